@@ -1,0 +1,69 @@
+# Afspraak: `make run` starts the app, `make test` runs the whole suite headless.
+# Both set up everything on a fresh Debian/Ubuntu machine (Python 3.11+).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export PYTHON
+
+# Qt's runtime libraries (offscreen and X11) and a font.
+APT_RUNTIME := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 \
+  libxkbcommon0 fonts-dejavu-core libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 \
+  libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
+# Extra for tests with a real X server.
+APT_TEST := xvfb xauth dbus
+
+BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2
+
+.PHONY: run test sysdeps sysdeps-test catalogs mo dist bench screenshots clean
+
+run: sysdeps $(VENV)/.app mo
+	$(BIN)/afspraak
+
+test: sysdeps-test $(VENV)/.test mo
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+sysdeps:
+	@bash .ci/system-deps $(APT_RUNTIME)
+
+sysdeps-test:
+	@bash .ci/system-deps $(APT_RUNTIME) $(APT_TEST)
+
+$(VENV)/.venv:
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Afspraak needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	touch $@
+
+$(VENV)/.app: $(VENV)/.venv pyproject.toml
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.venv pyproject.toml
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@ $(VENV)/.app
+
+# Compile the catalogs (the .mo files are built, never committed).
+mo: $(VENV)/.app
+	@$(BIN)/pybabel compile -q -d locales -D messages
+
+# Extract strings from the code and the .ui forms, update nl and en, compile.
+catalogs: $(VENV)/.app
+	$(BIN)/pybabel extract -F pyproject.toml -c TRANSLATORS: --sort-by-file --add-location=file \
+	  --project=Afspraak --version=0.1.0 $(BABEL_KEYWORDS) -o locales/messages.pot .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/python -m desktop.i18n_extract fill-en locales/en/LC_MESSAGES/messages.po
+	$(BIN)/pybabel compile -d locales -D messages --statistics
+
+dist: sysdeps $(VENV)/.app mo
+	$(BIN)/pip install -q -e '.[dist]'
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+screenshots: sysdeps $(VENV)/.app mo
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
+bench: sysdeps $(VENV)/.test mo
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache locales/*/LC_MESSAGES/*.mo

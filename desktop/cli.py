@@ -1,0 +1,119 @@
+"""The `afspraak` command: the GUI by default, plus demo, backup and restore.
+
+Exit codes: 0 ok, 1 the user's input was refused (message on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop import __version__, i18n, paths
+from desktop.i18n import _
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="afspraak", description=_("Afspraak: a deal is a deal."))
+    parser.add_argument("--version", action="version", version=f"afspraak {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help=_("folder for the database and backups"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the app (nl or en)"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help=_("start the app (the default)"))
+    gui.add_argument("--smoke-test", action="store_true", help=_("start, show the window once and quit"))
+    sub.add_parser("demo", help=_("fill an empty database with an example shop"))
+    b = sub.add_parser("backup", help=_("write a copy of the database"))
+    b.add_argument("--out", metavar="FILE", help=_("where to write it (default: the backups folder)"))
+    r = sub.add_parser("restore", help=_("replace the database with a backup"))
+    r.add_argument("file", metavar="FILE")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+def _open(args) -> None:
+    from desktop.store import settings
+    from desktop.store.db import open_database
+
+    open_database()
+    if not args.lang:
+        saved = settings.get("language")
+        i18n.set_language(saved or i18n.system_language())
+
+
+def cmd_demo(args) -> int:
+    from desktop import demo
+    from desktop.clock import utcnow
+
+    _open(args)
+    try:
+        counts = demo.fill(utcnow())
+    except demo.DatabaseNotEmpty:
+        return _fail(_("The database already holds data; the demo only fills an empty one. "
+                       "Use --data-dir with a new folder to try the demo."))
+    print(_("Demo shop created: {people} people, {products} products, {shipments} shipments, "
+            "{orders} custom orders, {events} timeline events.").format(**counts))
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from desktop.store import backup
+    from desktop.store.db import db
+
+    _open(args)
+    try:
+        path = backup.backup_now(db.obj, out=Path(args.out) if args.out else None)
+    except OSError as exc:
+        return _fail(_("The backup could not be written: {error}").format(error=exc.strerror or exc))
+    print(_("Backup written to {path}").format(path=path))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from desktop.store import backup
+    from desktop.store.db import NotAnAfspraakDatabase, close_database, open_database
+
+    source = Path(args.file)
+    if not source.is_file():
+        return _fail(_("“{file}” does not exist. Nothing was changed.").format(file=args.file))
+    try:
+        from desktop.store.db import check_afspraak_file
+
+        check_afspraak_file(source)
+    except NotAnAfspraakDatabase:
+        return _fail(_("“{file}” is not an Afspraak backup. Nothing was changed.").format(file=args.file))
+    close_database()
+    try:
+        kept = backup.restore(source, paths.db_path())
+    except NotAnAfspraakDatabase:
+        return _fail(_("“{file}” is not an Afspraak backup. Nothing was changed.").format(file=args.file))
+    open_database()  # migrates a backup from an older version
+    print(_("Backup restored. The previous data was kept in {path}").format(path=kept))
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    # Pre-read --lang so --help and errors are in the right language.
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang")
+    pre.add_argument("--data-dir")
+    known, _rest = pre.parse_known_args(argv)
+    i18n.set_language(known.lang or i18n.system_language())
+    args = _parser().parse_args(argv)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    if args.command in COMMANDS:
+        from desktop import logs
+
+        logs.setup()
+        return COMMANDS[args.command](args)
+    from desktop import app
+
+    return app.run(cli_language=args.lang, smoke_test=getattr(args, "smoke_test", False))

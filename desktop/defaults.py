@@ -1,0 +1,41 @@
+"""Every default value in one place: settings, policies and limits.
+
+The Setting table stores only what the owner changed; ``store.settings.get`` falls back
+to these.
+"""
+
+from __future__ import annotations
+
+SETTINGS: dict[str, object] = {
+    # UI
+    "language": "",  # "" = follow the system locale
+    "last_view": "influencers",
+    "window_geometry": "",  # base64 of QWidget.saveGeometry()
+    "shop_name": "",
+    "owner_name": "",
+    # backups
+    "backup_keep": 14,
+    # strikes (seed 001)
+    "strikes_to_inactive": 3,
+    "strike_expiry_days": 0,  # 0 = strikes never expire
+    "strikes_lift_when_delivered": True,
+    # follow-up ladder (seed 003)
+    "ladder_step_hours": [0, 24, 48, 72],
+    "checkin_days": 4,  # "received?" check-in after sending
+    "quiet_start": "21:00",
+    "quiet_end": "09:00",
+    "skip_weekends": False,
+    # custom orders
+    "delay_warning_days": 2,
+    "order_update_days": 7,
+    # tray
+    "close_to_tray": True,
+    "told_about_tray": False,
+    "autostart": False,
+}
+
+CURRENCY = "EUR"
+DEFAULT_COUNTRY = "NL"
+DEFAULT_LANGUAGE = "nl"
+DEFAULT_ADDRESS_FORM = "je"
+DEFAULT_RESPONSE_DAYS = 3

@@ -1,0 +1,247 @@
+"""`afspraak demo`: fill an empty database with a believable Dutch/Belgian jewellery shop.
+
+Everything is dated relative to ``now`` so the demo always looks current: deadlines a few
+days past (one for every step of the follow-up ladder), a parcel waiting for its
+"received?" check-in, an influencer who delivered on time, custom orders near their
+promised dates, and a few months of timeline. Names and handles are invented.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from desktop.store.db import db
+from desktop.store.models import (
+    Collaboration,
+    Content,
+    CustomOrder,
+    Deliverable,
+    Event,
+    Handle,
+    Person,
+    Product,
+    Rating,
+    Shipment,
+    ShipmentItem,
+    Strike,
+)
+
+
+class DatabaseNotEmpty(Exception):
+    pass
+
+
+PRODUCTS = [
+    ("ZK-001", "Zilveren ketting Maan", "", 3495, 900, "Kettingen"),
+    ("ZK-002", "Zilveren ketting Ster", "", 3495, 900, "Kettingen"),
+    ("GK-010", "Gouden schakelketting", "45 cm", 5995, 2100, "Kettingen"),
+    ("GK-011", "Gouden schakelketting", "50 cm", 6495, 2300, "Kettingen"),
+    ("OR-101", "Oorbellen Druppel", "zilver", 2495, 600, "Oorbellen"),
+    ("OR-102", "Oorbellen Druppel", "goud", 2795, 750, "Oorbellen"),
+    ("OR-110", "Creolen klein", "", 1995, 450, "Oorbellen"),
+    ("AR-201", "Armband met initiaal", "", 2995, 700, "Armbanden"),
+    ("AR-202", "Schakelarmband Luna", "", 3995, 1100, "Armbanden"),
+    ("AR-203", "Kralenarmband Zomer", "", 1795, 400, "Armbanden"),
+    ("RI-301", "Ring Golf", "maat 16", 2495, 650, "Ringen"),
+    ("RI-302", "Ring Golf", "maat 17", 2495, 650, "Ringen"),
+    ("RI-310", "Zegelring met letter", "", 4495, 1300, "Ringen"),
+    ("SH-401", "Sleutelhanger met letter", "", 1495, 300, "Maatwerk"),
+    ("SH-402", "Sleutelhanger met naam", "", 1995, 400, "Maatwerk"),
+    ("NK-501", "Naamketting", "zilver", 4295, 1200, "Maatwerk"),
+    ("NK-502", "Naamketting", "goud", 5495, 1800, "Maatwerk"),
+    ("GB-601", "Geboortesteen hanger", "", 3295, 850, "Hangers"),
+    ("CD-701", "Cadeaubon", "€ 25", 2500, None, "Cadeaubonnen"),
+    ("VP-801", "Sieradendoosje fluweel", "", 995, 250, "Accessoires"),
+]
+
+# (name, instagram, tiktok, followers, country, form, tags, city, postcode, street)
+INFLUENCERS = [
+    ("Sanne de Vries", "sanne.styled", "sannestyled", 18400, "NL", "je", ["lifestyle", "sieraden"], "Utrecht", "3511 AB", "Oudegracht 12"),
+    ("Lotte Janssens", "lotte.leeft", "", 9200, "BE", "je", ["mama", "lifestyle"], "Gent", "9000", "Veldstraat 40"),
+    ("Noor Bakker", "noorbakker", "noor.bakt", 31000, "NL", "je", ["sieraden", "mode"], "Amsterdam", "1012 AB", "Damrak 70"),
+    ("Fleur Peeters", "fleur.en.zo", "", 5600, "BE", "u", ["mama"], "Antwerpen", "2000", "Meir 8"),
+    ("Emma Visser", "emmavisser.nl", "emmavisser", 12700, "NL", "je", ["mode"], "Rotterdam", "3011 AD", "Coolsingel 30"),
+    ("Julia Mertens", "julia.mertens", "juliam", 22500, "BE", "je", ["sieraden"], "Leuven", "3000", "Bondgenotenlaan 5"),
+    ("Mila Smit", "mila.smit", "", 7300, "NL", "je", ["lifestyle"], "Groningen", "9711 AA", "Herestraat 15"),
+    ("Tess van Dijk", "tess.vandijk", "tessvd", 44000, "NL", "je", ["mode", "sieraden"], "Den Haag", "2511 AA", "Spui 20"),
+    ("Yara Claes", "yara.claes", "", 3900, "BE", "je", ["mama", "sieraden"], "Brugge", "8000", "Steenstraat 3"),
+    ("Anouk Mulder", "anouk.mulder", "anoukm", 15100, "NL", "u", ["lifestyle"], "Eindhoven", "5611 AA", "Markt 4"),
+    ("Femke de Boer", "femkedeboer", "", 8800, "NL", "je", ["mama"], "Zwolle", "8011 AA", "Diezerstraat 9"),
+    ("Lien Wouters", "lien.wouters", "lienw", 26300, "BE", "je", ["mode"], "Hasselt", "3500", "Grote Markt 1"),
+]
+
+CUSTOMERS = [
+    ("Marieke Hendriks", "marieke.h@example.nl", "NL", "Amersfoort", "3811 AA", "Langestraat 2"),
+    ("Kevin Jacobs", "kevin.jacobs@example.be", "BE", "Mechelen", "2800", "Bruul 11"),
+    ("Ingrid van Leeuwen", "ingrid.vl@example.nl", "NL", "Haarlem", "2011 AB", "Grote Houtstraat 50"),
+    ("Sofie Maes", "sofie.maes@example.be", "BE", "Kortrijk", "8500", "Lange Steenstraat 7"),
+    ("Daan Koster", "daan.koster@example.nl", "NL", "Nijmegen", "6511 AA", "Broerstraat 22"),
+]
+
+
+def _at(now: datetime, days: float, hour: int = 10) -> datetime:
+    moment = now + timedelta(days=days)
+    return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+def is_empty() -> bool:
+    return not (Person.select().exists() or Product.select().exists() or Event.select().exists())
+
+
+def fill(now: datetime, seed: int = 7) -> dict[str, int]:
+    """Fill the (empty) database; returns counts. Raises DatabaseNotEmpty otherwise."""
+    if not is_empty():
+        raise DatabaseNotEmpty()
+    rnd = random.Random(seed)
+    with db.atomic():
+        products = []
+        for sku, name, variant, price, cost, category in PRODUCTS:
+            products.append(
+                Product.create(
+                    key=sku, sku=sku, name=name, variant=variant, price_cents=price, cost_cents=cost,
+                    category=category, source="manual", created_at=now - timedelta(days=200),
+                )
+            )
+        people = []
+        for i, (name, ig, tt, followers, country, form, tags, city, pc, street) in enumerate(INFLUENCERS):
+            first = name.split()[0].lower()
+            p = Person.create(
+                name=name, is_influencer=True, email=f"{first}@example.{country.lower()}",
+                phone=f"+31 6 1234 56{i:02d}" if country == "NL" else f"+32 470 12 34 {i:02d}",
+                whatsapp="" if i % 3 else (f"+31 6 1234 56{i:02d}" if country == "NL" else ""),
+                street=street, postcode=pc, city=city, country=country, language="nl",
+                address_form=form, tags=tags, created_at=now - timedelta(days=150 - i),
+            )
+            Handle.create(person=p, platform="instagram", name=ig, followers=followers,
+                          url=f"https://www.instagram.com/{ig}/")
+            if tt:
+                Handle.create(person=p, platform="tiktok", name=tt, followers=followers // 2,
+                              url=f"https://www.tiktok.com/@{tt}")
+            people.append(p)
+
+        def collab(person, agreed_days_ago, title, status, deliverables, product_idx, sent_days_ago=None,
+                   received_days_ago=None, consequence="de ketting alsnog factureren tegen de winkelprijs"):
+            c = Collaboration.create(
+                person=person, title=title, status=status, agreed_at=_at(now, -agreed_days_ago),
+                required_mentions=["@zilverenzo"], required_hashtags=["#gekregen", "#zilverenzo"],
+                response_days=3, consequence=consequence, created_at=_at(now, -agreed_days_ago - 2),
+                dos="Eigen foto's, daglicht, sieraad goed zichtbaar", donts="Geen kortingscodes van andere sieradenmerken",
+            )
+            Event.create(at=_at(now, -agreed_days_ago, 11), kind="agreement", channel="instagram", direction="out",
+                         text=f"Afspraak gemaakt: {title}", person=person, subject_type="collaboration", subject_id=c.id)
+            ds = []
+            for kind, deadline_days in deliverables:
+                ds.append(Deliverable.create(collaboration=c, kind=kind, deadline=_at(now, deadline_days, 18)))
+            if sent_days_ago is not None:
+                prod = products[product_idx]
+                s = Shipment.create(
+                    person=person, collaboration=c, carrier="bpost" if person.country == "BE" else "postnl",
+                    tracking_code=f"3SZLVR{rnd.randint(1000000, 9999999)}",
+                    status="received" if received_days_ago is not None else "sent",
+                    sent_at=_at(now, -sent_days_ago, 15),
+                    received_at=_at(now, -received_days_ago, 12) if received_days_ago is not None else None,
+                    value_cents=prod.price_cents or 0, shipping_cents=495 if person.country == "NL" else 795,
+                    created_at=_at(now, -sent_days_ago, 14),
+                )
+                ShipmentItem.create(shipment=s, product=prod)
+                Event.create(at=_at(now, -sent_days_ago, 15), kind="shipment", channel="", direction="out",
+                             text=f"{prod.name} verzonden", person=person, subject_type="shipment", subject_id=s.id)
+                if received_days_ago is not None:
+                    Event.create(at=_at(now, -received_days_ago, 12), kind="message", channel="instagram", direction="in",
+                                 text="Pakketje is binnen, dankjewel!", person=person, subject_type="shipment", subject_id=s.id)
+            return c, ds
+
+        # One influencer per ladder step (deadline 1..4 days ago), one on time, one check-in.
+        collab(people[0], 30, "Ketting Maan voor een reel", "received", [("reel", -0.6)], 0, 25, 23)
+        collab(people[1], 32, "Oorbellen in een post", "received", [("post", -1.6)], 4, 27, 24)
+        collab(people[2], 35, "Armband: post en TikTok", "received", [("post", -2.6), ("tiktok", 10)], 7, 30, 28)
+        c4, _ = collab(people[3], 40, "Ring Golf in stories", "received", [("story", -3.6)], 10, 33, 31)
+        Strike.create(person=people[3], collaboration=c4, reason="communication",
+                      evidence="Drie berichten onbeantwoord", created_at=_at(now, -12))
+        # posted on time
+        c5, ds5 = collab(people[4], 45, "Naamketting in een post", "posted", [("post", -20)], 15, 40, 38)
+        ds5[0].delivered_at = _at(now, -22)
+        ds5[0].save()
+        Content.create(collaboration=c5, deliverable=ds5[0], url="https://www.instagram.com/p/demo5/", platform="instagram",
+                       posted_at=_at(now, -22), caption="Mijn nieuwe naamketting! Gekregen van @zilverenzo #gekregen #zilverenzo",
+                       shop_tagged=True, hashtags_present=["#gekregen", "#zilverenzo"], disclosure_ok=True,
+                       views=5400, likes=612, comments=48, link_clicks=91, code_uses=7, revenue_cents=26465)
+        Event.create(at=_at(now, -22, 19), kind="content", channel="instagram", direction="in",
+                     text="Post geplaatst met #gekregen", person=people[4], subject_type="collaboration", subject_id=c5.id)
+        # parcel sent 6 days ago, no word yet: "received?" check-in
+        collab(people[5], 10, "Schakelarmband in een reel", "shipped", [("reel", 14)], 8, 6)
+        # future deadlines
+        collab(people[6], 5, "Oorbellen voor TikTok", "agreed", [("tiktok", 20)], 6)
+        collab(people[7], 12, "Zegelring in post en story", "shipped", [("post", 9), ("story", 9)], 12, 3, 2)
+        # done and rated
+        c9, ds9 = collab(people[8], 90, "Geboortesteen hanger", "done", [("post", -60)], 17, 85, 83)
+        ds9[0].delivered_at = _at(now, -61)
+        ds9[0].save()
+        Content.create(collaboration=c9, deliverable=ds9[0], url="https://www.instagram.com/p/demo9/", platform="instagram",
+                       posted_at=_at(now, -61), caption="Zo mooi #zilverenzo", shop_tagged=True,
+                       hashtags_present=["#zilverenzo"], disclosure_ok=False, views=2100, likes=240, comments=12)
+        Rating.create(collaboration=c9, communication=5, quality=4, punctuality=5, result=3, work_again=True,
+                      note="Snel en vriendelijk, vergat wel #gekregen", created_at=_at(now, -55))
+        # over-delivered (seed 000): posted and a TikTok nobody asked for
+        c10, ds10 = collab(people[11], 70, "Creolen in een post", "done", [("post", -40)], 6, 65, 63)
+        ds10[0].delivered_at = _at(now, -42)
+        ds10[0].save()
+        Content.create(collaboration=c10, deliverable=ds10[0], url="https://www.instagram.com/p/demo10/", platform="instagram",
+                       posted_at=_at(now, -42), caption="Gekregen van @zilverenzo #gekregen #reclame", shop_tagged=True,
+                       hashtags_present=["#gekregen", "#reclame"], disclosure_ok=True, views=8800, likes=950, comments=77)
+        Content.create(collaboration=c10, url="https://www.tiktok.com/@lienw/video/1", platform="tiktok",
+                       posted_at=_at(now, -40), caption="Extra TikTok #reclame @zilverenzo", shop_tagged=True,
+                       hashtags_present=["#reclame"], disclosure_ok=True, views=23000, likes=2100, comments=130)
+        Rating.create(collaboration=c10, communication=5, quality=5, punctuality=5, result=5, work_again=True,
+                      note="Maakte uit zichzelf ook een TikTok", created_at=_at(now, -38))
+        # gone quiet for months (seed 000) and blocked
+        c11, _ = collab(people[9], 110, "Ketting Ster in een post", "failed", [("post", -95)], 1, 105, 100)
+        people[9].status = "blocked"
+        people[9].status_reason = "Geen post na drie maanden en drie herinneringen"
+        people[9].save()
+        for k in range(3):
+            Strike.create(person=people[9], collaboration=c11, reason="late", evidence="Deadline ruim voorbij",
+                          created_at=_at(now, -90 + k * 5))
+        # proposed only
+        collab(people[10], 1, "Sieradendoosje in een story", "proposed", [("story", 21)], 19)
+
+        customers = []
+        for name, email, country, city, pc, street in CUSTOMERS:
+            customers.append(Person.create(name=name, is_customer=True, email=email, country=country, city=city,
+                                           postcode=pc, street=street, address_form="u" if "Ingrid" in name else "je"))
+        today = now.date()
+        orders = [
+            (customers[0], "#1041", 13, "Letter M", "new", -2, 6),
+            (customers[1], "#1038", 14, "Naam: Lotte", "in_production", -6, 1),
+            (customers[2], "#1033", 15, "Naam: Ingrid, sierlijk lettertype", "in_production", -10, -1),
+            (customers[3], "#1029", 16, "Naam: Mila", "ready", -12, 0),
+            (customers[4], "#1020", 12, "Letter D", "delivered", -25, -14),
+        ]
+        for person, number, pidx, text, status, ordered, ready in orders:
+            o = CustomOrder.create(
+                person=person, order_number=number, product=products[pidx], personalisation=text,
+                price_cents=products[pidx].price_cents, deposit_cents=0, ordered_on=today + timedelta(days=ordered),
+                promised_ready=today + timedelta(days=ready), promised_delivery=today + timedelta(days=ready + 2),
+                status=status, checklist=[{"text": "Graveren", "done": status != "new"}, {"text": "Inpakken", "done": False}],
+                created_at=_at(now, ordered),
+            )
+            Event.create(at=_at(now, ordered, 9), kind="order", channel="email", direction="out",
+                         text=f"Bestelling {number} bevestigd", person=person, subject_type="custom_order", subject_id=o.id)
+        # a few months of notes and messages
+        for day in range(120, 0, -3):
+            person = people[rnd.randrange(len(people))]
+            Event.create(at=_at(now, -day, 9 + rnd.randrange(9)), kind="message", channel=rnd.choice(["instagram", "email", "whatsapp"]),
+                         direction=rnd.choice(["in", "out"]), text=rnd.choice([
+                             "Vraag over de levertijd", "Bedankt voor het pakketje", "Foto's gedeeld ter goedkeuring",
+                             "Nieuwe afspraak voorgesteld", "Even gecheckt hoe het gaat"]), person=person)
+    return {
+        "people": Person.select().count(),
+        "products": Product.select().count(),
+        "shipments": Shipment.select().count(),
+        "orders": CustomOrder.select().count(),
+        "events": Event.select().count(),
+    }
+
+
+__all__ = ["fill", "is_empty", "DatabaseNotEmpty"]

@@ -1,0 +1,197 @@
+"""Translations and locale-aware formatting.
+
+One gettext catalog (domain ``messages``) in ``locales/`` serves the Python code and the
+``.ui`` forms (see ``desktop/views/translator.py``). Dutch is the default language.
+
+Use ``_("Text with {name}").format(name=...)`` (named placeholders, never f-strings inside
+``_()``), ``ngettext`` for plurals, ``N_`` to mark a string for extraction only, and the
+``format_*`` helpers (Babel) for dates, money and durations: never ``strftime``.
+
+This module knows nothing of Qt.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import locale as _pylocale
+import logging
+import os
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from desktop import paths
+
+log = logging.getLogger(__name__)
+
+DOMAIN = "messages"
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+# The Babel locale used for formatting for each UI language. Belgian readers get nl_BE
+# through ``formatting_locale(country=...)``.
+FORMAT_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+_current_language = DEFAULT_LANGUAGE
+_current: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def _compile_po(po_path: Path) -> bytes:
+    """Compile a .po file to .mo bytes with Babel (used when no fresh .mo exists)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with open(po_path, "rb") as fh:
+        catalog = read_po(fh)
+    buf = io.BytesIO()
+    write_mo(buf, catalog)
+    return buf.getvalue()
+
+
+@lru_cache(maxsize=None)
+def translations_for(language: str) -> gettext.NullTranslations:
+    """The catalog for one language; a fresh .mo is used as is, a stale or missing one is rebuilt."""
+    language = normalise_language(language)
+    folder = paths.locale_dir() / language / "LC_MESSAGES"
+    po = folder / f"{DOMAIN}.po"
+    mo = folder / f"{DOMAIN}.mo"
+    try:
+        if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+            with open(mo, "rb") as fh:
+                return gettext.GNUTranslations(fh)
+        if po.exists():
+            data = _compile_po(po)
+            try:
+                mo.write_bytes(data)
+            except OSError:
+                pass  # a read-only install still works from memory
+            return gettext.GNUTranslations(io.BytesIO(data))
+    except Exception:  # a broken catalog must never stop the app
+        log.exception("could not load the %s catalog", language)
+    return gettext.NullTranslations()
+
+
+def normalise_language(value: str | None) -> str:
+    """'nl_BE.UTF-8' -> 'nl'; unknown -> the default language."""
+    if not value:
+        return DEFAULT_LANGUAGE
+    code = value.replace("-", "_").split(".")[0].split("_")[0].lower()
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def system_language() -> str:
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value and value not in ("C", "POSIX", "C.UTF-8"):
+            return normalise_language(value.split(":")[0])
+    try:
+        loc = _pylocale.getlocale()[0]
+    except ValueError:
+        loc = None
+    return normalise_language(loc)
+
+
+def set_language(language: str | None) -> str:
+    """Switch the UI language; returns the language now in use."""
+    global _current_language, _current
+    _current_language = normalise_language(language)
+    _current = translations_for(_current_language)
+    return _current_language
+
+
+def current_language() -> str:
+    return _current_language
+
+
+def _(message: str) -> str:
+    return _current.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; translate it later with ``_()``."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _current.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _current.pgettext(context, message)
+
+
+def lookup(message: str) -> str | None:
+    """The translation of ``message`` in the current catalog, or None when it has none."""
+    translated = _current.gettext(message)
+    if translated != message:
+        return translated
+    # An identical translation is still a translation when the catalog holds the key.
+    catalog = getattr(_current, "_catalog", {})
+    return translated if message in catalog else None
+
+
+# --- formatting (Babel) --------------------------------------------------------------
+
+def formatting_locale(language: str | None = None, country: str | None = None) -> Locale:
+    language = normalise_language(language or _current_language)
+    if language == "nl" and (country or "").upper() == "BE":
+        name = "nl_BE"
+    else:
+        name = FORMAT_LOCALES[language]
+    try:
+        return Locale.parse(name)
+    except UnknownLocaleError:  # pragma: no cover - Babel always ships these
+        return Locale.parse("nl_NL")
+
+
+def format_date(value: date | datetime | None, fmt: str = "medium", locale: Locale | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return babel_dates.format_date(value, format=fmt, locale=locale or formatting_locale())
+
+
+def format_datetime(value: datetime | None, fmt: str = "medium", locale: Locale | None = None) -> str:
+    if value is None:
+        return ""
+    return babel_dates.format_datetime(value, format=fmt, locale=locale or formatting_locale())
+
+
+def format_moment(value: datetime | None, locale: Locale | None = None) -> str:
+    """A moment for people: "zondag 22 november 2026 om 11:00" style, without a time zone name."""
+    if value is None:
+        return ""
+    locale = locale or formatting_locale()
+    return "{date}, {time}".format(
+        date=babel_dates.format_date(value.date(), format="full", locale=locale),
+        time=babel_dates.format_time(value, format="short", locale=locale),
+    )
+
+
+def format_time(value: datetime | None, fmt: str = "short", locale: Locale | None = None) -> str:
+    if value is None:
+        return ""
+    return babel_dates.format_time(value, format=fmt, locale=locale or formatting_locale())
+
+
+def format_money(cents: int | None, currency: str = "EUR", locale: Locale | None = None) -> str:
+    if cents is None:
+        return ""
+    amount = Decimal(int(cents)) / 100
+    return babel_numbers.format_currency(amount, currency, locale=locale or formatting_locale())
+
+
+def format_number(value: int | float, locale: Locale | None = None) -> str:
+    return babel_numbers.format_decimal(value, locale=locale or formatting_locale())
+
+
+def format_duration(delta: timedelta, locale: Locale | None = None, direction: bool = False) -> str:
+    return babel_dates.format_timedelta(
+        delta, locale=locale or formatting_locale(), add_direction=direction, threshold=1.0
+    )

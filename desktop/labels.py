@@ -1,0 +1,116 @@
+"""Translated, user-visible labels for the codes stored in the database."""
+
+from __future__ import annotations
+
+from desktop.i18n import N_, _
+
+_LABELS: dict[str, dict[str, str]] = {
+    "person_status": {
+        # TRANSLATORS: status of an influencer who may get new collaborations.
+        "active": N_("Active"),
+        # TRANSLATORS: status of an influencer paused by strikes.
+        "inactive": N_("Inactive (strikes)"),
+        "blocked": N_("Blocked"),
+    },
+    "platform": {
+        "instagram": N_("Instagram"),
+        "tiktok": N_("TikTok"),
+        "youtube": N_("YouTube"),
+        "pinterest": N_("Pinterest"),
+        "blog": N_("Blog"),
+    },
+    "collab_status": {
+        "proposed": N_("Proposed"),
+        "agreed": N_("Agreed"),
+        "shipped": N_("Shipped"),
+        "received": N_("Received"),
+        "posted": N_("Posted"),
+        "done": N_("Done"),
+        # TRANSLATORS: collaboration ended early by one of both sides.
+        "ended": N_("Ended early"),
+        # TRANSLATORS: collaboration where the influencer did not deliver.
+        "failed": N_("Not delivered"),
+    },
+    "deliverable": {
+        "post": N_("Post"),
+        "story": N_("Story"),
+        "reel": N_("Reel"),
+        "tiktok": N_("TikTok video"),
+        "youtube": N_("YouTube video"),
+        "other": N_("Other"),
+    },
+    "shipment_status": {
+        "ready": N_("Ready to send"),
+        "sent": N_("Sent"),
+        "delivered": N_("Delivered"),
+        "received": N_("Receipt confirmed"),
+        "returned": N_("Returned"),
+    },
+    "carrier": {
+        "postnl": N_("PostNL"),
+        "dhl": N_("DHL"),
+        "bpost": N_("bpost"),
+        "dpd": N_("DPD"),
+        "gls": N_("GLS"),
+        "ups": N_("UPS"),
+        "other": N_("Other carrier"),
+    },
+    "order_status": {
+        "new": N_("New"),
+        "in_production": N_("In production"),
+        "ready": N_("Ready"),
+        "shipped": N_("Shipped"),
+        "delivered": N_("Delivered"),
+        "cancelled": N_("Cancelled"),
+    },
+    "channel": {
+        "email": N_("Email"),
+        "instagram": N_("Instagram"),
+        "tiktok": N_("TikTok"),
+        "whatsapp": N_("WhatsApp"),
+        "phone": N_("Phone"),
+        "other": N_("Other channel"),
+        "": N_("No channel"),
+    },
+    "direction": {
+        # TRANSLATORS: a message the shop sent.
+        "out": N_("Sent"),
+        # TRANSLATORS: a message the shop received.
+        "in": N_("Received"),
+        "none": N_("Note"),
+    },
+    "event_kind": {
+        "message": N_("Message"),
+        "reminder": N_("Reminder"),
+        "shipment": N_("Shipment"),
+        "content": N_("Content posted"),
+        "agreement": N_("Agreement"),
+        "strike": N_("Strike"),
+        "rating": N_("Rating"),
+        "status": N_("Status change"),
+        "note": N_("Note"),
+        "order": N_("Custom order"),
+    },
+    "country": {
+        "NL": N_("Netherlands"),
+        "BE": N_("Belgium"),
+        "other": N_("Other country"),
+    },
+    "strike_reason": {
+        "guidelines": N_("Guidelines not followed"),
+        "communication": N_("Poor communication"),
+        "late": N_("Late without a valid reason"),
+        "other": N_("Other reason"),
+    },
+}
+
+
+def label(group: str, code: str | None) -> str:
+    """The translated label of ``code`` in ``group``; unknown codes are shown as they are."""
+    text = _LABELS.get(group, {}).get(code or "")
+    return _(text) if text else (code or "")
+
+
+def choices(group: str) -> list[tuple[str, str]]:
+    """[(code, translated label)] in the order they are defined."""
+    return [(code, _(text)) for code, text in _LABELS[group].items()]

@@ -1,0 +1,79 @@
+"""Where Afspraak keeps its files: data dir, backups, logs, and its own bundled resources.
+
+The data dir comes from platformdirs, unless ``AFSPRAAK_DATA_DIR`` or ``--data-dir``
+says otherwise. It is created with mode 0700; the files in it are 0600.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+ENV_DATA_DIR = "AFSPRAAK_DATA_DIR"
+DB_FILENAME = "afspraak.sqlite3"
+
+_override: Path | None = None
+
+
+def set_data_dir(path: str | os.PathLike | None) -> None:
+    """Override the data dir for this process (the ``--data-dir`` option)."""
+    global _override
+    _override = Path(path).expanduser().resolve() if path else None
+
+
+def data_dir() -> Path:
+    if _override is not None:
+        base = _override
+    elif os.environ.get(ENV_DATA_DIR):
+        base = Path(os.environ[ENV_DATA_DIR]).expanduser().resolve()
+    else:
+        base = Path(platformdirs.user_data_dir("afspraak", appauthor=False))
+    return ensure_private_dir(base)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path
+
+
+def make_private_file(path: Path) -> None:
+    """Give a file we own mode 0600 (no-op where the OS has no such modes)."""
+    if os.name == "posix" and path.exists():
+        os.chmod(path, 0o600)
+
+
+def db_path() -> Path:
+    return data_dir() / DB_FILENAME
+
+
+def backup_dir() -> Path:
+    return ensure_private_dir(data_dir() / "backups")
+
+
+def log_dir() -> Path:
+    return ensure_private_dir(data_dir() / "logs")
+
+
+def resource_root() -> Path:
+    """The folder that holds ui/, resources/ and locales/ (source tree or PyInstaller bundle)."""
+    bundled = getattr(sys, "_MEIPASS", None)
+    if bundled:
+        return Path(bundled)
+    return Path(__file__).resolve().parent.parent
+
+
+def ui_file(name: str) -> Path:
+    return resource_root() / "ui" / name
+
+
+def resource(name: str) -> Path:
+    return resource_root() / "resources" / name
+
+
+def locale_dir() -> Path:
+    return resource_root() / "locales"

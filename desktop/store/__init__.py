@@ -1,0 +1,1 @@
+"""Peewee over SQLite: the database proxy, the models, migrations and backups."""

@@ -1,0 +1,125 @@
+"""Backups and restore.
+
+Copies are made with SQLite's online backup API (consistent even while the app writes),
+stored as ``backups/afspraak-YYYYMMDD-HHMMSS[-why].sqlite3`` with mode 0600. The daily
+automatic backup keeps the newest N (setting ``backup_keep``, default 14); copies taken
+before a migration or a restore are kept apart from that rotation.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import peewee
+
+from desktop import paths
+from desktop.clock import utcnow
+from desktop.store.db import NotAnAfspraakDatabase, check_afspraak_file, sidecar_files
+
+log = logging.getLogger(__name__)
+
+AUTO_PREFIX = "afspraak-auto-"
+
+
+def _stamp(now: datetime) -> str:
+    return now.strftime("%Y%m%d-%H%M%S")  # a file name, not a user-visible date
+
+
+def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
+    """Write a consistent copy of ``source`` to ``target`` (atomic: temp file + rename)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    if tmp.exists():
+        tmp.unlink()
+    own = None
+    if isinstance(source, (str, Path)):
+        own = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        source = own
+    try:
+        dest = sqlite3.connect(str(tmp))
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+    finally:
+        if own is not None:
+            own.close()
+    paths.make_private_file(tmp)
+    os.replace(tmp, target)
+    return target
+
+
+def _raw(database: peewee.SqliteDatabase) -> sqlite3.Connection:
+    return database.connection()
+
+
+def backup_now(database: peewee.SqliteDatabase, out: Path | None = None, why: str = "", now: datetime | None = None) -> Path:
+    now = now or utcnow()
+    if out is None:
+        suffix = f"-{why}" if why else ""
+        out = paths.backup_dir() / f"afspraak-{_stamp(now)}{suffix}.sqlite3"
+    return copy_database(_raw(database), Path(out))
+
+
+def backup_before_migration(database: peewee.SqliteDatabase, path: Path, version: int) -> Path:
+    return backup_now(database, why=f"before-migration-v{version}")
+
+
+def auto_backups(folder: Path | None = None) -> list[Path]:
+    folder = folder or paths.backup_dir()
+    return sorted(folder.glob(f"{AUTO_PREFIX}*.sqlite3"))
+
+
+def daily_backup(database: peewee.SqliteDatabase, keep: int, now: datetime | None = None) -> Path | None:
+    """Take today's automatic backup unless one exists; keep the newest ``keep``."""
+    now = now or utcnow()
+    folder = paths.backup_dir()
+    today = f"{AUTO_PREFIX}{now.strftime('%Y%m%d')}"
+    made = None
+    if not any(p.name.startswith(today) for p in auto_backups(folder)):
+        made = copy_database(_raw(database), folder / f"{AUTO_PREFIX}{_stamp(now)}.sqlite3")
+    existing = auto_backups(folder)
+    for old in existing[: max(0, len(existing) - max(1, keep))]:
+        old.unlink(missing_ok=True)
+    return made
+
+
+def restore(source: Path, target: Path | None = None, now: datetime | None = None) -> Path:
+    """Replace the database with ``source``; the current one is kept aside first.
+
+    Raises NotAnAfspraakDatabase (nothing changed) when ``source`` is not ours. The
+    database must be closed by the caller. Returns where the old database was kept.
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise FileNotFoundError(str(source))
+    check_afspraak_file(source)
+    con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise NotAnAfspraakDatabase("the file is damaged")
+    except sqlite3.DatabaseError as exc:
+        raise NotAnAfspraakDatabase(str(exc)) from exc
+    finally:
+        con.close()
+    target = Path(target) if target else paths.db_path()
+    now = now or utcnow()
+    kept = paths.backup_dir() / f"afspraak-{_stamp(now)}-before-restore.sqlite3"
+    if target.exists():
+        copy_database(target, kept)
+    staged = target.with_name(target.name + ".restore")
+    copy_database(source, staged)
+    for side in sidecar_files(target):
+        side.unlink(missing_ok=True)
+    os.replace(staged, target)
+    paths.make_private_file(target)
+    return kept
+
+
+__all__ = ["NotAnAfspraakDatabase", "backup_now", "daily_backup", "restore", "auto_backups"]

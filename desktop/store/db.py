@@ -1,0 +1,91 @@
+"""The database connection: a ``peewee.DatabaseProxy`` bound at start-up.
+
+``open_database`` opens (and creates) the SQLite file with WAL, foreign keys and
+secure delete, makes it private (0600), and runs the migrations. One writer: the GUI
+thread (or the CLI command) owns the connection.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+import peewee
+
+from desktop import paths
+
+log = logging.getLogger(__name__)
+
+db = peewee.DatabaseProxy()
+
+# PRAGMA application_id: marks a SQLite file as an Afspraak database ("Afsp").
+APPLICATION_ID = 0x41667370
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 2,  # FULL: a committed change survives power loss too
+    "secure_delete": 1,  # erased data is overwritten, not left in free pages
+    "busy_timeout": 5000,
+    "cache_size": -16000,
+}
+
+
+class NotAnAfspraakDatabase(Exception):
+    """The file is not SQLite, or is SQLite but not ours."""
+
+
+def sidecar_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+
+
+def open_database(path: Path | None = None, migrate: bool = True) -> peewee.SqliteDatabase:
+    """Open the database at ``path`` (default: the data dir's), bind the proxy, migrate."""
+    path = Path(path) if path else paths.db_path()
+    paths.ensure_private_dir(path.parent)
+    if path.exists():
+        check_afspraak_file(path, allow_empty=True)
+    database = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=True)
+    db.initialize(database)
+    database.connect(reuse_if_open=True)
+    for f in [path, *sidecar_files(path)]:
+        paths.make_private_file(f)
+    if migrate:
+        from desktop.store import migrations
+
+        migrations.migrate(database, path)
+    return database
+
+
+def close_database() -> None:
+    if db.obj is not None and not db.is_closed():
+        db.close()
+
+
+def check_afspraak_file(path: Path, allow_empty: bool = False) -> int:
+    """Return the schema version of an Afspraak database file, or raise NotAnAfspraakDatabase."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise NotAnAfspraakDatabase(str(exc)) from exc
+    if allow_empty and header == b"":
+        return 0
+    if header != b"SQLite format 3\x00":
+        raise NotAnAfspraakDatabase("not an SQLite file")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotAnAfspraakDatabase(str(exc)) from exc
+    if app_id == 0 and version == 0 and allow_empty:
+        return 0
+    if app_id != APPLICATION_ID:
+        raise NotAnAfspraakDatabase("SQLite, but not an Afspraak database")
+    return version

@@ -1,0 +1,274 @@
+"""The data model for the whole mission (see docs/ARCHITECTURE.md for the picture).
+
+Conventions: moments are naive UTC ``DateTimeField``s; promised calendar days are
+``DateField``s; money is whole cents in ``IntegerField``s; choices are short English
+codes (labels are translated in the views). Every model binds to the ``db`` proxy,
+which ``store.db.open_database`` initialises at start-up.
+
+The schema itself is created and changed only by ``store.migrations``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from desktop.clock import utcnow
+from desktop.store.db import db
+
+# --- choices (codes; translated labels live in desktop/labels.py) ---------------------
+PERSON_STATUSES = ("active", "inactive", "blocked")
+PLATFORMS = ("instagram", "tiktok", "youtube", "pinterest", "blog")
+COUNTRIES = ("NL", "BE", "other")
+ADDRESS_FORMS = ("je", "u")
+COLLAB_STATUSES = ("proposed", "agreed", "shipped", "received", "posted", "done", "ended", "failed")
+DELIVERABLE_KINDS = ("post", "story", "reel", "tiktok", "youtube", "other")
+SHIPMENT_STATUSES = ("ready", "sent", "delivered", "received", "returned")
+CARRIERS = ("postnl", "dhl", "bpost", "dpd", "gls", "ups", "other")
+ORDER_STATUSES = ("new", "in_production", "ready", "shipped", "delivered", "cancelled")
+CHANNELS = ("email", "instagram", "tiktok", "whatsapp", "phone", "other")
+DIRECTIONS = ("out", "in", "none")
+STRIKE_REASONS = ("guidelines", "communication", "late", "other")
+
+
+class JSONField(TextField):
+    """A small JSON value (lists of tags, checklists, change sets)."""
+
+    def db_value(self, value):
+        return None if value is None else json.dumps(value, ensure_ascii=False)
+
+    def python_value(self, value):
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class Person(BaseModel):
+    """An influencer, a customer, or both."""
+
+    name = CharField()
+    is_influencer = BooleanField(default=False, index=True)
+    is_customer = BooleanField(default=False, index=True)
+    email = CharField(default="")
+    phone = CharField(default="")
+    whatsapp = CharField(default="")
+    street = CharField(default="")
+    postcode = CharField(default="")
+    city = CharField(default="")
+    country = CharField(default="NL")
+    language = CharField(default="nl")
+    address_form = CharField(default="je")
+    notes = TextField(default="")
+    tags = JSONField(default=list)
+    status = CharField(default="active", index=True)
+    status_reason = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class Handle(BaseModel):
+    person = ForeignKeyField(Person, backref="handles", on_delete="CASCADE")
+    platform = CharField()
+    name = CharField()  # normalised: lower case, no @, no URL
+    followers = IntegerField(null=True)
+    url = CharField(default="")
+
+    class Meta:
+        indexes = ((("platform", "name"), True),)
+
+
+class Product(BaseModel):
+    key = CharField(unique=True)  # SKU, or "handle|variant" when a product has no SKU
+    sku = CharField(default="")
+    name = CharField()
+    variant = CharField(default="")
+    price_cents = IntegerField(null=True)
+    cost_cents = IntegerField(null=True)
+    category = CharField(default="")
+    image_url = TextField(default="")
+    image_path = TextField(default="")
+    source = CharField(default="")  # "woocommerce", "shopify", "manual"
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class Collaboration(BaseModel):
+    """One written agreement with one influencer."""
+
+    person = ForeignKeyField(Person, backref="collaborations", on_delete="CASCADE")
+    title = CharField(default="")
+    status = CharField(default="proposed", index=True)
+    agreed_at = DateTimeField(null=True)
+    fee_cents = IntegerField(default=0)
+    required_mentions = JSONField(default=list)
+    required_hashtags = JSONField(default=list)
+    disclosure_required = BooleanField(default=True)
+    exclusivity_days = IntegerField(default=0)
+    exclusivity_category = CharField(default="")
+    dos = TextField(default="")
+    donts = TextField(default="")
+    approval_required = BooleanField(default=False)
+    response_days = IntegerField(default=3)
+    consequence = TextField(default="")
+    ended_at = DateTimeField(null=True)
+    end_reason = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+
+
+class AgreementVersion(BaseModel):
+    """A change to an agreed collaboration: what changed (old -> new), who asked, why."""
+
+    collaboration = ForeignKeyField(Collaboration, backref="versions", on_delete="CASCADE")
+    changed_at = DateTimeField(default=utcnow)
+    requested_by = CharField(default="")  # "shop" or "influencer"
+    reason = TextField(default="")
+    confirmed = BooleanField(default=False)
+    changes = JSONField(default=dict)  # {field: [old, new]}
+
+
+class Deliverable(BaseModel):
+    collaboration = ForeignKeyField(Collaboration, backref="deliverables", on_delete="CASCADE")
+    kind = CharField(default="post")
+    count = IntegerField(default=1)
+    deadline = DateTimeField(null=True, index=True)
+    delivered_at = DateTimeField(null=True)
+
+
+class Content(BaseModel):
+    """What was actually posted for a deliverable, with its results."""
+
+    collaboration = ForeignKeyField(Collaboration, backref="contents", on_delete="CASCADE")
+    deliverable = ForeignKeyField(Deliverable, backref="contents", null=True, on_delete="SET NULL")
+    url = TextField(default="")
+    platform = CharField(default="")
+    posted_at = DateTimeField(null=True)
+    caption = TextField(default="")
+    shop_tagged = BooleanField(default=False)
+    hashtags_present = JSONField(default=list)
+    disclosure_ok = BooleanField(null=True)
+    views = IntegerField(null=True)
+    likes = IntegerField(null=True)
+    comments = IntegerField(null=True)
+    link_clicks = IntegerField(null=True)
+    code_uses = IntegerField(null=True)
+    revenue_cents = IntegerField(null=True)
+    evidence_path = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+
+
+class CustomOrder(BaseModel):
+    """A promise the shop made to a customer: a personalised product, ready on a date."""
+
+    person = ForeignKeyField(Person, backref="orders", on_delete="CASCADE")
+    order_number = CharField(default="")
+    product = ForeignKeyField(Product, null=True, backref="orders", on_delete="SET NULL")
+    personalisation = TextField(default="")
+    font = CharField(default="")
+    colour = CharField(default="")
+    size = CharField(default="")
+    note = TextField(default="")
+    price_cents = IntegerField(null=True)
+    deposit_cents = IntegerField(default=0)
+    ordered_on = DateField(null=True)
+    promised_ready = DateField(null=True, index=True)
+    promised_delivery = DateField(null=True)
+    status = CharField(default="new", index=True)
+    checklist = JSONField(default=list)  # [{"text": ..., "done": bool}]
+    created_at = DateTimeField(default=utcnow)
+
+
+class Shipment(BaseModel):
+    person = ForeignKeyField(Person, backref="shipments", on_delete="CASCADE")
+    collaboration = ForeignKeyField(Collaboration, null=True, backref="shipments", on_delete="SET NULL")
+    custom_order = ForeignKeyField(CustomOrder, null=True, backref="shipments", on_delete="SET NULL")
+    carrier = CharField(default="postnl")
+    tracking_code = CharField(default="")
+    tracking_url = TextField(default="")
+    status = CharField(default="ready", index=True)
+    sent_at = DateTimeField(null=True)
+    delivered_at = DateTimeField(null=True)
+    received_at = DateTimeField(null=True)
+    value_cents = IntegerField(default=0)
+    shipping_cents = IntegerField(default=0)
+    created_at = DateTimeField(default=utcnow)
+
+
+class ShipmentItem(BaseModel):
+    shipment = ForeignKeyField(Shipment, backref="items", on_delete="CASCADE")
+    product = ForeignKeyField(Product, backref="shipment_items", on_delete="RESTRICT")
+    quantity = IntegerField(default=1)
+
+
+class Event(BaseModel):
+    """One line on the timeline: a message, reminder, shipment, strike, note..."""
+
+    at = DateTimeField(default=utcnow, index=True)
+    kind = CharField(index=True)  # message, reminder, shipment, content, agreement, strike, rating, status, note
+    channel = CharField(default="")
+    direction = CharField(default="none")
+    text = TextField(default="")
+    person = ForeignKeyField(Person, null=True, backref="events", on_delete="CASCADE", index=False)
+    subject_type = CharField(default="")  # collaboration, deliverable, shipment, custom_order, content
+    subject_id = IntegerField(null=True)
+    step = CharField(default="")  # ladder step or check-in name, for reminder events
+
+    class Meta:
+        indexes = ((("person", "at"), False), (("subject_type", "subject_id"), False))
+
+
+class Strike(BaseModel):
+    person = ForeignKeyField(Person, backref="strikes", on_delete="CASCADE")
+    collaboration = ForeignKeyField(Collaboration, null=True, backref="strikes", on_delete="SET NULL")
+    reason = CharField(default="other")
+    evidence = TextField(default="")
+    event_ids = JSONField(default=list)
+    created_at = DateTimeField(default=utcnow)
+    lifted_at = DateTimeField(null=True)
+
+
+class Rating(BaseModel):
+    collaboration = ForeignKeyField(Collaboration, backref="ratings", unique=True, on_delete="CASCADE")
+    communication = IntegerField()
+    quality = IntegerField()
+    punctuality = IntegerField()
+    result = IntegerField()
+    work_again = BooleanField(default=True)
+    note = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+
+
+class Setting(BaseModel):
+    key = CharField(unique=True)
+    value = JSONField(null=True)
+
+
+ALL_MODELS = [
+    Person,
+    Handle,
+    Product,
+    Collaboration,
+    AgreementVersion,
+    Deliverable,
+    Content,
+    CustomOrder,
+    Shipment,
+    ShipmentItem,
+    Event,
+    Strike,
+    Rating,
+    Setting,
+]

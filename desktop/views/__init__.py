@@ -1,0 +1,1 @@
+"""Qt views: one module per main view, plus dialogs. Thin: they ask domain/ and store/."""

@@ -1,0 +1,186 @@
+"""The shape every main view shares: a title, a search field, a list, a detail pane and
+an empty state that says what to do first. Subclasses say what the rows and the detail
+are; they stay thin and ask domain/ and store/ for everything.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.views.forms import load_form
+from desktop.views.rows import Row, RowsModel
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = False, wrap: bool = True) -> QLabel:
+    """A QLabel that never interprets what it shows as rich text (user text is untrusted)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    return label
+
+
+class ListView(QWidget):
+    """Base of the four main views."""
+
+    key = ""  # stable id used for "last view" and the sidebar
+    selection_changed = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.form = load_form("list_view.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        self.title: QLabel = f.findChild(QLabel, "title")
+        self.search = f.findChild(QWidget, "search")
+        self.pages = f.findChild(QWidget, "pages")
+        self.empty_title: QLabel = f.findChild(QLabel, "emptyTitle")
+        self.empty_text: QLabel = f.findChild(QLabel, "emptyText")
+        self.table: QAbstractItemView = f.findChild(QWidget, "table")
+        self.detail: QWidget = f.findChild(QWidget, "detail")
+        self.no_match: QLabel = f.findChild(QLabel, "noMatch")
+        self.splitter = f.findChild(QWidget, "splitter")
+
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        font = self.empty_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.empty_title.setFont(font)
+
+        self.model = RowsModel(self.headers(), self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        # Rows arrive in the view's own order (urgency, newest first...); a click on a
+        # header sorts from there.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(120)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+
+        self.title.setText(self.view_title())
+        self.empty_title.setText(self.empty_heading())
+        self.empty_text.setText(self.empty_help())
+        self.current_id: int | None = None
+
+    # --- to override ---------------------------------------------------------------
+    def view_title(self) -> str:
+        raise NotImplementedError
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def load_rows(self) -> list[Row]:
+        raise NotImplementedError
+
+    def empty_heading(self) -> str:
+        raise NotImplementedError
+
+    def empty_help(self) -> str:
+        raise NotImplementedError
+
+    def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
+        raise NotImplementedError
+
+    # --- behaviour -----------------------------------------------------------------
+    def refresh(self) -> None:
+        rows = self.load_rows()
+        self.model.set_rows(rows)
+        self.pages.setCurrentIndex(0 if not rows else 1)
+        self._after_filter()
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):
+            header.resizeSection(column, min(header.sectionSize(column) + 12, 260))
+        if rows and self.table.currentIndex().row() < 0:
+            self.table.selectRow(0)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.search.text())
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        no_rows = self.model.all_rows and not self.model.rows
+        self.no_match.setVisible(bool(no_rows))
+        if no_rows:
+            self.no_match.setText(_("Nothing matches “{text}”.").format(text=self.search.text()))
+
+    def _on_current(self, current, _previous) -> None:
+        row = self.model.row_at(current.row())
+        self.show_detail(row.id if row else None)
+
+    def show_detail(self, row_id: int | None) -> None:
+        self.current_id = row_id
+        layout: QVBoxLayout = self.detail.layout()
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        if row_id is None:
+            return
+        self.fill_detail(row_id, layout)
+        layout.addStretch(1)
+
+    # helpers for subclasses
+    def add_heading(self, layout: QVBoxLayout, text: str) -> QLabel:
+        label = plain_label(text, bold=True)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        label.setFont(font)
+        layout.addWidget(label)
+        return label
+
+    def add_section(self, layout: QVBoxLayout, text: str) -> None:
+        line = QFrame()
+        line.setFrameShape(QFrame.HLine)
+        line.setFrameShadow(QFrame.Sunken)
+        layout.addWidget(line)
+        layout.addWidget(plain_label(text, bold=True))
+
+    def add_fields(self, layout: QVBoxLayout, pairs: list[tuple[str, str]]) -> None:
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignLeft)
+        for name, value in pairs:
+            form.addRow(plain_label(name, wrap=False), plain_label(value))
+        holder = QWidget()
+        holder.setLayout(form)
+        layout.addWidget(holder)
+
+    def add_lines(self, layout: QVBoxLayout, lines: list[str], empty: str) -> None:
+        if not lines:
+            layout.addWidget(plain_label(empty))
+        for line in lines:
+            layout.addWidget(plain_label(line))

@@ -1,0 +1,164 @@
+"""The main window: a sidebar with the four views, menus, and window state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QIcon
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+
+from desktop import __version__, i18n, paths
+from desktop.i18n import _
+from desktop.store import backup, settings
+from desktop.store.db import NotAnAfspraakDatabase, close_database, db, open_database
+from desktop.views import dialogs
+from desktop.views.forms import load_form
+from desktop.views.influencers import InfluencersView
+from desktop.views.orders import OrdersView
+from desktop.views.shipments import ShipmentsView
+from desktop.views.timeline import TimelineView
+
+VIEW_CLASSES = [InfluencersView, ShipmentsView, OrdersView, TimelineView]
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._form = load_form("main_window.ui")
+        f = self._form
+        self.setWindowTitle("Afspraak")
+        self.setWindowIcon(QIcon(str(paths.resource("afspraak.svg"))))
+        self.setCentralWidget(f.centralWidget())
+        self.setMenuBar(f.menuBar())
+        self.setStatusBar(f.statusBar())
+        self.resize(f.size())
+        self.sidebar: QListWidget = self.findChild(QListWidget, "sidebar")
+        self.stack: QStackedWidget = self.findChild(QStackedWidget, "stack")
+        self.banner = self.findChild(QWidget, "banner")
+        self.banner_text = self.findChild(QWidget, "bannerText")
+
+        self.views = []
+        labels = {"influencers": _("Influencers"), "shipments": _("Shipments"),
+                  "orders": _("Custom orders"), "timeline": _("Timeline")}
+        for cls in VIEW_CLASSES:
+            view = cls(self)
+            self.views.append(view)
+            self.stack.addWidget(view)
+            item = QListWidgetItem(QIcon(str(paths.resource(f"icons/{cls.key}.svg"))), labels[cls.key])
+            item.setData(Qt.UserRole, cls.key)
+            item.setSizeHint(QSize(0, 40))
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._switch)
+        self.sidebar.setStyleSheet(
+            "QListWidget { background: #f3eff8; padding-top: 8px; font-size: 11pt; }"
+            "QListWidget::item { padding-left: 10px; }"
+            "QListWidget::item:selected { background: #5b3a8c; color: white; }"
+        )
+
+        self._action("actionFind").triggered.connect(lambda: self.current_view().focus_search())
+        self._action("actionQuit").triggered.connect(self.close)
+        self._action("actionBackup").triggered.connect(self.make_backup)
+        self._action("actionRestore").triggered.connect(self.restore_backup)
+        self._action("actionOpenDataFolder").triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir()))))
+        self._action("actionAbout").triggered.connect(self.about)
+        dutch, english = self._action("actionDutch"), self._action("actionEnglish")
+        dutch.setChecked(i18n.current_language() == "nl")
+        english.setChecked(i18n.current_language() == "en")
+        dutch.triggered.connect(lambda: self.switch_language("nl"))
+        english.triggered.connect(lambda: self.switch_language("en"))
+
+        self.refresh_all()
+        self.restore_state()
+
+    def _action(self, name: str) -> QAction:
+        return self._form.findChild(QAction, name)
+
+    # --- views -------------------------------------------------------------------
+    def current_view(self):
+        return self.views[self.stack.currentIndex()]
+
+    def view(self, key: str):
+        return next(v for v in self.views if v.key == key)
+
+    def show_view(self, key: str) -> None:
+        for row, v in enumerate(self.views):
+            if v.key == key:
+                self.sidebar.setCurrentRow(row)
+                return
+
+    def _switch(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+
+    def refresh_all(self) -> None:
+        for v in self.views:
+            v.refresh()
+
+    # --- state ---------------------------------------------------------------------
+    def restore_state(self) -> None:
+        geometry = settings.get("window_geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        keys = [v.key for v in self.views]
+        last = settings.get("last_view")
+        self.sidebar.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        if db.obj is None or db.is_closed():
+            return
+        with db.atomic():
+            settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
+            settings.set("last_view", self.current_view().key)
+
+    def closeEvent(self, event):  # noqa: N802
+        self.save_state()
+        super().closeEvent(event)
+
+    # --- actions -----------------------------------------------------------------
+    def switch_language(self, language: str) -> None:
+        settings.set("language", language)
+        self.save_state()
+        self.language_changed.emit(language)
+
+    def make_backup(self) -> None:
+        path = dialogs.ask_save_path(self, _("Save a backup"), str(paths.data_dir() / "afspraak-backup.sqlite3"),
+                                     _("Afspraak database (*.sqlite3)"))
+        if not path:
+            return
+        try:
+            backup.backup_now(db.obj, out=Path(path))
+        except OSError as exc:
+            dialogs.warn(self, _("Backup failed"), _("The backup could not be written: {error}").format(error=exc.strerror or exc))
+            return
+        self.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 8000)
+
+    def restore_backup(self) -> None:
+        path = dialogs.ask_open_path(self, _("Restore a backup"), _("Afspraak database (*.sqlite3);;All files (*)"))
+        if not path:
+            return
+        if not dialogs.confirm(self, _("Restore a backup"), _(
+                "Replace the current data with this backup? The current data is kept aside in the backups folder first.")):
+            return
+        database_path = paths.db_path()
+        close_database()
+        try:
+            kept = backup.restore(Path(path), database_path)
+        except (NotAnAfspraakDatabase, FileNotFoundError):
+            open_database(database_path)
+            dialogs.warn(self, _("Not restored"), _(
+                "“{file}” is not an Afspraak backup. Nothing was changed.").format(file=path))
+            return
+        open_database(database_path)
+        self.refresh_all()
+        dialogs.inform(self, _("Backup restored"), _(
+            "The backup is restored. Your previous data was kept in {path}.").format(path=str(kept)))
+
+    def about(self) -> None:
+        dialogs.inform(self, _("About Afspraak"), _(
+            "Afspraak {version}\nA deal is a deal: keeps the promises between your shop, its influencers and its customers.\n\n"
+            "Your data stays on this computer, in {folder}.").format(version=__version__, folder=str(paths.data_dir())))

@@ -1,0 +1,99 @@
+"""A fast table model for the list views: plain rows, filtered on a precomputed string.
+
+Filtering a precomputed lower-case string per row and resetting the model is about ten
+times cheaper than a QSortFilterProxyModel over a Python model (docs/ARCHITECTURE.md).
+Every cell is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+
+@dataclass
+class Row:
+    id: int
+    cells: list[str]
+    sort_keys: list[object] | None = None  # per column; defaults to the cell text
+    search: str = ""  # lower-case text the search field matches against
+    tooltip: str = ""
+    colour: str = ""  # "red", "amber", "grey" or ""
+    extra: dict = field(default_factory=dict)
+
+
+COLOURS = {"red": QColor(176, 32, 32), "amber": QColor(168, 102, 0), "grey": QColor(128, 128, 128)}
+
+
+class RowsModel(QAbstractTableModel):
+    def __init__(self, headers: list[str], parent=None):
+        super().__init__(parent)
+        self.headers = headers
+        self.all_rows: list[Row] = []
+        self.rows: list[Row] = []
+        self._needle = ""
+
+    # --- data --------------------------------------------------------------------
+    def set_rows(self, rows: list[Row]) -> None:
+        for row in rows:
+            if not row.search:
+                row.search = " ".join(row.cells).lower()
+        self.all_rows = rows
+        self._apply()
+
+    def set_filter(self, text: str) -> None:
+        self._needle = text.strip().lower()
+        self._apply()
+
+    def _apply(self) -> None:
+        self.beginResetModel()
+        if self._needle:
+            words = self._needle.split()
+            self.rows = [r for r in self.all_rows if all(w in r.search for w in words)]
+        else:
+            self.rows = list(self.all_rows)
+        self.endResetModel()
+
+    def row_at(self, index: int) -> Row | None:
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    # --- Qt model API ------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            return row.cells[index.column()]
+        if role == Qt.ToolTipRole and row.tooltip:
+            return row.tooltip
+        if role == Qt.ForegroundRole and row.colour:
+            return QBrush(COLOURS[row.colour])
+        if role == Qt.UserRole:
+            return row.id
+        return None
+
+    def sort(self, column, order=Qt.AscendingOrder):
+        if not 0 <= column < len(self.headers):
+            return
+        def key(r: Row):
+            k = r.sort_keys[column] if r.sort_keys else r.cells[column]
+            return (k is None, k if k is not None else 0)
+
+        self.layoutAboutToBeChanged.emit()
+        reverse = order == Qt.DescendingOrder
+        self.all_rows.sort(key=key, reverse=reverse)
+        self.rows.sort(key=key, reverse=reverse)
+        self.layoutChanged.emit()

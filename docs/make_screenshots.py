@@ -1,0 +1,54 @@
+"""Take the README screenshots: every main view filled with the demo shop, in Dutch.
+
+    make screenshots        (or: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--lang en])
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="nl")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import demo, i18n, paths
+    from desktop.clock import utcnow
+    from desktop.store.db import open_database
+    from desktop.views import translator
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths.set_data_dir(tempfile.mkdtemp(prefix="afspraak-shots-"))
+    app = QApplication.instance() or QApplication([])
+    open_database()
+    demo.fill(utcnow())
+    i18n.set_language(args.lang)
+    translator.install(app)
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    suffix = "" if args.lang == "nl" else f"-{args.lang}"
+    for view in window.views:
+        window.show_view(view.key)
+        app.processEvents()
+        window.grab().save(str(out / f"{view.key}{suffix}.png"))
+        print(out / f"{view.key}{suffix}.png")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from desktop import cli, paths
+from desktop.store.db import close_database, open_database
+from desktop.store.models import Person
+
+
+def run_cli(*args):
+    code = cli.main(list(args))
+    close_database()
+    return code
+
+
+def test_demo_then_refuses_second_time(data_dir, capsys):
+    assert run_cli("--lang", "en", "demo") == 0
+    assert "Demo shop created" in capsys.readouterr().out
+    assert run_cli("--lang", "nl", "demo") == 1
+    assert "alleen een lege" in capsys.readouterr().err
+
+
+def test_data_dir_option(tmp_path, capsys):
+    other = tmp_path / "elsewhere"
+    assert run_cli("--data-dir", str(other), "demo") == 0
+    assert (other / "afspraak.sqlite3").exists()
+
+
+def test_backup_and_restore_commands(data_dir, tmp_path, capsys):
+    open_database()
+    Person.create(name="Eerste")
+    close_database()
+    out = tmp_path / "b.sqlite3"
+    assert run_cli("backup", "--out", str(out)) == 0
+    open_database()
+    Person.create(name="Tweede")
+    close_database()
+    assert run_cli("restore", str(out)) == 0
+    open_database()
+    assert [p.name for p in Person.select()] == ["Eerste"]
+
+
+@pytest.mark.parametrize("language,words", [("nl", "geen back-up van Afspraak"), ("en", "is not an Afspraak backup")])
+def test_restore_refuses_text_file_and_changes_nothing(data_dir, tmp_path, capsys, language, words):
+    open_database()
+    Person.create(name="Blijft")
+    close_database()
+    before = paths.db_path().read_bytes()
+    bad = tmp_path / "not-a-db.txt"
+    bad.write_text("hello")
+    assert run_cli("--lang", language, "restore", str(bad)) == 1
+    assert words in capsys.readouterr().err
+    assert paths.db_path().read_bytes() == before
+    assert run_cli("--lang", language, "restore", str(tmp_path / "missing.sqlite3")) == 1
+
+
+def test_python_m_desktop_help():
+    result = subprocess.run([sys.executable, "-m", "desktop", "--lang", "en", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert "demo" in result.stdout and "restore" in result.stdout
+
+
+def test_gui_keeps_running_and_creates_database(tmp_path):
+    env = dict(os.environ, AFSPRAAK_DATA_DIR=str(tmp_path / "gui"), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, "-m", "desktop"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    db_file = tmp_path / "gui" / "afspraak.sqlite3"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not db_file.exists():
+            time.sleep(0.2)
+        time.sleep(1.5)
+        assert proc.poll() is None, proc.stderr.read()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    con = sqlite3.connect(db_file)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    con.close()
+    assert {"person", "event", "shipment", "custom_order"} <= tables
+
+
+def test_smoke_test_flag(tmp_path):
+    env = dict(os.environ, AFSPRAAK_DATA_DIR=str(tmp_path / "smoke"), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "desktop", "gui", "--smoke-test"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "smoke-test: ok" in result.stdout

@@ -1,0 +1,121 @@
+import io
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from desktop import i18n
+from desktop.i18n_extract import extract_ui
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def catalog(language):
+    with open(ROOT / "locales" / language / "LC_MESSAGES" / "messages.po", "rb") as fh:
+        return read_po(fh)
+
+
+def template():
+    with open(ROOT / "locales" / "messages.pot", "rb") as fh:
+        return read_po(fh)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_catalog_is_complete_and_placeholders_match(language):
+    cat = catalog(language)
+    ids = {m.id if isinstance(m.id, str) else tuple(m.id) for m in template() if m.id}
+    have = {m.id if isinstance(m.id, str) else tuple(m.id): m for m in cat if m.id}
+    assert ids <= set(have), f"not in the {language} catalog: {ids - set(have)}"
+    for key, message in have.items():
+        if key not in ids:
+            continue
+        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        sources = key if isinstance(key, tuple) else (key,)
+        assert all(strings), f"{language}: untranslated {key!r}"
+        wanted = set(PLACEHOLDER.findall(" ".join(sources)))
+        for s in strings:
+            assert set(PLACEHOLDER.findall(s)) == wanted, f"{language}: placeholders differ in {key!r}"
+        assert "fuzzy" not in message.flags
+
+
+def test_template_is_up_to_date_with_the_code():
+    """Every _() string in the code and .ui forms is in messages.pot (run `make catalogs`)."""
+    from babel.messages.extract import extract_from_dir
+
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(ROOT / "desktop"), method_map=[("**.py", "python")], keywords=keywords
+    ):
+        found.add(message if isinstance(message, str) else tuple(message))
+    for ui in (ROOT / "ui").glob("*.ui"):
+        with open(ui, "rb") as fh:
+            found.update(m for _l, _f, m, _c in extract_ui(fh, None, None, None))
+    ids = {m.id if isinstance(m.id, str) else tuple(m.id) for m in template() if m.id}
+    assert found <= ids, f"run `make catalogs`: {found - ids}"
+
+
+def test_translations_and_plurals():
+    i18n.set_language("nl")
+    assert i18n._("Influencers") == "Influencers"
+    assert i18n._("Shipments") == "Zendingen"
+    assert i18n.ngettext("{n} day late", "{n} days late", 1).format(n=1) == "1 dag te laat"
+    assert i18n.ngettext("{n} day late", "{n} days late", 3).format(n=3) == "3 dagen te laat"
+    i18n.set_language("en")
+    assert i18n._("Shipments") == "Shipments"
+    assert i18n.ngettext("{n} day late", "{n} days late", 2).format(n=2) == "2 days late"
+
+
+def test_babel_formatting_per_locale():
+    nl = i18n.formatting_locale("nl")
+    be = i18n.formatting_locale("nl", "BE")
+    en = i18n.formatting_locale("en")
+    d = date(2026, 12, 7)
+    assert i18n.format_date(d, "full", nl) == "maandag 7 december 2026"
+    assert i18n.format_date(d, "full", en) == "Monday, 7 December 2026"
+    assert i18n.format_money(2495, locale=nl) == "€\xa024,95"
+    assert i18n.format_money(2495, locale=be) == "€\xa024,95"
+    assert i18n.format_money(2495, locale=en) == "€24.95"
+    assert i18n.format_number(12700, nl) == "12.700"
+    assert i18n.format_duration(timedelta(days=2), nl) == "2 dagen"
+    assert i18n.format_moment(datetime(2026, 12, 7, 9, 5), nl) == "maandag 7 december 2026, 09:05"
+
+
+@pytest.mark.parametrize("value,expected", [("nl_BE.UTF-8", "nl"), ("en_GB", "en"), ("de_DE", "nl"), (None, "nl"), ("en-US", "en")])
+def test_normalise_language(value, expected):
+    assert i18n.normalise_language(value) == expected
+
+
+def test_system_language_follows_environment(monkeypatch):
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert i18n.system_language() == "en"
+    monkeypatch.setenv("LC_ALL", "nl_BE.UTF-8")
+    assert i18n.system_language() == "nl"
+
+
+def test_ui_extractor_reads_strings_comments_and_skips_notr():
+    xml = b"""<ui><widget><property name="a"><string comment="why">Hello</string></property>
+    <property name="b"><string notr="true">Afspraak</string></property></widget></ui>"""
+    got = list(extract_ui(io.BytesIO(xml), None, None, None))
+    assert got == [(0, "_", "Hello", ["why"])]
+
+
+def test_stale_mo_is_rebuilt_from_po(tmp_path, monkeypatch):
+    folder = tmp_path / "locales" / "nl" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = (ROOT / "locales" / "nl" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+    (folder / "messages.po").write_text(po.replace('msgstr "Zendingen"', 'msgstr "Pakketten"'), encoding="utf-8")
+    monkeypatch.setattr(i18n.paths, "locale_dir", lambda: tmp_path / "locales")
+    i18n.translations_for.cache_clear()
+    try:
+        assert i18n.translations_for("nl").gettext("Shipments") == "Pakketten"
+        assert (folder / "messages.mo").exists()
+    finally:
+        monkeypatch.undo()
+        i18n.translations_for.cache_clear()
+        i18n.set_language("nl")

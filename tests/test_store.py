@@ -1,0 +1,123 @@
+import os
+import sqlite3
+import stat
+
+import peewee
+import pytest
+
+from desktop import paths
+from desktop.store import migrations, models, settings
+from desktop.store.db import APPLICATION_ID, NotAnAfspraakDatabase, check_afspraak_file, close_database, db, open_database
+
+
+def table_names(path):
+    con = sqlite3.connect(path)
+    try:
+        return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        con.close()
+
+
+def test_fresh_database_has_every_table_and_marks(database):
+    path = paths.db_path()
+    assert path.name == "afspraak.sqlite3"
+    expected = {m._meta.table_name for m in models.ALL_MODELS}
+    assert expected <= table_names(path)
+    assert database.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.CURRENT_VERSION
+    assert database.execute_sql("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert database.execute_sql("PRAGMA secure_delete").fetchone()[0] == 1
+
+
+def test_frozen_schema_matches_the_models(database):
+    """Every model column exists in the migrated schema (catches a model change without a migration)."""
+    for model in models.ALL_MODELS:
+        columns = {c.name for c in database.get_columns(model._meta.table_name)}
+        assert set(model._meta.columns) <= columns, model
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_files_are_private(database):
+    assert stat.S_IMODE(os.stat(paths.data_dir()).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(paths.db_path()).st_mode) == 0o600
+
+
+def test_foreign_keys_are_enforced(database):
+    with pytest.raises(peewee.IntegrityError):
+        models.Handle.create(person=9999, platform="instagram", name="x")
+
+
+def test_settings_fall_back_to_defaults_and_store_changes(database):
+    assert settings.get("backup_keep") == 14
+    settings.set("backup_keep", 5)
+    settings.set("backup_keep", 6)
+    assert settings.get("backup_keep") == 6
+    assert models.Setting.select().count() == 1
+    settings.reset("backup_keep")
+    assert settings.get("backup_keep") == 14
+    with pytest.raises(KeyError):
+        settings.get("no-such-setting")
+
+
+def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
+    models.Person.create(name="Sanne")
+    close_database()
+
+    def v2_fails(database):
+        database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT')
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2_fails])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    with pytest.raises(RuntimeError):
+        open_database()
+    close_database()
+    backups = list(paths.backup_dir().glob("*before-migration-v1.sqlite3"))
+    assert len(backups) == 1
+    con = sqlite3.connect(paths.db_path())
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "nickname" not in {r[1] for r in con.execute("PRAGMA table_info(person)")}
+    assert con.execute("SELECT name FROM person").fetchall() == [("Sanne",)]
+    con.close()
+
+
+def test_migration_step_runs_and_bumps_version(database, monkeypatch):
+    close_database()
+
+    def v2(database):
+        database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT NOT NULL DEFAULT ""')
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    d = open_database()
+    assert migrations.schema_version(d) == 2
+    assert "nickname" in {c.name for c in d.get_columns("person")}
+
+
+def test_newer_schema_is_refused(database):
+    database.execute_sql("PRAGMA user_version = 99")
+    close_database()
+    with pytest.raises(migrations.SchemaTooNew):
+        open_database()
+
+
+def test_foreign_file_is_not_opened(data_dir):
+    paths.db_path().write_text("hello")
+    with pytest.raises(NotAnAfspraakDatabase):
+        open_database()
+    assert paths.db_path().read_text() == "hello"
+
+
+def test_check_afspraak_file_refuses_other_sqlite(tmp_path):
+    other = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(NotAnAfspraakDatabase):
+        check_afspraak_file(other)
+
+
+def test_proxy_is_bound(database):
+    assert db.obj is database

@@ -1,0 +1,124 @@
+"""The main window and its four views, in Dutch and in English."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop import i18n
+from desktop.store import settings
+from desktop.store.models import Person
+from desktop.views.main_window import MainWindow
+
+
+def make_window(qtbot, language):
+    i18n.set_language(language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.mark.parametrize("language,titles", [
+    ("nl", ["Influencers", "Zendingen", "Maatwerk", "Tijdlijn"]),
+    ("en", ["Influencers", "Shipments", "Custom orders", "Timeline"]),
+])
+def test_every_view_opens_filled(qtbot, demo_db, translator, language, titles):
+    window = make_window(qtbot, language)
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == titles
+    for view, title in zip(window.views, titles):
+        window.show_view(view.key)
+        assert window.current_view() is view
+        assert view.title.text() == title
+        assert view.pages.currentIndex() == 1, f"{view.key} shows its empty state"
+        assert view.model.rowCount() > 0
+        assert view.current_id is not None  # first row selected, detail filled
+        assert view.detail.layout().count() > 1
+    menu_titles = [a.text() for a in window.menuBar().actions()]
+    assert menu_titles[0] == ("&Bestand" if language == "nl" else "&File")
+
+
+@pytest.mark.parametrize("language,heading", [("nl", "Nog geen influencers"), ("en", "No influencers yet")])
+def test_empty_states_explain_what_to_do(qtbot, database, translator, language, heading):
+    window = make_window(qtbot, language)
+    for view in window.views:
+        assert view.pages.currentIndex() == 0
+        assert view.empty_title.text()
+        assert len(view.empty_text.text()) > 40
+    assert window.view("influencers").empty_title.text() == heading
+
+
+def test_search_filters_as_you_type(qtbot, demo_db, translator):
+    window = make_window(qtbot, "nl")
+    view = window.view("influencers")
+    total = view.model.rowCount()
+    view.focus_search()
+    qtbot.keyClicks(view.search, "sanne")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.rows[0].cells[0] == "Sanne de Vries"
+    view.search.clear()
+    qtbot.keyClicks(view.search, "zzzz")
+    qtbot.waitUntil(lambda: view.no_match.isVisible())
+    assert "zzzz" in view.no_match.text()
+    view.search.clear()
+    qtbot.waitUntil(lambda: view.model.rowCount() == total)
+
+
+def test_ctrl_f_focuses_the_search_of_the_current_view(qtbot, demo_db, translator):
+    window = make_window(qtbot, "nl")
+    window.show_view("shipments")
+    window.activateWindow()
+    window._action("actionFind").trigger()
+    assert window.view("shipments").search.hasFocus() or window.focusWidget() is window.view("shipments").search
+
+
+def test_window_remembers_last_view_and_geometry(qtbot, demo_db, translator):
+    window = make_window(qtbot, "nl")
+    window.resize(700, 500)
+    window.show_view("timeline")
+    window.close()
+    assert settings.get("last_view") == "timeline"
+    again = make_window(qtbot, "nl")
+    assert again.current_view().key == "timeline"
+    assert again.width() == 700
+
+
+def test_user_text_is_shown_as_plain_text(qtbot, database, translator):
+    Person.create(name="<b>Bold</b> <a href='javascript:x'>link</a>", is_influencer=True, notes="<i>hi</i>")
+    window = make_window(qtbot, "nl")
+    view = window.view("influencers")
+    view.refresh()
+    from PySide6.QtWidgets import QLabel
+
+    labels = view.detail.findChildren(QLabel)
+    heading = next(label for label in labels if "Bold" in label.text())
+    assert heading.textFormat() == Qt.PlainText
+    assert heading.text().startswith("<b>Bold</b>")
+
+
+def test_language_switch_rebuilds_in_english(qtbot, demo_db, translator):
+    from desktop.app import Application
+
+    application = Application([], cli_language=None)
+    application.build_window()
+    first = application.window
+    first.switch_language("en")
+    qtbot.waitUntil(lambda: application.window is not first)
+    assert application.window.sidebar.item(1).text() == "Shipments"
+    assert settings.get("language") == "en"
+    application.window.close()
+    application.window.deleteLater()
+
+
+def test_restore_from_the_menu_refuses_a_text_file(qtbot, demo_db, translator, tmp_path, monkeypatch):
+    from desktop.views import dialogs
+
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a database")
+    warned = []
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(bad))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append(text))
+    window = make_window(qtbot, "nl")
+    count = Person.select().count()
+    window.restore_backup()
+    assert warned and "geen back-up" in warned[0]
+    assert Person.select().count() == count

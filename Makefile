@@ -45,7 +45,7 @@ $(VENV)/.test: $(VENV)/.venv pyproject.toml
 
 # Compile the catalogs (the .mo files are built, never committed).
 mo: $(VENV)/.app
-	@$(BIN)/pybabel compile -q -d locales -D messages
+	$(BIN)/pybabel compile -d locales -D messages --statistics
 
 # Extract strings from the code and the .ui forms, update nl and en, compile.
 catalogs: $(VENV)/.app

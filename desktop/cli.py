@@ -1,4 +1,4 @@
-"""The `afspraak` command: the GUI by default, plus demo, backup and restore.
+"""The `afspraak` command: the GUI by default, plus demo, backup, restore and import.
 
 Exit codes: 0 ok, 1 the user's input was refused (message on stderr), 2 usage error.
 """
@@ -26,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="FILE", help=_("where to write it (default: the backups folder)"))
     r = sub.add_parser("restore", help=_("replace the database with a backup"))
     r.add_argument("file", metavar="FILE")
+    imp = sub.add_parser("import", help=_("import the product list from a WooCommerce or Shopify export (CSV)"))
+    imp.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -95,7 +97,28 @@ def cmd_restore(args) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore}
+def cmd_import(args) -> int:
+    from desktop.clock import utcnow
+    from desktop.domain.importers import ImportFailed, parse_export, summary_lines
+    from desktop.store.catalogue import apply_import
+
+    source = Path(args.file)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        return _fail(_("“{file}” cannot be read: {error}. Nothing was changed.").format(
+            file=args.file, error=exc.strerror or exc))
+    try:
+        parsed = parse_export(data)
+    except ImportFailed as exc:
+        return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(file=args.file, error=exc))
+    _open(args)
+    summary = apply_import(parsed, utcnow())
+    print("\n".join(summary_lines(summary)))
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "import": cmd_import}
 
 
 def main(argv: list[str] | None = None) -> int:

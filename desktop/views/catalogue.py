@@ -26,6 +26,7 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.store.catalogue import picture_file
 from desktop.store.models import Product
+from desktop.store.shipping import product_title
 from desktop.views.base import plain_label
 from desktop.views.dropping import products_mime
 from desktop.views.rows import Row, RowsModel
@@ -84,7 +85,7 @@ class CatalogueDock(QDockWidget):
         empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.pages.addWidget(empty)
         self.table = QTableView()
-        self.model = ProductsModel([_("Product"), _("Variant"), _("Price"), _("SKU"), _("Category")], self)
+        self.model = ProductsModel([_("Product"), _("Price"), _("SKU"), _("Category")], self)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -127,8 +128,8 @@ class CatalogueDock(QDockWidget):
             tooltip = "\n".join(x for x in [
                 _("Own picture") if picture_file(p) else "", p.image_url] if x)
             rows.append(Row(
-                id=p.id, cells=[p.name, p.variant, price, p.sku, p.category],
-                sort_keys=[p.name.lower(), p.variant.lower(), p.price_cents, p.sku.lower(), p.category.lower()],
+                id=p.id, cells=[product_title(p), price, p.sku, p.category],
+                sort_keys=[product_title(p).lower(), p.price_cents, p.sku.lower(), p.category.lower()],
                 tooltip=tooltip,
             ))
         self.model.set_rows(rows)

@@ -25,6 +25,7 @@ from desktop.i18n import _
 from desktop.labels import label
 from desktop.store import catalogue, settings, shipping
 from desktop.store.catalogue import ImportCancelled, apply_import
+from desktop.store.db import db
 from desktop.store.models import CustomOrder, Person, Product
 from desktop.views import dialogs
 from desktop.views.catalogue import CatalogueDock
@@ -74,6 +75,7 @@ class ShippingController(QObject):
         self.window = window
         self.catalogue = CatalogueDock(window)
         window.addDockWidget(Qt.RightDockWidgetArea, self.catalogue)
+        window.resizeDocks([self.catalogue], [300], Qt.Horizontal)
         self.catalogue.import_button.clicked.connect(self.ask_import)
         self.catalogue.add_button.clicked.connect(lambda: self.add_product())
         self.catalogue.send_button.clicked.connect(self.send_selected)
@@ -124,7 +126,11 @@ class ShippingController(QObject):
         self.catalogue.refresh()
 
     def _remember_visibility(self, visible: bool) -> None:
-        # Minimising the window also hides docks; only remember what the owner chose.
+        # Minimising or closing the window also hides docks; only remember what the owner chose.
+        from shiboken6 import isValid
+
+        if not isValid(self.window) or db.obj is None or db.is_closed():
+            return
         if self.window.isVisible() and not self.window.isMinimized() and settings.get("catalogue_visible") != visible:
             settings.set("catalogue_visible", visible)
 

@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         menu.insertAction(first, self.action_calendar)
         menu.insertSeparator(first)
         self.addAction(self.action_quick_note)
-        self.view("timeline").open_subject.connect(self.open_subject)
+        for key in ("timeline", "orders"):
+            self.view(key).open_subject.connect(self.open_subject)
 
     def current_person_id(self) -> int | None:
         """The person the current view is showing, to preselect in the quick note."""

@@ -48,6 +48,16 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(out / f"{view.key}{suffix}.png"))
         print(out / f"{view.key}{suffix}.png")
+    # The quick note (Ctrl+N), opened over the timeline for the person of the newest event.
+    window.show_view("timeline")
+    window.open_quick_note()
+    note = window.quick_note
+    note.choose("dm")
+    note.text.setPlainText("Sorry voor de stilte! De reel staat vrijdag online.")
+    app.processEvents()
+    note.dialog.grab().save(str(out / f"quick-note{suffix}.png"))
+    print(out / f"quick-note{suffix}.png")
+    note.dialog.reject()
 
 
 if __name__ == "__main__":

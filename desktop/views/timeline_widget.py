@@ -52,6 +52,7 @@ def setup_table(table: QTableView, model: TimelineModel) -> None:
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
     table.setSelectionMode(QAbstractItemView.SingleSelection)
     table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.Interactive)
     header.setStretchLastSection(True)
@@ -70,16 +71,16 @@ class PersonTimeline(QWidget):
 
     open_subject = Signal(str, int, int)  # subject_type, subject_id, person_id
 
-    def __init__(self, person_id: int | None = None, parent=None, height: int = 240):
+    def __init__(self, person_id: int | None = None, parent=None, rows: int = 10):
         super().__init__(parent)
-        self.model = TimelineModel(self, columns=("time", "kind", "channel", "direction", "text"), page=100,
-                                   count=False)
+        # Narrow detail panes: the direction shows as colour (green = they answered).
+        self.model = TimelineModel(self, columns=("time", "kind", "channel", "text"), page=100, count=False)
+        self.visible_rows = rows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableView(self)
         self.table.setObjectName("personTimeline")
         setup_table(self.table, self.model)
-        self.table.setMinimumHeight(height)
         self.empty = plain_label(_("Nothing on the timeline yet."))
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
@@ -98,7 +99,11 @@ class PersonTimeline(QWidget):
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
         if has_rows:
-            self.table.resizeColumnsToContents()
+            for column in range(self.model.columnCount() - 1):
+                self.table.resizeColumnToContents(column)
+            shown = min(self.model.rowCount(), self.visible_rows)
+            self.table.setFixedHeight(self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+                                      + shown * self.table.verticalHeader().defaultSectionSize() + 2)
 
     def _open(self, index) -> None:
         found = event_subject(self.model, index)

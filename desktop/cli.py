@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop import __version__, i18n, paths
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("file", metavar="FILE")
     imp = sub.add_parser("import", help=_("import the product list from a WooCommerce or Shopify export (CSV)"))
     imp.add_argument("file", metavar="FILE")
+    c = sub.add_parser("calendar", help=_("write open deadlines and promised dates as a calendar file (.ics)"))
+    c.add_argument("--out", metavar="FILE", required=True, help=_("the .ics file to write"))
     return parser
 
 
@@ -118,7 +120,27 @@ def cmd_import(args) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "import": cmd_import}
+def cmd_calendar(args) -> int:
+    from desktop.clock import utcnow
+    from desktop.domain import calendar_export
+
+    _open(args)
+    try:
+        count = calendar_export.write_calendar(Path(args.out), utcnow())
+    except OSError as exc:
+        return _fail(_("The file could not be written: {error}").format(error=exc.strerror or exc))
+    print(ngettext("{count} date written to {path}", "{count} dates written to {path}", count).format(
+        count=count, path=args.out))
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "import": cmd_import,
+    "calendar": cmd_calendar,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

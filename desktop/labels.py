@@ -81,6 +81,8 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "event_kind": {
         "message": N_("Message"),
+        # TRANSLATORS: a phone (or WhatsApp) call, logged on the timeline.
+        "call": N_("Call"),
         "reminder": N_("Reminder"),
         "shipment": N_("Shipment"),
         "content": N_("Content posted"),

@@ -93,6 +93,16 @@ def shoot_shipping(app, window, out: Path, suffix: str) -> None:
     form.dialog.show()
     save(form.dialog, "shipment-dialog")
     form.dialog.close()
+    # The quick note (Ctrl+N), opened over the timeline for the person of the newest event.
+    window.show_view("timeline")
+    window.open_quick_note()
+    note = window.quick_note
+    note.choose("dm")
+    note.text.setPlainText("Sorry voor de stilte! De reel staat vrijdag online.")
+    app.processEvents()
+    note.dialog.grab().save(str(out / f"quick-note{suffix}.png"))
+    print(out / f"quick-note{suffix}.png")
+    note.dialog.reject()
 
 
 if __name__ == "__main__":

@@ -32,7 +32,37 @@ def _v1(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
-MIGRATIONS = [_v1]
+def _v2(database: peewee.SqliteDatabase) -> None:
+    """Timeline: full-text search on event text and indexes for the timeline filters.
+
+    ``event_fts`` is an external-content FTS5 table over ``event.text``: it stores only
+    the index, the triggers keep it in step with every insert, update and delete
+    (including the cascade when a person is erased). Tokens lose their accents, so
+    "cafe" finds "café". After erasing personal data, run
+    ``store.event_search.compact(database)`` so deleted words leave the index pages too.
+    Each filter gets an index that also serves the newest-first order.
+    """
+    for sql in (
+        'CREATE VIRTUAL TABLE "event_fts" USING fts5(text, content=\'event\', content_rowid=\'id\', '
+        "tokenize='unicode61 remove_diacritics 2')",
+        'CREATE TRIGGER "event_fts_ai" AFTER INSERT ON "event" BEGIN '
+        'INSERT INTO "event_fts"(rowid, text) VALUES (new.id, new.text); END',
+        'CREATE TRIGGER "event_fts_ad" AFTER DELETE ON "event" BEGIN '
+        'INSERT INTO "event_fts"("event_fts", rowid, text) VALUES (\'delete\', old.id, old.text); END',
+        'CREATE TRIGGER "event_fts_au" AFTER UPDATE OF text ON "event" BEGIN '
+        'INSERT INTO "event_fts"("event_fts", rowid, text) VALUES (\'delete\', old.id, old.text); '
+        'INSERT INTO "event_fts"(rowid, text) VALUES (new.id, new.text); END',
+        'INSERT INTO "event_fts"("event_fts") VALUES (\'rebuild\')',
+        # (kind, at) replaces the plain kind index; each serves "filter, newest first".
+        'DROP INDEX IF EXISTS "event_kind"',
+        'CREATE INDEX "event_kind_at" ON "event" ("kind", "at")',
+        'CREATE INDEX "event_channel_at" ON "event" ("channel", "at")',
+        'CREATE INDEX "event_direction_at" ON "event" ("direction", "at")',
+    ):
+        database.execute_sql(sql)
+
+
+MIGRATIONS = [_v1, _v2]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -124,6 +124,19 @@ class ListView(QWidget):
         if rows and self.table.currentIndex().row() < 0:
             self.table.selectRow(0)
 
+    def select_id(self, row_id: int) -> bool:
+        """Select the row with this id (clearing the search when it hides the row)."""
+        for attempt in range(2):
+            for index, row in enumerate(self.model.rows):
+                if row.id == row_id:
+                    self.table.selectRow(index)
+                    self.table.scrollTo(self.model.index(index, 0))
+                    return True
+            if attempt == 0 and self.search.text():
+                self.search.clear()
+                self._apply_filter()
+        return False
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.ShortcutFocusReason)
         self.search.selectAll()

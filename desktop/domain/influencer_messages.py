@@ -18,28 +18,34 @@ _TEMPLATES = {}
 def _templates(tr):
     """The templates as the catalog of the reader's language gives them (tr: gettext translations)."""
     return {
-        ("agreement", "je"): tr.pgettext("je", (
+        # TRANSLATORS: message to an influencer confirming the agreement; context "je" = informal Dutch.
+        ("agreement", "je"): tr.pgettext("je",
             "Hi {name},\n\nHow nice that we're working together! To be sure we mean the same thing, "
             "here is what we agreed:\n\n{terms}\n\nCould you confirm with a short “yes” that this is right? "
-            "If anything doesn't work for you, just let me know.\n\nKind regards,\n{shop}")),
-        ("agreement", "u"): tr.pgettext("u", (
+            "If anything doesn't work for you, just let me know.\n\nKind regards,\n{shop}"),
+        # TRANSLATORS: the same message; context "u" = formal Dutch (use u/uw).
+        ("agreement", "u"): tr.pgettext("u",
             "Hi {name},\n\nHow nice that we're working together! To be sure we mean the same thing, "
             "here is what we agreed:\n\n{terms}\n\nCould you confirm with a short “yes” that this is right? "
-            "If anything doesn't work for you, just let me know.\n\nKind regards,\n{shop}")),
-        ("ending", "je"): tr.pgettext("je", (
+            "If anything doesn't work for you, just let me know.\n\nKind regards,\n{shop}"),
+        # TRANSLATORS: polite message ending a collaboration; informal (je).
+        ("ending", "je"): tr.pgettext("je",
             "Hi {name},\n\nThank you for your time and for the contact so far. We have decided to end our "
-            "collaboration “{title}”: {reason}\n\nWe wish you all the best with your account.\n\nKind regards,\n{shop}")),
-        ("ending", "u"): tr.pgettext("u", (
+            "collaboration “{title}”: {reason}\n\nWe wish you all the best with your account.\n\nKind regards,\n{shop}"),
+        # TRANSLATORS: the same ending message; formal (u).
+        ("ending", "u"): tr.pgettext("u",
             "Hi {name},\n\nThank you for your time and for the contact so far. We have decided to end our "
-            "collaboration “{title}”: {reason}\n\nWe wish you all the best with your account.\n\nKind regards,\n{shop}")),
-        ("label", "je"): tr.pgettext("je", (
+            "collaboration “{title}”: {reason}\n\nWe wish you all the best with your account.\n\nKind regards,\n{shop}"),
+        # TRANSLATORS: friendly request to add the advertising label; informal (je).
+        ("label", "je"): tr.pgettext("je",
             "Hi {name},\n\nThank you for your post, it looks lovely! One small thing: because you received the "
             "product from us, the rules ask that your followers can see it is advertising. Could you still add "
-            "this?\n\n{missing}\n\nThank you very much!\n{shop}")),
-        ("label", "u"): tr.pgettext("u", (
+            "this?\n\n{missing}\n\nThank you very much!\n{shop}"),
+        # TRANSLATORS: the same request; formal (u).
+        ("label", "u"): tr.pgettext("u",
             "Hi {name},\n\nThank you for your post, it looks lovely! One small thing: because you received the "
             "product from us, the rules ask that your followers can see it is advertising. Could you still add "
-            "this?\n\n{missing}\n\nThank you very much!\n{shop}")),
+            "this?\n\n{missing}\n\nThank you very much!\n{shop}"),
     }
 
 

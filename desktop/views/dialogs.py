@@ -38,3 +38,18 @@ def _plain():
     from PySide6.QtCore import Qt
 
     return Qt.PlainText
+
+
+def run(dialog) -> bool:
+    """Show a modal dialog; True when the user saved. Tests replace this to fill and accept."""
+    from PySide6.QtWidgets import QDialog
+
+    return dialog.exec() == QDialog.Accepted
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str:
+    """One line of text from the user ("" when cancelled)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text.strip() if ok else ""

@@ -89,8 +89,9 @@ def compute(
         typical = median(delays)
         span = (REPLY_WORST - REPLY_PERFECT).total_seconds()
         parts["replies"] = min(1.0, max(0.0, 1 - (typical - REPLY_PERFECT).total_seconds() / span))
-        lines.append(_("Usually answers within {duration} (median of {n} replies)").format(
-            duration=_format_delay(typical), n=len(delays)))
+        lines.append(ngettext("Usually answers within {duration} (median of {n} reply)",
+                              "Usually answers within {duration} (median of {n} replies)",
+                              len(delays)).format(duration=_format_delay(typical), n=len(delays)))
     if ratings:
         average = mean(sum(r) / 4 for r in ratings)
         parts["ratings"] = (average - 1) / 4

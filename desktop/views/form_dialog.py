@@ -42,6 +42,11 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._error_labels: dict[str, QLabel] = {}
         self.errors: dict[str, str] = {}
+        for form_layout in self.form.findChildren(QFormLayout):
+            form_layout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        # The size drawn in Designer is the size the dialog opens with (never smaller than it needs).
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), self.form.width()), max(hint.height(), self.form.height()))
 
     def w(self, name: str):
         found = self.form.findChild(QWidget, name)

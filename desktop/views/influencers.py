@@ -71,9 +71,10 @@ class InfluencersView(ListView):
         from PySide6.QtWidgets import QScrollArea
 
         # The detail pane wraps its text instead of scrolling sideways.
-        self.form.findChild(QScrollArea, "detailScroll").setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.detail_scroll = self.form.findChild(QScrollArea, "detailScroll")
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.detail_scroll.viewport().installEventFilter(self)
+        self.splitter.setSizes([640, 440])
         self._fill_tag_filter()
 
     # --- list ----------------------------------------------------------------------
@@ -125,10 +126,12 @@ class InfluencersView(ListView):
             rating = ratings.get(person.id)
             status = label("person_status", person.status)
             if person.id in flagged:
-                status += " · " + _("disclosure missing")
+                status += " ⚠"
+                flag = _("Disclosure missing on posted content")
             colour = ("grey" if person.status == "blocked" else "red" if person.status == "inactive"
                       or (nearest and nearest < now) else "amber" if person.id in flagged else "")
-            tooltip = "\n".join(x for x in (person.status_reason, score.explanation()) if x)
+            tooltip = "\n".join(x for x in (person.status_reason, flag if person.id in flagged else "",
+                                             score.explanation()) if x)
             rows.append(Row(
                 id=person.id,
                 cells=[
@@ -331,6 +334,24 @@ class InfluencersView(ListView):
                 n=len(ids), path=path), 8000)
 
     # --- detail pane ---------------------------------------------------------------
+    def show_detail(self, row_id: int | None) -> None:
+        super().show_detail(row_id)
+        self._fit_detail()
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Resize and hasattr(self, "detail_scroll") and watched is self.detail_scroll.viewport():
+            self._fit_detail()
+        return super().eventFilter(watched, event)
+
+    def _fit_detail(self) -> None:
+        """Wrapped lines need their full height: give the pane what its layout needs at this width."""
+        layout = self.detail.layout()
+        width = self.detail_scroll.viewport().width()
+        if layout.hasHeightForWidth():
+            self.detail.setMinimumHeight(layout.totalHeightForWidth(width))
+
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
         person = Person.get_or_none(Person.id == row_id)
         if person is None:
@@ -371,7 +392,8 @@ class InfluencersView(ListView):
         label_widget.setToolTip(score.explanation())
         label_widget.setObjectName("scoreLabel")
         layout.addWidget(label_widget)
-        layout.addWidget(self._styled("\n".join(score.lines), MUTED_STYLE))
+        for line in score.lines:
+            layout.addWidget(self._styled(line, MUTED_STYLE))
 
     def _detail_profile(self, layout, person: Person) -> None:
         address = ", ".join(x for x in [person.street, f"{person.postcode} {person.city}".strip()] if x)
@@ -579,16 +601,21 @@ class InfluencersView(ListView):
         w.setStyleSheet(style)
         return w
 
-    def _button_row(self, buttons, name: str) -> QWidget:
+    def _button_row(self, buttons, name: str, per_line: int = 3) -> QWidget:
+        """Buttons in lines of ``per_line``, so the pane never needs to scroll sideways."""
         row = QWidget()
         row.setObjectName(name)
-        h = QHBoxLayout(row)
-        h.setContentsMargins(0, 0, 0, 0)
-        for text, slot in buttons:
-            button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            h.addWidget(button)
-        h.addStretch(1)
+        v = QVBoxLayout(row)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(4)
+        for start in range(0, len(buttons), per_line):
+            h = QHBoxLayout()
+            for text, slot in buttons[start:start + per_line]:
+                button = QPushButton(text)
+                button.clicked.connect(lambda _checked=False, slot=slot: slot())
+                h.addWidget(button)
+            h.addStretch(1)
+            v.addLayout(h)
         return row
 
 

@@ -298,4 +298,6 @@ def test_messages_render_in_the_readers_language_and_form():
     en = render("ending", "en", "je", name="Fleur", title="Ring Golf", reason="timing", shop="Zilver & Zo")
     assert "Fleur" in nl_u and "Ring Golf" in nl_u and "Zilver & Zo" in nl_u
     assert "Thank you" in en and nl_u != en
+    assert nl_u.startswith("Beste Fleur") and " u " in nl_u  # formal Dutch, whatever the UI language
+    assert render("ending", "nl", "je", name="Fleur").startswith("Hoi Fleur")
     assert "{shop}" in render("label", "nl", "je", name="Sanne")  # a missing value stays visible, no crash

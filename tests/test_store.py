@@ -123,3 +123,29 @@ def test_check_afspraak_file_refuses_other_sqlite(tmp_path):
 
 def test_proxy_is_bound(database):
     assert db.obj is database
+
+
+def test_v1_database_upgrades_to_the_influencer_columns_keeping_its_data(data_dir):
+    """A database written before the influencer feature (schema v1) gets the new columns."""
+    from desktop.store import schema_v1
+
+    paths.db_path().parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(paths.db_path())
+    for sql in schema_v1.SQL:
+        con.execute(sql)
+    con.execute("INSERT INTO person (name, is_influencer, is_customer, email, phone, whatsapp, street, postcode, city,"
+                " country, language, address_form, notes, tags, status, status_reason, created_at, updated_at)"
+                " VALUES ('Sanne', 1, 0, '', '', '', '', '', '', 'NL', 'nl', 'je', '', '[]', 'active', '',"
+                " '2026-01-01', '2026-01-01')")
+    con.execute("INSERT INTO collaboration (person_id, title, status, fee_cents, required_mentions, required_hashtags,"
+                " disclosure_required, exclusivity_days, exclusivity_category, dos, donts, approval_required,"
+                " response_days, consequence, end_reason, created_at) VALUES (1, 'Ketting', 'agreed', 0, '[]', '[]',"
+                " 1, 0, '', '', '', 0, 3, '', '', '2026-01-01')")
+    con.execute("PRAGMA user_version = 1")
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    con.commit()
+    con.close()
+    open_database()
+    collab = models.Collaboration.get()
+    assert collab.title == "Ketting" and collab.products == "" and collab.product_cost_cents == 0
+    assert migrations.schema_version(db.obj) == migrations.CURRENT_VERSION

@@ -104,13 +104,31 @@ _LABELS: dict[str, dict[str, str]] = {
         "late": N_("Late without a valid reason"),
         "other": N_("Other reason"),
     },
+    "language": {
+        "nl": N_("Dutch"),
+        "en": N_("English"),
+    },
+    "address_form": {
+        # TRANSLATORS: the informal Dutch "je" as form of address.
+        "je": N_("informal (je)"),
+        # TRANSLATORS: the formal Dutch "u" as form of address.
+        "u": N_("formal (u)"),
+    },
+    "requested_by": {
+        # TRANSLATORS: who asked for a change to an agreement: the shop itself.
+        "shop": N_("We (the shop)"),
+        "influencer": N_("The influencer"),
+    },
 }
 
 
-def label(group: str, code: str | None) -> str:
-    """The translated label of ``code`` in ``group``; unknown codes are shown as they are."""
+def label(group: str, code: str | None, translate=None) -> str:
+    """The translated label of ``code`` in ``group``; unknown codes are shown as they are.
+
+    ``translate`` is another language's gettext (for messages in the reader's language).
+    """
     text = _LABELS.get(group, {}).get(code or "")
-    return _(text) if text else (code or "")
+    return (translate or _)(text) if text else (code or "")
 
 
 def choices(group: str) -> list[tuple[str, str]]:

@@ -103,6 +103,46 @@ def shoot_shipping(app, window, out: Path, suffix: str) -> None:
     note.dialog.grab().save(str(out / f"quick-note{suffix}.png"))
     print(out / f"quick-note{suffix}.png")
     note.dialog.reject()
+    influencer_shots(app, window, out, suffix)
+
+
+def influencer_shots(app, window, out: Path, suffix: str) -> None:
+    """The influencer detail pane and its dialogs (issue 4)."""
+    from desktop.store.models import Collaboration, Person
+    from desktop.views.collaboration_dialog import CollaborationDialog
+    from desktop.views.content_dialog import ContentDialog
+    from desktop.views.influencer_dialog import InfluencerDialog
+    from desktop.views.small_dialogs import EndDialog, RatingDialog, StrikeDialog
+
+    def save(widget, name):
+        widget.show()
+        app.processEvents()
+        widget.grab().save(str(out / f"{name}{suffix}.png"))
+        print(out / f"{name}{suffix}.png")
+        widget.close()
+
+    view = window.view("influencers")
+    window.show_view("influencers")
+    lien = Person.get(Person.name == "Lien Wouters")
+    view.select_person(lien.id)
+    app.processEvents()
+    window.grab().save(str(out / f"influencer-detail{suffix}.png"))
+    print(out / f"influencer-detail{suffix}.png")
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    save(InfluencerDialog(window, sanne), "dialog-influencer")
+    collab = Collaboration.get(Collaboration.person == sanne)
+    save(CollaborationDialog(window, collaboration=collab), "dialog-collaboration")
+    content = ContentDialog(window, collab)
+    content.w("url").setText("https://www.instagram.com/p/Cx12ab/")
+    content.w("caption").setPlainText("Mijn nieuwe ketting! #love #zilverenzo #ootd #ad #style")
+    content.w("likes").setText("-3")
+    content.save()
+    save(content, "dialog-content")
+    save(StrikeDialog(window, sanne, collab), "dialog-strike")
+    save(RatingDialog(window, Collaboration.get(Collaboration.status == "posted")), "dialog-rating")
+    end = EndDialog(window, collab)
+    end.w("reason").setText("we stoppen met deze collectie")
+    save(end, "dialog-end")
 
 
 if __name__ == "__main__":

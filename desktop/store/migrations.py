@@ -62,7 +62,19 @@ def _v2(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
-MIGRATIONS = [_v1, _v2]
+def _v3(database: peewee.SqliteDatabase) -> None:
+    """Influencers (issue 4): what a collaboration gives and costs, and disclosure ticks."""
+    for sql in (
+        'ALTER TABLE "collaboration" ADD COLUMN "products" TEXT NOT NULL DEFAULT \'\'',
+        'ALTER TABLE "collaboration" ADD COLUMN "product_cost_cents" INTEGER NOT NULL DEFAULT 0',
+        'ALTER TABLE "collaboration" ADD COLUMN "shipping_cents" INTEGER NOT NULL DEFAULT 0',
+        'ALTER TABLE "content" ADD COLUMN "disclosure_checks" TEXT NOT NULL DEFAULT \'{}\'',
+        'ALTER TABLE "content" ADD COLUMN "missing" TEXT NOT NULL DEFAULT \'[]\'',
+    ):
+        database.execute_sql(sql)
+
+
+MIGRATIONS = [_v1, _v2, _v3]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -124,6 +124,9 @@ class Collaboration(BaseModel):
     approval_required = BooleanField(default=False)
     response_days = IntegerField(default=3)
     consequence = TextField(default="")
+    products = TextField(default="")  # what the influencer gets, in words
+    product_cost_cents = IntegerField(default=0)  # used when no shipment records the products
+    shipping_cents = IntegerField(default=0)  # idem, for shipping
     ended_at = DateTimeField(null=True)
     end_reason = TextField(default="")
     created_at = DateTimeField(default=utcnow)
@@ -167,6 +170,8 @@ class Content(BaseModel):
     code_uses = IntegerField(null=True)
     revenue_cents = IntegerField(null=True)
     evidence_path = TextField(default="")
+    disclosure_checks = JSONField(default=dict)  # {checklist item: ticked} (domain/disclosure.py)
+    missing = JSONField(default=list)  # what the caption check found missing, for flags
     created_at = DateTimeField(default=utcnow)
 
 

@@ -67,3 +67,18 @@ def choose(parent: QWidget | None, title: str, prompt: str, entries) -> int | No
     form = Chooser(parent, title, prompt, entries)
     form.dialog.exec()
     return form.result
+
+
+def run(dialog) -> bool:
+    """Show a modal dialog; True when the user saved. Tests replace this to fill and accept."""
+    from PySide6.QtWidgets import QDialog
+
+    return dialog.exec() == QDialog.Accepted
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str:
+    """One line of text from the user ("" when cancelled)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text.strip() if ok else ""

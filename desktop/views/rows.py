@@ -34,6 +34,7 @@ class RowsModel(QAbstractTableModel):
         self.all_rows: list[Row] = []
         self.rows: list[Row] = []
         self._needle = ""
+        self._predicate = None  # an extra filter (e.g. status/tag/country), or None
 
     # --- data --------------------------------------------------------------------
     def set_rows(self, rows: list[Row]) -> None:
@@ -47,13 +48,19 @@ class RowsModel(QAbstractTableModel):
         self._needle = text.strip().lower()
         self._apply()
 
+    def set_predicate(self, predicate) -> None:
+        """Keep only rows for which ``predicate(row)`` is true (None: all rows)."""
+        self._predicate = predicate
+        self._apply()
+
     def _apply(self) -> None:
         self.beginResetModel()
+        rows = self.all_rows if self._predicate is None else [r for r in self.all_rows if self._predicate(r)]
         if self._needle:
             words = self._needle.split()
-            self.rows = [r for r in self.all_rows if all(w in r.search for w in words)]
+            self.rows = [r for r in rows if all(w in r.search for w in words)]
         else:
-            self.rows = list(self.all_rows)
+            self.rows = list(rows)
         self.endResetModel()
 
     def row_at(self, index: int) -> Row | None:

@@ -38,3 +38,19 @@ def _plain():
     from PySide6.QtCore import Qt
 
     return Qt.PlainText
+
+
+def confirm_with_option(parent: QWidget | None, title: str, text: str, option: str,
+                        yes_text: str = "") -> tuple[bool, bool]:
+    """Ask yes/no with one check box under the text; returns (yes, option checked)."""
+    from PySide6.QtWidgets import QCheckBox
+
+    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Yes | QMessageBox.No, parent)
+    box.setTextFormat(_plain())
+    box.setDefaultButton(QMessageBox.No)
+    if yes_text:
+        box.button(QMessageBox.Yes).setText(yes_text)
+    check = QCheckBox(option, box)
+    box.setCheckBox(check)
+    answer = box.exec() == QMessageBox.Yes
+    return answer, check.isChecked()

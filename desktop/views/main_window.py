@@ -71,6 +71,10 @@ class MainWindow(QMainWindow):
         dutch.triggered.connect(lambda: self.switch_language("nl"))
         english.triggered.connect(lambda: self.switch_language("en"))
 
+        from desktop.views import privacy_actions
+
+        self.privacy_menu = privacy_actions.install_menu(self)
+
         self.refresh_all()
         self.restore_state()
 

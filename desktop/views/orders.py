@@ -86,3 +86,6 @@ class OrdersView(ListView):
         self.add_lines(layout, [
             _("{date}: {text}").format(date=i18n.format_datetime(to_local(e.at), "short"), text=e.text) for e in events
         ], _("No messages yet."))
+        from desktop.views import privacy_actions
+
+        privacy_actions.add_buttons(layout, o.person_id, self, on_erased=lambda: self.window().refresh_all())

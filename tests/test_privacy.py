@@ -254,3 +254,47 @@ def test_cli_person_lookup_by_ambiguous_name(data_dir, capsys):
     assert run_cli("--lang", "en", "export", "--person", "eva", "--out", "x.zip") == 1
     err = capsys.readouterr().err
     assert "More than one" in err and "eva1@example.org" in err and "eva2@example.org" in err
+
+
+@pytest.mark.parametrize("language,done", [("nl", "is gewist"), ("en", "is erased")])
+def test_gui_privacy_menu_exports_and_erases_the_selected_person(qtbot, demo_db, translator, tmp_path, monkeypatch,
+                                                                 language, done):
+    from PySide6.QtGui import QAction
+
+    from desktop import i18n
+    from desktop.views import dialogs
+    from desktop.views.main_window import MainWindow
+
+    i18n.set_language(language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_view("orders")
+    order = CustomOrder.get_by_id(window.current_view().current_id)
+    person_id, name = order.person_id, order.person.name
+    told, asked = [], []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(tmp_path / "export"))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(dialogs, "confirm_with_option",
+                        lambda parent, title, text, option, yes_text="": asked.append(text) or (True, False))
+    window.findChild(QAction, "actionPrivacyExport").trigger()
+    assert json.loads(zipfile.ZipFile(tmp_path / "export.zip").read("data.json"))["person"]["name"] == name
+    window.findChild(QAction, "actionPrivacyErase").trigger()
+    assert name in asked[0]
+    assert Person.get_or_none(Person.id == person_id) is None
+    assert done in told[-1]
+    assert name not in [r.cells[0] for r in window.view("orders").model.all_rows]
+
+
+def test_detail_buttons_ask_before_erasing(qtbot, demo_db, translator, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.views import dialogs
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_view("orders")
+    person_id = CustomOrder.get_by_id(window.current_view().current_id).person_id
+    monkeypatch.setattr(dialogs, "confirm_with_option", lambda *a, **k: (False, False))
+    window.current_view().findChild(QPushButton, "privacyErase").click()
+    assert Person.get_or_none(Person.id == person_id) is not None  # said no: nothing erased

@@ -85,13 +85,13 @@ def anonymous_values(table: str, row: dict, column_types: dict[str, str]) -> dic
     return kept
 
 
-def plain_value(value: object) -> object:
-    """A stored value as readable JSON: days and times in ISO form, JSON text unpacked."""
+def plain_value(value: object, is_json: bool = False) -> object:
+    """A stored value as readable JSON: days and times in ISO form, JSON columns unpacked."""
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, bytes):
         return value.hex()
-    if isinstance(value, str) and value[:1] in ("[", "{"):
+    if is_json and isinstance(value, str):
         try:
             return json.loads(value)
         except ValueError:
@@ -99,21 +99,23 @@ def plain_value(value: object) -> object:
     return value
 
 
-def export_document(person: dict, sections: dict[str, list[dict]], exported_at: datetime, app_version: str) -> dict:
+def export_document(person: dict, sections: dict[str, list[dict]], exported_at: datetime, app_version: str,
+                    json_columns: frozenset = frozenset()) -> dict:
+    """``json_columns``: {(table, column)} that hold JSON (tags, checklists) to unpack."""
+    def plain(table, row):
+        return {k: plain_value(v, (table, k) in json_columns) for k, v in row.items()}
+
     return {
         "format": "afspraak-person-export",
         "format_version": 1,
         "app_version": app_version,
         "exported_at": exported_at.isoformat(timespec="seconds") + "Z",
-        "person": {k: plain_value(v) for k, v in person.items()},
-        "data": {
-            table: [{k: plain_value(v) for k, v in row.items()} for row in rows]
-            for table, rows in sections.items()
-        },
+        "person": plain("person", person),
+        "data": {table: [plain(table, row) for row in rows] for table, rows in sections.items()},
     }
 
 
-def csv_files(person: dict, sections: dict[str, list[dict]]) -> dict[str, bytes]:
+def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: frozenset = frozenset()) -> dict[str, bytes]:
     """One CSV per kind of row (``person.csv``, ``collaboration.csv``...), cells defused."""
     files = {}
     for table, rows in [("person", [person]), *sections.items()]:
@@ -124,7 +126,7 @@ def csv_files(person: dict, sections: dict[str, list[dict]]) -> dict[str, bytes]
         for row in rows:
             out = []
             for column in header:
-                value = plain_value(row.get(column))
+                value = plain_value(row.get(column), (table, column) in json_columns)
                 out.append(json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value)
             values.append(out)
         files[f"{table}.csv"] = to_csv(header, values)

@@ -42,6 +42,10 @@ class OwnedDatabase(peewee.SqliteDatabase):
     """
 
     def __init__(self, *args, **kwargs):
+        # BEGIN IMMEDIATE: a transaction takes the write lock when it starts, so a second
+        # writer (the CLI while the GUI runs) waits for busy_timeout instead of failing with
+        # "database is locked" when its read turns into a write.
+        kwargs.setdefault("lock_type", "IMMEDIATE")
         super().__init__(*args, **kwargs)
         self.owner_thread = threading.get_ident()
 

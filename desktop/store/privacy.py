@@ -225,13 +225,13 @@ def export_person(con, person_id: int, out: Path, now: datetime, backup_days: in
     holding = collect(con, person_id)
     sections = holding.sections()
     _name_products(con, sections)
-    document = rules.export_document(holding.person, sections, now, __version__)
+    document = rules.export_document(holding.person, sections, now, __version__, json_columns())
     readme = rules.readme_text(holding.person.get("name", ""), i18n.format_date(now), holding.counts(), backup_days)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", readme)
         archive.writestr("data.json", json.dumps(document, ensure_ascii=False, indent=2))
-        for name, content in rules.csv_files(holding.person, sections).items():
+        for name, content in rules.csv_files(holding.person, sections, json_columns()).items():
             archive.writestr(f"csv/{name}", content)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -244,6 +244,14 @@ def export_person(con, person_id: int, out: Path, now: datetime, backup_days: in
     os.replace(tmp, out)
     paths.make_private_file(out)
     return out
+
+
+def json_columns() -> frozenset:
+    """{(table, column)} stored as JSON text (tags, checklists...), from the models."""
+    from desktop.store import models
+
+    return frozenset((m._meta.table_name, f.column_name) for m in models.ALL_MODELS
+                     for f in m._meta.sorted_fields if isinstance(f, models.JSONField))
 
 
 def _name_products(con, sections: dict[str, list[dict]]) -> None:

@@ -7,6 +7,7 @@ Every cell is shown as plain text.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -78,7 +79,9 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return row.cells[index.column()]
         if role == Qt.ToolTipRole and row.tooltip:
-            return row.tooltip
+            # Qt shows a tooltip that looks like HTML as rich text: escape it, so user text
+            # (a status reason, a note) is always shown as the characters that were typed.
+            return "<p style='white-space:pre-wrap'>" + html.escape(row.tooltip) + "</p>"
         if role == Qt.ForegroundRole and row.colour:
             return QBrush(COLOURS[row.colour])
         if role == Qt.UserRole:

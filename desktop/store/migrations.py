@@ -74,7 +74,15 @@ def _v3(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
-MIGRATIONS = [_v1, _v2, _v3]
+def _v4(database: peewee.SqliteDatabase) -> None:
+    """Anonymous records: what stays of an erased person's rows (numbers, days, codes)."""
+    database.execute_sql(
+        'CREATE TABLE "anonymous_record" ("id" INTEGER NOT NULL PRIMARY KEY, "erased_on" DATE NOT NULL, '
+        '"kind" VARCHAR(255) NOT NULL, "data" TEXT NOT NULL)')
+    database.execute_sql('CREATE INDEX "anonymous_record_kind" ON "anonymous_record" ("kind")')
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -263,6 +263,14 @@ class Rating(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
+class AnonymousRecord(BaseModel):
+    """What stays of an erased person's row: numbers, days and codes, no link to anyone."""
+
+    erased_on = DateField()
+    kind = CharField(index=True)  # the table the row came from: "custom_order", "shipment"...
+    data = JSONField(default=dict)
+
+
 class Setting(BaseModel):
     key = CharField(unique=True)
     value = JSONField(null=True)
@@ -282,5 +290,6 @@ ALL_MODELS = [
     Event,
     Strike,
     Rating,
+    AnonymousRecord,
     Setting,
 ]

@@ -82,3 +82,17 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str:
 
     text, ok = QInputDialog.getText(parent, title, label)
     return text.strip() if ok else ""
+def confirm_with_option(parent: QWidget | None, title: str, text: str, option: str,
+                        yes_text: str = "") -> tuple[bool, bool]:
+    """Ask yes/no with one check box under the text; returns (yes, option checked)."""
+    from PySide6.QtWidgets import QCheckBox
+
+    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Yes | QMessageBox.No, parent)
+    box.setTextFormat(_plain())
+    box.setDefaultButton(QMessageBox.No)
+    if yes_text:
+        box.button(QMessageBox.Yes).setText(yes_text)
+    check = QCheckBox(option, box)
+    box.setCheckBox(check)
+    answer = box.exec() == QMessageBox.Yes
+    return answer, check.isChecked()

@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
 
         self.shipping = shipping.install(self)  # catalogue dock, drops, product import, undo
         self._add_timeline_actions()
+        from desktop.views import privacy_actions
+
+        self.privacy_menu = privacy_actions.install_menu(self)
 
         self.refresh_all()
         self.restore_state()

@@ -88,3 +88,6 @@ class OrdersView(ListView):
         history = PersonTimeline(o.person_id)
         history.open_subject.connect(self.open_subject)
         layout.addWidget(history)
+        from desktop.views import privacy_actions
+
+        privacy_actions.add_buttons(layout, o.person_id, self, on_erased=lambda: self.window().refresh_all())

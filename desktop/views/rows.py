@@ -7,6 +7,7 @@ Every cell is shown as plain text.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -22,6 +23,12 @@ class Row:
     tooltip: str = ""
     colour: str = ""  # "red", "amber", "grey" or ""
     extra: dict = field(default_factory=dict)
+
+
+def plain_tooltip(text: str) -> str:
+    """Qt shows a tooltip that looks like HTML as rich text: escape user text so it is
+    shown exactly as typed (and a pasted <a href="javascript:..."> is never a link)."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 COLOURS = {"red": QColor(176, 32, 32), "amber": QColor(168, 102, 0), "grey": QColor(128, 128, 128)}
@@ -85,7 +92,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return row.cells[index.column()]
         if role == Qt.ToolTipRole and row.tooltip:
-            return row.tooltip
+            return plain_tooltip(row.tooltip)
         if role == Qt.ForegroundRole and row.colour:
             return QBrush(COLOURS[row.colour])
         if role == Qt.UserRole:

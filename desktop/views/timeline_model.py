@@ -29,6 +29,7 @@ from desktop.domain import timeline
 from desktop.domain.timeline import EventLine, TimelineFilter
 from desktop.i18n import _
 from desktop.labels import label
+from desktop.views.rows import plain_tooltip
 
 PAGE = timeline.PAGE
 HEADING_BACKGROUND = QColor(236, 230, 244)
@@ -230,7 +231,7 @@ class TimelineModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return item.cells[index.column()]
         if role == Qt.ToolTipRole and self.columns[index.column()] == "text":
-            return item.event.text
+            return plain_tooltip(item.event.text)
         if role == Qt.ForegroundRole and item.event.direction == "in":
             return QBrush(IN_COLOUR)
         if role == Qt.UserRole:

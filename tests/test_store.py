@@ -61,6 +61,7 @@ def test_settings_fall_back_to_defaults_and_store_changes(database):
 
 
 def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
+    current = migrations.CURRENT_VERSION
     models.Person.create(name="Sanne")
     close_database()
 
@@ -69,29 +70,30 @@ def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
         raise RuntimeError("power cut")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2_fails])
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
     with pytest.raises(RuntimeError):
         open_database()
     close_database()
-    backups = list(paths.backup_dir().glob("*before-migration-v1.sqlite3"))
+    backups = list(paths.backup_dir().glob(f"*before-migration-v{current}.sqlite3"))
     assert len(backups) == 1
     con = sqlite3.connect(paths.db_path())
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == current
     assert "nickname" not in {r[1] for r in con.execute("PRAGMA table_info(person)")}
     assert con.execute("SELECT name FROM person").fetchall() == [("Sanne",)]
     con.close()
 
 
 def test_migration_step_runs_and_bumps_version(database, monkeypatch):
+    current = migrations.CURRENT_VERSION
     close_database()
 
     def v2(database):
         database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT NOT NULL DEFAULT ""')
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2])
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
     d = open_database()
-    assert migrations.schema_version(d) == 2
+    assert migrations.schema_version(d) == current + 1
     assert "nickname" in {c.name for c in d.get_columns("person")}
 
 

@@ -49,6 +49,20 @@ def main() -> None:
         window.grab().save(str(out / f"{view.key}{suffix}.png"))
         print(out / f"{view.key}{suffix}.png")
 
+    # One due follow-up step with its ready message (the dialog of the follow-up ladder).
+    from desktop.store import due
+    from desktop.views.due_dialog import DueStepDialog
+
+    items = [i for i in due.due_now(utcnow()) if i.kind == "deliverable"]
+    if items:
+        item = sorted(items, key=lambda i: i.step)[0]
+        dialog = DueStepDialog(item, window)
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(out / f"due-step{suffix}.png"))
+        print(out / f"due-step{suffix}.png")
+        dialog.close()
+
 
 if __name__ == "__main__":
     main()

@@ -37,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--person", required=True, metavar="ID", help=_("the person's number, e-mail address or full name"))
     x.add_argument("--yes", action="store_true", help=_("really erase (without it, only show what would go)"))
     x.add_argument("--backups", action="store_true", help=_("erase them from the backup copies too"))
+    d = sub.add_parser("due", help=_("list the follow-up steps that are due, with their messages"))
+    d.add_argument("--at", metavar="ISO-DATETIME",
+                   help=_("the moment to look at (default: now; without a time zone: your local time)"))
+    d.add_argument("--json", action="store_true", help=_("print a JSON list instead of text"))
+    d.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
+                   help=_("language of the listing; each message is in its recipient's language"))
     return parser
 
 
@@ -211,6 +217,16 @@ def cmd_erase(args) -> int:
     return 0 if not result.backups_failed else 1
 
 
+def cmd_due(args) -> int:
+    from desktop.cli_due import due_listing
+
+    _open(args)
+    try:
+        return due_listing(args.at, args.json)
+    except ValueError as exc:
+        return _fail(str(exc))
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "backup": cmd_backup,
@@ -219,6 +235,7 @@ COMMANDS = {
     "calendar": cmd_calendar,
     "export": cmd_export,
     "erase": cmd_erase,
+    "due": cmd_due,
 }
 
 

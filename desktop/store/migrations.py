@@ -82,7 +82,28 @@ def _v4(database: peewee.SqliteDatabase) -> None:
     database.execute_sql('CREATE INDEX "anonymous_record_kind" ON "anonymous_record" ("kind")')
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4]
+def _v5(database: peewee.SqliteDatabase) -> None:
+    """Follow-up ladder: what the owner did with each step, and owner-edited templates."""
+    for sql in (
+        'CREATE TABLE "reminder_state" ("id" INTEGER NOT NULL PRIMARY KEY, "key" VARCHAR(255) NOT NULL, '
+        '"person_id" INTEGER, "subject_type" VARCHAR(255) NOT NULL, "subject_id" INTEGER, '
+        '"step" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "at" DATETIME NOT NULL, '
+        '"snoozed_until" DATETIME, "template" VARCHAR(255) NOT NULL, "event_id" INTEGER, '
+        'FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)',
+        'CREATE UNIQUE INDEX "reminder_state_key" ON "reminder_state" ("key")',
+        'CREATE INDEX "reminder_state_person_id" ON "reminder_state" ("person_id")',
+        'CREATE TABLE "message_template" ("id" INTEGER NOT NULL PRIMARY KEY, "template" VARCHAR(255) NOT NULL, '
+        '"language" VARCHAR(255) NOT NULL, "form" VARCHAR(255) NOT NULL, "subject" TEXT NOT NULL, '
+        '"body" TEXT NOT NULL, "updated_at" DATETIME NOT NULL)',
+        'CREATE UNIQUE INDEX "message_template_template_language_form" ON "message_template" '
+        '("template", "language", "form")',
+        # "Has she answered since the deadline?" as an index lookup per open promise.
+        'CREATE INDEX "event_person_id_direction_at" ON "event" ("person_id", "direction", "at")',
+    ):
+        database.execute_sql(sql)
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

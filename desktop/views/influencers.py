@@ -359,6 +359,7 @@ class InfluencersView(ListView):
         now = clock.utcnow()
         self._detail_header(layout, person)
         self._detail_actions(layout, person)
+        self._detail_reminders(layout, person)
         self._detail_score(layout, person, now)
         self._detail_profile(layout, person)
         self._detail_handles(layout, person)
@@ -367,6 +368,11 @@ class InfluencersView(ListView):
         self._detail_ratings(layout, person)
         self._detail_timeline(layout, person)
         self._detail_notes(layout, person)
+
+    def _detail_reminders(self, layout, person: Person) -> None:
+        from desktop.views.due_dialog import add_reminders_section
+
+        add_reminders_section(self, layout, person.id)
 
     def _detail_header(self, layout, person: Person) -> None:
         self.add_heading(layout, person.name)

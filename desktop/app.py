@@ -176,6 +176,8 @@ class Application:
         from desktop.i18n import ngettext
 
         self.tray.set_items(items)
+        if self.window is not None:
+            self.window.set_due_count(len(items))
         if not self.tray.available and items and self.window is not None:
             self.window.show_banner(
                 ngettext("{n} reminder is due.", "{n} reminders are due.", len(items)).format(n=len(items)),

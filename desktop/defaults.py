@@ -9,7 +9,7 @@ from __future__ import annotations
 SETTINGS: dict[str, object] = {
     # UI
     "language": "",  # "" = follow the system locale
-    "last_view": "influencers",
+    "last_view": "today",
     "window_geometry": "",  # base64 of QWidget.saveGeometry()
     "catalogue_visible": True,  # the Products dock beside the views
     "shop_name": "",

@@ -3,8 +3,8 @@ scheduler, the tray, the fallback popup and the Vandaag list.
 
 ``changed`` fires after anything the owner did to a reminder (sent, reply, snoozed, done)
 so the scheduler recomputes its single timer at once instead of at the next recheck.
-One plan per moment is cached, so the scheduler's two questions (what is due now, when
-is the next) cost one scan.
+The scheduler asks two questions in a row (what is due now, when is the next): the plan
+made for the first is handed to the second once, so a check costs one scan.
 """
 
 from __future__ import annotations
@@ -25,31 +25,34 @@ class _Signals(QObject):
 
 _signals = _Signals()
 changed = _signals.changed
-_cache: tuple[datetime, list] | None = None
+_handover: tuple[datetime, list] | None = None
 
 
 def notify_changed(*_args) -> None:
-    global _cache
-    _cache = None
+    global _handover
+    _handover = None
     changed.emit()
 
 
 def plan(now: datetime) -> list:
-    """Every open promise's next step (due now or later), cached for this moment."""
-    global _cache
+    """Every open promise's next step (due now or later)."""
     from desktop.store import due
 
-    if _cache is None or _cache[0] != now:
-        _cache = (now, due.plan(now))
-    return _cache[1]
+    return due.plan(now)
 
 
 def due_items(now: datetime) -> list:
-    return followup.due_now(plan(now), now)
+    global _handover
+    items = plan(now)
+    _handover = (now, items)
+    return followup.due_now(items, now)
 
 
 def next_due(now: datetime) -> datetime | None:
-    return followup.next_moment(plan(now), now)
+    global _handover
+    handed, _handover = _handover, None
+    items = handed[1] if handed is not None and handed[0] == now else plan(now)
+    return followup.next_moment(items, now)
 
 
 def describe(item) -> str:
@@ -60,19 +63,19 @@ def describe(item) -> str:
         person=item.person_name, step=label("due_step", item.step), subject=due.subject_title(item))
 
 
-def snooze(items: list, until: datetime) -> None:
+def snooze(items: list, until: datetime, now: datetime | None = None) -> None:
     from desktop.store import due
 
-    now = utcnow()
+    now = now or utcnow()
     for item in items:
         due.snooze(item, now, until)
     notify_changed()
 
 
-def mark_done(items: list) -> None:
+def mark_done(items: list, now: datetime | None = None) -> None:
     from desktop.store import due
 
-    now = utcnow()
+    now = now or utcnow()
     for item in items:
         due.dismiss(item, now)
     notify_changed()

@@ -28,6 +28,7 @@ def window(qtbot, demo_db, translator):
     qtbot.addWidget(w)
     w.resize(1400, 800)
     w.show()
+    w.show_view("influencers")  # drops land on the visible influencer list (the app opens on Vandaag)
     return w
 
 

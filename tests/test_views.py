@@ -8,6 +8,8 @@ from desktop.store import settings
 from desktop.store.models import Person
 from desktop.views.main_window import MainWindow
 
+from .conftest import NOW
+
 
 def make_window(qtbot, language):
     i18n.set_language(language)
@@ -18,12 +20,17 @@ def make_window(qtbot, language):
 
 
 @pytest.mark.parametrize("language,titles", [
-    ("nl", ["Influencers", "Zendingen", "Maatwerk", "Tijdlijn"]),
-    ("en", ["Influencers", "Shipments", "Custom orders", "Timeline"]),
+    ("nl", ["Vandaag", "Influencers", "Zendingen", "Maatwerk", "Tijdlijn"]),
+    ("en", ["Today", "Influencers", "Shipments", "Custom orders", "Timeline"]),
 ])
-def test_every_view_opens_filled(qtbot, demo_db, translator, language, titles):
+def test_every_view_opens_filled(qtbot, demo_db, translator, language, titles, monkeypatch):
+    from desktop.views import today
+
+    monkeypatch.setattr(today, "utcnow", lambda: NOW)
     window = make_window(qtbot, language)
-    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == titles
+    sidebar = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert [text.split(" (")[0] for text in sidebar] == titles
+    assert sidebar[0].startswith(titles[0] + " (")  # the count of what is due now
     for view, title in zip(window.views, titles):
         window.show_view(view.key)
         assert window.current_view() is view
@@ -48,6 +55,7 @@ def test_empty_states_explain_what_to_do(qtbot, database, translator, language, 
 
 def test_search_filters_as_you_type(qtbot, demo_db, translator):
     window = make_window(qtbot, "nl")
+    window.show_view("influencers")
     view = window.view("influencers")
     total = view.model.rowCount()
     view.focus_search()
@@ -105,7 +113,7 @@ def test_language_switch_rebuilds_in_english(qtbot, demo_db, translator):
     first = application.window
     first.switch_language("en")
     qtbot.waitUntil(lambda: application.window is not first)
-    assert application.window.sidebar.item(1).text() == "Shipments"
+    assert application.window.sidebar.item(2).text() == "Shipments"
     assert settings.get("language") == "en"
     application.shutdown()
     application.window.close()

@@ -141,7 +141,8 @@ def _quick_check(path: Path) -> None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            # integrity_check, not quick_check: it also finds indexes that disagree with their table
+            if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise NotAnAfspraakDatabase("the file is damaged")
         finally:
             con.close()

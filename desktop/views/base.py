@@ -121,8 +121,14 @@ class ListView(QWidget):
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount() - 1):
             header.resizeSection(column, min(header.sectionSize(column) + 12, 260))
-        if rows and self.table.currentIndex().row() < 0:
+        current = self.table.currentIndex().row()
+        if rows and current < 0:
             self.table.selectRow(0)
+        else:
+            # The model was reset under the same current row: no "row changed" signal
+            # comes, so rebuild the detail pane for what that row shows now.
+            row = self.model.row_at(current)
+            self.show_detail(row.id if row else None)
 
     def select_id(self, row_id: int) -> bool:
         """Select the row with this id (clearing the search when it hides the row)."""
@@ -160,9 +166,13 @@ class ListView(QWidget):
         layout: QVBoxLayout = self.detail.layout()
         while layout.count():
             item = layout.takeAt(0)
-            if item.widget():
-                item.widget().hide()  # gone at once, not only when the event loop deletes it
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget:
+                # Gone at once (hidden and out of the widget tree), not only when the
+                # event loop deletes it: findChild and the eye never meet a stale one.
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
         if row_id is None:
             return
         self.fill_detail(row_id, layout)

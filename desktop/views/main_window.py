@@ -19,8 +19,9 @@ from desktop.views.orders import OrdersView
 from desktop.views.shipments import ShipmentsView
 from desktop.views import shipping
 from desktop.views.timeline import TimelineView
+from desktop.views.today import TodayView
 
-VIEW_CLASSES = [InfluencersView, ShipmentsView, OrdersView, TimelineView]
+VIEW_CLASSES = [TodayView, InfluencersView, ShipmentsView, OrdersView, TimelineView]
 
 
 class MainWindow(QMainWindow):
@@ -51,8 +52,9 @@ class MainWindow(QMainWindow):
         self.keep_in_tray = lambda: False
 
         self.views = []
-        labels = {"influencers": _("Influencers"), "shipments": _("Shipments"),
-                  "orders": _("Custom orders"), "timeline": _("Timeline")}
+        self.view_labels = labels = {
+            "today": _("Today"), "influencers": _("Influencers"), "shipments": _("Shipments"),
+            "orders": _("Custom orders"), "timeline": _("Timeline")}
         for cls in VIEW_CLASSES:
             view = cls(self)
             self.views.append(view)
@@ -121,6 +123,14 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
+
+    def set_due_count(self, count: int) -> None:
+        """The number of reminders due now, on the Vandaag entry of the sidebar."""
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            if item.data(Qt.UserRole) == "today":
+                text = self.view_labels["today"]
+                item.setText(_("{view} ({count})").format(view=text, count=count) if count else text)
 
     def show_today(self) -> None:
         """Show what is due today (the Vandaag list, where present)."""

@@ -1,0 +1,155 @@
+"""Vandaag: what is due now and later today across all promises, most urgent first,
+each with its ready message and the act / snooze / done buttons; then "deze week".
+
+The rows come from the follow-up ladder (``reminders.plan``); acting goes through the
+same due-step dialog and store functions as the tray and the influencer pane.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop import i18n, reminders
+from desktop.clock import local_to_utc, to_local, utcnow
+from desktop.i18n import _
+from desktop.labels import label
+from desktop.tray import tomorrow_morning
+from desktop.views.base import ListView, plain_label
+from desktop.views.rows import Row
+
+WEEK = timedelta(days=7)
+
+
+def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | None:
+    """"now", "today", "week", or None (later than a week)."""
+    if item_due <= now:
+        return "now"
+    if item_due < end_of_today:
+        return "today"
+    if item_due < now + WEEK:
+        return "week"
+    return None
+
+
+class TodayView(ListView):
+    key = "today"
+
+    def __init__(self, parent=None):
+        self.items: list = []
+        super().__init__(parent)
+        self.table.setSortingEnabled(False)  # the order is the urgency
+        reminders.changed.connect(self.refresh)
+
+    def view_title(self):
+        return _("Today")
+
+    def headers(self):
+        return [_("When"), _("Person"), _("Step"), _("About"), _("Channel")]
+
+    def empty_heading(self):
+        return _("Nothing to do today")
+
+    def empty_help(self):
+        return _(
+            "When a deadline passes, a parcel is not confirmed or a customer is waiting for "
+            "news, the next friendly step appears here with a ready message. Nothing is "
+            "due now and nothing comes due this week."
+        )
+
+    def _now(self) -> datetime:
+        return utcnow()
+
+    def load_rows(self):
+        from desktop.store import due
+
+        now = self._now()
+        local_now = to_local(now)
+        end_of_today = local_to_utc((local_now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0))
+        names = {"now": _("Now"), "today": _("Later today"), "week": _("This week")}
+        self.items = []
+        rows = []
+        for item in reminders.plan(now):
+            when = bucket(item.due, now, end_of_today)
+            if when is None:
+                continue
+            moment = to_local(item.due)
+            shown = names[when] if when == "now" else (
+                i18n.format_time(moment) if when == "today" else i18n.format_date(moment, "EEEE d MMMM"))
+            if when == "today":
+                shown = _("{part} {time}").format(part=names["today"], time=shown).strip()
+            self.items.append(item)
+            rows.append(Row(
+                id=len(self.items) - 1,
+                cells=[shown, item.person_name, label("due_step", item.step), due.subject_title(item),
+                       label("channel", item.channel) if item.channel else _("task")],
+                colour="red" if when == "now" else ("amber" if when == "today" else ""),
+            ))
+        return rows
+
+    def refresh(self) -> None:
+        super().refresh()
+        window = self.window()
+        if hasattr(window, "set_due_count"):
+            window.set_due_count(self.due_now_count())
+
+    def due_now_count(self) -> int:
+        now = self._now()
+        return sum(1 for item in self.items if item.due <= now)
+
+    def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
+        from desktop.store import due
+
+        if not 0 <= row_id < len(self.items):
+            return
+        item = self.items[row_id]
+        now = self._now()
+        self.add_heading(layout, _("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
+        self.add_fields(layout, [
+            (_("About"), due.subject_title(item)),
+            (_("Due"), i18n.format_moment(to_local(item.due))),
+            (_("Channel"), label("channel", item.channel) if item.channel else _("task")),
+        ])
+        if len(item.parts) > 1:
+            layout.addWidget(plain_label(_("One message for everything she owes today:")))
+            for part in item.parts:
+                layout.addWidget(plain_label("    • " + label("due_kind", part.kind) + " · " + label("due_step", part.step)))
+        message = due.compose(item, now)
+        self.add_section(layout, _("Ready message") if message else _("What to do"))
+        text = QPlainTextEdit()
+        text.setReadOnly(True)
+        text.setObjectName("todayMessage")
+        if message:
+            text.setPlainText((message.subject + "\n\n" if message.subject else "") + message.body)
+        else:
+            text.setPlainText(_("No message to send: this step is a task for you (a call, or a strike to decide on). "
+                                "Open it to act."))
+        text.setMinimumHeight(180)
+        layout.addWidget(text)
+        layout.addWidget(self._buttons(item))
+
+    def _buttons(self, item) -> QWidget:
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        for name, text, slot in (
+            ("todayOpen", _("Open and send…"), lambda: reminders.open_item(self, item)),
+            ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
+            ("todayTomorrow", _("Tomorrow 09:00"), lambda: self._snooze(item, "tomorrow")),
+            ("todayDone", _("Done without a message"), lambda: reminders.mark_done([item], self._now())),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        return holder
+
+    def _snooze(self, item, how) -> None:
+        now = self._now()
+        until = local_to_utc(tomorrow_morning(to_local(now))) if how == "tomorrow" else now + how
+        reminders.snooze([item], until, now)
+
+
+__all__ = ["TodayView", "bucket"]

@@ -1,18 +1,21 @@
-"""When the shop owes a customer news about a custom order.
+"""When the shop owes a customer news about a custom order: the order's promises for the
+follow-up ladder (``domain/followup.py``), so they come due in the same tray, with the same
+etiquette guards (quiet hours, weekends, one contact per person per day).
 
-Two reminders, both pure functions of the order's facts, the owner's settings and
-``now`` (never the clock):
+Two rules of the ladder's table belong to custom orders:
 
-- **delay** (``order_delay``): the order is not ready ``warn_days`` days before its
-  promised ready date. It comes due at the start of that calendar day in the owner's time
-  zone, moved to the end of the quiet hours when the day starts inside them (so at 09:00
-  with the default 21:00-09:00). News sent at or after that moment answers it; a new
-  promised date (the delay message) moves it.
-- **update** (``order_update``): an order in production has had no news sent for
-  ``update_days`` days (counted from the last message sent, or from the moment it went
-  into production). Not while the delay reminder is due: that one says more.
+- ``order_delay`` (step ``delay_warning``): the order is not ready ``delay_warning_days``
+  days before its promised ready date. It comes due at the start of that calendar day in
+  the owner's time zone; the ladder moves it to the end of the quiet hours (09:00 with the
+  default 21:00-09:00). News sent to the customer on or after that moment answers it; a
+  new promised date (the delay message) starts it afresh for the new date.
+- ``order_update`` (step ``no_update``): an order in production has had no news sent for
+  ``order_update_days`` days, counted from the last message sent or from the moment it
+  went into production.
 
 Orders that are ready, shipped, delivered or cancelled owe nothing.
+
+Pure Python: the store hands in :class:`OrderFacts`; nothing here reads the clock.
 """
 
 from __future__ import annotations
@@ -20,10 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from desktop.domain import followup
 from desktop.domain.orders import IN_THE_MAKING
 
-DELAY = "order_delay"
-UPDATE = "order_update"
+DELAY_RULE = "order_delay"
+UPDATE_RULE = "order_update"
+DELAY_STEP = "delay_warning"
+UPDATE_STEP = "no_update"
 
 
 @dataclass(frozen=True)
@@ -34,95 +40,40 @@ class OrderFacts:
     person_id: int
     status: str
     promised_ready: date | None
-    in_production_since: datetime | None = None  # when it entered production (or was created)
+    in_production_since: datetime | None = None  # when it entered production
     last_news_at: datetime | None = None  # last outgoing message about this order
+    details: dict | None = None  # passed on to the templates (order number, product...)
 
 
-@dataclass(frozen=True)
-class OrderDue:
-    order_id: int
-    person_id: int
-    step: str  # DELAY or UPDATE
-    due_at: datetime  # naive UTC
-
-
-@dataclass(frozen=True)
-class Rules:
-    warn_days: int = 2
-    update_days: int = 7
-    quiet_start: time = time(21, 0)
-    quiet_end: time = time(9, 0)
-    tz: tzinfo = timezone.utc
-
-
-def parse_clock(text: str) -> time:
-    """'21:00' -> time(21, 0)."""
-    hours, _sep, minutes = str(text).partition(":")
-    return time(int(hours), int(minutes or 0))
-
-
-def in_quiet_hours(local: datetime, start: time, end: time) -> bool:
-    """Whether a local wall-clock moment falls inside the quiet hours [start, end)."""
-    t = local.timetz().replace(tzinfo=None)
-    if start == end:
-        return False
-    if start < end:
-        return start <= t < end
-    return t >= start or t < end  # over midnight, e.g. 21:00-09:00
-
-
-def after_quiet_hours(local: datetime, start: time, end: time) -> datetime:
-    """``local`` itself, or the end of the quiet hours it falls in (same tz)."""
-    if not in_quiet_hours(local, start, end):
-        return local
-    day = local.date()
-    if start > end and local.timetz().replace(tzinfo=None) >= start:
-        day += timedelta(days=1)
-    return datetime.combine(day, end, tzinfo=local.tzinfo)
-
-
-def _to_utc(local: datetime) -> datetime:
+def warning_start(promised_ready: date, warn_days: int, tz: tzinfo) -> datetime:
+    """The start (local midnight) of the day ``warn_days`` before the promised date, as naive UTC."""
+    local = datetime.combine(promised_ready - timedelta(days=warn_days), time(0, 0), tzinfo=tz)
     return local.astimezone(timezone.utc).replace(tzinfo=None)
 
 
-def _to_local(utc: datetime, tz: tzinfo) -> datetime:
-    return utc.replace(tzinfo=timezone.utc).astimezone(tz)
-
-
-def delay_due_at(facts: OrderFacts, rules: Rules) -> datetime | None:
-    """The moment (naive UTC) the delay reminder comes due, or None when none will."""
-    if facts.status not in IN_THE_MAKING or facts.promised_ready is None:
-        return None
-    day = facts.promised_ready - timedelta(days=rules.warn_days)
-    start = datetime.combine(day, time(0, 0), tzinfo=rules.tz)
-    due = after_quiet_hours(start, rules.quiet_start, rules.quiet_end)
-    return _to_utc(due)
-
-
-def update_due_at(facts: OrderFacts, rules: Rules) -> datetime | None:
-    """The moment (naive UTC) the "no news for a while" reminder comes due, or None."""
-    if facts.status != "in_production" or rules.update_days <= 0:
-        return None
-    since = max(m for m in (facts.in_production_since, facts.last_news_at) if m) if (
-        facts.in_production_since or facts.last_news_at) else None
-    if since is None:
-        return None
-    local = _to_local(since + timedelta(days=rules.update_days), rules.tz)
-    return _to_utc(after_quiet_hours(local, rules.quiet_start, rules.quiet_end))
-
-
-def due(facts: OrderFacts, rules: Rules, now: datetime) -> OrderDue | None:
-    """What this order asks of the owner at ``now`` (naive UTC), if anything.
-
-    Nothing is due inside the quiet hours, even a reminder that came due before them: it
-    waits for the morning.
-    """
-    if in_quiet_hours(_to_local(now, rules.tz), rules.quiet_start, rules.quiet_end):
-        return None
-    delay_at = delay_due_at(facts, rules)
-    if delay_at is not None and delay_at <= now and not (facts.last_news_at and facts.last_news_at >= delay_at):
-        return OrderDue(facts.order_id, facts.person_id, DELAY, delay_at)
-    update_at = update_due_at(facts, rules)
-    if update_at is not None and update_at <= now:
-        return OrderDue(facts.order_id, facts.person_id, UPDATE, update_at)
-    return None
+def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[followup.Promise]:
+    """The ladder promises of one order (none for an order that is no longer being made)."""
+    if facts.status not in IN_THE_MAKING:
+        return []
+    details = dict(facts.details or {})
+    promises = []
+    if facts.promised_ready is not None:
+        start = warning_start(facts.promised_ready, settings.delay_warning_days, settings.tz)
+        answered = facts.last_news_at is not None and facts.last_news_at >= start
+        # The ladder's delay step sits ``delay_warning_days`` before its reference; the
+        # reference is chosen so that step lands on local midnight of the warning day even
+        # when a daylight-saving change falls in between.
+        reference = start + timedelta(days=settings.delay_warning_days)
+        details["promised_ready"] = facts.promised_ready
+        promises.append(followup.Promise(
+            rule=DELAY_RULE, person_id=facts.person_id, subject_type="custom_order", subject_id=facts.order_id,
+            reference=reference, closed=answered, details=details,
+        ))
+    if facts.status == "in_production" and settings.order_update_days > 0:
+        since = max((m for m in (facts.in_production_since, facts.last_news_at) if m), default=None)
+        if since is not None:
+            promises.append(followup.Promise(
+                rule=UPDATE_RULE, person_id=facts.person_id, subject_type="custom_order",
+                subject_id=facts.order_id, reference=since, details=details,
+            ))
+    return promises

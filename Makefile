@@ -13,7 +13,7 @@ APT_RUNTIME := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 l
 # Extra for tests with a real X server.
 APT_TEST := xvfb xauth dbus
 
-BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2
+BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2
 
 .PHONY: run test sysdeps sysdeps-test catalogs mo dist bench screenshots clean
 

@@ -61,6 +61,7 @@ def test_settings_fall_back_to_defaults_and_store_changes(database):
 
 
 def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
+    current = migrations.CURRENT_VERSION
     models.Person.create(name="Sanne")
     close_database()
 
@@ -68,7 +69,6 @@ def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
         database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT')
         raise RuntimeError("power cut")
 
-    current = migrations.CURRENT_VERSION
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2_fails])
     monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
     with pytest.raises(RuntimeError):
@@ -84,12 +84,12 @@ def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
 
 
 def test_migration_step_runs_and_bumps_version(database, monkeypatch):
+    current = migrations.CURRENT_VERSION
     close_database()
 
     def v2(database):
         database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT NOT NULL DEFAULT ""')
 
-    current = migrations.CURRENT_VERSION
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2])
     monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
     d = open_database()

@@ -32,7 +32,26 @@ def _v1(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
-def _v2_orders(database: peewee.SqliteDatabase) -> None:
+def _v2_followup(database: peewee.SqliteDatabase) -> None:
+    """Follow-up ladder: what the owner did with each step, and owner-edited templates."""
+    for sql in (
+        'CREATE TABLE "reminder_state" ("id" INTEGER NOT NULL PRIMARY KEY, "key" VARCHAR(255) NOT NULL, '
+        '"person_id" INTEGER, "subject_type" VARCHAR(255) NOT NULL, "subject_id" INTEGER, '
+        '"step" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "at" DATETIME NOT NULL, '
+        '"snoozed_until" DATETIME, "template" VARCHAR(255) NOT NULL, "event_id" INTEGER, '
+        'FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)',
+        'CREATE UNIQUE INDEX "reminder_state_key" ON "reminder_state" ("key")',
+        'CREATE INDEX "reminder_state_person_id" ON "reminder_state" ("person_id")',
+        'CREATE TABLE "message_template" ("id" INTEGER NOT NULL PRIMARY KEY, "template" VARCHAR(255) NOT NULL, '
+        '"language" VARCHAR(255) NOT NULL, "form" VARCHAR(255) NOT NULL, "subject" TEXT NOT NULL, '
+        '"body" TEXT NOT NULL, "updated_at" DATETIME NOT NULL)',
+        'CREATE UNIQUE INDEX "message_template_template_language_form" ON "message_template" '
+        '("template", "language", "form")',
+    ):
+        database.execute_sql(sql)
+
+
+def _v3_orders(database: peewee.SqliteDatabase) -> None:
     """Custom orders: the history of promised dates, and reference pictures."""
     database.execute_sql(
         'CREATE TABLE "order_date_change" ("id" INTEGER NOT NULL PRIMARY KEY, "custom_order_id" INTEGER NOT NULL, '
@@ -48,7 +67,7 @@ def _v2_orders(database: peewee.SqliteDatabase) -> None:
     database.execute_sql('CREATE INDEX "order_picture_custom_order_id" ON "order_picture" ("custom_order_id")')
 
 
-MIGRATIONS = [_v1, _v2_orders]
+MIGRATIONS = [_v1, _v2_followup, _v3_orders]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -277,6 +277,35 @@ class Setting(BaseModel):
     value = JSONField(null=True)
 
 
+class ReminderState(BaseModel):
+    """What the owner did with one follow-up step (key: domain.followup.step_key)."""
+
+    key = CharField(unique=True)
+    person = ForeignKeyField(Person, null=True, backref="reminder_states", on_delete="CASCADE")
+    subject_type = CharField(default="")
+    subject_id = IntegerField(null=True)
+    step = CharField(default="")
+    status = CharField()  # sent, dismissed, snoozed
+    at = DateTimeField(default=utcnow)
+    snoozed_until = DateTimeField(null=True)
+    template = CharField(default="")
+    event_id = IntegerField(null=True)
+
+
+class MessageTemplate(BaseModel):
+    """The owner's own wording of a template, per language and form of address."""
+
+    template = CharField()
+    language = CharField()
+    form = CharField()
+    subject = TextField(default="")
+    body = TextField(default="")
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("template", "language", "form"), True),)
+
+
 ALL_MODELS = [
     Person,
     Handle,
@@ -294,4 +323,6 @@ ALL_MODELS = [
     Strike,
     Rating,
     Setting,
+    ReminderState,
+    MessageTemplate,
 ]

@@ -301,3 +301,58 @@ def _as_datetime(value) -> datetime | None:
         except ValueError:
             continue
     return None
+
+
+# --- messages to the customer ------------------------------------------------------------
+
+TEMPLATES = {
+    "order_confirmation": "order.confirmation",
+    "order_update": "order.update",
+    "order_delay": "order.delay",
+    "order_ready": "order.ready",
+    "order_shipped": "order.shipped",
+}
+# The ladder's step names for the same purposes (a reminder acted on in the tray).
+_LADDER_STEPS = {"delay_warning": "order_delay", "no_update": "order_update"}
+
+
+def last_purpose(order_id: int) -> str:
+    """What the last message sent about this order was (``order_delay``...), or ''."""
+    last = (Event.select(Event.step).where(Event.subject_type == "custom_order", Event.subject_id == order_id,
+                                           Event.direction == "out")
+            .order_by(Event.at.desc(), Event.id.desc()).first())
+    return _LADDER_STEPS.get(last.step, last.step) if last else ""
+
+
+def compose(order_id: int, step: str, now: datetime, new_ready: date | None = None):
+    """The message ``step`` for this order, in the customer's language, form and locale.
+
+    Uses the owner's edited template when there is one; the alternative wording when the
+    same message went out last time (never the same text twice in a row).
+    """
+    from desktop.domain import messages
+    from desktop.store import due, settings
+
+    order = CustomOrder.get_by_id(order_id)
+    person = order.person
+    template = TEMPLATES[step]
+    if last_purpose(order_id) == step and template + ".alt" in messages.TEMPLATES:
+        template += ".alt"
+    to = due.recipient(person)
+    s = due.ladder_settings()
+    shipment = shipment_of(order_id)
+    values = {
+        "voornaam": to.first_name,
+        "naam": person.name,
+        "winkel": settings.get("shop_name"),
+        "afzender": settings.get("owner_name"),
+        "product": order.product.name if order.product_id else "",
+        "bestelnummer": order.order_number,
+        "beloofde_datum": order.promised_ready,
+        "nieuwe_datum": new_ready,
+        "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),
+        "vervoerder": label("carrier", shipment.carrier) if shipment else "",
+        "track_trace": (shipment.tracking_url or shipment.tracking_code) if shipment else "",
+    }
+    override = due.template_override(template, to.lang, to.context)
+    return messages.render(template, values, to, now=now, tz=s.tz, override=override)

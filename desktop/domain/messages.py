@@ -95,6 +95,7 @@ PLACEHOLDERS: dict[str, str] = {
     "nieuwe_datum": N_("the new expected date"),
     # TRANSLATORS: help text for the {personalisatie} placeholder: the letter, name, font... of a custom order.
     "personalisatie": N_("what is personalised, e.g. “letter M, gold”"),
+    "prijs": N_("the price of the custom order"),
     "vervoerder": N_("the carrier, e.g. PostNL"),
     "track_trace": N_("the track-and-trace link of the parcel"),
 }
@@ -356,11 +357,11 @@ _t(
     N_("Custom order: order confirmation"),
     N_("Your order {bestelnummer} at {winkel}"),
     NP_("je", "Hi {voornaam},\n\nThank you for your order {bestelnummer}! We are making your {product} just for "
-        "you: {personalisatie}.\n\nWe expect it to be ready on {beloofde_datum}. Should anything change, we will "
-        "let you know before that day.\n\nKind regards,\n{afzender}\n{winkel}"),
+        "you: {personalisatie}. The price is {prijs}.\n\nWe expect it to be ready on {beloofde_datum}. Should "
+        "anything change, we will let you know before that day.\n\nKind regards,\n{afzender}\n{winkel}"),
     NP_("u", "Hi {voornaam},\n\nThank you for your order {bestelnummer}! We are making your {product} just for "
-        "you: {personalisatie}.\n\nWe expect it to be ready on {beloofde_datum}. Should anything change, we will "
-        "let you know before that day.\n\nKind regards,\n{afzender}\n{winkel}"),
+        "you: {personalisatie}. The price is {prijs}.\n\nWe expect it to be ready on {beloofde_datum}. Should "
+        "anything change, we will let you know before that day.\n\nKind regards,\n{afzender}\n{winkel}"),
 )
 _t(
     "order.ready",

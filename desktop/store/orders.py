@@ -350,6 +350,7 @@ def compose(order_id: int, step: str, now: datetime, new_ready: date | None = No
         "bestelnummer": order.order_number,
         "beloofde_datum": order.promised_ready,
         "nieuwe_datum": new_ready,
+        "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,
         "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),
         "vervoerder": label("carrier", shipment.carrier) if shipment else "",
         "track_trace": (shipment.tracking_url or shipment.tracking_code) if shipment else "",

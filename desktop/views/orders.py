@@ -89,14 +89,17 @@ class OrdersView(ListView):
         bar.addStretch(1)
         outer.insertLayout(1, bar)
         self.table.doubleClicked.connect(lambda _index: self.edit_order())
+        self.splitter.setSizes([620, 440])
 
     # --- list ----------------------------------------------------------------------
     def view_title(self):
         return _("Custom orders")
 
     def headers(self):
-        return [_("Customer"), _("Order"), _("Product"), _("Personalisation"), _("Promised ready"), _("Days left"),
-                _("Status")]
+        # The shop order number is searchable and heads the detail pane; as a column it
+        # would push "days left" and the status off a laptop screen.
+        # What is urgent first; product and personalisation may run off a narrow screen.
+        return [_("Customer"), _("Promised ready"), _("Days left"), _("Status"), _("Product"), _("Personalisation")]
 
     def empty_heading(self):
         return _("No custom orders yet")
@@ -129,13 +132,15 @@ class OrdersView(ListView):
             summary = rules.personalisation_summary(o.personalisation, o.font, o.colour, o.size)
             rows.append(Row(
                 id=o.id,
-                cells=[o.person.name, o.order_number, o.product.name if o.product else "", summary,
-                       i18n.format_date(o.promised_ready) if o.promised_ready else "",
-                       days_left_text(days) if days is not None else "", label("order_status", o.status)],
-                sort_keys=[o.person.name.lower(), o.order_number, (o.product.name.lower() if o.product else ""),
-                           summary.lower(), o.promised_ready, urgency, (GROUPS.get(o.status, 5), o.status)],
+                cells=[o.person.name, i18n.format_date(o.promised_ready) if o.promised_ready else "",
+                       days_left_text(days) if days is not None else "", label("order_status", o.status),
+                       o.product.name if o.product else "", summary],
+                sort_keys=[o.person.name.lower(), o.promised_ready, urgency, (GROUPS.get(o.status, 5), o.status),
+                           (o.product.name.lower() if o.product else ""), summary.lower()],
                 colour=rules.urgency_colour(days, warn) or ("grey" if o.status in rules.FINAL else ""),
-                tooltip=o.note,
+                tooltip=_("Order {number}").format(number=o.order_number) if o.order_number else "",
+                search=" ".join([o.order_number, o.person.name, o.person.email, o.product.name if o.product else "",
+                                 summary, o.note, label("order_status", o.status)]).lower(),
                 extra={"urgency": urgency},
             ))
         rows.sort(key=lambda r: r.extra["urgency"])
@@ -145,7 +150,7 @@ class OrdersView(ListView):
         keep = self.current_id
         super().refresh()
         header = self.table.horizontalHeader()
-        for column, widest in ((0, 170), (2, 170), (3, 190)):  # leave room for days left and status
+        for column, widest in ((0, 160), (4, 160)):
             header.resizeSection(column, min(header.sectionSize(column), widest))
         if not self.model.all_rows and CustomOrder.select().exists():
             # Orders exist, just none with this status: say so instead of "no orders yet".
@@ -305,8 +310,10 @@ class OrdersView(ListView):
 
     def _actions(self, o: CustomOrder) -> QWidget:
         holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(holder)
+        rows.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         if o.status in _NEXT_LABELS:
             nxt = QPushButton(_(_NEXT_LABELS[o.status]))
             nxt.setObjectName("nextStatus")
@@ -326,6 +333,9 @@ class OrdersView(ListView):
             action.triggered.connect(lambda _c=False, c=code: self.send_message(c))
         message.setMenu(menu)
         row.addWidget(message)
+        row.addStretch(1)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         edit = QPushButton(_("Edit…"))
         edit.setObjectName("editOrder")
         edit.clicked.connect(self.edit_order)

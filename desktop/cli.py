@@ -26,6 +26,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="FILE", help=_("where to write it (default: the backups folder)"))
     r = sub.add_parser("restore", help=_("replace the database with a backup"))
     r.add_argument("file", metavar="FILE")
+    d = sub.add_parser("due", help=_("list the follow-up steps that are due, with their messages"))
+    d.add_argument("--at", metavar="ISO-DATETIME",
+                   help=_("the moment to look at (default: now; without a time zone: your local time)"))
+    d.add_argument("--json", action="store_true", help=_("print a JSON list instead of text"))
+    d.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
+                   help=_("language of the listing; each message is in its recipient's language"))
     return parser
 
 
@@ -95,7 +101,17 @@ def cmd_restore(args) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore}
+def cmd_due(args) -> int:
+    from desktop.cli_due import due_listing
+
+    _open(args)
+    try:
+        return due_listing(args.at, args.json)
+    except ValueError as exc:
+        return _fail(str(exc))
+
+
+COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "due": cmd_due}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -49,6 +49,44 @@ def main() -> None:
         window.grab().save(str(out / f"{view.key}{suffix}.png"))
         print(out / f"{view.key}{suffix}.png")
 
+    # One due follow-up step with its ready message (the dialog of the follow-up ladder).
+    from desktop.store import due
+    from desktop.views.due_dialog import DueStepDialog
+
+    items = [i for i in due.due_now(utcnow()) if i.kind == "deliverable"]
+    if items:
+        item = sorted(items, key=lambda i: i.step)[0]
+        dialog = DueStepDialog(item, window)
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(out / f"due-step{suffix}.png"))
+        print(out / f"due-step{suffix}.png")
+        dialog.close()
+
+    # The influencer pane with her reminders, and the ladder settings with the template editor.
+    from desktop.store.models import Person
+    from desktop.views.ladder_settings import LadderSettingsDialog
+
+    window.show_view("influencers")
+    view = window.view("influencers")
+    fleur = Person.get(Person.name == "Fleur Peeters")
+    row = next(i for i, r in enumerate(view.model.rows) if r.id == fleur.id)
+    view.table.selectRow(row)
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # the previous pane's widgets
+    app.processEvents()
+    window.grab().save(str(out / f"influencer-reminders{suffix}.png"))
+    print(out / f"influencer-reminders{suffix}.png")
+    settings_dialog = LadderSettingsDialog(window)
+    settings_dialog.show()
+    app.processEvents()
+    settings_dialog.grab().save(str(out / f"ladder-settings{suffix}.png"))
+    settings_dialog.tabs.setCurrentIndex(1)
+    app.processEvents()
+    settings_dialog.grab().save(str(out / f"template-editor{suffix}.png"))
+    print(out / f"template-editor{suffix}.png")
+
 
 if __name__ == "__main__":
     main()

@@ -467,7 +467,8 @@ def sample_values(language: str = "nl") -> dict[str, object]:
     return {
         "voornaam": "Sanne", "naam": "Sanne de Vries", "winkel": "Zilver & Zo", "afzender": "Eva",
         "afspraken": "", "product": "Zilveren ketting Maan", "deadline": date(2026, 12, 7),
-        "dagen_te_laat": DaysLate(2), "afgesproken_op": date(2026, 11, 10), "gevolg": "",
+        "dagen_te_laat": DaysLate(2), "afgesproken_op": date(2026, 11, 10),
+        "gevolg": i18n.translations_for(language).gettext(DEFAULT_CONSEQUENCE),
         "kosten": Money(2495), "pauzedatum": date(2026, 12, 14), "verzonden_op": date(2026, 11, 30),
         "bestelnummer": "#1041", "beloofde_datum": date(2026, 12, 4), "nieuwe_datum": date(2026, 12, 9),
     }

@@ -21,6 +21,7 @@ from desktop.clock import local_zone
 from desktop.domain import followup, messages, order_reminders
 from desktop.domain.followup import Contact, DueItem, LadderSettings, PersonInfo, Promise, StepState
 from desktop.i18n import _
+from desktop.labels import label
 from desktop.store import settings
 from desktop.store.db import db
 from desktop.store.models import (
@@ -360,6 +361,29 @@ def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None
     return messages.render(item.template, values, to, now=now, tz=s.tz, override=override)
 
 
+def subject_title(item: DueItem) -> str:
+    """A short human name for what the item is about."""
+    if item.subject_type == "deliverable":
+        d = Deliverable.get_or_none(Deliverable.id == item.subject_id)
+        if d is not None:
+            return _("{title} ({kind})").format(title=d.collaboration.title or _("(untitled)"),
+                                                kind=label("deliverable", d.kind))
+    if item.subject_type == "shipment":
+        s = Shipment.get_or_none(Shipment.id == item.subject_id)
+        if s is not None:
+            title = s.collaboration.title if s.collaboration_id else ""
+            return _("parcel sent {date}").format(date=i18n.format_date(s.sent_at)) + (f" · {title}" if title else "")
+    if item.subject_type == "custom_order":
+        o = CustomOrder.get_or_none(CustomOrder.id == item.subject_id)
+        if o is not None:
+            return _("order {number}").format(number=o.order_number)
+    if item.kind == "reply":
+        c = (Collaboration.select().where(Collaboration.person == item.person_id, Collaboration.status.in_(ACTIVE_COLLABS))
+             .order_by(Collaboration.id.desc()).first())
+        return _("answer to your message") + (f" · {c.title}" if c else "")
+    return f"{item.subject_type} {item.subject_id}"
+
+
 # --- acting on a step -----------------------------------------------------------------
 
 def _save_states(item: DueItem, status: str, now: datetime, until: datetime | None = None,
@@ -430,6 +454,6 @@ def apply_strike(item: DueItem, now: datetime) -> Strike:
 
 __all__ = [
     "ladder_settings", "load", "plan", "due_now", "find", "compose", "values_for", "part_details",
-    "contact_info", "ContactInfo", "recipient", "template_override", "mark_sent", "mark_reply", "snooze",
+    "contact_info", "ContactInfo", "subject_title", "recipient", "template_override", "mark_sent", "mark_reply", "snooze",
     "dismiss", "apply_strike",
 ]

@@ -87,6 +87,9 @@ class InfluencersView(ListView):
             (_("Form of address"), _("informal (je)") if person.address_form == "je" else _("formal (u)")),
             (_("Tags"), ", ".join(person.tags)),
         ])
+        from desktop.views.due_dialog import add_reminders_section
+
+        add_reminders_section(self, layout, person.id)
         self.add_section(layout, _("Handles"))
         self.add_lines(layout, [
             _("{platform}: @{handle} ({followers} followers)").format(

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._action("actionOpenDataFolder").triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir()))))
         self._action("actionAbout").triggered.connect(self.about)
+        self._add_ladder_settings_action()
         dutch, english = self._action("actionDutch"), self._action("actionEnglish")
         dutch.setChecked(i18n.current_language() == "nl")
         english.setChecked(i18n.current_language() == "en")
@@ -73,6 +74,16 @@ class MainWindow(QMainWindow):
 
         self.refresh_all()
         self.restore_state()
+
+    def _add_ladder_settings_action(self) -> None:
+        """File > Reminders and messages… (the follow-up ladder's settings and templates)."""
+        from desktop.views.ladder_settings import open_ladder_settings
+
+        action = QAction(_("Reminders and messages…"), self)
+        action.setObjectName("actionLadderSettings")
+        action.triggered.connect(lambda: (open_ladder_settings(self), self.refresh_all()))
+        menu = self.menuBar().findChild(QWidget, "menuFile")
+        menu.insertAction(self._action("actionQuit"), action)
 
     def _action(self, name: str) -> QAction:
         return self._form.findChild(QAction, name)

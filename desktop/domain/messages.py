@@ -471,6 +471,8 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         "gevolg": i18n.translations_for(language).gettext(DEFAULT_CONSEQUENCE),
         "kosten": Money(2495), "pauzedatum": date(2026, 12, 14), "verzonden_op": date(2026, 11, 30),
         "bestelnummer": "#1041", "beloofde_datum": date(2026, 12, 4), "nieuwe_datum": date(2026, 12, 9),
+        "personalisatie": "M", "prijs": Money(3495), "vervoerder": "PostNL",
+        "track_trace": "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-NL-1234AB",
     }
 
 

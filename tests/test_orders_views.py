@@ -251,3 +251,22 @@ def test_templates_render_in_the_customers_language(database, language, country,
     assert str(messages.Recipient("Ingrid", language, country, form).locale) == locale
     delay = store.compose(order.id, "order_delay", NOW, new_ready=date(2026, 12, 4))
     assert ("vrijdag 4 december" if language == "nl" else "Friday 4 December") in delay.body
+
+
+def test_the_ladder_opens_the_order_message_for_a_custom_order_reminder(qtbot, window):
+    from desktop.store import due
+    from desktop.views import due_dialog
+
+    order = make_order(status="in_production", ready_in=2)
+    [item] = [i for i in due.due_now(NOW) if i.kind == "custom_order"]
+    assert (item.step, item.subject_id) == ("delay_warning", order.id)
+    acted = []
+    dialog = due_dialog.open_due_item(item, window, acted.append)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, order_message.OrderMessageDialog)
+    assert dialog.kind.currentData() == "order_delay" and "[" not in dialog.body.toPlainText()
+    dialog.new_date.setDate(qd(NOW.date() + timedelta(days=6)))
+    dialog.mark_sent()
+    assert acted == ["sent"]
+    assert CustomOrder.get_by_id(order.id).promised_ready == NOW.date() + timedelta(days=6)
+    assert [i for i in due.due_now(NOW) if i.kind == "custom_order"] == []

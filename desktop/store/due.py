@@ -310,8 +310,12 @@ def part_details(part: followup.DuePart) -> dict:
     elif part.subject_type == "custom_order":
         o = CustomOrder.get_or_none(CustomOrder.id == part.subject_id)
         if o is not None:
+            from desktop.domain.orders import personalisation_summary
+
             details.update(order_number=o.order_number, promised=o.promised_ready,
-                           product=o.product.name if o.product_id else "", value_cents=o.price_cents)
+                           product=o.product.name if o.product_id else "", value_cents=o.price_cents,
+                           personalisation=personalisation_summary(o.personalisation, o.font, o.colour, o.size),
+                           price_cents=o.price_cents)
     return details
 
 
@@ -345,6 +349,8 @@ def values_for(item: DueItem, person: Person, now: datetime, s: LadderSettings) 
         "verzonden_op": main.get("sent_at"),
         "bestelnummer": main.get("order_number", ""),
         "beloofde_datum": main.get("promised"),
+        "personalisatie": main.get("personalisation", ""),
+        "prijs": messages.Money(main["price_cents"]) if main.get("price_cents") is not None else None,
     }
 
 

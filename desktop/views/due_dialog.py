@@ -218,8 +218,15 @@ class DueStepDialog(QDialog):
         self._done("strike")
 
 
-def open_due_item(item: DueItem, parent: QWidget | None = None, on_acted: Callable[[str], None] | None = None) -> DueStepDialog:
-    """Show the dialog for ``item`` (non-blocking); ``on_acted`` runs after the owner acted."""
+def open_due_item(item: DueItem, parent: QWidget | None = None, on_acted: Callable[[str], None] | None = None) -> QDialog:
+    """Show the dialog for ``item`` (non-blocking); ``on_acted`` runs after the owner acted.
+
+    News about a custom order opens the order's own message dialog: the delay message
+    needs the new date the owner picks, and sending it moves the promised date."""
+    if item.kind == "custom_order" and item.action == "message":
+        from desktop.views.order_message import open_for_due_item
+
+        return open_for_due_item(item, parent, on_acted)
     dialog = DueStepDialog(item, parent)
     if on_acted is not None:
         dialog.acted.connect(on_acted)

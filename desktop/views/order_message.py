@@ -172,6 +172,19 @@ class OrderMessageDialog(QDialog):
         self.accept()
 
 
+def open_for_due_item(item, parent=None, on_acted=None, now=None) -> OrderMessageDialog:
+    """The message dialog for a custom-order reminder of the ladder (tray, Vandaag...)."""
+    from desktop.clock import utcnow
+
+    step = "order_delay" if item.step == "delay_warning" else "order_update"
+    dialog = OrderMessageDialog(parent, item.subject_id, step, (now or utcnow)())
+    if on_acted is not None:
+        dialog.accepted.connect(lambda: on_acted("sent"))
+    dialog.setModal(False)
+    dialog.show()
+    return dialog
+
+
 class OrderShipDialog(QDialog):
     def __init__(self, parent, order_id: int, now):
         super().__init__(parent)

@@ -270,3 +270,22 @@ def test_the_ladder_opens_the_order_message_for_a_custom_order_reminder(qtbot, w
     assert acted == ["sent"]
     assert CustomOrder.get_by_id(order.id).promised_ready == NOW.date() + timedelta(days=6)
     assert [i for i in due.due_now(NOW) if i.kind == "custom_order"] == []
+
+
+def test_the_warning_days_are_a_setting(qtbot, window, monkeypatch):
+    order = make_order(status="in_production", ready_in=3)
+    view = window.view("orders")
+    view.refresh()
+    view.select_order(order.id)
+    assert "dueAction" not in buttons(view)  # 3 days ahead, warned at 2
+
+    def three(dialog):
+        assert dialog.warn_days.value() == 2
+        dialog.warn_days.setValue(3)
+        dialog.save()
+
+    Script(monkeypatch, three)
+    qtbot.mouseClick(view.settings_button, Qt.LeftButton)
+    assert settings.get("delay_warning_days") == 3
+    view.select_order(order.id)
+    assert "dueAction" in buttons(view)

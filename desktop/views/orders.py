@@ -79,6 +79,8 @@ class OrdersView(ListView):
         for code, text in choices("order_status"):
             self.status_filter.addItem(text, code)
         self.status_filter.setToolTip(_("Show orders with this status"))
+        self.status_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(12)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.new_button = QPushButton(_("New order…"), self)
         self.new_button.setObjectName("newOrder")
@@ -87,6 +89,10 @@ class OrdersView(ListView):
         bar.addWidget(plain_label(_("Show:"), wrap=False))
         bar.addWidget(self.status_filter)
         bar.addStretch(1)
+        self.settings_button = QPushButton(_("Reminder settings…"), self)
+        self.settings_button.setObjectName("orderSettings")
+        self.settings_button.clicked.connect(self.open_settings)
+        bar.addWidget(self.settings_button)
         outer.insertLayout(1, bar)
         self.table.doubleClicked.connect(lambda _index: self.edit_order())
         self.splitter.setSizes([620, 440])
@@ -371,6 +377,12 @@ class OrdersView(ListView):
             self.refresh()
             if dialogs.confirm(self, _("Order saved"), _("Send the customer an order confirmation now?")):
                 self.send_message("order_confirmation")
+
+    def open_settings(self) -> None:
+        from desktop.views.order_settings import OrderSettingsDialog
+
+        if run_dialog(OrderSettingsDialog(self)) == QDialog.Accepted:
+            self.refresh()
 
     def edit_order(self) -> None:
         if self.current_id is None:

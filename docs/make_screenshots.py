@@ -87,6 +87,26 @@ def main() -> None:
     settings_dialog.grab().save(str(out / f"template-editor{suffix}.png"))
     print(out / f"template-editor{suffix}.png")
 
+    # Maatwerk: the order dialog, and the delay message with its new date.
+    from desktop.store.models import CustomOrder
+    from desktop.views.order_dialog import OrderDialog
+    from desktop.views.order_message import OrderMessageDialog
+
+    late = CustomOrder.get(CustomOrder.order_number == "#1033")
+    order_dialog = OrderDialog(window, utcnow(), order_id=late.id)
+    order_dialog.show()
+    app.processEvents()
+    order_dialog.grab().save(str(out / f"order-dialog{suffix}.png"))
+    print(out / f"order-dialog{suffix}.png")
+    order_dialog.close()
+    message_dialog = OrderMessageDialog(window, late.id, "order_delay", utcnow())
+    message_dialog.reason.setText("De graveermachine is in reparatie" if args.lang == "nl" else "The engraving machine is being repaired")
+    message_dialog.show()
+    app.processEvents()
+    message_dialog.grab().save(str(out / f"order-message{suffix}.png"))
+    print(out / f"order-message{suffix}.png")
+    message_dialog.close()
+
 
 if __name__ == "__main__":
     main()

@@ -47,6 +47,8 @@ def _v2_followup(database: peewee.SqliteDatabase) -> None:
         '"body" TEXT NOT NULL, "updated_at" DATETIME NOT NULL)',
         'CREATE UNIQUE INDEX "message_template_template_language_form" ON "message_template" '
         '("template", "language", "form")',
+        # "Has she answered since the deadline?" as an index lookup per open promise.
+        'CREATE INDEX "event_person_id_direction_at" ON "event" ("person_id", "direction", "at")',
     ):
         database.execute_sql(sql)
 

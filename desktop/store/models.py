@@ -227,7 +227,8 @@ class Event(BaseModel):
     step = CharField(default="")  # ladder step or check-in name, for reminder events
 
     class Meta:
-        indexes = ((("person", "at"), False), (("subject_type", "subject_id"), False))
+        indexes = ((("person", "at"), False), (("subject_type", "subject_id"), False),
+                   (("person", "direction", "at"), False))
 
 
 class OrderDateChange(BaseModel):

@@ -145,3 +145,16 @@ def test_a_version_1_database_gets_the_order_tables(data_dir):
     database = open_database()
     assert {"order_date_change", "order_picture"} <= set(database.get_tables())
     assert migrations.schema_version(database) == migrations.CURRENT_VERSION
+
+
+def test_an_order_entered_in_production_asks_for_an_update_after_a_week(database):
+    from desktop.store import due
+
+    order = orders.save_order(form(status="in_production", promised_ready=date(2026, 12, 31),
+                                   promised_delivery=None), NOW)
+    assert [i for i in due.due_now(NOW + timedelta(days=6)) if i.kind == "custom_order"] == []
+    [item] = [i for i in due.due_now(NOW + timedelta(days=7, hours=1)) if i.kind == "custom_order"]
+    assert (item.step, item.subject_id) == ("no_update", order.id)
+    # news sent moves it a week on
+    orders.record_message(order.id, "order_update", "email", "Het loopt op schema", NOW + timedelta(days=7, hours=2))
+    assert [i for i in due.due_now(NOW + timedelta(days=8)) if i.kind == "custom_order"] == []

@@ -161,8 +161,9 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inpu
         f"""SELECT o.id, o.promised_ready, o.status, p.id, p.name, o.order_number,
                    (SELECT MAX(e.at) FROM event e WHERE e.direction = 'out'
                     AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
-                   (SELECT MAX(e.at) FROM event e WHERE e.kind = 'status' AND e.step = 'in_production'
-                    AND e.subject_type = 'custom_order' AND e.subject_id = o.id)
+                   COALESCE((SELECT MAX(e.at) FROM event e WHERE e.kind = 'status' AND e.step = 'in_production'
+                             AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
+                            o.created_at)
             FROM custom_order o JOIN person p ON p.id = o.person_id
             WHERE o.status IN ('new', 'in_production'){who}""", []):
         facts = order_reminders.OrderFacts(

@@ -21,11 +21,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from peewee import JOIN, fn
+from peewee import fn
 
 from desktop import i18n
 from desktop.domain import orders as rules
-from desktop.domain.order_reminders import OrderFacts
 from desktop.i18n import _
 from desktop.labels import label
 from desktop.store import pictures
@@ -262,45 +261,6 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
         order.save()
         _status_event(order, "ready", "shipped", now)
     return shipment
-
-
-# --- for the ladder -------------------------------------------------------------------------
-
-def order_facts() -> list[OrderFacts]:
-    """The facts of every order still being made, for ``domain.order_reminders``."""
-    open_orders = list(CustomOrder.select(CustomOrder, Product).join(Product, JOIN.LEFT_OUTER)
-                       .where(CustomOrder.status.in_(rules.IN_THE_MAKING)))
-    if not open_orders:
-        return []
-    ids = [o.id for o in open_orders]
-    last_news = dict(Event.select(Event.subject_id, fn.MAX(Event.at)).where(
-        Event.subject_type == "custom_order", Event.subject_id.in_(ids), Event.kind == "message",
-        Event.direction == "out").group_by(Event.subject_id).tuples())
-    production = dict(Event.select(Event.subject_id, fn.MAX(Event.at)).where(
-        Event.subject_type == "custom_order", Event.subject_id.in_(ids), Event.kind == "status",
-        Event.step == "in_production").group_by(Event.subject_id).tuples())
-    facts = []
-    for o in open_orders:
-        since = _as_datetime(production.get(o.id)) or (o.created_at if o.status == "in_production" else None)
-        facts.append(OrderFacts(
-            order_id=o.id, person_id=o.person_id, status=o.status, promised_ready=o.promised_ready,
-            in_production_since=since, last_news_at=_as_datetime(last_news.get(o.id)),
-            details={"order_number": o.order_number, "product": o.product.name if o.product else "",
-                     "personalisation": o.personalisation},
-        ))
-    return facts
-
-
-def _as_datetime(value) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    text = str(value)
-    for fmt in ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S"):
-        try:
-            return datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-    return None
 
 
 # --- messages to the customer ------------------------------------------------------------

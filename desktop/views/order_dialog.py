@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QIcon, QPalette, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,

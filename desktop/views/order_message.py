@@ -35,7 +35,7 @@ from desktop.store.models import CustomOrder
 from desktop.views.forms import load_form
 
 # The messages the owner can pick, in the order offered.
-_MESSAGE_LABELS = {
+MESSAGE_LABELS = {
     # TRANSLATORS: the kinds of message to a customer about a custom order.
     "order_confirmation": i18n.N_("Order confirmation"),
     "order_update": i18n.N_("Update: still on schedule"),
@@ -46,7 +46,7 @@ _MESSAGE_LABELS = {
 
 
 def message_label(step: str) -> str:
-    return _(_MESSAGE_LABELS[step]) if step in _MESSAGE_LABELS else step
+    return _(MESSAGE_LABELS[step]) if step in MESSAGE_LABELS else step
 
 
 def open_url(url: QUrl) -> bool:
@@ -96,7 +96,7 @@ class OrderMessageDialog(QDialog):
 
         heading = self.add_heading_font()
         heading.setText(_("Order {number} for {name}").format(number=self.order.order_number or "—", name=person.name))
-        for code in _MESSAGE_LABELS:
+        for code in MESSAGE_LABELS:
             self.kind.addItem(message_label(code), code)
         self.kind.setCurrentIndex(max(0, self.kind.findData(step)))
         for code, text in choices("channel"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timezone
 
+from peewee import JOIN
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -125,7 +126,7 @@ class OrdersView(ListView):
         warn = int(settings.get("delay_warning_days"))
         wanted = self.status_filter.currentData() if hasattr(self, "status_filter") else "open"
         query = (CustomOrder.select(CustomOrder, Person, Product).join(Person)
-                 .switch(CustomOrder).join(Product, join_type=_left()))
+                 .switch(CustomOrder).join(Product, join_type=JOIN.LEFT_OUTER))
         if wanted == "open":
             query = query.where(CustomOrder.status.in_(rules.OPEN))
         elif wanted != "all":
@@ -332,9 +333,9 @@ class OrdersView(ListView):
         message.setText(_("Send message"))
         message.setPopupMode(QToolButton.InstantPopup)
         menu = QMenu(message)
-        from desktop.views.order_message import _MESSAGE_LABELS, message_label
+        from desktop.views.order_message import MESSAGE_LABELS, message_label
 
-        for code in _MESSAGE_LABELS:
+        for code in MESSAGE_LABELS:
             action = menu.addAction(message_label(code))
             action.setData(code)
             action.triggered.connect(lambda _c=False, c=code: self.send_message(c))
@@ -435,12 +436,6 @@ class OrdersView(ListView):
         dialog = OrderMessageDialog(self, self.current_id, step, self.clock())
         if run_dialog(dialog) == QDialog.Accepted:
             self.refresh()
-
-
-def _left():
-    from peewee import JOIN
-
-    return JOIN.LEFT_OUTER
 
 
 __all__ = ["OrdersView", "days_left_text", "run_dialog"]

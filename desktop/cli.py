@@ -1,4 +1,4 @@
-"""The `afspraak` command: the GUI by default, plus demo, backup and restore.
+"""The `afspraak` command: the GUI by default, plus demo, backup, restore and import.
 
 Exit codes: 0 ok, 1 the user's input was refused (message on stderr), 2 usage error.
 """
@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--json", action="store_true", help=_("print a JSON list instead of text"))
     d.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
                    help=_("language of the listing; each message is in its recipient's language"))
+    imp = sub.add_parser("import", help=_("import the product list from a WooCommerce or Shopify export (CSV)"))
+    imp.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -111,7 +113,28 @@ def cmd_due(args) -> int:
         return _fail(str(exc))
 
 
-COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "due": cmd_due}
+def cmd_import(args) -> int:
+    from desktop.clock import utcnow
+    from desktop.domain.importers import ImportFailed, parse_export, summary_lines
+    from desktop.store.catalogue import apply_import
+
+    source = Path(args.file)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        return _fail(_("“{file}” cannot be read: {error}. Nothing was changed.").format(
+            file=args.file, error=exc.strerror or exc))
+    try:
+        parsed = parse_export(data)
+    except ImportFailed as exc:
+        return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(file=args.file, error=exc))
+    _open(args)
+    summary = apply_import(parsed, utcnow())
+    print("\n".join(summary_lines(summary)))
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore, "import": cmd_import, "due": cmd_due}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,7 @@ SETTINGS: dict[str, object] = {
     "language": "",  # "" = follow the system locale
     "last_view": "influencers",
     "window_geometry": "",  # base64 of QWidget.saveGeometry()
+    "catalogue_visible": True,  # the Products dock beside the views
     "shop_name": "",
     "owner_name": "",
     # backups

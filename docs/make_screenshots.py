@@ -48,6 +48,57 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(out / f"{view.key}{suffix}.png"))
         print(out / f"{view.key}{suffix}.png")
+    shoot_shipping(app, window, out, suffix)
+    shoot_ladder_and_orders(app, window, out, suffix, args.lang)
+
+
+def shoot_shipping(app, window, out: Path, suffix: str) -> None:
+    """The catalogue dock, a drop highlight over an influencer, and the parcel dialog."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
+
+    from desktop.store.models import Person, Product
+    from desktop.views.dropping import products_mime
+    from desktop.views.shipping_dialogs import ShipmentDialog
+
+    from PySide6.QtCore import QEvent
+
+    def save(widget, name):
+        app.sendPostedEvents(None, QEvent.DeferredDelete)  # the detail pane's old widgets
+        app.processEvents()
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    save(window.shipping.catalogue, "catalogue")
+    window.show_view("influencers")
+    view = window.view("influencers")
+    products = [p.id for p in Product.select().where(Product.sku.in_(["ZK-001", "OR-101"]))]
+    mime = products_mime(products)
+    for name, who in (("drop-highlight", "Sanne de Vries"), ("drop-refused", "Anouk Mulder")):
+        view.table.selectRow(next(i for i, r in enumerate(view.model.rows) if r.cells[0] == "Tess van Dijk"))
+        person = Person.get(Person.name == who)
+        row = next(i for i, r in enumerate(view.model.rows) if r.id == person.id)
+        pos: QPoint = view.table.visualRect(view.model.index(row, 0)).center()
+        viewport = view.table.viewport()
+        app.sendEvent(viewport, QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+        app.sendEvent(viewport, QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+        save(window, name)
+    from PySide6.QtGui import QDragLeaveEvent
+
+    app.sendEvent(view.table.viewport(), QDragLeaveEvent())
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    form = ShipmentDialog(window, sanne.id, products)
+    form.set_values(carrier="ups", tracking="1Z5R89390357567128", shipping="4,95")
+    form.accept()  # shows the check-digit message at the field
+    form.dialog.show()
+    save(form.dialog, "shipment-dialog")
+    form.dialog.close()
+
+
+def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> None:
+    """A due step, an influencer's reminders, the ladder settings; the order and delay dialogs."""
+    from desktop.clock import utcnow
 
     # One due follow-up step with its ready message (the dialog of the follow-up ladder).
     from desktop.store import due
@@ -100,7 +151,7 @@ def main() -> None:
     print(out / f"order-dialog{suffix}.png")
     order_dialog.close()
     message_dialog = OrderMessageDialog(window, late.id, "order_delay", utcnow())
-    message_dialog.reason.setText("De graveermachine is in reparatie" if args.lang == "nl" else "The engraving machine is being repaired")
+    message_dialog.reason.setText("De graveermachine is in reparatie" if lang == "nl" else "The engraving machine is being repaired")
     message_dialog.show()
     app.processEvents()
     message_dialog.grab().save(str(out / f"order-message{suffix}.png"))

@@ -99,9 +99,15 @@ def test_shipping_a_finished_order(database):
         orders.ship_order(order.id, orders.ShipInput("postnl", "3SABCD1234567"), NOW)
     orders.move_status(order.id, "in_production", NOW)
     orders.move_status(order.id, "ready", NOW)
-    shipment = orders.ship_order(order.id, orders.ShipInput("bpost", "323212345678901234", ""), NOW)
+    with pytest.raises(orders.OrderInvalid) as info:  # not a bpost code: nothing is shipped
+        orders.ship_order(order.id, orders.ShipInput("bpost", "3232 1234"), NOW)
+    assert "tracking_code" in info.value.errors and Shipment.select().count() == 0
+    shipment = orders.ship_order(order.id, orders.ShipInput("bpost", "3232 1234 5678 9012 3456 7890", ""), NOW)
     assert (shipment.person_id, shipment.custom_order_id, shipment.carrier, shipment.status) == (
         order.person_id, order.id, "bpost", "sent")
+    assert shipment.tracking_code == "323212345678901234567890"
+    assert shipment.tracking_url == "https://track.bpost.cloud/btr/web/#/search?itemCode=323212345678901234567890&lang=nl"
+    assert "itemCode=323212345678901234567890" in orders.compose(order.id, "order_shipped", NOW).body
     assert [i.product_id for i in shipment.items] == [product.id]
     assert CustomOrder.get_by_id(order.id).status == "shipped"
     assert Shipment.select().count() == 1

@@ -113,7 +113,7 @@ def test_create_an_order_with_bad_input_first(qtbot, window, monkeypatch, tmp_pa
     assert pic.original_name == "voorbeeld van klant.png" and "voorbeeld" not in pic.path
     assert asked  # offered to send the confirmation
     assert view.pages.currentIndex() == 1 and view.model.rowCount() == 1
-    assert view.model.rows[0].cells[2] == "nog 4 dagen"
+    assert view.model.rows[0].cells[1] == "nog 4 dagen"
 
 
 def make_order(status="in_production", ready_in=2, **kw):
@@ -146,15 +146,18 @@ def test_move_an_order_through_its_statuses_and_ship_it(qtbot, window, monkeypat
 
     def ship(dialog):
         dialog.carrier.setCurrentIndex(dialog.carrier.findData("bpost"))
-        dialog.tracking_code.setText("323299999999999999")
-        dialog.tracking_url.setText("https://track.bpost.cloud/btr/web/#/search?itemCode=323299999999999999")
+        dialog.tracking_code.setText("HELLO")  # not a bpost code: said in the dialog, nothing shipped
+        dialog.ship()
+        assert dialog.error.isVisible() and "bpost" in dialog.error.text()
+        assert Shipment.select().count() == 0
+        dialog.tracking_code.setText("323299999999999999999999")
         dialog.ship()
 
     def shipped_message(dialog):
         assert dialog.kind.currentData() == "order_shipped"
         body = dialog.body.toPlainText()
         assert body.startswith("Beste Sofie,") and "Uw Naamketting is onderweg met bpost" in body
-        assert "itemCode=323299999999999999" in body
+        assert "https://track.bpost.cloud/btr/web/#/search?itemCode=323299999999999999999999&lang=nl" in body
         dialog.mark_sent()
 
     script = Script(monkeypatch, ship, shipped_message)

@@ -246,12 +246,23 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
 
     if ship.carrier not in CARRIERS:
         raise OrderInvalid({"carrier": _("Choose a carrier.")})
+    from desktop.domain import carriers
+
+    person = order.person
     url = ship.tracking_url.strip()
-    if url and not url.lower().startswith(("https://", "http://")):
-        raise OrderInvalid({"tracking_url": _("A track-and-trace link starts with https://.")})
+    if url:  # a link pasted from the carrier's mail is kept as given
+        if not carriers.is_link(url) or any(c.isspace() for c in url):
+            raise OrderInvalid({"tracking_url": _("A track-and-trace link starts with https://.")})
+        code = carriers.normalise_code(ship.tracking_code) or carriers.code_from_link(url)
+    else:  # a code is checked for the carrier and gets the carrier's link
+        typed = carriers.read_tracking_input(ship.carrier, ship.tracking_code, person.postcode, person.country,
+                                             person.language)
+        if typed.problem:
+            raise OrderInvalid({"tracking_code": typed.problem})
+        code, url = typed.code, typed.url
     with db.atomic():
         shipment = Shipment.create(
-            person=order.person, custom_order=order, carrier=ship.carrier, tracking_code=ship.tracking_code.strip(),
+            person=person, custom_order=order, carrier=ship.carrier, tracking_code=code,
             tracking_url=url, status="sent", sent_at=now, value_cents=order.price_cents or 0, created_at=now)
         if order.product_id is not None:
             ShipmentItem.create(shipment=shipment, product=order.product_id, quantity=1)

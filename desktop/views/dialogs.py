@@ -38,3 +38,32 @@ def _plain():
     from PySide6.QtCore import Qt
 
     return Qt.PlainText
+
+
+# --- the shipping flow (forms in ui/, classes in views/shipping_dialogs.py) -------------
+
+def ask_shipment(parent: QWidget | None, person_id: int, product_ids: list[int]):
+    """The parcel dialog for one person; returns a store.shipping.NewShipment or None."""
+    from desktop.views.shipping_dialogs import ShipmentDialog
+
+    form = ShipmentDialog(parent, person_id, product_ids)
+    form.dialog.exec()
+    return form.result
+
+
+def ask_product(parent: QWidget | None, picture=None):
+    """The "add a product" dialog; returns a ProductInput or None."""
+    from desktop.views.shipping_dialogs import ProductDialog
+
+    form = ProductDialog(parent, picture)
+    form.dialog.exec()
+    return form.result
+
+
+def choose(parent: QWidget | None, title: str, prompt: str, entries) -> int | None:
+    """Pick one of [(id, text, reason it is blocked or None)]; returns the id or None."""
+    from desktop.views.shipping_dialogs import Chooser
+
+    form = Chooser(parent, title, prompt, entries)
+    form.dialog.exec()
+    return form.result

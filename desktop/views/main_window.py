@@ -17,6 +17,7 @@ from desktop.views.forms import load_form
 from desktop.views.influencers import InfluencersView
 from desktop.views.orders import OrdersView
 from desktop.views.shipments import ShipmentsView
+from desktop.views import shipping
 from desktop.views.timeline import TimelineView
 
 VIEW_CLASSES = [InfluencersView, ShipmentsView, OrdersView, TimelineView]
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         dutch.triggered.connect(lambda: self.switch_language("nl"))
         english.triggered.connect(lambda: self.switch_language("en"))
 
+        self.shipping = shipping.install(self)  # catalogue dock, drops, product import, undo
         self.refresh_all()
         self.restore_state()
 

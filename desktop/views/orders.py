@@ -97,7 +97,6 @@ class OrdersView(ListView):
         bar.addWidget(self.settings_button)
         outer.insertLayout(1, bar)
         self.table.doubleClicked.connect(lambda _index: self.edit_order())
-        self.splitter.setSizes([620, 440])
 
     # --- list ----------------------------------------------------------------------
     def view_title(self):
@@ -107,7 +106,7 @@ class OrdersView(ListView):
         # The shop order number is searchable and heads the detail pane; as a column it
         # would push "days left" and the status off a laptop screen.
         # What is urgent first; product and personalisation may run off a narrow screen.
-        return [_("Customer"), _("Promised ready"), _("Days left"), _("Status"), _("Product"), _("Personalisation")]
+        return [_("Customer"), _("Days left"), _("Status"), _("Promised ready"), _("Product"), _("Personalisation")]
 
     def empty_heading(self):
         return _("No custom orders yet")
@@ -140,10 +139,10 @@ class OrdersView(ListView):
             summary = rules.personalisation_summary(o.personalisation, o.font, o.colour, o.size)
             rows.append(Row(
                 id=o.id,
-                cells=[o.person.name, i18n.format_date(o.promised_ready) if o.promised_ready else "",
-                       days_left_text(days) if days is not None else "", label("order_status", o.status),
+                cells=[o.person.name, days_left_text(days) if days is not None else "", label("order_status", o.status),
+                       i18n.format_date(o.promised_ready) if o.promised_ready else "",
                        o.product.name if o.product else "", summary],
-                sort_keys=[o.person.name.lower(), o.promised_ready, urgency, (GROUPS.get(o.status, 5), o.status),
+                sort_keys=[o.person.name.lower(), urgency, (GROUPS.get(o.status, 5), o.status), o.promised_ready,
                            (o.product.name.lower() if o.product else ""), summary.lower()],
                 colour=rules.urgency_colour(days, warn) or ("grey" if o.status in rules.FINAL else ""),
                 tooltip=_("Order {number}").format(number=o.order_number) if o.order_number else "",

@@ -19,6 +19,7 @@ from desktop.store.models import (
     Deliverable,
     Event,
     Handle,
+    OrderDateChange,
     Person,
     Product,
     Rating,
@@ -233,6 +234,13 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
             )
             Event.create(at=_at(now, ordered, 9), kind="order", channel="email", direction="out",
                          text=f"Bestelling {number} bevestigd", person=person, subject_type="custom_order", subject_id=o.id)
+            if status != "new":
+                Event.create(at=_at(now, ordered + 1, 10), kind="status", step="in_production", person=person,
+                             text=f"Bestelling {number}: Nieuw → In productie", subject_type="custom_order", subject_id=o.id)
+            if number == "#1038":  # a promise that moved once, with its reason
+                OrderDateChange.create(custom_order=o, field="promised_ready", old_date=today + timedelta(days=ready - 3),
+                                       new_date=today + timedelta(days=ready), changed_at=_at(now, -4, 11),
+                                       reason="De zilveren plaatjes werden later geleverd")
         # a few months of notes and messages
         for day in range(120, 0, -3):
             person = people[rnd.randrange(len(people))]

@@ -49,6 +49,7 @@ def main() -> None:
         window.grab().save(str(out / f"{view.key}{suffix}.png"))
         print(out / f"{view.key}{suffix}.png")
     shoot_shipping(app, window, out, suffix)
+    shoot_ladder_and_orders(app, window, out, suffix, args.lang)
 
 
 def shoot_shipping(app, window, out: Path, suffix: str) -> None:
@@ -175,6 +176,11 @@ def privacy_erase_dialog(app, window, path) -> None:
     box.close()
     print(path)
 
+
+def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> None:
+    """A due step, an influencer's reminders, the ladder settings; the order and delay dialogs."""
+    from desktop.clock import utcnow
+
     # One due follow-up step with its ready message (the dialog of the follow-up ladder).
     from desktop.store import due
     from desktop.views.due_dialog import DueStepDialog
@@ -212,6 +218,26 @@ def privacy_erase_dialog(app, window, path) -> None:
     app.processEvents()
     settings_dialog.grab().save(str(out / f"template-editor{suffix}.png"))
     print(out / f"template-editor{suffix}.png")
+
+    # Maatwerk: the order dialog, and the delay message with its new date.
+    from desktop.store.models import CustomOrder
+    from desktop.views.order_dialog import OrderDialog
+    from desktop.views.order_message import OrderMessageDialog
+
+    late = CustomOrder.get(CustomOrder.order_number == "#1033")
+    order_dialog = OrderDialog(window, utcnow(), order_id=late.id)
+    order_dialog.show()
+    app.processEvents()
+    order_dialog.grab().save(str(out / f"order-dialog{suffix}.png"))
+    print(out / f"order-dialog{suffix}.png")
+    order_dialog.close()
+    message_dialog = OrderMessageDialog(window, late.id, "order_delay", utcnow())
+    message_dialog.reason.setText("De graveermachine is in reparatie" if lang == "nl" else "The engraving machine is being repaired")
+    message_dialog.show()
+    app.processEvents()
+    message_dialog.grab().save(str(out / f"order-message{suffix}.png"))
+    print(out / f"order-message{suffix}.png")
+    message_dialog.close()
 
 
 if __name__ == "__main__":

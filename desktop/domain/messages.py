@@ -93,6 +93,11 @@ PLACEHOLDERS: dict[str, str] = {
     "bestelnummer": N_("the order number"),
     "beloofde_datum": N_("the date promised to the customer"),
     "nieuwe_datum": N_("the new expected date"),
+    # TRANSLATORS: help text for the {personalisatie} placeholder: the letter, name, font... of a custom order.
+    "personalisatie": N_("what is personalised, e.g. “letter M, gold”"),
+    "prijs": N_("the price of the custom order"),
+    "vervoerder": N_("the carrier, e.g. PostNL"),
+    "track_trace": N_("the track-and-trace link of the parcel"),
 }
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
@@ -346,6 +351,39 @@ _t(
         "Kind regards,\n{afzender}\n{winkel}"),
 )
 
+# The shop's own messages to a customer about a custom order (sent from the Maatwerk view).
+_t(
+    "order.confirmation",
+    N_("Custom order: order confirmation"),
+    N_("Your order {bestelnummer} at {winkel}"),
+    NP_("je", "Hi {voornaam},\n\nThank you for your order {bestelnummer}! We are making your {product} just for "
+        "you: {personalisatie}. The price is {prijs}.\n\nWe expect it to be ready on {beloofde_datum}. Should "
+        "anything change, we will let you know before that day.\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("u", "Hi {voornaam},\n\nThank you for your order {bestelnummer}! We are making your {product} just for "
+        "you: {personalisatie}. The price is {prijs}.\n\nWe expect it to be ready on {beloofde_datum}. Should "
+        "anything change, we will let you know before that day.\n\nKind regards,\n{afzender}\n{winkel}"),
+)
+_t(
+    "order.ready",
+    N_("Custom order: ready"),
+    N_("Your order {bestelnummer} is ready"),
+    NP_("je", "Hi {voornaam},\n\nGood news: your {product} ({personalisatie}) is ready! We will send it soon, "
+        "and you will get the track-and-trace link as soon as it is on its way.\n\nKind regards,\n{afzender}\n"
+        "{winkel}"),
+    NP_("u", "Hi {voornaam},\n\nGood news: your {product} ({personalisatie}) is ready! We will send it soon, "
+        "and you will get the track-and-trace link as soon as it is on its way.\n\nKind regards,\n{afzender}\n"
+        "{winkel}"),
+)
+_t(
+    "order.shipped",
+    N_("Custom order: shipped"),
+    N_("Your order {bestelnummer} is on its way"),
+    NP_("je", "Hi {voornaam},\n\nYour {product} is on its way with {vervoerder}. You can follow the parcel "
+        "here:\n{track_trace}\n\nWe hope you will enjoy it!\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("u", "Hi {voornaam},\n\nYour {product} is on its way with {vervoerder}. You can follow the parcel "
+        "here:\n{track_trace}\n\nWe hope you will enjoy it!\n\nKind regards,\n{afzender}\n{winkel}"),
+)
+
 # Phrases that make up {afspraken}: one per promise kind, in both forms of address.
 # The English source is the same for both forms; Dutch differs (je/jouw or u/uw).
 DESCRIPTIONS: dict[str, str] = {}
@@ -433,6 +471,8 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         "gevolg": i18n.translations_for(language).gettext(DEFAULT_CONSEQUENCE),
         "kosten": Money(2495), "pauzedatum": date(2026, 12, 14), "verzonden_op": date(2026, 11, 30),
         "bestelnummer": "#1041", "beloofde_datum": date(2026, 12, 4), "nieuwe_datum": date(2026, 12, 9),
+        "personalisatie": "M", "prijs": Money(3495), "vervoerder": "PostNL",
+        "track_trace": "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-NL-1234AB",
     }
 
 

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from desktop import i18n
 from desktop.clock import local_zone
-from desktop.domain import followup, messages
+from desktop.domain import followup, messages, order_reminders
 from desktop.domain.followup import Contact, DueItem, LadderSettings, PersonInfo, Promise, StepState
 from desktop.i18n import _
 from desktop.labels import label
@@ -155,23 +155,27 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inpu
         if last_in:
             contacts.append(Contact(pid, _dt(last_in), "in"))
 
-    # The shop's own promises: custom orders not ready yet.
+    # The shop's own promises: custom orders not ready yet (rules in domain/order_reminders.py).
     warn = timedelta(days=s.delay_warning_days)
-    for oid, promised, pid, name, number, last_out in _rows(
-        f"""SELECT o.id, o.promised_ready, p.id, p.name, o.order_number,
-                   (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'out'
-                    AND e.subject_type = 'custom_order' AND e.subject_id = o.id)
+    for oid, promised, status, pid, name, number, last_out, production in _rows(
+        f"""SELECT o.id, o.promised_ready, o.status, p.id, p.name, o.order_number,
+                   (SELECT MAX(e.at) FROM event e WHERE e.direction = 'out'
+                    AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
+                   COALESCE((SELECT MAX(e.at) FROM event e WHERE e.kind = 'status' AND e.step = 'in_production'
+                             AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
+                            o.created_at)
             FROM custom_order o JOIN person p ON p.id = o.person_id
-            WHERE o.status IN ('new', 'in_production') AND o.promised_ready IS NOT NULL{who}""", []):
-        promised_at = _local_midnight(_dt(promised), s)
-        names[pid] = name
-        details = {"order_number": number}
-        if promised_at - warn <= horizon:
-            promises.append(Promise("order_delay", pid, "custom_order", oid, promised_at, details=details))
-        if last_out:
-            last_out = _dt(last_out)
-            if last_out + timedelta(days=s.order_update_days) <= horizon:
-                promises.append(Promise("order_update", pid, "custom_order", oid, last_out, details=details))
+            WHERE o.status IN ('new', 'in_production'){who}""", []):
+        facts = order_reminders.OrderFacts(
+            order_id=oid, person_id=pid, status=status, promised_ready=_date(promised),
+            in_production_since=_dt(production), last_news_at=_dt(last_out), details={"order_number": number})
+        for promise in order_reminders.order_promises(facts, s):
+            # the horizon: only what comes due within it (the delay step sits ``warn`` before its reference)
+            first = promise.reference - warn if promise.rule == order_reminders.DELAY_RULE else (
+                promise.reference + timedelta(days=s.order_update_days))
+            if first <= horizon:
+                names[pid] = name
+                promises.append(promise)
 
     ids = sorted(names)
     people = _people(ids, names)
@@ -180,12 +184,11 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inpu
     return Inputs(promises, people, contacts, states)
 
 
-def _local_midnight(value: datetime, s: LadderSettings) -> datetime:
-    """A promised calendar day (stored as a date) as the UTC moment its local day starts."""
-    from datetime import timezone
-
-    local = value.replace(tzinfo=s.tz)
-    return local.astimezone(timezone.utc).replace(tzinfo=None)
+def _date(value):
+    """A DATE column (text or date) as a date."""
+    if value is None:
+        return None
+    return value if not isinstance(value, str) else datetime.fromisoformat(value[:10]).date()
 
 
 def _people(ids: list[int], names: dict[int, str]) -> dict[int, PersonInfo]:
@@ -310,8 +313,12 @@ def part_details(part: followup.DuePart) -> dict:
     elif part.subject_type == "custom_order":
         o = CustomOrder.get_or_none(CustomOrder.id == part.subject_id)
         if o is not None:
+            from desktop.domain.orders import personalisation_summary
+
             details.update(order_number=o.order_number, promised=o.promised_ready,
-                           product=o.product.name if o.product_id else "", value_cents=o.price_cents)
+                           product=o.product.name if o.product_id else "", value_cents=o.price_cents,
+                           personalisation=personalisation_summary(o.personalisation, o.font, o.colour, o.size),
+                           price_cents=o.price_cents)
     return details
 
 
@@ -345,6 +352,8 @@ def values_for(item: DueItem, person: Person, now: datetime, s: LadderSettings) 
         "verzonden_op": main.get("sent_at"),
         "bestelnummer": main.get("order_number", ""),
         "beloofde_datum": main.get("promised"),
+        "personalisatie": main.get("personalisation", ""),
+        "prijs": messages.Money(main["price_cents"]) if main.get("price_cents") is not None else None,
     }
 
 

@@ -103,7 +103,23 @@ def _v5(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5]
+def _v6(database: peewee.SqliteDatabase) -> None:
+    """Custom orders: the history of promised dates, and reference pictures."""
+    database.execute_sql(
+        'CREATE TABLE "order_date_change" ("id" INTEGER NOT NULL PRIMARY KEY, "custom_order_id" INTEGER NOT NULL, '
+        '"field" VARCHAR(255) NOT NULL, "old_date" DATE, "new_date" DATE, "changed_at" DATETIME NOT NULL, '
+        '"reason" TEXT NOT NULL, "event_id" INTEGER, '
+        'FOREIGN KEY ("custom_order_id") REFERENCES "custom_order" ("id") ON DELETE CASCADE, '
+        'FOREIGN KEY ("event_id") REFERENCES "event" ("id") ON DELETE SET NULL)')
+    database.execute_sql('CREATE INDEX "order_date_change_custom_order_id" ON "order_date_change" ("custom_order_id")')
+    database.execute_sql(
+        'CREATE TABLE "order_picture" ("id" INTEGER NOT NULL PRIMARY KEY, "custom_order_id" INTEGER NOT NULL, '
+        '"path" TEXT NOT NULL, "original_name" TEXT NOT NULL, "added_at" DATETIME NOT NULL, '
+        'FOREIGN KEY ("custom_order_id") REFERENCES "custom_order" ("id") ON DELETE CASCADE)')
+    database.execute_sql('CREATE INDEX "order_picture_custom_order_id" ON "order_picture" ("custom_order_id")')
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -243,6 +243,27 @@ class Event(BaseModel):
         )
 
 
+class OrderDateChange(BaseModel):
+    """A promised date of a custom order that moved: old and new date, when and why."""
+
+    custom_order = ForeignKeyField(CustomOrder, backref="date_changes", on_delete="CASCADE")
+    field = CharField()  # "promised_ready" or "promised_delivery"
+    old_date = DateField(null=True)
+    new_date = DateField(null=True)
+    changed_at = DateTimeField(default=utcnow)
+    reason = TextField(default="")
+    event = ForeignKeyField(Event, null=True, on_delete="SET NULL", backref="date_changes")  # the message that told the customer
+
+
+class OrderPicture(BaseModel):
+    """A reference picture for a custom order, copied into the data dir under a made-up name."""
+
+    custom_order = ForeignKeyField(CustomOrder, backref="pictures", on_delete="CASCADE")
+    path = TextField()  # relative to the data dir, e.g. "pictures/orders/3f2a….jpg"
+    original_name = TextField(default="")  # shown to the owner, never used as a path
+    added_at = DateTimeField(default=utcnow)
+
+
 class Strike(BaseModel):
     person = ForeignKeyField(Person, backref="strikes", on_delete="CASCADE")
     collaboration = ForeignKeyField(Collaboration, null=True, backref="strikes", on_delete="SET NULL")
@@ -318,6 +339,8 @@ ALL_MODELS = [
     Shipment,
     ShipmentItem,
     Event,
+    OrderDateChange,
+    OrderPicture,
     Strike,
     Rating,
     AnonymousRecord,

@@ -218,14 +218,25 @@ class DueStepDialog(QDialog):
         self._done("strike")
 
 
-def open_due_item(item: DueItem, parent: QWidget | None = None, on_acted: Callable[[str], None] | None = None) -> DueStepDialog:
-    """Show the dialog for ``item`` (non-blocking); ``on_acted`` runs after the owner acted."""
+def open_due_item(item: DueItem, parent: QWidget | None = None, on_acted: Callable[[str], None] | None = None) -> QDialog:
+    """Show the dialog for ``item`` (non-blocking); ``on_acted`` runs after the owner acted.
+
+    News about a custom order opens the order's own message dialog: the delay message
+    needs the new date the owner picks, and sending it moves the promised date. Either
+    way, acting reschedules the tray and timer at once."""
     from desktop import reminders
 
+    def acted(what: str) -> None:
+        reminders.notify_changed()
+        if on_acted is not None:
+            on_acted(what)
+
+    if item.kind == "custom_order" and item.action == "message":
+        from desktop.views.order_message import open_for_due_item
+
+        return open_for_due_item(item, parent, acted)
     dialog = DueStepDialog(item, parent)
-    dialog.acted.connect(reminders.notify_changed)  # the tray and timer follow at once
-    if on_acted is not None:
-        dialog.acted.connect(on_acted)
+    dialog.acted.connect(acted)
     dialog.setModal(False)
     dialog.show()
     return dialog

@@ -1,22 +1,59 @@
-"""Maatwerk: the shop's own promises, personalised orders with a promised ready date."""
+"""Maatwerk: the shop's own promises, personalised orders with a promised ready date.
+
+A list sorted by urgency (late first, then by days left), a status filter, and a detail
+pane with what to do next: move the status on, send the customer a message, ship, edit.
+The rules live in ``domain/orders.py`` and ``domain/order_reminders.py``; the changes in
+``store/orders.py``; this module only shows them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout
+from datetime import timezone
+
+from peewee import JOIN
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import i18n
-from desktop.clock import to_local, utcnow
+from desktop.clock import utcnow
+from desktop.domain import orders as rules
 from desktop.i18n import _, ngettext
-from desktop.labels import label
-from peewee import JOIN
-
-from desktop.store.models import CustomOrder, Person, Product
-from desktop.views.base import ListView
+from desktop.labels import choices, label
+from desktop.store import due, pictures, settings
+from desktop.store import orders as store
+from desktop.store.models import CustomOrder, OrderPicture, Person, Product
+from desktop.views import dialogs
+from desktop.views.base import ListView, plain_label
+from desktop.views.rows import COLOURS, Row
 from desktop.views.timeline_widget import PersonTimeline
-from desktop.views.rows import Row
 
-OPEN = ("new", "in_production", "ready")
+# The status the main button moves to, and its label, per status.
+NEXT_ACTIONS = {"new": "in_production", "in_production": "ready", "ready": "shipped", "shipped": "delivered"}
+_NEXT_LABELS = {
+    # TRANSLATORS: buttons on a custom order that move it to its next status ("Ship…" opens the shipping dialog).
+    "new": i18n.N_("Start production"),
+    "in_production": i18n.N_("Mark as ready"),
+    "ready": i18n.N_("Ship…"),
+    "shipped": i18n.N_("Mark as delivered"),
+}
+GROUPS = {"new": 0, "in_production": 0, "ready": 1, "shipped": 2, "delivered": 3, "cancelled": 4}
+
+
+def run_dialog(dialog: QDialog) -> int:
+    """Show a dialog and wait (tests replace this to fill the dialog in)."""
+    return dialog.exec()
 
 
 def days_left_text(days: int) -> str:
@@ -31,63 +68,377 @@ class OrdersView(ListView):
     key = "orders"
     open_subject = Signal(str, int, int)  # from the history: subject_type, subject_id, person_id
 
+    def __init__(self, parent=None):
+        self.clock = utcnow  # tests set a fixed clock
+        super().__init__(parent)
+        # A row of its own under the title, so the window can stay as narrow as before.
+        outer: QVBoxLayout = self.form.layout()
+        bar = QHBoxLayout()
+        bar.setObjectName("ordersBar")
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(_("Open orders"), "open")
+        self.status_filter.addItem(_("All orders"), "all")
+        for code, text in choices("order_status"):
+            self.status_filter.addItem(text, code)
+        self.status_filter.setToolTip(_("Show orders with this status"))
+        self.status_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(17)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.new_button = QPushButton(_("New order…"), self)
+        self.new_button.setObjectName("newOrder")
+        self.new_button.clicked.connect(self.new_order)
+        bar.addWidget(self.new_button)
+        bar.addWidget(plain_label(_("Show:"), wrap=False))
+        bar.addWidget(self.status_filter)
+        bar.addStretch(1)
+        self.settings_button = QPushButton(_("Reminders…"), self)
+        self.settings_button.setToolTip(_("When Afspraak reminds you to send a customer news"))
+        self.settings_button.setObjectName("orderSettings")
+        self.settings_button.clicked.connect(self.open_settings)
+        bar.addWidget(self.settings_button)
+        outer.insertLayout(1, bar)
+        self.table.doubleClicked.connect(lambda _index: self.edit_order())
+
+    # --- list ----------------------------------------------------------------------
     def view_title(self):
         return _("Custom orders")
 
     def headers(self):
-        return [_("Customer"), _("Order"), _("Product"), _("Personalisation"), _("Promised ready"), _("Days left"), _("Status")]
+        # The shop order number is searchable and heads the detail pane; as a column it
+        # would push "days left" and the status off a laptop screen.
+        # What is urgent first; product and personalisation may run off a narrow screen.
+        return [_("Customer"), _("Days left"), _("Status"), _("Promised ready"), _("Product"), _("Personalisation")]
 
     def empty_heading(self):
         return _("No custom orders yet")
 
     def empty_help(self):
         return _(
-            "Add a personalised order with the date you promised the customer. Afspraak "
-            "reminds you to send news before that date, not after."
+            "Add a personalised order with the date you promised the customer (the “New order…” button above). "
+            "Afspraak reminds you to send news before that date, not after."
         )
 
+    def today(self):
+        return self.clock().replace(tzinfo=timezone.utc).astimezone(due.owner_zone()).date()
+
     def load_rows(self):
-        today = to_local(utcnow()).date()
+        today = self.today()
+        warn = int(settings.get("delay_warning_days"))
+        wanted = self.status_filter.currentData() if hasattr(self, "status_filter") else "open"
         query = (CustomOrder.select(CustomOrder, Person, Product).join(Person)
                  .switch(CustomOrder).join(Product, join_type=JOIN.LEFT_OUTER))
+        if wanted == "open":
+            query = query.where(CustomOrder.status.in_(rules.OPEN))
+        elif wanted != "all":
+            query = query.where(CustomOrder.status == wanted)
         rows = []
         for o in query:
-            is_open = o.status in OPEN
-            days = (o.promised_ready - today).days if (o.promised_ready and is_open) else None
-            colour = "" if days is None else ("red" if days < 0 else ("amber" if days <= 2 else ""))
-            urgency = days if days is not None else 10_000
+            making = o.status in rules.IN_THE_MAKING
+            days = rules.days_left(o.promised_ready, today) if making else None
+            promised = o.promised_ready or today
+            urgency = (GROUPS.get(o.status, 5), days if days is not None else (promised - today).days, o.id)
+            summary = rules.personalisation_summary(o.personalisation, o.font, o.colour, o.size)
             rows.append(Row(
                 id=o.id,
-                cells=[o.person.name, o.order_number, o.product.name if o.product else "", o.personalisation,
+                cells=[o.person.name, days_left_text(days) if days is not None else "", label("order_status", o.status),
                        i18n.format_date(o.promised_ready) if o.promised_ready else "",
-                       days_left_text(days) if days is not None else "", label("order_status", o.status)],
-                sort_keys=[o.person.name.lower(), o.order_number, "", o.personalisation.lower(), o.promised_ready, urgency, o.status],
-                colour=colour,
+                       o.product.name if o.product else "", summary],
+                sort_keys=[o.person.name.lower(), urgency, (GROUPS.get(o.status, 5), o.status), o.promised_ready,
+                           (o.product.name.lower() if o.product else ""), summary.lower()],
+                colour=rules.urgency_colour(days, warn) or ("grey" if o.status in rules.FINAL else ""),
+                tooltip=_("Order {number}").format(number=o.order_number) if o.order_number else "",
+                search=" ".join([o.order_number, o.person.name, o.person.email, o.product.name if o.product else "",
+                                 summary, o.note, label("order_status", o.status)]).lower(),
                 extra={"urgency": urgency},
             ))
         rows.sort(key=lambda r: r.extra["urgency"])
         return rows
 
+    def refresh(self) -> None:
+        keep = self.current_id
+        super().refresh()
+        header = self.table.horizontalHeader()
+        for column, widest in ((0, 160), (4, 160)):
+            header.resizeSection(column, min(header.sectionSize(column), widest))
+        if not self.model.all_rows and CustomOrder.select().exists():
+            # Orders exist, just none with this status: say so instead of "no orders yet".
+            self.pages.setCurrentIndex(1)
+            self.no_match.setText(_("No orders with this status. Choose another status above the list."))
+            self.no_match.setVisible(True)
+            self.show_detail(None)
+        elif keep is not None:
+            self.select_order(keep)
+
+    def select_order(self, order_id: int) -> bool:
+        for i, row in enumerate(self.model.rows):
+            if row.id == order_id:
+                self.table.selectRow(i)
+                if self.current_id != order_id:
+                    self.show_detail(order_id)
+                return True
+        return False
+
+    # --- detail --------------------------------------------------------------------
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
-        o = CustomOrder.get_by_id(row_id)
-        self.add_heading(layout, _("Order {number} for {name}").format(number=o.order_number, name=o.person.name))
-        self.add_fields(layout, [
-            (_("Status"), label("order_status", o.status)),
-            (_("Product"), o.product.name if o.product else ""),
-            (_("Personalisation"), o.personalisation),
+        o = CustomOrder.get_or_none(CustomOrder.id == row_id)
+        if o is None:
+            return
+        person = o.person
+        self.add_heading(layout, _("Order {number} for {name}").format(number=o.order_number or "—", name=person.name))
+        today = self.today()
+        making = o.status in rules.IN_THE_MAKING
+        days = rules.days_left(o.promised_ready, today) if making else None
+        colour = rules.urgency_colour(days, int(settings.get("delay_warning_days")))
+        if colour:
+            urgency = plain_label(days_left_text(days), bold=True)
+            urgency.setObjectName("urgency")
+            urgency.setStyleSheet("color: {c};".format(c=COLOURS[colour].name()))
+            layout.addWidget(urgency)
+        self._add_due_banner(layout, o)
+        layout.addWidget(self._actions(o))
+
+        status_text = label("order_status", o.status)
+        if days is not None:
+            status_text = _("{status}, {days}").format(status=status_text, days=days_left_text(days))
+        outstanding = (o.price_cents or 0) - (o.deposit_cents or 0)
+        self.add_fields(layout, [pair for pair in [
+            (_("Status"), status_text),
+            (_("Product"), o.product.name if o.product else "—"),
+            (_("Text"), o.personalisation),
+            (_("Font"), o.font),
+            (_("Colour"), o.colour),
+            (_("Size"), o.size),
             (_("Price"), i18n.format_money(o.price_cents)),
+            (_("Deposit paid"), i18n.format_money(o.deposit_cents)),
+            (_("Still to pay"), i18n.format_money(outstanding) if o.price_cents is not None else ""),
             (_("Ordered"), i18n.format_date(o.ordered_on) if o.ordered_on else ""),
             (_("Promised ready"), i18n.format_date(o.promised_ready, "full") if o.promised_ready else ""),
             (_("Promised delivery"), i18n.format_date(o.promised_delivery, "full") if o.promised_delivery else ""),
-            (_("Email"), o.person.email),
-        ])
+        ] if pair[1]])
+        if o.note:
+            layout.addWidget(plain_label(o.note))
+
+        self.add_section(layout, _("Customer"))
+        address = ", ".join(p for p in (person.street, " ".join(p for p in (person.postcode, person.city) if p),
+                                        label("country", person.country)) if p)
+        form_text = (_("English") if person.language == "en" else
+                     _("Dutch, {form}").format(form=_("formal (u)") if person.address_form == "u" else _("informal (je)")))
+        self.add_fields(layout, [pair for pair in [
+            (_("Name"), person.name), (_("Email"), person.email), (_("Phone"), person.phone),
+            (_("Address"), address), (_("Writes in"), form_text),
+        ] if pair[1]])
+
+        pics = list(OrderPicture.select().where(OrderPicture.custom_order == o.id))
+        if pics:
+            self.add_section(layout, _("Reference pictures"))
+            row = QHBoxLayout()
+            for p in pics[:6]:
+                thumb = QLabel()
+                try:
+                    pixmap = QPixmap(str(pictures.absolute(p.path)))
+                except ValueError:
+                    pixmap = QPixmap()
+                if not pixmap.isNull():
+                    thumb.setPixmap(pixmap.scaled(72, 72, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+                thumb.setToolTip(p.original_name)
+                row.addWidget(thumb)
+            row.addStretch(1)
+            holder = QWidget()
+            holder.setLayout(row)
+            layout.addWidget(holder)
+
         self.add_section(layout, _("To do"))
-        self.add_lines(layout, [("☑ " if item.get("done") else "☐ ") + str(item.get("text", "")) for item in o.checklist],
-                       _("Nothing on the list."))
+        if not o.checklist:
+            layout.addWidget(plain_label(_("Nothing on the list. Add tasks with Edit.")))
+        for index, item in enumerate(o.checklist):
+            box = QCheckBox(str(item.get("text", "")))  # QCheckBox shows its text as plain text
+            box.setChecked(bool(item.get("done")))
+            box.toggled.connect(lambda checked, i=index, oid=o.id: store.toggle_checklist(oid, i, checked))
+            layout.addWidget(box)
+
+        self.add_section(layout, _("Promised date history"))
+        history = store.date_history(o.id)
+        # TRANSLATORS: one line of the promised-date history, e.g. "23 Nov 2026: ready date 27 Nov 2026 → 4 Dec 2026. The silver arrived late"
+        self.add_lines(layout, [
+            _("{when}: {what} {old} → {new}. {reason}").format(
+                when=i18n.format_date(c.changed_at), what=_("ready date") if c.field == "promised_ready" else _("delivery date"),
+                old=i18n.format_date(c.old_date) or "—", new=i18n.format_date(c.new_date) or "—", reason=c.reason)
+            for c in history
+        ], _("The promised dates have not moved."))
+
+        self.add_section(layout, _("Messages sent"))
+        events = store.order_events(o.id)
+        sent = [e for e in events if e.direction == "out"]
+        lines = []
+        for e in sent:
+            first = e.text.strip().splitlines()[0] if e.text.strip() else ""
+            lines.append(_("{date} · {channel}: {text}").format(
+                date=i18n.format_date(e.at), channel=label("channel", e.channel), text=first))
+        self.add_lines(layout, lines, _("No messages sent yet."))
+
         self.add_section(layout, _("History with {name}").format(name=o.person.name))
-        history = PersonTimeline(o.person_id)
-        history.open_subject.connect(self.open_subject)
-        layout.addWidget(history)
+        history_widget = PersonTimeline(o.person_id)
+        history_widget.open_subject.connect(self.open_subject)
+        layout.addWidget(history_widget)
         from desktop.views import privacy_actions
 
         privacy_actions.add_buttons(layout, o.person_id, self, on_erased=lambda: self.window().refresh_all())
+
+    def _add_due_banner(self, layout: QVBoxLayout, o: CustomOrder) -> None:
+        """A reminder due for this order (the same ladder as the tray), with the way to act on it."""
+        step = self.due_step(o)
+        if not step:
+            return
+        if step == "delay_warning":
+            text = _("The promised date is close and the order is not ready. Send the customer news, with a new "
+                     "date if you need one.")
+            purpose = "order_delay"
+        else:
+            text = _("No news sent for a while during production. A short update keeps the customer at ease.")
+            purpose = "order_update"
+        banner = QWidget()
+        banner.setObjectName("dueBanner")
+        banner.setStyleSheet("#dueBanner { background: #fff4d6; border: 1px solid #e0c060; border-radius: 4px; }")
+        column = QVBoxLayout(banner)
+        column.addWidget(plain_label(text))
+        button = QPushButton(_("Write the message…"))
+        button.setObjectName("dueAction")
+        button.clicked.connect(lambda: self.send_message(purpose))
+        column.addWidget(button, 0, Qt.AlignLeft)
+        layout.addWidget(banner)
+
+    def due_step(self, o: CustomOrder) -> str:
+        """The ladder step due now for this order ('delay_warning', 'no_update') or ''."""
+        if o.status not in rules.IN_THE_MAKING:
+            return ""
+        now = self.clock()
+        for item in due.due_now(now, person_id=o.person_id):
+            for part in item.parts:
+                if part.subject_type == "custom_order" and part.subject_id == o.id:
+                    return part.step
+        return ""
+
+    def _actions(self, o: CustomOrder) -> QWidget:
+        holder = QWidget()
+        rows = QVBoxLayout(holder)
+        rows.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        rows.addLayout(row)
+        if o.status in _NEXT_LABELS:
+            nxt = QPushButton(_(_NEXT_LABELS[o.status]))
+            nxt.setObjectName("nextStatus")
+            nxt.setDefault(True)
+            nxt.clicked.connect(self.advance)
+            row.addWidget(nxt)
+        message = QToolButton()
+        message.setObjectName("sendMessage")
+        message.setText(_("Send message"))
+        message.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(message)
+        from desktop.views.order_message import MESSAGE_LABELS, message_label
+
+        for code in MESSAGE_LABELS:
+            action = menu.addAction(message_label(code))
+            action.setData(code)
+            action.triggered.connect(lambda _c=False, c=code: self.send_message(c))
+        message.setMenu(menu)
+        row.addWidget(message)
+        row.addStretch(1)
+        row = QHBoxLayout()
+        rows.addLayout(row)
+        edit = QPushButton(_("Edit…"))
+        edit.setObjectName("editOrder")
+        edit.clicked.connect(self.edit_order)
+        row.addWidget(edit)
+        more = QToolButton()
+        more.setObjectName("moreActions")
+        more.setText(_("More"))
+        more.setPopupMode(QToolButton.InstantPopup)
+        more_menu = QMenu(more)
+        for to in rules.allowed_moves(o.status):
+            if to == NEXT_ACTIONS.get(o.status):
+                continue
+            text = (_("Cancel this order") if to == "cancelled" else
+                    _("Back to “{status}”").format(status=label("order_status", to)) if to != "new" or o.status != "cancelled"
+                    else _("Reopen the order"))
+            action = more_menu.addAction(text)
+            action.triggered.connect(lambda _c=False, t=to: self.move_to(t))
+        more.setMenu(more_menu)
+        more.setEnabled(not more_menu.isEmpty())
+        row.addWidget(more)
+        row.addStretch(1)
+        return holder
+
+    # --- actions -------------------------------------------------------------------
+    def new_order(self) -> None:
+        from desktop.views.order_dialog import OrderDialog
+
+        dialog = OrderDialog(self, self.clock())
+        if run_dialog(dialog) == QDialog.Accepted and dialog.saved is not None:
+            if dialog.saved.status in rules.OPEN:
+                self.status_filter.setCurrentIndex(0)
+            self.current_id = dialog.saved.id
+            self.refresh()
+            if dialogs.confirm(self, _("Order saved"), _("Send the customer an order confirmation now?")):
+                self.send_message("order_confirmation")
+
+    def open_settings(self) -> None:
+        from desktop.views.order_settings import OrderSettingsDialog
+
+        if run_dialog(OrderSettingsDialog(self)) == QDialog.Accepted:
+            self.refresh()
+
+    def edit_order(self) -> None:
+        if self.current_id is None:
+            return
+        from desktop.views.order_dialog import OrderDialog
+
+        dialog = OrderDialog(self, self.clock(), order_id=self.current_id)
+        if run_dialog(dialog) == QDialog.Accepted:
+            self.refresh()
+
+    def advance(self) -> None:
+        o = CustomOrder.get_or_none(CustomOrder.id == self.current_id) if self.current_id else None
+        if o is None or o.status not in NEXT_ACTIONS:
+            return
+        if o.status == "ready":
+            self.ship()
+            return
+        to = NEXT_ACTIONS[o.status]
+        self.move_to(to)
+        if to == "ready" and dialogs.confirm(
+                self, _("Order ready"), _("Let the customer know the order is ready?")):
+            self.send_message("order_ready")
+
+    def move_to(self, status: str) -> None:
+        if self.current_id is None:
+            return
+        if status == "cancelled" and not dialogs.confirm(self, _("Cancel the order"), _(
+                "Cancel this order? It stays in the list under “Cancelled”, with its history.")):
+            return
+        try:
+            store.move_status(self.current_id, status, self.clock())
+        except store.OrderInvalid as exc:
+            dialogs.warn(self, _("Not changed"), "\n".join(exc.errors.values()))
+        self.refresh()
+
+    def ship(self) -> None:
+        from desktop.views.order_message import OrderShipDialog
+
+        dialog = OrderShipDialog(self, self.current_id, self.clock())
+        if run_dialog(dialog) == QDialog.Accepted and dialog.shipment is not None:
+            self.refresh()
+            self.send_message("order_shipped")
+
+    def send_message(self, step: str) -> None:
+        if self.current_id is None:
+            return
+        from desktop.views.order_message import OrderMessageDialog
+
+        dialog = OrderMessageDialog(self, self.current_id, step, self.clock())
+        if run_dialog(dialog) == QDialog.Accepted:
+            self.refresh()
+
+
+__all__ = ["OrdersView", "days_left_text", "run_dialog"]

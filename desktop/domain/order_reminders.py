@@ -1,0 +1,79 @@
+"""When the shop owes a customer news about a custom order: the order's promises for the
+follow-up ladder (``domain/followup.py``), so they come due in the same tray, with the same
+etiquette guards (quiet hours, weekends, one contact per person per day).
+
+Two rules of the ladder's table belong to custom orders:
+
+- ``order_delay`` (step ``delay_warning``): the order is not ready ``delay_warning_days``
+  days before its promised ready date. It comes due at the start of that calendar day in
+  the owner's time zone; the ladder moves it to the end of the quiet hours (09:00 with the
+  default 21:00-09:00). News sent to the customer on or after that moment answers it; a
+  new promised date (the delay message) starts it afresh for the new date.
+- ``order_update`` (step ``no_update``): an order in production has had no news sent for
+  ``order_update_days`` days, counted from the last message sent or from the moment it
+  went into production.
+
+Orders that are ready, shipped, delivered or cancelled owe nothing.
+
+Pure Python: the store hands in :class:`OrderFacts`; nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from desktop.domain import followup
+from desktop.domain.orders import IN_THE_MAKING
+
+DELAY_RULE = "order_delay"
+UPDATE_RULE = "order_update"
+DELAY_STEP = "delay_warning"
+UPDATE_STEP = "no_update"
+
+
+@dataclass(frozen=True)
+class OrderFacts:
+    """What the rules need to know about one order (moments are naive UTC)."""
+
+    order_id: int
+    person_id: int
+    status: str
+    promised_ready: date | None
+    in_production_since: datetime | None = None  # when it entered production
+    last_news_at: datetime | None = None  # last outgoing message about this order
+    details: dict | None = None  # passed on to the templates (order number, product...)
+
+
+def warning_start(promised_ready: date, warn_days: int, tz: tzinfo) -> datetime:
+    """The start (local midnight) of the day ``warn_days`` before the promised date, as naive UTC."""
+    local = datetime.combine(promised_ready - timedelta(days=warn_days), time(0, 0), tzinfo=tz)
+    return local.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[followup.Promise]:
+    """The ladder promises of one order (none for an order that is no longer being made)."""
+    if facts.status not in IN_THE_MAKING:
+        return []
+    details = dict(facts.details or {})
+    promises = []
+    if facts.promised_ready is not None:
+        start = warning_start(facts.promised_ready, settings.delay_warning_days, settings.tz)
+        answered = facts.last_news_at is not None and facts.last_news_at >= start
+        # The ladder's delay step sits ``delay_warning_days`` before its reference; the
+        # reference is chosen so that step lands on local midnight of the warning day even
+        # when a daylight-saving change falls in between.
+        reference = start + timedelta(days=settings.delay_warning_days)
+        details["promised_ready"] = facts.promised_ready
+        promises.append(followup.Promise(
+            rule=DELAY_RULE, person_id=facts.person_id, subject_type="custom_order", subject_id=facts.order_id,
+            reference=reference, closed=answered, details=details,
+        ))
+    if facts.status == "in_production" and settings.order_update_days > 0:
+        since = max((m for m in (facts.in_production_since, facts.last_news_at) if m), default=None)
+        if since is not None:
+            promises.append(followup.Promise(
+                rule=UPDATE_RULE, person_id=facts.person_id, subject_type="custom_order",
+                subject_id=facts.order_id, reference=since, details=details,
+            ))
+    return promises

@@ -1,0 +1,210 @@
+"""Custom orders: the rules for the shop's own promises to its customers.
+
+Pure Python: no Qt, no database, no clock. The views hand in what the owner typed (an
+``OrderInput``) and ``today``; the store saves only what ``validate`` accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.i18n import _
+
+STATUSES = ("new", "in_production", "ready", "shipped", "delivered", "cancelled")
+# Orders the shop still has to make: the promised ready date counts for these.
+IN_THE_MAKING = ("new", "in_production")
+# Orders still on the owner's plate (shown by default in the Maatwerk view).
+OPEN = ("new", "in_production", "ready", "shipped")
+FINAL = ("delivered", "cancelled")
+
+# The usual way forward; "shipped" is reached through shipping (it makes a shipment).
+NEXT_STATUS = {"new": "in_production", "in_production": "ready", "ready": "shipped", "shipped": "delivered"}
+# One step back, for a click too many.
+PREVIOUS_STATUS = {"in_production": "new", "ready": "in_production", "shipped": "ready", "delivered": "shipped"}
+
+
+def allowed_moves(status: str) -> list[str]:
+    """The statuses an order in ``status`` may be moved to, in the order to offer them."""
+    if status == "cancelled":
+        return ["new"]  # re-opened after all
+    moves = [s for s in (NEXT_STATUS.get(status), PREVIOUS_STATUS.get(status)) if s]
+    if status not in FINAL:
+        moves.append("cancelled")
+    return moves
+
+
+def can_move(status: str, to: str) -> bool:
+    return to in allowed_moves(status)
+
+
+def days_left(promised: date | None, today: date) -> int | None:
+    return None if promised is None else (promised - today).days
+
+
+def urgency_colour(days: int | None, warn_days: int) -> str:
+    """'red' when the promised day has passed, 'amber' when it is within ``warn_days``."""
+    if days is None:
+        return ""
+    if days < 0:
+        return "red"
+    if days <= warn_days:
+        return "amber"
+    return ""
+
+
+def personalisation_summary(text: str, font: str = "", colour: str = "", size: str = "") -> str:
+    """One line for the list: "Letter M · Script · goud · 12 mm"."""
+    return " · ".join(part.strip() for part in (text, font, colour, size) if part and part.strip())
+
+
+# --- input and validation --------------------------------------------------------------
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_MONEY = re.compile(r"^(\d+|\d{1,3}([.,]\d{3})+)([.,]\d{1,2})?$")
+
+
+class MoneyError(ValueError):
+    pass
+
+
+def parse_money(text: str) -> int | None:
+    """'12,50', '€ 12.50', '1.250', '1.250,00' -> cents; '' -> None.
+
+    The last ',' or '.' followed by one or two digits is the decimal mark (people type
+    both in the Netherlands and Belgium); any other is a thousands separator.
+    Raises ``MoneyError`` with a translated message for anything else.
+    """
+    cleaned = (text or "").replace("€", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "").strip()
+    if not cleaned:
+        return None
+    if cleaned.startswith("-"):
+        raise MoneyError(_("An amount cannot be negative."))
+    if not _MONEY.match(cleaned):
+        raise MoneyError(_("“{text}” is not an amount. Type it like 24,95.").format(text=text.strip()))
+    whole, cents = cleaned, "0"
+    mark = max(cleaned.rfind(","), cleaned.rfind("."))
+    if mark >= 0 and len(cleaned) - mark - 1 in (1, 2):
+        whole, cents = cleaned[:mark], cleaned[mark + 1:]
+    whole = whole.replace(",", "").replace(".", "")
+    return int(whole or "0") * 100 + int(cents.ljust(2, "0"))
+
+
+@dataclass
+class OrderInput:
+    """What the order dialog holds, before it is saved."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "NL"
+    language: str = "nl"
+    address_form: str = "je"
+    order_number: str = ""
+    product_id: int | None = None
+    personalisation: str = ""
+    font: str = ""
+    colour: str = ""
+    size: str = ""
+    note: str = ""
+    price_text: str = ""
+    deposit_text: str = ""
+    ordered_on: date | None = None
+    promised_ready: date | None = None
+    promised_delivery: date | None = None
+    status: str = "new"
+    checklist: list[dict] = field(default_factory=list)
+    change_reason: str = ""  # why a promised date moved (editing only)
+
+
+@dataclass
+class CleanOrder:
+    """A validated ``OrderInput``: text stripped, money in cents."""
+
+    values: dict
+    price_cents: int | None
+    deposit_cents: int
+
+
+def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[str] | None = None
+             ) -> tuple[CleanOrder | None, dict[str, str]]:
+    """Check the form; returns (clean order, {}) or (None, {field: message}).
+
+    ``previous`` holds the saved promised dates of an order being edited
+    (``{"promised_ready": date, "promised_delivery": date}``): moving one needs a reason.
+    ``taken_numbers`` are the shop order numbers other orders already use.
+    """
+    errors: dict[str, str] = {}
+    name = form.name.strip()
+    if not name:
+        errors["name"] = _("Enter the customer's name.")
+    email = form.email.strip()
+    if email and not EMAIL.match(email):
+        errors["email"] = _("“{email}” is not an email address.").format(email=email)
+    if form.language not in ("nl", "en"):
+        errors["language"] = _("Choose Dutch or English.")
+    if form.address_form not in ("je", "u"):
+        errors["address_form"] = _("Choose je or u.")
+    number = form.order_number.strip()
+    if number and taken_numbers and number.lower() in {n.lower() for n in taken_numbers}:
+        errors["order_number"] = _("Order number {number} is already used by another order.").format(number=number)
+
+    price = deposit = None
+    try:
+        price = parse_money(form.price_text)
+    except MoneyError as exc:
+        errors["price"] = str(exc)
+    try:
+        deposit = parse_money(form.deposit_text) or 0
+    except MoneyError as exc:
+        errors["deposit"] = str(exc)
+    if price is not None and deposit is not None and deposit > price:
+        errors["deposit"] = _("The deposit is more than the price.")
+
+    if form.status not in STATUSES:
+        errors["status"] = _("Choose a status.")
+    if form.ordered_on is None:
+        errors["ordered_on"] = _("Enter the date the customer ordered.")
+    if form.promised_ready is None:
+        errors["promised_ready"] = _("Enter the date you promised the order would be ready.")
+    elif form.ordered_on and form.promised_ready < form.ordered_on:
+        errors["promised_ready"] = _("The promised date is before the order date.")
+    if form.promised_delivery is not None and form.promised_ready is not None and form.promised_delivery < form.promised_ready:
+        errors["promised_delivery"] = _("The promised delivery date is before the promised ready date.")
+    if previous and not form.change_reason.strip():
+        moved = (previous.get("promised_ready") != form.promised_ready
+                 or previous.get("promised_delivery") != form.promised_delivery)
+        if moved:
+            errors["change_reason"] = _("Say why the promised date changes; it is kept in the order's history.")
+
+    checklist = [{"text": str(i.get("text", "")).strip(), "done": bool(i.get("done"))}
+                 for i in form.checklist if str(i.get("text", "")).strip()]
+    if errors:
+        return None, errors
+    values = {
+        "name": name, "email": email, "phone": form.phone.strip(), "street": form.street.strip(),
+        "postcode": form.postcode.strip().upper(), "city": form.city.strip(), "country": form.country,
+        "language": form.language, "address_form": form.address_form,
+        "order_number": number, "product_id": form.product_id,
+        "personalisation": form.personalisation.strip(), "font": form.font.strip(),
+        "colour": form.colour.strip(), "size": form.size.strip(), "note": form.note.strip(),
+        "ordered_on": form.ordered_on, "promised_ready": form.promised_ready,
+        "promised_delivery": form.promised_delivery, "status": form.status, "checklist": checklist,
+        "change_reason": form.change_reason.strip(),
+    }
+    return CleanOrder(values=values, price_cents=price, deposit_cents=deposit or 0), {}
+
+
+def validate_new_promise(current: date | None, new: date | None, today: date) -> str:
+    """The message for a bad new expected date in a delay message, or ''."""
+    if new is None:
+        return _("Choose the new date the order will be ready.")
+    if new < today:
+        return _("The new date is in the past.")
+    if current is not None and new <= current:
+        return _("The new date must be later than the promised date.")
+    return ""

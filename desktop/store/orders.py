@@ -1,0 +1,330 @@
+"""Custom orders in the store: save, move, message, ship, and the date history.
+
+Every change that touches more than one row runs in one ``db.atomic()``: bad input changes
+nothing. The rules themselves live in ``domain/orders.py``; this module only applies them.
+
+Decisions:
+
+- **Date history** is its own table, ``OrderDateChange`` (old date, new date, when, why,
+  and the message that told the customer), because the detail pane and the reminders
+  need typed dates; every change also leaves an ``order`` event on the timeline.
+- **Status changes** are ``status`` events whose ``step`` holds the new status code, so
+  "in production since" can be read back without parsing text.
+- **Messages** to the customer are ``message`` events (direction ``out``) whose ``step``
+  says which message it was (``order_confirmation``, ``order_ready``, ``order_shipped``,
+  ``order_delay``, ``order_update``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from peewee import fn
+
+from desktop import i18n
+from desktop.domain import orders as rules
+from desktop.i18n import _
+from desktop.labels import label
+from desktop.store import pictures
+from desktop.store.db import db
+from desktop.store.models import (
+    CustomOrder,
+    Event,
+    OrderDateChange,
+    OrderPicture,
+    Person,
+    Product,
+    Shipment,
+    ShipmentItem,
+)
+
+MESSAGE_STEPS = ("order_confirmation", "order_update", "order_delay", "order_ready", "order_shipped")
+
+
+class OrderInvalid(Exception):
+    """Bad input: ``errors`` maps a field name to a translated message."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def customers() -> list[Person]:
+    return list(Person.select().where(Person.is_customer == True).order_by(fn.lower(Person.name)))  # noqa: E712
+
+
+def products() -> list[Product]:
+    return list(Product.select().order_by(fn.lower(Product.name), Product.variant))
+
+
+def taken_numbers(except_id: int | None = None) -> set[str]:
+    query = CustomOrder.select(CustomOrder.order_number).where(CustomOrder.order_number != "")
+    if except_id is not None:
+        query = query.where(CustomOrder.id != except_id)
+    return {o.order_number for o in query}
+
+
+def order_events(order_id: int) -> list[Event]:
+    return list(Event.select().where(Event.subject_type == "custom_order", Event.subject_id == order_id)
+                .order_by(Event.at.desc(), Event.id.desc()))
+
+
+def date_history(order_id: int) -> list[OrderDateChange]:
+    return list(OrderDateChange.select().where(OrderDateChange.custom_order == order_id)
+                .order_by(OrderDateChange.changed_at.desc(), OrderDateChange.id.desc()))
+
+
+def shipment_of(order_id: int) -> Shipment | None:
+    return Shipment.select().where(Shipment.custom_order == order_id).order_by(Shipment.id.desc()).first()
+
+
+# --- saving ---------------------------------------------------------------------------------
+
+def _event(now: datetime, person: Person, order: CustomOrder, kind: str, text: str, step: str = "",
+           channel: str = "", direction: str = "none") -> Event:
+    return Event.create(at=now, kind=kind, text=text, person=person, subject_type="custom_order",
+                        subject_id=order.id, step=step, channel=channel, direction=direction)
+
+
+def _record_date(order: CustomOrder, field: str, old: date | None, new: date | None, reason: str,
+                 now: datetime, event: Event | None = None) -> OrderDateChange:
+    if event is None:
+        what = _("Promised ready date") if field == "promised_ready" else _("Promised delivery date")
+        text = _("{what} moved from {old} to {new}: {reason}").format(
+            what=what, old=i18n.format_date(old) or "—", new=i18n.format_date(new) or "—", reason=reason)
+        event = _event(now, order.person, order, "order", text)
+    return OrderDateChange.create(custom_order=order, field=field, old_date=old, new_date=new,
+                                  changed_at=now, reason=reason, event=event)
+
+
+def _status_event(order: CustomOrder, old: str, new: str, now: datetime) -> Event:
+    text = _("Order {number}: {old} → {new}").format(
+        number=order.order_number or "—", old=label("order_status", old), new=label("order_status", new))
+    return _event(now, order.person, order, "status", text, step=new)
+
+
+def save_order(form: rules.OrderInput, now: datetime, order_id: int | None = None, person_id: int | None = None,
+               add_pictures: list[str] = (), remove_pictures: list[int] = ()) -> CustomOrder:
+    """Create (``order_id`` None) or update an order and its customer.
+
+    ``person_id`` picks an existing customer (whose details are updated from the form);
+    None makes a new one. ``add_pictures`` are files to copy in. Raises ``OrderInvalid``
+    (nothing changed) or ``pictures.NotAPicture`` (nothing changed).
+    """
+    existing = CustomOrder.get_by_id(order_id) if order_id is not None else None
+    previous = None
+    if existing is not None:
+        previous = {"promised_ready": existing.promised_ready, "promised_delivery": existing.promised_delivery}
+    clean, errors = rules.validate(form, previous=previous, taken_numbers=taken_numbers(order_id))
+    if form.product_id is not None and Product.get_or_none(Product.id == form.product_id) is None:
+        errors["product"] = _("That product is no longer in the catalogue.")
+    if errors:
+        raise OrderInvalid(errors)
+    v = clean.values
+
+    copied: list[tuple[str, str]] = []
+    try:
+        for source in add_pictures:
+            copied.append((pictures.import_picture(source), Path(source).name))
+    except pictures.NotAPicture:
+        for rel, _name in copied:
+            pictures.remove_file(rel)
+        raise
+
+    removed_files: list[str] = []
+    try:
+        with db.atomic():
+            person = Person.get_by_id(person_id) if person_id is not None else Person(created_at=now)
+            for key in ("name", "email", "phone", "street", "postcode", "city", "country", "language", "address_form"):
+                setattr(person, key, v[key])
+            person.is_customer = True
+            person.updated_at = now
+            person.save()
+
+            order = existing or CustomOrder(created_at=now)
+            old_status = existing.status if existing else None
+            order.person = person
+            for key in ("order_number", "personalisation", "font", "colour", "size", "note", "ordered_on",
+                        "promised_ready", "promised_delivery", "status", "checklist"):
+                setattr(order, key, v[key])
+            order.product = v["product_id"]
+            order.price_cents = clean.price_cents
+            order.deposit_cents = clean.deposit_cents
+            order.save()
+
+            if existing is None:
+                _event(now, person, order, "order", _("Custom order {number} entered, promised for {date}").format(
+                    number=order.order_number or "—", date=i18n.format_date(order.promised_ready)))
+            else:
+                for field in ("promised_ready", "promised_delivery"):
+                    if previous[field] != v[field]:
+                        _record_date(order, field, previous[field], v[field], v["change_reason"], now)
+                if old_status != order.status:
+                    _status_event(order, old_status, order.status, now)
+
+            for rel, name in copied:
+                OrderPicture.create(custom_order=order, path=rel, original_name=name, added_at=now)
+            for picture in OrderPicture.select().where(OrderPicture.id.in_(list(remove_pictures)),
+                                                       OrderPicture.custom_order == order):
+                removed_files.append(picture.path)
+                picture.delete_instance()
+    except Exception:
+        for rel, _name in copied:
+            pictures.remove_file(rel)
+        raise
+    for rel in removed_files:
+        pictures.remove_file(rel)
+    return order
+
+
+def move_status(order_id: int, to: str, now: datetime) -> CustomOrder:
+    order = CustomOrder.get_by_id(order_id)
+    if not rules.can_move(order.status, to):
+        raise OrderInvalid({"status": _("An order that is {old} cannot become {new}.").format(
+            old=label("order_status", order.status).lower(), new=label("order_status", to).lower())})
+    with db.atomic():
+        old = order.status
+        order.status = to
+        order.save()
+        _status_event(order, old, to, now)
+    return order
+
+
+def toggle_checklist(order_id: int, index: int, done: bool) -> None:
+    order = CustomOrder.get_by_id(order_id)
+    items = list(order.checklist)
+    if 0 <= index < len(items):
+        items[index] = {**items[index], "done": bool(done)}
+        order.checklist = items
+        order.save()
+
+
+def record_message(order_id: int, step: str, channel: str, text: str, now: datetime,
+                   new_ready: date | None = None, reason: str = "") -> Event:
+    """Log a message sent to the customer. With ``new_ready`` (the delay message), the
+    promised ready date moves too (the delivery date keeps its distance), with history."""
+    if step not in MESSAGE_STEPS:
+        raise ValueError(step)
+    order = CustomOrder.get_by_id(order_id)
+    if new_ready is not None:
+        problem = rules.validate_new_promise(order.promised_ready, new_ready, now.date())
+        if problem:
+            raise OrderInvalid({"new_date": problem})
+    if not text.strip():
+        raise OrderInvalid({"text": _("The message is empty.")})
+    with db.atomic():
+        event = _event(now, order.person, order, "message", text.strip(), step=step, channel=channel, direction="out")
+        if new_ready is not None:
+            why = reason.strip() or _("Delay message sent to the customer")
+            old_ready, old_delivery = order.promised_ready, order.promised_delivery
+            order.promised_ready = new_ready
+            _record_date(order, "promised_ready", old_ready, new_ready, why, now, event)
+            if old_delivery is not None and old_ready is not None:
+                order.promised_delivery = old_delivery + (new_ready - old_ready)
+                _record_date(order, "promised_delivery", old_delivery, order.promised_delivery, why, now, event)
+            order.save()
+    return event
+
+
+@dataclass
+class ShipInput:
+    carrier: str = "postnl"
+    tracking_code: str = ""
+    tracking_url: str = ""
+
+
+def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
+    """Make the shipment of a finished order and mark the order shipped."""
+    order = CustomOrder.get_by_id(order_id)
+    if order.status != "ready":
+        raise OrderInvalid({"status": _("Only an order that is ready can be shipped.")})
+    from desktop.store.models import CARRIERS
+
+    if ship.carrier not in CARRIERS:
+        raise OrderInvalid({"carrier": _("Choose a carrier.")})
+    from desktop.domain import carriers
+
+    person = order.person
+    url = ship.tracking_url.strip()
+    if url:  # a link pasted from the carrier's mail is kept as given
+        if not carriers.is_link(url) or any(c.isspace() for c in url):
+            raise OrderInvalid({"tracking_url": _("A track-and-trace link starts with https://.")})
+        code = carriers.normalise_code(ship.tracking_code) or carriers.code_from_link(url)
+    else:  # a code is checked for the carrier and gets the carrier's link
+        typed = carriers.read_tracking_input(ship.carrier, ship.tracking_code, person.postcode, person.country,
+                                             person.language)
+        if typed.problem:
+            raise OrderInvalid({"tracking_code": typed.problem})
+        code, url = typed.code, typed.url
+    with db.atomic():
+        shipment = Shipment.create(
+            person=person, custom_order=order, carrier=ship.carrier, tracking_code=code,
+            tracking_url=url, status="sent", sent_at=now, value_cents=order.price_cents or 0, created_at=now)
+        if order.product_id is not None:
+            ShipmentItem.create(shipment=shipment, product=order.product_id, quantity=1)
+        _event(now, order.person, order, "shipment", _("Order {number} sent with {carrier}").format(
+            number=order.order_number or "—", carrier=label("carrier", ship.carrier)), channel="")
+        order.status = "shipped"
+        order.save()
+        _status_event(order, "ready", "shipped", now)
+    return shipment
+
+
+# --- messages to the customer ------------------------------------------------------------
+
+TEMPLATES = {
+    "order_confirmation": "order.confirmation",
+    "order_update": "order.update",
+    "order_delay": "order.delay",
+    "order_ready": "order.ready",
+    "order_shipped": "order.shipped",
+}
+# The ladder's step names for the same purposes (a reminder acted on in the tray).
+_LADDER_STEPS = {"delay_warning": "order_delay", "no_update": "order_update"}
+
+
+def last_purpose(order_id: int) -> str:
+    """What the last message sent about this order was (``order_delay``...), or ''."""
+    last = (Event.select(Event.step).where(Event.subject_type == "custom_order", Event.subject_id == order_id,
+                                           Event.direction == "out")
+            .order_by(Event.at.desc(), Event.id.desc()).first())
+    return _LADDER_STEPS.get(last.step, last.step) if last else ""
+
+
+def compose(order_id: int, step: str, now: datetime, new_ready: date | None = None):
+    """The message ``step`` for this order, in the customer's language, form and locale.
+
+    Uses the owner's edited template when there is one; the alternative wording when the
+    same message went out last time (never the same text twice in a row).
+    """
+    from desktop.domain import messages
+    from desktop.store import due, settings
+
+    order = CustomOrder.get_by_id(order_id)
+    person = order.person
+    template = TEMPLATES[step]
+    if last_purpose(order_id) == step and template + ".alt" in messages.TEMPLATES:
+        template += ".alt"
+    to = due.recipient(person)
+    s = due.ladder_settings()
+    shipment = shipment_of(order_id)
+    values = {
+        "voornaam": to.first_name,
+        "naam": person.name,
+        "winkel": settings.get("shop_name"),
+        "afzender": settings.get("owner_name"),
+        "product": order.product.name if order.product_id else "",
+        "bestelnummer": order.order_number,
+        "beloofde_datum": order.promised_ready,
+        "nieuwe_datum": new_ready,
+        "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,
+        "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),
+        "vervoerder": label("carrier", shipment.carrier) if shipment else "",
+        "track_trace": (shipment.tracking_url or shipment.tracking_code) if shipment else "",
+    }
+    override = due.template_override(template, to.lang, to.context)
+    return messages.render(template, values, to, now=now, tz=s.tz, override=override)

@@ -1,0 +1,80 @@
+"""Reference pictures: copied into the data dir under made-up names.
+
+The name of a dropped or chosen file is never used as a path: the copy gets a random
+name and an extension that follows from the file's own first bytes (PNG, JPEG, GIF,
+WebP). Anything else is refused with a message, and nothing is copied.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+from desktop import paths
+from desktop.i18n import _
+
+FOLDER = "pictures/orders"
+MAX_BYTES = 30 * 1024 * 1024
+
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", ".png"),
+    (b"\xff\xd8\xff", ".jpg"),
+    (b"GIF87a", ".gif"),
+    (b"GIF89a", ".gif"),
+)
+
+
+class NotAPicture(ValueError):
+    pass
+
+
+def picture_type(head: bytes) -> str | None:
+    """The extension for a file that starts with ``head``, or None."""
+    for signature, ext in _SIGNATURES:
+        if head.startswith(signature):
+            return ext
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return ".webp"
+    return None
+
+
+def import_picture(source: str | os.PathLike) -> str:
+    """Copy a picture into the data dir; returns its path relative to the data dir."""
+    source = Path(source)
+    try:
+        size = source.stat().st_size
+        with open(source, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise NotAPicture(_("“{file}” could not be read: {error}").format(
+            file=source.name, error=exc.strerror or str(exc))) from exc
+    if not source.is_file():
+        raise NotAPicture(_("“{file}” is not a file.").format(file=source.name))
+    ext = picture_type(head)
+    if ext is None:
+        raise NotAPicture(_("“{file}” is not a picture (PNG, JPEG, GIF or WebP).").format(file=source.name))
+    if size > MAX_BYTES:
+        raise NotAPicture(_("“{file}” is too large for a reference picture (more than 30 MB).").format(file=source.name))
+    folder = paths.ensure_private_dir(paths.data_dir() / FOLDER)
+    target = folder / (secrets.token_hex(12) + ext)
+    shutil.copyfile(source, target)
+    paths.make_private_file(target)
+    return f"{FOLDER}/{target.name}"
+
+
+def absolute(relative: str) -> Path:
+    """The file of a stored picture path; refuses anything outside the pictures folder."""
+    base = (paths.data_dir() / FOLDER).resolve()
+    path = (paths.data_dir() / relative).resolve()
+    if base not in path.parents:
+        raise ValueError(relative)
+    return path
+
+
+def remove_file(relative: str) -> None:
+    try:
+        absolute(relative).unlink(missing_ok=True)
+    except (OSError, ValueError):
+        pass

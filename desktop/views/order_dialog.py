@@ -1,0 +1,448 @@
+"""The dialog to enter or change a custom order (form: ui/order_dialog.ui).
+
+Thin: it reads the fields into a ``domain.orders.OrderInput`` and hands it to
+``store.orders.save_order``; what is wrong is shown under the field it concerns and
+nothing is saved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import i18n
+from desktop.domain.orders import OrderInput
+from desktop.i18n import _
+from desktop.labels import choices
+from desktop.store import orders as store
+from desktop.store import pictures
+from desktop.store.models import CustomOrder, OrderPicture, Person
+from desktop.views import dialogs
+from desktop.views.base import plain_label
+from desktop.views.forms import load_form
+
+PICTURE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"
+ERROR_STYLE = "color: #b02020;"
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class _PictureDrops(QObject):
+    """Accepts files dropped from the file manager on the pictures list (its viewport)."""
+
+    def __init__(self, dialog: OrderDialog):
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.DragEnter, QEvent.DragMove):
+            if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+                event.acceptProposedAction()
+            else:
+                event.ignore()
+            return True
+        if kind == QEvent.Drop:
+            files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+            event.acceptProposedAction()
+            # The real work after the drop returns (the file manager is still waiting).
+            QTimer.singleShot(0, lambda: self.dialog.add_pictures(files))
+            return True
+        return False
+
+
+class OrderDialog(QDialog):
+    """New order (``order_id`` None) or edit an existing one."""
+
+    def __init__(self, parent: QWidget | None, now, order_id: int | None = None):
+        super().__init__(parent)
+        self.now = now
+        self.order_id = order_id
+        self.order = CustomOrder.get_by_id(order_id) if order_id is not None else None
+        self.saved: CustomOrder | None = None
+        self.pending_pictures: list[str] = []
+        self.removed_pictures: list[int] = []
+        self.setWindowTitle(_("Edit custom order") if self.order else _("New custom order"))
+        self.form = load_form("order_dialog.ui", self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.summary = plain_label("")
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.hide()
+        layout.addWidget(self.summary)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        self.buttons.button(QDialogButtonBox.Save).setText(_("Save"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        w = self.w
+        self.customer_pick: QComboBox = w(QComboBox, "customerPick")
+        self.name: QLineEdit = w(QLineEdit, "name")
+        self.email: QLineEdit = w(QLineEdit, "email")
+        self.phone: QLineEdit = w(QLineEdit, "phone")
+        self.street: QLineEdit = w(QLineEdit, "street")
+        self.postcode: QLineEdit = w(QLineEdit, "postcode")
+        self.city: QLineEdit = w(QLineEdit, "city")
+        self.country: QComboBox = w(QComboBox, "country")
+        self.language: QComboBox = w(QComboBox, "language")
+        self.address_form: QComboBox = w(QComboBox, "addressForm")
+        self.order_number: QLineEdit = w(QLineEdit, "orderNumber")
+        self.product: QComboBox = w(QComboBox, "product")
+        self.price: QLineEdit = w(QLineEdit, "price")
+        self.deposit: QLineEdit = w(QLineEdit, "deposit")
+        self.ordered_on: QDateEdit = w(QDateEdit, "orderedOn")
+        self.promised_ready: QDateEdit = w(QDateEdit, "promisedReady")
+        self.has_delivery: QCheckBox = w(QCheckBox, "hasDelivery")
+        self.promised_delivery: QDateEdit = w(QDateEdit, "promisedDelivery")
+        self.change_reason: QLineEdit = w(QLineEdit, "changeReason")
+        self.change_reason_label: QLabel = w(QLabel, "changeReasonLabel")
+        self.status: QComboBox = w(QComboBox, "status")
+        self.personalisation: QLineEdit = w(QLineEdit, "personalisation")
+        self.font_: QLineEdit = w(QLineEdit, "font")
+        self.colour: QLineEdit = w(QLineEdit, "colour")
+        self.size_: QLineEdit = w(QLineEdit, "size")
+        self.note: QPlainTextEdit = w(QPlainTextEdit, "note")
+        self.pictures: QListWidget = w(QListWidget, "pictures")
+        self.checklist: QListWidget = w(QListWidget, "checklist")
+        self.new_todo: QLineEdit = w(QLineEdit, "newTodo")
+
+        self._fill_choices()
+        self._make_error_labels()
+        self.customer_pick.currentIndexChanged.connect(self._customer_picked)
+        self.has_delivery.toggled.connect(self.promised_delivery.setEnabled)
+        self.promised_ready.dateChanged.connect(self._dates_changed)
+        self.promised_delivery.dateChanged.connect(self._dates_changed)
+        self.has_delivery.toggled.connect(self._dates_changed)
+        w(QPushButton, "addPicture").clicked.connect(self.choose_pictures)
+        w(QPushButton, "removePicture").clicked.connect(self.remove_selected_picture)
+        w(QPushButton, "addTodo").clicked.connect(self.add_todo)
+        w(QPushButton, "removeTodo").clicked.connect(self.remove_todo)
+        self.new_todo.returnPressed.connect(self.add_todo)
+        self._drops = _PictureDrops(self)
+        self.pictures.viewport().setAcceptDrops(True)
+        self.pictures.viewport().installEventFilter(self._drops)
+
+        if self.order:
+            self._load(self.order)
+        else:
+            today = qdate(now.date())
+            self.ordered_on.setDate(today)
+            self.promised_ready.setDate(today.addDays(7))
+            self.promised_delivery.setDate(today.addDays(9))
+            self.has_delivery.setChecked(False)
+            self.promised_delivery.setEnabled(False)
+            self._customer_picked(0)
+        self._dates_changed()
+        self.resize(1000, 660)
+
+    def w(self, cls, name):
+        widget = self.form.findChild(cls, name)
+        if widget is None:
+            raise LookupError(name)
+        return widget
+
+    # --- set-up ------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        self.customer_pick.addItem(_("New customer"), None)
+        for person in store.customers():
+            extra = person.email or person.city
+            self.customer_pick.addItem(f"{person.name} ({extra})" if extra else person.name, person.id)
+        for code, text in choices("country"):
+            self.country.addItem(text, code)
+        self.language.addItem(_("Dutch"), "nl")
+        self.language.addItem(_("English"), "en")
+        # TRANSLATORS: informal Dutch form of address, as a choice in the order form.
+        self.address_form.addItem(_("informal (je)"), "je")
+        # TRANSLATORS: formal Dutch form of address, as a choice in the order form.
+        self.address_form.addItem(_("formal (u)"), "u")
+        self.language.currentIndexChanged.connect(
+            lambda _i: self.address_form.setEnabled(self.language.currentData() == "nl"))
+
+        self.product.setEditable(True)
+        self.product.setInsertPolicy(QComboBox.NoInsert)
+        self.product.addItem("", None)
+        for p in store.products():
+            self.product.addItem(f"{p.name} – {p.variant}" if p.variant else p.name, p.id)
+        self.product.lineEdit().setPlaceholderText(_("Type to search the catalogue"))
+        completer = QCompleter(self.product.model(), self.product)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.PopupCompletion)
+        self.product.setCompleter(completer)
+
+        for code, text in choices("order_status"):
+            self.status.addItem(text, code)
+        locale = QLocale(QLocale.Dutch, QLocale.Netherlands) if i18n.current_language() == "nl" else QLocale(
+            QLocale.English, QLocale.UnitedKingdom)
+        for edit in (self.ordered_on, self.promised_ready, self.promised_delivery):
+            edit.setLocale(locale)
+            edit.setDisplayFormat("d MMMM yyyy")
+
+    FIELDS = {
+        "name": "name", "email": "email", "language": "language", "address_form": "addressForm",
+        "order_number": "orderNumber", "product": "product", "price": "price", "deposit": "deposit",
+        "ordered_on": "orderedOn", "promised_ready": "promisedReady", "promised_delivery": "promisedDelivery",
+        "change_reason": "changeReason", "status": "status", "pictures": "pictures",
+    }
+
+    def _make_error_labels(self) -> None:
+        """One hidden red line under every field that can be wrong."""
+        self.errors: dict[str, QLabel] = {}
+        for key, name in self.FIELDS.items():
+            widget = self.form.findChild(QWidget, name)
+            form, row = self._form_row(widget)
+            label = plain_label("")
+            label.setObjectName(f"{name}Error")
+            label.setStyleSheet(ERROR_STYLE)
+            label.hide()
+            form.insertRow(row + 1, "", label)
+            # an empty label cell keeps the row from taking space while hidden
+            form.setRowVisible(row + 1, False)
+            self.errors[key] = label
+
+    def _form_row(self, widget: QWidget) -> tuple[QFormLayout, int]:
+        parent = widget.parentWidget()
+        while parent is not None:
+            for form in parent.findChildren(QFormLayout):
+                row, _role = form.getWidgetPosition(widget)
+                if row >= 0:
+                    return form, row
+                for r in range(form.rowCount()):  # widget inside a nested layout of the row
+                    item = form.itemAt(r, QFormLayout.FieldRole)
+                    if item is not None and item.layout() is not None and _contains(item.layout(), widget):
+                        return form, r
+            parent = parent.parentWidget()
+        raise LookupError(widget.objectName())
+
+    def _load(self, o: CustomOrder) -> None:
+        index = self.customer_pick.findData(o.person_id)
+        if index < 0:  # an influencer who also ordered: offer her as well
+            self.customer_pick.addItem(o.person.name, o.person_id)
+            index = self.customer_pick.count() - 1
+        self.customer_pick.setCurrentIndex(index)
+        self._customer_picked(index)
+        self.order_number.setText(o.order_number)
+        if o.product_id is not None:
+            self.product.setCurrentIndex(max(0, self.product.findData(o.product_id)))
+        self.price.setText(_money_text(o.price_cents))
+        self.deposit.setText(_money_text(o.deposit_cents) if o.deposit_cents else "")
+        if o.ordered_on:
+            self.ordered_on.setDate(qdate(o.ordered_on))
+        if o.promised_ready:
+            self.promised_ready.setDate(qdate(o.promised_ready))
+        self.has_delivery.setChecked(o.promised_delivery is not None)
+        self.promised_delivery.setEnabled(o.promised_delivery is not None)
+        self.promised_delivery.setDate(qdate(o.promised_delivery or o.promised_ready or self.now.date()))
+        self.status.setCurrentIndex(max(0, self.status.findData(o.status)))
+        self.personalisation.setText(o.personalisation)
+        self.font_.setText(o.font)
+        self.colour.setText(o.colour)
+        self.size_.setText(o.size)
+        self.note.setPlainText(o.note)
+        for item in o.checklist:
+            self._add_todo_item(str(item.get("text", "")), bool(item.get("done")))
+        for picture in OrderPicture.select().where(OrderPicture.custom_order == o.id):
+            self._add_picture_item(pictures.absolute(picture.path), picture.original_name, ("saved", picture.id))
+
+    def _customer_picked(self, index: int) -> None:
+        person_id = self.customer_pick.itemData(index)
+        person = Person.get_or_none(Person.id == person_id) if person_id else None
+        for edit, key in ((self.name, "name"), (self.email, "email"), (self.phone, "phone"),
+                          (self.street, "street"), (self.postcode, "postcode"), (self.city, "city")):
+            edit.setText(getattr(person, key) if person else "")
+        self.country.setCurrentIndex(max(0, self.country.findData(person.country if person else "NL")))
+        self.language.setCurrentIndex(max(0, self.language.findData(person.language if person else "nl")))
+        self.address_form.setCurrentIndex(max(0, self.address_form.findData(person.address_form if person else "je")))
+        self.address_form.setEnabled(self.language.currentData() == "nl")
+        if person is None:
+            self.name.setFocus()
+
+    def _dates_changed(self, *_args) -> None:
+        """The reason field shows only when a saved promised date is being moved."""
+        moved = False
+        if self.order is not None:
+            delivery = pydate(self.promised_delivery.date()) if self.has_delivery.isChecked() else None
+            moved = (self.order.promised_ready != pydate(self.promised_ready.date())
+                     or self.order.promised_delivery != delivery)
+        self.change_reason.setVisible(moved)
+        self.change_reason_label.setVisible(moved)
+
+    # --- pictures ----------------------------------------------------------------------
+    def _add_picture_item(self, path: Path, name: str, data) -> None:
+        pixmap = QPixmap(str(path))
+        item = QListWidgetItem(QIcon(pixmap) if not pixmap.isNull() else QIcon(), name)
+        item.setData(Qt.UserRole, data)
+        item.setToolTip(name)
+        self.pictures.addItem(item)
+
+    def add_pictures(self, files: list[str]) -> None:
+        bad = []
+        for f in files:
+            path = Path(f)
+            try:
+                with open(path, "rb") as fh:
+                    ok = pictures.picture_type(fh.read(16)) is not None
+            except OSError:
+                ok = False
+            if not ok:
+                bad.append(path.name)
+                continue
+            self.pending_pictures.append(str(path))
+            self._add_picture_item(path, path.name, ("new", str(path)))
+        self._show_error("pictures", _("Not a picture (PNG, JPEG, GIF or WebP): {files}").format(
+            files=", ".join(bad)) if bad else "")
+
+    def choose_pictures(self) -> None:
+        path = dialogs.ask_open_path(self, _("Add a reference picture"),
+                                     _("Pictures ({patterns})").format(patterns=PICTURE_FILTER))
+        if path:
+            self.add_pictures([path])
+
+    def remove_selected_picture(self) -> None:
+        item = self.pictures.currentItem()
+        if item is None:
+            return
+        kind, value = item.data(Qt.UserRole)
+        if kind == "saved":
+            self.removed_pictures.append(value)
+        elif value in self.pending_pictures:
+            self.pending_pictures.remove(value)
+        self.pictures.takeItem(self.pictures.row(item))
+
+    # --- to do -------------------------------------------------------------------------
+    def _add_todo_item(self, text: str, done: bool = False) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemIsUserCheckable | Qt.ItemIsEditable)
+        item.setCheckState(Qt.Checked if done else Qt.Unchecked)
+        self.checklist.addItem(item)
+
+    def add_todo(self) -> None:
+        text = self.new_todo.text().strip()
+        if text:
+            self._add_todo_item(text)
+            self.new_todo.clear()
+        self.new_todo.setFocus()
+
+    def remove_todo(self) -> None:
+        row = self.checklist.currentRow()
+        if row >= 0:
+            self.checklist.takeItem(row)
+
+    # --- saving ------------------------------------------------------------------------
+    def read_input(self) -> OrderInput:
+        return OrderInput(
+            name=self.name.text(), email=self.email.text(), phone=self.phone.text(), street=self.street.text(),
+            postcode=self.postcode.text(), city=self.city.text(), country=self.country.currentData(),
+            language=self.language.currentData(),
+            address_form=self.address_form.currentData() if self.language.currentData() == "nl" else "je",
+            order_number=self.order_number.text(), product_id=self._product_id(),
+            personalisation=self.personalisation.text(), font=self.font_.text(), colour=self.colour.text(),
+            size=self.size_.text(), note=self.note.toPlainText(), price_text=self.price.text(),
+            deposit_text=self.deposit.text(), ordered_on=pydate(self.ordered_on.date()),
+            promised_ready=pydate(self.promised_ready.date()),
+            promised_delivery=pydate(self.promised_delivery.date()) if self.has_delivery.isChecked() else None,
+            status=self.status.currentData(),
+            checklist=[{"text": self.checklist.item(i).text(),
+                        "done": self.checklist.item(i).checkState() == Qt.Checked}
+                       for i in range(self.checklist.count())],
+            change_reason=self.change_reason.text() if self.change_reason.isVisible() else "",
+        )
+
+    def _product_id(self) -> int | None:
+        text = self.product.currentText().strip()
+        if not text:
+            return None
+        index = self.product.findText(text, Qt.MatchFixedString)
+        return self.product.itemData(index) if index >= 0 else -1  # -1: not in the catalogue
+
+    def save(self) -> None:
+        self._clear_errors()
+        form = self.read_input()
+        if form.product_id == -1:
+            self.show_errors({"product": _("Choose a product from the catalogue, or leave it empty.")})
+            return
+        try:
+            self.saved = store.save_order(form, self.now, order_id=self.order_id,
+                                          person_id=self.customer_pick.currentData(),
+                                          add_pictures=list(self.pending_pictures),
+                                          remove_pictures=list(self.removed_pictures))
+        except store.OrderInvalid as exc:
+            self.show_errors(exc.errors)
+            return
+        except pictures.NotAPicture as exc:
+            self.show_errors({"pictures": str(exc)})
+            return
+        self.accept()
+
+    def _show_error(self, key: str, text: str) -> None:
+        label = self.errors[key]
+        label.setText(text)
+        label.setVisible(bool(text))
+        form, row = self._form_row(label)
+        form.setRowVisible(row, bool(text))
+        field = self.form.findChild(QWidget, self.FIELDS[key])
+        field.setProperty("invalid", bool(text))
+        field.setStyleSheet("border: 1px solid #b02020;" if text and not isinstance(field, QListWidget) else "")
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        first = None
+        for key, text in errors.items():
+            if key in self.errors:
+                self._show_error(key, text)
+                first = first or self.form.findChild(QWidget, self.FIELDS[key])
+        others = [text for key, text in errors.items() if key not in self.errors]
+        self.summary.setText("\n".join([_("Nothing was saved. Please check the fields marked in red.")] + others))
+        self.summary.show()
+        if first is not None:
+            first.setFocus(Qt.OtherFocusReason)
+
+    def _clear_errors(self) -> None:
+        for key in self.errors:
+            self._show_error(key, "")
+        self.summary.hide()
+
+
+def _contains(layout, widget) -> bool:
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is widget:
+            return True
+        if item.layout() is not None and _contains(item.layout(), widget):
+            return True
+    return False
+
+
+def _money_text(cents: int | None) -> str:
+    """Cents as the owner types them back: 24,95 (Dutch) or 24.95, no currency sign."""
+    if cents is None:
+        return ""
+    text = "{:.2f}".format(cents / 100)
+    return text.replace(".", ",") if i18n.current_language() == "nl" else text

@@ -1,0 +1,228 @@
+"""Messages to a customer about a custom order, and shipping a finished order.
+
+``OrderMessageDialog`` (ui/order_message.ui) shows the ready message in the customer's
+language and form of address, lets the owner adjust it, copy it or open it in the mail
+program, and "Mark as sent" logs it. The delay message also asks for the new expected
+date: sending it records the new promised date with its history.
+
+``OrderShipDialog`` (ui/order_ship.ui) makes the shipment of a finished order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import quote
+
+from PySide6.QtCore import QDate, QLocale, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desktop import i18n
+from desktop.i18n import _
+from desktop.labels import choices, label
+from desktop.store import orders as store
+from desktop.store.models import CustomOrder
+from desktop.views.forms import load_form
+
+# The messages the owner can pick, in the order offered.
+MESSAGE_LABELS = {
+    # TRANSLATORS: the kinds of message to a customer about a custom order.
+    "order_confirmation": i18n.N_("Order confirmation"),
+    "order_update": i18n.N_("Update: still on schedule"),
+    "order_delay": i18n.N_("Delay: a new expected date"),
+    "order_ready": i18n.N_("Your order is ready"),
+    "order_shipped": i18n.N_("Shipped, with track and trace"),
+}
+
+
+def message_label(step: str) -> str:
+    return _(MESSAGE_LABELS[step]) if step in MESSAGE_LABELS else step
+
+
+def open_url(url: QUrl) -> bool:
+    """Open a mailto: or web link outside the app (tests replace this)."""
+    return QDesktopServices.openUrl(url)
+
+
+def mailto(address: str, subject: str, body: str) -> QUrl:
+    return QUrl("mailto:{to}?subject={subject}&body={body}".format(
+        to=quote(address, safe="@"), subject=quote(subject, safe=""), body=quote(body, safe="")))
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _ui_locale() -> QLocale:
+    if i18n.current_language() == "nl":
+        return QLocale(QLocale.Dutch, QLocale.Netherlands)
+    return QLocale(QLocale.English, QLocale.UnitedKingdom)
+
+
+class OrderMessageDialog(QDialog):
+    def __init__(self, parent, order_id: int, step: str, now):
+        super().__init__(parent)
+        self.order_id = order_id
+        self.now = now
+        self.sent_event = None
+        self.order = CustomOrder.get_by_id(order_id)
+        person = self.order.person
+        self.setWindowTitle(_("Message to {name}").format(name=person.name))
+        self.form = load_form("order_message.ui", self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        f = self.form.findChild
+        self.heading: QLabel = f(QLabel, "heading")
+        self.kind: QComboBox = f(QComboBox, "kind")
+        self.new_date: QDateEdit = f(QDateEdit, "newDate")
+        self.reason: QLineEdit = f(QLineEdit, "reason")
+        self.channel: QComboBox = f(QComboBox, "channel")
+        self.subject: QLineEdit = f(QLineEdit, "subject")
+        self.body: QPlainTextEdit = f(QPlainTextEdit, "body")
+        self.reader_info: QLabel = f(QLabel, "readerInfo")
+        self.error: QLabel = f(QLabel, "error")
+        self.error.hide()
+        self.mail_button: QPushButton = f(QPushButton, "mail")
+
+        heading = self.add_heading_font()
+        heading.setText(_("Order {number} for {name}").format(number=self.order.order_number or "—", name=person.name))
+        for code in MESSAGE_LABELS:
+            self.kind.addItem(message_label(code), code)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(step)))
+        for code, text in choices("channel"):
+            if code in ("email", "whatsapp", "instagram", "phone", "other"):
+                self.channel.addItem(text, code)
+        self.channel.setCurrentIndex(self.channel.findData("email" if person.email else "whatsapp"))
+        self.new_date.setLocale(_ui_locale())
+        self.new_date.setDisplayFormat("d MMMM yyyy")
+        start = max(self.order.promised_ready or now.date(), now.date())
+        self.new_date.setDate(_qdate(start).addDays(3))
+        form_name = _("formal (u)") if person.address_form == "u" else _("informal (je)")
+        if person.language == "en":
+            info = _("Written in English.")
+        elif person.country == "BE":
+            info = _("Written in Dutch, {form}, with dates and amounts as in Belgium.").format(form=form_name)
+        else:
+            info = _("Written in Dutch, {form}.").format(form=form_name)
+        self.reader_info.setText(info + " " + _("You can change the text before sending it."))
+        self.mail_button.setEnabled(bool(person.email))
+        if not person.email:
+            self.mail_button.setToolTip(_("No email address for this customer."))
+
+        self.kind.currentIndexChanged.connect(self.render)
+        self.new_date.dateChanged.connect(self.render)
+        f(QPushButton, "copy").clicked.connect(self.copy)
+        self.mail_button.clicked.connect(self.open_mail)
+        f(QPushButton, "markSent").clicked.connect(self.mark_sent)
+        f(QPushButton, "close").clicked.connect(self.reject)
+        self.render()
+        self.resize(680, 600)
+
+    def add_heading_font(self) -> QLabel:
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        return self.heading
+
+    def step(self) -> str:
+        return self.kind.currentData()
+
+    def chosen_date(self) -> date:
+        d = self.new_date.date()
+        return date(d.year(), d.month(), d.day())
+
+    def render(self, *_args) -> None:
+        delay = self.step() == "order_delay"
+        for name in ("newDateLabel", "reasonLabel"):
+            self.form.findChild(QLabel, name).setVisible(delay)
+        self.new_date.setVisible(delay)
+        self.reason.setVisible(delay)
+        message = store.compose(self.order_id, self.step(), self.now, self.chosen_date() if delay else None)
+        self.subject.setText(message.subject)
+        self.body.setPlainText(message.body)
+        self.error.hide()
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.body.toPlainText())
+
+    def open_mail(self) -> None:
+        open_url(mailto(self.order.person.email, self.subject.text(), self.body.toPlainText()))
+
+    def mark_sent(self) -> None:
+        delay = self.step() == "order_delay"
+        try:
+            self.sent_event = store.record_message(
+                self.order_id, self.step(), self.channel.currentData(), self.body.toPlainText(), self.now,
+                new_ready=self.chosen_date() if delay else None, reason=self.reason.text() if delay else "")
+        except store.OrderInvalid as exc:
+            self.error.setText("\n".join(exc.errors.values()))
+            self.error.show()
+            return
+        self.accept()
+
+
+def open_for_due_item(item, parent=None, on_acted=None, now=None) -> OrderMessageDialog:
+    """The message dialog for a custom-order reminder of the ladder (tray, Vandaag...)."""
+    from desktop.clock import utcnow
+
+    step = "order_delay" if item.step == "delay_warning" else "order_update"
+    dialog = OrderMessageDialog(parent, item.subject_id, step, (now or utcnow)())
+    if on_acted is not None:
+        dialog.accepted.connect(lambda: on_acted("sent"))
+    dialog.setModal(False)
+    dialog.show()
+    return dialog
+
+
+class OrderShipDialog(QDialog):
+    def __init__(self, parent, order_id: int, now):
+        super().__init__(parent)
+        self.order_id = order_id
+        self.now = now
+        self.shipment = None
+        order = CustomOrder.get_by_id(order_id)
+        self.setWindowTitle(_("Ship order {number}").format(number=order.order_number or "—"))
+        self.form = load_form("order_ship.ui", self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        f = self.form.findChild
+        address = ", ".join(p for p in (order.person.street, " ".join(
+            p for p in (order.person.postcode, order.person.city) if p), label("country", order.person.country)) if p)
+        f(QLabel, "heading").setText(_("To {name}, {address}").format(name=order.person.name, address=address))
+        self.carrier: QComboBox = f(QComboBox, "carrier")
+        for code, text in choices("carrier"):
+            self.carrier.addItem(text, code)
+        self.carrier.setCurrentIndex(self.carrier.findData("bpost" if order.person.country == "BE" else "postnl"))
+        self.tracking_code: QLineEdit = f(QLineEdit, "trackingCode")
+        self.tracking_url: QLineEdit = f(QLineEdit, "trackingUrl")
+        self.error: QLabel = f(QLabel, "error")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        # TRANSLATORS: button that records the shipment of a custom order.
+        buttons.button(QDialogButtonBox.Ok).setText(_("Ship"))
+        buttons.button(QDialogButtonBox.Cancel).setText(_("Cancel"))
+        buttons.accepted.connect(self.ship)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 220)
+
+    def ship(self) -> None:
+        try:
+            self.shipment = store.ship_order(self.order_id, store.ShipInput(
+                self.carrier.currentData(), self.tracking_code.text(), self.tracking_url.text()), self.now)
+        except store.OrderInvalid as exc:
+            self.error.setText("\n".join(exc.errors.values()))
+            self.error.show()
+            return
+        self.accept()

@@ -1,0 +1,212 @@
+"""Custom orders, pure rules: validation, money, statuses, and the delay reminder on the ladder."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from desktop.domain import followup
+from desktop.domain import order_reminders as r
+from desktop.domain import orders
+from desktop.domain.followup import LadderSettings, PersonInfo
+
+AMS = ZoneInfo("Europe/Amsterdam")
+UTC = ZoneInfo("UTC")
+S = LadderSettings(tz=AMS)  # quiet hours 21:00-09:00, warn 2 days before
+PEOPLE = {7: PersonInfo(7, "Ingrid", ("email",))}
+
+
+def utc(y, m, d, h, mi=0, tz=AMS):
+    """A local wall time as naive UTC."""
+    return datetime(y, m, d, h, mi, tzinfo=tz).astimezone(UTC).replace(tzinfo=None)
+
+
+def facts(status="in_production", ready=date(2026, 11, 27), **kw):
+    return r.OrderFacts(order_id=3, person_id=7, status=status, promised_ready=ready, **kw)
+
+
+def due(f, now, settings=S, contacts=(), states=()):
+    promises = r.order_promises(f, settings)
+    return followup.due_now(followup.plan(promises, PEOPLE, contacts, states, settings, now), now)
+
+
+# --- the delay reminder ---------------------------------------------------------------
+
+def test_delay_reminder_comes_due_n_days_before_at_the_end_of_the_quiet_hours():
+    # promised Friday 27 November; 2 days before is Wednesday 25; quiet hours end at 09:00 there.
+    f = facts(status="new")
+    assert due(f, utc(2026, 11, 25, 8, 59)) == []
+    [item] = due(f, utc(2026, 11, 25, 9, 0))
+    assert (item.kind, item.step, item.subject_type, item.subject_id) == ("custom_order", "delay_warning", "custom_order", 3)
+    assert item.due == utc(2026, 11, 25, 9, 0)
+    assert item.template == "order.delay"
+    assert due(f, utc(2026, 11, 24, 20, 0)) == []  # the evening before: not yet
+
+
+def test_delay_reminder_uses_the_owners_time_zone_and_the_setting():
+    no_quiet = LadderSettings(tz=AMS, quiet_start=time(0, 0), quiet_end=time(0, 0))
+    f = facts()
+    # local midnight in Amsterdam is 23:00 UTC the day before (winter time)
+    assert due(f, datetime(2026, 11, 24, 22, 59), no_quiet) == []
+    [item] = due(f, datetime(2026, 11, 24, 23, 0), no_quiet)
+    assert item.due == datetime(2026, 11, 24, 23, 0)
+    # the same order for an owner in New York: midnight there is 05:00 UTC
+    ny = ZoneInfo("America/New_York")
+    ny_settings = LadderSettings(tz=ny, quiet_start=time(0, 0), quiet_end=time(0, 0))
+    assert due(f, datetime(2026, 11, 25, 4, 59), ny_settings) == []
+    assert due(f, datetime(2026, 11, 25, 5, 0), ny_settings)[0].due == datetime(2026, 11, 25, 5, 0)
+    # three days' warning instead of two
+    three = LadderSettings(tz=AMS, delay_warning_days=3)
+    assert due(f, utc(2026, 11, 24, 9, 0), three)[0].step == "delay_warning"
+    assert due(f, utc(2026, 11, 24, 9, 0), S) == []
+
+
+def test_delay_reminder_is_exact_across_a_daylight_saving_change():
+    # promised Tuesday 30 March 2027; the clocks go forward on Sunday 28 March.
+    no_quiet = LadderSettings(tz=AMS, quiet_start=time(0, 0), quiet_end=time(0, 0))
+    f = facts(ready=date(2027, 3, 30))
+    start = utc(2027, 3, 28, 0, 0)  # still winter time at midnight: 23:00 UTC on the 27th
+    assert start == datetime(2027, 3, 27, 23, 0)
+    assert due(f, start - timedelta(minutes=1), no_quiet) == []
+    assert due(f, start, no_quiet)[0].due == start
+
+
+def test_no_delay_reminder_inside_quiet_hours():
+    f = facts()
+    [item] = due(f, utc(2026, 11, 25, 20, 59))
+    assert item.step == "delay_warning"
+    assert due(f, utc(2026, 11, 25, 21, 0)) == []  # quiet from 21:00
+    assert due(f, utc(2026, 11, 26, 3, 0)) == []
+    assert due(f, utc(2026, 11, 26, 9, 0))[0].step == "delay_warning"
+
+
+@pytest.mark.parametrize("status", ["ready", "shipped", "delivered", "cancelled"])
+def test_no_delay_reminder_when_the_order_is_ready_or_further(status):
+    f = facts(status=status)
+    assert r.order_promises(f, S) == []
+    assert due(f, utc(2026, 11, 26, 10, 0)) == []
+
+
+def test_news_sent_on_the_warning_day_answers_the_delay_reminder():
+    sent = utc(2026, 11, 25, 9, 30)
+    assert due(facts(last_news_at=sent), utc(2026, 11, 25, 12, 0)) == []
+    # news sent the week before does not
+    assert due(facts(status="new", last_news_at=utc(2026, 11, 18, 9, 30)), utc(2026, 11, 25, 12, 0))
+
+
+def test_a_new_promised_date_starts_the_reminder_afresh():
+    later = facts(ready=date(2026, 12, 4))
+    assert due(later, utc(2026, 11, 25, 12, 0)) == []
+    assert due(later, utc(2026, 12, 2, 9, 0))[0].step == "delay_warning"
+
+
+def test_one_message_per_day_also_for_the_shops_own_promises():
+    contact = followup.Contact(7, utc(2026, 11, 25, 8, 0), "out", "email")
+    items = due(facts(), utc(2026, 11, 25, 12, 0), contacts=[contact])
+    assert items == []  # she heard from the shop today already; tomorrow then
+    [upcoming] = followup.plan(r.order_promises(facts(), S), PEOPLE, [contact], [], S, utc(2026, 11, 25, 12, 0))
+    assert upcoming.due == utc(2026, 11, 26, 9, 0)
+
+
+def test_no_update_reminder_after_x_days_in_production_without_news():
+    since = utc(2026, 11, 10, 14, 0)
+    f = facts(ready=date(2026, 12, 20), in_production_since=since)
+    assert due(f, since + timedelta(days=6, hours=23)) == []
+    [item] = due(f, since + timedelta(days=7))
+    assert (item.step, item.template) == ("no_update", "order.update")
+    # news sent three days ago moves it on
+    f2 = facts(ready=date(2026, 12, 20), in_production_since=since, last_news_at=since + timedelta(days=5))
+    assert due(f2, since + timedelta(days=7)) == []
+    assert due(f2, since + timedelta(days=12))[0].step == "no_update"
+    # not for an order that is not in production
+    assert due(facts(status="new", ready=date(2026, 12, 20), in_production_since=since), since + timedelta(days=8)) == []
+
+
+# --- statuses, urgency, summary -------------------------------------------------------------
+
+def test_status_moves():
+    assert orders.allowed_moves("new") == ["in_production", "cancelled"]
+    assert orders.allowed_moves("in_production") == ["ready", "new", "cancelled"]
+    assert orders.allowed_moves("ready") == ["shipped", "in_production", "cancelled"]
+    assert orders.allowed_moves("delivered") == ["shipped"]
+    assert orders.allowed_moves("cancelled") == ["new"]
+    assert not orders.can_move("new", "delivered")
+
+
+def test_urgency_colour():
+    today = date(2026, 11, 23)
+    assert orders.urgency_colour(orders.days_left(date(2026, 11, 22), today), 2) == "red"
+    assert orders.urgency_colour(orders.days_left(date(2026, 11, 25), today), 2) == "amber"
+    assert orders.urgency_colour(orders.days_left(date(2026, 11, 26), today), 2) == ""
+    assert orders.urgency_colour(None, 2) == ""
+
+
+def test_personalisation_summary():
+    assert orders.personalisation_summary("Letter M", "Script", "", " 12 mm ") == "Letter M · Script · 12 mm"
+
+
+# --- money and validation -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,cents", [
+    ("24,95", 2495), ("€ 24.95", 2495), ("24", 2400), ("1,5", 150), ("1.250", 125000),
+    ("1.250,00", 125000), ("1,250.00", 125000), ("", None), ("  ", None),
+])
+def test_parse_money(text, cents):
+    assert orders.parse_money(text) == cents
+
+
+@pytest.mark.parametrize("text", ["-5", "abc", "12.5.3", "1,2,3"])
+def test_parse_money_refuses(text):
+    with pytest.raises(orders.MoneyError):
+        orders.parse_money(text)
+
+
+def good(**kw):
+    values = dict(name="Ingrid Jansen", email="ingrid@example.com", order_number="#1050", price_text="29,95",
+                  deposit_text="10", ordered_on=date(2026, 11, 20), promised_ready=date(2026, 11, 27),
+                  checklist=[{"text": " Graveren ", "done": False}, {"text": "", "done": True}])
+    values.update(kw)
+    return orders.OrderInput(**values)
+
+
+def test_a_good_order_is_cleaned():
+    clean, errors = orders.validate(good())
+    assert errors == {}
+    assert clean.price_cents == 2995 and clean.deposit_cents == 1000
+    assert clean.values["checklist"] == [{"text": "Graveren", "done": False}]
+
+
+@pytest.mark.parametrize("changes,field", [
+    ({"name": "  "}, "name"),
+    ({"email": "ingrid.example.com"}, "email"),
+    ({"price_text": "-3"}, "price"),
+    ({"price_text": "twintig"}, "price"),
+    ({"deposit_text": "40"}, "deposit"),
+    ({"promised_ready": date(2026, 11, 19)}, "promised_ready"),
+    ({"promised_ready": None}, "promised_ready"),
+    ({"ordered_on": None}, "ordered_on"),
+    ({"promised_delivery": date(2026, 11, 26)}, "promised_delivery"),
+    ({"status": "lost"}, "status"),
+])
+def test_bad_input_is_named_at_its_field(changes, field):
+    clean, errors = orders.validate(good(**changes))
+    assert clean is None
+    assert field in errors and errors[field]
+
+
+def test_order_numbers_are_unique_and_a_moved_date_needs_a_reason():
+    _clean, errors = orders.validate(good(), taken_numbers={"#1050"})
+    assert "order_number" in errors
+    previous = {"promised_ready": date(2026, 11, 25), "promised_delivery": None}
+    _clean, errors = orders.validate(good(), previous=previous)
+    assert "change_reason" in errors
+    clean, errors = orders.validate(good(change_reason="Gravure opnieuw"), previous=previous)
+    assert errors == {} and clean.values["change_reason"] == "Gravure opnieuw"
+
+
+def test_new_promise_must_be_later():
+    today = date(2026, 11, 23)
+    assert orders.validate_new_promise(date(2026, 11, 25), date(2026, 11, 25), today)
+    assert orders.validate_new_promise(date(2026, 11, 25), date(2026, 11, 22), today)
+    assert orders.validate_new_promise(date(2026, 11, 25), None, today)
+    assert orders.validate_new_promise(date(2026, 11, 25), date(2026, 11, 30), today) == ""

@@ -1,0 +1,166 @@
+"""Custom orders in the store: saving, history of promised dates, pictures, shipping."""
+
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+
+from desktop import paths
+from desktop.domain.orders import OrderInput
+from desktop.store import migrations, orders, pictures
+from desktop.store.db import close_database, open_database
+from desktop.store.models import CustomOrder, Event, OrderDateChange, OrderPicture, Person, Product, Shipment
+from tests.conftest import NOW
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def form(**kw):
+    values = dict(name="Ingrid Jansen", email="ingrid@example.com", country="BE", language="nl", address_form="u",
+                  order_number="#1050", personalisation="Letter M", price_text="29,95", deposit_text="10",
+                  ordered_on=date(2026, 11, 20), promised_ready=date(2026, 11, 27),
+                  promised_delivery=date(2026, 11, 30))
+    values.update(kw)
+    return OrderInput(**values)
+
+
+def test_a_new_order_makes_a_customer_and_an_event(database):
+    order = orders.save_order(form(), NOW)
+    person = order.person
+    assert (person.name, person.is_customer, person.country, person.address_form) == ("Ingrid Jansen", True, "BE", "u")
+    assert (order.price_cents, order.deposit_cents, order.status) == (2995, 1000, "new")
+    [event] = orders.order_events(order.id)
+    assert event.kind == "order" and "#1050" in event.text
+
+
+def test_bad_input_changes_nothing(database):
+    with pytest.raises(orders.OrderInvalid) as info:
+        orders.save_order(form(name="", price_text="-4"), NOW)
+    assert set(info.value.errors) == {"name", "price"}
+    assert Person.select().count() == 0 and CustomOrder.select().count() == 0 and Event.select().count() == 0
+
+
+def test_an_existing_customer_is_reused_and_numbers_stay_unique(database):
+    first = orders.save_order(form(), NOW)
+    second = orders.save_order(form(order_number="#1051", phone="0612345678"), NOW, person_id=first.person_id)
+    assert Person.select().count() == 1
+    assert second.person.phone == "0612345678"
+    with pytest.raises(orders.OrderInvalid) as info:
+        orders.save_order(form(order_number="#1050"), NOW, person_id=first.person_id)
+    assert "order_number" in info.value.errors
+    assert CustomOrder.select().count() == 2
+
+
+def test_moving_the_promised_date_keeps_history_with_the_reason(database):
+    order = orders.save_order(form(), NOW)
+    with pytest.raises(orders.OrderInvalid):  # no reason given
+        orders.save_order(form(promised_ready=date(2026, 11, 29)), NOW, order_id=order.id, person_id=order.person_id)
+    assert CustomOrder.get_by_id(order.id).promised_ready == date(2026, 11, 27)
+    orders.save_order(form(promised_ready=date(2026, 11, 29), change_reason="Zilver komt later binnen"),
+                      NOW + timedelta(hours=1), order_id=order.id, person_id=order.person_id)
+    [change] = orders.date_history(order.id)
+    assert (change.field, change.old_date, change.new_date, change.reason) == (
+        "promised_ready", date(2026, 11, 27), date(2026, 11, 29), "Zilver komt later binnen")
+    assert change.changed_at == NOW + timedelta(hours=1)
+
+
+def test_the_delay_message_records_the_new_date_with_history(database):
+    order = orders.save_order(form(), NOW)
+    event = orders.record_message(order.id, "order_delay", "email", "Beste mevrouw Jansen, ...", NOW,
+                                  new_ready=date(2026, 12, 4), reason="Graveermachine kapot")
+    order = CustomOrder.get_by_id(order.id)
+    assert order.promised_ready == date(2026, 12, 4)
+    assert order.promised_delivery == date(2026, 12, 7)  # keeps its three days
+    changes = {c.field: c for c in orders.date_history(order.id)}
+    assert changes["promised_ready"].old_date == date(2026, 11, 27)
+    assert changes["promised_ready"].event_id == event.id
+    assert changes["promised_delivery"].new_date == date(2026, 12, 7)
+    assert (event.kind, event.direction, event.step, event.channel) == ("message", "out", "order_delay", "email")
+    # an earlier date is refused and changes nothing
+    with pytest.raises(orders.OrderInvalid):
+        orders.record_message(order.id, "order_delay", "email", "x", NOW, new_ready=date(2026, 12, 1))
+    assert CustomOrder.get_by_id(order.id).promised_ready == date(2026, 12, 4)
+    assert OrderDateChange.select().count() == 2
+
+
+def test_status_moves_are_checked_and_logged(database):
+    order = orders.save_order(form(), NOW)
+    orders.move_status(order.id, "in_production", NOW)
+    with pytest.raises(orders.OrderInvalid):
+        orders.move_status(order.id, "delivered", NOW)
+    [status] = [e for e in orders.order_events(order.id) if e.kind == "status"]
+    assert status.step == "in_production" and status.at == NOW
+
+
+def test_shipping_a_finished_order(database):
+    product = Product.create(key="SL-01", name="Sleutelhanger met letter", price_cents=1995)
+    order = orders.save_order(form(product_id=product.id), NOW)
+    with pytest.raises(orders.OrderInvalid):
+        orders.ship_order(order.id, orders.ShipInput("postnl", "3SABCD1234567"), NOW)
+    orders.move_status(order.id, "in_production", NOW)
+    orders.move_status(order.id, "ready", NOW)
+    with pytest.raises(orders.OrderInvalid) as info:  # not a bpost code: nothing is shipped
+        orders.ship_order(order.id, orders.ShipInput("bpost", "3232 1234"), NOW)
+    assert "tracking_code" in info.value.errors and Shipment.select().count() == 0
+    shipment = orders.ship_order(order.id, orders.ShipInput("bpost", "3232 1234 5678 9012 3456 7890", ""), NOW)
+    assert (shipment.person_id, shipment.custom_order_id, shipment.carrier, shipment.status) == (
+        order.person_id, order.id, "bpost", "sent")
+    assert shipment.tracking_code == "323212345678901234567890"
+    assert shipment.tracking_url == "https://track.bpost.cloud/btr/web/#/search?itemCode=323212345678901234567890&lang=nl"
+    assert "itemCode=323212345678901234567890" in orders.compose(order.id, "order_shipped", NOW).body
+    assert [i.product_id for i in shipment.items] == [product.id]
+    assert CustomOrder.get_by_id(order.id).status == "shipped"
+    assert Shipment.select().count() == 1
+    from desktop.store import due
+
+    assert [i for i in due.plan(NOW) if i.kind == "custom_order"] == []  # nothing owed any more
+
+
+def test_pictures_get_made_up_names_and_bad_files_change_nothing(database, tmp_path):
+    good = tmp_path / "voorbeeld ..png"
+    good.write_bytes(PNG)
+    text = tmp_path / "notes.png"
+    text.write_text("not a picture")
+    with pytest.raises(pictures.NotAPicture):
+        orders.save_order(form(), NOW, add_pictures=[str(good), str(text)])
+    assert CustomOrder.select().count() == 0
+    assert not list((paths.data_dir() / "pictures" / "orders").glob("*"))
+    order = orders.save_order(form(), NOW, add_pictures=[str(good)])
+    [picture] = OrderPicture.select()
+    assert picture.original_name == "voorbeeld ..png"
+    assert picture.path.startswith("pictures/orders/") and "voorbeeld" not in picture.path
+    assert pictures.absolute(picture.path).read_bytes() == PNG
+    orders.save_order(form(), NOW, order_id=order.id, person_id=order.person_id, remove_pictures=[picture.id])
+    assert OrderPicture.select().count() == 0
+    assert not pictures.absolute(picture.path).exists()
+    with pytest.raises(ValueError):
+        pictures.absolute("../afspraak.sqlite3")
+
+
+def test_a_version_1_database_gets_the_order_tables(data_dir):
+    close_database()
+    path = paths.db_path()
+    paths.ensure_private_dir(path.parent)
+    con = sqlite3.connect(path)
+    for sql in migrations.schema_v1.SQL:
+        con.execute(sql)
+    con.execute("PRAGMA user_version = 1")
+    con.execute("PRAGMA application_id = 1097233264")
+    con.commit()
+    con.close()
+    database = open_database()
+    assert {"order_date_change", "order_picture"} <= set(database.get_tables())
+    assert migrations.schema_version(database) == migrations.CURRENT_VERSION
+
+
+def test_an_order_entered_in_production_asks_for_an_update_after_a_week(database):
+    from desktop.store import due
+
+    order = orders.save_order(form(status="in_production", promised_ready=date(2026, 12, 31),
+                                   promised_delivery=None), NOW)
+    assert [i for i in due.due_now(NOW + timedelta(days=6)) if i.kind == "custom_order"] == []
+    [item] = [i for i in due.due_now(NOW + timedelta(days=7, hours=1)) if i.kind == "custom_order"]
+    assert (item.step, item.subject_id) == ("no_update", order.id)
+    # news sent moves it a week on
+    orders.record_message(order.id, "order_update", "email", "Het loopt op schema", NOW + timedelta(days=7, hours=2))
+    assert [i for i in due.due_now(NOW + timedelta(days=8)) if i.kind == "custom_order"] == []

@@ -1,0 +1,294 @@
+"""Maatwerk in the GUI: create an order, move it through its statuses, send a delay message."""
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+
+from desktop import i18n
+from desktop.domain import messages
+from desktop.store import orders as store
+from desktop.store import settings
+from desktop.store.models import CustomOrder, Event, OrderPicture, Person, Product, Shipment
+from desktop.views import dialogs
+from desktop.views import order_message
+from desktop.views import orders as orders_view
+from desktop.views.main_window import MainWindow
+from tests.conftest import NOW
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture
+def window(qtbot, database, translator):
+    settings.set("time_zone", "Europe/Amsterdam")
+    settings.set("shop_name", "Zilver & Zo")
+    settings.set("owner_name", "Eva")
+    i18n.set_language("nl")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.show_view("orders")
+    view = w.view("orders")
+    view.clock = lambda: NOW
+    return w
+
+
+class Script:
+    """Plays the part of the owner in each dialog that opens, in turn."""
+
+    def __init__(self, monkeypatch, *steps):
+        self.steps = list(steps)
+        self.seen = []
+        monkeypatch.setattr(orders_view, "run_dialog", self.run)
+
+    def run(self, dialog):
+        self.seen.append(type(dialog).__name__)
+        step = self.steps.pop(0)
+        dialog.show()  # as exec() would
+        step(dialog)
+        dialog.hide()
+        return dialog.result()
+
+
+def qd(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def test_create_an_order_with_bad_input_first(qtbot, window, monkeypatch, tmp_path):
+    Product.create(key="SL-01", name="Sleutelhanger met letter", price_cents=1995)
+    picture = tmp_path / "voorbeeld van klant.png"
+    picture.write_bytes(PNG)
+    view = window.view("orders")
+    assert view.pages.currentIndex() == 0  # the empty state explains what to do
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
+
+    def fill(dialog):
+        # bad first: no name, a negative price, a promise before the order date
+        dialog.price.setText("-5")
+        dialog.promised_ready.setDate(qd(NOW.date() - timedelta(days=3)))
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.LeftButton)
+        assert dialog.result() != QDialog.Accepted
+        assert dialog.errors["name"].isVisible() and "naam" in dialog.errors["name"].text()
+        assert "negatief" in dialog.errors["price"].text()
+        assert "vóór de besteldatum" in dialog.errors["promised_ready"].text()
+        assert CustomOrder.select().count() == 0 and Person.select().count() == 0
+        # then right
+        qtbot.keyClicks(dialog.name, "Ingrid Jansen")
+        dialog.email.setText("ingrid@example.be")
+        dialog.country.setCurrentIndex(dialog.country.findData("BE"))
+        dialog.address_form.setCurrentIndex(dialog.address_form.findData("u"))
+        dialog.order_number.setText("#1050")
+        dialog.product.setCurrentIndex(dialog.product.findText("Sleutelhanger met letter"))
+        dialog.personalisation.setText("Letter M")
+        dialog.colour.setText("goud")
+        dialog.price.setText("24,95")
+        dialog.promised_ready.setDate(qd(NOW.date() + timedelta(days=4)))
+        dialog.new_todo.setText("Graveren")
+        dialog.add_todo()
+        # a reference picture dropped from the file manager
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(picture))])
+        viewport = dialog.pictures.viewport()
+        enter = QDragEnterEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+        QApplication.sendEvent(viewport, enter)
+        assert enter.isAccepted()
+        drop = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+        QApplication.sendEvent(viewport, drop)
+        qtbot.waitUntil(lambda: dialog.pictures.count() == 1)
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.LeftButton)
+        assert dialog.result() == QDialog.Accepted
+
+    script = Script(monkeypatch, fill)
+    qtbot.mouseClick(view.new_button, Qt.LeftButton)
+    assert script.seen == ["OrderDialog"]
+    order = CustomOrder.get()
+    assert (order.person.name, order.person.country, order.person.address_form) == ("Ingrid Jansen", "BE", "u")
+    assert (order.price_cents, order.product.name, order.checklist) == (
+        2495, "Sleutelhanger met letter", [{"text": "Graveren", "done": False}])
+    [pic] = OrderPicture.select()
+    assert pic.original_name == "voorbeeld van klant.png" and "voorbeeld" not in pic.path
+    assert asked  # offered to send the confirmation
+    assert view.pages.currentIndex() == 1 and view.model.rowCount() == 1
+    assert view.model.rows[0].cells[1] == "nog 4 dagen"
+
+
+def make_order(status="in_production", ready_in=2, **kw):
+    product = Product.create(key=f"P{CustomOrder.select().count()}", name="Naamketting", price_cents=4295)
+    person = Person.create(name="Sofie Maes", email="sofie@example.be", country="BE", address_form="u",
+                           is_customer=True)
+    return CustomOrder.create(person=person, order_number="#1029", product=product, personalisation="Naam: Mila",
+                              price_cents=4295, ordered_on=NOW.date() - timedelta(days=10),
+                              promised_ready=NOW.date() + timedelta(days=ready_in),
+                              promised_delivery=NOW.date() + timedelta(days=ready_in + 2), status=status, **kw)
+
+
+def buttons(view):
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old detail widgets go first
+    return {b.objectName(): b for b in view.detail.findChildren(QPushButton) if b.objectName()}
+
+
+def test_move_an_order_through_its_statuses_and_ship_it(qtbot, window, monkeypatch):
+    order = make_order(status="new", ready_in=9)
+    view = window.view("orders")
+    view.refresh()
+    view.select_order(order.id)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: False)
+
+    qtbot.mouseClick(buttons(view)["nextStatus"], Qt.LeftButton)
+    assert CustomOrder.get_by_id(order.id).status == "in_production"
+    qtbot.mouseClick(buttons(view)["nextStatus"], Qt.LeftButton)
+    assert CustomOrder.get_by_id(order.id).status == "ready"
+    assert buttons(view)["nextStatus"].text() == "Verzenden…"
+
+    def ship(dialog):
+        dialog.carrier.setCurrentIndex(dialog.carrier.findData("bpost"))
+        dialog.tracking_code.setText("HELLO")  # not a bpost code: said in the dialog, nothing shipped
+        dialog.ship()
+        assert dialog.error.isVisible() and "bpost" in dialog.error.text()
+        assert Shipment.select().count() == 0
+        dialog.tracking_code.setText("323299999999999999999999")
+        dialog.ship()
+
+    def shipped_message(dialog):
+        assert dialog.kind.currentData() == "order_shipped"
+        body = dialog.body.toPlainText()
+        assert body.startswith("Beste Sofie,") and "Uw Naamketting is onderweg met bpost" in body
+        assert "https://track.bpost.cloud/btr/web/#/search?itemCode=323299999999999999999999&lang=nl" in body
+        dialog.mark_sent()
+
+    script = Script(monkeypatch, ship, shipped_message)
+    qtbot.mouseClick(buttons(view)["nextStatus"], Qt.LeftButton)
+    assert script.seen == ["OrderShipDialog", "OrderMessageDialog"]
+    shipment = Shipment.get()
+    assert (shipment.custom_order_id, shipment.carrier, shipment.status) == (order.id, "bpost", "sent")
+    assert CustomOrder.get_by_id(order.id).status == "shipped"
+    sent = Event.get(Event.kind == "message", Event.step == "order_shipped")
+    assert sent.direction == "out" and sent.channel == "email"
+    qtbot.mouseClick(buttons(view)["nextStatus"], Qt.LeftButton)
+    assert CustomOrder.get_by_id(order.id).status == "delivered"
+    # a delivered order leaves the list of open orders; the filter finds it again
+    assert view.model.rowCount() == 0 and view.no_match.isVisible()
+    view.status_filter.setCurrentIndex(view.status_filter.findData("delivered"))
+    assert view.model.rowCount() == 1
+    statuses = [e.step for e in Event.select().where(Event.kind == "status").order_by(Event.id)]
+    assert statuses == ["in_production", "ready", "shipped", "delivered"]
+
+
+def test_the_delay_reminder_and_the_delay_message(qtbot, window, monkeypatch):
+    order = make_order(status="in_production", ready_in=2)  # promised Wednesday 25 November
+    view = window.view("orders")
+    view.clock = lambda: NOW - timedelta(days=1)  # Sunday: not yet due
+    view.refresh()
+    view.select_order(order.id)
+    assert "dueAction" not in buttons(view)
+    view.clock = lambda: NOW  # Monday 10:30 in Amsterdam: two days before
+    view.refresh()
+    view.select_order(order.id)
+    assert "dueAction" in buttons(view)
+    new_date = NOW.date() + timedelta(days=7)
+
+    def delay(dialog):
+        assert dialog.kind.currentData() == "order_delay"
+        assert dialog.new_date.isVisible()
+        dialog.new_date.setDate(qd(NOW.date() + timedelta(days=1)))  # earlier than promised: refused
+        dialog.reason.setText("De graveermachine is kapot")
+        dialog.mark_sent()
+        assert dialog.result() != QDialog.Accepted and dialog.error.isVisible()
+        dialog.new_date.setDate(qd(new_date))
+        body = dialog.body.toPlainText()
+        assert "maandag 30 november" in body and "woensdag 25 november" in body
+        assert "uw bestelling #1029" in body
+        dialog.mark_sent()
+
+    script = Script(monkeypatch, delay)
+    qtbot.mouseClick(buttons(view)["dueAction"], Qt.LeftButton)
+    assert script.seen == ["OrderMessageDialog"]
+    order = CustomOrder.get_by_id(order.id)
+    assert order.promised_ready == new_date
+    assert order.promised_delivery == new_date + timedelta(days=2)
+    [change] = [c for c in store.date_history(order.id) if c.field == "promised_ready"]
+    assert change.old_date == NOW.date() + timedelta(days=2) and change.reason == "De graveermachine is kapot"
+    # the reminder is answered, and the history is in the detail pane
+    assert "dueAction" not in buttons(view)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    texts = [w.text() for w in view.detail.findChildren(type(view.title))]
+    assert any("De graveermachine is kapot" in t and "klaardatum" in t for t in texts)
+    assert any("E-mail" in t for t in texts)
+
+
+def test_mail_and_copy(qtbot, window, monkeypatch):
+    order = make_order(status="in_production", ready_in=5)
+    opened = []
+    monkeypatch.setattr(order_message, "open_url", lambda url: opened.append(url.toString()) or True)
+    dialog = order_message.OrderMessageDialog(window, order.id, "order_confirmation", NOW)
+    qtbot.addWidget(dialog)
+    assert "€ 42,95" in dialog.body.toPlainText()  # QPlainTextEdit gives a plain space for the no-break one
+    qtbot.mouseClick(dialog.mail_button, Qt.LeftButton)
+    assert opened and opened[0].startswith("mailto:sofie@example.be?subject=")
+    dialog.copy()
+    assert QApplication.clipboard().text() == dialog.body.toPlainText()
+
+
+@pytest.mark.parametrize("language,country,form,expect", [
+    ("nl", "NL", "je", ["Hoi Ingrid,", "je bestelling #7", "vrijdag 27 november", "€\xa024,95", "Groeten,"]),
+    ("nl", "BE", "u", ["Beste Ingrid,", "uw bestelling #7", "vrijdag 27 november", "€\xa024,95",
+                       "Met vriendelijke groet,"]),
+    ("en", "NL", "je", ["Hi Ingrid,", "your order #7", "Friday 27 November", "€24.95", "Kind regards,"]),
+])
+def test_templates_render_in_the_customers_language(database, language, country, form, expect):
+    settings.set("shop_name", "Zilver & Zo")
+    settings.set("owner_name", "Eva")
+    person = Person.create(name="Ingrid Jansen", language=language, country=country, address_form=form)
+    order = CustomOrder.create(person=person, order_number="#7", personalisation="Letter M", price_cents=2495,
+                               ordered_on=date(2026, 11, 20), promised_ready=date(2026, 11, 27))
+    i18n.set_language("nl")  # the owner's language does not matter
+    message = store.compose(order.id, "order_confirmation", NOW)
+    for text in expect:
+        assert text in message.body
+    assert "[" not in message.body.replace("[product]", "")  # only the missing product shows as a gap
+    locale = {"nl": {"NL": "nl_NL", "BE": "nl_BE"}, "en": {"NL": "en_GB"}}[language][country]
+    assert str(messages.Recipient("Ingrid", language, country, form).locale) == locale
+    delay = store.compose(order.id, "order_delay", NOW, new_ready=date(2026, 12, 4))
+    assert ("vrijdag 4 december" if language == "nl" else "Friday 4 December") in delay.body
+
+
+def test_the_ladder_opens_the_order_message_for_a_custom_order_reminder(qtbot, window):
+    from desktop.store import due
+    from desktop.views import due_dialog
+
+    order = make_order(status="in_production", ready_in=2)
+    [item] = [i for i in due.due_now(NOW) if i.kind == "custom_order"]
+    assert (item.step, item.subject_id) == ("delay_warning", order.id)
+    acted = []
+    dialog = due_dialog.open_due_item(item, window, acted.append)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, order_message.OrderMessageDialog)
+    assert dialog.kind.currentData() == "order_delay" and "[" not in dialog.body.toPlainText()
+    dialog.new_date.setDate(qd(NOW.date() + timedelta(days=6)))
+    dialog.mark_sent()
+    assert acted == ["sent"]
+    assert CustomOrder.get_by_id(order.id).promised_ready == NOW.date() + timedelta(days=6)
+    assert [i for i in due.due_now(NOW) if i.kind == "custom_order"] == []
+
+
+def test_the_warning_days_are_a_setting(qtbot, window, monkeypatch):
+    order = make_order(status="in_production", ready_in=3)
+    view = window.view("orders")
+    view.refresh()
+    view.select_order(order.id)
+    assert "dueAction" not in buttons(view)  # 3 days ahead, warned at 2
+
+    def three(dialog):
+        assert dialog.warn_days.value() == 2
+        dialog.warn_days.setValue(3)
+        dialog.save()
+
+    Script(monkeypatch, three)
+    qtbot.mouseClick(view.settings_button, Qt.LeftButton)
+    assert settings.get("delay_warning_days") == 3
+    view.select_order(order.id)
+    assert "dueAction" in buttons(view)

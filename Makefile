@@ -74,9 +74,11 @@ dist: sysdeps-dist $(VENV)/.dist mo
 dist-check: $(VENV)/.dist
 	$(BIN)/python -m pack.check $(DIST_CHECK_ARGS)
 
-# Put dist/Afspraak.desktop in this user's applications menu (and the icon in the theme).
+# Put the bundle in this user's applications menu (and the icon in the theme). After moving
+# the bundle: make install-desktop DIST=<the folder that now holds Afspraak/>.
+DIST ?= dist
 install-desktop: $(VENV)/.app
-	$(BIN)/python -m pack.launcher install dist build/icons
+	$(BIN)/python -m pack.launcher install $(DIST) build/icons
 
 screenshots: sysdeps $(VENV)/.app mo
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py

@@ -1,14 +1,15 @@
 """The Linux launcher for the bundle: dist/Afspraak.desktop (+ icon), and its installation.
 
     python -m pack.launcher make DIST        write DIST/Afspraak.desktop and DIST/afspraak.png
-    python -m pack.launcher install DIST     put them in the user's applications menu
+    python -m pack.launcher install DIST     put the bundle in DIST in the user's applications menu
 
 The launcher is made from resources/afspraak.desktop (the one a pip install uses), with
 Exec and TryExec pointing at the bundle by absolute path and Icon at the icon beside it,
 so double-clicking DIST/Afspraak.desktop in a file manager starts the bundle. Installing
 copies it to ~/.local/share/applications/afspraak.desktop (the name matches the app's
 desktop file name and StartupWMClass) with ``Icon=afspraak``, and the icons into the
-hicolor theme under ~/.local/share/icons. Move the bundle? Run install again.
+hicolor theme under ~/.local/share/icons. Moved the bundle? Run install again with the
+folder that now holds it (``make install-desktop DIST=/opt`` for /opt/Afspraak).
 """
 
 from __future__ import annotations
@@ -80,14 +81,18 @@ def data_home() -> Path:
 def install(dist: Path, icons_dir: Path, svg: Path | None = None) -> Path:
     """Install the launcher and icons for this user; returns the installed .desktop path."""
     dist = dist.resolve()
-    source = dist / LAUNCHER
-    if not source.exists():
-        raise SystemExit(f"no launcher at {source}: run `make dist` first")
+    exe = bundle_exe(dist)
+    if not exe.exists():
+        raise SystemExit(f"no bundle at {exe}: run `make dist` first")
+    if not (icons_dir / f"{ICON_NAME}-256.png").exists():
+        from pack import icons
+
+        icons.build_icons(icons_dir)
     home = data_home()
     apps = home / "applications"
     apps.mkdir(parents=True, exist_ok=True)
     target = apps / INSTALLED_NAME
-    target.write_text(render(source.read_text(encoding="utf-8"), bundle_exe(dist), ICON_NAME), encoding="utf-8")
+    target.write_text(render(TEMPLATE.read_text(encoding="utf-8"), exe, ICON_NAME), encoding="utf-8")
     target.chmod(0o755)
     theme = home / "icons" / "hicolor"
     for size in ICON_SIZES:

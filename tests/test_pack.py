@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -291,6 +292,18 @@ def test_launcher_points_at_the_bundle_and_keeps_the_rest(tmp_path):
     assert sum(line.startswith("Exec=") for line in lines) == 1
 
 
+def test_launcher_passes_desktop_file_validate(tmp_path):
+    validate = shutil.which("desktop-file-validate")  # Debian: desktop-file-utils
+    if validate is None:
+        pytest.skip("desktop-file-validate is not installed")
+    template = (ROOT / "resources" / "afspraak.desktop").read_text(encoding="utf-8")
+    path = tmp_path / "Afspraak.desktop"
+    path.write_text(launcher.render(template, Path("/home/ans/Mijn apps/100%/Afspraak"), "afspraak"),
+                    encoding="utf-8")
+    result = subprocess.run([validate, str(path)], capture_output=True, text=True)
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+
+
 @pytest.mark.parametrize("path, expected", [
     ("/home/ans/Afspraak/Afspraak", "/home/ans/Afspraak/Afspraak"),
     ("/home/ans/Mijn apps/Afspraak", '"/home/ans/Mijn apps/Afspraak"'),
@@ -331,6 +344,14 @@ def test_make_and_install_the_launcher(tmp_path, monkeypatch, qapp):
     assert (theme / "256x256" / "apps" / "afspraak.png").exists()
     assert (theme / "48x48" / "apps" / "afspraak.png").exists()
     assert (theme / "scalable" / "apps" / "afspraak.svg").exists()
+
+
+def test_install_draws_the_icons_when_the_build_folder_is_gone(tmp_path, monkeypatch, qapp):
+    dist = _fake_dist(tmp_path)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    launcher.install(dist, tmp_path / "no-icons-yet")
+    assert (tmp_path / "share" / "icons" / "hicolor" / "64x64" / "apps" / "afspraak.png").exists()
+    assert (tmp_path / "share" / "applications" / "afspraak.desktop").exists()
 
 
 def test_launcher_refuses_without_a_bundle(tmp_path):

@@ -38,6 +38,9 @@ EXCLUDED_MODULES = [
     # The app is offline: no TLS, so no private OpenSSL (5 MB). hashlib then uses
     # Python's own hash functions, which is all the app needs (sha1/sha256).
     "ssl", "_ssl", "_hashlib",
+    # Only ProcessPoolExecutor needs it (asyncio does not), and with it PyInstaller runs a
+    # start-up hook that imports it: about 25 ms of every start, for nothing.
+    "multiprocessing", "concurrent.futures.process",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
     "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
     "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtSql", "PySide6.QtTest",

@@ -64,19 +64,20 @@ def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
     models.Person.create(name="Sanne")
     close_database()
 
-    def v2_fails(database):
+    def next_fails(database):
         database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT')
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2_fails])
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    current = migrations.CURRENT_VERSION
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, next_fails])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
     with pytest.raises(RuntimeError):
         open_database()
     close_database()
-    backups = list(paths.backup_dir().glob("*before-migration-v1.sqlite3"))
+    backups = list(paths.backup_dir().glob(f"*before-migration-v{current}.sqlite3"))
     assert len(backups) == 1
     con = sqlite3.connect(paths.db_path())
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == current
     assert "nickname" not in {r[1] for r in con.execute("PRAGMA table_info(person)")}
     assert con.execute("SELECT name FROM person").fetchall() == [("Sanne",)]
     con.close()
@@ -85,13 +86,14 @@ def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
 def test_migration_step_runs_and_bumps_version(database, monkeypatch):
     close_database()
 
-    def v2(database):
+    def next_step(database):
         database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT NOT NULL DEFAULT ""')
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2])
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    current = migrations.CURRENT_VERSION
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, next_step])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
     d = open_database()
-    assert migrations.schema_version(d) == 2
+    assert migrations.schema_version(d) == current + 1
     assert "nickname" in {c.name for c in d.get_columns("person")}
 
 

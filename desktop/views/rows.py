@@ -7,6 +7,7 @@ Every cell is shown as plain text.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -24,6 +25,12 @@ class Row:
     extra: dict = field(default_factory=dict)
 
 
+def plain_tooltip(text: str) -> str:
+    """Qt shows a tooltip that looks like HTML as rich text: escape user text so it is
+    shown exactly as typed (and a pasted <a href="javascript:..."> is never a link)."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
 COLOURS = {"red": QColor(176, 32, 32), "amber": QColor(168, 102, 0), "grey": QColor(128, 128, 128)}
 
 
@@ -34,6 +41,7 @@ class RowsModel(QAbstractTableModel):
         self.all_rows: list[Row] = []
         self.rows: list[Row] = []
         self._needle = ""
+        self._predicate = None  # an extra filter (e.g. status/tag/country), or None
 
     # --- data --------------------------------------------------------------------
     def set_rows(self, rows: list[Row]) -> None:
@@ -47,13 +55,19 @@ class RowsModel(QAbstractTableModel):
         self._needle = text.strip().lower()
         self._apply()
 
+    def set_predicate(self, predicate) -> None:
+        """Keep only rows for which ``predicate(row)`` is true (None: all rows)."""
+        self._predicate = predicate
+        self._apply()
+
     def _apply(self) -> None:
         self.beginResetModel()
+        rows = self.all_rows if self._predicate is None else [r for r in self.all_rows if self._predicate(r)]
         if self._needle:
             words = self._needle.split()
-            self.rows = [r for r in self.all_rows if all(w in r.search for w in words)]
+            self.rows = [r for r in rows if all(w in r.search for w in words)]
         else:
-            self.rows = list(self.all_rows)
+            self.rows = list(rows)
         self.endResetModel()
 
     def row_at(self, index: int) -> Row | None:
@@ -78,7 +92,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             return row.cells[index.column()]
         if role == Qt.ToolTipRole and row.tooltip:
-            return row.tooltip
+            return plain_tooltip(row.tooltip)
         if role == Qt.ForegroundRole and row.colour:
             return QBrush(COLOURS[row.colour])
         if role == Qt.UserRole:

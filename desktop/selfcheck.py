@@ -16,8 +16,9 @@ from datetime import date, datetime, timedelta
 
 from desktop import i18n, paths
 
-# Babel locales the app formats in (desktop/i18n.py), Belgian Dutch included.
-FORMAT_LOCALES = ("nl_NL", "nl_BE", "en_GB")
+# Babel locales the app formats in (desktop/i18n.py), Belgian Dutch included. The bundle
+# carries Babel data for these and their parents only (pack/rules.py).
+FORMAT_LOCALES = tuple(sorted(set(i18n.FORMAT_LOCALES.values()) | {"nl_BE"}))
 
 
 def catalog_problems() -> list[str]:

@@ -14,15 +14,18 @@ import sys
 from pathlib import Path, PurePosixPath
 
 from desktop import APP_ID, APP_NAME, __version__  # noqa: F401 (re-exported for build.spec)
+from desktop.i18n import LANGUAGES
+from desktop.selfcheck import FORMAT_LOCALES
 
 ROOT = Path(__file__).resolve().parent.parent
 
 EXE_NAME = APP_NAME   # dist/Afspraak/Afspraak(.exe); APP_NAME is the human name everywhere
 BUNDLE_ID = APP_ID    # macOS CFBundleIdentifier (reverse DNS; never change it once shipped)
 
-# The Babel locales the app formats in (desktop/i18n.py: FORMAT_LOCALES plus nl_BE, and the
-# bare languages). Their CLDR parents are added by babel_locales().
-SHIPPED_LOCALES = ("nl", "nl_NL", "nl_BE", "en", "en_GB")
+# The Babel locales the app formats in: its languages, their formatting locales and the
+# Belgian Dutch of desktop/i18n.py (selfcheck.FORMAT_LOCALES); babel_locales() adds
+# their CLDR parents.
+SHIPPED_LOCALES = tuple(sorted(set(LANGUAGES) | set(FORMAT_LOCALES)))
 
 # Python modules the app never uses. PySide6's hooks collect a Qt library (and its plugins
 # and translations) for every PySide6 module that is imported, so excluding the module

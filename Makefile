@@ -12,10 +12,12 @@ APT_RUNTIME := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 l
   libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
 # Extra for tests with a real X server.
 APT_TEST := xvfb xauth dbus trayer
+# Extra for `make dist`: PyInstaller reads and strips the libraries with binutils.
+APT_DIST := binutils
 
 BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2
 
-.PHONY: run test kill-test schema-fixture sysdeps sysdeps-test catalogs mo dist bench screenshots clean
+.PHONY: run test kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
 
 # The SIGKILL test (tests/test_crash_safety.py) kills a writer this many times in `make test`
 # (CI); `make kill-test` runs it 60 times.
@@ -42,6 +44,9 @@ sysdeps:
 sysdeps-test:
 	@bash .ci/system-deps $(APT_RUNTIME) $(APT_TEST)
 
+sysdeps-dist:
+	@bash .ci/system-deps $(APT_RUNTIME) $(APT_DIST)
+
 $(VENV)/.venv:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Afspraak needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +61,10 @@ $(VENV)/.test: $(VENV)/.venv pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@ $(VENV)/.app
 
+$(VENV)/.dist: $(VENV)/.venv pyproject.toml
+	$(BIN)/pip install -q -e '.[dist]'
+	touch $@ $(VENV)/.app
+
 # Compile the catalogs (the .mo files are built, never committed).
 mo: $(VENV)/.app
 	$(BIN)/pybabel compile -d locales -D messages --statistics
@@ -68,9 +77,21 @@ catalogs: $(VENV)/.app
 	$(BIN)/python -m desktop.i18n_extract fill-en locales/en/LC_MESSAGES/messages.po
 	$(BIN)/pybabel compile -d locales -D messages --statistics
 
-dist: sysdeps $(VENV)/.app mo
-	$(BIN)/pip install -q -e '.[dist]'
-	$(BIN)/pyinstaller --noconfirm --clean build.spec
+# The packaged app (build.spec): dist/Afspraak/ (+ dist/Afspraak.desktop on Linux), then
+# .ci/pack/check.py smoke-tests it and prints its size and start time against the script's.
+dist: sysdeps-dist $(VENV)/.dist mo
+	rm -rf dist/Afspraak dist/Afspraak.app
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	$(MAKE) --no-print-directory dist-check
+
+dist-check: $(VENV)/.dist
+	PYTHONPATH=.ci $(BIN)/python -m pack.check $(DIST_CHECK_ARGS)
+
+# Put the bundle in this user's applications menu (and the icon in the theme). After moving
+# the bundle: make install-desktop DIST=<the folder that now holds Afspraak/>.
+DIST ?= dist
+install-desktop: $(VENV)/.app
+	PYTHONPATH=.ci $(BIN)/python -m pack.launcher install $(DIST) build/icons
 
 screenshots: sysdeps $(VENV)/.app mo
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py

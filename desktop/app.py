@@ -253,9 +253,17 @@ class Application:
         self.window.activateWindow()
 
     def _smoke_done(self) -> None:
+        from desktop import selfcheck
+
         self.window.repaint()
         ok = self.window.isVisible() and paths.db_path().exists()
-        print("smoke-test: ok" if ok else "smoke-test: FAILED")
+        # Flushed at once: pack/check.py times start-to-shown by this line.
+        print("smoke-test: window shown" if ok else "smoke-test: window NOT shown", flush=True)
+        problems = selfcheck.problems()  # missing modules, catalogs, forms, icons, locales
+        for problem in problems:
+            print(f"smoke-test: problem: {problem}", file=sys.stderr)
+        ok = ok and not problems
+        print("smoke-test: ok" if ok else "smoke-test: FAILED", flush=True)
         self.qt.exit(0 if ok else 1)
 
     def exec(self) -> int:

@@ -1,0 +1,110 @@
+"""Is everything the app needs really there? Run by ``afspraak gui --smoke-test``.
+
+A missing resource rarely crashes the app: a lost ``.mo`` silently shows English, a lost
+SVG plugin shows blank icons, a lost Babel locale only fails when a date is formatted,
+and a missing module only when the code that imports it runs. In the packaged app (see
+build.spec) each of these means something was left out of the bundle, so the smoke test
+looks for all of them and reports each as one line.
+"""
+
+from __future__ import annotations
+
+import gettext
+import importlib
+import pkgutil
+from datetime import date, datetime, timedelta
+
+from desktop import i18n, paths
+
+# Babel locales the app formats in (desktop/i18n.py), Belgian Dutch included. The bundle
+# carries Babel data for these and their parents only (pack/rules.py).
+FORMAT_LOCALES = tuple(sorted(set(i18n.FORMAT_LOCALES.values()) | {"nl_BE"}))
+
+
+def catalog_problems() -> list[str]:
+    problems = []
+    for language in i18n.LANGUAGES:
+        translations = i18n.translations_for(language)
+        if type(translations) is gettext.NullTranslations or not getattr(translations, "_catalog", None):
+            problems.append(f"no {language} catalog in {paths.locale_dir()}")
+    return problems
+
+
+def form_problems() -> list[str]:
+    from desktop.views.forms import load_form
+
+    problems = []
+    forms = sorted(paths.ui_file("").glob("*.ui"))
+    if not forms:
+        problems.append(f"no .ui forms in {paths.ui_file('')}")
+    for form in forms:
+        try:
+            widget = load_form(form.name)
+        except Exception as exc:  # report every broken form, not only the first
+            problems.append(f"form {form.name}: {exc}")
+        else:
+            widget.deleteLater()
+    return problems
+
+
+def icon_problems() -> list[str]:
+    from PySide6.QtGui import QIcon, QImageReader
+
+    problems = []
+    if b"svg" not in QImageReader.supportedImageFormats():
+        problems.append("Qt cannot read SVG (imageformats/qsvg plugin missing)")
+    icons = sorted(paths.resource("").rglob("*.svg"))
+    if not icons:
+        problems.append(f"no icons in {paths.resource('')}")
+    for icon in icons:
+        if QIcon(str(icon)).pixmap(32, 32).isNull():
+            problems.append(f"icon {icon.name} does not render (iconengines/qsvgicon plugin missing?)")
+    return problems
+
+
+def formatting_problems() -> list[str]:
+    from babel import Locale
+
+    problems = []
+    moment = datetime(2026, 11, 22, 11, 0)
+    for name in FORMAT_LOCALES:
+        try:
+            locale = Locale.parse(name)
+            for text in (
+                i18n.format_date(date(2026, 11, 22), "full", locale=locale),
+                i18n.format_moment(moment, locale=locale),
+                i18n.format_money(1250, locale=locale),
+                i18n.format_number(12345.5, locale=locale),
+                i18n.format_duration(timedelta(days=3), locale=locale, direction=True),
+            ):
+                if not text:
+                    problems.append(f"Babel formatted nothing for {name}")
+        except Exception as exc:
+            problems.append(f"Babel cannot format for {name}: {exc!r}")
+    return problems
+
+
+def module_problems() -> list[str]:
+    """Import every module of the app (lazy imports included), so none is missing."""
+    import desktop
+
+    problems = []
+    for info in pkgutil.walk_packages(desktop.__path__, "desktop."):
+        if info.name.endswith("__main__"):
+            continue  # running it would start the app
+        try:
+            importlib.import_module(info.name)
+        except Exception as exc:
+            problems.append(f"module {info.name}: {exc!r}")
+    return problems
+
+
+def problems() -> list[str]:
+    """Every problem found, one line each; empty when all is well."""
+    found = []
+    for check in (module_problems, catalog_problems, form_problems, icon_problems, formatting_problems):
+        try:
+            found.extend(check())
+        except Exception as exc:
+            found.append(f"{check.__name__} failed: {exc!r}")
+    return found

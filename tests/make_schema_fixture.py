@@ -10,6 +10,9 @@ plus a few awkward values: empty and NULL fields, accents and emoji, quotes, HTM
 ``--version N`` builds an older version by running only the first N migrations; that
 works only while the models can still write to that version (columns added later need
 defaults), so normally make each fixture when its version is the newest.
+``--version N --from FILE`` instead upgrades an older fixture with the raw migration
+steps up to N (no models involved): how v2-v5 were made from v1, since those versions
+were released together and no model can write them any more.
 """
 
 from __future__ import annotations
@@ -66,15 +69,43 @@ def build(version: int, out: Path) -> Path:
     return out
 
 
+def upgrade_copy(source: Path, version: int, out: Path) -> Path:
+    """An older fixture brought to ``version`` by the migration steps alone."""
+    import shutil
+
+    import peewee
+
+    from desktop.store import migrations
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, out)
+    database = peewee.SqliteDatabase(str(out), pragmas={"foreign_keys": 1})
+    database.connect()
+    try:
+        start = migrations.schema_version(database)
+        for number in range(start + 1, version + 1):
+            with database.atomic():
+                migrations.MIGRATIONS[number - 1](database)
+                database.execute_sql(f"PRAGMA user_version = {number:d}")
+        database.execute_sql("VACUUM")
+    finally:
+        database.close()
+    return out
+
+
 def main() -> None:
     from desktop.store import migrations
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--version", type=int, default=migrations.CURRENT_VERSION)
     parser.add_argument("--out", default=None)
+    parser.add_argument("--from", dest="source", default=None, help="upgrade this older fixture instead")
     args = parser.parse_args()
     out = Path(args.out) if args.out else ROOT / "tests" / "data" / "schemas" / f"v{args.version}.sqlite3"
-    print(build(args.version, out))
+    if args.source:
+        print(upgrade_copy(Path(args.source), args.version, out))
+    else:
+        print(build(args.version, out))
 
 
 if __name__ == "__main__":

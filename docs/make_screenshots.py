@@ -48,8 +48,33 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(out / f"{view.key}{suffix}.png"))
         print(out / f"{view.key}{suffix}.png")
+    shoot_reminders_without_tray(app, window, out, suffix)
     shoot_shipping(app, window, out, suffix)
     shoot_ladder_and_orders(app, window, out, suffix, args.lang)
+
+
+def shoot_reminders_without_tray(app, window, out: Path, suffix: str) -> None:
+    """Where a desktop has no tray: the banner in the window and the popup with buttons."""
+    from desktop import reminders
+    from desktop.clock import utcnow
+    from desktop.domain.notify import Announcement
+    from desktop.i18n import _, ngettext
+    from desktop.tray import ReminderPopup
+
+    items = reminders.due_items(utcnow())
+    window.show_view("today")
+    window.show_banner(ngettext("{n} reminder is due.", "{n} reminders are due.", len(items)).format(n=len(items)),
+                       _("Open today's list"))
+    app.processEvents()
+    window.grab().save(str(out / f"fallback-banner{suffix}.png"))
+    print(out / f"fallback-banner{suffix}.png")
+    window.banner.hide()
+    popup = ReminderPopup()
+    popup.show_announcement(Announcement(items=items, summary=True, catch_up=True), reminders.describe)
+    app.processEvents()
+    popup.grab().save(str(out / f"reminder-popup{suffix}.png"))
+    print(out / f"reminder-popup{suffix}.png")
+    popup.close()
 
 
 def shoot_shipping(app, window, out: Path, suffix: str) -> None:

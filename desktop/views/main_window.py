@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
+        if getattr(self, "shipping", None) is not None:
+            self.shipping.follow_view(self.views[row].key)
 
     def set_due_count(self, count: int) -> None:
         """The number of reminders due now, on the Vandaag entry of the sidebar."""
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
         keys = [v.key for v in self.views]
         last = settings.get("last_view")
         self.sidebar.setCurrentRow(keys.index(last) if last in keys else 0)
+        self._switch(self.sidebar.currentRow())  # also when the row did not change
 
     def save_state(self) -> None:
         if db.obj is None or db.is_closed():

@@ -125,10 +125,27 @@ class ShippingController(QObject):
         self._job = None
         self.catalogue.refresh()
 
+    # Views a product can be dropped on; elsewhere (Vandaag, Tijdlijn) the panel makes room.
+    DROP_VIEWS = ("influencers", "shipments", "orders")
+
+    def follow_view(self, key: str) -> None:
+        """Show the catalogue on the views that take drops (if the owner keeps it open)."""
+        wanted = key in self.DROP_VIEWS and bool(settings.get("catalogue_visible"))
+        if self.catalogue.isHidden() == wanted:  # isHidden: explicit state, also before the window shows
+            self._following = True
+            try:
+                self.catalogue.setVisible(wanted)
+            finally:
+                self._following = False
+        self.catalogue.toggleViewAction().setEnabled(key in self.DROP_VIEWS)
+
     def _remember_visibility(self, visible: bool) -> None:
-        # Minimising or closing the window also hides docks; only remember what the owner chose.
+        # Minimising or closing the window also hides docks, and so does switching to a
+        # view without drops; only remember what the owner chose.
         from shiboken6 import isValid
 
+        if getattr(self, "_following", False):
+            return
         if not isValid(self.window) or db.obj is None or db.is_closed():
             return
         if self.window.isVisible() and not self.window.isMinimized() and settings.get("catalogue_visible") != visible:

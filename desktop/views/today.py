@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop import i18n, reminders
 from desktop.clock import local_to_utc, to_local, utcnow
@@ -130,20 +130,20 @@ class TodayView(ListView):
         layout.addWidget(self._buttons(item))
 
     def _buttons(self, item) -> QWidget:
+        # Two rows of two, so the pane stays narrow enough for a laptop screen.
         holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        for name, text, slot in (
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for index, (name, text, slot) in enumerate((
             ("todayOpen", _("Open and send…"), lambda: reminders.open_item(self, item)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
             ("todayTomorrow", _("Tomorrow 09:00"), lambda: self._snooze(item, "tomorrow")),
             ("todayDone", _("Done without a message"), lambda: reminders.mark_done([item], self._now())),
-        ):
+        )):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
+            grid.addWidget(button, index // 2, index % 2)
         return holder
 
     def _snooze(self, item, how) -> None:

@@ -48,6 +48,7 @@ class Application:
         self.minimised = minimised
         self.tray = None
         self.scheduler = None
+        self.notifications = None
         self.qt.setApplicationName("afspraak")
         self.qt.setApplicationDisplayName(APP_NAME)
         self.qt.setWindowIcon(QIcon(str(paths.resource("afspraak.svg"))))
@@ -147,6 +148,7 @@ class Application:
 
     def start_reminders(self) -> None:
         from desktop import reminders
+        from desktop.notifications import Notifications
         from desktop.scheduler import Scheduler
         from desktop.tray import Tray
 
@@ -163,7 +165,10 @@ class Application:
         )
         self.tray.pause_all.connect(self.scheduler.pause)
         self.scheduler.due_changed.connect(self._on_due_changed)
-        self.scheduler.announce.connect(self.tray.show_announcement)
+        # native notification with buttons -> tray balloon -> in-app popup (notifications.py)
+        self.notifications = Notifications(self.tray, native="auto", parent=self.qt)
+        self.notifications.start()
+        self.scheduler.announce.connect(self.notifications.show_announcement)
         reminders.changed.connect(self.scheduler.reschedule)
         if not self.tray.available:
             self.window.show_banner(_(
@@ -233,6 +238,8 @@ class Application:
             self.scheduler = None
         if self.window is not None:
             self.window.save_state()
+        if self.notifications is not None:
+            self.notifications.shutdown()
         if self.tray is not None:
             self.tray.hide()
 

@@ -10,8 +10,8 @@ export PYTHON
 APT_RUNTIME := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 \
   libxkbcommon0 fonts-dejavu-core libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 \
   libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
-# Extra for tests with a real X server.
-APT_TEST := xvfb xauth dbus trayer
+# Extra for tests with a real X server, a tray host (trayer) and a notification service (dunst).
+APT_TEST := xvfb xauth dbus trayer dunst
 # Extra for `make dist`: PyInstaller reads and strips the libraries with binutils.
 APT_DIST := binutils
 

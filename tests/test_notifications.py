@@ -291,3 +291,32 @@ def test_the_app_sends_reminders_through_notifications(qtbot, database, translat
     finally:
         application.shutdown()
         application.instance_server.server.close()
+
+
+def test_typed_text_is_escaped_for_a_service_that_reads_markup():
+    """Names and titles are shown as typed: escaped where the service reads the body as markup
+    (it announces "body-markup"), sent unchanged where it shows plain text."""
+    import asyncio
+
+    class Service:
+        def __init__(self):
+            self.got = []
+
+        async def send_notification(self, notification):
+            self.got.append(notification)
+            notification.on_dispatched()
+
+    bridge = notifications.Bridge()
+    answers = []
+    bridge.sent.connect(lambda nid, shown, why: answers.append(shown))
+    native = notifications.ThreadedNotifier(bridge)
+    native.notifier = Service()
+    body = "Anna & <b>Co</b>: reel"
+    for markup in (True, False):
+        native.body_markup = markup
+        asyncio.run(native._send("id", "Herinnering", body, [("open", "Openen"), ("hour", "Over 1 uur")]))
+    marked, plain = native.notifier.got
+    assert marked.message == "Anna &amp; &lt;b&gt;Co&lt;/b&gt;: reel"
+    assert plain.message == body
+    assert [b.title for b in marked.buttons] == ["Openen", "Over 1 uur"]
+    assert answers == [True, True]

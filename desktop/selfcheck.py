@@ -99,10 +99,30 @@ def module_problems() -> list[str]:
     return problems
 
 
+def notifier_problems() -> list[str]:
+    """desktop-notifier is imported lazily, on its own thread (desktop/notifications.py): a
+    bundle without it or its platform backend (dbus-fast on Linux) would quietly use the
+    tray balloon instead of notifications with buttons, so look for them here."""
+    import sys
+
+    try:
+        from desktop_notifier.main import get_backend_class
+
+        backend = get_backend_class()
+        if sys.platform.startswith("linux"):
+            importlib.import_module("dbus_fast.aio")
+    except Exception as exc:
+        return [f"desktop-notifier cannot load: {exc!r}"]
+    if sys.platform.startswith(("linux", "win")) and backend.__name__ == "DummyNotificationCenter":
+        return [f"desktop-notifier has no backend for {sys.platform}"]
+    return []
+
+
 def problems() -> list[str]:
     """Every problem found, one line each; empty when all is well."""
     found = []
-    for check in (module_problems, catalog_problems, form_problems, icon_problems, formatting_problems):
+    for check in (module_problems, catalog_problems, form_problems, icon_problems, formatting_problems,
+                  notifier_problems):
         try:
             found.extend(check())
         except Exception as exc:

@@ -53,3 +53,10 @@ def test_a_module_that_cannot_be_imported_is_reported(monkeypatch):
     monkeypatch.setitem(sys.modules, "desktop.demo", None)  # makes importing it fail
     problems = selfcheck.module_problems()
     assert len(problems) == 1 and problems[0].startswith("module desktop.demo:")
+
+
+def test_a_bundle_without_the_notification_library_is_reported(monkeypatch):
+    assert selfcheck.notifier_problems() == []
+    monkeypatch.setitem(sys.modules, "dbus_fast.aio", None)  # as if left out of the bundle
+    problems = selfcheck.notifier_problems()
+    assert len(problems) == 1 and problems[0].startswith("desktop-notifier cannot load")

@@ -80,15 +80,17 @@ def session_bus_possible(env=None, platform: str | None = None) -> bool:
 
 def icon_file() -> Path | None:
     """The app icon as a PNG in the data dir (notification services want a file, and
-    Windows toasts cannot show SVG). Drawn once; None if it cannot be written."""
+    Windows toasts cannot show SVG). Drawn again only when the SVG is newer; None if it
+    cannot be written."""
     from PySide6.QtGui import QIcon
 
     path = paths.data_dir() / "notification-icon.png"
-    if path.exists():
-        return path
+    svg = paths.resource("afspraak.svg")
     try:
+        if path.exists() and path.stat().st_mtime >= svg.stat().st_mtime:
+            return path
         paths.ensure_private_dir(path.parent)
-        if QIcon(str(paths.resource("afspraak.svg"))).pixmap(128, 128).save(str(path), "PNG"):
+        if QIcon(str(svg)).pixmap(128, 128).save(str(path), "PNG"):
             return path
     except OSError:
         log.warning("could not write the notification icon", exc_info=True)

@@ -4,6 +4,7 @@ The real notification service is exercised in test_notifications_dunst.py.
 """
 
 import logging
+import os
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -320,3 +321,15 @@ def test_typed_text_is_escaped_for_a_service_that_reads_markup():
     assert plain.message == body
     assert [b.title for b in marked.buttons] == ["Openen", "Over 1 uur"]
     assert answers == [True, True]
+
+
+def test_the_notification_icon_is_the_app_icon_as_png(qtbot, data_dir):
+    from PySide6.QtGui import QImage
+
+    path = notifications.icon_file()
+    assert path == data_dir / "notification-icon.png"
+    image = QImage(str(path))
+    assert image.width() == 128 and not image.isNull()
+    path.write_bytes(b"old")  # an older app's icon...
+    os.utime(path, (0, 0))
+    assert QImage(str(notifications.icon_file())).width() == 128  # ...is drawn again

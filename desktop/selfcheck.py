@@ -111,6 +111,20 @@ def notifier_problems() -> list[str]:
         backend = get_backend_class()
         if sys.platform.startswith("linux"):
             importlib.import_module("dbus_fast.aio")
+            from dbus_fast import Message, Variant
+
+            # the freedesktop Notify call with its uint32 and hints, marshalled by dbus-fast's
+            # compiled code on an asyncio loop, as notifications.py does (no bus needed)
+            async def marshal() -> bytes:
+                return Message(destination="org.freedesktop.Notifications", path="/org/freedesktop/Notifications",
+                               interface="org.freedesktop.Notifications", member="Notify", signature="susssasa{sv}i",
+                               body=["Afspraak", 0, "", "t", "b", ["open", "Open"], {"urgency": Variant("y", 1)}, -1],
+                               )._marshall(False)
+
+            import asyncio
+
+            if not asyncio.run(marshal()):
+                return ["dbus-fast marshalled nothing"]
     except Exception as exc:
         return [f"desktop-notifier cannot load: {exc!r}"]
     if sys.platform.startswith(("linux", "win")) and backend.__name__ == "DummyNotificationCenter":

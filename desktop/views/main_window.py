@@ -96,8 +96,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def refresh_all(self) -> None:
+        # Only the view on screen loads now; the others when first shown (start-up speed).
         for v in self.views:
-            v.refresh()
+            getattr(v, "refresh_when_shown", v.refresh)()
 
     # --- state ---------------------------------------------------------------------
     def restore_state(self) -> None:

@@ -25,6 +25,15 @@ class Row:
 
 
 COLOURS = {"red": QColor(176, 32, 32), "amber": QColor(168, 102, 0), "grey": QColor(128, 128, 128)}
+BRUSHES = {name: QBrush(colour) for name, colour in COLOURS.items()}
+
+# Roles as plain ints: data() runs for every visible cell and every role Qt asks for
+# (about ten per cell), and looking up Qt.DisplayRole on the enum each time costs more
+# than the rest of the call (docs/PERFORMANCE.md).
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+USER = int(Qt.ItemDataRole.UserRole.value)
 
 
 class RowsModel(QAbstractTableModel):
@@ -71,18 +80,19 @@ class RowsModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        if role == Qt.DisplayRole:
-            return row.cells[index.column()]
-        if role == Qt.ToolTipRole and row.tooltip:
-            return row.tooltip
-        if role == Qt.ForegroundRole and row.colour:
-            return QBrush(COLOURS[row.colour])
-        if role == Qt.UserRole:
-            return row.id
+        role = int(role)
+        if role == DISPLAY:
+            return self.rows[index.row()].cells[index.column()]
+        if role == FOREGROUND:
+            colour = self.rows[index.row()].colour
+            return BRUSHES[colour] if colour else None
+        if role == TOOLTIP:
+            return self.rows[index.row()].tooltip or None
+        if role == USER:
+            return self.rows[index.row()].id
         return None
 
     def sort(self, column, order=Qt.AscendingOrder):

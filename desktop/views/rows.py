@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     id: int
     cells: list[str]
@@ -53,14 +53,25 @@ class RowsModel(QAbstractTableModel):
         self._apply()
 
     def set_filter(self, text: str) -> None:
-        self._needle = text.strip().lower()
-        self._apply()
+        needle = " ".join(text.lower().split())
+        if needle == self._needle:
+            return
+        # Typing one more letter only narrows: a row that matches "sanne d" is among the
+        # rows that matched "sanne", so search those instead of every row.
+        narrowing = bool(self._needle) and needle.startswith(self._needle)
+        self._needle = needle
+        self._apply(self.rows if narrowing else None)
 
-    def _apply(self) -> None:
+    def _apply(self, within: list[Row] | None = None) -> None:
         self.beginResetModel()
         if self._needle:
             words = self._needle.split()
-            self.rows = [r for r in self.all_rows if all(w in r.search for w in words)]
+            pool = self.all_rows if within is None else within
+            if len(words) == 1:
+                word = words[0]
+                self.rows = [r for r in pool if word in r.search]
+            else:
+                self.rows = [r for r in pool if all(w in r.search for w in words)]
         else:
             self.rows = list(self.all_rows)
         self.endResetModel()

@@ -323,30 +323,40 @@ def timed_start(cmd: list[str], marker: str, env: dict) -> tuple[float, float]:
 
 
 def measure_startup(data_dir: Path, repeats: int) -> list[Result]:
+    """Bare window, the app on the dataset, and the app on an empty database, in turn."""
     bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
     app_cmd = [sys.executable, "-m", "desktop", "--lang", "nl", "gui", "--smoke-test"]
     app_env = _env({"AFSPRAAK_DATA_DIR": str(data_dir)})
+    empty_env = _env({"AFSPRAAK_DATA_DIR": str(data_dir.parent / f"{data_dir.name}-empty")})
     # The first start of the day also takes the daily backup: timed on its own.
     first_day, _rss = timed_start(app_cmd, "smoke-test: ok", app_env)
-    timed_start(bare_cmd, "bare-window: ok", _env())  # warm the file cache for both
-    bare, app, ratios, bare_rss, app_rss = [], [], [], [], []
+    timed_start(app_cmd, "smoke-test: ok", empty_env)  # creates the empty database
+    timed_start(bare_cmd, "bare-window: ok", _env())  # warms the file cache
+    bare, app, empty, ratios, empty_ratios, bare_rss, app_rss = [], [], [], [], [], [], []
     for _ in range(repeats):
         b, b_rss = timed_start(bare_cmd, "bare-window: ok", _env())
         a, a_rss = timed_start(app_cmd, "smoke-test: ok", app_env)
+        e, _e_rss = timed_start(app_cmd, "smoke-test: ok", empty_env)
         bare.append(round(b, 4))
         app.append(round(a, 4))
+        empty.append(round(e, 4))
         ratios.append(round(a / b, 3))
+        empty_ratios.append(round(e / b, 3))
         bare_rss.append(round(b_rss, 1))
         app_rss.append(round(a_rss, 1))
     return [
         Result("bare_window", "Bare PySide6 window, start to shown", "s", bare, None,
                note="the baseline", extra={"peak_rss_mb": bare_rss}),
         Result("cold_start", "App cold start to first painted window", "s", app, None,
-               note="afspraak gui --smoke-test", extra={"peak_rss_mb": app_rss}),
+               note="afspraak gui --smoke-test, the list on screen filled"),
         Result("start_ratio", "Start-up, ratio to bare window", "x", ratios, 1.5,
                note="per pair of runs, taken in turn"),
+        Result("start_ratio_empty", "Start-up on an empty database, ratio", "x", empty_ratios, None,
+               note="the fixed cost: imports, forms, database open"),
         Result("first_start_of_day", "First start of the day (takes the daily backup)", "s",
                [round(first_day, 4)], None, note="once a day"),
+        Result("peak_memory_start", "Peak memory, app started", "MB", app_rss, 250.0,
+               note="peak resident set size of the cold starts"),
     ]
 
 
@@ -376,8 +386,12 @@ def machine() -> dict:
         qt = PySide6.__version__
     except ImportError:  # pragma: no cover
         qt = ""
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+    except OSError:  # pragma: no cover - not on every platform
+        load = []
     return {"cpu": cpu, "cores": os.cpu_count(), "system": f"{platform.system()} {platform.release()}",
-            "python": platform.python_version(), "pyside6": qt}
+            "python": platform.python_version(), "pyside6": qt, "load_average_at_end": load}
 
 
 def fmt(value: float | None, unit: str) -> str:
@@ -423,8 +437,9 @@ def prepare(scale: str, seed: int, data_root: Path | None, scratch: Path) -> tup
     """Generate (or reuse) the dataset and copy it to a scratch dir the runs may change."""
     source = (data_root / f"{scale}-seed{seed}") if data_root else generate.data_dir_for(scale, seed)
     manifest = generate.generate(scale, seed, out=source)
-    if scratch.exists():
-        shutil.rmtree(scratch)
+    for folder in (scratch, scratch.parent / f"{scratch.name}-empty"):
+        if folder.exists():
+            shutil.rmtree(folder)
     scratch.mkdir(parents=True)
     for name in ("afspraak.sqlite3", "products-woocommerce.csv", "manifest.json"):
         shutil.copy2(source / name, scratch / name)
@@ -435,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Afspraak benchmarks")
     parser.add_argument("--scale", choices=sorted(generate.SCALES), default="large")
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
-    parser.add_argument("--repeats", type=int, default=7, help="runs per figure (start-ups: pairs of runs)")
+    parser.add_argument("--repeats", type=int, default=9, help="runs per figure (start-ups: pairs of runs)")
     parser.add_argument("--out", type=Path, default=OUT, help="where results.json and results.md go")
     parser.add_argument("--data-root", type=Path, help="where generated datasets are kept (default bench/data)")
     parser.add_argument("--only", nargs="*", help="measure only these figures (keys)")

@@ -38,6 +38,7 @@ if str(ROOT) not in sys.path:
 
 from peewee import chunked  # noqa: E402
 
+from desktop.store import migrations  # noqa: E402
 from desktop.store.db import close_database, db, open_database  # noqa: E402
 from desktop.store.models import (  # noqa: E402
     Collaboration,
@@ -393,7 +394,8 @@ def generate(scale_name: str, seed: int = DEFAULT_SEED, out: Path | None = None,
     manifest_path = out / "manifest.json"
     if manifest_path.exists() and not force:
         manifest = json.loads(manifest_path.read_text())
-        if (manifest.get("version"), manifest.get("scale"), manifest.get("seed")) == (GENERATOR_VERSION, scale_name, seed):
+        wanted = (GENERATOR_VERSION, scale_name, seed, migrations.CURRENT_VERSION)
+        if (manifest.get("version"), manifest.get("scale"), manifest.get("seed"), manifest.get("schema")) == wanted:
             return manifest
     if out.exists():
         for name in ("afspraak.sqlite3", "afspraak.sqlite3-wal", "afspraak.sqlite3-shm", "manifest.json",
@@ -413,7 +415,8 @@ def generate(scale_name: str, seed: int = DEFAULT_SEED, out: Path | None = None,
         close_database()
     csv_rows = write_products_csv(out / "products-woocommerce.csv", scale.csv_rows, seed)
     manifest = {
-        "version": GENERATOR_VERSION, "scale": scale_name, "seed": seed, "now": now.isoformat(),
+        "version": GENERATOR_VERSION, "scale": scale_name, "seed": seed, "schema": migrations.CURRENT_VERSION,
+        "now": now.isoformat(),
         "counts": counts, "csv_rows": csv_rows, "scale_spec": asdict(scale),
         "seconds": round(time.perf_counter() - started, 2),
     }

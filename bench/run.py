@@ -213,6 +213,26 @@ def measure_timeline_filter(data_dir: Path, manifest: dict, repeats: int) -> Res
     return Result(key, label, "ms", samples, target, note=f"{manifest['counts']['events']:,} events")
 
 
+def measure_timeline_kind_query(data_dir: Path, manifest: dict, repeats: int) -> Result:
+    """The store's half of a timeline filter change: the newest 200 events of one kind,
+    as model objects with their person (what a page of the list needs)."""
+    from peewee import JOIN
+
+    from desktop.store.models import Event, Person
+
+    _open(data_dir)
+    samples, counts = [], {}
+    for _ in range(max(repeats, 3)):
+        for kind in ("message", "reminder", "shipment", "rating"):
+            started = time.perf_counter()
+            page = list(Event.select(Event, Person).join(Person, JOIN.LEFT_OUTER).where(Event.kind == kind)
+                        .order_by(Event.at.desc(), Event.id.desc()).limit(200))
+            samples.append(_ms(time.perf_counter() - started))
+            counts[kind] = len(page)
+    return Result("timeline_kind_query", "Timeline filter, store query (200 of one kind)", "ms", samples, 50.0,
+                  note=f"{manifest['counts']['events']:,} events; index event_kind_at", extra={"rows": counts})
+
+
 def measure_due_scan(data_dir: Path, manifest: dict, repeats: int) -> Result:
     """"What is due now" over the whole dataset, at the moment the data was made for."""
     key, label, target = "due_scan", "Due scan (what is due now)", 20.0
@@ -288,6 +308,7 @@ CHILD_MEASURES = {
     "filter_keystroke": measure_filter_keystroke,
     "timeline_page": measure_timeline_page,
     "timeline_filter": measure_timeline_filter,
+    "timeline_kind_query": measure_timeline_kind_query,
     "due_scan": measure_due_scan,
     "import_products": measure_import,
     "open_views": measure_open_views,

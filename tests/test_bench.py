@@ -82,7 +82,7 @@ def test_bench_runs_at_tiny_scale(tmp_path):
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     report = json.loads((out / "results.json").read_text())
     results = {r["key"]: r for r in report["results"]}
-    for key in ("bare_window", "cold_start", "start_ratio", "filter_keystroke", "timeline_page",
+    for key in ("bare_window", "cold_start", "start_ratio", "filter_keystroke", "timeline_page", "timeline_kind_query",
                 "timeline_filter", "due_scan", "import_products", "peak_memory"):
         assert key in results, key
     for r in results.values():

@@ -64,19 +64,21 @@ def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
     models.Person.create(name="Sanne")
     close_database()
 
-    def v2_fails(database):
+    current = migrations.CURRENT_VERSION
+
+    def next_fails(database):
         database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT')
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2_fails])
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, next_fails])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
     with pytest.raises(RuntimeError):
         open_database()
     close_database()
-    backups = list(paths.backup_dir().glob("*before-migration-v1.sqlite3"))
+    backups = list(paths.backup_dir().glob(f"*before-migration-v{current}.sqlite3"))
     assert len(backups) == 1
     con = sqlite3.connect(paths.db_path())
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == current
     assert "nickname" not in {r[1] for r in con.execute("PRAGMA table_info(person)")}
     assert con.execute("SELECT name FROM person").fetchall() == [("Sanne",)]
     con.close()
@@ -85,13 +87,15 @@ def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
 def test_migration_step_runs_and_bumps_version(database, monkeypatch):
     close_database()
 
-    def v2(database):
+    current = migrations.CURRENT_VERSION
+
+    def next_step(database):
         database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT NOT NULL DEFAULT ""')
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2])
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, next_step])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
     d = open_database()
-    assert migrations.schema_version(d) == 2
+    assert migrations.schema_version(d) == current + 1
     assert "nickname" in {c.name for c in d.get_columns("person")}
 
 
@@ -121,3 +125,23 @@ def test_check_afspraak_file_refuses_other_sqlite(tmp_path):
 
 def test_proxy_is_bound(database):
     assert db.obj is database
+
+
+def test_event_kind_at_index_serves_the_filtered_timeline(data_dir, monkeypatch):
+    """A version-1 database gains the (kind, at) index; a kind filter newest-first uses it."""
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        m.setattr(migrations, "CURRENT_VERSION", 1)
+        open_database()
+        models.Event.create(kind="message", text="hallo")
+        close_database()
+    d = open_database()
+    assert migrations.schema_version(d) >= 2
+    indexes = {row[1] for row in d.execute_sql("PRAGMA index_list(event)").fetchall()}
+    assert "event_kind_at" in indexes and "event_kind" not in indexes
+    query = (models.Event.select().where(models.Event.kind == "message")
+             .order_by(models.Event.at.desc(), models.Event.id.desc()).limit(200))
+    sql, params = query.sql()
+    plan = " ".join(str(row[3]) for row in d.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+    assert "event_kind_at" in plan and "TEMP B-TREE" not in plan
+    assert [e.text for e in query] == ["hallo"]

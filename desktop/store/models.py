@@ -217,7 +217,7 @@ class Event(BaseModel):
     """One line on the timeline: a message, reminder, shipment, strike, note..."""
 
     at = DateTimeField(default=utcnow, index=True)
-    kind = CharField(index=True)  # message, reminder, shipment, content, agreement, strike, rating, status, note
+    kind = CharField()  # message, reminder, shipment, content, agreement, strike, rating, status, note
     channel = CharField(default="")
     direction = CharField(default="none")
     text = TextField(default="")
@@ -227,7 +227,7 @@ class Event(BaseModel):
     step = CharField(default="")  # ladder step or check-in name, for reminder events
 
     class Meta:
-        indexes = ((("person", "at"), False), (("subject_type", "subject_id"), False))
+        indexes = ((("person", "at"), False), (("subject_type", "subject_id"), False), (("kind", "at"), False))
 
 
 class Strike(BaseModel):

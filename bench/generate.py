@@ -55,7 +55,7 @@ from desktop.store.models import (  # noqa: E402
     Strike,
 )
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DEFAULT_SEED = 11
 DATA_ROOT = ROOT / "bench" / "data"
 
@@ -104,10 +104,14 @@ MESSAGES = ["Vraag over de levertijd", "Bedankt voor het pakketje", "Foto's gede
             "Graag een story in plaats van een post", "Pakketje nog niet binnen"]
 EVENT_KINDS = [("message", 60), ("reminder", 14), ("shipment", 8), ("content", 6), ("agreement", 5),
                ("note", 4), ("status", 1), ("strike", 1), ("rating", 1)]
-COLLAB_STATUSES = [("done", 55), ("posted", 10), ("received", 8), ("shipped", 6), ("agreed", 7),
-                   ("proposed", 4), ("ended", 5), ("failed", 5)]
-ORDER_STATUSES = [("delivered", 80), ("cancelled", 4), ("shipped", 6), ("ready", 3),
-                  ("in_production", 4), ("new", 3)]
+# History is mostly closed; what is still open was agreed in the last weeks, as in a real
+# shop (the large scale keeps about 1,400 collaborations and 40 custom orders open).
+CLOSED_COLLAB = [("done", 85), ("ended", 8), ("failed", 7)]
+OPEN_COLLAB = [("posted", 20), ("received", 25), ("shipped", 20), ("agreed", 25), ("proposed", 10)]
+OPEN_COLLAB_DAYS = 50
+CLOSED_ORDER = [("delivered", 95), ("cancelled", 5)]
+OPEN_ORDER = [("new", 30), ("in_production", 40), ("ready", 15), ("shipped", 15)]
+OPEN_ORDER_DAYS = 14
 CARRIERS_NL = ["postnl", "postnl", "postnl", "dhl", "dpd"]
 CARRIERS_BE = ["bpost", "bpost", "dpd", "gls"]
 
@@ -204,9 +208,9 @@ def fill(scale: Scale, now: datetime, seed: int) -> dict[str, int]:
         did = 0
         for cid in range(1, scale.collaborations + 1):
             person = rnd.choice(influencer_ids)
-            status = weighted(rnd, COLLAB_STATUSES)
+            agreed = past(span_days, 1)
+            status = weighted(rnd, OPEN_COLLAB if now - agreed < timedelta(days=OPEN_COLLAB_DAYS) else CLOSED_COLLAB)
             open_ = status in ("proposed", "agreed", "shipped", "received", "posted")
-            agreed = past(40, 1) if open_ else past(span_days, 30)
             collabs.append((cid, person, f"{rnd.choice(PRODUCT_WORDS)} {rnd.choice(PRODUCT_NAMES)}", status,
                             agreed, rnd.choice([0, 0, 0, 2500, 5000]), ["@zilverenzo"], ["#gekregen", "#zilverenzo"],
                             "de ketting alsnog factureren tegen de winkelprijs", agreed - timedelta(days=2)))
@@ -215,11 +219,7 @@ def fill(scale: Scale, now: datetime, seed: int) -> dict[str, int]:
                 open_collabs.append(cid)
             for _k in range(1 if rnd.random() < 0.7 else 2):
                 did += 1
-                if open_:
-                    deadline = now + timedelta(days=rnd.uniform(-6, 21))
-                else:
-                    deadline = agreed + timedelta(days=rnd.uniform(10, 30))
-                deadline = deadline.replace(microsecond=0)
+                deadline = (agreed + timedelta(days=rnd.uniform(10, 30))).replace(microsecond=0)
                 delivered = None
                 if status in ("done", "posted") or (status == "received" and rnd.random() < 0.3):
                     delivered = min(deadline + timedelta(days=rnd.uniform(-5, 3)), now).replace(microsecond=0)
@@ -253,9 +253,9 @@ def fill(scale: Scale, now: datetime, seed: int) -> dict[str, int]:
         today = now.date()
         for oid in range(1, scale.custom_orders + 1):
             person = rnd.choice(customer_ids)
-            status = weighted(rnd, ORDER_STATUSES)
+            ordered = today - timedelta(days=rnd.randint(1, span_days))
+            status = weighted(rnd, OPEN_ORDER if (today - ordered).days <= OPEN_ORDER_DAYS else CLOSED_ORDER)
             open_ = status in ("new", "in_production", "ready")
-            ordered = today - timedelta(days=rnd.randint(1, 14) if open_ else rnd.randint(15, span_days))
             ready = ordered + timedelta(days=rnd.randint(5, 14))
             product = rnd.randint(1, scale.products)
             orders.append((oid, person, f"#{10000 + oid}", product, f"Naam: {rnd.choice(FIRST)}", prices[product],
@@ -277,8 +277,8 @@ def fill(scale: Scale, now: datetime, seed: int) -> dict[str, int]:
             else:
                 collab, order = None, rnd.randint(1, scale.custom_orders)
                 person = order_person[order]
-            recent = rnd.random() < 0.05
-            sent = past(10, 0.5) if recent else past(span_days, 12)
+            sent = past(span_days, 0.5)
+            recent = now - sent < timedelta(days=10)
             status = rnd.choice(["sent", "ready", "delivered"]) if recent else rnd.choice(["received", "delivered", "received"])
             carrier = rnd.choice(CARRIERS_BE if country_of[person] == "BE" else CARRIERS_NL)
             product = rnd.randint(1, scale.products)

@@ -191,8 +191,8 @@ def measure_timeline_filter(data_dir: Path, manifest: dict, repeats: int) -> Res
     view_cls = timeline.TimelineView
     if not hasattr(view_cls, "set_kind_filter"):
         return not_available(key, label, "ms", target,
-                             "waits for the timeline paging model (branch timeline): the current view "
-                             "filters only the rows it loaded; wire TimelineView.set_kind_filter here")
+                             "waits for the timeline paging model (branch timeline): "
+                             "TimelineView.set_kind_filter(kind)")
     app = _qapp()
     _open(data_dir)
     view = view_cls()
@@ -239,7 +239,7 @@ def measure_due_scan(data_dir: Path, manifest: dict, repeats: int) -> Result:
     try:
         from desktop.store import due  # lands with the follow-up ladder (branch ladder)
     except ImportError as exc:
-        return not_available(key, label, "ms", target, f"waits for the due scan (branch ladder): {exc}")
+        return not_available(key, label, "ms", target, f"waits for desktop.store.due (branch ladder) [{type(exc).__name__}]")
     scan = getattr(due, "due_now", None) or getattr(due, "scan", None)
     if scan is None:
         return not_available(key, label, "ms", target, "desktop.store.due has no due_now(now): wire it here")
@@ -259,7 +259,8 @@ def measure_import(data_dir: Path, manifest: dict, repeats: int) -> Result:
     try:
         from desktop.domain import importers  # lands with shipments (branch shipments)
     except ImportError as exc:
-        return not_available(key, label, "s", target, f"waits for the product importer (branch shipments): {exc}")
+        return not_available(key, label, "s", target,
+                             f"waits for desktop.domain.importers (branch shipments) [{type(exc).__name__}]")
     run_import = getattr(importers, "import_products", None)
     if run_import is None:
         return not_available(key, label, "s", target, "importers has no import_products(path): wire it here")

@@ -325,8 +325,9 @@ def _env(extra: dict | None = None) -> dict:
     return env
 
 
-def timed_start(cmd: list[str], marker: str, env: dict) -> tuple[float, float]:
-    """Seconds from spawning ``cmd`` to the line ``marker`` on its stdout, and its peak RSS (MB)."""
+def timed_start(cmd: list[str], marker: str, env: dict) -> tuple[float, float, float]:
+    """Seconds from spawning ``cmd`` to the line ``marker`` on its stdout, its peak RSS
+    (MB), and the CPU seconds it used in all (less sensitive to a busy machine)."""
     with tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, env=env, cwd=ROOT, text=True)
@@ -341,7 +342,7 @@ def timed_start(cmd: list[str], marker: str, env: dict) -> tuple[float, float]:
         if elapsed is None or proc.returncode != 0:
             err.seek(0)
             raise RuntimeError(f"{cmd[1:]} failed ({proc.returncode}): {err.read().decode(errors='replace')[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def measure_startup(data_dir: Path, repeats: int) -> list[Result]:
@@ -351,14 +352,15 @@ def measure_startup(data_dir: Path, repeats: int) -> list[Result]:
     app_env = _env({"AFSPRAAK_DATA_DIR": str(data_dir)})
     empty_env = _env({"AFSPRAAK_DATA_DIR": str(data_dir.parent / f"{data_dir.name}-empty")})
     # The first start of the day also takes the daily backup: timed on its own.
-    first_day, _rss = timed_start(app_cmd, "smoke-test: ok", app_env)
+    first_day, _rss, _cpu = timed_start(app_cmd, "smoke-test: ok", app_env)
     timed_start(app_cmd, "smoke-test: ok", empty_env)  # creates the empty database
     timed_start(bare_cmd, "bare-window: ok", _env())  # warms the file cache
-    bare, app, empty, ratios, empty_ratios, bare_rss, app_rss = [], [], [], [], [], [], []
+    bare, app, empty, ratios, empty_ratios, bare_rss, app_rss, cpu_ratios = [], [], [], [], [], [], [], []
     for _ in range(repeats):
-        b, b_rss = timed_start(bare_cmd, "bare-window: ok", _env())
-        a, a_rss = timed_start(app_cmd, "smoke-test: ok", app_env)
-        e, _e_rss = timed_start(app_cmd, "smoke-test: ok", empty_env)
+        b, b_rss, b_cpu = timed_start(bare_cmd, "bare-window: ok", _env())
+        a, a_rss, a_cpu = timed_start(app_cmd, "smoke-test: ok", app_env)
+        e, _e_rss, _e_cpu = timed_start(app_cmd, "smoke-test: ok", empty_env)
+        cpu_ratios.append(round(a_cpu / b_cpu, 3) if b_cpu else None)
         bare.append(round(b, 4))
         app.append(round(a, 4))
         empty.append(round(e, 4))
@@ -373,6 +375,8 @@ def measure_startup(data_dir: Path, repeats: int) -> list[Result]:
                note="afspraak gui --smoke-test, the list on screen filled"),
         Result("start_ratio", "Start-up, ratio to bare window", "x", ratios, 1.5,
                note="per pair of runs, taken in turn"),
+        Result("start_ratio_cpu", "Start-up, ratio of CPU time", "x", [r for r in cpu_ratios if r], None,
+               note="whole process, user + system; steadier on a busy machine"),
         Result("start_ratio_empty", "Start-up on an empty database, ratio", "x", empty_ratios, None,
                note="the fixed cost: imports, forms, database open"),
         Result("first_start_of_day", "First start of the day (takes the daily backup)", "s",

@@ -106,3 +106,11 @@ def test_result_judging():
     assert run.Result("a", "a", "s", [1.0], None).judge().status == "info"
     summary = run.Result("a", "a", "ms", [5, 1, 3, 2, 4], 30).summary()
     assert (summary["median"], summary["min"], summary["max"], summary["n"]) == (3, 1, 5, 5)
+
+
+def test_update_readme_replaces_only_the_marked_table(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# A\n\nbefore\n<!-- bench:start -->\nold table\n<!-- bench:end -->\nafter\n", encoding="utf-8")
+    run.update_readme(readme, "| figure |\n|---|\n")
+    assert readme.read_text(encoding="utf-8") == (
+        "# A\n\nbefore\n<!-- bench:start -->\n| figure |\n|---|\n<!-- bench:end -->\nafter\n")

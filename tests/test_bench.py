@@ -92,7 +92,9 @@ def test_bench_runs_at_tiny_scale(tmp_path):
     # What exists today is measured for real, not skipped.
     for key in ("cold_start", "start_ratio", "filter_keystroke", "timeline_page", "peak_memory"):
         assert results[key]["status"] in {"pass", "miss", "info"}, key
-    assert results["filter_keystroke"]["extra"]["rows_total"] == generate.SCALES["tiny"].influencers
+    keystroke = results["filter_keystroke"]
+    assert keystroke["extra"]["rows_total"] == generate.SCALES["tiny"].influencers
+    assert keystroke["extra"]["paints"] >= len(keystroke["samples"]) // 2  # the list really repainted
     table = (out / "results.md").read_text()
     assert "| figure |" in table and "Start-up, ratio to bare window" in table
     assert "Start-up, ratio to bare window" in proc.stdout

@@ -13,15 +13,28 @@ APT_RUNTIME := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 l
 # Extra for tests with a real X server.
 APT_TEST := xvfb xauth dbus
 
-BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2
+BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2
 
-.PHONY: run test sysdeps sysdeps-test catalogs mo dist bench screenshots clean
+.PHONY: run test kill-test schema-fixture sysdeps sysdeps-test catalogs mo dist bench screenshots clean
+
+# The SIGKILL test (tests/test_crash_safety.py) kills a writer this many times in `make test`
+# (CI); `make kill-test` runs it 60 times.
+AFSPRAAK_KILL_ROUNDS ?= 8
+export AFSPRAAK_KILL_ROUNDS
 
 run: sysdeps $(VENV)/.app mo
 	$(BIN)/afspraak
 
 test: sysdeps-test $(VENV)/.test mo
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+kill-test: sysdeps-test $(VENV)/.test mo
+	AFSPRAAK_KILL_ROUNDS=60 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_crash_safety.py
+
+# Write tests/data/schemas/vN.sqlite3 for the current schema version (commit it): the
+# upgrade from every released schema is then tested by tests/test_schema_upgrades.py.
+schema-fixture: $(VENV)/.app
+	$(BIN)/python tests/make_schema_fixture.py
 
 sysdeps:
 	@bash .ci/system-deps $(APT_RUNTIME)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 
 from PySide6.QtCore import QTimer
@@ -13,7 +14,9 @@ from desktop import APP_NAME, i18n, logs, paths
 from desktop.clock import utcnow
 from desktop.i18n import _
 from desktop.store import backup, settings
-from desktop.store.db import db, open_database
+from desktop.store import recovery, storage_errors
+from desktop.store.db import db
+from desktop.store.migrations import SchemaTooNew
 
 log = logging.getLogger(__name__)
 
@@ -58,17 +61,35 @@ class Application:
             return 0
         self.instance_server = single_instance.InstanceServer(self.qt)
         self.instance_server.activated.connect(self.bring_to_front)
-        open_database()
+        try:
+            repaired = recovery.open_checked(now=utcnow())
+        except SchemaTooNew:
+            translator.install(self.qt)
+            self._tell(_("Afspraak cannot start"), _(
+                "Your data was saved by a newer version of Afspraak. Install that version again; "
+                "nothing was changed."))
+            return 1
         try:
             backup.daily_backup(db.obj, keep=int(settings.get("backup_keep")), now=utcnow())
-        except OSError:
+        except (OSError, sqlite3.Error):
             log.exception("daily backup failed")
         i18n.set_language(choose_language(self.cli_language))
         translator.install(self.qt)
         self.build_window()
+        if repaired is not None:
+            self._tell(_("Your data was repaired"), recovery.message(repaired))
         if self.smoke_test:
             QTimer.singleShot(0, self._smoke_done)
         return None
+
+    def _tell(self, title: str, text: str) -> None:
+        """A message at start: a dialog, or stderr in a smoke test (nobody to click it away)."""
+        if self.smoke_test:
+            print(f"{title}: {text}", file=sys.stderr)
+            return
+        from desktop.views import dialogs
+
+        dialogs.warn(self.window, title, text)
 
     def build_window(self) -> None:
         from desktop.views.main_window import MainWindow
@@ -109,11 +130,33 @@ def _smoke_crash(log_path) -> None:
     QApplication.instance().exit(1)
 
 
+def show_storage_problem(text: str) -> None:
+    if QApplication.instance() is None:
+        print(text, file=sys.stderr)
+        return
+    from desktop.views import dialogs
+
+    dialogs.warn(QApplication.activeWindow(), _("Afspraak cannot save"), text)
+
+
 def run(cli_language: str | None = None, smoke_test: bool = False) -> int:
     logs.setup()
-    logs.install_excepthook(_smoke_crash if smoke_test else show_crash_dialog)
+    logs.install_excepthook(_smoke_crash if smoke_test else show_crash_dialog,
+                            show_storage=None if smoke_test else show_storage_problem)
     app = Application(sys.argv, cli_language=cli_language, smoke_test=smoke_test)
-    code = app.start()
+    try:
+        code = app.start()
+    except Exception as exc:  # a full disk or read-only folder at start: say so, change nothing
+        kind = storage_errors.kind_of(exc)
+        if kind is None:
+            raise
+        log.error("cannot start: %s", exc)
+        text = storage_errors.message(kind, paths.configured_data_dir())
+        if smoke_test:
+            print(text, file=sys.stderr)
+        else:
+            show_storage_problem(text)
+        return 1
     if code is not None:
         return code
     return app.exec()

@@ -1,4 +1,4 @@
-"""The `afspraak` command: the GUI by default, plus demo, backup and restore.
+"""The `afspraak` command: the GUI by default, plus demo, backup, restore and import.
 
 Exit codes: 0 ok, 1 the user's input was refused (message on stderr), 2 usage error.
 """
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from desktop import __version__, i18n, paths
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,6 +26,23 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="FILE", help=_("where to write it (default: the backups folder)"))
     r = sub.add_parser("restore", help=_("replace the database with a backup"))
     r.add_argument("file", metavar="FILE")
+    imp = sub.add_parser("import", help=_("import the product list from a WooCommerce or Shopify export (CSV)"))
+    imp.add_argument("file", metavar="FILE")
+    c = sub.add_parser("calendar", help=_("write open deadlines and promised dates as a calendar file (.ics)"))
+    c.add_argument("--out", metavar="FILE", required=True, help=_("the .ics file to write"))
+    e = sub.add_parser("export", help=_("write everything held on one person to a zip file (privacy request)"))
+    e.add_argument("--person", required=True, metavar="ID", help=_("the person's number, e-mail address or full name"))
+    e.add_argument("--out", required=True, metavar="FILE", help=_("the zip file to write"))
+    x = sub.add_parser("erase", help=_("erase one person and everything that names them (privacy request)"))
+    x.add_argument("--person", required=True, metavar="ID", help=_("the person's number, e-mail address or full name"))
+    x.add_argument("--yes", action="store_true", help=_("really erase (without it, only show what would go)"))
+    x.add_argument("--backups", action="store_true", help=_("erase them from the backup copies too"))
+    d = sub.add_parser("due", help=_("list the follow-up steps that are due, with their messages"))
+    d.add_argument("--at", metavar="ISO-DATETIME",
+                   help=_("the moment to look at (default: now; without a time zone: your local time)"))
+    d.add_argument("--json", action="store_true", help=_("print a JSON list instead of text"))
+    d.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
+                   help=_("language of the listing; each message is in its recipient's language"))
     return parser
 
 
@@ -35,13 +52,15 @@ def _fail(message: str) -> int:
 
 
 def _open(args) -> None:
-    from desktop.store import settings
-    from desktop.store.db import open_database
+    """Open the database (repairing a damaged one from a backup) and take the saved language."""
+    from desktop.store import recovery, settings
 
-    open_database()
+    repaired = recovery.open_checked()
     if not args.lang:
         saved = settings.get("language")
         i18n.set_language(saved or i18n.system_language())
+    if repaired is not None:
+        print(recovery.message(repaired), file=sys.stderr)
 
 
 def cmd_demo(args) -> int:
@@ -95,7 +114,129 @@ def cmd_restore(args) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore}
+def cmd_import(args) -> int:
+    from desktop.clock import utcnow
+    from desktop.domain.importers import ImportFailed, parse_export, summary_lines
+    from desktop.store.catalogue import apply_import
+
+    source = Path(args.file)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        return _fail(_("“{file}” cannot be read: {error}. Nothing was changed.").format(
+            file=args.file, error=exc.strerror or exc))
+    try:
+        parsed = parse_export(data)
+    except ImportFailed as exc:
+        return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(file=args.file, error=exc))
+    _open(args)
+    summary = apply_import(parsed, utcnow())
+    print("\n".join(summary_lines(summary)))
+    return 0
+
+
+def cmd_calendar(args) -> int:
+    from desktop.clock import utcnow
+    from desktop.domain import calendar_export
+
+    _open(args)
+    try:
+        count = calendar_export.write_calendar(Path(args.out), utcnow())
+    except OSError as exc:
+        return _fail(_("The file could not be written: {error}").format(error=exc.strerror or exc))
+    print(ngettext("{count} date written to {path}", "{count} dates written to {path}", count).format(
+        count=count, path=args.out))
+    return 0
+
+
+def _find_person(text: str):
+    """The one person ``text`` names (number, e-mail or full name), or an error message."""
+    from peewee import fn
+
+    from desktop.store.models import Person
+
+    if text.strip().isdigit():
+        person = Person.get_or_none(Person.id == int(text))
+        return (person, None) if person else (None, _("There is no person with number {id}.").format(id=text))
+    needle = text.strip().casefold()
+    matches = list(Person.select().where((fn.LOWER(Person.email) == needle) | (fn.LOWER(Person.name) == needle)))
+    matches = [p for p in matches if needle in (p.email.casefold(), p.name.casefold())]
+    if len(matches) == 1:
+        return matches[0], None
+    if not matches:
+        return None, _("Nobody is called “{text}” or has that e-mail address.").format(text=text)
+    listing = "\n".join(f"  {p.id}: {p.name} <{p.email}>" for p in matches)
+    return None, _("More than one person matches “{text}”; use their number:").format(text=text) + "\n" + listing
+
+
+def cmd_export(args) -> int:
+    from desktop.clock import utcnow
+    from desktop.store import privacy, settings
+    from desktop.store.db import db
+
+    _open(args)
+    person, error = _find_person(args.person)
+    if error:
+        return _fail(error)
+    try:
+        out = privacy.export_person(db.connection(), person.id, Path(args.out), utcnow(),
+                                    backup_days=int(settings.get("backup_keep")))
+    except OSError as exc:
+        return _fail(_("The export could not be written: {error}").format(error=exc.strerror or exc))
+    print(_("Everything held on {name} was written to {path}").format(name=person.name, path=out))
+    return 0
+
+
+def cmd_erase(args) -> int:
+    from desktop.clock import utcnow
+    from desktop.domain.privacy import describe_erasure
+    from desktop.store import privacy
+    from desktop.store.db import db
+
+    _open(args)
+    person, error = _find_person(args.person)
+    if error:
+        return _fail(error)
+    holding = privacy.collect(db.connection(), person.id)
+    if not args.yes:
+        print(describe_erasure(person.name, holding.counts(), holding.mentions))
+        return _fail(_("Nothing was erased. Run the command again with --yes to erase."))
+    result = privacy.erase_person(db.obj, person.id, utcnow(), backups=args.backups)
+    print(_("{name} was erased.").format(name=person.name))
+    if args.backups:
+        print(ngettext("Also erased from {n} backup copy.", "Also erased from {n} backup copies.",
+                       len(result.backups)).format(n=len(result.backups)))
+        for path in result.backups_failed:
+            print(_("Could not erase them from {path}; delete that copy by hand.").format(path=path), file=sys.stderr)
+    else:
+        print(_("Backup copies made before today still hold their data until they are rotated out; "
+                "use --backups to erase them there too."))
+    if not result.fully_purged:
+        print(_("Close Afspraak and run the command again to clear the last traces from the database file."),
+              file=sys.stderr)
+    return 0 if not result.backups_failed else 1
+
+
+def cmd_due(args) -> int:
+    from desktop.cli_due import due_listing
+
+    _open(args)
+    try:
+        return due_listing(args.at, args.json)
+    except ValueError as exc:
+        return _fail(str(exc))
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "import": cmd_import,
+    "calendar": cmd_calendar,
+    "export": cmd_export,
+    "erase": cmd_erase,
+    "due": cmd_due,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,8 +253,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in COMMANDS:
         from desktop import logs
 
+        from desktop.store import storage_errors
+        from desktop.store.migrations import SchemaTooNew
+
         logs.setup()
-        return COMMANDS[args.command](args)
+        try:
+            return COMMANDS[args.command](args)
+        except SchemaTooNew:
+            return _fail(_("Your data was saved by a newer version of Afspraak. Install that version again; "
+                           "nothing was changed."))
+        except Exception as exc:  # a full disk or a read-only folder: say so, not a traceback
+            kind = storage_errors.kind_of(exc)
+            if kind is None:
+                raise
+            return _fail(storage_errors.message(kind, paths.configured_data_dir()))
     from desktop import app
 
     return app.run(cli_language=args.lang, smoke_test=getattr(args, "smoke_test", False))

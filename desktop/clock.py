@@ -21,3 +21,29 @@ def to_local(value: datetime) -> datetime:
 def local_to_utc(value: datetime) -> datetime:
     """A naive local datetime (as a user typed it) to naive UTC for storing."""
     return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def local_zone():
+    """The owner's time zone as a tzinfo that knows daylight saving time where possible.
+
+    Tries ``$TZ`` and ``/etc/localtime`` (a link into the zoneinfo database) before falling
+    back to the current fixed offset.
+    """
+    import os
+    from pathlib import Path
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return datetime.now().astimezone().tzinfo or timezone.utc

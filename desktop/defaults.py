@@ -11,6 +11,7 @@ SETTINGS: dict[str, object] = {
     "language": "",  # "" = follow the system locale
     "last_view": "influencers",
     "window_geometry": "",  # base64 of QWidget.saveGeometry()
+    "catalogue_visible": True,  # the Products dock beside the views
     "shop_name": "",
     "owner_name": "",
     # backups
@@ -21,10 +22,13 @@ SETTINGS: dict[str, object] = {
     "strikes_lift_when_delivered": True,
     # follow-up ladder (seed 003)
     "ladder_step_hours": [0, 24, 48, 72],
+    "ladder_strike_hours": 24,  # after step 4 was sent: propose a strike
+    "ladder_pause_days": 7,  # step 4 names a pause date this many days ahead
     "checkin_days": 4,  # "received?" check-in after sending
     "quiet_start": "21:00",
     "quiet_end": "09:00",
     "skip_weekends": False,
+    "time_zone": "",  # "" = the computer's time zone; else an IANA name such as "Europe/Amsterdam"
     # custom orders
     "delay_warning_days": 2,
     "order_update_days": 7,

@@ -95,6 +95,11 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
         raise DatabaseNotEmpty()
     rnd = random.Random(seed)
     with db.atomic():
+        from desktop.store import settings
+
+        # The names the follow-up messages are signed with (editable in the settings).
+        settings.set("shop_name", "Zilver & Zo")
+        settings.set("owner_name", "Eva")
         products = []
         for sku, name, variant, price, cost, category in PRODUCTS:
             products.append(

@@ -117,6 +117,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:  # noqa: N802 - mirrors N_
+    """Mark a string with a context (``pgettext``) for extraction only; returns the message."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.ngettext(singular, plural, n)
 

@@ -81,6 +81,8 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "event_kind": {
         "message": N_("Message"),
+        # TRANSLATORS: a phone (or WhatsApp) call, logged on the timeline.
+        "call": N_("Call"),
         "reminder": N_("Reminder"),
         "shipment": N_("Shipment"),
         "content": N_("Content posted"),
@@ -96,19 +98,60 @@ _LABELS: dict[str, dict[str, str]] = {
         "BE": N_("Belgium"),
         "other": N_("Other country"),
     },
+    # Follow-up ladder (domain/followup.py): what is owed, and the step it is at.
+    "due_kind": {
+        "deliverable": N_("Content overdue"),
+        "shipment": N_("Parcel received?"),
+        "reply": N_("Answer overdue"),
+        "custom_order": N_("Custom order"),
+    },
+    "due_step": {
+        # TRANSLATORS: ladder step 1 (seed 003): a friendly first reminder.
+        "1": N_("Step 1: reminder"),
+        # TRANSLATORS: ladder step 2: a message that explains why the deadline matters.
+        "2": N_("Step 2: why it matters"),
+        # TRANSLATORS: ladder step 3: call, or a DM on a channel not used so far.
+        "3": N_("Step 3: another channel"),
+        # TRANSLATORS: ladder step 4: the final reminder before the work is paused.
+        "4": N_("Step 4: last reminder"),
+        # TRANSLATORS: check-in: ask whether a parcel arrived.
+        "received": N_("Check-in: parcel received?"),
+        "delay_warning": N_("Send news before the promised date"),
+        "no_update": N_("Send the customer an update"),
+        # TRANSLATORS: after the last reminder: decide on a strike and "not delivered".
+        "strike": N_("Decide: strike and “not delivered”"),
+    },
     "strike_reason": {
         "guidelines": N_("Guidelines not followed"),
         "communication": N_("Poor communication"),
         "late": N_("Late without a valid reason"),
         "other": N_("Other reason"),
     },
+    "language": {
+        "nl": N_("Dutch"),
+        "en": N_("English"),
+    },
+    "address_form": {
+        # TRANSLATORS: the informal Dutch "je" as form of address.
+        "je": N_("informal (je)"),
+        # TRANSLATORS: the formal Dutch "u" as form of address.
+        "u": N_("formal (u)"),
+    },
+    "requested_by": {
+        # TRANSLATORS: who asked for a change to an agreement: the shop itself.
+        "shop": N_("We (the shop)"),
+        "influencer": N_("The influencer"),
+    },
 }
 
 
-def label(group: str, code: str | None) -> str:
-    """The translated label of ``code`` in ``group``; unknown codes are shown as they are."""
+def label(group: str, code: str | None, translate=None) -> str:
+    """The translated label of ``code`` in ``group``; unknown codes are shown as they are.
+
+    ``translate`` is another language's gettext (for messages in the reader's language).
+    """
     text = _LABELS.get(group, {}).get(code or "")
-    return _(text) if text else (code or "")
+    return (translate or _)(text) if text else (code or "")
 
 
 def choices(group: str) -> list[tuple[str, str]]:

@@ -16,20 +16,32 @@ def log_file() -> Path:
     return paths.log_dir() / LOG_NAME
 
 
-def setup(verbose: bool = False) -> Path:
-    path = log_file()
+def setup(verbose: bool = False) -> Path | None:
     root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    try:
+        path = log_file()
+    except OSError:  # read-only or full disk: the app says so itself; log to stderr meanwhile
+        if not root.handlers:
+            root.addHandler(logging.StreamHandler())
+        return None
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        try:
+            handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        except OSError:
+            return None
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
         paths.make_private_file(path)
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
     return path
 
 
-def install_excepthook(show) -> None:
-    """Log every uncaught exception and call ``show(log_path)`` so it never vanishes."""
+def install_excepthook(show, show_storage=None) -> None:
+    """Log every uncaught exception and call ``show(log_path)`` so it never vanishes.
+
+    A full disk, a read-only folder or a failing disk is not a bug: with ``show_storage``
+    given, it gets ``show_storage(message)`` with a message that says what to do.
+    """
     log = logging.getLogger("afspraak.crash")
 
     def hook(exc_type, exc, tb):
@@ -38,6 +50,12 @@ def install_excepthook(show) -> None:
             return
         log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
         try:
+            from desktop.store import storage_errors
+
+            kind = storage_errors.kind_of(exc) if exc is not None else None
+            if kind and show_storage is not None:
+                show_storage(storage_errors.message(kind, paths.configured_data_dir()))
+                return
             show(log_file())
         except Exception:  # the dialog itself must not recurse
             log.exception("could not show the crash dialog")

@@ -24,27 +24,41 @@ def set_data_dir(path: str | os.PathLike | None) -> None:
     _override = Path(path).expanduser().resolve() if path else None
 
 
-def data_dir() -> Path:
+def configured_data_dir() -> Path:
+    """The data dir's path, without creating it (for messages about it)."""
     if _override is not None:
-        base = _override
-    elif os.environ.get(ENV_DATA_DIR):
-        base = Path(os.environ[ENV_DATA_DIR]).expanduser().resolve()
-    else:
-        base = Path(platformdirs.user_data_dir("afspraak", appauthor=False))
-    return ensure_private_dir(base)
+        return _override
+    if os.environ.get(ENV_DATA_DIR):
+        return Path(os.environ[ENV_DATA_DIR]).expanduser().resolve()
+    return Path(platformdirs.user_data_dir("afspraak", appauthor=False))
+
+
+def data_dir() -> Path:
+    return ensure_private_dir(configured_data_dir())
 
 
 def ensure_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(path, 0o700)
+    _chmod(path, 0o700)
     return path
 
 
 def make_private_file(path: Path) -> None:
     """Give a file we own mode 0600 (no-op where the OS has no such modes)."""
-    if os.name == "posix" and path.exists():
-        os.chmod(path, 0o600)
+    if path.exists():
+        _chmod(path, 0o600)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    # A folder on a read-only disk, or owned by another user, cannot be changed: carry on,
+    # the first write will fail with a clear message (store/storage_errors.py).
+    if os.name != "posix":
+        return
+    try:
+        if (os.stat(path).st_mode & 0o777) != mode:
+            os.chmod(path, mode)
+    except OSError:
+        pass
 
 
 def db_path() -> Path:

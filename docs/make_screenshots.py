@@ -48,6 +48,170 @@ def main() -> None:
         app.processEvents()
         window.grab().save(str(out / f"{view.key}{suffix}.png"))
         print(out / f"{view.key}{suffix}.png")
+    shoot_shipping(app, window, out, suffix)
+
+
+def shoot_shipping(app, window, out: Path, suffix: str) -> None:
+    """The catalogue dock, a drop highlight over an influencer, and the parcel dialog."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
+
+    from desktop.store.models import Person, Product
+    from desktop.views.dropping import products_mime
+    from desktop.views.shipping_dialogs import ShipmentDialog
+
+    from PySide6.QtCore import QEvent
+
+    def save(widget, name):
+        app.sendPostedEvents(None, QEvent.DeferredDelete)  # the detail pane's old widgets
+        app.processEvents()
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    save(window.shipping.catalogue, "catalogue")
+    window.show_view("influencers")
+    view = window.view("influencers")
+    products = [p.id for p in Product.select().where(Product.sku.in_(["ZK-001", "OR-101"]))]
+    mime = products_mime(products)
+    for name, who in (("drop-highlight", "Sanne de Vries"), ("drop-refused", "Anouk Mulder")):
+        view.table.selectRow(next(i for i, r in enumerate(view.model.rows) if r.cells[0] == "Tess van Dijk"))
+        person = Person.get(Person.name == who)
+        row = next(i for i, r in enumerate(view.model.rows) if r.id == person.id)
+        pos: QPoint = view.table.visualRect(view.model.index(row, 0)).center()
+        viewport = view.table.viewport()
+        app.sendEvent(viewport, QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+        app.sendEvent(viewport, QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+        save(window, name)
+    from PySide6.QtGui import QDragLeaveEvent
+
+    app.sendEvent(view.table.viewport(), QDragLeaveEvent())
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    form = ShipmentDialog(window, sanne.id, products)
+    form.set_values(carrier="ups", tracking="1Z5R89390357567128", shipping="4,95")
+    form.accept()  # shows the check-digit message at the field
+    form.dialog.show()
+    save(form.dialog, "shipment-dialog")
+    form.dialog.close()
+    # The quick note (Ctrl+N), opened over the timeline for the person of the newest event.
+    window.show_view("timeline")
+    window.open_quick_note()
+    note = window.quick_note
+    note.choose("dm")
+    note.text.setPlainText("Sorry voor de stilte! De reel staat vrijdag online.")
+    app.processEvents()
+    note.dialog.grab().save(str(out / f"quick-note{suffix}.png"))
+    print(out / f"quick-note{suffix}.png")
+    note.dialog.reject()
+    influencer_shots(app, window, out, suffix)
+
+
+def influencer_shots(app, window, out: Path, suffix: str) -> None:
+    """The influencer detail pane and its dialogs (issue 4)."""
+    from desktop.store.models import Collaboration, Person
+    from desktop.views.collaboration_dialog import CollaborationDialog
+    from desktop.views.content_dialog import ContentDialog
+    from desktop.views.influencer_dialog import InfluencerDialog
+    from desktop.views.small_dialogs import EndDialog, RatingDialog, StrikeDialog
+
+    def save(widget, name):
+        widget.show()
+        app.processEvents()
+        widget.grab().save(str(out / f"{name}{suffix}.png"))
+        print(out / f"{name}{suffix}.png")
+        widget.close()
+
+    view = window.view("influencers")
+    window.show_view("influencers")
+    lien = Person.get(Person.name == "Lien Wouters")
+    view.select_person(lien.id)
+    app.processEvents()
+    window.grab().save(str(out / f"influencer-detail{suffix}.png"))
+    print(out / f"influencer-detail{suffix}.png")
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    save(InfluencerDialog(window, sanne), "dialog-influencer")
+    collab = Collaboration.get(Collaboration.person == sanne)
+    save(CollaborationDialog(window, collaboration=collab), "dialog-collaboration")
+    content = ContentDialog(window, collab)
+    content.w("url").setText("https://www.instagram.com/p/Cx12ab/")
+    content.w("caption").setPlainText("Mijn nieuwe ketting! #love #zilverenzo #ootd #ad #style")
+    content.w("likes").setText("-3")
+    content.save()
+    save(content, "dialog-content")
+    save(StrikeDialog(window, sanne, collab), "dialog-strike")
+    save(RatingDialog(window, Collaboration.get(Collaboration.status == "posted")), "dialog-rating")
+    end = EndDialog(window, collab)
+    end.w("reason").setText("we stoppen met deze collectie")
+    save(end, "dialog-end")
+    privacy_erase_dialog(app, window, out / f"privacy-erase{suffix}.png")
+
+
+def privacy_erase_dialog(app, window, path) -> None:
+    """The "wis persoon" confirmation for the customer selected under Maatwerk (not executed)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QCheckBox, QMessageBox
+
+    from desktop.domain.privacy import describe_erasure
+    from desktop.i18n import _, ngettext
+    from desktop.store import privacy
+    from desktop.store.db import db
+    from desktop.store.models import Person
+    from desktop.views import privacy_actions
+
+    window.show_view("orders")
+    person = Person.get_by_id(privacy_actions.selected_person_id(window.current_view()))
+    holding = privacy.collect(db.connection(), person.id)
+    box = QMessageBox(QMessageBox.Warning, _("Erase {name}").format(name=person.name),
+                      describe_erasure(person.name, holding.counts(), holding.mentions),
+                      QMessageBox.Yes | QMessageBox.No, window)
+    box.setTextFormat(Qt.PlainText)
+    box.button(QMessageBox.Yes).setText(_("Erase"))
+    box.setCheckBox(QCheckBox(ngettext(
+        "Erase them from the backup copies too (otherwise they stay there for up to {n} day)",
+        "Erase them from the backup copies too (otherwise they stay there for up to {n} days)", 14).format(n=14), box))
+    box.show()
+    app.processEvents()
+    box.grab().save(str(path))
+    box.close()
+    print(path)
+
+    # One due follow-up step with its ready message (the dialog of the follow-up ladder).
+    from desktop.store import due
+    from desktop.views.due_dialog import DueStepDialog
+
+    items = [i for i in due.due_now(utcnow()) if i.kind == "deliverable"]
+    if items:
+        item = sorted(items, key=lambda i: i.step)[0]
+        dialog = DueStepDialog(item, window)
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(out / f"due-step{suffix}.png"))
+        print(out / f"due-step{suffix}.png")
+        dialog.close()
+
+    # The influencer pane with her reminders, and the ladder settings with the template editor.
+    from desktop.store.models import Person
+    from desktop.views.ladder_settings import LadderSettingsDialog
+
+    window.show_view("influencers")
+    view = window.view("influencers")
+    fleur = Person.get(Person.name == "Fleur Peeters")
+    row = next(i for i, r in enumerate(view.model.rows) if r.id == fleur.id)
+    view.table.selectRow(row)
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # the previous pane's widgets
+    app.processEvents()
+    window.grab().save(str(out / f"influencer-reminders{suffix}.png"))
+    print(out / f"influencer-reminders{suffix}.png")
+    settings_dialog = LadderSettingsDialog(window)
+    settings_dialog.show()
+    app.processEvents()
+    settings_dialog.grab().save(str(out / f"ladder-settings{suffix}.png"))
+    settings_dialog.tabs.setCurrentIndex(1)
+    app.processEvents()
+    settings_dialog.grab().save(str(out / f"template-editor{suffix}.png"))
+    print(out / f"template-editor{suffix}.png")
 
 
 if __name__ == "__main__":

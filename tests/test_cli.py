@@ -89,3 +89,33 @@ def test_smoke_test_flag(tmp_path):
     result = subprocess.run([sys.executable, "-m", "desktop", "gui", "--smoke-test"], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "smoke-test: ok" in result.stdout
+
+
+def test_import_command_prints_a_summary_and_reimports_without_duplicates(data_dir, capsys):
+    from pathlib import Path
+
+    from desktop.store.models import Product
+
+    fixture = str(Path(__file__).parent / "data" / "shop" / "woo_variations.csv")
+    assert run_cli("--lang", "en", "import", fixture) == 0
+    out = capsys.readouterr().out
+    assert "3 new products" in out and "2 rows skipped" in out and "line 8: Cadeauset" in out
+    assert run_cli("--lang", "nl", "import", fixture) == 0
+    assert "3 producten ongewijzigd" in capsys.readouterr().out
+    open_database()
+    assert Product.select().count() == 3
+
+
+def test_import_command_refuses_a_bad_file_and_changes_nothing(data_dir, tmp_path, capsys):
+    open_database()
+    Person.create(name="Blijft")
+    close_database()
+    before = paths.db_path().read_bytes()
+    bad = tmp_path / "export.csv"
+    bad.write_text("Handle,Title,Variant Price\nring,Ring,24.95\nketting,Ketting,twintig\n")
+    assert run_cli("--lang", "en", "import", str(bad)) == 1
+    err = capsys.readouterr().err
+    assert "Line 3" in err and "twintig" in err and "Nothing was changed" in err
+    assert paths.db_path().read_bytes() == before
+    assert run_cli("--lang", "nl", "import", str(tmp_path / "missing.csv")) == 1
+    assert "Er is niets veranderd" in capsys.readouterr().err

@@ -64,12 +64,11 @@ def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
     models.Person.create(name="Sanne")
     close_database()
 
-    current = migrations.CURRENT_VERSION
-
     def next_fails(database):
         database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT')
         raise RuntimeError("power cut")
 
+    current = migrations.CURRENT_VERSION
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, next_fails])
     monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
     with pytest.raises(RuntimeError):
@@ -87,11 +86,10 @@ def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
 def test_migration_step_runs_and_bumps_version(database, monkeypatch):
     close_database()
 
-    current = migrations.CURRENT_VERSION
-
     def next_step(database):
         database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT NOT NULL DEFAULT ""')
 
+    current = migrations.CURRENT_VERSION
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, next_step])
     monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
     d = open_database()

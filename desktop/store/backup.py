@@ -93,33 +93,62 @@ def daily_backup(database: peewee.SqliteDatabase, keep: int, now: datetime | Non
 def restore(source: Path, target: Path | None = None, now: datetime | None = None) -> Path:
     """Replace the database with ``source``; the current one is kept aside first.
 
-    Raises NotAnAfspraakDatabase (nothing changed) when ``source`` is not ours. The
-    database must be closed by the caller. Returns where the old database was kept.
+    Raises NotAnAfspraakDatabase (nothing changed) when ``source`` is not ours, is
+    damaged, was written by a newer Afspraak, or cannot be upgraded: the copy is
+    upgraded and checked *before* it replaces anything. The database must be closed by
+    the caller. Returns where the old database was kept.
     """
+    from desktop.store import migrations
+
     source = Path(source)
     if not source.is_file():
         raise FileNotFoundError(str(source))
-    check_afspraak_file(source)
-    con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise NotAnAfspraakDatabase("the file is damaged")
-    except sqlite3.DatabaseError as exc:
-        raise NotAnAfspraakDatabase(str(exc)) from exc
-    finally:
-        con.close()
+    version = check_afspraak_file(source)
+    if version > migrations.CURRENT_VERSION:
+        raise NotAnAfspraakDatabase("written by a newer Afspraak")
+    if version < 1:
+        raise NotAnAfspraakDatabase("no Afspraak schema in it")
+    _quick_check(source)
     target = Path(target) if target else paths.db_path()
     now = now or utcnow()
+    staged = target.with_name(target.name + ".restore")
+    try:
+        copy_database(source, staged)
+        trial = peewee.SqliteDatabase(str(staged), pragmas={"foreign_keys": 1})
+        try:
+            trial.connect()
+            migrations.migrate(trial)
+        finally:
+            trial.close()
+        _quick_check(staged)
+    except (peewee.PeeweeException, sqlite3.Error, NotAnAfspraakDatabase) as exc:
+        staged.unlink(missing_ok=True)
+        raise NotAnAfspraakDatabase(f"cannot be used: {exc}") from exc
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
     kept = paths.backup_dir() / f"afspraak-{_stamp(now)}-before-restore.sqlite3"
     if target.exists():
         copy_database(target, kept)
-    staged = target.with_name(target.name + ".restore")
-    copy_database(source, staged)
     for side in sidecar_files(target):
         side.unlink(missing_ok=True)
     os.replace(staged, target)
     paths.make_private_file(target)
     return kept
+
+
+def _quick_check(path: Path) -> None:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise NotAnAfspraakDatabase("the file is damaged")
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotAnAfspraakDatabase(str(exc)) from exc
+    except UnicodeDecodeError as exc:  # SQLite's report on a damaged page can hold raw bytes
+        raise NotAnAfspraakDatabase("the file is damaged") from exc
 
 
 __all__ = ["NotAnAfspraakDatabase", "backup_now", "daily_backup", "restore", "auto_backups"]

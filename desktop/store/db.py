@@ -1,14 +1,15 @@
 """The database connection: a ``peewee.DatabaseProxy`` bound at start-up.
 
 ``open_database`` opens (and creates) the SQLite file with WAL, foreign keys and
-secure delete, makes it private (0600), and runs the migrations. One writer: the GUI
-thread (or the CLI command) owns the connection.
+secure delete, makes it private (0600), and runs the migrations. One writer: the thread
+that opens it (the GUI thread, or the CLI command) owns it; other threads may only read.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from pathlib import Path
 
 import peewee
@@ -32,6 +33,28 @@ PRAGMAS = {
 }
 
 
+class OwnedDatabase(peewee.SqliteDatabase):
+    """One writer: only the thread that opened the database may write.
+
+    Peewee gives every thread its own connection; a connection made in any other thread
+    (a timer thread, a worker) is opened with ``PRAGMA query_only``, so background work
+    can read but a write from it fails at once instead of racing the GUI thread.
+    """
+
+    def __init__(self, *args, **kwargs):
+        # BEGIN IMMEDIATE: a transaction takes the write lock when it starts, so a second
+        # writer (the CLI while the GUI runs) waits for busy_timeout instead of failing with
+        # "database is locked" when its read turns into a write.
+        kwargs.setdefault("lock_type", "IMMEDIATE")
+        super().__init__(*args, **kwargs)
+        self.owner_thread = threading.get_ident()
+
+    def _add_conn_hooks(self, conn):
+        super()._add_conn_hooks(conn)
+        if threading.get_ident() != self.owner_thread:
+            conn.execute("PRAGMA query_only = 1")
+
+
 class NotAnAfspraakDatabase(Exception):
     """The file is not SQLite, or is SQLite but not ours."""
 
@@ -46,7 +69,7 @@ def open_database(path: Path | None = None, migrate: bool = True) -> peewee.Sqli
     paths.ensure_private_dir(path.parent)
     if path.exists():
         check_afspraak_file(path, allow_empty=True)
-    database = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=True)
+    database = OwnedDatabase(str(path), pragmas=PRAGMAS, check_same_thread=True)
     db.initialize(database)
     database.connect(reuse_if_open=True)
     for f in [path, *sidecar_files(path)]:

@@ -32,15 +32,78 @@ def _v1(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
-def _v2_event_kind_at(database: peewee.SqliteDatabase) -> None:
-    """Timeline filtered by kind, newest first: one index walk instead of sorting every
-    event of that kind (250,000 events: 258 ms -> 0.3 ms, docs/PERFORMANCE.md). The
-    (kind, at) index also answers what the kind-only index did, so that one goes."""
-    database.execute_sql('CREATE INDEX IF NOT EXISTS "event_kind_at" ON "event" ("kind", "at")')
-    database.execute_sql('DROP INDEX IF EXISTS "event_kind"')
+def _v2(database: peewee.SqliteDatabase) -> None:
+    """Timeline: full-text search on event text and indexes for the timeline filters.
+
+    ``event_fts`` is an external-content FTS5 table over ``event.text``: it stores only
+    the index, the triggers keep it in step with every insert, update and delete
+    (including the cascade when a person is erased). Tokens lose their accents, so
+    "cafe" finds "café". After erasing personal data, run
+    ``store.event_search.compact(database)`` so deleted words leave the index pages too.
+    Each filter gets an index that also serves the newest-first order.
+    """
+    for sql in (
+        'CREATE VIRTUAL TABLE "event_fts" USING fts5(text, content=\'event\', content_rowid=\'id\', '
+        "tokenize='unicode61 remove_diacritics 2')",
+        'CREATE TRIGGER "event_fts_ai" AFTER INSERT ON "event" BEGIN '
+        'INSERT INTO "event_fts"(rowid, text) VALUES (new.id, new.text); END',
+        'CREATE TRIGGER "event_fts_ad" AFTER DELETE ON "event" BEGIN '
+        'INSERT INTO "event_fts"("event_fts", rowid, text) VALUES (\'delete\', old.id, old.text); END',
+        'CREATE TRIGGER "event_fts_au" AFTER UPDATE OF text ON "event" BEGIN '
+        'INSERT INTO "event_fts"("event_fts", rowid, text) VALUES (\'delete\', old.id, old.text); '
+        'INSERT INTO "event_fts"(rowid, text) VALUES (new.id, new.text); END',
+        'INSERT INTO "event_fts"("event_fts") VALUES (\'rebuild\')',
+        # (kind, at) replaces the plain kind index; each serves "filter, newest first".
+        'DROP INDEX IF EXISTS "event_kind"',
+        'CREATE INDEX "event_kind_at" ON "event" ("kind", "at")',
+        'CREATE INDEX "event_channel_at" ON "event" ("channel", "at")',
+        'CREATE INDEX "event_direction_at" ON "event" ("direction", "at")',
+    ):
+        database.execute_sql(sql)
 
 
-MIGRATIONS = [_v1, _v2_event_kind_at]
+def _v3(database: peewee.SqliteDatabase) -> None:
+    """Influencers (issue 4): what a collaboration gives and costs, and disclosure ticks."""
+    for sql in (
+        'ALTER TABLE "collaboration" ADD COLUMN "products" TEXT NOT NULL DEFAULT \'\'',
+        'ALTER TABLE "collaboration" ADD COLUMN "product_cost_cents" INTEGER NOT NULL DEFAULT 0',
+        'ALTER TABLE "collaboration" ADD COLUMN "shipping_cents" INTEGER NOT NULL DEFAULT 0',
+        'ALTER TABLE "content" ADD COLUMN "disclosure_checks" TEXT NOT NULL DEFAULT \'{}\'',
+        'ALTER TABLE "content" ADD COLUMN "missing" TEXT NOT NULL DEFAULT \'[]\'',
+    ):
+        database.execute_sql(sql)
+
+
+def _v4(database: peewee.SqliteDatabase) -> None:
+    """Anonymous records: what stays of an erased person's rows (numbers, days, codes)."""
+    database.execute_sql(
+        'CREATE TABLE "anonymous_record" ("id" INTEGER NOT NULL PRIMARY KEY, "erased_on" DATE NOT NULL, '
+        '"kind" VARCHAR(255) NOT NULL, "data" TEXT NOT NULL)')
+    database.execute_sql('CREATE INDEX "anonymous_record_kind" ON "anonymous_record" ("kind")')
+
+
+def _v5(database: peewee.SqliteDatabase) -> None:
+    """Follow-up ladder: what the owner did with each step, and owner-edited templates."""
+    for sql in (
+        'CREATE TABLE "reminder_state" ("id" INTEGER NOT NULL PRIMARY KEY, "key" VARCHAR(255) NOT NULL, '
+        '"person_id" INTEGER, "subject_type" VARCHAR(255) NOT NULL, "subject_id" INTEGER, '
+        '"step" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "at" DATETIME NOT NULL, '
+        '"snoozed_until" DATETIME, "template" VARCHAR(255) NOT NULL, "event_id" INTEGER, '
+        'FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)',
+        'CREATE UNIQUE INDEX "reminder_state_key" ON "reminder_state" ("key")',
+        'CREATE INDEX "reminder_state_person_id" ON "reminder_state" ("person_id")',
+        'CREATE TABLE "message_template" ("id" INTEGER NOT NULL PRIMARY KEY, "template" VARCHAR(255) NOT NULL, '
+        '"language" VARCHAR(255) NOT NULL, "form" VARCHAR(255) NOT NULL, "subject" TEXT NOT NULL, '
+        '"body" TEXT NOT NULL, "updated_at" DATETIME NOT NULL)',
+        'CREATE UNIQUE INDEX "message_template_template_language_form" ON "message_template" '
+        '("template", "language", "form")',
+        # "Has she answered since the deadline?" as an index lookup per open promise.
+        'CREATE INDEX "event_person_id_direction_at" ON "event" ("person_id", "direction", "at")',
+    ):
+        database.execute_sql(sql)
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -124,6 +124,9 @@ class Collaboration(BaseModel):
     approval_required = BooleanField(default=False)
     response_days = IntegerField(default=3)
     consequence = TextField(default="")
+    products = TextField(default="")  # what the influencer gets, in words
+    product_cost_cents = IntegerField(default=0)  # used when no shipment records the products
+    shipping_cents = IntegerField(default=0)  # idem, for shipping
     ended_at = DateTimeField(null=True)
     end_reason = TextField(default="")
     created_at = DateTimeField(default=utcnow)
@@ -167,6 +170,8 @@ class Content(BaseModel):
     code_uses = IntegerField(null=True)
     revenue_cents = IntegerField(null=True)
     evidence_path = TextField(default="")
+    disclosure_checks = JSONField(default=dict)  # {checklist item: ticked} (domain/disclosure.py)
+    missing = JSONField(default=list)  # what the caption check found missing, for flags
     created_at = DateTimeField(default=utcnow)
 
 
@@ -217,7 +222,7 @@ class Event(BaseModel):
     """One line on the timeline: a message, reminder, shipment, strike, note..."""
 
     at = DateTimeField(default=utcnow, index=True)
-    kind = CharField()  # message, reminder, shipment, content, agreement, strike, rating, status, note
+    kind = CharField()  # message, call, reminder, shipment, content, agreement, strike, rating, status, note
     channel = CharField(default="")
     direction = CharField(default="none")
     text = TextField(default="")
@@ -227,7 +232,15 @@ class Event(BaseModel):
     step = CharField(default="")  # ladder step or check-in name, for reminder events
 
     class Meta:
-        indexes = ((("person", "at"), False), (("subject_type", "subject_id"), False), (("kind", "at"), False))
+        # Created by migrations (v2 adds the filter indexes and the event_fts search index).
+        indexes = (
+            (("person", "at"), False),
+            (("subject_type", "subject_id"), False),
+            (("kind", "at"), False),
+            (("channel", "at"), False),
+            (("direction", "at"), False),
+            (("person", "direction", "at"), False),  # "has she answered since?" (the ladder)
+        )
 
 
 class Strike(BaseModel):
@@ -251,9 +264,46 @@ class Rating(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
+class AnonymousRecord(BaseModel):
+    """What stays of an erased person's row: numbers, days and codes, no link to anyone."""
+
+    erased_on = DateField()
+    kind = CharField(index=True)  # the table the row came from: "custom_order", "shipment"...
+    data = JSONField(default=dict)
+
+
 class Setting(BaseModel):
     key = CharField(unique=True)
     value = JSONField(null=True)
+
+
+class ReminderState(BaseModel):
+    """What the owner did with one follow-up step (key: domain.followup.step_key)."""
+
+    key = CharField(unique=True)
+    person = ForeignKeyField(Person, null=True, backref="reminder_states", on_delete="CASCADE")
+    subject_type = CharField(default="")
+    subject_id = IntegerField(null=True)
+    step = CharField(default="")
+    status = CharField()  # sent, dismissed, snoozed
+    at = DateTimeField(default=utcnow)
+    snoozed_until = DateTimeField(null=True)
+    template = CharField(default="")
+    event_id = IntegerField(null=True)
+
+
+class MessageTemplate(BaseModel):
+    """The owner's own wording of a template, per language and form of address."""
+
+    template = CharField()
+    language = CharField()
+    form = CharField()
+    subject = TextField(default="")
+    body = TextField(default="")
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("template", "language", "form"), True),)
 
 
 ALL_MODELS = [
@@ -270,5 +320,8 @@ ALL_MODELS = [
     Event,
     Strike,
     Rating,
+    AnonymousRecord,
     Setting,
+    ReminderState,
+    MessageTemplate,
 ]

@@ -146,6 +146,19 @@ class ListView(QWidget):
         if rows and self.table.currentIndex().row() < 0:
             self.table.selectRow(0)
 
+    def select_id(self, row_id: int) -> bool:
+        """Select the row with this id (clearing the search when it hides the row)."""
+        for attempt in range(2):
+            for index, row in enumerate(self.model.rows):
+                if row.id == row_id:
+                    self.table.selectRow(index)
+                    self.table.scrollTo(self.model.index(index, 0))
+                    return True
+            if attempt == 0 and self.search.text():
+                self.search.clear()
+                self._apply_filter()
+        return False
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.ShortcutFocusReason)
         self.search.selectAll()
@@ -170,6 +183,7 @@ class ListView(QWidget):
         while layout.count():
             item = layout.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone at once, not only when the event loop deletes it
                 item.widget().deleteLater()
         if row_id is None:
             return

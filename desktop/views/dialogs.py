@@ -38,3 +38,61 @@ def _plain():
     from PySide6.QtCore import Qt
 
     return Qt.PlainText
+
+
+# --- the shipping flow (forms in ui/, classes in views/shipping_dialogs.py) -------------
+
+def ask_shipment(parent: QWidget | None, person_id: int, product_ids: list[int]):
+    """The parcel dialog for one person; returns a store.shipping.NewShipment or None."""
+    from desktop.views.shipping_dialogs import ShipmentDialog
+
+    form = ShipmentDialog(parent, person_id, product_ids)
+    form.dialog.exec()
+    return form.result
+
+
+def ask_product(parent: QWidget | None, picture=None):
+    """The "add a product" dialog; returns a ProductInput or None."""
+    from desktop.views.shipping_dialogs import ProductDialog
+
+    form = ProductDialog(parent, picture)
+    form.dialog.exec()
+    return form.result
+
+
+def choose(parent: QWidget | None, title: str, prompt: str, entries) -> int | None:
+    """Pick one of [(id, text, reason it is blocked or None)]; returns the id or None."""
+    from desktop.views.shipping_dialogs import Chooser
+
+    form = Chooser(parent, title, prompt, entries)
+    form.dialog.exec()
+    return form.result
+
+
+def run(dialog) -> bool:
+    """Show a modal dialog; True when the user saved. Tests replace this to fill and accept."""
+    from PySide6.QtWidgets import QDialog
+
+    return dialog.exec() == QDialog.Accepted
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str:
+    """One line of text from the user ("" when cancelled)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text.strip() if ok else ""
+def confirm_with_option(parent: QWidget | None, title: str, text: str, option: str,
+                        yes_text: str = "") -> tuple[bool, bool]:
+    """Ask yes/no with one check box under the text; returns (yes, option checked)."""
+    from PySide6.QtWidgets import QCheckBox
+
+    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Yes | QMessageBox.No, parent)
+    box.setTextFormat(_plain())
+    box.setDefaultButton(QMessageBox.No)
+    if yes_text:
+        box.button(QMessageBox.Yes).setText(yes_text)
+    check = QCheckBox(option, box)
+    box.setCheckBox(check)
+    answer = box.exec() == QMessageBox.Yes
+    return answer, check.isChecked()

@@ -1,135 +1,646 @@
-"""Influencers: who they are, what they promised, and how it went."""
+"""Influencers: who they are, what they promised, and how it went.
+
+The list: name, platform, followers, status, score, rating, open deliverables, next
+deadline; filters by status, tag and country beside the search. The detail pane is
+built from one small method per section (``_detail_*``), so other features can add a
+section of their own.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from collections import defaultdict
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from peewee import fn, prefetch
 
-from desktop import i18n
-from desktop.clock import to_local, utcnow
+from desktop import clock, i18n
+from desktop.domain import collaborations as collab_rules
+from desktop.domain.handles import display
 from desktop.i18n import _, ngettext
-from desktop.labels import label
-from desktop.store.models import Collaboration, Deliverable, Event, Handle, Person, Rating, Strike
-from desktop.views.base import ListView
+from desktop.labels import choices, label
+from desktop.store import influencers as ops
+from desktop.store.models import (
+    AgreementVersion,
+    Collaboration,
+    Content,
+    Deliverable,
+    Event,
+    Handle,
+    Person,
+    Rating,
+    Strike,
+)
+from desktop.views import dialogs
+from desktop.views.base import ListView, plain_label
+from desktop.views.forms import load_form
 from desktop.views.rows import Row
+
+WARNING_STYLE = "color: #a01c1c;"
+MUTED_STYLE = "color: #666;"
 
 
 class InfluencersView(ListView):
     key = "influencers"
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.toolbar = load_form("influencers_toolbar.ui", self)
+        self.form.layout().insertWidget(1, self.toolbar)
+        tb = self.toolbar.findChild
+        tb(QPushButton, "newInfluencer").clicked.connect(self.new_influencer)
+        tb(QPushButton, "newCollaboration").clicked.connect(lambda: self.new_collaboration())
+        tb(QPushButton, "tagSelected").clicked.connect(self.tag_selected)
+        tb(QPushButton, "exportSelected").clicked.connect(self.export_selected)
+        self.status_filter: QComboBox = tb(QComboBox, "statusFilter")
+        self.tag_filter: QComboBox = tb(QComboBox, "tagFilter")
+        self.country_filter: QComboBox = tb(QComboBox, "countryFilter")
+        self.status_filter.addItem(_("All"), "")
+        for code, text in choices("person_status"):
+            self.status_filter.addItem(text, code)
+        for code in ("proposed", "agreed", "shipped", "received", "posted"):
+            self.status_filter.addItem(_("Collaboration: {status}").format(status=label("collab_status", code)), code)
+        self.status_filter.addItem(_("Disclosure missing"), "disclosure")
+        self.country_filter.addItem(_("All"), "")
+        for code, text in choices("country"):
+            self.country_filter.addItem(text, code)
+        for combo in (self.status_filter, self.tag_filter, self.country_filter):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_influencer())
+        from PySide6.QtWidgets import QScrollArea
+
+        # The detail pane wraps its text instead of scrolling sideways.
+        self.detail_scroll = self.form.findChild(QScrollArea, "detailScroll")
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.detail_scroll.viewport().installEventFilter(self)
+        self.splitter.setSizes([640, 440])
+        self._fill_tag_filter()
+
+    # --- list ----------------------------------------------------------------------
     def view_title(self):
         return _("Influencers")
 
     def headers(self):
-        return [_("Name"), _("Handles"), _("Followers"), _("Status"), _("Open deliverables"), _("Next deadline")]
+        return [_("Name"), _("Platform"), _("Followers"), _("Status"), _("Score"), _("Rating"),
+                _("Open deliverables"), _("Next deadline")]
 
     def empty_heading(self):
         return _("No influencers yet")
 
     def empty_help(self):
         return _(
-            "Add the first influencer you send products to. Or fill the app with an example "
-            "shop to look around: run “afspraak demo” once."
+            "Add the first influencer you send products to with “New influencer” above. Or fill the app "
+            "with an example shop to look around: run “afspraak demo” once."
         )
 
     def load_rows(self):
-        now = utcnow()
+        now = clock.utcnow()
         open_by_person: dict[int, tuple[int, object]] = {}
         query = (
-            Deliverable.select(Collaboration.person, fn.COUNT(Deliverable.id), fn.MIN(Deliverable.deadline))
+            Deliverable.select(Collaboration.person, fn.SUM(Deliverable.count), fn.MIN(Deliverable.deadline))
             .join(Collaboration)
-            .where(Deliverable.delivered_at.is_null(), Collaboration.status.not_in(["done", "ended", "failed"]))
+            .where(Deliverable.delivered_at.is_null(), Collaboration.status.not_in(collab_rules.CLOSED))
             .group_by(Collaboration.person)
             .tuples()
         )
         for person_id, count, nearest in query:
             open_by_person[person_id] = (count, nearest)
-        people = Person.select().where(Person.is_influencer == True).order_by(Person.name)  # noqa: E712
+        stages = defaultdict(set)
+        for person_id, status in (Collaboration.select(Collaboration.person, Collaboration.status)
+                                  .where(Collaboration.status.not_in(collab_rules.CLOSED)).tuples()):
+            stages[person_id].add(status)
+        flagged = {pid for (pid,) in Content.select(Collaboration.person).join(Collaboration)
+                   .where(Content.disclosure_ok == False).distinct().tuples()}  # noqa: E712
+        people = list(prefetch(Person.select().where(Person.is_influencer == True)  # noqa: E712
+                               .order_by(Person.name), Handle))
+        ids = [p.id for p in people]
+        scores = ops.scores(ids, now)
+        ratings = ops.average_ratings(ids)
         rows = []
-        for person in prefetch(people, Handle):
+        for person in people:
             handles = sorted(person.handles, key=lambda h: -(h.followers or 0))
             followers = sum(h.followers or 0 for h in handles)
             count, nearest = open_by_person.get(person.id, (0, None))
-            deadline_text = i18n.format_date(to_local(nearest)) if nearest else ""
-            colour = "grey" if person.status == "blocked" else ("red" if nearest and nearest < now else "")
-            rows.append(
-                Row(
-                    id=person.id,
-                    cells=[
-                        person.name,
-                        ", ".join(f"@{h.name}" for h in handles),
-                        i18n.format_number(followers) if followers else "",
-                        label("person_status", person.status),
-                        str(count) if count else "",
-                        deadline_text,
-                    ],
-                    sort_keys=[person.name.lower(), "", followers, person.status, count, nearest],
-                    search=" ".join([person.name, *(h.name for h in handles), *person.tags, person.city]).lower(),
-                    tooltip=person.status_reason,
-                    colour=colour,
-                )
-            )
+            score = scores[person.id]
+            rating = ratings.get(person.id)
+            status = label("person_status", person.status)
+            if person.id in flagged:
+                status += " ⚠"
+                flag = _("Disclosure missing on posted content")
+            colour = ("grey" if person.status == "blocked" else "red" if person.status == "inactive"
+                      or (nearest and nearest < now) else "amber" if person.id in flagged else "")
+            tooltip = "\n".join(x for x in (person.status_reason, flag if person.id in flagged else "",
+                                             score.explanation()) if x)
+            rows.append(Row(
+                id=person.id,
+                cells=[
+                    person.name,
+                    _platform_cell(handles),
+                    i18n.format_number(followers) if followers else "",
+                    status,
+                    str(score.value) if score.value is not None else "–",
+                    "★ " + i18n.format_number(round(rating, 1)) if rating else "",
+                    str(count) if count else "",
+                    i18n.format_date(clock.to_local(nearest)) if nearest else "",
+                ],
+                sort_keys=[person.name.lower(), handles[0].platform if handles else "", followers, person.status,
+                           score.value, rating, count, nearest],
+                search=" ".join([person.name, *(h.name for h in handles), *person.tags, person.city,
+                                 person.email]).lower(),
+                tooltip=tooltip,
+                colour=colour,
+                extra={"statuses": {person.status, *stages[person.id]} | ({"disclosure"} if person.id in flagged else set()),
+                       "tags": set(person.tags), "country": person.country},
+            ))
         return rows
 
+    def refresh(self) -> None:
+        keep = self.current_id
+        super().refresh()
+        if hasattr(self, "tag_filter"):
+            self._fill_tag_filter()
+            self._apply_predicate()
+        if keep is not None:
+            self.select_person(keep)
+
+    def _fill_tag_filter(self) -> None:
+        current = self.tag_filter.currentData()
+        tags = sorted({t for r in self.model.all_rows for t in r.extra.get("tags", ())})
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(_("All"), "")
+        for tag in tags:
+            self.tag_filter.addItem(tag, tag)
+        self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
+        self.tag_filter.blockSignals(False)
+
+    def _filters_changed(self, *_args) -> None:
+        self._apply_predicate()
+
+    def _apply_predicate(self) -> None:
+        status, tag, country = (self.status_filter.currentData(), self.tag_filter.currentData(),
+                                self.country_filter.currentData())
+
+        def keep(row: Row) -> bool:
+            return ((not status or status in row.extra["statuses"]) and (not tag or tag in row.extra["tags"])
+                    and (not country or row.extra["country"] == country))
+
+        self.model.set_predicate(keep if (status or tag or country) else None)
+        self._after_filter()
+        if self.model.rows and self.table.currentIndex().row() < 0:
+            self.table.selectRow(0)
+
+    def _after_filter(self) -> None:
+        super()._after_filter()
+        if self.model.all_rows and not self.model.rows and not self.search.text():
+            self.no_match.setText(_("Nobody matches these filters."))
+            self.no_match.setVisible(True)
+
+    def select_person(self, person_id: int) -> None:
+        for i, row in enumerate(self.model.rows):
+            if row.id == person_id:
+                if self.table.currentIndex().row() == i:
+                    self.show_detail(person_id)  # same row: the signal won't come, rebuild anyway
+                else:
+                    self.table.selectRow(i)
+                return
+
+    def selected_ids(self) -> list[int]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return [self.model.rows[r].id for r in sorted(rows) if r < len(self.model.rows)]
+
+    # --- actions -------------------------------------------------------------------
+    def _person(self) -> Person | None:
+        return Person.get_or_none(Person.id == self.current_id) if self.current_id else None
+
+    def _after_change(self, person_id: int | None = None) -> None:
+        if person_id is not None:
+            self.current_id = person_id
+        self.refresh()
+        if self.current_id is not None:
+            self.select_person(self.current_id)
+
+    def new_influencer(self) -> None:
+        from desktop.views.influencer_dialog import InfluencerDialog
+
+        dialog = InfluencerDialog(self)
+        if dialogs.run(dialog):
+            self._after_change(dialog.person.id)
+
+    def edit_influencer(self) -> None:
+        from desktop.views.influencer_dialog import InfluencerDialog
+
+        person = self._person()
+        if person is not None and dialogs.run(InfluencerDialog(self, person)):
+            self._after_change(person.id)
+
+    def new_collaboration(self, person: Person | None = None) -> None:
+        from desktop.views.collaboration_dialog import CollaborationDialog
+
+        person = person or self._person()
+        if person is None:
+            dialogs.inform(self, _("New collaboration"), _("Choose an influencer in the list first."))
+            return
+        if dialogs.run(CollaborationDialog(self, person)):
+            self._after_change(person.id)
+
+    def edit_collaboration(self, collaboration: Collaboration) -> None:
+        from desktop.views.collaboration_dialog import CollaborationDialog
+
+        if dialogs.run(CollaborationDialog(self, collaboration=collaboration)):
+            self._after_change(collaboration.person_id)
+
+    def log_content(self, collaboration: Collaboration) -> None:
+        from desktop.views.content_dialog import ContentDialog
+
+        if dialogs.run(ContentDialog(self, collaboration)):
+            self._after_change(collaboration.person_id)
+
+    def add_strike(self, person: Person, collaboration: Collaboration | None = None) -> None:
+        from desktop.views.small_dialogs import StrikeDialog
+
+        if dialogs.run(StrikeDialog(self, person, collaboration)):
+            self._after_change(person.id)
+
+    def rate(self, collaboration: Collaboration) -> None:
+        from desktop.views.small_dialogs import RatingDialog
+
+        if dialogs.run(RatingDialog(self, collaboration)):
+            self._after_change(collaboration.person_id)
+
+    def end_collaboration(self, collaboration: Collaboration) -> None:
+        from desktop.views.small_dialogs import EndDialog
+
+        if dialogs.run(EndDialog(self, collaboration)):
+            self._after_change(collaboration.person_id)
+
+    def block(self, person: Person) -> None:
+        from desktop.views.small_dialogs import BlockDialog
+
+        if dialogs.run(BlockDialog(self, person)):
+            self._after_change(person.id)
+
+    def unblock(self, person: Person) -> None:
+        if dialogs.confirm(self, _("Unblock"), _("Allow new collaborations with {name} again?").format(name=person.name)):
+            ops.unblock(person, clock.utcnow())
+            self._after_change(person.id)
+
+    def lift_strike(self, strike: Strike) -> None:
+        if dialogs.confirm(self, _("Lift strike"), _("Lift this strike? It stays in the history.")):
+            ops.lift_strike(strike, clock.utcnow())
+            self._after_change(strike.person_id)
+
+    def confirm_version(self, version: AgreementVersion) -> None:
+        ops.confirm_version(version, clock.utcnow())
+        self._after_change(version.collaboration.person_id)
+
+    def show_message(self, person: Person, text: str, prompt: str, collaboration: Collaboration | None = None) -> None:
+        from desktop.views.small_dialogs import MessageDialog
+
+        if dialogs.run(MessageDialog(self, person, text, prompt, collaboration)):
+            self._after_change(person.id)
+
+    def tag_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            dialogs.inform(self, _("Tag selected"), _("Select one or more influencers in the list first."))
+            return
+        tag = dialogs.ask_text(self, _("Tag selected"), ngettext(
+            "Tag to add to {n} influencer:", "Tag to add to {n} influencers:", len(ids)).format(n=len(ids)))
+        tag = tag.strip().lstrip("#").lower()
+        if tag:
+            ops.add_tag(ids, tag)
+            self.refresh()
+
+    def export_selected(self) -> None:
+        ids = self.selected_ids() or [r.id for r in self.model.rows]
+        if not ids:
+            return
+        path = dialogs.ask_save_path(self, _("Export influencers"), "influencers.csv", _("CSV file (*.csv)"))
+        if not path:
+            return
+        try:
+            # utf-8-sig: spreadsheet programs then read the accents right.
+            Path(path).write_text(ops.export_csv(ids), encoding="utf-8-sig")
+        except OSError as exc:
+            dialogs.warn(self, _("Export failed"), _("The file could not be written: {error}").format(
+                error=exc.strerror or exc))
+            return
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(ngettext("{n} influencer exported to {path}",
+                                                    "{n} influencers exported to {path}", len(ids)).format(
+                n=len(ids), path=path), 8000)
+
+    # --- detail pane ---------------------------------------------------------------
+    def show_detail(self, row_id: int | None) -> None:
+        super().show_detail(row_id)
+        self._fit_detail()
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Resize and hasattr(self, "detail_scroll") and watched is self.detail_scroll.viewport():
+            self._fit_detail()
+        return super().eventFilter(watched, event)
+
+    def _fit_detail(self) -> None:
+        """Wrapped lines need their full height: give the pane what its layout needs at this width."""
+        layout = self.detail.layout()
+        width = self.detail_scroll.viewport().width()
+        if layout.hasHeightForWidth():
+            self.detail.setMinimumHeight(layout.totalHeightForWidth(width))
+
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
-        person = Person.get_by_id(row_id)
+        person = Person.get_or_none(Person.id == row_id)
+        if person is None:
+            return
+        now = clock.utcnow()
+        self._detail_header(layout, person)
+        self._detail_actions(layout, person)
+        self._detail_reminders(layout, person)
+        self._detail_score(layout, person, now)
+        self._detail_profile(layout, person)
+        self._detail_handles(layout, person)
+        self._detail_collaborations(layout, person)
+        self._detail_strikes(layout, person, now)
+        self._detail_ratings(layout, person)
+        self._detail_timeline(layout, person)
+        self._detail_notes(layout, person)
+
+    def _detail_reminders(self, layout, person: Person) -> None:
+        from desktop.views.due_dialog import add_reminders_section
+
+        add_reminders_section(self, layout, person.id)
+
+    def _detail_header(self, layout, person: Person) -> None:
         self.add_heading(layout, person.name)
         if person.status != "active":
-            reason = person.status_reason or label("person_status", person.status)
-            layout.addWidget(self._warning(_("Status: {status}. {reason}").format(
-                status=label("person_status", person.status), reason=reason)))
+            text = _("Status: {status}. {reason}").format(status=label("person_status", person.status),
+                                                          reason=person.status_reason)
+            layout.addWidget(self._styled(text.strip(), WARNING_STYLE))
+
+    def _detail_actions(self, layout, person: Person) -> None:
+        buttons = [(_("Edit"), self.edit_influencer), (_("New collaboration"), lambda: self.new_collaboration(person)),
+                   (_("Add strike"), lambda: self.add_strike(person))]
+        if person.status == "blocked":
+            buttons.append((_("Unblock"), lambda: self.unblock(person)))
+        else:
+            buttons.append((_("Block"), lambda: self.block(person)))
+        layout.addWidget(self._button_row(buttons, "personActions"))
+
+    def _detail_score(self, layout, person: Person, now) -> None:
+        score = ops.scores([person.id], now)[person.id]
+        head = (_("Reliability: {score} of 100").format(score=score.value) if score.value is not None
+                else _("Reliability: no score yet"))
+        label_widget = plain_label(head, bold=True)
+        label_widget.setToolTip(score.explanation())
+        label_widget.setObjectName("scoreLabel")
+        layout.addWidget(label_widget)
+        for line in score.lines:
+            layout.addWidget(self._styled(line, MUTED_STYLE))
+
+    def _detail_profile(self, layout, person: Person) -> None:
         address = ", ".join(x for x in [person.street, f"{person.postcode} {person.city}".strip()] if x)
-        self.add_fields(layout, [
+        self._add_filled_fields(layout, [
             (_("Email"), person.email),
             (_("Phone"), person.phone),
+            (_("WhatsApp"), person.whatsapp),
             (_("Address"), address),
             (_("Country"), label("country", person.country)),
-            (_("Form of address"), _("informal (je)") if person.address_form == "je" else _("formal (u)")),
+            (_("Language"), label("language", person.language)),
+            (_("Form of address"), label("address_form", person.address_form)),
             (_("Tags"), ", ".join(person.tags)),
         ])
+
+    def _detail_handles(self, layout, person: Person) -> None:
         self.add_section(layout, _("Handles"))
+        handles = sorted(person.handles, key=lambda h: -(h.followers or 0))
         self.add_lines(layout, [
-            _("{platform}: @{handle} ({followers} followers)").format(
-                platform=label("platform", h.platform), handle=h.name,
-                followers=i18n.format_number(h.followers or 0))
-            for h in person.handles
+            _("{platform}: {handle} ({followers} followers)").format(
+                platform=label("platform", h.platform), handle=display(h.platform, h.name),
+                followers=i18n.format_number(h.followers or 0)) + "\n    " + h.url
+            for h in handles
         ], _("No handles yet."))
+
+    def _detail_collaborations(self, layout, person: Person) -> None:
         self.add_section(layout, _("Collaborations"))
+        collaborations = list(person.collaborations.order_by(Collaboration.created_at.desc()))
+        if not collaborations:
+            layout.addWidget(plain_label(_("No collaborations yet. Start one with “New collaboration”.")))
+        for c in collaborations:
+            self._detail_collaboration(layout, c)
+
+    def _detail_collaboration(self, layout, c: Collaboration) -> None:
+        title = _("{title}: {status}").format(title=c.title or _("(untitled)"), status=label("collab_status", c.status))
+        layout.addWidget(plain_label(title, bold=True))
+        facts = []
+        if c.agreed_at:
+            facts.append(_("Agreed on {date}").format(date=i18n.format_date(clock.to_local(c.agreed_at))))
+        if c.products:
+            facts.append(c.products)
+        tags = " ".join(c.required_mentions + c.required_hashtags)
+        if tags:
+            facts.append(tags)
+        if facts:
+            layout.addWidget(self._styled(" · ".join(facts), MUTED_STYLE))
+        self._detail_deliverables(layout, c)
+        self._detail_versions(layout, c)
+        self._detail_content(layout, c)
+        self._detail_cost(layout, c)
+        if c.end_reason:
+            layout.addWidget(plain_label(_("Ended: {reason}").format(reason=c.end_reason)))
+        buttons = [(_("Edit"), lambda: self.edit_collaboration(c))]
+        if collab_rules.is_open(c.status):
+            buttons.append((_("Log content"), lambda: self.log_content(c)))
+        buttons.append((_("Agreement message"), lambda: self.show_message(
+            c.person, _agreement_message(c), _("The agreement in writing: send it to her and ask for a short “yes”."), c)))
+        if not collab_rules.is_open(c.status) or c.status == "posted":
+            buttons.append((_("Rate"), lambda: self.rate(c)))
+        if collab_rules.is_open(c.status):
+            buttons.append((_("End…"), lambda: self.end_collaboration(c)))
+        layout.addWidget(self._button_row(buttons, f"collaborationActions{c.id}"))
+
+    def _detail_deliverables(self, layout, c: Collaboration) -> None:
+        now = clock.utcnow()
         lines = []
-        for c in person.collaborations.order_by(Collaboration.created_at.desc()):
-            lines.append(_("{title}: {status}").format(title=c.title or _("(untitled)"), status=label("collab_status", c.status)))
-            for d in c.deliverables:
-                state = _("delivered") if d.delivered_at else (
-                    _("due {date}").format(date=i18n.format_date(to_local(d.deadline))) if d.deadline else "")
-                lines.append("    • " + _("{kind}: {state}").format(kind=label("deliverable", d.kind), state=state))
-        self.add_lines(layout, lines, _("No collaborations yet."))
-        strikes = list(person.strikes.where(Strike.lifted_at.is_null()))
-        self.add_section(layout, ngettext("{n} strike", "{n} strikes", len(strikes)).format(n=len(strikes)))
-        self.add_lines(layout, [
-            _("{date}: {reason}").format(date=i18n.format_date(to_local(s.created_at)), reason=label("strike_reason", s.reason))
-            for s in strikes
-        ], _("No strikes."))
-        ratings = list(Rating.select().join(Collaboration).where(Collaboration.person == person))
-        if ratings:
-            self.add_section(layout, _("Ratings"))
-            self.add_lines(layout, [
-                _("{stars} of 5 · {note}").format(
-                    stars=i18n.format_number(round((r.communication + r.quality + r.punctuality + r.result) / 4, 1)),
-                    note=r.note)
-                for r in ratings
-            ], "")
+        for d in c.deliverables.order_by(Deliverable.deadline):
+            done = d.contents.count()
+            if d.delivered_at:
+                state = _("posted {date}").format(date=i18n.format_date(clock.to_local(d.delivered_at)))
+            elif d.deadline and d.deadline < now and collab_rules.is_open(c.status):
+                state = _("overdue since {date}").format(date=i18n.format_date(clock.to_local(d.deadline)))
+            elif d.deadline:
+                state = _("due {date}").format(date=i18n.format_date(clock.to_local(d.deadline)))
+            else:
+                state = ""
+            lines.append("    • " + _("{count}× {kind} ({done} logged): {state}").format(
+                count=d.count, kind=label("deliverable", d.kind), done=done, state=state))
+        self.add_lines(layout, lines, "    " + _("No deliverables."))
+
+    def _detail_versions(self, layout, c: Collaboration) -> None:
+        versions = list(c.versions.order_by(AgreementVersion.changed_at.desc()))
+        if not versions:
+            return
+        layout.addWidget(plain_label("    " + _("Agreement history")))
+        for v in versions:
+            who = label("requested_by", v.requested_by)
+            state = _("confirmed") if v.confirmed else _("not confirmed yet")
+            lines = [_("{date}, asked by {who} ({state}): {reason}").format(
+                date=i18n.format_date(clock.to_local(v.changed_at)), who=who.lower(), state=state, reason=v.reason)]
+            for key, (old, new) in v.changes.items():
+                lines.append("    " + _("{term}: {old} → {new}").format(
+                    term=_(collab_rules.TERM_LABELS.get(key, key)), old=self._term(key, old), new=self._term(key, new)))
+            for line in lines:
+                layout.addWidget(plain_label("      " + line))
+            if not v.confirmed:
+                layout.addWidget(self._button_row([(_("She confirmed this change"), lambda v=v: self.confirm_version(v))],
+                                                  f"confirmVersion{v.id}"))
+
+    @staticmethod
+    def _term(key, value) -> str:
+        return collab_rules.describe_value(key, value, i18n.format_money, i18n.format_date,
+                                           lambda k: label("deliverable", k))
+
+    def _detail_content(self, layout, c: Collaboration) -> None:
+        for content in c.contents.order_by(Content.posted_at):
+            kind = label("deliverable", content.deliverable.kind) if content.deliverable else _("Extra content")
+            line = _("{kind} on {platform}, {date}: {url}").format(
+                kind=kind, platform=label("platform", content.platform),
+                date=i18n.format_date(clock.to_local(content.posted_at)) if content.posted_at else "", url=content.url)
+            figures = [(_("views"), content.views), (_("likes"), content.likes), (_("comments"), content.comments),
+                       (_("link clicks"), content.link_clicks), (_("code uses"), content.code_uses)]
+            shown = ", ".join(f"{i18n.format_number(v)} {n}" for n, v in figures if v is not None)
+            if content.revenue_cents:
+                shown += (", " if shown else "") + _("revenue {amount}").format(amount=i18n.format_money(content.revenue_cents))
+            layout.addWidget(plain_label("    ▸ " + line))
+            if shown:
+                layout.addWidget(self._styled("      " + shown, MUTED_STYLE))
+            if content.disclosure_ok is False or content.missing:
+                missing = ", ".join(content.missing) or _("disclosure label")
+                layout.addWidget(self._styled("      ⚠ " + _("Missing: {items}").format(items=missing), WARNING_STYLE))
+                layout.addWidget(self._button_row([(_("Ask her to add it…"), lambda content=content: self.show_message(
+                    c.person, _label_message(content), _("A friendly request to add what is missing."), c))],
+                    f"askLabel{content.id}"))
+            elif content.disclosure_ok:
+                layout.addWidget(self._styled("      ✓ " + _("Disclosure in order"), MUTED_STYLE))
+
+    def _detail_cost(self, layout, c: Collaboration) -> None:
+        figures = ops.cost_and_return(c)
+        if not figures.cost_cents and not figures.revenue_cents:
+            return
+        text = _("Cost {cost} (products {products}, shipping {shipping}, fee {fee}) · revenue {revenue}").format(
+            cost=i18n.format_money(figures.cost_cents), products=i18n.format_money(figures.product_cents),
+            shipping=i18n.format_money(figures.shipping_cents), fee=i18n.format_money(figures.fee_cents),
+            revenue=i18n.format_money(figures.revenue_cents))
+        if figures.return_ratio is not None:
+            text += " · " + _("return {ratio}×").format(ratio=i18n.format_number(round(figures.return_ratio, 1)))
+        layout.addWidget(self._styled("    " + text, MUTED_STYLE))
+
+    def _detail_strikes(self, layout, person: Person, now) -> None:
+        strikes = list(person.strikes.order_by(Strike.created_at))
+        policy = ops.policy()
+        from desktop.domain import strikes as strike_rules
+
+        counting = [s for s in strikes if strike_rules.counts(strike_rules.StrikeInfo(s.id, s.created_at, s.lifted_at),
+                                                              policy, now)]
+        self.add_section(layout, ngettext("{n} strike ({limit} make inactive)", "{n} strikes ({limit} make inactive)",
+                                          len(counting)).format(n=len(counting), limit=policy.to_inactive))
+        if not strikes:
+            layout.addWidget(plain_label(_("No strikes.")))
+        for s in strikes:
+            text = _("{date}: {reason}").format(date=i18n.format_date(clock.to_local(s.created_at)),
+                                                reason=label("strike_reason", s.reason))
+            if s.evidence:
+                text += " · " + s.evidence.replace("\n", " · ")
+            if s.lifted_at:
+                text += " · " + _("lifted {date}").format(date=i18n.format_date(clock.to_local(s.lifted_at)))
+                layout.addWidget(self._styled(text, MUTED_STYLE))
+            elif s in counting:
+                row = QWidget()
+                h = QHBoxLayout(row)
+                h.setContentsMargins(0, 0, 0, 0)
+                h.addWidget(plain_label(text), 1)
+                button = QPushButton(_("Lift"))
+                button.clicked.connect(lambda _c=False, s=s: self.lift_strike(s))
+                h.addWidget(button)
+                layout.addWidget(row)
+            else:
+                layout.addWidget(self._styled(text + " · " + _("expired"), MUTED_STYLE))
+
+    def _detail_ratings(self, layout, person: Person) -> None:
+        ratings = list(Rating.select(Rating, Collaboration).join(Collaboration).where(Collaboration.person == person))
+        self.add_section(layout, _("Ratings"))
+        lines = []
+        for r in ratings:
+            stars = (r.communication + r.quality + r.punctuality + r.result) / 4
+            lines.append(_("{title}: {stars} of 5 (communication {c}, quality {q}, punctuality {p}, result {r})").format(
+                title=r.collaboration.title, stars=i18n.format_number(round(stars, 1)), c=r.communication,
+                q=r.quality, p=r.punctuality, r=r.result))
+            lines.append("    " + (_("Would work with her again") if r.work_again else _("Would not work with her again"))
+                         + (" · " + r.note if r.note else ""))
+        self.add_lines(layout, lines, _("No ratings yet: rate a collaboration when it is finished."))
+
+    def _detail_timeline(self, layout, person: Person) -> None:
         self.add_section(layout, _("Latest on the timeline"))
-        events = person.events.order_by(Event.at.desc()).limit(8)
+        events = person.events.order_by(Event.at.desc(), Event.id.desc()).limit(8)
         self.add_lines(layout, [
-            _("{date}: {text}").format(date=i18n.format_date(to_local(e.at)), text=e.text) for e in events
+            _("{date}: {text}").format(date=i18n.format_date(clock.to_local(e.at)), text=e.text.splitlines()[0] if e.text else "")
+            for e in events
         ], _("Nothing on the timeline yet."))
+
+    def _detail_notes(self, layout, person: Person) -> None:
         if person.notes:
             self.add_section(layout, _("Notes"))
             self.add_lines(layout, [person.notes], "")
 
-    def _warning(self, text):
-        from desktop.views.base import plain_label
+    # --- small widgets -------------------------------------------------------------
+    def _add_filled_fields(self, layout, pairs) -> None:
+        """Name: value lines for the fields that have a value (one label each, so nothing overlaps)."""
+        for name, value in pairs:
+            if value:
+                layout.addWidget(plain_label(_("{field}: {value}").format(field=name, value=value)))
 
+    def _styled(self, text: str, style: str):
         w = plain_label(text)
-        w.setStyleSheet("color: #a01c1c;")
+        w.setStyleSheet(style)
         return w
+
+    def _button_row(self, buttons, name: str, per_line: int = 3) -> QWidget:
+        """Buttons in lines of ``per_line``, so the pane never needs to scroll sideways."""
+        row = QWidget()
+        row.setObjectName(name)
+        v = QVBoxLayout(row)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(4)
+        for start in range(0, len(buttons), per_line):
+            h = QHBoxLayout()
+            for text, slot in buttons[start:start + per_line]:
+                button = QPushButton(text)
+                button.clicked.connect(lambda _checked=False, slot=slot: slot())
+                h.addWidget(button)
+            h.addStretch(1)
+            v.addLayout(h)
+        return row
+
+
+def _platform_cell(handles: list[Handle]) -> str:
+    """The biggest account, and how many more there are: "Instagram @sanne +1"."""
+    if not handles:
+        return ""
+    top = handles[0]
+    text = "{platform} {handle}".format(platform=label("platform", top.platform), handle=display(top.platform, top.name))
+    return text + (f" +{len(handles) - 1}" if len(handles) > 1 else "")
+
+
+def _agreement_message(c: Collaboration) -> str:
+    from desktop.views.small_dialogs import agreement_message
+
+    return agreement_message(c)
+
+
+def _label_message(content: Content) -> str:
+    from desktop.views.small_dialogs import label_request_message
+
+    return label_request_message(content)

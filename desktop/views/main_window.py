@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QIcon
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from desktop import __version__, i18n, paths
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.store import backup, settings
 from desktop.store.db import NotAnAfspraakDatabase, close_database, db, open_database
 from desktop.views import dialogs
@@ -17,6 +17,7 @@ from desktop.views.forms import load_form
 from desktop.views.influencers import InfluencersView
 from desktop.views.orders import OrdersView
 from desktop.views.shipments import ShipmentsView
+from desktop.views import shipping
 from desktop.views.timeline import TimelineView
 
 VIEW_CLASSES = [InfluencersView, ShipmentsView, OrdersView, TimelineView]
@@ -65,14 +66,31 @@ class MainWindow(QMainWindow):
         self._action("actionOpenDataFolder").triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir()))))
         self._action("actionAbout").triggered.connect(self.about)
+        self._add_ladder_settings_action()
         dutch, english = self._action("actionDutch"), self._action("actionEnglish")
         dutch.setChecked(i18n.current_language() == "nl")
         english.setChecked(i18n.current_language() == "en")
         dutch.triggered.connect(lambda: self.switch_language("nl"))
         english.triggered.connect(lambda: self.switch_language("en"))
 
+        self.shipping = shipping.install(self)  # catalogue dock, drops, product import, undo
+        self._add_timeline_actions()
+        from desktop.views import privacy_actions
+
+        self.privacy_menu = privacy_actions.install_menu(self)
+
         self.refresh_all()
         self.restore_state()
+
+    def _add_ladder_settings_action(self) -> None:
+        """File > Reminders and messages… (the follow-up ladder's settings and templates)."""
+        from desktop.views.ladder_settings import open_ladder_settings
+
+        action = QAction(_("Reminders and messages…"), self)
+        action.setObjectName("actionLadderSettings")
+        action.triggered.connect(lambda: (open_ladder_settings(self), self.refresh_all()))
+        menu = self.menuBar().findChild(QWidget, "menuFile")
+        menu.insertAction(self._action("actionQuit"), action)
 
     def _action(self, name: str) -> QAction:
         return self._form.findChild(QAction, name)
@@ -99,6 +117,82 @@ class MainWindow(QMainWindow):
         # Only the view on screen loads now; the others when first shown (start-up speed).
         for v in self.views:
             getattr(v, "refresh_when_shown", v.refresh)()
+
+    # --- timeline: quick note, calendar export, opening an event's subject -------------
+    def _add_timeline_actions(self) -> None:
+        self.quick_note = None
+        self.action_quick_note = QAction(_("&Quick note…"), self)
+        self.action_quick_note.setObjectName("actionQuickNote")
+        self.action_quick_note.setShortcut(QKeySequence("Ctrl+N"))
+        self.action_quick_note.setShortcutContext(Qt.ApplicationShortcut)
+        self.action_quick_note.triggered.connect(self.open_quick_note)
+        self.action_calendar = QAction(_("Export deadlines to a &calendar (.ics)…"), self)
+        self.action_calendar.setObjectName("actionExportCalendar")
+        self.action_calendar.triggered.connect(self.export_calendar)
+        menu = self.menuBar().findChild(QMenu, "menuFile")
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertAction(first, self.action_quick_note)
+        menu.insertAction(first, self.action_calendar)
+        menu.insertSeparator(first)
+        self.addAction(self.action_quick_note)
+        for key in ("timeline", "orders"):
+            self.view(key).open_subject.connect(self.open_subject)
+
+    def current_person_id(self) -> int | None:
+        """The person the current view is showing, to preselect in the quick note."""
+        from desktop.store.models import CustomOrder, Event, Shipment
+
+        view = self.current_view()
+        row_id = view.current_id
+        if row_id is None:
+            return None
+        if view.key == "influencers":
+            return row_id
+        model = {"orders": CustomOrder, "shipments": Shipment, "timeline": Event}.get(view.key)
+        found = model.get_or_none(model.id == row_id) if model else None
+        return found.person_id if found else None
+
+    def open_quick_note(self) -> None:
+        from desktop.views.quick_note import QuickNote
+
+        self.quick_note = QuickNote(self, person_id=self.current_person_id())
+        self.quick_note.saved.connect(self._note_saved)
+        self.quick_note.show()
+
+    def _note_saved(self, event_id: int) -> None:
+        self.view("timeline").refresh()
+        if self.current_view().key != "timeline":
+            self.current_view().refresh()
+        self.statusBar().showMessage(_("Saved on the timeline."), 6000)
+
+    def open_subject(self, subject_type: str, subject_id: int, person_id: int) -> None:
+        from desktop.domain.timeline import subject_target
+
+        target = subject_target(subject_type, subject_id or None, person_id or None)
+        if target is None:
+            return
+        key, row_id = target
+        self.show_view(key)
+        self.view(key).select_id(row_id)
+
+    def export_calendar(self) -> None:
+        from desktop.clock import utcnow
+        from desktop.domain import calendar_export
+
+        path = dialogs.ask_save_path(self, _("Export deadlines to a calendar"), str(Path.home() / "afspraak.ics"),
+                                     _("Calendar file (*.ics)"))
+        if not path:
+            return
+        try:
+            count = calendar_export.write_calendar(Path(path), utcnow())
+        except OSError as exc:
+            dialogs.warn(self, _("Export failed"), _("The file could not be written: {error}").format(
+                error=exc.strerror or exc))
+            return
+        self.statusBar().showMessage(ngettext(
+            "{count} date exported to {path}. Import it in your calendar; importing again updates it.",
+            "{count} dates exported to {path}. Import it in your calendar; importing again updates it.",
+            count).format(count=count, path=path), 10000)
 
     # --- state ---------------------------------------------------------------------
     def restore_state(self) -> None:

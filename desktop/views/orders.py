@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout
 
 from desktop import i18n
@@ -10,8 +11,9 @@ from desktop.i18n import _, ngettext
 from desktop.labels import label
 from peewee import JOIN
 
-from desktop.store.models import CustomOrder, Event, Person, Product
+from desktop.store.models import CustomOrder, Person, Product
 from desktop.views.base import ListView
+from desktop.views.timeline_widget import PersonTimeline
 from desktop.views.rows import Row
 
 OPEN = ("new", "in_production", "ready")
@@ -27,6 +29,7 @@ def days_left_text(days: int) -> str:
 
 class OrdersView(ListView):
     key = "orders"
+    open_subject = Signal(str, int, int)  # from the history: subject_type, subject_id, person_id
 
     def view_title(self):
         return _("Custom orders")
@@ -81,8 +84,10 @@ class OrdersView(ListView):
         self.add_section(layout, _("To do"))
         self.add_lines(layout, [("☑ " if item.get("done") else "☐ ") + str(item.get("text", "")) for item in o.checklist],
                        _("Nothing on the list."))
-        self.add_section(layout, _("Messages and events"))
-        events = Event.select().where(Event.subject_type == "custom_order", Event.subject_id == o.id).order_by(Event.at.desc())
-        self.add_lines(layout, [
-            _("{date}: {text}").format(date=i18n.format_datetime(to_local(e.at), "short"), text=e.text) for e in events
-        ], _("No messages yet."))
+        self.add_section(layout, _("History with {name}").format(name=o.person.name))
+        history = PersonTimeline(o.person_id)
+        history.open_subject.connect(self.open_subject)
+        layout.addWidget(history)
+        from desktop.views import privacy_actions
+
+        privacy_actions.add_buttons(layout, o.person_id, self, on_erased=lambda: self.window().refresh_all())

@@ -7,6 +7,7 @@ Every cell is shown as plain text.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -22,6 +23,12 @@ class Row:
     tooltip: str = ""
     colour: str = ""  # "red", "amber", "grey" or ""
     extra: dict = field(default_factory=dict)
+
+
+def plain_tooltip(text: str) -> str:
+    """Qt shows a tooltip that looks like HTML as rich text: escape user text so it is
+    shown exactly as typed (and a pasted <a href="javascript:..."> is never a link)."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 COLOURS = {"red": QColor(176, 32, 32), "amber": QColor(168, 102, 0), "grey": QColor(128, 128, 128)}
@@ -43,6 +50,7 @@ class RowsModel(QAbstractTableModel):
         self.all_rows: list[Row] = []
         self.rows: list[Row] = []
         self._needle = ""
+        self._predicate = None  # an extra filter (e.g. status/tag/country), or None
 
     # --- data --------------------------------------------------------------------
     def set_rows(self, rows: list[Row]) -> None:
@@ -62,18 +70,29 @@ class RowsModel(QAbstractTableModel):
         self._needle = needle
         self._apply(self.rows if narrowing else None)
 
+    def set_predicate(self, predicate) -> None:
+        """Keep only rows for which ``predicate(row)`` is true (None: all rows)."""
+        self._predicate = predicate
+        self._apply()
+
     def _apply(self, within: list[Row] | None = None) -> None:
+        """Filter ``within`` (rows already known to pass the predicate), or all rows."""
         self.beginResetModel()
+        if within is not None:
+            rows = within
+        elif self._predicate is None:
+            rows = self.all_rows
+        else:
+            rows = [r for r in self.all_rows if self._predicate(r)]
         if self._needle:
             words = self._needle.split()
-            pool = self.all_rows if within is None else within
             if len(words) == 1:
                 word = words[0]
-                self.rows = [r for r in pool if word in r.search]
+                self.rows = [r for r in rows if word in r.search]
             else:
-                self.rows = [r for r in pool if all(w in r.search for w in words)]
+                self.rows = [r for r in rows if all(w in r.search for w in words)]
         else:
-            self.rows = list(self.all_rows)
+            self.rows = list(rows)
         self.endResetModel()
 
     def row_at(self, index: int) -> Row | None:
@@ -101,7 +120,8 @@ class RowsModel(QAbstractTableModel):
             colour = self.rows[index.row()].colour
             return BRUSHES[colour] if colour else None
         if role == TOOLTIP:
-            return self.rows[index.row()].tooltip or None
+            tooltip = self.rows[index.row()].tooltip
+            return plain_tooltip(tooltip) if tooltip else None
         if role == USER:
             return self.rows[index.row()].id
         return None

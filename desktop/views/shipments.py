@@ -1,21 +1,80 @@
-"""Zendingen: what was sent to whom, with which carrier, and whether it arrived."""
+"""Zendingen: what was sent to whom, with which carrier, and whether it arrived.
+
+A status filter beside the search; the tracking code is a link (click it in the list or
+use the button in the detail pane); the detail pane moves a parcel along: sent,
+delivered, receipt confirmed (logged on the timeline), returned. Parcels nobody
+confirmed ``checkin_days`` after sending are marked "received?" in amber.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from peewee import prefetch
 
 from desktop import i18n
-from desktop.clock import to_local
+from desktop.clock import to_local, utcnow
+from desktop.domain import shipments as rules
+from desktop.domain.carriers import is_link
 from desktop.i18n import _
-from desktop.labels import label
+from desktop.labels import choices, label
+from desktop.store import settings, shipping
 from desktop.store.models import Person, Product, Shipment, ShipmentItem
 from desktop.views.base import ListView
-from desktop.views.rows import Row
+from desktop.views.rows import COLOURS, RowsModel, Row
+
+TRACKING_COLUMN = 3
+AWAITING = "awaiting"  # filter: sent, but nobody confirmed receipt in time
+
+
+class ShipmentRowsModel(RowsModel):
+    """The tracking code looks like a link where there is one."""
+
+    def data(self, index, role=0):
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QBrush, QColor
+
+        if index.isValid() and index.column() == TRACKING_COLUMN and self.rows[index.row()].extra.get("url"):
+            if role == Qt.ForegroundRole:
+                return QBrush(QColor(26, 86, 180))
+            if role == Qt.FontRole:
+                font = QFont()
+                font.setUnderline(True)
+                return font
+            if role == Qt.ToolTipRole:
+                return _("Open the track-and-trace page: {url}").format(url=self.rows[index.row()].extra["url"])
+        return super().data(index, role)
+
+
+def open_link(url: str) -> bool:
+    """Open a tracking link in the browser; only web links, never files or other schemes."""
+    if not is_link(url):
+        return False
+    return QDesktopServices.openUrl(QUrl(url.strip()))
 
 
 class ShipmentsView(ListView):
     key = "shipments"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = ShipmentRowsModel(self.headers(), self)
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(_("Show shipments"))
+        self.status_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(10)
+        self.status_filter.addItem(_("All shipments"), "")
+        self.status_filter.addItem(_("Waiting for “received?”"), AWAITING)
+        for code, text in choices("shipment_status"):
+            self.status_filter.addItem(text, code)
+        self.search.setMinimumWidth(120)  # room for the filter beside it
+        header = self.form.findChild(QHBoxLayout, "header")
+        header.insertWidget(header.indexOf(self.search), self.status_filter)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.clicked.connect(self._clicked)
 
     def view_title(self):
         return _("Shipments")
@@ -33,35 +92,101 @@ class ShipmentsView(ListView):
         )
 
     def load_rows(self):
+        now = utcnow()
+        days = int(settings.get("checkin_days"))
+        wanted = self.status_filter.currentData() if hasattr(self, "status_filter") else ""
         shipments = Shipment.select(Shipment, Person).join(Person).order_by(Shipment.created_at.desc())
+        if wanted == AWAITING:
+            shipments = shipments.where(Shipment.status.in_(["sent", "delivered"]))
+        elif wanted:
+            shipments = shipments.where(Shipment.status == wanted)
         items = ShipmentItem.select(ShipmentItem, Product).join(Product)
         rows = []
         for s in prefetch(shipments, items):
-            products = ", ".join(i.product.name for i in s.items)
-            colour = "amber" if s.status == "sent" else ""
+            awaiting = rules.awaiting_receipt(s.status, s.sent_at, now, days)
+            if wanted == AWAITING and not awaiting:
+                continue
+            products = ", ".join(shipping.product_title(i.product) for i in s.items)
+            status = label("shipment_status", s.status)
+            if awaiting:
+                status = _("{status}, received?").format(status=status)
             rows.append(Row(
                 id=s.id,
-                cells=[s.person.name, products, label("carrier", s.carrier), s.tracking_code,
-                       i18n.format_date(to_local(s.sent_at)) if s.sent_at else "", label("shipment_status", s.status)],
+                cells=[s.person.name, products, label("carrier", s.carrier), s.tracking_code or (_("link") if s.tracking_url else ""),
+                       i18n.format_date(to_local(s.sent_at)) if s.sent_at else "", status],
                 sort_keys=[s.person.name.lower(), products.lower(), s.carrier, s.tracking_code, s.sent_at, s.status],
-                colour=colour,
+                colour="amber" if awaiting else ("grey" if s.status == "returned" else ""),
+                extra={"url": s.tracking_url},
             ))
         return rows
+
+    def refresh(self) -> None:
+        super().refresh()
+        if not self.model.all_rows and self.status_filter.currentData() and Shipment.select().exists():
+            self.pages.setCurrentIndex(1)
+            self.no_match.setText(_("No shipments with this status."))
+            self.no_match.setVisible(True)
+
+    def _clicked(self, index) -> None:
+        row = self.model.row_at(index.row())
+        if row and index.column() == TRACKING_COLUMN and row.extra.get("url"):
+            open_link(row.extra["url"])
 
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
         s = Shipment.get_by_id(row_id)
         self.add_heading(layout, _("Shipment to {name}").format(name=s.person.name))
+        p = s.person
+        address = ", ".join(x for x in [p.street, f"{p.postcode} {p.city}".strip()] if x)
         self.add_fields(layout, [
             (_("Status"), label("shipment_status", s.status)),
+            (_("Address"), address),
             (_("Carrier"), label("carrier", s.carrier)),
             (_("Tracking code"), s.tracking_code),
-            (_("Sent"), i18n.format_datetime(to_local(s.sent_at), "short") if s.sent_at else ""),
+            (_("Link"), s.tracking_url),
+            (_("Sent"), i18n.format_datetime(to_local(s.sent_at), "short") if s.sent_at else _("not yet")),
+            (_("Delivered"), i18n.format_datetime(to_local(s.delivered_at), "short") if s.delivered_at else ""),
             (_("Receipt confirmed"), i18n.format_datetime(to_local(s.received_at), "short") if s.received_at else _("not yet")),
             (_("Product value"), i18n.format_money(s.value_cents)),
             (_("Shipping cost"), i18n.format_money(s.shipping_cents)),
+            (_("Collaboration"), (s.collaboration.title or _("(untitled)")) if s.collaboration else ""),
         ])
+        buttons = QHBoxLayout()
+        if s.tracking_url:
+            track = QPushButton(_("Open track && trace"))
+            track.clicked.connect(lambda: open_link(s.tracking_url))
+            buttons.addWidget(track)
+        for action, text in (("send", _("Mark as sent")), ("deliver", _("Delivered")),
+                             ("confirm", _("Receipt confirmed")), ("return", _("Returned"))):
+            if rules.can(action, s.status):
+                button = QPushButton(text)
+                button.setObjectName(f"action_{action}")
+                button.clicked.connect(lambda _c=False, a=action: self.advance(row_id, a))
+                buttons.addWidget(button)
+        buttons.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(buttons)
+        layout.addWidget(holder)
         self.add_section(layout, _("Products"))
         self.add_lines(layout, [
-            _("{quantity} × {product}").format(quantity=i.quantity, product=" ".join(x for x in [i.product.name, i.product.variant] if x))
+            _("{quantity} × {product}").format(quantity=i.quantity, product=shipping.product_title(i.product))
             for i in s.items
         ], _("No products."))
+
+    def advance(self, shipment_id: int, action: str) -> None:
+        shipping.advance(shipment_id, action, utcnow())
+        window = self.window()
+        if hasattr(window, "refresh_all"):
+            window.refresh_all()
+        else:
+            self.refresh()
+        self.select_id(shipment_id)
+
+    def select_id(self, row_id: int) -> None:
+        for i, row in enumerate(self.model.rows):
+            if row.id == row_id:
+                self.table.selectRow(i)
+                self.show_detail(row_id)
+                return
+
+
+__all__ = ["ShipmentsView", "COLOURS"]

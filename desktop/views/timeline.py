@@ -1,31 +1,112 @@
-"""Tijdlijn: every event for everyone, newest first."""
+"""Tijdlijn: every event for everyone, newest first, grouped by day, filterable.
+
+The list is a ``TimelineModel`` (views/timeline_model.py): pages of events fetched as
+you scroll, never all rows. The search field above the list searches event text (full
+text, every word as a prefix) and person names; the filter bar narrows to a person,
+kind, channel, direction and period. Double-click an event (or use the button in the
+detail pane) to open its collaboration, shipment or order: ``open_subject`` is
+connected by the main window.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from desktop import i18n
-from desktop.clock import to_local
-from desktop.i18n import _
-from desktop.labels import label
-from peewee import JOIN
-
+from desktop.clock import to_local, utcnow
+from desktop.domain import timeline, timeline_export
+from desktop.domain.timeline import TimelineFilter
+from desktop.i18n import _, ngettext
+from desktop.labels import choices, label
 from desktop.store.models import Event, Person
+from desktop.views import dialogs
 from desktop.views.base import ListView
-from desktop.views.rows import Row
+from desktop.views.forms import load_form
+from desktop.views.timeline_model import COLUMNS, TimelineModel, column_titles
+from desktop.views.timeline_widget import event_subject, setup_table
 
-# Until the paging model lands (issue: timeline), the list shows the newest events.
-PAGE = 2000
+NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum: "no bound"
+ANY = None
+
+
+def qt_locale() -> QLocale:
+    return QLocale(QLocale.Dutch, QLocale.Netherlands) if i18n.current_language() == "nl" else QLocale(
+        QLocale.English, QLocale.UnitedKingdom)
 
 
 class TimelineView(ListView):
     key = "timeline"
+    open_subject = Signal(str, int, int)  # subject_type, subject_id, person_id
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # The paging model replaces the base view's in-memory list.
+        self.model = TimelineModel(self)
+        setup_table(self.table, self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.doubleClicked.connect(self._open_index)
+        self.model.counted.connect(self._show_count)
+
+        self.filters = load_form("timeline_filters.ui", self)
+        # Narrow windows clip the filter bar rather than refusing to shrink.
+        self.filters.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.filters.setMinimumWidth(1)
+        self.form.layout().insertWidget(1, self.filters)
+        f = self.filters
+        self.person_box: QComboBox = f.findChild(QComboBox, "person")
+        self.kind_box: QComboBox = f.findChild(QComboBox, "kind")
+        self.channel_box: QComboBox = f.findChild(QComboBox, "channel")
+        self.direction_box: QComboBox = f.findChild(QComboBox, "direction")
+        self.from_date: QDateEdit = f.findChild(QDateEdit, "fromDate")
+        self.to_date: QDateEdit = f.findChild(QDateEdit, "toDate")
+        self.count_label: QLabel = f.findChild(QLabel, "countLabel")
+        self.export_button: QPushButton = f.findChild(QPushButton, "exportCsv")
+        self.clear_button: QPushButton = f.findChild(QPushButton, "clearFilters")
+
+        self.kind_box.addItem(_("All kinds"), ANY)
+        for code, text in choices("event_kind"):
+            self.kind_box.addItem(text, code)
+        self.channel_box.addItem(_("All channels"), ANY)
+        for code, text in choices("channel"):
+            self.channel_box.addItem(text, code)
+        self.direction_box.addItem(_("Sent and received"), ANY)
+        for code, text in choices("direction"):
+            self.direction_box.addItem(text, code)
+        for edit in (self.from_date, self.to_date):
+            edit.setLocale(qt_locale())
+            edit.setDisplayFormat(qt_locale().dateFormat(QLocale.ShortFormat))
+            edit.setMinimumDate(NO_DATE)
+            edit.setDate(NO_DATE)
+        self.person_box.lineEdit().setPlaceholderText(_("Everyone"))
+        completer = QCompleter(self.person_box.model(), self.person_box)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.person_box.setCompleter(completer)
+
+        self._filters_timer = QTimer(self)
+        self._filters_timer.setSingleShot(True)
+        self._filters_timer.setInterval(150)
+        self._filters_timer.timeout.connect(self._apply_filter)
+        for box in (self.kind_box, self.channel_box, self.direction_box):
+            box.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.person_box.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.person_box.lineEdit().editingFinished.connect(self._person_typed)
+        self.from_date.dateChanged.connect(lambda _d: self._filters_timer.start())
+        self.to_date.dateChanged.connect(lambda _d: self._filters_timer.start())
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.export_button.clicked.connect(self.export_csv)
+        self._loading_people = False
+
+    # --- ListView hooks ----------------------------------------------------------------
     def view_title(self):
         return _("Timeline")
 
     def headers(self):
-        return [_("When"), _("Person"), _("What"), _("Channel"), _("Direction"), _("Text")]
+        titles = column_titles()
+        return [titles[c] for c in COLUMNS]
 
     def empty_heading(self):
         return _("Nothing on the timeline yet")
@@ -33,31 +114,175 @@ class TimelineView(ListView):
     def empty_help(self):
         return _(
             "Every message, shipment, reminder, strike and note appears here, newest first. "
-            "It fills itself as you work with influencers and orders."
+            "It fills itself as you work with influencers and orders; press Ctrl+N to write a note."
         )
 
-    def load_rows(self):
-        query = (Event.select(Event, Person).join(Person, join_type=JOIN.LEFT_OUTER)
-                 .order_by(Event.at.desc(), Event.id.desc()).limit(PAGE))
-        rows = []
-        for e in query:
-            name = e.person.name if e.person_id else ""
-            rows.append(Row(
-                id=e.id,
-                cells=[i18n.format_datetime(to_local(e.at), "short"), name, label("event_kind", e.kind),
-                       label("channel", e.channel), label("direction", e.direction), e.text],
-                sort_keys=[e.at, name.lower(), e.kind, e.channel, e.direction, e.text.lower()],
-            ))
-        return rows
+    def load_rows(self):  # the base's list is not used: the model pages itself
+        return []
+
+    # --- behaviour -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._fill_people()
+        has_events = Event.select().exists()
+        self.pages.setCurrentIndex(1 if has_events else 0)
+        keep = self.current_id
+        self.model.set_filter(self.current_filter())
+        self._after_filter()
+        self._size_columns()
+        row = self.model.row_of(keep) if keep else -1
+        self._select_row(row if row >= 0 else self.model.first_event_row())
+
+    def current_filter(self) -> TimelineFilter:
+        first = None if self.from_date.date() == NO_DATE else self.from_date.date().toPython()
+        last = None if self.to_date.date() == NO_DATE else self.to_date.date().toPython()
+        start, end = timeline.local_day_bounds(first, last)
+        return TimelineFilter(
+            person_id=self.person_box.currentData(),
+            kind=self.kind_box.currentData() or "",
+            channel=self.channel_box.currentData(),
+            direction=self.direction_box.currentData() or "",
+            start=start, end=end, text=self.search.text(),
+        )
+
+    def set_filter(self, **values) -> None:
+        """Set filters by code (tests and other views): person_id, kind, channel, direction, first, last, text."""
+        boxes = {"person_id": self.person_box, "kind": self.kind_box, "channel": self.channel_box,
+                 "direction": self.direction_box}
+        for name, box in boxes.items():
+            if name in values:
+                index = box.findData(values[name])
+                box.setCurrentIndex(max(index, 0))
+        for name, edit in (("first", self.from_date), ("last", self.to_date)):
+            if name in values:
+                edit.setDate(QDate(values[name]) if values[name] else NO_DATE)
+        if "text" in values:
+            self.search.setText(values["text"])
+        self._apply_filter()
+
+    def clear_filters(self) -> None:
+        for box in (self.person_box, self.kind_box, self.channel_box, self.direction_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        for edit in (self.from_date, self.to_date):
+            edit.blockSignals(True)
+            edit.setDate(NO_DATE)
+            edit.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        self._filters_timer.stop()
+        self._filter_timer.stop()
+        f = self.current_filter()
+        if f == self.model.filter and self.model.rowCount():
+            return
+        self.model.set_filter(f)
+        self._after_filter()
+        self._select_row(self.model.first_event_row())
+
+    def _after_filter(self) -> None:
+        nothing = self.model.rowCount() == 0 and self.pages.currentIndex() == 1
+        self.no_match.setVisible(nothing)
+        if nothing:
+            self.no_match.setText(_("No events match these filters. “Show everything” removes them."))
+        self.clear_button.setEnabled(not self.model.filter.is_empty)
+        self.export_button.setEnabled(self.model.total > 0)
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(ngettext("{count} event", "{count} events", total).format(
+            count=i18n.format_number(total)))
+
+    def _fill_people(self) -> None:
+        box = self.person_box
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem("", ANY)
+        for person_id, name in Person.select(Person.id, Person.name).order_by(Person.name).tuples():
+            box.addItem(name, person_id)
+        index = box.findData(current)
+        box.setCurrentIndex(max(index, 0))
+        box.blockSignals(False)
+
+    def _person_typed(self) -> None:
+        box = self.person_box
+        text = box.currentText().strip()
+        index = box.findText(text, Qt.MatchFixedString) if text else 0
+        if index < 0:
+            index = box.currentIndex()
+            box.setEditText(box.itemText(index))
+        if index != box.currentIndex():
+            box.setCurrentIndex(index)
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        widths = {"time": 70, "person": 170, "kind": 130, "channel": 100, "direction": 100}
+        for column, code in enumerate(self.model.columns[:-1]):
+            header.resizeSection(column, widths.get(code, 120))
+
+    def _select_row(self, row: int) -> None:
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.show_detail(None)
+
+    def select_id(self, event_id: int) -> bool:
+        row = self.model.row_of(event_id)
+        if row >= 0:
+            self._select_row(row)
+        return row >= 0
+
+    def _on_current(self, current, _previous) -> None:
+        event = self.model.event_at(current.row())
+        if event is not None:
+            self.show_detail(event.id)
+
+    def _open_index(self, index) -> None:
+        found = event_subject(self.model, index)
+        if found:
+            self.open_subject.emit(*found)
 
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
-        e = Event.get_by_id(row_id)
+        e = Event.get_or_none(Event.id == row_id)
+        if e is None:
+            return
         self.add_heading(layout, label("event_kind", e.kind))
         self.add_fields(layout, [
             (_("When"), i18n.format_moment(to_local(e.at))),
             (_("Person"), e.person.name if e.person_id else ""),
-            (_("Channel"), label("channel", e.channel)),
+            (_("Channel"), label("channel", e.channel) if e.channel else ""),
             (_("Direction"), label("direction", e.direction)),
         ])
         self.add_section(layout, _("Text"))
         self.add_lines(layout, [e.text], "")
+        target = timeline.subject_target(e.subject_type, e.subject_id, e.person_id)
+        if target:
+            texts = {"influencers": _("Open the influencer"), "shipments": _("Open the shipment"),
+                     "orders": _("Open the order")}
+            button = QPushButton(texts[target[0]])
+            button.setObjectName("openSubject")
+            button.clicked.connect(lambda: self.open_subject.emit(e.subject_type, e.subject_id or 0, e.person_id or 0))
+            layout.addWidget(button, 0, Qt.AlignLeft)
+
+    # --- export --------------------------------------------------------------------------
+    def export_csv(self) -> None:
+        suggested = str(Path.home() / "afspraak-tijdlijn-{day}.csv".format(
+            day=to_local(utcnow()).date().isoformat()))
+        path = dialogs.ask_save_path(self, _("Export the timeline"), suggested, _("CSV file (*.csv)"))
+        if not path:
+            return
+        try:
+            written = timeline_export.export_csv(Path(path), self.model.filter)
+        except OSError as exc:
+            dialogs.warn(self, _("Export failed"), _("The file could not be written: {error}").format(
+                error=exc.strerror or exc))
+            return
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(ngettext(
+                "{count} event exported to {path}", "{count} events exported to {path}", written).format(
+                count=i18n.format_number(written), path=path), 8000)

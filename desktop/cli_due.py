@@ -1,0 +1,86 @@
+"""`afspraak due`: what the follow-up ladder says is due at a moment, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from desktop import i18n
+from desktop.clock import utcnow
+from desktop.domain.followup import DueItem
+from desktop.i18n import _
+from desktop.labels import label
+from desktop.store import due
+
+
+def parse_moment(text: str | None) -> datetime:
+    """--at as naive UTC; a value without a time zone is the owner's local time."""
+    if not text:
+        return utcnow()
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(_("“{value}” is not a date and time like 2026-12-07T10:00.").format(value=text)) from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=due.owner_zone())
+    return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def as_dict(item: DueItem, now: datetime) -> dict:
+    message = due.compose(item, now)
+    local_due = item.due.replace(tzinfo=timezone.utc).astimezone(due.owner_zone())
+    return {
+        "kind": item.kind,
+        "person": item.person_name,
+        "person_id": item.person_id,
+        "subject": due.subject_title(item),
+        "subject_type": item.subject_type,
+        "subject_id": item.subject_id,
+        "step": int(item.step) if item.step.isdigit() else item.step,
+        "step_label": label("due_step", item.step),
+        "action": item.action,
+        "channel": item.channel,
+        "due": local_due.isoformat(),
+        "key": item.key,
+        "template": item.template,
+        "language": message.language if message else "",
+        "title": message.subject if message else "",
+        "message": message.body if message else "",
+        "parts": [{"kind": p.kind, "subject_type": p.subject_type, "subject_id": p.subject_id,
+                   "step": int(p.step) if p.step.isdigit() else p.step, "key": p.key} for p in item.parts],
+    }
+
+
+def due_listing(at: str | None, as_json: bool) -> int:
+    now = parse_moment(at)
+    items = due.plan(now)
+    now_items = [i for i in items if i.due <= now]
+    if as_json:
+        print(json.dumps([as_dict(i, now) for i in now_items], ensure_ascii=False, indent=2))
+        return 0
+    zone = due.owner_zone()
+    if not now_items:
+        print(_("Nothing is due at {moment}.").format(
+            moment=i18n.format_moment(now.replace(tzinfo=timezone.utc).astimezone(zone))))
+        upcoming = [i for i in items if i.due > now][:3]
+        for item in upcoming:
+            print("  " + _("Next: {person}, {step}, {moment}").format(
+                person=item.person_name, step=label("due_step", item.step),
+                moment=i18n.format_moment(item.due.replace(tzinfo=timezone.utc).astimezone(zone))))
+        return 0
+    for n, item in enumerate(now_items):
+        data = as_dict(item, now)
+        if n:
+            print()
+        print("── " + _("{person} · {kind} · {step}").format(
+            person=item.person_name, kind=label("due_kind", item.kind), step=data["step_label"]))
+        print("   " + _("About: {subject}").format(subject=data["subject"]))
+        if item.channel:
+            print("   " + _("Channel: {channel}").format(channel=label("channel", item.channel)))
+        print("   " + _("Due since: {moment}").format(
+            moment=i18n.format_moment(item.due.replace(tzinfo=timezone.utc).astimezone(zone))))
+        if data["message"]:
+            print()
+            for line in data["message"].splitlines():
+                print("   " + line if line else "")
+    return 0

@@ -1,0 +1,110 @@
+"""Open deadlines and promised dates as an iCalendar (.ics) file for the owner's calendar.
+
+One calendar event per open promise:
+- every open deliverable's deadline (not delivered, collaboration still running):
+  a 30-minute event at the deadline moment, in UTC (calendars show it in local time);
+- every open custom order's promised ready date (status new or in production) and
+  promised delivery date (not yet delivered or cancelled): an all-day event.
+
+UIDs are stable (``deliverable-12-deadline@afspraak``...), and SEQUENCE grows with every
+export (minutes since 2024), so importing a newer file updates the events instead of
+adding duplicates. Texts are in the app's current language. Built with ``icalendar``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from icalendar import Calendar, Event as CalendarEvent
+
+from desktop.i18n import _
+from desktop.labels import label
+from desktop.store.models import Collaboration, CustomOrder, Deliverable, Person
+
+UID_DOMAIN = "afspraak"
+PRODID = "-//Afspraak//Afspraak agenda//NL"
+DEADLINE_MINUTES = 30
+OPEN_COLLABORATIONS = ("proposed", "agreed", "shipped", "received", "posted")
+READY_OPEN = ("new", "in_production")
+DELIVERY_OPEN = ("new", "in_production", "ready", "shipped")
+_SEQUENCE_EPOCH = datetime(2024, 1, 1)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=timezone.utc)
+
+
+def uid(kind: str, row_id: int) -> str:
+    return f"{kind}-{row_id}@{UID_DOMAIN}"
+
+
+def _event(kind: str, row_id: int, summary: str, description: str, now: datetime, sequence: int) -> CalendarEvent:
+    e = CalendarEvent()
+    e.add("uid", uid(kind, row_id))
+    e.add("dtstamp", _utc(now))
+    e.add("sequence", sequence)
+    e.add("summary", summary)
+    if description:
+        e.add("description", description)
+    e.add("categories", ["Afspraak"])
+    e.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
+    return e
+
+
+def build_calendar(now: datetime) -> Calendar:
+    """The calendar of every open deadline and promised date; ``now`` is naive UTC."""
+    sequence = max(int((now - _SEQUENCE_EPOCH).total_seconds() // 60), 0)
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", _("Afspraak: deadlines and promised dates"))
+
+    deliverables = (Deliverable.select(Deliverable, Collaboration, Person)
+                    .join(Collaboration).join(Person)
+                    .where(Deliverable.deadline.is_null(False), Deliverable.delivered_at.is_null(),
+                           Collaboration.status.in_(OPEN_COLLABORATIONS))
+                    .order_by(Deliverable.deadline, Deliverable.id))
+    for d in deliverables:
+        c = d.collaboration
+        # TRANSLATORS: calendar event title; {kind} is e.g. "Reel", {name} the influencer.
+        summary = _("{kind} due from {name}").format(kind=label("deliverable", d.kind), name=c.person.name)
+        e = _event("deliverable", d.id, summary, c.title, now, sequence)
+        e.add("dtstart", _utc(d.deadline))
+        e.add("dtend", _utc(d.deadline) + timedelta(minutes=DEADLINE_MINUTES))
+        cal.add_component(e)
+
+    orders = (CustomOrder.select(CustomOrder, Person).join(Person)
+              .where(CustomOrder.status.in_(DELIVERY_OPEN))
+              .order_by(CustomOrder.promised_ready, CustomOrder.id))
+    for o in orders:
+        details = "\n".join(x for x in [o.personalisation, o.note] if x)
+        if o.promised_ready and o.status in READY_OPEN:
+            # TRANSLATORS: calendar event title for a custom order promised ready that day.
+            summary = _("Order {number} for {name} promised ready").format(number=o.order_number, name=o.person.name)
+            e = _event("order-ready", o.id, summary, details, now, sequence)
+            e.add("dtstart", o.promised_ready)
+            e.add("dtend", o.promised_ready + timedelta(days=1))
+            cal.add_component(e)
+        if o.promised_delivery:
+            # TRANSLATORS: calendar event title for a custom order promised delivered that day.
+            summary = _("Order {number} for {name} promised delivered").format(number=o.order_number, name=o.person.name)
+            e = _event("order-delivery", o.id, summary, details, now, sequence)
+            e.add("dtstart", o.promised_delivery)
+            e.add("dtend", o.promised_delivery + timedelta(days=1))
+            cal.add_component(e)
+    return cal
+
+
+def write_calendar(path: Path | str, now: datetime) -> int:
+    """Write the calendar to ``path`` (via a temporary file); returns the number of events."""
+    cal = build_calendar(now)
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_bytes(cal.to_ical())
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(cal.walk("VEVENT"))

@@ -1,0 +1,140 @@
+"""Collaborations: the status pipeline, the written terms and their change history, and
+what a collaboration cost against what it brought in. Pure Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.i18n import N_, _
+
+PIPELINE = ("proposed", "agreed", "shipped", "received", "posted", "done")
+ENDINGS = ("ended", "failed")
+CLOSED = ("done", "ended", "failed")
+
+
+def is_open(status: str) -> bool:
+    return status not in CLOSED
+
+
+def is_agreed(status: str) -> bool:
+    """From "agreed" on, the terms are a promise: changes are kept as versions."""
+    return status != "proposed"
+
+
+def next_statuses(status: str) -> list[str]:
+    """Where a collaboration can go from ``status`` (itself included, first).
+
+    Forward along the pipeline (steps may be skipped: a post can come before the
+    "received" message), one step back to undo a slip, or an early end. A closed
+    collaboration stays closed; "done" can still be marked "not delivered" when content
+    turns out to be removed.
+    """
+    if status in ENDINGS:
+        return [status]
+    if status == "done":
+        return ["done", "failed"]
+    i = PIPELINE.index(status) if status in PIPELINE else 0
+    back = [PIPELINE[i - 1]] if i > 0 else []
+    return [status, *PIPELINE[i + 1:], *back, *ENDINGS]
+
+
+# The terms of an agreement, in the order they are shown; labels for the change history.
+TERM_LABELS = {
+    "title": N_("Title"),
+    "products": N_("Products given"),
+    "fee_cents": N_("Fee"),
+    "deliverables": N_("Deliverables"),
+    "required_mentions": N_("Required mentions"),
+    "required_hashtags": N_("Required hashtags"),
+    "disclosure_required": N_("Disclosure required"),
+    "exclusivity_days": N_("Exclusivity (days)"),
+    "exclusivity_category": N_("Exclusivity category"),
+    "dos": N_("Do's"),
+    "donts": N_("Don'ts"),
+    "approval_required": N_("Approval before posting"),
+    "response_days": N_("Response time (days)"),
+    "consequence": N_("Consequence"),
+}
+
+
+def terms(values: dict, deliverables: list[tuple[str, int, date | None]]) -> dict:
+    """A comparable snapshot of the agreed terms (JSON-friendly)."""
+    snapshot = {key: values.get(key) for key in TERM_LABELS if key != "deliverables"}
+    snapshot["required_mentions"] = list(snapshot.get("required_mentions") or [])
+    snapshot["required_hashtags"] = list(snapshot.get("required_hashtags") or [])
+    snapshot["deliverables"] = [
+        [kind, int(count), deadline.isoformat() if deadline else None] for kind, count, deadline in deliverables
+    ]
+    return snapshot
+
+
+def diff(old: dict, new: dict) -> dict[str, list]:
+    """{term: [old, new]} for every term that changed."""
+    return {key: [old.get(key), new.get(key)] for key in TERM_LABELS if old.get(key) != new.get(key)}
+
+
+def describe_value(key: str, value, format_money, format_date, deliverable_label) -> str:
+    """One term value as text, for the change history ("old -> new")."""
+    if value is None or value == "" or value == []:
+        return _("(none)")
+    if key == "fee_cents":
+        return format_money(value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if key == "deliverables":
+        parts = []
+        for kind, count, deadline in value:
+            when = format_date(date.fromisoformat(deadline)) if deadline else _("no deadline")
+            parts.append(_("{count}× {kind} by {date}").format(count=count, kind=deliverable_label(kind), date=when))
+        return "; ".join(parts)
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class CostReturn:
+    product_cents: int
+    shipping_cents: int
+    fee_cents: int
+    revenue_cents: int
+
+    @property
+    def cost_cents(self) -> int:
+        return self.product_cents + self.shipping_cents + self.fee_cents
+
+    @property
+    def net_cents(self) -> int:
+        return self.revenue_cents - self.cost_cents
+
+    @property
+    def return_ratio(self) -> float | None:
+        """Revenue per euro spent (1.0 = break even); None when nothing was spent."""
+        return None if self.cost_cents <= 0 else self.revenue_cents / self.cost_cents
+
+
+def cost_and_return(product_cents: int | None, shipping_cents: int | None, fee_cents: int | None,
+                    revenues: list[int | None]) -> CostReturn:
+    return CostReturn(int(product_cents or 0), int(shipping_cents or 0), int(fee_cents or 0),
+                      sum(int(r) for r in revenues if r))
+
+
+def delivered(count: int, contents_logged: int) -> bool:
+    """A deliverable of ``count`` pieces is delivered when that many pieces were logged."""
+    return contents_logged >= max(1, count)
+
+
+def split_tags(text: str, prefix: str) -> list[str]:
+    """"#a, b  #c" -> ["#a", "#b", "#c"] (for required hashtags "#" and mentions "@")."""
+    out = []
+    for part in text.replace(",", " ").split():
+        part = part.strip()
+        if not part or part in ("#", "@"):
+            continue
+        tag = prefix + part.lstrip("#@")
+        tag = tag.lower()
+        if tag not in out:
+            out.append(tag)
+    return out

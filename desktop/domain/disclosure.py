@@ -1,0 +1,240 @@
+"""Advertising disclosure for influencer content in the Netherlands and Belgium.
+
+The rules are DATA (``RULES`` below), each set with its source, so they can be updated
+when the rules change without touching the checking code. Facts as collected in
+November 2026 (docs: /work/shared/REFERENCE.md, "Advertising disclosure"); not legal
+advice.
+
+``check_caption`` reads a pasted caption: required hashtags and mentions of the
+collaboration, a disclosure label valid in the influencer's country, and whether that
+label stands out. What cannot be read from a caption (spoken in a video, first and last
+story) is a checklist item the owner ticks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.i18n import N_, _
+
+VIDEO_KINDS = ("reel", "tiktok", "youtube")
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    country: str
+    source: str
+    # Labels (lower case) that make gifted content recognisable as advertising.
+    gifted_labels: tuple[str, ...]
+    # Labels valid for paid content.
+    paid_labels: tuple[str, ...]
+    # Labels that do not count (any more) as disclosure.
+    not_valid: tuple[str, ...]
+    # Labels that count but are advised against, with the advice.
+    discouraged: tuple[tuple[str, str], ...] = ()
+    # Checklist items the owner ticks (cannot be read from a caption): (key, text, applies to kinds or ()).
+    manual_items: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+
+
+RULES: dict[str, RuleSet] = {
+    "NL": RuleSet(
+        country="NL",
+        source=(
+            "Reclamecode Social Media & Influencer Marketing (RSM), update of 1 July 2022 "
+            "(reclamecode.nl, influencerregels.com by DDMA and Stichting Reclame Code); "
+            "Commissariaat voor de Media, first fine 2024 and rules of 16 June 2025"
+        ),
+        gifted_labels=("gekregen van @{shop}", "#ad", "#spon", "#advertentie", "#reclame",
+                       "betaald partnerschap", "betaalde promotie"),
+        paid_labels=("#ad", "#advertentie", "#reclame", "betaald partnerschap", "betaalde promotie"),
+        not_valid=("#partner", "#collab"),
+        discouraged=(
+            ("#ad", N_("The Commissariaat voor de Media judged “#ad” alone not clear enough; "
+                       "“#reclame” or “#advertentie” is clearer.")),
+        ),
+        manual_items=(
+            ("platform_label", N_("The platform's “Paid partnership” label is switched on"), ()),
+            ("video_said", N_("Said or shown in the video itself (at the start, during the promotion or throughout)"),
+             VIDEO_KINDS),
+            ("stories_first_last", N_("In a series of stories: the label is in at least the first and the last story"),
+             ("story",)),
+        ),
+    ),
+    "BE": RuleSet(
+        country="BE",
+        source=(
+            "FOD Economie, influencer guidance 2022; JEP / Communicatie Centrum, "
+            "recommendations for influencer marketing 2022"
+        ),
+        gifted_labels=("#reclame", "#advertentie", "#publiciteit", "#productplaatsing", "#sponsoring"),
+        paid_labels=("#reclame", "#advertentie", "#publiciteit", "#productplaatsing", "#sponsoring"),
+        # "#gesponsord" only fits content without agreements on posts: not a gift-for-post deal.
+        not_valid=("#partner", "#collab", "#gesponsord"),
+        discouraged=(
+            ("#spon", N_("Abbreviations such as “#spon” are not recommended in Belgium; use “#reclame”.")),
+            ("#ad", N_("Abbreviations such as “#ad” are not recommended in Belgium; use “#reclame”.")),
+        ),
+        manual_items=(
+            ("post_language", N_("The label is in the language of the post"), ()),
+            ("video_not_only_end", N_("In video: the partner is not shown only at the end"), VIDEO_KINDS),
+            ("stories_first_last", N_("In a series of stories: the label is in at least the first and the last story"),
+             ("story",)),
+        ),
+    ),
+}
+
+HASHTAG = re.compile(r"#[\w\-]+", re.UNICODE)
+MENTION = re.compile(r"@[\w.]+", re.UNICODE)
+
+
+@dataclass
+class Item:
+    key: str
+    text: str
+    ok: bool | None  # None = not known yet (a manual item not ticked)
+    auto: bool
+
+
+@dataclass
+class CaptionCheck:
+    hashtags_present: list[str] = field(default_factory=list)
+    hashtags_missing: list[str] = field(default_factory=list)
+    mentions_present: list[str] = field(default_factory=list)
+    mentions_missing: list[str] = field(default_factory=list)
+    labels_found: list[str] = field(default_factory=list)
+    invalid_labels: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def disclosure_ok(self) -> bool | None:
+        """True when every disclosure item is met, False when one fails, None when none apply."""
+        if not self.items:
+            return None
+        if any(i.ok is False for i in self.items):
+            return False
+        return all(i.ok for i in self.items)
+
+    def missing(self) -> list[str]:
+        """Short texts of what is missing, for flags in the list and the polite message."""
+        out = [*self.hashtags_missing, *self.mentions_missing]
+        out += [i.text for i in self.items if not i.ok]
+        return out
+
+
+def normalise_tag(tag: str, prefix: str) -> str:
+    tag = "".join(tag.split()).lower()
+    return tag if tag.startswith(prefix) else prefix + tag.lstrip("#@")
+
+
+def rules_for(country: str) -> RuleSet | None:
+    return RULES.get((country or "").upper())
+
+
+def check_caption(
+    caption: str,
+    *,
+    country: str,
+    kind: str = "post",
+    paid: bool = False,
+    shop_handle: str = "",
+    required_hashtags: list[str] = (),
+    required_mentions: list[str] = (),
+    disclosure_required: bool = True,
+    ticked: dict[str, bool] | None = None,
+) -> CaptionCheck:
+    """Check a caption against the collaboration and the disclosure rules of ``country``."""
+    ticked = ticked or {}
+    text = caption or ""
+    lower = text.lower()
+    tags_in = [t.lower() for t in HASHTAG.findall(text)]
+    mentions_in = [m.lower().rstrip(".") for m in MENTION.findall(text)]
+    result = CaptionCheck()
+    for tag in required_hashtags:
+        wanted = normalise_tag(tag, "#")
+        (result.hashtags_present if wanted in tags_in else result.hashtags_missing).append(wanted)
+    for mention in required_mentions:
+        wanted = normalise_tag(mention, "@")
+        (result.mentions_present if wanted in mentions_in else result.mentions_missing).append(wanted)
+
+    rules = rules_for(country)
+    if not disclosure_required or rules is None:
+        return result
+    result.source = rules.source
+    shop = normalise_tag(shop_handle, "@").lstrip("@") if shop_handle else ""
+    allowed = rules.paid_labels if paid else rules.gifted_labels
+    for label in allowed:
+        if "{shop}" in label:
+            if not shop:
+                continue
+            label = label.format(shop=shop)
+        if _has_label(lower, tags_in, label):
+            result.labels_found.append(label)
+    result.invalid_labels = [label for label in rules.not_valid if label in tags_in]
+    platform_label = bool(ticked.get("platform_label"))
+    label_ok = bool(result.labels_found) or platform_label
+    result.items.append(Item("label", _("A disclosure label that counts under the rules for {country}").format(country=_country(country)),
+                             label_ok, True))
+    if result.labels_found:
+        visible = any(_stands_out(text, label) for label in result.labels_found)
+        result.items.append(Item("label_visible", _("The label stands out: at the start, in the text, or at the front "
+                                                      "or end of the hashtags"), visible, True))
+    for key, item_text, kinds in rules.manual_items:
+        if kinds and kind not in kinds:
+            continue
+        if key == "platform_label" and result.labels_found:
+            continue  # an alternative to a caption label, not needed when one is there
+        result.items.append(Item(key, _(item_text), ticked.get(key), False))
+    clear_labels = [label for label in result.labels_found if label not in dict(rules.discouraged)]
+    for label, advice in rules.discouraged:
+        if label in tags_in and not clear_labels:
+            result.advice.append(_(advice))
+    for label in result.invalid_labels:
+        result.advice.append(_("“{label}” does not count as disclosure in {country}.").format(
+            label=label, country=_country(country)))
+    return result
+
+
+def _has_label(lower: str, tags_in: list[str], label: str) -> bool:
+    if label.startswith("#"):
+        return label in tags_in
+    return re.search(r"(?<![\w@#])" + re.escape(label) + r"(?![\w])", lower) is not None
+
+
+def _stands_out(text: str, label: str) -> bool:
+    """A hashtag label is first or last of its row of hashtags, or in the running text."""
+    if not label.startswith("#"):
+        return True
+    for line in text.splitlines():
+        words = line.split()
+        tags = [w.lower().strip(".,!?") for w in words if w.startswith("#")]
+        if label not in tags:
+            continue
+        if len(tags) == len(words) and len(tags) > 2:  # a row of hashtags only
+            if tags[0] == label or tags[-1] == label:
+                return True
+            continue
+        # in running text: it is among words, or one of a short row
+        position = [w.lower().strip(".,!?") for w in words].index(label)
+        row = _row_around(words, position)
+        if len(row) <= 2 or row[0] == position or row[-1] == position:
+            return True
+    return False
+
+
+def _row_around(words: list[str], position: int) -> list[int]:
+    start = position
+    while start > 0 and words[start - 1].startswith("#"):
+        start -= 1
+    end = position
+    while end + 1 < len(words) and words[end + 1].startswith("#"):
+        end += 1
+    return list(range(start, end + 1))
+
+
+def _country(code: str) -> str:
+    from desktop.labels import label
+
+    return label("country", code)

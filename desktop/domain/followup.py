@@ -1,0 +1,545 @@
+"""The follow-up ladder: which step of which promise is due, and when (seeds 003 and 004).
+
+Pure Python: no Qt, no database, never reads the clock. The store (``store/due.py``) loads
+plain data into the dataclasses below; :func:`plan` returns :class:`DueItem` s.
+
+How a promise moves
+-------------------
+A promise (an influencer's deliverable past its deadline, a parcel not confirmed as
+received, a reply overdue, the shop's own promise on a custom order) follows the steps of
+its :class:`Rule`. Step *i* comes due at ``reference + offset_i``; once a step was acted on
+(sent or dismissed, see :class:`StepState`), the later steps keep their spacing from the
+moment it was acted on. Steps only move forward, each at most once. When several steps
+came due while the app was closed, only the newest is returned (catch-up without a
+flood); a step marked ``needs_previous`` (the strike proposal) is only offered after the
+step before it was really sent. After the last message step a strike and the status
+"niet nagekomen" are proposed as a task: there is never a step 5.
+
+A promise stops at once when it is closed (delivered, received, ended), or, for rules with
+``stop_on_incoming``, when any incoming contact from the person is logged at or after
+``Promise.since``. A new deadline is a new ``reference`` and so new step keys: the ladder
+starts afresh. A snooze moves the promise's next step to the snooze moment; it never
+duplicates it.
+
+Etiquette guards (seed 004), applied per person after the steps are known:
+
+* at most one outgoing contact per person per local day: a day that already had an
+  outgoing contact is skipped, and everything due for one person on one day is combined
+  into ONE :class:`DueItem` whose ``parts`` list every promise (the message cites them
+  all); a step that is not yet due is never pulled forward into an earlier message;
+* quiet hours (default 21:00-09:00, owner's time zone): a step falling inside moves to
+  the end of the quiet hours; nothing is due *now* while now is inside them;
+* optional weekend skip (to Monday at the end of the quiet hours);
+* never the same template twice in a row to the same person: the alternative wording
+  of the step is used instead.
+
+Adding a promise kind is adding data: a :class:`Rule` in :data:`RULES` (or through
+:func:`register_rule`) plus its templates in ``domain/messages.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+# Promise kinds as the CLI and the views show them.
+KINDS = ("deliverable", "shipment", "reply", "custom_order")
+# How a DueItem is acted on: a message to send, or a decision for the owner.
+ACTIONS = ("message", "strike")
+# StepState.status values. "sent" and "dismissed" move the ladder on; "snoozed" moves it later.
+ACTED = frozenset({"sent", "dismissed"})
+STATUSES = ("sent", "dismissed", "snoozed")
+# Preference order when a step asks for another channel than the ones used so far.
+OTHER_CHANNEL_ORDER = ("phone", "whatsapp", "instagram", "tiktok", "email")
+# Preference order for the usual channel when nothing was used yet.
+USUAL_CHANNEL_ORDER = ("instagram", "whatsapp", "email", "tiktok", "phone")
+
+
+# --- settings -------------------------------------------------------------------------
+
+def _parse_time(value: str | time) -> time:
+    if isinstance(value, time):
+        return value
+    hours, _sep, minutes = str(value).strip().partition(":")
+    return time(int(hours), int(minutes or 0))
+
+
+@dataclass(frozen=True)
+class LadderSettings:
+    """The owner's choices (defaults in ``desktop/defaults.py``)."""
+
+    step_hours: tuple[int, ...] = (0, 24, 48, 72)  # steps 1-4, hours after the deadline
+    strike_after_hours: int = 24  # after step 4 was sent: propose a strike
+    checkin_days: int = 4  # "received?" check-in, days after sending
+    quiet_start: time = time(21, 0)
+    quiet_end: time = time(9, 0)
+    skip_weekends: bool = False
+    tz: tzinfo = timezone.utc  # the owner's time zone
+    delay_warning_days: int = 2  # custom order: news N days before the promised date
+    order_update_days: int = 7  # custom order: "no update sent in X days"
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object], tz: tzinfo = timezone.utc) -> LadderSettings:
+        """Build from stored settings (strings for times, lists for step hours)."""
+        base = cls()
+        hours = tuple(int(h) for h in values.get("ladder_step_hours", base.step_hours))
+        if len(hours) != 4:
+            hours = base.step_hours
+        return cls(
+            step_hours=hours,
+            strike_after_hours=int(values.get("ladder_strike_hours", base.strike_after_hours)),
+            checkin_days=int(values.get("checkin_days", base.checkin_days)),
+            quiet_start=_parse_time(values.get("quiet_start", base.quiet_start)),
+            quiet_end=_parse_time(values.get("quiet_end", base.quiet_end)),
+            skip_weekends=bool(values.get("skip_weekends", base.skip_weekends)),
+            tz=tz,
+            delay_warning_days=int(values.get("delay_warning_days", base.delay_warning_days)),
+            order_update_days=int(values.get("order_update_days", base.order_update_days)),
+        )
+
+
+# --- the rules table ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a rule. ``offset`` is measured from the promise's reference moment."""
+
+    name: str  # "1".."4", "received", "delay_warning", "no_update", "strike"
+    offset: Callable[[LadderSettings], timedelta]
+    template: str = ""  # template id in domain/messages.py ("" for tasks)
+    alt_template: str = ""  # used instead when ``template`` was the last one sent to the person
+    channel: str = "same"  # "same": the usual channel; "other": one not used so far; or a channel code
+    action: str = "message"  # "message" or "strike"
+    needs_previous: bool = False  # only after the previous step was really sent
+    final: bool = False  # the last message before the work is paused (cites the consequences)
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str  # one of KINDS: what the views and the CLI call it
+    steps: tuple[Step, ...]
+    stop_on_incoming: bool = True  # any incoming contact after Promise.since stops it
+
+
+def _hours(n: float) -> timedelta:
+    return timedelta(hours=n)
+
+
+LADDER_STEPS = (
+    Step("1", lambda s: _hours(s.step_hours[0]), "ladder.1", "ladder.1.alt"),
+    Step("2", lambda s: _hours(s.step_hours[1]), "ladder.2", "ladder.2.alt"),
+    Step("3", lambda s: _hours(s.step_hours[2]), "ladder.3", "ladder.3.alt", channel="other"),
+    Step("4", lambda s: _hours(s.step_hours[3]), "ladder.4", "ladder.4.alt", final=True),
+    Step("strike", lambda s: _hours(s.step_hours[3] + s.strike_after_hours), action="strike",
+         needs_previous=True, channel=""),
+)
+
+RULES: dict[str, Rule] = {
+    # An influencer's deliverable past its deadline.
+    "deliverable": Rule("deliverable", LADDER_STEPS),
+    # An influencer's answer overdue against the agreed response time.
+    "reply": Rule("reply", LADDER_STEPS),
+    # A parcel sent but not yet confirmed as received.
+    "shipment": Rule("shipment", (
+        Step("received", lambda s: timedelta(days=s.checkin_days), "shipment.received", "shipment.received.alt"),
+    )),
+    # The shop's own promises to a customer (refined by the custom-orders feature): news
+    # N days before the promised date while the order is not ready, and an update when
+    # nothing was sent for X days during production. A customer's question never stops them.
+    "order_delay": Rule("custom_order", (
+        Step("delay_warning", lambda s: -timedelta(days=s.delay_warning_days), "order.delay", "order.delay.alt",
+             channel="email"),
+    ), stop_on_incoming=False),
+    "order_update": Rule("custom_order", (
+        Step("no_update", lambda s: timedelta(days=s.order_update_days), "order.update", "order.update.alt",
+             channel="email"),
+    ), stop_on_incoming=False),
+}
+
+
+def register_rule(name: str, rule: Rule) -> None:
+    """Add or replace a rule (a new promise kind is data, not a new ladder)."""
+    RULES[name] = rule
+
+
+def step_order(name: str) -> int:
+    """Severity of a step name, for choosing the primary part of a combined item."""
+    order = {"1": 1, "2": 2, "3": 3, "4": 4}
+    return order.get(name, 0)
+
+
+# --- input ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Promise:
+    """Something somebody owes. Moments are naive UTC."""
+
+    rule: str  # key in RULES ("deliverable", "shipment", "reply", "order_delay", ...)
+    person_id: int
+    subject_type: str  # "deliverable", "shipment", "collaboration", "custom_order", "event"
+    subject_id: int
+    reference: datetime  # deadline, moment sent, answer due, promised date...
+    since: datetime | None = None  # incoming contacts from here on stop it (default: reference)
+    closed: bool = False  # delivered, received, ended, cancelled
+    details: Mapping[str, object] = field(default_factory=dict)  # opaque to the ladder (for templates)
+
+    @property
+    def kind(self) -> str:
+        return RULES[self.rule].kind
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: int
+    name: str
+    channels: tuple[str, ...] = ()  # channels she can be reached on, e.g. ("instagram", "email")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One message to or from a person (the timeline, reduced to what the ladder needs)."""
+
+    person_id: int
+    at: datetime
+    direction: str  # "out" or "in"
+    channel: str = ""
+
+
+@dataclass(frozen=True)
+class StepState:
+    """What the owner did with one step (keyed by :func:`step_key`)."""
+
+    key: str
+    status: str  # "sent", "dismissed", "snoozed"
+    at: datetime  # when it was acted on
+    snoozed_until: datetime | None = None
+    template: str = ""  # template id that was sent
+    person_id: int | None = None
+
+
+# --- output ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DuePart:
+    """One promise inside a DueItem."""
+
+    kind: str
+    rule: str
+    subject_type: str
+    subject_id: int
+    step: str
+    key: str
+    template: str
+    reference: datetime
+    due: datetime  # when this part came (comes) due, after the guards
+    details: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One thing to do for one person. The top-level fields are those of the primary part
+    (the most pressing one); ``parts`` lists every promise the message covers."""
+
+    person_id: int
+    person_name: str
+    kind: str
+    subject_type: str
+    subject_id: int
+    step: str  # "1".."4", a check-in name ("received", "delay_warning", "no_update") or "strike"
+    channel: str  # suggested channel code ("" for a task)
+    due: datetime  # naive UTC: when it came (or comes) due
+    key: str  # stable per promise + reference + step (the primary part's)
+    template: str  # template id to render ("" for a task)
+    action: str = "message"  # "message" or "strike"
+    final: bool = False
+    parts: tuple[DuePart, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(p.key for p in self.parts)
+
+    def is_due(self, now: datetime) -> bool:
+        return self.due <= now
+
+
+def step_key(rule: str, subject_type: str, subject_id: int, reference: datetime, step: str) -> str:
+    """Stable key of one step of one promise; a new reference (deadline) gives new keys."""
+    return f"{rule}:{subject_type}:{subject_id}:{reference:%Y%m%dT%H%M}:{step}"
+
+
+def promise_key(promise: Promise, step: Step) -> str:
+    return step_key(promise.rule, promise.subject_type, promise.subject_id, promise.reference, step.name)
+
+
+# --- time guards ------------------------------------------------------------------------
+
+def _local(moment: datetime, tz: tzinfo) -> datetime:
+    return moment.replace(tzinfo=timezone.utc).astimezone(tz)
+
+
+def _utc(local: datetime) -> datetime:
+    return local.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def local_date(moment: datetime, settings: LadderSettings) -> date:
+    return _local(moment, settings.tz).date()
+
+
+def in_quiet_hours(moment: datetime, settings: LadderSettings) -> bool:
+    start, end = settings.quiet_start, settings.quiet_end
+    if start == end:
+        return False
+    t = _local(moment, settings.tz).time()
+    if start < end:
+        return start <= t < end
+    return t >= start or t < end
+
+
+def _day_start(day: date, settings: LadderSettings) -> datetime:
+    """The first moment of ``day`` (local) when contacting is allowed, as naive UTC."""
+    start = settings.quiet_end if settings.quiet_start != settings.quiet_end else time(0, 0)
+    return _utc(datetime.combine(day, start, tzinfo=settings.tz))
+
+
+def allowed(moment: datetime, settings: LadderSettings, busy_days: Iterable[date] = ()) -> bool:
+    """May the owner contact somebody at ``moment`` (naive UTC)?"""
+    if in_quiet_hours(moment, settings):
+        return False
+    day = local_date(moment, settings)
+    if settings.skip_weekends and day.weekday() >= 5:
+        return False
+    return day not in busy_days
+
+
+def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date] | set[date] = frozenset()) -> datetime:
+    """The first allowed moment at or after ``moment``: out of quiet hours, weekends (if
+    skipped) and days that already had an outgoing contact with the person."""
+    for _ in range(400):  # a year of busy days at most; always ends
+        local = _local(moment, settings.tz)
+        day = local.date()
+        if settings.skip_weekends and day.weekday() >= 5:
+            moment = _day_start(day + timedelta(days=7 - day.weekday()), settings)
+            continue
+        if day in busy_days:
+            moment = _day_start(day + timedelta(days=1), settings)
+            continue
+        if in_quiet_hours(moment, settings):
+            start = settings.quiet_end
+            if local.time() >= start:  # in the evening part: to tomorrow morning
+                day = day + timedelta(days=1)
+            moment = _day_start(day, settings)
+            continue
+        return moment
+    return moment
+
+
+# --- the ladder -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Next:
+    promise: Promise
+    index: int
+    step: Step
+    due: datetime  # before the person guards
+    key: str
+
+
+def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Iterable[datetime],
+              settings: LadderSettings, now: datetime) -> _Next | None:
+    """The step of ``promise`` to show (due or upcoming), before the person guards."""
+    if promise.closed:
+        return None
+    rule = RULES[promise.rule]
+    since = promise.since or promise.reference
+    if rule.stop_on_incoming and any(at >= since for at in incoming):
+        return None
+    keys = [promise_key(promise, st) for st in rule.steps]
+    found = [states.get(k) for k in keys]
+    acted = [i for i, st in enumerate(found) if st is not None and st.status in ACTED]
+    last = max(acted) if acted else -1
+    if last >= len(rule.steps) - 1:
+        return None
+    snoozed = [st.snoozed_until for st in found if st is not None and st.status == "snoozed" and st.snoozed_until]
+    offsets = [st.offset(settings) for st in rule.steps]
+
+    def due_of(i: int) -> datetime:
+        base = promise.reference + offsets[i]
+        if last >= 0:
+            base = max(base, found[last].at + (offsets[i] - offsets[last]))
+        return base
+
+    candidates = []
+    for i in range(last + 1, len(rule.steps)):
+        step = rule.steps[i]
+        if step.needs_previous and not (i - 1 == last and found[last].status == "sent"):
+            continue
+        candidates.append(i)
+    if not candidates:
+        return None
+    chosen = candidates[0]
+    for i in candidates:  # catch-up: the newest step that came due
+        if due_of(i) <= now:
+            chosen = i
+    due = due_of(chosen)
+    if snoozed:
+        due = max(due, max(snoozed))
+    step = rule.steps[chosen]
+    return _Next(promise, chosen, step, due, keys[chosen])
+
+
+def _usual_channel(person: PersonInfo, contacts: list[Contact]) -> str:
+    for c in sorted(contacts, key=lambda c: c.at, reverse=True):
+        if c.channel and (not person.channels or c.channel in person.channels):
+            return c.channel
+    for channel in USUAL_CHANNEL_ORDER:
+        if channel in person.channels:
+            return channel
+    return person.channels[0] if person.channels else ""
+
+
+def _other_channel(person: PersonInfo, contacts: list[Contact], since: datetime, usual: str) -> str:
+    used = {c.channel for c in contacts if c.direction == "out" and c.at >= since and c.channel}
+    used.add(usual)
+    for channel in OTHER_CHANNEL_ORDER:
+        if channel in person.channels and channel not in used:
+            return channel
+    for channel in person.channels:
+        if channel != usual:
+            return channel
+    return usual
+
+
+def _channel_for(step: Step, person: PersonInfo, contacts: list[Contact], since: datetime) -> str:
+    if step.action != "message":
+        return ""
+    usual = _usual_channel(person, contacts)
+    if step.channel == "same":
+        return usual
+    if step.channel == "other":
+        return _other_channel(person, contacts, since, usual)
+    return step.channel if (not person.channels or step.channel in person.channels) else usual
+
+
+def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts: Iterable[Contact],
+         states: Iterable[StepState], settings: LadderSettings, now: datetime) -> list[DueItem]:
+    """Everything due now and the next step of every open promise, after the guards.
+
+    Returns DueItems sorted by ``due``; those with ``due <= now`` are due now (see
+    :func:`due_now`). At most one message item per person per local day.
+    """
+    state_by_key = {s.key: s for s in states}
+    by_person_contacts: dict[int, list[Contact]] = {}
+    for c in contacts:
+        by_person_contacts.setdefault(c.person_id, []).append(c)
+    last_template: dict[int, tuple[datetime, str]] = {}
+    for s in state_by_key.values():
+        if s.status == "sent" and s.template and s.person_id is not None:
+            if s.person_id not in last_template or s.at >= last_template[s.person_id][0]:
+                last_template[s.person_id] = (s.at, s.template)
+
+    nexts: dict[int, list[_Next]] = {}
+    for promise in promises:
+        person_contacts = by_person_contacts.get(promise.person_id, [])
+        incoming = [c.at for c in person_contacts if c.direction == "in"]
+        nxt = next_step(promise, state_by_key, incoming, settings, now)
+        if nxt is not None:
+            nexts.setdefault(promise.person_id, []).append(nxt)
+
+    items: list[DueItem] = []
+    for person_id, person_nexts in nexts.items():
+        person = people.get(person_id) or PersonInfo(person_id, "")
+        person_contacts = by_person_contacts.get(person_id, [])
+        busy = {local_date(c.at, settings) for c in person_contacts if c.direction == "out"}
+        last = last_template.get(person_id, (None, ""))[1]
+        messages: list[tuple[_Next, datetime]] = []
+        for nxt in person_nexts:
+            if nxt.step.action != "message":
+                due = settle(nxt.due, settings)
+                if due <= now and not allowed(now, settings):
+                    due = settle(now, settings)
+                items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
+                continue
+            messages.append((nxt, settle(nxt.due, settings, busy)))
+        if not messages:
+            continue
+        today_ok = allowed(now, settings, busy)
+        due_now = [(n, d) for n, d in messages if d <= now and today_ok]
+        later = [(n, d if d > now else settle(now, settings, busy)) for n, d in messages if not (d <= now and today_ok)]
+        occupied = set(busy)
+        if due_now:
+            items.append(_item(person, due_now, settings, person_contacts, last))
+            occupied.add(local_date(now, settings))
+        groups: dict[date, list[tuple[_Next, datetime]]] = {}
+        for nxt, due in later:
+            if local_date(due, settings) in occupied:
+                due = settle(due, settings, occupied)
+            groups.setdefault(local_date(due, settings), []).append((nxt, due))
+        for day in sorted(groups):
+            items.append(_item(person, groups[day], settings, person_contacts, last))
+    items.sort(key=lambda i: (i.due, i.person_name, i.key))
+    return items
+
+
+def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: LadderSettings,
+          contacts: list[Contact], last_template: str) -> DueItem:
+    # The primary part: the most advanced step, then the one that came due first.
+    parts = sorted(parts, key=lambda p: (-step_order(p[0].step.name), p[1], p[0].key))
+    primary, _due = parts[0]
+    step = primary.step
+    template = step.template
+    if template and template == last_template and step.alt_template:
+        template = step.alt_template
+    since = primary.promise.since or primary.promise.reference
+    due_parts = tuple(
+        DuePart(
+            kind=n.promise.kind, rule=n.promise.rule, subject_type=n.promise.subject_type,
+            subject_id=n.promise.subject_id, step=n.step.name, key=n.key, template=n.step.template,
+            reference=n.promise.reference, due=d, details=n.promise.details,
+        )
+        for n, d in parts
+    )
+    return DueItem(
+        person_id=person.id,
+        person_name=person.name,
+        kind=primary.promise.kind,
+        subject_type=primary.promise.subject_type,
+        subject_id=primary.promise.subject_id,
+        step=step.name,
+        channel=_channel_for(step, person, contacts, since),
+        due=min(d for _n, d in parts),
+        key=primary.key,
+        template=template,
+        action=step.action,
+        final=step.final,
+        parts=due_parts,
+    )
+
+
+def due_now(items: Iterable[DueItem], now: datetime) -> list[DueItem]:
+    """The items due at ``now`` (one per person and day for messages)."""
+    return [i for i in items if i.due <= now]
+
+
+def next_moment(items: Iterable[DueItem], now: datetime) -> datetime | None:
+    """The first moment after ``now`` when something comes due (for the scheduler)."""
+    future = [i.due for i in items if i.due > now]
+    return min(future) if future else None
+
+
+def with_state(states: Iterable[StepState], item: DueItem, status: str, now: datetime,
+               snoozed_until: datetime | None = None) -> list[StepState]:
+    """The StepStates to store when the owner acts on ``item`` (every part moves)."""
+    if status not in STATUSES:
+        raise ValueError(status)
+    template = item.template if status == "sent" else ""
+    return [StepState(key=p.key, status=status, at=now, snoozed_until=snoozed_until, template=template,
+                      person_id=item.person_id) for p in item.parts]
+
+
+__all__ = [
+    "KINDS", "ACTIONS", "ACTED", "STATUSES", "LadderSettings", "Step", "Rule", "RULES", "register_rule",
+    "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
+    "in_quiet_hours", "allowed", "settle", "local_date", "next_step", "plan", "due_now", "next_moment",
+    "with_state",
+]

@@ -1,0 +1,194 @@
+"""Privacy rules (AVG/GDPR): what an export holds, what an erasure removes and keeps.
+
+Pure Python on plain rows (dicts); ``store/privacy.py`` finds the rows and writes or
+deletes them. The decisions (docs/RELIABILITY.md):
+
+- **Export** (art. 15 and 20): every row that belongs to the person, as one readable
+  JSON file plus one CSV per kind of row, with a README that says what it is.
+- **Erase** (art. 17): every row that belongs to the person is deleted; where another
+  row *mentions* them (their name, e-mail, phone or handle in someone else's note), the
+  mention is replaced by ``ERASED_MARK``.
+- **Anonymous counts**: for each deleted row worth counting (collaborations, shipments,
+  custom orders, content...) only numbers, days and codes are kept in
+  ``anonymous_record``: amounts for the bookkeeping (7 years in NL), results for the
+  shop's statistics; never text, never a link back to the person, times cut to the day.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+
+from desktop.domain.spreadsheet import to_csv
+from desktop.i18n import _, ngettext
+
+ERASED_MARK = "[…]"
+
+# Stored codes (never free text) that an anonymous record may keep.
+CODE_COLUMNS = frozenset({
+    "status", "kind", "carrier", "platform", "reason", "channel", "direction", "step",
+    "requested_by", "subject_type", "country",
+})
+# Foreign keys that point at shop data, not at the person, and so may be kept.
+KEPT_LINKS = frozenset({"product_id"})
+# Rows that are only about who the person is: nothing to count once they are gone.
+NOT_COUNTED = frozenset({"person", "handle"})
+
+MIN_TERM_LENGTH = 3
+
+
+def identifying_terms(person: dict, handles: list[dict]) -> list[str]:
+    """The strings that name this person in someone else's text."""
+    terms = [person.get("name", ""), person.get("email", ""), person.get("phone", ""), person.get("whatsapp", "")]
+    for handle in handles:
+        terms.append(handle.get("name", ""))
+    seen: list[str] = []
+    for term in terms:
+        term = (term or "").strip()
+        if len(term) >= MIN_TERM_LENGTH and term.casefold() not in (s.casefold() for s in seen):
+            seen.append(term)
+    return seen
+
+
+def mention_pattern(terms: list[str]) -> re.Pattern | None:
+    if not terms:
+        return None
+    ordered = sorted(terms, key=len, reverse=True)  # "Sanne de Vries" before "sanne"
+    return re.compile("|".join(re.escape(t) for t in ordered), re.IGNORECASE)
+
+
+def scrub(text: str, pattern: re.Pattern | None) -> tuple[str, int]:
+    """``text`` with every mention replaced by ERASED_MARK, and how many there were."""
+    if pattern is None or not text:
+        return text, 0
+    return pattern.subn(ERASED_MARK, text)
+
+
+def anonymous_values(table: str, row: dict, column_types: dict[str, str]) -> dict | None:
+    """What may stay of a deleted row: numbers, days and codes; None when nothing counts."""
+    if table in NOT_COUNTED:
+        return None
+    kept: dict[str, object] = {}
+    for column, value in row.items():
+        if value is None or column == "id":
+            continue
+        declared = column_types.get(column, "").upper()
+        if column.endswith("_id") and column not in KEPT_LINKS:
+            continue
+        if column in CODE_COLUMNS or column in KEPT_LINKS:
+            kept[column] = value
+        elif declared.startswith("DATE"):
+            kept[column] = str(value)[:10]  # the day only
+        elif declared in ("INTEGER", "REAL", "NUMERIC", "BOOLEAN") and isinstance(value, (int, float)):
+            kept[column] = value
+    return kept
+
+
+def plain_value(value: object, is_json: bool = False) -> object:
+    """A stored value as readable JSON: days and times in ISO form, JSON columns unpacked."""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    if is_json and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def export_document(person: dict, sections: dict[str, list[dict]], exported_at: datetime, app_version: str,
+                    json_columns: frozenset = frozenset()) -> dict:
+    """``json_columns``: {(table, column)} that hold JSON (tags, checklists) to unpack."""
+    def plain(table, row):
+        return {k: plain_value(v, (table, k) in json_columns) for k, v in row.items()}
+
+    return {
+        "format": "afspraak-person-export",
+        "format_version": 1,
+        "app_version": app_version,
+        "exported_at": exported_at.isoformat(timespec="seconds") + "Z",
+        "person": plain("person", person),
+        "data": {table: [plain(table, row) for row in rows] for table, rows in sections.items()},
+    }
+
+
+def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: frozenset = frozenset()) -> dict[str, bytes]:
+    """One CSV per kind of row (``person.csv``, ``collaboration.csv``...), cells defused."""
+    files = {}
+    for table, rows in [("person", [person]), *sections.items()]:
+        if not rows:
+            continue
+        header = list(rows[0].keys())
+        values = []
+        for row in rows:
+            out = []
+            for column in header:
+                value = plain_value(row.get(column), (table, column) in json_columns)
+                out.append(json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value)
+            values.append(out)
+        files[f"{table}.csv"] = to_csv(header, values)
+    return files
+
+
+def readme_text(name: str, exported_on: str, counts: dict[str, int], backup_days: int) -> str:
+    lines = [
+        _("Personal data of {name}, exported from Afspraak on {date}.").format(name=name, date=exported_on),
+        "",
+        _("What is in this file:"),
+        _("- data.json: everything in one readable, machine-readable file."),
+        _("- csv/: the same data as tables, one file per kind of record (opens in a spreadsheet)."),
+        "",
+    ]
+    lines += ["  " + count_text(table, n) for table, n in counts.items() if n]
+    lines += [
+        "",
+        _("Why it is kept: to arrange and keep track of collaborations, shipments and custom orders "
+          "with you. It comes from you, from your public profiles and from the shop's own notes."),
+        _("Where it is kept: only on the shop's own computer, in the Afspraak app. "
+          "The app shares nothing with anybody."),
+        _("How long: until you ask to have it erased or the shop erases it. Automatic backups "
+          "keep a copy for at most {days} days after that.").format(days=backup_days),
+        _("Your rights: you may ask for a copy (this file), for corrections, and for erasure."),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def count_text(table: str, n: int) -> str:
+    """``n`` rows of ``table`` in words: "3 collaborations"."""
+    texts = {
+        "person": lambda: ngettext("{n} profile", "{n} profiles", n),
+        "handle": lambda: ngettext("{n} social media handle", "{n} social media handles", n),
+        "collaboration": lambda: ngettext("{n} collaboration", "{n} collaborations", n),
+        "agreement_version": lambda: ngettext("{n} agreement change", "{n} agreement changes", n),
+        "deliverable": lambda: ngettext("{n} deliverable", "{n} deliverables", n),
+        "content": lambda: ngettext("{n} posted content item", "{n} posted content items", n),
+        "custom_order": lambda: ngettext("{n} custom order", "{n} custom orders", n),
+        "shipment": lambda: ngettext("{n} shipment", "{n} shipments", n),
+        "shipment_item": lambda: ngettext("{n} shipped product line", "{n} shipped product lines", n),
+        "event": lambda: ngettext("{n} timeline event or message", "{n} timeline events and messages", n),
+        "strike": lambda: ngettext("{n} strike", "{n} strikes", n),
+        "rating": lambda: ngettext("{n} rating", "{n} ratings", n),
+    }
+    if table in texts:
+        return texts[table]().format(n=n)
+    # TRANSLATORS: a kind of record the app has no name for yet; {table} is its technical name.
+    return ngettext("{n} record of kind “{table}”", "{n} records of kind “{table}”", n).format(n=n, table=table)
+
+
+def describe_erasure(name: str, counts: dict[str, int], mentions: int) -> str:
+    """The confirmation text: who goes, and exactly what goes with them."""
+    lines = [_("Erase {name} and everything that names them? This removes:").format(name=name)]
+    lines += ["  • " + count_text(table, n) for table, n in counts.items() if n]
+    if mentions:
+        lines.append("  • " + ngettext(
+            "{n} mention of them in other records (replaced by “{mark}”)",
+            "{n} mentions of them in other records (replaced by “{mark}”)", mentions).format(n=mentions, mark=ERASED_MARK))
+    lines += [
+        "",
+        _("Kept without any link to them: amounts, dates and results, for your bookkeeping and statistics."),
+        _("This cannot be undone. Export their data first if they asked for a copy."),
+    ]
+    return "\n".join(lines)

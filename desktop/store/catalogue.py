@@ -1,0 +1,113 @@
+"""The product catalogue: importing a parsed shop export, adding products by hand, pictures.
+
+``apply_import`` writes a whole ``ParsedExport`` in ONE transaction: every product is new
+or updated by its key, or the database is left exactly as it was (an error, or the
+``progress`` callback returning False, rolls everything back). It writes in chunks and
+calls ``progress`` between them, so the GUI can keep its window responsive while the
+single writer (the GUI thread) imports 10,000 rows.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from desktop import paths
+from desktop.domain.importers import ParsedExport, SkippedRow
+from desktop.store.db import db
+from desktop.store.models import Product
+
+FIELDS = ("sku", "name", "variant", "price_cents", "cost_cents", "category", "image_url")
+PICTURE_FOLDER = "pictures"
+PICTURE_FORMATS = ("png", "jpg", "jpeg", "gif", "webp", "bmp")
+
+
+class ImportCancelled(Exception):
+    """The user stopped the import; nothing was changed."""
+
+
+@dataclass
+class ImportSummary:
+    source: str
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[SkippedRow] = field(default_factory=list)
+
+
+def apply_import(parsed: ParsedExport, now: datetime,
+                 progress: Callable[[int, int], bool | None] | None = None,
+                 chunk: int = 500) -> ImportSummary:
+    summary = ImportSummary(source=parsed.source, skipped=list(parsed.skipped))
+    total = len(parsed.products)
+    with db.atomic():
+        existing = {p.key: p for p in Product.select()}
+        new_rows: list[dict] = []
+        for done, row in enumerate(parsed.products, start=1):
+            current = existing.get(row.key)
+            values = {name: getattr(row, name) for name in FIELDS}
+            if current is None:
+                new_rows.append(dict(values, key=row.key, source=parsed.source, created_at=now, updated_at=now))
+                summary.new += 1
+            else:
+                changed = {name: value for name, value in values.items() if getattr(current, name) != value}
+                if changed:
+                    Product.update(**changed, updated_at=now).where(Product.id == current.id).execute()
+                    summary.updated += 1
+                else:
+                    summary.unchanged += 1
+            if len(new_rows) >= chunk:
+                Product.insert_many(new_rows).execute()
+                new_rows = []
+            if done % chunk == 0 and progress is not None and progress(done, total) is False:
+                raise ImportCancelled()
+        if new_rows:
+            Product.insert_many(new_rows).execute()
+        if progress is not None and progress(total, total) is False:
+            raise ImportCancelled()
+    return summary
+
+
+def manual_key(sku: str, name: str, variant: str) -> str:
+    return sku.strip() or f"manual|{' '.join(name.lower().split())}|{' '.join(variant.lower().split())}"
+
+
+def add_product(*, name: str, sku: str = "", variant: str = "", price_cents: int | None = None,
+                cost_cents: int | None = None, category: str = "", image_path: str = "",
+                now: datetime) -> Product:
+    with db.atomic():
+        return Product.create(key=manual_key(sku, name, variant), sku=sku.strip(), name=name.strip(),
+                              variant=variant.strip(), price_cents=price_cents, cost_cents=cost_cents,
+                              category=category.strip(), image_path=image_path, source="manual",
+                              created_at=now, updated_at=now)
+
+
+def save_picture(source: Path, fmt: str) -> str:
+    """Copy an image into the data dir under a generated name; returns the path relative to it.
+
+    ``fmt`` is the image format as read from the file's content (never from its name).
+    """
+    fmt = fmt.lower()
+    if fmt not in PICTURE_FORMATS:
+        raise ValueError(fmt)
+    folder = paths.ensure_private_dir(paths.data_dir() / PICTURE_FOLDER)
+    name = f"{uuid.uuid4().hex}.{'jpg' if fmt == 'jpeg' else fmt}"
+    target = folder / name
+    shutil.copyfile(source, target)
+    paths.make_private_file(target)
+    return f"{PICTURE_FOLDER}/{name}"
+
+
+def picture_file(product: Product) -> Path | None:
+    """The product's own picture on disk, or None."""
+    if not product.image_path:
+        return None
+    path = (paths.data_dir() / product.image_path).resolve()
+    folder = (paths.data_dir() / PICTURE_FOLDER).resolve()
+    if folder not in path.parents or not path.is_file():
+        return None
+    return path

@@ -1,0 +1,79 @@
+"""The full-text index on event text (``event_fts``, created by migration v2).
+
+``event_fts`` is an external-content FTS5 table: it holds only the index; the text stays
+in ``event``. Triggers keep it in step, so ordinary code never touches it. Three things
+here need to know it exists:
+
+- ``match_expression``: turns what the owner typed into a safe FTS5 query.
+- ``compact``: after erasing personal data, merges the index so the deleted words are
+  gone from its pages too (SQLite 3.40 has no FTS5 ``secure-delete`` yet; with
+  ``PRAGMA secure_delete`` the freed pages are overwritten).
+- ``insert_events_bulk``: loads many events at once (synthetic data for tests and
+  benchmarks) and indexes them in one pass instead of row by row.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+import peewee
+
+FTS_TABLE = "event_fts"
+INSERT_TRIGGER = "event_fts_ai"
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+EVENT_COLUMNS = ("at", "kind", "channel", "direction", "text", "person_id", "subject_type", "subject_id", "step")
+
+
+def match_expression(text: str) -> str:
+    """An FTS5 MATCH expression for search-as-you-type: every word, as a prefix.
+
+    "Pakketje bin" -> '"pakketje"* AND "bin"*'. Punctuation is dropped (the tokenizer
+    would drop it anyway), so nothing the owner types can break the query syntax.
+    Returns "" when nothing searchable is left.
+    """
+    words = _WORD.findall(text or "")
+    return " AND ".join('"{}"*'.format(w.replace('"', '""')) for w in words)
+
+
+def compact(database: peewee.SqliteDatabase) -> None:
+    """Merge the search index into one segment, dropping every deleted entry."""
+    database.execute_sql(f'INSERT INTO "{FTS_TABLE}"("{FTS_TABLE}") VALUES (\'optimize\')')
+
+
+def indexed_count(database: peewee.SqliteDatabase) -> int:
+    """How many rows the search index holds (for tests of erasure and rebuilds)."""
+    return database.execute_sql(f'SELECT count(*) FROM "{FTS_TABLE}_docsize"').fetchone()[0]
+
+
+def index_contains(database: peewee.SqliteDatabase, word: str) -> bool:
+    """Whether ``word`` still occurs anywhere in the index (not only in live rows)."""
+    database.execute_sql(
+        f'CREATE VIRTUAL TABLE IF NOT EXISTS temp."{FTS_TABLE}_vocab" USING fts5vocab(main, "{FTS_TABLE}", row)')
+    row = database.execute_sql(f'SELECT 1 FROM temp."{FTS_TABLE}_vocab" WHERE term = ?', (word.lower(),)).fetchone()
+    return row is not None
+
+
+def insert_events_bulk(database: peewee.SqliteDatabase, rows: Iterable[Sequence]) -> int:
+    """Insert events (tuples in ``EVENT_COLUMNS`` order) in one transaction; returns the count.
+
+    The per-row index trigger is set aside for the load and the new rows are indexed in
+    one statement afterwards (about twice as fast for 250,000 events); the trigger is put
+    back from its own stored definition, so this never drifts from the migration.
+    """
+    placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
+    columns = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+    with database.atomic():
+        trigger_sql = database.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (INSERT_TRIGGER,)).fetchone()[0]
+        before = database.execute_sql('SELECT coalesce(max(id), 0) FROM "event"').fetchone()[0]
+        database.execute_sql(f'DROP TRIGGER "{INSERT_TRIGGER}"')
+        cursor = database.cursor()
+        cursor.executemany(f'INSERT INTO "event" ({columns}) VALUES ({placeholders})', rows)
+        database.execute_sql(
+            f'INSERT INTO "{FTS_TABLE}"(rowid, text) SELECT id, text FROM "event" WHERE id > ?', (before,))
+        database.execute_sql(trigger_sql)
+        after = database.execute_sql('SELECT coalesce(max(id), 0) FROM "event"').fetchone()[0]
+    return after - before

@@ -1,0 +1,421 @@
+"""Changes to influencers and their collaborations, each in one transaction together with
+the timeline event that records it. The rules come from ``desktop/domain``; this module
+only reads and writes the store. ``now`` is always passed in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from datetime import date, datetime, time
+
+from peewee import fn
+
+from desktop import i18n
+from desktop.clock import local_to_utc, to_local
+from desktop.domain import collaborations as rules
+from desktop.domain import score as score_rules
+from desktop.domain import strikes as strike_rules
+from desktop.domain.disclosure import CaptionCheck
+from desktop.domain.spreadsheet import safe_cell
+from desktop.domain.validation import DeliverableInput
+from desktop.i18n import _
+from desktop.labels import label
+from desktop.store import settings
+from desktop.store.db import db
+from desktop.store.models import (
+    AgreementVersion,
+    Collaboration,
+    Content,
+    Deliverable,
+    Event,
+    Handle,
+    Person,
+    Rating,
+    Shipment,
+    ShipmentItem,
+    Product,
+    Strike,
+)
+
+
+# --- dates typed by the owner ------------------------------------------------------
+
+def end_of_day_utc(day: date) -> datetime:
+    """A deadline date means "by the end of that day", local time."""
+    return local_to_utc(datetime.combine(day, time(23, 59)))
+
+
+def local_day(moment: datetime | None) -> date | None:
+    return to_local(moment).date() if moment else None
+
+
+def midday_utc(day: date, now: datetime) -> datetime:
+    """A date without a time (agreed on, posted on): now when it is today, else midday."""
+    if day == local_day(now):
+        return now
+    return local_to_utc(datetime.combine(day, time(12, 0)))
+
+
+def _event(now, kind, text, person, subject_type="", subject_id=None, **extra) -> Event:
+    return Event.create(at=now, kind=kind, text=text, person=person, subject_type=subject_type,
+                        subject_id=subject_id, **extra)
+
+
+# --- people --------------------------------------------------------------------------
+
+def handle_owner(platform: str, name: str) -> tuple[int, str] | None:
+    row = (Handle.select(Person.id, Person.name).join(Person)
+           .where(Handle.platform == platform, Handle.name == name).tuples().first())
+    return tuple(row) if row else None
+
+
+def save_person(cleaned: dict, now: datetime, person: Person | None = None) -> Person:
+    fields = {k: v for k, v in cleaned.items() if k != "handles"}
+    with db.atomic():
+        if person is None:
+            person = Person.create(is_influencer=True, created_at=now, updated_at=now, **fields)
+            _event(now, "status", _("Added as influencer"), person)
+        else:
+            for key, value in fields.items():
+                setattr(person, key, value)
+            person.is_influencer = True
+            person.updated_at = now
+            person.save()
+        keep = set()
+        for platform, name, followers, url in cleaned["handles"]:
+            handle = Handle.get_or_none(Handle.person == person, Handle.platform == platform)
+            if handle is None:
+                handle = Handle(person=person, platform=platform)
+            handle.name, handle.followers, handle.url = name, followers, url
+            handle.save()
+            keep.add(handle.id)
+        Handle.delete().where(Handle.person == person, Handle.id.not_in(keep or {0})).execute()
+    return person
+
+
+def policy() -> strike_rules.Policy:
+    return strike_rules.Policy.from_settings(settings.get)
+
+
+def strike_infos(person: Person) -> list[strike_rules.StrikeInfo]:
+    return [strike_rules.StrikeInfo(s.id, s.created_at, s.lifted_at) for s in person.strikes]
+
+
+def outstanding(person: Person) -> int:
+    return (Deliverable.select().join(Collaboration)
+            .where(Collaboration.person == person, Deliverable.delivered_at.is_null(),
+                   Collaboration.status.not_in(rules.CLOSED)).count())
+
+
+def apply_policy(person: Person, now: datetime) -> None:
+    """Make the stored status follow the strike policy (inside the caller's transaction)."""
+    pol = policy()
+    infos = strike_infos(person)
+    new = strike_rules.status_after(person.status, infos, pol, now)
+    if new == person.status:
+        if new == "inactive":
+            person.status_reason = strike_rules.inactive_reason(infos, pol, now)
+            person.save()
+        return
+    old = person.status
+    person.status = new
+    person.status_reason = strike_rules.inactive_reason(infos, pol, now) if new == "inactive" else ""
+    person.save()
+    _event(now, "status", _("Status: {old} → {new}").format(old=label("person_status", old),
+                                                           new=label("person_status", new)), person)
+
+
+def add_strike(person: Person, cleaned: dict, now: datetime, collaboration: Collaboration | None = None) -> Strike:
+    with db.atomic():
+        strike = Strike.create(person=person, collaboration=collaboration, reason=cleaned["reason"],
+                               evidence=cleaned["evidence"], event_ids=cleaned["event_ids"], created_at=now)
+        text = _("Strike: {reason}").format(reason=label("strike_reason", cleaned["reason"]))
+        if cleaned["evidence"]:
+            text += " · " + cleaned["evidence"].splitlines()[0]
+        _event(now, "strike", text, person, "collaboration" if collaboration else "",
+               collaboration.id if collaboration else None)
+        apply_policy(person, now)
+    return strike
+
+
+def lift_strike(strike: Strike, now: datetime) -> None:
+    with db.atomic():
+        strike.lifted_at = now
+        strike.save()
+        _event(now, "strike", _("Strike lifted: {reason}").format(reason=label("strike_reason", strike.reason)),
+               strike.person)
+        apply_policy(strike.person, now)
+
+
+def block(person: Person, reason: str, now: datetime) -> None:
+    with db.atomic():
+        old = person.status
+        person.status, person.status_reason = "blocked", reason
+        person.save()
+        _event(now, "status", _("Status: {old} → {new}").format(
+            old=label("person_status", old), new=label("person_status", "blocked")) + " · " + reason, person)
+
+
+def unblock(person: Person, now: datetime) -> None:
+    with db.atomic():
+        person.status, person.status_reason = "active", ""
+        person.save()
+        _event(now, "status", _("Status: {old} → {new}").format(
+            old=label("person_status", "blocked"), new=label("person_status", "active")), person)
+        apply_policy(person, now)
+
+
+def add_tag(person_ids: list[int], tag: str) -> int:
+    with db.atomic():
+        changed = 0
+        for person in Person.select().where(Person.id.in_(person_ids)):
+            if tag not in person.tags:
+                person.tags = [*person.tags, tag]
+                person.save()
+                changed += 1
+    return changed
+
+
+# --- collaborations ------------------------------------------------------------------
+
+def deliverable_rows(collaboration: Collaboration | None) -> list[tuple[str, int, date | None]]:
+    if collaboration is None:
+        return []
+    return [(d.kind, d.count, local_day(d.deadline)) for d in collaboration.deliverables.order_by(Deliverable.id)]
+
+
+def current_terms(collaboration: Collaboration) -> dict:
+    values = {key: getattr(collaboration, key) for key in rules.TERM_LABELS if key != "deliverables"}
+    return rules.terms(values, deliverable_rows(collaboration))
+
+
+def save_collaboration(person: Person, cleaned: dict, deliverables: list[DeliverableInput], now: datetime,
+                       collaboration: Collaboration | None = None) -> Collaboration:
+    term_keys = [k for k in rules.TERM_LABELS if k != "deliverables"]
+    stored = ["product_cost_cents", "shipping_cents"]
+    agreed_at = midday_utc(cleaned["agreed_on"], now) if cleaned.get("agreed_on") else None
+    with db.atomic():
+        if collaboration is None:
+            collaboration = Collaboration.create(
+                person=person, status=cleaned["status"], created_at=now,
+                agreed_at=agreed_at if rules.is_agreed(cleaned["status"]) else None,
+                **{k: cleaned[k] for k in term_keys + stored})
+            _sync_deliverables(collaboration, deliverables)
+            text = _("Collaboration {status}: {title}").format(
+                status=label("collab_status", cleaned["status"]).lower(), title=collaboration.title)
+            _event(now, "agreement", text, person, "collaboration", collaboration.id)
+            if person.status != "active":
+                _event(now, "status", _("Exception: new collaboration although she is {status}").format(
+                    status=label("person_status", person.status).lower()), person, "collaboration", collaboration.id)
+            return collaboration
+        old_terms = current_terms(collaboration)
+        was_agreed = rules.is_agreed(collaboration.status)
+        old_status = collaboration.status
+        for key in term_keys + stored:
+            setattr(collaboration, key, cleaned[key])
+        if rules.is_agreed(cleaned["status"]) and (collaboration.agreed_at is None or agreed_at):
+            collaboration.agreed_at = agreed_at or now
+        collaboration.status = cleaned["status"]
+        if cleaned["status"] in rules.CLOSED and collaboration.ended_at is None:
+            collaboration.ended_at = now
+        collaboration.save()
+        _sync_deliverables(collaboration, deliverables)
+        changes = rules.diff(old_terms, current_terms(collaboration))
+        if was_agreed and changes:
+            AgreementVersion.create(collaboration=collaboration, changed_at=now, requested_by=cleaned["requested_by"],
+                                    reason=cleaned["change_reason"], confirmed=cleaned["confirmed"], changes=changes)
+            names = ", ".join(_(rules.TERM_LABELS[k]).lower() for k in changes)
+            _event(now, "agreement", _("Agreement changed ({fields}): {reason}").format(
+                fields=names, reason=cleaned["change_reason"]), person, "collaboration", collaboration.id)
+        if old_status != collaboration.status:
+            _event(now, "status", _("{title}: {old} → {new}").format(
+                title=collaboration.title, old=label("collab_status", old_status),
+                new=label("collab_status", collaboration.status)), person, "collaboration", collaboration.id)
+    return collaboration
+
+
+def _sync_deliverables(collaboration: Collaboration, rows: list[DeliverableInput]) -> None:
+    existing = {d.id: d for d in collaboration.deliverables}
+    keep = set()
+    for row in rows:
+        d = existing.get(row.id) if row.id else None
+        if d is None:
+            d = Deliverable(collaboration=collaboration)
+        d.kind, d.count = row.kind, row.count
+        d.deadline = end_of_day_utc(row.deadline) if row.deadline else None
+        if d.delivered_at is None or d.id is None:
+            pass
+        d.save()
+        keep.add(d.id)
+    for d_id, d in existing.items():
+        if d_id not in keep:
+            d.delete_instance()
+
+
+def confirm_version(version: AgreementVersion, now: datetime) -> None:
+    with db.atomic():
+        version.confirmed = True
+        version.save()
+        collab = version.collaboration
+        _event(now, "agreement", _("Change confirmed by the influencer: {title}").format(title=collab.title),
+               collab.person, "collaboration", collab.id)
+
+
+def log_content(collaboration: Collaboration, deliverable: Deliverable | None, cleaned: dict, check: CaptionCheck,
+                ticks: dict, now: datetime) -> Content:
+    person = collaboration.person
+    posted_at = midday_utc(cleaned["posted_on"], now) if cleaned.get("posted_on") else now
+    with db.atomic():
+        before = outstanding(person)
+        content = Content.create(
+            collaboration=collaboration, deliverable=deliverable, url=cleaned["url"], platform=cleaned["platform"],
+            posted_at=posted_at, caption=cleaned["caption"],
+            shop_tagged=bool(check.mentions_present) if collaboration.required_mentions else bool(check.mentions_present or check.labels_found),
+            hashtags_present=check.hashtags_present, disclosure_ok=check.disclosure_ok,
+            disclosure_checks=ticks, missing=check.missing(),
+            views=cleaned["views"], likes=cleaned["likes"], comments=cleaned["comments"],
+            link_clicks=cleaned["link_clicks"], code_uses=cleaned["code_uses"], revenue_cents=cleaned["revenue_cents"],
+            created_at=now)
+        if deliverable is not None and deliverable.delivered_at is None:
+            if rules.delivered(deliverable.count, deliverable.contents.count()):
+                deliverable.delivered_at = posted_at
+                deliverable.save()
+        kind = label("deliverable", deliverable.kind) if deliverable else _("Extra content")
+        text = _("{kind} posted on {platform}").format(kind=kind, platform=label("platform", cleaned["platform"]) or "?")
+        if check.missing():
+            text += " · " + _("missing: {items}").format(items=", ".join(check.missing()))
+        _event(now, "content", text, person, "collaboration", collaboration.id, direction="in",
+               channel=cleaned["platform"] if cleaned["platform"] in ("instagram", "tiktok") else "")
+        left = collaboration.deliverables.where(Deliverable.delivered_at.is_null()).count()
+        if left == 0 and collaboration.status in ("agreed", "shipped", "received"):
+            old = collaboration.status
+            collaboration.status = "posted"
+            collaboration.save()
+            _event(now, "status", _("{title}: {old} → {new}").format(
+                title=collaboration.title, old=label("collab_status", old), new=label("collab_status", "posted")),
+                person, "collaboration", collaboration.id)
+        after = outstanding(person)
+        lift = strike_rules.to_lift_on_delivery(person.status, strike_infos(person), policy(), now, before, after)
+        if lift:
+            Strike.update(lifted_at=now).where(Strike.id.in_([s.id for s in lift])).execute()
+            _event(now, "strike", _("Strikes lifted: all outstanding work is posted"), person)
+            person = Person.get_by_id(person.id)
+            apply_policy(person, now)
+    return content
+
+
+def rate(collaboration: Collaboration, cleaned: dict, now: datetime) -> Rating:
+    with db.atomic():
+        rating = Rating.get_or_none(Rating.collaboration == collaboration) or Rating(collaboration=collaboration)
+        for key, value in cleaned.items():
+            setattr(rating, key, value)
+        rating.created_at = now
+        rating.save()
+        average = sum(cleaned[k] for k in ("communication", "quality", "punctuality", "result")) / 4
+        text = _("Rated {stars} of 5: {title}").format(stars=i18n.format_number(round(average, 1)), title=collaboration.title)
+        if not cleaned["work_again"]:
+            text += " · " + _("would not work with her again")
+        _event(now, "rating", text, collaboration.person, "collaboration", collaboration.id)
+    return rating
+
+
+def end_collaboration(collaboration: Collaboration, reason: str, message: str | None, now: datetime,
+                      block_reason: str | None = None, status: str = "ended") -> None:
+    person = collaboration.person
+    with db.atomic():
+        old = collaboration.status
+        collaboration.status, collaboration.ended_at, collaboration.end_reason = status, now, reason
+        collaboration.save()
+        _event(now, "status", _("{title}: {old} → {new}").format(
+            title=collaboration.title, old=label("collab_status", old), new=label("collab_status", status))
+            + " · " + reason, person, "collaboration", collaboration.id)
+        if message:
+            _event(now, "message", message, person, "collaboration", collaboration.id, direction="out")
+        if block_reason:
+            block(person, block_reason, now)
+
+
+def record_message(person: Person, text: str, now: datetime, collaboration: Collaboration | None = None) -> None:
+    with db.atomic():
+        _event(now, "message", text, person, "collaboration" if collaboration else "",
+               collaboration.id if collaboration else None, direction="out")
+
+
+# --- figures -------------------------------------------------------------------------
+
+def cost_and_return(collaboration: Collaboration) -> rules.CostReturn:
+    shipments = list(Shipment.select().where(Shipment.collaboration == collaboration))
+    product = shipping = 0
+    for s in shipments:
+        shipping += s.shipping_cents or 0
+        for item in ShipmentItem.select(ShipmentItem, Product).join(Product).where(ShipmentItem.shipment == s):
+            product += (item.product.cost_cents or 0) * item.quantity
+    if not shipments:
+        product, shipping = collaboration.product_cost_cents, collaboration.shipping_cents
+    revenues = [c.revenue_cents for c in collaboration.contents]
+    return rules.cost_and_return(product, shipping, collaboration.fee_cents, revenues)
+
+
+def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]:
+    """The reliability score of many people with a few queries."""
+    deliverables = defaultdict(list)
+    for person_id, deadline, delivered_at in (
+            Deliverable.select(Collaboration.person, Deliverable.deadline, Deliverable.delivered_at)
+            .join(Collaboration).where(Collaboration.person.in_(person_ids),
+                                       Collaboration.status != "proposed").tuples()):
+        deliverables[person_id].append(score_rules.DeliverableFact(deadline, delivered_at))
+    messages = defaultdict(list)
+    for person_id, at, direction in (Event.select(Event.person, Event.at, Event.direction)
+                                     .where(Event.person.in_(person_ids), Event.kind == "message",
+                                            Event.direction.in_(["in", "out"])).tuples()):
+        messages[person_id].append((at, direction))
+    ratings = defaultdict(list)
+    for person_id, *stars in (Rating.select(Collaboration.person, Rating.communication, Rating.quality,
+                                            Rating.punctuality, Rating.result).join(Collaboration)
+                              .where(Collaboration.person.in_(person_ids)).tuples()):
+        ratings[person_id].append(tuple(stars))
+    pol = policy()
+    strikes = defaultdict(list)
+    for person_id, s_id, created, lifted in (Strike.select(Strike.person, Strike.id, Strike.created_at, Strike.lifted_at)
+                                             .where(Strike.person.in_(person_ids)).tuples()):
+        strikes[person_id].append(strike_rules.StrikeInfo(s_id, created, lifted))
+    return {
+        pid: score_rules.compute(deliverables[pid], messages[pid], ratings[pid],
+                                 len(strike_rules.counting(strikes[pid], pol, now)), pol.to_inactive, now)
+        for pid in person_ids
+    }
+
+
+def average_ratings(person_ids: list[int]) -> dict[int, float]:
+    out = {}
+    for person_id, avg in (Rating.select(Collaboration.person,
+                                         fn.AVG((Rating.communication + Rating.quality + Rating.punctuality
+                                                 + Rating.result) / 4.0))
+                           .join(Collaboration).where(Collaboration.person.in_(person_ids))
+                           .group_by(Collaboration.person).tuples()):
+        out[person_id] = avg
+    return out
+
+
+# --- export --------------------------------------------------------------------------
+
+EXPORT_COLUMNS = ("name", "status", "country", "language", "address_form", "email", "phone", "whatsapp",
+                  "street", "postcode", "city", "tags", "instagram", "tiktok", "youtube", "pinterest", "blog",
+                  "followers", "notes")
+
+
+def export_csv(person_ids: list[int]) -> str:
+    """The selected influencers as CSV (UTF-8 text); every cell is safe from formula injection."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    for person in Person.select().where(Person.id.in_(person_ids)).order_by(Person.name):
+        handles = {h.platform: h for h in person.handles}
+        row = [person.name, person.status, person.country, person.language, person.address_form, person.email,
+               person.phone, person.whatsapp, person.street, person.postcode, person.city, ", ".join(person.tags),
+               *(handles[p].url if p in handles else "" for p in ("instagram", "tiktok", "youtube", "pinterest", "blog")),
+               sum(h.followers or 0 for h in handles.values()), person.notes]
+        writer.writerow([safe_cell(v) for v in row])
+    return out.getvalue()

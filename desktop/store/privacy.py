@@ -1,0 +1,363 @@
+"""Export and erase one person (AVG/GDPR), on the live database and on backup files.
+
+The rows that belong to a person are found from the schema itself, not from a list kept
+by hand: every row that reaches the person row through foreign keys (a handle, a
+collaboration and, through it, its deliverables, content and rating...), plus timeline
+events whose ``subject_type``/``subject_id`` point at one of those rows. A table added
+by a later migration is covered without touching this file, as long as it links to
+the person with a foreign key. Rows of a table with its own ``person_id`` are only taken
+when that column names this person (so another customer's shipment that happens to
+point at this person's order is never exported or deleted).
+
+Erasing deletes those rows, replaces mentions of the person in other rows, keeps the
+anonymous numbers (``domain/privacy.py``) and then makes sure no copy stays readable in
+the files: ``secure_delete`` overwrites freed space, every full-text index is rebuilt
+and optimised, the database is VACUUMed and the WAL is checkpointed and truncated.
+
+Everything here works on a plain DB-API connection, so the same code erases a person
+from the live database and from every backup file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import sqlite3
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from desktop import __version__, i18n, paths
+from desktop.domain import privacy as rules
+from desktop.store.db import NotAnAfspraakDatabase, check_afspraak_file
+
+log = logging.getLogger(__name__)
+
+# Tables never walked into or scrubbed: settings, our own anonymous records.
+SKIPPED_TABLES = frozenset({"setting", "anonymous_record"})
+
+
+class PersonNotFound(Exception):
+    pass
+
+
+@dataclass
+class Holding:
+    """Everything the database holds on one person."""
+
+    person: dict
+    rows: dict[str, dict[int, dict]] = field(default_factory=dict)  # table -> rowid -> row
+    order: list[str] = field(default_factory=list)  # tables in the order they were reached
+    mentions: int = 0  # mentions of the person in rows that are not theirs
+
+    def counts(self) -> dict[str, int]:
+        counts = {"person": 1}
+        for table in self.order:
+            if table != "person" and self.rows.get(table):
+                counts[table] = len(self.rows[table])
+        return counts
+
+    def sections(self) -> dict[str, list[dict]]:
+        return {t: list(self.rows[t].values()) for t in self.order if t != "person" and self.rows.get(t)}
+
+
+@dataclass
+class Erased:
+    counts: dict[str, int]
+    mentions: int
+    backups: list[Path] = field(default_factory=list)  # backup files the person was erased from
+    backups_failed: list[Path] = field(default_factory=list)
+    fully_purged: bool = True  # False when the WAL could not be truncated (another reader)
+
+
+# --- schema ----------------------------------------------------------------------------
+def _tables(con) -> list[str]:
+    """Ordinary tables that hold data (no SQLite internals, no full-text shadow tables)."""
+    rows = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
+    out = []
+    for name, sql in rows:
+        if name.startswith("sqlite_") or name in virtual:
+            continue
+        if any(name.startswith(v + "_") for v in virtual):
+            continue  # fts5 shadow tables (x_data, x_idx, x_content...)
+        out.append(name)
+    return out
+
+
+def fts_tables(con) -> list[tuple[str, str]]:
+    """(name, sql) of every FTS virtual table."""
+    return [(name, sql) for name, sql in con.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND upper(sql) LIKE 'CREATE VIRTUAL TABLE%USING FTS%'")]
+
+
+def _columns(con, table: str) -> dict[str, str]:
+    return {r[1]: (r[2] or "") for r in con.execute(f'PRAGMA table_info("{table}")')}
+
+
+def _children(con, tables: list[str]) -> dict[str, list[tuple[str, str, str]]]:
+    """parent table -> [(child table, child column, parent column)]."""
+    children: dict[str, list[tuple[str, str, str]]] = {}
+    for table in tables:
+        for fk in con.execute(f'PRAGMA foreign_key_list("{table}")'):
+            parent, column, to = fk[2], fk[3], fk[4] or "id"
+            children.setdefault(parent, []).append((table, column, to))
+    return children
+
+
+def _unique_columns(con, table: str) -> set[str]:
+    out = set()
+    for index in con.execute(f'PRAGMA index_list("{table}")'):
+        if index[2]:  # unique
+            out |= {r[2] for r in con.execute(f'PRAGMA index_info("{index[1]}")')}
+    return out
+
+
+def _select(con, table: str, where: str, params) -> dict[int, dict]:
+    cursor = con.execute(f'SELECT rowid AS "__rowid", * FROM "{table}" WHERE {where}', params)
+    names = [d[0] for d in cursor.description]
+    out = {}
+    for values in cursor:
+        row = dict(zip(names, values))
+        out[row.pop("__rowid")] = row
+    return out
+
+
+def _chunks(ids, size=500):
+    ids = list(ids)
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+# --- finding what belongs to a person ----------------------------------------------------
+def collect(con, person_id: int) -> Holding:
+    """Every row that belongs to ``person_id``, and how many other rows mention them."""
+    found = _select(con, "person", "id = ?", (person_id,))
+    if not found:
+        raise PersonNotFound(person_id)
+    tables = [t for t in _tables(con) if t not in SKIPPED_TABLES]
+    children = _children(con, tables)
+    columns = {t: _columns(con, t) for t in tables}
+    person_fk = {t: col for parent, kids in children.items() if parent == "person" for t, col, _to in kids}
+    holding = Holding(person=next(iter(found.values())))
+    holding.rows["person"] = found
+    holding.order.append("person")
+    subject_tables = [t for t in tables if {"subject_type", "subject_id"} <= set(columns[t])]
+
+    queue = ["person"]
+    while queue:
+        parent = queue.pop(0)
+        parent_rows = holding.rows[parent]
+        for child, column, to in children.get(parent, []):
+            keys = [row[to] for row in parent_rows.values() if row.get(to) is not None]
+            new = {}
+            for chunk in _chunks(keys):
+                where = f'"{column}" IN ({",".join("?" * len(chunk))})'
+                params = list(chunk)
+                if child in person_fk and child != "person":
+                    where += f' AND "{person_fk[child]}" = ?'
+                    params.append(person_id)
+                new.update(_select(con, child, where, params))
+            _add(holding, child, new, queue)
+        # Rows that point at what we found by subject_type/subject_id (timeline events).
+        if parent != "person":
+            for table in subject_tables:
+                ids = list(parent_rows.keys())
+                new = {}
+                for chunk in _chunks(ids):
+                    new.update(_select(con, table, f'subject_type = ? AND subject_id IN ({",".join("?" * len(chunk))})',
+                                       [parent, *chunk]))
+                _add(holding, table, new, queue)
+    holding.mentions = _scrub_mentions(con, holding, dry_run=True)
+    return holding
+
+
+def _add(holding: Holding, table: str, new: dict[int, dict], queue: list[str]) -> None:
+    have = holding.rows.setdefault(table, {})
+    fresh = {k: v for k, v in new.items() if k not in have}
+    if not fresh:
+        return
+    have.update(fresh)
+    if table not in holding.order:
+        holding.order.append(table)
+    if table not in queue:
+        queue.append(table)
+
+
+def _terms(holding: Holding) -> list[str]:
+    handles = list(holding.rows.get("handle", {}).values())
+    return rules.identifying_terms(holding.person, handles)
+
+
+def _scrub_mentions(con, holding: Holding, dry_run: bool) -> int:
+    """Replace mentions of the person in rows that stay; returns how many there were."""
+    pattern = rules.mention_pattern(_terms(holding))
+    if pattern is None:
+        return 0
+    total = 0
+    for table in _tables(con):
+        if table in SKIPPED_TABLES:
+            continue
+        unique = _unique_columns(con, table)
+        ours = holding.rows.get(table, {})
+        for column, declared in _columns(con, table).items():
+            declared = declared.upper()
+            if column in unique or not ("TEXT" in declared or "CHAR" in declared or "CLOB" in declared):
+                continue
+            rows = con.execute(f'SELECT rowid, "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL AND "{column}" != \'\'')
+            for rowid, value in rows.fetchall():
+                if rowid in ours or not isinstance(value, str):
+                    continue
+                new, n = rules.scrub(value, pattern)
+                if n:
+                    total += n
+                    if not dry_run:
+                        con.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', (new, rowid))
+    return total
+
+
+# --- export ------------------------------------------------------------------------------
+def export_person(con, person_id: int, out: Path, now: datetime, backup_days: int = 14) -> Path:
+    """Write a zip with data.json, csv/*.csv and README.txt; mode 0600 (it is personal data)."""
+    holding = collect(con, person_id)
+    sections = holding.sections()
+    _name_products(con, sections)
+    document = rules.export_document(holding.person, sections, now, __version__, json_columns())
+    readme = rules.readme_text(holding.person.get("name", ""), i18n.format_date(now), holding.counts(), backup_days)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", readme)
+        archive.writestr("data.json", json.dumps(document, ensure_ascii=False, indent=2))
+        for name, content in rules.csv_files(holding.person, sections, json_columns()).items():
+            archive.writestr(f"csv/{name}", content)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(buffer.getvalue())
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, out)
+    paths.make_private_file(out)
+    return out
+
+
+def json_columns() -> frozenset:
+    """{(table, column)} stored as JSON text (tags, checklists...), from the models."""
+    from desktop.store import models
+
+    return frozenset((m._meta.table_name, f.column_name) for m in models.ALL_MODELS
+                     for f in m._meta.sorted_fields if isinstance(f, models.JSONField))
+
+
+def _name_products(con, sections: dict[str, list[dict]]) -> None:
+    """Add the product's name beside each product_id, so the export reads without the shop's catalogue."""
+    try:
+        names = {r[0]: r[1] for r in con.execute("SELECT id, name FROM product")}
+    except sqlite3.Error:
+        return
+    for rows in sections.values():
+        for row in rows:
+            if row.get("product_id") in names:
+                row["product_name"] = names[row["product_id"]]
+
+
+# --- erase -------------------------------------------------------------------------------
+def erase_rows(con, person_id: int, erased_on: date) -> Holding:
+    """Delete everything of ``person_id`` inside the caller's transaction; returns what went."""
+    holding = collect(con, person_id)
+    has_anonymous = "anonymous_record" in {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if has_anonymous:
+        for table in holding.order:
+            types = _columns(con, table)
+            for row in holding.rows[table].values():
+                kept = rules.anonymous_values(table, row, types)
+                if kept is not None:
+                    con.execute('INSERT INTO "anonymous_record" ("erased_on", "kind", "data") VALUES (?, ?, ?)',
+                                (erased_on.isoformat(), table, json.dumps(kept, ensure_ascii=False, sort_keys=True)))
+    holding.mentions = _scrub_mentions(con, holding, dry_run=False)
+    for table in reversed(holding.order):  # children before parents
+        for chunk in _chunks(holding.rows[table].keys()):
+            con.execute(f'DELETE FROM "{table}" WHERE rowid IN ({",".join("?" * len(chunk))})', chunk)
+    _refresh_fts(con)
+    return holding
+
+
+def _refresh_fts(con) -> None:
+    """Rebuild full-text indexes over other tables and optimise all, so no erased token stays."""
+    for name, sql in fts_tables(con):
+        compact = (sql or "").replace(" ", "").lower()
+        external = "content=" in compact and "content=''" not in compact and 'content=""' not in compact
+        if external:
+            con.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'rebuild\')')
+        con.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'optimize\')')
+
+
+def purge_files(con) -> bool:
+    """Make deleted data unreadable in the files: VACUUM, then checkpoint and truncate the WAL.
+
+    Returns False when the WAL could not be emptied (another connection was reading).
+    """
+    con.execute("PRAGMA secure_delete = ON")
+    con.execute("VACUUM")
+    busy = 1
+    for _attempt in range(20):
+        busy, _log, _done = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if not busy:
+            break
+    return not busy
+
+
+def erase_from_file(path: Path, person: dict, erased_on: date) -> bool:
+    """Erase the same person from a backup file; True when they were in it.
+
+    The person is matched by id *and* name (or e-mail), so a backup in which the id
+    belonged to someone else is never touched.
+    """
+    check_afspraak_file(path)
+    con = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA secure_delete = ON")
+        row = con.execute("SELECT id FROM person WHERE id = ? AND (name = ? OR (email != '' AND email = ?))",
+                          (person["id"], person.get("name", ""), person.get("email", ""))).fetchone()
+        if row is None:
+            return False
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            erase_rows(con, row[0], erased_on)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        purge_files(con)
+    finally:
+        con.close()
+    return True
+
+
+def backup_files() -> list[Path]:
+    folder = paths.backup_dir()
+    return sorted(p for p in folder.glob("*.sqlite3") if p.is_file())
+
+
+def erase_person(database, person_id: int, now: datetime, backups: bool = False) -> Erased:
+    """Erase a person from the live database (and from every backup when asked)."""
+    con = database.connection()
+    with database.atomic():
+        holding = erase_rows(con, person_id, now.date())
+    purged = purge_files(con)
+    result = Erased(counts=holding.counts(), mentions=holding.mentions, fully_purged=purged)
+    if backups:
+        for path in backup_files():
+            try:
+                if erase_from_file(path, holding.person, now.date()):
+                    result.backups.append(path)
+            except (sqlite3.Error, OSError, NotAnAfspraakDatabase):
+                log.exception("could not erase from backup %s", path.name)
+                result.backups_failed.append(path)
+    return result

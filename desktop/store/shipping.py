@@ -1,0 +1,162 @@
+"""Shipments in the store: create one from a drop (with its collaboration and timeline
+event, in one transaction), move it along, undo it, and give a custom order its product.
+
+Every function here is one transaction; the views only call them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop.domain import shipments as rules
+from desktop.i18n import _
+from desktop.labels import label
+from desktop.store.db import db
+from desktop.store.models import Collaboration, CustomOrder, Event, Person, Product, Shipment, ShipmentItem
+
+
+@dataclass
+class NewShipment:
+    person_id: int
+    items: list[tuple[int, int]]  # (product id, quantity)
+    carrier: str = "postnl"
+    tracking_code: str = ""
+    tracking_url: str = ""
+    shipping_cents: int = 0
+    collaboration_id: int | None = None  # None: a new proposed collaboration
+    sent: bool = False  # already handed to the carrier
+
+
+@dataclass
+class Created:
+    shipment_id: int
+    event_id: int
+    new_collaboration_id: int | None
+
+
+def open_collaborations(person_id: int) -> list[Collaboration]:
+    return list(Collaboration.select()
+                .where(Collaboration.person == person_id, Collaboration.status.in_(rules.OPEN_COLLAB_STATUSES))
+                .order_by(Collaboration.created_at.desc()))
+
+
+def product_title(product: Product) -> str:
+    return " ".join(x for x in (product.name, product.variant and f"({product.variant})") if x)
+
+
+def items_text(items: list[tuple[Product, int]]) -> str:
+    return ", ".join(_("{quantity} × {product}").format(quantity=q, product=product_title(p)) for p, q in items)
+
+
+def create_shipment(new: NewShipment, now: datetime) -> Created:
+    if not new.items:
+        raise ValueError("a shipment needs at least one product")
+    with db.atomic():
+        person = Person.get_by_id(new.person_id)
+        products = {p.id: p for p in Product.select().where(Product.id.in_([i for i, _q in new.items]))}
+        items = [(products[i], q) for i, q in new.items]
+        created_collab = None
+        if new.collaboration_id is None:
+            created_collab = Collaboration.create(
+                person=person, status="proposed", created_at=now,
+                title=_("Gifted: {products}").format(products=", ".join(product_title(p) for p, _q in items)))
+            collab = created_collab
+        else:
+            collab = Collaboration.get_by_id(new.collaboration_id)
+        shipment = Shipment.create(
+            person=person, collaboration=collab, carrier=new.carrier, tracking_code=new.tracking_code,
+            tracking_url=new.tracking_url, status="sent" if new.sent else "ready",
+            sent_at=now if new.sent else None, shipping_cents=new.shipping_cents,
+            value_cents=rules.value_cents([(p.price_cents, q) for p, q in items]), created_at=now)
+        for product, quantity in items:
+            ShipmentItem.create(shipment=shipment, product=product, quantity=quantity)
+        if new.sent:
+            collab.status = rules.collaboration_status_after("send", collab.status)
+            collab.save()
+            text = _("Sent with {carrier}: {items}").format(carrier=label("carrier", new.carrier), items=items_text(items))
+        else:
+            text = _("Parcel ready to send: {items}").format(items=items_text(items))
+        event = Event.create(at=now, kind="shipment", direction="out", text=text, person=person,
+                             subject_type="shipment", subject_id=shipment.id)
+    return Created(shipment.id, event.id, created_collab.id if created_collab else None)
+
+
+def undo_shipment(created: Created) -> None:
+    """Take back a shipment made by a drop: the shipment, its event, and a collaboration made for it."""
+    with db.atomic():
+        Event.delete().where(Event.id == created.event_id).execute()
+        Event.delete().where(Event.subject_type == "shipment", Event.subject_id == created.shipment_id).execute()
+        ShipmentItem.delete().where(ShipmentItem.shipment == created.shipment_id).execute()
+        Shipment.delete().where(Shipment.id == created.shipment_id).execute()
+        if created.new_collaboration_id is not None:
+            Collaboration.delete().where(Collaboration.id == created.new_collaboration_id).execute()
+
+
+def _event_text(action: str, shipment: Shipment) -> str:
+    items = items_text([(i.product, i.quantity) for i in shipment.items])
+    carrier = label("carrier", shipment.carrier)
+    if action == "send":
+        return _("Sent with {carrier}: {items}").format(carrier=carrier, items=items)
+    if action == "deliver":
+        return _("Delivered by {carrier}: {items}").format(carrier=carrier, items=items)
+    if action == "confirm":
+        return _("Receipt confirmed: {items}").format(items=items)
+    return _("Returned to the shop: {items}").format(items=items)
+
+
+def advance(shipment_id: int, action: str, now: datetime) -> Shipment:
+    """send / deliver / confirm / return: the new status, its moment, the collaboration, an event."""
+    with db.atomic():
+        shipment = Shipment.get_by_id(shipment_id)
+        shipment.status = rules.next_status(action, shipment.status)
+        if action == "send":
+            shipment.sent_at = now
+        elif action == "deliver":
+            shipment.delivered_at = now
+        elif action == "confirm":
+            shipment.received_at = now
+        shipment.save()
+        collab = shipment.collaboration
+        if collab is not None:
+            status = rules.collaboration_status_after(action, collab.status)
+            if status != collab.status:
+                collab.status = status
+                collab.save()
+        Event.create(at=now, kind="shipment", direction="in" if action == "confirm" else "none",
+                     text=_event_text(action, shipment), person=shipment.person,
+                     subject_type="shipment", subject_id=shipment.id)
+    return shipment
+
+
+def awaiting_receipt(now: datetime, days: int) -> list[Shipment]:
+    """Sent parcels nobody confirmed as received ``days`` after sending (feeds the follow-up ladder)."""
+    query = Shipment.select().where(Shipment.status.in_(["sent", "delivered"]), Shipment.sent_at.is_null(False))
+    return [s for s in query if rules.awaiting_receipt(s.status, s.sent_at, now, days)]
+
+
+@dataclass
+class OrderProductChange:
+    order_id: int
+    previous_product_id: int | None
+    event_id: int
+
+
+def set_order_product(order_id: int, product_id: int, now: datetime) -> OrderProductChange:
+    """Give a custom order its product (a drop from the catalogue), with a timeline event."""
+    with db.atomic():
+        order = CustomOrder.get_by_id(order_id)
+        product = Product.get_by_id(product_id)
+        previous = order.product_id
+        order.product = product
+        order.save()
+        event = Event.create(at=now, kind="order", text=_("Product for order {number}: {product}").format(
+            number=order.order_number, product=product_title(product)), person=order.person,
+            subject_type="custom_order", subject_id=order.id)
+    return OrderProductChange(order_id, previous, event.id)
+
+
+def undo_order_product(change: OrderProductChange) -> None:
+    with db.atomic():
+        CustomOrder.update(product=change.previous_product_id).where(CustomOrder.id == change.order_id).execute()
+        Event.delete().where(Event.id == change.event_id).execute()

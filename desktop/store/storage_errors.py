@@ -1,0 +1,104 @@
+"""Disk full, read-only folder, failing disk: recognised and told in the user's language.
+
+SQLite rolls the failed transaction back, so nothing already saved is lost; what the
+user needs is a sentence that says what happened and what to do, not a traceback.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+from desktop.i18n import _
+
+FULL, READ_ONLY, DISK = "full", "read-only", "disk"
+
+_SQLITE_KINDS = {
+    "SQLITE_FULL": FULL,
+    "SQLITE_READONLY": READ_ONLY,
+    "SQLITE_CANTOPEN": READ_ONLY,
+    "SQLITE_PERM": READ_ONLY,
+    "SQLITE_AUTH": READ_ONLY,
+    "SQLITE_IOERR": DISK,
+}
+_MESSAGES = {
+    "database or disk is full": FULL,
+    "attempt to write a readonly database": READ_ONLY,
+    "unable to open database file": READ_ONLY,
+    "disk i/o error": DISK,
+}
+_ERRNOS = {
+    errno.ENOSPC: FULL,
+    errno.EDQUOT: FULL,
+    errno.EROFS: READ_ONLY,
+    errno.EACCES: READ_ONLY,
+    errno.EPERM: READ_ONLY,
+    errno.EIO: DISK,
+}
+
+
+class StorageProblem(Exception):
+    """The data folder cannot be written (or read); ``kind`` is FULL, READ_ONLY or DISK."""
+
+    def __init__(self, kind: str, folder: Path, detail: str = ""):
+        super().__init__(f"{kind}: {detail}")
+        self.kind = kind
+        self.folder = Path(folder)
+        self.detail = detail
+
+
+def _chain(exc: BaseException):
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        for arg in getattr(exc, "args", ())[:1]:
+            if isinstance(arg, BaseException):
+                yield arg
+        exc = exc.__cause__ or exc.__context__
+
+
+def kind_of(exc: BaseException) -> str | None:
+    """FULL, READ_ONLY or DISK when ``exc`` (or what caused it) is a storage failure."""
+    for e in _chain(exc):
+        if isinstance(e, StorageProblem):
+            return e.kind
+        if isinstance(e, sqlite3.Error):
+            name = getattr(e, "sqlite_errorname", "") or ""
+            for prefix, kind in _SQLITE_KINDS.items():
+                if name.startswith(prefix):
+                    return kind
+        if isinstance(e, OSError) and e.errno in _ERRNOS:
+            return _ERRNOS[e.errno]
+        text = str(e).lower()
+        for fragment, kind in _MESSAGES.items():
+            if fragment in text:
+                return kind
+    return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < 1_000_000
+    except OSError:
+        return False
+
+
+def message(kind: str, folder: Path) -> str:
+    if kind == DISK and _nearly_full(folder):
+        kind = FULL  # SQLite reports some writes on a full disk as an I/O error
+    if kind == FULL:
+        return _("The disk with your Afspraak data ({folder}) is full. Your last change was not saved; "
+                 "everything saved before it is safe.\n\nMake some space free (empty the bin, delete large "
+                 "files) and try again.").format(folder=str(folder))
+    if kind == READ_ONLY:
+        return _("Afspraak cannot write in its data folder ({folder}): the folder or the disk is read-only, "
+                 "or belongs to another user. Nothing was changed and nothing is lost.\n\nGive yourself write "
+                 "permission on that folder, or start Afspraak with --data-dir and a folder you can write "
+                 "in.").format(folder=str(folder))
+    return _("The disk with your Afspraak data ({folder}) reported an error. Your last change may not have been "
+             "saved; everything saved before it is safe.\n\nMake a backup copy to another disk as soon as you "
+             "can.").format(folder=str(folder))

@@ -1,0 +1,166 @@
+"""Producten: the product catalogue, docked beside every view so products can be dragged
+onto an influencer or a custom order.
+
+It is a dock (not a page of its own) because a drag needs both ends on screen: the
+catalogue on the right, the influencer list or Maatwerk list in the middle. View →
+Products (Ctrl+P) shows or hides it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import i18n
+from desktop.i18n import _
+from desktop.store.catalogue import picture_file
+from desktop.store.models import Product
+from desktop.store.shipping import product_title
+from desktop.views.base import plain_label
+from desktop.views.dropping import products_mime
+from desktop.views.rows import Row, RowsModel
+
+
+class ProductsModel(RowsModel):
+    """Rows that can be dragged: the drag carries the selected products' ids."""
+
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags | Qt.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self):  # noqa: N802
+        from desktop.views.dropping import PRODUCTS_MIME
+
+        return [PRODUCTS_MIME]
+
+    def mimeData(self, indexes):  # noqa: N802
+        ids = []
+        for index in indexes:
+            row = self.row_at(index.row())
+            if row and row.id not in ids:
+                ids.append(row.id)
+        self._last_mime = products_mime(ids)  # keep a Python reference while Qt uses it
+        return self._last_mime
+
+    def supportedDragActions(self):  # noqa: N802
+        return Qt.CopyAction
+
+
+class CatalogueDock(QDockWidget):
+    def __init__(self, parent=None):
+        super().__init__(_("Products"), parent)
+        self.setObjectName("catalogue")
+        self.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 4, 8, 8)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search products…"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        buttons = QHBoxLayout()
+        self.import_button = QPushButton(_("&Import…"))
+        self.import_button.setToolTip(_("Import the product list from a WooCommerce or Shopify export (CSV). "
+                                        "You can also drop the file onto the window."))
+        self.add_button = QPushButton(_("&Add…"))
+        self.add_button.setToolTip(_("Add a product by hand, with a picture"))
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.add_button)
+        layout.addLayout(buttons)
+        self.pages = QStackedWidget()
+        empty = plain_label(_(
+            "No products yet. Import your product list (WooCommerce or Shopify, CSV) with "
+            "“Import…” or drop the file onto this window. Then drag a product onto an influencer."))
+        empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.pages.addWidget(empty)
+        self.table = QTableView()
+        self.model = ProductsModel([_("Product"), _("Price"), _("SKU"), _("Category")], self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragOnly)
+        self.table.setDefaultDropAction(Qt.CopyAction)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
+        self.table.setAccessibleName(_("Products"))
+        self.pages.addWidget(self.table)
+        layout.addWidget(self.pages, 1)
+        self.hint = plain_label(_("Drag products onto an influencer or a custom order, or use the buttons below."))
+        self.hint.setStyleSheet("color: #555;")
+        layout.addWidget(self.hint)
+        actions = QVBoxLayout()  # stacked: keeps the dock narrow enough for small screens
+        self.send_button = QPushButton(_("&Send to…"))
+        self.send_button.setToolTip(_("Send the selected products to an influencer (Ctrl+Shift+S)"))
+        self.order_button = QPushButton(_("For &custom order…"))
+        self.order_button.setToolTip(_("Make the selected product the product of a custom order"))
+        actions.addWidget(self.send_button)
+        actions.addWidget(self.order_button)
+        layout.addLayout(actions)
+        self.setWidget(body)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(lambda: self.model.set_filter(self.search.text()))
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        rows = []
+        for p in Product.select().order_by(Product.name, Product.variant):
+            price = i18n.format_money(p.price_cents) if p.price_cents is not None else ""
+            tooltip = "\n".join(x for x in [
+                _("Own picture") if picture_file(p) else "", p.image_url] if x)
+            rows.append(Row(
+                id=p.id, cells=[product_title(p), price, p.sku, p.category],
+                sort_keys=[product_title(p).lower(), p.price_cents, p.sku.lower(), p.category.lower()],
+                tooltip=tooltip,
+            ))
+        self.model.set_rows(rows)
+        self.pages.setCurrentIndex(1 if rows else 0)
+        if rows:
+            self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            for column in range(self.model.columnCount() - 1):
+                header.resizeSection(column, min(header.sectionSize(column) + 8, 200))
+        self._update_buttons()
+
+    def selected_ids(self) -> list[int]:
+        ids = []
+        for index in self.table.selectionModel().selectedRows():
+            row = self.model.row_at(index.row())
+            if row:
+                ids.append(row.id)
+        return ids
+
+    def select_ids(self, ids: list[int]) -> None:
+        self.table.clearSelection()
+        for i, row in enumerate(self.model.rows):
+            if row.id in ids:
+                self.table.selectionModel().select(
+                    self.model.index(i, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows)
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected_ids()) if self.model.rows else 0
+        self.send_button.setEnabled(count > 0)
+        self.order_button.setEnabled(count == 1)
+
+    def row_of(self, index: QModelIndex) -> int | None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        return row.id if row else None

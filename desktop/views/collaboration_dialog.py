@@ -1,0 +1,207 @@
+"""The collaboration editor: the written agreement, its deliverables and its status.
+
+Changing an agreement that was already made asks who wanted the change and why; the
+old and new terms are kept as an AgreementVersion (see store/influencers.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateEdit, QHeaderView, QSpinBox, QTableWidget
+
+from desktop import clock, i18n
+from desktop.domain import collaborations as rules
+from desktop.domain.validation import DeliverableInput, validate_collaboration
+from desktop.i18n import _
+from desktop.labels import choices, label
+from desktop.store import influencers as ops
+from desktop.store.models import Collaboration, Person
+from desktop.views.form_dialog import FormDialog
+from desktop.views.influencer_dialog import fill_combo
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class CollaborationDialog(FormDialog):
+    form_name = "collaboration_dialog.ui"
+
+    def __init__(self, parent=None, person: Person | None = None, collaboration: Collaboration | None = None):
+        super().__init__(parent)
+        self.collaboration = collaboration
+        self.person = collaboration.person if collaboration else person
+        self.was_agreed = bool(collaboration and rules.is_agreed(collaboration.status))
+        self._ids: list[int | None] = []
+        now = clock.utcnow()
+        self.today = ops.local_day(now)
+        self.setWindowTitle(_("Collaboration with {name}").format(name=self.person.name))
+        self.buttons.button(self.buttons.StandardButton.Save).setText(_("Save"))
+        self.buttons.button(self.buttons.StandardButton.Cancel).setText(_("Cancel"))
+        statuses = rules.next_statuses(collaboration.status) if collaboration else ["proposed", "agreed"]
+        fill_combo(self.w("status"), [(s, label("collab_status", s)) for s in statuses],
+                   collaboration.status if collaboration else "agreed")
+        fill_combo(self.w("requested_by"), choices("requested_by"), "influencer")
+        self.w("agreed_on").setDisplayFormat("d-M-yyyy")
+
+        table: QTableWidget = self.w("deliverables")
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels([_("What"), _("How many"), _("Deadline")])
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        table.verticalHeader().hide()
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setMinimumHeight(130)
+        self.w("addDeliverable").clicked.connect(lambda: self.add_deliverable("post", 1, self._default_deadline()))
+        self.w("removeDeliverable").clicked.connect(self._remove_selected)
+        self.w("changeBox").setVisible(self.was_agreed)
+        self.w("tabs").setCurrentIndex(0)
+
+        if self.person.status != "active" and collaboration is None:
+            warning = self.w("personWarning")
+            what = label("person_status", self.person.status)
+            warning.setText(_("Careful: {name} is {status}. {reason}").format(
+                name=self.person.name, status=what.lower(), reason=self.person.status_reason))
+            warning.setStyleSheet("color: #a01c1c; font-weight: bold;")
+            warning.show()
+            self.w("override").show()
+        if collaboration is not None:
+            self._load(collaboration)
+        else:
+            self._defaults()
+
+    # --- filling ---------------------------------------------------------------------
+    def _default_deadline(self) -> date:
+        return from_qdate(self.w("agreed_on").date()) + timedelta(days=14)
+
+    def _defaults(self) -> None:
+        """A new collaboration starts from the shop's usual terms (the latest collaboration)."""
+        self.w("agreed_on").setDate(to_qdate(self.today))
+        self.w("disclosure_required").setChecked(True)
+        self.w("response_days").setValue(3)
+        last = Collaboration.select().order_by(Collaboration.created_at.desc()).first()
+        if last is not None:
+            self.w("required_mentions").setText(" ".join(last.required_mentions))
+            self.w("required_hashtags").setText(" ".join(last.required_hashtags))
+            self.w("dos").setPlainText(last.dos)
+            self.w("donts").setPlainText(last.donts)
+            self.w("consequence").setText(last.consequence)
+            self.w("response_days").setValue(last.response_days)
+        self.add_deliverable("post", 1, self._default_deadline())
+
+    def _load(self, c: Collaboration) -> None:
+        self.w("title").setText(c.title)
+        self.w("agreed_on").setDate(to_qdate(ops.local_day(c.agreed_at or c.created_at)))
+        self.w("products").setText(c.products)
+        for key, cents in (("fee", c.fee_cents), ("product_cost", c.product_cost_cents), ("shipping", c.shipping_cents)):
+            self.w(key).setText(_money_text(cents))
+        self.w("required_mentions").setText(" ".join(c.required_mentions))
+        self.w("required_hashtags").setText(" ".join(c.required_hashtags))
+        self.w("disclosure_required").setChecked(c.disclosure_required)
+        self.w("exclusivity_days").setValue(c.exclusivity_days)
+        self.w("exclusivity_category").setText(c.exclusivity_category)
+        self.w("dos").setPlainText(c.dos)
+        self.w("donts").setPlainText(c.donts)
+        self.w("approval_required").setChecked(c.approval_required)
+        self.w("response_days").setValue(c.response_days)
+        self.w("consequence").setText(c.consequence)
+        for d in c.deliverables.order_by("id"):
+            self.add_deliverable(d.kind, d.count, ops.local_day(d.deadline), d.id)
+
+    def add_deliverable(self, kind: str, count: int, deadline: date | None, deliverable_id: int | None = None) -> int:
+        table: QTableWidget = self.w("deliverables")
+        row = table.rowCount()
+        table.insertRow(row)
+        combo = QComboBox()
+        fill_combo(combo, choices("deliverable"), kind)
+        spin = QSpinBox()
+        spin.setRange(0, 99)
+        spin.setValue(count)
+        when = QDateEdit()
+        when.setCalendarPopup(True)
+        when.setDisplayFormat("d-M-yyyy")
+        when.setDate(to_qdate(deadline or self._default_deadline()))
+        table.setCellWidget(row, 0, combo)
+        table.setCellWidget(row, 1, spin)
+        table.setCellWidget(row, 2, when)
+        self._ids.append(deliverable_id)
+        return row
+
+    def _remove_selected(self) -> None:
+        table: QTableWidget = self.w("deliverables")
+        for row in sorted({i.row() for i in table.selectedIndexes()}, reverse=True):
+            table.removeRow(row)
+            del self._ids[row]
+
+    # --- reading ---------------------------------------------------------------------
+    def deliverable_inputs(self) -> list[DeliverableInput]:
+        table: QTableWidget = self.w("deliverables")
+        rows = []
+        for row in range(table.rowCount()):
+            rows.append(DeliverableInput(
+                kind=table.cellWidget(row, 0).currentData(), count=table.cellWidget(row, 1).value(),
+                deadline=from_qdate(table.cellWidget(row, 2).date()), id=self._ids[row]))
+        return rows
+
+    def values(self) -> dict:
+        out = {key: self.w(key).text() for key in ("title", "products", "fee", "product_cost", "shipping",
+                                                   "required_mentions", "required_hashtags", "exclusivity_category",
+                                                   "consequence", "change_reason")}
+        out.update(
+            agreed_on=from_qdate(self.w("agreed_on").date()),
+            status=self.w("status").currentData(),
+            requested_by=self.w("requested_by").currentData(),
+            disclosure_required=self.w("disclosure_required").isChecked(),
+            approval_required=self.w("approval_required").isChecked(),
+            confirmed=self.w("confirmed").isChecked(),
+            override=self.w("override").isChecked(),
+            exclusivity_days=self.w("exclusivity_days").value(),
+            response_days=self.w("response_days").value(),
+            dos=self.w("dos").toPlainText(),
+            donts=self.w("donts").toPlainText(),
+        )
+        return out
+
+    def show_errors(self, errors: dict[str, str]) -> bool:
+        """Deliverable rows have no field of their own: mark the row, say it under the table."""
+        table: QTableWidget = self.w("deliverables")
+        shown = {k: v for k, v in errors.items() if not k.startswith("deliverable_")}
+        ok = super().show_errors(shown)
+        for row in range(table.rowCount()):
+            style = "border: 1px solid #b00020;" if f"deliverable_{row}" in errors else ""
+            for column in range(3):
+                table.cellWidget(row, column).setStyleSheet(style)
+        return ok and not errors
+
+    def save(self) -> bool:
+        deliverables = self.deliverable_inputs()
+        values = self.values()
+        changed = True
+        if self.collaboration is not None:
+            _e, preview = validate_collaboration(values, deliverables, person_status=self.person.status,
+                                                 is_new=False, agreed=False, changed=False)
+            new_terms = rules.terms(preview, [(d.kind, d.count, d.deadline) for d in deliverables])
+            changed = bool(rules.diff(ops.current_terms(self.collaboration), new_terms))
+        errors, cleaned = validate_collaboration(
+            values, deliverables, person_status=self.person.status, is_new=self.collaboration is None,
+            agreed=self.was_agreed, changed=changed)
+        if not cleaned["title"]:
+            first = deliverables[0] if deliverables else None
+            cleaned["title"] = (_("{kind} by {name}").format(kind=label("deliverable", first.kind), name=self.person.name)
+                                if first else self.person.name)
+        if not self.show_errors(errors):
+            return False
+        self.collaboration = ops.save_collaboration(self.person, cleaned, deliverables, clock.utcnow(),
+                                                    self.collaboration)
+        return True
+
+
+def _money_text(cents: int) -> str:
+    if not cents:
+        return ""
+    return i18n.format_number(cents / 100) if cents % 100 == 0 else "{:.2f}".format(cents / 100).replace(".", ",")

@@ -1,0 +1,159 @@
+"""Log what was posted for a deliverable: link, platform, date, caption check, results.
+
+Pasting the caption checks it at once against the collaboration's required hashtags and
+mentions and the disclosure rules of the influencer's country (domain/disclosure.py);
+what a caption cannot show is a checkbox the owner ticks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout
+
+from desktop import clock
+from desktop.domain import disclosure
+from desktop.domain.handles import PLATFORMS, platform_of_url
+from desktop.domain.validation import validate_content
+from desktop.i18n import _
+from desktop.labels import label
+from desktop.store import influencers as ops
+from desktop.store.models import Collaboration, Deliverable
+from desktop.views.collaboration_dialog import to_qdate
+from desktop.views.form_dialog import FormDialog
+from desktop.views.influencer_dialog import fill_combo
+
+OK, MISSING, OPEN = "✓", "✗", "?"
+
+
+class ContentDialog(FormDialog):
+    form_name = "content_dialog.ui"
+
+    def __init__(self, parent=None, collaboration: Collaboration | None = None, deliverable: Deliverable | None = None):
+        super().__init__(parent)
+        self.collaboration = collaboration
+        self.person = collaboration.person
+        self.content = None
+        self.check: disclosure.CaptionCheck | None = None
+        self._boxes: dict[str, QCheckBox] = {}
+        self.setWindowTitle(_("Log content: {title}").format(title=collaboration.title))
+        self.buttons.button(self.buttons.StandardButton.Save).setText(_("Save"))
+        self.buttons.button(self.buttons.StandardButton.Cancel).setText(_("Cancel"))
+        combo = self.w("deliverable")
+        for d in collaboration.deliverables.order_by(Deliverable.deadline):
+            done = d.contents.count()
+            combo.addItem(_("{kind}: {done} of {count} logged").format(
+                kind=label("deliverable", d.kind), done=done, count=d.count), d.id)
+        combo.addItem(_("Extra content (not agreed)"), None)
+        if deliverable is not None:
+            combo.setCurrentIndex(combo.findData(deliverable.id))
+        else:
+            open_ones = [i for i in range(combo.count() - 1)
+                         if Deliverable.get_by_id(combo.itemData(i)).delivered_at is None]
+            combo.setCurrentIndex(open_ones[0] if open_ones else 0)
+        fill_combo(self.w("platform"), [(p, label("platform", p)) for p in PLATFORMS], _first_handle(self.person))
+        self.w("posted_on").setDate(to_qdate(ops.local_day(clock.utcnow())))
+        self.w("posted_on").setDisplayFormat("d-M-yyyy")
+        columns = self.form.layout().itemAt(0).layout()
+        columns.setStretch(0, 3)
+        columns.setStretch(1, 2)
+        self.w("url").textChanged.connect(self._url_changed)
+        self.w("caption").textChanged.connect(self.update_check)
+        combo.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def deliverable(self) -> Deliverable | None:
+        d_id = self.w("deliverable").currentData()
+        return Deliverable.get_by_id(d_id) if d_id else None
+
+    def _url_changed(self, text: str) -> None:
+        platform = platform_of_url(text)
+        if platform:
+            self.w("platform").setCurrentIndex(self.w("platform").findData(platform))
+
+    def _kind_changed(self, *_args) -> None:
+        """Manual checklist items depend on the kind (video, stories): rebuild them."""
+        holder = self.w("manualChecks")
+        layout: QVBoxLayout = holder.layout()
+        ticked = self.ticks()
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self._boxes = {}
+        rules = disclosure.rules_for(self.person.country)
+        if rules is not None and self.collaboration.disclosure_required:
+            d = self.deliverable()
+            kind = d.kind if d else "post"
+            for key, text, kinds in rules.manual_items:
+                if kinds and kind not in kinds:
+                    continue
+                box = QCheckBox(_(text), holder)
+                box.setObjectName(f"tick_{key}")
+                box.setChecked(ticked.get(key, False))
+                box.toggled.connect(self.update_check)
+                layout.addWidget(box)
+                self._boxes[key] = box
+        self.update_check()
+
+    def ticks(self) -> dict[str, bool]:
+        """Only what the owner ticked: an unticked item is "not checked yet", not "wrong"."""
+        return {key: True for key, box in self._boxes.items() if box.isChecked()}
+
+    def update_check(self, *_args) -> None:
+        c = self.collaboration
+        d = self.deliverable()
+        mentions = c.required_mentions
+        self.check = disclosure.check_caption(
+            self.w("caption").toPlainText(), country=self.person.country, kind=d.kind if d else "post",
+            paid=c.fee_cents > 0, shop_handle=mentions[0] if mentions else "",
+            required_hashtags=c.required_hashtags, required_mentions=mentions,
+            disclosure_required=c.disclosure_required, ticked=self.ticks())
+        self.w("checkResult").setText(describe_check(self.check, bool(self.w("caption").toPlainText().strip())))
+        source: QLabel = self.w("checkSource")
+        source.setText(_("Rules: {source}").format(source=self.check.source) if self.check.source else
+                       _("No disclosure rules for this country in Afspraak; check the local rules yourself."))
+        source.setStyleSheet("color: #666;")
+
+    def values(self) -> dict:
+        out = {key: self.w(key).text() for key in ("url", "views", "likes", "comments", "link_clicks", "code_uses",
+                                                   "revenue")}
+        q = self.w("posted_on").date()
+        from datetime import date
+
+        out.update(platform=self.w("platform").currentData(), caption=self.w("caption").toPlainText(),
+                   posted_on=date(q.year(), q.month(), q.day()))
+        return out
+
+    def save(self) -> bool:
+        errors, cleaned = validate_content(self.values(), clock.utcnow())
+        if not self.show_errors(errors):
+            return False
+        self.update_check()
+        self.content = ops.log_content(self.collaboration, self.deliverable(), cleaned, self.check, self.ticks(),
+                                       clock.utcnow())
+        return True
+
+
+def describe_check(check: disclosure.CaptionCheck, has_caption: bool) -> str:
+    """The check as lines for the owner: what is there, what is missing, what to tick."""
+    lines = []
+    if not has_caption:
+        lines.append(_("Paste the caption to check it."))
+    for tag in check.hashtags_present + check.mentions_present:
+        lines.append(f"{OK} {tag}")
+    for tag in check.hashtags_missing + check.mentions_missing:
+        lines.append(_("{mark} {tag} is missing").format(mark=MISSING, tag=tag))
+    for item in check.items:
+        mark = OK if item.ok else (MISSING if item.ok is False else OPEN)
+        if item.key == "label" and check.labels_found:
+            lines.append(_("{mark} {item}: {labels}").format(mark=mark, item=item.text, labels=", ".join(check.labels_found)))
+        elif item.auto:
+            lines.append(f"{mark} {item.text}")
+    lines += ["! " + a for a in check.advice]
+    if any(i.ok is None for i in check.items):
+        lines.append(_("Tick what you checked yourself below."))
+    return "\n".join(lines)
+
+
+def _first_handle(person) -> str:
+    handles = sorted(person.handles, key=lambda h: -(h.followers or 0))
+    return handles[0].platform if handles else "instagram"

@@ -1,0 +1,274 @@
+"""One due follow-up step with its ready message: copy it, open the right channel, then
+mark it sent, log the reply, snooze it or close it without a message.
+
+Self-contained: anything that has a ``DueItem`` (the influencer pane, the Vandaag list,
+a tray popup) opens it with :func:`open_due_item` or ``DueStepDialog(item, parent)``.
+The ``acted`` signal says what the owner did ("sent", "reply", "snoozed", "dismissed",
+"strike") so the caller can refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from urllib.parse import quote
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import i18n
+from desktop.clock import utcnow
+from desktop.domain.followup import DueItem
+from desktop.i18n import _
+from desktop.labels import label
+from desktop.store import due
+from desktop.views.forms import load_form
+
+
+def open_url(url: str) -> bool:
+    """Open a link in the desktop's default program (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl(url, QUrl.TolerantMode))
+
+
+def channel_url(channel: str, info: due.ContactInfo, subject: str, text: str) -> str:
+    """The link that opens ``channel`` for this person with the message where possible."""
+    if channel == "email" and info.email:
+        return f"mailto:{quote(info.email, safe='@')}?subject={quote(subject)}&body={quote(text)}"
+    if channel == "whatsapp" and info.whatsapp:
+        digits = "".join(ch for ch in info.whatsapp if ch.isdigit())
+        if info.whatsapp.strip().startswith("00"):
+            digits = digits[2:]
+        return f"https://wa.me/{digits}?text={quote(text)}"
+    if channel == "instagram" and info.instagram:
+        return f"https://www.instagram.com/{quote(info.instagram)}/"
+    if channel == "tiktok" and info.tiktok:
+        return f"https://www.tiktok.com/@{quote(info.tiktok)}"
+    return ""
+
+
+class DueStepDialog(QDialog):
+    acted = Signal(str)
+
+    def __init__(self, item: DueItem, parent: QWidget | None = None, now: Callable[[], datetime] = utcnow):
+        super().__init__(parent)
+        self.item = item
+        self._now = now
+        self.setWindowTitle(_("Follow-up: {person}").format(person=item.person_name))
+        self.form = load_form("due_step.ui", self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        f = self.form
+        self.heading: QLabel = f.findChild(QLabel, "heading")
+        self.about: QLabel = f.findChild(QLabel, "about")
+        self.hint: QLabel = f.findChild(QLabel, "hint")
+        self.pages: QStackedWidget = f.findChild(QStackedWidget, "pages")
+        self.channel: QComboBox = f.findChild(QComboBox, "channel")
+        self.subject: QLineEdit = f.findChild(QLineEdit, "subject")
+        self.message: QPlainTextEdit = f.findChild(QPlainTextEdit, "message")
+        self.number: QLabel = f.findChild(QLabel, "number")
+        self.copy_button: QPushButton = f.findChild(QPushButton, "copyButton")
+        self.open_button: QPushButton = f.findChild(QPushButton, "openButton")
+        self.sent_button: QPushButton = f.findChild(QPushButton, "sentButton")
+        self.strike_button: QPushButton = f.findChild(QPushButton, "strikeButton")
+        self.reply_button: QPushButton = f.findChild(QPushButton, "replyButton")
+        self.snooze_button: QToolButton = f.findChild(QToolButton, "snoozeButton")
+        self.dismiss_button: QPushButton = f.findChild(QPushButton, "dismissButton")
+        self.close_button: QPushButton = f.findChild(QPushButton, "closeButton")
+        self.strike_text: QLabel = f.findChild(QLabel, "strikeText")
+
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.info = due.contact_info(item.person_id)
+        self._fill()
+
+        self.copy_button.clicked.connect(self.copy_message)
+        self.open_button.clicked.connect(self.open_channel)
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.strike_button.clicked.connect(self.give_strike)
+        self.reply_button.clicked.connect(self.mark_reply)
+        self.dismiss_button.clicked.connect(self.dismiss)
+        self.close_button.clicked.connect(self.reject)
+        menu = QMenu(self.snooze_button)
+        self.snooze_hour = menu.addAction(_("In one hour"))
+        self.snooze_tomorrow = menu.addAction(_("Tomorrow at {time}").format(
+            time=i18n.format_time(datetime.combine(datetime.today(), due.ladder_settings().quiet_end))))
+        self.snooze_hour.triggered.connect(lambda: self.snooze(self._now() + timedelta(hours=1)))
+        self.snooze_tomorrow.triggered.connect(lambda: self.snooze(self.tomorrow_morning()))
+        self.snooze_button.setMenu(menu)
+        self.resize(680, 640)
+
+    # --- filling ------------------------------------------------------------------
+    def _fill(self) -> None:
+        item = self.item
+        self.heading.setText(_("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
+        about = [label("due_kind", item.kind) + " · " + due.subject_title(item)]
+        about += [label("due_kind", p.kind) + " · " + _("also in this message") for p in item.parts[1:]]
+        self.about.setText("\n".join(about))
+        local_due = item.due.replace(tzinfo=timezone.utc).astimezone(due.owner_zone())
+        self.hint.setText(_("Due since {moment}.").format(moment=i18n.format_moment(local_due)))
+        is_message = item.action == "message"
+        self.pages.setCurrentIndex(0 if is_message else 1)
+        for w in (self.sent_button, self.copy_button, self.open_button):
+            w.setVisible(is_message)
+        self.strike_button.setVisible(not is_message)
+        self.reply_button.setVisible(item.kind != "custom_order")
+        if not is_message:
+            self.strike_text.setText(_(
+                "{person} did not answer the last reminder. Give a strike and mark the collaboration "
+                "“not delivered”? The strike lists the reminders as evidence. Or close it without a strike.").format(
+                person=item.person_name))
+            self.dismiss_button.setText(_("No strike"))
+            return
+        message = due.compose(item, self._now())
+        self.subject.setText(message.subject if message else "")
+        self.message.setPlainText(message.body if message else "")
+        channels = [c for c, value in (("email", self.info.email), ("whatsapp", self.info.whatsapp),
+                                       ("instagram", self.info.instagram), ("tiktok", self.info.tiktok),
+                                       ("phone", self.info.phone)) if value]
+        if item.channel and item.channel not in channels:
+            channels.insert(0, item.channel)
+        if item.step == "3":
+            self.hint.setText(self.hint.text() + " " + _(
+                "Try another channel than before: call, or send a direct message."))
+        for code in channels or ["other"]:
+            self.channel.addItem(label("channel", code), code)
+        index = self.channel.findData(item.channel)
+        self.channel.setCurrentIndex(max(index, 0))
+        self._channel_changed()
+
+    def current_channel(self) -> str:
+        return self.channel.currentData() or ""
+
+    def _channel_changed(self, *_args) -> None:
+        channel = self.current_channel()
+        texts = {"email": _("Open mail draft"), "whatsapp": _("Open WhatsApp chat"),
+                 "instagram": _("Open Instagram profile"), "tiktok": _("Open TikTok profile"),
+                 "phone": _("Show number")}
+        self.open_button.setText(texts.get(channel, _("Open")))
+        self.open_button.setEnabled(channel in texts)
+        self.subject.setEnabled(channel == "email")
+        self.number.setText("")
+
+    # --- sending ------------------------------------------------------------------
+    def text(self) -> str:
+        return self.message.toPlainText().strip()
+
+    def copy_message(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+
+    def open_channel(self) -> str:
+        """Open the chosen channel; returns the link opened ("" for showing the number)."""
+        channel = self.current_channel()
+        if channel == "phone":
+            self.number.setText(self.info.phone or self.info.whatsapp)
+            return ""
+        url = channel_url(channel, self.info, self.subject.text(), self.text())
+        if channel in ("instagram", "tiktok"):
+            self.copy_message()  # a profile link cannot carry the text: paste it in the DM
+            self.number.setText(_("Message copied: paste it in the chat."))
+        if url:
+            open_url(url)
+        return url
+
+    # --- acting -------------------------------------------------------------------
+    def tomorrow_morning(self) -> datetime:
+        s = due.ladder_settings()
+        local = self._now().replace(tzinfo=timezone.utc).astimezone(s.tz)
+        target = datetime.combine(local.date() + timedelta(days=1), s.quiet_end, tzinfo=s.tz)
+        return target.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def _done(self, what: str) -> None:
+        self.acted.emit(what)
+        self.accept()
+
+    def mark_sent(self) -> None:
+        due.mark_sent(self.item, self._now(), self.current_channel(), self.text())
+        self._done("sent")
+
+    def mark_reply(self) -> None:
+        due.mark_reply(self.item, self._now(), self.current_channel() if self.item.action == "message" else "")
+        self._done("reply")
+
+    def snooze(self, until: datetime) -> None:
+        due.snooze(self.item, self._now(), until)
+        self._done("snoozed")
+
+    def dismiss(self) -> None:
+        due.dismiss(self.item, self._now())
+        self._done("dismissed")
+
+    def give_strike(self) -> None:
+        due.apply_strike(self.item, self._now())
+        self._done("strike")
+
+
+def open_due_item(item: DueItem, parent: QWidget | None = None, on_acted: Callable[[str], None] | None = None) -> DueStepDialog:
+    """Show the dialog for ``item`` (non-blocking); ``on_acted`` runs after the owner acted."""
+    dialog = DueStepDialog(item, parent)
+    if on_acted is not None:
+        dialog.acted.connect(on_acted)
+    dialog.setModal(False)
+    dialog.show()
+    return dialog
+
+
+def _refresh(view, person_id: int) -> None:
+    view.refresh()
+    view.show_detail(person_id)
+
+
+def add_reminders_section(view, layout, person_id: int) -> None:
+    """The "Reminders" part of a person's detail pane: her due and upcoming steps, each
+    with an "Open" button (used by the influencer view; other panes may reuse it)."""
+    from PySide6.QtWidgets import QHBoxLayout
+
+    from desktop.views.base import plain_label
+
+    now = utcnow()
+    items = due.plan(now, person_id)
+    view.add_section(layout, _("Reminders"))
+    if not items:
+        layout.addWidget(plain_label(_("Nothing to follow up.")))
+        return
+    for item, text in due_lines(items, now):
+        row = QHBoxLayout()
+        row.addWidget(plain_label(text), 1)
+        button = QPushButton(_("Open"))
+        button.setObjectName(f"openDue_{item.key}")
+        button.clicked.connect(lambda _c=False, it=item: open_due_item(
+            it, view, on_acted=lambda _w: _refresh(view, person_id)))
+        row.addWidget(button)
+        holder = QWidget()
+        holder.setLayout(row)
+        layout.addWidget(holder)
+
+
+def due_lines(items: list[DueItem], now: datetime) -> list[tuple[DueItem, str]]:
+    """Short lines for lists (the influencer pane, later the Vandaag list)."""
+    lines = []
+    zone = due.owner_zone()
+    for item in items:
+        moment = i18n.format_moment(item.due.replace(tzinfo=timezone.utc).astimezone(zone))
+        when = _("due since {moment}").format(moment=moment) if item.due <= now else _("from {moment}").format(moment=moment)
+        lines.append((item, _("{step} · {kind} · {when}").format(
+            step=label("due_step", item.step), kind=label("due_kind", item.kind), when=when)))
+    return lines
+
+
+__all__ = ["DueStepDialog", "open_due_item", "open_url", "channel_url", "due_lines", "add_reminders_section"]

@@ -1,0 +1,155 @@
+"""A dialog around a Qt Designer form, with messages at the fields.
+
+``save()`` is called when the user presses OK; it returns True when the change is stored.
+When ``validate`` found problems, ``show_errors`` puts each message under its field
+(a label ``<field>Error`` from the form if there is one, otherwise a new row below the
+field), marks the field and focuses the first one. Nothing is stored then.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.views.base import plain_label
+from desktop.views.forms import load_form
+
+ERROR_STYLE = "color: #b00020;"
+FIELD_STYLE = "border: 1px solid #b00020;"
+
+
+class FormDialog(QDialog):
+    form_name = ""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.form = load_form(self.form_name, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.setWindowTitle(self.form.windowTitle())
+        self.buttons: QDialogButtonBox = self.form.findChild(QDialogButtonBox, "buttons")
+        self.buttons.accepted.connect(self._on_ok)
+        self.buttons.rejected.connect(self.reject)
+        self._error_labels: dict[str, QLabel] = {}
+        self.errors: dict[str, str] = {}
+        for form_layout in self.form.findChildren(QFormLayout):
+            form_layout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        # The size drawn in Designer is the size the dialog opens with (never smaller than it needs).
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), self.form.width()), max(hint.height(), self.form.height()))
+
+    def w(self, name: str):
+        found = self.form.findChild(QWidget, name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    # --- saving ------------------------------------------------------------------------
+    def _on_ok(self) -> None:
+        if self.save():
+            self.accept()
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    # --- errors ------------------------------------------------------------------------
+    def clear_errors(self) -> None:
+        for key, label in self._error_labels.items():
+            label.hide()
+            field = self.form.findChild(QWidget, key)
+            if field is not None:
+                field.setStyleSheet("")
+        self.errors = {}
+
+    def show_errors(self, errors: dict[str, str]) -> bool:
+        """Show ``errors``; True when there were none."""
+        self.clear_errors()
+        self.errors = dict(errors)
+        first = None
+        for key, message in errors.items():
+            field = self.form.findChild(QWidget, key)
+            label = self._error_label(key, field)
+            label.setText(message)
+            label.show()
+            if field is not None:
+                field.setStyleSheet(FIELD_STYLE)
+                first = first or field
+        if first is not None:
+            self._reveal(first)
+            first.setFocus(Qt.OtherFocusReason)
+        return not errors
+
+    def error_text(self, key: str) -> str:
+        """The message shown at ``key`` ("" when none): what tests and users read."""
+        label = self._error_labels.get(key)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def _error_label(self, key: str, field: QWidget | None) -> QLabel:
+        if key in self._error_labels:
+            return self._error_labels[key]
+        label = self.form.findChild(QLabel, key + "Error")
+        if label is None:
+            label = plain_label()
+            placed = field is not None and self._place_below(field, label)
+            if not placed:
+                self.form.layout().addWidget(label)
+        label.setTextFormat(Qt.PlainText)
+        label.setWordWrap(True)
+        label.setStyleSheet(ERROR_STYLE)
+        self._error_labels[key] = label
+        return label
+
+    def _place_below(self, field: QWidget, label: QLabel) -> bool:
+        layout = _layout_of(self.form.layout(), field) or _layout_of(field.parentWidget().layout(), field)
+        if isinstance(layout, QFormLayout):
+            row, _role = layout.getWidgetPosition(field)
+            layout.insertRow(row + 1, "", label)
+            return True
+        if isinstance(layout, QGridLayout):
+            index = layout.indexOf(field)
+            row, column, _rs, _cs = layout.getItemPosition(index)
+            layout.addWidget(label, layout.rowCount(), column)
+            return True
+        if layout is not None:
+            index = layout.indexOf(field)
+            layout.insertWidget(index + 1, label)
+            return True
+        return False
+
+    def _reveal(self, field: QWidget) -> None:
+        """Switch to the tab that holds ``field``."""
+        parent = field.parentWidget()
+        child = field
+        while parent is not None:
+            if isinstance(parent, QTabWidget):
+                parent.setCurrentWidget(child)
+                return
+            child, parent = parent, parent.parentWidget()
+
+
+def _layout_of(layout: QLayout | None, widget: QWidget) -> QLayout | None:
+    if layout is None:
+        return None
+    if layout.indexOf(widget) >= 0:
+        return layout
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.layout() is not None:
+            found = _layout_of(item.layout(), widget)
+            if found is not None:
+                return found
+        elif item.widget() is not None and item.widget().layout() is not None:
+            found = _layout_of(item.widget().layout(), widget)
+            if found is not None:
+                return found
+    return None

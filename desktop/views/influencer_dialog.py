@@ -1,0 +1,94 @@
+"""Add or edit an influencer: profile, handles per platform with followers, contact, tags."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit
+
+from desktop import clock, i18n
+from desktop.domain import handles as handle_rules
+from desktop.domain.validation import HandleInput, validate_person
+from desktop.i18n import _
+from desktop.labels import choices, label
+from desktop.store import influencers as ops
+from desktop.store.models import Person
+from desktop.views.base import plain_label
+from desktop.views.form_dialog import FormDialog
+
+
+def fill_combo(combo: QComboBox, pairs: list[tuple[str, str]], current: str | None = None) -> None:
+    combo.clear()
+    for code, text in pairs:
+        combo.addItem(text, code)
+    if current is not None:
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(0, index))
+
+
+class InfluencerDialog(FormDialog):
+    form_name = "influencer_dialog.ui"
+
+    def __init__(self, parent=None, person: Person | None = None):
+        super().__init__(parent)
+        self.person = person
+        self.setWindowTitle(_("Edit {name}").format(name=person.name) if person else _("New influencer"))
+        self.buttons.button(self.buttons.StandardButton.Save).setText(_("Save"))
+        self.buttons.button(self.buttons.StandardButton.Cancel).setText(_("Cancel"))
+        fill_combo(self.w("country"), choices("country"), person.country if person else "NL")
+        fill_combo(self.w("language"), choices("language"), person.language if person else "nl")
+        fill_combo(self.w("address_form"), choices("address_form"), person.address_form if person else "je")
+        self._build_handles()
+        if person is not None:
+            self._load(person)
+
+    def _build_handles(self) -> None:
+        grid: QGridLayout = self.form.findChild(QGridLayout, "handlesGrid")
+        grid.addWidget(plain_label(_("Handle or profile link")), 0, 1)
+        grid.addWidget(plain_label(_("Followers")), 0, 2)
+        for i, platform in enumerate(handle_rules.PLATFORMS):
+            row = 1 + 2 * i
+            handle = QLineEdit(self.form)
+            handle.setObjectName(f"handle_{platform}")
+            handle.setPlaceholderText(_("https://mijnblog.nl") if platform == "blog" else _("@name"))
+            followers = QLineEdit(self.form)
+            followers.setObjectName(f"followers_{platform}")
+            followers.setMaximumWidth(110)
+            name = plain_label(label("platform", platform), wrap=False)
+            name.setBuddy(handle)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(handle, row, 1)
+            grid.addWidget(followers, row, 2)
+            for column, key in ((1, f"handle_{platform}"), (2, f"followers_{platform}")):
+                error = QLabel(self.form)
+                error.setObjectName(key + "Error")
+                error.hide()
+                grid.addWidget(error, row + 1, column)
+        grid.setColumnStretch(1, 1)
+
+    def _load(self, person: Person) -> None:
+        for key in ("name", "email", "phone", "whatsapp", "street", "postcode", "city"):
+            self.w(key).setText(getattr(person, key))
+        self.w("tags").setText(", ".join(person.tags))
+        self.w("notes").setPlainText(person.notes)
+        for h in person.handles:
+            self.w(f"handle_{h.platform}").setText(handle_rules.display(h.platform, h.name))
+            if h.followers is not None:
+                self.w(f"followers_{h.platform}").setText(i18n.format_number(h.followers))
+
+    def values(self) -> dict:
+        out = {key: self.w(key).text() for key in ("name", "email", "phone", "whatsapp", "street", "postcode",
+                                                   "city", "tags")}
+        for key in ("country", "language", "address_form"):
+            out[key] = self.w(key).currentData()
+        notes: QPlainTextEdit = self.w("notes")
+        out["notes"] = notes.toPlainText()
+        return out
+
+    def save(self) -> bool:
+        inputs = [HandleInput(p, self.w(f"handle_{p}").text(), self.w(f"followers_{p}").text())
+                  for p in handle_rules.PLATFORMS]
+        errors, cleaned = validate_person(self.values(), inputs, ops.handle_owner,
+                                          self.person.id if self.person else None)
+        if not self.show_errors(errors):
+            return False
+        self.person = ops.save_person(cleaned, clock.utcnow(), self.person)
+        return True

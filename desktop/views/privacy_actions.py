@@ -1,0 +1,161 @@
+"""Privacy actions on one person: "Gegevens exporteren" and "Persoon wissen".
+
+Kept apart from the views so every detail pane (and the Privacy menu of the main
+window) can offer them with one call. The work itself is in ``store/privacy.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
+
+from desktop.clock import to_local, utcnow
+from desktop.domain.privacy import count_text, describe_erasure
+from desktop.i18n import _, ngettext
+from desktop.store import privacy, settings
+from desktop.store.db import db
+from desktop.store.models import CustomOrder, Event, Person, Shipment
+from desktop.views import dialogs
+
+
+def selected_person_id(view) -> int | None:
+    """The person behind the row selected in ``view`` (an influencer, or the customer of an order...)."""
+    if view is None or view.current_id is None:
+        return None
+    if hasattr(view, "selected_person_id"):
+        return view.selected_person_id()
+    model = {"influencers": Person, "orders": CustomOrder, "shipments": Shipment, "timeline": Event}.get(view.key)
+    if model is None:
+        return None
+    row = model.get_or_none(model.id == view.current_id)
+    if row is None:
+        return None
+    return row.id if model is Person else row.person_id
+
+
+def _file_stem(name: str) -> str:
+    """A harmless file name from a person's name (never a path, never hidden)."""
+    stem = re.sub(r"[^\w-]+", "-", name, flags=re.UNICODE).strip("-._")
+    return stem[:40] or "persoon"
+
+
+def export_person(parent: QWidget | None, person_id: int) -> Path | None:
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        return None
+    today = to_local(utcnow()).date()
+    # TRANSLATORS: suggested file name of a privacy export; keep it short, no spaces.
+    suggested = _("personal-data-{name}-{date}.zip").format(name=_file_stem(person.name), date=today.isoformat())
+    path = dialogs.ask_save_path(parent, _("Export the data of {name}").format(name=person.name),
+                                 str(Path.home() / suggested), _("Zip file (*.zip)"))
+    if not path:
+        return None
+    if not path.lower().endswith(".zip"):
+        path += ".zip"
+    try:
+        out = privacy.export_person(db.connection(), person_id, Path(path), utcnow(),
+                                    backup_days=int(settings.get("backup_keep")))
+    except OSError as exc:
+        dialogs.warn(parent, _("Export failed"), _("The export could not be written: {error}").format(
+            error=exc.strerror or exc))
+        return None
+    dialogs.inform(parent, _("Data exported"), _(
+        "Everything held on {name} is in {path}.\n\nIt holds personal data: send it only to them, "
+        "and delete your own copy once it is sent.").format(name=person.name, path=str(out)))
+    return out
+
+
+def erase_person(parent: QWidget | None, person_id: int) -> bool:
+    """Ask (naming what goes), erase, report. True when the person was erased."""
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        return False
+    holding = privacy.collect(db.connection(), person_id)
+    text = describe_erasure(person.name, holding.counts(), holding.mentions)
+    days = int(settings.get("backup_keep"))
+    option = ngettext("Erase them from the backup copies too (otherwise they stay there for up to {n} day)",
+                      "Erase them from the backup copies too (otherwise they stay there for up to {n} days)",
+                      days).format(n=days)
+    yes, backups = dialogs.confirm_with_option(parent, _("Erase {name}").format(name=person.name), text, option,
+                                                yes_text=_("Erase"))
+    if not yes:
+        return False
+    name = person.name
+    result = privacy.erase_person(db.obj, person_id, utcnow(), backups=backups)
+    lines = [_("{name} is erased.").format(name=name)]
+    lines += ["  • " + count_text(table, n) for table, n in result.counts.items()]
+    if backups:
+        lines.append(ngettext("Also erased from {n} backup copy.", "Also erased from {n} backup copies.",
+                              len(result.backups)).format(n=len(result.backups)))
+        for path in result.backups_failed:
+            lines.append(_("Could not erase them from {path}; delete that copy by hand.").format(path=str(path)))
+    else:
+        lines.append(ngettext(
+            "The backup copies still hold their data for up to {n} day.",
+            "The backup copies still hold their data for up to {n} days.", days).format(n=days))
+    if not result.fully_purged:
+        lines.append(_("Restart Afspraak once to clear the last traces from the database file."))
+    dialogs.inform(parent, _("Erased"), "\n".join(lines))
+    return True
+
+
+def add_buttons(layout, person_id: int, parent: QWidget, on_erased=None) -> QWidget:
+    """Put "Export data" and "Erase person" under a detail pane."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 8, 0, 0)
+    export = QPushButton(_("Export data…"), holder)
+    export.setObjectName("privacyExport")
+    export.clicked.connect(lambda: export_person(parent, person_id))
+    erase = QPushButton(_("Erase person…"), holder)
+    erase.setObjectName("privacyErase")
+
+    def _erase():
+        if erase_person(parent, person_id) and on_erased:
+            on_erased()
+
+    erase.clicked.connect(_erase)
+    row.addWidget(export)
+    row.addWidget(erase)
+    row.addStretch(1)
+    layout.addWidget(holder)
+    return holder
+
+
+def install_menu(window) -> QMenu:
+    """A "Privacy" menu in the main window acting on the person selected in the current view."""
+    menu = QMenu(_("&Privacy"), window)
+    menu.setObjectName("menuPrivacy")
+    export = menu.addAction(_("&Export the selected person's data…"))
+    export.setObjectName("actionPrivacyExport")
+    erase = menu.addAction(_("E&rase the selected person…"))
+    erase.setObjectName("actionPrivacyErase")
+
+    def person_or_tell():
+        person_id = selected_person_id(window.current_view())
+        if person_id is None:
+            dialogs.inform(window, _("Privacy"), _("Select a person first (an influencer, or an order, "
+                                                   "shipment or event of the person)."))
+        return person_id
+
+    def do_export():
+        person_id = person_or_tell()
+        if person_id is not None:
+            export_person(window, person_id)
+
+    def do_erase():
+        person_id = person_or_tell()
+        if person_id is not None and erase_person(window, person_id):
+            window.refresh_all()
+
+    export.triggered.connect(do_export)
+    erase.triggered.connect(do_erase)
+    bar = window.menuBar()
+    actions = bar.actions()
+    bar.insertMenu(actions[-1], menu) if actions else bar.addMenu(menu)  # before Help
+    return menu
+
+
+__all__ = ["selected_person_id", "export_person", "erase_person", "add_buttons", "install_menu"]

@@ -1,0 +1,132 @@
+"""Quick note (Ctrl+N from anywhere): a note, or a call, DM or message logged for a person.
+
+The form is ``ui/quick_note.ui``; the rules (what is stored, what is refused) are in
+``domain/notes.py``. A refused entry shows its message under the field and stores
+nothing. Logging a received message (direction "in") is what stops that person's
+follow-up reminders.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+)
+
+from desktop.clock import local_to_utc, to_local, utcnow
+from desktop.domain import notes
+from desktop.i18n import _
+from desktop.labels import choices
+from desktop.store.models import Person
+from desktop.views.forms import load_form
+from desktop.views.timeline import qt_locale
+
+FIELDS = ("person", "kind", "channel", "direction", "at", "text")
+
+
+class QuickNote(QObject):
+    """Owns the dialog; ``saved`` carries the new event's id."""
+
+    saved = Signal(int)
+
+    def __init__(self, parent=None, person_id: int | None = None, now=utcnow):
+        super().__init__(parent)
+        self._now = now
+        self.dialog: QDialog = load_form("quick_note.ui", parent)
+        self.dialog.setWindowModality(Qt.WindowModal)
+        d = self.dialog
+        self.person: QComboBox = d.findChild(QComboBox, "person")
+        self.kind: QComboBox = d.findChild(QComboBox, "kind")
+        self.channel: QComboBox = d.findChild(QComboBox, "channel")
+        self.direction: QComboBox = d.findChild(QComboBox, "direction")
+        self.at: QDateTimeEdit = d.findChild(QDateTimeEdit, "at")
+        self.text: QPlainTextEdit = d.findChild(QPlainTextEdit, "text")
+        self.buttons: QDialogButtonBox = d.findChild(QDialogButtonBox, "buttons")
+        self.errors = {name: d.findChild(QLabel, f"{name}Error") for name in FIELDS}
+
+        for person_id_, name in Person.select(Person.id, Person.name).order_by(Person.name).tuples():
+            self.person.addItem(name, person_id_)
+        self.person.setCurrentIndex(max(self.person.findData(person_id), 0) if person_id else -1)
+        self.person.lineEdit().setPlaceholderText(_("Type a name"))
+        completer = QCompleter(self.person.model(), self.person)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.person.setCompleter(completer)
+        for code, text in notes.entry_kinds():
+            self.kind.addItem(text, code)
+        for code, text in choices("channel"):
+            if code:
+                self.channel.addItem(text, code)
+        # TRANSLATORS: direction of a logged contact: the other side wrote or called.
+        self.direction.addItem(_("From them (received)"), "in")
+        # TRANSLATORS: direction of a logged contact: the shop wrote or called.
+        self.direction.addItem(_("From us (sent)"), "out")
+        self.at.setLocale(qt_locale())
+        self.at.setDisplayFormat(qt_locale().dateTimeFormat(QLocale.ShortFormat))
+        self.at.setDateTime(QDateTime(to_local(self._now()).replace(tzinfo=None)))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.dialog.reject)
+        self.buttons.button(QDialogButtonBox.Save).setText(_("Save"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(_("Cancel"))
+        self.kind.setCurrentIndex(self.kind.findData("message"))
+        self._kind_changed()
+
+    def show(self) -> None:
+        self.dialog.open()
+        (self.text if self.person.currentIndex() >= 0 else self.person).setFocus(Qt.OtherFocusReason)
+
+    def choose(self, entry_kind: str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(entry_kind))
+
+    def _kind_changed(self, *_args) -> None:
+        code = self.kind.currentData()
+        is_note = code == "note"
+        self.channel.setEnabled(not is_note)
+        self.direction.setEnabled(not is_note)
+        default = notes.DEFAULT_CHANNEL.get(code or "", "")
+        if default:
+            self.channel.setCurrentIndex(self.channel.findData(default))
+
+    def _person_id(self) -> int | None:
+        typed = self.person.currentText().strip()
+        if not typed:
+            return None
+        index = self.person.findText(typed, Qt.MatchFixedString)
+        return self.person.itemData(index) if index >= 0 else None
+
+    def entry(self) -> notes.Entry:
+        local = self.at.dateTime().toPython()
+        return notes.Entry(
+            person_id=self._person_id(),
+            entry_kind=self.kind.currentData() or "",
+            channel=self.channel.currentData() or "",
+            direction=self.direction.currentData() or "",
+            text=self.text.toPlainText(),
+            at=local_to_utc(local),
+        )
+
+    def save(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        try:
+            event = notes.log_entry(self.entry(), self._now())
+        except notes.Invalid as refused:
+            first = None
+            for name in FIELDS:
+                if name in refused.errors:
+                    self.errors[name].setText(refused.errors[name])
+                    self.errors[name].show()
+                    first = first or name
+            widget = {"person": self.person, "kind": self.kind, "channel": self.channel,
+                      "direction": self.direction, "at": self.at, "text": self.text}[first]
+            widget.setFocus(Qt.OtherFocusReason)
+            return
+        self.saved.emit(event.id)
+        self.dialog.accept()

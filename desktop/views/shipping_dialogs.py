@@ -1,0 +1,292 @@
+"""The dialogs of the shipping flow, on forms from ui/: a parcel for an influencer, a
+product added by hand (with a picture dropped from the file manager), and a chooser for
+doing a drop without a mouse ("Verzenden naar…").
+
+Each class fills its form and checks what was typed; ``dialogs.ask_*`` run them, so tests
+can drive them without a blocking ``exec()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+
+from desktop import i18n
+from desktop.domain import carriers
+from desktop.domain.importers import parse_amount
+from desktop.domain.shipments import value_cents
+from desktop.i18n import _
+from desktop.labels import choices, label
+from desktop.store.models import Person, Product
+from desktop.store.shipping import NewShipment, open_collaborations, product_title
+from desktop.views.forms import load_form
+
+
+def _amount_or_problem(text: str) -> tuple[int | None, str | None]:
+    try:
+        return parse_amount(text), None
+    except ValueError:
+        return None, _("“{value}” is not an amount; write it like 4,95.").format(value=text.strip())
+
+
+class ShipmentDialog:
+    """A parcel for one person: prefilled with her address and the dropped products."""
+
+    def __init__(self, parent: QWidget | None, person_id: int, product_ids: list[int]):
+        self.dialog: QDialog = load_form("shipment_dialog.ui", parent)
+        d = self.dialog
+        self.person = Person.get_by_id(person_id)
+        counts: dict[int, int] = {}
+        for pid in product_ids:
+            counts[pid] = counts.get(pid, 0) + 1
+        products = {p.id: p for p in Product.select().where(Product.id.in_(list(counts)))}
+        self.items = [(products[pid], q) for pid, q in counts.items() if pid in products]
+        d.setWindowTitle(_("Send to {name}").format(name=self.person.name))
+        d.findChild(QWidget, "recipient").setText(_("To: {name}").format(name=self.person.name))
+        p = self.person
+        address = "\n".join(x for x in [p.street, f"{p.postcode} {p.city}".strip(), label("country", p.country)] if x)
+        self.address_label = d.findChild(QWidget, "address")
+        self.address_label.setText(address if (p.street or p.city) else _(
+            "No address known yet: add it to her profile before the parcel goes out."))
+        self.products = d.findChild(QWidget, "products")
+        for product, quantity in self.items:
+            self.products.addItem(_("{quantity} × {product}").format(quantity=quantity, product=product_title(product)))
+        self.collaboration = d.findChild(QWidget, "collaboration")
+        for c in open_collaborations(p.id):
+            self.collaboration.addItem(_("{title} ({status})").format(
+                title=c.title or _("(untitled)"), status=label("collab_status", c.status)), c.id)
+        self.collaboration.addItem(_("A new proposed collaboration"), None)
+        self.carrier = d.findChild(QWidget, "carrier")
+        for code, text in choices("carrier"):
+            self.carrier.addItem(text, code)
+        self.tracking = d.findChild(QWidget, "tracking")
+        self.tracking_problem = d.findChild(QWidget, "trackingProblem")
+        self.shipping = d.findChild(QWidget, "shipping")
+        self.shipping_problem = d.findChild(QWidget, "shippingProblem")
+        self.sent = d.findChild(QWidget, "sent")
+        total = value_cents([(pr.price_cents, q) for pr, q in self.items])
+        d.findChild(QWidget, "value").setText(_("Value of the products: {amount}").format(amount=i18n.format_money(total)))
+        buttons: QDialogButtonBox = d.findChild(QDialogButtonBox, "buttons")
+        buttons.button(QDialogButtonBox.Ok).setText(_("Create shipment"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(d.reject)
+        self.tracking.textChanged.connect(self._check_tracking)
+        self.carrier.currentIndexChanged.connect(self._check_tracking)
+        self.tracking_problem.hide()
+        self.shipping_problem.hide()
+        self.result: NewShipment | None = None
+
+    def _tracking(self) -> carriers.TrackingInput:
+        return carriers.read_tracking_input(self.carrier.currentData(), self.tracking.text(),
+                                            self.person.postcode, self.person.country, i18n.current_language())
+
+    def _check_tracking(self, *_args) -> bool:
+        problem = self._tracking().problem
+        self.tracking_problem.setText(problem or "")
+        self.tracking_problem.setVisible(bool(problem))
+        return problem is None
+
+    def set_values(self, carrier: str = "postnl", tracking: str = "", shipping: str = "", sent: bool = False,
+                   collaboration_index: int | None = None) -> None:
+        """Fill the form as a person would (used by tests and by nothing else)."""
+        self.carrier.setCurrentIndex(self.carrier.findData(carrier))
+        self.tracking.setText(tracking)
+        self.shipping.setText(shipping)
+        self.sent.setChecked(sent)
+        if collaboration_index is not None:
+            self.collaboration.setCurrentIndex(collaboration_index)
+
+    def accept(self) -> bool:
+        tracking_ok = self._check_tracking()
+        shipping, problem = _amount_or_problem(self.shipping.text())
+        self.shipping_problem.setText(problem or "")
+        self.shipping_problem.setVisible(bool(problem))
+        if not tracking_ok:
+            self.tracking.setFocus()
+            return False
+        if problem:
+            self.shipping.setFocus()
+            return False
+        tracking = self._tracking()
+        self.result = NewShipment(
+            person_id=self.person.id,
+            items=[(p.id, q) for p, q in self.items],
+            carrier=self.carrier.currentData(),
+            tracking_code=tracking.code,
+            tracking_url=tracking.url,
+            shipping_cents=shipping or 0,
+            collaboration_id=self.collaboration.currentData(),
+            sent=self.sent.isChecked(),
+        )
+        self.dialog.accept()
+        return True
+
+
+@dataclass
+class ProductInput:
+    name: str
+    sku: str
+    variant: str
+    price_cents: int | None
+    cost_cents: int | None
+    category: str
+    picture: Path | None
+    picture_format: str
+
+
+def image_format(path: Path) -> str:
+    """The image format read from the file's content ('' when it is no image Qt can read)."""
+    reader = QImageReader(str(path))
+    reader.setDecideFormatFromContent(True)
+    if not reader.canRead():
+        return ""
+    return bytes(reader.format()).decode("ascii", "replace").lower()
+
+
+def local_files(mime) -> list[Path]:
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+
+
+class _PictureDrop(QObject):
+    """Accepts an image file dropped from the file manager onto the picture area."""
+
+    def __init__(self, owner: "ProductDialog"):
+        super().__init__(owner.dialog)
+        self.owner = owner
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() in (QEvent.DragEnter, QEvent.DragMove):
+            files = local_files(event.mimeData())
+            if files and image_format(files[0]):
+                event.acceptProposedAction()
+                obj.setStyleSheet("background: #e9e0f5; border: 2px solid #5b3a8c;")
+            else:
+                event.ignore()
+            return True
+        if event.type() == QEvent.DragLeave:
+            obj.setStyleSheet("")
+            return True
+        if event.type() == QEvent.Drop:
+            obj.setStyleSheet("")
+            files = local_files(event.mimeData())
+            if files and self.owner.set_picture(files[0]):
+                event.acceptProposedAction()
+            else:
+                event.ignore()
+            return True
+        return False
+
+
+class ProductDialog:
+    def __init__(self, parent: QWidget | None, picture: Path | None = None):
+        self.dialog: QDialog = load_form("product_dialog.ui", parent)
+        d = self.dialog
+        self.fields = {name: d.findChild(QWidget, name) for name in ("name", "variant", "sku", "price", "cost", "category")}
+        self.picture_label = d.findChild(QWidget, "picture")
+        self.picture_label.setAcceptDrops(True)
+        self._drop = _PictureDrop(self)
+        self.picture_label.installEventFilter(self._drop)
+        self.picture_label.setText(_("Drop a picture here from your file manager"))
+        self.problem = d.findChild(QWidget, "problem")
+        self.problem.hide()
+        d.findChild(QWidget, "choosePicture").clicked.connect(self._choose)
+        buttons: QDialogButtonBox = d.findChild(QDialogButtonBox, "buttons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(d.reject)
+        self.picture: Path | None = None
+        self.picture_format = ""
+        self.result: ProductInput | None = None
+        if picture is not None:
+            self.set_picture(picture)
+
+    def _choose(self) -> None:
+        from desktop.views import dialogs
+
+        path = dialogs.ask_open_path(self.dialog, _("Choose a picture"), _("Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)"))
+        if path:
+            self.set_picture(Path(path))
+
+    def set_picture(self, path: Path) -> bool:
+        fmt = image_format(path)
+        if not fmt:
+            self._say(_("“{file}” is not a picture this app can read.").format(file=path.name))
+            return False
+        self.picture, self.picture_format = path, fmt
+        pixmap = QPixmap(str(path))
+        self.picture_label.setPixmap(pixmap.scaled(200, 140, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+        self.problem.hide()
+        return True
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+    def accept(self) -> bool:
+        f = self.fields
+        name = " ".join(f["name"].text().split())
+        if not name:
+            self._say(_("A product needs a name."))
+            f["name"].setFocus()
+            return False
+        price, problem = _amount_or_problem(f["price"].text())
+        cost, cost_problem = _amount_or_problem(f["cost"].text())
+        if problem or cost_problem:
+            self._say(problem or cost_problem)
+            (f["price"] if problem else f["cost"]).setFocus()
+            return False
+        self.result = ProductInput(name, f["sku"].text().strip(), f["variant"].text().strip(), price, cost,
+                                   f["category"].text().strip(), self.picture, self.picture_format)
+        self.dialog.accept()
+        return True
+
+
+class Chooser:
+    """Pick one entry of a list by typing; entries that may not be chosen are shown greyed with a reason."""
+
+    def __init__(self, parent: QWidget | None, title: str, prompt: str,
+                 entries: list[tuple[int, str, str | None]]):
+        self.dialog: QDialog = load_form("chooser_dialog.ui", parent)
+        d = self.dialog
+        d.setWindowTitle(title)
+        d.findChild(QWidget, "prompt").setText(prompt)
+        self.filter = d.findChild(QWidget, "filter")
+        self.list = d.findChild(QWidget, "choices")
+        for entry_id, text, blocked in entries:
+            item = QListWidgetItem(text if not blocked else _("{name} ({reason})").format(name=text, reason=blocked))
+            item.setData(Qt.UserRole, entry_id)
+            if blocked:
+                item.setFlags(item.flags() & ~Qt.ItemIsEnabled & ~Qt.ItemIsSelectable)
+            self.list.addItem(item)
+        self.filter.textChanged.connect(self._filter)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        buttons: QDialogButtonBox = d.findChild(QDialogButtonBox, "buttons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(d.reject)
+        self.result: int | None = None
+        self._select_first()
+
+    def _filter(self, text: str) -> None:
+        words = text.lower().split()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(not all(w in item.text().lower() for w in words))
+        self._select_first()
+
+    def _select_first(self) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if not item.isHidden() and item.flags() & Qt.ItemIsEnabled:
+                self.list.setCurrentItem(item)
+                return
+
+    def accept(self) -> bool:
+        item = self.list.currentItem()
+        if item is None or item.isHidden() or not item.flags() & Qt.ItemIsEnabled:
+            return False
+        self.result = item.data(Qt.UserRole)
+        self.dialog.accept()
+        return True

@@ -1,0 +1,273 @@
+"""The small influencer dialogs: strike, rating, ending, block reason, ready message."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QListWidgetItem
+
+from desktop import clock, i18n
+from desktop.domain import strikes as strike_rules
+from desktop.domain.influencer_messages import render
+from desktop.domain.validation import validate_rating, validate_reason, validate_strike
+from desktop.i18n import _
+from desktop.labels import choices, label
+from desktop.store import influencers as ops
+from desktop.store import settings
+from desktop.store.models import Collaboration, Event, Person
+from desktop.views.form_dialog import FormDialog
+from desktop.views.influencer_dialog import fill_combo
+
+STARS = "★"
+
+
+def shop_values() -> dict:
+    """The shop's name for messages; left out when unknown so "{shop}" stays visible to fill in."""
+    name = settings.get("shop_name") or settings.get("owner_name")
+    return {"shop": name} if name else {}
+
+
+def _texts(dialog: FormDialog, save_text: str | None = None) -> None:
+    box = dialog.buttons
+    for button, text in ((box.StandardButton.Save, save_text or _("Save")), (box.StandardButton.Cancel, _("Cancel")),
+                         (box.StandardButton.Ok, _("OK")), (box.StandardButton.Close, _("Close"))):
+        if box.button(button) is not None:
+            box.button(button).setText(text)
+
+
+class StrikeDialog(FormDialog):
+    form_name = "strike_dialog.ui"
+
+    def __init__(self, parent=None, person: Person | None = None, collaboration: Collaboration | None = None):
+        super().__init__(parent)
+        self.person = person
+        self.setWindowTitle(_("Strike for {name}").format(name=person.name))
+        _texts(self, _("Add strike"))
+        fill_combo(self.w("reason"), [("", _("Choose a reason…")), *choices("strike_reason")])
+        combo = self.w("collaboration")
+        combo.addItem(_("(not about one collaboration)"), None)
+        for c in person.collaborations.order_by(Collaboration.created_at.desc()):
+            combo.addItem(c.title, c.id)
+        if collaboration is not None:
+            combo.setCurrentIndex(combo.findData(collaboration.id))
+        elif combo.count() > 1:
+            combo.setCurrentIndex(1)
+        events = self.w("events")
+        for e in person.events.order_by(Event.at.desc()).limit(30):
+            item = QListWidgetItem(_("{date}: {text}").format(
+                date=i18n.format_date(clock.to_local(e.at)), text=e.text.splitlines()[0] if e.text else ""))
+            item.setData(Qt.UserRole, e.id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+            events.addItem(item)
+        policy = ops.policy()
+        now = clock.utcnow()
+        n = len(strike_rules.counting(ops.strike_infos(person), policy, now)) + 1
+        text = _("This will be strike {n} of {limit}.").format(n=n, limit=policy.to_inactive)
+        if n >= policy.to_inactive and person.status == "active":
+            text += " " + _("She becomes inactive: no new collaborations until the outstanding work is posted.")
+        warning = self.w("strikeWarning")
+        warning.setText(text)
+        if n >= policy.to_inactive:
+            warning.setStyleSheet("color: #a01c1c; font-weight: bold;")
+
+    def values(self) -> dict:
+        events = self.w("events")
+        ids = [events.item(i).data(Qt.UserRole) for i in range(events.count())
+               if events.item(i).checkState() == Qt.Checked]
+        return {"reason": self.w("reason").currentData(), "link": self.w("link").text(),
+                "note": self.w("note").toPlainText(), "event_ids": ids}
+
+    def save(self) -> bool:
+        errors, cleaned = validate_strike(self.values())
+        if not self.show_errors(errors):
+            return False
+        c_id = self.w("collaboration").currentData()
+        ops.add_strike(self.person, cleaned, clock.utcnow(), Collaboration.get_by_id(c_id) if c_id else None)
+        return True
+
+
+class RatingDialog(FormDialog):
+    form_name = "rating_dialog.ui"
+    FIELDS = ("communication", "quality", "punctuality", "result")
+
+    def __init__(self, parent=None, collaboration: Collaboration | None = None):
+        super().__init__(parent)
+        self.collaboration = collaboration
+        self.setWindowTitle(_("Rate: {title}").format(title=collaboration.title))
+        _texts(self)
+        self.w("ratingIntro").setText(_("How did the collaboration with {name} go?").format(
+            name=collaboration.person.name))
+        existing = collaboration.ratings.first()
+        for key in self.FIELDS:
+            pairs = [(0, _("Choose…"))] + [(n, STARS * n + "☆" * (5 - n)) for n in range(1, 6)]
+            fill_combo(self.w(key), pairs, getattr(existing, key) if existing else 0)
+        if existing is not None:
+            self.w("work_again").setChecked(existing.work_again)
+            self.w("note").setPlainText(existing.note)
+
+    def values(self) -> dict:
+        out = {key: self.w(key).currentData() for key in self.FIELDS}
+        out.update(work_again=self.w("work_again").isChecked(), note=self.w("note").toPlainText())
+        return out
+
+    def save(self) -> bool:
+        errors, cleaned = validate_rating(self.values())
+        if not self.show_errors(errors):
+            return False
+        ops.rate(self.collaboration, cleaned, clock.utcnow())
+        return True
+
+
+class EndDialog(FormDialog):
+    """End a collaboration politely, with a ready message, and optionally block her."""
+
+    form_name = "end_dialog.ui"
+
+    def __init__(self, parent=None, collaboration: Collaboration | None = None):
+        super().__init__(parent)
+        self.collaboration = collaboration
+        self.person = collaboration.person
+        self.setWindowTitle(_("End: {title}").format(title=collaboration.title))
+        _texts(self, _("End collaboration"))
+        fill_combo(self.w("outcome"), [(s, label("collab_status", s)) for s in ("ended", "failed")])
+        self._edited = False
+        self.w("reason").textChanged.connect(self._fill_message)
+        self.w("message").textChanged.connect(self._message_edited)
+        self.w("copyMessage").clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.w("message").toPlainText()))
+        self.w("block").toggled.connect(self.w("block_reason").setEnabled)
+        self.w("block_reason").setEnabled(False)
+        self._fill_message()
+
+    def _message_edited(self) -> None:
+        self._edited = not self._filling
+
+    def _fill_message(self, *_args) -> None:
+        if self._edited:
+            return
+        self._filling = True
+        p = self.person
+        self.w("message").setPlainText(render(
+            "ending", p.language, p.address_form, name=p.name.split()[0], title=self.collaboration.title,
+            reason=self.w("reason").text().strip() or "…", **shop_values()))
+        self._filling = False
+
+    _filling = False
+
+    def save(self) -> bool:
+        errors, cleaned = validate_reason({"reason": self.w("reason").text()})
+        block = self.w("block").isChecked()
+        if block:
+            block_errors, _b = validate_reason({"reason": self.w("block_reason").text()})
+            errors.update({"block_reason": m for m in block_errors.values()})
+        if not self.show_errors(errors):
+            return False
+        message = self.w("message").toPlainText().strip() if self.w("message_sent").isChecked() else None
+        ops.end_collaboration(self.collaboration, cleaned["reason"], message, clock.utcnow(),
+                              block_reason=self.w("block_reason").text().strip() if block else None,
+                              status=self.w("outcome").currentData())
+        return True
+
+
+class BlockDialog(FormDialog):
+    form_name = "reason_dialog.ui"
+
+    def __init__(self, parent=None, person: Person | None = None):
+        super().__init__(parent)
+        self.person = person
+        self.setWindowTitle(_("Block {name}").format(name=person.name))
+        _texts(self)
+        self.w("prompt").setText(_(
+            "{name} stays in your list, greyed out. A new collaboration with her asks for an explicit exception."
+        ).format(name=person.name))
+
+    def save(self) -> bool:
+        errors, cleaned = validate_reason({"reason": self.w("reason").text()})
+        if not self.show_errors(errors):
+            return False
+        ops.block(self.person, cleaned["reason"], clock.utcnow())
+        return True
+
+
+class MessageDialog(FormDialog):
+    """A ready message: edit, copy, send it yourself, then mark it as sent (timeline)."""
+
+    form_name = "message_dialog.ui"
+
+    def __init__(self, parent=None, person: Person | None = None, text: str = "", prompt: str = "",
+                 collaboration: Collaboration | None = None):
+        super().__init__(parent)
+        self.person, self.collaboration = person, collaboration
+        self.setWindowTitle(_("Message to {name}").format(name=person.name))
+        _texts(self, _("Mark as sent"))
+        self.w("prompt").setText(prompt)
+        self.w("message").setPlainText(text)
+        self.w("copyMessage").clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.w("message").toPlainText()))
+
+    def save(self) -> bool:
+        text = self.w("message").toPlainText().strip()
+        if not self.show_errors({} if text else {"message": _("The message is empty.")}):
+            return False
+        ops.record_message(self.person, text, clock.utcnow(), self.collaboration)
+        return True
+
+
+def agreement_terms_text(collaboration: Collaboration) -> str:
+    """The agreed terms as lines in the influencer's own language (for the confirmation message)."""
+    p = collaboration.person
+    tr = i18n.translations_for(i18n.normalise_language(p.language))
+    t = tr.gettext
+    loc = i18n.formatting_locale(p.language, p.country)
+    lines = []
+    if collaboration.products:
+        lines.append("• " + tr.gettext("You receive: {products}").format(products=collaboration.products))
+    if collaboration.fee_cents:
+        lines.append("• " + tr.gettext("Fee: {amount}").format(amount=i18n.format_money(collaboration.fee_cents, locale=loc)))
+    for d in collaboration.deliverables.order_by("deadline"):
+        lines.append("• " + tr.gettext("{count}× {kind}, posted by {date}").format(
+            count=d.count, kind=label("deliverable", d.kind, t).lower(),
+            date=i18n.format_date(clock.to_local(d.deadline), "long", loc) if d.deadline else "…"))
+    tags = " ".join(collaboration.required_mentions + collaboration.required_hashtags)
+    if tags:
+        lines.append("• " + tr.gettext("Please use: {tags}").format(tags=tags))
+    if collaboration.disclosure_required:
+        lines.append("• " + tr.gettext("Mark the post as advertising, e.g. with #reclame or “Gekregen van”"))
+    if collaboration.exclusivity_days:
+        lines.append("• " + tr.ngettext("No other {category} brands for {days} day after posting",
+                                        "No other {category} brands for {days} days after posting",
+                                        collaboration.exclusivity_days).format(
+            days=collaboration.exclusivity_days, category=collaboration.exclusivity_category))
+    if collaboration.dos:
+        lines.append("• " + tr.gettext("Do: {text}").format(text=collaboration.dos))
+    if collaboration.donts:
+        lines.append("• " + tr.gettext("Please don't: {text}").format(text=collaboration.donts))
+    if collaboration.approval_required:
+        lines.append("• " + tr.gettext("Send the content for approval before posting"))
+    lines.append("• " + tr.gettext("Reply to messages within {days} days").format(days=collaboration.response_days))
+    if collaboration.consequence:
+        lines.append("• " + tr.gettext("If the content is not posted: {consequence}").format(consequence=collaboration.consequence))
+    return "\n".join(lines)
+
+
+def agreement_message(collaboration: Collaboration) -> str:
+    p = collaboration.person
+    return render("agreement", p.language, p.address_form, name=p.name.split()[0],
+                  terms=agreement_terms_text(collaboration), **shop_values())
+
+
+def label_request_message(content) -> str:
+    collaboration = content.collaboration
+    p = collaboration.person
+    tr = i18n.translations_for(i18n.normalise_language(p.language))
+    items = [m for m in (content.missing or []) if m.startswith(("#", "@"))]
+    if content.disclosure_ok is False:
+        shop = collaboration.required_mentions[0] if collaboration.required_mentions else "@…"
+        if p.country == "BE":
+            items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame"))
+        else:
+            items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame or "
+                                    "“Gekregen van {shop}”").format(shop=shop))
+    missing = "\n".join("• " + m for m in items)
+    return render("label", p.language, p.address_form, name=p.name.split()[0], missing=missing, **shop_values())

@@ -1,0 +1,111 @@
+"""The timeline as a widget: day headings over the full width, and one person's history.
+
+``attach_day_spans(table, model)`` makes every day heading of a ``TimelineModel`` span
+all columns of a QTableView, also for pages fetched later.
+
+``PersonTimeline`` is the history of one person for any detail pane::
+
+    history = PersonTimeline(person.id)           # newest first, pages as you scroll
+    history.open_subject.connect(main_window.open_subject)   # double-click an event
+    layout.addWidget(history)
+
+It is the Tijdlijn's own model, fixed on that person, without the filter bar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from desktop.domain.timeline import TimelineFilter
+from desktop.i18n import _
+from desktop.views.base import plain_label
+from desktop.views.timeline_model import TimelineModel
+
+
+def attach_day_spans(table: QTableView, model: TimelineModel) -> None:
+    """Span each day heading row over every column, now and whenever rows arrive."""
+
+    def span_all() -> None:
+        table.clearSpans()
+        span(0, model.rowCount() - 1)
+
+    def span(first: int, last: int) -> None:
+        columns = model.columnCount()
+        if columns < 2:
+            return
+        for row in range(first, last + 1):
+            if model.is_heading(row):
+                table.setSpan(row, 0, 1, columns)
+
+    model.modelReset.connect(span_all)
+    model.rowsInserted.connect(lambda _parent, first, last: span(first, last))
+    span_all()
+
+
+def setup_table(table: QTableView, model: TimelineModel) -> None:
+    """The look every timeline table shares."""
+    table.setModel(model)
+    table.verticalHeader().hide()
+    table.setSortingEnabled(False)  # always newest first: paging follows that order
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setStretchLastSection(True)
+    attach_day_spans(table, model)
+
+
+def event_subject(model: TimelineModel, index: QModelIndex) -> tuple[str, int, int] | None:
+    event = model.event_at(index.row()) if index.isValid() else None
+    if event is None:
+        return None
+    return event.subject_type, event.subject_id or 0, event.person_id or 0
+
+
+class PersonTimeline(QWidget):
+    """One person's history, newest first, paged; double-click opens an event's subject."""
+
+    open_subject = Signal(str, int, int)  # subject_type, subject_id, person_id
+
+    def __init__(self, person_id: int | None = None, parent=None, rows: int = 10):
+        super().__init__(parent)
+        # Narrow detail panes: the direction shows as colour (green = they answered).
+        self.model = TimelineModel(self, columns=("time", "kind", "channel", "text"), page=100, count=False)
+        self.visible_rows = rows
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableView(self)
+        self.table.setObjectName("personTimeline")
+        setup_table(self.table, self.model)
+        self.empty = plain_label(_("Nothing on the timeline yet."))
+        layout.addWidget(self.table)
+        layout.addWidget(self.empty)
+        self.table.doubleClicked.connect(self._open)
+        self.set_person(person_id)
+
+    def set_person(self, person_id: int | None) -> None:
+        self.person_id = person_id
+        if person_id is None:
+            self.model.beginResetModel()
+            self.model.items = []
+            self.model.endResetModel()
+        else:
+            self.model.set_filter(TimelineFilter(person_id=person_id))
+        has_rows = self.model.rowCount() > 0
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        if has_rows:
+            for column in range(self.model.columnCount() - 1):
+                self.table.resizeColumnToContents(column)
+            shown = min(self.model.rowCount(), self.visible_rows)
+            self.table.setFixedHeight(self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+                                      + shown * self.table.verticalHeader().defaultSectionSize() + 2)
+
+    def _open(self, index) -> None:
+        found = event_subject(self.model, index)
+        if found:
+            self.open_subject.emit(*found)

@@ -1,0 +1,81 @@
+"""Write tests/data/schemas/vN.sqlite3: a small database of the current schema version.
+
+    make schema-fixture                      (or: .venv/bin/python tests/make_schema_fixture.py [--version N])
+
+Run it once for every schema version you release and commit the file: from then on
+tests/test_schema_upgrades.py upgrades it to the newest version on every test run and
+checks that every row survived. The rows are the demo shop (a fixed date, a fixed seed)
+plus a few awkward values: empty and NULL fields, accents and emoji, quotes, HTML.
+
+``--version N`` builds an older version by running only the first N migrations; that
+works only while the models can still write to that version (columns added later need
+defaults), so normally make each fixture when its version is the newest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FIXED_NOW = datetime(2026, 11, 23, 9, 30)
+
+
+def build(version: int, out: Path) -> Path:
+    from desktop import demo, paths
+    from desktop.store import migrations
+    from desktop.store.db import close_database, open_database
+    from desktop.store.models import CustomOrder, Event, Person
+
+    paths.set_data_dir(tempfile.mkdtemp(prefix="afspraak-fixture-"))
+    path = paths.db_path()
+    all_steps = migrations.MIGRATIONS
+    try:
+        migrations.MIGRATIONS = all_steps[:version]
+        migrations.CURRENT_VERSION = version
+        open_database(path)
+        demo.fill(FIXED_NOW, seed=7)
+        odd = Person.create(name="Zoë ‘t Hooft 😊", email="", phone="", notes='<b>vet</b> "quotes" \\ back\\slash',
+                            tags=[], is_customer=True, created_at=FIXED_NOW, updated_at=FIXED_NOW)
+        CustomOrder.create(person=odd, personalisation="Ö & ü", price_cents=None, ordered_on=date(2026, 11, 1),
+                           promised_ready=None, checklist=[{"text": "graveren", "done": False}], created_at=FIXED_NOW)
+        Event.create(kind="note", text="", person=None, at=FIXED_NOW)
+    finally:
+        close_database()
+        migrations.MIGRATIONS = all_steps
+        migrations.CURRENT_VERSION = len(all_steps)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists():
+        out.unlink()
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.execute("VACUUM INTO ?", (str(out),))
+    finally:
+        con.close()
+    fixed = sqlite3.connect(out)
+    fixed.execute("PRAGMA journal_mode = DELETE")
+    assert fixed.execute("PRAGMA user_version").fetchone()[0] == version
+    fixed.close()
+    return out
+
+
+def main() -> None:
+    from desktop.store import migrations
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--version", type=int, default=migrations.CURRENT_VERSION)
+    parser.add_argument("--out", default=None)
+    args = parser.parse_args()
+    out = Path(args.out) if args.out else ROOT / "tests" / "data" / "schemas" / f"v{args.version}.sqlite3"
+    print(build(args.version, out))
+
+
+if __name__ == "__main__":
+    main()

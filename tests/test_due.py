@@ -1,0 +1,207 @@
+"""The ladder over the real store: the demo, acting on steps, the CLI and the dialog."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from desktop import cli
+from desktop.store import due, settings
+from desktop.store.db import close_database
+from desktop.store.models import Collaboration, Deliverable, Event, Person, ReminderState, Strike
+
+from .conftest import NOW
+
+
+@pytest.fixture
+def demo(demo_db):
+    settings.set("time_zone", "Europe/Amsterdam")
+    return demo_db
+
+
+def by_name(items):
+    return {i.person_name: i for i in items}
+
+
+def test_demo_has_one_item_per_step_a_check_in_and_nothing_for_the_punctual(demo):
+    items = due.due_now(NOW)
+    deliverables = {i.step: i.person_name for i in items if i.kind == "deliverable"}
+    assert set(deliverables) == {"1", "2", "3", "4"}
+    assert any(i.kind == "shipment" and i.step == "received" for i in items)
+    assert "Emma Visser" not in by_name(items)  # posted on time
+    assert len({i.person_id for i in items}) == len(items)  # one item per person
+
+
+def test_sent_logs_an_event_and_moves_the_ladder(demo):
+    sanne = by_name(due.due_now(NOW))["Sanne de Vries"]
+    assert sanne.step == "1"
+    text = due.compose(sanne, NOW).body
+    event = due.mark_sent(sanne, NOW, "instagram", text)
+    assert (event.kind, event.direction, event.channel, event.step, event.text) == ("reminder", "out", "instagram", "1", text)
+    assert ReminderState.get(ReminderState.key == sanne.key).status == "sent"
+    assert "Sanne de Vries" not in by_name(due.due_now(NOW + timedelta(hours=3)))
+    later = by_name(due.due_now(NOW + timedelta(hours=25)))["Sanne de Vries"]
+    assert later.step == "2" and later.template == "ladder.2"
+
+
+def test_reply_stops_the_ladder_and_a_new_deadline_restarts_it(demo):
+    noor = by_name(due.due_now(NOW))["Noor Bakker"]
+    due.mark_reply(noor, NOW, "instagram", "Sorry, ik post hem morgen!")
+    # the late post stops (her TikTok, due in ten days, still has its own ladder)
+    assert noor.subject_id not in {p.subject_id for i in due.plan(NOW + timedelta(days=3)) for p in i.parts
+                                   if p.kind == "deliverable"}
+    d = Deliverable.get_by_id(noor.subject_id)
+    d.deadline = NOW + timedelta(days=1)
+    d.save()
+    again = by_name(due.plan(NOW + timedelta(days=1, hours=2)))["Noor Bakker"]
+    assert again.step == "1"
+
+
+def test_snooze_moves_and_dismiss_moves_on(demo):
+    lotte = by_name(due.due_now(NOW))["Lotte Janssens"]
+    due.snooze(lotte, NOW, NOW + timedelta(hours=1))
+    assert "Lotte Janssens" not in by_name(due.due_now(NOW))
+    assert [i.key for i in due.due_now(NOW + timedelta(hours=1)) if i.person_name == "Lotte Janssens"] == [lotte.key]
+    due.dismiss(lotte, NOW)
+    nxt = by_name(due.plan(NOW))["Lotte Janssens"]
+    assert nxt.step == "3" and nxt.due > NOW
+
+
+def test_after_step_four_the_strike_marks_the_collaboration_not_delivered(demo):
+    fleur = by_name(due.due_now(NOW))["Fleur Peeters"]
+    assert fleur.step == "4"
+    due.mark_sent(fleur, NOW, "instagram", due.compose(fleur, NOW).body)
+    strike_item = by_name(due.due_now(NOW + timedelta(days=1, hours=1)))["Fleur Peeters"]
+    assert strike_item.step == "strike" and strike_item.action == "strike"
+    before = Strike.select().count()
+    due.apply_strike(strike_item, NOW + timedelta(days=1, hours=1))
+    assert Strike.select().count() == before + 1
+    collab = Deliverable.get_by_id(fleur.subject_id).collaboration
+    assert Collaboration.get_by_id(collab.id).status == "failed"
+    assert "Fleur Peeters" not in by_name(due.plan(NOW + timedelta(days=10)))
+
+
+def test_belgian_formal_message_in_the_recipients_locale_whatever_the_ui_language(demo):
+    from desktop import i18n
+
+    i18n.set_language("en")
+    fleur = by_name(due.due_now(NOW))["Fleur Peeters"]
+    body = due.compose(fleur, NOW).body
+    assert body.startswith("Beste Fleur") and "uw story met de Ring Golf" in body
+    assert "€\xa024,95" in body and "Zilver & Zo" in body
+
+
+def run_cli(*args):
+    code = cli.main(list(args))
+    close_database()
+    return code
+
+
+def test_cli_due_json(data_dir, capsys):
+    assert run_cli("demo") == 0
+    capsys.readouterr()
+    # the demo is dated from the real clock: look a day ahead so every step has come due
+    assert run_cli("--lang", "en", "due", "--json") == 0
+    items = json.loads(capsys.readouterr().out)
+    for item in items:
+        assert {"kind", "person", "subject", "step", "channel", "due", "message"} <= set(item)
+        assert item["kind"] in ("deliverable", "shipment", "reply", "custom_order")
+    steps = {i["step"] for i in items if i["kind"] == "deliverable"}
+    assert steps <= {1, 2, 3, 4}
+    assert run_cli("due", "--at", "2026-12-07T10:00", "--json", "--lang", "nl") == 0
+    json.loads(capsys.readouterr().out)
+    assert run_cli("--lang", "en", "due", "--at", "yesterday") == 1
+    assert "not a date" in capsys.readouterr().err
+
+
+def test_cli_due_text_is_in_the_chosen_language(demo, capsys):
+    close_database()
+    assert run_cli("due", "--lang", "nl", "--at", "2026-11-23T10:30+01:00") == 0
+    out = capsys.readouterr().out
+    assert "Stap 1: herinnering" in out and "Hoi Sanne" in out
+    assert run_cli("due", "--lang", "nl", "--at", "2026-11-23T23:30+01:00") == 0
+    assert "Er staat niets klaar" in capsys.readouterr().out  # quiet hours
+
+
+# --- the dialog ----------------------------------------------------------------------
+
+def make_dialog(qtbot, item, now=NOW):
+    from desktop.views.due_dialog import DueStepDialog
+
+    dialog = DueStepDialog(item, now=lambda: now)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_dialog_sends_and_the_ladder_moves(qtbot, demo, translator, monkeypatch):
+    from desktop.views import due_dialog
+
+    opened = []
+    monkeypatch.setattr(due_dialog, "open_url", lambda url: opened.append(url) or True)
+    sanne = by_name(due.due_now(NOW))["Sanne de Vries"]
+    dialog = make_dialog(qtbot, sanne)
+    assert "Hoi Sanne" in dialog.message.toPlainText()
+    assert dialog.current_channel() == "instagram"
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == dialog.text()
+    dialog.open_button.click()
+    assert opened == ["https://www.instagram.com/sanne.styled/"]
+    dialog.channel.setCurrentIndex(dialog.channel.findData("email"))
+    assert dialog.open_button.text() == "Mail openen"
+    dialog.open_button.click()
+    assert opened[-1].startswith("mailto:sanne@example.nl?subject=Even%20een%20berichtje") and "body=Hoi%20Sanne" in opened[-1]
+    dialog.message.setPlainText("Hoi Sanne, lukt de reel nog?")
+    with qtbot.waitSignal(dialog.acted) as signal:
+        dialog.sent_button.click()
+    assert signal.args == ["sent"]
+    event = Event.select().order_by(Event.id.desc()).first()
+    assert (event.kind, event.channel, event.direction, event.text) == ("reminder", "email", "out", "Hoi Sanne, lukt de reel nog?")
+    assert by_name(due.plan(NOW))["Sanne de Vries"].step == "2"
+
+
+def test_dialog_reply_stops_the_ladder(qtbot, demo, translator):
+    lotte = by_name(due.due_now(NOW))["Lotte Janssens"]
+    dialog = make_dialog(qtbot, lotte)
+    with qtbot.waitSignal(dialog.acted):
+        dialog.reply_button.click()
+    assert Event.select().where(Event.person == lotte.person_id, Event.direction == "in", Event.at == NOW).exists()
+    assert "Lotte Janssens" not in by_name(due.plan(NOW + timedelta(days=5)))
+
+
+def test_dialog_whatsapp_link_and_snooze_until_tomorrow(qtbot, demo, translator, monkeypatch):
+    from desktop.views import due_dialog
+
+    opened = []
+    monkeypatch.setattr(due_dialog, "open_url", lambda url: opened.append(url) or True)
+    person = Person.get(Person.name == "Sanne de Vries")
+    person.whatsapp = "+31 6 1234 5600"
+    person.save()
+    sanne = by_name(due.due_now(NOW))["Sanne de Vries"]
+    dialog = make_dialog(qtbot, sanne)
+    dialog.channel.setCurrentIndex(dialog.channel.findData("whatsapp"))
+    dialog.open_button.click()
+    assert opened[-1].startswith("https://wa.me/31612345600?text=Hoi%20Sanne")
+    dialog.snooze_tomorrow.trigger()
+    assert "Sanne de Vries" not in by_name(due.due_now(NOW + timedelta(hours=5)))
+    tomorrow = by_name(due.plan(NOW))["Sanne de Vries"]
+    assert tomorrow.key == sanne.key and tomorrow.due == NOW.replace(hour=8, minute=0) + timedelta(days=1)
+
+
+def test_influencer_pane_lists_reminders_and_opens_the_dialog(qtbot, demo, translator, monkeypatch):
+    from desktop.views import due_dialog
+    from desktop.views.influencers import InfluencersView
+    from PySide6.QtWidgets import QPushButton
+
+    shown = []
+    monkeypatch.setattr(due_dialog, "utcnow", lambda: NOW)
+    monkeypatch.setattr(due_dialog.DueStepDialog, "show", lambda self: shown.append(self.item))
+    view = InfluencersView()
+    qtbot.addWidget(view)
+    view.refresh()
+    fleur = Person.get(Person.name == "Fleur Peeters")
+    view.show_detail(fleur.id)
+    buttons = [b for b in view.detail.findChildren(QPushButton) if b.objectName().startswith("openDue_")]
+    assert len(buttons) == 1 and buttons[0].text() == "Openen"
+    buttons[0].click()
+    assert shown and shown[0].person_name == "Fleur Peeters" and shown[0].step == "4"

@@ -1,0 +1,313 @@
+"""The follow-up ladder: unit tests per rule and property tests over any history."""
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+from desktop.domain import followup as f
+from desktop.domain.followup import Contact, LadderSettings, PersonInfo, Promise, Rule, Step, StepState
+
+AMS = ZoneInfo("Europe/Amsterdam")
+S = LadderSettings(tz=AMS)
+# Monday 23 November 2026, 10:30 in Amsterdam (09:30 UTC).
+NOW = datetime(2026, 11, 23, 9, 30)
+SANNE = PersonInfo(1, "Sanne", ("instagram", "email", "phone"))
+PEOPLE = {1: SANNE, 2: PersonInfo(2, "Lotte", ("email",))}
+
+
+def utc(y, m, d, h, mi=0):
+    """A local Amsterdam wall time as naive UTC."""
+    return datetime(y, m, d, h, mi, tzinfo=AMS).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+
+
+def deliverable(deadline, subject_id=10, person=1, **kw):
+    return Promise("deliverable", person, "deliverable", subject_id, deadline, **kw)
+
+
+def plan(promises, contacts=(), states=(), now=NOW, settings=S):
+    return f.plan(promises, PEOPLE, contacts, states, settings, now)
+
+
+def due(promises, contacts=(), states=(), now=NOW, settings=S):
+    return f.due_now(plan(promises, contacts, states, now, settings), now)
+
+
+def sent(item, at, status="sent", until=None):
+    return f.with_state([], item, status, at, until)
+
+
+def test_step_one_comes_due_at_the_deadline_and_not_before():
+    p = deliverable(NOW - timedelta(hours=1))
+    [item] = due([p])
+    assert (item.step, item.kind, item.template, item.channel) == ("1", "deliverable", "ladder.1", "instagram")
+    assert item.due == NOW - timedelta(hours=1)
+    assert due([deliverable(NOW + timedelta(hours=2))]) == []
+    [upcoming] = plan([deliverable(NOW + timedelta(hours=2))])
+    assert upcoming.step == "1" and upcoming.due == NOW + timedelta(hours=2)
+
+
+def test_catch_up_returns_only_the_newest_step():
+    p = deliverable(NOW - timedelta(hours=84))  # steps 1-4 all came due while closed
+    items = due([p])
+    assert [i.step for i in items] == ["4"]
+    assert items[0].final
+
+
+def test_steps_keep_their_spacing_from_when_the_owner_acted():
+    p = deliverable(NOW - timedelta(hours=50))  # step 3 nominally due
+    [first] = due([p])
+    assert first.step == "3"
+    acted = sent(first, NOW)
+    assert due([p], states=acted, now=NOW + timedelta(hours=23)) == []
+    [nxt] = due([p], states=acted, now=NOW + timedelta(hours=25))
+    assert nxt.step == "4"
+
+
+def test_step_two_follows_step_one_a_day_later():
+    deadline = utc(2026, 11, 20, 18)
+    p = deliverable(deadline)
+    [one] = due([p], now=deadline + timedelta(hours=1))
+    states = sent(one, deadline + timedelta(hours=1))
+    [two] = plan([p], states=states, now=deadline + timedelta(hours=2))
+    assert two.step == "2" and two.due == deadline + timedelta(hours=25)
+
+
+def test_incoming_message_or_delivery_or_ending_stops_the_ladder():
+    p = deliverable(NOW - timedelta(hours=30))
+    assert due([p], contacts=[Contact(1, NOW - timedelta(hours=1), "in", "instagram")]) == []
+    assert plan([deliverable(NOW - timedelta(hours=30), closed=True)]) == []
+    # an incoming message before the deadline does not stop it
+    assert due([p], contacts=[Contact(1, NOW - timedelta(hours=40), "in", "instagram")]) != []
+
+
+def test_a_new_deadline_restarts_the_ladder():
+    old = deliverable(NOW - timedelta(hours=80))
+    [four] = due([old])
+    states = sent(four, NOW - timedelta(hours=30))
+    new = deliverable(NOW - timedelta(hours=1))  # agreed a new deadline, already passed
+    [item] = due([new], states=states)
+    assert item.step == "1" and item.key != four.key
+
+
+def test_after_step_four_a_strike_is_proposed_never_a_step_five():
+    p = deliverable(NOW - timedelta(days=10))
+    [four] = due([p])
+    assert four.step == "4"
+    states = sent(four, NOW)
+    assert due([p], states=states, now=NOW + timedelta(hours=23)) == []
+    [strike] = due([p], states=states, now=NOW + timedelta(hours=25))
+    assert (strike.step, strike.action, strike.channel, strike.template) == ("strike", "strike", "", "")
+    states += sent(strike, NOW + timedelta(hours=25), "dismissed")
+    assert plan([p], states=states, now=NOW + timedelta(days=30)) == []
+
+
+def test_a_dismissed_step_four_never_leads_to_a_strike():
+    p = deliverable(NOW - timedelta(days=10))
+    [four] = due([p])
+    states = sent(four, NOW, "dismissed")
+    assert plan([p], states=states, now=NOW + timedelta(days=5)) == []
+
+
+def test_quiet_hours_move_a_step_to_the_morning():
+    deadline = utc(2026, 11, 23, 22)  # Monday 22:00 local
+    [item] = plan([deliverable(deadline)], now=deadline - timedelta(hours=1))
+    assert item.due == utc(2026, 11, 24, 9)
+    assert f.in_quiet_hours(deadline, S) and not f.in_quiet_hours(item.due, S)
+
+
+def test_nothing_is_due_now_inside_quiet_hours():
+    p = deliverable(utc(2026, 11, 23, 12))
+    night = utc(2026, 11, 23, 23, 30)
+    assert due([p], now=night) == []
+    [item] = plan([p], now=night)
+    assert item.due == utc(2026, 11, 24, 9) and item.step == "1"
+
+
+def test_weekend_skip_moves_to_monday_morning():
+    saturday = utc(2026, 11, 28, 11)
+    weekend = LadderSettings(tz=AMS, skip_weekends=True)
+    [item] = plan([deliverable(saturday)], now=saturday - timedelta(hours=1), settings=weekend)
+    assert item.due == utc(2026, 11, 30, 9)
+    [item] = plan([deliverable(saturday)], now=saturday - timedelta(hours=1))
+    assert item.due == saturday
+
+
+def test_only_one_outgoing_contact_per_person_per_day():
+    p = deliverable(NOW - timedelta(hours=3))
+    this_morning = Contact(1, utc(2026, 11, 23, 9, 15), "out", "email")
+    assert due([p], contacts=[this_morning]) == []
+    [item] = plan([p], contacts=[this_morning])
+    assert item.due == utc(2026, 11, 24, 9)
+    # yesterday's contact does not block today
+    assert due([p], contacts=[Contact(1, NOW - timedelta(days=1), "out", "email")]) != []
+
+
+def test_promises_of_one_person_are_combined_into_one_message():
+    a = deliverable(NOW - timedelta(hours=30), subject_id=10)
+    b = Promise("shipment", 1, "shipment", 5, NOW - timedelta(days=5))
+    c = deliverable(NOW - timedelta(hours=3), subject_id=11, person=2)
+    items = due([a, b, c])
+    assert len(items) == 2
+    sanne = next(i for i in items if i.person_id == 1)
+    assert sanne.step == "2" and [p.step for p in sanne.parts] == ["2", "received"]
+    assert sanne.keys == (sanne.key, sanne.parts[1].key)
+
+
+def test_a_step_not_yet_due_is_not_pulled_into_todays_message_but_moves_to_tomorrow():
+    a = deliverable(NOW - timedelta(hours=3), subject_id=10)
+    b = deliverable(NOW + timedelta(hours=4), subject_id=11)  # later today
+    items = plan([a, b])
+    assert [(i.subject_id, i.step) for i in items] == [(10, "1"), (11, "1")]
+    assert items[0].due <= NOW and items[1].due == utc(2026, 11, 24, 9)
+
+
+def test_never_the_same_template_twice_in_a_row():
+    a = deliverable(NOW - timedelta(days=2, hours=1), subject_id=10)
+    [first] = due([a], now=NOW - timedelta(days=2))
+    states = sent(first, NOW - timedelta(days=2))
+    b = deliverable(NOW - timedelta(hours=1), subject_id=11)
+    items = due([b], states=states)
+    assert items[0].step == "1" and items[0].template == "ladder.1.alt"
+
+
+def test_step_three_suggests_another_channel_than_the_ones_used():
+    p = deliverable(NOW - timedelta(hours=49))
+    contacts = [Contact(1, NOW - timedelta(hours=48), "out", "instagram"),
+                Contact(1, NOW - timedelta(hours=24), "out", "instagram")]
+    [item] = due([p], contacts=contacts)
+    assert item.step == "3" and item.channel == "phone"
+    assert item.channel not in {"instagram"}
+
+
+def test_snooze_moves_the_step_and_never_duplicates_it():
+    p = deliverable(NOW - timedelta(hours=2))
+    [item] = due([p])
+    states = sent(item, NOW, "snoozed", NOW + timedelta(hours=1))
+    assert due([p], states=states) == []
+    later = plan([p], states=states)
+    assert len(later) == 1 and later[0].due == NOW + timedelta(hours=1) and later[0].key == item.key
+    assert [i.key for i in due([p], states=states, now=NOW + timedelta(hours=1))] == [item.key]
+
+
+def test_received_check_in_after_the_configured_days():
+    sent_at = NOW - timedelta(days=4, hours=1)
+    [item] = due([Promise("shipment", 1, "shipment", 5, sent_at)])
+    assert (item.kind, item.step, item.template) == ("shipment", "received", "shipment.received")
+    short = LadderSettings(tz=AMS, checkin_days=7)
+    assert due([Promise("shipment", 1, "shipment", 5, sent_at)], settings=short) == []
+
+
+def test_custom_order_delay_warning_before_the_promised_date_and_a_question_does_not_stop_it():
+    promised = utc(2026, 11, 25, 9)
+    p = Promise("order_delay", 2, "custom_order", 7, promised, since=NOW - timedelta(days=3))
+    [item] = due([p], contacts=[Contact(2, NOW - timedelta(hours=5), "in", "email")])
+    assert (item.kind, item.step, item.channel, item.template) == ("custom_order", "delay_warning", "email", "order.delay")
+
+
+def test_a_new_promise_kind_is_data():
+    f.register_rule("test_sample", Rule("custom_order", (
+        Step("sample", lambda s: timedelta(hours=1), "order.update", channel="email"),)))
+    try:
+        [item] = due([Promise("test_sample", 2, "custom_order", 1, NOW - timedelta(hours=2))])
+        assert item.step == "sample" and item.kind == "custom_order"
+    finally:
+        del f.RULES["test_sample"]
+
+
+def test_settings_from_stored_values():
+    s = LadderSettings.from_values({"ladder_step_hours": [0, 12, 36, 60], "quiet_start": "22:30",
+                                    "quiet_end": "08:00", "skip_weekends": True, "checkin_days": 5}, AMS)
+    assert s.step_hours == (0, 12, 36, 60) and s.quiet_start == time(22, 30) and s.skip_weekends
+
+
+# --- properties over any history -------------------------------------------------------
+
+HOUR = timedelta(hours=1)
+SENT_TOTAL: list[int] = []  # how many ladder messages the simulations sent (see the test below)
+START = datetime(2026, 11, 19, 6, 0)
+
+
+@st.composite
+def scenarios(draw):
+    n_promises = draw(st.integers(1, 5))
+    promises = []
+    for i in range(n_promises):
+        person = draw(st.integers(1, 2))
+        rule = draw(st.sampled_from(["deliverable", "deliverable", "reply", "shipment", "order_delay"]))
+        ref = START + timedelta(hours=draw(st.integers(-100, 120)))
+        promises.append((Promise(rule, person, rule, i, ref), draw(st.one_of(st.none(), st.integers(0, 240)))))
+    # events during the simulation: (hour, person, direction)
+    events = draw(st.lists(st.tuples(st.integers(0, 240), st.integers(1, 2), st.sampled_from(["in", "out"])),
+                           max_size=6))
+    actions = draw(st.lists(st.sampled_from(["sent", "sent", "sent", "snoozed", "dismissed", "ignore"]),
+                            min_size=40, max_size=40))
+    weekends = draw(st.booleans())
+    quiet = draw(st.sampled_from([(time(21), time(9)), (time(22), time(7)), (time(0), time(6))]))
+    return promises, events, actions, weekends, quiet
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_ladder_properties_over_any_history(scenario):
+    promise_specs, events, actions, weekends, quiet = scenario
+    settings = LadderSettings(tz=AMS, skip_weekends=weekends, quiet_start=quiet[0], quiet_end=quiet[1])
+    contacts: list[Contact] = []
+    states: dict[str, StepState] = {}
+    ladder_contacts: list[tuple[int, datetime]] = []
+    steps_sent: dict[tuple[str, int], list[int]] = {}
+    action_i = 0
+    for hour in range(0, 241):
+        now = START + hour * HOUR
+        promises = [p if closed_at is None or hour < closed_at else Promise(p.rule, p.person_id, p.subject_type,
+                    p.subject_id, p.reference, closed=True) for p, closed_at in promise_specs]
+        for h, person, direction in events:
+            if h == hour:
+                contacts.append(Contact(person, now, direction, "email"))
+        items = f.plan(promises, PEOPLE, contacts, states.values(), settings, now)
+        per_person_due = {}
+        for item in f.due_now(items, now):
+            # nothing inside quiet hours or on skipped weekends
+            assert not f.in_quiet_hours(now, settings)
+            assert not (weekends and f.local_date(now, settings).weekday() >= 5)
+            if item.action == "message":
+                per_person_due[item.person_id] = per_person_due.get(item.person_id, 0) + 1
+            for part in item.parts:
+                p = next(p for p in promises if p.subject_id == part.subject_id and p.rule == part.rule)
+                assert not p.closed
+                rule = f.RULES[p.rule]
+                if rule.stop_on_incoming:  # nothing due after a reply
+                    assert not any(c.person_id == p.person_id and c.direction == "in" and c.at >= p.reference
+                                   for c in contacts)
+            action = actions[action_i % len(actions)]
+            action_i += 1
+            if action == "ignore":
+                continue
+            until = now + timedelta(hours=5) if action == "snoozed" else None
+            for s in f.with_state([], item, action, now, until):
+                states[s.key] = s
+            if action == "sent" and item.action == "message":
+                day = f.local_date(now, settings)
+                # at most one outgoing contact per person per day: none before it that day
+                assert not any(c.person_id == item.person_id and c.direction == "out"
+                               and f.local_date(c.at, settings) == day for c in contacts)
+                contacts.append(Contact(item.person_id, now, "out", item.channel))
+                ladder_contacts.append((item.person_id, now))
+                for part in item.parts:
+                    order = [s.name for s in f.RULES[part.rule].steps].index(part.step)
+                    steps_sent.setdefault((part.rule, part.subject_id), []).append(order)
+        # one message item per person at a time
+        assert all(n == 1 for n in per_person_due.values())
+        # upcoming moments are never inside quiet hours
+        for item in items:
+            if item.due > now:
+                assert not f.in_quiet_hours(item.due, settings)
+    # steps strictly in order, each at most once, never past the last
+    SENT_TOTAL.append(len(ladder_contacts))
+    for key, orders in steps_sent.items():
+        assert orders == sorted(set(orders))
+
+
+def test_the_simulation_really_sends_messages():
+    """Guards the property test against passing vacuously."""
+    assert SENT_TOTAL and sum(SENT_TOTAL) > len(SENT_TOTAL)

@@ -1,0 +1,339 @@
+"""The Influencers view and its dialogs, driven as the owner would, in Dutch and English."""
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox
+
+from desktop import clock, i18n
+from desktop.store.models import (
+    AgreementVersion,
+    Collaboration,
+    Content,
+    Deliverable,
+    Event,
+    Handle,
+    Person,
+    Rating,
+    Strike,
+)
+from desktop.views import dialogs
+from desktop.views.collaboration_dialog import CollaborationDialog
+from desktop.views.content_dialog import ContentDialog
+from desktop.views.influencer_dialog import InfluencerDialog
+from desktop.views.influencers import InfluencersView
+from desktop.views.small_dialogs import EndDialog, RatingDialog, StrikeDialog
+from tests.conftest import NOW
+
+TEXTS = {
+    "nl": {"name": "Vul een naam in.", "negative": "Het aantal volgers kan niet negatief zijn.",
+           "deadline": "De deadline ligt vóór de datum van de afspraak.", "taken": "is al van",
+           "url": "is geen weblink", "inactive": "Inactief", "title": "Influencers"},
+    "en": {"name": "Fill in a name.", "negative": "The number of followers can't be negative.",
+           "deadline": "The deadline is before the agreement date.", "taken": "already belongs to",
+           "url": "is not a web link", "inactive": "Inactive", "title": "Influencers"},
+}
+
+
+@pytest.fixture
+def fixed_now(monkeypatch):
+    monkeypatch.setattr(clock, "utcnow", lambda: NOW)
+    return NOW
+
+
+@pytest.fixture
+def view(qtbot, database, translator, fixed_now):
+    def make(language):
+        i18n.set_language(language)
+        v = InfluencersView()
+        qtbot.addWidget(v)
+        v.resize(1200, 800)
+        v.show()
+        v.refresh()
+        return v
+    return make
+
+
+def accept_with(fill):
+    """Replace dialogs.run: fill the dialog, press Save; True when it closed."""
+    def run(dialog):
+        fill(dialog)
+        dialog.buttons.accepted.emit()
+        return dialog.result() == dialog.DialogCode.Accepted
+    return run
+
+
+def fill_influencer(d: InfluencerDialog):
+    d.w("name").setText("Sanne de Vries")
+    d.w("email").setText("sanne@example.nl")
+    d.w("handle_instagram").setText("https://www.instagram.com/Sanne.Styled/?hl=nl")
+    d.w("followers_instagram").setText("18.400")
+    d.w("handle_tiktok").setText("@SanneStyled")
+    d.w("followers_tiktok").setText("9,2k")
+    d.w("tags").setText("sieraden, Lifestyle")
+    d.w("country").setCurrentIndex(d.w("country").findData("NL"))
+
+
+def set_date(widget, value: date):
+    widget.setDate(QDate(value.year, value.month, value.day))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_whole_story_of_a_collaboration(qtbot, view, monkeypatch, language):
+    """Add an influencer, agree two deliverables, log content, strikes up to inactive, rate."""
+    texts = TEXTS[language]
+    v = view(language)
+    assert v.pages.currentIndex() == 0  # empty state, but the toolbar is there
+    assert v.toolbar.isVisible()
+
+    monkeypatch.setattr(dialogs, "run", accept_with(fill_influencer))
+    v.new_influencer()
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    assert {(h.platform, h.name, h.followers) for h in sanne.handles} == {
+        ("instagram", "sanne.styled", 18400), ("tiktok", "sannestyled", 9200)}
+    assert sanne.tags == ["sieraden", "lifestyle"]
+    assert v.model.rowCount() == 1 and v.current_id == sanne.id
+    assert v.model.rows[0].cells[2] == i18n.format_number(27600)
+
+    today = NOW.date()
+
+    def fill_collab(d: CollaborationDialog):
+        d.w("title").setText("Ketting Maan")
+        d.w("required_mentions").setText("@zilverenzo")
+        d.w("required_hashtags").setText("#gekregen #zilverenzo")
+        d.w("product_cost").setText("9,00")
+        d.w("shipping").setText("4,95")
+        table = d.w("deliverables")
+        table.cellWidget(0, 0).setCurrentIndex(table.cellWidget(0, 0).findData("post"))
+        set_date(table.cellWidget(0, 2), today + timedelta(days=7))
+        row = d.add_deliverable("story", 2, today + timedelta(days=10))
+        assert row == 1
+    monkeypatch.setattr(dialogs, "run", accept_with(fill_collab))
+    v.new_collaboration()
+    collab = Collaboration.get(Collaboration.person == sanne)
+    assert collab.status == "agreed" and collab.required_hashtags == ["#gekregen", "#zilverenzo"]
+    assert [(d.kind, d.count) for d in collab.deliverables.order_by(Deliverable.id)] == [("post", 1), ("story", 2)]
+    assert Event.select().where(Event.kind == "agreement", Event.person == sanne).count() == 1
+    assert v.model.rows[0].cells[6] == "3"  # 1 post + 2 stories open
+
+    # a change to the agreed terms is kept as a version: who asked, why, old -> new
+    def change(d: CollaborationDialog):
+        set_date(d.w("deliverables").cellWidget(0, 2), today + timedelta(days=14))
+        d.w("change_reason").setText("Ziek, een week later")
+        d.w("confirmed").setChecked(True)
+    monkeypatch.setattr(dialogs, "run", accept_with(change))
+    v.edit_collaboration(collab)
+    version = AgreementVersion.get()
+    assert version.requested_by == "influencer" and version.confirmed and version.reason == "Ziek, een week later"
+    old, new = version.changes["deliverables"]
+    assert old[0][2] == (today + timedelta(days=7)).isoformat() and new[0][2] == (today + timedelta(days=14)).isoformat()
+    qtbot.wait(20)
+    detail_text = " ".join(w.text() for w in v.detail.findChildren(type(v.title)))
+    assert "→" in detail_text and "Ziek, een week later" in detail_text
+
+    # log the post with its caption: hashtags and disclosure checked
+    post = collab.deliverables.where(Deliverable.kind == "post").get()
+
+    def fill_content(d: ContentDialog):
+        d.w("deliverable").setCurrentIndex(d.w("deliverable").findData(post.id))
+        d.w("url").setText("https://www.instagram.com/p/Cx12ab/")
+        d.w("caption").setPlainText("Mijn nieuwe ketting! Gekregen van @zilverenzo #gekregen #zilverenzo")
+        d.w("likes").setText("612")
+        d.w("revenue").setText("264,65")
+        assert "✓ #gekregen" in d.w("checkResult").text()
+    monkeypatch.setattr(dialogs, "run", accept_with(fill_content))
+    v.log_content(collab)
+    content = Content.get()
+    assert content.platform == "instagram" and content.disclosure_ok is True and content.likes == 612
+    assert content.hashtags_present == ["#gekregen", "#zilverenzo"] and content.shop_tagged
+    post = Deliverable.get_by_id(post.id)
+    assert post.delivered_at is not None
+    assert Event.select().where(Event.kind == "content").count() == 1
+
+    # three strikes: inactive, and the reason shows in the list
+    for reason in ("communication", "late", "guidelines"):
+        def fill_strike(d: StrikeDialog, reason=reason):
+            d.w("reason").setCurrentIndex(d.w("reason").findData(reason))
+            d.w("note").setPlainText("Geen reactie")
+        monkeypatch.setattr(dialogs, "run", accept_with(fill_strike))
+        v.add_strike(Person.get_by_id(sanne.id))
+    sanne = Person.get_by_id(sanne.id)
+    assert sanne.status == "inactive" and Strike.select().count() == 3
+    assert v.model.rows[0].cells[3].startswith(texts["inactive"])
+    assert v.model.rows[0].tooltip.startswith("3 ")
+    assert Event.select().where(Event.kind == "strike").count() == 3
+    assert Event.select().where(Event.kind == "status", Event.text.contains("→")).count() == 1
+
+    # posting the outstanding stories lifts the strikes (policy default)
+    story = collab.deliverables.where(Deliverable.kind == "story").get()
+    for n in range(2):
+        def fill_story(d: ContentDialog, n=n):
+            d.w("deliverable").setCurrentIndex(d.w("deliverable").findData(story.id))
+            d.w("url").setText(f"https://www.instagram.com/stories/sanne.styled/{n}/")
+            d.w("caption").setPlainText("#reclame @zilverenzo #gekregen #zilverenzo")
+            d.findChild(QCheckBox, "tick_stories_first_last").setChecked(True)
+        monkeypatch.setattr(dialogs, "run", accept_with(fill_story))
+        v.log_content(Collaboration.get_by_id(collab.id))
+    sanne = Person.get_by_id(sanne.id)
+    assert sanne.status == "active"
+    assert Strike.select().where(Strike.lifted_at.is_null()).count() == 0
+    assert Collaboration.get_by_id(collab.id).status == "posted"
+
+    # rate the finished collaboration
+    def fill_rating(d: RatingDialog):
+        for key, stars in (("communication", 2), ("quality", 5), ("punctuality", 3), ("result", 4)):
+            d.w(key).setCurrentIndex(d.w(key).findData(stars))
+        d.w("note").setPlainText("Mooie foto's")
+    monkeypatch.setattr(dialogs, "run", accept_with(fill_rating))
+    v.rate(Collaboration.get_by_id(collab.id))
+    rating = Rating.get()
+    assert (rating.communication, rating.quality, rating.punctuality, rating.result) == (2, 5, 3, 4)
+    assert v.model.rows[0].cells[5] == "★ " + i18n.format_number(3.5)
+    assert v.model.rows[0].cells[4].isdigit()
+    assert Event.select().where(Event.kind == "rating").count() == 1
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_bad_influencer_input_is_refused_at_the_field(qtbot, database, translator, fixed_now, language):
+    i18n.set_language(language)
+    texts = TEXTS[language]
+    noor = Person.create(name="Noor Bakker", is_influencer=True)
+    Handle.create(person=noor, platform="tiktok", name="noor.bakt")
+    d = InfluencerDialog()
+    qtbot.addWidget(d)
+    d.w("followers_instagram").setText("-40")
+    d.w("handle_instagram").setText("@someone")
+    d.w("handle_tiktok").setText("https://www.tiktok.com/@Noor.Bakt")
+    assert d.save() is False
+    assert d.error_text("name") == texts["name"]
+    assert d.error_text("followers_instagram") == texts["negative"]
+    assert "Noor Bakker" in d.error_text("handle_tiktok") and texts["taken"] in d.error_text("handle_tiktok")
+    assert Person.select().count() == 1 and Handle.select().count() == 1
+    # fixing the fields clears the messages and saves
+    d.w("name").setText("Mila")
+    d.w("followers_instagram").setText("400")
+    d.w("handle_tiktok").setText("")
+    assert d.save() is True
+    assert d.error_text("name") == ""
+    assert Person.select().count() == 2
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_deadline_before_agreement_and_malformed_url_are_refused(qtbot, database, translator, fixed_now, language):
+    i18n.set_language(language)
+    texts = TEXTS[language]
+    person = Person.create(name="Sanne", is_influencer=True)
+    d = CollaborationDialog(person=person)
+    qtbot.addWidget(d)
+    set_date(d.w("agreed_on"), NOW.date())
+    set_date(d.w("deliverables").cellWidget(0, 2), NOW.date() - timedelta(days=3))
+    assert d.save() is False
+    assert d.error_text("deliverables") == texts["deadline"]
+    assert Collaboration.select().count() == 0 and Deliverable.select().count() == 0
+
+    set_date(d.w("deliverables").cellWidget(0, 2), NOW.date() + timedelta(days=3))
+    assert d.save() is True
+    collab = Collaboration.get()
+    c = ContentDialog(collaboration=collab)
+    qtbot.addWidget(c)
+    c.w("url").setText("instagram dot com slash post")
+    c.w("views").setText("-5")
+    assert c.save() is False
+    assert texts["url"] in c.error_text("url")
+    assert c.error_text("views")
+    assert Content.select().count() == 0 and Event.select().where(Event.kind == "content").count() == 0
+
+
+def test_inactive_influencer_needs_an_explicit_exception(qtbot, database, translator, fixed_now):
+    i18n.set_language("en")
+    person = Person.create(name="Fleur", is_influencer=True, status="inactive", status_reason="3 strikes")
+    d = CollaborationDialog(person=person)
+    qtbot.addWidget(d)
+    assert not d.w("personWarning").isHidden() and "3 strikes" in d.w("personWarning").text()
+    assert d.save() is False and d.error_text("override")
+    assert Collaboration.select().count() == 0
+    d.w("override").setChecked(True)
+    assert d.save() is True
+    assert Event.select().where(Event.kind == "status", Event.text.contains("Exception")).count() == 1
+
+
+def test_end_politely_and_block(qtbot, database, translator, fixed_now, monkeypatch):
+    i18n.set_language("nl")
+    person = Person.create(name="Anouk Mulder", is_influencer=True, address_form="u")
+    collab = Collaboration.create(person=person, title="Ketting Ster", status="received")
+    d = EndDialog(collaboration=collab)
+    qtbot.addWidget(d)
+    d.w("reason").setText("we horen niets meer")
+    assert "Anouk" in d.w("message").toPlainText() and "we horen niets meer" in d.w("message").toPlainText()
+    d.w("block").setChecked(True)
+    assert d.save() is False and d.error_text("block_reason")  # why block?
+    d.w("block_reason").setText("Drie maanden niets geplaatst")
+    assert d.save() is True
+    collab = Collaboration.get_by_id(collab.id)
+    person = Person.get_by_id(person.id)
+    assert collab.status == "ended" and collab.end_reason == "we horen niets meer"
+    assert person.status == "blocked" and person.status_reason == "Drie maanden niets geplaatst"
+    assert Event.select().where(Event.kind == "message", Event.direction == "out").count() == 1
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.refresh()
+    assert v.model.rows[0].colour == "grey"  # kept, greyed
+
+
+def test_filters_bulk_tag_and_safe_export(qtbot, demo_db, translator, fixed_now, monkeypatch, tmp_path):
+    i18n.set_language("nl")
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.show()
+    v.refresh()
+    total = v.model.rowCount()
+    v.country_filter.setCurrentIndex(v.country_filter.findData("BE"))
+    assert 0 < v.model.rowCount() < total
+    assert all(r.extra["country"] == "BE" for r in v.model.rows)
+    v.status_filter.setCurrentIndex(v.status_filter.findData("disclosure"))
+    assert [r.cells[0] for r in v.model.rows] == ["Yara Claes"]
+    v.status_filter.setCurrentIndex(0)
+    v.country_filter.setCurrentIndex(0)
+    assert v.model.rowCount() == total
+    # sortable by score
+    v.table.sortByColumn(4, v.table.horizontalHeader().sortIndicatorOrder().DescendingOrder)
+    scores = [r.sort_keys[4] for r in v.model.rows if r.sort_keys[4] is not None]
+    assert scores == sorted(scores, reverse=True)
+
+    v.table.selectRow(0)
+    v.table.selectionModel().select(v.model.index(1, 0), v.table.selectionModel().SelectionFlag.Select
+                                    | v.table.selectionModel().SelectionFlag.Rows)
+    chosen = v.selected_ids()
+    assert len(chosen) == 2
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "#Kerst")
+    v.tag_selected()
+    assert all("kerst" in Person.get_by_id(i).tags for i in chosen)
+    v.tag_filter.setCurrentIndex(v.tag_filter.findData("kerst"))
+    assert v.model.rowCount() == 2
+
+    v.table.selectAll()  # the two tagged ones
+    Person.update(notes="=HYPERLINK(\"http://evil\")").where(Person.id == chosen[0]).execute()
+    out = tmp_path / "export.csv"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(out))
+    v.export_selected()
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.count("\n") == 3  # header + 2 selected
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+
+
+def test_detail_pane_shows_history_content_strikes_and_timeline(qtbot, demo_db, translator, fixed_now):
+    i18n.set_language("en")
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.show()
+    v.refresh()
+    yara = Person.get(Person.name == "Yara Claes")
+    v.select_person(yara.id)
+    qtbot.wait(20)  # new detail widgets are shown (and the old ones deleted) by the event loop
+    texts = [w.text() for w in v.detail.findChildren(type(v.title)) if w.isVisibleTo(v.detail)]
+    joined = "\n".join(texts)
+    assert "Reliability" in joined and "Missing:" in joined and "Ratings" in joined
+    assert "Latest on the timeline" in joined
+    score_label = v.detail.findChild(type(v.title), "scoreLabel")
+    assert "On time" in score_label.toolTip()

@@ -1,0 +1,263 @@
+"""Drag and drop with real Qt drag events: products onto an influencer (row and detail
+pane), onto a custom order, a CSV onto the window; the keyboard route; undo; the
+shipment dialog's checks; the Zendingen actions; a product added by hand with a picture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
+
+from desktop import i18n, paths
+from desktop.store.models import Collaboration, CustomOrder, Event, Person, Product, Shipment
+from desktop.views import dialogs
+from desktop.views.dropping import products_mime
+from desktop.views.main_window import MainWindow
+from desktop.views.shipping_dialogs import ProductDialog, ShipmentDialog
+
+DATA = Path(__file__).parent / "data" / "shop"
+
+
+@pytest.fixture
+def window(qtbot, demo_db, translator):
+    i18n.set_language("nl")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1400, 800)
+    w.show()
+    return w
+
+
+def drag(widget, pos: QPoint, mime: QMimeData, drop: bool = True):
+    """Send enter, move (and drop) to ``widget`` as Qt does during a drag; returns the move event."""
+    enter = QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    move = QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(widget, move)
+    if drop:
+        QApplication.sendEvent(widget, QDropEvent(QPointF(pos), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    return move
+
+
+def row_point(view, person_name: str) -> QPoint:
+    for i, row in enumerate(view.model.rows):
+        if row.cells[0] == person_name:
+            return view.table.visualRect(view.model.index(i, 0)).center()
+    raise LookupError(person_name)
+
+
+def fill_shipment(monkeypatch, calls, **values):
+    def ask(parent, person_id, product_ids):
+        form = ShipmentDialog(parent, person_id, product_ids)
+        calls.append((person_id, list(product_ids), form))
+        form.set_values(**values)
+        assert form.accept()
+        return form.result
+
+    monkeypatch.setattr(dialogs, "ask_shipment", ask)
+
+
+def test_drop_products_on_an_influencer_row_creates_shipment_event_and_undo(qtbot, window, monkeypatch):
+    calls = []
+    fill_shipment(monkeypatch, calls, carrier="postnl", tracking="3STUNM283054292", shipping="4,95", sent=True)
+    view = window.view("influencers")
+    window.show_view("influencers")
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    products = list(Product.select().where(Product.sku.in_(["ZK-001", "OR-101"])))
+    mime = products_mime([p.id for p in products])  # keep a reference for the whole test
+    collabs_before = Collaboration.select().count()
+    shipments_before = Shipment.select().count()
+    pos = row_point(view, "Sanne de Vries")
+    target = window.shipping.person_targets[0]
+
+    move = drag(view.table.viewport(), pos, mime, drop=False)
+    assert move.isAccepted()
+    assert target.highlight.isVisible() and not target.highlight.refused
+    assert target.highlight.geometry().contains(pos)
+    QApplication.sendEvent(view.table.viewport(), QDropEvent(QPointF(pos), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    qtbot.waitUntil(lambda: Shipment.select().count() == shipments_before + 1)
+    assert not target.highlight.isVisible()
+
+    person_id, dropped, form = calls[0]
+    assert person_id == sanne.id and sorted(dropped) == sorted(p.id for p in products)
+    assert "Oudegracht 12" in form.address_label.text()  # prefilled with her address
+    shipment = Shipment.select().order_by(Shipment.id.desc()).first()
+    assert shipment.person_id == sanne.id and shipment.status == "sent" and shipment.shipping_cents == 495
+    assert shipment.tracking_url == "https://jouw.postnl.nl/track-and-trace/3STUNM283054292-NL-3511AB"
+    assert sorted(i.product.sku for i in shipment.items) == ["OR-101", "ZK-001"]
+    assert shipment.value_cents == sum(p.price_cents for p in products)
+    assert shipment.collaboration.person_id == sanne.id
+    event = Event.get(Event.subject_type == "shipment", Event.subject_id == shipment.id)
+    assert event.kind == "shipment" and "PostNL" in event.text and event.person_id == sanne.id
+    assert window.shipping.undo_action.isEnabled()
+
+    window.shipping.undo_action.trigger()
+    assert Shipment.select().count() == shipments_before
+    assert not Event.select().where(Event.subject_type == "shipment", Event.subject_id == shipment.id).exists()
+    assert Collaboration.select().count() == collabs_before
+    assert not window.shipping.undo_action.isEnabled()
+
+
+def test_a_blocked_influencer_refuses_the_drop(qtbot, window, monkeypatch):
+    calls = []
+    fill_shipment(monkeypatch, calls)
+    view = window.view("influencers")
+    blocked = Person.get(Person.status == "blocked")
+    mime = products_mime([Product.get(Product.sku == "ZK-001").id])
+    pos = row_point(view, blocked.name)
+    before = Shipment.select().count()
+    move = drag(view.table.viewport(), pos, mime)
+    target = window.shipping.person_targets[0]
+    assert not move.isAccepted()  # Qt shows the "forbidden" cursor
+    qtbot.wait(20)
+    assert calls == [] and Shipment.select().count() == before
+    drag(view.table.viewport(), pos, mime, drop=False)
+    assert target.highlight.isVisible() and target.highlight.refused
+    assert blocked.name in target.refused_reason
+
+
+def test_drop_on_the_detail_pane_sends_to_the_person_shown(qtbot, window, monkeypatch):
+    calls = []
+    fill_shipment(monkeypatch, calls, carrier="ups", tracking="1Z5R89390357567127")
+    view = window.view("influencers")
+    index = next(i for i, r in enumerate(view.model.rows) if r.cells[0] == "Sanne de Vries")
+    view.table.selectRow(index)
+    pane = window.shipping.person_targets[1].widget
+    mime = products_mime([Product.get(Product.sku == "AR-201").id])
+    drag(pane, pane.rect().center(), mime)
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    shipment = Shipment.select().order_by(Shipment.id.desc()).first()
+    assert shipment.person.name == "Sanne de Vries" and shipment.status == "ready"
+    assert shipment.tracking_url.endswith("tracknum=1Z5R89390357567127")
+
+
+def test_a_product_dropped_on_a_custom_order_becomes_its_product_and_undo(qtbot, window):
+    view = window.view("orders")
+    window.show_view("orders")
+    row = view.model.rows[0]
+    order = CustomOrder.get_by_id(row.id)
+    previous = order.product_id
+    product = Product.get(Product.sku == "VP-801")
+    mime = products_mime([product.id])
+    pos = view.table.visualRect(view.model.index(0, 0)).center()
+    drag(view.table.viewport(), pos, mime)
+    qtbot.waitUntil(lambda: CustomOrder.get_by_id(order.id).product_id == product.id)
+    assert Event.select().where(Event.subject_type == "custom_order", Event.subject_id == order.id,
+                                Event.text.contains("Sieradendoosje")).exists()
+    assert window.shipping.undo()
+    assert CustomOrder.get_by_id(order.id).product_id == previous
+
+
+def test_a_csv_dropped_on_the_window_is_imported(qtbot, window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: shown.append(text))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(DATA / "woo_variations.csv"))])
+    before = Product.select().count()
+    with qtbot.waitSignal(window.shipping.import_finished, timeout=10000) as finished:
+        move = drag(window, QPoint(300, 300), mime)
+        assert move.isAccepted()
+    summary = finished.args[0]
+    # OR-101 is in the demo shop already: updated by its SKU, not duplicated.
+    assert (summary.new, summary.updated) == (2, 1) and Product.select().count() == before + 2
+    assert Product.get(Product.sku == "OR-101").name == 'Oorbellen "Druppel"'
+    assert "2 nieuwe producten" in shown[0]
+    assert window.shipping.catalogue.model.rowCount() == before + 2
+
+
+def test_a_bad_csv_dropped_on_the_window_changes_nothing(qtbot, window, monkeypatch, tmp_path):
+    warned = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append(text))
+    bad = tmp_path / "export.csv"
+    bad.write_text("Handle,Title,Variant Price\nring,Ring,24.95\nketting,Ketting,twintig\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(bad))])
+    before = sorted(Product.select(Product.key, Product.price_cents).tuples())
+    with qtbot.waitSignal(window.shipping.import_finished, timeout=10000):
+        drag(window, QPoint(300, 300), mime)
+    assert "Regel 3" in warned[0] and "twintig" in warned[0] and "niets veranderd" in warned[0]
+    assert sorted(Product.select(Product.key, Product.price_cents).tuples()) == before
+
+
+def test_send_to_without_a_mouse(qtbot, window, monkeypatch):
+    calls, offered = [], []
+    fill_shipment(monkeypatch, calls, carrier="dhl", tracking="JVGL0123456789")
+    sanne = Person.get(Person.name == "Sanne de Vries")
+
+    def choose(parent, title, prompt, entries):
+        offered.extend(entries)
+        return sanne.id
+
+    monkeypatch.setattr(dialogs, "choose", choose)
+    catalogue = window.shipping.catalogue
+    ids = [Product.get(Product.sku == s).id for s in ("ZK-002", "RI-301")]
+    catalogue.select_ids(ids)
+    window.shipping.send_action.trigger()
+    assert calls and sorted(calls[0][1]) == sorted(ids)
+    blocked = Person.get(Person.status == "blocked")
+    assert [e for e in offered if e[0] == blocked.id][0][2]  # shown, but with the reason it cannot be chosen
+    assert Shipment.select().order_by(Shipment.id.desc()).first().carrier == "dhl"
+
+
+def test_the_shipment_dialog_refuses_a_wrong_code_at_the_field(qtbot, database, translator):
+    person = Person.create(name="Eva", is_influencer=True, street="Markt 1", postcode="2000", city="Antwerpen", country="BE")
+    product = Product.create(key="X", name="Ketting", price_cents=2500)
+    form = ShipmentDialog(None, person.id, [product.id, product.id])
+    qtbot.addWidget(form.dialog)
+    form.set_values(carrier="ups", tracking="1Z5R89390357567128", shipping="4,95")
+    assert not form.accept()
+    assert form.tracking_problem.isVisibleTo(form.dialog) and "controlecijfer" in form.tracking_problem.text()
+    form.set_values(carrier="ups", tracking="1Z5R89390357567127", shipping="vier")
+    assert not form.accept() and "vier" in form.shipping_problem.text()
+    form.set_values(carrier="bpost", tracking="https://track.bpost.cloud/btr/web/#/search?itemCode=X", shipping="")
+    assert form.accept()
+    assert form.result.tracking_url == "https://track.bpost.cloud/btr/web/#/search?itemCode=X"
+    assert form.result.items == [(product.id, 2)] and form.result.collaboration_id is None
+
+
+def test_zendingen_actions_and_receipt_event(qtbot, window):
+    view = window.view("shipments")
+    window.show_view("shipments")
+    sent = Shipment.select().where(Shipment.status == "sent").first()
+    view.select_id(sent.id)
+    from PySide6.QtWidgets import QPushButton
+
+    confirm = view.detail.findChild(QPushButton, "action_confirm")
+    assert confirm is not None and confirm.text() == "Ontvangst bevestigd"
+    confirm.click()
+    assert Shipment.get_by_id(sent.id).status == "received"
+    assert Event.select().where(Event.subject_type == "shipment", Event.subject_id == sent.id,
+                                Event.text.startswith("Ontvangst bevestigd")).exists()
+    view.status_filter.setCurrentIndex(view.status_filter.findData("received"))
+    assert all(r.cells[5] == "Ontvangst bevestigd" for r in view.model.rows) and view.model.rows
+    view.search.setText("zzzz")
+    view._apply_filter()
+    assert view.model.rowCount() == 0
+
+
+def test_a_product_by_hand_with_a_dropped_picture(qtbot, window, monkeypatch, tmp_path):
+    picture = tmp_path / "mijn foto's; rm -rf.png"
+    image = QImage(40, 30, QImage.Format_RGB32)
+    image.fill(Qt.magenta)
+    image.save(str(picture), "PNG")
+
+    def ask(parent, dropped=None):
+        form = ProductDialog(parent)
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(picture))])
+        drag(form.picture_label, form.picture_label.rect().center(), mime)
+        assert form.picture == picture
+        form.fields["name"].setText("Enkelbandje")
+        form.fields["price"].setText("12,50")
+        assert form.accept()
+        return form.result
+
+    monkeypatch.setattr(dialogs, "ask_product", ask)
+    product = window.shipping.add_product()
+    assert product.name == "Enkelbandje" and product.price_cents == 1250 and product.source == "manual"
+    stored = paths.data_dir() / product.image_path
+    assert stored.is_file() and stored.parent.name == "pictures" and "foto" not in stored.name
+    assert stored.read_bytes() == picture.read_bytes()

@@ -1,0 +1,321 @@
+"""Tijdlijn in the window: day headings, filters, opening subjects, quick note, exports."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from desktop import cli, i18n
+from desktop.clock import to_local
+from desktop.domain import calendar_export, csv_export, notes, timeline_export
+from desktop.domain.timeline import TimelineFilter
+from desktop.store.db import close_database
+from desktop.store.models import Collaboration, CustomOrder, Deliverable, Event, Person, Shipment
+from desktop.views import dialogs
+from desktop.views.main_window import MainWindow
+from desktop.views.timeline_widget import PersonTimeline
+from tests.conftest import NOW
+
+
+def make_window(qtbot, language="nl"):
+    i18n.set_language(language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def event_rows(model):
+    return [model.event_at(r) for r in range(model.rowCount()) if not model.is_heading(r)]
+
+
+@pytest.mark.parametrize("language,today", [("nl", "Vandaag"), ("en", "Today")])
+def test_timeline_groups_by_day_with_localised_headings(qtbot, database, translator, language, today):
+    now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    sanne = Person.create(name="Sanne", is_influencer=True)
+    Event.create(at=now, kind="message", channel="instagram", direction="in", text="Hoi!", person=sanne)
+    Event.create(at=now - timedelta(days=1), kind="note", text="Gisteren gebeld", person=sanne)
+    Event.create(at=now - timedelta(days=30), kind="note", text="Lang geleden", person=sanne)
+    window = make_window(qtbot, language)
+    window.show_view("timeline")
+    view = window.view("timeline")
+    model = view.model
+    headings = [model.items[r].text for r in model.heading_rows()]
+    assert headings[0] == today
+    assert headings[1] == ("Gisteren" if language == "nl" else "Yesterday")
+    assert len(headings) == 3
+    assert view.table.columnSpan(model.heading_rows()[0], 0) == model.columnCount()
+    assert view.current_id == event_rows(model)[0].id  # first event selected, not a heading
+    assert view.count_label.text() == ("3 gebeurtenissen" if language == "nl" else "3 events")
+
+
+def test_filters_and_search_in_the_view(qtbot, demo_db, translator):
+    window = make_window(qtbot)
+    view = window.view("timeline")
+    total = view.model.total
+    view.set_filter(kind="order")
+    assert view.model.total == 5 and {e.kind for e in event_rows(view.model)} == {"order"}
+    view.set_filter(kind=None, direction="in")
+    assert event_rows(view.model) and all(e.direction == "in" for e in event_rows(view.model))
+    view.clear_filters()
+    assert view.model.total == total
+    qtbot.keyClicks(view.search, "pakketje bin")
+    qtbot.waitUntil(lambda: view.model.total and all("pakketje is binnen" in e.text.lower() for e in event_rows(view.model)))
+    view.clear_filters()
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    view.set_filter(person_id=sanne.id)
+    assert {e.person_id for e in event_rows(view.model)} == {sanne.id}
+    view.set_filter(person_id=None, text="zzzzz")
+    assert view.no_match.isVisibleTo(view) and "Alles tonen" in view.no_match.text()
+    assert not view.export_button.isEnabled()
+
+
+def test_date_filter_is_inclusive_local_days(qtbot, demo_db, translator):
+    window = make_window(qtbot)
+    view = window.view("timeline")
+    newest = event_rows(view.model)[0]
+    day = to_local(newest.at).date()
+    view.set_filter(first=day, last=day)
+    rows = event_rows(view.model)
+    assert rows and all(to_local(e.at).date() == day for e in rows)
+
+
+def test_double_click_opens_the_subject(qtbot, demo_db, translator):
+    window = make_window(qtbot)
+    window.show_view("timeline")
+    view = window.view("timeline")
+    for kind, key, subject_type in [("shipment", "shipments", "shipment"), ("order", "orders", "custom_order"),
+                                    ("agreement", "influencers", "collaboration")]:
+        window.show_view("timeline")
+        view.set_filter(kind=kind)
+        row = view.model.first_event_row()
+        event = view.model.event_at(row)
+        view.table.doubleClicked.emit(view.model.index(row, 2))
+        assert window.current_view().key == key
+        expected = event.subject_id if key != "influencers" else Collaboration.get_by_id(event.subject_id).person_id
+        assert window.current_view().current_id == expected
+
+
+def test_detail_button_opens_the_shipment(qtbot, demo_db, translator):
+    window = make_window(qtbot)
+    window.show_view("timeline")
+    view = window.view("timeline")
+    view.set_filter(kind="shipment")
+    event = event_rows(view.model)[0]
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # the previous detail's widgets
+    button = view.detail.findChild(QPushButton, "openSubject")
+    assert button.text() == "Zending openen"
+    qtbot.mouseClick(button, Qt.LeftButton)
+    assert window.current_view().key == "shipments" and window.current_view().current_id == event.subject_id
+
+
+def activate(qtbot, window):
+    """Offscreen windows do not become active by themselves; shortcuts need an active window."""
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.wait(20)
+    if not window.isActiveWindow():
+        QApplication.setActiveWindow(window)
+    assert window.isActiveWindow()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_ctrl_n_logs_a_reply_that_lands_on_the_timeline(qtbot, demo_db, translator, language):
+    window = make_window(qtbot, language)
+    window.show_view("influencers")
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    window.view("influencers").select_id(sanne.id)
+    activate(qtbot, window)
+    qtbot.keyClick(window.view("influencers").table, Qt.Key_N, Qt.ControlModifier)  # Ctrl+N from any widget
+    qtbot.waitUntil(lambda: window.quick_note is not None and window.quick_note.dialog.isVisible())
+    note = window.quick_note
+    assert note.person.currentText() == "Sanne de Vries"  # preselected from the current view
+    assert note.dialog.windowTitle() == ("Snelle notitie" if language == "nl" else "Quick note")
+    note.choose("dm")
+    assert note.channel.currentData() == "instagram"
+    note.direction.setCurrentIndex(note.direction.findData("in"))
+    qtbot.keyClicks(note.text, "Sorry, de reel komt morgen!")
+    before = Event.select().count()
+    note.buttons.button(note.buttons.StandardButton.Save).click()
+    assert not note.dialog.isVisible()
+    assert Event.select().count() == before + 1
+    stored = Event.select().order_by(Event.id.desc()).first()
+    assert (stored.kind, stored.direction, stored.channel, stored.person_id) == ("message", "in", "instagram", sanne.id)
+    assert stored.text == "Sorry, de reel komt morgen!"
+    assert abs(stored.at - datetime.now(timezone.utc).replace(tzinfo=None)) < timedelta(minutes=2)
+    view = window.view("timeline")
+    assert event_rows(view.model)[0].id == stored.id  # newest first, already refreshed
+
+
+def test_quick_note_refuses_bad_input_at_the_field(qtbot, demo_db, translator):
+    window = make_window(qtbot)
+    window.show_view("timeline")
+    window.view("timeline").table.clearSelection()
+    window.view("timeline").current_id = None
+    window.open_quick_note()
+    note = window.quick_note
+    note.person.setEditText("Niemand Bestaat")
+    note.choose("note")
+    assert not note.channel.isEnabled() and not note.direction.isEnabled()
+    before = Event.select().count()
+    note.save()
+    assert note.dialog.isVisible()
+    assert note.errors["person"].isVisible() and note.errors["person"].text() == "Kies over wie dit gaat."
+    assert note.errors["text"].text() == "Schrijf de notitie."
+    assert Event.select().count() == before
+    note.person.setEditText("Sanne de Vries")
+    note.text.setPlainText("Wil graag armbanden proberen")
+    note.at.setDateTime(note.at.dateTime().addDays(2))
+    note.save()
+    assert note.errors["at"].isVisible() and Event.select().count() == before
+    note.at.setDateTime(note.at.dateTime().addDays(-3))
+    note.save()
+    assert not note.dialog.isVisible()
+    stored = Event.select().order_by(Event.id.desc()).first()
+    assert (stored.kind, stored.direction, stored.channel) == ("note", "none", "")
+
+
+def test_log_entry_rules_without_qt(database):
+    p = Person.create(name="Lotte")
+    call = notes.log_entry(notes.Entry(p.id, "call", "phone", "out", "", NOW), NOW)
+    assert (call.kind, call.direction, call.channel) == ("call", "out", "phone")
+    reply = notes.log_entry(notes.Entry(p.id, "message", "whatsapp", "in", "Top!", NOW), NOW)
+    assert (reply.kind, reply.direction) == ("message", "in")
+    with pytest.raises(notes.Invalid) as refused:
+        notes.log_entry(notes.Entry(p.id, "message", "pigeon", "sideways", "", NOW + timedelta(hours=1)), NOW)
+    assert set(refused.value.errors) == {"channel", "direction", "at"}
+
+
+def test_person_history_widget_shows_only_that_person(qtbot, demo_db, translator):
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    widget = PersonTimeline(sanne.id)
+    qtbot.addWidget(widget)
+    rows = event_rows(widget.model)
+    assert rows and {e.person_id for e in rows} == {sanne.id}
+    assert len(rows) == Event.select().where(Event.person == sanne).count()
+    nobody = Person.create(name="Nieuw")
+    widget.set_person(nobody.id)
+    assert widget.empty.isVisibleTo(widget) and not widget.table.isVisibleTo(widget)
+
+
+def test_order_detail_embeds_the_customer_history(qtbot, demo_db, translator):
+    window = make_window(qtbot)
+    window.show_view("orders")
+    view = window.view("orders")
+    order = CustomOrder.get_by_id(view.current_id)
+    history = view.detail.findChild(PersonTimeline)
+    assert history is not None and history.person_id == order.person_id
+    assert any(e.subject_type == "custom_order" for e in event_rows(history.model))
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value,expected", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+31 6 1234", "'+31 6 1234"),
+    ("-5", "'-5"),
+    ("@zilverenzo", "'@zilverenzo"),
+    ("\t=1", "'\t=1"),
+    ("gewoon tekst", "gewoon tekst"),
+    ("a=b", "a=b"),
+    (None, ""),
+])
+def test_csv_cells_that_look_like_formulas_are_defused(value, expected):
+    assert csv_export.safe_cell(value) == expected
+
+
+def test_timeline_csv_is_the_filtered_timeline(qtbot, database, translator, tmp_path, monkeypatch):
+    p = Person.create(name="=Eva @home", is_influencer=True)
+    for i in range(450):  # more than two pages: the export is not limited to what is loaded
+        Event.create(at=NOW - timedelta(hours=i), kind="message", channel="email", direction="out", text=f"Bericht {i}; met \"quotes\"", person=p)
+    Event.create(at=NOW, kind="note", text="=1+1", person=p)
+    window = make_window(qtbot)
+    view = window.view("timeline")
+    view.set_filter(kind="message")
+    out = tmp_path / "tijdlijn.csv"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(out))
+    view.export_button.click()
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark for spreadsheet programs
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0] == ["Datum", "Tijd", "Persoon", "Wat", "Kanaal", "Richting", "Tekst"]
+    assert len(rows) == 451
+    assert rows[1][2] == "'=Eva @home"
+    assert rows[1][6] == 'Bericht 0; met "quotes"'
+    assert all(r[3] == "Bericht" for r in rows[1:])
+    assert "450" in window.statusBar().currentMessage()
+
+
+# --- iCalendar ---------------------------------------------------------------------------
+
+def test_calendar_round_trip_dates_time_zone_and_stable_uids(demo_db, tmp_path):
+    out = tmp_path / "a.ics"
+    count = calendar_export.write_calendar(out, NOW)
+    cal = Calendar.from_ical(out.read_bytes())
+    events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    assert len(events) == count
+    open_deliverables = (Deliverable.select().join(Collaboration)
+                         .where(Deliverable.delivered_at.is_null(), Deliverable.deadline.is_null(False),
+                                Collaboration.status.in_(calendar_export.OPEN_COLLABORATIONS)))
+    for d in open_deliverables:
+        e = events[f"deliverable-{d.id}@afspraak"]
+        start = e.decoded("DTSTART")
+        assert start.tzinfo is not None and start.utcoffset() == timedelta(0)
+        assert start == d.deadline.replace(tzinfo=timezone.utc)
+        assert d.collaboration.person.name in str(e["SUMMARY"])
+    delivered = Deliverable.select().where(Deliverable.delivered_at.is_null(False)).first()
+    assert f"deliverable-{delivered.id}@afspraak" not in events
+    new_order = CustomOrder.get(CustomOrder.order_number == "#1041")
+    ready = events[f"order-ready-{new_order.id}@afspraak"]
+    assert ready.decoded("DTSTART") == new_order.promised_ready  # an all-day date, no time zone games
+    assert type(ready.decoded("DTSTART")) is date
+    assert ready.decoded("DTEND") == new_order.promised_ready + timedelta(days=1)
+    assert "Letter M" in str(ready["DESCRIPTION"])
+    done = CustomOrder.get(CustomOrder.order_number == "#1020")  # delivered: no longer a promise
+    assert not any(str(done.id) in uid for uid in events if uid.startswith("order-"))
+    ready_only = CustomOrder.get(CustomOrder.order_number == "#1029")  # status ready: only delivery left
+    assert f"order-ready-{ready_only.id}@afspraak" not in events
+    assert f"order-delivery-{ready_only.id}@afspraak" in events
+
+    # A later export keeps the UIDs and raises SEQUENCE, so a re-import updates.
+    again = Calendar.from_ical(calendar_export.build_calendar(NOW + timedelta(hours=1)).to_ical())
+    later = {str(e["UID"]): e for e in again.walk("VEVENT")}
+    assert set(later) == set(events)
+    uid = next(iter(events))
+    assert int(later[uid]["SEQUENCE"]) > int(events[uid]["SEQUENCE"])
+
+
+def test_calendar_texts_follow_the_language(demo_db):
+    i18n.set_language("en")
+    cal = calendar_export.build_calendar(NOW)
+    summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+    assert any(s.endswith("promised ready") for s in summaries)
+    i18n.set_language("nl")
+    cal = calendar_export.build_calendar(NOW)
+    assert any("beloofd klaar" in str(e["SUMMARY"]) for e in cal.walk("VEVENT"))
+
+
+def test_calendar_command(demo_db, tmp_path, capsys):
+    close_database()
+    out = tmp_path / "agenda.ics"
+    assert cli.main(["--lang", "nl", "calendar", "--out", str(out)]) == 0
+    close_database()
+    assert "datums geschreven naar" in capsys.readouterr().out
+    assert Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert cli.main(["--lang", "en", "calendar", "--out", str(tmp_path / "missing" / "x.ics")]) == 1
+    close_database()
+    assert "could not be written" in capsys.readouterr().err
+
+
+def test_calendar_menu_action(qtbot, demo_db, translator, tmp_path, monkeypatch):
+    window = make_window(qtbot)
+    out = tmp_path / "menu.ics"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(out))
+    window.action_calendar.trigger()
+    assert Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert "Importeer" in window.statusBar().currentMessage()

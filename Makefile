@@ -11,7 +11,7 @@ APT_RUNTIME := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 l
   libxkbcommon0 fonts-dejavu-core libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 \
   libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
 # Extra for tests with a real X server.
-APT_TEST := xvfb xauth dbus
+APT_TEST := xvfb xauth dbus trayer
 
 BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2
 

@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from desktop import APP_NAME, i18n, logs, paths
 from desktop.clock import utcnow
@@ -41,8 +41,13 @@ def show_crash_dialog(log_path) -> None:
 class Application:
     """Owns the QApplication, the instance server and the (re)built main window."""
 
-    def __init__(self, argv: list[str], cli_language: str | None = None, smoke_test: bool = False):
+    def __init__(self, argv: list[str], cli_language: str | None = None, smoke_test: bool = False,
+                 minimised: bool = False):
         self.qt = QApplication.instance() or QApplication(argv)
+        self.qt.setQuitOnLastWindowClosed(False)  # the tray keeps us alive; quitting is explicit
+        self.minimised = minimised
+        self.tray = None
+        self.scheduler = None
         self.qt.setApplicationName("afspraak")
         self.qt.setApplicationDisplayName(APP_NAME)
         self.qt.setWindowIcon(QIcon(str(paths.resource("afspraak.svg"))))
@@ -78,6 +83,7 @@ class Application:
         self.build_window()
         if repaired is not None:
             self._tell(_("Your data was repaired"), recovery.message(repaired))
+        self.start_reminders()
         if self.smoke_test:
             QTimer.singleShot(0, self._smoke_done)
         return None
@@ -97,11 +103,140 @@ class Application:
         old = self.window
         self.window = MainWindow()
         self.window.language_changed.connect(self._on_language_changed)
+        self.window.quit_requested.connect(self.quit)
+        self.window.hidden_to_tray.connect(self._told_about_tray)
+        self.window.keep_in_tray = lambda: bool(self.tray and self.tray.available and settings.get("close_to_tray"))
+        self.window.banner_clicked.connect(self.open_today)
+        self._wire_tray_actions()
         if old is not None:
             self.window.restoreGeometry(old.saveGeometry())
             old.hide()
             old.deleteLater()
-        self.window.show()
+        if self.tray is not None:
+            self.tray.retranslate()
+            if self.scheduler is not None:
+                self._on_due_changed(self.scheduler.items)
+        start_hidden = self.minimised and old is None and QSystemTrayIcon.isSystemTrayAvailable()
+        if self.minimised and old is None and not start_hidden:
+            self.window.showMinimized()
+        elif not start_hidden:
+            self.window.show()
+
+    # --- tray and reminders ----------------------------------------------------------
+    def _wire_tray_actions(self) -> None:
+        from desktop import autostart
+
+        start_at_login = self.window._action("actionAutostart")
+        start_at_login.setChecked(autostart.is_enabled())
+        start_at_login.toggled.connect(self._set_autostart)
+        keep = self.window._action("actionCloseToTray")
+        keep.setChecked(bool(settings.get("close_to_tray")))
+        keep.setEnabled(QSystemTrayIcon.isSystemTrayAvailable())
+        keep.toggled.connect(lambda on: settings.set("close_to_tray", bool(on)))
+
+    def _set_autostart(self, on: bool) -> None:
+        from desktop import autostart
+
+        try:
+            autostart.enable() if on else autostart.disable()
+        except OSError as exc:
+            log.exception("autostart change failed")
+            self.window.show_banner(_("Could not change the login start: {error}").format(error=exc.strerror or exc))
+            return
+        settings.set("autostart", bool(on))
+
+    def start_reminders(self) -> None:
+        from desktop import reminders
+        from desktop.scheduler import Scheduler
+        from desktop.tray import Tray
+
+        self.tray = Tray(self.qt)
+        self.tray.toggle_window.connect(self.toggle_window)
+        self.tray.open_today.connect(self.open_today)
+        self.tray.open_item.connect(self.open_item)
+        self.tray.quit_requested.connect(self.quit)
+        self.tray.snooze_items.connect(self._snooze)
+        self.tray.done_items.connect(self._done)
+        self.scheduler = Scheduler(
+            reminders.due_items, reminders.next_due,
+            quiet_hours=(settings.get("quiet_start"), settings.get("quiet_end")), parent=self.qt,
+        )
+        self.tray.pause_all.connect(self.scheduler.pause)
+        self.scheduler.due_changed.connect(self._on_due_changed)
+        self.scheduler.announce.connect(self.tray.show_announcement)
+        reminders.changed.connect(self.scheduler.reschedule)
+        if not self.tray.available:
+            self.window.show_banner(_(
+                "Your desktop has no system tray, so Afspraak stays a normal window and shows "
+                "reminders here and in a small popup. On GNOME, the “AppIndicator and "
+                "KStatusNotifierItem Support” extension adds a tray."))
+        self.scheduler.start()
+
+    def _on_due_changed(self, items: list) -> None:
+        from desktop.i18n import ngettext
+
+        self.tray.set_items(items)
+        if not self.tray.available and items and self.window is not None:
+            self.window.show_banner(
+                ngettext("{n} reminder is due.", "{n} reminders are due.", len(items)).format(n=len(items)),
+                _("Open today's list"))
+
+    def _snooze(self, items: list, how) -> None:
+        from desktop import reminders
+        from desktop.clock import local_to_utc, to_local
+        from desktop.tray import tomorrow_morning
+
+        now = utcnow()
+        until = local_to_utc(tomorrow_morning(to_local(now))) if how == "tomorrow" else now + how
+        reminders.snooze(items, until)
+
+    def _done(self, items: list) -> None:
+        from desktop import reminders
+
+        reminders.mark_done(items)
+
+    def _told_about_tray(self) -> None:
+        if settings.get("told_about_tray"):
+            return
+        settings.set("told_about_tray", True)
+        if self.tray is not None and self.tray.icon is not None:
+            self.tray.icon.showMessage("Afspraak", _(
+                "Afspraak keeps running here and will remind you when something is due. "
+                "Choose Quit in this menu to stop it."), self.tray.icon.icon(), 10000)
+
+    def toggle_window(self) -> None:
+        if self.window.isVisible() and not self.window.isMinimized():
+            self.window.hide()
+        else:
+            self.bring_to_front()
+
+    def open_today(self) -> None:
+        self.bring_to_front()
+        self.window.show_today()
+
+    def open_item(self, item) -> None:
+        self.bring_to_front()
+        self.window.open_due_item(item)
+
+    def shutdown(self) -> None:
+        """Stop the reminders (timer, signals, tray) and save the window state."""
+        from desktop import reminders
+
+        if self.scheduler is not None:
+            self.scheduler.timer.stop()
+            try:
+                reminders.changed.disconnect(self.scheduler.reschedule)
+            except (RuntimeError, TypeError):
+                pass
+            self.scheduler = None
+        if self.window is not None:
+            self.window.save_state()
+        if self.tray is not None:
+            self.tray.hide()
+
+    def quit(self) -> None:
+        self.shutdown()
+        self.qt.quit()
 
     def _on_language_changed(self, language: str) -> None:
         self.cli_language = None
@@ -139,11 +274,11 @@ def show_storage_problem(text: str) -> None:
     dialogs.warn(QApplication.activeWindow(), _("Afspraak cannot save"), text)
 
 
-def run(cli_language: str | None = None, smoke_test: bool = False) -> int:
+def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bool = False) -> int:
     logs.setup()
     logs.install_excepthook(_smoke_crash if smoke_test else show_crash_dialog,
                             show_storage=None if smoke_test else show_storage_problem)
-    app = Application(sys.argv, cli_language=cli_language, smoke_test=smoke_test)
+    app = Application(sys.argv, cli_language=cli_language, smoke_test=smoke_test, minimised=minimised)
     try:
         code = app.start()
     except Exception as exc:  # a full disk or read-only folder at start: say so, change nothing

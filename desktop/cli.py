@@ -21,6 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help=_("start the app (the default)"))
     gui.add_argument("--smoke-test", action="store_true", help=_("start, show the window once and quit"))
+    gui.add_argument("--minimised", action="store_true", help=_("start in the tray (used when starting at login)"))
     sub.add_parser("demo", help=_("fill an empty database with an example shop"))
     b = sub.add_parser("backup", help=_("write a copy of the database"))
     b.add_argument("--out", metavar="FILE", help=_("where to write it (default: the backups folder)"))
@@ -269,4 +270,5 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(storage_errors.message(kind, paths.configured_data_dir()))
     from desktop import app
 
-    return app.run(cli_language=args.lang, smoke_test=getattr(args, "smoke_test", False))
+    return app.run(cli_language=args.lang, smoke_test=getattr(args, "smoke_test", False),
+                   minimised=getattr(args, "minimised", False))

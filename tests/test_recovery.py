@@ -140,6 +140,7 @@ def test_gui_start_shows_what_happened(qtbot, data_dir, monkeypatch):
     title, text = told[0]
     assert title == "Je gegevens zijn hersteld"
     assert "afspraak-damaged-" in text
+    application.shutdown()
     application.instance_server.server.close()
     close_database()
 

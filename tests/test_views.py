@@ -107,6 +107,7 @@ def test_language_switch_rebuilds_in_english(qtbot, demo_db, translator):
     qtbot.waitUntil(lambda: application.window is not first)
     assert application.window.sidebar.item(1).text() == "Shipments"
     assert settings.get("language") == "en"
+    application.shutdown()
     application.window.close()
     application.window.deleteLater()
 

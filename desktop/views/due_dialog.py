@@ -220,7 +220,10 @@ class DueStepDialog(QDialog):
 
 def open_due_item(item: DueItem, parent: QWidget | None = None, on_acted: Callable[[str], None] | None = None) -> DueStepDialog:
     """Show the dialog for ``item`` (non-blocking); ``on_acted`` runs after the owner acted."""
+    from desktop import reminders
+
     dialog = DueStepDialog(item, parent)
+    dialog.acted.connect(reminders.notify_changed)  # the tray and timer follow at once
     if on_acted is not None:
         dialog.acted.connect(on_acted)
     dialog.setModal(False)

@@ -25,6 +25,9 @@ VIEW_CLASSES = [InfluencersView, ShipmentsView, OrdersView, TimelineView]
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
+    hidden_to_tray = Signal()
+    quit_requested = Signal()
+    banner_clicked = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -40,6 +43,12 @@ class MainWindow(QMainWindow):
         self.stack: QStackedWidget = self.findChild(QStackedWidget, "stack")
         self.banner = self.findChild(QWidget, "banner")
         self.banner_text = self.findChild(QWidget, "bannerText")
+        self.banner_button = self.findChild(QWidget, "bannerButton")
+        self.banner.setStyleSheet("QFrame#banner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }")
+        self.banner_button.clicked.connect(self.banner_clicked.emit)
+        self.findChild(QWidget, "bannerClose").clicked.connect(self.banner.hide)
+        # Set by the app: True when closing should hide the window into the tray.
+        self.keep_in_tray = lambda: False
 
         self.views = []
         labels = {"influencers": _("Influencers"), "shipments": _("Shipments"),
@@ -60,7 +69,7 @@ class MainWindow(QMainWindow):
         )
 
         self._action("actionFind").triggered.connect(lambda: self.current_view().focus_search())
-        self._action("actionQuit").triggered.connect(self.close)
+        self._action("actionQuit").triggered.connect(self.quit_requested.emit)
         self._action("actionBackup").triggered.connect(self.make_backup)
         self._action("actionRestore").triggered.connect(self.restore_backup)
         self._action("actionOpenDataFolder").triggered.connect(
@@ -113,6 +122,17 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(row)
 
+    def show_today(self) -> None:
+        """Show what is due today (the Vandaag list, where present)."""
+        keys = [v.key for v in self.views]
+        self.show_view("today" if "today" in keys else keys[0])
+
+    def open_due_item(self, item) -> None:
+        """Open one due reminder with its ready message."""
+        from desktop import reminders
+
+        reminders.open_item(self, item)
+
     def refresh_all(self) -> None:
         # Only the view on screen loads now; the others when first shown (start-up speed).
         for v in self.views:
@@ -160,6 +180,9 @@ class MainWindow(QMainWindow):
         self.quick_note.show()
 
     def _note_saved(self, event_id: int) -> None:
+        from desktop import reminders
+
+        reminders.notify_changed()  # a logged reply stops that person's ladder
         self.view("timeline").refresh()
         if self.current_view().key != "timeline":
             self.current_view().refresh()
@@ -212,7 +235,21 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):  # noqa: N802
         self.save_state()
+        if self.keep_in_tray():
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
         super().closeEvent(event)
+        self.quit_requested.emit()
+
+    def show_banner(self, text: str, button: str | None = None) -> None:
+        """The in-window notice used for reminders where there is no tray (plain text)."""
+        self.banner_text.setText(text)
+        self.banner_button.setVisible(bool(button))
+        if button:
+            self.banner_button.setText(button)
+        self.banner.show()
 
     # --- actions -----------------------------------------------------------------
     def switch_language(self, language: str) -> None:

@@ -1,0 +1,223 @@
+"""The tray icon, reminder popups, and the visible fallback where a desktop has no tray.
+
+With a tray: an icon with the number of due items drawn on it and in its tooltip; a menu
+(Vandaag openen, the top due items, Alles 1 uur stilzetten, Afsluiten); a click shows or
+hides the window; reminders pop up as the tray's message (a click on it opens them).
+Without a tray (GNOME without the extension, a bare X server): the window stays a normal
+window, reminders show in the window's banner and in a small always-on-top popup with
+buttons, and the owner is told once how to get a tray. Never a silent no-op.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
+
+from desktop import paths
+from desktop.i18n import _, ngettext
+from desktop.views.forms import load_form
+
+TOP_ITEMS = 5
+
+
+def default_describe(item) -> str:
+    """One line for a due item: who, which step, about what (see reminders.describe)."""
+    from desktop import reminders
+
+    return reminders.describe(item)
+
+
+def announcement_texts(announcement, describe=default_describe) -> tuple[str, str]:
+    items = announcement.items
+    if announcement.summary:
+        title = ngettext("{n} reminder", "{n} reminders", len(items)).format(n=len(items))
+        body = "\n".join(describe(i) for i in items[:TOP_ITEMS])
+        if len(items) > TOP_ITEMS:
+            body += "\n" + _("and {n} more").format(n=len(items) - TOP_ITEMS)
+        return title, body
+    return _("Reminder"), describe(items[0])
+
+
+def badge_icon(count: int, size: int = 64) -> QIcon:
+    """The app icon with the due count drawn on it (nothing drawn at zero)."""
+    base = QIcon(str(paths.resource("afspraak.svg"))).pixmap(size, size)
+    if count <= 0:
+        return QIcon(base)
+    pixmap = QPixmap(base)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    diameter = int(size * 0.6)
+    rect = QRect(size - diameter, size - diameter, diameter, diameter)
+    painter.setBrush(QColor("#c62828"))
+    painter.setPen(Qt.NoPen)
+    painter.drawEllipse(rect)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(diameter * (0.62 if count < 10 else 0.48)))
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(rect, Qt.AlignCenter, str(count) if count < 100 else "99+")
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ReminderPopup(QWidget):
+    """Small always-on-top window with actions, used where the tray cannot show buttons."""
+
+    open_clicked = Signal()
+    snooze_clicked = Signal(object)  # timedelta or "tomorrow"
+    done_clicked = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent, Qt.Tool | Qt.WindowStaysOnTopHint | Qt.FramelessWindowHint)
+        self.setAttribute(Qt.WA_ShowWithoutActivating)
+        self.form = load_form("reminder_popup.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.title: QLabel = self.form.findChild(QLabel, "title")
+        self.body: QLabel = self.form.findChild(QLabel, "body")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.form.setStyleSheet("QFrame#ReminderPopup { background: #fffaf0; border: 2px solid #5b3a8c; border-radius: 6px; }")
+        self.open_button: QPushButton = self.form.findChild(QPushButton, "openButton")
+        self.hour_button: QPushButton = self.form.findChild(QPushButton, "snoozeHourButton")
+        self.tomorrow_button: QPushButton = self.form.findChild(QPushButton, "snoozeTomorrowButton")
+        self.done_button: QPushButton = self.form.findChild(QPushButton, "doneButton")
+        close = self.form.findChild(QToolButton, "closeButton")
+        self.open_button.clicked.connect(lambda: (self.open_clicked.emit(), self.hide()))
+        self.hour_button.clicked.connect(lambda: (self.snooze_clicked.emit(timedelta(hours=1)), self.hide()))
+        self.tomorrow_button.clicked.connect(lambda: (self.snooze_clicked.emit("tomorrow"), self.hide()))
+        self.done_button.clicked.connect(lambda: (self.done_clicked.emit(), self.hide()))
+        close.clicked.connect(self.hide)
+        self.items: list = []
+
+    def show_announcement(self, announcement, describe=default_describe) -> None:
+        self.items = list(announcement.items)
+        title, body = announcement_texts(announcement, describe)
+        self.title.setText(title)
+        self.body.setText(body)
+        single = not announcement.summary
+        self.hour_button.setVisible(True)
+        self.tomorrow_button.setVisible(True)
+        self.done_button.setVisible(single)
+        self.adjustSize()
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.move(area.right() - self.width() - 16, area.bottom() - self.height() - 16)
+        self.show()
+        self.raise_()
+
+
+class Tray(QObject):
+    """Owns the tray icon (when there is a tray) and the fallback popup and banner."""
+
+    open_today = Signal()
+    open_item = Signal(object)
+    snooze_items = Signal(list, object)  # items, timedelta or "tomorrow"
+    done_items = Signal(list)
+    pause_all = Signal(object)  # timedelta
+    quit_requested = Signal()
+    toggle_window = Signal()
+
+    def __init__(self, parent=None, available: bool | None = None, describe=default_describe):
+        super().__init__(parent)
+        self.describe = describe
+        self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
+        self.items: list = []
+        self._make_popup()
+        self.icon: QSystemTrayIcon | None = None
+        self.menu: QMenu | None = None
+        self.last_message: tuple[str, str] | None = None
+        if self.available:
+            self.icon = QSystemTrayIcon(badge_icon(0), self)
+            self.menu = QMenu()
+            self.icon.setContextMenu(self.menu)
+            self.icon.activated.connect(self._on_activated)
+            self.icon.messageClicked.connect(self.open_today.emit)
+            self._rebuild_menu()
+            self.icon.setToolTip(self.tooltip())
+            self.icon.show()
+
+    def retranslate(self) -> None:
+        """After a language switch: menu, tooltip and popup in the new language."""
+        self.popup.deleteLater()
+        self._make_popup()
+        if self.icon is not None:
+            self._rebuild_menu()
+            self.icon.setToolTip(self.tooltip())
+
+    def _make_popup(self) -> None:
+        self.popup = ReminderPopup()
+        self.popup.open_clicked.connect(self._open_popup_items)
+        self.popup.snooze_clicked.connect(lambda how: self.snooze_items.emit(self.popup.items, how))
+        self.popup.done_clicked.connect(lambda: self.done_items.emit(self.popup.items))
+
+    # --- state -------------------------------------------------------------------
+    def tooltip(self) -> str:
+        n = len(self.items)
+        if n == 0:
+            return _("Afspraak: nothing due")
+        return ngettext("Afspraak: {n} reminder due", "Afspraak: {n} reminders due", n).format(n=n)
+
+    def set_items(self, items: list) -> None:
+        self.items = list(items)
+        if self.icon is not None:
+            self.icon.setIcon(badge_icon(len(self.items)))
+            self.icon.setToolTip(self.tooltip())
+            self._rebuild_menu()
+
+    def _rebuild_menu(self) -> None:
+        menu = self.menu
+        menu.clear()
+        menu.addAction(_("Open today's list"), self.open_today.emit)
+        if self.items:
+            menu.addSeparator()
+            for item in self.items[:TOP_ITEMS]:
+                action = QAction(self.describe(item), menu)
+                action.triggered.connect(lambda _checked=False, i=item: self.open_item.emit(i))
+                menu.addAction(action)
+            if len(self.items) > TOP_ITEMS:
+                more = menu.addAction(_("and {n} more").format(n=len(self.items) - TOP_ITEMS))
+                more.triggered.connect(self.open_today.emit)
+        menu.addSeparator()
+        menu.addAction(_("Pause everything for 1 hour"), lambda: self.pause_all.emit(timedelta(hours=1)))
+        menu.addAction(_("Quit"), self.quit_requested.emit)
+
+    def _on_activated(self, reason) -> None:
+        if reason in (QSystemTrayIcon.Trigger, QSystemTrayIcon.DoubleClick):
+            self.toggle_window.emit()
+
+    def _open_popup_items(self) -> None:
+        items = self.popup.items
+        if len(items) == 1:
+            self.open_item.emit(items[0])
+        else:
+            self.open_today.emit()
+
+    # --- popups ------------------------------------------------------------------
+    def show_announcement(self, announcement) -> None:
+        title, body = announcement_texts(announcement, self.describe)
+        self.last_message = (title, body)
+        if self.icon is not None and self.icon.supportsMessages():
+            self.icon.showMessage(title, body, badge_icon(len(self.items)), 15000)
+        else:
+            self.popup.show_announcement(announcement, self.describe)
+
+    def hide(self) -> None:
+        if self.icon is not None:
+            self.icon.hide()
+        self.popup.hide()
+
+
+def tomorrow_morning(now_local: datetime) -> datetime:
+    """Tomorrow at 09:00 in the owner's local time (aware datetime in, aware out)."""
+    return (now_local + timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
+
+
+__all__ = ["Tray", "ReminderPopup", "badge_icon", "announcement_texts", "tomorrow_morning"]

@@ -1,0 +1,184 @@
+"""Tray, popups, fallback and scheduler with a fake clock (offscreen: no tray)."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, time
+
+import pytest
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from desktop import autostart
+from desktop.domain.notify import Announcement
+from desktop.scheduler import Scheduler
+from desktop.tray import Tray, announcement_texts, badge_icon
+
+T0 = datetime(2026, 11, 23, 10, 0)
+
+
+@dataclass
+class Item:
+    key: str
+    due: datetime
+    person_name: str = "Sanne de Vries"
+    title: str = "Reel is 2 dagen te laat"
+
+
+def describe(item) -> str:
+    return f"{item.person_name}: {item.title}"
+
+
+class FakeClock:
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+def make_scheduler(qtbot, items, clock, next_due=None):
+    announced = []
+    s = Scheduler(lambda now: [i for i in items if i.due <= now], next_due, clock=clock,
+                  to_local_time=lambda moment: moment.time())
+    s.announce.connect(announced.append)
+    return s, announced
+
+
+def test_offscreen_has_no_tray_and_the_fallback_popup_shows(qtbot, translator):
+    assert not QSystemTrayIcon.isSystemTrayAvailable()
+    tray = Tray(describe=describe)
+    assert not tray.available and tray.icon is None
+    tray.set_items([Item("a", T0)])
+    tray.show_announcement(Announcement(items=[Item("a", T0)], summary=False))
+    assert tray.popup.isVisible()
+    assert "Sanne de Vries" in tray.popup.body.text()
+    assert tray.popup.done_button.isVisible()
+    done = []
+    tray.done_items.connect(done.append)
+    tray.popup.done_button.click()
+    assert done and done[0][0].key == "a"
+    assert not tray.popup.isVisible()
+    tray.hide()
+
+
+def test_summary_text_in_dutch_and_english(qtbot, translator):
+    from desktop import i18n
+
+    items = [Item(str(n), T0) for n in range(3)]
+    title, body = announcement_texts(Announcement(items=items, summary=True), describe)
+    assert title == "3 herinneringen"
+    assert body.count("Sanne de Vries") == 3
+    i18n.set_language("en")
+    assert announcement_texts(Announcement(items=items[:1], summary=True), describe)[0] == "1 reminder"
+
+
+def test_badge_icon_draws_the_count(qtbot):
+    plain = badge_icon(0).pixmap(64, 64).toImage()
+    three = badge_icon(3).pixmap(64, 64).toImage()
+    assert plain != three
+    assert three.pixelColor(50, 50).red() > 150  # the red badge in the corner
+
+
+def test_scheduler_fires_once_at_the_due_moment(qtbot):
+    clock = FakeClock(T0)
+    items = [Item("a", T0 + timedelta(minutes=3))]
+    s, announced = make_scheduler(qtbot, items, clock, next_due=lambda now: items[0].due if items[0].due > now else None)
+    s.start()
+    assert announced == []
+    assert s.planned == T0 + timedelta(minutes=3)  # one timer, set for the due moment
+    assert 179_000 <= s.timer.interval() <= 181_000
+    clock.now = s.planned
+    s._on_timeout()
+    assert len(announced) == 1 and not announced[0].summary
+    clock.now += timedelta(minutes=5)
+    s._on_timeout()
+    assert len(announced) == 1  # never twice
+
+
+def test_scheduler_catches_up_after_sleep_with_one_summary(qtbot):
+    clock = FakeClock(T0)
+    items = [Item(k, T0 + timedelta(hours=h)) for k, h in (("a", 1), ("b", 2), ("c", 5))]
+    s, announced = make_scheduler(qtbot, items, clock)
+    s.start()
+    assert s.planned == T0 + timedelta(minutes=5)  # recheck every few minutes
+    clock.now = T0 + timedelta(hours=8)  # the laptop slept; the timer fires very late
+    s._on_timeout()
+    assert len(announced) == 1
+    assert announced[0].summary and announced[0].catch_up and len(announced[0].items) == 3
+
+
+def test_scheduler_respects_quiet_hours_and_snooze(qtbot):
+    clock = FakeClock(datetime(2026, 11, 23, 22, 0))
+    items = [Item("a", datetime(2026, 11, 23, 21, 30))]
+    s, announced = make_scheduler(qtbot, items, clock)
+    s.start()
+    assert announced == []  # 22:00 is inside 21:00-09:00
+    clock.now = datetime(2026, 11, 24, 9, 0)
+    s._on_timeout()
+    assert len(announced) == 1
+    items[0] = Item("a", datetime(2026, 11, 24, 10, 0))  # snoozed an hour
+    clock.now = datetime(2026, 11, 24, 9, 30)
+    s.reschedule()
+    assert len(announced) == 1
+    clock.now = datetime(2026, 11, 24, 10, 0)
+    s._on_timeout()
+    assert len(announced) == 2
+
+
+def test_pause_everything_for_an_hour(qtbot):
+    clock = FakeClock(T0)
+    items = [Item("a", T0 + timedelta(minutes=1))]
+    s, announced = make_scheduler(qtbot, items, clock)
+    s.pause(timedelta(hours=1))
+    clock.now = T0 + timedelta(minutes=2)
+    s._on_timeout()
+    assert announced == []
+    clock.now = T0 + timedelta(hours=1)
+    s._on_timeout()
+    assert len(announced) == 1
+
+
+def test_autostart_entry_written_and_removed(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setattr(autostart.sys, "platform", "linux")
+    path = autostart.enable(["/opt/Afspraak/afspraak", "gui", "--minimised"])
+    assert path == tmp_path / "autostart" / "afspraak.desktop"
+    text = path.read_text()
+    assert "Exec=/opt/Afspraak/afspraak gui --minimised" in text
+    assert "Type=Application" in text
+    assert autostart.is_enabled()
+    autostart.disable()
+    assert not path.exists() and not autostart.is_enabled()
+
+
+def test_launch_command_starts_minimised():
+    command = autostart.launch_command()
+    assert command[-2:] == ["gui", "--minimised"]
+
+
+def test_app_without_tray_shows_due_reminders_in_banner_and_popup(qtbot, database, translator, monkeypatch):
+    """The whole chain offscreen (no tray): ladder -> scheduler -> banner + popup with buttons."""
+    from desktop import app as app_module
+    from desktop import demo, single_instance
+    from desktop.clock import utcnow
+
+    demo.fill(utcnow())
+    monkeypatch.setattr(single_instance, "notify_running", lambda *a, **k: False)
+    application = app_module.Application([], cli_language="nl")
+    assert application.start() is None
+    qtbot.addWidget(application.window)
+    try:
+        assert application.tray is not None and not application.tray.available
+        items = application.scheduler.items
+        assert len(items) >= 5  # the demo has every ladder step due plus a check-in
+        assert application.window.banner.isVisible()
+        assert "herinneringen" in application.window.banner_text.text()
+        popup = application.tray.popup
+        assert popup.isVisible()  # the catch-up summary at start, as a popup with buttons
+        assert popup.title.text().endswith("herinneringen")
+        assert len(popup.body.text().splitlines()) >= 5  # the first five, then "en nog N"
+        assert "Lotte Janssens" in popup.body.text() or "en nog" in popup.body.text()
+        # "later" on the popup snoozes every item in it; the count drops
+        popup.hour_button.click()
+        qtbot.waitUntil(lambda: len(application.scheduler.items) < len(items), timeout=3000)
+    finally:
+        application.shutdown()
+        application.instance_server.server.close()

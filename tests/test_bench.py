@@ -90,7 +90,8 @@ def test_bench_runs_at_tiny_scale(tmp_path):
         if r["status"] in {"pass", "miss"}:
             assert r["samples"] and r["median"] is not None and r["target"] is not None
     # What exists today is measured for real, not skipped.
-    for key in ("cold_start", "start_ratio", "filter_keystroke", "timeline_page", "peak_memory"):
+    for key in ("cold_start", "start_ratio", "filter_keystroke", "timeline_page", "timeline_filter",
+                "due_scan", "import_products", "peak_memory"):
         assert results[key]["status"] in {"pass", "miss", "info"}, key
     keystroke = results["filter_keystroke"]
     assert keystroke["extra"]["rows_total"] == generate.SCALES["tiny"].influencers

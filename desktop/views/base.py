@@ -128,10 +128,15 @@ class ListView(QWidget):
         else:
             self._stale = True
 
+    def refresh_if_stale(self) -> None:
+        """Load now if a refresh was put off (before selecting something in a hidden view)."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
     def showEvent(self, event):  # noqa: N802
         super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.refresh_if_stale()
 
     def refresh(self) -> None:
         self._stale = False

@@ -209,6 +209,13 @@ def format_number(value: int | float, locale: Locale | None = None) -> str:
         group = _int_group_symbol(locale)
         if group is not None:  # the common case in lists (followers, counts), 20x cheaper
             return f"{value:,}".replace(",", group)
+    return _format_decimal(value, locale, repr(value))
+
+
+@lru_cache(maxsize=2048)
+def _format_decimal(value: int | float | Decimal, locale: Locale, _key: str) -> str:
+    # Lists repeat the same few values (ratings like 4.5). ``_key`` (the repr) keeps values
+    # that compare equal but print differently apart (0.0 and -0.0, 1.5 and Decimal("1.50")).
     return babel_numbers.format_decimal(value, locale=locale)
 
 

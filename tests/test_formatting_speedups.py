@@ -18,6 +18,14 @@ def test_format_number_equals_babel(value, locale):
     assert i18n.format_number(value, locale=locale) == babel_numbers.format_decimal(value, locale=locale)
 
 
+@given(st.one_of(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9),
+                 st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-10**6, max_value=10**6),
+                 st.sampled_from([0.0, -0.0, 1, 1.0, 4.5, -3])),
+       st.sampled_from(LOCALES[:3]))
+def test_format_number_of_any_value_equals_babel(value, locale):
+    assert i18n.format_number(value, locale=locale) == babel_numbers.format_decimal(value, locale=locale)
+
+
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)),
        st.sampled_from(["short", "medium", "long", "full"]), st.sampled_from(LOCALES[:3]))
 def test_format_date_equals_babel(value, fmt, locale):

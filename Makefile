@@ -97,7 +97,7 @@ screenshots: sysdeps $(VENV)/.app mo
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
 bench: sysdeps $(VENV)/.test mo
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache locales/*/LC_MESSAGES/*.mo

@@ -102,7 +102,7 @@ class Application:
         from desktop.views.main_window import MainWindow
 
         old = self.window
-        self.window = MainWindow()
+        self.window = MainWindow(lazy_views=True)  # start-up loads only the view on screen
         self.window.language_changed.connect(self._on_language_changed)
         self.window.quit_requested.connect(self.quit)
         self.window.hidden_to_tray.connect(self._told_about_tray)

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDate, QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
@@ -93,7 +93,7 @@ def test_create_an_order_with_bad_input_first(qtbot, window, monkeypatch, tmp_pa
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(str(picture))])
         viewport = dialog.pictures.viewport()
-        enter = QDragEnterEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+        enter = QDragEnterEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
         QApplication.sendEvent(viewport, enter)
         assert enter.isAccepted()
         drop = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)

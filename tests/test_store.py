@@ -123,3 +123,23 @@ def test_check_afspraak_file_refuses_other_sqlite(tmp_path):
 
 def test_proxy_is_bound(database):
     assert db.obj is database
+
+
+def test_event_kind_at_index_serves_the_filtered_timeline(data_dir, monkeypatch):
+    """A version-1 database gains the (kind, at) index; a kind filter newest-first uses it."""
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        m.setattr(migrations, "CURRENT_VERSION", 1)
+        open_database()
+        models.Event.create(kind="message", text="hallo")
+        close_database()
+    d = open_database()
+    assert migrations.schema_version(d) >= 2
+    indexes = {row[1] for row in d.execute_sql("PRAGMA index_list(event)").fetchall()}
+    assert "event_kind_at" in indexes and "event_kind" not in indexes
+    query = (models.Event.select().where(models.Event.kind == "message")
+             .order_by(models.Event.at.desc(), models.Event.id.desc()).limit(200))
+    sql, params = query.sql()
+    plan = " ".join(str(row[3]) for row in d.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+    assert "event_kind_at" in plan and "TEMP B-TREE" not in plan
+    assert [e.text for e in query] == ["hallo"]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop import cli, i18n
 from desktop.clock import to_local
-from desktop.domain import calendar_export, csv_export, notes, timeline_export
+from desktop.domain import calendar_export, notes, spreadsheet, timeline_export
 from desktop.domain.timeline import TimelineFilter
 from desktop.store.db import close_database
 from desktop.store.models import Collaboration, CustomOrder, Deliverable, Event, Person, Shipment
@@ -226,7 +226,7 @@ def test_order_detail_embeds_the_customer_history(qtbot, demo_db, translator):
     (None, ""),
 ])
 def test_csv_cells_that_look_like_formulas_are_defused(value, expected):
-    assert csv_export.safe_cell(value) == expected
+    assert spreadsheet.safe_cell(value) == expected
 
 
 def test_timeline_csv_is_the_filtered_timeline(qtbot, database, translator, tmp_path, monkeypatch):

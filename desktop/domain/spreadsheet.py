@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,3 +38,29 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+# Files the owner opens in her spreadsheet program: Dutch and Belgian settings use the
+# comma as the decimal sign and expect ";" between fields (LibreOffice asks, Excel does
+# not); UTF-8 with a byte-order mark so Excel shows "é" and "ë" rightly on Windows.
+SPREADSHEET_DELIMITER = ";"
+
+
+def write_csv(path: Path | str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """Write a header and rows for a spreadsheet program; returns the number of rows.
+    Writes a temporary file first, so a failed export never leaves half a file under the
+    chosen name."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    count = 0
+    try:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, delimiter=SPREADSHEET_DELIMITER, lineterminator="\r\n")
+            writer.writerow([safe_cell(h) for h in header])
+            for row in rows:
+                writer.writerow([safe_cell(v) for v in row])
+                count += 1
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return count

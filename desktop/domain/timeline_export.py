@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from pathlib import Path
 
-from desktop.domain import csv_export, timeline
+from desktop.domain import spreadsheet, timeline
 from desktop.domain.timeline import TimelineFilter
 from desktop.i18n import _
 from desktop.labels import label
@@ -32,4 +32,4 @@ def rows(f: TimelineFilter, tz: tzinfo | None = None):
 
 def export_csv(path: Path | str, f: TimelineFilter, tz: tzinfo | None = None) -> int:
     """Write the events matching ``f`` to ``path``; returns how many were written."""
-    return csv_export.write_csv(path, header(), rows(f, tz))
+    return spreadsheet.write_csv(path, header(), rows(f, tz))

@@ -358,29 +358,51 @@ def cost_and_return(collaboration: Collaboration) -> rules.CostReturn:
     return rules.cost_and_return(product, shipping, collaboration.fee_cents, revenues)
 
 
+# Above this many people, scores() reads every row and keeps the wanted ones in Python:
+# a 10,000-long "IN (...)" costs more to build and bind than the rows it saves.
+_IN_LIMIT = 500
+
+
+def _moment(value) -> datetime | None:
+    """A stored DATETIME text as a datetime (datetime.fromisoformat is C, peewee's parser is not)."""
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def _raw(query, person_column, person_ids: list[int]) -> list[tuple]:
+    """The query's rows as stored (no per-value conversion), for ``person_ids`` only."""
+    if len(person_ids) <= _IN_LIMIT:
+        query = query.where(person_column.in_(person_ids))
+        return db.execute_sql(*query.sql()).fetchall()
+    wanted = set(person_ids)
+    return [row for row in db.execute_sql(*query.sql()).fetchall() if row[0] in wanted]
+
+
 def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]:
-    """The reliability score of many people with a few queries."""
+    """The reliability score of many people with a few queries.
+
+    At 10,000 influencers this is most of the influencer list's load time: the rows are
+    read as stored and their moments parsed with ``datetime.fromisoformat``
+    (docs/PERFORMANCE.md)."""
     deliverables = defaultdict(list)
-    for person_id, deadline, delivered_at in (
+    for person_id, deadline, delivered_at in _raw(
             Deliverable.select(Collaboration.person, Deliverable.deadline, Deliverable.delivered_at)
-            .join(Collaboration).where(Collaboration.person.in_(person_ids),
-                                       Collaboration.status != "proposed").tuples()):
-        deliverables[person_id].append(score_rules.DeliverableFact(deadline, delivered_at))
+            .join(Collaboration).where(Collaboration.status != "proposed"), Collaboration.person, person_ids):
+        deliverables[person_id].append(score_rules.DeliverableFact(_moment(deadline), _moment(delivered_at)))
     messages = defaultdict(list)
-    for person_id, at, direction in (Event.select(Event.person, Event.at, Event.direction)
-                                     .where(Event.person.in_(person_ids), Event.kind == "message",
-                                            Event.direction.in_(["in", "out"])).tuples()):
-        messages[person_id].append((at, direction))
+    for person_id, at, direction in _raw(
+            Event.select(Event.person, Event.at, Event.direction)
+            .where(Event.kind == "message", Event.direction.in_(["in", "out"])), Event.person, person_ids):
+        messages[person_id].append((_moment(at), direction))
     ratings = defaultdict(list)
-    for person_id, *stars in (Rating.select(Collaboration.person, Rating.communication, Rating.quality,
-                                            Rating.punctuality, Rating.result).join(Collaboration)
-                              .where(Collaboration.person.in_(person_ids)).tuples()):
+    for person_id, *stars in _raw(
+            Rating.select(Collaboration.person, Rating.communication, Rating.quality, Rating.punctuality,
+                          Rating.result).join(Collaboration), Collaboration.person, person_ids):
         ratings[person_id].append(tuple(stars))
     pol = policy()
     strikes = defaultdict(list)
-    for person_id, s_id, created, lifted in (Strike.select(Strike.person, Strike.id, Strike.created_at, Strike.lifted_at)
-                                             .where(Strike.person.in_(person_ids)).tuples()):
-        strikes[person_id].append(strike_rules.StrikeInfo(s_id, created, lifted))
+    for person_id, s_id, created, lifted in _raw(
+            Strike.select(Strike.person, Strike.id, Strike.created_at, Strike.lifted_at), Strike.person, person_ids):
+        strikes[person_id].append(strike_rules.StrikeInfo(s_id, _moment(created), _moment(lifted)))
     return {
         pid: score_rules.compute(deliverables[pid], messages[pid], ratings[pid],
                                  len(strike_rules.counting(strikes[pid], pol, now)), pol.to_inactive, now)

@@ -20,6 +20,8 @@ from desktop.i18n import _
 from desktop.views.forms import load_form
 from desktop.views.rows import Row, RowsModel
 
+RESIZE_SAMPLE_ROWS = 100
+
 
 def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = False, wrap: bool = True) -> QLabel:
     """A QLabel that never interprets what it shows as rich text (user text is untrusted)."""
@@ -73,6 +75,10 @@ class ListView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        # Column widths from the first rows, not the first thousand (Qt's default):
+        # every cell measured is a round of data() calls into Python.
+        self.table.horizontalHeader().setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
+        self.table.verticalHeader().setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         # Rows arrive in the view's own order (urgency, newest first...); a click on a
         # header sorts from there.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
@@ -91,6 +97,7 @@ class ListView(QWidget):
         self.empty_title.setText(self.empty_heading())
         self.empty_text.setText(self.empty_help())
         self.current_id: int | None = None
+        self._stale = False
 
     # --- to override ---------------------------------------------------------------
     def view_title(self) -> str:
@@ -112,7 +119,27 @@ class ListView(QWidget):
         raise NotImplementedError
 
     # --- behaviour -----------------------------------------------------------------
+    def refresh_when_shown(self) -> None:
+        """Refresh now if the view is on screen, otherwise the next time it is shown.
+
+        The main window uses this so start-up loads only the view the owner sees."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def refresh_if_stale(self) -> None:
+        """Load now if a refresh was put off (before selecting something in a hidden view)."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        self.refresh_if_stale()
+
     def refresh(self) -> None:
+        self._stale = False
         rows = self.load_rows()
         self.model.set_rows(rows)
         self.pages.setCurrentIndex(0 if not rows else 1)

@@ -30,8 +30,11 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     banner_clicked = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, lazy_views: bool = False):
         super().__init__(parent)
+        # lazy_views (the app sets it): only the view on screen loads at start-up, the
+        # others when first shown; without it every view is filled at once.
+        self._lazy_views = lazy_views
         self._form = load_form("main_window.ui")
         f = self._form
         self.setWindowTitle("Afspraak")
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         for row, v in enumerate(self.views):
             if v.key == key:
                 self.sidebar.setCurrentRow(row)
+                getattr(v, "refresh_if_stale", lambda: None)()  # also while the window is hidden
                 return
 
     def _switch(self, row: int) -> None:
@@ -147,7 +151,10 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         for v in self.views:
-            v.refresh()
+            if self._lazy_views:
+                getattr(v, "refresh_when_shown", v.refresh)()
+            else:
+                v.refresh()
 
     # --- timeline: quick note, calendar export, opening an event's subject -------------
     def _add_timeline_actions(self) -> None:

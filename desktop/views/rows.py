@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     id: int
     cells: list[str]
@@ -32,6 +32,15 @@ def plain_tooltip(text: str) -> str:
 
 
 COLOURS = {"red": QColor(176, 32, 32), "amber": QColor(168, 102, 0), "grey": QColor(128, 128, 128)}
+BRUSHES = {name: QBrush(colour) for name, colour in COLOURS.items()}
+
+# Roles as plain ints: data() runs for every visible cell and every role Qt asks for
+# (about ten per cell), and looking up Qt.DisplayRole on the enum each time costs more
+# than the rest of the call (docs/PERFORMANCE.md).
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+USER = int(Qt.ItemDataRole.UserRole.value)
 
 
 class RowsModel(QAbstractTableModel):
@@ -52,20 +61,36 @@ class RowsModel(QAbstractTableModel):
         self._apply()
 
     def set_filter(self, text: str) -> None:
-        self._needle = text.strip().lower()
-        self._apply()
+        needle = " ".join(text.lower().split())
+        if needle == self._needle:
+            return
+        # Typing one more letter only narrows: a row that matches "sanne d" is among the
+        # rows that matched "sanne", so search those instead of every row.
+        narrowing = bool(self._needle) and needle.startswith(self._needle)
+        self._needle = needle
+        self._apply(self.rows if narrowing else None)
 
     def set_predicate(self, predicate) -> None:
         """Keep only rows for which ``predicate(row)`` is true (None: all rows)."""
         self._predicate = predicate
         self._apply()
 
-    def _apply(self) -> None:
+    def _apply(self, within: list[Row] | None = None) -> None:
+        """Filter ``within`` (rows already known to pass the predicate), or all rows."""
         self.beginResetModel()
-        rows = self.all_rows if self._predicate is None else [r for r in self.all_rows if self._predicate(r)]
+        if within is not None:
+            rows = within
+        elif self._predicate is None:
+            rows = self.all_rows
+        else:
+            rows = [r for r in self.all_rows if self._predicate(r)]
         if self._needle:
             words = self._needle.split()
-            self.rows = [r for r in rows if all(w in r.search for w in words)]
+            if len(words) == 1:
+                word = words[0]
+                self.rows = [r for r in rows if word in r.search]
+            else:
+                self.rows = [r for r in rows if all(w in r.search for w in words)]
         else:
             self.rows = list(rows)
         self.endResetModel()
@@ -85,18 +110,20 @@ class RowsModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
-        if role == Qt.DisplayRole:
-            return row.cells[index.column()]
-        if role == Qt.ToolTipRole and row.tooltip:
-            return plain_tooltip(row.tooltip)
-        if role == Qt.ForegroundRole and row.colour:
-            return QBrush(COLOURS[row.colour])
-        if role == Qt.UserRole:
-            return row.id
+        role = int(role)
+        if role == DISPLAY:
+            return self.rows[index.row()].cells[index.column()]
+        if role == FOREGROUND:
+            colour = self.rows[index.row()].colour
+            return BRUSHES[colour] if colour else None
+        if role == TOOLTIP:
+            tooltip = self.rows[index.row()].tooltip
+            return plain_tooltip(tooltip) if tooltip else None
+        if role == USER:
+            return self.rows[index.row()].id
         return None
 
     def sort(self, column, order=Qt.AscendingOrder):

@@ -1,0 +1,593 @@
+"""Afspraak benchmarks: every figure measured several times, printed with its target.
+
+    make bench                                   # large scale, the figures in the README
+    python bench/run.py --scale tiny --repeats 1 # what CI runs to keep this working
+
+Start-up figures are taken in fresh processes, alternating a bare PySide6 window (the
+baseline) with ``afspraak gui --smoke-test`` on the generated data, so the start-up
+target is a ratio to a window measured in the same run on the same machine. The other
+figures run in one child process per figure on a scratch copy of the data, driving the
+real views and store code. A figure whose code has not landed yet (ImportError) is
+reported as "n/a", not as a failure.
+
+Writes ``bench/out/results.json`` (every sample, median, min, max, p90) and
+``bench/out/results.md`` (the table for the README). See docs/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import generate  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+CHILD_ENV = {"QT_QPA_PLATFORM": "offscreen", "DBUS_SESSION_BUS_ADDRESS": "disabled:"}
+
+
+# --- results -------------------------------------------------------------------------
+
+@dataclass
+class Result:
+    key: str
+    label: str
+    unit: str  # "s", "ms", "MB", "x"
+    samples: list[float] = field(default_factory=list)
+    target: float | None = None  # the figure must stay below (or at, for ratios) this
+    status: str = ""  # pass, miss, n/a, info, error
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.samples) if self.samples else None
+
+    def judge(self) -> "Result":
+        if self.status:
+            return self
+        if not self.samples:
+            self.status = "n/a"
+        elif self.target is None:
+            self.status = "info"
+        elif self.unit == "x":
+            self.status = "pass" if self.median <= self.target else "miss"
+        else:
+            self.status = "pass" if self.median < self.target else "miss"
+        return self
+
+    def summary(self) -> dict:
+        s = sorted(self.samples)
+        out = asdict(self)
+        out.update(median=self.median, min=s[0] if s else None, max=s[-1] if s else None,
+                   p90=s[min(len(s) - 1, int(round(0.9 * (len(s) - 1))))] if s else None, n=len(s))
+        return out
+
+
+def not_available(key: str, label: str, unit: str, target: float | None, why: str) -> Result:
+    return Result(key, label, unit, target=target, status="n/a", note=why)
+
+
+# --- helpers used inside the child processes -----------------------------------------
+
+def _qapp():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def _open(data_dir: Path) -> None:
+    from desktop import i18n, paths
+    from desktop.store.db import close_database, open_database
+
+    close_database()
+    paths.set_data_dir(data_dir)
+    open_database()
+    i18n.set_language("nl")
+
+
+def _anchor(manifest: dict) -> datetime:
+    return datetime.fromisoformat(manifest["now"])
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 3)
+
+
+def _settle(app) -> None:
+    """Let Qt do what the change asked for: layout and the one repaint (as in the app,
+    where the event loop paints once after the model changes)."""
+    app.processEvents()
+
+
+def _count_paints(widget):
+    """Count paint events on ``widget`` (to check that a measured step really painted)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Counter(QObject):
+        paints = 0
+
+        def eventFilter(self, _obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.paints += 1
+            return False
+
+    counter = Counter(widget)
+    widget.installEventFilter(counter)
+    return counter
+
+
+# --- figures measured in-process (each one runs in its own child) ----------------------
+
+def measure_filter_keystroke(data_dir: Path, manifest: dict, repeats: int) -> Result:
+    """Type a name into the influencer search, one key at a time, then erase it.
+
+    Each sample is one keystroke: set the text, run the view's filter (the 120 ms
+    typing pause before it is a deliberate wait, not work, and is left out), and let
+    Qt lay out and paint the list."""
+    key, label, target = "filter_keystroke", "Influencer filter, per keystroke", 30.0
+    try:
+        from desktop.views.influencers import InfluencersView
+    except ImportError as exc:
+        return not_available(key, label, "ms", target, f"influencer view missing: {exc}")
+    app = _qapp()
+    _open(data_dir)
+    view = InfluencersView()
+    view.resize(1200, 760)
+    view.show()
+    view.refresh()
+    _settle(app)
+    apply = getattr(view, "_apply_filter", None)
+    if apply is None:
+        return not_available(key, label, "ms", target, "InfluencersView has no _apply_filter: wire the new filter here")
+    total = view.model.rowCount()
+    painted = _count_paints(view.table.viewport())
+    word = "sanne de v"
+    steps = [word[:i] for i in range(1, len(word) + 1)] + [word[:i] for i in range(len(word) - 1, -1, -1)]
+    samples, shown = [], []
+    for _ in range(repeats):
+        for text in steps:
+            started = time.perf_counter()
+            view.search.setText(text)
+            apply()
+            _settle(app)
+            samples.append(_ms(time.perf_counter() - started))
+            shown.append(view.model.rowCount())
+    view.close()
+    return Result(key, label, "ms", samples, target,
+                  note=f"{total:,} influencers; typing and erasing “{word}”",
+                  extra={"rows_total": total, "rows_shown_min": min(shown), "paints": painted.paints})
+
+
+def measure_timeline_page(data_dir: Path, manifest: dict, repeats: int) -> Result:
+    """The timeline's first page: from asking for it to the list painted."""
+    key, label, target = "timeline_page", "Timeline, first page", 50.0
+    try:
+        from desktop.views.timeline import TimelineView
+    except ImportError as exc:
+        return not_available(key, label, "ms", target, f"timeline view missing: {exc}")
+    app = _qapp()
+    _open(data_dir)
+    view = TimelineView()
+    view.resize(1200, 760)
+    view.show()
+    _settle(app)
+    samples = []
+    for _ in range(max(repeats, 3)):
+        started = time.perf_counter()
+        view.refresh()
+        _settle(app)
+        samples.append(_ms(time.perf_counter() - started))
+    rows = view.model.rowCount()
+    view.close()
+    return Result(key, label, "ms", samples, target,
+                  note=f"{manifest['counts']['events']:,} events; {rows:,} rows in the list (day headings included)",
+                  extra={"rows_loaded": rows})
+
+
+def measure_timeline_filter(data_dir: Path, manifest: dict, repeats: int) -> Result:
+    """A filter change (one event kind, then everything again) in the real timeline view,
+    over every event, not only a loaded page: from the change to the list painted."""
+    key, label, target = "timeline_filter", "Timeline, filter change", 50.0
+    try:
+        from desktop.views.timeline import TimelineView
+    except ImportError as exc:
+        return not_available(key, label, "ms", target, f"timeline view missing: {exc}")
+    if not hasattr(TimelineView, "set_filter"):
+        return not_available(key, label, "ms", target, "TimelineView has no set_filter(kind=...): wire it here")
+    app = _qapp()
+    _open(data_dir)
+    view = TimelineView()
+    view.resize(1200, 760)
+    view.show()
+    view.refresh()
+    _settle(app)
+    samples, totals = [], {}
+    for _ in range(max(repeats, 3)):
+        for kind in ("message", "reminder", "shipment", "rating", ""):
+            started = time.perf_counter()
+            view.set_filter(kind=kind)
+            _settle(app)
+            samples.append(_ms(time.perf_counter() - started))
+            totals[kind or "all"] = getattr(view.model, "total", view.model.rowCount())
+    view.close()
+    return Result(key, label, "ms", samples, target,
+                  note=f"{manifest['counts']['events']:,} events; kinds message, reminder, shipment, rating, all",
+                  extra={"matching": totals})
+
+
+def measure_timeline_kind_query(data_dir: Path, manifest: dict, repeats: int) -> Result:
+    """The store's half of a timeline filter change: the newest 200 events of one kind,
+    as model objects with their person (what a page of the list needs)."""
+    from peewee import JOIN
+
+    from desktop.store.models import Event, Person
+
+    _open(data_dir)
+    samples, counts = [], {}
+    for _ in range(max(repeats, 3)):
+        for kind in ("message", "reminder", "shipment", "rating"):
+            started = time.perf_counter()
+            page = list(Event.select(Event, Person).join(Person, JOIN.LEFT_OUTER).where(Event.kind == kind)
+                        .order_by(Event.at.desc(), Event.id.desc()).limit(200))
+            samples.append(_ms(time.perf_counter() - started))
+            counts[kind] = len(page)
+    return Result("timeline_kind_query", "Timeline filter, store query (200 of one kind)", "ms", samples, 50.0,
+                  note=f"{manifest['counts']['events']:,} events; index event_kind_at", extra={"rows": counts})
+
+
+def measure_due_scan(data_dir: Path, manifest: dict, repeats: int) -> Result:
+    """"What is due now" over the whole dataset, at the moment the data was made for."""
+    key, label, target = "due_scan", "Due scan (what is due now)", 20.0
+    try:
+        from desktop.store import due  # lands with the follow-up ladder (branch ladder)
+    except ImportError as exc:
+        return not_available(key, label, "ms", target, f"waits for desktop.store.due (branch ladder) [{type(exc).__name__}]")
+    scan = getattr(due, "due_now", None) or getattr(due, "scan", None)
+    if scan is None:
+        return not_available(key, label, "ms", target, "desktop.store.due has no due_now(now): wire it here")
+    _open(data_dir)
+    now = _anchor(manifest)
+    samples, found = [], 0
+    for _ in range(max(repeats, 5)):
+        started = time.perf_counter()
+        found = len(list(scan(now)))
+        samples.append(_ms(time.perf_counter() - started))
+    return Result(key, label, "ms", samples, target, note=f"{found:,} items due", extra={"due": found})
+
+
+def measure_import(data_dir: Path, manifest: dict, repeats: int) -> Result:
+    """Import the generated WooCommerce CSV into a fresh database, as the app does it:
+    parse (in the app on a worker thread), then write in one transaction in chunks of
+    500, handing control to the event loop between chunks. Also reports the longest the
+    event loop waited between two chunks (the window's responsiveness during the write)."""
+    key, label, target = "import_products", "Import products CSV", 2.0
+    try:
+        from desktop.domain.importers import parse_export  # branch shipments
+        from desktop.store.catalogue import apply_import
+    except ImportError as exc:
+        return not_available(key, label, "s", target,
+                             f"waits for desktop.domain.importers (branch shipments) [{type(exc).__name__}]")
+    app = _qapp()
+    csv_path = data_dir / "products-woocommerce.csv"
+    now = _anchor(manifest)
+    samples, parse_s, longest_gap, imported = [], [], 0.0, 0
+    for _ in range(max(1, min(repeats, 3))):
+        with tempfile.TemporaryDirectory() as scratch:
+            _open(Path(scratch))
+            started = time.perf_counter()
+            parsed = parse_export(csv_path.read_bytes())
+            parsed_at = time.perf_counter()
+            last = [parsed_at]
+
+            def step(_done: int, _total: int) -> bool:
+                nonlocal longest_gap
+                moment = time.perf_counter()
+                longest_gap = max(longest_gap, moment - last[0])
+                app.processEvents()
+                last[0] = time.perf_counter()
+                return True
+
+            summary = apply_import(parsed, now, progress=step)
+            samples.append(round(time.perf_counter() - started, 4))
+            parse_s.append(round(parsed_at - started, 4))
+            imported = summary.new
+    from desktop.store.db import close_database
+
+    close_database()
+    return Result(key, label, "s", samples, target,
+                  note=f"{manifest['csv_rows']:,} rows, WooCommerce; event loop waited at most "
+                       f"{longest_gap * 1000:.0f} ms while writing",
+                  extra={"parse_s": parse_s, "longest_gap_ms": round(longest_gap * 1000, 1), "products": imported})
+
+
+def measure_open_views(data_dir: Path, manifest: dict, repeats: int) -> Result:
+    """Start the app in this process, then open every view once: the first visit to
+    each (info), and the peak resident memory with all of them filled (the target)."""
+    import resource
+
+    from desktop.app import Application
+
+    os.environ["AFSPRAAK_DATA_DIR"] = str(data_dir)
+    app = Application(["afspraak"], cli_language="nl", smoke_test=True)
+    app.start()
+    window = app.window
+    _settle(app.qt)
+
+    def peak() -> float:
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+    visits, peaks, at_start = {}, {"start": peak()}, []
+    for view in window.views:
+        if view.model.rowCount():
+            at_start.append(view.key)
+        started = time.perf_counter()
+        window.show_view(view.key)
+        _settle(app.qt)
+        visits[view.key] = _ms(time.perf_counter() - started)
+        peaks[view.key] = peak()
+    window.close()
+    return Result("peak_memory", "Peak memory, every view opened", "MB", [peak()], 250.0,
+                  note="peak resident set size after opening all views",
+                  extra={"first_visit_ms": visits, "peak_after_mb": peaks, "loaded_at_start": at_start})
+
+
+CHILD_MEASURES = {
+    "filter_keystroke": measure_filter_keystroke,
+    "timeline_page": measure_timeline_page,
+    "timeline_filter": measure_timeline_filter,
+    "timeline_kind_query": measure_timeline_kind_query,
+    "due_scan": measure_due_scan,
+    "import_products": measure_import,
+    "open_views": measure_open_views,
+}
+
+
+# --- the parent: start-ups in fresh processes, the rest in children -----------------------
+
+def _env(extra: dict | None = None) -> dict:
+    env = dict(os.environ, **CHILD_ENV)
+    env.pop("AFSPRAAK_DATA_DIR", None)
+    env.update(extra or {})
+    return env
+
+
+def timed_start(cmd: list[str], marker: str, env: dict) -> tuple[float, float, float]:
+    """Seconds from spawning ``cmd`` to the line ``marker`` on its stdout, its peak RSS
+    (MB), and the CPU seconds it used in all (less sensitive to a busy machine)."""
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, env=env, cwd=ROOT, text=True)
+        elapsed = None
+        for line in proc.stdout:
+            if line.strip() == marker:
+                elapsed = time.perf_counter() - started
+                break
+        proc.stdout.read()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if elapsed is None or proc.returncode != 0:
+            err.seek(0)
+            raise RuntimeError(f"{cmd[1:]} failed ({proc.returncode}): {err.read().decode(errors='replace')[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def measure_startup(data_dir: Path, repeats: int) -> list[Result]:
+    """Bare window, the app on the dataset, and the app on an empty database, in turn."""
+    bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+    app_cmd = [sys.executable, "-m", "desktop", "--lang", "nl", "gui", "--smoke-test"]
+    app_env = _env({"AFSPRAAK_DATA_DIR": str(data_dir)})
+    empty_env = _env({"AFSPRAAK_DATA_DIR": str(data_dir.parent / f"{data_dir.name}-empty")})
+    # The first start of the day also takes the daily backup: timed on its own.
+    first_day, _rss, _cpu = timed_start(app_cmd, "smoke-test: ok", app_env)
+    timed_start(app_cmd, "smoke-test: ok", empty_env)  # creates the empty database
+    timed_start(bare_cmd, "bare-window: ok", _env())  # warms the file cache
+    bare, app, empty, ratios, empty_ratios, bare_rss, app_rss, cpu_ratios = [], [], [], [], [], [], [], []
+    for _ in range(repeats):
+        b, b_rss, b_cpu = timed_start(bare_cmd, "bare-window: ok", _env())
+        a, a_rss, a_cpu = timed_start(app_cmd, "smoke-test: ok", app_env)
+        e, _e_rss, _e_cpu = timed_start(app_cmd, "smoke-test: ok", empty_env)
+        cpu_ratios.append(round(a_cpu / b_cpu, 3) if b_cpu else None)
+        bare.append(round(b, 4))
+        app.append(round(a, 4))
+        empty.append(round(e, 4))
+        ratios.append(round(a / b, 3))
+        empty_ratios.append(round(e / b, 3))
+        bare_rss.append(round(b_rss, 1))
+        app_rss.append(round(a_rss, 1))
+    return [
+        Result("bare_window", "Bare PySide6 window, start to shown", "s", bare, None,
+               note="the baseline", extra={"peak_rss_mb": bare_rss}),
+        Result("cold_start", "App cold start to first painted window", "s", app, None,
+               note="afspraak gui --smoke-test, the list on screen filled"),
+        Result("start_ratio", "Start-up, ratio to bare window", "x", ratios, 1.5,
+               note="per pair of runs, taken in turn"),
+        Result("start_ratio_cpu", "Start-up, ratio of CPU time", "x", [r for r in cpu_ratios if r], None,
+               note="whole process, user + system; steadier on a busy machine"),
+        Result("start_ratio_empty", "Start-up on an empty database, ratio", "x", empty_ratios, None,
+               note="the fixed cost: imports, forms, database open"),
+        Result("first_start_of_day", "First start of the day (takes the daily backup)", "s",
+               [round(first_day, 4)], None, note="once a day"),
+        Result("peak_memory_start", "Peak memory, app started", "MB", app_rss, 250.0,
+               note="peak resident set size of the cold starts"),
+    ]
+
+
+def run_child(name: str, data_dir: Path, manifest_path: Path, repeats: int) -> Result:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name, "--data-dir", str(data_dir),
+           "--manifest", str(manifest_path), "--repeats", str(repeats)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=600)
+    for line in reversed(proc.stdout.splitlines()):
+        if line.startswith("RESULT "):
+            data = json.loads(line[len("RESULT "):])
+            return Result(**data)
+    return Result(name, name, "", status="error", note=(proc.stderr or proc.stdout)[-1500:])
+
+
+def machine() -> dict:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        import PySide6
+
+        qt = PySide6.__version__
+    except ImportError:  # pragma: no cover
+        qt = ""
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+    except OSError:  # pragma: no cover - not on every platform
+        load = []
+    return {"cpu": cpu, "cores": os.cpu_count(), "system": f"{platform.system()} {platform.release()}",
+            "python": platform.python_version(), "pyside6": qt, "load_average_at_end": load}
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    if unit == "x":
+        return f"{value:.2f}×"
+    if unit == "s":
+        return f"{value:.2f} s" if value >= 0.1 else f"{value * 1000:.0f} ms"
+    if unit == "ms":
+        return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
+    return f"{value:.0f} {unit}"
+
+
+def target_text(r: Result) -> str:
+    if r.target is None:
+        return ""
+    return f"≤ {fmt(r.target, r.unit)}" if r.unit == "x" else f"< {fmt(r.target, r.unit)}"
+
+
+def table(results: list[Result], markdown: bool = False) -> str:
+    rows = []
+    for r in results:
+        s = r.summary()
+        spread = "" if not r.samples else (
+            f"{fmt(s['min'], r.unit)} – {fmt(s['max'], r.unit)}" if len(r.samples) > 1 else "one run")
+        rows.append([r.label, fmt(s["median"], r.unit), spread, target_text(r), r.status, r.note])
+    head = ["figure", "median", "spread (min – max)", "target", "result", "note"]
+    if markdown:
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in rows]
+        return "\n".join(lines)
+    widths = [max(len(str(x[i])) for x in [head, *rows]) for i in range(len(head) - 1)]
+    lines = []
+    for row in [head, *rows]:
+        lines.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths)) + "  " + row[-1])
+        if row is head:
+            lines.append("-" * (sum(widths) + 2 * len(widths) + 10))
+    return "\n".join(lines)
+
+
+def update_readme(readme: Path, text: str) -> None:
+    """Put ``text`` between the bench markers in the README (the table there is a run's)."""
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    content = readme.read_text(encoding="utf-8")
+    head, rest = content.split(start, 1)
+    _old, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{text.strip()}\n{end}{tail}", encoding="utf-8")
+
+
+def prepare(scale: str, seed: int, data_root: Path | None, scratch: Path) -> tuple[Path, Path, dict]:
+    """Generate (or reuse) the dataset and copy it to a scratch dir the runs may change."""
+    source = (data_root / f"{scale}-seed{seed}") if data_root else generate.data_dir_for(scale, seed)
+    manifest = generate.generate(scale, seed, out=source)
+    for folder in (scratch, scratch.parent / f"{scratch.name}-empty"):
+        if folder.exists():
+            shutil.rmtree(folder)
+    scratch.mkdir(parents=True)
+    for name in ("afspraak.sqlite3", "products-woocommerce.csv", "manifest.json"):
+        shutil.copy2(source / name, scratch / name)
+    return scratch, scratch / "manifest.json", manifest
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Afspraak benchmarks")
+    parser.add_argument("--scale", choices=sorted(generate.SCALES), default="large")
+    parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
+    parser.add_argument("--repeats", type=int, default=9, help="runs per figure (start-ups: pairs of runs)")
+    parser.add_argument("--out", type=Path, default=OUT, help="where results.json and results.md go")
+    parser.add_argument("--data-root", type=Path, help="where generated datasets are kept (default bench/data)")
+    parser.add_argument("--only", nargs="*", help="measure only these figures (keys)")
+    parser.add_argument("--update-readme", action="store_true", help="write the table into README.md")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--manifest", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        manifest = json.loads(args.manifest.read_text())
+        result = CHILD_MEASURES[args.child](args.data_dir, manifest, args.repeats)
+        print("RESULT " + json.dumps(asdict(result)), flush=True)
+        return 0
+
+    started = time.perf_counter()
+    args.out.mkdir(parents=True, exist_ok=True)
+    data_dir, manifest_path, manifest = prepare(args.scale, args.seed, args.data_root, args.out / f"run-{args.scale}")
+    wanted = set(args.only or [])
+    results: list[Result] = []
+    if not wanted or wanted & {"start", "cold_start", "start_ratio", "bare_window"}:
+        print("start-up (fresh processes)…", flush=True)
+        results += measure_startup(data_dir, args.repeats)
+    for name in CHILD_MEASURES:
+        if wanted and name not in wanted:
+            continue
+        print(f"{name}…", flush=True)
+        result = run_child(name, data_dir, manifest_path, args.repeats)
+        if name == "open_views" and result.status != "error":
+            for view, ms in result.extra.get("first_visit_ms", {}).items():
+                loaded = view in result.extra.get("loaded_at_start", [])
+                results.append(Result(f"first_visit_{view}", f"First visit of the {view} view", "ms", [ms],
+                                      note="on screen at start-up, loaded then" if loaded else "loads on the first visit"))
+        results.append(result)
+    for r in results:
+        r.judge()
+
+    report = {
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "scale": args.scale, "seed": args.seed, "repeats": args.repeats,
+        "dataset": manifest["counts"], "csv_rows": manifest["csv_rows"],
+        "seconds": round(time.perf_counter() - started, 1),
+        "results": [r.summary() for r in results],
+    }
+    (args.out / "results.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    m = report["machine"]
+    header = (f"Afspraak benchmarks, scale {args.scale} (seed {args.seed}), {args.repeats} runs each; "
+              f"{m['cpu']}, {m['cores']} cores, Python {m['python']}, PySide6 {m['pyside6']}, "
+              f"load average {m['load_average_at_end'][0] if m['load_average_at_end'] else '?'}; "
+              f"{report['date'][:10]}")
+    markdown = header + "\n\n" + table(results, markdown=True) + "\n"
+    (args.out / "results.md").write_text(markdown)
+    if args.update_readme:
+        update_readme(ROOT / "README.md", markdown)
+    print()
+    print(header)
+    print(table(results))
+    print(f"\n{report['seconds']} s; written to {args.out / 'results.json'}")
+    return 1 if any(r.status == "error" for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Start-up loads only the view on screen (MainWindow(lazy_views=True), as the app runs);
+every other view fills the moment it is shown, by a click or by code, window hidden or not."""
+
+from desktop import i18n
+from desktop.views.main_window import MainWindow
+
+
+def loaded(view) -> bool:
+    return view.model.rowCount() > 0
+
+
+def test_only_the_view_on_screen_loads_at_start(qtbot, demo_db, translator):
+    i18n.set_language("nl")
+    window = MainWindow(lazy_views=True)
+    qtbot.addWidget(window)
+    window.show()
+    current = window.current_view()
+    assert loaded(current) and current.current_id is not None
+    others = [v for v in window.views if v is not current]
+    assert others and not any(loaded(v) for v in others)
+    for row, view in enumerate(window.views):
+        window.sidebar.setCurrentRow(row)  # as a click in the sidebar
+        assert loaded(view), view.key
+        assert view.current_id is not None, view.key
+
+
+def test_a_hidden_window_fills_a_view_it_is_asked_to_show(qtbot, demo_db, translator):
+    window = MainWindow(lazy_views=True)
+    qtbot.addWidget(window)  # never shown: like the app living in the tray
+    assert not any(loaded(v) for v in window.views)
+    window.show_view("orders")
+    assert loaded(window.view("orders"))
+
+
+def test_without_lazy_views_every_view_is_filled_at_once(qtbot, demo_db, translator):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert all(loaded(v) for v in window.views)

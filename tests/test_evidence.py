@@ -258,3 +258,17 @@ def test_erasing_her_removes_the_evidence_files_too(demo_db, tmp_path):
     assert result.counts.get("content_evidence") == 2
     assert ContentEvidence.select().count() == 0
     assert not any(p.exists() for p in stored)
+
+
+def test_the_pane_takes_the_full_height_of_its_wrapped_lines(window, qtbot):
+    """Measured again once the new widgets are polished, so content records never overlap."""
+    view = window.view("influencers")
+    view.select_person(Person.get(Person.name == "Lien Wouters").id)
+    layout = view.detail.layout()
+    qtbot.waitUntil(lambda: view.detail.minimumHeight() == layout.totalHeightForWidth(
+        view.detail_scroll.viewport().width()))
+    records = sorted((w for w in view.detail.findChildren(type(view.detail)) if w.objectName().startswith("contentRecord")),
+                     key=lambda w: w.y())
+    assert len(records) == 2
+    assert records[0].geometry().bottom() < records[1].geometry().top()
+    assert all(w.height() >= w.minimumSizeHint().height() for w in records)

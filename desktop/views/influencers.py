@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from peewee import fn, prefetch
 
@@ -340,6 +340,8 @@ class InfluencersView(ListView):
     def show_detail(self, row_id: int | None) -> None:
         super().show_detail(row_id)
         self._fit_detail()
+        # New widgets know their wrapped height only once polished: measure again after this event.
+        QTimer.singleShot(0, self._fit_detail)
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
         from PySide6.QtCore import QEvent
@@ -391,7 +393,7 @@ class InfluencersView(ListView):
             buttons.append((_("Unblock"), lambda: self.unblock(person)))
         else:
             buttons.append((_("Block"), lambda: self.block(person)))
-        layout.addWidget(self._button_row(buttons, "personActions"))
+        layout.addWidget(self._button_row(buttons, "personActions", per_line=2))
 
     def _detail_score(self, layout, person: Person, now) -> None:
         score = ops.scores([person.id], now)[person.id]
@@ -463,7 +465,7 @@ class InfluencersView(ListView):
             buttons.append((_("Rate"), lambda: self.rate(c)))
         if collab_rules.is_open(c.status):
             buttons.append((_("End…"), lambda: self.end_collaboration(c)))
-        layout.addWidget(self._button_row(buttons, f"collaborationActions{c.id}"))
+        layout.addWidget(self._button_row(buttons, f"collaborationActions{c.id}", per_line=2))
 
     def _detail_deliverables(self, layout, c: Collaboration) -> None:
         now = clock.utcnow()
@@ -541,7 +543,7 @@ class InfluencersView(ListView):
                 box.addWidget(self._styled("      " + ngettext("Evidence: {n} picture", "Evidence: {n} pictures",
                                                                  len(pictures)).format(n=len(pictures)), MUTED_STYLE))
                 box.addWidget(evidence_view.thumbnails(pictures, f"evidencePictures{content.id}"))
-            box.addWidget(self._button_row(buttons, f"contentActions{content.id}"))
+            box.addWidget(self._button_row(buttons, f"contentActions{content.id}", per_line=1))
             layout.addWidget(record)
 
     # --- evidence ------------------------------------------------------------------

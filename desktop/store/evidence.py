@@ -76,7 +76,7 @@ def remove(added: Added) -> None:
         rows = list(ContentEvidence.select().where(ContentEvidence.id.in_(list(added.evidence_ids))))
         ContentEvidence.delete().where(ContentEvidence.id.in_(list(added.evidence_ids))).execute()
         Event.delete().where(Event.id == added.event_id).execute()
-        for strike in Strike.select().where(Strike.evidence_ids != "[]"):
+        for strike in Strike.select().where(Strike.evidence_ids != []):
             kept = [i for i in strike.evidence_ids if i not in added.evidence_ids]
             if kept != strike.evidence_ids:
                 strike.evidence_ids = kept

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from peewee import Value
+
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import pictures
@@ -76,7 +78,8 @@ def remove(added: Added) -> None:
         rows = list(ContentEvidence.select().where(ContentEvidence.id.in_(list(added.evidence_ids))))
         ContentEvidence.delete().where(ContentEvidence.id.in_(list(added.evidence_ids))).execute()
         Event.delete().where(Event.id == added.event_id).execute()
-        for strike in Strike.select().where(Strike.evidence_ids != []):
+        # the stored text, not through the JSON converter (a list would become "NOT IN ()")
+        for strike in Strike.select().where(Strike.evidence_ids != Value("[]", converter=False)):
             kept = [i for i in strike.evidence_ids if i not in added.evidence_ids]
             if kept != strike.evidence_ids:
                 strike.evidence_ids = kept

@@ -160,7 +160,7 @@ class Application:
         self.tray.snooze_items.connect(self._snooze)
         self.tray.done_items.connect(self._done)
         self.scheduler = Scheduler(
-            reminders.due_items, reminders.next_due,
+            reminders.due_items, reminders.next_due, clock=lambda: utcnow(),
             quiet_hours=(settings.get("quiet_start"), settings.get("quiet_end")), parent=self.qt,
         )
         self.tray.pause_all.connect(self.scheduler.pause)

@@ -51,6 +51,7 @@ def main() -> None:
     shoot_reminders_without_tray(app, window, out, suffix)
     shoot_shipping(app, window, out, suffix)
     shoot_ladder_and_orders(app, window, out, suffix, args.lang)
+    shoot_evidence(app, window, out, suffix)
 
 
 def shoot_reminders_without_tray(app, window, out: Path, suffix: str) -> None:
@@ -263,6 +264,72 @@ def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> N
     message_dialog.grab().save(str(out / f"order-message{suffix}.png"))
     print(out / f"order-message{suffix}.png")
     message_dialog.close()
+
+
+def _fake_screenshot(path: Path, title: str, colour: str) -> Path:
+    """A stand-in for a phone screenshot of a story (drawn, so no real person is shown)."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter
+
+    image = QImage(360, 640, QImage.Format_RGB32)
+    painter = QPainter(image)
+    gradient = QLinearGradient(0, 0, 0, 640)
+    gradient.setColorAt(0, QColor(colour))
+    gradient.setColorAt(1, QColor("#f3e9dc"))
+    painter.fillRect(image.rect(), gradient)
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setPixelSize(34)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(QRect(0, 220, 360, 200), Qt.AlignCenter | Qt.TextWordWrap, title)
+    painter.end()
+    image.save(str(path), "PNG")
+    return path
+
+
+def shoot_evidence(app, window, out: Path, suffix: str) -> None:
+    """Evidence on a content record: thumbnails in the pane, the drop outline, the strike dialog."""
+    from PySide6.QtCore import QEvent, QMimeData, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
+
+    from desktop.clock import utcnow
+    from desktop.store import evidence
+    from desktop.store.models import Collaboration, Content, Person
+    from desktop.views.small_dialogs import StrikeDialog
+
+    folder = Path(tempfile.mkdtemp(prefix="afspraak-evidence-"))
+    yara = Person.get(Person.name == "Yara Claes")
+    content = Content.select().join(Collaboration).where(Collaboration.person == yara).get()
+    evidence.add(content.id, [_fake_screenshot(folder / "story-1.png", "@zilverenzo ✨", "#8e6bb8"),
+                              _fake_screenshot(folder / "story-2.png", "zonder #gekregen", "#c0787a")], utcnow())
+    view = window.view("influencers")
+    window.show_view("influencers")
+    view.select_person(yara.id)
+    app.sendPostedEvents(None, QEvent.DeferredDelete)
+    app.processEvents()
+    record = view.detail.findChild(type(view.detail), f"contentRecord{content.id}")
+    view.detail_scroll.verticalScrollBar().setValue(max(0, record.y() - 160))  # vertical only
+    app.processEvents()
+    window.grab().save(str(out / f"evidence{suffix}.png"))
+    print(out / f"evidence{suffix}.png")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(_fake_screenshot(folder / "cijfers.png", "12.400 weergaven", "#3d6e9e")))])
+    viewport = view.detail_scroll.viewport()
+    pos = record.mapTo(viewport, record.rect().center())
+    app.sendEvent(viewport, QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    app.sendEvent(viewport, QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    app.processEvents()
+    window.grab().save(str(out / f"evidence-drop{suffix}.png"))
+    print(out / f"evidence-drop{suffix}.png")
+    app.sendEvent(viewport, QDragLeaveEvent())
+    dialog = StrikeDialog(window, yara, content.collaboration)
+    dialog.w("evidencePictures").item(0).setCheckState(Qt.Checked)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(out / f"dialog-strike-evidence{suffix}.png"))
+    print(out / f"dialog-strike-evidence{suffix}.png")
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -165,6 +165,7 @@ def count_text(table: str, n: int) -> str:
         "agreement_version": lambda: ngettext("{n} agreement change", "{n} agreement changes", n),
         "deliverable": lambda: ngettext("{n} deliverable", "{n} deliverables", n),
         "content": lambda: ngettext("{n} posted content item", "{n} posted content items", n),
+        "content_evidence": lambda: ngettext("{n} evidence picture", "{n} evidence pictures", n),
         "custom_order": lambda: ngettext("{n} custom order", "{n} custom orders", n),
         "shipment": lambda: ngettext("{n} shipment", "{n} shipments", n),
         "shipment_item": lambda: ngettext("{n} shipped product line", "{n} shipped product lines", n),

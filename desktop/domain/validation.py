@@ -286,7 +286,8 @@ def validate_strike(values: dict) -> tuple[dict[str, str], dict]:
     elif reason == "other" and not note:
         errors["note"] = _("Describe what happened: the reason is “other”.")
     return errors, {"reason": reason, "evidence": "\n".join(x for x in (link, note) if x),
-                    "event_ids": list(values.get("event_ids") or [])}
+                    "event_ids": list(values.get("event_ids") or []),
+                    "evidence_ids": [int(i) for i in values.get("evidence_ids") or []]}
 
 
 def validate_rating(values: dict) -> tuple[dict[str, str], dict]:

@@ -130,7 +130,8 @@ def apply_policy(person: Person, now: datetime) -> None:
 def add_strike(person: Person, cleaned: dict, now: datetime, collaboration: Collaboration | None = None) -> Strike:
     with db.atomic():
         strike = Strike.create(person=person, collaboration=collaboration, reason=cleaned["reason"],
-                               evidence=cleaned["evidence"], event_ids=cleaned["event_ids"], created_at=now)
+                               evidence=cleaned["evidence"], event_ids=cleaned["event_ids"],
+                               evidence_ids=cleaned.get("evidence_ids", []), created_at=now)
         text = _("Strike: {reason}").format(reason=label("strike_reason", cleaned["reason"]))
         if cleaned["evidence"]:
             text += " · " + cleaned["evidence"].splitlines()[0]

@@ -119,7 +119,22 @@ def _v6(database: peewee.SqliteDatabase) -> None:
     database.execute_sql('CREATE INDEX "order_picture_custom_order_id" ON "order_picture" ("custom_order_id")')
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(database: peewee.SqliteDatabase) -> None:
+    """Evidence: pictures kept with a content record (screenshots of a post, a story, its
+    figures), and the pictures a strike refers to.
+
+    Several pictures per record (a story is often three screenshots), so a table rather
+    than the single ``content.evidence_path`` of version 1, which stays unused.
+    """
+    database.execute_sql(
+        'CREATE TABLE "content_evidence" ("id" INTEGER NOT NULL PRIMARY KEY, "content_id" INTEGER NOT NULL, '
+        '"path" TEXT NOT NULL, "original_name" TEXT NOT NULL, "added_at" DATETIME NOT NULL, '
+        'FOREIGN KEY ("content_id") REFERENCES "content" ("id") ON DELETE CASCADE)')
+    database.execute_sql('CREATE INDEX "content_evidence_content_id" ON "content_evidence" ("content_id")')
+    database.execute_sql('ALTER TABLE "strike" ADD COLUMN "evidence_ids" TEXT NOT NULL DEFAULT \'[]\'')
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

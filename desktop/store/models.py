@@ -169,7 +169,7 @@ class Content(BaseModel):
     link_clicks = IntegerField(null=True)
     code_uses = IntegerField(null=True)
     revenue_cents = IntegerField(null=True)
-    evidence_path = TextField(default="")
+    evidence_path = TextField(default="")  # unused since v7: pictures are ContentEvidence rows
     disclosure_checks = JSONField(default=dict)  # {checklist item: ticked} (domain/disclosure.py)
     missing = JSONField(default=list)  # what the caption check found missing, for flags
     created_at = DateTimeField(default=utcnow)
@@ -264,12 +264,22 @@ class OrderPicture(BaseModel):
     added_at = DateTimeField(default=utcnow)
 
 
+class ContentEvidence(BaseModel):
+    """A picture kept as evidence of a content record, copied in under a made-up name."""
+
+    content = ForeignKeyField(Content, backref="evidence", on_delete="CASCADE")
+    path = TextField()  # relative to the data dir, e.g. "pictures/evidence/3f2a….png"
+    original_name = TextField(default="")  # shown to the owner, never used as a path
+    added_at = DateTimeField(default=utcnow)
+
+
 class Strike(BaseModel):
     person = ForeignKeyField(Person, backref="strikes", on_delete="CASCADE")
     collaboration = ForeignKeyField(Collaboration, null=True, backref="strikes", on_delete="SET NULL")
     reason = CharField(default="other")
     evidence = TextField(default="")
     event_ids = JSONField(default=list)
+    evidence_ids = JSONField(default=list)  # ContentEvidence ids (v7)
     created_at = DateTimeField(default=utcnow)
     lifted_at = DateTimeField(null=True)
 
@@ -341,6 +351,7 @@ ALL_MODELS = [
     Event,
     OrderDateChange,
     OrderPicture,
+    ContentEvidence,
     Strike,
     Rating,
     AnonymousRecord,

@@ -1,4 +1,5 @@
-"""Reference pictures: copied into the data dir under made-up names.
+"""Pictures the owner adds (order references, content evidence): copied into the data
+dir under made-up names.
 
 The name of a dropped or chosen file is never used as a path: the copy gets a random
 name and an extension that follows from the file's own first bytes (PNG, JPEG, GIF,
@@ -16,6 +17,8 @@ from desktop import paths
 from desktop.i18n import _
 
 FOLDER = "pictures/orders"
+EVIDENCE_FOLDER = "pictures/evidence"
+FOLDERS = (FOLDER, EVIDENCE_FOLDER)
 MAX_BYTES = 30 * 1024 * 1024
 
 _SIGNATURES = (
@@ -40,8 +43,8 @@ def picture_type(head: bytes) -> str | None:
     return None
 
 
-def import_picture(source: str | os.PathLike) -> str:
-    """Copy a picture into the data dir; returns its path relative to the data dir."""
+def import_picture(source: str | os.PathLike, folder_name: str = FOLDER) -> str:
+    """Copy a picture into ``folder_name`` of the data dir; returns its path relative to the data dir."""
     source = Path(source)
     try:
         size = source.stat().st_size
@@ -56,21 +59,23 @@ def import_picture(source: str | os.PathLike) -> str:
     if ext is None:
         raise NotAPicture(_("“{file}” is not a picture (PNG, JPEG, GIF or WebP).").format(file=source.name))
     if size > MAX_BYTES:
-        raise NotAPicture(_("“{file}” is too large for a reference picture (more than 30 MB).").format(file=source.name))
-    folder = paths.ensure_private_dir(paths.data_dir() / FOLDER)
+        raise NotAPicture(_("“{file}” is too large: a picture may be at most 30 MB.").format(file=source.name))
+    if folder_name not in FOLDERS:
+        raise ValueError(folder_name)
+    folder = paths.ensure_private_dir(paths.data_dir() / folder_name)
     target = folder / (secrets.token_hex(12) + ext)
     shutil.copyfile(source, target)
     paths.make_private_file(target)
-    return f"{FOLDER}/{target.name}"
+    return f"{folder_name}/{target.name}"
 
 
 def absolute(relative: str) -> Path:
-    """The file of a stored picture path; refuses anything outside the pictures folder."""
-    base = (paths.data_dir() / FOLDER).resolve()
+    """The file of a stored picture path; refuses anything outside the pictures folders."""
     path = (paths.data_dir() / relative).resolve()
-    if base not in path.parents:
-        raise ValueError(relative)
-    return path
+    for folder_name in FOLDERS:
+        if (paths.data_dir() / folder_name).resolve() in path.parents:
+            return path
+    raise ValueError(relative)
 
 
 def remove_file(relative: str) -> None:

@@ -345,12 +345,24 @@ def backup_files() -> list[Path]:
     return sorted(p for p in folder.glob("*.sqlite3") if p.is_file())
 
 
+def _remove_pictures(holding: Holding) -> None:
+    """The picture files the erased rows pointed at (order references, content evidence)."""
+    from desktop.store import pictures
+
+    for table in holding.order:
+        for row in holding.rows[table].values():
+            path = row.get("path")
+            if isinstance(path, str) and path.startswith("pictures/"):
+                pictures.remove_file(path)  # only ever inside the picture folders
+
+
 def erase_person(database, person_id: int, now: datetime, backups: bool = False) -> Erased:
     """Erase a person from the live database (and from every backup when asked)."""
     con = database.connection()
     with database.atomic():
         holding = erase_rows(con, person_id, now.date())
     purged = purge_files(con)
+    _remove_pictures(holding)
     result = Erased(counts=holding.counts(), mentions=holding.mentions, fully_purged=purged)
     if backups:
         for path in backup_files():

@@ -15,6 +15,12 @@ def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str:
     return path
 
 
+def ask_open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
+    """Several files to open ([] when cancelled)."""
+    paths, _selected = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    return list(paths)
+
+
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
     box.setTextFormat(_plain())

@@ -128,7 +128,7 @@ class DropTarget(QObject):
             return True
         if kind == QEvent.DragLeave:
             self._clear()
-            return True
+            return False  # other targets on the same widget clear their highlight too
         return False
 
     def _clear(self) -> None:

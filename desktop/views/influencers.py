@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from peewee import fn, prefetch
 
@@ -20,6 +20,7 @@ from desktop.domain import collaborations as collab_rules
 from desktop.domain.handles import display
 from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
+from desktop.store import evidence as evidence_store
 from desktop.store import influencers as ops
 from desktop.store.models import (
     AgreementVersion,
@@ -33,6 +34,7 @@ from desktop.store.models import (
     Strike,
 )
 from desktop.views import dialogs
+from desktop.views import evidence as evidence_view
 from desktop.views.base import ListView, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import Row
@@ -74,6 +76,7 @@ class InfluencersView(ListView):
         self.detail_scroll = self.form.findChild(QScrollArea, "detailScroll")
         self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.detail_scroll.viewport().installEventFilter(self)
+        self.evidence_drops = evidence_view.EvidenceDrops(self.detail_scroll.viewport(), self.add_evidence)
         self.splitter.setSizes([640, 440])
         self._fill_tag_filter()
 
@@ -337,6 +340,8 @@ class InfluencersView(ListView):
     def show_detail(self, row_id: int | None) -> None:
         super().show_detail(row_id)
         self._fit_detail()
+        # New widgets know their wrapped height only once polished: measure again after this event.
+        QTimer.singleShot(0, self._fit_detail)
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
         from PySide6.QtCore import QEvent
@@ -388,7 +393,7 @@ class InfluencersView(ListView):
             buttons.append((_("Unblock"), lambda: self.unblock(person)))
         else:
             buttons.append((_("Block"), lambda: self.block(person)))
-        layout.addWidget(self._button_row(buttons, "personActions"))
+        layout.addWidget(self._button_row(buttons, "personActions", per_line=2))
 
     def _detail_score(self, layout, person: Person, now) -> None:
         score = ops.scores([person.id], now)[person.id]
@@ -460,7 +465,7 @@ class InfluencersView(ListView):
             buttons.append((_("Rate"), lambda: self.rate(c)))
         if collab_rules.is_open(c.status):
             buttons.append((_("End…"), lambda: self.end_collaboration(c)))
-        layout.addWidget(self._button_row(buttons, f"collaborationActions{c.id}"))
+        layout.addWidget(self._button_row(buttons, f"collaborationActions{c.id}", per_line=2))
 
     def _detail_deliverables(self, layout, c: Collaboration) -> None:
         now = clock.utcnow()
@@ -504,7 +509,15 @@ class InfluencersView(ListView):
                                            lambda k: label("deliverable", k))
 
     def _detail_content(self, layout, c: Collaboration) -> None:
+        """Each content record is one widget: picture files dropped on it become its evidence."""
         for content in c.contents.order_by(Content.posted_at):
+            record = QWidget()
+            record.setObjectName(f"contentRecord{content.id}")
+            record.setProperty(evidence_view.CONTENT_PROPERTY, content.id)
+            record.setToolTip(_("Drop screenshots here to keep them as evidence."))
+            box = QVBoxLayout(record)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(layout.spacing())
             kind = label("deliverable", content.deliverable.kind) if content.deliverable else _("Extra content")
             line = _("{kind} on {platform}, {date}: {url}").format(
                 kind=kind, platform=label("platform", content.platform),
@@ -514,17 +527,51 @@ class InfluencersView(ListView):
             shown = ", ".join(f"{i18n.format_number(v)} {n}" for n, v in figures if v is not None)
             if content.revenue_cents:
                 shown += (", " if shown else "") + _("revenue {amount}").format(amount=i18n.format_money(content.revenue_cents))
-            layout.addWidget(plain_label("    ▸ " + line))
+            box.addWidget(plain_label("    ▸ " + line))
             if shown:
-                layout.addWidget(self._styled("      " + shown, MUTED_STYLE))
+                box.addWidget(self._styled("      " + shown, MUTED_STYLE))
+            buttons = [(_("Add evidence…"), lambda content=content: self.choose_evidence(content))]
             if content.disclosure_ok is False or content.missing:
                 missing = ", ".join(content.missing) or _("disclosure label")
-                layout.addWidget(self._styled("      ⚠ " + _("Missing: {items}").format(items=missing), WARNING_STYLE))
-                layout.addWidget(self._button_row([(_("Ask her to add it…"), lambda content=content: self.show_message(
-                    c.person, _label_message(content), _("A friendly request to add what is missing."), c))],
-                    f"askLabel{content.id}"))
+                box.addWidget(self._styled("      ⚠ " + _("Missing: {items}").format(items=missing), WARNING_STYLE))
+                buttons.append((_("Ask her to add it…"), lambda content=content: self.show_message(
+                    c.person, _label_message(content), _("A friendly request to add what is missing."), c)))
             elif content.disclosure_ok:
-                layout.addWidget(self._styled("      ✓ " + _("Disclosure in order"), MUTED_STYLE))
+                box.addWidget(self._styled("      ✓ " + _("Disclosure in order"), MUTED_STYLE))
+            pictures = evidence_store.of_content(content.id)
+            if pictures:
+                box.addWidget(self._styled("      " + ngettext("Evidence: {n} picture", "Evidence: {n} pictures",
+                                                                 len(pictures)).format(n=len(pictures)), MUTED_STYLE))
+                box.addWidget(evidence_view.thumbnails(pictures, f"evidencePictures{content.id}"))
+            box.addWidget(self._button_row(buttons, f"contentActions{content.id}", per_line=1))
+            layout.addWidget(record)
+
+    # --- evidence ------------------------------------------------------------------
+    def choose_evidence(self, content: Content) -> None:
+        """The keyboard and mouse route: "Add evidence…" with a file dialog (several files at once)."""
+        files = dialogs.ask_open_paths(self, _("Add evidence"), evidence_view.file_filter())
+        if files:
+            self.add_evidence(content.id, [Path(f) for f in files])
+
+    def add_evidence(self, content_id: int, files: list[Path]):
+        """Copy the pictures in as evidence (all or nothing); undo through Edit → Undo."""
+        try:
+            added = evidence_store.add(content_id, files, clock.utcnow())
+        except evidence_store.NotAPicture as exc:
+            dialogs.warn(self, _("No evidence added"), _("{problem} Nothing was added.").format(problem=exc))
+            return None
+        except OSError as exc:
+            dialogs.warn(self, _("No evidence added"), _("The picture could not be saved: {error}. Nothing was added.")
+                         .format(error=exc.strerror or exc))
+            return None
+        content = Content.get_by_id(content_id)
+        # TRANSLATORS: what Edit → Undo takes back: "Undo: evidence for Reel on Instagram".
+        what = _("evidence for {content}").format(content=evidence_store.content_title(content))
+        controller = getattr(self.window(), "shipping", None)
+        if controller is not None and hasattr(controller, "remember"):
+            controller.remember(what, lambda: evidence_store.remove(added))
+        self._after_change(content.collaboration.person_id)
+        return added
 
     def _detail_cost(self, layout, c: Collaboration) -> None:
         figures = ops.cost_and_return(c)
@@ -568,6 +615,9 @@ class InfluencersView(ListView):
                 layout.addWidget(row)
             else:
                 layout.addWidget(self._styled(text + " · " + _("expired"), MUTED_STYLE))
+            pictures = evidence_store.by_ids(s.evidence_ids)
+            if pictures:
+                layout.addWidget(evidence_view.thumbnails(pictures, f"strikeEvidence{s.id}"))
 
     def _detail_ratings(self, layout, person: Person) -> None:
         ratings = list(Rating.select(Rating, Collaboration).join(Collaboration).where(Collaboration.person == person))

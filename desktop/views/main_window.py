@@ -186,6 +186,9 @@ class MainWindow(QMainWindow):
             return None
         if view.key == "influencers":
             return row_id
+        if view.key == "today":  # the person of the selected reminder
+            items = getattr(view, "items", [])
+            return items[row_id].person_id if 0 <= row_id < len(items) else None
         model = {"orders": CustomOrder, "shipments": Shipment, "timeline": Event}.get(view.key)
         found = model.get_or_none(model.id == row_id) if model else None
         return found.person_id if found else None

@@ -35,9 +35,9 @@ class QuickNote(QObject):
 
     saved = Signal(int)
 
-    def __init__(self, parent=None, person_id: int | None = None, now=utcnow):
+    def __init__(self, parent=None, person_id: int | None = None, now=None):
         super().__init__(parent)
-        self._now = now
+        self._now = now if now is not None else (lambda: utcnow())  # the clock read at each use
         self.dialog: QDialog = load_form("quick_note.ui", parent)
         self.dialog.setWindowModality(Qt.WindowModal)
         d = self.dialog

@@ -164,6 +164,10 @@ class ShippingController(QObject):
         self.undo_button.show()
         self.window.statusBar().showMessage(description, 10000)
 
+    def remember(self, description: str, undo) -> None:
+        """Make ``undo`` the window's Edit → Undo (other drops: evidence onto content)."""
+        self._remember(description, undo)
+
     def undo(self) -> bool:
         if self._undo is None:
             return False

@@ -60,6 +60,7 @@ class StrikeDialog(FormDialog):
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
             events.addItem(item)
+        self._fill_evidence(person)
         policy = ops.policy()
         now = clock.utcnow()
         n = len(strike_rules.counting(ops.strike_infos(person), policy, now)) + 1
@@ -71,12 +72,35 @@ class StrikeDialog(FormDialog):
         if n >= policy.to_inactive:
             warning.setStyleSheet("color: #a01c1c; font-weight: bold;")
 
+    def _fill_evidence(self, person: Person) -> None:
+        """Her evidence pictures (screenshots kept with her content), to tick; hidden when there are none."""
+        from desktop import clock as _clock
+        from desktop.store import evidence as evidence_store
+        from desktop.views.evidence import thumbnail_icon
+
+        listing = self.w("evidencePictures")
+        for row in evidence_store.of_person(person):
+            item = QListWidgetItem(_("{content}, {date}: {name}").format(
+                content=evidence_store.content_title(row.content),
+                date=i18n.format_date(_clock.to_local(row.added_at)), name=row.original_name))
+            item.setIcon(thumbnail_icon(row))
+            item.setData(Qt.UserRole, row.id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+            listing.addItem(item)
+        empty = listing.count() == 0
+        listing.setHidden(empty)
+        self.w("evidenceLabel").setHidden(empty)
+
+    @staticmethod
+    def _checked(listing) -> list[int]:
+        return [listing.item(i).data(Qt.UserRole) for i in range(listing.count())
+                if listing.item(i).checkState() == Qt.Checked]
+
     def values(self) -> dict:
-        events = self.w("events")
-        ids = [events.item(i).data(Qt.UserRole) for i in range(events.count())
-               if events.item(i).checkState() == Qt.Checked]
         return {"reason": self.w("reason").currentData(), "link": self.w("link").text(),
-                "note": self.w("note").toPlainText(), "event_ids": ids}
+                "note": self.w("note").toPlainText(), "event_ids": self._checked(self.w("events")),
+                "evidence_ids": self._checked(self.w("evidencePictures"))}
 
     def save(self) -> bool:
         errors, cleaned = validate_strike(self.values())

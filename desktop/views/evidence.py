@@ -1,0 +1,124 @@
+"""Evidence pictures in the influencer pane: thumbnails (a click opens the picture), the
+"Add evidence…" button, and image files dropped from the file manager onto a content
+record.
+
+The drop target is ONE event filter on the pane's viewport (``EvidenceDrops``): it asks
+which content record lies under the cursor (a widget carrying the ``CONTENT_PROPERTY``)
+and outlines it. Product drags pass through it untouched to the person's own drop target.
+The files are checked and copied by ``store/evidence.py``; nothing here writes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
+from PySide6.QtWidgets import QGridLayout, QToolButton, QWidget
+
+from desktop.i18n import _
+from desktop.store import evidence as store
+from desktop.store.models import ContentEvidence
+from desktop.views.dropping import DropTarget, local_files
+
+CONTENT_PROPERTY = "evidenceContentId"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+THUMB = 72
+PER_ROW = 4
+FILE_FILTER_SUFFIXES = " ".join("*" + s for s in IMAGE_SUFFIXES)
+
+
+def image_files(mime) -> list[Path]:
+    """Picture files in a drag from the file manager (their content is checked on the drop)."""
+    return [p for p in local_files(mime) if p.suffix.lower() in IMAGE_SUFFIXES]
+
+
+def open_file(path: Path) -> bool:
+    """Open a picture in the system's viewer (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def file_filter() -> str:
+    return _("Pictures ({patterns})").format(patterns=FILE_FILTER_SUFFIXES)
+
+
+def _thumbnail(path: Path | None) -> QPixmap | None:
+    if path is None:
+        return None
+    reader = QImageReader(str(path))
+    reader.setDecideFormatFromContent(True)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and (size.width() > THUMB * 2 or size.height() > THUMB * 2):
+        reader.setScaledSize(size.scaled(QSize(THUMB * 2, THUMB * 2), Qt.KeepAspectRatio))  # fast for big photos
+    image = reader.read()
+    if image.isNull():
+        return None
+    return QPixmap.fromImage(image).scaled(THUMB, THUMB, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+
+
+def thumbnail_icon(row: ContentEvidence) -> QIcon:
+    """The picture as an icon (empty when the file is gone)."""
+    pixmap = _thumbnail(store.file_of(row))
+    return QIcon(pixmap) if pixmap is not None else QIcon()
+
+
+def thumbnail_button(row: ContentEvidence, parent: QWidget | None = None) -> QToolButton:
+    """A thumbnail that opens the picture; the name it was added with is the tooltip."""
+    button = QToolButton(parent)
+    button.setObjectName(f"evidence{row.id}")
+    button.setAutoRaise(True)
+    path = store.file_of(row)
+    pixmap = _thumbnail(path)
+    if pixmap is not None:
+        button.setIcon(QIcon(pixmap))
+        button.setIconSize(QSize(THUMB, THUMB))
+        # TRANSLATORS: tooltip of an evidence thumbnail; {name} is the file name it was added with.
+        button.setToolTip(_("{name} · click to open").format(name=row.original_name or _("picture")))
+        button.clicked.connect(lambda _checked=False, p=path: open_file(p))
+    else:
+        button.setText(_("(picture missing)"))
+        button.setToolTip(row.original_name)
+        button.setEnabled(False)
+    button.setAccessibleName(_("Evidence: {name}").format(name=row.original_name or _("picture")))
+    return button
+
+
+def thumbnails(rows: list[ContentEvidence], name: str) -> QWidget:
+    """Thumbnails in lines of ``PER_ROW``, so the pane never scrolls sideways."""
+    strip = QWidget()
+    strip.setObjectName(name)
+    grid = QGridLayout(strip)
+    grid.setContentsMargins(18, 0, 0, 0)
+    grid.setHorizontalSpacing(6)
+    for i, row in enumerate(rows):
+        grid.addWidget(thumbnail_button(row, strip), i // PER_ROW, i % PER_ROW, Qt.AlignLeft)
+    grid.setColumnStretch(PER_ROW, 1)
+    return strip
+
+
+class EvidenceDrops(DropTarget):
+    """Picture files dropped on a content record in the pane (any widget with CONTENT_PROPERTY)."""
+
+    def __init__(self, viewport: QWidget, on_drop: Callable[[int, list[Path]], None]):
+        self.viewport = viewport
+        super().__init__(viewport, image_files, self._content_at, on_drop, area=self._area)
+
+    def record_at(self, pos: QPoint) -> QWidget | None:
+        widget = self.viewport.childAt(pos)
+        while widget is not None and widget is not self.viewport:
+            if widget.property(CONTENT_PROPERTY) is not None:
+                return widget
+            widget = widget.parentWidget()
+        return None
+
+    def _content_at(self, pos: QPoint) -> int | None:
+        record = self.record_at(pos)
+        return int(record.property(CONTENT_PROPERTY)) if record is not None else None
+
+    def _area(self, _content_id: int, pos: QPoint) -> QRect:
+        record = self.record_at(pos)
+        if record is None:
+            return QRect()
+        return QRect(record.mapTo(self.viewport, QPoint(0, 0)), record.size())

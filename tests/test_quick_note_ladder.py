@@ -1,0 +1,101 @@
+"""Issue 8: log a reply from the quick-note dialog (Ctrl+N) and see the person's ladder stop,
+in the store (``due.due_now``) and on the Vandaag list, with the demo shop at a fixed now."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop import i18n
+from desktop.domain import followup
+from desktop.store import due
+from desktop.store.models import Event, Person
+from desktop.views import quick_note, today
+from desktop.views.main_window import MainWindow
+
+from .conftest import NOW
+
+
+@pytest.fixture
+def window(qtbot, demo_db, translator, monkeypatch):
+    monkeypatch.setattr(today, "utcnow", lambda: NOW)
+    monkeypatch.setattr(quick_note, "utcnow", lambda: NOW)
+    i18n.set_language("nl")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1300, 800)
+    w.show()
+    w.show_today()
+    w.activateWindow()
+    QApplication.setActiveWindow(w)
+    return w
+
+
+def stoppable_person() -> int:
+    """An influencer with a ladder step due now, all of whose due items stop on a reply."""
+    for item in due.due_now(NOW):
+        mine = due.due_now(NOW, item.person_id)
+        if all(followup.RULES[p.rule].stop_on_incoming for i in mine for p in i.parts):
+            return item.person_id
+    raise LookupError("the demo has nobody with a due ladder step")
+
+
+def today_rows_for(view, person_id: int) -> list:
+    return [r for r in view.model.rows if view.items[r.id].person_id == person_id]
+
+
+def test_a_reply_logged_with_ctrl_n_stops_her_ladder(window, qtbot):
+    person_id = stoppable_person()
+    name = Person.get_by_id(person_id).name
+    assert due.due_now(NOW, person_id)
+    view = window.current_view()
+    assert view.key == "today"
+    mine = today_rows_for(view, person_id)
+    assert mine and mine[0].cells[0] == "Nu"
+    count_before = view.due_now_count()
+    assert window.sidebar.item(0).text() == f"Vandaag ({count_before})"
+
+    # Her reminder is selected on Vandaag; Ctrl+N opens the quick note with her filled in.
+    view.table.selectRow(view.model.rows.index(mine[0]))
+    qtbot.keyClick(view.table, Qt.Key_N, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: window.quick_note is not None and window.quick_note.dialog.isVisible())
+    note = window.quick_note
+    assert note.person.currentText() == name
+    note.choose("message")
+    note.channel.setCurrentIndex(note.channel.findData("whatsapp"))
+    note.direction.setCurrentIndex(note.direction.findData("in"))
+    qtbot.keyClicks(note.text, "Sorry! Hij staat er morgen op.")
+    note.buttons.button(note.buttons.StandardButton.Save).click()
+    assert not note.dialog.isVisible()
+
+    reply = Event.select().order_by(Event.id.desc()).first()
+    assert (reply.person_id, reply.kind, reply.direction, reply.channel, reply.at) == (
+        person_id, "message", "in", "whatsapp", NOW)
+    # The ladder stopped: nothing due for her now, nothing later either (the promise is answered).
+    assert due.due_now(NOW, person_id) == []
+    assert [i for i in due.plan(NOW, person_id) if followup.RULES[i.parts[0].rule].stop_on_incoming] == []
+    # ...and Vandaag followed at once, with the sidebar count.
+    qtbot.waitUntil(lambda: not today_rows_for(view, person_id))
+    assert view.due_now_count() == count_before - len(mine)
+    assert window.sidebar.item(0).text() == f"Vandaag ({view.due_now_count()})"
+    # Everybody else is still reminded.
+    assert view.due_now_count() > 0
+
+
+def test_a_message_we_sent_moves_her_step_to_tomorrow_instead(window, qtbot):
+    person_id = stoppable_person()
+    window.open_quick_note()
+    note = window.quick_note
+    note.person.setEditText(Person.get_by_id(person_id).name)
+    note.choose("message")
+    note.direction.setCurrentIndex(note.direction.findData("out"))
+    note.text.setPlainText("Even checken of het lukt?")
+    note.save()
+    assert not note.dialog.isVisible()
+    # Not a stop: she was contacted today, so (one contact per day) her next step waits
+    # for tomorrow instead of disappearing.
+    assert due.due_now(NOW, person_id) == []
+    later = due.plan(NOW, person_id)
+    assert later and all(i.due > NOW for i in later)
+    assert followup.local_date(later[0].due, due.ladder_settings()) > followup.local_date(NOW, due.ladder_settings())

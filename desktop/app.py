@@ -68,7 +68,8 @@ class Application:
         self.instance_server = single_instance.InstanceServer(self.qt)
         self.instance_server.activated.connect(self.bring_to_front)
         try:
-            repaired = recovery.open_checked(now=utcnow())
+            # The whole-file check only after an unclean exit or once a day (store/recovery.py).
+            repaired = recovery.open_checked(now=utcnow(), when_due=True)
         except SchemaTooNew:
             translator.install(self.qt)
             self._tell(_("Afspraak cannot start"), _(
@@ -79,6 +80,7 @@ class Application:
             backup.daily_backup(db.obj, keep=int(settings.get("backup_keep")), now=utcnow())
         except (OSError, sqlite3.Error):
             log.exception("daily backup failed")
+        recovery.mark_running()
         i18n.set_language(choose_language(self.cli_language))
         translator.install(self.qt)
         self.build_window()
@@ -175,7 +177,13 @@ class Application:
                 "Your desktop has no system tray, so Afspraak stays a normal window and shows "
                 "reminders here and in a small popup. On GNOME, the “AppIndicator and "
                 "KStatusNotifierItem Support” extension adds a tray."))
-        self.scheduler.start()
+        # The first scan (what came due while the app was closed) after the window had its
+        # first turn of the event loop, not before it appears.
+        QTimer.singleShot(0, self._start_scheduler)
+
+    def _start_scheduler(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.start()
 
     def _on_due_changed(self, items: list) -> None:
         from desktop.i18n import ngettext
@@ -311,4 +319,6 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
         return 1
     if code is not None:
         return code
-    return app.exec()
+    code = app.exec()
+    recovery.mark_clean_exit()  # a normal quit: the next start skips the whole-file check
+    return code

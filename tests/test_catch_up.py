@@ -50,6 +50,7 @@ def test_start_after_steps_came_due_shows_one_summary_once(qtbot, demo_db, trans
     assert application.start() is None
     qtbot.addWidget(application.window)
     try:
+        qtbot.waitUntil(lambda: application.scheduler.planned is not None)  # first check runs after the first paint
         assert len(shown) == 1  # ONE announcement at start, not one per item
         summary = shown[0]
         assert summary.summary and summary.catch_up

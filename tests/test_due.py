@@ -205,3 +205,36 @@ def test_influencer_pane_lists_reminders_and_opens_the_dialog(qtbot, demo, trans
     assert len(buttons) == 1 and buttons[0].text() == "Openen"
     buttons[0].click()
     assert shown and shown[0].person_name == "Fleur Peeters" and shown[0].step == "4"
+
+
+def test_subject_titles_in_bulk_name_what_each_item_is_about(demo):
+    from desktop import i18n
+    from desktop.domain.followup import DueItem
+    from desktop.labels import label
+    from desktop.store.models import CustomOrder, Shipment
+
+    i18n.set_language("en")
+    items = due.plan(NOW + timedelta(days=3))
+    titles = due.subject_titles(items)
+    assert titles == [due.subject_title(i) for i in items]
+    seen = set()
+    for item, title in zip(items, titles):
+        if item.subject_type == "deliverable":
+            d = Deliverable.get_by_id(item.subject_id)
+            assert title == f"{d.collaboration.title or '(untitled)'} ({label('deliverable', d.kind)})"
+        elif item.subject_type == "shipment":
+            s = Shipment.get_by_id(item.subject_id)
+            assert title.startswith(f"parcel sent {i18n.format_date(s.sent_at)}")
+            assert title.endswith(f" · {s.collaboration.title}") if s.collaboration_id else True
+        elif item.subject_type == "custom_order":
+            assert title == f"order {CustomOrder.get_by_id(item.subject_id).order_number}"
+        seen.add(item.subject_type)
+    assert {"deliverable", "shipment", "custom_order"} <= seen
+    # An answer overdue names the person's newest live collaboration; unknown subjects say what they are.
+    person = Collaboration.get(Collaboration.status == "agreed").person
+    newest = (Collaboration.select().where(Collaboration.person == person,
+                                           Collaboration.status.in_(due.ACTIVE_COLLABS))
+              .order_by(Collaboration.id.desc()).first())
+    reply = DueItem(person.id, person.name, "reply", "event", 1, "1", "", NOW, "k", "")
+    gone = DueItem(person.id, person.name, "deliverable", "deliverable", 999999, "1", "", NOW, "k2", "")
+    assert due.subject_titles([reply, gone]) == [f"answer to your message · {newest.title}", "deliverable 999999"]

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox
 
 from desktop import clock, i18n
@@ -161,7 +161,8 @@ def test_the_whole_story_of_a_collaboration(qtbot, view, monkeypatch, language):
     sanne = Person.get_by_id(sanne.id)
     assert sanne.status == "inactive" and Strike.select().count() == 3
     assert v.model.rows[0].cells[3].startswith(texts["inactive"])
-    assert v.model.rows[0].tooltip.startswith("3 ")
+    tip = v.model.data(v.model.index(0, 0), Qt.ToolTipRole)  # written when asked for
+    assert tip.startswith("<p style='white-space:pre-wrap'>3 ") and "100" in tip
     assert Event.select().where(Event.kind == "strike").count() == 3
     assert Event.select().where(Event.kind == "status", Event.text.contains("→")).count() == 1
 

@@ -288,6 +288,7 @@ def test_the_app_sends_reminders_through_notifications(qtbot, database, translat
     try:
         hub = application.notifications
         assert hub is not None and hub.native is None  # DBUS_SESSION_BUS_ADDRESS=disabled:
+        qtbot.waitUntil(lambda: hub.last_backend is not None)  # the first check runs after the first paint
         assert hub.last_backend == "popup" and application.tray.popup.isVisible()
     finally:
         application.shutdown()

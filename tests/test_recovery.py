@@ -96,6 +96,57 @@ def test_healthy_database_is_left_alone(database):
     assert not list(paths.data_dir().glob("afspraak-damaged-*"))
 
 
+def test_app_checks_the_whole_file_after_an_unclean_exit_or_once_a_day(database, monkeypatch):
+    Person.create(name="Gezond")
+    close_database()
+    full_checks = []
+    real = recovery.diagnose
+    monkeypatch.setattr(recovery, "diagnose", lambda path, full=True: full_checks.append(full) or real(path, full))
+
+    def start(at):
+        assert recovery.open_checked(now=at, when_due=True) is None
+        close_database()
+        return full_checks[-1]
+
+    assert start(NOW) is True  # no record of a check yet
+    recovery.mark_running()
+    recovery.mark_clean_exit()  # started and quit normally
+    assert start(NOW + timedelta(hours=5)) is False  # checked today, quit cleanly: skip it
+    recovery.mark_running()  # ... and this run crashed: the marker stays behind
+    assert start(NOW + timedelta(hours=6)) is True
+    recovery.mark_clean_exit()
+    assert start(NOW + timedelta(hours=7)) is False
+    assert start(NOW + timedelta(hours=6, days=1)) is True  # the last check is more than a day old
+    assert start(NOW + timedelta(hours=5)) is True  # the clock went back: check
+    assert recovery.open_checked(now=NOW + timedelta(hours=5)) is None and full_checks[-1] is True  # the CLI: always
+    close_database()
+    assert [p.name for p in Person.select()] == ["Gezond"]
+
+
+@pytest.mark.parametrize("how", ["garbage", "pages"])
+def test_damage_after_a_crash_is_found_even_right_after_a_check(data_dir, how):
+    database = open_database()
+    newest = two_backups_then_more_work(database)
+    assert recovery.open_checked(now=NOW, when_due=True) is None  # checked: healthy
+    recovery.mark_running()  # the app runs ... and the power fails while it writes
+    close_database()
+    damage(paths.db_path(), how)
+    report = recovery.open_checked(now=NOW + timedelta(minutes=5), when_due=True)
+    assert report is not None and report.restored_from == newest
+    assert "In de nieuwe back-up" in {p.name for p in Person.select()}
+    close_database()
+
+
+def test_a_normal_quit_of_the_app_removes_the_running_marker(tmp_path):
+    folder = tmp_path / "data"
+    env = dict(os.environ, AFSPRAAK_DATA_DIR=str(folder), QT_QPA_PLATFORM="offscreen")
+    for _run in range(2):  # the first creates the database, the second checks it
+        result = subprocess.run([sys.executable, "-m", "desktop", "gui", "--smoke-test"], env=env,
+                                capture_output=True, text=True, timeout=120, cwd=str(ROOT))
+        assert result.returncode == 0, result.stderr
+    assert (folder / recovery.CHECKED_STAMP).exists() and not (folder / recovery.RUNNING_MARKER).exists()
+
+
 def test_a_locked_database_is_not_mistaken_for_damage(database):
     Person.create(name="Op slot")
     close_database()

@@ -75,6 +75,37 @@ def test_filters_and_search_in_the_view(qtbot, demo_db, translator):
     assert not view.export_button.isEnabled()
 
 
+def test_person_filter_is_read_when_used_and_follows_changed_people(qtbot, demo_db, translator):
+    window = make_window(qtbot)
+    view = window.view("timeline")
+    box = view.person_box
+    names = lambda: [box.itemText(i) for i in range(box.count())]  # noqa: E731
+    # The owner clicks the person filter (or tabs into it): every person is there, A-Z.
+    qtbot.mouseClick(box.lineEdit(), Qt.LeftButton)
+    everyone = sorted(p.name for p in Person.select())
+    assert names() == ["", *everyone]
+    box.hidePopup()
+    # A new person appears the next time the filter is used, after the view refreshed.
+    Person.create(name="Aaron Nieuw")
+    view.refresh()
+    assert "Aaron Nieuw" not in names()  # nothing read on a refresh while nobody is chosen
+    qtbot.keyClick(box.lineEdit(), Qt.Key_End)
+    assert names()[1] == "Aaron Nieuw"
+    # Typing a name picks the person; her filter stays when she is renamed and refreshed.
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    box.setEditText("Sanne de Vries")
+    view._person_typed()
+    assert view.current_filter().person_id == sanne.id
+    Person.update(name="Sanne van Dijk").where(Person.id == sanne.id).execute()
+    view.refresh()
+    assert box.currentText() == "Sanne van Dijk" and view.current_filter().person_id == sanne.id
+    # The chosen person erased: the timeline shows everyone again.
+    Event.delete().where(Event.person == sanne.id).execute()
+    Person.delete().where(Person.id == sanne.id).execute()
+    view.refresh()
+    assert view.current_filter().person_id is None and view.model.total == Event.select().count()
+
+
 def test_date_filter_is_inclusive_local_days(qtbot, demo_db, translator):
     window = make_window(qtbot)
     view = window.view("timeline")

@@ -167,6 +167,7 @@ def test_app_without_tray_shows_due_reminders_in_banner_and_popup(qtbot, databas
     qtbot.addWidget(application.window)
     try:
         assert application.tray is not None and not application.tray.available
+        qtbot.waitUntil(lambda: bool(application.scheduler.items), timeout=3000)  # the first scan follows the window
         items = application.scheduler.items
         assert len(items) >= 5  # the demo has every ladder step due plus a check-in
         assert application.window.banner.isVisible()

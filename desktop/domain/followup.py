@@ -163,10 +163,12 @@ def register_rule(name: str, rule: Rule) -> None:
     RULES[name] = rule
 
 
+_STEP_ORDER = {"1": 1, "2": 2, "3": 3, "4": 4}
+
+
 def step_order(name: str) -> int:
     """Severity of a step name, for choosing the primary part of a combined item."""
-    order = {"1": 1, "2": 2, "3": 3, "4": 4}
-    return order.get(name, 0)
+    return _STEP_ORDER.get(name, 0)
 
 
 # --- input ----------------------------------------------------------------------------
@@ -263,9 +265,16 @@ class DueItem:
         return self.due <= now
 
 
+def _minute_text(moment: datetime) -> str:
+    """``moment`` as %Y%m%dT%H%M (without strftime, which costs most of a key)."""
+    if moment.year < 1000:  # strftime does not pad these years: keep its exact text
+        return f"{moment:%Y%m%dT%H%M}"
+    return "%04d%02d%02dT%02d%02d" % (moment.year, moment.month, moment.day, moment.hour, moment.minute)
+
+
 def step_key(rule: str, subject_type: str, subject_id: int, reference: datetime, step: str) -> str:
     """Stable key of one step of one promise; a new reference (deadline) gives new keys."""
-    return f"{rule}:{subject_type}:{subject_id}:{reference:%Y%m%dT%H%M}:{step}"
+    return f"{rule}:{subject_type}:{subject_id}:{_minute_text(reference)}:{step}"
 
 
 def promise_key(promise: Promise, step: Step) -> str:
@@ -275,7 +284,9 @@ def promise_key(promise: Promise, step: Step) -> str:
 # --- time guards ------------------------------------------------------------------------
 
 def _local(moment: datetime, tz: tzinfo) -> datetime:
-    return moment.replace(tzinfo=timezone.utc).astimezone(tz)
+    # moment.replace(tzinfo=timezone.utc).astimezone(tz), without the detour through UTC's
+    # offset (astimezone ends in exactly this call): this runs for every promise.
+    return tz.fromutc(moment.replace(tzinfo=tz))
 
 
 def _utc(local: datetime) -> datetime:
@@ -286,14 +297,18 @@ def local_date(moment: datetime, settings: LadderSettings) -> date:
     return _local(moment, settings.tz).date()
 
 
-def in_quiet_hours(moment: datetime, settings: LadderSettings) -> bool:
+def _quiet_at(t: time, settings: LadderSettings) -> bool:
+    """Is the local time of day ``t`` inside the quiet hours?"""
     start, end = settings.quiet_start, settings.quiet_end
     if start == end:
         return False
-    t = _local(moment, settings.tz).time()
     if start < end:
         return start <= t < end
     return t >= start or t < end
+
+
+def in_quiet_hours(moment: datetime, settings: LadderSettings) -> bool:
+    return _quiet_at(_local(moment, settings.tz).time(), settings)
 
 
 def _day_start(day: date, settings: LadderSettings) -> datetime:
@@ -304,9 +319,10 @@ def _day_start(day: date, settings: LadderSettings) -> datetime:
 
 def allowed(moment: datetime, settings: LadderSettings, busy_days: Iterable[date] = ()) -> bool:
     """May the owner contact somebody at ``moment`` (naive UTC)?"""
-    if in_quiet_hours(moment, settings):
+    local = _local(moment, settings.tz)
+    if _quiet_at(local.time(), settings):
         return False
-    day = local_date(moment, settings)
+    day = local.date()
     if settings.skip_weekends and day.weekday() >= 5:
         return False
     return day not in busy_days
@@ -324,7 +340,7 @@ def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date
         if day in busy_days:
             moment = _day_start(day + timedelta(days=1), settings)
             continue
-        if in_quiet_hours(moment, settings):
+        if _quiet_at(local.time(), settings):
             start = settings.quiet_end
             if local.time() >= start:  # in the evening part: to tomorrow morning
                 day = day + timedelta(days=1)
@@ -336,7 +352,7 @@ def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date
 
 # --- the ladder -------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # internal and made for every promise: not frozen (cheaper to build)
 class _Next:
     promise: Promise
     index: int
@@ -346,46 +362,55 @@ class _Next:
 
 
 def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Iterable[datetime],
-              settings: LadderSettings, now: datetime) -> _Next | None:
-    """The step of ``promise`` to show (due or upcoming), before the person guards."""
+              settings: LadderSettings, now: datetime, offsets: list[timedelta] | None = None) -> _Next | None:
+    """The step of ``promise`` to show (due or upcoming), before the person guards.
+
+    ``offsets``: the rule's step offsets under ``settings`` when the caller already has them."""
     if promise.closed:
         return None
     rule = RULES[promise.rule]
-    since = promise.since or promise.reference
-    if rule.stop_on_incoming and any(at >= since for at in incoming):
-        return None
-    keys = [promise_key(promise, st) for st in rule.steps]
-    found = [states.get(k) for k in keys]
-    acted = [i for i, st in enumerate(found) if st is not None and st.status in ACTED]
-    last = max(acted) if acted else -1
-    if last >= len(rule.steps) - 1:
-        return None
-    snoozed = [st.snoozed_until for st in found if st is not None and st.status == "snoozed" and st.snoozed_until]
-    offsets = [st.offset(settings) for st in rule.steps]
+    reference = promise.reference
+    if rule.stop_on_incoming:
+        since = promise.since or reference
+        for at in incoming:
+            if at >= since:
+                return None
+    steps = rule.steps
+    prefix = step_key(promise.rule, promise.subject_type, promise.subject_id, reference, "")
+    if states:
+        found = [states.get(prefix + st.name) for st in steps]
+        acted = [i for i, st in enumerate(found) if st is not None and st.status in ACTED]
+        last = max(acted) if acted else -1
+        if last >= len(steps) - 1:
+            return None
+        snoozed = [st.snoozed_until for st in found if st is not None and st.status == "snoozed" and st.snoozed_until]
+    else:  # nothing acted on yet (most promises)
+        found, last, snoozed = [None] * len(steps), -1, []
+    if offsets is None:
+        offsets = [st.offset(settings) for st in steps]
 
-    def due_of(i: int) -> datetime:
-        base = promise.reference + offsets[i]
-        if last >= 0:
-            base = max(base, found[last].at + (offsets[i] - offsets[last]))
-        return base
-
-    candidates = []
-    for i in range(last + 1, len(rule.steps)):
-        step = rule.steps[i]
-        if step.needs_previous and not (i - 1 == last and found[last].status == "sent"):
+    # A step comes due ``offset`` after the reference; after the owner acted on a step,
+    # the later ones keep their spacing from that moment. Catch-up: the newest step that
+    # came due is the one to show, else the first one still to come.
+    first = chosen = -1
+    for i in range(last + 1, len(steps)):
+        if steps[i].needs_previous and not (i - 1 == last and found[last].status == "sent"):
             continue
-        candidates.append(i)
-    if not candidates:
+        due_i = reference + offsets[i]
+        if last >= 0:
+            due_i = max(due_i, found[last].at + (offsets[i] - offsets[last]))
+        if first < 0:
+            first, first_due = i, due_i
+        if due_i <= now:
+            chosen, due = i, due_i
+    if first < 0:
         return None
-    chosen = candidates[0]
-    for i in candidates:  # catch-up: the newest step that came due
-        if due_of(i) <= now:
-            chosen = i
-    due = due_of(chosen)
+    if chosen < 0:
+        chosen, due = first, first_due
     if snoozed:
         due = max(due, max(snoozed))
-    step = rule.steps[chosen]
-    return _Next(promise, chosen, step, due, keys[chosen])
+    step = steps[chosen]
+    return _Next(promise, chosen, step, due, prefix + step.name)
 
 
 def _usual_channel(person: PersonInfo, contacts: list[Contact]) -> str:
@@ -438,14 +463,25 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
             if s.person_id not in last_template or s.at >= last_template[s.person_id][0]:
                 last_template[s.person_id] = (s.at, s.template)
 
+    # Worked out once, not per promise: each rule's step offsets, the latest incoming
+    # contact per person (any incoming at or after ``since`` stops a promise, so the
+    # latest one decides), and everything about ``now`` in the owner's time zone.
+    offsets = {name: [st.offset(settings) for st in rule.steps] for name, rule in RULES.items()}
+    latest_in: dict[int, tuple[datetime, ...]] = {}
+    for person_id, person_contacts in by_person_contacts.items():
+        incoming = [c.at for c in person_contacts if c.direction == "in"]
+        latest_in[person_id] = (max(incoming),) if incoming else ()
+
     nexts: dict[int, list[_Next]] = {}
     for promise in promises:
-        person_contacts = by_person_contacts.get(promise.person_id, [])
-        incoming = [c.at for c in person_contacts if c.direction == "in"]
-        nxt = next_step(promise, state_by_key, incoming, settings, now)
+        nxt = next_step(promise, state_by_key, latest_in.get(promise.person_id, ()), settings, now,
+                        offsets.get(promise.rule))
         if nxt is not None:
             nexts.setdefault(promise.person_id, []).append(nxt)
 
+    now_allowed = allowed(now, settings)
+    today = local_date(now, settings)
+    settled_now = None  # settle(now, settings), when first needed
     items: list[DueItem] = []
     for person_id, person_nexts in nexts.items():
         person = people.get(person_id) or PersonInfo(person_id, "")
@@ -456,25 +492,38 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
         for nxt in person_nexts:
             if nxt.step.action != "message":
                 due = settle(nxt.due, settings)
-                if due <= now and not allowed(now, settings):
-                    due = settle(now, settings)
+                if due <= now and not now_allowed:
+                    if settled_now is None:
+                        settled_now = settle(now, settings)
+                    due = settled_now
                 items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
                 continue
             messages.append((nxt, settle(nxt.due, settings, busy)))
         if not messages:
             continue
-        today_ok = allowed(now, settings, busy)
+        today_ok = now_allowed and today not in busy  # allowed(now, settings, busy)
         due_now = [(n, d) for n, d in messages if d <= now and today_ok]
-        later = [(n, d if d > now else settle(now, settings, busy)) for n, d in messages if not (d <= now and today_ok)]
+        later_now = None  # settle(now, settings, busy), when first needed
+        later = []
+        for n, d in messages:
+            if d <= now and today_ok:
+                continue
+            if d <= now:
+                if later_now is None:
+                    later_now = settle(now, settings, busy)
+                d = later_now
+            later.append((n, d))
         occupied = set(busy)
         if due_now:
             items.append(_item(person, due_now, settings, person_contacts, last))
-            occupied.add(local_date(now, settings))
+            occupied.add(today)
         groups: dict[date, list[tuple[_Next, datetime]]] = {}
         for nxt, due in later:
-            if local_date(due, settings) in occupied:
+            day = local_date(due, settings)
+            if day in occupied:
                 due = settle(due, settings, occupied)
-            groups.setdefault(local_date(due, settings), []).append((nxt, due))
+                day = local_date(due, settings)
+            groups.setdefault(day, []).append((nxt, due))
         for day in sorted(groups):
             items.append(_item(person, groups[day], settings, person_contacts, last))
     items.sort(key=lambda i: (i.due, i.person_name, i.key))
@@ -484,30 +533,31 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
 def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: LadderSettings,
           contacts: list[Contact], last_template: str) -> DueItem:
     # The primary part: the most advanced step, then the one that came due first.
-    parts = sorted(parts, key=lambda p: (-step_order(p[0].step.name), p[1], p[0].key))
+    if len(parts) > 1:
+        parts = sorted(parts, key=lambda p: (-step_order(p[0].step.name), p[1], p[0].key))
     primary, _due = parts[0]
     step = primary.step
     template = step.template
     if template and template == last_template and step.alt_template:
         template = step.alt_template
     since = primary.promise.since or primary.promise.reference
-    due_parts = tuple(
+    due_parts = tuple([
         DuePart(
-            kind=n.promise.kind, rule=n.promise.rule, subject_type=n.promise.subject_type,
+            kind=RULES[n.promise.rule].kind, rule=n.promise.rule, subject_type=n.promise.subject_type,
             subject_id=n.promise.subject_id, step=n.step.name, key=n.key, template=n.step.template,
             reference=n.promise.reference, due=d, details=n.promise.details,
         )
         for n, d in parts
-    )
+    ])
     return DueItem(
         person_id=person.id,
         person_name=person.name,
-        kind=primary.promise.kind,
+        kind=due_parts[0].kind,
         subject_type=primary.promise.subject_type,
         subject_id=primary.promise.subject_id,
         step=step.name,
         channel=_channel_for(step, person, contacts, since),
-        due=min(d for _n, d in parts),
+        due=min(d for _n, d in parts) if len(parts) > 1 else _due,
         key=primary.key,
         template=template,
         action=step.action,

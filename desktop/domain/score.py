@@ -32,9 +32,17 @@ class DeliverableFact:
 
 @dataclass
 class Score:
+    """``lines`` (the explanation) are written when first asked for, in the language of
+    that moment: the influencer list scores 10,000 people at start-up and shows the
+    explanation only in a tooltip or the detail pane (docs/PERFORMANCE.md)."""
+
     value: int | None  # 0..100, None = not enough history
     parts: dict[str, float] = field(default_factory=dict)
-    lines: list[str] = field(default_factory=list)
+    facts: tuple = field(default=(), repr=False)  # what the lines say: (name, numbers...) each
+
+    @property
+    def lines(self) -> list[str]:
+        return [_line(*fact) for fact in self.facts]
 
     def explanation(self) -> str:
         head = (_("Reliability score {score} of 100").format(score=self.value) if self.value is not None
@@ -78,37 +86,54 @@ def compute(
     now: datetime,
 ) -> Score:
     parts: dict[str, float] = {}
-    lines: list[str] = []
+    facts: list[tuple] = []
     on_time, judged = on_time_rate(deliverables, now)
     if judged:
         parts["on_time"] = on_time / judged
-        lines.append(ngettext("On time: {on_time} of {n} deliverable", "On time: {on_time} of {n} deliverables",
-                              judged).format(on_time=on_time, n=judged))
+        facts.append(("on_time", on_time, judged))
     delays = reply_delays(messages)
     if delays:
         typical = median(delays)
         span = (REPLY_WORST - REPLY_PERFECT).total_seconds()
         parts["replies"] = min(1.0, max(0.0, 1 - (typical - REPLY_PERFECT).total_seconds() / span))
-        lines.append(ngettext("Usually answers within {duration} (median of {n} reply)",
-                              "Usually answers within {duration} (median of {n} replies)",
-                              len(delays)).format(duration=_format_delay(typical), n=len(delays)))
+        facts.append(("replies", typical, len(delays)))
     if ratings:
         average = mean(sum(r) / 4 for r in ratings)
         parts["ratings"] = (average - 1) / 4
-        from desktop import i18n
-
-        lines.append(ngettext("Rating: {stars} of 5 ({n} collaboration)", "Rating: {stars} of 5 ({n} collaborations)",
-                              len(ratings)).format(stars=i18n.format_number(round(average, 1)), n=len(ratings)))
+        facts.append(("ratings", average, len(ratings)))
     if parts or counting_strikes:
         threshold = max(1, strikes_to_inactive)
         parts["strikes"] = max(0.0, 1 - counting_strikes / threshold)
-        lines.append(ngettext("{n} strike counts ({limit} make inactive)", "{n} strikes count ({limit} make inactive)",
-                              counting_strikes).format(n=counting_strikes, limit=threshold))
+        facts.append(("strikes", counting_strikes, threshold))
     if not parts:
-        return Score(None, {}, [_("Nothing delivered, answered or rated yet.")])
+        return Score(None, {}, (("nothing",),))
     total = sum(WEIGHTS[k] for k in parts)
     value = round(100 * sum(WEIGHTS[k] * v for k, v in parts.items()) / total)
-    return Score(value, parts, lines)
+    return Score(value, parts, tuple(facts))
+
+
+def _line(name: str, *numbers) -> str:
+    """One line of a score's explanation, in the current language."""
+    if name == "on_time":
+        on_time, judged = numbers
+        return ngettext("On time: {on_time} of {n} deliverable", "On time: {on_time} of {n} deliverables",
+                        judged).format(on_time=on_time, n=judged)
+    if name == "replies":
+        typical, n = numbers
+        return ngettext("Usually answers within {duration} (median of {n} reply)",
+                        "Usually answers within {duration} (median of {n} replies)",
+                        n).format(duration=_format_delay(typical), n=n)
+    if name == "ratings":
+        from desktop import i18n
+
+        average, n = numbers
+        return ngettext("Rating: {stars} of 5 ({n} collaboration)", "Rating: {stars} of 5 ({n} collaborations)",
+                        n).format(stars=i18n.format_number(round(average, 1)), n=n)
+    if name == "strikes":
+        counting, threshold = numbers
+        return ngettext("{n} strike counts ({limit} make inactive)", "{n} strikes count ({limit} make inactive)",
+                        counting).format(n=counting, limit=threshold)
+    return _("Nothing delivered, answered or rated yet.")
 
 
 def _format_delay(delta: timedelta) -> str:

@@ -48,15 +48,20 @@ _CHUNK = 500
 
 def ladder_settings() -> LadderSettings:
     keys = ("ladder_step_hours", "ladder_strike_hours", "checkin_days", "quiet_start", "quiet_end",
-            "skip_weekends", "delay_warning_days", "order_update_days")
-    return LadderSettings.from_values({k: settings.get(k) for k in keys}, tz=owner_zone())
+            "skip_weekends", "delay_warning_days", "order_update_days", "time_zone")
+    values = settings.get_many(keys)  # one query, not nine
+    return LadderSettings.from_values(values, tz=owner_zone(values["time_zone"]))
 
 
-def owner_zone():
-    """The owner's time zone: the "time_zone" setting, else the computer's."""
+_NO_NAME = object()
+
+
+def owner_zone(name=_NO_NAME):
+    """The owner's time zone: the "time_zone" setting (or ``name``), else the computer's."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    name = settings.get("time_zone")
+    if name is _NO_NAME:
+        name = settings.get("time_zone")
     if name:
         try:
             return ZoneInfo(name)
@@ -66,12 +71,11 @@ def owner_zone():
 
 
 def _dt(value) -> datetime | None:
+    if value.__class__ is str:  # as stored: "2026-11-23 09:30:00", or "2026-11-23" for a DATE column
+        return datetime.fromisoformat(value)
     if value is None or isinstance(value, datetime):
         return value
-    text = str(value)
-    if len(text) == 10:  # a DATE column
-        return datetime.fromisoformat(text + " 00:00:00")
-    return datetime.fromisoformat(text)
+    return datetime.fromisoformat(str(value))
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -94,78 +98,80 @@ class Inputs:
 
 
 def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inputs:
-    """Everything the ladder needs at ``now`` (optionally for one person only)."""
+    """Everything the ladder needs at ``now`` (optionally for one person only).
+
+    The promise queries read only their own tables; names, channels, the blocked status
+    and the latest incoming contact come afterwards in one lookup per person
+    (:func:`_people`), not once per promise (docs/PERFORMANCE.md)."""
     horizon = now + HORIZON
-    who = "" if person_id is None else " AND p.id = %d" % int(person_id)
     promises: list[Promise] = []
-    names: dict[int, str] = {}
-    contacts: list[Contact] = []
+    # Promises that a blocked person's status silences, and the earliest moment from which
+    # an incoming contact stops one of them (per person).
+    chased: list[Promise] = []
+    since: dict[int, datetime] = {}
     active = ",".join(f"'{c}'" for c in ACTIVE_COLLABS)
 
-    # Deliverables past (or near) their deadline, not delivered, in a live collaboration.
-    # ("+d.deadline": start from the few live collaborations, not from every deadline.)
-    for did, kind, deadline, cid, pid, name, last_in in _rows(
-        f"""SELECT d.id, d.kind, d.deadline, c.id, p.id, p.name,
-                   (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'in' AND e.at >= d.deadline)
-            FROM deliverable d JOIN collaboration c ON c.id = d.collaboration_id JOIN person p ON p.id = c.person_id
-            WHERE d.delivered_at IS NULL AND d.deadline IS NOT NULL AND +d.deadline <= ?
-              AND c.status IN ({active}) AND p.status != 'blocked'{who}""", [horizon]):
-        deadline = _dt(deadline)
-        names[pid] = name
-        promises.append(Promise("deliverable", pid, "deliverable", did, deadline,
-                                details={"what": kind, "collaboration_id": cid}))
-        if last_in:
-            contacts.append(Contact(pid, _dt(last_in), "in"))
+    def who(column: str) -> str:
+        return "" if person_id is None else " AND %s = %d" % (column, int(person_id))
 
-    # Parcels to influencers, sent but not confirmed as received.
+    def chase(promise: Promise, bound: datetime) -> None:
+        chased.append(promise)
+        if promise.person_id not in since or bound < since[promise.person_id]:
+            since[promise.person_id] = bound
+
+    # Deliverables past (or near) their deadline, not delivered, in a live collaboration:
+    # from the few live collaborations to their deliverables (CROSS JOIN keeps that order).
+    for did, kind, deadline, cid, pid in _rows(
+        f"""SELECT d.id, d.kind, d.deadline, c.id, c.person_id
+            FROM collaboration c CROSS JOIN deliverable d
+            WHERE c.status IN ({active}) AND d.collaboration_id = c.id
+              AND d.delivered_at IS NULL AND d.deadline IS NOT NULL AND d.deadline <= ?{who("c.person_id")}""",
+            [horizon]):
+        deadline = _dt(deadline)
+        chase(Promise("deliverable", pid, "deliverable", did, deadline,
+                      details={"what": kind, "collaboration_id": cid}), deadline)
+
+    # Parcels to influencers, sent but not confirmed as received ("+": by status, the few
+    # sent ones, not by the thousands without a custom order).
     checkin = timedelta(days=s.checkin_days)
-    for sid, sent_at, pid, name, cid, last_in in _rows(
-        f"""SELECT s.id, s.sent_at, p.id, p.name, s.collaboration_id,
-                   (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'in' AND e.at >= s.sent_at)
-            FROM shipment s JOIN person p ON p.id = s.person_id
+    for sid, sent_at, pid, cid in _rows(
+        f"""SELECT s.id, s.sent_at, s.person_id, s.collaboration_id FROM shipment s
             WHERE s.status = 'sent' AND s.sent_at IS NOT NULL AND s.received_at IS NULL
-              AND s.custom_order_id IS NULL AND s.sent_at <= ? AND p.status != 'blocked'{who}""", [horizon - checkin]):
-        names[pid] = name
-        promises.append(Promise("shipment", pid, "shipment", sid, _dt(sent_at), details={"collaboration_id": cid}))
-        if last_in:
-            contacts.append(Contact(pid, _dt(last_in), "in"))
+              AND +s.custom_order_id IS NULL AND s.sent_at <= ?{who("s.person_id")}""", [horizon - checkin]):
+        sent_at = _dt(sent_at)
+        chase(Promise("shipment", pid, "shipment", sid, sent_at, details={"collaboration_id": cid}), sent_at)
 
     # Answers overdue: the last message the shop sent about an agreement (a message with a
     # subject: collaboration, deliverable or shipment) to someone in a live collaboration,
     # with nothing back since, older than the agreed response time. Chit-chat without a
     # subject is not chased.
-    for pid, name, message_at, days, eid, last_in in _rows(
-        f"""SELECT p.id, p.name, m.at, (SELECT MIN(c.response_days) FROM collaboration c
-                                         WHERE c.person_id = p.id AND c.status IN ({active})), m.id,
-                   (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'in' AND e.at >= m.at)
+    for pid, message_at, days, eid in _rows(
+        f"""SELECT m.person_id, m.at, (SELECT MIN(c.response_days) FROM collaboration c
+                                        WHERE c.person_id = m.person_id AND c.status IN ({active})), m.id
             FROM (SELECT person_id, MAX(at) AS at, MAX(id) AS id FROM event INDEXED BY "event_at"
                   WHERE kind = 'message' AND direction = 'out' AND at >= ? AND person_id IS NOT NULL
                     AND subject_type IN ('collaboration', 'deliverable', 'shipment')
                   GROUP BY person_id) m
-            JOIN person p ON p.id = m.person_id
-            WHERE p.status != 'blocked' AND EXISTS (SELECT 1 FROM collaboration c WHERE c.person_id = p.id
-                                                    AND c.status IN ({active})){who}""", [now - REPLY_WINDOW]):
+            WHERE EXISTS (SELECT 1 FROM collaboration c WHERE c.person_id = m.person_id
+                          AND c.status IN ({active})){who("m.person_id")}""", [now - REPLY_WINDOW]):
         message_at = _dt(message_at)
         due = message_at + timedelta(days=days if days is not None else 3)
         if due > horizon:
             continue
-        names[pid] = name
-        promises.append(Promise("reply", pid, "event", eid, due, since=message_at,
-                                details={"message_at": message_at}))
-        if last_in:
-            contacts.append(Contact(pid, _dt(last_in), "in"))
+        chase(Promise("reply", pid, "event", eid, due, since=message_at, details={"message_at": message_at}),
+              message_at)
 
     # The shop's own promises: custom orders not ready yet (rules in domain/order_reminders.py).
     warn = timedelta(days=s.delay_warning_days)
-    for oid, promised, status, pid, name, number, last_out, production in _rows(
-        f"""SELECT o.id, o.promised_ready, o.status, p.id, p.name, o.order_number,
+    for oid, promised, status, pid, number, last_out, production in _rows(
+        f"""SELECT o.id, o.promised_ready, o.status, o.person_id, o.order_number,
                    (SELECT MAX(e.at) FROM event e WHERE e.direction = 'out'
                     AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
                    COALESCE((SELECT MAX(e.at) FROM event e WHERE e.kind = 'status' AND e.step = 'in_production'
                              AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
                             o.created_at)
-            FROM custom_order o JOIN person p ON p.id = o.person_id
-            WHERE o.status IN ('new', 'in_production'){who}""", []):
+            FROM custom_order o
+            WHERE o.status IN ('new', 'in_production'){who("o.person_id")}""", []):
         facts = order_reminders.OrderFacts(
             order_id=oid, person_id=pid, status=status, promised_ready=_date(promised),
             in_production_since=_dt(production), last_news_at=_dt(last_out), details={"order_number": number})
@@ -174,11 +180,21 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inpu
             first = promise.reference - warn if promise.rule == order_reminders.DELAY_RULE else (
                 promise.reference + timedelta(days=s.order_update_days))
             if first <= horizon:
-                names[pid] = name
                 promises.append(promise)
 
-    ids = sorted(names)
-    people = _people(ids, names)
+    found = _people(sorted({p.person_id for p in chased} | {p.person_id for p in promises}))
+    # A blocked person is not chased (her custom orders still are: the shop's own promise).
+    chased = [p for p in chased if p.person_id in found and found[p.person_id][1] != "blocked"]
+    promises = chased + [p for p in promises if p.person_id in found]
+    ids = sorted({p.person_id for p in promises})
+    people = {pid: found[pid][0] for pid in ids}
+    # The latest incoming contact, for those it can stop (any incoming at or after a
+    # promise's ``since`` stops it, so the latest one is all the ladder needs).
+    contacts: list[Contact] = []
+    for pid in sorted({p.person_id for p in chased}):
+        last_in = found[pid][2]
+        if last_in is not None and last_in >= since[pid]:
+            contacts.append(Contact(pid, last_in, "in"))
     contacts += _recent_out(now, set(ids))
     states = _states(ids)
     return Inputs(promises, people, contacts, states)
@@ -191,12 +207,17 @@ def _date(value):
     return value if not isinstance(value, str) else datetime.fromisoformat(value[:10]).date()
 
 
-def _people(ids: list[int], names: dict[int, str]) -> dict[int, PersonInfo]:
+def _people(ids: list[int]) -> dict[int, tuple[PersonInfo, str, datetime | None]]:
+    """Per person: who she is and how to reach her, her status, her latest incoming contact."""
+    rows: dict[int, tuple] = {}
     channels: dict[int, list[str]] = {pid: [] for pid in ids}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        for pid, email, phone, whatsapp in _rows(
-                f"SELECT id, email, phone, whatsapp FROM person WHERE id IN ({marks})", chunk):
+        for pid, name, status, email, phone, whatsapp, last_in in _rows(
+                f"""SELECT p.id, p.name, p.status, p.email, p.phone, p.whatsapp,
+                           (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'in')
+                    FROM person p WHERE p.id IN ({marks})""", chunk):
+            rows[pid] = (name, status, _dt(last_in))
             if whatsapp:
                 channels[pid].append("whatsapp")
             if email:
@@ -207,7 +228,8 @@ def _people(ids: list[int], names: dict[int, str]) -> dict[int, PersonInfo]:
                 f"SELECT person_id, platform FROM handle WHERE person_id IN ({marks}) "
                 f"AND platform IN ('instagram', 'tiktok')", chunk):
             channels[pid].append(platform)
-    return {pid: PersonInfo(pid, names[pid], tuple(channels[pid])) for pid in ids}
+    return {pid: (PersonInfo(pid, name, tuple(channels[pid])), status, last_in)
+            for pid, (name, status, last_in) in rows.items()}
 
 
 def _recent_out(now: datetime, ids: set[int]) -> list[Contact]:
@@ -372,25 +394,60 @@ def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None
 
 def subject_title(item: DueItem) -> str:
     """A short human name for what the item is about."""
-    if item.subject_type == "deliverable":
-        d = Deliverable.get_or_none(Deliverable.id == item.subject_id)
-        if d is not None:
-            return _("{title} ({kind})").format(title=d.collaboration.title or _("(untitled)"),
-                                                kind=label("deliverable", d.kind))
-    if item.subject_type == "shipment":
-        s = Shipment.get_or_none(Shipment.id == item.subject_id)
-        if s is not None:
-            title = s.collaboration.title if s.collaboration_id else ""
-            return _("parcel sent {date}").format(date=i18n.format_date(s.sent_at)) + (f" · {title}" if title else "")
-    if item.subject_type == "custom_order":
-        o = CustomOrder.get_or_none(CustomOrder.id == item.subject_id)
-        if o is not None:
-            return _("order {number}").format(number=o.order_number)
-    if item.kind == "reply":
-        c = (Collaboration.select().where(Collaboration.person == item.person_id, Collaboration.status.in_(ACTIVE_COLLABS))
-             .order_by(Collaboration.id.desc()).first())
-        return _("answer to your message") + (f" · {c.title}" if c else "")
-    return f"{item.subject_type} {item.subject_id}"
+    return subject_titles([item])[0]
+
+
+def subject_titles(items: Iterable[DueItem]) -> list[str]:
+    """:func:`subject_title` of many items with one query per kind of subject (the Vandaag
+    list shows hundreds of items on a busy day: two model lookups each took a second)."""
+    items = list(items)
+    wanted: dict[str, list[int]] = {"deliverable": [], "shipment": [], "custom_order": []}
+    reply_people: list[int] = []
+    for item in items:
+        if item.subject_type in wanted:
+            wanted[item.subject_type].append(item.subject_id)
+        if item.kind == "reply":
+            reply_people.append(item.person_id)
+    deliverables: dict[int, tuple[str, str]] = {}
+    shipments: dict[int, tuple[datetime | None, str]] = {}
+    orders: dict[int, str] = {}
+    collabs_of: dict[int, str] = {}  # person -> title of her newest live collaboration
+    for chunk in _chunks(sorted(set(wanted["deliverable"]))):
+        marks = ",".join("?" * len(chunk))
+        for did, kind, title in _rows(f"SELECT d.id, d.kind, c.title FROM deliverable d JOIN collaboration c "
+                                      f"ON c.id = d.collaboration_id WHERE d.id IN ({marks})", chunk):
+            deliverables[did] = (kind, title)
+    for chunk in _chunks(sorted(set(wanted["shipment"]))):
+        marks = ",".join("?" * len(chunk))
+        for sid, sent_at, title in _rows(f"SELECT s.id, s.sent_at, c.title FROM shipment s LEFT JOIN collaboration c "
+                                         f"ON c.id = s.collaboration_id WHERE s.id IN ({marks})", chunk):
+            shipments[sid] = (_dt(sent_at), title or "")
+    for chunk in _chunks(sorted(set(wanted["custom_order"]))):
+        marks = ",".join("?" * len(chunk))
+        for oid, number in _rows(f"SELECT id, order_number FROM custom_order WHERE id IN ({marks})", chunk):
+            orders[oid] = number
+    active = ",".join(f"'{c}'" for c in ACTIVE_COLLABS)
+    for chunk in _chunks(sorted(set(reply_people))):
+        marks = ",".join("?" * len(chunk))
+        for pid, title in _rows(f"SELECT person_id, title FROM collaboration WHERE person_id IN ({marks}) "
+                                f"AND status IN ({active}) ORDER BY id", chunk):
+            collabs_of[pid] = title  # the last one (highest id) wins
+
+    def title_of(item: DueItem) -> str:
+        if item.subject_type == "deliverable" and item.subject_id in deliverables:
+            kind, title = deliverables[item.subject_id]
+            return _("{title} ({kind})").format(title=title or _("(untitled)"), kind=label("deliverable", kind))
+        if item.subject_type == "shipment" and item.subject_id in shipments:
+            sent_at, title = shipments[item.subject_id]
+            return _("parcel sent {date}").format(date=i18n.format_date(sent_at)) + (f" · {title}" if title else "")
+        if item.subject_type == "custom_order" and item.subject_id in orders:
+            return _("order {number}").format(number=orders[item.subject_id])
+        if item.kind == "reply":
+            return _("answer to your message") + (f" · {collabs_of[item.person_id]}" if item.person_id in collabs_of
+                                                  else "")
+        return f"{item.subject_type} {item.subject_id}"
+
+    return [title_of(item) for item in items]
 
 
 # --- acting on a step -----------------------------------------------------------------
@@ -463,6 +520,6 @@ def apply_strike(item: DueItem, now: datetime) -> Strike:
 
 __all__ = [
     "ladder_settings", "load", "plan", "due_now", "find", "compose", "values_for", "part_details",
-    "contact_info", "ContactInfo", "subject_title", "recipient", "template_override", "mark_sent", "mark_reply", "snooze",
+    "contact_info", "ContactInfo", "subject_title", "subject_titles", "recipient", "template_override", "mark_sent", "mark_reply", "snooze",
     "dismiss", "apply_strike",
 ]

@@ -8,6 +8,7 @@ Every cell is shown as plain text.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -20,7 +21,7 @@ class Row:
     cells: list[str]
     sort_keys: list[object] | None = None  # per column; defaults to the cell text
     search: str = ""  # lower-case text the search field matches against
-    tooltip: str = ""
+    tooltip: str | Callable[[], str] = ""  # a function: called (once) when Qt first asks
     colour: str = ""  # "red", "amber", "grey" or ""
     extra: dict = field(default_factory=dict)
 
@@ -120,8 +121,10 @@ class RowsModel(QAbstractTableModel):
             colour = self.rows[index.row()].colour
             return BRUSHES[colour] if colour else None
         if role == TOOLTIP:
-            tooltip = self.rows[index.row()].tooltip
-            return plain_tooltip(tooltip) if tooltip else None
+            row = self.rows[index.row()]
+            if callable(row.tooltip):
+                row.tooltip = row.tooltip()
+            return plain_tooltip(row.tooltip) if row.tooltip else None
         if role == USER:
             return self.rows[index.row()].id
         return None

@@ -29,11 +29,30 @@ from desktop.domain import timeline
 from desktop.domain.timeline import EventLine, TimelineFilter
 from desktop.i18n import _
 from desktop.labels import label
-from desktop.views.rows import plain_tooltip
+from desktop.views.rows import DISPLAY, FOREGROUND, TOOLTIP, USER, plain_tooltip
 
 PAGE = timeline.PAGE
 HEADING_BACKGROUND = QColor(236, 230, 244)
 IN_COLOUR = QColor(32, 96, 48)  # messages the shop received: the other side answered
+
+# data() and flags() run for every visible cell and every role Qt asks for: compare
+# plain ints and hand out values made once (as views/rows.py does; docs/PERFORMANCE.md).
+FONT = int(Qt.ItemDataRole.FontRole.value)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+HEADING_FLAGS = Qt.ItemIsEnabled  # not selectable: arrow keys and clicks skip to events
+EVENT_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_HEADING_BRUSH = QBrush(HEADING_BACKGROUND)
+_IN_BRUSH = QBrush(IN_COLOUR)
+_HEADING_FONT: QFont | None = None  # made on first use (a QFont needs the application)
+
+
+def _heading_font() -> QFont:
+    global _HEADING_FONT
+    if _HEADING_FONT is None:
+        _HEADING_FONT = QFont()
+        _HEADING_FONT.setBold(True)
+    return _HEADING_FONT
+
 
 # Columns (codes; the headers are translated when asked for).
 COLUMNS = ("time", "person", "kind", "channel", "direction", "text")
@@ -210,31 +229,29 @@ class TimelineModel(QAbstractTableModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.NoItemFlags
-        if isinstance(self.items[index.row()], Heading):
-            return Qt.ItemIsEnabled  # not selectable: arrow keys and clicks skip to events
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return HEADING_FLAGS if self.items[index.row()].__class__ is Heading else EVENT_FLAGS
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.items):
+    def data(self, index, role=DISPLAY):
+        row = index.row()
+        if not index.isValid() or row >= len(self.items):
             return None
-        item = self.items[index.row()]
-        if isinstance(item, Heading):
-            if role == Qt.DisplayRole and index.column() == 0:
-                return item.text
-            if role == Qt.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.BackgroundRole:
-                return QBrush(HEADING_BACKGROUND)
+        item = self.items[row]
+        role = int(role)
+        if item.__class__ is Heading:
+            if role == DISPLAY:
+                return item.text if index.column() == 0 else None
+            if role == FONT:
+                return _heading_font()
+            if role == BACKGROUND:
+                return _HEADING_BRUSH
             return None
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return item.cells[index.column()]
-        if role == Qt.ToolTipRole and self.columns[index.column()] == "text":
-            return plain_tooltip(item.event.text)
-        if role == Qt.ForegroundRole and item.event.direction == "in":
-            return QBrush(IN_COLOUR)
-        if role == Qt.UserRole:
+        if role == TOOLTIP:
+            return plain_tooltip(item.event.text) if self.columns[index.column()] == "text" else None
+        if role == FOREGROUND:
+            return _IN_BRUSH if item.event.direction == "in" else None
+        if role == USER:
             return item.event.id
         return None
 

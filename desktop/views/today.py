@@ -70,10 +70,10 @@ class TodayView(ListView):
         names = {"now": _("Now"), "today": _("Later today"), "week": _("This week")}
         self.items = []
         rows = []
-        for item in reminders.plan(now):
-            when = bucket(item.due, now, end_of_today)
-            if when is None:
-                continue
+        shown_items = [(item, bucket(item.due, now, end_of_today)) for item in reminders.plan(now)]
+        shown_items = [(item, when) for item, when in shown_items if when is not None]
+        titles = due.subject_titles(item for item, _when in shown_items)
+        for (item, when), title in zip(shown_items, titles):
             moment = to_local(item.due)
             shown = names[when] if when == "now" else (
                 i18n.format_time(moment) if when == "today" else i18n.format_date(moment, "EEEE d MMMM"))
@@ -82,7 +82,7 @@ class TodayView(ListView):
             self.items.append(item)
             rows.append(Row(
                 id=len(self.items) - 1,
-                cells=[shown, item.person_name, label("due_step", item.step), due.subject_title(item),
+                cells=[shown, item.person_name, label("due_step", item.step), title,
                        label("channel", item.channel) if item.channel else _("task")],
                 colour="red" if when == "now" else ("amber" if when == "today" else ""),
             ))

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QImage
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QDragLeaveEvent, QImage
 from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
 
 from desktop import i18n, paths
@@ -21,6 +21,8 @@ from desktop.views.main_window import MainWindow
 
 from .conftest import NOW
 
+from .helpers import drag, files_mime
+
 
 def picture(folder: Path, name: str, colour: str = "#5b3a8c", size=(320, 200)) -> Path:
     image = QImage(*size, QImage.Format_RGB32)
@@ -28,22 +30,6 @@ def picture(folder: Path, name: str, colour: str = "#5b3a8c", size=(320, 200)) -
     path = folder / name
     assert image.save(str(path), "PNG")
     return path
-
-
-def files_mime(files: list[Path]) -> QMimeData:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
-    return mime
-
-
-def drag(widget, pos: QPoint, mime: QMimeData, drop: bool = True):
-    enter = QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    move = QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(widget, move)
-    if drop:
-        QApplication.sendEvent(widget, QDropEvent(QPointF(pos), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
-    return move
 
 
 def yara_content() -> Content:

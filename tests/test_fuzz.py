@@ -7,8 +7,6 @@ opens and passes its checks: never a crash, never a half-replaced database.
 import csv
 import io
 import json
-import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 

@@ -6,7 +6,6 @@ The real notification service is exercised in test_notifications_dunst.py.
 import logging
 import os
 import threading
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pytest
@@ -17,19 +16,9 @@ from desktop.domain.notify import Announcement
 from desktop.notifications import Notifications, buttons_for, session_bus_possible
 from desktop.tray import Tray
 
+from .helpers import Item, describe
+
 T0 = datetime(2026, 11, 23, 10, 0)
-
-
-@dataclass
-class Item:
-    key: str
-    due: datetime
-    person_name: str = "Sanne de Vries"
-    title: str = "Reel is 2 dagen te laat"
-
-
-def describe(item) -> str:
-    return f"{item.person_name}: {item.title}"
 
 
 class FakeNative:

@@ -4,7 +4,6 @@ import logging
 import logging.handlers
 import os
 import stat
-import sqlite3
 from datetime import timedelta
 
 import pytest

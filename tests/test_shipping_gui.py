@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
+from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n, paths
@@ -17,6 +17,8 @@ from desktop.views import dialogs
 from desktop.views.dropping import products_mime
 from desktop.views.main_window import MainWindow
 from desktop.views.shipping_dialogs import ProductDialog, ShipmentDialog
+
+from .helpers import drag
 
 DATA = Path(__file__).parent / "data" / "shop"
 
@@ -30,17 +32,6 @@ def window(qtbot, demo_db, translator):
     w.show()
     w.show_view("influencers")  # drops land on the visible influencer list (the app opens on Vandaag)
     return w
-
-
-def drag(widget, pos: QPoint, mime: QMimeData, drop: bool = True):
-    """Send enter, move (and drop) to ``widget`` as Qt does during a drag; returns the move event."""
-    enter = QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    move = QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(widget, move)
-    if drop:
-        QApplication.sendEvent(widget, QDropEvent(QPointF(pos), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
-    return move
 
 
 def row_point(view, person_name: str) -> QPoint:

@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import peewee
-import pytest
 
 from desktop import paths
 from desktop.store.db import close_database, db

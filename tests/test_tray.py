@@ -1,9 +1,7 @@
 """Tray, popups, fallback and scheduler with a fake clock (offscreen: no tray)."""
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta, time
+from datetime import datetime, timedelta
 
-import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop import autostart
@@ -11,19 +9,9 @@ from desktop.domain.notify import Announcement
 from desktop.scheduler import Scheduler
 from desktop.tray import Tray, announcement_texts, badge_icon
 
+from .helpers import Item, describe
+
 T0 = datetime(2026, 11, 23, 10, 0)
-
-
-@dataclass
-class Item:
-    key: str
-    due: datetime
-    person_name: str = "Sanne de Vries"
-    title: str = "Reel is 2 dagen te laat"
-
-
-def describe(item) -> str:
-    return f"{item.person_name}: {item.title}"
 
 
 class FakeClock:

@@ -15,7 +15,7 @@ locale: nl_NL, nl_BE for Belgians, or en.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 

@@ -272,7 +272,7 @@ def benchmark(repeat: int = 5, person_id: int | None = None) -> dict[str, float]
 
     def timed(action: Callable[[], object], setup: Callable[[], object] | None = None) -> float:
         runs = []
-        for _ in range(repeat):
+        for _run in range(repeat):
             if setup is not None:
                 setup()
             start = _time.perf_counter()

@@ -14,7 +14,7 @@ It is the Tijdlijn's own model, fixed on that person, without the filter bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.domain.timeline import TimelineFilter

@@ -1,0 +1,44 @@
+"""Small things several test modules share: real drag events and fake due items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+
+def drag(widget, pos: QPoint, mime: QMimeData, drop: bool = True):
+    """Send enter, move (and drop) to ``widget`` as Qt does during a drag; returns the move
+    event. Keep a reference to ``mime`` for the whole test (TESTING.md)."""
+    enter = QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    move = QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(widget, move)
+    if drop:
+        QApplication.sendEvent(widget, QDropEvent(QPointF(pos), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    return move
+
+
+def files_mime(files: list[Path]) -> QMimeData:
+    """What a file manager puts on the clipboard when files are dragged."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    return mime
+
+
+@dataclass
+class Item:
+    """A stand-in for a ladder DueItem: what the tray, popups and notifications read."""
+
+    key: str
+    due: datetime
+    person_name: str = "Sanne de Vries"
+    title: str = "Reel is 2 dagen te laat"
+
+
+def describe(item) -> str:
+    return f"{item.person_name}: {item.title}"

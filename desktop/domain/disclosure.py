@@ -40,7 +40,8 @@ class RuleSet:
 RULES: dict[str, RuleSet] = {
     "NL": RuleSet(
         country="NL",
-        source=(
+        # TRANSLATORS: where the Dutch disclosure rules come from; keep the names of the codes and bodies.
+        source=N_(
             "Reclamecode Social Media & Influencer Marketing (RSM), update of 1 July 2022 "
             "(reclamecode.nl, influencerregels.com by DDMA and Stichting Reclame Code); "
             "Commissariaat voor de Media, first fine 2024 and rules of 16 June 2025"
@@ -63,7 +64,8 @@ RULES: dict[str, RuleSet] = {
     ),
     "BE": RuleSet(
         country="BE",
-        source=(
+        # TRANSLATORS: where the Belgian disclosure rules come from; keep the names of the bodies.
+        source=N_(
             "FOD Economie, influencer guidance 2022; JEP / Communicatie Centrum, "
             "recommendations for influencer marketing 2022"
         ),

@@ -109,7 +109,7 @@ class ContentDialog(FormDialog):
             disclosure_required=c.disclosure_required, ticked=self.ticks())
         self.w("checkResult").setText(describe_check(self.check, bool(self.w("caption").toPlainText().strip())))
         source: QLabel = self.w("checkSource")
-        source.setText(_("Rules: {source}").format(source=self.check.source) if self.check.source else
+        source.setText(_("Rules: {source}").format(source=_(self.check.source)) if self.check.source else
                        _("No disclosure rules for this country in Afspraak; check the local rules yourself."))
         source.setStyleSheet("color: #666;")
 

@@ -146,8 +146,10 @@ class ListView(QWidget):
         self._after_filter()
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
+        # Capped so the first few columns (name, status...) fit beside the detail pane on a
+        # 1280 px laptop screen; a cut-off cell still shows in full in the detail pane.
         for column in range(self.model.columnCount() - 1):
-            header.resizeSection(column, min(header.sectionSize(column) + 12, 260))
+            header.resizeSection(column, min(header.sectionSize(column) + 12, 190))
         current = self.table.currentIndex().row()
         if rows and current < 0:
             self.table.selectRow(0)

@@ -36,3 +36,30 @@ def test_without_lazy_views_every_view_is_filled_at_once(qtbot, demo_db, transla
     window = MainWindow()
     qtbot.addWidget(window)
     assert all(loaded(v) for v in window.views)
+
+
+def test_the_products_dock_loads_when_first_shown(qtbot, demo_db, translator):
+    from desktop.store import settings
+    from desktop.store.models import Product
+
+    settings.set("catalogue_visible", True)
+    window = MainWindow(lazy_views=True)
+    qtbot.addWidget(window)
+    dock = window.shipping.catalogue
+    window.show()
+    window.show_view("today")  # the start view: no drops there, the dock is hidden
+    assert dock.isHidden() and dock.model.rowCount() == 0
+    window.show_view("influencers")  # a view that takes drops shows the dock: it loads
+    assert dock.isVisible()
+    assert dock.model.rowCount() == Product.select().count() > 0
+    first = dock.model.rows[0]
+    assert first.cells[0] and first.cells[1]  # title and price, from tuples
+
+
+def test_the_products_dock_of_an_eager_window_is_filled_at_once(qtbot, demo_db, translator):
+    from desktop.store.models import Product
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.shipping.catalogue.model.rowCount() == Product.select().count() > 0
+

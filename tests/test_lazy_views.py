@@ -63,3 +63,32 @@ def test_the_products_dock_of_an_eager_window_is_filled_at_once(qtbot, demo_db, 
     qtbot.addWidget(window)
     assert window.shipping.catalogue.model.rowCount() == Product.select().count() > 0
 
+
+def test_the_first_reminder_scan_waits_for_the_first_paint(qtbot, database):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.app import _after_first_paint
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    calls = []
+    _after_first_paint(widget, lambda: calls.append(widget.isVisible()), fallback_ms=60_000)
+    assert calls == []
+    widget.repaint()  # the first paint
+    qtbot.waitUntil(lambda: calls == [True], timeout=2000)
+    widget.repaint()
+    qtbot.wait(20)
+    assert calls == [True]  # once
+
+
+def test_the_first_reminder_scan_runs_without_a_paint_too(qtbot, database):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.app import _after_first_paint
+
+    hidden = QWidget()  # the app started in the tray: no paint comes
+    qtbot.addWidget(hidden)
+    calls = []
+    _after_first_paint(hidden, lambda: calls.append("hidden"))
+    qtbot.waitUntil(lambda: calls == ["hidden"], timeout=2000)

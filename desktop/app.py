@@ -6,7 +6,7 @@ import logging
 import sqlite3
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
@@ -36,6 +36,40 @@ def show_crash_dialog(log_path) -> None:
         "Afspraak ran into an unexpected problem. Your saved data is safe.\n\n"
         "The details are in the log file:\n{path}").format(path=str(log_path)))
     box.exec()
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` on the event loop's next turn after ``widget`` first paints (or
+    after ``fallback_ms`` if it never does: started in the tray, minimised)."""
+
+    def __init__(self, widget, then, fallback_ms: int):
+        super().__init__(QApplication.instance())  # outlives a window rebuilt meanwhile
+        self._widget, self._then, self._done = widget, then, False
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._fire)
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.Paint and not self._done:
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self._done:
+            return
+        from shiboken6 import isValid
+
+        self._done = True
+        if isValid(self._widget):
+            self._widget.removeEventFilter(self)
+        self._then()
+        self.deleteLater()
+
+
+def _after_first_paint(widget, then, fallback_ms: int = 1000) -> None:
+    if widget is None or not widget.isVisible() or widget.isMinimized():
+        QTimer.singleShot(0, then)
+    else:
+        _FirstPaint(widget, then, fallback_ms)
 
 
 class Application:
@@ -177,9 +211,9 @@ class Application:
                 "Your desktop has no system tray, so Afspraak stays a normal window and shows "
                 "reminders here and in a small popup. On GNOME, the “AppIndicator and "
                 "KStatusNotifierItem Support” extension adds a tray."))
-        # The first scan (what came due while the app was closed) after the window had its
-        # first turn of the event loop, not before it appears.
-        QTimer.singleShot(0, self._start_scheduler)
+        # The first scan (what came due while the app was closed) after the window's first
+        # paint, not before it appears: Vandaag has just made the same plan for the list.
+        _after_first_paint(self.window, self._start_scheduler)
 
     def _start_scheduler(self) -> None:
         if self.scheduler is not None:

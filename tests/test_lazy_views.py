@@ -36,3 +36,59 @@ def test_without_lazy_views_every_view_is_filled_at_once(qtbot, demo_db, transla
     window = MainWindow()
     qtbot.addWidget(window)
     assert all(loaded(v) for v in window.views)
+
+
+def test_the_products_dock_loads_when_first_shown(qtbot, demo_db, translator):
+    from desktop.store import settings
+    from desktop.store.models import Product
+
+    settings.set("catalogue_visible", True)
+    window = MainWindow(lazy_views=True)
+    qtbot.addWidget(window)
+    dock = window.shipping.catalogue
+    window.show()
+    window.show_view("today")  # the start view: no drops there, the dock is hidden
+    assert dock.isHidden() and dock.model.rowCount() == 0
+    window.show_view("influencers")  # a view that takes drops shows the dock: it loads
+    assert dock.isVisible()
+    assert dock.model.rowCount() == Product.select().count() > 0
+    first = dock.model.rows[0]
+    assert first.cells[0] and first.cells[1]  # title and price, from tuples
+
+
+def test_the_products_dock_of_an_eager_window_is_filled_at_once(qtbot, demo_db, translator):
+    from desktop.store.models import Product
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.shipping.catalogue.model.rowCount() == Product.select().count() > 0
+
+
+def test_the_first_reminder_scan_waits_for_the_first_paint(qtbot, database):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.app import _after_first_paint
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    calls = []
+    _after_first_paint(widget, lambda: calls.append(widget.isVisible()), fallback_ms=60_000)
+    assert calls == []
+    widget.repaint()  # the first paint
+    qtbot.waitUntil(lambda: calls == [True], timeout=2000)
+    widget.repaint()
+    qtbot.wait(20)
+    assert calls == [True]  # once
+
+
+def test_the_first_reminder_scan_runs_without_a_paint_too(qtbot, database):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.app import _after_first_paint
+
+    hidden = QWidget()  # the app started in the tray: no paint comes
+    qtbot.addWidget(hidden)
+    calls = []
+    _after_first_paint(hidden, lambda: calls.append("hidden"))
+    qtbot.waitUntil(lambda: calls == ["hidden"], timeout=2000)

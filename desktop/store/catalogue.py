@@ -104,9 +104,14 @@ def save_picture(source: Path, fmt: str) -> str:
 
 def picture_file(product: Product) -> Path | None:
     """The product's own picture on disk, or None."""
-    if not product.image_path:
+    return picture_file_at(product.image_path)
+
+
+def picture_file_at(image_path: str | None) -> Path | None:
+    """The picture stored as ``image_path`` (a product's field) on disk, or None."""
+    if not image_path:
         return None
-    path = (paths.data_dir() / product.image_path).resolve()
+    path = (paths.data_dir() / image_path).resolve()
     folder = (paths.data_dir() / PICTURE_FOLDER).resolve()
     if folder not in path.parents or not path.is_file():
         return None

@@ -42,7 +42,12 @@ def open_collaborations(person_id: int) -> list[Collaboration]:
 
 
 def product_title(product: Product) -> str:
-    return " ".join(x for x in (product.name, product.variant and f"({product.variant})") if x)
+    return title_of(product.name, product.variant)
+
+
+def title_of(name: str, variant: str | None) -> str:
+    """A product's title from its name and variant (for rows read as tuples)."""
+    return " ".join(x for x in (name, variant and f"({variant})") if x)
 
 
 def items_text(items: list[tuple[Product, int]]) -> str:

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
-from desktop.store.catalogue import picture_file
+from desktop.store.catalogue import picture_file_at
 from desktop.store.models import Product
-from desktop.store.shipping import product_title
+from desktop.store.shipping import title_of
 from desktop.views.base import plain_label
 from desktop.views.dropping import products_mime
 from desktop.views.rows import Row, RowsModel
@@ -119,17 +119,41 @@ class CatalogueDock(QDockWidget):
         self._timer.timeout.connect(lambda: self.model.set_filter(self.search.text()))
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self._stale = False
         self._update_buttons()
 
+    def refresh_when_shown(self) -> None:
+        """Load now if the dock is on screen, otherwise the next time it is shown.
+
+        The app starts on Vandaag, where the dock is hidden: 10,000 products are then read
+        when the owner first opens a view that takes drops, not before the window shows."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def refresh_if_stale(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        self.refresh_if_stale()
+
     def refresh(self) -> None:
+        self._stale = False
         rows = []
-        for p in Product.select().order_by(Product.name, Product.variant):
-            price = i18n.format_money(p.price_cents) if p.price_cents is not None else ""
-            tooltip = "\n".join(x for x in [
-                _("Own picture") if picture_file(p) else "", p.image_url] if x)
+        own, money = _("Own picture"), i18n.format_money
+        query = (Product.select(Product.id, Product.name, Product.variant, Product.price_cents, Product.sku,
+                                Product.category, Product.image_url, Product.image_path)
+                 .order_by(Product.name, Product.variant).tuples())
+        for product_id, name, variant, price_cents, sku, category, image_url, image_path in query:
+            price = money(price_cents) if price_cents is not None else ""
+            tooltip = "\n".join(x for x in [own if picture_file_at(image_path) else "", image_url] if x)
+            title = title_of(name, variant)
             rows.append(Row(
-                id=p.id, cells=[product_title(p), price, p.sku, p.category],
-                sort_keys=[product_title(p).lower(), p.price_cents, p.sku.lower(), p.category.lower()],
+                id=product_id, cells=[title, price, sku, category],
+                sort_keys=[title.lower(), price_cents, sku.lower(), category.lower()],
                 tooltip=tooltip,
             ))
         self.model.set_rows(rows)
@@ -150,6 +174,7 @@ class CatalogueDock(QDockWidget):
         return ids
 
     def select_ids(self, ids: list[int]) -> None:
+        self.refresh_if_stale()
         self.table.clearSelection()
         for i, row in enumerate(self.model.rows):
             if row.id in ids:

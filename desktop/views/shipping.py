@@ -123,7 +123,15 @@ class ShippingController(QObject):
         window.statusBar().addPermanentWidget(self.undo_button)
         self._undo = None  # (description, callable)
         self._job = None
-        self.catalogue.refresh()
+        self._refresh_catalogue()
+
+    def _refresh_catalogue(self) -> None:
+        # The app's window (lazy_views) reads the products when the dock is first shown;
+        # a window built eagerly (tests) reads them at once.
+        if getattr(self.window, "_lazy_views", False):
+            self.catalogue.refresh_when_shown()
+        else:
+            self.catalogue.refresh()
 
     # Views a product can be dropped on; elsewhere (Vandaag, Tijdlijn) the panel makes room.
     DROP_VIEWS = ("influencers", "shipments", "orders")
@@ -154,7 +162,7 @@ class ShippingController(QObject):
     # --- refresh -----------------------------------------------------------------------
     def refresh(self) -> None:
         self.window.refresh_all()
-        self.catalogue.refresh()
+        self._refresh_catalogue()
 
     def _remember(self, description: str, undo) -> None:
         self._undo = (description, undo)
@@ -270,7 +278,7 @@ class ShippingController(QObject):
             return False
         relative = catalogue.save_picture(path, fmt)
         Product.update(image_path=relative, updated_at=utcnow()).where(Product.id == product_id).execute()
-        self.catalogue.refresh()
+        self._refresh_catalogue()
         self.window.statusBar().showMessage(_("Picture saved with the product."), 8000)
         return True
 

@@ -87,8 +87,10 @@ class InfluencersView(ListView):
         return _("Influencers")
 
     def headers(self):
-        return [_("Name"), _("Platform"), _("Followers"), _("Status"), _("Score"), _("Rating"),
-                _("Open deliverables"), _("Next deadline")]
+        # What the owner scans for first (who, in what state, what is due) comes first, so
+        # it stays visible beside the detail pane on a laptop screen.
+        return [_("Name"), _("Status"), _("Next deadline"), _("Open deliverables"), _("Score"), _("Rating"),
+                _("Followers"), _("Platform")]
 
     def empty_heading(self):
         return _("No influencers yet")
@@ -147,16 +149,16 @@ class InfluencersView(ListView):
                 id=person.id,
                 cells=[
                     person.name,
-                    _platform_cell(handles),
-                    i18n.format_number(followers) if followers else "",
                     status,
+                    i18n.format_date(clock.to_local(nearest)) if nearest else "",
+                    str(count) if count else "",
                     str(score.value) if score.value is not None else "–",
                     "★ " + i18n.format_number(round(rating, 1)) if rating else "",
-                    str(count) if count else "",
-                    i18n.format_date(clock.to_local(nearest)) if nearest else "",
+                    i18n.format_number(followers) if followers else "",
+                    _platform_cell(handles),
                 ],
-                sort_keys=[person.name.lower(), handles[0].platform if handles else "", followers, person.status,
-                           score.value, rating, count, nearest],
+                sort_keys=[person.name.lower(), person.status, nearest, count, score.value, rating, followers,
+                           handles[0].platform if handles else ""],
                 search=" ".join([person.name, *(h.name for h in handles), *person.tags, person.city,
                                  person.email]).lower(),
                 tooltip=tooltip,

@@ -1,5 +1,6 @@
 """The follow-up ladder: unit tests per rule and property tests over any history."""
 
+import pytest
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -311,3 +312,27 @@ def test_ladder_properties_over_any_history(scenario):
 def test_the_simulation_really_sends_messages():
     """Guards the property test against passing vacuously."""
     assert SENT_TOTAL and sum(SENT_TOTAL) > len(SENT_TOTAL)
+
+
+def test_fast_built_records_equal_constructed_ones():
+    """The scan builds Promise, DuePart and DueItem without the frozen per-field setattr
+    (followup._built): they must be the same objects as the constructors make."""
+    import dataclasses
+
+    from desktop.domain.followup import DueItem, DuePart, Promise, _built, make_promise
+
+    at = datetime(2026, 11, 23, 9, 30)
+    for cls in (Promise, DuePart, DueItem):
+        assert not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
+    assert make_promise("deliverable", 7, "deliverable", 3, at) == Promise("deliverable", 7, "deliverable", 3, at)
+    full = make_promise("reply", 7, "event", 3, at, since=at, closed=True, details={"a": 1})
+    assert full == Promise("reply", 7, "event", 3, at, since=at, closed=True, details={"a": 1})
+    assert repr(full) == repr(Promise("reply", 7, "event", 3, at, since=at, closed=True, details={"a": 1}))
+    assert make_promise("deliverable", 7, "deliverable", 3, at) != Promise("deliverable", 8, "deliverable", 3, at)
+    part = dict(kind="deliverable", rule="deliverable", subject_type="deliverable", subject_id=3, step="1",
+                key="k", template="ladder.1", reference=at, due=at, details={})
+    built = _built(DuePart, dict(part))
+    assert built == DuePart(**part) and hash(built.key) == hash(DuePart(**part).key)
+    assert [f.name for f in dataclasses.fields(DuePart)] == list(part)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.step = "2"

@@ -220,6 +220,27 @@ class StepState:
     person_id: int | None = None
 
 
+def _built(cls, values: dict):
+    """An instance of the frozen dataclass ``cls`` with ``values`` (every field, by name).
+
+    The same object as ``cls(**values)`` (same fields, equality, hash and repr), made in one
+    step instead of one ``object.__setattr__`` per field, which is what a frozen
+    dataclass's ``__init__`` does: the scan makes a few thousand of these per plan
+    (docs/PERFORMANCE.md). Only for classes without ``__post_init__`` or slots."""
+    obj = object.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    return obj
+
+
+def make_promise(rule: str, person_id: int, subject_type: str, subject_id: int, reference: datetime,
+                 since: datetime | None = None, closed: bool = False,
+                 details: Mapping[str, object] | None = None) -> Promise:
+    """``Promise(...)`` for the store's scan, built without the per-field frozen setattr."""
+    return _built(Promise, {"rule": rule, "person_id": person_id, "subject_type": subject_type,
+                            "subject_id": subject_id, "reference": reference, "since": since,
+                            "closed": closed, "details": {} if details is None else details})
+
+
 # --- output ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -542,28 +563,28 @@ def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: Lad
         template = step.alt_template
     since = primary.promise.since or primary.promise.reference
     due_parts = tuple([
-        DuePart(
-            kind=RULES[n.promise.rule].kind, rule=n.promise.rule, subject_type=n.promise.subject_type,
-            subject_id=n.promise.subject_id, step=n.step.name, key=n.key, template=n.step.template,
-            reference=n.promise.reference, due=d, details=n.promise.details,
-        )
+        _built(DuePart, {
+            "kind": RULES[n.promise.rule].kind, "rule": n.promise.rule, "subject_type": n.promise.subject_type,
+            "subject_id": n.promise.subject_id, "step": n.step.name, "key": n.key, "template": n.step.template,
+            "reference": n.promise.reference, "due": d, "details": n.promise.details,
+        })
         for n, d in parts
     ])
-    return DueItem(
-        person_id=person.id,
-        person_name=person.name,
-        kind=due_parts[0].kind,
-        subject_type=primary.promise.subject_type,
-        subject_id=primary.promise.subject_id,
-        step=step.name,
-        channel=_channel_for(step, person, contacts, since),
-        due=min(d for _n, d in parts) if len(parts) > 1 else _due,
-        key=primary.key,
-        template=template,
-        action=step.action,
-        final=step.final,
-        parts=due_parts,
-    )
+    return _built(DueItem, {
+        "person_id": person.id,
+        "person_name": person.name,
+        "kind": due_parts[0].kind,
+        "subject_type": primary.promise.subject_type,
+        "subject_id": primary.promise.subject_id,
+        "step": step.name,
+        "channel": _channel_for(step, person, contacts, since),
+        "due": min(d for _n, d in parts) if len(parts) > 1 else _due,
+        "key": primary.key,
+        "template": template,
+        "action": step.action,
+        "final": step.final,
+        "parts": due_parts,
+    })
 
 
 def due_now(items: Iterable[DueItem], now: datetime) -> list[DueItem]:

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from desktop import i18n
 from desktop.clock import local_zone
 from desktop.domain import followup, messages, order_reminders
-from desktop.domain.followup import Contact, DueItem, LadderSettings, PersonInfo, Promise, StepState
+from desktop.domain.followup import Contact, DueItem, LadderSettings, PersonInfo, Promise, StepState, make_promise
 from desktop.i18n import _
 from desktop.labels import label
 from desktop.store import settings
@@ -128,8 +128,8 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inpu
               AND d.delivered_at IS NULL AND d.deadline IS NOT NULL AND d.deadline <= ?{who("c.person_id")}""",
             [horizon]):
         deadline = _dt(deadline)
-        chase(Promise("deliverable", pid, "deliverable", did, deadline,
-                      details={"what": kind, "collaboration_id": cid}), deadline)
+        chase(make_promise("deliverable", pid, "deliverable", did, deadline,
+                           details={"what": kind, "collaboration_id": cid}), deadline)
 
     # Parcels to influencers, sent but not confirmed as received ("+": by status, the few
     # sent ones, not by the thousands without a custom order).
@@ -139,7 +139,7 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inpu
             WHERE s.status = 'sent' AND s.sent_at IS NOT NULL AND s.received_at IS NULL
               AND +s.custom_order_id IS NULL AND s.sent_at <= ?{who("s.person_id")}""", [horizon - checkin]):
         sent_at = _dt(sent_at)
-        chase(Promise("shipment", pid, "shipment", sid, sent_at, details={"collaboration_id": cid}), sent_at)
+        chase(make_promise("shipment", pid, "shipment", sid, sent_at, details={"collaboration_id": cid}), sent_at)
 
     # Answers overdue: the last message the shop sent about an agreement (a message with a
     # subject: collaboration, deliverable or shipment) to someone in a live collaboration,
@@ -158,7 +158,7 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inpu
         due = message_at + timedelta(days=days if days is not None else 3)
         if due > horizon:
             continue
-        chase(Promise("reply", pid, "event", eid, due, since=message_at, details={"message_at": message_at}),
+        chase(make_promise("reply", pid, "event", eid, due, since=message_at, details={"message_at": message_at}),
               message_at)
 
     # The shop's own promises: custom orders not ready yet (rules in domain/order_reminders.py).

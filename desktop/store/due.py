@@ -43,7 +43,7 @@ OPEN_ORDERS = ("new", "in_production")
 HORIZON = timedelta(days=8)  # upcoming items this far ahead ("deze week")
 CONTACT_WINDOW = timedelta(days=14)  # outgoing contacts looked at for the once-a-day rule
 REPLY_WINDOW = timedelta(days=60)  # unanswered messages older than this are not chased
-_CHUNK = 500
+_CHUNK = 999  # ids per IN (...) list: SQLite's oldest limit on bound values (the scan's ~900 people in one query)
 
 
 def ladder_settings() -> LadderSettings:
@@ -81,6 +81,11 @@ def _dt(value) -> datetime | None:
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
     for i in range(0, len(ids), _CHUNK):
         yield ids[i:i + _CHUNK]
+
+
+def _id_rows(sql: str, ids: list[int]) -> list[tuple]:
+    """``_rows`` for a list of ids (nothing to convert)."""
+    return db.execute_sql(sql, ids).fetchall()
 
 
 def _rows(sql: str, params: Iterable = ()) -> list[tuple]:
@@ -213,7 +218,7 @@ def _people(ids: list[int]) -> dict[int, tuple[PersonInfo, str, datetime | None]
     channels: dict[int, list[str]] = {pid: [] for pid in ids}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        for pid, name, status, email, phone, whatsapp, last_in in _rows(
+        for pid, name, status, email, phone, whatsapp, last_in in _id_rows(
                 f"""SELECT p.id, p.name, p.status, p.email, p.phone, p.whatsapp,
                            (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'in')
                     FROM person p WHERE p.id IN ({marks})""", chunk):
@@ -224,7 +229,7 @@ def _people(ids: list[int]) -> dict[int, tuple[PersonInfo, str, datetime | None]
                 channels[pid].append("email")
             if phone:
                 channels[pid].append("phone")
-        for pid, platform in _rows(
+        for pid, platform in _id_rows(
                 f"SELECT person_id, platform FROM handle WHERE person_id IN ({marks}) "
                 f"AND platform IN ('instagram', 'tiktok')", chunk):
             channels[pid].append(platform)
@@ -247,7 +252,7 @@ def _states(ids: list[int]) -> list[StepState]:
     states = []
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        for key, status, at, until, template, pid in _rows(
+        for key, status, at, until, template, pid in _id_rows(
                 f"SELECT key, status, at, snoozed_until, template, person_id FROM reminder_state "
                 f"WHERE person_id IN ({marks})", chunk):
             states.append(StepState(key, status, _dt(at), _dt(until), template, pid))

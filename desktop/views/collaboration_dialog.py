@@ -99,7 +99,7 @@ class CollaborationDialog(FormDialog):
         self.w("agreed_on").setDate(to_qdate(ops.local_day(c.agreed_at or c.created_at)))
         self.w("products").setText(c.products)
         for key, cents in (("fee", c.fee_cents), ("product_cost", c.product_cost_cents), ("shipping", c.shipping_cents)):
-            self.w(key).setText(_money_text(cents))
+            self.w(key).setText(i18n.format_money_input(cents) if cents else "")
         self.w("required_mentions").setText(" ".join(c.required_mentions))
         self.w("required_hashtags").setText(" ".join(c.required_hashtags))
         self.w("disclosure_required").setChecked(c.disclosure_required)
@@ -199,9 +199,3 @@ class CollaborationDialog(FormDialog):
         self.collaboration = ops.save_collaboration(self.person, cleaned, deliverables, clock.utcnow(),
                                                     self.collaboration)
         return True
-
-
-def _money_text(cents: int) -> str:
-    if not cents:
-        return ""
-    return i18n.format_number(cents / 100) if cents % 100 == 0 else "{:.2f}".format(cents / 100).replace(".", ",")

@@ -252,8 +252,8 @@ class OrderDialog(QDialog):
         self.order_number.setText(o.order_number)
         if o.product_id is not None:
             self.product.setCurrentIndex(max(0, self.product.findData(o.product_id)))
-        self.price.setText(_money_text(o.price_cents))
-        self.deposit.setText(_money_text(o.deposit_cents) if o.deposit_cents else "")
+        self.price.setText(i18n.format_money_input(o.price_cents))
+        self.deposit.setText(i18n.format_money_input(o.deposit_cents) if o.deposit_cents else "")
         if o.ordered_on:
             self.ordered_on.setDate(qdate(o.ordered_on))
         if o.promised_ready:
@@ -438,11 +438,3 @@ def _contains(layout, widget) -> bool:
         if item.layout() is not None and _contains(item.layout(), widget):
             return True
     return False
-
-
-def _money_text(cents: int | None) -> str:
-    """Cents as the owner types them back: 24,95 (Dutch) or 24.95, no currency sign."""
-    if cents is None:
-        return ""
-    text = "{:.2f}".format(cents / 100)
-    return text.replace(".", ",") if i18n.current_language() == "nl" else text

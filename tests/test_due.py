@@ -75,10 +75,13 @@ def test_after_step_four_the_strike_marks_the_collaboration_not_delivered(demo):
     strike_item = by_name(due.due_now(NOW + timedelta(days=1, hours=1)))["Fleur Peeters"]
     assert strike_item.step == "strike" and strike_item.action == "strike"
     before = Strike.select().count()
+    settings.set("strikes_to_inactive", 2)  # Fleur has one strike already: this one makes two
     due.apply_strike(strike_item, NOW + timedelta(days=1, hours=1))
     assert Strike.select().count() == before + 1
     collab = Deliverable.get_by_id(fleur.subject_id).collaboration
     assert Collaboration.get_by_id(collab.id).status == "failed"
+    assert Collaboration.get_by_id(collab.id).ended_at is not None
+    assert Person.get(Person.name == "Fleur Peeters").status == "inactive"  # the policy, as for any strike
     assert "Fleur Peeters" not in by_name(due.plan(NOW + timedelta(days=10)))
 
 

@@ -509,12 +509,19 @@ def apply_strike(item: DueItem, now: datetime) -> Strike:
     reminders = [e for (e,) in Event.select(Event.id).where(Event.person == item.person_id, Event.kind == "reminder",
                                                           Event.subject_type == part.subject_type,
                                                           Event.subject_id == part.subject_id).tuples()]
+    from desktop.store import influencers  # the one place status follows the strike policy
+
     with db.atomic():
         strike = Strike.create(
             person=item.person_id, collaboration=collab_id, reason="late" if item.kind == "deliverable" else "communication",
             evidence=_("No answer after four reminders."), event_ids=reminders, created_at=now)
         if collab_id:
-            Collaboration.update(status="failed").where(Collaboration.id == collab_id).execute()
+            collaboration = Collaboration.get_by_id(collab_id)
+            if collaboration.status != "failed":
+                influencers.end_collaboration(collaboration, _("Not delivered after the last reminder."), None, now,
+                                              status="failed")
+        # A strike that reaches the threshold makes her inactive, as every other strike does.
+        influencers.apply_policy(Person.get_by_id(item.person_id), now)
         event = Event.create(at=now, kind="strike", direction="none", person=item.person_id,
                              subject_type="collaboration" if collab_id else part.subject_type,
                              subject_id=collab_id or part.subject_id, step=item.step,

@@ -134,3 +134,23 @@ def test_restore_from_the_menu_refuses_a_text_file(qtbot, demo_db, translator, t
     window.restore_backup()
     assert warned and "geen back-up" in warned[0]
     assert Person.select().count() == count
+
+
+@pytest.mark.parametrize("language,yes,no", [("nl", "Ja", "Nee"), ("en", "Yes", "No")])
+def test_yes_no_questions_speak_the_users_language(qtbot, translator, monkeypatch, language, yes, no):
+    """Qt's own catalogs are not shipped, so its standard Yes/No would stay English."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.views import dialogs
+
+    i18n.set_language(language)
+    seen = []
+
+    def fake_exec(box):
+        seen.append((box.button(QMessageBox.Yes).text(), box.button(QMessageBox.No).text()))
+        return QMessageBox.No
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert dialogs.confirm(None, "t", "Zeker weten?") is False
+    dialogs.confirm_with_option(None, "t", "Wissen?", "ook back-ups")
+    assert seen == [(yes, no), (yes, no)]

@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop.i18n import _
+
+
+def _yes_no(box: QMessageBox) -> None:
+    """Our own Ja/Nee: Qt's standard button texts are English (its catalogs are not shipped)."""
+    # TRANSLATORS: button of a yes/no question.
+    box.button(QMessageBox.Yes).setText(_("Yes"))
+    # TRANSLATORS: button of a yes/no question.
+    box.button(QMessageBox.No).setText(_("No"))
+
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
     path, _selected = QFileDialog.getSaveFileName(parent, title, suggested, filters)
@@ -25,6 +35,7 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
     box.setTextFormat(_plain())
     box.setDefaultButton(QMessageBox.No)
+    _yes_no(box)
     return box.exec() == QMessageBox.Yes
 
 
@@ -96,6 +107,7 @@ def confirm_with_option(parent: QWidget | None, title: str, text: str, option: s
     box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Yes | QMessageBox.No, parent)
     box.setTextFormat(_plain())
     box.setDefaultButton(QMessageBox.No)
+    _yes_no(box)
     if yes_text:
         box.button(QMessageBox.Yes).setText(yes_text)
     check = QCheckBox(option, box)

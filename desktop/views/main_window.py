@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.banner = self.findChild(QWidget, "banner")
         self.banner_text = self.findChild(QWidget, "bannerText")
         self.banner_button = self.findChild(QWidget, "bannerButton")
+        self.banner.layout().setStretch(0, 1)  # the text takes the width, the button stays a button
         self.banner.setStyleSheet("QFrame#banner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }")
         self.banner_button.clicked.connect(self.banner_clicked.emit)
         self.findChild(QWidget, "bannerClose").clicked.connect(self.banner.hide)

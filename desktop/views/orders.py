@@ -291,8 +291,11 @@ class OrdersView(ListView):
         if not step:
             return
         if step == "delay_warning":
-            text = _("The promised date is close and the order is not ready. Send the customer news, with a new "
-                     "date if you need one.")
+            late = o.promised_ready is not None and o.promised_ready < self.today()
+            text = (_("The promised date has passed and the order is not ready. Send the customer news with a "
+                      "new date.") if late else
+                    _("The promised date is close and the order is not ready. Send the customer news, with a new "
+                      "date if you need one."))
             purpose = "order_delay"
         else:
             text = _("No news sent for a while during production. A short update keeps the customer at ease.")

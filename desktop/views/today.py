@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop import i18n, reminders
+from desktop.domain import messages
 from desktop.clock import local_to_utc, to_local, utcnow
 from desktop.i18n import _
 from desktop.labels import label
@@ -112,11 +113,14 @@ class TodayView(ListView):
             (_("Channel"), label("channel", item.channel) if item.channel else _("task")),
         ])
         if len(item.parts) > 1:
-            layout.addWidget(plain_label(_("One message for everything she owes today:")))
+            layout.addWidget(plain_label(_("One message for everything open with this person today:")))
             for part in item.parts:
                 layout.addWidget(plain_label("    • " + label("due_kind", part.kind) + " · " + label("due_step", part.step)))
         message = due.compose(item, now)
         self.add_section(layout, _("Ready message") if message else _("What to do"))
+        if message and "{nieuwe_datum}" in messages.TEMPLATES[item.template].body:
+            # The delay message names a date only the owner can pick: the dialog asks for it.
+            layout.addWidget(plain_label(_("“Open and send…” asks for the new date and fills it in.")))
         text = QPlainTextEdit()
         text.setReadOnly(True)
         text.setObjectName("todayMessage")

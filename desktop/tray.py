@@ -10,6 +10,9 @@ buttons, and the owner is told once how to get a tray. Never a silent no-op.
 
 from __future__ import annotations
 
+import html
+import sys
+
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QRect, Qt, Signal
@@ -205,6 +208,10 @@ class Tray(QObject):
         title, body = announcement_texts(announcement, self.describe)
         self.last_message = (title, body)
         if self.icon is not None and self.icon.supportsMessages():
+            if sys.platform.startswith("linux"):
+                # Qt's own balloon and freedesktop servers read markup: names like
+                # "Anna & Bo" or a "<" must arrive as typed (Windows and macOS show plain text).
+                title, body = html.escape(title, quote=False), html.escape(body, quote=False)
             self.icon.showMessage(title, body, badge_icon(len(self.items)), 15000)
         else:
             self.popup.show_announcement(announcement, self.describe)

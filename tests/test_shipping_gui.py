@@ -253,3 +253,31 @@ def test_a_product_by_hand_with_a_dropped_picture(qtbot, window, monkeypatch, tm
     stored = paths.data_dir() / product.image_path
     assert stored.is_file() and stored.parent.name == "pictures" and "foto" not in stored.name
     assert stored.read_bytes() == picture.read_bytes()
+
+
+def test_an_import_that_fails_while_writing_says_so_and_can_be_tried_again(qtbot, window, monkeypatch, tmp_path):
+    """Not only a cancel: any error while writing rolls back, closes the progress and frees the import."""
+    import peewee
+
+    from desktop.views import shipping as shipping_view
+
+    csv_file = tmp_path / "producten.csv"
+    csv_file.write_text("Handle,Title,Variant SKU,Variant Price\nring,Ring,RG-1,10.00\n", encoding="utf-8")
+    warned = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append(text))
+    monkeypatch.setattr(dialogs, "inform", lambda *a: None)
+    before = Product.select().count()
+
+    def locked(*a, **k):
+        raise peewee.OperationalError("database is locked")
+
+    monkeypatch.setattr(shipping_view, "apply_import", locked)
+    window.shipping.import_file(csv_file)
+    qtbot.waitUntil(lambda: bool(warned), timeout=10000)
+    assert "Nothing was changed" in warned[0] or "niets veranderd" in warned[0].lower()
+    assert window.shipping._job is None  # free for the next try
+    assert Product.select().count() == before
+    monkeypatch.undo()
+    monkeypatch.setattr(dialogs, "inform", lambda *a: None)
+    window.shipping.import_file(csv_file)
+    qtbot.waitUntil(lambda: Product.select().count() == before + 1, timeout=10000)

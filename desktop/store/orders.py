@@ -24,6 +24,7 @@ from pathlib import Path
 from peewee import fn
 
 from desktop import i18n
+from desktop.clock import to_local
 from desktop.domain import orders as rules
 from desktop.i18n import _
 from desktop.labels import label
@@ -211,7 +212,7 @@ def record_message(order_id: int, step: str, channel: str, text: str, now: datet
         raise ValueError(step)
     order = CustomOrder.get_by_id(order_id)
     if new_ready is not None:
-        problem = rules.validate_new_promise(order.promised_ready, new_ready, now.date())
+        problem = rules.validate_new_promise(order.promised_ready, new_ready, to_local(now).date())  # her calendar day
         if problem:
             raise OrderInvalid({"new_date": problem})
     if not text.strip():

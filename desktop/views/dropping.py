@@ -21,6 +21,9 @@ from typing import Callable
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QScrollArea, QWidget
 
+from desktop.views.rows import plain_tooltip
+
+
 PRODUCTS_MIME = "application/x-afspraak-products"
 
 ACCEPT_COLOUR = "#5b3a8c"
@@ -120,7 +123,7 @@ class DropTarget(QObject):
                 return True
             self.hover, self.refused_reason = target, reason
             self.highlight.show_at(self.area(target, pos), bool(reason))
-            self.widget.setToolTip(reason or "")
+            self.widget.setToolTip(plain_tooltip(reason) if reason else "")  # names the person: user text
             if reason:
                 event.ignore()  # the cursor shows "forbidden"
             else:

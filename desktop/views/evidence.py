@@ -21,6 +21,7 @@ from desktop.i18n import _
 from desktop.store import evidence as store
 from desktop.store.models import ContentEvidence
 from desktop.views.dropping import DropTarget, local_files
+from desktop.views.rows import plain_tooltip
 
 CONTENT_PROPERTY = "evidenceContentId"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -75,11 +76,11 @@ def thumbnail_button(row: ContentEvidence, parent: QWidget | None = None) -> QTo
         button.setIcon(QIcon(pixmap))
         button.setIconSize(QSize(THUMB, THUMB))
         # TRANSLATORS: tooltip of an evidence thumbnail; {name} is the file name it was added with.
-        button.setToolTip(_("{name} · click to open").format(name=row.original_name or _("picture")))
+        button.setToolTip(plain_tooltip(_("{name} · click to open").format(name=row.original_name or _("picture"))))
         button.clicked.connect(lambda _checked=False, p=path: open_file(p))
     else:
         button.setText(_("(picture missing)"))
-        button.setToolTip(row.original_name)
+        button.setToolTip(plain_tooltip(row.original_name))
         button.setEnabled(False)
     button.setAccessibleName(_("Evidence: {name}").format(name=row.original_name or _("picture")))
     return button

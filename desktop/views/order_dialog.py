@@ -40,6 +40,7 @@ from desktop.store.models import CustomOrder, OrderPicture, Person
 from desktop.views import dialogs
 from desktop.views.base import plain_label
 from desktop.views.forms import load_form
+from desktop.views.rows import plain_tooltip
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"
 ERROR_STYLE = "color: #b02020;"
@@ -300,7 +301,7 @@ class OrderDialog(QDialog):
         pixmap = QPixmap(str(path))
         item = QListWidgetItem(QIcon(pixmap) if not pixmap.isNull() else QIcon(), name)
         item.setData(Qt.UserRole, data)
-        item.setToolTip(name)
+        item.setToolTip(plain_tooltip(name))
         self.pictures.addItem(item)
 
     def add_pictures(self, files: list[str]) -> None:

@@ -37,6 +37,7 @@ from desktop.store.models import CustomOrder, OrderPicture, Person, Product
 from desktop.views import dialogs
 from desktop.views.base import ListView, plain_label
 from desktop.views.rows import COLOURS, Row
+from desktop.views.rows import plain_tooltip
 from desktop.views.timeline_widget import PersonTimeline
 
 # The status the main button moves to, and its label, per status.
@@ -241,7 +242,7 @@ class OrdersView(ListView):
                     pixmap = QPixmap()
                 if not pixmap.isNull():
                     thumb.setPixmap(pixmap.scaled(72, 72, Qt.KeepAspectRatio, Qt.SmoothTransformation))
-                thumb.setToolTip(p.original_name)
+                thumb.setToolTip(plain_tooltip(p.original_name))
                 row.addWidget(thumb)
             row.addStretch(1)
             holder = QWidget()

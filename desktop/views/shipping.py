@@ -13,17 +13,19 @@ while the transaction is open; "Cancel" rolls the whole import back.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressDialog, QPushButton
 
+from desktop import paths
 from desktop.clock import utcnow
 from desktop.domain.importers import ImportFailed, ParsedExport, parse_export, summary_lines
 from desktop.i18n import _
 from desktop.labels import label
-from desktop.store import catalogue, settings, shipping
+from desktop.store import catalogue, settings, shipping, storage_errors
 from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.store.db import db
 from desktop.store.models import CustomOrder, Person, Product
@@ -32,6 +34,8 @@ from desktop.views.catalogue import CatalogueDock
 from desktop.views.dropping import DropTarget, FileDrop, install_order_target, install_person_target, local_files
 
 REFUSED_STATUSES = ("blocked", "inactive")
+
+log = logging.getLogger(__name__)
 
 
 class _Cancelled(Exception):
@@ -64,6 +68,9 @@ class _ParseWorker(QObject):
             self.failed.emit(str(exc))
         except OSError as exc:
             self.failed.emit(_("The file cannot be read: {error}.").format(error=exc.strerror or exc))
+        except Exception as exc:  # never leave the window waiting for a worker that died
+            log.exception("parsing %s failed", self.path)
+            self.failed.emit(str(exc) or exc.__class__.__name__)
 
 
 class ShippingController(QObject):
@@ -348,6 +355,12 @@ class ShippingController(QObject):
             summary = apply_import(parsed, utcnow(), progress=step)
         except ImportCancelled:
             self._failed("", path, progress)
+            return
+        except Exception as exc:  # disk full, locked database...: rolled back; say so, import again later
+            log.exception("import of %s failed", path)
+            kind = storage_errors.kind_of(exc)
+            message = storage_errors.message(kind, paths.configured_data_dir()) if kind else str(exc)
+            self._failed(message or exc.__class__.__name__, path, progress)
             return
         progress.close()
         self._job = None

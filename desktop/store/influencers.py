@@ -246,8 +246,8 @@ def _sync_deliverables(collaboration: Collaboration, rows: list[DeliverableInput
             d = Deliverable(collaboration=collaboration)
         d.kind, d.count = row.kind, row.count
         d.deadline = end_of_day_utc(row.deadline) if row.deadline else None
-        if d.delivered_at is None or d.id is None:
-            pass
+        if d.id is not None and d.delivered_at is not None and d.contents.count() < d.count:
+            d.delivered_at = None  # more was agreed than has been posted: open again
         d.save()
         keep.add(d.id)
     for d_id, d in existing.items():

@@ -69,11 +69,24 @@ def _ui_locale() -> QLocale:
     return QLocale(QLocale.English, QLocale.UnitedKingdom)
 
 
-class OrderMessageDialog(QDialog):
+class _Clocked:
+    """``now`` read when it is used: these dialogs are non-modal and may stay open for
+    hours (opened from the tray), so the moment of sending is what gets recorded. Tests
+    pass a fixed datetime."""
+
+    def _set_clock(self, now) -> None:
+        self._clock = now if callable(now) else (lambda: now)
+
+    @property
+    def now(self):
+        return self._clock()
+
+
+class OrderMessageDialog(_Clocked, QDialog):
     def __init__(self, parent, order_id: int, step: str, now):
         super().__init__(parent)
         self.order_id = order_id
-        self.now = now
+        self._set_clock(now)
         self.sent_event = None
         self.order = CustomOrder.get_by_id(order_id)
         person = self.order.person
@@ -105,7 +118,7 @@ class OrderMessageDialog(QDialog):
         self.channel.setCurrentIndex(self.channel.findData("email" if person.email else "whatsapp"))
         self.new_date.setLocale(_ui_locale())
         self.new_date.setDisplayFormat("d MMMM yyyy")
-        start = max(self.order.promised_ready or now.date(), now.date())
+        start = max(self.order.promised_ready or self.now.date(), self.now.date())
         self.new_date.setDate(_qdate(start).addDays(3))
         form_name = _("formal (u)") if person.address_form == "u" else _("informal (je)")
         if person.language == "en":
@@ -177,7 +190,7 @@ def open_for_due_item(item, parent=None, on_acted=None, now=None) -> OrderMessag
     from desktop.clock import utcnow
 
     step = "order_delay" if item.step == "delay_warning" else "order_update"
-    dialog = OrderMessageDialog(parent, item.subject_id, step, (now or utcnow)())
+    dialog = OrderMessageDialog(parent, item.subject_id, step, now or utcnow)
     if on_acted is not None:
         dialog.accepted.connect(lambda: on_acted("sent"))
     dialog.setModal(False)
@@ -185,11 +198,11 @@ def open_for_due_item(item, parent=None, on_acted=None, now=None) -> OrderMessag
     return dialog
 
 
-class OrderShipDialog(QDialog):
+class OrderShipDialog(_Clocked, QDialog):
     def __init__(self, parent, order_id: int, now):
         super().__init__(parent)
         self.order_id = order_id
-        self.now = now
+        self._set_clock(now)
         self.shipment = None
         order = CustomOrder.get_by_id(order_id)
         self.setWindowTitle(_("Ship order {number}").format(number=order.order_number or "—"))

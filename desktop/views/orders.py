@@ -430,7 +430,7 @@ class OrdersView(ListView):
     def ship(self) -> None:
         from desktop.views.order_message import OrderShipDialog
 
-        dialog = OrderShipDialog(self, self.current_id, self.clock())
+        dialog = OrderShipDialog(self, self.current_id, self.clock)
         if run_dialog(dialog) == QDialog.Accepted and dialog.shipment is not None:
             self.refresh()
             self.send_message("order_shipped")
@@ -440,7 +440,7 @@ class OrdersView(ListView):
             return
         from desktop.views.order_message import OrderMessageDialog
 
-        dialog = OrderMessageDialog(self, self.current_id, step, self.clock())
+        dialog = OrderMessageDialog(self, self.current_id, step, self.clock)
         if run_dialog(dialog) == QDialog.Accepted:
             self.refresh()
 

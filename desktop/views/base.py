@@ -37,7 +37,33 @@ def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = Fals
     return label
 
 
-class ListView(QWidget):
+class LazyRefresh:
+    """For widgets that load data: refresh now when on screen, else the next time shown.
+
+    Start-up loads only what the owner sees (the view on screen; the product panel only
+    once it is shown). Mix in before the Qt class; the widget defines ``refresh()`` and
+    sets ``self._stale = False`` in it."""
+
+    _stale = False
+
+    def refresh_when_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def refresh_if_stale(self) -> None:
+        """Load now if a refresh was put off (e.g. before selecting in a hidden view)."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        self.refresh_if_stale()
+
+
+class ListView(LazyRefresh, QWidget):
     """Base of the four main views."""
 
     key = ""  # stable id used for "last view" and the sidebar
@@ -119,25 +145,6 @@ class ListView(QWidget):
         raise NotImplementedError
 
     # --- behaviour -----------------------------------------------------------------
-    def refresh_when_shown(self) -> None:
-        """Refresh now if the view is on screen, otherwise the next time it is shown.
-
-        The main window uses this so start-up loads only the view the owner sees."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def refresh_if_stale(self) -> None:
-        """Load now if a refresh was put off (before selecting something in a hidden view)."""
-        if self._stale:
-            self._stale = False
-            self.refresh()
-
-    def showEvent(self, event):  # noqa: N802
-        super().showEvent(event)
-        self.refresh_if_stale()
-
     def refresh(self) -> None:
         self._stale = False
         rows = self.load_rows()

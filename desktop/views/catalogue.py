@@ -27,7 +27,7 @@ from desktop.i18n import _
 from desktop.store.catalogue import picture_file_at
 from desktop.store.models import Product
 from desktop.store.shipping import title_of
-from desktop.views.base import plain_label
+from desktop.views.base import LazyRefresh, plain_label
 from desktop.views.dropping import products_mime
 from desktop.views.rows import Row, RowsModel
 
@@ -57,7 +57,9 @@ class ProductsModel(RowsModel):
         return Qt.CopyAction
 
 
-class CatalogueDock(QDockWidget):
+class CatalogueDock(LazyRefresh, QDockWidget):
+    # The app starts on Vandaag, where the dock is hidden: the products are read when the
+    # owner first opens a view that takes drops, not before the window shows.
     def __init__(self, parent=None):
         super().__init__(_("Products"), parent)
         self.setObjectName("catalogue")
@@ -121,24 +123,6 @@ class CatalogueDock(QDockWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._stale = False
         self._update_buttons()
-
-    def refresh_when_shown(self) -> None:
-        """Load now if the dock is on screen, otherwise the next time it is shown.
-
-        The app starts on Vandaag, where the dock is hidden: 10,000 products are then read
-        when the owner first opens a view that takes drops, not before the window shows."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def refresh_if_stale(self) -> None:
-        if self._stale:
-            self.refresh()
-
-    def showEvent(self, event):  # noqa: N802
-        super().showEvent(event)
-        self.refresh_if_stale()
 
     def refresh(self) -> None:
         self._stale = False

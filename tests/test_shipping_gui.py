@@ -281,3 +281,24 @@ def test_an_import_that_fails_while_writing_says_so_and_can_be_tried_again(qtbot
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
     window.shipping.import_file(csv_file)
     qtbot.waitUntil(lambda: Product.select().count() == before + 1, timeout=10000)
+
+
+def test_a_duplicate_product_by_hand_is_refused_and_leaves_no_picture_behind(qtbot, window, monkeypatch, tmp_path):
+    from desktop.views.shipping_dialogs import ProductInput
+
+    picture = tmp_path / "ketting.png"
+    image = QImage(20, 20, QImage.Format_RGB32)
+    image.fill(Qt.cyan)
+    image.save(str(picture), "PNG")
+    existing = Product.get(Product.sku == "ZK-001")
+    warned = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append(text))
+    monkeypatch.setattr(dialogs, "ask_product", lambda parent, dropped=None: ProductInput(
+        name="Andere naam", sku=existing.sku, variant="", price_cents=100, cost_cents=None, category="",
+        picture=picture, picture_format="png"))
+    folder = paths.data_dir() / "pictures"
+    before = sorted(folder.rglob("*")) if folder.exists() else []
+    count = Product.select().count()
+    assert window.shipping.add_product() is None
+    assert warned and Product.select().count() == count
+    assert (sorted(folder.rglob("*")) if folder.exists() else []) == before

@@ -265,11 +265,11 @@ class ShippingController(QObject):
         data = dialogs.ask_product(self.window, picture)
         if data is None:
             return None
-        image_path = catalogue.save_picture(data.picture, data.picture_format) if data.picture else ""
         if Product.select().where(Product.key == catalogue.manual_key(data.sku, data.name, data.variant)).exists():
             dialogs.warn(self.window, _("Not added"), _(
                 "A product with this SKU (or this name and variant) already exists."))
-            return None
+            return None  # checked before the picture is copied, so a refusal leaves no file behind
+        image_path = catalogue.save_picture(data.picture, data.picture_format) if data.picture else ""
         product = catalogue.add_product(name=data.name, sku=data.sku, variant=data.variant, price_cents=data.price_cents,
                                         cost_cents=data.cost_cents, category=data.category, image_path=image_path,
                                         now=utcnow())

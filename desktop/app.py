@@ -1,4 +1,11 @@
-"""Starting the GUI: QApplication, single instance, database, language, main window."""
+"""Starting the GUI: QApplication, single instance, the first window, then the database.
+
+The window comes first. ``Application.start`` shows the main window's shell (menus,
+sidebar, "opening your data") with nothing of Peewee, Babel or the views imported, and
+the event loop paints it; on the next turn ``_open`` opens the database (checks,
+migrates, takes the daily backup), completes the window and starts the reminders.
+``ready`` is True from then on. See docs/PERFORMANCE.md (fix 21).
+"""
 
 from __future__ import annotations
 
@@ -8,30 +15,34 @@ import sys
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, i18n, logs, paths
 from desktop.clock import utcnow
 from desktop.i18n import _
-from desktop.store import backup, settings
-from desktop.store import recovery, storage_errors
-from desktop.store.db import db
-from desktop.store.migrations import SchemaTooNew
 
 log = logging.getLogger(__name__)
 
 
-def choose_language(cli_language: str | None) -> str:
-    """--lang beats the saved setting, which beats the system locale."""
+def choose_language(cli_language: str | None, saved: str | None = None, from_database: bool = True) -> str:
+    """--lang beats the saved setting, which beats the system locale.
+
+    ``saved``: the setting as read before the database was open (store/peek.py);
+    ``from_database``: read it from the open database instead."""
     if cli_language:
         return i18n.normalise_language(cli_language)
-    saved = settings.get("language")
+    if from_database:
+        from desktop.store import settings
+
+        saved = settings.get("language")
     return i18n.normalise_language(saved) if saved else i18n.system_language()
 
 
 def show_crash_dialog(log_path) -> None:
     if QApplication.instance() is None:
         return
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Critical, _("Something went wrong"), _(
         "Afspraak ran into an unexpected problem. Your saved data is safe.\n\n"
         "The details are in the log file:\n{path}").format(path=str(log_path)))
@@ -65,6 +76,12 @@ class _FirstPaint(QObject):
         self.deleteLater()
 
 
+def _tray_available() -> bool:
+    from PySide6.QtWidgets import QSystemTrayIcon  # not before the first window: its enums cost
+
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
 def _after_first_paint(widget, then, fallback_ms: int = 1000) -> None:
     if widget is None or not widget.isVisible() or widget.isMinimized():
         QTimer.singleShot(0, then)
@@ -90,10 +107,16 @@ class Application:
         self.smoke_test = smoke_test
         self.window = None
         self.instance_server = None
+        self.opened = False  # the database is open (a normal quit then marks a clean exit)
+        self.ready = False  # ...and the window is complete, the reminders running
 
     def start(self) -> int | None:
-        """Open everything; returns an exit code when there is nothing more to do."""
+        """Show the first window; returns an exit code when there is nothing more to do.
+
+        The database is opened on the event loop's first turn after the window's first
+        paint (``_open``); ``ready`` tells when that is done."""
         from desktop import single_instance
+        from desktop.store import peek
         from desktop.views import translator
 
         if not self.smoke_test and single_instance.notify_running():
@@ -101,29 +124,64 @@ class Application:
             return 0
         self.instance_server = single_instance.InstanceServer(self.qt)
         self.instance_server.activated.connect(self.bring_to_front)
+        saved = peek.saved_settings(paths.db_path())
+        i18n.set_language(choose_language(self.cli_language, saved.get("language"), from_database=False))
+        translator.install(self.qt)
+        self.build_window(deferred=True, saved=saved)
+        _after_first_paint(self.window, self._open, fallback_ms=250)
+        if self.smoke_test:
+            QTimer.singleShot(0, self._smoke_shown)
+        return None
+
+    def _open(self) -> None:
+        """Open the database, complete the window and start the reminders; a problem that
+        stops the start (a newer schema, a full disk, a read-only folder) is told, and the
+        app quits with 1 without having changed anything."""
+        from desktop.store import backup, recovery, settings, storage_errors
+        from desktop.store.db import db
+        from desktop.store.migrations import SchemaTooNew
+
+        logs.setup()
         try:
             # The whole-file check only after an unclean exit or once a day (store/recovery.py).
             repaired = recovery.open_checked(now=utcnow(), when_due=True)
         except SchemaTooNew:
-            translator.install(self.qt)
             self._tell(_("Afspraak cannot start"), _(
                 "Your data was saved by a newer version of Afspraak. Install that version again; "
                 "nothing was changed."))
-            return 1
+            self.qt.exit(1)
+            return
+        except Exception as exc:  # a full disk or read-only folder at start: say so, change nothing
+            kind = storage_errors.kind_of(exc)
+            if kind is None:
+                raise
+            log.error("cannot start: %s", exc)
+            text = storage_errors.message(kind, paths.configured_data_dir())
+            if self.smoke_test:
+                print(text, file=sys.stderr)
+            else:
+                show_storage_problem(text)
+            self.qt.exit(1)
+            return
         try:
             backup.daily_backup(db.obj, keep=int(settings.get("backup_keep")), now=utcnow())
         except (OSError, sqlite3.Error):
             log.exception("daily backup failed")
         recovery.mark_running()
-        i18n.set_language(choose_language(self.cli_language))
-        translator.install(self.qt)
-        self.build_window()
+        self.opened = True
+        language = choose_language(self.cli_language)
+        if language != i18n.current_language():  # the first read missed it: a restored file, say
+            i18n.set_language(language)
+            self.build_window()
+        else:
+            self.window.complete()
+            self._wire_tray_actions()
         if repaired is not None:
             self._tell(_("Your data was repaired"), recovery.message(repaired))
         self.start_reminders()
+        self.ready = True
         if self.smoke_test:
             QTimer.singleShot(0, self._smoke_done)
-        return None
 
     def _tell(self, title: str, text: str) -> None:
         """A message at start: a dialog, or stderr in a smoke test (nobody to click it away)."""
@@ -134,17 +192,20 @@ class Application:
 
         dialogs.warn(self.window, title, text)
 
-    def build_window(self) -> None:
+    def build_window(self, deferred: bool = False, saved: dict | None = None) -> None:
+        """The main window; ``deferred``: its shell only, completed by ``_open``."""
         from desktop.views.main_window import MainWindow
 
         old = self.window
-        self.window = MainWindow(lazy_views=True)  # start-up loads only the view on screen
+        # start-up loads only the view on screen (lazy_views)
+        self.window = MainWindow(lazy_views=True, deferred=deferred, saved=saved)
         self.window.language_changed.connect(self._on_language_changed)
         self.window.quit_requested.connect(self.quit)
         self.window.hidden_to_tray.connect(self._told_about_tray)
-        self.window.keep_in_tray = lambda: bool(self.tray and self.tray.available and settings.get("close_to_tray"))
+        self.window.keep_in_tray = self._keeps_in_tray
         self.window.banner_clicked.connect(self.open_today)
-        self._wire_tray_actions()
+        if not deferred:
+            self._wire_tray_actions()
         if old is not None:
             self.window.restoreGeometry(old.saveGeometry())
             old.hide()
@@ -153,26 +214,34 @@ class Application:
             self.tray.retranslate()
             if self.scheduler is not None:
                 self._on_due_changed(self.scheduler.items)
-        start_hidden = self.minimised and old is None and QSystemTrayIcon.isSystemTrayAvailable()
+        start_hidden = self.minimised and old is None and _tray_available()
         if self.minimised and old is None and not start_hidden:
             self.window.showMinimized()
         elif not start_hidden:
             self.window.show()
 
+    def _keeps_in_tray(self) -> bool:
+        """Closing the window hides it into the tray (when there is one and the owner wants it)."""
+        from desktop.store import settings
+
+        return bool(self.tray and self.tray.available and self.ready and settings.get("close_to_tray"))
+
     # --- tray and reminders ----------------------------------------------------------
     def _wire_tray_actions(self) -> None:
         from desktop import autostart
+        from desktop.store import settings
 
         start_at_login = self.window._action("actionAutostart")
         start_at_login.setChecked(autostart.is_enabled())
         start_at_login.toggled.connect(self._set_autostart)
         keep = self.window._action("actionCloseToTray")
         keep.setChecked(bool(settings.get("close_to_tray")))
-        keep.setEnabled(QSystemTrayIcon.isSystemTrayAvailable())
+        keep.setEnabled(_tray_available())
         keep.toggled.connect(lambda on: settings.set("close_to_tray", bool(on)))
 
     def _set_autostart(self, on: bool) -> None:
         from desktop import autostart
+        from desktop.store import settings
 
         try:
             autostart.enable() if on else autostart.disable()
@@ -186,6 +255,7 @@ class Application:
         from desktop import reminders
         from desktop.notifications import Notifications
         from desktop.scheduler import Scheduler
+        from desktop.store import settings
         from desktop.tray import Tray
 
         self.tray = Tray(self.qt)
@@ -245,6 +315,8 @@ class Application:
         reminders.mark_done(items)
 
     def _told_about_tray(self) -> None:
+        from desktop.store import settings
+
         if settings.get("told_about_tray"):
             return
         settings.set("told_about_tray", True)
@@ -301,13 +373,20 @@ class Application:
         self.window.raise_()
         self.window.activateWindow()
 
+    def _smoke_shown(self) -> None:
+        """The first window is on screen (the shell, before the database is open)."""
+        self.window.repaint()
+        # Flushed at once: bench/run.py and pack/check.py time start-to-shown by this line.
+        print("smoke-test: window shown" if self.window.isVisible() else "smoke-test: window NOT shown",
+              flush=True)
+
     def _smoke_done(self) -> None:
         from desktop import selfcheck
 
         self.window.repaint()
-        ok = self.window.isVisible() and paths.db_path().exists()
-        # Flushed at once: pack/check.py times start-to-shown by this line.
-        print("smoke-test: window shown" if ok else "smoke-test: window NOT shown", flush=True)
+        ok = self.window.isVisible() and self.window.is_complete and paths.db_path().exists()
+        # The list on screen is filled and painted: bench/run.py times start-to-ready by this line.
+        print("smoke-test: views ready" if ok else "smoke-test: views NOT ready", flush=True)
         problems = selfcheck.problems()  # missing modules, catalogs, forms, icons, locales
         for problem in problems:
             print(f"smoke-test: problem: {problem}", file=sys.stderr)
@@ -334,13 +413,16 @@ def show_storage_problem(text: str) -> None:
 
 
 def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bool = False) -> int:
-    logs.setup()
+    from desktop.store import storage_errors
+
+    # The log file is set up after the first paint (Application._open); a crash before it
+    # sets it up itself (logs.install_excepthook).
     logs.install_excepthook(_smoke_crash if smoke_test else show_crash_dialog,
                             show_storage=None if smoke_test else show_storage_problem)
     app = Application(sys.argv, cli_language=cli_language, smoke_test=smoke_test, minimised=minimised)
     try:
         code = app.start()
-    except Exception as exc:  # a full disk or read-only folder at start: say so, change nothing
+    except Exception as exc:  # a read-only folder before the window: say so, change nothing
         kind = storage_errors.kind_of(exc)
         if kind is None:
             raise
@@ -354,5 +436,8 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
     if code is not None:
         return code
     code = app.exec()
-    recovery.mark_clean_exit()  # a normal quit: the next start skips the whole-file check
+    if app.opened:
+        from desktop.store import recovery
+
+        recovery.mark_clean_exit()  # a normal quit: the next start skips the whole-file check
     return code

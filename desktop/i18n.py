@@ -18,15 +18,19 @@ import locale as _pylocale
 import logging
 import os
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
-
 from desktop import paths
+
+TYPE_CHECKING = False  # not typing's: importing typing costs 4 ms at start-up
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from babel import Locale
+
+# Babel (about 15 ms to import, and its locale data) is imported by the formatting
+# helpers when first used, not at start-up: the first window needs only gettext.
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +157,8 @@ def _formatting_locale(language: str, country: str) -> Locale:
         name = "nl_BE"
     else:
         name = FORMAT_LOCALES[language]
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(name)
     except UnknownLocaleError:  # pragma: no cover - Babel always ships these
@@ -170,12 +176,16 @@ def format_date(value: date | datetime | None, fmt: str = "medium", locale: Loca
 @lru_cache(maxsize=4096)
 def _format_date(value: date, fmt: str, locale: Locale) -> str:
     # Lists show the same few dates on many rows; Babel takes ~20 µs per call.
+    from babel import dates as babel_dates
+
     return babel_dates.format_date(value, format=fmt, locale=locale)
 
 
 def format_datetime(value: datetime | None, fmt: str = "medium", locale: Locale | None = None) -> str:
     if value is None:
         return ""
+    from babel import dates as babel_dates
+
     return babel_dates.format_datetime(value, format=fmt, locale=locale or formatting_locale())
 
 
@@ -183,6 +193,8 @@ def format_moment(value: datetime | None, locale: Locale | None = None) -> str:
     """A moment for people: "zondag 22 november 2026 om 11:00" style, without a time zone name."""
     if value is None:
         return ""
+    from babel import dates as babel_dates
+
     locale = locale or formatting_locale()
     return "{date}, {time}".format(
         date=babel_dates.format_date(value.date(), format="full", locale=locale),
@@ -193,12 +205,18 @@ def format_moment(value: datetime | None, locale: Locale | None = None) -> str:
 def format_time(value: datetime | None, fmt: str = "short", locale: Locale | None = None) -> str:
     if value is None:
         return ""
+    from babel import dates as babel_dates
+
     return babel_dates.format_time(value, format=fmt, locale=locale or formatting_locale())
 
 
 def format_money(cents: int | None, currency: str = "EUR", locale: Locale | None = None) -> str:
     if cents is None:
         return ""
+    from decimal import Decimal
+
+    from babel import numbers as babel_numbers
+
     amount = Decimal(int(cents)) / 100
     return babel_numbers.format_currency(amount, currency, locale=locale or formatting_locale())
 
@@ -228,6 +246,8 @@ def format_number(value: int | float, locale: Locale | None = None) -> str:
 def _format_decimal(value: int | float | Decimal, locale: Locale, _key: str) -> str:
     # Lists repeat the same few values (ratings like 4.5). ``_key`` (the repr) keeps values
     # that compare equal but print differently apart (0.0 and -0.0, 1.5 and Decimal("1.50")).
+    from babel import numbers as babel_numbers
+
     return babel_numbers.format_decimal(value, locale=locale)
 
 
@@ -235,6 +255,8 @@ def _format_decimal(value: int | float | Decimal, locale: Locale, _key: str) -> 
 def _int_group_symbol(locale: Locale) -> str | None:
     """The locale's group symbol if it groups whole numbers in threes like Python's
     ``{:,}`` does (nl, en); None for a locale that does it otherwise (Babel then formats)."""
+    from babel import numbers as babel_numbers
+
     group = babel_numbers.get_group_symbol(locale)
     for probe in (0, 7, 999, 1234, 12345, 1234567, 1234567890):
         if babel_numbers.format_decimal(probe, locale=locale) != f"{probe:,}".replace(",", group):
@@ -243,6 +265,8 @@ def _int_group_symbol(locale: Locale) -> str | None:
 
 
 def format_duration(delta: timedelta, locale: Locale | None = None, direction: bool = False) -> str:
+    from babel import dates as babel_dates
+
     return babel_dates.format_timedelta(
         delta, locale=locale or formatting_locale(), add_direction=direction, threshold=1.0
     )

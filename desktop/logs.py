@@ -1,9 +1,14 @@
-"""Logging to a rotating file in the data dir, and the crash dialog hook."""
+"""Logging to a rotating file in the data dir, and the crash dialog hook.
+
+The GUI sets the file up after its first window is painted (``logging.handlers`` brings
+socket, pickle and queue along: 7 ms before the first window otherwise); until then
+warnings go to stderr, and a crash sets the file up itself before it is logged.
+"""
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +22,10 @@ def log_file() -> Path:
 
 
 def setup(verbose: bool = False) -> Path | None:
+    """Log to the rotating file in the data dir (later calls keep it, or move it to
+    another data dir's file)."""
+    import logging.handlers
+
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     try:
@@ -25,14 +34,19 @@ def setup(verbose: bool = False) -> Path | None:
         if not root.handlers:
             root.addHandler(logging.StreamHandler())
         return None
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        try:
-            handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-        except OSError:
-            return None
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        paths.make_private_file(path)
+    ours = [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]
+    if any(h.baseFilename == os.path.abspath(path) for h in ours):
+        return path
+    for handler in ours:  # a file in another data dir (tests, --data-dir): this one replaces it
+        root.removeHandler(handler)
+        handler.close()
+    try:
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    paths.make_private_file(path)
     return path
 
 
@@ -48,6 +62,10 @@ def install_excepthook(show, show_storage=None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        try:
+            setup()  # a crash before the file was set up still lands in it
+        except Exception:  # never let the hook itself fail
+            pass
         log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
         try:
             from desktop.store import storage_errors

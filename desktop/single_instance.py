@@ -6,10 +6,9 @@ instance connects, sends ``show`` and quits. One writer, no "database is locked"
 
 from __future__ import annotations
 
-import hashlib
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCryptographicHash, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop import paths
@@ -18,7 +17,9 @@ log = logging.getLogger(__name__)
 
 
 def server_name() -> str:
-    digest = hashlib.sha1(str(paths.data_dir()).encode("utf-8")).hexdigest()[:12]
+    # Qt's SHA-1 (the same digest as hashlib's) spares loading OpenSSL before the first window.
+    sha1 = QCryptographicHash.hash(str(paths.data_dir()).encode("utf-8"), QCryptographicHash.Algorithm.Sha1)
+    digest = bytes(sha1.toHex()).decode("ascii")[:12]
     return f"afspraak-{digest}"
 
 

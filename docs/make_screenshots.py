@@ -39,10 +39,19 @@ def main() -> None:
     translator.install(app)
     from desktop.views.main_window import MainWindow
 
+    suffix = "" if args.lang == "nl" else f"-{args.lang}"
+    # The first window, before the data is open (a fraction of a second at start).
+    shell = MainWindow(deferred=True, saved={"last_view": "today"})
+    shell.resize(1280, 800)
+    shell.show()
+    app.processEvents()
+    shell.grab().save(str(out / f"start{suffix}.png"))
+    print(out / f"start{suffix}.png")
+    shell.close()
+
     window = MainWindow()
     window.resize(1280, 800)
     window.show()
-    suffix = "" if args.lang == "nl" else f"-{args.lang}"
     for view in window.views:
         window.show_view(view.key)
         app.processEvents()

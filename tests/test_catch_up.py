@@ -49,6 +49,7 @@ def test_start_after_steps_came_due_shows_one_summary_once(qtbot, demo_db, trans
     application = app_module.Application([], cli_language="nl")
     assert application.start() is None
     qtbot.addWidget(application.window)
+    qtbot.waitUntil(lambda: application.ready)  # the data opens after the first paint
     try:
         qtbot.waitUntil(lambda: application.scheduler.planned is not None)  # first check runs after the first paint
         assert len(shown) == 1  # ONE announcement at start, not one per item

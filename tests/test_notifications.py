@@ -274,6 +274,7 @@ def test_the_app_sends_reminders_through_notifications(qtbot, database, translat
     application = app_module.Application([], cli_language="nl")
     assert application.start() is None
     qtbot.addWidget(application.window)
+    qtbot.waitUntil(lambda: application.ready)  # the data opens after the first paint
     try:
         hub = application.notifications
         assert hub is not None and hub.native is None  # DBUS_SESSION_BUS_ADDRESS=disabled:

@@ -187,6 +187,7 @@ def test_gui_start_shows_what_happened(qtbot, data_dir, monkeypatch):
     monkeypatch.setattr(single_instance, "notify_running", lambda *a, **k: False)
     assert application.start() is None
     qtbot.addWidget(application.window)
+    qtbot.waitUntil(lambda: application.ready)  # the data opens after the first paint
     assert len(told) == 1
     title, text = told[0]
     assert title == "Je gegevens zijn hersteld"

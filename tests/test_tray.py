@@ -153,6 +153,7 @@ def test_app_without_tray_shows_due_reminders_in_banner_and_popup(qtbot, databas
     application = app_module.Application([], cli_language="nl")
     assert application.start() is None
     qtbot.addWidget(application.window)
+    qtbot.waitUntil(lambda: application.ready)  # the data opens after the first paint
     try:
         assert application.tray is not None and not application.tray.available
         qtbot.waitUntil(lambda: bool(application.scheduler.items), timeout=3000)  # the first scan follows the window

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
@@ -11,11 +11,27 @@ from desktop import paths
 _loader: QUiLoader | None = None
 
 
+def _make_loader() -> QUiLoader:
+    """A QUiLoader that loads no Qt Designer plugins.
+
+    QUiLoader's constructor loads every plugin in ``<library path>/designer`` to offer
+    their custom widgets. Our forms use only Qt's own widgets, and PySide6 ships three
+    such plugins (its Python one, QQuickWidget, QWebEngineView) whose loading took
+    ~10 ms of the start and more memory. With no library paths while it is made, it
+    looks nowhere; they are put back at once (image and icon plugins load later)."""
+    saved = QCoreApplication.libraryPaths()
+    QCoreApplication.setLibraryPaths([])
+    try:
+        return QUiLoader()
+    finally:
+        QCoreApplication.setLibraryPaths(saved)
+
+
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     """Load ``ui/<name>`` and return its top widget; strings are translated on load."""
     global _loader
     if _loader is None:
-        _loader = QUiLoader()
+        _loader = _make_loader()
     path = paths.ui_file(name)
     f = QFile(str(path))
     if not f.open(QIODevice.ReadOnly):

@@ -1,27 +1,43 @@
-"""The main window: a sidebar with the four views, menus, and window state."""
+"""The main window: a sidebar with the five views, menus, and window state.
+
+It is built in two steps so the window can appear before the data is open. The shell
+(``MainWindow(deferred=True)``, what the app shows first) has the menus, the sidebar and
+an "opening your data" page, and imports nothing of the store or the views; ``complete()``
+adds the views, the catalogue dock and the menu actions that need the database. Without
+``deferred`` the window is complete at once (dialogs, tests, a language switch).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from desktop import __version__, i18n, paths
 from desktop.i18n import _, ngettext
-from desktop.store import backup, settings
-from desktop.store.db import NotAnAfspraakDatabase, close_database, db, open_database
-from desktop.views import dialogs
 from desktop.views.forms import load_form
-from desktop.views.influencers import InfluencersView
-from desktop.views.orders import OrdersView
-from desktop.views.shipments import ShipmentsView
-from desktop.views import shipping
-from desktop.views.timeline import TimelineView
-from desktop.views.today import TodayView
 
-VIEW_CLASSES = [TodayView, InfluencersView, ShipmentsView, OrdersView, TimelineView]
+# Qt.UserRole as a plain int: the first use of PySide6's ``Qt`` namespace builds its ~130
+# Python enum classes (14 ms), which the shell does without (see views/rows.py, fix 3).
+USER_ROLE = 0x0100
+
+# The sidebar's order; view_classes() returns the views in the same order.
+VIEW_KEYS = ("today", "influencers", "shipments", "orders", "timeline")
+
+
+def view_classes() -> list:
+    """The view classes, imported when the window is completed (they pull in the store)."""
+    from desktop.views.influencers import InfluencersView
+    from desktop.views.orders import OrdersView
+    from desktop.views.shipments import ShipmentsView
+    from desktop.views.timeline import TimelineView
+    from desktop.views.today import TodayView
+
+    classes = [TodayView, InfluencersView, ShipmentsView, OrdersView, TimelineView]
+    assert tuple(cls.key for cls in classes) == VIEW_KEYS
+    return classes
 
 
 class MainWindow(QMainWindow):
@@ -30,7 +46,8 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     banner_clicked = Signal()
 
-    def __init__(self, parent=None, lazy_views: bool = False):
+    def __init__(self, parent=None, lazy_views: bool = False, deferred: bool = False,
+                 saved: dict | None = None):
         super().__init__(parent)
         # lazy_views (the app sets it): only the view on screen loads at start-up, the
         # others when first shown; without it every view is filled at once.
@@ -54,48 +71,82 @@ class MainWindow(QMainWindow):
         self.findChild(QWidget, "bannerClose").clicked.connect(self.banner.hide)
         # Set by the app: True when closing should hide the window into the tray.
         self.keep_in_tray = lambda: False
+        self.shipping = None
+        self.is_complete = False
 
         self.views = []
         self.view_labels = labels = {
             "today": _("Today"), "influencers": _("Influencers"), "shipments": _("Shipments"),
             "orders": _("Custom orders"), "timeline": _("Timeline")}
-        for cls in VIEW_CLASSES:
-            view = cls(self)
-            self.views.append(view)
-            self.stack.addWidget(view)
-            item = QListWidgetItem(QIcon(str(paths.resource(f"icons/{cls.key}.svg"))), labels[cls.key])
-            item.setData(Qt.UserRole, cls.key)
+        for key in VIEW_KEYS:
+            item = QListWidgetItem(QIcon(str(paths.resource(f"icons/{key}.svg"))), labels[key])
+            item.setData(USER_ROLE, key)
             item.setSizeHint(QSize(0, 40))
             self.sidebar.addItem(item)
-        self.sidebar.currentRowChanged.connect(self._switch)
         self.sidebar.setStyleSheet(
             "QListWidget { background: #f3eff8; padding-top: 8px; font-size: 11pt; }"
             "QListWidget::item { padding-left: 10px; }"
             "QListWidget::item:selected { background: #5b3a8c; color: white; }"
         )
+        # Until the data is open: a quiet page (in the form) in the place of the views.
+        self.opening = self.findChild(QLabel, "openingPage")
+
+        dutch, english = self._action("actionDutch"), self._action("actionEnglish")
+        dutch.setChecked(i18n.current_language() == "nl")
+        english.setChecked(i18n.current_language() == "en")
+        self._action("actionQuit").triggered.connect(self.quit_requested.emit)
+        self._action("actionAbout").triggered.connect(self.about)
+        # The shell shows the saved size and view when the app could read them first
+        # (store/peek.py); otherwise complete() restores them from the database.
+        self._state_shown = bool(deferred and saved)
+        if self._state_shown:
+            self._restore_geometry(saved.get("window_geometry"))
+            last = saved.get("last_view")
+            self.sidebar.setCurrentRow(VIEW_KEYS.index(last) if last in VIEW_KEYS else 0)
+        elif deferred:
+            self.sidebar.setCurrentRow(0)
+        if not deferred:
+            self.complete()
+
+    def complete(self) -> None:
+        """Add what needs the database: the views, the catalogue dock, the data menus."""
+        if self.is_complete:
+            return
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from desktop.views import shipping
+
+        for cls in view_classes():
+            view = cls(self)
+            self.views.append(view)
+            self.stack.addWidget(view)
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.opening = None
+        self.sidebar.currentRowChanged.connect(self._switch)
 
         self._action("actionFind").triggered.connect(lambda: self.current_view().focus_search())
-        self._action("actionQuit").triggered.connect(self.quit_requested.emit)
         self._action("actionBackup").triggered.connect(self.make_backup)
         self._action("actionRestore").triggered.connect(self.restore_backup)
         self._action("actionOpenDataFolder").triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir()))))
-        self._action("actionAbout").triggered.connect(self.about)
         self._add_ladder_settings_action()
-        dutch, english = self._action("actionDutch"), self._action("actionEnglish")
-        dutch.setChecked(i18n.current_language() == "nl")
-        english.setChecked(i18n.current_language() == "en")
-        dutch.triggered.connect(lambda: self.switch_language("nl"))
-        english.triggered.connect(lambda: self.switch_language("en"))
+        self._action("actionDutch").triggered.connect(lambda: self.switch_language("nl"))
+        self._action("actionEnglish").triggered.connect(lambda: self.switch_language("en"))
 
         self.shipping = shipping.install(self)  # catalogue dock, drops, product import, undo
         self._add_timeline_actions()
         from desktop.views import privacy_actions
 
         self.privacy_menu = privacy_actions.install_menu(self)
+        self.is_complete = True
 
         self.refresh_all()
-        self.restore_state()
+        if self._state_shown:  # the shell already has the saved size and the view's entry
+            self._switch(self.sidebar.currentRow())
+        else:
+            self.restore_state()
 
     def _add_ladder_settings_action(self) -> None:
         """File > Reminders and messages… (the follow-up ladder's settings and templates)."""
@@ -135,7 +186,7 @@ class MainWindow(QMainWindow):
         """The number of reminders due now, on the Vandaag entry of the sidebar."""
         for row in range(self.sidebar.count()):
             item = self.sidebar.item(row)
-            if item.data(Qt.UserRole) == "today":
+            if item.data(USER_ROLE) == "today":
                 text = self.view_labels["today"]
                 item.setText(_("{view} ({count})").format(view=text, count=count) if count else text)
 
@@ -159,6 +210,10 @@ class MainWindow(QMainWindow):
 
     # --- timeline: quick note, calendar export, opening an event's subject -------------
     def _add_timeline_actions(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QMenu
+
         self.quick_note = None
         self.action_quick_note = QAction(_("&Quick note…"), self)
         self.action_quick_note.setObjectName("actionQuickNote")
@@ -223,6 +278,7 @@ class MainWindow(QMainWindow):
     def export_calendar(self) -> None:
         from desktop.clock import utcnow
         from desktop.domain import calendar_export
+        from desktop.views import dialogs
 
         path = dialogs.ask_save_path(self, _("Export deadlines to a calendar"), str(Path.home() / "afspraak.ics"),
                                      _("Calendar file (*.ics)"))
@@ -240,17 +296,24 @@ class MainWindow(QMainWindow):
             count).format(count=count, path=path), 10000)
 
     # --- state ---------------------------------------------------------------------
-    def restore_state(self) -> None:
-        geometry = settings.get("window_geometry")
+    def _restore_geometry(self, geometry: str | None) -> None:
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+
+    def restore_state(self) -> None:
+        from desktop.store import settings
+
+        self._restore_geometry(settings.get("window_geometry"))
         keys = [v.key for v in self.views]
         last = settings.get("last_view")
         self.sidebar.setCurrentRow(keys.index(last) if last in keys else 0)
         self._switch(self.sidebar.currentRow())  # also when the row did not change
 
     def save_state(self) -> None:
-        if db.obj is None or db.is_closed():
+        from desktop.store import settings
+        from desktop.store.db import db
+
+        if not self.is_complete or db.obj is None or db.is_closed():
             return
         with db.atomic():
             settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
@@ -276,11 +339,17 @@ class MainWindow(QMainWindow):
 
     # --- actions -----------------------------------------------------------------
     def switch_language(self, language: str) -> None:
+        from desktop.store import settings
+
         settings.set("language", language)
         self.save_state()
         self.language_changed.emit(language)
 
     def make_backup(self) -> None:
+        from desktop.store import backup
+        from desktop.store.db import db
+        from desktop.views import dialogs
+
         path = dialogs.ask_save_path(self, _("Save a backup"), str(paths.data_dir() / "afspraak-backup.sqlite3"),
                                      _("Afspraak database (*.sqlite3)"))
         if not path:
@@ -293,6 +362,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 8000)
 
     def restore_backup(self) -> None:
+        from desktop.store import backup
+        from desktop.store.db import NotAnAfspraakDatabase, close_database, open_database
+        from desktop.views import dialogs
+
         path = dialogs.ask_open_path(self, _("Restore a backup"), _("Afspraak database (*.sqlite3);;All files (*)"))
         if not path:
             return
@@ -314,6 +387,8 @@ class MainWindow(QMainWindow):
             "The backup is restored. Your previous data was kept in {path}.").format(path=str(kept)))
 
     def about(self) -> None:
+        from desktop.views import dialogs
+
         dialogs.inform(self, _("About Afspraak"), _(
             "Afspraak {version}\nA deal is a deal: keeps the promises between your shop, its influencers and its customers.\n\n"
             "Your data stays on this computer, in {folder}.").format(version=__version__, folder=str(paths.data_dir())))

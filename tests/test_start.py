@@ -1,0 +1,234 @@
+"""The start: the window's shell first, then the database (app.py, store/peek.py).
+
+The app shows its window before it opens the database, so the window appears at once;
+what the first window may import, what it shows, and every way the opening after it can
+end (normal, a language the first read missed, a newer schema, a read-only folder)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from desktop import paths, single_instance
+from desktop.store import peek, settings
+from desktop.store.db import close_database, open_database
+
+# --- reading the shell's settings before the database is open -------------------------
+
+
+def test_peek_reads_the_shell_settings_as_stored(database):
+    settings.set("language", "en")
+    settings.set("last_view", "orders")
+    settings.set("window_geometry", "AdnQywADAAA=")
+    settings.set("backup_keep", 9)
+    assert peek.saved_settings(paths.db_path()) == {
+        "language": "en", "last_view": "orders", "window_geometry": "AdnQywADAAA="}
+
+
+def test_peek_leaves_out_what_is_not_stored_or_not_text(database):
+    settings.set("language", "nl")
+    database.execute_sql("INSERT INTO setting (key, value) VALUES ('last_view', '42')")
+    database.execute_sql("INSERT INTO setting (key, value) VALUES ('window_geometry', '{not json')")
+    assert peek.saved_settings(paths.db_path()) == {"language": "nl"}
+
+
+@pytest.mark.parametrize("content", [None, b"", b"not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 4000])
+def test_peek_answers_nothing_for_a_missing_empty_or_foreign_file(tmp_path, content):
+    path = tmp_path / "afspraak.sqlite3"
+    if content is not None:
+        path.write_bytes(content)
+    assert peek.saved_settings(path) == {}
+    assert path.exists() == (content is not None)  # never creates the file
+    if content is not None:
+        assert path.read_bytes() == content  # nor changes it
+
+
+def test_peek_answers_nothing_for_a_database_without_settings(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (text)")
+    assert peek.saved_settings(path) == {}
+
+
+def test_peek_does_not_wait_for_a_writer(database):
+    settings.set("language", "en")
+    database.execute_sql("BEGIN EXCLUSIVE")  # a writer holding the whole file
+    try:
+        assert peek.saved_settings(paths.db_path()) in ({}, {"language": "en"})
+    finally:
+        database.execute_sql("ROLLBACK")
+
+
+# --- the first window: what it imports and shows ---------------------------------------
+
+SHELL_PROBE = textwrap.dedent("""
+    import sys
+    from PySide6.QtCore import QTimer
+    from desktop import app as app_module, i18n
+
+    application = app_module.Application([], cli_language=None, smoke_test=True)
+    assert application.start() is None
+    window = application.window
+    heavy = sorted(m for m in ("peewee", "babel", "desktop.store.models", "desktop.store.db",
+                               "desktop.views.today", "desktop.domain.followup") if m in sys.modules)
+    first = {"heavy": heavy, "complete": window.is_complete, "ready": application.ready,
+             "views": len(window.views), "page": window.stack.currentWidget().objectName(),
+             "sidebar": [window.sidebar.item(i).text() for i in range(window.sidebar.count())],
+             "row": window.sidebar.currentRow(), "language": i18n.current_language()}
+
+    def done():
+        after = {"complete": window.is_complete, "views": len(window.views),
+                 "page": type(window.stack.currentWidget()).__name__, "row": window.sidebar.currentRow()}
+        print("PROBE", json.dumps({"first": first, "after": after}), flush=True)
+        application.shutdown()
+        application.qt.exit(0)
+
+    import json
+    timer = QTimer()
+    timer.timeout.connect(lambda: application.ready and (timer.stop(), done()))
+    timer.start(20)
+    sys.exit(application.qt.exec())
+""")
+
+
+def run_probe(data_dir) -> dict:
+    env = {**__import__("os").environ, "AFSPRAAK_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", SHELL_PROBE], capture_output=True, text=True, env=env, timeout=120)
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("PROBE ")), None)
+    assert line, proc.stderr[-3000:]
+    return json.loads(line[len("PROBE "):])
+
+
+def test_the_first_window_needs_neither_the_store_nor_babel_and_shows_the_saved_view(data_dir):
+    """The shell shows the owner's language and last view with nothing of Peewee, Babel or
+    the views imported; on the next turns the database opens and the views fill in."""
+    open_database()
+    settings.set("language", "en")
+    settings.set("last_view", "orders")
+    close_database()
+    result = run_probe(data_dir)
+    first, after = result["first"], result["after"]
+    assert first["heavy"] == []
+    assert not first["complete"] and not first["ready"] and first["views"] == 0
+    assert first["page"] == "openingPage"
+    assert first["language"] == "en"
+    assert first["sidebar"] == ["Today", "Influencers", "Shipments", "Custom orders", "Timeline"]
+    assert first["row"] == 3  # Maatwerk, the last view, already marked
+    assert after == {"complete": True, "views": 5, "page": "OrdersView", "row": 3}
+
+
+def test_the_very_first_start_creates_the_database_after_the_window(data_dir):
+    result = run_probe(data_dir)
+    assert result["first"]["heavy"] == [] and result["first"]["row"] == 0
+    assert result["after"]["page"] == "TodayView"
+    assert paths.db_path().exists()
+
+
+# --- the opening after the first paint --------------------------------------------------
+
+
+@pytest.fixture
+def no_other_instance(monkeypatch):
+    monkeypatch.setattr(single_instance, "notify_running", lambda *a, **k: False)
+
+
+def start_app(qtbot, language=None):
+    from desktop import app as app_module
+
+    application = app_module.Application([], cli_language=language)
+    assert application.start() is None
+    qtbot.addWidget(application.window)
+    return application
+
+
+def stop_app(application, qtbot):
+    qtbot.addWidget(application.window)  # a rebuilt window is closed at the end too
+    application.shutdown()
+    application.instance_server.server.close()
+
+
+def test_a_language_the_first_read_missed_rebuilds_the_window(qtbot, data_dir, translator, monkeypatch,
+                                                                no_other_instance):
+    """The first read found nothing (a damaged file restored from a backup, say) but the
+    opened database says English: the window is rebuilt in English."""
+    open_database()
+    settings.set("language", "en")
+    close_database()
+    from desktop import i18n
+
+    monkeypatch.setattr(peek, "saved_settings", lambda *a, **k: {})
+    monkeypatch.setattr(i18n, "system_language", lambda: "nl")
+    application = start_app(qtbot)
+    shell = application.window
+    assert shell.sidebar.item(0).text() == "Vandaag"  # the system language
+    qtbot.waitUntil(lambda: application.ready)
+    try:
+        assert application.window is not shell and application.window.is_complete
+        assert application.window.sidebar.item(0).text().startswith("Today")
+    finally:
+        stop_app(application, qtbot)
+
+
+def test_data_from_a_newer_version_is_told_and_nothing_changes(qtbot, data_dir, translator, monkeypatch,
+                                                                 no_other_instance):
+    from desktop.views import dialogs
+
+    database = open_database()
+    database.execute_sql("PRAGMA user_version = 999")
+    close_database()
+    before = paths.db_path().read_bytes()
+    told = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    application = start_app(qtbot, language="nl")
+    exits = []
+    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
+    qtbot.waitUntil(lambda: bool(exits))
+    try:
+        assert exits == [1] and not application.ready and not application.opened
+        assert told and told[0][0] == "Afspraak kan niet starten"
+        assert "nieuwere versie" in told[0][1]
+        assert paths.db_path().read_bytes() == before
+    finally:
+        stop_app(application, qtbot)
+
+
+def test_a_read_only_folder_after_the_window_is_told_in_plain_words(qtbot, data_dir, translator, monkeypatch,
+                                                                   no_other_instance):
+    from desktop import app as app_module
+    from desktop.store import recovery
+
+    def read_only(*a, **k):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(recovery, "open_checked", read_only)
+    shown = []
+    monkeypatch.setattr(app_module, "show_storage_problem", shown.append)
+    application = start_app(qtbot)
+    exits = []
+    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
+    qtbot.waitUntil(lambda: bool(exits))
+    try:
+        assert exits == [1] and not application.opened
+        assert len(shown) == 1 and str(data_dir) in shown[0]
+    finally:
+        stop_app(application, qtbot)
+
+
+def test_forms_load_without_designer_plugins_and_keep_the_library_paths(qapp):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QListWidget
+
+    from desktop.views import forms
+
+    before = QCoreApplication.libraryPaths()
+    loader = forms._make_loader()
+    assert loader.pluginPaths() == []
+    assert QCoreApplication.libraryPaths() == before
+    form = forms.load_form("main_window.ui")
+    assert form.findChild(QListWidget, "sidebar") is not None
+    form.deleteLater()

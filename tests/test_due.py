@@ -241,3 +241,30 @@ def test_subject_titles_in_bulk_name_what_each_item_is_about(demo):
     reply = DueItem(person.id, person.name, "reply", "event", 1, "1", "", NOW, "k", "")
     gone = DueItem(person.id, person.name, "deliverable", "deliverable", 999999, "1", "", NOW, "k2", "")
     assert due.subject_titles([reply, gone]) == [f"answer to your message · {newest.title}", "deliverable 999999"]
+
+
+@pytest.mark.parametrize("step_hours", [None, [6, 30, 54, 80]])
+def test_the_scan_of_what_is_due_now_equals_the_whole_plan_filtered(demo, step_hours):
+    """due_now loads only the promises that can be due and plans only what is due: the
+    same items as the whole week's plan filtered to now, hour by hour over a fortnight,
+    for everyone and for each person, after acting on steps and under other step times."""
+    from desktop.domain import followup
+
+    if step_hours:
+        settings.set("ladder_step_hours", step_hours)
+    first = due.due_now(NOW)
+    due.mark_sent(first[0], NOW, first[0].channel, "Hoi!")  # a step acted on moves that person's ladder
+    due.snooze(first[1], NOW, NOW + timedelta(hours=20))
+    due.dismiss(first[2], NOW)
+    people = sorted({i.person_id for i in due.plan(NOW)})
+    seen = 0
+    for hours in range(-48, 14 * 24, 5):
+        now = NOW + timedelta(hours=hours)
+        expected = followup.due_now(due.plan(now), now)
+        assert due.due_now(now) == expected, hours
+        seen += len(expected)
+    for person_id in people:
+        for hours in (0, 30, 100):
+            now = NOW + timedelta(hours=hours)
+            assert due.due_now(now, person_id) == followup.due_now(due.plan(now, person_id), now)
+    assert seen > 100  # the comparison is not between empty lists

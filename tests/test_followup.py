@@ -266,6 +266,12 @@ def test_ladder_properties_over_any_history(scenario):
             if h == hour:
                 contacts.append(Contact(person, now, direction, "email"))
         items = f.plan(promises, PEOPLE, contacts, states.values(), settings, now)
+        # The scheduler's scan: only the promises whose earliest step is not after now,
+        # planned for what is due now only, gives exactly the items due now.
+        earliest = f.min_offsets(settings)
+        can_be_due = [p for p in promises if p.reference + earliest[p.rule] <= now]
+        assert f.plan(can_be_due, PEOPLE, contacts, states.values(), settings, now, due_only=True) == \
+            f.due_now(items, now)
         per_person_due = {}
         for item in f.due_now(items, now):
             # nothing inside quiet hours or on skipped weekends

@@ -467,12 +467,22 @@ def _channel_for(step: Step, person: PersonInfo, contacts: list[Contact], since:
     return step.channel if (not person.channels or step.channel in person.channels) else usual
 
 
+def min_offsets(settings: LadderSettings) -> dict[str, timedelta]:
+    """Per rule, its earliest step offset: no step of a promise comes due before
+    ``reference + min_offsets[rule]`` (acting, snoozing and the guards only move steps
+    later), so a promise whose bound is after ``now`` has nothing due at ``now``."""
+    return {name: min(st.offset(settings) for st in rule.steps) for name, rule in RULES.items()}
+
+
 def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts: Iterable[Contact],
-         states: Iterable[StepState], settings: LadderSettings, now: datetime) -> list[DueItem]:
+         states: Iterable[StepState], settings: LadderSettings, now: datetime,
+         due_only: bool = False) -> list[DueItem]:
     """Everything due now and the next step of every open promise, after the guards.
 
     Returns DueItems sorted by ``due``; those with ``due <= now`` are due now (see
     :func:`due_now`). At most one message item per person per local day.
+    ``due_only``: only the items due at ``now`` (the same as ``due_now(plan(...), now)``,
+    without working out the upcoming ones).
     """
     state_by_key = {s.key: s for s in states}
     by_person_contacts: dict[int, list[Contact]] = {}
@@ -511,19 +521,26 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
         last = last_template.get(person_id, (None, ""))[1]
         messages: list[tuple[_Next, datetime]] = []
         for nxt in person_nexts:
+            if due_only and nxt.due > now:  # the guards only move it later
+                continue
             if nxt.step.action != "message":
                 due = settle(nxt.due, settings)
                 if due <= now and not now_allowed:
                     if settled_now is None:
                         settled_now = settle(now, settings)
                     due = settled_now
-                items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
+                if not due_only or due <= now:
+                    items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
                 continue
             messages.append((nxt, settle(nxt.due, settings, busy)))
         if not messages:
             continue
         today_ok = now_allowed and today not in busy  # allowed(now, settings, busy)
         due_now = [(n, d) for n, d in messages if d <= now and today_ok]
+        if due_only:
+            if due_now:
+                items.append(_item(person, due_now, settings, person_contacts, last))
+            continue
         later_now = None  # settle(now, settings, busy), when first needed
         later = []
         for n, d in messages:
@@ -611,6 +628,6 @@ def with_state(states: Iterable[StepState], item: DueItem, status: str, now: dat
 __all__ = [
     "KINDS", "ACTIONS", "ACTED", "STATUSES", "LadderSettings", "Step", "Rule", "RULES", "register_rule",
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
-    "in_quiet_hours", "allowed", "settle", "local_date", "next_step", "plan", "due_now", "next_moment",
+    "in_quiet_hours", "allowed", "settle", "local_date", "next_step", "min_offsets", "plan", "due_now", "next_moment",
     "with_state",
 ]

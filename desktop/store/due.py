@@ -11,7 +11,6 @@ CLI read the clock.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -102,13 +101,24 @@ class Inputs:
     states: list[StepState]
 
 
-def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inputs:
+def load(now: datetime, s: LadderSettings, person_id: int | None = None, due_only: bool = False) -> Inputs:
     """Everything the ladder needs at ``now`` (optionally for one person only).
 
     The promise queries read only their own tables; names, channels, the blocked status
     and the latest incoming contact come afterwards in one lookup per person
-    (:func:`_people`), not once per promise (docs/PERFORMANCE.md)."""
+    (:func:`_people`), not once per promise (docs/PERFORMANCE.md).
+
+    ``due_only``: only the promises that can have a step due at ``now`` (those whose
+    earliest step, ``followup.min_offsets``, is not after it), not the week ahead."""
     horizon = now + HORIZON
+    earliest = followup.min_offsets(s)
+
+    def latest_reference(rule: str) -> datetime:
+        """The latest reference moment of a promise of ``rule`` worth loading."""
+        if due_only:  # its earliest step by now
+            return now - earliest[rule]
+        # the week ahead: a parcel whose check-in falls in it; other promises by their reference
+        return horizon - earliest[rule] if rule == "shipment" else horizon
     promises: list[Promise] = []
     # Promises that a blocked person's status silences, and the earliest moment from which
     # an incoming contact stops one of them (per person).
@@ -131,18 +141,18 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inpu
             FROM collaboration c CROSS JOIN deliverable d
             WHERE c.status IN ({active}) AND d.collaboration_id = c.id
               AND d.delivered_at IS NULL AND d.deadline IS NOT NULL AND d.deadline <= ?{who("c.person_id")}""",
-            [horizon]):
+            [latest_reference("deliverable")]):
         deadline = _dt(deadline)
         chase(make_promise("deliverable", pid, "deliverable", did, deadline,
                            details={"what": kind, "collaboration_id": cid}), deadline)
 
     # Parcels to influencers, sent but not confirmed as received ("+": by status, the few
     # sent ones, not by the thousands without a custom order).
-    checkin = timedelta(days=s.checkin_days)
     for sid, sent_at, pid, cid in _rows(
         f"""SELECT s.id, s.sent_at, s.person_id, s.collaboration_id FROM shipment s
             WHERE s.status = 'sent' AND s.sent_at IS NOT NULL AND s.received_at IS NULL
-              AND +s.custom_order_id IS NULL AND s.sent_at <= ?{who("s.person_id")}""", [horizon - checkin]):
+              AND +s.custom_order_id IS NULL AND s.sent_at <= ?{who("s.person_id")}""",
+            [latest_reference("shipment")]):
         sent_at = _dt(sent_at)
         chase(make_promise("shipment", pid, "shipment", sid, sent_at, details={"collaboration_id": cid}), sent_at)
 
@@ -161,7 +171,7 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inpu
                           AND c.status IN ({active})){who("m.person_id")}""", [now - REPLY_WINDOW]):
         message_at = _dt(message_at)
         due = message_at + timedelta(days=days if days is not None else 3)
-        if due > horizon:
+        if due > latest_reference("reply"):
             continue
         chase(make_promise("reply", pid, "event", eid, due, since=message_at, details={"message_at": message_at}),
               message_at)
@@ -184,7 +194,7 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None) -> Inpu
             # the horizon: only what comes due within it (the delay step sits ``warn`` before its reference)
             first = promise.reference - warn if promise.rule == order_reminders.DELAY_RULE else (
                 promise.reference + timedelta(days=s.order_update_days))
-            if first <= horizon:
+            if first <= (now if due_only else horizon):
                 promises.append(promise)
 
     found = _people(sorted({p.person_id for p in chased} | {p.person_id for p in promises}))
@@ -269,7 +279,11 @@ def plan(now: datetime, person_id: int | None = None) -> list[DueItem]:
 
 
 def due_now(now: datetime, person_id: int | None = None) -> list[DueItem]:
-    return followup.due_now(plan(now, person_id), now)
+    """The items due at ``now``: ``followup.due_now(plan(now), now)``, without loading and
+    planning the week ahead (the scheduler's scan; docs/PERFORMANCE.md, fix 22)."""
+    s = ladder_settings()
+    inputs = load(now, s, person_id, due_only=True)
+    return followup.plan(inputs.promises, inputs.people, inputs.contacts, inputs.states, s, now, due_only=True)
 
 
 def find(key: str, now: datetime, person_id: int | None = None) -> DueItem | None:

@@ -325,16 +325,19 @@ def test_fast_built_records_equal_constructed_ones():
     (followup._built): they must be the same objects as the constructors make."""
     import dataclasses
 
-    from desktop.domain.followup import DueItem, DuePart, Promise, _built, make_promise
+    from desktop.domain.followup import Contact, DueItem, DuePart, Promise, _built, make_contact, make_promise
 
     at = datetime(2026, 11, 23, 9, 30)
-    for cls in (Promise, DuePart, DueItem):
+    for cls in (Promise, DuePart, DueItem, Contact):
         assert not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
     assert make_promise("deliverable", 7, "deliverable", 3, at) == Promise("deliverable", 7, "deliverable", 3, at)
     full = make_promise("reply", 7, "event", 3, at, since=at, closed=True, details={"a": 1})
     assert full == Promise("reply", 7, "event", 3, at, since=at, closed=True, details={"a": 1})
     assert repr(full) == repr(Promise("reply", 7, "event", 3, at, since=at, closed=True, details={"a": 1}))
     assert make_promise("deliverable", 7, "deliverable", 3, at) != Promise("deliverable", 8, "deliverable", 3, at)
+    assert make_contact(7, at, "in") == Contact(7, at, "in")
+    assert repr(make_contact(7, at, "out", "email")) == repr(Contact(7, at, "out", "email"))
+    assert hash(make_contact(7, at, "out", "email")) == hash(Contact(7, at, "out", "email"))
     part = dict(kind="deliverable", rule="deliverable", subject_type="deliverable", subject_id=3, step="1",
                 key="k", template="ladder.1", reference=at, due=at, details={})
     built = _built(DuePart, dict(part))

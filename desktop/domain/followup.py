@@ -241,6 +241,11 @@ def make_promise(rule: str, person_id: int, subject_type: str, subject_id: int, 
                             "closed": closed, "details": {} if details is None else details})
 
 
+def make_contact(person_id: int, at: datetime, direction: str, channel: str = "") -> Contact:
+    """``Contact(...)`` for the store's scan, built without the per-field frozen setattr."""
+    return _built(Contact, {"person_id": person_id, "at": at, "direction": direction, "channel": channel})
+
+
 # --- output ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -18,7 +18,9 @@ from datetime import datetime, timedelta
 from desktop import i18n
 from desktop.clock import local_zone
 from desktop.domain import followup, messages, order_reminders
-from desktop.domain.followup import Contact, DueItem, LadderSettings, PersonInfo, Promise, StepState, make_promise
+from desktop.domain.followup import (
+    Contact, DueItem, LadderSettings, PersonInfo, Promise, StepState, make_contact, make_promise,
+)
 from desktop.i18n import _
 from desktop.labels import label
 from desktop.store import settings
@@ -209,7 +211,7 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None, due_onl
     for pid in sorted({p.person_id for p in chased}):
         last_in = found[pid][2]
         if last_in is not None and last_in >= since[pid]:
-            contacts.append(Contact(pid, last_in, "in"))
+            contacts.append(make_contact(pid, last_in, "in"))
     contacts += _recent_out(now, set(ids))
     states = _states(ids)
     return Inputs(promises, people, contacts, states)
@@ -224,27 +226,27 @@ def _date(value):
 
 def _people(ids: list[int]) -> dict[int, tuple[PersonInfo, str, datetime | None]]:
     """Per person: who she is and how to reach her, her status, her latest incoming contact."""
-    rows: dict[int, tuple] = {}
-    channels: dict[int, list[str]] = {pid: [] for pid in ids}
+    found: dict[int, tuple[PersonInfo, str, datetime | None]] = {}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        for pid, name, status, email, phone, whatsapp, last_in in _id_rows(
+        # Her Instagram and TikTok handles in the same query (in the handle index's order).
+        for pid, name, status, email, phone, whatsapp, last_in, platforms in _id_rows(
                 f"""SELECT p.id, p.name, p.status, p.email, p.phone, p.whatsapp,
-                           (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'in')
+                           (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'in'),
+                           (SELECT group_concat(h.platform, ' ') FROM handle h
+                            WHERE h.person_id = p.id AND h.platform IN ('instagram', 'tiktok'))
                     FROM person p WHERE p.id IN ({marks})""", chunk):
-            rows[pid] = (name, status, _dt(last_in))
+            channels = []
             if whatsapp:
-                channels[pid].append("whatsapp")
+                channels.append("whatsapp")
             if email:
-                channels[pid].append("email")
+                channels.append("email")
             if phone:
-                channels[pid].append("phone")
-        for pid, platform in _id_rows(
-                f"SELECT person_id, platform FROM handle WHERE person_id IN ({marks}) "
-                f"AND platform IN ('instagram', 'tiktok')", chunk):
-            channels[pid].append(platform)
-    return {pid: (PersonInfo(pid, name, tuple(channels[pid])), status, last_in)
-            for pid, (name, status, last_in) in rows.items()}
+                channels.append("phone")
+            if platforms:
+                channels += platforms.split(" ")
+            found[pid] = (PersonInfo(pid, name, tuple(channels)), status, _dt(last_in))
+    return found
 
 
 def _recent_out(now: datetime, ids: set[int]) -> list[Contact]:
@@ -254,7 +256,7 @@ def _recent_out(now: datetime, ids: set[int]) -> list[Contact]:
             "WHERE at >= ? AND direction = 'out' AND person_id IS NOT NULL",
             [now - CONTACT_WINDOW]):
         if pid in ids:
-            out.append(Contact(pid, _dt(at), "out", channel))
+            out.append(make_contact(pid, _dt(at), "out", channel))
     return out
 
 

@@ -131,6 +131,10 @@ class Collaboration(BaseModel):
     end_reason = TextField(default="")
     created_at = DateTimeField(default=utcnow)
 
+    class Meta:
+        # Created by migration v8: the reminder scan reads live collaborations from it alone.
+        indexes = ((("status", "person"), False),)
+
 
 class AgreementVersion(BaseModel):
     """A change to an agreed collaboration: what changed (old -> new), who asked, why."""
@@ -149,6 +153,10 @@ class Deliverable(BaseModel):
     count = IntegerField(default=1)
     deadline = DateTimeField(null=True, index=True)
     delivered_at = DateTimeField(null=True)
+
+    class Meta:
+        # Created by migration v8: open deliverables and deadlines without reading the rows.
+        indexes = ((("collaboration", "delivered_at", "deadline", "kind"), False),)
 
 
 class Content(BaseModel):

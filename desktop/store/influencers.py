@@ -24,6 +24,7 @@ from desktop.i18n import _
 from desktop.labels import label
 from desktop.store import settings
 from desktop.store.db import db
+from desktop.store.unsaved import restore_on_failure
 from desktop.store.models import (
     AgreementVersion,
     Collaboration,
@@ -73,7 +74,7 @@ def handle_owner(platform: str, name: str) -> tuple[int, str] | None:
 
 def save_person(cleaned: dict, now: datetime, person: Person | None = None) -> Person:
     fields = {k: v for k, v in cleaned.items() if k != "handles"}
-    with db.atomic():
+    with restore_on_failure(person), db.atomic():
         if person is None:
             person = Person.create(is_influencer=True, created_at=now, updated_at=now, **fields)
             _event(now, "status", _("Added as influencer"), person)
@@ -197,7 +198,7 @@ def save_collaboration(person: Person, cleaned: dict, deliverables: list[Deliver
     term_keys = [k for k in rules.TERM_LABELS if k != "deliverables"]
     stored = ["product_cost_cents", "shipping_cents"]
     agreed_at = midday_utc(cleaned["agreed_on"], now) if cleaned.get("agreed_on") else None
-    with db.atomic():
+    with restore_on_failure(collaboration), db.atomic():
         if collaboration is None:
             collaboration = Collaboration.create(
                 person=person, status=cleaned["status"], created_at=now,

@@ -4,6 +4,7 @@ shipment dialog's checks; the Zendingen actions; a product added by hand with a 
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from desktop.views.dropping import products_mime
 from desktop.views.main_window import MainWindow
 from desktop.views.shipping_dialogs import ProductDialog, ShipmentDialog
 
+from .conftest import NOW
 from .helpers import drag
 
 DATA = Path(__file__).parent / "data" / "shop"
@@ -302,3 +304,35 @@ def test_a_duplicate_product_by_hand_is_refused_and_leaves_no_picture_behind(qtb
     assert window.shipping.add_product() is None
     assert warned and Product.select().count() == count
     assert (sorted(folder.rglob("*")) if folder.exists() else []) == before
+
+
+def test_a_picture_dropped_on_a_product_replaces_its_old_one_without_leaving_it_behind(qtbot, window, tmp_path,
+                                                                                     monkeypatch):
+    from desktop.store import catalogue
+
+    folder = paths.data_dir() / "pictures"
+    product = Product.get(Product.sku == "ZK-001")
+    files = []
+    for colour in (Qt.red, Qt.blue):
+        picture = tmp_path / f"foto-{len(files)}.png"
+        image = QImage(24, 24, QImage.Format_RGB32)
+        image.fill(colour)
+        image.save(str(picture), "PNG")
+        files.append(picture)
+    assert window.shipping.set_picture(product.id, files[0])
+    first = paths.data_dir() / Product.get_by_id(product.id).image_path
+    assert first.read_bytes() == files[0].read_bytes()
+    assert window.shipping.set_picture(product.id, files[1])
+    second = paths.data_dir() / Product.get_by_id(product.id).image_path
+    assert second.read_bytes() == files[1].read_bytes()
+    assert sorted(folder.iterdir()) == [second]  # the replaced picture is gone
+
+    # Storing fails: the copy is removed again and the product keeps its picture.
+    def locked(*a, **k):
+        raise sqlite3.OperationalError("database is locked")
+
+    with monkeypatch.context() as patched, pytest.raises(sqlite3.OperationalError):
+        patched.setattr(catalogue.Product, "update", locked)
+        catalogue.set_picture(product.id, files[0], "png", NOW)
+    assert sorted(folder.iterdir()) == [second]
+    assert paths.data_dir() / Product.get_by_id(product.id).image_path == second

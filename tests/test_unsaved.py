@@ -43,12 +43,11 @@ def test_a_failed_influencer_save_leaves_the_dialogs_person_as_stored(qtbot, dem
     qtbot.addWidget(dialog)
     dialog.w("name").setText("Sanne Veranderd")
     dialog.w("email").setText("nieuw@example.nl")
-    monkeypatch.setattr(Handle, "save", fail)  # the disk fills up halfway through
-    with pytest.raises(sqlite3.OperationalError):
+    with monkeypatch.context() as patched, pytest.raises(sqlite3.OperationalError):
+        patched.setattr(Handle, "save", fail)  # the disk fills up halfway through
         dialog.save()
     assert dialog.person is sanne and sanne.__data__ == stored and not sanne.dirty_fields
     assert Person.get_by_id(sanne.id).__data__ == stored
-    monkeypatch.undo()
     sanne.save()  # e.g. a later action on the same object: writes nothing of the refused edit
     assert Person.get_by_id(sanne.id).name == "Sanne de Vries"
 

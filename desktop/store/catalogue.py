@@ -9,6 +9,7 @@ single writer (the GUI thread) imports 10,000 rows.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import uuid
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from desktop import paths
 from desktop.domain.importers import ParsedExport, SkippedRow
 from desktop.store.db import db
 from desktop.store.models import Product
+
+log = logging.getLogger(__name__)
 
 FIELDS = ("sku", "name", "variant", "price_cents", "cost_cents", "category", "image_url")
 PICTURE_FOLDER = "pictures"
@@ -100,6 +103,37 @@ def save_picture(source: Path, fmt: str) -> str:
     shutil.copyfile(source, target)
     paths.make_private_file(target)
     return f"{PICTURE_FOLDER}/{name}"
+
+
+def set_picture(product_id: int, source: Path, fmt: str, now: datetime) -> str:
+    """Give the product ``source`` as its picture (a copy in the data dir); the picture it
+    had is deleted once the new one is stored, so a replaced picture leaves no file
+    behind. When storing fails, the copy is deleted and the old picture stays."""
+    new = save_picture(source, fmt)
+    try:
+        with db.atomic():
+            product = Product.get_by_id(product_id)
+            old = picture_file_at(product.image_path)
+            Product.update(image_path=new, updated_at=now).where(Product.id == product_id).execute()
+    except BaseException:
+        _remove_picture(new)
+        raise
+    if old is not None and old != picture_file_at(new):
+        _remove_picture_file(old)
+    return new
+
+
+def _remove_picture(image_path: str) -> None:
+    found = picture_file_at(image_path)
+    if found is not None:
+        _remove_picture_file(found)
+
+
+def _remove_picture_file(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        log.warning("could not remove the replaced picture %s", path)
 
 
 def picture_file(product: Product) -> Path | None:

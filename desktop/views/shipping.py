@@ -283,8 +283,7 @@ class ShippingController(QObject):
         if not fmt:
             dialogs.warn(self.window, _("No picture"), _("“{file}” is not a picture this app can read.").format(file=path.name))
             return False
-        relative = catalogue.save_picture(path, fmt)
-        Product.update(image_path=relative, updated_at=utcnow()).where(Product.id == product_id).execute()
+        catalogue.set_picture(product_id, path, fmt, utcnow())  # the picture it replaces is deleted
         self._refresh_catalogue()
         self.window.statusBar().showMessage(_("Picture saved with the product."), 8000)
         return True

@@ -193,7 +193,7 @@ def validate_collaboration(
             money[key] = 0
             errors[key] = _("“{text}” is not an amount.").format(text=values.get(key))
     if not deliverables:
-        errors["deliverables"] = _("Add at least one deliverable: what will she post?")
+        errors["deliverables"] = _("Add at least one deliverable: what will be posted?")
     for i, d in enumerate(deliverables):
         if d.count < 1:
             errors[f"deliverable_{i}"] = _("The number must be at least 1.")
@@ -206,11 +206,11 @@ def validate_collaboration(
     exclusivity_days = int(values.get("exclusivity_days") or 0)
     category = (values.get("exclusivity_category") or "").strip()
     if exclusivity_days and not category:
-        errors["exclusivity_category"] = _("Name the category she may not promote for others (e.g. jewellery).")
+        errors["exclusivity_category"] = _("Name the category that may not be promoted for others (e.g. jewellery).")
     if is_new and person_status != "active" and not values.get("override"):
         errors["override"] = (
-            _("She is blocked. Tick the box to make an exception anyway.") if person_status == "blocked"
-            else _("She is inactive because of strikes. Tick the box to make an exception anyway."))
+            _("This influencer is blocked. Tick the box to make an exception anyway.") if person_status == "blocked"
+            else _("This influencer is inactive because of strikes. Tick the box to make an exception anyway."))
     change_reason = (values.get("change_reason") or "").strip()
     if agreed and changed and not change_reason:
         errors["change_reason"] = _("This agreement was already made: say why it changes.")

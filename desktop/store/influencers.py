@@ -209,7 +209,7 @@ def save_collaboration(person: Person, cleaned: dict, deliverables: list[Deliver
                 status=label("collab_status", cleaned["status"]).lower(), title=collaboration.title)
             _event(now, "agreement", text, person, "collaboration", collaboration.id)
             if person.status != "active":
-                _event(now, "status", _("Exception: new collaboration although she is {status}").format(
+                _event(now, "status", _("Exception: new collaboration although the influencer is {status}").format(
                     status=label("person_status", person.status).lower()), person, "collaboration", collaboration.id)
             return collaboration
         old_terms = current_terms(collaboration)
@@ -318,7 +318,7 @@ def rate(collaboration: Collaboration, cleaned: dict, now: datetime) -> Rating:
         average = sum(cleaned[k] for k in ("communication", "quality", "punctuality", "result")) / 4
         text = _("Rated {stars} of 5: {title}").format(stars=i18n.format_number(round(average, 1)), title=collaboration.title)
         if not cleaned["work_again"]:
-            text += " · " + _("would not work with her again")
+            text += " · " + _("would not work together again")
         _event(now, "rating", text, collaboration.person, "collaboration", collaboration.id)
     return rating
 

@@ -470,7 +470,7 @@ class InfluencersView(ListView):
         if collab_rules.is_open(c.status):
             buttons.append((_("Log content"), lambda: self.log_content(c)))
         buttons.append((_("Agreement message"), lambda: self.show_message(
-            c.person, _agreement_message(c), _("The agreement in writing: send it to her and ask for a short “yes”."), c)))
+            c.person, _agreement_message(c), _("The agreement in writing: send it and ask for a short “yes”."), c)))
         if not collab_rules.is_open(c.status) or c.status == "posted":
             buttons.append((_("Rate"), lambda: self.rate(c)))
         if collab_rules.is_open(c.status):
@@ -510,7 +510,7 @@ class InfluencersView(ListView):
             for line in lines:
                 layout.addWidget(plain_label("      " + line))
             if not v.confirmed:
-                layout.addWidget(self._button_row([(_("She confirmed this change"), lambda v=v: self.confirm_version(v))],
+                layout.addWidget(self._button_row([(_("The influencer confirmed this change"), lambda v=v: self.confirm_version(v))],
                                                   f"confirmVersion{v.id}"))
 
     @staticmethod
@@ -544,7 +544,7 @@ class InfluencersView(ListView):
             if content.disclosure_ok is False or content.missing:
                 missing = ", ".join(content.missing) or _("disclosure label")
                 box.addWidget(self._styled("      ⚠ " + _("Missing: {items}").format(items=missing), WARNING_STYLE))
-                buttons.append((_("Ask her to add it…"), lambda content=content: self.show_message(
+                buttons.append((_("Ask for it to be added…"), lambda content=content: self.show_message(
                     c.person, _label_message(content), _("A friendly request to add what is missing."), c)))
             elif content.disclosure_ok:
                 box.addWidget(self._styled("      ✓ " + _("Disclosure in order"), MUTED_STYLE))
@@ -638,7 +638,7 @@ class InfluencersView(ListView):
             lines.append(_("{title}: {stars} of 5 (communication {c}, quality {q}, punctuality {p}, result {r})").format(
                 title=r.collaboration.title, stars=i18n.format_number(round(stars, 1)), c=r.communication,
                 q=r.quality, p=r.punctuality, r=r.result))
-            lines.append("    " + (_("Would work with her again") if r.work_again else _("Would not work with her again"))
+            lines.append("    " + (_("Would work together again") if r.work_again else _("Would not work together again"))
                          + (" · " + r.note if r.note else ""))
         self.add_lines(layout, lines, _("No ratings yet: rate a collaboration when it is finished."))
 

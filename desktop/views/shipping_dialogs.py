@@ -51,7 +51,7 @@ class ShipmentDialog:
         address = "\n".join(x for x in [p.street, f"{p.postcode} {p.city}".strip(), label("country", p.country)] if x)
         self.address_label = d.findChild(QWidget, "address")
         self.address_label.setText(address if (p.street or p.city) else _(
-            "No address known yet: add it to her profile before the parcel goes out."))
+            "No address known yet: add it to the profile before the parcel goes out."))
         self.products = d.findChild(QWidget, "products")
         for product, quantity in self.items:
             self.products.addItem(_("{quantity} × {product}").format(quantity=quantity, product=product_title(product)))

@@ -66,7 +66,7 @@ class StrikeDialog(FormDialog):
         n = len(strike_rules.counting(ops.strike_infos(person), policy, now)) + 1
         text = _("This will be strike {n} of {limit}.").format(n=n, limit=policy.to_inactive)
         if n >= policy.to_inactive and person.status == "active":
-            text += " " + _("She becomes inactive: no new collaborations until the outstanding work is posted.")
+            text += " " + _("The influencer becomes inactive: no new collaborations until the outstanding work is posted.")
         warning = self.w("strikeWarning")
         warning.setText(text)
         if n >= policy.to_inactive:
@@ -203,7 +203,7 @@ class BlockDialog(FormDialog):
         self.setWindowTitle(_("Block {name}").format(name=person.name))
         _texts(self)
         self.w("prompt").setText(_(
-            "{name} stays in your list, greyed out. A new collaboration with her asks for an explicit exception."
+            "{name} stays in your list, greyed out. A new collaboration with {name} asks for an explicit exception."
         ).format(name=person.name))
 
     def save(self) -> bool:

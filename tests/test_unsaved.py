@@ -13,6 +13,7 @@ from desktop.store.unsaved import restore_on_failure
 from desktop.views.influencer_dialog import InfluencerDialog
 
 from .conftest import NOW
+from .helpers import collaboration_values
 
 DISK_FULL = sqlite3.OperationalError("database or disk is full")
 
@@ -57,16 +58,7 @@ def test_a_failed_collaboration_save_leaves_the_collaboration_as_stored(demo_db,
     stored = dict(collab.__data__)
     monkeypatch.setattr(ops, "_sync_deliverables", fail)
     with pytest.raises(sqlite3.OperationalError):
-        ops.save_collaboration(collab.person, {**_cleaned(collab), "title": "Een andere titel"}, [], NOW, collab)
+        ops.save_collaboration(collab.person, {**collaboration_values(collab), "title": "Een andere titel"}, [], NOW, collab)
     assert collab.__data__ == stored and not collab.dirty_fields
     assert Collaboration.get_by_id(collab.id).title == stored["title"]
 
-
-def _cleaned(collab: Collaboration) -> dict:
-    """The values save_collaboration takes, as they are stored (a change of nothing)."""
-    from desktop.domain import collaborations as rules
-
-    keys = [k for k in rules.TERM_LABELS if k != "deliverables"] + ["product_cost_cents", "shipping_cents"]
-    values = {k: getattr(collab, k) for k in keys}
-    values.update(status=collab.status, agreed_on=None, requested_by="shop", change_reason="", confirmed=True)
-    return values

@@ -258,13 +258,17 @@ class Application:
         from desktop.store import settings
         from desktop.tray import Tray
 
+        from desktop.views.busy import when_free
+
         self.tray = Tray(self.qt)
         self.tray.toggle_window.connect(self.toggle_window)
         self.tray.open_today.connect(self.open_today)
-        self.tray.open_item.connect(self.open_item)
-        self.tray.quit_requested.connect(self.quit)
-        self.tray.snooze_items.connect(self._snooze)
-        self.tray.done_items.connect(self._done)
+        # What writes or opens a dialog waits for an import being written (views/busy.py):
+        # the tray menu, the popup and the notifications still react while it runs.
+        self.tray.open_item.connect(lambda item: when_free(lambda: self.open_item(item)))
+        self.tray.quit_requested.connect(lambda: when_free(self.quit))
+        self.tray.snooze_items.connect(lambda items, how: when_free(lambda: self._snooze(items, how)))
+        self.tray.done_items.connect(lambda items: when_free(lambda: self._done(items)))
         self.scheduler = Scheduler(
             reminders.due_items, reminders.next_due, clock=lambda: utcnow(),
             quiet_hours=(settings.get("quiet_start"), settings.get("quiet_end")), parent=self.qt,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from contextlib import nullcontext
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,7 +20,7 @@ from typing import Callable
 
 from desktop import paths
 from desktop.domain.importers import ParsedExport, SkippedRow
-from desktop.store.db import db
+from desktop.store.db import db, handing_turns
 from desktop.store.models import Product
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,9 @@ def apply_import(parsed: ParsedExport, now: datetime,
                  chunk: int = 500) -> ImportSummary:
     summary = ImportSummary(source=parsed.source, skipped=list(parsed.skipped))
     total = len(parsed.products)
-    with db.atomic():
+    # With ``progress`` the caller lets the event loop run between chunks: other writes
+    # wait meanwhile (store/db.py, handing_turns).
+    with handing_turns() if progress is not None else nullcontext(), db.atomic():
         existing = {p.key: p for p in Product.select()}
         new_rows: list[dict] = []
         for done, row in enumerate(parsed.products, start=1):

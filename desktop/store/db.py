@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import peewee
@@ -112,3 +113,29 @@ def check_afspraak_file(path: Path, allow_empty: bool = False) -> int:
     if app_id != APPLICATION_ID:
         raise NotAnAfspraakDatabase("SQLite, but not an Afspraak database")
     return version
+
+
+# --- a transaction that hands the event loop turns -------------------------------------
+# A 10,000-row import writes in one transaction but lets the event loop run between
+# chunks (the window stays responsive, the import can be cancelled). Any other write
+# made during one of those turns (a reminder snoozed from the tray, a quick note)
+# would land inside the import's transaction and vanish with it when the import is
+# cancelled or fails. Callers that can be reached then ask ``writing_in_steps()`` and
+# wait (views/busy.py ``when_free``).
+_writing_in_steps = 0
+
+
+@contextmanager
+def handing_turns():
+    """Mark the enclosed transaction as one that lets the event loop run in between."""
+    global _writing_in_steps
+    _writing_in_steps += 1
+    try:
+        yield
+    finally:
+        _writing_in_steps -= 1
+
+
+def writing_in_steps() -> bool:
+    """Is a transaction open that hands the event loop turns (another write must wait)?"""
+    return _writing_in_steps > 0

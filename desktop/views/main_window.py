@@ -250,6 +250,11 @@ class MainWindow(QMainWindow):
         return found.person_id if found else None
 
     def open_quick_note(self) -> None:
+        from desktop.views.busy import when_free
+
+        when_free(self._open_quick_note)  # Ctrl+N works app-wide, also during an import
+
+    def _open_quick_note(self) -> None:
         from desktop.views.quick_note import QuickNote
 
         self.quick_note = QuickNote(self, person_id=self.current_person_id())

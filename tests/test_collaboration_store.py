@@ -43,3 +43,35 @@ def test_raising_a_delivered_deliverables_count_opens_it_again_and_the_ladder_se
     assert Deliverable.get_by_id(d.id).delivered_at is None
     reopened = [p for i in due.plan(NOW) for p in i.parts if p.rule == "deliverable" and p.subject_id == d.id]
     assert reopened, "the reopened deliverable is chased again"
+
+
+def test_the_agreement_ending_and_label_messages_use_the_owners_own_wording(demo_db, qtbot, translator):
+    """They are templates like the ladder's: editable per language and form, with the
+    shop's name and the sender filled in."""
+    from desktop.store import settings, templates
+    from desktop.store.models import Collaboration, Content
+    from desktop.views.small_dialogs import EndDialog, agreement_message, label_request_message
+
+    settings.set("shop_name", "Zilver & Zo")
+    settings.set("owner_name", "Eva")
+    collab = Collaboration.select().where(Collaboration.status == "agreed").first()
+    person = collab.person
+    form = person.address_form or "je"
+    default = agreement_message(collab)
+    assert "Zilver & Zo" in default and "Eva" in default and "[" not in default
+    templates.save("agreement", person.language or "nl", form, "Onze afspraak",
+                   "Hoi {voornaam}! In eigen woorden:\n{voorwaarden}\nGroet, {afzender}", NOW)
+    own = agreement_message(collab)
+    assert own.startswith(f"Hoi {person.name.split()[0]}! In eigen woorden:") and own.endswith("Groet, Eva")
+    assert own.splitlines()[1] == default.split("\n\n")[2].splitlines()[0]  # the same terms, first line
+
+    dialog = EndDialog(collaboration=collab)
+    qtbot.addWidget(dialog)
+    dialog.w("reason").setText("de timing past niet meer")
+    text = dialog.w("message").toPlainText()
+    assert collab.title in text and "de timing past niet meer" in text and text.rstrip().endswith("Zilver & Zo")
+
+    content = Content.create(collaboration=collab, url="https://example.com/p/1", platform="instagram",
+                             posted_at=NOW, missing=["#gekregen"], disclosure_ok=False)
+    label = label_request_message(content)
+    assert "#gekregen" in label and "Eva" in label

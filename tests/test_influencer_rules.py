@@ -6,7 +6,7 @@ import pytest
 
 from desktop import i18n
 from desktop.domain import collaborations, disclosure, handles, score, spreadsheet, strikes, validation
-from desktop.domain.influencer_messages import render
+from desktop.domain import messages
 from tests.conftest import NOW
 
 
@@ -292,12 +292,20 @@ def test_csv_cells_cannot_become_formulas():
         ["'+31 6", "'-x", "'@sanne", "Sanne", "12", ""]
 
 
-def test_messages_render_in_the_readers_language_and_form():
+def test_collaboration_messages_render_in_the_readers_language_and_form():
     i18n.set_language("en")
-    nl_u = render("ending", "nl", "u", name="Fleur", title="Ring Golf", reason="de timing past niet", shop="Zilver & Zo")
-    en = render("ending", "en", "je", name="Fleur", title="Ring Golf", reason="timing", shop="Zilver & Zo")
+    values = {"titel": "Ring Golf", "reden": "de timing past niet", "winkel": "Zilver & Zo", "afzender": "Eva"}
+    nl_u = messages.render("ending", values, messages.Recipient("Fleur", "nl", "NL", "u")).body
+    en = messages.render("ending", dict(values, reden="timing"), messages.Recipient("Fleur", "en", "NL", "je")).body
     assert "Fleur" in nl_u and "Ring Golf" in nl_u and "Zilver & Zo" in nl_u
     assert "Thank you" in en and nl_u != en
     assert nl_u.startswith("Beste Fleur") and " u " in nl_u  # formal Dutch, whatever the UI language
-    assert render("ending", "nl", "je", name="Fleur").startswith("Hoi Fleur")
-    assert "{shop}" in render("label", "nl", "je", name="Sanne")  # a missing value stays visible, no crash
+    assert messages.render("ending", {}, messages.Recipient("Fleur", "nl", "NL", "je")).body.startswith("Hoi Fleur")
+    label = messages.render("label", {}, messages.Recipient("Sanne", "nl", "NL", "je")).body
+    assert "[winkel]" in label and "[ontbreekt]" in label  # a missing value stays visible, no crash
+    for template_id in ("agreement", "ending", "label"):  # in the editor, with every placeholder known
+        assert template_id in messages.template_ids()
+        for language in ("nl", "en"):
+            for form in ("je", "u"):
+                subject, body = messages.default_text(template_id, language, form)
+                assert not messages.validate(subject) and not messages.validate(body)

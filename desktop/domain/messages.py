@@ -98,6 +98,10 @@ PLACEHOLDERS: dict[str, str] = {
     "prijs": N_("the price of the custom order"),
     "vervoerder": N_("the carrier, e.g. PostNL"),
     "track_trace": N_("the track-and-trace link of the parcel"),
+    "titel": N_("the collaboration's title, e.g. “Ketting Maan voor een reel”"),
+    "voorwaarden": N_("the agreed terms, one per line"),
+    "reden": N_("why the collaboration ends, as you typed it"),
+    "ontbreekt": N_("what the post still lacks, e.g. the advertising label, one per line"),
 }
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
@@ -383,6 +387,40 @@ _t(
     NP_("u", "Hi {voornaam},\n\nYour {product} is on its way with {vervoerder}. You can follow the parcel "
         "here:\n{track_trace}\n\nWe hope you will enjoy it!\n\nKind regards,\n{afzender}\n{winkel}"),
 )
+# Messages about a collaboration, written from its dialogs (not by the ladder).
+_t(
+    "agreement",
+    N_("Collaboration: the agreement in writing"),
+    N_("Our agreement: {titel}"),
+    NP_("je", "Hi {voornaam},\n\nHow nice that we're working together! To be sure we mean the same thing, here "
+        "is what we agreed:\n\n{voorwaarden}\n\nCould you confirm with a short “yes” that this is right? If "
+        "anything doesn't work for you, just let me know.\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("u", "Hi {voornaam},\n\nHow nice that we're working together! To be sure we mean the same thing, here "
+        "is what we agreed:\n\n{voorwaarden}\n\nCould you confirm with a short “yes” that this is right? If "
+        "anything doesn't work for you, just let me know.\n\nKind regards,\n{afzender}\n{winkel}"),
+)
+_t(
+    "ending",
+    N_("Collaboration: a polite ending"),
+    N_("About our collaboration {titel}"),
+    NP_("je", "Hi {voornaam},\n\nThank you for your time and for the contact so far. We have decided to end our "
+        "collaboration “{titel}”: {reden}\n\nWe wish you all the best with your account.\n\nKind regards,\n"
+        "{afzender}\n{winkel}"),
+    NP_("u", "Hi {voornaam},\n\nThank you for your time and for the contact so far. We have decided to end our "
+        "collaboration “{titel}”: {reden}\n\nWe wish you all the best with your account.\n\nKind regards,\n"
+        "{afzender}\n{winkel}"),
+)
+_t(
+    "label",
+    N_("Content: please add the advertising label"),
+    N_("One small thing about your post"),
+    NP_("je", "Hi {voornaam},\n\nThank you for your post, it looks lovely! One small thing: because you received "
+        "the product from us, the rules ask that your followers can see it is advertising. Could you still add "
+        "this?\n\n{ontbreekt}\n\nThank you very much!\n{afzender}\n{winkel}"),
+    NP_("u", "Hi {voornaam},\n\nThank you for your post, it looks lovely! One small thing: because you received "
+        "the product from us, the rules ask that your followers can see it is advertising. Could you still add "
+        "this?\n\n{ontbreekt}\n\nThank you very much!\n{afzender}\n{winkel}"),
+)
 
 # Phrases that make up {afspraken}: one per promise kind, in both forms of address.
 # The English source is the same for both forms; Dutch differs (je/jouw or u/uw).
@@ -473,6 +511,11 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         "bestelnummer": "#1041", "beloofde_datum": date(2026, 12, 4), "nieuwe_datum": date(2026, 12, 9),
         "personalisatie": "M", "prijs": Money(3495), "vervoerder": "PostNL",
         "track_trace": "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-NL-1234AB",
+        "titel": "Ketting Maan voor een reel",
+        "voorwaarden": "• 1 reel by 7 December\n• @zilverenzo #gekregen" if language == "en"
+        else "• 1 reel uiterlijk 7 december\n• @zilverenzo #gekregen",
+        "reden": "the timing no longer suits us" if language == "en" else "de timing past ons niet meer",
+        "ontbreekt": "• #reclame",
     }
 
 

@@ -400,6 +400,18 @@ def values_for(item: DueItem, person: Person, now: datetime, s: LadderSettings) 
     }
 
 
+def compose_for(person: Person, template_id: str, values: dict[str, object], now: datetime) -> messages.Message:
+    """A message that is not a ladder step (the written agreement, a polite ending, the
+    label request) for ``person``: her language and form of address, the owner's own
+    wording of the template when there is one, the shop's name and the sender filled in."""
+    to = recipient(person)
+    base: dict[str, object] = {"voornaam": to.first_name, "naam": person.name,
+                               "winkel": settings.get("shop_name"), "afzender": settings.get("owner_name")}
+    base.update(values)
+    override = template_override(template_id, to.lang, to.context)
+    return messages.render(template_id, base, to, now=now, tz=owner_zone(), override=override)
+
+
 def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None) -> messages.Message | None:
     """The ready message for ``item`` in the recipient's language and form (None for a task)."""
     if item.action != "message" or not item.template:
@@ -548,6 +560,6 @@ def apply_strike(item: DueItem, now: datetime) -> Strike:
 
 __all__ = [
     "ladder_settings", "load", "plan", "due_now", "find", "compose", "values_for", "part_details",
-    "contact_info", "ContactInfo", "subject_title", "subject_titles", "recipient", "template_override", "mark_sent", "mark_reply", "snooze",
+    "contact_info", "ContactInfo", "subject_title", "subject_titles", "recipient", "template_override", "compose_for", "mark_sent", "mark_reply", "snooze",
     "dismiss", "apply_strike",
 ]

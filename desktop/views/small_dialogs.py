@@ -8,23 +8,16 @@ from PySide6.QtWidgets import QListWidgetItem
 
 from desktop import clock, i18n
 from desktop.domain import strikes as strike_rules
-from desktop.domain.influencer_messages import render
 from desktop.domain.validation import validate_rating, validate_reason, validate_strike
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
-from desktop.store import settings
+from desktop.store.due import compose_for
 from desktop.store.models import Collaboration, Event, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 
 STARS = "★"
-
-
-def shop_values() -> dict:
-    """The shop's name for messages; left out when unknown so "{shop}" stays visible to fill in."""
-    name = settings.get("shop_name") or settings.get("owner_name")
-    return {"shop": name} if name else {}
 
 
 def _texts(dialog: FormDialog, save_text: str | None = None) -> None:
@@ -171,10 +164,9 @@ class EndDialog(FormDialog):
         if self._edited:
             return
         self._filling = True
-        p = self.person
-        self.w("message").setPlainText(render(
-            "ending", p.language, p.address_form, name=p.name.split()[0], title=self.collaboration.title,
-            reason=self.w("reason").text().strip() or "…", **shop_values()))
+        message = compose_for(self.person, "ending", {
+            "titel": self.collaboration.title, "reden": self.w("reason").text().strip() or "…"}, clock.utcnow())
+        self.w("message").setPlainText(message.body)
         self._filling = False
 
     _filling = False
@@ -276,9 +268,9 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
 
 
 def agreement_message(collaboration: Collaboration) -> str:
-    p = collaboration.person
-    return render("agreement", p.language, p.address_form, name=p.name.split()[0],
-                  terms=agreement_terms_text(collaboration), **shop_values())
+    """The agreement in writing, to send to the influencer (owner-editable template "agreement")."""
+    return compose_for(collaboration.person, "agreement", {
+        "titel": collaboration.title, "voorwaarden": agreement_terms_text(collaboration)}, clock.utcnow()).body
 
 
 def label_request_message(content) -> str:
@@ -294,4 +286,4 @@ def label_request_message(content) -> str:
             items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame or "
                                     "“Gekregen van {shop}”").format(shop=shop))
     missing = "\n".join("• " + m for m in items)
-    return render("label", p.language, p.address_form, name=p.name.split()[0], missing=missing, **shop_values())
+    return compose_for(p, "label", {"titel": collaboration.title, "ontbreekt": missing}, clock.utcnow()).body

@@ -136,7 +136,15 @@ class Application:
     def _open(self) -> None:
         """Open the database, complete the window and start the reminders; a problem that
         stops the start (a newer schema, a full disk, a read-only folder) is told, and the
-        app quits with 1 without having changed anything."""
+        app quits with 1 without having changed anything. Anything unexpected is logged and
+        shown like any crash, and the app quits too, rather than staying on "opening"."""
+        try:
+            self._open_data()
+        except Exception:
+            sys.excepthook(*sys.exc_info())
+            self.qt.exit(1)
+
+    def _open_data(self) -> None:
         from desktop.store import backup, recovery, settings, storage_errors
         from desktop.store.db import db
         from desktop.store.migrations import SchemaTooNew

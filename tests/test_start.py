@@ -232,3 +232,26 @@ def test_forms_load_without_designer_plugins_and_keep_the_library_paths(qapp):
     form = forms.load_form("main_window.ui")
     assert form.findChild(QListWidget, "sidebar") is not None
     form.deleteLater()
+
+
+def test_an_unexpected_failure_while_opening_is_shown_as_a_crash_and_quits(qtbot, data_dir, translator,
+                                                                         monkeypatch, no_other_instance):
+    import sys as system
+
+    from desktop.store import recovery
+
+    def broken(*a, **k):
+        raise RuntimeError("a bug while opening")
+
+    monkeypatch.setattr(recovery, "open_checked", broken)
+    crashes = []
+    monkeypatch.setattr(system, "excepthook", lambda kind, exc, tb: crashes.append(exc))
+    application = start_app(qtbot, language="nl")
+    exits = []
+    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
+    qtbot.waitUntil(lambda: bool(exits))
+    try:
+        assert exits == [1] and [str(e) for e in crashes] == ["a bug while opening"]
+        assert not application.ready and not application.opened
+    finally:
+        stop_app(application, qtbot)

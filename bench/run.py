@@ -329,6 +329,8 @@ def measure_open_views(data_dir: Path, manifest: dict, repeats: int) -> Result:
     while not app.ready and time.monotonic() < deadline:  # the database opens after the first paint
         app.qt.processEvents()
         time.sleep(0.001)
+    if not app.ready:
+        raise RuntimeError("the app did not finish opening its data within 120 s")
     window = app.window
     _settle(app.qt)
 

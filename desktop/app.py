@@ -141,6 +141,7 @@ class Application:
         try:
             self._open_data()
         except Exception:
+            self.opened = False  # keep the unclean-exit mark: the next start checks the whole file
             sys.excepthook(*sys.exc_info())
             self.qt.exit(1)
 
@@ -214,16 +215,21 @@ class Application:
         self.window.banner_clicked.connect(self.open_today)
         if not deferred:
             self._wire_tray_actions()
+        # The first window (a shell replaced at start, when the language read first was
+        # not the saved one) is not a previous window: its size is not the owner's, and
+        # a start in the tray or minimised stays so.
+        first = old is None or not old.is_complete
         if old is not None:
-            self.window.restoreGeometry(old.saveGeometry())
+            if not first:
+                self.window.restoreGeometry(old.saveGeometry())
             old.hide()
             old.deleteLater()
         if self.tray is not None:
             self.tray.retranslate()
             if self.scheduler is not None:
                 self._on_due_changed(self.scheduler.items)
-        start_hidden = self.minimised and old is None and _tray_available()
-        if self.minimised and old is None and not start_hidden:
+        start_hidden = self.minimised and first and _tray_available()
+        if self.minimised and first and not start_hidden:
             self.window.showMinimized()
         elif not start_hidden:
             self.window.show()
@@ -448,7 +454,7 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
     if code is not None:
         return code
     code = app.exec()
-    if app.opened:
+    if app.opened and code == 0:
         from desktop.store import recovery
 
         recovery.mark_clean_exit()  # a normal quit: the next start skips the whole-file check

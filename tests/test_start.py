@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from pathlib import PurePosixPath, PureWindowsPath
 
 import pytest
 
@@ -253,5 +254,100 @@ def test_an_unexpected_failure_while_opening_is_shown_as_a_crash_and_quits(qtbot
     try:
         assert exits == [1] and [str(e) for e in crashes] == ["a bug while opening"]
         assert not application.ready and not application.opened
+    finally:
+        stop_app(application, qtbot)
+
+
+@pytest.mark.parametrize("path, uri", [
+    (PurePosixPath("/home/eva/.local/share/afspraak/afspraak.sqlite3"),
+     "file:///home/eva/.local/share/afspraak/afspraak.sqlite3?mode=ro"),
+    (PurePosixPath("/tmp/a b/x#y?%.sqlite3"), "file:///tmp/a%20b/x%23y%3F%25.sqlite3?mode=ro"),
+    (PureWindowsPath(r"C:\Users\Eva\AppData\Local\Afspraak\afspraak.sqlite3"),
+     "file:///C:/Users/Eva/AppData/Local/Afspraak/afspraak.sqlite3?mode=ro"),
+    (PureWindowsPath(r"\\nas\winkel\Afspraak\afspraak.sqlite3"), "file:////nas/winkel/Afspraak/afspraak.sqlite3?mode=ro"),
+])
+def test_the_read_only_uri_has_no_host_and_escapes_what_uris_reserve(path, uri):
+    assert peek.read_only_uri(path) == uri
+
+
+def test_peek_reads_a_file_whose_path_needs_escaping(tmp_path):
+    folder = tmp_path / "mijn map #1 (50%)?"
+    folder.mkdir()
+    path = folder / "afspraak.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE setting (id INTEGER PRIMARY KEY, key TEXT UNIQUE, value TEXT)")
+        connection.execute("INSERT INTO setting (key, value) VALUES ('language', '\"en\"')")
+    assert peek.saved_settings(path) == {"language": "en"}
+
+
+def test_a_failure_after_the_data_is_open_keeps_the_unclean_exit_mark(qtbot, data_dir, translator, monkeypatch,
+                                                                     no_other_instance):
+    """The next start then checks the whole file (store/recovery.py)."""
+    import sys as system
+
+    from desktop.store import recovery
+    from desktop.views.main_window import MainWindow
+
+    def broken(self):
+        raise RuntimeError("a view could not load")
+
+    monkeypatch.setattr(MainWindow, "complete", broken)
+    monkeypatch.setattr(system, "excepthook", lambda *a: None)
+    application = start_app(qtbot, language="nl")
+    exits = []
+    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
+    qtbot.waitUntil(lambda: bool(exits))
+    try:
+        assert exits == [1] and not application.opened  # so run() does not mark a clean exit
+        assert (paths.data_dir() / recovery.RUNNING_MARKER).exists()
+    finally:
+        stop_app(application, qtbot)
+
+
+def saved_window(width: int, height: int) -> str:
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(deferred=True)
+    window.resize(width, height)
+    geometry = bytes(window.saveGeometry().toBase64()).decode("ascii")
+    window.deleteLater()
+    return geometry
+
+
+def test_the_window_keeps_its_saved_size_when_the_data_opens(qtbot, data_dir, translator, no_other_instance):
+    open_database()
+    settings.set("window_geometry", saved_window(700, 500))
+    settings.set("last_view", "today")
+    close_database()
+    application = start_app(qtbot, language="nl")
+    assert application.window.size().toTuple() == (700, 500)  # the shell
+    qtbot.waitUntil(lambda: application.ready)
+    try:
+        assert application.window.size().toTuple() == (700, 500)  # and the completed window
+    finally:
+        stop_app(application, qtbot)
+
+
+def test_a_minimised_start_stays_minimised_when_the_window_is_rebuilt_in_the_saved_language(
+        qtbot, data_dir, translator, monkeypatch, no_other_instance):
+    from desktop import app as app_module
+    from desktop import i18n
+
+    open_database()
+    settings.set("language", "en")
+    settings.set("window_geometry", saved_window(760, 520))
+    close_database()
+    monkeypatch.setattr(peek, "saved_settings", lambda *a, **k: {})  # the first read found nothing
+    monkeypatch.setattr(i18n, "system_language", lambda: "nl")
+    application = app_module.Application([], cli_language=None, minimised=True)
+    assert application.start() is None
+    qtbot.addWidget(application.window)
+    shell = application.window
+    qtbot.waitUntil(lambda: application.ready)
+    try:
+        window = application.window
+        assert window is not shell and window.sidebar.item(1).text() == "Influencers"
+        assert window.isMinimized()  # not popped up by the rebuild
+        assert window.size().toTuple() == (760, 520)  # the saved size, not the shell's default
     finally:
         stop_app(application, qtbot)

@@ -7,17 +7,28 @@ and without the ORM (no Peewee import on the way to the first paint).
 
 Anything unexpected (no file yet, not ours, damaged, locked, an older schema without the
 table, a value that is not JSON) gives an empty answer: the app then opens the database
-as usual and takes the settings from there. Nothing here ever writes.
+as usual and takes the settings from there. Nothing here changes the database (SQLite
+may create its usual ``-wal``/``-shm`` side files, as the opening after it would).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from pathlib import Path
+from pathlib import Path, PurePath
+from urllib.parse import quote
 
 # What the first window needs: its language, size and position, and the view it shows.
 SHELL_SETTINGS = ("language", "window_geometry", "last_view")
+
+
+def read_only_uri(path: PurePath) -> str:
+    """A SQLite URI that opens ``path`` read-only: no host part (SQLite refuses one, and
+    ``Path.as_uri`` gives ``file://server/...`` for a Windows share), every character
+    that means something in a URI escaped (``?``, ``#``, ``%``, spaces)."""
+    path = path if path.is_absolute() else Path(path).absolute()
+    posix = path.as_posix()  # /home/..., C:/Users/..., //server/share/...
+    return "file://" + ("" if posix.startswith("/") else "/") + quote(posix, safe="/:") + "?mode=ro"
 
 
 def saved_settings(path: Path, keys=SHELL_SETTINGS) -> dict:
@@ -29,7 +40,7 @@ def saved_settings(path: Path, keys=SHELL_SETTINGS) -> dict:
         return {}
     try:
         # mode=ro never creates the file; a short timeout: a writer holding a lock is not waited for.
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+        connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=0.2)
     except (sqlite3.Error, OSError, ValueError):
         return {}
     try:

@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         dutch, english = self._action("actionDutch"), self._action("actionEnglish")
         dutch.setChecked(i18n.current_language() == "nl")
         english.setChecked(i18n.current_language() == "en")
+        for action in (dutch, english):  # switching saves the choice: once the data is open
+            action.setEnabled(not deferred)
         self._action("actionQuit").triggered.connect(self.quit_requested.emit)
         self._action("actionAbout").triggered.connect(self.about)
         # The shell shows the saved size and view when the app could read them first
@@ -132,8 +134,10 @@ class MainWindow(QMainWindow):
         self._action("actionOpenDataFolder").triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir()))))
         self._add_ladder_settings_action()
-        self._action("actionDutch").triggered.connect(lambda: self.switch_language("nl"))
-        self._action("actionEnglish").triggered.connect(lambda: self.switch_language("en"))
+        for action, language in ((self._action("actionDutch"), "nl"), (self._action("actionEnglish"), "en")):
+            action.setChecked(i18n.current_language() == language)
+            action.setEnabled(True)
+            action.triggered.connect(lambda _checked=False, lang=language: self.switch_language(lang))
 
         self.shipping = shipping.install(self)  # catalogue dock, drops, product import, undo
         self._add_timeline_actions()

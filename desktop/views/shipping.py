@@ -107,7 +107,9 @@ class ShippingController(QObject):
         self.send_action.triggered.connect(self.send_selected)
         self.import_action = QAction(_("&Import products…"), window)
         self.import_action.triggered.connect(self.ask_import)
-        self.catalogue.setVisible(bool(settings.get("catalogue_visible")))
+        # On a window already on screen (the start's shell) follow_view shows it when the
+        # view takes drops: shown here first, it would widen the window for nothing.
+        self.catalogue.setVisible(bool(settings.get("catalogue_visible")) and not window.isVisible())
         self.catalogue.visibilityChanged.connect(self._remember_visibility)
         toggle = self.catalogue.toggleViewAction()
         toggle.setText(_("&Products"))

@@ -173,7 +173,11 @@ class Application:
             self.qt.exit(1)
             return
         try:
-            backup.daily_backup(db.obj, keep=int(settings.get("backup_keep")), now=utcnow())
+            keep = int(settings.get("backup_keep"))
+            backup.daily_backup(db.obj, keep=keep, now=utcnow())
+            from desktop.store import catalogue
+
+            catalogue.sweep_replaced_pictures(utcnow(), keep)  # those no kept backup names any more
         except (OSError, sqlite3.Error):
             log.exception("daily backup failed")
         recovery.mark_running()
@@ -279,10 +283,12 @@ class Application:
         self.tray.open_today.connect(self.open_today)
         # What writes or opens a dialog waits for an import being written (views/busy.py):
         # the tray menu, the popup and the notifications still react while it runs.
-        self.tray.open_item.connect(lambda item: when_free(lambda: self.open_item(item)))
-        self.tray.quit_requested.connect(lambda: when_free(self.quit))
-        self.tray.snooze_items.connect(lambda items, how: when_free(lambda: self._snooze(items, how)))
-        self.tray.done_items.connect(lambda items: when_free(lambda: self._done(items)))
+        self.tray.open_item.connect(lambda item: when_free(lambda: self.open_item(item), key="open"))
+        self.tray.quit_requested.connect(lambda: when_free(self.quit, key="quit"))
+        self.tray.snooze_items.connect(lambda items, how: when_free(
+            lambda: self._snooze(items, how), key=("act", tuple(sorted(i.key for i in items)))))
+        self.tray.done_items.connect(lambda items: when_free(
+            lambda: self._done(items), key=("act", tuple(sorted(i.key for i in items)))))
         self.scheduler = Scheduler(
             reminders.due_items, reminders.next_due, clock=lambda: utcnow(),
             quiet_hours=(settings.get("quiet_start"), settings.get("quiet_end")), parent=self.qt,

@@ -16,6 +16,9 @@ SETTINGS: dict[str, object] = {
     "owner_name": "",
     # backups
     "backup_keep": 14,
+    # product pictures replaced by another: kept while a backup may still name them
+    # ([{"path": "pictures/….png", "at": ISO moment}]; store/catalogue.py)
+    "replaced_pictures": [],
     # strikes (seed 001)
     "strikes_to_inactive": 3,
     "strike_expiry_days": 0,  # 0 = strikes never expire

@@ -71,3 +71,26 @@ def test_when_free_runs_at_once_when_nothing_is_written_in_steps(qapp):
     ran = []
     when_free(lambda: ran.append(1))
     assert ran == [1]
+
+
+def test_clicks_while_waiting_count_once_the_last_one_winning(qtbot, demo_db):
+    from desktop.views import busy
+
+    ran = []
+
+    def step(done: int, total: int) -> bool:
+        if done == 500:
+            for what in ("open", "open", "open"):
+                when_free(lambda w=what: ran.append(w), key="open")
+            when_free(lambda: ran.append("done"), key=("act", "k1"))
+            when_free(lambda: ran.append("later"), key=("act", "k1"))
+            when_free(lambda: ran.append("note"))  # no key: every click counts
+            assert busy.waiting() == 3
+        QApplication.processEvents()
+        return True
+
+    apply_import(parse_export(export()), NOW, progress=step)
+    qtbot.waitUntil(lambda: busy.waiting() == 0)
+    assert ran == ["open", "later", "note"]
+    when_free(lambda: ran.append("now"))  # free again: at once
+    assert ran[-1] == "now"

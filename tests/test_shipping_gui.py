@@ -306,14 +306,16 @@ def test_a_duplicate_product_by_hand_is_refused_and_leaves_no_picture_behind(qtb
     assert (sorted(folder.rglob("*")) if folder.exists() else []) == before
 
 
-def test_a_picture_dropped_on_a_product_replaces_its_old_one_without_leaving_it_behind(qtbot, window, tmp_path,
-                                                                                     monkeypatch):
+def test_a_replaced_product_picture_stays_while_a_backup_may_name_it_then_goes(qtbot, window, tmp_path,
+                                                                              monkeypatch):
+    from datetime import timedelta
+
     from desktop.store import catalogue
 
     folder = paths.data_dir() / "pictures"
     product = Product.get(Product.sku == "ZK-001")
     files = []
-    for colour in (Qt.red, Qt.blue):
+    for colour in (Qt.red, Qt.blue, Qt.green):
         picture = tmp_path / f"foto-{len(files)}.png"
         image = QImage(24, 24, QImage.Format_RGB32)
         image.fill(colour)
@@ -325,14 +327,29 @@ def test_a_picture_dropped_on_a_product_replaces_its_old_one_without_leaving_it_
     assert window.shipping.set_picture(product.id, files[1])
     second = paths.data_dir() / Product.get_by_id(product.id).image_path
     assert second.read_bytes() == files[1].read_bytes()
-    assert sorted(folder.iterdir()) == [second]  # the replaced picture is gone
+    assert first.exists()  # a backup from before today still names it
+
+    now = Product.get_by_id(product.id).updated_at  # when it was replaced
+    assert catalogue.sweep_replaced_pictures(now + timedelta(days=14), keep_days=14) == 0
+    assert first.exists()
+    assert catalogue.sweep_replaced_pictures(now + timedelta(days=15, hours=1), keep_days=14) == 1
+    assert not first.exists() and second.exists()
+    assert sorted(folder.iterdir()) == [second]
+
+    # A picture named again by a product (a backup restored) is never deleted.
+    assert window.shipping.set_picture(product.id, files[2])
+    third = paths.data_dir() / Product.get_by_id(product.id).image_path
+    Product.update(image_path=str(second.relative_to(paths.data_dir()))).where(Product.id == product.id).execute()
+    assert catalogue.sweep_replaced_pictures(now + timedelta(days=60), keep_days=14) == 0
+    assert second.exists() and third.exists()
 
     # Storing fails: the copy is removed again and the product keeps its picture.
     def locked(*a, **k):
         raise sqlite3.OperationalError("database is locked")
 
+    before = sorted(folder.iterdir())
     with monkeypatch.context() as patched, pytest.raises(sqlite3.OperationalError):
         patched.setattr(catalogue.Product, "update", locked)
         catalogue.set_picture(product.id, files[0], "png", NOW)
-    assert sorted(folder.iterdir()) == [second]
+    assert sorted(folder.iterdir()) == before
     assert paths.data_dir() / Product.get_by_id(product.id).image_path == second

@@ -62,3 +62,23 @@ def test_a_failed_collaboration_save_leaves_the_collaboration_as_stored(demo_db,
     assert collab.__data__ == stored and not collab.dirty_fields
     assert Collaboration.get_by_id(collab.id).title == stored["title"]
 
+
+
+def test_a_failed_ending_blocking_or_strike_leaves_the_objects_as_stored(demo_db, monkeypatch):
+    from desktop.store import influencers as store
+
+    collab = Collaboration.select().where(Collaboration.status == "agreed").first()
+    person = collab.person
+    stored_collab, stored_person = dict(collab.__data__), dict(person.__data__)
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "_event", fail)  # the timeline write fails (a full disk)
+        with pytest.raises(sqlite3.OperationalError):
+            ops.end_collaboration(collab, "past niet", None, NOW, block_reason="nooit meer")
+        with pytest.raises(sqlite3.OperationalError):
+            ops.block(person, "nooit meer", NOW)
+        with pytest.raises(sqlite3.OperationalError):
+            ops.add_strike(person, {"reason": "late", "evidence": "", "event_ids": []}, NOW, collab)
+    assert collab.__data__ == stored_collab and person.__data__ == stored_person
+    assert Collaboration.get_by_id(collab.id).status == "agreed"
+    collab.save()  # a later save writes nothing of the failed ending
+    assert Collaboration.get_by_id(collab.id).ended_at is None

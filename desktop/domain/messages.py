@@ -413,7 +413,7 @@ _t(
 _t(
     "label",
     N_("Content: please add the advertising label"),
-    N_("One small thing about your post"),
+    N_("One small thing about the post"),
     NP_("je", "Hi {voornaam},\n\nThank you for your post, it looks lovely! One small thing: because you received "
         "the product from us, the rules ask that your followers can see it is advertising. Could you still add "
         "this?\n\n{ontbreekt}\n\nThank you very much!\n{afzender}\n{winkel}"),

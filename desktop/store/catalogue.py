@@ -109,34 +109,65 @@ def save_picture(source: Path, fmt: str) -> str:
 
 
 def set_picture(product_id: int, source: Path, fmt: str, now: datetime) -> str:
-    """Give the product ``source`` as its picture (a copy in the data dir); the picture it
-    had is deleted once the new one is stored, so a replaced picture leaves no file
-    behind. When storing fails, the copy is deleted and the old picture stays."""
+    """Give the product ``source`` as its picture (a copy in the data dir). The picture it
+    had is not deleted at once: the automatic backups hold the database only, and one
+    restored from before today would name it. It is listed as replaced and deleted by
+    :func:`sweep_replaced_pictures` once no kept backup can need it. When storing fails,
+    the new copy is deleted again and the old picture stays."""
+    from desktop.store import settings
+
     new = save_picture(source, fmt)
     try:
         with db.atomic():
             product = Product.get_by_id(product_id)
-            old = picture_file_at(product.image_path)
+            old = product.image_path if picture_file_at(product.image_path) else ""
             Product.update(image_path=new, updated_at=now).where(Product.id == product_id).execute()
+            if old and old != new:
+                replaced = list(settings.get("replaced_pictures") or [])
+                replaced.append({"path": old, "at": now.isoformat()})
+                settings.set("replaced_pictures", replaced)
     except BaseException:
         _remove_picture(new)
         raise
-    if old is not None and old != picture_file_at(new):
-        _remove_picture_file(old)
     return new
+
+
+def sweep_replaced_pictures(now: datetime, keep_days: int) -> int:
+    """Delete the replaced pictures that no kept backup can name any more (replaced more
+    than ``keep_days`` + 1 days ago: the daily backups keep ``keep_days``) and that no
+    product uses again (a restored backup, say). Returns how many files went."""
+    from datetime import timedelta
+
+    from desktop.store import settings
+
+    with db.atomic():
+        listed = [e for e in (settings.get("replaced_pictures") or []) if isinstance(e, dict) and e.get("path")]
+        cutoff = now - timedelta(days=keep_days + 1)
+        keep, gone = [], []
+        for entry in listed:
+            try:
+                due = datetime.fromisoformat(str(entry.get("at"))) <= cutoff
+            except ValueError:
+                due = True  # an unreadable date: old enough
+            if not due:
+                keep.append(entry)
+            elif not Product.select().where(Product.image_path == entry["path"]).exists():
+                gone.append(entry["path"])
+        if len(keep) != len(listed):
+            settings.set("replaced_pictures", keep)
+    for image_path in gone:
+        _remove_picture(image_path)
+    return len(gone)
 
 
 def _remove_picture(image_path: str) -> None:
     found = picture_file_at(image_path)
-    if found is not None:
-        _remove_picture_file(found)
-
-
-def _remove_picture_file(path: Path) -> None:
+    if found is None:
+        return
     try:
-        path.unlink(missing_ok=True)
+        found.unlink(missing_ok=True)
     except OSError:
-        log.warning("could not remove the replaced picture %s", path)
+        log.warning("could not remove the picture %s", found)
 
 
 def picture_file(product: Product) -> Path | None:

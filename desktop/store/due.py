@@ -117,10 +117,11 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None, due_onl
 
     def latest_reference(rule: str) -> datetime:
         """The latest reference moment of a promise of ``rule`` worth loading."""
-        if due_only:  # its earliest step by now
-            return now - earliest[rule]
         # the week ahead: a parcel whose check-in falls in it; other promises by their reference
-        return horizon - earliest[rule] if rule == "shipment" else horizon
+        week = horizon - earliest[rule] if rule == "shipment" else horizon
+        # due_only: its earliest step by now (never more than the week's plan would load,
+        # even with step times set before the deadline)
+        return min(now - earliest[rule], week) if due_only else week
     promises: list[Promise] = []
     # Promises that a blocked person's status silences, and the earliest moment from which
     # an incoming contact stops one of them (per person).
@@ -229,7 +230,7 @@ def _people(ids: list[int]) -> dict[int, tuple[PersonInfo, str, datetime | None]
     found: dict[int, tuple[PersonInfo, str, datetime | None]] = {}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        # Her Instagram and TikTok handles in the same query (in the handle index's order).
+        # Her Instagram and TikTok handles in the same query.
         for pid, name, status, email, phone, whatsapp, last_in, platforms in _id_rows(
                 f"""SELECT p.id, p.name, p.status, p.email, p.phone, p.whatsapp,
                            (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'in'),
@@ -243,8 +244,8 @@ def _people(ids: list[int]) -> dict[int, tuple[PersonInfo, str, datetime | None]
                 channels.append("email")
             if phone:
                 channels.append("phone")
-            if platforms:
-                channels += platforms.split(" ")
+            if platforms:  # in a fixed order (instagram, tiktok), whatever order they were added in
+                channels += sorted(platforms.split(" "))
             found[pid] = (PersonInfo(pid, name, tuple(channels)), status, _dt(last_in))
     return found
 

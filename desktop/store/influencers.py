@@ -129,7 +129,7 @@ def apply_policy(person: Person, now: datetime) -> None:
 
 
 def add_strike(person: Person, cleaned: dict, now: datetime, collaboration: Collaboration | None = None) -> Strike:
-    with db.atomic():
+    with restore_on_failure(person), db.atomic():
         strike = Strike.create(person=person, collaboration=collaboration, reason=cleaned["reason"],
                                evidence=cleaned["evidence"], event_ids=cleaned["event_ids"],
                                evidence_ids=cleaned.get("evidence_ids", []), created_at=now)
@@ -143,7 +143,7 @@ def add_strike(person: Person, cleaned: dict, now: datetime, collaboration: Coll
 
 
 def lift_strike(strike: Strike, now: datetime) -> None:
-    with db.atomic():
+    with restore_on_failure(strike, strike.person), db.atomic():
         strike.lifted_at = now
         strike.save()
         _event(now, "strike", _("Strike lifted: {reason}").format(reason=label("strike_reason", strike.reason)),
@@ -152,7 +152,7 @@ def lift_strike(strike: Strike, now: datetime) -> None:
 
 
 def block(person: Person, reason: str, now: datetime) -> None:
-    with db.atomic():
+    with restore_on_failure(person), db.atomic():
         old = person.status
         person.status, person.status_reason = "blocked", reason
         person.save()
@@ -161,7 +161,7 @@ def block(person: Person, reason: str, now: datetime) -> None:
 
 
 def unblock(person: Person, now: datetime) -> None:
-    with db.atomic():
+    with restore_on_failure(person), db.atomic():
         person.status, person.status_reason = "active", ""
         person.save()
         _event(now, "status", _("Status: {old} → {new}").format(
@@ -257,7 +257,7 @@ def _sync_deliverables(collaboration: Collaboration, rows: list[DeliverableInput
 
 
 def confirm_version(version: AgreementVersion, now: datetime) -> None:
-    with db.atomic():
+    with restore_on_failure(version), db.atomic():
         version.confirmed = True
         version.save()
         collab = version.collaboration
@@ -269,7 +269,7 @@ def log_content(collaboration: Collaboration, deliverable: Deliverable | None, c
                 ticks: dict, now: datetime) -> Content:
     person = collaboration.person
     posted_at = midday_utc(cleaned["posted_on"], now) if cleaned.get("posted_on") else now
-    with db.atomic():
+    with restore_on_failure(collaboration, deliverable, person), db.atomic():
         before = outstanding(person)
         content = Content.create(
             collaboration=collaboration, deliverable=deliverable, url=cleaned["url"], platform=cleaned["platform"],
@@ -326,7 +326,7 @@ def rate(collaboration: Collaboration, cleaned: dict, now: datetime) -> Rating:
 def end_collaboration(collaboration: Collaboration, reason: str, message: str | None, now: datetime,
                       block_reason: str | None = None, status: str = "ended") -> None:
     person = collaboration.person
-    with db.atomic():
+    with restore_on_failure(collaboration, person), db.atomic():
         old = collaboration.status
         collaboration.status, collaboration.ended_at, collaboration.end_reason = status, now, reason
         collaboration.save()

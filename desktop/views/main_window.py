@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
     def open_quick_note(self) -> None:
         from desktop.views.busy import when_free
 
-        when_free(self._open_quick_note)  # Ctrl+N works app-wide, also during an import
+        when_free(self._open_quick_note, key="quick_note")  # an app-wide shortcut: never inside an import
 
     def _open_quick_note(self) -> None:
         from desktop.views.quick_note import QuickNote

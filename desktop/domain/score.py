@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from statistics import mean, median
+from statistics import median
 
 from desktop.i18n import _, ngettext
 
@@ -98,7 +98,10 @@ def compute(
         parts["replies"] = min(1.0, max(0.0, 1 - (typical - REPLY_PERFECT).total_seconds() / span))
         facts.append(("replies", typical, len(delays)))
     if ratings:
-        average = mean(sum(r) / 4 for r in ratings)
+        # The mean of the four-star averages, from whole numbers: the same float as
+        # statistics.mean gives (one exact division), without its Fractions (a quarter of
+        # the influencer list's load at 10,000 people).
+        average = sum(sum(r) for r in ratings) / (4 * len(ratings))
         parts["ratings"] = (average - 1) / 4
         facts.append(("ratings", average, len(ratings)))
     if parts or counting_strikes:

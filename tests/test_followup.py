@@ -345,3 +345,16 @@ def test_fast_built_records_equal_constructed_ones():
     assert [f.name for f in dataclasses.fields(DuePart)] == list(part)
     with pytest.raises(dataclasses.FrozenInstanceError):
         built.step = "2"
+
+
+def test_quiet_hours_that_end_in_the_hour_the_clocks_repeat_end_on_its_second_pass():
+    """Clocks go back in Amsterdam on 25 October 2026 (03:00 -> 02:00). With quiet hours
+    until 02:30, a moment at 02:10 on the second pass settles at 02:30 of that pass,
+    never at the earlier first-pass 02:30 (settle never goes back in time)."""
+    settings = LadderSettings(tz=AMS, quiet_start=time(21), quiet_end=time(2, 30))
+    second_pass_0210 = datetime(2026, 10, 25, 1, 10)  # UTC: 02:10 CET, after the change
+    settled = f.settle(second_pass_0210, settings)
+    assert settled >= second_pass_0210
+    assert settled == datetime(2026, 10, 25, 1, 30)  # 02:30 CET
+    first_pass_0210 = datetime(2026, 10, 25, 0, 10)  # UTC: 02:10 CEST, before the change
+    assert f.settle(first_pass_0210, settings) == datetime(2026, 10, 25, 0, 30)  # 02:30 CEST

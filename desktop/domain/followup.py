@@ -337,10 +337,11 @@ def in_quiet_hours(moment: datetime, settings: LadderSettings) -> bool:
     return _quiet_at(_local(moment, settings.tz).time(), settings)
 
 
-def _day_start(day: date, settings: LadderSettings) -> datetime:
-    """The first moment of ``day`` (local) when contacting is allowed, as naive UTC."""
+def _day_start(day: date, settings: LadderSettings, fold: int = 0) -> datetime:
+    """The first moment of ``day`` (local) when contacting is allowed, as naive UTC.
+    ``fold=1``: the second pass of a time the clocks go through twice (autumn)."""
     start = settings.quiet_end if settings.quiet_start != settings.quiet_end else time(0, 0)
-    return _utc(datetime.combine(day, start, tzinfo=settings.tz))
+    return _utc(datetime.combine(day, start, tzinfo=settings.tz).replace(fold=fold))
 
 
 def allowed(moment: datetime, settings: LadderSettings, busy_days: Iterable[date] = ()) -> bool:
@@ -370,7 +371,10 @@ def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date
             start = settings.quiet_end
             if local.time() >= start:  # in the evening part: to tomorrow morning
                 day = day + timedelta(days=1)
-            moment = _day_start(day, settings)
+            later = _day_start(day, settings)
+            if later <= moment:  # the quiet hours end in the hour the clocks repeat: its second pass
+                later = _day_start(day, settings, fold=1)
+            moment = later
             continue
         return moment
     return moment

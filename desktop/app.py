@@ -172,14 +172,17 @@ class Application:
                 show_storage_problem(text)
             self.qt.exit(1)
             return
+        keep = int(settings.get("backup_keep"))
         try:
-            keep = int(settings.get("backup_keep"))
             backup.daily_backup(db.obj, keep=keep, now=utcnow())
+        except (OSError, sqlite3.Error):
+            log.exception("daily backup failed")
+        try:
             from desktop.store import catalogue
 
             catalogue.sweep_replaced_pictures(utcnow(), keep)  # those no kept backup names any more
-        except (OSError, sqlite3.Error):
-            log.exception("daily backup failed")
+        except Exception:  # tidying up never stops the start
+            log.exception("removing replaced pictures failed")
         recovery.mark_running()
         self.opened = True
         language = choose_language(self.cli_language)

@@ -442,8 +442,9 @@ def show_storage_problem(text: str) -> None:
 def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bool = False) -> int:
     from desktop.store import storage_errors
 
-    # The log file is set up after the first paint (Application._open); a crash before it
-    # sets it up itself (logs.install_excepthook).
+    # The log file is set up after the first paint (Application._open); what is logged
+    # before is kept for it, and a crash before it sets it up itself.
+    logs.keep_early()
     logs.install_excepthook(_smoke_crash if smoke_test else show_crash_dialog,
                             show_storage=None if smoke_test else show_storage_problem)
     app = Application(sys.argv, cli_language=cli_language, smoke_test=smoke_test, minimised=minimised)

@@ -1,8 +1,10 @@
 """Logging to a rotating file in the data dir, and the crash dialog hook.
 
 The GUI sets the file up after its first window is painted (``logging.handlers`` brings
-socket, pickle and queue along: 7 ms before the first window otherwise); until then
-warnings go to stderr, and a crash sets the file up itself before it is logged.
+socket, pickle and queue along: 7 ms before the first window otherwise). Until then
+``keep_early`` holds what is logged (warnings are also written to stderr at once), and
+``setup`` writes it to the file first; a crash sets the file up itself before it is
+logged.
 """
 
 from __future__ import annotations
@@ -19,6 +21,39 @@ LOG_NAME = "afspraak.log"
 
 def log_file() -> Path:
     return paths.log_dir() / LOG_NAME
+
+
+class _Early(logging.Handler):
+    """What is logged before the log file is set up (the first few hundred records)."""
+
+    LIMIT = 500
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < self.LIMIT:
+            self.records.append(record)
+        if record.levelno >= logging.WARNING:  # as Python would without any handler
+            sys.stderr.write(record.getMessage() + "\n")
+
+
+def keep_early() -> None:
+    """Hold log records until :func:`setup` can write them to the file."""
+    root = logging.getLogger()
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+    if not any(isinstance(h, _Early) for h in root.handlers):
+        root.addHandler(_Early())
+
+
+def _write_early(root: logging.Logger, handler: logging.Handler) -> None:
+    for early in [h for h in root.handlers if isinstance(h, _Early)]:
+        root.removeHandler(early)
+        for record in early.records:
+            if record.levelno >= handler.level:
+                handler.handle(record)
 
 
 def setup(verbose: bool = False) -> Path | None:
@@ -46,6 +81,7 @@ def setup(verbose: bool = False) -> Path | None:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
+    _write_early(root, handler)
     paths.make_private_file(path)
     return path
 

@@ -50,3 +50,11 @@ def translator(qapp):
     from desktop.views import translator as tr
 
     return tr.install(qapp)
+
+
+@pytest.fixture
+def no_other_instance(monkeypatch):
+    """The app's start does not look for (or hand over to) a running Afspraak."""
+    from desktop import single_instance
+
+    monkeypatch.setattr(single_instance, "notify_running", lambda *a, **k: False)

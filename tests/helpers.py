@@ -52,3 +52,22 @@ def collaboration_values(collab) -> dict:
     values = {k: getattr(collab, k) for k in keys}
     values.update(status=collab.status, agreed_on=None, requested_by="shop", change_reason="", confirmed=True)
     return values
+
+
+def start_app(qtbot, language: str | None = None, minimised: bool = False, ready: bool = False):
+    """The app started as ``afspraak gui`` starts it: its first window shown, and with
+    ``ready`` the data opened and the window completed (use the no_other_instance fixture)."""
+    from desktop import app as app_module
+
+    application = app_module.Application([], cli_language=language, minimised=minimised)
+    assert application.start() is None
+    qtbot.addWidget(application.window)
+    if ready:
+        qtbot.waitUntil(lambda: application.ready)  # the data opens after the first paint
+    return application
+
+
+def stop_app(application, qtbot) -> None:
+    qtbot.addWidget(application.window)  # a rebuilt window is closed at the end too
+    application.shutdown()
+    application.instance_server.server.close()

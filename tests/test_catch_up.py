@@ -10,12 +10,13 @@ from datetime import timedelta
 import pytest
 
 from desktop import app as app_module
-from desktop import reminders, single_instance, tray
+from desktop import reminders, tray
 from desktop.scheduler import RECHECK
 from desktop.store import due
 from desktop.views import today
 
 from .conftest import NOW
+from .helpers import start_app, stop_app
 
 
 @pytest.fixture
@@ -28,11 +29,11 @@ def amsterdam(monkeypatch):
     time.tzset()
 
 
-def test_start_after_steps_came_due_shows_one_summary_once(qtbot, demo_db, translator, monkeypatch, amsterdam):
+def test_start_after_steps_came_due_shows_one_summary_once(qtbot, demo_db, translator, monkeypatch, amsterdam,
+                                                          no_other_instance):
     clock = [NOW]
     monkeypatch.setattr(app_module, "utcnow", lambda: clock[0])
     monkeypatch.setattr(today, "utcnow", lambda: clock[0])
-    monkeypatch.setattr(single_instance, "notify_running", lambda *a, **k: False)
     shown = []
     original = tray.Tray.show_announcement
 
@@ -46,10 +47,7 @@ def test_start_after_steps_came_due_shows_one_summary_once(qtbot, demo_db, trans
     # nothing new comes due in the next recheck window, so any popup there would be a repeat
     assert not [i for i in due.plan(NOW) if NOW < i.due <= NOW + 2 * RECHECK]
 
-    application = app_module.Application([], cli_language="nl")
-    assert application.start() is None
-    qtbot.addWidget(application.window)
-    qtbot.waitUntil(lambda: application.ready)  # the data opens after the first paint
+    application = start_app(qtbot, "nl", ready=True)
     try:
         qtbot.waitUntil(lambda: application.scheduler.planned is not None)  # first check runs after the first paint
         assert len(shown) == 1  # ONE announcement at start, not one per item
@@ -76,5 +74,4 @@ def test_start_after_steps_came_due_shows_one_summary_once(qtbot, demo_db, trans
         assert application.window.sidebar.item(0).text() == f"Vandaag ({len(came_due)})"
         assert application.window.banner.isVisible()
     finally:
-        application.shutdown()
-        application.instance_server.server.close()
+        stop_app(application, qtbot)

@@ -16,7 +16,7 @@ from desktop.domain.notify import Announcement
 from desktop.notifications import Notifications, buttons_for, session_bus_possible
 from desktop.tray import Tray
 
-from .helpers import Item, describe
+from .helpers import Item, describe, start_app, stop_app
 
 T0 = datetime(2026, 11, 23, 10, 0)
 
@@ -262,27 +262,21 @@ def test_threaded_notifier_without_a_bus_reports_no_service(qtbot):
     assert thread == threading.get_ident()
 
 
-def test_the_app_sends_reminders_through_notifications(qtbot, database, translator, monkeypatch):
+def test_the_app_sends_reminders_through_notifications(qtbot, database, translator, no_other_instance):
     """Start-up wiring: the scheduler's catch-up goes through Notifications; with no session
     bus (as in these tests) it ends in the popup, and the app stops the worker at shutdown."""
-    from desktop import app as app_module
-    from desktop import demo, single_instance
+    from desktop import demo
     from desktop.clock import utcnow
 
     demo.fill(utcnow())
-    monkeypatch.setattr(single_instance, "notify_running", lambda *a, **k: False)
-    application = app_module.Application([], cli_language="nl")
-    assert application.start() is None
-    qtbot.addWidget(application.window)
-    qtbot.waitUntil(lambda: application.ready)  # the data opens after the first paint
+    application = start_app(qtbot, "nl", ready=True)
     try:
         hub = application.notifications
         assert hub is not None and hub.native is None  # DBUS_SESSION_BUS_ADDRESS=disabled:
         qtbot.waitUntil(lambda: hub.last_backend is not None)  # the first check runs after the first paint
         assert hub.last_backend == "popup" and application.tray.popup.isVisible()
     finally:
-        application.shutdown()
-        application.instance_server.server.close()
+        stop_app(application, qtbot)
 
 
 def test_typed_text_is_escaped_for_a_service_that_reads_markup():

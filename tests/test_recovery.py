@@ -17,6 +17,7 @@ from desktop.store import backup, recovery, storage_errors
 from desktop.store.db import close_database, db, open_database
 from desktop.store.models import Person
 from tests.conftest import NOW
+from tests.helpers import start_app, stop_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -172,8 +173,7 @@ def test_cli_tells_on_stderr_and_carries_on(data_dir, capsys):
     assert "damaged" in err and "afspraak-damaged-" in err and "missing" in err
 
 
-def test_gui_start_shows_what_happened(qtbot, data_dir, monkeypatch):
-    from desktop import app as app_module
+def test_gui_start_shows_what_happened(qtbot, data_dir, monkeypatch, no_other_instance):
     from desktop.views import dialogs
 
     database = open_database()
@@ -181,19 +181,12 @@ def test_gui_start_shows_what_happened(qtbot, data_dir, monkeypatch):
     damage(paths.db_path(), "pages")
     told = []
     monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
-    application = app_module.Application([], cli_language="nl")
-    from desktop import single_instance
-
-    monkeypatch.setattr(single_instance, "notify_running", lambda *a, **k: False)
-    assert application.start() is None
-    qtbot.addWidget(application.window)
-    qtbot.waitUntil(lambda: application.ready)  # the data opens after the first paint
+    application = start_app(qtbot, "nl", ready=True)
     assert len(told) == 1
     title, text = told[0]
     assert title == "Je gegevens zijn hersteld"
     assert "afspraak-damaged-" in text
-    application.shutdown()
-    application.instance_server.server.close()
+    stop_app(application, qtbot)
     close_database()
 
 

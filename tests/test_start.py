@@ -15,9 +15,11 @@ from pathlib import PurePosixPath, PureWindowsPath
 
 import pytest
 
-from desktop import paths, single_instance
+from desktop import paths
 from desktop.store import peek, settings
 from desktop.store.db import close_database, open_database
+
+from .helpers import start_app, stop_app
 
 # --- reading the shell's settings before the database is open -------------------------
 
@@ -131,26 +133,6 @@ def test_the_very_first_start_creates_the_database_after_the_window(data_dir):
 
 
 # --- the opening after the first paint --------------------------------------------------
-
-
-@pytest.fixture
-def no_other_instance(monkeypatch):
-    monkeypatch.setattr(single_instance, "notify_running", lambda *a, **k: False)
-
-
-def start_app(qtbot, language=None):
-    from desktop import app as app_module
-
-    application = app_module.Application([], cli_language=language)
-    assert application.start() is None
-    qtbot.addWidget(application.window)
-    return application
-
-
-def stop_app(application, qtbot):
-    qtbot.addWidget(application.window)  # a rebuilt window is closed at the end too
-    application.shutdown()
-    application.instance_server.server.close()
 
 
 def test_a_language_the_first_read_missed_rebuilds_the_window(qtbot, data_dir, translator, monkeypatch,
@@ -330,7 +312,6 @@ def test_the_window_keeps_its_saved_size_when_the_data_opens(qtbot, data_dir, tr
 
 def test_a_minimised_start_stays_minimised_when_the_window_is_rebuilt_in_the_saved_language(
         qtbot, data_dir, translator, monkeypatch, no_other_instance):
-    from desktop import app as app_module
     from desktop import i18n
 
     open_database()
@@ -339,9 +320,7 @@ def test_a_minimised_start_stays_minimised_when_the_window_is_rebuilt_in_the_sav
     close_database()
     monkeypatch.setattr(peek, "saved_settings", lambda *a, **k: {})  # the first read found nothing
     monkeypatch.setattr(i18n, "system_language", lambda: "nl")
-    application = app_module.Application([], cli_language=None, minimised=True)
-    assert application.start() is None
-    qtbot.addWidget(application.window)
+    application = start_app(qtbot, minimised=True)
     shell = application.window
     qtbot.waitUntil(lambda: application.ready)
     try:

@@ -9,7 +9,7 @@ from desktop.domain.notify import Announcement
 from desktop.scheduler import Scheduler
 from desktop.tray import Tray, announcement_texts, badge_icon
 
-from .helpers import Item, describe
+from .helpers import Item, describe, start_app, stop_app
 
 T0 = datetime(2026, 11, 23, 10, 0)
 
@@ -142,18 +142,13 @@ def test_launch_command_starts_minimised():
     assert command[-2:] == ["gui", "--minimised"]
 
 
-def test_app_without_tray_shows_due_reminders_in_banner_and_popup(qtbot, database, translator, monkeypatch):
+def test_app_without_tray_shows_due_reminders_in_banner_and_popup(qtbot, database, translator, no_other_instance):
     """The whole chain offscreen (no tray): ladder -> scheduler -> banner + popup with buttons."""
-    from desktop import app as app_module
-    from desktop import demo, single_instance
+    from desktop import demo
     from desktop.clock import utcnow
 
     demo.fill(utcnow())
-    monkeypatch.setattr(single_instance, "notify_running", lambda *a, **k: False)
-    application = app_module.Application([], cli_language="nl")
-    assert application.start() is None
-    qtbot.addWidget(application.window)
-    qtbot.waitUntil(lambda: application.ready)  # the data opens after the first paint
+    application = start_app(qtbot, "nl", ready=True)
     try:
         assert application.tray is not None and not application.tray.available
         qtbot.waitUntil(lambda: bool(application.scheduler.items), timeout=3000)  # the first scan follows the window
@@ -170,5 +165,4 @@ def test_app_without_tray_shows_due_reminders_in_banner_and_popup(qtbot, databas
         popup.hour_button.click()
         qtbot.waitUntil(lambda: len(application.scheduler.items) < len(items), timeout=3000)
     finally:
-        application.shutdown()
-        application.instance_server.server.close()
+        stop_app(application, qtbot)

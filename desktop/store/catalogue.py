@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import logging
 import shutil
-from contextlib import nullcontext
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
 from desktop import paths
 from desktop.domain.importers import ParsedExport, SkippedRow
+from desktop.store import settings
 from desktop.store.db import db, handing_turns
 from desktop.store.models import Product
 
@@ -114,8 +115,6 @@ def set_picture(product_id: int, source: Path, fmt: str, now: datetime) -> str:
     restored from before today would name it. It is listed as replaced and deleted by
     :func:`sweep_replaced_pictures` once no kept backup can need it. When storing fails,
     the new copy is deleted again and the old picture stays."""
-    from desktop.store import settings
-
     new = save_picture(source, fmt)
     try:
         with db.atomic():
@@ -136,10 +135,6 @@ def sweep_replaced_pictures(now: datetime, keep_days: int) -> int:
     """Delete the replaced pictures that no kept backup can name any more (replaced more
     than ``keep_days`` + 1 days ago: the daily backups keep ``keep_days``) and that no
     product uses again (a restored backup, say). Returns how many files went."""
-    from datetime import timedelta
-
-    from desktop.store import settings
-
     with db.atomic():
         listed = [e for e in (settings.get("replaced_pictures") or []) if isinstance(e, dict) and e.get("path")]
         cutoff = now - timedelta(days=keep_days + 1)

@@ -270,6 +270,23 @@ def measure_due_scan(data_dir: Path, manifest: dict, repeats: int) -> Result:
     return Result(key, label, "ms", samples, target, note=f"{found:,} items due", extra={"due": found})
 
 
+def measure_week_plan(data_dir: Path, manifest: dict, repeats: int) -> Result:
+    """The week's plan, ``due.plan(now)``: what the tray's periodic scan and Vandaag compute
+    (the items due now and the next moment something comes due). Information: the due
+    scan's shortcut (fix 22) does not apply to it."""
+    from desktop.store import due
+
+    _open(data_dir)
+    now = _anchor(manifest)
+    samples, found = [], 0
+    for _ in range(max(repeats, 5)):
+        started = time.perf_counter()
+        found = len(due.plan(now))
+        samples.append(_ms(time.perf_counter() - started))
+    return Result("week_plan", "Week's plan (the tray's scan, Vandaag)", "ms", samples, None,
+                  note=f"{found:,} items, due now and in the week ahead")
+
+
 def measure_import(data_dir: Path, manifest: dict, repeats: int) -> Result:
     """Import the generated WooCommerce CSV into a fresh database, as the app does it:
     parse (in the app on a worker thread), then write in one transaction in chunks of
@@ -358,6 +375,7 @@ CHILD_MEASURES = {
     "timeline_filter": measure_timeline_filter,
     "timeline_kind_query": measure_timeline_kind_query,
     "due_scan": measure_due_scan,
+    "week_plan": measure_week_plan,
     "import_products": measure_import,
     "open_views": measure_open_views,
 }

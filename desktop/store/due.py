@@ -283,7 +283,8 @@ def plan(now: datetime, person_id: int | None = None) -> list[DueItem]:
 
 def due_now(now: datetime, person_id: int | None = None) -> list[DueItem]:
     """The items due at ``now``: ``followup.due_now(plan(now), now)``, without loading and
-    planning the week ahead (the scheduler's scan; docs/PERFORMANCE.md, fix 22)."""
+    planning the week ahead (docs/PERFORMANCE.md, fix 22). The tray's scheduler needs the
+    next moment as well, so it plans the week (``reminders.due_items``)."""
     s = ladder_settings()
     inputs = load(now, s, person_id, due_only=True)
     return followup.plan(inputs.promises, inputs.people, inputs.contacts, inputs.states, s, now, due_only=True)

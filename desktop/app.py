@@ -293,8 +293,7 @@ class Application:
         self.tray.done_items.connect(lambda items: when_free(
             lambda: self._done(items), key=("act", tuple(sorted(i.key for i in items)))))
         self.scheduler = Scheduler(
-            reminders.due_items, reminders.next_due, clock=lambda: utcnow(),
-            quiet_hours=(settings.get("quiet_start"), settings.get("quiet_end")), parent=self.qt,
+            reminders.due_items, reminders.next_due, clock=lambda: utcnow(), parent=self.qt,
         )
         self.tray.pause_all.connect(self.scheduler.pause)
         self.scheduler.due_changed.connect(self._on_due_changed)
@@ -329,12 +328,9 @@ class Application:
 
     def _snooze(self, items: list, how) -> None:
         from desktop import reminders
-        from desktop.clock import local_to_utc, to_local
-        from desktop.tray import tomorrow_morning
+        from desktop.clock import snooze_until
 
-        now = utcnow()
-        until = local_to_utc(tomorrow_morning(to_local(now))) if how == "tomorrow" else now + how
-        reminders.snooze(items, until)
+        reminders.snooze(items, snooze_until(how, utcnow()))
 
     def _done(self, items: list) -> None:
         from desktop import reminders

@@ -270,3 +270,12 @@ def format_duration(delta: timedelta, locale: Locale | None = None, direction: b
     return babel_dates.format_timedelta(
         delta, locale=locale or formatting_locale(), add_direction=direction, threshold=1.0
     )
+
+
+def tomorrow_label() -> str:
+    """The "remind me tomorrow morning" button, with the time the owner's quiet hours end."""
+    from desktop import clock
+
+    end = datetime.combine(datetime(2000, 1, 1).date(), clock.owner().quiet_end)
+    # TRANSLATORS: a snooze button: remind again tomorrow morning, at {time} (when the quiet hours end).
+    return _("Tomorrow {time}").format(time=format_time(end))

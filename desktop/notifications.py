@@ -36,7 +36,7 @@ from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 
 from desktop import APP_NAME, paths
-from desktop.i18n import _
+from desktop.i18n import _, tomorrow_label
 from desktop.tray import announcement_texts
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ NATIVE, BALLOON, POPUP = "native", "balloon", "popup"
 
 def buttons_for(announcement) -> list[tuple[str, str]]:
     """(action, label) pairs, as on the popup: no "done" for a summary of several."""
-    buttons = [(OPEN, _("Open")), (HOUR, _("In 1 hour")), (TOMORROW, _("Tomorrow 09:00"))]
+    buttons = [(OPEN, _("Open")), (HOUR, _("In 1 hour")), (TOMORROW, tomorrow_label())]
     if not announcement.summary:
         buttons.append((DONE, _("Done")))
     return buttons

@@ -15,8 +15,8 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.clock import to_local, utcnow
-from desktop.domain.notify import Announcement, PopupPolicy, fired_late, in_quiet_hours, parse_hhmm
+from desktop import clock as _clock
+from desktop.domain.notify import Announcement, PopupPolicy, fired_late
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +31,8 @@ class Scheduler(QObject):
         self,
         due_source: Callable[[datetime], Sequence],
         next_due: Callable[[datetime], datetime | None] | None = None,
-        clock: Callable[[], datetime] = utcnow,
-        quiet_hours: tuple[str, str] = ("21:00", "09:00"),
-        to_local_time=None,
+        clock: Callable[[], datetime] = _clock.utcnow,
+        owner_time: Callable[[], _clock.OwnerTime] = _clock.owner,
         parent=None,
     ):
         super().__init__(parent)
@@ -41,8 +40,8 @@ class Scheduler(QObject):
         self.next_due = next_due or (lambda now: None)
         self.clock = clock
         self.policy = PopupPolicy()
-        self.quiet_start, self.quiet_end = parse_hhmm(quiet_hours[0]), parse_hhmm(quiet_hours[1])
-        self._to_local = to_local_time or (lambda moment: to_local(moment).time())
+        # Asked at every check, never kept: quiet hours changed in the settings count at once.
+        self.owner_time = owner_time
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._on_timeout)
@@ -50,10 +49,7 @@ class Scheduler(QObject):
         self.items: list = []
 
     def quiet(self, now: datetime) -> bool:
-        return in_quiet_hours(self._to_local(now), self.quiet_start, self.quiet_end)
-
-    def set_quiet_hours(self, start: str, end: str) -> None:
-        self.quiet_start, self.quiet_end = parse_hhmm(start), parse_hhmm(end)
+        return self.owner_time().is_quiet(now)
 
     def start(self) -> None:
         """First check at start-up: whatever came due while the app was closed is one summary."""

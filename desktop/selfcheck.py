@@ -63,7 +63,13 @@ def icon_problems() -> list[str]:
 
 
 def formatting_problems() -> list[str]:
+    """Format a date, a moment, money, a number and a duration for every shipped locale.
+
+    Babel is asked directly, not through ``i18n``'s cached helpers: a result cached
+    earlier in the same process must not hide locale data that is missing now."""
     from babel import Locale
+    from babel import dates as babel_dates
+    from babel import numbers as babel_numbers
 
     problems = []
     moment = datetime(2026, 11, 22, 11, 0)
@@ -71,11 +77,11 @@ def formatting_problems() -> list[str]:
         try:
             locale = Locale.parse(name)
             for text in (
-                i18n.format_date(date(2026, 11, 22), "full", locale=locale),
-                i18n.format_moment(moment, locale=locale),
-                i18n.format_money(1250, locale=locale),
-                i18n.format_number(12345.5, locale=locale),
-                i18n.format_duration(timedelta(days=3), locale=locale, direction=True),
+                babel_dates.format_date(date(2026, 11, 22), "full", locale=locale),
+                babel_dates.format_datetime(moment, "long", locale=locale),
+                babel_numbers.format_currency(12.5, "EUR", locale=locale),
+                babel_numbers.format_decimal(12345.5, locale=locale),
+                babel_dates.format_timedelta(timedelta(days=3), add_direction=True, locale=locale),
             ):
                 if not text:
                     problems.append(f"Babel formatted nothing for {name}")

@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPaint
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
 
 from desktop import paths
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, ngettext, tomorrow_label
 from desktop.views.forms import load_form
 
 TOP_ITEMS = 5
@@ -106,6 +106,7 @@ class ReminderPopup(QWidget):
         self.body.setText(body)
         single = not announcement.summary
         self.hour_button.setVisible(True)
+        self.tomorrow_button.setText(tomorrow_label())
         self.tomorrow_button.setVisible(True)
         self.done_button.setVisible(single)
         self.adjustSize()
@@ -222,9 +223,4 @@ class Tray(QObject):
         self.popup.hide()
 
 
-def tomorrow_morning(now_local: datetime) -> datetime:
-    """Tomorrow at 09:00 in the owner's local time (aware datetime in, aware out)."""
-    return (now_local + timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
-
-
-__all__ = ["Tray", "ReminderPopup", "badge_icon", "announcement_texts", "tomorrow_morning"]
+__all__ = ["Tray", "ReminderPopup", "badge_icon", "announcement_texts", "tomorrow_label"]

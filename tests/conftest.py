@@ -11,15 +11,59 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
 os.environ.pop("AFSPRAAK_DATA_DIR", None)
 
-from desktop import i18n, paths  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
+
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+# Property tests draw the same examples on every run (the seed comes from each test), and
+# no example database carries a failure from one run into the next: a red run can be
+# repeated, and a green one stays green on another day.
+hypothesis_settings.register_profile("afspraak", derandomize=True, database=None)
+hypothesis_settings.load_profile("afspraak")
+
+from desktop import clock, i18n, paths  # noqa: E402
 from desktop.store.db import close_database, open_database  # noqa: E402
 
-# A fixed "now" for tests that need one: a Monday morning, in UTC.
+# The one "now" of the suite: a Monday morning, in UTC. Every part of the app asks
+# desktop/clock.py, which the ``frozen_clock`` fixture below holds at this moment for every
+# test, so the suite passes on any day; tests that need time to move use ``frozen_clock``.
 NOW = datetime(2026, 11, 23, 9, 30)
+# The computer's time zone as the app sees it: the owner's shop is in the Netherlands,
+# whatever zone the machine running the suite is in ($TZ is left alone, so code that asks
+# the machine instead of the owner's time shows up as a failure elsewhere).
+OWNER_ZONE = ZoneInfo("Europe/Amsterdam")
+
+
+class FrozenClock:
+    """The app's clock in a test: ``now`` stays where it is put."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, now: datetime) -> None:
+        self.now = now
+
+    def advance(self, delta) -> datetime:
+        self.now += delta
+        return self.now
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path, monkeypatch):
+def frozen_clock():
+    fixed = FrozenClock(NOW)
+    clock.freeze(fixed)
+    clock.pin_system_zone(OWNER_ZONE)
+    yield fixed
+    clock.freeze(None)
+    clock.pin_system_zone(None)
+    clock.set_owner(None)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch, frozen_clock):
     folder = tmp_path / "data"
     monkeypatch.setenv("AFSPRAAK_DATA_DIR", str(folder))
     paths.set_data_dir(None)

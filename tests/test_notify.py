@@ -1,10 +1,11 @@
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, timezone
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.notify import PopupPolicy, fired_late, in_quiet_hours
+from desktop.clock import OwnerTime
+from desktop.domain.notify import PopupPolicy, fired_late
 
 T0 = datetime(2026, 11, 23, 10, 0)
 
@@ -56,12 +57,24 @@ def test_snoozed_item_comes_back_at_its_new_time():
 
 
 def test_quiet_hours_wrap_midnight():
-    start, end = time(21), time(9)
-    assert in_quiet_hours(time(23, 30), start, end)
-    assert in_quiet_hours(time(3), start, end)
-    assert not in_quiet_hours(time(9), start, end)
-    assert not in_quiet_hours(time(20, 59), start, end)
-    assert not in_quiet_hours(time(3), time(9), time(9))
+    owner = OwnerTime(tz=timezone.utc, quiet_start=time(21), quiet_end=time(9))
+    day = datetime(2026, 11, 23)
+    assert owner.is_quiet(day.replace(hour=23, minute=30))
+    assert owner.is_quiet(day.replace(hour=3))
+    assert not owner.is_quiet(day.replace(hour=9))
+    assert not owner.is_quiet(day.replace(hour=20, minute=59))
+    assert not OwnerTime(tz=timezone.utc, quiet_start=time(9), quiet_end=time(9)).is_quiet(day.replace(hour=3))
+
+
+def test_quiet_hours_are_the_owners_not_the_machines():
+    from zoneinfo import ZoneInfo
+
+    owner = OwnerTime(tz=ZoneInfo("Europe/Amsterdam"))  # 21:00-09:00 there
+    assert owner.is_quiet(datetime(2026, 11, 23, 20, 30))  # 21:30 in Amsterdam (UTC+1)
+    assert not owner.is_quiet(datetime(2026, 7, 1, 7, 30))  # 09:30 in summer (UTC+2)
+    assert owner.next_morning(datetime(2026, 11, 23, 22, 0)) == datetime(2026, 11, 24, 8, 0)
+    assert owner.next_morning(datetime(2026, 11, 24, 1, 0)) == datetime(2026, 11, 24, 8, 0)  # 02:00: this morning
+    assert owner.next_morning(datetime(2026, 11, 24, 8, 0)) == datetime(2026, 11, 25, 8, 0)
 
 
 def test_fired_late():

@@ -44,6 +44,8 @@ def test_an_icon_that_does_not_render_is_reported(qapp, empty_resource_root):
 def test_missing_babel_locale_data_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr(babel.localedata, "_dirname", str(tmp_path))
     monkeypatch.setattr(babel.localedata, "_cache", {})
+    if hasattr(babel.localedata, "_dict_cache"):  # Babel 2.19 keeps loaded locales here too
+        monkeypatch.setattr(babel.localedata, "_dict_cache", {})
     problems = selfcheck.formatting_problems()
     assert sorted(p.split(":")[0] for p in problems) == [
         "Babel cannot format for en_GB", "Babel cannot format for nl_BE", "Babel cannot format for nl_NL"]

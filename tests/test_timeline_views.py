@@ -36,7 +36,7 @@ def event_rows(model):
 
 @pytest.mark.parametrize("language,today", [("nl", "Vandaag"), ("en", "Today")])
 def test_timeline_groups_by_day_with_localised_headings(qtbot, database, translator, language, today):
-    now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    now = NOW  # the app's clock is frozen here (conftest)
     sanne = Person.create(name="Sanne", is_influencer=True)
     Event.create(at=now, kind="message", channel="instagram", direction="in", text="Hoi!", person=sanne)
     Event.create(at=now - timedelta(days=1), kind="note", text="Gisteren gebeld", person=sanne)
@@ -178,7 +178,7 @@ def test_ctrl_n_logs_a_reply_that_lands_on_the_timeline(qtbot, demo_db, translat
     stored = Event.select().order_by(Event.id.desc()).first()
     assert (stored.kind, stored.direction, stored.channel, stored.person_id) == ("message", "in", "instagram", sanne.id)
     assert stored.text == "Sorry, de reel komt morgen!"
-    assert abs(stored.at - datetime.now(timezone.utc).replace(tzinfo=None)) < timedelta(minutes=2)
+    assert stored.at == NOW  # the app's clock (frozen in conftest), not the machine's
     view = window.view("timeline")
     assert event_rows(view.model)[0].id == stored.id  # newest first, already refreshed
 

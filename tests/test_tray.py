@@ -1,10 +1,11 @@
 """Tray, popups, fallback and scheduler with a fake clock (offscreen: no tray)."""
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop import autostart
+from desktop.clock import OwnerTime
 from desktop.domain.notify import Announcement
 from desktop.scheduler import Scheduler
 from desktop.tray import Tray, announcement_texts, badge_icon
@@ -25,7 +26,7 @@ class FakeClock:
 def make_scheduler(qtbot, items, clock, next_due=None):
     announced = []
     s = Scheduler(lambda now: [i for i in items if i.due <= now], next_due, clock=clock,
-                  to_local_time=lambda moment: moment.time())
+                  owner_time=lambda: OwnerTime(tz=timezone.utc))
     s.announce.connect(announced.append)
     return s, announced
 

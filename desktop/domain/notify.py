@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Callable, Protocol, Sequence
 
 MIN_GAP = timedelta(minutes=1)
@@ -27,20 +27,6 @@ class Announcement:
     items: list
     summary: bool  # True: show "3 reminders" instead of one item
     catch_up: bool = False
-
-
-def in_quiet_hours(local_time: time, start: time, end: time) -> bool:
-    """Quiet hours may wrap midnight (21:00-09:00)."""
-    if start == end:
-        return False
-    if start < end:
-        return start <= local_time < end
-    return local_time >= start or local_time < end
-
-
-def parse_hhmm(value: str) -> time:
-    hours, minutes = value.split(":")
-    return time(int(hours), int(minutes))
 
 
 @dataclass

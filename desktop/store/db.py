@@ -79,12 +79,18 @@ def open_database(path: Path | None = None, migrate: bool = True) -> peewee.Sqli
         from desktop.store import migrations
 
         migrations.migrate(database, path)
+        from desktop.store import settings
+
+        settings.refresh_owner_time()  # the owner's zone and quiet hours, as stored in this file
     return database
 
 
 def close_database() -> None:
     if db.obj is not None and not db.is_closed():
         db.close()
+    from desktop import clock
+
+    clock.set_owner(None)
 
 
 def check_afspraak_file(path: Path, allow_empty: bool = False) -> int:

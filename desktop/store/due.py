@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from desktop import i18n
-from desktop.clock import local_zone
+from desktop import clock
 from desktop.domain import followup, messages, order_reminders
 from desktop.domain.followup import (
     Contact, DueItem, LadderSettings, PersonInfo, Promise, StepState, make_contact, make_promise,
@@ -48,27 +48,16 @@ _CHUNK = 999  # ids per IN (...) list: SQLite's oldest limit on bound values (th
 
 
 def ladder_settings() -> LadderSettings:
-    keys = ("ladder_step_hours", "ladder_strike_hours", "checkin_days", "quiet_start", "quiet_end",
-            "skip_weekends", "delay_warning_days", "order_update_days", "time_zone")
-    values = settings.get_many(keys)  # one query, not nine
-    return LadderSettings.from_values(values, tz=owner_zone(values["time_zone"]))
+    keys = ("ladder_step_hours", "ladder_strike_hours", "checkin_days", "delay_warning_days", "order_update_days")
+    values = settings.get_many(keys)  # one query, not five
+    owner = clock.owner()  # zone, quiet hours and weekends: one object for the whole app
+    values.update(quiet_start=owner.quiet_start, quiet_end=owner.quiet_end, skip_weekends=owner.skip_weekends)
+    return LadderSettings.from_values(values, tz=owner.tz)
 
 
-_NO_NAME = object()
-
-
-def owner_zone(name=_NO_NAME):
-    """The owner's time zone: the "time_zone" setting (or ``name``), else the computer's."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    if name is _NO_NAME:
-        name = settings.get("time_zone")
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return local_zone()
+def owner_zone():
+    """The owner's time zone (the "time_zone" setting, else the computer's)."""
+    return clock.owner().tz
 
 
 def _dt(value) -> datetime | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from desktop import defaults
+from desktop import clock, defaults
 from desktop.store.models import Setting
+
+# The settings the owner's time is made of (desktop/clock.py OwnerTime).
+OWNER_KEYS = ("time_zone", "quiet_start", "quiet_end", "skip_weekends")
 
 
 def get(key: str):
@@ -29,7 +32,22 @@ def set(key: str, value) -> None:  # noqa: A001 - mirrors get()
     Setting.insert(key=key, value=value).on_conflict(
         conflict_target=[Setting.key], update={Setting.value: value}
     ).execute()
+    if key in OWNER_KEYS:
+        refresh_owner_time()
 
 
 def reset(key: str) -> None:
     Setting.delete().where(Setting.key == key).execute()
+    if key in OWNER_KEYS:
+        refresh_owner_time()
+
+
+def owner_time() -> clock.OwnerTime:
+    """The owner's time zone, quiet hours and weekends as stored."""
+    return clock.OwnerTime.from_settings(get_many(OWNER_KEYS))
+
+
+def refresh_owner_time() -> None:
+    """Hand the stored owner's time to the clock: called when the database opens and
+    whenever one of its settings changes, so every reader sees the change at once."""
+    clock.set_owner(owner_time())

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.clock import utcnow
+from desktop.clock import snooze_until, utcnow
 from desktop.domain.followup import DueItem
-from desktop.i18n import _
+from desktop.i18n import _, tomorrow_label
 from desktop.labels import label
 from desktop.store import due
 from desktop.views.forms import load_form
@@ -106,8 +106,7 @@ class DueStepDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         menu = QMenu(self.snooze_button)
         self.snooze_hour = menu.addAction(_("In one hour"))
-        self.snooze_tomorrow = menu.addAction(_("Tomorrow at {time}").format(
-            time=i18n.format_time(datetime.combine(datetime.today(), due.ladder_settings().quiet_end))))
+        self.snooze_tomorrow = menu.addAction(tomorrow_label())
         self.snooze_hour.triggered.connect(lambda: self.snooze(self._now() + timedelta(hours=1)))
         self.snooze_tomorrow.triggered.connect(lambda: self.snooze(self.tomorrow_morning()))
         self.snooze_button.setMenu(menu)
@@ -188,10 +187,7 @@ class DueStepDialog(QDialog):
 
     # --- acting -------------------------------------------------------------------
     def tomorrow_morning(self) -> datetime:
-        s = due.ladder_settings()
-        local = self._now().replace(tzinfo=timezone.utc).astimezone(s.tz)
-        target = datetime.combine(local.date() + timedelta(days=1), s.quiet_end, tzinfo=s.tz)
-        return target.astimezone(timezone.utc).replace(tzinfo=None)
+        return snooze_until("tomorrow", self._now())
 
     def _done(self, what: str) -> None:
         self.acted.emit(what)

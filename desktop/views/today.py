@@ -13,10 +13,9 @@ from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QPushButton, QVBoxLay
 
 from desktop import i18n, reminders
 from desktop.domain import messages
-from desktop.clock import local_to_utc, to_local, utcnow
-from desktop.i18n import _
+from desktop.clock import local_to_utc, snooze_until, to_local, utcnow
+from desktop.i18n import _, tomorrow_label
 from desktop.labels import label
-from desktop.tray import tomorrow_morning
 from desktop.views.base import ListView, plain_label
 from desktop.views.rows import Row
 
@@ -141,7 +140,7 @@ class TodayView(ListView):
         for index, (name, text, slot) in enumerate((
             ("todayOpen", _("Open and send…"), lambda: reminders.open_item(self, item)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
-            ("todayTomorrow", _("Tomorrow 09:00"), lambda: self._snooze(item, "tomorrow")),
+            ("todayTomorrow", tomorrow_label(), lambda: self._snooze(item, "tomorrow")),
             ("todayDone", _("Done without a message"), lambda: reminders.mark_done([item], self._now())),
         )):
             button = QPushButton(text)
@@ -152,8 +151,7 @@ class TodayView(ListView):
 
     def _snooze(self, item, how) -> None:
         now = self._now()
-        until = local_to_utc(tomorrow_morning(to_local(now))) if how == "tomorrow" else now + how
-        reminders.snooze([item], until, now)
+        reminders.snooze([item], snooze_until(how, now), now)
 
 
 __all__ = ["TodayView", "bucket"]

@@ -1,5 +1,6 @@
 # Afspraak: `make run` starts the app, `make test` runs the whole suite headless.
 # Both set up everything on a fresh Debian/Ubuntu machine (Python 3.11+).
+# What goes into .venv is requirements-lock.txt and nothing else: `make lock` renews it.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -17,25 +18,25 @@ APT_DIST := binutils
 
 BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2
 
-.PHONY: run test kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
+.PHONY: lock run test kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
 
 # The SIGKILL test (tests/test_crash_safety.py) kills a writer this many times in `make test`
 # (CI); `make kill-test` runs it 60 times.
 AFSPRAAK_KILL_ROUNDS ?= 8
 export AFSPRAAK_KILL_ROUNDS
 
-run: sysdeps $(VENV)/.app mo
+run: sysdeps $(VENV)/.installed mo
 	$(BIN)/afspraak
 
-test: sysdeps-test $(VENV)/.test mo
+test: sysdeps-test $(VENV)/.installed mo
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-kill-test: sysdeps-test $(VENV)/.test mo
+kill-test: sysdeps-test $(VENV)/.installed mo
 	AFSPRAAK_KILL_ROUNDS=60 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_crash_safety.py
 
 # Write tests/data/schemas/vN.sqlite3 for the current schema version (commit it): the
 # upgrade from every released schema is then tested by tests/test_schema_upgrades.py.
-schema-fixture: $(VENV)/.app
+schema-fixture: $(VENV)/.installed
 	$(BIN)/python tests/make_schema_fixture.py
 
 sysdeps:
@@ -47,30 +48,54 @@ sysdeps-test:
 sysdeps-dist:
 	@bash .ci/system-deps $(APT_RUNTIME) $(APT_DIST)
 
+# The lock: every package of the app, its test and dist extras and its build backend at one
+# exact version, with the hashes of that version's files for Linux, Windows and macOS.
+LOCK := requirements-lock.txt
+
+# The venv's own pip (the one that comes with Python) installs the lock: an unpinned
+# `pip install --upgrade pip` would be the one thing left to chance.
 $(VENV)/.venv:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Afspraak needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
 	touch $@
 
-$(VENV)/.app: $(VENV)/.venv pyproject.toml
-	$(BIN)/pip install -q -e .
+# Everything from the lock, every file checked against its hash; then Afspraak itself,
+# editable, resolving nothing (--no-deps) and built with the locked setuptools
+# (--no-build-isolation) instead of whatever the index has that day. Runs again when the
+# lock or pyproject.toml changes.
+$(VENV)/.installed: $(VENV)/.venv $(LOCK) pyproject.toml
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.test: $(VENV)/.venv pyproject.toml
-	$(BIN)/pip install -q -e '.[test]'
-	touch $@ $(VENV)/.app
+# Renew the lock from pyproject.toml's ranges (and its build-system requires), on purpose:
+#   make lock                  every package at the newest version the ranges allow
+#   make lock UPGRADE=babel    only the packages named (space-separated) move; every other pin stays
+# uv resolves once for every platform and Python >= 3.11 (markers pick Windows' and macOS'
+# packages) and writes the hashes of every file. It is needed here only, not to install.
+UV_VERSION := 0.13.9
+UV := $(VENV)/lock-tool/bin/uv
+UPGRADE ?=
+$(VENV)/lock-tool/.uv-$(UV_VERSION): $(VENV)/.venv
+	rm -rf $(VENV)/lock-tool
+	$(BIN)/python -m pip install -q --disable-pip-version-check --only-binary :all: \
+	  --target $(VENV)/lock-tool uv==$(UV_VERSION)
+	touch $@
 
-$(VENV)/.dist: $(VENV)/.venv pyproject.toml
-	$(BIN)/pip install -q -e '.[dist]'
-	touch $@ $(VENV)/.app
+lock: $(VENV)/lock-tool/.uv-$(UV_VERSION)
+	$(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
+	  > $(VENV)/lock-tool/build-requires.txt
+	$(UV) pip compile --quiet pyproject.toml - --all-extras --universal --python-version 3.11 \
+	  --generate-hashes --custom-compile-command 'make lock' --output-file $(LOCK) \
+	  $(if $(strip $(UPGRADE)),$(addprefix --upgrade-package ,$(UPGRADE)),--upgrade) \
+	  < $(VENV)/lock-tool/build-requires.txt
 
 # Compile the catalogs (the .mo files are built, never committed).
-mo: $(VENV)/.app
+mo: $(VENV)/.installed
 	$(BIN)/pybabel compile -d locales -D messages --statistics
 
 # Extract strings from the code and the .ui forms, update nl and en, compile.
-catalogs: $(VENV)/.app
+catalogs: $(VENV)/.installed
 	$(BIN)/pybabel extract -F pyproject.toml -c TRANSLATORS: --sort-by-file --add-location=file \
 	  --project=Afspraak --version=0.1.0 $(BABEL_KEYWORDS) -o locales/messages.pot .
 	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
@@ -79,24 +104,24 @@ catalogs: $(VENV)/.app
 
 # The packaged app (build.spec): dist/Afspraak/ (+ dist/Afspraak.desktop on Linux), then
 # .ci/pack/check.py smoke-tests it and prints its size and start time against the script's.
-dist: sysdeps-dist $(VENV)/.dist mo
+dist: sysdeps-dist $(VENV)/.installed mo
 	rm -rf dist/Afspraak dist/Afspraak.app
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
 	$(MAKE) --no-print-directory dist-check
 
-dist-check: $(VENV)/.dist
+dist-check: $(VENV)/.installed
 	PYTHONPATH=.ci $(BIN)/python -m pack.check $(DIST_CHECK_ARGS)
 
 # Put the bundle in this user's applications menu (and the icon in the theme). After moving
 # the bundle: make install-desktop DIST=<the folder that now holds Afspraak/>.
 DIST ?= dist
-install-desktop: $(VENV)/.app
+install-desktop: $(VENV)/.installed
 	PYTHONPATH=.ci $(BIN)/python -m pack.launcher install $(DIST) build/icons
 
-screenshots: sysdeps $(VENV)/.app mo
+screenshots: sysdeps $(VENV)/.installed mo
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
-bench: sysdeps $(VENV)/.test mo
+bench: sysdeps $(VENV)/.installed mo
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:

@@ -7,20 +7,40 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
+
+
+_open_drags: list = []  # widgets that got an enter but no drop or leave yet
 
 
 def drag(widget, pos: QPoint, mime: QMimeData, drop: bool = True):
     """Send enter, move (and drop) to ``widget`` as Qt does during a drag; returns the move
-    event. Keep a reference to ``mime`` for the whole test (TESTING.md)."""
+    event. Keep a reference to ``mime`` for the whole test (TESTING.md).
+
+    Without ``drop`` the drag stays open, as Qt's drag manager sees it: the fixture that
+    made the window must call ``end_drags()`` before the window goes (Qt keeps a plain
+    pointer to the widget that accepted the enter, and the next test's drag would follow
+    it into freed memory)."""
     enter = QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(widget, enter)
     move = QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(widget, move)
     if drop:
         QApplication.sendEvent(widget, QDropEvent(QPointF(pos), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    else:
+        _open_drags.append(widget)
     return move
+
+
+def end_drags() -> None:
+    """Leave every drag still open (a leave or a drop clears Qt's current drop target)."""
+    from shiboken6 import isValid
+
+    while _open_drags:
+        widget = _open_drags.pop()
+        if isValid(widget):
+            QApplication.sendEvent(widget, QDragLeaveEvent())
 
 
 def files_mime(files: list[Path]) -> QMimeData:

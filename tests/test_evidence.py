@@ -21,7 +21,7 @@ from desktop.views.main_window import MainWindow
 
 from .conftest import NOW
 
-from .helpers import drag, files_mime
+from .helpers import drag, end_drags, files_mime
 
 
 def picture(folder: Path, name: str, colour: str = "#5b3a8c", size=(320, 200)) -> Path:
@@ -100,7 +100,8 @@ def window(qtbot, demo_db, translator):
     w.resize(1400, 900)
     w.show()
     w.show_view("influencers")
-    return w
+    yield w
+    end_drags()  # before the window goes (helpers.drag)
 
 
 def show_person(window, qtbot, name: str):

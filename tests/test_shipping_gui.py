@@ -20,7 +20,7 @@ from desktop.views.main_window import MainWindow
 from desktop.views.shipping_dialogs import ProductDialog, ShipmentDialog
 
 from .conftest import NOW
-from .helpers import drag
+from .helpers import drag, end_drags
 
 DATA = Path(__file__).parent / "data" / "shop"
 
@@ -33,7 +33,8 @@ def window(qtbot, demo_db, translator):
     w.resize(1400, 800)
     w.show()
     w.show_view("influencers")  # drops land on the visible influencer list (the app opens on Vandaag)
-    return w
+    yield w
+    end_drags()  # before the window goes (helpers.drag)
 
 
 def row_point(view, person_name: str) -> QPoint:

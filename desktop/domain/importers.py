@@ -254,6 +254,7 @@ SIGNATURES: list[tuple[str, tuple[str, ...]]] = [
 
 # Exports of something else that owners pick by mistake: every column of a signature present.
 OTHER_EXPORTS: list[tuple[tuple[str, ...], str]] = [
+    # TRANSLATORS: these complete "this looks like {kind}, not a products export".
     (("Financial Status", "Lineitem name"), N_("a Shopify orders export")),
     (("Email", "Total Spent", "Total Orders"), N_("a Shopify customers export")),
     (("order_number", "order_total"), N_("a WooCommerce orders export")),
@@ -453,6 +454,7 @@ def other_export(header: list[str]) -> str | None:
         if all(_norm(r) in names for r in required):
             return _(kind)
     if sum(1 for n in names if ORDER_WORDS.search(n.replace("_", " "))) >= 2:
+        # TRANSLATORS: completes "this looks like {kind}, not a products export".
         return _("an orders export")
     return None
 
@@ -672,8 +674,7 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
     for line, handle, v in pending:
         product = products[handle]
         if not product["name"]:
-            parsed.skipped.append(SkippedRow(line, handle, _("no product name (“{column}”) for this handle").format(
-                column=rows.column("name"))))
+            parsed.skipped.append(SkippedRow(line, handle, _("no product name (“Title”) for this handle")))
             continue
         own_key = f"{handle}|{v['variant']}"
         parsed.products.append(ProductRow(

@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="FILE", help=_("where to write it (default: the backups folder)"))
     r = sub.add_parser("restore", help=_("replace the database with a backup"))
     r.add_argument("file", metavar="FILE")
-    imp = sub.add_parser("import", help=_("import the product list from a WooCommerce or Shopify export (CSV)"))
+    imp = sub.add_parser("import", help=_("import the product list from a WooCommerce, Shopify or Etsy export (CSV)"))
     imp.add_argument("file", metavar="FILE")
     c = sub.add_parser("calendar", help=_("write open deadlines and promised dates as a calendar file (.ics)"))
     c.add_argument("--out", metavar="FILE", required=True, help=_("the .ics file to write"))

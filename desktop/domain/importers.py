@@ -1,28 +1,49 @@
-"""Read a shop's own product export: WooCommerce, Shopify (classic) and Shopify (2025).
+"""Read a shop's own product export: WooCommerce (in the admin's language), Shopify (classic
+and 2025) and Etsy's listings download.
 
 Pure Python, no Qt, no database: ``parse_export(data)`` takes the file's bytes and returns
-the products in it (``ProductRow``), the rows it skipped with a reason, and which layout
-it recognised. Anything that makes the file unreadable raises ``ImportFailed`` naming
-the line and the problem; the caller then changes nothing.
+the products in it (``ProductRow``), the rows it skipped with a reason, notes for the owner
+(what the file lacks, what was done about it) and which layout it recognised. Anything that
+makes the file unreadable raises ``ImportFailed`` naming the line and the problem; the
+caller then changes nothing.
+
+An export is whole or refused. A file that ends inside a quoted cell, in the middle of a
+UTF-8 character, or whose last record is shorter than the header and has no line end after
+it was cut off (an interrupted download, a full disk) and is refused: importing the part
+that arrived would look like a whole catalogue. Genuine exporters do write short rows
+(WooCommerce adds meta columns between batches, so earlier rows have fewer cells than the
+header), but every one of them ends with a line end; and a last row that is complete
+imports with or without a final line end.
 
 What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it is met:
 
 - encodings: UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252 (a file
   re-saved by a Dutch spreadsheet program); the delimiter (``,``, ``;`` or tab) is read
-  from the header line;
+  from the header line; blank lines (and stray tabs or a BOM) before the header are passed;
 - quoted multi-line cells with HTML, escaped quotes, CRLF rows with bare LF inside cells;
   line numbers in messages are the physical line where a record starts;
-- Shopify: one product spans several rows that share the Handle; rows with only an image
-  are extra pictures, not products; "Default Title" means "no variant";
+- WooCommerce names its columns in the admin's language ("Naam", "Reguliere prijs"):
+  ``WOO_HEADERS`` holds WooCommerce's own translations per language;
+- Shopify: one product spans several rows that share the Handle; rows after the first
+  with only an image are extra pictures, not products; "Default Title" means "no
+  variant"; an export of chosen columns only (no price, no picture) imports what is there
+  and says what is missing;
 - WooCommerce: variation rows point to their parent by SKU or ``id:<ID>`` in "Parent"
   and inherit its name, category, price and picture; grouped and external products are
   skipped (nothing to ship); a variable product whose variations are in the file is
   skipped in favour of its variations;
+- Etsy: one listing a row; a price in another currency than euros is left empty (the
+  catalogue keeps euros) and said so;
 - prices with a decimal point or comma (``19.99``, ``19,99``, ``.5``, ``1.234,50``,
-  ``€ 12,50``).
+  ``€ 12,50``);
+- an orders or customers export (Shopify, WooCommerce, Etsy) is refused naming what it
+  looks like.
 
 A product's ``key`` (what a re-import matches on) is its SKU, or ``handle|variant`` when it
-has none, so importing the same file twice never duplicates anything.
+has none, so importing the same file twice never duplicates anything. Two different
+products that share a key in one file (a SKU copied by mistake, two WooCommerce products
+with the same name and no SKU) are both kept: the second under its handle and variant, or
+its WooCommerce ID, with a note.
 """
 
 from __future__ import annotations
@@ -30,35 +51,162 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Callable
 
-from desktop.i18n import _, ngettext
+from desktop.i18n import N_, _, ngettext
 
 WOOCOMMERCE = "woocommerce"
 SHOPIFY = "shopify"
 SHOPIFY_2025 = "shopify_2025"
+ETSY = "etsy"
 
-# Column names per layout (compared case-insensitively, surrounding spaces ignored).
-# Several names per field: the first one present wins.
-COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
-    WOOCOMMERCE: {
+# WooCommerce's exporter writes its column names in the language of the admin who exports
+# (they go through WordPress' translations), so a Dutch shop's file says "Naam" and
+# "Reguliere prijs". These are WooCommerce's own translations, read from its catalogs
+# (woocommerce-<locale>.po of translate.wordpress.org as installed in shops between 2018 and
+# 2026); where a translation changed over the years every version is listed. Compared
+# case-insensitively, whitespace (also no-break spaces) collapsed. "{n}" is the attribute
+# number. Fields the importer does not read (published, description...) are here to
+# recognise the file.
+WOO_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
         "id": ("ID",),
         "type": ("Type",),
         "sku": ("SKU",),
         "name": ("Name",),
-        "price": ("Regular price",),
+        "published": ("Published",),
+        "featured": ("Is featured?",),
+        "visibility": ("Visibility in catalog",),
+        "short_description": ("Short description",),
+        "description": ("Description",),
+        "in_stock": ("In stock?",),
+        "stock": ("Stock",),
         "sale_price": ("Sale price",),
-        # Not in WooCommerce itself; written by cost-of-goods plugins.
-        "cost": ("Cost", "Cost price", "Meta: _wc_cog_cost", "Meta: _purchase_price"),
+        "price": ("Regular price",),
         "category": ("Categories",),
+        "tags": ("Tags",),
         "images": ("Images",),
         "parent": ("Parent",),
-        "attr1": ("Attribute 1 value(s)",),
-        "attr2": ("Attribute 2 value(s)",),
-        "attr3": ("Attribute 3 value(s)",),
+        "attribute": ("Attribute {n} value(s)",),
+        # WooCommerce's own cost of goods (9.x), then what cost-of-goods plugins write.
+        "cost": ("Cost of goods", "Cost", "Cost price", "Meta: _wc_cog_cost", "Meta: _purchase_price"),
     },
+    "nl": {
+        "id": ("ID",),
+        "type": ("Type",),
+        "sku": ("SKU", "Artikelnummer"),
+        "name": ("Naam",),
+        "published": ("Gepubliceerd",),
+        "featured": ("Uitgelicht?",),
+        "visibility": ("Zichtbaarheid in catalogus",),
+        "short_description": ("Korte beschrijving", "Korte omschrijving"),
+        "description": ("Beschrijving",),
+        "in_stock": ("Op voorraad?",),
+        "stock": ("Voorraad",),
+        "sale_price": ("Actieprijs",),
+        "price": ("Reguliere prijs",),
+        "category": ("Categorieën",),
+        "tags": ("Tags",),
+        "images": ("Afbeeldingen",),
+        "parent": ("Hoofd",),
+        "attribute": ("Attribuut {n} waarde(n)", "Waarde eigenschap {n}"),
+        "cost": ("Kosten van goederen",),
+    },
+    "de": {
+        "id": ("ID",),
+        "type": ("Typ",),
+        "sku": ("Artikelnummer",),
+        "name": ("Name",),
+        "published": ("Veröffentlicht",),
+        "featured": ("Ist hervorgehoben?",),
+        "visibility": ("Sichtbarkeit im Katalog",),
+        "short_description": ("Kurzbeschreibung",),
+        "description": ("Beschreibung",),
+        "in_stock": ("Vorrätig?",),
+        "stock": ("Bestand", "Lager"),
+        "sale_price": ("Angebotspreis",),
+        "price": ("Regulärer Preis",),
+        "category": ("Kategorien",),
+        "tags": ("Schlagwörter",),
+        "images": ("Bilder",),
+        "parent": ("Übergeordnetes Produkt",),
+        "attribute": ("Attribut {n} Wert(e)",),
+        "cost": ("Wareneinsatz", "Warenkosten"),
+    },
+    "fr": {
+        "id": ("ID",),
+        "type": ("Type",),
+        "sku": ("UGS",),
+        "name": ("Nom",),
+        "published": ("Publié",),
+        "featured": ("Mis en avant ?",),
+        "visibility": ("Visibilité dans le catalogue",),
+        "short_description": ("Description courte",),
+        "description": ("Description",),
+        "in_stock": ("En stock ?",),
+        "stock": ("Stock",),
+        "sale_price": ("Tarif promo",),
+        "price": ("Tarif régulier",),
+        "category": ("Catégories",),
+        "tags": ("Étiquettes",),
+        "images": ("Images",),
+        "parent": ("Parent",),
+        "attribute": ("Valeur(s) de l’attribut {n}", "Valeur(s) de l'attribut {n}"),
+        "cost": ("Coût des marchandises vendues",),
+    },
+    "es": {
+        "id": ("ID",),
+        "type": ("Tipo",),
+        "sku": ("SKU",),
+        "name": ("Nombre",),
+        "published": ("Publicado",),
+        "featured": ("¿Está destacado?",),
+        "visibility": ("Visibilidad en el catálogo",),
+        "short_description": ("Descripción corta",),
+        "description": ("Descripción",),
+        "in_stock": ("¿Existencias?", "¿En inventario?"),
+        "stock": ("Inventario",),
+        "sale_price": ("Precio rebajado",),
+        "price": ("Precio normal",),
+        "category": ("Categorías",),
+        "tags": ("Etiquetas",),
+        "images": ("Imágenes",),
+        "parent": ("Superior",),
+        "attribute": ("Valor(es) del atributo {n}",),
+        "cost": ("Coste de los productos",),
+    },
+    "ru": {
+        "id": ("ID",),
+        "type": ("Тип",),
+        "sku": ("Артикул",),
+        "name": ("Имя",),
+        "published": ("Опубликован",),
+        "featured": ("Рекомендуемый?",),
+        "visibility": ("Видимость в каталоге",),
+        "short_description": ("Краткое описание", "Короткое описание"),
+        "description": ("Описание",),
+        "in_stock": ("В наличии?",),
+        "stock": ("Запасы",),
+        "sale_price": ("Акционная цена", "Цена распродажи"),
+        "price": ("Базовая цена",),
+        "category": ("Категории",),
+        "tags": ("Метки",),
+        "images": ("Изображения",),
+        "parent": ("Родительский",),
+        "attribute": ("Значения атрибутов {n}", "Значение(-я) аттрибута(-ов) {n}"),
+    },
+}
+# Columns only a WooCommerce product export has: "Name" plus two of these make one.
+WOO_ONLY = ("type", "sku", "price", "sale_price", "published", "featured", "visibility",
+            "short_description", "in_stock", "parent", "images", "category")
+WOO_ATTRIBUTES = 3  # the importer reads the first three attributes of a variation
+
+# Shopify's and Etsy's exports are always in English. Several names per field: the first
+# one present wins.
+COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
     SHOPIFY: {
         "handle": ("Handle",),
         "name": ("Title",),
@@ -87,16 +235,43 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "image": ("Product image URL",),
         "variant_image": ("Variant image URL",),
     },
+    ETSY: {
+        "name": ("TITLE",),
+        "price": ("PRICE",),
+        "currency": ("CURRENCY_CODE",),
+        "sku": ("SKU",),
+        "image": ("IMAGE1",),
+    },
 }
 
-# What identifies a layout: every one of these columns must be present.
+# What identifies a layout besides WooCommerce: every one of these columns must be present.
+# Shopify lets the owner choose the columns to export: handle and title are always there.
 SIGNATURES: list[tuple[str, tuple[str, ...]]] = [
-    (SHOPIFY_2025, ("URL handle", "Title", "Price")),
-    (SHOPIFY, ("Handle", "Title", "Variant Price")),
-    (WOOCOMMERCE, ("Type", "SKU", "Name", "Regular price")),
+    (SHOPIFY_2025, ("URL handle", "Title")),
+    (SHOPIFY, ("Handle", "Title")),
+    (ETSY, ("TITLE", "PRICE", "CURRENCY_CODE")),
 ]
 
-SOURCE_OF_LAYOUT = {WOOCOMMERCE: "woocommerce", SHOPIFY: "shopify", SHOPIFY_2025: "shopify"}
+# Exports of something else that owners pick by mistake: every column of a signature present.
+OTHER_EXPORTS: list[tuple[tuple[str, ...], str]] = [
+    # TRANSLATORS: these complete "this looks like {kind}, not a products export".
+    (("Financial Status", "Lineitem name"), N_("a Shopify orders export")),
+    (("Email", "Total Spent", "Total Orders"), N_("a Shopify customers export")),
+    (("order_number", "order_total"), N_("a WooCommerce orders export")),
+    (("Sale Date", "Order ID", "Number of Items"), N_("an Etsy orders export")),
+    (("Sale Date", "Item Name", "Transaction ID"), N_("an Etsy sold items export")),
+]
+# Any other file with two or more columns about orders.
+ORDER_WORDS = re.compile(r"\b(order|orders|bestelling|bestelnummer|bestellung|commande|pedido)\b")
+
+# Columns whose absence the owner should hear about, and what it means for the products.
+WORTH_SAYING = {
+    "price": N_("The file has no column “{column}”: the products are imported without a price."),
+    "image": N_("The file has no column “{column}”: the products are imported without a picture."),
+    "images": N_("The file has no column “{column}”: the products are imported without a picture."),
+}
+
+SOURCE_OF_LAYOUT = {WOOCOMMERCE: "woocommerce", SHOPIFY: "shopify", SHOPIFY_2025: "shopify", ETSY: "etsy"}
 NO_VARIANT = "default title"  # Shopify's option value for a product without variants
 
 
@@ -125,6 +300,9 @@ class ProductRow:
     cost_cents: int | None
     category: str
     image_url: str
+    # What tells this row apart when its key is taken by another product in the same file
+    # (handle|variant for Shopify, the ID for WooCommerce); "" when nothing does.
+    fallback_key: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -139,6 +317,8 @@ class ParsedExport:
     layout: str
     products: list[ProductRow] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the owner, in their language
+    language: str = "en"  # the language of a WooCommerce file's column names
 
     @property
     def source(self) -> str:
@@ -148,10 +328,21 @@ class ParsedExport:
 Progress = Callable[[int, int], None]
 
 
+def _cut_off(line: int, problem: str) -> ImportFailed:
+    # TRANSLATORS: {problem} says where the file stops, e.g. "the file ends inside a quoted cell".
+    return ImportFailed(line, _(
+        "{problem}. The file was probably cut off (an interrupted download or a full disk?): "
+        "export it from the shop again.").format(problem=problem))
+
+
 # --- reading the bytes ---------------------------------------------------------------
 
 def decode(data: bytes) -> str:
-    """The file's text: UTF-16 (with BOM), UTF-8 (BOM or not), else Windows-1252."""
+    """The file's text: UTF-16 (with BOM), UTF-8 (BOM or not), else Windows-1252.
+
+    A UTF-8 file that stops in the middle of a character was cut off: refused, rather
+    than read as Windows-1252 (which would garble every accented letter in it).
+    """
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFailed(0, _("This is not a text file, so it cannot be a product export."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -161,8 +352,11 @@ def decode(data: bytes) -> str:
             raise ImportFailed(0, _("The file says it is UTF-16 text but cannot be read as such.")) from None
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        head = data[:exc.start]
+        if exc.end == len(data) and exc.reason == "unexpected end of data" and (
+                data.startswith(b"\xef\xbb\xbf") or not head.isascii()):
+            raise _cut_off(data.count(b"\n") + 1, _("the file ends in the middle of a letter")) from None
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -186,15 +380,82 @@ def _count_outside_quotes(text: str, char: str) -> int:
     return count
 
 
+def _first_filled_line(text: str) -> str:
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if end < 0 or line.replace("\ufeff", "").strip():
+            return line
+        start = end + 1
+
+
 def _norm(name: str) -> str:
-    return " ".join(name.replace("\ufeff", "").split()).lower()
+    return " ".join(unicodedata.normalize("NFC", name.replace("\ufeff", "")).split()).lower()
 
 
-def detect_layout(header: list[str]) -> str | None:
+# --- recognising the file -------------------------------------------------------------
+
+@dataclass
+class Layout:
+    name: str
+    index: dict[str, int]  # field -> column number
+    columns: dict[str, tuple[str, ...]]  # field -> the names looked for (for messages)
+    language: str = "en"
+
+
+def _woo_columns(language: str) -> dict[str, tuple[str, ...]]:
+    """WooCommerce's columns in ``language``, then in English (plugins write English)."""
+    table = WOO_HEADERS[language]
+    english = WOO_HEADERS["en"]
+    columns = {}
+    for key in english.keys() | table.keys():
+        names = table.get(key, ()) + tuple(n for n in english.get(key, ()) if n not in table.get(key, ()))
+        if key == "attribute":
+            for number in range(1, WOO_ATTRIBUTES + 1):
+                columns[f"attr{number}"] = tuple(n.format(n=number) for n in names)
+        else:
+            columns[key] = names
+    return columns
+
+
+def _resolve(header: list[str], columns: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    position = {_norm(h): i for i, h in reversed(list(enumerate(header)))}
+    index = {}
+    for key, names in columns.items():
+        for name in names:
+            if _norm(name) in position:
+                index[key] = position[_norm(name)]
+                break
+    return index
+
+
+def detect_layout(header: list[str]) -> Layout | None:
+    """The product export this header belongs to, or None."""
     names = {_norm(h) for h in header}
     for layout, required in SIGNATURES:
         if all(_norm(r) in names for r in required):
-            return layout
+            return Layout(layout, _resolve(header, COLUMNS[layout]), COLUMNS[layout])
+    best = None
+    for language, table in WOO_HEADERS.items():
+        found = {key for key, options in table.items() if key != "attribute" and any(_norm(o) in names for o in options)}
+        if "name" in found and len(found & set(WOO_ONLY)) >= 2 and (best is None or len(found) > best[0]):
+            best = (len(found), language)
+    if best is None:
+        return None
+    columns = _woo_columns(best[1])
+    return Layout(WOOCOMMERCE, _resolve(header, columns), columns, best[1])
+
+
+def other_export(header: list[str]) -> str | None:
+    """What a file that is not a product export looks like ("a Shopify orders export"), or None."""
+    names = {_norm(h) for h in header}
+    for required, kind in OTHER_EXPORTS:
+        if all(_norm(r) in names for r in required):
+            return _(kind)
+    if sum(1 for n in names if ORDER_WORDS.search(n.replace("_", " "))) >= 2:
+        # TRANSLATORS: completes "this looks like {kind}, not a products export".
+        return _("an orders export")
     return None
 
 
@@ -264,7 +525,8 @@ def _category(text: str) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
+    """Lower-case letters and digits of any script, the rest one dash ("Créool klein" -> "créool-klein")."""
+    return re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", text).lower()).strip("-")
 
 
 # --- the reader ------------------------------------------------------------------------
@@ -274,34 +536,46 @@ class _Rows:
 
     def __init__(self, text: str, progress: Progress | None):
         self.text = text
-        first_line = text.split("\n", 1)[0]
-        self.delimiter = _sniff_delimiter(first_line)
+        self.delimiter = _sniff_delimiter(_first_filled_line(text))
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
         self.total_lines = max(1, text.count("\n") + 1)
         self.progress = progress
-        try:
-            self.header = next(self.reader)
-        except StopIteration:
-            raise ImportFailed(0, _("The file is empty.")) from None
-        except csv.Error as exc:
-            raise ImportFailed(1, _("the header cannot be read ({error}).").format(error=exc)) from None
-        self.layout = detect_layout(self.header)
-        if self.layout is None:
-            raise ImportFailed(1, _(
-                "this is not a product export from WooCommerce or Shopify: the first line should "
-                "hold column names such as “Handle”, “Title” and “Variant Price” (Shopify) or "
-                "“Type”, “SKU”, “Name” and “Regular price” (WooCommerce)."))
-        position = {_norm(h): i for i, h in reversed(list(enumerate(self.header)))}
-        self.index: dict[str, int] = {}
-        for key, names in COLUMNS[self.layout].items():
-            for name in names:
-                if _norm(name) in position:
-                    self.index[key] = position[_norm(name)]
-                    break
+        self.header_line, self.header = self._header()
+        layout = detect_layout(self.header)
+        if layout is None:
+            kind = other_export(self.header)
+            if kind:
+                raise ImportFailed(self.header_line, _(
+                    "this looks like {kind}, not a products export. Export the products from the "
+                    "shop and import that file.").format(kind=kind))
+            raise ImportFailed(self.header_line, _(
+                "this is not a product export from WooCommerce, Shopify or Etsy: the first line should "
+                "hold column names such as “Handle”, “Title” and “Variant Price” (Shopify), "
+                "“Type”, “SKU”, “Name” and “Regular price” (WooCommerce) or “TITLE” and “PRICE” (Etsy)."))
+        self.layout = layout.name
+        self.language = layout.language
+        self.columns = layout.columns
+        self.index = layout.index
+        # Rows may leave out cells for trailing columns without a name.
+        self.width = len(self.header)
+        while self.width and not self.header[self.width - 1].replace("\ufeff", "").strip():
+            self.width -= 1
+
+    def _header(self) -> tuple[int, list[str]]:
+        while True:
+            start = self.reader.line_num + 1
+            try:
+                cells = next(self.reader)
+            except StopIteration:
+                raise ImportFailed(0, _("The file is empty.")) from None
+            except csv.Error as exc:
+                raise ImportFailed(start, _("the header cannot be read ({error}).").format(error=exc)) from None
+            if any(c.replace("\ufeff", "").strip() for c in cells):
+                return start, cells
 
     def __iter__(self):
-        width = len(self.header)
         count = 0
+        last: tuple[int, list[str]] | None = None
         while True:
             start = self.reader.line_num + 1
             try:
@@ -309,45 +583,65 @@ class _Rows:
             except StopIteration:
                 break
             except csv.Error as exc:
+                if "unexpected end of data" in str(exc):
+                    raise _cut_off(start, _(
+                        "the file ends inside a quoted cell that starts on this line (or a closing "
+                        "quote is missing)")) from None
                 raise ImportFailed(start, _(
                     "a quoted cell is not closed properly ({error}).").format(error=exc)) from None
             count += 1
             if self.progress and count % 250 == 0:
                 self.progress(self.reader.line_num, self.total_lines)
+            last = (start, cells)
             if not any(c.strip() for c in cells):
                 continue  # an empty row (spreadsheets add them at the end)
-            if len(cells) > width and any(c.strip() for c in cells[width:]):
+            if len(cells) > len(self.header) and any(c.strip() for c in cells[len(self.header):]):
                 raise ImportFailed(start, _(
                     "this row has {found} cells but the header has {expected}; a quote or a "
-                    "delimiter is probably missing.").format(found=len(cells), expected=width))
+                    "delimiter is probably missing.").format(found=len(cells), expected=len(self.header)))
             yield start, {key: (cells[i] if i < len(cells) else "") for key, i in self.index.items()}
+        if not self.text.endswith(("\n", "\r")):
+            if count == 0:
+                raise _cut_off(self.header_line, _("the file stops in its first line, the column names"))
+            # The last record, even one without data yet (",,"): a cut may fall anywhere.
+            if last is not None and len(last[1]) < self.width and (len(last[1]) > 1 or last[1][0].strip()):
+                raise _cut_off(last[0], _(
+                    "the last row stops after {found} of the {expected} columns, without a line end").format(
+                        found=len(last[1]), expected=self.width))
         if self.progress:
             self.progress(self.total_lines, self.total_lines)
 
+    def column(self, key: str) -> str:
+        """The header of the column read for ``key``, or the name it would have."""
+        i = self.index.get(key)
+        if i is not None:
+            return self.header[i].replace("\ufeff", "").strip()
+        return self.columns.get(key, (key,))[0]
 
-def _amount(row: dict, key: str, line: int, column: str) -> int | None:
+
+def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
     try:
         return parse_amount(row.get(key, ""))
     except ValueError:
         raise ImportFailed(line, _("“{value}” in the column “{column}” is not an amount.").format(
-            value=row.get(key, "").strip(), column=column)) from None
+            value=row.get(key, "").strip(), column=rows.column(key))) from None
 
 
 def parse_export(data: bytes, progress: Progress | None = None) -> ParsedExport:
-    """Read a WooCommerce or Shopify product export; raises ImportFailed on a bad file."""
+    """Read a WooCommerce, Shopify or Etsy product export; raises ImportFailed on a bad file."""
     rows = _Rows(decode(data), progress)
-    parsed = ParsedExport(rows.layout)
+    parsed = ParsedExport(rows.layout, language=rows.language)
+    for key, message in WORTH_SAYING.items():
+        if key in rows.columns and key not in rows.index:
+            parsed.notes.append(_(message).format(column=rows.column(key)))
     if rows.layout == WOOCOMMERCE:
         _parse_woocommerce(rows, parsed)
+    elif rows.layout == ETSY:
+        _parse_etsy(rows, parsed)
     else:
         _parse_shopify(rows, parsed)
     _drop_duplicates(parsed)
     return parsed
-
-
-def _column(rows: _Rows, key: str) -> str:
-    i = rows.index.get(key)
-    return rows.header[i].replace("\ufeff", "").strip() if i is not None else key
 
 
 def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
@@ -357,7 +651,8 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
         handle = row.get("handle", "").strip()
         if not handle:
             raise ImportFailed(line, _("the column “{column}” is empty; every Shopify row needs one.").format(
-                column=_column(rows, "handle")))
+                column=rows.column("handle")))
+        first_row = handle not in products
         product = products.setdefault(handle, {"name": "", "category": "", "image": "", "line": line})
         if not product["name"]:
             product["name"] = _clean(row.get("name", ""))
@@ -367,9 +662,9 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
             product["image"] = _first_url(row.get("image", ""))
         options = [_clean(row.get(k, "")) for k in ("option1", "option2", "option3")]
         sku = _clean(row.get("sku", ""))
-        price = _amount(row, "price", line, _column(rows, "price"))
-        cost = _amount(row, "cost", line, _column(rows, "cost"))
-        if not any(options) and not sku and price is None:
+        price = _amount(rows, row, "price", line)
+        cost = _amount(rows, row, "cost", line)
+        if not first_row and not any(options) and not sku and price is None:
             continue  # an extra picture of the product above, not a variant
         variant = " / ".join(o for o in options if o and o.lower() != NO_VARIANT)
         pending.append((line, handle, {
@@ -381,9 +676,10 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
         if not product["name"]:
             parsed.skipped.append(SkippedRow(line, handle, _("no product name (“Title”) for this handle")))
             continue
+        own_key = f"{handle}|{v['variant']}"
         parsed.products.append(ProductRow(
             line=line,
-            key=v["sku"] or f"{handle}|{v['variant']}",
+            key=v["sku"] or own_key,
             sku=v["sku"],
             name=product["name"],
             variant=v["variant"],
@@ -391,7 +687,41 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
             cost_cents=v["cost"],
             category=product["category"],
             image_url=v["image"] or product["image"],
+            fallback_key=own_key,
         ))
+
+
+def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
+    """One listing a row. Prices are kept in euros only: another currency is left empty."""
+    other_currencies: dict[str, int] = {}
+    for line, row in rows:
+        name = _clean(row.get("name", ""))
+        sku = _clean(row.get("sku", ""))
+        if not name:
+            parsed.skipped.append(SkippedRow(line, sku, _("no product name")))
+            continue
+        price = _amount(rows, row, "price", line)
+        currency = _clean(row.get("currency", "")).upper()
+        if price is not None and currency not in ("", "EUR"):
+            other_currencies[currency] = other_currencies.get(currency, 0) + 1
+            price = None
+        parsed.products.append(ProductRow(
+            line=line,
+            key=sku or f"{_slug(name)}|",
+            sku=sku,
+            name=name,
+            variant="",
+            price_cents=price,
+            cost_cents=None,
+            category="",
+            image_url=_first_url(row.get("image", "")),
+        ))
+    if other_currencies:
+        n = sum(other_currencies.values())
+        parsed.notes.append(ngettext(
+            "{n} price is in {currencies}, not in euros: that product is imported without a price.",
+            "{n} prices are in {currencies}, not in euros: those products are imported without a price.",
+            n).format(n=n, currencies=", ".join(sorted(other_currencies))))
 
 
 def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
@@ -404,13 +734,13 @@ def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
             "id": row.get("id", "").strip(),
             "sku": _clean(row.get("sku", "")),
             "name": _clean(row.get("name", "")),
-            "price": _amount(row, "price", line, _column(rows, "price")),
-            "sale": _amount(row, "sale_price", line, _column(rows, "sale_price")),
-            "cost": _amount(row, "cost", line, _column(rows, "cost")),
+            "price": _amount(rows, row, "price", line),
+            "sale": _amount(rows, row, "sale_price", line),
+            "cost": _amount(rows, row, "cost", line),
             "category": _category(row.get("category", "")),
             "image": _first_url(row.get("images", "")),
             "parent": row.get("parent", "").strip(),
-            "attributes": [_clean(row.get(k, "")) for k in ("attr1", "attr2", "attr3")],
+            "attributes": [_clean(row.get(f"attr{n}", "")) for n in range(1, WOO_ATTRIBUTES + 1)],
         })
     by_ref: dict[str, dict] = {}
     for r in records:
@@ -462,27 +792,50 @@ def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
             cost_cents=cost,
             category=r["category"] or (parent["category"] if parent else ""),
             image_url=r["image"] or (parent["image"] if parent else ""),
+            fallback_key=f"{handle}|{variant}|id:{r['id']}" if r["id"] else "",
         ))
 
 
+def _title(p: ProductRow) -> str:
+    return f"{p.name} – {p.variant}" if p.variant else p.name
+
+
 def _drop_duplicates(parsed: ParsedExport) -> None:
-    seen: dict[str, int] = {}
+    """One product per key. A second row with a taken key is the same product (skipped), or
+    a different one that only shares the SKU or the name: kept under its fallback key."""
+    first: dict[str, ProductRow] = {}
     kept = []
     for p in parsed.products:
-        if p.key in seen:
+        other = first.get(p.key)
+        if other is not None and p.fallback_key and p.fallback_key != other.fallback_key \
+                and p.fallback_key not in first:
+            if p.sku:
+                parsed.notes.append(_(
+                    "Line {line}: “{name}” has the same SKU ({sku}) as line {other}, but is another "
+                    "product; both are imported. Give it its own SKU in the shop.").format(
+                        line=p.line, name=_title(p), sku=p.sku, other=other.line))
+            else:
+                parsed.notes.append(_(
+                    "Line {line}: “{name}” has no SKU and the same name as line {other}; both are "
+                    "imported, as separate products.").format(line=p.line, name=_title(p), other=other.line))
+            p = replace(p, key=p.fallback_key)
+            other = None
+        if other is not None:
             parsed.skipped.append(SkippedRow(p.line, p.name, _(
-                "the same SKU or variant as line {line}, which is imported instead").format(line=seen[p.key])))
+                "the same SKU or variant as line {line}, which is imported instead").format(line=other.line)))
             continue
-        seen[p.key] = p.line
+        first[p.key] = p
         kept.append(p)
     parsed.products = kept
     parsed.skipped.sort(key=lambda s: s.line)
 
 
 def summary_lines(summary, limit: int = 50) -> list[str]:
-    """What an import did, for people: counts first, then each skipped row with its reason.
+    """What an import did, for people: counts first, then notes about the file, then each
+    skipped row with its reason.
 
-    ``summary`` has ``new``, ``updated``, ``unchanged`` and ``skipped`` (store.catalogue.ImportSummary).
+    ``summary`` has ``new``, ``updated``, ``unchanged``, ``skipped`` and ``notes``
+    (store.catalogue.ImportSummary).
     """
     lines = [
         ngettext("{n} new product", "{n} new products", summary.new).format(n=summary.new),
@@ -490,6 +843,10 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
         ngettext("{n} product unchanged", "{n} products unchanged", summary.unchanged).format(n=summary.unchanged),
         ngettext("{n} row skipped", "{n} rows skipped", len(summary.skipped)).format(n=len(summary.skipped)),
     ]
+    notes = list(getattr(summary, "notes", []))
+    lines.extend(notes[:limit])
+    if len(notes) > limit:
+        lines.append(_("… and {n} more").format(n=len(notes) - limit))
     for s in summary.skipped[:limit]:
         # TRANSLATORS: one skipped row of an import: line number, product name, reason.
         lines.append("  " + _("line {line}: {name}: {reason}").format(line=s.line, name=s.name or "?", reason=s.reason))

@@ -42,12 +42,13 @@ class ImportSummary:
     updated: int = 0
     unchanged: int = 0
     skipped: list[SkippedRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the file lacked, and what was done about it
 
 
 def apply_import(parsed: ParsedExport, now: datetime,
                  progress: Callable[[int, int], bool | None] | None = None,
                  chunk: int = 500) -> ImportSummary:
-    summary = ImportSummary(source=parsed.source, skipped=list(parsed.skipped))
+    summary = ImportSummary(source=parsed.source, skipped=list(parsed.skipped), notes=list(parsed.notes))
     total = len(parsed.products)
     # With ``progress`` the caller lets the event loop run between chunks: other writes
     # wait meanwhile (store/db.py, handing_turns).

@@ -1,0 +1,251 @@
+"""An export is whole or refused: a products export cut off halfway (an interrupted
+download, a full disk) is refused naming the line, by the importer, the `afspraak import`
+command and the window, and nothing is imported. Whole files still import: short rows that
+end in a line end (WooCommerce adds columns between batches), a complete last row without a
+final newline, and a cut that falls exactly between two rows (nothing tells it apart)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from desktop import cli, i18n, paths
+from desktop.domain.importers import ImportFailed, parse_export
+from desktop.store.db import close_database, open_database
+from desktop.store.models import Person, Product
+from tests.shared_data import shop_exports
+from tests.test_importers import DATA
+
+EXPORTS = shop_exports()
+needs_shared = pytest.mark.skipif(not EXPORTS, reason="shared/data/shop-exports is not beside the checkout")
+
+
+def records(text: str) -> list[tuple[int, int, int, list[str]]]:
+    """Each record of a CSV text as (first physical line, start offset, end offset, cells),
+    blank lines left out; the end offset is just after the record's line end."""
+    lines = io.StringIO(text, newline="")
+    offset = [0]
+
+    def feed():
+        for line in lines:
+            offset[0] += len(line)
+            yield line
+
+    reader = csv.reader(feed())
+    found = []
+    while True:
+        line, start = reader.line_num + 1, offset[0]
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return found
+        if any(c.strip() for c in cells):
+            found.append((line, start, offset[0], cells))
+
+
+def load(path) -> tuple[bytes, str]:
+    data = path.read_bytes()
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    return bom, data[len(bom):].decode("utf-8")
+
+
+def inside_a_quoted_cell(text: str, rows) -> tuple[int, int]:
+    """(offset, line): just after a line end inside a multi-line quoted cell of the last
+    record that has one; else just after the opening quote of a quoted cell with text."""
+    for line, start, end, _cells in reversed(rows[1:]):
+        body = text[start:end].rstrip("\r\n")
+        for i, c in enumerate(body):
+            if c in "\r\n":
+                return start + i + 1, line
+    for line, start, end, _cells in reversed(rows[1:]):
+        body = text[start:end]
+        at = body.find('"')
+        while at >= 0 and body[at + 1:at + 2] in ('"', ""):
+            at = body.find('"', at + 2)
+        if at >= 0:
+            return start + at + 2, line
+    raise LookupError("no quoted cell")
+
+
+def after_two_delimiters(text: str, record) -> int:
+    line, start, end, _cells = record
+    quoted, seen = False, 0
+    for i in range(start, end):
+        if text[i] == '"':
+            quoted = not quoted
+        elif text[i] == "," and not quoted:
+            seen += 1
+            if seen == 2:
+                return i + 1
+    raise LookupError("fewer than three cells")
+
+
+def refused(data: bytes) -> ImportFailed:
+    with pytest.raises(ImportFailed) as failed:
+        parse_export(data)
+    return failed.value
+
+
+@needs_shared
+@pytest.mark.parametrize("path", EXPORTS, ids=lambda p: p.name)
+def test_a_real_export_cut_inside_a_quoted_cell_is_refused(path):
+    i18n.set_language("en")
+    bom, text = load(path)
+    rows = records(text)
+    at, line = inside_a_quoted_cell(text, rows)
+    failed = refused(bom + text[:at].encode())
+    assert failed.line == line
+    assert "quoted cell" in failed.problem and "cut off" in failed.problem
+
+
+@needs_shared
+@pytest.mark.parametrize("path", EXPORTS, ids=lambda p: p.name)
+def test_a_real_export_cut_in_the_middle_of_a_row_is_refused(path):
+    i18n.set_language("en")
+    bom, text = load(path)
+    rows = records(text)
+    record = rows[len(rows) // 2]
+    failed = refused(bom + text[:after_two_delimiters(text, record)].encode())
+    assert failed.line == record[0]
+    assert "the last row stops after 3 of the" in failed.problem and "cut off" in failed.problem
+
+
+@needs_shared
+@pytest.mark.parametrize("path", EXPORTS, ids=lambda p: p.name)
+def test_a_real_export_cut_between_two_rows_imports_the_rows_before(path):
+    bom, text = load(path)
+    rows = records(text)
+    whole = parse_export(path.read_bytes())
+    boundary = rows[len(rows) // 2]
+    cut = parse_export(bom + text[:boundary[2]].encode())
+    assert cut.products and all(p.line <= boundary[0] for p in cut.products)
+    assert len(cut.products) <= len(whole.products)
+    if whole.layout == "shopify" and not whole.notes:  # one row, one product: the same ones
+        assert cut.products == [p for p in whole.products if p.line <= boundary[0]]
+
+
+@needs_shared
+@pytest.mark.parametrize("path", EXPORTS, ids=lambda p: p.name)
+def test_a_real_export_imports_with_and_without_its_final_newline(path):
+    data = path.read_bytes()
+    whole = parse_export(data)
+    other = data.rstrip(b"\r\n") if data.endswith(b"\n") else data + b"\r\n"
+    assert parse_export(other).products == whole.products
+
+
+@needs_shared
+def test_a_real_utf8_export_cut_in_the_middle_of_a_letter_is_refused():
+    i18n.set_language("en")
+    path = next(p for p in EXPORTS if p.name == "wc-product-export_russian_headers.csv")
+    data = path.read_bytes()
+    at = data.index("Товар 6".encode()) + 1  # inside the two bytes of the "Т"
+    failed = refused(data[:at])
+    assert failed.line == data[:at].count(b"\n") + 1 and "middle of a letter" in failed.problem
+
+
+# --- our own files ---------------------------------------------------------------------------
+
+# WooCommerce writes a batch of rows, then finds more (meta) columns in a later batch and
+# writes the header last: earlier rows are shorter than the header, each with its line end.
+RAGGED = (
+    "ID,Type,SKU,Name,Published,Regular price,Categories,Images,Meta: _herkomst,Meta: _gtin\n"
+    "21,simple,RG-21,Ring Noor,1,\"24,95\",Ringen,https://example.invalid/noor.jpg\n"
+    "22,simple,KT-22,\"Ketting \"\"Sterre\"\"\",1,\"39,95\",Kettingen,\n"
+    "23,simple,OB-23,Oorbellen Mila,1,\"19,95\",Oorbellen,,Nederland,8712345678901\n"
+)
+
+
+def test_a_ragged_but_whole_woocommerce_file_imports():
+    parsed = parse_export(RAGGED.encode())
+    assert [(p.sku, p.price_cents) for p in parsed.products] == [("RG-21", 2495), ("KT-22", 3995), ("OB-23", 1995)]
+    assert parse_export(RAGGED.rstrip("\n").encode()).products == parsed.products  # no final newline
+    short_last = RAGGED + "24,simple,AR-24,Armband Fleur,1,\"29,95\",Armbanden\n"
+    assert len(parse_export(short_last.encode()).products) == 4  # short, but with its line end
+
+
+def test_a_ragged_file_cut_in_its_last_short_row_is_refused():
+    i18n.set_language("en")
+    short_last = RAGGED + "24,simple,AR-24,Armband Fleur,1,\"29,95\",Armbanden\n"
+    failed = refused(short_last.rstrip("\n").encode())
+    assert failed.line == 5 and "stops after 7 of the 10 columns" in failed.problem
+
+
+@pytest.mark.parametrize("content,line,words", [
+    (b"Handle,Title,Variant Price\nring,Ring,1\nketting,Ket", 3, "stops after 2 of the 3"),
+    (b"Handle,Title,Variant Price,Image Src\nring,Ring,1,x\n,", 3, "stops after 2 of the 4"),
+    (b"Handle,Title,Variant Price\nring,\"Ring\n", 2, "quoted cell"),
+    (b"Handle,Title,Body (HTML),Vari", 1, "first line"),
+    ("Handle,Title,Variant Price\nring,Créool,1\nb,Cr".encode() + "é".encode()[:1], 3, "middle of a letter"),
+])
+def test_cut_files_name_the_line(content, line, words):
+    i18n.set_language("en")
+    failed = refused(content)
+    assert failed.line == line and words in failed.problem and "cut off" in failed.problem
+    assert str(failed).startswith(f"Line {line}: ")
+
+
+def test_a_windows_1252_file_ending_in_an_accent_is_not_taken_for_a_cut():
+    text = "Handle;Title;Variant Price\r\ncreool;Créool;19,95\r\nring;Ring Renée;9,95;\r\nbol;Bolletje é"
+    with pytest.raises(ImportFailed) as failed:  # the last row is short: refused, but as a short row
+        parse_export(text.encode("cp1252"))
+    assert "middle of a letter" not in failed.value.problem
+    whole = "Handle;Title;Variant Price\r\nbol;Bolletje;1\r\nsnoer;Snoer é;2"
+    assert parse_export(whole.encode("cp1252")).products[1].name == "Snoer é"
+
+
+def cut_fixture(tmp_path):
+    data = (DATA / "shopify_variants.csv").read_bytes()
+    cut = tmp_path / "products_export_1.csv"
+    cut.write_bytes(data[:data.index(b"naamketting,Naamketting,") + 30])  # stops in the last row
+    return cut
+
+
+def test_the_import_command_refuses_a_cut_file_and_changes_nothing(data_dir, tmp_path, capsys):
+    open_database()
+    Person.create(name="Blijft")
+    close_database()
+    before = paths.db_path().read_bytes()
+    cut = cut_fixture(tmp_path)
+    assert cli.main(["--lang", "en", "import", str(cut)]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert "was not imported. Line 6:" in err and "cut off" in err and "Nothing was changed" in err
+    assert paths.db_path().read_bytes() == before
+    assert cli.main(["--lang", "nl", "import", str(cut)]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert "Regel 6:" in err and "afgebroken" in err and "Er is niets veranderd" in err
+    open_database()
+    assert Product.select().count() == 0
+
+
+@pytest.fixture
+def window(qtbot, demo_db, translator):
+    from desktop.views.main_window import MainWindow
+
+    i18n.set_language("nl")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_the_window_says_a_cut_file_was_not_imported(qtbot, window, monkeypatch, tmp_path):
+    from desktop.views import dialogs
+
+    warned, informed = [], []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append((title, text)))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: informed.append(text))
+    before = sorted(Product.select(Product.key, Product.price_cents).tuples())
+    cut = cut_fixture(tmp_path)
+    with qtbot.waitSignal(window.shipping.import_finished, timeout=10000) as finished:
+        window.shipping.import_file(cut)
+    title, text = warned[0]
+    assert title == "Niet geïmporteerd" and not informed
+    assert text.startswith("“products_export_1.csv” is niet geïmporteerd. Regel 6:")
+    assert "afgebroken" in text and "niets veranderd" in text
+    assert finished.args[0] == text
+    assert sorted(Product.select(Product.key, Product.price_cents).tuples()) == before
+    assert window.shipping._job is None  # free for the next try

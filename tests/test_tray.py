@@ -167,3 +167,30 @@ def test_app_without_tray_shows_due_reminders_in_banner_and_popup(qtbot, databas
         qtbot.waitUntil(lambda: len(application.scheduler.items) < len(items), timeout=3000)
     finally:
         stop_app(application, qtbot)
+
+
+def test_quiet_hours_changed_in_the_settings_count_at_once(qtbot, database, frozen_clock):
+    """The scheduler asks the owner's time at every check: a change saved in the settings
+    holds the next popup back (or lets it through) without a restart."""
+    from desktop import clock
+    from desktop.store import settings
+
+    # 21:30 in Amsterdam on a November evening: inside the default quiet hours (21:00-09:00)
+    frozen_clock.set(datetime(2026, 11, 23, 20, 30))
+    items = [Item("a", frozen_clock.now - timedelta(minutes=1))]
+    announced = []
+    s = Scheduler(lambda now: [i for i in items if i.due <= now], clock=frozen_clock)  # the app's owner time
+    s.announce.connect(announced.append)
+    s.check()
+    assert announced == []  # quiet
+    settings.set("quiet_start", "23:00")  # what the settings dialog saves
+    assert clock.owner().quiet_start.hour == 23
+    frozen_clock.advance(timedelta(minutes=2))
+    s.check()
+    assert len(announced) == 1  # no longer quiet at 21:32, without a restart
+    settings.set("time_zone", "Asia/Tokyo")  # 05:32 there: quiet again, for the next item
+    items.append(Item("b", frozen_clock.now))
+    frozen_clock.advance(timedelta(minutes=2))
+    s.check()
+    assert len(announced) == 1
+    s.timer.stop()

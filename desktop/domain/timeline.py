@@ -19,7 +19,7 @@ from typing import Iterator, NamedTuple
 
 from babel import Locale
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.i18n import _
 from desktop.store import event_search
 from desktop.store.db import db
@@ -183,17 +183,15 @@ def iter_events(f: TimelineFilter, batch: int = 2000) -> Iterator[EventLine]:
 # --- days and time zones ---------------------------------------------------------------
 
 def to_local(moment: datetime, tz: tzinfo | None = None) -> datetime:
-    """A stored naive-UTC moment in ``tz`` (None: the computer's own zone)."""
-    aware = moment.replace(tzinfo=timezone.utc)
-    return aware.astimezone(tz) if tz is not None else aware.astimezone()
+    """A stored naive-UTC moment in ``tz`` (None: the owner's zone, desktop/clock.py)."""
+    return moment.replace(tzinfo=timezone.utc).astimezone(tz if tz is not None else clock.owner().tz)
 
 
 def local_day_bounds(first: date | None, last: date | None, tz: tzinfo | None = None) -> tuple[datetime | None, datetime | None]:
     """Local calendar days ``first``..``last`` (inclusive) as naive UTC [start, end)."""
 
     def utc_midnight(day: date) -> datetime:
-        local = datetime.combine(day, time())
-        local = local.replace(tzinfo=tz) if tz is not None else local.astimezone()
+        local = datetime.combine(day, time(), tzinfo=tz if tz is not None else clock.owner().tz)
         return local.astimezone(timezone.utc).replace(tzinfo=None)
 
     start = utc_midnight(first) if first else None

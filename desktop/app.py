@@ -5,6 +5,15 @@ sidebar, "opening your data") with nothing of Peewee, Babel or the views importe
 the event loop paints it; on the next turn ``_open`` opens the database (checks,
 migrates, takes the daily backup), completes the window and starts the reminders.
 ``ready`` is True from then on. See docs/PERFORMANCE.md (fix 21).
+
+A damaged database ("database disk image is malformed", "file is not a database") is
+recovered from wherever it shows: while opening, in the first queries, or later in any
+view, save or reminder scan (it reaches ``damage_found`` through the excepthook). The
+database is closed, ``store/recovery`` keeps the damaged file aside and puts back the
+newest good backup, the window is rebuilt on that data (as on a language switch) and
+the owner is told. Never the crash dialog, and never a loop: a backup that fails right
+after it was put back is not chosen again, and damage found again and again in one
+session (a failing disk) stops the app with a message instead.
 """
 
 from __future__ import annotations
@@ -22,6 +31,9 @@ from desktop.clock import utcnow
 from desktop.i18n import _
 
 log = logging.getLogger(__name__)
+
+# Damage handled this many times in one session: the disk itself is failing; stop.
+MAX_RECOVERIES = 3
 
 
 def choose_language(cli_language: str | None, saved: str | None = None, from_database: bool = True) -> str:
@@ -72,8 +84,11 @@ class _FirstPaint(QObject):
         self._done = True
         if isValid(self._widget):
             self._widget.removeEventFilter(self)
-        self._then()
-        self.deleteLater()
+        self._widget = None  # a window replaced meanwhile (a rebuild) is not kept alive by this
+        try:
+            self._then()
+        finally:  # also when it fails (a damaged database: recovered from, app.py)
+            self.deleteLater()
 
 
 def _tray_available() -> bool:
@@ -109,6 +124,14 @@ class Application:
         self.instance_server = None
         self.opened = False  # the database is open (a normal quit then marks a clean exit)
         self.ready = False  # ...and the window is complete, the reminders running
+        # A damaged database (see the module doc): the error waiting to be recovered from,
+        # whether the start or a recovery is under way, how many recoveries this session.
+        self._damage_pending: str | None = None  # what SQLite said (no traceback kept: it holds the old window)
+        self._opening = False
+        self._recovering = False
+        self._recovery_scheduled = False
+        self._recoveries = 0
+        self._dialogs_closed = 0
 
     def start(self) -> int | None:
         """Show the first window; returns an exit code when there is nothing more to do.
@@ -136,20 +159,96 @@ class Application:
     def _open(self) -> None:
         """Open the database, complete the window and start the reminders; a problem that
         stops the start (a newer schema, a full disk, a read-only folder) is told, and the
-        app quits with 1 without having changed anything. Anything unexpected is logged and
-        shown like any crash, and the app quits too, rather than staying on "opening"."""
+        app quits with 1 without having changed anything. A damaged database is recovered
+        from (``_open_with_recovery``). Anything unexpected is logged and shown like any
+        crash, and the app quits too, rather than staying on "opening"."""
+        self._opening = True
         try:
-            self._open_data()
-        except Exception:
-            self.opened = False  # keep the unclean-exit mark: the next start checks the whole file
-            sys.excepthook(*sys.exc_info())
-            self.qt.exit(1)
+            opened = self._open_with_recovery()
+        finally:
+            self._opening = False
+        if opened and self._damage_pending is not None:  # reported meanwhile (a view, a dialog's loop)
+            self._schedule_recovery()
 
-    def _open_data(self) -> None:
+    def _open_with_recovery(self, damage: str | None = None) -> bool:
+        """Open the data and complete (or, after a recovery, rebuild) the window. Damage met
+        on the way (``damage``, or raised while opening) is recovered from and the data
+        opened again. False when the app stops (it has said why and exits with 1)."""
+        from desktop.store import storage_errors
+
+        reports: list = []  # what was repaired in this sequence, told once at the end
+        while True:
+            if damage is not None:
+                outcome = self._recover_files(damage, reports)
+                if outcome is False:
+                    return False
+            try:
+                return self._open_data(rebuild=damage is not None, reports=reports)
+            except Exception as exc:
+                if storage_errors.is_damage(exc):
+                    damage = str(exc)
+                    log.error("the database reported damage while opening: %s", damage)
+                    continue
+                self.opened = False  # keep the unclean-exit mark: the next start checks the whole file
+                sys.excepthook(*sys.exc_info())
+                self.qt.exit(1)
+                return False
+
+    def _recover_files(self, damage: str, reports: list) -> bool:
+        """Close the database and let store/recovery put a good file in place (adds its
+        report to ``reports``; a file the thorough check finds healthy is left alone).
+        False when the app must stop: damage again and again, or the folder cannot be written."""
+        from desktop.store import recovery, storage_errors
+        from desktop.store.db import drop_database
+
+        self._damage_pending = None
+        self._recoveries += 1
+        log.warning("recovering from a damaged database (%s), time %d this session", damage, self._recoveries)
+        self.opened = False  # until it is open again: a quit meanwhile is not a clean exit
+        self.ready = False
+        if self.scheduler is not None:
+            self.scheduler.timer.stop()  # no scan of a closed database; rescheduled when open
+        drop_database()
+        folder = paths.configured_data_dir()
+        if self._recoveries > MAX_RECOVERIES:
+            log.error("damage found %d times this session; stopping", self._recoveries)
+            # TRANSLATORS: title of the message shown when the app stops because its database keeps getting damaged
+            self._stop_with(_("Afspraak cannot go on"), recovery.keeps_failing_message(folder))
+            return False
+        tried = [r.restored_from for r in reports if r.restored_from is not None]
+        try:
+            report = recovery.recover_after_error(now=utcnow(), skip=tried)
+        except Exception as exc:  # the damaged file cannot be moved: a full disk, a read-only folder
+            kind = storage_errors.kind_of(exc)
+            if kind is None:
+                raise
+            log.error("cannot recover: %s", exc)
+            self._stop_with(_("Afspraak cannot save"), storage_errors.message(kind, folder))
+            return False
+        if report is not None:
+            reports.append(report)
+        return True
+
+    def _stop_with(self, title: str, text: str) -> None:
+        """Say why the app stops, and stop (exit code 1; the next start checks the file)."""
+        self.opened = False
+        if self.smoke_test:
+            print(text, file=sys.stderr)
+        else:
+            from desktop.views import dialogs
+
+            dialogs.warn(self.window, title, text)
+        self.qt.exit(1)
+
+    def _open_data(self, rebuild: bool = False, reports: list | None = None) -> bool:
+        """Open the data; ``rebuild``: after a recovery, build the window anew on it.
+        ``reports``: what recoveries this opening follows (told with the one it may make).
+        False when the app stops (it has said why)."""
         from desktop.store import backup, recovery, settings, storage_errors
         from desktop.store.db import db
         from desktop.store.migrations import SchemaTooNew
 
+        reports = [] if reports is None else reports
         logs.setup()
         try:
             # The whole-file check only after an unclean exit or once a day (store/recovery.py).
@@ -159,7 +258,7 @@ class Application:
                 "Your data was saved by a newer version of Afspraak. Install that version again; "
                 "nothing was changed."))
             self.qt.exit(1)
-            return
+            return False
         except Exception as exc:  # a full disk or read-only folder at start: say so, change nothing
             kind = storage_errors.kind_of(exc)
             if kind is None:
@@ -171,7 +270,9 @@ class Application:
             else:
                 show_storage_problem(text)
             self.qt.exit(1)
-            return
+            return False
+        if repaired is not None:
+            reports.append(repaired)
         keep = int(settings.get("backup_keep"))
         try:
             backup.daily_backup(db.obj, keep=keep, now=utcnow())
@@ -186,18 +287,75 @@ class Application:
         recovery.mark_running()
         self.opened = True
         language = choose_language(self.cli_language)
-        if language != i18n.current_language():  # the first read missed it: a restored file, say
+        if rebuild or language != i18n.current_language():  # the first read missed it: a restored file, say
             i18n.set_language(language)
+            view = self.window.current_view().key if self.window.is_complete else None
             self.build_window()
+            if view is not None:  # the view the owner was in, on the recovered data
+                self.window.show_view(view)
         else:
             self.window.complete()
             self._wire_tray_actions()
-        if repaired is not None:
-            self._tell(_("Your data was repaired"), recovery.message(repaired))
-        self.start_reminders()
-        self.ready = True
-        if self.smoke_test:
+        first_time = self.scheduler is None
+        if not first_time:
+            self.scheduler.reschedule()  # tray count and popups from the recovered data
+        if reports:
+            self._tell(_("Your data was repaired"), recovery.message(reports))
+        if first_time:
+            self.start_reminders()
+        was_ready, self.ready = self.ready, True
+        if self.smoke_test and first_time and not was_ready:
             QTimer.singleShot(0, self._smoke_done)
+        return True
+
+    # --- a damaged database during use (see the module doc) ------------------------------
+    def damage_found(self, exc: BaseException) -> None:
+        """The excepthook met a damaged-database error: recover as soon as the event loop
+        is back (not inside the view or dialog that raised it)."""
+        self._damage_pending = str(exc) or exc.__class__.__name__
+        if not self._opening and not self._recovering:
+            self._schedule_recovery()
+
+    def _schedule_recovery(self) -> None:
+        if not self._recovery_scheduled:
+            self._recovery_scheduled = True
+            QTimer.singleShot(0, self.qt, self._recover_now)
+
+    def _recover_now(self) -> None:
+        from desktop.store.db import writing_in_steps
+
+        self._recovery_scheduled = False
+        damage = self._damage_pending
+        if damage is None or self._opening or self._recovering:
+            return
+        # A dialog of the damaged data (a form, a message) runs its own event loop: close it
+        # and recover once its loop has ended, so nothing goes on working on the old window.
+        blocking = QApplication.activeModalWidget() or QApplication.activePopupWidget()
+        if blocking is not None and self._dialogs_closed < 50:
+            self._dialogs_closed += 1
+            blocking.close()
+            QTimer.singleShot(0, self.qt, self._schedule_recovery)
+            return
+        if writing_in_steps():  # an import's transaction is open: recover when it has ended
+            from desktop.views.busy import when_free
+
+            when_free(self._schedule_recovery, key="recover-damaged-data")
+            return
+        # Python keeps the error it last reported in sys.last_*; its traceback holds the
+        # window about to be replaced, with all its views. Let it go.
+        from desktop.store import storage_errors
+
+        last = getattr(sys, "last_value", None)
+        if last is not None and storage_errors.is_damage(last):
+            sys.last_type = sys.last_value = sys.last_traceback = None
+        self._recovering = True
+        try:
+            opened = self._open_with_recovery(damage)
+        finally:
+            self._recovering = False
+            self._dialogs_closed = 0
+        if opened and self._damage_pending is not None:
+            self._schedule_recovery()
 
     def _tell(self, title: str, text: str) -> None:
         """A message at start: a dialog, or stderr in a smoke test (nobody to click it away)."""
@@ -281,6 +439,7 @@ class Application:
 
         from desktop.views.busy import when_free
 
+        settings.refresh_owner_time()  # read before anything is made: damage shows here, not halfway
         self.tray = Tray(self.qt)
         self.tray.toggle_window.connect(self.toggle_window)
         self.tray.open_today.connect(self.open_today)
@@ -435,15 +594,23 @@ def show_storage_problem(text: str) -> None:
     dialogs.warn(QApplication.activeWindow(), _("Afspraak cannot save"), text)
 
 
+def install_excepthook(application: Application | None, smoke_test: bool = False) -> None:
+    """Uncaught errors: a damaged database goes to ``application.damage_found`` (recovered
+    from), a full disk or read-only folder gets its message, anything else the crash dialog."""
+    logs.install_excepthook(_smoke_crash if smoke_test else show_crash_dialog,
+                            show_storage=None if smoke_test else show_storage_problem,
+                            on_damage=application.damage_found if application is not None else None)
+
+
 def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bool = False) -> int:
     from desktop.store import storage_errors
 
     # The log file is set up after the first paint (Application._open); what is logged
     # before is kept for it, and a crash before it sets it up itself.
     logs.keep_early()
-    logs.install_excepthook(_smoke_crash if smoke_test else show_crash_dialog,
-                            show_storage=None if smoke_test else show_storage_problem)
+    install_excepthook(None, smoke_test)
     app = Application(sys.argv, cli_language=cli_language, smoke_test=smoke_test, minimised=minimised)
+    install_excepthook(app, smoke_test)
     try:
         code = app.start()
     except Exception as exc:  # a read-only folder before the window: say so, change nothing

@@ -52,6 +52,23 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _recover_after(exc: BaseException) -> int:
+    """A command met a damaged database: keep it aside, put back the newest good backup
+    (store/recovery.py), say so; the command did nothing and can be run again."""
+    from desktop.store import recovery
+    from desktop.store.db import drop_database
+    from desktop.store.storage_errors import StorageProblem, message
+
+    drop_database()
+    try:
+        report = recovery.recover_after_error()
+    except StorageProblem as problem:  # the damaged file cannot even be moved aside
+        return _fail(message(problem.kind, problem.folder))
+    if report is None:  # the thorough check finds the file healthy: not damage after all
+        raise exc
+    return _fail(recovery.message(report) + "\n\n" + _("The command was not carried out; run it again."))
+
+
 def _open(args) -> None:
     """Open the database (repairing a damaged one from a backup) and take the saved language."""
     from desktop.store import recovery, settings
@@ -264,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(_("Your data was saved by a newer version of Afspraak. Install that version again; "
                            "nothing was changed."))
         except Exception as exc:  # a full disk or a read-only folder: say so, not a traceback
+            if storage_errors.is_damage(exc):  # damage the check at open did not see
+                return _recover_after(exc)
             kind = storage_errors.kind_of(exc)
             if kind is None:
                 raise

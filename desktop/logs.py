@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from desktop import paths
@@ -86,11 +87,14 @@ def setup(verbose: bool = False) -> Path | None:
     return path
 
 
-def install_excepthook(show, show_storage=None) -> None:
+def install_excepthook(show, show_storage=None, on_damage=None) -> None:
     """Log every uncaught exception and call ``show(log_path)`` so it never vanishes.
 
     A full disk, a read-only folder or a failing disk is not a bug: with ``show_storage``
     given, it gets ``show_storage(message)`` with a message that says what to do.
+    A damaged database file ("database disk image is malformed", "file is not a
+    database") is not a bug either: with ``on_damage`` given, it gets ``on_damage(exc)``
+    (the app recovers from the newest good backup), never the crash dialog.
     """
     log = logging.getLogger("afspraak.crash")
 
@@ -102,6 +106,18 @@ def install_excepthook(show, show_storage=None) -> None:
             setup()  # a crash before the file was set up still lands in it
         except Exception:  # never let the hook itself fail
             pass
+        try:
+            from desktop.store import storage_errors
+
+            if on_damage is not None and exc is not None and storage_errors.is_damage(exc):
+                # As text: a record holding the traceback would keep the window it came
+                # from alive, and the app is about to replace that window.
+                log.error("the database reported damage:\n%s",
+                          "".join(traceback.format_exception(exc_type, exc, tb)).rstrip())
+                on_damage(exc)
+                return
+        except Exception:  # recovering must not hide the error: the crash dialog then
+            log.exception("could not recover from the damaged database")
         log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
         try:
             from desktop.store import storage_errors

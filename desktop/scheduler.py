@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop import clock as _clock
 from desktop.domain.notify import Announcement, PopupPolicy, fired_late
+from desktop.store import storage_errors
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,9 @@ class Scheduler(QObject):
         now = self.clock()
         try:
             self.items = list(self.due_source(now))
-        except Exception:  # a broken query must not kill the reminders for good
+        except Exception as exc:  # a broken query must not kill the reminders for good
+            if storage_errors.is_damage(exc):
+                raise  # a damaged database file: the app recovers from it (app.py), not an empty list
             log.exception("due scan failed")
             self.items = []
         self.due_changed.emit(self.items)
@@ -99,7 +102,9 @@ class Scheduler(QObject):
     def _next_after(self, now: datetime) -> datetime | None:
         try:
             moment = self.next_due(now)
-        except Exception:
+        except Exception as exc:
+            if storage_errors.is_damage(exc):
+                raise
             log.exception("next due failed")
             return None
         return moment if moment is not None and moment > now else None

@@ -105,7 +105,9 @@ def test_app_checks_the_whole_file_after_an_unclean_exit_or_once_a_day(database,
     monkeypatch.setattr(recovery, "diagnose", lambda path, full=True: full_checks.append(full) or real(path, full))
 
     def start(at):
+        """As the app starts: open (checking when due), then take the day's backup."""
         assert recovery.open_checked(now=at, when_due=True) is None
+        backup.daily_backup(db.obj, keep=14, now=at)
         close_database()
         return full_checks[-1]
 
@@ -122,6 +124,21 @@ def test_app_checks_the_whole_file_after_an_unclean_exit_or_once_a_day(database,
     assert recovery.open_checked(now=NOW + timedelta(hours=5)) is None and full_checks[-1] is True  # the CLI: always
     close_database()
     assert [p.name for p in Person.select()] == ["Gezond"]
+
+
+def test_the_days_backup_is_only_taken_from_a_file_checked_that_day(database):
+    """Checked under a day ago, but a new (UTC) day whose backup is still to be taken: the
+    start checks first, so a damaged file is never copied into the day's backup."""
+    backup.daily_backup(database, keep=14, now=NOW)
+    close_database()
+    recovery._record_check(paths.db_path(), NOW + timedelta(hours=14))  # 23:30 on the 23rd
+    assert recovery.check_due(paths.db_path(), NOW + timedelta(hours=14, minutes=29)) is False  # 23:59
+    midnight = NOW + timedelta(hours=14, minutes=31)  # 00:01 on the 24th
+    assert recovery.check_due(paths.db_path(), midnight) is True
+    assert recovery.open_checked(now=midnight, when_due=True) is None
+    backup.daily_backup(db.obj, keep=14, now=midnight)  # as the app's start does next
+    close_database()
+    assert recovery.check_due(paths.db_path(), midnight + timedelta(minutes=30)) is False
 
 
 @pytest.mark.parametrize("how", ["garbage", "pages"])
@@ -188,6 +205,158 @@ def test_gui_start_shows_what_happened(qtbot, data_dir, monkeypatch, no_other_in
     assert "afspraak-damaged-" in text
     stop_app(application, qtbot)
     close_database()
+
+
+# --- damage met by a query (store/storage_errors.is_damage, store/recovery.recover_after_error) ---
+def damaged_file_error(tmp_path, header: bool) -> sqlite3.DatabaseError:
+    """The error SQLite really raises for a damaged page or header."""
+    path = tmp_path / "hurt.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x TEXT)")
+    con.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 50)
+    con.commit()
+    con.close()
+    data = bytearray(path.read_bytes())
+    if header:
+        data[:100] = b"\xa5" * 100
+    else:
+        data[4096:8192] = b"\xa5" * 4096
+    path.write_bytes(bytes(data))
+    con = sqlite3.connect(path)
+    try:
+        with pytest.raises(sqlite3.DatabaseError) as caught:
+            con.execute("SELECT count(*), max(x) FROM t").fetchall()
+    finally:
+        con.close()
+    return caught.value
+
+
+@pytest.mark.parametrize("header", [False, True])
+def test_damage_is_recognised_however_it_is_wrapped(tmp_path, header):
+    error = damaged_file_error(tmp_path, header)
+    assert error.sqlite_errorname in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+    wrapped = peewee.DatabaseError(error)  # how peewee passes it on
+    wrapped.__cause__ = error
+    # how PySide6 passes on an error raised in a view's event handler (showEvent...)
+    from_view = peewee.DatabaseError(f"Error calling Python override of QWidget::showEvent(): {error}")
+    for exc in (error, wrapped, from_view):
+        assert storage_errors.is_damage(exc)
+        assert storage_errors.kind_of(exc) is None  # not told as a full disk or a read-only folder
+
+
+def test_other_errors_are_not_damage():
+    for exc in (sqlite3.OperationalError("database is locked"), sqlite3.OperationalError("database or disk is full"),
+                peewee.IntegrityError("UNIQUE constraint failed: person.email"),
+                ValueError("the form is malformed"), OSError(5, "Input/output error")):
+        assert not storage_errors.is_damage(exc)
+
+
+def test_the_excepthook_sends_damage_to_the_recovery_not_the_crash_dialog(tmp_path, data_dir):
+    from desktop import logs
+
+    crashes, damaged, storage = [], [], []
+    old = sys.excepthook
+    try:
+        logs.install_excepthook(crashes.append, show_storage=storage.append, on_damage=damaged.append)
+        for exc in (damaged_file_error(tmp_path, header=False), RuntimeError("a bug")):
+            try:
+                raise exc
+            except Exception:
+                sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old
+    assert [str(e) for e in damaged] == ["database disk image is malformed"]
+    assert len(crashes) == 1 and storage == []  # the bug still gets the crash dialog
+
+
+def test_the_database_is_dropped_even_inside_a_transaction(database):
+    """A damage error can come while a transaction is open (peewee would refuse to close):
+    the connection is closed anyway and what the transaction wrote is not kept."""
+    from desktop.store.db import drop_database
+
+    Person.create(name="Bewaard")
+    transaction = database.atomic()
+    transaction.__enter__()
+    Person.create(name="Half geschreven")
+    assert database.in_transaction()
+    drop_database()
+    assert database.is_closed()
+    assert [p.name for p in Person.select()] == ["Bewaard"]  # (reopens on its own)
+
+
+def test_recover_after_error_leaves_a_healthy_file_alone(database):
+    Person.create(name="Gezond")
+    close_database()
+    before = paths.db_path().read_bytes()
+    assert recovery.recover_after_error(now=NOW) is None
+    assert paths.db_path().read_bytes() == before and not list(paths.data_dir().glob("afspraak-damaged-*"))
+
+
+def test_a_backup_that_failed_after_it_was_put_back_is_not_chosen_again(data_dir):
+    database = open_database()
+    newest = two_backups_then_more_work(database)
+    damage(paths.db_path(), "pages")
+    first = recovery.recover_after_error(now=NOW)
+    assert first.restored_from == newest
+    damage(paths.db_path(), "pages")  # the restored copy fails too, in the same second
+    second = recovery.recover_after_error(now=NOW, skip=[first.restored_from])
+    assert second.restored_from is not None and second.restored_from != newest
+    open_database()
+    assert names_in_db() == {"In de oude back-up"}
+    close_database()
+    # both damaged files kept, under their own names: nothing overwritten
+    assert first.kept_as != second.kept_as and first.kept_as.exists() and second.kept_as.exists()
+    assert len(list(data_dir.glob("afspraak-damaged-*.sqlite3"))) == 2
+    text = recovery.message([first, second])
+    assert str(first.kept_as) in text and str(second.kept_as) in text and "ook beschadigd" in text
+
+
+def names_in_db() -> set[str]:
+    return {p.name for p in Person.select()}
+
+
+def test_the_thorough_check_finds_a_damaged_search_index_the_quick_check_misses(demo_db):
+    """SQLite 3.40's quick_check and integrity_check do not look inside FTS5 indexes; a
+    damaged one makes every timeline search fail with "database disk image is malformed"."""
+    close_database()
+    assert recovery.diagnose(paths.db_path(), thorough=True) is None  # the demo shop is healthy
+    con = sqlite3.connect(paths.db_path())
+    segment, size = con.execute("SELECT id, length(block) FROM event_fts_data ORDER BY length(block) DESC").fetchone()
+    con.execute("UPDATE event_fts_data SET block = ? WHERE id = ?", (b"\xa5" * size, segment))
+    con.commit()
+    with pytest.raises(sqlite3.DatabaseError) as caught:
+        con.execute("SELECT count(*) FROM event_fts WHERE event_fts MATCH 'e*'").fetchall()
+    assert storage_errors.is_damage(caught.value)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    assert recovery.diagnose(paths.db_path()) is None  # what the start's check sees
+    assert "event_fts" in recovery.diagnose(paths.db_path(), thorough=True)
+
+
+def test_damage_in_the_middle_of_a_cli_command_is_recovered_and_told(data_dir, capsys, monkeypatch):
+    """The file is damaged while a command runs (after its check at open passed)."""
+    database = open_database()
+    newest = two_backups_then_more_work(database)
+    real_open = recovery.open_checked
+
+    def open_then_damage(*args, **kwargs):
+        report = real_open(*args, **kwargs)
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with open(paths.db_path(), "r+b") as fh:
+            fh.write(b"\xa5" * 100)  # the header
+        db.execute_sql("PRAGMA shrink_memory")  # the next query reads it from the disk
+        return report
+
+    monkeypatch.setattr(recovery, "open_checked", open_then_damage)
+    assert cli.main(["--lang", "en", "due", "--at", "2026-11-23T10:00"]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert "damaged" in err and "afspraak-damaged-" in err and "run it again" in err and "Traceback" not in err
+    kept = list(data_dir.glob("afspraak-damaged-*.sqlite3"))
+    assert len(kept) == 1 and kept[0].read_bytes()[:100] == b"\xa5" * 100
+    assert backup.check_afspraak_file(paths.db_path()) >= 1  # the backup is back in place
+    open_database()
+    assert "In de nieuwe back-up" in names_in_db() and newest.exists()
 
 
 # --- full disk ---------------------------------------------------------------------------

@@ -76,13 +76,18 @@ def auto_backups(folder: Path | None = None) -> list[Path]:
     return sorted(folder.glob(f"{AUTO_PREFIX}*.sqlite3"))
 
 
+def has_auto_backup_on(now: datetime, folder: Path | None = None) -> bool:
+    """Has the automatic backup of ``now``'s day (UTC, as the file names) been taken?"""
+    today = f"{AUTO_PREFIX}{now.strftime('%Y%m%d')}"
+    return any(p.name.startswith(today) for p in auto_backups(folder))
+
+
 def daily_backup(database: peewee.SqliteDatabase, keep: int, now: datetime | None = None) -> Path | None:
     """Take today's automatic backup unless one exists; keep the newest ``keep``."""
     now = now or utcnow()
     folder = paths.backup_dir()
-    today = f"{AUTO_PREFIX}{now.strftime('%Y%m%d')}"
     made = None
-    if not any(p.name.startswith(today) for p in auto_backups(folder)):
+    if not has_auto_backup_on(now, folder):
         made = copy_database(_raw(database), folder / f"{AUTO_PREFIX}{_stamp(now)}.sqlite3")
     existing = auto_backups(folder)
     for old in existing[: max(0, len(existing) - max(1, keep))]:

@@ -93,6 +93,27 @@ def close_database() -> None:
     clock.set_owner(None)
 
 
+def drop_database() -> None:
+    """Close this thread's connection whatever it was doing: the file is damaged, and
+    whatever a transaction left open there is given up (SQLite rolls it back). Errors
+    closing a damaged file are logged, never raised."""
+    database = db.obj
+    if database is None or database.is_closed():
+        return
+    try:
+        while database.in_transaction():  # peewee refuses to close inside a transaction
+            database.pop_transaction()
+        connection = database.connection()
+        if connection.in_transaction:
+            connection.rollback()
+    except (peewee.PeeweeException, sqlite3.Error):
+        log.warning("rolling back on a damaged database failed", exc_info=True)
+    try:
+        database.close()
+    except (peewee.PeeweeException, sqlite3.Error):
+        log.warning("closing a damaged database failed", exc_info=True)
+
+
 def check_afspraak_file(path: Path, allow_empty: bool = False) -> int:
     """Return the schema version of an Afspraak database file, or raise NotAnAfspraakDatabase."""
     path = Path(path)

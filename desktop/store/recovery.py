@@ -17,9 +17,19 @@ How often the full check runs: ``PRAGMA quick_check`` reads the whole file (150-
 on a 116 MB database). The CLI checks every time. The app (``open_checked(..., when_due=True)``)
 checks only when it is due: after an unclean exit (the app writes ``afspraak.running``
 when it starts and removes it when it quits normally, so a crash, a kill or a power cut
-leaves it behind), when the last check is more than a day old (``afspraak.checked``), or
-when there is no record of one. Every start still checks the header and the application
-id, and damage that SQLite reports while opening is recovered from as before.
+leaves it behind), when the last check is more than a day old (``afspraak.checked``),
+when there is no record of one, or when today's automatic backup is still to be taken (so
+a backup is never copied from a file nobody checked that day). Every start still checks
+the header and the application id, and damage that SQLite reports while opening is
+recovered from as before.
+
+Damage the check did not see (it ran earlier today, or the file was damaged while the
+app was running) shows up later as an error from a query: "database disk image is
+malformed" or "file is not a database" (``storage_errors.is_damage``). The app then
+closes the database and calls :func:`recover_after_error`: a thorough check
+(``integrity_check`` and the full-text index's own check), and when the file is damaged,
+the same recovery as at start. A backup that was put back and then failed is passed in
+``skip`` and is not chosen again, so a damaged backup can never be restored in a loop.
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -35,7 +46,7 @@ import peewee
 
 from desktop import i18n, paths
 from desktop.clock import to_local, utcnow
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.store import backup, storage_errors
 from desktop.store.db import APPLICATION_ID, open_database, sidecar_files
 from desktop.store.storage_errors import StorageProblem
@@ -46,7 +57,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 RUNNING_MARKER = "afspraak.running"  # present while the app runs; left behind by a crash
 CHECKED_STAMP = "afspraak.checked"  # when quick_check last found the file healthy (UTC)
 CHECK_EVERY = timedelta(days=1)
-_DAMAGE_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
 @dataclass
@@ -57,10 +67,13 @@ class Recovery:
     backup_taken_at: datetime | None  # UTC
 
 
-def diagnose(path: Path, full: bool = True) -> str | None:
+def diagnose(path: Path, full: bool = True, thorough: bool = False) -> str | None:
     """None when ``path`` is a healthy Afspraak database (or empty); else what is wrong.
 
     ``full=False`` skips ``quick_check`` (header and application id only).
+    ``thorough``: ``integrity_check`` instead of ``quick_check`` (it also finds indexes that
+    disagree with their table) and the full-text indexes' own check; for a file a query
+    has just called damaged, and for the backup that is to replace it.
     Raises sqlite3.Error / OSError for trouble that is not damage (locked, no access).
     """
     with open(path, "rb") as fh:
@@ -76,17 +89,37 @@ def diagnose(path: Path, full: bool = True) -> str | None:
         if app_id != APPLICATION_ID and not (app_id == 0 and version == 0):
             return "SQLite, but not an Afspraak database"
         if full:
-            problems = [r[0] for r in con.execute("PRAGMA quick_check(5)").fetchall()]
+            check = "integrity_check" if thorough else "quick_check"
+            problems = [r[0] for r in con.execute(f"PRAGMA {check}(5)").fetchall()]
             if problems != ["ok"]:
                 return "; ".join(problems)
+        if full and thorough:
+            return _full_text_problem(con)
     except UnicodeDecodeError:  # SQLite's report on a damaged page can hold raw bytes
         return "the file is damaged"
     except sqlite3.DatabaseError as exc:
-        if _is_damage(exc):
+        if storage_errors.is_damage(exc):
             return str(exc)
         raise
     finally:
         con.close()
+    return None
+
+
+def _full_text_problem(con: sqlite3.Connection) -> str | None:
+    """FTS5's own check of each full-text index (SQLite 3.40's integrity_check skips them)."""
+    tables = [name for (name,) in con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND upper(sql) LIKE 'CREATE VIRTUAL TABLE%USING FTS5%'")]
+    for name in tables:
+        quoted = '"{}"'.format(name.replace('"', '""'))
+        try:
+            con.execute(f"INSERT INTO {quoted}({quoted}) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            if storage_errors.is_damage(exc):
+                return f"{name}: {exc}"
+            raise
+        finally:
+            con.rollback()  # the check writes nothing; end the transaction the INSERT opened
     return None
 
 
@@ -99,25 +132,43 @@ def _backup_time(path: Path) -> datetime:
         return datetime.utcfromtimestamp(path.stat().st_mtime)
 
 
-def newest_good_backup() -> Path | None:
+def newest_good_backup(skip: Iterable[Path] = ()) -> Path | None:
+    """The newest automatic backup that passes the thorough check, leaving out ``skip``
+    (backups already put back that failed afterwards)."""
+    left_out = {Path(p).name for p in skip}
     for candidate in reversed(backup.auto_backups()):
+        if candidate.name in left_out:
+            continue
         try:
-            if candidate.stat().st_size > 0 and diagnose(candidate) is None:
+            if candidate.stat().st_size > 0 and diagnose(candidate, thorough=True) is None:
                 return candidate
+            log.warning("backup %s is damaged; trying an older one", candidate.name)
         except (sqlite3.Error, OSError):
             log.warning("backup %s cannot be read; trying an older one", candidate.name)
     return None
 
 
-def recover(path: Path, damaged: str, now: datetime) -> Recovery:
-    """Keep the damaged file aside and put the newest good automatic backup in its place."""
-    kept = path.with_name(f"afspraak-damaged-{now.strftime('%Y%m%d-%H%M%S')}.sqlite3")  # a file name
+def _kept_name(path: Path, now: datetime) -> Path:
+    """Where the damaged file goes: never onto a file kept before (two in one second)."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")  # a file name
+    kept = path.with_name(f"afspraak-damaged-{stamp}.sqlite3")
+    number = 2
+    while kept.exists() or any(kept.with_name(kept.name + s).exists() for s in ("-wal", "-shm")):
+        kept = path.with_name(f"afspraak-damaged-{stamp}-{number}.sqlite3")
+        number += 1
+    return kept
+
+
+def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) -> Recovery:
+    """Keep the damaged file aside and put the newest good automatic backup in its place
+    (leaving out ``skip``); the database must be closed."""
+    kept = _kept_name(path, now)
     os.replace(path, kept)
     for side in sidecar_files(path):
         if side.exists():
             os.replace(side, kept.with_name(kept.name + side.name[len(path.name):]))
     paths.make_private_file(kept)
-    source = newest_good_backup()
+    source = newest_good_backup(skip)
     if source is not None:
         backup.copy_database(source, path)
     log.error("damaged database (%s) kept as %s; restored from %s", damaged, kept.name,
@@ -126,10 +177,30 @@ def recover(path: Path, damaged: str, now: datetime) -> Recovery:
                     backup_taken_at=_backup_time(source) if source else None)
 
 
-def _is_damage(exc: BaseException) -> bool:
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    text = str(exc).lower()
-    return name.startswith(_DAMAGE_CODES) or "malformed" in text or "not a database" in text
+def recover_after_error(path: Path | None = None, now: datetime | None = None,
+                        skip: Iterable[Path] = ()) -> Recovery | None:
+    """A query said the database is damaged: check the file thoroughly and, when it is
+    damaged, keep it aside and put back the newest good backup not in ``skip``.
+
+    The database must be closed first. Returns None when the file is healthy after all (it
+    is then left alone) or gone (there is nothing to keep aside).
+    """
+    now = now or utcnow()
+    path = Path(path) if path else paths.db_path()
+    folder = path.parent
+    try:
+        if not path.exists():
+            return None
+        damaged = diagnose(path, thorough=True)
+        if not damaged:
+            log.warning("a query reported damage, but the thorough check finds %s healthy", path.name)
+            return None
+        return recover(path, damaged, now, skip)
+    except (sqlite3.Error, OSError) as exc:
+        kind = storage_errors.kind_of(exc)
+        if kind is None:
+            raise
+        raise StorageProblem(kind, folder, str(exc)) from exc
 
 
 def check_due(path: Path, now: datetime) -> bool:
@@ -137,6 +208,8 @@ def check_due(path: Path, now: datetime) -> bool:
     folder = path.parent
     if (folder / RUNNING_MARKER).exists():
         return True  # the last run did not end normally
+    if not backup.has_auto_backup_on(now, folder / "backups"):  # (paths.backup_dir would create it)
+        return True  # today's backup is still to be taken: only from a checked file
     try:
         checked = datetime.fromisoformat((folder / CHECKED_STAMP).read_text(encoding="utf-8").strip())
     except (OSError, ValueError):
@@ -192,13 +265,13 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
         try:
             open_database(path)
         except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
-            if report is not None or not _is_damage(exc):
+            if report is not None or not storage_errors.is_damage(exc):
                 raise
-            # Damage the short check could not see: the full check and the recovery now.
+            # Damage the short check could not see: the thorough check and the recovery now.
             from desktop.store.db import close_database
 
             close_database()
-            damaged = diagnose(path)
+            damaged = diagnose(path, thorough=True)
             if not damaged:
                 raise
             report = recover(path, damaged, now)
@@ -211,17 +284,36 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
         raise StorageProblem(kind, folder, str(exc)) from exc
 
 
-def message(report: Recovery) -> str:
-    """What happened, in the user's language, and what may be missing."""
-    first = _("Afspraak could not read its database: the file was damaged (for example by a power cut "
-              "or a failing disk). The damaged file was kept as {file}, in case you need it.").format(
-        file=str(report.kept_as))
-    if report.restored_from is None:
-        return first + "\n\n" + _(
+def message(report: Recovery | Sequence[Recovery]) -> str:
+    """What happened, in the user's language, and what may be missing.
+
+    Several reports (a backup put back turned out to be damaged too, and the next one was
+    used) make one message: the owner's own file first, what is in use now last."""
+    reports = [report] if isinstance(report, Recovery) else list(report)
+    first, last = reports[0], reports[-1]
+    text = _("Afspraak could not read its database: the file was damaged (for example by a power cut "
+             "or a failing disk). The damaged file was kept as {file}, in case you need it.").format(
+        file=str(first.kept_as))
+    later = [str(r.kept_as) for r in reports[1:]]
+    if later:
+        text += " " + ngettext(
+            "The backup put back first was damaged too; it was kept as well, as {files}.",
+            "The backups put back first were damaged too; they were kept as well, as {files}.",
+            len(later)).format(files=", ".join(later))
+    if last.restored_from is None:
+        return text + "\n\n" + _(
             "There was no usable automatic backup, so Afspraak has started with an empty database. If you "
             "have a backup elsewhere, restore it with File → Restore a backup.")
-    taken = to_local(report.backup_taken_at)
-    return first + "\n\n" + _(
+    taken = to_local(last.backup_taken_at)
+    return text + "\n\n" + _(
         "The automatic backup of {date} at {time} has been put back. Anything you entered or changed after "
         "that moment is missing: please check your latest changes.").format(
         date=i18n.format_date(taken, "long"), time=i18n.format_time(taken))
+
+
+def keeps_failing_message(folder: Path) -> str:
+    """Damage found again and again in one session: the disk itself is likely failing."""
+    return _("Afspraak keeps finding damage in its database, even after putting back a backup. The disk "
+             "may be failing. Afspraak stops now so that nothing more is written to it; nothing has been "
+             "deleted.\n\nCopy the whole folder {folder} to another disk or a USB stick as soon as you "
+             "can, and ask someone to check the disk before you start Afspraak again.").format(folder=str(folder))

@@ -59,6 +59,33 @@ def _chain(exc: BaseException):
         exc = exc.__cause__ or exc.__context__
 
 
+_DAMAGE_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # SQLITE_CORRUPT_VTAB, _INDEX, _SEQUENCE too
+_DAMAGE_TEXTS = ("malformed", "not a database")  # "database disk image is malformed", "file is not a database"
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Does ``exc`` (or what caused it) say the database file itself is damaged?
+
+    Peewee wraps SQLite's error (the original is its first argument), and PySide6 puts
+    "Error calling Python override of ...: " before the text of an error raised in a view's
+    event handler, so both the error code and the text are looked for along the chain."""
+    for e in _chain(exc):
+        name = getattr(e, "sqlite_errorname", "") or ""
+        if name.startswith(_DAMAGE_CODES):
+            return True
+        if isinstance(e, (sqlite3.DatabaseError, _peewee_database_error())):
+            text = str(e).lower()
+            if any(fragment in text for fragment in _DAMAGE_TEXTS):
+                return True
+    return False
+
+
+def _peewee_database_error() -> type:
+    import peewee  # loaded long before any query; imported here so this module stays light
+
+    return peewee.DatabaseError
+
+
 def kind_of(exc: BaseException) -> str | None:
     """FULL, READ_ONLY or DISK when ``exc`` (or what caused it) is a storage failure."""
     for e in _chain(exc):

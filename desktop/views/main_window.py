@@ -60,6 +60,11 @@ class MainWindow(QMainWindow):
         self.setMenuBar(f.menuBar())
         self.setStatusBar(f.statusBar())
         self.resize(f.size())
+        # What is left of the form (it owns the actions, whose handlers hold this window)
+        # becomes a hidden child, so it goes with the window: a window replaced by a rebuild
+        # (a language switch, a recovered database) would live on through them otherwise.
+        f.setParent(self)
+        f.hide()
         self.sidebar: QListWidget = self.findChild(QListWidget, "sidebar")
         self.stack: QStackedWidget = self.findChild(QStackedWidget, "stack")
         self.banner = self.findChild(QWidget, "banner")

@@ -358,6 +358,10 @@ class ShippingController(QObject):
             self._failed("", path, progress)
             return
         except Exception as exc:  # disk full, locked database...: rolled back; say so, import again later
+            if storage_errors.is_damage(exc):  # a damaged database: rolled back, and the app recovers (app.py)
+                progress.close()
+                self._job = None
+                raise
             log.exception("import of %s failed", path)
             kind = storage_errors.kind_of(exc)
             message = storage_errors.message(kind, paths.configured_data_dir()) if kind else str(exc)

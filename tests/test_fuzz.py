@@ -117,3 +117,14 @@ def test_export_of_hostile_text_is_faithful(database, tmp_path, name, notes, eve
     assert document["data"]["event"][0]["text"] == event
     rows = list(csv.DictReader(io.StringIO(archive.read("csv/person.csv").decode("utf-8-sig"), newline="")))
     assert rows[0]["name"] == safe_cell(name) and rows[0]["notes"] == safe_cell(notes)
+
+
+def test_a_backup_sqlite_may_only_read_is_refused(data_dir, valid_backup):
+    """Found by the fuzzer: byte 18 of the header (the write version) set to 3 makes a file
+    SQLite opens read-only; it passed every check and the restored database then could not
+    be opened. It is refused now, with nothing changed."""
+    data = bytearray(valid_backup)
+    data[18] = 3
+    candidate = data_dir.parent / "read-only-header.sqlite3"
+    candidate.write_bytes(bytes(data))
+    assert _try_restore(candidate) is False

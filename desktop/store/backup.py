@@ -18,7 +18,7 @@ import peewee
 
 from desktop import paths
 from desktop.clock import utcnow
-from desktop.store.db import NotAnAfspraakDatabase, check_afspraak_file, sidecar_files
+from desktop.store.db import PRAGMAS, NotAnAfspraakDatabase, check_afspraak_file, sidecar_files
 
 log = logging.getLogger(__name__)
 
@@ -119,10 +119,13 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
     staged = target.with_name(target.name + ".restore")
     try:
         copy_database(source, staged)
-        trial = peewee.SqliteDatabase(str(staged), pragmas={"foreign_keys": 1})
+        # Opened as the app opens it (WAL and all) and written to once: a file SQLite may
+        # only read (a header that asks for a newer writer) is refused here, not at start.
+        trial = peewee.SqliteDatabase(str(staged), pragmas=PRAGMAS)
         try:
             trial.connect()
             migrations.migrate(trial)
+            trial.execute_sql("PRAGMA user_version = %d" % trial.execute_sql("PRAGMA user_version").fetchone()[0])
         finally:
             trial.close()
         _quick_check(staged)

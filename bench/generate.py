@@ -39,7 +39,8 @@ if str(ROOT) not in sys.path:
 from peewee import chunked  # noqa: E402
 
 from desktop.store import migrations  # noqa: E402
-from desktop.store.db import close_database, db, open_database  # noqa: E402
+from desktop.store.db import close_database, db  # noqa: E402
+from desktop.store.opening import open_database
 from desktop.store.models import (  # noqa: E402
     Collaboration,
     Content,

@@ -92,7 +92,8 @@ def _qapp():
 
 def _open(data_dir: Path) -> None:
     from desktop import i18n, paths
-    from desktop.store.db import close_database, open_database
+    from desktop.store.db import close_database
+    from desktop.store.opening import open_database
 
     close_database()
     paths.set_data_dir(data_dir)

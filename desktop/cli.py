@@ -111,7 +111,8 @@ def cmd_backup(args) -> int:
 
 def cmd_restore(args) -> int:
     from desktop.store import backup
-    from desktop.store.db import NotAnAfspraakDatabase, close_database, open_database
+    from desktop.store.db import NotAnAfspraakDatabase, close_database
+    from desktop.store.opening import open_database
 
     source = Path(args.file)
     if not source.is_file():

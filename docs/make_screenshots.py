@@ -26,7 +26,7 @@ def main() -> None:
 
     from desktop import demo, i18n, paths
     from desktop.clock import utcnow
-    from desktop.store.db import open_database
+    from desktop.store.opening import open_database
     from desktop.views import translator
 
     out = Path(args.out)

@@ -22,7 +22,8 @@ hypothesis_settings.register_profile("afspraak", derandomize=True, database=None
 hypothesis_settings.load_profile("afspraak")
 
 from desktop import clock, i18n, paths  # noqa: E402
-from desktop.store.db import close_database, open_database  # noqa: E402
+from desktop.store.db import close_database  # noqa: E402
+from desktop.store.opening import open_database
 
 # The one "now" of the suite: a Monday morning, in UTC. Every part of the app asks
 # desktop/clock.py, which the ``frozen_clock`` fixture below holds at this moment for every

@@ -33,7 +33,8 @@ FIXED_NOW = datetime(2026, 11, 23, 9, 30)
 def build(version: int, out: Path) -> Path:
     from desktop import demo, paths
     from desktop.store import migrations
-    from desktop.store.db import close_database, open_database
+    from desktop.store.db import close_database
+    from desktop.store.opening import open_database
     from desktop.store.models import CustomOrder, Event, Person
 
     paths.set_data_dir(tempfile.mkdtemp(prefix="afspraak-fixture-"))

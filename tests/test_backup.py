@@ -7,7 +7,8 @@ import pytest
 
 from desktop import paths
 from desktop.store import backup
-from desktop.store.db import NotAnAfspraakDatabase, close_database, open_database
+from desktop.store.db import NotAnAfspraakDatabase, close_database
+from desktop.store.opening import open_database
 from desktop.store.models import Person
 
 

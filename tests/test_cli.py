@@ -8,7 +8,8 @@ import time
 import pytest
 
 from desktop import cli, paths
-from desktop.store.db import close_database, open_database
+from desktop.store.db import close_database
+from desktop.store.opening import open_database
 from desktop.store.models import Person
 
 

@@ -34,7 +34,8 @@ from desktop import app as app_module
 from desktop import i18n, paths
 from desktop.clock import to_local
 from desktop.store import backup, recovery, settings
-from desktop.store.db import close_database, db, open_database
+from desktop.store.db import close_database, db
+from desktop.store.opening import open_database
 from desktop.store.models import Person
 from tests.conftest import NOW
 from tests.helpers import start_app, stop_app

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from desktop import paths
 from desktop.domain.spreadsheet import FORMULA_STARTS, safe_cell, to_csv
 from desktop.store import backup, privacy
-from desktop.store.db import NotAnAfspraakDatabase, close_database, open_database
+from desktop.store.db import NotAnAfspraakDatabase, close_database
+from desktop.store.opening import open_database
 from desktop.store.models import Event, Person
 from tests.conftest import NOW
 

@@ -13,7 +13,8 @@ import pytest
 
 from desktop import cli, i18n, paths
 from desktop.domain.importers import ImportFailed, parse_export
-from desktop.store.db import close_database, open_database
+from desktop.store.db import close_database
+from desktop.store.opening import open_database
 from desktop.store.models import Person, Product
 from tests.shared_data import shop_exports
 from tests.test_importers import DATA

@@ -8,7 +8,8 @@ import pytest
 from desktop import paths
 from desktop.domain.orders import OrderInput
 from desktop.store import migrations, orders, pictures
-from desktop.store.db import close_database, open_database
+from desktop.store.db import close_database
+from desktop.store.opening import open_database
 from desktop.store.models import CustomOrder, Event, OrderDateChange, OrderPicture, Person, Product, Shipment
 from tests.conftest import NOW
 

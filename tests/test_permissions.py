@@ -10,7 +10,8 @@ import pytest
 
 from desktop import logs, paths
 from desktop.store import backup, privacy, recovery
-from desktop.store.db import close_database, open_database
+from desktop.store.db import close_database
+from desktop.store.opening import open_database
 from desktop.store.models import Person
 from tests.conftest import NOW
 

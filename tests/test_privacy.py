@@ -14,7 +14,8 @@ import pytest
 from desktop import cli, paths
 from desktop.domain import privacy as rules
 from desktop.store import backup, privacy
-from desktop.store.db import close_database, db, open_database
+from desktop.store.db import close_database, db
+from desktop.store.opening import open_database
 from desktop.store.models import (
     AgreementVersion,
     AnonymousRecord,

@@ -14,7 +14,8 @@ import pytest
 
 from desktop import cli, paths
 from desktop.store import backup, recovery, storage_errors
-from desktop.store.db import close_database, db, open_database
+from desktop.store.db import close_database, db
+from desktop.store.opening import open_database
 from desktop.store.models import Person
 from tests.conftest import NOW
 from tests.helpers import start_app, stop_app

@@ -17,7 +17,8 @@ import pytest
 
 from desktop import paths
 from desktop.store import peek, settings
-from desktop.store.db import close_database, open_database
+from desktop.store.db import close_database
+from desktop.store.opening import open_database
 
 from .helpers import start_app, stop_app
 

@@ -7,7 +7,8 @@ import pytest
 
 from desktop import paths
 from desktop.store import migrations, models, settings
-from desktop.store.db import APPLICATION_ID, NotAnAfspraakDatabase, check_afspraak_file, close_database, db, open_database
+from desktop.store.db import APPLICATION_ID, NotAnAfspraakDatabase, check_afspraak_file, close_database, db
+from desktop.store.opening import open_database
 
 
 def table_names(path):

@@ -17,7 +17,8 @@ from desktop import paths
 from desktop.domain import timeline
 from desktop.domain.timeline import TimelineFilter
 from desktop.store import event_search, synthetic
-from desktop.store.db import close_database, db, open_database
+from desktop.store.db import close_database, db
+from desktop.store.opening import open_database
 from desktop.store.models import Event, Person
 from desktop.views.timeline_model import TimelineModel, benchmark
 from tests.conftest import NOW

@@ -64,27 +64,6 @@ def sidecar_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
-def open_database(path: Path | None = None, migrate: bool = True) -> peewee.SqliteDatabase:
-    """Open the database at ``path`` (default: the data dir's), bind the proxy, migrate."""
-    path = Path(path) if path else paths.db_path()
-    paths.ensure_private_dir(path.parent)
-    if path.exists():
-        check_afspraak_file(path, allow_empty=True)
-    database = OwnedDatabase(str(path), pragmas=PRAGMAS, check_same_thread=True)
-    db.initialize(database)
-    database.connect(reuse_if_open=True)
-    for f in [path, *sidecar_files(path)]:
-        paths.make_private_file(f)
-    if migrate:
-        from desktop.store import migrations
-
-        migrations.migrate(database, path)
-        from desktop.store import settings
-
-        settings.refresh_owner_time()  # the owner's zone and quiet hours, as stored in this file
-    return database
-
-
 def close_database() -> None:
     if db.obj is not None and not db.is_closed():
         db.close()

@@ -13,7 +13,7 @@ never edit an earlier step; add a fixture database of the old version under
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from typing import Callable
 
 import peewee
 
@@ -154,17 +154,18 @@ def schema_version(database: peewee.SqliteDatabase) -> int:
     return database.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(database: peewee.SqliteDatabase, path: Path | None = None) -> int:
-    """Bring the database to CURRENT_VERSION; returns the version it started at."""
+def migrate(database: peewee.SqliteDatabase, before: Callable[[int], None] | None = None) -> int:
+    """Bring the database to CURRENT_VERSION; returns the version it started at.
+
+    ``before(version)`` runs first when an existing database (version > 0) is about to be
+    migrated: the caller's backup of the file (store/opening.py)."""
     start = schema_version(database)
     if start > CURRENT_VERSION:
         raise SchemaTooNew(start)
     if start == CURRENT_VERSION:
         return start
-    if start > 0 and path is not None:
-        from desktop.store import backup
-
-        backup.backup_before_migration(database, Path(path), start)
+    if start > 0 and before is not None:
+        before(start)
     for number in range(start + 1, CURRENT_VERSION + 1):
         step = MIGRATIONS[number - 1]
         log.info("migrating schema to version %d", number)

@@ -3,7 +3,7 @@
 Conventions: moments are naive UTC ``DateTimeField``s; promised calendar days are
 ``DateField``s; money is whole cents in ``IntegerField``s; choices are short English
 codes (labels are translated in the views). Every model binds to the ``db`` proxy,
-which ``store.db.open_database`` initialises at start-up.
+which ``store.opening.open_database`` initialises at start-up.
 
 The schema itself is created and changed only by ``store.migrations``.
 """

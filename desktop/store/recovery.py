@@ -1,7 +1,7 @@
 """Opening the database at start, safely: a damaged file is kept aside and the newest good
 automatic backup is put back, and the user is told what happened and what may be missing.
 
-``open_checked`` is what the app and the CLI call instead of ``db.open_database``:
+``open_checked`` is what the app and the CLI call instead of ``opening.open_database``:
 
 - healthy file (``PRAGMA quick_check`` is ok): opened and migrated as usual;
 - damaged file (not SQLite any more, not ours, or quick_check reports errors): renamed to
@@ -48,7 +48,8 @@ from desktop import i18n, paths
 from desktop.clock import to_local, utcnow
 from desktop.i18n import _, ngettext
 from desktop.store import backup, storage_errors
-from desktop.store.db import APPLICATION_ID, open_database, sidecar_files
+from desktop.store.db import APPLICATION_ID, sidecar_files
+from desktop.store.opening import open_database
 from desktop.store.storage_errors import StorageProblem
 
 log = logging.getLogger(__name__)

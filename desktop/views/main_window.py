@@ -377,7 +377,8 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         from desktop.store import backup
-        from desktop.store.db import NotAnAfspraakDatabase, close_database, open_database
+        from desktop.store.db import NotAnAfspraakDatabase, close_database
+        from desktop.store.opening import open_database
         from desktop.views import dialogs
 
         path = dialogs.ask_open_path(self, _("Restore a backup"), _("Afspraak database (*.sqlite3);;All files (*)"))

@@ -1,0 +1,33 @@
+"""Opening the database: bind the connection, bring the schema up to date (with a backup
+of the file first), and hand the owner's time to the clock.
+
+Above ``db`` (the connection and file checks), ``migrations`` and ``backup`` in the
+store, so that none of those needs to import another in a circle.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import peewee
+
+from desktop import paths
+from desktop.store import backup, migrations, settings
+from desktop.store.db import PRAGMAS, OwnedDatabase, check_afspraak_file, db, sidecar_files
+
+
+def open_database(path: Path | None = None, migrate: bool = True) -> peewee.SqliteDatabase:
+    """Open the database at ``path`` (default: the data dir's), bind the proxy, migrate."""
+    path = Path(path) if path else paths.db_path()
+    paths.ensure_private_dir(path.parent)
+    if path.exists():
+        check_afspraak_file(path, allow_empty=True)
+    database = OwnedDatabase(str(path), pragmas=PRAGMAS, check_same_thread=True)
+    db.initialize(database)
+    database.connect(reuse_if_open=True)
+    for f in [path, *sidecar_files(path)]:
+        paths.make_private_file(f)
+    if migrate:
+        migrations.migrate(database, before=lambda start: backup.backup_before_migration(database, path, start))
+        settings.refresh_owner_time()  # the owner's zone and quiet hours, as stored in this file
+    return database

@@ -80,9 +80,3 @@ def mark_done(items: list, now: datetime | None = None) -> None:
         due.dismiss(item, now)
     notify_changed()
 
-
-def open_item(parent, item) -> None:
-    """The due-step dialog with its ready message; acting on it reschedules the reminders."""
-    from desktop.views.due_dialog import open_due_item
-
-    open_due_item(item, parent)

@@ -72,7 +72,7 @@ def ask_product(parent: QWidget | None, picture=None):
     """The "add a product" dialog; returns a ProductInput or None."""
     from desktop.views.shipping_dialogs import ProductDialog
 
-    form = ProductDialog(parent, picture)
+    form = ProductDialog(parent, picture, choose_path=ask_open_path)
     form.dialog.exec()
     return form.result
 

@@ -206,9 +206,9 @@ class MainWindow(QMainWindow):
 
     def open_due_item(self, item) -> None:
         """Open one due reminder with its ready message."""
-        from desktop import reminders
+        from desktop.views.due_dialog import open_due_item
 
-        reminders.open_item(self, item)
+        open_due_item(item, self)
 
     def refresh_all(self) -> None:
         for v in self.views:

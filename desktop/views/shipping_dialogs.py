@@ -181,9 +181,18 @@ class _PictureDrop(QObject):
         return False
 
 
+def _open_file(parent: QWidget | None, title: str, filters: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getOpenFileName(parent, title, "", filters)[0]
+
+
 class ProductDialog:
-    def __init__(self, parent: QWidget | None, picture: Path | None = None):
+    def __init__(self, parent: QWidget | None, picture: Path | None = None, choose_path=None):
+        """``choose_path(parent, title, filters)`` asks for a picture file (views/dialogs.py
+        hands in its replaceable ``ask_open_path``; without it, Qt's file dialog)."""
         self.dialog: QDialog = load_form("product_dialog.ui", parent)
+        self._choose_path = choose_path or _open_file
         d = self.dialog
         self.fields = {name: d.findChild(QWidget, name) for name in ("name", "variant", "sku", "price", "cost", "category")}
         self.picture_label = d.findChild(QWidget, "picture")
@@ -204,9 +213,7 @@ class ProductDialog:
             self.set_picture(picture)
 
     def _choose(self) -> None:
-        from desktop.views import dialogs
-
-        path = dialogs.ask_open_path(self.dialog, _("Choose a picture"), _("Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)"))
+        path = self._choose_path(self.dialog, _("Choose a picture"), _("Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)"))
         if path:
             self.set_picture(Path(path))
 

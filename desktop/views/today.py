@@ -17,6 +17,7 @@ from desktop.clock import local_to_utc, snooze_until, to_local, utcnow
 from desktop.i18n import _, tomorrow_label
 from desktop.labels import label
 from desktop.views.base import ListView, plain_label
+from desktop.views import due_dialog
 from desktop.views.rows import Row
 
 WEEK = timedelta(days=7)
@@ -138,7 +139,7 @@ class TodayView(ListView):
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
         for index, (name, text, slot) in enumerate((
-            ("todayOpen", _("Open and send…"), lambda: reminders.open_item(self, item)),
+            ("todayOpen", _("Open and send…"), lambda: due_dialog.open_due_item(item, self)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
             ("todayTomorrow", tomorrow_label(), lambda: self._snooze(item, "tomorrow")),
             ("todayDone", _("Done without a message"), lambda: reminders.mark_done([item], self._now())),

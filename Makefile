@@ -18,7 +18,7 @@ APT_DIST := binutils
 
 BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2
 
-.PHONY: lock run test kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
+.PHONY: lock run test lint kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
 
 # The SIGKILL test (tests/test_crash_safety.py) kills a writer this many times in `make test`
 # (CI); `make kill-test` runs it 60 times.
@@ -28,8 +28,12 @@ export AFSPRAAK_KILL_ROUNDS
 run: sysdeps $(VENV)/.installed mo
 	$(BIN)/afspraak
 
-test: sysdeps-test $(VENV)/.installed mo
+test: sysdeps-test $(VENV)/.installed mo lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The layers and "no import cycles" (pyproject.toml [tool.importlinter]).
+lint: $(VENV)/.installed
+	$(BIN)/lint-imports --no-cache
 
 kill-test: sysdeps-test $(VENV)/.installed mo
 	AFSPRAAK_KILL_ROUNDS=60 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_crash_safety.py

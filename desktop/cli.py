@@ -156,7 +156,7 @@ def cmd_import(args) -> int:
 
 def cmd_calendar(args) -> int:
     from desktop.clock import utcnow
-    from desktop.domain import calendar_export
+    from desktop.presentation import calendar_export
 
     _open(args)
     try:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop import cli, i18n
 from desktop.clock import to_local
-from desktop.domain import calendar_export, notes, spreadsheet, timeline_export
+from desktop.domain import notes, spreadsheet, timeline_export
+from desktop.presentation import calendar_export
 from desktop.domain.timeline import TimelineFilter
 from desktop.store.db import close_database
 from desktop.store.models import Collaboration, CustomOrder, Deliverable, Event, Person, Shipment

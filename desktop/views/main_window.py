@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
 
     def export_calendar(self) -> None:
         from desktop.clock import utcnow
-        from desktop.domain import calendar_export
+        from desktop.presentation import calendar_export
         from desktop.views import dialogs
 
         path = dialogs.ask_save_path(self, _("Export deadlines to a calendar"), str(Path.home() / "afspraak.ics"),

@@ -135,7 +135,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                 dos="Eigen foto's, daglicht, sieraad goed zichtbaar", donts="Geen kortingscodes van andere sieradenmerken",
             )
             Event.create(at=_at(now, -agreed_days_ago, 11), kind="agreement", channel="instagram", direction="out",
-                         text=f"Afspraak gemaakt: {title}", person=person, subject_type="collaboration", subject_id=c.id)
+                         fact="collab_created", params={"status": "agreed", "title": title}, person=person, subject_type="collaboration", subject_id=c.id)
             ds = []
             for kind, deadline_days in deliverables:
                 ds.append(Deliverable.create(collaboration=c, kind=kind, deadline=_at(now, deadline_days, 18)))
@@ -152,7 +152,8 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                 )
                 ShipmentItem.create(shipment=s, product=prod)
                 Event.create(at=_at(now, -sent_days_ago, 15), kind="shipment", channel="", direction="out",
-                             text=f"{prod.name} verzonden", person=person, subject_type="shipment", subject_id=s.id)
+                             fact="shipment_sent", params={"carrier": s.carrier, "items": [[prod.name, 1]]},
+                             person=person, subject_type="shipment", subject_id=s.id)
                 if received_days_ago is not None:
                     Event.create(at=_at(now, -received_days_ago, 12), kind="message", channel="instagram", direction="in",
                                  text="Pakketje is binnen, dankjewel!", person=person, subject_type="shipment", subject_id=s.id)
@@ -174,7 +175,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                        shop_tagged=True, hashtags_present=["#gekregen", "#zilverenzo"], disclosure_ok=True,
                        views=5400, likes=612, comments=48, link_clicks=91, code_uses=7, revenue_cents=26465)
         Event.create(at=_at(now, -22, 19), kind="content", channel="instagram", direction="in",
-                     text="Post geplaatst met #gekregen", person=people[4], subject_type="collaboration", subject_id=c5.id)
+                     fact="content_posted", params={"deliverable": "post", "platform": "instagram"}, person=people[4], subject_type="collaboration", subject_id=c5.id)
         # parcel sent 6 days ago, no word yet: "received?" check-in
         collab(people[5], 10, "Schakelarmband in een reel", "shipped", [("reel", 14)], 8, 6)
         # future deadlines
@@ -233,10 +234,11 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                 created_at=_at(now, ordered),
             )
             Event.create(at=_at(now, ordered, 9), kind="order", channel="email", direction="out",
-                         text=f"Bestelling {number} bevestigd", person=person, subject_type="custom_order", subject_id=o.id)
+                         fact="order_confirmed", params={"number": number}, person=person, subject_type="custom_order", subject_id=o.id)
             if status != "new":
                 Event.create(at=_at(now, ordered + 1, 10), kind="status", step="in_production", person=person,
-                             text=f"Bestelling {number}: Nieuw → In productie", subject_type="custom_order", subject_id=o.id)
+                             fact="order_status", params={"number": number, "old": "new", "new": "in_production"},
+                             subject_type="custom_order", subject_id=o.id)
             if number == "#1038":  # a promise that moved once, with its reason
                 OrderDateChange.create(custom_order=o, field="promised_ready", old_date=today + timedelta(days=ready - 3),
                                        new_date=today + timedelta(days=ready), changed_at=_at(now, -4, 11),

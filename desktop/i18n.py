@@ -112,6 +112,21 @@ def current_language() -> str:
     return _current_language
 
 
+class speaking:  # noqa: N801 (used as a context manager: ``with speaking("en"): ...``)
+    """Speak another language for a moment (the timeline's search words are written in every
+    language, desktop/event_texts.py); the language in use before comes back afterwards."""
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def __enter__(self) -> str:
+        self.previous = _current_language
+        return set_language(self.language)
+
+    def __exit__(self, *exc) -> None:
+        set_language(self.previous)
+
+
 def _(message: str) -> str:
     return _current.gettext(message)
 

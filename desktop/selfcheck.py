@@ -30,6 +30,19 @@ def catalog_problems() -> list[str]:
     return problems
 
 
+def qt_catalog_problems() -> list[str]:
+    """Qt's own catalog for each UI language (views/translator.py): without it a text
+    field's right-click menu and the standard buttons stay English in the Dutch app."""
+    from desktop.views import translator
+
+    problems = []
+    for language in i18n.LANGUAGES:
+        name = translator.qt_catalog_name(language)
+        if name is not None and translator.qt_catalog(language) is None:
+            problems.append(f"no Qt catalog {name}.qm in {translator.qt_translations_dir()}")
+    return problems
+
+
 def form_problems() -> list[str]:
     from desktop.views.forms import load_form
 
@@ -141,8 +154,8 @@ def notifier_problems() -> list[str]:
 def problems() -> list[str]:
     """Every problem found, one line each; empty when all is well."""
     found = []
-    for check in (module_problems, catalog_problems, form_problems, icon_problems, formatting_problems,
-                  notifier_problems):
+    for check in (module_problems, catalog_problems, qt_catalog_problems, form_problems, icon_problems,
+                  formatting_problems, notifier_problems):
         try:
             found.extend(check())
         except Exception as exc:

@@ -61,6 +61,40 @@ def main() -> None:
     shoot_shipping(app, window, out, suffix)
     shoot_ladder_and_orders(app, window, out, suffix, args.lang)
     shoot_evidence(app, window, out, suffix)
+    shoot_context_menu(app, window, out, args.lang)
+
+
+def shoot_context_menu(app, window, out: Path, lang: str) -> None:
+    """A text field's right-click menu in the UI language (Qt's own catalog, views/translator.py);
+    named with its language (qt-context-menu-nl.png), since the point is the language.
+
+    Offscreen a menu is a window of its own, so it is painted onto the dialog's picture
+    where a right click in the field would open it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    from desktop.store.models import Person
+    from desktop.views.influencer_dialog import InfluencerDialog
+
+    dialog = InfluencerDialog(window, Person.get(Person.name == "Sanne de Vries"))
+    dialog.show()
+    app.processEvents()
+    field = dialog.w("name")
+    field.setFocus()
+    field.selectAll()
+    menu = field.createStandardContextMenu()
+    menu.ensurePolished()
+    menu.adjustSize()
+    picture = dialog.grab()
+    at = field.mapTo(dialog, QPoint(field.width() // 3, field.height() // 2))
+    painter = QPainter(picture)
+    painter.drawPixmap(at, menu.grab())
+    painter.end()
+    path = out / f"qt-context-menu-{lang}.png"
+    picture.save(str(path))
+    print(path)
+    menu.deleteLater()
+    dialog.close()
 
 
 def shoot_reminders_without_tray(app, window, out: Path, suffix: str) -> None:

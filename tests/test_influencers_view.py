@@ -164,7 +164,7 @@ def test_the_whole_story_of_a_collaboration(qtbot, view, monkeypatch, language):
     tip = v.model.data(v.model.index(0, 0), Qt.ToolTipRole)  # written when asked for
     assert tip.startswith("<p style='white-space:pre-wrap'>3 ") and "100" in tip
     assert Event.select().where(Event.kind == "strike").count() == 3
-    assert Event.select().where(Event.kind == "status", Event.text.contains("→")).count() == 1
+    assert Event.select().where(Event.kind == "status", Event.words.contains("→")).count() == 1
 
     # posting the outstanding stories lifts the strikes (policy default)
     story = collab.deliverables.where(Deliverable.kind == "story").get()
@@ -256,7 +256,7 @@ def test_inactive_influencer_needs_an_explicit_exception(qtbot, database, transl
     assert Collaboration.select().count() == 0
     d.w("override").setChecked(True)
     assert d.save() is True
-    assert Event.select().where(Event.kind == "status", Event.text.contains("Exception")).count() == 1
+    assert Event.select().where(Event.kind == "status", Event.words.contains("Exception")).count() == 1
 
 
 def test_end_politely_and_block(qtbot, database, translator, fixed_now, monkeypatch):

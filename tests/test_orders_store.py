@@ -31,7 +31,7 @@ def test_a_new_order_makes_a_customer_and_an_event(database):
     assert (person.name, person.is_customer, person.country, person.address_form) == ("Ingrid Jansen", True, "BE", "u")
     assert (order.price_cents, order.deposit_cents, order.status) == (2995, 1000, "new")
     [event] = orders.order_events(order.id)
-    assert event.kind == "order" and "#1050" in event.text
+    assert event.kind == "order" and "#1050" in event.shown_text
 
 
 def test_bad_input_changes_nothing(database):

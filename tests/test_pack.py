@@ -102,14 +102,36 @@ def test_a_missing_cldr_parent_breaks_formatting(tmp_path):
     ("babel/locale-data/de_DE.dat", False),
     ("babel/locale-data/nl_SR.dat", False),
     ("babel/global.dat", True),
-    ("PySide6/Qt/translations/qtbase_nl.qm", False),
-    ("PySide6\\translations\\qtbase_de.qm", False),  # the Windows layout
+    # Qt's own Dutch (the text fields' context menu, standard buttons): qtbase_nl only.
+    ("PySide6/Qt/translations/qtbase_nl.qm", True),
+    ("PySide6\\translations\\qtbase_nl.qm", True),  # the Windows layout
+    ("PySide6\\translations\\qtbase_de.qm", False),
+    ("PySide6/Qt/translations/qtbase_en.qm", False),  # English is Qt's source language
+    ("PySide6/Qt/translations/qt_nl.qm", False),  # the meta catalog, not used
+    ("PySide6/Qt/translations/qtdeclarative_nl.qm", False),
+    ("PySide6/Qt/translations/qt_help_nl.qm", False),
     ("locales/nl/LC_MESSAGES/messages.mo", True),
     ("ui/main_window.ui", True),
     ("resources/icons/orders.svg", True),
 ])
 def test_keep_data(dest, kept):
     assert rules.keep_data(dest, rules.babel_locales()) is kept
+
+
+def test_the_qt_catalogs_the_app_loads_are_the_ones_kept():
+    """Every Qt catalog views/translator.py loads is kept, from the folder it loads them from."""
+    from desktop.i18n import LANGUAGES
+    from desktop.views import translator
+
+    loaded = [translator.qt_catalog_name(language) for language in LANGUAGES]
+    assert loaded.count(None) == 1  # English: Qt's source language
+    folder = Path(translator.qt_translations_dir())
+    for name in filter(None, loaded):
+        assert (folder / f"{name}.qm").is_file()  # PySide6 ships it
+        assert rules.keep_data(f"PySide6/Qt/translations/{name}.qm", rules.babel_locales())
+    kept = [p.name for p in folder.glob("*.qm")
+            if rules.keep_data(f"PySide6/Qt/translations/{p.name}", rules.babel_locales())]
+    assert sorted(kept) == sorted(f"{name}.qm" for name in loaded if name)
 
 
 @pytest.mark.parametrize("dest, platform, kept", [

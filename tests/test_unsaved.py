@@ -71,7 +71,7 @@ def test_a_failed_ending_blocking_or_strike_leaves_the_objects_as_stored(demo_db
     person = collab.person
     stored_collab, stored_person = dict(collab.__data__), dict(person.__data__)
     with monkeypatch.context() as patched:
-        patched.setattr(store, "_event", fail)  # the timeline write fails (a full disk)
+        patched.setattr(store, "_fact", fail)  # the timeline write fails (a full disk)
         with pytest.raises(sqlite3.OperationalError):
             ops.end_collaboration(collab, "past niet", None, NOW, block_reason="nooit meer")
         with pytest.raises(sqlite3.OperationalError):

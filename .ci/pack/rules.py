@@ -27,6 +27,11 @@ BUNDLE_ID = APP_ID    # macOS CFBundleIdentifier (reverse DNS; never change it o
 # their CLDR parents.
 SHIPPED_LOCALES = tuple(sorted(set(LANGUAGES) | set(FORMAT_LOCALES)))
 
+# Qt's own catalogs the app loads (desktop/views/translator.py): qtbase for each UI language
+# but English, Qt's source language. qtbase_nl.qm stands alone (it names no other catalog);
+# qt_nl.qm, the meta catalog naming qtbase and qtmultimedia, is not used.
+QT_TRANSLATIONS = frozenset(f"qtbase_{language}.qm" for language in LANGUAGES if language != "en")
+
 # Python modules the app never uses. PySide6's hooks collect a Qt library (and its plugins
 # and translations) for every PySide6 module that is imported, so excluding the module
 # here keeps the library out. The app uses QtCore, QtGui, QtWidgets, QtNetwork (the single
@@ -133,8 +138,10 @@ def keep_data(dest: str, locales: set[str]) -> bool:
     if parts[:2] == ("babel", "locale-data"):
         return len(parts) == 3 and parts[2].endswith(".dat") and parts[2][:-4] in locales
     if "translations" in parts and parts[0] == "PySide6":
-        # Qt's own .qm catalogs: the app answers Qt from gettext (views/translator.py).
-        return False
+        # Qt's own .qm catalogs: the app answers Qt from gettext first, and asks Qt's
+        # qtbase catalog only for Qt's own texts (views/translator.py): every other
+        # language and module stays out.
+        return parts[-1] in QT_TRANSLATIONS
     return keep_qt_plugin(dest)
 
 

@@ -12,6 +12,7 @@ index and probes the match set; one that matches few sorts just those.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
@@ -19,7 +20,7 @@ from typing import Iterator, NamedTuple
 
 from babel import Locale
 
-from desktop import clock, i18n
+from desktop import clock, event_texts, i18n
 from desktop.i18n import _
 from desktop.store import event_search
 from desktop.store.db import db
@@ -58,7 +59,7 @@ class EventLine(NamedTuple):
     kind: str
     channel: str
     direction: str
-    text: str
+    text: str  # as shown: an app event's fact in the current language, else the text as written
     person_id: int | None
     person_name: str
     subject_type: str
@@ -67,7 +68,8 @@ class EventLine(NamedTuple):
 
 
 _SELECT = (
-    'SELECT e.id, e.at, e.kind, e.channel, e.direction, e.text, e.person_id, p.name, e.subject_type, e.subject_id '
+    'SELECT e.id, e.at, e.kind, e.channel, e.direction, e.text, e.person_id, p.name, e.subject_type, e.subject_id, '
+    'e.fact, e.params '
     'FROM "event" AS e {hint} LEFT JOIN "person" AS p ON p.id = e.person_id'
 )
 
@@ -141,7 +143,9 @@ def _match_count(expression: str) -> int:
 
 
 def _line(row) -> EventLine:
-    event_id, at, kind, channel, direction, text, person_id, name, subject_type, subject_id = row
+    event_id, at, kind, channel, direction, text, person_id, name, subject_type, subject_id, fact, params = row
+    if fact:  # the app's own event, worded in the reader's language (desktop/event_texts.py)
+        text = event_texts.render(fact, json.loads(params or "{}"), text)
     return EventLine(event_id, datetime.fromisoformat(at), kind, channel, direction, text, person_id, name or "",
                      subject_type, subject_id, at)
 

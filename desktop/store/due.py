@@ -502,7 +502,7 @@ def mark_reply(item: DueItem, now: datetime, channel: str, text: str = "") -> Ev
     """An answer came in: log it; any incoming message stops the person's ladder."""
     with db.atomic():
         return Event.create(at=now, kind="message", channel=channel or "", direction="in",
-                            text=text or _("Reply received"), person=item.person_id,
+                            text=text, fact="" if text else "reply_received", person=item.person_id,
                             subject_type=item.subject_type, subject_id=item.subject_id, step=item.step)
 
 
@@ -538,13 +538,13 @@ def apply_strike(item: DueItem, now: datetime) -> Strike:
             collaboration = Collaboration.get_by_id(collab_id)
             if collaboration.status != "failed":
                 influencers.end_collaboration(collaboration, _("Not delivered after the last reminder."), None, now,
-                                              status="failed")
+                                              status="failed", why="last_reminder")
         # A strike that reaches the threshold makes her inactive, as every other strike does.
         influencers.apply_policy(Person.get_by_id(item.person_id), now)
         event = Event.create(at=now, kind="strike", direction="none", person=item.person_id,
                              subject_type="collaboration" if collab_id else part.subject_type,
                              subject_id=collab_id or part.subject_id, step=item.step,
-                             text=_("Strike: not delivered after the last reminder."))
+                             fact="strike_after_reminders")
         _save_states(item, "sent", now, event_id=event.id)
     return strike
 

@@ -1,7 +1,10 @@
-"""The full-text index on event text (``event_fts``, created by migration v2).
+"""The full-text index on event text (``event_fts``, created by migration v2, over
+``event.text`` and ``event.words`` since v9).
 
 ``event_fts`` is an external-content FTS5 table: it holds only the index; the text stays
-in ``event``. Triggers keep it in step, so ordinary code never touches it. Three things
+in ``event``. ``text`` is what a person wrote (or an old text no migration recognised);
+``words`` is an app event's sentence in every language (desktop/event_texts.py), so a
+search finds it by the words shown in either language and a switch needs no re-index. Triggers keep it in step, so ordinary code never touches it. Three things
 here need to know it exists:
 
 - ``match_expression``: turns what the owner typed into a safe FTS5 query.
@@ -73,7 +76,8 @@ def insert_events_bulk(database: peewee.SqliteDatabase, rows: Iterable[Sequence]
         cursor = database.cursor()
         cursor.executemany(f'INSERT INTO "event" ({columns}) VALUES ({placeholders})', rows)
         database.execute_sql(
-            f'INSERT INTO "{FTS_TABLE}"(rowid, text) SELECT id, text FROM "event" WHERE id > ?', (before,))
+            f'INSERT INTO "{FTS_TABLE}"(rowid, text, words) SELECT id, text, words FROM "event" WHERE id > ?',
+            (before,))
         database.execute_sql(trigger_sql)
         after = database.execute_sql('SELECT coalesce(max(id), 0) FROM "event"').fetchone()[0]
     return after - before

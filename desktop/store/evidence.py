@@ -16,7 +16,7 @@ from pathlib import Path
 
 from peewee import Value
 
-from desktop.i18n import _, ngettext
+from desktop.i18n import _
 from desktop.labels import label
 from desktop.store import pictures
 from desktop.store.db import db
@@ -58,12 +58,10 @@ def add(content_id: int, files: list[str | Path], now: datetime) -> Added:
         with db.atomic():
             ids = tuple(ContentEvidence.create(content=content_id, path=relative, original_name=name, added_at=now).id
                         for relative, name in copied)
-            names = ", ".join(name for _relative, name in copied)
-            # TRANSLATORS: timeline event; {names} are the file names the pictures had.
-            text = ngettext("Evidence added to {content}: {n} picture ({names})",
-                            "Evidence added to {content}: {n} pictures ({names})", len(copied)).format(
-                content=content_title(content), n=len(copied), names=names)
-            event = Event.create(at=now, kind="content", direction="none", text=text,
+            params = {"deliverable": content.deliverable.kind if content.deliverable_id else "",
+                      "platform": content.platform or "", "n": len(copied),
+                      "names": [name for _relative, name in copied]}
+            event = Event.create(at=now, kind="content", direction="none", fact="evidence_added", params=params,
                                  person=content.collaboration.person_id, subject_type="content", subject_id=content_id)
     except Exception:
         for relative, _name in copied:

@@ -12,7 +12,6 @@ from datetime import date, datetime, time
 
 from peewee import fn
 
-from desktop import i18n
 from desktop.clock import local_to_utc, to_local
 from desktop.domain import collaborations as rules
 from desktop.domain import score as score_rules
@@ -20,8 +19,6 @@ from desktop.domain import strikes as strike_rules
 from desktop.domain.disclosure import CaptionCheck
 from desktop.domain.spreadsheet import safe_cell
 from desktop.domain.validation import DeliverableInput
-from desktop.i18n import _
-from desktop.labels import label
 from desktop.store import settings
 from desktop.store.db import db
 from desktop.store.unsaved import restore_on_failure
@@ -60,7 +57,14 @@ def midday_utc(day: date, now: datetime) -> datetime:
 
 
 def _event(now, kind, text, person, subject_type="", subject_id=None, **extra) -> Event:
+    """An event with what a person wrote (a message)."""
     return Event.create(at=now, kind=kind, text=text, person=person, subject_type=subject_type,
+                        subject_id=subject_id, **extra)
+
+
+def _fact(now, kind, fact, params, person, subject_type="", subject_id=None, **extra) -> Event:
+    """An event of the app's own: a fact, worded when shown (desktop/event_texts.py)."""
+    return Event.create(at=now, kind=kind, fact=fact, params=params, person=person, subject_type=subject_type,
                         subject_id=subject_id, **extra)
 
 
@@ -77,7 +81,7 @@ def save_person(cleaned: dict, now: datetime, person: Person | None = None) -> P
     with restore_on_failure(person), db.atomic():
         if person is None:
             person = Person.create(is_influencer=True, created_at=now, updated_at=now, **fields)
-            _event(now, "status", _("Added as influencer"), person)
+            _fact(now, "status", "person_added", {}, person)
         else:
             for key, value in fields.items():
                 setattr(person, key, value)
@@ -124,8 +128,7 @@ def apply_policy(person: Person, now: datetime) -> None:
     person.status = new
     person.status_reason = strike_rules.inactive_reason(infos, pol, now) if new == "inactive" else ""
     person.save()
-    _event(now, "status", _("Status: {old} → {new}").format(old=label("person_status", old),
-                                                           new=label("person_status", new)), person)
+    _fact(now, "status", "person_status", {"old": old, "new": new}, person)
 
 
 def add_strike(person: Person, cleaned: dict, now: datetime, collaboration: Collaboration | None = None) -> Strike:
@@ -133,11 +136,11 @@ def add_strike(person: Person, cleaned: dict, now: datetime, collaboration: Coll
         strike = Strike.create(person=person, collaboration=collaboration, reason=cleaned["reason"],
                                evidence=cleaned["evidence"], event_ids=cleaned["event_ids"],
                                evidence_ids=cleaned.get("evidence_ids", []), created_at=now)
-        text = _("Strike: {reason}").format(reason=label("strike_reason", cleaned["reason"]))
+        params = {"reason": cleaned["reason"]}
         if cleaned["evidence"]:
-            text += " · " + cleaned["evidence"].splitlines()[0]
-        _event(now, "strike", text, person, "collaboration" if collaboration else "",
-               collaboration.id if collaboration else None)
+            params["note"] = cleaned["evidence"].splitlines()[0]
+        _fact(now, "strike", "strike", params, person, "collaboration" if collaboration else "",
+              collaboration.id if collaboration else None)
         apply_policy(person, now)
     return strike
 
@@ -146,8 +149,7 @@ def lift_strike(strike: Strike, now: datetime) -> None:
     with restore_on_failure(strike, strike.person), db.atomic():
         strike.lifted_at = now
         strike.save()
-        _event(now, "strike", _("Strike lifted: {reason}").format(reason=label("strike_reason", strike.reason)),
-               strike.person)
+        _fact(now, "strike", "strike_lifted", {"reason": strike.reason}, strike.person)
         apply_policy(strike.person, now)
 
 
@@ -156,16 +158,14 @@ def block(person: Person, reason: str, now: datetime) -> None:
         old = person.status
         person.status, person.status_reason = "blocked", reason
         person.save()
-        _event(now, "status", _("Status: {old} → {new}").format(
-            old=label("person_status", old), new=label("person_status", "blocked")) + " · " + reason, person)
+        _fact(now, "status", "person_status", {"old": old, "new": "blocked", "note": reason}, person)
 
 
 def unblock(person: Person, now: datetime) -> None:
     with restore_on_failure(person), db.atomic():
         person.status, person.status_reason = "active", ""
         person.save()
-        _event(now, "status", _("Status: {old} → {new}").format(
-            old=label("person_status", "blocked"), new=label("person_status", "active")), person)
+        _fact(now, "status", "person_status", {"old": "blocked", "new": "active"}, person)
         apply_policy(person, now)
 
 
@@ -205,12 +205,11 @@ def save_collaboration(person: Person, cleaned: dict, deliverables: list[Deliver
                 agreed_at=agreed_at if rules.is_agreed(cleaned["status"]) else None,
                 **{k: cleaned[k] for k in term_keys + stored})
             _sync_deliverables(collaboration, deliverables)
-            text = _("Collaboration {status}: {title}").format(
-                status=label("collab_status", cleaned["status"]).lower(), title=collaboration.title)
-            _event(now, "agreement", text, person, "collaboration", collaboration.id)
+            _fact(now, "agreement", "collab_created", {"status": cleaned["status"], "title": collaboration.title},
+                  person, "collaboration", collaboration.id)
             if person.status != "active":
-                _event(now, "status", _("Exception: new collaboration although the influencer is {status}").format(
-                    status=label("person_status", person.status).lower()), person, "collaboration", collaboration.id)
+                _fact(now, "status", "collab_exception", {"status": person.status}, person, "collaboration",
+                      collaboration.id)
             return collaboration
         old_terms = current_terms(collaboration)
         was_agreed = rules.is_agreed(collaboration.status)
@@ -228,13 +227,11 @@ def save_collaboration(person: Person, cleaned: dict, deliverables: list[Deliver
         if was_agreed and changes:
             AgreementVersion.create(collaboration=collaboration, changed_at=now, requested_by=cleaned["requested_by"],
                                     reason=cleaned["change_reason"], confirmed=cleaned["confirmed"], changes=changes)
-            names = ", ".join(_(rules.TERM_LABELS[k]).lower() for k in changes)
-            _event(now, "agreement", _("Agreement changed ({fields}): {reason}").format(
-                fields=names, reason=cleaned["change_reason"]), person, "collaboration", collaboration.id)
+            _fact(now, "agreement", "agreement_changed", {"fields": list(changes), "note": cleaned["change_reason"]},
+                  person, "collaboration", collaboration.id)
         if old_status != collaboration.status:
-            _event(now, "status", _("{title}: {old} → {new}").format(
-                title=collaboration.title, old=label("collab_status", old_status),
-                new=label("collab_status", collaboration.status)), person, "collaboration", collaboration.id)
+            _fact(now, "status", "collab_status", {"title": collaboration.title, "old": old_status,
+                                                   "new": collaboration.status}, person, "collaboration", collaboration.id)
     return collaboration
 
 
@@ -261,8 +258,7 @@ def confirm_version(version: AgreementVersion, now: datetime) -> None:
         version.confirmed = True
         version.save()
         collab = version.collaboration
-        _event(now, "agreement", _("Change confirmed by the influencer: {title}").format(title=collab.title),
-               collab.person, "collaboration", collab.id)
+        _fact(now, "agreement", "agreement_confirmed", {"title": collab.title}, collab.person, "collaboration", collab.id)
 
 
 def log_content(collaboration: Collaboration, deliverable: Deliverable | None, cleaned: dict, check: CaptionCheck,
@@ -284,25 +280,23 @@ def log_content(collaboration: Collaboration, deliverable: Deliverable | None, c
             if rules.delivered(deliverable.count, deliverable.contents.count()):
                 deliverable.delivered_at = posted_at
                 deliverable.save()
-        kind = label("deliverable", deliverable.kind) if deliverable else _("Extra content")
-        text = _("{kind} posted on {platform}").format(kind=kind, platform=label("platform", cleaned["platform"]) or "?")
+        posted = {"deliverable": deliverable.kind if deliverable else "", "platform": cleaned["platform"] or ""}
         if check.missing():
-            text += " · " + _("missing: {items}").format(items=", ".join(check.missing()))
-        _event(now, "content", text, person, "collaboration", collaboration.id, direction="in",
-               channel=cleaned["platform"] if cleaned["platform"] in ("instagram", "tiktok") else "")
+            posted["missing"] = list(check.missing())
+        _fact(now, "content", "content_posted", posted, person, "collaboration", collaboration.id, direction="in",
+              channel=cleaned["platform"] if cleaned["platform"] in ("instagram", "tiktok") else "")
         left = collaboration.deliverables.where(Deliverable.delivered_at.is_null()).count()
         if left == 0 and collaboration.status in ("agreed", "shipped", "received"):
             old = collaboration.status
             collaboration.status = "posted"
             collaboration.save()
-            _event(now, "status", _("{title}: {old} → {new}").format(
-                title=collaboration.title, old=label("collab_status", old), new=label("collab_status", "posted")),
-                person, "collaboration", collaboration.id)
+            _fact(now, "status", "collab_status", {"title": collaboration.title, "old": old, "new": "posted"},
+                  person, "collaboration", collaboration.id)
         after = outstanding(person)
         lift = strike_rules.to_lift_on_delivery(person.status, strike_infos(person), policy(), now, before, after)
         if lift:
             Strike.update(lifted_at=now).where(Strike.id.in_([s.id for s in lift])).execute()
-            _event(now, "strike", _("Strikes lifted: all outstanding work is posted"), person)
+            _fact(now, "strike", "strikes_lifted_delivered", {}, person)
             person = Person.get_by_id(person.id)
             apply_policy(person, now)
     return content
@@ -316,23 +310,24 @@ def rate(collaboration: Collaboration, cleaned: dict, now: datetime) -> Rating:
         rating.created_at = now
         rating.save()
         average = sum(cleaned[k] for k in ("communication", "quality", "punctuality", "result")) / 4
-        text = _("Rated {stars} of 5: {title}").format(stars=i18n.format_number(round(average, 1)), title=collaboration.title)
-        if not cleaned["work_again"]:
-            text += " · " + _("would not work together again")
-        _event(now, "rating", text, collaboration.person, "collaboration", collaboration.id)
+        _fact(now, "rating", "rated", {"stars": round(average, 1), "title": collaboration.title,
+                                        "work_again": bool(cleaned["work_again"])},
+              collaboration.person, "collaboration", collaboration.id)
     return rating
 
 
 def end_collaboration(collaboration: Collaboration, reason: str, message: str | None, now: datetime,
-                      block_reason: str | None = None, status: str = "ended") -> None:
+                      block_reason: str | None = None, status: str = "ended", why: str = "") -> None:
+    """``reason`` is the owner's words; ``why`` the app's own reason as a code (the timeline
+    words it in the reader's language; desktop/event_texts.py)."""
     person = collaboration.person
     with restore_on_failure(collaboration, person), db.atomic():
         old = collaboration.status
         collaboration.status, collaboration.ended_at, collaboration.end_reason = status, now, reason
         collaboration.save()
-        _event(now, "status", _("{title}: {old} → {new}").format(
-            title=collaboration.title, old=label("collab_status", old), new=label("collab_status", status))
-            + " · " + reason, person, "collaboration", collaboration.id)
+        ended = {"title": collaboration.title, "old": old, "new": status}
+        ended.update({"why": why} if why else {"note": reason})
+        _fact(now, "status", "collab_status", ended, person, "collaboration", collaboration.id)
         if message:
             _event(now, "message", message, person, "collaboration", collaboration.id, direction="out")
         if block_reason:

@@ -146,7 +146,65 @@ def _v8(database: peewee.SqliteDatabase) -> None:
         'ON "deliverable" ("collaboration_id", "delivered_at", "deadline", "kind")')
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(database: peewee.SqliteDatabase) -> None:
+    """The app's own events as facts, shown in the reader's language (desktop/event_texts.py).
+
+    ``event.fact`` names what happened and ``event.params`` (JSON) holds its values;
+    ``event.text`` keeps what a person wrote. Old texts the app wrote are read back as
+    facts where ``store/legacy_events.py`` recognises them (Dutch and English, the
+    patterns of versions up to 8); everything else stays text.
+
+    The search index now covers two columns: ``text`` and ``words``, the sentence of a
+    fact in every language the app speaks (written on save by ``Event.save``), so the
+    owner finds an event by the words on screen in either language, and a language
+    switch needs no re-indexing.
+    """
+    import json
+
+    from desktop import event_texts
+    from desktop.store import legacy_events
+
+    for sql in (
+        'ALTER TABLE "event" ADD COLUMN "fact" VARCHAR(255) NOT NULL DEFAULT \'\'',
+        'ALTER TABLE "event" ADD COLUMN "params" TEXT NOT NULL DEFAULT \'{}\'',
+        'ALTER TABLE "event" ADD COLUMN "words" TEXT NOT NULL DEFAULT \'\'',
+        'DROP TRIGGER IF EXISTS "event_fts_ai"',
+        'DROP TRIGGER IF EXISTS "event_fts_ad"',
+        'DROP TRIGGER IF EXISTS "event_fts_au"',
+        'DROP TABLE IF EXISTS "event_fts"',
+    ):
+        database.execute_sql(sql)
+    carriers = dict(database.execute_sql('SELECT id, carrier FROM "shipment"').fetchall())
+    rows = database.execute_sql(
+        'SELECT id, kind, text, subject_type, subject_id FROM "event" '
+        'WHERE kind IN (\'status\', \'strike\', \'agreement\', \'content\', \'rating\', \'shipment\', '
+        '\'order\', \'message\') AND text != \'\'').fetchall()
+    updates = []
+    for event_id, kind, text, subject_type, subject_id in rows:
+        carrier = carriers.get(subject_id) if subject_type == "shipment" else None
+        found = legacy_events.recognise(kind, text, subject_type, carrier)
+        if found is None:
+            continue
+        fact, params = found
+        updates.append((fact, json.dumps(params, ensure_ascii=False), event_texts.search_words(fact, params), event_id))
+    database.cursor().executemany(
+        'UPDATE "event" SET "fact" = ?, "params" = ?, "words" = ?, "text" = \'\' WHERE id = ?', updates)
+    for sql in (
+        'CREATE VIRTUAL TABLE "event_fts" USING fts5(text, words, content=\'event\', content_rowid=\'id\', '
+        "tokenize='unicode61 remove_diacritics 2')",
+        'CREATE TRIGGER "event_fts_ai" AFTER INSERT ON "event" BEGIN '
+        'INSERT INTO "event_fts"(rowid, text, words) VALUES (new.id, new.text, new.words); END',
+        'CREATE TRIGGER "event_fts_ad" AFTER DELETE ON "event" BEGIN '
+        'INSERT INTO "event_fts"("event_fts", rowid, text, words) VALUES (\'delete\', old.id, old.text, old.words); END',
+        'CREATE TRIGGER "event_fts_au" AFTER UPDATE OF text, words ON "event" BEGIN '
+        'INSERT INTO "event_fts"("event_fts", rowid, text, words) VALUES (\'delete\', old.id, old.text, old.words); '
+        'INSERT INTO "event_fts"(rowid, text, words) VALUES (new.id, new.text, new.words); END',
+        'INSERT INTO "event_fts"("event_fts") VALUES (\'rebuild\')',
+    ):
+        database.execute_sql(sql)
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -238,6 +238,15 @@ class Event(BaseModel):
     subject_type = CharField(default="")  # collaboration, deliverable, shipment, custom_order, content
     subject_id = IntegerField(null=True)
     step = CharField(default="")  # ladder step or check-in name, for reminder events
+    # v9: the app's own events are facts, rendered in the reader's language by
+    # desktop/event_texts.py: ``fact`` names what happened, ``params`` holds its values
+    # (codes, numbers, ISO dates, and titles or reasons as typed). ``text`` is then empty;
+    # it holds what a person wrote (notes, messages) and old texts no migration recognised.
+    fact = CharField(default="")
+    params = JSONField(default=dict)
+    # The search index's words for a fact (its sentence in every language), filled on save;
+    # "" for plain text events, whose ``text`` is indexed.
+    words = TextField(default="")
 
     class Meta:
         # Created by migrations (v2 adds the filter indexes and the event_fts search index).
@@ -249,6 +258,20 @@ class Event(BaseModel):
             (("direction", "at"), False),
             (("person", "direction", "at"), False),  # "has she answered since?" (the ladder)
         )
+
+    def save(self, *args, **kwargs):
+        if self.fact:  # the search words follow the fact (see desktop/event_texts.py)
+            from desktop import event_texts
+
+            self.words = event_texts.search_words(self.fact, self.params)
+        return super().save(*args, **kwargs)
+
+    @property
+    def shown_text(self) -> str:
+        """What the reader sees: the fact in the current language, or the stored text."""
+        from desktop import event_texts
+
+        return event_texts.render(self.fact, self.params, self.text)
 
 
 class OrderDateChange(BaseModel):

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from peewee import fn
 
-from desktop import i18n
 from desktop.clock import to_local
 from desktop.domain import orders as rules
 from desktop.i18n import _
@@ -85,27 +84,28 @@ def shipment_of(order_id: int) -> Shipment | None:
 
 # --- saving ---------------------------------------------------------------------------------
 
-def _event(now: datetime, person: Person, order: CustomOrder, kind: str, text: str, step: str = "",
-           channel: str = "", direction: str = "none") -> Event:
-    return Event.create(at=now, kind=kind, text=text, person=person, subject_type="custom_order",
-                        subject_id=order.id, step=step, channel=channel, direction=direction)
+def _event(now: datetime, person: Person, order: CustomOrder, kind: str, text: str = "", step: str = "",
+           channel: str = "", direction: str = "none", fact: str = "", params: dict | None = None) -> Event:
+    """An order's event: a message as written (``text``), or the app's own ``fact`` with its
+    ``params``, worded when shown (desktop/event_texts.py)."""
+    return Event.create(at=now, kind=kind, text=text, fact=fact, params=params or {}, person=person,
+                        subject_type="custom_order", subject_id=order.id, step=step, channel=channel,
+                        direction=direction)
 
 
 def _record_date(order: CustomOrder, field: str, old: date | None, new: date | None, reason: str,
                  now: datetime, event: Event | None = None) -> OrderDateChange:
     if event is None:
-        what = _("Promised ready date") if field == "promised_ready" else _("Promised delivery date")
-        text = _("{what} moved from {old} to {new}: {reason}").format(
-            what=what, old=i18n.format_date(old) or "—", new=i18n.format_date(new) or "—", reason=reason)
-        event = _event(now, order.person, order, "order", text)
+        event = _event(now, order.person, order, "order", fact="order_date_moved", params={
+            "field": field, "old": old.isoformat() if old else None, "new": new.isoformat() if new else None,
+            "note": reason})
     return OrderDateChange.create(custom_order=order, field=field, old_date=old, new_date=new,
                                   changed_at=now, reason=reason, event=event)
 
 
 def _status_event(order: CustomOrder, old: str, new: str, now: datetime) -> Event:
-    text = _("Order {number}: {old} → {new}").format(
-        number=order.order_number or "—", old=label("order_status", old), new=label("order_status", new))
-    return _event(now, order.person, order, "status", text, step=new)
+    return _event(now, order.person, order, "status", step=new, fact="order_status",
+                  params={"number": order.order_number or "", "old": old, "new": new})
 
 
 def save_order(form: rules.OrderInput, now: datetime, order_id: int | None = None, person_id: int | None = None,
@@ -158,8 +158,9 @@ def save_order(form: rules.OrderInput, now: datetime, order_id: int | None = Non
             order.save()
 
             if existing is None:
-                _event(now, person, order, "order", _("Custom order {number} entered, promised for {date}").format(
-                    number=order.order_number or "—", date=i18n.format_date(order.promised_ready)))
+                _event(now, person, order, "order", fact="order_entered", params={
+                    "number": order.order_number or "",
+                    "date": order.promised_ready.isoformat() if order.promised_ready else None})
             else:
                 for field in ("promised_ready", "promised_delivery"):
                     if previous[field] != v[field]:
@@ -267,8 +268,8 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
             tracking_url=url, status="sent", sent_at=now, value_cents=order.price_cents or 0, created_at=now)
         if order.product_id is not None:
             ShipmentItem.create(shipment=shipment, product=order.product_id, quantity=1)
-        _event(now, order.person, order, "shipment", _("Order {number} sent with {carrier}").format(
-            number=order.order_number or "—", carrier=label("carrier", ship.carrier)), channel="")
+        _event(now, order.person, order, "shipment", fact="order_shipped",
+               params={"number": order.order_number or "", "carrier": ship.carrier})
         order.status = "shipped"
         order.save()
         _status_event(order, "ready", "shipped", now)

@@ -11,7 +11,6 @@ from datetime import datetime
 
 from desktop.domain import shipments as rules
 from desktop.i18n import _
-from desktop.labels import label
 from desktop.store.db import db
 from desktop.store.models import Collaboration, CustomOrder, Event, Person, Product, Shipment, ShipmentItem
 
@@ -50,8 +49,9 @@ def title_of(name: str, variant: str | None) -> str:
     return " ".join(x for x in (name, variant and f"({variant})") if x)
 
 
-def items_text(items: list[tuple[Product, int]]) -> str:
-    return ", ".join(_("{quantity} × {product}").format(quantity=q, product=product_title(p)) for p, q in items)
+def items_fact(items: list[tuple[Product, int]]) -> list[list]:
+    """[[title, quantity]]: a shipment's products as an event keeps them (desktop/event_texts.py)."""
+    return [[product_title(p), q] for p, q in items]
 
 
 def create_shipment(new: NewShipment, now: datetime) -> Created:
@@ -79,10 +79,10 @@ def create_shipment(new: NewShipment, now: datetime) -> Created:
         if new.sent:
             collab.status = rules.collaboration_status_after("send", collab.status)
             collab.save()
-            text = _("Sent with {carrier}: {items}").format(carrier=label("carrier", new.carrier), items=items_text(items))
+            fact, params = "shipment_sent", {"carrier": new.carrier, "items": items_fact(items)}
         else:
-            text = _("Parcel ready to send: {items}").format(items=items_text(items))
-        event = Event.create(at=now, kind="shipment", direction="out", text=text, person=person,
+            fact, params = "shipment_ready", {"items": items_fact(items)}
+        event = Event.create(at=now, kind="shipment", direction="out", fact=fact, params=params, person=person,
                              subject_type="shipment", subject_id=shipment.id)
     return Created(shipment.id, event.id, created_collab.id if created_collab else None)
 
@@ -98,16 +98,15 @@ def undo_shipment(created: Created) -> None:
             Collaboration.delete().where(Collaboration.id == created.new_collaboration_id).execute()
 
 
-def _event_text(action: str, shipment: Shipment) -> str:
-    items = items_text([(i.product, i.quantity) for i in shipment.items])
-    carrier = label("carrier", shipment.carrier)
-    if action == "send":
-        return _("Sent with {carrier}: {items}").format(carrier=carrier, items=items)
-    if action == "deliver":
-        return _("Delivered by {carrier}: {items}").format(carrier=carrier, items=items)
-    if action == "confirm":
-        return _("Receipt confirmed: {items}").format(items=items)
-    return _("Returned to the shop: {items}").format(items=items)
+_ACTION_FACTS = {"send": "shipment_sent", "deliver": "shipment_delivered", "confirm": "shipment_confirmed",
+                 "return": "shipment_returned"}
+
+
+def _event_fact(action: str, shipment: Shipment) -> tuple[str, dict]:
+    params = {"items": items_fact([(i.product, i.quantity) for i in shipment.items])}
+    if action in ("send", "deliver"):
+        params["carrier"] = shipment.carrier
+    return _ACTION_FACTS.get(action, "shipment_returned"), params
 
 
 def advance(shipment_id: int, action: str, now: datetime) -> Shipment:
@@ -128,8 +127,9 @@ def advance(shipment_id: int, action: str, now: datetime) -> Shipment:
             if status != collab.status:
                 collab.status = status
                 collab.save()
+        fact, params = _event_fact(action, shipment)
         Event.create(at=now, kind="shipment", direction="in" if action == "confirm" else "none",
-                     text=_event_text(action, shipment), person=shipment.person,
+                     fact=fact, params=params, person=shipment.person,
                      subject_type="shipment", subject_id=shipment.id)
     return shipment
 
@@ -155,9 +155,9 @@ def set_order_product(order_id: int, product_id: int, now: datetime) -> OrderPro
         previous = order.product_id
         order.product = product
         order.save()
-        event = Event.create(at=now, kind="order", text=_("Product for order {number}: {product}").format(
-            number=order.order_number, product=product_title(product)), person=order.person,
-            subject_type="custom_order", subject_id=order.id)
+        event = Event.create(at=now, kind="order", fact="order_product",
+                             params={"number": order.order_number, "product": product_title(product)},
+                             person=order.person, subject_type="custom_order", subject_id=order.id)
     return OrderProductChange(order_id, previous, event.id)
 
 

@@ -646,7 +646,7 @@ class InfluencersView(ListView):
         self.add_section(layout, _("Latest on the timeline"))
         events = person.events.order_by(Event.at.desc(), Event.id.desc()).limit(8)
         self.add_lines(layout, [
-            _("{date}: {text}").format(date=i18n.format_date(clock.to_local(e.at)), text=e.text.splitlines()[0] if e.text else "")
+            _("{date}: {text}").format(date=i18n.format_date(clock.to_local(e.at)), text=e.shown_text.splitlines()[0] if e.shown_text else "")
             for e in events
         ], _("Nothing on the timeline yet."))
 

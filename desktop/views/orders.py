@@ -273,7 +273,7 @@ class OrdersView(ListView):
         sent = [e for e in events if e.direction == "out"]
         lines = []
         for e in sent:
-            first = e.text.strip().splitlines()[0] if e.text.strip() else ""
+            first = e.shown_text.strip().splitlines()[0] if e.shown_text.strip() else ""
             lines.append(_("{date} · {channel}: {text}").format(
                 date=i18n.format_date(e.at), channel=label("channel", e.channel), text=first))
         self.add_lines(layout, lines, _("No messages sent yet."))

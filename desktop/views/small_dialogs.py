@@ -48,7 +48,7 @@ class StrikeDialog(FormDialog):
         events = self.w("events")
         for e in person.events.order_by(Event.at.desc()).limit(30):
             item = QListWidgetItem(_("{date}: {text}").format(
-                date=i18n.format_date(clock.to_local(e.at)), text=e.text.splitlines()[0] if e.text else ""))
+                date=i18n.format_date(clock.to_local(e.at)), text=e.shown_text.splitlines()[0] if e.shown_text else ""))
             item.setData(Qt.UserRole, e.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)

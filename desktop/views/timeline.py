@@ -280,7 +280,7 @@ class TimelineView(ListView):
             (_("Direction"), label("direction", e.direction)),
         ])
         self.add_section(layout, _("Text"))
-        self.add_lines(layout, [e.text], "")
+        self.add_lines(layout, [e.shown_text], "")
         target = timeline.subject_target(e.subject_type, e.subject_id, e.person_id)
         if target:
             texts = {"influencers": _("Open the influencer"), "shipments": _("Open the shipment"),

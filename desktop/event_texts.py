@@ -1,0 +1,260 @@
+"""The words of the app's own timeline events, in the reader's language.
+
+The store keeps what happened as a fact (``Event.fact``, a short code) with its values
+(``Event.params``, JSON: codes, numbers, ISO dates, and the titles and reasons people
+typed, exactly as typed). This module turns a fact into a sentence when it is shown,
+searched or exported, so the English UI reads "Order #1041: New → In production" also
+for an event written while the app spoke Dutch. What a person wrote (notes, messages,
+reasons) is stored in ``Event.text`` or in a ``note`` parameter and never translated.
+
+``render`` is what every reader calls (timeline, a person's history, the order pane, the
+CSV export). ``search_words`` is what the search index holds for a fact: the sentence in
+every language the app speaks, so a search finds it by the words on screen whatever the
+language was when it was written, and a language switch needs no re-indexing
+(desktop/store/event_search.py).
+
+No Qt and no store here: pure functions over gettext and Babel (desktop/i18n.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Callable
+
+from desktop import i18n
+from desktop.i18n import _, ngettext
+from desktop.labels import label
+
+log = logging.getLogger(__name__)
+
+# A person-written part of a fact (a reason, the first line of a strike's evidence):
+# shown after the sentence, as written.
+NOTE = "note"
+
+_RENDER: dict[str, Callable[[dict], str]] = {}
+
+
+def _fact(name: str):
+    def register(fn):
+        _RENDER[name] = fn
+        return fn
+    return register
+
+
+def known_facts() -> frozenset[str]:
+    return frozenset(_RENDER)
+
+
+def render(fact: str, params: dict | None, text: str = "") -> str:
+    """What the reader sees for an event: the fact in the current language, else the text.
+
+    An unknown fact (written by a newer Afspraak, or damaged params) falls back to the
+    stored text, never to an error on the timeline."""
+    if not fact:
+        return text
+    renderer = _RENDER.get(fact)
+    if renderer is None:
+        return text or fact
+    try:
+        sentence = renderer(params or {})
+    except (KeyError, TypeError, ValueError):
+        log.warning("event fact %s with unexpected params %r", fact, params)
+        return text or fact
+    note = (params or {}).get(NOTE)
+    if note and fact not in _NOTE_INSIDE:
+        sentence += " · " + note
+    return sentence
+
+
+def search_words(fact: str, params: dict | None, languages=i18n.LANGUAGES) -> str:
+    """The fact's sentence in every language, one per line, for the search index."""
+    if not fact:
+        return ""
+    lines = []
+    for language in languages:
+        with i18n.speaking(language):
+            line = render(fact, params)
+        if line not in lines:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _items(items) -> str:
+    return ", ".join(_("{quantity} × {product}").format(quantity=q, product=title) for title, q in items)
+
+
+def _date(iso: str | None) -> str:
+    return i18n.format_date(date.fromisoformat(iso)) if iso else "—"
+
+
+# --- influencers -------------------------------------------------------------------------
+
+@_fact("person_added")
+def _person_added(p):
+    return _("Added as influencer")
+
+
+@_fact("person_status")
+def _person_status(p):
+    return _("Status: {old} → {new}").format(old=label("person_status", p["old"]),
+                                            new=label("person_status", p["new"]))
+
+
+@_fact("strike")
+def _strike(p):
+    return _("Strike: {reason}").format(reason=label("strike_reason", p["reason"]))
+
+
+@_fact("strike_lifted")
+def _strike_lifted(p):
+    return _("Strike lifted: {reason}").format(reason=label("strike_reason", p["reason"]))
+
+
+@_fact("strikes_lifted_delivered")
+def _strikes_lifted(p):
+    return _("Strikes lifted: all outstanding work is posted")
+
+
+@_fact("strike_after_reminders")
+def _strike_after_reminders(p):
+    return _("Strike: not delivered after the last reminder.")
+
+
+@_fact("reply_received")
+def _reply_received(p):
+    return _("Reply received")
+
+
+# --- collaborations ----------------------------------------------------------------------
+
+@_fact("collab_created")
+def _collab_created(p):
+    return _("Collaboration {status}: {title}").format(status=label("collab_status", p["status"]).lower(),
+                                                       title=p["title"])
+
+
+@_fact("collab_exception")
+def _collab_exception(p):
+    return _("Exception: new collaboration although the influencer is {status}").format(
+        status=label("person_status", p["status"]).lower())
+
+
+@_fact("agreement_changed")
+def _agreement_changed(p):
+    from desktop.domain.collaborations import TERM_LABELS
+
+    names = ", ".join(_(TERM_LABELS[k]).lower() if k in TERM_LABELS else k for k in p["fields"])
+    return _("Agreement changed ({fields}): {reason}").format(fields=names, reason=p.get(NOTE, ""))
+
+
+@_fact("agreement_confirmed")
+def _agreement_confirmed(p):
+    return _("Change confirmed by the influencer: {title}").format(title=p["title"])
+
+
+@_fact("collab_status")
+def _collab_status(p):
+    text = _("{title}: {old} → {new}").format(title=p["title"], old=label("collab_status", p["old"]),
+                                              new=label("collab_status", p["new"]))
+    if p.get("why") == "last_reminder":  # the app's own reason (store/due.apply_strike)
+        text += " · " + _("Not delivered after the last reminder.")
+    return text
+
+
+@_fact("content_posted")
+def _content_posted(p):
+    kind = label("deliverable", p["deliverable"]) if p.get("deliverable") else _("Extra content")
+    text = _("{kind} posted on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
+    if p.get("missing"):
+        text += " · " + _("missing: {items}").format(items=", ".join(p["missing"]))
+    return text
+
+
+@_fact("rated")
+def _rated(p):
+    text = _("Rated {stars} of 5: {title}").format(stars=i18n.format_number(p["stars"]), title=p["title"])
+    if not p.get("work_again", True):
+        text += " · " + _("would not work together again")
+    return text
+
+
+@_fact("evidence_added")
+def _evidence_added(p):
+    kind = label("deliverable", p["deliverable"]) if p.get("deliverable") else _("Extra content")
+    # TRANSLATORS: a posted content record, e.g. "Reel on Instagram".
+    content = _("{kind} on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
+    # TRANSLATORS: timeline event; {names} are the file names the pictures had.
+    return ngettext("Evidence added to {content}: {n} picture ({names})",
+                    "Evidence added to {content}: {n} pictures ({names})", p["n"]).format(
+        content=content, n=p["n"], names=", ".join(p["names"]))
+
+
+# --- shipments -----------------------------------------------------------------------------
+
+@_fact("shipment_ready")
+def _shipment_ready(p):
+    return _("Parcel ready to send: {items}").format(items=_items(p["items"]))
+
+
+@_fact("shipment_sent")
+def _shipment_sent(p):
+    return _("Sent with {carrier}: {items}").format(carrier=label("carrier", p["carrier"]), items=_items(p["items"]))
+
+
+@_fact("shipment_delivered")
+def _shipment_delivered(p):
+    return _("Delivered by {carrier}: {items}").format(carrier=label("carrier", p["carrier"]),
+                                                       items=_items(p["items"]))
+
+
+@_fact("shipment_confirmed")
+def _shipment_confirmed(p):
+    return _("Receipt confirmed: {items}").format(items=_items(p["items"]))
+
+
+@_fact("shipment_returned")
+def _shipment_returned(p):
+    return _("Returned to the shop: {items}").format(items=_items(p["items"]))
+
+
+# --- custom orders ---------------------------------------------------------------------------
+
+@_fact("order_entered")
+def _order_entered(p):
+    return _("Custom order {number} entered, promised for {date}").format(
+        number=p["number"] or "—", date=_date(p.get("date")) if p.get("date") else "")
+
+
+@_fact("order_status")
+def _order_status(p):
+    return _("Order {number}: {old} → {new}").format(
+        number=p["number"] or "—", old=label("order_status", p["old"]), new=label("order_status", p["new"]))
+
+
+@_fact("order_date_moved")
+def _order_date_moved(p):
+    what = _("Promised ready date") if p["field"] == "promised_ready" else _("Promised delivery date")
+    return _("{what} moved from {old} to {new}: {reason}").format(
+        what=what, old=_date(p.get("old")), new=_date(p.get("new")), reason=p.get(NOTE, ""))
+
+
+@_fact("order_confirmed")
+def _order_confirmed(p):
+    # TRANSLATORS: timeline event: the order confirmation went to the customer.
+    return _("Order {number} confirmed").format(number=p["number"] or "—")
+
+
+@_fact("order_shipped")
+def _order_shipped(p):
+    return _("Order {number} sent with {carrier}").format(number=p["number"] or "—",
+                                                          carrier=label("carrier", p["carrier"]))
+
+
+@_fact("order_product")
+def _order_product(p):
+    return _("Product for order {number}: {product}").format(number=p["number"], product=p["product"])
+
+
+# Facts whose sentence holds the note itself (after a colon) rather than after " · ".
+_NOTE_INSIDE = frozenset({"agreement_changed", "order_date_moved"})

@@ -1,0 +1,215 @@
+"""The app's own timeline events are facts, worded in the reader's language (issue 17).
+
+desktop/event_texts.py renders them; the store keeps ``Event.fact`` + ``Event.params``.
+What a person wrote stays as written; old texts are read back as facts by migration v9.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop import event_texts, i18n, paths
+from desktop.domain import timeline, timeline_export
+from desktop.domain.timeline import TimelineFilter
+from desktop.store import event_search, migrations
+from desktop.store.db import close_database, db
+from desktop.store.models import CustomOrder, Event, Person
+from desktop.store.recovery import open_checked
+from tests.conftest import NOW
+
+SCHEMAS = Path(__file__).parent / "data" / "schemas"
+
+
+def texts(f: TimelineFilter = TimelineFilter()) -> list[str]:
+    return [e.text for e in timeline.iter_events(f)]
+
+
+def order_event(number: str, kind: str) -> Event:
+    order = CustomOrder.get(CustomOrder.order_number == number)
+    return Event.get(Event.subject_type == "custom_order", Event.subject_id == order.id, Event.kind == kind)
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+def test_a_fact_reads_in_the_language_of_the_moment_of_reading(demo_db):
+    event = order_event("#1038", "status")
+    assert event.fact == "order_status" and event.text == ""
+    i18n.set_language("nl")
+    assert event.shown_text == "Bestelling #1038: Nieuw → In productie"
+    i18n.set_language("en")
+    assert event.shown_text == "Order #1038: New → In production"
+    assert order_event("#1041", "order").shown_text == "Order #1041 confirmed"
+
+
+def test_what_a_person_wrote_stays_as_written(demo_db):
+    i18n.set_language("en")
+    assert "Pakketje is binnen, dankjewel!" in texts(TimelineFilter(kind="message"))
+    person = Person.get(Person.name == "Sanne de Vries")
+    from desktop.store import influencers
+
+    influencers.block(person, "nooit meer, te laat", NOW)
+    blocked = Event.select().where(Event.fact == "person_status").order_by(Event.id.desc()).first()
+    assert blocked.params["note"] == "nooit meer, te laat"
+    assert blocked.shown_text == "Status: Active → Blocked · nooit meer, te laat"
+    i18n.set_language("nl")
+    assert blocked.shown_text == "Status: Actief → Geblokkeerd · nooit meer, te laat"
+
+
+def test_an_unknown_fact_or_bad_params_falls_back_to_the_stored_text():
+    assert event_texts.render("made_up_by_a_newer_version", {}, "zoals het er stond") == "zoals het er stond"
+    assert event_texts.render("order_status", {"number": "#1"}, "oud") == "oud"  # no old/new
+    assert event_texts.render("", {}, "een notitie") == "een notitie"
+
+
+def test_every_fact_renders_in_both_languages_and_differs_where_the_words_do():
+    samples = {
+        "person_added": {}, "person_status": {"old": "active", "new": "inactive"},
+        "strike": {"reason": "late", "note": "drie dagen"}, "strike_lifted": {"reason": "late"},
+        "strikes_lifted_delivered": {}, "strike_after_reminders": {}, "reply_received": {},
+        "collab_created": {"status": "agreed", "title": "Ring"}, "collab_exception": {"status": "inactive"},
+        "agreement_changed": {"fields": ["deliverables"], "note": "later"},
+        "agreement_confirmed": {"title": "Ring"},
+        "collab_status": {"title": "Ring", "old": "agreed", "new": "failed", "why": "last_reminder"},
+        "content_posted": {"deliverable": "reel", "platform": "instagram", "missing": ["#ad"]},
+        "rated": {"stars": 4.5, "title": "Ring", "work_again": False},
+        "evidence_added": {"deliverable": "", "platform": "tiktok", "n": 2, "names": ["a.png", "b.png"]},
+        "shipment_ready": {"items": [["Ring", 1]]}, "shipment_sent": {"carrier": "dhl", "items": [["Ring", 2]]},
+        "shipment_delivered": {"carrier": "dhl", "items": [["Ring", 1]]}, "shipment_confirmed": {"items": [["Ring", 1]]},
+        "shipment_returned": {"items": [["Ring", 1]]}, "order_entered": {"number": "#7", "date": "2026-12-01"},
+        "order_status": {"number": "#7", "old": "ready", "new": "shipped"}, "order_confirmed": {"number": "#7"},
+        "order_date_moved": {"field": "promised_ready", "old": "2026-12-01", "new": "2026-12-04", "note": "ziek"},
+        "order_shipped": {"number": "#7", "carrier": "postnl"}, "order_product": {"number": "#7", "product": "Ring"},
+    }
+    assert set(samples) == event_texts.known_facts()
+    same_in_both: set[str] = set()  # every fact has words of its own in each language
+    for fact, params in samples.items():
+        with i18n.speaking("nl"):
+            dutch = event_texts.render(fact, params, "FALLBACK")
+        with i18n.speaking("en"):
+            english = event_texts.render(fact, params, "FALLBACK")
+        assert "FALLBACK" not in (dutch, english), fact
+        assert (dutch == english) == (fact in same_in_both), (fact, dutch, english)
+        assert event_texts.search_words(fact, params).split("\n")[:2] == ([dutch, english] if dutch != english
+                                                                            else [dutch])
+
+
+# --- the timeline, its search and its export -------------------------------------------------
+
+def test_the_english_timeline_shows_english_after_a_language_switch(qtbot, demo_db, translator):
+    from desktop.app import Application
+
+    application = Application([], cli_language=None)
+    application.build_window()
+    first = application.window
+
+    def timeline_texts(window) -> list[str]:
+        window.show_view("timeline")
+        model = window.view("timeline").model
+        column = model.columns.index("text")
+        return [model.index(row, column).data() for row in range(model.rowCount())]
+
+    dutch = timeline_texts(first)
+    assert "Bestelling #1041 bevestigd" in dutch and "Bestelling #1038: Nieuw → In productie" in dutch
+    first.switch_language("en")
+    qtbot.waitUntil(lambda: application.window is not first)
+    english = timeline_texts(application.window)
+    assert "Order #1041 confirmed" in english and "Order #1038: New → In production" in english
+    assert not any(t and t.startswith(("Bestelling", "Samenwerking", "Verzonden met")) for t in english)
+    assert "Pakketje is binnen, dankjewel!" in english  # her words, as she wrote them
+    application.shutdown()
+    application.window.close()
+    application.window.deleteLater()
+
+
+@pytest.mark.parametrize("language, query, expected", [
+    ("en", "production", "Order #1038: New → In production"),
+    ("nl", "productie", "Bestelling #1038: Nieuw → In productie"),
+    ("en", "confirmed #1041", "Order #1041 confirmed"),
+    ("nl", "bevestigd 1041", "Bestelling #1041 bevestigd"),
+])
+def test_search_finds_an_app_event_by_the_words_on_screen(demo_db, language, query, expected):
+    i18n.set_language(language)
+    found = texts(TimelineFilter(text=query))
+    assert expected in found
+
+
+def test_search_does_not_find_words_no_fact_has(demo_db):
+    i18n.set_language("en")
+    assert texts(TimelineFilter(text="nonexistentword")) == []
+    # A fact's own code is not a word on screen.
+    assert texts(TimelineFilter(text="order_status")) == []
+
+
+def test_the_csv_export_is_in_the_language_of_the_moment(demo_db, tmp_path):
+    for language, expected in (("en", "Order #1041 confirmed"), ("nl", "Bestelling #1041 bevestigd")):
+        i18n.set_language(language)
+        path = tmp_path / f"timeline-{language}.csv"
+        timeline_export.export_csv(path, TimelineFilter(kind="order"))
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh, delimiter=";"))
+        assert expected in [row[-1] for row in rows[1:]]
+
+
+# --- migration v9 ----------------------------------------------------------------------------
+
+OLD_TEXTS = [  # (kind, text as an older version stored it, fact it becomes or None)
+    ("status", "Bestelling #1050: Klaar → Verzonden", "order_status"),
+    ("status", "Order #1051: In production → Ready", "order_status"),
+    ("shipment", "Verzonden met PostNL: 1 × Ketting Maan (goud), 2 × Oorbellen, klein", "shipment_sent"),
+    ("shipment", "Receipt confirmed: 1 × Ring", "shipment_confirmed"),
+    ("agreement", "Samenwerking afgesproken: Ring: goud → zilver", "collab_created"),
+    ("status", "Ring: goud → zilver: Afgesproken → Verzonden", "collab_status"),
+    ("strike", "Strike: Slechte communicatie · geen antwoord op drie berichten", "strike"),
+    ("order", "Beloofde klaardatum verschoven van 20 nov 2026 naar 23 nov 2026: zilver kwam later", "order_date_moved"),
+    ("message", "Verzonden met PostNL: zie mail", None),  # she wrote it: a message is never read as a fact
+    ("note", "Bestelling #1050 bevestigd", None),
+    ("status", "Iets wat de app nooit schreef", None),
+]
+
+
+def test_migration_v9_turns_old_texts_into_facts_and_leaves_the_rest(data_dir):
+    target = paths.db_path()
+    shutil.copyfile(SCHEMAS / "v8.sqlite3", target)
+    con = sqlite3.connect(target)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 8
+    old_ids = []
+    for kind, text, _fact in OLD_TEXTS:
+        cursor = con.execute("INSERT INTO event (at, kind, channel, direction, text, subject_type, step) "
+                             "VALUES ('2026-11-20 10:00:00', ?, '', 'none', ?, '', '')", (kind, text))
+        old_ids.append(cursor.lastrowid)
+    confirmed = con.execute("SELECT id FROM event WHERE text = 'Bestelling #1041 bevestigd'").fetchone()[0]
+    con.commit()
+    con.close()
+
+    open_checked(target)
+    assert migrations.schema_version(db) == migrations.CURRENT_VERSION
+    i18n.set_language("en")
+    event = Event.get_by_id(confirmed)
+    assert (event.fact, event.params, event.text) == ("order_confirmed", {"number": "#1041"}, "")
+    assert event.shown_text == "Order #1041 confirmed"
+    for event_id, (kind, text, fact) in zip(old_ids, OLD_TEXTS):
+        event = Event.get_by_id(event_id)
+        if fact is None:
+            assert (event.fact, event.text) == ("", text)
+        else:
+            assert (event.fact, event.text) == (fact, "")
+            with i18n.speaking("nl"):
+                if not text.startswith(("Order", "Receipt", "Samenwerking")):  # written in English, or reworded
+                    assert event.shown_text == text  # the Dutch reads exactly as it was written
+    assert Event.get_by_id(old_ids[0]).shown_text == "Order #1050: Ready → Shipped"
+    assert Event.get_by_id(old_ids[6]).shown_text == "Strike: Poor communication · geen antwoord op drie berichten"
+    assert Event.get_by_id(old_ids[7]).shown_text == (
+        "Promised ready date moved from 20 Nov 2026 to 23 Nov 2026: zilver kwam later")
+    # The index holds both languages' words, and the typed words as they were.
+    assert "Order #1041 confirmed" in texts(TimelineFilter(text="confirmed 1041"))
+    assert "Bestelling #1041 bevestigd" not in texts(TimelineFilter(text="bevestigd"))  # shown in English now
+    with i18n.speaking("nl"):
+        assert "Bestelling #1041 bevestigd" in texts(TimelineFilter(text="bevestigd"))
+    assert texts(TimelineFilter(text="Iets wat de app")) == ["Iets wat de app nooit schreef"]
+    assert event_search.indexed_count(db) == Event.select().count()
+    close_database()

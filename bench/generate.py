@@ -40,7 +40,8 @@ from peewee import chunked  # noqa: E402
 
 from desktop.store import migrations  # noqa: E402
 from desktop.store.db import close_database, db  # noqa: E402
-from desktop.store.opening import open_database
+from desktop.store.opening import open_database  # noqa: E402
+from desktop.presentation import event_texts  # noqa: E402,F401 - hands the store how events read
 from desktop.store.models import (  # noqa: E402
     Collaboration,
     Content,

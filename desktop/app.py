@@ -162,6 +162,8 @@ class Application:
         app quits with 1 without having changed anything. A damaged database is recovered
         from (``_open_with_recovery``). Anything unexpected is logged and shown like any
         crash, and the app quits too, rather than staying on "opening"."""
+        from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read
+
         self._opening = True
         try:
             opened = self._open_with_recovery()

@@ -26,6 +26,7 @@ def main() -> None:
 
     from desktop import demo, i18n, paths
     from desktop.clock import utcnow
+    from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read
     from desktop.store.opening import open_database
     from desktop.views import translator
 

@@ -22,6 +22,7 @@ hypothesis_settings.register_profile("afspraak", derandomize=True, database=None
 hypothesis_settings.load_profile("afspraak")
 
 from desktop import clock, i18n, paths  # noqa: E402
+from desktop.presentation import event_texts  # noqa: E402,F401  (hands the store its event wording)
 from desktop.store.db import close_database  # noqa: E402
 from desktop.store.opening import open_database
 

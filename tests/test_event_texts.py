@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop import event_texts, i18n, paths
-from desktop.domain import timeline, timeline_export
-from desktop.domain.timeline import TimelineFilter
+from desktop import i18n, paths
+from desktop.presentation import event_texts
+from desktop.presentation import timeline, timeline_export
+from desktop.presentation.timeline import TimelineFilter
 from desktop.store import event_search, migrations
 from desktop.store.db import close_database, db
 from desktop.store.models import CustomOrder, Event, Person
@@ -40,10 +41,10 @@ def test_a_fact_reads_in_the_language_of_the_moment_of_reading(demo_db):
     event = order_event("#1038", "status")
     assert event.fact == "order_status" and event.text == ""
     i18n.set_language("nl")
-    assert event.shown_text == "Bestelling #1038: Nieuw → In productie"
+    assert event_texts.shown(event) == "Bestelling #1038: Nieuw → In productie"
     i18n.set_language("en")
-    assert event.shown_text == "Order #1038: New → In production"
-    assert order_event("#1041", "order").shown_text == "Order #1041 confirmed"
+    assert event_texts.shown(event) == "Order #1038: New → In production"
+    assert event_texts.shown(order_event("#1041", "order")) == "Order #1041 confirmed"
 
 
 def test_what_a_person_wrote_stays_as_written(demo_db):
@@ -55,9 +56,9 @@ def test_what_a_person_wrote_stays_as_written(demo_db):
     influencers.block(person, "nooit meer, te laat", NOW)
     blocked = Event.select().where(Event.fact == "person_status").order_by(Event.id.desc()).first()
     assert blocked.params["note"] == "nooit meer, te laat"
-    assert blocked.shown_text == "Status: Active → Blocked · nooit meer, te laat"
+    assert event_texts.shown(blocked) == "Status: Active → Blocked · nooit meer, te laat"
     i18n.set_language("nl")
-    assert blocked.shown_text == "Status: Actief → Geblokkeerd · nooit meer, te laat"
+    assert event_texts.shown(blocked) == "Status: Actief → Geblokkeerd · nooit meer, te laat"
 
 
 def test_an_unknown_fact_or_bad_params_falls_back_to_the_stored_text():
@@ -191,7 +192,7 @@ def test_migration_v9_turns_old_texts_into_facts_and_leaves_the_rest(data_dir):
     i18n.set_language("en")
     event = Event.get_by_id(confirmed)
     assert (event.fact, event.params, event.text) == ("order_confirmed", {"number": "#1041"}, "")
-    assert event.shown_text == "Order #1041 confirmed"
+    assert event_texts.shown(event) == "Order #1041 confirmed"
     for event_id, (kind, text, fact) in zip(old_ids, OLD_TEXTS):
         event = Event.get_by_id(event_id)
         if fact is None:
@@ -200,10 +201,10 @@ def test_migration_v9_turns_old_texts_into_facts_and_leaves_the_rest(data_dir):
             assert (event.fact, event.text) == (fact, "")
             with i18n.speaking("nl"):
                 if not text.startswith(("Order", "Receipt", "Samenwerking")):  # written in English, or reworded
-                    assert event.shown_text == text  # the Dutch reads exactly as it was written
-    assert Event.get_by_id(old_ids[0]).shown_text == "Order #1050: Ready → Shipped"
-    assert Event.get_by_id(old_ids[6]).shown_text == "Strike: Poor communication · geen antwoord op drie berichten"
-    assert Event.get_by_id(old_ids[7]).shown_text == (
+                    assert event_texts.shown(event) == text  # the Dutch reads exactly as it was written
+    assert event_texts.shown(Event.get_by_id(old_ids[0])) == "Order #1050: Ready → Shipped"
+    assert event_texts.shown(Event.get_by_id(old_ids[6])) == "Strike: Poor communication · geen antwoord op drie berichten"
+    assert event_texts.shown(Event.get_by_id(old_ids[7])) == (
         "Promised ready date moved from 20 Nov 2026 to 23 Nov 2026: zilver kwam later")
     # The index holds both languages' words, and the typed words as they were.
     assert "Order #1041 confirmed" in texts(TimelineFilter(text="confirmed 1041"))

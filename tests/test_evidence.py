@@ -18,6 +18,7 @@ from desktop.views import dialogs
 from desktop.views import evidence as evidence_view
 from desktop.views.dropping import products_mime
 from desktop.views.main_window import MainWindow
+from desktop.presentation import event_texts
 
 from .conftest import NOW
 
@@ -56,7 +57,7 @@ def test_add_copies_under_made_up_names_and_logs_one_event(demo_db, tmp_path):
     event = Event.get_by_id(added.event_id)
     assert (event.kind, event.direction, event.subject_type, event.subject_id) == ("content", "none", "content", content.id)
     assert event.person_id == content.collaboration.person_id
-    assert "2 foto’s" in event.shown_text and "story 1 van Yara.png" in event.shown_text
+    assert "2 foto’s" in event_texts.shown(event) and "story 1 van Yara.png" in event_texts.shown(event)
 
 
 def test_a_file_that_is_not_a_picture_refuses_the_lot(demo_db, tmp_path):
@@ -141,7 +142,7 @@ def test_dropping_pictures_on_a_content_record_keeps_them_as_evidence(window, qt
     drag(viewport, pos, mime)
     qtbot.waitUntil(lambda: ContentEvidence.select().count() == 2)
     assert Event.select().count() == events + 1
-    assert Event.select().order_by(Event.id.desc()).first().shown_text.startswith("Bewijs toegevoegd aan Post op Instagram")
+    assert event_texts.shown(Event.select().order_by(Event.id.desc()).first()).startswith("Bewijs toegevoegd aan Post op Instagram")
     # the pane shows the thumbnails; a click opens the stored copy (never the dropped file)
     opened = []
     monkeypatch.setattr(evidence_view, "open_file", lambda p: opened.append(p) or True)

@@ -11,6 +11,7 @@ from desktop.store import migrations, orders, pictures
 from desktop.store.db import close_database
 from desktop.store.opening import open_database
 from desktop.store.models import CustomOrder, Event, OrderDateChange, OrderPicture, Person, Product, Shipment
+from desktop.presentation import event_texts
 from tests.conftest import NOW
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -31,7 +32,7 @@ def test_a_new_order_makes_a_customer_and_an_event(database):
     assert (person.name, person.is_customer, person.country, person.address_form) == ("Ingrid Jansen", True, "BE", "u")
     assert (order.price_cents, order.deposit_cents, order.status) == (2995, 1000, "new")
     [event] = orders.order_events(order.id)
-    assert event.kind == "order" and "#1050" in event.shown_text
+    assert event.kind == "order" and "#1050" in event_texts.shown(event)
 
 
 def test_bad_input_changes_nothing(database):

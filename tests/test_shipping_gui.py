@@ -18,6 +18,7 @@ from desktop.views import dialogs
 from desktop.views.dropping import products_mime
 from desktop.views.main_window import MainWindow
 from desktop.views.shipping_dialogs import ProductDialog, ShipmentDialog
+from desktop.presentation import event_texts
 
 from .conftest import NOW
 from .helpers import drag, end_drags
@@ -86,7 +87,7 @@ def test_drop_products_on_an_influencer_row_creates_shipment_event_and_undo(qtbo
     assert shipment.value_cents == sum(p.price_cents for p in products)
     assert shipment.collaboration.person_id == sanne.id
     event = Event.get(Event.subject_type == "shipment", Event.subject_id == shipment.id)
-    assert event.kind == "shipment" and "PostNL" in event.shown_text and event.person_id == sanne.id
+    assert event.kind == "shipment" and "PostNL" in event_texts.shown(event) and event.person_id == sanne.id
     assert window.shipping.undo_action.isEnabled()
 
     window.shipping.undo_action.trigger()

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop import paths
-from desktop.domain import timeline
-from desktop.domain.timeline import TimelineFilter
+from desktop.presentation import timeline
+from desktop.presentation.timeline import TimelineFilter
 from desktop.store import event_search, synthetic
 from desktop.store.db import close_database, db
 from desktop.store.opening import open_database

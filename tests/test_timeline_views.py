@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop import cli, i18n
 from desktop.clock import to_local
-from desktop.domain import notes, spreadsheet, timeline_export
+from desktop.domain import notes, spreadsheet
+from desktop.presentation import timeline_export
 from desktop.presentation import calendar_export
-from desktop.domain.timeline import TimelineFilter
+from desktop.presentation.timeline import TimelineFilter
 from desktop.store.db import close_database
 from desktop.store.models import Collaboration, CustomOrder, Deliverable, Event, Person, Shipment
 from desktop.views import dialogs

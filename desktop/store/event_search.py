@@ -30,6 +30,26 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 EVENT_COLUMNS = ("at", "kind", "channel", "direction", "text", "person_id", "subject_type", "subject_id", "step")
 
 
+_wording = None  # (fact, params) -> the fact's sentence in every language
+
+
+def use_wording(words) -> None:
+    """The presentation layer hands in how a fact reads (presentation/event_texts.py,
+    installed when it is imported): the store keeps facts, and words only as an index."""
+    global _wording
+    _wording = words
+
+
+def search_words(fact: str, params) -> str:
+    """The index words of an app event's ``fact``; raises when no wording was handed in,
+    so an event can never be stored unsearchable without anybody noticing."""
+    if not fact:
+        return ""
+    if _wording is None:
+        raise RuntimeError("no event wording installed: import desktop.presentation.event_texts first")
+    return _wording(fact, params)
+
+
 def match_expression(text: str) -> str:
     """An FTS5 MATCH expression for search-as-you-type: every word, as a prefix.
 

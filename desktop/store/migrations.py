@@ -161,8 +161,7 @@ def _v9(database: peewee.SqliteDatabase) -> None:
     """
     import json
 
-    from desktop import event_texts
-    from desktop.store import legacy_events
+    from desktop.store import event_search, legacy_events
 
     for sql in (
         'ALTER TABLE "event" ADD COLUMN "fact" VARCHAR(255) NOT NULL DEFAULT \'\'',
@@ -186,7 +185,7 @@ def _v9(database: peewee.SqliteDatabase) -> None:
         if found is None:
             continue
         fact, params = found
-        updates.append((fact, json.dumps(params, ensure_ascii=False), event_texts.search_words(fact, params), event_id))
+        updates.append((fact, json.dumps(params, ensure_ascii=False), event_search.search_words(fact, params), event_id))
     database.cursor().executemany(
         'UPDATE "event" SET "fact" = ?, "params" = ?, "words" = ?, "text" = \'\' WHERE id = ?', updates)
     for sql in (

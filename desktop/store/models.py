@@ -260,18 +260,11 @@ class Event(BaseModel):
         )
 
     def save(self, *args, **kwargs):
-        if self.fact:  # the search words follow the fact (see desktop/event_texts.py)
-            from desktop import event_texts
+        if self.fact:  # the search words follow the fact (presentation/event_texts.py)
+            from desktop.store import event_search
 
-            self.words = event_texts.search_words(self.fact, self.params)
+            self.words = event_search.search_words(self.fact, self.params)
         return super().save(*args, **kwargs)
-
-    @property
-    def shown_text(self) -> str:
-        """What the reader sees: the fact in the current language, or the stored text."""
-        from desktop import event_texts
-
-        return event_texts.render(self.fact, self.params, self.text)
 
 
 class OrderDateChange(BaseModel):

@@ -40,6 +40,7 @@ from desktop.views import evidence as evidence_view
 from desktop.views.base import ListView, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import Row
+from desktop.presentation import event_texts
 
 WARNING_STYLE = "color: #a01c1c;"
 MUTED_STYLE = "color: #666;"
@@ -646,7 +647,7 @@ class InfluencersView(ListView):
         self.add_section(layout, _("Latest on the timeline"))
         events = person.events.order_by(Event.at.desc(), Event.id.desc()).limit(8)
         self.add_lines(layout, [
-            _("{date}: {text}").format(date=i18n.format_date(clock.to_local(e.at)), text=e.shown_text.splitlines()[0] if e.shown_text else "")
+            _("{date}: {text}").format(date=i18n.format_date(clock.to_local(e.at)), text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else "")
             for e in events
         ], _("Nothing on the timeline yet."))
 

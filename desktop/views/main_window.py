@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Saved on the timeline."), 6000)
 
     def open_subject(self, subject_type: str, subject_id: int, person_id: int) -> None:
-        from desktop.domain.timeline import subject_target
+        from desktop.presentation.timeline import subject_target
 
         target = subject_target(subject_type, subject_id or None, person_id or None)
         if target is None:

@@ -39,6 +39,7 @@ from desktop.views.base import ListView, plain_label
 from desktop.views.rows import COLOURS, Row
 from desktop.views.rows import plain_tooltip
 from desktop.views.timeline_widget import PersonTimeline
+from desktop.presentation import event_texts
 
 # The status the main button moves to, and its label, per status.
 NEXT_ACTIONS = {"new": "in_production", "in_production": "ready", "ready": "shipped", "shipped": "delivered"}
@@ -273,7 +274,7 @@ class OrdersView(ListView):
         sent = [e for e in events if e.direction == "out"]
         lines = []
         for e in sent:
-            first = e.shown_text.strip().splitlines()[0] if e.shown_text.strip() else ""
+            first = event_texts.shown(e).strip().splitlines()[0] if event_texts.shown(e).strip() else ""
             lines.append(_("{date} · {channel}: {text}").format(
                 date=i18n.format_date(e.at), channel=label("channel", e.channel), text=first))
         self.add_lines(layout, lines, _("No messages sent yet."))

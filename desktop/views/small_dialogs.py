@@ -16,6 +16,7 @@ from desktop.store.due import compose_for
 from desktop.store.models import Collaboration, Event, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
+from desktop.presentation import event_texts
 
 STARS = "★"
 
@@ -48,7 +49,7 @@ class StrikeDialog(FormDialog):
         events = self.w("events")
         for e in person.events.order_by(Event.at.desc()).limit(30):
             item = QListWidgetItem(_("{date}: {text}").format(
-                date=i18n.format_date(clock.to_local(e.at)), text=e.shown_text.splitlines()[0] if e.shown_text else ""))
+                date=i18n.format_date(clock.to_local(e.at)), text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else ""))
             item.setData(Qt.UserRole, e.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)

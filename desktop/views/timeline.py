@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QPushBut
 
 from desktop import i18n
 from desktop.clock import to_local, utcnow
-from desktop.domain import timeline, timeline_export
-from desktop.domain.timeline import TimelineFilter
+from desktop.presentation import timeline, timeline_export
+from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
 from desktop.store.db import db
@@ -28,6 +28,7 @@ from desktop.views.base import ListView
 from desktop.views.forms import load_form
 from desktop.views.timeline_model import COLUMNS, TimelineModel, column_titles
 from desktop.views.timeline_widget import event_subject, setup_table
+from desktop.presentation import event_texts
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum: "no bound"
 ANY = None
@@ -280,7 +281,7 @@ class TimelineView(ListView):
             (_("Direction"), label("direction", e.direction)),
         ])
         self.add_section(layout, _("Text"))
-        self.add_lines(layout, [e.shown_text], "")
+        self.add_lines(layout, [event_texts.shown(e)], "")
         target = timeline.subject_target(e.subject_type, e.subject_id, e.person_id)
         if target:
             texts = {"influencers": _("Open the influencer"), "shipments": _("Open the shipment"),

@@ -1,6 +1,6 @@
 """The timeline's Qt model: pages of events, newest first, with a heading row per day.
 
-``TimelineModel`` never loads every row: it asks ``domain.timeline.fetch_page`` for
+``TimelineModel`` never loads every row: it asks ``presentation.timeline.fetch_page`` for
 ``PAGE`` events at a time when the view scrolls near the end (``canFetchMore`` /
 ``fetchMore``). A day heading row ("Vandaag", "Gisteren", "Maandag 16 november") goes
 before the first event of each local day; the view spans it over all columns.
@@ -25,8 +25,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop import i18n
 from desktop.clock import utcnow
-from desktop.domain import timeline
-from desktop.domain.timeline import EventLine, TimelineFilter
+from desktop.presentation import timeline
+from desktop.presentation.timeline import EventLine, TimelineFilter
 from desktop.i18n import _
 from desktop.labels import label
 from desktop.views.rows import DISPLAY, FOREGROUND, TOOLTIP, USER, plain_tooltip

@@ -17,7 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from desktop.domain.timeline import TimelineFilter
+from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _
 from desktop.views.base import plain_label
 from desktop.views.timeline_model import TimelineModel

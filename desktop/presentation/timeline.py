@@ -20,7 +20,8 @@ from typing import Iterator, NamedTuple
 
 from babel import Locale
 
-from desktop import clock, event_texts, i18n
+from desktop import clock, i18n
+from desktop.presentation import event_texts
 from desktop.i18n import _
 from desktop.store import event_search
 from desktop.store.db import db

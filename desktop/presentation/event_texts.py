@@ -23,6 +23,7 @@ from datetime import date
 from typing import Callable
 
 from desktop import i18n
+from desktop.store import event_search
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 
@@ -258,3 +259,12 @@ def _order_product(p):
 
 # Facts whose sentence holds the note itself (after a colon) rather than after " · ".
 _NOTE_INSIDE = frozenset({"agreement_changed", "order_date_moved"})
+
+
+def shown(event) -> str:
+    """What the reader sees of a stored event: its fact in the current language, or the
+    text a person wrote."""
+    return render(event.fact, event.params, event.text)
+
+
+event_search.use_wording(search_words)  # the store indexes a fact by these words

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import tzinfo
 from pathlib import Path
 
-from desktop.domain import spreadsheet, timeline
-from desktop.domain.timeline import TimelineFilter
+from desktop.domain import spreadsheet
+from desktop.presentation import timeline
+from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _
 from desktop.labels import label
 

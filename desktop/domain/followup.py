@@ -56,6 +56,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 # Promise kinds as the CLI and the views show them.
@@ -416,14 +417,19 @@ def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date
     return moment
 
 
+@lru_cache(maxsize=4096)
+def _day_end(day: date, tz: tzinfo) -> datetime:
+    end = _utc(datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=tz))
+    while _local(end, tz).date() <= day:  # a midnight the clocks skip back over
+        end += timedelta(minutes=15)
+    return end
+
+
 def end_of_local_day(moment: datetime, settings: LadderSettings) -> datetime:
     """The first moment after the owner's local day of ``moment`` is over, as naive UTC
     (local midnight that starts the next day; later on a day without one)."""
-    day = local_date(moment, settings)
-    end = _utc(datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=settings.tz))
-    while local_date(end, settings) <= day:  # a midnight the clocks skip back over
-        end += timedelta(minutes=15)
-    return max(end, moment)
+    end = _day_end(_local(moment, settings.tz).date(), settings.tz)  # the scan asks for a few days only
+    return end if end > moment else moment
 
 
 def ladder_start(rule: Rule, reference: datetime, settings: LadderSettings) -> datetime:
@@ -445,10 +451,12 @@ class _Next:
 
 
 def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Iterable[datetime],
-              settings: LadderSettings, now: datetime, offsets: list[timedelta] | None = None) -> _Next | None:
+              settings: LadderSettings, now: datetime, offsets: list[timedelta] | None = None,
+              start: datetime | None = None) -> _Next | None:
     """The step of ``promise`` to show (due or upcoming), before the person guards.
 
-    ``offsets``: the rule's step offsets under ``settings`` when the caller already has them."""
+    ``offsets``: the rule's step offsets under ``settings`` when the caller already has
+    them; ``start``: its :func:`ladder_start`, likewise."""
     if promise.closed:
         return None
     rule = RULES[promise.rule]
@@ -460,7 +468,8 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
                 return None
     steps = rule.steps
     prefix = step_key(promise.rule, promise.subject_type, promise.subject_id, reference, "")
-    start = ladder_start(rule, reference, settings)
+    if start is None:
+        start = ladder_start(rule, reference, settings)
     if states:
         found = [states.get(prefix + st.name) for st in steps]
         acted = [i for i, st in enumerate(found) if st is not None and st.status in ACTED]
@@ -571,17 +580,21 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
     # (person, rule) -> (moment its ladder starts, details) of every open promise that can
     # make another one unnecessary (a late deliverable covers her parcel check-in).
     late: dict[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]] = {}
+    covered = {name for name, rule in RULES.items() if rule.covered_by}
     for promise in promises:
+        rule = RULES[promise.rule]
+        start = ladder_start(rule, promise.reference, settings) if rule.by_day else promise.reference
         if promise.rule in covering and not promise.closed:
-            first = ladder_start(RULES[promise.rule], promise.reference, settings) + min(offsets[promise.rule])
+            first = start + min(offsets[promise.rule])
             late.setdefault((promise.person_id, promise.rule), []).append((first, promise.details))
         nxt = next_step(promise, state_by_key, latest_in.get(promise.person_id, ()), settings, now,
-                        offsets.get(promise.rule))
+                        offsets.get(promise.rule), start)
         if nxt is not None:
             nexts.setdefault(promise.person_id, []).append(nxt)
     if late:
-        for person_id, person_nexts in nexts.items():
-            person_nexts[:] = [n for n in person_nexts if not _covered(n, late, now)]
+        for person_nexts in nexts.values():
+            if any(n.promise.rule in covered for n in person_nexts):
+                person_nexts[:] = [n for n in person_nexts if n.promise.rule not in covered or not _covered(n, late, now)]
 
     now_allowed = allowed(now, settings)
     today = local_date(now, settings)

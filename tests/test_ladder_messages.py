@@ -246,3 +246,16 @@ def test_vandaag_shows_the_items_own_moment(qtbot, demo, translator, monkeypatch
     assert moment_text(item.own_due) in texts  # the "Due" field: the step's own moment
     assert moment_text(item.due) not in texts
     assert any(t.endswith(moment_text(item.parts[1].due)) and "•" in t for t in texts)  # each part its own
+
+
+@pytest.mark.parametrize("hour, minute", [(9, 5), (16, 0), (20, 50)])
+def test_the_demo_shows_every_step_whatever_the_hour_it_is_made(database, hour, minute):
+    """The demo's deadlines are dates (the end of a day, as the dialog stores them): made
+    at any waking hour, steps 1 to 4 are due at once, not only at the suite's NOW."""
+    from desktop import demo
+
+    settings.set("time_zone", AMS)
+    now = local(2026, 12, 2, hour, minute)  # Wednesday 2 December, the issue's day
+    demo.fill(now)
+    steps = {i.person_name: i.step for i in due.due_now(now) if i.kind == "deliverable"}
+    assert steps == LADDER

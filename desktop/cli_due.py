@@ -28,7 +28,8 @@ def parse_moment(text: str | None) -> datetime:
 
 def as_dict(item: DueItem, now: datetime) -> dict:
     message = due.compose(item, now)
-    local_due = item.due.replace(tzinfo=timezone.utc).astimezone(due.owner_zone())
+    zone = due.owner_zone()
+    local_due = item.own_due.replace(tzinfo=timezone.utc).astimezone(zone)
     return {
         "kind": item.kind,
         "person": item.person_name,
@@ -47,7 +48,8 @@ def as_dict(item: DueItem, now: datetime) -> dict:
         "title": message.subject if message else "",
         "message": message.body if message else "",
         "parts": [{"kind": p.kind, "subject_type": p.subject_type, "subject_id": p.subject_id,
-                   "step": int(p.step) if p.step.isdigit() else p.step, "key": p.key} for p in item.parts],
+                   "step": int(p.step) if p.step.isdigit() else p.step, "key": p.key,
+                   "due": p.due.replace(tzinfo=timezone.utc).astimezone(zone).isoformat()} for p in item.parts],
     }
 
 
@@ -66,7 +68,7 @@ def due_listing(at: str | None, as_json: bool) -> int:
         for item in upcoming:
             print("  " + _("Next: {person}, {step}, {moment}").format(
                 person=item.person_name, step=label("due_step", item.step),
-                moment=i18n.format_moment(item.due.replace(tzinfo=timezone.utc).astimezone(zone))))
+                moment=i18n.format_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))))
         return 0
     for n, item in enumerate(now_items):
         data = as_dict(item, now)
@@ -78,7 +80,7 @@ def due_listing(at: str | None, as_json: bool) -> int:
         if item.channel:
             print("   " + _("Channel: {channel}").format(channel=label("channel", item.channel)))
         print("   " + _("Due since: {moment}").format(
-            moment=i18n.format_moment(item.due.replace(tzinfo=timezone.utc).astimezone(zone))))
+            moment=i18n.format_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))))
         if data["message"]:
             print()
             for line in data["message"].splitlines():

@@ -8,6 +8,7 @@ promised dates, and a few months of timeline. Names and handles are invented.
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import datetime, timedelta
 
@@ -86,6 +87,17 @@ def _at(now: datetime, days: float, hour: int = 10) -> datetime:
     return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
+def _deadline(now: datetime, days: float) -> datetime:
+    """A deadline date ``days`` from the owner's today (rounded down: -0.6 is yesterday),
+    stored as the collaboration dialog stores one: the end of that day, local time. So
+    the ladder's steps (counted from the end of the deadline day) are due whatever the
+    hour the demo is made at."""
+    from desktop.clock import to_local
+    from desktop.store.influencers import end_of_day_utc
+
+    return end_of_day_utc(to_local(now).date() + timedelta(days=math.floor(days)))
+
+
 def is_empty() -> bool:
     return not (Person.select().exists() or Product.select().exists() or Event.select().exists())
 
@@ -138,7 +150,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                          fact="collab_created", params={"status": "agreed", "title": title}, person=person, subject_type="collaboration", subject_id=c.id)
             ds = []
             for kind, deadline_days in deliverables:
-                ds.append(Deliverable.create(collaboration=c, kind=kind, deadline=_at(now, deadline_days, 18)))
+                ds.append(Deliverable.create(collaboration=c, kind=kind, deadline=_deadline(now, deadline_days)))
             if sent_days_ago is not None:
                 prod = products[product_idx]
                 s = Shipment.create(
@@ -159,7 +171,8 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                                  text="Pakketje is binnen, dankjewel!", person=person, subject_type="shipment", subject_id=s.id)
             return c, ds
 
-        # One influencer per ladder step (deadline 1..4 days ago), one on time, one check-in.
+        # One influencer per ladder step (deadline 1..4 days ago: steps 1-4 due this
+        # morning), one on time, one check-in.
         collab(people[0], 30, "Ketting Maan voor een reel", "received", [("reel", -0.6)], 0, 25, 23)
         collab(people[1], 32, "Oorbellen in een post", "received", [("post", -1.6)], 4, 27, 24)
         collab(people[2], 35, "Armband: post en TikTok", "received", [("post", -2.6), ("tiktok", 10)], 7, 30, 28)

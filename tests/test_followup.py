@@ -22,6 +22,11 @@ def utc(y, m, d, h, mi=0):
     return datetime(y, m, d, h, mi, tzinfo=AMS).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
 
 
+def on(y, m, d):
+    """A deadline date, stored as the collaboration dialog stores it: 23:59 local that day."""
+    return utc(y, m, d, 23, 59)
+
+
 def deliverable(deadline, subject_id=10, person=1, **kw):
     return Promise("deliverable", person, "deliverable", subject_id, deadline, **kw)
 
@@ -38,14 +43,21 @@ def sent(item, at, status="sent", until=None):
     return f.with_state([], item, status, at, until)
 
 
-def test_step_one_comes_due_at_the_deadline_and_not_before():
-    p = deliverable(NOW - timedelta(hours=1))
+def test_step_one_comes_due_when_the_deadline_day_is_over_and_not_before():
+    p = deliverable(on(2026, 11, 22))  # yesterday: over at midnight, quiet until 09:00
     [item] = due([p])
     assert (item.step, item.kind, item.template, item.channel) == ("1", "deliverable", "ladder.1", "instagram")
-    assert item.due == NOW - timedelta(hours=1)
-    assert due([deliverable(NOW + timedelta(hours=2))]) == []
-    [upcoming] = plan([deliverable(NOW + timedelta(hours=2))])
-    assert upcoming.step == "1" and upcoming.due == NOW + timedelta(hours=2)
+    assert item.due == utc(2026, 11, 23, 9)
+    # a deadline today is not missed yet, even when its stored moment has passed
+    for today in (on(2026, 11, 23), utc(2026, 11, 23, 0, 5), NOW - timedelta(hours=1)):
+        assert due([deliverable(today)]) == []
+        [upcoming] = plan([deliverable(today)])
+        assert upcoming.step == "1" and upcoming.due == utc(2026, 11, 24, 9)
+    # without quiet hours: at local midnight exactly
+    awake = LadderSettings(tz=AMS, quiet_start=time(0), quiet_end=time(0))
+    [upcoming] = plan([deliverable(NOW - timedelta(hours=1))], settings=awake)
+    assert upcoming.due == utc(2026, 11, 24, 0)
+    assert due([deliverable(NOW - timedelta(hours=1))], now=utc(2026, 11, 23, 23, 59), settings=awake) == []
 
 
 def test_catch_up_returns_only_the_newest_step():
@@ -56,7 +68,7 @@ def test_catch_up_returns_only_the_newest_step():
 
 
 def test_steps_keep_their_spacing_from_when_the_owner_acted():
-    p = deliverable(NOW - timedelta(hours=50))  # step 3 nominally due
+    p = deliverable(on(2026, 11, 20))  # step 3 nominally due (midnight, then 09:00)
     [first] = due([p])
     assert first.step == "3"
     acted = sent(first, NOW)
@@ -66,12 +78,12 @@ def test_steps_keep_their_spacing_from_when_the_owner_acted():
 
 
 def test_step_two_follows_step_one_a_day_later():
-    deadline = utc(2026, 11, 20, 18)
-    p = deliverable(deadline)
-    [one] = due([p], now=deadline + timedelta(hours=1))
-    states = sent(one, deadline + timedelta(hours=1))
-    [two] = plan([p], states=states, now=deadline + timedelta(hours=2))
-    assert two.step == "2" and two.due == deadline + timedelta(hours=25)
+    p = deliverable(utc(2026, 11, 20, 18))
+    assert due([p], now=utc(2026, 11, 20, 19)) == []  # the deadline day is not over
+    [one] = due([p], now=utc(2026, 11, 21, 10))
+    states = sent(one, utc(2026, 11, 21, 10))
+    [two] = plan([p], states=states, now=utc(2026, 11, 21, 11))
+    assert two.step == "2" and two.due == utc(2026, 11, 22, 10)
 
 
 def test_incoming_message_or_delivery_or_ending_stops_the_ladder():
@@ -83,10 +95,10 @@ def test_incoming_message_or_delivery_or_ending_stops_the_ladder():
 
 
 def test_a_new_deadline_restarts_the_ladder():
-    old = deliverable(NOW - timedelta(hours=80))
+    old = deliverable(on(2026, 11, 19))
     [four] = due([old])
     states = sent(four, NOW - timedelta(hours=30))
-    new = deliverable(NOW - timedelta(hours=1))  # agreed a new deadline, already passed
+    new = deliverable(on(2026, 11, 22))  # agreed a new deadline, already passed
     [item] = due([new], states=states)
     assert item.step == "1" and item.key != four.key
 
@@ -126,16 +138,16 @@ def test_nothing_is_due_now_inside_quiet_hours():
 
 
 def test_weekend_skip_moves_to_monday_morning():
-    saturday = utc(2026, 11, 28, 11)
+    friday = on(2026, 11, 27)  # missed at Saturday's midnight
     weekend = LadderSettings(tz=AMS, skip_weekends=True)
-    [item] = plan([deliverable(saturday)], now=saturday - timedelta(hours=1), settings=weekend)
+    [item] = plan([deliverable(friday)], now=utc(2026, 11, 27, 12), settings=weekend)
     assert item.due == utc(2026, 11, 30, 9)
-    [item] = plan([deliverable(saturday)], now=saturday - timedelta(hours=1))
-    assert item.due == saturday
+    [item] = plan([deliverable(friday)], now=utc(2026, 11, 27, 12))
+    assert item.due == utc(2026, 11, 28, 9)
 
 
 def test_only_one_outgoing_contact_per_person_per_day():
-    p = deliverable(NOW - timedelta(hours=3))
+    p = deliverable(on(2026, 11, 22))
     this_morning = Contact(1, utc(2026, 11, 23, 9, 15), "out", "email")
     assert due([p], contacts=[this_morning]) == []
     [item] = plan([p], contacts=[this_morning])
@@ -145,9 +157,9 @@ def test_only_one_outgoing_contact_per_person_per_day():
 
 
 def test_promises_of_one_person_are_combined_into_one_message():
-    a = deliverable(NOW - timedelta(hours=30), subject_id=10)
-    b = Promise("shipment", 1, "shipment", 5, NOW - timedelta(days=5))
-    c = deliverable(NOW - timedelta(hours=3), subject_id=11, person=2)
+    a = deliverable(on(2026, 11, 21), subject_id=10)
+    b = Promise("shipment", 1, "shipment", 5, NOW - timedelta(days=5))  # a parcel of no collaboration
+    c = deliverable(on(2026, 11, 22), subject_id=11, person=2)
     items = due([a, b, c])
     assert len(items) == 2
     sanne = next(i for i in items if i.person_id == 1)
@@ -156,24 +168,24 @@ def test_promises_of_one_person_are_combined_into_one_message():
 
 
 def test_a_step_not_yet_due_is_not_pulled_into_todays_message_but_moves_to_tomorrow():
-    a = deliverable(NOW - timedelta(hours=3), subject_id=10)
-    b = deliverable(NOW + timedelta(hours=4), subject_id=11)  # later today
+    a = deliverable(on(2026, 11, 22), subject_id=10)
+    b = Promise("shipment", 1, "shipment", 11, NOW - timedelta(days=4) + timedelta(hours=4))  # later today
     items = plan([a, b])
-    assert [(i.subject_id, i.step) for i in items] == [(10, "1"), (11, "1")]
+    assert [(i.subject_id, i.step) for i in items] == [(10, "1"), (11, "received")]
     assert items[0].due <= NOW and items[1].due == utc(2026, 11, 24, 9)
 
 
 def test_never_the_same_template_twice_in_a_row():
-    a = deliverable(NOW - timedelta(days=2, hours=1), subject_id=10)
+    a = deliverable(on(2026, 11, 20), subject_id=10)
     [first] = due([a], now=NOW - timedelta(days=2))
     states = sent(first, NOW - timedelta(days=2))
-    b = deliverable(NOW - timedelta(hours=1), subject_id=11)
+    b = deliverable(on(2026, 11, 22), subject_id=11)
     items = due([b], states=states)
     assert items[0].step == "1" and items[0].template == "ladder.1.alt"
 
 
 def test_step_three_suggests_another_channel_than_the_ones_used():
-    p = deliverable(NOW - timedelta(hours=49))
+    p = deliverable(on(2026, 11, 20))
     contacts = [Contact(1, NOW - timedelta(hours=48), "out", "instagram"),
                 Contact(1, NOW - timedelta(hours=24), "out", "instagram")]
     [item] = due([p], contacts=contacts)
@@ -182,7 +194,7 @@ def test_step_three_suggests_another_channel_than_the_ones_used():
 
 
 def test_snooze_moves_the_step_and_never_duplicates_it():
-    p = deliverable(NOW - timedelta(hours=2))
+    p = deliverable(on(2026, 11, 22))
     [item] = due([p])
     states = sent(item, NOW, "snoozed", NOW + timedelta(hours=1))
     assert due([p], states=states) == []
@@ -225,6 +237,8 @@ def test_settings_from_stored_values():
 # --- properties over any history -------------------------------------------------------
 
 HOUR = timedelta(hours=1)
+# The owner's zone: Amsterdam, New York, and Santiago de Chile (where the clocks skip midnight).
+ZONES = ("Europe/Amsterdam", "America/New_York", "America/Santiago")
 SENT_TOTAL: list[int] = []  # how many ladder messages the simulations sent (see the test below)
 START = datetime(2026, 11, 19, 6, 0)
 
@@ -236,8 +250,10 @@ def scenarios(draw):
     for i in range(n_promises):
         person = draw(st.integers(1, 2))
         rule = draw(st.sampled_from(["deliverable", "deliverable", "reply", "shipment", "order_delay"]))
-        ref = START + timedelta(hours=draw(st.integers(-100, 120)))
-        promises.append((Promise(rule, person, rule, i, ref), draw(st.one_of(st.none(), st.integers(0, 240)))))
+        ref = START + timedelta(hours=draw(st.integers(-100, 120)), minutes=draw(st.sampled_from([0, 59])))
+        details = {"collaboration_id": draw(st.integers(1, 2))} if rule in ("deliverable", "shipment") else {}
+        promises.append((Promise(rule, person, rule, i, ref, details=details),
+                         draw(st.one_of(st.none(), st.integers(0, 240)))))
     # events during the simulation: (hour, person, direction)
     events = draw(st.lists(st.tuples(st.integers(0, 240), st.integers(1, 2), st.sampled_from(["in", "out"])),
                            max_size=6))
@@ -245,14 +261,15 @@ def scenarios(draw):
                             min_size=40, max_size=40))
     weekends = draw(st.booleans())
     quiet = draw(st.sampled_from([(time(21), time(9)), (time(22), time(7)), (time(0), time(6))]))
-    return promises, events, actions, weekends, quiet
+    zone = draw(st.sampled_from(ZONES))
+    return promises, events, actions, weekends, quiet, zone
 
 
 @hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_ladder_properties_over_any_history(scenario):
-    promise_specs, events, actions, weekends, quiet = scenario
-    settings = LadderSettings(tz=AMS, skip_weekends=weekends, quiet_start=quiet[0], quiet_end=quiet[1])
+    promise_specs, events, actions, weekends, quiet, zone = scenario
+    settings = LadderSettings(tz=ZoneInfo(zone), skip_weekends=weekends, quiet_start=quiet[0], quiet_end=quiet[1])
     contacts: list[Contact] = []
     states: dict[str, StepState] = {}
     ladder_contacts: list[tuple[int, datetime]] = []
@@ -293,6 +310,21 @@ def test_ladder_properties_over_any_history(scenario):
             until = now + timedelta(hours=5) if action == "snoozed" else None
             for s in f.with_state([], item, action, now, until):
                 states[s.key] = s
+            # what one message cites (issue 17)
+            assert item.own_due == item.parts[0].due and all(part.due <= now for part in item.parts)
+            for part in item.parts:
+                p = next(p for p in promises if p.subject_id == part.subject_id and p.rule == part.rule)
+                if part.kind == "deliverable" and part.step == "1":  # never on the deadline day itself
+                    assert f.local_date(now, settings) > f.local_date(p.reference, settings)
+                if part.kind in ("reply", "shipment"):  # check-ins and follow-ups: step 3 at most
+                    assert f.step_order(item.step) <= 3 and not item.final and part.step in ("1", "2", "3", "received")
+                if item.final:  # a final notice names only promises at their own last step
+                    assert part.step == "4"
+                if part.kind == "shipment":  # a late deliverable of the same collaboration covers the parcel
+                    assert not any(q.rule == "deliverable" and not q.closed and q.person_id == p.person_id
+                                   and q.details["collaboration_id"] == p.details["collaboration_id"]
+                                   and f.local_date(q.reference, settings) < f.local_date(now, settings)
+                                   for q in promises)
             if action == "sent" and item.action == "message":
                 day = f.local_date(now, settings)
                 # at most one outgoing contact per person per day: none before it that day
@@ -322,7 +354,7 @@ def test_the_simulation_really_sends_messages():
     SENT_TOTAL.clear()
     plain = ([(Promise("deliverable", 1, "deliverable", 0, START), None),
               (Promise("deliverable", 2, "deliverable", 1, START + 30 * HOUR), None)],
-             [], ["sent"] * 40, False, (time(21), time(9)))
+             [], ["sent"] * 40, False, (time(21), time(9)), "Europe/Amsterdam")
     test_ladder_properties_over_any_history.hypothesis.inner_test(plain)
     assert SENT_TOTAL == [8]  # four steps for each of the two people
 

@@ -15,6 +15,11 @@ flood); a step marked ``needs_previous`` (the strike proposal) is only offered a
 step before it was really sent. After the last message step a strike and the status
 "niet nagekomen" are proposed as a task: there is never a step 5.
 
+A deadline is a date: a deliverable's steps count from the end of its deadline day in
+the owner's zone (``Rule.by_day``, :func:`ladder_start`), so step 1 ("within a day of a
+missed deadline") is never due on the deadline day itself. A follow-up of an unanswered
+message climbs to step 3 at most (nothing agreed to cite in a final notice).
+
 A promise stops at once when it is closed (delivered, received, ended), or, for rules with
 ``stop_on_incoming``, when any incoming contact from the person is logged at or after
 ``Promise.since``. A new deadline is a new ``reference`` and so new step keys: the ladder
@@ -27,6 +32,16 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   outgoing contact is skipped, and everything due for one person on one day is combined
   into ONE :class:`DueItem` whose ``parts`` list every promise (the message cites them
   all); a step that is not yet due is never pulled forward into an earlier message;
+* what one message may cite (:func:`_fits`): a final notice (step 4) names only
+  promises at their own final step, never a parcel check-in, an unanswered message or a
+  deliverable at an earlier step; the shop's news to a customer never shares a message
+  with a reminder. A part that does not fit keeps its own message on the next free day;
+* some promises are dropped, not asked, while another one is late (``Rule.covered_by``):
+  a parcel check-in once a deliverable of the same collaboration is late (she either got
+  the parcel, or her answer to that reminder says she did not), an unanswered-message
+  follow-up once any of her deliverables is late (those reminders ask for an answer, and
+  any answer stops both). Asking them separately would be a second nudge about the same
+  silence, on another day: the etiquette of seed 004 says don't nag;
 * quiet hours (default 21:00-09:00, owner's time zone): a step falling inside moves to
   the end of the quiet hours; nothing is due *now* while now is inside them;
 * optional weekend skip (to Monday at the end of the quiet hours);
@@ -41,6 +56,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 # Promise kinds as the CLI and the views show them.
@@ -120,6 +136,15 @@ class Rule:
     kind: str  # one of KINDS: what the views and the CLI call it
     steps: tuple[Step, ...]
     stop_on_incoming: bool = True  # any incoming contact after Promise.since stops it
+    # The reference is a DATE (a deadline "on 2 December"): it has only passed when that
+    # day is over in the owner's zone, so the offsets count from the end of that day.
+    by_day: bool = False
+    # This promise is unnecessary once a promise of rule ``covered_by`` of the same person
+    # is late (its first step has come due): that ladder's messages already ask her to
+    # react, and any answer stops both. ``covered_on``: a ``details`` key both promises
+    # must share (the same collaboration), or "" for any promise of the same person.
+    covered_by: str = ""
+    covered_on: str = ""
 
 
 def _hours(n: float) -> timedelta:
@@ -136,14 +161,19 @@ LADDER_STEPS = (
 )
 
 RULES: dict[str, Rule] = {
-    # An influencer's deliverable past its deadline.
-    "deliverable": Rule("deliverable", LADDER_STEPS),
-    # An influencer's answer overdue against the agreed response time.
-    "reply": Rule("reply", LADDER_STEPS),
-    # A parcel sent but not yet confirmed as received.
+    # An influencer's deliverable past its deadline (a date: late from the end of that day).
+    "deliverable": Rule("deliverable", LADDER_STEPS, by_day=True),
+    # An influencer's answer overdue against the agreed response time. A follow-up of an
+    # unanswered message climbs to step 3 at most: no final notice, no strike (nothing
+    # was agreed that it could cite). A late deliverable covers it: its reminders ask for
+    # an answer anyway.
+    "reply": Rule("reply", LADDER_STEPS[:3], covered_by="deliverable"),
+    # A parcel sent but not yet confirmed as received: one check-in, dropped once a
+    # deliverable of the same collaboration is late (she either got the parcel, or her
+    # answer to that reminder will say she did not).
     "shipment": Rule("shipment", (
         Step("received", lambda s: timedelta(days=s.checkin_days), "shipment.received", "shipment.received.alt"),
-    )),
+    ), covered_by="deliverable", covered_on="collaboration_id"),
     # The shop's own promises to a customer (refined by the custom-orders feature): news
     # N days before the promised date while the order is not ready, and an update when
     # nothing was sent for X days during production. A customer's question never stops them.
@@ -287,6 +317,13 @@ class DueItem:
     def keys(self) -> tuple[str, ...]:
         return tuple(p.key for p in self.parts)
 
+    @property
+    def own_due(self) -> datetime:
+        """When the item's own step (its primary part) came or comes due: what the views
+        show. ``due`` is when the item as a whole comes due (its earliest part), for the
+        scheduler; each part keeps its own moment in ``DuePart.due``."""
+        return self.parts[0].due if self.parts else self.due
+
     def is_due(self, now: datetime) -> bool:
         return self.due <= now
 
@@ -380,6 +417,28 @@ def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date
     return moment
 
 
+@lru_cache(maxsize=4096)
+def _day_end(day: date, tz: tzinfo) -> datetime:
+    end = _utc(datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=tz))
+    while _local(end, tz).date() <= day:  # a midnight the clocks skip back over
+        end += timedelta(minutes=15)
+    return end
+
+
+def end_of_local_day(moment: datetime, settings: LadderSettings) -> datetime:
+    """The first moment after the owner's local day of ``moment`` is over, as naive UTC
+    (local midnight that starts the next day; later on a day without one)."""
+    end = _day_end(_local(moment, settings.tz).date(), settings.tz)  # the scan asks for a few days only
+    return end if end > moment else moment
+
+
+def ladder_start(rule: Rule, reference: datetime, settings: LadderSettings) -> datetime:
+    """The moment a promise's step offsets count from: the reference itself, or for a
+    date (``Rule.by_day``) the end of that day in the owner's zone, so that step 1 of a
+    deadline "on 2 December" is never due on 2 December itself."""
+    return end_of_local_day(reference, settings) if rule.by_day else reference
+
+
 # --- the ladder -------------------------------------------------------------------------
 
 @dataclass(slots=True)  # internal and made for every promise: not frozen (cheaper to build)
@@ -392,10 +451,12 @@ class _Next:
 
 
 def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Iterable[datetime],
-              settings: LadderSettings, now: datetime, offsets: list[timedelta] | None = None) -> _Next | None:
+              settings: LadderSettings, now: datetime, offsets: list[timedelta] | None = None,
+              start: datetime | None = None) -> _Next | None:
     """The step of ``promise`` to show (due or upcoming), before the person guards.
 
-    ``offsets``: the rule's step offsets under ``settings`` when the caller already has them."""
+    ``offsets``: the rule's step offsets under ``settings`` when the caller already has
+    them; ``start``: its :func:`ladder_start`, likewise."""
     if promise.closed:
         return None
     rule = RULES[promise.rule]
@@ -407,6 +468,8 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
                 return None
     steps = rule.steps
     prefix = step_key(promise.rule, promise.subject_type, promise.subject_id, reference, "")
+    if start is None:
+        start = ladder_start(rule, reference, settings)
     if states:
         found = [states.get(prefix + st.name) for st in steps]
         acted = [i for i, st in enumerate(found) if st is not None and st.status in ACTED]
@@ -426,7 +489,7 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
     for i in range(last + 1, len(steps)):
         if steps[i].needs_previous and not (i - 1 == last and found[last].status == "sent"):
             continue
-        due_i = reference + offsets[i]
+        due_i = start + offsets[i]
         if last >= 0:
             due_i = max(due_i, found[last].at + (offsets[i] - offsets[last]))
         if first < 0:
@@ -513,11 +576,25 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
         latest_in[person_id] = (max(incoming),) if incoming else ()
 
     nexts: dict[int, list[_Next]] = {}
+    covering = {rule.covered_by for rule in RULES.values() if rule.covered_by}
+    # (person, rule) -> (moment its ladder starts, details) of every open promise that can
+    # make another one unnecessary (a late deliverable covers her parcel check-in).
+    late: dict[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]] = {}
+    covered = {name for name, rule in RULES.items() if rule.covered_by}
     for promise in promises:
+        rule = RULES[promise.rule]
+        start = ladder_start(rule, promise.reference, settings) if rule.by_day else promise.reference
+        if promise.rule in covering and not promise.closed:
+            first = start + min(offsets[promise.rule])
+            late.setdefault((promise.person_id, promise.rule), []).append((first, promise.details))
         nxt = next_step(promise, state_by_key, latest_in.get(promise.person_id, ()), settings, now,
-                        offsets.get(promise.rule))
+                        offsets.get(promise.rule), start)
         if nxt is not None:
             nexts.setdefault(promise.person_id, []).append(nxt)
+    if late:
+        for person_nexts in nexts.values():
+            if any(n.promise.rule in covered for n in person_nexts):
+                person_nexts[:] = [n for n in person_nexts if n.promise.rule not in covered or not _covered(n, late, now)]
 
     now_allowed = allowed(now, settings)
     today = local_date(now, settings)
@@ -548,7 +625,7 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
         due_now = [(n, d) for n, d in messages if d <= now and today_ok]
         if due_only:
             if due_now:
-                items.append(_item(person, due_now, settings, person_contacts, last))
+                items.append(_item(person, _compose(due_now)[0], settings, person_contacts, last))
             continue
         later_now = None  # settle(now, settings, busy), when first needed
         later = []
@@ -561,27 +638,89 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
                 d = later_now
             later.append((n, d))
         occupied = set(busy)
-        if due_now:
-            items.append(_item(person, due_now, settings, person_contacts, last))
-            occupied.add(today)
         groups: dict[date, list[tuple[_Next, datetime]]] = {}
-        for nxt, due in later:
+
+        def put(nxt: _Next, due: datetime) -> None:
             day = local_date(due, settings)
             if day in occupied:
                 due = settle(due, settings, occupied)
                 day = local_date(due, settings)
             groups.setdefault(day, []).append((nxt, due))
-        for day in sorted(groups):
-            items.append(_item(person, groups[day], settings, person_contacts, last))
+
+        if due_now:
+            message, rest = _compose(due_now)
+            items.append(_item(person, message, settings, person_contacts, last))
+            occupied.add(today)
+            for nxt, _due in rest:  # kept for its own message, on the next free day
+                put(nxt, settle(now, settings, occupied))
+        for nxt, due in later:
+            put(nxt, due)
+        while groups:  # day by day: a part that does not fit a day's message moves on
+            day = min(groups)
+            message, rest = _compose(groups.pop(day))
+            items.append(_item(person, message, settings, person_contacts, last))
+            occupied.add(day)
+            for nxt, due in rest:
+                put(nxt, due)
     items.sort(key=lambda i: (i.due, i.person_name, i.key))
     return items
 
 
+def _covered(nxt: _Next, late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]],
+             now: datetime) -> bool:
+    """Is ``nxt`` unnecessary because a promise of its rule's ``covered_by`` is late by
+    the time it would be asked (now, or its own due moment if later)?"""
+    rule = RULES[nxt.promise.rule]
+    if not rule.covered_by:
+        return False
+    moment = max(now, nxt.due)
+    on = rule.covered_on
+    mine = nxt.promise.details.get(on) if on else None
+    if on and mine is None:
+        return False
+    for first, details in late.get((nxt.promise.person_id, rule.covered_by), ()):
+        if first <= moment and (not on or details.get(on) == mine):
+            return True
+    return False
+
+
+def _primary_order(part: tuple[_Next, datetime]):
+    # The primary part: the most advanced step, then the one that came due first.
+    return (-step_order(part[0].step.name), part[1], part[0].key)
+
+
+def _fits(primary: Step, primary_kind: str, step: Step, kind: str) -> bool:
+    """May a part at ``step`` be cited in the message of ``primary``?
+
+    * the shop's own news to a customer and what a person owes the shop never share a
+      message (one is an apology, the other a reminder);
+    * a final notice cites the agreement, its consequences and costs: it only names
+      promises at their own final step, never a parcel check-in, an unanswered message
+      or a deliverable still at an earlier step (they get their own message)."""
+    if (primary_kind == "custom_order") != (kind == "custom_order"):
+        return False
+    return step.final or not primary.final
+
+
+def _compose(parts: list[tuple[_Next, datetime]]) -> tuple[list[tuple[_Next, datetime]], list[tuple[_Next, datetime]]]:
+    """Split one person's parts due on one day into (the message's parts, primary first;
+    the parts that do not belong in it)."""
+    if len(parts) == 1:
+        return parts, []
+    parts = sorted(parts, key=_primary_order)
+    primary = parts[0][0]
+    kind = RULES[primary.promise.rule].kind
+    message, rest = [parts[0]], []
+    for part in parts[1:]:
+        fits = _fits(primary.step, kind, part[0].step, RULES[part[0].promise.rule].kind)
+        (message if fits else rest).append(part)
+    return message, rest
+
+
 def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: LadderSettings,
           contacts: list[Contact], last_template: str) -> DueItem:
-    # The primary part: the most advanced step, then the one that came due first.
     if len(parts) > 1:
-        parts = sorted(parts, key=lambda p: (-step_order(p[0].step.name), p[1], p[0].key))
+        parts = sorted(parts, key=_primary_order)
     primary, _due = parts[0]
     step = primary.step
     template = step.template
@@ -637,6 +776,6 @@ def with_state(states: Iterable[StepState], item: DueItem, status: str, now: dat
 __all__ = [
     "KINDS", "ACTIONS", "ACTED", "STATUSES", "LadderSettings", "Step", "Rule", "RULES", "register_rule",
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
-    "in_quiet_hours", "allowed", "settle", "local_date", "next_step", "min_offsets", "plan", "due_now", "next_moment",
+    "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "next_step", "min_offsets", "plan", "due_now", "next_moment",
     "with_state",
 ]

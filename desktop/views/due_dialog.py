@@ -116,10 +116,13 @@ class DueStepDialog(QDialog):
     def _fill(self) -> None:
         item = self.item
         self.heading.setText(_("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
+        zone = due.owner_zone()
         about = [label("due_kind", item.kind) + " · " + due.subject_title(item)]
-        about += [label("due_kind", p.kind) + " · " + _("also in this message") for p in item.parts[1:]]
+        # each part with its own moment, never another part's
+        about += [label("due_kind", p.kind) + " · " + _("also in this message") + " · "
+                  + i18n.format_moment(p.due.replace(tzinfo=timezone.utc).astimezone(zone)) for p in item.parts[1:]]
         self.about.setText("\n".join(about))
-        local_due = item.due.replace(tzinfo=timezone.utc).astimezone(due.owner_zone())
+        local_due = item.own_due.replace(tzinfo=timezone.utc).astimezone(zone)
         self.hint.setText(_("Due since {moment}.").format(moment=i18n.format_moment(local_due)))
         is_message = item.action == "message"
         self.pages.setCurrentIndex(0 if is_message else 1)
@@ -274,7 +277,7 @@ def due_lines(items: list[DueItem], now: datetime) -> list[tuple[DueItem, str]]:
     lines = []
     zone = due.owner_zone()
     for item in items:
-        moment = i18n.format_moment(item.due.replace(tzinfo=timezone.utc).astimezone(zone))
+        moment = i18n.format_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))
         when = _("due since {moment}").format(moment=moment) if item.due <= now else _("from {moment}").format(moment=moment)
         lines.append((item, _("{step} · {kind} · {when}").format(
             step=label("due_step", item.step), kind=label("due_kind", item.kind), when=when)))

@@ -75,7 +75,7 @@ class TodayView(ListView):
         shown_items = [(item, when) for item, when in shown_items if when is not None]
         titles = due.subject_titles(item for item, _when in shown_items)
         for (item, when), title in zip(shown_items, titles):
-            moment = to_local(item.due)
+            moment = to_local(item.own_due)  # the moment of the step it names
             shown = names[when] if when == "now" else (
                 i18n.format_time(moment) if when == "today" else i18n.format_date(moment, "EEEE d MMMM"))
             if when == "today":
@@ -109,13 +109,14 @@ class TodayView(ListView):
         self.add_heading(layout, _("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
         self.add_fields(layout, [
             (_("About"), due.subject_title(item)),
-            (_("Due"), i18n.format_moment(to_local(item.due))),
+            (_("Due"), i18n.format_moment(to_local(item.own_due))),
             (_("Channel"), label("channel", item.channel) if item.channel else _("task")),
         ])
         if len(item.parts) > 1:
             layout.addWidget(plain_label(_("One message for everything open with this person today:")))
             for part in item.parts:
-                layout.addWidget(plain_label("    • " + label("due_kind", part.kind) + " · " + label("due_step", part.step)))
+                layout.addWidget(plain_label("    • " + label("due_kind", part.kind) + " · " + label("due_step", part.step)
+                                             + " · " + i18n.format_moment(to_local(part.due))))
         message = due.compose(item, now)
         self.add_section(layout, _("Ready message") if message else _("What to do"))
         if message and "{nieuwe_datum}" in messages.TEMPLATES[item.template].body:

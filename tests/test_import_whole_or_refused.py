@@ -245,7 +245,7 @@ def test_the_window_says_a_cut_file_was_not_imported(qtbot, window, monkeypatch,
         window.shipping.import_file(cut)
     title, text = warned[0]
     assert title == "Niet geïmporteerd" and not informed
-    assert text.startswith("“products_export_1.csv” is niet geïmporteerd. Regel 6:")
+    assert text.startswith("„products_export_1.csv” is niet geïmporteerd. Regel 6:")
     assert "afgebroken" in text and "niets veranderd" in text
     assert finished.args[0] == text
     assert sorted(Product.select(Product.key, Product.price_cents).tuples()) == before

@@ -361,7 +361,7 @@ def test_bad_files_name_the_line_and_the_problem(content, line, words):
 def test_messages_are_dutch_by_default():
     with pytest.raises(ImportFailed) as failed:
         parse_export(b"Handle,Title,Variant Price\nx,X,abc\n")
-    assert str(failed.value) == "Regel 2: “abc” in de kolom “Variant Price” is geen bedrag."
+    assert str(failed.value) == "Regel 2: „abc” in de kolom „Variant Price” is geen bedrag."
 
 
 def test_reimport_updates_by_key_and_keeps_own_picture(database):

@@ -30,9 +30,9 @@ def test_timings_are_saved_and_refused_out_of_order(qtbot, demo_db, translator):
 def test_template_editor_previews_on_real_data_validates_and_resets(qtbot, demo_db, translator):
     dialog = make(qtbot)
     dialog.template.setCurrentIndex(dialog.template.findData("ladder.1"))
-    assert "{voornaam}" in dialog.body.toPlainText()
+    assert "{aanhef}" in dialog.body.toPlainText()
     assert dialog.preview_title.text().startswith("Voorbeeld voor ")
-    assert "{voornaam}" not in dialog.preview.toPlainText()
+    assert "{aanhef}" not in dialog.preview.toPlainText() and dialog.preview.toPlainText().count("Hoi ") == 1
     dialog.body.setPlainText("Hoi {voornaam}, hoe staat het met {afspraken}? {oeps}")
     assert "oeps" in dialog.template_problem.text()
     assert not dialog.store_template()
@@ -51,7 +51,7 @@ def test_template_editor_previews_on_real_data_validates_and_resets(qtbot, demo_
 def test_english_and_formal_defaults_load(qtbot, database, translator):
     dialog = make(qtbot)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
-    assert dialog.body.toPlainText().startswith("Hi {voornaam}")
+    assert dialog.body.toPlainText().startswith("{aanhef}\n\nJust checking in")
     assert dialog.preview_title.text() == "Voorbeeld met verzonnen gegevens"
     dialog.language.setCurrentIndex(dialog.language.findData("nl"))
     dialog.form_box.setCurrentIndex(dialog.form_box.findData("u"))

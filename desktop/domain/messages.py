@@ -70,6 +70,12 @@ class Message:
     template: str
     language: str
     form: str
+    missing: tuple[str, ...] = ()  # placeholders without a value: their sentences were left out
+
+    @property
+    def incomplete(self) -> tuple[str, ...]:
+        """The missing values the message cannot do without (ask before showing it)."""
+        return tuple(name for name in self.missing if name not in OPTIONAL)
 
 
 # --- placeholders --------------------------------------------------------------------
@@ -78,13 +84,17 @@ class Message:
 PLACEHOLDERS: dict[str, str] = {
     # TRANSLATORS: help text for the {voornaam} placeholder in message templates.
     "voornaam": N_("the recipient's first name"),
+    # TRANSLATORS: help text for {aanhef}: "Hoi Sanne," / "Beste Sanne," / "Dag Sanne," (Belgium).
+    "aanhef": N_("the greeting, e.g. “Hi Sanne,”: it follows the form of address and the country"),
+    # TRANSLATORS: help text for {groet}: "Groetjes," (je) or "Met vriendelijke groet," (u).
+    "groet": N_("the sign-off above your name: it follows the form of address"),
     "naam": N_("the recipient's full name"),
     "winkel": N_("your shop's name"),
     "afzender": N_("your own name"),
     "afspraken": N_("what is still owed, e.g. “your reel with the Moon necklace”; several promises are listed together"),
     "product": N_("the product"),
     "deadline": N_("the agreed deadline"),
-    "dagen_te_laat": N_("how late it is, e.g. “2 days late”"),
+    "dagen_te_laat": N_("how many days late it is, e.g. “2 days late”"),
     "afgesproken_op": N_("the day the agreement was made"),
     "gevolg": N_("the agreed consequence when it is not delivered"),
     "kosten": N_("the value of what was sent"),
@@ -128,9 +138,98 @@ def validate(text: str) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
-def fill(text: str, values: Mapping[str, str]) -> str:
-    """Replace ``{name}`` by its value; never raises. A missing value shows as ``[name]``
-    so the owner sees it before sending; anything that is not a known name stays as typed."""
+# Values a message can do without: the sentence (or parenthesis) that needs one is left out
+# silently. A missing value not in this set makes the message incomplete: the dialogs ask
+# before showing it (Message.incomplete).
+OPTIONAL = frozenset({
+    "naam", "winkel", "afzender", "dagen_te_laat", "afgesproken_op", "kosten", "verzonden_op", "bestelnummer",
+    "personalisatie", "prijs", "vervoerder", "track_trace", "reden", "gevolg", "beloofde_datum",
+})
+
+_SENTENCE_END = re.compile(r"[.!?]+[ \t]+|[.!?]+$|\n")
+_TRAILING_WORDS = ("van", "bij", "voor", "over", "met", "from", "at", "for", "about", "with", "of", "on")
+
+
+def _boundaries(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a sentence ends after . ! ? (and its spaces) or at a
+    line break; a line ending in ":" runs on into the next line (a link, a list)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0) == "\n":
+            if text[:m.start()].rstrip(" \t").endswith(":") and text[m.end():m.end() + 1] != "\n":
+                continue
+            if m.start() > start:
+                spans.append((start, m.start()))
+            start = m.end()
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _without(text: str, name_at: int, token_end: int, subject: bool) -> tuple[int, int]:
+    """The span to leave out for a missing value at ``name_at``: its parenthesis, its
+    sentence, or (in a subject) only the value."""
+    line_start = text.rfind("\n", 0, name_at) + 1
+    line_end = text.find("\n", token_end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:name_at]
+    after = text[token_end:line_end]
+    if "(" in before and ")" not in before[before.rfind("("):] and ")" in after and "(" not in after[:after.find(")")]:
+        open_at = line_start + before.rfind("(")
+        close_at = token_end + after.find(")") + 1
+        while open_at > line_start and text[open_at - 1] == " ":
+            open_at -= 1
+        return open_at, close_at
+    if subject:
+        return name_at, token_end
+    for start, end in _boundaries(text):
+        if start <= name_at < end:
+            return start, end
+    return name_at, token_end
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"[ \t]+([.,;:!?)])", r"\1", text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def _tidy_subject(text: str) -> str:
+    text = _tidy(text).rstrip(" :;,-–")
+    words = text.split()
+    while len(words) > 1 and words[-1].lower() in _TRAILING_WORDS:
+        words.pop()
+        text = " ".join(words).rstrip(" :;,-–")
+        words = text.split()
+    return text
+
+
+def fill_text(text: str, values: Mapping[str, str], subject: bool = False) -> tuple[str, tuple[str, ...]]:
+    """Replace ``{name}`` by its value; never raises. A known placeholder without a value
+    never shows: the sentence (or parenthesis) that needs it is left out, in a subject
+    only the value. Returns the text and the names that had no value. Anything that is not
+    a known name stays as typed (``validate`` keeps it out of saved templates)."""
+    missing: list[str] = []
+    cuts: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        name = m.group(1)
+        if name is None or name not in PLACEHOLDERS or values.get(name) not in (None, ""):
+            continue
+        missing.append(name)
+        cuts.append(_without(text, m.start(), m.end(), subject))
+    if cuts:
+        kept, at = [], 0
+        for start, end in sorted(cuts):
+            if start > at:
+                kept.append(text[at:start])
+            at = max(at, end)
+        kept.append(text[at:])
+        text = "".join(kept)
 
     def one(m: re.Match) -> str:
         token = m.group(0)
@@ -141,10 +240,17 @@ def fill(text: str, values: Mapping[str, str]) -> str:
         name = m.group(1)
         if name is None or name not in PLACEHOLDERS:
             return token
-        value = values.get(name)
-        return f"[{name}]" if value in (None, "") else str(value)
+        return str(values.get(name) or "")
 
-    return _TOKEN.sub(one, text)
+    filled = _TOKEN.sub(one, text)
+    if missing:
+        filled = _tidy_subject(filled) if subject else _tidy(filled)
+    return filled, tuple(dict.fromkeys(missing))
+
+
+def fill(text: str, values: Mapping[str, str]) -> str:
+    """:func:`fill_text` without the list of missing names."""
+    return fill_text(text, values)[0]
 
 
 def format_value(value: object, recipient: Recipient, now: datetime | None = None,
@@ -175,252 +281,314 @@ def format_value(value: object, recipient: Recipient, now: datetime | None = Non
 class Template:
     id: str
     title: str  # N_ text: the name in the template editor
-    subject: str  # N_ text (English source)
+    subject: str  # English source; Dutch per form through the "je"/"u" contexts
     body: str  # English source; Dutch per form through the "je"/"u" contexts
 
 
 TEMPLATES: dict[str, Template] = {}
 
 
-def _t(id_: str, title: str, subject: str, body_je: str, body_u: str) -> None:
+def _t(id_: str, title: str, subject_je: str, subject_u: str, body_je: str, body_u: str) -> None:
     # Both English sources are identical; the contexts only matter for Dutch.
-    assert body_je == body_u, id_
-    TEMPLATES[id_] = Template(id_, title, subject, body_je)
+    assert subject_je == subject_u and body_je == body_u, id_
+    TEMPLATES[id_] = Template(id_, title, subject_je, body_je)
 
 
+# Every default template opens with {aanhef} and closes with {groet} (see GREETINGS and
+# SIGN_OFFS below), so the greeting and the sign-off follow the recipient's form of address
+# and country in one place. A sentence whose value is unknown is left out when rendering:
+# keep a value that may be missing in a sentence (or a parenthesis) of its own.
 # TRANSLATORS: message templates to influencers and customers. Keep every {placeholder}
 # exactly as it is. "je" context = informal Dutch (je/jij), "u" context = formal Dutch (u).
+# Contexts "je_BE"/"u_BE" = the same text for Belgian readers; translate them only where
+# Belgians say it differently (otherwise leave them empty). See docs/GLOSSARY.md.
 _t(
     "ladder.1",
     N_("Step 1: friendly reminder"),
-    N_("A quick check-in from {winkel}"),
-    NP_("je", "Hi {voornaam},\n\nI'm still waiting for {afspraken}; the deadline was {deadline}. Is everything "
-        "all right? If something got in the way or you could use a hand, just let me know.\n\nWhen can I "
-        "expect it?\n\nKind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nI'm still waiting for {afspraken}; the deadline was {deadline}. Is everything "
-        "all right? If something got in the way or you could use a hand, just let me know.\n\nWhen can I "
-        "expect it?\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "A quick check-in from {winkel}"),
+    NP_("u", "A quick check-in from {winkel}"),
+    NP_("je", "{aanhef}\n\nJust checking in about {afspraken}: the deadline was {deadline}. Is everything OK? "
+        "If something came up or you could use a hand, do let me know.\n\nWhen do you think you'll have it "
+        "ready?\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nJust checking in about {afspraken}: the deadline was {deadline}. Is everything OK? "
+        "If something came up or you could use a hand, do let me know.\n\nWhen do you think you'll have it "
+        "ready?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.1.alt",
     N_("Step 1: friendly reminder (other wording)"),
-    N_("A small reminder from {winkel}"),
-    NP_("je", "Hi {voornaam},\n\nA small reminder about {afspraken}. The deadline was {deadline} "
-        "({dagen_te_laat}). Can I help with anything? Let me know when you expect to manage it, then I can "
-        "plan around it.\n\nThanks!\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nA small reminder about {afspraken}. The deadline was {deadline} "
-        "({dagen_te_laat}). Can I help with anything? Let me know when you expect to manage it, then I can "
-        "plan around it.\n\nThanks!\n{afzender}\n{winkel}"),
+    NP_("je", "A gentle reminder from {winkel}"),
+    NP_("u", "A gentle reminder from {winkel}"),
+    NP_("je", "{aanhef}\n\nA gentle reminder about {afspraken}, which was due on {deadline} ({dagen_te_laat}). "
+        "Is there anything I can help with? If you let me know when you expect to finish, I can plan around "
+        "it.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nA gentle reminder about {afspraken}, which was due on {deadline} ({dagen_te_laat}). "
+        "Is there anything I can help with? If you let me know when you expect to finish, I can plan around "
+        "it.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.2",
     N_("Step 2: why the deadline matters"),
-    N_("Why the date matters to us"),
-    NP_("je", "Hi {voornaam},\n\nI haven't heard from you yet about {afspraken} (deadline {deadline}). Let me "
-        "explain why the date matters to us: we plan our collections, promotions and stock around what we "
-        "agree with our partners. When something comes later than agreed, our planning falls behind.\n\n"
-        "Could you manage it in the next few days, or tell me which date does work for you?\n\n"
-        "Kind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nI haven't heard from you yet about {afspraken} (deadline {deadline}). Let me "
-        "explain why the date matters to us: we plan our collections, promotions and stock around what we "
-        "agree with our partners. When something comes later than agreed, our planning falls behind.\n\n"
-        "Could you manage it in the next few days, or tell me which date does work for you?\n\n"
-        "Kind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "Why the date matters to us"),
+    NP_("u", "Why the date matters to us"),
+    NP_("je", "{aanhef}\n\nI haven't heard back about {afspraken} yet (due {deadline}). I'd like to explain why "
+        "the date matters to us: we plan our collections, promotions and stock around what we agree with our "
+        "partners, so when something arrives late, the rest of our schedule slips too.\n\nCould you get it "
+        "done in the next few days, or tell me a date that does work for you?\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nI haven't heard back about {afspraken} yet (due {deadline}). I'd like to explain why "
+        "the date matters to us: we plan our collections, promotions and stock around what we agree with our "
+        "partners, so when something arrives late, the rest of our schedule slips too.\n\nCould you get it "
+        "done in the next few days, or tell me a date that does work for you?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.2.alt",
     N_("Step 2: why the deadline matters (other wording)"),
-    N_("Our planning at {winkel}"),
-    NP_("je", "Hi {voornaam},\n\nI'm writing again about {afspraken}, which was due on {deadline}. For a small "
-        "shop like ours every agreement counts: we keep products aside, plan our own posts around yours and "
-        "tell customers what is coming. That only works when dates are kept.\n\nPlease let me know this week "
-        "how you want to go on.\n\nKind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nI'm writing again about {afspraken}, which was due on {deadline}. For a small "
-        "shop like ours every agreement counts: we keep products aside, plan our own posts around yours and "
-        "tell customers what is coming. That only works when dates are kept.\n\nPlease let me know this week "
-        "how you want to go on.\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "Planning at {winkel}"),
+    NP_("u", "Planning at {winkel}"),
+    NP_("je", "{aanhef}\n\nI'm following up on {afspraken}, which was due on {deadline}. For a small shop like "
+        "ours every agreement counts: we set products aside, time our own posts around yours and tell "
+        "customers what's coming. That only works if we both stick to the dates we agreed.\n\nCould you let "
+        "me know this week how you'd like to proceed?\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nI'm following up on {afspraken}, which was due on {deadline}. For a small shop like "
+        "ours every agreement counts: we set products aside, time our own posts around yours and tell "
+        "customers what's coming. That only works if we both stick to the dates we agreed.\n\nCould you let "
+        "me know this week how you'd like to proceed?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.3",
     N_("Step 3: call or message on another channel"),
-    N_("Can we talk briefly?"),
-    NP_("je", "Hi {voornaam}, this is {afzender} from {winkel}. I've sent you a few messages about {afspraken} "
-        "but couldn't reach you, so I'm trying this way. Is everything all right? A short reply is enough, "
-        "then we'll find a solution together."),
-    NP_("u", "Hi {voornaam}, this is {afzender} from {winkel}. I've sent you a few messages about {afspraken} "
-        "but couldn't reach you, so I'm trying this way. Is everything all right? A short reply is enough, "
-        "then we'll find a solution together."),
+    NP_("je", "Trying to reach you"),
+    NP_("u", "Trying to reach you"),
+    NP_("je", "{aanhef} I'm trying to reach you this way because I haven't had a reply to my messages about "
+        "{afspraken}. Is everything all right? A quick reply is enough, and we'll sort it out together.\n\n"
+        "{groet}\n{afzender}, {winkel}"),
+    NP_("u", "{aanhef} I'm trying to reach you this way because I haven't had a reply to my messages about "
+        "{afspraken}. Is everything all right? A quick reply is enough, and we'll sort it out together.\n\n"
+        "{groet}\n{afzender}, {winkel}"),
 )
 _t(
     "ladder.3.alt",
     N_("Step 3: call or message on another channel (other wording)"),
-    N_("A quick question from {winkel}"),
-    NP_("je", "Hi {voornaam}, {afzender} from {winkel} here. I'm trying to reach you about {afspraken} "
-        "({dagen_te_laat}). I hope all is well! Could you send me a quick message when you see this?"),
-    NP_("u", "Hi {voornaam}, {afzender} from {winkel} here. I'm trying to reach you about {afspraken} "
-        "({dagen_te_laat}). I hope all is well! Could you send me a quick message when you see this?"),
+    NP_("je", "A quick question from {winkel}"),
+    NP_("u", "A quick question from {winkel}"),
+    NP_("je", "{aanhef} I've been trying to reach you about {afspraken} ({dagen_te_laat}). I hope all is well! "
+        "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
+    NP_("u", "{aanhef} I've been trying to reach you about {afspraken} ({dagen_te_laat}). I hope all is well! "
+        "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
 )
 _t(
     "ladder.4",
     N_("Step 4: final reminder"),
-    N_("Last reminder about our agreement"),
-    NP_("je", "Dear {voornaam},\n\nThis is my last reminder about {afspraken}. We agreed on it on "
-        "{afgesproken_op}, with {deadline} as the deadline, and I have tried to reach you several times "
-        "since.\n\nIf I haven't heard from you by {pauzedatum}, I will pause our collaboration. As agreed, "
-        "the consequence is: {gevolg}. What you received is worth {kosten}.\n\nI would much rather finish "
-        "this together, so please let me know how you want to go on.\n\nKind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Dear {voornaam},\n\nThis is my last reminder about {afspraken}. We agreed on it on "
-        "{afgesproken_op}, with {deadline} as the deadline, and I have tried to reach you several times "
-        "since.\n\nIf I haven't heard from you by {pauzedatum}, I will pause our collaboration. As agreed, "
-        "the consequence is: {gevolg}. What you received is worth {kosten}.\n\nI would much rather finish "
-        "this together, so please let me know how you want to go on.\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "Final reminder about our agreement"),
+    NP_("u", "Final reminder about our agreement"),
+    NP_("je", "{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed on it on {afgesproken_op}, "
+        "with {deadline} as the deadline. I have tried to reach you several times since the deadline.\n\n"
+        "If I don't hear from you by {pauzedatum}, I'll put our collaboration on hold, with the consequence we "
+        "agreed on: {gevolg}. The products you received are worth {kosten}.\n\nI'd much rather sort this out "
+        "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed on it on {afgesproken_op}, "
+        "with {deadline} as the deadline. I have tried to reach you several times since the deadline.\n\n"
+        "If I don't hear from you by {pauzedatum}, I'll put our collaboration on hold, with the consequence we "
+        "agreed on: {gevolg}. The products you received are worth {kosten}.\n\nI'd much rather sort this out "
+        "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.4.alt",
     N_("Step 4: final reminder (other wording)"),
-    N_("Our agreement: last reminder"),
-    NP_("je", "Dear {voornaam},\n\nOn {afgesproken_op} we agreed on {afspraken}, to be done by {deadline}. "
-        "It is now {dagen_te_laat} and my messages have gone unanswered.\n\nThis is therefore my last "
-        "reminder: without an answer by {pauzedatum} I will pause the collaboration, and as agreed "
-        "{gevolg}. The products you received are worth {kosten}.\n\nA short message is enough to sort it "
-        "out together.\n\nKind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Dear {voornaam},\n\nOn {afgesproken_op} we agreed on {afspraken}, to be done by {deadline}. "
-        "It is now {dagen_te_laat} and my messages have gone unanswered.\n\nThis is therefore my last "
-        "reminder: without an answer by {pauzedatum} I will pause the collaboration, and as agreed "
-        "{gevolg}. The products you received are worth {kosten}.\n\nA short message is enough to sort it "
-        "out together.\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "Our agreement: final reminder"),
+    NP_("u", "Our agreement: final reminder"),
+    NP_("je", "{aanhef}\n\nThis is about {afspraken}, which was due by {deadline}. It is now {dagen_te_laat}, "
+        "and I haven't had a reply to my messages.\n\nSo this is my final reminder: if I don't hear from you by "
+        "{pauzedatum}, I'll put the collaboration on hold, with the consequence we agreed on: {gevolg}. The "
+        "products you received are worth {kosten}.\n\nA short message is all it takes to sort it out "
+        "together.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nThis is about {afspraken}, which was due by {deadline}. It is now {dagen_te_laat}, "
+        "and I haven't had a reply to my messages.\n\nSo this is my final reminder: if I don't hear from you by "
+        "{pauzedatum}, I'll put the collaboration on hold, with the consequence we agreed on: {gevolg}. The "
+        "products you received are worth {kosten}.\n\nA short message is all it takes to sort it out "
+        "together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "shipment.received",
     N_("Check-in: has the parcel arrived?"),
-    N_("Has your parcel arrived?"),
-    NP_("je", "Hi {voornaam},\n\nOn {verzonden_op} I sent you a parcel with the {product}. Has it arrived "
-        "safely? I'd love to hear what you think of it!\n\nKind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nOn {verzonden_op} I sent you a parcel with the {product}. Has it arrived "
-        "safely? I'd love to hear what you think of it!\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "Has your parcel arrived?"),
+    NP_("u", "Has your parcel arrived?"),
+    NP_("je", "{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
+        "love to hear what you think of it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
+        "love to hear what you think of it!\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "shipment.received.alt",
     N_("Check-in: has the parcel arrived? (other wording)"),
-    N_("Your parcel from {winkel}"),
-    NP_("je", "Hi {voornaam},\n\nA quick question: did the parcel I sent on {verzonden_op} ({product}) reach "
-        "you? Let me know, then I know it didn't get lost on the way.\n\nThanks!\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nA quick question: did the parcel I sent on {verzonden_op} ({product}) reach "
-        "you? Let me know, then I know it didn't get lost on the way.\n\nThanks!\n{afzender}\n{winkel}"),
+    NP_("je", "Your parcel from {winkel}"),
+    NP_("u", "Your parcel from {winkel}"),
+    NP_("je", "{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
+        "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
+        "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.delay",
     N_("Custom order: news before the promised date"),
-    N_("News about your order {bestelnummer}"),
-    NP_("je", "Hi {voornaam},\n\nThank you for your order {bestelnummer}. We promised that your {product} "
-        "would be ready on {beloofde_datum}. It is taking a little longer than planned: we now expect it to "
-        "be ready on {nieuwe_datum}. We'd rather tell you now than keep you waiting.\n\nSorry for the delay, "
-        "and thank you for your patience.\n\nKind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nThank you for your order {bestelnummer}. We promised that your {product} "
-        "would be ready on {beloofde_datum}. It is taking a little longer than planned: we now expect it to "
-        "be ready on {nieuwe_datum}. We'd rather tell you now than keep you waiting.\n\nSorry for the delay, "
-        "and thank you for your patience.\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "News about your order {bestelnummer}"),
+    NP_("u", "News about your order {bestelnummer}"),
+    NP_("je", "{aanhef}\n\nThank you for your order {bestelnummer}. Unfortunately, your {product} is taking a "
+        "little longer than planned: we had promised it for {beloofde_datum}. We now expect your order to be "
+        "ready on {nieuwe_datum}. We'd rather let you know now than keep you waiting.\n\nSorry for the delay, "
+        "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nThank you for your order {bestelnummer}. Unfortunately, your {product} is taking a "
+        "little longer than planned: we had promised it for {beloofde_datum}. We now expect your order to be "
+        "ready on {nieuwe_datum}. We'd rather let you know now than keep you waiting.\n\nSorry for the delay, "
+        "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.delay.alt",
     N_("Custom order: news before the promised date (other wording)"),
-    N_("Your order {bestelnummer}: a new date"),
-    NP_("je", "Hi {voornaam},\n\nA short message about your order {bestelnummer}: your {product} will not be "
-        "ready on {beloofde_datum} after all. Our new expected date is {nieuwe_datum}. We are taking good "
-        "care of it!\n\nKind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nA short message about your order {bestelnummer}: your {product} will not be "
-        "ready on {beloofde_datum} after all. Our new expected date is {nieuwe_datum}. We are taking good "
-        "care of it!\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "Your order {bestelnummer}: a new date"),
+    NP_("u", "Your order {bestelnummer}: a new date"),
+    NP_("je", "{aanhef}\n\nA short note about your order {bestelnummer}: your {product} won't be ready on "
+        "{beloofde_datum} after all. Our new expected date is {nieuwe_datum}. Rest assured, we're taking good "
+        "care of it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nA short note about your order {bestelnummer}: your {product} won't be ready on "
+        "{beloofde_datum} after all. Our new expected date is {nieuwe_datum}. Rest assured, we're taking good "
+        "care of it!\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.update",
     N_("Custom order: an update during production"),
-    N_("How your order {bestelnummer} is coming along"),
-    NP_("je", "Hi {voornaam},\n\nA short update on your order {bestelnummer}: we are working on your "
-        "{product}, and it is still planned to be ready on {beloofde_datum}. We'll let you know as soon as "
-        "it is on its way.\n\nKind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nA short update on your order {bestelnummer}: we are working on your "
-        "{product}, and it is still planned to be ready on {beloofde_datum}. We'll let you know as soon as "
-        "it is on its way.\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "How your order {bestelnummer} is coming along"),
+    NP_("u", "How your order {bestelnummer} is coming along"),
+    NP_("je", "{aanhef}\n\nA quick update on your order {bestelnummer}: we're working on your {product}, and it's "
+        "still on track to be ready on {beloofde_datum}. As soon as your order is on its way, we'll let you "
+        "know.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nA quick update on your order {bestelnummer}: we're working on your {product}, and it's "
+        "still on track to be ready on {beloofde_datum}. As soon as your order is on its way, we'll let you "
+        "know.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.update.alt",
     N_("Custom order: an update during production (other wording)"),
-    N_("Your order {bestelnummer}"),
-    NP_("je", "Hi {voornaam},\n\nJust to let you know: your {product} (order {bestelnummer}) is coming along "
-        "nicely and we are keeping to {beloofde_datum}. You'll hear from us when it ships.\n\n"
-        "Kind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nJust to let you know: your {product} (order {bestelnummer}) is coming along "
-        "nicely and we are keeping to {beloofde_datum}. You'll hear from us when it ships.\n\n"
-        "Kind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "Your order {bestelnummer}"),
+    NP_("u", "Your order {bestelnummer}"),
+    NP_("je", "{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is coming along nicely, "
+        "and we're on schedule for {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is coming along nicely, "
+        "and we're on schedule for {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
 )
 
 # The shop's own messages to a customer about a custom order (sent from the Maatwerk view).
 _t(
     "order.confirmation",
     N_("Custom order: order confirmation"),
-    N_("Your order {bestelnummer} at {winkel}"),
-    NP_("je", "Hi {voornaam},\n\nThank you for your order {bestelnummer}! We are making your {product} just for "
-        "you: {personalisatie}. The price is {prijs}.\n\nWe expect it to be ready on {beloofde_datum}. Should "
-        "anything change, we will let you know before that day.\n\nKind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nThank you for your order {bestelnummer}! We are making your {product} just for "
-        "you: {personalisatie}. The price is {prijs}.\n\nWe expect it to be ready on {beloofde_datum}. Should "
-        "anything change, we will let you know before that day.\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "Your order {bestelnummer} at {winkel}"),
+    NP_("u", "Your order {bestelnummer} at {winkel}"),
+    NP_("je", "{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for "
+        "you. Personalisation: {personalisatie}. The price is {prijs}.\n\nWe expect your order to be ready on "
+        "{beloofde_datum}. If anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for "
+        "you. Personalisation: {personalisatie}. The price is {prijs}.\n\nWe expect your order to be ready on "
+        "{beloofde_datum}. If anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.ready",
     N_("Custom order: ready"),
-    N_("Your order {bestelnummer} is ready"),
-    NP_("je", "Hi {voornaam},\n\nGood news: your {product} ({personalisatie}) is ready! We will send it soon, "
-        "and you will get the track-and-trace link as soon as it is on its way.\n\nKind regards,\n{afzender}\n"
-        "{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nGood news: your {product} ({personalisatie}) is ready! We will send it soon, "
-        "and you will get the track-and-trace link as soon as it is on its way.\n\nKind regards,\n{afzender}\n"
-        "{winkel}"),
+    NP_("je", "Your order {bestelnummer} is ready"),
+    NP_("u", "Your order {bestelnummer} is ready"),
+    NP_("je", "{aanhef}\n\nGood news: your {product} ({personalisatie}) is ready! We'll send your order soon, and "
+        "you'll get the tracking link as soon as it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nGood news: your {product} ({personalisatie}) is ready! We'll send your order soon, and "
+        "you'll get the tracking link as soon as it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.shipped",
     N_("Custom order: shipped"),
-    N_("Your order {bestelnummer} is on its way"),
-    NP_("je", "Hi {voornaam},\n\nYour {product} is on its way with {vervoerder}. You can follow the parcel "
-        "here:\n{track_trace}\n\nWe hope you will enjoy it!\n\nKind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nYour {product} is on its way with {vervoerder}. You can follow the parcel "
-        "here:\n{track_trace}\n\nWe hope you will enjoy it!\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "Your order {bestelnummer} is on its way"),
+    NP_("u", "Your order {bestelnummer} is on its way"),
+    NP_("je", "{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
+        "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
+        "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # Messages about a collaboration, written from its dialogs (not by the ladder).
 _t(
     "agreement",
     N_("Collaboration: the agreement in writing"),
-    N_("Our agreement: {titel}"),
-    NP_("je", "Hi {voornaam},\n\nHow nice that we're working together! To be sure we mean the same thing, here "
-        "is what we agreed:\n\n{voorwaarden}\n\nCould you confirm with a short “yes” that this is right? If "
-        "anything doesn't work for you, just let me know.\n\nKind regards,\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nHow nice that we're working together! To be sure we mean the same thing, here "
-        "is what we agreed:\n\n{voorwaarden}\n\nCould you confirm with a short “yes” that this is right? If "
-        "anything doesn't work for you, just let me know.\n\nKind regards,\n{afzender}\n{winkel}"),
+    NP_("je", "Our agreement: {titel}"),
+    NP_("u", "Our agreement: {titel}"),
+    NP_("je", "{aanhef}\n\nI'm so glad we're working together! So that we're on the same page, here's what we "
+        "agreed:\n\n{voorwaarden}\n\nCould you reply with a quick “yes” to confirm? If anything doesn't work "
+        "for you, just say so.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nI'm so glad we're working together! So that we're on the same page, here's what we "
+        "agreed:\n\n{voorwaarden}\n\nCould you reply with a quick “yes” to confirm? If anything doesn't work "
+        "for you, just say so.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ending",
     N_("Collaboration: a polite ending"),
-    N_("About our collaboration {titel}"),
-    NP_("je", "Hi {voornaam},\n\nThank you for your time and for the contact so far. We have decided to end our "
-        "collaboration “{titel}”: {reden}\n\nWe wish you all the best with your account.\n\nKind regards,\n"
-        "{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nThank you for your time and for the contact so far. We have decided to end our "
-        "collaboration “{titel}”: {reden}\n\nWe wish you all the best with your account.\n\nKind regards,\n"
-        "{afzender}\n{winkel}"),
+    NP_("je", "About our collaboration “{titel}”"),
+    NP_("u", "About our collaboration “{titel}”"),
+    NP_("je", "{aanhef}\n\nThank you for your time and for working with us so far. We've decided to end our "
+        "collaboration “{titel}”. Our reason: {reden}\n\nWe wish you all the best for the future.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nThank you for your time and for working with us so far. We've decided to end our "
+        "collaboration “{titel}”. Our reason: {reden}\n\nWe wish you all the best for the future.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "label",
     N_("Content: please add the advertising label"),
-    N_("One small thing about the post"),
-    NP_("je", "Hi {voornaam},\n\nThank you for your post, it looks lovely! One small thing: because you received "
-        "the product from us, the rules ask that your followers can see it is advertising. Could you still add "
-        "this?\n\n{ontbreekt}\n\nThank you very much!\n{afzender}\n{winkel}"),
-    NP_("u", "Hi {voornaam},\n\nThank you for your post, it looks lovely! One small thing: because you received "
-        "the product from us, the rules ask that your followers can see it is advertising. Could you still add "
-        "this?\n\n{ontbreekt}\n\nThank you very much!\n{afzender}\n{winkel}"),
+    NP_("je", "One small thing about your post"),
+    NP_("u", "One small thing about your post"),
+    NP_("je", "{aanhef}\n\nThanks for your post, it looks lovely! One small thing: because you received the "
+        "product from us, the rules say your followers must be able to see that it's an ad. Could you add "
+        "this?\n\n{ontbreekt}\n\nThank you!\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u", "{aanhef}\n\nThanks for your post, it looks lovely! One small thing: because you received the "
+        "product from us, the rules say your followers must be able to see that it's an ad. Could you add "
+        "this?\n\n{ontbreekt}\n\nThank you!\n\n{groet}\n{afzender}\n{winkel}"),
 )
+
+# Belgian Dutch where Belgians say it differently (a "pakje", "eens" for "even"). Looked up
+# first for Belgian readers; an empty translation falls back to the "je"/"u" text above.
+_BELGIAN = (
+    NP_("je_BE", "Has your parcel arrived?"),
+    NP_("u_BE", "Has your parcel arrived?"),
+    NP_("je_BE", "{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
+        "love to hear what you think of it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u_BE", "{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
+        "love to hear what you think of it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("je_BE", "Your parcel from {winkel}"),
+    NP_("u_BE", "Your parcel from {winkel}"),
+    NP_("je_BE", "{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
+        "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("u_BE", "{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
+        "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("je_BE", "{aanhef}\n\nA gentle reminder about {afspraken}, which was due on {deadline} ({dagen_te_laat}). "
+        "Is there anything I can help with? If you let me know when you expect to finish, I can plan around "
+        "it.\n\n{groet}\n{afzender}\n{winkel}"),
+    NP_("je_BE", "{aanhef} I've been trying to reach you about {afspraken} ({dagen_te_laat}). I hope all is well! "
+        "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
+)
+
+# {aanhef} and {groet}: one greeting and one sign-off per language, form of address and
+# country (docs/GLOSSARY.md), filled in by render() unless given.
+# TRANSLATORS: the greeting that opens a message; {voornaam} is the recipient's first name.
+GREETING = NP_("je", "Hi {voornaam},")
+GREETING = NP_("u", "Hi {voornaam},")
+GREETING = NP_("je_BE", "Hi {voornaam},")
+GREETING = NP_("u_BE", "Hi {voornaam},")
+# TRANSLATORS: the greeting when the recipient's first name is not known.
+GREETING_NO_NAME = NP_("je", "Hello,")
+GREETING_NO_NAME = NP_("u", "Hello,")
+GREETING_NO_NAME = NP_("je_BE", "Hello,")
+GREETING_NO_NAME = NP_("u_BE", "Hello,")
+# TRANSLATORS: the sign-off above the sender's name.
+SIGN_OFF = NP_("je", "Best wishes,")
+SIGN_OFF = NP_("u", "Best wishes,")
+SIGN_OFF = NP_("je_BE", "Best wishes,")
+SIGN_OFF = NP_("u_BE", "Best wishes,")
 
 # Phrases that make up {afspraken}: one per promise kind, in both forms of address.
 # The English source is the same for both forms; Dutch differs (je/jouw or u/uw).
@@ -445,19 +613,56 @@ DELIVERABLE_WORDS = {
     "other": NP_("inline", "content"),
 }
 # TRANSLATORS: used for {gevolg} when the agreement names no consequence.
-DEFAULT_CONSEQUENCE = N_("we will not work together on new collaborations for now")
+DEFAULT_CONSEQUENCE = N_("no new collaborations for now")
 
 
 def template_ids() -> list[str]:
     return list(TEMPLATES)
 
 
-def default_text(template_id: str, language: str, form: str = "je") -> tuple[str, str]:
-    """(subject, body) of the default template in ``language`` and ``form``."""
+def _contexts(form: str, language: str, country: str = "NL") -> tuple[str, ...]:
+    """Catalog contexts to try, most specific first: Belgian Dutch before Dutch."""
+    form = form if form in FORMS else "je"
+    if i18n.normalise_language(language) == "nl" and (country or "").upper() == "BE":
+        return (form + "_BE", form)
+    return (form,)
+
+
+def _lookup(catalog, contexts: tuple[str, ...], message: str) -> str:
+    for context in contexts[:-1]:
+        text = catalog.pgettext(context, message)
+        if text != message:
+            return text
+    return catalog.pgettext(contexts[-1], message)
+
+
+def default_text(template_id: str, language: str, form: str = "je", country: str = "NL") -> tuple[str, str]:
+    """(subject, body) of the default template in ``language`` and ``form`` (Belgian
+    wording where it differs when ``country`` is BE)."""
     template = TEMPLATES[template_id]
     catalog = i18n.translations_for(language)
-    context = form if form in FORMS else "je"
-    return catalog.gettext(template.subject), catalog.pgettext(context, template.body)
+    contexts = _contexts(form, language, country)
+    return _lookup(catalog, contexts, template.subject), _lookup(catalog, contexts, template.body)
+
+
+def greeting(recipient: Recipient) -> str:
+    """{aanhef}: "Hoi Sanne," / "Beste Sanne," / "Dag Sanne," (Belgium) / "Hi Sanne,"."""
+    catalog = i18n.translations_for(recipient.lang)
+    contexts = _contexts(recipient.context, recipient.lang, recipient.country)
+    if not recipient.first_name.strip():
+        return _lookup(catalog, contexts, GREETING_NO_NAME)
+    return fill_simple(_lookup(catalog, contexts, GREETING), voornaam=recipient.first_name.strip())
+
+
+def sign_off(recipient: Recipient) -> str:
+    """{groet}: one sign-off per language, form of address and country (docs/GLOSSARY.md)."""
+    catalog = i18n.translations_for(recipient.lang)
+    return _lookup(catalog, _contexts(recipient.context, recipient.lang, recipient.country), SIGN_OFF)
+
+
+def default_form(country: str | None, language: str | None = "nl") -> str:
+    """The form of address for a new person: u for a Dutch-speaking Belgian, je otherwise."""
+    return "u" if (country or "").upper() == "BE" and i18n.normalise_language(language) == "nl" else "je"
 
 
 def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now: datetime | None = None,
@@ -492,12 +697,20 @@ def render(template_id: str, values: Mapping[str, object], recipient: Recipient,
            tz: tzinfo = timezone.utc, override: tuple[str, str] | None = None) -> Message:
     """Render a template for ``recipient``. ``override`` is the owner's (subject, body) for
     this language and form, if any. Never raises on missing or unknown values."""
-    subject, body = override if override else default_text(template_id, recipient.lang, recipient.context)
+    subject, body = override if override else default_text(template_id, recipient.lang, recipient.context,
+                                                              recipient.country)
     formatted = {name: format_value(value, recipient, now, tz) for name, value in values.items()}
     if not formatted.get("voornaam") and recipient.first_name:
         formatted["voornaam"] = recipient.first_name
-    return Message(subject=fill(subject, formatted).strip(), body=fill(body, formatted).strip(),
-                   template=template_id, language=recipient.lang, form=recipient.context)
+    if not formatted.get("aanhef"):
+        first = formatted.get("voornaam") or ""
+        formatted["aanhef"] = greeting(Recipient(first, recipient.language, recipient.country, recipient.form))
+    if not formatted.get("groet"):
+        formatted["groet"] = sign_off(recipient)
+    subject, missing_subject = fill_text(subject, formatted, subject=True)
+    body, missing_body = fill_text(body, formatted)
+    return Message(subject=subject.strip(), body=body.strip(), template=template_id, language=recipient.lang,
+                   form=recipient.context, missing=tuple(dict.fromkeys(missing_subject + missing_body)))
 
 
 def sample_values(language: str = "nl") -> dict[str, object]:
@@ -521,6 +734,7 @@ def sample_values(language: str = "nl") -> dict[str, object]:
 
 __all__ = [
     "FORMS", "Money", "DaysLate", "Recipient", "Message", "PLACEHOLDERS", "Template", "TEMPLATES",
-    "placeholders_in", "validate", "fill", "format_value", "template_ids", "default_text", "describe",
-    "render", "sample_values", "DEFAULT_CONSEQUENCE", "DELIVERABLE_WORDS",
+    "placeholders_in", "validate", "fill", "fill_text", "format_value", "template_ids", "default_text", "describe",
+    "render", "sample_values", "DEFAULT_CONSEQUENCE", "DELIVERABLE_WORDS", "OPTIONAL", "greeting", "sign_off",
+    "default_form",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from desktop.i18n import _
 
@@ -197,6 +197,17 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
         "change_reason": form.change_reason.strip(),
     }
     return CleanOrder(values=values, price_cents=price, deposit_cents=deposit or 0), {}
+
+
+# A delay message proposes the promised date plus this many days (never a day in the
+# past); the owner changes it in the dialog before sending.
+DELAY_PROPOSAL_DAYS = 7
+
+
+def propose_new_date(promised: date | None, today: date, days: int = DELAY_PROPOSAL_DAYS) -> date:
+    """The new expected date a delay message proposes: a week after the promised date,
+    or after today when that has passed. Always passes :func:`validate_new_promise`."""
+    return max(promised or today, today) + timedelta(days=days)
 
 
 def validate_new_promise(current: date | None, new: date | None, today: date) -> str:

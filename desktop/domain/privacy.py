@@ -21,7 +21,7 @@ import re
 from datetime import date, datetime
 
 from desktop.domain.spreadsheet import to_csv
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, ngettext, pgettext
 
 ERASED_MARK = "[…]"
 
@@ -133,7 +133,9 @@ def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: froze
     return files
 
 
-def readme_text(name: str, exported_on: str, counts: dict[str, int], backup_days: int) -> str:
+def readme_text(name: str, exported_on: str, counts: dict[str, int], backup_days: int, form: str = "je") -> str:
+    """The README of an export, addressed to the person in her form of address (je/u)."""
+    form = form if form in ("je", "u") else "je"
     lines = [
         _("Personal data of {name}, exported from Afspraak on {date}.").format(name=name, date=exported_on),
         "",
@@ -145,13 +147,14 @@ def readme_text(name: str, exported_on: str, counts: dict[str, int], backup_days
     lines += ["  " + count_text(table, n) for table, n in counts.items() if n]
     lines += [
         "",
-        _("Why it is kept: to arrange and keep track of collaborations, shipments and custom orders "
-          "with you. It comes from you, from your public profiles and from the shop's own notes."),
+        # TRANSLATORS: the export's README speaks to the person: "je" and "u" contexts.
+        pgettext(form, "Why it is kept: to arrange and keep track of collaborations, shipments and custom "
+                 "orders with you. It comes from you, from your public profiles and from the shop's own notes."),
         _("Where it is kept: only on the shop's own computer, in the Afspraak app. "
           "The app shares nothing with anybody."),
-        _("How long: until you ask to have it erased or the shop erases it. Automatic backups "
-          "keep a copy for at most {days} days after that.").format(days=backup_days),
-        _("Your rights: you may ask for a copy (this file), for corrections, and for erasure."),
+        pgettext(form, "How long: until you ask to have it erased or the shop erases it. Automatic backups "
+                 "keep a copy for at most {days} days after that.").format(days=backup_days),
+        pgettext(form, "Your rights: you may ask for a copy (this file), for corrections, and for erasure."),
     ]
     return "\n".join(lines) + "\n"
 

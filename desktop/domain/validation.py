@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from desktop.domain import handles as handle_rules
 from desktop.domain.collaborations import split_tags
+from desktop.domain.messages import default_form
 from desktop.i18n import _
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -145,7 +146,7 @@ def validate_person(
         "city": (values.get("city") or "").strip(),
         "country": values.get("country") or "NL",
         "language": values.get("language") or "nl",
-        "address_form": values.get("address_form") or "je",
+        "address_form": values.get("address_form") or default_form(values.get("country"), values.get("language")),
         "notes": values.get("notes") or "",
         "tags": parse_tags(values.get("tags") or ""),
         "handles": cleaned_handles,

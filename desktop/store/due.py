@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from desktop import i18n
 from desktop import clock
 from desktop.domain import followup, messages, order_reminders
+from desktop.domain.orders import propose_new_date
 from desktop.domain.followup import (
     Contact, DueItem, LadderSettings, PersonInfo, Promise, StepState, make_contact, make_promise,
 )
@@ -386,6 +387,8 @@ def values_for(item: DueItem, person: Person, now: datetime, s: LadderSettings) 
         "verzonden_op": main.get("sent_at"),
         "bestelnummer": main.get("order_number", ""),
         "beloofde_datum": main.get("promised"),
+        # A delay message proposes a new date (the order dialog lets the owner change it).
+        "nieuwe_datum": propose_new_date(main.get("promised"), followup.local_date(now, s)),
         "personalisatie": main.get("personalisation", ""),
         "prijs": messages.Money(main["price_cents"]) if main.get("price_cents") is not None else None,
     }

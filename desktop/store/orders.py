@@ -322,7 +322,8 @@ def compose(order_id: int, step: str, now: datetime, new_ready: date | None = No
         "product": order.product.name if order.product_id else "",
         "bestelnummer": order.order_number,
         "beloofde_datum": order.promised_ready,
-        "nieuwe_datum": new_ready,
+        "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, to_local(now).date())
+                                      if step == "order_delay" else None),
         "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,
         "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),
         "vervoerder": label("carrier", shipment.carrier) if shipment else "",

@@ -94,6 +94,7 @@ class DueStepDialog(QDialog):
         font.setBold(True)
         self.heading.setFont(font)
         self.info = due.contact_info(item.person_id)
+        self.incomplete_question: QWidget | None = None
         self._fill()
 
         self.copy_button.clicked.connect(self.copy_message)
@@ -138,8 +139,10 @@ class DueStepDialog(QDialog):
             self.dismiss_button.setText(_("No strike"))
             return
         message = due.compose(item, self._now())
-        self.subject.setText(message.subject if message else "")
-        self.message.setPlainText(message.body if message else "")
+        if message is not None and message.incomplete:
+            self._ask_incomplete(message)
+        else:
+            self.show_message(message)
         channels = [c for c, value in (("email", self.info.email), ("whatsapp", self.info.whatsapp),
                                        ("instagram", self.info.instagram), ("tiktok", self.info.tiktok),
                                        ("phone", self.info.phone)) if value]
@@ -153,6 +156,48 @@ class DueStepDialog(QDialog):
         index = self.channel.findData(item.channel)
         self.channel.setCurrentIndex(max(index, 0))
         self._channel_changed()
+
+    def show_message(self, message) -> None:
+        self.subject.setText(message.subject if message else "")
+        self.message.setPlainText(message.body if message else "")
+
+    def _ask_incomplete(self, message) -> None:
+        """Ask before showing a message that lacks a value it needs: show it without the
+        sentences that need the value, or start from an empty text."""
+        from desktop.domain.messages import PLACEHOLDERS
+
+        missing = ", ".join(_(PLACEHOLDERS[name]) for name in message.incomplete)
+        box = QWidget(self)
+        box.setObjectName("incompleteQuestion")
+        row = QVBoxLayout(box)
+        question = QLabel(_("This message needs something the app does not know: {missing}. The sentences that "
+                            "need it are left out. Show the message anyway, or write it yourself?").format(
+            missing=missing))
+        question.setWordWrap(True)
+        row.addWidget(question)
+        show = QPushButton(_("Show without those sentences"))
+        show.setObjectName("showIncomplete")
+        own = QPushButton(_("Write it myself"))
+        own.setObjectName("writeOwn")
+        row.addWidget(show)
+        row.addWidget(own)
+        self.layout().insertWidget(0, box)
+        for button in (self.sent_button, self.copy_button, self.open_button):
+            button.setEnabled(False)
+        self.message.setPlainText("")
+        self.message.setPlaceholderText(_("Choose above how to start this message."))
+
+        def answer(show_it: bool) -> None:
+            box.hide()
+            for button in (self.sent_button, self.copy_button, self.open_button):
+                button.setEnabled(True)
+            self.message.setPlaceholderText("")
+            self.subject.setText(message.subject)
+            self.message.setPlainText(message.body if show_it else "")
+
+        show.clicked.connect(lambda: answer(True))
+        own.clicked.connect(lambda: answer(False))
+        self.incomplete_question = box
 
     def current_channel(self) -> str:
         return self.channel.currentData() or ""

@@ -36,9 +36,22 @@ class InfluencerDialog(FormDialog):
         fill_combo(self.w("country"), choices("country"), person.country if person else "NL")
         fill_combo(self.w("language"), choices("language"), person.language if person else "nl")
         fill_combo(self.w("address_form"), choices("address_form"), person.address_form if person else "je")
+        if person is None:  # a new Belgian influencer is addressed with u unless the owner picks the form
+            self._form_chosen = False
+            self.w("address_form").activated.connect(lambda _i: setattr(self, "_form_chosen", True))
+            self.w("country").currentIndexChanged.connect(self._default_form)
+            self.w("language").currentIndexChanged.connect(self._default_form)
         self._build_handles()
         if person is not None:
             self._load(person)
+
+    def _default_form(self, *_args) -> None:
+        from desktop.domain.messages import default_form
+
+        if not self._form_chosen:
+            box = self.w("address_form")
+            box.setCurrentIndex(max(0, box.findData(default_form(self.w("country").currentData(),
+                                                                 self.w("language").currentData()))))
 
     def _build_handles(self) -> None:
         grid: QGridLayout = self.form.findChild(QGridLayout, "handlesGrid")

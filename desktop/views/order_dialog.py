@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
+from desktop.domain.messages import default_form
 from desktop.domain.orders import OrderInput
 from desktop.i18n import _
 from desktop.labels import choices
@@ -186,6 +187,11 @@ class OrderDialog(QDialog):
         self.address_form.addItem(_("formal (u)"), "u")
         self.language.currentIndexChanged.connect(
             lambda _i: self.address_form.setEnabled(self.language.currentData() == "nl"))
+        # A new Belgian customer is addressed with u unless the owner picks the form herself.
+        self._form_chosen = False
+        self.address_form.activated.connect(lambda _i: setattr(self, "_form_chosen", True))
+        self.country.currentIndexChanged.connect(self._default_form)
+        self.language.currentIndexChanged.connect(self._default_form)
 
         self.product.setEditable(True)
         self.product.setInsertPolicy(QComboBox.NoInsert)
@@ -281,10 +287,17 @@ class OrderDialog(QDialog):
             edit.setText(getattr(person, key) if person else "")
         self.country.setCurrentIndex(max(0, self.country.findData(person.country if person else "NL")))
         self.language.setCurrentIndex(max(0, self.language.findData(person.language if person else "nl")))
-        self.address_form.setCurrentIndex(max(0, self.address_form.findData(person.address_form if person else "je")))
+        self.address_form.setCurrentIndex(max(0, self.address_form.findData(
+            person.address_form if person else default_form(self.country.currentData(), self.language.currentData()))))
         self.address_form.setEnabled(self.language.currentData() == "nl")
+        self._form_chosen = person is not None
         if person is None:
             self.name.setFocus()
+
+    def _default_form(self, *_args) -> None:
+        if not getattr(self, "_form_chosen", True):
+            form = default_form(self.country.currentData(), self.language.currentData())
+            self.address_form.setCurrentIndex(max(0, self.address_form.findData(form)))
 
     def _dates_changed(self, *_args) -> None:
         """The reason field shows only when a saved promised date is being moved."""

@@ -118,8 +118,11 @@ class OrderMessageDialog(_Clocked, QDialog):
         self.channel.setCurrentIndex(self.channel.findData("email" if person.email else "whatsapp"))
         self.new_date.setLocale(_ui_locale())
         self.new_date.setDisplayFormat("d MMMM yyyy")
-        start = max(self.order.promised_ready or self.now.date(), self.now.date())
-        self.new_date.setDate(_qdate(start).addDays(3))
+        # A proposal she can change: a week after the promised date (never in the past).
+        from desktop.clock import to_local
+        from desktop.domain.orders import propose_new_date
+
+        self.new_date.setDate(_qdate(propose_new_date(self.order.promised_ready, to_local(self.now).date())))
         form_name = _("formal (u)") if person.address_form == "u" else _("informal (je)")
         if person.language == "en":
             info = _("Written in English.")

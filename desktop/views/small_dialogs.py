@@ -236,10 +236,12 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     p = collaboration.person
     tr = i18n.translations_for(i18n.normalise_language(p.language))
     t = tr.gettext
+    form = p.address_form if p.address_form in ("je", "u") else "je"
     loc = i18n.formatting_locale(p.language, p.country)
     lines = []
+    # TRANSLATORS: the agreed terms speak to the influencer: "je" and "u" contexts.
     if collaboration.products:
-        lines.append("• " + tr.gettext("You receive: {products}").format(products=collaboration.products))
+        lines.append("• " + tr.pgettext(form, "You receive: {products}").format(products=collaboration.products))
     if collaboration.fee_cents:
         lines.append("• " + tr.gettext("Fee: {amount}").format(amount=i18n.format_money(collaboration.fee_cents, locale=loc)))
     for d in collaboration.deliverables.order_by("deadline"):
@@ -250,7 +252,7 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     if tags:
         lines.append("• " + tr.gettext("Please use: {tags}").format(tags=tags))
     if collaboration.disclosure_required:
-        lines.append("• " + tr.gettext("Mark the post as advertising, e.g. with #reclame or “Gekregen van”"))
+        lines.append("• " + tr.pgettext(form, "Mark the post as advertising, e.g. with #reclame or “Gekregen van”"))
     if collaboration.exclusivity_days:
         lines.append("• " + tr.ngettext("No other {category} brands for {days} day after posting",
                                         "No other {category} brands for {days} days after posting",
@@ -259,10 +261,10 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     if collaboration.dos:
         lines.append("• " + tr.gettext("Do: {text}").format(text=collaboration.dos))
     if collaboration.donts:
-        lines.append("• " + tr.gettext("Please don't: {text}").format(text=collaboration.donts))
+        lines.append("• " + tr.gettext("Please note: {text}").format(text=collaboration.donts))
     if collaboration.approval_required:
-        lines.append("• " + tr.gettext("Send the content for approval before posting"))
-    lines.append("• " + tr.gettext("Reply to messages within {days} days").format(days=collaboration.response_days))
+        lines.append("• " + tr.pgettext(form, "Send the content for approval before posting"))
+    lines.append("• " + tr.pgettext(form, "Reply to messages within {days} days").format(days=collaboration.response_days))
     if collaboration.consequence:
         lines.append("• " + tr.gettext("If the content is not posted: {consequence}").format(consequence=collaboration.consequence))
     return "\n".join(lines)

@@ -199,10 +199,10 @@ class InfluencersView(ListView):
             return ((not status or status in row.extra["statuses"]) and (not tag or tag in row.extra["tags"])
                     and (not country or row.extra["country"] == country))
 
+        shown = self.current_id
         self.model.set_predicate(keep if (status or tag or country) else None)
         self._after_filter()
-        if self.model.rows and self.table.currentIndex().row() < 0:
-            self.table.selectRow(0)
+        self.follow_rows(shown)
 
     def _after_filter(self) -> None:
         super()._after_filter()

@@ -228,8 +228,11 @@ class InfluencersView(ListView):
         return Person.get_or_none(Person.id == self.current_id) if self.current_id else None
 
     def _after_change(self, person_id: int | None = None) -> None:
+        from desktop import reminders
+
         if person_id is not None:
             self.current_id = person_id
+        reminders.notify_changed()  # a deadline, a delivery, a block: every count follows
         self.refresh()
         if self.current_id is not None:
             self.select_person(self.current_id)

@@ -181,7 +181,10 @@ class ShipmentsView(ListView):
         ], _("No products."))
 
     def advance(self, shipment_id: int, action: str) -> None:
+        from desktop import reminders
+
         shipping.advance(shipment_id, action, utcnow())
+        reminders.notify_changed()  # "received?" check-ins come and go with the status
         window = self.window()
         if hasattr(window, "refresh_all"):
             window.refresh_all()

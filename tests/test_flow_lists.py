@@ -74,7 +74,8 @@ def test_a_search_that_matches_nothing_shows_a_hint_in_place_of_the_pane(qtbot, 
     assert view.model.rows == []
     assert view.current_id is None
     hint = view.findChild(QLabel, "detailHint")
-    assert hint is not None and hint.isVisible()
+    assert hint is not None
+    qtbot.waitUntil(hint.isVisible)  # a layout shows what is added to it on the next turn
     assert "Niets in de lijst" in hint.text()
     assert pane_buttons(view) == []  # no action left over for somebody no longer listed
     assert view.no_match.isVisible()

@@ -393,6 +393,7 @@ class Application:
             old.deleteLater()
         if self.tray is not None:
             self.tray.retranslate()
+            self.window.show_due_in_banner(not self.tray.available)
             if self.scheduler is not None:
                 self._on_due_changed(self.scheduler.items)
         start_hidden = self.minimised and first and _tray_available()
@@ -463,7 +464,9 @@ class Application:
         self.notifications.start()
         self.scheduler.announce.connect(self.notifications.show_announcement)
         reminders.changed.connect(self.scheduler.reschedule)
-        if not self.tray.available:
+        self.window.show_due_in_banner(not self.tray.available)
+        if not self.tray.available and not settings.get("told_no_tray"):
+            settings.set("told_no_tray", True)  # once, ever: the banner says it until closed
             self.window.show_banner(_(
                 "Your desktop has no system tray, so Afspraak stays a normal window and shows "
                 "reminders here and in a small popup. On GNOME, the “AppIndicator and "
@@ -477,15 +480,10 @@ class Application:
             self.scheduler.start()
 
     def _on_due_changed(self, items: list) -> None:
-        from desktop.i18n import ngettext
-
+        # One count for the tray, the sidebar and the banner (which hides itself at zero).
         self.tray.set_items(items)
         if self.window is not None:
             self.window.set_due_count(len(items))
-        if not self.tray.available and items and self.window is not None:
-            self.window.show_banner(
-                ngettext("{n} reminder is due.", "{n} reminders are due.", len(items)).format(n=len(items)),
-                _("Open today's list"))
 
     def _snooze(self, items: list, how) -> None:
         from desktop import reminders

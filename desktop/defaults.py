@@ -38,6 +38,7 @@ SETTINGS: dict[str, object] = {
     # tray
     "close_to_tray": True,
     "told_about_tray": False,
+    "told_no_tray": False,  # the "your desktop has no tray" notice: shown once, ever
     "autostart": False,
 }
 

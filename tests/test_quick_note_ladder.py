@@ -99,3 +99,54 @@ def test_a_message_we_sent_moves_her_step_to_tomorrow_instead(window, qtbot):
     later = due.plan(NOW, person_id)
     assert later and all(i.due > NOW for i in later)
     assert followup.local_date(later[0].due, due.ladder_settings()) > followup.local_date(NOW, due.ladder_settings())
+
+
+def test_ctrl_n_saved_as_it_opens_is_a_note_and_never_stops_her_ladder(window, qtbot):
+    """Issue 21: the quick note opens as a plain note; a reply is only logged when chosen."""
+    person_id = stoppable_person()
+    view = window.current_view()
+    mine = today_rows_for(view, person_id)
+    due_before = due.due_now(NOW, person_id)
+    assert due_before
+    events_before = Event.select().count()
+    view.table.selectRow(view.model.rows.index(mine[0]))
+    qtbot.keyClick(view.table, Qt.Key_N, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: window.quick_note is not None and window.quick_note.dialog.isVisible())
+    note = window.quick_note
+    assert note.kind.currentData() == "note"
+    assert note.direction.currentIndex() == -1 and not note.direction.isEnabled()
+    assert note.direction.placeholderText() == "Kies…"
+    save = note.buttons.button(note.buttons.StandardButton.Save)
+
+    save.click()  # untouched: an empty note is refused, nothing is logged
+    assert note.dialog.isVisible()
+    assert note.errors["text"].text() == "Schrijf de notitie."
+    assert Event.select().count() == events_before
+
+    qtbot.keyClicks(note.text, "Belde over haar vakantie, post komt later.")
+    save.click()
+    assert not note.dialog.isVisible()
+    logged = Event.select().order_by(Event.id.desc()).first()
+    assert (logged.person_id, logged.kind, logged.direction, logged.channel) == (person_id, "note", "none", "")
+    # A note is no reply: her reminders are still due, on the list and in the count.
+    assert [i.key for i in due.due_now(NOW, person_id)] == [i.key for i in due_before]
+    assert today_rows_for(view, person_id)
+    assert window.sidebar.item(0).text() == f"Vandaag ({view.due_now_count()})"
+
+
+def test_a_message_needs_its_direction_chosen(window, qtbot):
+    person_id = stoppable_person()
+    window.open_quick_note()
+    note = window.quick_note
+    note.person.setEditText(Person.get_by_id(person_id).name)
+    note.choose("message")
+    assert note.direction.isEnabled() and note.direction.currentIndex() == -1
+    note.text.setPlainText("Hoi! Alles goed?")
+    note.save()
+    assert note.dialog.isVisible()  # refused: who wrote to whom is never guessed
+    assert note.errors["direction"].text() == "Kies wie contact opnam."
+    assert due.due_now(NOW, person_id)
+    note.direction.setCurrentIndex(note.direction.findData("in"))
+    note.save()
+    assert not note.dialog.isVisible()
+    assert due.due_now(NOW, person_id) == []  # chosen on purpose: now her ladder stops

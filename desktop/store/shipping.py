@@ -25,6 +25,10 @@ class NewShipment:
     shipping_cents: int = 0
     collaboration_id: int | None = None  # None: a new proposed collaboration
     sent: bool = False  # already handed to the carrier
+    address: rules.Address | None = None  # typed in the dialog: saved to the person with the parcel
+
+
+ADDRESS_FIELDS = ("street", "postcode", "city", "country")
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Created:
     shipment_id: int
     event_id: int
     new_collaboration_id: int | None
+    previous_address: dict | None = None  # the person's address before this parcel changed it
 
 
 def open_collaborations(person_id: int) -> list[Collaboration]:
@@ -57,8 +62,18 @@ def items_fact(items: list[tuple[Product, int]]) -> list[list]:
 def create_shipment(new: NewShipment, now: datetime) -> Created:
     if not new.items:
         raise ValueError("a shipment needs at least one product")
+    if new.address is not None and not new.address.empty and not new.address.complete:
+        raise ValueError("an address needs a street, a postcode and a city")
     with db.atomic():
         person = Person.get_by_id(new.person_id)
+        previous_address = None
+        if new.address is not None and not new.address.empty:
+            before = {f: getattr(person, f) for f in ADDRESS_FIELDS}
+            after = {f: getattr(new.address, f) for f in ADDRESS_FIELDS}
+            if after != before:
+                previous_address = before
+                Person.update(**after).where(Person.id == person.id).execute()
+                person = Person.get_by_id(person.id)
         products = {p.id: p for p in Product.select().where(Product.id.in_([i for i, _q in new.items]))}
         items = [(products[i], q) for i, q in new.items]
         created_collab = None
@@ -84,12 +99,15 @@ def create_shipment(new: NewShipment, now: datetime) -> Created:
             fact, params = "shipment_ready", {"items": items_fact(items)}
         event = Event.create(at=now, kind="shipment", direction="out", fact=fact, params=params, person=person,
                              subject_type="shipment", subject_id=shipment.id)
-    return Created(shipment.id, event.id, created_collab.id if created_collab else None)
+    return Created(shipment.id, event.id, created_collab.id if created_collab else None, previous_address)
 
 
 def undo_shipment(created: Created) -> None:
     """Take back a shipment made by a drop: the shipment, its event, and a collaboration made for it."""
     with db.atomic():
+        if created.previous_address is not None:  # the address typed with the parcel goes with it
+            person_id = Shipment.select(Shipment.person).where(Shipment.id == created.shipment_id).scalar()
+            Person.update(**created.previous_address).where(Person.id == person_id).execute()
         Event.delete().where(Event.id == created.event_id).execute()
         Event.delete().where(Event.subject_type == "shipment", Event.subject_id == created.shipment_id).execute()
         ShipmentItem.delete().where(ShipmentItem.shipment == created.shipment_id).execute()

@@ -157,14 +157,7 @@ class ListView(LazyRefresh, QWidget):
         # 1280 px laptop screen; a cut-off cell still shows in full in the detail pane.
         for column in range(self.model.columnCount() - 1):
             header.resizeSection(column, min(header.sectionSize(column) + 12, 190))
-        current = self.table.currentIndex().row()
-        if rows and current < 0:
-            self.table.selectRow(0)
-        else:
-            # The model was reset under the same current row: no "row changed" signal
-            # comes, so rebuild the detail pane for what that row shows now.
-            row = self.model.row_at(current)
-            self.show_detail(row.id if row else None)
+        self.follow_rows(None)
 
     def select_id(self, row_id: int) -> bool:
         """Select the row with this id (clearing the search when it hides the row)."""
@@ -184,8 +177,30 @@ class ListView(LazyRefresh, QWidget):
         self.search.selectAll()
 
     def _apply_filter(self) -> None:
+        keep = self.current_id
         self.model.set_filter(self.search.text())
         self._after_filter()
+        self.follow_rows(keep)
+
+    def follow_rows(self, keep: int | None) -> None:
+        """After the rows changed (a search, a filter, a refresh): the detail pane shows the
+        selected row, and the selected row is one the list shows. ``keep`` stays selected
+        when it is still listed; otherwise the first row is; with no row, a hint.
+
+        A model reset clears the current row without a "row changed" signal, so the pane
+        would otherwise go on showing a row the search has hidden."""
+        index = next((i for i, row in enumerate(self.model.rows) if row.id == keep), None) if keep is not None else None
+        if index is None and self.model.rows:
+            index = 0
+        if index is None:
+            self.table.clearSelection()
+            self.show_detail(None)
+            return
+        row_id = self.model.rows[index].id
+        if self.table.currentIndex().row() != index:
+            self.table.selectRow(index)  # the "row changed" signal rebuilds the pane
+        if self.current_id != row_id:
+            self.show_detail(row_id)
 
     def _after_filter(self) -> None:
         no_rows = self.model.all_rows and not self.model.rows
@@ -210,8 +225,25 @@ class ListView(LazyRefresh, QWidget):
                 widget.setParent(None)
                 widget.deleteLater()
         if row_id is None:
+            self._add_detail_hint(layout)
             return
         self.fill_detail(row_id, layout)
+        layout.addStretch(1)
+
+    def _add_detail_hint(self, layout: QVBoxLayout) -> None:
+        """In place of the detail of a row: why there is none, and what to do."""
+        if self.pages.currentIndex() == 0:
+            return  # nothing at all yet: the empty page says what to do first
+        if self.model.rowCount():
+            text = _("Choose a row in the list to see it here.")
+        else:
+            # TRANSLATORS: shown in the detail pane when the search or filters hide every row.
+            text = _("Nothing in the list matches the search or the filters, so nothing is shown here. "
+                     "Clear the search field to see everything again.")
+        hint = plain_label(text)
+        hint.setObjectName("detailHint")
+        hint.setStyleSheet("color: #666;")
+        layout.addWidget(hint)
         layout.addStretch(1)
 
     # helpers for subclasses

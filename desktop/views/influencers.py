@@ -200,10 +200,10 @@ class InfluencersView(ListView):
             return ((not status or status in row.extra["statuses"]) and (not tag or tag in row.extra["tags"])
                     and (not country or row.extra["country"] == country))
 
+        shown = self.current_id
         self.model.set_predicate(keep if (status or tag or country) else None)
         self._after_filter()
-        if self.model.rows and self.table.currentIndex().row() < 0:
-            self.table.selectRow(0)
+        self.follow_rows(shown)
 
     def _after_filter(self) -> None:
         super()._after_filter()
@@ -229,8 +229,11 @@ class InfluencersView(ListView):
         return Person.get_or_none(Person.id == self.current_id) if self.current_id else None
 
     def _after_change(self, person_id: int | None = None) -> None:
+        from desktop import reminders
+
         if person_id is not None:
             self.current_id = person_id
+        reminders.notify_changed()  # a deadline, a delivery, a block: every count follows
         self.refresh()
         if self.current_id is not None:
             self.select_person(self.current_id)

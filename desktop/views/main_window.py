@@ -73,7 +73,14 @@ class MainWindow(QMainWindow):
         self.banner.layout().setStretch(0, 1)  # the text takes the width, the button stays a button
         self.banner.setStyleSheet("QFrame#banner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }")
         self.banner_button.clicked.connect(self.banner_clicked.emit)
-        self.findChild(QWidget, "bannerClose").clicked.connect(self.banner.hide)
+        self.findChild(QWidget, "bannerClose").clicked.connect(self.close_banner)
+        # What the banner says: a one-off notice (no tray, a failed change) and, where the
+        # app says so (no tray), how many reminders are due. One count feeds the sidebar,
+        # the banner and (through the app) the tray: they change together.
+        self.due_in_banner = False
+        self._notice = ""
+        self._due_count = 0
+        self._due_closed_at: int | None = None  # the count when the owner closed the banner
         # Set by the app: True when closing should hide the window into the tray.
         self.keep_in_tray = lambda: False
         self.shipping = None
@@ -190,6 +197,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         if getattr(self, "shipping", None) is not None:
             self.shipping.follow_view(self.views[row].key)
+        self._show_banner_state()  # no "open today's list" while it is the list on screen
 
     def set_due_count(self, count: int) -> None:
         """The number of reminders due now, on the Vandaag entry of the sidebar."""
@@ -198,6 +206,9 @@ class MainWindow(QMainWindow):
             if item.data(USER_ROLE) == "today":
                 text = self.view_labels["today"]
                 item.setText(_("{view} ({count})").format(view=text, count=count) if count else text)
+        if count != self._due_count:
+            self._due_count = count
+            self._show_banner_state()
 
     def show_today(self) -> None:
         """Show what is due today (the Vandaag list, where present)."""
@@ -343,12 +354,38 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         self.quit_requested.emit()
 
-    def show_banner(self, text: str, button: str | None = None) -> None:
-        """The in-window notice used for reminders where there is no tray (plain text)."""
-        self.banner_text.setText(text)
-        self.banner_button.setVisible(bool(button))
-        if button:
-            self.banner_button.setText(button)
+    def show_banner(self, text: str) -> None:
+        """A one-off notice at the top of the window (plain text), until it is closed."""
+        self._notice = text
+        self._show_banner_state()
+
+    def show_due_in_banner(self, on: bool) -> None:
+        """Where there is no tray, the banner also says how many reminders are due."""
+        self.due_in_banner = on
+        self._show_banner_state()
+
+    def close_banner(self) -> None:
+        self._notice = ""
+        self._due_closed_at = self._due_count  # back when more comes due, not before
+        self.banner.hide()
+
+    def _showing_today(self) -> bool:
+        return bool(self.views) and self.stack.currentWidget() is self.views[0] and self.views[0].key == "today"
+
+    def _show_banner_state(self) -> None:
+        """The banner as the notice and the due count say: hidden when both are empty."""
+        if self._due_closed_at is not None and self._due_count < self._due_closed_at:
+            self._due_closed_at = self._due_count
+        due = self._due_count if self.due_in_banner and (
+            self._due_closed_at is None or self._due_count > self._due_closed_at) else 0
+        lines = [self._notice] if self._notice else []
+        if due:
+            lines.append(ngettext("{n} reminder is due.", "{n} reminders are due.", due).format(n=due))
+        if not lines:
+            self.banner.hide()
+            return
+        self.banner_text.setText("\n".join(lines))
+        self.banner_button.setVisible(bool(due) and not self._showing_today())
         self.banner.show()
 
     # --- actions -----------------------------------------------------------------

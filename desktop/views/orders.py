@@ -376,6 +376,13 @@ class OrdersView(ListView):
         return holder
 
     # --- actions -------------------------------------------------------------------
+    def _after_change(self) -> None:
+        """A change can move a reminder (a promised date, a message sent): every count follows."""
+        from desktop import reminders
+
+        reminders.notify_changed()
+        self.refresh()
+
     def new_order(self) -> None:
         from desktop.views.order_dialog import OrderDialog
 
@@ -384,7 +391,7 @@ class OrdersView(ListView):
             if dialog.saved.status in rules.OPEN:
                 self.status_filter.setCurrentIndex(0)
             self.current_id = dialog.saved.id
-            self.refresh()
+            self._after_change()
             if dialogs.confirm(self, _("Order saved"), _("Send the customer an order confirmation now?")):
                 self.send_message("order_confirmation")
 
@@ -392,7 +399,7 @@ class OrdersView(ListView):
         from desktop.views.order_settings import OrderSettingsDialog
 
         if run_dialog(OrderSettingsDialog(self)) == QDialog.Accepted:
-            self.refresh()
+            self._after_change()
 
     def edit_order(self) -> None:
         if self.current_id is None:
@@ -401,7 +408,7 @@ class OrdersView(ListView):
 
         dialog = OrderDialog(self, self.clock(), order_id=self.current_id)
         if run_dialog(dialog) == QDialog.Accepted:
-            self.refresh()
+            self._after_change()
 
     def advance(self) -> None:
         o = CustomOrder.get_or_none(CustomOrder.id == self.current_id) if self.current_id else None
@@ -426,14 +433,14 @@ class OrdersView(ListView):
             store.move_status(self.current_id, status, self.clock())
         except store.OrderInvalid as exc:
             dialogs.warn(self, _("Not changed"), "\n".join(exc.errors.values()))
-        self.refresh()
+        self._after_change()
 
     def ship(self) -> None:
         from desktop.views.order_message import OrderShipDialog
 
         dialog = OrderShipDialog(self, self.current_id, self.clock)
         if run_dialog(dialog) == QDialog.Accepted and dialog.shipment is not None:
-            self.refresh()
+            self._after_change()
             self.send_message("order_shipped")
 
     def send_message(self, step: str) -> None:
@@ -443,7 +450,7 @@ class OrdersView(ListView):
 
         dialog = OrderMessageDialog(self, self.current_id, step, self.clock)
         if run_dialog(dialog) == QDialog.Accepted:
-            self.refresh()
+            self._after_change()
 
 
 __all__ = ["OrdersView", "days_left_text", "run_dialog"]

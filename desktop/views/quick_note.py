@@ -3,7 +3,8 @@
 The form is ``ui/quick_note.ui``; the rules (what is stored, what is refused) are in
 ``domain/notes.py``. A refused entry shows its message under the field and stores
 nothing. Logging a received message (direction "in") is what stops that person's
-follow-up reminders.
+follow-up reminders, so it is always a deliberate choice: the dialog opens as a plain
+note, and a call, DM or message has no direction until the owner picks one.
 """
 
 from __future__ import annotations
@@ -75,7 +76,12 @@ class QuickNote(QObject):
         self.buttons.rejected.connect(self.dialog.reject)
         self.buttons.button(QDialogButtonBox.Save).setText(_("Save"))
         self.buttons.button(QDialogButtonBox.Cancel).setText(_("Cancel"))
-        self.kind.setCurrentIndex(self.kind.findData("message"))
+        # A plain note unless the owner chooses otherwise, and no direction until she picks
+        # one: logging a reply stops that person's reminders, so it is never a default.
+        # TRANSLATORS: shown in the direction field of the quick note until one is chosen.
+        self.direction.setPlaceholderText(_("Choose…"))
+        self.direction.setCurrentIndex(-1)
+        self.kind.setCurrentIndex(self.kind.findData("note"))
         self._kind_changed()
 
     def show(self) -> None:
@@ -90,6 +96,8 @@ class QuickNote(QObject):
         is_note = code == "note"
         self.channel.setEnabled(not is_note)
         self.direction.setEnabled(not is_note)
+        self.dialog.findChild(QLabel, "channelLabel").setEnabled(not is_note)
+        self.dialog.findChild(QLabel, "directionLabel").setEnabled(not is_note)
         default = notes.DEFAULT_CHANNEL.get(code or "", "")
         if default:
             self.channel.setCurrentIndex(self.channel.findData(default))

@@ -22,11 +22,12 @@ from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import settings, shipping
 from desktop.store.models import Person, Product, Shipment, ShipmentItem
-from desktop.views.base import ListView
+from desktop.views.base import ListView, plain_label
 from desktop.views.rows import COLOURS, RowsModel, Row
 
 TRACKING_COLUMN = 3
 AWAITING = "awaiting"  # filter: sent, but nobody confirmed receipt in time
+NO_ADDRESS = "no_address"  # filter: an open parcel whose recipient has no address
 
 
 class ShipmentRowsModel(RowsModel):
@@ -69,6 +70,8 @@ class ShipmentsView(ListView):
         self.status_filter.setMinimumContentsLength(10)
         self.status_filter.addItem(_("All shipments"), "")
         self.status_filter.addItem(_("Waiting for “received?”"), AWAITING)
+        # TRANSLATORS: filter in Shipments: open parcels whose recipient has no address
+        self.status_filter.addItem(_("Address missing"), NO_ADDRESS)
         for code, text in choices("shipment_status"):
             self.status_filter.addItem(text, code)
         self.search.setMinimumWidth(120)  # room for the filter beside it
@@ -99,33 +102,42 @@ class ShipmentsView(ListView):
         # Two tuple queries, not model objects: 20,000 shipments with their people and
         # products as models took seconds and 100 MB on the first visit (docs/PERFORMANCE.md).
         shipments = (Shipment.select(Shipment.id, Person.name, Shipment.carrier, Shipment.tracking_code,
-                                     Shipment.tracking_url, Shipment.sent_at, Shipment.status)
+                                     Shipment.tracking_url, Shipment.sent_at, Shipment.status,
+                                     Person.street, Person.postcode, Person.city)
                      .join(Person).order_by(Shipment.created_at.desc()))
         items = ShipmentItem.select(ShipmentItem.shipment, Product.name, Product.variant).join(Product)
         if wanted:
-            which = (Shipment.status.in_(["sent", "delivered"]) if wanted == AWAITING else Shipment.status == wanted)
+            which = (Shipment.status.in_(["sent", "delivered"]) if wanted == AWAITING
+                     else Shipment.status.in_(rules.NEEDS_ADDRESS) if wanted == NO_ADDRESS
+                     else Shipment.status == wanted)
             shipments = shipments.where(which)
             items = items.switch(ShipmentItem).join(Shipment).where(which)
         products_of = defaultdict(list)
         for shipment_id, name, variant in items.order_by(ShipmentItem.id).tuples():
             products_of[shipment_id].append(" ".join(x for x in (name, variant and f"({variant})") if x))
         rows = []
-        for sid, person_name, carrier, tracking_code, tracking_url, sent_at, status_code in shipments.tuples():
+        for (sid, person_name, carrier, tracking_code, tracking_url, sent_at, status_code,
+             street, postcode, city) in shipments.tuples():
             awaiting = rules.awaiting_receipt(status_code, sent_at, now, days)
-            if wanted == AWAITING and not awaiting:
+            no_address = rules.missing_address(status_code, street, postcode, city)
+            if (wanted == AWAITING and not awaiting) or (wanted == NO_ADDRESS and not no_address):
                 continue
             products = ", ".join(products_of.get(sid, ()))
             status = label("shipment_status", status_code)
             if awaiting:
                 status = _("{status}, received?").format(status=status)
+            if no_address:
+                # TRANSLATORS: status cell in Shipments for a parcel whose recipient has no address
+                status = _("⚠ {status}, no address").format(status=status)
             rows.append(Row(
                 id=sid,
                 cells=[person_name, products, label("carrier", carrier), tracking_code or (_("link") if tracking_url else ""),
                        i18n.format_date(to_local(sent_at)) if sent_at else "", status],
                 sort_keys=[person_name.lower(), products.lower(), carrier, tracking_code, sent_at, status_code],
-                colour="amber" if awaiting else ("grey" if status_code == "returned" else ""),
-                extra={"url": tracking_url},
+                colour="red" if no_address else "amber" if awaiting else ("grey" if status_code == "returned" else ""),
+                extra={"url": tracking_url, "no_address": no_address},
             ))
+        rows.sort(key=lambda r: not r.extra["no_address"])  # what cannot go out comes first
         return rows
 
     def refresh(self) -> None:
@@ -145,9 +157,16 @@ class ShipmentsView(ListView):
         self.add_heading(layout, _("Shipment to {name}").format(name=s.person.name))
         p = s.person
         address = ", ".join(x for x in [p.street, f"{p.postcode} {p.city}".strip()] if x)
+        no_address = rules.missing_address(s.status, p.street, p.postcode, p.city)
+        if no_address:
+            warning = plain_label(_("No address known for {name}: fill it in in the profile (Influencers → Edit) "
+                                    "before the parcel goes out.").format(name=p.name))
+            warning.setObjectName("noAddressWarning")
+            warning.setStyleSheet("color: #a01c1c; font-weight: bold;")
+            layout.addWidget(warning)
         self.add_fields(layout, [
             (_("Status"), label("shipment_status", s.status)),
-            (_("Address"), address),
+            (_("Address"), address or _("No address known yet")),
             (_("Carrier"), label("carrier", s.carrier)),
             (_("Tracking code"), s.tracking_code),
             (_("Link"), s.tracking_url),
@@ -181,7 +200,16 @@ class ShipmentsView(ListView):
         ], _("No products."))
 
     def advance(self, shipment_id: int, action: str) -> None:
+        from desktop import reminders
+        from desktop.views.shipping_dialogs import confirm_sent_without_address
+
+        s = Shipment.get_by_id(shipment_id)
+        p = s.person
+        if action == "send" and not rules.has_address(p.street, p.postcode, p.city) and \
+                not confirm_sent_without_address(self, p.name):
+            return
         shipping.advance(shipment_id, action, utcnow())
+        reminders.notify_changed()  # "received?" check-ins come and go with the status
         window = self.window()
         if hasattr(window, "refresh_all"):
             window.refresh_all()

@@ -170,6 +170,9 @@ class ShippingController(QObject):
 
     # --- refresh -----------------------------------------------------------------------
     def refresh(self) -> None:
+        from desktop import reminders
+
+        reminders.notify_changed()  # a parcel sent or undone moves its "received?" check-in
         self.window.refresh_all()
         self._refresh_catalogue()
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidge
 
 from desktop import i18n
 from desktop.domain import carriers
+from desktop.domain import shipments as shipment_rules
 from desktop.domain.importers import parse_amount
 from desktop.domain.shipments import value_cents
 from desktop.i18n import _
@@ -48,10 +49,27 @@ class ShipmentDialog:
         d.setWindowTitle(_("Send to {name}").format(name=self.person.name))
         d.findChild(QWidget, "recipient").setText(_("To: {name}").format(name=self.person.name))
         p = self.person
-        address = "\n".join(x for x in [p.street, f"{p.postcode} {p.city}".strip(), label("country", p.country)] if x)
+        # Where the parcel goes: her address, editable here; what is typed is saved to her
+        # profile together with the parcel (store/shipping.create_shipment).
         self.address_label = d.findChild(QWidget, "address")
-        self.address_label.setText(address if (p.street or p.city) else _(
-            "No address known yet: add it to the profile before the parcel goes out."))
+        self.known_address = shipment_rules.has_address(p.street, p.postcode, p.city)
+        self.address_label.setText(
+            _("The parcel goes to this address. A change here is also saved in {name}’s profile.").format(name=p.name)
+            if self.known_address else
+            _("No address known yet for {name}. Fill it in here: it is saved in the profile with the parcel.").format(
+                name=p.name))
+        self.street = d.findChild(QWidget, "street")
+        self.postcode = d.findChild(QWidget, "postcode")
+        self.city = d.findChild(QWidget, "city")
+        self.country = d.findChild(QWidget, "country")
+        self.address_problem = d.findChild(QWidget, "addressProblem")
+        self.street.setText(p.street)
+        self.postcode.setText(p.postcode)
+        self.city.setText(p.city)
+        for code, text in choices("country"):
+            self.country.addItem(text, code)
+        self.country.setCurrentIndex(max(self.country.findData(p.country or "NL"), 0))
+        self.address_problem.hide()
         self.products = d.findChild(QWidget, "products")
         for product, quantity in self.items:
             self.products.addItem(_("{quantity} × {product}").format(quantity=quantity, product=product_title(product)))
@@ -81,8 +99,14 @@ class ShipmentDialog:
         self.result: NewShipment | None = None
 
     def _tracking(self) -> carriers.TrackingInput:
+        # The link is built with the postcode the parcel goes to: the one in the form.
         return carriers.read_tracking_input(self.carrier.currentData(), self.tracking.text(),
-                                            self.person.postcode, self.person.country, i18n.current_language())
+                                            self.postcode.text() or self.person.postcode,
+                                            self.country.currentData() or self.person.country, i18n.current_language())
+
+    def _address(self) -> tuple[shipment_rules.Address, dict[str, str]]:
+        return shipment_rules.read_address(self.street.text(), self.postcode.text(), self.city.text(),
+                                           self.country.currentData())
 
     def _check_tracking(self, *_args) -> bool:
         problem = self._tracking().problem
@@ -91,8 +115,14 @@ class ShipmentDialog:
         return problem is None
 
     def set_values(self, carrier: str = "postnl", tracking: str = "", shipping: str = "", sent: bool = False,
-                   collaboration_index: int | None = None) -> None:
-        """Fill the form as a person would (used by tests and by nothing else)."""
+                   collaboration_index: int | None = None, address: tuple[str, str, str, str] | None = None) -> None:
+        """Fill the form as a person would (used by tests and by nothing else);
+        ``address``: (street, postcode, city, country code)."""
+        if address is not None:
+            self.street.setText(address[0])
+            self.postcode.setText(address[1])
+            self.city.setText(address[2])
+            self.country.setCurrentIndex(self.country.findData(address[3]))
         self.carrier.setCurrentIndex(self.carrier.findData(carrier))
         self.tracking.setText(tracking)
         self.shipping.setText(shipping)
@@ -101,6 +131,14 @@ class ShipmentDialog:
             self.collaboration.setCurrentIndex(collaboration_index)
 
     def accept(self) -> bool:
+        address, address_problems = self._address()
+        shown = "\n".join(dict.fromkeys(address_problems.values()))
+        self.address_problem.setText(shown)
+        self.address_problem.setVisible(bool(shown))
+        if address_problems:
+            field = next(f for f in ("street", "postcode", "city") if f in address_problems)
+            getattr(self, field).setFocus()
+            return False
         tracking_ok = self._check_tracking()
         shipping, problem = _amount_or_problem(self.shipping.text())
         self.shipping_problem.setText(problem or "")
@@ -110,6 +148,9 @@ class ShipmentDialog:
             return False
         if problem:
             self.shipping.setFocus()
+            return False
+        if address.empty and self.sent.isChecked() and not self.confirm_without_address():
+            self.street.setFocus()
             return False
         tracking = self._tracking()
         self.result = NewShipment(
@@ -121,9 +162,22 @@ class ShipmentDialog:
             shipping_cents=shipping or 0,
             collaboration_id=self.collaboration.currentData(),
             sent=self.sent.isChecked(),
+            address=None if address.empty else address,
         )
         self.dialog.accept()
         return True
+
+    def confirm_without_address(self) -> bool:
+        """A parcel marked as sent with no address anywhere: only on an explicit yes."""
+        return confirm_sent_without_address(self.dialog, self.person.name)
+
+
+def confirm_sent_without_address(parent: QWidget | None, name: str) -> bool:
+    from desktop.views import dialogs
+
+    return dialogs.confirm(parent, _("No address"), _(
+        "There is no address for {name}. Mark the parcel as sent anyway? "
+        "It stays flagged in Shipments until the address is filled in.").format(name=name))
 
 
 @dataclass

@@ -601,7 +601,9 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         read = _etsy_row
     else:
         read = _shopify_row
-    for line, row in rows:
+    # Every row read first: a file cut off is refused as such (the reader checks its end)
+    # before a half cell in its last row is taken for a wrong value.
+    for line, row in list(rows):
         record = read(rows, row, line)
         number = record["number"]
         if not number:

@@ -28,7 +28,7 @@ from typing import Callable
 from desktop import clock, i18n
 from desktop.domain import order_importers as rules
 from desktop.domain.order_importers import CustomerRow, OrderLine, OrderRow, ParsedOrders
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import settings
 from desktop.store.catalogue import ImportCancelled
@@ -372,7 +372,7 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
         if progress is not None and progress(total, total) is False:
             raise ImportCancelled()
     if without_customer:
-        summary.notes.append(i18n.ngettext(
+        summary.notes.append(ngettext(
             "{n} made-to-order item is in an order without a customer: no custom order was made for it.",
             "{n} made-to-order items are in orders without a customer: no custom orders were made for them.",
             without_customer).format(n=without_customer))
@@ -398,18 +398,17 @@ def _save_lines(shop_id: int, order: OrderRow, product_ids: dict[str, int]) -> N
 
 def summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[str]:
     """What an orders import did, for people (the window and ``afspraak import``)."""
-    n = i18n.ngettext
     lines = [
-        n("{n} new order", "{n} new orders", summary.new).format(n=summary.new),
-        n("{n} order updated", "{n} orders updated", summary.updated).format(n=summary.updated),
-        n("{n} order unchanged", "{n} orders unchanged", summary.unchanged).format(n=summary.unchanged),
-        n("{n} new customer", "{n} new customers", summary.new_customers).format(n=summary.new_customers),
-        n("{n} known customer", "{n} known customers", summary.known_customers).format(n=summary.known_customers),
-        n("{n} new custom order in Maatwerk", "{n} new custom orders in Maatwerk",
+        ngettext("{n} new order", "{n} new orders", summary.new).format(n=summary.new),
+        ngettext("{n} order updated", "{n} orders updated", summary.updated).format(n=summary.updated),
+        ngettext("{n} order unchanged", "{n} orders unchanged", summary.unchanged).format(n=summary.unchanged),
+        ngettext("{n} new customer", "{n} new customers", summary.new_customers).format(n=summary.new_customers),
+        ngettext("{n} known customer", "{n} known customers", summary.known_customers).format(n=summary.known_customers),
+        ngettext("{n} new custom order in Maatwerk", "{n} new custom orders in Maatwerk",
           summary.custom_orders).format(n=summary.custom_orders),
     ]
     if summary.moved:
-        lines.append(n("{n} custom order moved on as in the shop", "{n} custom orders moved on as in the shop",
+        lines.append(ngettext("{n} custom order moved on as in the shop", "{n} custom orders moved on as in the shop",
                        summary.moved).format(n=summary.moved))
     lines.extend(summary.notes[:limit])
     return lines

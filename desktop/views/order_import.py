@@ -51,10 +51,14 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
-    header.setStretchLastSection(True)
+    table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def _fit(table: QTableWidget) -> None:
+    """Columns as wide as their text, measured once after filling (not on every change)."""
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    table.resizeColumnsToContents()
 
 
 class OrderPreviewDialog(QDialog):
@@ -92,6 +96,7 @@ class OrderPreviewDialog(QDialog):
         layout.addWidget(self.counts)
         self.custom = QLabel()
         self.custom.setObjectName("previewCustomOrders")
+        self.custom.setStyleSheet("font-weight: bold")
         self.custom.setWordWrap(True)
         layout.addWidget(self.custom)
 
@@ -137,6 +142,7 @@ class OrderPreviewDialog(QDialog):
             table.setItem(row, 2, _item(choice.sku))
             table.setItem(row, 3, _item(i18n.format_number(choice.orders)))
             table.setItem(row, 4, _item(_("yes") if choice.product_id is not None else _("no, added when ticked")))
+        _fit(table)
         return table
 
     def _orders_table(self) -> QTableWidget:
@@ -156,6 +162,7 @@ class OrderPreviewDialog(QDialog):
                      _(rules.SHOP_STATUS_LABELS[order.status])]
             for column, text in enumerate(cells):
                 table.setItem(row, column, _item(text))
+        _fit(table)
         return table
 
     def _customers_table(self) -> QTableWidget:
@@ -172,6 +179,7 @@ class OrderPreviewDialog(QDialog):
                      label("language", c.language), label("address_form", c.address_form)]
             for column, text in enumerate(cells):
                 table.setItem(row, column, _item(text))
+        _fit(table)
         return table
 
     # --- ticks ----------------------------------------------------------------------------

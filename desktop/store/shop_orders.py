@@ -181,14 +181,14 @@ def plan_import(parsed: ParsedOrders) -> ImportPlan:
                                             ShopOrder.number.in_(numbers[chunk:chunk + 500])):
             stored[row.number] = row
     lines: dict[int, list[dict]] = {}
-    ids = [o.id for o in stored.values()]
+    number_of = {o.id: n for n, o in stored.items()}
+    ids = list(number_of)
     for chunk in range(0, len(ids), 500):
         for row in (ShopOrderLine.select().where(ShopOrderLine.shop_order.in_(ids[chunk:chunk + 500]))
                     .order_by(ShopOrderLine.position).dicts()):
             lines.setdefault(row["shop_order"], []).append(row)
             if row["custom_order"] is not None:
-                number = next(n for n, o in stored.items() if o.id == row["shop_order"])
-                plan.linked_lines.add((number, row["position"]))
+                plan.linked_lines.add((number_of[row["shop_order"]], row["position"]))
     for order in parsed.orders:
         current = stored.get(order.number)
         if current is None:

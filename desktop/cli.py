@@ -27,7 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar="FILE", help=_("where to write it (default: the backups folder)"))
     r = sub.add_parser("restore", help=_("replace the database with a backup"))
     r.add_argument("file", metavar="FILE")
-    imp = sub.add_parser("import", help=_("import the product list from a WooCommerce, Shopify or Etsy export (CSV)"))
+    imp = sub.add_parser("import", help=_(
+        "import the products or the orders from a WooCommerce, Shopify or Etsy export (CSV)"))
     imp.add_argument("file", metavar="FILE")
     c = sub.add_parser("calendar", help=_("write open deadlines and promised dates as a calendar file (.ics)"))
     c.add_argument("--out", metavar="FILE", required=True, help=_("the .ics file to write"))
@@ -135,7 +136,8 @@ def cmd_restore(args) -> int:
 
 def cmd_import(args) -> int:
     from desktop.clock import utcnow
-    from desktop.domain.importers import ImportFailed, parse_export, summary_lines
+    from desktop.domain.importers import ImportFailed, summary_lines
+    from desktop.domain.order_importers import ParsedOrders, parse_any
     from desktop.store.catalogue import apply_import
 
     source = Path(args.file)
@@ -145,10 +147,18 @@ def cmd_import(args) -> int:
         return _fail(_("“{file}” cannot be read: {error}. Nothing was changed.").format(
             file=args.file, error=exc.strerror or exc))
     try:
-        parsed = parse_export(data)
+        parsed = parse_any(data)  # products or orders, told apart by the header
     except ImportFailed as exc:
         return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(file=args.file, error=exc))
     _open(args)
+    if isinstance(parsed, ParsedOrders):
+        from desktop.store import shop_orders
+
+        plan = shop_orders.plan_import(parsed)
+        summary = shop_orders.apply_plan(plan, utcnow())  # the made-to-order marks as remembered
+        print(_("Orders from {platform}:").format(platform=parsed.platform_name))
+        print("\n".join(shop_orders.summary_lines(summary)))
+        return 0
     summary = apply_import(parsed, utcnow())
     print("\n".join(summary_lines(summary)))
     return 0

@@ -35,6 +35,8 @@ SETTINGS: dict[str, object] = {
     # custom orders
     "delay_warning_days": 2,
     "order_update_days": 7,
+    # orders imported from the shop: a made-to-order item is promised this many days after the order
+    "order_lead_days": 10,
     # tray
     "close_to_tray": True,
     "told_about_tray": False,

@@ -534,14 +534,17 @@ def _slug(text: str) -> str:
 class _Rows:
     """csv rows as (start line, {field: value}) with the layout's columns resolved."""
 
-    def __init__(self, text: str, progress: Progress | None):
+    def __init__(self, text: str, progress: Progress | None,
+                 detect: Callable[[list[str], int], Layout] | None = None):
         self.text = text
         self.delimiter = _sniff_delimiter(_first_filled_line(text))
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
         self.total_lines = max(1, text.count("\n") + 1)
         self.progress = progress
         self.header_line, self.header = self._header()
-        layout = detect_layout(self.header)
+        # Another kind of export (orders: domain/order_importers.py) recognises its own
+        # header, or raises ImportFailed saying what the file is instead.
+        layout = detect(self.header, self.header_line) if detect is not None else detect_layout(self.header)
         if layout is None:
             kind = other_export(self.header)
             if kind:

@@ -203,7 +203,36 @@ def _v9(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+def _v10(database: peewee.SqliteDatabase) -> None:
+    """Orders from the shop's own exports (issue 18): ``shop_order`` (key: platform +
+    number) with its ``shop_order_line``s, and ``product.made_to_order``: a product made
+    for each customer, whose orders become custom orders. (v10: it came after the event facts of v9.)"""
+    for sql in (
+        'ALTER TABLE "product" ADD COLUMN "made_to_order" INTEGER NOT NULL DEFAULT 0',
+        'CREATE TABLE "shop_order" ("id" INTEGER NOT NULL PRIMARY KEY, "platform" VARCHAR(255) NOT NULL, '
+        '"number" VARCHAR(255) NOT NULL, "person_id" INTEGER, "ordered_on" DATE NOT NULL, "ordered_at" DATETIME, '
+        '"currency" VARCHAR(255) NOT NULL, "subtotal_cents" INTEGER, "shipping_cents" INTEGER, '
+        '"tax_cents" INTEGER, "discount_cents" INTEGER, "total_cents" INTEGER, "status" VARCHAR(255) NOT NULL, '
+        '"shop_status" VARCHAR(255) NOT NULL, "fulfilled_on" DATE, "notes" TEXT NOT NULL, '
+        '"item_count" INTEGER NOT NULL, "imported_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, '
+        'FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)',
+        'CREATE INDEX "shop_order_person_id" ON "shop_order" ("person_id")',
+        'CREATE UNIQUE INDEX "shop_order_platform_number" ON "shop_order" ("platform", "number")',
+        'CREATE TABLE "shop_order_line" ("id" INTEGER NOT NULL PRIMARY KEY, "shop_order_id" INTEGER NOT NULL, '
+        '"position" INTEGER NOT NULL, "name" TEXT NOT NULL, "sku" VARCHAR(255) NOT NULL, '
+        '"quantity" INTEGER NOT NULL, "price_cents" INTEGER, "personalisation" TEXT NOT NULL, '
+        '"product_id" INTEGER, "custom_order_id" INTEGER, '
+        'FOREIGN KEY ("shop_order_id") REFERENCES "shop_order" ("id") ON DELETE CASCADE, '
+        'FOREIGN KEY ("product_id") REFERENCES "product" ("id") ON DELETE SET NULL, '
+        'FOREIGN KEY ("custom_order_id") REFERENCES "custom_order" ("id") ON DELETE SET NULL)',
+        'CREATE INDEX "shop_order_line_shop_order_id" ON "shop_order_line" ("shop_order_id")',
+        'CREATE INDEX "shop_order_line_product_id" ON "shop_order_line" ("product_id")',
+        'CREATE INDEX "shop_order_line_custom_order_id" ON "shop_order_line" ("custom_order_id")',
+    ):
+        database.execute_sql(sql)
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -102,6 +102,8 @@ class Product(BaseModel):
     image_url = TextField(default="")
     image_path = TextField(default="")
     source = CharField(default="")  # "woocommerce", "shopify", "manual"
+    # Made for each customer (a name engraved...): an order of it becomes a custom order (v9).
+    made_to_order = BooleanField(default=False)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
@@ -327,6 +329,49 @@ class AnonymousRecord(BaseModel):
     data = JSONField(default=dict)
 
 
+class ShopOrder(BaseModel):
+    """An order as the web shop exported it (v9); key: platform + order number.
+
+    Amounts in whole cents in the order's own currency; ``status`` is the shop's state as
+    a code (open, partial, fulfilled, cancelled), ``shop_status`` its own words."""
+
+    platform = CharField()  # shopify, woocommerce, etsy
+    number = CharField()
+    person = ForeignKeyField(Person, null=True, backref="shop_orders", on_delete="CASCADE")
+    ordered_on = DateField()
+    ordered_at = DateTimeField(null=True)
+    currency = CharField(default="")
+    subtotal_cents = IntegerField(null=True)
+    shipping_cents = IntegerField(null=True)
+    tax_cents = IntegerField(null=True)
+    discount_cents = IntegerField(null=True)
+    total_cents = IntegerField(null=True)
+    status = CharField(default="open")
+    shop_status = CharField(default="")
+    fulfilled_on = DateField(null=True)
+    notes = TextField(default="")
+    item_count = IntegerField(default=0)
+    imported_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("platform", "number"), True),)
+
+
+class ShopOrderLine(BaseModel):
+    """One item of a shop order; ``custom_order`` when it is made to order."""
+
+    shop_order = ForeignKeyField(ShopOrder, backref="lines", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    name = TextField(default="")
+    sku = CharField(default="")
+    quantity = IntegerField(default=1)
+    price_cents = IntegerField(null=True)
+    personalisation = TextField(default="")
+    product = ForeignKeyField(Product, null=True, backref="shop_order_lines", on_delete="SET NULL")
+    custom_order = ForeignKeyField(CustomOrder, null=True, backref="shop_order_lines", on_delete="SET NULL")
+
+
 class Setting(BaseModel):
     key = CharField(unique=True)
     value = JSONField(null=True)
@@ -382,4 +427,6 @@ ALL_MODELS = [
     Setting,
     ReminderState,
     MessageTemplate,
+    ShopOrder,
+    ShopOrderLine,
 ]

@@ -18,11 +18,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QMenu, QProgressDialog, QPushButton
 
 from desktop import paths
 from desktop.clock import utcnow
-from desktop.domain.importers import ImportFailed, ParsedExport, parse_export, summary_lines
+from desktop.domain.importers import ImportFailed, ParsedExport, summary_lines
+from desktop.domain.order_importers import ParsedOrders, parse_any
 from desktop.i18n import _
 from desktop.labels import label
 from desktop.store import catalogue, settings, shipping, storage_errors
@@ -61,7 +62,8 @@ class _ParseWorker(QObject):
     def run(self) -> None:
         try:
             data = self.path.read_bytes()
-            self.parsed.emit(parse_export(data, progress=self._progress))
+            # A products export or an orders export, told apart by its header.
+            self.parsed.emit(parse_any(data, progress=self._progress))
         except _Cancelled:
             self.failed.emit("")
         except ImportFailed as exc:
@@ -107,6 +109,10 @@ class ShippingController(QObject):
         self.send_action.triggered.connect(self.send_selected)
         self.import_action = QAction(_("&Import products…"), window)
         self.import_action.triggered.connect(self.ask_import)
+        # File → Import…: products or orders, whichever the file holds.
+        self.file_import_action = QAction(_("&Import from the shop…"), window)
+        self.file_import_action.setObjectName("actionImport")
+        self.file_import_action.triggered.connect(self.ask_import)
         # On a window already on screen (the start's shell) follow_view shows it when the
         # view takes drops: shown here first, it would widen the window for nothing.
         self.catalogue.setVisible(bool(settings.get("catalogue_visible")) and not window.isVisible())
@@ -122,6 +128,10 @@ class ShippingController(QObject):
         self.edit_menu.addAction(self.import_action)
         menus = menubar.actions()
         menubar.insertMenu(menus[1] if len(menus) > 1 else None, self.edit_menu)
+        file_menu = next((a.menu() for a in menus if a.menu() and a.menu().objectName() == "menuFile"), None)
+        if file_menu is not None:
+            first = file_menu.actions()[0] if file_menu.actions() else None
+            file_menu.insertAction(first, self.file_import_action)
         view_menu = next((a.menu() for a in menus if a.menu() and a.menu().objectName() == "menuView"), None)
         if view_menu is not None:
             view_menu.addAction(toggle)
@@ -295,7 +305,7 @@ class ShippingController(QObject):
 
     # --- import --------------------------------------------------------------------------
     def ask_import(self) -> None:
-        path = dialogs.ask_open_path(self.window, _("Import products"),
+        path = dialogs.ask_open_path(self.window, _("Import from the shop"),
                                      _("Shop export (*.csv *.txt);;All files (*)"))
         if path:
             self.import_file(Path(path))
@@ -304,7 +314,7 @@ class ShippingController(QObject):
         if self._job is not None:
             return
         progress = QProgressDialog(_("Reading {file}…").format(file=path.name), _("Cancel"), 0, 100, self.window)
-        progress.setWindowTitle(_("Import products"))
+        progress.setWindowTitle(_("Import from the shop"))
         progress.setWindowModality(Qt.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
@@ -338,8 +348,57 @@ class ShippingController(QObject):
 
     @Slot(object)
     def _parsed(self, parsed) -> None:
-        if self._job is not None:
+        if self._job is None:
+            return
+        if isinstance(parsed, ParsedOrders):
+            self._preview_orders(parsed, self._job["path"], self._job["progress"])
+        else:
             self._write(parsed, self._job["path"], self._job["progress"])
+
+    def _preview_orders(self, parsed: ParsedOrders, path: Path, progress: QProgressDialog) -> None:
+        """Show what the orders import will do; write it (one transaction) on Import."""
+        from desktop.store import shop_orders
+        from desktop.views import order_import
+
+        progress.canceled.disconnect(self._cancel_parse)
+        progress.hide()
+        plan = shop_orders.plan_import(parsed)
+        preview = order_import.OrderPreviewDialog(plan, path.name, self.window)
+        accepted = order_import.run_dialog(preview) == QDialog.Accepted
+        marks = preview.made_to_order()
+        preview.deleteLater()
+        if not accepted:
+            self._failed("", path, progress)
+            return
+        progress.setLabelText(_("Saving {count} orders…").format(count=len(parsed.orders)))
+        progress.setValue(50)
+        progress.show()
+
+        def step(done: int, total: int) -> bool:
+            progress.setValue(50 + int(50 * done / max(total, 1)))
+            QCoreApplication.processEvents()
+            return not progress.wasCanceled()
+
+        try:
+            summary = shop_orders.apply_plan(plan, utcnow(), made_to_order=marks, progress=step)
+        except ImportCancelled:
+            self._failed("", path, progress)
+            return
+        except Exception as exc:  # rolled back: say so, import again later
+            if storage_errors.is_damage(exc):
+                progress.close()
+                self._job = None
+                raise
+            log.exception("orders import of %s failed", path)
+            kind = storage_errors.kind_of(exc)
+            message = storage_errors.message(kind, paths.configured_data_dir()) if kind else str(exc)
+            self._failed(message or exc.__class__.__name__, path, progress)
+            return
+        progress.close()
+        self._job = None
+        self.refresh()
+        self.import_finished.emit(summary)
+        dialogs.inform(self.window, _("Orders imported"), "\n".join(shop_orders.summary_lines(summary, limit=10)))
 
     @Slot(str)
     def _parse_failed(self, message: str) -> None:

@@ -1,0 +1,880 @@
+"""Read a shop's own orders export: Shopify, WooCommerce (Customer/Order CSV Export) and
+Etsy (sold orders, sold order items).
+
+Pure Python, no Qt, no database, no clock: ``parse_orders(data)`` takes the file's bytes
+and returns the orders in it (``OrderRow`` with its ``OrderLine``s) and the customers who
+placed them (``CustomerRow``), or raises ``ImportFailed(line, problem)``; the caller then
+changes nothing. The file is read by the product importer's reader
+(``domain/importers.py``: encodings, ``,``/``;``/TAB, BOM, blank lines, cut-off files
+refused whole), so an orders file gets the same care as a products file.
+
+What the real exports hold (shared/data/shop-exports/SOURCES.md) and how it is met:
+
+- **Shopify**: one row per line item; the rows of one order share its "Name" (``#1039``)
+  and only the first carries the order's amounts, status and addresses. The oldest
+  header (71 columns) and the current one (79) name the columns alike. Zips and phones
+  re-saved by a spreadsheet keep a leading apostrophe (``'1630``): dropped.
+- **WooCommerce**, the "Customer/Order CSV Export" plugin: one row per order, its line
+  items packed in ``line_item_1``, ``line_item_2``… as ``name:…|sku:…|quantity:…``,
+  meta as ``k=v`` pairs or PHP-serialised; HTML entities in names (``&times;``); Excel
+  adds empty rows of delimiters (skipped). Its one-row-per-item layout ("Item Name")
+  is grouped like Shopify's.
+- **Etsy**: sold orders (one row an order, no item names: "Number of Items") and sold
+  order items (one row an item, "Variations" holds the buyer's personalisation).
+  Re-saved by a spreadsheet as TAB-separated without quotes and without a final line
+  end; US zips that lost their leading zero (``7302`` → ``07302``); names written twice
+  through UTF-8 (``MontrÃ©al`` → ``Montréal``) are repaired.
+
+Customers: one per e-mail address (case does not count), else per name and address
+(name, street and postcode, case, punctuation and a US ZIP+4 tail not counting). The
+country of the address decides NL/BE (else "other"); language nl for NL and BE, en
+elsewhere; Belgians get "u", the Dutch "je" (``customer_profile``). An order without
+any name or e-mail (a shop's test order, a draft) is kept without a customer.
+
+Headers are data (``LAYOUTS``): several names per field, compared case-insensitively
+with ``_`` and spaces alike, so "order_number" and "Order Number" are one column.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Callable
+
+from desktop import defaults
+from desktop.domain import orders as order_rules
+from desktop.domain.importers import ImportFailed, Layout, Progress, _Rows, decode, other_export, parse_amount
+from desktop.i18n import N_, _, ngettext
+
+SHOPIFY = "shopify"
+WOOCOMMERCE = "woocommerce"
+ETSY = "etsy"
+PLATFORM_NAMES = {SHOPIFY: "Shopify", WOOCOMMERCE: "WooCommerce", ETSY: "Etsy"}
+
+# Fields every layout may fill. ``number`` groups rows into orders.
+COMMON = {
+    "email": ("Email", "billing_email", "customer_email", "Billing Email", "Customer Email", "Buyer Email"),
+    "phone": ("Phone", "billing_phone", "Billing Phone"),
+}
+LAYOUTS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
+    # One layout per way of writing the rows; the platform is the first word.
+    "shopify": {
+        "signature": {"a": ("Name",), "b": ("Financial Status",), "c": ("Lineitem name",)},
+        "columns": {
+            "number": ("Name",),
+            "email": ("Email",),
+            "financial": ("Financial Status",),
+            "fulfilment": ("Fulfillment Status",),
+            "fulfilled_at": ("Fulfilled at",),
+            "currency": ("Currency",),
+            "subtotal": ("Subtotal",),
+            "shipping": ("Shipping",),
+            "tax": ("Taxes",),
+            "total": ("Total",),
+            "discount": ("Discount Amount",),
+            "created": ("Created at",),
+            "cancelled_at": ("Cancelled at",),
+            "notes": ("Notes",),
+            "note_attributes": ("Note Attributes",),
+            "phone": ("Phone", "Billing Phone", "Shipping Phone"),
+            "item_quantity": ("Lineitem quantity",),
+            "item_name": ("Lineitem name",),
+            "item_price": ("Lineitem price",),
+            "item_sku": ("Lineitem sku",),
+            "item_fulfilment": ("Lineitem fulfillment status",),
+            "item_properties": ("Lineitem properties", "Line: Properties"),
+            "billing_name": ("Billing Name",),
+            "billing_street": ("Billing Street", "Billing Address1"),
+            "billing_street2": ("Billing Address2",),
+            "billing_city": ("Billing City",),
+            "billing_postcode": ("Billing Zip",),
+            "billing_country": ("Billing Country",),
+            "shipping_name": ("Shipping Name",),
+            "shipping_street": ("Shipping Street", "Shipping Address1"),
+            "shipping_street2": ("Shipping Address2",),
+            "shipping_city": ("Shipping City",),
+            "shipping_postcode": ("Shipping Zip",),
+            "shipping_country": ("Shipping Country",),
+        },
+    },
+    "woocommerce": {
+        "signature": {"a": ("order_number", "Order Number"), "b": ("order_total", "Order Total")},
+        "columns": {
+            "number": ("order_number", "Order Number", "order_id", "Order ID"),
+            "created": ("order_date", "Order Date", "date_created"),
+            "status": ("status", "Order Status"),
+            "currency": ("order_currency", "Order Currency", "currency"),
+            "shipping": ("shipping_total", "Shipping Total"),
+            "tax": ("tax_total", "Tax Total"),
+            "discount": ("discount_total", "Discount Total"),
+            "total": ("order_total", "Order Total"),
+            "completed_at": ("completed_date", "Completed Date", "date_completed"),
+            "notes": ("customer_note", "Customer Note"),
+            "email": ("billing_email", "Billing Email", "customer_email", "Customer Email"),
+            "phone": ("billing_phone", "Billing Phone"),
+            "billing_first": ("billing_first_name", "Billing First Name"),
+            "billing_last": ("billing_last_name", "Billing Last Name"),
+            "billing_company": ("billing_company", "Billing Company"),
+            "billing_street": ("billing_address_1", "Billing Address 1"),
+            "billing_street2": ("billing_address_2", "Billing Address 2"),
+            "billing_postcode": ("billing_postcode", "Billing Postcode"),
+            "billing_city": ("billing_city", "Billing City"),
+            "billing_country": ("billing_country", "Billing Country"),
+            "shipping_first": ("shipping_first_name", "Shipping First Name"),
+            "shipping_last": ("shipping_last_name", "Shipping Last Name"),
+            "shipping_street": ("shipping_address_1", "Shipping Address 1"),
+            "shipping_street2": ("shipping_address_2", "Shipping Address 2"),
+            "shipping_postcode": ("shipping_postcode", "Shipping Postcode"),
+            "shipping_city": ("shipping_city", "Shipping City"),
+            "shipping_country": ("shipping_country", "Shipping Country"),
+            # one row per item (the plugin's other layout)
+            "item_name": ("Item Name", "item_name"),
+            "item_sku": ("Item SKU", "item_sku"),
+            "item_quantity": ("Item Quantity", "item_quantity"),
+            "item_total": ("Item Total", "item_total"),
+            "item_meta": ("Item Meta", "item_meta"),
+        },
+    },
+    "etsy": {
+        "signature": {"a": ("Sale Date",), "b": ("Order ID",)},
+        "columns": {
+            "number": ("Order ID",),
+            "created": ("Sale Date",),
+            "shipped": ("Date Shipped",),
+            "status": ("Status",),
+            "currency": ("Currency",),
+            "subtotal": ("Order Value",),
+            "shipping": ("Shipping", "Order Shipping"),
+            "tax": ("Sales Tax", "Order Sales Tax"),
+            "discount": ("Discount Amount",),
+            "total": ("Order Total",),
+            "item_count": ("Number of Items",),
+            "email": ("Buyer Email",),
+            "full_name": ("Full Name", "Ship Name"),
+            "first_name": ("First Name",),
+            "last_name": ("Last Name",),
+            "street": ("Street 1", "Ship Address1"),
+            "street2": ("Street 2", "Ship Address2"),
+            "city": ("Ship City",),
+            "postcode": ("Ship Zipcode",),
+            "country": ("Ship Country",),
+            "skus": ("SKU",),
+            # sold order items: one row an item
+            "item_name": ("Item Name",),
+            "item_quantity": ("Quantity",),
+            "item_price": ("Price",),
+            "item_variations": ("Variations",),
+            "item_sku": ("SKU",),
+        },
+    },
+}
+
+# Country names and codes that mean the Netherlands or Belgium (lower case, no accents).
+COUNTRY_NAMES = {
+    "NL": ("nl", "nld", "netherlands", "the netherlands", "nederland", "holland", "pays-bas", "pays bas",
+           "niederlande", "paises bajos", "kingdom of the netherlands"),
+    "BE": ("be", "bel", "belgium", "belgie", "belgique", "belgien", "belgica", "belgio"),
+}
+US_NAMES = ("us", "usa", "united states", "united states of america")
+NL_POSTCODE = re.compile(r"^[1-9][0-9]{3}\s?[A-Za-z]{2}$")
+
+# Statuses of a shop order (stored codes; labels in desktop/labels.py "shop_order_status").
+OPEN, PARTIAL, FULFILLED, CANCELLED = "open", "partial", "fulfilled", "cancelled"
+WOO_STATUS = {"completed": FULFILLED, "cancelled": CANCELLED, "refunded": CANCELLED, "failed": CANCELLED,
+              "trash": CANCELLED}
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    name: str
+    sku: str
+    quantity: int
+    price_cents: int | None  # a unit's price, as the file says
+    properties: tuple[tuple[str, str], ...] = ()  # what the buyer typed for this item
+    fulfilled: bool | None = None  # the item's own fulfilment, where the file says
+
+    @property
+    def product_key(self) -> str:
+        """What tells products of the file apart: the SKU, else the name."""
+        return f"sku:{self.sku}" if self.sku else f"name:{_fold(self.name)}"
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    key: str
+    name: str
+    email: str
+    phone: str
+    street: str
+    postcode: str
+    city: str
+    country: str  # NL, BE or other
+    country_name: str  # as the file writes it ("BE", "The Netherlands")
+    language: str
+    address_form: str
+    line: int  # where the customer first appears
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    line: int
+    platform: str
+    number: str
+    ordered_on: date
+    ordered_at: datetime | None  # aware when the file gives a zone; naive = the shop's own time
+    customer_key: str  # "" when the order names nobody
+    currency: str
+    subtotal_cents: int | None
+    shipping_cents: int | None
+    tax_cents: int | None
+    discount_cents: int | None
+    total_cents: int | None
+    status: str  # open, partial, fulfilled, cancelled
+    fulfilled_on: date | None
+    shop_status: str  # the shop's own words ("paid", "processing")
+    notes: str
+    note_attributes: tuple[tuple[str, str], ...]
+    lines: tuple[OrderLine, ...]
+    item_count: int
+
+
+@dataclass
+class ParsedOrders:
+    platform: str
+    layout: str
+    orders: list[OrderRow] = field(default_factory=list)
+    customers: dict[str, CustomerRow] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def platform_name(self) -> str:
+        return PLATFORM_NAMES[self.platform]
+
+    def products(self) -> dict[str, OrderLine]:
+        """One line per product of the file (its first), by ``OrderLine.product_key``."""
+        out: dict[str, OrderLine] = {}
+        for order in self.orders:
+            for line in order.lines:
+                out.setdefault(line.product_key, line)
+        return out
+
+
+# --- recognising the file --------------------------------------------------------------
+
+def _key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name.replace("\ufeff", "")).replace("_", " ").split()).casefold()
+
+
+def detect_order_layout(header: list[str]) -> Layout | None:
+    """The orders export this header belongs to, or None."""
+    names = {_key(h) for h in header}
+    for name, layout in LAYOUTS.items():
+        if all(any(_key(o) in names for o in options) for options in layout["signature"].values()):
+            columns = dict(layout["columns"])
+            if name == "woocommerce":
+                for h in header:
+                    m = re.fullmatch(r"line item (\d+)", _key(h))
+                    if m:
+                        columns[f"line_item_{int(m.group(1))}"] = (h.strip(),)
+            position = {_key(h): i for i, h in reversed(list(enumerate(header)))}
+            index = {}
+            for key, options in columns.items():
+                for option in options:
+                    if _key(option) in position:
+                        index[key] = position[_key(option)]
+                        break
+            return Layout(name, index, columns)
+    return None
+
+
+def _header_cells(data: bytes) -> list[str]:
+    import csv
+    import io
+
+    from desktop.domain.importers import _first_filled_line, _sniff_delimiter
+
+    text = decode(data[:65536]) if len(data) > 65536 else decode(data)
+    first = _first_filled_line(text)
+    try:
+        return next(csv.reader(io.StringIO(first), delimiter=_sniff_delimiter(first)))
+    except (csv.Error, StopIteration):
+        return []
+
+
+def is_orders_export(data: bytes) -> bool:
+    """Whether the file's first line is the header of an orders export this module reads."""
+    try:
+        cells = _header_cells(data)
+    except ImportFailed:
+        return False
+    return detect_order_layout(cells) is not None
+
+
+def _detect(header: list[str], line: int) -> Layout:
+    layout = detect_order_layout(header)
+    if layout is None:
+        kind = other_export(header)
+        if kind and "orders" not in kind:
+            raise ImportFailed(line, _("this looks like {kind}, not an orders export.").format(kind=kind))
+        raise ImportFailed(line, _(
+            "this is not an orders export from Shopify, WooCommerce or Etsy: the first line should hold "
+            "column names such as “Name”, “Financial Status” and “Lineitem name” (Shopify), "
+            "“order_number” and “order_total” (WooCommerce) or “Sale Date” and “Order ID” (Etsy)."))
+    return layout
+
+
+# --- values ----------------------------------------------------------------------------
+
+_MOJIBAKE = re.compile("[ÃÂÅÄÆÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                       "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def repair_text(text: str) -> str:
+    """Text that went through UTF-8 twice ("MontrÃ©al") read back once ("Montréal")."""
+    if not text or not _MOJIBAKE.search(text):
+        return text
+    raw = bytearray()
+    for ch in text:
+        if ord(ch) < 256:
+            raw.append(ord(ch))
+        else:
+            try:
+                raw.extend(ch.encode("cp1252"))
+            except UnicodeEncodeError:
+                return text
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+    return fixed
+
+
+def _text(value: str) -> str:
+    """One line of text: repaired, HTML entities read, whitespace collapsed."""
+    return " ".join(html.unescape(repair_text(value or "")).split())
+
+
+def _multiline(value: str) -> str:
+    lines = [" ".join(html.unescape(repair_text(part)).split()) for part in (value or "").splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def _fold(text: str) -> str:
+    """For comparing names and streets: case, accents' forms and punctuation do not count."""
+    return " ".join(re.sub(r"[^\w]+", " ", unicodedata.normalize("NFC", text).casefold()).split())
+
+
+def _plain_code(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c)).strip()
+
+
+def country_code(country: str, postcode: str = "") -> str:
+    """NL, BE or other from what the file writes ("BE", "The Netherlands", "België");
+    "" when it says nothing (then a Dutch postcode still says NL)."""
+    name = _plain_code(country)
+    for code, names in COUNTRY_NAMES.items():
+        if name in names:
+            return code
+    if name:
+        return "other"
+    if NL_POSTCODE.match(postcode.strip()):
+        return "NL"
+    return ""
+
+
+def clean_postcode(value: str, country: str) -> str:
+    """'1630 (Shopify's apostrophe) -> 1630; a US ZIP that lost its leading zero padded;
+    a Dutch postcode as 1234 AB."""
+    text = _text(value).lstrip("'").strip()
+    if _plain_code(country) in US_NAMES:
+        m = re.fullmatch(r"(\d{3,4})(-\d{4})?", text)
+        if m:
+            return m.group(1).zfill(5) + (m.group(2) or "")
+    m = re.fullmatch(r"([1-9][0-9]{3})\s*([A-Za-z]{2})", text)
+    if m and country_code(country, text) in ("NL", ""):
+        return f"{m.group(1)} {m.group(2).upper()}"
+    return text
+
+
+def customer_profile(code: str) -> tuple[str, str, str]:
+    """(country, language, form of address) for a customer in country ``code``."""
+    if code == "BE":
+        return "BE", "nl", "u"
+    if code == "NL":
+        return "NL", "nl", "je"
+    if code == "other":
+        return "other", "en", "je"
+    # Nothing in the file says where: the shop's own country, as for a customer typed in.
+    return defaults.DEFAULT_COUNTRY, defaults.DEFAULT_LANGUAGE, defaults.DEFAULT_ADDRESS_FORM
+
+
+def customer_key(email: str, name: str, street: str, postcode: str) -> str:
+    """Who a customer is: the e-mail address, else name and address; "" for nobody."""
+    if email.strip():
+        return "email:" + email.strip().casefold()
+    if not name.strip():
+        return ""
+    base = re.sub(r"\s+", "", postcode.upper()).split("-")[0]
+    return f"name:{_fold(name)}|{_fold(street)}|{base}"
+
+
+def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
+    text = (row.get(key) or "").strip()
+    negative = text.startswith("-")
+    try:
+        value = parse_amount(text.lstrip("-"))
+    except ValueError:
+        raise ImportFailed(line, _("“{value}” in the column “{column}” is not an amount.").format(
+            value=text, column=rows.column(key))) from None
+    return -value if negative and value is not None else value
+
+
+def _quantity(rows: _Rows, value: str, key: str, line: int) -> int:
+    text = (value or "").strip()
+    if not text:
+        return 1
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        number = -1
+    if number < 0 or number != int(number):
+        raise ImportFailed(line, _("“{value}” in the column “{column}” is not a number of items.").format(
+            value=text, column=rows.column(key)))
+    return int(number)
+
+
+_DATE_FORMATS = {
+    "iso": ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M",
+            "%d-%m-%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y"),
+    "us": ("%m/%d/%Y", "%m/%d/%y", "%m/%d/%Y %H:%M", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S"),
+}
+
+
+def parse_moment(text: str, style: str = "iso") -> datetime | date | None:
+    """A date or a moment as the shops write them; None for ''. Raises ValueError."""
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    text = re.sub(r"\s*UTC$", " +0000", text)
+    for fmt in _DATE_FORMATS[style]:
+        try:
+            value = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        if "%H" not in fmt:
+            return value.date()
+        return value
+    raise ValueError(text)
+
+
+def _moment(rows: _Rows, row: dict, key: str, line: int, style: str) -> datetime | date | None:
+    try:
+        return parse_moment(row.get(key, ""), style)
+    except ValueError:
+        raise ImportFailed(line, _("“{value}” in the column “{column}” is not a date.").format(
+            value=(row.get(key) or "").strip(), column=rows.column(key))) from None
+
+
+def _day(value: datetime | date | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def _pairs(text: str, separators: str = "\n") -> tuple[tuple[str, str], ...]:
+    """'Naam: Mila\\nKleur: goud' -> (("Naam", "Mila"), ("Kleur", "goud")); a part without a
+    key is kept with an empty key."""
+    out = []
+    for part in re.split(f"[{re.escape(separators)}]", repair_text(text or "")):
+        part = part.strip()
+        if not part:
+            continue
+        key, sep, value = part.partition(":")
+        if not sep:
+            key, sep, value = part.partition("=")
+        if sep and key.strip() and len(key) <= 60:
+            out.append((_text(key), _text(value)))
+        else:
+            out.append(("", _text(part)))
+    return tuple(out)
+
+
+def php_unserialise(text: str):
+    """The strings, numbers and arrays of a PHP-serialised value (WooCommerce meta)."""
+    pos = 0
+    data = text.encode("utf-8")
+
+    def read():
+        nonlocal pos
+        kind = data[pos:pos + 1]
+        if kind == b"N":
+            pos += 2
+            return None
+        if kind in (b"i", b"d", b"b"):
+            end = data.index(b";", pos)
+            raw = data[pos + 2:end].decode()
+            pos = end + 1
+            return int(raw) if kind != b"d" else float(raw)
+        if kind == b"s":
+            colon = data.index(b":", pos + 2)
+            length = int(data[pos + 2:colon])
+            start = colon + 2
+            value = data[start:start + length].decode("utf-8", "replace")
+            pos = start + length + 2
+            return value
+        if kind == b"a":
+            colon = data.index(b":", pos + 2)
+            count = int(data[pos + 2:colon])
+            pos = colon + 2
+            out = {}
+            for _i in range(count):
+                k = read()
+                out[k] = read()
+            pos += 1
+            return out
+        raise ValueError(text)
+
+    return read()
+
+
+def _meta_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    text = (text or "").strip()
+    if not text:
+        return ()
+    if re.match(r"^a:\d+:\{", text):
+        try:
+            value = php_unserialise(text)
+        except (ValueError, IndexError):
+            return (("", _text(text)),)
+        pairs = []
+
+        def walk(v, key=""):
+            if isinstance(v, dict):
+                if "key" in v and "value" in v:
+                    pairs.append((_text(str(v["key"])), _text(str(v["value"]))))
+                    return
+                for k, inner in v.items():
+                    walk(inner, key if isinstance(k, int) else str(k))
+            elif v not in (None, ""):
+                pairs.append((_text(key), _text(str(v))))
+
+        walk(value)
+        return tuple(pairs)
+    return _pairs(text, ",;\n")
+
+
+def _shown_pairs(pairs) -> tuple[tuple[str, str], ...]:
+    """Properties the buyer typed: hidden ones (Shopify's "_key") left out."""
+    return tuple((k, v) for k, v in pairs if v and not k.startswith("_"))
+
+
+def properties_text(pairs) -> str:
+    """"Naam: Mila; Kleur: goud" (hidden properties left out)."""
+    return "; ".join(f"{k}: {v}" if k else v for k, v in _shown_pairs(pairs))
+
+
+def personalisation(order: OrderRow, line: OrderLine | None) -> str:
+    """What to make for ``line``: its own properties, else the order's note attributes,
+    else the order's notes."""
+    for pairs in ((line.properties if line else ()), order.note_attributes):
+        text = properties_text(pairs)
+        if text:
+            return text
+    return order.notes.strip()
+
+
+# --- parsing ---------------------------------------------------------------------------
+
+def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
+    """Read a Shopify, WooCommerce or Etsy orders export; raises ImportFailed on a bad file."""
+    rows = _Rows(decode(data), progress, detect=_detect)
+    platform = rows.layout.split("_")[0]
+    parsed = ParsedOrders(platform=platform, layout=rows.layout)
+    groups: dict[str, dict] = {}
+    if platform == WOOCOMMERCE:
+        read = _woocommerce_row
+    elif platform == ETSY:
+        read = _etsy_row
+    else:
+        read = _shopify_row
+    # Every row read first: a file cut off is refused as such (the reader checks its end)
+    # before a half cell in its last row is taken for a wrong value.
+    for line, row in list(rows):
+        record = read(rows, row, line)
+        number = record["number"]
+        if not number:
+            raise ImportFailed(line, _("the column “{column}” is empty; every order needs its number.").format(
+                column=rows.column("number")))
+        group = groups.get(number)
+        if group is None:
+            groups[number] = record
+        else:
+            for key, value in record.items():
+                if key == "lines":
+                    group["lines"].extend(value)
+                elif key not in ("line",) and value not in (None, "", ()) and group.get(key) in (None, "", ()):
+                    group[key] = value
+    for record in groups.values():
+        _finish(parsed, record)
+    _say_what_is_missing(parsed)
+    return parsed
+
+
+def _base_record(number: str, line: int) -> dict:
+    return {"number": number, "line": line, "lines": []}
+
+
+def _address(row: dict, prefix: str, rows: _Rows) -> dict:
+    return {
+        "street": ", ".join(p for p in (_text(row.get(f"{prefix}street", "")), _text(row.get(f"{prefix}street2", ""))) if p),
+        "city": _text(row.get(f"{prefix}city", "")),
+        "postcode_raw": row.get(f"{prefix}postcode", ""),
+        "country_raw": _text(row.get(f"{prefix}country", "")),
+    }
+
+
+def _shopify_row(rows: _Rows, row: dict, line: int) -> dict:
+    record = _base_record(_text(row.get("number", "")), line)
+    record["created"] = _moment(rows, row, "created", line, "iso")
+    record["fulfilled_at"] = _moment(rows, row, "fulfilled_at", line, "iso")
+    record["cancelled"] = bool((row.get("cancelled_at") or "").strip())
+    record["fulfilment"] = _text(row.get("fulfilment", "")).lower()
+    record["shop_status"] = _text(row.get("financial", "")).lower()
+    record["currency"] = _text(row.get("currency", "")).upper()
+    for key in ("subtotal", "shipping", "tax", "discount", "total"):
+        record[key] = _amount(rows, row, key, line)
+    record["email"] = _text(row.get("email", ""))
+    record["phone"] = _text(row.get("phone", "")).lstrip("'")
+    record["notes"] = _multiline(row.get("notes", ""))
+    record["note_attributes"] = _pairs(row.get("note_attributes", ""))
+    billing, shipping = _address(row, "billing_", rows), _address(row, "shipping_", rows)
+    record["name"] = _text(row.get("billing_name", "")) or _text(row.get("shipping_name", ""))
+    address = shipping if (shipping["street"] or shipping["city"]) else billing
+    if not address["country_raw"]:
+        address["country_raw"] = shipping["country_raw"] or billing["country_raw"]
+    record.update(address)
+    name = _text(row.get("item_name", ""))
+    if name:
+        fulfilment = _text(row.get("item_fulfilment", "")).lower()
+        record["lines"].append(OrderLine(
+            name=name, sku=_text(row.get("item_sku", "")).lstrip("'"),
+            quantity=_quantity(rows, row.get("item_quantity", ""), "item_quantity", line),
+            price_cents=_amount(rows, row, "item_price", line),
+            properties=_pairs(row.get("item_properties", "")),
+            fulfilled=(fulfilment == "fulfilled") if fulfilment else None))
+    return record
+
+
+_PACKED_KEY = re.compile(r"\|(?=[a-z_]+:)")
+
+
+def _packed_item(rows: _Rows, text: str, key: str, line: int) -> OrderLine | None:
+    """'name:Ring|product_id:12|sku:R-1|quantity:2|total:27.90|meta:Naam=Mila' -> a line."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    parts = {}
+    for part in _PACKED_KEY.split(text):
+        k, _sep, v = part.partition(":")
+        parts[k.strip()] = v
+    name = _text(parts.get("name", ""))
+    if not name:
+        return None
+    quantity = _quantity(rows, parts.get("quantity", ""), key, line)
+    try:
+        total = parse_amount(parts.get("total", "") or parts.get("sub_total", ""))
+    except ValueError:
+        raise ImportFailed(line, _("“{value}” in the column “{column}” is not an amount.").format(
+            value=parts.get("total", ""), column=rows.column(key))) from None
+    unit = round(total / quantity) if total is not None and quantity else total
+    return OrderLine(name=name, sku=_text(parts.get("sku", "")), quantity=quantity, price_cents=unit,
+                     properties=_meta_pairs(parts.get("meta", "")))
+
+
+def _woocommerce_row(rows: _Rows, row: dict, line: int) -> dict:
+    record = _base_record(_text(row.get("number", "")), line)
+    record["created"] = _moment(rows, row, "created", line, "iso")
+    record["fulfilled_at"] = _moment(rows, row, "completed_at", line, "iso")
+    status = _text(row.get("status", "")).lower().removeprefix("wc-")
+    record["shop_status"] = status
+    record["cancelled"] = WOO_STATUS.get(status) == CANCELLED
+    record["fulfilment"] = "fulfilled" if WOO_STATUS.get(status) == FULFILLED else ""
+    record["currency"] = _text(row.get("currency", "")).upper()
+    for key in ("shipping", "tax", "discount", "total"):
+        record[key] = _amount(rows, row, key, line)
+    record["email"] = _text(row.get("email", ""))
+    record["phone"] = _text(row.get("phone", "")).lstrip("'")
+    record["notes"] = _multiline(row.get("notes", ""))
+    billing_name = " ".join(p for p in (_text(row.get("billing_first", "")), _text(row.get("billing_last", ""))) if p)
+    shipping_name = " ".join(p for p in (_text(row.get("shipping_first", "")), _text(row.get("shipping_last", ""))) if p)
+    record["name"] = billing_name or shipping_name or _text(row.get("billing_company", ""))
+    billing, shipping = _address(row, "billing_", rows), _address(row, "shipping_", rows)
+    address = shipping if (shipping["street"] or shipping["city"]) else billing
+    if not address["country_raw"]:
+        address["country_raw"] = shipping["country_raw"] or billing["country_raw"]
+    record.update(address)
+    numbers = sorted(int(k.rsplit("_", 1)[1]) for k in rows.index if k.startswith("line_item_"))
+    for n in numbers:
+        item = _packed_item(rows, row.get(f"line_item_{n}", ""), f"line_item_{n}", line)
+        if item is not None:
+            record["lines"].append(item)
+    name = _text(row.get("item_name", ""))
+    if name:
+        quantity = _quantity(rows, row.get("item_quantity", ""), "item_quantity", line)
+        total = _amount(rows, row, "item_total", line)
+        record["lines"].append(OrderLine(
+            name=name, sku=_text(row.get("item_sku", "")), quantity=quantity,
+            price_cents=round(total / quantity) if total is not None and quantity else total,
+            properties=_meta_pairs(row.get("item_meta", ""))))
+    return record
+
+
+def _etsy_row(rows: _Rows, row: dict, line: int) -> dict:
+    record = _base_record(_text(row.get("number", "")), line)
+    record["created"] = _moment(rows, row, "created", line, "us")
+    record["fulfilled_at"] = _moment(rows, row, "shipped", line, "us")
+    status = _text(row.get("status", "")).lower()
+    record["shop_status"] = status
+    record["cancelled"] = "cancel" in status
+    record["fulfilment"] = "fulfilled" if record["fulfilled_at"] else ""
+    record["currency"] = _text(row.get("currency", "")).upper()
+    for key in ("subtotal", "shipping", "tax", "discount", "total"):
+        record[key] = _amount(rows, row, key, line)
+    record["email"] = _text(row.get("email", ""))
+    record["phone"] = ""
+    record["notes"] = ""
+    full = _text(row.get("full_name", ""))
+    record["name"] = full or " ".join(p for p in (_text(row.get("first_name", "")), _text(row.get("last_name", ""))) if p)
+    record.update(_address(row, "", rows))
+    count = (row.get("item_count") or "").strip()
+    record["item_count"] = _quantity(rows, count, "item_count", line) if count else 0
+    name = _text(row.get("item_name", ""))
+    if name:
+        quantity = _quantity(rows, row.get("item_quantity", ""), "item_quantity", line)
+        record["lines"].append(OrderLine(
+            name=name, sku=_text(row.get("item_sku", "")), quantity=quantity,
+            price_cents=_amount(rows, row, "item_price", line),
+            properties=_pairs(row.get("item_variations", ""), ",")))
+    return record
+
+
+def _status(record: dict, lines: list[OrderLine]) -> str:
+    if record.get("cancelled"):
+        return CANCELLED
+    fulfilment = record.get("fulfilment") or ""
+    if fulfilment in ("fulfilled", "shipped", "delivered"):
+        return FULFILLED
+    if fulfilment in ("partial", "partially fulfilled", "partially_fulfilled"):
+        return PARTIAL
+    return OPEN
+
+
+def _finish(parsed: ParsedOrders, record: dict) -> None:
+    line = record["line"]
+    created = record.get("created")
+    if created is None:
+        raise ImportFailed(line, _("order {number} has no date.").format(number=record["number"]))
+    country_raw = record.get("country_raw", "")
+    postcode = clean_postcode(record.get("postcode_raw", ""), country_raw)
+    code = country_code(country_raw, postcode)
+    key = customer_key(record.get("email", ""), record.get("name", ""), record.get("street", ""), postcode)
+    if key and key not in parsed.customers:
+        country, language, form = customer_profile(code)
+        email = record.get("email", "")
+        parsed.customers[key] = CustomerRow(
+            key=key, name=record.get("name", "") or email, email=email, phone=record.get("phone", ""),
+            street=record.get("street", ""), postcode=postcode, city=record.get("city", ""), country=country,
+            country_name=country_raw, language=language, address_form=form, line=line)
+    elif key:
+        known = parsed.customers[key]
+        if known.name == known.email and record.get("name"):  # the first row only had the e-mail
+            parsed.customers[key] = CustomerRow(**{**known.__dict__, "name": record["name"]})
+    lines = record["lines"]
+    parsed.orders.append(OrderRow(
+        line=line, platform=parsed.platform, number=record["number"], ordered_on=_day(created),
+        ordered_at=created if isinstance(created, datetime) else None, customer_key=key,
+        currency=record.get("currency", ""), subtotal_cents=record.get("subtotal"),
+        shipping_cents=record.get("shipping"), tax_cents=record.get("tax"),
+        discount_cents=record.get("discount"), total_cents=record.get("total"),
+        status=_status(record, lines), fulfilled_on=_day(record.get("fulfilled_at")),
+        shop_status=record.get("shop_status", ""), notes=record.get("notes", ""),
+        note_attributes=tuple(record.get("note_attributes", ())), lines=tuple(lines),
+        item_count=record.get("item_count") or sum(li.quantity for li in lines)))
+
+
+def _say_what_is_missing(parsed: ParsedOrders) -> None:
+    nobody = sum(1 for o in parsed.orders if not o.customer_key)
+    if nobody:
+        parsed.notes.append(ngettext(
+            "{n} order names no customer (no e-mail address, no name): it is kept without one.",
+            "{n} orders name no customer (no e-mail address, no name): they are kept without one.",
+            nobody).format(n=nobody))
+    if parsed.orders and not any(o.lines for o in parsed.orders):
+        parsed.notes.append(_(
+            "This file lists orders without their items (Etsy's “Sold Orders”): no custom orders can be "
+            "made from it. Etsy's “Sold Order Items” download names the items and their personalisation."))
+
+
+# --- what an import does to a custom order ------------------------------------------------
+
+def promised_ready(ordered_on: date, lead_days: int) -> date:
+    return ordered_on + timedelta(days=max(0, int(lead_days)))
+
+
+def custom_order_status(order: OrderRow, line: OrderLine) -> str:
+    """The status a NEW custom order gets for ``line``: shipped when the shop sent it,
+    cancelled when the order was, else new."""
+    if order.status == CANCELLED:
+        return "cancelled"
+    if order.status == FULFILLED or line.fulfilled:
+        return "shipped"
+    return "new"
+
+
+def status_moves(current: str, order: OrderRow, line: OrderLine | None) -> list[str]:
+    """The statuses a KNOWN custom order moves through because of what the shop says now:
+    step by step along the pipeline (``domain/orders.py``) to "shipped" when the shop sent
+    it, to "cancelled" when the order was cancelled; never back, never from a final status."""
+    if current in order_rules.FINAL:
+        return []
+    if order.status == CANCELLED:
+        return ["cancelled"] if order_rules.can_move(current, "cancelled") else []
+    sent = order.status == FULFILLED or bool(line and line.fulfilled)
+    if not sent:
+        return []
+    moves, status = [], current
+    while status != "shipped":
+        following = order_rules.NEXT_STATUS.get(status)
+        if following is None or not order_rules.can_move(status, following):
+            break
+        moves.append(following)
+        status = following
+    return moves
+
+
+def to_utc(moment: datetime | None, local_to_utc: Callable[[datetime], datetime]) -> datetime | None:
+    """An order's moment as naive UTC: aware ones converted, naive ones (the shop's own time)
+    through ``local_to_utc`` (the owner's zone, handed in)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return local_to_utc(moment)
+
+
+# TRANSLATORS: statuses of an order in the web shop (Shopify, WooCommerce, Etsy).
+SHOP_STATUS_LABELS = {OPEN: N_("Open"), PARTIAL: N_("Partly sent"), FULFILLED: N_("Sent"), CANCELLED: N_("Cancelled")}
+
+
+def parse_any(data: bytes, progress: Progress | None = None):
+    """A products export (``ParsedExport``) or an orders export (``ParsedOrders``), told
+    apart by the header; raises ImportFailed for anything else."""
+    from desktop.domain.importers import parse_export
+
+    if is_orders_export(data):
+        return parse_orders(data, progress)
+    return parse_export(data, progress)

@@ -1,0 +1,414 @@
+"""Orders from the shop's own exports in the store: what an import would do, and doing it.
+
+``plan_import(parsed)`` only reads: which orders are new, changed or the same, which
+customers are known (by e-mail, else name and address) and which products of the file are
+in the catalogue and marked made to order. The preview shows that plan. ``apply_plan``
+then writes it in ONE transaction (chunked, with ``progress`` between chunks; an error or
+a cancel leaves the database exactly as it was):
+
+- a ``ShopOrder`` per order (key: platform + number; a second import updates, never
+  duplicates) with its ``ShopOrderLine``s, linked to the customer (a ``Person``);
+- the made-to-order marks the owner ticked are remembered on the products (a ticked item
+  the catalogue does not hold yet is added to it);
+- every line of a made-to-order product becomes a ``CustomOrder`` in Maatwerk once, with
+  the personalisation from the order and a promised ready date ``order_lead_days`` after
+  the order date; a custom order already made moves on (to "shipped", "cancelled") as the
+  shop's order does, step by step through the status pipeline, each step on the timeline.
+
+Pure rules (matching keys, statuses, dates) live in ``domain/order_importers.py``.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+
+from desktop import clock, i18n
+from desktop.domain import order_importers as rules
+from desktop.domain.order_importers import CustomerRow, OrderLine, OrderRow, ParsedOrders
+from desktop.i18n import _, ngettext
+from desktop.labels import label
+from desktop.store import settings
+from desktop.store.catalogue import ImportCancelled
+from desktop.store.db import db, handing_turns
+from desktop.store.models import CustomOrder, Event, Person, Product, ShopOrder, ShopOrderLine
+
+ORDER_FIELDS = ("person_id", "ordered_on", "ordered_at", "currency", "subtotal_cents", "shipping_cents", "tax_cents",
+                "discount_cents", "total_cents", "status", "shop_status", "fulfilled_on", "notes", "item_count")
+LINE_FIELDS = ("position", "name", "sku", "quantity", "price_cents", "personalisation")
+FILLED_FROM_THE_SHOP = ("phone", "street", "postcode", "city")  # filled in for a known customer when empty
+
+
+@dataclass
+class ProductChoice:
+    """One product of the file, with its made-to-order mark."""
+
+    key: str  # OrderLine.product_key
+    name: str
+    sku: str
+    price_cents: int | None
+    product_id: int | None  # the catalogue's product, when it has it
+    made_to_order: bool  # as remembered (or guessed False)
+    orders: int = 0  # how many orders of the file hold it
+
+
+@dataclass
+class ImportPlan:
+    parsed: ParsedOrders
+    existing: dict[str, int] = field(default_factory=dict)  # number -> shop_order id
+    new_orders: list[OrderRow] = field(default_factory=list)
+    updated_orders: list[OrderRow] = field(default_factory=list)
+    unchanged_orders: list[OrderRow] = field(default_factory=list)
+    known_customers: dict[str, int] = field(default_factory=dict)  # customer key -> person id
+    new_customers: list[CustomerRow] = field(default_factory=list)
+    products: list[ProductChoice] = field(default_factory=list)
+    linked_lines: set[tuple[str, int]] = field(default_factory=set)  # (number, position) with a custom order
+
+    def made_to_order(self) -> set[str]:
+        return {p.key for p in self.products if p.made_to_order}
+
+    def custom_orders(self, made_to_order: set[str] | None = None) -> list[tuple[OrderRow, int, OrderLine]]:
+        """The lines that would become NEW custom orders with these marks."""
+        marks = self.made_to_order() if made_to_order is None else made_to_order
+        out = []
+        for order in self.parsed.orders:
+            if not order.customer_key:
+                continue
+            for position, line in enumerate(order.lines):
+                if line.product_key in marks and (order.number, position) not in self.linked_lines:
+                    out.append((order, position, line))
+        return out
+
+
+@dataclass
+class OrderImportSummary:
+    platform: str
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_customers: int = 0
+    known_customers: int = 0
+    custom_orders: int = 0
+    moved: int = 0  # custom orders that moved on (shipped, cancelled)
+    notes: list[str] = field(default_factory=list)
+
+
+# --- reading: the plan -----------------------------------------------------------------------
+
+def _person_keys() -> tuple[dict[str, int], dict[str, int]]:
+    by_email: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    for pid, name, email, street, postcode in Person.select(
+            Person.id, Person.name, Person.email, Person.street, Person.postcode).order_by(Person.id).tuples():
+        if email.strip():
+            by_email.setdefault(email.strip().casefold(), pid)
+        key = rules.customer_key("", name, street, postcode)
+        if key:
+            by_name.setdefault(key, pid)
+    return by_email, by_name
+
+
+def _match_person(customer: CustomerRow, by_email: dict[str, int], by_name: dict[str, int]) -> int | None:
+    if customer.email:
+        found = by_email.get(customer.email.strip().casefold())
+        if found is not None:
+            return found
+    return by_name.get(rules.customer_key("", customer.name, customer.street, customer.postcode))
+
+
+def _catalogue_index() -> tuple[dict[str, int], dict[str, int], dict[int, bool]]:
+    by_sku: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    marks: dict[int, bool] = {}
+    for pid, key, sku, name, variant, mark in Product.select(
+            Product.id, Product.key, Product.sku, Product.name, Product.variant, Product.made_to_order
+    ).order_by(Product.id).tuples():
+        marks[pid] = bool(mark)
+        for code in (sku, key):
+            if code:
+                by_sku.setdefault(code.strip().casefold(), pid)
+        folded = rules._fold(name)
+        if variant:
+            for joined in (f"{name} - {variant}", f"{name} ({variant})", f"{name}: {variant}"):
+                by_name.setdefault(rules._fold(joined), pid)
+        else:
+            by_name.setdefault(folded, pid)
+        by_name.setdefault(folded, pid)
+    return by_sku, by_name, marks
+
+
+def _find_product(line: OrderLine, by_sku: dict[str, int], by_name: dict[str, int]) -> int | None:
+    if line.sku:
+        found = by_sku.get(line.sku.strip().casefold())
+        if found is not None:
+            return found
+    return by_name.get(rules._fold(line.name))
+
+
+def _line_values(order: OrderRow, position: int, line: OrderLine) -> dict:
+    return {"position": position, "name": line.name, "sku": line.sku, "quantity": line.quantity,
+            "price_cents": line.price_cents, "personalisation": rules.properties_text(line.properties)}
+
+
+def _order_values(order: OrderRow, person_id: int | None) -> dict:
+    return {
+        "person_id": person_id, "ordered_on": order.ordered_on,
+        "ordered_at": rules.to_utc(order.ordered_at, clock.local_to_utc),
+        "currency": order.currency, "subtotal_cents": order.subtotal_cents, "shipping_cents": order.shipping_cents,
+        "tax_cents": order.tax_cents, "discount_cents": order.discount_cents, "total_cents": order.total_cents,
+        "status": order.status, "shop_status": order.shop_status, "fulfilled_on": order.fulfilled_on,
+        "notes": order.notes, "item_count": order.item_count,
+    }
+
+
+def plan_import(parsed: ParsedOrders) -> ImportPlan:
+    """What importing ``parsed`` would do; reads only."""
+    plan = ImportPlan(parsed=parsed)
+    by_email, by_name = _person_keys()
+    for key, customer in parsed.customers.items():
+        found = _match_person(customer, by_email, by_name)
+        if found is None:
+            plan.new_customers.append(customer)
+        else:
+            plan.known_customers[key] = found
+
+    numbers = [o.number for o in parsed.orders]
+    stored: dict[str, ShopOrder] = {}
+    for chunk in range(0, len(numbers), 500):
+        for row in ShopOrder.select().where(ShopOrder.platform == parsed.platform,
+                                            ShopOrder.number.in_(numbers[chunk:chunk + 500])):
+            stored[row.number] = row
+    lines: dict[int, list[dict]] = {}
+    number_of = {o.id: n for n, o in stored.items()}
+    ids = list(number_of)
+    for chunk in range(0, len(ids), 500):
+        for row in (ShopOrderLine.select().where(ShopOrderLine.shop_order.in_(ids[chunk:chunk + 500]))
+                    .order_by(ShopOrderLine.position).dicts()):
+            lines.setdefault(row["shop_order"], []).append(row)
+            if row["custom_order"] is not None:
+                plan.linked_lines.add((number_of[row["shop_order"]], row["position"]))
+    for order in parsed.orders:
+        current = stored.get(order.number)
+        if current is None:
+            plan.new_orders.append(order)
+            continue
+        plan.existing[order.number] = current.id
+        person_id = plan.known_customers.get(order.customer_key) if order.customer_key else None
+        values = _order_values(order, person_id if person_id is not None else current.person_id)
+        if order.customer_key and person_id is None:
+            values["person_id"] = "new"  # a customer not in the database yet: changes
+        same = all(getattr(current, name if name != "person_id" else "person_id") == value
+                   for name, value in values.items())
+        old_lines = [{k: r[k] for k in LINE_FIELDS} for r in lines.get(current.id, [])]
+        new_lines = [_line_values(order, i, li) for i, li in enumerate(order.lines)]
+        (plan.unchanged_orders if same and old_lines == new_lines else plan.updated_orders).append(order)
+
+    by_sku, by_product_name, marks = _catalogue_index()
+    counts: dict[str, int] = {}
+    for order in parsed.orders:
+        for key in {li.product_key for li in order.lines}:
+            counts[key] = counts.get(key, 0) + 1
+    for key, line in parsed.products().items():
+        pid = _find_product(line, by_sku, by_product_name)
+        plan.products.append(ProductChoice(key=key, name=line.name, sku=line.sku, price_cents=line.price_cents,
+                                           product_id=pid, made_to_order=bool(pid and marks.get(pid)),
+                                           orders=counts.get(key, 0)))
+    plan.products.sort(key=lambda p: (not p.made_to_order, -p.orders, p.name.casefold()))
+    return plan
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+def _event(now: datetime, person_id: int, order: CustomOrder, kind: str, text: str, step: str = "") -> None:
+    Event.create(at=now, kind=kind, text=text, person=person_id, subject_type="custom_order", subject_id=order.id,
+                 step=step)
+
+
+def _save_marks(plan: ImportPlan, marks: set[str], now: datetime) -> dict[str, int]:
+    """Remember the made-to-order marks; returns product key -> product id for every line."""
+    ids: dict[str, int] = {}
+    for choice in plan.products:
+        wanted = choice.key in marks
+        if choice.product_id is not None:
+            ids[choice.key] = choice.product_id
+            if wanted != choice.made_to_order:
+                Product.update(made_to_order=wanted, updated_at=now).where(Product.id == choice.product_id).execute()
+        elif wanted:  # not in the catalogue yet: it is now, so the mark is remembered
+            key = choice.sku or f"{plan.parsed.platform}|{rules._fold(choice.name)}"
+            existing = Product.get_or_none(Product.key == key)
+            if existing is None:
+                existing = Product.create(key=key, sku=choice.sku, name=choice.name, price_cents=choice.price_cents,
+                                          source=plan.parsed.platform, made_to_order=True, created_at=now,
+                                          updated_at=now)
+            else:
+                Product.update(made_to_order=True, updated_at=now).where(Product.id == existing.id).execute()
+            ids[choice.key] = existing.id
+    return ids
+
+
+def _save_customers(plan: ImportPlan, now: datetime) -> dict[str, int]:
+    people = dict(plan.known_customers)
+    for key, pid in plan.known_customers.items():
+        customer = plan.parsed.customers[key]
+        person = Person.get_by_id(pid)
+        changed = {}
+        for name in FILLED_FROM_THE_SHOP:
+            value = getattr(customer, name)
+            if value and not getattr(person, name):
+                changed[name] = value
+        if not person.is_customer:
+            changed["is_customer"] = True
+        if changed:
+            Person.update(**changed, updated_at=now).where(Person.id == pid).execute()
+    for customer in plan.new_customers:
+        person = Person.create(
+            name=customer.name, email=customer.email, phone=customer.phone, street=customer.street,
+            postcode=customer.postcode, city=customer.city, country=customer.country, language=customer.language,
+            address_form=customer.address_form, is_customer=True, created_at=now, updated_at=now)
+        people[customer.key] = person.id
+    return people
+
+
+def _custom_order_number(order: OrderRow, position: int, made: list[int], person_id: int) -> str:
+    number = order.number if len(made) < 2 else f"{order.number}-{made.index(position) + 1}"
+    taken = CustomOrder.get_or_none(CustomOrder.order_number == number)
+    if taken is not None and taken.person_id != person_id:
+        number = f"{number} ({rules.PLATFORM_NAMES[order.platform]})"
+    return number
+
+
+def _new_custom_order(order: OrderRow, position: int, line: OrderLine, made: list[int], person_id: int,
+                      product_id: int | None, lead_days: int, now: datetime) -> CustomOrder:
+    number = _custom_order_number(order, position, made, person_id)
+    # An order the owner typed in by hand before importing: the import takes it over.
+    typed = (CustomOrder.select().where(CustomOrder.person == person_id, CustomOrder.order_number == number)
+             .where(~CustomOrder.id.in_(ShopOrderLine.select(ShopOrderLine.custom_order)
+                                        .where(ShopOrderLine.custom_order.is_null(False)))).first())
+    if typed is not None:
+        return typed
+    note_parts = []
+    if line.quantity > 1:
+        note_parts.append(_("{count} pieces").format(count=line.quantity))
+    if order.notes and rules.personalisation(order, line) != order.notes:
+        note_parts.append(order.notes)
+    custom = CustomOrder.create(
+        person=person_id, order_number=number, product=product_id,
+        personalisation=rules.personalisation(order, line), note="\n".join(note_parts),
+        price_cents=(line.price_cents * line.quantity) if line.price_cents is not None and order.currency in ("", "EUR")
+        else None,
+        ordered_on=order.ordered_on, promised_ready=rules.promised_ready(order.ordered_on, lead_days),
+        status=rules.custom_order_status(order, line), created_at=now)
+    _event(now, person_id, custom, "order", _("Custom order {number} imported from {platform}, promised for {date}").format(
+        number=number, platform=rules.PLATFORM_NAMES[order.platform], date=i18n.format_date(custom.promised_ready)))
+    return custom
+
+
+def _move_on(custom: CustomOrder, order: OrderRow, line: OrderLine, now: datetime) -> bool:
+    moves = rules.status_moves(custom.status, order, line)
+    if not moves:
+        return False
+    old = custom.status
+    for status in moves:
+        text = _("Order {number}: {old} → {new} ({platform})").format(
+            number=custom.order_number or "—", old=label("order_status", old), new=label("order_status", status),
+            platform=rules.PLATFORM_NAMES[order.platform])
+        _event(now, custom.person_id, custom, "status", text, step=status)
+        old = status
+    CustomOrder.update(status=moves[-1]).where(CustomOrder.id == custom.id).execute()
+    return True
+
+
+def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None = None,
+               progress: Callable[[int, int], bool | None] | None = None, chunk: int = 200) -> OrderImportSummary:
+    """Write ``plan`` in one transaction; ``made_to_order``: the product keys ticked (default:
+    as remembered). ``progress(done, total)`` returning False cancels (ImportCancelled)."""
+    parsed = plan.parsed
+    marks = plan.made_to_order() if made_to_order is None else set(made_to_order)
+    summary = OrderImportSummary(platform=parsed.platform, notes=list(parsed.notes),
+                                 new=len(plan.new_orders), updated=len(plan.updated_orders),
+                                 unchanged=len(plan.unchanged_orders), new_customers=len(plan.new_customers),
+                                 known_customers=len(plan.known_customers))
+    lead_days = int(settings.get("order_lead_days"))
+    changed = {o.number for o in plan.new_orders} | {o.number for o in plan.updated_orders}
+    total = len(parsed.orders)
+    without_customer = 0
+    with handing_turns() if progress is not None else nullcontext(), db.atomic():
+        product_ids = _save_marks(plan, marks, now)
+        people = _save_customers(plan, now)
+        for done, order in enumerate(parsed.orders, start=1):
+            person_id = people.get(order.customer_key) if order.customer_key else None
+            shop_id = plan.existing.get(order.number)
+            if order.number in changed:
+                values = _order_values(order, person_id)
+                values["person"] = values.pop("person_id")
+                if shop_id is None:
+                    shop_id = ShopOrder.insert(platform=parsed.platform, number=order.number, imported_at=now,
+                                               updated_at=now, **values).execute()
+                else:
+                    ShopOrder.update(updated_at=now, **values).where(ShopOrder.id == shop_id).execute()
+                _save_lines(shop_id, order, product_ids)
+            made = [i for i, li in enumerate(order.lines) if li.product_key in marks]
+            if made:
+                links = {r.position: r for r in ShopOrderLine.select().where(ShopOrderLine.shop_order == shop_id)}
+                for position in made:
+                    line = order.lines[position]
+                    row = links.get(position)
+                    if row is not None and row.custom_order_id is not None:
+                        custom = CustomOrder.get_or_none(CustomOrder.id == row.custom_order_id)
+                        if custom is not None and _move_on(custom, order, line, now):
+                            summary.moved += 1
+                        continue
+                    if person_id is None:
+                        without_customer += 1
+                        continue
+                    custom = _new_custom_order(order, position, line, made, person_id,
+                                               product_ids.get(line.product_key), lead_days, now)
+                    ShopOrderLine.update(custom_order=custom.id).where(ShopOrderLine.id == row.id).execute()
+                    summary.custom_orders += 1
+            if done % chunk == 0 and progress is not None and progress(done, total) is False:
+                raise ImportCancelled()
+        if progress is not None and progress(total, total) is False:
+            raise ImportCancelled()
+    if without_customer:
+        summary.notes.append(ngettext(
+            "{n} made-to-order item is in an order without a customer: no custom order was made for it.",
+            "{n} made-to-order items are in orders without a customer: no custom orders were made for them.",
+            without_customer).format(n=without_customer))
+    return summary
+
+
+def _save_lines(shop_id: int, order: OrderRow, product_ids: dict[str, int]) -> None:
+    """The order's lines by position; a line's custom order stays linked."""
+    current = {r.position: r for r in ShopOrderLine.select().where(ShopOrderLine.shop_order == shop_id)}
+    for position, line in enumerate(order.lines):
+        values = _line_values(order, position, line)
+        values["product"] = product_ids.get(line.product_key)
+        row = current.pop(position, None)
+        if row is None:
+            ShopOrderLine.create(shop_order=shop_id, **values)
+        else:
+            ShopOrderLine.update(**values).where(ShopOrderLine.id == row.id).execute()
+    for row in current.values():
+        row.delete_instance()
+
+
+# --- words -------------------------------------------------------------------------------------
+
+def summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[str]:
+    """What an orders import did, for people (the window and ``afspraak import``)."""
+    lines = [
+        ngettext("{n} new order", "{n} new orders", summary.new).format(n=summary.new),
+        ngettext("{n} order updated", "{n} orders updated", summary.updated).format(n=summary.updated),
+        ngettext("{n} order unchanged", "{n} orders unchanged", summary.unchanged).format(n=summary.unchanged),
+        ngettext("{n} new customer", "{n} new customers", summary.new_customers).format(n=summary.new_customers),
+        ngettext("{n} known customer", "{n} known customers", summary.known_customers).format(n=summary.known_customers),
+        ngettext("{n} new custom order in Maatwerk", "{n} new custom orders in Maatwerk",
+          summary.custom_orders).format(n=summary.custom_orders),
+    ]
+    if summary.moved:
+        lines.append(ngettext("{n} custom order moved on as in the shop", "{n} custom orders moved on as in the shop",
+                       summary.moved).format(n=summary.moved))
+    lines.extend(summary.notes[:limit])
+    return lines

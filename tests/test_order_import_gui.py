@@ -1,0 +1,119 @@
+"""An orders file dropped on the window: the preview first (nothing changed yet), then all
+or nothing; the preview's ticks decide what becomes a custom order in Maatwerk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtWidgets import QDialog
+
+from desktop import i18n
+from desktop.domain import order_importers as oi
+from desktop.store import shop_orders
+from desktop.store.models import CustomOrder, Person, Product, ShopOrder
+from desktop.views import dialogs, order_import
+from desktop.views.main_window import MainWindow
+
+from .helpers import drag, end_drags
+
+DATA = Path(__file__).parent / "data" / "shop"
+NL_FILE = DATA / "shopify_orders_nl.csv"
+
+
+@pytest.fixture
+def window(qtbot, demo_db, translator):
+    i18n.set_language("nl")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.show_view("orders")
+    yield w
+    end_drags()
+
+
+def drop_file(qtbot, window, path: Path):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    with qtbot.waitSignal(window.shipping.import_finished, timeout=15000) as finished:
+        move = drag(window, QPoint(300, 300), mime)
+        assert move.isAccepted()
+    return finished.args[0]
+
+
+def test_the_preview_says_what_will_happen_and_follows_the_ticks(qtbot, demo_db, translator):
+    i18n.set_language("nl")
+    Product.update(made_to_order=True).where(Product.sku == "NK-502").execute()  # remembered from before
+    plan = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()))
+    preview = order_import.OrderPreviewDialog(plan, NL_FILE.name)
+    qtbot.addWidget(preview)
+    assert "6 bestellingen uit Shopify" in preview.findChild(type(preview.counts), "previewHeading").text()
+    assert "6 nieuwe bestellingen" in preview.counts.text() and "5 nieuwe klanten" in preview.counts.text()
+    assert preview.made_to_order() == {"sku:NK-502"}
+    assert preview.custom.text().startswith("2 artikelen worden maatwerkbestellingen")  # #2001 and #2005
+    preview.set_made_to_order("sku:SH-401", True)
+    assert preview.custom.text().startswith("3 artikelen")
+    preview.set_made_to_order("sku:NK-502", False)
+    preview.set_made_to_order("sku:SH-401", False)
+    assert preview.custom.text() == "Geen maatwerk: vink de producten aan die je op maat maakt."
+    assert preview.orders.rowCount() == 6 and preview.customers.rowCount() == 5
+    assert preview.orders.item(0, 0).text() == "nieuw"
+    belgian = [r for r in range(5) if preview.customers.item(r, 1).text() == "Lotte Peeters"][0]
+    assert preview.customers.item(belgian, 4).text() == "België"
+    assert preview.customers.item(belgian, 6).text() == "formeel (u)"
+    # nothing was written by the preview
+    assert ShopOrder.select().count() == 0
+
+
+def test_an_orders_file_dropped_on_the_window_is_previewed_then_imported(qtbot, window, monkeypatch):
+    seen = []
+
+    def accept_with_ticks(preview):
+        seen.append((preview.counts.text(), preview.custom.text()))
+        preview.set_made_to_order("sku:NK-502", True)
+        preview.set_made_to_order("sku:SH-401", True)
+        assert ShopOrder.select().count() == 0  # nothing yet
+        return QDialog.Accepted
+
+    monkeypatch.setattr(order_import, "run_dialog", accept_with_ticks)
+    told = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    summary = drop_file(qtbot, window, NL_FILE)
+    assert seen and "6 nieuwe bestellingen" in seen[0][0]
+    assert (summary.new, summary.new_customers, summary.custom_orders) == (6, 5, 3)
+    assert "3 nieuwe bestellingen in Maatwerk" in told[0]
+    assert {p.sku for p in Product.select().where(Product.made_to_order == True)} == {"NK-502", "SH-401"}  # noqa: E712
+    view = window.view("orders")
+    shown = " ".join(str(cell) for row in view.model.rows for cell in row.cells)
+    assert "Mila Jansen" in shown and "Lotte Peeters" in shown and "Naam: Mila" in shown
+    assert Person.get(Person.email == "lotte.peeters@example.be").address_form == "u"
+
+
+def test_a_cancelled_preview_changes_nothing(qtbot, window, monkeypatch):
+    before = (ShopOrder.select().count(), Person.select().count(), CustomOrder.select().count())
+    monkeypatch.setattr(order_import, "run_dialog", lambda preview: QDialog.Rejected)
+    result = drop_file(qtbot, window, NL_FILE)
+    assert result == "Import geannuleerd. Er is niets veranderd."
+    assert (ShopOrder.select().count(), Person.select().count(), CustomOrder.select().count()) == before
+
+
+def test_a_cut_off_orders_file_is_refused_without_a_preview(qtbot, window, monkeypatch, tmp_path):
+    cut = tmp_path / "orders_export.csv"
+    data = NL_FILE.read_bytes()
+    cut.write_bytes(data[:data.rfind(b"\n", 0, len(data) - 1) + 60])
+    warned, previews = [], []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append(text))
+    monkeypatch.setattr(order_import, "run_dialog", lambda preview: previews.append(preview) or QDialog.Accepted)
+    drop_file(qtbot, window, cut)
+    assert not previews and "afgebroken" in warned[0] and "niets veranderd" in warned[0]
+    assert ShopOrder.select().count() == 0
+
+
+def test_file_menu_has_import(window):
+    action = window.findChild(type(window.shipping.file_import_action), "actionImport")
+    assert action is window.shipping.file_import_action
+    assert action.text() == "&Importeren uit de webshop…"
+    assert Qt  # the window keeps its Edit → Import products… as well
+    assert window.shipping.import_action.text()

@@ -1,0 +1,276 @@
+"""Orders exports (domain): the real files counted as a person counts them, our own Dutch
+file, and the awkward details (double-encoded names, zips, PHP meta, cut-off files)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from desktop import i18n
+from desktop.domain import order_importers as oi
+from desktop.domain.importers import ImportFailed, ParsedExport
+from tests.shared_data import shared_dir
+
+DATA = Path(__file__).parent / "data" / "shop"
+SHARED = shared_dir()
+ORDERS_DIR = SHARED / "data" / "shop-exports" / "orders" if SHARED else None
+ORDER_FILES = sorted(ORDERS_DIR.glob("*/*.csv")) if ORDERS_DIR and ORDERS_DIR.is_dir() else []
+needs_orders = pytest.mark.skipif(not ORDER_FILES, reason="shared/data/shop-exports/orders is not beside the checkout")
+
+# Counted by hand from the files (see shared/data/shop-exports/SOURCES.md):
+# (platform, orders, distinct customers, order lines, orders without any customer)
+EXPECTED = {
+    # 39 rows, one order a row; customer082@example.com ordered twice (#1006 and #1003).
+    "be_shop_orders_export_1.csv": ("shopify", 39, 38, 39, 0),
+    # 40 rows for 19 orders (#1001-#1019, up to 4 line items each); only Ayumu Hirano,
+    # Karine Ruby and Russell Winfield give an e-mail address, the other 10 orders name nobody.
+    "devstore_orders_export.csv": ("shopify", 19, 3, 40, 10),
+    # 1199 rows of which 978 only delimiters (Excel): 221 orders, one item each; 215 e-mail
+    # addresses (six customers ordered twice).
+    "customer_order_csv_export_one_row_per_order.csv": ("woocommerce", 221, 215, 221, 0),
+    # 1605 orders, no e-mail: 1540 people by name and address (street, postcode without
+    # its ZIP+4 tail); the file lists no items ("Number of Items" only).
+    "EtsySoldOrders2023.csv": ("etsy", 1605, 1540, 0, 0),
+}
+
+
+@needs_orders
+def test_every_real_orders_file_is_counted():
+    assert {p.name for p in ORDER_FILES} == set(EXPECTED)
+
+
+@needs_orders
+@pytest.mark.parametrize("path", ORDER_FILES, ids=lambda p: p.name)
+def test_a_real_orders_export_is_read_whole(path):
+    data = path.read_bytes()
+    assert oi.is_orders_export(data)
+    parsed = oi.parse_orders(data)
+    platform, orders, customers, lines, nobody = EXPECTED[path.name]
+    assert parsed.platform == platform
+    assert len(parsed.orders) == orders
+    assert len({o.number for o in parsed.orders}) == orders
+    assert len(parsed.customers) == customers
+    assert sum(len(o.lines) for o in parsed.orders) == lines
+    assert sum(1 for o in parsed.orders if not o.customer_key) == nobody
+    for order in parsed.orders:
+        assert order.ordered_on.year >= 2020
+        assert order.total_cents is None or order.total_cents >= 0
+        for line in order.lines:
+            assert line.name and "&times;" not in line.name and line.quantity >= 1
+    for customer in parsed.customers.values():
+        assert customer.name and "Ã" not in customer.name and "Ã" not in customer.city
+        assert not customer.postcode.startswith("'")
+        assert (customer.language, customer.address_form) == {
+            "BE": ("nl", "u"), "NL": ("nl", "je"), "other": ("en", "je")}[customer.country]
+    # the same file through the entry the window and the command use
+    assert isinstance(oi.parse_any(data), oi.ParsedOrders)
+
+
+@needs_orders
+def test_real_details_belgian_shopify_woocommerce_and_etsy():
+    be = oi.parse_orders((ORDERS_DIR / "shopify" / "be_shop_orders_export_1.csv").read_bytes())
+    first = be.orders[0]
+    assert first.number == "#1039" and first.total_cents == 599 and first.currency == "EUR"
+    assert first.ordered_at == datetime(2021, 4, 8, 17, 24, 41, tzinfo=timezone(timedelta(hours=2)))
+    assert first.lines[0].sku == "30" and first.lines[0].price_cents == 499
+    customer = be.customers[first.customer_key]
+    assert (customer.postcode, customer.city, customer.country, customer.address_form) == ("1630", "Linkebeek", "BE", "u")
+    assert [o.number for o in be.orders if o.status == oi.FULFILLED] == ["#1001"]
+
+    dev = oi.parse_orders((ORDERS_DIR / "shopify" / "devstore_orders_export.csv").read_bytes())
+    by_number = {o.number: o for o in dev.orders}
+    assert len(by_number["#1001"].lines) == 4 and by_number["#1011"].status == oi.PARTIAL
+    assert dev.customers["email:karine.ruby@example.com"].name == "Karine Ruby"  # #1005 has only the e-mail
+
+    woo = oi.parse_orders((ORDERS_DIR / "woocommerce" / "customer_order_csv_export_one_row_per_order.csv").read_bytes())
+    order = woo.orders[0]
+    assert (order.number, order.total_cents, order.currency, order.shop_status) == ("2688", 3353, "CAD", "processing")
+    assert order.lines[0] == oi.OrderLine(name="Patty and the Pandemic", sku="", quantity=2, price_cents=1395)
+    assert order.ordered_at == datetime(2020, 10, 8, 2, 28)  # the shop's own time, no zone
+    noted = [o for o in woo.orders if o.notes]
+    assert len(noted) == 25 and oi.personalisation(noted[0], noted[0].lines[0]) == noted[0].notes
+
+    etsy = oi.parse_orders((ORDERS_DIR / "etsy" / "EtsySoldOrders2023.csv").read_bytes())
+    assert etsy.orders[0].ordered_on == date(2023, 12, 31) and etsy.orders[0].fulfilled_on == date(2024, 1, 4)
+    assert all(o.status == oi.FULFILLED for o in etsy.orders)
+    cities = {c.city for c in etsy.customers.values()}
+    assert "Montréal" in cities and "Zürich" in cities  # written twice through UTF-8 in the file
+    dutch = [c for c in etsy.customers.values() if c.country == "NL"]
+    assert len(dutch) == 3 and all(c.language == "nl" and c.address_form == "je" for c in dutch)
+    zips = {c.postcode for c in etsy.customers.values() if c.country_name == "United States"}
+    assert all(len(z.split("-")[0]) == 5 for z in zips)  # leading zeros put back
+
+
+def cut_mid_row(data: bytes) -> bytes:
+    """The file cut in the middle of a row about halfway (an interrupted download)."""
+    middle = data.rfind(b"\n", 0, len(data) // 2) + 1
+    end = data.find(b"\n", middle)
+    return data[:middle + (end - middle) // 3]
+
+
+@needs_orders
+@pytest.mark.parametrize("path", ORDER_FILES, ids=lambda p: p.name)
+def test_a_real_orders_export_cut_off_is_refused(path):
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_orders(cut_mid_row(path.read_bytes()))
+    assert "cut off" in str(failed.value)
+
+
+@needs_orders
+@pytest.mark.parametrize("path", ORDER_FILES, ids=lambda p: p.name)
+def test_a_product_import_still_refuses_an_orders_file(path):
+    from desktop.domain.importers import parse_export
+
+    with pytest.raises(ImportFailed):
+        parse_export(path.read_bytes())
+
+
+# --- our own Dutch shop ----------------------------------------------------------------------
+
+def test_a_dutch_and_belgian_shopify_orders_file():
+    parsed = oi.parse_orders((DATA / "shopify_orders_nl.csv").read_bytes())
+    assert [o.number for o in parsed.orders] == ["#2001", "#2002", "#2003", "#2004", "#2005", "#2006"]
+    assert [o.status for o in parsed.orders] == ["open", "open", "fulfilled", "open", "fulfilled", "cancelled"]
+    mila = parsed.customers["email:mila.jansen@example.nl"]
+    assert (mila.country, mila.language, mila.address_form, mila.postcode) == ("NL", "nl", "je", "3511 AB")
+    lotte = parsed.customers["email:lotte.peeters@example.be"]
+    assert (lotte.country, lotte.language, lotte.address_form, lotte.postcode) == ("BE", "nl", "u", "2000")
+    sam = parsed.customers["email:sam@example.com"]
+    assert (sam.country, sam.language) == ("other", "en")
+    noah = parsed.customers[parsed.orders[4].customer_key]  # no e-mail: name and address
+    assert noah.name == "Noah de Vries" and parsed.orders[4].customer_key.startswith("name:")
+    assert len(parsed.customers) == 5  # Mila ordered twice
+    first, second = parsed.orders[0], parsed.orders[1]
+    assert oi.personalisation(first, first.lines[0]) == "Naam: Mila; Lettertype: Script"
+    assert oi.personalisation(second, second.lines[0]) == "Letters L en J graag, in goud"
+    assert [(li.sku, li.quantity) for li in second.lines] == [("SH-401", 2), ("OR-101", 1)]
+    assert parsed.products().keys() == {"sku:NK-502", "sku:SH-401", "sku:OR-101", "sku:NK-501", "sku:AR-201"}
+
+
+def test_a_products_file_is_told_apart_from_an_orders_file():
+    data = (DATA / "woo_variations.csv").read_bytes()
+    assert not oi.is_orders_export(data)
+    assert isinstance(oi.parse_any(data), ParsedExport)
+
+
+@pytest.mark.parametrize("change,line,words", [
+    (("34.95,,NK-502", "vijf,,NK-502"), 2, "“vijf”"),
+    # "Paid at" (not read) and "Created at"; #2001 above holds a two-line cell, so #2002 starts on line 4
+    (("2026-11-03 21:40:12 +0100", "gisteren"), 4, "“gisteren”"),
+])
+def test_a_bad_value_refuses_the_whole_file_naming_the_line(change, line, words):
+    i18n.set_language("en")
+    text = (DATA / "shopify_orders_nl.csv").read_text(encoding="utf-8").replace(*change)
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_orders(text.encode())
+    assert failed.value.line == line and words in str(failed.value)
+
+
+def test_an_order_without_its_number_is_refused():
+    text = "Name,Financial Status,Created at,Lineitem name\n#1,paid,2026-01-02 10:00:00 +0100,Ring\n,paid,2026-01-02,Ketting\n"
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_orders(text.encode())
+    assert failed.value.line == 3
+
+
+# --- details ----------------------------------------------------------------------------
+
+def test_double_encoded_utf8_is_repaired_and_good_text_left_alone():
+    assert oi.repair_text("MontrÃ©al") == "Montréal"
+    assert oi.repair_text("CjÃ¢g KÃ\xa0") == "Cjâg Kà"
+    assert oi.repair_text("2Â°") == "2°"
+    for good in ("Montréal", "Ãrhus", "São Paulo", "Ärger", "€ 12"):
+        assert oi.repair_text(good) == good
+
+
+@pytest.mark.parametrize("raw,country,expected", [
+    ("'1630", "BE", "1630"), ("7302", "United States", "07302"), ("7302-1234", "US", "07302-1234"),
+    ("2155", "Australia", "2155"), ("3511ab", "NL", "3511 AB"), ("3511 AB", "", "3511 AB"), ("M5C 1N7", "CA", "M5C 1N7"),
+])
+def test_postcodes(raw, country, expected):
+    assert oi.clean_postcode(raw, country) == expected
+
+
+@pytest.mark.parametrize("country,postcode,code", [
+    ("NL", "", "NL"), ("The Netherlands", "", "NL"), ("Nederland", "", "NL"), ("België", "", "BE"),
+    ("Belgique", "", "BE"), ("BE", "", "BE"), ("Canada", "", "other"), ("", "3511 AB", "NL"), ("", "", ""),
+])
+def test_countries(country, postcode, code):
+    assert oi.country_code(country, postcode) == code
+
+
+def test_customer_keys_by_email_else_name_and_address():
+    assert oi.customer_key("Mila@Example.NL", "Mila", "", "") == oi.customer_key("mila@example.nl", "M. Jansen", "x", "y")
+    assert oi.customer_key("", "Noah  de Vries", "Dorpsweg 3.", "9711 AA") == oi.customer_key(
+        "", "noah de vries", "Dorpsweg 3", "9711AA")
+    assert oi.customer_key("", "Noah de Vries", "Dorpsweg 3", "9711 AA") != oi.customer_key(
+        "", "Noah de Vries", "Dorpsweg 5", "9711 AA")
+    assert oi.customer_key("", "", "Dorpsweg 3", "9711 AA") == ""
+
+
+def test_woocommerce_packed_items_with_meta_and_a_bar_in_the_name():
+    header = "order_id,order_number,order_date,status,order_total,order_currency,billing_email,billing_first_name," \
+             "billing_last_name,billing_country,customer_note,completed_date,line_item_1,line_item_2\n"
+    meta = 'a:1:{i:0;a:2:{s:3:"key";s:4:"Naam";s:5:"value";s:5:"Jolie";}}'
+    row = ('7,7,2026-11-02 9:05,completed,"49,90",EUR,a@example.nl,Anna,Bakker,NL,,2026-11-04 10:00,'
+           '"name:Naamketting | goud|product_id:3|sku:NK-502|quantity:1|total:34.95|meta:' + meta.replace('"', '""') + '",'
+           '"name:Sleutelhanger &amp; ring|sku:SH-401|quantity:3|total:14.95|meta:Letter=J, Kleur=zilver"\n')
+    parsed = oi.parse_orders((header + row).encode())
+    order = parsed.orders[0]
+    assert order.status == oi.FULFILLED and order.fulfilled_on == date(2026, 11, 4) and order.total_cents == 4990
+    assert order.lines[0].name == "Naamketting | goud" and order.lines[0].properties == (("Naam", "Jolie"),)
+    assert order.lines[1] == oi.OrderLine(name="Sleutelhanger & ring", sku="SH-401", quantity=3, price_cents=498,
+                                          properties=(("Letter", "J"), ("Kleur", "zilver")))
+    assert oi.personalisation(order, order.lines[1]) == "Letter: J; Kleur: zilver"
+    assert parsed.customers[order.customer_key].country == "NL"
+
+
+def test_etsy_sold_order_items_carry_the_personalisation():
+    header = "Sale Date\tItem Name\tBuyer\tQuantity\tPrice\tDate Shipped\tShip Name\tShip Address1\tShip City\t" \
+             "Ship Zipcode\tShip Country\tOrder ID\tVariations\tCurrency\tSKU\n"
+    rows = ("11/20/2026\tNaamketting\tjolie\t1\t34.95\t\tJolie Smit\tLaan 1\tLeiden\t2311 AA\tNetherlands\t991\t"
+            "Kleur:Goud,Personalisatie:Jolie\tEUR\tNK-502\n"
+            "11/20/2026\tOorbellen\tjolie\t1\t19.95\t\tJolie Smit\tLaan 1\tLeiden\t2311 AA\tNetherlands\t991\t\tEUR\tOR-101")
+    parsed = oi.parse_orders((header + rows).encode())
+    assert len(parsed.orders) == 1 and parsed.orders[0].status == oi.OPEN
+    order = parsed.orders[0]
+    assert [li.sku for li in order.lines] == ["NK-502", "OR-101"]
+    assert oi.personalisation(order, order.lines[0]) == "Kleur: Goud; Personalisatie: Jolie"
+    assert parsed.customers[order.customer_key].country == "NL"
+
+
+def _order(status="open", fulfilled=None):
+    line = oi.OrderLine(name="Naamketting", sku="NK", quantity=1, price_cents=100, fulfilled=fulfilled)
+    order = oi.OrderRow(line=2, platform="shopify", number="#1", ordered_on=date(2026, 11, 2), ordered_at=None,
+                        customer_key="email:a@b.nl", currency="EUR", subtotal_cents=None, shipping_cents=None,
+                        tax_cents=None, discount_cents=None, total_cents=None, status=status, fulfilled_on=None,
+                        shop_status="", notes="", note_attributes=(), lines=(line,), item_count=1)
+    return order, line
+
+
+def test_a_custom_order_follows_the_shop_step_by_step_and_never_back():
+    order, line = _order("fulfilled")
+    assert oi.status_moves("new", order, line) == ["in_production", "ready", "shipped"]
+    assert oi.status_moves("ready", order, line) == ["shipped"]
+    assert oi.status_moves("shipped", order, line) == []
+    assert oi.status_moves("delivered", order, line) == []
+    open_order, open_line = _order("open")
+    assert oi.status_moves("in_production", open_order, open_line) == []
+    partly, sent_line = _order("partial", fulfilled=True)
+    assert oi.status_moves("new", partly, sent_line)[-1] == "shipped"
+    cancelled, cline = _order("cancelled")
+    assert oi.status_moves("ready", cancelled, cline) == ["cancelled"]
+    assert oi.status_moves("delivered", cancelled, cline) == []
+    assert oi.custom_order_status(order, line) == "shipped"
+    assert oi.custom_order_status(open_order, open_line) == "new"
+    assert oi.promised_ready(date(2026, 11, 2), 10) == date(2026, 11, 12)
+
+
+def test_moments_to_utc():
+    aware = datetime(2026, 11, 2, 10, 0, tzinfo=timezone(timedelta(hours=1)))
+    assert oi.to_utc(aware, lambda m: None) == datetime(2026, 11, 2, 9, 0)
+    assert oi.to_utc(datetime(2026, 7, 1, 12, 0), lambda m: m - timedelta(hours=2)) == datetime(2026, 7, 1, 10, 0)
+    assert oi.to_utc(None, lambda m: m) is None

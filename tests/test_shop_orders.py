@@ -1,0 +1,207 @@
+"""Orders import into the store: counts, re-imports that change nothing, custom orders in
+Maatwerk, the shop's progress followed, all or nothing, privacy, and `afspraak import`."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date
+
+import pytest
+
+from desktop import cli, i18n
+from desktop.domain import order_importers as oi
+from desktop.store import privacy, shop_orders
+from desktop.store.catalogue import ImportCancelled
+from desktop.store.models import (
+    AnonymousRecord,
+    CustomOrder,
+    Event,
+    Person,
+    Product,
+    ShopOrder,
+    ShopOrderLine,
+)
+from tests.conftest import NOW
+from tests.test_order_importers import DATA, EXPECTED, ORDER_FILES, cut_mid_row, needs_orders
+
+NL_FILE = DATA / "shopify_orders_nl.csv"
+
+
+def snapshot():
+    return (ShopOrder.select().count(), ShopOrderLine.select().count(), Person.select().count(),
+            CustomOrder.select().count(), Product.select().count(), Event.select().count())
+
+
+def import_bytes(data: bytes, marks=None):
+    plan = shop_orders.plan_import(oi.parse_orders(data))
+    return plan, shop_orders.apply_plan(plan, NOW, made_to_order=marks)
+
+
+def demo_products(*skus):
+    for sku in skus:
+        Product.get_or_create(key=sku, defaults={"sku": sku, "name": sku})
+
+
+@needs_orders
+@pytest.mark.parametrize("path", ORDER_FILES, ids=lambda p: p.name)
+def test_a_real_orders_file_imports_once_and_a_second_time_changes_nothing(database, path):
+    platform, orders, customers, lines, _nobody = EXPECTED[path.name]
+    data = path.read_bytes()
+    plan, summary = import_bytes(data)
+    assert (summary.new, summary.updated, summary.unchanged) == (orders, 0, 0)
+    assert (summary.new_customers, summary.known_customers) == (customers, 0)
+    assert ShopOrder.select().where(ShopOrder.platform == platform).count() == orders
+    assert ShopOrderLine.select().count() == lines
+    assert Person.select().where(Person.is_customer == True).count() == customers  # noqa: E712
+    before = snapshot()
+    plan, again = import_bytes(data)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, orders)
+    assert (again.new_customers, again.known_customers, again.custom_orders, again.moved) == (0, customers, 0, 0)
+    assert snapshot() == before
+
+
+@needs_orders
+@pytest.mark.parametrize("path", ORDER_FILES, ids=lambda p: p.name)
+def test_a_cut_off_or_bad_copy_of_a_real_file_writes_nothing(database, path, tmp_path, capsys):
+    before = snapshot()
+    cut = tmp_path / path.name
+    cut.write_bytes(cut_mid_row(path.read_bytes()))
+    assert cli.main(["--lang", "nl", "import", str(cut)]) == 1
+    assert "niets veranderd" in capsys.readouterr().err.lower()
+    # a bad amount deep in the file: refused whole, also by the store path
+    text = path.read_bytes().decode("utf-8")
+    lines = text.split("\n")
+    sep = "\t" if path.parent.name == "etsy" else ","
+    target = len(lines) * 2 // 3
+    while not lines[target].replace(sep, "").strip() or lines[target].count(sep) < 10:
+        target -= 1  # an order's row, not one of Excel's empty ones
+    head = lines[0].split(sep)
+    total = next(i for i, h in enumerate(head) if h.strip() in ("Total", "order_total", "Order Total"))
+    cells = lines[target].split(sep)
+    cells[total] = "veel"
+    lines[target] = sep.join(cells)
+    with pytest.raises(oi.ImportFailed) as failed:
+        oi.parse_orders("\n".join(lines).encode("utf-8"))
+    assert "“veel”" in str(failed.value)
+    assert snapshot() == before
+
+
+def test_made_to_order_items_become_custom_orders_and_follow_the_shop(database):
+    demo_products("NK-502", "SH-401", "OR-101", "AR-201")
+    plan = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()))
+    assert [c.key for c in plan.products if c.product_id is None] == ["sku:NK-501"]  # not in the catalogue
+    marks = {"sku:NK-502", "sku:SH-401", "sku:NK-501", "sku:AR-201"}
+    assert len(plan.custom_orders(marks)) == 5
+    summary = shop_orders.apply_plan(plan, NOW, made_to_order=marks)
+    assert (summary.new, summary.new_customers, summary.custom_orders) == (6, 5, 5)
+    # the marks are remembered on the products; the unknown one joined the catalogue
+    assert {p.sku for p in Product.select().where(Product.made_to_order == True)} == {  # noqa: E712
+        "NK-502", "SH-401", "NK-501", "AR-201"}
+    assert Product.get(Product.sku == "NK-501").source == "shopify"
+
+    orders = {o.order_number: o for o in CustomOrder.select()}
+    assert set(orders) == {"#2001", "#2002", "#2004", "#2005", "#2006"}
+    mila = orders["#2001"]
+    assert mila.personalisation == "Naam: Mila; Lettertype: Script"
+    assert mila.ordered_on == date(2026, 11, 2) and mila.promised_ready == date(2026, 11, 12)  # 10 days lead
+    assert mila.status == "new" and mila.price_cents == 3495 and mila.product.sku == "NK-502"
+    assert (mila.person.country, mila.person.language, mila.person.address_form) == ("NL", "nl", "je")
+    lotte = orders["#2002"]
+    assert lotte.personalisation == "Letters L en J graag, in goud" and "2" in lotte.note
+    assert (lotte.person.country, lotte.person.address_form) == ("BE", "u")
+    assert orders["#2005"].status == "shipped"  # sent by the shop before the import
+    assert orders["#2006"].status == "cancelled"
+    assert orders["#2004"].price_cents == 2995 and orders["#2004"].person.language == "en"
+    assert Event.select().where(Event.subject_type == "custom_order", Event.kind == "order").count() == 5
+    # the same file again: nothing new, nothing moved
+    before = snapshot()
+    again = shop_orders.apply_plan(shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes())), NOW)
+    assert (again.unchanged, again.custom_orders, again.moved) == (6, 0, 0)
+    assert snapshot() == before
+
+    # later the shop sent #2001 and Lotte's order: they move on in Maatwerk, step by step
+    CustomOrder.update(status="in_production").where(CustomOrder.id == lotte.id).execute()
+    text = NL_FILE.read_text(encoding="utf-8")
+    later = text.replace("paid,2026-11-02 10:14:00 +0100,unfulfilled,", "paid,2026-11-02 10:14:00 +0100,fulfilled,")
+    later = later.replace("paid,2026-11-03 21:40:12 +0100,unfulfilled,", "paid,2026-11-03 21:40:12 +0100,fulfilled,")
+    assert later != text
+    plan, moved = import_bytes(later.encode())
+    assert (moved.updated, moved.moved, moved.custom_orders) == (2, 2, 0)
+    assert CustomOrder.get_by_id(mila.id).status == "shipped"
+    assert CustomOrder.get_by_id(lotte.id).status == "shipped"
+    steps = [e.step for e in Event.select().where(Event.subject_type == "custom_order", Event.subject_id == mila.id,
+                                                    Event.kind == "status").order_by(Event.id)]
+    assert steps == ["in_production", "ready", "shipped"]
+    assert ShopOrder.get(ShopOrder.number == "#2001").status == "fulfilled"
+    assert ShopOrder.select().count() == 6 and CustomOrder.select().count() == 5
+
+
+def test_known_customers_are_matched_by_email_else_name_and_address(database):
+    typed = Person.create(name="Mila J.", email="MILA.JANSEN@example.nl", street="", is_influencer=True)
+    noah = Person.create(name="Noah de Vries", street="Dorpsweg 3", postcode="9711AA", city="Groningen")
+    plan, summary = import_bytes(NL_FILE.read_bytes(), marks=set())
+    assert (summary.new_customers, summary.known_customers) == (3, 2)
+    assert ShopOrder.get(ShopOrder.number == "#2003").person_id == typed.id
+    assert ShopOrder.get(ShopOrder.number == "#2005").person_id == noah.id
+    typed = Person.get_by_id(typed.id)
+    assert typed.name == "Mila J." and typed.street == "Kerkstraat 12" and typed.is_customer  # blanks filled only
+
+
+def test_a_custom_order_typed_by_hand_is_taken_over_not_doubled(database):
+    from desktop.domain.orders import OrderInput
+    from desktop.store.orders import save_order
+
+    demo_products("NK-502")
+    typed = save_order(OrderInput(name="Mila Jansen", email="mila.jansen@example.nl", order_number="#2001",
+                                  personalisation="Mila", ordered_on=date(2026, 11, 2),
+                                  promised_ready=date(2026, 11, 20)), NOW)
+    import_bytes(NL_FILE.read_bytes(), marks={"sku:NK-502"})
+    assert CustomOrder.select().where(CustomOrder.order_number == "#2001").count() == 1
+    assert ShopOrderLine.get(ShopOrderLine.custom_order == typed.id)
+    assert CustomOrder.get_by_id(typed.id).promised_ready == date(2026, 11, 20)  # her promise stands
+
+
+def test_cancelling_the_write_leaves_everything_as_it_was(database):
+    demo_products("NK-502")
+    before = snapshot()
+    plan = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()))
+    with pytest.raises(ImportCancelled):
+        shop_orders.apply_plan(plan, NOW, made_to_order={"sku:NK-502"}, progress=lambda done, total: False, chunk=2)
+    assert snapshot() == before
+    assert not Product.get(Product.sku == "NK-502").made_to_order
+
+
+def test_shop_orders_are_exported_and_erased_with_the_person(database, tmp_path):
+    demo_products("NK-502")
+    import_bytes(NL_FILE.read_bytes(), marks={"sku:NK-502"})
+    mila = Person.get(Person.email == "mila.jansen@example.nl")
+    other = Person.get(Person.email == "lotte.peeters@example.be")
+    out = privacy.export_person(database.connection(), mila.id, tmp_path / "mila.zip", NOW)
+    archive = zipfile.ZipFile(out)
+    data = json.loads(archive.read("data.json"))["data"]
+    assert sorted(o["number"] for o in data["shop_order"]) == ["#2001", "#2003"]
+    assert {line["name"] for line in data["shop_order_line"]} == {"Naamketting - goud", "Oorbellen Druppel - zilver"}
+    assert "csv/shop_order.csv" in archive.namelist() and data["custom_order"]
+
+    result = privacy.erase_person(database, mila.id, NOW)
+    assert result.counts["shop_order"] == 2 and result.counts["shop_order_line"] == 2
+    assert not ShopOrder.select().where(ShopOrder.number.in_(["#2001", "#2003"])).exists()
+    assert ShopOrder.select().where(ShopOrder.person == other.id).count() == 1  # Lotte's stays
+    kept = [r.data for r in AnonymousRecord.select().where(AnonymousRecord.kind == "shop_order")]
+    assert sorted(r["total_cents"] for r in kept) == [2490, 3990]
+    assert all("number" not in r and "notes" not in r for r in kept)
+    # a re-import after the erasure brings her orders back only as the shop still has them
+    assert Product.select().count() >= 1
+
+
+def test_the_import_command_tells_orders_from_products(data_dir, capsys):
+    assert cli.main(["--lang", "nl", "import", str(NL_FILE)]) == 0
+    out = capsys.readouterr().out
+    assert "Bestellingen uit Shopify" in out and "6 nieuwe bestellingen" in out and "5 nieuwe klanten" in out
+    assert cli.main(["--lang", "nl", "import", str(NL_FILE)]) == 0
+    out = capsys.readouterr().out
+    assert "6 bestellingen ongewijzigd" in out and "5 bekende klanten" in out
+    assert cli.main(["--lang", "nl", "import", str(DATA / "woo_variations.csv")]) == 0
+    assert "nieuwe producten" in capsys.readouterr().out
+    i18n.set_language("nl")

@@ -32,6 +32,7 @@ FIXED_NOW = datetime(2026, 11, 23, 9, 30)
 
 def build(version: int, out: Path) -> Path:
     from desktop import demo, paths
+    from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read
     from desktop.store import migrations
     from desktop.store.db import close_database
     from desktop.store.opening import open_database

@@ -101,7 +101,7 @@ def test_sent_without_an_address_needs_an_explicit_yes(qtbot, nl, eva, monkeypat
         return answer[0]
 
     monkeypatch.setattr(dialogs, "confirm", confirm)
-    form = ShipmentDialog(None, person.id, [product.id])
+    form = ShipmentDialog(None, person.id, [product.id], confirm=dialogs.confirm)
     qtbot.addWidget(form.dialog)
     form.set_values(carrier="postnl", sent=True)
     assert not form.accept()  # "no" keeps the dialog open
@@ -111,7 +111,7 @@ def test_sent_without_an_address_needs_an_explicit_yes(qtbot, nl, eva, monkeypat
     assert form.result.sent and form.result.address is None
     # Not sent yet: no question (the parcel is flagged until the address is known).
     asked.clear()
-    other = ShipmentDialog(None, person.id, [product.id])
+    other = ShipmentDialog(None, person.id, [product.id], confirm=dialogs.confirm)
     qtbot.addWidget(other.dialog)
     other.set_values(carrier="postnl", sent=False)
     assert other.accept() and asked == []

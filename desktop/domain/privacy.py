@@ -21,7 +21,7 @@ import re
 from datetime import date, datetime
 
 from desktop.domain.spreadsheet import to_csv
-from desktop.i18n import _, ngettext, pgettext
+from desktop.i18n import NP_, _, ngettext, pgettext
 
 ERASED_MARK = "[…]"
 
@@ -36,6 +36,26 @@ KEPT_LINKS = frozenset({"product_id"})
 NOT_COUNTED = frozenset({"person", "handle"})
 
 MIN_TERM_LENGTH = 3
+
+
+# The README's sentences that speak to the person, in both forms of address: marked here
+# with their contexts so that extraction finds them (the form is only known at run time).
+_SPOKEN = {
+    "why": (NP_("je", "Why it is kept: to arrange and keep track of collaborations, shipments and custom "
+                "orders with you. It comes from you, from your public profiles and from the shop's own notes."),
+            NP_("u", "Why it is kept: to arrange and keep track of collaborations, shipments and custom "
+                "orders with you. It comes from you, from your public profiles and from the shop's own notes.")),
+    "how_long": (NP_("je", "How long: until you ask to have it erased or the shop erases it. Automatic backups "
+                     "keep a copy for at most {days} days after that."),
+                 NP_("u", "How long: until you ask to have it erased or the shop erases it. Automatic backups "
+                     "keep a copy for at most {days} days after that.")),
+    "rights": (NP_("je", "Your rights: you may ask for a copy (this file), for corrections, and for erasure."),
+               NP_("u", "Your rights: you may ask for a copy (this file), for corrections, and for erasure.")),
+}
+
+
+def _spoken(key: str, form: str) -> str:
+    return pgettext(form, _SPOKEN[key][0])
 
 
 def identifying_terms(person: dict, handles: list[dict]) -> list[str]:
@@ -148,13 +168,11 @@ def readme_text(name: str, exported_on: str, counts: dict[str, int], backup_days
     lines += [
         "",
         # TRANSLATORS: the export's README speaks to the person: "je" and "u" contexts.
-        pgettext(form, "Why it is kept: to arrange and keep track of collaborations, shipments and custom "
-                 "orders with you. It comes from you, from your public profiles and from the shop's own notes."),
+        _spoken("why", form),
         _("Where it is kept: only on the shop's own computer, in the Afspraak app. "
           "The app shares nothing with anybody."),
-        pgettext(form, "How long: until you ask to have it erased or the shop erases it. Automatic backups "
-                 "keep a copy for at most {days} days after that.").format(days=backup_days),
-        pgettext(form, "Your rights: you may ask for a copy (this file), for corrections, and for erasure."),
+        _spoken("how_long", form).format(days=backup_days),
+        _spoken("rights", form),
     ]
     return "\n".join(lines) + "\n"
 

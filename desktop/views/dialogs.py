@@ -63,7 +63,7 @@ def ask_shipment(parent: QWidget | None, person_id: int, product_ids: list[int])
     """The parcel dialog for one person; returns a store.shipping.NewShipment or None."""
     from desktop.views.shipping_dialogs import ShipmentDialog
 
-    form = ShipmentDialog(parent, person_id, product_ids)
+    form = ShipmentDialog(parent, person_id, product_ids, confirm=confirm)
     form.dialog.exec()
     return form.result
 

@@ -201,12 +201,13 @@ class ShipmentsView(ListView):
 
     def advance(self, shipment_id: int, action: str) -> None:
         from desktop import reminders
-        from desktop.views.shipping_dialogs import confirm_sent_without_address
+        from desktop.views import dialogs
+        from desktop.views.shipping_dialogs import no_address_question
 
         s = Shipment.get_by_id(shipment_id)
         p = s.person
         if action == "send" and not rules.has_address(p.street, p.postcode, p.city) and \
-                not confirm_sent_without_address(self, p.name):
+                not dialogs.confirm(self, *no_address_question(p.name)):
             return
         shipping.advance(shipment_id, action, utcnow())
         reminders.notify_changed()  # "received?" check-ins come and go with the status

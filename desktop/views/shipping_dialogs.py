@@ -37,8 +37,11 @@ def _amount_or_problem(text: str) -> tuple[int | None, str | None]:
 class ShipmentDialog:
     """A parcel for one person: prefilled with her address and the dropped products."""
 
-    def __init__(self, parent: QWidget | None, person_id: int, product_ids: list[int]):
+    def __init__(self, parent: QWidget | None, person_id: int, product_ids: list[int], confirm=None):
+        """``confirm(parent, title, text)`` asks yes/no (views/dialogs.py hands in its
+        replaceable one; without it, a plain Qt question)."""
         self.dialog: QDialog = load_form("shipment_dialog.ui", parent)
+        self._confirm = confirm or _ask_yes_no
         d = self.dialog
         self.person = Person.get_by_id(person_id)
         counts: dict[int, int] = {}
@@ -169,15 +172,22 @@ class ShipmentDialog:
 
     def confirm_without_address(self) -> bool:
         """A parcel marked as sent with no address anywhere: only on an explicit yes."""
-        return confirm_sent_without_address(self.dialog, self.person.name)
+        return self._confirm(self.dialog, *no_address_question(self.person.name))
 
 
-def confirm_sent_without_address(parent: QWidget | None, name: str) -> bool:
-    from desktop.views import dialogs
-
-    return dialogs.confirm(parent, _("No address"), _(
+def no_address_question(name: str) -> tuple[str, str]:
+    """Title and text of the question before a parcel without an address is marked sent."""
+    return _("No address"), _(
         "There is no address for {name}. Mark the parcel as sent anyway? "
-        "It stays flagged in Shipments until the address is filled in.").format(name=name))
+        "It stays flagged in Shipments until the address is filled in.").format(name=name)
+
+
+def _ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
+    box.setTextFormat(Qt.PlainText)
+    return box.exec() == QMessageBox.Yes
 
 
 @dataclass

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QListWidgetItem
 from desktop import clock, i18n
 from desktop.domain import strikes as strike_rules
 from desktop.domain.validation import validate_rating, validate_reason, validate_strike
-from desktop.i18n import _
+from desktop.i18n import NP_, _
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
 from desktop.store.due import compose_for
@@ -229,6 +229,17 @@ class MessageDialog(FormDialog):
             return False
         ops.record_message(self.person, text, clock.utcnow(), self.collaboration)
         return True
+
+
+# The terms speak to the influencer in her form of address (known only at run time):
+# both forms marked here so that extraction finds them.
+_TERMS = (
+    NP_("je", "You receive: {products}"), NP_("u", "You receive: {products}"),
+    NP_("je", "Mark the post as advertising, e.g. with #reclame or “Gekregen van”"),
+    NP_("u", "Mark the post as advertising, e.g. with #reclame or “Gekregen van”"),
+    NP_("je", "Send the content for approval before posting"), NP_("u", "Send the content for approval before posting"),
+    NP_("je", "Reply to messages within {days} days"), NP_("u", "Reply to messages within {days} days"),
+)
 
 
 def agreement_terms_text(collaboration: Collaboration) -> str:

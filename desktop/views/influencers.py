@@ -20,7 +20,7 @@ from peewee import fn
 from desktop import clock, i18n
 from desktop.domain import collaborations as collab_rules
 from desktop.domain.handles import display
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import choices, label
 from desktop.store import evidence as evidence_store
 from desktop.store import influencers as ops
@@ -47,6 +47,12 @@ MUTED_STYLE = "color: #666;"
 
 class InfluencersView(ListView):
     key = "influencers"
+    # Name over handle and followers; the status as a coloured label; no free-text column
+    # (every column is short, the name column takes the remaining width).
+    two_line_rows = True
+    elide_column = 0
+    pill_column = 1
+    colour_columns = (1, 2)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -87,10 +93,12 @@ class InfluencersView(ListView):
         return _("Influencers")
 
     def headers(self):
-        # What the owner scans for first (who, in what state, what is due) comes first, so
-        # it stays visible beside the detail pane on a laptop screen.
-        return [_("Name"), _("Status"), _("Next deadline"), _("Open deliverables"), _("Score"), _("Rating"),
-                _("Followers"), _("Platform")]
+        # What the owner scans for first (who, in what state, what is due) comes first; the
+        # biggest account and the followers sit under the name (two-line rows), so every
+        # column fits beside the detail pane on a laptop screen.
+        # TRANSLATORS: short column headers of the influencer list (the columns are narrow).
+        # The rating (stars) sits under the score.
+        return [_("Name"), _("Status"), _("Deadline"), pgettext("column", "Open"), _("Score")]
 
     def empty_heading(self):
         return _("No influencers yet")
@@ -153,12 +161,10 @@ class InfluencersView(ListView):
                     i18n.format_date(clock.to_local(nearest)) if nearest else "",
                     str(count) if count else "",
                     str(score.value) if score.value is not None else "–",
-                    "★ " + i18n.format_number(round(rating, 1)) if rating else "",
-                    i18n.format_number(followers) if followers else "",
-                    _platform_cell(handles),
                 ],
-                sort_keys=[person.name.lower(), person.status, nearest, count, score.value, rating, followers,
-                           handles[0].platform if handles else ""],
+                sort_keys=[person.name.lower(), person.status, nearest, count, score.value],
+                subline=_account_line(handles, followers),
+                sublines={4: "★ " + i18n.format_number(round(rating, 1))} if rating else None,
                 search=" ".join([person.name, *(h.name for h in handles), *person.tags, person.city,
                                  person.email]).lower(),
                 tooltip=tooltip,
@@ -668,21 +674,16 @@ class InfluencersView(ListView):
         return w
 
     def _button_row(self, buttons, name: str, per_line: int = 3) -> QWidget:
-        """Buttons in lines of ``per_line``, so the pane never needs to scroll sideways."""
-        row = QWidget()
-        row.setObjectName(name)
-        v = QVBoxLayout(row)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(4)
-        for start in range(0, len(buttons), per_line):
-            h = QHBoxLayout()
-            for text, slot in buttons[start:start + per_line]:
-                button = QPushButton(text)
-                button.clicked.connect(lambda _checked=False, slot=slot: slot())
-                h.addWidget(button)
-            h.addStretch(1)
-            v.addLayout(h)
-        return row
+        """Buttons that wrap to a new line when the pane is narrow (never sideways).
+        ``per_line`` is kept for callers; the width of the pane decides now."""
+        from desktop.views.flow import flow_of
+
+        made = []
+        for text, slot in buttons:
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            made.append(button)
+        return flow_of(made, name)
 
 
 class _PersonRow(NamedTuple):
@@ -707,13 +708,16 @@ def _row_tooltip(status_reason: str, flagged: bool, score) -> str:
                                   score.explanation()) if x)
 
 
-def _platform_cell(handles: list[Handle]) -> str:
-    """The biggest account, and how many more there are: "Instagram @sanne +1"."""
-    if not handles:
-        return ""
-    top = handles[0]
-    text = "{platform} {handle}".format(platform=label("platform", top.platform), handle=display(top.platform, top.name))
-    return text + (f" +{len(handles) - 1}" if len(handles) > 1 else "")
+def _account_line(handles: list, followers: int) -> str:
+    """Under the name: "@sanne +1 · 27.600 followers" (or what there is of it)."""
+    parts = []
+    if handles:
+        top = handles[0]
+        more = len(handles) - 1
+        parts.append(display(top.platform, top.name) + (f" +{more}" if more else ""))
+    if followers:
+        parts.append(ngettext("{n} follower", "{n} followers", followers).format(n=i18n.format_number(followers)))
+    return " · ".join(parts)
 
 
 def _agreement_message(c: Collaboration) -> str:

@@ -23,6 +23,17 @@ from desktop.views.forms import load_form
 # Python enum classes (14 ms), which the shell does without (see views/rows.py, fix 3).
 USER_ROLE = 0x0100
 
+# The sidebar's width: an icon and one word (views/theme.py, without importing Qt's
+# palette machinery into the shell's start).
+SIDEBAR_WIDTH = 148
+
+
+def _banner_style() -> str:
+    from desktop.views import theme
+
+    return theme.banner_style("banner", "amber").replace("border-radius: 4px;", "border-radius: 0px;")
+
+
 # The sidebar's order; view_classes() returns the views in the same order.
 VIEW_KEYS = ("today", "influencers", "shipments", "orders", "timeline")
 
@@ -71,7 +82,7 @@ class MainWindow(QMainWindow):
         self.banner_text = self.findChild(QWidget, "bannerText")
         self.banner_button = self.findChild(QWidget, "bannerButton")
         self.banner.layout().setStretch(0, 1)  # the text takes the width, the button stays a button
-        self.banner.setStyleSheet("QFrame#banner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }")
+        self.banner.setStyleSheet(_banner_style())
         self.banner_button.clicked.connect(self.banner_clicked.emit)
         self.findChild(QWidget, "bannerClose").clicked.connect(self.banner.hide)
         # Set by the app: True when closing should hide the window into the tray.
@@ -88,10 +99,13 @@ class MainWindow(QMainWindow):
             item.setData(USER_ROLE, key)
             item.setSizeHint(QSize(0, 40))
             self.sidebar.addItem(item)
+        # Compact: an icon and one word, from the desktop's palette (light or dark alike).
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setStyleSheet(
-            "QListWidget { background: #f3eff8; padding-top: 8px; font-size: 11pt; }"
-            "QListWidget::item { padding-left: 10px; }"
-            "QListWidget::item:selected { background: #5b3a8c; color: white; }"
+            "QListWidget { background: palette(alternate-base); padding-top: 8px; border: none;"
+            " border-right: 1px solid palette(mid); }"
+            "QListWidget::item { padding-left: 8px; border-radius: 4px; margin: 1px 6px; }"
+            "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
         )
         # Until the data is open: a quiet page (in the form) in the place of the views.
         self.opening = self.findChild(QLabel, "openingPage")

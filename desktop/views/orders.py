@@ -37,6 +37,7 @@ from desktop.store.models import CustomOrder, OrderPicture, Person, Product
 from desktop.views import dialogs
 from desktop.views.base import ListView, plain_label
 from desktop.views.rows import COLOURS, Row
+from desktop.views.flow import flow_of
 from desktop.views.rows import plain_tooltip
 from desktop.views.timeline_widget import PersonTimeline
 
@@ -67,6 +68,12 @@ def days_left_text(days: int) -> str:
 
 class OrdersView(ListView):
     key = "orders"
+    # Two-line rows: the promised date over the days left, the product over what to put
+    # on it (the one column that may end in "…"; in full in the detail pane).
+    two_line_rows = True
+    elide_column = 3
+    pill_column = 1
+    colour_columns = (1, 2)
     open_subject = Signal(str, int, int)  # from the history: subject_type, subject_id, person_id
 
     def __init__(self, parent=None):
@@ -109,7 +116,7 @@ class OrdersView(ListView):
         # The shop order number is searchable and heads the detail pane; as a column it
         # would push "days left" and the status off a laptop screen.
         # What is urgent first; product and personalisation may run off a narrow screen.
-        return [_("Customer"), _("Days left"), _("Status"), _("Promised ready"), _("Product"), _("Personalisation")]
+        return [_("Customer"), _("Status"), _("Promised ready"), _("Product")]
 
     def empty_heading(self):
         return _("No custom orders yet")
@@ -142,11 +149,12 @@ class OrdersView(ListView):
             summary = rules.personalisation_summary(o.personalisation, o.font, o.colour, o.size)
             rows.append(Row(
                 id=o.id,
-                cells=[o.person.name, days_left_text(days) if days is not None else "", label("order_status", o.status),
+                cells=[o.person.name, label("order_status", o.status),
                        i18n.format_date(o.promised_ready) if o.promised_ready else "",
-                       o.product.name if o.product else "", summary],
-                sort_keys=[o.person.name.lower(), urgency, (GROUPS.get(o.status, 5), o.status), o.promised_ready,
-                           (o.product.name.lower() if o.product else ""), summary.lower()],
+                       o.product.name if o.product else ""],
+                sublines={2: days_left_text(days) if days is not None else "", 3: summary},
+                sort_keys=[o.person.name.lower(), (GROUPS.get(o.status, 5), o.status), urgency,
+                           (o.product.name.lower() if o.product else "")],
                 colour=rules.urgency_colour(days, warn) or ("grey" if o.status in rules.FINAL else ""),
                 tooltip=_("Order {number}").format(number=o.order_number) if o.order_number else "",
                 search=" ".join([o.order_number, o.person.name, o.person.email, o.product.name if o.product else "",
@@ -159,9 +167,6 @@ class OrdersView(ListView):
     def refresh(self) -> None:
         keep = self.current_id
         super().refresh()
-        header = self.table.horizontalHeader()
-        for column, widest in ((0, 160), (4, 160)):
-            header.resizeSection(column, min(header.sectionSize(column), widest))
         if not self.model.all_rows and CustomOrder.select().exists():
             # Orders exist, just none with this status: say so instead of "no orders yet".
             self.pages.setCurrentIndex(1)
@@ -324,17 +329,13 @@ class OrdersView(ListView):
         return ""
 
     def _actions(self, o: CustomOrder) -> QWidget:
-        holder = QWidget()
-        rows = QVBoxLayout(holder)
-        rows.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        rows.addLayout(row)
+        row = []  # one flow: the buttons wrap to a new line when the pane is narrow
         if o.status in _NEXT_LABELS:
             nxt = QPushButton(_(_NEXT_LABELS[o.status]))
             nxt.setObjectName("nextStatus")
             nxt.setDefault(True)
             nxt.clicked.connect(self.advance)
-            row.addWidget(nxt)
+            row.append(nxt)
         message = QToolButton()
         message.setObjectName("sendMessage")
         message.setText(_("Send message"))
@@ -347,14 +348,11 @@ class OrdersView(ListView):
             action.setData(code)
             action.triggered.connect(lambda _c=False, c=code: self.send_message(c))
         message.setMenu(menu)
-        row.addWidget(message)
-        row.addStretch(1)
-        row = QHBoxLayout()
-        rows.addLayout(row)
+        row.append(message)
         edit = QPushButton(_("Edit…"))
         edit.setObjectName("editOrder")
         edit.clicked.connect(self.edit_order)
-        row.addWidget(edit)
+        row.append(edit)
         more = QToolButton()
         more.setObjectName("moreActions")
         more.setText(_("More"))
@@ -370,9 +368,8 @@ class OrdersView(ListView):
             action.triggered.connect(lambda _c=False, t=to: self.move_to(t))
         more.setMenu(more_menu)
         more.setEnabled(not more_menu.isEmpty())
-        row.addWidget(more)
-        row.addStretch(1)
-        return holder
+        row.append(more)
+        return flow_of(row, "orderActions")
 
     # --- actions -------------------------------------------------------------------
     def new_order(self) -> None:

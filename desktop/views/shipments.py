@@ -23,6 +23,7 @@ from desktop.labels import choices, label
 from desktop.store import settings, shipping
 from desktop.store.models import Person, Product, Shipment, ShipmentItem
 from desktop.views.base import ListView
+from desktop.views.flow import flow_of
 from desktop.views.rows import COLOURS, RowsModel, Row
 
 TRACKING_COLUMN = 3
@@ -57,6 +58,9 @@ def open_link(url: str) -> bool:
 
 class ShipmentsView(ListView):
     key = "shipments"
+    elide_column = 1  # the products; all of them are in the detail pane
+    pill_column = 5
+    colour_columns = (5,)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -158,21 +162,19 @@ class ShipmentsView(ListView):
             (_("Shipping cost"), i18n.format_money(s.shipping_cents)),
             (_("Collaboration"), (s.collaboration.title or _("(untitled)")) if s.collaboration else ""),
         ])
-        buttons = QHBoxLayout()
+        buttons = []  # wrapping to a new line when the pane is narrow (views/flow.py)
         if s.tracking_url:
             track = QPushButton(_("Open track && trace"))
             track.clicked.connect(lambda: open_link(s.tracking_url))
-            buttons.addWidget(track)
+            buttons.append(track)
         for action, text in (("send", _("Mark as sent")), ("deliver", _("Delivered")),
                              ("confirm", _("Receipt confirmed")), ("return", _("Returned"))):
             if rules.can(action, s.status):
                 button = QPushButton(text)
                 button.setObjectName(f"action_{action}")
                 button.clicked.connect(lambda _c=False, a=action: self.advance(row_id, a))
-                buttons.addWidget(button)
-        buttons.addStretch(1)
-        holder = QWidget()
-        holder.setLayout(buttons)
+                buttons.append(button)
+        holder = flow_of(buttons)
         layout.addWidget(holder)
         self.add_section(layout, _("Products"))
         self.add_lines(layout, [

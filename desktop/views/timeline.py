@@ -27,7 +27,7 @@ from desktop.views import dialogs
 from desktop.views.base import ListView
 from desktop.views.forms import load_form
 from desktop.views.timeline_model import COLUMNS, TimelineModel, column_titles
-from desktop.views.timeline_widget import event_subject, setup_table
+from desktop.views.timeline_widget import event_subject, setup_table, size_columns
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum: "no bound"
 ANY = None
@@ -240,10 +240,7 @@ class TimelineView(ListView):
             box.setCurrentIndex(index)
 
     def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        widths = {"time": 70, "person": 170, "kind": 130, "channel": 100, "direction": 100}
-        for column, code in enumerate(self.model.columns[:-1]):
-            header.resizeSection(column, widths.get(code, 120))
+        size_columns(self.table, self.model)
 
     def _select_row(self, row: int) -> None:
         if row >= 0:

@@ -65,6 +65,8 @@ def column_titles() -> dict[str, str]:
         "person": _("Person"),
         # TRANSLATORS: column with the kind of timeline event (message, shipment...).
         "kind": _("What"),
+        # The kind over the channel, for narrow panes (two-line rows).
+        "kind_channel": _("What"),
         "channel": _("Channel"),
         "direction": _("Direction"),
         "text": _("Text"),
@@ -165,6 +167,7 @@ class TimelineModel(QAbstractTableModel):
             "person": e.person_name,
             "kind": label("event_kind", e.kind),
             "channel": label("channel", e.channel) if e.channel else "",
+            "kind_channel": label("event_kind", e.kind) + ("\n" + label("channel", e.channel) if e.channel else ""),
             "direction": label("direction", e.direction) if e.direction != "none" else "",
             "text": e.text.replace("\n", " "),
         }

@@ -36,6 +36,8 @@ def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | N
 
 class TodayView(ListView):
     key = "today"
+    elide_column = 3  # "About": what the promise is (its full text is in the detail pane)
+    colour_columns = (0,)
 
     def __init__(self, parent=None):
         self.items: list = []

@@ -162,3 +162,21 @@ def test_the_check_sees_a_cut_column(qtbot, demo_db, translator, monkeypatch):
     header.resizeSection(0, 30)
     problems = layout_problems(window)
     assert any("cut" in p and "table" in p for p in problems), problems
+
+
+def test_the_window_opens_maximised_the_first_time_then_as_left(qtbot, database):
+    from desktop.store import settings
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowState() & Qt.WindowMaximized
+    window.setWindowState(Qt.WindowNoState)
+    window.setGeometry(40, 50, 700, 500)  # inside the small screen of the test platform
+    window.save_state()
+    assert settings.get("window_geometry")
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.windowState() & Qt.WindowMaximized
+    assert again.size().width() == 700

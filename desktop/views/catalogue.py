@@ -29,6 +29,7 @@ from desktop.store.shipping import title_of
 from desktop.views.base import LazyRefresh, plain_label
 from desktop.views.dropping import products_mime
 from desktop.views.rows import Row, RowsModel
+from desktop.views import theme
 
 
 class ProductsModel(RowsModel):
@@ -109,7 +110,7 @@ class CatalogueDock(LazyRefresh, QDockWidget):
         self.pages.addWidget(self.table)
         layout.addWidget(self.pages, 1)
         self.hint = plain_label(_("Drag products onto an influencer or a custom order, or use the buttons below."))
-        self.hint.setStyleSheet("color: #555;")
+        self.hint.setStyleSheet(theme.text_style("grey"))
         layout.addWidget(self.hint)
         actions = QVBoxLayout()  # stacked: keeps the dock narrow enough for small screens
         self.send_button = QPushButton(_("&Send to…"))

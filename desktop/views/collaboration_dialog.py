@@ -20,6 +20,7 @@ from desktop.store import influencers as ops
 from desktop.store.models import Collaboration, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
+from desktop.views import theme
 
 
 def to_qdate(value: date) -> QDate:
@@ -67,7 +68,7 @@ class CollaborationDialog(FormDialog):
             what = label("person_status", self.person.status)
             warning.setText(_("Careful: {name} is {status}. {reason}").format(
                 name=self.person.name, status=what.lower(), reason=self.person.status_reason))
-            warning.setStyleSheet("color: #a01c1c; font-weight: bold;")
+            warning.setStyleSheet(theme.text_style("red", bold=True))
             warning.show()
             self.w("override").show()
         if collaboration is not None:
@@ -173,7 +174,7 @@ class CollaborationDialog(FormDialog):
         shown = {k: v for k, v in errors.items() if not k.startswith("deliverable_")}
         ok = super().show_errors(shown)
         for row in range(table.rowCount()):
-            style = "border: 1px solid #b00020;" if f"deliverable_{row}" in errors else ""
+            style = theme.border_style() if f"deliverable_{row}" in errors else ""
             for column in range(3):
                 table.cellWidget(row, column).setStyleSheet(style)
         return ok and not errors

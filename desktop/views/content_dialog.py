@@ -20,6 +20,7 @@ from desktop.store.models import Collaboration, Deliverable
 from desktop.views.collaboration_dialog import to_qdate
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
+from desktop.views import theme
 
 OK, MISSING, OPEN = "✓", "✗", "?"
 
@@ -111,7 +112,7 @@ class ContentDialog(FormDialog):
         source: QLabel = self.w("checkSource")
         source.setText(_("Rules: {source}").format(source=_(self.check.source)) if self.check.source else
                        _("No disclosure rules for this country in Afspraak; check the local rules yourself."))
-        source.setStyleSheet("color: #666;")
+        source.setStyleSheet(theme.text_style("grey"))
 
     def values(self) -> dict:
         out = {key: self.w(key).text() for key in ("url", "views", "likes", "comments", "link_clicks", "code_uses",

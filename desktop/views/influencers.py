@@ -40,9 +40,11 @@ from desktop.views import evidence as evidence_view
 from desktop.views.base import ListView, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import Row
+from desktop.views import theme
 
-WARNING_STYLE = "color: #a01c1c;"
-MUTED_STYLE = "color: #666;"
+# Meanings of text in the detail pane (views/theme.py gives the colour for the palette).
+WARNING_STYLE = "red"
+MUTED_STYLE = "grey"
 
 
 class InfluencersView(ListView):
@@ -670,7 +672,7 @@ class InfluencersView(ListView):
 
     def _styled(self, text: str, style: str):
         w = plain_label(text)
-        w.setStyleSheet(style)
+        theme.set_text_colour(w, style)
         return w
 
     def _button_row(self, buttons, name: str, per_line: int = 3) -> QWidget:

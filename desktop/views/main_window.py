@@ -327,6 +327,24 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self, geometry: str | None) -> None:
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+            return
+        # The first time: maximised (when shown), and when the owner makes it smaller, a
+        # window in the middle of the screen, not in its top-left corner. From then on:
+        # where it was left. A caller that sets a size itself (a test, a screenshot) keeps it.
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            size = self.size().boundedTo(area.size())
+            self.setGeometry(area.x() + (area.width() - size.width()) // 2,
+                             area.y() + (area.height() - size.height()) // 2, size.width(), size.height())
+        if self.isVisible():  # the start's shell is already on screen
+            self.setWindowState(self.windowState() | Qt.WindowMaximized)
+            return
+        self.setAttribute(Qt.WA_Resized, False)
+        self._maximise_when_shown = True
 
     def restore_state(self) -> None:
         from desktop.store import settings
@@ -346,6 +364,15 @@ class MainWindow(QMainWindow):
         with db.atomic():
             settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
             settings.set("last_view", self.current_view().key)
+
+    def showEvent(self, event):  # noqa: N802
+        from PySide6.QtCore import Qt
+
+        if getattr(self, "_maximise_when_shown", False):
+            self._maximise_when_shown = False
+            if not self.testAttribute(Qt.WA_Resized):
+                self.setWindowState(self.windowState() | Qt.WindowMaximized)
+        super().showEvent(event)
 
     def closeEvent(self, event):  # noqa: N802
         self.save_state()

@@ -41,9 +41,9 @@ from desktop.views import dialogs
 from desktop.views.base import plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import plain_tooltip
+from desktop.views import theme
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"
-ERROR_STYLE = "color: #b02020;"
 
 
 def qdate(value: date) -> QDate:
@@ -94,7 +94,7 @@ class OrderDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         self.summary = plain_label("")
-        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setStyleSheet(theme.text_style("red"))
         self.summary.hide()
         layout.addWidget(self.summary)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
@@ -222,7 +222,7 @@ class OrderDialog(QDialog):
             form, row = self._form_row(widget)
             label = plain_label("")
             label.setObjectName(f"{name}Error")
-            label.setStyleSheet(ERROR_STYLE)
+            label.setStyleSheet(theme.text_style("red"))
             label.hide()
             form.insertRow(row + 1, "", label)
             # an empty label cell keeps the row from taking space while hidden
@@ -411,7 +411,7 @@ class OrderDialog(QDialog):
         form.setRowVisible(row, bool(text))
         field = self.form.findChild(QWidget, self.FIELDS[key])
         field.setProperty("invalid", bool(text))
-        field.setStyleSheet("border: 1px solid #b02020;" if text and not isinstance(field, QListWidget) else "")
+        field.setStyleSheet(theme.border_style() if text and not isinstance(field, QListWidget) else "")
 
     def show_errors(self, errors: dict[str, str]) -> None:
         first = None

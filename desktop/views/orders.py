@@ -40,6 +40,7 @@ from desktop.views.rows import COLOURS, Row
 from desktop.views.flow import flow_of
 from desktop.views.rows import plain_tooltip
 from desktop.views.timeline_widget import PersonTimeline
+from desktop.views import theme
 
 # The status the main button moves to, and its label, per status.
 NEXT_ACTIONS = {"new": "in_production", "in_production": "ready", "ready": "shipped", "shipped": "delivered"}
@@ -199,7 +200,7 @@ class OrdersView(ListView):
         if colour:
             urgency = plain_label(days_left_text(days), bold=True)
             urgency.setObjectName("urgency")
-            urgency.setStyleSheet("color: {c};".format(c=COLOURS[colour].name()))
+            urgency.setStyleSheet(theme.text_style(colour, bold=True))
             layout.addWidget(urgency)
         self._add_due_banner(layout, o)
         layout.addWidget(self._actions(o))
@@ -308,7 +309,7 @@ class OrdersView(ListView):
             purpose = "order_update"
         banner = QWidget()
         banner.setObjectName("dueBanner")
-        banner.setStyleSheet("#dueBanner { background: #fff4d6; border: 1px solid #e0c060; border-radius: 4px; }")
+        banner.setStyleSheet(theme.banner_style("dueBanner", "amber"))
         column = QVBoxLayout(banner)
         column.addWidget(plain_label(text))
         button = QPushButton(_("Write the message…"))

@@ -39,7 +39,7 @@ class _Colours:
     (views/theme.py): light and dark desktops both get readable text."""
 
     def __init__(self, make):
-        self._make = make
+        self._make = make  # name -> the value for the palette in use
         self._cache: dict[str, object] = {}
         self._key = None
 
@@ -52,12 +52,18 @@ class _Colours:
             self._key = key
         found = self._cache.get(name)
         if found is None:
-            found = self._cache[name] = self._make(theme.status_colour(name))
+            found = self._cache[name] = self._make(name)
         return found
 
 
-COLOURS = _Colours(QColor)
-BRUSHES = _Colours(QBrush)
+def _status_colour(name: str) -> QColor:
+    from desktop.views import theme
+
+    return theme.status_colour(name)
+
+
+COLOURS = _Colours(_status_colour)
+BRUSHES = _Colours(lambda name: QBrush(_status_colour(name)))
 
 # Roles as plain ints: data() runs for every visible cell and every role Qt asks for
 # (about ten per cell), and looking up Qt.DisplayRole on the enum each time costs more

@@ -39,7 +39,9 @@ class ShipmentRowsModel(RowsModel):
 
         if index.isValid() and index.column() == TRACKING_COLUMN and self.rows[index.row()].extra.get("url"):
             if role == Qt.ForegroundRole:
-                return QBrush(QColor(26, 86, 180))
+                from desktop.views import theme
+
+                return QBrush(theme.palette().color(theme.QPalette.Link))
             if role == Qt.FontRole:
                 font = QFont()
                 font.setUnderline(True)

@@ -16,6 +16,7 @@ from desktop.store.due import compose_for
 from desktop.store.models import Collaboration, Event, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
+from desktop.views import theme
 
 STARS = "★"
 
@@ -63,7 +64,7 @@ class StrikeDialog(FormDialog):
         warning = self.w("strikeWarning")
         warning.setText(text)
         if n >= policy.to_inactive:
-            warning.setStyleSheet("color: #a01c1c; font-weight: bold;")
+            warning.setStyleSheet(theme.text_style("red", bold=True))
 
     def _fill_evidence(self, person: Person) -> None:
         """Her evidence pictures (screenshots kept with her content), to tick; hidden when there are none."""

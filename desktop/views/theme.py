@@ -88,9 +88,33 @@ def tint(kind: str, pal: QPalette | None = None, alpha: int = 48) -> QColor:
     return colour
 
 
+def mix(colour: QColor, background: QColor, amount: float) -> QColor:
+    """``amount`` of ``colour`` over ``background`` (0: the background, 1: the colour)."""
+    return QColor(
+        round(colour.red() * amount + background.red() * (1 - amount)),
+        round(colour.green() * amount + background.green() * (1 - amount)),
+        round(colour.blue() * amount + background.blue() * (1 - amount)),
+    )
+
+
 def css(colour: QColor) -> str:
     """A colour for a stylesheet built from the palette (rgba keeps the transparency)."""
     return "rgba({r}, {g}, {b}, {a})".format(r=colour.red(), g=colour.green(), b=colour.blue(), a=colour.alpha())
+
+
+def text_style(kind: str, bold: bool = False) -> str:
+    """A label's stylesheet for a meaning, from the palette in use ("color: rgba(...);")."""
+    return "color: {c};{b}".format(c=css(status_colour(kind)), b=" font-weight: bold;" if bold else "")
+
+
+def border_style(kind: str = "red") -> str:
+    """The frame of a field with a mistake in it."""
+    return "border: 1px solid {c};".format(c=css(status_colour(kind)))
+
+
+def accent(pal: QPalette | None = None) -> QColor:
+    """The app's one accent: the palette's highlight (the desktop's own choice)."""
+    return (pal or palette()).color(QPalette.Highlight)
 
 
 def set_text_colour(widget: QWidget, kind: str) -> None:

@@ -29,11 +29,9 @@ from desktop.domain import timeline
 from desktop.domain.timeline import EventLine, TimelineFilter
 from desktop.i18n import _
 from desktop.labels import label
-from desktop.views.rows import DISPLAY, FOREGROUND, TOOLTIP, USER, plain_tooltip
+from desktop.views.rows import DISPLAY, FOREGROUND, TOOLTIP, USER, _Colours, _status_colour, plain_tooltip
 
 PAGE = timeline.PAGE
-HEADING_BACKGROUND = QColor(236, 230, 244)
-IN_COLOUR = QColor(32, 96, 48)  # messages the shop received: the other side answered
 
 # data() and flags() run for every visible cell and every role Qt asks for: compare
 # plain ints and hand out values made once (as views/rows.py does; docs/PERFORMANCE.md).
@@ -41,9 +39,17 @@ FONT = int(Qt.ItemDataRole.FontRole.value)
 BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 HEADING_FLAGS = Qt.ItemIsEnabled  # not selectable: arrow keys and clicks skip to events
 EVENT_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-_HEADING_BRUSH = QBrush(HEADING_BACKGROUND)
-_IN_BRUSH = QBrush(IN_COLOUR)
+# Day headings on a soft tint of the palette; messages the shop received (the other side
+# answered) in green. Both follow the palette (light or dark desktop): views/rows.py.
+_HEADING_BRUSH = _Colours(lambda _name: QBrush(_heading_colour()))
+_IN_BRUSH = _Colours(lambda name: QBrush(_status_colour(name)))
 _HEADING_FONT: QFont | None = None  # made on first use (a QFont needs the application)
+
+
+def _heading_colour() -> QColor:
+    from desktop.views import theme
+
+    return theme.mix(theme.accent(), theme.palette().color(theme.QPalette.Base), 0.15)
 
 
 def _heading_font() -> QFont:
@@ -246,14 +252,14 @@ class TimelineModel(QAbstractTableModel):
             if role == FONT:
                 return _heading_font()
             if role == BACKGROUND:
-                return _HEADING_BRUSH
+                return _HEADING_BRUSH["heading"]
             return None
         if role == DISPLAY:
             return item.cells[index.column()]
         if role == TOOLTIP:
             return plain_tooltip(item.event.text) if self.columns[index.column()] == "text" else None
         if role == FOREGROUND:
-            return _IN_BRUSH if item.event.direction == "in" else None
+            return _IN_BRUSH["green"] if item.event.direction == "in" else None
         if role == USER:
             return item.event.id
         return None

@@ -180,3 +180,14 @@ def test_the_window_opens_maximised_the_first_time_then_as_left(qtbot, database)
     again.show()
     assert not again.windowState() & Qt.WindowMaximized
     assert again.size().width() == 700
+
+
+def test_one_way_to_show_a_date_per_kind_of_place():
+    from datetime import date, datetime
+
+    nl, en = i18n.formatting_locale("nl"), i18n.formatting_locale("en")
+    assert i18n.list_date(date(2026, 12, 3), nl) == "3 dec 2026"
+    assert i18n.detail_date(date(2026, 12, 3), nl) == "donderdag 3 december 2026"
+    assert i18n.list_moment(datetime(2026, 12, 3, 17, 14), nl) == "3 dec 2026, 17:14"
+    assert i18n.list_date(date(2026, 12, 3), en) == "3 Dec 2026"
+    assert i18n.list_moment(datetime(2026, 12, 3, 17, 14), en) == "3 Dec 2026, 17:14"

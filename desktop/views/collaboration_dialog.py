@@ -21,6 +21,8 @@ from desktop.store.models import Collaboration, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
+from desktop.views.forms import date_field
+from desktop.views.forms import date_field
 
 
 def to_qdate(value: date) -> QDate:
@@ -49,7 +51,7 @@ class CollaborationDialog(FormDialog):
         fill_combo(self.w("status"), [(s, label("collab_status", s)) for s in statuses],
                    collaboration.status if collaboration else "agreed")
         fill_combo(self.w("requested_by"), choices("requested_by"), "influencer")
-        self.w("agreed_on").setDisplayFormat("d-M-yyyy")
+        date_field(self.w("agreed_on"))
 
         table: QTableWidget = self.w("deliverables")
         table.setColumnCount(3)
@@ -125,7 +127,7 @@ class CollaborationDialog(FormDialog):
         spin.setValue(count)
         when = QDateEdit()
         when.setCalendarPopup(True)
-        when.setDisplayFormat("d-M-yyyy")
+        date_field(when)
         when.setDate(to_qdate(deadline or self._default_deadline()))
         table.setCellWidget(row, 0, combo)
         table.setCellWidget(row, 1, spin)

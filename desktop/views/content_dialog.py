@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout
 
-from desktop import clock
+from desktop import clock, i18n
 from desktop.domain import disclosure
 from desktop.domain.handles import PLATFORMS, platform_of_url
 from desktop.domain.validation import validate_content
@@ -21,6 +21,7 @@ from desktop.views.collaboration_dialog import to_qdate
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
+from desktop.views.forms import date_field
 
 OK, MISSING, OPEN = "✓", "✗", "?"
 
@@ -52,7 +53,7 @@ class ContentDialog(FormDialog):
             combo.setCurrentIndex(open_ones[0] if open_ones else 0)
         fill_combo(self.w("platform"), [(p, label("platform", p)) for p in PLATFORMS], _first_handle(self.person))
         self.w("posted_on").setDate(to_qdate(ops.local_day(clock.utcnow())))
-        self.w("posted_on").setDisplayFormat("d-M-yyyy")
+        date_field(self.w("posted_on"))
         columns = self.form.layout().itemAt(0).layout()
         columns.setStretch(0, 3)
         columns.setStretch(1, 2)

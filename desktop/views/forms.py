@@ -56,3 +56,14 @@ def _apply_tones(form: QWidget) -> None:
 
     for widget in toned:
         theme.set_text_colour(widget, str(widget.property("tone")))
+
+
+def date_field(edit) -> None:
+    """A date field shows dates as the lists do ("3 dec 2026"), in the app's language."""
+    from PySide6.QtCore import QLocale
+
+    from desktop import i18n
+
+    edit.setLocale(QLocale(QLocale.Dutch, QLocale.Netherlands) if i18n.current_language() == "nl"
+                   else QLocale(QLocale.English, QLocale.UnitedKingdom))
+    edit.setDisplayFormat(i18n.QT_DATE_EDIT)

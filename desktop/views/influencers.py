@@ -160,7 +160,7 @@ class InfluencersView(ListView):
                 cells=[
                     person.name,
                     status,
-                    i18n.format_date(clock.to_local(nearest)) if nearest else "",
+                    i18n.list_date(clock.to_local(nearest)) if nearest else "",
                     str(count) if count else "",
                     str(score.value) if score.value is not None else "–",
                 ],
@@ -460,7 +460,7 @@ class InfluencersView(ListView):
         layout.addWidget(plain_label(title, bold=True))
         facts = []
         if c.agreed_at:
-            facts.append(_("Agreed on {date}").format(date=i18n.format_date(clock.to_local(c.agreed_at))))
+            facts.append(_("Agreed on {date}").format(date=i18n.list_date(clock.to_local(c.agreed_at))))
         if c.products:
             facts.append(c.products)
         tags = " ".join(c.required_mentions + c.required_hashtags)
@@ -491,11 +491,11 @@ class InfluencersView(ListView):
         for d in c.deliverables.order_by(Deliverable.deadline):
             done = d.contents.count()
             if d.delivered_at:
-                state = _("posted {date}").format(date=i18n.format_date(clock.to_local(d.delivered_at)))
+                state = _("posted {date}").format(date=i18n.list_date(clock.to_local(d.delivered_at)))
             elif d.deadline and d.deadline < now and collab_rules.is_open(c.status):
-                state = _("overdue since {date}").format(date=i18n.format_date(clock.to_local(d.deadline)))
+                state = _("overdue since {date}").format(date=i18n.list_date(clock.to_local(d.deadline)))
             elif d.deadline:
-                state = _("due {date}").format(date=i18n.format_date(clock.to_local(d.deadline)))
+                state = _("due {date}").format(date=i18n.list_date(clock.to_local(d.deadline)))
             else:
                 state = ""
             lines.append("    • " + _("{count}× {kind} ({done} logged): {state}").format(
@@ -511,7 +511,7 @@ class InfluencersView(ListView):
             who = label("requested_by", v.requested_by)
             state = _("confirmed") if v.confirmed else _("not confirmed yet")
             lines = [_("{date}, asked by {who} ({state}): {reason}").format(
-                date=i18n.format_date(clock.to_local(v.changed_at)), who=who.lower(), state=state, reason=v.reason)]
+                date=i18n.list_date(clock.to_local(v.changed_at)), who=who.lower(), state=state, reason=v.reason)]
             for key, (old, new) in v.changes.items():
                 lines.append("    " + _("{term}: {old} → {new}").format(
                     term=_(collab_rules.TERM_LABELS.get(key, key)), old=self._term(key, old), new=self._term(key, new)))
@@ -539,7 +539,7 @@ class InfluencersView(ListView):
             kind = label("deliverable", content.deliverable.kind) if content.deliverable else _("Extra content")
             line = _("{kind} on {platform}, {date}: {url}").format(
                 kind=kind, platform=label("platform", content.platform),
-                date=i18n.format_date(clock.to_local(content.posted_at)) if content.posted_at else "", url=content.url)
+                date=i18n.list_date(clock.to_local(content.posted_at)) if content.posted_at else "", url=content.url)
             figures = [(_("views"), content.views), (_("likes"), content.likes), (_("comments"), content.comments),
                        (_("link clicks"), content.link_clicks), (_("code uses"), content.code_uses)]
             shown = ", ".join(f"{i18n.format_number(v)} {n}" for n, v in figures if v is not None)
@@ -615,12 +615,12 @@ class InfluencersView(ListView):
         if not strikes:
             layout.addWidget(plain_label(_("No strikes.")))
         for s in strikes:
-            text = _("{date}: {reason}").format(date=i18n.format_date(clock.to_local(s.created_at)),
+            text = _("{date}: {reason}").format(date=i18n.list_date(clock.to_local(s.created_at)),
                                                 reason=label("strike_reason", s.reason))
             if s.evidence:
                 text += " · " + s.evidence.replace("\n", " · ")
             if s.lifted_at:
-                text += " · " + _("lifted {date}").format(date=i18n.format_date(clock.to_local(s.lifted_at)))
+                text += " · " + _("lifted {date}").format(date=i18n.list_date(clock.to_local(s.lifted_at)))
                 layout.addWidget(self._styled(text, MUTED_STYLE))
             elif s in counting:
                 row = QWidget()
@@ -654,7 +654,7 @@ class InfluencersView(ListView):
         self.add_section(layout, _("Latest on the timeline"))
         events = person.events.order_by(Event.at.desc(), Event.id.desc()).limit(8)
         self.add_lines(layout, [
-            _("{date}: {text}").format(date=i18n.format_date(clock.to_local(e.at)), text=e.text.splitlines()[0] if e.text else "")
+            _("{date}: {text}").format(date=i18n.list_date(clock.to_local(e.at)), text=e.text.splitlines()[0] if e.text else "")
             for e in events
         ], _("Nothing on the timeline yet."))
 

@@ -205,7 +205,7 @@ class OrderDialog(QDialog):
             QLocale.English, QLocale.UnitedKingdom)
         for edit in (self.ordered_on, self.promised_ready, self.promised_delivery):
             edit.setLocale(locale)
-            edit.setDisplayFormat("d MMMM yyyy")
+            edit.setDisplayFormat(i18n.QT_DATE_EDIT)
 
     FIELDS = {
         "name": "name", "email": "email", "language": "language", "address_form": "addressForm",

@@ -151,7 +151,7 @@ class OrdersView(ListView):
             rows.append(Row(
                 id=o.id,
                 cells=[o.person.name, label("order_status", o.status),
-                       i18n.format_date(o.promised_ready) if o.promised_ready else "",
+                       i18n.list_date(o.promised_ready) if o.promised_ready else "",
                        o.product.name if o.product else ""],
                 sublines={2: days_left_text(days) if days is not None else "", 3: summary},
                 sort_keys=[o.person.name.lower(), (GROUPS.get(o.status, 5), o.status), urgency,
@@ -219,9 +219,9 @@ class OrdersView(ListView):
             (_("Price"), i18n.format_money(o.price_cents)),
             (_("Deposit paid"), i18n.format_money(o.deposit_cents)),
             (_("Still to pay"), i18n.format_money(outstanding) if o.price_cents is not None else ""),
-            (_("Ordered"), i18n.format_date(o.ordered_on) if o.ordered_on else ""),
-            (_("Promised ready"), i18n.format_date(o.promised_ready, "full") if o.promised_ready else ""),
-            (_("Promised delivery"), i18n.format_date(o.promised_delivery, "full") if o.promised_delivery else ""),
+            (_("Ordered"), i18n.detail_date(o.ordered_on) if o.ordered_on else ""),
+            (_("Promised ready"), i18n.detail_date(o.promised_ready) if o.promised_ready else ""),
+            (_("Promised delivery"), i18n.detail_date(o.promised_delivery) if o.promised_delivery else ""),
         ] if pair[1]])
         if o.note:
             layout.addWidget(plain_label(o.note))
@@ -269,8 +269,8 @@ class OrdersView(ListView):
         # TRANSLATORS: one line of the promised-date history, e.g. "23 Nov 2026: ready date 27 Nov 2026 → 4 Dec 2026. The silver arrived late"
         self.add_lines(layout, [
             _("{when}: {what} {old} → {new}. {reason}").format(
-                when=i18n.format_date(c.changed_at), what=_("ready date") if c.field == "promised_ready" else _("delivery date"),
-                old=i18n.format_date(c.old_date) or "—", new=i18n.format_date(c.new_date) or "—", reason=c.reason)
+                when=i18n.list_date(c.changed_at), what=_("ready date") if c.field == "promised_ready" else _("delivery date"),
+                old=i18n.list_date(c.old_date) or "—", new=i18n.list_date(c.new_date) or "—", reason=c.reason)
             for c in history
         ], _("The promised dates have not moved."))
 
@@ -281,7 +281,7 @@ class OrdersView(ListView):
         for e in sent:
             first = e.text.strip().splitlines()[0] if e.text.strip() else ""
             lines.append(_("{date} · {channel}: {text}").format(
-                date=i18n.format_date(e.at), channel=label("channel", e.channel), text=first))
+                date=i18n.list_date(e.at), channel=label("channel", e.channel), text=first))
         self.add_lines(layout, lines, _("No messages sent yet."))
 
         self.add_section(layout, _("History with {name}").format(name=o.person.name))

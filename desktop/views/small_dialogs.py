@@ -49,7 +49,7 @@ class StrikeDialog(FormDialog):
         events = self.w("events")
         for e in person.events.order_by(Event.at.desc()).limit(30):
             item = QListWidgetItem(_("{date}: {text}").format(
-                date=i18n.format_date(clock.to_local(e.at)), text=e.text.splitlines()[0] if e.text else ""))
+                date=i18n.list_date(clock.to_local(e.at)), text=e.text.splitlines()[0] if e.text else ""))
             item.setData(Qt.UserRole, e.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
@@ -76,7 +76,7 @@ class StrikeDialog(FormDialog):
         for row in evidence_store.of_person(person):
             item = QListWidgetItem(_("{content}, {date}: {name}").format(
                 content=evidence_store.content_title(row.content),
-                date=i18n.format_date(_clock.to_local(row.added_at)), name=row.original_name))
+                date=i18n.list_date(_clock.to_local(row.added_at)), name=row.original_name))
             item.setIcon(thumbnail_icon(row))
             item.setData(Qt.UserRole, row.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)

@@ -78,7 +78,7 @@ class TimelineView(ListView):
             self.direction_box.addItem(text, code)
         for edit in (self.from_date, self.to_date):
             edit.setLocale(qt_locale())
-            edit.setDisplayFormat(qt_locale().dateFormat(QLocale.ShortFormat))
+            edit.setDisplayFormat(i18n.QT_DATE_EDIT)
             edit.setMinimumDate(NO_DATE)
             edit.setDate(NO_DATE)
         self.person_box.lineEdit().setPlaceholderText(_("Everyone"))
@@ -271,7 +271,7 @@ class TimelineView(ListView):
             return
         self.add_heading(layout, label("event_kind", e.kind))
         self.add_fields(layout, [
-            (_("When"), i18n.format_moment(to_local(e.at))),
+            (_("When"), i18n.list_moment(to_local(e.at))),
             (_("Person"), e.person.name if e.person_id else ""),
             (_("Channel"), label("channel", e.channel) if e.channel else ""),
             (_("Direction"), label("direction", e.direction)),

@@ -128,7 +128,7 @@ def set_text_colour(widget: QWidget, kind: str) -> None:
 
 def banner_style(name: str, kind: str = "amber") -> str:
     """The stylesheet of a notice frame (objectName ``name``), from the palette."""
-    return "QFrame#{name} {{ background: {bg}; border: 1px solid {line}; border-radius: {r}px; }}".format(
+    return "#{name} {{ background: {bg}; border: 1px solid {line}; border-radius: {r}px; }}".format(
         name=name, bg=css(tint(kind, alpha=56)), line=css(tint(kind, alpha=150)), r=XS)
 
 

@@ -217,6 +217,30 @@ def format_moment(value: datetime | None, locale: Locale | None = None) -> str:
     )
 
 
+# One way to show a date per kind of place (issue 16): every view uses these three.
+LIST_DATE = "d MMM y"  # a list cell, a line in a history: "3 dec 2026"
+DETAIL_DATE = "full"  # a field of a detail pane: "donderdag 3 december 2026"
+# Qt's pattern for date fields (QDateEdit), the same short form as the lists.
+QT_DATE_EDIT = "d MMM yyyy"
+
+
+def list_date(value: date | datetime | None, locale: Locale | None = None) -> str:
+    """A date in a list or a history line: "3 dec 2026" (en: "3 Dec 2026")."""
+    return format_date(value, LIST_DATE, locale)
+
+
+def detail_date(value: date | datetime | None, locale: Locale | None = None) -> str:
+    """A date in a detail pane's fields: "donderdag 3 december 2026"."""
+    return format_date(value, DETAIL_DATE, locale)
+
+
+def list_moment(value: datetime | None, locale: Locale | None = None) -> str:
+    """A date with its time, wherever shown: "3 dec 2026, 17:14"."""
+    if value is None:
+        return ""
+    return "{date}, {time}".format(date=list_date(value, locale), time=format_time(value, "short", locale))
+
+
 def format_time(value: datetime | None, fmt: str = "short", locale: Locale | None = None) -> str:
     if value is None:
         return ""

@@ -54,7 +54,7 @@ def badge_icon(count: int, size: int = 64) -> QIcon:
     painter.setRenderHint(QPainter.Antialiasing)
     diameter = int(size * 0.6)
     rect = QRect(size - diameter, size - diameter, diameter, diameter)
-    painter.setBrush(QColor("#c62828"))
+    painter.setBrush(QColor(198, 40, 40))  # a badge on the icon: the same red on any panel
     painter.setPen(Qt.NoPen)
     painter.drawEllipse(rect)
     font = QFont()
@@ -86,7 +86,10 @@ class ReminderPopup(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.form.setStyleSheet("QFrame#ReminderPopup { background: #fffaf0; border: 2px solid #5b3a8c; border-radius: 6px; }")
+        from desktop.views import theme
+
+        self.form.setStyleSheet("QFrame#ReminderPopup {{ background: palette(base); border: 2px solid {line}; border-radius: 6px; }}".format(
+            line=theme.css(theme.accent())))
         self.open_button: QPushButton = self.form.findChild(QPushButton, "openButton")
         self.hour_button: QPushButton = self.form.findChild(QPushButton, "snoozeHourButton")
         self.tomorrow_button: QPushButton = self.form.findChild(QPushButton, "snoozeTomorrowButton")

@@ -1,6 +1,10 @@
 """Take the README screenshots: every main view filled with the demo shop, in Dutch.
 
     make screenshots        (or: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--lang en])
+
+With ``--size 1366x768`` (and optionally ``--dark``) it takes only the five main views at
+that window size, named like ``influencers-1366-light-nl.png``: the shots to judge the
+layout by, as the owner sees them on a laptop or a big screen, on a light or dark desktop.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="nl")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--size", help="WIDTHxHEIGHT: only the main views, at this window size")
+    parser.add_argument("--dark", action="store_true", help="a dark palette, as a dark desktop gives (Fusion style)")
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -34,12 +40,20 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     paths.set_data_dir(tempfile.mkdtemp(prefix="afspraak-shots-"))
     app = QApplication.instance() or QApplication([])
+    if args.dark:
+        from desktop.views import theme
+
+        app.setStyle("Fusion")
+        app.setPalette(theme.dark_palette())
     open_database()
     demo.fill(utcnow())
     i18n.set_language(args.lang)
     translator.install(app)
     from desktop.views.main_window import MainWindow
 
+    if args.size:
+        shoot_views(app, out, args.size, args.dark, args.lang)
+        return
     suffix = "" if args.lang == "nl" else f"-{args.lang}"
     # The first window, before the data is open (a fraction of a second at start).
     shell = MainWindow(deferred=True, saved={"last_view": "today"})
@@ -96,6 +110,23 @@ def shoot_context_menu(app, window, out: Path, lang: str) -> None:
     print(path)
     menu.deleteLater()
     dialog.close()
+
+
+def shoot_views(app, out: Path, size: str, dark: bool, lang: str) -> None:
+    """The five main views, maximised-like at one window size (``influencers-1366-light-nl.png``)."""
+    from desktop.views.main_window import MainWindow
+
+    width, height = (int(x) for x in size.lower().split("x"))
+    window = MainWindow()
+    window.resize(width, height)
+    window.show()
+    for view in window.views:
+        window.show_view(view.key)
+        app.processEvents()
+        path = out / f"{view.key}-{width}-{'dark' if dark else 'light'}-{lang}.png"
+        window.grab().save(str(path))
+        print(path)
+    window.close()
 
 
 def shoot_reminders_without_tray(app, window, out: Path, suffix: str) -> None:

@@ -94,7 +94,7 @@ def test_the_whole_story_of_a_collaboration(qtbot, view, monkeypatch, language):
         ("instagram", "sanne.styled", 18400), ("tiktok", "sannestyled", 9200)}
     assert sanne.tags == ["sieraden", "lifestyle"]
     assert v.model.rowCount() == 1 and v.current_id == sanne.id
-    assert v.model.rows[0].cells[6] == i18n.format_number(27600)
+    assert i18n.format_number(27600) in v.model.rows[0].subline  # under the name
 
     today = NOW.date()
 
@@ -161,7 +161,7 @@ def test_the_whole_story_of_a_collaboration(qtbot, view, monkeypatch, language):
     sanne = Person.get_by_id(sanne.id)
     assert sanne.status == "inactive" and Strike.select().count() == 3
     assert v.model.rows[0].cells[1].startswith(texts["inactive"])
-    tip = v.model.data(v.model.index(0, 0), Qt.ToolTipRole)  # written when asked for
+    tip = v.model.data(v.model.index(0, 1), Qt.ToolTipRole)  # written when asked for
     assert tip.startswith("<p style='white-space:pre-wrap'>3 ") and "100" in tip
     assert Event.select().where(Event.kind == "strike").count() == 3
     assert Event.select().where(Event.kind == "status", Event.words.contains("→")).count() == 1
@@ -190,7 +190,7 @@ def test_the_whole_story_of_a_collaboration(qtbot, view, monkeypatch, language):
     v.rate(Collaboration.get_by_id(collab.id))
     rating = Rating.get()
     assert (rating.communication, rating.quality, rating.punctuality, rating.result) == (2, 5, 3, 4)
-    assert v.model.rows[0].cells[5] == "★ " + i18n.format_number(3.5)
+    assert v.model.rows[0].sublines[4] == "★ " + i18n.format_number(3.5)  # under the score
     assert v.model.rows[0].cells[4].isdigit()
     assert Event.select().where(Event.kind == "rating").count() == 1
 

@@ -113,7 +113,7 @@ def test_create_an_order_with_bad_input_first(qtbot, window, monkeypatch, tmp_pa
     assert pic.original_name == "voorbeeld van klant.png" and "voorbeeld" not in pic.path
     assert asked  # offered to send the confirmation
     assert view.pages.currentIndex() == 1 and view.model.rowCount() == 1
-    assert view.model.rows[0].cells[1] == "nog 4 dagen"
+    assert view.model.rows[0].sublines[2] == "nog 4 dagen"  # under the promised date
 
 
 def make_order(status="in_production", ready_in=2, **kw):

@@ -67,6 +67,13 @@ class ListView(LazyRefresh, QWidget):
     """Base of the four main views."""
 
     key = ""  # stable id used for "last view" and the sidebar
+    # Column layout (views/cells.py): the one free-text column that takes the remaining
+    # width and may end in "…" (None: none may), rows of two lines, the status column
+    # drawn as a coloured label, and the columns a row's colour applies to (None: all).
+    elide_column: int | None = None
+    two_line_rows = False
+    pill_column: int | None = None
+    colour_columns: tuple[int, ...] | None = None
     selection_changed = Signal(int)
 
     def __init__(self, parent=None):
@@ -112,6 +119,7 @@ class ListView(LazyRefresh, QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self._fit_layout()
 
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -124,6 +132,29 @@ class ListView(LazyRefresh, QWidget):
         self.empty_text.setText(self.empty_help())
         self.current_id: int | None = None
         self._stale = False
+
+    def _fit_layout(self) -> None:
+        """Margins from the one spacing scale; a detail pane that wraps, never scrolls sideways."""
+        from PySide6.QtWidgets import QScrollArea
+
+        from desktop.views import theme
+
+        self.form.layout().setContentsMargins(theme.PAGE_MARGIN, theme.M, theme.PAGE_MARGIN, theme.S)
+        self.form.layout().setSpacing(theme.S)
+        detail_scroll = self.form.findChild(QScrollArea, "detailScroll")
+        detail_scroll.setMinimumWidth(theme.DETAIL_MIN_WIDTH)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.detail.layout().setContentsMargins(theme.M, theme.M, theme.M, theme.M)
+        self.detail.layout().setSpacing(theme.S)
+
+    def fit_columns(self) -> None:
+        """Key columns as wide as their content, the free-text column takes the rest."""
+        from desktop.views.cells import fit_columns
+
+        if isinstance(self.model, RowsModel):
+            self.model.elide_column = self.elide_column
+            self.model.colour_columns = self.colour_columns
+        fit_columns(self.table, self.elide_column, self.two_line_rows, self.pill_column)
 
     # --- to override ---------------------------------------------------------------
     def view_title(self) -> str:
@@ -151,12 +182,7 @@ class ListView(LazyRefresh, QWidget):
         self.model.set_rows(rows)
         self.pages.setCurrentIndex(0 if not rows else 1)
         self._after_filter()
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        # Capped so the first few columns (name, status...) fit beside the detail pane on a
-        # 1280 px laptop screen; a cut-off cell still shows in full in the detail pane.
-        for column in range(self.model.columnCount() - 1):
-            header.resizeSection(column, min(header.sectionSize(column) + 12, 190))
+        self.fit_columns()
         self.follow_rows(None)
 
     def select_id(self, row_id: int) -> bool:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -30,6 +29,7 @@ from desktop.store.shipping import title_of
 from desktop.views.base import LazyRefresh, plain_label
 from desktop.views.dropping import products_mime
 from desktop.views.rows import Row, RowsModel
+from desktop.views import theme
 
 
 class ProductsModel(RowsModel):
@@ -96,15 +96,21 @@ class CatalogueDock(LazyRefresh, QDockWidget):
         self.table.setDragDropMode(QAbstractItemView.DragOnly)
         self.table.setDefaultDropAction(Qt.CopyAction)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # A narrow panel: the product (with its SKU and category under it) and the price.
+        # The SKU and category columns stay in the model (search, sort) but are not shown.
+        from desktop.views.cells import fit_columns
+
+        self.model.elide_column = 0
+        fit_columns(self.table, 0, two_line=True)
+        self.table.setColumnHidden(2, True)
+        self.table.setColumnHidden(3, True)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         self.table.setAccessibleName(_("Products"))
         self.pages.addWidget(self.table)
         layout.addWidget(self.pages, 1)
         self.hint = plain_label(_("Drag products onto an influencer or a custom order, or use the buttons below."))
-        self.hint.setStyleSheet("color: #555;")
+        self.hint.setStyleSheet(theme.text_style("grey"))
         layout.addWidget(self.hint)
         actions = QVBoxLayout()  # stacked: keeps the dock narrow enough for small screens
         self.send_button = QPushButton(_("&Send to…"))
@@ -138,15 +144,10 @@ class CatalogueDock(LazyRefresh, QDockWidget):
             rows.append(Row(
                 id=product_id, cells=[title, price, sku, category],
                 sort_keys=[title.lower(), price_cents, sku.lower(), category.lower()],
-                tooltip=tooltip,
+                tooltip=tooltip, subline=" · ".join(x for x in (sku, category) if x),
             ))
         self.model.set_rows(rows)
         self.pages.setCurrentIndex(1 if rows else 0)
-        if rows:
-            self.table.resizeColumnsToContents()
-            header = self.table.horizontalHeader()
-            for column in range(self.model.columnCount() - 1):
-                header.resizeSection(column, min(header.sectionSize(column) + 8, 200))
         self._update_buttons()
 
     def selected_ids(self) -> list[int]:

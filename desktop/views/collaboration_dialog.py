@@ -20,6 +20,9 @@ from desktop.store import influencers as ops
 from desktop.store.models import Collaboration, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
+from desktop.views import theme
+from desktop.views.forms import date_field
+from desktop.views.forms import date_field
 
 
 def to_qdate(value: date) -> QDate:
@@ -48,7 +51,7 @@ class CollaborationDialog(FormDialog):
         fill_combo(self.w("status"), [(s, label("collab_status", s)) for s in statuses],
                    collaboration.status if collaboration else "agreed")
         fill_combo(self.w("requested_by"), choices("requested_by"), "influencer")
-        self.w("agreed_on").setDisplayFormat("d-M-yyyy")
+        date_field(self.w("agreed_on"))
 
         table: QTableWidget = self.w("deliverables")
         table.setColumnCount(3)
@@ -67,7 +70,7 @@ class CollaborationDialog(FormDialog):
             what = label("person_status", self.person.status)
             warning.setText(_("Careful: {name} is {status}. {reason}").format(
                 name=self.person.name, status=what.lower(), reason=self.person.status_reason))
-            warning.setStyleSheet("color: #a01c1c; font-weight: bold;")
+            warning.setStyleSheet(theme.text_style("red", bold=True))
             warning.show()
             self.w("override").show()
         if collaboration is not None:
@@ -124,7 +127,7 @@ class CollaborationDialog(FormDialog):
         spin.setValue(count)
         when = QDateEdit()
         when.setCalendarPopup(True)
-        when.setDisplayFormat("d-M-yyyy")
+        date_field(when)
         when.setDate(to_qdate(deadline or self._default_deadline()))
         table.setCellWidget(row, 0, combo)
         table.setCellWidget(row, 1, spin)
@@ -173,7 +176,7 @@ class CollaborationDialog(FormDialog):
         shown = {k: v for k, v in errors.items() if not k.startswith("deliverable_")}
         ok = super().show_errors(shown)
         for row in range(table.rowCount()):
-            style = "border: 1px solid #b00020;" if f"deliverable_{row}" in errors else ""
+            style = theme.border_style() if f"deliverable_{row}" in errors else ""
             for column in range(3):
                 table.cellWidget(row, column).setStyleSheet(style)
         return ok and not errors

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout
 
-from desktop import clock
+from desktop import clock, i18n
 from desktop.domain import disclosure
 from desktop.domain.handles import PLATFORMS, platform_of_url
 from desktop.domain.validation import validate_content
@@ -20,6 +20,8 @@ from desktop.store.models import Collaboration, Deliverable
 from desktop.views.collaboration_dialog import to_qdate
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
+from desktop.views import theme
+from desktop.views.forms import date_field
 
 OK, MISSING, OPEN = "✓", "✗", "?"
 
@@ -51,7 +53,7 @@ class ContentDialog(FormDialog):
             combo.setCurrentIndex(open_ones[0] if open_ones else 0)
         fill_combo(self.w("platform"), [(p, label("platform", p)) for p in PLATFORMS], _first_handle(self.person))
         self.w("posted_on").setDate(to_qdate(ops.local_day(clock.utcnow())))
-        self.w("posted_on").setDisplayFormat("d-M-yyyy")
+        date_field(self.w("posted_on"))
         columns = self.form.layout().itemAt(0).layout()
         columns.setStretch(0, 3)
         columns.setStretch(1, 2)
@@ -111,7 +113,7 @@ class ContentDialog(FormDialog):
         source: QLabel = self.w("checkSource")
         source.setText(_("Rules: {source}").format(source=_(self.check.source)) if self.check.source else
                        _("No disclosure rules for this country in Afspraak; check the local rules yourself."))
-        source.setStyleSheet("color: #666;")
+        source.setStyleSheet(theme.text_style("grey"))
 
     def values(self) -> dict:
         out = {key: self.w(key).text() for key in ("url", "views", "likes", "comments", "link_clicks", "code_uses",

@@ -26,8 +26,6 @@ from desktop.views.rows import plain_tooltip
 
 PRODUCTS_MIME = "application/x-afspraak-products"
 
-ACCEPT_COLOUR = "#5b3a8c"
-REFUSE_COLOUR = "#a01c1c"
 
 
 def products_mime(ids: list[int]) -> QMimeData:
@@ -64,9 +62,15 @@ class Highlight(QFrame):
 
     def show_at(self, rect: QRect, refused: bool) -> None:
         self.refused = refused
-        colour = REFUSE_COLOUR if refused else ACCEPT_COLOUR
-        fill = "rgba(160, 28, 28, 40)" if refused else "rgba(91, 58, 140, 45)"
-        self.setStyleSheet(f"QFrame#dropHighlight {{ border: 2px solid {colour}; background: {fill}; border-radius: 3px; }}")
+        from PySide6.QtGui import QColor
+
+        from desktop.views import theme
+
+        colour = theme.status_colour("red") if refused else theme.accent()
+        fill = QColor(colour)
+        fill.setAlpha(45)
+        self.setStyleSheet("QFrame#dropHighlight {{ border: 2px solid {line}; background: {fill}; border-radius: 3px; }}".format(
+            line=theme.css(colour), fill=theme.css(fill)))
         self.setGeometry(rect)
         self.show()
         self.raise_()

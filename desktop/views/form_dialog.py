@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.views.base import plain_label
 from desktop.views.forms import load_form
+from desktop.views import theme
 
-ERROR_STYLE = "color: #b00020;"
-FIELD_STYLE = "border: 1px solid #b00020;"
 
 
 class FormDialog(QDialog):
@@ -82,7 +81,7 @@ class FormDialog(QDialog):
             label.setText(message)
             label.show()
             if field is not None:
-                field.setStyleSheet(FIELD_STYLE)
+                field.setStyleSheet(theme.border_style())
                 first = first or field
         if first is not None:
             self._reveal(first)
@@ -105,7 +104,7 @@ class FormDialog(QDialog):
                 self.form.layout().addWidget(label)
         label.setTextFormat(Qt.PlainText)
         label.setWordWrap(True)
-        label.setStyleSheet(ERROR_STYLE)
+        label.setStyleSheet(theme.text_style("red"))
         self._error_labels[key] = label
         return label
 

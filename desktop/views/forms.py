@@ -42,4 +42,28 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         f.close()
     if widget is None:
         raise RuntimeError(f"could not load {path}: {_loader.errorString()}")
+    _apply_tones(widget)
     return widget
+
+
+def _apply_tones(form: QWidget) -> None:
+    """Forms mark a label's meaning (``tone``: "red", "grey"...) instead of a colour; the
+    colour comes from the palette in use (views/theme.py), so dark desktops read it too."""
+    toned = [w for w in form.findChildren(QWidget) if w.property("tone")]
+    if not toned:
+        return
+    from desktop.views import theme
+
+    for widget in toned:
+        theme.set_text_colour(widget, str(widget.property("tone")))
+
+
+def date_field(edit) -> None:
+    """A date field shows dates as the lists do ("3 dec 2026"), in the app's language."""
+    from PySide6.QtCore import QLocale
+
+    from desktop import i18n
+
+    edit.setLocale(QLocale(QLocale.Dutch, QLocale.Netherlands) if i18n.current_language() == "nl"
+                   else QLocale(QLocale.English, QLocale.UnitedKingdom))
+    edit.setDisplayFormat(i18n.QT_DATE_EDIT)

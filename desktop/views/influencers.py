@@ -20,7 +20,7 @@ from peewee import fn
 from desktop import clock, i18n
 from desktop.domain import collaborations as collab_rules
 from desktop.domain.handles import display
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import choices, label
 from desktop.store import evidence as evidence_store
 from desktop.store import influencers as ops
@@ -41,13 +41,21 @@ from desktop.views.base import ListView, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import Row
 from desktop.presentation import event_texts
+from desktop.views import theme
 
-WARNING_STYLE = "color: #a01c1c;"
-MUTED_STYLE = "color: #666;"
+# Meanings of text in the detail pane (views/theme.py gives the colour for the palette).
+WARNING_STYLE = "red"
+MUTED_STYLE = "grey"
 
 
 class InfluencersView(ListView):
     key = "influencers"
+    # Name over handle and followers; the status as a coloured label; no free-text column
+    # (every column is short, the name column takes the remaining width).
+    two_line_rows = True
+    elide_column = 0
+    pill_column = 1
+    colour_columns = (1, 2)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -88,10 +96,12 @@ class InfluencersView(ListView):
         return _("Influencers")
 
     def headers(self):
-        # What the owner scans for first (who, in what state, what is due) comes first, so
-        # it stays visible beside the detail pane on a laptop screen.
-        return [_("Name"), _("Status"), _("Next deadline"), _("Open deliverables"), _("Score"), _("Rating"),
-                _("Followers"), _("Platform")]
+        # What the owner scans for first (who, in what state, what is due) comes first; the
+        # biggest account and the followers sit under the name (two-line rows), so every
+        # column fits beside the detail pane on a laptop screen.
+        # TRANSLATORS: short column headers of the influencer list (the columns are narrow).
+        # The rating (stars) sits under the score.
+        return [_("Name"), _("Status"), _("Deadline"), pgettext("column", "Open"), _("Score")]
 
     def empty_heading(self):
         return _("No influencers yet")
@@ -151,15 +161,13 @@ class InfluencersView(ListView):
                 cells=[
                     person.name,
                     status,
-                    i18n.format_date(clock.to_local(nearest)) if nearest else "",
+                    i18n.list_date(clock.to_local(nearest)) if nearest else "",
                     str(count) if count else "",
                     str(score.value) if score.value is not None else "–",
-                    "★ " + i18n.format_number(round(rating, 1)) if rating else "",
-                    i18n.format_number(followers) if followers else "",
-                    _platform_cell(handles),
                 ],
-                sort_keys=[person.name.lower(), person.status, nearest, count, score.value, rating, followers,
-                           handles[0].platform if handles else ""],
+                sort_keys=[person.name.lower(), person.status, nearest, count, score.value],
+                subline=_account_line(handles, followers),
+                sublines={4: "★ " + i18n.format_number(round(rating, 1))} if rating else None,
                 search=" ".join([person.name, *(h.name for h in handles), *person.tags, person.city,
                                  person.email]).lower(),
                 tooltip=tooltip,
@@ -456,7 +464,7 @@ class InfluencersView(ListView):
         layout.addWidget(plain_label(title, bold=True))
         facts = []
         if c.agreed_at:
-            facts.append(_("Agreed on {date}").format(date=i18n.format_date(clock.to_local(c.agreed_at))))
+            facts.append(_("Agreed on {date}").format(date=i18n.list_date(clock.to_local(c.agreed_at))))
         if c.products:
             facts.append(c.products)
         tags = " ".join(c.required_mentions + c.required_hashtags)
@@ -487,11 +495,11 @@ class InfluencersView(ListView):
         for d in c.deliverables.order_by(Deliverable.deadline):
             done = d.contents.count()
             if d.delivered_at:
-                state = _("posted {date}").format(date=i18n.format_date(clock.to_local(d.delivered_at)))
+                state = _("posted {date}").format(date=i18n.list_date(clock.to_local(d.delivered_at)))
             elif d.deadline and d.deadline < now and collab_rules.is_open(c.status):
-                state = _("overdue since {date}").format(date=i18n.format_date(clock.to_local(d.deadline)))
+                state = _("overdue since {date}").format(date=i18n.list_date(clock.to_local(d.deadline)))
             elif d.deadline:
-                state = _("due {date}").format(date=i18n.format_date(clock.to_local(d.deadline)))
+                state = _("due {date}").format(date=i18n.list_date(clock.to_local(d.deadline)))
             else:
                 state = ""
             lines.append("    • " + _("{count}× {kind} ({done} logged): {state}").format(
@@ -507,7 +515,7 @@ class InfluencersView(ListView):
             who = label("requested_by", v.requested_by)
             state = _("confirmed") if v.confirmed else _("not confirmed yet")
             lines = [_("{date}, asked by {who} ({state}): {reason}").format(
-                date=i18n.format_date(clock.to_local(v.changed_at)), who=who.lower(), state=state, reason=v.reason)]
+                date=i18n.list_date(clock.to_local(v.changed_at)), who=who.lower(), state=state, reason=v.reason)]
             for key, (old, new) in v.changes.items():
                 lines.append("    " + _("{term}: {old} → {new}").format(
                     term=_(collab_rules.TERM_LABELS.get(key, key)), old=self._term(key, old), new=self._term(key, new)))
@@ -535,7 +543,7 @@ class InfluencersView(ListView):
             kind = label("deliverable", content.deliverable.kind) if content.deliverable else _("Extra content")
             line = _("{kind} on {platform}, {date}: {url}").format(
                 kind=kind, platform=label("platform", content.platform),
-                date=i18n.format_date(clock.to_local(content.posted_at)) if content.posted_at else "", url=content.url)
+                date=i18n.list_date(clock.to_local(content.posted_at)) if content.posted_at else "", url=content.url)
             figures = [(_("views"), content.views), (_("likes"), content.likes), (_("comments"), content.comments),
                        (_("link clicks"), content.link_clicks), (_("code uses"), content.code_uses)]
             shown = ", ".join(f"{i18n.format_number(v)} {n}" for n, v in figures if v is not None)
@@ -611,12 +619,12 @@ class InfluencersView(ListView):
         if not strikes:
             layout.addWidget(plain_label(_("No strikes.")))
         for s in strikes:
-            text = _("{date}: {reason}").format(date=i18n.format_date(clock.to_local(s.created_at)),
+            text = _("{date}: {reason}").format(date=i18n.list_date(clock.to_local(s.created_at)),
                                                 reason=label("strike_reason", s.reason))
             if s.evidence:
                 text += " · " + s.evidence.replace("\n", " · ")
             if s.lifted_at:
-                text += " · " + _("lifted {date}").format(date=i18n.format_date(clock.to_local(s.lifted_at)))
+                text += " · " + _("lifted {date}").format(date=i18n.list_date(clock.to_local(s.lifted_at)))
                 layout.addWidget(self._styled(text, MUTED_STYLE))
             elif s in counting:
                 row = QWidget()
@@ -650,7 +658,7 @@ class InfluencersView(ListView):
         self.add_section(layout, _("Latest on the timeline"))
         events = person.events.order_by(Event.at.desc(), Event.id.desc()).limit(8)
         self.add_lines(layout, [
-            _("{date}: {text}").format(date=i18n.format_date(clock.to_local(e.at)), text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else "")
+            _("{date}: {text}").format(date=i18n.list_date(clock.to_local(e.at)), text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else "")
             for e in events
         ], _("Nothing on the timeline yet."))
 
@@ -668,25 +676,20 @@ class InfluencersView(ListView):
 
     def _styled(self, text: str, style: str):
         w = plain_label(text)
-        w.setStyleSheet(style)
+        theme.set_text_colour(w, style)
         return w
 
     def _button_row(self, buttons, name: str, per_line: int = 3) -> QWidget:
-        """Buttons in lines of ``per_line``, so the pane never needs to scroll sideways."""
-        row = QWidget()
-        row.setObjectName(name)
-        v = QVBoxLayout(row)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(4)
-        for start in range(0, len(buttons), per_line):
-            h = QHBoxLayout()
-            for text, slot in buttons[start:start + per_line]:
-                button = QPushButton(text)
-                button.clicked.connect(lambda _checked=False, slot=slot: slot())
-                h.addWidget(button)
-            h.addStretch(1)
-            v.addLayout(h)
-        return row
+        """Buttons that wrap to a new line when the pane is narrow (never sideways).
+        ``per_line`` is kept for callers; the width of the pane decides now."""
+        from desktop.views.flow import flow_of
+
+        made = []
+        for text, slot in buttons:
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            made.append(button)
+        return flow_of(made, name)
 
 
 class _PersonRow(NamedTuple):
@@ -711,13 +714,16 @@ def _row_tooltip(status_reason: str, flagged: bool, score) -> str:
                                   score.explanation()) if x)
 
 
-def _platform_cell(handles: list[Handle]) -> str:
-    """The biggest account, and how many more there are: "Instagram @sanne +1"."""
-    if not handles:
-        return ""
-    top = handles[0]
-    text = "{platform} {handle}".format(platform=label("platform", top.platform), handle=display(top.platform, top.name))
-    return text + (f" +{len(handles) - 1}" if len(handles) > 1 else "")
+def _account_line(handles: list, followers: int) -> str:
+    """Under the name: "@sanne +1 · 27.600 followers" (or what there is of it)."""
+    parts = []
+    if handles:
+        top = handles[0]
+        more = len(handles) - 1
+        parts.append(display(top.platform, top.name) + (f" +{more}" if more else ""))
+    if followers:
+        parts.append(ngettext("{n} follower", "{n} followers", followers).format(n=i18n.format_number(followers)))
+    return " · ".join(parts)
 
 
 def _agreement_message(c: Collaboration) -> str:

@@ -27,8 +27,8 @@ from desktop.store import due, settings, templates
 from desktop.store.db import db
 from desktop.store.models import Person
 from desktop.views.forms import load_form
+from desktop.views import theme
 
-ERROR_STYLE = "color: #a01c1c;"
 
 
 class LadderSettingsDialog(QDialog):
@@ -63,8 +63,8 @@ class LadderSettingsDialog(QDialog):
         self.template_state: QLabel = f.findChild(QLabel, "templateState")
         self.reset_button: QPushButton = f.findChild(QPushButton, "resetTemplate")
         self.save_template_button: QPushButton = f.findChild(QPushButton, "saveTemplate")
-        self.timing_problem.setStyleSheet(ERROR_STYLE)
-        self.template_problem.setStyleSheet(ERROR_STYLE)
+        self.timing_problem.setStyleSheet(theme.text_style("red"))
+        self.template_problem.setStyleSheet(theme.text_style("red"))
 
         self._load_timing()
         for template_id, template in messages.TEMPLATES.items():

@@ -23,6 +23,17 @@ from desktop.views.forms import load_form
 # Python enum classes (14 ms), which the shell does without (see views/rows.py, fix 3).
 USER_ROLE = 0x0100
 
+# The sidebar's width: an icon and one word (views/theme.py, without importing Qt's
+# palette machinery into the shell's start).
+SIDEBAR_WIDTH = 148
+
+
+def _banner_style() -> str:
+    from desktop.views import theme
+
+    return theme.banner_style("banner", "amber").replace("border-radius: 4px;", "border-radius: 0px;")
+
+
 # The sidebar's order; view_classes() returns the views in the same order.
 VIEW_KEYS = ("today", "influencers", "shipments", "orders", "timeline")
 
@@ -71,7 +82,7 @@ class MainWindow(QMainWindow):
         self.banner_text = self.findChild(QWidget, "bannerText")
         self.banner_button = self.findChild(QWidget, "bannerButton")
         self.banner.layout().setStretch(0, 1)  # the text takes the width, the button stays a button
-        self.banner.setStyleSheet("QFrame#banner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }")
+        self.banner.setStyleSheet(_banner_style())
         self.banner_button.clicked.connect(self.banner_clicked.emit)
         self.findChild(QWidget, "bannerClose").clicked.connect(self.close_banner)
         # What the banner says: a one-off notice (no tray, a failed change) and, where the
@@ -95,10 +106,13 @@ class MainWindow(QMainWindow):
             item.setData(USER_ROLE, key)
             item.setSizeHint(QSize(0, 40))
             self.sidebar.addItem(item)
+        # Compact: an icon and one word, from the desktop's palette (light or dark alike).
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setStyleSheet(
-            "QListWidget { background: #f3eff8; padding-top: 8px; font-size: 11pt; }"
-            "QListWidget::item { padding-left: 10px; }"
-            "QListWidget::item:selected { background: #5b3a8c; color: white; }"
+            "QListWidget { background: palette(alternate-base); padding-top: 8px; border: none;"
+            " border-right: 1px solid palette(mid); }"
+            "QListWidget::item { padding-left: 8px; border-radius: 4px; margin: 1px 6px; }"
+            "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
         )
         # Until the data is open: a quiet page (in the form) in the place of the views.
         self.opening = self.findChild(QLabel, "openingPage")
@@ -324,6 +338,24 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self, geometry: str | None) -> None:
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+            return
+        # The first time: maximised (when shown), and when the owner makes it smaller, a
+        # window in the middle of the screen, not in its top-left corner. From then on:
+        # where it was left. A caller that sets a size itself (a test, a screenshot) keeps it.
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            size = self.size().boundedTo(area.size())
+            self.setGeometry(area.x() + (area.width() - size.width()) // 2,
+                             area.y() + (area.height() - size.height()) // 2, size.width(), size.height())
+        if self.isVisible():  # the start's shell is already on screen
+            self.setWindowState(self.windowState() | Qt.WindowMaximized)
+            return
+        self.setAttribute(Qt.WA_Resized, False)
+        self._maximise_when_shown = True
 
     def restore_state(self) -> None:
         from desktop.store import settings
@@ -343,6 +375,15 @@ class MainWindow(QMainWindow):
         with db.atomic():
             settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
             settings.set("last_view", self.current_view().key)
+
+    def showEvent(self, event):  # noqa: N802
+        from PySide6.QtCore import Qt
+
+        if getattr(self, "_maximise_when_shown", False):
+            self._maximise_when_shown = False
+            if not self.testAttribute(Qt.WA_Resized):
+                self.setWindowState(self.windowState() | Qt.WindowMaximized)
+        super().showEvent(event)
 
     def closeEvent(self, event):  # noqa: N802
         self.save_state()

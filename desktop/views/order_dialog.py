@@ -42,9 +42,9 @@ from desktop.views import dialogs
 from desktop.views.base import plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import plain_tooltip
+from desktop.views import theme
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"
-ERROR_STYLE = "color: #b02020;"
 
 
 def qdate(value: date) -> QDate:
@@ -95,7 +95,7 @@ class OrderDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         self.summary = plain_label("")
-        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setStyleSheet(theme.text_style("red"))
         self.summary.hide()
         layout.addWidget(self.summary)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
@@ -211,7 +211,7 @@ class OrderDialog(QDialog):
             QLocale.English, QLocale.UnitedKingdom)
         for edit in (self.ordered_on, self.promised_ready, self.promised_delivery):
             edit.setLocale(locale)
-            edit.setDisplayFormat("d MMMM yyyy")
+            edit.setDisplayFormat(i18n.QT_DATE_EDIT)
 
     FIELDS = {
         "name": "name", "email": "email", "language": "language", "address_form": "addressForm",
@@ -228,7 +228,7 @@ class OrderDialog(QDialog):
             form, row = self._form_row(widget)
             label = plain_label("")
             label.setObjectName(f"{name}Error")
-            label.setStyleSheet(ERROR_STYLE)
+            label.setStyleSheet(theme.text_style("red"))
             label.hide()
             form.insertRow(row + 1, "", label)
             # an empty label cell keeps the row from taking space while hidden
@@ -424,7 +424,7 @@ class OrderDialog(QDialog):
         form.setRowVisible(row, bool(text))
         field = self.form.findChild(QWidget, self.FIELDS[key])
         field.setProperty("invalid", bool(text))
-        field.setStyleSheet("border: 1px solid #b02020;" if text and not isinstance(field, QListWidget) else "")
+        field.setStyleSheet(theme.border_style() if text and not isinstance(field, QListWidget) else "")
 
     def show_errors(self, errors: dict[str, str]) -> None:
         first = None

@@ -37,9 +37,11 @@ from desktop.store.models import CustomOrder, OrderPicture, Person, Product
 from desktop.views import dialogs
 from desktop.views.base import ListView, plain_label
 from desktop.views.rows import COLOURS, Row
+from desktop.views.flow import flow_of
 from desktop.views.rows import plain_tooltip
 from desktop.views.timeline_widget import PersonTimeline
 from desktop.presentation import event_texts
+from desktop.views import theme
 
 # The status the main button moves to, and its label, per status.
 NEXT_ACTIONS = {"new": "in_production", "in_production": "ready", "ready": "shipped", "shipped": "delivered"}
@@ -68,6 +70,12 @@ def days_left_text(days: int) -> str:
 
 class OrdersView(ListView):
     key = "orders"
+    # Two-line rows: the promised date over the days left, the product over what to put
+    # on it (the one column that may end in "…"; in full in the detail pane).
+    two_line_rows = True
+    elide_column = 3
+    pill_column = 1
+    colour_columns = (1, 2)
     open_subject = Signal(str, int, int)  # from the history: subject_type, subject_id, person_id
 
     def __init__(self, parent=None):
@@ -110,7 +118,7 @@ class OrdersView(ListView):
         # The shop order number is searchable and heads the detail pane; as a column it
         # would push "days left" and the status off a laptop screen.
         # What is urgent first; product and personalisation may run off a narrow screen.
-        return [_("Customer"), _("Days left"), _("Status"), _("Promised ready"), _("Product"), _("Personalisation")]
+        return [_("Customer"), _("Status"), _("Promised ready"), _("Product")]
 
     def empty_heading(self):
         return _("No custom orders yet")
@@ -143,11 +151,12 @@ class OrdersView(ListView):
             summary = rules.personalisation_summary(o.personalisation, o.font, o.colour, o.size)
             rows.append(Row(
                 id=o.id,
-                cells=[o.person.name, days_left_text(days) if days is not None else "", label("order_status", o.status),
-                       i18n.format_date(o.promised_ready) if o.promised_ready else "",
-                       o.product.name if o.product else "", summary],
-                sort_keys=[o.person.name.lower(), urgency, (GROUPS.get(o.status, 5), o.status), o.promised_ready,
-                           (o.product.name.lower() if o.product else ""), summary.lower()],
+                cells=[o.person.name, label("order_status", o.status),
+                       i18n.list_date(o.promised_ready) if o.promised_ready else "",
+                       o.product.name if o.product else ""],
+                sublines={2: days_left_text(days) if days is not None else "", 3: summary},
+                sort_keys=[o.person.name.lower(), (GROUPS.get(o.status, 5), o.status), urgency,
+                           (o.product.name.lower() if o.product else "")],
                 colour=rules.urgency_colour(days, warn) or ("grey" if o.status in rules.FINAL else ""),
                 tooltip=_("Order {number}").format(number=o.order_number) if o.order_number else "",
                 search=" ".join([o.order_number, o.person.name, o.person.email, o.product.name if o.product else "",
@@ -160,9 +169,6 @@ class OrdersView(ListView):
     def refresh(self) -> None:
         keep = self.current_id
         super().refresh()
-        header = self.table.horizontalHeader()
-        for column, widest in ((0, 160), (4, 160)):
-            header.resizeSection(column, min(header.sectionSize(column), widest))
         if not self.model.all_rows and CustomOrder.select().exists():
             # Orders exist, just none with this status: say so instead of "no orders yet".
             self.pages.setCurrentIndex(1)
@@ -195,7 +201,7 @@ class OrdersView(ListView):
         if colour:
             urgency = plain_label(days_left_text(days), bold=True)
             urgency.setObjectName("urgency")
-            urgency.setStyleSheet("color: {c};".format(c=COLOURS[colour].name()))
+            urgency.setStyleSheet(theme.text_style(colour, bold=True))
             layout.addWidget(urgency)
         self._add_due_banner(layout, o)
         layout.addWidget(self._actions(o))
@@ -214,9 +220,9 @@ class OrdersView(ListView):
             (_("Price"), i18n.format_money(o.price_cents)),
             (_("Deposit paid"), i18n.format_money(o.deposit_cents)),
             (_("Still to pay"), i18n.format_money(outstanding) if o.price_cents is not None else ""),
-            (_("Ordered"), i18n.format_date(o.ordered_on) if o.ordered_on else ""),
-            (_("Promised ready"), i18n.format_date(o.promised_ready, "full") if o.promised_ready else ""),
-            (_("Promised delivery"), i18n.format_date(o.promised_delivery, "full") if o.promised_delivery else ""),
+            (_("Ordered"), i18n.detail_date(o.ordered_on) if o.ordered_on else ""),
+            (_("Promised ready"), i18n.detail_date(o.promised_ready) if o.promised_ready else ""),
+            (_("Promised delivery"), i18n.detail_date(o.promised_delivery) if o.promised_delivery else ""),
         ] if pair[1]])
         if o.note:
             layout.addWidget(plain_label(o.note))
@@ -264,8 +270,8 @@ class OrdersView(ListView):
         # TRANSLATORS: one line of the promised-date history, e.g. "23 Nov 2026: ready date 27 Nov 2026 → 4 Dec 2026. The silver arrived late"
         self.add_lines(layout, [
             _("{when}: {what} {old} → {new}. {reason}").format(
-                when=i18n.format_date(c.changed_at), what=_("ready date") if c.field == "promised_ready" else _("delivery date"),
-                old=i18n.format_date(c.old_date) or "—", new=i18n.format_date(c.new_date) or "—", reason=c.reason)
+                when=i18n.list_date(c.changed_at), what=_("ready date") if c.field == "promised_ready" else _("delivery date"),
+                old=i18n.list_date(c.old_date) or "—", new=i18n.list_date(c.new_date) or "—", reason=c.reason)
             for c in history
         ], _("The promised dates have not moved."))
 
@@ -276,7 +282,7 @@ class OrdersView(ListView):
         for e in sent:
             first = event_texts.shown(e).strip().splitlines()[0] if event_texts.shown(e).strip() else ""
             lines.append(_("{date} · {channel}: {text}").format(
-                date=i18n.format_date(e.at), channel=label("channel", e.channel), text=first))
+                date=i18n.list_date(e.at), channel=label("channel", e.channel), text=first))
         self.add_lines(layout, lines, _("No messages sent yet."))
 
         self.add_section(layout, _("History with {name}").format(name=o.person.name))
@@ -304,7 +310,7 @@ class OrdersView(ListView):
             purpose = "order_update"
         banner = QWidget()
         banner.setObjectName("dueBanner")
-        banner.setStyleSheet("#dueBanner { background: #fff4d6; border: 1px solid #e0c060; border-radius: 4px; }")
+        banner.setStyleSheet(theme.banner_style("dueBanner", "amber"))
         column = QVBoxLayout(banner)
         column.addWidget(plain_label(text))
         button = QPushButton(_("Write the message…"))
@@ -325,17 +331,13 @@ class OrdersView(ListView):
         return ""
 
     def _actions(self, o: CustomOrder) -> QWidget:
-        holder = QWidget()
-        rows = QVBoxLayout(holder)
-        rows.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        rows.addLayout(row)
+        row = []  # one flow: the buttons wrap to a new line when the pane is narrow
         if o.status in _NEXT_LABELS:
             nxt = QPushButton(_(_NEXT_LABELS[o.status]))
             nxt.setObjectName("nextStatus")
             nxt.setDefault(True)
             nxt.clicked.connect(self.advance)
-            row.addWidget(nxt)
+            row.append(nxt)
         message = QToolButton()
         message.setObjectName("sendMessage")
         message.setText(_("Send message"))
@@ -348,14 +350,11 @@ class OrdersView(ListView):
             action.setData(code)
             action.triggered.connect(lambda _c=False, c=code: self.send_message(c))
         message.setMenu(menu)
-        row.addWidget(message)
-        row.addStretch(1)
-        row = QHBoxLayout()
-        rows.addLayout(row)
+        row.append(message)
         edit = QPushButton(_("Edit…"))
         edit.setObjectName("editOrder")
         edit.clicked.connect(self.edit_order)
-        row.addWidget(edit)
+        row.append(edit)
         more = QToolButton()
         more.setObjectName("moreActions")
         more.setText(_("More"))
@@ -371,9 +370,8 @@ class OrdersView(ListView):
             action.triggered.connect(lambda _c=False, t=to: self.move_to(t))
         more.setMenu(more_menu)
         more.setEnabled(not more_menu.isEmpty())
-        row.addWidget(more)
-        row.addStretch(1)
-        return holder
+        row.append(more)
+        return flow_of(row, "orderActions")
 
     # --- actions -------------------------------------------------------------------
     def _after_change(self) -> None:

@@ -24,6 +24,8 @@ class Row:
     tooltip: str | Callable[[], str] = ""  # a function: called (once) when Qt first asks
     colour: str = ""  # "red", "amber", "grey" or ""
     extra: dict = field(default_factory=dict)
+    subline: str = ""  # a quieter second line under the first cell (two-line rows)
+    sublines: dict[int, str] | None = None  # the same under other cells: {column: text}
 
 
 def plain_tooltip(text: str) -> str:
@@ -32,8 +34,36 @@ def plain_tooltip(text: str) -> str:
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
-COLOURS = {"red": QColor(176, 32, 32), "amber": QColor(168, 102, 0), "grey": QColor(128, 128, 128)}
-BRUSHES = {name: QBrush(colour) for name, colour in COLOURS.items()}
+class _Colours:
+    """The colours of meaning ("red", "amber", "grey"...) for the palette in use now
+    (views/theme.py): light and dark desktops both get readable text."""
+
+    def __init__(self, make):
+        self._make = make  # name -> the value for the palette in use
+        self._cache: dict[str, object] = {}
+        self._key = None
+
+    def __getitem__(self, name: str):
+        from desktop.views import theme
+
+        key = theme.palette().cacheKey()
+        if key != self._key:  # the desktop switched between light and dark
+            self._cache.clear()
+            self._key = key
+        found = self._cache.get(name)
+        if found is None:
+            found = self._cache[name] = self._make(name)
+        return found
+
+
+def _status_colour(name: str) -> QColor:
+    from desktop.views import theme
+
+    return theme.status_colour(name)
+
+
+COLOURS = _Colours(_status_colour)
+BRUSHES = _Colours(lambda name: QBrush(_status_colour(name)))
 
 # Roles as plain ints: data() runs for every visible cell and every role Qt asks for
 # (about ten per cell), and looking up Qt.DisplayRole on the enum each time costs more
@@ -52,6 +82,10 @@ class RowsModel(QAbstractTableModel):
         self.rows: list[Row] = []
         self._needle = ""
         self._predicate = None  # an extra filter (e.g. status/tag/country), or None
+        # The free-text column that may end in "…": its tooltip shows the whole text.
+        self.elide_column: int | None = None
+        # The columns a row's colour applies to (None: the whole row).
+        self.colour_columns: tuple[int, ...] | None = None
 
     # --- data --------------------------------------------------------------------
     def set_rows(self, rows: list[Row]) -> None:
@@ -116,14 +150,25 @@ class RowsModel(QAbstractTableModel):
             return None
         role = int(role)
         if role == DISPLAY:
-            return self.rows[index.row()].cells[index.column()]
+            row = self.rows[index.row()]
+            column = index.column()
+            if row.subline and column == 0:
+                return row.cells[0] + "\n" + row.subline
+            if row.sublines and row.sublines.get(column):
+                return row.cells[column] + "\n" + row.sublines[column]
+            return row.cells[column]
         if role == FOREGROUND:
             colour = self.rows[index.row()].colour
-            return BRUSHES[colour] if colour else None
+            if colour and (self.colour_columns is None or index.column() in self.colour_columns):
+                return BRUSHES[colour]
+            return None
         if role == TOOLTIP:
             row = self.rows[index.row()]
             if callable(row.tooltip):
                 row.tooltip = row.tooltip()
+            if index.column() == self.elide_column and row.cells[index.column()]:
+                whole = row.cells[index.column()]
+                return plain_tooltip(whole + ("\n\n" + row.tooltip if row.tooltip else ""))
             return plain_tooltip(row.tooltip) if row.tooltip else None
         if role == USER:
             return self.rows[index.row()].id

@@ -23,6 +23,7 @@ from desktop.labels import choices, label
 from desktop.store import settings, shipping
 from desktop.store.models import Person, Product, Shipment, ShipmentItem
 from desktop.views.base import ListView, plain_label
+from desktop.views.flow import flow_of
 from desktop.views.rows import COLOURS, RowsModel, Row
 
 TRACKING_COLUMN = 3
@@ -39,7 +40,9 @@ class ShipmentRowsModel(RowsModel):
 
         if index.isValid() and index.column() == TRACKING_COLUMN and self.rows[index.row()].extra.get("url"):
             if role == Qt.ForegroundRole:
-                return QBrush(QColor(26, 86, 180))
+                from desktop.views import theme
+
+                return QBrush(theme.palette().color(theme.QPalette.Link))
             if role == Qt.FontRole:
                 font = QFont()
                 font.setUnderline(True)
@@ -58,6 +61,9 @@ def open_link(url: str) -> bool:
 
 class ShipmentsView(ListView):
     key = "shipments"
+    elide_column = 1  # the products; all of them are in the detail pane
+    pill_column = 5
+    colour_columns = (5,)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -132,7 +138,7 @@ class ShipmentsView(ListView):
             rows.append(Row(
                 id=sid,
                 cells=[person_name, products, label("carrier", carrier), tracking_code or (_("link") if tracking_url else ""),
-                       i18n.format_date(to_local(sent_at)) if sent_at else "", status],
+                       i18n.list_date(to_local(sent_at)) if sent_at else "", status],
                 sort_keys=[person_name.lower(), products.lower(), carrier, tracking_code, sent_at, status_code],
                 colour="red" if no_address else "amber" if awaiting else ("grey" if status_code == "returned" else ""),
                 extra={"url": tracking_url, "no_address": no_address},
@@ -170,28 +176,26 @@ class ShipmentsView(ListView):
             (_("Carrier"), label("carrier", s.carrier)),
             (_("Tracking code"), s.tracking_code),
             (_("Link"), s.tracking_url),
-            (_("Sent"), i18n.format_moment(to_local(s.sent_at)) if s.sent_at else _("not yet")),
-            (_("Delivered"), i18n.format_moment(to_local(s.delivered_at)) if s.delivered_at else ""),
-            (_("Receipt confirmed"), i18n.format_moment(to_local(s.received_at)) if s.received_at else _("not yet")),
+            (_("Sent"), i18n.list_moment(to_local(s.sent_at)) if s.sent_at else _("not yet")),
+            (_("Delivered"), i18n.list_moment(to_local(s.delivered_at)) if s.delivered_at else ""),
+            (_("Receipt confirmed"), i18n.list_moment(to_local(s.received_at)) if s.received_at else _("not yet")),
             (_("Product value"), i18n.format_money(s.value_cents)),
             (_("Shipping cost"), i18n.format_money(s.shipping_cents)),
             (_("Collaboration"), (s.collaboration.title or _("(untitled)")) if s.collaboration else ""),
         ])
-        buttons = QHBoxLayout()
+        buttons = []  # wrapping to a new line when the pane is narrow (views/flow.py)
         if s.tracking_url:
             track = QPushButton(_("Open track && trace"))
             track.clicked.connect(lambda: open_link(s.tracking_url))
-            buttons.addWidget(track)
+            buttons.append(track)
         for action, text in (("send", _("Mark as sent")), ("deliver", _("Delivered")),
                              ("confirm", _("Receipt confirmed")), ("return", _("Returned"))):
             if rules.can(action, s.status):
                 button = QPushButton(text)
                 button.setObjectName(f"action_{action}")
                 button.clicked.connect(lambda _c=False, a=action: self.advance(row_id, a))
-                buttons.addWidget(button)
-        buttons.addStretch(1)
-        holder = QWidget()
-        holder.setLayout(buttons)
+                buttons.append(button)
+        holder = flow_of(buttons)
         layout.addWidget(holder)
         self.add_section(layout, _("Products"))
         self.add_lines(layout, [

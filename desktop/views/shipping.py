@@ -30,7 +30,7 @@ from desktop.store import catalogue, settings, shipping, storage_errors
 from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.store.db import db
 from desktop.store.models import CustomOrder, Person, Product
-from desktop.views import dialogs
+from desktop.views import dialogs, theme
 from desktop.views.catalogue import CatalogueDock
 from desktop.views.dropping import DropTarget, FileDrop, install_order_target, install_person_target, local_files
 
@@ -84,7 +84,7 @@ class ShippingController(QObject):
         self.window = window
         self.catalogue = CatalogueDock(window)
         window.addDockWidget(Qt.RightDockWidgetArea, self.catalogue)
-        window.resizeDocks([self.catalogue], [300], Qt.Horizontal)
+        window.resizeDocks([self.catalogue], [theme.CATALOGUE_WIDTH], Qt.Horizontal)
         self.catalogue.import_button.clicked.connect(self.ask_import)
         self.catalogue.add_button.clicked.connect(lambda: self.add_product())
         self.catalogue.send_button.clicked.connect(self.send_selected)
@@ -153,7 +153,7 @@ class ShippingController(QObject):
             self.catalogue.refresh()
 
     # Views a product can be dropped on; elsewhere (Vandaag, Tijdlijn) the panel makes room.
-    DROP_VIEWS = ("influencers", "shipments", "orders")
+    DROP_VIEWS = ("influencers", "orders")
 
     def follow_view(self, key: str) -> None:
         """Show the catalogue on the views that take drops (if the owner keeps it open)."""

@@ -25,6 +25,7 @@ from desktop.labels import choices, label
 from desktop.store.models import Person, Product
 from desktop.store.shipping import NewShipment, open_collaborations, product_title
 from desktop.views.forms import load_form
+from desktop.views import theme
 
 
 def _amount_or_problem(text: str) -> tuple[int | None, str | None]:
@@ -227,7 +228,7 @@ class _PictureDrop(QObject):
             files = local_files(event.mimeData())
             if files and image_format(files[0]):
                 event.acceptProposedAction()
-                obj.setStyleSheet("background: #e9e0f5; border: 2px solid #5b3a8c;")
+                obj.setStyleSheet(_drop_style())
             else:
                 event.ignore()
             return True
@@ -361,3 +362,10 @@ class Chooser:
         self.result = item.data(Qt.UserRole)
         self.dialog.accept()
         return True
+
+
+def _drop_style() -> str:
+    """The picture field while a picture is dragged over it: the accent, from the palette."""
+    line = theme.accent()
+    fill = theme.mix(line, theme.palette().color(theme.QPalette.Base), 0.15)
+    return "background: {fill}; border: 2px solid {line};".format(fill=theme.css(fill), line=theme.css(line))

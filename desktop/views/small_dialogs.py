@@ -17,6 +17,7 @@ from desktop.store.models import Collaboration, Event, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.presentation import event_texts
+from desktop.views import theme
 
 STARS = "★"
 
@@ -49,7 +50,7 @@ class StrikeDialog(FormDialog):
         events = self.w("events")
         for e in person.events.order_by(Event.at.desc()).limit(30):
             item = QListWidgetItem(_("{date}: {text}").format(
-                date=i18n.format_date(clock.to_local(e.at)), text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else ""))
+                date=i18n.list_date(clock.to_local(e.at)), text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else ""))
             item.setData(Qt.UserRole, e.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
@@ -64,7 +65,7 @@ class StrikeDialog(FormDialog):
         warning = self.w("strikeWarning")
         warning.setText(text)
         if n >= policy.to_inactive:
-            warning.setStyleSheet("color: #a01c1c; font-weight: bold;")
+            warning.setStyleSheet(theme.text_style("red", bold=True))
 
     def _fill_evidence(self, person: Person) -> None:
         """Her evidence pictures (screenshots kept with her content), to tick; hidden when there are none."""
@@ -76,7 +77,7 @@ class StrikeDialog(FormDialog):
         for row in evidence_store.of_person(person):
             item = QListWidgetItem(_("{content}, {date}: {name}").format(
                 content=evidence_store.content_title(row.content),
-                date=i18n.format_date(_clock.to_local(row.added_at)), name=row.original_name))
+                date=i18n.list_date(_clock.to_local(row.added_at)), name=row.original_name))
             item.setIcon(thumbnail_icon(row))
             item.setData(Qt.UserRole, row.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)

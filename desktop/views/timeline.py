@@ -27,8 +27,8 @@ from desktop.views import dialogs
 from desktop.views.base import ListView
 from desktop.views.forms import load_form
 from desktop.views.timeline_model import COLUMNS, TimelineModel, column_titles
-from desktop.views.timeline_widget import event_subject, setup_table
 from desktop.presentation import event_texts
+from desktop.views.timeline_widget import event_subject, setup_table, size_columns
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum: "no bound"
 ANY = None
@@ -79,7 +79,7 @@ class TimelineView(ListView):
             self.direction_box.addItem(text, code)
         for edit in (self.from_date, self.to_date):
             edit.setLocale(qt_locale())
-            edit.setDisplayFormat(qt_locale().dateFormat(QLocale.ShortFormat))
+            edit.setDisplayFormat(i18n.QT_DATE_EDIT)
             edit.setMinimumDate(NO_DATE)
             edit.setDate(NO_DATE)
         self.person_box.lineEdit().setPlaceholderText(_("Everyone"))
@@ -241,10 +241,7 @@ class TimelineView(ListView):
             box.setCurrentIndex(index)
 
     def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        widths = {"time": 70, "person": 170, "kind": 130, "channel": 100, "direction": 100}
-        for column, code in enumerate(self.model.columns[:-1]):
-            header.resizeSection(column, widths.get(code, 120))
+        size_columns(self.table, self.model)
 
     def _select_row(self, row: int) -> None:
         if row >= 0:
@@ -275,7 +272,7 @@ class TimelineView(ListView):
             return
         self.add_heading(layout, label("event_kind", e.kind))
         self.add_fields(layout, [
-            (_("When"), i18n.format_moment(to_local(e.at))),
+            (_("When"), i18n.list_moment(to_local(e.at))),
             (_("Person"), e.person.name if e.person_id else ""),
             (_("Channel"), label("channel", e.channel) if e.channel else ""),
             (_("Direction"), label("direction", e.direction)),

@@ -29,11 +29,9 @@ from desktop.presentation import timeline
 from desktop.presentation.timeline import EventLine, TimelineFilter
 from desktop.i18n import _
 from desktop.labels import label
-from desktop.views.rows import DISPLAY, FOREGROUND, TOOLTIP, USER, plain_tooltip
+from desktop.views.rows import DISPLAY, FOREGROUND, TOOLTIP, USER, _Colours, _status_colour, plain_tooltip
 
 PAGE = timeline.PAGE
-HEADING_BACKGROUND = QColor(236, 230, 244)
-IN_COLOUR = QColor(32, 96, 48)  # messages the shop received: the other side answered
 
 # data() and flags() run for every visible cell and every role Qt asks for: compare
 # plain ints and hand out values made once (as views/rows.py does; docs/PERFORMANCE.md).
@@ -41,9 +39,17 @@ FONT = int(Qt.ItemDataRole.FontRole.value)
 BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 HEADING_FLAGS = Qt.ItemIsEnabled  # not selectable: arrow keys and clicks skip to events
 EVENT_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-_HEADING_BRUSH = QBrush(HEADING_BACKGROUND)
-_IN_BRUSH = QBrush(IN_COLOUR)
+# Day headings on a soft tint of the palette; messages the shop received (the other side
+# answered) in green. Both follow the palette (light or dark desktop): views/rows.py.
+_HEADING_BRUSH = _Colours(lambda _name: QBrush(_heading_colour()))
+_IN_BRUSH = _Colours(lambda name: QBrush(_status_colour(name)))
 _HEADING_FONT: QFont | None = None  # made on first use (a QFont needs the application)
+
+
+def _heading_colour() -> QColor:
+    from desktop.views import theme
+
+    return theme.mix(theme.accent(), theme.palette().color(theme.QPalette.Base), 0.15)
 
 
 def _heading_font() -> QFont:
@@ -65,6 +71,8 @@ def column_titles() -> dict[str, str]:
         "person": _("Person"),
         # TRANSLATORS: column with the kind of timeline event (message, shipment...).
         "kind": _("What"),
+        # The kind over the channel, for narrow panes (two-line rows).
+        "kind_channel": _("What"),
         "channel": _("Channel"),
         "direction": _("Direction"),
         "text": _("Text"),
@@ -165,6 +173,7 @@ class TimelineModel(QAbstractTableModel):
             "person": e.person_name,
             "kind": label("event_kind", e.kind),
             "channel": label("channel", e.channel) if e.channel else "",
+            "kind_channel": label("event_kind", e.kind) + ("\n" + label("channel", e.channel) if e.channel else ""),
             "direction": label("direction", e.direction) if e.direction != "none" else "",
             "text": e.text.replace("\n", " "),
         }
@@ -243,14 +252,14 @@ class TimelineModel(QAbstractTableModel):
             if role == FONT:
                 return _heading_font()
             if role == BACKGROUND:
-                return _HEADING_BRUSH
+                return _HEADING_BRUSH["heading"]
             return None
         if role == DISPLAY:
             return item.cells[index.column()]
         if role == TOOLTIP:
             return plain_tooltip(item.event.text) if self.columns[index.column()] == "text" else None
         if role == FOREGROUND:
-            return _IN_BRUSH if item.event.direction == "in" else None
+            return _IN_BRUSH["green"] if item.event.direction == "in" else None
         if role == USER:
             return item.event.id
         return None

@@ -14,7 +14,7 @@ It is the Tijdlijn's own model, fixed on that person, without the filter bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.presentation.timeline import TimelineFilter
@@ -56,7 +56,32 @@ def setup_table(table: QTableView, model: TimelineModel) -> None:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.Interactive)
     header.setStretchLastSection(True)
+    header.setMinimumSectionSize(24)
+    from desktop.views.cells import CellDelegate
+
+    table.setItemDelegate(CellDelegate(table))
+    # The text (last) is the one column that may end in "…": its tooltip has it all.
+    table.setProperty("elideColumn", model.columnCount() - 1)
     attach_day_spans(table, model)
+
+
+def size_columns(table: QTableView, model: TimelineModel, sample: int = 100) -> None:
+    """Every column but the text as wide as its widest text in the first rows (day
+    headings span the row and do not count), the text takes the rest."""
+    from desktop.views import theme
+
+    header = table.horizontalHeader()
+    fm = table.fontMetrics()
+    rows = [r for r in range(min(model.rowCount(), sample)) if not model.is_heading(r)]
+    for column in range(model.columnCount() - 1):
+        title = str(model.headerData(column, Qt.Horizontal, Qt.DisplayRole) or "")
+        widest = fm.horizontalAdvance(title) + theme.CELL_PADDING + theme.M  # room for the sort arrow
+        for row in rows:
+            text = model.data(model.index(row, column), Qt.DisplayRole)
+            if isinstance(text, str) and text:
+                line = max(fm.horizontalAdvance(part) for part in text.splitlines())
+                widest = max(widest, line + theme.CELL_PADDING + theme.S)
+        header.resizeSection(column, widest)
 
 
 def event_subject(model: TimelineModel, index: QModelIndex) -> tuple[str, int, int] | None:
@@ -74,13 +99,15 @@ class PersonTimeline(QWidget):
     def __init__(self, person_id: int | None = None, parent=None, rows: int = 10):
         super().__init__(parent)
         # Narrow detail panes: the direction shows as colour (green = they answered).
-        self.model = TimelineModel(self, columns=("time", "kind", "channel", "text"), page=100, count=False)
+        # Two-line rows: the kind of event over its channel, so the text keeps some width.
+        self.model = TimelineModel(self, columns=("time", "kind_channel", "text"), page=100, count=False)
         self.visible_rows = rows
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableView(self)
         self.table.setObjectName("personTimeline")
         setup_table(self.table, self.model)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.table.fontMetrics().height() + 10)
         self.empty = plain_label(_("Nothing on the timeline yet."))
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
@@ -99,8 +126,7 @@ class PersonTimeline(QWidget):
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
         if has_rows:
-            for column in range(self.model.columnCount() - 1):
-                self.table.resizeColumnToContents(column)
+            size_columns(self.table, self.model)
             shown = min(self.model.rowCount(), self.visible_rows)
             self.table.setFixedHeight(self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
                                       + shown * self.table.verticalHeader().defaultSectionSize() + 2)

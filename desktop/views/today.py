@@ -36,6 +36,8 @@ def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | N
 
 class TodayView(ListView):
     key = "today"
+    elide_column = 3  # "About": what the promise is (its full text is in the detail pane)
+    colour_columns = (0,)
 
     def __init__(self, parent=None):
         self.items: list = []
@@ -77,7 +79,7 @@ class TodayView(ListView):
         for (item, when), title in zip(shown_items, titles):
             moment = to_local(item.own_due)  # the moment of the step it names
             shown = names[when] if when == "now" else (
-                i18n.format_time(moment) if when == "today" else i18n.format_date(moment, "EEEE d MMMM"))
+                i18n.format_time(moment) if when == "today" else i18n.list_date(moment))
             if when == "today":
                 shown = _("{part} {time}").format(part=names["today"], time=shown).strip()
             self.items.append(item)
@@ -109,7 +111,7 @@ class TodayView(ListView):
         self.add_heading(layout, _("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
         self.add_fields(layout, [
             (_("About"), due.subject_title(item)),
-            (_("Due"), i18n.format_moment(to_local(item.own_due))),
+            (_("Due"), i18n.list_moment(to_local(item.own_due))),
             (_("Channel"), label("channel", item.channel) if item.channel else _("task")),
         ])
         if len(item.parts) > 1:

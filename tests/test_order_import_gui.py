@@ -86,7 +86,8 @@ def test_an_orders_file_dropped_on_the_window_is_previewed_then_imported(qtbot, 
     assert "3 nieuwe bestellingen in Maatwerk" in told[0]
     assert {p.sku for p in Product.select().where(Product.made_to_order == True)} == {"NK-502", "SH-401"}  # noqa: E712
     view = window.view("orders")
-    shown = " ".join(str(cell) for row in view.model.rows for cell in row.cells)
+    shown = " ".join(str(cell) for row in view.model.rows  # the personalisation is under the product
+                     for cell in [*row.cells, row.subline, *(row.sublines or {}).values()] if cell)
     assert "Mila Jansen" in shown and "Lotte Peeters" in shown and "Naam: Mila" in shown
     assert Person.get(Person.email == "lotte.peeters@example.be").address_form == "u"
 

@@ -118,7 +118,7 @@ class TodayView(ListView):
             layout.addWidget(plain_label(_("One message for everything open with this person today:")))
             for part in item.parts:
                 layout.addWidget(plain_label("    • " + label("due_kind", part.kind) + " · " + label("due_step", part.step)
-                                             + " · " + i18n.format_moment(to_local(part.due))))
+                                             + " · " + i18n.list_moment(to_local(part.due))))
         message = due.compose(item, now)
         self.add_section(layout, _("Ready message") if message else _("What to do"))
         if message and "{nieuwe_datum}" in messages.TEMPLATES[item.template].body:

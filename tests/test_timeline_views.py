@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from desktop import cli, i18n
 from desktop.clock import to_local
 from desktop.domain import notes, spreadsheet
+from desktop.store import notes as note_store
 from desktop.presentation import timeline_export
 from desktop.presentation import calendar_export
 from desktop.presentation.timeline import TimelineFilter
@@ -215,12 +216,12 @@ def test_quick_note_refuses_bad_input_at_the_field(qtbot, demo_db, translator):
 
 def test_log_entry_rules_without_qt(database):
     p = Person.create(name="Lotte")
-    call = notes.log_entry(notes.Entry(p.id, "call", "phone", "out", "", NOW), NOW)
+    call = note_store.log_entry(notes.Entry(p.id, "call", "phone", "out", "", NOW), NOW)
     assert (call.kind, call.direction, call.channel) == ("call", "out", "phone")
-    reply = notes.log_entry(notes.Entry(p.id, "message", "whatsapp", "in", "Top!", NOW), NOW)
+    reply = note_store.log_entry(notes.Entry(p.id, "message", "whatsapp", "in", "Top!", NOW), NOW)
     assert (reply.kind, reply.direction) == ("message", "in")
     with pytest.raises(notes.Invalid) as refused:
-        notes.log_entry(notes.Entry(p.id, "message", "pigeon", "sideways", "", NOW + timedelta(hours=1)), NOW)
+        note_store.log_entry(notes.Entry(p.id, "message", "pigeon", "sideways", "", NOW + timedelta(hours=1)), NOW)
     assert set(refused.value.errors) == {"channel", "direction", "at"}
 
 

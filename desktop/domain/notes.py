@@ -3,7 +3,7 @@
 What is stored (the follow-up ladder reads it): a reply the other side sent, by DM or
 any other message channel, is ``kind="message", direction="in"``; a call is
 ``kind="call"`` with its direction; a note is ``kind="note", direction="none"`` without
-a channel. Pure Python over the store; ``now`` comes in as an argument.
+a channel. Pure Python: the store saves it (store/notes.py); ``now`` comes in.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from desktop.i18n import N_, _
-from desktop.store.models import CHANNELS, Event, Person
+
+# The channels a contact can go through (the store keeps these codes: store/models.py).
+CHANNELS = ("email", "instagram", "tiktok", "whatsapp", "phone", "other")
 
 # What the owner picks in the quick-note dialog -> what is stored.
 ENTRY_KINDS = {
@@ -48,9 +50,10 @@ class Invalid(Exception):
         self.errors = errors
 
 
-def validate(entry: Entry, now: datetime) -> dict[str, str]:
+def validate(entry: Entry, now: datetime, person_known: bool) -> dict[str, str]:
+    """What is wrong with ``entry`` (field -> message); ``person_known``: its person exists."""
     errors: dict[str, str] = {}
-    if entry.person_id is None or not Person.select().where(Person.id == entry.person_id).exists():
+    if entry.person_id is None or not person_known:
         errors["person"] = _("Choose who this is about.")
     if entry.entry_kind not in ENTRY_KINDS:
         errors["kind"] = _("Choose what happened.")
@@ -64,22 +67,6 @@ def validate(entry: Entry, now: datetime) -> dict[str, str]:
     if entry.at > now + FUTURE_SLACK:
         errors["at"] = _("That moment is still to come; log what already happened.")
     return errors
-
-
-def log_entry(entry: Entry, now: datetime) -> Event:
-    """Store the entry as a timeline event, or raise ``Invalid`` and store nothing."""
-    errors = validate(entry, now)
-    if errors:
-        raise Invalid(errors)
-    is_note = entry.entry_kind == "note"
-    return Event.create(
-        at=entry.at.replace(microsecond=0),
-        kind=STORED_KIND[entry.entry_kind],
-        channel="" if is_note else entry.channel,
-        direction="none" if is_note else entry.direction,
-        text=entry.text.strip(),
-        person=entry.person_id,
-    )
 
 
 def entry_kinds() -> list[tuple[str, str]]:

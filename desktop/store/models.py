@@ -25,6 +25,7 @@ from peewee import (
 
 from desktop.clock import utcnow
 from desktop.store.db import db
+from desktop.domain.notes import CHANNELS  # the contact channels' codes (re-exported)
 
 # --- choices (codes; translated labels live in desktop/labels.py) ---------------------
 PERSON_STATUSES = ("active", "inactive", "blocked")
@@ -36,7 +37,6 @@ DELIVERABLE_KINDS = ("post", "story", "reel", "tiktok", "youtube", "other")
 SHIPMENT_STATUSES = ("ready", "sent", "delivered", "received", "returned")
 CARRIERS = ("postnl", "dhl", "bpost", "dpd", "gls", "ups", "other")
 ORDER_STATUSES = ("new", "in_production", "ready", "shipped", "delivered", "cancelled")
-CHANNELS = ("email", "instagram", "tiktok", "whatsapp", "phone", "other")
 DIRECTIONS = ("out", "in", "none")
 STRIKE_REASONS = ("guidelines", "communication", "late", "other")
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.clock import local_to_utc, to_local, utcnow
 from desktop.domain import notes
+from desktop.store import notes as note_store
 from desktop.i18n import _
 from desktop.labels import choices
 from desktop.store.models import Person
@@ -124,7 +125,7 @@ class QuickNote(QObject):
         for label in self.errors.values():
             label.hide()
         try:
-            event = notes.log_entry(self.entry(), self._now())
+            event = note_store.log_entry(self.entry(), self._now())
         except notes.Invalid as refused:
             first = None
             for name in FIELDS:

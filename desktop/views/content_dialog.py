@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout
 
-from desktop import clock
+from desktop import clock, i18n
 from desktop.domain import disclosure
 from desktop.domain.handles import PLATFORMS, platform_of_url
 from desktop.domain.validation import validate_content
@@ -124,7 +124,7 @@ class ContentDialog(FormDialog):
         return out
 
     def save(self) -> bool:
-        errors, cleaned = validate_content(self.values(), clock.utcnow())
+        errors, cleaned = validate_content(self.values(), clock.utcnow(), money_locale=i18n.formatting_locale())
         if not self.show_errors(errors):
             return False
         self.update_check()

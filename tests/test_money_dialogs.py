@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import clock, i18n
 from desktop.store.models import Collaboration, Content, CustomOrder, Deliverable, Person, Product
@@ -29,7 +30,10 @@ def owner(qtbot, database, translator, monkeypatch):
     product = Product.create(key="KT-01", name="Ketting Maan", price_cents=3995)
     collaboration = Collaboration.create(person=person, title="Ketting Maan", status="agreed")
     Deliverable.create(collaboration=collaboration, kind="post", count=1, deadline=NOW.date() + timedelta(days=7))
-    return person, product, collaboration
+    yield person, product, collaboration
+    # pytest-qt has closed the dialogs with deleteLater(); delete them now, while this test's
+    # database is open, instead of letting eighty of them go in a later test's event loop.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 # Each reader types ``text`` into the dialog's money field, presses save, and returns the
@@ -156,3 +160,21 @@ def test_the_three_dialogs_agree_on_one_thousand_two_hundred_and_fifty(qtbot, ow
     seen = {reader.__name__: reader(qtbot, owner, "1.250")
             for reader in (order_price, parcel_shipping, collaboration_fee)}
     assert seen == {"order_price": 125000, "parcel_shipping": 125000, "collaboration_fee": 125000}
+
+
+def _layout_item_wrappers() -> int:
+    import shiboken6
+    from PySide6.QtWidgets import QLayout, QLayoutItem
+
+    return sum(isinstance(o, QLayoutItem) and not isinstance(o, QLayout) for o in shiboken6.getAllValidWrappers())
+
+
+@pytest.mark.parametrize("reader", READERS, ids=lambda r: r.__name__)
+def test_a_refused_amount_leaves_no_stale_layout_items_behind(qtbot, owner, reader):
+    """Finding where to show the message must not ask layouts for their items: PySide keeps
+    each QLayoutItem wrapper it hands out, Qt frees the item without telling it, and a later
+    object at that address came back as a stale 'QWidgetItem' (and, eighty dialogs on, crashed)."""
+    i18n.set_language("nl")
+    before = _layout_item_wrappers()
+    assert isinstance(reader(qtbot, owner, "twintig"), str)
+    assert _layout_item_wrappers() == before

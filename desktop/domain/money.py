@@ -61,10 +61,10 @@ def parse_money(text: str | None, locale: Locale | str) -> int | None:
 
     The locale decides first. Only when Babel cannot read the text in the locale at all
     is it read once more with "." and "," swapped: then the other convention is its only
-    reading. So a Dutch owner typing "12.50" (the keypad's decimal key gives "." on the
-    keyboards used in the Netherlands) gets € 12,50, and an owner using the app in English
-    who types "12,50" gets € 12.50. Babel strict refuses both in their own locale; it does
-    not read them as 1250.
+    reading. So a Dutch owner typing "12.50" (the numeric keypad types "." on the
+    US-International layout common in the Netherlands) gets € 12,50, and an owner using
+    the app in English who types "12,50" gets € 12.50. Babel strict refuses both in their
+    own locale; it does not read them as 1250.
 
     Text the locale *does* read but with more than two decimals ("1,250" in Dutch,
     "1.250" in English) is refused, not rounded and not guessed: it may be a thousand

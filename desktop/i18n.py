@@ -260,16 +260,15 @@ def format_money(cents: int | None, currency: str = "EUR", locale: Locale | None
     return babel_numbers.format_currency(amount, currency, locale=locale or formatting_locale())
 
 
-def format_money_input(cents: int | None, language: str | None = None) -> str:
-    """Cents as the owner types them back into a field: "1500,00" (nl) or "1500.00" (en).
+def format_money_input(cents: int | None, locale: Locale | None = None) -> str:
+    """Cents as the owner types them back into a field: "1.500,00" (nl) or "1,500.00" (en).
 
-    Never grouped: a thousands separator would be read back as the decimal mark by
-    ``validation.parse_money`` ("1.500" -> 1,50).
+    Written by ``domain.money.format_input`` in the current UI language's locale, the one
+    the dialogs read the field back with (``domain.money.parse_money``): a round trip.
     """
-    if cents is None:
-        return ""
-    text = "{:.2f}".format(int(cents) / 100)
-    return text.replace(".", ",") if normalise_language(language or _current_language) == "nl" else text
+    from desktop.domain import money
+
+    return money.format_input(cents, locale or formatting_locale())
 
 
 def format_number(value: int | float, locale: Locale | None = None) -> str:

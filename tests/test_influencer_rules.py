@@ -253,37 +253,32 @@ def test_collaboration_validation():
     base = {"agreed_on": date(2026, 11, 23), "fee": "", "status": "agreed"}
     d = validation.DeliverableInput
     errors, _ = validation.validate_collaboration(base, [d("post", 1, date(2026, 11, 20))], person_status="active",
-                                                  is_new=True, agreed=False, changed=True)
+                                                  is_new=True, agreed=False, changed=True, money_locale="en_GB")
     assert errors["deliverable_0"] == "The deadline is before the agreement date."
     errors, _ = validation.validate_collaboration(base, [], person_status="inactive", is_new=True, agreed=False,
-                                                  changed=True)
+                                                  changed=True, money_locale="en_GB")
     assert "deliverables" in errors and "override" in errors
     errors, cleaned = validation.validate_collaboration(
         {**base, "fee": "€ 25,00", "override": True, "required_hashtags": "gekregen #zilverenzo"},
         [d("post", 1, date(2026, 12, 1)), d("story", 3, date(2026, 12, 1))],
-        person_status="inactive", is_new=True, agreed=False, changed=True)
+        person_status="inactive", is_new=True, agreed=False, changed=True, money_locale="en_GB")
     assert errors == {}
     assert cleaned["fee_cents"] == 2500 and cleaned["required_hashtags"] == ["#gekregen", "#zilverenzo"]
     errors, _ = validation.validate_collaboration(base, [d("post", 1, date(2026, 12, 1))], person_status="active",
-                                                  is_new=False, agreed=True, changed=True)
+                                                  is_new=False, agreed=True, changed=True, money_locale="en_GB")
     assert "change_reason" in errors
 
 
 def test_content_validation():
     i18n.set_language("en")
-    errors, _ = validation.validate_content({"url": "instagram post", "likes": "-3"}, NOW)
+    errors, _ = validation.validate_content({"url": "instagram post", "likes": "-3"}, NOW, money_locale="en_GB")
     assert "url" in errors and "likes" in errors
-    errors, _ = validation.validate_content({"url": "", "posted_on": date(2026, 12, 25)}, NOW)
+    errors, _ = validation.validate_content({"url": "", "posted_on": date(2026, 12, 25)}, NOW, money_locale="en_GB")
     assert errors["url"] == "Paste the link to the post." and "posted_on" in errors
     errors, cleaned = validation.validate_content(
-        {"url": "https://www.instagram.com/p/abc/", "likes": "1.234", "revenue": "264,65"}, NOW)
+        {"url": "https://www.instagram.com/p/abc/", "likes": "1.234", "revenue": "264,65"}, NOW, money_locale="en_GB")
     assert errors == {} and cleaned["platform"] == "instagram"
     assert cleaned["likes"] == 1234 and cleaned["revenue_cents"] == 26465
-
-
-@pytest.mark.parametrize("text,cents", [("12,50", 1250), ("€ 1.250,00", 125000), ("12.5", 1250), ("", None)])
-def test_parse_money(text, cents):
-    assert validation.parse_money(text) == cents
 
 
 def test_csv_cells_cannot_become_formulas():

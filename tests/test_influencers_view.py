@@ -343,16 +343,16 @@ def test_detail_pane_shows_history_content_strikes_and_timeline(qtbot, demo_db, 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_large_amounts_survive_opening_and_saving_the_collaboration(qtbot, database, translator, language):
     """A fee of € 1.500 shown for editing must read back as € 1.500, not € 1,50."""
-    from desktop.domain.validation import parse_money
+    from desktop.domain.money import parse_money
 
     i18n.set_language(language)
     for cents in (150000, 1234567, 995, 100):
-        assert parse_money(i18n.format_money_input(cents)) == cents
+        assert parse_money(i18n.format_money_input(cents), i18n.formatting_locale()) == cents
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_collaboration_dialog_shows_a_large_fee_so_it_reads_back_the_same(qtbot, database, translator, language):
-    from desktop.domain.validation import parse_money
+    from desktop.domain.money import parse_money
     from desktop.store.models import Collaboration, Person
     from desktop.views.collaboration_dialog import CollaborationDialog
 
@@ -362,6 +362,7 @@ def test_the_collaboration_dialog_shows_a_large_fee_so_it_reads_back_the_same(qt
                                   shipping_cents=495)
     dialog = CollaborationDialog(None, collaboration=collab)
     qtbot.addWidget(dialog)
-    assert parse_money(dialog.w("fee").text()) == 150000
-    assert parse_money(dialog.w("product_cost").text()) == 123456
-    assert parse_money(dialog.w("shipping").text()) == 495
+    locale = i18n.formatting_locale()
+    assert parse_money(dialog.w("fee").text(), locale) == 150000
+    assert parse_money(dialog.w("product_cost").text(), locale) == 123456
+    assert parse_money(dialog.w("shipping").text(), locale) == 495

@@ -1,4 +1,4 @@
-"""Custom orders, pure rules: validation, money, statuses, and the delay reminder on the ladder."""
+"""Custom orders, pure rules: validation (money: tests/test_money.py), statuses, and the delay reminder on the ladder."""
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -147,24 +147,11 @@ def test_personalisation_summary():
 
 # --- money and validation -----------------------------------------------------------------
 
-@pytest.mark.parametrize("text,cents", [
-    ("24,95", 2495), ("€ 24.95", 2495), ("24", 2400), ("1,5", 150), ("1.250", 125000),
-    ("1.250,00", 125000), ("1,250.00", 125000), ("", None), ("  ", None),
-])
-def test_parse_money(text, cents):
-    assert orders.parse_money(text) == cents
-
-
-@pytest.mark.parametrize("text", ["-5", "abc", "12.5.3", "1,2,3"])
-def test_parse_money_refuses(text):
-    with pytest.raises(orders.MoneyError):
-        orders.parse_money(text)
-
-
 def good(**kw):
     values = dict(name="Ingrid Jansen", email="ingrid@example.com", order_number="#1050", price_text="29,95",
                   deposit_text="10", ordered_on=date(2026, 11, 20), promised_ready=date(2026, 11, 27),
-                  checklist=[{"text": " Graveren ", "done": False}, {"text": "", "done": True}])
+                  checklist=[{"text": " Graveren ", "done": False}, {"text": "", "done": True}],
+                  money_locale="nl_NL")
     values.update(kw)
     return orders.OrderInput(**values)
 
@@ -181,6 +168,8 @@ def test_a_good_order_is_cleaned():
     ({"email": "ingrid.example.com"}, "email"),
     ({"price_text": "-3"}, "price"),
     ({"price_text": "twintig"}, "price"),
+    ({"price_text": "1,250"}, "price"),  # three decimals in Dutch: refused, not guessed
+    ({"price_text": "20", "deposit_text": "12.50", "money_locale": "en_GB"}, None),
     ({"deposit_text": "40"}, "deposit"),
     ({"promised_ready": date(2026, 11, 19)}, "promised_ready"),
     ({"promised_ready": None}, "promised_ready"),
@@ -190,8 +179,25 @@ def test_a_good_order_is_cleaned():
 ])
 def test_bad_input_is_named_at_its_field(changes, field):
     clean, errors = orders.validate(good(**changes))
+    if field is None:  # the control case: the same form, read well
+        assert errors == {} and clean is not None
+        return
     assert clean is None
     assert field in errors and errors[field]
+
+
+def test_the_amounts_are_read_in_the_locale_the_order_says():
+    clean, errors = orders.validate(good(price_text="1.250", deposit_text="1.250,00"))
+    assert errors == {} and (clean.price_cents, clean.deposit_cents) == (125000, 125000)
+    clean, errors = orders.validate(good(price_text="1.250", deposit_text="", money_locale="en_GB"))
+    assert clean is None and "price" in errors  # 1.250 in English: three decimals, refused
+    clean, errors = orders.validate(good(price_text="1,250", deposit_text="", money_locale="en_GB"))
+    assert errors == {} and clean.price_cents == 125000
+
+
+def test_an_order_input_cannot_forget_its_locale():
+    with pytest.raises(TypeError):
+        orders.OrderInput(name="Ingrid", price_text="12,50")  # no money_locale
 
 
 def test_order_numbers_are_unique_and_a_moved_date_needs_a_reason():

@@ -21,7 +21,7 @@ def form(**kw):
     values = dict(name="Ingrid Jansen", email="ingrid@example.com", country="BE", language="nl", address_form="u",
                   order_number="#1050", personalisation="Letter M", price_text="29,95", deposit_text="10",
                   ordered_on=date(2026, 11, 20), promised_ready=date(2026, 11, 27),
-                  promised_delivery=date(2026, 11, 30))
+                  promised_delivery=date(2026, 11, 30), money_locale="nl_BE")
     values.update(kw)
     return OrderInput(**values)
 

@@ -467,6 +467,8 @@ _AMOUNT_JUNK = re.compile(r"[\s\u00a0\u202f€$£]|eur\b", re.IGNORECASE)
 def parse_amount(text: str) -> int | None:
     """'19.99', '19,99', '.5', '1.234,50', '1,234.50', '€ 12,50' -> cents; '' -> None.
 
+    For the cells of a shop's CSV export, whose convention is the shop's, not the owner's.
+    Money the owner types into a dialog is read by ``money.parse_money`` instead.
     Raises ValueError for anything else (letters, negative amounts).
     """
     cleaned = _AMOUNT_JUNK.sub("", text or "")

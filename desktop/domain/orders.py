@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from desktop.domain.money import MoneyError, parse_money
 from desktop.i18n import _
 
 STATUSES = ("new", "in_production", "ready", "shipped", "delivered", "cancelled")
@@ -62,33 +63,6 @@ def personalisation_summary(text: str, font: str = "", colour: str = "", size: s
 # --- input and validation --------------------------------------------------------------
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_MONEY = re.compile(r"^(\d+|\d{1,3}([.,]\d{3})+)([.,]\d{1,2})?$")
-
-
-class MoneyError(ValueError):
-    pass
-
-
-def parse_money(text: str) -> int | None:
-    """'12,50', '€ 12.50', '1.250', '1.250,00' -> cents; '' -> None.
-
-    The last ',' or '.' followed by one or two digits is the decimal mark (people type
-    both in the Netherlands and Belgium); any other is a thousands separator.
-    Raises ``MoneyError`` with a translated message for anything else.
-    """
-    cleaned = (text or "").replace("€", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "").strip()
-    if not cleaned:
-        return None
-    if cleaned.startswith("-"):
-        raise MoneyError(_("An amount cannot be negative."))
-    if not _MONEY.match(cleaned):
-        raise MoneyError(_("“{text}” is not an amount. Type it like 24,95.").format(text=text.strip()))
-    whole, cents = cleaned, "0"
-    mark = max(cleaned.rfind(","), cleaned.rfind("."))
-    if mark >= 0 and len(cleaned) - mark - 1 in (1, 2):
-        whole, cents = cleaned[:mark], cleaned[mark + 1:]
-    whole = whole.replace(",", "").replace(".", "")
-    return int(whole or "0") * 100 + int(cents.ljust(2, "0"))
 
 
 @dataclass
@@ -119,6 +93,9 @@ class OrderInput:
     status: str = "new"
     checklist: list[dict] = field(default_factory=list)
     change_reason: str = ""  # why a promised date moved (editing only)
+    # The locale the owner typed the amounts in ("nl_NL", "nl_BE", "en_GB"): the dialog's
+    # UI language. Required, so no caller can have its amounts read in another convention.
+    money_locale: str = field(kw_only=True)
 
 
 @dataclass
@@ -155,11 +132,11 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
 
     price = deposit = None
     try:
-        price = parse_money(form.price_text)
+        price = parse_money(form.price_text, form.money_locale)
     except MoneyError as exc:
         errors["price"] = str(exc)
     try:
-        deposit = parse_money(form.deposit_text) or 0
+        deposit = parse_money(form.deposit_text, form.money_locale) or 0
     except MoneyError as exc:
         errors["deposit"] = str(exc)
     if price is not None and deposit is not None and deposit > price:

@@ -17,7 +17,12 @@ from urllib.parse import urlsplit
 from desktop.domain import handles as handle_rules
 from desktop.domain.collaborations import split_tags
 from desktop.domain.messages import default_form
+from desktop.domain.money import MoneyError, parse_money
 from desktop.i18n import _
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from babel import Locale
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -44,29 +49,6 @@ def parse_count(text: str) -> int | None:
     if not digits.isdigit():
         raise ValueError(text)
     return int(digits)
-
-
-def parse_money(text: str) -> int | None:
-    """"€ 12,50", "12.50", "1.250,00" -> cents; "" -> None; ValueError otherwise."""
-    s = "".join((text or "").replace("€", "").replace("EUR", "").split())
-    if not s:
-        return None
-    if s.startswith("-"):
-        raise ValueError("negative")
-    if "," in s and "." in s:  # the last one is the decimal mark
-        if s.rfind(",") > s.rfind("."):
-            s = s.replace(".", "").replace(",", ".")
-        else:
-            s = s.replace(",", "")
-    elif "," in s:
-        s = s.replace(",", ".")
-    try:
-        value = Decimal(s)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if value != value.quantize(Decimal("0.01")):
-        raise ValueError(text)
-    return int(value * 100)
 
 
 def valid_url(text: str) -> bool:
@@ -172,27 +154,23 @@ def validate_collaboration(
     is_new: bool,
     agreed: bool,
     changed: bool,
+    money_locale: Locale | str,
 ) -> tuple[dict[str, str], dict]:
     """Check the collaboration editor.
 
     ``agreed``: the collaboration was already agreed before this edit (a change needs a
-    reason); ``changed``: the terms differ from what was stored.
+    reason); ``changed``: the terms differ from what was stored; ``money_locale``: the
+    locale the owner typed the fee and costs in (see ``money.parse_money``).
     """
     errors: dict[str, str] = {}
     agreed_on: date | None = values.get("agreed_on")
-    try:
-        fee = parse_money(values.get("fee") or "") or 0
-    except ValueError as exc:
-        fee = 0
-        errors["fee"] = (_("The fee can't be negative.") if str(exc) == "negative"
-                         else _("“{text}” is not an amount.").format(text=values.get("fee")))
     money = {}
-    for key in ("product_cost", "shipping"):
+    for key in ("fee", "product_cost", "shipping"):
         try:
-            money[key] = parse_money(values.get(key) or "") or 0
-        except ValueError:
+            money[key] = parse_money(values.get(key), money_locale) or 0
+        except MoneyError as exc:
             money[key] = 0
-            errors[key] = _("“{text}” is not an amount.").format(text=values.get(key))
+            errors[key] = str(exc)
     if not deliverables:
         errors["deliverables"] = _("Add at least one deliverable: what will be posted?")
     for i, d in enumerate(deliverables):
@@ -218,7 +196,7 @@ def validate_collaboration(
     cleaned = {
         "title": " ".join((values.get("title") or "").split()),
         "agreed_on": agreed_on,
-        "fee_cents": fee,
+        "fee_cents": money["fee"],
         "product_cost_cents": money["product_cost"],
         "shipping_cents": money["shipping"],
         "products": (values.get("products") or "").strip(),
@@ -245,7 +223,8 @@ def validate_collaboration(
 RESULT_FIELDS = ("views", "likes", "comments", "link_clicks", "code_uses")
 
 
-def validate_content(values: dict, now: datetime) -> tuple[dict[str, str], dict]:
+def validate_content(values: dict, now: datetime, *, money_locale: Locale | str) -> tuple[dict[str, str], dict]:
+    """Check the content form; ``money_locale``: the locale the revenue was typed in."""
     errors: dict[str, str] = {}
     url = (values.get("url") or "").strip()
     if not url:
@@ -264,10 +243,10 @@ def validate_content(values: dict, now: datetime) -> tuple[dict[str, str], dict]
             results[key] = None
             errors[key] = _("Fill in a whole number of 0 or more.")
     try:
-        results["revenue_cents"] = parse_money(values.get("revenue") or "")
-    except ValueError:
+        results["revenue_cents"] = parse_money(values.get("revenue"), money_locale)
+    except MoneyError as exc:
         results["revenue_cents"] = None
-        errors["revenue"] = _("“{text}” is not an amount.").format(text=values.get("revenue"))
+        errors["revenue"] = str(exc)
     cleaned = {"url": url, "platform": platform, "posted_on": posted_on, "caption": values.get("caption") or "",
                **results}
     return errors, cleaned

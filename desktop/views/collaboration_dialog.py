@@ -187,12 +187,13 @@ class CollaborationDialog(FormDialog):
         changed = True
         if self.collaboration is not None:
             _e, preview = validate_collaboration(values, deliverables, person_status=self.person.status,
-                                                 is_new=False, agreed=False, changed=False)
+                                                 is_new=False, agreed=False, changed=False,
+                                                 money_locale=i18n.formatting_locale())
             new_terms = rules.terms(preview, [(d.kind, d.count, d.deadline) for d in deliverables])
             changed = bool(rules.diff(ops.current_terms(self.collaboration), new_terms))
         errors, cleaned = validate_collaboration(
             values, deliverables, person_status=self.person.status, is_new=self.collaboration is None,
-            agreed=self.was_agreed, changed=changed)
+            agreed=self.was_agreed, changed=changed, money_locale=i18n.formatting_locale())
         if not cleaned["title"]:
             first = deliverables[0] if deliverables else None
             cleaned["title"] = (_("{kind} by {name}").format(kind=label("deliverable", first.kind), name=self.person.name)

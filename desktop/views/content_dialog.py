@@ -7,7 +7,7 @@ what a caption cannot show is a checkbox the owner ticks.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QLabel, QLayout, QVBoxLayout
 
 from desktop import clock, i18n
 from desktop.domain import disclosure
@@ -54,7 +54,7 @@ class ContentDialog(FormDialog):
         fill_combo(self.w("platform"), [(p, label("platform", p)) for p in PLATFORMS], _first_handle(self.person))
         self.w("posted_on").setDate(to_qdate(ops.local_day(clock.utcnow())))
         date_field(self.w("posted_on"))
-        columns = self.form.layout().itemAt(0).layout()
+        columns = self.form.findChild(QLayout, "columns")  # not itemAt(): see form_dialog._layout_of
         columns.setStretch(0, 3)
         columns.setStretch(1, 2)
         self.w("url").textChanged.connect(self._url_changed)
@@ -126,7 +126,7 @@ class ContentDialog(FormDialog):
         return out
 
     def save(self) -> bool:
-        errors, cleaned = validate_content(self.values(), clock.utcnow())
+        errors, cleaned = validate_content(self.values(), clock.utcnow(), money_locale=i18n.formatting_locale())
         if not self.show_errors(errors):
             return False
         self.update_check()

@@ -137,18 +137,16 @@ class FormDialog(QDialog):
 
 
 def _layout_of(layout: QLayout | None, widget: QWidget) -> QLayout | None:
+    """The layout, ``layout`` or one nested in it, that holds ``widget`` directly.
+
+    Asks layouts (QObjects) only, never ``itemAt``: PySide keeps a wrapper of every
+    QLayoutItem it hands out alive with its layout, and Qt frees the item without telling
+    it, so a later object at the same address can come back as that stale wrapper
+    ("'QWidgetItem' object has no attribute ...", and crashes).
+    """
     if layout is None:
         return None
-    if layout.indexOf(widget) >= 0:
-        return layout
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        if item.layout() is not None:
-            found = _layout_of(item.layout(), widget)
-            if found is not None:
-                return found
-        elif item.widget() is not None and item.widget().layout() is not None:
-            found = _layout_of(item.widget().layout(), widget)
-            if found is not None:
-                return found
+    for candidate in (layout, *layout.findChildren(QLayout)):
+        if candidate.indexOf(widget) >= 0:
+            return candidate
     return None

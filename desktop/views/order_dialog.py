@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -236,16 +237,24 @@ class OrderDialog(QDialog):
             self.errors[key] = label
 
     def _form_row(self, widget: QWidget) -> tuple[QFormLayout, int]:
+        # Asks layouts (QObjects) only, never ``itemAt``: PySide keeps a wrapper of every
+        # QLayoutItem it hands out alive with its layout, and Qt frees the item without
+        # telling it, so a later object at the same address can come back as that stale
+        # wrapper ("'QWidgetItem' object has no attribute ...", and crashes).
         parent = widget.parentWidget()
         while parent is not None:
             for form in parent.findChildren(QFormLayout):
                 row, _role = form.getWidgetPosition(widget)
                 if row >= 0:
                     return form, row
-                for r in range(form.rowCount()):  # widget inside a nested layout of the row
-                    item = form.itemAt(r, QFormLayout.FieldRole)
-                    if item is not None and item.layout() is not None and _contains(item.layout(), widget):
-                        return form, r
+                for inner in form.findChildren(QLayout):  # widget inside a nested layout of the row
+                    if inner.indexOf(widget) < 0:
+                        continue
+                    while inner.parent() is not form and isinstance(inner.parent(), QLayout):
+                        inner = inner.parent()
+                    row, _role = form.getLayoutPosition(inner)
+                    if row >= 0:
+                        return form, row
             parent = parent.parentWidget()
         raise LookupError(widget.objectName())
 
@@ -380,7 +389,8 @@ class OrderDialog(QDialog):
             order_number=self.order_number.text(), product_id=self._product_id(),
             personalisation=self.personalisation.text(), font=self.font_.text(), colour=self.colour.text(),
             size=self.size_.text(), note=self.note.toPlainText(), price_text=self.price.text(),
-            deposit_text=self.deposit.text(), ordered_on=pydate(self.ordered_on.date()),
+            deposit_text=self.deposit.text(), money_locale=str(i18n.formatting_locale()),
+            ordered_on=pydate(self.ordered_on.date()),
             promised_ready=pydate(self.promised_ready.date()),
             promised_delivery=pydate(self.promised_delivery.date()) if self.has_delivery.isChecked() else None,
             status=self.status.currentData(),
@@ -442,13 +452,3 @@ class OrderDialog(QDialog):
         for key in self.errors:
             self._show_error(key, "")
         self.summary.hide()
-
-
-def _contains(layout, widget) -> bool:
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        if item.widget() is widget:
-            return True
-        if item.layout() is not None and _contains(item.layout(), widget):
-            return True
-    return False

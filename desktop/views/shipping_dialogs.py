@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidge
 from desktop import i18n
 from desktop.domain import carriers
 from desktop.domain import shipments as shipment_rules
-from desktop.domain.importers import parse_amount
+from desktop.domain.money import MoneyError, parse_money
 from desktop.domain.shipments import value_cents
 from desktop.i18n import _
 from desktop.labels import choices, label
@@ -29,10 +29,11 @@ from desktop.views import theme
 
 
 def _amount_or_problem(text: str) -> tuple[int | None, str | None]:
+    """An amount typed by the owner, read in the UI language's locale (never a shop CSV's rules)."""
     try:
-        return parse_amount(text), None
-    except ValueError:
-        return None, _("“{value}” is not an amount; write it like 4,95.").format(value=text.strip())
+        return parse_money(text, i18n.formatting_locale()), None
+    except MoneyError as exc:
+        return None, str(exc)
 
 
 class ShipmentDialog:

@@ -260,17 +260,6 @@ def format_money(cents: int | None, currency: str = "EUR", locale: Locale | None
     return babel_numbers.format_currency(amount, currency, locale=locale or formatting_locale())
 
 
-def format_money_input(cents: int | None, locale: Locale | None = None) -> str:
-    """Cents as the owner types them back into a field: "1.500,00" (nl) or "1,500.00" (en).
-
-    Written by ``domain.money.format_input`` in the current UI language's locale, the one
-    the dialogs read the field back with (``domain.money.parse_money``): a round trip.
-    """
-    from desktop.domain import money
-
-    return money.format_input(cents, locale or formatting_locale())
-
-
 def format_number(value: int | float, locale: Locale | None = None) -> str:
     locale = locale or formatting_locale()
     if type(value) is int and value >= 0:

@@ -155,7 +155,7 @@ def test_a_custom_order_typed_by_hand_is_taken_over_not_doubled(database):
     demo_products("NK-502")
     typed = save_order(OrderInput(name="Mila Jansen", email="mila.jansen@example.nl", order_number="#2001",
                                   personalisation="Mila", ordered_on=date(2026, 11, 2),
-                                  promised_ready=date(2026, 11, 20)), NOW)
+                                  promised_ready=date(2026, 11, 20), money_locale="nl_NL"), NOW)
     import_bytes(NL_FILE.read_bytes(), marks={"sku:NK-502"})
     assert CustomOrder.select().where(CustomOrder.order_number == "#2001").count() == 1
     assert ShopOrderLine.get(ShopOrderLine.custom_order == typed.id)

@@ -23,6 +23,7 @@ from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
 from desktop.views.forms import date_field
 from desktop.views.forms import date_field
+from desktop.domain import money
 
 
 def to_qdate(value: date) -> QDate:
@@ -102,7 +103,7 @@ class CollaborationDialog(FormDialog):
         self.w("agreed_on").setDate(to_qdate(ops.local_day(c.agreed_at or c.created_at)))
         self.w("products").setText(c.products)
         for key, cents in (("fee", c.fee_cents), ("product_cost", c.product_cost_cents), ("shipping", c.shipping_cents)):
-            self.w(key).setText(i18n.format_money_input(cents) if cents else "")
+            self.w(key).setText(money.format_input(cents, i18n.formatting_locale()) if cents else "")
         self.w("required_mentions").setText(" ".join(c.required_mentions))
         self.w("required_hashtags").setText(" ".join(c.required_hashtags))
         self.w("disclosure_required").setChecked(c.disclosure_required)

@@ -44,6 +44,7 @@ from desktop.views.base import plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import plain_tooltip
 from desktop.views import theme
+from desktop.domain import money
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"
 
@@ -268,8 +269,8 @@ class OrderDialog(QDialog):
         self.order_number.setText(o.order_number)
         if o.product_id is not None:
             self.product.setCurrentIndex(max(0, self.product.findData(o.product_id)))
-        self.price.setText(i18n.format_money_input(o.price_cents))
-        self.deposit.setText(i18n.format_money_input(o.deposit_cents) if o.deposit_cents else "")
+        self.price.setText(money.format_input(o.price_cents, i18n.formatting_locale()))
+        self.deposit.setText(money.format_input(o.deposit_cents, i18n.formatting_locale()) if o.deposit_cents else "")
         if o.ordered_on:
             self.ordered_on.setDate(qdate(o.ordered_on))
         if o.promised_ready:

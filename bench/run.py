@@ -122,7 +122,7 @@ def _count_paints(widget):
     class Counter(QObject):
         paints = 0
 
-        def eventFilter(self, _obj, event):  # noqa: N802
+        def eventFilter(self, _obj, event):
             if event.type() == QEvent.Type.Paint:
                 self.paints += 1
             return False

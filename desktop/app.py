@@ -71,7 +71,7 @@ class _FirstPaint(QObject):
         widget.installEventFilter(self)
         QTimer.singleShot(fallback_ms, self, self._fire)
 
-    def eventFilter(self, watched, event):  # noqa: N802
+    def eventFilter(self, watched, event):
         if event.type() == QEvent.Paint and not self._done:
             QTimer.singleShot(0, self, self._fire)
         return False

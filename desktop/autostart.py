@@ -51,7 +51,7 @@ def _mac_plist() -> Path:
 def enable(command: list[str] | None = None) -> Path | str:
     command = command or launch_command()
     if sys.platform.startswith("win"):
-        import winreg  # noqa: PLC0415 - Windows only
+        import winreg
 
         with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
             winreg.SetValueEx(key, "Afspraak", 0, winreg.REG_SZ, " ".join(f'"{p}"' for p in command))
@@ -70,7 +70,7 @@ def enable(command: list[str] | None = None) -> Path | str:
 
 def disable() -> None:
     if sys.platform.startswith("win"):
-        import winreg  # noqa: PLC0415
+        import winreg
 
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
@@ -84,7 +84,7 @@ def disable() -> None:
 
 def is_enabled() -> bool:
     if sys.platform.startswith("win"):
-        import winreg  # noqa: PLC0415
+        import winreg
 
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:

@@ -136,7 +136,7 @@ def N_(message: str) -> str:
     return message
 
 
-def NP_(context: str, message: str) -> str:  # noqa: N802 - mirrors N_
+def NP_(context: str, message: str) -> str:
     """Mark a string with a context (``pgettext``) for extraction only; returns the message."""
     return message
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import sys
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap

@@ -11,9 +11,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
 os.environ.pop("AFSPRAAK_DATA_DIR", None)
 
-from zoneinfo import ZoneInfo  # noqa: E402
+from zoneinfo import ZoneInfo
 
-from hypothesis import settings as hypothesis_settings  # noqa: E402
+from hypothesis import settings as hypothesis_settings
 
 # Property tests draw the same examples on every run (the seed comes from each test), and
 # no example database carries a failure from one run into the next: a red run can be

@@ -25,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.store import backup, privacy  # noqa: E402
-from desktop.store.db import db  # noqa: E402
+from desktop.store import backup, privacy
+from desktop.store.db import db
 from desktop.store.opening import open_database
-from desktop.store.models import Event, Handle, Person, Product  # noqa: E402
+from desktop.store.models import Event, Handle, Person, Product
 
 NOW = datetime(2026, 11, 23, 9, 30)
 

@@ -1,6 +1,6 @@
 """Domain rules for influencers: handles, strikes, score, disclosure, cost/return, validation."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 

@@ -22,7 +22,7 @@ from desktop import APP_ID, __version__
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / ".ci"))  # the packaging rules: .ci/pack/
 
-from pack import check, launcher, rules  # noqa: E402
+from pack import check, launcher, rules
 
 ROOT = Path(__file__).resolve().parent.parent
 

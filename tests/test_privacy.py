@@ -14,7 +14,7 @@ import pytest
 from desktop import cli, paths
 from desktop.domain import privacy as rules
 from desktop.store import backup, privacy
-from desktop.store.db import close_database, db
+from desktop.store.db import close_database
 from desktop.store.opening import open_database
 from desktop.store.models import (
     AgreementVersion,
@@ -163,8 +163,8 @@ def test_no_readable_copy_left_in_the_database_files(database, with_fts):
     p = make_person()
     if with_fts:
         database.execute_sql("INSERT INTO note_search(rowid, body) VALUES (?, ?)", (p.id, f"{NAME} {EMAIL}"))
-        database.execute_sql(f"CREATE TRIGGER note_search_gone AFTER DELETE ON person BEGIN "
-                             f"DELETE FROM note_search WHERE rowid = old.id; END")
+        database.execute_sql("CREATE TRIGGER note_search_gone AFTER DELETE ON person BEGIN "
+                             "DELETE FROM note_search WHERE rowid = old.id; END")
     other_person()
     # more writes, so older page versions of her rows sit in the WAL
     for i in range(5):

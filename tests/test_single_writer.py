@@ -16,7 +16,7 @@ from pathlib import Path
 import peewee
 
 from desktop import paths
-from desktop.store.db import close_database, db
+from desktop.store.db import db
 from desktop.store.models import Person
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ def in_thread(fn):
     def run():
         try:
             box["value"] = fn()
-        except Exception as exc:  # noqa: BLE001 - handed back to the test
+        except Exception as exc:
             box["error"] = exc
         finally:
             if not db.is_closed():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
 
 import pytest
 from icalendar import Calendar
@@ -14,11 +14,9 @@ from desktop import cli, i18n
 from desktop.clock import to_local
 from desktop.domain import notes, spreadsheet
 from desktop.store import notes as note_store
-from desktop.presentation import timeline_export
 from desktop.presentation import calendar_export
-from desktop.presentation.timeline import TimelineFilter
 from desktop.store.db import close_database
-from desktop.store.models import Collaboration, CustomOrder, Deliverable, Event, Person, Shipment
+from desktop.store.models import Collaboration, CustomOrder, Deliverable, Event, Person
 from desktop.views import dialogs
 from desktop.views.main_window import MainWindow
 from desktop.views.timeline_widget import PersonTimeline

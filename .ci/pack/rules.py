@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
-from desktop import APP_ID, APP_NAME, __version__  # noqa: F401 (re-exported for build.spec)
+from desktop import APP_ID, APP_NAME, __version__
 from desktop.i18n import LANGUAGES
 from desktop.selfcheck import FORMAT_LOCALES
 

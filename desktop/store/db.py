@@ -15,7 +15,6 @@ from pathlib import Path
 
 import peewee
 
-from desktop import paths
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,6 @@ from peewee import (
 
 from desktop.clock import utcnow
 from desktop.store.db import db
-from desktop.domain.notes import CHANNELS  # the contact channels' codes (re-exported)
 
 # --- choices (codes; translated labels live in desktop/labels.py) ---------------------
 PERSON_STATUSES = ("active", "inactive", "blocked")

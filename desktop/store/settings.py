@@ -26,7 +26,7 @@ def get_many(keys) -> dict:
     return {key: stored.get(key, defaults.SETTINGS[key]) for key in keys}
 
 
-def set(key: str, value) -> None:  # noqa: A001 - mirrors get()
+def set(key: str, value) -> None:
     if key not in defaults.SETTINGS:
         raise KeyError(key)
     Setting.insert(key=key, value=value).on_conflict(

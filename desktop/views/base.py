@@ -58,7 +58,7 @@ class LazyRefresh:
             self._stale = False
             self.refresh()
 
-    def showEvent(self, event):  # noqa: N802
+    def showEvent(self, event):
         super().showEvent(event)
         self.refresh_if_stale()
 

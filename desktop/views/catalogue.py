@@ -39,12 +39,12 @@ class ProductsModel(RowsModel):
         flags = super().flags(index)
         return flags | Qt.ItemIsDragEnabled if index.isValid() else flags
 
-    def mimeTypes(self):  # noqa: N802
+    def mimeTypes(self):
         from desktop.views.dropping import PRODUCTS_MIME
 
         return [PRODUCTS_MIME]
 
-    def mimeData(self, indexes):  # noqa: N802
+    def mimeData(self, indexes):
         ids = []
         for index in indexes:
             row = self.row_at(index.row())
@@ -53,7 +53,7 @@ class ProductsModel(RowsModel):
         self._last_mime = products_mime(ids)  # keep a Python reference while Qt uses it
         return self._last_mime
 
-    def supportedDragActions(self):  # noqa: N802
+    def supportedDragActions(self):
         return Qt.CopyAction
 
 

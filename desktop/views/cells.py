@@ -25,7 +25,7 @@ class CellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.pill_column = pill_column
 
-    def sizeHint(self, option, index):  # noqa: N802
+    def sizeHint(self, option, index):
         size = super().sizeHint(option, index)
         extra = theme.CELL_PADDING + (theme.S if index.column() == self.pill_column else 0)
         return QSize(size.width() + extra, size.height())

@@ -22,7 +22,6 @@ from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
 from desktop.views.forms import date_field
-from desktop.views.forms import date_field
 from desktop.domain import money
 
 

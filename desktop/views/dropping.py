@@ -98,7 +98,7 @@ class DropTarget(QObject):
         widget.setAcceptDrops(True)
         widget.installEventFilter(self)
 
-    def eventFilter(self, obj, event):  # noqa: N802
+    def eventFilter(self, obj, event):
         kind = event.type()
         if kind in (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop):
             items = self.payload(event.mimeData())
@@ -198,7 +198,7 @@ class FileDrop(QObject):
         window.installEventFilter(self)
         self.active = False
 
-    def eventFilter(self, obj, event):  # noqa: N802
+    def eventFilter(self, obj, event):
         kind = event.type()
         if kind in (QEvent.DragEnter, QEvent.DragMove):
             if csv_files(event.mimeData()):

@@ -365,7 +365,7 @@ class InfluencersView(ListView):
         # New widgets know their wrapped height only once polished: measure again after this event.
         QTimer.singleShot(0, self._fit_detail)
 
-    def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
+    def eventFilter(self, watched, event):
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Resize and hasattr(self, "detail_scroll") and watched is self.detail_scroll.viewport():

@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
             settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
             settings.set("last_view", self.current_view().key)
 
-    def showEvent(self, event):  # noqa: N802
+    def showEvent(self, event):
         from PySide6.QtCore import Qt
 
         if getattr(self, "_maximise_when_shown", False):
@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
                 self.setWindowState(self.windowState() | Qt.WindowMaximized)
         super().showEvent(event)
 
-    def closeEvent(self, event):  # noqa: N802
+    def closeEvent(self, event):
         self.save_state()
         if self.keep_in_tray():
             event.ignore()

@@ -64,7 +64,7 @@ class _PictureDrops(QObject):
         super().__init__(dialog)
         self.dialog = dialog
 
-    def eventFilter(self, obj, event):  # noqa: N802
+    def eventFilter(self, obj, event):
         kind = event.type()
         if kind in (QEvent.DragEnter, QEvent.DragMove):
             if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):

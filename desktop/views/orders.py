@@ -36,7 +36,7 @@ from desktop.store import orders as store
 from desktop.store.models import CustomOrder, OrderPicture, Person, Product
 from desktop.views import dialogs
 from desktop.views.base import ListView, plain_label
-from desktop.views.rows import COLOURS, Row
+from desktop.views.rows import Row
 from desktop.views.flow import flow_of
 from desktop.views.rows import plain_tooltip
 from desktop.views.timeline_widget import PersonTimeline

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout
 from collections import defaultdict
 
 
@@ -36,7 +36,7 @@ class ShipmentRowsModel(RowsModel):
 
     def data(self, index, role=0):
         from PySide6.QtCore import Qt
-        from PySide6.QtGui import QBrush, QColor
+        from PySide6.QtGui import QBrush
 
         if index.isValid() and index.column() == TRACKING_COLUMN and self.rows[index.row()].extra.get("url"):
             if role == Qt.ForegroundRole:

@@ -224,7 +224,7 @@ class _PictureDrop(QObject):
         super().__init__(owner.dialog)
         self.owner = owner
 
-    def eventFilter(self, obj, event):  # noqa: N802
+    def eventFilter(self, obj, event):
         if event.type() in (QEvent.DragEnter, QEvent.DragMove):
             files = local_files(event.mimeData())
             if files and image_format(files[0]):

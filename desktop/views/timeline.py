@@ -317,7 +317,7 @@ class _PeopleWatcher(QObject):
         super().__init__(view)
         self.view = view
 
-    def eventFilter(self, _watched, event):  # noqa: N802 (Qt name)
+    def eventFilter(self, _watched, event):
         if event.type() in self.EVENTS:
             self.view.ensure_people()
         return False

@@ -127,10 +127,10 @@ class TimelineModel(QAbstractTableModel):
         self.total = timeline.count(self.filter) if self._count_enabled else self.event_count()
         self.counted.emit(self.total)
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid() or self._exhausted:
             return
         last = self.last_event()
@@ -224,13 +224,13 @@ class TimelineModel(QAbstractTableModel):
         return self._exhausted
 
     # --- Qt model API ----------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+    def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.items)
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+    def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.columns):
             return column_titles()[self.columns[section]]
         return None

@@ -66,7 +66,7 @@ def qt_catalog(language: str) -> QTranslator | None:
 
 
 class GettextTranslator(QTranslator):
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 (Qt name)
+    def translate(self, context, source_text, disambiguation=None, n=-1):
         if not source_text:
             return None
         found = i18n.lookup(source_text)
@@ -79,7 +79,7 @@ class GettextTranslator(QTranslator):
                 return answer
         return None  # a null QString lets Qt keep its own text (an empty one would blank it)
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
+    def isEmpty(self) -> bool:
         return False
 
 

@@ -31,8 +31,9 @@ run: sysdeps $(VENV)/.installed mo
 test: sysdeps-test $(VENV)/.installed mo lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The layers and "no import cycles" (pyproject.toml [tool.importlinter]).
+# ruff (pyproject.toml [tool.ruff]), then the layers and "no import cycles" ([tool.importlinter]).
 lint: $(VENV)/.installed
+	$(BIN)/ruff check desktop tests bench .ci docs
 	$(BIN)/lint-imports --no-cache
 
 kill-test: sysdeps-test $(VENV)/.installed mo

@@ -312,7 +312,7 @@ def measure_import(data_dir: Path, manifest: dict, repeats: int) -> Result:
             parsed_at = time.perf_counter()
             last = [parsed_at]
 
-            def step(_done: int, _total: int) -> bool:
+            def step(_done: int, _total: int, last: list[float] = last) -> bool:
                 nonlocal longest_gap
                 moment = time.perf_counter()
                 longest_gap = max(longest_gap, moment - last[0])

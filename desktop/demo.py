@@ -59,7 +59,8 @@ PRODUCTS = [
 
 # (name, instagram, tiktok, followers, country, form, tags, city, postcode, street)
 INFLUENCERS = [
-    ("Sanne de Vries", "sanne.styled", "sannestyled", 18400, "NL", "je", ["lifestyle", "sieraden"], "Utrecht", "3511 AB", "Oudegracht 12"),
+    ("Sanne de Vries", "sanne.styled", "sannestyled", 18400, "NL", "je", ["lifestyle", "sieraden"],
+     "Utrecht", "3511 AB", "Oudegracht 12"),
     ("Lotte Janssens", "lotte.leeft", "", 9200, "BE", "je", ["mama", "lifestyle"], "Gent", "9000", "Veldstraat 40"),
     ("Noor Bakker", "noorbakker", "noor.bakt", 31000, "NL", "je", ["sieraden", "mode"], "Amsterdam", "1012 AB", "Damrak 70"),
     ("Fleur Peeters", "fleur.en.zo", "", 5600, "BE", "u", ["mama"], "Antwerpen", "2000", "Meir 8"),
@@ -147,7 +148,8 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                 dos="Eigen foto's, daglicht, sieraad goed zichtbaar", donts="Geen kortingscodes van andere sieradenmerken",
             )
             Event.create(at=_at(now, -agreed_days_ago, 11), kind="agreement", channel="instagram", direction="out",
-                         fact="collab_created", params={"status": "agreed", "title": title}, person=person, subject_type="collaboration", subject_id=c.id)
+                         fact="collab_created", params={"status": "agreed", "title": title}, person=person,
+                         subject_type="collaboration", subject_id=c.id)
             ds = []
             for kind, deadline_days in deliverables:
                 ds.append(Deliverable.create(collaboration=c, kind=kind, deadline=_deadline(now, deadline_days)))
@@ -188,7 +190,8 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                        shop_tagged=True, hashtags_present=["#gekregen", "#zilverenzo"], disclosure_ok=True,
                        views=5400, likes=612, comments=48, link_clicks=91, code_uses=7, revenue_cents=26465)
         Event.create(at=_at(now, -22, 19), kind="content", channel="instagram", direction="in",
-                     fact="content_posted", params={"deliverable": "post", "platform": "instagram"}, person=people[4], subject_type="collaboration", subject_id=c5.id)
+                     fact="content_posted", params={"deliverable": "post", "platform": "instagram"}, person=people[4],
+                     subject_type="collaboration", subject_id=c5.id)
         # parcel sent 6 days ago, no word yet: "received?" check-in
         collab(people[5], 10, "Schakelarmband in een reel", "shipped", [("reel", 14)], 8, 6)
         # future deadlines
@@ -247,7 +250,8 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                 created_at=_at(now, ordered),
             )
             Event.create(at=_at(now, ordered, 9), kind="order", channel="email", direction="out",
-                         fact="order_confirmed", params={"number": number}, person=person, subject_type="custom_order", subject_id=o.id)
+                         fact="order_confirmed", params={"number": number}, person=person,
+                         subject_type="custom_order", subject_id=o.id)
             if status != "new":
                 Event.create(at=_at(now, ordered + 1, 10), kind="status", step="in_production", person=person,
                              fact="order_status", params={"number": number, "old": "new", "new": "in_production"},
@@ -259,7 +263,8 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
         # a few months of notes and messages
         for day in range(120, 0, -3):
             person = people[rnd.randrange(len(people))]
-            Event.create(at=_at(now, -day, 9 + rnd.randrange(9)), kind="message", channel=rnd.choice(["instagram", "email", "whatsapp"]),
+            Event.create(at=_at(now, -day, 9 + rnd.randrange(9)), kind="message",
+                         channel=rnd.choice(["instagram", "email", "whatsapp"]),
                          direction=rnd.choice(["in", "out"]), text=rnd.choice([
                              "Vraag over de levertijd", "Bedankt voor het pakketje", "Foto's gedeeld ter goedkeuring",
                              "Nieuwe afspraak voorgesteld", "Even gecheckt hoe het gaat"]), person=person)

@@ -88,8 +88,9 @@ class ReminderPopup(QWidget):
         self.title.setFont(font)
         from desktop.views import theme
 
-        self.form.setStyleSheet("QFrame#ReminderPopup {{ background: palette(base); border: 2px solid {line}; border-radius: 6px; }}".format(
-            line=theme.css(theme.accent())))
+        self.form.setStyleSheet(
+            "QFrame#ReminderPopup {{ background: palette(base); border: 2px solid {line}; border-radius: 6px; }}".format(
+                line=theme.css(theme.accent())))
         self.open_button: QPushButton = self.form.findChild(QPushButton, "openButton")
         self.hour_button: QPushButton = self.form.findChild(QPushButton, "snoozeHourButton")
         self.tomorrow_button: QPushButton = self.form.findChild(QPushButton, "snoozeTomorrowButton")

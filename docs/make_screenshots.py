@@ -333,7 +333,8 @@ def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> N
     print(out / f"order-dialog{suffix}.png")
     order_dialog.close()
     message_dialog = OrderMessageDialog(window, late.id, "order_delay", utcnow())
-    message_dialog.reason.setText("De graveermachine is in reparatie" if lang == "nl" else "The engraving machine is being repaired")
+    message_dialog.reason.setText("De graveermachine is in reparatie" if lang == "nl"
+                                  else "The engraving machine is being repaired")
     message_dialog.show()
     app.processEvents()
     message_dialog.grab().save(str(out / f"order-message{suffix}.png"))

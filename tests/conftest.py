@@ -21,10 +21,12 @@ from hypothesis import settings as hypothesis_settings
 hypothesis_settings.register_profile("afspraak", derandomize=True, database=None)
 hypothesis_settings.load_profile("afspraak")
 
-from desktop import clock, i18n, paths  # noqa: E402
+# The app is imported only now, on purpose: after the environment above is set (offscreen Qt,
+# no D-Bus, no data dir of the user's), so nothing it reads at import time sees the real ones.
+from desktop import clock, i18n, paths  # noqa: E402  (after the environment is set, on purpose)
 from desktop.presentation import event_texts  # noqa: E402,F401  (hands the store its event wording)
-from desktop.store.db import close_database  # noqa: E402
-from desktop.store.opening import open_database
+from desktop.store.db import close_database  # noqa: E402  (after the environment is set, on purpose)
+from desktop.store.opening import open_database  # noqa: E402  (after the environment is set, on purpose)
 
 # The one "now" of the suite: a Monday morning, in UTC. Every part of the app asks
 # desktop/clock.py, which the ``frozen_clock`` fixture below holds at this moment for every

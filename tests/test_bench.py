@@ -34,10 +34,11 @@ def _digest(data_dir: Path) -> str:
 def test_generate_is_deterministic_and_uses_the_app_schema(tmp_path):
     first = generate.generate("tiny", seed=5, out=tmp_path / "a", now=ANCHOR, quiet=True)
     second = generate.generate("tiny", seed=5, out=tmp_path / "b", now=ANCHOR, quiet=True)
-    other = generate.generate("tiny", seed=6, out=tmp_path / "c", now=ANCHOR, quiet=True)
+    generate.generate("tiny", seed=6, out=tmp_path / "c", now=ANCHOR, quiet=True)  # another seed: other data
     assert first["counts"] == second["counts"]
     assert _digest(tmp_path / "a") == _digest(tmp_path / "b") != _digest(tmp_path / "c")
-    assert (tmp_path / "a" / "products-woocommerce.csv").read_bytes() == (tmp_path / "b" / "products-woocommerce.csv").read_bytes()
+    csv_a, csv_b = (tmp_path / name / "products-woocommerce.csv" for name in ("a", "b"))
+    assert csv_a.read_bytes() == csv_b.read_bytes()
     spec = generate.SCALES["tiny"]
     assert first["counts"]["influencers"] == spec.influencers
     assert first["counts"]["events"] == spec.events
@@ -82,8 +83,8 @@ def test_bench_runs_at_tiny_scale(tmp_path):
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     report = json.loads((out / "results.json").read_text())
     results = {r["key"]: r for r in report["results"]}
-    for key in ("bare_window", "cold_start", "start_ratio", "start_to_ready", "filter_keystroke", "timeline_page", "timeline_kind_query",
-                "timeline_filter", "due_scan", "import_products", "peak_memory"):
+    for key in ("bare_window", "cold_start", "start_ratio", "start_to_ready", "filter_keystroke", "timeline_page",
+                "timeline_kind_query", "timeline_filter", "due_scan", "import_products", "peak_memory"):
         assert key in results, key
     for r in results.values():
         assert r["status"] in {"pass", "miss", "n/a", "info"}, (r["key"], r["note"])

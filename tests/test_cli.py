@@ -61,7 +61,8 @@ def test_restore_refuses_text_file_and_changes_nothing(data_dir, tmp_path, capsy
 
 
 def test_python_m_desktop_help():
-    result = subprocess.run([sys.executable, "-m", "desktop", "--lang", "en", "--help"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-m", "desktop", "--lang", "en", "--help"],
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "demo" in result.stdout and "restore" in result.stdout
 
@@ -87,7 +88,8 @@ def test_gui_keeps_running_and_creates_database(tmp_path):
 
 def test_smoke_test_flag(tmp_path):
     env = dict(os.environ, AFSPRAAK_DATA_DIR=str(tmp_path / "smoke"), QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-m", "desktop", "gui", "--smoke-test"], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-m", "desktop", "gui", "--smoke-test"],
+                            env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "smoke-test: ok" in result.stdout
 

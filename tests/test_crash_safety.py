@@ -87,7 +87,7 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
     rnd = random.Random(int(os.environ.get("AFSPRAAK_KILL_SEED", "20261123")))
     reported = {"people": set(), "erased": set(), "bulk": {}, "backups": set()}
     kills_after_writes = 0
-    for round_ in range(ROUNDS):
+    for _round in range(ROUNDS):
         worker = Worker(db_path, rnd.randint(0, 10**6), env)
         assert worker.ready.wait(60), worker.proc.stderr.read() if worker.proc.poll() is not None else "no start"
         time.sleep(rnd.uniform(0.0, 0.4))  # a random moment: mid-transaction, mid-VACUUM, mid-backup...

@@ -159,7 +159,8 @@ def test_dialog_sends_and_the_ladder_moves(qtbot, demo, translator, monkeypatch)
         dialog.sent_button.click()
     assert signal.args == ["sent"]
     event = Event.select().order_by(Event.id.desc()).first()
-    assert (event.kind, event.channel, event.direction, event.text) == ("reminder", "email", "out", "Hoi Sanne, lukt de reel nog?")
+    assert (event.kind, event.channel, event.direction, event.text) == (
+        "reminder", "email", "out", "Hoi Sanne, lukt de reel nog?")
     assert by_name(due.plan(NOW))["Sanne de Vries"].step == "2"
 
 

@@ -193,7 +193,7 @@ def test_migration_v9_turns_old_texts_into_facts_and_leaves_the_rest(data_dir):
     event = Event.get_by_id(confirmed)
     assert (event.fact, event.params, event.text) == ("order_confirmed", {"number": "#1041"}, "")
     assert event_texts.shown(event) == "Order #1041 confirmed"
-    for event_id, (kind, text, fact) in zip(old_ids, OLD_TEXTS):
+    for event_id, (_kind, text, fact) in zip(old_ids, OLD_TEXTS):
         event = Event.get_by_id(event_id)
         if fact is None:
             assert (event.fact, event.text) == ("", text)

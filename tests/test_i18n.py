@@ -84,7 +84,8 @@ def test_babel_formatting_per_locale():
     assert i18n.format_moment(datetime(2026, 12, 7, 9, 5), nl) == "maandag 7 december 2026, 09:05"
 
 
-@pytest.mark.parametrize("value,expected", [("nl_BE.UTF-8", "nl"), ("en_GB", "en"), ("de_DE", "nl"), (None, "nl"), ("en-US", "en")])
+@pytest.mark.parametrize("value,expected", [
+    ("nl_BE.UTF-8", "nl"), ("en_GB", "en"), ("de_DE", "nl"), (None, "nl"), ("en-US", "en")])
 def test_normalise_language(value, expected):
     assert i18n.normalise_language(value) == expected
 

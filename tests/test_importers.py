@@ -116,7 +116,8 @@ def test_own_woocommerce_fixture():
     rows = {p.sku: p for p in parsed.products}
     assert set(rows) == {"AR-LUNA-Z", "AR-LUNA-G", "OR-101"}
     silver = rows["AR-LUNA-Z"]  # parent given as id:10, price with a decimal comma
-    assert (silver.name, silver.variant, silver.price_cents, silver.category) == ("Schakelarmband Luna", "Zilver", 3995, "Armbanden")
+    assert (silver.name, silver.variant, silver.price_cents, silver.category) == (
+        "Schakelarmband Luna", "Zilver", 3995, "Armbanden")
     assert silver.image_url == "https://example.invalid/luna-1.jpg"  # first of several, from the parent
     assert rows["AR-LUNA-G"].image_url == "https://example.invalid/luna-goud.jpg"
     assert rows["AR-LUNA-G"].price_cents == 4950

@@ -76,7 +76,8 @@ def test_gui_reads_while_the_cli_writes(database):
     """WAL: a reader never blocks on (or blocks) a writer in another process."""
     Person.create(name="Al daar")
     env = dict(os.environ, AFSPRAAK_DATA_DIR=str(paths.data_dir()), PYTHONPATH=str(ROOT))
-    code = ("import time\nfrom desktop.store.db import db\nfrom desktop.store.opening import open_database\nfrom desktop.store.models import Person\n"
+    code = ("import time\nfrom desktop.store.db import db\nfrom desktop.store.opening import open_database\n"
+            "from desktop.store.models import Person\n"
             "open_database()\nwith db.atomic():\n    Person.create(name='Van de CLI')\n    print('holding', flush=True)\n"
             "    time.sleep(2)\n")
     proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True, cwd=str(ROOT))

@@ -33,7 +33,8 @@ def big_file(tmp_path_factory):
     open_database(path)
     assert synthetic.fill_events(BIG, NOW, seed=3) == BIG
     Person.create(name="Zeldzame Zus", is_influencer=True)
-    Event.create(at=NOW - timedelta(days=400), kind="note", text="Een héél zeldzaam woord: kwispelstaart", person=Person.get(Person.name == "Zeldzame Zus"))
+    Event.create(at=NOW - timedelta(days=400), kind="note", text="Een héél zeldzaam woord: kwispelstaart",
+                 person=Person.get(Person.name == "Zeldzame Zus"))
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     close_database()
     return path
@@ -53,17 +54,23 @@ def all_ids(f: TimelineFilter) -> list[int]:
     conditions = ["1"]
     params = []
     if f.kind:
-        conditions.append("kind = ?"); params.append(f.kind)
+        conditions.append("kind = ?")
+        params.append(f.kind)
     if f.channel is not None:
-        conditions.append("channel = ?"); params.append(f.channel)
+        conditions.append("channel = ?")
+        params.append(f.channel)
     if f.direction:
-        conditions.append("direction = ?"); params.append(f.direction)
+        conditions.append("direction = ?")
+        params.append(f.direction)
     if f.person_id is not None:
-        conditions.append("person_id = ?"); params.append(f.person_id)
+        conditions.append("person_id = ?")
+        params.append(f.person_id)
     if f.start:
-        conditions.append("at >= ?"); params.append(str(f.start))
+        conditions.append("at >= ?")
+        params.append(str(f.start))
     if f.end:
-        conditions.append("at < ?"); params.append(str(f.end))
+        conditions.append("at < ?")
+        params.append(str(f.end))
     sql = f"SELECT id FROM event WHERE {' AND '.join(conditions)} ORDER BY at DESC, id DESC"
     return [r[0] for r in db.execute_sql(sql, params)]
 

@@ -121,7 +121,7 @@ def test_double_click_opens_the_subject(qtbot, demo_db, translator):
     window = make_window(qtbot)
     window.show_view("timeline")
     view = window.view("timeline")
-    for kind, key, subject_type in [("shipment", "shipments", "shipment"), ("order", "orders", "custom_order"),
+    for kind, key, _subject_type in [("shipment", "shipments", "shipment"), ("order", "orders", "custom_order"),
                                     ("agreement", "influencers", "collaboration")]:
         window.show_view("timeline")
         view.set_filter(kind=kind)
@@ -264,7 +264,8 @@ def test_csv_cells_that_look_like_formulas_are_defused(value, expected):
 def test_timeline_csv_is_the_filtered_timeline(qtbot, database, translator, tmp_path, monkeypatch):
     p = Person.create(name="=Eva @home", is_influencer=True)
     for i in range(450):  # more than two pages: the export is not limited to what is loaded
-        Event.create(at=NOW - timedelta(hours=i), kind="message", channel="email", direction="out", text=f"Bericht {i}; met \"quotes\"", person=p)
+        Event.create(at=NOW - timedelta(hours=i), kind="message", channel="email", direction="out",
+                     text=f"Bericht {i}; met \"quotes\"", person=p)
     Event.create(at=NOW, kind="note", text="=1+1", person=p)
     window = make_window(qtbot)
     view = window.view("timeline")

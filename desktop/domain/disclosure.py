@@ -177,8 +177,9 @@ def check_caption(
     result.invalid_labels = [label for label in rules.not_valid if label in tags_in]
     platform_label = bool(ticked.get("platform_label"))
     label_ok = bool(result.labels_found) or platform_label
-    result.items.append(Item("label", _("A disclosure label that counts under the rules for {country}").format(country=_country(country)),
-                             label_ok, True))
+    result.items.append(Item(
+        "label", _("A disclosure label that counts under the rules for {country}").format(country=_country(country)),
+        label_ok, True))
     if result.labels_found:
         visible = any(_stands_out(text, label) for label in result.labels_found)
         result.items.append(Item("label_visible", _("The label stands out: at the start, in the text, or at the front "

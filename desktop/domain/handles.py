@@ -88,7 +88,8 @@ def normalise(platform: str, text: str) -> str:
     if not name.startswith(("channel/", "c/", "user/")):
         name = name.lower()
     if not _PATTERNS[platform].match(name):
-        raise HandleError(_("“{text}” is not a valid {platform} name.").format(text=text.strip(), platform=_platform_name(platform)))
+        raise HandleError(_("“{text}” is not a valid {platform} name.").format(
+            text=text.strip(), platform=_platform_name(platform)))
     return name
 
 

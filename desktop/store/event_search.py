@@ -4,8 +4,9 @@
 ``event_fts`` is an external-content FTS5 table: it holds only the index; the text stays
 in ``event``. ``text`` is what a person wrote (or an old text no migration recognised);
 ``words`` is an app event's sentence in every language (desktop/event_texts.py), so a
-search finds it by the words shown in either language and a switch needs no re-index. Triggers keep it in step, so ordinary code never touches it. Three things
-here need to know it exists:
+search finds it by the words shown in either language and a switch needs no re-index.
+Triggers keep it in step, so ordinary code never touches it. Three things here need to
+know it exists:
 
 - ``match_expression``: turns what the owner typed into a safe FTS5 query.
 - ``compact``: after erasing personal data, merges the index so the deleted words are

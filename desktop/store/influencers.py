@@ -270,7 +270,8 @@ def log_content(collaboration: Collaboration, deliverable: Deliverable | None, c
         content = Content.create(
             collaboration=collaboration, deliverable=deliverable, url=cleaned["url"], platform=cleaned["platform"],
             posted_at=posted_at, caption=cleaned["caption"],
-            shop_tagged=bool(check.mentions_present) if collaboration.required_mentions else bool(check.mentions_present or check.labels_found),
+            shop_tagged=(bool(check.mentions_present) if collaboration.required_mentions
+                         else bool(check.mentions_present or check.labels_found)),
             hashtags_present=check.hashtags_present, disclosure_ok=check.disclosure_ok,
             disclosure_checks=ticks, missing=check.missing(),
             views=cleaned["views"], likes=cleaned["likes"], comments=cleaned["comments"],

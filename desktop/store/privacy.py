@@ -79,7 +79,7 @@ def _tables(con) -> list[str]:
     rows = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
     virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
     out = []
-    for name, sql in rows:
+    for name, _sql in rows:
         if name.startswith("sqlite_") or name in virtual:
             continue
         if any(name.startswith(v + "_") for v in virtual):

@@ -522,8 +522,9 @@ class InfluencersView(ListView):
             for line in lines:
                 layout.addWidget(plain_label("      " + line))
             if not v.confirmed:
-                layout.addWidget(self._button_row([(_("The influencer confirmed this change"), lambda v=v: self.confirm_version(v))],
-                                                  f"confirmVersion{v.id}"))
+                layout.addWidget(self._button_row(
+                    [(_("The influencer confirmed this change"), lambda v=v: self.confirm_version(v))],
+                    f"confirmVersion{v.id}"))
 
     @staticmethod
     def _term(key, value) -> str:
@@ -658,7 +659,8 @@ class InfluencersView(ListView):
         self.add_section(layout, _("Latest on the timeline"))
         events = person.events.order_by(Event.at.desc(), Event.id.desc()).limit(8)
         self.add_lines(layout, [
-            _("{date}: {text}").format(date=i18n.list_date(clock.to_local(e.at)), text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else "")
+            _("{date}: {text}").format(date=i18n.list_date(clock.to_local(e.at)),
+                                       text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else "")
             for e in events
         ], _("Nothing on the timeline yet."))
 

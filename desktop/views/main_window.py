@@ -449,7 +449,8 @@ class MainWindow(QMainWindow):
         try:
             backup.backup_now(db.obj, out=Path(path))
         except OSError as exc:
-            dialogs.warn(self, _("Backup failed"), _("The backup could not be written: {error}").format(error=exc.strerror or exc))
+            dialogs.warn(self, _("Backup failed"),
+                         _("The backup could not be written: {error}").format(error=exc.strerror or exc))
             return
         self.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 8000)
 

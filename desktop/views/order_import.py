@@ -174,7 +174,8 @@ class OrderPreviewDialog(QDialog):
         table.setRowCount(len(rows))
         for row, c in enumerate(rows):
             place = " ".join(p for p in (c.postcode, c.city) if p)
-            country = label("country", c.country) if c.country in ("NL", "BE") else (c.country_name or label("country", c.country))
+            country = (label("country", c.country) if c.country in ("NL", "BE")
+                       else (c.country_name or label("country", c.country)))
             cells = [_("known") if c.key in known else _("new"), c.name, c.email, place, country,
                      label("language", c.language), label("address_form", c.address_form)]
             for column, text in enumerate(cells):

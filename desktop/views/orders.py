@@ -267,8 +267,9 @@ class OrdersView(ListView):
 
         self.add_section(layout, _("Promised date history"))
         history = store.date_history(o.id)
-        # TRANSLATORS: one line of the promised-date history, e.g. "23 Nov 2026: ready date 27 Nov 2026 → 4 Dec 2026. The silver arrived late"
         self.add_lines(layout, [
+            # TRANSLATORS: one line of the promised-date history, e.g.
+            # "23 Nov 2026: ready date 27 Nov 2026 → 4 Dec 2026. The silver arrived late"
             _("{when}: {what} {old} → {new}. {reason}").format(
                 when=i18n.list_date(c.changed_at), what=_("ready date") if c.field == "promised_ready" else _("delivery date"),
                 old=i18n.list_date(c.old_date) or "—", new=i18n.list_date(c.new_date) or "—", reason=c.reason)

@@ -50,7 +50,8 @@ class StrikeDialog(FormDialog):
         events = self.w("events")
         for e in person.events.order_by(Event.at.desc()).limit(30):
             item = QListWidgetItem(_("{date}: {text}").format(
-                date=i18n.list_date(clock.to_local(e.at)), text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else ""))
+                date=i18n.list_date(clock.to_local(e.at)),
+                text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else ""))
             item.setData(Qt.UserRole, e.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
@@ -178,7 +179,8 @@ class EndDialog(FormDialog):
         block = self.w("block").isChecked()
         if block:
             block_errors, _b = validate_reason({"reason": self.w("block_reason").text()})
-            errors.update({"block_reason": m for m in block_errors.values()})
+            if "reason" in block_errors:  # the same check, shown under the block reason's field
+                errors["block_reason"] = block_errors["reason"]
         if not self.show_errors(errors):
             return False
         message = self.w("message").toPlainText().strip() if self.w("message_sent").isChecked() else None
@@ -278,7 +280,8 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
         lines.append("• " + tr.pgettext(form, "Send the content for approval before posting"))
     lines.append("• " + tr.pgettext(form, "Reply to messages within {days} days").format(days=collaboration.response_days))
     if collaboration.consequence:
-        lines.append("• " + tr.gettext("If the content is not posted: {consequence}").format(consequence=collaboration.consequence))
+        lines.append("• " + tr.gettext("If the content is not posted: {consequence}").format(
+            consequence=collaboration.consequence))
     return "\n".join(lines)
 
 

@@ -114,6 +114,69 @@ PLACEHOLDERS: dict[str, str] = {
     "ontbreekt": N_("what the post still lacks, e.g. the advertising label, one per line"),
 }
 
+# What each placeholder is called in the template editor's list: short, in the owner's words
+# (the help text above is shown beside it). Translated with the context "placeholder".
+PLACEHOLDER_LABELS: dict[str, str] = {
+    "voornaam": NP_("placeholder", "Recipient's first name"),
+    # TRANSLATORS: the opening line of a message, e.g. "Hi Sanne," (Dutch: "Aanhef").
+    "aanhef": NP_("placeholder", "Greeting"),
+    # TRANSLATORS: the closing words above the sender's name, e.g. "Best wishes,".
+    "groet": NP_("placeholder", "Sign-off"),
+    "naam": NP_("placeholder", "Recipient's full name"),
+    "winkel": NP_("placeholder", "Your shop's name"),
+    "afzender": NP_("placeholder", "Your name"),
+    "afspraken": NP_("placeholder", "What is still owed"),
+    "product": NP_("placeholder", "Product"),
+    "deadline": NP_("placeholder", "Deadline"),
+    "dagen_te_laat": NP_("placeholder", "Number of days late"),
+    "afgesproken_op": NP_("placeholder", "Date of the agreement"),
+    "gevolg": NP_("placeholder", "Consequence if it is not delivered"),
+    "kosten": NP_("placeholder", "Value of what was sent"),
+    "pauzedatum": NP_("placeholder", "Date the collaboration pauses"),
+    "verzonden_op": NP_("placeholder", "Date the parcel was sent"),
+    "bestelnummer": NP_("placeholder", "Order number"),
+    "beloofde_datum": NP_("placeholder", "Date promised to the customer"),
+    "nieuwe_datum": NP_("placeholder", "New expected date"),
+    "personalisatie": NP_("placeholder", "Personalisation"),
+    "prijs": NP_("placeholder", "Price"),
+    "vervoerder": NP_("placeholder", "Carrier"),
+    "track_trace": NP_("placeholder", "Track-and-trace link"),
+    "titel": NP_("placeholder", "Title of the collaboration"),
+    "voorwaarden": NP_("placeholder", "Agreed terms"),
+    "reden": NP_("placeholder", "Reason for ending"),
+    "ontbreekt": NP_("placeholder", "What the post still lacks"),
+}
+
+# Which placeholders get a value when a template is sent (store/due.values_for for the
+# ladder and order reminders, store/orders.compose, store/due.compose_for): the editor
+# offers only these. Every template has the people and the greeting; the rest per family.
+_EVERY_TEMPLATE = ("voornaam", "aanhef", "groet", "naam", "winkel", "afzender")
+_ORDER = ("product", "bestelnummer", "beloofde_datum", "personalisatie", "prijs")
+_PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
+    "ladder": ("afspraken", "product", "deadline", "dagen_te_laat", "afgesproken_op", "gevolg", "kosten",
+               "pauzedatum"),
+    "shipment.received": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
+    "order": _ORDER,  # confirmation, ready
+    "order.delay": _ORDER + ("nieuwe_datum",),
+    "order.update": _ORDER + ("nieuwe_datum",),
+    "order.shipped": _ORDER + ("vervoerder", "track_trace"),
+    "agreement": ("titel", "voorwaarden"),
+    "ending": ("titel", "reden"),
+    "label": ("titel", "ontbreekt"),
+}
+
+
+def placeholders_for(template_id: str) -> tuple[str, ...]:
+    """The placeholders a template can use (in the order of PLACEHOLDERS): those that get a
+    value when it is sent, and any its default wording uses."""
+    base = template_id.removesuffix(".alt")
+    family = _PLACEHOLDERS_BY_FAMILY.get(base) or _PLACEHOLDERS_BY_FAMILY.get(base.split(".")[0], ())
+    template = TEMPLATES.get(template_id)
+    used = placeholders_in(template.subject + template.body) if template else set()
+    wanted = set(_EVERY_TEMPLATE) | set(family) | used
+    return tuple(name for name in PLACEHOLDERS if name in wanted)
+
+
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 
@@ -733,7 +796,8 @@ def sample_values(language: str = "nl") -> dict[str, object]:
 
 
 __all__ = [
-    "FORMS", "Money", "DaysLate", "Recipient", "Message", "PLACEHOLDERS", "Template", "TEMPLATES",
+    "FORMS", "Money", "DaysLate", "Recipient", "Message", "PLACEHOLDERS", "PLACEHOLDER_LABELS", "placeholders_for",
+    "Template", "TEMPLATES",
     "placeholders_in", "validate", "fill", "fill_text", "format_value", "template_ids", "default_text", "describe",
     "render", "sample_values", "DEFAULT_CONSEQUENCE", "DELIVERABLE_WORDS", "OPTIONAL", "greeting", "sign_off",
     "default_form",

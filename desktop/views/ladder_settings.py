@@ -3,16 +3,22 @@ templates (edit per language and form, live preview on a real due item, reset)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTime
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -22,13 +28,54 @@ from PySide6.QtWidgets import (
 from desktop.clock import utcnow
 from desktop.domain import messages
 from desktop.domain.followup import DueItem, _parse_time
-from desktop.i18n import _
+from desktop.i18n import _, pgettext
 from desktop.store import due, settings, templates
 from desktop.store.db import db
 from desktop.store.models import Person
 from desktop.views.forms import load_form
 from desktop.views import theme
 
+CODE_ROLE = Qt.UserRole  # the placeholder's name ("dagen_te_laat") on each list item
+
+
+class PlaceholderDelegate(QStyledItemDelegate):
+    """A placeholder in the list: its plain meaning, and below it its {code} in small print."""
+
+    PAD = 4
+
+    def _small(self, option: QStyleOptionViewItem):
+        font = option.font
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        return font
+
+    def sizeHint(self, option, index) -> QSize:
+        base = super().sizeHint(option, index)
+        small = option.fontMetrics.height() * 0.85
+        return QSize(base.width(), int(option.fontMetrics.height() + small + 3 * self.PAD))
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.State_Selected)
+        group = QPalette.Active if opt.state & QStyle.State_Active else QPalette.Inactive
+        colour = opt.palette.color(group, QPalette.HighlightedText if selected else QPalette.Text)
+        rect = opt.rect.adjusted(2 * self.PAD, self.PAD, -self.PAD, -self.PAD)
+        line = opt.fontMetrics.height()
+        painter.save()
+        painter.setPen(colour)
+        painter.setFont(opt.font)
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), Qt.AlignLeft | Qt.AlignVCenter,
+                         opt.fontMetrics.elidedText(text, Qt.ElideRight, rect.width()))
+        painter.setFont(self._small(opt))
+        if not selected:
+            painter.setPen(opt.palette.color(group, QPalette.PlaceholderText))
+        painter.drawText(QRect(rect.left(), rect.top() + line, rect.width(), rect.height() - line),
+                         Qt.AlignLeft | Qt.AlignVCenter, "{" + str(index.data(CODE_ROLE)) + "}")
+        painter.restore()
 
 
 class LadderSettingsDialog(QDialog):
@@ -56,7 +103,14 @@ class LadderSettingsDialog(QDialog):
         self.form_box: QComboBox = f.findChild(QComboBox, "form")
         self.subject: QLineEdit = f.findChild(QLineEdit, "subject")
         self.body: QPlainTextEdit = f.findChild(QPlainTextEdit, "body")
-        self.placeholders: QLabel = f.findChild(QLabel, "placeholders")
+        self.placeholders: QListWidget = f.findChild(QListWidget, "placeholders")
+        self.placeholder_help: QLabel = f.findChild(QLabel, "placeholderHelp")
+        self.insert_button: QPushButton = f.findChild(QPushButton, "insertPlaceholder")
+        self.placeholders.setItemDelegate(PlaceholderDelegate(self.placeholders))
+        # Where an inserted placeholder goes: the text field the owner was in last.
+        self._target: QLineEdit | QPlainTextEdit = self.body
+        for editor in (self.subject, self.body):
+            editor.installEventFilter(self)
         self.preview_title: QLabel = f.findChild(QLabel, "previewTitle")
         self.preview: QPlainTextEdit = f.findChild(QPlainTextEdit, "preview")
         self.template_problem: QLabel = f.findChild(QLabel, "templateProblem")
@@ -73,8 +127,6 @@ class LadderSettingsDialog(QDialog):
         self.language.addItem(_("English"), "en")
         self.form_box.addItem(_("informal (je)"), "je")
         self.form_box.addItem(_("formal (u)"), "u")
-        self.placeholders.setText(_("Placeholders: {list}").format(
-            list="; ".join("{" + name + "} " + _(help_text) for name, help_text in messages.PLACEHOLDERS.items())))
         self._sample_items = [i for i in due.plan(self._now()) if i.action == "message"]
 
         self.save_timing.clicked.connect(self.store_timing)
@@ -83,10 +135,15 @@ class LadderSettingsDialog(QDialog):
         self.subject.textChanged.connect(self.update_preview)
         self.body.textChanged.connect(self.update_preview)
         self.save_template_button.clicked.connect(self.store_template)
+        self.placeholders.activated.connect(lambda _index: self.insert_placeholder())
+        self.placeholders.currentItemChanged.connect(self._show_placeholder_help)
+        self.insert_button.clicked.connect(lambda: self.insert_placeholder())
+        self.template.currentIndexChanged.connect(self._load_placeholders)
         self.reset_button.clicked.connect(self.reset_template)
         f.findChild(QPushButton, "closeButton").clicked.connect(self.accept)
+        self._load_placeholders()
         self._load_template()
-        self.resize(900, 680)
+        self.resize(1000, 680)
 
     # --- timing --------------------------------------------------------------------
     def _load_timing(self) -> None:
@@ -134,6 +191,40 @@ class LadderSettingsDialog(QDialog):
         self.template_state.setText(_("Your own wording") if own else _("Default wording"))
         self.template_problem.setText("")
         self.update_preview()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.FocusIn and watched in (self.subject, self.body):
+            self._target = watched
+        return super().eventFilter(watched, event)
+
+    def _load_placeholders(self, *_args) -> None:
+        """The placeholders this template can use, each by its plain meaning."""
+        self.placeholders.clear()
+        for name in messages.placeholders_for(self.template.currentData()):
+            item = QListWidgetItem(pgettext("placeholder", messages.PLACEHOLDER_LABELS[name]))
+            item.setData(CODE_ROLE, name)
+            item.setToolTip("{" + name + "}: " + _(messages.PLACEHOLDERS[name]))
+            self.placeholders.addItem(item)
+        self.placeholders.setCurrentRow(0)
+
+    def _show_placeholder_help(self, item: QListWidgetItem | None, *_args) -> None:
+        self.placeholder_help.setText(item.toolTip() if item is not None else "")
+        self.insert_button.setEnabled(item is not None)
+
+    def insert_placeholder(self, name: str | None = None) -> None:
+        """Put ``{name}`` (default: the chosen one) at the cursor of the subject or body,
+        whichever was edited last, and go back there to keep typing."""
+        if name is None:
+            item = self.placeholders.currentItem()
+            if item is None:
+                return
+            name = item.data(CODE_ROLE)
+        token = "{" + name + "}"
+        if self._target is self.subject:
+            self.subject.insert(token)
+        else:
+            self.body.insertPlainText(token)
+        self._target.setFocus(Qt.OtherFocusReason)
 
     def _sample(self) -> DueItem | None:
         template_id = self.template.currentData()

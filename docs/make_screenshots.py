@@ -316,6 +316,7 @@ def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> N
     app.processEvents()
     settings_dialog.grab().save(str(out / f"ladder-settings{suffix}.png"))
     settings_dialog.tabs.setCurrentIndex(1)
+    settings_dialog.resize(1366, 768)  # the template editor as a laptop shows it
     app.processEvents()
     settings_dialog.grab().save(str(out / f"template-editor{suffix}.png"))
     print(out / f"template-editor{suffix}.png")

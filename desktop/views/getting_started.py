@@ -57,6 +57,7 @@ class GettingStarted(QFrame):
         grid.setVerticalSpacing(theme.S)
         grid.setColumnStretch(1, 1)
         self.marks: list[QLabel] = []
+        self.notes: list[QLabel] = []  # the explanation under each step (a tooltip when compact)
         self.names_form = self._names_form()
         steps = (
             (_("Your shop and your name"),
@@ -82,6 +83,8 @@ class GettingStarted(QFrame):
             text = plain_label(title, bold=True)
             note = plain_label(explanation)
             note.setStyleSheet("color: {c};".format(c=theme.css(theme.muted_colour())))
+            text.setToolTip(explanation)
+            self.notes.append(note)
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
@@ -132,6 +135,12 @@ class GettingStarted(QFrame):
         return holder
 
     # --- state ---------------------------------------------------------------------
+    def set_compact(self, compact: bool) -> None:
+        """With reminders in the list below (the example shop), one line per step: the
+        explanations become tooltips, so the list and its detail keep their room."""
+        for note in self.notes:
+            note.setVisible(not compact)
+
     def refresh(self) -> None:
         from desktop import demo
         from desktop.store import first_run
@@ -158,8 +167,7 @@ class GettingStarted(QFrame):
         self.remove_button.setVisible(progress.example_loaded)
         if progress.example_loaded:
             self.example_text.setText(_(
-                "The example shop is loaded: an invented jewellery shop with influencers, parcels, custom "
-                "orders and reminders to try out. Remove it before you add your own data."))
+                "This is the example shop, invented to try things out. Remove it before you add your own data."))
         else:
             self.example_text.setText(_(
                 "Want to look around first? Load an invented example shop with influencers, products and "

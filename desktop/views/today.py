@@ -99,6 +99,7 @@ class TodayView(ListView):
 
     def refresh(self) -> None:
         super().refresh()
+        self.getting_started.set_compact(bool(self.items))
         self.getting_started.refresh()
         window = self.window()
         if hasattr(window, "set_due_count"):

@@ -127,7 +127,7 @@ class GettingStarted(QFrame):
         self.owner_name.setObjectName("gettingStartedOwner")
         self.owner_name.setPlaceholderText(_("Your name"))
         for field in (self.shop_name, self.owner_name):
-            field.setMinimumWidth(150)
+            field.setMinimumWidth(110)  # the window stays as narrow as the owner likes (700 px)
             field.returnPressed.connect(self.save_names)
             row.addWidget(field)
         save = self._button("gettingStartedSaveNames", _("Save"), self.save_names)

@@ -132,6 +132,7 @@ class Application:
         self._recovery_scheduled = False
         self._recoveries = 0
         self._dialogs_closed = 0
+        self._language_answer: str | None = None  # the first start's answer, saved once the data is open
 
     def start(self) -> int | None:
         """Show the first window; returns an exit code when there is nothing more to do.
@@ -148,13 +149,25 @@ class Application:
         self.instance_server = single_instance.InstanceServer(self.qt)
         self.instance_server.activated.connect(self.bring_to_front)
         saved = peek.saved_settings(paths.db_path())
-        i18n.set_language(choose_language(self.cli_language, saved.get("language"), from_database=False))
+        language = choose_language(self.cli_language, saved.get("language"), from_database=False)
+        if self._asks_language(saved):
+            from desktop.views import dialogs
+
+            language = self._language_answer = dialogs.ask_language(None)
+        i18n.set_language(language)
         translator.install(self.qt)
         self.build_window(deferred=True, saved=saved)
         _after_first_paint(self.window, self._open, fallback_ms=250)
         if self.smoke_test:
             QTimer.singleShot(0, self._smoke_shown)
         return None
+
+    def _asks_language(self, saved: dict) -> bool:
+        """The first start asks the language once when the system names none Afspraak
+        speaks (a "C" locale, German...): not a guess in English for a Dutch owner. Not
+        with --lang, not once a language is saved, not in a smoke test (nobody to answer)."""
+        return not (self.cli_language or saved.get("language") or self.smoke_test
+                    or i18n.system_language_known())
 
     def _open(self) -> None:
         """Open the database, complete the window and start the reminders; a problem that
@@ -288,6 +301,9 @@ class Application:
             log.exception("removing replaced pictures failed")
         recovery.mark_running()
         self.opened = True
+        if self._language_answer and not settings.get("language"):
+            settings.set("language", self._language_answer)  # asked once: remembered from now on
+        self._language_answer = None
         language = choose_language(self.cli_language)
         if rebuild or language != i18n.current_language():  # the first read missed it: a restored file, say
             i18n.set_language(language)

@@ -14,6 +14,10 @@ SETTINGS: dict[str, object] = {
     "catalogue_visible": True,  # the Products dock beside the views
     "shop_name": "",
     "owner_name": "",
+    # first run: Vandaag's "Zo begin je" list hidden by the owner; the example shop's rows
+    # ({"rows": {table: [ids]}, "names": {setting: value it set}}; desktop/demo.py)
+    "getting_started_hidden": False,
+    "example_shop": {},
     # backups
     "backup_keep": 14,
     # product pictures replaced by another: kept while a backup may still name them

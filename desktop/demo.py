@@ -4,6 +4,13 @@ Everything is dated relative to ``now`` so the demo always looks current: deadli
 days past (one for every step of the follow-up ladder), a parcel waiting for its
 "received?" check-in, an influencer who delivered on time, custom orders near their
 promised dates, and a few months of timeline. Names and handles are invented.
+
+The app offers it on an empty database ("Voorbeeldwinkel laden" in Vandaag's getting-started
+list) and takes it out again in one step (``remove``): ``fill`` records the id of every row
+it made in the ``example_shop`` setting, and ``remove`` deletes exactly those, and what the
+owner did while trying them out (a reminder marked sent, a strike, a note on an example
+influencer), in one transaction. Anything else (a product, person or order of her own)
+makes it refuse and change nothing.
 """
 
 from __future__ import annotations
@@ -12,8 +19,11 @@ import math
 import random
 from datetime import datetime, timedelta
 
+from peewee import ForeignKeyField
+
 from desktop.store.db import db
 from desktop.store.models import (
+    ALL_MODELS,
     Collaboration,
     Content,
     CustomOrder,
@@ -23,7 +33,9 @@ from desktop.store.models import (
     OrderDateChange,
     Person,
     Product,
+    MessageTemplate,
     Rating,
+    Setting,
     Shipment,
     ShipmentItem,
     Strike,
@@ -32,6 +44,29 @@ from desktop.store.models import (
 
 class DatabaseNotEmpty(Exception):
     pass
+
+
+class NoExampleShop(Exception):
+    """There is no example shop to remove."""
+
+
+class ExampleShopChanged(Exception):
+    """Rows that are not the example's (nor made on its rows) are in the database: removing
+    it in one step would take them too, or leave them dangling. ``what`` names the table."""
+
+    def __init__(self, what: str):
+        super().__init__(what)
+        self.what = what
+
+
+# The tables that hold the shop's data: everything but the owner's settings and her own
+# message wording.
+DATA_MODELS = [model for model in ALL_MODELS if model not in (Setting, MessageTemplate)]
+# Rows made while trying the example out may still be removed with it, unless they keep
+# files of their own (pictures copied into the data folder) or have no link to it at all.
+_KEEPS_FILES = {"order_picture", "content_evidence"}
+# The names the messages are signed with while the example shop is loaded.
+EXAMPLE_NAMES = {"shop_name": "Zilver & Zo", "owner_name": "Eva"}
 
 
 PRODUCTS = [
@@ -100,7 +135,28 @@ def _deadline(now: datetime, days: float) -> datetime:
 
 
 def is_empty() -> bool:
-    return not (Person.select().exists() or Product.select().exists() or Event.select().exists())
+    """No data at all: no row in any of the shop's tables (settings do not count)."""
+    return not any(model.select().exists() for model in DATA_MODELS)
+
+
+def loaded() -> bool:
+    """The example shop is in the database (and was not removed)."""
+    from desktop.store import settings
+
+    return bool(settings.get("example_shop"))
+
+
+def _sign_with_example_names() -> dict[str, str]:
+    """The names the follow-up messages are signed with (editable in the settings): the
+    example's own, unless the owner already gave hers. Returns those it set."""
+    from desktop.store import settings
+
+    names_set = {}
+    for key, value in EXAMPLE_NAMES.items():
+        if not settings.get(key):
+            settings.set(key, value)
+            names_set[key] = value
+    return names_set
 
 
 def fill(now: datetime, seed: int = 7) -> dict[str, int]:
@@ -111,9 +167,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
     with db.atomic():
         from desktop.store import settings
 
-        # The names the follow-up messages are signed with (editable in the settings).
-        settings.set("shop_name", "Zilver & Zo")
-        settings.set("owner_name", "Eva")
+        names_set = _sign_with_example_names()
         products = []
         for sku, name, variant, price, cost, category in PRODUCTS:
             products.append(
@@ -233,7 +287,9 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
         for name, email, country, city, pc, street in CUSTOMERS:
             customers.append(Person.create(name=name, is_customer=True, email=email, country=country, city=city,
                                            postcode=pc, street=street, address_form="u" if "Ingrid" in name else "je"))
-        today = now.date()
+        from desktop.clock import to_local
+
+        today = to_local(now).date()  # the owner's today, also just after midnight
         orders = [
             (customers[0], "#1041", 13, "Letter M", "new", -2, 6),
             (customers[1], "#1038", 14, "Naam: Lotte", "in_production", -6, 1),
@@ -268,6 +324,9 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                          direction=rnd.choice(["in", "out"]), text=rnd.choice([
                              "Vraag over de levertijd", "Bedankt voor het pakketje", "Foto's gedeeld ter goedkeuring",
                              "Nieuwe afspraak voorgesteld", "Even gecheckt hoe het gaat"]), person=person)
+        # What is the example's: every row there is now (the database was empty).
+        rows = {model._meta.table_name: [row[0] for row in model.select(model.id).tuples()] for model in DATA_MODELS}
+        settings.set("example_shop", {"rows": {table: ids for table, ids in rows.items() if ids}, "names": names_set})
     return {
         "people": Person.select().count(),
         "products": Product.select().count(),
@@ -277,4 +336,58 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
     }
 
 
-__all__ = ["fill", "is_empty", "DatabaseNotEmpty"]
+def _example_rows(recorded: dict[str, list[int]]) -> dict[str, set[int]]:
+    """The rows to remove, per table: those ``fill`` made, and those made on them since
+    (every foreign key set points at a row to remove). Raises ExampleShopChanged at the
+    first row that is the owner's own. The models are in ALL_MODELS order: a row's
+    parents come before it."""
+    example: dict[str, set[int]] = {}
+    for model in DATA_MODELS:
+        table = model._meta.table_name
+        known = set(recorded.get(table, ()))
+        keys = [field for field in model._meta.sorted_fields if isinstance(field, ForeignKeyField)]
+        columns = [model.id] + keys
+        ids = set()
+        for row in model.select(*columns).tuples():
+            row_id, parents = row[0], row[1:]
+            if row_id in known:
+                ids.add(row_id)
+                continue
+            linked = [(field, value) for field, value in zip(keys, parents) if value is not None]
+            made_on_example = table not in _KEEPS_FILES and bool(linked) and all(
+                value in example.get(field.rel_model._meta.table_name, ()) for field, value in linked)
+            if not made_on_example:
+                raise ExampleShopChanged(table)
+            ids.add(row_id)
+        example[table] = ids
+    return example
+
+
+def remove() -> dict[str, int]:
+    """Take the example shop out again, in one transaction; returns the rows removed per
+    table. Raises NoExampleShop, or ExampleShopChanged (nothing changed) when the owner's
+    own data is in the database too."""
+    from desktop.store import settings
+
+    with db.atomic():
+        record = settings.get("example_shop")
+        if not record:
+            raise NoExampleShop()
+        example = _example_rows(record.get("rows", {}))
+        removed = {}
+        for model in reversed(DATA_MODELS):  # children first (a product is RESTRICTed by its parcels)
+            ids = sorted(example[model._meta.table_name])
+            count = 0
+            for start in range(0, len(ids), 500):
+                count += model.delete().where(model.id.in_(ids[start:start + 500])).execute()
+            if count:
+                removed[model._meta.table_name] = count
+        for key, value in record.get("names", {}).items():
+            if settings.get(key) == value:  # the example's name, not one the owner typed since
+                settings.reset(key)
+        settings.reset("example_shop")
+    return removed
+
+
+__all__ = ["fill", "is_empty", "loaded", "remove", "DatabaseNotEmpty", "ExampleShopChanged", "NoExampleShop",
+           "DATA_MODELS", "EXAMPLE_NAMES"]

@@ -88,16 +88,40 @@ def normalise_language(value: str | None) -> str:
     return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def system_language() -> str:
+# Locales that name no language ("C", "POSIX"): Python itself turns a "C" locale into
+# "C.UTF-8", which ``locale.getlocale`` then reports as en_US.
+_NO_LANGUAGE = ("C", "POSIX", "C.UTF-8", "C.utf8")
+# Windows names its locales in English ("Dutch_Netherlands", "English_United States").
+_LANGUAGE_NAMES = {"dutch": "nl", "english": "en"}
+
+
+def _language_code(value: str) -> str:
+    code = value.replace("-", "_").split(".")[0].split("_")[0].lower()
+    return _LANGUAGE_NAMES.get(code, code)
+
+
+def system_language_known() -> str | None:
+    """The system's language when it is one Afspraak speaks (nl or en), else None: a
+    locale without a language ("C", "POSIX") or another language (de, fr...). The first
+    start asks the owner then (app.py) instead of guessing."""
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
-        if value and value not in ("C", "POSIX", "C.UTF-8"):
-            return normalise_language(value.split(":")[0])
+        if value and value not in _NO_LANGUAGE:
+            code = _language_code(value.split(":")[0])
+            return code if code in LANGUAGES else None
     try:
+        if _pylocale.setlocale(_pylocale.LC_CTYPE) in _NO_LANGUAGE:
+            return None
         loc = _pylocale.getlocale()[0]
-    except ValueError:
+    except (ValueError, _pylocale.Error):
         loc = None
-    return normalise_language(loc)
+    code = _language_code(loc) if loc else None
+    return code if code in LANGUAGES else None
+
+
+def system_language() -> str:
+    """The system's language, or Dutch (the app's first language) when it names none we speak."""
+    return system_language_known() or DEFAULT_LANGUAGE
 
 
 def set_language(language: str | None) -> str:

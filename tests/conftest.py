@@ -78,6 +78,31 @@ def data_dir(tmp_path, monkeypatch, frozen_clock):
     i18n.set_language("nl")
 
 
+class LanguageQuestion:
+    """The first start's language question (views/dialogs.ask_language) in a test: answered
+    at once with ``answer`` (Dutch, what is preselected), every time it was asked counted.
+    Without it, a start on a machine whose locale names no language ("C.UTF-8") would wait
+    for a click."""
+
+    def __init__(self, real):
+        self.asked = 0
+        self.answer = "nl"
+        self.real = real  # the dialog itself, for the test of the dialog
+
+    def __call__(self, parent=None) -> str:
+        self.asked += 1
+        return self.answer
+
+
+@pytest.fixture(autouse=True)
+def language_question(monkeypatch):
+    from desktop.views import dialogs
+
+    question = LanguageQuestion(dialogs.ask_language)
+    monkeypatch.setattr(dialogs, "ask_language", question)
+    return question
+
+
 @pytest.fixture
 def database(data_dir):
     database = open_database()

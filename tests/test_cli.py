@@ -68,7 +68,8 @@ def test_python_m_desktop_help():
 
 
 def test_gui_keeps_running_and_creates_database(tmp_path):
-    env = dict(os.environ, AFSPRAAK_DATA_DIR=str(tmp_path / "gui"), QT_QPA_PLATFORM="offscreen")
+    # A Dutch system: on a "C" locale the very first start would ask the language first.
+    env = dict(os.environ, AFSPRAAK_DATA_DIR=str(tmp_path / "gui"), QT_QPA_PLATFORM="offscreen", LANGUAGE="nl")
     proc = subprocess.Popen([sys.executable, "-m", "desktop"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     db_file = tmp_path / "gui" / "afspraak.sqlite3"
     try:

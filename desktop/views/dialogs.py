@@ -114,3 +114,42 @@ def confirm_with_option(parent: QWidget | None, title: str, text: str, option: s
     box.setCheckBox(check)
     answer = box.exec() == QMessageBox.Yes
     return answer, check.isChecked()
+
+
+def ask_language(parent: QWidget | None = None) -> str:
+    """The first start's question when the system names no language Afspraak speaks: Dutch
+    or English, asked in both, Dutch preselected; closing the dialog keeps Dutch."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout
+
+    from desktop import i18n
+
+    texts = {}
+    for language in i18n.LANGUAGES:
+        with i18n.speaking(language):
+            # TRANSLATORS: asked once at the very first start, in Dutch and in English at once.
+            texts[language] = (_("Which language would you like to use Afspraak in?"),
+                               _("You can change it later under View → Language."))
+    dialog = QDialog(parent)
+    dialog.setObjectName("languageQuestion")
+    dialog.setWindowTitle("Afspraak")
+    layout = QVBoxLayout(dialog)
+    for language in i18n.LANGUAGES:
+        question = QLabel(texts[language][0])
+        question.setTextFormat(_plain())
+        layout.addWidget(question)
+    choices = {}
+    for language, name in (("nl", "Nederlands"), ("en", "English")):
+        choices[language] = QRadioButton(name)
+        choices[language].setObjectName(f"language_{language}")
+        layout.addWidget(choices[language])
+    choices["nl"].setChecked(True)
+    for language in i18n.LANGUAGES:
+        later = QLabel(texts[language][1])
+        later.setTextFormat(_plain())
+        later.setEnabled(False)
+        layout.addWidget(later)
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+    buttons.accepted.connect(dialog.accept)
+    layout.addWidget(buttons)
+    dialog.exec()
+    return "en" if choices["en"].isChecked() else "nl"

@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, lang=language: self.switch_language(lang))
 
         self.shipping = shipping.install(self)  # catalogue dock, drops, product import, undo
+        # A product import (from the Producten panel or a file dropped on the window) ticks
+        # off Vandaag's getting-started step.
+        self.shipping.import_finished.connect(lambda *_args: self.view("today").getting_started.refresh())
+        self._add_getting_started_action()
         self._add_timeline_actions()
         from desktop.views import privacy_actions
 
@@ -187,6 +191,18 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda: (open_ladder_settings(self), self.refresh_all()))
         menu = self.menuBar().findChild(QWidget, "menuFile")
         menu.insertAction(self._action("actionQuit"), action)
+
+    def _add_getting_started_action(self) -> None:
+        """Help > Getting started: Vandaag's first-steps list, back on screen."""
+        action = QAction(_("&Getting started"), self)
+        action.setObjectName("actionGettingStarted")
+        action.triggered.connect(self.show_getting_started)
+        menu = self.menuBar().findChild(QWidget, "menuHelp")
+        menu.insertAction(self._action("actionOpenDataFolder"), action)
+
+    def show_getting_started(self) -> None:
+        self.show_view("today")
+        self.view("today").getting_started.show_again()
 
     def _action(self, name: str) -> QAction:
         return self._form.findChild(QAction, name)

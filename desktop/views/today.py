@@ -40,9 +40,15 @@ class TodayView(ListView):
     colour_columns = (0,)
 
     def __init__(self, parent=None):
+        from desktop.views.getting_started import GettingStarted
+
         self.items: list = []
         super().__init__(parent)
         self.table.setSortingEnabled(False)  # the order is the urgency
+        # "Zo begin je" between the title and the list, until its steps are done or hidden.
+        self.getting_started = GettingStarted(self)
+        self.form.layout().insertWidget(1, self.getting_started)
+        self.getting_started.hide()
         reminders.changed.connect(self.refresh)
 
     def view_title(self):
@@ -93,9 +99,15 @@ class TodayView(ListView):
 
     def refresh(self) -> None:
         super().refresh()
+        self.getting_started.set_compact(bool(self.items))
+        self.getting_started.refresh()
         window = self.window()
         if hasattr(window, "set_due_count"):
             window.set_due_count(self.due_now_count())
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.getting_started.refresh()  # products added or names set elsewhere meanwhile
 
     def due_now_count(self) -> int:
         now = self._now()

@@ -1,0 +1,294 @@
+"""Vandaag's getting-started list ("Zo begin je"): the four things to do first, each ticked
+off as soon as the data says it is done, with the button that does it; and the example
+shop to look around in, loaded and removed again in one step.
+
+The facts come from ``store/first_run.py`` (computed from the data, never stored as
+flags); the list stays until every step is done or the owner hides it, and *Help → Zo
+begin je* brings it back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.views import dialogs, theme
+from desktop.views.base import plain_label
+
+DONE_MARK = "✓"
+
+
+class GettingStarted(QFrame):
+    """The list; ``changed`` fires after it changed the data (the example shop, the names)."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("gettingStarted")
+        self.setStyleSheet(theme.banner_style("gettingStarted", "blue"))
+        self._asked = False  # shown from the Help menu: stays until hidden again
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(theme.M, theme.S, theme.M, theme.S)
+        outer.setSpacing(theme.S)
+
+        top = QHBoxLayout()
+        self.heading = plain_label(_("Getting started"), bold=True, wrap=False)
+        self.heading.setFont(theme.scaled_font(self.heading.font(), theme.HEADING_SCALE))
+        top.addWidget(self.heading)
+        self.intro = plain_label(_("Four steps, then Afspraak keeps track of every promise for you."))
+        top.addWidget(self.intro, 1)
+        self.hide_button = self._button("gettingStartedHide", _("Hide"), self.hide_for_good)
+        top.addWidget(self.hide_button)
+        outer.addLayout(top)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(theme.M)
+        grid.setVerticalSpacing(theme.S)
+        grid.setColumnStretch(1, 1)
+        self.marks: list[QLabel] = []
+        self.notes: list[QLabel] = []  # the explanation under each step (a tooltip when compact)
+        self.names_form = self._names_form()
+        steps = (
+            (_("Your shop and your name"),
+             _("Your messages are signed with them."), self.names_form),
+            (_("Import your products"),
+             _("From your shop's export (WooCommerce or Shopify): use the button, or drop the CSV file "
+               "anywhere on this window."),
+             self._button("gettingStartedImport", _("Import products…"), self.import_products)),
+            (_("Your first influencer"),
+             _("Her handles, address and how she likes to be addressed."),
+             self._button("gettingStartedInfluencer", _("New influencer"), self.new_influencer)),
+            (_("Your first agreement"),
+             _("What she gets, what she makes and by when: the reminders follow from it."),
+             self._button("gettingStartedAgreement", _("New collaboration"), self.new_collaboration)),
+        )
+        for row, (title, explanation, action) in enumerate(steps):
+            mark = QLabel(str(row + 1))
+            mark.setObjectName(f"gettingStartedMark{row + 1}")
+            mark.setAlignment(Qt.AlignCenter)
+            mark.setMinimumWidth(self.fontMetrics().horizontalAdvance(DONE_MARK) * 2)
+            self.marks.append(mark)
+            grid.addWidget(mark, row, 0, Qt.AlignTop)
+            text = plain_label(title, bold=True)
+            note = plain_label(explanation)
+            note.setStyleSheet("color: {c};".format(c=theme.css(theme.muted_colour())))
+            text.setToolTip(explanation)
+            self.notes.append(note)
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            column.addWidget(text)
+            column.addWidget(note)
+            grid.addWidget(holder, row, 1)
+            grid.addWidget(action, row, 2, Qt.AlignVCenter | Qt.AlignRight)
+        self.agreement_button: QPushButton = steps[3][2]
+        outer.addLayout(grid)
+
+        self.example_line = QFrame()
+        self.example_line.setFrameShape(QFrame.HLine)
+        self.example_line.setFrameShadow(QFrame.Sunken)
+        outer.addWidget(self.example_line)
+        example = QHBoxLayout()
+        self.example_text = plain_label()
+        example.addWidget(self.example_text, 1)
+        self.load_button = self._button("exampleLoad", _("Load the example shop"), self.load_example)
+        self.remove_button = self._button("exampleRemove", _("Remove the example shop"), self.remove_example)
+        example.addWidget(self.load_button)
+        example.addWidget(self.remove_button)
+        outer.addLayout(example)
+        self.progress = None
+
+    def _button(self, name: str, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _names_form(self) -> QWidget:
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.shop_name = QLineEdit()
+        self.shop_name.setObjectName("gettingStartedShop")
+        self.shop_name.setPlaceholderText(_("Shop name"))
+        self.owner_name = QLineEdit()
+        self.owner_name.setObjectName("gettingStartedOwner")
+        self.owner_name.setPlaceholderText(_("Your name"))
+        for field in (self.shop_name, self.owner_name):
+            field.setMinimumWidth(110)  # the window stays as narrow as the owner likes (700 px)
+            field.returnPressed.connect(self.save_names)
+            row.addWidget(field)
+        save = self._button("gettingStartedSaveNames", _("Save"), self.save_names)
+        row.addWidget(save)
+        return holder
+
+    # --- state ---------------------------------------------------------------------
+    def set_compact(self, compact: bool) -> None:
+        """With reminders in the list below (the example shop), one line per step: the
+        explanations become tooltips, so the list and its detail keep their room."""
+        for note in self.notes:
+            note.setVisible(not compact)
+
+    def refresh(self) -> None:
+        from desktop import demo
+        from desktop.store import first_run
+
+        progress = self.progress = first_run.progress()
+        self.setVisible(self._asked or progress.shown)
+        done_style = theme.text_style("green", bold=True)
+        muted = "color: {c};".format(c=theme.css(theme.muted_colour()))
+        for number, (mark, done) in enumerate(zip(self.marks, progress.steps), start=1):
+            mark.setText(DONE_MARK if done else str(number))
+            mark.setStyleSheet(done_style if done else muted)
+            # TRANSLATORS: read aloud for the tick before a step of the getting-started list.
+            mark.setAccessibleName(_("done") if done else _("to do"))
+        shop, owner = first_run.names()
+        if not self.shop_name.hasFocus() and not self.owner_name.hasFocus():
+            example_names = demo.EXAMPLE_NAMES if progress.example_loaded else {}
+            self.shop_name.setText("" if shop == example_names.get("shop_name") else shop)
+            self.owner_name.setText("" if owner == example_names.get("owner_name") else owner)
+        has_influencer = bool(first_run.influencers())
+        self.agreement_button.setEnabled(has_influencer)
+        self.agreement_button.setToolTip("" if has_influencer else _("Add an influencer first."))
+        empty = demo.is_empty()
+        self.load_button.setVisible(empty and not progress.example_loaded)
+        self.remove_button.setVisible(progress.example_loaded)
+        if progress.example_loaded:
+            self.example_text.setText(_(
+                "This is the example shop, invented to try things out. Remove it before you add your own data."))
+        else:
+            self.example_text.setText(_(
+                "Want to look around first? Load an invented example shop with influencers, products and "
+                "reminders; you can remove it again in one step."))
+        self.example_text.setVisible(empty or progress.example_loaded)
+        self.example_line.setVisible(empty or progress.example_loaded)
+
+    def show_again(self) -> None:
+        """Help → Getting started: back on screen, even when every step is done."""
+        from desktop.store import first_run
+
+        first_run.set_hidden(False)
+        self._asked = True
+        self.refresh()
+
+    def hide_for_good(self) -> None:
+        from desktop.store import first_run
+
+        first_run.set_hidden(True)
+        self._asked = False
+        self.refresh()
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(_("Hidden. Help → Getting started shows it again."), 10000)
+
+    # --- the steps -------------------------------------------------------------------
+    def save_names(self) -> None:
+        from desktop.store import first_run
+
+        shop, owner = self.shop_name.text().strip(), self.owner_name.text().strip()
+        if not shop or not owner:
+            dialogs.warn(self, _("Your shop and your name"), _(
+                "Fill in both: the name of your shop and your own name. Nothing was saved."))
+            return
+        first_run.save_names(shop, owner)
+        self.shop_name.clearFocus()
+        self.owner_name.clearFocus()
+        self.refresh()
+        self.changed.emit()
+
+    def import_products(self) -> None:
+        shipping = getattr(self.window(), "shipping", None)
+        if shipping is not None:
+            shipping.ask_import()
+
+    def new_influencer(self) -> None:
+        view = self._influencers_view()
+        if view is not None:
+            view.new_influencer()  # saves, refreshes the list and tells the reminders: this list follows
+            self.refresh()
+
+    def new_collaboration(self) -> None:
+        from desktop.store import first_run
+        from desktop.store.models import Person
+
+        view = self._influencers_view()
+        people = first_run.influencers()
+        if view is None or not people:
+            return
+        if len(people) == 1:
+            chosen = people[0][0]
+        else:
+            chosen = dialogs.choose(self, _("New collaboration"), _("With whom?"),
+                                    [(person_id, name, None) for person_id, name in people])
+        if chosen is None:
+            return
+        view.new_collaboration(Person.get_by_id(chosen))
+        self.refresh()
+
+    def _influencers_view(self):
+        window = self.window()
+        return window.view("influencers") if hasattr(window, "view") else None
+
+    # --- the example shop --------------------------------------------------------------
+    def load_example(self) -> None:
+        from desktop import demo
+        from desktop.clock import utcnow
+
+        try:
+            demo.fill(utcnow())
+        except demo.DatabaseNotEmpty:
+            dialogs.warn(self, _("Load the example shop"), _(
+                "The example shop only goes into an empty database, and yours already holds data. "
+                "Nothing was changed."))
+            self.refresh()
+            return
+        self._after_example(_("The example shop is loaded. Look around: every list has something in it now."))
+
+    def remove_example(self) -> None:
+        from desktop import demo
+
+        if not dialogs.confirm(self, _("Remove the example shop"), _(
+                "Remove the example shop with all its influencers, products, parcels, orders and timeline? "
+                "Your settings stay.")):
+            return
+        try:
+            demo.remove()
+        except demo.ExampleShopChanged:
+            dialogs.warn(self, _("Remove the example shop"), _(
+                "Data of your own was added since the example shop was loaded (a product, person or order "
+                "that is not the example's), so it cannot be removed in one step any more. Nothing was changed. "
+                "Remove the example influencers and products one by one instead."))
+            return
+        except demo.NoExampleShop:
+            pass
+        self._after_example(_("The example shop is removed. Afspraak is empty again."))
+
+    def _after_example(self, message: str) -> None:
+        from desktop import reminders
+
+        window = self.window()
+        if hasattr(window, "refresh_all"):
+            window.refresh_all()
+        shipping = getattr(window, "shipping", None)
+        if shipping is not None:
+            shipping.refresh()
+        reminders.notify_changed()
+        self.refresh()
+        self.changed.emit()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(message, 10000)
+
+
+__all__ = ["GettingStarted", "DONE_MARK"]

@@ -461,11 +461,8 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
         return None
     rule = RULES[promise.rule]
     reference = promise.reference
-    if rule.stop_on_incoming:
-        since = promise.since or reference
-        for at in incoming:
-            if at >= since:
-                return None
+    if rule.stop_on_incoming and _answered(promise, incoming):
+        return None
     steps = rule.steps
     prefix = step_key(promise.rule, promise.subject_type, promise.subject_id, reference, "")
     if start is None:
@@ -481,10 +478,32 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
         found, last, snoozed = [None] * len(steps), -1, []
     if offsets is None:
         offsets = [st.offset(settings) for st in steps]
+    chosen = _catch_up(steps, offsets, start, found, last, now)
+    if chosen is None:
+        return None
+    index, due = chosen
+    if snoozed:
+        due = max(due, max(snoozed))
+    step = steps[index]
+    return _Next(promise, index, step, due, prefix + step.name)
 
-    # A step comes due ``offset`` after the reference; after the owner acted on a step,
-    # the later ones keep their spacing from that moment. Catch-up: the newest step that
-    # came due is the one to show, else the first one still to come.
+
+def _answered(promise: Promise, incoming: Iterable[datetime]) -> bool:
+    """Did the person write in since the promise started counting?"""
+    since = promise.since or promise.reference
+    for at in incoming:  # a loop, not any(): no generator for the empty or one-element tuple
+        if at >= since:
+            return True
+    return False
+
+
+def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime, found: list[StepState | None],
+              last: int, now: datetime) -> tuple[int, datetime] | None:
+    """(index, due moment) of the step to show after step ``last`` was acted on (-1: none).
+
+    A step comes due ``offset`` after the reference; after the owner acted on a step,
+    the later ones keep their spacing from that moment. Catch-up: the newest step that
+    came due is the one to show, else the first one still to come."""
     first = chosen = -1
     for i in range(last + 1, len(steps)):
         if steps[i].needs_previous and not (i - 1 == last and found[last].status == "sent"):
@@ -496,14 +515,9 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
             first, first_due = i, due_i
         if due_i <= now:
             chosen, due = i, due_i
-    if first < 0:
-        return None
-    if chosen < 0:
-        chosen, due = first, first_due
-    if snoozed:
-        due = max(due, max(snoozed))
-    step = steps[chosen]
-    return _Next(promise, chosen, step, due, prefix + step.name)
+    if chosen >= 0:
+        return chosen, due
+    return (first, first_due) if first >= 0 else None
 
 
 def _usual_channel(person: PersonInfo, contacts: list[Contact]) -> str:
@@ -834,6 +848,7 @@ def with_state(states: Iterable[StepState], item: DueItem, status: str, now: dat
 __all__ = [
     "KINDS", "ACTIONS", "ACTED", "STATUSES", "LadderSettings", "Step", "Rule", "RULES", "register_rule",
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
-    "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "next_step", "min_offsets", "plan", "due_now", "next_moment",
+    "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "next_step",
+    "min_offsets", "plan", "due_now", "next_moment",
     "with_state",
 ]

@@ -461,7 +461,7 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
         return None
     rule = RULES[promise.rule]
     reference = promise.reference
-    if rule.stop_on_incoming and _answered(promise, incoming):
+    if rule.stop_on_incoming and incoming and _answered(promise, incoming):  # most people wrote nothing: no call
         return None
     steps = rule.steps
     prefix = step_key(promise.rule, promise.subject_type, promise.subject_id, reference, "")

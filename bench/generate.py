@@ -146,190 +146,246 @@ def _insert(model, fields, rows, batch: int = 400) -> None:
         model.insert_many(part, fields=fields).execute()
 
 
-def fill(scale: Scale, now: datetime, seed: int) -> dict[str, int]:
-    """Fill the open (empty) database with ``scale``'s worth of data around ``now``."""
-    rnd = random.Random(seed)
-    span_days = 365 * scale.years
+@dataclass
+class _Filling:
+    """What every part of :func:`fill` shares: the one random stream (the parts draw from
+    it in a fixed order, so the data stays the same for a seed), the anchor and the span."""
 
-    def past(max_days: float, min_days: float = 0.0) -> datetime:
-        moment = now - timedelta(days=rnd.uniform(min_days, max_days))
+    scale: Scale
+    now: datetime
+    seed: int
+    rnd: random.Random
+    span_days: int
+
+    def past(self, max_days: float, min_days: float = 0.0) -> datetime:
+        moment = self.now - timedelta(days=self.rnd.uniform(min_days, max_days))
         return moment.replace(microsecond=0)
 
+
+@dataclass
+class _People:
+    influencer_ids: list[int]
+    customer_ids: list[int]
+    country_of: dict[int, str]
+
+
+def fill(scale: Scale, now: datetime, seed: int) -> dict[str, int]:
+    """Fill the open (empty) database with ``scale``'s worth of data around ``now``."""
+    f = _Filling(scale, now, seed, random.Random(seed), 365 * scale.years)
+    counts = {"influencers": scale.influencers, "customers": scale.customers, "products": scale.products}
     with db.atomic():
-        # --- products ---------------------------------------------------------------
-        products = []
-        for pid in range(1, scale.products + 1):
-            word, name = rnd.choice(PRODUCT_WORDS), rnd.choice(PRODUCT_NAMES)
-            price = rnd.choice([1495, 1995, 2495, 2995, 3495, 3995, 4495, 5495, 6495])
-            sku = f"ZE-{pid:05d}"
-            products.append((pid, sku, sku, f"{word} {name}", rnd.choice(MATERIALS), price, price // 3,
-                             rnd.choice(CATEGORIES), "manual", now - timedelta(days=span_days), now))
-        _insert(Product, [Product.id, Product.key, Product.sku, Product.name, Product.variant,
-                          Product.price_cents, Product.cost_cents, Product.category, Product.source,
-                          Product.created_at, Product.updated_at], products)
-        prices = {p[0]: p[5] for p in products}
-
-        # --- people and handles -------------------------------------------------------
-        people, handles = [], []
-        influencer_ids, customer_ids, country_of = [], [], {}
-        total = scale.influencers + scale.customers
-        for pid in range(1, total + 1):
-            is_influencer = pid <= scale.influencers
-            first, last = rnd.choice(FIRST), rnd.choice(LAST)
-            city, country = rnd.choice(CITIES)
-            blocked = is_influencer and rnd.random() < 0.02
-            created = past(span_days)
-            people.append((
-                pid, f"{first} {last}", is_influencer, not is_influencer,
-                f"{first.lower()}.{pid}@example.{country.lower()}", f"+31 6 {pid:08d}" if country == "NL" else "",
-                city, country, "je" if rnd.random() < 0.85 else "u",
-                rnd.sample(TAGS, rnd.randint(0, 3)) if is_influencer else [],
-                "blocked" if blocked else "active", "Geen post na drie herinneringen" if blocked else "",
-                created, created,
-            ))
-            country_of[pid] = country
-            if is_influencer:
-                influencer_ids.append(pid)
-                base = f"{first.lower()}{last.lower().replace(' ', '')}{pid}"
-                followers = int(rnd.lognormvariate(9.3, 1.0))
-                handles.append((pid, "instagram", base, followers, f"https://www.instagram.com/{base}/"))
-                if rnd.random() < 0.5:
-                    handles.append((pid, "tiktok", base, followers // 2, f"https://www.tiktok.com/@{base}"))
-                if rnd.random() < 0.1:
-                    handles.append((pid, "youtube", base, followers // 5, ""))
-            else:
-                customer_ids.append(pid)
-        _insert(Person, [Person.id, Person.name, Person.is_influencer, Person.is_customer, Person.email,
-                         Person.phone, Person.city, Person.country, Person.address_form, Person.tags,
-                         Person.status, Person.status_reason, Person.created_at, Person.updated_at], people)
-        _insert(Handle, [Handle.person, Handle.platform, Handle.name, Handle.followers, Handle.url], handles)
-
-        # --- collaborations, deliverables, content, ratings, strikes ----------------------
-        collabs, deliverables, contents, ratings, strikes = [], [], [], [], []
-        collab_person, open_collabs = {}, []
-        did = 0
-        for cid in range(1, scale.collaborations + 1):
-            person = rnd.choice(influencer_ids)
-            agreed = past(span_days, 1)
-            status = weighted(rnd, OPEN_COLLAB if now - agreed < timedelta(days=OPEN_COLLAB_DAYS) else CLOSED_COLLAB)
-            open_ = status in ("proposed", "agreed", "shipped", "received", "posted")
-            collabs.append((cid, person, f"{rnd.choice(PRODUCT_WORDS)} {rnd.choice(PRODUCT_NAMES)}", status,
-                            agreed, rnd.choice([0, 0, 0, 2500, 5000]), ["@zilverenzo"], ["#gekregen", "#zilverenzo"],
-                            "de ketting alsnog factureren tegen de winkelprijs", agreed - timedelta(days=2)))
-            collab_person[cid] = person
-            if open_:
-                open_collabs.append(cid)
-            for _k in range(1 if rnd.random() < 0.7 else 2):
-                did += 1
-                deadline = (agreed + timedelta(days=rnd.uniform(10, 30))).replace(microsecond=0)
-                delivered = None
-                if status in ("done", "posted") or (status == "received" and rnd.random() < 0.3):
-                    delivered = min(deadline + timedelta(days=rnd.uniform(-5, 3)), now).replace(microsecond=0)
-                deliverables.append((did, cid, rnd.choice(["post", "story", "reel", "tiktok"]), deadline, delivered))
-                if delivered and rnd.random() < 0.5:
-                    contents.append((cid, did, f"https://www.instagram.com/p/b{did}/", "instagram", delivered,
-                                     "Gekregen van @zilverenzo #gekregen", True, ["#gekregen"], rnd.random() < 0.9,
-                                     int(rnd.lognormvariate(8, 1)), delivered))
-            if status == "done" and rnd.random() < 0.6:
-                ratings.append((cid, rnd.randint(2, 5), rnd.randint(2, 5), rnd.randint(1, 5), rnd.randint(1, 5),
-                                rnd.random() < 0.85, "", agreed + timedelta(days=40)))
-            if status == "failed" and rnd.random() < 0.5:
-                strikes.append((person, cid, rnd.choice(["late", "communication", "guidelines"]),
-                                "Deadline ruim voorbij", agreed + timedelta(days=35)))
-        _insert(Collaboration, [Collaboration.id, Collaboration.person, Collaboration.title, Collaboration.status,
-                                Collaboration.agreed_at, Collaboration.fee_cents, Collaboration.required_mentions,
-                                Collaboration.required_hashtags, Collaboration.consequence,
-                                Collaboration.created_at], collabs)
-        _insert(Deliverable, [Deliverable.id, Deliverable.collaboration, Deliverable.kind, Deliverable.deadline,
-                              Deliverable.delivered_at], deliverables)
-        _insert(Content, [Content.collaboration, Content.deliverable, Content.url, Content.platform,
-                          Content.posted_at, Content.caption, Content.shop_tagged, Content.hashtags_present,
-                          Content.disclosure_ok, Content.views, Content.created_at], contents)
-        _insert(Rating, [Rating.collaboration, Rating.communication, Rating.quality, Rating.punctuality,
-                         Rating.result, Rating.work_again, Rating.note, Rating.created_at], ratings)
-        _insert(Strike, [Strike.person, Strike.collaboration, Strike.reason, Strike.evidence,
-                         Strike.created_at], strikes)
-
-        # --- custom orders ------------------------------------------------------------
-        orders, order_person = [], {}
-        today = now.date()
-        for oid in range(1, scale.custom_orders + 1):
-            person = rnd.choice(customer_ids)
-            ordered = today - timedelta(days=rnd.randint(1, span_days))
-            status = weighted(rnd, OPEN_ORDER if (today - ordered).days <= OPEN_ORDER_DAYS else CLOSED_ORDER)
-            open_ = status in ("new", "in_production", "ready")
-            ready = ordered + timedelta(days=rnd.randint(5, 14))
-            product = rnd.randint(1, scale.products)
-            orders.append((oid, person, f"#{10000 + oid}", product, f"Naam: {rnd.choice(FIRST)}", prices[product],
-                           ordered, ready, ready + timedelta(days=2), status,
-                           [{"text": "Graveren", "done": not open_}, {"text": "Inpakken", "done": not open_}],
-                           datetime.combine(ordered, datetime.min.time()).replace(hour=10)))
-            order_person[oid] = person
-        _insert(CustomOrder, [CustomOrder.id, CustomOrder.person, CustomOrder.order_number, CustomOrder.product,
-                              CustomOrder.personalisation, CustomOrder.price_cents, CustomOrder.ordered_on,
-                              CustomOrder.promised_ready, CustomOrder.promised_delivery, CustomOrder.status,
-                              CustomOrder.checklist, CustomOrder.created_at], orders)
-
-        # --- shipments ----------------------------------------------------------------
-        shipments, items = [], []
-        for sid in range(1, scale.shipments + 1):
-            if rnd.random() < 0.8:
-                collab, order = rnd.randint(1, scale.collaborations), None
-                person = collab_person[collab]
-            else:
-                collab, order = None, rnd.randint(1, scale.custom_orders)
-                person = order_person[order]
-            sent = past(span_days, 0.5)
-            recent = now - sent < timedelta(days=10)
-            status = rnd.choice(["sent", "ready", "delivered"]) if recent else rnd.choice(["received", "delivered", "received"])
-            carrier = rnd.choice(CARRIERS_BE if country_of[person] == "BE" else CARRIERS_NL)
-            product = rnd.randint(1, scale.products)
-            shipments.append((
-                sid, person, collab, order, carrier, f"3S{seed:02d}{sid:09d}", status,
-                None if status == "ready" else sent,
-                sent + timedelta(days=2) if status in ("delivered", "received") else None,
-                sent + timedelta(days=3) if status == "received" else None,
-                prices[product], 495 if country_of[person] == "NL" else 795, sent - timedelta(hours=2),
-            ))
-            items.append((sid, product, 1))
-            if rnd.random() < 0.3:
-                items.append((sid, rnd.randint(1, scale.products), 1))
-        _insert(Shipment, [Shipment.id, Shipment.person, Shipment.collaboration, Shipment.custom_order,
-                           Shipment.carrier, Shipment.tracking_code, Shipment.status, Shipment.sent_at,
-                           Shipment.delivered_at, Shipment.received_at, Shipment.value_cents,
-                           Shipment.shipping_cents, Shipment.created_at], shipments)
-        _insert(ShipmentItem, [ShipmentItem.shipment, ShipmentItem.product, ShipmentItem.quantity], items)
-
-        # --- timeline events, oldest first (ids follow time, as in real use) -----------
-        moments = sorted(past(span_days) for _ in range(scale.events))
-        events = []
-        for at in moments:
-            kind = weighted(rnd, EVENT_KINDS)
-            if kind in ("message", "reminder", "note", "status", "strike", "rating") or rnd.random() < 0.5:
-                person = rnd.choice(influencer_ids if rnd.random() < 0.9 else customer_ids)
-                subject_type, subject_id = "", None
-            elif kind == "shipment":
-                subject_type, subject_id = "shipment", rnd.randint(1, scale.shipments)
-                person = shipments[subject_id - 1][1]
-            else:
-                subject_type, subject_id = "collaboration", rnd.randint(1, scale.collaborations)
-                person = collab_person[subject_id]
-            channel = rnd.choice(["instagram", "email", "whatsapp", "tiktok"]) if kind in ("message", "reminder") else ""
-            direction = rnd.choice(["in", "out"]) if kind == "message" else ("out" if kind == "reminder" else "none")
-            text = rnd.choice(MESSAGES) if kind in ("message", "note") else f"{kind}: {rnd.choice(PRODUCT_NAMES)}"
-            events.append((at, kind, channel, direction, text, person, subject_type, subject_id,
-                           "final" if kind == "reminder" and rnd.random() < 0.1 else ""))
-        _insert(Event, [Event.at, Event.kind, Event.channel, Event.direction, Event.text, Event.person,
-                        Event.subject_type, Event.subject_id, Event.step], events, batch=500)
-
+        prices = _fill_products(f)
+        people = _fill_people(f, counts)
+        collab_person = _fill_collaborations(f, people, counts)
+        order_person = _fill_orders(f, people, prices, counts)
+        shipment_person = _fill_shipments(f, people, prices, collab_person, order_person, counts)
+        _fill_events(f, people, collab_person, shipment_person, counts)
     db.execute_sql("ANALYZE")
-    return {
-        "influencers": scale.influencers, "customers": scale.customers, "products": scale.products,
-        "handles": len(handles), "collaborations": len(collabs), "deliverables": len(deliverables),
-        "contents": len(contents), "ratings": len(ratings), "strikes": len(strikes),
-        "custom_orders": len(orders), "shipments": len(shipments), "shipment_items": len(items),
-        "events": len(events),
-    }
+    return counts
+
+
+def _fill_products(f: _Filling) -> dict[int, int]:
+    """The products already in the database; returns {product id: price in cents}."""
+    rnd, now = f.rnd, f.now
+    products = []
+    for pid in range(1, f.scale.products + 1):
+        word, name = rnd.choice(PRODUCT_WORDS), rnd.choice(PRODUCT_NAMES)
+        price = rnd.choice([1495, 1995, 2495, 2995, 3495, 3995, 4495, 5495, 6495])
+        sku = f"ZE-{pid:05d}"
+        products.append((pid, sku, sku, f"{word} {name}", rnd.choice(MATERIALS), price, price // 3,
+                         rnd.choice(CATEGORIES), "manual", now - timedelta(days=f.span_days), now))
+    _insert(Product, [Product.id, Product.key, Product.sku, Product.name, Product.variant,
+                      Product.price_cents, Product.cost_cents, Product.category, Product.source,
+                      Product.created_at, Product.updated_at], products)
+    return {p[0]: p[5] for p in products}
+
+
+def _influencer_handles(rnd: random.Random, pid: int, first: str, last: str) -> list[tuple]:
+    base = f"{first.lower()}{last.lower().replace(' ', '')}{pid}"
+    followers = int(rnd.lognormvariate(9.3, 1.0))
+    handles = [(pid, "instagram", base, followers, f"https://www.instagram.com/{base}/")]
+    if rnd.random() < 0.5:
+        handles.append((pid, "tiktok", base, followers // 2, f"https://www.tiktok.com/@{base}"))
+    if rnd.random() < 0.1:
+        handles.append((pid, "youtube", base, followers // 5, ""))
+    return handles
+
+
+def _fill_people(f: _Filling, counts: dict[str, int]) -> _People:
+    """Influencers (with their handles), then customers."""
+    rnd, scale = f.rnd, f.scale
+    rows, handles = [], []
+    people = _People([], [], {})
+    for pid in range(1, scale.influencers + scale.customers + 1):
+        is_influencer = pid <= scale.influencers
+        first, last = rnd.choice(FIRST), rnd.choice(LAST)
+        city, country = rnd.choice(CITIES)
+        blocked = is_influencer and rnd.random() < 0.02
+        created = f.past(f.span_days)
+        rows.append((
+            pid, f"{first} {last}", is_influencer, not is_influencer,
+            f"{first.lower()}.{pid}@example.{country.lower()}", f"+31 6 {pid:08d}" if country == "NL" else "",
+            city, country, "je" if rnd.random() < 0.85 else "u",
+            rnd.sample(TAGS, rnd.randint(0, 3)) if is_influencer else [],
+            "blocked" if blocked else "active", "Geen post na drie herinneringen" if blocked else "",
+            created, created,
+        ))
+        people.country_of[pid] = country
+        if is_influencer:
+            people.influencer_ids.append(pid)
+            handles.extend(_influencer_handles(rnd, pid, first, last))
+        else:
+            people.customer_ids.append(pid)
+    _insert(Person, [Person.id, Person.name, Person.is_influencer, Person.is_customer, Person.email,
+                     Person.phone, Person.city, Person.country, Person.address_form, Person.tags,
+                     Person.status, Person.status_reason, Person.created_at, Person.updated_at], rows)
+    _insert(Handle, [Handle.person, Handle.platform, Handle.name, Handle.followers, Handle.url], handles)
+    counts["handles"] = len(handles)
+    return people
+
+
+def _fill_collaborations(f: _Filling, people: _People, counts: dict[str, int]) -> dict[int, int]:
+    """Collaborations with their deliverables, content, ratings and strikes; returns
+    {collaboration id: person id}."""
+    rnd, now = f.rnd, f.now
+    collabs, deliverables, contents, ratings, strikes = [], [], [], [], []
+    collab_person = {}
+    for cid in range(1, f.scale.collaborations + 1):
+        person = rnd.choice(people.influencer_ids)
+        agreed = f.past(f.span_days, 1)
+        status = weighted(rnd, OPEN_COLLAB if now - agreed < timedelta(days=OPEN_COLLAB_DAYS) else CLOSED_COLLAB)
+        collabs.append((cid, person, f"{rnd.choice(PRODUCT_WORDS)} {rnd.choice(PRODUCT_NAMES)}", status,
+                        agreed, rnd.choice([0, 0, 0, 2500, 5000]), ["@zilverenzo"], ["#gekregen", "#zilverenzo"],
+                        "de ketting alsnog factureren tegen de winkelprijs", agreed - timedelta(days=2)))
+        collab_person[cid] = person
+        for _k in range(1 if rnd.random() < 0.7 else 2):
+            _add_deliverable(f, cid, agreed, status, deliverables, contents)
+        if status == "done" and rnd.random() < 0.6:
+            ratings.append((cid, rnd.randint(2, 5), rnd.randint(2, 5), rnd.randint(1, 5), rnd.randint(1, 5),
+                            rnd.random() < 0.85, "", agreed + timedelta(days=40)))
+        if status == "failed" and rnd.random() < 0.5:
+            strikes.append((person, cid, rnd.choice(["late", "communication", "guidelines"]),
+                            "Deadline ruim voorbij", agreed + timedelta(days=35)))
+    _insert(Collaboration, [Collaboration.id, Collaboration.person, Collaboration.title, Collaboration.status,
+                            Collaboration.agreed_at, Collaboration.fee_cents, Collaboration.required_mentions,
+                            Collaboration.required_hashtags, Collaboration.consequence,
+                            Collaboration.created_at], collabs)
+    _insert(Deliverable, [Deliverable.id, Deliverable.collaboration, Deliverable.kind, Deliverable.deadline,
+                          Deliverable.delivered_at], deliverables)
+    _insert(Content, [Content.collaboration, Content.deliverable, Content.url, Content.platform,
+                      Content.posted_at, Content.caption, Content.shop_tagged, Content.hashtags_present,
+                      Content.disclosure_ok, Content.views, Content.created_at], contents)
+    _insert(Rating, [Rating.collaboration, Rating.communication, Rating.quality, Rating.punctuality,
+                     Rating.result, Rating.work_again, Rating.note, Rating.created_at], ratings)
+    _insert(Strike, [Strike.person, Strike.collaboration, Strike.reason, Strike.evidence,
+                     Strike.created_at], strikes)
+    counts.update(collaborations=len(collabs), deliverables=len(deliverables), contents=len(contents),
+                  ratings=len(ratings), strikes=len(strikes))
+    return collab_person
+
+
+def _add_deliverable(f: _Filling, cid: int, agreed: datetime, status: str, deliverables: list, contents: list) -> None:
+    """One deliverable of collaboration ``cid`` (ids follow the list), and its content if posted."""
+    rnd = f.rnd
+    did = len(deliverables) + 1
+    deadline = (agreed + timedelta(days=rnd.uniform(10, 30))).replace(microsecond=0)
+    delivered = None
+    if status in ("done", "posted") or (status == "received" and rnd.random() < 0.3):
+        delivered = min(deadline + timedelta(days=rnd.uniform(-5, 3)), f.now).replace(microsecond=0)
+    deliverables.append((did, cid, rnd.choice(["post", "story", "reel", "tiktok"]), deadline, delivered))
+    if delivered and rnd.random() < 0.5:
+        contents.append((cid, did, f"https://www.instagram.com/p/b{did}/", "instagram", delivered,
+                         "Gekregen van @zilverenzo #gekregen", True, ["#gekregen"], rnd.random() < 0.9,
+                         int(rnd.lognormvariate(8, 1)), delivered))
+
+
+def _fill_orders(f: _Filling, people: _People, prices: dict[int, int], counts: dict[str, int]) -> dict[int, int]:
+    """Custom orders; returns {order id: person id}."""
+    rnd, scale = f.rnd, f.scale
+    orders, order_person = [], {}
+    today = f.now.date()
+    for oid in range(1, scale.custom_orders + 1):
+        person = rnd.choice(people.customer_ids)
+        ordered = today - timedelta(days=rnd.randint(1, f.span_days))
+        status = weighted(rnd, OPEN_ORDER if (today - ordered).days <= OPEN_ORDER_DAYS else CLOSED_ORDER)
+        open_ = status in ("new", "in_production", "ready")
+        ready = ordered + timedelta(days=rnd.randint(5, 14))
+        product = rnd.randint(1, scale.products)
+        orders.append((oid, person, f"#{10000 + oid}", product, f"Naam: {rnd.choice(FIRST)}", prices[product],
+                       ordered, ready, ready + timedelta(days=2), status,
+                       [{"text": "Graveren", "done": not open_}, {"text": "Inpakken", "done": not open_}],
+                       datetime.combine(ordered, datetime.min.time()).replace(hour=10)))
+        order_person[oid] = person
+    _insert(CustomOrder, [CustomOrder.id, CustomOrder.person, CustomOrder.order_number, CustomOrder.product,
+                          CustomOrder.personalisation, CustomOrder.price_cents, CustomOrder.ordered_on,
+                          CustomOrder.promised_ready, CustomOrder.promised_delivery, CustomOrder.status,
+                          CustomOrder.checklist, CustomOrder.created_at], orders)
+    counts["custom_orders"] = len(orders)
+    return order_person
+
+
+def _fill_shipments(f: _Filling, people: _People, prices: dict[int, int], collab_person: dict[int, int],
+                    order_person: dict[int, int], counts: dict[str, int]) -> list[int]:
+    """Parcels to influencers (for a collaboration) and customers (for an order), with
+    their items; returns the person of each shipment (id - 1 as index)."""
+    rnd, scale, now = f.rnd, f.scale, f.now
+    shipments, items = [], []
+    for sid in range(1, scale.shipments + 1):
+        if rnd.random() < 0.8:
+            collab, order = rnd.randint(1, scale.collaborations), None
+            person = collab_person[collab]
+        else:
+            collab, order = None, rnd.randint(1, scale.custom_orders)
+            person = order_person[order]
+        sent = f.past(f.span_days, 0.5)
+        recent = now - sent < timedelta(days=10)
+        status = rnd.choice(["sent", "ready", "delivered"]) if recent else rnd.choice(["received", "delivered", "received"])
+        carrier = rnd.choice(CARRIERS_BE if people.country_of[person] == "BE" else CARRIERS_NL)
+        product = rnd.randint(1, scale.products)
+        shipments.append((
+            sid, person, collab, order, carrier, f"3S{f.seed:02d}{sid:09d}", status,
+            None if status == "ready" else sent,
+            sent + timedelta(days=2) if status in ("delivered", "received") else None,
+            sent + timedelta(days=3) if status == "received" else None,
+            prices[product], 495 if people.country_of[person] == "NL" else 795, sent - timedelta(hours=2),
+        ))
+        items.append((sid, product, 1))
+        if rnd.random() < 0.3:
+            items.append((sid, rnd.randint(1, scale.products), 1))
+    _insert(Shipment, [Shipment.id, Shipment.person, Shipment.collaboration, Shipment.custom_order,
+                       Shipment.carrier, Shipment.tracking_code, Shipment.status, Shipment.sent_at,
+                       Shipment.delivered_at, Shipment.received_at, Shipment.value_cents,
+                       Shipment.shipping_cents, Shipment.created_at], shipments)
+    _insert(ShipmentItem, [ShipmentItem.shipment, ShipmentItem.product, ShipmentItem.quantity], items)
+    counts.update(shipments=len(shipments), shipment_items=len(items))
+    return [s[1] for s in shipments]
+
+
+def _fill_events(f: _Filling, people: _People, collab_person: dict[int, int], shipment_person: list[int],
+                 counts: dict[str, int]) -> None:
+    """Timeline events, oldest first (ids follow time, as in real use)."""
+    rnd, scale = f.rnd, f.scale
+    moments = sorted(f.past(f.span_days) for _ in range(scale.events))
+    events = []
+    for at in moments:
+        kind = weighted(rnd, EVENT_KINDS)
+        if kind in ("message", "reminder", "note", "status", "strike", "rating") or rnd.random() < 0.5:
+            person = rnd.choice(people.influencer_ids if rnd.random() < 0.9 else people.customer_ids)
+            subject_type, subject_id = "", None
+        elif kind == "shipment":
+            subject_type, subject_id = "shipment", rnd.randint(1, scale.shipments)
+            person = shipment_person[subject_id - 1]
+        else:
+            subject_type, subject_id = "collaboration", rnd.randint(1, scale.collaborations)
+            person = collab_person[subject_id]
+        channel = rnd.choice(["instagram", "email", "whatsapp", "tiktok"]) if kind in ("message", "reminder") else ""
+        direction = rnd.choice(["in", "out"]) if kind == "message" else ("out" if kind == "reminder" else "none")
+        text = rnd.choice(MESSAGES) if kind in ("message", "note") else f"{kind}: {rnd.choice(PRODUCT_NAMES)}"
+        events.append((at, kind, channel, direction, text, person, subject_type, subject_id,
+                       "final" if kind == "reminder" and rnd.random() < 0.1 else ""))
+    _insert(Event, [Event.at, Event.kind, Event.channel, Event.direction, Event.text, Event.person,
+                    Event.subject_type, Event.subject_id, Event.step], events, batch=500)
+    counts["events"] = len(events)
 
 
 def write_products_csv(path: Path, rows: int, seed: int) -> int:

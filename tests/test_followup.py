@@ -1,6 +1,7 @@
 """The follow-up ladder: unit tests per rule and property tests over any history."""
 
 import pytest
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -265,85 +266,130 @@ def scenarios(draw):
     return promises, events, actions, weekends, quiet, zone
 
 
+@dataclass
+class _Simulation:
+    """What the owner did so far in one simulated history (see the test below)."""
+
+    settings: LadderSettings
+    actions: list[str]
+    contacts: list[Contact] = field(default_factory=list)
+    states: dict[str, StepState] = field(default_factory=dict)
+    ladder_contacts: list[tuple[int, datetime]] = field(default_factory=list)
+    steps_sent: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    action_i: int = 0
+
+    def next_action(self) -> str:
+        action = self.actions[self.action_i % len(self.actions)]
+        self.action_i += 1
+        return action
+
+
+def _promises_at(promise_specs, hour: int) -> list[Promise]:
+    """The promises as they stand at ``hour``: closed from their closing hour on."""
+    return [p if closed_at is None or hour < closed_at else Promise(p.rule, p.person_id, p.subject_type,
+            p.subject_id, p.reference, closed=True) for p, closed_at in promise_specs]
+
+
+def _promise_of(part, promises: list[Promise]) -> Promise:
+    return next(p for p in promises if p.subject_id == part.subject_id and p.rule == part.rule)
+
+
+def _check_due_item(item, promises: list[Promise], sim: _Simulation, now: datetime, weekends: bool) -> None:
+    """An item due now: not in quiet hours or on a skipped weekend, of open promises, and
+    (where the rule says so) of nobody who answered since."""
+    settings = sim.settings
+    assert not f.in_quiet_hours(now, settings)
+    assert not (weekends and f.local_date(now, settings).weekday() >= 5)
+    for part in item.parts:
+        p = _promise_of(part, promises)
+        assert not p.closed
+        if f.RULES[p.rule].stop_on_incoming:  # nothing due after a reply
+            assert not any(c.person_id == p.person_id and c.direction == "in" and c.at >= p.reference
+                           for c in sim.contacts)
+
+
+def _check_citations(item, promises: list[Promise], now: datetime, settings: LadderSettings) -> None:
+    """What one message cites (issue 17)."""
+    assert item.own_due == item.parts[0].due and all(part.due <= now for part in item.parts)
+    for part in item.parts:
+        p = _promise_of(part, promises)
+        if part.kind == "deliverable" and part.step == "1":  # never on the deadline day itself
+            assert f.local_date(now, settings) > f.local_date(p.reference, settings)
+        if part.kind in ("reply", "shipment"):  # check-ins and follow-ups: step 3 at most
+            assert f.step_order(item.step) <= 3 and not item.final and part.step in ("1", "2", "3", "received")
+        if item.final:  # a final notice names only promises at their own last step
+            assert part.step == "4"
+        if part.kind == "shipment":  # a late deliverable of the same collaboration covers the parcel
+            assert not any(q.rule == "deliverable" and not q.closed and q.person_id == p.person_id
+                           and q.details["collaboration_id"] == p.details["collaboration_id"]
+                           and f.local_date(q.reference, settings) < f.local_date(now, settings)
+                           for q in promises)
+
+
+def _send(item, sim: _Simulation, now: datetime) -> None:
+    """The owner sends a ladder message: the first outgoing contact of that day."""
+    day = f.local_date(now, sim.settings)
+    # at most one outgoing contact per person per day: none before it that day
+    assert not any(c.person_id == item.person_id and c.direction == "out"
+                   and f.local_date(c.at, sim.settings) == day for c in sim.contacts)
+    sim.contacts.append(Contact(item.person_id, now, "out", item.channel))
+    sim.ladder_contacts.append((item.person_id, now))
+    for part in item.parts:
+        order = [s.name for s in f.RULES[part.rule].steps].index(part.step)
+        sim.steps_sent.setdefault((part.rule, part.subject_id), []).append(order)
+
+
+def _act_on(item, promises: list[Promise], sim: _Simulation, now: datetime) -> None:
+    """The owner's next action on an item due now, and what must hold for it."""
+    action = sim.next_action()
+    if action == "ignore":
+        return
+    until = now + timedelta(hours=5) if action == "snoozed" else None
+    for s in f.with_state([], item, action, now, until):
+        sim.states[s.key] = s
+    _check_citations(item, promises, now, sim.settings)
+    if action == "sent" and item.action == "message":
+        _send(item, sim, now)
+
+
+def _simulate_hour(sim: _Simulation, promises: list[Promise], now: datetime, weekends: bool) -> None:
+    settings = sim.settings
+    items = f.plan(promises, PEOPLE, sim.contacts, sim.states.values(), settings, now)
+    # The scheduler's scan: only the promises whose earliest step is not after now,
+    # planned for what is due now only, gives exactly the items due now.
+    earliest = f.min_offsets(settings)
+    can_be_due = [p for p in promises if p.reference + earliest[p.rule] <= now]
+    assert f.plan(can_be_due, PEOPLE, sim.contacts, sim.states.values(), settings, now, due_only=True) == \
+        f.due_now(items, now)
+    per_person_due = {}
+    for item in f.due_now(items, now):
+        _check_due_item(item, promises, sim, now, weekends)
+        if item.action == "message":
+            per_person_due[item.person_id] = per_person_due.get(item.person_id, 0) + 1
+        _act_on(item, promises, sim, now)
+    # one message item per person at a time
+    assert all(n == 1 for n in per_person_due.values())
+    # upcoming moments are never inside quiet hours
+    for item in items:
+        if item.due > now:
+            assert not f.in_quiet_hours(item.due, settings)
+
+
 @hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_ladder_properties_over_any_history(scenario):
     promise_specs, events, actions, weekends, quiet, zone = scenario
     settings = LadderSettings(tz=ZoneInfo(zone), skip_weekends=weekends, quiet_start=quiet[0], quiet_end=quiet[1])
-    contacts: list[Contact] = []
-    states: dict[str, StepState] = {}
-    ladder_contacts: list[tuple[int, datetime]] = []
-    steps_sent: dict[tuple[str, int], list[int]] = {}
-    action_i = 0
+    sim = _Simulation(settings, actions)
     for hour in range(0, 241):
         now = START + hour * HOUR
-        promises = [p if closed_at is None or hour < closed_at else Promise(p.rule, p.person_id, p.subject_type,
-                    p.subject_id, p.reference, closed=True) for p, closed_at in promise_specs]
         for h, person, direction in events:
             if h == hour:
-                contacts.append(Contact(person, now, direction, "email"))
-        items = f.plan(promises, PEOPLE, contacts, states.values(), settings, now)
-        # The scheduler's scan: only the promises whose earliest step is not after now,
-        # planned for what is due now only, gives exactly the items due now.
-        earliest = f.min_offsets(settings)
-        can_be_due = [p for p in promises if p.reference + earliest[p.rule] <= now]
-        assert f.plan(can_be_due, PEOPLE, contacts, states.values(), settings, now, due_only=True) == \
-            f.due_now(items, now)
-        per_person_due = {}
-        for item in f.due_now(items, now):
-            # nothing inside quiet hours or on skipped weekends
-            assert not f.in_quiet_hours(now, settings)
-            assert not (weekends and f.local_date(now, settings).weekday() >= 5)
-            if item.action == "message":
-                per_person_due[item.person_id] = per_person_due.get(item.person_id, 0) + 1
-            for part in item.parts:
-                p = next(p for p in promises if p.subject_id == part.subject_id and p.rule == part.rule)
-                assert not p.closed
-                rule = f.RULES[p.rule]
-                if rule.stop_on_incoming:  # nothing due after a reply
-                    assert not any(c.person_id == p.person_id and c.direction == "in" and c.at >= p.reference
-                                   for c in contacts)
-            action = actions[action_i % len(actions)]
-            action_i += 1
-            if action == "ignore":
-                continue
-            until = now + timedelta(hours=5) if action == "snoozed" else None
-            for s in f.with_state([], item, action, now, until):
-                states[s.key] = s
-            # what one message cites (issue 17)
-            assert item.own_due == item.parts[0].due and all(part.due <= now for part in item.parts)
-            for part in item.parts:
-                p = next(p for p in promises if p.subject_id == part.subject_id and p.rule == part.rule)
-                if part.kind == "deliverable" and part.step == "1":  # never on the deadline day itself
-                    assert f.local_date(now, settings) > f.local_date(p.reference, settings)
-                if part.kind in ("reply", "shipment"):  # check-ins and follow-ups: step 3 at most
-                    assert f.step_order(item.step) <= 3 and not item.final and part.step in ("1", "2", "3", "received")
-                if item.final:  # a final notice names only promises at their own last step
-                    assert part.step == "4"
-                if part.kind == "shipment":  # a late deliverable of the same collaboration covers the parcel
-                    assert not any(q.rule == "deliverable" and not q.closed and q.person_id == p.person_id
-                                   and q.details["collaboration_id"] == p.details["collaboration_id"]
-                                   and f.local_date(q.reference, settings) < f.local_date(now, settings)
-                                   for q in promises)
-            if action == "sent" and item.action == "message":
-                day = f.local_date(now, settings)
-                # at most one outgoing contact per person per day: none before it that day
-                assert not any(c.person_id == item.person_id and c.direction == "out"
-                               and f.local_date(c.at, settings) == day for c in contacts)
-                contacts.append(Contact(item.person_id, now, "out", item.channel))
-                ladder_contacts.append((item.person_id, now))
-                for part in item.parts:
-                    order = [s.name for s in f.RULES[part.rule].steps].index(part.step)
-                    steps_sent.setdefault((part.rule, part.subject_id), []).append(order)
-        # one message item per person at a time
-        assert all(n == 1 for n in per_person_due.values())
-        # upcoming moments are never inside quiet hours
-        for item in items:
-            if item.due > now:
-                assert not f.in_quiet_hours(item.due, settings)
+                sim.contacts.append(Contact(person, now, direction, "email"))
+        _simulate_hour(sim, _promises_at(promise_specs, hour), now, weekends)
     # steps strictly in order, each at most once, never past the last
-    SENT_TOTAL.append(len(ladder_contacts))
-    for key, orders in steps_sent.items():
+    SENT_TOTAL.append(len(sim.ladder_contacts))
+    for orders in sim.steps_sent.values():
         assert orders == sorted(set(orders))
 
 

@@ -80,6 +80,11 @@ def _column_problems(view: QAbstractScrollArea, where: str) -> list[str]:
 
 
 def layout_problems(window: MainWindow) -> list[str]:
+    return _area_problems(window) + _button_problems(window) + _label_problems(window)
+
+
+def _area_problems(window: MainWindow) -> list[str]:
+    """Scroll bars sideways, cut columns, and widgets running past a scrolling pane's edge."""
     out = []
     for area in window.findChildren(QAbstractScrollArea):
         if not _visible_in(area, window):
@@ -90,13 +95,24 @@ def layout_problems(window: MainWindow) -> list[str]:
         if isinstance(area, (QTableView, QTreeView)):
             out.extend(_column_problems(area, where))
         if isinstance(area, QScrollArea) and area.widget() is not None:
-            edge = area.viewport().width()
-            for child in area.widget().findChildren(QWidget):
-                if not _visible_in(child, window) or child.parent() is None:
-                    continue
-                right = child.mapTo(area.widget(), child.rect().topRight()).x()
-                if right > edge + 1:
-                    out.append(f"{where}: {type(child).__name__} “{_text(child)}” runs past the pane's edge")
+            out.extend(_past_the_edge(area, where, window))
+    return out
+
+
+def _past_the_edge(area: QScrollArea, where: str, window: MainWindow) -> list[str]:
+    out = []
+    edge = area.viewport().width()
+    for child in area.widget().findChildren(QWidget):
+        if not _visible_in(child, window) or child.parent() is None:
+            continue
+        right = child.mapTo(area.widget(), child.rect().topRight()).x()
+        if right > edge + 1:
+            out.append(f"{where}: {type(child).__name__} “{_text(child)}” runs past the pane's edge")
+    return out
+
+
+def _button_problems(window: MainWindow) -> list[str]:
+    out = []
     for button in window.findChildren(QAbstractButton):
         text = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
         if not text or not _visible_in(button, window):
@@ -104,6 +120,11 @@ def layout_problems(window: MainWindow) -> list[str]:
         icon = button.iconSize().width() + 4 if not button.icon().isNull() else 0
         if button.fontMetrics().horizontalAdvance(text) + icon + 8 > button.width():
             out.append(f"button “{text}” is cut ({button.width()} px)")
+    return out
+
+
+def _label_problems(window: MainWindow) -> list[str]:
+    out = []
     for label in window.findChildren(QLabel):
         if label.wordWrap() or not label.text() or not _visible_in(label, window):
             continue
@@ -133,7 +154,7 @@ def test_nothing_is_cut_off(qtbot, demo_db, translator, language, size, monkeypa
     problems = []
     for view in window.views:
         window.show_view(view.key)
-        qtbot.waitUntil(lambda: window.current_view() is view)
+        qtbot.waitUntil(lambda view=view: window.current_view() is view)
         window.layout().activate()
         from PySide6.QtCore import QCoreApplication, QEvent
 

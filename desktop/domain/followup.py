@@ -461,11 +461,8 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
         return None
     rule = RULES[promise.rule]
     reference = promise.reference
-    if rule.stop_on_incoming:
-        since = promise.since or reference
-        for at in incoming:
-            if at >= since:
-                return None
+    if rule.stop_on_incoming and incoming and _answered(promise, incoming):  # most people wrote nothing: no call
+        return None
     steps = rule.steps
     prefix = step_key(promise.rule, promise.subject_type, promise.subject_id, reference, "")
     if start is None:
@@ -481,10 +478,32 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
         found, last, snoozed = [None] * len(steps), -1, []
     if offsets is None:
         offsets = [st.offset(settings) for st in steps]
+    chosen = _catch_up(steps, offsets, start, found, last, now)
+    if chosen is None:
+        return None
+    index, due = chosen
+    if snoozed:
+        due = max(due, max(snoozed))
+    step = steps[index]
+    return _Next(promise, index, step, due, prefix + step.name)
 
-    # A step comes due ``offset`` after the reference; after the owner acted on a step,
-    # the later ones keep their spacing from that moment. Catch-up: the newest step that
-    # came due is the one to show, else the first one still to come.
+
+def _answered(promise: Promise, incoming: Iterable[datetime]) -> bool:
+    """Did the person write in since the promise started counting?"""
+    since = promise.since or promise.reference
+    for at in incoming:  # a loop, not any(): no generator for the empty or one-element tuple
+        if at >= since:
+            return True
+    return False
+
+
+def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime, found: list[StepState | None],
+              last: int, now: datetime) -> tuple[int, datetime] | None:
+    """(index, due moment) of the step to show after step ``last`` was acted on (-1: none).
+
+    A step comes due ``offset`` after the reference; after the owner acted on a step,
+    the later ones keep their spacing from that moment. Catch-up: the newest step that
+    came due is the one to show, else the first one still to come."""
     first = chosen = -1
     for i in range(last + 1, len(steps)):
         if steps[i].needs_previous and not (i - 1 == last and found[last].status == "sent"):
@@ -496,14 +515,9 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
             first, first_due = i, due_i
         if due_i <= now:
             chosen, due = i, due_i
-    if first < 0:
-        return None
-    if chosen < 0:
-        chosen, due = first, first_due
-    if snoozed:
-        due = max(due, max(snoozed))
-    step = steps[chosen]
-    return _Next(promise, chosen, step, due, prefix + step.name)
+    if chosen >= 0:
+        return chosen, due
+    return (first, first_due) if first >= 0 else None
 
 
 def _usual_channel(person: PersonInfo, contacts: list[Contact]) -> str:
@@ -560,15 +574,35 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
     by_person_contacts: dict[int, list[Contact]] = {}
     for c in contacts:
         by_person_contacts.setdefault(c.person_id, []).append(c)
+    last_template = _last_templates(state_by_key.values())
+    nexts = _next_steps(promises, state_by_key, by_person_contacts, settings, now)
+    scan = _Scan(settings, now, due_only)
+    items: list[DueItem] = []
+    for person_id, person_nexts in nexts.items():
+        person = people.get(person_id) or PersonInfo(person_id, "")
+        _person_items(scan, person, person_nexts, by_person_contacts.get(person_id, []),
+                      last_template.get(person_id, (None, ""))[1], items)
+    items.sort(key=lambda i: (i.due, i.person_name, i.key))
+    return items
+
+
+def _last_templates(states: Iterable[StepState]) -> dict[int, tuple[datetime, str]]:
+    """Per person, (when, template) of the latest step sent to her."""
     last_template: dict[int, tuple[datetime, str]] = {}
-    for s in state_by_key.values():
+    for s in states:
         if s.status == "sent" and s.template and s.person_id is not None:
             if s.person_id not in last_template or s.at >= last_template[s.person_id][0]:
                 last_template[s.person_id] = (s.at, s.template)
+    return last_template
 
-    # Worked out once, not per promise: each rule's step offsets, the latest incoming
+
+def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepState],
+                by_person_contacts: Mapping[int, list[Contact]], settings: LadderSettings,
+                now: datetime) -> dict[int, list[_Next]]:
+    """Per person, the next step of each of her open promises that is still needed."""
+    # Worked out once, not per promise: each rule's step offsets and the latest incoming
     # contact per person (any incoming at or after ``since`` stops a promise, so the
-    # latest one decides), and everything about ``now`` in the owner's time zone.
+    # latest one decides).
     offsets = {name: [st.offset(settings) for st in rule.steps] for name, rule in RULES.items()}
     latest_in: dict[int, tuple[datetime, ...]] = {}
     for person_id, person_contacts in by_person_contacts.items():
@@ -580,7 +614,6 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
     # (person, rule) -> (moment its ladder starts, details) of every open promise that can
     # make another one unnecessary (a late deliverable covers her parcel check-in).
     late: dict[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]] = {}
-    covered = {name for name, rule in RULES.items() if rule.covered_by}
     for promise in promises:
         rule = RULES[promise.rule]
         start = ladder_start(rule, promise.reference, settings) if rule.by_day else promise.reference
@@ -592,78 +625,117 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
         if nxt is not None:
             nexts.setdefault(promise.person_id, []).append(nxt)
     if late:
-        for person_nexts in nexts.values():
-            if any(n.promise.rule in covered for n in person_nexts):
-                person_nexts[:] = [n for n in person_nexts if n.promise.rule not in covered or not _covered(n, late, now)]
+        _drop_covered(nexts, late, now)
+    return nexts
 
-    now_allowed = allowed(now, settings)
-    today = local_date(now, settings)
-    settled_now = None  # settle(now, settings), when first needed
-    items: list[DueItem] = []
-    for person_id, person_nexts in nexts.items():
-        person = people.get(person_id) or PersonInfo(person_id, "")
-        person_contacts = by_person_contacts.get(person_id, [])
-        busy = {local_date(c.at, settings) for c in person_contacts if c.direction == "out"}
-        last = last_template.get(person_id, (None, ""))[1]
-        messages: list[tuple[_Next, datetime]] = []
-        for nxt in person_nexts:
-            if due_only and nxt.due > now:  # the guards only move it later
-                continue
-            if nxt.step.action != "message":
-                due = settle(nxt.due, settings)
-                if due <= now and not now_allowed:
-                    if settled_now is None:
-                        settled_now = settle(now, settings)
-                    due = settled_now
-                if not due_only or due <= now:
-                    items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
-                continue
-            messages.append((nxt, settle(nxt.due, settings, busy)))
-        if not messages:
+
+def _drop_covered(nexts: dict[int, list[_Next]],
+                  late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]], now: datetime) -> None:
+    """Remove (in place) the steps another late promise of the same person makes unnecessary."""
+    covered = {name for name, rule in RULES.items() if rule.covered_by}
+    for person_nexts in nexts.values():
+        if any(n.promise.rule in covered for n in person_nexts):
+            person_nexts[:] = [n for n in person_nexts if n.promise.rule not in covered or not _covered(n, late, now)]
+
+
+class _Scan:
+    """What one plan knows about ``now`` in the owner's time zone (worked out once)."""
+
+    __slots__ = ("settings", "now", "due_only", "now_allowed", "today", "_settled_now")
+
+    def __init__(self, settings: LadderSettings, now: datetime, due_only: bool) -> None:
+        self.settings = settings
+        self.now = now
+        self.due_only = due_only
+        self.now_allowed = allowed(now, settings)
+        self.today = local_date(now, settings)
+        self._settled_now: datetime | None = None
+
+    def settled_now(self) -> datetime:
+        """``settle(now, settings)``, when first needed."""
+        if self._settled_now is None:
+            self._settled_now = settle(self.now, self.settings)
+        return self._settled_now
+
+
+def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], person_contacts: list[Contact],
+                  last: str, items: list[DueItem]) -> None:
+    """Append one person's items: each task on its own, her messages one per local day."""
+    settings, now, due_only = scan.settings, scan.now, scan.due_only
+    busy = {local_date(c.at, settings) for c in person_contacts if c.direction == "out"}
+    messages: list[tuple[_Next, datetime]] = []
+    for nxt in person_nexts:
+        if due_only and nxt.due > now:  # the guards only move it later
             continue
-        today_ok = now_allowed and today not in busy  # allowed(now, settings, busy)
-        due_now = [(n, d) for n, d in messages if d <= now and today_ok]
-        if due_only:
-            if due_now:
-                items.append(_item(person, _compose(due_now)[0], settings, person_contacts, last))
+        if nxt.step.action != "message":
+            due = settle(nxt.due, settings)
+            if due <= now and not scan.now_allowed:
+                due = scan.settled_now()
+            if not due_only or due <= now:
+                items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
             continue
-        later_now = None  # settle(now, settings, busy), when first needed
-        later = []
-        for n, d in messages:
-            if d <= now and today_ok:
-                continue
-            if d <= now:
-                if later_now is None:
-                    later_now = settle(now, settings, busy)
-                d = later_now
-            later.append((n, d))
-        occupied = set(busy)
-        groups: dict[date, list[tuple[_Next, datetime]]] = {}
+        messages.append((nxt, settle(nxt.due, settings, busy)))
+    if messages:
+        _message_items(scan, person, messages, busy, person_contacts, last, items)
 
-        def put(nxt: _Next, due: datetime) -> None:
-            day = local_date(due, settings)
-            if day in occupied:
-                due = settle(due, settings, occupied)
-                day = local_date(due, settings)
-            groups.setdefault(day, []).append((nxt, due))
 
+def _message_items(scan: _Scan, person: PersonInfo, messages: list[tuple[_Next, datetime]], busy: set[date],
+                   person_contacts: list[Contact], last: str, items: list[DueItem]) -> None:
+    """Append one person's messages: what is due now in one message, the rest day by day
+    on days without an outgoing contact, each part that does not fit a day's message
+    moving on to the next free day."""
+    settings, now, today = scan.settings, scan.now, scan.today
+    today_ok = scan.now_allowed and today not in busy  # allowed(now, settings, busy)
+    due_now = [(n, d) for n, d in messages if d <= now and today_ok]
+    if scan.due_only:
         if due_now:
-            message, rest = _compose(due_now)
-            items.append(_item(person, message, settings, person_contacts, last))
-            occupied.add(today)
-            for nxt, _due in rest:  # kept for its own message, on the next free day
-                put(nxt, settle(now, settings, occupied))
-        for nxt, due in later:
-            put(nxt, due)
-        while groups:  # day by day: a part that does not fit a day's message moves on
-            day = min(groups)
-            message, rest = _compose(groups.pop(day))
-            items.append(_item(person, message, settings, person_contacts, last))
-            occupied.add(day)
-            for nxt, due in rest:
-                put(nxt, due)
-    items.sort(key=lambda i: (i.due, i.person_name, i.key))
-    return items
+            items.append(_item(person, _compose(due_now)[0], settings, person_contacts, last))
+        return
+    later = _later_parts(messages, today_ok, now, settings, busy)
+    occupied = set(busy)
+    groups: dict[date, list[tuple[_Next, datetime]]] = {}
+    if due_now:
+        message, rest = _compose(due_now)
+        items.append(_item(person, message, settings, person_contacts, last))
+        occupied.add(today)
+        for nxt, _due in rest:  # kept for its own message, on the next free day
+            _put(groups, occupied, nxt, settle(now, settings, occupied), settings)
+    for nxt, due in later:
+        _put(groups, occupied, nxt, due, settings)
+    while groups:  # day by day: a part that does not fit a day's message moves on
+        day = min(groups)
+        message, rest = _compose(groups.pop(day))
+        items.append(_item(person, message, settings, person_contacts, last))
+        occupied.add(day)
+        for nxt, due in rest:
+            _put(groups, occupied, nxt, due, settings)
+
+
+def _later_parts(messages: list[tuple[_Next, datetime]], today_ok: bool, now: datetime, settings: LadderSettings,
+                 busy: set[date]) -> list[tuple[_Next, datetime]]:
+    """The message parts not sent now: a part due while today is not allowed moves to the
+    first allowed moment after now."""
+    later_now = None  # settle(now, settings, busy), when first needed
+    later = []
+    for n, d in messages:
+        if d <= now and today_ok:
+            continue
+        if d <= now:
+            if later_now is None:
+                later_now = settle(now, settings, busy)
+            d = later_now
+        later.append((n, d))
+    return later
+
+
+def _put(groups: dict[date, list[tuple[_Next, datetime]]], occupied: set[date], nxt: _Next, due: datetime,
+         settings: LadderSettings) -> None:
+    """File a message part under its local day, moved to the next free day when ``occupied``."""
+    day = local_date(due, settings)
+    if day in occupied:
+        due = settle(due, settings, occupied)
+        day = local_date(due, settings)
+    groups.setdefault(day, []).append((nxt, due))
 
 
 def _covered(nxt: _Next, late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]],
@@ -776,6 +848,7 @@ def with_state(states: Iterable[StepState], item: DueItem, status: str, now: dat
 __all__ = [
     "KINDS", "ACTIONS", "ACTED", "STATUSES", "LadderSettings", "Step", "Rule", "RULES", "register_rule",
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
-    "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "next_step", "min_offsets", "plan", "due_now", "next_moment",
+    "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "next_step",
+    "min_offsets", "plan", "due_now", "next_moment",
     "with_state",
 ]

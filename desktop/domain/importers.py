@@ -730,23 +730,7 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
 
 
 def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
-    records = []
-    for line, row in rows:
-        types = {t.strip().lower() for t in row.get("type", "").split(",") if t.strip()}
-        records.append({
-            "line": line,
-            "types": types,
-            "id": row.get("id", "").strip(),
-            "sku": _clean(row.get("sku", "")),
-            "name": _clean(row.get("name", "")),
-            "price": _amount(rows, row, "price", line),
-            "sale": _amount(rows, row, "sale_price", line),
-            "cost": _amount(rows, row, "cost", line),
-            "category": _category(row.get("category", "")),
-            "image": _first_url(row.get("images", "")),
-            "parent": row.get("parent", "").strip(),
-            "attributes": [_clean(row.get(f"attr{n}", "")) for n in range(1, WOO_ATTRIBUTES + 1)],
-        })
+    records = [_woo_record(rows, line, row) for line, row in rows]
     by_ref: dict[str, dict] = {}
     for r in records:
         if r["sku"]:
@@ -758,47 +742,81 @@ def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
         if "variation" in r["types"] and r["parent"] in by_ref:
             with_variations.add(id(by_ref[r["parent"]]))
     for r in records:
-        line, name = r["line"], r["name"]
-        if "grouped" in r["types"]:
-            parsed.skipped.append(SkippedRow(line, name, _("a grouped product: a set of other products")))
-            continue
-        if "external" in r["types"]:
-            parsed.skipped.append(SkippedRow(line, name, _("an external product, sold on another site")))
-            continue
-        if id(r) in with_variations:
-            parsed.skipped.append(SkippedRow(line, name, _("a variable product: its variations are imported instead")))
+        why = _woo_skip_reason(r, id(r) in with_variations)
+        if why:
+            parsed.skipped.append(SkippedRow(r["line"], r["name"], why))
             continue
         parent = by_ref.get(r["parent"]) if "variation" in r["types"] else None
-        variant = ""
-        if parent is not None:
-            base = parent["name"] or name
-            if name.startswith(base + " - "):
-                variant = name[len(base) + 3:].strip()
-            else:
-                variant = ", ".join(a for a in r["attributes"] if a)
-            name = base
-        elif "variation" in r["types"]:
-            variant = ", ".join(a for a in r["attributes"] if a)
+        name, variant = _woo_name_variant(r, parent)
         if not name:
-            parsed.skipped.append(SkippedRow(line, r["sku"], _("no product name")))
+            parsed.skipped.append(SkippedRow(r["line"], r["sku"], _("no product name")))
             continue
-        price = r["price"] if r["price"] is not None else r["sale"]
-        if price is None and parent is not None:
-            price = parent["price"] if parent["price"] is not None else parent["sale"]
-        cost = r["cost"] if r["cost"] is not None else (parent["cost"] if parent else None)
-        handle = _slug(name)
-        parsed.products.append(ProductRow(
-            line=line,
-            key=r["sku"] or f"{handle}|{variant}",
-            sku=r["sku"],
-            name=name,
-            variant=variant,
-            price_cents=price,
-            cost_cents=cost,
-            category=r["category"] or (parent["category"] if parent else ""),
-            image_url=r["image"] or (parent["image"] if parent else ""),
-            fallback_key=f"{handle}|{variant}|id:{r['id']}" if r["id"] else "",
-        ))
+        parsed.products.append(_woo_product(r, parent, name, variant))
+
+
+def _woo_record(rows: _Rows, line: int, row: dict[str, str]) -> dict:
+    """One row of a WooCommerce export, cleaned (amounts in cents, None when empty)."""
+    types = {t.strip().lower() for t in row.get("type", "").split(",") if t.strip()}
+    return {
+        "line": line,
+        "types": types,
+        "id": row.get("id", "").strip(),
+        "sku": _clean(row.get("sku", "")),
+        "name": _clean(row.get("name", "")),
+        "price": _amount(rows, row, "price", line),
+        "sale": _amount(rows, row, "sale_price", line),
+        "cost": _amount(rows, row, "cost", line),
+        "category": _category(row.get("category", "")),
+        "image": _first_url(row.get("images", "")),
+        "parent": row.get("parent", "").strip(),
+        "attributes": [_clean(row.get(f"attr{n}", "")) for n in range(1, WOO_ATTRIBUTES + 1)],
+    }
+
+
+def _woo_skip_reason(r: dict, has_variations: bool) -> str:
+    """Why a WooCommerce row is not a product to import ("" when it is one)."""
+    if "grouped" in r["types"]:
+        return _("a grouped product: a set of other products")
+    if "external" in r["types"]:
+        return _("an external product, sold on another site")
+    if has_variations:
+        return _("a variable product: its variations are imported instead")
+    return ""
+
+
+def _woo_name_variant(r: dict, parent: dict | None) -> tuple[str, str]:
+    """(name, variant) of a row: a variation takes its parent's name, and the rest of its
+    own name ("Ketting Maan - Goud") or its attributes as the variant."""
+    name = r["name"]
+    if parent is not None:
+        base = parent["name"] or name
+        if name.startswith(base + " - "):
+            return base, name[len(base) + 3:].strip()
+        return base, ", ".join(a for a in r["attributes"] if a)
+    if "variation" in r["types"]:
+        return name, ", ".join(a for a in r["attributes"] if a)
+    return name, ""
+
+
+def _woo_product(r: dict, parent: dict | None, name: str, variant: str) -> ProductRow:
+    """The product of a row; a variation falls back on its parent's price, cost, category and image."""
+    price = r["price"] if r["price"] is not None else r["sale"]
+    if price is None and parent is not None:
+        price = parent["price"] if parent["price"] is not None else parent["sale"]
+    cost = r["cost"] if r["cost"] is not None else (parent["cost"] if parent else None)
+    handle = _slug(name)
+    return ProductRow(
+        line=r["line"],
+        key=r["sku"] or f"{handle}|{variant}",
+        sku=r["sku"],
+        name=name,
+        variant=variant,
+        price_cents=price,
+        cost_cents=cost,
+        category=r["category"] or (parent["category"] if parent else ""),
+        image_url=r["image"] or (parent["image"] if parent else ""),
+        fallback_key=f"{handle}|{variant}|id:{r['id']}" if r["id"] else "",
+    )
 
 
 def _title(p: ProductRow) -> str:

@@ -116,47 +116,10 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
     ``taken_numbers`` are the shop order numbers other orders already use.
     """
     errors: dict[str, str] = {}
-    name = form.name.strip()
-    if not name:
-        errors["name"] = _("Enter the customer's name.")
-    email = form.email.strip()
-    if email and not EMAIL.match(email):
-        errors["email"] = _("“{email}” is not an email address.").format(email=email)
-    if form.language not in ("nl", "en"):
-        errors["language"] = _("Choose Dutch or English.")
-    if form.address_form not in ("je", "u"):
-        errors["address_form"] = _("Choose je or u.")
-    number = form.order_number.strip()
-    if number and taken_numbers and number.lower() in {n.lower() for n in taken_numbers}:
-        errors["order_number"] = _("Order number {number} is already used by another order.").format(number=number)
-
-    price = deposit = None
-    try:
-        price = parse_money(form.price_text, form.money_locale)
-    except MoneyError as exc:
-        errors["price"] = str(exc)
-    try:
-        deposit = parse_money(form.deposit_text, form.money_locale) or 0
-    except MoneyError as exc:
-        errors["deposit"] = str(exc)
-    if price is not None and deposit is not None and deposit > price:
-        errors["deposit"] = _("The deposit is more than the price.")
-
-    if form.status not in STATUSES:
-        errors["status"] = _("Choose a status.")
-    if form.ordered_on is None:
-        errors["ordered_on"] = _("Enter the date the customer ordered.")
-    if form.promised_ready is None:
-        errors["promised_ready"] = _("Enter the date you promised the order would be ready.")
-    elif form.ordered_on and form.promised_ready < form.ordered_on:
-        errors["promised_ready"] = _("The promised date is before the order date.")
-    if form.promised_delivery is not None and form.promised_ready is not None and form.promised_delivery < form.promised_ready:
-        errors["promised_delivery"] = _("The promised delivery date is before the promised ready date.")
-    if previous and not form.change_reason.strip():
-        moved = (previous.get("promised_ready") != form.promised_ready
-                 or previous.get("promised_delivery") != form.promised_delivery)
-        if moved:
-            errors["change_reason"] = _("Say why the promised date changes; it is kept in the order's history.")
+    _check_customer(form, taken_numbers, errors)
+    price, deposit = _check_money(form, errors)
+    _check_status_and_dates(form, previous, errors)
+    name, email, number = form.name.strip(), form.email.strip(), form.order_number.strip()
 
     checklist = [{"text": str(i.get("text", "")).strip(), "done": bool(i.get("done"))}
                  for i in form.checklist if str(i.get("text", "")).strip()]
@@ -174,6 +137,57 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
         "change_reason": form.change_reason.strip(),
     }
     return CleanOrder(values=values, price_cents=price, deposit_cents=deposit or 0), {}
+
+
+def _check_customer(form: OrderInput, taken_numbers: set[str] | None, errors: dict[str, str]) -> None:
+    """The customer's name, email, language and address form, and the shop's order number."""
+    if not form.name.strip():
+        errors["name"] = _("Enter the customer's name.")
+    email = form.email.strip()
+    if email and not EMAIL.match(email):
+        errors["email"] = _("“{email}” is not an email address.").format(email=email)
+    if form.language not in ("nl", "en"):
+        errors["language"] = _("Choose Dutch or English.")
+    if form.address_form not in ("je", "u"):
+        errors["address_form"] = _("Choose je or u.")
+    number = form.order_number.strip()
+    if number and taken_numbers and number.lower() in {n.lower() for n in taken_numbers}:
+        errors["order_number"] = _("Order number {number} is already used by another order.").format(number=number)
+
+
+def _check_money(form: OrderInput, errors: dict[str, str]) -> tuple[int | None, int | None]:
+    """(price, deposit) in cents; None where the text is not an amount (the error says why)."""
+    price = deposit = None
+    try:
+        price = parse_money(form.price_text, form.money_locale)
+    except MoneyError as exc:
+        errors["price"] = str(exc)
+    try:
+        deposit = parse_money(form.deposit_text, form.money_locale) or 0
+    except MoneyError as exc:
+        errors["deposit"] = str(exc)
+    if price is not None and deposit is not None and deposit > price:
+        errors["deposit"] = _("The deposit is more than the price.")
+    return price, deposit
+
+
+def _check_status_and_dates(form: OrderInput, previous: dict | None, errors: dict[str, str]) -> None:
+    """The status, the order date, the promised dates in order, and a reason when a promised date moves."""
+    if form.status not in STATUSES:
+        errors["status"] = _("Choose a status.")
+    if form.ordered_on is None:
+        errors["ordered_on"] = _("Enter the date the customer ordered.")
+    if form.promised_ready is None:
+        errors["promised_ready"] = _("Enter the date you promised the order would be ready.")
+    elif form.ordered_on and form.promised_ready < form.ordered_on:
+        errors["promised_ready"] = _("The promised date is before the order date.")
+    if form.promised_delivery is not None and form.promised_ready is not None and form.promised_delivery < form.promised_ready:
+        errors["promised_delivery"] = _("The promised delivery date is before the promised ready date.")
+    if previous and not form.change_reason.strip():
+        moved = (previous.get("promised_ready") != form.promised_ready
+                 or previous.get("promised_delivery") != form.promised_delivery)
+        if moved:
+            errors["change_reason"] = _("Say why the promised date changes; it is kept in the order's history.")
 
 
 # A delay message proposes the promised date plus this many days (never a day in the

@@ -428,53 +428,61 @@ def subject_titles(items: Iterable[DueItem]) -> list[str]:
     """:func:`subject_title` of many items with one query per kind of subject (the Vandaag
     list shows hundreds of items on a busy day: two model lookups each took a second)."""
     items = list(items)
-    wanted: dict[str, list[int]] = {"deliverable": [], "shipment": [], "custom_order": []}
-    reply_people: list[int] = []
-    for item in items:
-        if item.subject_type in wanted:
-            wanted[item.subject_type].append(item.subject_id)
-        if item.kind == "reply":
-            reply_people.append(item.person_id)
-    deliverables: dict[int, tuple[str, str]] = {}
-    shipments: dict[int, tuple[datetime | None, str]] = {}
-    orders: dict[int, str] = {}
-    collabs_of: dict[int, str] = {}  # person -> title of her newest live collaboration
-    for chunk in _chunks(sorted(set(wanted["deliverable"]))):
-        marks = ",".join("?" * len(chunk))
-        for did, kind, title in _rows(f"SELECT d.id, d.kind, c.title FROM deliverable d JOIN collaboration c "
-                                      f"ON c.id = d.collaboration_id WHERE d.id IN ({marks})", chunk):
-            deliverables[did] = (kind, title)
-    for chunk in _chunks(sorted(set(wanted["shipment"]))):
-        marks = ",".join("?" * len(chunk))
-        for sid, sent_at, title in _rows(f"SELECT s.id, s.sent_at, c.title FROM shipment s LEFT JOIN collaboration c "
-                                         f"ON c.id = s.collaboration_id WHERE s.id IN ({marks})", chunk):
-            shipments[sid] = (_dt(sent_at), title or "")
-    for chunk in _chunks(sorted(set(wanted["custom_order"]))):
-        marks = ",".join("?" * len(chunk))
-        for oid, number in _rows(f"SELECT id, order_number FROM custom_order WHERE id IN ({marks})", chunk):
-            orders[oid] = number
-    active = ",".join(f"'{c}'" for c in ACTIVE_COLLABS)
-    for chunk in _chunks(sorted(set(reply_people))):
-        marks = ",".join("?" * len(chunk))
-        for pid, title in _rows(f"SELECT person_id, title FROM collaboration WHERE person_id IN ({marks}) "
-                                f"AND status IN ({active}) ORDER BY id", chunk):
-            collabs_of[pid] = title  # the last one (highest id) wins
+    subjects = _Subjects.of(items)
+    return [subjects.title_of(item) for item in items]
 
-    def title_of(item: DueItem) -> str:
-        if item.subject_type == "deliverable" and item.subject_id in deliverables:
-            kind, title = deliverables[item.subject_id]
+
+def _rows_in(sql: str, ids: list[int], tail: str = "") -> Iterable[tuple]:
+    """The rows of ``sql + "(?, ?, ...)" + tail`` for every distinct id, a chunk of ids a query."""
+    for chunk in _chunks(sorted(set(ids))):
+        yield from _rows(sql + "(" + ",".join("?" * len(chunk)) + ")" + tail, chunk)
+
+
+@dataclass
+class _Subjects:
+    """What the titles of a list of items need, read in one query per kind of subject."""
+
+    deliverables: dict[int, tuple[str, str]]  # id -> (kind, collaboration title)
+    shipments: dict[int, tuple[datetime | None, str]]  # id -> (sent at, collaboration title)
+    orders: dict[int, str]  # id -> shop order number
+    collabs_of: dict[int, str]  # person -> title of her newest live collaboration
+
+    @classmethod
+    def of(cls, items: list[DueItem]) -> _Subjects:
+        wanted: dict[str, list[int]] = {"deliverable": [], "shipment": [], "custom_order": []}
+        reply_people: list[int] = []
+        for item in items:
+            if item.subject_type in wanted:
+                wanted[item.subject_type].append(item.subject_id)
+            if item.kind == "reply":
+                reply_people.append(item.person_id)
+        deliverables = {did: (kind, title) for did, kind, title in _rows_in(
+            "SELECT d.id, d.kind, c.title FROM deliverable d JOIN collaboration c "
+            "ON c.id = d.collaboration_id WHERE d.id IN ", wanted["deliverable"])}
+        shipments = {sid: (_dt(sent_at), title or "") for sid, sent_at, title in _rows_in(
+            "SELECT s.id, s.sent_at, c.title FROM shipment s LEFT JOIN collaboration c "
+            "ON c.id = s.collaboration_id WHERE s.id IN ", wanted["shipment"])}
+        orders = {oid: number for oid, number in _rows_in(
+            "SELECT id, order_number FROM custom_order WHERE id IN ", wanted["custom_order"])}
+        active = ",".join(f"'{c}'" for c in ACTIVE_COLLABS)
+        collabs_of = {pid: title for pid, title in _rows_in(  # the last one (highest id) wins
+            "SELECT person_id, title FROM collaboration WHERE person_id IN ", reply_people,
+            f" AND status IN ({active}) ORDER BY id")}
+        return cls(deliverables, shipments, orders, collabs_of)
+
+    def title_of(self, item: DueItem) -> str:
+        if item.subject_type == "deliverable" and item.subject_id in self.deliverables:
+            kind, title = self.deliverables[item.subject_id]
             return _("{title} ({kind})").format(title=title or _("(untitled)"), kind=label("deliverable", kind))
-        if item.subject_type == "shipment" and item.subject_id in shipments:
-            sent_at, title = shipments[item.subject_id]
+        if item.subject_type == "shipment" and item.subject_id in self.shipments:
+            sent_at, title = self.shipments[item.subject_id]
             return _("parcel sent {date}").format(date=i18n.format_date(sent_at)) + (f" · {title}" if title else "")
-        if item.subject_type == "custom_order" and item.subject_id in orders:
-            return _("order {number}").format(number=orders[item.subject_id])
+        if item.subject_type == "custom_order" and item.subject_id in self.orders:
+            return _("order {number}").format(number=self.orders[item.subject_id])
         if item.kind == "reply":
-            return _("answer to your message") + (f" · {collabs_of[item.person_id]}" if item.person_id in collabs_of
-                                                  else "")
+            return _("answer to your message") + (f" · {self.collabs_of[item.person_id]}"
+                                                  if item.person_id in self.collabs_of else "")
         return f"{item.subject_type} {item.subject_id}"
-
-    return [title_of(item) for item in items]
 
 
 # --- acting on a step -----------------------------------------------------------------
@@ -554,6 +562,6 @@ def apply_strike(item: DueItem, now: datetime) -> Strike:
 
 __all__ = [
     "ladder_settings", "load", "plan", "due_now", "find", "compose", "values_for", "part_details",
-    "contact_info", "ContactInfo", "subject_title", "subject_titles", "recipient", "template_override", "compose_for", "mark_sent", "mark_reply", "snooze",
-    "dismiss", "apply_strike",
+    "contact_info", "ContactInfo", "subject_title", "subject_titles", "recipient", "template_override", "compose_for",
+    "mark_sent", "mark_reply", "snooze", "dismiss", "apply_strike",
 ]

@@ -16,6 +16,7 @@ labels the old versions used too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
@@ -214,58 +215,80 @@ def _params(fact: str, m: re.Match, subject_carrier: str | None) -> tuple[str, d
         choice = _choice_of(fact, name)
         if choice:  # a label read back as its code
             g[name] = _choices(choice)[g[name]]
-    params: dict = {}
-    if fact in ("person_status", "collab_status", "order_status"):
-        params.update(old=g["old"], new=g["new"])
-        if fact == "collab_status":
-            params["title"] = g["title"]
-            if g.get("note") in ("Niet nagekomen na de laatste herinnering.", "Not delivered after the last reminder."):
-                params["why"] = "last_reminder"
-                g.pop("note")
-        if fact == "order_status":
-            params["number"] = "" if g["number"] == "—" else g["number"]
-    elif fact in ("strike", "strike_lifted"):
-        params["reason"] = g["reason"]
-    elif fact in ("collab_created", "collab_exception"):
-        params["status"] = g["status"]
-        if fact == "collab_created":
-            params["title"] = g["title"]
-    elif fact == "agreement_changed":
-        params["fields"] = _term_keys(g["fields"])
-    elif fact == "agreement_confirmed":
-        params["title"] = g["title"]
-    elif fact == "content_posted":
-        params.update(deliverable=g["deliverable"], platform=g["platform"])
-        if g.get("missing"):
-            params["missing"] = g["missing"].split(", ")
-    elif fact == "rated":
-        params.update(stars=float(g["stars"].replace(",", ".")), title=g["title"], work_again=not g.get("no_again"))
-    elif fact == "evidence_added":
-        params.update(deliverable=g["deliverable"], platform=g["platform"], n=int(g["n"]),
-                      names=g["names"].split(", "))
-    elif fact.startswith("shipment_"):
-        params["items"] = _items(g["items"])
-        if "carrier" in g:
-            params["carrier"] = g["carrier"]
-    elif fact == "order_entered":
-        params.update(number="" if g["number"] == "—" else g["number"], date=_date(g["date"]))
-    elif fact == "order_date_moved":
-        params.update(field=g["field"], old=_date(g["old"]), new=_date(g["new"]))
-    elif fact == "order_shipped":
-        params.update(number="" if g["number"] == "—" else g["number"], carrier=g["carrier"])
-    elif fact == "order_product":
-        params.update(number=g["number"], product=g["product"])
-    elif fact == "order_confirmed":
-        params["number"] = g["number"]
-    elif fact == "demo_agreed":
+    if fact == "demo_agreed":
         return "collab_created", {"status": "agreed", "title": g["title"]}
-    elif fact == "demo_sent":
+    if fact == "demo_sent":
         if not subject_carrier:
             return None
         return "shipment_sent", {"carrier": subject_carrier, "items": [[g["product"], 1]]}
+    reader = _READERS.get(fact) or (_shipment_params if fact.startswith("shipment_") else None)
+    params = reader(fact, g) if reader is not None else {}
     if g.get("note"):
         params["note"] = g["note"]
     return fact, params
+
+
+def _number(text: str) -> str:
+    """An order number as the old texts wrote it ("—": the order had none)."""
+    return "" if text == "—" else text
+
+
+def _status_params(fact: str, g: dict) -> dict:
+    params = {"old": g["old"], "new": g["new"]}
+    if fact == "collab_status":
+        params["title"] = g["title"]
+        if g.get("note") in ("Niet nagekomen na de laatste herinnering.", "Not delivered after the last reminder."):
+            params["why"] = "last_reminder"
+            g.pop("note")  # the reason, not a note of the owner's
+    if fact == "order_status":
+        params["number"] = _number(g["number"])
+    return params
+
+
+def _collab_params(fact: str, g: dict) -> dict:
+    params = {"status": g["status"]}
+    if fact == "collab_created":
+        params["title"] = g["title"]
+    return params
+
+
+def _posted_params(_fact: str, g: dict) -> dict:
+    params = {"deliverable": g["deliverable"], "platform": g["platform"]}
+    if g.get("missing"):
+        params["missing"] = g["missing"].split(", ")
+    return params
+
+
+def _shipment_params(_fact: str, g: dict) -> dict:
+    params = {"items": _items(g["items"])}
+    if "carrier" in g:
+        params["carrier"] = g["carrier"]
+    return params
+
+
+# fact -> its params from the placeholders read back (labels already turned into codes);
+# a fact not listed (and not a shipment_*) has none but the owner's note.
+_READERS: dict[str, Callable[[str, dict], dict]] = {
+    "person_status": _status_params,
+    "collab_status": _status_params,
+    "order_status": _status_params,
+    "strike": lambda _f, g: {"reason": g["reason"]},
+    "strike_lifted": lambda _f, g: {"reason": g["reason"]},
+    "collab_created": _collab_params,
+    "collab_exception": _collab_params,
+    "agreement_changed": lambda _f, g: {"fields": _term_keys(g["fields"])},
+    "agreement_confirmed": lambda _f, g: {"title": g["title"]},
+    "content_posted": _posted_params,
+    "rated": lambda _f, g: {"stars": float(g["stars"].replace(",", ".")), "title": g["title"],
+                            "work_again": not g.get("no_again")},
+    "evidence_added": lambda _f, g: {"deliverable": g["deliverable"], "platform": g["platform"], "n": int(g["n"]),
+                                     "names": g["names"].split(", ")},
+    "order_entered": lambda _f, g: {"number": _number(g["number"]), "date": _date(g["date"])},
+    "order_date_moved": lambda _f, g: {"field": g["field"], "old": _date(g["old"]), "new": _date(g["new"])},
+    "order_shipped": lambda _f, g: {"number": _number(g["number"]), "carrier": g["carrier"]},
+    "order_product": lambda _f, g: {"number": g["number"], "product": g["product"]},
+    "order_confirmed": lambda _f, g: {"number": g["number"]},
+}
 
 
 def _choice_of(fact: str, name: str) -> str | None:

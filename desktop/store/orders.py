@@ -120,60 +120,20 @@ def save_order(form: rules.OrderInput, now: datetime, order_id: int | None = Non
     previous = None
     if existing is not None:
         previous = {"promised_ready": existing.promised_ready, "promised_delivery": existing.promised_delivery}
-    clean, errors = rules.validate(form, previous=previous, taken_numbers=taken_numbers(order_id))
-    if form.product_id is not None and Product.get_or_none(Product.id == form.product_id) is None:
-        errors["product"] = _("That product is no longer in the catalogue.")
-    if errors:
-        raise OrderInvalid(errors)
-    v = clean.values
-
-    copied: list[tuple[str, str]] = []
-    try:
-        for source in add_pictures:
-            copied.append((pictures.import_picture(source), Path(source).name))
-    except pictures.NotAPicture:
-        for rel, _name in copied:
-            pictures.remove_file(rel)
-        raise
-
-    removed_files: list[str] = []
+    clean = _validated(form, previous, order_id)
+    copied = _copy_pictures(add_pictures)
     try:
         with db.atomic():
-            person = Person.get_by_id(person_id) if person_id is not None else Person(created_at=now)
-            for key in ("name", "email", "phone", "street", "postcode", "city", "country", "language", "address_form"):
-                setattr(person, key, v[key])
-            person.is_customer = True
-            person.updated_at = now
-            person.save()
-
-            order = existing or CustomOrder(created_at=now)
+            person = _save_customer(clean.values, person_id, now)
             old_status = existing.status if existing else None
-            order.person = person
-            for key in ("order_number", "personalisation", "font", "colour", "size", "note", "ordered_on",
-                        "promised_ready", "promised_delivery", "status", "checklist"):
-                setattr(order, key, v[key])
-            order.product = v["product_id"]
-            order.price_cents = clean.price_cents
-            order.deposit_cents = clean.deposit_cents
-            order.save()
-
+            order = _save_order_row(existing, person, clean, now)
             if existing is None:
                 _event(now, person, order, "order", fact="order_entered", params={
                     "number": order.order_number or "",
                     "date": order.promised_ready.isoformat() if order.promised_ready else None})
             else:
-                for field in ("promised_ready", "promised_delivery"):
-                    if previous[field] != v[field]:
-                        _record_date(order, field, previous[field], v[field], v["change_reason"], now)
-                if old_status != order.status:
-                    _status_event(order, old_status, order.status, now)
-
-            for rel, name in copied:
-                OrderPicture.create(custom_order=order, path=rel, original_name=name, added_at=now)
-            for picture in OrderPicture.select().where(OrderPicture.id.in_(list(remove_pictures)),
-                                                       OrderPicture.custom_order == order):
-                removed_files.append(picture.path)
-                picture.delete_instance()
+                _record_changes(order, previous, old_status, clean.values, now)
+            removed_files = _update_pictures(order, copied, remove_pictures, now)
     except Exception:
         for rel, _name in copied:
             pictures.remove_file(rel)
@@ -181,6 +141,76 @@ def save_order(form: rules.OrderInput, now: datetime, order_id: int | None = Non
     for rel in removed_files:
         pictures.remove_file(rel)
     return order
+
+
+def _validated(form: rules.OrderInput, previous: dict | None, order_id: int | None) -> rules.CleanOrder:
+    """The checked form; raises ``OrderInvalid`` with every problem (the product too)."""
+    clean, errors = rules.validate(form, previous=previous, taken_numbers=taken_numbers(order_id))
+    if form.product_id is not None and Product.get_or_none(Product.id == form.product_id) is None:
+        errors["product"] = _("That product is no longer in the catalogue.")
+    if errors:
+        raise OrderInvalid(errors)
+    return clean
+
+
+def _copy_pictures(sources: list[str]) -> list[tuple[str, str]]:
+    """Copy the pictures in: [(stored path, original name)]. On a file that is not a
+    picture, removes the ones already copied and raises ``pictures.NotAPicture``."""
+    copied: list[tuple[str, str]] = []
+    try:
+        for source in sources:
+            copied.append((pictures.import_picture(source), Path(source).name))
+    except pictures.NotAPicture:
+        for rel, _name in copied:
+            pictures.remove_file(rel)
+        raise
+    return copied
+
+
+def _save_customer(v: dict, person_id: int | None, now: datetime) -> Person:
+    person = Person.get_by_id(person_id) if person_id is not None else Person(created_at=now)
+    for key in ("name", "email", "phone", "street", "postcode", "city", "country", "language", "address_form"):
+        setattr(person, key, v[key])
+    person.is_customer = True
+    person.updated_at = now
+    person.save()
+    return person
+
+
+def _save_order_row(existing: CustomOrder | None, person: Person, clean: rules.CleanOrder, now: datetime
+                    ) -> CustomOrder:
+    v = clean.values
+    order = existing or CustomOrder(created_at=now)
+    order.person = person
+    for key in ("order_number", "personalisation", "font", "colour", "size", "note", "ordered_on",
+                "promised_ready", "promised_delivery", "status", "checklist"):
+        setattr(order, key, v[key])
+    order.product = v["product_id"]
+    order.price_cents = clean.price_cents
+    order.deposit_cents = clean.deposit_cents
+    order.save()
+    return order
+
+
+def _record_changes(order: CustomOrder, previous: dict, old_status: str, v: dict, now: datetime) -> None:
+    """The history of an edited order: each promised date that moved, and a new status."""
+    for field in ("promised_ready", "promised_delivery"):
+        if previous[field] != v[field]:
+            _record_date(order, field, previous[field], v[field], v["change_reason"], now)
+    if old_status != order.status:
+        _status_event(order, old_status, order.status, now)
+
+
+def _update_pictures(order: CustomOrder, copied: list[tuple[str, str]], remove: list[int], now: datetime) -> list[str]:
+    """Attach the copied pictures and detach the ``remove`` ones; returns the files to delete
+    once the transaction is committed."""
+    for rel, name in copied:
+        OrderPicture.create(custom_order=order, path=rel, original_name=name, added_at=now)
+    removed_files: list[str] = []
+    for picture in OrderPicture.select().where(OrderPicture.id.in_(list(remove)), OrderPicture.custom_order == order):
+        removed_files.append(picture.path)
+        picture.delete_instance()
+    return removed_files
 
 
 def move_status(order_id: int, to: str, now: datetime) -> CustomOrder:

@@ -134,13 +134,12 @@ def shoot_reminders_without_tray(app, window, out: Path, suffix: str) -> None:
     from desktop import reminders
     from desktop.clock import utcnow
     from desktop.domain.notify import Announcement
-    from desktop.i18n import _, ngettext
     from desktop.tray import ReminderPopup
 
     items = reminders.due_items(utcnow())
-    window.show_view("today")
-    window.show_banner(ngettext("{n} reminder is due.", "{n} reminders are due.", len(items)).format(n=len(items)),
-                       _("Open today's list"))
+    window.show_view("influencers")  # the banner offers Vandaag from another view
+    window.show_due_in_banner(True)  # as the app does where there is no tray
+    window.set_due_count(len(items))
     app.processEvents()
     window.grab().save(str(out / f"fallback-banner{suffix}.png"))
     print(out / f"fallback-banner{suffix}.png")

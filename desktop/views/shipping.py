@@ -379,20 +379,9 @@ class ShippingController(QObject):
             QCoreApplication.processEvents()
             return not progress.wasCanceled()
 
-        try:
-            summary = shop_orders.apply_plan(plan, utcnow(), made_to_order=marks, progress=step)
-        except ImportCancelled:
-            self._failed("", path, progress)
-            return
-        except Exception as exc:  # rolled back: say so, import again later
-            if storage_errors.is_damage(exc):
-                progress.close()
-                self._job = None
-                raise
-            log.exception("orders import of %s failed", path)
-            kind = storage_errors.kind_of(exc)
-            message = storage_errors.message(kind, paths.configured_data_dir()) if kind else str(exc)
-            self._failed(message or exc.__class__.__name__, path, progress)
+        summary = self._written(lambda: shop_orders.apply_plan(plan, utcnow(), made_to_order=marks, progress=step),
+                                path, progress)
+        if summary is None:
             return
         progress.close()
         self._job = None
@@ -414,13 +403,24 @@ class ShippingController(QObject):
             return not progress.wasCanceled()
 
         progress.canceled.disconnect(self._cancel_parse)
+        summary = self._written(lambda: apply_import(parsed, utcnow(), progress=step), path, progress)
+        if summary is None:
+            return
+        progress.close()
+        self._job = None
+        self.refresh()
+        self.import_finished.emit(summary)
+        dialogs.inform(self.window, _("Products imported"), "\n".join(summary_lines(summary, limit=15)))
+
+    def _written(self, write, path: Path, progress: QProgressDialog):
+        """Run an import's ``write`` (one transaction); its summary, or None when it was
+        cancelled or failed: rolled back, and the owner told why (disk full, locked...)."""
         try:
-            summary = apply_import(parsed, utcnow(), progress=step)
+            return write()
         except ImportCancelled:
             self._failed("", path, progress)
-            return
-        except Exception as exc:  # disk full, locked database...: rolled back; say so, import again later
-            if storage_errors.is_damage(exc):  # a damaged database: rolled back, and the app recovers (app.py)
+        except Exception as exc:  # rolled back; say so, import again later
+            if storage_errors.is_damage(exc):  # a damaged database: the app recovers (app.py)
                 progress.close()
                 self._job = None
                 raise
@@ -428,12 +428,7 @@ class ShippingController(QObject):
             kind = storage_errors.kind_of(exc)
             message = storage_errors.message(kind, paths.configured_data_dir()) if kind else str(exc)
             self._failed(message or exc.__class__.__name__, path, progress)
-            return
-        progress.close()
-        self._job = None
-        self.refresh()
-        self.import_finished.emit(summary)
-        dialogs.inform(self.window, _("Products imported"), "\n".join(summary_lines(summary, limit=15)))
+        return None
 
     def _failed(self, message: str, path: Path, progress: QProgressDialog) -> None:
         progress.close()

@@ -71,7 +71,7 @@ class Address:
 
     @property
     def complete(self) -> bool:
-        return bool(self.street and self.postcode and self.city)
+        return has_address(self.street, self.postcode, self.city)
 
     @property
     def empty(self) -> bool:

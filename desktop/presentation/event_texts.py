@@ -163,9 +163,14 @@ def _collab_status(p):
     return text
 
 
+def _content_kind(p) -> str:
+    """What was posted: the deliverable's kind ("Reel"), or content beyond the agreement."""
+    return label("deliverable", p["deliverable"]) if p.get("deliverable") else _("Extra content")
+
+
 @_fact("content_posted")
 def _content_posted(p):
-    kind = label("deliverable", p["deliverable"]) if p.get("deliverable") else _("Extra content")
+    kind = _content_kind(p)
     text = _("{kind} posted on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
     if p.get("missing"):
         text += " · " + _("missing: {items}").format(items=", ".join(p["missing"]))
@@ -182,7 +187,7 @@ def _rated(p):
 
 @_fact("evidence_added")
 def _evidence_added(p):
-    kind = label("deliverable", p["deliverable"]) if p.get("deliverable") else _("Extra content")
+    kind = _content_kind(p)
     # TRANSLATORS: a posted content record, e.g. "Reel on Instagram".
     content = _("{kind} on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
     # TRANSLATORS: timeline event; {names} are the file names the pictures had.

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from desktop.clock import to_local
 from desktop.domain import orders as rules
@@ -59,6 +59,29 @@ def customers() -> list[Person]:
 
 def products() -> list[Product]:
     return list(Product.select().order_by(fn.lower(Product.name), Product.variant))
+
+
+def listed(status: str) -> list[CustomOrder]:
+    """The orders for the list, with customer and product joined in: "open", "all" or one status code."""
+    query = (CustomOrder.select(CustomOrder, Person, Product).join(Person)
+             .switch(CustomOrder).join(Product, join_type=JOIN.LEFT_OUTER))
+    if status == "open":
+        query = query.where(CustomOrder.status.in_(rules.OPEN))
+    elif status != "all":
+        query = query.where(CustomOrder.status == status)
+    return list(query)
+
+
+def any_order() -> bool:
+    return CustomOrder.select().exists()
+
+
+def find(order_id: int | None) -> CustomOrder | None:
+    return CustomOrder.get_or_none(CustomOrder.id == order_id) if order_id is not None else None
+
+
+def pictures_of(order_id: int) -> list[OrderPicture]:
+    return list(OrderPicture.select().where(OrderPicture.custom_order == order_id).order_by(OrderPicture.id))
 
 
 def taken_numbers(except_id: int | None = None) -> set[str]:

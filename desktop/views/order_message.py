@@ -31,7 +31,6 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import orders as store
-from desktop.store.models import CustomOrder
 from desktop.views.forms import load_form
 
 # The messages the owner can pick, in the order offered.
@@ -88,7 +87,7 @@ class OrderMessageDialog(_Clocked, QDialog):
         self.order_id = order_id
         self._set_clock(now)
         self.sent_event = None
-        self.order = CustomOrder.get_by_id(order_id)
+        self.order = store.find(order_id)
         person = self.order.person
         self.setWindowTitle(_("Message to {name}").format(name=person.name))
         self.form = load_form("order_message.ui", self)
@@ -207,7 +206,7 @@ class OrderShipDialog(_Clocked, QDialog):
         self.order_id = order_id
         self._set_clock(now)
         self.shipment = None
-        order = CustomOrder.get_by_id(order_id)
+        order = store.find(order_id)
         self.setWindowTitle(_("Ship order {number}").format(number=order.order_number or "—"))
         self.form = load_form("order_ship.ui", self)
         layout = QVBoxLayout(self)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import timezone
 
-from peewee import JOIN
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -33,7 +32,7 @@ from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
 from desktop.store import due, pictures, settings
 from desktop.store import orders as store
-from desktop.store.models import CustomOrder, OrderPicture, Person, Product
+from desktop.store.models import CustomOrder
 from desktop.views import dialogs
 from desktop.views.base import ListView, plain_label
 from desktop.views.rows import Row
@@ -136,14 +135,8 @@ class OrdersView(ListView):
         today = self.today()
         warn = int(settings.get("delay_warning_days"))
         wanted = self.status_filter.currentData() if hasattr(self, "status_filter") else "open"
-        query = (CustomOrder.select(CustomOrder, Person, Product).join(Person)
-                 .switch(CustomOrder).join(Product, join_type=JOIN.LEFT_OUTER))
-        if wanted == "open":
-            query = query.where(CustomOrder.status.in_(rules.OPEN))
-        elif wanted != "all":
-            query = query.where(CustomOrder.status == wanted)
         rows = []
-        for o in query:
+        for o in store.listed(wanted):
             making = o.status in rules.IN_THE_MAKING
             days = rules.days_left(o.promised_ready, today) if making else None
             promised = o.promised_ready or today
@@ -169,7 +162,7 @@ class OrdersView(ListView):
     def refresh(self) -> None:
         keep = self.current_id
         super().refresh()
-        if not self.model.all_rows and CustomOrder.select().exists():
+        if not self.model.all_rows and store.any_order():
             # Orders exist, just none with this status: say so instead of "no orders yet".
             self.pages.setCurrentIndex(1)
             self.no_match.setText(_("No orders with this status. Choose another status above the list."))
@@ -189,7 +182,7 @@ class OrdersView(ListView):
 
     # --- detail --------------------------------------------------------------------
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
-        o = CustomOrder.get_or_none(CustomOrder.id == row_id)
+        o = store.find(row_id)
         if o is None:
             return
         person = o.person
@@ -237,7 +230,7 @@ class OrdersView(ListView):
             (_("Address"), address), (_("Writes in"), form_text),
         ] if pair[1]])
 
-        pics = list(OrderPicture.select().where(OrderPicture.custom_order == o.id))
+        pics = store.pictures_of(o.id)
         if pics:
             self.add_section(layout, _("Reference pictures"))
             row = QHBoxLayout()
@@ -410,7 +403,7 @@ class OrdersView(ListView):
             self._after_change()
 
     def advance(self) -> None:
-        o = CustomOrder.get_or_none(CustomOrder.id == self.current_id) if self.current_id else None
+        o = store.find(self.current_id) if self.current_id else None
         if o is None or o.status not in NEXT_ACTIONS:
             return
         if o.status == "ready":

@@ -16,7 +16,7 @@ from desktop.domain.privacy import count_text, describe_erasure
 from desktop.i18n import _, ngettext
 from desktop.store import privacy, settings
 from desktop.store.db import db
-from desktop.store.models import CustomOrder, Event, Person, Shipment
+from desktop.store import lookups
 from desktop.views import dialogs
 
 
@@ -26,13 +26,7 @@ def selected_person_id(view) -> int | None:
         return None
     if hasattr(view, "selected_person_id"):
         return view.selected_person_id()
-    model = {"influencers": Person, "orders": CustomOrder, "shipments": Shipment, "timeline": Event}.get(view.key)
-    if model is None:
-        return None
-    row = model.get_or_none(model.id == view.current_id)
-    if row is None:
-        return None
-    return row.id if model is Person else row.person_id
+    return lookups.person_behind(view.key, view.current_id)
 
 
 def _file_stem(name: str) -> str:
@@ -42,7 +36,7 @@ def _file_stem(name: str) -> str:
 
 
 def export_person(parent: QWidget | None, person_id: int) -> Path | None:
-    person = Person.get_or_none(Person.id == person_id)
+    person = lookups.person(person_id)
     if person is None:
         return None
     today = to_local(utcnow()).date()
@@ -69,7 +63,7 @@ def export_person(parent: QWidget | None, person_id: int) -> Path | None:
 
 def erase_person(parent: QWidget | None, person_id: int) -> bool:
     """Ask (naming what goes), erase, report. True when the person was erased."""
-    person = Person.get_or_none(Person.id == person_id)
+    person = lookups.person(person_id)
     if person is None:
         return False
     holding = privacy.collect(db.connection(), person_id)

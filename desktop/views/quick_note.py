@@ -25,7 +25,7 @@ from desktop.domain import notes
 from desktop.store import notes as note_store
 from desktop.i18n import _
 from desktop.labels import choices
-from desktop.store.models import Person
+from desktop.store import lookups
 from desktop.views.forms import load_form
 from desktop.views.timeline import qt_locale
 
@@ -52,7 +52,7 @@ class QuickNote(QObject):
         self.buttons: QDialogButtonBox = d.findChild(QDialogButtonBox, "buttons")
         self.errors = {name: d.findChild(QLabel, f"{name}Error") for name in FIELDS}
 
-        for person_id_, name in Person.select(Person.id, Person.name).order_by(Person.name).tuples():
+        for person_id_, name in lookups.person_names():
             self.person.addItem(name, person_id_)
         self.person.setCurrentIndex(max(self.person.findData(person_id), 0) if person_id else -1)
         self.person.lineEdit().setPlaceholderText(_("Type a name"))

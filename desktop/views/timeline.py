@@ -21,8 +21,7 @@ from desktop.presentation import timeline, timeline_export
 from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
-from desktop.store.db import db
-from desktop.store.models import Event
+from desktop.store import lookups
 from desktop.views import dialogs
 from desktop.views.base import ListView
 from desktop.views.forms import load_form
@@ -133,7 +132,7 @@ class TimelineView(ListView):
         self._people_stale = True
         if self.person_box.currentData() is not None:
             self._fill_people()  # the chosen person may have been erased
-        has_events = Event.select().exists()
+        has_events = lookups.any_event()
         self.pages.setCurrentIndex(1 if has_events else 0)
         keep = self.current_id
         self.model.set_filter(self.current_filter())
@@ -214,7 +213,7 @@ class TimelineView(ListView):
 
     def _fill_people(self) -> None:
         self._people_stale = False
-        people = db.execute_sql('SELECT id, name FROM person ORDER BY name, id').fetchall()
+        people = lookups.person_names()
         if people == self._people:
             return
         self._people = people
@@ -267,7 +266,7 @@ class TimelineView(ListView):
             self.open_subject.emit(*found)
 
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
-        e = Event.get_or_none(Event.id == row_id)
+        e = lookups.event(row_id)
         if e is None:
             return
         self.add_heading(layout, label("event_kind", e.kind))

@@ -7,9 +7,9 @@ query. Longer reads belong to the module of what they read (``store/orders.py`` 
 
 from __future__ import annotations
 
-from peewee import fn
+from peewee import JOIN, fn
 
-from desktop.store.models import CustomOrder, Event, Person, Shipment
+from desktop.store.models import Collaboration, Content, CustomOrder, Deliverable, Event, Person, Shipment
 
 
 def person(person_id: int | None) -> Person | None:
@@ -27,6 +27,38 @@ def event(event_id: int | None) -> Event | None:
 
 def any_event() -> bool:
     return Event.select().exists()
+
+
+def recent_events(person_id: int, limit: int) -> list[Event]:
+    """A person's latest events, newest first."""
+    return list(Event.select().where(Event.person == person_id).order_by(Event.at.desc(), Event.id.desc())
+                .limit(limit))
+
+
+def collaboration(collaboration_id: int | None) -> Collaboration | None:
+    if collaboration_id is None:
+        return None
+    return Collaboration.get_or_none(Collaboration.id == collaboration_id)
+
+
+def collaborations_of(person_id: int) -> list[Collaboration]:
+    """A person's collaborations, newest first."""
+    return list(Collaboration.select().where(Collaboration.person == person_id)
+                .order_by(Collaboration.created_at.desc(), Collaboration.id.desc()))
+
+
+def deliverable(deliverable_id: int | None) -> Deliverable | None:
+    return Deliverable.get_or_none(Deliverable.id == deliverable_id) if deliverable_id is not None else None
+
+
+def deliverables_logged(collaboration_id: int) -> list[tuple[Deliverable, int]]:
+    """A collaboration's deliverables by deadline, each with how many pieces of content are logged."""
+    logged = fn.COUNT(Content.id).alias("logged")
+    query = (Deliverable.select(Deliverable, logged)
+             .join(Content, JOIN.LEFT_OUTER, on=(Content.deliverable == Deliverable.id))
+             .where(Deliverable.collaboration == collaboration_id)
+             .group_by(Deliverable.id).order_by(Deliverable.deadline, Deliverable.id))
+    return [(d, d.logged) for d in query]
 
 
 _OWNED_BY_A_PERSON = {"orders": CustomOrder, "shipments": Shipment, "timeline": Event}

@@ -16,6 +16,7 @@ from desktop.domain.validation import validate_content
 from desktop.i18n import _
 from desktop.labels import label
 from desktop.store import influencers as ops
+from desktop.store import lookups
 from desktop.store.models import Collaboration, Deliverable
 from desktop.views.collaboration_dialog import to_qdate
 from desktop.views.form_dialog import FormDialog
@@ -40,16 +41,16 @@ class ContentDialog(FormDialog):
         self.buttons.button(self.buttons.StandardButton.Save).setText(_("Save"))
         self.buttons.button(self.buttons.StandardButton.Cancel).setText(_("Cancel"))
         combo = self.w("deliverable")
-        for d in collaboration.deliverables.order_by(Deliverable.deadline):
-            done = d.contents.count()
+        open_ones = []
+        for d, done in lookups.deliverables_logged(collaboration.id):
+            if d.delivered_at is None:
+                open_ones.append(combo.count())
             combo.addItem(_("{kind}: {done} of {count} logged").format(
                 kind=label("deliverable", d.kind), done=done, count=d.count), d.id)
         combo.addItem(_("Extra content (not agreed)"), None)
         if deliverable is not None:
             combo.setCurrentIndex(combo.findData(deliverable.id))
         else:
-            open_ones = [i for i in range(combo.count() - 1)
-                         if Deliverable.get_by_id(combo.itemData(i)).delivered_at is None]
             combo.setCurrentIndex(open_ones[0] if open_ones else 0)
         fill_combo(self.w("platform"), [(p, label("platform", p)) for p in PLATFORMS], _first_handle(self.person))
         self.w("posted_on").setDate(to_qdate(ops.local_day(clock.utcnow())))
@@ -64,7 +65,7 @@ class ContentDialog(FormDialog):
 
     def deliverable(self) -> Deliverable | None:
         d_id = self.w("deliverable").currentData()
-        return Deliverable.get_by_id(d_id) if d_id else None
+        return lookups.deliverable(d_id) if d_id else None
 
     def _url_changed(self, text: str) -> None:
         platform = platform_of_url(text)

@@ -12,8 +12,9 @@ from desktop.domain.validation import validate_rating, validate_reason, validate
 from desktop.i18n import NP_, _
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
+from desktop.store import lookups
 from desktop.store.due import compose_for
-from desktop.store.models import Collaboration, Event, Person
+from desktop.store.models import Collaboration, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.presentation import event_texts
@@ -41,14 +42,14 @@ class StrikeDialog(FormDialog):
         fill_combo(self.w("reason"), [("", _("Choose a reason…")), *choices("strike_reason")])
         combo = self.w("collaboration")
         combo.addItem(_("(not about one collaboration)"), None)
-        for c in person.collaborations.order_by(Collaboration.created_at.desc()):
+        for c in lookups.collaborations_of(person.id):
             combo.addItem(c.title, c.id)
         if collaboration is not None:
             combo.setCurrentIndex(combo.findData(collaboration.id))
         elif combo.count() > 1:
             combo.setCurrentIndex(1)
         events = self.w("events")
-        for e in person.events.order_by(Event.at.desc()).limit(30):
+        for e in lookups.recent_events(person.id, 30):
             item = QListWidgetItem(_("{date}: {text}").format(
                 date=i18n.list_date(clock.to_local(e.at)),
                 text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else ""))
@@ -103,7 +104,7 @@ class StrikeDialog(FormDialog):
         if not self.show_errors(errors):
             return False
         c_id = self.w("collaboration").currentData()
-        ops.add_strike(self.person, cleaned, clock.utcnow(), Collaboration.get_by_id(c_id) if c_id else None)
+        ops.add_strike(self.person, cleaned, clock.utcnow(), lookups.collaboration(c_id))
         return True
 
 

@@ -77,7 +77,7 @@ class CellDelegate(QStyledItemDelegate):
         pill = QRect(rect.left(), rect.center().y() - height // 2, width, height)
         background = colour if not selected else normal
         background = type(colour)(background)
-        background.setAlpha(40 if not selected else 60)
+        background.setAlpha(theme.PILL_ALPHA if not selected else 60)
         painter.setRenderHint(painter.RenderHint.Antialiasing)
         painter.setPen(Qt.NoPen)
         painter.setBrush(background)

@@ -61,24 +61,76 @@ def is_dark(pal: QPalette | None = None) -> bool:
 def status_colour(kind: str, pal: QPalette | None = None) -> QColor:
     """The text colour of a meaning ("red", "amber", "green", "blue", "grey") on this palette."""
     pal = pal or palette()
-    if kind == "grey":
-        return muted_colour(pal)
-    hue, saturation = _HUES[kind]
-    # Dark text on a light background, light text on a dark one; both with enough contrast.
-    lightness = 175 if is_dark(pal) else 80
-    return QColor.fromHsl(hue, saturation, lightness)
+    key = (kind, pal.cacheKey())
+    found = _STATUS_CACHE.get(key)
+    if found is None:
+        if kind == "grey":
+            found = muted_colour(pal)
+        else:
+            hue, saturation = _HUES[kind]
+            # Dark text on a light background, light text on a dark one; then made darker (or
+            # lighter) until it reads on every background it is drawn on (see readable()).
+            found = readable(QColor.fromHsl(hue, saturation, 175 if is_dark(pal) else 80), pal)
+        if len(_STATUS_CACHE) > 64:
+            _STATUS_CACHE.clear()
+        _STATUS_CACHE[key] = found
+    return QColor(found)
+
+
+_STATUS_CACHE: dict[tuple[str, int], QColor] = {}
+MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
+PILL_ALPHA = 40  # the see-through background of a status label in a list
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance of an opaque colour."""
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio between two opaque colours (1 to 21)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def backgrounds(colour: QColor, pal: QPalette) -> list[QColor]:
+    """What text of ``colour`` is drawn on: the list, the window, striped rows, its own pill."""
+    plain = [pal.color(role) for role in (QPalette.Base, QPalette.Window, QPalette.AlternateBase)]
+    return plain + [mix(colour, bg, PILL_ALPHA / 255) for bg in plain]
+
+
+def readable(colour: QColor, pal: QPalette) -> QColor:
+    """``colour``, darkened on a light palette (lightened on a dark one) in small steps until
+    it has MIN_CONTRAST against every background it is drawn on."""
+    step = 3 if is_dark(pal) else -3
+    hue, saturation, lightness, _alpha = colour.getHsl()
+    candidate = QColor(colour)
+    while 0 <= lightness <= 255:
+        candidate = QColor.fromHsl(max(hue, 0), saturation, lightness)
+        if min(contrast(candidate, bg) for bg in backgrounds(candidate, pal)) >= MIN_CONTRAST:
+            break
+        lightness += step
+    return candidate
 
 
 def muted_colour(pal: QPalette | None = None) -> QColor:
-    """Secondary text (a handle under a name, a note): the palette's placeholder colour."""
+    """Secondary text (a handle under a name, a note): quieter than the text, still readable."""
     pal = pal or palette()
-    text, base = pal.color(QPalette.Text), pal.color(QPalette.Base)
-    # Halfway between text and background, a little towards the text: readable, quieter.
-    return QColor(
-        round(text.red() * 0.6 + base.red() * 0.4),
-        round(text.green() * 0.6 + base.green() * 0.4),
-        round(text.blue() * 0.6 + base.blue() * 0.4),
-    )
+    key = ("muted", pal.cacheKey())
+    found = _STATUS_CACHE.get(key)  # asked for every two-line cell painted: worked out once
+    if found is None:
+        text, base = pal.color(QPalette.Text), pal.color(QPalette.Base)
+        # Halfway between text and background, a little towards the text; then nudged until
+        # it reads on every background (a grey status label is drawn on its own pill too).
+        found = _STATUS_CACHE[key] = readable(QColor(
+            round(text.red() * 0.6 + base.red() * 0.4),
+            round(text.green() * 0.6 + base.green() * 0.4),
+            round(text.blue() * 0.6 + base.blue() * 0.4),
+        ), pal)
+    return QColor(found)
 
 
 def tint(kind: str, pal: QPalette | None = None, alpha: int = 48) -> QColor:

@@ -181,6 +181,8 @@ class SettingsWindow(QDialog):
         for zone in ZONES + ((stored_zone,) if stored_zone and stored_zone not in ZONES else ()):
             self.time_zone.addItem(zone, zone)
         self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(stored_zone)))
+        for field in (self.shop_name, self.owner_name, self.time_zone):
+            field.setMaximumWidth(440)
         form.addRow(_("Shop name"), self.shop_name)
         form.addRow(_("Your name"), self.owner_name)
         form.addRow(_("Time zone"), self.time_zone)
@@ -309,8 +311,12 @@ class SettingsWindow(QDialog):
         self.orders_form = load_form("order_settings.ui", page)
         self.warn_days: QSpinBox = self.orders_form.findChild(QSpinBox, "warnDays")
         self.update_days: QSpinBox = self.orders_form.findChild(QSpinBox, "updateDays")
+        table = self.orders_form.findChild(QFormLayout, "settingsForm")
+        table.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         for name in ("warnLabel", "updateLabel"):
-            self.orders_form.findChild(QLabel, name).setWordWrap(True)
+            label = self.orders_form.findChild(QLabel, name)
+            label.setWordWrap(True)
+            label.setMinimumWidth(460)
         self.warn_days.setValue(int(values["delay_warning_days"]))
         self.update_days.setValue(int(values["order_update_days"]))
         self.lead_days = QSpinBox()
@@ -320,8 +326,11 @@ class SettingsWindow(QDialog):
         lead_label = QLabel(_("An order imported from the shop promises a made-to-order item this many days "
                               "after the order"))
         lead_label.setWordWrap(True)
+        lead_label.setMinimumWidth(460)
         lead_label.setBuddy(self.lead_days)
-        self.orders_form.findChild(QFormLayout, "settingsForm").addRow(lead_label, self.lead_days)
+        table.addRow(lead_label, self.lead_days)
+        for box in (self.warn_days, self.update_days, self.lead_days):
+            box.setFixedWidth(80)  # one column of equal boxes
         column.addWidget(self.orders_form)
         column.addStretch(1)
         return page
@@ -352,6 +361,7 @@ class SettingsWindow(QDialog):
         self.language.setObjectName("settingsLanguage")
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
+        self.language.setMaximumWidth(240)
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
         form.addRow(_("Language"), self.language)
         column.addSpacing(12)

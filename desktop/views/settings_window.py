@@ -481,13 +481,15 @@ class SettingsWindow(QDialog):
                     if settings.get(key) != value:  # only what changed: the rest keeps its default
                         settings.set(key, value)
                 self.template_editor.write(self._now())
-        except (templates.TemplateRefused, OSError, ValueError) as exc:
+        except Exception as exc:
             settings.refresh_owner_time()  # the clock was handed values that were rolled back
             if start_at_login != self._autostart_was:
                 try:
                     autostart.disable() if start_at_login else autostart.enable()
                 except OSError:
                     pass
+            if not isinstance(exc, (templates.TemplateRefused, OSError)):
+                raise  # a database error: the app's own handling (storage_errors, recovery) tells the owner
             self._refuse(_("Nothing was saved: {error}").format(error=exc), self.buttons)
             return False
         settings.refresh_owner_time()

@@ -26,6 +26,9 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--size", help="WIDTHxHEIGHT: only the main views, at this window size")
     parser.add_argument("--dark", action="store_true", help="a dark palette, as a dark desktop gives (Fusion style)")
+    parser.add_argument("--only-settings", action="store_true",
+                        help="only the settings window (settings-*.png): its pages, or with --size two of them "
+                             "over the main window")
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -52,7 +55,13 @@ def main() -> None:
     from desktop.views.main_window import MainWindow
 
     if args.size:
-        shoot_views(app, out, args.size, args.dark, args.lang)
+        shoot_views(app, out, args.size, args.dark, args.lang, only_settings=args.only_settings)
+        return
+    if args.only_settings:
+        window = MainWindow()
+        window.resize(1280, 800)
+        window.show()
+        shoot_settings_pages(app, window, out, args.lang)
         return
     suffix = "" if args.lang == "nl" else f"-{args.lang}"
     # The first window, before the data is open (a fraction of a second at start).
@@ -112,21 +121,65 @@ def shoot_context_menu(app, window, out: Path, lang: str) -> None:
     dialog.close()
 
 
-def shoot_views(app, out: Path, size: str, dark: bool, lang: str) -> None:
-    """The five main views, maximised-like at one window size (``influencers-1366-light-nl.png``)."""
+def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings: bool = False) -> None:
+    """The five main views, maximised-like at one window size (``influencers-1366-light-nl.png``),
+    and the settings window over it at two of its pages (``settings-ladder-1366-light-nl.png``)."""
     from desktop.views.main_window import MainWindow
 
     width, height = (int(x) for x in size.lower().split("x"))
     window = MainWindow()
     window.resize(width, height)
     window.show()
-    for view in window.views:
+    for view in ([] if only_settings else window.views):
         window.show_view(view.key)
         app.processEvents()
         path = out / f"{view.key}-{width}-{'dark' if dark else 'light'}-{lang}.png"
         window.grab().save(str(path))
         print(path)
+    window.show_view("today")
+    for page in ("ladder", "templates"):
+        path = out / f"settings-{page}-{width}-{'dark' if dark else 'light'}-{lang}.png"
+        shoot_settings_over(app, window, page, path)
     window.close()
+
+
+def shoot_settings_pages(app, window, out: Path, lang: str) -> None:
+    """Every page of the settings window at the size it opens with (``settings-ladder-nl.png``)."""
+    from desktop.views.settings_window import PAGES, SettingsWindow
+
+    settings_window = SettingsWindow(window)
+    settings_window.resize(1000, 660)
+    settings_window.show()
+    for page in PAGES:
+        settings_window.show_page(page)
+        app.processEvents()
+        path = out / f"settings-{page}-{lang}.png"
+        settings_window.grab().save(str(path))
+        print(path)
+    settings_window.close()
+
+
+def shoot_settings_over(app, window, page: str, path: Path) -> None:
+    """The settings window at ``page`` as it opens over the main window (centred, its own size)."""
+    from PySide6.QtGui import QPainter, QPen
+
+    from desktop.views.settings_window import SettingsWindow
+
+    dialog = SettingsWindow(window, page=page)
+    dialog.resize(min(1000, window.width() - 40), min(660, window.height() - 60))
+    dialog.show()
+    app.processEvents()
+    shot = window.grab()
+    inner = dialog.grab()
+    painter = QPainter(shot)
+    x, y = (shot.width() - inner.width()) // 2, (shot.height() - inner.height()) // 2
+    painter.drawPixmap(x, y, inner)
+    painter.setPen(QPen(dialog.palette().mid().color(), 1))
+    painter.drawRect(x - 1, y - 1, inner.width() + 1, inner.height() + 1)
+    painter.end()
+    shot.save(str(path))
+    print(path)
+    dialog.close()
 
 
 def shoot_reminders_without_tray(app, window, out: Path, suffix: str) -> None:
@@ -278,7 +331,7 @@ def privacy_erase_dialog(app, window, path) -> None:
 
 
 def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> None:
-    """A due step, an influencer's reminders, the ladder settings; the order and delay dialogs."""
+    """A due step, an influencer's reminders, the settings window; the order and delay dialogs."""
     from desktop.clock import utcnow
 
     # One due follow-up step with its ready message (the dialog of the follow-up ladder).
@@ -295,10 +348,8 @@ def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> N
         print(out / f"due-step{suffix}.png")
         dialog.close()
 
-    # The influencer pane with her reminders, and the ladder settings with the template editor.
+    # The influencer pane with her reminders; every page of the settings window.
     from desktop.store.models import Person
-    from desktop.views.ladder_settings import LadderSettingsDialog
-
     window.show_view("influencers")
     view = window.view("influencers")
     fleur = Person.get(Person.name == "Fleur Peeters")
@@ -310,15 +361,7 @@ def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> N
     app.processEvents()
     window.grab().save(str(out / f"influencer-reminders{suffix}.png"))
     print(out / f"influencer-reminders{suffix}.png")
-    settings_dialog = LadderSettingsDialog(window)
-    settings_dialog.show()
-    app.processEvents()
-    settings_dialog.grab().save(str(out / f"ladder-settings{suffix}.png"))
-    settings_dialog.tabs.setCurrentIndex(1)
-    settings_dialog.resize(1366, 768)  # the template editor as a laptop shows it
-    app.processEvents()
-    settings_dialog.grab().save(str(out / f"template-editor{suffix}.png"))
-    print(out / f"template-editor{suffix}.png")
+    shoot_settings_pages(app, window, out, lang)
 
     # Maatwerk: the order dialog, and the delay message with its new date.
     from desktop.store.models import CustomOrder

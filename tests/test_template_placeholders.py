@@ -11,20 +11,22 @@ from .conftest import NOW
 
 
 def make(qtbot, template_id="ladder.1"):
-    from desktop.views.ladder_settings import LadderSettingsDialog
+    """The template editor on its page of the settings window."""
+    from desktop.views.settings_window import SettingsWindow
 
-    dialog = LadderSettingsDialog(now=lambda: NOW)
-    qtbot.addWidget(dialog)
-    dialog.tabs.setCurrentIndex(1)
+    window = SettingsWindow(page="templates", now=lambda: NOW)
+    qtbot.addWidget(window)
+    dialog = window.template_editor
+    dialog.settings_window = window  # kept alive with the editor the tests use
     dialog.template.setCurrentIndex(dialog.template.findData(template_id))
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
     return dialog
 
 
 def offered(dialog):
-    from desktop.views.ladder_settings import CODE_ROLE
+    from desktop.views.template_editor import CODE_ROLE
 
     items = [dialog.placeholders.item(row) for row in range(dialog.placeholders.count())]
     return {item.data(CODE_ROLE): item.text() for item in items}

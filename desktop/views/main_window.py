@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self._action("actionRestore").triggered.connect(self.restore_backup)
         self._action("actionOpenDataFolder").triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir()))))
-        self._add_ladder_settings_action()
+        self._add_settings_action()
         for action, language in ((self._action("actionDutch"), "nl"), (self._action("actionEnglish"), "en")):
             action.setChecked(i18n.current_language() == language)
             action.setEnabled(True)
@@ -182,15 +182,42 @@ class MainWindow(QMainWindow):
         else:
             self.restore_state()
 
-    def _add_ladder_settings_action(self) -> None:
-        """File > Reminders and messages… (the follow-up ladder's settings and templates)."""
-        from desktop.views.ladder_settings import open_ladder_settings
+    def _add_settings_action(self) -> None:
+        """File > Settings… (Ctrl+,): every setting in one window (views/settings_window.py)."""
+        from PySide6.QtGui import QKeySequence
 
-        action = QAction(_("Reminders and messages…"), self)
-        action.setObjectName("actionLadderSettings")
-        action.triggered.connect(lambda: (open_ladder_settings(self), self.refresh_all()))
+        action = QAction(_("&Settings…"), self)
+        action.setObjectName("actionSettings")
+        keys = QKeySequence.keyBindings(QKeySequence.Preferences)  # empty on some Linux desktops
+        comma = QKeySequence("Ctrl+,")
+        action.setShortcuts(keys + [comma] if comma not in keys else keys)
+        action.triggered.connect(lambda: self.open_settings())
         menu = self.menuBar().findChild(QWidget, "menuFile")
         menu.insertAction(self._action("actionQuit"), action)
+        self.addAction(action)  # the shortcut also works while the menu bar is hidden
+
+    def open_settings(self, page: str = "shop") -> None:
+        from desktop.views.settings_window import open_settings
+
+        saved = open_settings(self, page)
+        if saved is not None:
+            self.settings_saved(saved)
+
+    def settings_saved(self, window) -> None:
+        """After the settings window saved: the menu's ticks follow, the views show the new
+        values, and a new language rebuilds the window (as View → Language does)."""
+        from desktop import autostart
+        from desktop.store import settings
+
+        for name, on in (("actionAutostart", autostart.is_enabled()),
+                         ("actionCloseToTray", bool(settings.get("close_to_tray")))):
+            action = self._action(name)
+            blocked = action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(blocked)
+        self.refresh_all()
+        if window.language_chosen:
+            self.switch_language(window.language_chosen)
 
     def _add_getting_started_action(self) -> None:
         """Help > Getting started: Vandaag's first-steps list, back on screen."""

@@ -388,9 +388,14 @@ class OrdersView(ListView):
                 self.send_message("order_confirmation")
 
     def open_settings(self) -> None:
-        from desktop.views.order_settings import OrderSettingsDialog
+        """The settings window at its custom-orders page."""
+        from desktop.views.settings_window import SettingsWindow
 
-        if run_dialog(OrderSettingsDialog(self)) == QDialog.Accepted:
+        dialog = SettingsWindow(self, page="orders")
+        if run_dialog(dialog) == QDialog.Accepted:
+            after = getattr(self.window(), "settings_saved", None)
+            if after is not None:
+                after(dialog)
             self._after_change()
 
     def edit_order(self) -> None:

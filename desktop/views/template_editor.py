@@ -1,36 +1,31 @@
-"""Settings for the follow-up ladder: when steps come due, quiet hours, and the message
-templates (edit per language and form, live preview on a real due item, reset)."""
+"""The message template editor of the settings window (views/settings_window.py): edit per
+template, language and form, placeholders by their meaning, live preview on a real due item,
+reset; the changes are saved with the other settings, in one transaction."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTime
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.clock import utcnow
 from desktop.domain import messages
-from desktop.domain.followup import DueItem, _parse_time
+from desktop.domain.followup import DueItem
 from desktop.i18n import _, pgettext
-from desktop.store import due, settings, templates
-from desktop.store.db import db
+from desktop.store import due, templates
 from desktop.store.models import Person
 from desktop.views.forms import load_form
 from desktop.views import theme
@@ -78,26 +73,24 @@ class PlaceholderDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class LadderSettingsDialog(QDialog):
+class TemplateEditor(QWidget):
+    """The message templates: choose one (with its language and form), edit its subject and
+    body with the placeholders beside them, see it rendered on a real due item.
+
+    Nothing is written while editing: every changed template (or one set back to its
+    default wording) is kept in ``edits`` until the settings window saves them all in its
+    one transaction (``problems`` first, then ``write``)."""
+
+    RESET = None  # an entry of ``edits``: back to the default wording
+
     def __init__(self, parent: QWidget | None = None, now=utcnow):
         super().__init__(parent)
         self._now = now
-        self.setWindowTitle(_("Reminders and messages"))
-        self.form = load_form("ladder_settings.ui", self)
-        QVBoxLayout(self).addWidget(self.form)
+        self.form = load_form("template_editor.ui", self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.form)
         f = self.form
-        self.tabs: QTabWidget = f.findChild(QTabWidget, "tabs")
-        self.steps = [f.findChild(QSpinBox, f"step{n}") for n in range(1, 5)]
-        self.strike_hours: QSpinBox = f.findChild(QSpinBox, "strikeHours")
-        self.pause_days: QSpinBox = f.findChild(QSpinBox, "pauseDays")
-        self.checkin_days: QSpinBox = f.findChild(QSpinBox, "checkinDays")
-        self.quiet_start: QTimeEdit = f.findChild(QTimeEdit, "quietStart")
-        self.quiet_end: QTimeEdit = f.findChild(QTimeEdit, "quietEnd")
-        self.skip_weekends: QCheckBox = f.findChild(QCheckBox, "skipWeekends")
-        self.shop_name: QLineEdit = f.findChild(QLineEdit, "shopName")
-        self.owner_name: QLineEdit = f.findChild(QLineEdit, "ownerName")
-        self.timing_problem: QLabel = f.findChild(QLabel, "timingProblem")
-        self.save_timing: QPushButton = f.findChild(QPushButton, "saveTiming")
         self.template: QComboBox = f.findChild(QComboBox, "template")
         self.language: QComboBox = f.findChild(QComboBox, "language")
         self.form_box: QComboBox = f.findChild(QComboBox, "form")
@@ -109,18 +102,18 @@ class LadderSettingsDialog(QDialog):
         self.placeholders.setItemDelegate(PlaceholderDelegate(self.placeholders))
         # Where an inserted placeholder goes: the text field the owner was in last.
         self._target: QLineEdit | QPlainTextEdit = self.body
-        for editor in (self.subject, self.body):
+        for editor in (self.subject, self.body, self.placeholders):
             editor.installEventFilter(self)
         self.preview_title: QLabel = f.findChild(QLabel, "previewTitle")
         self.preview: QPlainTextEdit = f.findChild(QPlainTextEdit, "preview")
         self.template_problem: QLabel = f.findChild(QLabel, "templateProblem")
         self.template_state: QLabel = f.findChild(QLabel, "templateState")
         self.reset_button: QPushButton = f.findChild(QPushButton, "resetTemplate")
-        self.save_template_button: QPushButton = f.findChild(QPushButton, "saveTemplate")
-        self.timing_problem.setStyleSheet(theme.text_style("red"))
         self.template_problem.setStyleSheet(theme.text_style("red"))
+        # (template, language, form) -> (subject, body) typed, or RESET; written on save
+        self.edits: dict[tuple[str, str, str], tuple[str, str] | None] = {}
+        self._shown: tuple[str, str, str] | None = None  # the selection the editors hold
 
-        self._load_timing()
         for template_id, template in messages.TEMPLATES.items():
             self.template.addItem(_(template.title), template_id)
         self.language.addItem(_("Dutch"), "nl")
@@ -129,72 +122,70 @@ class LadderSettingsDialog(QDialog):
         self.form_box.addItem(_("formal (u)"), "u")
         self._sample_items = [i for i in due.plan(self._now()) if i.action == "message"]
 
-        self.save_timing.clicked.connect(self.store_timing)
         for box in (self.template, self.language, self.form_box):
             box.currentIndexChanged.connect(self._load_template)
-        self.subject.textChanged.connect(self.update_preview)
-        self.body.textChanged.connect(self.update_preview)
-        self.save_template_button.clicked.connect(self.store_template)
+        self.subject.textChanged.connect(self._edited)
+        self.body.textChanged.connect(self._edited)
         self.placeholders.activated.connect(lambda _index: self.insert_placeholder())
         self.placeholders.currentItemChanged.connect(self._show_placeholder_help)
         self.insert_button.clicked.connect(lambda: self.insert_placeholder())
         self.template.currentIndexChanged.connect(self._load_placeholders)
         self.reset_button.clicked.connect(self.reset_template)
-        f.findChild(QPushButton, "closeButton").clicked.connect(self.accept)
         self._load_placeholders()
         self._load_template()
-        self.resize(1000, 680)
-
-    # --- timing --------------------------------------------------------------------
-    def _load_timing(self) -> None:
-        for box, hours in zip(self.steps, settings.get("ladder_step_hours")):
-            box.setValue(int(hours))
-        self.strike_hours.setValue(int(settings.get("ladder_strike_hours")))
-        self.pause_days.setValue(int(settings.get("ladder_pause_days")))
-        self.checkin_days.setValue(int(settings.get("checkin_days")))
-        for edit, key in ((self.quiet_start, "quiet_start"), (self.quiet_end, "quiet_end")):
-            t = _parse_time(settings.get(key))
-            edit.setTime(QTime(t.hour, t.minute))
-        self.skip_weekends.setChecked(bool(settings.get("skip_weekends")))
-        self.shop_name.setText(settings.get("shop_name"))
-        self.owner_name.setText(settings.get("owner_name"))
-
-    def store_timing(self) -> bool:
-        hours = [box.value() for box in self.steps]
-        if hours != sorted(hours) or len(set(hours)) != 4:
-            self.timing_problem.setText(_("Each step must come later than the one before it. Nothing was saved."))
-            return False
-        self.timing_problem.setText("")
-        with db.atomic():
-            settings.set("ladder_step_hours", hours)
-            settings.set("ladder_strike_hours", self.strike_hours.value())
-            settings.set("ladder_pause_days", self.pause_days.value())
-            settings.set("checkin_days", self.checkin_days.value())
-            settings.set("quiet_start", self.quiet_start.time().toString("HH:mm"))
-            settings.set("quiet_end", self.quiet_end.time().toString("HH:mm"))
-            settings.set("skip_weekends", self.skip_weekends.isChecked())
-            settings.set("shop_name", self.shop_name.text().strip())
-            settings.set("owner_name", self.owner_name.text().strip())
-        self.timing_problem.setText("")
-        self.update_preview()
-        return True
 
     # --- templates -----------------------------------------------------------------
     def selection(self) -> tuple[str, str, str]:
         return self.template.currentData(), self.language.currentData(), self.form_box.currentData()
 
+    def _stored(self, selection: tuple[str, str, str]) -> tuple[str, str, bool]:
+        """(subject, body, own wording) as saved now, or as the pending reset leaves it."""
+        if selection in self.edits and self.edits[selection] is self.RESET:
+            subject, body = messages.default_text(*selection)
+            return subject, body, False
+        return templates.current(*selection)
+
     def _load_template(self, *_args) -> None:
-        template_id, language, form = self.selection()
-        subject, body, own = templates.current(template_id, language, form)
+        selection = self.selection()
+        stored_subject, stored_body, own = self._stored(selection)
+        typed = self.edits.get(selection)
+        subject, body = typed if typed else (stored_subject, stored_body)
+        self._shown = None  # no edit is noted while the editors are filled
         self.subject.setText(subject)
         self.body.setPlainText(body)
-        self.template_state.setText(_("Your own wording") if own else _("Default wording"))
+        self._shown = selection
         self.template_problem.setText("")
+        self._show_state()
         self.update_preview()
+
+    def _edited(self, *_args) -> None:
+        """Note what was typed for the template on screen (written when the settings are saved)."""
+        if self._shown is not None:
+            subject, body = self.subject.text(), self.body.toPlainText()
+            stored_subject, stored_body, _own = self._stored(self._shown)
+            if (subject, body) != (stored_subject, stored_body):
+                self.edits[self._shown] = (subject, body)
+            elif self.edits.get(self._shown) is not self.RESET:
+                self.edits.pop(self._shown, None)
+            self._show_state()
+        self.update_preview()
+
+    def _show_state(self) -> None:
+        selection = self.selection()
+        if selection in self.edits:
+            self.template_state.setText(_("Changed: saved when you save the settings"))
+        else:
+            own = templates.current(*selection)[2]
+            self.template_state.setText(_("Your own wording") if own else _("Default wording"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.FocusIn and watched in (self.subject, self.body):
             self._target = watched
+        if (watched is self.placeholders and event.type() == QEvent.KeyPress
+                and event.key() in (Qt.Key_Return, Qt.Key_Enter)):
+            # Enter inserts the placeholder; it must not reach the window's Save button
+            self.insert_placeholder()
+            return True
         return super().eventFilter(watched, event)
 
     def _load_placeholders(self, *_args) -> None:
@@ -256,24 +247,52 @@ class LadderSettingsDialog(QDialog):
         problems = messages.validate(self.subject.text()) + messages.validate(self.body.toPlainText())
         self.template_problem.setText("\n".join(dict.fromkeys(problems)))
 
-    def store_template(self) -> bool:
-        template_id, language, form = self.selection()
-        try:
-            templates.save(template_id, language, form, self.subject.text(), self.body.toPlainText(), utcnow())
-        except templates.TemplateRefused as refused:
-            self.template_problem.setText(_("Not saved:") + "\n" + "\n".join(refused.problems))
-            return False
-        self.template_state.setText(_("Your own wording"))
-        return True
+    def problems(self) -> list[tuple[tuple[str, str, str], list[str]]]:
+        """Every changed template that cannot be saved, with what is wrong with it."""
+        found = []
+        for selection, typed in self.edits.items():
+            if typed is self.RESET:
+                continue
+            subject, body = typed
+            problems = messages.validate(subject) + messages.validate(body)
+            if not body.strip():
+                problems.append(_("The message is empty."))
+            if problems:
+                found.append((selection, list(dict.fromkeys(problems))))
+        return found
+
+    def describe(self, selection: tuple[str, str, str]) -> str:
+        """A template, language and form as the owner chose them in the boxes."""
+        template_id, language, form = selection
+        names = [box.itemText(box.findData(value))
+                 for box, value in ((self.template, template_id), (self.language, language), (self.form_box, form))]
+        return _("{template} ({language}, {form})").format(template=names[0], language=names[1], form=names[2])
+
+    def show_template(self, selection: tuple[str, str, str]) -> None:
+        for box, value in zip((self.template, self.language, self.form_box), selection):
+            box.setCurrentIndex(box.findData(value))
+
+    def write(self, now) -> None:
+        """Write the changed templates (call inside the settings' transaction; raises
+        ``templates.TemplateRefused`` for a text with problems, which rolls it all back)."""
+        for selection, typed in self.edits.items():
+            if typed is self.RESET:
+                templates.reset(*selection)
+            else:
+                templates.save(*selection, typed[0], typed[1], now)
+
+    def saved(self) -> None:
+        """After the transaction: nothing is pending any more."""
+        self.edits.clear()
+        self._show_state()
 
     def reset_template(self) -> None:
-        template_id, language, form = self.selection()
-        templates.reset(template_id, language, form)
+        """Back to the default wording (when the settings are saved)."""
+        selection = self.selection()
+        self.edits[selection] = self.RESET
+        if not templates.current(*selection)[2]:
+            self.edits.pop(selection)  # it already has the default wording
         self._load_template()
 
 
-def open_ladder_settings(parent: QWidget | None = None) -> None:
-    LadderSettingsDialog(parent).exec()
-
-
-__all__ = ["LadderSettingsDialog", "open_ladder_settings"]
+__all__ = ["PlaceholderDelegate", "TemplateEditor", "CODE_ROLE"]

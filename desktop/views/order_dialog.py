@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,7 +40,7 @@ from desktop.store import pictures
 from desktop.store.models import CustomOrder, OrderPicture, Person
 from desktop.views import dialogs
 from desktop.views.base import plain_label
-from desktop.views.forms import load_form
+from desktop.views.forms import date_field, load_form
 from desktop.views.product_search import CatalogueSearch
 from desktop.views.rows import plain_tooltip
 from desktop.views import theme
@@ -199,11 +199,8 @@ class OrderDialog(QDialog):
 
         for code, text in choices("order_status"):
             self.status.addItem(text, code)
-        locale = QLocale(QLocale.Dutch, QLocale.Netherlands) if i18n.current_language() == "nl" else QLocale(
-            QLocale.English, QLocale.UnitedKingdom)
         for edit in (self.ordered_on, self.promised_ready, self.promised_delivery):
-            edit.setLocale(locale)
-            edit.setDisplayFormat(i18n.QT_DATE_EDIT)
+            date_field(edit)
 
     FIELDS = {
         "name": "name", "email": "email", "language": "language", "address_form": "addressForm",

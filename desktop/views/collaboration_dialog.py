@@ -75,6 +75,8 @@ class CollaborationDialog(FormDialog):
         # TRANSLATORS: the last column holds the buttons that set a deadline 1 or 2 weeks from today.
         table.setHorizontalHeaderLabels([_("What"), _("How many"), _("Deadline"), _("Quick deadline")])
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in (1, 2, 3):  # the date and the quick buttons whole, in either language
+            table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeToContents)
         table.verticalHeader().hide()
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
         table.setMinimumHeight(130)
@@ -184,6 +186,8 @@ class CollaborationDialog(FormDialog):
         table.setColumnCount(4)
         table.setHorizontalHeaderLabels([_("Product"), _("How many"), _("Value each"), _("Value")])
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in (1, 2, 3):
+            table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeToContents)
         table.verticalHeader().hide()
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
         table.setEditTriggers(QAbstractItemView.NoEditTriggers)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -216,7 +216,8 @@ class DueStepDialog(QDialog):
         if item.channel_note == NO_OTHER_CHANNEL:
             self.hint.setText(self.hint.text() + " " + no_other_channel_words(item, self.info))
             self.add_channel = add_channel_button(self, item, "addChannelButton", self._contact_details_added)
-            self.form.layout().insertWidget(self.form.layout().indexOf(self.hint) + 1, self.add_channel)
+            self.form.layout().insertWidget(self.form.layout().indexOf(self.hint) + 1, self.add_channel, 0,
+                                            Qt.AlignLeft)
         elif item.step == "3":
             self.hint.setText(self.hint.text() + " " + _(
                 "Try another channel than before: call, or send a direct message."))

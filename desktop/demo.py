@@ -25,6 +25,7 @@ from desktop.store.db import db
 from desktop.store.models import (
     ALL_MODELS,
     Collaboration,
+    CollaborationProduct,
     Content,
     CustomOrder,
     Deliverable,
@@ -204,6 +205,9 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
             Event.create(at=_at(now, -agreed_days_ago, 11), kind="agreement", channel="instagram", direction="out",
                          fact="collab_created", params={"status": "agreed", "title": title}, person=person,
                          subject_type="collaboration", subject_id=c.id)
+            given = products[product_idx]
+            CollaborationProduct.create(collaboration=c, product=given, quantity=1, value_cents=given.price_cents,
+                                        name=f"{given.name} – {given.variant}" if given.variant else given.name)
             ds = []
             for kind, deadline_days in deliverables:
                 ds.append(Deliverable.create(collaboration=c, kind=kind, deadline=_deadline(now, deadline_days)))

@@ -244,8 +244,24 @@ def format_moment(value: datetime | None, locale: Locale | None = None) -> str:
 # One way to show a date per kind of place (issue 16): every view uses these three.
 LIST_DATE = "d MMM y"  # a list cell, a line in a history: "3 dec 2026"
 DETAIL_DATE = "full"  # a field of a detail pane: "donderdag 3 december 2026"
-# Qt's pattern for date fields (QDateEdit), the same short form as the lists.
+# Qt's pattern for date fields (QDateEdit), the same short form as the lists. Superseded by
+# ``date_entry_pattern`` (issue 16: a field shows what its people type); kept for callers.
 QT_DATE_EDIT = "d MMM yyyy"
+
+
+def date_entry_pattern(with_time: bool = False, locale: Locale | None = None) -> str:
+    """The pattern of a date field people type into: Babel's short date of the locale with
+    a four-digit year ("dd-MM-yyyy" in Dutch, "dd/MM/yyyy" in British English), and with
+    ``with_time`` its short time as well. Qt's date fields read these letters as CLDR does."""
+    import re
+
+    locale = locale or formatting_locale()
+    pattern = locale.date_formats["short"].pattern
+    if with_time:
+        pattern = str(locale.datetime_formats["short"]).replace("{1}", pattern).replace(
+            "{0}", locale.time_formats["short"].pattern)
+    pattern = re.sub(r"y+", "yyyy", pattern)
+    return re.sub(r"a+", "AP", pattern)
 
 
 def list_date(value: date | datetime | None, locale: Locale | None = None) -> str:

@@ -140,6 +140,21 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
     for page in ("ladder", "templates"):
         path = out / f"settings-{page}-{width}-{'dark' if dark else 'light'}-{lang}.png"
         shoot_settings_over(app, window, page, path)
+    if not only_settings:
+        tail = f"{width}-{'dark' if dark else 'light'}-{lang}"
+        # Step 3 for an influencer who only has Instagram: Vandaag's hint, and its dialog.
+        with StepThreeWithOnlyInstagram() as item:
+            window.show_view("today")
+            view = window.view("today")
+            view.refresh()
+            row = next(i for i, r in enumerate(view.model.rows) if view.items[r.id].key == item.key)
+            view.table.selectRow(row)
+            app.processEvents()
+            window.grab().save(str(out / f"today-step3-{tail}.png"))
+            print(out / f"today-step3-{tail}.png")
+            shoot_dialog(app, out, step_three_dialog(window, item), f"due-step3-{tail}")
+        # The products given in a collaboration, picked from the catalogue.
+        shoot_dialog(app, out, collaboration_products_dialog(window), f"dialog-collaboration-products-{tail}")
     window.close()
 
 
@@ -180,6 +195,66 @@ def shoot_settings_over(app, window, page: str, path: Path) -> None:
     shot.save(str(path))
     print(path)
     dialog.close()
+
+
+def shoot_dialog(app, out: Path, dialog, name: str) -> None:
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(out / f"{name}.png"))
+    print(out / f"{name}.png", f"{dialog.width()}x{dialog.height()}")
+    dialog.close()
+
+
+def collaboration_products_dialog(window):
+    """Sanne's collaboration on its "Products and costs" tab: two products of the catalogue
+    and a gift card written by hand."""
+    from desktop.store.models import Collaboration, Person, Product
+    from desktop.views.collaboration_dialog import CollaborationDialog
+
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    dialog = CollaborationDialog(window, collaboration=Collaboration.get(Collaboration.person == sanne))
+    extra = Product.select().order_by(Product.id.desc()).first()
+    dialog.search.select(extra.id)
+    dialog.add_chosen_gift()
+    dialog.w("gifts").cellWidget(1, 1).setValue(2)
+    dialog.w("products").setText("cadeaubon van € 10")
+    dialog.w("tabs").setCurrentWidget(dialog.w("giftsTab"))
+    return dialog
+
+
+def step_three_dialog(window, item):
+    from desktop.views.due_dialog import DueStepDialog
+
+    return DueStepDialog(item, window)
+
+
+class StepThreeWithOnlyInstagram:
+    """The demo's influencer at ladder step 3 with her e-mail address, numbers and TikTok
+    taken away for a moment (put back on leaving)."""
+
+    def __enter__(self):
+        from desktop import reminders
+        from desktop.clock import utcnow
+        from desktop.store.models import Handle, Person
+
+        now = utcnow()
+        item = next(i for i in reminders.plan(now) if i.step == "3" and i.due <= now)
+        self.person = Person.get_by_id(item.person_id)
+        self.kept = (self.person.email, self.person.phone, self.person.whatsapp)
+        self.handles = [(h.platform, h.name, h.followers, h.url) for h in self.person.handles
+                        if h.platform != "instagram"]
+        Person.update(email="", phone="", whatsapp="").where(Person.id == self.person.id).execute()
+        Handle.delete().where(Handle.person == self.person.id, Handle.platform != "instagram").execute()
+        return next(i for i in reminders.plan(now) if i.key == item.key)
+
+    def __exit__(self, *exc):
+        from desktop.store.models import Handle, Person
+
+        email, phone, whatsapp = self.kept
+        Person.update(email=email, phone=phone, whatsapp=whatsapp).where(Person.id == self.person.id).execute()
+        for platform, name, followers, url in self.handles:
+            Handle.create(person=self.person, platform=platform, name=name, followers=followers, url=url)
+        return False
 
 
 def shoot_reminders_without_tray(app, window, out: Path, suffix: str) -> None:
@@ -286,6 +361,7 @@ def influencer_shots(app, window, out: Path, suffix: str) -> None:
     save(InfluencerDialog(window, sanne), "dialog-influencer")
     collab = Collaboration.get(Collaboration.person == sanne)
     save(CollaborationDialog(window, collaboration=collab), "dialog-collaboration")
+    save(collaboration_products_dialog(window), "dialog-collaboration-products")
     content = ContentDialog(window, collab)
     content.w("url").setText("https://www.instagram.com/p/Cx12ab/")
     content.w("caption").setPlainText("Mijn nieuwe ketting! #love #zilverenzo #ootd #ad #style")
@@ -347,6 +423,8 @@ def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> N
         dialog.grab().save(str(out / f"due-step{suffix}.png"))
         print(out / f"due-step{suffix}.png")
         dialog.close()
+    with StepThreeWithOnlyInstagram() as item:
+        shoot_dialog(app, out, step_three_dialog(window, item), f"due-step3-only-instagram{suffix}")
 
     # The influencer pane with her reminders; every page of the settings window.
     from desktop.store.models import Person

@@ -68,7 +68,7 @@ def collaboration_values(collab) -> dict:
     """The values save_collaboration takes, as they are stored (a change of nothing)."""
     from desktop.domain import collaborations as rules
 
-    keys = [k for k in rules.TERM_LABELS if k != "deliverables"] + ["product_cost_cents", "shipping_cents"]
+    keys = list(rules.COLUMN_TERMS) + ["product_cost_cents", "shipping_cents"]
     values = {k: getattr(collab, k) for k in keys}
     values.update(status=collab.status, agreed_on=None, requested_by="shop", change_reason="", confirmed=True)
     return values

@@ -194,6 +194,38 @@ def test_step_three_suggests_another_channel_than_the_ones_used():
     assert item.channel not in {"instagram"}
 
 
+def _step_three_for(channels, contacts_on=("instagram",)):
+    people = {1: PersonInfo(1, "Sanne", tuple(channels))}
+    contacts = [Contact(1, NOW - timedelta(hours=48 - 24 * i), "out", c) for i, c in enumerate(contacts_on * 2)]
+    [item] = f.due_now(f.plan([deliverable(on(2026, 11, 20))], people, contacts, (), S, NOW), NOW)
+    assert item.step == "3"
+    return item
+
+
+@pytest.mark.parametrize("channels,used,channel", [
+    (("instagram",), ("instagram",), None),
+    (("instagram", "email"), ("instagram",), "email"),
+    (("email",), ("email",), None),
+    (("email", "phone"), ("email",), "phone"),
+    (("instagram", "email", "phone"), ("instagram",), "phone"),
+    ((), (), None),  # nothing known at all
+])
+def test_step_three_proposes_another_channel_only_when_one_is_known(channels, used, channel):
+    item = _step_three_for(channels, used)
+    if channel is None:
+        assert (item.channel, item.channel_note) == ("", f.NO_OTHER_CHANNEL)
+        assert item.template == "ladder.3.alt"  # not "I'm trying to reach you this way"
+    else:
+        assert (item.channel, item.channel_note) == (channel, "")
+        assert item.template == "ladder.3"
+
+
+def test_the_other_steps_keep_their_usual_channel_with_only_one_known():
+    people = {1: PersonInfo(1, "Sanne", ("instagram",))}
+    [item] = f.due_now(f.plan([deliverable(on(2026, 11, 22))], people, [], (), S, NOW), NOW)
+    assert (item.step, item.channel, item.channel_note) == ("1", "instagram", "")
+
+
 def test_snooze_moves_the_step_and_never_duplicates_it():
     p = deliverable(on(2026, 11, 22))
     [item] = due([p])

@@ -4,6 +4,7 @@ what a collaboration cost against what it brought in. Pure Python.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,6 +45,7 @@ def next_statuses(status: str) -> list[str]:
 TERM_LABELS = {
     "title": N_("Title"),
     "products": N_("Products given"),
+    "gifts": N_("Products from the catalogue"),
     "fee_cents": N_("Fee"),
     "deliverables": N_("Deliverables"),
     "required_mentions": N_("Required mentions"),
@@ -59,9 +61,39 @@ TERM_LABELS = {
 }
 
 
-def terms(values: dict, deliverables: list[tuple[str, int, date | None]]) -> dict:
+# The terms kept as columns of the collaboration itself (the others are rows of their own).
+COLUMN_TERMS = tuple(key for key in TERM_LABELS if key not in ("deliverables", "gifts"))
+
+
+@dataclass(frozen=True)
+class Gift:
+    """A product given in a collaboration: from the catalogue (``product_id``) or, when the
+    product left the catalogue since, by the name it had. ``value_cents`` is one piece."""
+
+    name: str
+    quantity: int = 1
+    value_cents: int | None = None
+    product_id: int | None = None
+
+
+def gifts_total(gifts) -> int:
+    """What the products given are worth together, in cents (a piece without a value counts 0)."""
+    return sum((g.value_cents or 0) * g.quantity for g in gifts)
+
+
+def gifts_words(gifts, other: str, item: Callable[[int, str], str]) -> str:
+    """The products given as one line: ``item(quantity, name)`` for each product of the
+    catalogue, then what was typed by hand (``other``), e.g. "2× Ketting Luna, Armband Zon"."""
+    parts = [item(g.quantity, g.name) if g.quantity != 1 else g.name for g in gifts]
+    if other.strip():
+        parts.append(other.strip())
+    return ", ".join(parts)
+
+
+def terms(values: dict, deliverables: list[tuple[str, int, date | None]], gifts=()) -> dict:
     """A comparable snapshot of the agreed terms (JSON-friendly)."""
-    snapshot = {key: values.get(key) for key in TERM_LABELS if key != "deliverables"}
+    snapshot = {key: values.get(key) for key in COLUMN_TERMS}
+    snapshot["gifts"] = [[g.name, int(g.quantity), g.value_cents] for g in gifts]
     snapshot["required_mentions"] = list(snapshot.get("required_mentions") or [])
     snapshot["required_hashtags"] = list(snapshot.get("required_hashtags") or [])
     snapshot["deliverables"] = [
@@ -83,6 +115,10 @@ def describe_value(key: str, value, format_money, format_date, deliverable_label
         return format_money(value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if key == "gifts":
+        return "; ".join(_("{quantity}× {product} ({value})").format(
+            quantity=quantity, product=name, value=format_money(value) if value is not None else _("no value"))
+            for name, quantity, value in value)
     if key == "deliverables":
         parts = []
         for kind, count, deadline in value:

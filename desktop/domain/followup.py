@@ -312,6 +312,9 @@ class DueItem:
     action: str = "message"  # "message" or "strike"
     final: bool = False
     parts: tuple[DuePart, ...] = ()
+    # Why ``channel`` is empty for a message step: NO_OTHER_CHANNEL when the step asks
+    # for another channel than the usual one and none is known (the views word it).
+    channel_note: str = ""
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -530,7 +533,9 @@ def _usual_channel(person: PersonInfo, contacts: list[Contact]) -> str:
     return person.channels[0] if person.channels else ""
 
 
-def _other_channel(person: PersonInfo, contacts: list[Contact], since: datetime, usual: str) -> str:
+def other_channel(person: PersonInfo, contacts: list[Contact], since: datetime, usual: str) -> str | None:
+    """A channel of ``person`` other than ``usual``: first one not used since ``since``
+    (in OTHER_CHANNEL_ORDER), else any other one she has; None when she has no other."""
     used = {c.channel for c in contacts if c.direction == "out" and c.at >= since and c.channel}
     used.add(usual)
     for channel in OTHER_CHANNEL_ORDER:
@@ -539,18 +544,24 @@ def _other_channel(person: PersonInfo, contacts: list[Contact], since: datetime,
     for channel in person.channels:
         if channel != usual:
             return channel
-    return usual
+    return None
 
 
-def _channel_for(step: Step, person: PersonInfo, contacts: list[Contact], since: datetime) -> str:
+NO_OTHER_CHANNEL = "no_other_channel"
+
+
+def channel_decision(step: Step, person: PersonInfo, contacts: list[Contact], since: datetime) -> tuple[str, str]:
+    """(channel, note): the channel a step proposes ("" for a task), and when a message
+    step proposes none, why (NO_OTHER_CHANNEL: another channel was asked for, none is known)."""
     if step.action != "message":
-        return ""
+        return "", ""
     usual = _usual_channel(person, contacts)
     if step.channel == "same":
-        return usual
+        return usual, ""
     if step.channel == "other":
-        return _other_channel(person, contacts, since, usual)
-    return step.channel if (not person.channels or step.channel in person.channels) else usual
+        other = other_channel(person, contacts, since, usual)
+        return ("", NO_OTHER_CHANNEL) if other is None else (other, "")
+    return (step.channel if (not person.channels or step.channel in person.channels) else usual), ""
 
 
 def min_offsets(settings: LadderSettings) -> dict[str, timedelta]:
@@ -796,9 +807,12 @@ def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: Lad
     primary, _due = parts[0]
     step = primary.step
     template = step.template
-    if template and template == last_template and step.alt_template:
-        template = step.alt_template
     since = primary.promise.since or primary.promise.reference
+    channel, channel_note = channel_decision(step, person, contacts, since)
+    if template and step.alt_template and (template == last_template or channel_note == NO_OTHER_CHANNEL):
+        # the other wording: not the same text twice, and none that says "this way" when
+        # there is no other way to write to her
+        template = step.alt_template
     due_parts = tuple([
         _built(DuePart, {
             "kind": RULES[n.promise.rule].kind, "rule": n.promise.rule, "subject_type": n.promise.subject_type,
@@ -814,13 +828,14 @@ def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: Lad
         "subject_type": primary.promise.subject_type,
         "subject_id": primary.promise.subject_id,
         "step": step.name,
-        "channel": _channel_for(step, person, contacts, since),
+        "channel": channel,
         "due": min(d for _n, d in parts) if len(parts) > 1 else _due,
         "key": primary.key,
         "template": template,
         "action": step.action,
         "final": step.final,
         "parts": due_parts,
+        "channel_note": channel_note,
     })
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
 from desktop.domain import handles as handle_rules
-from desktop.domain.collaborations import split_tags
+from desktop.domain.collaborations import Gift, split_tags
 from desktop.domain.messages import default_form
 from desktop.domain.money import MoneyError, parse_money
 from desktop.i18n import _
@@ -146,6 +146,35 @@ class DeliverableInput:
     id: int | None = None  # the stored deliverable this row edits
 
 
+@dataclass
+class GiftInput:
+    """A row of the products given: a product of the catalogue, how many, one piece's value as typed."""
+
+    name: str
+    quantity: int
+    value_text: str
+    product_id: int | None = None
+
+
+def _check_gifts(gifts: list[GiftInput], money_locale: Locale | str, errors: dict[str, str]) -> list[Gift]:
+    """The products given, cleaned; a row's problem as ``gift_<row>``, the first also as ``gifts``."""
+    cleaned = []
+    for i, g in enumerate(gifts):
+        try:
+            value = parse_money(g.value_text, money_locale)
+        except MoneyError as exc:
+            errors[f"gift_{i}"] = str(exc)
+            value = None
+        if g.quantity < 1:
+            errors[f"gift_{i}"] = _("The number must be at least 1.")
+        cleaned.append(Gift(name=" ".join(g.name.split()), quantity=g.quantity, value_cents=value,
+                            product_id=g.product_id))
+    first = next((v for k, v in errors.items() if k.startswith("gift_")), None)
+    if first is not None:
+        errors["gifts"] = first
+    return cleaned
+
+
 def validate_collaboration(
     values: dict,
     deliverables: list[DeliverableInput],
@@ -155,6 +184,7 @@ def validate_collaboration(
     agreed: bool,
     changed: bool,
     money_locale: Locale | str,
+    gifts: list[GiftInput] | None = None,
 ) -> tuple[dict[str, str], dict]:
     """Check the collaboration editor.
 
@@ -171,6 +201,7 @@ def validate_collaboration(
         except MoneyError as exc:
             money[key] = 0
             errors[key] = str(exc)
+    cleaned_gifts = _check_gifts(gifts or [], money_locale, errors)
     if not deliverables:
         errors["deliverables"] = _("Add at least one deliverable: what will be posted?")
     for i, d in enumerate(deliverables):
@@ -200,6 +231,7 @@ def validate_collaboration(
         "product_cost_cents": money["product_cost"],
         "shipping_cents": money["shipping"],
         "products": (values.get("products") or "").strip(),
+        "gifts": cleaned_gifts,
         "required_mentions": split_tags(values.get("required_mentions") or "", "@"),
         "required_hashtags": split_tags(values.get("required_hashtags") or "", "#"),
         "disclosure_required": bool(values.get("disclosure_required", True)),

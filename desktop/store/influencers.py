@@ -25,6 +25,7 @@ from desktop.store.unsaved import restore_on_failure
 from desktop.store.models import (
     AgreementVersion,
     Collaboration,
+    CollaborationProduct,
     Content,
     Deliverable,
     Event,
@@ -153,6 +154,10 @@ def lift_strike(strike: Strike, now: datetime) -> None:
         apply_policy(strike.person, now)
 
 
+def person(person_id: int) -> Person | None:
+    return Person.get_or_none(Person.id == person_id)
+
+
 def block(person: Person, reason: str, now: datetime) -> None:
     with restore_on_failure(person), db.atomic():
         old = person.status
@@ -188,14 +193,33 @@ def deliverable_rows(collaboration: Collaboration | None) -> list[tuple[str, int
     return [(d.kind, d.count, local_day(d.deadline)) for d in collaboration.deliverables.order_by(Deliverable.id)]
 
 
+def gifts(collaboration: Collaboration | int | None) -> list[rules.Gift]:
+    """The catalogue's products given in a collaboration, in the order they were added."""
+    if collaboration is None:
+        return []
+    return [rules.Gift(name=name, quantity=quantity, value_cents=value, product_id=product_id)
+            for name, quantity, value, product_id in
+            CollaborationProduct.select(CollaborationProduct.name, CollaborationProduct.quantity,
+                                        CollaborationProduct.value_cents, CollaborationProduct.product)
+            .where(CollaborationProduct.collaboration == collaboration)
+            .order_by(CollaborationProduct.position, CollaborationProduct.id).tuples()]
+
+
+def latest_collaboration() -> Collaboration | None:
+    """The newest collaboration: a new one starts from the shop's usual terms."""
+    return Collaboration.select().order_by(Collaboration.created_at.desc(), Collaboration.id.desc()).first()
+
+
 def current_terms(collaboration: Collaboration) -> dict:
-    values = {key: getattr(collaboration, key) for key in rules.TERM_LABELS if key != "deliverables"}
-    return rules.terms(values, deliverable_rows(collaboration))
+    values = {key: getattr(collaboration, key) for key in rules.COLUMN_TERMS}
+    return rules.terms(values, deliverable_rows(collaboration), gifts(collaboration))
 
 
 def save_collaboration(person: Person, cleaned: dict, deliverables: list[DeliverableInput], now: datetime,
                        collaboration: Collaboration | None = None) -> Collaboration:
-    term_keys = [k for k in rules.TERM_LABELS if k != "deliverables"]
+    """``cleaned`` as ``validate_collaboration`` gives it; without a "gifts" key the
+    products given from the catalogue stay as they are."""
+    term_keys = list(rules.COLUMN_TERMS)
     stored = ["product_cost_cents", "shipping_cents"]
     agreed_at = midday_utc(cleaned["agreed_on"], now) if cleaned.get("agreed_on") else None
     with restore_on_failure(collaboration), db.atomic():
@@ -205,6 +229,7 @@ def save_collaboration(person: Person, cleaned: dict, deliverables: list[Deliver
                 agreed_at=agreed_at if rules.is_agreed(cleaned["status"]) else None,
                 **{k: cleaned[k] for k in term_keys + stored})
             _sync_deliverables(collaboration, deliverables)
+            _sync_gifts(collaboration, cleaned.get("gifts"))
             _fact(now, "agreement", "collab_created", {"status": cleaned["status"], "title": collaboration.title},
                   person, "collaboration", collaboration.id)
             if person.status != "active":
@@ -223,6 +248,7 @@ def save_collaboration(person: Person, cleaned: dict, deliverables: list[Deliver
             collaboration.ended_at = now
         collaboration.save()
         _sync_deliverables(collaboration, deliverables)
+        _sync_gifts(collaboration, cleaned.get("gifts"))
         changes = rules.diff(old_terms, current_terms(collaboration))
         if was_agreed and changes:
             AgreementVersion.create(collaboration=collaboration, changed_at=now, requested_by=cleaned["requested_by"],
@@ -251,6 +277,15 @@ def _sync_deliverables(collaboration: Collaboration, rows: list[DeliverableInput
     for d_id, d in existing.items():
         if d_id not in keep:
             d.delete_instance()
+
+
+def _sync_gifts(collaboration: Collaboration, rows: list[rules.Gift] | None) -> None:
+    if rows is None:
+        return
+    CollaborationProduct.delete().where(CollaborationProduct.collaboration == collaboration).execute()
+    for position, g in enumerate(rows):
+        CollaborationProduct.create(collaboration=collaboration, product=g.product_id, name=g.name,
+                                    quantity=g.quantity, value_cents=g.value_cents, position=position)
 
 
 def confirm_version(version: AgreementVersion, now: datetime) -> None:

@@ -232,7 +232,23 @@ def _v10(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
+def _v11(database: peewee.SqliteDatabase) -> None:
+    """Products of the catalogue given in a collaboration (issue 21): ``collaboration_product``,
+    each with its quantity and value. The words typed before (``collaboration.products``)
+    stay as they are: they are what the owner wrote, and are still shown and edited."""
+    for sql in (
+        'CREATE TABLE "collaboration_product" ("id" INTEGER NOT NULL PRIMARY KEY, '
+        '"collaboration_id" INTEGER NOT NULL, "product_id" INTEGER, "name" TEXT NOT NULL, '
+        '"quantity" INTEGER NOT NULL, "value_cents" INTEGER, "position" INTEGER NOT NULL, '
+        'FOREIGN KEY ("collaboration_id") REFERENCES "collaboration" ("id") ON DELETE CASCADE, '
+        'FOREIGN KEY ("product_id") REFERENCES "product" ("id") ON DELETE SET NULL)',
+        'CREATE INDEX "collaboration_product_collaboration_id" ON "collaboration_product" ("collaboration_id")',
+        'CREATE INDEX "collaboration_product_product_id" ON "collaboration_product" ("product_id")',
+    ):
+        database.execute_sql(sql)
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -148,6 +148,20 @@ class AgreementVersion(BaseModel):
     changes = JSONField(default=dict)  # {field: [old, new]}
 
 
+class CollaborationProduct(BaseModel):
+    """A product of the catalogue given in a collaboration (v11), with how many and what
+    one is worth. ``name`` keeps the product's title as chosen, so the agreement still
+    reads when the product is renamed or leaves the catalogue (the link is then NULL).
+    What is not in the catalogue stays in ``Collaboration.products``, in words."""
+
+    collaboration = ForeignKeyField(Collaboration, backref="gifts", on_delete="CASCADE")
+    product = ForeignKeyField(Product, null=True, backref="gifts", on_delete="SET NULL")
+    name = TextField(default="")
+    quantity = IntegerField(default=1)
+    value_cents = IntegerField(null=True)  # one piece, from the catalogue price, editable
+    position = IntegerField(default=0)
+
+
 class Deliverable(BaseModel):
     collaboration = ForeignKeyField(Collaboration, backref="deliverables", on_delete="CASCADE")
     kind = CharField(default="post")
@@ -410,6 +424,7 @@ ALL_MODELS = [
     Handle,
     Product,
     Collaboration,
+    CollaborationProduct,
     AgreementVersion,
     Deliverable,
     Content,

@@ -8,21 +8,37 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateEdit, QHeaderView, QSpinBox, QTableWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QWidget,
+)
 
 from desktop import clock, i18n
 from desktop.domain import collaborations as rules
-from desktop.domain.validation import DeliverableInput, validate_collaboration
-from desktop.i18n import _
+from desktop.domain.validation import DeliverableInput, GiftInput, validate_collaboration
+from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
+from desktop.store import orders as catalogue
 from desktop.store.models import Collaboration, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
 from desktop.views.forms import date_field
+from desktop.views.product_search import NOT_IN_CATALOGUE, CatalogueSearch, product_text
 from desktop.domain import money
+
+QUICK_WEEKS = (1, 2)  # the quick deadline buttons: this many weeks from today
 
 
 def to_qdate(value: date) -> QDate:
@@ -42,6 +58,7 @@ class CollaborationDialog(FormDialog):
         self.person = collaboration.person if collaboration else person
         self.was_agreed = bool(collaboration and rules.is_agreed(collaboration.status))
         self._ids: list[int | None] = []
+        self._gift_products: list[int | None] = []
         now = clock.utcnow()
         self.today = ops.local_day(now)
         self.setWindowTitle(_("Collaboration with {name}").format(name=self.person.name))
@@ -54,9 +71,12 @@ class CollaborationDialog(FormDialog):
         date_field(self.w("agreed_on"))
 
         table: QTableWidget = self.w("deliverables")
-        table.setColumnCount(3)
-        table.setHorizontalHeaderLabels([_("What"), _("How many"), _("Deadline")])
+        table.setColumnCount(4)
+        # TRANSLATORS: the last column holds the buttons that set a deadline 1 or 2 weeks from today.
+        table.setHorizontalHeaderLabels([_("What"), _("How many"), _("Deadline"), _("Quick deadline")])
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in (1, 2, 3):  # the date and the quick buttons whole, in either language
+            table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeToContents)
         table.verticalHeader().hide()
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
         table.setMinimumHeight(130)
@@ -64,6 +84,7 @@ class CollaborationDialog(FormDialog):
         self.w("removeDeliverable").clicked.connect(self._remove_selected)
         self.w("changeBox").setVisible(self.was_agreed)
         self.w("tabs").setCurrentIndex(0)
+        self._setup_gifts()
 
         if self.person.status != "active" and collaboration is None:
             warning = self.w("personWarning")
@@ -87,7 +108,7 @@ class CollaborationDialog(FormDialog):
         self.w("agreed_on").setDate(to_qdate(self.today))
         self.w("disclosure_required").setChecked(True)
         self.w("response_days").setValue(3)
-        last = Collaboration.select().order_by(Collaboration.created_at.desc()).first()
+        last = ops.latest_collaboration()
         if last is not None:
             self.w("required_mentions").setText(" ".join(last.required_mentions))
             self.w("required_hashtags").setText(" ".join(last.required_hashtags))
@@ -101,6 +122,8 @@ class CollaborationDialog(FormDialog):
         self.w("title").setText(c.title)
         self.w("agreed_on").setDate(to_qdate(ops.local_day(c.agreed_at or c.created_at)))
         self.w("products").setText(c.products)
+        for g in ops.gifts(c):
+            self.add_gift(g.product_id, g.name, g.quantity, g.value_cents)
         for key, cents in (("fee", c.fee_cents), ("product_cost", c.product_cost_cents), ("shipping", c.shipping_cents)):
             self.w(key).setText(money.format_input(cents, i18n.formatting_locale()) if cents else "")
         self.w("required_mentions").setText(" ".join(c.required_mentions))
@@ -132,8 +155,120 @@ class CollaborationDialog(FormDialog):
         table.setCellWidget(row, 0, combo)
         table.setCellWidget(row, 1, spin)
         table.setCellWidget(row, 2, when)
+        table.setCellWidget(row, 3, self._quick_deadlines(when))
         self._ids.append(deliverable_id)
         return row
+
+    def _quick_deadlines(self, when: QDateEdit) -> QWidget:
+        """"+1 week", "+2 weeks": counted from today in the owner's zone (not from the date
+        in the field), so pressing twice gives the same day and the result is what it says."""
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(2, 0, 2, 0)
+        for weeks in QUICK_WEEKS:
+            button = QToolButton()
+            button.setObjectName(f"plus{weeks}Week")
+            # TRANSLATORS: a button beside a deadline: set it this many weeks from today.
+            button.setText(ngettext("+{count} week", "+{count} weeks", weeks).format(count=weeks))
+            day = self.today + timedelta(weeks=weeks)
+            button.setToolTip(ngettext("Deadline {count} week from today: {date}",
+                                       "Deadline {count} weeks from today: {date}", weeks).format(
+                count=weeks, date=i18n.detail_date(day)))
+            button.clicked.connect(lambda _checked=False, d=day: when.setDate(to_qdate(d)))
+            row.addWidget(button)
+        return box
+
+    # --- products given --------------------------------------------------------------
+    def _setup_gifts(self) -> None:
+        self.search = CatalogueSearch(self.w("giftSearch"), catalogue.products())
+        self.w("giftSearch").lineEdit().returnPressed.connect(self.add_chosen_gift)
+        table: QTableWidget = self.w("gifts")
+        table.setColumnCount(4)
+        table.setHorizontalHeaderLabels([_("Product"), _("How many"), _("Value each"), _("Value")])
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in (1, 2, 3):
+            table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        table.verticalHeader().hide()
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setMinimumHeight(130)
+        self.w("addGift").clicked.connect(self.add_chosen_gift)
+        self.w("removeGift").clicked.connect(self._remove_selected_gifts)
+        self._update_total()
+
+    def add_chosen_gift(self) -> None:
+        """The product chosen in the search goes into the table (once: again adds one more);
+        text that names no product of the catalogue goes to "Other products", in words."""
+        chosen = self.search.chosen_id()
+        if chosen is None:
+            return
+        if chosen == NOT_IN_CATALOGUE:
+            typed = " ".join(self.w("giftSearch").currentText().split())
+            other: QLineEdit = self.w("products")
+            other.setText(", ".join(x for x in (other.text().strip(), typed) if x))
+            self.search.clear()
+            return
+        if chosen in self._gift_products:
+            spin: QSpinBox = self.w("gifts").cellWidget(self._gift_products.index(chosen), 1)
+            spin.setValue(spin.value() + 1)
+        else:
+            product = self.search.product(chosen)
+            self.add_gift(product.id, product_text(product), 1, product.price_cents)
+        self.search.clear()
+
+    def add_gift(self, product_id: int | None, name: str, quantity: int, value_cents: int | None) -> int:
+        table: QTableWidget = self.w("gifts")
+        row = table.rowCount()
+        table.insertRow(row)
+        item = QTableWidgetItem(name)
+        item.setToolTip(name)
+        table.setItem(row, 0, item)
+        spin = QSpinBox()
+        spin.setRange(1, 999)
+        spin.setValue(max(1, quantity))
+        spin.valueChanged.connect(self._update_total)
+        value = QLineEdit(money.format_input(value_cents, i18n.formatting_locale()) if value_cents is not None else "")
+        # TRANSLATORS: placeholder of the value of one product given in a collaboration.
+        value.setPlaceholderText(_("e.g. 24.95"))
+        value.textChanged.connect(self._update_total)
+        total = QTableWidgetItem("")
+        total.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        table.setCellWidget(row, 1, spin)
+        table.setCellWidget(row, 2, value)
+        table.setItem(row, 3, total)
+        self._gift_products.append(product_id)
+        self._update_total()
+        return row
+
+    def _remove_selected_gifts(self) -> None:
+        table: QTableWidget = self.w("gifts")
+        for row in sorted({i.row() for i in table.selectedIndexes()}, reverse=True):
+            table.removeRow(row)
+            del self._gift_products[row]
+        self._update_total()
+
+    def _piece_value(self, row: int) -> int | None:
+        try:
+            return money.parse_money(self.w("gifts").cellWidget(row, 2).text(), i18n.formatting_locale())
+        except money.MoneyError:
+            return None
+
+    def _update_total(self, *_args) -> None:
+        table: QTableWidget = self.w("gifts")
+        total = 0
+        for row in range(table.rowCount()):
+            value = self._piece_value(row)
+            quantity = table.cellWidget(row, 1).value()
+            table.item(row, 3).setText(i18n.format_money(value * quantity) if value is not None else "")
+            total += (value or 0) * quantity
+        # TRANSLATORS: under the products given in a collaboration: what they are worth together.
+        self.w("giftTotal").setText(_("Total value: {amount}").format(amount=i18n.format_money(total)))
+
+    def gift_inputs(self) -> list[GiftInput]:
+        table: QTableWidget = self.w("gifts")
+        return [GiftInput(name=table.item(row, 0).text(), quantity=table.cellWidget(row, 1).value(),
+                          value_text=table.cellWidget(row, 2).text(), product_id=self._gift_products[row])
+                for row in range(table.rowCount())]
 
     def _remove_selected(self) -> None:
         table: QTableWidget = self.w("deliverables")
@@ -173,27 +308,33 @@ class CollaborationDialog(FormDialog):
     def show_errors(self, errors: dict[str, str]) -> bool:
         """Deliverable rows have no field of their own: mark the row, say it under the table."""
         table: QTableWidget = self.w("deliverables")
-        shown = {k: v for k, v in errors.items() if not k.startswith("deliverable_")}
+        shown = {k: v for k, v in errors.items() if not k.startswith(("deliverable_", "gift_"))}
         ok = super().show_errors(shown)
         for row in range(table.rowCount()):
             style = theme.border_style() if f"deliverable_{row}" in errors else ""
             for column in range(3):
                 table.cellWidget(row, column).setStyleSheet(style)
+        gifts: QTableWidget = self.w("gifts")
+        for row in range(gifts.rowCount()):
+            style = theme.border_style() if f"gift_{row}" in errors else ""
+            for column in (1, 2):
+                gifts.cellWidget(row, column).setStyleSheet(style)
         return ok and not errors
 
     def save(self) -> bool:
         deliverables = self.deliverable_inputs()
+        gifts = self.gift_inputs()
         values = self.values()
         changed = True
         if self.collaboration is not None:
             _e, preview = validate_collaboration(values, deliverables, person_status=self.person.status,
                                                  is_new=False, agreed=False, changed=False,
-                                                 money_locale=i18n.formatting_locale())
-            new_terms = rules.terms(preview, [(d.kind, d.count, d.deadline) for d in deliverables])
+                                                 money_locale=i18n.formatting_locale(), gifts=gifts)
+            new_terms = rules.terms(preview, [(d.kind, d.count, d.deadline) for d in deliverables], preview["gifts"])
             changed = bool(rules.diff(ops.current_terms(self.collaboration), new_terms))
         errors, cleaned = validate_collaboration(
             values, deliverables, person_status=self.person.status, is_new=self.collaboration is None,
-            agreed=self.was_agreed, changed=changed, money_locale=i18n.formatting_locale())
+            agreed=self.was_agreed, changed=changed, money_locale=i18n.formatting_locale(), gifts=gifts)
         if not cleaned["title"]:
             first = deliverables[0] if deliverables else None
             cleaned["title"] = (_("{kind} by {name}").format(kind=label("deliverable", first.kind), name=self.person.name)

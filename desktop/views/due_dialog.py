@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.clock import snooze_until, utcnow
-from desktop.domain.followup import DueItem
+from desktop.domain.followup import NO_OTHER_CHANNEL, DueItem
 from desktop.i18n import _, tomorrow_label
 from desktop.labels import label
 from desktop.store import due
@@ -57,6 +57,70 @@ def channel_url(channel: str, info: due.ContactInfo, subject: str, text: str) ->
     if channel == "tiktok" and info.tiktok:
         return f"https://www.tiktok.com/@{quote(info.tiktok)}"
     return ""
+
+
+# --- step 3 without another channel -------------------------------------------------
+
+def no_other_channel_words(item: DueItem, info: due.ContactInfo) -> str:
+    """What step 3 says when it cannot propose another channel (``item.channel_note``):
+    the channels known, and what to add to reach her another way."""
+    from babel.lists import format_list
+
+    known = [label("channel", code) for code, value in (
+        ("instagram", info.instagram), ("tiktok", info.tiktok), ("email", info.email),
+        ("whatsapp", info.whatsapp if info.whatsapp != info.phone else ""), ("phone", info.phone)) if value]
+    if known:
+        # TRANSLATORS: step 3 of the ladder ("try another channel") when only these channels are known,
+        # e.g. "You only know Sanne's Instagram." {channels} is one or more channel names.
+        first = _("You only know {name}'s {channels}.").format(
+            name=item.person_name, channels=format_list(known, locale=i18n.formatting_locale()))
+    else:
+        first = _("You know no way yet to reach {name}.").format(name=item.person_name)
+    if not info.email and not info.phone:
+        then = _("Add an e-mail address or a phone number to reach {name} another way.")
+    elif not info.phone:
+        then = _("Add a phone number to reach {name} another way.")
+    else:
+        then = _("Add an e-mail address to reach {name} another way.")
+    return first + " " + then.format(name=item.person_name)
+
+
+def add_contact_details(parent: QWidget | None, person_id: int) -> bool:
+    """The influencer's edit dialog at her e-mail address (or phone number); True when saved."""
+    from desktop.store import influencers as store
+    from desktop.views import dialogs
+    from desktop.views.influencer_dialog import InfluencerDialog
+
+    person = store.person(person_id)
+    if person is None:
+        return False
+    dialog = InfluencerDialog(parent, person)
+    field = dialog.w("phone" if person.email else "email")
+    field.setFocus()
+    dialog.setFocusProxy(field)
+    return dialogs.run(dialog)
+
+
+def current_item(item: DueItem, now: datetime) -> DueItem | None:
+    """``item`` as the ladder plans it now (after a change to the person), or None."""
+    from desktop import reminders
+
+    return next((i for i in reminders.plan(now) if i.key == item.key), None)
+
+
+def add_channel_button(parent: QWidget | None, item: DueItem, name: str, after_saved: Callable[[], None]) -> QPushButton:
+    button = QPushButton(_("Add an e-mail address or phone number…"))
+    button.setObjectName(name)
+
+    def clicked() -> None:
+        from desktop import reminders
+
+        if add_contact_details(button.window(), item.person_id):
+            reminders.notify_changed()
+            after_saved()
+
+    button.clicked.connect(clicked)
+    return button
 
 
 class DueStepDialog(QDialog):
@@ -95,6 +159,7 @@ class DueStepDialog(QDialog):
         self.heading.setFont(font)
         self.info = due.contact_info(item.person_id)
         self.incomplete_question: QWidget | None = None
+        self.add_channel: QPushButton | None = None
         self._fill()
 
         self.copy_button.clicked.connect(self.copy_message)
@@ -148,7 +213,12 @@ class DueStepDialog(QDialog):
                                        ("phone", self.info.phone)) if value]
         if item.channel and item.channel not in channels:
             channels.insert(0, item.channel)
-        if item.step == "3":
+        if item.channel_note == NO_OTHER_CHANNEL:
+            self.hint.setText(self.hint.text() + " " + no_other_channel_words(item, self.info))
+            self.add_channel = add_channel_button(self, item, "addChannelButton", self._contact_details_added)
+            self.form.layout().insertWidget(self.form.layout().indexOf(self.hint) + 1, self.add_channel, 0,
+                                            Qt.AlignLeft)
+        elif item.step == "3":
             self.hint.setText(self.hint.text() + " " + _(
                 "Try another channel than before: call, or send a direct message."))
         for code in channels or ["other"]:
@@ -156,6 +226,23 @@ class DueStepDialog(QDialog):
         index = self.channel.findData(item.channel)
         self.channel.setCurrentIndex(max(index, 0))
         self._channel_changed()
+
+    def _contact_details_added(self) -> None:
+        """The person has a new e-mail address or number: the step as the ladder plans it now."""
+        new = current_item(self.item, self._now())
+        if new is None:
+            return
+        self.item = new
+        self.info = due.contact_info(new.person_id)
+        for old in (self.add_channel, self.incomplete_question):
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+        self.add_channel = self.incomplete_question = None
+        self.channel.blockSignals(True)
+        self.channel.clear()
+        self.channel.blockSignals(False)
+        self._fill()
 
     def show_message(self, message) -> None:
         self.subject.setText(message.subject if message else "")

@@ -127,13 +127,15 @@ class FormDialog(QDialog):
 
     def _reveal(self, field: QWidget) -> None:
         """Switch to the tab that holds ``field``."""
+        # A tab's page is not the tab widget's direct child (a QStackedWidget is between them).
         parent = field.parentWidget()
-        child = field
         while parent is not None:
             if isinstance(parent, QTabWidget):
-                parent.setCurrentWidget(child)
-                return
-            child, parent = parent, parent.parentWidget()
+                for index in range(parent.count()):
+                    if parent.widget(index).isAncestorOf(field):
+                        parent.setCurrentIndex(index)
+                        return
+            parent = parent.parentWidget()
 
 
 def _layout_of(layout: QLayout | None, widget: QWidget) -> QLayout | None:

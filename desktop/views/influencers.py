@@ -465,8 +465,10 @@ class InfluencersView(ListView):
         facts = []
         if c.agreed_at:
             facts.append(_("Agreed on {date}").format(date=i18n.list_date(clock.to_local(c.agreed_at))))
-        if c.products:
-            facts.append(c.products)
+        given = collab_rules.gifts_words(ops.gifts(c), c.products, lambda quantity, product: _(
+            "{quantity} × {product}").format(quantity=quantity, product=product))
+        if given:
+            facts.append(given)
         tags = " ".join(c.required_mentions + c.required_hashtags)
         if tags:
             facts.append(tags)

@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -41,7 +40,8 @@ from desktop.store import pictures
 from desktop.store.models import CustomOrder, OrderPicture, Person
 from desktop.views import dialogs
 from desktop.views.base import plain_label
-from desktop.views.forms import load_form
+from desktop.views.forms import date_field, load_form
+from desktop.views.product_search import CatalogueSearch
 from desktop.views.rows import plain_tooltip
 from desktop.views import theme
 from desktop.domain import money
@@ -195,25 +195,12 @@ class OrderDialog(QDialog):
         self.country.currentIndexChanged.connect(self._default_form)
         self.language.currentIndexChanged.connect(self._default_form)
 
-        self.product.setEditable(True)
-        self.product.setInsertPolicy(QComboBox.NoInsert)
-        self.product.addItem("", None)
-        for p in store.products():
-            self.product.addItem(f"{p.name} – {p.variant}" if p.variant else p.name, p.id)
-        self.product.lineEdit().setPlaceholderText(_("Type to search the catalogue"))
-        completer = QCompleter(self.product.model(), self.product)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.PopupCompletion)
-        self.product.setCompleter(completer)
+        self.product_search = CatalogueSearch(self.product, store.products())
 
         for code, text in choices("order_status"):
             self.status.addItem(text, code)
-        locale = QLocale(QLocale.Dutch, QLocale.Netherlands) if i18n.current_language() == "nl" else QLocale(
-            QLocale.English, QLocale.UnitedKingdom)
         for edit in (self.ordered_on, self.promised_ready, self.promised_delivery):
-            edit.setLocale(locale)
-            edit.setDisplayFormat(i18n.QT_DATE_EDIT)
+            date_field(edit)
 
     FIELDS = {
         "name": "name", "email": "email", "language": "language", "address_form": "addressForm",
@@ -268,7 +255,7 @@ class OrderDialog(QDialog):
         self._customer_picked(index)
         self.order_number.setText(o.order_number)
         if o.product_id is not None:
-            self.product.setCurrentIndex(max(0, self.product.findData(o.product_id)))
+            self.product_search.select(o.product_id)
         self.price.setText(money.format_input(o.price_cents, i18n.formatting_locale()))
         self.deposit.setText(money.format_input(o.deposit_cents, i18n.formatting_locale()) if o.deposit_cents else "")
         if o.ordered_on:
@@ -402,11 +389,7 @@ class OrderDialog(QDialog):
         )
 
     def _product_id(self) -> int | None:
-        text = self.product.currentText().strip()
-        if not text:
-            return None
-        index = self.product.findText(text, Qt.MatchFixedString)
-        return self.product.itemData(index) if index >= 0 else -1  # -1: not in the catalogue
+        return self.product_search.chosen_id()  # NOT_IN_CATALOGUE (-1): not in the catalogue
 
     def save(self) -> None:
         self._clear_errors()

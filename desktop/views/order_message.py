@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
-from PySide6.QtCore import QDate, QLocale, QUrl
+from PySide6.QtCore import QDate, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,7 @@ from desktop import i18n
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import orders as store
-from desktop.views.forms import load_form
+from desktop.views.forms import date_field, load_form
 
 # The messages the owner can pick, in the order offered.
 MESSAGE_LABELS = {
@@ -60,12 +60,6 @@ def mailto(address: str, subject: str, body: str) -> QUrl:
 
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
-
-
-def _ui_locale() -> QLocale:
-    if i18n.current_language() == "nl":
-        return QLocale(QLocale.Dutch, QLocale.Netherlands)
-    return QLocale(QLocale.English, QLocale.UnitedKingdom)
 
 
 class _Clocked:
@@ -115,8 +109,7 @@ class OrderMessageDialog(_Clocked, QDialog):
             if code in ("email", "whatsapp", "instagram", "phone", "other"):
                 self.channel.addItem(text, code)
         self.channel.setCurrentIndex(self.channel.findData("email" if person.email else "whatsapp"))
-        self.new_date.setLocale(_ui_locale())
-        self.new_date.setDisplayFormat("d MMMM yyyy")
+        date_field(self.new_date)
         # A proposal she can change: a week after the promised date (never in the past).
         from desktop.clock import to_local
         from desktop.domain.orders import propose_new_date

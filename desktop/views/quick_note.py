@@ -9,7 +9,7 @@ note, and a call, DM or message has no direction until the owner picks one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QDateTime, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -26,8 +26,7 @@ from desktop.store import notes as note_store
 from desktop.i18n import _
 from desktop.labels import choices
 from desktop.store import lookups
-from desktop.views.forms import load_form
-from desktop.views.timeline import qt_locale
+from desktop.views.forms import date_field, load_form
 
 FIELDS = ("person", "kind", "channel", "direction", "at", "text")
 
@@ -69,8 +68,7 @@ class QuickNote(QObject):
         self.direction.addItem(_("From them (received)"), "in")
         # TRANSLATORS: direction of a logged contact: the shop wrote or called.
         self.direction.addItem(_("From us (sent)"), "out")
-        self.at.setLocale(qt_locale())
-        self.at.setDisplayFormat(qt_locale().dateTimeFormat(QLocale.ShortFormat))
+        date_field(self.at)
         self.at.setDateTime(QDateTime(to_local(self._now()).replace(tzinfo=None)))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.buttons.accepted.connect(self.save)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QListWidgetItem
 
 from desktop import clock, i18n
+from desktop.domain import collaborations as collab_rules
 from desktop.domain import strikes as strike_rules
 from desktop.domain.validation import validate_rating, validate_reason, validate_strike
 from desktop.i18n import NP_, _
@@ -255,8 +256,10 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     loc = i18n.formatting_locale(p.language, p.country)
     lines = []
     # TRANSLATORS: the agreed terms speak to the influencer: "je" and "u" contexts.
-    if collaboration.products:
-        lines.append("• " + tr.pgettext(form, "You receive: {products}").format(products=collaboration.products))
+    given = collab_rules.gifts_words(ops.gifts(collaboration), collaboration.products, lambda quantity, product: t(
+        "{quantity} × {product}").format(quantity=quantity, product=product))
+    if given:
+        lines.append("• " + tr.pgettext(form, "You receive: {products}").format(products=given))
     if collaboration.fee_cents:
         lines.append("• " + tr.gettext("Fee: {amount}").format(amount=i18n.format_money(collaboration.fee_cents, locale=loc)))
     for d in collaboration.deliverables.order_by("deadline"):

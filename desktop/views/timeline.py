@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from desktop import i18n
@@ -24,18 +24,13 @@ from desktop.labels import choices, label
 from desktop.store import lookups
 from desktop.views import dialogs
 from desktop.views.base import ListView
-from desktop.views.forms import load_form
+from desktop.views.forms import date_field, load_form
 from desktop.views.timeline_model import COLUMNS, TimelineModel, column_titles
 from desktop.presentation import event_texts
 from desktop.views.timeline_widget import event_subject, setup_table, size_columns
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum: "no bound"
 ANY = None
-
-
-def qt_locale() -> QLocale:
-    return QLocale(QLocale.Dutch, QLocale.Netherlands) if i18n.current_language() == "nl" else QLocale(
-        QLocale.English, QLocale.UnitedKingdom)
 
 
 class TimelineView(ListView):
@@ -77,8 +72,7 @@ class TimelineView(ListView):
         for code, text in choices("direction"):
             self.direction_box.addItem(text, code)
         for edit in (self.from_date, self.to_date):
-            edit.setLocale(qt_locale())
-            edit.setDisplayFormat(i18n.QT_DATE_EDIT)
+            date_field(edit)
             edit.setMinimumDate(NO_DATE)
             edit.setDate(NO_DATE)
         self.person_box.lineEdit().setPlaceholderText(_("Everyone"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QPushButton, QVBoxLay
 
 from desktop import i18n, reminders
 from desktop.domain import messages
+from desktop.domain.followup import NO_OTHER_CHANNEL
 from desktop.clock import local_to_utc, snooze_until, to_local, utcnow
 from desktop.i18n import _, tomorrow_label
 from desktop.labels import label
@@ -32,6 +33,15 @@ def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | N
     if item_due < now + WEEK:
         return "week"
     return None
+
+
+def channel_text(item) -> str:
+    if item.channel:
+        return label("channel", item.channel)
+    if item.channel_note == NO_OTHER_CHANNEL:
+        # TRANSLATORS: Vandaag's channel column when step 3 asks for another channel and none is known.
+        return _("no other channel known")
+    return _("task")
 
 
 class TodayView(ListView):
@@ -91,8 +101,7 @@ class TodayView(ListView):
             self.items.append(item)
             rows.append(Row(
                 id=len(self.items) - 1,
-                cells=[shown, item.person_name, label("due_step", item.step), title,
-                       label("channel", item.channel) if item.channel else _("task")],
+                cells=[shown, item.person_name, label("due_step", item.step), title, channel_text(item)],
                 colour="red" if when == "now" else ("amber" if when == "today" else ""),
             ))
         return rows
@@ -124,8 +133,14 @@ class TodayView(ListView):
         self.add_fields(layout, [
             (_("About"), due.subject_title(item)),
             (_("Due"), i18n.list_moment(to_local(item.own_due))),
-            (_("Channel"), label("channel", item.channel) if item.channel else _("task")),
+            (_("Channel"), channel_text(item)),
         ])
+        if item.channel_note == NO_OTHER_CHANNEL:
+            hint = plain_label(due_dialog.no_other_channel_words(item, due.contact_info(item.person_id)))
+            hint.setObjectName("todayNoOtherChannel")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+            layout.addWidget(due_dialog.add_channel_button(self, item, "todayAddChannel", self.refresh))
         if len(item.parts) > 1:
             layout.addWidget(plain_label(_("One message for everything open with this person today:")))
             for part in item.parts:

@@ -1,0 +1,56 @@
+"""The catalogue search every form uses to pick a product: an editable combo box whose
+typed text finds products anywhere in their name (the custom-order form, the products
+given in a collaboration). The products come from the store; this only shows them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter
+
+from desktop.i18n import _
+
+NOT_IN_CATALOGUE = -1  # typed text that names no product of the catalogue
+
+
+def product_text(product) -> str:
+    """How a product reads in the search: "Naamketting – goud"."""
+    return f"{product.name} – {product.variant}" if product.variant else product.name
+
+
+class CatalogueSearch:
+    """Turns ``combo`` (from a form) into the catalogue search over ``products``."""
+
+    def __init__(self, combo: QComboBox, products):
+        self.combo = combo
+        self.products = {p.id: p for p in products}
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.NoInsert)
+        combo.addItem("", None)
+        for p in products:
+            combo.addItem(product_text(p), p.id)
+        combo.lineEdit().setPlaceholderText(_("Type to search the catalogue"))
+        completer = QCompleter(combo.model(), combo)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.PopupCompletion)
+        combo.setCompleter(completer)
+
+    def chosen_id(self) -> int | None:
+        """The product whose text is in the box; None when empty, NOT_IN_CATALOGUE when the
+        text names no product."""
+        text = self.combo.currentText().strip()
+        if not text:
+            return None
+        index = self.combo.findText(text, Qt.MatchFixedString)
+        return self.combo.itemData(index) if index >= 0 else NOT_IN_CATALOGUE
+
+    def product(self, product_id: int | None):
+        return self.products.get(product_id)
+
+    def select(self, product_id: int | None) -> None:
+        self.combo.setCurrentIndex(max(0, self.combo.findData(product_id)))
+
+    def clear(self) -> None:
+        self.combo.setCurrentIndex(0)
+        self.combo.clearEditText()

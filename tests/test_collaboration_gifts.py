@@ -1,0 +1,235 @@
+"""Products given in a collaboration come from the catalogue (issue 21, item 4): several,
+each with a quantity and a value from the catalogue price that stays editable; what is not
+in the catalogue is still written by hand, and what was written before stays shown."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QToolButton
+
+from desktop import i18n, paths
+from desktop.domain import collaborations as rules
+from desktop.domain.validation import DeliverableInput, GiftInput, validate_collaboration
+from desktop.store import influencers as ops
+from desktop.store.db import close_database
+from desktop.store.models import AgreementVersion, Collaboration, CollaborationProduct, Deliverable, Person, Product
+from desktop.store.recovery import open_checked
+from desktop.views.collaboration_dialog import CollaborationDialog
+from tests.conftest import NOW
+from tests.test_schema_upgrades import FIXTURES
+
+NBSP = "\xa0"
+
+
+# --- domain ----------------------------------------------------------------------------
+
+def test_the_total_counts_every_piece_and_a_piece_without_value_as_nothing():
+    gifts = [rules.Gift("Ketting Maan", 2, 3995), rules.Gift("Armband", 1, None), rules.Gift("Ring", 3, 1000)]
+    assert rules.gifts_total(gifts) == 2 * 3995 + 3 * 1000
+    assert rules.gifts_total([]) == 0
+
+
+def test_the_products_given_read_as_one_line_with_the_words_typed_by_hand():
+    gifts = [rules.Gift("Ketting Maan", 2, 3995), rules.Gift("Armband", 1, None)]
+    item = "{}× {}".format
+    assert rules.gifts_words(gifts, " cadeaubon ", item) == "2× Ketting Maan, Armband, cadeaubon"
+    assert rules.gifts_words([], "cadeaubon", item) == "cadeaubon"
+    assert rules.gifts_words([], "", item) == ""
+
+
+def test_a_changed_product_is_a_changed_term():
+    old = rules.terms({"title": "x"}, [], [rules.Gift("Ketting Maan", 1, 3995)])
+    new = rules.terms({"title": "x"}, [], [rules.Gift("Ketting Maan", 2, 3995)])
+    assert rules.diff(old, new) == {"gifts": [[["Ketting Maan", 1, 3995]], [["Ketting Maan", 2, 3995]]]}
+    assert rules.diff(rules.terms({"title": "x"}, []), rules.terms({"title": "x"}, [], [])) == {}
+    text = rules.describe_value("gifts", new["gifts"], lambda c: i18n.format_money(c, locale=i18n.formatting_locale("nl")),
+                                str, str)
+    assert text == f"2× Ketting Maan (€{NBSP}39,95)"
+
+
+def test_a_value_that_is_no_amount_is_refused_at_its_row():
+    errors, cleaned = validate_collaboration(
+        {"title": "x"}, [DeliverableInput("post", 1, date(2026, 12, 1))], person_status="active", is_new=True,
+        agreed=False, changed=True, money_locale="nl_NL",
+        gifts=[GiftInput("Ketting Maan", 1, "39,95", 1), GiftInput("Ring", 1, "veel", 2)])
+    assert set(errors) == {"gift_1", "gifts"}
+    assert cleaned["gifts"][0] == rules.Gift("Ketting Maan", 1, 3995, 1)
+
+
+# --- store -----------------------------------------------------------------------------
+
+@pytest.fixture
+def shop(database):
+    person = Person.create(name="Sanne de Vries", is_influencer=True)
+    moon = Product.create(key="KT-01", name="Ketting Maan", price_cents=3995, cost_cents=1200)
+    sun = Product.create(key="AB-02", name="Armband Zon", variant="goud", price_cents=2450)
+    return person, moon, sun
+
+
+def _cleaned(gifts, products="", status="agreed"):
+    errors, cleaned = validate_collaboration(
+        {"title": "Ketting", "products": products, "status": status},
+        [DeliverableInput("post", 1, date(2026, 12, 1))], person_status="active", is_new=True, agreed=False,
+        changed=True, money_locale="nl_NL", gifts=gifts)
+    assert not errors
+    return cleaned
+
+
+def test_products_given_are_stored_in_order_and_a_change_is_kept_in_the_history(shop):
+    person, moon, sun = shop
+    deliverables = [DeliverableInput("post", 1, date(2026, 12, 1))]
+    c = ops.save_collaboration(person, _cleaned([GiftInput("Ketting Maan", 1, "39,95", moon.id),
+                                                 GiftInput("Armband Zon – goud", 2, "20", sun.id)]),
+                               deliverables, NOW)
+    assert ops.gifts(c) == [rules.Gift("Ketting Maan", 1, 3995, moon.id), rules.Gift("Armband Zon – goud", 2, 2000, sun.id)]
+    deliverables = [DeliverableInput("post", 1, date(2026, 12, 1), d.id) for d in c.deliverables]
+    cleaned = _cleaned([GiftInput("Ketting Maan", 2, "39,95", moon.id)])
+    cleaned.update(change_reason="twee kettingen", requested_by="influencer")
+    ops.save_collaboration(person, cleaned, deliverables, NOW, Collaboration.get_by_id(c.id))
+    assert ops.gifts(c) == [rules.Gift("Ketting Maan", 2, 3995, moon.id)]
+    version = AgreementVersion.get(AgreementVersion.collaboration == c)
+    assert list(version.changes) == ["gifts"]
+
+
+def test_a_product_that_leaves_the_catalogue_stays_in_the_agreement_by_its_name(shop):
+    person, moon, _sun = shop
+    c = ops.save_collaboration(person, _cleaned([GiftInput("Ketting Maan", 1, "39,95", moon.id)]),
+                               [DeliverableInput("post", 1, date(2026, 12, 1))], NOW)
+    moon.delete_instance()
+    assert ops.gifts(c) == [rules.Gift("Ketting Maan", 1, 3995, None)]
+
+
+def test_a_new_collaboration_starts_from_the_latest_ones_terms(shop):
+    person, _moon, _sun = shop
+    assert ops.latest_collaboration() is None
+    Collaboration.create(person=person, title="oud", consequence="eerst", created_at=NOW - timedelta(days=3))
+    newest = Collaboration.create(person=person, title="nieuw", consequence="laatst", created_at=NOW - timedelta(days=1))
+    assert ops.latest_collaboration() == newest
+
+
+# --- the dialog ------------------------------------------------------------------------
+
+@pytest.fixture
+def dialog_for(qtbot, shop, translator):
+    i18n.set_language("nl")
+    made = []
+
+    def make(collaboration=None):
+        dialog = CollaborationDialog(None, person=shop[0], collaboration=collaboration)
+        qtbot.addWidget(dialog)
+        made.append(dialog)
+        return dialog
+
+    yield make
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _search_and_add(qtbot, dialog, typed):
+    box = dialog.w("giftSearch")
+    box.lineEdit().clear()
+    if typed.isascii():
+        qtbot.keyClicks(box.lineEdit(), typed)
+    else:  # QTest types ASCII only
+        box.setEditText(typed)
+    qtbot.mouseClick(dialog.w("addGift"), Qt.LeftButton)
+
+
+def test_products_are_picked_from_the_catalogue_with_the_price_as_editable_value(qtbot, dialog_for, shop):
+    person, moon, sun = shop
+    dialog = dialog_for()
+    _search_and_add(qtbot, dialog, "Ketting Maan")
+    _search_and_add(qtbot, dialog, "Ketting Maan")  # again: one more of it
+    _search_and_add(qtbot, dialog, "Armband Zon – goud")
+    table = dialog.w("gifts")
+    assert table.rowCount() == 2
+    assert table.item(0, 0).text() == "Ketting Maan" and table.cellWidget(0, 1).value() == 2
+    assert table.cellWidget(0, 2).text() == "39,95"
+    assert dialog.w("giftTotal").text() == f"Totale waarde: €{NBSP}104,40"
+    table.cellWidget(1, 2).setText("20")  # the owner's own value for the bracelet
+    assert dialog.w("giftTotal").text() == f"Totale waarde: €{NBSP}99,90"
+    _search_and_add(qtbot, dialog, "cadeaubon van 10 euro")  # not in the catalogue: in words
+    assert table.rowCount() == 2
+    assert dialog.w("products").text() == "cadeaubon van 10 euro"
+    assert dialog.save()
+    c = dialog.collaboration
+    assert ops.gifts(c) == [rules.Gift("Ketting Maan", 2, 3995, moon.id), rules.Gift("Armband Zon – goud", 1, 2000, sun.id)]
+    assert Collaboration.get_by_id(c.id).products == "cadeaubon van 10 euro"
+
+    again = dialog_for(Collaboration.get_by_id(c.id))
+    assert again.w("gifts").rowCount() == 2
+    assert again.w("gifts").cellWidget(1, 2).text() == "20,00"
+    assert again.w("products").text() == "cadeaubon van 10 euro"
+
+
+def test_a_wrong_value_is_marked_and_nothing_is_saved(qtbot, dialog_for, shop):
+    dialog = dialog_for()
+    _search_and_add(qtbot, dialog, "Ketting Maan")
+    dialog.w("gifts").cellWidget(0, 2).setText("veel")
+    assert not dialog.save()
+    assert dialog.error_text("gifts"), dialog.errors
+    assert list(dialog.errors) == ["gifts"], dialog.errors
+    assert dialog.w("tabs").currentWidget().objectName() == "giftsTab"
+    assert Collaboration.select().count() == 0
+
+
+def test_the_total_is_in_the_english_money_format_too(qtbot, dialog_for, shop):
+    i18n.set_language("en")
+    dialog = dialog_for()
+    _search_and_add(qtbot, dialog, "ketting")  # part of the name finds it too
+    assert dialog.w("gifts").rowCount() in (0, 1)
+    if dialog.w("gifts").rowCount() == 0:  # the completer's popup did not pick it: choose it as a click would
+        dialog.search.select(shop[1].id)
+        dialog.add_chosen_gift()
+    assert dialog.w("giftTotal").text() == "Total value: €39.95"
+
+
+def test_quick_deadlines_count_from_today_in_the_owners_zone(qtbot, dialog_for):
+    dialog = dialog_for()
+    table = dialog.w("deliverables")
+    when = table.cellWidget(0, 2)
+    buttons = table.cellWidget(0, 3)
+    today = NOW.date()  # 09:30 UTC is the same day in Amsterdam
+    qtbot.mouseClick(buttons.findChild(QToolButton, "plus2Week"), Qt.LeftButton)
+    assert when.date().toPython() == today + timedelta(weeks=2)
+    qtbot.mouseClick(buttons.findChild(QToolButton, "plus1Week"), Qt.LeftButton)
+    qtbot.mouseClick(buttons.findChild(QToolButton, "plus1Week"), Qt.LeftButton)
+    assert when.date().toPython() == today + timedelta(weeks=1)  # from today, not from the date there
+
+
+# --- old databases ---------------------------------------------------------------------
+
+OLD_WITH_WORDS = [f for f in FIXTURES if int(f.stem[1:]) >= 3]  # "products" came in v3
+
+
+@pytest.mark.parametrize("fixture", OLD_WITH_WORDS, ids=[p.stem for p in OLD_WITH_WORDS])
+def test_words_typed_before_stay_shown_after_the_upgrade(qtbot, data_dir, translator, fixture):
+    shutil.copyfile(fixture, paths.db_path())
+    con = sqlite3.connect(paths.db_path())
+    collaboration_id = con.execute("SELECT id FROM collaboration ORDER BY id LIMIT 1").fetchone()[0]
+    con.execute("UPDATE collaboration SET products = ? WHERE id = ?", ("Ketting Maan en een kaartje", collaboration_id))
+    con.commit()
+    con.close()
+    open_checked()
+    try:
+        i18n.set_language("nl")
+        collaboration = Collaboration.get_by_id(collaboration_id)
+        dialog = CollaborationDialog(None, collaboration=collaboration)
+        qtbot.addWidget(dialog)
+        assert dialog.w("products").text() == "Ketting Maan en een kaartje"
+        linked = CollaborationProduct.select().where(CollaborationProduct.collaboration == collaboration).count()
+        assert dialog.w("gifts").rowCount() == linked
+        # saving unchanged keeps the words and makes no new version of the agreement
+        versions = AgreementVersion.select().count()
+        deliverables = Deliverable.select().where(Deliverable.collaboration == collaboration).count()
+        if deliverables:
+            assert dialog.save(), dialog.errors
+            assert Collaboration.get_by_id(collaboration_id).products == "Ketting Maan en een kaartje"
+            assert AgreementVersion.select().count() == versions
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    finally:
+        close_database()

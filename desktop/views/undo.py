@@ -52,19 +52,27 @@ class _Command(QUndoCommand):
         self._guarded(self.take_back, _("Not undone"))
 
     def _guarded(self, step: Callable[[], None], title: str) -> None:
+        from desktop.store import storage_errors
         from desktop.views import dialogs
 
         try:
             step()
         except (journal.NotUndoable, CannotRedo) as exc:
             log.info("%s: %s (%s)", title, self.text(), exc)
-            self.setObsolete(True)
             reason = exc.reason if isinstance(exc, CannotRedo) else _(
                 "The data it changed has changed since (something made later uses it).")
-            # TRANSLATORS: {what} is what Edit → Undo shows, e.g. "shipment to Sanne".
-            dialogs.warn(self.widget, title, _(
-                "“{what}” can no longer be undone or redone. {reason} Nothing was changed.").format(
-                what=self.text(), reason=reason))
+        except Exception as exc:  # rolled back; Qt moves on regardless, so the step must go
+            if storage_errors.is_damage(exc):
+                raise  # a damaged database: the app recovers (app.py)
+            log.exception("%s: %s", title, self.text())
+            reason = str(exc) or exc.__class__.__name__
+        else:
+            return
+        self.setObsolete(True)  # Qt takes it off the stack; the steps before it stay
+        # TRANSLATORS: {what} is what Edit → Undo shows, e.g. "shipment to Sanne".
+        dialogs.warn(self.widget, title, _(
+            "“{what}” can no longer be undone or redone. {reason} Nothing was changed.").format(
+            what=self.text(), reason=reason))
 
     def take_back(self) -> None:
         raise NotImplementedError

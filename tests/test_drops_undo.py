@@ -203,3 +203,35 @@ def test_content_record_evidence_drop_still_works_and_product_rows_still_take_a_
         drag(table.viewport(), pos, mime)
     assert len(products()) == before + 2
     assert Content.select().count() > 0
+
+
+def test_a_mixed_drop_on_an_order_s_pictures_is_refused_whole(qtbot, database, translator, tmp_path):
+    from desktop.views.order_dialog import OrderDialog
+
+    from .conftest import NOW
+
+    i18n.set_language("nl")
+    dialog = OrderDialog(None, NOW)
+    qtbot.addWidget(dialog)
+    viewport = dialog.pictures.viewport()
+    mime = files_mime([picture(tmp_path, "voorbeeld.png"), DATA / "woo_variations.csv"])
+    assert drag(viewport, viewport.rect().center(), mime).isAccepted()
+    qtbot.waitUntil(lambda: dialog.errors["pictures"].isVisibleTo(dialog))
+    assert "Niets toegevoegd" in dialog.errors["pictures"].text() and "woo_variations.csv" in dialog.errors["pictures"].text()
+    assert dialog.pictures.count() == 0 and dialog.pending_pictures == []
+    dialog.add_pictures([str(picture(tmp_path, "goed.png"))])
+    assert dialog.pictures.count() == 1 and not dialog.errors["pictures"].isVisibleTo(dialog)
+    end_drags()
+
+
+def test_several_pictures_on_the_product_dialog_get_a_word(qtbot, database, translator, tmp_path):
+    from desktop.views.shipping_dialogs import ProductDialog
+
+    i18n.set_language("nl")
+    form = ProductDialog(None)
+    qtbot.addWidget(form.dialog)
+    mime = files_mime([picture(tmp_path, "a.png"), picture(tmp_path, "b.png")])
+    drag(form.picture_label, form.picture_label.rect().center(), mime)
+    assert form.picture is None
+    assert form.problem.isVisibleTo(form.dialog) and "één foto" in form.problem.text()
+    end_drags()

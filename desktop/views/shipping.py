@@ -47,6 +47,7 @@ from desktop.views.dropping import (
     install_person_target,
     local_files,
 )
+from desktop.views.shipping_dialogs import PICTURE_SUFFIXES, picture_drop_problem as _picture_drop_problem
 from desktop.views.undo import CannotRedo, Recorded
 
 REFUSED_STATUSES = ("blocked", "inactive")
@@ -541,27 +542,11 @@ def _product_list(ids: list[int]) -> str:
     return ", ".join(shipping.product_title(p) for p in products)
 
 
-PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
-
-
 def _picture_drop(mime) -> list[Path]:
     """The files of a drag that holds a picture (all of them: none is left out unsaid);
     a drag without pictures (a shop export) is not for a product: the window imports it."""
     files = local_files(mime)
     return files if any(p.suffix.lower() in PICTURE_SUFFIXES for p in files) else []
-
-
-def _picture_drop_problem(files: list[Path]) -> str | None:
-    """Why these files cannot become a product's picture, or None."""
-    others = [p.name for p in files if p.suffix.lower() not in PICTURE_SUFFIXES]
-    if others:
-        return _("Only pictures can go with a product, so nothing was added. Not a picture: {files}.").format(
-            files=", ".join(others))
-    if len(files) > 1:
-        # TRANSLATORS: {n} is 2 or more.
-        return _("A product has one picture, and {n} were dropped: drop the one to use. Nothing was changed.").format(
-            n=len(files))
-    return None
 
 
 def csv_files_of(files: list[Path]) -> list[Path]:

@@ -78,6 +78,15 @@ def _row_values(columns: list[str], ref: str) -> str:
     return f"{_lit('(' + names + ') VALUES (')} || {values} || ')'"
 
 
+def _by_row(ref: str) -> str:
+    return f"{_lit(' WHERE rowid = ')} || {ref}.rowid"
+
+
+def _set_to(t: str, c: str, ref: str) -> str:
+    """SQL that builds "UPDATE t SET c = <the value in ref> WHERE rowid = ..."."""
+    return f"{_lit('UPDATE ' + t + ' SET ' + c + ' = ')} || quote({ref}.{c}) || {_by_row(ref)}"
+
+
 def _install(conn) -> None:
     conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {LOG} (seq INTEGER PRIMARY KEY, tbl TEXT, undo TEXT, redo TEXT)")
     conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STATE} (active INTEGER NOT NULL)")
@@ -87,23 +96,22 @@ def _install(conn) -> None:
     for n, table in enumerate(_tables(conn)):
         columns = [r[1] for r in conn.execute(f"PRAGMA main.table_info({_q(table)})").fetchall()]
         t = _q(table)
-        by_row = lambda ref: f"{_lit(' WHERE rowid = ')} || {ref}.rowid"  # noqa: E731
         conn.execute(
             f"CREATE TEMP TRIGGER afspraak_undo_{n}_i AFTER INSERT ON main.{t} {when} BEGIN "
-            f"INSERT INTO {LOG} (tbl, undo, redo) VALUES ({_lit(table)}, {_lit('DELETE FROM ' + t)} || {by_row('NEW')}, "
+            f"INSERT INTO {LOG} (tbl, undo, redo) VALUES ({_lit(table)}, {_lit('DELETE FROM ' + t)} || {_by_row('NEW')}, "
             f"{_lit('INSERT INTO ' + t + ' ')} || {_row_values(columns, 'NEW')}); END")
         conn.execute(
             f"CREATE TEMP TRIGGER afspraak_undo_{n}_d BEFORE DELETE ON main.{t} {when} BEGIN "
             f"INSERT INTO {LOG} (tbl, undo, redo) VALUES ({_lit(table)}, "
             f"{_lit('INSERT INTO ' + t + ' ')} || {_row_values(columns, 'OLD')}, "
-            f"{_lit('DELETE FROM ' + t)} || {by_row('OLD')}); END")
+            f"{_lit('DELETE FROM ' + t)} || {_by_row('OLD')}); END")
         for m, column in enumerate(columns):
             c = _q(column)
-            set_to = lambda ref: f"{_lit('UPDATE ' + t + ' SET ' + c + ' = ')} || quote({ref}.{c}) || {by_row(ref)}"  # noqa: E731
             conn.execute(
                 f"CREATE TEMP TRIGGER afspraak_undo_{n}_u{m} AFTER UPDATE OF {c} ON main.{t} "
                 f"{when} AND OLD.{c} IS NOT NEW.{c} BEGIN "
-                f"INSERT INTO {LOG} (tbl, undo, redo) VALUES ({_lit(table)}, {set_to('OLD')}, {set_to('NEW')}); END")
+                f"INSERT INTO {LOG} (tbl, undo, redo) VALUES ({_lit(table)}, {_set_to(t, c, 'OLD')}, "
+                f"{_set_to(t, c, 'NEW')}); END")
     conn.execute(f"CREATE TEMP TRIGGER {MARK} AFTER INSERT ON temp.{STATE} BEGIN SELECT 1; END")
 
 

@@ -155,9 +155,13 @@ def test_dropping_pictures_on_a_content_record_keeps_them_as_evidence(window, qt
     assert opened[0].name != "story-1.png"
 
     # Edit → Undo takes the last drop back
-    assert window.shipping.undo_action.isEnabled() and "bewijs bij Post op Instagram" in window.shipping.undo_action.text()
-    window.shipping.undo_action.trigger()
+    assert window.undo_action.isEnabled() and "bewijs bij Post op Instagram" in window.undo_action.text()
+    window.undo_action.trigger()
     assert ContentEvidence.select().count() == 0 and Event.select().count() == events
+    # and Edit → Redo copies the owner's files in again
+    assert window.redo_action.isEnabled() and "bewijs bij Post op Instagram" in window.redo_action.text()
+    window.redo_action.trigger()
+    assert ContentEvidence.select().count() == 2 and Event.select().count() == events + 1
 
 
 def test_products_dragged_over_a_content_record_still_go_to_the_person(window, qtbot):

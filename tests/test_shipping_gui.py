@@ -88,13 +88,25 @@ def test_drop_products_on_an_influencer_row_creates_shipment_event_and_undo(qtbo
     assert shipment.collaboration.person_id == sanne.id
     event = Event.get(Event.subject_type == "shipment", Event.subject_id == shipment.id)
     assert event.kind == "shipment" and "PostNL" in event_texts.shown(event) and event.person_id == sanne.id
-    assert window.shipping.undo_action.isEnabled()
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Ongedaan maken: zending naar Sanne de Vries"
+    assert window.undo_button.isVisible() and "zending naar Sanne de Vries" in window.undo_button.text()
 
-    window.shipping.undo_action.trigger()
+    window.undo_action.trigger()
     assert Shipment.select().count() == shipments_before
     assert not Event.select().where(Event.subject_type == "shipment", Event.subject_id == shipment.id).exists()
     assert Collaboration.select().count() == collabs_before
-    assert not window.shipping.undo_action.isEnabled()
+    assert not window.undo_action.isEnabled() and not window.undo_button.isVisible()
+    assert window.redo_action.text() == "&Opnieuw: zending naar Sanne de Vries"
+
+    # Redo puts the same parcel back: same id, same products, same timeline line.
+    window.redo_action.trigger()
+    again = Shipment.get_by_id(shipment.id)
+    assert again.status == "sent" and sorted(i.product.sku for i in again.items) == ["OR-101", "ZK-001"]
+    assert Event.get_by_id(event.id).subject_id == shipment.id
+    assert Collaboration.select().count() == collabs_before + 1
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    assert "zending naar Sanne de Vries" in window.statusBar().currentMessage()
 
 
 def test_a_blocked_influencer_refuses_the_drop(qtbot, window, monkeypatch):
@@ -143,8 +155,10 @@ def test_a_product_dropped_on_a_custom_order_becomes_its_product_and_undo(qtbot,
     qtbot.waitUntil(lambda: CustomOrder.get_by_id(order.id).product_id == product.id)
     assert Event.select().where(Event.subject_type == "custom_order", Event.subject_id == order.id,
                                 Event.words.contains("Sieradendoosje")).exists()
-    assert window.shipping.undo()
+    window.undo_stack.undo()
     assert CustomOrder.get_by_id(order.id).product_id == previous
+    window.undo_stack.redo()
+    assert CustomOrder.get_by_id(order.id).product_id == product.id
 
 
 def test_a_csv_dropped_on_the_window_is_imported(qtbot, window, monkeypatch):

@@ -132,6 +132,15 @@ def set_picture(product_id: int, source: Path, fmt: str, now: datetime) -> str:
     return new
 
 
+def list_replaced_picture(image_path: str, now: datetime) -> None:
+    """A picture no product uses any more (a picture drop undone): swept like a replaced one."""
+    with db.atomic():
+        replaced = list(settings.get("replaced_pictures") or [])
+        if not any(isinstance(e, dict) and e.get("path") == image_path for e in replaced):
+            replaced.append({"path": image_path, "at": now.isoformat()})
+            settings.set("replaced_pictures", replaced)
+
+
 def sweep_replaced_pictures(now: datetime, keep_days: int) -> int:
     """Delete the replaced pictures that no kept backup can name any more (replaced more
     than ``keep_days`` + 1 days ago: the daily backups keep ``keep_days``) and that no

@@ -75,6 +75,12 @@ class ListView(LazyRefresh, QWidget):
     pill_column: int | None = None
     colour_columns: tuple[int, ...] | None = None
     selection_changed = Signal(int)
+    # What a view asks of the window, which connects these (views/main_window.py): a
+    # done action for Edit → Undo (a views/undo.py command), a short status-bar message,
+    # and "the data changed: refresh every view".
+    undoable = Signal(object)
+    status_message = Signal(str)
+    data_changed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -5,9 +5,13 @@
   lies under the cursor, ``refusal`` whether that target may take it (a blocked
   influencer may not: the cursor shows "forbidden" and the target is outlined in red),
   highlights the target while the drag hovers, and calls ``on_drop`` after the event
-  (a dialog never opens inside Qt's drop handling).
+  (a dialog never opens inside Qt's drop handling). ``refuse_items`` says why a drop
+  cannot be taken as a whole (a CSV among the screenshots, two pictures for one
+  product): the target is outlined in red and the drop, when it comes, is refused whole
+  through ``on_refused`` with that reason, so no file is ever left out without a word.
 - ``install_person_target`` / ``install_order_target``: the two lines a list view needs.
-- ``FileDrop``: shop CSV files dropped anywhere on the main window.
+- ``FileDrop``: shop CSV files dropped anywhere on the main window (every file of the drop
+  is handed on, so the import's summary names the ones it does not take).
 
 Nothing here writes to the database: the callbacks do (views/shipping.py).
 """
@@ -84,13 +88,17 @@ class DropTarget(QObject):
                  resolve: Callable[[QPoint], int | None],
                  on_drop: Callable[[int, list], None],
                  refusal: Callable[[int], str | None] = lambda _t: None,
-                 area: Callable[[int, QPoint], QRect] | None = None):
+                 area: Callable[[int, QPoint], QRect] | None = None,
+                 refuse_items: Callable[[list], str | None] = lambda _items: None,
+                 on_refused: Callable[[str], None] = lambda _reason: None):
         super().__init__(widget)
         self.widget = widget
         self.payload = payload
         self.resolve = resolve
         self.on_drop = on_drop
         self.refusal = refusal
+        self.refuse_items = refuse_items
+        self.on_refused = on_refused
         self.area = area or (lambda _t, _p: widget.rect())
         self.highlight = Highlight(widget)
         self.hover: int | None = None
@@ -109,13 +117,18 @@ class DropTarget(QObject):
             pos = event.position().toPoint()
             target = self.resolve(pos)
             reason = self.refusal(target) if target is not None else None
+            # Not these files as a whole: the drop is taken, to say why nothing was added.
+            unfit = self.refuse_items(items) if target is not None and not reason else None
             if kind == QEvent.Drop:
                 self._clear()
                 if target is None or reason:
                     event.ignore()
                     return True
                 event.acceptProposedAction()
-                QTimer.singleShot(0, lambda: self.on_drop(target, items))
+                if unfit:
+                    QTimer.singleShot(0, lambda: self.on_refused(unfit))
+                else:
+                    QTimer.singleShot(0, lambda: self.on_drop(target, items))
                 return True
             # Accept the enter always (or Qt sends no moves); refuse per position on moves.
             if kind == QEvent.DragEnter:
@@ -125,9 +138,10 @@ class DropTarget(QObject):
                 if kind == QEvent.DragMove:
                     event.ignore()
                 return True
-            self.hover, self.refused_reason = target, reason
-            self.highlight.show_at(self.area(target, pos), bool(reason))
-            self.widget.setToolTip(plain_tooltip(reason) if reason else "")  # names the person: user text
+            self.hover, self.refused_reason = target, reason or unfit
+            self.highlight.show_at(self.area(target, pos), bool(reason or unfit))
+            shown = reason or unfit
+            self.widget.setToolTip(plain_tooltip(shown) if shown else "")  # names the person: user text
             if reason:
                 event.ignore()  # the cursor shows "forbidden"
             else:
@@ -212,10 +226,10 @@ class FileDrop(QObject):
             return True
         if kind == QEvent.Drop:
             self.active = False
-            files = csv_files(event.mimeData())
-            if not files:
+            if not csv_files(event.mimeData()):
                 event.ignore()
                 return True
+            files = local_files(event.mimeData())
             event.acceptProposedAction()
             QTimer.singleShot(0, lambda: self.on_files(files))
             return True

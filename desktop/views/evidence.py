@@ -30,9 +30,21 @@ PER_ROW = 4
 FILE_FILTER_SUFFIXES = " ".join("*" + s for s in IMAGE_SUFFIXES)
 
 
-def image_files(mime) -> list[Path]:
-    """Picture files in a drag from the file manager (their content is checked on the drop)."""
-    return [p for p in local_files(mime) if p.suffix.lower() in IMAGE_SUFFIXES]
+def dropped_files(mime) -> list[Path]:
+    """Every file of a drag that holds a picture: a CSV dragged along is not left out
+    unsaid but refuses the drop (``not_pictures``). A drag without any picture (a shop
+    export) is not evidence: it goes on to the window, which imports it."""
+    files = local_files(mime)
+    return files if any(p.suffix.lower() in IMAGE_SUFFIXES for p in files) else []
+
+
+def not_pictures(files: list[Path]) -> str | None:
+    """Why a drop of these files is refused as a whole, or None."""
+    others = [p.name for p in files if p.suffix.lower() not in IMAGE_SUFFIXES]
+    if not others:
+        return None
+    return _("Evidence is pictures only (PNG, JPEG, GIF or WebP), and this drop also holds {files}. "
+             "Nothing was added: drop the pictures without the other files.").format(files=", ".join(others))
 
 
 def open_file(path: Path) -> bool:
@@ -104,7 +116,13 @@ class EvidenceDrops(DropTarget):
 
     def __init__(self, viewport: QWidget, on_drop: Callable[[int, list[Path]], None]):
         self.viewport = viewport
-        super().__init__(viewport, image_files, self._content_at, on_drop, area=self._area)
+        super().__init__(viewport, dropped_files, self._content_at, on_drop, area=self._area,
+                         refuse_items=not_pictures, on_refused=self._refused)
+
+    def _refused(self, reason: str) -> None:
+        from desktop.views import dialogs
+
+        dialogs.warn(self.viewport, _("No evidence added"), reason)
 
     def record_at(self, pos: QPoint) -> QWidget | None:
         widget = self.viewport.childAt(pos)

@@ -29,9 +29,18 @@ DONE_MARK = "✓"
 
 
 class GettingStarted(QFrame):
-    """The list; ``changed`` fires after it changed the data (the example shop, the names)."""
+    """The list; ``changed`` fires after it changed the data (the example shop, the names).
+
+    What it needs of the rest of the window it asks through signals (the window connects
+    them, views/main_window.py): the import, a new influencer or collaboration (the
+    Influencers view's dialogs), every view refreshed, a status-bar message."""
 
     changed = Signal()
+    import_requested = Signal()
+    new_influencer_requested = Signal()
+    new_collaboration_requested = Signal(object)  # the Person
+    data_changed = Signal()
+    status_message = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -189,9 +198,7 @@ class GettingStarted(QFrame):
         first_run.set_hidden(True)
         self._asked = False
         self.refresh()
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(_("Hidden. Help → Getting started shows it again."), 10000)
+        self.status_message.emit(_("Hidden. Help → Getting started shows it again."))
 
     # --- the steps -------------------------------------------------------------------
     def save_names(self) -> None:
@@ -209,23 +216,18 @@ class GettingStarted(QFrame):
         self.changed.emit()
 
     def import_products(self) -> None:
-        shipping = getattr(self.window(), "shipping", None)
-        if shipping is not None:
-            shipping.ask_import()
+        self.import_requested.emit()
 
     def new_influencer(self) -> None:
-        view = self._influencers_view()
-        if view is not None:
-            view.new_influencer()  # saves, refreshes the list and tells the reminders: this list follows
-            self.refresh()
+        self.new_influencer_requested.emit()  # saves, refreshes the list and tells the reminders: this list follows
+        self.refresh()
 
     def new_collaboration(self) -> None:
         from desktop.store import first_run
         from desktop.store.models import Person
 
-        view = self._influencers_view()
         people = first_run.influencers()
-        if view is None or not people:
+        if not people:
             return
         if len(people) == 1:
             chosen = people[0][0]
@@ -234,12 +236,8 @@ class GettingStarted(QFrame):
                                     [(person_id, name, None) for person_id, name in people])
         if chosen is None:
             return
-        view.new_collaboration(Person.get_by_id(chosen))
+        self.new_collaboration_requested.emit(Person.get_by_id(chosen))
         self.refresh()
-
-    def _influencers_view(self):
-        window = self.window()
-        return window.view("influencers") if hasattr(window, "view") else None
 
     # --- the example shop --------------------------------------------------------------
     def load_example(self) -> None:
@@ -278,17 +276,11 @@ class GettingStarted(QFrame):
     def _after_example(self, message: str) -> None:
         from desktop import reminders
 
-        window = self.window()
-        if hasattr(window, "refresh_all"):
-            window.refresh_all()
-        shipping = getattr(window, "shipping", None)
-        if shipping is not None:
-            shipping.refresh()
+        self.data_changed.emit()  # every view and the product panel
         reminders.notify_changed()
         self.refresh()
         self.changed.emit()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(message, 10000)
+        self.status_message.emit(message)
 
 
 __all__ = ["GettingStarted", "DONE_MARK"]

@@ -40,6 +40,7 @@ from desktop.views import evidence as evidence_view
 from desktop.views.base import ListView, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import Row
+from desktop.views.undo import EvidenceAdded
 from desktop.presentation import event_texts
 from desktop.views import theme
 
@@ -352,11 +353,8 @@ class InfluencersView(ListView):
             dialogs.warn(self, _("Export failed"), _("The file could not be written: {error}").format(
                 error=exc.strerror or exc))
             return
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(ngettext("{n} influencer exported to {path}",
-                                                    "{n} influencers exported to {path}", len(ids)).format(
-                n=len(ids), path=path), 8000)
+        self.status_message.emit(ngettext("{n} influencer exported to {path}",
+                                          "{n} influencers exported to {path}", len(ids)).format(n=len(ids), path=path))
 
     # --- detail pane ---------------------------------------------------------------
     def show_detail(self, row_id: int | None) -> None:
@@ -590,11 +588,9 @@ class InfluencersView(ListView):
                          .format(error=exc.strerror or exc))
             return None
         content = Content.get_by_id(content_id)
-        # TRANSLATORS: what Edit → Undo takes back: "Undo: evidence for Reel on Instagram".
+        # TRANSLATORS: what Edit → Undo takes back: "Undo evidence for Reel on Instagram".
         what = _("evidence for {content}").format(content=evidence_store.content_title(content))
-        controller = getattr(self.window(), "shipping", None)
-        if controller is not None and hasattr(controller, "remember"):
-            controller.remember(what, lambda: evidence_store.remove(added))
+        self.undoable.emit(EvidenceAdded(what, added, files, self))
         self._after_change(content.collaboration.person_id)
         return added
 

@@ -165,7 +165,20 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
             action.triggered.connect(lambda _checked=False, lang=language: self.switch_language(lang))
 
-        self.shipping = shipping.install(self)  # catalogue dock, drops, product import, undo
+        self._add_undo()
+        for view in self.views:  # views ask the window through signals, never reach for it
+            view.undoable.connect(self.push_undoable)
+            view.status_message.connect(self.show_status)
+            view.data_changed.connect(self.refresh_all)
+        self.shipping = shipping.install(self, self.edit_menu)  # catalogue dock, drops, product import
+        self.shipping.undoable.connect(self.push_undoable)
+        today = self.view("today")
+        today.due_count_changed.connect(self.set_due_count)
+        first_steps = today.getting_started
+        first_steps.import_requested.connect(self.shipping.ask_import)
+        first_steps.new_influencer_requested.connect(self.view("influencers").new_influencer)
+        first_steps.new_collaboration_requested.connect(self.view("influencers").new_collaboration)
+        first_steps.data_changed.connect(self.shipping.refresh_catalogue)
         # A product import (from the Producten panel or a file dropped on the window) ticks
         # off Vandaag's getting-started step.
         self.shipping.import_finished.connect(lambda *_args: self.view("today").getting_started.refresh())
@@ -181,6 +194,99 @@ class MainWindow(QMainWindow):
             self._switch(self.sidebar.currentRow())
         else:
             self.restore_state()
+
+    # --- Edit → Undo / Redo (views/undo.py) ----------------------------------------
+    def _add_undo(self) -> None:
+        """The window's undo stack: Edit → Undo / Redo and the "Undo: …" button in the status bar."""
+        from PySide6.QtGui import QKeySequence, QUndoStack
+        from PySide6.QtWidgets import QMenu, QPushButton
+
+        from desktop.views.undo import UNDO_LIMIT
+
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        self._pushing = False
+        self._undo_index = self._undo_count = 0
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setObjectName("actionUndo")
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setObjectName("actionRedo")
+        self.redo_action.setShortcut(QKeySequence.Redo)
+        self.edit_menu = QMenu(_("&Edit"), self)
+        self.edit_menu.setObjectName("menuEdit")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        menus = self.menuBar().actions()
+        self.menuBar().insertMenu(menus[1] if len(menus) > 1 else None, self.edit_menu)
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setFlat(True)
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        # After Qt's own QUndoAction slots, so these words are the ones shown.
+        for signal in (self.undo_stack.undoTextChanged, self.undo_stack.redoTextChanged,
+                       self.undo_stack.canUndoChanged, self.undo_stack.canRedoChanged):
+            signal.connect(self._undo_texts)
+        self.undo_stack.indexChanged.connect(self._undo_index_changed)
+        self._undo_texts()
+
+    def _undo_texts(self, *_changed) -> None:
+        from shiboken6 import isValid
+
+        stack = self.undo_stack
+        if not isValid(stack) or not isValid(self.undo_button):
+            return  # the window is going: the stack empties itself on the way out
+        what = stack.undoText() if stack.canUndo() else ""
+        # TRANSLATORS: Edit menu; {what} is the last action, e.g. "Undo shipment to Sanne de Vries".
+        self.undo_action.setText(_("&Undo {what}").format(what=what).strip() if what else _("&Undo"))
+        again = stack.redoText() if stack.canRedo() else ""
+        # TRANSLATORS: Edit menu; {what} is the action undone last, e.g. "Redo shipment to Sanne de Vries".
+        self.redo_action.setText(_("&Redo {what}").format(what=again).strip() if again else _("&Redo"))
+        self.undo_button.setText(_("Undo: {what}").format(what=what))
+        self.undo_button.setToolTip(self.undo_action.text().replace("&", ""))
+        self.undo_button.setVisible(bool(what))
+
+    def push_undoable(self, command) -> None:
+        """A view's action, done, put on Edit → Undo (its ``undoable`` signal)."""
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
+            self._undo_index = self.undo_stack.index()
+            self._undo_count = self.undo_stack.count()
+        self._undo_texts()
+        self.statusBar().showMessage(command.text(), 10000)
+
+    def _undo_index_changed(self, index: int) -> None:
+        from shiboken6 import isValid
+
+        if self._pushing or not isValid(self.undo_button):
+            return  # the action was done and shown by the view that pushed it
+        from desktop import reminders
+
+        previous, self._undo_index = self._undo_index, index
+        count, self._undo_count = self._undo_count, self.undo_stack.count()
+        if self._undo_count < count:  # refused and taken off the stack: its message said why
+            message = ""
+        elif index < previous:  # undone
+            message = _("Undone: {what}").format(what=self.undo_stack.text(index))
+        else:
+            message = _("Redone: {what}").format(what=self.undo_stack.text(index - 1))
+        reminders.notify_changed()  # a parcel undone moves its "received?" check-in
+        self.refresh_all()
+        if self.shipping is not None:
+            self.shipping.refresh_catalogue()
+        self._undo_texts()
+        if message:
+            self.statusBar().showMessage(message, 8000)
+
+    def show_status(self, text: str, timeout: int = 8000) -> None:
+        """A view's short message in the status bar (its ``status_message`` signal)."""
+        self.statusBar().showMessage(text, timeout)
 
     def _add_settings_action(self) -> None:
         """File > Settings… (Ctrl+,): every setting in one window (views/settings_window.py)."""

@@ -315,6 +315,8 @@ class OrderDialog(QDialog):
         self.pictures.addItem(item)
 
     def add_pictures(self, files: list[str]) -> None:
+        """Add the dropped or chosen pictures, all or none: one file that is not a picture
+        refuses the drop as a whole, with its name (nothing is left out unsaid)."""
         bad = []
         for f in files:
             path = Path(f)
@@ -325,11 +327,15 @@ class OrderDialog(QDialog):
                 ok = False
             if not ok:
                 bad.append(path.name)
-                continue
+        if bad:
+            self._show_error("pictures", _("Nothing added. Not a picture (PNG, JPEG, GIF or WebP): {files}").format(
+                files=", ".join(bad)))
+            return
+        for f in files:
+            path = Path(f)
             self.pending_pictures.append(str(path))
             self._add_picture_item(path, path.name, ("new", str(path)))
-        self._show_error("pictures", _("Not a picture (PNG, JPEG, GIF or WebP): {files}").format(
-            files=", ".join(bad)) if bad else "")
+        self._show_error("pictures", "")
 
     def choose_pictures(self) -> None:
         path = dialogs.ask_open_path(self, _("Add a reference picture"),

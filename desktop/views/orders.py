@@ -285,7 +285,7 @@ class OrdersView(ListView):
         layout.addWidget(history_widget)
         from desktop.views import privacy_actions
 
-        privacy_actions.add_buttons(layout, o.person_id, self, on_erased=lambda: self.window().refresh_all())
+        privacy_actions.add_buttons(layout, o.person_id, self, on_erased=self.data_changed.emit)
 
     def _add_due_banner(self, layout: QVBoxLayout, o: CustomOrder) -> None:
         """A reminder due for this order (the same ladder as the tray), with the way to act on it."""

@@ -215,11 +215,8 @@ class ShipmentsView(ListView):
             return
         shipping.advance(shipment_id, action, utcnow())
         reminders.notify_changed()  # "received?" check-ins come and go with the status
-        window = self.window()
-        if hasattr(window, "refresh_all"):
-            window.refresh_all()
-        else:
-            self.refresh()
+        self.refresh()
+        self.data_changed.emit()  # the window refreshes the other views (an influencer's parcels...)
         self.select_id(shipment_id)
 
     def select_id(self, row_id: int) -> None:

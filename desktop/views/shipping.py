@@ -1,8 +1,16 @@
 """The shipping flow in the main window: catalogue dock, drops, import, undo.
 
-``install(window)`` is the one line main_window.py needs. It docks the catalogue, makes
-the influencer list (rows and detail pane) and the Maatwerk list drop targets, lets the
-window take shop CSV files, and adds "Undo the last drop" (Ctrl+Z) and View → Products.
+``install(window, edit_menu)`` is the one line main_window.py needs. It docks the
+catalogue, makes the influencer list (rows and detail pane) and the Maatwerk list drop
+targets, lets the window take shop CSV files, and adds its entries to the Edit menu and
+View → Products. Every drop is recorded (``store.journal``) and handed to the window's
+Edit → Undo as a command through the ``undoable`` signal (views/undo.py).
+
+Several exports dropped at once are imported one after the other, each in its own
+transaction: a file that is refused (with its reason) does not stop the others, because
+each export stands on its own (a products list and an orders list, or two shops) and
+half of a file is never written. ONE summary at the end names every file and what
+happened to it; the files imported are ONE step of Edit → Undo.
 
 Import threading: the file is PARSED in a worker thread (QThread; pure Python, no
 database) while a progress dialog runs; the rows are then WRITTEN on the GUI thread, the
@@ -16,23 +24,31 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QProgressDialog
 
 from desktop import paths
 from desktop.clock import utcnow
 from desktop.domain.importers import ImportFailed, ParsedExport, summary_lines
 from desktop.domain.order_importers import ParsedOrders, parse_any
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.labels import label
-from desktop.store import catalogue, settings, shipping, storage_errors
+from desktop.store import catalogue, journal, settings, shipping, storage_errors
 from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.store.db import db
 from desktop.store.models import CustomOrder, Person, Product
 from desktop.views import dialogs, theme
 from desktop.views.catalogue import CatalogueDock
-from desktop.views.dropping import DropTarget, FileDrop, install_order_target, install_person_target, local_files
+from desktop.views.dropping import (
+    DropTarget,
+    FileDrop,
+    install_order_target,
+    install_person_target,
+    local_files,
+)
+from desktop.views.shipping_dialogs import PICTURE_SUFFIXES, picture_drop_problem as _picture_drop_problem
+from desktop.views.undo import CannotRedo, Recorded
 
 REFUSED_STATUSES = ("blocked", "inactive")
 
@@ -76,10 +92,12 @@ class _ParseWorker(QObject):
 
 
 class ShippingController(QObject):
-    import_finished = Signal(object)  # an ImportSummary, or a message (str) when nothing changed
-    dropped = Signal()  # a drop (or its undo) changed the data
+    import_finished = Signal(object)  # per file: an ImportSummary, or a message (str) when nothing changed
+    batch_finished = Signal(list)  # after the last file of a drop: [(file name, imported?, what happened)]
+    dropped = Signal()  # a drop changed the data
+    undoable = Signal(object)  # a done drop or import for Edit → Undo (views/undo.py); the window pushes it
 
-    def __init__(self, window):
+    def __init__(self, window, edit_menu):
         super().__init__(window)
         self.window = window
         self.catalogue = CatalogueDock(window)
@@ -89,21 +107,20 @@ class ShippingController(QObject):
         self.catalogue.add_button.clicked.connect(lambda: self.add_product())
         self.catalogue.send_button.clicked.connect(self.send_selected)
         self.catalogue.order_button.clicked.connect(self.order_selected)
+        # Pictures onto a product: every file of the drop is accounted for (a product has
+        # ONE picture, so several are refused with a message; a mix with other files too).
         self.picture_target = DropTarget(
-            self.catalogue.table.viewport(), _picture_files,
+            self.catalogue.table.viewport(), _picture_drop,
             lambda pos: self.catalogue.row_of(self.catalogue.table.indexAt(pos)),
-            lambda product_id, files: self.set_picture(product_id, files[0]),
-            area=lambda _t, pos: _row_area(self.catalogue.table, pos))
+            self.drop_picture,
+            area=lambda _t, pos: _row_area(self.catalogue.table, pos),
+            refuse_items=_picture_drop_problem, on_refused=self._refused_drop)
         self.catalogue.table.viewport().setAcceptDrops(True)
 
         self.person_targets = install_person_target(window.view("influencers"), self.send_products, self.refusal)
         self.order_targets = install_order_target(window.view("orders"), self.order_product)
-        self.file_drop = FileDrop(window, lambda files: self.import_file(files[0]))
+        self.file_drop = FileDrop(window, self.import_files)
 
-        self.undo_action = QAction(_("&Undo the last drop"), window)
-        self.undo_action.setShortcut(QKeySequence.Undo)
-        self.undo_action.setEnabled(False)
-        self.undo_action.triggered.connect(self.undo)
         self.send_action = QAction(_("&Send selected products to…"), window)
         self.send_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.send_action.triggered.connect(self.send_selected)
@@ -121,13 +138,10 @@ class ShippingController(QObject):
         toggle.setText(_("&Products"))
         toggle.setShortcut(QKeySequence("Ctrl+P"))
         menubar = window.menuBar()
-        self.edit_menu = QMenu(_("&Edit"), window)
-        self.edit_menu.addAction(self.undo_action)
-        self.edit_menu.addSeparator()
+        self.edit_menu = edit_menu
         self.edit_menu.addAction(self.send_action)
         self.edit_menu.addAction(self.import_action)
         menus = menubar.actions()
-        menubar.insertMenu(menus[1] if len(menus) > 1 else None, self.edit_menu)
         file_menu = next((a.menu() for a in menus if a.menu() and a.menu().objectName() == "menuFile"), None)
         if file_menu is not None:
             first = file_menu.actions()[0] if file_menu.actions() else None
@@ -135,16 +149,11 @@ class ShippingController(QObject):
         view_menu = next((a.menu() for a in menus if a.menu() and a.menu().objectName() == "menuView"), None)
         if view_menu is not None:
             view_menu.addAction(toggle)
-        self.undo_button = QPushButton(_("Undo"))
-        self.undo_button.setFlat(True)
-        self.undo_button.hide()
-        self.undo_button.clicked.connect(self.undo)
-        window.statusBar().addPermanentWidget(self.undo_button)
-        self._undo = None  # (description, callable)
         self._job = None
-        self._refresh_catalogue()
+        self._batch = None  # the files of one drop, imported one after the other
+        self.refresh_catalogue()
 
-    def _refresh_catalogue(self) -> None:
+    def refresh_catalogue(self) -> None:
         # The app's window (lazy_views) reads the products when the dock is first shown;
         # a window built eagerly (tests) reads them at once.
         if getattr(self.window, "_lazy_views", False):
@@ -184,33 +193,17 @@ class ShippingController(QObject):
 
         reminders.notify_changed()  # a parcel sent or undone moves its "received?" check-in
         self.window.refresh_all()
-        self._refresh_catalogue()
+        self.refresh_catalogue()
 
-    def _remember(self, description: str, undo) -> None:
-        self._undo = (description, undo)
-        self.undo_action.setEnabled(True)
-        self.undo_action.setText(_("&Undo: {what}").format(what=description))
-        self.undo_button.setText(_("Undo: {what}").format(what=description))
-        self.undo_button.show()
-        self.window.statusBar().showMessage(description, 10000)
-
-    def remember(self, description: str, undo) -> None:
-        """Make ``undo`` the window's Edit → Undo (other drops: evidence onto content)."""
-        self._remember(description, undo)
-
-    def undo(self) -> bool:
-        if self._undo is None:
-            return False
-        description, undo = self._undo
-        undo()
-        self._undo = None
-        self.undo_action.setEnabled(False)
-        self.undo_action.setText(_("&Undo the last drop"))
-        self.undo_button.hide()
+    def _done(self, description: str, change: journal.Change, **hooks) -> None:
+        """A drop done and recorded: refresh, and hand it to Edit → Undo."""
         self.refresh()
-        self.window.statusBar().showMessage(_("Undone: {what}").format(what=description), 8000)
         self.dropped.emit()
-        return True
+        if not change.empty:
+            self.undoable.emit(Recorded(description, change, self.window, **hooks))
+
+    def _refused_drop(self, reason: str) -> None:
+        dialogs.warn(self.window, _("Nothing added"), reason)
 
     # --- products onto people -------------------------------------------------------------
     @staticmethod
@@ -231,11 +224,10 @@ class ShippingController(QObject):
         new = dialogs.ask_shipment(self.window, person_id, product_ids)
         if new is None:
             return None
-        created = shipping.create_shipment(new, utcnow())
+        with journal.recording() as change:
+            created = shipping.create_shipment(new, utcnow())
         person = Person.get_by_id(person_id)
-        self._remember(_("shipment to {name}").format(name=person.name), lambda: shipping.undo_shipment(created))
-        self.refresh()
-        self.dropped.emit()
+        self._done(_("shipment to {name}").format(name=person.name), change)
         return created
 
     def send_selected(self) -> None:
@@ -254,12 +246,14 @@ class ShippingController(QObject):
 
     # --- a product onto a custom order ------------------------------------------------------
     def order_product(self, order_id: int, product_ids: list[int]):
-        change = shipping.set_order_product(order_id, product_ids[0], utcnow())
+        if len(product_ids) != 1:
+            dialogs.warn(self.window, _("Not changed"), _(
+                "A custom order has one product: drag one product onto it. Nothing was changed."))
+            return None
+        with journal.recording() as recorded:
+            change = shipping.set_order_product(order_id, product_ids[0], utcnow())
         order = CustomOrder.get_by_id(order_id)
-        self._remember(_("product of order {number}").format(number=order.order_number),
-                       lambda: shipping.undo_order_product(change))
-        self.refresh()
-        self.dropped.emit()
+        self._done(_("product of order {number}").format(number=order.order_number), recorded)
         return change
 
     def order_selected(self) -> None:
@@ -291,6 +285,14 @@ class ShippingController(QObject):
         self.refresh()
         return product
 
+    def drop_picture(self, product_id: int, files: list[Path]) -> bool:
+        """Files dropped on a product: one picture, or a message saying why not (nothing changed)."""
+        problem = _picture_drop_problem(files)
+        if problem:
+            self._refused_drop(problem)
+            return False
+        return self.set_picture(product_id, files[0])
+
     def set_picture(self, product_id: int, path: Path) -> bool:
         from desktop.views.shipping_dialogs import image_format
 
@@ -298,21 +300,109 @@ class ShippingController(QObject):
         if not fmt:
             dialogs.warn(self.window, _("No picture"), _("“{file}” is not a picture this app can read.").format(file=path.name))
             return False
-        catalogue.set_picture(product_id, path, fmt, utcnow())  # the picture it replaces is deleted
-        self._refresh_catalogue()
+        with journal.recording() as change:
+            new = catalogue.set_picture(product_id, path, fmt, utcnow())  # the one it replaces is kept a while
+        product = Product.get_by_id(product_id)
+
+        def keep_aside() -> None:  # undone: the new copy is swept like any replaced picture
+            catalogue.list_replaced_picture(new, utcnow())
+
+        def still_there() -> None:
+            if catalogue.picture_file_at(new) is None:
+                raise CannotRedo(_("The picture's copy is no longer in the data folder."))
+
+        # TRANSLATORS: what Edit → Undo takes back: "Undo picture of Zilveren ketting".
+        self._done(_("picture of {product}").format(product=shipping.product_title(product)), change,
+                   after_undo=keep_aside, before_redo=still_there)
         self.window.statusBar().showMessage(_("Picture saved with the product."), 8000)
         return True
 
     # --- import --------------------------------------------------------------------------
     def ask_import(self) -> None:
-        path = dialogs.ask_open_path(self.window, _("Import from the shop"),
-                                     _("Shop export (*.csv *.txt);;All files (*)"))
-        if path:
-            self.import_file(Path(path))
+        files = dialogs.ask_open_paths(self.window, _("Import from the shop"),
+                                       _("Shop export (*.csv *.txt);;All files (*)"))
+        if files:
+            self.import_files([Path(f) for f in files])
 
     def import_file(self, path: Path) -> None:
-        if self._job is not None:
+        self.import_files([path])
+
+    def import_files(self, files: list[Path]) -> None:
+        """Import the exports among ``files`` one after the other (each whole or not at all),
+        then ONE summary naming every file; the files imported are one step of Edit → Undo."""
+        if self._batch is not None:
+            self.window.statusBar().showMessage(
+                _("An import is still running. Drop the files again when it is done; nothing was read."), 10000)
             return
+        exports = csv_files_of(files)
+        results = [(f.name, False, _("not a shop export: only CSV files (.csv, .txt) are imported."))
+                   for f in files if f not in exports]
+        self._batch = {"queue": list(exports), "results": results, "change": journal.Change(),
+                       "imported": [], "kinds": set()}
+        self._next_file()
+
+    def _next_file(self) -> None:
+        batch = self._batch
+        if batch is None:
+            return
+        if batch["queue"]:
+            self._start(batch["queue"].pop(0))
+        else:
+            self._finish_batch()
+
+    def _file_done(self, path: Path, imported: bool, what: str, finished, cancelled: bool = False) -> None:
+        """One file's outcome; the next file, or the summary after the last."""
+        batch = self._batch
+        batch["results"].append((path.name, imported, what))
+        if cancelled:  # the owner stopped: the files not read yet are named, not read
+            batch["results"].extend((f.name, False, _("not read: the import was cancelled."))
+                                    for f in batch["queue"])
+            batch["queue"].clear()
+        last = not batch["queue"]
+        if last:
+            self._finish_batch()
+        self.import_finished.emit(finished)
+        if not last:
+            QTimer.singleShot(0, self._next_file)
+
+    def _finish_batch(self) -> None:
+        batch, self._batch = self._batch, None
+        results = batch["results"]
+        if batch["imported"]:
+            self.refresh()
+        if not batch["change"].empty:
+            names = batch["imported"]
+            # TRANSLATORS: what Edit → Undo takes back: "Undo import of “producten.csv”".
+            what = (_("import of “{file}”").format(file=names[0]) if len(names) == 1 else
+                    ngettext("import of {n} file", "import of {n} files", len(names)).format(n=len(names)))
+            self.undoable.emit(Recorded(what, batch["change"], self.window))
+        self.batch_finished.emit(results)
+        if len(results) == 1:
+            name, imported, what = results[0]
+            if imported:
+                title = _("Orders imported") if "orders" in batch["kinds"] else _("Products imported")
+                dialogs.inform(self.window, title, what)
+            elif batch.get("cancelled_only"):
+                self.window.statusBar().showMessage(what, 8000)
+            else:
+                dialogs.warn(self.window, _("Not imported"), what)
+            return
+        lines = []
+        for name, imported, what in results:
+            # TRANSLATORS: one file in the summary of a drop of several files.
+            lines.append(_("“{file}”: {outcome}").format(
+                file=name, outcome=_("imported") if imported else _("not imported")))
+            lines.extend("    " + line for line in what.splitlines())
+        done = sum(1 for _n, imported, _w in results if imported)
+        lines.append("")
+        lines.append(ngettext("{done} of {n} file imported.", "{done} of {n} files imported.", len(results)).format(
+            done=done, n=len(results)))
+        if done < len(results):
+            lines.append(_("A file that was not imported changed nothing: each file is imported whole or not at all."))
+        show = dialogs.inform if done == len(results) else dialogs.warn
+        show(self.window, _("Import from the shop"), "\n".join(lines))
+
+    def _start(self, path: Path) -> None:
         progress = QProgressDialog(_("Reading {file}…").format(file=path.name), _("Cancel"), 0, 100, self.window)
         progress.setWindowTitle(_("Import from the shop"))
         progress.setWindowModality(Qt.WindowModal)
@@ -385,9 +475,8 @@ class ShippingController(QObject):
             return
         progress.close()
         self._job = None
-        self.refresh()
-        self.import_finished.emit(summary)
-        dialogs.inform(self.window, _("Orders imported"), "\n".join(shop_orders.summary_lines(summary, limit=10)))
+        self._batch["kinds"].add("orders")
+        self._file_done(path, True, "\n".join(shop_orders.summary_lines(summary, limit=10)), summary)
 
     @Slot(str)
     def _parse_failed(self, message: str) -> None:
@@ -408,38 +497,44 @@ class ShippingController(QObject):
             return
         progress.close()
         self._job = None
-        self.refresh()
-        self.import_finished.emit(summary)
-        dialogs.inform(self.window, _("Products imported"), "\n".join(summary_lines(summary, limit=15)))
+        self._batch["kinds"].add("products")
+        self._file_done(path, True, "\n".join(summary_lines(summary, limit=15)), summary)
 
     def _written(self, write, path: Path, progress: QProgressDialog):
-        """Run an import's ``write`` (one transaction); its summary, or None when it was
-        cancelled or failed: rolled back, and the owner told why (disk full, locked...)."""
+        """Run an import's ``write`` (one transaction), recorded for Edit → Undo; its summary,
+        or None when it was cancelled or failed: rolled back, and the owner told why."""
         try:
-            return write()
+            with journal.recording() as change:
+                summary = write()
         except ImportCancelled:
             self._failed("", path, progress)
         except Exception as exc:  # rolled back; say so, import again later
             if storage_errors.is_damage(exc):  # a damaged database: the app recovers (app.py)
                 progress.close()
                 self._job = None
+                self._batch = None
                 raise
             log.exception("import of %s failed", path)
             kind = storage_errors.kind_of(exc)
             message = storage_errors.message(kind, paths.configured_data_dir()) if kind else str(exc)
             self._failed(message or exc.__class__.__name__, path, progress)
+        else:
+            self._batch["change"].extend(change)
+            self._batch["imported"].append(path.name)
+            return summary
         return None
 
     def _failed(self, message: str, path: Path, progress: QProgressDialog) -> None:
         progress.close()
         self._job = None
         if not message:
-            self.import_finished.emit(_("Import cancelled. Nothing was changed."))
-            self.window.statusBar().showMessage(_("Import cancelled. Nothing was changed."), 8000)
+            text = _("Import cancelled. Nothing was changed.")
+            if not self._batch["results"] and len(self._batch["queue"]) == 0:
+                self._batch["cancelled_only"] = True
+            self._file_done(path, False, text, text, cancelled=True)
             return
         text = _("“{file}” was not imported. {error} Nothing was changed.").format(file=path.name, error=message)
-        self.import_finished.emit(text)
-        dialogs.warn(self.window, _("Not imported"), text)
+        self._file_done(path, False, text, text)
 
 
 def _product_list(ids: list[int]) -> str:
@@ -447,8 +542,15 @@ def _product_list(ids: list[int]) -> str:
     return ", ".join(shipping.product_title(p) for p in products)
 
 
-def _picture_files(mime) -> list[Path]:
-    return [p for p in local_files(mime) if p.suffix.lower() in (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")]
+def _picture_drop(mime) -> list[Path]:
+    """The files of a drag that holds a picture (all of them: none is left out unsaid);
+    a drag without pictures (a shop export) is not for a product: the window imports it."""
+    files = local_files(mime)
+    return files if any(p.suffix.lower() in PICTURE_SUFFIXES for p in files) else []
+
+
+def csv_files_of(files: list[Path]) -> list[Path]:
+    return [p for p in files if p.suffix.lower() in (".csv", ".txt")]
 
 
 def _row_area(table, pos):
@@ -457,5 +559,5 @@ def _row_area(table, pos):
     return _row_rect(table, table.indexAt(pos).row())
 
 
-def install(window) -> ShippingController:
-    return ShippingController(window)
+def install(window, edit_menu) -> ShippingController:
+    return ShippingController(window, edit_menu)

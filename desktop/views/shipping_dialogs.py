@@ -217,8 +217,25 @@ def local_files(mime) -> list[Path]:
     return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
 
 
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
+
+
+def picture_drop_problem(files: list[Path]) -> str | None:
+    """Why these dropped files cannot become a product's picture (it has ONE), or None."""
+    others = [p.name for p in files if p.suffix.lower() not in PICTURE_SUFFIXES]
+    if others:
+        return _("Only pictures can go with a product, so nothing was added. Not a picture: {files}.").format(
+            files=", ".join(others))
+    if len(files) > 1:
+        # TRANSLATORS: {n} is 2 or more.
+        return _("A product has one picture, and {n} were dropped: drop the one to use. Nothing was changed.").format(
+            n=len(files))
+    return None
+
+
 class _PictureDrop(QObject):
-    """Accepts an image file dropped from the file manager onto the picture area."""
+    """Accepts an image file dropped from the file manager onto the picture area; any
+    other drop of files gets a word at the picture (several, or not pictures)."""
 
     def __init__(self, owner: "ProductDialog"):
         super().__init__(owner.dialog)
@@ -227,7 +244,7 @@ class _PictureDrop(QObject):
     def eventFilter(self, obj, event):
         if event.type() in (QEvent.DragEnter, QEvent.DragMove):
             files = local_files(event.mimeData())
-            if files and image_format(files[0]):
+            if files:  # taken even when unfit: the drop says why
                 event.acceptProposedAction()
                 obj.setStyleSheet(_drop_style())
             else:
@@ -239,7 +256,11 @@ class _PictureDrop(QObject):
         if event.type() == QEvent.Drop:
             obj.setStyleSheet("")
             files = local_files(event.mimeData())
-            if files and self.owner.set_picture(files[0]):
+            problem = picture_drop_problem(files) if files else None
+            if problem:
+                self.owner._say(problem)
+                event.acceptProposedAction()
+            elif files and self.owner.set_picture(files[0]):
                 event.acceptProposedAction()
             else:
                 event.ignore()

@@ -294,11 +294,9 @@ class TimelineView(ListView):
             dialogs.warn(self, _("Export failed"), _("The file could not be written: {error}").format(
                 error=exc.strerror or exc))
             return
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(ngettext(
-                "{count} event exported to {path}", "{count} events exported to {path}", written).format(
-                count=i18n.format_number(written), path=path), 8000)
+        self.status_message.emit(ngettext(
+            "{count} event exported to {path}", "{count} events exported to {path}", written).format(
+            count=i18n.format_number(written), path=path))
 
 
 class _PeopleWatcher(QObject):

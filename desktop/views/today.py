@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop import i18n, reminders
@@ -49,6 +50,8 @@ class TodayView(ListView):
     elide_column = 3  # "About": what the promise is (its full text is in the detail pane)
     colour_columns = (0,)
 
+    due_count_changed = Signal(int)  # the reminders due now, after each refresh (the window's sidebar)
+
     def __init__(self, parent=None):
         from desktop.views.getting_started import GettingStarted
 
@@ -59,6 +62,8 @@ class TodayView(ListView):
         self.getting_started = GettingStarted(self)
         self.form.layout().insertWidget(1, self.getting_started)
         self.getting_started.hide()
+        self.getting_started.status_message.connect(self.status_message)
+        self.getting_started.data_changed.connect(self.data_changed)
         reminders.changed.connect(self.refresh)
 
     def view_title(self):
@@ -110,9 +115,7 @@ class TodayView(ListView):
         super().refresh()
         self.getting_started.set_compact(bool(self.items))
         self.getting_started.refresh()
-        window = self.window()
-        if hasattr(window, "set_due_count"):
-            window.set_due_count(self.due_now_count())
+        self.due_count_changed.emit(self.due_now_count())
 
     def showEvent(self, event):
         super().showEvent(event)

@@ -3,8 +3,9 @@
 The window comes first. ``Application.start`` shows the main window's shell (menus,
 sidebar, "opening your data") with nothing of Peewee, Babel or the views imported, and
 the event loop paints it; on the next turn ``_open`` opens the database (checks,
-migrates, takes the daily backup), completes the window and starts the reminders.
-``ready`` is True from then on. See docs/PERFORMANCE.md (fix 21).
+migrates, takes the daily backup) and completes the window; the reminders start after
+the completed window's first paint, and ``ready`` is True from then on. See
+docs/PERFORMANCE.md (fixes 21 and 26).
 
 A damaged database ("database disk image is malformed", "file is not a database") is
 recovered from wherever it shows: while opening, in the first queries, or later in any

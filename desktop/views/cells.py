@@ -111,8 +111,9 @@ def fit_columns(table: QAbstractItemView, elide_column: int | None, two_line: bo
     model, delegate = table.model(), table.itemDelegate()
     if model is not None and getattr(delegate, "fitted_model", None) is not model:
         delegate.fitted_model = model  # new rows (a refresh, a search): measured again
-        model.modelReset.connect(lambda: size_to_contents(table))
-        size_to_contents(table)
+        # New rows (a search, a filter): measured on the rows in sight, the ones painted.
+        model.modelReset.connect(lambda: size_to_contents(table, in_sight=True))
+    size_to_contents(table)
     table.setTextElideMode(Qt.ElideRight)
     fm = table.fontMetrics()
     vertical = table.verticalHeader()
@@ -120,16 +121,24 @@ def fit_columns(table: QAbstractItemView, elide_column: int | None, two_line: bo
     vertical.setDefaultSectionSize((2 * fm.height() + theme.M) if two_line else (fm.height() + theme.M))
 
 
-def size_to_contents(table: QAbstractItemView) -> None:
+def size_to_contents(table: QAbstractItemView, in_sight: bool = False) -> None:
     """Every column but the stretched one as wide as its content (the rows Qt samples,
-    ``resizeContentsPrecision``) and its heading, as QHeaderView.ResizeToContents does."""
+    ``resizeContentsPrecision``; ``in_sight``: only the rows a shown list has in sight,
+    what a keystroke in the search needs) and its heading, as ResizeToContents does."""
     header: QHeaderView = table.horizontalHeader()
     model = table.model()
     if model is None:
         return
+    precision = header.resizeContentsPrecision()
+    if in_sight and table.isVisible():
+        rows = table.viewport().height() // max(1, table.verticalHeader().defaultSectionSize()) + 1
+        header.setResizeContentsPrecision(max(1, min(precision, rows)))
     low, high = header.minimumSectionSize(), header.maximumSectionSize()
-    for column in range(model.columnCount()):
-        if header.sectionResizeMode(column) == QHeaderView.Stretch or header.isSectionHidden(column):
-            continue
-        wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
-        header.resizeSection(column, max(low, min(high, wanted)))
+    try:
+        for column in range(model.columnCount()):
+            if header.sectionResizeMode(column) == QHeaderView.Stretch or header.isSectionHidden(column):
+                continue
+            wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, max(low, min(high, wanted)))
+    finally:
+        header.setResizeContentsPrecision(precision)

@@ -39,6 +39,14 @@ from bench import generate  # noqa: E402
 OUT = ROOT / "bench" / "out"
 CHILD_ENV = {"QT_QPA_PLATFORM": "offscreen", "DBUS_SESSION_BUS_ADDRESS": "disabled:"}
 
+# Issue 20's targets: one frame at 60 Hz for what answers a key or a click on a view
+# already seen, 100 ms for a view's first visit, 1.5x a bare window for the owner's data
+# on screen, 200 MB with every view open.
+FRAME_MS = 16.0
+FIRST_VISIT_MS = 100.0
+START_RATIO = 1.5
+PEAK_MB = 200.0
+
 
 # --- results -------------------------------------------------------------------------
 
@@ -64,10 +72,8 @@ class Result:
             self.status = "n/a"
         elif self.target is None:
             self.status = "info"
-        elif self.unit == "x":
+        else:  # every target is "at most" (issue 20 states them so)
             self.status = "pass" if self.median <= self.target else "miss"
-        else:
-            self.status = "pass" if self.median < self.target else "miss"
         return self
 
     def summary(self) -> dict:
@@ -140,7 +146,7 @@ def measure_filter_keystroke(data_dir: Path, manifest: dict, repeats: int) -> Re
     Each sample is one keystroke: set the text, run the view's filter (the 120 ms
     typing pause before it is a deliberate wait, not work, and is left out), and let
     Qt lay out and paint the list."""
-    key, label, target = "filter_keystroke", "Influencer filter, per keystroke", 30.0
+    key, label, target = "filter_keystroke", "Influencer filter, per keystroke", FRAME_MS
     try:
         from desktop.views.influencers import InfluencersView
     except ImportError as exc:
@@ -253,7 +259,7 @@ def measure_timeline_kind_query(data_dir: Path, manifest: dict, repeats: int) ->
 
 def measure_due_scan(data_dir: Path, manifest: dict, repeats: int) -> Result:
     """"What is due now" over the whole dataset, at the moment the data was made for."""
-    key, label, target = "due_scan", "Due scan (what is due now)", 20.0
+    key, label, target = "due_scan", "Due scan (what is due now)", 10.0
     try:
         from desktop.store import due  # lands with the follow-up ladder (branch ladder)
     except ImportError as exc:
@@ -335,7 +341,9 @@ def measure_import(data_dir: Path, manifest: dict, repeats: int) -> Result:
 
 def measure_open_views(data_dir: Path, manifest: dict, repeats: int) -> Result:
     """Start the app in this process, then open every view once: the first visit to
-    each (info), and the peak resident memory with all of them filled (the target)."""
+    each (the view is built, filled and painted), then switch back to each view already
+    seen, several rounds (one frame each: nothing is loaded again); and the peak
+    resident memory with all of them filled."""
     import resource
 
     from desktop.app import Application
@@ -355,19 +363,28 @@ def measure_open_views(data_dir: Path, manifest: dict, repeats: int) -> Result:
     def peak() -> float:
         return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
-    visits, peaks, at_start = {}, {"start": peak()}, []
-    for view in window.views:
-        if view.model.rowCount():
-            at_start.append(view.key)
+    def visit(key: str) -> float:
         started = time.perf_counter()
-        window.show_view(view.key)
-        _settle(app.qt)
-        visits[view.key] = _ms(time.perf_counter() - started)
-        peaks[view.key] = peak()
+        window.show_view(key)
+        _settle(app.qt)  # laid out and painted
+        return _ms(time.perf_counter() - started)
+
+    keys = list(getattr(window, "view_keys", None) or [v.key for v in window.views])
+    on_screen = window.current_view().key
+    visits, peaks = {}, {"start": peak()}
+    for key in keys:
+        visits[key] = visit(key)
+        peaks[key] = peak()
+    switches: dict[str, list[float]] = {key: [] for key in keys}
+    for _ in range(max(3, repeats)):
+        for key in keys:
+            switches[key].append(visit(key))
+    window.show_view(on_screen)  # the next run starts where this one did (the last view is saved)
     window.close()
-    return Result("peak_memory", "Peak memory, every view opened", "MB", [peak()], 250.0,
+    return Result("peak_memory", "Peak memory, every view opened", "MB", [peak()], PEAK_MB,
                   note="peak resident set size after opening all views",
-                  extra={"first_visit_ms": visits, "peak_after_mb": peaks, "loaded_at_start": at_start})
+                  extra={"first_visit_ms": visits, "switch_back_ms": switches, "peak_after_mb": peaks,
+                         "on_screen_at_start": on_screen})
 
 
 CHILD_MEASURES = {
@@ -425,22 +442,31 @@ def timed_start(cmd: list[str], marker: str, env: dict, then: tuple[str, ...] = 
 SHOWN, READY, SMOKE_OK = "smoke-test: window shown", "smoke-test: views ready", "smoke-test: ok"
 
 
-def measure_startup(data_dir: Path, repeats: int) -> list[Result]:
-    """Bare window, the app on the dataset, and the app on an empty database, in turn."""
+def measure_startup(data_dir: Path, repeats: int, demo_dir: Path | None = None) -> list[Result]:
+    """Bare window, the app on the dataset, on the demo shop and on an empty database, in turn."""
     bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
     app_cmd = [sys.executable, "-m", "desktop", "--lang", "nl", "gui", "--smoke-test"]
     app_env = _env({"AFSPRAAK_DATA_DIR": str(data_dir)})
     empty_env = _env({"AFSPRAAK_DATA_DIR": str(data_dir.parent / f"{data_dir.name}-empty")})
+    demo_env = _env({"AFSPRAAK_DATA_DIR": str(demo_dir)}) if demo_dir else None
     # The first start of the day also takes the daily backup: timed on its own.
     first_day = timed_start(app_cmd, SHOWN, app_env, then=(READY, SMOKE_OK))[3][0]
     timed_start(app_cmd, SHOWN, empty_env, then=(READY, SMOKE_OK))  # creates the empty database
+    if demo_env:
+        timed_start(app_cmd, SHOWN, demo_env, then=(READY, SMOKE_OK))  # the demo's daily backup
     timed_start(bare_cmd, "bare-window: ok", _env())  # warms the file cache
     bare, app, empty, ratios, empty_ratios, bare_rss, app_rss, cpu_ratios = [], [], [], [], [], [], [], []
     app_ready, ready_ratios, app_ok, ok_ratios = [], [], [], []
+    demo_ready, demo_ratios, demo_shown_ratios = [], [], []
     for _ in range(repeats):
         b, b_rss, b_cpu, _ = timed_start(bare_cmd, "bare-window: ok", _env())
         a, a_rss, a_cpu, (a_ready, a_ok) = timed_start(app_cmd, SHOWN, app_env, then=(READY, SMOKE_OK))
         e, _e_rss, _e_cpu, _ = timed_start(app_cmd, SHOWN, empty_env, then=(READY, SMOKE_OK))
+        if demo_env:
+            d, _d_rss, _d_cpu, (d_ready, _d_ok) = timed_start(app_cmd, SHOWN, demo_env, then=(READY, SMOKE_OK))
+            demo_ready.append(round(d_ready, 4))
+            demo_ratios.append(round(d_ready / b, 3))
+            demo_shown_ratios.append(round(d / b, 3))
         cpu_ratios.append(round(a_cpu / b_cpu, 3) if b_cpu else None)
         bare.append(round(b, 4))
         app.append(round(a, 4))
@@ -453,18 +479,28 @@ def measure_startup(data_dir: Path, repeats: int) -> list[Result]:
         empty_ratios.append(round(e / b, 3))
         bare_rss.append(round(b_rss, 1))
         app_rss.append(round(a_rss, 1))
+    demo = []
+    if demo_env:
+        demo = [
+            Result("demo_start_to_ready", "Demo shop: start to the list filled", "s", demo_ready, None,
+                   note="the example shop (afspraak demo), to \"views ready\""),
+            Result("demo_start_to_ready_ratio", "Demo shop: start to the list filled, ratio to bare window", "x",
+                   demo_ratios, START_RATIO, note="per pair of runs, taken in turn",
+                   extra={"first_window_ratio": demo_shown_ratios}),
+        ]
     return [
         Result("bare_window", "Bare PySide6 window, start to shown", "s", bare, None,
                note="the baseline", extra={"peak_rss_mb": bare_rss}),
         Result("cold_start", "App cold start to first painted window", "s", app, None,
-               note="afspraak gui --smoke-test to \"window shown\": menus, sidebar, \"opening your data\""),
-        Result("start_ratio", "Start-up, ratio to bare window", "x", ratios, 1.5,
-               note="per pair of runs, taken in turn"),
+               note="afspraak gui --smoke-test to \"window shown\""),
+        Result("start_ratio", "Start-up, ratio to bare window", "x", ratios, START_RATIO,
+               note="first painted window; per pair of runs, taken in turn"),
         Result("start_to_ready", "Start to the list on screen filled", "s", app_ready, None,
-               note="to \"views ready\": database open, Vandaag filled and painted",
+               note="to \"views ready\": database open, the view on screen filled and painted",
                extra={"ratio_to_bare": ready_ratios}),
-        Result("start_to_ready_ratio", "Start to the list filled, ratio to bare window", "x", ready_ratios, None,
-               note="per pair of runs; the first window's figure up to fix 20"),
+        Result("start_to_ready_ratio", "Start to the list filled, ratio to bare window", "x", ready_ratios,
+               START_RATIO, note="per pair of runs, taken in turn (issue 20's start-up figure)"),
+        *demo,
         Result("start_ratio_cpu", "Start-up, ratio of CPU time", "x", [r for r in cpu_ratios if r], None,
                note="whole process to exit (self-check included), user + system; steadier on a busy machine"),
         Result("start_ratio_empty", "Start-up on an empty database, ratio", "x", empty_ratios, None,
@@ -474,9 +510,23 @@ def measure_startup(data_dir: Path, repeats: int) -> list[Result]:
                extra={"ratio_to_bare": ok_ratios}),
         Result("first_start_of_day", "First start of the day (takes the daily backup)", "s",
                [round(first_day, 4)], None, note="to the list filled; once a day"),
-        Result("peak_memory_start", "Peak memory, app started", "MB", app_rss, 250.0,
+        Result("peak_memory_start", "Peak memory, app started", "MB", app_rss, PEAK_MB,
                note="peak resident set size of the cold starts (to exit, self-check included)"),
     ]
+
+
+def make_demo_shop(folder: Path) -> Path | None:
+    """The example shop the app offers (``afspraak demo``), in its own data dir: the
+    issue's first start-up figure is taken on it. None (and no demo figures) if it fails."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    proc = subprocess.run([sys.executable, "-m", "desktop", "--lang", "nl", "demo"], capture_output=True, text=True,
+                          env=_env({"AFSPRAAK_DATA_DIR": str(folder)}), cwd=ROOT, timeout=300)
+    if proc.returncode != 0:
+        print(f"demo shop not made ({proc.returncode}): {proc.stderr[-500:]}", flush=True)
+        return None
+    return folder
 
 
 def run_child(name: str, data_dir: Path, manifest_path: Path, repeats: int) -> Result:
@@ -488,6 +538,34 @@ def run_child(name: str, data_dir: Path, manifest_path: Path, repeats: int) -> R
             data = json.loads(line[len("RESULT "):])
             return Result(**data)
     return Result(name, name, "", status="error", note=(proc.stderr or proc.stdout)[-1500:])
+
+
+def open_views_figures(data_dir: Path, manifest_path: Path, repeats: int) -> list[Result]:
+    """Every view's first visit and the switch back to it, and the peak memory, from a few
+    fresh app processes (a first visit happens once per process): medians over them."""
+    runs = [run_child("open_views", data_dir, manifest_path, repeats) for _ in range(max(1, min(repeats, 3)))]
+    good = [r for r in runs if r.status != "error"]
+    if not good:
+        return [runs[0]]
+    keys = list(good[0].extra["first_visit_ms"])
+    out = []
+    for key in keys:
+        firsts = [r.extra["first_visit_ms"][key] for r in good]
+        at_start = all(r.extra.get("on_screen_at_start") == key for r in good)
+        out.append(Result(f"first_visit_{key}", f"First visit of the {key} view", "ms", firsts, FIRST_VISIT_MS,
+                          note="on screen at start-up (filled then); this is the switch to it"
+                          if at_start else "built, filled and painted on the first visit"))
+    switches = [ms for r in good for key in keys for ms in r.extra["switch_back_ms"][key]]
+    worst = {key: max(ms for r in good for ms in r.extra["switch_back_ms"][key]) for key in keys}
+    out.append(Result("switch_back", "Switching back to a view already seen", "ms", switches, FRAME_MS,
+                      note="every view, several rounds; slowest per view: "
+                           + ", ".join(f"{k} {v:.1f} ms" for k, v in worst.items()),
+                      extra={"slowest_ms": worst}))
+    peak = good[0]
+    peak.samples = [r.samples[0] for r in good]
+    peak.extra["runs"] = len(good)
+    out.append(peak)
+    return out
 
 
 def machine() -> dict:
@@ -528,7 +606,7 @@ def fmt(value: float | None, unit: str) -> str:
 def target_text(r: Result) -> str:
     if r.target is None:
         return ""
-    return f"≤ {fmt(r.target, r.unit)}" if r.unit == "x" else f"< {fmt(r.target, r.unit)}"
+    return f"≤ {fmt(r.target, r.unit)}"
 
 
 def table(results: list[Result], markdown: bool = False) -> str:
@@ -612,20 +690,19 @@ def main(argv: list[str] | None = None) -> int:
     data_dir, manifest_path, manifest = prepare(args.scale, args.seed, args.data_root, args.out / f"run-{args.scale}")
     wanted = set(args.only or [])
     results: list[Result] = []
-    if not wanted or wanted & {"start", "cold_start", "start_ratio", "bare_window", "start_to_ready", "start_to_ready_ratio"}:
+    if not wanted or wanted & {"start", "cold_start", "start_ratio", "bare_window", "start_to_ready", "start_to_ready_ratio",
+                                "demo_start_to_ready_ratio"}:
         print("start-up (fresh processes)…", flush=True)
-        results += measure_startup(data_dir, args.repeats)
+        demo_dir = make_demo_shop(args.out / "run-demo")
+        results += measure_startup(data_dir, args.repeats, demo_dir)
     for name in CHILD_MEASURES:
         if wanted and name not in wanted:
             continue
         print(f"{name}…", flush=True)
-        result = run_child(name, data_dir, manifest_path, args.repeats)
-        if name == "open_views" and result.status != "error":
-            for view, ms in result.extra.get("first_visit_ms", {}).items():
-                loaded = view in result.extra.get("loaded_at_start", [])
-                results.append(Result(f"first_visit_{view}", f"First visit of the {view} view", "ms", [ms],
-                                      note="on screen at start-up, loaded then" if loaded else "loads on the first visit"))
-        results.append(result)
+        if name == "open_views":
+            results += open_views_figures(data_dir, manifest_path, args.repeats)
+            continue
+        results.append(run_child(name, data_dir, manifest_path, args.repeats))
     for r in results:
         r.judge()
 

@@ -3,8 +3,9 @@
 The window comes first. ``Application.start`` shows the main window's shell (menus,
 sidebar, "opening your data") with nothing of Peewee, Babel or the views imported, and
 the event loop paints it; on the next turn ``_open`` opens the database (checks,
-migrates, takes the daily backup), completes the window and starts the reminders.
-``ready`` is True from then on. See docs/PERFORMANCE.md (fix 21).
+migrates, takes the daily backup) and completes the window; the reminders start after
+the completed window's first paint, and ``ready`` is True from then on. See
+docs/PERFORMANCE.md (fixes 21 and 26).
 
 A damaged database ("database disk image is malformed", "file is not a database") is
 recovered from wherever it shows: while opening, in the first queries, or later in any
@@ -133,6 +134,7 @@ class Application:
         self._recoveries = 0
         self._dialogs_closed = 0
         self._language_answer: str | None = None  # the first start's answer, saved once the data is open
+        self._reminders_queued = False  # the reminders start after the completed window's first paint
 
     def start(self) -> int | None:
         """Show the first window; returns an exit code when there is nothing more to do.
@@ -320,11 +322,29 @@ class Application:
         if reports:
             self._tell(_("Your data was repaired"), recovery.message(reports))
         if first_time:
-            self.start_reminders()
-        was_ready, self.ready = self.ready, True
-        if self.smoke_test and first_time and not was_ready:
-            QTimer.singleShot(0, self._smoke_done)
+            # The tray, the notifications and the scheduler after the list is painted: her
+            # data first (docs/PERFORMANCE.md, fix 26). ``ready`` follows then.
+            self._start_reminders_after_paint()
+            return True
+        self.ready = True
         return True
+
+    def _start_reminders_after_paint(self) -> None:
+        if not self._reminders_queued:
+            self._reminders_queued = True
+            _after_first_paint(self.window, self._finish_start, fallback_ms=250)
+
+    def _finish_start(self) -> None:
+        """The completed window has painted: start the reminders; the app is ready."""
+        self._reminders_queued = False
+        if not self.opened or self.scheduler is not None:  # stopped, or a recovery opens again
+            return
+        if self.smoke_test:
+            self._smoke_ready()
+        self.start_reminders()
+        was_ready, self.ready = self.ready, True
+        if self.smoke_test and not was_ready:
+            QTimer.singleShot(0, self._smoke_done)
 
     # --- a damaged database during use (see the module doc) ------------------------------
     def damage_found(self, exc: BaseException) -> None:
@@ -578,13 +598,20 @@ class Application:
         print("smoke-test: window shown" if self.window.isVisible() else "smoke-test: window NOT shown",
               flush=True)
 
+    def _views_ok(self) -> bool:
+        return self.window.isVisible() and self.window.is_complete and paths.db_path().exists()
+
+    def _smoke_ready(self) -> None:
+        """The completed window has painted its view (the reminders start next)."""
+        self.window.repaint()
+        # The list on screen is filled and painted: bench/run.py times start-to-ready by this line.
+        print("smoke-test: views ready" if self._views_ok() else "smoke-test: views NOT ready", flush=True)
+
     def _smoke_done(self) -> None:
         from desktop import selfcheck
 
         self.window.repaint()
-        ok = self.window.isVisible() and self.window.is_complete and paths.db_path().exists()
-        # The list on screen is filled and painted: bench/run.py times start-to-ready by this line.
-        print("smoke-test: views ready" if ok else "smoke-test: views NOT ready", flush=True)
+        ok = self._views_ok()
         problems = selfcheck.problems()  # missing modules, catalogs, forms, icons, locales
         for problem in problems:
             print(f"smoke-test: problem: {problem}", file=sys.stderr)

@@ -275,3 +275,15 @@ def test_the_language_question_asks_in_both_languages_with_dutch_chosen(qtbot, l
     assert seen["nl"] is True
     assert "In welke taal wil je Afspraak gebruiken?" in seen["texts"]
     assert "Which language would you like to use Afspraak in?" in seen["texts"]
+
+
+def test_has_influencer_matches_the_list_of_influencers(database):
+    from desktop.clock import utcnow
+
+    assert first_run.has_influencer() is False and first_run.influencers() == []
+    blocked = Person.create(name="Geblokkeerd", is_influencer=True, status="blocked", created_at=utcnow())
+    Person.create(name="Klant", is_influencer=False, created_at=utcnow())
+    assert first_run.has_influencer() is False  # a blocked influencer and a customer do not count
+    Person.create(name="Sanne", is_influencer=True, created_at=utcnow())
+    assert first_run.has_influencer() is True and bool(first_run.influencers())
+    assert blocked.id not in [pid for pid, _name in first_run.influencers()]

@@ -46,3 +46,41 @@ def test_sorting_keeps_the_filter(qapp):
     assert [r.cells[0] for r in model.rows] == ["Anouk Mulder", "Daan de Wit", "Noor de Boer", "Sanne de Vries"]
     model.set_filter("de v")
     assert [r.cells[0] for r in model.rows] == ["Sanne de Vries"]
+
+
+def _lazy_rows(count, calls):
+    from desktop.views.rows import LazyRow
+
+    def fill(rows):
+        calls.append([r.id for r in rows])
+        for r in rows:
+            r.fill = None
+        for r in rows:
+            r.cells[1] = f"score {r.id}"
+            r.sort_keys[1] = -r.id
+            r.subline = f"line {r.id}"
+
+    return [LazyRow(id=i, cells=[f"name {i:05}", ""], sort_keys=[f"name {i:05}", None],
+                    search=f"name {i:05}", fill=fill) for i in range(count)]
+
+
+def test_lazy_rows_fill_a_screenful_when_shown_and_all_for_a_sort(qapp):
+    from desktop.views.rows import FILL_BATCH, RowsModel
+
+    calls = []
+    model = RowsModel(["Name", "Score"])
+    model.set_rows(_lazy_rows(1000, calls))
+    assert calls == []  # nothing written before a row is shown
+    assert model.data(model.index(500, 1)) == "score 500"
+    assert len(calls) == 1 and 500 in calls[0] and len(calls[0]) <= FILL_BATCH + FILL_BATCH // 4
+    assert model.data(model.index(501, 0)) == "name 00501\nline 501"  # filled by the same call
+    assert len(calls) == 1
+    assert model.rows[900].subline == "line 900"  # reading a lazy field fills that row
+    assert calls[-1] == [900]
+    model.sort(1)  # by the lazy column: every row filled once, in one call, then sorted
+    first = len(calls[0])
+    assert len(calls) == 3 and len(calls[-1]) == 1000 - first - 1
+    assert all(r.fill is None for r in model.all_rows)
+    assert [r.id for r in model.rows[:3]] == [999, 998, 997]
+    model.set_filter("name 0099")
+    assert [r.id for r in model.rows] == [*range(999, 989, -1), 99]  # "name 00099" too

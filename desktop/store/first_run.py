@@ -90,4 +90,12 @@ def influencers() -> list[tuple[int, str]]:
     return list(query.tuples())
 
 
-__all__ = ["Progress", "progress", "save_names", "names", "set_hidden", "influencers"]
+def has_influencer() -> bool:
+    """Is there an influencer the first agreement could be with? One row looked at, not
+    every influencer read (Vandaag asks each time it is shown: docs/PERFORMANCE.md)."""
+    return (Person.select(Person.id)
+            .where((Person.is_influencer == True) & (Person.status != "blocked"))  # noqa: E712
+            .exists())
+
+
+__all__ = ["Progress", "progress", "save_names", "names", "set_hidden", "influencers", "has_influencer"]

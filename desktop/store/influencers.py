@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import defaultdict
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 from peewee import fn
 
@@ -444,14 +446,85 @@ def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]
 
 
 def average_ratings(person_ids: list[int]) -> dict[int, float]:
-    out = {}
-    for person_id, avg in (Rating.select(Collaboration.person,
-                                         fn.AVG((Rating.communication + Rating.quality + Rating.punctuality
-                                                 + Rating.result) / 4.0))
-                           .join(Collaboration).where(Collaboration.person.in_(person_ids))
-                           .group_by(Collaboration.person).tuples()):
-        out[person_id] = avg
+    query = (Rating.select(Collaboration.person,
+                           fn.AVG((Rating.communication + Rating.quality + Rating.punctuality + Rating.result) / 4.0))
+             .join(Collaboration).group_by(Collaboration.person))
+    return dict(_raw(query, Collaboration.person, person_ids))
+
+
+# --- the list ----------------------------------------------------------------------------
+
+class ListPerson(NamedTuple):
+    """One influencer as the list shows her (views/influencers.py)."""
+
+    id: int
+    name: str
+    status: str
+    status_reason: str
+    tags: list
+    city: str
+    email: str
+    country: str
+    handles: list  # ListHandle, biggest account first
+    open_count: int  # open deliverables of live collaborations
+    nearest: datetime | None  # their nearest deadline
+    stages: set  # statuses of her live collaborations
+    flagged: bool  # posted content without the disclosure
+
+
+class ListHandle(NamedTuple):
+    platform: str
+    name: str
+    followers: int | None
+
+
+def _rows(query) -> list[tuple]:
+    """A query's rows as stored, without Peewee's per-value conversion (fix 7)."""
+    return db.execute_sql(*query.sql()).fetchall()
+
+
+def list_people() -> list[ListPerson]:
+    """Every influencer for the list, by name: five queries read as stored (no model
+    objects, no per-value conversion), and nothing that only a shown row needs (the
+    score, the rating: ``list_figures``). Issue 20 / docs/PERFORMANCE.md fix 25."""
+    open_by_person = {person_id: (count, _moment(nearest)) for person_id, count, nearest in _rows(
+        Deliverable.select(Collaboration.person, fn.SUM(Deliverable.count), fn.MIN(Deliverable.deadline))
+        .join(Collaboration)
+        .where(Deliverable.delivered_at.is_null(), Collaboration.status.not_in(rules.CLOSED))
+        .group_by(Collaboration.person))}
+    stages = defaultdict(set)
+    for person_id, status in _rows(Collaboration.select(Collaboration.person, Collaboration.status)
+                                   .where(Collaboration.status.not_in(rules.CLOSED))):
+        stages[person_id].add(status)
+    flagged = {pid for (pid,) in _rows(Content.select(Collaboration.person).join(Collaboration)
+                                       .where(Content.disclosure_ok == False).distinct())}  # noqa: E712
+    handles_of = defaultdict(list)
+    for person_id, platform, name, followers in _rows(
+            Handle.select(Handle.person, Handle.platform, Handle.name, Handle.followers).order_by(Handle.id)):
+        handles_of[person_id].append(ListHandle(platform, name, followers))
+    out = []
+    none = (0, None)
+    for pid, name, status, reason, tags, city, email, country in _rows(
+            Person.select(Person.id, Person.name, Person.status, Person.status_reason, Person.tags, Person.city,
+                          Person.email, Person.country)
+            .where(Person.is_influencer == True).order_by(Person.name)):  # noqa: E712
+        handles = handles_of.get(pid, [])
+        if len(handles) > 1:
+            handles.sort(key=lambda h: -(h.followers or 0))
+        count, nearest = open_by_person.get(pid, none)
+        out.append(ListPerson(pid, name, status, reason, _tags(tags), city, email, country,
+                              handles, count, nearest, stages.get(pid, set()), pid in flagged))
     return out
+
+
+def _tags(stored: str | None) -> list:
+    return [] if not stored or stored == "[]" else json.loads(stored)
+
+
+def list_figures(person_ids: list[int], now: datetime) -> tuple[dict[int, score_rules.Score], dict[int, float]]:
+    """The reliability score and the average rating of these people: what the influencer
+    list shows for the rows on screen, asked when they are shown (a screenful at a time)."""
+    return scores(person_ids, now), average_ratings(person_ids)
 
 
 # --- export --------------------------------------------------------------------------

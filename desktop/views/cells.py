@@ -24,6 +24,7 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, parent=None, pill_column: int | None = None):
         super().__init__(parent)
         self.pill_column = pill_column
+        self.fitted_model = None  # the model whose resets re-measure the columns (fit_columns)
 
     def sizeHint(self, option, index):
         size = super().sizeHint(option, index)
@@ -98,12 +99,46 @@ def fit_columns(table: QAbstractItemView, elide_column: int | None, two_line: bo
     header: QHeaderView = table.horizontalHeader()
     header.setStretchLastSection(False)
     header.setMinimumSectionSize(theme.XL)
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    # Sized to the content when the content changes, not in Qt's ResizeToContents mode:
+    # that mode measures a hundred rows of every column again (a Python call per cell)
+    # each time the list is shown, resized or laid out, so switching back to a view of
+    # 20,000 shipments cost 0.1-0.2 s (docs/PERFORMANCE.md, fix 24). Fixed columns, the
+    # free-text one stretched, measured once per change of the rows: the same widths.
+    header.setSectionResizeMode(QHeaderView.Fixed)
     if elide_column is not None:
         header.setSectionResizeMode(elide_column, QHeaderView.Stretch)
-    table.setTextElideMode(Qt.ElideRight)
     table.setProperty("elideColumn", -1 if elide_column is None else elide_column)
+    model, delegate = table.model(), table.itemDelegate()
+    if model is not None and getattr(delegate, "fitted_model", None) is not model:
+        delegate.fitted_model = model  # new rows (a refresh, a search): measured again
+        # New rows (a search, a filter): measured on the rows in sight, the ones painted.
+        model.modelReset.connect(lambda: size_to_contents(table, in_sight=True))
+    size_to_contents(table)
+    table.setTextElideMode(Qt.ElideRight)
     fm = table.fontMetrics()
     vertical = table.verticalHeader()
     vertical.setSectionResizeMode(QHeaderView.Fixed)
     vertical.setDefaultSectionSize((2 * fm.height() + theme.M) if two_line else (fm.height() + theme.M))
+
+
+def size_to_contents(table: QAbstractItemView, in_sight: bool = False) -> None:
+    """Every column but the stretched one as wide as its content (the rows Qt samples,
+    ``resizeContentsPrecision``; ``in_sight``: only the rows a shown list has in sight,
+    what a keystroke in the search needs) and its heading, as ResizeToContents does."""
+    header: QHeaderView = table.horizontalHeader()
+    model = table.model()
+    if model is None:
+        return
+    precision = header.resizeContentsPrecision()
+    if in_sight and table.isVisible():
+        rows = table.viewport().height() // max(1, table.verticalHeader().defaultSectionSize()) + 1
+        header.setResizeContentsPrecision(max(1, min(precision, rows)))
+    low, high = header.minimumSectionSize(), header.maximumSectionSize()
+    try:
+        for column in range(model.columnCount()):
+            if header.sectionResizeMode(column) == QHeaderView.Stretch or header.isSectionHidden(column):
+                continue
+            wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, max(low, min(high, wanted)))
+    finally:
+        header.setResizeContentsPrecision(precision)

@@ -168,7 +168,7 @@ class GettingStarted(QFrame):
             example_names = demo.EXAMPLE_NAMES if progress.example_loaded else {}
             self.shop_name.setText("" if shop == example_names.get("shop_name") else shop)
             self.owner_name.setText("" if owner == example_names.get("owner_name") else owner)
-        has_influencer = bool(first_run.influencers())
+        has_influencer = first_run.has_influencer()
         self.agreement_button.setEnabled(has_influencer)
         self.agreement_button.setToolTip("" if has_influencer else _("Add an influencer first."))
         empty = demo.is_empty()

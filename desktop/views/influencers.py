@@ -8,14 +8,11 @@ section of their own.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
-from peewee import fn
 
 from desktop import clock, i18n
 from desktop.domain import collaborations as collab_rules
@@ -30,7 +27,6 @@ from desktop.store.models import (
     Content,
     Deliverable,
     Event,
-    Handle,
     Person,
     Rating,
     Strike,
@@ -39,7 +35,7 @@ from desktop.views import dialogs
 from desktop.views import evidence as evidence_view
 from desktop.views.base import ListView, plain_label
 from desktop.views.forms import load_form
-from desktop.views.rows import Row
+from desktop.views.rows import LazyRow, Row
 from desktop.views.undo import EvidenceAdded
 from desktop.presentation import event_texts
 from desktop.views import theme
@@ -114,67 +110,30 @@ class InfluencersView(ListView):
         )
 
     def load_rows(self):
+        # The people and what the search and the filters need, for every influencer; the
+        # score, the rating and the account line when a row is first shown (LazyRow).
         now = clock.utcnow()
-        open_by_person: dict[int, tuple[int, object]] = {}
-        query = (
-            Deliverable.select(Collaboration.person, fn.SUM(Deliverable.count), fn.MIN(Deliverable.deadline))
-            .join(Collaboration)
-            .where(Deliverable.delivered_at.is_null(), Collaboration.status.not_in(collab_rules.CLOSED))
-            .group_by(Collaboration.person)
-            .tuples()
-        )
-        for person_id, count, nearest in query:
-            open_by_person[person_id] = (count, nearest)
-        stages = defaultdict(set)
-        for person_id, status in (Collaboration.select(Collaboration.person, Collaboration.status)
-                                  .where(Collaboration.status.not_in(collab_rules.CLOSED)).tuples()):
-            stages[person_id].add(status)
-        flagged = {pid for (pid,) in Content.select(Collaboration.person).join(Collaboration)
-                   .where(Content.disclosure_ok == False).distinct().tuples()}  # noqa: E712
-        # Tuples, not model objects: 10,000 people and 16,000 handles (docs/PERFORMANCE.md).
-        people = [_PersonRow(*values) for values in (
-            Person.select(Person.id, Person.name, Person.status, Person.status_reason, Person.tags, Person.city,
-                          Person.email, Person.country)
-            .where(Person.is_influencer == True).order_by(Person.name).tuples())]  # noqa: E712
-        handles_of = defaultdict(list)
-        for person_id, platform, name, followers in (Handle.select(Handle.person, Handle.platform, Handle.name,
-                                                                   Handle.followers).order_by(Handle.id).tuples()):
-            handles_of[person_id].append(_HandleRow(platform, name, followers))
-        ids = [p.id for p in people]
-        scores = ops.scores(ids, now)
-        ratings = ops.average_ratings(ids)
+        fill = partial(_fill_rows, now)
         rows = []
-        for person in people:
-            handles = sorted(handles_of.get(person.id, ()), key=lambda h: -(h.followers or 0))
-            followers = sum(h.followers or 0 for h in handles)
-            count, nearest = open_by_person.get(person.id, (0, None))
-            score = scores[person.id]
-            rating = ratings.get(person.id)
+        for person in ops.list_people():
+            nearest, flagged = person.nearest, person.flagged
             status = label("person_status", person.status)
-            if person.id in flagged:
+            if flagged:
                 status += " ⚠"
             colour = ("grey" if person.status == "blocked" else "red" if person.status == "inactive"
-                      or (nearest and nearest < now) else "amber" if person.id in flagged else "")
-            # The tooltip (with the score's explanation) is written when Qt asks for it.
-            tooltip = partial(_row_tooltip, person.status_reason, person.id in flagged, score)
-            rows.append(Row(
+                      or (nearest and nearest < now) else "amber" if flagged else "")
+            count = person.open_count
+            rows.append(LazyRow(
                 id=person.id,
-                cells=[
-                    person.name,
-                    status,
-                    i18n.list_date(clock.to_local(nearest)) if nearest else "",
-                    str(count) if count else "",
-                    str(score.value) if score.value is not None else "–",
-                ],
-                sort_keys=[person.name.lower(), person.status, nearest, count, score.value],
-                subline=_account_line(handles, followers),
-                sublines={4: "★ " + i18n.format_number(round(rating, 1))} if rating else None,
-                search=" ".join([person.name, *(h.name for h in handles), *person.tags, person.city,
+                cells=[person.name, status, i18n.list_date(clock.to_local(nearest)) if nearest else "",
+                       str(count) if count else "", ""],
+                sort_keys=[person.name.lower(), person.status, nearest, count, None],
+                search=" ".join([person.name, *(h.name for h in person.handles), *person.tags, person.city,
                                  person.email]).lower(),
-                tooltip=tooltip,
                 colour=colour,
-                extra={"statuses": {person.status, *stages[person.id]} | ({"disclosure"} if person.id in flagged else set()),
-                       "tags": set(person.tags), "country": person.country},
+                extra={"statuses": {person.status, *person.stages} | ({"disclosure"} if flagged else set()),
+                       "tags": set(person.tags), "country": person.country, "person": person},
+                fill=fill,
             ))
         return rows
 
@@ -692,21 +651,20 @@ class InfluencersView(ListView):
         return flow_of(made, name)
 
 
-class _PersonRow(NamedTuple):
-    id: int
-    name: str
-    status: str
-    status_reason: str
-    tags: list
-    city: str
-    email: str
-    country: str
-
-
-class _HandleRow(NamedTuple):
-    platform: str
-    name: str
-    followers: int | None
+def _fill_rows(now, rows: list) -> None:
+    """Write the shown rows' score, rating, account line and tooltip (LazyRow)."""
+    for row in rows:
+        row.fill = None
+    scores, ratings = ops.list_figures([row.id for row in rows], now)
+    for row in rows:
+        person = row.extra["person"]
+        score, rating = scores[row.id], ratings.get(row.id)
+        row.cells[4] = str(score.value) if score.value is not None else "–"
+        row.sort_keys[4] = score.value
+        row.subline = _account_line(person.handles, sum(h.followers or 0 for h in person.handles))
+        row.sublines = {4: "★ " + i18n.format_number(round(rating, 1))} if rating else None
+        # The tooltip (with the score's explanation) is written when Qt asks for it.
+        row.tooltip = partial(_row_tooltip, person.status_reason, person.flagged, score)
 
 
 def _row_tooltip(status_reason: str, flagged: bool, score) -> str:

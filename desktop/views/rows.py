@@ -26,6 +26,43 @@ class Row:
     extra: dict = field(default_factory=dict)
     subline: str = ""  # a quieter second line under the first cell (two-line rows)
     sublines: dict[int, str] | None = None  # the same under other cells: {column: text}
+    # LazyRow: writes the rest of the rows passed (a screenful) when first read; None once done.
+    fill: Callable[[list["Row"]], None] | None = None
+
+
+_SLOTS = {name: Row.__dict__[name] for name in ("cells", "sort_keys", "tooltip", "subline", "sublines")}
+
+
+def _lazy(name: str) -> property:
+    slot = _SLOTS[name]
+
+    def get(row):
+        if row.fill is not None:
+            row.fill([row])
+        return slot.__get__(row)
+
+    return property(get, slot.__set__)
+
+
+class LazyRow(Row):
+    """A row whose costly parts (``cells``, ``sort_keys``, ``tooltip``, ``subline``,
+    ``sublines``) are written by ``fill`` when first read: the model fills the rows
+    around the one Qt asks for in one call, a sort by any column fills every row first.
+    ``id``, ``search``, ``colour`` and ``extra`` (what the search and the filters read)
+    are there from the start. The influencer list scores a screenful of 10,000 people,
+    not all of them (docs/PERFORMANCE.md, fix 25)."""
+
+    __slots__ = ()
+    cells = _lazy("cells")
+    sort_keys = _lazy("sort_keys")
+    tooltip = _lazy("tooltip")
+    subline = _lazy("subline")
+    sublines = _lazy("sublines")
+
+
+# Rows filled around the one Qt first asks for: what a tall window shows, and a little
+# more (scoring costs about 0.3 ms a person: a batch stays within a frame or two).
+FILL_BATCH = 40
 
 
 def plain_tooltip(text: str) -> str:
@@ -91,7 +128,7 @@ class RowsModel(QAbstractTableModel):
     def set_rows(self, rows: list[Row]) -> None:
         for row in rows:
             if not row.search:
-                row.search = " ".join(row.cells).lower()
+                row.search = " ".join(row.cells).lower()  # a LazyRow brings its own
         self.all_rows = rows
         self._apply()
 
@@ -130,6 +167,17 @@ class RowsModel(QAbstractTableModel):
             self.rows = list(rows)
         self.endResetModel()
 
+    def fill_near(self, index: int) -> None:
+        """Fill the lazy rows from ``index`` on (the ones Qt is about to show) in one go."""
+        batch = [r for r in self.rows[max(0, index - FILL_BATCH // 4):index + FILL_BATCH] if r.fill is not None]
+        if batch:
+            batch[0].fill(batch)
+
+    def fill_all(self) -> None:
+        pending = [r for r in self.all_rows if r.fill is not None]
+        if pending:
+            pending[0].fill(pending)
+
     def row_at(self, index: int) -> Row | None:
         return self.rows[index] if 0 <= index < len(self.rows) else None
 
@@ -149,6 +197,8 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         role = int(role)
+        if self.rows[index.row()].fill is not None:
+            self.fill_near(index.row())
         if role == DISPLAY:
             row = self.rows[index.row()]
             column = index.column()
@@ -181,6 +231,7 @@ class RowsModel(QAbstractTableModel):
             k = r.sort_keys[column] if r.sort_keys else r.cells[column]
             return (k is None, k if k is not None else 0)
 
+        self.fill_all()  # the sort reads every row's keys: one fill, not one per row
         self.layoutAboutToBeChanged.emit()
         reverse = order == Qt.DescendingOrder
         self.all_rows.sort(key=key, reverse=reverse)

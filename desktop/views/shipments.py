@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout
-from collections import defaultdict
 
 
 from desktop import i18n
@@ -21,7 +20,7 @@ from desktop.domain.carriers import is_link
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import settings, shipping
-from desktop.store.models import Person, Product, Shipment, ShipmentItem
+from desktop.store.models import Shipment
 from desktop.views.base import ListView, plain_label
 from desktop.views.flow import flow_of
 from desktop.views.rows import COLOURS, RowsModel, Row
@@ -105,25 +104,14 @@ class ShipmentsView(ListView):
         now = utcnow()
         days = int(settings.get("checkin_days"))
         wanted = self.status_filter.currentData() if hasattr(self, "status_filter") else ""
-        # Two tuple queries, not model objects: 20,000 shipments with their people and
-        # products as models took seconds and 100 MB on the first visit (docs/PERFORMANCE.md).
-        shipments = (Shipment.select(Shipment.id, Person.name, Shipment.carrier, Shipment.tracking_code,
-                                     Shipment.tracking_url, Shipment.sent_at, Shipment.status,
-                                     Person.street, Person.postcode, Person.city)
-                     .join(Person).order_by(Shipment.created_at.desc()))
-        items = ShipmentItem.select(ShipmentItem.shipment, Product.name, Product.variant).join(Product)
+        statuses = None
         if wanted:
-            which = (Shipment.status.in_(["sent", "delivered"]) if wanted == AWAITING
-                     else Shipment.status.in_(rules.NEEDS_ADDRESS) if wanted == NO_ADDRESS
-                     else Shipment.status == wanted)
-            shipments = shipments.where(which)
-            items = items.switch(ShipmentItem).join(Shipment).where(which)
-        products_of = defaultdict(list)
-        for shipment_id, name, variant in items.order_by(ShipmentItem.id).tuples():
-            products_of[shipment_id].append(" ".join(x for x in (name, variant and f"({variant})") if x))
+            statuses = (("sent", "delivered") if wanted == AWAITING else tuple(rules.NEEDS_ADDRESS)
+                        if wanted == NO_ADDRESS else (wanted,))
+        shipments, products_of = shipping.list_shipments(statuses)
         rows = []
         for (sid, person_name, carrier, tracking_code, tracking_url, sent_at, status_code,
-             street, postcode, city) in shipments.tuples():
+             street, postcode, city) in shipments:
             awaiting = rules.awaiting_receipt(status_code, sent_at, now, days)
             no_address = rules.missing_address(status_code, street, postcode, city)
             if (wanted == AWAITING and not awaiting) or (wanted == NO_ADDRESS and not no_address):

@@ -1,5 +1,6 @@
 """The ladder settings dialog: timings, and the template editor with preview and reset."""
 
+from desktop.presentation import due_texts
 from desktop.store import due, settings, templates
 from desktop.store.models import MessageTemplate
 
@@ -42,7 +43,7 @@ def test_template_editor_previews_on_real_data_validates_and_resets(qtbot, demo_
     assert templates.current("ladder.1", "nl", "je")[1] == "Hoi {voornaam}, hoe staat het met {afspraken}?"
     # the owner's wording is what the ladder now sends
     item = next(i for i in due.due_now(NOW) if i.template == "ladder.1")
-    assert due.compose(item, NOW).body.startswith("Hoi Sanne, hoe staat het met je reel")
+    assert due_texts.compose(item, NOW).body.startswith("Hoi Sanne, hoe staat het met je reel")
     dialog.reset_template()
     assert MessageTemplate.select().count() == 0
     assert "Ik wacht nog op" in dialog.body.toPlainText()

@@ -29,6 +29,7 @@ from desktop.clock import utcnow
 from desktop.domain import messages
 from desktop.domain.followup import DueItem, _parse_time
 from desktop.i18n import _, pgettext
+from desktop.presentation import due_texts
 from desktop.store import due, settings, templates
 from desktop.store.db import db
 from desktop.store.models import Person
@@ -240,7 +241,7 @@ class LadderSettingsDialog(QDialog):
         if item is not None:
             person = Person.get_by_id(item.person_id)
             s = due.ladder_settings()
-            values = due.values_for(item, person, now, s)
+            values = due_texts.values_for(item, person, now, s)
             to = messages.Recipient(values.get("voornaam") or "", language, person.country, form)
             values["afspraken"] = [messages.describe(p.kind, due.part_details(p), to, now, s.tz) for p in item.parts]
             title = _("Preview for {person}").format(person=person.name)

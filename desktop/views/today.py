@@ -71,7 +71,7 @@ class TodayView(ListView):
         return utcnow()
 
     def load_rows(self):
-        from desktop.store import due
+        from desktop.presentation import due_texts
 
         now = self._now()
         local_now = to_local(now)
@@ -81,7 +81,7 @@ class TodayView(ListView):
         rows = []
         shown_items = [(item, bucket(item.due, now, end_of_today)) for item in reminders.plan(now)]
         shown_items = [(item, when) for item, when in shown_items if when is not None]
-        titles = due.subject_titles(item for item, _when in shown_items)
+        titles = due_texts.subject_titles(item for item, _when in shown_items)
         for (item, when), title in zip(shown_items, titles):
             moment = to_local(item.own_due)  # the moment of the step it names
             shown = names[when] if when == "now" else (
@@ -114,7 +114,7 @@ class TodayView(ListView):
         return sum(1 for item in self.items if item.due <= now)
 
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
-        from desktop.store import due
+        from desktop.presentation import due_texts
 
         if not 0 <= row_id < len(self.items):
             return
@@ -122,7 +122,7 @@ class TodayView(ListView):
         now = self._now()
         self.add_heading(layout, _("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
         self.add_fields(layout, [
-            (_("About"), due.subject_title(item)),
+            (_("About"), due_texts.subject_title(item)),
             (_("Due"), i18n.list_moment(to_local(item.own_due))),
             (_("Channel"), label("channel", item.channel) if item.channel else _("task")),
         ])
@@ -131,7 +131,7 @@ class TodayView(ListView):
             for part in item.parts:
                 layout.addWidget(plain_label("    • " + label("due_kind", part.kind) + " · " + label("due_step", part.step)
                                              + " · " + i18n.list_moment(to_local(part.due))))
-        message = due.compose(item, now)
+        message = due_texts.compose(item, now)
         self.add_section(layout, _("Ready message") if message else _("What to do"))
         if message and "{nieuwe_datum}" in messages.TEMPLATES[item.template].body:
             # The delay message names a date only the owner can pick: the dialog asks for it.

@@ -1,0 +1,49 @@
+"""Parcels to influencers: sent, but not yet confirmed as received ("is it there?").
+
+Open: status ``sent``, a sent moment, no received moment, not a custom order's parcel.
+Rule: ``followup.RULES["shipment"]`` (one check-in ``checkin_days`` after sending)."""
+
+from __future__ import annotations
+
+from peewee import JOIN
+
+from desktop.domain.followup import DueItem, DuePart, make_promise
+from desktop.store.models import Collaboration, Product, Shipment, ShipmentItem
+from desktop.store.promises.facts import collaboration_details
+from desktop.store.promises.registry import Kind, Scan, as_moment, chunks, register
+
+
+def load(scan: Scan) -> None:
+    # By status, the few sent ones; "+ 0" keeps SQLite off the custom-order index (the
+    # thousands of parcels without a custom order would be walked otherwise).
+    query = (Shipment.select(Shipment.id, Shipment.sent_at, Shipment.person, Shipment.collaboration)
+             .where(Shipment.status == "sent", Shipment.sent_at.is_null(False), Shipment.received_at.is_null(),
+                    (Shipment.custom_order + 0).is_null(), Shipment.sent_at <= scan.latest_reference("shipment")))
+    if scan.person_id is not None:
+        query = query.where(Shipment.person == scan.person_id)
+    for sid, sent_at, pid, cid in query.tuples():
+        sent_at = as_moment(sent_at)
+        scan.chase(make_promise("shipment", pid, "shipment", sid, sent_at, details={"collaboration_id": cid}), sent_at)
+
+
+def details(part: DuePart) -> dict:
+    found = dict(part.details)
+    sh = Shipment.get_or_none(Shipment.id == part.subject_id)
+    if sh is not None:
+        found.update(collaboration_details(sh.collaboration_id))
+        names = [n for (n,) in Product.select(Product.name).join(ShipmentItem).where(ShipmentItem.shipment == sh.id).tuples()]
+        found.update(product=", ".join(names), sent_at=sh.sent_at, value_cents=sh.value_cents)
+    return found
+
+
+def subject_facts(items: list[DueItem]) -> dict[int, tuple]:
+    """shipment id -> (sent at, collaboration title or "")."""
+    found = {}
+    for chunk in chunks(item.subject_id for item in items):
+        query = (Shipment.select(Shipment.id, Shipment.sent_at, Collaboration.title)
+                 .join(Collaboration, JOIN.LEFT_OUTER).where(Shipment.id.in_(chunk)))
+        found.update({sid: (as_moment(sent_at), title or "") for sid, sent_at, title in query.tuples()})
+    return found
+
+
+register(Kind("shipment", load, details, subject_facts))

@@ -6,7 +6,7 @@ import pytest
 
 from desktop import i18n
 from desktop.domain import collaborations, disclosure, handles, score, spreadsheet, strikes, validation
-from desktop.domain import messages
+from desktop.presentation import messages
 from tests.conftest import NOW
 
 

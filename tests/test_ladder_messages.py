@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from desktop import cli, cli_due, i18n
-from desktop.domain import messages
+from desktop.presentation import messages
 from desktop.presentation import due_texts
 from desktop.store import due, settings
 from desktop.store.db import close_database

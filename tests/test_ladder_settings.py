@@ -1,7 +1,7 @@
 """The ladder settings dialog: timings, and the template editor with preview and reset."""
 
 from desktop.presentation import due_texts
-from desktop.store import due, settings, templates
+from desktop.store import due, settings
 from desktop.store.models import MessageTemplate
 
 from .conftest import NOW
@@ -40,7 +40,7 @@ def test_template_editor_previews_on_real_data_validates_and_resets(qtbot, demo_
     assert MessageTemplate.select().count() == 0
     dialog.body.setPlainText("Hoi {voornaam}, hoe staat het met {afspraken}?")
     assert dialog.store_template()
-    assert templates.current("ladder.1", "nl", "je")[1] == "Hoi {voornaam}, hoe staat het met {afspraken}?"
+    assert due_texts.template_text("ladder.1", "nl", "je")[1] == "Hoi {voornaam}, hoe staat het met {afspraken}?"
     # the owner's wording is what the ladder now sends
     item = next(i for i in due.due_now(NOW) if i.template == "ladder.1")
     assert due_texts.compose(item, NOW).body.startswith("Hoi Sanne, hoe staat het met je reel")

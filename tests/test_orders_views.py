@@ -8,7 +8,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from desktop import i18n
-from desktop.domain import messages
+from desktop.presentation import messages
 from desktop.presentation import due_texts
 from desktop.store import orders as store
 from desktop.store import settings

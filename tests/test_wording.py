@@ -10,9 +10,9 @@ from babel.messages.pofile import read_po
 
 from desktop.presentation import due_texts
 from desktop import i18n
-from desktop.domain import messages as m
+from desktop.presentation import messages as m
 from desktop.domain import privacy
-from desktop.domain.messages import DaysLate, Money, Recipient
+from desktop.presentation.messages import DaysLate, Money, Recipient
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 9, 30)

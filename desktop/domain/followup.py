@@ -49,7 +49,7 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   of the step is used instead.
 
 Adding a promise kind is adding data: a :class:`Rule` in :data:`RULES` (or through
-:func:`register_rule`) plus its templates in ``domain/messages.py``.
+:func:`register_rule`) plus its templates in ``presentation/messages.py``.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ class Step:
 
     name: str  # "1".."4", "received", "delay_warning", "no_update", "strike"
     offset: Callable[[LadderSettings], timedelta]
-    template: str = ""  # template id in domain/messages.py ("" for tasks)
+    template: str = ""  # template id in presentation/messages.py ("" for tasks)
     alt_template: str = ""  # used instead when ``template`` was the last one sent to the person
     channel: str = "same"  # "same": the usual channel; "other": one not used so far; or a channel code
     action: str = "message"  # "message" or "strike"

@@ -12,13 +12,14 @@ from datetime import date, datetime, timedelta
 
 from desktop import i18n
 from desktop.clock import to_local
-from desktop.domain import followup, messages
+from desktop.domain import followup
+from desktop.presentation import messages
 from desktop.domain import orders as rules
 from desktop.domain.followup import DueItem, LadderSettings
 from desktop.domain.orders import propose_new_date
 from desktop.i18n import _
 from desktop.labels import label
-from desktop.store import due, orders, settings
+from desktop.store import due, orders, settings, templates
 from desktop.store.models import CustomOrder, Person
 
 
@@ -119,7 +120,7 @@ def compose_for(person: Person, template_id: str, values: dict[str, object], now
     base: dict[str, object] = {"voornaam": to.first_name, "naam": person.name,
                                "winkel": settings.get("shop_name"), "afzender": settings.get("owner_name")}
     base.update(values)
-    override = due.template_override(template_id, to.lang, to.context)
+    override = templates.own(template_id, to.lang, to.context)
     return messages.render(template_id, base, to, now=now, tz=due.owner_zone(), override=override)
 
 
@@ -132,7 +133,7 @@ def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None
     to = recipient(person)
     values = values_for(item, person, now, s)
     values.update(extra or {})
-    override = due.template_override(item.template, to.lang, to.context)
+    override = templates.own(item.template, to.lang, to.context)
     return messages.render(item.template, values, to, now=now, tz=s.tz, override=override)
 
 
@@ -165,8 +166,18 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         "vervoerder": label("carrier", shipment.carrier) if shipment else "",
         "track_trace": (shipment.tracking_url or shipment.tracking_code) if shipment else "",
     }
-    override = due.template_override(template, to.lang, to.context)
+    override = templates.own(template, to.lang, to.context)
     return messages.render(template, values, to, now=now, tz=s.tz, override=override)
+
+
+def template_text(template_id: str, language: str, form: str) -> tuple[str, str, bool]:
+    """(subject, body, is_own_wording) of a template for the editor: the owner's wording,
+    else the default from the catalogs."""
+    own = templates.own(template_id, language, form)
+    if own is not None:
+        return own[0], own[1], True
+    subject, body = messages.default_text(template_id, language, form)
+    return subject, body, False
 
 
 def strike_words() -> dict[str, str]:
@@ -176,4 +187,4 @@ def strike_words() -> dict[str, str]:
 
 
 __all__ = ["recipient", "subject_title", "subject_titles", "TITLES", "values_for", "compose_for", "compose", "compose_order",
-           "strike_words"]
+           "strike_words", "template_text"]

@@ -31,7 +31,6 @@ from desktop.store.models import (
     Deliverable,
     Event,
     Handle,
-    MessageTemplate,
     Person,
     ReminderState,
     Strike,
@@ -203,12 +202,6 @@ def subject_of(item: DueItem) -> int | None:
     return kind.subject_of(item) if kind is not None else None
 
 
-def template_override(template_id: str, language: str, form: str) -> tuple[str, str] | None:
-    row = MessageTemplate.get_or_none(MessageTemplate.template == template_id, MessageTemplate.language == language,
-                                      MessageTemplate.form == form)
-    return (row.subject, row.body) if row else None
-
-
 # --- acting on a step -----------------------------------------------------------------
 
 def _save_states(item: DueItem, status: str, now: datetime, until: datetime | None = None,
@@ -289,5 +282,5 @@ def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> St
 
 __all__ = [
     "ACTIVE_COLLABS", "ladder_settings", "load", "plan", "due_now", "find", "part_details", "subject_facts", "subject_of",
-    "contact_info", "ContactInfo", "template_override", "mark_sent", "mark_reply", "snooze", "dismiss", "apply_strike",
+    "contact_info", "ContactInfo", "mark_sent", "mark_reply", "snooze", "dismiss", "apply_strike",
 ]

@@ -165,7 +165,7 @@ class DueStepDialog(QDialog):
     def _ask_incomplete(self, message) -> None:
         """Ask before showing a message that lacks a value it needs: show it without the
         sentences that need the value, or start from an empty text."""
-        from desktop.domain.messages import PLACEHOLDERS
+        from desktop.presentation.messages import PLACEHOLDERS
 
         missing = ", ".join(_(PLACEHOLDERS[name]) for name in message.incomplete)
         box = QWidget(self)

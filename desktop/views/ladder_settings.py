@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import utcnow
-from desktop.domain import messages
+from desktop.presentation import messages
 from desktop.domain.followup import DueItem, _parse_time
 from desktop.i18n import _, pgettext
 from desktop.presentation import due_texts
@@ -186,7 +186,7 @@ class LadderSettingsDialog(QDialog):
 
     def _load_template(self, *_args) -> None:
         template_id, language, form = self.selection()
-        subject, body, own = templates.current(template_id, language, form)
+        subject, body, own = due_texts.template_text(template_id, language, form)
         self.subject.setText(subject)
         self.body.setPlainText(body)
         self.template_state.setText(_("Your own wording") if own else _("Default wording"))

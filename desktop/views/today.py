@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop import i18n, reminders
-from desktop.domain import messages
+from desktop.presentation import messages
 from desktop.clock import local_to_utc, snooze_until, to_local, utcnow
 from desktop.i18n import _, tomorrow_label
 from desktop.labels import label

@@ -36,7 +36,7 @@ from desktop.store.models import (
     Strike,
 )
 from desktop.store.promises import ACTIVE_COLLABS, KINDS, Scan
-from desktop.store.promises.registry import as_moment, chunks
+from desktop.store.promises.registry import as_moment, ids_in, rows
 
 CONTACT_WINDOW = timedelta(days=14)  # outgoing contacts looked at for the once-a-day rule
 
@@ -102,39 +102,35 @@ def _people(ids: list[int]) -> dict[int, tuple[PersonInfo, str, datetime | None]
     # Her Instagram and TikTok handles in the same query.
     platforms = (handles.select(fn.group_concat(handles.platform, " "))
                  .where(handles.person == Person.id, handles.platform.in_(("instagram", "tiktok"))))
-    for chunk in chunks(ids):
-        query = (Person.select(Person.id, Person.name, Person.status, Person.email, Person.phone, Person.whatsapp,
-                               last_in, platforms)
-                 .where(Person.id.in_(chunk)))
-        for pid, name, status, email, phone, whatsapp, latest, on in query.tuples():
-            channels = []
-            if whatsapp:
-                channels.append("whatsapp")
-            if email:
-                channels.append("email")
-            if phone:
-                channels.append("phone")
-            if on:  # in a fixed order (instagram, tiktok), whatever order they were added in
-                channels += sorted(on.split(" "))
-            found[pid] = (PersonInfo(pid, name, tuple(channels)), status, as_moment(latest))
+    query = (Person.select(Person.id, Person.name, Person.status, Person.email, Person.phone, Person.whatsapp,
+                           last_in, platforms)
+             .where(Person.id.in_(ids_in(ids))))
+    for pid, name, status, email, phone, whatsapp, latest, on in rows(query):
+        channels = []
+        if whatsapp:
+            channels.append("whatsapp")
+        if email:
+            channels.append("email")
+        if phone:
+            channels.append("phone")
+        if on:  # in a fixed order (instagram, tiktok), whatever order they were added in
+            channels += sorted(on.split(" "))
+        found[pid] = (PersonInfo(pid, name, tuple(channels)), status, as_moment(latest))
     return found
 
 
 def _recent_out(now: datetime, ids: set[int]) -> list[Contact]:
     query = (Event.select(Event.person, Event.at, Event.channel)
              .where(Event.at >= now - CONTACT_WINDOW, Event.direction == "out", Event.person.is_null(False)))
-    return [make_contact(pid, as_moment(at), "out", channel) for pid, at, channel in query.tuples() if pid in ids]
+    return [make_contact(pid, as_moment(at), "out", channel) for pid, at, channel in rows(query) if pid in ids]
 
 
 def _states(ids: list[int]) -> list[StepState]:
-    states = []
-    for chunk in chunks(ids):
-        query = (ReminderState.select(ReminderState.key, ReminderState.status, ReminderState.at,
-                                      ReminderState.snoozed_until, ReminderState.template, ReminderState.person)
-                 .where(ReminderState.person.in_(chunk)))
-        for key, status, at, until, template, pid in query.tuples():
-            states.append(StepState(key, status, as_moment(at), as_moment(until), template, pid))
-    return states
+    query = (ReminderState.select(ReminderState.key, ReminderState.status, ReminderState.at,
+                                  ReminderState.snoozed_until, ReminderState.template, ReminderState.person)
+             .where(ReminderState.person.in_(ids_in(ids))))
+    return [StepState(key, status, as_moment(at), as_moment(until), template, pid)
+            for key, status, at, until, template, pid in rows(query)]
 
 
 # --- what is due -----------------------------------------------------------------------

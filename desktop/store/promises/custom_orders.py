@@ -14,7 +14,7 @@ from desktop.domain import order_reminders
 from desktop.domain.followup import DueItem, DuePart
 from desktop.domain.orders import personalisation_summary
 from desktop.store.models import CustomOrder, Event
-from desktop.store.promises.registry import Kind, Scan, as_date, as_moment, chunks, register
+from desktop.store.promises.registry import Kind, Scan, as_date, as_moment, ids_in, register, rows
 
 OPEN_ORDERS = ("new", "in_production")
 
@@ -35,7 +35,7 @@ def load(scan: Scan) -> None:
         query = query.where(CustomOrder.person == scan.person_id)
     warn = timedelta(days=s.delay_warning_days)
     last = scan.now if scan.due_only else scan.horizon
-    for oid, promised, status, pid, number, last_out, since in query.tuples():
+    for oid, promised, status, pid, number, last_out, since in rows(query):
         facts = order_reminders.OrderFacts(
             order_id=oid, person_id=pid, status=status, promised_ready=as_date(promised),
             in_production_since=as_moment(since), last_news_at=as_moment(last_out), details={"order_number": number})
@@ -60,11 +60,9 @@ def details(part: DuePart) -> dict:
 
 def subject_facts(items: list[DueItem]) -> dict[int, tuple]:
     """order id -> (shop order number,)."""
-    found = {}
-    for chunk in chunks(item.subject_id for item in items):
-        query = CustomOrder.select(CustomOrder.id, CustomOrder.order_number).where(CustomOrder.id.in_(chunk))
-        found.update({oid: (number,) for oid, number in query.tuples()})
-    return found
+    query = (CustomOrder.select(CustomOrder.id, CustomOrder.order_number)
+             .where(CustomOrder.id.in_(ids_in(item.subject_id for item in items))))
+    return {oid: (number,) for oid, number in rows(query)}
 
 
 register(Kind("custom_order", load, details, subject_facts))

@@ -10,7 +10,7 @@ from peewee import JOIN
 from desktop.domain.followup import DueItem, DuePart, make_promise
 from desktop.store.models import Collaboration, Deliverable
 from desktop.store.promises.facts import collaboration_details
-from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_moment, chunks, register
+from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_moment, ids_in, register, rows
 
 
 def load(scan: Scan) -> None:
@@ -23,7 +23,7 @@ def load(scan: Scan) -> None:
                     Deliverable.deadline <= scan.latest_reference("deliverable")))
     if scan.person_id is not None:
         query = query.where(Collaboration.person == scan.person_id)
-    for did, kind, deadline, cid, pid in query.tuples():
+    for did, kind, deadline, cid, pid in rows(query):
         deadline = as_moment(deadline)
         scan.chase(make_promise("deliverable", pid, "deliverable", did, deadline,
                                 details={"what": kind, "collaboration_id": cid}), deadline)
@@ -41,12 +41,9 @@ def details(part: DuePart) -> dict:
 
 def subject_facts(items: list[DueItem]) -> dict[int, tuple]:
     """deliverable id -> (kind, collaboration title)."""
-    found = {}
-    for chunk in chunks(item.subject_id for item in items):
-        query = (Deliverable.select(Deliverable.id, Deliverable.kind, Collaboration.title)
-                 .join(Collaboration).where(Deliverable.id.in_(chunk)))
-        found.update({did: (kind, title) for did, kind, title in query.tuples()})
-    return found
+    query = (Deliverable.select(Deliverable.id, Deliverable.kind, Collaboration.title)
+             .join(Collaboration).where(Deliverable.id.in_(ids_in(item.subject_id for item in items))))
+    return {did: (kind, title) for did, kind, title in rows(query)}
 
 
 register(Kind("deliverable", load, details, subject_facts))

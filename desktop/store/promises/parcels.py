@@ -10,7 +10,7 @@ from peewee import JOIN
 from desktop.domain.followup import DueItem, DuePart, make_promise
 from desktop.store.models import Collaboration, Product, Shipment, ShipmentItem
 from desktop.store.promises.facts import collaboration_details
-from desktop.store.promises.registry import Kind, Scan, as_moment, chunks, register
+from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, register, rows
 
 
 def load(scan: Scan) -> None:
@@ -21,7 +21,7 @@ def load(scan: Scan) -> None:
                     (Shipment.custom_order + 0).is_null(), Shipment.sent_at <= scan.latest_reference("shipment")))
     if scan.person_id is not None:
         query = query.where(Shipment.person == scan.person_id)
-    for sid, sent_at, pid, cid in query.tuples():
+    for sid, sent_at, pid, cid in rows(query):
         sent_at = as_moment(sent_at)
         scan.chase(make_promise("shipment", pid, "shipment", sid, sent_at, details={"collaboration_id": cid}), sent_at)
 
@@ -38,12 +38,9 @@ def details(part: DuePart) -> dict:
 
 def subject_facts(items: list[DueItem]) -> dict[int, tuple]:
     """shipment id -> (sent at, collaboration title or "")."""
-    found = {}
-    for chunk in chunks(item.subject_id for item in items):
-        query = (Shipment.select(Shipment.id, Shipment.sent_at, Collaboration.title)
-                 .join(Collaboration, JOIN.LEFT_OUTER).where(Shipment.id.in_(chunk)))
-        found.update({sid: (as_moment(sent_at), title or "") for sid, sent_at, title in query.tuples()})
-    return found
+    query = (Shipment.select(Shipment.id, Shipment.sent_at, Collaboration.title)
+             .join(Collaboration, JOIN.LEFT_OUTER).where(Shipment.id.in_(ids_in(item.subject_id for item in items))))
+    return {sid: (as_moment(sent_at), title or "") for sid, sent_at, title in rows(query)}
 
 
 register(Kind("shipment", load, details, subject_facts))

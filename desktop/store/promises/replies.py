@@ -14,7 +14,7 @@ from desktop.domain.followup import DueItem, DuePart, make_promise
 from desktop.store.db import db
 from desktop.store.models import Collaboration, Event
 from desktop.store.promises.facts import collaboration_details
-from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_moment, chunks, register
+from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_moment, ids_in, register
 
 REPLY_WINDOW = timedelta(days=60)  # unanswered messages older than this are not chased
 DEFAULT_RESPONSE_DAYS = 3
@@ -65,13 +65,11 @@ def details(part: DuePart) -> dict:
 
 def subject_facts(items: list[DueItem]) -> dict[int, tuple]:
     """person -> (title of her newest live collaboration,)."""
-    found = {}
-    for chunk in chunks(item.person_id for item in items):
-        query = (Collaboration.select(Collaboration.person, Collaboration.title)
-                 .where(Collaboration.person.in_(chunk), Collaboration.status.in_(ACTIVE_COLLABS))
-                 .order_by(Collaboration.id))
-        found.update({pid: (title,) for pid, title in query.tuples()})  # the last one (highest id) wins
-    return found
+    query = (Collaboration.select(Collaboration.person, Collaboration.title)
+             .where(Collaboration.person.in_(ids_in(item.person_id for item in items)),
+                    Collaboration.status.in_(ACTIVE_COLLABS))
+             .order_by(Collaboration.id))
+    return {pid: (title,) for pid, title in query.tuples()}  # the last one (highest id) wins
 
 
 register(Kind("reply", load, details, subject_facts, subject_of=lambda item: item.person_id))

@@ -324,9 +324,6 @@ class DueItem:
         scheduler; each part keeps its own moment in ``DuePart.due``."""
         return self.parts[0].due if self.parts else self.due
 
-    def is_due(self, now: datetime) -> bool:
-        return self.due <= now
-
 
 def _minute_text(moment: datetime) -> str:
     """``moment`` as %Y%m%dT%H%M (without strftime, which costs most of a key)."""

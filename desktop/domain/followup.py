@@ -392,6 +392,18 @@ def allowed(moment: datetime, settings: LadderSettings, busy_days: Iterable[date
 def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date] | set[date] = frozenset()) -> datetime:
     """The first allowed moment at or after ``moment``: out of quiet hours, weekends (if
     skipped) and days that already had an outgoing contact with the person."""
+    if not busy_days:  # most calls: deadlines are days, so a scan asks about few moments, many times
+        return _settle_anyone(moment, settings)
+    return _settle(moment, settings, busy_days)
+
+
+@lru_cache(maxsize=4096)
+def _settle_anyone(moment: datetime, settings: LadderSettings) -> datetime:
+    """:func:`settle` without busy days (pure, so its answers are kept)."""
+    return _settle(moment, settings, frozenset())
+
+
+def _settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date] | set[date]) -> datetime:
     for _ in range(400):  # a year of busy days at most; always ends
         local = _local(moment, settings.tz)
         day = local.date()

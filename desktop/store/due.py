@@ -15,11 +15,10 @@ CLI read the clock.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-from peewee import fn
 
 from desktop import clock
 from desktop.domain import followup
@@ -30,13 +29,12 @@ from desktop.store.models import (
     Collaboration,
     Deliverable,
     Event,
-    Handle,
     Person,
     ReminderState,
     Strike,
 )
 from desktop.store.promises import ACTIVE_COLLABS, KINDS, Scan
-from desktop.store.promises.registry import as_moment, ids_in, rows
+from desktop.store.promises.registry import as_moment
 
 CONTACT_WINDOW = timedelta(days=14)  # outgoing contacts looked at for the once-a-day rule
 
@@ -94,18 +92,27 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None, due_onl
     return Inputs(promises, people, contacts, states)
 
 
+# The scan's queries: constant SQL with bound parameters (building them with Peewee on
+# every scan cost more than running them); id lists are one JSON parameter.
+# Per person, with her Instagram and TikTok handles in the same query:
+_PEOPLE = """
+    SELECT p.id, p.name, p.status, p.email, p.phone, p.whatsapp,
+           (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'in'),
+           (SELECT group_concat(h.platform, ' ') FROM handle h
+            WHERE h.person_id = p.id AND h.platform IN ('instagram', 'tiktok'))
+    FROM person p WHERE p.id IN (SELECT value FROM json_each(?))"""
+_RECENT_OUT = """
+    SELECT person_id, at, channel FROM event INDEXED BY "event_at"
+    WHERE at >= ? AND direction = 'out' AND person_id IS NOT NULL"""
+_STATES = """
+    SELECT key, status, at, snoozed_until, template, person_id FROM reminder_state
+    WHERE person_id IN (SELECT value FROM json_each(?))"""
+
+
 def _people(ids: list[int]) -> dict[int, tuple[PersonInfo, str, datetime | None]]:
     """Per person: who she is and how to reach her, her status, her latest incoming contact."""
     found: dict[int, tuple[PersonInfo, str, datetime | None]] = {}
-    incoming, handles = Event.alias("e_in"), Handle.alias("h")
-    last_in = incoming.select(fn.MAX(incoming.at)).where(incoming.person == Person.id, incoming.direction == "in")
-    # Her Instagram and TikTok handles in the same query.
-    platforms = (handles.select(fn.group_concat(handles.platform, " "))
-                 .where(handles.person == Person.id, handles.platform.in_(("instagram", "tiktok"))))
-    query = (Person.select(Person.id, Person.name, Person.status, Person.email, Person.phone, Person.whatsapp,
-                           last_in, platforms)
-             .where(Person.id.in_(ids_in(ids))))
-    for pid, name, status, email, phone, whatsapp, latest, on in rows(query):
+    for pid, name, status, email, phone, whatsapp, latest, on in db.execute_sql(_PEOPLE, [json.dumps(ids)]).fetchall():
         channels = []
         if whatsapp:
             channels.append("whatsapp")
@@ -120,17 +127,13 @@ def _people(ids: list[int]) -> dict[int, tuple[PersonInfo, str, datetime | None]
 
 
 def _recent_out(now: datetime, ids: set[int]) -> list[Contact]:
-    query = (Event.select(Event.person, Event.at, Event.channel)
-             .where(Event.at >= now - CONTACT_WINDOW, Event.direction == "out", Event.person.is_null(False)))
-    return [make_contact(pid, as_moment(at), "out", channel) for pid, at, channel in rows(query) if pid in ids]
+    found = db.execute_sql(_RECENT_OUT, [str(now - CONTACT_WINDOW)]).fetchall()
+    return [make_contact(pid, as_moment(at), "out", channel) for pid, at, channel in found if pid in ids]
 
 
 def _states(ids: list[int]) -> list[StepState]:
-    query = (ReminderState.select(ReminderState.key, ReminderState.status, ReminderState.at,
-                                  ReminderState.snoozed_until, ReminderState.template, ReminderState.person)
-             .where(ReminderState.person.in_(ids_in(ids))))
     return [StepState(key, status, as_moment(at), as_moment(until), template, pid)
-            for key, status, at, until, template, pid in rows(query)]
+            for key, status, at, until, template, pid in db.execute_sql(_STATES, [json.dumps(ids)]).fetchall()]
 
 
 # --- what is due -----------------------------------------------------------------------

@@ -6,36 +6,41 @@ customer's order is still followed: the promise is the shop's."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
-
-from peewee import fn
 
 from desktop.domain import order_reminders
 from desktop.domain.followup import DueItem, DuePart
 from desktop.domain.orders import personalisation_summary
-from desktop.store.models import CustomOrder, Event
+from desktop.store.db import db
+from desktop.store.models import CustomOrder
 from desktop.store.promises.registry import Kind, Scan, as_date, as_moment, ids_in, register, rows
 
 OPEN_ORDERS = ("new", "in_production")
 
 
+# The scan's query (constant SQL, bound parameters): each open order with the last news
+# sent about it and the moment it went into production (else its creation).
+_OPEN = """
+    SELECT o.id, o.promised_ready, o.status, o.person_id, o.order_number,
+           (SELECT MAX(e.at) FROM event e WHERE e.direction = 'out'
+            AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
+           COALESCE((SELECT MAX(e.at) FROM event e WHERE e.kind = 'status' AND e.step = 'in_production'
+                     AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
+                    o.created_at)
+    FROM custom_order o
+    WHERE o.status IN (SELECT value FROM json_each(?))"""
+_OPEN_OF_ONE = _OPEN + " AND o.person_id = ?"
+
+
 def load(scan: Scan) -> None:
     s = scan.settings
-    out, production = Event.alias("e_out"), Event.alias("e_production")
-    last_news = (out.select(fn.MAX(out.at))
-                 .where(out.direction == "out", out.subject_type == "custom_order", out.subject_id == CustomOrder.id))
-    in_production = (production.select(fn.MAX(production.at))
-                     .where(production.kind == "status", production.step == "in_production",
-                            production.subject_type == "custom_order", production.subject_id == CustomOrder.id))
-    query = (CustomOrder.select(CustomOrder.id, CustomOrder.promised_ready, CustomOrder.status, CustomOrder.person,
-                                CustomOrder.order_number, last_news,
-                                fn.COALESCE(in_production, CustomOrder.created_at))
-             .where(CustomOrder.status.in_(OPEN_ORDERS)))
-    if scan.person_id is not None:
-        query = query.where(CustomOrder.person == scan.person_id)
+    params = [json.dumps(OPEN_ORDERS)]
+    query = (db.execute_sql(_OPEN, params) if scan.person_id is None
+             else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
     warn = timedelta(days=s.delay_warning_days)
     last = scan.now if scan.due_only else scan.horizon
-    for oid, promised, status, pid, number, last_out, since in rows(query):
+    for oid, promised, status, pid, number, last_out, since in query.fetchall():
         facts = order_reminders.OrderFacts(
             order_id=oid, person_id=pid, status=status, promised_ready=as_date(promised),
             in_production_since=as_moment(since), last_news_at=as_moment(last_out), details={"order_number": number})

@@ -8,20 +8,27 @@ from __future__ import annotations
 from peewee import JOIN
 
 from desktop.domain.followup import DueItem, DuePart, make_promise
+from desktop.store.db import db
 from desktop.store.models import Collaboration, Product, Shipment, ShipmentItem
 from desktop.store.promises.facts import collaboration_details
 from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, register, rows
 
 
+# The scan's query (constant SQL, bound parameters): by status, the few sent ones; the
+# unary "+" keeps SQLite off the custom-order index (the thousands of parcels without a
+# custom order would be walked otherwise).
+_OPEN = """
+    SELECT s.id, s.sent_at, s.person_id, s.collaboration_id FROM shipment s
+    WHERE s.status = 'sent' AND s.sent_at IS NOT NULL AND s.received_at IS NULL
+      AND +s.custom_order_id IS NULL AND s.sent_at <= ?"""
+_OPEN_OF_ONE = _OPEN + " AND s.person_id = ?"
+
+
 def load(scan: Scan) -> None:
-    # By status, the few sent ones; "+ 0" keeps SQLite off the custom-order index (the
-    # thousands of parcels without a custom order would be walked otherwise).
-    query = (Shipment.select(Shipment.id, Shipment.sent_at, Shipment.person, Shipment.collaboration)
-             .where(Shipment.status == "sent", Shipment.sent_at.is_null(False), Shipment.received_at.is_null(),
-                    (Shipment.custom_order + 0).is_null(), Shipment.sent_at <= scan.latest_reference("shipment")))
-    if scan.person_id is not None:
-        query = query.where(Shipment.person == scan.person_id)
-    for sid, sent_at, pid, cid in rows(query):
+    params = [str(scan.latest_reference("shipment"))]
+    found = (db.execute_sql(_OPEN, params) if scan.person_id is None
+             else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
+    for sid, sent_at, pid, cid in found.fetchall():
         sent_at = as_moment(sent_at)
         scan.chase(make_promise("shipment", pid, "shipment", sid, sent_at, details={"collaboration_id": cid}), sent_at)
 

@@ -10,6 +10,7 @@ from desktop.clock import utcnow
 from desktop.domain.followup import DueItem
 from desktop.i18n import _
 from desktop.labels import label
+from desktop.presentation import due_texts
 from desktop.store import due
 
 
@@ -27,14 +28,14 @@ def parse_moment(text: str | None) -> datetime:
 
 
 def as_dict(item: DueItem, now: datetime) -> dict:
-    message = due.compose(item, now)
+    message = due_texts.compose(item, now)
     zone = due.owner_zone()
     local_due = item.own_due.replace(tzinfo=timezone.utc).astimezone(zone)
     return {
         "kind": item.kind,
         "person": item.person_name,
         "person_id": item.person_id,
-        "subject": due.subject_title(item),
+        "subject": due_texts.subject_title(item),
         "subject_type": item.subject_type,
         "subject_id": item.subject_id,
         "step": int(item.step) if item.step.isdigit() else item.step,

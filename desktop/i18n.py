@@ -165,6 +165,20 @@ def NP_(context: str, message: str) -> str:
     return message
 
 
+# The forms of address a message is written in: a string marked with NF_ is extracted once
+# per form, with the context "je" and the context "u" (desktop/i18n_extract.py), and NBE_
+# with the Belgian ones, "je_BE" and "u_BE": the English source is written once.
+def NF_(message: str) -> str:
+    """Mark a message text for extraction in both forms of address (``NP_("je", …)`` and
+    ``NP_("u", …)``); returns the message."""
+    return message
+
+
+def NBE_(message: str) -> str:
+    """As :func:`NF_`, with the Belgian contexts ``"je_BE"`` and ``"u_BE"``."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.ngettext(singular, plural, n)
 

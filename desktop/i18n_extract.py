@@ -21,6 +21,26 @@ def extract_ui(fileobj, keywords, comment_tags, options):
         yield 0, "_", text, comments
 
 
+# What a form-of-address marker is extracted as (desktop/i18n.py, NF_ and NBE_).
+_FORM_MARKERS = {"NF_": ("je", "u"), "NBE_": ("je_BE", "u_BE")}
+
+
+def extract_python_forms(fileobj, keywords, comment_tags, options):
+    """Babel's Python extractor, where ``NF_("text")`` (``NBE_``) is extracted as
+    ``NP_("je", "text")`` and ``NP_("u", "text")`` (``"je_BE"``, ``"u_BE"``): a message the
+    forms of address only tell apart in Dutch is written once in the source."""
+    from babel.messages.extract import extract_python
+
+    for lineno, funcname, messages, comments in extract_python(
+            fileobj, list(keywords) + list(_FORM_MARKERS), comment_tags, options):
+        if funcname in _FORM_MARKERS:
+            text = messages if isinstance(messages, str) else messages[0]
+            for context in _FORM_MARKERS[funcname]:
+                yield lineno, "NP_", (context, text), comments
+        else:
+            yield lineno, funcname, messages, comments
+
+
 def fill_source_language(po_path: str) -> int:
     """English is the source language: give every untranslated en entry its msgid.
 

@@ -57,10 +57,10 @@ def next_due(now: datetime) -> datetime | None:
 
 def describe(item) -> str:
     """One line for the tray menu and popups: who, which step, about what."""
-    from desktop.store import due
+    from desktop.presentation import due_texts
 
     return _("{person}: {step} · {subject}").format(
-        person=item.person_name, step=label("due_step", item.step), subject=due.subject_title(item))
+        person=item.person_name, step=label("due_step", item.step), subject=due_texts.subject_title(item))
 
 
 def snooze(items: list, until: datetime, now: datetime | None = None) -> None:

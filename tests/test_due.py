@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from desktop import cli
+from desktop.presentation import due_texts
 from desktop.store import due, settings
 from desktop.store.db import close_database
 from desktop.store.models import Collaboration, Deliverable, Event, Person, ReminderState, Strike
@@ -36,7 +37,7 @@ def test_demo_has_one_item_per_step_a_check_in_and_nothing_for_the_punctual(demo
 def test_sent_logs_an_event_and_moves_the_ladder(demo):
     sanne = by_name(due.due_now(NOW))["Sanne de Vries"]
     assert sanne.step == "1"
-    text = due.compose(sanne, NOW).body
+    text = due_texts.compose(sanne, NOW).body
     event = due.mark_sent(sanne, NOW, "instagram", text)
     assert (event.kind, event.direction, event.channel, event.step, event.text) == ("reminder", "out", "instagram", "1", text)
     assert ReminderState.get(ReminderState.key == sanne.key).status == "sent"
@@ -71,12 +72,12 @@ def test_snooze_moves_and_dismiss_moves_on(demo):
 def test_after_step_four_the_strike_marks_the_collaboration_not_delivered(demo):
     fleur = by_name(due.due_now(NOW))["Fleur Peeters"]
     assert fleur.step == "4"
-    due.mark_sent(fleur, NOW, "instagram", due.compose(fleur, NOW).body)
+    due.mark_sent(fleur, NOW, "instagram", due_texts.compose(fleur, NOW).body)
     strike_item = by_name(due.due_now(NOW + timedelta(days=1, hours=1)))["Fleur Peeters"]
     assert strike_item.step == "strike" and strike_item.action == "strike"
     before = Strike.select().count()
     settings.set("strikes_to_inactive", 2)  # Fleur has one strike already: this one makes two
-    due.apply_strike(strike_item, NOW + timedelta(days=1, hours=1))
+    due.apply_strike(strike_item, NOW + timedelta(days=1, hours=1), **due_texts.strike_words())
     assert Strike.select().count() == before + 1
     collab = Deliverable.get_by_id(fleur.subject_id).collaboration
     assert Collaboration.get_by_id(collab.id).status == "failed"
@@ -90,7 +91,7 @@ def test_belgian_formal_message_in_the_recipients_locale_whatever_the_ui_languag
 
     i18n.set_language("en")
     fleur = by_name(due.due_now(NOW))["Fleur Peeters"]
-    body = due.compose(fleur, NOW).body
+    body = due_texts.compose(fleur, NOW).body
     assert body.startswith("Beste Fleur") and "uw story met de Ring Golf" in body
     assert "€\xa024,95" in body and "Zilver & Zo" in body
 
@@ -219,8 +220,8 @@ def test_subject_titles_in_bulk_name_what_each_item_is_about(demo):
 
     i18n.set_language("en")
     items = due.plan(NOW + timedelta(days=3))
-    titles = due.subject_titles(items)
-    assert titles == [due.subject_title(i) for i in items]
+    titles = due_texts.subject_titles(items)
+    assert titles == [due_texts.subject_title(i) for i in items]
     seen = set()
     for item, title in zip(items, titles):
         if item.subject_type == "deliverable":
@@ -241,7 +242,7 @@ def test_subject_titles_in_bulk_name_what_each_item_is_about(demo):
               .order_by(Collaboration.id.desc()).first())
     reply = DueItem(person.id, person.name, "reply", "event", 1, "1", "", NOW, "k", "")
     gone = DueItem(person.id, person.name, "deliverable", "deliverable", 999999, "1", "", NOW, "k2", "")
-    assert due.subject_titles([reply, gone]) == [f"answer to your message · {newest.title}", "deliverable 999999"]
+    assert due_texts.subject_titles([reply, gone]) == [f"answer to your message · {newest.title}", "deliverable 999999"]
 
 
 @pytest.mark.parametrize("step_hours", [None, [6, 30, 54, 80]])

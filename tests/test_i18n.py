@@ -48,7 +48,7 @@ def test_template_is_up_to_date_with_the_code():
     keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "NP_": ((1, "c"), 2)}
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(ROOT / "desktop"), method_map=[("**.py", "python")], keywords=keywords
+        str(ROOT / "desktop"), method_map=[("**.py", "desktop.i18n_extract:extract_python_forms")], keywords=keywords
     ):
         found.add(message if isinstance(message, str) else tuple(message))
     for ui in (ROOT / "ui").glob("*.ui"):
@@ -97,6 +97,17 @@ def test_system_language_follows_environment(monkeypatch):
     assert i18n.system_language() == "en"
     monkeypatch.setenv("LC_ALL", "nl_BE.UTF-8")
     assert i18n.system_language() == "nl"
+
+
+def test_forms_markers_are_extracted_once_per_form_of_address():
+    from babel.messages.extract import extract
+
+    source = b'# TRANSLATORS: a greeting\nA = NF_("Hi {voornaam},")\nB = NBE_("Hello,")\nC = NP_("je", "Bye")\n'
+    keywords = {"NP_": ((1, "c"), 2)}
+    got = [(context, message, comments) for _line, message, comments, context in extract(
+        "desktop.i18n_extract:extract_python_forms", io.BytesIO(source), keywords, comment_tags=["TRANSLATORS:"])]
+    assert got == [("je", "Hi {voornaam},", ["TRANSLATORS: a greeting"]), ("u", "Hi {voornaam},", ["TRANSLATORS: a greeting"]),
+                   ("je_BE", "Hello,", []), ("u_BE", "Hello,", []), ("je", "Bye", [])]
 
 
 def test_ui_extractor_reads_strings_comments_and_skips_notr():

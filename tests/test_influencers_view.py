@@ -128,9 +128,10 @@ def test_the_whole_story_of_a_collaboration(qtbot, view, monkeypatch, language):
     assert version.requested_by == "influencer" and version.confirmed and version.reason == "Ziek, een week later"
     old, new = version.changes["deliverables"]
     assert old[0][2] == (today + timedelta(days=7)).isoformat() and new[0][2] == (today + timedelta(days=14)).isoformat()
-    qtbot.wait(20)
-    detail_text = " ".join(w.text() for w in v.detail.findChildren(type(v.title)))
-    assert "→" in detail_text and "Ziek, een week later" in detail_text
+    def detail_text():
+        return " ".join(w.text() for w in v.detail.findChildren(type(v.title)))
+
+    qtbot.waitUntil(lambda: "→" in detail_text() and "Ziek, een week later" in detail_text(), timeout=3000)
 
     # log the post with its caption: hashtags and disclosure checked
     post = collab.deliverables.where(Deliverable.kind == "post").get()
@@ -331,9 +332,12 @@ def test_detail_pane_shows_history_content_strikes_and_timeline(qtbot, demo_db, 
     v.refresh()
     yara = Person.get(Person.name == "Yara Claes")
     v.select_person(yara.id)
-    qtbot.wait(20)  # new detail widgets are shown (and the old ones deleted) by the event loop
-    texts = [w.text() for w in v.detail.findChildren(type(v.title)) if w.isVisibleTo(v.detail)]
-    joined = "\n".join(texts)
+    def shown() -> str:
+        return "\n".join(w.text() for w in v.detail.findChildren(type(v.title)) if w.isVisibleTo(v.detail))
+
+    # new detail widgets are shown (and the old ones deleted) by the event loop
+    qtbot.waitUntil(lambda: "Reliability" in shown() and "Latest on the timeline" in shown(), timeout=3000)
+    joined = shown()
     assert "Reliability" in joined and "Missing:" in joined and "Ratings" in joined
     assert "Latest on the timeline" in joined
     score_label = v.detail.findChild(type(v.title), "scoreLabel")

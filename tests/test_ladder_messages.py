@@ -1,6 +1,6 @@
 """What a ladder message says and when it comes, over the real store (issue 17).
 
-The messages are rendered through the store's compose path (``due.compose`` and the
+The messages are rendered through the store's compose path (``due_texts.compose`` and the
 CLI's ``cli_due.as_dict``), in Dutch, and their text is checked: a late deliverable's
 reminders never ask whether her parcel arrived, a final notice never cites a check-in,
 step 1 never comes on the deadline day, and the views show each item's own moment.
@@ -14,7 +14,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from desktop import cli, cli_due, i18n
-from desktop.domain import messages
+from desktop.presentation import messages
+from desktop.presentation import due_texts
 from desktop.store import due, settings
 from desktop.store.db import close_database
 from desktop.store.models import Collaboration, Deliverable, Person, Product, Shipment, ShipmentItem
@@ -64,7 +65,7 @@ def another_collaboration(person: Person) -> Collaboration:
 
 def parcel_phrase(person: Person, product="Naamketting") -> str:
     """How {afspraken} would ask this person about her parcel (her language and form)."""
-    return messages.describe("shipment", {"product": product}, due.recipient(person), NOW)
+    return messages.describe("shipment", {"product": product}, due_texts.recipient(person), NOW)
 
 
 def by_name(items):
@@ -84,7 +85,7 @@ def test_a_late_reel_and_her_open_parcel_never_share_a_message(demo):
     for name, step in LADDER.items():
         item = items[name]
         assert item.step == step and [p.kind for p in item.parts] == ["deliverable"], name
-        body = due.compose(item, NOW).body
+        body = due_texts.compose(item, NOW).body
         phrase = parcel_phrase(people[name])
         assert phrase and phrase not in body, (name, body)
         assert "pakketje met de Naamketting" not in body
@@ -100,7 +101,7 @@ def test_without_the_rule_the_text_would_name_the_parcel(demo):
     open_parcel(sanne, another_collaboration(sanne))
     item = by_name(due.due_now(NOW))["Sanne de Vries"]
     assert item.step == "1" and [p.kind for p in item.parts] == ["deliverable", "shipment"]
-    assert parcel_phrase(sanne) in due.compose(item, NOW).body
+    assert parcel_phrase(sanne) in due_texts.compose(item, NOW).body
 
 
 def test_a_final_notice_never_cites_a_check_in_of_another_collaboration(demo):
@@ -108,7 +109,7 @@ def test_a_final_notice_never_cites_a_check_in_of_another_collaboration(demo):
     open_parcel(fleur, another_collaboration(fleur))
     final = by_name(due.due_now(NOW))["Fleur Peeters"]
     assert final.step == "4" and final.final and [p.kind for p in final.parts] == ["deliverable"]
-    body = due.compose(final, NOW).body
+    body = due_texts.compose(final, NOW).body
     assert parcel_phrase(fleur) not in body and "uw story met de Ring Golf" in body
     due.mark_sent(final, NOW, final.channel, body)
     # the parcel question keeps its own message, the next day (never the same day)
@@ -116,7 +117,7 @@ def test_a_final_notice_never_cites_a_check_in_of_another_collaboration(demo):
                                    if i.action == "message"}
     nxt = [i for i in due.due_now(NOW + timedelta(days=1)) if i.person_name == "Fleur Peeters" and i.action == "message"]
     assert [(i.step, [p.kind for p in i.parts]) for i in nxt] == [("received", ["shipment"])]
-    assert "Naamketting" in due.compose(nxt[0], NOW + timedelta(days=1)).body  # its own check-in template
+    assert "Naamketting" in due_texts.compose(nxt[0], NOW + timedelta(days=1)).body  # its own check-in template
 
 
 def test_ten_days_of_afspraak_due_json_over_the_demo(demo):

@@ -1,6 +1,8 @@
 """Start-up loads only the view on screen (MainWindow(lazy_views=True), as the app runs);
 every other view fills the moment it is shown, by a click or by code, window hidden or not."""
 
+from PySide6.QtWidgets import QApplication
+
 from desktop import i18n
 from desktop.views.main_window import MainWindow
 
@@ -78,7 +80,7 @@ def test_the_first_reminder_scan_waits_for_the_first_paint(qtbot, database):
     widget.repaint()  # the first paint
     qtbot.waitUntil(lambda: calls == [True], timeout=2000)
     widget.repaint()
-    qtbot.wait(20)
+    QApplication.processEvents()
     assert calls == [True]  # once
 
 

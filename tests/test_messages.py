@@ -5,8 +5,8 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given, strategies as st
 
-from desktop.domain import messages as m
-from desktop.domain.messages import DaysLate, Money, Recipient
+from desktop.presentation import messages as m
+from desktop.presentation.messages import DaysLate, Money, Recipient
 
 NOW = datetime(2026, 11, 23, 9, 30)
 NL_JE = Recipient("Sanne", "nl", "NL", "je")

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop import notifications
 from desktop.domain.notify import Announcement
@@ -218,7 +219,7 @@ def test_a_probe_without_answer_gives_up_and_shows_the_popup(qtbot, translator):
     qtbot.waitUntil(tray.popup.isVisible, timeout=3000)
     assert hub.state == "unavailable" and tray.popup.title.text() == "2 herinneringen"
     native._later(hub.bridge.probed.emit, True, "far too late")  # ignored: no double popup
-    qtbot.wait(50)
+    QApplication.processEvents()  # the queued answer is delivered
     assert hub.state == "unavailable"
     hub.shutdown()
 

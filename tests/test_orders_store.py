@@ -7,6 +7,7 @@ import pytest
 
 from desktop import paths
 from desktop.domain.orders import OrderInput
+from desktop.presentation import due_texts
 from desktop.store import migrations, orders, pictures
 from desktop.store.db import close_database
 from desktop.store.opening import open_database
@@ -109,7 +110,7 @@ def test_shipping_a_finished_order(database):
         order.person_id, order.id, "bpost", "sent")
     assert shipment.tracking_code == "323212345678901234567890"
     assert shipment.tracking_url == "https://track.bpost.cloud/btr/web/#/search?itemCode=323212345678901234567890&lang=nl"
-    assert "itemCode=323212345678901234567890" in orders.compose(order.id, "order_shipped", NOW).body
+    assert "itemCode=323212345678901234567890" in due_texts.compose_order(order.id, "order_shipped", NOW).body
     assert [i.product_id for i in shipment.items] == [product.id]
     assert CustomOrder.get_by_id(order.id).status == "shipped"
     assert Shipment.select().count() == 1

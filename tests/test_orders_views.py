@@ -8,7 +8,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from desktop import i18n
-from desktop.domain import messages
+from desktop.presentation import messages
+from desktop.presentation import due_texts
 from desktop.store import orders as store
 from desktop.store import settings
 from desktop.store.models import CustomOrder, Event, OrderPicture, Person, Product, Shipment
@@ -246,14 +247,14 @@ def test_templates_render_in_the_customers_language(database, language, country,
     order = CustomOrder.create(person=person, order_number="#7", personalisation="Letter M", price_cents=2495,
                                ordered_on=date(2026, 11, 20), promised_ready=date(2026, 11, 27))
     i18n.set_language("nl")  # the owner's language does not matter
-    message = store.compose(order.id, "order_confirmation", NOW)
+    message = due_texts.compose_order(order.id, "order_confirmation", NOW)
     for text in expect:
         assert text in message.body
     assert "[" not in message.body and "{" not in message.body  # the sentence with the missing product is left out
     assert message.missing == ("product",)
     locale = {"nl": {"NL": "nl_NL", "BE": "nl_BE"}, "en": {"NL": "en_GB"}}[language][country]
     assert str(messages.Recipient("Ingrid", language, country, form).locale) == locale
-    delay = store.compose(order.id, "order_delay", NOW, new_ready=date(2026, 12, 4))
+    delay = due_texts.compose_order(order.id, "order_delay", NOW, new_ready=date(2026, 12, 4))
     assert ("vrijdag 4 december" if language == "nl" else "Friday 4 December") in delay.body
 
 

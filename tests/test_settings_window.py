@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop import autostart, clock, i18n, reminders
 from desktop.scheduler import Scheduler
+from desktop.presentation import due_texts
 from desktop.store import due, settings, templates
 from desktop.store.models import MessageTemplate, Setting
 
@@ -125,7 +126,7 @@ def test_a_change_on_every_page_is_saved_at_once_and_the_clock_and_scheduler_see
     assert settings.get("ladder_step_hours") == [0, 36, 48, 72]
     assert settings.get("quiet_start") == "22:00" and settings.get("skip_weekends") is True
     assert settings.get("delay_warning_days") == 3 and settings.get("order_lead_days") == 14
-    assert templates.current("ladder.1", "nl", "je")[1:] == ("Hoi {voornaam}, hoe staat het met {afspraken}?", True)
+    assert due_texts.template_text("ladder.1", "nl", "je")[1:] == ("Hoi {voornaam}, hoe staat het met {afspraken}?", True)
     assert settings.get("close_to_tray") is False and settings.get("language") == "en"
     assert settings.get("autostart") is True and autostart.xdg_autostart_file().exists()
     assert autostart.xdg_autostart_file().is_relative_to(tmp_path)
@@ -241,9 +242,9 @@ def test_template_editor_previews_on_real_data_validates_and_resets_on_save(qtbo
     assert editor.body.toPlainText() == "Hoi {voornaam}, hoe staat het met {afspraken}?"
     assert MessageTemplate.select().count() == 0
     assert window.save()
-    assert templates.current("ladder.1", "nl", "je")[1] == "Hoi {voornaam}, hoe staat het met {afspraken}?"
+    assert due_texts.template_text("ladder.1", "nl", "je")[1] == "Hoi {voornaam}, hoe staat het met {afspraken}?"
     item = next(i for i in due.due_now(NOW) if i.template == "ladder.1")
-    assert due.compose(item, NOW).body.startswith("Hoi Sanne, hoe staat het met je reel")
+    assert due_texts.compose(item, NOW).body.startswith("Hoi Sanne, hoe staat het met je reel")
     # back to the default wording: also only when saved
     window = make(qtbot, "templates")
     editor = window.template_editor

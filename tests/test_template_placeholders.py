@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop import i18n
-from desktop.domain import messages
+from desktop.presentation import messages
 
 from .conftest import NOW
 

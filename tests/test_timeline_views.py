@@ -150,7 +150,7 @@ def activate(qtbot, window):
     """Offscreen windows do not become active by themselves; shortcuts need an active window."""
     qtbot.waitExposed(window)
     window.windowHandle().requestActivate()
-    qtbot.wait(20)
+    QApplication.processEvents()
     if not window.isActiveWindow():
         QApplication.setActiveWindow(window)
     assert window.isActiveWindow()

@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop import i18n
 from desktop.store import settings
@@ -81,7 +82,7 @@ def test_ctrl_f_focuses_the_search_of_the_current_view(qtbot, demo_db, translato
 def test_window_remembers_last_view_and_geometry(qtbot, demo_db, translator):
     window = make_window(qtbot, "nl")
     window.shipping.catalogue.hide()  # the docked catalogue makes the window wider than 700
-    qtbot.wait(50)  # let the layout take the smaller minimum
+    QApplication.processEvents()  # let the layout take the smaller minimum
     window.resize(700, 500)
     window.show_view("timeline")
     window.close()

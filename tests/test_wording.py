@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from desktop.presentation import due_texts
 from desktop import i18n
-from desktop.domain import messages as m
+from desktop.presentation import messages as m
 from desktop.domain import privacy
-from desktop.domain.messages import DaysLate, Money, Recipient
+from desktop.presentation.messages import DaysLate, Money, Recipient
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 9, 30)
@@ -114,7 +115,7 @@ def test_the_demo_ladder_over_ten_days_has_no_holes(demo_db, frozen_clock):
         frozen_clock.set(NOW + timedelta(days=k))
         now = frozen_clock.now
         for item in due.plan(now):
-            message = due.compose(item, now)
+            message = due_texts.compose(item, now)
             if message is None:
                 continue
             seen += 1
@@ -233,11 +234,11 @@ def test_the_dialog_asks_before_showing_an_incomplete_message(qtbot, demo_db, tr
 
     settings.set("time_zone", "Europe/Amsterdam")
     sanne = next(i for i in due.due_now(NOW) if i.person_name == "Sanne de Vries")
-    real = due.compose(sanne, NOW)
+    real = due_texts.compose(sanne, NOW)
     assert real.incomplete == ()
     lacking = m.render(sanne.template, {"voornaam": "Sanne"}, READERS["nl-je"], now=NOW)
     assert "afspraken" in lacking.incomplete
-    monkeypatch.setattr(due, "compose", lambda item, now, extra=None: lacking)
+    monkeypatch.setattr(due_texts, "compose", lambda item, now, extra=None: lacking)
 
     dialog = DueStepDialog(sanne, now=lambda: NOW)
     qtbot.addWidget(dialog)
@@ -252,7 +253,7 @@ def test_the_dialog_asks_before_showing_an_incomplete_message(qtbot, demo_db, tr
     other.incomplete_question.findChild(type(other.sent_button), "writeOwn").click()
     assert other.message.toPlainText() == "" and other.subject.text() == lacking.subject
 
-    monkeypatch.setattr(due, "compose", lambda item, now, extra=None: real)
+    monkeypatch.setattr(due_texts, "compose", lambda item, now, extra=None: real)
     complete = DueStepDialog(sanne, now=lambda: NOW)
     qtbot.addWidget(complete)
     assert complete.incomplete_question is None and complete.message.toPlainText() == real.body

@@ -49,7 +49,7 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   of the step is used instead.
 
 Adding a promise kind is adding data: a :class:`Rule` in :data:`RULES` (or through
-:func:`register_rule`) plus its templates in ``domain/messages.py``.
+:func:`register_rule`) plus its templates in ``presentation/messages.py``.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ class Step:
 
     name: str  # "1".."4", "received", "delay_warning", "no_update", "strike"
     offset: Callable[[LadderSettings], timedelta]
-    template: str = ""  # template id in domain/messages.py ("" for tasks)
+    template: str = ""  # template id in presentation/messages.py ("" for tasks)
     alt_template: str = ""  # used instead when ``template`` was the last one sent to the person
     channel: str = "same"  # "same": the usual channel; "other": one not used so far; or a channel code
     action: str = "message"  # "message" or "strike"
@@ -327,9 +327,6 @@ class DueItem:
         scheduler; each part keeps its own moment in ``DuePart.due``."""
         return self.parts[0].due if self.parts else self.due
 
-    def is_due(self, now: datetime) -> bool:
-        return self.due <= now
-
 
 def _minute_text(moment: datetime) -> str:
     """``moment`` as %Y%m%dT%H%M (without strftime, which costs most of a key)."""
@@ -398,6 +395,18 @@ def allowed(moment: datetime, settings: LadderSettings, busy_days: Iterable[date
 def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date] | set[date] = frozenset()) -> datetime:
     """The first allowed moment at or after ``moment``: out of quiet hours, weekends (if
     skipped) and days that already had an outgoing contact with the person."""
+    if not busy_days:  # most calls: deadlines are days, so a scan asks about few moments, many times
+        return _settle_anyone(moment, settings)
+    return _settle(moment, settings, busy_days)
+
+
+@lru_cache(maxsize=4096)
+def _settle_anyone(moment: datetime, settings: LadderSettings) -> datetime:
+    """:func:`settle` without busy days (pure, so its answers are kept)."""
+    return _settle(moment, settings, frozenset())
+
+
+def _settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date] | set[date]) -> datetime:
     for _ in range(400):  # a year of busy days at most; always ends
         local = _local(moment, settings.tz)
         day = local.date()

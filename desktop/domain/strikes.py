@@ -88,8 +88,3 @@ def inactive_reason(strikes: list[StrikeInfo], policy: Policy, now: datetime) ->
     if policy.lift_when_delivered:
         return _("{strikes}: inactive until the outstanding work is posted.").format(strikes=text)
     return _("{strikes}: inactive.").format(strikes=text)
-
-
-def may_start_collaboration(status: str, override: bool) -> bool:
-    """An inactive or blocked influencer gets a new collaboration only with an explicit override."""
-    return status == "active" or override

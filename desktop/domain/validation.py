@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from desktop.domain import handles as handle_rules
 from desktop.domain.collaborations import Gift, split_tags
-from desktop.domain.messages import default_form
+from desktop.domain.message_rules import default_form
 from desktop.domain.money import MoneyError, parse_money
 from desktop.i18n import _
 

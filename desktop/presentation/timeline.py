@@ -13,7 +13,7 @@ index and probes the match set; one that matches few sorts just those.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Iterator, NamedTuple
@@ -43,9 +43,6 @@ class TimelineFilter:
     start: datetime | None = None  # naive UTC, inclusive
     end: datetime | None = None  # naive UTC, exclusive
     text: str = ""
-
-    def with_(self, **changes) -> "TimelineFilter":
-        return replace(self, **changes)
 
     @property
     def is_empty(self) -> bool:

@@ -175,11 +175,6 @@ def _remove_picture(image_path: str) -> None:
         log.warning("could not remove the picture %s", found)
 
 
-def picture_file(product: Product) -> Path | None:
-    """The product's own picture on disk, or None."""
-    return picture_file_at(product.image_path)
-
-
 def picture_file_at(image_path: str | None) -> Path | None:
     """The picture stored as ``image_path`` (a product's field) on disk, or None."""
     if not image_path:

@@ -27,17 +27,7 @@ from desktop.clock import utcnow
 from desktop.store.db import db
 
 # --- choices (codes; translated labels live in desktop/labels.py) ---------------------
-PERSON_STATUSES = ("active", "inactive", "blocked")
-PLATFORMS = ("instagram", "tiktok", "youtube", "pinterest", "blog")
-COUNTRIES = ("NL", "BE", "other")
-ADDRESS_FORMS = ("je", "u")
-COLLAB_STATUSES = ("proposed", "agreed", "shipped", "received", "posted", "done", "ended", "failed")
-DELIVERABLE_KINDS = ("post", "story", "reel", "tiktok", "youtube", "other")
-SHIPMENT_STATUSES = ("ready", "sent", "delivered", "received", "returned")
 CARRIERS = ("postnl", "dhl", "bpost", "dpd", "gls", "ups", "other")
-ORDER_STATUSES = ("new", "in_production", "ready", "shipped", "delivered", "cancelled")
-DIRECTIONS = ("out", "in", "none")
-STRIKE_REASONS = ("guidelines", "communication", "late", "other")
 
 
 class JSONField(TextField):
@@ -192,7 +182,9 @@ class Content(BaseModel):
     link_clicks = IntegerField(null=True)
     code_uses = IntegerField(null=True)
     revenue_cents = IntegerField(null=True)
-    evidence_path = TextField(default="")  # unused since v7: pictures are ContentEvidence rows
+    # Unused since v7 (pictures are ContentEvidence rows); kept because the v1 column is
+    # NOT NULL without a default, so an insert must still fill it.
+    evidence_path = TextField(default="")
     disclosure_checks = JSONField(default=dict)  # {checklist item: ticked} (domain/disclosure.py)
     missing = JSONField(default=list)  # what the caption check found missing, for flags
     created_at = DateTimeField(default=utcnow)

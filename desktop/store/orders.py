@@ -348,39 +348,3 @@ def last_purpose(order_id: int) -> str:
                                            Event.direction == "out")
             .order_by(Event.at.desc(), Event.id.desc()).first())
     return _LADDER_STEPS.get(last.step, last.step) if last else ""
-
-
-def compose(order_id: int, step: str, now: datetime, new_ready: date | None = None):
-    """The message ``step`` for this order, in the customer's language, form and locale.
-
-    Uses the owner's edited template when there is one; the alternative wording when the
-    same message went out last time (never the same text twice in a row).
-    """
-    from desktop.domain import messages
-    from desktop.store import due, settings
-
-    order = CustomOrder.get_by_id(order_id)
-    person = order.person
-    template = TEMPLATES[step]
-    if last_purpose(order_id) == step and template + ".alt" in messages.TEMPLATES:
-        template += ".alt"
-    to = due.recipient(person)
-    s = due.ladder_settings()
-    shipment = shipment_of(order_id)
-    values = {
-        "voornaam": to.first_name,
-        "naam": person.name,
-        "winkel": settings.get("shop_name"),
-        "afzender": settings.get("owner_name"),
-        "product": order.product.name if order.product_id else "",
-        "bestelnummer": order.order_number,
-        "beloofde_datum": order.promised_ready,
-        "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, to_local(now).date())
-                                      if step == "order_delay" else None),
-        "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,
-        "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),
-        "vervoerder": label("carrier", shipment.carrier) if shipment else "",
-        "track_trace": (shipment.tracking_url or shipment.tracking_code) if shipment else "",
-    }
-    override = due.template_override(template, to.lang, to.context)
-    return messages.render(template, values, to, now=now, tz=s.tz, override=override)

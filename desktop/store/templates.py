@@ -1,10 +1,13 @@
-"""The owner's own wording of follow-up templates (per template, language and form)."""
+"""The owner's own wording of follow-up templates (per template, language and form).
+
+Only the owner's texts: the default wording is ``presentation/messages.py``'s
+(``presentation/due_texts.template_text`` shows either)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from desktop.domain import messages
+from desktop.domain import message_rules
 from desktop.store.db import db
 from desktop.store.models import MessageTemplate
 
@@ -17,20 +20,16 @@ class TemplateRefused(ValueError):
         self.problems = problems
 
 
-def current(template_id: str, language: str, form: str) -> tuple[str, str, bool]:
-    """(subject, body, is_own_wording) for the editor."""
+def own(template_id: str, language: str, form: str) -> tuple[str, str] | None:
+    """The owner's (subject, body) of a template in ``language`` and ``form``, if she wrote one."""
     row = MessageTemplate.get_or_none(MessageTemplate.template == template_id, MessageTemplate.language == language,
                                       MessageTemplate.form == form)
-    if row is not None:
-        return row.subject, row.body, True
-    subject, body = messages.default_text(template_id, language, form)
-    return subject, body, False
+    return (row.subject, row.body) if row else None
 
 
 def save(template_id: str, language: str, form: str, subject: str, body: str, now: datetime) -> None:
-    if template_id not in messages.TEMPLATES:
-        raise KeyError(template_id)
-    problems = messages.validate(subject) + messages.validate(body)
+    """Keep the owner's wording of a template (the editor offers ``messages.TEMPLATES``'s ids)."""
+    problems = message_rules.validate(subject) + message_rules.validate(body)
     if not body.strip():
         from desktop.i18n import _
 

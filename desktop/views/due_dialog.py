@@ -34,6 +34,7 @@ from desktop.clock import snooze_until, utcnow
 from desktop.domain.followup import NO_OTHER_CHANNEL, DueItem
 from desktop.i18n import _, tomorrow_label
 from desktop.labels import label
+from desktop.presentation import due_texts
 from desktop.store import due
 from desktop.views.forms import load_form
 
@@ -183,7 +184,7 @@ class DueStepDialog(QDialog):
         item = self.item
         self.heading.setText(_("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
         zone = due.owner_zone()
-        about = [label("due_kind", item.kind) + " · " + due.subject_title(item)]
+        about = [label("due_kind", item.kind) + " · " + due_texts.subject_title(item)]
         # each part with its own moment, never another part's
         about += [label("due_kind", p.kind) + " · " + _("also in this message") + " · "
                   + i18n.format_moment(p.due.replace(tzinfo=timezone.utc).astimezone(zone)) for p in item.parts[1:]]
@@ -203,7 +204,7 @@ class DueStepDialog(QDialog):
                 person=item.person_name))
             self.dismiss_button.setText(_("No strike"))
             return
-        message = due.compose(item, self._now())
+        message = due_texts.compose(item, self._now())
         if message is not None and message.incomplete:
             self._ask_incomplete(message)
         else:
@@ -251,7 +252,7 @@ class DueStepDialog(QDialog):
     def _ask_incomplete(self, message) -> None:
         """Ask before showing a message that lacks a value it needs: show it without the
         sentences that need the value, or start from an empty text."""
-        from desktop.domain.messages import PLACEHOLDERS
+        from desktop.presentation.messages import PLACEHOLDERS
 
         missing = ", ".join(_(PLACEHOLDERS[name]) for name in message.incomplete)
         box = QWidget(self)
@@ -345,7 +346,7 @@ class DueStepDialog(QDialog):
         self._done("dismissed")
 
     def give_strike(self) -> None:
-        due.apply_strike(self.item, self._now())
+        due.apply_strike(self.item, self._now(), **due_texts.strike_words())
         self._done("strike")
 
 

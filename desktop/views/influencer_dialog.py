@@ -46,7 +46,7 @@ class InfluencerDialog(FormDialog):
             self._load(person)
 
     def _default_form(self, *_args) -> None:
-        from desktop.domain.messages import default_form
+        from desktop.domain.message_rules import default_form
 
         if not self._form_chosen:
             box = self.w("address_form")

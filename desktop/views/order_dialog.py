@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.domain.messages import default_form
+from desktop.domain.message_rules import default_form
 from desktop.domain.orders import OrderInput
 from desktop.i18n import _
 from desktop.labels import choices

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import _
 from desktop.labels import choices, label
+from desktop.presentation import due_texts
 from desktop.store import orders as store
 from desktop.views.forms import date_field, load_form
 
@@ -156,7 +157,7 @@ class OrderMessageDialog(_Clocked, QDialog):
             self.form.findChild(QLabel, name).setVisible(delay)
         self.new_date.setVisible(delay)
         self.reason.setVisible(delay)
-        message = store.compose(self.order_id, self.step(), self.now, self.chosen_date() if delay else None)
+        message = due_texts.compose_order(self.order_id, self.step(), self.now, self.chosen_date() if delay else None)
         self.subject.setText(message.subject)
         self.body.setPlainText(message.body)
         self.error.hide()

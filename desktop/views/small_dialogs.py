@@ -13,8 +13,8 @@ from desktop.domain.validation import validate_rating, validate_reason, validate
 from desktop.i18n import NP_, _
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
+from desktop.presentation.due_texts import compose_for
 from desktop.store import lookups
-from desktop.store.due import compose_for
 from desktop.store.models import Collaboration, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo

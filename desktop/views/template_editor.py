@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import utcnow
-from desktop.domain import messages
+from desktop.presentation import messages
 from desktop.domain.followup import DueItem
 from desktop.i18n import _, pgettext
+from desktop.presentation import due_texts
 from desktop.store import due, templates
 from desktop.store.models import Person
 from desktop.views.forms import load_form
@@ -143,7 +144,7 @@ class TemplateEditor(QWidget):
         if selection in self.edits and self.edits[selection] is self.RESET:
             subject, body = messages.default_text(*selection)
             return subject, body, False
-        return templates.current(*selection)
+        return due_texts.template_text(*selection)
 
     def _load_template(self, *_args) -> None:
         selection = self.selection()
@@ -175,7 +176,7 @@ class TemplateEditor(QWidget):
         if selection in self.edits:
             self.template_state.setText(_("Changed: saved when you save the settings"))
         else:
-            own = templates.current(*selection)[2]
+            own = due_texts.template_text(*selection)[2]
             self.template_state.setText(_("Your own wording") if own else _("Default wording"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -231,7 +232,7 @@ class TemplateEditor(QWidget):
         if item is not None:
             person = Person.get_by_id(item.person_id)
             s = due.ladder_settings()
-            values = due.values_for(item, person, now, s)
+            values = due_texts.values_for(item, person, now, s)
             to = messages.Recipient(values.get("voornaam") or "", language, person.country, form)
             values["afspraken"] = [messages.describe(p.kind, due.part_details(p), to, now, s.tz) for p in item.parts]
             title = _("Preview for {person}").format(person=person.name)
@@ -290,7 +291,7 @@ class TemplateEditor(QWidget):
         """Back to the default wording (when the settings are saved)."""
         selection = self.selection()
         self.edits[selection] = self.RESET
-        if not templates.current(*selection)[2]:
+        if not due_texts.template_text(*selection)[2]:
             self.edits.pop(selection)  # it already has the default wording
         self._load_template()
 

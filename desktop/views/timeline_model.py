@@ -145,11 +145,6 @@ class TimelineModel(QAbstractTableModel):
         self._exhausted = len(page) < self.page
         self.endInsertRows()
 
-    def fetch_all(self) -> None:
-        """Load every remaining page (tests, and 'go to the oldest')."""
-        while self.canFetchMore():
-            self.fetchMore()
-
     def _append(self, page: list[EventLine]) -> None:
         self.items.extend(self._build(page))
         self._exhausted = len(page) < self.page
@@ -218,10 +213,6 @@ class TimelineModel(QAbstractTableModel):
     def event_count(self) -> int:
         """How many events are loaded (not how many match: see ``total``)."""
         return sum(1 for item in self.items if isinstance(item, Line))
-
-    @property
-    def exhausted(self) -> bool:
-        return self._exhausted
 
     # --- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):

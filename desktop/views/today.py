@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop import i18n, reminders
-from desktop.domain import messages
+from desktop.presentation import messages
 from desktop.domain.followup import NO_OTHER_CHANNEL
 from desktop.clock import local_to_utc, snooze_until, to_local, utcnow
 from desktop.i18n import _, tomorrow_label
@@ -86,7 +86,7 @@ class TodayView(ListView):
         return utcnow()
 
     def load_rows(self):
-        from desktop.store import due
+        from desktop.presentation import due_texts
 
         now = self._now()
         local_now = to_local(now)
@@ -96,7 +96,7 @@ class TodayView(ListView):
         rows = []
         shown_items = [(item, bucket(item.due, now, end_of_today)) for item in reminders.plan(now)]
         shown_items = [(item, when) for item, when in shown_items if when is not None]
-        titles = due.subject_titles(item for item, _when in shown_items)
+        titles = due_texts.subject_titles(item for item, _when in shown_items)
         for (item, when), title in zip(shown_items, titles):
             moment = to_local(item.own_due)  # the moment of the step it names
             shown = names[when] if when == "now" else (
@@ -126,6 +126,7 @@ class TodayView(ListView):
         return sum(1 for item in self.items if item.due <= now)
 
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
+        from desktop.presentation import due_texts
         from desktop.store import due
 
         if not 0 <= row_id < len(self.items):
@@ -134,7 +135,7 @@ class TodayView(ListView):
         now = self._now()
         self.add_heading(layout, _("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
         self.add_fields(layout, [
-            (_("About"), due.subject_title(item)),
+            (_("About"), due_texts.subject_title(item)),
             (_("Due"), i18n.list_moment(to_local(item.own_due))),
             (_("Channel"), channel_text(item)),
         ])
@@ -149,7 +150,7 @@ class TodayView(ListView):
             for part in item.parts:
                 layout.addWidget(plain_label("    • " + label("due_kind", part.kind) + " · " + label("due_step", part.step)
                                              + " · " + i18n.list_moment(to_local(part.due))))
-        message = due.compose(item, now)
+        message = due_texts.compose(item, now)
         self.add_section(layout, _("Ready message") if message else _("What to do"))
         if message and "{nieuwe_datum}" in messages.TEMPLATES[item.template].body:
             # The delay message names a date only the owner can pick: the dialog asks for it.

@@ -2,8 +2,9 @@
 
 Pure Python (no Qt, no database, no clock). The default wording of every template lives
 in the gettext catalogs: the English source, and Dutch in two forms of address, marked
-with the contexts ``"je"`` and ``"u"`` (``NP_``). The owner may replace any template per
-language and form (stored by ``store/templates.py``); :func:`validate` checks such a text
+with the contexts ``"je"`` and ``"u"`` (one English source marked ``NF_``, extracted for
+both contexts by ``desktop/i18n_extract.py``; ``NBE_`` for the Belgian ones). The owner may replace any template per
+language and form (stored by ``store/templates.py``); :func:`validate` (``domain/message_rules.py``) checks such a text
 before it is saved, and :func:`render` never fails on a missing or unknown value.
 
 Placeholders are Dutch names in braces (``{voornaam}``), the same in every language, so a
@@ -23,96 +24,19 @@ from babel import dates as babel_dates
 from babel import lists as babel_lists
 
 from desktop import i18n
-from desktop.i18n import N_, NP_
-
-FORMS = ("je", "u")
-
-
-# --- typed values --------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Money:
-    cents: int
-    currency: str = "EUR"
-
-
-@dataclass(frozen=True)
-class DaysLate:
-    days: int
-
-
-@dataclass(frozen=True)
-class Recipient:
-    """Who reads the message: their first name, language, country and form of address."""
-
-    first_name: str = ""
-    language: str = "nl"
-    country: str = "NL"
-    form: str = "je"
-
-    @property
-    def lang(self) -> str:
-        return i18n.normalise_language(self.language)
-
-    @property
-    def locale(self):
-        return i18n.formatting_locale(self.lang, self.country)
-
-    @property
-    def context(self) -> str:
-        return self.form if self.form in FORMS else "je"
-
-
-@dataclass(frozen=True)
-class Message:
-    subject: str
-    body: str
-    template: str
-    language: str
-    form: str
-    missing: tuple[str, ...] = ()  # placeholders without a value: their sentences were left out
-
-    @property
-    def incomplete(self) -> tuple[str, ...]:
-        """The missing values the message cannot do without (ask before showing it)."""
-        return tuple(name for name in self.missing if name not in OPTIONAL)
-
-
-# --- placeholders --------------------------------------------------------------------
-
-# Every placeholder a template may use, with what it holds (shown in the template editor).
-PLACEHOLDERS: dict[str, str] = {
-    # TRANSLATORS: help text for the {voornaam} placeholder in message templates.
-    "voornaam": N_("the recipient's first name"),
-    # TRANSLATORS: help text for {aanhef}: "Hoi Sanne," / "Beste Sanne," / "Dag Sanne," (Belgium).
-    "aanhef": N_("the greeting, e.g. “Hi Sanne,”: it follows the form of address and the country"),
-    # TRANSLATORS: help text for {groet}: "Groetjes," (je) or "Met vriendelijke groet," (u).
-    "groet": N_("the sign-off above your name: it follows the form of address"),
-    "naam": N_("the recipient's full name"),
-    "winkel": N_("your shop's name"),
-    "afzender": N_("your own name"),
-    "afspraken": N_("what is still owed, e.g. “your reel with the Moon necklace”; several promises are listed together"),
-    "product": N_("the product"),
-    "deadline": N_("the agreed deadline"),
-    "dagen_te_laat": N_("how many days late it is, e.g. “2 days late”"),
-    "afgesproken_op": N_("the day the agreement was made"),
-    "gevolg": N_("the agreed consequence when it is not delivered"),
-    "kosten": N_("the value of what was sent"),
-    "pauzedatum": N_("the day the collaboration is paused"),
-    "verzonden_op": N_("the day the parcel was sent"),
-    "bestelnummer": N_("the order number"),
-    "beloofde_datum": N_("the date promised to the customer"),
-    "nieuwe_datum": N_("the new expected date"),
-    # TRANSLATORS: help text for the {personalisatie} placeholder: the letter, name, font... of a custom order.
-    "personalisatie": N_("what is personalised, e.g. “letter M, gold”"),
-    "prijs": N_("the price of the custom order"),
-    "vervoerder": N_("the carrier, e.g. PostNL"),
-    "track_trace": N_("the track-and-trace link of the parcel"),
-    "titel": N_("the collaboration's title, e.g. “Ketting Maan voor een reel”"),
-    "voorwaarden": N_("the agreed terms, one per line"),
-    "reden": N_("why the collaboration ends, as you typed it"),
-    "ontbreekt": N_("what the post still lacks, e.g. the advertising label, one per line"),
-}
+from desktop.domain.message_rules import (  # the facts of a message (re-exported: callers read them here)
+    _TOKEN,
+    FORMS,
+    OPTIONAL,
+    PLACEHOLDERS,
+    DaysLate,
+    Money,
+    Recipient,
+    default_form,
+    placeholders_in,
+    validate,
+)
+from desktop.i18n import N_, NBE_, NF_, NP_
 
 # What each placeholder is called in the template editor's list: short, in the owner's words
 # (the help text above is shown beside it). Translated with the context "placeholder".
@@ -147,7 +71,23 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "ontbreekt": NP_("placeholder", "What the post still lacks"),
 }
 
-# Which placeholders get a value when a template is sent (store/due.values_for for the
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    body: str
+    template: str
+    language: str
+    form: str
+    missing: tuple[str, ...] = ()  # placeholders without a value: their sentences were left out
+
+    @property
+    def incomplete(self) -> tuple[str, ...]:
+        """The missing values the message cannot do without (ask before showing it)."""
+        return tuple(name for name in self.missing if name not in OPTIONAL)
+
+
+# Which placeholders get a value when a template is sent (presentation/due_texts.values_for for the
 # ladder and order reminders, store/orders.compose, store/due.compose_for): the editor
 # offers only these. Every template has the people and the greeting; the rest per family.
 _EVERY_TEMPLATE = ("voornaam", "aanhef", "groet", "naam", "winkel", "afzender")
@@ -176,38 +116,6 @@ def placeholders_for(template_id: str) -> tuple[str, ...]:
     wanted = set(_EVERY_TEMPLATE) | set(family) | used
     return tuple(name for name in PLACEHOLDERS if name in wanted)
 
-
-_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
-
-
-def placeholders_in(text: str) -> set[str]:
-    return {m.group(1) for m in _TOKEN.finditer(text) if m.group(1) is not None}
-
-
-def validate(text: str) -> list[str]:
-    """Problems with an owner-edited template, in the UI language (empty list: fine)."""
-    problems = []
-    for m in _TOKEN.finditer(text):
-        token = m.group(0)
-        if token in ("{{", "}}"):
-            continue
-        name = m.group(1)
-        if name is None:
-            problems.append(i18n._("A brace “{brace}” has no partner; type {{{{ or }}}} for a brace in the text.").format(
-                brace=token))
-        elif name not in PLACEHOLDERS:
-            problems.append(i18n._("Unknown placeholder {{{name}}}. Known: {known}.").format(
-                name=name, known=", ".join("{" + p + "}" for p in PLACEHOLDERS)))
-    return list(dict.fromkeys(problems))
-
-
-# Values a message can do without: the sentence (or parenthesis) that needs one is left out
-# silently. A missing value not in this set makes the message incomplete: the dialogs ask
-# before showing it (Message.incomplete).
-OPTIONAL = frozenset({
-    "naam", "winkel", "afzender", "dagen_te_laat", "afgesproken_op", "kosten", "verzonden_op", "bestelnummer",
-    "personalisatie", "prijs", "vervoerder", "track_trace", "reden", "gevolg", "beloofde_datum",
-})
 
 _SENTENCE_END = re.compile(r"[.!?]+[ \t]+|[.!?]+$|\n")
 _TRAILING_WORDS = ("van", "bij", "voor", "over", "met", "from", "at", "for", "about", "with", "of", "on")
@@ -351,10 +259,10 @@ class Template:
 TEMPLATES: dict[str, Template] = {}
 
 
-def _t(id_: str, title: str, subject_je: str, subject_u: str, body_je: str, body_u: str) -> None:
-    # Both English sources are identical; the contexts only matter for Dutch.
-    assert subject_je == subject_u and body_je == body_u, id_
-    TEMPLATES[id_] = Template(id_, title, subject_je, body_je)
+def _t(id_: str, title: str, subject: str, body: str) -> None:
+    # One English source, extracted for both forms of address (NF_: the contexts "je" and
+    # "u", desktop/i18n_extract.py); the forms only differ in Dutch.
+    TEMPLATES[id_] = Template(id_, title, subject, body)
 
 
 # Every default template opens with {aanhef} and closes with {groet} (see GREETINGS and
@@ -368,37 +276,24 @@ def _t(id_: str, title: str, subject_je: str, subject_u: str, body_je: str, body
 _t(
     "ladder.1",
     N_("Step 1: friendly reminder"),
-    NP_("je", "A quick check-in from {winkel}"),
-    NP_("u", "A quick check-in from {winkel}"),
-    NP_("je", "{aanhef}\n\nJust checking in about {afspraken}: the deadline was {deadline}. Is everything OK? "
-        "If something came up or you could use a hand, do let me know.\n\nWhen do you think you'll have it "
-        "ready?\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nJust checking in about {afspraken}: the deadline was {deadline}. Is everything OK? "
+    NF_("A quick check-in from {winkel}"),
+    NF_("{aanhef}\n\nJust checking in about {afspraken}: the deadline was {deadline}. Is everything OK? "
         "If something came up or you could use a hand, do let me know.\n\nWhen do you think you'll have it "
         "ready?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.1.alt",
     N_("Step 1: friendly reminder (other wording)"),
-    NP_("je", "A gentle reminder from {winkel}"),
-    NP_("u", "A gentle reminder from {winkel}"),
-    NP_("je", "{aanhef}\n\nA gentle reminder about {afspraken}, which was due on {deadline} ({dagen_te_laat}). "
-        "Is there anything I can help with? If you let me know when you expect to finish, I can plan around "
-        "it.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nA gentle reminder about {afspraken}, which was due on {deadline} ({dagen_te_laat}). "
+    NF_("A gentle reminder from {winkel}"),
+    NF_("{aanhef}\n\nA gentle reminder about {afspraken}, which was due on {deadline} ({dagen_te_laat}). "
         "Is there anything I can help with? If you let me know when you expect to finish, I can plan around "
         "it.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.2",
     N_("Step 2: why the deadline matters"),
-    NP_("je", "Why the date matters to us"),
-    NP_("u", "Why the date matters to us"),
-    NP_("je", "{aanhef}\n\nI haven't heard back about {afspraken} yet (due {deadline}). I'd like to explain why "
-        "the date matters to us: we plan our collections, promotions and stock around what we agree with our "
-        "partners, so when something arrives late, the rest of our schedule slips too.\n\nCould you get it "
-        "done in the next few days, or tell me a date that does work for you?\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nI haven't heard back about {afspraken} yet (due {deadline}). I'd like to explain why "
+    NF_("Why the date matters to us"),
+    NF_("{aanhef}\n\nI haven't heard back about {afspraken} yet (due {deadline}). I'd like to explain why "
         "the date matters to us: we plan our collections, promotions and stock around what we agree with our "
         "partners, so when something arrives late, the rest of our schedule slips too.\n\nCould you get it "
         "done in the next few days, or tell me a date that does work for you?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -406,13 +301,8 @@ _t(
 _t(
     "ladder.2.alt",
     N_("Step 2: why the deadline matters (other wording)"),
-    NP_("je", "Planning at {winkel}"),
-    NP_("u", "Planning at {winkel}"),
-    NP_("je", "{aanhef}\n\nI'm following up on {afspraken}, which was due on {deadline}. For a small shop like "
-        "ours every agreement counts: we set products aside, time our own posts around yours and tell "
-        "customers what's coming. That only works if we both stick to the dates we agreed.\n\nCould you let "
-        "me know this week how you'd like to proceed?\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nI'm following up on {afspraken}, which was due on {deadline}. For a small shop like "
+    NF_("Planning at {winkel}"),
+    NF_("{aanhef}\n\nI'm following up on {afspraken}, which was due on {deadline}. For a small shop like "
         "ours every agreement counts: we set products aside, time our own posts around yours and tell "
         "customers what's coming. That only works if we both stick to the dates we agreed.\n\nCould you let "
         "me know this week how you'd like to proceed?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -420,36 +310,23 @@ _t(
 _t(
     "ladder.3",
     N_("Step 3: call or message on another channel"),
-    NP_("je", "Trying to reach you"),
-    NP_("u", "Trying to reach you"),
-    NP_("je", "{aanhef} I'm trying to reach you this way because I haven't had a reply to my messages about "
-        "{afspraken}. Is everything all right? A quick reply is enough, and we'll sort it out together.\n\n"
-        "{groet}\n{afzender}, {winkel}"),
-    NP_("u", "{aanhef} I'm trying to reach you this way because I haven't had a reply to my messages about "
+    NF_("Trying to reach you"),
+    NF_("{aanhef} I'm trying to reach you this way because I haven't had a reply to my messages about "
         "{afspraken}. Is everything all right? A quick reply is enough, and we'll sort it out together.\n\n"
         "{groet}\n{afzender}, {winkel}"),
 )
 _t(
     "ladder.3.alt",
     N_("Step 3: call or message on another channel (other wording)"),
-    NP_("je", "A quick question from {winkel}"),
-    NP_("u", "A quick question from {winkel}"),
-    NP_("je", "{aanhef} I've been trying to reach you about {afspraken} ({dagen_te_laat}). I hope all is well! "
-        "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
-    NP_("u", "{aanhef} I've been trying to reach you about {afspraken} ({dagen_te_laat}). I hope all is well! "
+    NF_("A quick question from {winkel}"),
+    NF_("{aanhef} I've been trying to reach you about {afspraken} ({dagen_te_laat}). I hope all is well! "
         "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
 )
 _t(
     "ladder.4",
     N_("Step 4: final reminder"),
-    NP_("je", "Final reminder about our agreement"),
-    NP_("u", "Final reminder about our agreement"),
-    NP_("je", "{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed on it on {afgesproken_op}, "
-        "with {deadline} as the deadline. I have tried to reach you several times since the deadline.\n\n"
-        "If I don't hear from you by {pauzedatum}, I'll put our collaboration on hold, with the consequence we "
-        "agreed on: {gevolg}. The products you received are worth {kosten}.\n\nI'd much rather sort this out "
-        "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed on it on {afgesproken_op}, "
+    NF_("Final reminder about our agreement"),
+    NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed on it on {afgesproken_op}, "
         "with {deadline} as the deadline. I have tried to reach you several times since the deadline.\n\n"
         "If I don't hear from you by {pauzedatum}, I'll put our collaboration on hold, with the consequence we "
         "agreed on: {gevolg}. The products you received are worth {kosten}.\n\nI'd much rather sort this out "
@@ -458,14 +335,8 @@ _t(
 _t(
     "ladder.4.alt",
     N_("Step 4: final reminder (other wording)"),
-    NP_("je", "Our agreement: final reminder"),
-    NP_("u", "Our agreement: final reminder"),
-    NP_("je", "{aanhef}\n\nThis is about {afspraken}, which was due by {deadline}. It is now {dagen_te_laat}, "
-        "and I haven't had a reply to my messages.\n\nSo this is my final reminder: if I don't hear from you by "
-        "{pauzedatum}, I'll put the collaboration on hold, with the consequence we agreed on: {gevolg}. The "
-        "products you received are worth {kosten}.\n\nA short message is all it takes to sort it out "
-        "together.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nThis is about {afspraken}, which was due by {deadline}. It is now {dagen_te_laat}, "
+    NF_("Our agreement: final reminder"),
+    NF_("{aanhef}\n\nThis is about {afspraken}, which was due by {deadline}. It is now {dagen_te_laat}, "
         "and I haven't had a reply to my messages.\n\nSo this is my final reminder: if I don't hear from you by "
         "{pauzedatum}, I'll put the collaboration on hold, with the consequence we agreed on: {gevolg}. The "
         "products you received are worth {kosten}.\n\nA short message is all it takes to sort it out "
@@ -474,33 +345,22 @@ _t(
 _t(
     "shipment.received",
     N_("Check-in: has the parcel arrived?"),
-    NP_("je", "Has your parcel arrived?"),
-    NP_("u", "Has your parcel arrived?"),
-    NP_("je", "{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
-        "love to hear what you think of it!\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
+    NF_("Has your parcel arrived?"),
+    NF_("{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
         "love to hear what you think of it!\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "shipment.received.alt",
     N_("Check-in: has the parcel arrived? (other wording)"),
-    NP_("je", "Your parcel from {winkel}"),
-    NP_("u", "Your parcel from {winkel}"),
-    NP_("je", "{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
-        "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
+    NF_("Your parcel from {winkel}"),
+    NF_("{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
         "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.delay",
     N_("Custom order: news before the promised date"),
-    NP_("je", "News about your order {bestelnummer}"),
-    NP_("u", "News about your order {bestelnummer}"),
-    NP_("je", "{aanhef}\n\nThank you for your order {bestelnummer}. Unfortunately, your {product} is taking a "
-        "little longer than planned: we had promised it for {beloofde_datum}. We now expect your order to be "
-        "ready on {nieuwe_datum}. We'd rather let you know now than keep you waiting.\n\nSorry for the delay, "
-        "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nThank you for your order {bestelnummer}. Unfortunately, your {product} is taking a "
+    NF_("News about your order {bestelnummer}"),
+    NF_("{aanhef}\n\nThank you for your order {bestelnummer}. Unfortunately, your {product} is taking a "
         "little longer than planned: we had promised it for {beloofde_datum}. We now expect your order to be "
         "ready on {nieuwe_datum}. We'd rather let you know now than keep you waiting.\n\nSorry for the delay, "
         "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
@@ -508,36 +368,24 @@ _t(
 _t(
     "order.delay.alt",
     N_("Custom order: news before the promised date (other wording)"),
-    NP_("je", "Your order {bestelnummer}: a new date"),
-    NP_("u", "Your order {bestelnummer}: a new date"),
-    NP_("je", "{aanhef}\n\nA short note about your order {bestelnummer}: your {product} won't be ready on "
-        "{beloofde_datum} after all. Our new expected date is {nieuwe_datum}. Rest assured, we're taking good "
-        "care of it!\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nA short note about your order {bestelnummer}: your {product} won't be ready on "
+    NF_("Your order {bestelnummer}: a new date"),
+    NF_("{aanhef}\n\nA short note about your order {bestelnummer}: your {product} won't be ready on "
         "{beloofde_datum} after all. Our new expected date is {nieuwe_datum}. Rest assured, we're taking good "
         "care of it!\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.update",
     N_("Custom order: an update during production"),
-    NP_("je", "How your order {bestelnummer} is coming along"),
-    NP_("u", "How your order {bestelnummer} is coming along"),
-    NP_("je", "{aanhef}\n\nA quick update on your order {bestelnummer}: we're working on your {product}, and it's "
-        "still on track to be ready on {beloofde_datum}. As soon as your order is on its way, we'll let you "
-        "know.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nA quick update on your order {bestelnummer}: we're working on your {product}, and it's "
+    NF_("How your order {bestelnummer} is coming along"),
+    NF_("{aanhef}\n\nA quick update on your order {bestelnummer}: we're working on your {product}, and it's "
         "still on track to be ready on {beloofde_datum}. As soon as your order is on its way, we'll let you "
         "know.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.update.alt",
     N_("Custom order: an update during production (other wording)"),
-    NP_("je", "Your order {bestelnummer}"),
-    NP_("u", "Your order {bestelnummer}"),
-    NP_("je", "{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is coming along nicely, "
-        "and we're on schedule for {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
-        "{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is coming along nicely, "
+    NF_("Your order {bestelnummer}"),
+    NF_("{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is coming along nicely, "
         "and we're on schedule for {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
@@ -546,69 +394,47 @@ _t(
 _t(
     "order.confirmation",
     N_("Custom order: order confirmation"),
-    NP_("je", "Your order {bestelnummer} at {winkel}"),
-    NP_("u", "Your order {bestelnummer} at {winkel}"),
-    NP_("je", "{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for "
-        "you. Personalisation: {personalisatie}. The price is {prijs}.\n\nWe expect your order to be ready on "
-        "{beloofde_datum}. If anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for "
+    NF_("Your order {bestelnummer} at {winkel}"),
+    NF_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for "
         "you. Personalisation: {personalisatie}. The price is {prijs}.\n\nWe expect your order to be ready on "
         "{beloofde_datum}. If anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.ready",
     N_("Custom order: ready"),
-    NP_("je", "Your order {bestelnummer} is ready"),
-    NP_("u", "Your order {bestelnummer} is ready"),
-    NP_("je", "{aanhef}\n\nGood news: your {product} ({personalisatie}) is ready! We'll send your order soon, and "
-        "you'll get the tracking link as soon as it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nGood news: your {product} ({personalisatie}) is ready! We'll send your order soon, and "
+    NF_("Your order {bestelnummer} is ready"),
+    NF_("{aanhef}\n\nGood news: your {product} ({personalisatie}) is ready! We'll send your order soon, and "
         "you'll get the tracking link as soon as it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.shipped",
     N_("Custom order: shipped"),
-    NP_("je", "Your order {bestelnummer} is on its way"),
-    NP_("u", "Your order {bestelnummer} is on its way"),
-    NP_("je", "{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
-        "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
+    NF_("Your order {bestelnummer} is on its way"),
+    NF_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
         "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # Messages about a collaboration, written from its dialogs (not by the ladder).
 _t(
     "agreement",
     N_("Collaboration: the agreement in writing"),
-    NP_("je", "Our agreement: {titel}"),
-    NP_("u", "Our agreement: {titel}"),
-    NP_("je", "{aanhef}\n\nI'm so glad we're working together! So that we're on the same page, here's what we "
-        "agreed:\n\n{voorwaarden}\n\nCould you reply with a quick “yes” to confirm? If anything doesn't work "
-        "for you, just say so.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nI'm so glad we're working together! So that we're on the same page, here's what we "
+    NF_("Our agreement: {titel}"),
+    NF_("{aanhef}\n\nI'm so glad we're working together! So that we're on the same page, here's what we "
         "agreed:\n\n{voorwaarden}\n\nCould you reply with a quick “yes” to confirm? If anything doesn't work "
         "for you, just say so.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ending",
     N_("Collaboration: a polite ending"),
-    NP_("je", "About our collaboration “{titel}”"),
-    NP_("u", "About our collaboration “{titel}”"),
-    NP_("je", "{aanhef}\n\nThank you for your time and for working with us so far. We've decided to end our "
-        "collaboration “{titel}”. Our reason: {reden}\n\nWe wish you all the best for the future.\n\n"
-        "{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nThank you for your time and for working with us so far. We've decided to end our "
+    NF_("About our collaboration “{titel}”"),
+    NF_("{aanhef}\n\nThank you for your time and for working with us so far. We've decided to end our "
         "collaboration “{titel}”. Our reason: {reden}\n\nWe wish you all the best for the future.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "label",
     N_("Content: please add the advertising label"),
-    NP_("je", "One small thing about your post"),
-    NP_("u", "One small thing about your post"),
-    NP_("je", "{aanhef}\n\nThanks for your post, it looks lovely! One small thing: because you received the "
-        "product from us, the rules say your followers must be able to see that it's an ad. Could you add "
-        "this?\n\n{ontbreekt}\n\nThank you!\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u", "{aanhef}\n\nThanks for your post, it looks lovely! One small thing: because you received the "
+    NF_("One small thing about your post"),
+    NF_("{aanhef}\n\nThanks for your post, it looks lovely! One small thing: because you received the "
         "product from us, the rules say your followers must be able to see that it's an ad. Could you add "
         "this?\n\n{ontbreekt}\n\nThank you!\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -616,17 +442,11 @@ _t(
 # Belgian Dutch where Belgians say it differently (a "pakje", "eens" for "even"). Looked up
 # first for Belgian readers; an empty translation falls back to the "je"/"u" text above.
 _BELGIAN = (
-    NP_("je_BE", "Has your parcel arrived?"),
-    NP_("u_BE", "Has your parcel arrived?"),
-    NP_("je_BE", "{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
+    NBE_("Has your parcel arrived?"),
+    NBE_("{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
         "love to hear what you think of it!\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u_BE", "{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
-        "love to hear what you think of it!\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("je_BE", "Your parcel from {winkel}"),
-    NP_("u_BE", "Your parcel from {winkel}"),
-    NP_("je_BE", "{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
-        "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("u_BE", "{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
+    NBE_("Your parcel from {winkel}"),
+    NBE_("{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
         "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef}\n\nA gentle reminder about {afspraken}, which was due on {deadline} ({dagen_te_laat}). "
         "Is there anything I can help with? If you let me know when you expect to finish, I can plan around "
@@ -638,34 +458,23 @@ _BELGIAN = (
 # {aanhef} and {groet}: one greeting and one sign-off per language, form of address and
 # country (docs/GLOSSARY.md), filled in by render() unless given.
 # TRANSLATORS: the greeting that opens a message; {voornaam} is the recipient's first name.
-GREETING = NP_("je", "Hi {voornaam},")
-GREETING = NP_("u", "Hi {voornaam},")
-GREETING = NP_("je_BE", "Hi {voornaam},")
-GREETING = NP_("u_BE", "Hi {voornaam},")
+GREETING = NF_("Hi {voornaam},")
+GREETING = NBE_("Hi {voornaam},")
 # TRANSLATORS: the greeting when the recipient's first name is not known.
-GREETING_NO_NAME = NP_("je", "Hello,")
-GREETING_NO_NAME = NP_("u", "Hello,")
-GREETING_NO_NAME = NP_("je_BE", "Hello,")
-GREETING_NO_NAME = NP_("u_BE", "Hello,")
+GREETING_NO_NAME = NF_("Hello,")
+GREETING_NO_NAME = NBE_("Hello,")
 # TRANSLATORS: the sign-off above the sender's name.
-SIGN_OFF = NP_("je", "Best wishes,")
-SIGN_OFF = NP_("u", "Best wishes,")
-SIGN_OFF = NP_("je_BE", "Best wishes,")
-SIGN_OFF = NP_("u_BE", "Best wishes,")
+SIGN_OFF = NF_("Best wishes,")
+SIGN_OFF = NBE_("Best wishes,")
 
 # Phrases that make up {afspraken}: one per promise kind, in both forms of address.
 # The English source is the same for both forms; Dutch differs (je/jouw or u/uw).
 DESCRIPTIONS: dict[str, str] = {}
-DESCRIPTIONS["deliverable"] = NP_("je", "your {what} with the {product}")
-DESCRIPTIONS["deliverable"] = NP_("u", "your {what} with the {product}")
-DESCRIPTIONS["deliverable_no_product"] = NP_("je", "your {what}")
-DESCRIPTIONS["deliverable_no_product"] = NP_("u", "your {what}")
-DESCRIPTIONS["reply"] = NP_("je", "your answer to my message of {date}")
-DESCRIPTIONS["reply"] = NP_("u", "your answer to my message of {date}")
-DESCRIPTIONS["shipment"] = NP_("je", "a short message whether the parcel with the {product} arrived")
-DESCRIPTIONS["shipment"] = NP_("u", "a short message whether the parcel with the {product} arrived")
-DESCRIPTIONS["custom_order"] = NP_("je", "news about order {number}")
-DESCRIPTIONS["custom_order"] = NP_("u", "news about order {number}")
+DESCRIPTIONS["deliverable"] = NF_("your {what} with the {product}")
+DESCRIPTIONS["deliverable_no_product"] = NF_("your {what}")
+DESCRIPTIONS["reply"] = NF_("your answer to my message of {date}")
+DESCRIPTIONS["shipment"] = NF_("a short message whether the parcel with the {product} arrived")
+DESCRIPTIONS["custom_order"] = NF_("news about order {number}")
 # What a deliverable is, inside a sentence.
 DELIVERABLE_WORDS = {
     "post": NP_("inline", "post"),
@@ -721,11 +530,6 @@ def sign_off(recipient: Recipient) -> str:
     """{groet}: one sign-off per language, form of address and country (docs/GLOSSARY.md)."""
     catalog = i18n.translations_for(recipient.lang)
     return _lookup(catalog, _contexts(recipient.context, recipient.lang, recipient.country), SIGN_OFF)
-
-
-def default_form(country: str | None, language: str | None = "nl") -> str:
-    """The form of address for a new person: u for a Dutch-speaking Belgian, je otherwise."""
-    return "u" if (country or "").upper() == "BE" and i18n.normalise_language(language) == "nl" else "je"
 
 
 def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now: datetime | None = None,

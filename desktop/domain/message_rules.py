@@ -1,0 +1,124 @@
+"""What a message is made of, decided without its words: the typed values, who reads it,
+the form of address, the placeholders a template may use and the check of an owner's
+template. Pure Python (no Qt, no database, no clock). The templates' words and their
+rendering are ``presentation/messages.py``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop import i18n
+from desktop.i18n import N_
+
+FORMS = ("je", "u")
+
+
+# --- typed values --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Money:
+    cents: int
+    currency: str = "EUR"
+
+
+@dataclass(frozen=True)
+class DaysLate:
+    days: int
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who reads the message: their first name, language, country and form of address."""
+
+    first_name: str = ""
+    language: str = "nl"
+    country: str = "NL"
+    form: str = "je"
+
+    @property
+    def lang(self) -> str:
+        return i18n.normalise_language(self.language)
+
+    @property
+    def locale(self):
+        return i18n.formatting_locale(self.lang, self.country)
+
+    @property
+    def context(self) -> str:
+        return self.form if self.form in FORMS else "je"
+
+
+# --- placeholders --------------------------------------------------------------------
+
+# Every placeholder a template may use, with what it holds (shown in the template editor).
+PLACEHOLDERS: dict[str, str] = {
+    # TRANSLATORS: help text for the {voornaam} placeholder in message templates.
+    "voornaam": N_("the recipient's first name"),
+    # TRANSLATORS: help text for {aanhef}: "Hoi Sanne," / "Beste Sanne," / "Dag Sanne," (Belgium).
+    "aanhef": N_("the greeting, e.g. “Hi Sanne,”: it follows the form of address and the country"),
+    # TRANSLATORS: help text for {groet}: "Groetjes," (je) or "Met vriendelijke groet," (u).
+    "groet": N_("the sign-off above your name: it follows the form of address"),
+    "naam": N_("the recipient's full name"),
+    "winkel": N_("your shop's name"),
+    "afzender": N_("your own name"),
+    "afspraken": N_("what is still owed, e.g. “your reel with the Moon necklace”; several promises are listed together"),
+    "product": N_("the product"),
+    "deadline": N_("the agreed deadline"),
+    "dagen_te_laat": N_("how many days late it is, e.g. “2 days late”"),
+    "afgesproken_op": N_("the day the agreement was made"),
+    "gevolg": N_("the agreed consequence when it is not delivered"),
+    "kosten": N_("the value of what was sent"),
+    "pauzedatum": N_("the day the collaboration is paused"),
+    "verzonden_op": N_("the day the parcel was sent"),
+    "bestelnummer": N_("the order number"),
+    "beloofde_datum": N_("the date promised to the customer"),
+    "nieuwe_datum": N_("the new expected date"),
+    # TRANSLATORS: help text for the {personalisatie} placeholder: the letter, name, font... of a custom order.
+    "personalisatie": N_("what is personalised, e.g. “letter M, gold”"),
+    "prijs": N_("the price of the custom order"),
+    "vervoerder": N_("the carrier, e.g. PostNL"),
+    "track_trace": N_("the track-and-trace link of the parcel"),
+    "titel": N_("the collaboration's title, e.g. “Ketting Maan voor een reel”"),
+    "voorwaarden": N_("the agreed terms, one per line"),
+    "reden": N_("why the collaboration ends, as you typed it"),
+    "ontbreekt": N_("what the post still lacks, e.g. the advertising label, one per line"),
+}
+
+
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+def placeholders_in(text: str) -> set[str]:
+    return {m.group(1) for m in _TOKEN.finditer(text) if m.group(1) is not None}
+
+
+def validate(text: str) -> list[str]:
+    """Problems with an owner-edited template, in the UI language (empty list: fine)."""
+    problems = []
+    for m in _TOKEN.finditer(text):
+        token = m.group(0)
+        if token in ("{{", "}}"):
+            continue
+        name = m.group(1)
+        if name is None:
+            problems.append(i18n._("A brace “{brace}” has no partner; type {{{{ or }}}} for a brace in the text.").format(
+                brace=token))
+        elif name not in PLACEHOLDERS:
+            problems.append(i18n._("Unknown placeholder {{{name}}}. Known: {known}.").format(
+                name=name, known=", ".join("{" + p + "}" for p in PLACEHOLDERS)))
+    return list(dict.fromkeys(problems))
+
+
+# Values a message can do without: the sentence (or parenthesis) that needs one is left out
+# silently. A missing value not in this set makes the message incomplete: the dialogs ask
+# before showing it (Message.incomplete).
+OPTIONAL = frozenset({
+    "naam", "winkel", "afzender", "dagen_te_laat", "afgesproken_op", "kosten", "verzonden_op", "bestelnummer",
+    "personalisatie", "prijs", "vervoerder", "track_trace", "reden", "gevolg", "beloofde_datum",
+})
+
+def default_form(country: str | None, language: str | None = "nl") -> str:
+    """The form of address for a new person: u for a Dutch-speaking Belgian, je otherwise."""
+    return "u" if (country or "").upper() == "BE" and i18n.normalise_language(language) == "nl" else "je"

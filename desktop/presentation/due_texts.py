@@ -1,0 +1,190 @@
+"""The words of the follow-up ladder: a due item's title and its ready message.
+
+The store finds the facts (``store/due.py``, one module per kind of promise in
+``store/promises/``); this module words them: in the owner's language for titles, in
+the recipient's language and form of address for messages (``messages.render``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+
+from desktop import i18n
+from desktop.clock import to_local
+from desktop.domain import followup
+from desktop.presentation import messages
+from desktop.domain import orders as rules
+from desktop.domain.followup import DueItem, LadderSettings
+from desktop.domain.orders import propose_new_date
+from desktop.i18n import _
+from desktop.labels import label
+from desktop.store import due, orders, settings, templates
+from desktop.store.models import CustomOrder, Person
+
+
+def recipient(person: Person) -> messages.Recipient:
+    """Who reads a message to ``person``: first name, language, country, form of address."""
+    first = (person.name or "").split()[0] if person.name else ""
+    return messages.Recipient(first, person.language or "nl", person.country or "NL", person.address_form or "je")
+
+
+# --- titles ----------------------------------------------------------------------------
+
+def _deliverable_title(facts: tuple) -> str:
+    kind, title = facts
+    return _("{title} ({kind})").format(title=title or _("(untitled)"), kind=label("deliverable", kind))
+
+
+def _parcel_title(facts: tuple) -> str:
+    sent_at, title = facts
+    return _("parcel sent {date}").format(date=i18n.format_date(sent_at)) + (f" · {title}" if title else "")
+
+
+def _order_title(facts: tuple) -> str:
+    return _("order {number}").format(number=facts[0])
+
+
+def _reply_title(facts: tuple | None) -> str:
+    return _("answer to your message") + (f" · {facts[0]}" if facts else "")
+
+
+# Per kind of promise (``store/promises/``): its facts (``Kind.subject_facts``) as a title.
+TITLES: dict[str, Callable[[tuple], str]] = {
+    "deliverable": _deliverable_title,
+    "shipment": _parcel_title,
+    "custom_order": _order_title,
+}
+
+
+def subject_title(item: DueItem) -> str:
+    """A short human name for what the item is about."""
+    return subject_titles([item])[0]
+
+
+def subject_titles(items: Iterable[DueItem]) -> list[str]:
+    """:func:`subject_title` of many items with one query per kind of subject (the Vandaag
+    list shows hundreds of items on a busy day: two model lookups each took a second)."""
+    items = list(items)
+    facts = due.subject_facts(items)
+    return [_title_of(item, facts.get(item.kind, {})) for item in items]
+
+
+def _title_of(item: DueItem, facts: dict[int, tuple]) -> str:
+    found = facts.get(due.subject_of(item))
+    if item.kind == "reply":  # without a live collaboration's title too
+        return _reply_title(found)
+    if found is not None and item.kind in TITLES:
+        return TITLES[item.kind](found)
+    return f"{item.subject_type} {item.subject_id}"
+
+
+# --- messages --------------------------------------------------------------------------
+
+def values_for(item: DueItem, person: Person, now: datetime, s: LadderSettings) -> dict[str, object]:
+    """The typed placeholder values for an item (formatted later in the recipient's locale)."""
+    to = recipient(person)
+    details = [due.part_details(p) for p in item.parts]
+    main = details[0]
+    deadline = main.get("deadline") or item.parts[0].reference
+    late_days = (followup.local_date(now, s) - followup.local_date(deadline, s)).days
+    catalog = i18n.translations_for(to.lang)
+    return {
+        "voornaam": to.first_name,
+        "naam": person.name,
+        "winkel": settings.get("shop_name"),
+        "afzender": settings.get("owner_name"),
+        "afspraken": [messages.describe(p.kind, d, to, now, s.tz) for p, d in zip(item.parts, details)],
+        "product": main.get("product", ""),
+        "deadline": deadline,
+        "dagen_te_laat": messages.DaysLate(max(1, late_days)),
+        "afgesproken_op": main.get("agreed_at"),
+        "gevolg": main.get("consequence") or catalog.gettext(messages.DEFAULT_CONSEQUENCE),
+        "kosten": messages.Money(main["value_cents"]) if main.get("value_cents") else None,
+        "pauzedatum": (now + timedelta(days=int(settings.get("ladder_pause_days")))),
+        "verzonden_op": main.get("sent_at"),
+        "bestelnummer": main.get("order_number", ""),
+        "beloofde_datum": main.get("promised"),
+        # A delay message proposes a new date (the order dialog lets the owner change it).
+        "nieuwe_datum": propose_new_date(main.get("promised"), followup.local_date(now, s)),
+        "personalisatie": main.get("personalisation", ""),
+        "prijs": messages.Money(main["price_cents"]) if main.get("price_cents") is not None else None,
+    }
+
+
+def compose_for(person: Person, template_id: str, values: dict[str, object], now: datetime) -> messages.Message:
+    """A message that is not a ladder step (the written agreement, a polite ending, the
+    label request) for ``person``: her language and form of address, the owner's own
+    wording of the template when there is one, the shop's name and the sender filled in."""
+    to = recipient(person)
+    base: dict[str, object] = {"voornaam": to.first_name, "naam": person.name,
+                               "winkel": settings.get("shop_name"), "afzender": settings.get("owner_name")}
+    base.update(values)
+    override = templates.own(template_id, to.lang, to.context)
+    return messages.render(template_id, base, to, now=now, tz=due.owner_zone(), override=override)
+
+
+def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None) -> messages.Message | None:
+    """The ready message for ``item`` in the recipient's language and form (None for a task)."""
+    if item.action != "message" or not item.template:
+        return None
+    s = due.ladder_settings()
+    person = Person.get_by_id(item.person_id)
+    to = recipient(person)
+    values = values_for(item, person, now, s)
+    values.update(extra or {})
+    override = templates.own(item.template, to.lang, to.context)
+    return messages.render(item.template, values, to, now=now, tz=s.tz, override=override)
+
+
+def compose_order(order_id: int, step: str, now: datetime, new_ready: date | None = None):
+    """The message ``step`` for this order, in the customer's language, form and locale.
+
+    Uses the owner's edited template when there is one; the alternative wording when the
+    same message went out last time (never the same text twice in a row).
+    """
+    order = CustomOrder.get_by_id(order_id)
+    person = order.person
+    template = orders.TEMPLATES[step]
+    if orders.last_purpose(order_id) == step and template + ".alt" in messages.TEMPLATES:
+        template += ".alt"
+    to = recipient(person)
+    s = due.ladder_settings()
+    shipment = orders.shipment_of(order_id)
+    values = {
+        "voornaam": to.first_name,
+        "naam": person.name,
+        "winkel": settings.get("shop_name"),
+        "afzender": settings.get("owner_name"),
+        "product": order.product.name if order.product_id else "",
+        "bestelnummer": order.order_number,
+        "beloofde_datum": order.promised_ready,
+        "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, to_local(now).date())
+                                      if step == "order_delay" else None),
+        "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,
+        "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),
+        "vervoerder": label("carrier", shipment.carrier) if shipment else "",
+        "track_trace": (shipment.tracking_url or shipment.tracking_code) if shipment else "",
+    }
+    override = templates.own(template, to.lang, to.context)
+    return messages.render(template, values, to, now=now, tz=s.tz, override=override)
+
+
+def template_text(template_id: str, language: str, form: str) -> tuple[str, str, bool]:
+    """(subject, body, is_own_wording) of a template for the editor: the owner's wording,
+    else the default from the catalogs."""
+    own = templates.own(template_id, language, form)
+    if own is not None:
+        return own[0], own[1], True
+    subject, body = messages.default_text(template_id, language, form)
+    return subject, body, False
+
+
+def strike_words() -> dict[str, str]:
+    """What ``due.apply_strike`` records in the owner's language: the strike's evidence and
+    the collaboration's end reason."""
+    return {"evidence": _("No answer after four reminders."), "ending": _("Not delivered after the last reminder.")}
+
+
+__all__ = ["recipient", "subject_title", "subject_titles", "TITLES", "values_for", "compose_for", "compose", "compose_order",
+           "strike_words", "template_text"]

@@ -1,0 +1,19 @@
+"""Facts several kinds of promise share: what a message cites about a collaboration."""
+
+from __future__ import annotations
+
+from desktop.store.models import Collaboration, Product, Shipment, ShipmentItem
+
+
+def collaboration_details(collab_id: int | None) -> dict:
+    """The product, agreement date, consequence, value and title of a collaboration."""
+    if not collab_id:
+        return {}
+    c = Collaboration.get_or_none(Collaboration.id == collab_id)
+    if c is None:
+        return {}
+    products = [name for (name,) in Product.select(Product.name).join(ShipmentItem).join(Shipment)
+                .where(Shipment.collaboration == c.id).tuples()]
+    value = sum(v or 0 for (v,) in Shipment.select(Shipment.value_cents).where(Shipment.collaboration == c.id).tuples())
+    return {"product": products[0] if products else "", "agreed_at": c.agreed_at, "consequence": c.consequence,
+            "value_cents": value, "title": c.title}

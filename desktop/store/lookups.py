@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from peewee import JOIN, fn
 
-from desktop.store.models import Collaboration, Content, CustomOrder, Deliverable, Event, Person, Shipment
+from desktop.store import db as _db
+from desktop.store.models import (
+    Collaboration,
+    Content,
+    CustomOrder,
+    Deliverable,
+    Event,
+    Handle,
+    Person,
+    Product,
+    Rating,
+    Shipment,
+)
 
 
 def person(person_id: int | None) -> Person | None:
@@ -19,6 +31,11 @@ def person(person_id: int | None) -> Person | None:
 def person_names() -> list[tuple[int, str]]:
     """(id, name) of everyone, by name (case-insensitive), then by id for equal names."""
     return list(Person.select(Person.id, Person.name).order_by(fn.lower(Person.name), Person.id).tuples())
+
+
+def handles_of(person_id: int) -> list[Handle]:
+    """A person's handles, in the order they were added."""
+    return list(Handle.select().where(Handle.person == person_id).order_by(Handle.id))
 
 
 def event(event_id: int | None) -> Event | None:
@@ -51,6 +68,22 @@ def deliverable(deliverable_id: int | None) -> Deliverable | None:
     return Deliverable.get_or_none(Deliverable.id == deliverable_id) if deliverable_id is not None else None
 
 
+def deliverables_of(collaboration_id: int) -> list[Deliverable]:
+    """A collaboration's deliverables in the order they were added."""
+    return list(Deliverable.select().where(Deliverable.collaboration == collaboration_id).order_by(Deliverable.id))
+
+
+def deliverables_by_deadline(collaboration_id: int) -> list[Deliverable]:
+    """A collaboration's deliverables, the first deadline first (none yet: first of all)."""
+    return list(Deliverable.select().where(Deliverable.collaboration == collaboration_id)
+                .order_by(Deliverable.deadline, Deliverable.id))
+
+
+def rating_of(collaboration_id: int) -> Rating | None:
+    """The owner's rating of a collaboration (there is at most one)."""
+    return Rating.get_or_none(Rating.collaboration == collaboration_id)
+
+
 def deliverables_logged(collaboration_id: int) -> list[tuple[Deliverable, int]]:
     """A collaboration's deliverables by deadline, each with how many pieces of content are logged."""
     logged = fn.COUNT(Content.id).alias("logged")
@@ -76,3 +109,28 @@ def person_behind(view_key: str, row_id: int | None) -> int | None:
         return None
     row = model.select(model.person).where(model.id == row_id).first()
     return row.person_id if row is not None else None
+
+
+def latest_event_person() -> int | None:
+    """The person of the newest event that is about someone (the timeline benchmark's filter)."""
+    row = Event.select(Event.person).where(Event.person.is_null(False)).order_by(Event.id.desc()).first()
+    return row.person_id if row is not None else None
+
+
+def product(product_id: int | None) -> Product | None:
+    return Product.get_or_none(Product.id == product_id) if product_id is not None else None
+
+
+def products(product_ids: list[int]) -> list[Product]:
+    """The products with these ids that still exist, in one query (in the store's order)."""
+    return list(Product.select().where(Product.id.in_(list(product_ids))))
+
+
+def database_open() -> bool:
+    """Is a database bound and open (not during a restore or after closing)?"""
+    return _db.db.obj is not None and not _db.db.is_closed()
+
+
+def writing_in_steps() -> bool:
+    """Is a transaction open that hands the event loop turns (another write must wait)?"""
+    return _db.writing_in_steps()

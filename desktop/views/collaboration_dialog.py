@@ -29,6 +29,7 @@ from desktop.domain.validation import DeliverableInput, GiftInput, validate_coll
 from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
+from desktop.store import lookups
 from desktop.store import orders as catalogue
 from desktop.store.models import Collaboration, Person
 from desktop.views.form_dialog import FormDialog
@@ -136,7 +137,7 @@ class CollaborationDialog(FormDialog):
         self.w("approval_required").setChecked(c.approval_required)
         self.w("response_days").setValue(c.response_days)
         self.w("consequence").setText(c.consequence)
-        for d in c.deliverables.order_by("id"):
+        for d in lookups.deliverables_of(c.id):
             self.add_deliverable(d.kind, d.count, ops.local_day(d.deadline), d.id)
 
     def add_deliverable(self, kind: str, count: int, deadline: date | None, deliverable_id: int | None = None) -> int:

@@ -223,8 +223,7 @@ class GettingStarted(QFrame):
         self.refresh()
 
     def new_collaboration(self) -> None:
-        from desktop.store import first_run
-        from desktop.store.models import Person
+        from desktop.store import first_run, lookups
 
         people = first_run.influencers()
         if not people:
@@ -234,9 +233,10 @@ class GettingStarted(QFrame):
         else:
             chosen = dialogs.choose(self, _("New collaboration"), _("With whom?"),
                                     [(person_id, name, None) for person_id, name in people])
-        if chosen is None:
+        person = lookups.person(chosen)
+        if person is None:
             return
-        self.new_collaboration_requested.emit(Person.get_by_id(chosen))
+        self.new_collaboration_requested.emit(person)
         self.refresh()
 
     # --- the example shop --------------------------------------------------------------

@@ -10,6 +10,7 @@ from desktop.domain.validation import HandleInput, validate_person
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
+from desktop.store import lookups
 from desktop.store.models import Person
 from desktop.views.base import plain_label
 from desktop.views.form_dialog import FormDialog
@@ -82,7 +83,7 @@ class InfluencerDialog(FormDialog):
             self.w(key).setText(getattr(person, key))
         self.w("tags").setText(", ".join(person.tags))
         self.w("notes").setPlainText(person.notes)
-        for h in person.handles:
+        for h in lookups.handles_of(person.id):
             self.w(f"handle_{h.platform}").setText(handle_rules.display(h.platform, h.name))
             if h.followers is not None:
                 self.w(f"followers_{h.platform}").setText(i18n.format_number(h.followers))

@@ -120,7 +120,7 @@ class RatingDialog(FormDialog):
         _texts(self)
         self.w("ratingIntro").setText(_("How did the collaboration with {name} go?").format(
             name=collaboration.person.name))
-        existing = collaboration.ratings.first()
+        existing = lookups.rating_of(collaboration.id)
         for key in self.FIELDS:
             pairs = [(0, _("Choose…"))] + [(n, STARS * n + "☆" * (5 - n)) for n in range(1, 6)]
             fill_combo(self.w(key), pairs, getattr(existing, key) if existing else 0)
@@ -262,7 +262,7 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
         lines.append("• " + tr.pgettext(form, "You receive: {products}").format(products=given))
     if collaboration.fee_cents:
         lines.append("• " + tr.gettext("Fee: {amount}").format(amount=i18n.format_money(collaboration.fee_cents, locale=loc)))
-    for d in collaboration.deliverables.order_by("deadline"):
+    for d in lookups.deliverables_by_deadline(collaboration.id):
         lines.append("• " + tr.gettext("{count}× {kind}, posted by {date}").format(
             count=d.count, kind=label("deliverable", d.kind, t).lower(),
             date=i18n.format_date(clock.to_local(d.deadline), "long", loc) if d.deadline else "…"))

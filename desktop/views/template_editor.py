@@ -26,8 +26,7 @@ from desktop.presentation import messages
 from desktop.domain.followup import DueItem
 from desktop.i18n import _, pgettext
 from desktop.presentation import due_texts
-from desktop.store import due, templates
-from desktop.store.models import Person
+from desktop.store import due, lookups, templates
 from desktop.views.forms import load_form
 from desktop.views import theme
 
@@ -229,8 +228,8 @@ class TemplateEditor(QWidget):
         template_id, language, form = self.selection()
         now = self._now()
         item = self._sample()
-        if item is not None:
-            person = Person.get_by_id(item.person_id)
+        person = lookups.person(item.person_id) if item is not None else None
+        if item is not None and person is not None:
             s = due.ladder_settings()
             values = due_texts.values_for(item, person, now, s)
             to = messages.Recipient(values.get("voornaam") or "", language, person.country, form)

@@ -264,11 +264,10 @@ def benchmark(repeat: int = 5, person_id: int | None = None) -> dict[str, float]
     changing the filter on an open model. For ``bench/run.py``; fill the database first,
     e.g. with ``store.synthetic.fill_events(250_000, now)``.
     """
-    from desktop.store.models import Event
+    from desktop.store import lookups
 
     if person_id is None:
-        row = Event.select(Event.person).where(Event.person.is_null(False)).order_by(Event.id.desc()).first()
-        person_id = row.person_id if row else 0
+        person_id = lookups.latest_event_person() or 0
 
     def timed(action: Callable[[], object], setup: Callable[[], object] | None = None) -> float:
         runs = []

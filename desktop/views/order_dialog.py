@@ -36,8 +36,8 @@ from desktop.domain.orders import OrderInput
 from desktop.i18n import _
 from desktop.labels import choices
 from desktop.store import orders as store
-from desktop.store import pictures
-from desktop.store.models import CustomOrder, OrderPicture, Person
+from desktop.store import lookups, pictures
+from desktop.store.models import CustomOrder
 from desktop.views import dialogs
 from desktop.views.base import plain_label
 from desktop.views.forms import date_field, load_form
@@ -88,7 +88,7 @@ class OrderDialog(QDialog):
         super().__init__(parent)
         self.now = now
         self.order_id = order_id
-        self.order = CustomOrder.get_by_id(order_id) if order_id is not None else None
+        self.order = store.find(order_id)
         self.saved: CustomOrder | None = None
         self.pending_pictures: list[str] = []
         self.removed_pictures: list[int] = []
@@ -273,12 +273,12 @@ class OrderDialog(QDialog):
         self.note.setPlainText(o.note)
         for item in o.checklist:
             self._add_todo_item(str(item.get("text", "")), bool(item.get("done")))
-        for picture in OrderPicture.select().where(OrderPicture.custom_order == o.id):
+        for picture in store.pictures_of(o.id):
             self._add_picture_item(pictures.absolute(picture.path), picture.original_name, ("saved", picture.id))
 
     def _customer_picked(self, index: int) -> None:
         person_id = self.customer_pick.itemData(index)
-        person = Person.get_or_none(Person.id == person_id) if person_id else None
+        person = lookups.person(person_id) if person_id else None
         for edit, key in ((self.name, "name"), (self.email, "email"), (self.phone, "phone"),
                           (self.street, "street"), (self.postcode, "postcode"), (self.city, "city")):
             edit.setText(getattr(person, key) if person else "")

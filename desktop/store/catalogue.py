@@ -16,7 +16,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from desktop import paths
 from desktop.domain.importers import ParsedExport, SkippedRow
@@ -82,6 +82,11 @@ def apply_import(parsed: ParsedExport, now: datetime,
 
 def manual_key(sku: str, name: str, variant: str) -> str:
     return sku.strip() or f"manual|{' '.join(name.lower().split())}|{' '.join(variant.lower().split())}"
+
+
+def manual_key_taken(sku: str, name: str, variant: str) -> bool:
+    """Does a product with this SKU (or, without one, this name and variant) exist already?"""
+    return Product.select().where(Product.key == manual_key(sku, name, variant)).exists()
 
 
 def add_product(*, name: str, sku: str = "", variant: str = "", price_cents: int | None = None,
@@ -184,3 +189,24 @@ def picture_file_at(image_path: str | None) -> Path | None:
     if folder not in path.parents or not path.is_file():
         return None
     return path
+
+
+# --- reading, for the catalogue dock ------------------------------------------------------
+
+class ProductRow(NamedTuple):
+    id: int
+    name: str
+    variant: str
+    price_cents: int | None
+    sku: str
+    category: str
+    image_url: str
+    image_path: str
+
+
+def product_rows() -> list[ProductRow]:
+    """Every product with what the catalogue shows of it, by name and variant (one query)."""
+    query = (Product.select(Product.id, Product.name, Product.variant, Product.price_cents, Product.sku,
+                            Product.category, Product.image_url, Product.image_path)
+             .order_by(Product.name, Product.variant).tuples())
+    return [ProductRow(*row) for row in query]

@@ -38,6 +38,11 @@ def handles_of(person_id: int) -> list[Handle]:
     return list(Handle.select().where(Handle.person == person_id).order_by(Handle.id))
 
 
+def influencers() -> list[Person]:
+    """Everyone marked as an influencer, by name."""
+    return list(Person.select().where(Person.is_influencer == True).order_by(Person.name))  # noqa: E712
+
+
 def event(event_id: int | None) -> Event | None:
     return Event.get_or_none(Event.id == event_id) if event_id is not None else None
 

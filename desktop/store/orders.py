@@ -72,6 +72,13 @@ def listed(status: str) -> list[CustomOrder]:
     return list(query)
 
 
+def waiting_for_product() -> list[CustomOrder]:
+    """The orders not made yet (new, in production, ready) with their customer joined in, the
+    first promised first: the ones a product from the catalogue can still go onto."""
+    return list(CustomOrder.select(CustomOrder, Person).join(Person)
+                .where(CustomOrder.status.in_(["new", "in_production", "ready"])).order_by(CustomOrder.promised_ready))
+
+
 def any_order() -> bool:
     return CustomOrder.select().exists()
 

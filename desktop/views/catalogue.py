@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.i18n import _
+from desktop.store import catalogue
 from desktop.store.catalogue import picture_file_at
-from desktop.store.models import Product
 from desktop.store.shipping import title_of
 from desktop.views.base import LazyRefresh, plain_label
 from desktop.views.dropping import products_mime
@@ -134,10 +134,7 @@ class CatalogueDock(LazyRefresh, QDockWidget):
         self._stale = False
         rows = []
         own, money = _("Own picture"), i18n.format_money
-        query = (Product.select(Product.id, Product.name, Product.variant, Product.price_cents, Product.sku,
-                                Product.category, Product.image_url, Product.image_path)
-                 .order_by(Product.name, Product.variant).tuples())
-        for product_id, name, variant, price_cents, sku, category, image_url, image_path in query:
+        for product_id, name, variant, price_cents, sku, category, image_url, image_path in catalogue.product_rows():
             price = money(price_cents) if price_cents is not None else ""
             tooltip = "\n".join(x for x in [own if picture_file_at(image_path) else "", image_url] if x)
             title = title_of(name, variant)

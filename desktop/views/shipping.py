@@ -34,10 +34,8 @@ from desktop.domain.importers import ImportFailed, ParsedExport, summary_lines
 from desktop.domain.order_importers import ParsedOrders, parse_any
 from desktop.i18n import _, ngettext
 from desktop.labels import label
-from desktop.store import catalogue, journal, settings, shipping, storage_errors
+from desktop.store import catalogue, journal, lookups, orders, settings, shipping, storage_errors
 from desktop.store.catalogue import ImportCancelled, apply_import
-from desktop.store.db import db
-from desktop.store.models import CustomOrder, Person, Product
 from desktop.views import dialogs, theme
 from desktop.views.catalogue import CatalogueDock
 from desktop.views.dropping import (
@@ -182,7 +180,7 @@ class ShippingController(QObject):
 
         if getattr(self, "_following", False):
             return
-        if not isValid(self.window) or db.obj is None or db.is_closed():
+        if not isValid(self.window) or not lookups.database_open():
             return
         if self.window.isVisible() and not self.window.isMinimized() and settings.get("catalogue_visible") != visible:
             settings.set("catalogue_visible", visible)
@@ -208,13 +206,7 @@ class ShippingController(QObject):
     # --- products onto people -------------------------------------------------------------
     @staticmethod
     def refusal(person_id: int) -> str | None:
-        person = Person.get_or_none(Person.id == person_id)
-        if person is None:
-            return _("This person no longer exists.")
-        if person.status in REFUSED_STATUSES:
-            reason = person.status_reason or label("person_status", person.status)
-            return _("{name} gets no products: {reason}").format(name=person.name, reason=reason)
-        return None
+        return _refusal_of(lookups.person(person_id))
 
     def send_products(self, person_id: int, product_ids: list[int]):
         refused = self.refusal(person_id)
@@ -226,7 +218,7 @@ class ShippingController(QObject):
             return None
         with journal.recording() as change:
             created = shipping.create_shipment(new, utcnow())
-        person = Person.get_by_id(person_id)
+        person = lookups.person(person_id)
         self._done(_("shipment to {name}").format(name=person.name), change)
         return created
 
@@ -237,8 +229,7 @@ class ShippingController(QObject):
             self.catalogue.table.setFocus()
             self.window.statusBar().showMessage(_("First select one or more products in the catalogue."), 8000)
             return
-        people = Person.select().where(Person.is_influencer == True).order_by(Person.name)  # noqa: E712
-        entries = [(p.id, p.name, self.refusal(p.id) and label("person_status", p.status)) for p in people]
+        entries = [(p.id, p.name, _refusal_of(p) and label("person_status", p.status)) for p in lookups.influencers()]
         person_id = dialogs.choose(self.window, _("Send to…"), _("Who gets {products}?").format(
             products=_product_list(ids)), entries)
         if person_id is not None:
@@ -252,7 +243,7 @@ class ShippingController(QObject):
             return None
         with journal.recording() as recorded:
             change = shipping.set_order_product(order_id, product_ids[0], utcnow())
-        order = CustomOrder.get_by_id(order_id)
+        order = orders.find(order_id)
         self._done(_("product of order {number}").format(number=order.order_number), recorded)
         return change
 
@@ -261,9 +252,8 @@ class ShippingController(QObject):
         if len(ids) != 1:
             self.window.statusBar().showMessage(_("Select one product for the custom order."), 8000)
             return
-        orders = (CustomOrder.select(CustomOrder, Person).join(Person)
-                  .where(CustomOrder.status.in_(["new", "in_production", "ready"])).order_by(CustomOrder.promised_ready))
-        entries = [(o.id, _("{number} for {name}").format(number=o.order_number, name=o.person.name), None) for o in orders]
+        entries = [(o.id, _("{number} for {name}").format(number=o.order_number, name=o.person.name), None)
+                   for o in orders.waiting_for_product()]
         order_id = dialogs.choose(self.window, _("For custom order…"), _("Which order is {product} for?").format(
             product=_product_list(ids)), entries)
         if order_id is not None:
@@ -274,7 +264,7 @@ class ShippingController(QObject):
         data = dialogs.ask_product(self.window, picture)
         if data is None:
             return None
-        if Product.select().where(Product.key == catalogue.manual_key(data.sku, data.name, data.variant)).exists():
+        if catalogue.manual_key_taken(data.sku, data.name, data.variant):
             dialogs.warn(self.window, _("Not added"), _(
                 "A product with this SKU (or this name and variant) already exists."))
             return None  # checked before the picture is copied, so a refusal leaves no file behind
@@ -302,7 +292,7 @@ class ShippingController(QObject):
             return False
         with journal.recording() as change:
             new = catalogue.set_picture(product_id, path, fmt, utcnow())  # the one it replaces is kept a while
-        product = Product.get_by_id(product_id)
+        product = lookups.product(product_id)
 
         def keep_aside() -> None:  # undone: the new copy is swept like any replaced picture
             catalogue.list_replaced_picture(new, utcnow())
@@ -537,9 +527,18 @@ class ShippingController(QObject):
         self._file_done(path, False, text, text)
 
 
+def _refusal_of(person) -> str | None:
+    """Why ``person`` (a Person, or None when she is gone) gets no products, or None."""
+    if person is None:
+        return _("This person no longer exists.")
+    if person.status in REFUSED_STATUSES:
+        reason = person.status_reason or label("person_status", person.status)
+        return _("{name} gets no products: {reason}").format(name=person.name, reason=reason)
+    return None
+
+
 def _product_list(ids: list[int]) -> str:
-    products = list(Product.select().where(Product.id.in_(ids)))
-    return ", ".join(shipping.product_title(p) for p in products)
+    return ", ".join(shipping.product_title(p) for p in lookups.products(ids))
 
 
 def _picture_drop(mime) -> list[Path]:

@@ -22,7 +22,7 @@ from desktop.domain.money import MoneyError, parse_money
 from desktop.domain.shipments import value_cents
 from desktop.i18n import _
 from desktop.labels import choices, label
-from desktop.store.models import Person, Product
+from desktop.store import lookups
 from desktop.store.shipping import NewShipment, open_collaborations, product_title
 from desktop.views.forms import load_form
 from desktop.views import theme
@@ -45,11 +45,11 @@ class ShipmentDialog:
         self.dialog: QDialog = load_form("shipment_dialog.ui", parent)
         self._confirm = confirm or _ask_yes_no
         d = self.dialog
-        self.person = Person.get_by_id(person_id)
+        self.person = lookups.person(person_id)
         counts: dict[int, int] = {}
         for pid in product_ids:
             counts[pid] = counts.get(pid, 0) + 1
-        products = {p.id: p for p in Product.select().where(Product.id.in_(list(counts)))}
+        products = {p.id: p for p in lookups.products(list(counts))}
         self.items = [(products[pid], q) for pid, q in counts.items() if pid in products]
         d.setWindowTitle(_("Send to {name}").format(name=self.person.name))
         d.findChild(QWidget, "recipient").setText(_("To: {name}").format(name=self.person.name))

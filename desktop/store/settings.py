@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from desktop import clock, defaults
+from desktop.store import templates
+from desktop.store.db import db
 from desktop.store.models import Setting
 
 # The settings the owner's time is made of (desktop/clock.py OwnerTime).
@@ -51,3 +55,20 @@ def refresh_owner_time() -> None:
     """Hand the stored owner's time to the clock: called when the database opens and
     whenever one of its settings changes, so every reader sees the change at once."""
     clock.set_owner(owner_time())
+
+
+def save_changes(values: dict, template_edits: dict, now: datetime) -> None:
+    """The settings window's Save, in one transaction: every value that differs from what is
+    stored (the rest keeps its default), then the owner's template wording, ``template_edits``
+    mapping (template, language, form) to (subject, body), or None for the default wording.
+    ``templates.TemplateRefused`` for a text with problems rolls it all back."""
+    with db.atomic():
+        stored = get_many(values)
+        for key, value in values.items():
+            if stored[key] != value:
+                set(key, value)
+        for (template_id, language, form), typed in template_edits.items():
+            if typed is None:
+                templates.reset(template_id, language, form)
+            else:
+                templates.save(template_id, language, form, typed[0], typed[1], now)

@@ -44,7 +44,6 @@ from desktop.clock import utcnow
 from desktop.domain.followup import _parse_time
 from desktop.i18n import _, ngettext
 from desktop.store import settings, templates
-from desktop.store.db import db
 from desktop.views import theme
 from desktop.views.forms import load_form
 from desktop.views.template_editor import TemplateEditor
@@ -476,11 +475,7 @@ class SettingsWindow(QDialog):
                     error=exc.strerror or exc), self.autostart)
                 return False
         try:
-            with db.atomic():
-                for key, value in values.items():
-                    if settings.get(key) != value:  # only what changed: the rest keeps its default
-                        settings.set(key, value)
-                self.template_editor.write(self._now())
+            settings.save_changes(values, self.template_editor.edits, self._now())
         except Exception as exc:
             settings.refresh_owner_time()  # the clock was handed values that were rolled back
             if start_at_login != self._autostart_was:

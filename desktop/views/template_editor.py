@@ -26,7 +26,7 @@ from desktop.presentation import messages
 from desktop.domain.followup import DueItem
 from desktop.i18n import _, pgettext
 from desktop.presentation import due_texts
-from desktop.store import due, lookups, templates
+from desktop.store import due, lookups
 from desktop.views.forms import load_form
 from desktop.views import theme
 
@@ -79,9 +79,9 @@ class TemplateEditor(QWidget):
 
     Nothing is written while editing: every changed template (or one set back to its
     default wording) is kept in ``edits`` until the settings window saves them all in its
-    one transaction (``problems`` first, then ``write``)."""
+    one transaction (``problems`` first, then ``store/settings.save_changes``)."""
 
-    RESET = None  # an entry of ``edits``: back to the default wording
+    RESET = None  # an entry of ``edits``: back to the default wording (as store/settings.save_changes reads it)
 
     def __init__(self, parent: QWidget | None = None, now=utcnow):
         super().__init__(parent)
@@ -271,15 +271,6 @@ class TemplateEditor(QWidget):
     def show_template(self, selection: tuple[str, str, str]) -> None:
         for box, value in zip((self.template, self.language, self.form_box), selection):
             box.setCurrentIndex(box.findData(value))
-
-    def write(self, now) -> None:
-        """Write the changed templates (call inside the settings' transaction; raises
-        ``templates.TemplateRefused`` for a text with problems, which rolls it all back)."""
-        for selection, typed in self.edits.items():
-            if typed is self.RESET:
-                templates.reset(*selection)
-            else:
-                templates.save(*selection, typed[0], typed[1], now)
 
     def saved(self) -> None:
         """After the transaction: nothing is pending any more."""

@@ -374,3 +374,26 @@ def erase_person(database, person_id: int, now: datetime, backups: bool = False)
                 log.exception("could not erase from backup %s", path.name)
                 result.backups_failed.append(path)
     return result
+
+
+# --- the open database (for the views, which hold no connection) ---------------------------
+
+def holding_of(person_id: int) -> Holding:
+    """``collect`` on the open database."""
+    from desktop.store.db import db
+
+    return collect(db.connection(), person_id)
+
+
+def export_from_open(person_id: int, out: Path, now: datetime, backup_days: int = 14) -> Path:
+    """``export_person`` from the open database."""
+    from desktop.store.db import db
+
+    return export_person(db.connection(), person_id, out, now, backup_days=backup_days)
+
+
+def erase_from_open(person_id: int, now: datetime, backups: bool = False) -> Erased:
+    """``erase_person`` from the open database (and from every backup when asked)."""
+    from desktop.store.db import db
+
+    return erase_person(db.obj, person_id, now, backups=backups)

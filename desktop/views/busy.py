@@ -25,7 +25,7 @@ _scheduled = False
 
 def when_free(action: Callable[[], object], key: Hashable | None = None) -> None:
     """Run ``action`` now, or once no write is in progress that hands the event loop turns."""
-    from desktop.store.db import writing_in_steps
+    from desktop.store.lookups import writing_in_steps
 
     if not writing_in_steps() and not _pending:
         action()
@@ -49,7 +49,7 @@ def _schedule() -> None:
 
 def _run_pending() -> None:
     global _scheduled
-    from desktop.store.db import writing_in_steps
+    from desktop.store.lookups import writing_in_steps
 
     _scheduled = False
     if writing_in_steps():

@@ -15,7 +15,6 @@ from desktop.clock import to_local, utcnow
 from desktop.domain.privacy import count_text, describe_erasure
 from desktop.i18n import _, ngettext
 from desktop.store import privacy, settings
-from desktop.store.db import db
 from desktop.store import lookups
 from desktop.views import dialogs
 
@@ -49,8 +48,8 @@ def export_person(parent: QWidget | None, person_id: int) -> Path | None:
     if not path.lower().endswith(".zip"):
         path += ".zip"
     try:
-        out = privacy.export_person(db.connection(), person_id, Path(path), utcnow(),
-                                    backup_days=int(settings.get("backup_keep")))
+        out = privacy.export_from_open(person_id, Path(path), utcnow(),
+                                       backup_days=int(settings.get("backup_keep")))
     except OSError as exc:
         dialogs.warn(parent, _("Export failed"), _("The export could not be written: {error}").format(
             error=exc.strerror or exc))
@@ -66,7 +65,7 @@ def erase_person(parent: QWidget | None, person_id: int) -> bool:
     person = lookups.person(person_id)
     if person is None:
         return False
-    holding = privacy.collect(db.connection(), person_id)
+    holding = privacy.holding_of(person_id)
     text = describe_erasure(person.name, holding.counts(), holding.mentions)
     days = int(settings.get("backup_keep"))
     option = ngettext("Erase them from the backup copies too (otherwise they stay there for up to {n} day)",
@@ -77,7 +76,7 @@ def erase_person(parent: QWidget | None, person_id: int) -> bool:
     if not yes:
         return False
     name = person.name
-    result = privacy.erase_person(db.obj, person_id, utcnow(), backups=backups)
+    result = privacy.erase_from_open(person_id, utcnow(), backups=backups)
     lines = [_("{name} is erased.").format(name=name)]
     lines += ["  • " + count_text(table, n) for table, n in result.counts.items()]
     if backups:

@@ -31,13 +31,16 @@ from desktop.labels import choices, label
 from desktop.store import influencers as ops
 from desktop.store import lookups
 from desktop.store import orders as catalogue
-from desktop.store.models import Collaboration, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
 from desktop.views.forms import date_field
 from desktop.views.product_search import NOT_IN_CATALOGUE, CatalogueSearch, product_text
 from desktop.domain import money
+
+TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
+if TYPE_CHECKING:
+    from desktop.store.models import Collaboration, Person
 
 QUICK_WEEKS = (1, 2)  # the quick deadline buttons: this many weeks from today
 

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import QGridLayout, QToolButton, QWidget
 
 from desktop.i18n import _
 from desktop.store import evidence as store
-from desktop.store.models import ContentEvidence
 from desktop.views.dropping import DropTarget, local_files
 from desktop.views.rows import plain_tooltip
+
+TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
+if TYPE_CHECKING:
+    from desktop.store.models import ContentEvidence
 
 CONTENT_PROPERTY = "evidenceContentId"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")

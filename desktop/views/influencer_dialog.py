@@ -11,9 +11,12 @@ from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
 from desktop.store import lookups
-from desktop.store.models import Person
 from desktop.views.base import plain_label
 from desktop.views.form_dialog import FormDialog
+
+TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
+if TYPE_CHECKING:
+    from desktop.store.models import Person
 
 
 def fill_combo(combo: QComboBox, pairs: list[tuple[str, str]], current: str | None = None) -> None:

@@ -37,7 +37,6 @@ from desktop.i18n import _
 from desktop.labels import choices
 from desktop.store import orders as store
 from desktop.store import lookups, pictures
-from desktop.store.models import CustomOrder
 from desktop.views import dialogs
 from desktop.views.base import plain_label
 from desktop.views.forms import date_field, load_form
@@ -45,6 +44,10 @@ from desktop.views.product_search import CatalogueSearch
 from desktop.views.rows import plain_tooltip
 from desktop.views import theme
 from desktop.domain import money
+
+TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
+if TYPE_CHECKING:
+    from desktop.store.models import CustomOrder
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"
 

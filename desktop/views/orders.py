@@ -32,7 +32,6 @@ from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
 from desktop.store import due, pictures, settings
 from desktop.store import orders as store
-from desktop.store.models import CustomOrder
 from desktop.views import dialogs
 from desktop.views.base import ListView, plain_label
 from desktop.views.rows import Row
@@ -41,6 +40,10 @@ from desktop.views.rows import plain_tooltip
 from desktop.views.timeline_widget import PersonTimeline
 from desktop.presentation import event_texts
 from desktop.views import theme
+
+TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
+if TYPE_CHECKING:
+    from desktop.store.models import CustomOrder
 
 # The status the main button moves to, and its label, per status.
 NEXT_ACTIONS = {"new": "in_production", "in_production": "ready", "ready": "shipped", "shipped": "delivered"}

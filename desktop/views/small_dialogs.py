@@ -15,11 +15,14 @@ from desktop.labels import choices, label
 from desktop.store import influencers as ops
 from desktop.presentation.due_texts import compose_for
 from desktop.store import lookups
-from desktop.store.models import Collaboration, Person
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.presentation import event_texts
 from desktop.views import theme
+
+TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
+if TYPE_CHECKING:
+    from desktop.store.models import Collaboration, Person
 
 STARS = "★"
 

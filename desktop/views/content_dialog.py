@@ -161,5 +161,5 @@ def describe_check(check: disclosure.CaptionCheck, has_caption: bool) -> str:
 
 
 def _first_handle(person) -> str:
-    handles = sorted(person.handles, key=lambda h: -(h.followers or 0))
+    handles = sorted(lookups.handles_of(person.id), key=lambda h: -(h.followers or 0))
     return handles[0].platform if handles else "instagram"

@@ -472,13 +472,28 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
     if promise.closed:
         return None
     rule = RULES[promise.rule]
+    if offsets is None:
+        offsets = [st.offset(settings) for st in rule.steps]
+    if start is None:
+        start = ladder_start(rule, promise.reference, settings)
+    return _next_step(promise, rule, states, incoming, now, offsets, start, {}, {})
+
+
+def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], incoming: Iterable[datetime],
+               now: datetime, offsets: list[timedelta], start: datetime, minutes: dict[datetime, str],
+               catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None]) -> _Next | None:
+    """:func:`next_step` of an open promise, with what one plan shares between promises:
+    ``minutes`` (a reference's text in step keys) and ``catch_ups`` (per rule and start,
+    the step to show when nothing was acted on: the same for every promise of that rule
+    and start at ``now``), filled as they are asked."""
     reference = promise.reference
     if rule.stop_on_incoming and incoming and _answered(promise, incoming):  # most people wrote nothing: no call
         return None
     steps = rule.steps
-    prefix = step_key(promise.rule, promise.subject_type, promise.subject_id, reference, "")
-    if start is None:
-        start = ladder_start(rule, reference, settings)
+    minute = minutes.get(reference)
+    if minute is None:
+        minute = minutes[reference] = _minute_text(reference)
+    prefix = f"{promise.rule}:{promise.subject_type}:{promise.subject_id}:{minute}:"  # step_key(..., "")
     if states:
         found = [states.get(prefix + st.name) for st in steps]
         acted = [i for i, st in enumerate(found) if st is not None and st.status in ACTED]
@@ -487,10 +502,15 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
             return None
         snoozed = [st.snoozed_until for st in found if st is not None and st.status == "snoozed" and st.snoozed_until]
     else:  # nothing acted on yet (most promises)
-        found, last, snoozed = [None] * len(steps), -1, []
-    if offsets is None:
-        offsets = [st.offset(settings) for st in steps]
-    chosen = _catch_up(steps, offsets, start, found, last, now)
+        found, last, snoozed = None, -1, None
+    if last < 0:  # then the answer depends on the rule and the start only
+        memo = (promise.rule, start)
+        if memo in catch_ups:
+            chosen = catch_ups[memo]
+        else:
+            chosen = catch_ups[memo] = _catch_up(steps, offsets, start, found or [None] * len(steps), last, now)
+    else:
+        chosen = _catch_up(steps, offsets, start, found, last, now)
     if chosen is None:
         return None
     index, due = chosen
@@ -533,7 +553,7 @@ def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime
 
 
 def _usual_channel(person: PersonInfo, contacts: list[Contact]) -> str:
-    for c in sorted(contacts, key=lambda c: c.at, reverse=True):
+    for c in sorted(contacts, key=lambda c: c.at, reverse=True) if contacts else ():
         if c.channel and (not person.channels or c.channel in person.channels):
             return c.channel
     for channel in USUAL_CHANNEL_ORDER:
@@ -634,14 +654,27 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
     # (person, rule) -> (moment its ladder starts, details) of every open promise that can
     # make another one unnecessary (a late deliverable covers her parcel check-in).
     late: dict[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]] = {}
+    earliest = {name: min(found) for name, found in offsets.items()}
+    # Shared between promises (deadlines fall on few days): a by-day reference's ladder
+    # start, a reference's text in step keys, the step to show per rule and start.
+    starts: dict[datetime, datetime] = {}
+    minutes: dict[datetime, str] = {}
+    catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None] = {}
     for promise in promises:
         rule = RULES[promise.rule]
-        start = ladder_start(rule, promise.reference, settings) if rule.by_day else promise.reference
-        if promise.rule in covering and not promise.closed:
-            first = start + min(offsets[promise.rule])
-            late.setdefault((promise.person_id, promise.rule), []).append((first, promise.details))
-        nxt = next_step(promise, state_by_key, latest_in.get(promise.person_id, ()), settings, now,
-                        offsets.get(promise.rule), start)
+        if rule.by_day:
+            start = starts.get(promise.reference)
+            if start is None:
+                start = starts[promise.reference] = ladder_start(rule, promise.reference, settings)
+        else:
+            start = promise.reference
+        if promise.closed:
+            continue
+        if promise.rule in covering:
+            late.setdefault((promise.person_id, promise.rule), []).append((start + earliest[promise.rule],
+                                                                           promise.details))
+        nxt = _next_step(promise, rule, state_by_key, latest_in.get(promise.person_id, ()), now,
+                         offsets[promise.rule], start, minutes, catch_ups)
         if nxt is not None:
             nexts.setdefault(promise.person_id, []).append(nxt)
     if late:
@@ -661,7 +694,7 @@ def _drop_covered(nexts: dict[int, list[_Next]],
 class _Scan:
     """What one plan knows about ``now`` in the owner's time zone (worked out once)."""
 
-    __slots__ = ("settings", "now", "due_only", "now_allowed", "today", "_settled_now")
+    __slots__ = ("settings", "now", "due_only", "now_allowed", "today", "_settled_now", "_settled")
 
     def __init__(self, settings: LadderSettings, now: datetime, due_only: bool) -> None:
         self.settings = settings
@@ -670,6 +703,17 @@ class _Scan:
         self.now_allowed = allowed(now, settings)
         self.today = local_date(now, settings)
         self._settled_now: datetime | None = None
+        self._settled: dict[datetime, datetime] = {}
+
+    def settle(self, moment: datetime, busy: set[date]) -> datetime:
+        """``settle(moment, settings, busy)``; without busy days, each moment worked out once
+        per plan (steps of promises with the same deadline fall on the same moment)."""
+        if busy:
+            return _settle(moment, self.settings, busy)
+        found = self._settled.get(moment)
+        if found is None:
+            found = self._settled[moment] = _settle_anyone(moment, self.settings)
+        return found
 
     def settled_now(self) -> datetime:
         """``settle(now, settings)``, when first needed."""
@@ -694,7 +738,7 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
             if not due_only or due <= now:
                 items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
             continue
-        messages.append((nxt, settle(nxt.due, settings, busy)))
+        messages.append((nxt, scan.settle(nxt.due, busy)))
     if messages:
         _message_items(scan, person, messages, busy, person_contacts, last, items)
 

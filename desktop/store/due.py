@@ -136,12 +136,58 @@ def _states(ids: list[int]) -> list[StepState]:
             for key, status, at, until, template, pid in db.execute_sql(_STATES, [json.dumps(ids)]).fetchall()]
 
 
+# --- the last loads, while the database is unchanged ------------------------------------
+
+_KEPT = 8  # loads kept: Vandaag, the tray and a pane ask the same moment for all and per person
+_kept: dict = {}  # {"token": ..., (now, settings, person_id, due_only): Inputs}
+
+
+def _data_token():
+    """What identifies the database's content as this connection sees it, or None when
+    it cannot be vouched for (inside a transaction, which may still be rolled back).
+
+    The connection itself (a reopened or restored database is another one), the rows
+    it changed since it was opened (``total_changes``: every INSERT, UPDATE and DELETE
+    through it, triggers included, rolled back or not) and ``PRAGMA data_version``
+    (which moves when another connection or process commits); and the registered kinds
+    and rules, which a load also depends on."""
+    conn = db.connection()
+    if conn.in_transaction:
+        return None
+    return (conn, conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0],
+            tuple(KINDS.values()), tuple(followup.RULES.values()))
+
+
+def _inputs(now: datetime, s: LadderSettings, person_id: int | None, due_only: bool) -> Inputs:
+    """:func:`load`, kept while nothing was written: the same moment asked again (Vandaag
+    and the tray, a pane per person) is not read again (docs/PERFORMANCE.md, fix 27). The
+    ladder only reads its inputs."""
+    global _kept
+    token = _data_token()
+    if token is None:
+        return load(now, s, person_id, due_only)
+    key = (now, s, person_id, due_only)
+    kept = _kept
+    if kept.get("token") == token:
+        found = kept.get(key)
+        if found is not None:
+            return found
+    else:
+        kept = {"token": token}
+    found = load(now, s, person_id, due_only)
+    if len(kept) > _KEPT:
+        kept = {"token": token}
+    kept[key] = found
+    _kept = kept
+    return found
+
+
 # --- what is due -----------------------------------------------------------------------
 
 def plan(now: datetime, person_id: int | None = None) -> list[DueItem]:
     """Due and upcoming items (the next step of every open promise), sorted by due moment."""
     s = ladder_settings()
-    inputs = load(now, s, person_id)
+    inputs = _inputs(now, s, person_id, False)
     return followup.plan(inputs.promises, inputs.people, inputs.contacts, inputs.states, s, now)
 
 
@@ -150,7 +196,7 @@ def due_now(now: datetime, person_id: int | None = None) -> list[DueItem]:
     planning the week ahead (docs/PERFORMANCE.md, fix 22). The tray's scheduler needs the
     next moment as well, so it plans the week (``reminders.due_items``)."""
     s = ladder_settings()
-    inputs = load(now, s, person_id, due_only=True)
+    inputs = _inputs(now, s, person_id, True)
     return followup.plan(inputs.promises, inputs.people, inputs.contacts, inputs.states, s, now, due_only=True)
 
 

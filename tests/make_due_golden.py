@@ -1,0 +1,58 @@
+"""Write tests/data/due_golden.json.gz: the due scan's output on the demo and on the
+benchmark's small shop (tests/due_golden.py). Run it with code whose scan you trust (it
+was written by the code before fix 27, docs/PERFORMANCE.md), and only again when the demo
+or the generator changes on purpose:
+
+    .venv/bin/python tests/make_due_golden.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.pop("AFSPRAAK_DATA_DIR", None)
+OUT = ROOT / "tests" / "data" / "due_golden.json.gz"
+
+
+def main() -> int:
+    from zoneinfo import ZoneInfo
+
+    from bench import generate
+    from desktop import clock, demo, i18n, paths
+    from desktop.store.db import close_database
+    from desktop.store.opening import open_database
+    from tests import due_golden
+    from tests.conftest import NOW
+
+    clock.freeze(lambda: NOW)
+    clock.pin_system_zone(ZoneInfo("Europe/Amsterdam"))
+    i18n.set_language("nl")
+    golden = {"generator": generate.GENERATOR_VERSION, "shops": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        paths.set_data_dir(Path(tmp) / "demo")
+        open_database()
+        demo.fill(NOW)
+        golden["shops"]["demo"] = due_golden.collect(NOW)
+        close_database()
+        small = Path(tmp) / "small"
+        generate.generate("small", seed=due_golden.SMALL_SEED, out=small, now=due_golden.ANCHOR, quiet=True)
+        paths.set_data_dir(small)
+        open_database(small / "afspraak.sqlite3")
+        golden["shops"]["small"] = due_golden.collect(due_golden.ANCHOR)
+        close_database()
+    OUT.write_bytes(gzip.compress(json.dumps(golden, sort_keys=True, separators=(",", ":")).encode(), mtime=0))
+    for shop, scans in golden["shops"].items():
+        print(shop, len(scans), "scans,", sum(len(v) for v in scans.values()), "items")
+    print(OUT, OUT.stat().st_size, "bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

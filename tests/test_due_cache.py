@@ -1,0 +1,170 @@
+"""The due scan keeps its last loads while the database is unchanged (fix 27,
+docs/PERFORMANCE.md), and never serves them after a change: every way the store writes,
+another connection's commit, a rollback, a reopened database, other settings."""
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+
+from desktop.domain import followup
+from desktop.presentation import due_texts
+from desktop.store import due, influencers, settings
+from desktop.store.db import close_database, db
+from desktop.store.models import Deliverable, Person
+from desktop.store.opening import open_database
+
+from .conftest import NOW
+
+
+@pytest.fixture
+def demo(demo_db):
+    settings.set("time_zone", "Europe/Amsterdam")
+    return demo_db
+
+
+def fresh(now, person_id=None):
+    """(due now, the week's plan) read and planned without any kept load."""
+    s = due.ladder_settings()
+    found = due.load(now, s, person_id, due_only=True)
+    week = due.load(now, s, person_id)
+    return (followup.plan(found.promises, found.people, found.contacts, found.states, s, now, due_only=True),
+            followup.plan(week.promises, week.people, week.contacts, week.states, s, now))
+
+
+def scanned(now, person_id=None):
+    return due.due_now(now, person_id), due.plan(now, person_id)
+
+
+@pytest.fixture
+def loads(monkeypatch):
+    counted = []
+    real = due.load
+
+    def counting(*args, **kwargs):
+        counted.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(due, "load", counting)
+    return counted
+
+
+def test_the_same_moment_asked_again_is_not_read_again(demo, loads):
+    first = scanned(NOW)
+    assert len(loads) == 2  # due now and the week: two loads
+    assert scanned(NOW) == first and len(loads) == 2
+    person = first[0][0].person_id
+    scanned(NOW, person)
+    assert len(loads) == 4
+    scanned(NOW + timedelta(minutes=1))  # another moment is another load
+    assert len(loads) == 6
+
+
+def _first_of(kind):
+    return next(i for i in due.due_now(NOW) if i.kind == kind)
+
+
+def _sent(): due.mark_sent(_first_of("deliverable"), NOW, "email", "Hoi!")
+def _reply(): due.mark_reply(_first_of("deliverable"), NOW, "email", "Komt eraan")
+def _snoozed(): due.snooze(_first_of("deliverable"), NOW, NOW + timedelta(hours=30))
+def _dismissed(): due.dismiss(_first_of("shipment"), NOW)
+
+
+def _strike():
+    item = next(i for i in due.due_now(NOW) if i.step == "4")
+    due.mark_sent(item, NOW, "email", "Laatste keer")
+    later = NOW + timedelta(days=1, hours=1)
+    strike = next(i for i in due.due_now(later) if i.action == "strike")
+    scanned(NOW)  # kept after the sent step, then the strike must show
+    due.apply_strike(strike, later, **due_texts.strike_words())
+
+
+def _delivered():
+    Deliverable.update(delivered_at=NOW).where(Deliverable.id == _first_of("deliverable").subject_id).execute()
+
+
+def _new_deadline():
+    d = Deliverable.get_by_id(_first_of("deliverable").subject_id)
+    d.deadline = NOW - timedelta(days=3)
+    d.save()
+
+
+def _blocked():
+    influencers.block(Person.get_by_id(_first_of("deliverable").person_id), "spam", NOW)
+
+
+def _ended():
+    collab = Deliverable.get_by_id(_first_of("deliverable").subject_id).collaboration
+    influencers.end_collaboration(collab, "late", None, NOW)
+
+
+def _deleted():
+    Deliverable.delete().where(Deliverable.id == _first_of("deliverable").subject_id).execute()
+
+
+def _raw_sql():
+    db.execute_sql("UPDATE collaboration SET status = 'done' WHERE id = ?",
+                   [Deliverable.get_by_id(_first_of("deliverable").subject_id).collaboration_id])
+
+
+def _step_hours(): settings.set("ladder_step_hours", [30, 54, 78, 100])
+def _quiet(): settings.set("quiet_start", "08:00")
+def _zone(): settings.set("time_zone", "Pacific/Auckland")
+
+
+def _other_connection():
+    """A commit by another connection (the CLI while the app runs)."""
+    other = sqlite3.connect(db.database)
+    try:
+        other.execute("UPDATE deliverable SET delivered_at = ? WHERE id = ?",
+                      (str(NOW), _first_of("deliverable").subject_id))
+        other.commit()
+    finally:
+        other.close()
+
+
+WRITES = [_sent, _reply, _snoozed, _dismissed, _strike, _delivered, _new_deadline, _blocked, _ended, _deleted,
+          _raw_sql, _step_hours, _quiet, _zone, _other_connection]
+
+
+@pytest.mark.parametrize("write", WRITES, ids=[w.__name__.strip("_") for w in WRITES])
+def test_a_change_shows_in_the_next_scan(demo, write):
+    moments = [NOW, NOW + timedelta(days=1, hours=1), NOW + timedelta(hours=7)]
+    before = {now: scanned(now) for now in moments}  # kept
+    for now in moments:
+        assert scanned(now) == before[now] == fresh(now)
+    write()
+    after = {now: scanned(now) for now in moments}
+    assert after == {now: fresh(now) for now in moments}
+    assert after != before  # the write changed what is due: the comparison means something
+
+
+def test_inside_a_transaction_nothing_is_kept(demo):
+    before = scanned(NOW)
+    item = _first_of("deliverable")
+    with db.atomic() as transaction:
+        Deliverable.update(delivered_at=NOW).where(Deliverable.id == item.subject_id).execute()
+        inside = scanned(NOW)
+        assert inside == fresh(NOW) != before
+        transaction.rollback()
+    assert scanned(NOW) == fresh(NOW) == before  # rolled back: the change is gone from the scan too
+
+
+def test_a_reopened_database_is_read_again(demo, data_dir):
+    before = scanned(NOW)
+    item = _first_of("deliverable")
+    path = db.database
+    close_database()
+    other = sqlite3.connect(path)  # changed while the app had it closed
+    other.execute("UPDATE deliverable SET delivered_at = ? WHERE id = ?", (str(NOW), item.subject_id))
+    other.commit()
+    other.close()
+    open_database()
+    assert scanned(NOW) == fresh(NOW) != before
+
+
+def test_what_is_kept_is_the_same_at_many_moments(demo):
+    """Kept or not, every moment of a fortnight gives what a fresh load gives."""
+    for hours in range(-24, 14 * 24, 7):
+        now = NOW + timedelta(hours=hours)
+        assert scanned(now) == fresh(now) == scanned(now), hours

@@ -185,11 +185,20 @@ def _rated(p):
     return text
 
 
+def _content_on(p) -> str:
+    # TRANSLATORS: a posted content record, e.g. "Reel on Instagram".
+    return _("{kind} on {platform}").format(kind=_content_kind(p), platform=label("platform", p["platform"]) or "?")
+
+
+def content_title(content) -> str:
+    """ "Reel on Instagram" for a content record (``models.Content``)."""
+    return _content_on({"deliverable": content.deliverable.kind if content.deliverable_id else "",
+                        "platform": content.platform or ""})
+
+
 @_fact("evidence_added")
 def _evidence_added(p):
-    kind = _content_kind(p)
-    # TRANSLATORS: a posted content record, e.g. "Reel on Instagram".
-    content = _("{kind} on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
+    content = _content_on(p)
     # TRANSLATORS: timeline event; {names} are the file names the pictures had.
     return ngettext("Evidence added to {content}: {n} picture ({names})",
                     "Evidence added to {content}: {n} pictures ({names})", p["n"]).format(

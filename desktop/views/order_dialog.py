@@ -35,6 +35,7 @@ from desktop.domain.message_rules import default_form
 from desktop.domain.orders import OrderInput
 from desktop.i18n import _
 from desktop.labels import choices
+from desktop.presentation import errors
 from desktop.store import orders as store
 from desktop.store import pictures
 from desktop.store.models import CustomOrder, OrderPicture, Person
@@ -412,7 +413,7 @@ class OrderDialog(QDialog):
             self.show_errors(exc.errors)
             return
         except pictures.NotAPicture as exc:
-            self.show_errors({"pictures": str(exc)})
+            self.show_errors({"pictures": errors.text(exc)})
             return
         self.accept()
 

@@ -1,0 +1,29 @@
+"""The store keeps facts; presentation/errors.py words what it refused (issue #19)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop import i18n
+from desktop.presentation import errors
+from desktop.store import pictures
+
+
+def test_a_refused_picture_is_a_fact_worded_in_the_readers_language(tmp_path):
+    fake = tmp_path / "nep.png"
+    fake.write_text("dit is geen foto")
+    with pytest.raises(pictures.NotAPicture) as refused:
+        pictures.import_picture(fake)
+    assert refused.value.reason == pictures.NOT_A_PICTURE and refused.value.file == "nep.png"
+    with i18n.speaking("nl"):
+        assert errors.text(refused.value) == "„nep.png” is geen afbeelding (PNG, JPEG, GIF of WebP)."
+    with i18n.speaking("en"):
+        assert errors.text(refused.value) == "“nep.png” is not a picture (PNG, JPEG, GIF or WebP)."
+
+
+def test_every_picture_reason_has_its_words():
+    for reason in (pictures.UNREADABLE, pictures.NOT_A_FILE, pictures.NOT_A_PICTURE, pictures.TOO_LARGE,
+                   pictures.NONE_GIVEN):
+        with i18n.speaking("en"):
+            worded = errors.text(pictures.NotAPicture(reason, "a.png", error="Permission denied"))
+        assert worded and not worded.startswith(reason), reason

@@ -27,3 +27,21 @@ def test_every_picture_reason_has_its_words():
         with i18n.speaking("en"):
             worded = errors.text(pictures.NotAPicture(reason, "a.png", error="Permission denied"))
         assert worded and not worded.startswith(reason), reason
+
+
+def test_a_disk_error_on_a_full_disk_is_told_as_a_full_disk(tmp_path, monkeypatch):
+    import shutil
+    from collections import namedtuple
+
+    from desktop.store import storage_errors
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda folder: usage(10**9, 10**9 - 10, 10))
+    assert storage_errors.as_told(storage_errors.DISK, tmp_path) == storage_errors.FULL
+    with i18n.speaking("en"):
+        assert errors.storage(storage_errors.DISK, tmp_path).startswith(
+            f"The disk with your Afspraak data ({tmp_path}) is full.")
+    monkeypatch.setattr(shutil, "disk_usage", lambda folder: usage(10**9, 10, 10**9 - 10))
+    assert storage_errors.as_told(storage_errors.DISK, tmp_path) == storage_errors.DISK
+    with i18n.speaking("en"):
+        assert "reported an error" in errors.storage(storage_errors.DISK, tmp_path)

@@ -34,6 +34,7 @@ from desktop.domain.importers import ImportFailed, ParsedExport, summary_lines
 from desktop.domain.order_importers import ParsedOrders, parse_any
 from desktop.i18n import _, ngettext
 from desktop.labels import label
+from desktop.presentation import errors
 from desktop.store import catalogue, journal, settings, shipping, storage_errors
 from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.store.db import db
@@ -516,7 +517,7 @@ class ShippingController(QObject):
                 raise
             log.exception("import of %s failed", path)
             kind = storage_errors.kind_of(exc)
-            message = storage_errors.message(kind, paths.configured_data_dir()) if kind else str(exc)
+            message = errors.storage(kind, paths.configured_data_dir()) if kind else errors.text(exc)
             self._failed(message or exc.__class__.__name__, path, progress)
         else:
             self._batch["change"].extend(change)

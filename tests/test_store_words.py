@@ -45,3 +45,27 @@ def test_a_disk_error_on_a_full_disk_is_told_as_a_full_disk(tmp_path, monkeypatc
     assert storage_errors.as_told(storage_errors.DISK, tmp_path) == storage_errors.DISK
     with i18n.speaking("en"):
         assert "reported an error" in errors.storage(storage_errors.DISK, tmp_path)
+
+
+def test_an_order_refusal_holds_facts_and_the_domains_words(database):
+    from datetime import date, datetime
+
+    from desktop.domain.orders import OrderInput
+    from desktop.store import orders
+
+    now = datetime(2026, 11, 23, 9, 30)
+    order = orders.save_order(OrderInput(name="Anna de Vries", order_number="#7", ordered_on=date(2026, 11, 20),
+                                         promised_ready=date(2026, 11, 27), money_locale="nl_NL"), now)
+    with pytest.raises(orders.OrderInvalid) as refused:
+        orders.move_status(order.id, "shipped", now)
+    problem = refused.value.errors["status"]
+    assert problem == orders.Problem(orders.CANNOT_MOVE, {"old": order.status, "new": "shipped"})
+    with i18n.speaking("en"):
+        assert errors.fields(refused.value) == {"status": "An order that is new cannot become shipped."}
+    with i18n.speaking("nl"):
+        assert errors.fields(refused.value) == {"status": "Een bestelling met status nieuw kan niet naar verzonden."}
+    with pytest.raises(orders.OrderInvalid) as refused:
+        orders.ship_order(order.id, orders.ShipInput(), now)
+    with i18n.speaking("nl"):
+        assert errors.text(refused.value) == errors.order_problem(orders.Problem(orders.NOT_READY)) != "not_ready"
+    assert errors.order_problem("Al gezegd door het domein.") == "Al gezegd door het domein."

@@ -13,7 +13,8 @@ from pathlib import Path
 from desktop import i18n
 from desktop.clock import to_local
 from desktop.i18n import _, ngettext
-from desktop.store import pictures, storage_errors
+from desktop.labels import label
+from desktop.store import orders, pictures, storage_errors
 from desktop.store.recovery import Recovery
 
 
@@ -30,6 +31,33 @@ def picture_refused(exc: pictures.NotAPicture) -> str:
     if exc.reason == pictures.NONE_GIVEN:
         return _("No picture was given.")
     return str(exc)
+
+
+def order_problem(problem: orders.Problem | str) -> str:
+    """One thing wrong with a custom order: the store's ``Problem`` in words (the domain's
+    validation comes worded already and is passed on as it is)."""
+    if isinstance(problem, str):
+        return problem
+    p = problem.params
+    if problem.code == orders.PRODUCT_GONE:
+        return _("That product is no longer in the catalogue.")
+    if problem.code == orders.CANNOT_MOVE:
+        return _("An order that is {old} cannot become {new}.").format(
+            old=label("order_status", p["old"]).lower(), new=label("order_status", p["new"]).lower())
+    if problem.code == orders.EMPTY_MESSAGE:
+        return _("The message is empty.")
+    if problem.code == orders.NOT_READY:
+        return _("Only an order that is ready can be shipped.")
+    if problem.code == orders.NO_CARRIER:
+        return _("Choose a carrier.")
+    if problem.code == orders.NOT_A_LINK:
+        return _("A track-and-trace link starts with https://.")
+    return problem.code
+
+
+def fields(exc: orders.OrderInvalid) -> dict[str, str]:
+    """Field name -> what is wrong with it, in words, in the order found."""
+    return {name: order_problem(problem) for name, problem in exc.errors.items()}
 
 
 def storage(kind: str, folder: Path) -> str:
@@ -90,4 +118,6 @@ def text(exc: BaseException) -> str:
     """Any refusal of the store in words; another exception as it reads."""
     if isinstance(exc, pictures.NotAPicture):
         return picture_refused(exc)
+    if isinstance(exc, orders.OrderInvalid):
+        return "\n".join(fields(exc).values())
     return str(exc)

@@ -410,7 +410,7 @@ class OrderDialog(QDialog):
                                           add_pictures=list(self.pending_pictures),
                                           remove_pictures=list(self.removed_pictures))
         except store.OrderInvalid as exc:
-            self.show_errors(exc.errors)
+            self.show_errors(errors.fields(exc))
             return
         except pictures.NotAPicture as exc:
             self.show_errors({"pictures": errors.text(exc)})

@@ -69,3 +69,17 @@ def test_an_order_refusal_holds_facts_and_the_domains_words(database):
     with i18n.speaking("nl"):
         assert errors.text(refused.value) == errors.order_problem(orders.Problem(orders.NOT_READY)) != "not_ready"
     assert errors.order_problem("Al gezegd door het domein.") == "Al gezegd door het domein."
+
+
+def test_a_refused_template_keeps_the_domains_words_and_the_empty_body_as_a_fact(database):
+    from datetime import datetime
+
+    from desktop.store import templates
+
+    with pytest.raises(templates.TemplateRefused) as refused:
+        templates.save("deliverable_reminder", "nl", "je", "Hoi {onbekend}", "  ", datetime(2026, 11, 23, 9, 30))
+    assert refused.value.empty and len(refused.value.problems) == 1
+    with i18n.speaking("en"):
+        words = errors.template_problems(refused.value)
+    assert words[0] == refused.value.problems[0] and words[1] == "The message is empty."
+    assert templates.own("deliverable_reminder", "nl", "je") is None

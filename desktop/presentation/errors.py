@@ -14,7 +14,7 @@ from desktop import i18n
 from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
-from desktop.store import orders, pictures, storage_errors
+from desktop.store import orders, pictures, storage_errors, templates
 from desktop.store.recovery import Recovery
 
 
@@ -58,6 +58,11 @@ def order_problem(problem: orders.Problem | str) -> str:
 def fields(exc: orders.OrderInvalid) -> dict[str, str]:
     """Field name -> what is wrong with it, in words, in the order found."""
     return {name: order_problem(problem) for name, problem in exc.errors.items()}
+
+
+def template_problems(exc: templates.TemplateRefused) -> list[str]:
+    """Why the owner's wording of a template was not saved."""
+    return exc.problems + ([_("The message is empty.")] if exc.empty else [])
 
 
 def storage(kind: str, folder: Path) -> str:
@@ -118,6 +123,8 @@ def text(exc: BaseException) -> str:
     """Any refusal of the store in words; another exception as it reads."""
     if isinstance(exc, pictures.NotAPicture):
         return picture_refused(exc)
+    if isinstance(exc, templates.TemplateRefused):
+        return "\n".join(template_problems(exc))
     if isinstance(exc, orders.OrderInvalid):
         return "\n".join(fields(exc).values())
     return str(exc)

@@ -154,12 +154,13 @@ def cmd_import(args) -> int:
         return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(file=args.file, error=exc))
     _open(args)
     if isinstance(parsed, ParsedOrders):
+        from desktop.presentation import import_texts
         from desktop.store import shop_orders
 
         plan = shop_orders.plan_import(parsed)
         summary = shop_orders.apply_plan(plan, utcnow())  # the made-to-order marks as remembered
         print(_("Orders from {platform}:").format(platform=parsed.platform_name))
-        print("\n".join(shop_orders.summary_lines(summary)))
+        print("\n".join(import_texts.order_summary_lines(summary)))
         return 0
     summary = apply_import(parsed, utcnow())
     print("\n".join(summary_lines(summary)))

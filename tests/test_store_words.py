@@ -83,3 +83,49 @@ def test_a_refused_template_keeps_the_domains_words_and_the_empty_body_as_a_fact
         words = errors.template_problems(refused.value)
     assert words[0] == refused.value.problems[0] and words[1] == "The message is empty."
     assert templates.own("deliverable_reminder", "nl", "je") is None
+
+
+def test_an_imported_custom_order_and_its_moves_are_facts_worded_when_shown(database):
+    from desktop.domain import order_importers as oi
+    from desktop.presentation import event_texts
+    from desktop.store import shop_orders
+    from desktop.store.models import CustomOrder, Event, Product
+    from tests.conftest import NOW
+    from tests.test_order_importers import DATA
+
+    for sku in ("NK-501", "NK-502", "SH-401"):
+        Product.get_or_create(key=sku, defaults={"sku": sku, "name": sku})
+    data = (DATA / "shopify_orders_nl.csv").read_bytes()
+    plan = shop_orders.plan_import(oi.parse_orders(data))
+    shop_orders.apply_plan(plan, NOW, made_to_order={p.key for p in plan.products})
+    mila = CustomOrder.get(CustomOrder.order_number == "#2001")
+    imported = Event.get(Event.subject_type == "custom_order", Event.subject_id == mila.id, Event.kind == "order")
+    assert (imported.fact, imported.text) == ("order_imported", "")
+    assert imported.params == {"number": "#2001", "platform": "shopify", "date": "2026-11-12"}
+    with i18n.speaking("nl"):
+        assert event_texts.shown(imported) == "Maatwerkbestelling #2001 geïmporteerd uit Shopify, beloofd voor " \
+            + i18n.format_date(mila.promised_ready)
+    with i18n.speaking("en"):
+        assert event_texts.shown(imported) == "Custom order #2001 imported from Shopify, promised for " \
+            + i18n.format_date(mila.promised_ready)
+    later = data.decode("utf-8").replace("paid,2026-11-02 10:14:00 +0100,unfulfilled,",
+                                         "paid,2026-11-02 10:14:00 +0100,fulfilled,")
+    shop_orders.apply_plan(shop_orders.plan_import(oi.parse_orders(later.encode())), NOW)
+    moved = Event.select().where(Event.subject_id == mila.id, Event.kind == "status").order_by(Event.id).first()
+    assert (moved.fact, moved.text, moved.step) == ("order_status", "", "in_production")
+    with i18n.speaking("en"):
+        assert event_texts.shown(moved) == "Order #2001: New → In production (Shopify)"
+    with i18n.speaking("nl"):
+        assert event_texts.shown(moved) == "Bestelling #2001: Nieuw → In productie (Shopify)"
+
+
+def test_the_orders_import_summary_is_worded_from_its_counts():
+    from desktop.presentation import import_texts
+    from desktop.store.shop_orders import OrderImportSummary
+
+    summary = OrderImportSummary("shopify", new=2, custom_orders=1, without_customer=3, notes=["Een notitie."])
+    with i18n.speaking("en"):
+        lines = import_texts.order_summary_lines(summary)
+    assert lines[0] == "2 new orders" and lines[5] == "1 new custom order in Maatwerk"
+    assert lines[-2:] == ["Een notitie.", "3 made-to-order items are in orders without a customer: "
+                                          "no custom orders were made for them."]

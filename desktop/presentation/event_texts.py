@@ -241,8 +241,22 @@ def _order_entered(p):
         number=p["number"] or "—", date=_date(p.get("date")) if p.get("date") else "")
 
 
+@_fact("order_imported")
+def _order_imported(p):
+    from desktop.domain.order_importers import PLATFORM_NAMES
+
+    return _("Custom order {number} imported from {platform}, promised for {date}").format(
+        number=p["number"] or "—", platform=PLATFORM_NAMES.get(p["platform"], p["platform"]), date=_date(p.get("date")))
+
+
 @_fact("order_status")
 def _order_status(p):
+    if p.get("platform"):  # followed from the shop's export (store/shop_orders.py)
+        from desktop.domain.order_importers import PLATFORM_NAMES
+
+        return _("Order {number}: {old} → {new} ({platform})").format(
+            number=p["number"] or "—", old=label("order_status", p["old"]), new=label("order_status", p["new"]),
+            platform=PLATFORM_NAMES.get(p["platform"], p["platform"]))
     return _("Order {number}: {old} → {new}").format(
         number=p["number"] or "—", old=label("order_status", p["old"]), new=label("order_status", p["new"]))
 

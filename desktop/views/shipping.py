@@ -34,7 +34,7 @@ from desktop.domain.importers import ImportFailed, ParsedExport, summary_lines
 from desktop.domain.order_importers import ParsedOrders, parse_any
 from desktop.i18n import _, ngettext
 from desktop.labels import label
-from desktop.presentation import errors
+from desktop.presentation import errors, import_texts
 from desktop.store import catalogue, journal, settings, shipping, storage_errors
 from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.store.db import db
@@ -477,7 +477,7 @@ class ShippingController(QObject):
         progress.close()
         self._job = None
         self._batch["kinds"].add("orders")
-        self._file_done(path, True, "\n".join(shop_orders.summary_lines(summary, limit=10)), summary)
+        self._file_done(path, True, "\n".join(import_texts.order_summary_lines(summary, limit=10)), summary)
 
     @Slot(str)
     def _parse_failed(self, message: str) -> None:

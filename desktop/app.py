@@ -215,6 +215,7 @@ class Application:
         """Close the database and let store/recovery put a good file in place (adds its
         report to ``reports``; a file the thorough check finds healthy is left alone).
         False when the app must stop: damage again and again, or the folder cannot be written."""
+        from desktop.presentation import errors
         from desktop.store import recovery, storage_errors
         from desktop.store.db import drop_database
 
@@ -230,7 +231,7 @@ class Application:
         if self._recoveries > MAX_RECOVERIES:
             log.error("damage found %d times this session; stopping", self._recoveries)
             # TRANSLATORS: title of the message shown when the app stops because its database keeps getting damaged
-            self._stop_with(_("Afspraak cannot go on"), recovery.keeps_failing_message(folder))
+            self._stop_with(_("Afspraak cannot go on"), errors.keeps_failing(folder))
             return False
         tried = [r.restored_from for r in reports if r.restored_from is not None]
         try:
@@ -240,7 +241,7 @@ class Application:
             if kind is None:
                 raise
             log.error("cannot recover: %s", exc)
-            self._stop_with(_("Afspraak cannot save"), storage_errors.message(kind, folder))
+            self._stop_with(_("Afspraak cannot save"), errors.storage(kind, folder))
             return False
         if report is not None:
             reports.append(report)
@@ -261,6 +262,7 @@ class Application:
         """Open the data; ``rebuild``: after a recovery, build the window anew on it.
         ``reports``: what recoveries this opening follows (told with the one it may make).
         False when the app stops (it has said why)."""
+        from desktop.presentation import errors
         from desktop.store import backup, recovery, settings, storage_errors
         from desktop.store.db import db
         from desktop.store.migrations import SchemaTooNew
@@ -281,7 +283,7 @@ class Application:
             if kind is None:
                 raise
             log.error("cannot start: %s", exc)
-            text = storage_errors.message(kind, paths.configured_data_dir())
+            text = errors.storage(kind, paths.configured_data_dir())
             if self.smoke_test:
                 print(text, file=sys.stderr)
             else:
@@ -320,7 +322,7 @@ class Application:
         if not first_time:
             self.scheduler.reschedule()  # tray count and popups from the recovered data
         if reports:
-            self._tell(_("Your data was repaired"), recovery.message(reports))
+            self._tell(_("Your data was repaired"), errors.recovered(reports))
         if first_time:
             # The tray, the notifications and the scheduler after the list is painted: her
             # data first (docs/PERFORMANCE.md, fix 26). ``ready`` follows then.
@@ -646,6 +648,7 @@ def install_excepthook(application: Application | None, smoke_test: bool = False
 
 
 def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bool = False) -> int:
+    from desktop.presentation import errors
     from desktop.store import storage_errors
 
     # The log file is set up after the first paint (Application._open); what is logged
@@ -661,7 +664,7 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
         if kind is None:
             raise
         log.error("cannot start: %s", exc)
-        text = storage_errors.message(kind, paths.configured_data_dir())
+        text = errors.storage(kind, paths.configured_data_dir())
         if smoke_test:
             print(text, file=sys.stderr)
         else:

@@ -56,22 +56,24 @@ def _fail(message: str) -> int:
 def _recover_after(exc: BaseException) -> int:
     """A command met a damaged database: keep it aside, put back the newest good backup
     (store/recovery.py), say so; the command did nothing and can be run again."""
+    from desktop.presentation import errors
     from desktop.store import recovery
     from desktop.store.db import drop_database
-    from desktop.store.storage_errors import StorageProblem, message
+    from desktop.store.storage_errors import StorageProblem
 
     drop_database()
     try:
         report = recovery.recover_after_error()
     except StorageProblem as problem:  # the damaged file cannot even be moved aside
-        return _fail(message(problem.kind, problem.folder))
+        return _fail(errors.storage(problem.kind, problem.folder))
     if report is None:  # the thorough check finds the file healthy: not damage after all
         raise exc
-    return _fail(recovery.message(report) + "\n\n" + _("The command was not carried out; run it again."))
+    return _fail(errors.recovered(report) + "\n\n" + _("The command was not carried out; run it again."))
 
 
 def _open(args) -> None:
     """Open the database (repairing a damaged one from a backup) and take the saved language."""
+    from desktop.presentation import errors
     from desktop.store import recovery, settings
 
     repaired = recovery.open_checked()
@@ -79,7 +81,7 @@ def _open(args) -> None:
         saved = settings.get("language")
         i18n.set_language(saved or i18n.system_language())
     if repaired is not None:
-        print(recovery.message(repaired), file=sys.stderr)
+        print(errors.recovered(repaired), file=sys.stderr)
 
 
 def cmd_demo(args) -> int:
@@ -152,12 +154,13 @@ def cmd_import(args) -> int:
         return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(file=args.file, error=exc))
     _open(args)
     if isinstance(parsed, ParsedOrders):
+        from desktop.presentation import import_texts
         from desktop.store import shop_orders
 
         plan = shop_orders.plan_import(parsed)
         summary = shop_orders.apply_plan(plan, utcnow())  # the made-to-order marks as remembered
         print(_("Orders from {platform}:").format(platform=parsed.platform_name))
-        print("\n".join(shop_orders.summary_lines(summary)))
+        print("\n".join(import_texts.order_summary_lines(summary)))
         return 0
     summary = apply_import(parsed, utcnow())
     print("\n".join(summary_lines(summary)))
@@ -284,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in COMMANDS:
         from desktop import logs
 
+        from desktop.presentation import errors
         from desktop.store import storage_errors
         from desktop.store.migrations import SchemaTooNew
 
@@ -299,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
             kind = storage_errors.kind_of(exc)
             if kind is None:
                 raise
-            return _fail(storage_errors.message(kind, paths.configured_data_dir()))
+            return _fail(errors.storage(kind, paths.configured_data_dir()))
     from desktop import app
 
     return app.run(cli_language=args.lang, smoke_test=getattr(args, "smoke_test", False),

@@ -124,7 +124,9 @@ def install_excepthook(show, show_storage=None, on_damage=None) -> None:
 
             kind = storage_errors.kind_of(exc) if exc is not None else None
             if kind and show_storage is not None:
-                show_storage(storage_errors.message(kind, paths.configured_data_dir()))
+                from desktop.presentation import errors
+
+                show_storage(errors.storage(kind, paths.configured_data_dir()))
                 return
             show(log_file())
         except Exception:  # the dialog itself must not recurse

@@ -83,6 +83,7 @@ def test_every_fact_renders_in_both_languages_and_differs_where_the_words_do():
         "shipment_delivered": {"carrier": "dhl", "items": [["Ring", 1]]}, "shipment_confirmed": {"items": [["Ring", 1]]},
         "shipment_returned": {"items": [["Ring", 1]]}, "order_entered": {"number": "#7", "date": "2026-12-01"},
         "order_status": {"number": "#7", "old": "ready", "new": "shipped"}, "order_confirmed": {"number": "#7"},
+        "order_imported": {"number": "#7", "platform": "shopify", "date": "2026-12-01"},
         "order_date_moved": {"field": "promised_ready", "old": "2026-12-01", "new": "2026-12-04", "note": "ziek"},
         "order_shipped": {"number": "#7", "carrier": "postnl"}, "order_product": {"number": "#7", "product": "Ring"},
     }

@@ -294,3 +294,16 @@ def test_the_warning_days_are_a_setting(qtbot, window, monkeypatch):
     assert settings.get("delay_warning_days") == 3
     view.select_order(order.id)
     assert "dueAction" in buttons(view)
+
+
+def test_a_delay_sent_without_a_reason_gets_the_default_reason_in_the_owners_language(qtbot, window):
+    order = make_order(status="in_production", ready_in=2)
+    dialog = order_message.OrderMessageDialog(window, order.id, "order_delay", NOW)
+    qtbot.addWidget(dialog)
+    dialog.new_date.setDate(qd(NOW.date() + timedelta(days=9)))
+    dialog.reason.setText("  ")
+    dialog.mark_sent()
+    assert dialog.result() == QDialog.Accepted
+    [change] = [c for c in store.date_history(order.id) if c.field == "promised_ready"]
+    assert change.new_date == NOW.date() + timedelta(days=9)
+    assert change.reason == "Vertragingsbericht naar de klant gestuurd"  # worded by the dialog, kept by the store

@@ -13,6 +13,7 @@ import peewee
 import pytest
 
 from desktop import cli, paths
+from desktop.presentation import errors
 from desktop.store import backup, recovery, storage_errors
 from desktop.store.db import close_database, db
 from desktop.store.opening import open_database
@@ -63,7 +64,7 @@ def test_damaged_database_is_kept_aside_and_newest_good_backup_restored(data_dir
     names = {p.name for p in Person.select()}
     assert "In de nieuwe back-up" in names and "Na de back-up" not in names
     assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
-    text = recovery.message(report)
+    text = errors.recovered(report)
     assert str(report.kept_as) in text and "22 november 2026" in text and "ontbreekt" in text
 
 
@@ -87,7 +88,7 @@ def test_no_good_backup_fresh_database_and_bad_file_kept(data_dir):
     assert report.restored_from is None
     assert Person.select().count() == 0
     assert report.kept_as.read_bytes() == bad
-    assert "lege database" in recovery.message(report)
+    assert "lege database" in errors.recovered(report)
 
 
 def test_healthy_database_is_left_alone(database):
@@ -308,7 +309,7 @@ def test_a_backup_that_failed_after_it_was_put_back_is_not_chosen_again(data_dir
     # both damaged files kept, under their own names: nothing overwritten
     assert first.kept_as != second.kept_as and first.kept_as.exists() and second.kept_as.exists()
     assert len(list(data_dir.glob("afspraak-damaged-*.sqlite3"))) == 2
-    text = recovery.message([first, second])
+    text = errors.recovered([first, second])
     assert str(first.kept_as) in text and str(second.kept_as) in text and "ook beschadigd" in text
 
 
@@ -375,7 +376,7 @@ def test_disk_full_rolls_back_and_says_so(database):
             for i in range(500):
                 Person.create(name=f"Past niet {i}", notes="x" * 2000)
     assert storage_errors.kind_of(caught.value) == storage_errors.FULL
-    text = storage_errors.message(storage_errors.FULL, paths.data_dir())
+    text = errors.storage(storage_errors.FULL, paths.data_dir())
     assert "vol" in text and "veilig" in text
     database.execute_sql("PRAGMA max_page_count = 1073741823")
     assert [p.name for p in Person.select()] == ["Veilig"]  # nothing half-written

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n, paths
+from desktop.store import shipping
 from desktop.store.models import Collaboration, CustomOrder, Event, Person, Product, Shipment
 from desktop.views import dialogs
 from desktop.views.dropping import products_mime
@@ -86,6 +87,8 @@ def test_drop_products_on_an_influencer_row_creates_shipment_event_and_undo(qtbo
     assert sorted(i.product.sku for i in shipment.items) == ["OR-101", "ZK-001"]
     assert shipment.value_cents == sum(p.price_cents for p in products)
     assert shipment.collaboration.person_id == sanne.id
+    title = shipment.collaboration.title  # a new collaboration, titled in the owner's language
+    assert title.startswith("Cadeau: ") and all(shipping.product_title(p) in title for p in products)
     event = Event.get(Event.subject_type == "shipment", Event.subject_id == shipment.id)
     assert event.kind == "shipment" and "PostNL" in event_texts.shown(event) and event.person_id == sanne.id
     assert window.undo_action.isEnabled()

@@ -587,6 +587,17 @@ def personalisation(order: OrderRow, line: OrderLine | None) -> str:
     return order.notes.strip()
 
 
+def custom_order_note(order: OrderRow, line: OrderLine) -> str:
+    """The note of the custom order made from ``line``: how many pieces (when more than
+    one), and the order's notes when they are not already its personalisation."""
+    parts = []
+    if line.quantity > 1:
+        parts.append(_("{count} pieces").format(count=line.quantity))
+    if order.notes and personalisation(order, line) != order.notes:
+        parts.append(order.notes)
+    return "\n".join(parts)
+
+
 # --- parsing ---------------------------------------------------------------------------
 
 def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:

@@ -21,7 +21,7 @@ import re
 from datetime import date, datetime
 
 from desktop.domain.spreadsheet import to_csv
-from desktop.i18n import NP_, _, ngettext, pgettext
+from desktop.i18n import NP_, _, format_date, ngettext, pgettext
 
 ERASED_MARK = "[…]"
 
@@ -153,9 +153,12 @@ def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: froze
     return files
 
 
-def readme_text(name: str, exported_on: str, counts: dict[str, int], backup_days: int, form: str = "je") -> str:
-    """The README of an export, addressed to the person in her form of address (je/u)."""
+def readme_text(name: str, exported_on: str | date, counts: dict[str, int], backup_days: int, form: str = "je") -> str:
+    """The README of an export, addressed to the person in her form of address (je/u);
+    ``exported_on`` a date (or moment), or a date already written out."""
     form = form if form in ("je", "u") else "je"
+    if not isinstance(exported_on, str):
+        exported_on = format_date(exported_on)
     lines = [
         _("Personal data of {name}, exported from Afspraak on {date}.").format(name=name, date=exported_on),
         "",

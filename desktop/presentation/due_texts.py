@@ -137,6 +137,11 @@ def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None
     return messages.render(item.template, values, to, now=now, tz=s.tz, override=override)
 
 
+def delay_reason() -> str:
+    """Why a promised date moved when the owner gave no reason with a delay message."""
+    return _("Delay message sent to the customer")
+
+
 def compose_order(order_id: int, step: str, now: datetime, new_ready: date | None = None):
     """The message ``step`` for this order, in the customer's language, form and locale.
 

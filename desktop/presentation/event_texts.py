@@ -185,11 +185,20 @@ def _rated(p):
     return text
 
 
+def _content_on(p) -> str:
+    # TRANSLATORS: a posted content record, e.g. "Reel on Instagram".
+    return _("{kind} on {platform}").format(kind=_content_kind(p), platform=label("platform", p["platform"]) or "?")
+
+
+def content_title(content) -> str:
+    """ "Reel on Instagram" for a content record (``models.Content``)."""
+    return _content_on({"deliverable": content.deliverable.kind if content.deliverable_id else "",
+                        "platform": content.platform or ""})
+
+
 @_fact("evidence_added")
 def _evidence_added(p):
-    kind = _content_kind(p)
-    # TRANSLATORS: a posted content record, e.g. "Reel on Instagram".
-    content = _("{kind} on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
+    content = _content_on(p)
     # TRANSLATORS: timeline event; {names} are the file names the pictures had.
     return ngettext("Evidence added to {content}: {n} picture ({names})",
                     "Evidence added to {content}: {n} pictures ({names})", p["n"]).format(
@@ -232,8 +241,22 @@ def _order_entered(p):
         number=p["number"] or "—", date=_date(p.get("date")) if p.get("date") else "")
 
 
+@_fact("order_imported")
+def _order_imported(p):
+    from desktop.domain.order_importers import PLATFORM_NAMES
+
+    return _("Custom order {number} imported from {platform}, promised for {date}").format(
+        number=p["number"] or "—", platform=PLATFORM_NAMES.get(p["platform"], p["platform"]), date=_date(p.get("date")))
+
+
 @_fact("order_status")
 def _order_status(p):
+    if p.get("platform"):  # followed from the shop's export (store/shop_orders.py)
+        from desktop.domain.order_importers import PLATFORM_NAMES
+
+        return _("Order {number}: {old} → {new} ({platform})").format(
+            number=p["number"] or "—", old=label("order_status", p["old"]), new=label("order_status", p["new"]),
+            platform=PLATFORM_NAMES.get(p["platform"], p["platform"]))
     return _("Order {number}: {old} → {new}").format(
         number=p["number"] or "—", old=label("order_status", p["old"]), new=label("order_status", p["new"]))
 

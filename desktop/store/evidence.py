@@ -16,8 +16,6 @@ from pathlib import Path
 
 from peewee import Value
 
-from desktop.i18n import _
-from desktop.labels import label
 from desktop.store import pictures
 from desktop.store.db import db
 from desktop.store.models import Content, ContentEvidence, Event, Person, Strike
@@ -34,18 +32,11 @@ class Added:
     event_id: int
 
 
-def content_title(content: Content) -> str:
-    """ "Reel on Instagram" for a content record."""
-    kind = label("deliverable", content.deliverable.kind) if content.deliverable_id else _("Extra content")
-    # TRANSLATORS: a posted content record, e.g. "Reel on Instagram".
-    return _("{kind} on {platform}").format(kind=kind, platform=label("platform", content.platform) or "?")
-
-
 def add(content_id: int, files: list[str | Path], now: datetime) -> Added:
     """Copy ``files`` in as evidence of the content record; raises NotAPicture (nothing changed)."""
     content = Content.get_by_id(content_id)
     if not files:
-        raise NotAPicture(_("No picture was given."))
+        raise NotAPicture(pictures.NONE_GIVEN)
     copied: list[tuple[str, str]] = []
     try:
         for source in files:

@@ -17,6 +17,7 @@ Decisions:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -25,8 +26,6 @@ from peewee import JOIN, fn
 
 from desktop.clock import to_local
 from desktop.domain import orders as rules
-from desktop.i18n import _
-from desktop.labels import label
 from desktop.store import pictures
 from desktop.store.db import db
 from desktop.store.models import (
@@ -43,11 +42,33 @@ from desktop.store.models import (
 MESSAGE_STEPS = ("order_confirmation", "order_update", "order_delay", "order_ready", "order_shipped")
 
 
-class OrderInvalid(Exception):
-    """Bad input: ``errors`` maps a field name to a translated message."""
+@dataclass(frozen=True)
+class Problem:
+    """What the store found wrong with an order, as a fact: ``code`` (below) and its values;
+    presentation/errors.py words it."""
 
-    def __init__(self, errors: dict[str, str]):
-        super().__init__("; ".join(errors.values()))
+    code: str
+    params: dict = dataclasses.field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+PRODUCT_GONE = "product_gone"  # the chosen product is no longer in the catalogue
+CANNOT_MOVE = "cannot_move"  # params old, new: status codes the pipeline does not allow
+EMPTY_MESSAGE = "empty_message"
+NOT_READY = "not_ready"  # only a ready order can be shipped
+NO_CARRIER = "no_carrier"
+NOT_A_LINK = "not_a_link"  # a track-and-trace link must start with https://
+
+
+class OrderInvalid(Exception):
+    """Bad input: ``errors`` maps a field name to what is wrong with it: the domain's
+    validation already worded (a ``str``), or the store's own ``Problem`` (a fact).
+    ``presentation/errors.fields`` gives every one of them in words."""
+
+    def __init__(self, errors: dict[str, str | Problem]):
+        super().__init__("; ".join(str(e) for e in errors.values()))
         self.errors = errors
 
 
@@ -177,7 +198,7 @@ def _validated(form: rules.OrderInput, previous: dict | None, order_id: int | No
     """The checked form; raises ``OrderInvalid`` with every problem (the product too)."""
     clean, errors = rules.validate(form, previous=previous, taken_numbers=taken_numbers(order_id))
     if form.product_id is not None and Product.get_or_none(Product.id == form.product_id) is None:
-        errors["product"] = _("That product is no longer in the catalogue.")
+        errors["product"] = Problem(PRODUCT_GONE)
     if errors:
         raise OrderInvalid(errors)
     return clean
@@ -246,8 +267,7 @@ def _update_pictures(order: CustomOrder, copied: list[tuple[str, str]], remove: 
 def move_status(order_id: int, to: str, now: datetime) -> CustomOrder:
     order = CustomOrder.get_by_id(order_id)
     if not rules.can_move(order.status, to):
-        raise OrderInvalid({"status": _("An order that is {old} cannot become {new}.").format(
-            old=label("order_status", order.status).lower(), new=label("order_status", to).lower())})
+        raise OrderInvalid({"status": Problem(CANNOT_MOVE, {"old": order.status, "new": to})})
     with db.atomic():
         old = order.status
         order.status = to
@@ -268,7 +288,9 @@ def toggle_checklist(order_id: int, index: int, done: bool) -> None:
 def record_message(order_id: int, step: str, channel: str, text: str, now: datetime,
                    new_ready: date | None = None, reason: str = "") -> Event:
     """Log a message sent to the customer. With ``new_ready`` (the delay message), the
-    promised ready date moves too (the delivery date keeps its distance), with history."""
+    promised ready date moves too (the delivery date keeps its distance), with history;
+    ``reason`` is why, as the owner gave it (the dialog words a default one:
+    ``presentation/due_texts.delay_reason``)."""
     if step not in MESSAGE_STEPS:
         raise ValueError(step)
     order = CustomOrder.get_by_id(order_id)
@@ -277,11 +299,11 @@ def record_message(order_id: int, step: str, channel: str, text: str, now: datet
         if problem:
             raise OrderInvalid({"new_date": problem})
     if not text.strip():
-        raise OrderInvalid({"text": _("The message is empty.")})
+        raise OrderInvalid({"text": Problem(EMPTY_MESSAGE)})
     with db.atomic():
         event = _event(now, order.person, order, "message", text.strip(), step=step, channel=channel, direction="out")
         if new_ready is not None:
-            why = reason.strip() or _("Delay message sent to the customer")
+            why = reason.strip()
             old_ready, old_delivery = order.promised_ready, order.promised_delivery
             order.promised_ready = new_ready
             _record_date(order, "promised_ready", old_ready, new_ready, why, now, event)
@@ -303,18 +325,18 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
     """Make the shipment of a finished order and mark the order shipped."""
     order = CustomOrder.get_by_id(order_id)
     if order.status != "ready":
-        raise OrderInvalid({"status": _("Only an order that is ready can be shipped.")})
+        raise OrderInvalid({"status": Problem(NOT_READY)})
     from desktop.store.models import CARRIERS
 
     if ship.carrier not in CARRIERS:
-        raise OrderInvalid({"carrier": _("Choose a carrier.")})
+        raise OrderInvalid({"carrier": Problem(NO_CARRIER)})
     from desktop.domain import carriers
 
     person = order.person
     url = ship.tracking_url.strip()
     if url:  # a link pasted from the carrier's mail is kept as given
         if not carriers.is_link(url) or any(c.isspace() for c in url):
-            raise OrderInvalid({"tracking_url": _("A track-and-trace link starts with https://.")})
+            raise OrderInvalid({"tracking_url": Problem(NOT_A_LINK)})
         code = carriers.normalise_code(ship.tracking_code) or carriers.code_from_link(url)
     else:  # a code is checked for the carrier and gets the carrier's link
         typed = carriers.read_tracking_input(ship.carrier, ship.tracking_code, person.postcode, person.country,

@@ -3,7 +3,8 @@ dir under made-up names.
 
 The name of a dropped or chosen file is never used as a path: the copy gets a random
 name and an extension that follows from the file's own first bytes (PNG, JPEG, GIF,
-WebP). Anything else is refused with a message, and nothing is copied.
+WebP). Anything else is refused (``NotAPicture``: the reason and the file's name, worded
+by presentation/errors.py), and nothing is copied.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import shutil
 from pathlib import Path
 
 from desktop import paths
-from desktop.i18n import _
 
 FOLDER = "pictures/orders"
 EVIDENCE_FOLDER = "pictures/evidence"
@@ -29,8 +29,21 @@ _SIGNATURES = (
 )
 
 
+# Why a file was refused (``NotAPicture.reason``).
+UNREADABLE, NOT_A_FILE, NOT_A_PICTURE, TOO_LARGE, NONE_GIVEN = (
+    "unreadable", "not_a_file", "not_a_picture", "too_large", "none_given")
+
+
 class NotAPicture(ValueError):
-    pass
+    """A file refused as a picture: ``reason`` (one of the codes above), the ``file``'s
+    name, and for UNREADABLE the system's ``error``, for TOO_LARGE the ``limit`` in bytes."""
+
+    def __init__(self, reason: str, file: str = "", error: str = "", limit: int = MAX_BYTES):
+        super().__init__(f"{reason}: {file}" + (f" ({error})" if error else ""))
+        self.reason = reason
+        self.file = file
+        self.error = error
+        self.limit = limit
 
 
 def picture_type(head: bytes) -> str | None:
@@ -51,15 +64,14 @@ def import_picture(source: str | os.PathLike, folder_name: str = FOLDER) -> str:
         with open(source, "rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise NotAPicture(_("“{file}” could not be read: {error}").format(
-            file=source.name, error=exc.strerror or str(exc))) from exc
+        raise NotAPicture(UNREADABLE, source.name, error=exc.strerror or str(exc)) from exc
     if not source.is_file():
-        raise NotAPicture(_("“{file}” is not a file.").format(file=source.name))
+        raise NotAPicture(NOT_A_FILE, source.name)
     ext = picture_type(head)
     if ext is None:
-        raise NotAPicture(_("“{file}” is not a picture (PNG, JPEG, GIF or WebP).").format(file=source.name))
+        raise NotAPicture(NOT_A_PICTURE, source.name)
     if size > MAX_BYTES:
-        raise NotAPicture(_("“{file}” is too large: a picture may be at most 30 MB.").format(file=source.name))
+        raise NotAPicture(TOO_LARGE, source.name)
     if folder_name not in FOLDERS:
         raise ValueError(folder_name)
     folder = paths.ensure_private_dir(paths.data_dir() / folder_name)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop import __version__, i18n, paths
+from desktop import __version__, paths
 from desktop.domain import privacy as rules
 from desktop.store.db import NotAnAfspraakDatabase, check_afspraak_file
 
@@ -226,7 +226,7 @@ def export_person(con, person_id: int, out: Path, now: datetime, backup_days: in
     sections = holding.sections()
     _name_products(con, sections)
     document = rules.export_document(holding.person, sections, now, __version__, json_columns())
-    readme = rules.readme_text(holding.person.get("name", ""), i18n.format_date(now), holding.counts(), backup_days,
+    readme = rules.readme_text(holding.person.get("name", ""), now, holding.counts(), backup_days,
                                holding.person.get("address_form") or "je")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

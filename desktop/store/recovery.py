@@ -1,5 +1,6 @@
 """Opening the database at start, safely: a damaged file is kept aside and the newest good
-automatic backup is put back, and the user is told what happened and what may be missing.
+automatic backup is put back, and the user is told what happened and what may be missing
+(the ``Recovery`` reports, worded by presentation/errors.py ``recovered``).
 
 ``open_checked`` is what the app and the CLI call instead of ``opening.open_database``:
 
@@ -37,16 +38,15 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import peewee
 
-from desktop import i18n, paths
-from desktop.clock import to_local, utcnow
-from desktop.i18n import _, ngettext
+from desktop import paths
+from desktop.clock import utcnow
 from desktop.store import backup, storage_errors
 from desktop.store.db import APPLICATION_ID, sidecar_files
 from desktop.store.opening import open_database
@@ -283,38 +283,3 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
         if kind is None:
             raise
         raise StorageProblem(kind, folder, str(exc)) from exc
-
-
-def message(report: Recovery | Sequence[Recovery]) -> str:
-    """What happened, in the user's language, and what may be missing.
-
-    Several reports (a backup put back turned out to be damaged too, and the next one was
-    used) make one message: the owner's own file first, what is in use now last."""
-    reports = [report] if isinstance(report, Recovery) else list(report)
-    first, last = reports[0], reports[-1]
-    text = _("Afspraak could not read its database: the file was damaged (for example by a power cut "
-             "or a failing disk). The damaged file was kept as {file}, in case you need it.").format(
-        file=str(first.kept_as))
-    later = [str(r.kept_as) for r in reports[1:]]
-    if later:
-        text += " " + ngettext(
-            "The backup put back first was damaged too; it was kept as well, as {files}.",
-            "The backups put back first were damaged too; they were kept as well, as {files}.",
-            len(later)).format(files=", ".join(later))
-    if last.restored_from is None:
-        return text + "\n\n" + _(
-            "There was no usable automatic backup, so Afspraak has started with an empty database. If you "
-            "have a backup elsewhere, restore it with File → Restore a backup.")
-    taken = to_local(last.backup_taken_at)
-    return text + "\n\n" + _(
-        "The automatic backup of {date} at {time} has been put back. Anything you entered or changed after "
-        "that moment is missing: please check your latest changes.").format(
-        date=i18n.format_date(taken, "long"), time=i18n.format_time(taken))
-
-
-def keeps_failing_message(folder: Path) -> str:
-    """Damage found again and again in one session: the disk itself is likely failing."""
-    return _("Afspraak keeps finding damage in its database, even after putting back a backup. The disk "
-             "may be failing. Afspraak stops now so that nothing more is written to it; nothing has been "
-             "deleted.\n\nCopy the whole folder {folder} to another disk or a USB stick as soon as you "
-             "can, and ask someone to check the disk before you start Afspraak again.").format(folder=str(folder))

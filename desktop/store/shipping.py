@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.domain import shipments as rules
-from desktop.i18n import _
 from desktop.store.db import db
 from desktop.store.models import Collaboration, CustomOrder, Event, Person, Product, Shipment, ShipmentItem
 
@@ -25,6 +24,7 @@ class NewShipment:
     tracking_url: str = ""
     shipping_cents: int = 0
     collaboration_id: int | None = None  # None: a new proposed collaboration
+    collaboration_title: str = ""  # the new one's title as worded for the owner; "" = the products' titles
     sent: bool = False  # already handed to the carrier
     address: rules.Address | None = None  # typed in the dialog: saved to the person with the parcel
 
@@ -81,7 +81,7 @@ def create_shipment(new: NewShipment, now: datetime) -> Created:
         if new.collaboration_id is None:
             created_collab = Collaboration.create(
                 person=person, status="proposed", created_at=now,
-                title=_("Gifted: {products}").format(products=", ".join(product_title(p) for p, _q in items)))
+                title=new.collaboration_title or ", ".join(product_title(p) for p, _q in items))
             collab = created_collab
         else:
             collab = Collaboration.get_by_id(new.collaboration_id)

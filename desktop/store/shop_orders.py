@@ -25,11 +25,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
-from desktop import clock, i18n
+from desktop import clock
 from desktop.domain import order_importers as rules
 from desktop.domain.order_importers import CustomerRow, OrderLine, OrderRow, ParsedOrders
-from desktop.i18n import _, ngettext
-from desktop.labels import label
 from desktop.store import settings
 from desktop.store.catalogue import ImportCancelled
 from desktop.store.db import db, handing_turns
@@ -92,7 +90,8 @@ class OrderImportSummary:
     known_customers: int = 0
     custom_orders: int = 0
     moved: int = 0  # custom orders that moved on (shipped, cancelled)
-    notes: list[str] = field(default_factory=list)
+    without_customer: int = 0  # made-to-order lines in orders that name nobody: no custom order made
+    notes: list[str] = field(default_factory=list)  # the file's own notes (worded when parsed)
 
 
 # --- reading: the plan -----------------------------------------------------------------------
@@ -221,9 +220,11 @@ def plan_import(parsed: ParsedOrders) -> ImportPlan:
 
 # --- writing -----------------------------------------------------------------------------------
 
-def _event(now: datetime, person_id: int, order: CustomOrder, kind: str, text: str, step: str = "") -> None:
-    Event.create(at=now, kind=kind, text=text, person=person_id, subject_type="custom_order", subject_id=order.id,
-                 step=step)
+def _event(now: datetime, person_id: int, order: CustomOrder, kind: str, fact: str, params: dict,
+           step: str = "") -> None:
+    """An imported order's event: a fact, worded when shown (presentation/event_texts.py)."""
+    Event.create(at=now, kind=kind, fact=fact, params=params, person=person_id, subject_type="custom_order",
+                 subject_id=order.id, step=step)
 
 
 def _save_marks(plan: ImportPlan, marks: set[str], now: datetime) -> dict[str, int]:
@@ -288,20 +289,16 @@ def _new_custom_order(order: OrderRow, position: int, line: OrderLine, made: lis
                                         .where(ShopOrderLine.custom_order.is_null(False)))).first())
     if typed is not None:
         return typed
-    note_parts = []
-    if line.quantity > 1:
-        note_parts.append(_("{count} pieces").format(count=line.quantity))
-    if order.notes and rules.personalisation(order, line) != order.notes:
-        note_parts.append(order.notes)
     custom = CustomOrder.create(
         person=person_id, order_number=number, product=product_id,
-        personalisation=rules.personalisation(order, line), note="\n".join(note_parts),
+        personalisation=rules.personalisation(order, line), note=rules.custom_order_note(order, line),
         price_cents=(line.price_cents * line.quantity) if line.price_cents is not None and order.currency in ("", "EUR")
         else None,
         ordered_on=order.ordered_on, promised_ready=rules.promised_ready(order.ordered_on, lead_days),
         status=rules.custom_order_status(order, line), created_at=now)
-    _event(now, person_id, custom, "order", _("Custom order {number} imported from {platform}, promised for {date}").format(
-        number=number, platform=rules.PLATFORM_NAMES[order.platform], date=i18n.format_date(custom.promised_ready)))
+    _event(now, person_id, custom, "order", "order_imported", {
+        "number": number, "platform": order.platform,
+        "date": custom.promised_ready.isoformat() if custom.promised_ready else None})
     return custom
 
 
@@ -311,10 +308,8 @@ def _move_on(custom: CustomOrder, order: OrderRow, line: OrderLine, now: datetim
         return False
     old = custom.status
     for status in moves:
-        text = _("Order {number}: {old} → {new} ({platform})").format(
-            number=custom.order_number or "—", old=label("order_status", old), new=label("order_status", status),
-            platform=rules.PLATFORM_NAMES[order.platform])
-        _event(now, custom.person_id, custom, "status", text, step=status)
+        _event(now, custom.person_id, custom, "status", "order_status", {
+            "number": custom.order_number or "", "old": old, "new": status, "platform": order.platform}, step=status)
         old = status
     CustomOrder.update(status=moves[-1]).where(CustomOrder.id == custom.id).execute()
     return True
@@ -371,11 +366,7 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                 raise ImportCancelled()
         if progress is not None and progress(total, total) is False:
             raise ImportCancelled()
-    if without_customer:
-        summary.notes.append(ngettext(
-            "{n} made-to-order item is in an order without a customer: no custom order was made for it.",
-            "{n} made-to-order items are in orders without a customer: no custom orders were made for them.",
-            without_customer).format(n=without_customer))
+    summary.without_customer = without_customer
     return summary
 
 
@@ -392,23 +383,3 @@ def _save_lines(shop_id: int, order: OrderRow, product_ids: dict[str, int]) -> N
             ShopOrderLine.update(**values).where(ShopOrderLine.id == row.id).execute()
     for row in current.values():
         row.delete_instance()
-
-
-# --- words -------------------------------------------------------------------------------------
-
-def summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[str]:
-    """What an orders import did, for people (the window and ``afspraak import``)."""
-    lines = [
-        ngettext("{n} new order", "{n} new orders", summary.new).format(n=summary.new),
-        ngettext("{n} order updated", "{n} orders updated", summary.updated).format(n=summary.updated),
-        ngettext("{n} order unchanged", "{n} orders unchanged", summary.unchanged).format(n=summary.unchanged),
-        ngettext("{n} new customer", "{n} new customers", summary.new_customers).format(n=summary.new_customers),
-        ngettext("{n} known customer", "{n} known customers", summary.known_customers).format(n=summary.known_customers),
-        ngettext("{n} new custom order in Maatwerk", "{n} new custom orders in Maatwerk",
-          summary.custom_orders).format(n=summary.custom_orders),
-    ]
-    if summary.moved:
-        lines.append(ngettext("{n} custom order moved on as in the shop", "{n} custom orders moved on as in the shop",
-                       summary.moved).format(n=summary.moved))
-    lines.extend(summary.notes[:limit])
-    return lines

@@ -1,7 +1,9 @@
-"""Disk full, read-only folder, failing disk: recognised and told in the user's language.
+"""Disk full, read-only folder, failing disk: recognised and classified.
 
 SQLite rolls the failed transaction back, so nothing already saved is lost; what the
-user needs is a sentence that says what happened and what to do, not a traceback.
+user needs is a sentence that says what happened and what to do, not a traceback. This
+module tells the kinds apart (``kind_of``, ``as_told``, ``is_damage``);
+presentation/errors.py ``storage`` says them in the user's language.
 """
 
 from __future__ import annotations
@@ -9,8 +11,6 @@ from __future__ import annotations
 import errno
 import sqlite3
 from pathlib import Path
-
-from desktop.i18n import _
 
 FULL, READ_ONLY, DISK = "full", "read-only", "disk"
 
@@ -114,18 +114,9 @@ def _nearly_full(folder: Path) -> bool:
         return False
 
 
-def message(kind: str, folder: Path) -> str:
+def as_told(kind: str, folder: Path) -> str:
+    """The kind to tell the owner: SQLite reports some writes on a full disk as an I/O
+    error, so DISK on a disk with (almost) no space left is FULL."""
     if kind == DISK and _nearly_full(folder):
-        kind = FULL  # SQLite reports some writes on a full disk as an I/O error
-    if kind == FULL:
-        return _("The disk with your Afspraak data ({folder}) is full. Your last change was not saved; "
-                 "everything saved before it is safe.\n\nMake some space free (empty the bin, delete large "
-                 "files) and try again.").format(folder=str(folder))
-    if kind == READ_ONLY:
-        return _("Afspraak cannot write in its data folder ({folder}): the folder or the disk is read-only, "
-                 "or belongs to another user. Nothing was changed and nothing is lost.\n\nGive yourself write "
-                 "permission on that folder, or start Afspraak with --data-dir and a folder you can write "
-                 "in.").format(folder=str(folder))
-    return _("The disk with your Afspraak data ({folder}) reported an error. Your last change may not have been "
-             "saved; everything saved before it is safe.\n\nMake a backup copy to another disk as soon as you "
-             "can.").format(folder=str(folder))
+        return FULL
+    return kind

@@ -13,11 +13,14 @@ from desktop.store.models import MessageTemplate
 
 
 class TemplateRefused(ValueError):
-    """The text has problems (unknown placeholders, stray braces); nothing was saved."""
+    """The text has problems (unknown placeholders, stray braces: ``problems``, worded by
+    the domain's check) or no body (``empty``); nothing was saved. presentation/errors.py
+    ``template_problems`` gives them all in words."""
 
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
+    def __init__(self, problems: list[str], empty: bool = False):
+        super().__init__("\n".join(problems + (["empty"] if empty else [])))
         self.problems = problems
+        self.empty = empty
 
 
 def own(template_id: str, language: str, form: str) -> tuple[str, str] | None:
@@ -30,12 +33,8 @@ def own(template_id: str, language: str, form: str) -> tuple[str, str] | None:
 def save(template_id: str, language: str, form: str, subject: str, body: str, now: datetime) -> None:
     """Keep the owner's wording of a template (the editor offers ``messages.TEMPLATES``'s ids)."""
     problems = message_rules.validate(subject) + message_rules.validate(body)
-    if not body.strip():
-        from desktop.i18n import _
-
-        problems.append(_("The message is empty."))
-    if problems:
-        raise TemplateRefused(list(dict.fromkeys(problems)))
+    if problems or not body.strip():
+        raise TemplateRefused(list(dict.fromkeys(problems)), empty=not body.strip())
     with db.atomic():
         MessageTemplate.insert(template=template_id, language=language, form=form, subject=subject, body=body,
                                updated_at=now).on_conflict(

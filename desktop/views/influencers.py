@@ -37,7 +37,7 @@ from desktop.views.base import ListView, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import LazyRow, Row
 from desktop.views.undo import EvidenceAdded
-from desktop.presentation import event_texts
+from desktop.presentation import errors, event_texts
 from desktop.views import theme
 
 # Meanings of text in the detail pane (views/theme.py gives the colour for the palette).
@@ -540,7 +540,7 @@ class InfluencersView(ListView):
         try:
             added = evidence_store.add(content_id, files, clock.utcnow())
         except evidence_store.NotAPicture as exc:
-            dialogs.warn(self, _("No evidence added"), _("{problem} Nothing was added.").format(problem=exc))
+            dialogs.warn(self, _("No evidence added"), _("{problem} Nothing was added.").format(problem=errors.text(exc)))
             return None
         except OSError as exc:
             dialogs.warn(self, _("No evidence added"), _("The picture could not be saved: {error}. Nothing was added.")
@@ -548,7 +548,7 @@ class InfluencersView(ListView):
             return None
         content = Content.get_by_id(content_id)
         # TRANSLATORS: what Edit → Undo takes back: "Undo evidence for Reel on Instagram".
-        what = _("evidence for {content}").format(content=evidence_store.content_title(content))
+        what = _("evidence for {content}").format(content=event_texts.content_title(content))
         self.undoable.emit(EvidenceAdded(what, added, files, self))
         self._after_change(content.collaboration.person_id)
         return added

@@ -35,6 +35,7 @@ from desktop.domain.message_rules import default_form
 from desktop.domain.orders import OrderInput
 from desktop.i18n import _
 from desktop.labels import choices
+from desktop.presentation import errors
 from desktop.store import orders as store
 from desktop.store import lookups, pictures
 from desktop.views import dialogs
@@ -412,10 +413,10 @@ class OrderDialog(QDialog):
                                           add_pictures=list(self.pending_pictures),
                                           remove_pictures=list(self.removed_pictures))
         except store.OrderInvalid as exc:
-            self.show_errors(exc.errors)
+            self.show_errors(errors.fields(exc))
             return
         except pictures.NotAPicture as exc:
-            self.show_errors({"pictures": str(exc)})
+            self.show_errors({"pictures": errors.text(exc)})
             return
         self.accept()
 

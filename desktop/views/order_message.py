@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import _
 from desktop.labels import choices, label
-from desktop.presentation import due_texts
+from desktop.presentation import due_texts, errors
 from desktop.store import orders as store
 from desktop.views.forms import date_field, load_form
 
@@ -173,9 +173,10 @@ class OrderMessageDialog(_Clocked, QDialog):
         try:
             self.sent_event = store.record_message(
                 self.order_id, self.step(), self.channel.currentData(), self.body.toPlainText(), self.now,
-                new_ready=self.chosen_date() if delay else None, reason=self.reason.text() if delay else "")
+                new_ready=self.chosen_date() if delay else None,
+                reason=(self.reason.text().strip() or due_texts.delay_reason()) if delay else "")
         except store.OrderInvalid as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.error.setText(errors.text(exc))
             self.error.show()
             return
         self.accept()
@@ -231,7 +232,7 @@ class OrderShipDialog(_Clocked, QDialog):
             self.shipment = store.ship_order(self.order_id, store.ShipInput(
                 self.carrier.currentData(), self.tracking_code.text(), self.tracking_url.text()), self.now)
         except store.OrderInvalid as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.error.setText(errors.text(exc))
             self.error.show()
             return
         self.accept()

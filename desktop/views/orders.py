@@ -38,7 +38,7 @@ from desktop.views.rows import Row
 from desktop.views.flow import flow_of
 from desktop.views.rows import plain_tooltip
 from desktop.views.timeline_widget import PersonTimeline
-from desktop.presentation import event_texts
+from desktop.presentation import errors, event_texts
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -432,7 +432,7 @@ class OrdersView(ListView):
         try:
             store.move_status(self.current_id, status, self.clock())
         except store.OrderInvalid as exc:
-            dialogs.warn(self, _("Not changed"), "\n".join(exc.errors.values()))
+            dialogs.warn(self, _("Not changed"), errors.text(exc))
         self._after_change()
 
     def ship(self) -> None:

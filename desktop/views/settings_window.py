@@ -43,6 +43,7 @@ from desktop import autostart, clock, defaults, i18n
 from desktop.clock import utcnow
 from desktop.domain.followup import _parse_time
 from desktop.i18n import _, ngettext
+from desktop.presentation import errors
 from desktop.store import settings, templates
 from desktop.views import theme
 from desktop.views.forms import load_form
@@ -485,7 +486,7 @@ class SettingsWindow(QDialog):
                     pass
             if not isinstance(exc, (templates.TemplateRefused, OSError)):
                 raise  # a database error: the app's own handling (storage_errors, recovery) tells the owner
-            self._refuse(_("Nothing was saved: {error}").format(error=exc), self.buttons)
+            self._refuse(_("Nothing was saved: {error}").format(error=errors.text(exc)), self.buttons)
             return False
         settings.refresh_owner_time()
         self.template_editor.saved()

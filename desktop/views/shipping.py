@@ -34,6 +34,7 @@ from desktop.domain.importers import ImportFailed, ParsedExport, summary_lines
 from desktop.domain.order_importers import ParsedOrders, parse_any
 from desktop.i18n import _, ngettext
 from desktop.labels import label
+from desktop.presentation import errors, import_texts
 from desktop.store import catalogue, journal, lookups, orders, settings, shipping, storage_errors
 from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.views import dialogs, theme
@@ -466,7 +467,7 @@ class ShippingController(QObject):
         progress.close()
         self._job = None
         self._batch["kinds"].add("orders")
-        self._file_done(path, True, "\n".join(shop_orders.summary_lines(summary, limit=10)), summary)
+        self._file_done(path, True, "\n".join(import_texts.order_summary_lines(summary, limit=10)), summary)
 
     @Slot(str)
     def _parse_failed(self, message: str) -> None:
@@ -506,7 +507,7 @@ class ShippingController(QObject):
                 raise
             log.exception("import of %s failed", path)
             kind = storage_errors.kind_of(exc)
-            message = storage_errors.message(kind, paths.configured_data_dir()) if kind else str(exc)
+            message = errors.storage(kind, paths.configured_data_dir()) if kind else errors.text(exc)
             self._failed(message or exc.__class__.__name__, path, progress)
         else:
             self._batch["change"].extend(change)

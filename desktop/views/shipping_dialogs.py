@@ -22,6 +22,7 @@ from desktop.domain.money import MoneyError, parse_money
 from desktop.domain.shipments import value_cents
 from desktop.i18n import _
 from desktop.labels import choices, label
+from desktop.presentation import record_texts
 from desktop.store import lookups
 from desktop.store.shipping import NewShipment, open_collaborations, product_title
 from desktop.views.forms import load_form
@@ -166,6 +167,7 @@ class ShipmentDialog:
             tracking_url=tracking.url,
             shipping_cents=shipping or 0,
             collaboration_id=self.collaboration.currentData(),
+            collaboration_title=record_texts.gift_title(product_title(p) for p, _q in self.items),
             sent=self.sent.isChecked(),
             address=None if address.empty else address,
         )

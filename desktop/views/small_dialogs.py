@@ -82,7 +82,7 @@ class StrikeDialog(FormDialog):
         listing = self.w("evidencePictures")
         for row in evidence_store.of_person(person):
             item = QListWidgetItem(_("{content}, {date}: {name}").format(
-                content=evidence_store.content_title(row.content),
+                content=event_texts.content_title(row.content),
                 date=i18n.list_date(_clock.to_local(row.added_at)), name=row.original_name))
             item.setIcon(thumbnail_icon(row))
             item.setData(Qt.UserRole, row.id)

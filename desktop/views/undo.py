@@ -130,9 +130,10 @@ class EvidenceAdded(_Command):
         evidence.remove(self.added)
 
     def do_again(self) -> None:
+        from desktop.presentation import errors
         from desktop.store import evidence
 
         try:
             self.added = evidence.add(self.added.content_id, self.sources, utcnow())
         except (evidence.NotAPicture, OSError) as exc:
-            raise CannotRedo(str(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc)) from exc
+            raise CannotRedo(exc.strerror if isinstance(exc, OSError) and exc.strerror else errors.text(exc)) from exc

@@ -1,0 +1,130 @@
+"""The words of what the store refused or ran into, in the user's language.
+
+The store raises facts (a reason code and the values that matter: a file's name, a disk's
+folder, a field); this module words them for whoever shows them (a dialog, the CLI).
+``text(exc)`` words any of them, and anything else as it reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import i18n
+from desktop.clock import to_local
+from desktop.i18n import _, ngettext
+from desktop.labels import label
+from desktop.store import orders, pictures, storage_errors, templates
+from desktop.store.recovery import Recovery
+
+
+def picture_refused(exc: pictures.NotAPicture) -> str:
+    """Why a file was not taken as a picture."""
+    if exc.reason == pictures.UNREADABLE:
+        return _("“{file}” could not be read: {error}").format(file=exc.file, error=exc.error)
+    if exc.reason == pictures.NOT_A_FILE:
+        return _("“{file}” is not a file.").format(file=exc.file)
+    if exc.reason == pictures.NOT_A_PICTURE:
+        return _("“{file}” is not a picture (PNG, JPEG, GIF or WebP).").format(file=exc.file)
+    if exc.reason == pictures.TOO_LARGE:
+        return _("“{file}” is too large: a picture may be at most 30 MB.").format(file=exc.file)
+    if exc.reason == pictures.NONE_GIVEN:
+        return _("No picture was given.")
+    return str(exc)
+
+
+def order_problem(problem: orders.Problem | str) -> str:
+    """One thing wrong with a custom order: the store's ``Problem`` in words (the domain's
+    validation comes worded already and is passed on as it is)."""
+    if isinstance(problem, str):
+        return problem
+    p = problem.params
+    if problem.code == orders.PRODUCT_GONE:
+        return _("That product is no longer in the catalogue.")
+    if problem.code == orders.CANNOT_MOVE:
+        return _("An order that is {old} cannot become {new}.").format(
+            old=label("order_status", p["old"]).lower(), new=label("order_status", p["new"]).lower())
+    if problem.code == orders.EMPTY_MESSAGE:
+        return _("The message is empty.")
+    if problem.code == orders.NOT_READY:
+        return _("Only an order that is ready can be shipped.")
+    if problem.code == orders.NO_CARRIER:
+        return _("Choose a carrier.")
+    if problem.code == orders.NOT_A_LINK:
+        return _("A track-and-trace link starts with https://.")
+    return problem.code
+
+
+def fields(exc: orders.OrderInvalid) -> dict[str, str]:
+    """Field name -> what is wrong with it, in words, in the order found."""
+    return {name: order_problem(problem) for name, problem in exc.errors.items()}
+
+
+def template_problems(exc: templates.TemplateRefused) -> list[str]:
+    """Why the owner's wording of a template was not saved."""
+    return exc.problems + ([_("The message is empty.")] if exc.empty else [])
+
+
+def storage(kind: str, folder: Path) -> str:
+    """A full disk, a folder Afspraak cannot write in, a failing disk (``storage_errors``'s
+    kinds): what happened and what to do."""
+    kind = storage_errors.as_told(kind, folder)
+    if kind == storage_errors.FULL:
+        return _("The disk with your Afspraak data ({folder}) is full. Your last change was not saved; "
+                 "everything saved before it is safe.\n\nMake some space free (empty the bin, delete large "
+                 "files) and try again.").format(folder=str(folder))
+    if kind == storage_errors.READ_ONLY:
+        return _("Afspraak cannot write in its data folder ({folder}): the folder or the disk is read-only, "
+                 "or belongs to another user. Nothing was changed and nothing is lost.\n\nGive yourself write "
+                 "permission on that folder, or start Afspraak with --data-dir and a folder you can write "
+                 "in.").format(folder=str(folder))
+    return _("The disk with your Afspraak data ({folder}) reported an error. Your last change may not have been "
+             "saved; everything saved before it is safe.\n\nMake a backup copy to another disk as soon as you "
+             "can.").format(folder=str(folder))
+
+
+def recovered(report: Recovery | Sequence[Recovery]) -> str:
+    """What the recovery from a damaged database did (``store/recovery.py``), and what may
+    be missing.
+
+    Several reports (a backup put back turned out to be damaged too, and the next one was
+    used) make one message: the owner's own file first, what is in use now last."""
+    reports = [report] if isinstance(report, Recovery) else list(report)
+    first, last = reports[0], reports[-1]
+    text = _("Afspraak could not read its database: the file was damaged (for example by a power cut "
+             "or a failing disk). The damaged file was kept as {file}, in case you need it.").format(
+        file=str(first.kept_as))
+    later = [str(r.kept_as) for r in reports[1:]]
+    if later:
+        text += " " + ngettext(
+            "The backup put back first was damaged too; it was kept as well, as {files}.",
+            "The backups put back first were damaged too; they were kept as well, as {files}.",
+            len(later)).format(files=", ".join(later))
+    if last.restored_from is None:
+        return text + "\n\n" + _(
+            "There was no usable automatic backup, so Afspraak has started with an empty database. If you "
+            "have a backup elsewhere, restore it with File → Restore a backup.")
+    taken = to_local(last.backup_taken_at)
+    return text + "\n\n" + _(
+        "The automatic backup of {date} at {time} has been put back. Anything you entered or changed after "
+        "that moment is missing: please check your latest changes.").format(
+        date=i18n.format_date(taken, "long"), time=i18n.format_time(taken))
+
+
+def keeps_failing(folder: Path) -> str:
+    """Damage found again and again in one session: the disk itself is likely failing."""
+    return _("Afspraak keeps finding damage in its database, even after putting back a backup. The disk "
+             "may be failing. Afspraak stops now so that nothing more is written to it; nothing has been "
+             "deleted.\n\nCopy the whole folder {folder} to another disk or a USB stick as soon as you "
+             "can, and ask someone to check the disk before you start Afspraak again.").format(folder=str(folder))
+
+
+def text(exc: BaseException) -> str:
+    """Any refusal of the store in words; another exception as it reads."""
+    if isinstance(exc, pictures.NotAPicture):
+        return picture_refused(exc)
+    if isinstance(exc, templates.TemplateRefused):
+        return "\n".join(template_problems(exc))
+    if isinstance(exc, orders.OrderInvalid):
+        return "\n".join(fields(exc).values())
+    return str(exc)

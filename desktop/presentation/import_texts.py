@@ -1,0 +1,30 @@
+"""The words of what an import of the shop's orders did (store/shop_orders.py keeps the counts)."""
+
+from __future__ import annotations
+
+from desktop.i18n import ngettext
+from desktop.store.shop_orders import OrderImportSummary
+
+
+def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[str]:
+    """What an orders import did, for people (the window and ``afspraak import``)."""
+    lines = [
+        ngettext("{n} new order", "{n} new orders", summary.new).format(n=summary.new),
+        ngettext("{n} order updated", "{n} orders updated", summary.updated).format(n=summary.updated),
+        ngettext("{n} order unchanged", "{n} orders unchanged", summary.unchanged).format(n=summary.unchanged),
+        ngettext("{n} new customer", "{n} new customers", summary.new_customers).format(n=summary.new_customers),
+        ngettext("{n} known customer", "{n} known customers", summary.known_customers).format(n=summary.known_customers),
+        ngettext("{n} new custom order in Maatwerk", "{n} new custom orders in Maatwerk",
+          summary.custom_orders).format(n=summary.custom_orders),
+    ]
+    if summary.moved:
+        lines.append(ngettext("{n} custom order moved on as in the shop", "{n} custom orders moved on as in the shop",
+                       summary.moved).format(n=summary.moved))
+    notes = list(summary.notes)
+    if summary.without_customer:
+        notes.append(ngettext(
+            "{n} made-to-order item is in an order without a customer: no custom order was made for it.",
+            "{n} made-to-order items are in orders without a customer: no custom orders were made for them.",
+            summary.without_customer).format(n=summary.without_customer))
+    lines.extend(notes[:limit])
+    return lines

@@ -18,7 +18,7 @@ APT_DIST := binutils
 
 BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2
 
-.PHONY: lock run test lint kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
+.PHONY: lock run test lint forms kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
 
 # The SIGKILL test (tests/test_crash_safety.py) kills a writer this many times in `make test`
 # (CI); `make kill-test` runs it 60 times.
@@ -35,6 +35,11 @@ test: sysdeps-test $(VENV)/.installed mo lint
 lint: $(VENV)/.installed
 	$(BIN)/ruff check desktop tests bench .ci docs
 	$(BIN)/lint-imports --no-cache
+
+# Compile the Qt Designer forms (ui/*.ui) into desktop/views/ui_forms/ (commit them): the app
+# builds its forms from those modules; tests/test_forms_compiled.py fails when they are stale.
+forms: $(VENV)/.installed
+	$(BIN)/python .ci/forms.py
 
 kill-test: sysdeps-test $(VENV)/.installed mo
 	AFSPRAAK_KILL_ROUNDS=60 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_crash_safety.py

@@ -344,9 +344,19 @@ class Application:
         if self.smoke_test:
             self._smoke_ready()
         self.start_reminders()
+        self._build_rest(self.window)
         was_ready, self.ready = self.ready, True
         if self.smoke_test and not was_ready:
             QTimer.singleShot(0, self._smoke_done)
+
+    @staticmethod
+    def _build_rest(window) -> None:
+        """What the window builds after its first paint (the catalogue dock and its menu
+        entries, views/main_window.py), unless it was replaced meanwhile."""
+        from shiboken6 import isValid
+
+        if window is not None and isValid(window) and window.is_complete:
+            window.build_rest_later()
 
     # --- a damaged database during use (see the module doc) ------------------------------
     def damage_found(self, exc: BaseException) -> None:
@@ -439,6 +449,9 @@ class Application:
             self.window.showMinimized()
         elif not start_hidden:
             self.window.show()
+        if not deferred:
+            window = self.window
+            _after_first_paint(window, lambda: self._build_rest(window))
 
     def _keeps_in_tray(self) -> bool:
         """Closing the window hides it into the tray (when there is one and the owner wants it)."""

@@ -40,6 +40,7 @@ def search(qtbot, view, text: str) -> None:
     view.search.clear()
     qtbot.keyClicks(view.search, text)  # as typed: the filter runs on its timer
     qtbot.waitUntil(lambda: view.model._needle == " ".join(text.lower().split()))
+    qtbot.waitUntil(lambda: not view.detail_pending())  # the pane follows after the typing pause
 
 
 def test_a_search_that_hides_the_selected_row_moves_the_pane_to_the_first_match(qtbot, influencers):
@@ -82,7 +83,7 @@ def test_a_search_that_matches_nothing_shows_a_hint_in_place_of_the_pane(qtbot, 
 
     # Clearing the search brings back a selected row with its detail.
     view.search.clear()
-    qtbot.waitUntil(lambda: view.current_id is not None)
+    qtbot.waitUntil(lambda: view.current_id is not None and not view.detail_pending())
     assert view.findChild(QLabel, "detailHint") is None
     assert view.model.rows[view.table.currentIndex().row()].id == view.current_id
 
@@ -116,3 +117,26 @@ def test_every_list_view_shares_it_shipments(qtbot, demo_db, translator, monkeyp
     assert view.current_id == view.model.rows[0].id
     assert any(other.cells[0] in t for t in pane_texts(view))
 
+
+
+def test_the_pane_waits_for_the_typing_pause(qtbot, influencers):
+    """Each filtered keystroke moves the selection at once; the pane is rebuilt once, for
+    the row selected when the owner pauses, not for every first row that flashes by."""
+    view = influencers
+    built = []
+    fill = view.fill_detail
+    view.fill_detail = lambda row_id, layout: (built.append(row_id), fill(row_id, layout))
+    view.select_id(Person.get(Person.status == "blocked").id)
+    built.clear()
+    for text in ("s", "sa", "san", "sanne"):
+        view.search.setText(text)
+        view._apply_filter()  # what the search's own timer runs
+        assert view.current_id == view.model.rows[view.table.currentIndex().row()].id
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    assert view.current_id == sanne.id and built == [] and view.detail_pending()
+    qtbot.waitUntil(lambda: not view.detail_pending())
+    assert built == [sanne.id]
+    assert "Sanne de Vries" in pane_texts(view)
+    # A click (or any selection not made by the search) shows its pane at once.
+    view.select_id(Person.get(Person.status == "blocked").id)
+    assert built[-1] == view.current_id and not view.detail_pending()

@@ -1,6 +1,7 @@
 """Start-up loads only the view on screen (MainWindow(lazy_views=True), as the app runs);
 every other view fills the moment it is shown, by a click or by code, window hidden or not."""
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n
@@ -94,3 +95,55 @@ def test_the_first_reminder_scan_runs_without_a_paint_too(qtbot, database):
     calls = []
     _after_first_paint(hidden, lambda: calls.append("hidden"))
     qtbot.waitUntil(lambda: calls == ["hidden"], timeout=2000)
+
+
+def test_a_lazy_window_builds_only_the_view_on_screen(qtbot, demo_db, translator):
+    """The app's window builds the view on screen when it completes; every other view is
+    built when first shown or asked for, in its own place in the sidebar's order."""
+    from desktop.views.main_window import VIEW_KEYS
+
+    window = MainWindow(lazy_views=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert [v.key for v in window.built_views()] == ["today"]
+    assert window._shipping is None  # the catalogue dock waits for the first paint
+    window.sidebar.setCurrentRow(VIEW_KEYS.index("timeline"))  # as a click
+    assert [v.key for v in window.built_views()] == ["today", "timeline"]
+    assert window.stack.currentWidget() is window.view("timeline") and loaded(window.view("timeline"))
+    assert window.stack.indexOf(window.view("timeline")) == VIEW_KEYS.index("timeline")
+    assert [v.key for v in window.views] == list(VIEW_KEYS)  # asking for all of them builds them
+    assert [window.stack.widget(i) for i in range(window.stack.count())] == window.views
+
+
+def test_the_dock_comes_after_the_first_paint_or_with_a_view_that_takes_drops(qtbot, demo_db, translator):
+    from desktop.views.main_window import DROP_VIEWS
+    from desktop.views.shipping import ShippingController
+
+    assert DROP_VIEWS == ShippingController.DROP_VIEWS
+    window = MainWindow(lazy_views=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window._shipping is None and window.findChild(QAction, "actionImport") is None
+    window.build_rest_later()  # what the app asks after the first paint
+    qtbot.waitUntil(lambda: window._shipping is not None, timeout=2000)
+    assert window.findChild(QAction, "actionImport") is not None  # File → Import… is there
+    window.show_view("influencers")  # built after the dock: it takes product drops all the same
+    assert window.shipping.person_targets and window.shipping.order_targets
+
+    other = MainWindow(lazy_views=True)
+    qtbot.addWidget(other)
+    other.show()
+    other.show_view("orders")  # a view that takes drops shows the dock: built with it
+    assert other._shipping is not None
+    assert [v.key for v in other.built_views()] == ["today", "orders"]
+
+
+def test_a_quick_note_with_the_timeline_not_built_yet(qtbot, demo_db, translator):
+    """Saving a note refreshes only the views built; the timeline, built later, reads it."""
+    window = MainWindow(lazy_views=True)
+    qtbot.addWidget(window)
+    window.show()
+    window._note_saved(0)
+    assert "timeline" not in [v.key for v in window.built_views()]
+    window.show_view("timeline")
+    assert loaded(window.view("timeline"))

@@ -35,7 +35,8 @@ QT_TRANSLATIONS = frozenset(f"qtbase_{language}.qm" for language in LANGUAGES if
 # Python modules the app never uses. PySide6's hooks collect a Qt library (and its plugins
 # and translations) for every PySide6 module that is imported, so excluding the module
 # here keeps the library out. The app uses QtCore, QtGui, QtWidgets, QtNetwork (the single
-# instance server), QtUiTools (the .ui forms); QtSvg comes in through the SVG icon plugins.
+# instance server); QtSvg comes in through the SVG icon plugins. The .ui forms are compiled
+# into Python modules (`make forms`), so QtUiTools is not needed either.
 EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib", "lib2to3", "pydoc_data",
     # Developer tools that drag in readline and a terminal library.
@@ -52,7 +53,7 @@ EXCLUDED_MODULES = [
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
     "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
     "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtSql", "PySide6.QtTest",
-    "PySide6.QtPrintSupport", "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtStateMachine",
+    "PySide6.QtUiTools", "PySide6.QtPrintSupport", "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtStateMachine",
     "PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets", "PySide6.QtWebChannel", "PySide6.QtCharts",
     "PySide6.QtDataVisualization", "PySide6.Qt3DCore", "PySide6.QtBluetooth",

@@ -21,6 +21,11 @@ from desktop.views.forms import load_form
 from desktop.views.rows import Row, RowsModel
 
 RESIZE_SAMPLE_ROWS = 100
+# While the owner types in the search, the list follows every filtered keystroke but the
+# detail pane (dozens of queries and widgets for an influencer) only once she pauses this
+# long: rebuilding it for each first row that flashes by cost 60-200 ms a key
+# (docs/PERFORMANCE.md, fix 29).
+DETAIL_PAUSE_MS = 150
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = False, wrap: bool = True) -> QLabel:
@@ -132,6 +137,12 @@ class ListView(LazyRefresh, QWidget):
         self._filter_timer.setInterval(120)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        self._typing = False  # set while a search keystroke moves the selection
+        self._pending_detail: int | None = None  # the row the pane shows after the pause
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_PAUSE_MS)
+        self._detail_timer.timeout.connect(self._show_pending_detail)
 
         self.title.setText(self.view_title())
         self.empty_title.setText(self.empty_heading())
@@ -212,7 +223,19 @@ class ListView(LazyRefresh, QWidget):
         keep = self.current_id
         self.model.set_filter(self.search.text())
         self._after_filter()
-        self.follow_rows(keep)
+        self._typing = True  # the pane follows after the typing pause (show_detail)
+        try:
+            self.follow_rows(keep)
+        finally:
+            self._typing = False
+
+    def detail_pending(self) -> bool:
+        """The pane still shows an earlier row: the owner is typing (it follows after the pause)."""
+        return self._detail_timer.isActive()
+
+    def _show_pending_detail(self) -> None:
+        if self._pending_detail is not None and self._pending_detail == self.current_id:
+            self.show_detail(self._pending_detail)
 
     def follow_rows(self, keep: int | None) -> None:
         """After the rows changed (a search, a filter, a refresh): the detail pane shows the
@@ -246,6 +269,14 @@ class ListView(LazyRefresh, QWidget):
 
     def show_detail(self, row_id: int | None) -> None:
         self.current_id = row_id
+        if self._typing and row_id is not None:
+            # A search keystroke moved the selection: the row is selected now (actions
+            # work on it), its pane is built once the owner pauses.
+            self._pending_detail = row_id
+            self._detail_timer.start()
+            return
+        self._detail_timer.stop()
+        self._pending_detail = None
         layout: QVBoxLayout = self.detail.layout()
         while layout.count():
             item = layout.takeAt(0)

@@ -15,6 +15,20 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledIte
 
 from desktop.views import theme
 
+# Flags and roles looked up once: paint() runs for every cell in sight on every repaint,
+# and each PySide6 enum lookup or ``|`` is a Python call (docs/PERFORMANCE.md, fix 30).
+_LEFT_BOTTOM = Qt.AlignLeft | Qt.AlignBottom
+_LEFT_TOP = Qt.AlignLeft | Qt.AlignTop
+_LEFT_MIDDLE = Qt.AlignLeft | Qt.AlignVCenter
+_ELIDE_RIGHT = Qt.ElideRight
+_FOREGROUND = Qt.ForegroundRole
+_SELECTED, _ACTIVE = QStyle.State_Selected, QStyle.State_Active
+_ACTIVE_GROUP, _INACTIVE_GROUP = QPalette.Active, QPalette.Inactive
+_HIGHLIGHTED_TEXT, _TEXT = QPalette.HighlightedText, QPalette.Text
+_ITEM = QStyle.CE_ItemViewItem
+_NO_PEN = Qt.NoPen
+_ANTIALIASING = None  # QPainter.RenderHint.Antialiasing, looked up on the first pill
+
 
 class CellDelegate(QStyledItemDelegate):
     """Text cells with room to breathe; a cell whose text has two lines shows the second
@@ -25,11 +39,32 @@ class CellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.pill_column = pill_column
         self.fitted_model = None  # the model whose resets re-measure the columns (fit_columns)
+        self._muted = (None, None)  # (palette cache key, the muted colour for it)
+        # Measured cells: (font, column, text) -> size. The columns are measured again
+        # after every search keystroke on the rows in sight, mostly rows measured before;
+        # Qt's measure asks the model for every role of the cell (docs/PERFORMANCE.md, fix 30).
+        self._sizes: dict = {}
 
     def sizeHint(self, option, index):
+        text = index.data()
+        key = (option.font.key(), index.column(), text) if isinstance(text, str) else None
+        found = self._sizes.get(key) if key is not None else None
+        if found is not None:
+            return QSize(found)
         size = super().sizeHint(option, index)
         extra = theme.CELL_PADDING + (theme.S if index.column() == self.pill_column else 0)
-        return QSize(size.width() + extra, size.height())
+        found = QSize(size.width() + extra, size.height())
+        if key is not None:
+            if len(self._sizes) > 20000:
+                self._sizes.clear()
+            self._sizes[key] = found
+        return QSize(found)
+
+    def _muted_colour(self, palette):
+        key = palette.cacheKey()
+        if self._muted[0] != key:
+            self._muted = (key, theme.muted_colour(palette))
+        return self._muted[1]
 
     def paint(self, painter, option, index):
         text = index.data()
@@ -46,10 +81,11 @@ class CellDelegate(QStyledItemDelegate):
         widget = opt.widget
         style = widget.style() if widget else None
         if style is not None:
-            style.drawControl(QStyle.CE_ItemViewItem, opt, painter, widget)  # background, selection
-        selected = bool(opt.state & QStyle.State_Selected)
-        group = QPalette.Active if opt.state & QStyle.State_Active else QPalette.Inactive
-        normal = opt.palette.color(group, QPalette.HighlightedText if selected else QPalette.Text)
+            style.drawControl(_ITEM, opt, painter, widget)  # background, selection
+        state = opt.state
+        selected = bool(state & _SELECTED)
+        group = _ACTIVE_GROUP if state & _ACTIVE else _INACTIVE_GROUP
+        normal = opt.palette.color(group, _HIGHLIGHTED_TEXT if selected else _TEXT)
         rect = option.rect.adjusted(theme.CELL_PADDING // 2 + 1, 0, -theme.XS, 0)
         painter.save()
         if pill:
@@ -60,18 +96,19 @@ class CellDelegate(QStyledItemDelegate):
             half = rect.height() // 2
             top = QRect(rect.left(), rect.top() + 1, rect.width(), half - 1)
             bottom = QRect(rect.left(), rect.top() + half, rect.width(), rect.height() - half - 1)
-            foreground = index.data(Qt.ForegroundRole)
+            foreground = index.data(_FOREGROUND)
             painter.setFont(opt.font)
             painter.setPen(normal if selected or foreground is None else foreground.color())
-            painter.drawText(top, Qt.AlignLeft | Qt.AlignBottom, fm.elidedText(first, Qt.ElideRight, top.width()))
-            painter.setPen(normal if selected else theme.muted_colour(opt.palette))
-            painter.drawText(bottom, Qt.AlignLeft | Qt.AlignTop, fm.elidedText(second.replace("\n", " "),
-                                                                               Qt.ElideRight, bottom.width()))
+            painter.drawText(top, _LEFT_BOTTOM, fm.elidedText(first, _ELIDE_RIGHT, top.width()))
+            painter.setPen(normal if selected else self._muted_colour(opt.palette))
+            painter.drawText(bottom, _LEFT_TOP, fm.elidedText(second.replace("\n", " "),
+                                                              _ELIDE_RIGHT, bottom.width()))
         painter.restore()
 
     def _paint_pill(self, painter, opt, rect, text, index, selected, normal) -> None:
-        foreground = index.data(Qt.ForegroundRole)
-        colour = foreground.color() if foreground is not None else theme.muted_colour(opt.palette)
+        global _ANTIALIASING
+        foreground = index.data(_FOREGROUND)
+        colour = foreground.color() if foreground is not None else self._muted_colour(opt.palette)
         fm = opt.fontMetrics
         width = min(rect.width(), fm.horizontalAdvance(text) + 2 * theme.S)
         height = fm.height() + theme.XS
@@ -79,14 +116,16 @@ class CellDelegate(QStyledItemDelegate):
         background = colour if not selected else normal
         background = type(colour)(background)
         background.setAlpha(theme.PILL_ALPHA if not selected else 60)
-        painter.setRenderHint(painter.RenderHint.Antialiasing)
-        painter.setPen(Qt.NoPen)
+        if _ANTIALIASING is None:
+            _ANTIALIASING = painter.RenderHint.Antialiasing
+        painter.setRenderHint(_ANTIALIASING)
+        painter.setPen(_NO_PEN)
         painter.setBrush(background)
         painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setPen(normal if selected else colour)
         painter.setFont(opt.font)
-        painter.drawText(pill.adjusted(theme.S, 0, -theme.S // 2, 0), Qt.AlignLeft | Qt.AlignVCenter,
-                         fm.elidedText(text, Qt.ElideRight, pill.width() - theme.S - theme.S // 2))
+        painter.drawText(pill.adjusted(theme.S, 0, -theme.S // 2, 0), _LEFT_MIDDLE,
+                         fm.elidedText(text, _ELIDE_RIGHT, pill.width() - theme.S - theme.S // 2))
 
 
 def fit_columns(table: QAbstractItemView, elide_column: int | None, two_line: bool = False,

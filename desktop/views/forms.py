@@ -1,49 +1,55 @@
-"""Loading Qt Designer forms from ui/ (never hand-edited generated code)."""
+"""The Qt Designer forms of ui/, built from their compiled modules (desktop/views/ui_forms/,
+written by `make forms`; never hand-edited)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QFile, QIODevice
-from PySide6.QtUiTools import QUiLoader
+import importlib
+
+from PySide6 import QtWidgets
 from PySide6.QtWidgets import QWidget
-
-from desktop import paths
-
-_loader: QUiLoader | None = None
-
-
-def _make_loader() -> QUiLoader:
-    """A QUiLoader that loads no Qt Designer plugins.
-
-    QUiLoader's constructor loads every plugin in ``<library path>/designer`` to offer
-    their custom widgets. Our forms use only Qt's own widgets, and PySide6 ships three
-    such plugins (its Python one, QQuickWidget, QWebEngineView) whose loading took
-    ~10 ms of the start and more memory. With no library paths while it is made, it
-    looks nowhere; they are put back at once (image and icon plugins load later)."""
-    saved = QCoreApplication.libraryPaths()
-    QCoreApplication.setLibraryPaths([])
-    try:
-        return QUiLoader()
-    finally:
-        QCoreApplication.setLibraryPaths(saved)
 
 
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
-    """Load ``ui/<name>`` and return its top widget; strings are translated on load."""
-    global _loader
-    if _loader is None:
-        _loader = _make_loader()
-    path = paths.ui_file(name)
-    f = QFile(str(path))
-    if not f.open(QIODevice.ReadOnly):
-        raise FileNotFoundError(str(path))
+    """Build the form ``ui/<name>`` and return its top widget; strings are translated as
+    it is built (``retranslateUi`` asks the app's translator, views/translator.py).
+
+    The form comes from its module compiled by pyside6-uic (`make forms`,
+    .ci/forms.py): a fresh widget of the form's top class (QWidget, QDialog,
+    QMainWindow...) set up by the generated ``Ui_*`` class. Reading the .ui XML with
+    QUiLoader at run time cost the QtUiTools library at start and ~2 ms a form
+    (docs/PERFORMANCE.md, fix 28)."""
+    from desktop.views.ui_forms import FORMS
+
     try:
-        widget = _loader.load(f, parent)
-    finally:
-        f.close()
-    if widget is None:
-        raise RuntimeError(f"could not load {path}: {_loader.errorString()}")
+        module_name, ui_class, top_class = FORMS[name]
+    except KeyError:
+        raise FileNotFoundError(f"no compiled form for ui/{name} (run `make forms`)") from None
+    module = importlib.import_module(f"desktop.views.ui_forms.{module_name}")
+    widget = getattr(QtWidgets, top_class)(parent)
+    getattr(module, ui_class)().setupUi(widget)
+    _release_layout_items(widget)
     _apply_tones(widget)
     return widget
+
+
+def _release_layout_items(form: QWidget) -> None:
+    """Let go of the Python wrappers of the form's layout items (spacers, and the widget
+    items PySide wraps while ``setupUi`` nests one layout in another).
+
+    PySide keeps such a wrapper alive with its layout, and Qt frees the item without
+    telling it (a widget deleted, a row inserted), so a later object at the same address
+    can come back as that stale wrapper: the crashes form_dialog._layout_of avoids. The
+    forms' code holds none of them (widgets are found by name), so each one is
+    invalidated: the C++ item stays in its layout, as QUiLoader left it, unwrapped."""
+    from PySide6.QtWidgets import QLayout
+    from shiboken6 import invalidate
+
+    layouts = form.findChildren(QLayout)
+    for layout in layouts:
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is not None and not isinstance(item, QLayout):
+                invalidate(item)
 
 
 def _apply_tones(form: QWidget) -> None:

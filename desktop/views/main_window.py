@@ -5,13 +5,18 @@ It is built in two steps so the window can appear before the data is open. The s
 an "opening your data" page, and imports nothing of the store or the views; ``complete()``
 adds the views, the catalogue dock and the menu actions that need the database. Without
 ``deferred`` the window is complete at once (dialogs, tests, a language switch).
+
+With ``lazy_views`` (the app) ``complete()`` builds only the view on screen; every other
+view is built the first time it is shown or asked for (``view(key)``, ``views``), and the
+catalogue dock with its menu entries after the first paint, or at once when the view on
+screen takes drops (docs/PERFORMANCE.md, fix 27).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
@@ -38,17 +43,32 @@ def _banner_style() -> str:
 VIEW_KEYS = ("today", "influencers", "shipments", "orders", "timeline")
 
 
-def view_classes() -> list:
-    """The view classes, imported when the window is completed (they pull in the store)."""
-    from desktop.views.influencers import InfluencersView
-    from desktop.views.orders import OrdersView
-    from desktop.views.shipments import ShipmentsView
-    from desktop.views.timeline import TimelineView
-    from desktop.views.today import TodayView
+# The views a product can be dropped on: the catalogue dock is built with the first of
+# them shown (views/shipping.py, ShippingController.DROP_VIEWS, which a test compares).
+DROP_VIEWS = ("influencers", "orders")
 
-    classes = [TodayView, InfluencersView, ShipmentsView, OrdersView, TimelineView]
-    assert tuple(cls.key for cls in classes) == VIEW_KEYS
-    return classes
+# Where each view's class lives; imported when the view is first built (they pull in the store).
+VIEW_MODULES = {
+    "today": ("desktop.views.today", "TodayView"),
+    "influencers": ("desktop.views.influencers", "InfluencersView"),
+    "shipments": ("desktop.views.shipments", "ShipmentsView"),
+    "orders": ("desktop.views.orders", "OrdersView"),
+    "timeline": ("desktop.views.timeline", "TimelineView"),
+}
+
+
+def view_class(key: str):
+    import importlib
+
+    module, name = VIEW_MODULES[key]
+    cls = getattr(importlib.import_module(module), name)
+    assert cls.key == key
+    return cls
+
+
+def view_classes() -> list:
+    """The view classes, in the sidebar's order (imports every view module)."""
+    return [view_class(key) for key in VIEW_KEYS]
 
 
 class MainWindow(QMainWindow):
@@ -94,10 +114,13 @@ class MainWindow(QMainWindow):
         self._due_closed_at: int | None = None  # the count when the owner closed the banner
         # Set by the app: True when closing should hide the window into the tray.
         self.keep_in_tray = lambda: False
-        self.shipping = None
+        self._shipping = None
         self.is_complete = False
+        self.view_keys = VIEW_KEYS
+        self._built: dict = {}  # key -> the view, once built (lazy_views: when first shown)
+        self._slots: dict = {}  # key -> the empty page standing in the stack until then
+        self._rest_queued = False
 
-        self.views = []
         self.view_labels = labels = {
             "today": _("Today"), "influencers": _("Influencers"), "shipments": _("Shipments"),
             "orders": _("Custom orders"), "timeline": _("Timeline")}
@@ -143,12 +166,16 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
 
-        from desktop.views import shipping
-
-        for cls in view_classes():
-            view = cls(self)
-            self.views.append(view)
-            self.stack.addWidget(view)
+        # One page per view in the stack, an empty stand-in until the view is built.
+        for key in VIEW_KEYS:
+            slot = QWidget()
+            slot.setObjectName(f"unbuilt_{key}")
+            self._slots[key] = slot
+            self.stack.addWidget(slot)
+        self.is_complete = True  # from here on view(key) builds what it is asked for
+        if not self._lazy_views:  # every view at once, in the sidebar's order
+            for key in VIEW_KEYS:
+                self.view(key)
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
         self.opening = None
@@ -166,34 +193,90 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, lang=language: self.switch_language(lang))
 
         self._add_undo()
-        for view in self.views:  # views ask the window through signals, never reach for it
-            view.undoable.connect(self.push_undoable)
-            view.status_message.connect(self.show_status)
-            view.data_changed.connect(self.refresh_all)
-        self.shipping = shipping.install(self, self.edit_menu)  # catalogue dock, drops, product import
-        self.shipping.undoable.connect(self.push_undoable)
-        today = self.view("today")
-        today.due_count_changed.connect(self.set_due_count)
-        first_steps = today.getting_started
-        first_steps.import_requested.connect(self.shipping.ask_import)
-        first_steps.new_influencer_requested.connect(self.view("influencers").new_influencer)
-        first_steps.new_collaboration_requested.connect(self.view("influencers").new_collaboration)
-        first_steps.data_changed.connect(self.shipping.refresh_catalogue)
-        # A product import (from the Producten panel or a file dropped on the window) ticks
-        # off Vandaag's getting-started step.
-        self.shipping.import_finished.connect(lambda *_args: self.view("today").getting_started.refresh())
+        if not self._lazy_views:
+            self.shipping  # noqa: B018 - the catalogue dock, drops, product import: built now
         self._add_getting_started_action()
         self._add_timeline_actions()
         from desktop.views import privacy_actions
 
         self.privacy_menu = privacy_actions.install_menu(self)
-        self.is_complete = True
 
         self.refresh_all()
         if self._state_shown:  # the shell already has the saved size and the view's entry
             self._switch(self.sidebar.currentRow())
         else:
             self.restore_state()
+
+    def _build_view(self, key: str):
+        """Build one view in its place in the stack and wire it to the window."""
+        view = view_class(key)(self)
+        self._built[key] = view
+        slot = self._slots.pop(key)
+        index = self.stack.indexOf(slot)
+        was_current = self.stack.currentWidget() is slot
+        self.stack.insertWidget(index, view)
+        if was_current:
+            self.stack.setCurrentWidget(view)
+        self.stack.removeWidget(slot)
+        slot.deleteLater()
+        # Views ask the window through signals, never reach for it.
+        view.undoable.connect(self.push_undoable)
+        view.status_message.connect(self.show_status)
+        view.data_changed.connect(self.refresh_all)
+        if key == "today":
+            view.due_count_changed.connect(self.set_due_count)
+            first_steps = view.getting_started
+            first_steps.import_requested.connect(lambda: self.shipping.ask_import())
+            first_steps.new_influencer_requested.connect(lambda: self.view("influencers").new_influencer())
+            first_steps.new_collaboration_requested.connect(
+                lambda person: self.view("influencers").new_collaboration(person))
+            first_steps.data_changed.connect(self._refresh_catalogue)
+        if key in ("timeline", "orders"):
+            view.open_subject.connect(self.open_subject)
+        if self._shipping is not None:
+            self._shipping.view_built(view)  # drop targets on the influencer and order lists
+        # A view built late loads when it is shown (lazy), or at once (a window built eagerly).
+        if self._lazy_views:
+            getattr(view, "refresh_when_shown", view.refresh)()
+        else:
+            view.refresh()
+        return view
+
+    @property
+    def shipping(self):
+        """The catalogue dock, drops and product import (views/shipping.py); built when
+        first needed: after the first paint, or at once on a view that takes drops."""
+        if self._shipping is None and self.is_complete:
+            from desktop.views import shipping
+
+            self._shipping = controller = shipping.install(self, self.edit_menu)
+            controller.undoable.connect(self.push_undoable)
+            # A product import (from the Producten panel or a file dropped on the window)
+            # ticks off Vandaag's getting-started step.
+            controller.import_finished.connect(self._import_finished)
+            if self.stack.currentIndex() >= 0 and self.opening is None:
+                controller.follow_view(VIEW_KEYS[self.stack.currentIndex()])
+        return self._shipping
+
+    def _import_finished(self, *_args) -> None:
+        today = self._built.get("today")
+        if today is not None:
+            today.getting_started.refresh()
+
+    def _refresh_catalogue(self) -> None:
+        if self._shipping is not None:  # not built yet: it reads the products when it is
+            self._shipping.refresh_catalogue()
+
+    def build_rest_later(self) -> None:
+        """After the first paint: the catalogue dock and its menu entries, in an idle turn."""
+        if not self._rest_queued and self._shipping is None:
+            self._rest_queued = True
+            QTimer.singleShot(0, self, self._build_rest)
+
+    def _build_rest(self) -> None:
+        self._rest_queued = False
+        if self.is_complete:
+            self.shipping  # noqa: B018 - builds it
 
     # --- Edit → Undo / Redo (views/undo.py) ----------------------------------------
     def _add_undo(self) -> None:
@@ -278,8 +361,7 @@ class MainWindow(QMainWindow):
             message = _("Redone: {what}").format(what=self.undo_stack.text(index - 1))
         reminders.notify_changed()  # a parcel undone moves its "received?" check-in
         self.refresh_all()
-        if self.shipping is not None:
-            self.shipping.refresh_catalogue()
+        self._refresh_catalogue()
         self._undo_texts()
         if message:
             self.statusBar().showMessage(message, 8000)
@@ -341,25 +423,44 @@ class MainWindow(QMainWindow):
         return self._form.findChild(QAction, name)
 
     # --- views -------------------------------------------------------------------
+    @property
+    def views(self) -> list:
+        """Every view, in the sidebar's order (builds those not built yet); none before
+        the window is complete. The window itself only touches the ones built."""
+        return [self.view(key) for key in VIEW_KEYS] if self.is_complete else []
+
+    def built_views(self) -> list:
+        return [self._built[key] for key in VIEW_KEYS if key in self._built]
+
     def current_view(self):
-        return self.views[self.stack.currentIndex()]
+        return self.view(VIEW_KEYS[self.stack.currentIndex()])
 
     def view(self, key: str):
-        return next(v for v in self.views if v.key == key)
+        """The view ``key``, built now if it was not yet."""
+        found = self._built.get(key)
+        if found is None:
+            if key not in VIEW_KEYS or not self.is_complete:
+                raise StopIteration(key)  # as the lookup in a list of views did
+            found = self._build_view(key)
+        return found
 
     def show_view(self, key: str) -> None:
-        for row, v in enumerate(self.views):
-            if v.key == key:
-                self.sidebar.setCurrentRow(row)
-                getattr(v, "refresh_if_stale", lambda: None)()  # also while the window is hidden
-                return
+        if key not in VIEW_KEYS:
+            return
+        view = self.view(key)
+        self.sidebar.setCurrentRow(VIEW_KEYS.index(key))
+        getattr(view, "refresh_if_stale", lambda: None)()  # also while the window is hidden
 
     def _switch(self, row: int) -> None:
         if row < 0:
             return
+        key = VIEW_KEYS[row]
+        self.view(key)  # built when first shown
         self.stack.setCurrentIndex(row)
-        if getattr(self, "shipping", None) is not None:
-            self.shipping.follow_view(self.views[row].key)
+        if self._shipping is not None:
+            self._shipping.follow_view(key)
+        elif self._lazy_views and self.is_complete and key in DROP_VIEWS:
+            self.shipping  # noqa: B018 - the dock beside a view that takes drops
         self._show_banner_state()  # no "open today's list" while it is the list on screen
 
     def set_due_count(self, count: int) -> None:
@@ -374,9 +475,8 @@ class MainWindow(QMainWindow):
             self._show_banner_state()
 
     def show_today(self) -> None:
-        """Show what is due today (the Vandaag list, where present)."""
-        keys = [v.key for v in self.views]
-        self.show_view("today" if "today" in keys else keys[0])
+        """Show what is due today (the Vandaag list)."""
+        self.show_view("today")
 
     def open_due_item(self, item) -> None:
         """Open one due reminder with its ready message."""
@@ -385,7 +485,7 @@ class MainWindow(QMainWindow):
         open_due_item(item, self)
 
     def refresh_all(self) -> None:
-        for v in self.views:
+        for v in self.built_views():  # one not built yet loads fresh when it is
             if self._lazy_views:
                 getattr(v, "refresh_when_shown", v.refresh)()
             else:
@@ -412,8 +512,6 @@ class MainWindow(QMainWindow):
         menu.insertAction(first, self.action_calendar)
         menu.insertSeparator(first)
         self.addAction(self.action_quick_note)
-        for key in ("timeline", "orders"):
-            self.view(key).open_subject.connect(self.open_subject)
 
     def current_person_id(self) -> int | None:
         """The person the current view is showing, to preselect in the quick note."""
@@ -448,7 +546,9 @@ class MainWindow(QMainWindow):
         from desktop import reminders
 
         reminders.notify_changed()  # a logged reply stops that person's ladder
-        self.view("timeline").refresh()
+        timeline = self._built.get("timeline")
+        if timeline is not None:  # not built yet: it reads the note when it is
+            timeline.refresh()
         if self.current_view().key != "timeline":
             self.current_view().refresh()
         self.statusBar().showMessage(_("Saved on the timeline."), 6000)
@@ -510,9 +610,8 @@ class MainWindow(QMainWindow):
         from desktop.store import settings
 
         self._restore_geometry(settings.get("window_geometry"))
-        keys = [v.key for v in self.views]
         last = settings.get("last_view")
-        self.sidebar.setCurrentRow(keys.index(last) if last in keys else 0)
+        self.sidebar.setCurrentRow(VIEW_KEYS.index(last) if last in VIEW_KEYS else 0)
         self._switch(self.sidebar.currentRow())  # also when the row did not change
 
     def save_state(self) -> None:
@@ -523,7 +622,7 @@ class MainWindow(QMainWindow):
             return
         with db.atomic():
             settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
-            settings.set("last_view", self.current_view().key)
+            settings.set("last_view", VIEW_KEYS[max(0, self.stack.currentIndex())])
 
     def showEvent(self, event):
         from PySide6.QtCore import Qt
@@ -560,7 +659,8 @@ class MainWindow(QMainWindow):
         self.banner.hide()
 
     def _showing_today(self) -> bool:
-        return bool(self.views) and self.stack.currentWidget() is self.views[0] and self.views[0].key == "today"
+        today = self._built.get("today")
+        return today is not None and self.stack.currentWidget() is today
 
     def _show_banner_state(self) -> None:
         """The banner as the notice and the due count say: hidden when both are empty."""

@@ -109,6 +109,7 @@ DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 USER = int(Qt.ItemDataRole.UserRole.value)
+HORIZONTAL = Qt.Orientation.Horizontal
 
 
 class RowsModel(QAbstractTableModel):
@@ -188,8 +189,8 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and section < len(self.headers):
+    def headerData(self, section, orientation, role=DISPLAY):
+        if role == DISPLAY and orientation == HORIZONTAL and section < len(self.headers):
             return self.headers[section]
         return None
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 
 from desktop import i18n
-from desktop.clock import to_local, utcnow
+from desktop.clock import owner, to_local, utcnow
 from desktop.domain import shipments as rules
 from desktop.domain.carriers import is_link
 from desktop.i18n import _
@@ -49,6 +49,16 @@ class ShipmentRowsModel(RowsModel):
             if role == Qt.ToolTipRole:
                 return _("Open the track-and-trace page: {url}").format(url=self.rows[index.row()].extra["url"])
         return super().data(index, role)
+
+
+def _status_text(status_code: str, awaiting: bool, no_address: bool) -> str:
+    status = label("shipment_status", status_code)
+    if awaiting:
+        status = _("{status}, received?").format(status=status)
+    if no_address:
+        # TRANSLATORS: status cell in Shipments for a parcel whose recipient has no address
+        status = _("⚠ {status}, no address").format(status=status)
+    return status
 
 
 def open_link(url: str) -> bool:
@@ -110,6 +120,11 @@ class ShipmentsView(ListView):
                         if wanted == NO_ADDRESS else (wanted,))
         shipments, products_of = shipping.list_shipments(statuses)
         rows = []
+        # 20,000 parcels name a few carriers, statuses and days: each text is written once
+        # per refresh, not per row (docs/PERFORMANCE.md, fix 31).
+        carriers, statuses_shown, days_shown = {}, {}, {}
+        link = _("link") if shipments else ""
+        local = owner().local
         for (sid, person_name, carrier, tracking_code, tracking_url, sent_at, status_code,
              street, postcode, city) in shipments:
             awaiting = rules.awaiting_receipt(status_code, sent_at, now, days)
@@ -117,16 +132,21 @@ class ShipmentsView(ListView):
             if (wanted == AWAITING and not awaiting) or (wanted == NO_ADDRESS and not no_address):
                 continue
             products = ", ".join(products_of.get(sid, ()))
-            status = label("shipment_status", status_code)
-            if awaiting:
-                status = _("{status}, received?").format(status=status)
-            if no_address:
-                # TRANSLATORS: status cell in Shipments for a parcel whose recipient has no address
-                status = _("⚠ {status}, no address").format(status=status)
+            status = statuses_shown.get((status_code, awaiting, no_address))
+            if status is None:
+                status = statuses_shown[status_code, awaiting, no_address] = _status_text(status_code, awaiting, no_address)
+            carrier_text = carriers.get(carrier)
+            if carrier_text is None:
+                carrier_text = carriers[carrier] = label("carrier", carrier)
+            sent = ""
+            if sent_at:
+                day = local(sent_at).date()
+                sent = days_shown.get(day)
+                if sent is None:
+                    sent = days_shown[day] = i18n.list_date(day)
             rows.append(Row(
                 id=sid,
-                cells=[person_name, products, label("carrier", carrier), tracking_code or (_("link") if tracking_url else ""),
-                       i18n.list_date(to_local(sent_at)) if sent_at else "", status],
+                cells=[person_name, products, carrier_text, tracking_code or (link if tracking_url else ""), sent, status],
                 sort_keys=[person_name.lower(), products.lower(), carrier, tracking_code, sent_at, status_code],
                 colour="red" if no_address else "amber" if awaiting else ("grey" if status_code == "returned" else ""),
                 extra={"url": tracking_url, "no_address": no_address},

@@ -116,8 +116,11 @@ class ShippingController(QObject):
             refuse_items=_picture_drop_problem, on_refused=self._refused_drop)
         self.catalogue.table.viewport().setAcceptDrops(True)
 
-        self.person_targets = install_person_target(window.view("influencers"), self.send_products, self.refusal)
-        self.order_targets = install_order_target(window.view("orders"), self.order_product)
+        # The influencer and order lists take drops from the moment they are built (the
+        # window builds a view when it is first shown and tells this controller).
+        self._targets: dict[str, list] = {}
+        for view in window.built_views():
+            self.view_built(view)
         self.file_drop = FileDrop(window, self.import_files)
 
         self.send_action = QAction(_("&Send selected products to…"), window)
@@ -152,6 +155,23 @@ class ShippingController(QObject):
         self._batch = None  # the files of one drop, imported one after the other
         self.refresh_catalogue()
 
+    def view_built(self, view) -> None:
+        """Products can be dropped on the influencer list and the custom orders."""
+        if view.key == "influencers":
+            self._targets["influencers"] = install_person_target(view, self.send_products, self.refusal)
+        elif view.key == "orders":
+            self._targets["orders"] = install_order_target(view, self.order_product)
+
+    @property
+    def person_targets(self) -> list:
+        self.window.view("influencers")  # built now if it was not yet, with its targets
+        return self._targets["influencers"]
+
+    @property
+    def order_targets(self) -> list:
+        self.window.view("orders")
+        return self._targets["orders"]
+
     def refresh_catalogue(self) -> None:
         # The app's window (lazy_views) reads the products when the dock is first shown;
         # a window built eagerly (tests) reads them at once.
@@ -161,6 +181,7 @@ class ShippingController(QObject):
             self.catalogue.refresh()
 
     # Views a product can be dropped on; elsewhere (Vandaag, Tijdlijn) the panel makes room.
+    # (main_window.DROP_VIEWS says the same without importing this module.)
     DROP_VIEWS = ("influencers", "orders")
 
     def follow_view(self, key: str) -> None:

@@ -160,6 +160,14 @@ LADDER_STEPS = (
          needs_previous=True, channel=""),
 )
 
+# The follow-up of an unanswered message has its own words (she owes an answer, not work
+# with a deadline): the same spacing as the ladder's first three steps.
+REPLY_STEPS = (
+    Step("1", lambda s: _hours(s.step_hours[0]), "reply.1", "reply.1.alt"),
+    Step("2", lambda s: _hours(s.step_hours[1]), "reply.2", "reply.2.alt"),
+    Step("3", lambda s: _hours(s.step_hours[2]), "reply.3", "reply.3.alt", channel="other"),
+)
+
 RULES: dict[str, Rule] = {
     # An influencer's deliverable past its deadline (a date: late from the end of that day).
     "deliverable": Rule("deliverable", LADDER_STEPS, by_day=True),
@@ -167,7 +175,7 @@ RULES: dict[str, Rule] = {
     # unanswered message climbs to step 3 at most: no final notice, no strike (nothing
     # was agreed that it could cite). A late deliverable covers it: its reminders ask for
     # an answer anyway.
-    "reply": Rule("reply", LADDER_STEPS[:3], covered_by="deliverable"),
+    "reply": Rule("reply", REPLY_STEPS, covered_by="deliverable"),
     # A parcel sent but not yet confirmed as received: one check-in, dropped once a
     # deliverable of the same collaboration is late (she either got the parcel, or her
     # answer to that reminder will say she did not).

@@ -70,3 +70,27 @@ def test_the_demo_chases_an_unanswered_message_with_the_reply_wording(demo):
         as_reader(mila, lang, country, form)
         body = due_texts.compose(item, NOW).body
         assert "deadline" not in body.lower() and collab.title in body, (lang, country, form, body)
+
+
+# --- 2. a merged message cites each promise only at its own step --------------------------
+
+def test_a_parcel_check_in_is_never_cited_in_a_step_three_reminder(demo):
+    """merge.py of the review: Noor's post at step 3 and the open parcel of another
+    collaboration. The check-in keeps its own message, the next day."""
+    from desktop.store.models import Deliverable, Product, Shipment, ShipmentItem
+
+    noor = Person.get(Person.name == "Noor Bakker")
+    other = Collaboration.create(person=noor, title="Naamketting in een story", status="shipped",
+                                 agreed_at=NOW - timedelta(days=8), response_days=3)
+    Deliverable.create(collaboration=other, kind="story", deadline=NOW + timedelta(days=20))
+    parcel = Shipment.create(person=noor, collaboration=other, status="sent", sent_at=NOW - timedelta(days=6),
+                             value_cents=4295, created_at=NOW - timedelta(days=6))
+    ShipmentItem.create(shipment=parcel, product=Product.get(Product.name == "Naamketting"))
+    [item] = [i for i in due.due_now(NOW) if i.person_id == noor.id]
+    assert item.step == "3" and [p.kind for p in item.parts] == ["deliverable"]
+    for lang, country, form in READERS:
+        as_reader(noor, lang, country, form)
+        body = due_texts.compose(item, NOW).body
+        assert "Naamketting" not in body and "pakket" not in body and "parcel" not in body, body
+    nxt = [i for i in due.plan(NOW) if i.person_id == noor.id and i.due > NOW]
+    assert [p.kind for p in nxt[0].parts] == ["shipment"]

@@ -94,3 +94,27 @@ def test_a_parcel_check_in_is_never_cited_in_a_step_three_reminder(demo):
         assert "Naamketting" not in body and "pakket" not in body and "parcel" not in body, body
     nxt = [i for i in due.plan(NOW) if i.person_id == noor.id and i.due > NOW]
     assert [p.kind for p in nxt[0].parts] == ["shipment"]
+
+
+# --- 4. a first contact never claims earlier attempts ---------------------------------------
+
+CLAIMS = ("een paar keer geprobeerd", "op mijn berichten", "several times", "to my messages", "my messages about",
+          "trying to reach you about", "probeer je te bereiken over", "mijn berichten over")
+
+
+def test_steps_three_and_four_as_the_first_message_claim_no_earlier_contact(demo):
+    """The example shop: Noor's step 3 and Fleur's step 4 are the first reminders they
+    get (catch-up), so their words must be true without earlier messages."""
+    first = {i.person_name: i for i in due.due_now(NOW) if i.kind == "deliverable"}
+    for name, step in (("Noor Bakker", "3"), ("Fleur Peeters", "4")):
+        item = first[name]
+        assert item.step == step
+        person = Person.get_by_id(item.person_id)
+        for lang, country, form in READERS:
+            as_reader(person, lang, country, form)
+            body = due_texts.compose(item, NOW).body
+            assert not any(claim in body for claim in CLAIMS), (name, lang, country, form, body)
+    for template_id in ("ladder.3", "ladder.3.alt", "ladder.4", "ladder.4.alt"):
+        for lang, country, form in READERS:
+            body = messages.render(template_id, messages.sample_values(lang), reader(lang, country, form)).body
+            assert not any(claim in body for claim in CLAIMS), (template_id, lang, country, form, body)

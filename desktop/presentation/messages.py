@@ -313,7 +313,7 @@ _t(
     "ladder.3",
     N_("Step 3: call or message on another channel"),
     NF_("Trying to reach you"),
-    NF_("{aanhef} I'm trying to reach you this way because I haven't had a reply to my messages about "
+    NF_("{aanhef} I'm trying to reach you this way because I haven't heard from you about "
         "{afspraken}. Is everything all right? A quick reply is enough, and we'll sort it out together.\n\n"
         "{groet}\n{afzender}, {winkel}"),
 )
@@ -321,17 +321,17 @@ _t(
     "ladder.3.alt",
     N_("Step 3: call or message on another channel (other wording)"),
     NF_("A quick question from {winkel}"),
-    NF_("{aanhef} I've been trying to reach you about {afspraken} ({dagen_te_laat}). I hope all is well! "
+    NF_("{aanhef} I'd like to hear from you about {afspraken} ({dagen_te_laat}). I hope all is well! "
         "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
 )
 _t(
     "ladder.4",
     N_("Step 4: final reminder"),
     NF_("Final reminder about our agreement"),
-    NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed on it on {afgesproken_op}, "
-        "with {deadline} as the deadline. I have tried to reach you several times since the deadline.\n\n"
-        "If I don't hear from you by {pauzedatum}, I'll put our collaboration on hold, with the consequence we "
-        "agreed on: {gevolg}. The products you received are worth {kosten}.\n\nI'd much rather sort this out "
+    NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed this on {afgesproken_op}, "
+        "with a deadline of {deadline}. I haven't heard from you since the deadline.\n\n"
+        "If I don't hear from you by {pauzedatum}, I'll put our collaboration on hold. Then what we agreed for "
+        "that case applies: {gevolg}. What we sent you is worth {kosten}.\n\nI'd much rather sort this out "
         "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -339,9 +339,9 @@ _t(
     N_("Step 4: final reminder (other wording)"),
     NF_("Our agreement: final reminder"),
     NF_("{aanhef}\n\nThis is about {afspraken}, which was due by {deadline}. It is now {dagen_te_laat}, "
-        "and I haven't had a reply to my messages.\n\nSo this is my final reminder: if I don't hear from you by "
-        "{pauzedatum}, I'll put the collaboration on hold, with the consequence we agreed on: {gevolg}. The "
-        "products you received are worth {kosten}.\n\nA short message is all it takes to sort it out "
+        "and I haven't heard from you since the deadline.\n\nSo this is my final reminder: if I don't hear from "
+        "you by {pauzedatum}, I'll put the collaboration on hold. Then what we agreed for that case applies: "
+        "{gevolg}. What we sent you is worth {kosten}.\n\nA short message is all it takes to sort it out "
         "together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # The follow-up of an unanswered message (rule "reply"): she owes an answer, not a
@@ -501,7 +501,7 @@ _BELGIAN = (
     NP_("je_BE", "{aanhef}\n\nA gentle reminder about {afspraken}, which was due on {deadline} ({dagen_te_laat}). "
         "Is there anything I can help with? If you let me know when you expect to finish, I can plan around "
         "it.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("je_BE", "{aanhef} I've been trying to reach you about {afspraken} ({dagen_te_laat}). I hope all is well! "
+    NP_("je_BE", "{aanhef} I'd like to hear from you about {afspraken} ({dagen_te_laat}). I hope all is well! "
         "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
     NP_("je_BE", "{aanhef}\n\nI'm following up once more on my message of {bericht_van} about “{titel}”. When we "
         "started working together, we agreed to answer each other within a few days, so that we can both plan "

@@ -192,7 +192,8 @@ def test_a_final_notice_cites_only_promises_at_their_own_last_step():
     assert due([a, b, c], contacts, states, now=NOW + timedelta(hours=5)) == []
     [nxt] = due([a, b, c], contacts, states, now=utc(2026, 11, 24, 9))
     assert not nxt.final and nxt.step == "2"  # catch-up: b's newest step by now
-    assert sorted((p.kind, p.step) for p in nxt.parts) == [("deliverable", "2"), ("shipment", "received")]
+    # the parcel rides along in a step-1 reminder only: at step 2 it waits for its own day
+    assert sorted((p.kind, p.step) for p in nxt.parts) == [("deliverable", "2")]
     # and the plan announces exactly that
     upcoming = [i for i in plan([a, b, c]) if i.due > NOW]
     assert [(i.step, sorted(p.subject_id for p in i.parts)) for i in upcoming][0] == ("1", [5, 11])

@@ -200,11 +200,11 @@ def test_step_one_never_comes_on_the_deadline_day_whatever_the_computer_zone(dem
     assert sanne_item["step"] == 1 and sanne_item["due"].startswith("2026-11-24T09:00")
 
 
-def merged_item(person_name="Lotte Janssens"):
-    """Lotte's step 2 (due this morning) with a parcel of no collaboration whose check-in
-    came due yesterday: one message, two moments."""
-    lotte = Person.get(Person.name == person_name)
-    open_parcel(lotte, None, product="Oorbellen Druppel", days_ago=5)
+def merged_item(person_name="Sanne de Vries"):
+    """Sanne's step 1 (due this morning) with a parcel of no collaboration whose check-in
+    came due yesterday: one message, two moments (a check-in rides along at step 1 only)."""
+    person = Person.get(Person.name == person_name)
+    open_parcel(person, None, product="Oorbellen Druppel", days_ago=5)
     item = by_name(due.due_now(NOW))[person_name]
     assert [p.kind for p in item.parts] == ["deliverable", "shipment"]
     assert item.own_due == item.parts[0].due != item.due == item.parts[1].due

@@ -68,11 +68,11 @@ def test_final_reminder_without_costs_drops_that_sentence():
     reader = READERS["nl-u"]
     values = sample(reader)
     with_costs = m.render("ladder.4", values, reader, now=NOW)
-    assert "€\xa024,95 waard" in with_costs.body and with_costs.missing == ()
+    assert "een waarde van €\xa024,95" in with_costs.body and with_costs.missing == ()
     values["kosten"] = None
     msg = m.render("ladder.4", values, reader, now=NOW)
-    assert "waard" not in msg.body and "€" not in msg.body
-    assert "leg ik onze samenwerking stil" in msg.body and "laatste herinnering" in msg.body
+    assert "waarde" not in msg.body and "€" not in msg.body
+    assert "zet ik onze samenwerking stop" in msg.body and "laatste herinnering" in msg.body
     assert msg.missing == ("kosten",) and msg.incomplete == ()
 
 

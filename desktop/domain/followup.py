@@ -32,10 +32,11 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   outgoing contact is skipped, and everything due for one person on one day is combined
   into ONE :class:`DueItem` whose ``parts`` list every promise (the message cites them
   all); a step that is not yet due is never pulled forward into an earlier message;
-* what one message may cite (:func:`_fits`): a final notice (step 4) names only
-  promises at their own final step, never a parcel check-in, an unanswered message or a
-  deliverable at an earlier step; the shop's news to a customer never shares a message
-  with a reminder. A part that does not fit keeps its own message on the next free day;
+* what one message may cite (:func:`_fits`): only deliverables at the same step share a
+  message (a final notice names only promises at their own final step), and a parcel
+  check-in rides along only in a step-1 reminder; an unanswered message and the shop's
+  news to a customer get a message of their own (one order's promises share one). A
+  part that does not fit keeps its own message on the next free day;
 * some promises are dropped, not asked, while another one is late (``Rule.covered_by``):
   a parcel check-in once a deliverable of the same collaboration is late (she either got
   the parcel, or her answer to that reminder says she did not), an unanswered-message
@@ -160,6 +161,14 @@ LADDER_STEPS = (
          needs_previous=True, channel=""),
 )
 
+# The follow-up of an unanswered message has its own words (she owes an answer, not work
+# with a deadline): the same spacing as the ladder's first three steps.
+REPLY_STEPS = (
+    Step("1", lambda s: _hours(s.step_hours[0]), "reply.1", "reply.1.alt"),
+    Step("2", lambda s: _hours(s.step_hours[1]), "reply.2", "reply.2.alt"),
+    Step("3", lambda s: _hours(s.step_hours[2]), "reply.3", "reply.3.alt", channel="other"),
+)
+
 RULES: dict[str, Rule] = {
     # An influencer's deliverable past its deadline (a date: late from the end of that day).
     "deliverable": Rule("deliverable", LADDER_STEPS, by_day=True),
@@ -167,7 +176,7 @@ RULES: dict[str, Rule] = {
     # unanswered message climbs to step 3 at most: no final notice, no strike (nothing
     # was agreed that it could cite). A late deliverable covers it: its reminders ask for
     # an answer anyway.
-    "reply": Rule("reply", LADDER_STEPS[:3], covered_by="deliverable"),
+    "reply": Rule("reply", REPLY_STEPS, covered_by="deliverable"),
     # A parcel sent but not yet confirmed as received: one check-in, dropped once a
     # deliverable of the same collaboration is late (she either got the parcel, or her
     # answer to that reminder will say she did not).
@@ -535,7 +544,8 @@ def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime
 
     A step comes due ``offset`` after the reference; after the owner acted on a step,
     the later ones keep their spacing from that moment. Catch-up: the newest step that
-    came due is the one to show, else the first one still to come."""
+    came due is the one to show, else the first one still to come. (The wording of steps
+    3 and 4 claims no earlier contact, so it stays true when they are the first message.)"""
     first = chosen = -1
     for i in range(last + 1, len(steps)):
         if steps[i].needs_previous and not (i - 1 == last and found[last].status == "sent"):
@@ -828,14 +838,31 @@ def _primary_order(part: tuple[_Next, datetime]):
 def _fits(primary: Step, primary_kind: str, step: Step, kind: str) -> bool:
     """May a part at ``step`` be cited in the message of ``primary``?
 
+    Only an influencer's deliverables share a message ({afspraken} lists them, each with
+    its own deadline when they differ), and only at the same step: from step 2 on the
+    words tell what happened before ("my messages about ..."), which is only true of
+    promises at that step. So:
+
     * the shop's own news to a customer and what a person owes the shop never share a
-      message (one is an apology, the other a reminder);
+      message (one is an apology, the other a reminder), nor do two orders (the order
+      templates name one order);
+    * a parcel check-in rides along only in a first, friendly reminder ("I'm still
+      waiting for ... and a word on whether the parcel arrived"); from step 2 on "my
+      messages about ... whether the parcel arrived" would claim a question never asked;
+    * an unanswered message is never cited in a reminder about a deliverable;
     * a final notice cites the agreement, its consequences and costs: it only names
-      promises at their own final step, never a parcel check-in, an unanswered message
-      or a deliverable still at an earlier step (they get their own message)."""
-    if (primary_kind == "custom_order") != (kind == "custom_order"):
-        return False
-    return step.final or not primary.final
+      promises at their own final step.
+
+    A part that does not fit keeps its own message on the next free day."""
+    if kind == primary_kind == "deliverable":
+        return step.name == primary.name
+    return primary_kind == "deliverable" and primary.name == "1" and kind == "shipment"
+
+
+def _same_order(a: Promise, b: Promise) -> bool:
+    """Two promises about one custom order (news before its date, an update): the
+    primary's message (the news) answers both."""
+    return a.subject_type == b.subject_type == "custom_order" and a.subject_id == b.subject_id
 
 
 def _compose(parts: list[tuple[_Next, datetime]]) -> tuple[list[tuple[_Next, datetime]], list[tuple[_Next, datetime]]]:
@@ -848,7 +875,8 @@ def _compose(parts: list[tuple[_Next, datetime]]) -> tuple[list[tuple[_Next, dat
     kind = RULES[primary.promise.rule].kind
     message, rest = [parts[0]], []
     for part in parts[1:]:
-        fits = _fits(primary.step, kind, part[0].step, RULES[part[0].promise.rule].kind)
+        fits = (_fits(primary.step, kind, part[0].step, RULES[part[0].promise.rule].kind)
+                or _same_order(primary.promise, part[0].promise))
         (message if fits else rest).append(part)
     return message, rest
 

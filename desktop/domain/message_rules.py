@@ -72,6 +72,7 @@ PLACEHOLDERS: dict[str, str] = {
     "kosten": N_("the value of what was sent"),
     "pauzedatum": N_("the day the collaboration is paused"),
     "verzonden_op": N_("the day the parcel was sent"),
+    "bericht_van": N_("the day of your message that is still unanswered"),
     "bestelnummer": N_("the order number"),
     "beloofde_datum": N_("the date promised to the customer"),
     "nieuwe_datum": N_("the new expected date"),

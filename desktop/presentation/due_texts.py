@@ -108,6 +108,8 @@ def values_for(item: DueItem, person: Person, now: datetime, s: LadderSettings) 
         # A delay message proposes a new date (the order dialog lets the owner change it).
         "nieuwe_datum": propose_new_date(main.get("promised"), followup.local_date(now, s)),
         "personalisatie": main.get("personalisation", ""),
+        "titel": main.get("title", ""),
+        "bericht_van": main.get("message_at"),
         "prijs": messages.Money(main["price_cents"]) if main.get("price_cents") is not None else None,
     }
 

@@ -66,6 +66,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "vervoerder": NP_("placeholder", "Carrier"),
     "track_trace": NP_("placeholder", "Track-and-trace link"),
     "titel": NP_("placeholder", "Title of the collaboration"),
+    "bericht_van": NP_("placeholder", "Date of the unanswered message"),
     "voorwaarden": NP_("placeholder", "Agreed terms"),
     "reden": NP_("placeholder", "Reason for ending"),
     "ontbreekt": NP_("placeholder", "What the post still lacks"),
@@ -96,6 +97,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "ladder": ("afspraken", "product", "deadline", "dagen_te_laat", "afgesproken_op", "gevolg", "kosten",
                "pauzedatum"),
     "shipment.received": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
+    "reply": ("bericht_van", "titel", "afgesproken_op"),
     "order": _ORDER,  # confirmation, ready
     "order.delay": _ORDER + ("nieuwe_datum",),
     "order.update": _ORDER + ("nieuwe_datum",),
@@ -311,7 +313,7 @@ _t(
     "ladder.3",
     N_("Step 3: call or message on another channel"),
     NF_("Trying to reach you"),
-    NF_("{aanhef} I'm trying to reach you this way because I haven't had a reply to my messages about "
+    NF_("{aanhef} I'm trying to reach you this way because I haven't heard from you about "
         "{afspraken}. Is everything all right? A quick reply is enough, and we'll sort it out together.\n\n"
         "{groet}\n{afzender}, {winkel}"),
 )
@@ -319,17 +321,17 @@ _t(
     "ladder.3.alt",
     N_("Step 3: call or message on another channel (other wording)"),
     NF_("A quick question from {winkel}"),
-    NF_("{aanhef} I've been trying to reach you about {afspraken} ({dagen_te_laat}). I hope all is well! "
+    NF_("{aanhef} I'd like to hear from you about {afspraken} ({dagen_te_laat}). I hope all is well! "
         "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
 )
 _t(
     "ladder.4",
     N_("Step 4: final reminder"),
     NF_("Final reminder about our agreement"),
-    NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed on it on {afgesproken_op}, "
-        "with {deadline} as the deadline. I have tried to reach you several times since the deadline.\n\n"
-        "If I don't hear from you by {pauzedatum}, I'll put our collaboration on hold, with the consequence we "
-        "agreed on: {gevolg}. The products you received are worth {kosten}.\n\nI'd much rather sort this out "
+    NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed this on {afgesproken_op}, "
+        "with a deadline of {deadline}. I haven't heard from you since the deadline.\n\n"
+        "If I don't hear from you by {pauzedatum}, I'll put our collaboration on hold. Then what we agreed for "
+        "that case applies: {gevolg}. What we sent you is worth {kosten}.\n\nI'd much rather sort this out "
         "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -337,10 +339,58 @@ _t(
     N_("Step 4: final reminder (other wording)"),
     NF_("Our agreement: final reminder"),
     NF_("{aanhef}\n\nThis is about {afspraken}, which was due by {deadline}. It is now {dagen_te_laat}, "
-        "and I haven't had a reply to my messages.\n\nSo this is my final reminder: if I don't hear from you by "
-        "{pauzedatum}, I'll put the collaboration on hold, with the consequence we agreed on: {gevolg}. The "
-        "products you received are worth {kosten}.\n\nA short message is all it takes to sort it out "
+        "and I haven't heard from you since the deadline.\n\nSo this is my final reminder: if I don't hear from "
+        "you by {pauzedatum}, I'll put the collaboration on hold. Then what we agreed for that case applies: "
+        "{gevolg}. What we sent you is worth {kosten}.\n\nA short message is all it takes to sort it out "
         "together.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+# The follow-up of an unanswered message (rule "reply"): she owes an answer, not a
+# deliverable, so these never speak of a deadline or of work to finish. {bericht_van} is
+# the day of the shop's message, {titel} the collaboration it was about.
+_t(
+    "reply.1",
+    N_("Unanswered message, step 1: did it arrive?"),
+    NF_("Did my message reach you?"),
+    NF_("{aanhef}\n\nOn {bericht_van} I sent you a message about “{titel}”, but I haven't heard back yet. "
+        "Did it reach you? A one-line reply is plenty.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "reply.1.alt",
+    N_("Unanswered message, step 1: did it arrive? (other wording)"),
+    NF_("About my message of {bericht_van}"),
+    NF_("{aanhef}\n\nI'm coming back to my message of {bericht_van} about “{titel}”, as I haven't had an "
+        "answer yet. Could you let me know what you think?\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "reply.2",
+    N_("Unanswered message, step 2: the agreed response time"),
+    NF_("Still waiting for your answer"),
+    NF_("{aanhef}\n\nI'm following up once more on my message of {bericht_van} about “{titel}”. When we "
+        "started working together, we agreed to answer each other within a few days, so that we can both plan "
+        "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "reply.2.alt",
+    N_("Unanswered message, step 2: the agreed response time (other wording)"),
+    NF_("A question about “{titel}”"),
+    NF_("{aanhef}\n\nI still haven't had an answer to my message of {bericht_van} about “{titel}”, and "
+        "without it I can't plan the next steps on our side. Could you reply in the next few days, even if "
+        "it's only to say you need more time?\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "reply.3",
+    N_("Unanswered message, step 3: another channel"),
+    NF_("Trying to reach you"),
+    NF_("{aanhef} I'm trying to reach you this way because my message of {bericht_van} about “{titel}” is "
+        "still unanswered. Is everything all right? A short message is enough.\n\n"
+        "{groet}\n{afzender}, {winkel}"),
+)
+_t(
+    "reply.3.alt",
+    N_("Unanswered message, step 3: another channel (other wording)"),
+    NF_("A quick question from {winkel}"),
+    NF_("{aanhef} just checking that all is well: I haven't had a reply yet to my message of {bericht_van} "
+        "about “{titel}”. A short message is enough!\n\n{groet}\n{afzender}, {winkel}"),
 )
 _t(
     "shipment.received",
@@ -451,8 +501,11 @@ _BELGIAN = (
     NP_("je_BE", "{aanhef}\n\nA gentle reminder about {afspraken}, which was due on {deadline} ({dagen_te_laat}). "
         "Is there anything I can help with? If you let me know when you expect to finish, I can plan around "
         "it.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("je_BE", "{aanhef} I've been trying to reach you about {afspraken} ({dagen_te_laat}). I hope all is well! "
+    NP_("je_BE", "{aanhef} I'd like to hear from you about {afspraken} ({dagen_te_laat}). I hope all is well! "
         "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
+    NP_("je_BE", "{aanhef}\n\nI'm following up once more on my message of {bericht_van} about “{titel}”. When we "
+        "started working together, we agreed to answer each other within a few days, so that we can both plan "
+        "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 
 # {aanhef} and {groet}: one greeting and one sign-off per language, form of address and
@@ -588,6 +641,7 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         "dagen_te_laat": DaysLate(2), "afgesproken_op": date(2026, 11, 10),
         "gevolg": i18n.translations_for(language).gettext(DEFAULT_CONSEQUENCE),
         "kosten": Money(2495), "pauzedatum": date(2026, 12, 14), "verzonden_op": date(2026, 11, 30),
+        "bericht_van": date(2026, 11, 19),
         "bestelnummer": "#1041", "beloofde_datum": date(2026, 12, 4), "nieuwe_datum": date(2026, 12, 9),
         "personalisatie": "M", "prijs": Money(3495), "vervoerder": "PostNL",
         "track_trace": "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-NL-1234AB",

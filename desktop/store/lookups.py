@@ -99,6 +99,14 @@ def deliverables_logged(collaboration_id: int) -> list[tuple[Deliverable, int]]:
     return [(d, d.logged) for d in query]
 
 
+def shipment(shipment_id: int | None) -> Shipment | None:
+    return Shipment.get_or_none(Shipment.id == shipment_id) if shipment_id is not None else None
+
+
+def any_shipment() -> bool:
+    return Shipment.select().exists()
+
+
 _OWNED_BY_A_PERSON = {"orders": CustomOrder, "shipments": Shipment, "timeline": Event}
 
 

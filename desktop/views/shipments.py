@@ -19,8 +19,7 @@ from desktop.domain import shipments as rules
 from desktop.domain.carriers import is_link
 from desktop.i18n import _
 from desktop.labels import choices, label
-from desktop.store import settings, shipping
-from desktop.store.models import Shipment
+from desktop.store import lookups, settings, shipping
 from desktop.views.base import ListView, plain_label
 from desktop.views.flow import flow_of
 from desktop.views.rows import COLOURS, RowsModel, Row
@@ -156,7 +155,7 @@ class ShipmentsView(ListView):
 
     def refresh(self) -> None:
         super().refresh()
-        if not self.model.all_rows and self.status_filter.currentData() and Shipment.select().exists():
+        if not self.model.all_rows and self.status_filter.currentData() and lookups.any_shipment():
             self.pages.setCurrentIndex(1)
             self.no_match.setText(_("No shipments with this status."))
             self.no_match.setVisible(True)
@@ -167,7 +166,9 @@ class ShipmentsView(ListView):
             open_link(row.extra["url"])
 
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
-        s = Shipment.get_by_id(row_id)
+        s = lookups.shipment(row_id)
+        if s is None:
+            return
         self.add_heading(layout, _("Shipment to {name}").format(name=s.person.name))
         p = s.person
         address = ", ".join(x for x in [p.street, f"{p.postcode} {p.city}".strip()] if x)
@@ -216,7 +217,9 @@ class ShipmentsView(ListView):
         from desktop.views import dialogs
         from desktop.views.shipping_dialogs import no_address_question
 
-        s = Shipment.get_by_id(shipment_id)
+        s = lookups.shipment(shipment_id)
+        if s is None:
+            return
         p = s.person
         if action == "send" and not rules.has_address(p.street, p.postcode, p.city) and \
                 not dialogs.confirm(self, *no_address_question(p.name)):

@@ -156,10 +156,6 @@ def lift_strike(strike: Strike, now: datetime) -> None:
         apply_policy(strike.person, now)
 
 
-def person(person_id: int) -> Person | None:
-    return Person.get_or_none(Person.id == person_id)
-
-
 def block(person: Person, reason: str, now: datetime) -> None:
     with restore_on_failure(person), db.atomic():
         old = person.status

@@ -88,11 +88,11 @@ def no_other_channel_words(item: DueItem, info: due.ContactInfo) -> str:
 
 def add_contact_details(parent: QWidget | None, person_id: int) -> bool:
     """The influencer's edit dialog at her e-mail address (or phone number); True when saved."""
-    from desktop.store import influencers as store
+    from desktop.store import lookups
     from desktop.views import dialogs
     from desktop.views.influencer_dialog import InfluencerDialog
 
-    person = store.person(person_id)
+    person = lookups.person(person_id)
     if person is None:
         return False
     dialog = InfluencerDialog(parent, person)

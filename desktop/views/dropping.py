@@ -126,9 +126,9 @@ class DropTarget(QObject):
                     return True
                 event.acceptProposedAction()
                 if unfit:
-                    QTimer.singleShot(0, lambda: self.on_refused(unfit))
+                    QTimer.singleShot(0, self, lambda: self.on_refused(unfit))
                 else:
-                    QTimer.singleShot(0, lambda: self.on_drop(target, items))
+                    QTimer.singleShot(0, self, lambda: self.on_drop(target, items))
                 return True
             # Accept the enter always (or Qt sends no moves); refuse per position on moves.
             if kind == QEvent.DragEnter:
@@ -231,6 +231,6 @@ class FileDrop(QObject):
                 return True
             files = local_files(event.mimeData())
             event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.on_files(files))
+            QTimer.singleShot(0, self, lambda: self.on_files(files))
             return True
         return False

@@ -320,7 +320,7 @@ class InfluencersView(ListView):
         super().show_detail(row_id)
         self._fit_detail()
         # New widgets know their wrapped height only once polished: measure again after this event.
-        QTimer.singleShot(0, self._fit_detail)
+        QTimer.singleShot(0, self, self._fit_detail)  # with self: not after the view is gone
 
     def eventFilter(self, watched, event):
         from PySide6.QtCore import QEvent

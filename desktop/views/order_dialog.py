@@ -80,7 +80,7 @@ class _PictureDrops(QObject):
             files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
             event.acceptProposedAction()
             # The real work after the drop returns (the file manager is still waiting).
-            QTimer.singleShot(0, lambda: self.dialog.add_pictures(files))
+            QTimer.singleShot(0, self, lambda: self.dialog.add_pictures(files))
             return True
         return False
 

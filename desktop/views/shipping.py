@@ -375,7 +375,7 @@ class ShippingController(QObject):
             self._finish_batch()
         self.import_finished.emit(finished)
         if not last:
-            QTimer.singleShot(0, self._next_file)
+            QTimer.singleShot(0, self, self._next_file)
 
     def _finish_batch(self) -> None:
         batch, self._batch = self._batch, None

@@ -33,10 +33,11 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   into ONE :class:`DueItem` whose ``parts`` list every promise (the message cites them
   all); a step that is not yet due is never pulled forward into an earlier message;
 * what one message may cite (:func:`_fits`): only deliverables at the same step share a
-  message (a final notice names only promises at their own final step), and a parcel
-  check-in rides along only in a step-1 reminder; an unanswered message and the shop's
-  news to a customer get a message of their own (one order's promises share one). A
-  part that does not fit keeps its own message on the next free day;
+  message (a final notice names only promises at their own final step, of one
+  collaboration), and one parcel check-in rides along only in a step-1 reminder; an
+  unanswered message and the shop's news to a customer get a message of their own (one
+  order's promises share one). A part that does not fit keeps its own message on the
+  next free day;
 * some promises are dropped, not asked, while another one is late (``Rule.covered_by``):
   a parcel check-in once a deliverable of the same collaboration is late (she either got
   the parcel, or her answer to that reminder says she did not), an unanswered-message
@@ -835,8 +836,8 @@ def _primary_order(part: tuple[_Next, datetime]):
     return (-step_order(part[0].step.name), part[1], part[0].key)
 
 
-def _fits(primary: Step, primary_kind: str, step: Step, kind: str) -> bool:
-    """May a part at ``step`` be cited in the message of ``primary``?
+def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:
+    """May ``part`` be cited in the message of ``primary``?
 
     Only an influencer's deliverables share a message ({afspraken} lists them, each with
     its own deadline when they differ), and only at the same step: from step 2 on the
@@ -846,17 +847,24 @@ def _fits(primary: Step, primary_kind: str, step: Step, kind: str) -> bool:
     * the shop's own news to a customer and what a person owes the shop never share a
       message (one is an apology, the other a reminder), nor do two orders (the order
       templates name one order);
-    * a parcel check-in rides along only in a first, friendly reminder ("I'm still
-      waiting for ... and a word on whether the parcel arrived"); from step 2 on "my
-      messages about ... whether the parcel arrived" would claim a question never asked;
+    * a parcel check-in rides along only in a first, friendly reminder, as its closing
+      question ("Oh, and did the parcel ... arrive?"); from step 2 on "my messages about
+      ... whether the parcel arrived" would claim a question never asked;
     * an unanswered message is never cited in a reminder about a deliverable;
-    * a final notice cites the agreement, its consequences and costs: it only names
-      promises at their own final step.
+    * a final notice cites the agreement, its date, its consequences and costs: it only
+      names promises at their own final step, of the same collaboration (two agreements
+      have two dates, two consequences and two values: each its own notice).
 
     A part that does not fit keeps its own message on the next free day."""
+    step, primary_step = part.step, primary.step
     if kind == primary_kind == "deliverable":
-        return step.name == primary.name
-    return primary_kind == "deliverable" and primary.name == "1" and kind == "shipment"
+        if step.name != primary_step.name:
+            return False
+        if primary_step.final:
+            mine = part.promise.details.get("collaboration_id")
+            return mine is not None and mine == primary.promise.details.get("collaboration_id")
+        return True
+    return primary_kind == "deliverable" and primary_step.name == "1" and kind == "shipment"
 
 
 def _same_order(a: Promise, b: Promise) -> bool:
@@ -867,16 +875,21 @@ def _same_order(a: Promise, b: Promise) -> bool:
 
 def _compose(parts: list[tuple[_Next, datetime]]) -> tuple[list[tuple[_Next, datetime]], list[tuple[_Next, datetime]]]:
     """Split one person's parts due on one day into (the message's parts, primary first;
-    the parts that do not belong in it)."""
+    the parts that do not belong in it). At most one parcel check-in rides along (the
+    message asks about one parcel in its closing question)."""
     if len(parts) == 1:
         return parts, []
     parts = sorted(parts, key=_primary_order)
     primary = parts[0][0]
     kind = RULES[primary.promise.rule].kind
     message, rest = [parts[0]], []
+    parcels = 1 if kind == "shipment" else 0
     for part in parts[1:]:
-        fits = (_fits(primary.step, kind, part[0].step, RULES[part[0].promise.rule].kind)
+        part_kind = RULES[part[0].promise.rule].kind
+        fits = (_fits(primary, kind, part[0], part_kind) and not (part_kind == "shipment" and parcels)
                 or _same_order(primary.promise, part[0].promise))
+        if fits and part_kind == "shipment":
+            parcels += 1
         (message if fits else rest).append(part)
     return message, rest
 

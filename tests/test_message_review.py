@@ -5,6 +5,7 @@ unanswered-message ladder has its own texts, a merged message cites each promise
 own step and date, a late custom order is not "still on schedule", a first contact never
 claims earlier attempts, and the Dutch/Belgian wording points."""
 
+import dataclasses
 import re
 from datetime import date, datetime, timedelta
 
@@ -118,3 +119,123 @@ def test_steps_three_and_four_as_the_first_message_claim_no_earlier_contact(demo
         for lang, country, form in READERS:
             body = messages.render(template_id, messages.sample_values(lang), reader(lang, country, form)).body
             assert not any(claim in body for claim in CLAIMS), (template_id, lang, country, form, body)
+
+
+# --- 2b, 2c, 13: merged deliverables each with their own date, the parcel as a closing question
+
+def body_for(person: Person, item, now, lang, country, form) -> str:
+    as_reader(person, lang, country, form)
+    return due_texts.compose(item, now).body
+
+
+def test_two_deliverables_with_different_deadlines_each_get_their_own(demo):
+    """Noor's post (deadline Friday 20 November) and TikTok (Thursday 3 December) of one
+    collaboration, both at their final step on 8 December: one notice, each with its date,
+    and no single deadline for both."""
+    noor = Person.get(Person.name == "Noor Bakker")
+    now = NOW + timedelta(days=15)
+    [item] = [i for i in due.due_now(now) if i.person_id == noor.id]
+    assert item.step == "4" and [p.kind for p in item.parts] == ["deliverable", "deliverable"]
+    expected = {
+        ("nl", "NL", "je"): "je post (deadline vrijdag 20 november) en je TikTok-video (deadline donderdag 3 december) "
+                            "met de Armband met initiaal",
+        ("nl", "NL", "u"): "uw post (deadline vrijdag 20 november) en uw TikTok-video (deadline donderdag 3 december) "
+                           "met de Armband met initiaal",
+        ("nl", "BE", "je"): "je post (deadline vrijdag 20 november) en je TikTok-video (deadline donderdag 3 december) "
+                            "met de Armband met initiaal",
+        ("nl", "BE", "u"): "uw post (deadline vrijdag 20 november) en uw TikTok-video (deadline donderdag 3 december) "
+                           "met de Armband met initiaal",
+        ("en", "NL", "je"): "your post (due Friday 20 November) and your TikTok video (due Thursday 3 December) "
+                            "with the Armband met initiaal",
+    }
+    for reader_key, phrase in expected.items():
+        body = body_for(noor, item, now, *reader_key)
+        assert phrase in body, (reader_key, body)
+        # the date of one is never quoted as the deadline of both
+        for wrong in ("met vrijdag 20 november als deadline", "deadline was vrijdag 20 november",
+                      "with a deadline of Friday 20 November", "(deadline vrijdag 20 november)."):
+            assert wrong not in body, (reader_key, body)
+        assert body.count("20 november" if reader_key[0] == "nl" else "20 November") == 1, body
+
+
+def test_deliverables_of_one_collaboration_name_the_product_once_in_the_titles_order(demo):
+    """Tess: "Zegelring in post en story", both due Wednesday 2 December; step 1 on 3 December."""
+    tess = Person.get(Person.name == "Tess van Dijk")
+    now = NOW + timedelta(days=10)
+    [item] = [i for i in due.due_now(now) if i.person_id == tess.id]
+    assert item.step == "1" and len(item.parts) == 2
+    expected = {
+        ("nl", "NL", "je"): ("je post en je story met de Zegelring met letter (deadline woensdag 2 december)",
+                             "Wanneer denk je dat het lukt?"),
+        ("nl", "NL", "u"): ("uw post en uw story met de Zegelring met letter (deadline woensdag 2 december)",
+                            "Wanneer denkt u dat het lukt?"),
+        ("nl", "BE", "je"): ("je post en je story met de Zegelring met letter (deadline woensdag 2 december)", ""),
+        ("nl", "BE", "u"): ("uw post en uw story met de Zegelring met letter (deadline woensdag 2 december)", ""),
+        ("en", "NL", "je"): ("your post and your story with the Zegelring met letter (due Wednesday 2 December)",
+                             "When do you think you'll be able to post?"),
+    }
+    for reader_key, (phrase, question) in expected.items():
+        body = body_for(tess, item, now, *reader_key)
+        assert phrase in body and question in body, (reader_key, body)
+        assert body.count("Zegelring") == 1 and "klaar" not in body and "ready" not in body, (reader_key, body)
+
+
+def test_a_parcel_riding_along_is_its_own_closing_question(demo):
+    """Sanne's step 1 with the open parcel of another collaboration: the reminder names
+    the reel and its deadline, the parcel gets a question of its own, and nothing asks
+    when the parcel will be "ready"."""
+    from desktop.store.models import Deliverable, Product, Shipment, ShipmentItem
+
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    other = Collaboration.create(person=sanne, title="Schakelarmband in een story", status="shipped",
+                                 agreed_at=NOW - timedelta(days=8), response_days=3)
+    Deliverable.create(collaboration=other, kind="story", deadline=NOW + timedelta(days=20))
+    parcel = Shipment.create(person=sanne, collaboration=other, status="sent", sent_at=NOW - timedelta(days=6),
+                             value_cents=3995, created_at=NOW - timedelta(days=6))
+    ShipmentItem.create(shipment=parcel, product=Product.get(Product.name == "Schakelarmband Luna"))
+    [item] = [i for i in due.due_now(NOW) if i.person_id == sanne.id]
+    assert item.step == "1" and [p.kind for p in item.parts] == ["deliverable", "shipment"]
+    expected = {
+        ("nl", "NL", "je"): ("je reel met de Zilveren ketting Maan (deadline zondag 22 november).",
+                             "O ja, is het pakketje met de Schakelarmband Luna goed aangekomen?"),
+        ("nl", "NL", "u"): ("uw reel met de Zilveren ketting Maan (deadline zondag 22 november).",
+                            "Is het pakket met de Schakelarmband Luna inmiddels in goede orde bij u aangekomen?"),
+        ("nl", "BE", "je"): ("je reel met de Zilveren ketting Maan (deadline zondag 22 november).",
+                             "O ja, is het pakje met de Schakelarmband Luna goed toegekomen?"),
+        ("nl", "BE", "u"): ("uw reel met de Zilveren ketting Maan (deadline zondag 22 november).",
+                            "Is het pakje met de Schakelarmband Luna intussen goed bij u toegekomen?"),
+        ("en", "NL", "je"): ("your reel with the Zilveren ketting Maan (due Sunday 22 November).",
+                             "Oh, and did the parcel with the Schakelarmband Luna arrive safely?"),
+    }
+    for reader_key, (reminder, question) in expected.items():
+        for template in ("ladder.1", "ladder.1.alt"):
+            shown = dataclasses.replace(item, template=template)
+            body = body_for(sanne, shown, NOW, *reader_key)
+            assert reminder in body and "\n\n" + question + "\n\n" in body, (reader_key, template, body)
+            assert body.count("Schakelarmband") == 1 and "klaar" not in body and "ready" not in body, body
+            if reader_key[1] == "BE":
+                assert "pakket" not in body, body
+
+
+def test_an_owners_own_wording_keeps_the_parcel_question_and_a_deadline_per_part(demo):
+    """An owner's step-1 text written before {pakketvraag}, with the deadline in the
+    sentence of {afspraken}: the question is added before the sign-off, and the deadlines
+    are listed rather than the sentence left out."""
+    from desktop.store import templates
+
+    noor = Person.get(Person.name == "Noor Bakker")
+    as_reader(noor, "nl", "NL", "je")
+    templates.save("ladder.4", "nl", "je", "Laatste keer",
+                   "{aanhef}\n\nIk wacht nog op {afspraken}; de deadline was {deadline}.\n\n{groet}\n{afzender}", NOW)
+    now = NOW + timedelta(days=15)
+    [item] = [i for i in due.due_now(now) if i.person_id == noor.id]
+    body = due_texts.compose(item, now).body
+    assert ("Ik wacht nog op je post (deadline vrijdag 20 november) en je TikTok-video (deadline donderdag "
+            "3 december) met de Armband met initiaal; de deadline was vrijdag 20 november en donderdag 3 december."
+            in body), body
+    # without a parcel question nothing is added; with one it goes before the sign-off
+    assert due_texts.fitted({"pakketvraag": ""}, "{aanhef}\n\nHoe staat het?\n\n{groet}")[0] == (
+        "{aanhef}\n\nHoe staat het?\n\n{groet}")
+    body, _values = due_texts.fitted({"pakketvraag": "O ja, is het pakketje goed aangekomen?"},
+                                     "{aanhef}\n\nHoe staat het?\n\n{groet}\n{afzender}")
+    assert body == "{aanhef}\n\nHoe staat het?\n\n{pakketvraag}\n\n{groet}\n{afzender}"

@@ -85,6 +85,9 @@ PLACEHOLDERS: dict[str, str] = {
     "voorwaarden": N_("the agreed terms, one per line"),
     "reden": N_("why the collaboration ends, as you typed it"),
     "ontbreekt": N_("what the post still lacks, e.g. the advertising label, one per line"),
+    # TRANSLATORS: help text for {pakketvraag}: a closing sentence of a first reminder.
+    "pakketvraag": N_("a closing question whether a parcel arrived, when that check-in is due with a first "
+                      "reminder (empty otherwise)"),
 }
 
 
@@ -118,6 +121,9 @@ def validate(text: str) -> list[str]:
 OPTIONAL = frozenset({
     "naam", "winkel", "afzender", "dagen_te_laat", "afgesproken_op", "kosten", "verzonden_op", "bestelnummer",
     "personalisatie", "prijs", "vervoerder", "track_trace", "reden", "gevolg", "beloofde_datum",
+    # a message about deliverables with different deadlines names each in {afspraken}
+    "deadline",
+    "pakketvraag",
 })
 
 def default_form(country: str | None, language: str | None = "nl") -> str:

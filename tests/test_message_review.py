@@ -7,7 +7,7 @@ claims earlier attempts, and the Dutch/Belgian wording points."""
 
 import dataclasses
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -239,3 +239,101 @@ def test_an_owners_own_wording_keeps_the_parcel_question_and_a_deadline_per_part
     body, _values = due_texts.fitted({"pakketvraag": "O ja, is het pakketje goed aangekomen?"},
                                      "{aanhef}\n\nHoe staat het?\n\n{groet}\n{afzender}")
     assert body == "{aanhef}\n\nHoe staat het?\n\n{pakketvraag}\n\n{groet}\n{afzender}"
+
+
+# --- 3, 7: a custom order after its promised date; no pronoun that depends on the product --
+
+def order_of(name):
+    from desktop.store.models import CustomOrder
+
+    return CustomOrder.select().join(Person).where(Person.name == name).get()
+
+
+LATE_OPENING = {
+    ("nl", "NL", "je"): "Het spijt ons: we hadden je bestelling beloofd voor zondag 22 november, maar dat is niet gelukt.",
+    ("nl", "NL", "u"): "Het spijt ons: we hadden uw bestelling toegezegd voor zondag 22 november, maar dat is helaas "
+                       "niet gelukt.",
+    ("nl", "BE", "je"): "Het spijt ons: we hadden je bestelling beloofd voor zondag 22 november, maar dat is niet gelukt.",
+    ("nl", "BE", "u"): "Het spijt ons: we hadden uw bestelling beloofd voor zondag 22 november, maar dat is helaas "
+                       "niet gelukt.",
+    ("en", "NL", "je"): "I'm sorry: we promised your order for Sunday 22 November, and it isn't ready yet.",
+}
+NEW_DATE = {"nl": "maandag 30 november", "en": "Monday 30 November"}
+BEFORE_THE_DATE = ("nu al", "nog steeds", "op schema", "gepland voor", "Bedankt voor je bestelling",
+                   "dank voor uw bestelling", "let you know now", "on track", "Thank you for your order")
+
+
+def test_a_late_order_gets_the_late_news_and_never_an_update(demo):
+    """Ingrid's order #1033 was promised for Sunday 22 November; on Monday 23 it is not
+    ready. The ladder proposes the late news, and every way to write to her about it
+    (the delay or the update message of the order dialog) says it was not ready on
+    the 22nd, with a new date."""
+    ingrid = Person.get(Person.name == "Ingrid van Leeuwen")
+    order = order_of("Ingrid van Leeuwen")
+    [item] = [i for i in due.due_now(NOW) if i.person_id == ingrid.id]
+    assert (item.step, item.template) == ("late", "order.late")
+    for reader_key, opening in LATE_OPENING.items():
+        as_reader(ingrid, *reader_key)
+        for body in (due_texts.compose_order(order.id, "order_delay", NOW).body,
+                     due_texts.compose_order(order.id, "order_update", NOW).body,
+                     due_texts.compose(item, NOW).body):
+            assert opening in body and NEW_DATE[reader_key[0]] in body, (reader_key, body)
+            assert ("(bestelling #1033)" if reader_key[0] == "nl" else "(order #1033)") in body
+            assert not any(words in body for words in BEFORE_THE_DATE), (reader_key, body)
+        if reader_key[1] == "BE":
+            assert f"tegen {NEW_DATE['nl']}" in body, body
+
+
+def test_the_ladder_never_proposes_an_update_after_the_promised_date(demo):
+    """Three weeks of the demo, day by day: no order reminder after its promised day is
+    an update or "news before the date"."""
+    from desktop.store.models import CustomOrder
+
+    promised = {o.id: o.promised_ready for o in CustomOrder.select()}
+    zone = due.owner_zone()
+    seen = set()
+    for day in range(22):
+        now = NOW + timedelta(days=day)
+        today = now.replace(tzinfo=timezone.utc).astimezone(zone).date()
+        for item in due.due_now(now):
+            if item.kind != "custom_order":
+                continue
+            seen.add(item.step)
+            if promised[item.subject_id] < today:
+                assert (item.step, item.template.removesuffix(".alt")) == ("late", "order.late"), (now, item)
+    assert "late" in seen
+
+
+def test_the_order_dialog_offers_no_update_for_a_late_order(qtbot, demo, translator):
+    from desktop.views.order_message import OrderMessageDialog
+
+    order = order_of("Ingrid van Leeuwen")
+    dialog = OrderMessageDialog(None, order.id, "order_update", NOW)
+    qtbot.addWidget(dialog)
+    kinds = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+    assert "order_update" not in kinds and dialog.kind.currentData() == "order_delay"
+    assert "maar dat is helaas niet gelukt" in dialog.body.toPlainText()
+    on_time = order_of("Marieke Hendriks")  # promised Sunday 29 November: an update is still right
+    dialog = OrderMessageDialog(None, on_time.id, "order_update", NOW)
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentData() == "order_update"
+    assert "Alles ligt nog steeds op schema voor zondag 29 november." in dialog.body.toPlainText()
+
+
+def test_the_delay_and_the_update_need_no_pronoun_for_the_product(demo):
+    """„ketting” and „sleutelhanger” are de-words: the texts never refer to the product
+    with „het” (or „hij”/„ze”), and the product does not "need more time" itself."""
+    marieke = Person.get(Person.name == "Marieke Hendriks")
+    order = order_of("Marieke Hendriks")
+    for lang, country, form in READERS:
+        as_reader(marieke, lang, country, form)
+        delay = due_texts.compose_order(order.id, "order_delay", NOW).body
+        update = due_texts.compose_order(order.id, "order_update", NOW).body
+        for body in (delay, update):
+            assert "Sleutelhanger met letter" in body
+            assert ("zondag 29 november" if lang == "nl" else "Sunday 29 November") in body
+            for wrong in (" het voor ", "het staat", "heeft je", "heeft uw", "tijd nodig", " hem ", " hij ",
+                          "it's still on track", "promised it for"):
+                assert wrong not in body, (lang, country, form, body)
+        if lang == "nl":
+            assert "duurt helaas wat langer dan gepland" in delay and "ligt nog steeds op schema" in update

@@ -202,7 +202,7 @@ def test_the_delay_reminder_and_the_delay_message(qtbot, window, monkeypatch):
         dialog.new_date.setDate(qd(new_date))
         body = dialog.body.toPlainText()
         assert "maandag 30 november" in body and "woensdag 25 november" in body
-        assert "uw bestelling #1029" in body
+        assert "uw Naamketting (bestelling #1029)" in body and "het voor" not in body
         dialog.mark_sent()
 
     script = Script(monkeypatch, delay)

@@ -43,7 +43,9 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   the parcel, or her answer to that reminder says she did not), an unanswered-message
   follow-up once any of her deliverables is late (those reminders ask for an answer, and
   any answer stops both). Asking them separately would be a second nudge about the same
-  silence, on another day: the etiquette of seed 004 says don't nag;
+  silence, on another day: the etiquette of seed 004 says don't nag. Likewise the shop's
+  news before a custom order's promised date, and its "still on schedule" update, once
+  the promised day is over: the late news (rule ``order_late``) replaces them;
 * quiet hours (default 21:00-09:00, owner's time zone): a step falling inside moves to
   the end of the quiet hours; nothing is due *now* while now is inside them;
 * optional weekend skip (to Monday at the end of the quiet hours);
@@ -190,10 +192,16 @@ RULES: dict[str, Rule] = {
     "order_delay": Rule("custom_order", (
         Step("delay_warning", lambda s: -timedelta(days=s.delay_warning_days), "order.delay", "order.delay.alt",
              channel="email"),
-    ), stop_on_incoming=False),
+    ), stop_on_incoming=False, covered_by="order_late", covered_on="order_id"),
     "order_update": Rule("custom_order", (
         Step("no_update", lambda s: timedelta(days=s.order_update_days), "order.update", "order.update.alt",
              channel="email"),
+    ), stop_on_incoming=False, covered_by="order_late", covered_on="order_id"),
+    # The promised day is over and the order is not ready: news with a new date, worded as
+    # an apology. It covers the two above: "news before the date" and "still on schedule
+    # for <that date>" are untrue once the date has passed.
+    "order_late": Rule("custom_order", (
+        Step("late", lambda s: timedelta(0), "order.late", "order.late.alt", channel="email"),
     ), stop_on_incoming=False),
 }
 
@@ -314,7 +322,7 @@ class DueItem:
     kind: str
     subject_type: str
     subject_id: int
-    step: str  # "1".."4", a check-in name ("received", "delay_warning", "no_update") or "strike"
+    step: str  # "1".."4", a check-in name ("received", "delay_warning", "no_update", "late") or "strike"
     channel: str  # suggested channel code ("" for a task)
     due: datetime  # naive UTC: when it came (or comes) due
     key: str  # stable per promise + reference + step (the primary part's)
@@ -831,9 +839,15 @@ def _covered(nxt: _Next, late: Mapping[tuple[int, str], list[tuple[datetime, Map
     return False
 
 
+# Among one order's reminders due together, the news before the promised date leads (an
+# update without it would say "still on schedule" two days before the date it will miss).
+_ORDER_NEWS = {"delay_warning": 1}
+
+
 def _primary_order(part: tuple[_Next, datetime]):
     # The primary part: the most advanced step, then the one that came due first.
-    return (-step_order(part[0].step.name), part[1], part[0].key)
+    name = part[0].step.name
+    return (-step_order(name), -_ORDER_NEWS.get(name, 0), part[1], part[0].key)
 
 
 def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:

@@ -44,6 +44,12 @@ def days_left(promised: date | None, today: date) -> int | None:
     return None if promised is None else (promised - today).days
 
 
+def past_promise(promised: date | None, today: date, status: str) -> bool:
+    """Is the promised ready day over while the order is still being made? Then news to
+    the customer is late news (an apology with a new date), never "still on schedule"."""
+    return status in IN_THE_MAKING and promised is not None and promised < today
+
+
 def urgency_colour(days: int | None, warn_days: int) -> str:
     """'red' when the promised day has passed, 'amber' when it is within ``warn_days``."""
     if days is None:

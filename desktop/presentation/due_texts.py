@@ -180,11 +180,16 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
     """The message ``step`` for this order, in the customer's language, form and locale.
 
     Uses the owner's edited template when there is one; the alternative wording when the
-    same message went out last time (never the same text twice in a row).
+    same message went out last time (never the same text twice in a row). News about an
+    order whose promised day is over is the late wording ("order.late").
     """
     order = CustomOrder.get_by_id(order_id)
     person = order.person
+    today = to_local(now).date()
     template = orders.TEMPLATES[step]
+    late = step in ("order_delay", "order_update") and rules.past_promise(order.promised_ready, today, order.status)
+    if late:  # the promised day is over: late news with an apology, not "before" or "on schedule"
+        template = "order.late"
     if orders.last_purpose(order_id) == step and template + ".alt" in messages.TEMPLATES:
         template += ".alt"
     to = recipient(person)
@@ -198,8 +203,8 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         "product": order.product.name if order.product_id else "",
         "bestelnummer": order.order_number,
         "beloofde_datum": order.promised_ready,
-        "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, to_local(now).date())
-                                      if step == "order_delay" else None),
+        "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, today)
+                                      if step == "order_delay" or late else None),
         "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,
         "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),
         "vervoerder": label("carrier", shipment.carrier) if shipment else "",

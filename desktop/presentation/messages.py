@@ -102,6 +102,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "order": _ORDER,  # confirmation, ready
     "order.delay": _ORDER + ("nieuwe_datum",),
     "order.update": _ORDER + ("nieuwe_datum",),
+    "order.late": _ORDER + ("nieuwe_datum",),
     "order.shipped": _ORDER + ("vervoerder", "track_trace"),
     "agreement": ("titel", "voorwaarden"),
     "ending": ("titel", "reden"),
@@ -434,10 +435,10 @@ _t(
     "order.delay",
     N_("Custom order: news before the promised date"),
     NF_("News about your order {bestelnummer}"),
-    NF_("{aanhef}\n\nThank you for your order {bestelnummer}. Unfortunately, your {product} is taking a "
-        "little longer than planned: we had promised it for {beloofde_datum}. We now expect your order to be "
-        "ready on {nieuwe_datum}. We'd rather let you know now than keep you waiting.\n\nSorry for the delay, "
-        "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
+        "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
+        "{nieuwe_datum}. We'd rather let you know now than keep you waiting.\n\nSorry for the delay, and thank "
+        "you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.delay.alt",
@@ -451,9 +452,9 @@ _t(
     "order.update",
     N_("Custom order: an update during production"),
     NF_("How your order {bestelnummer} is coming along"),
-    NF_("{aanhef}\n\nA quick update on your order {bestelnummer}: we're working on your {product}, and it's "
-        "still on track to be ready on {beloofde_datum}. As soon as your order is on its way, we'll let you "
-        "know.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nA quick update: we're working on your {product} (order {bestelnummer}). Everything is "
+        "still on track for {beloofde_datum}. As soon as your order is on its way, we'll let you know.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.update.alt",
@@ -462,6 +463,26 @@ _t(
     NF_("{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is coming along nicely, "
         "and we're on schedule for {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
+)
+# The promised day is over and the order is not ready (rule "order_late"; the order
+# dialog's delay message for a late order): an apology with the new date, never "before".
+_t(
+    "order.late",
+    N_("Custom order: the promised date has passed"),
+    NF_("Your order {bestelnummer} is running late"),
+    NF_("{aanhef}\n\nI'm sorry: we promised your order for {beloofde_datum}, and it isn't ready yet. We're still "
+        "working on your {product} (order {bestelnummer}) and now expect to have everything ready on "
+        "{nieuwe_datum}. We'll let you know the moment your order is on its way.\n\nApologies for the wait, "
+        "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "order.late.alt",
+    N_("Custom order: the promised date has passed (other wording)"),
+    NF_("News about your order {bestelnummer}"),
+    NF_("{aanhef}\n\nA short note about your order {bestelnummer}: it wasn't ready on {beloofde_datum} as we had "
+        "promised, and we're sorry about that. We're finishing your {product} with care and now expect to have "
+        "everything ready on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n"
+        "{winkel}"),
 )
 
 # The shop's own messages to a customer about a custom order (sent from the Maatwerk view).
@@ -530,6 +551,10 @@ _BELGIAN = (
     NBE_("word on whether the parcel with the {product} arrived safely"),
     NBE_("Oh, and did the parcel with the {product} arrive safely?"),
     NBE_("Oh, and did the parcel I sent you arrive safely?"),
+    NBE_("{aanhef}\n\nI'm sorry: we promised your order for {beloofde_datum}, and it isn't ready yet. We're still "
+         "working on your {product} (order {bestelnummer}) and now expect to have everything ready on "
+         "{nieuwe_datum}. We'll let you know the moment your order is on its way.\n\nApologies for the wait, "
+         "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef}\n\nI'm following up once more on my message of {bericht_van} about “{titel}”. When we "
         "started working together, we agreed to answer each other within a few days, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),

@@ -337,3 +337,37 @@ def test_the_delay_and_the_update_need_no_pronoun_for_the_product(demo):
                 assert wrong not in body, (lang, country, form, body)
         if lang == "nl":
             assert "duurt helaas wat langer dan gepland" in delay and "ligt nog steeds op schema" in update
+
+
+# --- 5, 16: the example shop's consequences and customers --------------------------------
+
+@pytest.mark.parametrize("name, days, noun", [
+    ("Fleur Peeters", 0, "de ring"), ("Noor Bakker", 1, "de armband"), ("Lotte Janssens", 2, "de oorbellen"),
+    ("Sanne de Vries", 3, "de ketting"), ("Tess van Dijk", 13, "de ring"),
+])
+def test_a_final_notice_names_the_product_of_its_own_collaboration(demo, name, days, noun):
+    person = Person.get(Person.name == name)
+    now = NOW + timedelta(days=days)
+    [item] = [i for i in due.due_now(now) if i.person_id == person.id and i.step == "4"]
+    for lang, country, form in READERS:
+        body = body_for(person, item, now, lang, country, form)
+        assert f"{noun} alsnog factureren tegen de winkelprijs" in body, (lang, country, form, body)
+        if noun != "de ketting":
+            assert "de ketting alsnog" not in body
+
+
+def test_every_example_consequence_names_its_own_gift(demo):
+    words = {"Sieradendoosje in een story": "het sieradendoosje", "Geboortesteen hanger": "de hanger",
+             "Creolen in een post": "de oorbellen", "Zegelring in post en story": "de ring"}
+    for collab in Collaboration.select():
+        assert collab.consequence.endswith(" alsnog factureren tegen de winkelprijs"), collab.title
+        if collab.title in words:
+            assert collab.consequence.startswith(words[collab.title]), (collab.title, collab.consequence)
+
+
+def test_the_belgian_example_customers_are_addressed_with_u(demo):
+    kevin = Person.get(Person.name == "Kevin Jacobs")
+    assert (kevin.country, kevin.address_form) == ("BE", "u")
+    body = due_texts.compose_order(order_of("Kevin Jacobs").id, "order_confirmation", NOW).body
+    assert body.startswith("Beste Kevin,") and "uw bestelling" in body and " je " not in body
+    assert Person.get(Person.name == "Marieke Hendriks").address_form == "je"

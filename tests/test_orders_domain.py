@@ -263,3 +263,29 @@ def test_past_promise():
     assert not orders.past_promise(date(2026, 11, 23), today, "in_production")  # the day itself
     assert not orders.past_promise(date(2026, 11, 22), today, "ready")
     assert not orders.past_promise(None, today, "new")
+
+
+# --- a proposed ready date is never a Sunday (review finding 16) ----------------------------
+
+@pytest.mark.parametrize("promised, today, proposed", [
+    (date(2026, 11, 22), date(2026, 11, 23), date(2026, 11, 30)),  # promised Sunday, today Monday: a week on is Monday
+    (date(2026, 11, 29), date(2026, 11, 23), date(2026, 12, 7)),   # promised Sunday 29: Sunday 6 December -> Monday 7
+    (date(2026, 11, 15), date(2026, 11, 22), date(2026, 11, 30)),  # long past, today Sunday 22: Sunday 29 -> Monday 30
+    (date(2026, 11, 28), date(2026, 11, 23), date(2026, 12, 5)),   # a Saturday stays a Saturday
+    (None, date(2026, 11, 29), date(2026, 12, 7)),
+])
+def test_a_proposed_ready_date_moves_off_sunday(promised, today, proposed):
+    found = orders.propose_new_date(promised, today)
+    assert found == proposed and found.weekday() != 6
+    assert orders.validate_new_promise(promised, found, today) == ""
+
+
+def test_every_proposal_for_a_year_of_days_is_a_working_day_after_the_promise():
+    today = date(2026, 11, 23)
+    for offset in range(-40, 330):
+        promised = today + timedelta(days=offset)
+        found = orders.propose_new_date(promised, today)
+        assert found.weekday() != 6 and found > max(promised, today)
+        assert (found - max(promised, today)).days in (7, 8)
+    assert orders.working_day(date(2026, 11, 29)) == date(2026, 11, 30)
+    assert orders.working_day(date(2026, 11, 30)) == date(2026, 11, 30)

@@ -371,3 +371,41 @@ def test_the_belgian_example_customers_are_addressed_with_u(demo):
     body = due_texts.compose_order(order_of("Kevin Jacobs").id, "order_confirmation", NOW).body
     assert body.startswith("Beste Kevin,") and "uw bestelling" in body and " je " not in body
     assert Person.get(Person.name == "Marieke Hendriks").address_form == "je"
+
+
+# --- 9: a clause the owner typed ends its sentence with one full stop -----------------------
+
+@pytest.mark.parametrize("typed, shown", [
+    ("de timing komt ons niet meer goed uit", "de timing komt ons niet meer goed uit."),
+    ("de timing komt ons niet meer goed uit.", "de timing komt ons niet meer goed uit."),
+    ("we stoppen met deze lijn!", "we stoppen met deze lijn!"),
+    ("zie „onze mail.”", "zie „onze mail.”"),
+    ("zie onze mail (van maandag)", "zie onze mail (van maandag)."),
+    ("…", "…"),  # what the ending dialog shows before a reason is typed
+    ("  geen budget meer  ", "geen budget meer."),
+])
+def test_the_reason_for_ending_gets_its_full_stop(typed, shown):
+    for lang, country, form in READERS:
+        body = messages.render("ending", dict(messages.sample_values(lang), reden=typed),
+                               reader(lang, country, form, "Sanne"), now=NOW).body
+        line = next(line for line in body.split("\n") if typed.strip() in line)
+        assert line.endswith(shown), (lang, country, form, line)
+        assert ".." not in body and "!." not in body
+
+
+def test_a_consequence_typed_with_a_full_stop_is_not_closed_twice():
+    for lang, country, form in READERS:
+        for typed in ("de ring alsnog factureren tegen de winkelprijs", "de ring alsnog factureren tegen de winkelprijs."):
+            body = messages.render("ladder.4", dict(messages.sample_values(lang), gevolg=typed),
+                                   reader(lang, country, form), now=NOW).body
+            assert "de ring alsnog factureren tegen de winkelprijs. " in body and ".." not in body, body
+
+
+def test_the_closing_mark_is_added_in_one_place_for_every_template():
+    """closed_sentence decides for every template, also an owner's own."""
+    own = ("", "Reden: {reden}\nGevolg: {gevolg}\n{reden}, zeggen we. {gevolg}!")
+    body = messages.render("ending", {"reden": "te duur.", "gevolg": "niets meer"}, reader("nl", "NL", "je"),
+                           override=own).body
+    assert body == "Reden: te duur.\nGevolg: niets meer.\nte duur., zeggen we. niets meer!"
+    assert messages.closed_sentence("klaar", " en verder") == "klaar"
+    assert messages.closed_sentence("", "\n") == ""

@@ -126,6 +126,12 @@ OPTIONAL = frozenset({
     "pakketvraag",
 })
 
+# Values the owner types as a clause that ends a sentence of the template ("De reden:
+# {reden}", "...afgesproken: {gevolg}."): rendering gives each exactly one closing mark,
+# whether the owner typed one or not (presentation/messages.fill_text).
+SENTENCE_VALUES = frozenset({"reden", "gevolg"})
+
+
 def default_form(country: str | None, language: str | None = "nl") -> str:
     """The form of address for a new person: u for a Dutch-speaking Belgian, je otherwise."""
     return "u" if (country or "").upper() == "BE" and i18n.normalise_language(language) == "nl" else "je"

@@ -29,6 +29,7 @@ from desktop.domain.message_rules import (  # the facts of a message (re-exporte
     FORMS,
     OPTIONAL,
     PLACEHOLDERS,
+    SENTENCE_VALUES,
     DaysLate,
     Money,
     Recipient,
@@ -184,11 +185,37 @@ def _tidy_subject(text: str) -> str:
     return text
 
 
+_CLOSING = ".!?…"
+_CLOSERS = "\"'”’»)]"
+
+
+def _ends_sentence(value: str) -> bool:
+    """Does ``value`` end with a full stop, ! ? or … (before any closing quote or bracket)?"""
+    return value.rstrip().rstrip(_CLOSERS)[-1:] in tuple(_CLOSING)
+
+
+def closed_sentence(value: str, after: str) -> str:
+    """A clause the owner typed (:data:`SENTENCE_VALUES`) as it reads before ``after``, the
+    template's text that follows it: with a full stop when the template ends the sentence
+    there (a line break or the end) and the owner typed none, without the owner's own full
+    stop when the template puts its own mark right after it ("{gevolg}.")."""
+    value = value.rstrip()
+    if not value:
+        return value
+    rest = after.lstrip(" \t")
+    if rest[:1] in ("", "\n"):
+        return value if _ends_sentence(value) else value + "."
+    if rest[:1] in tuple(_CLOSING) and value.endswith("."):
+        return value.rstrip(".")
+    return value
+
+
 def fill_text(text: str, values: Mapping[str, str], subject: bool = False) -> tuple[str, tuple[str, ...]]:
     """Replace ``{name}`` by its value; never raises. A known placeholder without a value
     never shows: the sentence (or parenthesis) that needs it is left out, in a subject
-    only the value. Returns the text and the names that had no value. Anything that is not
-    a known name stays as typed (``validate`` keeps it out of saved templates)."""
+    only the value. A clause the owner typed that ends a sentence gets one closing mark
+    (:func:`closed_sentence`). Returns the text and the names that had no value. Anything
+    that is not a known name stays as typed (``validate`` keeps it out of saved templates)."""
     missing: list[str] = []
     cuts: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
@@ -215,7 +242,11 @@ def fill_text(text: str, values: Mapping[str, str], subject: bool = False) -> tu
         name = m.group(1)
         if name is None or name not in PLACEHOLDERS:
             return token
-        return str(values.get(name) or "")
+        value = str(values.get(name) or "")
+        if name in SENTENCE_VALUES and not subject:
+            line_end = m.string.find("\n", m.end())
+            return closed_sentence(value, m.string[m.end():] if line_end < 0 else m.string[m.end():line_end + 1])
+        return value
 
     filled = _TOKEN.sub(one, text)
     if missing:
@@ -793,7 +824,7 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         "titel": "Ketting Maan voor een reel",
         "voorwaarden": "• 1 reel by 7 December\n• @zilverenzo #gekregen" if language == "en"
         else "• 1 reel uiterlijk 7 december\n• @zilverenzo #gekregen",
-        "reden": "the timing no longer suits us" if language == "en" else "de timing past ons niet meer",
+        "reden": "the timing no longer suits us" if language == "en" else "de timing komt ons niet meer goed uit",
         "ontbreekt": "• #reclame",
     }
 
@@ -803,6 +834,7 @@ __all__ = [
     "Template", "TEMPLATES",
     "placeholders_in", "validate", "fill", "fill_text", "format_value", "template_ids", "default_text", "describe",
     "render", "sample_values", "DEFAULT_CONSEQUENCE", "Owed", "describe_owed", "parcel_question", "cut_takes",
+    "closed_sentence",
     "with_paragraph", "DELIVERABLE_WORDS", "OPTIONAL", "greeting", "sign_off",
     "default_form",
 ]

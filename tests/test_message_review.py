@@ -409,3 +409,67 @@ def test_the_closing_mark_is_added_in_one_place_for_every_template():
     assert body == "Reden: te duur.\nGevolg: niets meer.\nte duur., zeggen we. niets meer!"
     assert messages.closed_sentence("klaar", " en verder") == "klaar"
     assert messages.closed_sentence("", "\n") == ""
+
+
+# --- 11, 14: the agreement's terms and the label request ------------------------------------
+
+DISCLOSURE = {
+    ("nl", "NL", "je"): "• Maak in je post en je TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
+                        "#reclame of „Gekregen van”",
+    ("nl", "NL", "u"): "• Maak in uw post en uw TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
+                       "#reclame of „Gekregen van”",
+    ("nl", "BE", "je"): "• Maak in je post en je TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
+                        "#reclame\n",
+    ("nl", "BE", "u"): "• Maak in uw post en uw TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
+                       "#reclame\n",
+    ("en", "NL", "je"): "• Make it clear in your post and your TikTok video that it's an ad, e.g. with #reclame or "
+                        "“Gekregen van”",
+}
+
+
+def test_the_agreement_names_tiktok_and_her_own_content(demo):
+    from desktop.presentation import collab_texts
+    from desktop.views import small_dialogs
+
+    assert small_dialogs.agreement_message is collab_texts.agreement_message  # the views open the same words
+    noor = Person.get(Person.name == "Noor Bakker")
+    collab = Collaboration.get(Collaboration.person == noor)
+    for reader_key, line in DISCLOSURE.items():
+        as_reader(noor, *reader_key)
+        text = collab_texts.agreement_message(Collaboration.get_by_id(collab.id))
+        tiktok = ("• 1× TikTok-video, geplaatst uiterlijk 3 december 2026" if reader_key[0] == "nl"
+                  else "• 1× TikTok video, posted by 3 December 2026")
+        assert tiktok in text and "tiktok" not in text.replace("@", ""), (reader_key, text)
+        assert line in text, (reader_key, text)
+        assert "Maak in je post duidelijk dat het reclame is" not in text and "Mark the post" not in text
+    sanne = Person.get(Person.name == "Sanne de Vries")  # a reel, not a post
+    text = collab_texts.agreement_message(Collaboration.get(Collaboration.person == sanne))
+    assert "Maak in je reel duidelijk dat het om reclame gaat" in text and " post " not in text
+
+
+def test_a_label_request_never_asks_to_add_an_empty_list(demo):
+    """The caption check left only a checklist point open (the label's place, in the
+    owner's words) and did not decide on the label: the request still says what to add,
+    in her language."""
+    from desktop.presentation import collab_texts
+    from desktop.store.models import Content
+
+    noor = Person.get(Person.name == "Noor Bakker")
+    collab = Collaboration.get(Collaboration.person == noor)
+    content = Content.create(collaboration=collab, url="https://example.com/p/2", platform="instagram", posted_at=NOW,
+                             missing=["Reclamemelding aan het begin"], disclosure_ok=None)
+    expected = {"nl": "• Een duidelijke reclamemelding aan het begin van het bijschrift, bijvoorbeeld #reclame",
+                "en": "• A clear advertising label at the start of the caption, e.g. #reclame"}
+    for lang, country, form in READERS:
+        as_reader(noor, lang, country, form)
+        text = collab_texts.label_request_message(Content.get_by_id(content.id))
+        assert expected[lang] in text, (lang, country, form, text)
+        assert "?\n\nAlvast" not in text and "?\n\nThank you" not in text  # never "add this?" with nothing
+        assert ("Gekregen van" in text) == (country == "NL"), text
+        assert "Reclamemelding aan het begin" not in text  # the owner's checklist words are not hers
+    # hashtags she forgot are still listed as they are, with the label when it is missing too
+    content = Content.create(collaboration=collab, url="https://example.com/p/3", platform="instagram", posted_at=NOW,
+                             missing=["#gekregen"], disclosure_ok=True)
+    as_reader(noor, "nl", "NL", "je")
+    text = collab_texts.label_request_message(Content.get_by_id(content.id))
+    assert "• #gekregen" in text and "reclamemelding" not in text

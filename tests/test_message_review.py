@@ -473,3 +473,38 @@ def test_a_label_request_never_asks_to_add_an_empty_list(demo):
     as_reader(noor, "nl", "NL", "je")
     text = collab_texts.label_request_message(Content.get_by_id(content.id))
     assert "• #gekregen" in text and "reclamemelding" not in text
+
+
+# --- 12, 8: the personalisation in quotes, the Belgian parcel is a "pakje" -------------------
+
+def test_the_order_confirmation_quotes_the_personalisation(demo):
+    kevin = Person.get(Person.name == "Kevin Jacobs")
+    order = order_of("Kevin Jacobs")
+    expected = {"nl": "(personalisatie: „Naam: Lotte”).", "en": "(personalisation: “Naam: Lotte”)."}
+    for lang, country, form in READERS:
+        as_reader(kevin, lang, country, form)
+        body = due_texts.compose_order(order.id, "order_confirmation", NOW).body
+        assert expected[lang] in body, (lang, country, form, body)
+        assert not re.search(r":\s*Naam:", body.replace("„Naam:", "").replace("“Naam:", "")), body
+        assert "Personalisatie: Naam" not in body and "Personalisation: Naam" not in body
+
+
+def test_a_belgian_reader_gets_a_pakje_in_every_parcel_text():
+    values = messages.sample_values("nl")
+    for form in ("je", "u"):
+        for template_id in ("order.shipped", "shipment.received", "shipment.received.alt"):
+            be = messages.render(template_id, values, reader("nl", "BE", form, "Kevin"), now=NOW).body
+            nl = messages.render(template_id, values, reader("nl", "NL", form, "Kevin"), now=NOW).body
+            assert "pakje" in be and "pakket" not in be, (template_id, form, be)
+            assert "pakket" in nl and "pakje" not in nl, (template_id, form, nl)
+        shipped = messages.render("order.shipped", values, reader("nl", "BE", form, "Kevin"), now=NOW).body
+        assert "Het pakje wordt geleverd door PostNL." in shipped
+        assert ("Je kunt je pakje hier volgen:" if form == "je" else "U kunt uw pakje hier volgen:") in shipped
+        for phrase in (messages.describe("shipment", {"product": "Naamketting"}, reader("nl", "BE", form)),
+                       messages.parcel_question({"product": "Naamketting"}, reader("nl", "BE", form))):
+            assert "pakje met de Naamketting" in phrase and "toegekomen" in phrase and "pakket" not in phrase
+        for phrase in (messages.describe("shipment", {"product": "Naamketting"}, reader("nl", "NL", form)),
+                       messages.parcel_question({"product": "Naamketting"}, reader("nl", "NL", form))):
+            assert "pakket" in phrase and "pakje" not in phrase
+    en = messages.describe("shipment", {"product": "Naamketting"}, reader("en", "NL", "je"))
+    assert en == "word on whether the parcel with the Naamketting arrived safely"

@@ -521,8 +521,8 @@ _t(
     "order.confirmation",
     N_("Custom order: order confirmation"),
     NF_("Your order {bestelnummer} at {winkel}"),
-    NF_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for "
-        "you. Personalisation: {personalisatie}. The price is {prijs}.\n\nWe expect your order to be ready on "
+    NF_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for you "
+        "(personalisation: “{personalisatie}”). The price is {prijs}.\n\nWe expect your order to be ready on "
         "{beloofde_datum}. If anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -586,6 +586,8 @@ _BELGIAN = (
          "working on your {product} (order {bestelnummer}) and now expect to have everything ready on "
          "{nieuwe_datum}. We'll let you know the moment your order is on its way.\n\nApologies for the wait, "
          "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
+         "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef}\n\nI'm following up once more on my message of {bericht_van} about “{titel}”. When we "
         "started working together, we agreed to answer each other within a few days, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),

@@ -478,6 +478,7 @@ class _Next:
     step: Step
     due: datetime  # before the person guards
     key: str
+    previous_sent: datetime | None = None  # when the step before it was sent (None: not sent, or none)
 
 
 def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Iterable[datetime],
@@ -535,7 +536,9 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], in
     if snoozed:
         due = max(due, max(snoozed))
     step = steps[index]
-    return _Next(promise, index, step, due, prefix + step.name)
+    previous = found[last] if last >= 0 else None  # the last step acted on
+    return _Next(promise, index, step, due, prefix + step.name,
+                 previous.at if previous is not None and previous.status == "sent" else None)
 
 
 def _answered(promise: Promise, incoming: Iterable[datetime]) -> bool:
@@ -917,9 +920,10 @@ def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: Lad
     template = step.template
     since = primary.promise.since or primary.promise.reference
     channel, channel_note = channel_decision(step, person, contacts, since)
-    if template and step.alt_template and (template == last_template or channel_note == NO_OTHER_CHANNEL):
+    if template and step.alt_template and (template == last_template or channel_note == NO_OTHER_CHANNEL
+                                           or not _another_way(step, channel, primary, contacts)):
         # the other wording: not the same text twice, and none that says "this way" when
-        # there is no other way to write to her
+        # there is no other way to write to her, or the step before did not go another way
         template = step.alt_template
     due_parts = tuple([
         _built(DuePart, {
@@ -945,6 +949,25 @@ def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: Lad
         "parts": due_parts,
         "channel_note": channel_note,
     })
+
+
+def _another_way(step: Step, channel: str, nxt: _Next, contacts: list[Contact]) -> bool:
+    """May a step that asks for another channel say "I'm trying to reach you this way"?
+    Only when the step before it was really sent, on a known channel other than the one
+    proposed now; a first message (catch-up) or the same channel again has no "this way"."""
+    if step.channel != "other":
+        return True
+    if nxt.previous_sent is None or not channel:
+        return False
+    before = _channel_sent_at(contacts, nxt.previous_sent)
+    return bool(before) and before != channel
+
+
+def _channel_sent_at(contacts: list[Contact], at: datetime) -> str:
+    """The channel of the outgoing contact logged when a step was marked sent (the same
+    moment, give or take a minute), or ""."""
+    near = [c for c in contacts if c.direction == "out" and c.channel and abs(c.at - at) <= timedelta(minutes=1)]
+    return min(near, key=lambda c: abs(c.at - at)).channel if near else ""
 
 
 def due_now(items: Iterable[DueItem], now: datetime) -> list[DueItem]:

@@ -21,6 +21,8 @@ from datetime import datetime, timedelta
 
 from peewee import ForeignKeyField
 
+from desktop.domain.message_rules import default_form
+
 from desktop.store.db import db
 from desktop.store.models import (
     ALL_MODELS,
@@ -92,6 +94,18 @@ PRODUCTS = [
     ("CD-701", "Cadeaubon", "€ 25", 2500, None, "Cadeaubonnen"),
     ("VP-801", "Sieradendoosje fluweel", "", 995, 250, "Accessoires"),
 ]
+
+# What the agreed consequence calls the gift, by the first letters of its SKU: the
+# consequence names the product of ITS collaboration ("de ring alsnog factureren ...").
+GIFT_WORDS = {"ZK": "de ketting", "GK": "de ketting", "NK": "de ketting", "OR": "de oorbellen", "AR": "de armband",
+              "RI": "de ring", "SH": "de sleutelhanger", "GB": "de hanger", "VP": "het sieradendoosje",
+              "CD": "de cadeaubon"}
+
+
+def consequence_for(sku: str) -> str:
+    """The consequence the example shop agrees on: the gift billed at the shop price."""
+    return f"{GIFT_WORDS.get(sku[:2], 'het product')} alsnog factureren tegen de winkelprijs"
+
 
 # (name, instagram, tiktok, followers, country, form, tags, city, postcode, street)
 INFLUENCERS = [
@@ -195,11 +209,12 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
             people.append(p)
 
         def collab(person, agreed_days_ago, title, status, deliverables, product_idx, sent_days_ago=None,
-                   received_days_ago=None, consequence="de ketting alsnog factureren tegen de winkelprijs"):
+                   received_days_ago=None):
             c = Collaboration.create(
                 person=person, title=title, status=status, agreed_at=_at(now, -agreed_days_ago),
                 required_mentions=["@zilverenzo"], required_hashtags=["#gekregen", "#zilverenzo"],
-                response_days=3, consequence=consequence, created_at=_at(now, -agreed_days_ago - 2),
+                response_days=3, consequence=consequence_for(products[product_idx].sku),
+                created_at=_at(now, -agreed_days_ago - 2),
                 dos="Eigen foto's, daglicht, sieraad goed zichtbaar", donts="Geen kortingscodes van andere sieradenmerken",
             )
             Event.create(at=_at(now, -agreed_days_ago, 11), kind="agreement", channel="instagram", direction="out",
@@ -289,8 +304,11 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
 
         customers = []
         for name, email, country, city, pc, street in CUSTOMERS:
+            # the form of address a new customer gets (u for a Dutch-speaking Belgian), and
+            # Ingrid, who prefers u
+            form = "u" if "Ingrid" in name else default_form(country, "nl")
             customers.append(Person.create(name=name, is_customer=True, email=email, country=country, city=city,
-                                           postcode=pc, street=street, address_form="u" if "Ingrid" in name else "je"))
+                                           postcode=pc, street=street, address_form=form))
         from desktop.clock import to_local
 
         today = to_local(now).date()  # the owner's today, also just after midnight

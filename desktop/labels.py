@@ -118,6 +118,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "received": N_("Check-in: parcel received?"),
         "delay_warning": N_("Send news before the promised date"),
         "no_update": N_("Send the customer an update"),
+        # TRANSLATORS: a custom order's promised date has passed: news with a new date.
+        "late": N_("Send news: the promised date has passed"),
         # TRANSLATORS: after the last reminder: decide on a strike and "not delivered".
         "strike": N_("Decide: strike and “not delivered”"),
     },

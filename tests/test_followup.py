@@ -199,10 +199,27 @@ def test_step_three_suggests_another_channel_than_the_ones_used():
     assert item.channel not in {"instagram"}
 
 
-def _step_three_for(channels, contacts_on=("instagram",)):
+def _steps_sent(promise, channels, contacts=()):
+    """Steps 1 and 2 of ``promise`` marked sent 48 and 24 hours ago, on ``channels``:
+    (contacts, states) as the store logs them."""
+    contacts, states = list(contacts), []
+    for i, channel in enumerate(channels):
+        at = NOW - timedelta(hours=48 - 24 * i)
+        contacts.append(Contact(1, at, "out", channel))
+        states.append(f.StepState(f.promise_key(promise, f.RULES["deliverable"].steps[i]), "sent", at,
+                                  template=f"ladder.{i + 1}", person_id=1))
+    return contacts, states
+
+
+def _step_three_for(channels, contacts_on=("instagram",), logged=True):
     people = {1: PersonInfo(1, "Sanne", tuple(channels))}
-    contacts = [Contact(1, NOW - timedelta(hours=48 - 24 * i), "out", c) for i, c in enumerate(contacts_on * 2)]
-    [item] = f.due_now(f.plan([deliverable(on(2026, 11, 20))], people, contacts, (), S, NOW), NOW)
+    p = deliverable(on(2026, 11, 20))
+    if logged:
+        contacts, states = _steps_sent(p, contacts_on * 2)
+    else:
+        contacts = [Contact(1, NOW - timedelta(hours=48 - 24 * i), "out", c) for i, c in enumerate(contacts_on * 2)]
+        states = []
+    [item] = f.due_now(f.plan([p], people, contacts, states, S, NOW), NOW)
     assert item.step == "3"
     return item
 
@@ -223,6 +240,33 @@ def test_step_three_proposes_another_channel_only_when_one_is_known(channels, us
     else:
         assert (item.channel, item.channel_note) == (channel, "")
         assert item.template == "ladder.3"
+
+
+def test_step_three_says_this_way_only_after_a_step_sent_on_another_channel():
+    """Review finding 4c: "ik probeer je op deze manier te bereiken" is only true when the
+    step before was really sent, on another channel than the one proposed now."""
+    # steps 1 and 2 sent on Instagram, step 3 proposes the phone: "this way" is true
+    assert _step_three_for(("instagram", "phone")).template == "ladder.3"
+    # the same contacts, but no step was marked sent (catch-up: step 3 is the first reminder)
+    first = _step_three_for(("instagram", "phone"), logged=False)
+    assert (first.channel, first.template) == ("phone", "ladder.3.alt")
+    # step 2 went by e-mail, a message of her own on Instagram followed: step 3 proposes
+    # e-mail again (her only other channel), the channel of the step before
+    p = deliverable(on(2026, 11, 20))
+    contacts, states = _steps_sent(p, ("email", "email"),
+                                   [Contact(1, NOW - timedelta(hours=12), "out", "instagram")])
+    people = {1: PersonInfo(1, "Sanne", ("instagram", "email"))}
+    [item] = f.due_now(f.plan([p], people, contacts, states, S, NOW), NOW)
+    assert (item.step, item.channel, item.template) == ("3", "email", "ladder.3.alt")
+    # step 1 by e-mail, step 2 dismissed, step 3 by phone: the last step SENT went another way
+    contacts, states = _steps_sent(p, ("email", "email"))
+    states[1] = f.StepState(states[1].key, "dismissed", states[1].at, person_id=1)
+    people = {1: PersonInfo(1, "Sanne", ("email", "phone"))}
+    [item] = f.due_now(f.plan([p], people, contacts[:1], states, S, NOW), NOW)
+    assert (item.step, item.channel, item.template) == ("3", "phone", "ladder.3.alt")  # dismissed is not sent
+    states = [states[0]]
+    [item] = f.due_now(f.plan([p], people, contacts[:1], states, S, NOW), NOW)
+    assert (item.step, item.channel, item.template) == ("3", "phone", "ladder.3")  # catch-up after a sent step 1
 
 
 def test_the_other_steps_keep_their_usual_channel_with_only_one_known():

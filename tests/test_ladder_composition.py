@@ -220,3 +220,31 @@ def test_each_item_shows_its_own_moment():
     # a single part: the same moment either way
     [alone] = due([reel(on(2026, 11, 22))])
     assert alone.own_due == alone.due == utc(2026, 11, 23, 9)
+
+
+# --- what a merged message may cite (review findings 2b, 13) ------------------------------
+
+def test_a_final_notice_cites_one_collaboration_only():
+    """Two agreements have two dates, consequences and values: a final notice about both
+    would quote those of one for the other. Each gets its own notice, a day apart; the
+    deliverables of one collaboration share theirs."""
+    a = reel(on(2026, 11, 19), subject_id=10, collab=1)
+    b = reel(on(2026, 11, 19), subject_id=11, collab=2)
+    c = reel(on(2026, 11, 19), subject_id=12, collab=1)
+    [final] = due([a, b, c])
+    assert final.final and sorted(p.subject_id for p in final.parts) == [10, 12]
+    later = [i for i in plan([a, b, c]) if i.due > NOW]
+    assert [(i.step, [p.subject_id for p in i.parts]) for i in later] == [("4", [11])]
+    assert f.local_date(later[0].due, S) == date(2026, 11, 24)
+    # before the final step, both collaborations share one reminder
+    [second] = due([a, b, c], now=utc(2026, 11, 21, 9, 30))
+    assert second.step == "2" and sorted(p.subject_id for p in second.parts) == [10, 11, 12]
+
+
+def test_one_parcel_question_rides_along_at_most():
+    promises = [reel(on(2026, 11, 22)), parcel(NOW - timedelta(days=5), subject_id=5, collab=2),
+                parcel(NOW - timedelta(days=5), subject_id=6, collab=3)]
+    [item] = due(promises)
+    assert item.step == "1" and [(p.kind, p.subject_id) for p in item.parts] == [("deliverable", 10), ("shipment", 5)]
+    later = [i for i in plan(promises) if i.due > NOW]
+    assert [(i.step, [p.subject_id for p in i.parts]) for i in later][0] == ("received", [6])

@@ -64,8 +64,9 @@ def another_collaboration(person: Person) -> Collaboration:
 
 
 def parcel_phrase(person: Person, product="Naamketting") -> str:
-    """How {afspraken} would ask this person about her parcel (her language and form)."""
-    return messages.describe("shipment", {"product": product}, due_texts.recipient(person), NOW)
+    """How a reminder would ask this person about her parcel (her language and form): the
+    closing question {pakketvraag} of a step-1 reminder."""
+    return messages.parcel_question({"product": product}, due_texts.recipient(person))
 
 
 def by_name(items):

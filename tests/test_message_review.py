@@ -5,8 +5,9 @@ unanswered-message ladder has its own texts, a merged message cites each promise
 own step and date, a late custom order is not "still on schedule", a first contact never
 claims earlier attempts, and the Dutch/Belgian wording points."""
 
+import dataclasses
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -118,3 +119,392 @@ def test_steps_three_and_four_as_the_first_message_claim_no_earlier_contact(demo
         for lang, country, form in READERS:
             body = messages.render(template_id, messages.sample_values(lang), reader(lang, country, form)).body
             assert not any(claim in body for claim in CLAIMS), (template_id, lang, country, form, body)
+
+
+# --- 2b, 2c, 13: merged deliverables each with their own date, the parcel as a closing question
+
+def body_for(person: Person, item, now, lang, country, form) -> str:
+    as_reader(person, lang, country, form)
+    return due_texts.compose(item, now).body
+
+
+def test_two_deliverables_with_different_deadlines_each_get_their_own(demo):
+    """Noor's post (deadline Friday 20 November) and TikTok (Thursday 3 December) of one
+    collaboration, both at their final step on 8 December: one notice, each with its date,
+    and no single deadline for both."""
+    noor = Person.get(Person.name == "Noor Bakker")
+    now = NOW + timedelta(days=15)
+    [item] = [i for i in due.due_now(now) if i.person_id == noor.id]
+    assert item.step == "4" and [p.kind for p in item.parts] == ["deliverable", "deliverable"]
+    expected = {
+        ("nl", "NL", "je"): "je post (deadline vrijdag 20 november) en je TikTok-video (deadline donderdag 3 december) "
+                            "met de Armband met initiaal",
+        ("nl", "NL", "u"): "uw post (deadline vrijdag 20 november) en uw TikTok-video (deadline donderdag 3 december) "
+                           "met de Armband met initiaal",
+        ("nl", "BE", "je"): "je post (deadline vrijdag 20 november) en je TikTok-video (deadline donderdag 3 december) "
+                            "met de Armband met initiaal",
+        ("nl", "BE", "u"): "uw post (deadline vrijdag 20 november) en uw TikTok-video (deadline donderdag 3 december) "
+                           "met de Armband met initiaal",
+        ("en", "NL", "je"): "your post (due Friday 20 November) and your TikTok video (due Thursday 3 December) "
+                            "with the Armband met initiaal",
+    }
+    for reader_key, phrase in expected.items():
+        body = body_for(noor, item, now, *reader_key)
+        assert phrase in body, (reader_key, body)
+        # the date of one is never quoted as the deadline of both
+        for wrong in ("met vrijdag 20 november als deadline", "deadline was vrijdag 20 november",
+                      "with a deadline of Friday 20 November", "(deadline vrijdag 20 november)."):
+            assert wrong not in body, (reader_key, body)
+        assert body.count("20 november" if reader_key[0] == "nl" else "20 November") == 1, body
+
+
+def test_deliverables_of_one_collaboration_name_the_product_once_in_the_titles_order(demo):
+    """Tess: "Zegelring in post en story", both due Wednesday 2 December; step 1 on 3 December."""
+    tess = Person.get(Person.name == "Tess van Dijk")
+    now = NOW + timedelta(days=10)
+    [item] = [i for i in due.due_now(now) if i.person_id == tess.id]
+    assert item.step == "1" and len(item.parts) == 2
+    expected = {
+        ("nl", "NL", "je"): ("je post en je story met de Zegelring met letter (deadline woensdag 2 december)",
+                             "Wanneer denk je dat het lukt?"),
+        ("nl", "NL", "u"): ("uw post en uw story met de Zegelring met letter (deadline woensdag 2 december)",
+                            "Wanneer denkt u dat het lukt?"),
+        ("nl", "BE", "je"): ("je post en je story met de Zegelring met letter (deadline woensdag 2 december)", ""),
+        ("nl", "BE", "u"): ("uw post en uw story met de Zegelring met letter (deadline woensdag 2 december)", ""),
+        ("en", "NL", "je"): ("your post and your story with the Zegelring met letter (due Wednesday 2 December)",
+                             "When do you think you'll be able to post?"),
+    }
+    for reader_key, (phrase, question) in expected.items():
+        body = body_for(tess, item, now, *reader_key)
+        assert phrase in body and question in body, (reader_key, body)
+        assert body.count("Zegelring") == 1 and "klaar" not in body and "ready" not in body, (reader_key, body)
+
+
+def test_a_parcel_riding_along_is_its_own_closing_question(demo):
+    """Sanne's step 1 with the open parcel of another collaboration: the reminder names
+    the reel and its deadline, the parcel gets a question of its own, and nothing asks
+    when the parcel will be "ready"."""
+    from desktop.store.models import Deliverable, Product, Shipment, ShipmentItem
+
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    other = Collaboration.create(person=sanne, title="Schakelarmband in een story", status="shipped",
+                                 agreed_at=NOW - timedelta(days=8), response_days=3)
+    Deliverable.create(collaboration=other, kind="story", deadline=NOW + timedelta(days=20))
+    parcel = Shipment.create(person=sanne, collaboration=other, status="sent", sent_at=NOW - timedelta(days=6),
+                             value_cents=3995, created_at=NOW - timedelta(days=6))
+    ShipmentItem.create(shipment=parcel, product=Product.get(Product.name == "Schakelarmband Luna"))
+    [item] = [i for i in due.due_now(NOW) if i.person_id == sanne.id]
+    assert item.step == "1" and [p.kind for p in item.parts] == ["deliverable", "shipment"]
+    expected = {
+        ("nl", "NL", "je"): ("je reel met de Zilveren ketting Maan (deadline zondag 22 november).",
+                             "O ja, is het pakketje met de Schakelarmband Luna goed aangekomen?"),
+        ("nl", "NL", "u"): ("uw reel met de Zilveren ketting Maan (deadline zondag 22 november).",
+                            "Is het pakket met de Schakelarmband Luna inmiddels in goede orde bij u aangekomen?"),
+        ("nl", "BE", "je"): ("je reel met de Zilveren ketting Maan (deadline zondag 22 november).",
+                             "O ja, is het pakje met de Schakelarmband Luna goed toegekomen?"),
+        ("nl", "BE", "u"): ("uw reel met de Zilveren ketting Maan (deadline zondag 22 november).",
+                            "Is het pakje met de Schakelarmband Luna intussen goed bij u toegekomen?"),
+        ("en", "NL", "je"): ("your reel with the Zilveren ketting Maan (due Sunday 22 November).",
+                             "Oh, and did the parcel with the Schakelarmband Luna arrive safely?"),
+    }
+    for reader_key, (reminder, question) in expected.items():
+        for template in ("ladder.1", "ladder.1.alt"):
+            shown = dataclasses.replace(item, template=template)
+            body = body_for(sanne, shown, NOW, *reader_key)
+            assert reminder in body and "\n\n" + question + "\n\n" in body, (reader_key, template, body)
+            assert body.count("Schakelarmband") == 1 and "klaar" not in body and "ready" not in body, body
+            if reader_key[1] == "BE":
+                assert "pakket" not in body, body
+
+
+def test_an_owners_own_wording_keeps_the_parcel_question_and_a_deadline_per_part(demo):
+    """An owner's step-1 text written before {pakketvraag}, with the deadline in the
+    sentence of {afspraken}: the question is added before the sign-off, and the deadlines
+    are listed rather than the sentence left out."""
+    from desktop.store import templates
+
+    noor = Person.get(Person.name == "Noor Bakker")
+    as_reader(noor, "nl", "NL", "je")
+    templates.save("ladder.4", "nl", "je", "Laatste keer",
+                   "{aanhef}\n\nIk wacht nog op {afspraken}; de deadline was {deadline}.\n\n{groet}\n{afzender}", NOW)
+    now = NOW + timedelta(days=15)
+    [item] = [i for i in due.due_now(now) if i.person_id == noor.id]
+    body = due_texts.compose(item, now).body
+    assert ("Ik wacht nog op je post (deadline vrijdag 20 november) en je TikTok-video (deadline donderdag "
+            "3 december) met de Armband met initiaal; de deadline was vrijdag 20 november en donderdag 3 december."
+            in body), body
+    # without a parcel question nothing is added; with one it goes before the sign-off
+    assert due_texts.fitted({"pakketvraag": ""}, "{aanhef}\n\nHoe staat het?\n\n{groet}")[0] == (
+        "{aanhef}\n\nHoe staat het?\n\n{groet}")
+    body, _values = due_texts.fitted({"pakketvraag": "O ja, is het pakketje goed aangekomen?"},
+                                     "{aanhef}\n\nHoe staat het?\n\n{groet}\n{afzender}")
+    assert body == "{aanhef}\n\nHoe staat het?\n\n{pakketvraag}\n\n{groet}\n{afzender}"
+
+
+# --- 3, 7: a custom order after its promised date; no pronoun that depends on the product --
+
+def order_of(name):
+    from desktop.store.models import CustomOrder
+
+    return CustomOrder.select().join(Person).where(Person.name == name).get()
+
+
+LATE_OPENING = {
+    ("nl", "NL", "je"): "Het spijt ons: we hadden je bestelling beloofd voor zondag 22 november, maar dat is niet gelukt.",
+    ("nl", "NL", "u"): "Het spijt ons: we hadden uw bestelling toegezegd voor zondag 22 november, maar dat is helaas "
+                       "niet gelukt.",
+    ("nl", "BE", "je"): "Het spijt ons: we hadden je bestelling beloofd voor zondag 22 november, maar dat is niet gelukt.",
+    ("nl", "BE", "u"): "Het spijt ons: we hadden uw bestelling beloofd voor zondag 22 november, maar dat is helaas "
+                       "niet gelukt.",
+    ("en", "NL", "je"): "I'm sorry: we promised your order for Sunday 22 November, and it isn't ready yet.",
+}
+NEW_DATE = {"nl": "maandag 30 november", "en": "Monday 30 November"}
+BEFORE_THE_DATE = ("nu al", "nog steeds", "op schema", "gepland voor", "Bedankt voor je bestelling",
+                   "dank voor uw bestelling", "let you know now", "on track", "Thank you for your order")
+
+
+def test_a_late_order_gets_the_late_news_and_never_an_update(demo):
+    """Ingrid's order #1033 was promised for Sunday 22 November; on Monday 23 it is not
+    ready. The ladder proposes the late news, and every way to write to her about it
+    (the delay or the update message of the order dialog) says it was not ready on
+    the 22nd, with a new date."""
+    ingrid = Person.get(Person.name == "Ingrid van Leeuwen")
+    order = order_of("Ingrid van Leeuwen")
+    [item] = [i for i in due.due_now(NOW) if i.person_id == ingrid.id]
+    assert (item.step, item.template) == ("late", "order.late")
+    for reader_key, opening in LATE_OPENING.items():
+        as_reader(ingrid, *reader_key)
+        for body in (due_texts.compose_order(order.id, "order_delay", NOW).body,
+                     due_texts.compose_order(order.id, "order_update", NOW).body,
+                     due_texts.compose(item, NOW).body):
+            assert opening in body and NEW_DATE[reader_key[0]] in body, (reader_key, body)
+            assert ("(bestelling #1033)" if reader_key[0] == "nl" else "(order #1033)") in body
+            assert not any(words in body for words in BEFORE_THE_DATE), (reader_key, body)
+        if reader_key[1] == "BE":
+            assert f"tegen {NEW_DATE['nl']}" in body, body
+
+
+def test_the_ladder_never_proposes_an_update_after_the_promised_date(demo):
+    """Three weeks of the demo, day by day: no order reminder after its promised day is
+    an update or "news before the date"."""
+    from desktop.store.models import CustomOrder
+
+    promised = {o.id: o.promised_ready for o in CustomOrder.select()}
+    zone = due.owner_zone()
+    seen = set()
+    for day in range(22):
+        now = NOW + timedelta(days=day)
+        today = now.replace(tzinfo=timezone.utc).astimezone(zone).date()
+        for item in due.due_now(now):
+            if item.kind != "custom_order":
+                continue
+            seen.add(item.step)
+            if promised[item.subject_id] < today:
+                assert (item.step, item.template.removesuffix(".alt")) == ("late", "order.late"), (now, item)
+    assert "late" in seen
+
+
+def test_the_order_dialog_offers_no_update_for_a_late_order(qtbot, demo, translator):
+    from desktop.views.order_message import OrderMessageDialog
+
+    order = order_of("Ingrid van Leeuwen")
+    dialog = OrderMessageDialog(None, order.id, "order_update", NOW)
+    qtbot.addWidget(dialog)
+    kinds = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+    assert "order_update" not in kinds and dialog.kind.currentData() == "order_delay"
+    assert "maar dat is helaas niet gelukt" in dialog.body.toPlainText()
+    on_time = order_of("Marieke Hendriks")  # promised Sunday 29 November: an update is still right
+    dialog = OrderMessageDialog(None, on_time.id, "order_update", NOW)
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentData() == "order_update"
+    assert "Alles ligt nog steeds op schema voor zondag 29 november." in dialog.body.toPlainText()
+
+
+def test_the_delay_and_the_update_need_no_pronoun_for_the_product(demo):
+    """„ketting” and „sleutelhanger” are de-words: the texts never refer to the product
+    with „het” (or „hij”/„ze”), and the product does not "need more time" itself."""
+    marieke = Person.get(Person.name == "Marieke Hendriks")
+    order = order_of("Marieke Hendriks")
+    for lang, country, form in READERS:
+        as_reader(marieke, lang, country, form)
+        delay = due_texts.compose_order(order.id, "order_delay", NOW).body
+        update = due_texts.compose_order(order.id, "order_update", NOW).body
+        for body in (delay, update):
+            assert "Sleutelhanger met letter" in body
+            assert ("zondag 29 november" if lang == "nl" else "Sunday 29 November") in body
+            for wrong in (" het voor ", "het staat", "heeft je", "heeft uw", "tijd nodig", " hem ", " hij ",
+                          "it's still on track", "promised it for"):
+                assert wrong not in body, (lang, country, form, body)
+        if lang == "nl":
+            assert "duurt helaas wat langer dan gepland" in delay and "ligt nog steeds op schema" in update
+
+
+# --- 5, 16: the example shop's consequences and customers --------------------------------
+
+@pytest.mark.parametrize("name, days, noun", [
+    ("Fleur Peeters", 0, "de ring"), ("Noor Bakker", 1, "de armband"), ("Lotte Janssens", 2, "de oorbellen"),
+    ("Sanne de Vries", 3, "de ketting"), ("Tess van Dijk", 13, "de ring"),
+])
+def test_a_final_notice_names_the_product_of_its_own_collaboration(demo, name, days, noun):
+    person = Person.get(Person.name == name)
+    now = NOW + timedelta(days=days)
+    [item] = [i for i in due.due_now(now) if i.person_id == person.id and i.step == "4"]
+    for lang, country, form in READERS:
+        body = body_for(person, item, now, lang, country, form)
+        assert f"{noun} alsnog factureren tegen de winkelprijs" in body, (lang, country, form, body)
+        if noun != "de ketting":
+            assert "de ketting alsnog" not in body
+
+
+def test_every_example_consequence_names_its_own_gift(demo):
+    words = {"Sieradendoosje in een story": "het sieradendoosje", "Geboortesteen hanger": "de hanger",
+             "Creolen in een post": "de oorbellen", "Zegelring in post en story": "de ring"}
+    for collab in Collaboration.select():
+        assert collab.consequence.endswith(" alsnog factureren tegen de winkelprijs"), collab.title
+        if collab.title in words:
+            assert collab.consequence.startswith(words[collab.title]), (collab.title, collab.consequence)
+
+
+def test_the_belgian_example_customers_are_addressed_with_u(demo):
+    kevin = Person.get(Person.name == "Kevin Jacobs")
+    assert (kevin.country, kevin.address_form) == ("BE", "u")
+    body = due_texts.compose_order(order_of("Kevin Jacobs").id, "order_confirmation", NOW).body
+    assert body.startswith("Beste Kevin,") and "uw bestelling" in body and " je " not in body
+    assert Person.get(Person.name == "Marieke Hendriks").address_form == "je"
+
+
+# --- 9: a clause the owner typed ends its sentence with one full stop -----------------------
+
+@pytest.mark.parametrize("typed, shown", [
+    ("de timing komt ons niet meer goed uit", "de timing komt ons niet meer goed uit."),
+    ("de timing komt ons niet meer goed uit.", "de timing komt ons niet meer goed uit."),
+    ("we stoppen met deze lijn!", "we stoppen met deze lijn!"),
+    ("zie „onze mail.”", "zie „onze mail.”"),
+    ("zie onze mail (van maandag)", "zie onze mail (van maandag)."),
+    ("…", "…"),  # what the ending dialog shows before a reason is typed
+    ("  geen budget meer  ", "geen budget meer."),
+])
+def test_the_reason_for_ending_gets_its_full_stop(typed, shown):
+    for lang, country, form in READERS:
+        body = messages.render("ending", dict(messages.sample_values(lang), reden=typed),
+                               reader(lang, country, form, "Sanne"), now=NOW).body
+        line = next(line for line in body.split("\n") if typed.strip() in line)
+        assert line.endswith(shown), (lang, country, form, line)
+        assert ".." not in body and "!." not in body
+
+
+def test_a_consequence_typed_with_a_full_stop_is_not_closed_twice():
+    for lang, country, form in READERS:
+        for typed in ("de ring alsnog factureren tegen de winkelprijs", "de ring alsnog factureren tegen de winkelprijs."):
+            body = messages.render("ladder.4", dict(messages.sample_values(lang), gevolg=typed),
+                                   reader(lang, country, form), now=NOW).body
+            assert "de ring alsnog factureren tegen de winkelprijs. " in body and ".." not in body, body
+
+
+def test_the_closing_mark_is_added_in_one_place_for_every_template():
+    """closed_sentence decides for every template, also an owner's own."""
+    own = ("", "Reden: {reden}\nGevolg: {gevolg}\n{reden}, zeggen we. {gevolg}!")
+    body = messages.render("ending", {"reden": "te duur.", "gevolg": "niets meer"}, reader("nl", "NL", "je"),
+                           override=own).body
+    assert body == "Reden: te duur.\nGevolg: niets meer.\nte duur., zeggen we. niets meer!"
+    assert messages.closed_sentence("klaar", " en verder") == "klaar"
+    assert messages.closed_sentence("", "\n") == ""
+
+
+# --- 11, 14: the agreement's terms and the label request ------------------------------------
+
+DISCLOSURE = {
+    ("nl", "NL", "je"): "• Maak in je post en je TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
+                        "#reclame of „Gekregen van”",
+    ("nl", "NL", "u"): "• Maak in uw post en uw TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
+                       "#reclame of „Gekregen van”",
+    ("nl", "BE", "je"): "• Maak in je post en je TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
+                        "#reclame\n",
+    ("nl", "BE", "u"): "• Maak in uw post en uw TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
+                       "#reclame\n",
+    ("en", "NL", "je"): "• Make it clear in your post and your TikTok video that it's an ad, e.g. with #reclame or "
+                        "“Gekregen van”",
+}
+
+
+def test_the_agreement_names_tiktok_and_her_own_content(demo):
+    from desktop.presentation import collab_texts
+    from desktop.views import small_dialogs
+
+    assert small_dialogs.agreement_message is collab_texts.agreement_message  # the views open the same words
+    noor = Person.get(Person.name == "Noor Bakker")
+    collab = Collaboration.get(Collaboration.person == noor)
+    for reader_key, line in DISCLOSURE.items():
+        as_reader(noor, *reader_key)
+        text = collab_texts.agreement_message(Collaboration.get_by_id(collab.id))
+        tiktok = ("• 1× TikTok-video, geplaatst uiterlijk 3 december 2026" if reader_key[0] == "nl"
+                  else "• 1× TikTok video, posted by 3 December 2026")
+        assert tiktok in text and "tiktok" not in text.replace("@", ""), (reader_key, text)
+        assert line in text, (reader_key, text)
+        assert "Maak in je post duidelijk dat het reclame is" not in text and "Mark the post" not in text
+    sanne = Person.get(Person.name == "Sanne de Vries")  # a reel, not a post
+    text = collab_texts.agreement_message(Collaboration.get(Collaboration.person == sanne))
+    assert "Maak in je reel duidelijk dat het om reclame gaat" in text and " post " not in text
+
+
+def test_a_label_request_never_asks_to_add_an_empty_list(demo):
+    """The caption check left only a checklist point open (the label's place, in the
+    owner's words) and did not decide on the label: the request still says what to add,
+    in her language."""
+    from desktop.presentation import collab_texts
+    from desktop.store.models import Content
+
+    noor = Person.get(Person.name == "Noor Bakker")
+    collab = Collaboration.get(Collaboration.person == noor)
+    content = Content.create(collaboration=collab, url="https://example.com/p/2", platform="instagram", posted_at=NOW,
+                             missing=["Reclamemelding aan het begin"], disclosure_ok=None)
+    expected = {"nl": "• Een duidelijke reclamemelding aan het begin van het bijschrift, bijvoorbeeld #reclame",
+                "en": "• A clear advertising label at the start of the caption, e.g. #reclame"}
+    for lang, country, form in READERS:
+        as_reader(noor, lang, country, form)
+        text = collab_texts.label_request_message(Content.get_by_id(content.id))
+        assert expected[lang] in text, (lang, country, form, text)
+        assert "?\n\nAlvast" not in text and "?\n\nThank you" not in text  # never "add this?" with nothing
+        assert ("Gekregen van" in text) == (country == "NL"), text
+        assert "Reclamemelding aan het begin" not in text  # the owner's checklist words are not hers
+    # hashtags she forgot are still listed as they are, with the label when it is missing too
+    content = Content.create(collaboration=collab, url="https://example.com/p/3", platform="instagram", posted_at=NOW,
+                             missing=["#gekregen"], disclosure_ok=True)
+    as_reader(noor, "nl", "NL", "je")
+    text = collab_texts.label_request_message(Content.get_by_id(content.id))
+    assert "• #gekregen" in text and "reclamemelding" not in text
+
+
+# --- 12, 8: the personalisation in quotes, the Belgian parcel is a "pakje" -------------------
+
+def test_the_order_confirmation_quotes_the_personalisation(demo):
+    kevin = Person.get(Person.name == "Kevin Jacobs")
+    order = order_of("Kevin Jacobs")
+    expected = {"nl": "(personalisatie: „Naam: Lotte”).", "en": "(personalisation: “Naam: Lotte”)."}
+    for lang, country, form in READERS:
+        as_reader(kevin, lang, country, form)
+        body = due_texts.compose_order(order.id, "order_confirmation", NOW).body
+        assert expected[lang] in body, (lang, country, form, body)
+        assert not re.search(r":\s*Naam:", body.replace("„Naam:", "").replace("“Naam:", "")), body
+        assert "Personalisatie: Naam" not in body and "Personalisation: Naam" not in body
+
+
+def test_a_belgian_reader_gets_a_pakje_in_every_parcel_text():
+    values = messages.sample_values("nl")
+    for form in ("je", "u"):
+        for template_id in ("order.shipped", "shipment.received", "shipment.received.alt"):
+            be = messages.render(template_id, values, reader("nl", "BE", form, "Kevin"), now=NOW).body
+            nl = messages.render(template_id, values, reader("nl", "NL", form, "Kevin"), now=NOW).body
+            assert "pakje" in be and "pakket" not in be, (template_id, form, be)
+            assert "pakket" in nl and "pakje" not in nl, (template_id, form, nl)
+        shipped = messages.render("order.shipped", values, reader("nl", "BE", form, "Kevin"), now=NOW).body
+        assert "Het pakje wordt geleverd door PostNL." in shipped
+        assert ("Je kunt je pakje hier volgen:" if form == "je" else "U kunt uw pakje hier volgen:") in shipped
+        for phrase in (messages.describe("shipment", {"product": "Naamketting"}, reader("nl", "BE", form)),
+                       messages.parcel_question({"product": "Naamketting"}, reader("nl", "BE", form))):
+            assert "pakje met de Naamketting" in phrase and "toegekomen" in phrase and "pakket" not in phrase
+        for phrase in (messages.describe("shipment", {"product": "Naamketting"}, reader("nl", "NL", form)),
+                       messages.parcel_question({"product": "Naamketting"}, reader("nl", "NL", form))):
+            assert "pakket" in phrase and "pakje" not in phrase
+    en = messages.describe("shipment", {"product": "Naamketting"}, reader("en", "NL", "je"))
+    assert en == "word on whether the parcel with the Naamketting arrived safely"

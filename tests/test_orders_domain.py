@@ -104,8 +104,9 @@ def test_one_message_per_day_also_for_the_shops_own_promises():
     contact = followup.Contact(7, utc(2026, 11, 25, 8, 0), "out", "email")
     items = due(facts(), utc(2026, 11, 25, 12, 0), contacts=[contact])
     assert items == []  # she heard from the shop today already; tomorrow then
-    [upcoming] = followup.plan(r.order_promises(facts(), S), PEOPLE, [contact], [], S, utc(2026, 11, 25, 12, 0))
-    assert upcoming.due == utc(2026, 11, 26, 9, 0)
+    upcoming, late = followup.plan(r.order_promises(facts(), S), PEOPLE, [contact], [], S, utc(2026, 11, 25, 12, 0))
+    assert (upcoming.step, upcoming.due) == ("delay_warning", utc(2026, 11, 26, 9, 0))
+    assert (late.step, late.due) == ("late", utc(2026, 11, 28, 9, 0))  # the day after the promised Friday
 
 
 def test_no_update_reminder_after_x_days_in_production_without_news():
@@ -216,3 +217,75 @@ def test_new_promise_must_be_later():
     assert orders.validate_new_promise(date(2026, 11, 25), date(2026, 11, 22), today)
     assert orders.validate_new_promise(date(2026, 11, 25), None, today)
     assert orders.validate_new_promise(date(2026, 11, 25), date(2026, 11, 30), today) == ""
+
+
+# --- once the promised day is over (review finding 3) ----------------------------------------
+
+def test_once_the_promised_day_is_over_the_late_news_replaces_the_others():
+    """Promised Friday 27 November, the warning on Wednesday never acted on: from Saturday
+    morning the reminder is the late news, not "news before the date" any more."""
+    f = facts(ready=date(2026, 11, 27), in_production_since=utc(2026, 11, 12, 10, 0))
+    assert due(f, utc(2026, 11, 27, 20, 0))[0].step == "delay_warning"  # the promised day itself
+    [item] = due(f, utc(2026, 11, 28, 9, 0))
+    assert (item.step, item.template) == ("late", "order.late") and [p.step for p in item.parts] == ["late"]
+    # and it stays the late news on the days after
+    assert [i.step for i in due(f, utc(2026, 12, 3, 12, 0))] == ["late"]
+
+
+def test_no_update_is_ever_proposed_after_the_promised_date():
+    """In production since Saturday 21 November, promised Friday 27: the update would come
+    due Saturday 28, after the promised day; it never does, the late news does."""
+    f = facts(ready=date(2026, 11, 27), in_production_since=utc(2026, 11, 21, 10, 0))
+    steps = set()
+    for hours in range(0, 24 * 20, 3):
+        now = utc(2026, 11, 21, 10, 0) + timedelta(hours=hours)
+        for item in due(f, now):
+            steps.update(p.step for p in item.parts)
+            assert not (item.template.startswith("order.update") and now >= utc(2026, 11, 28, 0, 0)), now
+    assert "no_update" not in steps and {"delay_warning", "late"} <= steps
+    # an update well before the date is still proposed
+    early = facts(ready=date(2026, 12, 20), in_production_since=utc(2026, 11, 10, 14, 0))
+    assert due(early, utc(2026, 11, 17, 14, 0))[0].step == "no_update"
+
+
+def test_news_after_the_promised_day_answers_the_late_news():
+    f = facts(ready=date(2026, 11, 27), last_news_at=utc(2026, 11, 28, 11, 0))
+    assert due(f, utc(2026, 11, 28, 12, 0)) == []
+    # news sent on the promised day itself (before it was over) does not
+    f = facts(ready=date(2026, 11, 27), last_news_at=utc(2026, 11, 27, 11, 0))
+    assert [i.step for i in due(f, utc(2026, 11, 28, 12, 0))] == ["late"]
+
+
+def test_past_promise():
+    today = date(2026, 11, 23)
+    assert orders.past_promise(date(2026, 11, 22), today, "in_production")
+    assert orders.past_promise(date(2026, 11, 22), today, "new")
+    assert not orders.past_promise(date(2026, 11, 23), today, "in_production")  # the day itself
+    assert not orders.past_promise(date(2026, 11, 22), today, "ready")
+    assert not orders.past_promise(None, today, "new")
+
+
+# --- a proposed ready date is never a Sunday (review finding 16) ----------------------------
+
+@pytest.mark.parametrize("promised, today, proposed", [
+    (date(2026, 11, 22), date(2026, 11, 23), date(2026, 11, 30)),  # promised Sunday, today Monday: a week on is Monday
+    (date(2026, 11, 29), date(2026, 11, 23), date(2026, 12, 7)),   # promised Sunday 29: Sunday 6 December -> Monday 7
+    (date(2026, 11, 15), date(2026, 11, 22), date(2026, 11, 30)),  # long past, today Sunday 22: Sunday 29 -> Monday 30
+    (date(2026, 11, 28), date(2026, 11, 23), date(2026, 12, 5)),   # a Saturday stays a Saturday
+    (None, date(2026, 11, 29), date(2026, 12, 7)),
+])
+def test_a_proposed_ready_date_moves_off_sunday(promised, today, proposed):
+    found = orders.propose_new_date(promised, today)
+    assert found == proposed and found.weekday() != 6
+    assert orders.validate_new_promise(promised, found, today) == ""
+
+
+def test_every_proposal_for_a_year_of_days_is_a_working_day_after_the_promise():
+    today = date(2026, 11, 23)
+    for offset in range(-40, 330):
+        promised = today + timedelta(days=offset)
+        found = orders.propose_new_date(promised, today)
+        assert found.weekday() != 6 and found > max(promised, today)
+        assert (found - max(promised, today)).days in (7, 8)
+    assert orders.working_day(date(2026, 11, 29)) == date(2026, 11, 30)
+    assert orders.working_day(date(2026, 11, 30)) == date(2026, 11, 30)

@@ -33,16 +33,19 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   into ONE :class:`DueItem` whose ``parts`` list every promise (the message cites them
   all); a step that is not yet due is never pulled forward into an earlier message;
 * what one message may cite (:func:`_fits`): only deliverables at the same step share a
-  message (a final notice names only promises at their own final step), and a parcel
-  check-in rides along only in a step-1 reminder; an unanswered message and the shop's
-  news to a customer get a message of their own (one order's promises share one). A
-  part that does not fit keeps its own message on the next free day;
+  message (a final notice names only promises at their own final step, of one
+  collaboration), and one parcel check-in rides along only in a step-1 reminder; an
+  unanswered message and the shop's news to a customer get a message of their own (one
+  order's promises share one). A part that does not fit keeps its own message on the
+  next free day;
 * some promises are dropped, not asked, while another one is late (``Rule.covered_by``):
   a parcel check-in once a deliverable of the same collaboration is late (she either got
   the parcel, or her answer to that reminder says she did not), an unanswered-message
   follow-up once any of her deliverables is late (those reminders ask for an answer, and
   any answer stops both). Asking them separately would be a second nudge about the same
-  silence, on another day: the etiquette of seed 004 says don't nag;
+  silence, on another day: the etiquette of seed 004 says don't nag. Likewise the shop's
+  news before a custom order's promised date, and its "still on schedule" update, once
+  the promised day is over: the late news (rule ``order_late``) replaces them;
 * quiet hours (default 21:00-09:00, owner's time zone): a step falling inside moves to
   the end of the quiet hours; nothing is due *now* while now is inside them;
 * optional weekend skip (to Monday at the end of the quiet hours);
@@ -189,10 +192,16 @@ RULES: dict[str, Rule] = {
     "order_delay": Rule("custom_order", (
         Step("delay_warning", lambda s: -timedelta(days=s.delay_warning_days), "order.delay", "order.delay.alt",
              channel="email"),
-    ), stop_on_incoming=False),
+    ), stop_on_incoming=False, covered_by="order_late", covered_on="order_id"),
     "order_update": Rule("custom_order", (
         Step("no_update", lambda s: timedelta(days=s.order_update_days), "order.update", "order.update.alt",
              channel="email"),
+    ), stop_on_incoming=False, covered_by="order_late", covered_on="order_id"),
+    # The promised day is over and the order is not ready: news with a new date, worded as
+    # an apology. It covers the two above: "news before the date" and "still on schedule
+    # for <that date>" are untrue once the date has passed.
+    "order_late": Rule("custom_order", (
+        Step("late", lambda s: timedelta(0), "order.late", "order.late.alt", channel="email"),
     ), stop_on_incoming=False),
 }
 
@@ -313,7 +322,7 @@ class DueItem:
     kind: str
     subject_type: str
     subject_id: int
-    step: str  # "1".."4", a check-in name ("received", "delay_warning", "no_update") or "strike"
+    step: str  # "1".."4", a check-in name ("received", "delay_warning", "no_update", "late") or "strike"
     channel: str  # suggested channel code ("" for a task)
     due: datetime  # naive UTC: when it came (or comes) due
     key: str  # stable per promise + reference + step (the primary part's)
@@ -469,6 +478,7 @@ class _Next:
     step: Step
     due: datetime  # before the person guards
     key: str
+    previous_sent: datetime | None = None  # when the step before it was sent (None: not sent, or none)
 
 
 def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Iterable[datetime],
@@ -526,7 +536,9 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], in
     if snoozed:
         due = max(due, max(snoozed))
     step = steps[index]
-    return _Next(promise, index, step, due, prefix + step.name)
+    previous = found[last] if last >= 0 else None  # the last step acted on
+    return _Next(promise, index, step, due, prefix + step.name,
+                 previous.at if previous is not None and previous.status == "sent" else None)
 
 
 def _answered(promise: Promise, incoming: Iterable[datetime]) -> bool:
@@ -830,13 +842,19 @@ def _covered(nxt: _Next, late: Mapping[tuple[int, str], list[tuple[datetime, Map
     return False
 
 
+# Among one order's reminders due together, the news before the promised date leads (an
+# update without it would say "still on schedule" two days before the date it will miss).
+_ORDER_NEWS = {"delay_warning": 1}
+
+
 def _primary_order(part: tuple[_Next, datetime]):
     # The primary part: the most advanced step, then the one that came due first.
-    return (-step_order(part[0].step.name), part[1], part[0].key)
+    name = part[0].step.name
+    return (-step_order(name), -_ORDER_NEWS.get(name, 0), part[1], part[0].key)
 
 
-def _fits(primary: Step, primary_kind: str, step: Step, kind: str) -> bool:
-    """May a part at ``step`` be cited in the message of ``primary``?
+def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:
+    """May ``part`` be cited in the message of ``primary``?
 
     Only an influencer's deliverables share a message ({afspraken} lists them, each with
     its own deadline when they differ), and only at the same step: from step 2 on the
@@ -846,17 +864,24 @@ def _fits(primary: Step, primary_kind: str, step: Step, kind: str) -> bool:
     * the shop's own news to a customer and what a person owes the shop never share a
       message (one is an apology, the other a reminder), nor do two orders (the order
       templates name one order);
-    * a parcel check-in rides along only in a first, friendly reminder ("I'm still
-      waiting for ... and a word on whether the parcel arrived"); from step 2 on "my
-      messages about ... whether the parcel arrived" would claim a question never asked;
+    * a parcel check-in rides along only in a first, friendly reminder, as its closing
+      question ("Oh, and did the parcel ... arrive?"); from step 2 on "my messages about
+      ... whether the parcel arrived" would claim a question never asked;
     * an unanswered message is never cited in a reminder about a deliverable;
-    * a final notice cites the agreement, its consequences and costs: it only names
-      promises at their own final step.
+    * a final notice cites the agreement, its date, its consequences and costs: it only
+      names promises at their own final step, of the same collaboration (two agreements
+      have two dates, two consequences and two values: each its own notice).
 
     A part that does not fit keeps its own message on the next free day."""
+    step, primary_step = part.step, primary.step
     if kind == primary_kind == "deliverable":
-        return step.name == primary.name
-    return primary_kind == "deliverable" and primary.name == "1" and kind == "shipment"
+        if step.name != primary_step.name:
+            return False
+        if primary_step.final:
+            mine = part.promise.details.get("collaboration_id")
+            return mine is not None and mine == primary.promise.details.get("collaboration_id")
+        return True
+    return primary_kind == "deliverable" and primary_step.name == "1" and kind == "shipment"
 
 
 def _same_order(a: Promise, b: Promise) -> bool:
@@ -867,16 +892,21 @@ def _same_order(a: Promise, b: Promise) -> bool:
 
 def _compose(parts: list[tuple[_Next, datetime]]) -> tuple[list[tuple[_Next, datetime]], list[tuple[_Next, datetime]]]:
     """Split one person's parts due on one day into (the message's parts, primary first;
-    the parts that do not belong in it)."""
+    the parts that do not belong in it). At most one parcel check-in rides along (the
+    message asks about one parcel in its closing question)."""
     if len(parts) == 1:
         return parts, []
     parts = sorted(parts, key=_primary_order)
     primary = parts[0][0]
     kind = RULES[primary.promise.rule].kind
     message, rest = [parts[0]], []
+    parcels = 1 if kind == "shipment" else 0
     for part in parts[1:]:
-        fits = (_fits(primary.step, kind, part[0].step, RULES[part[0].promise.rule].kind)
+        part_kind = RULES[part[0].promise.rule].kind
+        fits = (_fits(primary, kind, part[0], part_kind) and not (part_kind == "shipment" and parcels)
                 or _same_order(primary.promise, part[0].promise))
+        if fits and part_kind == "shipment":
+            parcels += 1
         (message if fits else rest).append(part)
     return message, rest
 
@@ -890,9 +920,10 @@ def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: Lad
     template = step.template
     since = primary.promise.since or primary.promise.reference
     channel, channel_note = channel_decision(step, person, contacts, since)
-    if template and step.alt_template and (template == last_template or channel_note == NO_OTHER_CHANNEL):
+    if template and step.alt_template and (template == last_template or channel_note == NO_OTHER_CHANNEL
+                                           or not _another_way(step, channel, primary, contacts)):
         # the other wording: not the same text twice, and none that says "this way" when
-        # there is no other way to write to her
+        # there is no other way to write to her, or the step before did not go another way
         template = step.alt_template
     due_parts = tuple([
         _built(DuePart, {
@@ -918,6 +949,25 @@ def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: Lad
         "parts": due_parts,
         "channel_note": channel_note,
     })
+
+
+def _another_way(step: Step, channel: str, nxt: _Next, contacts: list[Contact]) -> bool:
+    """May a step that asks for another channel say "I'm trying to reach you this way"?
+    Only when the step before it was really sent, on a known channel other than the one
+    proposed now; a first message (catch-up) or the same channel again has no "this way"."""
+    if step.channel != "other":
+        return True
+    if nxt.previous_sent is None or not channel:
+        return False
+    before = _channel_sent_at(contacts, nxt.previous_sent)
+    return bool(before) and before != channel
+
+
+def _channel_sent_at(contacts: list[Contact], at: datetime) -> str:
+    """The channel of the outgoing contact logged when a step was marked sent (the same
+    moment, give or take a minute), or ""."""
+    near = [c for c in contacts if c.direction == "out" and c.channel and abs(c.at - at) <= timedelta(minutes=1)]
+    return min(near, key=lambda c: abs(c.at - at)).channel if near else ""
 
 
 def due_now(items: Iterable[DueItem], now: datetime) -> list[DueItem]:

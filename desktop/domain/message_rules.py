@@ -85,6 +85,9 @@ PLACEHOLDERS: dict[str, str] = {
     "voorwaarden": N_("the agreed terms, one per line"),
     "reden": N_("why the collaboration ends, as you typed it"),
     "ontbreekt": N_("what the post still lacks, e.g. the advertising label, one per line"),
+    # TRANSLATORS: help text for {pakketvraag}: a closing sentence of a first reminder.
+    "pakketvraag": N_("a closing question whether a parcel arrived, when that check-in is due with a first "
+                      "reminder (empty otherwise)"),
 }
 
 
@@ -118,7 +121,16 @@ def validate(text: str) -> list[str]:
 OPTIONAL = frozenset({
     "naam", "winkel", "afzender", "dagen_te_laat", "afgesproken_op", "kosten", "verzonden_op", "bestelnummer",
     "personalisatie", "prijs", "vervoerder", "track_trace", "reden", "gevolg", "beloofde_datum",
+    # a message about deliverables with different deadlines names each in {afspraken}
+    "deadline",
+    "pakketvraag",
 })
+
+# Values the owner types as a clause that ends a sentence of the template ("De reden:
+# {reden}", "...afgesproken: {gevolg}."): rendering gives each exactly one closing mark,
+# whether the owner typed one or not (presentation/messages.fill_text).
+SENTENCE_VALUES = frozenset({"reden", "gevolg"})
+
 
 def default_form(country: str | None, language: str | None = "nl") -> str:
     """The form of address for a new person: u for a Dutch-speaking Belgian, je otherwise."""

@@ -11,7 +11,13 @@ Two rules of the ladder's table belong to custom orders:
   new promised date (the delay message) starts it afresh for the new date.
 - ``order_update`` (step ``no_update``): an order in production has had no news sent for
   ``order_update_days`` days, counted from the last message sent or from the moment it
-  went into production.
+  went into production. Only before the promised date has passed: an update says "still
+  on schedule for <the promised date>", which is untrue afterwards.
+- ``order_late`` (step ``late``): the promised day is over and the order is still being
+  made. It comes due at the start of the next day (the end of the quiet hours) and asks
+  for news with a new date, worded as an apology ("it was not ready on ..."); news sent
+  after the promised day answers it. Once it is late, the reminders before the date (news
+  before it, an update) are dropped: what the customer needs now is the late news.
 
 Orders that are ready, shipped, delivered or cancelled owe nothing.
 
@@ -28,8 +34,10 @@ from desktop.domain.orders import IN_THE_MAKING
 
 DELAY_RULE = "order_delay"
 UPDATE_RULE = "order_update"
+LATE_RULE = "order_late"
 DELAY_STEP = "delay_warning"
 UPDATE_STEP = "no_update"
+LATE_STEP = "late"
 
 
 @dataclass(frozen=True)
@@ -51,12 +59,19 @@ def warning_start(promised_ready: date, warn_days: int, tz: tzinfo) -> datetime:
     return local.astimezone(timezone.utc).replace(tzinfo=None)
 
 
+def day_over(promised_ready: date, tz: tzinfo) -> datetime:
+    """The first moment after the promised day (local midnight that starts the next day), as naive UTC."""
+    return warning_start(promised_ready + timedelta(days=1), 0, tz)
+
+
 def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[followup.Promise]:
     """The ladder promises of one order (none for an order that is no longer being made)."""
     if facts.status not in IN_THE_MAKING:
         return []
     details = dict(facts.details or {})
+    details["order_id"] = facts.order_id  # the late news covers the other reminders of this order
     promises = []
+    late_from = None
     if facts.promised_ready is not None:
         start = warning_start(facts.promised_ready, settings.delay_warning_days, settings.tz)
         answered = facts.last_news_at is not None and facts.last_news_at >= start
@@ -69,9 +84,15 @@ def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list
             rule=DELAY_RULE, person_id=facts.person_id, subject_type="custom_order", subject_id=facts.order_id,
             reference=reference, closed=answered, details=details,
         ))
+        late_from = day_over(facts.promised_ready, settings.tz)
+        promises.append(followup.Promise(
+            rule=LATE_RULE, person_id=facts.person_id, subject_type="custom_order", subject_id=facts.order_id,
+            reference=late_from, closed=facts.last_news_at is not None and facts.last_news_at >= late_from,
+            details=details,
+        ))
     if facts.status == "in_production" and settings.order_update_days > 0:
         since = max((m for m in (facts.in_production_since, facts.last_news_at) if m), default=None)
-        if since is not None:
+        if since is not None and (late_from is None or since + timedelta(days=settings.order_update_days) < late_from):
             promises.append(followup.Promise(
                 rule=UPDATE_RULE, person_id=facts.person_id, subject_type="custom_order",
                 subject_id=facts.order_id, reference=since, details=details,

@@ -44,6 +44,12 @@ def days_left(promised: date | None, today: date) -> int | None:
     return None if promised is None else (promised - today).days
 
 
+def past_promise(promised: date | None, today: date, status: str) -> bool:
+    """Is the promised ready day over while the order is still being made? Then news to
+    the customer is late news (an apology with a new date), never "still on schedule"."""
+    return status in IN_THE_MAKING and promised is not None and promised < today
+
+
 def urgency_colour(days: int | None, warn_days: int) -> str:
     """'red' when the promised day has passed, 'amber' when it is within ``warn_days``."""
     if days is None:
@@ -195,10 +201,23 @@ def _check_status_and_dates(form: OrderInput, previous: dict | None, errors: dic
 DELAY_PROPOSAL_DAYS = 7
 
 
+# Days a proposed ready date is moved off (a customer reads "ready on Sunday" as odd):
+# Sunday, to the Monday after.
+CLOSED_DAYS = (6,)
+
+
+def working_day(day: date) -> date:
+    """``day``, or the first day after it that is not a closed day (Sunday)."""
+    while day.weekday() in CLOSED_DAYS:
+        day += timedelta(days=1)
+    return day
+
+
 def propose_new_date(promised: date | None, today: date, days: int = DELAY_PROPOSAL_DAYS) -> date:
     """The new expected date a delay message proposes: a week after the promised date,
-    or after today when that has passed. Always passes :func:`validate_new_promise`."""
-    return max(promised or today, today) + timedelta(days=days)
+    or after today when that has passed, moved off a Sunday to the Monday. Always passes
+    :func:`validate_new_promise`. (The owner may still choose a Sunday in the dialog.)"""
+    return working_day(max(promised or today, today) + timedelta(days=days))
 
 
 def validate_new_promise(current: date | None, new: date | None, today: date) -> str:

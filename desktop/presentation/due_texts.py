@@ -81,23 +81,38 @@ def _title_of(item: DueItem, facts: dict[int, tuple]) -> str:
 
 # --- messages --------------------------------------------------------------------------
 
-def values_for(item: DueItem, person: Person, now: datetime, s: LadderSettings) -> dict[str, object]:
-    """The typed placeholder values for an item (formatted later in the recipient's locale)."""
-    to = recipient(person)
+def values_for(item: DueItem, person: Person, now: datetime, s: LadderSettings,
+               to: messages.Recipient | None = None) -> dict[str, object]:
+    """The typed placeholder values for an item (formatted later in the recipient's locale).
+    ``to``: another reader than ``person`` as she is (the template editor's preview)."""
+    return item_values(item, person, now, s, to)[0]
+
+
+def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
+                to: messages.Recipient | None = None) -> tuple[dict[str, object], messages.Owed]:
+    """:func:`values_for`, with the words for what the item is about (``messages.Owed``)."""
+    to = to or recipient(person)
     details = [due.part_details(p) for p in item.parts]
     main = details[0]
-    deadline = main.get("deadline") or item.parts[0].reference
-    late_days = (followup.local_date(now, s) - followup.local_date(deadline, s)).days
+    owed = messages.describe_owed([(p.kind, p.subject_id, d) for p, d in zip(item.parts, details)], to, now, s.tz)
+    if any(p.kind == "deliverable" for p in item.parts):
+        deadline = owed.deadline  # None when they differ: {afspraken} names each one's own
+    else:
+        deadline = main.get("deadline") or item.parts[0].reference
+    late_days = None
+    if deadline is not None:
+        late_days = (followup.local_date(now, s) - followup.local_date(deadline, s)).days
     catalog = i18n.translations_for(to.lang)
     return {
         "voornaam": to.first_name,
         "naam": person.name,
         "winkel": settings.get("shop_name"),
         "afzender": settings.get("owner_name"),
-        "afspraken": [messages.describe(p.kind, d, to, now, s.tz) for p, d in zip(item.parts, details)],
+        "afspraken": list(owed.afspraken),
+        "pakketvraag": owed.pakketvraag,
         "product": main.get("product", ""),
         "deadline": deadline,
-        "dagen_te_laat": messages.DaysLate(max(1, late_days)),
+        "dagen_te_laat": messages.DaysLate(max(1, late_days)) if late_days is not None else None,
         "afgesproken_op": main.get("agreed_at"),
         "gevolg": main.get("consequence") or catalog.gettext(messages.DEFAULT_CONSEQUENCE),
         "kosten": messages.Money(main["value_cents"]) if main.get("value_cents") else None,
@@ -111,7 +126,22 @@ def values_for(item: DueItem, person: Person, now: datetime, s: LadderSettings) 
         "titel": main.get("title", ""),
         "bericht_van": main.get("message_at"),
         "prijs": messages.Money(main["price_cents"]) if main.get("price_cents") is not None else None,
-    }
+    }, owed
+
+
+def fitted(values: dict[str, object], body: str, owed: messages.Owed | None = None) -> tuple[str, dict[str, object]]:
+    """(body, values) made to fit each other, for a wording that predates some values
+    (an owner's own template): a parcel question that rides along is added as a paragraph
+    of its own when the text has no {pakketvraag}, and when the deliverables have
+    different deadlines but the text could only leave {deadline} out together with
+    {afspraken}, {deadline} lists the dates instead of taking the sentence with it."""
+    values = dict(values)
+    deadlines = owed.deadlines if owed is not None else ()
+    if values.get("pakketvraag"):
+        body = messages.with_paragraph(body, "pakketvraag")
+    if values.get("deadline") is None and len(deadlines) > 1 and messages.cut_takes(body, "deadline", "afspraken"):
+        values["deadline"] = list(deadlines)
+    return body, values
 
 
 def compose_for(person: Person, template_id: str, values: dict[str, object], now: datetime) -> messages.Message:
@@ -133,10 +163,12 @@ def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None
     s = due.ladder_settings()
     person = Person.get_by_id(item.person_id)
     to = recipient(person)
-    values = values_for(item, person, now, s)
+    values, owed = item_values(item, person, now, s)
     values.update(extra or {})
-    override = templates.own(item.template, to.lang, to.context)
-    return messages.render(item.template, values, to, now=now, tz=s.tz, override=override)
+    subject, body = (templates.own(item.template, to.lang, to.context)
+                     or messages.default_text(item.template, to.lang, to.context, to.country))
+    body, values = fitted(values, body, owed)
+    return messages.render(item.template, values, to, now=now, tz=s.tz, override=(subject, body))
 
 
 def delay_reason() -> str:
@@ -148,11 +180,16 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
     """The message ``step`` for this order, in the customer's language, form and locale.
 
     Uses the owner's edited template when there is one; the alternative wording when the
-    same message went out last time (never the same text twice in a row).
+    same message went out last time (never the same text twice in a row). News about an
+    order whose promised day is over is the late wording ("order.late").
     """
     order = CustomOrder.get_by_id(order_id)
     person = order.person
+    today = to_local(now).date()
     template = orders.TEMPLATES[step]
+    late = step in ("order_delay", "order_update") and rules.past_promise(order.promised_ready, today, order.status)
+    if late:  # the promised day is over: late news with an apology, not "before" or "on schedule"
+        template = "order.late"
     if orders.last_purpose(order_id) == step and template + ".alt" in messages.TEMPLATES:
         template += ".alt"
     to = recipient(person)
@@ -166,8 +203,8 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         "product": order.product.name if order.product_id else "",
         "bestelnummer": order.order_number,
         "beloofde_datum": order.promised_ready,
-        "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, to_local(now).date())
-                                      if step == "order_delay" else None),
+        "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, today)
+                                      if step == "order_delay" or late else None),
         "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,
         "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),
         "vervoerder": label("carrier", shipment.carrier) if shipment else "",
@@ -193,5 +230,5 @@ def strike_words() -> dict[str, str]:
     return {"evidence": _("No answer after four reminders."), "ending": _("Not delivered after the last reminder.")}
 
 
-__all__ = ["recipient", "subject_title", "subject_titles", "TITLES", "values_for", "compose_for", "compose", "compose_order",
-           "strike_words", "template_text"]
+__all__ = ["recipient", "subject_title", "subject_titles", "TITLES", "values_for", "item_values", "fitted",
+           "compose_for", "compose", "compose_order", "strike_words", "template_text"]

@@ -16,7 +16,7 @@ locale: nl_NL, nl_BE for Belgians, or en.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 
@@ -29,6 +29,7 @@ from desktop.domain.message_rules import (  # the facts of a message (re-exporte
     FORMS,
     OPTIONAL,
     PLACEHOLDERS,
+    SENTENCE_VALUES,
     DaysLate,
     Money,
     Recipient,
@@ -70,6 +71,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "voorwaarden": NP_("placeholder", "Agreed terms"),
     "reden": NP_("placeholder", "Reason for ending"),
     "ontbreekt": NP_("placeholder", "What the post still lacks"),
+    "pakketvraag": NP_("placeholder", "Question whether the parcel arrived"),
 }
 
 
@@ -95,12 +97,13 @@ _EVERY_TEMPLATE = ("voornaam", "aanhef", "groet", "naam", "winkel", "afzender")
 _ORDER = ("product", "bestelnummer", "beloofde_datum", "personalisatie", "prijs")
 _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "ladder": ("afspraken", "product", "deadline", "dagen_te_laat", "afgesproken_op", "gevolg", "kosten",
-               "pauzedatum"),
+               "pauzedatum", "pakketvraag"),
     "shipment.received": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
     "reply": ("bericht_van", "titel", "afgesproken_op"),
     "order": _ORDER,  # confirmation, ready
     "order.delay": _ORDER + ("nieuwe_datum",),
     "order.update": _ORDER + ("nieuwe_datum",),
+    "order.late": _ORDER + ("nieuwe_datum",),
     "order.shipped": _ORDER + ("vervoerder", "track_trace"),
     "agreement": ("titel", "voorwaarden"),
     "ending": ("titel", "reden"),
@@ -182,11 +185,37 @@ def _tidy_subject(text: str) -> str:
     return text
 
 
+_CLOSING = ".!?…"
+_CLOSERS = "\"'”’»)]"
+
+
+def _ends_sentence(value: str) -> bool:
+    """Does ``value`` end with a full stop, ! ? or … (before any closing quote or bracket)?"""
+    return value.rstrip().rstrip(_CLOSERS)[-1:] in tuple(_CLOSING)
+
+
+def closed_sentence(value: str, after: str) -> str:
+    """A clause the owner typed (:data:`SENTENCE_VALUES`) as it reads before ``after``, the
+    template's text that follows it: with a full stop when the template ends the sentence
+    there (a line break or the end) and the owner typed none, without the owner's own full
+    stop when the template puts its own mark right after it ("{gevolg}.")."""
+    value = value.rstrip()
+    if not value:
+        return value
+    rest = after.lstrip(" \t")
+    if rest[:1] in ("", "\n"):
+        return value if _ends_sentence(value) else value + "."
+    if rest[:1] in tuple(_CLOSING) and value.endswith("."):
+        return value.rstrip(".")
+    return value
+
+
 def fill_text(text: str, values: Mapping[str, str], subject: bool = False) -> tuple[str, tuple[str, ...]]:
     """Replace ``{name}`` by its value; never raises. A known placeholder without a value
     never shows: the sentence (or parenthesis) that needs it is left out, in a subject
-    only the value. Returns the text and the names that had no value. Anything that is not
-    a known name stays as typed (``validate`` keeps it out of saved templates)."""
+    only the value. A clause the owner typed that ends a sentence gets one closing mark
+    (:func:`closed_sentence`). Returns the text and the names that had no value. Anything
+    that is not a known name stays as typed (``validate`` keeps it out of saved templates)."""
     missing: list[str] = []
     cuts: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
@@ -213,7 +242,11 @@ def fill_text(text: str, values: Mapping[str, str], subject: bool = False) -> tu
         name = m.group(1)
         if name is None or name not in PLACEHOLDERS:
             return token
-        return str(values.get(name) or "")
+        value = str(values.get(name) or "")
+        if name in SENTENCE_VALUES and not subject:
+            line_end = m.string.find("\n", m.end())
+            return closed_sentence(value, m.string[m.end():] if line_end < 0 else m.string[m.end():line_end + 1])
+        return value
 
     filled = _TOKEN.sub(one, text)
     if missing:
@@ -224,6 +257,29 @@ def fill_text(text: str, values: Mapping[str, str], subject: bool = False) -> tu
 def fill(text: str, values: Mapping[str, str]) -> str:
     """:func:`fill_text` without the list of missing names."""
     return fill_text(text, values)[0]
+
+
+def cut_takes(text: str, name: str, other: str) -> bool:
+    """Would leaving ``{name}`` out of ``text`` (its sentence or parenthesis, as
+    :func:`fill_text` does for a missing value) take ``{other}`` with it?"""
+    for m in _TOKEN.finditer(text):
+        if m.group(1) == name:
+            start, end = _without(text, m.start(), m.end(), subject=False)
+            if "{" + other + "}" in text[start:end]:
+                return True
+    return False
+
+
+def with_paragraph(text: str, name: str) -> str:
+    """``text`` with ``{name}`` in it: as it is when it already has it, else as a
+    paragraph of its own before the sign-off line ({groet}), or at the end."""
+    if name in placeholders_in(text):
+        return text
+    at = text.find("{groet}")
+    if at < 0:
+        return text.rstrip() + "\n\n{" + name + "}"
+    line_start = text.rfind("\n", 0, at) + 1
+    return text[:line_start] + "{" + name + "}\n\n" + text[line_start:]
 
 
 def format_value(value: object, recipient: Recipient, now: datetime | None = None,
@@ -279,24 +335,24 @@ _t(
     "ladder.1",
     N_("Step 1: friendly reminder"),
     NF_("A quick check-in from {winkel}"),
-    NF_("{aanhef}\n\nJust checking in about {afspraken}: the deadline was {deadline}. Is everything OK? "
-        "If something came up or you could use a hand, do let me know.\n\nWhen do you think you'll have it "
-        "ready?\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nJust checking in about {afspraken} (due {deadline}). Is everything OK? If something has "
+        "come up or you could use a hand, do let me know.\n\nWhen do you think you'll be able to post?\n\n"
+        "{pakketvraag}\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.1.alt",
     N_("Step 1: friendly reminder (other wording)"),
     NF_("A gentle reminder from {winkel}"),
-    NF_("{aanhef}\n\nA gentle reminder about {afspraken}, which was due on {deadline} ({dagen_te_laat}). "
-        "Is there anything I can help with? If you let me know when you expect to finish, I can plan around "
-        "it.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nA gentle reminder about {afspraken} (due {deadline}). Is there anything I can help "
+        "with? If you let me know when you expect to post, I can plan around it.\n\n{pakketvraag}\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.2",
     N_("Step 2: why the deadline matters"),
-    NF_("Why the date matters to us"),
-    NF_("{aanhef}\n\nI haven't heard back about {afspraken} yet (due {deadline}). I'd like to explain why "
-        "the date matters to us: we plan our collections, promotions and stock around what we agree with our "
+    NF_("Why an agreed date matters to us"),
+    NF_("{aanhef}\n\nI haven't heard back yet about {afspraken} (due {deadline}). I'd like to explain why "
+        "an agreed date matters to us: we plan our collections, promotions and stock around what we agree with our "
         "partners, so when something arrives late, the rest of our schedule slips too.\n\nCould you get it "
         "done in the next few days, or tell me a date that does work for you?\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -304,7 +360,7 @@ _t(
     "ladder.2.alt",
     N_("Step 2: why the deadline matters (other wording)"),
     NF_("Planning at {winkel}"),
-    NF_("{aanhef}\n\nI'm following up on {afspraken}, which was due on {deadline}. For a small shop like "
+    NF_("{aanhef}\n\nI'm following up on {afspraken} (due {deadline}). For a small shop like "
         "ours every agreement counts: we set products aside, time our own posts around yours and tell "
         "customers what's coming. That only works if we both stick to the dates we agreed.\n\nCould you let "
         "me know this week how you'd like to proceed?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -321,15 +377,15 @@ _t(
     "ladder.3.alt",
     N_("Step 3: call or message on another channel (other wording)"),
     NF_("A quick question from {winkel}"),
-    NF_("{aanhef} I'd like to hear from you about {afspraken} ({dagen_te_laat}). I hope all is well! "
+    NF_("{aanhef} I'd like to hear from you about {afspraken} (due {deadline}). I hope all is well! "
         "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
 )
 _t(
     "ladder.4",
     N_("Step 4: final reminder"),
     NF_("Final reminder about our agreement"),
-    NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed this on {afgesproken_op}, "
-        "with a deadline of {deadline}. I haven't heard from you since the deadline.\n\n"
+    NF_("{aanhef}\n\nThis is my final reminder about {afspraken} (due {deadline}). We agreed this on "
+        "{afgesproken_op}. I haven't heard from you since the deadline.\n\n"
         "If I don't hear from you by {pauzedatum}, I'll put our collaboration on hold. Then what we agreed for "
         "that case applies: {gevolg}. What we sent you is worth {kosten}.\n\nI'd much rather sort this out "
         "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
@@ -338,8 +394,8 @@ _t(
     "ladder.4.alt",
     N_("Step 4: final reminder (other wording)"),
     NF_("Our agreement: final reminder"),
-    NF_("{aanhef}\n\nThis is about {afspraken}, which was due by {deadline}. It is now {dagen_te_laat}, "
-        "and I haven't heard from you since the deadline.\n\nSo this is my final reminder: if I don't hear from "
+    NF_("{aanhef}\n\nThis is about {afspraken} (due {deadline}). I haven't heard from you since the "
+        "deadline.\n\nSo this is my final reminder: if I don't hear from "
         "you by {pauzedatum}, I'll put the collaboration on hold. Then what we agreed for that case applies: "
         "{gevolg}. What we sent you is worth {kosten}.\n\nA short message is all it takes to sort it out "
         "together.\n\n{groet}\n{afzender}\n{winkel}"),
@@ -410,10 +466,10 @@ _t(
     "order.delay",
     N_("Custom order: news before the promised date"),
     NF_("News about your order {bestelnummer}"),
-    NF_("{aanhef}\n\nThank you for your order {bestelnummer}. Unfortunately, your {product} is taking a "
-        "little longer than planned: we had promised it for {beloofde_datum}. We now expect your order to be "
-        "ready on {nieuwe_datum}. We'd rather let you know now than keep you waiting.\n\nSorry for the delay, "
-        "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
+        "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
+        "{nieuwe_datum}. We'd rather let you know now than keep you waiting.\n\nSorry for the delay, and thank "
+        "you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.delay.alt",
@@ -427,9 +483,9 @@ _t(
     "order.update",
     N_("Custom order: an update during production"),
     NF_("How your order {bestelnummer} is coming along"),
-    NF_("{aanhef}\n\nA quick update on your order {bestelnummer}: we're working on your {product}, and it's "
-        "still on track to be ready on {beloofde_datum}. As soon as your order is on its way, we'll let you "
-        "know.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nA quick update: we're working on your {product} (order {bestelnummer}). Everything is "
+        "still on track for {beloofde_datum}. As soon as your order is on its way, we'll let you know.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.update.alt",
@@ -439,14 +495,34 @@ _t(
         "and we're on schedule for {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
+# The promised day is over and the order is not ready (rule "order_late"; the order
+# dialog's delay message for a late order): an apology with the new date, never "before".
+_t(
+    "order.late",
+    N_("Custom order: the promised date has passed"),
+    NF_("Your order {bestelnummer} is running late"),
+    NF_("{aanhef}\n\nI'm sorry: we promised your order for {beloofde_datum}, and it isn't ready yet. We're still "
+        "working on your {product} (order {bestelnummer}) and now expect to have everything ready on "
+        "{nieuwe_datum}. We'll let you know the moment your order is on its way.\n\nApologies for the wait, "
+        "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "order.late.alt",
+    N_("Custom order: the promised date has passed (other wording)"),
+    NF_("News about your order {bestelnummer}"),
+    NF_("{aanhef}\n\nA short note about your order {bestelnummer}: it wasn't ready on {beloofde_datum} as we had "
+        "promised, and we're sorry about that. We're finishing your {product} with care and now expect to have "
+        "everything ready on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n"
+        "{winkel}"),
+)
 
 # The shop's own messages to a customer about a custom order (sent from the Maatwerk view).
 _t(
     "order.confirmation",
     N_("Custom order: order confirmation"),
     NF_("Your order {bestelnummer} at {winkel}"),
-    NF_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for "
-        "you. Personalisation: {personalisatie}. The price is {prijs}.\n\nWe expect your order to be ready on "
+    NF_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for you "
+        "(personalisation: “{personalisatie}”). The price is {prijs}.\n\nWe expect your order to be ready on "
         "{beloofde_datum}. If anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -498,11 +574,20 @@ _BELGIAN = (
     NBE_("Your parcel from {winkel}"),
     NBE_("{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
         "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("je_BE", "{aanhef}\n\nA gentle reminder about {afspraken}, which was due on {deadline} ({dagen_te_laat}). "
-        "Is there anything I can help with? If you let me know when you expect to finish, I can plan around "
-        "it.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("je_BE", "{aanhef} I'd like to hear from you about {afspraken} ({dagen_te_laat}). I hope all is well! "
+    NP_("je_BE", "{aanhef}\n\nA gentle reminder about {afspraken} (due {deadline}). Is there anything I can help "
+        "with? If you let me know when you expect to post, I can plan around it.\n\n{pakketvraag}\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+    NP_("je_BE", "{aanhef} I'd like to hear from you about {afspraken} (due {deadline}). I hope all is well! "
         "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
+    NBE_("word on whether the parcel with the {product} arrived safely"),
+    NBE_("Oh, and did the parcel with the {product} arrive safely?"),
+    NBE_("Oh, and did the parcel I sent you arrive safely?"),
+    NBE_("{aanhef}\n\nI'm sorry: we promised your order for {beloofde_datum}, and it isn't ready yet. We're still "
+         "working on your {product} (order {bestelnummer}) and now expect to have everything ready on "
+         "{nieuwe_datum}. We'll let you know the moment your order is on its way.\n\nApologies for the wait, "
+         "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
+         "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef}\n\nI'm following up once more on my message of {bericht_van} about “{titel}”. When we "
         "started working together, we agreed to answer each other within a few days, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -525,9 +610,18 @@ SIGN_OFF = NBE_("Best wishes,")
 DESCRIPTIONS: dict[str, str] = {}
 DESCRIPTIONS["deliverable"] = NF_("your {what} with the {product}")
 DESCRIPTIONS["deliverable_no_product"] = NF_("your {what}")
-DESCRIPTIONS["reply"] = NF_("your answer to my message of {date}")
-DESCRIPTIONS["shipment"] = NF_("a short message whether the parcel with the {product} arrived")
+DESCRIPTIONS["reply"] = NF_("your reply to my message of {date}")
+DESCRIPTIONS["shipment"] = NF_("word on whether the parcel with the {product} arrived safely")
 DESCRIPTIONS["custom_order"] = NF_("news about order {number}")
+# When the deliverables of one message have different deadlines, each is named with its own.
+DESCRIPTIONS["deliverable_dated"] = NF_("your {what} (due {date})")
+# TRANSLATORS: {items} lists one influencer's deliverables with the same product, e.g.
+# "your post and your story"; {product} is the product's name.
+DELIVERABLES_WITH_PRODUCT = N_("{items} with the {product}")
+# {pakketvraag}: a parcel check-in that rides along with a first reminder, asked in a
+# closing sentence of its own (it has no deadline and is not work to finish).
+PARCEL_QUESTION = NF_("Oh, and did the parcel with the {product} arrive safely?")
+PARCEL_QUESTION_NO_PRODUCT = NF_("Oh, and did the parcel I sent you arrive safely?")
 # What a deliverable is, inside a sentence.
 DELIVERABLE_WORDS = {
     "post": NP_("inline", "post"),
@@ -588,7 +682,12 @@ def sign_off(recipient: Recipient) -> str:
 def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now: datetime | None = None,
              tz: tzinfo = timezone.utc) -> str:
     """The phrase for one promise inside {afspraken}, e.g. "je reel met de Ketting Maan"."""
-    lookup = i18n.translations_for(recipient.lang).pgettext  # (an alias: not a string to extract)
+    catalog = i18n.translations_for(recipient.lang)
+    contexts = _contexts(recipient.context, recipient.lang, recipient.country)
+
+    def lookup(_context: str, message: str) -> str:  # Belgian wording first where there is one
+        return _lookup(catalog, contexts, message)
+
     context = recipient.context
     if kind == "deliverable":
         what = lookup("inline", DELIVERABLE_WORDS.get(str(details.get("what", "")), DELIVERABLE_WORDS["other"]))
@@ -603,6 +702,85 @@ def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now
         return fill_simple(text, product=str(details.get("product") or ""))
     text = lookup(context, DESCRIPTIONS["custom_order"])
     return fill_simple(text, number=str(details.get("order_number") or ""))
+
+
+@dataclass(frozen=True)
+class Owed:
+    """What one ladder message is about, worded for its reader (:func:`describe_owed`)."""
+
+    afspraken: tuple[str, ...]  # the phrases of {afspraken}, listed "a, b and c" when rendered
+    deadline: object = None  # the deadline the deliverables share; None when they differ (each phrase has its own)
+    deadlines: tuple = ()  # every deliverable's deadline day, in order, once each
+    pakketvraag: str = ""  # the closing question about a parcel that rides along ("" when none)
+
+
+def _day(value: object, tz: tzinfo) -> date | None:
+    if isinstance(value, datetime):  # naive UTC: the owner's local day
+        return value.replace(tzinfo=timezone.utc).astimezone(tz).date()
+    return value if isinstance(value, date) else None
+
+
+def parcel_question(details: Mapping[str, object], recipient: Recipient) -> str:
+    """{pakketvraag}: "O ja, is het pakketje met de Schakelarmband Luna goed aangekomen?"."""
+    catalog = i18n.translations_for(recipient.lang)
+    contexts = _contexts(recipient.context, recipient.lang, recipient.country)
+    product = str(details.get("product") or "")
+    if not product:
+        return _lookup(catalog, contexts, PARCEL_QUESTION_NO_PRODUCT)
+    return fill_simple(_lookup(catalog, contexts, PARCEL_QUESTION), product=product)
+
+
+def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipient: Recipient,
+                  now: datetime | None = None, tz: tzinfo = timezone.utc) -> Owed:
+    """The words for every promise one message cites: ``parts`` are (kind, subject id,
+    details), the primary part first.
+
+    Deliverables with the same product of one collaboration are named together, in the
+    order they were agreed ("your post and your story with the Zegelring"); when the
+    deliverables have different deadlines, each is named with its own ("your post (due
+    Friday 20 November) and your TikTok video (due Thursday 3 December) with the ...") and
+    there is no one deadline to quote. A parcel check-in that rides along becomes the
+    closing question {pakketvraag}; a parcel alone is described in {afspraken}."""
+    catalog = i18n.translations_for(recipient.lang)
+    contexts = _contexts(recipient.context, recipient.lang, recipient.country)
+    deliverables = [(sid, d) for kind, sid, d in parts if kind == "deliverable"]
+    days = tuple(dict.fromkeys(day for day in (_day(d.get("deadline"), tz) for _sid, d in deliverables)
+                               if day is not None))
+    dated = len(days) > 1
+    slots: list[object] = []  # a phrase, or the list of deliverables named together
+    groups: dict[tuple, list[tuple[int, Mapping[str, object]]]] = {}
+    questions = []
+    for index, (kind, sid, d) in enumerate(parts):
+        if kind == "deliverable":
+            collab = d.get("collaboration_id")
+            key = ("collaboration", collab, str(d.get("product") or "")) if collab is not None else ("alone", sid)
+            if key not in groups:
+                groups[key] = []
+                slots.append(groups[key])
+            groups[key].append((sid, d))
+        elif kind == "shipment" and index > 0:
+            questions.append(parcel_question(d, recipient))
+        else:
+            slots.append(describe(kind, d, recipient, now, tz))
+    phrases = []
+    for slot in slots:
+        if isinstance(slot, str):
+            phrases.append(slot)
+            continue
+        items = []
+        for _sid, d in sorted(slot, key=lambda one: one[0]):  # the order they were agreed in
+            what = catalog.pgettext("inline", DELIVERABLE_WORDS.get(str(d.get("what", "")), DELIVERABLE_WORDS["other"]))
+            if dated and d.get("deadline") is not None:
+                items.append(fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_dated"]), what=what,
+                                         date=format_value(d.get("deadline"), recipient, now, tz)))
+            else:
+                items.append(fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_no_product"]), what=what))
+        listed = babel_lists.format_list(items, locale=recipient.locale)
+        product = str(slot[0][1].get("product") or "")
+        phrases.append(fill_simple(catalog.gettext(DELIVERABLES_WITH_PRODUCT), items=listed, product=product)
+                       if product else listed)
+    deadline = deliverables[0][1].get("deadline") if deliverables and not dated else None
+    return Owed(tuple(phrases), deadline, days, " ".join(questions))
 
 
 def fill_simple(text: str, **values: str) -> str:
@@ -648,7 +826,7 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         "titel": "Ketting Maan voor een reel",
         "voorwaarden": "• 1 reel by 7 December\n• @zilverenzo #gekregen" if language == "en"
         else "• 1 reel uiterlijk 7 december\n• @zilverenzo #gekregen",
-        "reden": "the timing no longer suits us" if language == "en" else "de timing past ons niet meer",
+        "reden": "the timing no longer suits us" if language == "en" else "de timing komt ons niet meer goed uit",
         "ontbreekt": "• #reclame",
     }
 
@@ -657,6 +835,8 @@ __all__ = [
     "FORMS", "Money", "DaysLate", "Recipient", "Message", "PLACEHOLDERS", "PLACEHOLDER_LABELS", "placeholders_for",
     "Template", "TEMPLATES",
     "placeholders_in", "validate", "fill", "fill_text", "format_value", "template_ids", "default_text", "describe",
-    "render", "sample_values", "DEFAULT_CONSEQUENCE", "DELIVERABLE_WORDS", "OPTIONAL", "greeting", "sign_off",
+    "render", "sample_values", "DEFAULT_CONSEQUENCE", "Owed", "describe_owed", "parcel_question", "cut_takes",
+    "closed_sentence",
+    "with_paragraph", "DELIVERABLE_WORDS", "OPTIONAL", "greeting", "sign_off",
     "default_form",
 ]

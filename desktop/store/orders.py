@@ -368,7 +368,7 @@ TEMPLATES = {
     "order_shipped": "order.shipped",
 }
 # The ladder's step names for the same purposes (a reminder acted on in the tray).
-_LADDER_STEPS = {"delay_warning": "order_delay", "no_update": "order_update"}
+_LADDER_STEPS = {"delay_warning": "order_delay", "no_update": "order_update", "late": "order_delay"}
 
 
 def last_purpose(order_id: int) -> str:

@@ -103,8 +103,18 @@ class OrderMessageDialog(_Clocked, QDialog):
 
         heading = self.add_heading_font()
         heading.setText(_("Order {number} for {name}").format(number=self.order.order_number or "—", name=person.name))
+        from desktop.clock import to_local
+        from desktop.domain.orders import past_promise, propose_new_date
+
+        today = to_local(self.now).date()
+        # Once the promised day is over there is no "still on schedule": the delay message
+        # (worded as late news) is what to send.
+        late = past_promise(self.order.promised_ready, today, self.order.status)
+        if late and step == "order_update":
+            step = "order_delay"
         for code in MESSAGE_LABELS:
-            self.kind.addItem(message_label(code), code)
+            if not (late and code == "order_update"):
+                self.kind.addItem(message_label(code), code)
         self.kind.setCurrentIndex(max(0, self.kind.findData(step)))
         for code, text in choices("channel"):
             if code in ("email", "whatsapp", "instagram", "phone", "other"):
@@ -112,10 +122,7 @@ class OrderMessageDialog(_Clocked, QDialog):
         self.channel.setCurrentIndex(self.channel.findData("email" if person.email else "whatsapp"))
         date_field(self.new_date)
         # A proposal she can change: a week after the promised date (never in the past).
-        from desktop.clock import to_local
-        from desktop.domain.orders import propose_new_date
-
-        self.new_date.setDate(_qdate(propose_new_date(self.order.promised_ready, to_local(self.now).date())))
+        self.new_date.setDate(_qdate(propose_new_date(self.order.promised_ready, today)))
         form_name = _("formal (u)") if person.address_form == "u" else _("informal (je)")
         if person.language == "en":
             info = _("Written in English.")
@@ -186,7 +193,7 @@ def open_for_due_item(item, parent=None, on_acted=None, now=None) -> OrderMessag
     """The message dialog for a custom-order reminder of the ladder (tray, Vandaag...)."""
     from desktop.clock import utcnow
 
-    step = "order_delay" if item.step == "delay_warning" else "order_update"
+    step = "order_update" if item.step == "no_update" else "order_delay"  # news before or after the date
     dialog = OrderMessageDialog(parent, item.subject_id, step, now or utcnow)
     if on_acted is not None:
         dialog.accepted.connect(lambda: on_acted("sent"))

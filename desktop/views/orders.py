@@ -295,7 +295,7 @@ class OrdersView(ListView):
         step = self.due_step(o)
         if not step:
             return
-        if step == "delay_warning":
+        if step in ("delay_warning", "late"):
             late = o.promised_ready is not None and o.promised_ready < self.today()
             text = (_("The promised date has passed and the order is not ready. Send the customer news with a "
                       "new date.") if late else

@@ -7,13 +7,18 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QListWidgetItem
 
 from desktop import clock, i18n
-from desktop.domain import collaborations as collab_rules
 from desktop.domain import strikes as strike_rules
 from desktop.domain.validation import validate_rating, validate_reason, validate_strike
-from desktop.i18n import NP_, _
+from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
 from desktop.presentation.due_texts import compose_for
+# The agreement and label texts are worded in presentation/; the influencer views open them from here.
+from desktop.presentation.collab_texts import (  # noqa: F401
+    agreement_message,
+    agreement_terms_text,
+    label_request_message,
+)
 from desktop.store import lookups
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
@@ -237,78 +242,3 @@ class MessageDialog(FormDialog):
             return False
         ops.record_message(self.person, text, clock.utcnow(), self.collaboration)
         return True
-
-
-# The terms speak to the influencer in her form of address (known only at run time):
-# both forms marked here so that extraction finds them.
-_TERMS = (
-    NP_("je", "You receive: {products}"), NP_("u", "You receive: {products}"),
-    NP_("je", "Mark the post as advertising, e.g. with #reclame or “Gekregen van”"),
-    NP_("u", "Mark the post as advertising, e.g. with #reclame or “Gekregen van”"),
-    NP_("je", "Send the content for approval before posting"), NP_("u", "Send the content for approval before posting"),
-    NP_("je", "Reply to messages within {days} days"), NP_("u", "Reply to messages within {days} days"),
-)
-
-
-def agreement_terms_text(collaboration: Collaboration) -> str:
-    """The agreed terms as lines in the influencer's own language (for the confirmation message)."""
-    p = collaboration.person
-    tr = i18n.translations_for(i18n.normalise_language(p.language))
-    t = tr.gettext
-    form = p.address_form if p.address_form in ("je", "u") else "je"
-    loc = i18n.formatting_locale(p.language, p.country)
-    lines = []
-    # TRANSLATORS: the agreed terms speak to the influencer: "je" and "u" contexts.
-    given = collab_rules.gifts_words(ops.gifts(collaboration), collaboration.products, lambda quantity, product: t(
-        "{quantity} × {product}").format(quantity=quantity, product=product))
-    if given:
-        lines.append("• " + tr.pgettext(form, "You receive: {products}").format(products=given))
-    if collaboration.fee_cents:
-        lines.append("• " + tr.gettext("Fee: {amount}").format(amount=i18n.format_money(collaboration.fee_cents, locale=loc)))
-    for d in lookups.deliverables_by_deadline(collaboration.id):
-        lines.append("• " + tr.gettext("{count}× {kind}, posted by {date}").format(
-            count=d.count, kind=label("deliverable", d.kind, t).lower(),
-            date=i18n.format_date(clock.to_local(d.deadline), "long", loc) if d.deadline else "…"))
-    tags = " ".join(collaboration.required_mentions + collaboration.required_hashtags)
-    if tags:
-        lines.append("• " + tr.gettext("Please use: {tags}").format(tags=tags))
-    if collaboration.disclosure_required:
-        lines.append("• " + tr.pgettext(form, "Mark the post as advertising, e.g. with #reclame or “Gekregen van”"))
-    if collaboration.exclusivity_days:
-        lines.append("• " + tr.ngettext("No other {category} brands for {days} day after posting",
-                                        "No other {category} brands for {days} days after posting",
-                                        collaboration.exclusivity_days).format(
-            days=collaboration.exclusivity_days, category=collaboration.exclusivity_category))
-    if collaboration.dos:
-        lines.append("• " + tr.gettext("Do: {text}").format(text=collaboration.dos))
-    if collaboration.donts:
-        lines.append("• " + tr.gettext("Please note: {text}").format(text=collaboration.donts))
-    if collaboration.approval_required:
-        lines.append("• " + tr.pgettext(form, "Send the content for approval before posting"))
-    lines.append("• " + tr.pgettext(form, "Reply to messages within {days} days").format(days=collaboration.response_days))
-    if collaboration.consequence:
-        lines.append("• " + tr.gettext("If the content is not posted: {consequence}").format(
-            consequence=collaboration.consequence))
-    return "\n".join(lines)
-
-
-def agreement_message(collaboration: Collaboration) -> str:
-    """The agreement in writing, to send to the influencer (owner-editable template "agreement")."""
-    return compose_for(collaboration.person, "agreement", {
-        "titel": collaboration.title, "voorwaarden": agreement_terms_text(collaboration)}, clock.utcnow()).body
-
-
-def label_request_message(content) -> str:
-    collaboration = content.collaboration
-    p = collaboration.person
-    tr = i18n.translations_for(i18n.normalise_language(p.language))
-    items = [m for m in (content.missing or []) if m.startswith(("#", "@"))]
-    if content.disclosure_ok is False:
-        shop = collaboration.required_mentions[0] if collaboration.required_mentions else "@…"
-        if p.country == "BE":
-            items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame"))
-        else:
-            items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame or "
-                                    "“Gekregen van {shop}”").format(shop=shop))
-    missing = "\n".join("• " + m for m in items)
-    return compose_for(p, "label", {"titel": collaboration.title, "ontbreekt": missing}, clock.utcnow()).body

@@ -231,17 +231,16 @@ class TemplateEditor(QWidget):
         person = lookups.person(item.person_id) if item is not None else None
         if item is not None and person is not None:
             s = due.ladder_settings()
-            values = due_texts.values_for(item, person, now, s)
-            to = messages.Recipient(values.get("voornaam") or "", language, person.country, form)
-            values["afspraken"] = [messages.describe(p.kind, due.part_details(p), to, now, s.tz) for p in item.parts]
+            to = messages.Recipient(due_texts.recipient(person).first_name, language, person.country, form)
+            values, owed = due_texts.item_values(item, person, now, s, to)
             title = _("Preview for {person}").format(person=person.name)
         else:
-            values = messages.sample_values(language)
+            values, owed = messages.sample_values(language), None
             to = messages.Recipient("Sanne", language, "NL", form)
             values["afspraken"] = [messages.describe("deliverable", {"what": "reel", "product": values["product"]}, to)]
             title = _("Preview with example values")
-        msg = messages.render(template_id, values, to, now=now, tz=due.owner_zone(),
-                              override=(self.subject.text(), self.body.toPlainText()))
+        body, values = due_texts.fitted(values, self.body.toPlainText(), owed)
+        msg = messages.render(template_id, values, to, now=now, tz=due.owner_zone(), override=(self.subject.text(), body))
         self.preview_title.setText(title)
         self.preview.setPlainText(msg.subject + "\n\n" + msg.body)
         problems = messages.validate(self.subject.text()) + messages.validate(self.body.toPlainText())

@@ -1,8 +1,9 @@
 """Custom orders: the shop's own promise of a ready date to a customer.
 
 Open: status ``new`` or ``in_production``. Rules: ``domain/order_reminders.py`` (news
-before the promised date, an update after days of silence during production). A blocked
-customer's order is still followed: the promise is the shop's."""
+before the promised date, an update after days of silence during production, late news
+once the promised day is over). A blocked customer's order is still followed: the
+promise is the shop's."""
 
 from __future__ import annotations
 
@@ -46,8 +47,12 @@ def load(scan: Scan) -> None:
             in_production_since=as_moment(since), last_news_at=as_moment(last_out), details={"order_number": number})
         for promise in order_reminders.order_promises(facts, s):
             # the horizon: only what comes due within it (the delay step sits ``warn`` before its reference)
-            first = promise.reference - warn if promise.rule == order_reminders.DELAY_RULE else (
-                promise.reference + timedelta(days=s.order_update_days))
+            if promise.rule == order_reminders.DELAY_RULE:
+                first = promise.reference - warn
+            elif promise.rule == order_reminders.LATE_RULE:
+                first = promise.reference
+            else:
+                first = promise.reference + timedelta(days=s.order_update_days)
             if first <= last:
                 scan.keep(promise)
 

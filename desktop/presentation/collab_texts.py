@@ -1,0 +1,127 @@
+"""The words of the messages about one collaboration that its dialogs write: the agreement
+in writing (its terms, in the influencer's language and form of address) and the request
+to add the advertising label. The ending message is ``due_texts.compose_for("ending", ...)``.
+
+Presentation: reads the store, words in the reader's language; no Qt (the dialogs in
+``views/small_dialogs.py`` and ``views/influencers.py`` show what these return)."""
+
+from __future__ import annotations
+
+from desktop import clock, i18n
+from desktop.domain import collaborations as collab_rules
+from desktop.i18n import NP_
+from desktop.presentation import messages
+from desktop.presentation.due_texts import compose_for
+from desktop.store import influencers as ops
+from desktop.store import lookups
+
+TYPE_CHECKING = False  # the models only name the types here
+if TYPE_CHECKING:
+    from desktop.store.models import Collaboration, Content
+
+# The terms speak to the influencer in her form of address (known only at run time):
+# both forms marked here so that extraction finds them.
+# TRANSLATORS: the agreed terms speak to the influencer: "je" and "u" contexts. {what}
+# lists her content, e.g. "your post and your TikTok video".
+_TERMS = (
+    NP_("je", "You receive: {products}"), NP_("u", "You receive: {products}"),
+    NP_("je", "Make it clear in {what} that it's an ad, e.g. with #reclame or “Gekregen van”"),
+    NP_("u", "Make it clear in {what} that it's an ad, e.g. with #reclame or “Gekregen van”"),
+    # Belgium: "Gekregen van" does not count there as disclosure (domain/disclosure.py).
+    NP_("je", "Make it clear in {what} that it's an ad, e.g. with #reclame"),
+    NP_("u", "Make it clear in {what} that it's an ad, e.g. with #reclame"),
+    NP_("je", "Send the content for approval before posting"), NP_("u", "Send the content for approval before posting"),
+    NP_("je", "Reply to messages within {days} days"), NP_("u", "Reply to messages within {days} days"),
+)
+
+
+def _content_words(kinds: list[str], recipient: messages.Recipient) -> str:
+    """"your post and your TikTok video": her content of this collaboration, each kind once."""
+    catalog = i18n.translations_for(recipient.lang)
+    words = messages.DELIVERABLE_WORDS
+    yours = catalog.pgettext(recipient.context, messages.DESCRIPTIONS["deliverable_no_product"])
+    items = [messages.fill_simple(yours, what=catalog.pgettext("inline", words.get(kind, words["other"])))
+             for kind in dict.fromkeys(kinds or ["other"])]
+    return messages.format_value(items, recipient)
+
+
+def agreement_terms_text(collaboration: Collaboration) -> str:
+    """The agreed terms as lines in the influencer's own language (for the confirmation message)."""
+    p = collaboration.person
+    tr = i18n.translations_for(i18n.normalise_language(p.language))
+    t = tr.gettext
+    form = p.address_form if p.address_form in ("je", "u") else "je"
+    reader = messages.Recipient("", p.language or "nl", p.country or "NL", form)
+    loc = i18n.formatting_locale(p.language, p.country)
+    lines = []
+    given = collab_rules.gifts_words(ops.gifts(collaboration), collaboration.products, lambda quantity, product: t(
+        "{quantity} × {product}").format(quantity=quantity, product=product))
+    if given:
+        lines.append("• " + tr.pgettext(form, "You receive: {products}").format(products=given))
+    if collaboration.fee_cents:
+        lines.append("• " + tr.gettext("Fee: {amount}").format(amount=i18n.format_money(collaboration.fee_cents, locale=loc)))
+    deliverables = list(lookups.deliverables_by_deadline(collaboration.id))
+    words = messages.DELIVERABLE_WORDS
+    for d in deliverables:
+        # the word as it stands in a sentence ("TikTok-video", not a label lowered to "tiktok-video")
+        kind = tr.pgettext("inline", words.get(d.kind, words["other"]))
+        lines.append("• " + tr.gettext("{count}× {kind}, posted by {date}").format(
+            count=d.count, kind=kind,
+            date=i18n.format_date(clock.to_local(d.deadline), "long", loc) if d.deadline else "…"))
+    tags = " ".join(collaboration.required_mentions + collaboration.required_hashtags)
+    if tags:
+        lines.append("• " + tr.gettext("Please use: {tags}").format(tags=tags))
+    if collaboration.disclosure_required:
+        what = _content_words([d.kind for d in deliverables], reader)
+        line = (tr.pgettext(form, "Make it clear in {what} that it's an ad, e.g. with #reclame")
+                if (p.country or "").upper() == "BE" else
+                tr.pgettext(form, "Make it clear in {what} that it's an ad, e.g. with #reclame or “Gekregen van”"))
+        lines.append("• " + messages.fill_simple(line, what=what))
+    if collaboration.exclusivity_days:
+        lines.append("• " + tr.ngettext("No other {category} brands for {days} day after posting",
+                                        "No other {category} brands for {days} days after posting",
+                                        collaboration.exclusivity_days).format(
+            days=collaboration.exclusivity_days, category=collaboration.exclusivity_category))
+    if collaboration.dos:
+        lines.append("• " + tr.gettext("Do: {text}").format(text=collaboration.dos))
+    if collaboration.donts:
+        lines.append("• " + tr.gettext("Please note: {text}").format(text=collaboration.donts))
+    if collaboration.approval_required:
+        lines.append("• " + tr.pgettext(form, "Send the content for approval before posting"))
+    lines.append("• " + tr.pgettext(form, "Reply to messages within {days} days").format(days=collaboration.response_days))
+    if collaboration.consequence:
+        lines.append("• " + tr.gettext("If the content is not posted: {consequence}").format(
+            consequence=collaboration.consequence))
+    return "\n".join(lines)
+
+
+def agreement_message(collaboration: Collaboration) -> str:
+    """The agreement in writing, to send to the influencer (owner-editable template "agreement")."""
+    return compose_for(collaboration.person, "agreement", {
+        "titel": collaboration.title, "voorwaarden": agreement_terms_text(collaboration)}, clock.utcnow()).body
+
+
+def label_request_message(content: Content) -> str:
+    """The polite request to add what a post lacks (owner-editable template "label").
+
+    The hashtags and mentions she left out are listed as they are; anything else missing
+    (no label that counts, a checklist point such as "the label stands out") is asked as
+    one clear advertising label, in her language: the checklist's own texts are the
+    owner's, in the owner's language."""
+    collaboration = content.collaboration
+    p = collaboration.person
+    tr = i18n.translations_for(i18n.normalise_language(p.language))
+    missing = list(content.missing or [])
+    items = [m for m in missing if m.startswith(("#", "@"))]
+    if content.disclosure_ok is False or len(items) < len(missing) or not items:
+        shop = collaboration.required_mentions[0] if collaboration.required_mentions else "@…"
+        if (p.country or "").upper() == "BE":
+            items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame"))
+        else:
+            items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame or "
+                                    "“Gekregen van {shop}”").format(shop=shop))
+    lines = "\n".join("• " + m for m in items)
+    return compose_for(p, "label", {"titel": collaboration.title, "ontbreekt": lines}, clock.utcnow()).body
+
+
+__all__ = ["agreement_terms_text", "agreement_message", "label_request_message"]

@@ -34,6 +34,11 @@ _TERMS = (
     NP_("je", "Reply to messages within {days} days"), NP_("u", "Reply to messages within {days} days"),
 )
 
+# Marked in _TERMS above; looked up by these names (a literal inside a conditional
+# expression was extracted a second time without its context).
+_DISCLOSURE = "Make it clear in {what} that it's an ad, e.g. with #reclame or “Gekregen van”"
+_DISCLOSURE_BE = "Make it clear in {what} that it's an ad, e.g. with #reclame"
+
 
 def _content_words(kinds: list[str], recipient: messages.Recipient) -> str:
     """"your post and your TikTok video": her content of this collaboration, each kind once."""
@@ -73,9 +78,8 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
         lines.append("• " + tr.gettext("Please use: {tags}").format(tags=tags))
     if collaboration.disclosure_required:
         what = _content_words([d.kind for d in deliverables], reader)
-        line = (tr.pgettext(form, "Make it clear in {what} that it's an ad, e.g. with #reclame")
-                if (p.country or "").upper() == "BE" else
-                tr.pgettext(form, "Make it clear in {what} that it's an ad, e.g. with #reclame or “Gekregen van”"))
+        in_belgium = (p.country or "").upper() == "BE"
+        line = tr.pgettext(form, _DISCLOSURE_BE if in_belgium else _DISCLOSURE)
         lines.append("• " + messages.fill_simple(line, what=what))
     if collaboration.exclusivity_days:
         lines.append("• " + tr.ngettext("No other {category} brands for {days} day after posting",

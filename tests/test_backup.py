@@ -67,3 +67,55 @@ def test_backup_is_a_consistent_afspraak_database(database, tmp_path):
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("SELECT COUNT(*) FROM person").fetchone()[0] == 50
     con.close()
+
+
+def test_a_backup_of_the_open_database_needs_no_connection_from_the_caller(database, tmp_path):
+    Person.create(name="In the copy")
+    out = backup.backup_open(out=tmp_path / "menu.sqlite3")
+    assert out == tmp_path / "menu.sqlite3"
+    con = sqlite3.connect(out)
+    assert [r[0] for r in con.execute("SELECT name FROM person")] == ["In the copy"]
+    con.close()
+
+
+def test_restoring_over_the_open_database_reopens_it_with_the_backup(database, tmp_path):
+    from desktop.store import lookups, opening
+
+    Person.create(name="Before")
+    out = backup.backup_open(out=tmp_path / "copy.sqlite3")
+    Person.create(name="After")
+    kept = opening.restore_open(out)
+    assert lookups.database_open()
+    assert [p.name for p in Person.select()] == ["Before"]
+    con = sqlite3.connect(kept)
+    assert sorted(r[0] for r in con.execute("SELECT name FROM person")) == ["After", "Before"]
+    con.close()
+
+
+@pytest.mark.parametrize("make", [lambda p: p.write_text("not a database"), lambda p: None])
+def test_a_refused_restore_over_the_open_database_leaves_it_open_and_unchanged(database, tmp_path, make):
+    from desktop.store import lookups, opening
+
+    Person.create(name="Keep me")
+    bad = tmp_path / "bad.sqlite3"
+    make(bad)
+    with pytest.raises((NotAnAfspraakDatabase, FileNotFoundError)):
+        opening.restore_open(bad)
+    assert lookups.database_open()
+    assert [p.name for p in Person.select()] == ["Keep me"]
+
+
+def test_a_restore_that_fails_half_way_reopens_the_current_data(database, tmp_path, monkeypatch):
+    from desktop.store import lookups, opening
+
+    Person.create(name="Keep me")
+    out = backup.backup_open(out=tmp_path / "copy.sqlite3")
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "restore", disk_full)
+    with pytest.raises(OSError):
+        opening.restore_open(out)
+    assert lookups.database_open()
+    assert [p.name for p in Person.select()] == ["Keep me"]

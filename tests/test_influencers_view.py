@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop import clock, i18n
 from desktop.store.models import (
@@ -371,3 +371,54 @@ def test_the_collaboration_dialog_shows_a_large_fee_so_it_reads_back_the_same(qt
     assert parse_money(dialog.w("fee").text(), locale) == 150000
     assert parse_money(dialog.w("product_cost").text(), locale) == 123456
     assert parse_money(dialog.w("shipping").text(), locale) == 495
+
+
+def test_the_panes_buttons_act_on_what_it_shows_without_asking_the_models(qtbot, database, translator, fixed_now,
+                                                                          monkeypatch):
+    """The pane is built from store/influencer_detail.py: its buttons hand the records they
+    show to the store (a strike lifted, a change confirmed), and each content record shows
+    its own evidence, with two collaborations as with one."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.store.models import ContentEvidence
+
+    i18n.set_language("en")
+    sanne = Person.create(name="Sanne", is_influencer=True)
+    old = Collaboration.create(person=sanne, title="Ketting Ster", status="agreed", created_at=NOW - timedelta(days=9))
+    new = Collaboration.create(person=sanne, title="Ring Maan", status="agreed", created_at=NOW - timedelta(days=1))
+    posts = [Content.create(collaboration=c, url=f"https://www.instagram.com/p/{c.id}/", platform="instagram",
+                            posted_at=NOW - timedelta(days=1)) for c in (old, new)]
+    for n in range(2):
+        ContentEvidence.create(content=posts[1], path=f"pictures/evidence/{n}.png", original_name=f"{n}.png")
+    version = AgreementVersion.create(collaboration=old, changed_at=NOW - timedelta(days=2), requested_by="influencer",
+                                      reason="Ziek", confirmed=False, changes={})
+    strike = Strike.create(person=sanne, reason="late", created_at=NOW - timedelta(days=3))
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.resize(1200, 800)
+    v.show()
+    v.refresh()
+    v.select_person(sanne.id)
+
+    def texts(name):
+        holder = v.detail.findChild(QWidget, name)
+        return [] if holder is None else [w.text() for w in holder.findChildren(type(v.title)) if w.isVisibleTo(holder)]
+
+    qtbot.waitUntil(lambda: v.detail.findChild(QWidget, f"confirmVersion{version.id}") is not None, timeout=3000)
+    assert any("2 pictures" in t for t in texts(f"contentRecord{posts[1].id}"))
+    assert not any("picture" in t for t in texts(f"contentRecord{posts[0].id}"))
+
+    v.detail.findChild(QWidget, f"confirmVersion{version.id}").findChild(QPushButton).click()
+    assert AgreementVersion.get_by_id(version.id).confirmed
+    qtbot.waitUntil(lambda: v.detail.findChild(QWidget, f"confirmVersion{version.id}") is None, timeout=3000)
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    def lift_buttons():
+        return [b for b in v.detail.findChildren(QPushButton) if b.text() == "Lift" and b.isVisibleTo(v.detail)]
+
+    qtbot.waitUntil(lambda: len(lift_buttons()) == 1, timeout=3000)  # the rebuilt pane, shown
+    lift_buttons()[0].click()
+    assert Strike.get_by_id(strike.id).lifted_at == NOW
+    assert Event.select().where(Event.kind == "strike", Event.person == sanne).count() == 1
+    qtbot.waitUntil(lambda: not [b for b in v.detail.findChildren(QPushButton) if b.text() == "Lift"], timeout=3000)
+    assert "lifted" in " ".join(w.text() for w in v.detail.findChildren(type(v.title)))

@@ -61,6 +61,32 @@ def test_settings_fall_back_to_defaults_and_store_changes(database):
         settings.get("no-such-setting")
 
 
+def test_the_window_state_is_saved_whole_or_not_at_all(database, monkeypatch):
+    assert settings.save_window("AdnQywADAAA=", "orders") is True
+    assert (settings.get("window_geometry"), settings.get("last_view")) == ("AdnQywADAAA=", "orders")
+
+    real_set = settings.set
+
+    def fail_on_the_view(key, value):
+        if key == "last_view":
+            raise peewee.OperationalError("disk I/O error")
+        real_set(key, value)
+
+    monkeypatch.setattr(settings, "set", fail_on_the_view)
+    with pytest.raises(peewee.OperationalError):
+        settings.save_window("BBBB", "timeline")
+    monkeypatch.undo()
+    # the geometry written before the failure went back with it: one transaction
+    assert (settings.get("window_geometry"), settings.get("last_view")) == ("AdnQywADAAA=", "orders")
+
+
+def test_the_window_state_waits_while_no_database_is_open(database):
+    close_database()  # as during a restore
+    assert settings.save_window("CCCC", "today") is False
+    open_database()
+    assert settings.get("window_geometry") != "CCCC"
+
+
 def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
     models.Person.create(name="Sanne")
     close_database()

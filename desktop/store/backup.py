@@ -18,7 +18,7 @@ import peewee
 
 from desktop import paths
 from desktop.clock import utcnow
-from desktop.store.db import PRAGMAS, NotAnAfspraakDatabase, check_afspraak_file, sidecar_files
+from desktop.store.db import PRAGMAS, NotAnAfspraakDatabase, check_afspraak_file, db, sidecar_files
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,12 @@ def backup_now(database: peewee.SqliteDatabase, out: Path | None = None, why: st
         suffix = f"-{why}" if why else ""
         out = paths.backup_dir() / f"afspraak-{_stamp(now)}{suffix}.sqlite3"
     return copy_database(_raw(database), Path(out))
+
+
+def backup_open(out: Path | None = None, why: str = "", now: datetime | None = None) -> Path:
+    """``backup_now`` of the database that is open (File > Save a backup…: the views hold no
+    connection)."""
+    return backup_now(db.obj, out=out, why=why, now=now)
 
 
 def backup_before_migration(database: peewee.SqliteDatabase, path: Path, version: int) -> Path:
@@ -160,4 +166,4 @@ def _quick_check(path: Path) -> None:
         raise NotAnAfspraakDatabase("the file is damaged") from exc
 
 
-__all__ = ["NotAnAfspraakDatabase", "backup_now", "daily_backup", "restore", "auto_backups"]
+__all__ = ["NotAnAfspraakDatabase", "backup_now", "backup_open", "daily_backup", "restore", "auto_backups"]

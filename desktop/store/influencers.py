@@ -103,8 +103,11 @@ def save_person(cleaned: dict, now: datetime, person: Person | None = None) -> P
     return person
 
 
+_POLICY_KEYS = ("strikes_to_inactive", "strike_expiry_days", "strikes_lift_when_delivered")
+
+
 def policy() -> strike_rules.Policy:
-    return strike_rules.Policy.from_settings(settings.get)
+    return strike_rules.Policy.from_settings(settings.get_many(_POLICY_KEYS).__getitem__)  # one query
 
 
 def strike_infos(person: Person) -> list[strike_rules.StrikeInfo]:
@@ -195,12 +198,22 @@ def gifts(collaboration: Collaboration | int | None) -> list[rules.Gift]:
     """The catalogue's products given in a collaboration, in the order they were added."""
     if collaboration is None:
         return []
-    return [rules.Gift(name=name, quantity=quantity, value_cents=value, product_id=product_id)
-            for name, quantity, value, product_id in
-            CollaborationProduct.select(CollaborationProduct.name, CollaborationProduct.quantity,
-                                        CollaborationProduct.value_cents, CollaborationProduct.product)
-            .where(CollaborationProduct.collaboration == collaboration)
-            .order_by(CollaborationProduct.position, CollaborationProduct.id).tuples()]
+    collaboration_id = collaboration if isinstance(collaboration, int) else collaboration.id
+    return gifts_of([collaboration_id]).get(collaboration_id, [])
+
+
+def gifts_of(collaboration_ids: list[int]) -> dict[int, list[rules.Gift]]:
+    """``gifts`` of several collaborations in one query (those without gifts are left out)."""
+    found = defaultdict(list)
+    for collaboration_id, name, quantity, value, product_id in (
+            CollaborationProduct.select(CollaborationProduct.collaboration, CollaborationProduct.name,
+                                        CollaborationProduct.quantity, CollaborationProduct.value_cents,
+                                        CollaborationProduct.product)
+            .where(CollaborationProduct.collaboration.in_(list(collaboration_ids)))
+            .order_by(CollaborationProduct.position, CollaborationProduct.id).tuples()):
+        found[collaboration_id].append(rules.Gift(name=name, quantity=quantity, value_cents=value,
+                                                  product_id=product_id))
+    return dict(found)
 
 
 def latest_collaboration() -> Collaboration | None:
@@ -377,16 +390,36 @@ def record_message(person: Person, text: str, now: datetime, collaboration: Coll
 # --- figures -------------------------------------------------------------------------
 
 def cost_and_return(collaboration: Collaboration) -> rules.CostReturn:
-    shipments = list(Shipment.select().where(Shipment.collaboration == collaboration))
-    product = shipping = 0
-    for s in shipments:
-        shipping += s.shipping_cents or 0
-        for item in ShipmentItem.select(ShipmentItem, Product).join(Product).where(ShipmentItem.shipment == s):
-            product += (item.product.cost_cents or 0) * item.quantity
-    if not shipments:
-        product, shipping = collaboration.product_cost_cents, collaboration.shipping_cents
-    revenues = [c.revenue_cents for c in collaboration.contents]
-    return rules.cost_and_return(product, shipping, collaboration.fee_cents, revenues)
+    return costs_and_returns([collaboration])[collaboration.id]
+
+
+def costs_and_returns(collaborations: list[Collaboration]) -> dict[int, rules.CostReturn]:
+    """Cost and return of each collaboration, in three queries for all of them: the products
+    and shipping of its shipments when there are any, else the amounts typed in the editor;
+    the revenue its content brought."""
+    ids = [c.id for c in collaborations]
+    shipped, product, shipping, revenues = set(), defaultdict(int), defaultdict(int), defaultdict(list)
+    if ids:
+        for collaboration_id, cents in (Shipment.select(Shipment.collaboration, Shipment.shipping_cents)
+                                        .where(Shipment.collaboration.in_(ids)).tuples()):
+            shipped.add(collaboration_id)
+            shipping[collaboration_id] += cents or 0
+        for collaboration_id, cost, quantity in (
+                ShipmentItem.select(Shipment.collaboration, Product.cost_cents, ShipmentItem.quantity)
+                .join(Shipment).switch(ShipmentItem).join(Product)
+                .where(Shipment.collaboration.in_(ids)).tuples()):
+            product[collaboration_id] += (cost or 0) * quantity
+        for collaboration_id, cents in (Content.select(Content.collaboration, Content.revenue_cents)
+                                        .where(Content.collaboration.in_(ids)).tuples()):
+            revenues[collaboration_id].append(cents)
+    out = {}
+    for c in collaborations:
+        if c.id in shipped:
+            spent = (product[c.id], shipping[c.id])
+        else:
+            spent = (c.product_cost_cents, c.shipping_cents)
+        out[c.id] = rules.cost_and_return(*spent, c.fee_cents, revenues[c.id])
+    return out
 
 
 # Above this many people, scores() reads every row and keeps the wanted ones in Python:

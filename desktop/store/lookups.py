@@ -84,6 +84,15 @@ def deliverables_by_deadline(collaboration_id: int) -> list[Deliverable]:
                 .order_by(Deliverable.deadline, Deliverable.id))
 
 
+def content(content_id: int | None) -> Content | None:
+    """A content record with its collaboration and deliverable read along (its title and its
+    person need them)."""
+    if content_id is None:
+        return None
+    return (Content.select(Content, Collaboration, Deliverable).join(Collaboration).switch(Content)
+            .join(Deliverable, JOIN.LEFT_OUTER).where(Content.id == content_id).first())
+
+
 def rating_of(collaboration_id: int) -> Rating | None:
     """The owner's rating of a collaboration (there is at most one)."""
     return Rating.get_or_none(Rating.collaboration == collaboration_id)

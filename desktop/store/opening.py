@@ -13,7 +13,7 @@ import peewee
 
 from desktop import paths
 from desktop.store import backup, migrations, settings
-from desktop.store.db import PRAGMAS, OwnedDatabase, check_afspraak_file, db, sidecar_files
+from desktop.store.db import PRAGMAS, OwnedDatabase, check_afspraak_file, close_database, db, sidecar_files
 
 
 def open_database(path: Path | None = None, migrate: bool = True) -> peewee.SqliteDatabase:
@@ -31,3 +31,20 @@ def open_database(path: Path | None = None, migrate: bool = True) -> peewee.Sqli
         migrations.migrate(database, before=lambda start: backup.backup_before_migration(database, path, start))
         settings.refresh_owner_time()  # the owner's zone and quiet hours, as stored in this file
     return database
+
+
+def restore_open(source: Path, path: Path | None = None) -> Path:
+    """Replace the open database with the backup ``source`` (File > Restore a backup…): close
+    it, restore (``backup.restore``: the current file kept aside first), open it again.
+    Returns where the previous data was kept. A refusal (``backup.NotAnAfspraakDatabase``,
+    ``FileNotFoundError``) or any other failure changes nothing and reopens the current data
+    before it is raised."""
+    path = Path(path) if path else paths.db_path()
+    close_database()
+    try:
+        kept = backup.restore(Path(source), path)
+    except BaseException:
+        open_database(path)
+        raise
+    open_database(path)  # migrates a backup from an older version
+    return kept

@@ -40,6 +40,17 @@ def set(key: str, value) -> None:
         refresh_owner_time()
 
 
+def save_window(geometry: str, last_view: str) -> bool:
+    """The window's size and place and the view on screen, both in one transaction. Nothing
+    is written (False) while no database is open: during a restore, after the data closed."""
+    if db.obj is None or db.is_closed():
+        return False
+    with db.atomic():
+        set("window_geometry", geometry)
+        set("last_view", last_view)
+    return True
+
+
 def reset(key: str) -> None:
     Setting.delete().where(Setting.key == key).execute()
     if key in OWNER_KEYS:

@@ -20,17 +20,8 @@ from desktop.domain.handles import display
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import choices, label
 from desktop.store import evidence as evidence_store
+from desktop.store import influencer_detail, lookups
 from desktop.store import influencers as ops
-from desktop.store.models import (
-    AgreementVersion,
-    Collaboration,
-    Content,
-    Deliverable,
-    Event,
-    Person,
-    Rating,
-    Strike,
-)
 from desktop.views import dialogs
 from desktop.views import evidence as evidence_view
 from desktop.views.base import ListView, plain_label
@@ -39,6 +30,11 @@ from desktop.views.rows import LazyRow, Row
 from desktop.views.undo import EvidenceAdded
 from desktop.presentation import errors, event_texts
 from desktop.views import theme
+
+TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
+if TYPE_CHECKING:
+    from desktop.store.influencer_detail import CollaborationDetail, InfluencerDetail
+    from desktop.store.models import AgreementVersion, Collaboration, Content, Event, Handle, Person, Rating, Strike
 
 # Meanings of text in the detail pane (views/theme.py gives the colour for the palette).
 WARNING_STYLE = "red"
@@ -194,7 +190,7 @@ class InfluencersView(ListView):
 
     # --- actions -------------------------------------------------------------------
     def _person(self) -> Person | None:
-        return Person.get_or_none(Person.id == self.current_id) if self.current_id else None
+        return lookups.person(self.current_id) if self.current_id else None
 
     def _after_change(self, person_id: int | None = None) -> None:
         from desktop import reminders
@@ -337,20 +333,23 @@ class InfluencersView(ListView):
             self.detail.setMinimumHeight(layout.totalHeightForWidth(width))
 
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
-        person = Person.get_or_none(Person.id == row_id)
-        if person is None:
+        # Everything the pane shows, read at once (store/influencer_detail.py): the sections
+        # below only word it.
+        detail = influencer_detail.detail(row_id)
+        if detail is None:
             return
+        person = detail.person
         now = clock.utcnow()
         self._detail_header(layout, person)
         self._detail_actions(layout, person)
         self._detail_reminders(layout, person)
         self._detail_score(layout, person, now)
         self._detail_profile(layout, person)
-        self._detail_handles(layout, person)
-        self._detail_collaborations(layout, person)
-        self._detail_strikes(layout, person, now)
-        self._detail_ratings(layout, person)
-        self._detail_timeline(layout, person)
+        self._detail_handles(layout, detail.handles)
+        self._detail_collaborations(layout, detail.collaborations)
+        self._detail_strikes(layout, detail, now)
+        self._detail_ratings(layout, detail.ratings)
+        self._detail_timeline(layout, detail.events)
         self._detail_notes(layout, person)
 
     def _detail_reminders(self, layout, person: Person) -> None:
@@ -398,9 +397,8 @@ class InfluencersView(ListView):
             (_("Tags"), ", ".join(person.tags)),
         ])
 
-    def _detail_handles(self, layout, person: Person) -> None:
+    def _detail_handles(self, layout, handles: list[Handle]) -> None:
         self.add_section(layout, _("Handles"))
-        handles = sorted(person.handles, key=lambda h: -(h.followers or 0))
         self.add_lines(layout, [
             _("{platform}: {handle} ({followers} followers)").format(
                 platform=label("platform", h.platform), handle=display(h.platform, h.name),
@@ -408,21 +406,21 @@ class InfluencersView(ListView):
             for h in handles
         ], _("No handles yet."))
 
-    def _detail_collaborations(self, layout, person: Person) -> None:
+    def _detail_collaborations(self, layout, collaborations: list[CollaborationDetail]) -> None:
         self.add_section(layout, _("Collaborations"))
-        collaborations = list(person.collaborations.order_by(Collaboration.created_at.desc()))
         if not collaborations:
             layout.addWidget(plain_label(_("No collaborations yet. Start one with “New collaboration”.")))
-        for c in collaborations:
-            self._detail_collaboration(layout, c)
+        for shown in collaborations:
+            self._detail_collaboration(layout, shown)
 
-    def _detail_collaboration(self, layout, c: Collaboration) -> None:
+    def _detail_collaboration(self, layout, shown: CollaborationDetail) -> None:
+        c = shown.collaboration
         title = _("{title}: {status}").format(title=c.title or _("(untitled)"), status=label("collab_status", c.status))
         layout.addWidget(plain_label(title, bold=True))
         facts = []
         if c.agreed_at:
             facts.append(_("Agreed on {date}").format(date=i18n.list_date(clock.to_local(c.agreed_at))))
-        given = collab_rules.gifts_words(ops.gifts(c), c.products, lambda quantity, product: _(
+        given = collab_rules.gifts_words(shown.gifts, c.products, lambda quantity, product: _(
             "{quantity} × {product}").format(quantity=quantity, product=product))
         if given:
             facts.append(given)
@@ -431,10 +429,10 @@ class InfluencersView(ListView):
             facts.append(tags)
         if facts:
             layout.addWidget(self._styled(" · ".join(facts), MUTED_STYLE))
-        self._detail_deliverables(layout, c)
-        self._detail_versions(layout, c)
-        self._detail_content(layout, c)
-        self._detail_cost(layout, c)
+        self._detail_deliverables(layout, shown)
+        self._detail_versions(layout, shown)
+        self._detail_content(layout, shown)
+        self._detail_cost(layout, shown)
         if c.end_reason:
             layout.addWidget(plain_label(_("Ended: {reason}").format(reason=c.end_reason)))
         buttons = [(_("Edit"), lambda: self.edit_collaboration(c))]
@@ -448,11 +446,11 @@ class InfluencersView(ListView):
             buttons.append((_("End…"), lambda: self.end_collaboration(c)))
         layout.addWidget(self._button_row(buttons, f"collaborationActions{c.id}", per_line=2))
 
-    def _detail_deliverables(self, layout, c: Collaboration) -> None:
+    def _detail_deliverables(self, layout, shown: CollaborationDetail) -> None:
+        c = shown.collaboration
         now = clock.utcnow()
         lines = []
-        for d in c.deliverables.order_by(Deliverable.deadline):
-            done = d.contents.count()
+        for d, done in shown.deliverables:
             if d.delivered_at:
                 state = _("posted {date}").format(date=i18n.list_date(clock.to_local(d.delivered_at)))
             elif d.deadline and d.deadline < now and collab_rules.is_open(c.status):
@@ -465,8 +463,8 @@ class InfluencersView(ListView):
                 count=d.count, kind=label("deliverable", d.kind), done=done, state=state))
         self.add_lines(layout, lines, "    " + _("No deliverables."))
 
-    def _detail_versions(self, layout, c: Collaboration) -> None:
-        versions = list(c.versions.order_by(AgreementVersion.changed_at.desc()))
+    def _detail_versions(self, layout, shown: CollaborationDetail) -> None:
+        versions = shown.versions
         if not versions:
             return
         layout.addWidget(plain_label("    " + _("Agreement history")))
@@ -490,9 +488,10 @@ class InfluencersView(ListView):
         return collab_rules.describe_value(key, value, i18n.format_money, i18n.format_date,
                                            lambda k: label("deliverable", k))
 
-    def _detail_content(self, layout, c: Collaboration) -> None:
+    def _detail_content(self, layout, shown: CollaborationDetail) -> None:
         """Each content record is one widget: picture files dropped on it become its evidence."""
-        for content in c.contents.order_by(Content.posted_at):
+        c = shown.collaboration
+        for content, pictures in shown.contents:
             record = QWidget()
             record.setObjectName(f"contentRecord{content.id}")
             record.setProperty(evidence_view.CONTENT_PROPERTY, content.id)
@@ -520,7 +519,6 @@ class InfluencersView(ListView):
                     c.person, _label_message(content), _("A friendly request to add what is missing."), c)))
             elif content.disclosure_ok:
                 box.addWidget(self._styled("      ✓ " + _("Disclosure in order"), MUTED_STYLE))
-            pictures = evidence_store.of_content(content.id)
             if pictures:
                 box.addWidget(self._styled("      " + ngettext("Evidence: {n} picture", "Evidence: {n} pictures",
                                                                  len(pictures)).format(n=len(pictures)), MUTED_STYLE))
@@ -546,15 +544,15 @@ class InfluencersView(ListView):
             dialogs.warn(self, _("No evidence added"), _("The picture could not be saved: {error}. Nothing was added.")
                          .format(error=exc.strerror or exc))
             return None
-        content = Content.get_by_id(content_id)
+        content = lookups.content(content_id)
         # TRANSLATORS: what Edit → Undo takes back: "Undo evidence for Reel on Instagram".
         what = _("evidence for {content}").format(content=event_texts.content_title(content))
         self.undoable.emit(EvidenceAdded(what, added, files, self))
         self._after_change(content.collaboration.person_id)
         return added
 
-    def _detail_cost(self, layout, c: Collaboration) -> None:
-        figures = ops.cost_and_return(c)
+    def _detail_cost(self, layout, shown: CollaborationDetail) -> None:
+        figures = shown.cost
         if not figures.cost_cents and not figures.revenue_cents:
             return
         text = _("Cost {cost} (products {products}, shipping {shipping}, fee {fee}) · revenue {revenue}").format(
@@ -565,9 +563,9 @@ class InfluencersView(ListView):
             text += " · " + _("return {ratio}×").format(ratio=i18n.format_number(round(figures.return_ratio, 1)))
         layout.addWidget(self._styled("    " + text, MUTED_STYLE))
 
-    def _detail_strikes(self, layout, person: Person, now) -> None:
-        strikes = list(person.strikes.order_by(Strike.created_at))
-        policy = ops.policy()
+    def _detail_strikes(self, layout, detail: InfluencerDetail, now) -> None:
+        strikes = [s for s, _pictures in detail.strikes]
+        policy = detail.policy
         from desktop.domain import strikes as strike_rules
 
         counting = [s for s in strikes if strike_rules.counts(strike_rules.StrikeInfo(s.id, s.created_at, s.lifted_at),
@@ -576,7 +574,7 @@ class InfluencersView(ListView):
                                           len(counting)).format(n=len(counting), limit=policy.to_inactive))
         if not strikes:
             layout.addWidget(plain_label(_("No strikes.")))
-        for s in strikes:
+        for s, pictures in detail.strikes:
             text = _("{date}: {reason}").format(date=i18n.list_date(clock.to_local(s.created_at)),
                                                 reason=label("strike_reason", s.reason))
             if s.evidence:
@@ -595,12 +593,10 @@ class InfluencersView(ListView):
                 layout.addWidget(row)
             else:
                 layout.addWidget(self._styled(text + " · " + _("expired"), MUTED_STYLE))
-            pictures = evidence_store.by_ids(s.evidence_ids)
             if pictures:
                 layout.addWidget(evidence_view.thumbnails(pictures, f"strikeEvidence{s.id}"))
 
-    def _detail_ratings(self, layout, person: Person) -> None:
-        ratings = list(Rating.select(Rating, Collaboration).join(Collaboration).where(Collaboration.person == person))
+    def _detail_ratings(self, layout, ratings: list[Rating]) -> None:
         self.add_section(layout, _("Ratings"))
         lines = []
         for r in ratings:
@@ -612,9 +608,8 @@ class InfluencersView(ListView):
                          + (" · " + r.note if r.note else ""))
         self.add_lines(layout, lines, _("No ratings yet: rate a collaboration when it is finished."))
 
-    def _detail_timeline(self, layout, person: Person) -> None:
+    def _detail_timeline(self, layout, events: list[Event]) -> None:
         self.add_section(layout, _("Latest on the timeline"))
-        events = person.events.order_by(Event.at.desc(), Event.id.desc()).limit(8)
         self.add_lines(layout, [
             _("{date}: {text}").format(date=i18n.list_date(clock.to_local(e.at)),
                                        text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else "")

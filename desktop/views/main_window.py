@@ -515,20 +515,14 @@ class MainWindow(QMainWindow):
 
     def current_person_id(self) -> int | None:
         """The person the current view is showing, to preselect in the quick note."""
-        from desktop.store.models import CustomOrder, Event, Shipment
+        from desktop.store import lookups
 
         view = self.current_view()
         row_id = view.current_id
-        if row_id is None:
-            return None
-        if view.key == "influencers":
-            return row_id
         if view.key == "today":  # the person of the selected reminder
             items = getattr(view, "items", [])
-            return items[row_id].person_id if 0 <= row_id < len(items) else None
-        model = {"orders": CustomOrder, "shipments": Shipment, "timeline": Event}.get(view.key)
-        found = model.get_or_none(model.id == row_id) if model else None
-        return found.person_id if found else None
+            return items[row_id].person_id if row_id is not None and 0 <= row_id < len(items) else None
+        return lookups.person_behind(view.key, row_id)
 
     def open_quick_note(self) -> None:
         from desktop.views.busy import when_free
@@ -616,13 +610,10 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         from desktop.store import settings
-        from desktop.store.db import db
 
-        if not self.is_complete or db.obj is None or db.is_closed():
-            return
-        with db.atomic():
-            settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
-            settings.set("last_view", VIEW_KEYS[max(0, self.stack.currentIndex())])
+        if self.is_complete:  # written when a database is open (not during a restore)
+            settings.save_window(bytes(self.saveGeometry().toBase64()).decode("ascii"),
+                                 VIEW_KEYS[max(0, self.stack.currentIndex())])
 
     def showEvent(self, event):
         from PySide6.QtCore import Qt
@@ -688,7 +679,6 @@ class MainWindow(QMainWindow):
 
     def make_backup(self) -> None:
         from desktop.store import backup
-        from desktop.store.db import db
         from desktop.views import dialogs
 
         path = dialogs.ask_save_path(self, _("Save a backup"), str(paths.data_dir() / "afspraak-backup.sqlite3"),
@@ -696,7 +686,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            backup.backup_now(db.obj, out=Path(path))
+            backup.backup_open(out=Path(path))
         except OSError as exc:
             dialogs.warn(self, _("Backup failed"),
                          _("The backup could not be written: {error}").format(error=exc.strerror or exc))
@@ -704,9 +694,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 8000)
 
     def restore_backup(self) -> None:
-        from desktop.store import backup
-        from desktop.store.db import NotAnAfspraakDatabase, close_database
-        from desktop.store.opening import open_database
+        from desktop.store import backup, opening
         from desktop.views import dialogs
 
         path = dialogs.ask_open_path(self, _("Restore a backup"), _("Afspraak database (*.sqlite3);;All files (*)"))
@@ -715,16 +703,12 @@ class MainWindow(QMainWindow):
         if not dialogs.confirm(self, _("Restore a backup"), _(
                 "Replace the current data with this backup? The current data is kept aside in the backups folder first.")):
             return
-        database_path = paths.db_path()
-        close_database()
         try:
-            kept = backup.restore(Path(path), database_path)
-        except (NotAnAfspraakDatabase, FileNotFoundError):
-            open_database(database_path)
+            kept = opening.restore_open(Path(path))
+        except (backup.NotAnAfspraakDatabase, FileNotFoundError):
             dialogs.warn(self, _("Not restored"), _(
                 "“{file}” is not an Afspraak backup. Nothing was changed.").format(file=path))
             return
-        open_database(database_path)
         self.refresh_all()
         dialogs.inform(self, _("Backup restored"), _(
             "The backup is restored. Your previous data was kept in {path}.").format(path=str(kept)))

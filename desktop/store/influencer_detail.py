@@ -1,0 +1,143 @@
+"""One influencer as the detail pane shows her (views/influencers.py): her record, handles,
+collaborations with their deliverables, agreement history, content, evidence and cost, her
+strikes, ratings and latest events.
+
+Read in a fixed handful of queries however many collaborations, deliverables and content
+records she has: the pane is rebuilt while the owner types in the filter. The records are
+the models' (the pane hands them on to the dialogs and to the store's writes), with every
+relation the pane and those follow already attached, so reading them runs no query:
+``Collaboration.person``, ``Content.collaboration`` and ``.deliverable``, ``Strike.person``,
+``AgreementVersion.collaboration``, ``Rating.collaboration``. Facts only: the view words them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from peewee import JOIN, fn
+
+from desktop.domain import collaborations as rules
+from desktop.domain import strikes as strike_rules
+from desktop.store import influencers
+from desktop.store.models import (
+    AgreementVersion,
+    Collaboration,
+    Content,
+    ContentEvidence,
+    Deliverable,
+    Event,
+    Handle,
+    Person,
+    Rating,
+    Strike,
+)
+
+
+class LoggedDeliverable(NamedTuple):
+    deliverable: Deliverable
+    logged: int  # content records logged for it
+
+
+class ContentRecord(NamedTuple):
+    content: Content
+    evidence: list[ContentEvidence]  # in the order they were added
+
+
+class CollaborationDetail(NamedTuple):
+    collaboration: Collaboration
+    gifts: list[rules.Gift]  # the catalogue's products given, in their order
+    deliverables: list[LoggedDeliverable]  # the first deadline first (none yet: first of all)
+    versions: list[AgreementVersion]  # changes to the agreement, the newest first
+    contents: list[ContentRecord]  # the first posted first
+    cost: rules.CostReturn
+
+
+class StrikeRecord(NamedTuple):
+    strike: Strike
+    evidence: list[ContentEvidence]  # the pictures it cites that still exist
+
+
+@dataclass(frozen=True)
+class InfluencerDetail:
+    person: Person
+    handles: list[Handle]  # the biggest account first
+    collaborations: list[CollaborationDetail]  # the newest first
+    strikes: list[StrikeRecord]  # the oldest first
+    policy: strike_rules.Policy  # when strikes count and make her inactive
+    ratings: list[Rating]  # in the order of her collaborations
+    events: list[Event]  # her latest on the timeline, the newest first
+
+
+def detail(person_id: int | None, events: int = 8) -> InfluencerDetail | None:
+    """Everything the detail pane shows of one person; None when she is not (or no longer) there."""
+    person = Person.get_or_none(Person.id == person_id) if person_id is not None else None
+    if person is None:
+        return None
+    handles = sorted(Handle.select().where(Handle.person == person.id).order_by(Handle.id),
+                     key=lambda h: -(h.followers or 0))
+    collaborations = list(Collaboration.select().where(Collaboration.person == person.id)
+                          .order_by(Collaboration.created_at.desc(), Collaboration.id.desc()))
+    for c in collaborations:
+        c.person = person
+    strikes = list(Strike.select().where(Strike.person == person.id).order_by(Strike.created_at, Strike.id))
+    for s in strikes:
+        s.person = person
+    latest = list(Event.select().where(Event.person == person.id)
+                  .order_by(Event.at.desc(), Event.id.desc()).limit(events))
+    return InfluencerDetail(person, handles, _collaborations(collaborations), _strikes(strikes),
+                            influencers.policy(), _ratings(collaborations), latest)
+
+
+def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDetail]:
+    if not collaborations:
+        return []
+    by_id = {c.id: c for c in collaborations}
+    ids = list(by_id)
+    logged = fn.COUNT(Content.id).alias("logged")
+    deliverables = defaultdict(list)
+    for d in (Deliverable.select(Deliverable, logged)
+              .join(Content, JOIN.LEFT_OUTER, on=(Content.deliverable == Deliverable.id))
+              .where(Deliverable.collaboration.in_(ids))
+              .group_by(Deliverable.id).order_by(Deliverable.deadline, Deliverable.id)):
+        d.collaboration = by_id[d.collaboration_id]
+        deliverables[d.collaboration_id].append(LoggedDeliverable(d, d.logged))
+    versions = defaultdict(list)
+    for v in (AgreementVersion.select().where(AgreementVersion.collaboration.in_(ids))
+              .order_by(AgreementVersion.changed_at.desc(), AgreementVersion.id.desc())):
+        v.collaboration = by_id[v.collaboration_id]
+        versions[v.collaboration_id].append(v)
+    contents = list(Content.select(Content, Deliverable).join(Deliverable, JOIN.LEFT_OUTER)
+                    .where(Content.collaboration.in_(ids)).order_by(Content.posted_at, Content.id))
+    evidence = defaultdict(list)
+    if contents:
+        for e in (ContentEvidence.select().where(ContentEvidence.content.in_([c.id for c in contents]))
+                  .order_by(ContentEvidence.id)):
+            evidence[e.content_id].append(e)
+    records = defaultdict(list)
+    for content in contents:
+        content.collaboration = by_id[content.collaboration_id]
+        records[content.collaboration_id].append(ContentRecord(content, evidence[content.id]))
+    gifts = influencers.gifts_of(ids)
+    costs = influencers.costs_and_returns(collaborations)
+    return [CollaborationDetail(c, gifts.get(c.id, []), deliverables[c.id], versions[c.id], records[c.id], costs[c.id])
+            for c in collaborations]
+
+
+def _strikes(strikes: list[Strike]) -> list[StrikeRecord]:
+    cited = sorted({i for s in strikes for i in (s.evidence_ids or [])})
+    pictures = ({e.id: e for e in ContentEvidence.select().where(ContentEvidence.id.in_(cited))}
+                if cited else {})
+    return [StrikeRecord(s, [pictures[i] for i in sorted(set(s.evidence_ids or [])) if i in pictures])
+            for s in strikes]
+
+
+def _ratings(collaborations: list[Collaboration]) -> list[Rating]:
+    if not collaborations:
+        return []
+    order = {c.id: n for n, c in enumerate(collaborations)}
+    ratings = list(Rating.select().where(Rating.collaboration.in_(list(order))))
+    for r in ratings:
+        r.collaboration = collaborations[order[r.collaboration_id]]
+    return sorted(ratings, key=lambda r: (order[r.collaboration_id], r.id))

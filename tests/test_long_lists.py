@@ -113,3 +113,70 @@ def test_the_status_filter_over_pages(qtbot, parcels, view, status):
         view.refresh()
     qtbot.waitUntil(lambda: not view.model.loading)
     assert [r.id for r in view.model.rows] == expected_ids(parcels, (status,) if status else None)
+
+
+# --- Influencers ------------------------------------------------------------------------
+
+PEOPLE = 260
+
+
+@pytest.fixture
+def people(database):
+    """260 influencers, 60 names twice (the order then goes by id), a tag on two of the
+    last ones by name (so it comes in a later page)."""
+    rows = []
+    for i in range(PEOPLE):
+        name = f"Influencer {i % 200:03}"
+        tags = ["late-tag"] if i in (198, 199) else (["early"] if i == 3 else [])
+        rows.append(dict(name=name, is_influencer=True, tags=tags, country="BE" if i % 3 == 0 else "NL"))
+    Person.insert_many(rows).execute()
+    Person.create(name="A customer", is_influencer=False)
+    return [p.id for p in Person.select().where(Person.is_influencer == True)  # noqa: E712
+            .order_by(Person.name, Person.id)]
+
+
+@pytest.fixture
+def influencers(qtbot, nl):
+    from desktop.views.influencers import InfluencersView
+
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.resize(1300, 800)
+    v.show()
+    return v
+
+
+def test_influencers_come_by_name_in_pages(qtbot, people, influencers):
+    influencers.refresh()
+    assert influencers.model.loading and [r.id for r in influencers.model.rows] == people[:FIRST_ROWS]
+    assert influencers.tag_filter.findData("late-tag") == -1  # not in yet
+    qtbot.waitUntil(lambda: not influencers.model.loading)
+    assert [r.id for r in influencers.model.rows] == people
+    assert influencers.tag_filter.findData("late-tag") > 0  # every influencer's tags once all are in
+
+
+def test_the_tag_filter_offers_every_tag_when_reached_for_early(qtbot, people, influencers):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent
+
+    influencers.refresh()
+    assert influencers.model.loading
+    QApplication.sendEvent(influencers.tag_filter, QFocusEvent(QEvent.Type.FocusIn))
+    assert not influencers.model.loading and influencers.tag_filter.findData("late-tag") > 0
+
+
+def test_influencer_filters_search_and_selection_see_every_row(qtbot, people, influencers):
+    last = people[-1]
+    influencers.refresh()
+    influencers.select_person(last)
+    assert influencers.current_id == last
+    influencers.refresh()
+    influencers.country_filter.setCurrentIndex(influencers.country_filter.findData("BE"))
+    assert [r.id for r in influencers.model.rows] == [
+        p.id for p in Person.select().where(Person.country == "BE", Person.is_influencer == True)  # noqa: E712
+        .order_by(Person.name, Person.id)]
+    influencers.country_filter.setCurrentIndex(0)
+    influencers.refresh()
+    influencers.search.setText("influencer 199")
+    influencers._apply_filter()
+    assert [r.id for r in influencers.model.rows] == people[-1:]  # the last by name: in the last page

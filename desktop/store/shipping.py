@@ -6,16 +6,13 @@ Every function here is one transaction; the views only call them.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from peewee import SQL
-
 from desktop.domain import shipments as rules
-from desktop.store.db import db
+from desktop.store.db import db, ids_in
 from desktop.store.models import Collaboration, CustomOrder, Event, Person, Product, Shipment, ShipmentItem
 
 
@@ -233,9 +230,6 @@ def shipment_pages(statuses: tuple[str, ...] | None = None, first: int = 100, si
             query = query.limit(-1 if limit is None else limit).offset(offset)  # -1: no limit
         return query
 
-    def by_ids(ids: list[int]):
-        return SQL("(SELECT value FROM json_each(?))", [json.dumps(ids)])
-
     # 1. Open parcels whose recipient has no address, then the first page without them.
     open_statuses = [s for s in rules.NEEDS_ADDRESS if not statuses or s in statuses]
     lacking = set()
@@ -246,13 +240,13 @@ def shipment_pages(statuses: tuple[str, ...] | None = None, first: int = 100, si
     page = [sid for (sid,) in db.execute_sql(*ordered(first).sql())]
     ids = [*lacking, *(sid for sid in page if sid not in lacking)]
     if ids:
-        rows = shipments(by_ids(ids))  # newest first
+        rows = shipments(ids_in(ids))  # newest first
         rows.sort(key=lambda row: row[0] not in lacking)  # stable: what cannot go out first
-        yield rows, products_of(by_ids(ids))
+        yield rows, products_of(ids_in(ids))
     if len(page) < first:
         return
     # 2. The rest, in order: their ids at once, then a page of rows at a time.
     rest = [sid for (sid,) in db.execute_sql(*ordered(offset=first).sql()) if sid not in lacking]
     for start in range(0, len(rest), size):
         ids = rest[start:start + size]
-        yield shipments(by_ids(ids)), products_of(by_ids(ids))
+        yield shipments(ids_in(ids)), products_of(ids_in(ids))

@@ -221,8 +221,11 @@ class ListView(LazyRefresh, QWidget):
             rows, more = first_rows(rows)
             self._watch_paint()
         # A long list: the first rows now, the rest once the list has painted them
-        # (docs/PERFORMANCE.md, fix 34).
-        self.model.set_rows(rows, more, wait=True)
+        # (docs/PERFORMANCE.md, fix 34). The columns are measured once, below.
+        from desktop.views.cells import held_sizing
+
+        with held_sizing(self.table):
+            self.model.set_rows(rows, more, wait=True)
         self.pages.setCurrentIndex(0 if not rows else 1)
         self._after_filter()
         self.fit_columns()

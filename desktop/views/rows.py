@@ -291,6 +291,13 @@ class RowsModel(QAbstractTableModel):
         if batch:
             batch[0].fill(batch)
 
+    def fill_range(self, start: int, stop: int) -> None:
+        """Fill the lazy rows shown at ``start`` up to ``stop`` in one call (the rows the
+        columns are measured on)."""
+        batch = [r for r in self.rows[max(0, start):stop] if r.fill is not None]
+        if batch:
+            batch[0].fill(batch)
+
     def fill_all(self) -> None:
         self.complete()
         pending = [r for r in self.all_rows if r.fill is not None]

@@ -402,8 +402,8 @@ def _moment(value) -> datetime | None:
 
 def _raw(query, person_column, person_ids: list[int]) -> list[tuple]:
     """The query's rows as stored (no per-value conversion), for ``person_ids`` only."""
-    if len(person_ids) <= _IN_LIMIT:
-        query = query.where(person_column.in_(person_ids))
+    if len(person_ids) <= _IN_LIMIT:  # the ids as one JSON text: Peewee bound them one by one
+        query = query.where(person_column.in_(ids_in(person_ids)))
         return db.execute_sql(*query.sql()).fetchall()
     wanted = set(person_ids)
     return [row for row in db.execute_sql(*query.sql()).fetchall() if row[0] in wanted]

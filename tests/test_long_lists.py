@@ -180,3 +180,7 @@ def test_influencer_filters_search_and_selection_see_every_row(qtbot, people, in
     influencers.search.setText("influencer 199")
     influencers._apply_filter()
     assert [r.id for r in influencers.model.rows] == people[-1:]  # the last by name: in the last page
+    # The pane follows after the typing pause, then measures itself a turn later: both
+    # while the view is still there (pytest-qt closes it next, and deletes it later).
+    qtbot.waitUntil(lambda: not influencers.detail_pending())
+    QApplication.processEvents()

@@ -480,7 +480,7 @@ def _rows(query) -> list[tuple]:
     return db.execute_sql(*query.sql()).fetchall()
 
 
-def people_pages(first: int = 100, size: int = 1000) -> Iterator[list[ListPerson]]:
+def people_pages(first: int = 100, size: int = 500) -> Iterator[list[ListPerson]]:
     """Every influencer for the list, by name (then id), in pages: ``first`` people, then
     ``size`` at a time, each page read when asked for (the list reads one per event-loop
     turn after it has painted the first: docs/PERFORMANCE.md, fix 35). After the first

@@ -195,12 +195,13 @@ def shipment_pages(statuses: tuple[str, ...] | None = None, first: int = 100, si
 
     The order is the list's: open parcels whose recipient has no address first (few: they
     are read with the first page), then every other one newest first (created, then id).
-    The first page holds ``first`` shipments besides those, each later one ``size``, read
-    when asked for: the list reads one per event-loop turn, as 20,000 shipments at once
-    kept it from the screen for 0.4 s (docs/PERFORMANCE.md, fix 34). After the first page
-    the ids of the rest are read in order at once (one query), and each page by its ids
-    (the ids passed as one JSON text: no 1,000 values to bind). Read as stored, not model
-    objects (fix 15); only ``sent_at`` is parsed, by ``datetime.fromisoformat``."""
+    The first page holds ``first`` shipments besides those; then the ids of the rest are
+    read in order (one query, an empty page: sorting 20,000 shipments is a turn's work of
+    its own), and each later page of ``size`` by its ids (passed as one JSON text, no
+    1,000 values to bind). Each page is read when asked for: the list reads one per
+    event-loop turn, as 20,000 shipments at once kept it from the screen for 0.4 s
+    (docs/PERFORMANCE.md, fix 34). Read as stored, not model objects (fix 15); only
+    ``sent_at`` is parsed, by ``datetime.fromisoformat``."""
     which = None
     if statuses:
         which = Shipment.status.in_(list(statuses)) if len(statuses) > 1 else Shipment.status == statuses[0]
@@ -247,6 +248,7 @@ def shipment_pages(statuses: tuple[str, ...] | None = None, first: int = 100, si
         return
     # 2. The rest, in order: their ids at once, then a page of rows at a time.
     rest = [sid for (sid,) in db.execute_sql(*ordered(offset=first).sql()) if sid not in lacking]
+    yield [], {}
     for start in range(0, len(rest), size):
         ids = rest[start:start + size]
         yield shipments(ids_in(ids)), products_of(ids_in(ids))

@@ -143,9 +143,10 @@ class RowsModel(QAbstractTableModel):
     """The rows of a list, filtered on their search text.
 
     A long list can come in chunks (``set_rows(rows, more)``): the first rows are shown at
-    once, the rest are read one chunk per event-loop turn and added at the end. Whatever
-    needs every row (a search, a filter, a sort, finding a row by id: ``index_of``) reads
-    the rest first (``complete``). ``completed`` is emitted when every row is in."""
+    once, the rest are read one chunk per event-loop turn and added at the end when all
+    are read. Whatever needs every row (a search, a filter, a sort, finding a row by id:
+    ``index_of``) reads the rest first (``complete``). ``completed`` is emitted when every
+    row is in."""
 
     completed = Signal()
 
@@ -155,6 +156,7 @@ class RowsModel(QAbstractTableModel):
         self.all_rows: list[Row] = []
         self.rows: list[Row] = []
         self._more: Iterator[list[Row]] | None = None  # the chunks still to come
+        self._pending: list[Row] = []  # rows read from them, shown once all are in
         self._chunk_posted = False  # a _CHUNK event is on its way to this model
         self._needle = ""
         self._predicate = None  # an extra filter (e.g. status/tag/country), or None
@@ -171,8 +173,11 @@ class RowsModel(QAbstractTableModel):
         _searchable(rows)
         self.all_rows = rows
         self._more = more  # a chunk on its way from earlier rows reads these
+        self._pending = []
         if more is not None and (self._needle or self._predicate is not None):
             self._read_rest()  # a search or a filter is on: it needs every row
+            self.all_rows.extend(self._pending)
+            self._pending = []
         self._apply()
         if self._more is not None:
             if not wait:
@@ -204,15 +209,13 @@ class RowsModel(QAbstractTableModel):
         """Read every row still to come now (a search, a filter or a sort needs them)."""
         if self._more is None:
             return
-        first = len(self.all_rows)
         self._read_rest()
-        self._append(self.all_rows[first:])
-        self.completed.emit()
+        self._show_pending()
 
     def _read_rest(self) -> None:
         more, self._more = self._more, None
         for chunk in more:
-            self.all_rows.extend(_searchable(chunk))
+            self._pending.extend(_searchable(chunk))
 
     def _next_chunk(self) -> None:
         if self._more is None:
@@ -220,20 +223,24 @@ class RowsModel(QAbstractTableModel):
         chunk = next(self._more, None)
         if chunk is None:
             self._more = None
-            self.completed.emit()
+            self._show_pending()
             return
-        self.all_rows.extend(_searchable(chunk))
-        self._append(chunk)
+        self._pending.extend(_searchable(chunk))
         self.resume()
 
-    def _append(self, rows: list[Row]) -> None:
-        """New rows at the end of the list. While rows come in chunks no search, filter or
-        sort is on (each reads every row first), so every new row is shown."""
+    def _show_pending(self) -> None:
+        """The rows read meanwhile, added at the end of the list in one go: every added
+        row makes Qt lay out and paint the whole list again, so not a chunk at a time.
+        While rows come in no search, filter or sort is on (each reads every row
+        first), so every new row is shown."""
+        rows, self._pending = self._pending, []
         if rows:
+            self.all_rows.extend(rows)
             first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self.rows.extend(rows)
             self.endInsertRows()
+        self.completed.emit()
 
     def index_of(self, row_id: int) -> int | None:
         """Where the row ``row_id`` is in the list shown (reading the rest of a list that

@@ -458,14 +458,14 @@ class ListPerson(NamedTuple):
     name: str
     status: str
     status_reason: str
-    tags: list
+    tags: tuple
     city: str
     email: str
     country: str
     handles: list  # ListHandle, biggest account first
     open_count: int  # open deliverables of live collaborations
     nearest: datetime | None  # their nearest deadline
-    stages: set  # statuses of her live collaborations
+    stages: frozenset  # statuses of her live collaborations
     flagged: bool  # posted content without the disclosure
 
 
@@ -514,6 +514,9 @@ def _people(person_ids: list[int]) -> list[ListPerson]:
     for person_id, status in _rows(Collaboration.select(Collaboration.person, Collaboration.status)
                                    .where(Collaboration.person.in_(ids), Collaboration.status.not_in(rules.CLOSED))):
         stages[person_id].add(status)
+    # 10,000 people share a few dozen sets of stages: one frozenset each, not one set a person.
+    shared: dict[frozenset, frozenset] = {}
+    stages = {pid: shared.setdefault(frozenset(found), frozenset(found)) for pid, found in stages.items()}
     flagged = {pid for (pid,) in _rows(Content.select(Collaboration.person).join(Collaboration)
                                        .where(Collaboration.person.in_(ids),
                                               Content.disclosure_ok == False).distinct())}  # noqa: E712
@@ -532,12 +535,15 @@ def _people(person_ids: list[int]) -> list[ListPerson]:
             handles.sort(key=lambda h: -(h.followers or 0))
         count, nearest = open_by_person.get(pid, none)
         found[pid] = ListPerson(pid, name, status, reason, _tags(tags), city, email, country,
-                                handles, count, nearest, stages.get(pid, set()), pid in flagged)
+                                handles, count, nearest, stages.get(pid, _NO_STAGES), pid in flagged)
     return [found[pid] for pid in person_ids if pid in found]
 
 
-def _tags(stored: str | None) -> list:
-    return [] if not stored or stored == "[]" else json.loads(stored)
+_NO_STAGES: frozenset = frozenset()
+
+
+def _tags(stored: str | None) -> tuple:
+    return () if not stored or stored == "[]" else tuple(json.loads(stored))
 
 
 def list_figures(person_ids: list[int], now: datetime) -> tuple[dict[int, score_rules.Score], dict[int, float]]:

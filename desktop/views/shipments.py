@@ -145,6 +145,16 @@ class ShipmentsView(ListView):
         # 20,000 parcels name a few carriers, statuses and days: each text is written once
         # per refresh, not per row (docs/PERFORMANCE.md, fix 32).
         carriers, statuses_shown, days_shown = {}, {}, {}
+        # ...and the same recipient, products, carrier or status is one text, not one per
+        # row (with its lower-case sort key): docs/PERFORMANCE.md, fix 38.
+        lowered: dict[str, tuple[str, str]] = {}
+
+        def once(text: str) -> tuple[str, str]:
+            found = lowered.get(text)
+            if found is None:
+                found = lowered[text] = (text, text.lower())
+            return found
+
         link = _("link")
         local = owner().local
         awaiting_receipt, missing_address = rules.awaiting_receipt, rules.missing_address
@@ -156,7 +166,8 @@ class ShipmentsView(ListView):
                 no_address = missing_address(status_code, street, postcode, city)
                 if (wanted == AWAITING and not awaiting) or (wanted == NO_ADDRESS and not no_address):
                     continue
-                products = ", ".join(products_of.get(sid, ()))
+                products, products_key = once(", ".join(products_of.get(sid, ())))
+                person_name, name_key = once(person_name)
                 status = statuses_shown.get((status_code, awaiting, no_address))
                 if status is None:
                     status = statuses_shown[status_code, awaiting, no_address] = _status_text(
@@ -170,11 +181,13 @@ class ShipmentsView(ListView):
                     sent = days_shown.get(day)
                     if sent is None:
                         sent = days_shown[day] = i18n.list_date(day)
+                # Tuples: read-only, smaller than lists, and (holding only text, dates and
+                # numbers) not followed by the garbage collector: 20,000 rows of them.
                 rows.append(Row(
                     id=sid,
-                    cells=[person_name, products, carrier_text, tracking_code or (link if tracking_url else ""),
-                           sent, status],
-                    sort_keys=[person_name.lower(), products.lower(), carrier, tracking_code, sent_at, status_code],
+                    cells=(person_name, products, carrier_text, tracking_code or (link if tracking_url else ""),
+                           sent, status),
+                    sort_keys=(name_key, products_key, once(carrier)[0], tracking_code, sent_at, once(status_code)[0]),
                     colour="red" if no_address else "amber" if awaiting else ("grey" if status_code == "returned" else ""),
                     extra={"url": tracking_url, "no_address": no_address},
                 ))

@@ -158,6 +158,9 @@ def measure_filter_keystroke(data_dir: Path, manifest: dict, repeats: int) -> Re
     view.show()
     view.refresh()
     _settle(app)
+    while getattr(view.model, "loading", False):  # a long list comes in pages (views/rows.py)
+        app.processEvents()
+    _settle(app)
     apply = getattr(view, "_apply_filter", None)
     if apply is None:
         return not_available(key, label, "ms", target, "InfluencersView has no _apply_filter: wire the new filter here")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.views import theme
+
 
 @dataclass(slots=True)
 class Row:
@@ -105,8 +107,6 @@ class _Colours:
         self._key = None
 
     def __getitem__(self, name: str):
-        from desktop.views import theme
-
         key = theme.palette().cacheKey()
         if key != self._key:  # the desktop switched between light and dark
             self._cache.clear()
@@ -118,8 +118,6 @@ class _Colours:
 
 
 def _status_colour(name: str) -> QColor:
-    from desktop.views import theme
-
     return theme.status_colour(name)
 
 
@@ -136,6 +134,7 @@ DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 USER = int(Qt.ItemDataRole.UserRole.value)
+_ROLES = frozenset((DISPLAY, FOREGROUND, TOOLTIP, USER))  # the roles RowsModel.data answers
 HORIZONTAL = Qt.Orientation.Horizontal
 
 
@@ -327,35 +326,41 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=DISPLAY):
-        if not index.isValid():
-            return None
+        # Called for about ten roles of every cell painted or measured: the roles a list
+        # does not use are answered first, without looking at the row.
         role = int(role)
-        if self.rows[index.row()].fill is not None:
-            self.fill_near(index.row())
+        if role not in _ROLES or not index.isValid():
+            return None
+        i = index.row()
+        row = self.rows[i]
+        if row.fill is not None:
+            self.fill_near(i)
         if role == DISPLAY:
-            row = self.rows[index.row()]
             column = index.column()
-            if row.subline and column == 0:
-                return row.cells[0] + "\n" + row.subline
-            if row.sublines and row.sublines.get(column):
-                return row.cells[column] + "\n" + row.sublines[column]
-            return row.cells[column]
+            cells = row.cells
+            if column == 0:
+                subline = row.subline
+                if subline:
+                    return cells[0] + "\n" + subline
+            sublines = row.sublines
+            if sublines:
+                below = sublines.get(column)
+                if below:
+                    return cells[column] + "\n" + below
+            return cells[column]
         if role == FOREGROUND:
-            colour = self.rows[index.row()].colour
+            colour = row.colour
             if colour and (self.colour_columns is None or index.column() in self.colour_columns):
                 return BRUSHES[colour]
             return None
         if role == TOOLTIP:
-            row = self.rows[index.row()]
             if callable(row.tooltip):
                 row.tooltip = row.tooltip()
             if index.column() == self.elide_column and row.cells[index.column()]:
                 whole = row.cells[index.column()]
                 return plain_tooltip(whole + ("\n\n" + row.tooltip if row.tooltip else ""))
             return plain_tooltip(row.tooltip) if row.tooltip else None
-        if role == USER:
-            return self.rows[index.row()].id
-        return None
+        return row.id  # USER
 
     def sort(self, column, order=Qt.AscendingOrder):
         if not 0 <= column < len(self.headers):

@@ -78,9 +78,10 @@ class CellDelegate(QStyledItemDelegate):
             opt.rect = option.rect.adjusted(theme.CELL_PADDING // 2 - 2, 0, 0, 0)
             super().paint(painter, opt, index)
             return
+        # The cell's background and selection only (no text, icon or check box): the
+        # view's option as it is, without initStyleOption asking the model about every
+        # role of the cell (docs/PERFORMANCE.md, fix 39).
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
         widget = opt.widget
         style = widget.style() if widget else None
         if style is not None:

@@ -4,6 +4,8 @@ order the owner types, erases or pastes in (the narrowing shortcut must never hi
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from PySide6.QtCore import Qt
+
 from desktop.views.rows import Row, RowsModel
 
 NAMES = ["Sanne de Vries", "Sanne Bakker", "Noor de Boer", "Lotte Janssens", "Anouk Mulder", "Daan de Wit"]
@@ -84,3 +86,86 @@ def test_lazy_rows_fill_a_screenful_when_shown_and_all_for_a_sort(qapp):
     assert [r.id for r in model.rows[:3]] == [999, 998, 997]
     model.set_filter("name 0099")
     assert [r.id for r in model.rows] == [*range(999, 989, -1), 99]  # "name 00099" too
+
+
+# --- a long list in chunks (docs/PERFORMANCE.md, fix 34) ---------------------------------
+
+def _chunks(start, count, size, read):
+    """Rows ``start``..``start + count`` in chunks of ``size``; ``read`` counts the chunks pulled."""
+    for first in range(start, start + count, size):
+        read.append(first)
+        yield [Row(id=i, cells=[f"name {i:05}", f"city {i % 7}"]) for i in range(first, min(first + size, start + count))]
+
+
+def test_chunks_are_read_one_per_turn_and_shown_when_all_are_in(qapp, qtbot):
+    read = []
+    model = RowsModel(["Name", "City"])
+    inserted, completed = [], []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.completed.connect(lambda: completed.append(True))
+    model.set_rows([Row(id=i, cells=[f"name {i:05}", "x"]) for i in range(100)], _chunks(100, 950, 300, read))
+    assert model.rowCount() == 100 and model.loading and read == []  # nothing read before the event loop turns
+    qapp.processEvents()
+    assert len(read) == 1 and model.rowCount() == 100  # one chunk a turn, shown when all are in
+    qtbot.waitUntil(lambda: not model.loading)
+    assert [r.id for r in model.rows] == list(range(1050)) and [r.id for r in model.all_rows] == list(range(1050))
+    assert inserted == [(100, 1049)] and completed == [True]  # one layout and paint, not one a chunk
+    assert model.rows[1049].search == "name 01049 city 6"  # 1049 % 7
+
+
+def test_a_list_that_waits_reads_its_chunks_after_resume(qapp, qtbot):
+    read = []
+    model = RowsModel(["Name", "City"])
+    model.set_rows([Row(id=0, cells=["a", "b"])], _chunks(1, 10, 5, read), wait=True)
+    qapp.processEvents()
+    qapp.processEvents()
+    assert read == [] and model.rowCount() == 1  # waiting for the list to paint
+    model.resume()
+    model.resume()  # twice: still one chunk a turn
+    qapp.processEvents()
+    assert read == [1] and model.rowCount() == 1
+    qtbot.waitUntil(lambda: not model.loading)
+    assert model.rowCount() == 11
+
+
+def test_search_filter_sort_and_finding_a_row_read_every_row_first(qapp):
+    for act in ("search", "filter", "sort", "find", "fill"):
+        read = []
+        model = RowsModel(["Name", "City"])
+        model.set_rows([Row(id=i, cells=[f"name {i:05}", f"city {i % 7}"]) for i in range(100)],
+                       _chunks(100, 900, 200, read))
+        if act == "search":
+            model.set_filter("name 009")
+            assert [r.id for r in model.rows] == [9, *range(90, 100), *range(900, 1000)]
+        elif act == "filter":
+            model.set_predicate(lambda r: r.id % 250 == 0)
+            assert [r.id for r in model.rows] == [0, 250, 500, 750]
+        elif act == "sort":
+            model.sort(0, Qt.DescendingOrder)
+            assert [r.id for r in model.rows[:2]] == [999, 998]
+        elif act == "find":
+            assert model.index_of(7) == 7 and model.loading  # among the rows in: nothing more read
+            assert model.index_of(850) == 850
+            assert model.index_of(5000) is None
+        else:
+            model.fill_all()
+        assert not model.loading and len(model.all_rows) == 1000 and len(read) == 5, act
+
+
+def test_new_rows_while_chunks_come_drop_the_old_ones(qapp, qtbot):
+    read_old, read_new = [], []
+    model = RowsModel(["Name", "City"])
+    model.set_rows([Row(id=0, cells=["a", "b"])], _chunks(1, 1000, 100, read_old))
+    qapp.processEvents()
+    model.set_rows([Row(id=-1, cells=["c", "d"])], _chunks(5000, 30, 10, read_new))
+    qtbot.waitUntil(lambda: not model.loading)
+    assert len(read_old) == 1 and [r.id for r in model.rows] == [-1, *range(5000, 5030)]
+
+
+def test_a_search_typed_before_new_rows_reads_them_all(qapp):
+    model = make_model()
+    model.set_filter("sanne")
+    read = []
+    model.set_rows([Row(id=100, cells=["Sanne Smit", "Gent"])], _chunks(200, 50, 10, read))
+    assert not model.loading and len(read) == 5  # the search needs every row: none left to come
+    assert [r.id for r in model.rows] == [100]

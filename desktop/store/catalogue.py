@@ -205,8 +205,9 @@ class ProductRow(NamedTuple):
 
 
 def product_rows() -> list[ProductRow]:
-    """Every product with what the catalogue shows of it, by name and variant (one query)."""
+    """Every product with what the catalogue shows of it, by name and variant (one query,
+    read as stored: text and whole numbers need no conversion by Peewee)."""
     query = (Product.select(Product.id, Product.name, Product.variant, Product.price_cents, Product.sku,
                             Product.category, Product.image_url, Product.image_path)
-             .order_by(Product.name, Product.variant).tuples())
-    return [ProductRow(*row) for row in query]
+             .order_by(Product.name, Product.variant))
+    return [ProductRow(*row) for row in db.execute_sql(*query.sql())]

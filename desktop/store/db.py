@@ -7,6 +7,7 @@ that opens it (the GUI thread, or the CLI command) owns it; other threads may on
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import threading
@@ -144,3 +145,10 @@ def handing_turns():
 def writing_in_steps() -> bool:
     """Is a transaction open that hands the event loop turns (another write must wait)?"""
     return _writing_in_steps > 0
+
+
+def ids_in(ids: list[int]) -> peewee.SQL:
+    """For ``field.in_(...)``: any number of ids as ONE bound parameter, a JSON list read by
+    ``json_each`` (the order of ``ids`` is not kept). Binding a page of 1,000 ids one by one
+    through Peewee cost more than the query (docs/PERFORMANCE.md, fix 34)."""
+    return peewee.SQL("(SELECT value FROM json_each(?))", (json.dumps(list(ids)),))

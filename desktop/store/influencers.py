@@ -9,6 +9,7 @@ import csv
 import io
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import NamedTuple
 
@@ -22,7 +23,7 @@ from desktop.domain.disclosure import CaptionCheck
 from desktop.domain.spreadsheet import safe_cell
 from desktop.domain.validation import DeliverableInput
 from desktop.store import settings
-from desktop.store.db import db
+from desktop.store.db import db, ids_in
 from desktop.store.unsaved import restore_on_failure
 from desktop.store.models import (
     AgreementVersion,
@@ -434,8 +435,8 @@ def _moment(value) -> datetime | None:
 
 def _raw(query, person_column, person_ids: list[int]) -> list[tuple]:
     """The query's rows as stored (no per-value conversion), for ``person_ids`` only."""
-    if len(person_ids) <= _IN_LIMIT:
-        query = query.where(person_column.in_(person_ids))
+    if len(person_ids) <= _IN_LIMIT:  # the ids as one JSON text: Peewee bound them one by one
+        query = query.where(person_column.in_(ids_in(person_ids)))
         return db.execute_sql(*query.sql()).fetchall()
     wanted = set(person_ids)
     return [row for row in db.execute_sql(*query.sql()).fetchall() if row[0] in wanted]
@@ -490,14 +491,14 @@ class ListPerson(NamedTuple):
     name: str
     status: str
     status_reason: str
-    tags: list
+    tags: tuple
     city: str
     email: str
     country: str
     handles: list  # ListHandle, biggest account first
     open_count: int  # open deliverables of live collaborations
     nearest: datetime | None  # their nearest deadline
-    stages: set  # statuses of her live collaborations
+    stages: frozenset  # statuses of her live collaborations
     flagged: bool  # posted content without the disclosure
 
 
@@ -512,42 +513,70 @@ def _rows(query) -> list[tuple]:
     return db.execute_sql(*query.sql()).fetchall()
 
 
-def list_people() -> list[ListPerson]:
-    """Every influencer for the list, by name: five queries read as stored (no model
-    objects, no per-value conversion), and nothing that only a shown row needs (the
-    score, the rating: ``list_figures``). Issue 20 / docs/PERFORMANCE.md fix 25."""
+def people_pages(first: int = 100, size: int = 500) -> Iterator[list[ListPerson]]:
+    """Every influencer for the list, by name (then id), in pages: ``first`` people, then
+    ``size`` at a time, each page read when asked for (the list reads one per event-loop
+    turn after it has painted the first: docs/PERFORMANCE.md, fix 35). After the first
+    page the ids of the rest are read in order at once, and each page by its ids (one
+    JSON text, no values to bind). Five queries a page, read as stored (no model objects,
+    no per-value conversion), and nothing that only a shown row needs (the score, the
+    rating: ``list_figures``). Issue 20 / fix 25."""
+    by_name = (Person.name, Person.id)
+    influencers = Person.is_influencer == True  # noqa: E712
+    page = [pid for (pid,) in _rows(Person.select(Person.id).where(influencers).order_by(*by_name).limit(first))]
+    if page:
+        yield _people(page)
+    if len(page) < first:
+        return
+    rest = [pid for (pid,) in _rows(Person.select(Person.id).where(influencers).order_by(*by_name)
+                                    .limit(-1).offset(first))]  # -1: no limit
+    for start in range(0, len(rest), size):
+        yield _people(rest[start:start + size])
+
+
+def _people(person_ids: list[int]) -> list[ListPerson]:
+    """These influencers for the list, in this order."""
+    ids = ids_in(person_ids)
     open_by_person = {person_id: (count, _moment(nearest)) for person_id, count, nearest in _rows(
         Deliverable.select(Collaboration.person, fn.SUM(Deliverable.count), fn.MIN(Deliverable.deadline))
         .join(Collaboration)
-        .where(Deliverable.delivered_at.is_null(), Collaboration.status.not_in(rules.CLOSED))
+        .where(Collaboration.person.in_(ids), Deliverable.delivered_at.is_null(),
+               Collaboration.status.not_in(rules.CLOSED))
         .group_by(Collaboration.person))}
     stages = defaultdict(set)
     for person_id, status in _rows(Collaboration.select(Collaboration.person, Collaboration.status)
-                                   .where(Collaboration.status.not_in(rules.CLOSED))):
+                                   .where(Collaboration.person.in_(ids), Collaboration.status.not_in(rules.CLOSED))):
         stages[person_id].add(status)
+    # 10,000 people share a few dozen sets of stages: one frozenset each, not one set a person.
+    shared: dict[frozenset, frozenset] = {}
+    stages = {pid: shared.setdefault(frozenset(found), frozenset(found)) for pid, found in stages.items()}
     flagged = {pid for (pid,) in _rows(Content.select(Collaboration.person).join(Collaboration)
-                                       .where(Content.disclosure_ok == False).distinct())}  # noqa: E712
+                                       .where(Collaboration.person.in_(ids),
+                                              Content.disclosure_ok == False).distinct())}  # noqa: E712
     handles_of = defaultdict(list)
     for person_id, platform, name, followers in _rows(
-            Handle.select(Handle.person, Handle.platform, Handle.name, Handle.followers).order_by(Handle.id)):
+            Handle.select(Handle.person, Handle.platform, Handle.name, Handle.followers)
+            .where(Handle.person.in_(ids)).order_by(Handle.id)):
         handles_of[person_id].append(ListHandle(platform, name, followers))
-    out = []
+    found = {}
     none = (0, None)
     for pid, name, status, reason, tags, city, email, country in _rows(
             Person.select(Person.id, Person.name, Person.status, Person.status_reason, Person.tags, Person.city,
-                          Person.email, Person.country)
-            .where(Person.is_influencer == True).order_by(Person.name)):  # noqa: E712
+                          Person.email, Person.country).where(Person.id.in_(ids))):
         handles = handles_of.get(pid, [])
         if len(handles) > 1:
             handles.sort(key=lambda h: -(h.followers or 0))
         count, nearest = open_by_person.get(pid, none)
-        out.append(ListPerson(pid, name, status, reason, _tags(tags), city, email, country,
-                              handles, count, nearest, stages.get(pid, set()), pid in flagged))
-    return out
+        found[pid] = ListPerson(pid, name, status, reason, _tags(tags), city, email, country,
+                                handles, count, nearest, stages.get(pid, _NO_STAGES), pid in flagged)
+    return [found[pid] for pid in person_ids if pid in found]
 
 
-def _tags(stored: str | None) -> list:
-    return [] if not stored or stored == "[]" else json.loads(stored)
+_NO_STAGES: frozenset = frozenset()
+
+
+def _tags(stored: str | None) -> tuple:
+    return () if not stored or stored == "[]" else tuple(json.loads(stored))
 
 
 def list_figures(person_ids: list[int], now: datetime) -> tuple[dict[int, score_rules.Score], dict[int, float]]:

@@ -7,11 +7,12 @@ Every function here is one transaction; the views only call them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.domain import shipments as rules
-from desktop.store.db import db
+from desktop.store.db import db, ids_in
 from desktop.store.models import Collaboration, CustomOrder, Event, Person, Product, Shipment, ShipmentItem
 
 
@@ -186,26 +187,68 @@ def undo_order_product(change: OrderProductChange) -> None:
         Event.delete().where(Event.id == change.event_id).execute()
 
 
-def list_shipments(statuses: tuple[str, ...] | None = None) -> tuple[list[tuple], dict[int, list[str]]]:
-    """The Zendingen list, newest first: (id, recipient, carrier, tracking code, tracking
-    url, sent at, status, street, postcode, city) per shipment, with only ``statuses``
-    when given, and each shipment's products as "name (variant)". Two queries read as
-    stored, not model objects: 20,000 shipments with their people and products as models
-    took seconds and 100 MB (docs/PERFORMANCE.md, fix 15), and Peewee's conversion of
-    every value another 0.3 s (fix 31: only ``sent_at`` needs one, by
-    ``datetime.fromisoformat``)."""
-    shipments = (Shipment.select(Shipment.id, Person.name, Shipment.carrier, Shipment.tracking_code,
-                                 Shipment.tracking_url, Shipment.sent_at, Shipment.status,
-                                 Person.street, Person.postcode, Person.city)
-                 .join(Person).order_by(Shipment.created_at.desc()))
-    items = ShipmentItem.select(ShipmentItem.shipment, Product.name, Product.variant).join(Product)
+def shipment_pages(statuses: tuple[str, ...] | None = None, first: int = 100, size: int = 1000
+                   ) -> Iterator[tuple[list[tuple], dict[int, list[str]]]]:
+    """The Zendingen list in pages: (id, recipient, carrier, tracking code, tracking url,
+    sent at, status, street, postcode, city) per shipment, with only ``statuses`` when
+    given, and each shipment's products as "name (variant)".
+
+    The order is the list's: open parcels whose recipient has no address first (few: they
+    are read with the first page), then every other one newest first (created, then id).
+    The first page holds ``first`` shipments besides those; then the ids of the rest are
+    read in order (one query, an empty page: sorting 20,000 shipments is a turn's work of
+    its own), and each later page of ``size`` by its ids (passed as one JSON text, no
+    1,000 values to bind). Each page is read when asked for: the list reads one per
+    event-loop turn, as 20,000 shipments at once kept it from the screen for 0.4 s
+    (docs/PERFORMANCE.md, fix 34). Read as stored, not model objects (fix 15); only
+    ``sent_at`` is parsed, by ``datetime.fromisoformat``."""
+    which = None
     if statuses:
         which = Shipment.status.in_(list(statuses)) if len(statuses) > 1 else Shipment.status == statuses[0]
-        shipments = shipments.where(which)
-        items = items.switch(ShipmentItem).join(Shipment).where(which)
-    products_of = defaultdict(list)
-    for shipment_id, name, variant in db.execute_sql(*items.order_by(ShipmentItem.id).sql()):
-        products_of[shipment_id].append(" ".join(x for x in (name, variant and f"({variant})") if x))
+    columns = (Shipment.id, Person.name, Shipment.carrier, Shipment.tracking_code, Shipment.tracking_url,
+               Shipment.sent_at, Shipment.status, Person.street, Person.postcode, Person.city)
+    newest_first = (Shipment.created_at.desc(), Shipment.id.desc())
     parse = datetime.fromisoformat
-    return [(sid, name, carrier, code, url, None if sent_at is None else parse(sent_at), *rest)
-            for sid, name, carrier, code, url, sent_at, *rest in db.execute_sql(*shipments.sql())], products_of
+
+    def shipments(ids) -> list[tuple]:
+        query = Shipment.select(*columns).join(Person).where(Shipment.id.in_(ids)).order_by(*newest_first)
+        return [(sid, name, carrier, code, url, None if sent_at is None else parse(sent_at), *rest)
+                for sid, name, carrier, code, url, sent_at, *rest in db.execute_sql(*query.sql())]
+
+    def products_of(ids) -> dict[int, list[str]]:
+        found = defaultdict(list)
+        query = (ShipmentItem.select(ShipmentItem.shipment, Product.name, Product.variant).join(Product)
+                 .where(ShipmentItem.shipment.in_(ids)).order_by(ShipmentItem.id))
+        for shipment_id, name, variant in db.execute_sql(*query.sql()):
+            found[shipment_id].append(" ".join(x for x in (name, variant and f"({variant})") if x))
+        return found
+
+    def ordered(limit: int | None = None, offset: int = 0):
+        query = Shipment.select(Shipment.id).order_by(*newest_first)
+        if which is not None:
+            query = query.where(which)
+        if limit is not None or offset:
+            query = query.limit(-1 if limit is None else limit).offset(offset)  # -1: no limit
+        return query
+
+    # 1. Open parcels whose recipient has no address, then the first page without them.
+    open_statuses = [s for s in rules.NEEDS_ADDRESS if not statuses or s in statuses]
+    lacking = set()
+    if open_statuses:
+        query = Shipment.select(*columns).join(Person).where(Shipment.status.in_(open_statuses))
+        lacking = {row[0] for row in db.execute_sql(*query.sql())
+                   if rules.missing_address(row[6], row[7], row[8], row[9])}
+    page = [sid for (sid,) in db.execute_sql(*ordered(first).sql())]
+    ids = [*lacking, *(sid for sid in page if sid not in lacking)]
+    if ids:
+        rows = shipments(ids_in(ids))  # newest first
+        rows.sort(key=lambda row: row[0] not in lacking)  # stable: what cannot go out first
+        yield rows, products_of(ids_in(ids))
+    if len(page) < first:
+        return
+    # 2. The rest, in order: their ids at once, then a page of rows at a time.
+    rest = [sid for (sid,) in db.execute_sql(*ordered(offset=first).sql()) if sid not in lacking]
+    yield [], {}
+    for start in range(0, len(rest), size):
+        ids = rest[start:start + size]
+        yield shipments(ids_in(ids)), products_of(ids_in(ids))

@@ -5,7 +5,9 @@ are; they stay thin and ask domain/ and store/ for everything.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.views.forms import load_form
-from desktop.views.rows import Row, RowsModel
+from desktop.views.rows import Row, RowsModel, first_rows
 
 RESIZE_SAMPLE_ROWS = 100
 # While the owner types in the search, the list follows every filtered keystroke but the
@@ -40,6 +42,22 @@ def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = Fals
         font.setBold(True)
         label.setFont(font)
     return label
+
+
+class _ResumeAfterPaint(QObject):
+    """Once the list has painted, its model reads the rows still to come (RowsModel.resume)."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self._view = view
+
+    def eventFilter(self, _watched, event):
+        if event.type() == _PAINT:
+            self._view.model.resume()
+        return False
+
+
+_PAINT = QEvent.Type.Paint
 
 
 class LazyRefresh:
@@ -180,7 +198,9 @@ class ListView(LazyRefresh, QWidget):
     def headers(self) -> list[str]:
         raise NotImplementedError
 
-    def load_rows(self) -> list[Row]:
+    def load_rows(self) -> list[Row] | Iterable[list[Row]]:
+        """The rows, or (a long list) an iterable of chunks of rows: the first ones are
+        shown at once, the rest read one chunk per event-loop turn (RowsModel.set_rows)."""
         raise NotImplementedError
 
     def empty_heading(self) -> str:
@@ -196,20 +216,34 @@ class ListView(LazyRefresh, QWidget):
     def refresh(self) -> None:
         self._stale = False
         rows = self.load_rows()
-        self.model.set_rows(rows)
+        more = None
+        if not isinstance(rows, list):
+            rows, more = first_rows(rows)
+            self._watch_paint()
+        # A long list: the first rows now, the rest once the list has painted them
+        # (docs/PERFORMANCE.md, fix 34). The columns are measured once, below.
+        from desktop.views.cells import held_sizing
+
+        with held_sizing(self.table):
+            self.model.set_rows(rows, more, wait=True)
         self.pages.setCurrentIndex(0 if not rows else 1)
         self._after_filter()
         self.fit_columns()
         self.follow_rows(None)
 
+    def _watch_paint(self) -> None:
+        if getattr(self, "_paint_watch", None) is None:
+            self._paint_watch = _ResumeAfterPaint(self)
+            self.table.viewport().installEventFilter(self._paint_watch)
+
     def select_id(self, row_id: int) -> bool:
         """Select the row with this id (clearing the search when it hides the row)."""
         for attempt in range(2):
-            for index, row in enumerate(self.model.rows):
-                if row.id == row_id:
-                    self.table.selectRow(index)
-                    self.table.scrollTo(self.model.index(index, 0))
-                    return True
+            index = self.model.index_of(row_id)
+            if index is not None:
+                self.table.selectRow(index)
+                self.table.scrollTo(self.model.index(index, 0))
+                return True
             if attempt == 0 and self.search.text():
                 self.search.clear()
                 self._apply_filter()
@@ -244,7 +278,7 @@ class ListView(LazyRefresh, QWidget):
 
         A model reset clears the current row without a "row changed" signal, so the pane
         would otherwise go on showing a row the search has hidden."""
-        index = next((i for i, row in enumerate(self.model.rows) if row.id == keep), None) if keep is not None else None
+        index = self.model.index_of(keep) if keep is not None else None
         if index is None and self.model.rows:
             index = 0
         if index is None:

@@ -9,6 +9,8 @@ end in "…", with its full text in the tooltip and in the detail pane. The layo
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -39,6 +41,7 @@ class CellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.pill_column = pill_column
         self.fitted_model = None  # the model whose resets re-measure the columns (fit_columns)
+        self.hold_sizing = False  # a refresh measures its rows once, after setting them (held_sizing)
         self._muted = (None, None)  # (palette cache key, the muted colour for it)
         # Measured cells: (font, column, text) -> size. The columns are measured again
         # after every search keystroke on the rows in sight, mostly rows measured before;
@@ -75,9 +78,10 @@ class CellDelegate(QStyledItemDelegate):
             opt.rect = option.rect.adjusted(theme.CELL_PADDING // 2 - 2, 0, 0, 0)
             super().paint(painter, opt, index)
             return
+        # The cell's background and selection only (no text, icon or check box): the
+        # view's option as it is, without initStyleOption asking the model about every
+        # role of the cell (docs/PERFORMANCE.md, fix 39).
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
         widget = opt.widget
         style = widget.style() if widget else None
         if style is not None:
@@ -150,14 +154,30 @@ def fit_columns(table: QAbstractItemView, elide_column: int | None, two_line: bo
     model, delegate = table.model(), table.itemDelegate()
     if model is not None and getattr(delegate, "fitted_model", None) is not model:
         delegate.fitted_model = model  # new rows (a refresh, a search): measured again
-        # New rows (a search, a filter): measured on the rows in sight, the ones painted.
-        model.modelReset.connect(lambda: size_to_contents(table, in_sight=True))
+        # New rows (a search, a filter): measured on the rows in sight, the ones painted;
+        # not while a refresh sets them (it measures them all next: held_sizing).
+        model.modelReset.connect(lambda: delegate.hold_sizing or size_to_contents(table, in_sight=True))
     size_to_contents(table)
     table.setTextElideMode(Qt.ElideRight)
     fm = table.fontMetrics()
     vertical = table.verticalHeader()
     vertical.setSectionResizeMode(QHeaderView.Fixed)
     vertical.setDefaultSectionSize((2 * fm.height() + theme.M) if two_line else (fm.height() + theme.M))
+
+
+@contextmanager
+def held_sizing(table: QAbstractItemView):
+    """New rows set inside are not measured on the model's reset: the caller fits the
+    columns right after (a refresh measured every column twice, docs/PERFORMANCE.md fix 36)."""
+    delegate = table.itemDelegate()
+    if not isinstance(delegate, CellDelegate):
+        yield
+        return
+    delegate.hold_sizing = True
+    try:
+        yield
+    finally:
+        delegate.hold_sizing = False
 
 
 def size_to_contents(table: QAbstractItemView, in_sight: bool = False) -> None:
@@ -173,6 +193,10 @@ def size_to_contents(table: QAbstractItemView, in_sight: bool = False) -> None:
         rows = table.viewport().height() // max(1, table.verticalHeader().defaultSectionSize()) + 1
         header.setResizeContentsPrecision(max(1, min(precision, rows)))
     low, high = header.minimumSectionSize(), header.maximumSectionSize()
+    fill = getattr(model, "fill_range", None)
+    if fill is not None:  # rows whose cells are written when first read: in one go, not 40 at a time
+        top = max(0, table.verticalHeader().visualIndexAt(0)) if table.isVisible() else 0
+        fill(top, top + header.resizeContentsPrecision())
     try:
         for column in range(model.columnCount()):
             if header.sectionResizeMode(column) == QHeaderView.Stretch or header.isSectionHidden(column):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop import clock, i18n
@@ -83,6 +83,11 @@ class InfluencersView(ListView):
         self.evidence_drops = evidence_view.EvidenceDrops(self.detail_scroll.viewport(), self.add_evidence)
         self.splitter.setSizes([640, 440])
         self._fill_tag_filter()
+        self._filtering = self._filters()  # the filters the list is filtered by (none)
+        # The list comes in pages (views/rows.py): the tags of every influencer once all
+        # are in, or at once when the owner reaches for the tag filter before that.
+        self.model.completed.connect(self._fill_tag_filter)
+        self._tags_watch = _CompleteFirst(self.model, self.tag_filter)
 
     # --- list ----------------------------------------------------------------------
     def view_title(self):
@@ -106,39 +111,55 @@ class InfluencersView(ListView):
         )
 
     def load_rows(self):
-        # The people and what the search and the filters need, for every influencer; the
-        # score, the rating and the account line when a row is first shown (LazyRow).
-        now = clock.utcnow()
+        # The people and what the search and the filters need, a page at a time (the
+        # first at once, the rest a page per turn once the list has painted); the score,
+        # the rating and the account line when a row is first shown (LazyRow).
+        return self._rows(ops.people_pages(), clock.utcnow())
+
+    @staticmethod
+    def _rows(pages, now):
         fill = partial(_fill_rows, now)
-        rows = []
-        for person in ops.list_people():
-            nearest, flagged = person.nearest, person.flagged
-            status = label("person_status", person.status)
-            if flagged:
-                status += " ⚠"
-            colour = ("grey" if person.status == "blocked" else "red" if person.status == "inactive"
-                      or (nearest and nearest < now) else "amber" if flagged else "")
-            count = person.open_count
-            rows.append(LazyRow(
-                id=person.id,
-                cells=[person.name, status, i18n.list_date(clock.to_local(nearest)) if nearest else "",
-                       str(count) if count else "", ""],
-                sort_keys=[person.name.lower(), person.status, nearest, count, None],
-                search=" ".join([person.name, *(h.name for h in person.handles), *person.tags, person.city,
-                                 person.email]).lower(),
-                colour=colour,
-                extra={"statuses": {person.status, *person.stages} | ({"disclosure"} if flagged else set()),
-                       "tags": set(person.tags), "country": person.country, "person": person},
-                fill=fill,
-            ))
-        return rows
+        statuses, local, list_date = {}, clock.to_local, i18n.list_date
+        # What the filters look at, one frozenset shared by the rows with the same: 10,000
+        # people have a few dozen combinations of statuses and of tags.
+        filter_sets: dict[frozenset, frozenset] = {}
+
+        def shared(values) -> frozenset:
+            found = frozenset(values)
+            return filter_sets.setdefault(found, found)
+
+        for people in pages:
+            rows = []
+            for person in people:
+                nearest, flagged = person.nearest, person.flagged
+                status = statuses.get((person.status, flagged))
+                if status is None:
+                    status = label("person_status", person.status) + (" ⚠" if flagged else "")
+                    statuses[person.status, flagged] = status
+                colour = ("grey" if person.status == "blocked" else "red" if person.status == "inactive"
+                          or (nearest and nearest < now) else "amber" if flagged else "")
+                count = person.open_count
+                rows.append(LazyRow(
+                    id=person.id,
+                    cells=[person.name, status, list_date(local(nearest)) if nearest else "",
+                           str(count) if count else "", ""],
+                    sort_keys=[person.name.lower(), person.status, nearest, count, None],
+                    search=" ".join([person.name, *(h.name for h in person.handles), *person.tags, person.city,
+                                     person.email]).lower(),
+                    colour=colour,
+                    extra={"statuses": shared((person.status, *person.stages, *(("disclosure",) if flagged else ()))),
+                           "tags": shared(person.tags), "country": person.country, "person": person},
+                    fill=fill,
+                ))
+            yield rows
 
     def refresh(self) -> None:
         keep = self.current_id
         super().refresh()
         if hasattr(self, "tag_filter"):
             self._fill_tag_filter()
-            self._apply_predicate()
+            if self._filters() != getattr(self, "_filtering", None):  # a tag gone with its last influencer
+                self._apply_predicate()
         if keep is not None:
             self.select_person(keep)
 
@@ -156,9 +177,11 @@ class InfluencersView(ListView):
     def _filters_changed(self, *_args) -> None:
         self._apply_predicate()
 
+    def _filters(self) -> tuple:
+        return self.status_filter.currentData(), self.tag_filter.currentData(), self.country_filter.currentData()
+
     def _apply_predicate(self) -> None:
-        status, tag, country = (self.status_filter.currentData(), self.tag_filter.currentData(),
-                                self.country_filter.currentData())
+        status, tag, country = self._filtering = self._filters()
 
         def keep(row: Row) -> bool:
             return ((not status or status in row.extra["statuses"]) and (not tag or tag in row.extra["tags"])
@@ -176,13 +199,12 @@ class InfluencersView(ListView):
             self.no_match.setVisible(True)
 
     def select_person(self, person_id: int) -> None:
-        for i, row in enumerate(self.model.rows):
-            if row.id == person_id:
-                if self.table.currentIndex().row() == i:
-                    self.show_detail(person_id)  # same row: the signal won't come, rebuild anyway
-                else:
-                    self.table.selectRow(i)
-                return
+        i = self.model.index_of(person_id)
+        if i is not None:
+            if self.table.currentIndex().row() == i:
+                self.show_detail(person_id)  # same row: the signal won't come, rebuild anyway
+            else:
+                self.table.selectRow(i)
 
     def selected_ids(self) -> list[int]:
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
@@ -295,7 +317,10 @@ class InfluencersView(ListView):
             self.refresh()
 
     def export_selected(self) -> None:
-        ids = self.selected_ids() or [r.id for r in self.model.rows]
+        ids = self.selected_ids()
+        if not ids:
+            self.model.complete()  # every row the list shows, also those still to come
+            ids = [r.id for r in self.model.rows]
         if not ids:
             return
         path = dialogs.ask_save_path(self, _("Export influencers"), "influencers.csv", _("CSV file (*.csv)"))
@@ -644,6 +669,24 @@ class InfluencersView(ListView):
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             made.append(button)
         return flow_of(made, name)
+
+
+class _CompleteFirst(QObject):
+    """Before the owner uses ``widget`` (clicks it, tabs into it, scrolls over it), the list
+    reads the rows still to come: the tag filter offers every influencer's tags."""
+
+    def __init__(self, model, widget):
+        super().__init__(widget)
+        self._model = model
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched, event):
+        if event.type() in _REACHING and self._model.loading:
+            self._model.complete()
+        return False
+
+
+_REACHING = (QEvent.Type.MouseButtonPress, QEvent.Type.FocusIn, QEvent.Type.Wheel, QEvent.Type.KeyPress)
 
 
 def _fill_rows(now, rows: list) -> None:

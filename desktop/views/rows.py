@@ -8,11 +8,13 @@ Every cell is shown as plain text.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+
+from desktop.views import theme
 
 
 @dataclass(slots=True)
@@ -64,6 +66,30 @@ class LazyRow(Row):
 # more (scoring costs about 0.3 ms a person: a batch stays within a frame or two).
 FILL_BATCH = 40
 
+# A list that reads its rows in chunks shows at least this many at once: more than a
+# tall window shows, and every row the columns are measured on (views/base.py,
+# RESIZE_SAMPLE_ROWS), so the widths are those of the whole list.
+FIRST_ROWS = 100
+
+
+def first_rows(chunks: Iterable[list[Row]], at_least: int = FIRST_ROWS) -> tuple[list[Row], Iterator | None]:
+    """The first chunks of ``chunks`` up to ``at_least`` rows, and the rest (None when
+    there is no more): what ``RowsModel.set_rows`` takes to show a long list at once."""
+    chunks = iter(chunks)
+    rows: list[Row] = []
+    for chunk in chunks:
+        rows.extend(chunk)
+        if len(rows) >= at_least:
+            return rows, chunks
+    return rows, None
+
+
+def _searchable(rows: list[Row]) -> list[Row]:
+    for row in rows:
+        if not row.search:
+            row.search = " ".join(row.cells).lower()  # a LazyRow brings its own
+    return rows
+
 
 def plain_tooltip(text: str) -> str:
     """Qt shows a tooltip that looks like HTML as rich text: escape user text so it is
@@ -81,8 +107,6 @@ class _Colours:
         self._key = None
 
     def __getitem__(self, name: str):
-        from desktop.views import theme
-
         key = theme.palette().cacheKey()
         if key != self._key:  # the desktop switched between light and dark
             self._cache.clear()
@@ -94,13 +118,14 @@ class _Colours:
 
 
 def _status_colour(name: str) -> QColor:
-    from desktop.views import theme
-
     return theme.status_colour(name)
 
 
 COLOURS = _Colours(_status_colour)
 BRUSHES = _Colours(lambda name: QBrush(_status_colour(name)))
+
+# The event that brings a model its next chunk of rows (RowsModel.resume).
+_CHUNK = QEvent.Type(QEvent.registerEventType())
 
 # Roles as plain ints: data() runs for every visible cell and every role Qt asks for
 # (about ten per cell), and looking up Qt.DisplayRole on the enum each time costs more
@@ -109,15 +134,29 @@ DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 USER = int(Qt.ItemDataRole.UserRole.value)
+_ROLES = frozenset((DISPLAY, FOREGROUND, TOOLTIP, USER))  # the roles RowsModel.data answers
 HORIZONTAL = Qt.Orientation.Horizontal
 
 
 class RowsModel(QAbstractTableModel):
+    """The rows of a list, filtered on their search text.
+
+    A long list can come in chunks (``set_rows(rows, more)``): the first rows are shown at
+    once, the rest are read one chunk per event-loop turn and added at the end when all
+    are read. Whatever needs every row (a search, a filter, a sort, finding a row by id:
+    ``index_of``) reads the rest first (``complete``). ``completed`` is emitted when every
+    row is in."""
+
+    completed = Signal()
+
     def __init__(self, headers: list[str], parent=None):
         super().__init__(parent)
         self.headers = headers
         self.all_rows: list[Row] = []
         self.rows: list[Row] = []
+        self._more: Iterator[list[Row]] | None = None  # the chunks still to come
+        self._pending: list[Row] = []  # rows read from them, shown once all are in
+        self._chunk_posted = False  # a _CHUNK event is on its way to this model
         self._needle = ""
         self._predicate = None  # an extra filter (e.g. status/tag/country), or None
         # The free-text column that may end in "…": its tooltip shows the whole text.
@@ -126,17 +165,99 @@ class RowsModel(QAbstractTableModel):
         self.colour_columns: tuple[int, ...] | None = None
 
     # --- data --------------------------------------------------------------------
-    def set_rows(self, rows: list[Row]) -> None:
-        for row in rows:
-            if not row.search:
-                row.search = " ".join(row.cells).lower()  # a LazyRow brings its own
+    def set_rows(self, rows: list[Row], more: Iterator[list[Row]] | None = None, wait: bool = False) -> None:
+        """Show ``rows``; ``more``: the chunks of rows that follow, read one per turn from
+        now on, or (``wait``) from ``resume()`` on: a list reads the rest once it has
+        painted its first rows."""
+        _searchable(rows)
         self.all_rows = rows
+        self._more = more  # a chunk on its way from earlier rows reads these
+        self._pending = []
+        if more is not None and (self._needle or self._predicate is not None):
+            self._read_rest()  # a search or a filter is on: it needs every row
+            self.all_rows.extend(self._pending)
+            self._pending = []
         self._apply()
+        if self._more is not None:
+            if not wait:
+                self.resume()
+        elif more is not None:
+            self.completed.emit()
+
+    def resume(self) -> None:
+        """Read the rows still to come, a chunk per event-loop turn (after
+        ``set_rows(..., wait=True)``). A posted event, not a timer: posted while Qt paints,
+        it is handled on the next turn, after the paint, never inside it."""
+        if self._more is not None and not self._chunk_posted:
+            self._chunk_posted = True
+            QCoreApplication.postEvent(self, QEvent(_CHUNK))
+
+    def event(self, event):
+        if event.type() == _CHUNK:
+            self._chunk_posted = False
+            self._next_chunk()
+            return True
+        return super().event(event)
+
+    @property
+    def loading(self) -> bool:
+        """Rows are still to come (a chunk per event-loop turn)."""
+        return self._more is not None
+
+    def complete(self) -> None:
+        """Read every row still to come now (a search, a filter or a sort needs them)."""
+        if self._more is None:
+            return
+        self._read_rest()
+        self._show_pending()
+
+    def _read_rest(self) -> None:
+        more, self._more = self._more, None
+        for chunk in more:
+            self._pending.extend(_searchable(chunk))
+
+    def _next_chunk(self) -> None:
+        if self._more is None:
+            return
+        chunk = next(self._more, None)
+        if chunk is None:
+            self._more = None
+            self._show_pending()
+            return
+        self._pending.extend(_searchable(chunk))
+        self.resume()
+
+    def _show_pending(self) -> None:
+        """The rows read meanwhile, added at the end of the list in one go: every added
+        row makes Qt lay out and paint the whole list again, so not a chunk at a time.
+        While rows come in no search, filter or sort is on (each reads every row
+        first), so every new row is shown."""
+        rows, self._pending = self._pending, []
+        if rows:
+            self.all_rows.extend(rows)
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+        self.completed.emit()
+
+    def index_of(self, row_id: int) -> int | None:
+        """Where the row ``row_id`` is in the list shown (reading the rest of a list that
+        comes in chunks when it is not among the rows in), or None."""
+        for _attempt in range(2):
+            for index, row in enumerate(self.rows):
+                if row.id == row_id:
+                    return index
+            if not self.loading:
+                return None
+            self.complete()
+        return None
 
     def set_filter(self, text: str) -> None:
         needle = " ".join(text.lower().split())
         if needle == self._needle:
             return
+        self.complete()
         # Typing one more letter only narrows: a row that matches "sanne d" is among the
         # rows that matched "sanne", so search those instead of every row.
         narrowing = bool(self._needle) and needle.startswith(self._needle)
@@ -145,6 +266,8 @@ class RowsModel(QAbstractTableModel):
 
     def set_predicate(self, predicate) -> None:
         """Keep only rows for which ``predicate(row)`` is true (None: all rows)."""
+        if predicate is not None:
+            self.complete()
         self._predicate = predicate
         self._apply()
 
@@ -158,12 +281,11 @@ class RowsModel(QAbstractTableModel):
         else:
             rows = [r for r in self.all_rows if self._predicate(r)]
         if self._needle:
-            words = self._needle.split()
-            if len(words) == 1:
-                word = words[0]
-                self.rows = [r for r in rows if word in r.search]
-            else:
-                self.rows = [r for r in rows if all(w in r.search for w in words)]
+            # Every word in the row's text: one plain pass per word over the rows the
+            # words before left (an all() over a generator per row cost three times more).
+            for word in self._needle.split():
+                rows = [r for r in rows if word in r.search]  # a new list: never all_rows itself
+            self.rows = rows
         else:
             self.rows = list(rows)
         self.endResetModel()
@@ -174,7 +296,15 @@ class RowsModel(QAbstractTableModel):
         if batch:
             batch[0].fill(batch)
 
+    def fill_range(self, start: int, stop: int) -> None:
+        """Fill the lazy rows shown at ``start`` up to ``stop`` in one call (the rows the
+        columns are measured on)."""
+        batch = [r for r in self.rows[max(0, start):stop] if r.fill is not None]
+        if batch:
+            batch[0].fill(batch)
+
     def fill_all(self) -> None:
+        self.complete()
         pending = [r for r in self.all_rows if r.fill is not None]
         if pending:
             pending[0].fill(pending)
@@ -195,35 +325,41 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=DISPLAY):
-        if not index.isValid():
-            return None
+        # Called for about ten roles of every cell painted or measured: the roles a list
+        # does not use are answered first, without looking at the row.
         role = int(role)
-        if self.rows[index.row()].fill is not None:
-            self.fill_near(index.row())
+        if role not in _ROLES or not index.isValid():
+            return None
+        i = index.row()
+        row = self.rows[i]
+        if row.fill is not None:
+            self.fill_near(i)
         if role == DISPLAY:
-            row = self.rows[index.row()]
             column = index.column()
-            if row.subline and column == 0:
-                return row.cells[0] + "\n" + row.subline
-            if row.sublines and row.sublines.get(column):
-                return row.cells[column] + "\n" + row.sublines[column]
-            return row.cells[column]
+            cells = row.cells
+            if column == 0:
+                subline = row.subline
+                if subline:
+                    return cells[0] + "\n" + subline
+            sublines = row.sublines
+            if sublines:
+                below = sublines.get(column)
+                if below:
+                    return cells[column] + "\n" + below
+            return cells[column]
         if role == FOREGROUND:
-            colour = self.rows[index.row()].colour
+            colour = row.colour
             if colour and (self.colour_columns is None or index.column() in self.colour_columns):
                 return BRUSHES[colour]
             return None
         if role == TOOLTIP:
-            row = self.rows[index.row()]
             if callable(row.tooltip):
                 row.tooltip = row.tooltip()
             if index.column() == self.elide_column and row.cells[index.column()]:
                 whole = row.cells[index.column()]
                 return plain_tooltip(whole + ("\n\n" + row.tooltip if row.tooltip else ""))
             return plain_tooltip(row.tooltip) if row.tooltip else None
-        if role == USER:
-            return self.rows[index.row()].id
-        return None
+        return row.id  # USER
 
     def sort(self, column, order=Qt.AscendingOrder):
         if not 0 <= column < len(self.headers):

@@ -8,8 +8,8 @@ confirmed ``checkin_days`` after sending are marked "received?" in amber.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QBrush, QDesktopServices, QFont, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 
@@ -21,32 +21,52 @@ from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import lookups, settings, shipping
 from desktop.views.base import ListView, plain_label
+from desktop.views import theme
 from desktop.views.flow import flow_of
-from desktop.views.rows import COLOURS, RowsModel, Row
+from desktop.views.rows import COLOURS, DISPLAY, FOREGROUND, TOOLTIP, RowsModel, Row
 
 TRACKING_COLUMN = 3
 AWAITING = "awaiting"  # filter: sent, but nobody confirmed receipt in time
 NO_ADDRESS = "no_address"  # filter: an open parcel whose recipient has no address
 
+FONT = int(Qt.ItemDataRole.FontRole.value)
+_LINK_ROLES = (FOREGROUND, FONT, TOOLTIP)
+
+
+class _LinkBrushes(dict):
+    """The link colour's brush per palette (light or dark desktop)."""
+
+    def __missing__(self, key):
+        self.clear()
+        brush = self[key] = QBrush(theme.palette().color(QPalette.Link))
+        return brush
+
+
+_LINK_BRUSH = _LinkBrushes()
+
+
+def _underlined() -> QFont:
+    font = QFont()
+    font.setUnderline(True)
+    return font
+
 
 class ShipmentRowsModel(RowsModel):
     """The tracking code looks like a link where there is one."""
 
-    def data(self, index, role=0):
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QBrush
-
-        if index.isValid() and index.column() == TRACKING_COLUMN and self.rows[index.row()].extra.get("url"):
-            if role == Qt.ForegroundRole:
-                from desktop.views import theme
-
-                return QBrush(theme.palette().color(theme.QPalette.Link))
-            if role == Qt.FontRole:
-                font = QFont()
-                font.setUnderline(True)
-                return font
-            if role == Qt.ToolTipRole:
-                return _("Open the track-and-trace page: {url}").format(url=self.rows[index.row()].extra["url"])
+    def data(self, index, role=DISPLAY):
+        # Runs for every role of every cell painted or measured: no imports or enum
+        # look-ups here (each PySide6 import inside a call ran its import hook).
+        if index.column() == TRACKING_COLUMN and index.isValid():
+            role = int(role)
+            if role in _LINK_ROLES:
+                url = self.rows[index.row()].extra.get("url")
+                if url:
+                    if role == FOREGROUND:
+                        return _LINK_BRUSH[theme.palette().cacheKey()]
+                    if role == FONT:
+                        return _underlined()
+                    return _("Open the track-and-trace page: {url}").format(url=url)
         return super().data(index, role)
 
 
@@ -110,6 +130,8 @@ class ShipmentsView(ListView):
         )
 
     def load_rows(self):
+        """The rows a page at a time (store/shipping.shipment_pages): the first screenful
+        is shown at once, the rest comes in one page per event-loop turn (views/rows.py)."""
         now = utcnow()
         days = int(settings.get("checkin_days"))
         wanted = self.status_filter.currentData() if hasattr(self, "status_filter") else ""
@@ -117,41 +139,60 @@ class ShipmentsView(ListView):
         if wanted:
             statuses = (("sent", "delivered") if wanted == AWAITING else tuple(rules.NEEDS_ADDRESS)
                         if wanted == NO_ADDRESS else (wanted,))
-        shipments, products_of = shipping.list_shipments(statuses)
-        rows = []
+        return self._rows(shipping.shipment_pages(statuses), wanted, now, days)
+
+    def _rows(self, pages, wanted: str, now, days: int):
         # 20,000 parcels name a few carriers, statuses and days: each text is written once
-        # per refresh, not per row (docs/PERFORMANCE.md, fix 31).
+        # per refresh, not per row (docs/PERFORMANCE.md, fix 32).
         carriers, statuses_shown, days_shown = {}, {}, {}
-        link = _("link") if shipments else ""
+        # ...and the same recipient, products, carrier or status is one text, not one per
+        # row (with its lower-case sort key): docs/PERFORMANCE.md, fix 38.
+        lowered: dict[str, tuple[str, str]] = {}
+
+        def once(text: str) -> tuple[str, str]:
+            found = lowered.get(text)
+            if found is None:
+                found = lowered[text] = (text, text.lower())
+            return found
+
+        link = _("link")
         local = owner().local
-        for (sid, person_name, carrier, tracking_code, tracking_url, sent_at, status_code,
-             street, postcode, city) in shipments:
-            awaiting = rules.awaiting_receipt(status_code, sent_at, now, days)
-            no_address = rules.missing_address(status_code, street, postcode, city)
-            if (wanted == AWAITING and not awaiting) or (wanted == NO_ADDRESS and not no_address):
-                continue
-            products = ", ".join(products_of.get(sid, ()))
-            status = statuses_shown.get((status_code, awaiting, no_address))
-            if status is None:
-                status = statuses_shown[status_code, awaiting, no_address] = _status_text(status_code, awaiting, no_address)
-            carrier_text = carriers.get(carrier)
-            if carrier_text is None:
-                carrier_text = carriers[carrier] = label("carrier", carrier)
-            sent = ""
-            if sent_at:
-                day = local(sent_at).date()
-                sent = days_shown.get(day)
-                if sent is None:
-                    sent = days_shown[day] = i18n.list_date(day)
-            rows.append(Row(
-                id=sid,
-                cells=[person_name, products, carrier_text, tracking_code or (link if tracking_url else ""), sent, status],
-                sort_keys=[person_name.lower(), products.lower(), carrier, tracking_code, sent_at, status_code],
-                colour="red" if no_address else "amber" if awaiting else ("grey" if status_code == "returned" else ""),
-                extra={"url": tracking_url, "no_address": no_address},
-            ))
-        rows.sort(key=lambda r: not r.extra["no_address"])  # what cannot go out comes first
-        return rows
+        awaiting_receipt, missing_address = rules.awaiting_receipt, rules.missing_address
+        for shipments, products_of in pages:
+            rows = []
+            for (sid, person_name, carrier, tracking_code, tracking_url, sent_at, status_code,
+                 street, postcode, city) in shipments:
+                awaiting = awaiting_receipt(status_code, sent_at, now, days)
+                no_address = missing_address(status_code, street, postcode, city)
+                if (wanted == AWAITING and not awaiting) or (wanted == NO_ADDRESS and not no_address):
+                    continue
+                products, products_key = once(", ".join(products_of.get(sid, ())))
+                person_name, name_key = once(person_name)
+                status = statuses_shown.get((status_code, awaiting, no_address))
+                if status is None:
+                    status = statuses_shown[status_code, awaiting, no_address] = _status_text(
+                        status_code, awaiting, no_address)
+                carrier_text = carriers.get(carrier)
+                if carrier_text is None:
+                    carrier_text = carriers[carrier] = label("carrier", carrier)
+                sent = ""
+                if sent_at:
+                    day = local(sent_at).date()
+                    sent = days_shown.get(day)
+                    if sent is None:
+                        sent = days_shown[day] = i18n.list_date(day)
+                # Tuples: read-only, smaller than lists, and (holding only text, dates and
+                # numbers) not followed by the garbage collector: 20,000 rows of them.
+                rows.append(Row(
+                    id=sid,
+                    cells=(person_name, products, carrier_text, tracking_code or (link if tracking_url else ""),
+                           sent, status),
+                    sort_keys=(name_key, products_key, once(carrier)[0], tracking_code, sent_at, once(status_code)[0]),
+                    colour="red" if no_address else "amber" if awaiting else ("grey" if status_code == "returned" else ""),
+                    extra={"url": tracking_url, "no_address": no_address},
+                ))
+            # What cannot go out comes first: the store's pages begin with those.
+            yield rows
 
     def refresh(self) -> None:
         super().refresh()
@@ -231,11 +272,10 @@ class ShipmentsView(ListView):
         self.select_id(shipment_id)
 
     def select_id(self, row_id: int) -> None:
-        for i, row in enumerate(self.model.rows):
-            if row.id == row_id:
-                self.table.selectRow(i)
-                self.show_detail(row_id)
-                return
+        index = self.model.index_of(row_id)
+        if index is not None:
+            self.table.selectRow(index)
+            self.show_detail(row_id)
 
 
 __all__ = ["ShipmentsView", "COLOURS"]

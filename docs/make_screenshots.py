@@ -33,12 +33,15 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
+    from screenshot_time import fix_time
+
     from desktop import demo, i18n, paths
     from desktop.clock import utcnow
     from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read
     from desktop.store.opening import open_database
     from desktop.views import translator
 
+    fix_time()  # a working hour on a fixed day, whenever the script runs
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     paths.set_data_dir(tempfile.mkdtemp(prefix="afspraak-shots-"))
@@ -278,6 +281,7 @@ def shoot_reminders_without_tray(app, window, out: Path, suffix: str) -> None:
     popup.grab().save(str(out / f"reminder-popup{suffix}.png"))
     print(out / f"reminder-popup{suffix}.png")
     popup.close()
+    window.show_due_in_banner(False)  # this window has a tray again: the later shots show no banner
 
 
 def shoot_shipping(app, window, out: Path, suffix: str) -> None:

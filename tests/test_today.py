@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QWidget
 
 from desktop import i18n
 from desktop.store.models import Event, ReminderState
@@ -96,3 +96,68 @@ def test_english_and_empty_state(qtbot, database, translator, monkeypatch):
     assert view.title.text() == "Today"
     assert view.pages.currentIndex() == 0
     assert view.empty_title.text() == "Nothing to do today"
+
+
+def _settle(qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+def _inside_viewport(view, widget) -> bool:
+    """The whole widget lies inside the detail pane's visible part (nothing below the fold)."""
+    from PySide6.QtCore import QRect
+
+    viewport = view.detail.parentWidget()  # the scroll area's viewport
+    top_left = widget.mapTo(viewport, widget.rect().topLeft())
+    return viewport.rect().contains(QRect(top_left, widget.size()))
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366x768", "1920x1080"])
+def test_the_ready_message_takes_the_room_and_its_buttons_stay_in_view(window, qtbot, size):
+    from desktop.views.today import MESSAGE_MIN_LINES
+
+    window.resize(*size)
+    view = window.current_view()
+    for row in range(view.model.rowCount()):  # every row: the pane with bullets is the tallest
+        view.table.selectRow(row)
+        _settle(qtbot)
+        text = view.detail.findChild(QPlainTextEdit, "todayMessage")
+        for name in ("todayOpen", "todayHour", "todayTomorrow", "todayDone"):
+            button = view.detail.findChild(QPushButton, name)
+            assert _inside_viewport(view, button), f"row {row}: {name} is below the fold at {size}"
+        assert text.height() >= MESSAGE_MIN_LINES * text.fontMetrics().lineSpacing()
+    if size == (1920, 1080):
+        # a big screen: the message box grows, no empty space under the buttons
+        viewport = view.detail.parentWidget()
+        buttons = view.detail.findChild(QPushButton, "todayDone")
+        below = viewport.height() - buttons.mapTo(viewport, buttons.rect().bottomLeft()).y()
+        assert text.height() > 300 and below < 40, (text.height(), below)
+
+
+def test_step_three_without_another_channel_keeps_the_column_short(window):
+    from desktop.domain.followup import NO_OTHER_CHANNEL
+    from desktop.views.today import NO_CHANNEL_CELL, channel_text
+
+    view = window.current_view()
+    item = next(view.items[r.id] for r in view.model.rows)
+    fake = type("Item", (), {"channel": "", "channel_note": NO_OTHER_CHANNEL})()
+    assert channel_text(fake, short=True) == NO_CHANNEL_CELL
+    assert channel_text(fake) == "geen ander kanaal bekend"  # the detail pane's words
+    assert channel_text(item, short=True) == channel_text(item)  # a known channel reads the same
+
+
+def test_bullets_in_the_detail_wrap_under_their_text(window, qtbot):
+    view = window.current_view()
+    window.resize(1366, 768)
+    row = next(i for i, r in enumerate(view.model.rows) if len(view.items[r.id].parts) > 1)
+    view.table.selectRow(row)
+    _settle(qtbot)
+    bullets = [w for w in view.detail.findChildren(QWidget, "bulletItem") if w.isVisible()]
+    assert len(bullets) == len(view.items[view.model.rows[row].id].parts)
+    for bullet in bullets:
+        mark, text = bullet.layout().itemAt(0).widget(), bullet.layout().itemAt(1).widget()
+        assert mark.text() == "•"
+        assert text.x() > mark.x() + mark.width()  # every line of the text starts right of the bullet
+        assert "•" not in text.text()

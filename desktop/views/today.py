@@ -23,6 +23,7 @@ from desktop.views import due_dialog
 from desktop.views.rows import Row
 
 WEEK = timedelta(days=7)
+MESSAGE_MIN_LINES = 5  # the ready message never gets shorter than this on a small screen
 
 
 def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | None:
@@ -36,10 +37,17 @@ def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | N
     return None
 
 
-def channel_text(item) -> str:
+NO_CHANNEL_CELL = "–"  # the list's channel cell when none is known: the detail pane says why
+
+
+def channel_text(item, short: bool = False) -> str:
+    """The channel of a step; ``short`` for the list's narrow column (a dash where step 3
+    knows no other channel: the detail pane explains it)."""
     if item.channel:
         return label("channel", item.channel)
     if item.channel_note == NO_OTHER_CHANNEL:
+        if short:
+            return NO_CHANNEL_CELL
         # TRANSLATORS: Vandaag's channel column when step 3 asks for another channel and none is known.
         return _("no other channel known")
     return _("task")
@@ -106,8 +114,9 @@ class TodayView(ListView):
             self.items.append(item)
             rows.append(Row(
                 id=len(self.items) - 1,
-                cells=[shown, item.person_name, label("due_step", item.step), title, channel_text(item)],
+                cells=[shown, item.person_name, label("due_step", item.step), title, channel_text(item, short=True)],
                 colour="red" if when == "now" else ("amber" if when == "today" else ""),
+                tooltip=channel_text(item) if item.channel_note == NO_OTHER_CHANNEL and not item.channel else "",
             ))
         return rows
 
@@ -147,9 +156,9 @@ class TodayView(ListView):
             layout.addWidget(due_dialog.add_channel_button(self, item, "todayAddChannel", self.refresh))
         if len(item.parts) > 1:
             layout.addWidget(plain_label(_("One message for everything open with this person today:")))
-            for part in item.parts:
-                layout.addWidget(plain_label("    • " + label("due_kind", part.kind) + " · " + label("due_step", part.step)
-                                             + " · " + i18n.list_moment(to_local(part.due))))
+            self.add_bullets(layout, [
+                label("due_kind", part.kind) + " · " + label("due_step", part.step) + " · "
+                + i18n.list_moment(to_local(part.due)) for part in item.parts])
         message = due_texts.compose(item, now)
         self.add_section(layout, _("Ready message") if message else _("What to do"))
         if message and "{nieuwe_datum}" in messages.TEMPLATES[item.template].body:
@@ -163,8 +172,11 @@ class TodayView(ListView):
         else:
             text.setPlainText(_("No message to send: this step is a task for you (a call, or a strike to decide on). "
                                 "Open it to act."))
-        text.setMinimumHeight(180)
-        layout.addWidget(text)
+        # The message takes the pane's free height (a big screen shows it whole), and the
+        # buttons stay right under it: on a laptop the box shrinks to a few lines and scrolls.
+        lines = text.fontMetrics().lineSpacing()
+        text.setMinimumHeight(MESSAGE_MIN_LINES * lines + 2 * text.frameWidth() + 8)
+        layout.addWidget(text, 1)
         layout.addWidget(self._buttons(item))
 
     def _buttons(self, item) -> QWidget:

@@ -352,3 +352,20 @@ def test_calendar_menu_action(qtbot, demo_db, translator, tmp_path, monkeypatch)
     window.action_calendar.trigger()
     assert Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert "Importeer" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366x768", "1920x1080"])
+def test_the_timeline_opens_at_the_top_with_the_newest_days_heading_in_view(qtbot, demo_db, translator, size):
+    window = make_window(qtbot)
+    window.resize(*size)
+    window.show_view("timeline")
+    view = window.view("timeline")
+    QApplication.processEvents()
+    assert view.model.is_heading(0)
+    assert view.table.currentIndex().row() == view.model.first_event_row() == 1
+    assert view.table.verticalScrollBar().value() == 0
+    assert view.table.rowAt(0) == 0  # the heading row is the first row on screen
+    # a filter that starts with another day keeps that day's heading in view as well
+    view.set_filter(kind="shipment")
+    QApplication.processEvents()
+    assert view.table.rowAt(0) == 0 and view.model.is_heading(0)

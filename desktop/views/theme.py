@@ -185,24 +185,29 @@ def banner_style(name: str, kind: str = "amber") -> str:
 
 
 def dark_palette() -> QPalette:
-    """What a dark desktop gives an app (used for screenshots and the layout check)."""
+    """What a dark desktop gives an app (used for screenshots and the layout check).
+
+    Fields and lists (Base) are lighter than the window, as on GNOME's and macOS's dark
+    themes: Fusion draws a check box as a Base-filled square with an edge a little darker
+    than the Window, so with Base darker than the Window (as before) an unticked box
+    vanished into a list and a ticked one showed its tick without a box."""
     pal = QPalette()
-    window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
+    window, base, text = QColor(36, 36, 39), QColor(58, 58, 62), QColor(230, 230, 230)
     pal.setColor(QPalette.Window, window)
     pal.setColor(QPalette.WindowText, text)
     pal.setColor(QPalette.Base, base)
-    pal.setColor(QPalette.AlternateBase, QColor(40, 40, 43))
+    pal.setColor(QPalette.AlternateBase, QColor(64, 64, 68))
     pal.setColor(QPalette.ToolTipBase, window)
     pal.setColor(QPalette.ToolTipText, text)
     pal.setColor(QPalette.PlaceholderText, QColor(150, 150, 150))
     pal.setColor(QPalette.Text, text)
-    pal.setColor(QPalette.Button, QColor(55, 55, 58))
+    pal.setColor(QPalette.Button, QColor(62, 62, 66))
     pal.setColor(QPalette.ButtonText, text)
     pal.setColor(QPalette.BrightText, QColor(255, 90, 90))
-    pal.setColor(QPalette.Light, QColor(75, 75, 78))
-    pal.setColor(QPalette.Midlight, QColor(62, 62, 65))
-    pal.setColor(QPalette.Mid, QColor(40, 40, 42))
-    pal.setColor(QPalette.Dark, QColor(20, 20, 22))
+    pal.setColor(QPalette.Light, QColor(84, 84, 88))
+    pal.setColor(QPalette.Midlight, QColor(70, 70, 74))
+    pal.setColor(QPalette.Mid, QColor(30, 30, 32))
+    pal.setColor(QPalette.Dark, QColor(18, 18, 20))
     pal.setColor(QPalette.Shadow, QColor(0, 0, 0))
     pal.setColor(QPalette.Highlight, QColor(122, 92, 170))
     pal.setColor(QPalette.HighlightedText, QColor(255, 255, 255))

@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -335,28 +333,21 @@ class OrdersView(ListView):
             nxt.setDefault(True)
             nxt.clicked.connect(self.advance)
             row.append(nxt)
-        message = QToolButton()
-        message.setObjectName("sendMessage")
-        message.setText(_("Send message"))
-        message.setPopupMode(QToolButton.InstantPopup)
-        menu = QMenu(message)
+        message = theme.menu_button(_("Send message"), "sendMessage")
+        menu = message.menu()
         from desktop.views.order_message import MESSAGE_LABELS, message_label
 
         for code in MESSAGE_LABELS:
             action = menu.addAction(message_label(code))
             action.setData(code)
             action.triggered.connect(lambda _c=False, c=code: self.send_message(c))
-        message.setMenu(menu)
         row.append(message)
         edit = QPushButton(_("Edit…"))
         edit.setObjectName("editOrder")
         edit.clicked.connect(self.edit_order)
         row.append(edit)
-        more = QToolButton()
-        more.setObjectName("moreActions")
-        more.setText(_("More"))
-        more.setPopupMode(QToolButton.InstantPopup)
-        more_menu = QMenu(more)
+        more = theme.menu_button(_("More"), "moreActions")
+        more_menu = more.menu()
         for to in rules.allowed_moves(o.status):
             if to == NEXT_ACTIONS.get(o.status):
                 continue
@@ -365,7 +356,6 @@ class OrdersView(ListView):
                     else _("Reopen the order"))
             action = more_menu.addAction(text)
             action.triggered.connect(lambda _c=False, t=to: self.move_to(t))
-        more.setMenu(more_menu)
         more.setEnabled(not more_menu.isEmpty())
         row.append(more)
         return flow_of(row, "orderActions")

@@ -178,6 +178,20 @@ def set_text_colour(widget: QWidget, kind: str) -> None:
     widget.setPalette(pal)
 
 
+def menu_button(text: str, name: str, menu=None):
+    """A button that opens a menu (``menu``, or a new empty one: ``button.menu()``).
+
+    Always a QPushButton: its style keeps the arrow apart from the text and counts it in
+    the button's width, on every desktop. A QToolButton with a popup draws its arrow into
+    the last letter ("Meer⌄")."""
+    from PySide6.QtWidgets import QMenu, QPushButton
+
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setMenu(menu if menu is not None else QMenu(button))
+    return button
+
+
 def banner_style(name: str, kind: str = "amber") -> str:
     """The stylesheet of a notice frame (objectName ``name``), from the palette."""
     return "#{name} {{ background: {bg}; border: 1px solid {line}; border-radius: {r}px; }}".format(

@@ -31,7 +31,7 @@ from desktop.labels import choices, label
 from desktop.store import due, pictures, settings
 from desktop.store import orders as store
 from desktop.views import dialogs
-from desktop.views.base import ListView, plain_label
+from desktop.views.base import ListView, address_text, plain_label
 from desktop.views.rows import Row
 from desktop.views.flow import flow_of
 from desktop.views.rows import plain_tooltip
@@ -222,8 +222,8 @@ class OrdersView(ListView):
             layout.addWidget(plain_label(o.note))
 
         self.add_section(layout, _("Customer"))
-        address = ", ".join(p for p in (person.street, " ".join(p for p in (person.postcode, person.city) if p),
-                                        label("country", person.country)) if p)
+        address = address_text(person.street, person.postcode, person.city,
+                               label("country", person.country) if person.country else "")
         form_text = (_("English") if person.language == "en" else
                      _("Dutch, {form}").format(form=_("formal (u)") if person.address_form == "u" else _("informal (je)")))
         self.add_fields(layout, [pair for pair in [

@@ -20,7 +20,8 @@ from desktop.domain.carriers import is_link
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import lookups, settings, shipping
-from desktop.views.base import ListView, plain_label
+from desktop.views.base import ListView, address_text, plain_label
+from desktop.views import theme
 from desktop.views.flow import flow_of
 from desktop.views.rows import COLOURS, RowsModel, Row
 
@@ -171,13 +172,13 @@ class ShipmentsView(ListView):
             return
         self.add_heading(layout, _("Shipment to {name}").format(name=s.person.name))
         p = s.person
-        address = ", ".join(x for x in [p.street, f"{p.postcode} {p.city}".strip()] if x)
+        address = address_text(p.street, p.postcode, p.city)
         no_address = rules.missing_address(s.status, p.street, p.postcode, p.city)
         if no_address:
             warning = plain_label(_("No address known for {name}: fill it in in the profile (Influencers → Edit) "
                                     "before the parcel goes out.").format(name=p.name))
             warning.setObjectName("noAddressWarning")
-            warning.setStyleSheet("color: #a01c1c; font-weight: bold;")
+            warning.setStyleSheet(theme.text_style("red", bold=True))  # readable on a dark desktop too
             layout.addWidget(warning)
         self.add_fields(layout, [
             (_("Status"), label("shipment_status", s.status)),

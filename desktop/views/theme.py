@@ -178,6 +178,48 @@ def set_text_colour(widget: QWidget, kind: str) -> None:
     widget.setPalette(pal)
 
 
+def list_row_height(widget: QWidget) -> int:
+    """The height of a one-line row in every list: the tables' rows (views/cells.py) and
+    the small lists of check items in the dialogs."""
+    return widget.fontMetrics().height() + M
+
+
+def roomy_rows(view, wrap: bool = False) -> None:
+    """A QListWidget (a checklist, the events a strike refers to) with rows as tall as the
+    tables' instead of Qt's 14-pixel lines; with ``wrap`` a long line wraps inside the
+    list's width instead of scrolling sideways."""
+    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtWidgets import QListView, QStyledItemDelegate
+
+    class _RoomyRows(QStyledItemDelegate):
+        def sizeHint(self, option, index):
+            size = super().sizeHint(option, index)
+            return QSize(size.width(), max(size.height() + S, list_row_height(view)))
+
+    view.setItemDelegate(_RoomyRows(view))
+    if wrap:
+        view.setWordWrap(True)
+        view.setResizeMode(QListView.Adjust)  # rows are measured again when the width changes
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+
+
+def align_label_columns(*forms) -> None:
+    """Forms stacked in one dialog (the order's Klant over its Bestelling) start their
+    fields at one x: every label gets the width of the widest."""
+    from PySide6.QtWidgets import QFormLayout
+
+    labels = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.LabelRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                labels.append(widget)
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
 def menu_button(text: str, name: str, menu=None):
     """A button that opens a menu (``menu``, or a new empty one: ``button.menu()``).
 

@@ -243,6 +243,14 @@ def test_order_detail_embeds_the_customer_history(qtbot, demo_db, translator):
     history = view.detail.findChild(PersonTimeline)
     assert history is not None and history.person_id == order.person_id
     assert any(e.subject_type == "custom_order" for e in event_rows(history.model))
+    # in the narrow pane the text wraps onto the row's second line, and what is still cut
+    # has its whole text in the tooltip
+    text_column = history.model.columnCount() - 1
+    assert history.table.wordWrap() and history.table.property("elideColumn") == text_column
+    for row in range(history.model.rowCount()):
+        if not history.model.is_heading(row):
+            index = history.model.index(row, text_column)
+            assert index.data().splitlines()[0] in index.data(Qt.ToolTipRole)
 
 
 # --- CSV ---------------------------------------------------------------------------------

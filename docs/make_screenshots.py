@@ -381,28 +381,16 @@ def influencer_shots(app, window, out: Path, suffix: str) -> None:
 
 
 def privacy_erase_dialog(app, window, path) -> None:
-    """The "wis persoon" confirmation for the customer selected under Maatwerk (not executed)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QCheckBox, QMessageBox
-
-    from desktop.domain.privacy import describe_erasure
-    from desktop.i18n import _, ngettext
-    from desktop.store import privacy
-    from desktop.store.db import db
-    from desktop.store.models import Person
-    from desktop.views import privacy_actions
+    """The "wis persoon" confirmation for the customer selected under Maatwerk (not executed):
+    the app's own question (views/privacy_actions.py), shown instead of run."""
+    from desktop.i18n import _
+    from desktop.store import lookups
+    from desktop.views import dialogs, privacy_actions
 
     window.show_view("orders")
-    person = Person.get_by_id(privacy_actions.selected_person_id(window.current_view()))
-    holding = privacy.collect(db.connection(), person.id)
-    box = QMessageBox(QMessageBox.Warning, _("Erase {name}").format(name=person.name),
-                      describe_erasure(person.name, holding.counts(), holding.mentions),
-                      QMessageBox.Yes | QMessageBox.No, window)
-    box.setTextFormat(Qt.PlainText)
-    box.button(QMessageBox.Yes).setText(_("Erase"))
-    box.setCheckBox(QCheckBox(ngettext(
-        "Erase them from the backup copies too (otherwise they stay there for up to {n} day)",
-        "Erase them from the backup copies too (otherwise they stay there for up to {n} days)", 14).format(n=14), box))
+    person = lookups.person(privacy_actions.selected_person_id(window.current_view()))
+    title, text, option = privacy_actions.erase_question(window, person)
+    box, _check = dialogs.option_box(window, title, text, option, yes_text=_("Erase"))
     box.show()
     app.processEvents()
     box.grab().save(str(path))

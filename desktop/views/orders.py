@@ -99,7 +99,8 @@ class OrdersView(ListView):
         self.new_button.setObjectName("newOrder")
         self.new_button.clicked.connect(self.new_order)
         bar.addWidget(self.new_button)
-        bar.addWidget(plain_label(_("Show:"), wrap=False))
+        # TRANSLATORS: before the Maatwerk list's filter (which orders to show); no colon, like every label
+        bar.addWidget(plain_label(_("Show"), wrap=False))
         bar.addWidget(self.status_filter)
         bar.addStretch(1)
         self.settings_button = QPushButton(_("Reminders…"), self)

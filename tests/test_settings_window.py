@@ -6,7 +6,7 @@ from datetime import datetime, time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import autostart, clock, i18n, reminders
 from desktop.scheduler import Scheduler
@@ -281,3 +281,24 @@ def test_titles_and_labels_in_dutch_and_english(qtbot, database, translator, lan
     assert [window.pages.item(row).text() for row in range(window.pages.count())] == pages
     assert window.buttons.button(window.buttons.StandardButton.Save).text() == save
     assert window.step_units[1].text() == unit
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_custom_orders_page_lines_up_with_the_others_and_its_labels_stay_on_one_line(qtbot, database,
+                                                                                         translator, language):
+    from PySide6.QtWidgets import QLabel
+
+    i18n.set_language(language)
+    window = make(qtbot, page="orders")
+    window.resize(1000, 660)
+    window.show()
+    QApplication.processEvents()
+    page = window.orders_form.parentWidget()
+    intro = next(label for label in page.findChildren(QLabel) if label.parentWidget() is page)
+    for name in ("warnLabel", "updateLabel"):
+        label = window.orders_form.findChild(QLabel, name)
+        assert label.mapTo(page, label.rect().topLeft()).x() == intro.x(), name  # not 9 px further in
+        assert label.height() < 2 * label.fontMetrics().lineSpacing(), f"{name} wraps: “{label.text()}”"
+    lead = window.lead_days
+    lead_label = window.orders_form.layout().itemAt(0).layout().labelForField(lead)
+    assert lead_label.height() < 2 * lead_label.fontMetrics().lineSpacing()

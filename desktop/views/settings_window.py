@@ -78,6 +78,16 @@ def _plain(text: str = "") -> QLabel:
     return label
 
 
+LABEL_MAX_WIDTH = 600  # a form label longer than this wraps; shorter ones stay on one line
+
+
+def _one_line_label(label: QLabel) -> None:
+    """A long form label on one line where the page has the room (it wraps only beyond
+    LABEL_MAX_WIDTH): a wrapping label in a form is otherwise squeezed to a few words a line."""
+    label.setWordWrap(True)
+    label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 4, LABEL_MAX_WIDTH))
+
+
 class SettingsWindow(QDialog):
     """The settings, all pages; ``save()`` writes them all or nothing."""
 
@@ -311,12 +321,11 @@ class SettingsWindow(QDialog):
         self.orders_form = load_form("order_settings.ui", page)
         self.warn_days: QSpinBox = self.orders_form.findChild(QSpinBox, "warnDays")
         self.update_days: QSpinBox = self.orders_form.findChild(QSpinBox, "updateDays")
+        self.orders_form.layout().setContentsMargins(0, 0, 0, 0)  # in line with the page's intro, as on every page
         table = self.orders_form.findChild(QFormLayout, "settingsForm")
         table.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         for name in ("warnLabel", "updateLabel"):
-            label = self.orders_form.findChild(QLabel, name)
-            label.setWordWrap(True)
-            label.setMinimumWidth(460)
+            _one_line_label(self.orders_form.findChild(QLabel, name))
         self.warn_days.setValue(int(values["delay_warning_days"]))
         self.update_days.setValue(int(values["order_update_days"]))
         self.lead_days = QSpinBox()
@@ -325,8 +334,7 @@ class SettingsWindow(QDialog):
         self.lead_days.setValue(int(values["order_lead_days"]))
         lead_label = QLabel(_("An order imported from the shop promises a made-to-order item this many days "
                               "after the order"))
-        lead_label.setWordWrap(True)
-        lead_label.setMinimumWidth(460)
+        _one_line_label(lead_label)
         lead_label.setBuddy(self.lead_days)
         table.addRow(lead_label, self.lead_days)
         for box in (self.warn_days, self.update_days, self.lead_days):

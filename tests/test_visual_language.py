@@ -82,3 +82,33 @@ def test_the_language_questions_notes_are_readable_not_disabled(qtbot, qapp, lan
     assert seen["nl"][0] and seen["en"][0]
     assert seen["nl"][1].startswith("Je kunt") and seen["en"][1].startswith("You can")
     assert min(seen["nl"][2], seen["en"][2]) >= theme.MIN_CONTRAST
+
+
+def test_every_amount_field_shows_its_currency_sign(qtbot, demo_db, translator):
+    """An amount typed into a field shows "€" before it, as every amount shown beside it does."""
+    from PySide6.QtGui import QAction
+
+    from desktop.store.models import Collaboration, CustomOrder, Person, Product
+    from desktop.views.collaboration_dialog import CollaborationDialog
+    from desktop.views.order_dialog import OrderDialog
+    from desktop.views.shipping_dialogs import ProductDialog, ShipmentDialog
+
+    from .conftest import NOW
+
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    order = OrderDialog(None, NOW, order_id=CustomOrder.select().first().id)
+    collab = CollaborationDialog(None, collaboration=Collaboration.get(Collaboration.person == sanne))
+    collab.search.select(Product.select().first().id)
+    collab.add_chosen_gift()
+    shipment = ShipmentDialog(None, sanne.id, [Product.select().first().id])
+    product = ProductDialog(None)
+    for widget in (order, collab, shipment.dialog, product.dialog):
+        qtbot.addWidget(widget)
+    fields = [order.price, order.deposit, collab.w("fee"), collab.w("product_cost"), collab.w("shipping"),
+              collab.w("gifts").cellWidget(0, 2), shipment.shipping, product.fields["price"], product.fields["cost"]]
+    for field in fields:
+        assert field.property("currency") == "€", field.objectName()
+        assert [a for a in field.actions() if isinstance(a, QAction) and a.objectName() == "currencySign"]
+    # what is typed stays the bare amount the money parser reads
+    order.price.setText("42,95")
+    assert order.price.text() == "42,95"

@@ -220,6 +220,34 @@ def align_label_columns(*forms) -> None:
         label.setMinimumWidth(width)
 
 
+def currency_field(field, currency: str = "EUR") -> None:
+    """A field the owner types an amount into shows the currency sign before it ("€ 34,95"
+    beside the computed "€ 34,95" in the next column), drawn inside the field and quieter
+    than the amount: what is typed stays the bare number ``money.parse_money`` reads."""
+    from babel import numbers as babel_numbers
+    from PySide6.QtCore import QRectF, QSize, Qt
+    from PySide6.QtGui import QIcon, QPainter, QPixmap
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop import i18n
+
+    symbol = babel_numbers.get_currency_symbol(currency, locale=i18n.formatting_locale())
+    fm = field.fontMetrics()
+    ratio = field.devicePixelRatioF() or 1.0
+    size = QSize(max(fm.horizontalAdvance(symbol) + 2, fm.height()), fm.height())
+    pixmap = QPixmap(size * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)  # in logical pixels: the device ratio is the pixmap's
+    painter.setFont(field.font())
+    painter.setPen(muted_colour(field.palette()))
+    painter.drawText(QRectF(0, 0, size.width() - 1, size.height()), Qt.AlignRight | Qt.AlignVCenter, symbol)
+    painter.end()
+    action = field.addAction(QIcon(pixmap), QLineEdit.LeadingPosition)
+    action.setObjectName("currencySign")
+    field.setProperty("currency", symbol)
+
+
 def menu_button(text: str, name: str, menu=None):
     """A button that opens a menu (``menu``, or a new empty one: ``button.menu()``).
 

@@ -20,6 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+LANGUAGE = "nl"  # the language of the shots (--lang): the sample text typed into them follows it
+
+
+def typed(dutch: str, english: str) -> str:
+    """What the owner would type in the shots' language (no Dutch in English pictures)."""
+    return english if LANGUAGE == "en" else dutch
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="nl")
@@ -30,6 +38,8 @@ def main() -> None:
                         help="only the settings window (settings-*.png): its pages, or with --size two of them "
                              "over the main window")
     args = parser.parse_args()
+    global LANGUAGE
+    LANGUAGE = args.lang
 
     from PySide6.QtWidgets import QApplication
 
@@ -220,7 +230,7 @@ def collaboration_products_dialog(window):
     dialog.search.select(extra.id)
     dialog.add_chosen_gift()
     dialog.w("gifts").cellWidget(1, 1).setValue(2)
-    dialog.w("products").setText("cadeaubon van € 10")
+    dialog.w("products").setText(typed("cadeaubon van € 10", "€10 gift card"))
     dialog.w("tabs").setCurrentWidget(dialog.w("giftsTab"))
     return dialog
 
@@ -331,7 +341,8 @@ def shoot_shipping(app, window, out: Path, suffix: str) -> None:
     window.open_quick_note()
     note = window.quick_note
     note.choose("dm")
-    note.text.setPlainText("Sorry voor de stilte! De reel staat vrijdag online.")
+    note.text.setPlainText(typed("Sorry voor de stilte! De reel staat vrijdag online.",
+                                 "Sorry for the silence! The reel goes online on Friday."))
     app.processEvents()
     note.dialog.grab().save(str(out / f"quick-note{suffix}.png"))
     print(out / f"quick-note{suffix}.png")
@@ -368,14 +379,15 @@ def influencer_shots(app, window, out: Path, suffix: str) -> None:
     save(collaboration_products_dialog(window), "dialog-collaboration-products")
     content = ContentDialog(window, collab)
     content.w("url").setText("https://www.instagram.com/p/Cx12ab/")
-    content.w("caption").setPlainText("Mijn nieuwe ketting! #love #zilverenzo #ootd #ad #style")
+    content.w("caption").setPlainText(typed("Mijn nieuwe ketting! #love #zilverenzo #ootd #ad #style",
+                                            "My new necklace! #love #zilverenzo #ootd #ad #style"))
     content.w("likes").setText("-3")
     content.save()
     save(content, "dialog-content")
     save(StrikeDialog(window, sanne, collab), "dialog-strike")
     save(RatingDialog(window, Collaboration.get(Collaboration.status == "posted")), "dialog-rating")
     end = EndDialog(window, collab)
-    end.w("reason").setText("we stoppen met deze collectie")
+    end.w("reason").setText(typed("we stoppen met deze collectie", "we are ending this collection"))
     save(end, "dialog-end")
     privacy_erase_dialog(app, window, out / f"privacy-erase{suffix}.png")
 
@@ -446,8 +458,7 @@ def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> N
     print(out / f"order-dialog{suffix}.png")
     order_dialog.close()
     message_dialog = OrderMessageDialog(window, late.id, "order_delay", utcnow())
-    message_dialog.reason.setText("De graveermachine is in reparatie" if lang == "nl"
-                                  else "The engraving machine is being repaired")
+    message_dialog.reason.setText(typed("De graveermachine is in reparatie", "The engraving machine is being repaired"))
     message_dialog.show()
     app.processEvents()
     message_dialog.grab().save(str(out / f"order-message{suffix}.png"))
@@ -490,8 +501,8 @@ def shoot_evidence(app, window, out: Path, suffix: str) -> None:
     folder = Path(tempfile.mkdtemp(prefix="afspraak-evidence-"))
     yara = Person.get(Person.name == "Yara Claes")
     content = Content.select().join(Collaboration).where(Collaboration.person == yara).get()
-    evidence.add(content.id, [_fake_screenshot(folder / "story-1.png", "@zilverenzo ✨", "#8e6bb8"),
-                              _fake_screenshot(folder / "story-2.png", "zonder #gekregen", "#c0787a")], utcnow())
+    story_2 = _fake_screenshot(folder / "story-2.png", typed("zonder #gekregen", "no #gifted"), "#c0787a")
+    evidence.add(content.id, [_fake_screenshot(folder / "story-1.png", "@zilverenzo ✨", "#8e6bb8"), story_2], utcnow())
     view = window.view("influencers")
     window.show_view("influencers")
     view.select_person(yara.id)
@@ -503,7 +514,8 @@ def shoot_evidence(app, window, out: Path, suffix: str) -> None:
     window.grab().save(str(out / f"evidence{suffix}.png"))
     print(out / f"evidence{suffix}.png")
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(_fake_screenshot(folder / "cijfers.png", "12.400 weergaven", "#3d6e9e")))])
+    numbers = _fake_screenshot(folder / "cijfers.png", typed("12.400 weergaven", "12,400 views"), "#3d6e9e")
+    mime.setUrls([QUrl.fromLocalFile(str(numbers))])
     viewport = view.detail_scroll.viewport()
     pos = record.mapTo(viewport, record.rect().center())
     app.sendEvent(viewport, QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))

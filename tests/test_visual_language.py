@@ -112,3 +112,40 @@ def test_every_amount_field_shows_its_currency_sign(qtbot, demo_db, translator):
     # what is typed stays the bare amount the money parser reads
     order.price.setText("42,95")
     assert order.price.text() == "42,95"
+
+
+def test_the_followers_hint_writes_numbers_as_each_language_does(qtbot, demo_db, translator):
+    from desktop import i18n
+    from desktop.domain.validation import parse_count
+    from desktop.store.models import Person
+    from desktop.views.influencer_dialog import InfluencerDialog
+
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    hints = {}
+    for language in ("nl", "en"):
+        i18n.set_language(language)
+        dialog = InfluencerDialog(None, sanne)
+        qtbot.addWidget(dialog)
+        hints[language] = dialog.w("handlesHelp").text()
+    assert "12.700 of 12,7k" in hints["nl"]
+    assert "12,700 or 12.7k" in hints["en"]
+    assert parse_count("12,700") == parse_count("12.7k") == parse_count("12.700") == 12700  # all of them are read
+
+
+def test_the_screenshots_type_english_into_english_shots():
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(ROOT / "docs"))
+    try:
+        spec = importlib.util.spec_from_file_location("shots", ROOT / "docs" / "make_screenshots.py")
+        shots = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(shots)
+    finally:
+        sys.path.remove(str(ROOT / "docs"))
+    shots.LANGUAGE = "en"
+    assert shots.typed("cadeaubon van € 10", "€10 gift card") == "€10 gift card"
+    source = (ROOT / "docs" / "make_screenshots.py").read_text(encoding="utf-8")
+    for dutch in ("cadeaubon van", "Sorry voor de stilte", "Mijn nieuwe ketting", "we stoppen met"):
+        line = next(line for line in source.splitlines() if dutch in line)
+        assert "typed(" in line, f"Dutch sample text typed into every shot: {line.strip()}"

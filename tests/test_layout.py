@@ -263,3 +263,5 @@ def test_an_address_is_a_line_per_part_and_its_place_stays_whole(qtbot, demo_db,
     person = shipment.person
     texts = [label.text() for label in view.detail.findChildren(QLabel)]
     assert address_text(person.street, person.postcode, person.city) in texts
+    if not shipment.tracking_url:
+        assert "Link" not in texts  # a field without a value is left out, not shown as a bare label

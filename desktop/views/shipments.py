@@ -180,7 +180,7 @@ class ShipmentsView(ListView):
             warning.setObjectName("noAddressWarning")
             warning.setStyleSheet(theme.text_style("red", bold=True))  # readable on a dark desktop too
             layout.addWidget(warning)
-        self.add_fields(layout, [
+        self.add_fields(layout, [pair for pair in [  # a field without a value is left out, as in Maatwerk
             (_("Status"), label("shipment_status", s.status)),
             (_("Address"), address or _("No address known yet")),
             (_("Carrier"), label("carrier", s.carrier)),
@@ -192,7 +192,7 @@ class ShipmentsView(ListView):
             (_("Product value"), i18n.format_money(s.value_cents)),
             (_("Shipping cost"), i18n.format_money(s.shipping_cents)),
             (_("Collaboration"), (s.collaboration.title or _("(untitled)")) if s.collaboration else ""),
-        ])
+        ] if pair[1]])
         buttons = []  # wrapping to a new line when the pane is narrow (views/flow.py)
         if s.tracking_url:
             track = QPushButton(_("Open track && trace"))

@@ -62,14 +62,14 @@ def test_snooze_and_done_take_the_item_off_the_list(window, qtbot):
     now_rows = [r for r in view.model.rows if r.cells[0] == "Nu"]
     view.table.selectRow(view.model.rows.index(now_rows[0]))
     item = view.items[view.model.rows[view.table.currentIndex().row()].id]
-    view.detail.findChild(QPushButton, "todayTomorrow").click()
+    view.detail_footer.findChild(QPushButton, "todayTomorrow").click()
     qtbot.waitUntil(lambda: all(view.items[r.id].key != item.key or r.cells[0] != "Nu" for r in view.model.rows))
     state = ReminderState.get(ReminderState.key == item.key)
     assert state.status == "snoozed" and state.snoozed_until > NOW
     view.table.selectRow(0)
     second = view.items[view.model.rows[0].id]
     events_before = Event.select().count()
-    view.detail.findChild(QPushButton, "todayDone").click()
+    view.detail_footer.findChild(QPushButton, "todayDone").click()
     qtbot.waitUntil(lambda: all(view.items[r.id].key != second.key for r in view.model.rows))
     assert ReminderState.get(ReminderState.key == second.key).status == "dismissed"
     assert Event.select().count() == events_before  # done without a message sends nothing
@@ -83,7 +83,7 @@ def test_open_and_send_opens_the_due_step_dialog(window, qtbot, monkeypatch):
     monkeypatch.setattr(due_dialog, "open_due_item", lambda item, parent=None, on_acted=None: opened.append(item))
     view = window.current_view()
     view.table.selectRow(0)
-    view.detail.findChild(QPushButton, "todayOpen").click()
+    view.detail_footer.findChild(QPushButton, "todayOpen").click()
     assert opened and opened[0].key == view.items[view.model.rows[0].id].key
 
 
@@ -105,35 +105,49 @@ def _settle(qtbot):
     QCoreApplication.processEvents()
 
 
-def _inside_viewport(view, widget) -> bool:
-    """The whole widget lies inside the detail pane's visible part (nothing below the fold)."""
+def _in_sight(window, widget) -> bool:
+    """The whole widget is shown, inside the window (not scrolled away, not below the fold)."""
     from PySide6.QtCore import QRect
 
-    viewport = view.detail.parentWidget()  # the scroll area's viewport
-    top_left = widget.mapTo(viewport, widget.rect().topLeft())
-    return viewport.rect().contains(QRect(top_left, widget.size()))
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    return widget.isVisible() and window.rect().contains(QRect(top_left, widget.size()))
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366x768", "1920x1080"])
-def test_the_ready_message_takes_the_room_and_its_buttons_stay_in_view(window, qtbot, size):
+@pytest.mark.parametrize("steps_open", [False, True], ids=["steps-folded", "steps-open"])
+def test_the_ready_message_takes_the_room_and_its_buttons_stay_in_view(window, qtbot, size, steps_open):
     from desktop.views.today import MESSAGE_MIN_LINES
 
     window.resize(*size)
     view = window.current_view()
+    if steps_open:  # the owner opened "Zo begin je" above the list: the pane is ~150 px shorter
+        view.getting_started.toggle_folded()
+        assert view.getting_started.steps_box.isVisible()
     for row in range(view.model.rowCount()):  # every row: the pane with bullets is the tallest
         view.table.selectRow(row)
         _settle(qtbot)
         text = view.detail.findChild(QPlainTextEdit, "todayMessage")
         for name in ("todayOpen", "todayHour", "todayTomorrow", "todayDone"):
-            button = view.detail.findChild(QPushButton, name)
-            assert _inside_viewport(view, button), f"row {row}: {name} is below the fold at {size}"
+            button = view.findChild(QPushButton, name)
+            assert button is not None and _in_sight(window, button), f"row {row}: {name} is out of sight at {size}"
         assert text.height() >= MESSAGE_MIN_LINES * text.fontMetrics().lineSpacing()
     if size == (1920, 1080):
-        # a big screen: the message box grows, no empty space under the buttons
+        # a big screen: the message box takes the pane's free height, no empty space under it
         viewport = view.detail.parentWidget()
-        buttons = view.detail.findChild(QPushButton, "todayDone")
-        below = viewport.height() - buttons.mapTo(viewport, buttons.rect().bottomLeft()).y()
+        below = viewport.height() - text.mapTo(viewport, text.rect().bottomLeft()).y()
         assert text.height() > 300 and below < 40, (text.height(), below)
+
+
+def test_the_buttons_go_with_the_row_and_leave_with_it(window, qtbot):
+    view = window.current_view()
+    view.table.selectRow(0)
+    _settle(qtbot)
+    assert len([b for b in view.detail_footer.findChildren(QPushButton) if b.isVisible()]) == 4
+    view.search.setText("niemand-heet-zo")
+    view._apply_filter()
+    qtbot.waitUntil(lambda: not view.detail_pending())
+    _settle(qtbot)
+    assert not view.detail_footer.isVisible()  # no row: no buttons for it
 
 
 def test_step_three_without_another_channel_keeps_the_column_short(window):

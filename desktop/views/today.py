@@ -53,6 +53,17 @@ def channel_text(item, short: bool = False) -> str:
     return _("task")
 
 
+class _DetailColumn(QWidget):
+    """The detail pane with the buttons under it, in the splitter where the pane was. It
+    asks the splitter for the width the pane asked for (a scroll area's small size hint),
+    so the list keeps its share and the pane its minimum width, as in every other view."""
+
+    def sizeHint(self):
+        from PySide6.QtCore import QSize
+
+        return QSize(20, 20)
+
+
 class TodayView(ListView):
     key = "today"
     elide_column = 3  # "About": what the promise is (its full text is in the detail pane)
@@ -73,6 +84,46 @@ class TodayView(ListView):
         self.getting_started.status_message.connect(self.status_message)
         self.getting_started.data_changed.connect(self.data_changed)
         reminders.changed.connect(self.refresh)
+        self._add_detail_footer()
+
+    def _add_detail_footer(self) -> None:
+        """The act / snooze / done buttons sit under the detail pane, outside its scrolling
+        part: on a laptop, with "Zo begin je" open, they stay in sight while the message scrolls."""
+        from PySide6.QtWidgets import QScrollArea
+
+        from desktop.views import theme
+
+        scroll = self.form.findChild(QScrollArea, "detailScroll")
+        column = _DetailColumn()
+        column.setObjectName("todayDetailColumn")
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(theme.S)
+        index = self.splitter.indexOf(scroll)
+        # Moved, not replaced: QSplitter.replaceWidget hands the old widget to Python, which
+        # would delete it (and the pane) when the returned reference goes.
+        column_layout.addWidget(scroll, 1)  # out of the splitter, into the column
+        self.splitter.insertWidget(index, column)
+        self.detail_footer = QWidget()
+        self.detail_footer.setObjectName("todayDetailFooter")
+        footer_layout = QVBoxLayout(self.detail_footer)
+        footer_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.detail_footer)
+        column.setSizePolicy(scroll.sizePolicy())
+
+    def _clear_footer(self) -> None:
+        layout = self.detail_footer.layout()
+        while layout.count():
+            widget = layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self.detail_footer.hide()
+
+    def _add_detail_hint(self, layout) -> None:
+        self._clear_footer()
+        super()._add_detail_hint(layout)
 
     def view_title(self):
         return _("Today")
@@ -138,6 +189,7 @@ class TodayView(ListView):
         from desktop.presentation import due_texts
         from desktop.store import due
 
+        self._clear_footer()
         if not 0 <= row_id < len(self.items):
             return
         item = self.items[row_id]
@@ -172,12 +224,14 @@ class TodayView(ListView):
         else:
             text.setPlainText(_("No message to send: this step is a task for you (a call, or a strike to decide on). "
                                 "Open it to act."))
-        # The message takes the pane's free height (a big screen shows it whole), and the
-        # buttons stay right under it: on a laptop the box shrinks to a few lines and scrolls.
+        # The message takes the pane's free height (a big screen shows it whole); the buttons
+        # are under the pane (the footer), always in sight. On a laptop the box keeps a few
+        # lines and the pane scrolls.
         lines = text.fontMetrics().lineSpacing()
         text.setMinimumHeight(MESSAGE_MIN_LINES * lines + 2 * text.frameWidth() + 8)
         layout.addWidget(text, 1)
-        layout.addWidget(self._buttons(item))
+        self.detail_footer.layout().addWidget(self._buttons(item))
+        self.detail_footer.show()
 
     def _buttons(self, item) -> QWidget:
         # Two rows of two, so the pane stays narrow enough for a laptop screen.

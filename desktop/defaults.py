@@ -17,6 +17,9 @@ SETTINGS: dict[str, object] = {
     # first run: Vandaag's "Zo begin je" list hidden by the owner; the example shop's rows
     # ({"rows": {table: [ids]}, "names": {setting: value it set}}; desktop/demo.py)
     "getting_started_hidden": False,
+    # its steps folded away (True) or open (False) as the owner left them; None: folded once
+    # Vandaag has reminders to show (the list below needs the room), open before
+    "getting_started_folded": None,
     "example_shop": {},
     # backups
     "backup_keep": 14,

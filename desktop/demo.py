@@ -269,7 +269,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
         collab(people[5], 10, "Schakelarmband in een reel", "shipped", [("reel", 14)], 8, 6)
         # future deadlines
         collab(people[6], 5, "Oorbellen voor TikTok", "agreed", [("tiktok", 20)], 6)
-        collab(people[7], 12, "Zegelring in post en story", "shipped", [("post", 9), ("story", 9)], 12, 3, 2)
+        collab(people[7], 12, "Zegelring in post en story", "received", [("post", 9), ("story", 9)], 12, 3, 2)
         # done and rated
         c9, ds9 = collab(people[8], 90, "Geboortesteen hanger", "done", [("post", -60)], 17, 85, 83)
         ds9[0].delivered_at = _at(now, -61)

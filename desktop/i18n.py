@@ -249,10 +249,10 @@ def format_moment(value: datetime | None, locale: Locale | None = None) -> str:
     from babel import dates as babel_dates
 
     locale = locale or formatting_locale()
-    return "{date}, {time}".format(
+    return keep_together("{date}, {time}".format(
         date=babel_dates.format_date(value.date(), format="full", locale=locale),
         time=babel_dates.format_time(value, format="short", locale=locale),
-    )
+    ))
 
 
 # One way to show a date per kind of place (issue 16): every view uses these three.
@@ -278,21 +278,35 @@ def date_entry_pattern(with_time: bool = False, locale: Locale | None = None) ->
     return re.sub(r"a+", "AP", pattern)
 
 
+NBSP = "\u00a0"
+
+
+def keep_together(text: str) -> str:
+    """A date (or an address line) that a wrapping label never breaks inside: its spaces
+    become no-break spaces, except after a comma ("donderdag 3 december 2026, 11:00" may
+    go to the next line before "11:00", never before "2026"). For the screen only: the
+    messages the owner sends keep ordinary spaces."""
+    return ", ".join(part.replace(" ", NBSP) for part in text.split(", "))
+
+
 def list_date(value: date | datetime | None, locale: Locale | None = None) -> str:
-    """A date in a list or a history line: "3 dec 2026" (en: "3 Dec 2026")."""
-    return format_date(value, LIST_DATE, locale)
+    """A date in a list or a history line: "3 dec 2026" (en: "3 Dec 2026"), never broken
+    over two lines."""
+    return keep_together(format_date(value, LIST_DATE, locale))
 
 
 def detail_date(value: date | datetime | None, locale: Locale | None = None) -> str:
-    """A date in a detail pane's fields: "donderdag 3 december 2026"."""
-    return format_date(value, DETAIL_DATE, locale)
+    """A date in a detail pane's fields: "donderdag 3 december 2026", never broken."""
+    return keep_together(format_date(value, DETAIL_DATE, locale))
 
 
 def list_moment(value: datetime | None, locale: Locale | None = None) -> str:
-    """A date with its time, wherever shown: "3 dec 2026, 17:14"."""
+    """A date with its time, wherever shown: "3 dec 2026, 17:14" (a line may break only
+    after the comma)."""
     if value is None:
         return ""
-    return "{date}, {time}".format(date=list_date(value, locale), time=format_time(value, "short", locale))
+    return "{date}, {time}".format(date=list_date(value, locale),
+                                   time=keep_together(format_time(value, "short", locale)))
 
 
 def format_time(value: datetime | None, fmt: str = "short", locale: Locale | None = None) -> str:

@@ -109,7 +109,7 @@ _LABELS: dict[str, dict[str, str]] = {
         # TRANSLATORS: ladder step 1 (seed 003): a friendly first reminder.
         "1": N_("Step 1: reminder"),
         # TRANSLATORS: ladder step 2: a message that explains why the deadline matters.
-        "2": N_("Step 2: why it matters"),
+        "2": N_("Step 2: why the deadline matters"),
         # TRANSLATORS: ladder step 3: call, or a DM on a channel not used so far.
         "3": N_("Step 3: another channel"),
         # TRANSLATORS: ladder step 4: the final reminder before the work is paused.

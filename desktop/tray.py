@@ -24,6 +24,7 @@ from desktop.i18n import _, ngettext, tomorrow_label
 from desktop.views.forms import load_form
 
 TOP_ITEMS = 5
+POPUP_WIDTH = 440  # the popup's width: a reminder's line fits, or wraps once
 
 
 def default_describe(item) -> str:
@@ -91,6 +92,20 @@ class ReminderPopup(QWidget):
         self.form.setStyleSheet(
             "QFrame#ReminderPopup {{ background: palette(base); border: 2px solid {line}; border-radius: 6px; }}".format(
                 line=theme.css(theme.accent())))
+        # Room to read: the text keeps clear of the border, and in a summary each reminder
+        # is a bullet whose wrapped lines hang under its own text (views/base.bullet_item),
+        # with space between them, so a wrapped line never reads as the next reminder.
+        form_layout = self.form.layout()
+        form_layout.setContentsMargins(theme.L, theme.M, theme.L, theme.M)
+        form_layout.setSpacing(theme.S)
+        self.lines = QWidget(self.form)
+        self.lines.setObjectName("reminderLines")
+        lines_layout = QVBoxLayout(self.lines)
+        lines_layout.setContentsMargins(0, 0, 0, 0)
+        lines_layout.setSpacing(theme.XS + 2)
+        form_layout.insertWidget(form_layout.indexOf(self.body) + 1, self.lines)
+        self.lines.hide()
+        self.setMinimumWidth(POPUP_WIDTH)
         self.open_button: QPushButton = self.form.findChild(QPushButton, "openButton")
         self.hour_button: QPushButton = self.form.findChild(QPushButton, "snoozeHourButton")
         self.tomorrow_button: QPushButton = self.form.findChild(QPushButton, "snoozeTomorrowButton")
@@ -104,10 +119,31 @@ class ReminderPopup(QWidget):
         self.items: list = []
 
     def show_announcement(self, announcement, describe=default_describe) -> None:
+        from desktop.views import theme
+        from desktop.views.base import bullet_item, plain_label
+
         self.items = list(announcement.items)
         title, body = announcement_texts(announcement, describe)
         self.title.setText(title)
-        self.body.setText(body)
+        layout = self.lines.layout()
+        while layout.count():
+            widget = layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        if announcement.summary:
+            self.body.clear()
+            for item in self.items[:TOP_ITEMS]:
+                layout.addWidget(bullet_item(describe(item)))
+            if len(self.items) > TOP_ITEMS:
+                more = plain_label(_("and {n} more").format(n=len(self.items) - TOP_ITEMS))
+                more.setContentsMargins(theme.M, 0, 0, 0)  # under the bullets
+                layout.addWidget(more)
+        else:
+            self.body.setText(body)
+        self.body.setVisible(not announcement.summary)
+        self.lines.setVisible(announcement.summary)
         single = not announcement.summary
         self.hour_button.setVisible(True)
         self.tomorrow_button.setText(tomorrow_label())
@@ -120,6 +156,13 @@ class ReminderPopup(QWidget):
             self.move(area.right() - self.width() - 16, area.bottom() - self.height() - 16)
         self.show()
         self.raise_()
+
+    def shown_text(self) -> str:
+        """What the popup says below its title, a line per reminder (as a reader takes it in)."""
+        if not self.lines.isHidden():
+            return "\n".join(label.text() for label in self.lines.findChildren(QLabel)
+                             if label.text() != "•")
+        return self.body.text()
 
 
 class Tray(QObject):

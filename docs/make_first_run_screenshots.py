@@ -2,7 +2,7 @@
 database, half done (names given, products imported), and with the example shop loaded;
 and the language question of the very first start.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_first_run_screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_first_run_screenshots.py [--out FOLDER]
 
 Writes docs/screenshots/first-run-{empty,half,example}-{nl,en}.png and first-run-language.png.
 """
@@ -88,12 +88,20 @@ def shoot_language_question(app, out: Path) -> None:
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = parser.parse_args()
+
     from PySide6.QtWidgets import QApplication
+    from screenshot_time import fix_time
 
     from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read
     from desktop.views import translator
 
-    out = ROOT / "docs" / "screenshots"
+    fix_time()  # a working hour on a fixed day, whenever the script runs
+    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     translator.install(app)

@@ -1,4 +1,4 @@
-"""Screenshots of the orders import (issue 18), at 1366×768, in Dutch: the preview dialog
+"""Screenshots of the orders import (issue 18), at 1366×768, in Dutch or English: the preview dialog
 and Maatwerk filled from the import. The demo shop plus tests/data/shop/shopify_orders_nl.csv.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_order_screenshots.py [--lang en]
@@ -25,14 +25,17 @@ def main() -> None:
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
+    from screenshot_time import fix_time
 
     from desktop import demo, i18n, paths
     from desktop.clock import utcnow
     from desktop.domain import order_importers
+    from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read
     from desktop.store import shop_orders
-    from desktop.store.db import open_database
+    from desktop.store.opening import open_database
     from desktop.views import order_import, translator
 
+    fix_time()  # a working hour on a fixed day, whenever the script runs
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     paths.set_data_dir(tempfile.mkdtemp(prefix="afspraak-shots-"))

@@ -20,6 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+LANGUAGE = "nl"  # the language of the shots (--lang): the sample text typed into them follows it
+
+
+def typed(dutch: str, english: str) -> str:
+    """What the owner would type in the shots' language (no Dutch in English pictures)."""
+    return english if LANGUAGE == "en" else dutch
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="nl")
@@ -30,8 +38,12 @@ def main() -> None:
                         help="only the settings window (settings-*.png): its pages, or with --size two of them "
                              "over the main window")
     args = parser.parse_args()
+    global LANGUAGE
+    LANGUAGE = args.lang
 
     from PySide6.QtWidgets import QApplication
+
+    from screenshot_time import fix_time
 
     from desktop import demo, i18n, paths
     from desktop.clock import utcnow
@@ -39,6 +51,7 @@ def main() -> None:
     from desktop.store.opening import open_database
     from desktop.views import translator
 
+    fix_time()  # a working hour on a fixed day, whenever the script runs
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     paths.set_data_dir(tempfile.mkdtemp(prefix="afspraak-shots-"))
@@ -217,7 +230,7 @@ def collaboration_products_dialog(window):
     dialog.search.select(extra.id)
     dialog.add_chosen_gift()
     dialog.w("gifts").cellWidget(1, 1).setValue(2)
-    dialog.w("products").setText("cadeaubon van € 10")
+    dialog.w("products").setText(typed("cadeaubon van € 10", "€10 gift card"))
     dialog.w("tabs").setCurrentWidget(dialog.w("giftsTab"))
     return dialog
 
@@ -278,6 +291,7 @@ def shoot_reminders_without_tray(app, window, out: Path, suffix: str) -> None:
     popup.grab().save(str(out / f"reminder-popup{suffix}.png"))
     print(out / f"reminder-popup{suffix}.png")
     popup.close()
+    window.show_due_in_banner(False)  # this window has a tray again: the later shots show no banner
 
 
 def shoot_shipping(app, window, out: Path, suffix: str) -> None:
@@ -327,7 +341,8 @@ def shoot_shipping(app, window, out: Path, suffix: str) -> None:
     window.open_quick_note()
     note = window.quick_note
     note.choose("dm")
-    note.text.setPlainText("Sorry voor de stilte! De reel staat vrijdag online.")
+    note.text.setPlainText(typed("Sorry voor de stilte! De reel staat vrijdag online.",
+                                 "Sorry for the silence! The reel goes online on Friday."))
     app.processEvents()
     note.dialog.grab().save(str(out / f"quick-note{suffix}.png"))
     print(out / f"quick-note{suffix}.png")
@@ -364,41 +379,30 @@ def influencer_shots(app, window, out: Path, suffix: str) -> None:
     save(collaboration_products_dialog(window), "dialog-collaboration-products")
     content = ContentDialog(window, collab)
     content.w("url").setText("https://www.instagram.com/p/Cx12ab/")
-    content.w("caption").setPlainText("Mijn nieuwe ketting! #love #zilverenzo #ootd #ad #style")
+    content.w("caption").setPlainText(typed("Mijn nieuwe ketting! #love #zilverenzo #ootd #ad #style",
+                                            "My new necklace! #love #zilverenzo #ootd #ad #style"))
     content.w("likes").setText("-3")
     content.save()
     save(content, "dialog-content")
     save(StrikeDialog(window, sanne, collab), "dialog-strike")
     save(RatingDialog(window, Collaboration.get(Collaboration.status == "posted")), "dialog-rating")
     end = EndDialog(window, collab)
-    end.w("reason").setText("we stoppen met deze collectie")
+    end.w("reason").setText(typed("we stoppen met deze collectie", "we are ending this collection"))
     save(end, "dialog-end")
     privacy_erase_dialog(app, window, out / f"privacy-erase{suffix}.png")
 
 
 def privacy_erase_dialog(app, window, path) -> None:
-    """The "wis persoon" confirmation for the customer selected under Maatwerk (not executed)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QCheckBox, QMessageBox
-
-    from desktop.domain.privacy import describe_erasure
-    from desktop.i18n import _, ngettext
-    from desktop.store import privacy
-    from desktop.store.db import db
-    from desktop.store.models import Person
-    from desktop.views import privacy_actions
+    """The "wis persoon" confirmation for the customer selected under Maatwerk (not executed):
+    the app's own question (views/privacy_actions.py), shown instead of run."""
+    from desktop.i18n import _
+    from desktop.store import lookups
+    from desktop.views import dialogs, privacy_actions
 
     window.show_view("orders")
-    person = Person.get_by_id(privacy_actions.selected_person_id(window.current_view()))
-    holding = privacy.collect(db.connection(), person.id)
-    box = QMessageBox(QMessageBox.Warning, _("Erase {name}").format(name=person.name),
-                      describe_erasure(person.name, holding.counts(), holding.mentions),
-                      QMessageBox.Yes | QMessageBox.No, window)
-    box.setTextFormat(Qt.PlainText)
-    box.button(QMessageBox.Yes).setText(_("Erase"))
-    box.setCheckBox(QCheckBox(ngettext(
-        "Erase them from the backup copies too (otherwise they stay there for up to {n} day)",
-        "Erase them from the backup copies too (otherwise they stay there for up to {n} days)", 14).format(n=14), box))
+    person = lookups.person(privacy_actions.selected_person_id(window.current_view()))
+    title, text, option = privacy_actions.erase_question(window, person)
+    box, _check = dialogs.option_box(window, title, text, option, yes_text=_("Erase"))
     box.show()
     app.processEvents()
     box.grab().save(str(path))
@@ -454,8 +458,7 @@ def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> N
     print(out / f"order-dialog{suffix}.png")
     order_dialog.close()
     message_dialog = OrderMessageDialog(window, late.id, "order_delay", utcnow())
-    message_dialog.reason.setText("De graveermachine is in reparatie" if lang == "nl"
-                                  else "The engraving machine is being repaired")
+    message_dialog.reason.setText(typed("De graveermachine is in reparatie", "The engraving machine is being repaired"))
     message_dialog.show()
     app.processEvents()
     message_dialog.grab().save(str(out / f"order-message{suffix}.png"))
@@ -498,8 +501,8 @@ def shoot_evidence(app, window, out: Path, suffix: str) -> None:
     folder = Path(tempfile.mkdtemp(prefix="afspraak-evidence-"))
     yara = Person.get(Person.name == "Yara Claes")
     content = Content.select().join(Collaboration).where(Collaboration.person == yara).get()
-    evidence.add(content.id, [_fake_screenshot(folder / "story-1.png", "@zilverenzo ✨", "#8e6bb8"),
-                              _fake_screenshot(folder / "story-2.png", "zonder #gekregen", "#c0787a")], utcnow())
+    story_2 = _fake_screenshot(folder / "story-2.png", typed("zonder #gekregen", "no #gifted"), "#c0787a")
+    evidence.add(content.id, [_fake_screenshot(folder / "story-1.png", "@zilverenzo ✨", "#8e6bb8"), story_2], utcnow())
     view = window.view("influencers")
     window.show_view("influencers")
     view.select_person(yara.id)
@@ -511,7 +514,8 @@ def shoot_evidence(app, window, out: Path, suffix: str) -> None:
     window.grab().save(str(out / f"evidence{suffix}.png"))
     print(out / f"evidence{suffix}.png")
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(_fake_screenshot(folder / "cijfers.png", "12.400 weergaven", "#3d6e9e")))])
+    numbers = _fake_screenshot(folder / "cijfers.png", typed("12.400 weergaven", "12,400 views"), "#3d6e9e")
+    mime.setUrls([QUrl.fromLocalFile(str(numbers))])
     viewport = view.detail_scroll.viewport()
     pos = record.mapTo(viewport, record.rect().center())
     app.sendEvent(viewport, QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))

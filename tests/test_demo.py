@@ -23,3 +23,18 @@ def test_demo_refuses_a_database_with_data(database):
     with pytest.raises(demo.DatabaseNotEmpty):
         demo.fill(NOW)
     assert Person.select().count() == 1
+
+
+def test_a_collaboration_never_lags_behind_its_parcel(database):
+    """A parcel she confirmed makes the collaboration at least "received" (Tess's showed
+    "Verzonden" beside "Ontvangst bevestigd"); a parcel sent makes it at least "shipped"."""
+    from desktop.domain.collaborations import PIPELINE
+    from desktop.store.models import Collaboration
+
+    demo.fill(NOW)
+    wanted = {"received": "received", "sent": "shipped"}
+    for shipment in Shipment.select().where(Shipment.collaboration.is_null(False)):
+        collab = Collaboration.get_by_id(shipment.collaboration_id)
+        if shipment.status in wanted and collab.status in PIPELINE:
+            assert PIPELINE.index(collab.status) >= PIPELINE.index(wanted[shipment.status]), (
+                collab.title, collab.status, shipment.status)

@@ -207,6 +207,7 @@ def test_add_evidence_button_uses_the_file_dialog_and_refuses_a_non_picture(wind
 
 
 def test_strike_dialog_offers_her_evidence_and_the_strike_shows_it(window, qtbot, tmp_path, monkeypatch):
+    from desktop.presentation import event_texts
     from desktop.views.small_dialogs import StrikeDialog
 
     content = yara_content()
@@ -218,6 +219,9 @@ def test_strike_dialog_offers_her_evidence_and_the_strike_shows_it(window, qtbot
     assert pictures_list.count() == 1
     item = pictures_list.item(0)
     assert "zonder-label.png" in item.text() and not item.icon().isNull()
+    # the date is when the picture was added, said so (not passed off as the post's date)
+    assert item.text() == "{title}: zonder-label.png, toegevoegd op 23\u00a0nov\u00a02026".format(
+        title=event_texts.content_title(content))
     item.setCheckState(Qt.Checked)
     dialog.w("reason").setCurrentIndex(dialog.w("reason").findData("guidelines"))
     assert dialog.save()
@@ -265,3 +269,29 @@ def test_the_pane_takes_the_full_height_of_its_wrapped_lines(window, qtbot):
     assert len(records) == 2
     assert records[0].geometry().bottom() < records[1].geometry().top()
     assert all(w.height() >= w.minimumSizeHint().height() for w in records)
+
+
+def test_strike_dialog_rows_have_room_and_long_events_wrap(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QFormLayout
+
+    from desktop.views import theme
+    from desktop.views.small_dialogs import StrikeDialog
+
+    content = yara_content()
+    yara = Person.get(Person.name == "Yara Claes")
+    evidence.add(content.id, [picture(tmp_path, "een-heel-lange-bestandsnaam-van-een-story-screenshot.png")], NOW)
+    for with_pictures, person in ((True, yara), (False, Person.get(Person.name == "Sanne de Vries"))):
+        dialog = StrikeDialog(window, person)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        events = dialog.w("events")
+        assert events.count() > 0
+        assert not events.horizontalScrollBar().isVisible()  # a long event wraps instead
+        for i in range(events.count()):
+            assert events.visualItemRect(events.item(i)).height() >= theme.list_row_height(events)
+        # the form's rows sit as close as everywhere else, whatever the lists below take
+        form = dialog.form.findChild(QFormLayout, "strikeForm")
+        tops = [form.itemAt(row, QFormLayout.FieldRole).widget().y() for row in range(3)]
+        gaps = [b - a for a, b in zip(tops, tops[1:])]
+        assert max(gaps) <= 36, (with_pictures, gaps)

@@ -119,6 +119,34 @@ def test_hidden_stays_hidden_and_help_brings_it_back(qtbot, window, database):
     assert settings.get("getting_started_hidden") is False
 
 
+def test_with_reminders_below_the_steps_fold_to_one_line_and_the_owners_choice_stays(qtbot, window):
+    w = window()
+    panel = w.view("today").getting_started
+    assert panel.steps_box.isVisible() and panel.fold_button.text() == "Inklappen"  # nothing to do yet: open
+    panel.load_button.click()
+    assert w.view("today").model.rowCount() > 0
+    assert panel.isVisible() and not panel.steps_box.isVisible()  # the list below needs the room
+    assert panel.intro.text() == "0 van de 4 stappen gedaan."
+    assert panel.remove_button.isVisible()  # the example shop's line stays
+    assert panel.height() < 100
+    panel.fold_button.click()
+    assert panel.steps_box.isVisible() and settings.get("getting_started_folded") is False
+    again = window()  # the next start: as she left it
+    assert again.view("today").getting_started.steps_box.isVisible()
+    again.view("today").getting_started.fold_button.click()
+    assert not again.view("today").getting_started.steps_box.isVisible()
+    assert settings.get("getting_started_folded") is True
+
+
+def test_help_opens_the_folded_steps(qtbot, window):
+    w = window()
+    panel = w.view("today").getting_started
+    panel.load_button.click()
+    assert not panel.steps_box.isVisible()
+    w.show_getting_started()
+    assert panel.steps_box.isVisible()
+
+
 def test_the_list_speaks_english(window):
     w = window("en")
     panel = w.view("today").getting_started
@@ -138,7 +166,8 @@ def test_load_and_remove_the_example_shop_from_the_list(qtbot, window, monkeypat
     assert w.view("today").model.rowCount() > 0  # reminders to try out, on Vandaag at once
     assert panel.isVisible() and panel.remove_button.isVisible() and not panel.load_button.isVisible()
     assert marks(w) == ["1", "2", "3", "4"]  # the example is not the owner's own work
-    assert panel.shop_name.text() == ""  # nor its name
+    # its names are shown (its ready messages are signed with them), not ticked off as hers
+    assert (panel.shop_name.text(), panel.owner_name.text()) == ("Zilver & Zo", "Eva")
 
     monkeypatch.setattr(dialogs, "confirm", lambda *a: False)
     panel.remove_button.click()
@@ -147,6 +176,7 @@ def test_load_and_remove_the_example_shop_from_the_list(qtbot, window, monkeypat
     panel.remove_button.click()
     assert table_counts() == before
     assert settings.get("example_shop") == {} and settings.get("shop_name") == ""
+    assert panel.shop_name.text() == ""
     assert panel.load_button.isVisible() and not panel.remove_button.isVisible()
     assert w.view("today").model.rowCount() == 0
 

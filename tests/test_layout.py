@@ -207,8 +207,61 @@ def test_one_way_to_show_a_date_per_kind_of_place():
     from datetime import date, datetime
 
     nl, en = i18n.formatting_locale("nl"), i18n.formatting_locale("en")
-    assert i18n.list_date(date(2026, 12, 3), nl) == "3 dec 2026"
-    assert i18n.detail_date(date(2026, 12, 3), nl) == "donderdag 3 december 2026"
-    assert i18n.list_moment(datetime(2026, 12, 3, 17, 14), nl) == "3 dec 2026, 17:14"
-    assert i18n.list_date(date(2026, 12, 3), en) == "3 Dec 2026"
-    assert i18n.list_moment(datetime(2026, 12, 3, 17, 14), en) == "3 Dec 2026, 17:14"
+    nbsp = "\u00a0"  # a date is never broken over two lines; a moment only after its comma
+    assert i18n.list_date(date(2026, 12, 3), nl) == f"3{nbsp}dec{nbsp}2026"
+    assert i18n.detail_date(date(2026, 12, 3), nl) == f"donderdag{nbsp}3{nbsp}december{nbsp}2026"
+    assert i18n.list_moment(datetime(2026, 12, 3, 17, 14), nl) == f"3{nbsp}dec{nbsp}2026, 17:14"
+    assert i18n.list_date(date(2026, 12, 3), en) == f"3{nbsp}Dec{nbsp}2026"
+    assert i18n.list_moment(datetime(2026, 12, 3, 17, 14), en) == f"3{nbsp}Dec{nbsp}2026, 17:14"
+
+
+def test_a_date_in_a_narrow_label_wraps_before_or_after_it_never_inside(qtbot, qapp):
+    """A wrapping label too narrow for "uiterlijk 13 dec 2026" puts the whole date on the
+    next line ("uiterlijk / 13 dec 2026"), never "13 dec / 2026"."""
+    from datetime import date
+
+    from PySide6.QtGui import QTextLayout
+
+    from desktop.views.base import plain_label
+
+    text = "uiterlijk " + i18n.list_date(date(2026, 12, 13))
+    label = plain_label(text)
+    qtbot.addWidget(label)
+    layout = QTextLayout(text, label.font())
+    layout.beginLayout()
+    width = label.fontMetrics().horizontalAdvance(i18n.list_date(date(2026, 12, 13))) + 4
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()].strip())
+    layout.endLayout()
+    assert lines == ["uiterlijk", i18n.list_date(date(2026, 12, 13))]
+
+
+def test_an_address_is_a_line_per_part_and_its_place_stays_whole(qtbot, demo_db, translator, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.store.models import Shipment
+    from desktop.views import today
+    from desktop.views.base import address_text
+
+    nbsp = "\u00a0"
+    assert address_text("Lange Voorhout 1", "2514 EA", "Den Haag") == f"Lange Voorhout 1\n2514{nbsp}EA{nbsp}Den{nbsp}Haag"
+    assert address_text("", "", "Den Haag", "Nederland") == f"Den{nbsp}Haag\nNederland"
+    monkeypatch.setattr(today, "utcnow", lambda: NOW)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.show_view("shipments")
+    view = window.view("shipments")
+    shipment = Shipment.select().where(Shipment.person.is_null(False)).first()
+    view.select_id(shipment.id)
+    person = shipment.person
+    texts = [label.text() for label in view.detail.findChildren(QLabel)]
+    assert address_text(person.street, person.postcode, person.city) in texts
+    if not shipment.tracking_url:
+        assert "Link" not in texts  # a field without a value is left out, not shown as a bare label

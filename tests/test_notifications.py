@@ -145,7 +145,7 @@ def test_no_service_with_buttons_falls_back_to_the_popup(qtbot, translator):
     hub.show_announcement(one())
     assert native.sent == []
     assert hub.last_backend == "popup" and tray.popup.isVisible()
-    assert "Sanne de Vries" in tray.popup.body.text()
+    assert "Sanne de Vries" in tray.popup.shown_text()
     hub.shutdown()
 
 

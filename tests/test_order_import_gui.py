@@ -67,6 +67,25 @@ def test_the_preview_says_what_will_happen_and_follows_the_ticks(qtbot, demo_db,
     assert ShopOrder.select().count() == 0
 
 
+def test_the_preview_gives_the_spare_width_to_the_names_not_to_a_yes(qtbot, demo_db, translator):
+    from PySide6.QtWidgets import QApplication
+
+    i18n.set_language("nl")
+    plan = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()))
+    preview = order_import.OrderPreviewDialog(plan, NL_FILE.name)
+    qtbot.addWidget(preview)
+    preview.resize(1000, 600)
+    preview.show()
+    QApplication.processEvents()
+    table = preview.products
+    catalogue = table.columnCount() - 1
+    assert table.item(0, catalogue).text() == "ja"
+    widest = max(table.fontMetrics().horizontalAdvance(table.horizontalHeaderItem(catalogue).text()),
+                 *(table.fontMetrics().horizontalAdvance(table.item(r, catalogue).text()) for r in range(table.rowCount())))
+    assert table.columnWidth(catalogue) < widest + 60  # as wide as it needs, not the rest
+    assert table.columnWidth(1) > table.columnWidth(catalogue)  # the product's name takes the room
+
+
 def test_an_orders_file_dropped_on_the_window_is_previewed_then_imported(qtbot, window, monkeypatch):
     seen = []
 

@@ -308,3 +308,31 @@ def test_a_delay_sent_without_a_reason_gets_the_default_reason_in_the_owners_lan
     [change] = [c for c in store.date_history(order.id) if c.field == "promised_ready"]
     assert change.new_date == NOW.date() + timedelta(days=9)
     assert change.reason == "Vertragingsbericht naar de klant gestuurd"  # worded by the dialog, kept by the store
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_order_dialog_lines_up_its_fields_and_gives_its_todo_rows_room(qtbot, demo_db, translator, language):
+    from PySide6.QtWidgets import QFormLayout
+
+    from desktop.views import theme
+    from desktop.views.order_dialog import OrderDialog
+
+    i18n.set_language(language)
+    late = CustomOrder.get(CustomOrder.order_number == "#1033")
+    dialog = OrderDialog(None, NOW, order_id=late.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    lefts = set()
+    for name in ("customerForm", "orderForm"):
+        form = dialog.form.findChild(QFormLayout, name)
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget.isVisible():
+                lefts.add(widget.mapTo(dialog, widget.rect().topLeft()).x())
+    assert len(lefts) == 1, f"the Klant and Bestelling fields start at {sorted(lefts)}"
+    checklist = dialog.checklist
+    assert checklist.count() == 2
+    for i in range(checklist.count()):
+        assert checklist.visualItemRect(checklist.item(i)).height() >= theme.list_row_height(checklist)

@@ -62,3 +62,51 @@ def test_contrast_ratio_matches_wcag(qapp: QApplication) -> None:
     assert theme.contrast(QColor("black"), QColor("white")) == pytest.approx(21.0)
     assert theme.contrast(QColor("white"), QColor("white")) == pytest.approx(1.0)
     assert theme.contrast(QColor("#767676"), QColor("white")) == pytest.approx(4.54, abs=0.01)
+
+
+def _box_edge_contrast(pal: QPalette, background_role, checked: bool) -> float:
+    """How well a check box's square stands out where Fusion draws it: the median contrast
+    of its edge (the top and left lines of the square; the tick stays inside) against the
+    background it sits on (a list's Base, or the window)."""
+    from statistics import median
+
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    style = QStyleFactory.create("Fusion")
+    background = pal.color(background_role)
+    image = QImage(24, 24, QImage.Format_RGB32)
+    image.fill(background)
+    option = QStyleOptionButton()
+    option.palette = pal
+    option.rect = QRect(4, 4, 15, 15)
+    option.state = QStyle.State_Enabled | (QStyle.State_On if checked else QStyle.State_Off)
+    painter = QPainter(image)
+    style.drawPrimitive(QStyle.PE_IndicatorCheckBox, option, painter)
+    painter.end()
+    # the strongest line of the edge: the square's outline, or the first row/column of its fill
+    edges = []
+    for offset in range(0, 3):
+        top = [QColor(image.pixel(x, 4 + offset)) for x in range(7, 17)]
+        left = [QColor(image.pixel(4 + offset, y)) for y in range(7, 17)]
+        edges.append(median(theme.contrast(c, background) for c in top + left))
+    return max(edges)
+
+
+@pytest.mark.parametrize("checked", [False, True], ids=["unticked", "ticked"])
+@pytest.mark.parametrize("where", ["list", "window"])
+def test_dark_check_boxes_show_their_square(qapp: QApplication, where: str, checked: bool) -> None:
+    """On the dark palette a check box is a visible square in a list (the order's "Te doen",
+    the strike dialog's evidence) and on a dialog: not a lone tick, not nothing at all."""
+    pal = theme.dark_palette()
+    role = QPalette.Base if where == "list" else QPalette.Window
+    assert _box_edge_contrast(pal, role, checked) >= 1.35
+
+
+def test_the_check_box_measure_can_fail(qapp: QApplication) -> None:
+    """A palette whose fields are as dark as its window (the old dark palette) fails it."""
+    pal = theme.dark_palette()
+    pal.setColor(QPalette.Window, QColor(45, 45, 48))
+    pal.setColor(QPalette.Base, QColor(30, 30, 32))
+    assert _box_edge_contrast(pal, QPalette.Base, False) < 1.35

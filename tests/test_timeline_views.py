@@ -243,6 +243,14 @@ def test_order_detail_embeds_the_customer_history(qtbot, demo_db, translator):
     history = view.detail.findChild(PersonTimeline)
     assert history is not None and history.person_id == order.person_id
     assert any(e.subject_type == "custom_order" for e in event_rows(history.model))
+    # in the narrow pane the text wraps onto the row's second line, and what is still cut
+    # has its whole text in the tooltip
+    text_column = history.model.columnCount() - 1
+    assert history.table.wordWrap() and history.table.property("elideColumn") == text_column
+    for row in range(history.model.rowCount()):
+        if not history.model.is_heading(row):
+            index = history.model.index(row, text_column)
+            assert index.data().splitlines()[0] in index.data(Qt.ToolTipRole)
 
 
 # --- CSV ---------------------------------------------------------------------------------
@@ -352,3 +360,20 @@ def test_calendar_menu_action(qtbot, demo_db, translator, tmp_path, monkeypatch)
     window.action_calendar.trigger()
     assert Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert "Importeer" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366x768", "1920x1080"])
+def test_the_timeline_opens_at_the_top_with_the_newest_days_heading_in_view(qtbot, demo_db, translator, size):
+    window = make_window(qtbot)
+    window.resize(*size)
+    window.show_view("timeline")
+    view = window.view("timeline")
+    QApplication.processEvents()
+    assert view.model.is_heading(0)
+    assert view.table.currentIndex().row() == view.model.first_event_row() == 1
+    assert view.table.verticalScrollBar().value() == 0
+    assert view.table.rowAt(0) == 0  # the heading row is the first row on screen
+    # a filter that starts with another day keeps that day's heading in view as well
+    view.set_filter(kind="shipment")
+    QApplication.processEvents()
+    assert view.table.rowAt(0) == 0 and view.model.is_heading(0)

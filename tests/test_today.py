@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QWidget
 
 from desktop import i18n
 from desktop.store.models import Event, ReminderState
@@ -62,14 +62,14 @@ def test_snooze_and_done_take_the_item_off_the_list(window, qtbot):
     now_rows = [r for r in view.model.rows if r.cells[0] == "Nu"]
     view.table.selectRow(view.model.rows.index(now_rows[0]))
     item = view.items[view.model.rows[view.table.currentIndex().row()].id]
-    view.detail.findChild(QPushButton, "todayTomorrow").click()
+    view.detail_footer.findChild(QPushButton, "todayTomorrow").click()
     qtbot.waitUntil(lambda: all(view.items[r.id].key != item.key or r.cells[0] != "Nu" for r in view.model.rows))
     state = ReminderState.get(ReminderState.key == item.key)
     assert state.status == "snoozed" and state.snoozed_until > NOW
     view.table.selectRow(0)
     second = view.items[view.model.rows[0].id]
     events_before = Event.select().count()
-    view.detail.findChild(QPushButton, "todayDone").click()
+    view.detail_footer.findChild(QPushButton, "todayDone").click()
     qtbot.waitUntil(lambda: all(view.items[r.id].key != second.key for r in view.model.rows))
     assert ReminderState.get(ReminderState.key == second.key).status == "dismissed"
     assert Event.select().count() == events_before  # done without a message sends nothing
@@ -83,7 +83,7 @@ def test_open_and_send_opens_the_due_step_dialog(window, qtbot, monkeypatch):
     monkeypatch.setattr(due_dialog, "open_due_item", lambda item, parent=None, on_acted=None: opened.append(item))
     view = window.current_view()
     view.table.selectRow(0)
-    view.detail.findChild(QPushButton, "todayOpen").click()
+    view.detail_footer.findChild(QPushButton, "todayOpen").click()
     assert opened and opened[0].key == view.items[view.model.rows[0].id].key
 
 
@@ -96,3 +96,90 @@ def test_english_and_empty_state(qtbot, database, translator, monkeypatch):
     assert view.title.text() == "Today"
     assert view.pages.currentIndex() == 0
     assert view.empty_title.text() == "Nothing to do today"
+
+
+def _settle(qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+def _in_sight(window, widget) -> bool:
+    """The whole widget is shown, inside the window (not scrolled away, not below the fold)."""
+    from PySide6.QtCore import QRect
+
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    return widget.isVisible() and window.rect().contains(QRect(top_left, widget.size()))
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366x768", "1920x1080"])
+@pytest.mark.parametrize("steps_open", [False, True], ids=["steps-folded", "steps-open"])
+def test_the_ready_message_takes_the_room_and_its_buttons_stay_in_view(window, qtbot, size, steps_open):
+    from desktop.views.today import MESSAGE_MIN_LINES
+
+    window.resize(*size)
+    view = window.current_view()
+    if steps_open:  # the owner opened "Zo begin je" above the list: the pane is ~150 px shorter
+        view.getting_started.toggle_folded()
+        assert view.getting_started.steps_box.isVisible()
+    for row in range(view.model.rowCount()):  # every row: the pane with bullets is the tallest
+        view.table.selectRow(row)
+        _settle(qtbot)
+        text = view.detail.findChild(QPlainTextEdit, "todayMessage")
+        for name in ("todayOpen", "todayHour", "todayTomorrow", "todayDone"):
+            button = view.findChild(QPushButton, name)
+            assert button is not None and _in_sight(window, button), f"row {row}: {name} is out of sight at {size}"
+        assert text.height() >= MESSAGE_MIN_LINES * text.fontMetrics().lineSpacing()
+    if size == (1920, 1080):
+        # a big screen: the message box takes the pane's free height, no empty space under it
+        viewport = view.detail.parentWidget()
+        below = viewport.height() - text.mapTo(viewport, text.rect().bottomLeft()).y()
+        assert text.height() > 300 and below < 40, (text.height(), below)
+
+
+def test_the_buttons_go_with_the_row_and_leave_with_it(window, qtbot):
+    view = window.current_view()
+    view.table.selectRow(0)
+    _settle(qtbot)
+    assert len([b for b in view.detail_footer.findChildren(QPushButton) if b.isVisible()]) == 4
+    view.search.setText("niemand-heet-zo")
+    view._apply_filter()
+    qtbot.waitUntil(lambda: not view.detail_pending())
+    _settle(qtbot)
+    assert not view.detail_footer.isVisible()  # no row: no buttons for it
+
+
+def test_step_three_without_another_channel_keeps_the_column_short(window):
+    from desktop.domain.followup import NO_OTHER_CHANNEL
+    from desktop.views.today import NO_CHANNEL_CELL, channel_text
+
+    view = window.current_view()
+    item = next(view.items[r.id] for r in view.model.rows)
+    fake = type("Item", (), {"channel": "", "channel_note": NO_OTHER_CHANNEL})()
+    assert channel_text(fake, short=True) == NO_CHANNEL_CELL
+    assert channel_text(fake) == "geen ander kanaal bekend"  # the detail pane's words
+    assert channel_text(item, short=True) == channel_text(item)  # a known channel reads the same
+
+
+def test_bullets_in_the_detail_wrap_under_their_text(window, qtbot):
+    from desktop.store.models import Deliverable
+
+    # A second open deliverable beside a late one of the same collaboration: one message for both.
+    late = next(d for d in Deliverable.select().order_by(Deliverable.id)
+                if d.delivered_at is None and d.deadline is not None and d.deadline < NOW)
+    Deliverable.create(collaboration=late.collaboration, kind="story" if late.kind != "story" else "post",
+                       deadline=late.deadline)
+    view = window.current_view()
+    view.refresh()
+    window.resize(1366, 768)
+    row = next(i for i, r in enumerate(view.model.rows) if len(view.items[r.id].parts) > 1)
+    view.table.selectRow(row)
+    _settle(qtbot)
+    bullets = [w for w in view.detail.findChildren(QWidget, "bulletItem") if w.isVisible()]
+    assert len(bullets) == len(view.items[view.model.rows[row].id].parts)
+    for bullet in bullets:
+        mark, text = bullet.layout().itemAt(0).widget(), bullet.layout().itemAt(1).widget()
+        assert mark.text() == "•"
+        assert text.x() > mark.x() + mark.width()  # every line of the text starts right of the bullet
+        assert "•" not in text.text()

@@ -2,13 +2,13 @@
 
 from datetime import datetime, timedelta, timezone
 
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from desktop import autostart
 from desktop.clock import OwnerTime
 from desktop.domain.notify import Announcement
 from desktop.scheduler import Scheduler
-from desktop.tray import Tray, announcement_texts, badge_icon
+from desktop.tray import ReminderPopup, Tray, announcement_texts, badge_icon
 
 from .helpers import Item, describe, start_app, stop_app
 
@@ -38,7 +38,7 @@ def test_offscreen_has_no_tray_and_the_fallback_popup_shows(qtbot, translator):
     tray.set_items([Item("a", T0)])
     tray.show_announcement(Announcement(items=[Item("a", T0)], summary=False))
     assert tray.popup.isVisible()
-    assert "Sanne de Vries" in tray.popup.body.text()
+    assert "Sanne de Vries" in tray.popup.shown_text()
     assert tray.popup.done_button.isVisible()
     done = []
     tray.done_items.connect(done.append)
@@ -160,8 +160,8 @@ def test_app_without_tray_shows_due_reminders_in_banner_and_popup(qtbot, databas
         popup = application.tray.popup
         assert popup.isVisible()  # the catch-up summary at start, as a popup with buttons
         assert popup.title.text().endswith("herinneringen")
-        assert len(popup.body.text().splitlines()) >= 5  # the first five, then "en nog N"
-        assert "Lotte Janssens" in popup.body.text() or "en nog" in popup.body.text()
+        assert len(popup.shown_text().splitlines()) >= 5  # the first five, then "en nog N"
+        assert "Lotte Janssens" in popup.shown_text() or "en nog" in popup.shown_text()
         # "later" on the popup snoozes every item in it; the count drops
         popup.hour_button.click()
         qtbot.waitUntil(lambda: len(application.scheduler.items) < len(items), timeout=3000)
@@ -194,3 +194,30 @@ def test_quiet_hours_changed_in_the_settings_count_at_once(qtbot, database, froz
     s.check()
     assert len(announced) == 1
     s.timer.stop()
+
+
+def test_the_popup_summary_has_room_and_a_wrapped_line_stays_with_its_reminder(qtbot, translator):
+    from desktop.views import theme
+
+    long = "Julia Mertens: Navraag: pakket ontvangen? · pakket verstuurd op 17 nov 2026 · Schakelarmband in een reel"
+    items = [Item(f"k{i}", T0, person_name=name) for i, name in enumerate(
+        ["Ingrid van Leeuwen", "Julia Mertens", "Kevin Jacobs", "Fleur Peeters", "Lotte Janssens", "Noor", "Sanne"])]
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    popup.show_announcement(Announcement(items=items, summary=True),
+                            lambda item: long if item.person_name == "Julia Mertens" else describe(item))
+    QApplication.processEvents()
+    bullets = [w for w in popup.findChildren(QWidget, "bulletItem") if w.isVisible()]
+    assert len(bullets) == 5 and "en nog 2" in popup.shown_text()
+    tops = []
+    for bullet in bullets:
+        mark, text = bullet.layout().itemAt(0).widget(), bullet.layout().itemAt(1).widget()
+        assert text.x() > mark.x() + mark.width()  # wrapped lines hang under the text, not the bullet
+        left = text.mapTo(popup, text.rect().topLeft()).x()
+        right = text.mapTo(popup, text.rect().topRight()).x()
+        assert left >= theme.M and popup.width() - right >= theme.M  # clear of the border
+        tops.append((bullet.mapTo(popup, bullet.rect().topLeft()).y(), bullet.height()))
+    julia = next(b for b in bullets if "Julia" in b.layout().itemAt(1).widget().text())
+    assert julia.height() > bullets[0].height()  # her line wrapped, inside her own item
+    gaps = [b_top - (a_top + a_height) for (a_top, a_height), (b_top, _h) in zip(tops, tops[1:])]
+    assert min(gaps) >= theme.XS  # space between reminders

@@ -123,8 +123,10 @@ def _line(name: str, *numbers) -> str:
                         judged).format(on_time=on_time, n=judged)
     if name == "replies":
         typical, n = numbers
-        return ngettext("Usually answers within {duration} (median of {n} reply)",
-                        "Usually answers within {duration} (median of {n} replies)",
+        # TRANSLATORS: in an influencer's score; {n} is how many of her answers were timed (the
+        # typical one is meant). One answer is no habit, so the singular says what happened.
+        return ngettext("Answered within {duration} ({n} reply so far)",
+                        "Usually answers within {duration} (going by {n} replies)",
                         n).format(duration=_format_delay(typical), n=n)
     if name == "ratings":
         from desktop import i18n

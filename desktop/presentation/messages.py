@@ -331,9 +331,11 @@ def _t(id_: str, title: str, subject: str, body: str) -> None:
 # exactly as it is. "je" context = informal Dutch (je/jij), "u" context = formal Dutch (u).
 # Contexts "je_BE"/"u_BE" = the same text for Belgian readers; translate them only where
 # Belgians say it differently (otherwise leave them empty). See docs/GLOSSARY.md.
+# The templates of the ladder are named as its steps are everywhere else (labels.py "due_step",
+# the settings' ladder page): one name per step.
 _t(
     "ladder.1",
-    N_("Step 1: friendly reminder"),
+    N_("Step 1: reminder"),
     NF_("A quick check-in from {winkel}"),
     NF_("{aanhef}\n\nJust checking in about {afspraken} (due {deadline}). Is everything OK? If something has "
         "come up or you could use a hand, do let me know.\n\nWhen do you think you'll be able to post?\n\n"
@@ -341,7 +343,7 @@ _t(
 )
 _t(
     "ladder.1.alt",
-    N_("Step 1: friendly reminder (other wording)"),
+    N_("Step 1: reminder (other wording)"),
     NF_("A gentle reminder from {winkel}"),
     NF_("{aanhef}\n\nA gentle reminder about {afspraken} (due {deadline}). Is there anything I can help "
         "with? If you let me know when you expect to post, I can plan around it.\n\n{pakketvraag}\n\n"
@@ -367,22 +369,22 @@ _t(
 )
 _t(
     "ladder.3",
-    N_("Step 3: call or message on another channel"),
+    N_("Step 3: another channel"),
     NF_("Trying to reach you"),
     NF_("{aanhef} I'm trying to reach you this way because I haven't heard from you about "
         "{afspraken}. Is everything all right? A quick reply is enough, and we'll sort it out together.\n\n"
-        "{groet}\n{afzender}, {winkel}"),
+        "{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.3.alt",
-    N_("Step 3: call or message on another channel (other wording)"),
+    N_("Step 3: another channel (other wording)"),
     NF_("A quick question from {winkel}"),
     NF_("{aanhef} I'd like to hear from you about {afspraken} (due {deadline}). I hope all is well! "
-        "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
+        "Could you drop me a line when you see this?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.4",
-    N_("Step 4: final reminder"),
+    N_("Step 4: last reminder"),
     NF_("Final reminder about our agreement"),
     NF_("{aanhef}\n\nThis is my final reminder about {afspraken} (due {deadline}). We agreed this on "
         "{afgesproken_op}. I haven't heard from you since the deadline.\n\n"
@@ -392,7 +394,7 @@ _t(
 )
 _t(
     "ladder.4.alt",
-    N_("Step 4: final reminder (other wording)"),
+    N_("Step 4: last reminder (other wording)"),
     NF_("Our agreement: final reminder"),
     NF_("{aanhef}\n\nThis is about {afspraken} (due {deadline}). I haven't heard from you since the "
         "deadline.\n\nSo this is my final reminder: if I don't hear from "
@@ -439,14 +441,14 @@ _t(
     NF_("Trying to reach you"),
     NF_("{aanhef} I'm trying to reach you this way because my message of {bericht_van} about “{titel}” is "
         "still unanswered. Is everything all right? A short message is enough.\n\n"
-        "{groet}\n{afzender}, {winkel}"),
+        "{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "reply.3.alt",
     N_("Unanswered message, step 3: another channel (other wording)"),
     NF_("A quick question from {winkel}"),
     NF_("{aanhef} just checking that all is well: I haven't had a reply yet to my message of {bericht_van} "
-        "about “{titel}”. A short message is enough!\n\n{groet}\n{afzender}, {winkel}"),
+        "about “{titel}”. A short message is enough!\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "shipment.received",
@@ -578,7 +580,7 @@ _BELGIAN = (
         "with? If you let me know when you expect to post, I can plan around it.\n\n{pakketvraag}\n\n"
         "{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef} I'd like to hear from you about {afspraken} (due {deadline}). I hope all is well! "
-        "Could you drop me a line when you see this?\n\n{groet}\n{afzender}, {winkel}"),
+        "Could you drop me a line when you see this?\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("word on whether the parcel with the {product} arrived safely"),
     NBE_("Oh, and did the parcel with the {product} arrive safely?"),
     NBE_("Oh, and did the parcel I sent you arrive safely?"),

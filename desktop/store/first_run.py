@@ -22,6 +22,7 @@ class Progress:
     agreement: bool  # at least one collaboration of her own
     example_loaded: bool  # the example shop is in the database
     hidden: bool  # the owner hid the list
+    folded: bool | None = None  # the owner folded its steps away (True) or opened them (False); None: not chosen
 
     @property
     def steps(self) -> tuple[bool, ...]:
@@ -48,7 +49,8 @@ def _own(model, example: dict, extra=None):
 
 
 def progress() -> Progress:
-    values = settings.get_many(("shop_name", "owner_name", "example_shop", "getting_started_hidden"))
+    values = settings.get_many(("shop_name", "owner_name", "example_shop", "getting_started_hidden",
+                                "getting_started_folded"))
     example = values["example_shop"] or {}
     example_names = example.get("names", {})
     names = all(
@@ -61,6 +63,7 @@ def progress() -> Progress:
         agreement=_own(Collaboration, example),
         example_loaded=bool(example),
         hidden=bool(values["getting_started_hidden"]),
+        folded=None if values["getting_started_folded"] is None else bool(values["getting_started_folded"]),
     )
 
 
@@ -80,6 +83,11 @@ def names() -> tuple[str, str]:
 
 def set_hidden(hidden: bool) -> None:
     settings.set("getting_started_hidden", bool(hidden))
+
+
+def set_folded(folded: bool) -> None:
+    """Remember whether the owner folded the list's steps away or opened them."""
+    settings.set("getting_started_folded", bool(folded))
 
 
 def influencers() -> list[tuple[int, str]]:

@@ -60,6 +60,38 @@ class _ResumeAfterPaint(QObject):
 _PAINT = QEvent.Type.Paint
 
 
+def address_text(street: str, postcode: str, city: str, country: str = "") -> str:
+    """An address for a detail pane, a line per part as on an envelope; "2511 CV Den Haag"
+    is never broken inside (no "Den / Haag")."""
+    from desktop.i18n import keep_together
+
+    place = " ".join(part for part in ((postcode or "").strip(), (city or "").strip()) if part)
+    return "\n".join(part for part in ((street or "").strip(), keep_together(place), country or "") if part)
+
+
+def bullet_item(text: str) -> QWidget:
+    """A "•" and its text beside it: the text wraps under itself, not under the bullet."""
+    from PySide6.QtWidgets import QHBoxLayout
+
+    from desktop.views import theme
+
+    holder = QWidget()
+    holder.setObjectName("bulletItem")
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(theme.M, 0, 0, 0)
+    row.setSpacing(theme.S)
+    mark = QLabel("•")
+    mark.setAccessibleName("")
+    row.addWidget(mark, 0, Qt.AlignTop)
+    row.addWidget(plain_label(text), 1)
+    return holder
+
+
+def add_bullets(layout, lines: list[str]) -> None:
+    for line in lines:
+        layout.addWidget(bullet_item(line))
+
+
 class LazyRefresh:
     """For widgets that load data: refresh now when on screen, else the next time shown.
 
@@ -325,7 +357,8 @@ class ListView(LazyRefresh, QWidget):
             self._add_detail_hint(layout)
             return
         self.fill_detail(row_id, layout)
-        layout.addStretch(1)
+        if not any(layout.stretch(i) for i in range(layout.count())):
+            layout.addStretch(1)  # the pane's content at the top; a view may give one widget the room instead
 
     def _add_detail_hint(self, layout: QVBoxLayout) -> None:
         """In place of the detail of a row: why there is none, and what to do."""
@@ -367,6 +400,11 @@ class ListView(LazyRefresh, QWidget):
         holder = QWidget()
         holder.setLayout(form)
         layout.addWidget(holder)
+
+    def add_bullets(self, layout: QVBoxLayout, lines: list[str]) -> None:
+        """One bullet per line, its wrapped text indented under its first word (a hanging
+        indent), so a line that wraps never reads as the next item."""
+        add_bullets(layout, lines)
 
     def add_lines(self, layout: QVBoxLayout, lines: list[str], empty: str) -> None:
         if not lines:

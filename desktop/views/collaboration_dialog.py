@@ -73,6 +73,8 @@ class CollaborationDialog(FormDialog):
                    collaboration.status if collaboration else "agreed")
         fill_combo(self.w("requested_by"), choices("requested_by"), "influencer")
         date_field(self.w("agreed_on"))
+        for key in ("fee", "product_cost", "shipping"):
+            theme.currency_field(self.w(key))
 
         table: QTableWidget = self.w("deliverables")
         table.setColumnCount(4)
@@ -234,6 +236,7 @@ class CollaborationDialog(FormDialog):
         value = QLineEdit(money.format_input(value_cents, i18n.formatting_locale()) if value_cents is not None else "")
         # TRANSLATORS: placeholder of the value of one product given in a collaboration.
         value.setPlaceholderText(_("e.g. 24.95"))
+        theme.currency_field(value)  # "€ 34,95" as in the Value column beside it
         value.textChanged.connect(self._update_total)
         total = QTableWidgetItem("")
         total.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)

@@ -99,9 +99,11 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str:
 
     text, ok = QInputDialog.getText(parent, title, label)
     return text.strip() if ok else ""
-def confirm_with_option(parent: QWidget | None, title: str, text: str, option: str,
-                        yes_text: str = "") -> tuple[bool, bool]:
-    """Ask yes/no with one check box under the text; returns (yes, option checked)."""
+def option_box(parent: QWidget | None, title: str, text: str, option: str, yes_text: str = ""):
+    """The question of ``confirm_with_option``, not yet shown: (the box, its check box).
+
+    With ``yes_text`` (the action itself: "Wissen") the other button reads "Annuleren",
+    not "Nee": an action is done or cancelled, a question answered yes or no."""
     from PySide6.QtWidgets import QCheckBox
 
     box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Yes | QMessageBox.No, parent)
@@ -110,8 +112,16 @@ def confirm_with_option(parent: QWidget | None, title: str, text: str, option: s
     _yes_no(box)
     if yes_text:
         box.button(QMessageBox.Yes).setText(yes_text)
+        box.button(QMessageBox.No).setText(_("Cancel"))
     check = QCheckBox(option, box)
     box.setCheckBox(check)
+    return box, check
+
+
+def confirm_with_option(parent: QWidget | None, title: str, text: str, option: str,
+                        yes_text: str = "") -> tuple[bool, bool]:
+    """Ask yes/no with one check box under the text; returns (yes, option checked)."""
+    box, check = option_box(parent, title, text, option, yes_text)
     answer = box.exec() == QMessageBox.Yes
     return answer, check.isChecked()
 
@@ -143,10 +153,14 @@ def ask_language(parent: QWidget | None = None) -> str:
         choices[language].setObjectName(f"language_{language}")
         layout.addWidget(choices[language])
     choices["nl"].setChecked(True)
+    from desktop.views import theme
+
     for language in i18n.LANGUAGES:
         later = QLabel(texts[language][1])
+        later.setObjectName(f"languageLater_{language}")
         later.setTextFormat(_plain())
-        later.setEnabled(False)
+        # A quieter note, still readable (a disabled label reads as "not available").
+        later.setStyleSheet("color: {c};".format(c=theme.css(theme.muted_colour())))
         layout.addWidget(later)
     buttons = QDialogButtonBox(QDialogButtonBox.Ok)
     buttons.accepted.connect(dialog.accept)

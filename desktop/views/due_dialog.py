@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -149,7 +148,7 @@ class DueStepDialog(QDialog):
         self.sent_button: QPushButton = f.findChild(QPushButton, "sentButton")
         self.strike_button: QPushButton = f.findChild(QPushButton, "strikeButton")
         self.reply_button: QPushButton = f.findChild(QPushButton, "replyButton")
-        self.snooze_button: QToolButton = f.findChild(QToolButton, "snoozeButton")
+        self.snooze_button: QPushButton = f.findChild(QPushButton, "snoozeButton")  # a menu button (theme.menu_button)
         self.dismiss_button: QPushButton = f.findChild(QPushButton, "dismissButton")
         self.close_button: QPushButton = f.findChild(QPushButton, "closeButton")
         self.strike_text: QLabel = f.findChild(QLabel, "strikeText")

@@ -57,11 +57,16 @@ class GettingStarted(QFrame):
         top.addWidget(self.heading)
         self.intro = plain_label(_("Four steps, then Afspraak keeps track of every promise for you."))
         top.addWidget(self.intro, 1)
+        self.fold_button = self._button("gettingStartedFold", "", self.toggle_folded)
+        top.addWidget(self.fold_button)
         self.hide_button = self._button("gettingStartedHide", _("Hide"), self.hide_for_good)
         top.addWidget(self.hide_button)
         outer.addLayout(top)
 
-        grid = QGridLayout()
+        self.steps_box = QWidget()
+        self.steps_box.setObjectName("gettingStartedSteps")
+        grid = QGridLayout(self.steps_box)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(theme.M)
         grid.setVerticalSpacing(theme.S)
         grid.setColumnStretch(1, 1)
@@ -103,7 +108,7 @@ class GettingStarted(QFrame):
             grid.addWidget(holder, row, 1)
             grid.addWidget(action, row, 2, Qt.AlignVCenter | Qt.AlignRight)
         self.agreement_button: QPushButton = steps[3][2]
-        outer.addLayout(grid)
+        outer.addWidget(self.steps_box)
 
         self.example_line = QFrame()
         self.example_line.setFrameShape(QFrame.HLine)
@@ -118,6 +123,7 @@ class GettingStarted(QFrame):
         example.addWidget(self.remove_button)
         outer.addLayout(example)
         self.progress = None
+        self._compact = False  # Vandaag has reminders below: the steps fold away unless the owner opened them
 
     def _button(self, name: str, text: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -145,10 +151,37 @@ class GettingStarted(QFrame):
 
     # --- state ---------------------------------------------------------------------
     def set_compact(self, compact: bool) -> None:
-        """With reminders in the list below (the example shop), one line per step: the
-        explanations become tooltips, so the list and its detail keep their room."""
+        """With reminders in the list below (the example shop), the steps fold away to one
+        line (unless the owner opened them: remembered), and open they take one line each:
+        the explanations become tooltips, so the list and its detail keep their room."""
+        self._compact = compact
         for note in self.notes:
             note.setVisible(not compact)
+        if self.progress is not None:
+            self._show_folded()
+
+    def is_folded(self) -> bool:
+        chosen = self.progress.folded if self.progress is not None else None
+        return self._compact if chosen is None else chosen
+
+    def toggle_folded(self) -> None:
+        from desktop.store import first_run
+
+        first_run.set_folded(not self.is_folded())
+        self.refresh()
+
+    def _show_folded(self) -> None:
+        folded = self.is_folded()
+        self.steps_box.setVisible(not folded)
+        # TRANSLATORS: button of the getting-started list: show its four steps again / fold them up.
+        self.fold_button.setText(_("Show the steps") if folded else _("Fold up"))
+        progress = self.progress
+        if folded and progress is not None:
+            # TRANSLATORS: the getting-started list folded up to one line: how far the owner is.
+            self.intro.setText(_("{done} of the {total} steps done.").format(
+                done=sum(progress.steps), total=len(progress.steps)))
+        else:
+            self.intro.setText(_("Four steps, then Afspraak keeps track of every promise for you."))
 
     def refresh(self) -> None:
         from desktop import demo
@@ -165,9 +198,10 @@ class GettingStarted(QFrame):
             mark.setAccessibleName(_("done") if done else _("to do"))
         shop, owner = first_run.names()
         if not self.shop_name.hasFocus() and not self.owner_name.hasFocus():
-            example_names = demo.EXAMPLE_NAMES if progress.example_loaded else {}
-            self.shop_name.setText("" if shop == example_names.get("shop_name") else shop)
-            self.owner_name.setText("" if owner == example_names.get("owner_name") else owner)
+            # The names the messages are signed with now (the example shop's too: its ready
+            # messages below say "Eva, Zilver & Zo"); the step is ticked for her own only.
+            self.shop_name.setText(shop)
+            self.owner_name.setText(owner)
         has_influencer = first_run.has_influencer()
         self.agreement_button.setEnabled(has_influencer)
         self.agreement_button.setToolTip("" if has_influencer else _("Add an influencer first."))
@@ -182,13 +216,15 @@ class GettingStarted(QFrame):
                 "Want to look around first? Load an invented example shop with influencers, products and "
                 "reminders; you can remove it again in one step."))
         self.example_text.setVisible(empty or progress.example_loaded)
-        self.example_line.setVisible(empty or progress.example_loaded)
+        self.example_line.setVisible((empty or progress.example_loaded) and not self.is_folded())
+        self._show_folded()
 
     def show_again(self) -> None:
         """Help → Getting started: back on screen, even when every step is done."""
         from desktop.store import first_run
 
         first_run.set_hidden(False)
+        first_run.set_folded(False)  # asked for: the steps themselves, not a folded line
         self._asked = True
         self.refresh()
 

@@ -140,6 +140,11 @@ class OrderDialog(QDialog):
         self.note: QPlainTextEdit = w(QPlainTextEdit, "note")
         self.pictures: QListWidget = w(QListWidget, "pictures")
         self.checklist: QListWidget = w(QListWidget, "checklist")
+        theme.roomy_rows(self.checklist, wrap=True)  # the tables' row height, not 14-pixel lines
+        for field in (self.price, self.deposit):
+            theme.currency_field(field)
+        theme.align_label_columns(self.form.findChild(QFormLayout, "customerForm"),
+                                  self.form.findChild(QFormLayout, "orderForm"))
         self.new_todo: QLineEdit = w(QLineEdit, "newTodo")
 
         self._fill_choices()

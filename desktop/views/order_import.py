@@ -51,14 +51,18 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
     return table
 
 
-def _fit(table: QTableWidget) -> None:
-    """Columns as wide as their text, measured once after filling (not on every change)."""
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+def _fit(table: QTableWidget, stretch: int) -> None:
+    """Columns as wide as their text, measured once after filling (not on every change);
+    the free-text column ``stretch`` (a product's or a customer's name) takes the rest,
+    not the last column ("In de catalogus" took 600 pixels to say "ja")."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.Interactive)
     table.resizeColumnsToContents()
+    header.setSectionResizeMode(stretch, QHeaderView.Stretch)
 
 
 class OrderPreviewDialog(QDialog):
@@ -142,7 +146,7 @@ class OrderPreviewDialog(QDialog):
             table.setItem(row, 2, _item(choice.sku))
             table.setItem(row, 3, _item(i18n.format_number(choice.orders)))
             table.setItem(row, 4, _item(_("yes") if choice.product_id is not None else _("no, added when ticked")))
-        _fit(table)
+        _fit(table, stretch=1)
         return table
 
     def _orders_table(self) -> QTableWidget:
@@ -157,12 +161,12 @@ class OrderPreviewDialog(QDialog):
         for row, order in enumerate(shown):
             customer = customers.get(order.customer_key)
             money = i18n.format_money(order.total_cents, order.currency or "EUR") if order.total_cents is not None else ""
-            cells = [what.get(id(order), ""), order.number, i18n.format_date(order.ordered_on),
+            cells = [what.get(id(order), ""), order.number, i18n.list_date(order.ordered_on),
                      customer.name if customer else _("(no customer)"), money,
                      _(rules.SHOP_STATUS_LABELS[order.status])]
             for column, text in enumerate(cells):
                 table.setItem(row, column, _item(text))
-        _fit(table)
+        _fit(table, stretch=3)
         return table
 
     def _customers_table(self) -> QTableWidget:
@@ -180,7 +184,7 @@ class OrderPreviewDialog(QDialog):
                      label("language", c.language), label("address_form", c.address_form)]
             for column, text in enumerate(cells):
                 table.setItem(row, column, _item(text))
-        _fit(table)
+        _fit(table, stretch=1)
         return table
 
     # --- ticks ----------------------------------------------------------------------------

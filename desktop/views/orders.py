@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +31,7 @@ from desktop.labels import choices, label
 from desktop.store import due, pictures, settings
 from desktop.store import orders as store
 from desktop.views import dialogs
-from desktop.views.base import ListView, plain_label
+from desktop.views.base import ListView, address_text, plain_label
 from desktop.views.rows import Row
 from desktop.views.flow import flow_of
 from desktop.views.rows import plain_tooltip
@@ -101,7 +99,8 @@ class OrdersView(ListView):
         self.new_button.setObjectName("newOrder")
         self.new_button.clicked.connect(self.new_order)
         bar.addWidget(self.new_button)
-        bar.addWidget(plain_label(_("Show:"), wrap=False))
+        # TRANSLATORS: before the Maatwerk list's filter (which orders to show); no colon, like every label
+        bar.addWidget(plain_label(_("Show"), wrap=False))
         bar.addWidget(self.status_filter)
         bar.addStretch(1)
         self.settings_button = QPushButton(_("Reminders…"), self)
@@ -224,8 +223,8 @@ class OrdersView(ListView):
             layout.addWidget(plain_label(o.note))
 
         self.add_section(layout, _("Customer"))
-        address = ", ".join(p for p in (person.street, " ".join(p for p in (person.postcode, person.city) if p),
-                                        label("country", person.country)) if p)
+        address = address_text(person.street, person.postcode, person.city,
+                               label("country", person.country) if person.country else "")
         form_text = (_("English") if person.language == "en" else
                      _("Dutch, {form}").format(form=_("formal (u)") if person.address_form == "u" else _("informal (je)")))
         self.add_fields(layout, [pair for pair in [
@@ -335,28 +334,21 @@ class OrdersView(ListView):
             nxt.setDefault(True)
             nxt.clicked.connect(self.advance)
             row.append(nxt)
-        message = QToolButton()
-        message.setObjectName("sendMessage")
-        message.setText(_("Send message"))
-        message.setPopupMode(QToolButton.InstantPopup)
-        menu = QMenu(message)
+        message = theme.menu_button(_("Send message"), "sendMessage")
+        menu = message.menu()
         from desktop.views.order_message import MESSAGE_LABELS, message_label
 
         for code in MESSAGE_LABELS:
             action = menu.addAction(message_label(code))
             action.setData(code)
             action.triggered.connect(lambda _c=False, c=code: self.send_message(c))
-        message.setMenu(menu)
         row.append(message)
         edit = QPushButton(_("Edit…"))
         edit.setObjectName("editOrder")
         edit.clicked.connect(self.edit_order)
         row.append(edit)
-        more = QToolButton()
-        more.setObjectName("moreActions")
-        more.setText(_("More"))
-        more.setPopupMode(QToolButton.InstantPopup)
-        more_menu = QMenu(more)
+        more = theme.menu_button(_("More"), "moreActions")
+        more_menu = more.menu()
         for to in rules.allowed_moves(o.status):
             if to == NEXT_ACTIONS.get(o.status):
                 continue
@@ -365,7 +357,6 @@ class OrdersView(ListView):
                     else _("Reopen the order"))
             action = more_menu.addAction(text)
             action.triggered.connect(lambda _c=False, t=to: self.move_to(t))
-        more.setMenu(more_menu)
         more.setEnabled(not more_menu.isEmpty())
         row.append(more)
         return flow_of(row, "orderActions")

@@ -60,21 +60,27 @@ def export_person(parent: QWidget | None, person_id: int) -> Path | None:
     return out
 
 
-def erase_person(parent: QWidget | None, person_id: int) -> bool:
-    """Ask (naming what goes), erase, report. True when the person was erased."""
-    person = lookups.person(person_id)
-    if person is None:
-        return False
-    holding = privacy.holding_of(person_id)
+def erase_question(parent: QWidget | None, person) -> tuple[str, str, str]:
+    """The erase question's title, text (naming what goes) and backup option."""
+    holding = privacy.holding_of(person.id)
     text = describe_erasure(person.name, holding.counts(), holding.mentions)
     days = int(settings.get("backup_keep"))
     option = ngettext("Erase them from the backup copies too (otherwise they stay there for up to {n} day)",
                       "Erase them from the backup copies too (otherwise they stay there for up to {n} days)",
                       days).format(n=days)
-    yes, backups = dialogs.confirm_with_option(parent, _("Erase {name}").format(name=person.name), text, option,
-                                                yes_text=_("Erase"))
+    return _("Erase {name}").format(name=person.name), text, option
+
+
+def erase_person(parent: QWidget | None, person_id: int) -> bool:
+    """Ask (naming what goes), erase, report. True when the person was erased."""
+    person = lookups.person(person_id)
+    if person is None:
+        return False
+    title, text, option = erase_question(parent, person)
+    yes, backups = dialogs.confirm_with_option(parent, title, text, option, yes_text=_("Erase"))
     if not yes:
         return False
+    days = int(settings.get("backup_keep"))
     name = person.name
     result = privacy.erase_from_open(person_id, utcnow(), backups=backups)
     lines = [_("{name} is erased.").format(name=name)]

@@ -78,6 +78,16 @@ def _plain(text: str = "") -> QLabel:
     return label
 
 
+LABEL_MAX_WIDTH = 600  # a form label longer than this wraps; shorter ones stay on one line
+
+
+def _one_line_label(label: QLabel) -> None:
+    """A long form label on one line where the page has the room (it wraps only beyond
+    LABEL_MAX_WIDTH): a wrapping label in a form is otherwise squeezed to a few words a line."""
+    label.setWordWrap(True)
+    label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 4, LABEL_MAX_WIDTH))
+
+
 class SettingsWindow(QDialog):
     """The settings, all pages; ``save()`` writes them all or nothing."""
 
@@ -199,7 +209,7 @@ class SettingsWindow(QDialog):
             "a day after the deadline, at the hour you choose; it stops the moment she answers or delivers."))
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        names = (_("Step 1: reminder"), _("Step 2: why it matters"), _("Step 3: another channel"),
+        names = (_("Step 1: reminder"), _("Step 2: why the deadline matters"), _("Step 3: another channel"),
                  _("Step 4: last reminder"))
         hours = [int(h) for h in values["ladder_step_hours"]]
         if len(hours) != 4:
@@ -217,7 +227,7 @@ class SettingsWindow(QDialog):
             at = QComboBox()
             at.setObjectName(f"settingsStep{row + 1}Hour")
             for h in range(24):
-                at.addItem(f"{h:02d}:00", h)
+                at.addItem(f"{h:02d}:00", h)  # worded by _ladder_changed ("om 10:00", "als je stille uren voorbij zijn")
             at.setCurrentIndex(hour)
             unit = _plain()
             hint = _note()
@@ -311,12 +321,11 @@ class SettingsWindow(QDialog):
         self.orders_form = load_form("order_settings.ui", page)
         self.warn_days: QSpinBox = self.orders_form.findChild(QSpinBox, "warnDays")
         self.update_days: QSpinBox = self.orders_form.findChild(QSpinBox, "updateDays")
+        self.orders_form.layout().setContentsMargins(0, 0, 0, 0)  # in line with the page's intro, as on every page
         table = self.orders_form.findChild(QFormLayout, "settingsForm")
         table.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         for name in ("warnLabel", "updateLabel"):
-            label = self.orders_form.findChild(QLabel, name)
-            label.setWordWrap(True)
-            label.setMinimumWidth(460)
+            _one_line_label(self.orders_form.findChild(QLabel, name))
         self.warn_days.setValue(int(values["delay_warning_days"]))
         self.update_days.setValue(int(values["order_update_days"]))
         self.lead_days = QSpinBox()
@@ -325,8 +334,7 @@ class SettingsWindow(QDialog):
         self.lead_days.setValue(int(values["order_lead_days"]))
         lead_label = QLabel(_("An order imported from the shop promises a made-to-order item this many days "
                               "after the order"))
-        lead_label.setWordWrap(True)
-        lead_label.setMinimumWidth(460)
+        _one_line_label(lead_label)
         lead_label.setBuddy(self.lead_days)
         table.addRow(lead_label, self.lead_days)
         for box in (self.warn_days, self.update_days, self.lead_days):
@@ -385,13 +393,27 @@ class SettingsWindow(QDialog):
         self.quiet_start.setEnabled(quiet_on)
         self.quiet_end.setEnabled(quiet_on)
         start, end = self._quiet_times()
+
+        def is_quiet(t: time) -> bool:
+            return quiet_on and start != end and (start <= t < end if start < end else (t >= start or t < end))
+
+        # The first hour of the day, when it is in the quiet hours (the default: every step at
+        # 00:00), reads as what it means, "when your quiet hours end (09:00)", not "at 00:00
+        # → 09:00 (quiet hours)" on every row.
+        hour_texts = [_("at {time}").format(time=f"{h:02d}:00") for h in range(24)]
+        if is_quiet(time(0)):
+            # TRANSLATORS: a ladder step's hour: as soon as the quiet hours are over, e.g. "(09:00)".
+            hour_texts[0] = _("when your quiet hours end ({time})").format(time=end.strftime("%H:%M"))
         for days, at, unit, hint in zip(self.step_days, self.step_hours, self.step_units, self.step_hints):
-            # TRANSLATORS: after a number box, before an hour: "[2] days after the deadline, at [09:00]"
-            unit.setText(ngettext("day after the deadline, at", "days after the deadline, at", days.value()))
-            t = time(at.currentData())
-            quiet = quiet_on and start != end and (start <= t < end if start < end else (t >= start or t < end))
-            # TRANSLATORS: beside a step's hour that falls in the quiet hours: "→ 09:00 (quiet hours)"
-            hint.setText(_("→ {time} (quiet hours)").format(time=end.strftime("%H:%M")) if quiet else "")
+            # TRANSLATORS: after a number box, before the hour: "[2] days after the deadline, [at 10:00]"
+            unit.setText(ngettext("day after the deadline,", "days after the deadline,", days.value()))
+            for index, text in enumerate(hour_texts):
+                if at.itemText(index) != text:
+                    at.setItemText(index, text)
+            hour = at.currentData()
+            # TRANSLATORS: beside a step's hour that falls in the quiet hours: "waits until 09:00 (quiet hours)"
+            hint.setText(_("waits until {time} (quiet hours)").format(time=end.strftime("%H:%M"))
+                         if hour != 0 and is_quiet(time(hour)) else "")
         hours = self.step_values()
         waits = [_("at once") if h == 0 else self._duration(h) for h in hours[:3]]
         self.reply_note.setText(_(

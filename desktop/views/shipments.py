@@ -20,7 +20,7 @@ from desktop.domain.carriers import is_link
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import lookups, settings, shipping
-from desktop.views.base import ListView, plain_label
+from desktop.views.base import ListView, address_text, plain_label
 from desktop.views import theme
 from desktop.views.flow import flow_of
 from desktop.views.rows import COLOURS, DISPLAY, FOREGROUND, TOOLTIP, RowsModel, Row
@@ -212,15 +212,15 @@ class ShipmentsView(ListView):
             return
         self.add_heading(layout, _("Shipment to {name}").format(name=s.person.name))
         p = s.person
-        address = ", ".join(x for x in [p.street, f"{p.postcode} {p.city}".strip()] if x)
+        address = address_text(p.street, p.postcode, p.city)
         no_address = rules.missing_address(s.status, p.street, p.postcode, p.city)
         if no_address:
             warning = plain_label(_("No address known for {name}: fill it in in the profile (Influencers → Edit) "
                                     "before the parcel goes out.").format(name=p.name))
             warning.setObjectName("noAddressWarning")
-            warning.setStyleSheet("color: #a01c1c; font-weight: bold;")
+            warning.setStyleSheet(theme.text_style("red", bold=True))  # readable on a dark desktop too
             layout.addWidget(warning)
-        self.add_fields(layout, [
+        self.add_fields(layout, [pair for pair in [  # a field without a value is left out, as in Maatwerk
             (_("Status"), label("shipment_status", s.status)),
             (_("Address"), address or _("No address known yet")),
             (_("Carrier"), label("carrier", s.carrier)),
@@ -232,7 +232,7 @@ class ShipmentsView(ListView):
             (_("Product value"), i18n.format_money(s.value_cents)),
             (_("Shipping cost"), i18n.format_money(s.shipping_cents)),
             (_("Collaboration"), (s.collaboration.title or _("(untitled)")) if s.collaboration else ""),
-        ])
+        ] if pair[1]])
         buttons = []  # wrapping to a new line when the pane is narrow (views/flow.py)
         if s.tracking_url:
             track = QPushButton(_("Open track && trace"))

@@ -90,6 +90,7 @@ class ShipmentDialog:
         self.tracking = d.findChild(QWidget, "tracking")
         self.tracking_problem = d.findChild(QWidget, "trackingProblem")
         self.shipping = d.findChild(QWidget, "shipping")
+        theme.currency_field(self.shipping)
         self.shipping_problem = d.findChild(QWidget, "shippingProblem")
         self.sent = d.findChild(QWidget, "sent")
         total = value_cents([(pr.price_cents, q) for pr, q in self.items])
@@ -284,6 +285,8 @@ class ProductDialog:
         self._choose_path = choose_path or _open_file
         d = self.dialog
         self.fields = {name: d.findChild(QWidget, name) for name in ("name", "variant", "sku", "price", "cost", "category")}
+        for name in ("price", "cost"):
+            theme.currency_field(self.fields[name])
         self.picture_label = d.findChild(QWidget, "picture")
         self.picture_label.setAcceptDrops(True)
         self._drop = _PictureDrop(self)

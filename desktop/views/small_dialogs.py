@@ -58,6 +58,10 @@ class StrikeDialog(FormDialog):
         elif combo.count() > 1:
             combo.setCurrentIndex(1)
         events = self.w("events")
+        theme.roomy_rows(events, wrap=True)  # a long event wraps; no sideways scrolling
+        theme.roomy_rows(self.w("evidencePictures"))
+        # The lists take the height the form leaves; the form's rows keep their spacing.
+        self.form.layout().setStretchFactor(events, 1)
         for e in lookups.recent_events(person.id, 30):
             item = QListWidgetItem(_("{date}: {text}").format(
                 date=i18n.list_date(clock.to_local(e.at)),
@@ -86,7 +90,9 @@ class StrikeDialog(FormDialog):
 
         listing = self.w("evidencePictures")
         for row in evidence_store.of_person(person):
-            item = QListWidgetItem(_("{content}, {date}: {name}").format(
+            # TRANSLATORS: an evidence picture in the strike dialog: the post it was kept with, the
+            # file, and the day it was added to Afspraak (not the day of the post).
+            item = QListWidgetItem(_("{content}: {name}, added {date}").format(
                 content=event_texts.content_title(row.content),
                 date=i18n.list_date(_clock.to_local(row.added_at)), name=row.original_name))
             item.setIcon(thumbnail_icon(row))

@@ -176,7 +176,10 @@ class TemplateEditor(QWidget):
             self.template_state.setText(_("Changed: saved when you save the settings"))
         else:
             own = due_texts.template_text(*selection)[2]
-            self.template_state.setText(_("Your own wording") if own else _("Default wording"))
+            # A sentence, not a lone word beside the reset button: what this text is, and what to do.
+            self.template_state.setText(
+                _("This is your own wording; “Reset to default” brings back the standard text.") if own else
+                _("This is the standard text. Change it here to make it your own."))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.FocusIn and watched in (self.subject, self.body):

@@ -178,6 +178,90 @@ def set_text_colour(widget: QWidget, kind: str) -> None:
     widget.setPalette(pal)
 
 
+def list_row_height(widget: QWidget) -> int:
+    """The height of a one-line row in every list: the tables' rows (views/cells.py) and
+    the small lists of check items in the dialogs."""
+    return widget.fontMetrics().height() + M
+
+
+def roomy_rows(view, wrap: bool = False) -> None:
+    """A QListWidget (a checklist, the events a strike refers to) with rows as tall as the
+    tables' instead of Qt's 14-pixel lines; with ``wrap`` a long line wraps inside the
+    list's width instead of scrolling sideways."""
+    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtWidgets import QListView, QStyledItemDelegate
+
+    class _RoomyRows(QStyledItemDelegate):
+        def sizeHint(self, option, index):
+            size = super().sizeHint(option, index)
+            return QSize(size.width(), max(size.height() + S, list_row_height(view)))
+
+    view.setItemDelegate(_RoomyRows(view))
+    if wrap:
+        view.setWordWrap(True)
+        view.setResizeMode(QListView.Adjust)  # rows are measured again when the width changes
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+
+
+def align_label_columns(*forms) -> None:
+    """Forms stacked in one dialog (the order's Klant over its Bestelling) start their
+    fields at one x: every label gets the width of the widest."""
+    from PySide6.QtWidgets import QFormLayout
+
+    labels = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.LabelRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                labels.append(widget)
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
+
+
+def currency_field(field, currency: str = "EUR") -> None:
+    """A field the owner types an amount into shows the currency sign before it ("€ 34,95"
+    beside the computed "€ 34,95" in the next column), drawn inside the field and quieter
+    than the amount: what is typed stays the bare number ``money.parse_money`` reads."""
+    from babel import numbers as babel_numbers
+    from PySide6.QtCore import QRectF, QSize, Qt
+    from PySide6.QtGui import QIcon, QPainter, QPixmap
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop import i18n
+
+    symbol = babel_numbers.get_currency_symbol(currency, locale=i18n.formatting_locale())
+    fm = field.fontMetrics()
+    ratio = field.devicePixelRatioF() or 1.0
+    size = QSize(max(fm.horizontalAdvance(symbol) + 2, fm.height()), fm.height())
+    pixmap = QPixmap(size * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)  # in logical pixels: the device ratio is the pixmap's
+    painter.setFont(field.font())
+    painter.setPen(muted_colour(field.palette()))
+    painter.drawText(QRectF(0, 0, size.width() - 1, size.height()), Qt.AlignRight | Qt.AlignVCenter, symbol)
+    painter.end()
+    action = field.addAction(QIcon(pixmap), QLineEdit.LeadingPosition)
+    action.setObjectName("currencySign")
+    field.setProperty("currency", symbol)
+
+
+def menu_button(text: str, name: str, menu=None):
+    """A button that opens a menu (``menu``, or a new empty one: ``button.menu()``).
+
+    Always a QPushButton: its style keeps the arrow apart from the text and counts it in
+    the button's width, on every desktop. A QToolButton with a popup draws its arrow into
+    the last letter ("Meer⌄")."""
+    from PySide6.QtWidgets import QMenu, QPushButton
+
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setMenu(menu if menu is not None else QMenu(button))
+    return button
+
+
 def banner_style(name: str, kind: str = "amber") -> str:
     """The stylesheet of a notice frame (objectName ``name``), from the palette."""
     return "#{name} {{ background: {bg}; border: 1px solid {line}; border-radius: {r}px; }}".format(
@@ -185,24 +269,29 @@ def banner_style(name: str, kind: str = "amber") -> str:
 
 
 def dark_palette() -> QPalette:
-    """What a dark desktop gives an app (used for screenshots and the layout check)."""
+    """What a dark desktop gives an app (used for screenshots and the layout check).
+
+    Fields and lists (Base) are lighter than the window, as on GNOME's and macOS's dark
+    themes: Fusion draws a check box as a Base-filled square with an edge a little darker
+    than the Window, so with Base darker than the Window (as before) an unticked box
+    vanished into a list and a ticked one showed its tick without a box."""
     pal = QPalette()
-    window, base, text = QColor(45, 45, 48), QColor(30, 30, 32), QColor(230, 230, 230)
+    window, base, text = QColor(36, 36, 39), QColor(58, 58, 62), QColor(230, 230, 230)
     pal.setColor(QPalette.Window, window)
     pal.setColor(QPalette.WindowText, text)
     pal.setColor(QPalette.Base, base)
-    pal.setColor(QPalette.AlternateBase, QColor(40, 40, 43))
+    pal.setColor(QPalette.AlternateBase, QColor(64, 64, 68))
     pal.setColor(QPalette.ToolTipBase, window)
     pal.setColor(QPalette.ToolTipText, text)
     pal.setColor(QPalette.PlaceholderText, QColor(150, 150, 150))
     pal.setColor(QPalette.Text, text)
-    pal.setColor(QPalette.Button, QColor(55, 55, 58))
+    pal.setColor(QPalette.Button, QColor(62, 62, 66))
     pal.setColor(QPalette.ButtonText, text)
     pal.setColor(QPalette.BrightText, QColor(255, 90, 90))
-    pal.setColor(QPalette.Light, QColor(75, 75, 78))
-    pal.setColor(QPalette.Midlight, QColor(62, 62, 65))
-    pal.setColor(QPalette.Mid, QColor(40, 40, 42))
-    pal.setColor(QPalette.Dark, QColor(20, 20, 22))
+    pal.setColor(QPalette.Light, QColor(84, 84, 88))
+    pal.setColor(QPalette.Midlight, QColor(70, 70, 74))
+    pal.setColor(QPalette.Mid, QColor(30, 30, 32))
+    pal.setColor(QPalette.Dark, QColor(18, 18, 20))
     pal.setColor(QPalette.Shadow, QColor(0, 0, 0))
     pal.setColor(QPalette.Highlight, QColor(122, 92, 170))
     pal.setColor(QPalette.HighlightedText, QColor(255, 255, 255))

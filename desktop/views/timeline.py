@@ -239,6 +239,11 @@ class TimelineView(ListView):
     def _select_row(self, row: int) -> None:
         if row >= 0:
             self.table.selectRow(row)
+            if row == self.model.first_event_row():
+                self.table.scrollToTop()  # the newest day's heading above it stays in view
+                return
+            if row > 0 and self.model.is_heading(row - 1):
+                self.table.scrollTo(self.model.index(row - 1, 0))  # its day's heading with it
             self.table.scrollTo(self.model.index(row, 0))
         else:
             self.show_detail(None)

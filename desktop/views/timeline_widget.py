@@ -108,6 +108,9 @@ class PersonTimeline(QWidget):
         self.table.setObjectName("personTimeline")
         setup_table(self.table, self.model)
         self.table.verticalHeader().setDefaultSectionSize(2 * self.table.fontMetrics().height() + 10)
+        # A narrow pane: the text wraps onto the row's second line before it is cut (and
+        # then ends in "…", its whole text in the tooltip) instead of cutting after a word.
+        self.table.setWordWrap(True)
         self.empty = plain_label(_("Nothing on the timeline yet."))
         layout.addWidget(self.table)
         layout.addWidget(self.empty)

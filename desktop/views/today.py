@@ -23,6 +23,7 @@ from desktop.views import due_dialog
 from desktop.views.rows import Row
 
 WEEK = timedelta(days=7)
+MESSAGE_MIN_LINES = 5  # the ready message never gets shorter than this on a small screen
 
 
 def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | None:
@@ -36,13 +37,31 @@ def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | N
     return None
 
 
-def channel_text(item) -> str:
+NO_CHANNEL_CELL = "–"  # the list's channel cell when none is known: the detail pane says why
+
+
+def channel_text(item, short: bool = False) -> str:
+    """The channel of a step; ``short`` for the list's narrow column (a dash where step 3
+    knows no other channel: the detail pane explains it)."""
     if item.channel:
         return label("channel", item.channel)
     if item.channel_note == NO_OTHER_CHANNEL:
+        if short:
+            return NO_CHANNEL_CELL
         # TRANSLATORS: Vandaag's channel column when step 3 asks for another channel and none is known.
         return _("no other channel known")
     return _("task")
+
+
+class _DetailColumn(QWidget):
+    """The detail pane with the buttons under it, in the splitter where the pane was. It
+    asks the splitter for the width the pane asked for (a scroll area's small size hint),
+    so the list keeps its share and the pane its minimum width, as in every other view."""
+
+    def sizeHint(self):
+        from PySide6.QtCore import QSize
+
+        return QSize(20, 20)
 
 
 class TodayView(ListView):
@@ -65,6 +84,46 @@ class TodayView(ListView):
         self.getting_started.status_message.connect(self.status_message)
         self.getting_started.data_changed.connect(self.data_changed)
         reminders.changed.connect(self.refresh)
+        self._add_detail_footer()
+
+    def _add_detail_footer(self) -> None:
+        """The act / snooze / done buttons sit under the detail pane, outside its scrolling
+        part: on a laptop, with "Zo begin je" open, they stay in sight while the message scrolls."""
+        from PySide6.QtWidgets import QScrollArea
+
+        from desktop.views import theme
+
+        scroll = self.form.findChild(QScrollArea, "detailScroll")
+        column = _DetailColumn()
+        column.setObjectName("todayDetailColumn")
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(theme.S)
+        index = self.splitter.indexOf(scroll)
+        # Moved, not replaced: QSplitter.replaceWidget hands the old widget to Python, which
+        # would delete it (and the pane) when the returned reference goes.
+        column_layout.addWidget(scroll, 1)  # out of the splitter, into the column
+        self.splitter.insertWidget(index, column)
+        self.detail_footer = QWidget()
+        self.detail_footer.setObjectName("todayDetailFooter")
+        footer_layout = QVBoxLayout(self.detail_footer)
+        footer_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.detail_footer)
+        column.setSizePolicy(scroll.sizePolicy())
+
+    def _clear_footer(self) -> None:
+        layout = self.detail_footer.layout()
+        while layout.count():
+            widget = layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self.detail_footer.hide()
+
+    def _add_detail_hint(self, layout) -> None:
+        self._clear_footer()
+        super()._add_detail_hint(layout)
 
     def view_title(self):
         return _("Today")
@@ -106,8 +165,9 @@ class TodayView(ListView):
             self.items.append(item)
             rows.append(Row(
                 id=len(self.items) - 1,
-                cells=[shown, item.person_name, label("due_step", item.step), title, channel_text(item)],
+                cells=[shown, item.person_name, label("due_step", item.step), title, channel_text(item, short=True)],
                 colour="red" if when == "now" else ("amber" if when == "today" else ""),
+                tooltip=channel_text(item) if item.channel_note == NO_OTHER_CHANNEL and not item.channel else "",
             ))
         return rows
 
@@ -129,6 +189,7 @@ class TodayView(ListView):
         from desktop.presentation import due_texts
         from desktop.store import due
 
+        self._clear_footer()
         if not 0 <= row_id < len(self.items):
             return
         item = self.items[row_id]
@@ -147,9 +208,9 @@ class TodayView(ListView):
             layout.addWidget(due_dialog.add_channel_button(self, item, "todayAddChannel", self.refresh))
         if len(item.parts) > 1:
             layout.addWidget(plain_label(_("One message for everything open with this person today:")))
-            for part in item.parts:
-                layout.addWidget(plain_label("    • " + label("due_kind", part.kind) + " · " + label("due_step", part.step)
-                                             + " · " + i18n.list_moment(to_local(part.due))))
+            self.add_bullets(layout, [
+                label("due_kind", part.kind) + " · " + label("due_step", part.step) + " · "
+                + i18n.list_moment(to_local(part.due)) for part in item.parts])
         message = due_texts.compose(item, now)
         self.add_section(layout, _("Ready message") if message else _("What to do"))
         if message and "{nieuwe_datum}" in messages.TEMPLATES[item.template].body:
@@ -163,9 +224,14 @@ class TodayView(ListView):
         else:
             text.setPlainText(_("No message to send: this step is a task for you (a call, or a strike to decide on). "
                                 "Open it to act."))
-        text.setMinimumHeight(180)
-        layout.addWidget(text)
-        layout.addWidget(self._buttons(item))
+        # The message takes the pane's free height (a big screen shows it whole); the buttons
+        # are under the pane (the footer), always in sight. On a laptop the box keeps a few
+        # lines and the pane scrolls.
+        lines = text.fontMetrics().lineSpacing()
+        text.setMinimumHeight(MESSAGE_MIN_LINES * lines + 2 * text.frameWidth() + 8)
+        layout.addWidget(text, 1)
+        self.detail_footer.layout().addWidget(self._buttons(item))
+        self.detail_footer.show()
 
     def _buttons(self, item) -> QWidget:
         # Two rows of two, so the pane stays narrow enough for a laptop screen.

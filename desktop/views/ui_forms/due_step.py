@@ -9,8 +9,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QStackedWidget, QToolButton,
-    QVBoxLayout, QWidget)
+    QSizePolicy, QSpacerItem, QStackedWidget, QVBoxLayout,
+    QWidget)
 
 class Ui_DueStep(object):
     def setupUi(self, DueStep):
@@ -142,9 +142,8 @@ class Ui_DueStep(object):
 
         self.actions.addWidget(self.replyButton)
 
-        self.snoozeButton = QToolButton(DueStep)
+        self.snoozeButton = QPushButton(DueStep)
         self.snoozeButton.setObjectName(u"snoozeButton")
-        self.snoozeButton.setPopupMode(QToolButton.InstantPopup)
 
         self.actions.addWidget(self.snoozeButton)
 

@@ -128,14 +128,14 @@ class Ui_ProductDialog(object):
 
     def retranslateUi(self, ProductDialog):
         ProductDialog.setWindowTitle(QCoreApplication.translate("ProductDialog", u"Add a product", None))
-        self.nameLabel.setText(QCoreApplication.translate("ProductDialog", u"&Name:", None))
-        self.variantLabel.setText(QCoreApplication.translate("ProductDialog", u"&Variant:", None))
+        self.nameLabel.setText(QCoreApplication.translate("ProductDialog", u"&Name", None))
+        self.variantLabel.setText(QCoreApplication.translate("ProductDialog", u"&Variant", None))
         self.variant.setPlaceholderText(QCoreApplication.translate("ProductDialog", u"for example silver, size 17", None))
-        self.skuLabel.setText(QCoreApplication.translate("ProductDialog", u"SK&U:", None))
-        self.priceLabel.setText(QCoreApplication.translate("ProductDialog", u"&Price:", None))
+        self.skuLabel.setText(QCoreApplication.translate("ProductDialog", u"SK&U", None))
+        self.priceLabel.setText(QCoreApplication.translate("ProductDialog", u"&Price", None))
         self.price.setPlaceholderText(QCoreApplication.translate("ProductDialog", u"for example 24,95", None))
-        self.costLabel.setText(QCoreApplication.translate("ProductDialog", u"C&ost price:", None))
-        self.categoryLabel.setText(QCoreApplication.translate("ProductDialog", u"C&ategory:", None))
+        self.costLabel.setText(QCoreApplication.translate("ProductDialog", u"C&ost price", None))
+        self.categoryLabel.setText(QCoreApplication.translate("ProductDialog", u"C&ategory", None))
         self.choosePicture.setText(QCoreApplication.translate("ProductDialog", u"Choose a &picture\u2026", None))
     # retranslateUi
 

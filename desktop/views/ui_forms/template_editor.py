@@ -9,8 +9,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_TemplateEditor(object):
     def setupUi(self, TemplateEditor):
@@ -127,12 +126,14 @@ class Ui_TemplateEditor(object):
         self.templateState = QLabel(TemplateEditor)
         self.templateState.setObjectName(u"templateState")
         self.templateState.setTextFormat(Qt.PlainText)
+        self.templateState.setWordWrap(True)
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy1.setHorizontalStretch(1)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.templateState.sizePolicy().hasHeightForWidth())
+        self.templateState.setSizePolicy(sizePolicy1)
 
         self.templateButtons.addWidget(self.templateState)
-
-        self.templateButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.templateButtons.addItem(self.templateButtonsSpacer)
 
         self.resetTemplate = QPushButton(TemplateEditor)
         self.resetTemplate.setObjectName(u"resetTemplate")

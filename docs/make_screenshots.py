@@ -95,6 +95,7 @@ def main() -> None:
         window.grab().save(str(out / f"{view.key}{suffix}.png"))
         print(out / f"{view.key}{suffix}.png")
     shoot_reminders_without_tray(app, window, out, suffix)
+    shoot_tray_menu(app, out, suffix)
     shoot_shipping(app, window, out, suffix)
     shoot_ladder_and_orders(app, window, out, suffix, args.lang)
     shoot_evidence(app, window, out, suffix)
@@ -268,6 +269,24 @@ class StepThreeWithOnlyInstagram:
         for platform, name, followers, url in self.handles:
             Handle.create(person=self.person, platform=platform, name=name, followers=followers, url=url)
         return False
+
+
+def shoot_tray_menu(app, out: Path, suffix: str) -> None:
+    """The tray icon's menu as the app fills it: what is due now, then pause and quit."""
+    from PySide6.QtCore import QPoint
+
+    from desktop import reminders
+    from desktop.clock import utcnow
+    from desktop.tray import Tray
+
+    tray = Tray(available=True, describe=reminders.describe)
+    tray.set_items(reminders.due_items(utcnow()))
+    tray.menu.popup(QPoint(0, 0))
+    app.processEvents()
+    tray.menu.grab().save(str(out / f"tray-menu{suffix}.png"))
+    print(out / f"tray-menu{suffix}.png")
+    tray.menu.close()
+    tray.hide()
 
 
 def shoot_reminders_without_tray(app, window, out: Path, suffix: str) -> None:

@@ -43,10 +43,11 @@ MUTED_STYLE = "grey"
 
 class InfluencersView(ListView):
     key = "influencers"
-    # Name over handle and followers; the status as a coloured label; no free-text column
-    # (every column is short, the name column takes the remaining width).
+    # Name over handle and followers; the status as a coloured label; no free-text column:
+    # every column is as wide as its content (the name with its followers is what tells
+    # two people apart, never cut), the last takes what is left.
     two_line_rows = True
-    elide_column = 0
+    elide_column = None
     pill_column = 1
     colour_columns = (1, 2)
 
@@ -81,6 +82,9 @@ class InfluencersView(ListView):
         self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.detail_scroll.viewport().installEventFilter(self)
         self.evidence_drops = evidence_view.EvidenceDrops(self.detail_scroll.viewport(), self.add_evidence)
+        # The list needs its names, statuses and dates whole (no free-text column): on a
+        # laptop the pane beside it gives a little more of its width (its buttons wrap).
+        self.detail_scroll.setMinimumWidth(theme.DETAIL_MIN_WIDTH - 90)
         self.splitter.setSizes([640, 440])
         self._fill_tag_filter()
         self._filtering = self._filters()  # the filters the list is filtered by (none)

@@ -127,6 +127,7 @@ class InfluencersView(ListView):
         # What the filters look at, one frozenset shared by the rows with the same: 10,000
         # people have a few dozen combinations of statuses and of tags.
         filter_sets: dict[frozenset, frozenset] = {}
+        colour_sets: dict[tuple, dict] = {}  # the same few per-column colours, shared
 
         def shared(values) -> frozenset:
             found = frozenset(values)
@@ -140,8 +141,11 @@ class InfluencersView(ListView):
                 if status is None:
                     status = label("person_status", person.status) + (" ⚠" if flagged else "")
                     statuses[person.status, flagged] = status
-                colour = ("grey" if person.status == "blocked" else "red" if person.status == "inactive"
-                          or (nearest and nearest < now) else "amber" if flagged else "")
+                # The status label in the status's own colour; a passed deadline reddens
+                # the date beside it, not the label ("Actief" never looks like "Inactief").
+                status_colour = ("grey" if person.status == "blocked" else "red" if person.status == "inactive"
+                                 else "amber" if flagged else "")
+                late = "red" if nearest and nearest < now else ""
                 count = person.open_count
                 rows.append(LazyRow(
                     id=person.id,
@@ -150,7 +154,8 @@ class InfluencersView(ListView):
                     sort_keys=[person.name.lower(), person.status, nearest, count, None],
                     search=" ".join([person.name, *(h.name for h in person.handles), *person.tags, person.city,
                                      person.email]).lower(),
-                    colour=colour,
+                    colour=status_colour or late,
+                    colours=colour_sets.setdefault((status_colour, late), {1: status_colour, 2: late}),
                     extra={"statuses": shared((person.status, *person.stages, *(("disclosure",) if flagged else ()))),
                            "tags": shared(person.tags), "country": person.country, "person": person},
                     fill=fill,

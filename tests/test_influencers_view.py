@@ -446,3 +446,31 @@ def test_a_passed_deadline_reddens_the_date_not_the_status(qtbot, demo_db, trans
     inactive = [i for i, r in enumerate(v.model.rows) if r.extra["person"].status == "inactive"]
     for i in inactive:
         assert v.model.data(v.model.index(i, 1), Qt.ForegroundRole).color() == BRUSHES["red"].color()
+
+
+def test_the_detail_pane_words_things_for_the_owner(qtbot, demo_db, translator, monkeypatch):
+    """Deliverables in words ("1 afgesproken, nog niet geplaatst"), no "opbrengst 0×",
+    the address as on an envelope and the fields beside their names (no "E-mail: …")."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.views.base import address_text
+
+    monkeypatch.setattr(clock, "utcnow", lambda: NOW)
+    i18n.set_language("nl")
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.show()
+    v.refresh()
+    v.model.complete()
+    seen = []
+    for row in v.model.rows:
+        v.select_person(row.id)
+        person = Person.get_by_id(row.id)
+        texts = [label.text() for label in v.detail.findChildren(QLabel)]
+        seen += texts
+        if person.city:
+            assert address_text(person.street, person.postcode, person.city) in texts
+        assert not any(t.startswith(("E-mail:", "Adres:", "Telefoon:")) for t in texts), texts
+    joined = "\n".join(seen)
+    assert "afgesproken, nog niet geplaatst" in joined
+    assert "vastgelegd" not in joined and "opbrengst 0" not in joined and "× Post" not in joined

@@ -24,7 +24,7 @@ from desktop.store import influencer_detail, lookups
 from desktop.store import influencers as ops
 from desktop.views import dialogs
 from desktop.views import evidence as evidence_view
-from desktop.views.base import ListView, plain_label
+from desktop.views.base import ListView, address_text, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import LazyRow, Row
 from desktop.views.undo import EvidenceAdded
@@ -419,17 +419,20 @@ class InfluencersView(ListView):
             layout.addWidget(self._styled(line, MUTED_STYLE))
 
     def _detail_profile(self, layout, person: Person) -> None:
-        address = ", ".join(x for x in [person.street, f"{person.postcode} {person.city}".strip()] if x)
-        self._add_filled_fields(layout, [
+        pairs = [
             (_("Email"), person.email),
             (_("Phone"), person.phone),
             (_("WhatsApp"), person.whatsapp),
-            (_("Address"), address),
+            (_("Address"), address_text(person.street, person.postcode, person.city)),
             (_("Country"), label("country", person.country)),
             (_("Language"), label("language", person.language)),
             (_("Form of address"), label("address_form", person.address_form)),
             (_("Tags"), ", ".join(person.tags)),
-        ])
+        ]
+        # Field names beside their values, as in the other panes; a field without a value is left out.
+        shown = [(name, value) for name, value in pairs if value]
+        if shown:
+            self.add_fields(layout, shown)
 
     def _detail_handles(self, layout, handles: list[Handle]) -> None:
         self.add_section(layout, _("Handles"))
@@ -493,8 +496,8 @@ class InfluencersView(ListView):
                 state = _("due {date}").format(date=i18n.list_date(clock.to_local(d.deadline)))
             else:
                 state = ""
-            lines.append("    • " + _("{count}× {kind} ({done} logged): {state}").format(
-                count=d.count, kind=label("deliverable", d.kind), done=done, state=state))
+            lines.append("    • " + _deliverable_line(label("deliverable", d.kind), d.count, done,
+                                                  bool(d.delivered_at), state))
         self.add_lines(layout, lines, "    " + _("No deliverables."))
 
     def _detail_versions(self, layout, shown: CollaborationDetail) -> None:
@@ -593,8 +596,10 @@ class InfluencersView(ListView):
             cost=i18n.format_money(figures.cost_cents), products=i18n.format_money(figures.product_cents),
             shipping=i18n.format_money(figures.shipping_cents), fee=i18n.format_money(figures.fee_cents),
             revenue=i18n.format_money(figures.revenue_cents))
-        if figures.return_ratio is not None:
-            text += " · " + _("return {ratio}×").format(ratio=i18n.format_number(round(figures.return_ratio, 1)))
+        if figures.return_ratio is not None and figures.revenue_cents:  # left out when nothing was measured
+            # TRANSLATORS: what a collaboration's sales came to, against what it cost: "brought in 2.5× the cost"
+            text += " · " + _("brought in {ratio}× the cost").format(
+                ratio=i18n.format_number(round(figures.return_ratio, 1)))
         layout.addWidget(self._styled("    " + text, MUTED_STYLE))
 
     def _detail_strikes(self, layout, detail: InfluencerDetail, now) -> None:
@@ -656,12 +661,6 @@ class InfluencersView(ListView):
             self.add_lines(layout, [person.notes], "")
 
     # --- small widgets -------------------------------------------------------------
-    def _add_filled_fields(self, layout, pairs) -> None:
-        """Name: value lines for the fields that have a value (one label each, so nothing overlaps)."""
-        for name, value in pairs:
-            if value:
-                layout.addWidget(plain_label(_("{field}: {value}").format(field=name, value=value)))
-
     def _styled(self, text: str, style: str):
         w = plain_label(text)
         theme.set_text_colour(w, style)
@@ -712,6 +711,25 @@ def _fill_rows(now, rows: list) -> None:
         row.sublines = {4: "★ " + i18n.format_number(round(rating, 1))} if rating else None
         # The tooltip (with the score's explanation) is written when Qt asks for it.
         row.tooltip = partial(_row_tooltip, person.status_reason, person.flagged, score)
+
+
+def _deliverable_line(kind: str, count: int, done: int, delivered: bool, state: str) -> str:
+    """A deliverable in words: "Post: 1 agreed, not posted yet · due 13 Dec 2026",
+    "Reel: 1 of 2 posted", "Story: 3 agreed, all posted · posted 2 Dec 2026"."""
+    if delivered or (count and done >= count):
+        # TRANSLATORS: a deliverable of a collaboration, every one placed: "Post: 1 agreed, posted"
+        progress = ngettext("{count} agreed, posted", "{count} agreed, all posted", count).format(count=count)
+    elif not done:
+        # TRANSLATORS: a deliverable of a collaboration, none placed yet: "Post: 1 agreed, not posted yet"
+        progress = ngettext("{count} agreed, not posted yet", "{count} agreed, none posted yet",
+                            count).format(count=count)
+    else:
+        # TRANSLATORS: a deliverable of a collaboration, some placed: "Story: 1 of 3 posted"
+        progress = ngettext("{done} of {count} posted", "{done} of {count} posted", count).format(
+            done=done, count=count)
+    # TRANSLATORS: "Post: 1 agreed, not posted yet" (the kind of content, then how far it is)
+    line = _("{kind}: {progress}").format(kind=kind, progress=progress)
+    return line + (" · " + state if state else "")
 
 
 def _row_tooltip(status_reason: str, flagged: bool, score) -> str:

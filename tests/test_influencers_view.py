@@ -422,3 +422,55 @@ def test_the_panes_buttons_act_on_what_it_shows_without_asking_the_models(qtbot,
     assert Event.select().where(Event.kind == "strike", Event.person == sanne).count() == 1
     qtbot.waitUntil(lambda: not [b for b in v.detail.findChildren(QPushButton) if b.text() == "Lift"], timeout=3000)
     assert "lifted" in " ".join(w.text() for w in v.detail.findChildren(type(v.title)))
+
+
+def test_a_passed_deadline_reddens_the_date_not_the_status(qtbot, demo_db, translator, monkeypatch):
+    """"Actief" keeps the status's own colour when a deadline has passed (red is for
+    "Inactief"); the deadline cell beside it is the one that turns red."""
+    from desktop.views.rows import BRUSHES
+
+    monkeypatch.setattr(clock, "utcnow", lambda: NOW)
+    i18n.set_language("nl")
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.refresh()
+    v.model.complete()
+    late = [i for i, r in enumerate(v.model.rows) if r.extra["person"].status == "active"
+            and not r.extra["person"].flagged and r.extra["person"].nearest and r.extra["person"].nearest < NOW]
+    assert late, "the demo shop has an active influencer with a passed deadline"
+    for i in late:
+        status = v.model.data(v.model.index(i, 1), Qt.ForegroundRole)
+        deadline = v.model.data(v.model.index(i, 2), Qt.ForegroundRole)
+        assert status is None or status.color() != BRUSHES["red"].color(), v.model.rows[i].cells
+        assert deadline is not None and deadline.color() == BRUSHES["red"].color()
+    inactive = [i for i, r in enumerate(v.model.rows) if r.extra["person"].status == "inactive"]
+    for i in inactive:
+        assert v.model.data(v.model.index(i, 1), Qt.ForegroundRole).color() == BRUSHES["red"].color()
+
+
+def test_the_detail_pane_words_things_for_the_owner(qtbot, demo_db, translator, monkeypatch):
+    """Deliverables in words ("1 afgesproken, nog niet geplaatst"), no "opbrengst 0×",
+    the address as on an envelope and the fields beside their names (no "E-mail: …")."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.views.base import address_text
+
+    monkeypatch.setattr(clock, "utcnow", lambda: NOW)
+    i18n.set_language("nl")
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.show()
+    v.refresh()
+    v.model.complete()
+    seen = []
+    for row in v.model.rows:
+        v.select_person(row.id)
+        person = Person.get_by_id(row.id)
+        texts = [label.text() for label in v.detail.findChildren(QLabel)]
+        seen += texts
+        if person.city:
+            assert address_text(person.street, person.postcode, person.city) in texts
+        assert not any(t.startswith(("E-mail:", "Adres:", "Telefoon:")) for t in texts), texts
+    joined = "\n".join(seen)
+    assert "afgesproken, nog niet geplaatst" in joined
+    assert "vastgelegd" not in joined and "opbrengst 0" not in joined and "× Post" not in joined

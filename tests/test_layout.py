@@ -4,7 +4,10 @@ in Dutch and in English, measured the way the owner would read it.
 A list fails on a horizontal scroll bar, on a column that runs past the list's right
 edge, or on a column where the text of most visible cells is wider than its cell. Only
 the one free-text column of a list (``elideColumn``) may end in "…", and then its full
-text must be in the tooltip. Outside the lists: a button or a one-line label narrower
+text must be in the tooltip. What tells the rows apart is never cut, in any row: the
+first column (the name over its handle and followers, the recipient, the customer, the
+product), and in the free-text column the part before its ``wholeLead`` (the product
+over the text to engrave, the first product of a parcel). Outside the lists: a button or a one-line label narrower
 than its text, or a widget of a detail pane that runs past the pane's edge, fails too.
 """
 
@@ -46,6 +49,7 @@ def _column_problems(view: QAbstractScrollArea, where: str) -> list[str]:
     header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
     elide = view.property("elideColumn")
     elide = -1 if elide is None else int(elide)
+    lead = view.property("wholeLead") or ""
     for column in range(model.columnCount()):
         if view.isColumnHidden(column):
             continue
@@ -67,6 +71,10 @@ def _column_problems(view: QAbstractScrollArea, where: str) -> list[str]:
                 continue  # not on screen, or a heading spanning the row
             total += 1
             needed = max(fm.horizontalAdvance(line) for line in text.splitlines()) + PADDING
+            whole = text if column == 0 else text.split(lead, 1)[0].split("\n", 1)[0] if column == elide and lead else ""
+            if whole and max(fm.horizontalAdvance(line) for line in whole.splitlines()) + PADDING > rect.width():
+                out.append(f"{where}: “{whole}” is what tells the row apart, and it is cut ({rect.width()} px)")
+                continue
             if needed > rect.width():
                 if column == elide:
                     tip = model.data(index, Qt.ToolTipRole) or ""
@@ -183,6 +191,29 @@ def test_the_check_sees_a_cut_column(qtbot, demo_db, translator, monkeypatch):
     header.resizeSection(0, 30)
     problems = layout_problems(window)
     assert any("cut" in p and "table" in p for p in problems), problems
+
+
+def test_the_check_sees_a_cut_name_even_in_the_free_text_column(qtbot, demo_db, translator, monkeypatch):
+    """A list whose name column is its free-text column (it may end in "…", the full
+    name in the tooltip) still fails when the name is cut: it is what tells rows apart."""
+    from PySide6.QtWidgets import QHeaderView
+
+    from desktop.views import today
+
+    monkeypatch.setattr(today, "utcnow", lambda: NOW)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.show_view("influencers")
+    view = window.view("influencers")
+    view.table.setProperty("elideColumn", 0)
+    view.model.elide_column = 0
+    header = view.table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.Interactive)
+    header.resizeSection(0, 150)
+    problems = layout_problems(window)
+    assert any("tells the row apart" in p for p in problems), problems
 
 
 def test_the_window_opens_maximised_the_first_time_then_as_left(qtbot, database):

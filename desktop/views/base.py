@@ -129,6 +129,9 @@ class ListView(LazyRefresh, QWidget):
     two_line_rows = False
     pill_column: int | None = None
     colour_columns: tuple[int, ...] | None = None
+    # What of the free-text column must stay whole (views/cells.py fit_columns): "\n"
+    # its first line, ", " its first item; the list is given the room for it.
+    whole_lead: str | None = None
     selection_changed = Signal(int)
     # What a view asks of the window, which connects these (views/main_window.py): a
     # done action for Edit → Undo (a views/undo.py command), a short status-bar message,
@@ -221,7 +224,35 @@ class ListView(LazyRefresh, QWidget):
         if isinstance(self.model, RowsModel):
             self.model.elide_column = self.elide_column
             self.model.colour_columns = self.colour_columns
-        fit_columns(self.table, self.elide_column, self.two_line_rows, self.pill_column)
+        fit_columns(self.table, self.elide_column, self.two_line_rows, self.pill_column, self.whole_lead)
+        self.give_list_room()
+
+    def give_list_room(self) -> None:
+        """Widen the list (narrowing the detail pane, never below its minimum) when its
+        columns need more room than it has: a name, a product, a status is never cut
+        while the pane beside it has room to give. Called after the columns are measured
+        and when the view is resized."""
+        from desktop.views import theme
+        from desktop.views.cells import needed_width
+
+        sizes = self.splitter.sizes()
+        if len(sizes) != 2 or not all(sizes) or not self.table.isVisible():
+            return
+        need, total = needed_width(self.table), sum(sizes)
+        if need <= sizes[0]:
+            return
+        pane = self.splitter.widget(1)
+        wanted = min(need, total - max(pane.minimumWidth(), pane.minimumSizeHint().width()))
+        if wanted > sizes[0]:
+            self.splitter.setSizes([wanted, total - wanted])
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self.give_list_room)  # once the splitter has its new size
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.give_list_room)
 
     # --- to override ---------------------------------------------------------------
     def view_title(self) -> str:

@@ -100,8 +100,11 @@ class CatalogueDock(LazyRefresh, QDockWidget):
         # The SKU and category columns stay in the model (search, sort) but are not shown.
         from desktop.views.cells import fit_columns
 
+        # The product's name stays whole (the dock takes the width it needs, fit_width);
+        # past the widest a dock gets, it ends in the middle: "Oorbellen…(zilver)", as the
+        # end is what tells two variants apart.
         self.model.elide_column = 0
-        fit_columns(self.table, 0, two_line=True)
+        fit_columns(self.table, 0, two_line=True, whole_lead="\n", elide_mode=Qt.ElideMiddle)
         self.table.setColumnHidden(2, True)
         self.table.setColumnHidden(3, True)
         self.table.setSortingEnabled(True)
@@ -151,6 +154,23 @@ class CatalogueDock(LazyRefresh, QDockWidget):
         self.model.set_rows(rows)
         self.pages.setCurrentIndex(1 if rows else 0)
         self._update_buttons()
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """As wide as the products' names need, between the panel's usual width and the
+        widest it gets (theme.CATALOGUE_MAX_WIDTH): "Oorbellen Druppel (goud)" and
+        "…(zilver)" read whole, on a laptop too."""
+        from desktop.views.cells import needed_width, size_to_contents
+
+        window = self.parentWidget()
+        if window is None or not hasattr(window, "resizeDocks") or not self.model.rows:
+            return
+        size_to_contents(self.table)
+        margins = self.widget().layout().contentsMargins()
+        wanted = needed_width(self.table) + margins.left() + margins.right() + 4
+        width = max(theme.CATALOGUE_WIDTH, min(theme.CATALOGUE_MAX_WIDTH, wanted))
+        if width > self.width():
+            window.resizeDocks([self], [width], Qt.Horizontal)
 
     def selected_ids(self) -> list[int]:
         ids = []

@@ -40,6 +40,9 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, parent=None, pill_column: int | None = None):
         super().__init__(parent)
         self.pill_column = pill_column
+        # How the first line of a cell too narrow for it ends: on the right ("Oorbellen
+        # Druppel (zi…"), or in the middle where the end tells rows apart ("Oorbellen…(zilver)").
+        self.elide_mode = _ELIDE_RIGHT
         self.fitted_model = None  # the model whose resets re-measure the columns (fit_columns)
         self.hold_sizing = False  # a refresh measures its rows once, after setting them (held_sizing)
         self._muted = (None, None)  # (palette cache key, the muted colour for it)
@@ -103,7 +106,7 @@ class CellDelegate(QStyledItemDelegate):
             foreground = index.data(_FOREGROUND)
             painter.setFont(opt.font)
             painter.setPen(normal if selected or foreground is None else foreground.color())
-            painter.drawText(top, _LEFT_BOTTOM, fm.elidedText(first, _ELIDE_RIGHT, top.width()))
+            painter.drawText(top, _LEFT_BOTTOM, fm.elidedText(first, self.elide_mode, top.width()))
             painter.setPen(normal if selected else self._muted_colour(opt.palette))
             painter.drawText(bottom, _LEFT_TOP, fm.elidedText(second.replace("\n", " "),
                                                               _ELIDE_RIGHT, bottom.width()))
@@ -133,14 +136,23 @@ class CellDelegate(QStyledItemDelegate):
 
 
 def fit_columns(table: QAbstractItemView, elide_column: int | None, two_line: bool = False,
-                pill_column: int | None = None) -> None:
-    """Key columns as wide as their content; the one free-text column takes the rest."""
+                pill_column: int | None = None, whole_lead: str | None = None,
+                elide_mode=_ELIDE_RIGHT) -> None:
+    """Key columns as wide as their content; the one free-text column takes the rest.
+
+    ``whole_lead``: what of the free-text column's cells must stay whole, the part before
+    this separator ("\n": the first line, the product over its engraving; ", ": the first
+    product of a parcel). ``needed_width`` counts it in, and the view gives the list that
+    room (views/base.py). Without a free-text column the last column takes the rest (every
+    column is as wide as its content, none may be cut)."""
     if not isinstance(table.itemDelegate(), CellDelegate):
         table.setItemDelegate(CellDelegate(table, pill_column))
     else:
         table.itemDelegate().pill_column = pill_column
+    table.itemDelegate().elide_mode = elide_mode
     header: QHeaderView = table.horizontalHeader()
-    header.setStretchLastSection(False)
+    header.setStretchLastSection(elide_column is None)
+    table.setProperty("wholeLead", whole_lead or "")
     header.setMinimumSectionSize(theme.XL)
     # Sized to the content when the content changes, not in Qt's ResizeToContents mode:
     # that mode measures a hundred rows of every column again (a Python call per cell)
@@ -158,7 +170,7 @@ def fit_columns(table: QAbstractItemView, elide_column: int | None, two_line: bo
         # not while a refresh sets them (it measures them all next: held_sizing).
         model.modelReset.connect(lambda: delegate.hold_sizing or size_to_contents(table, in_sight=True))
     size_to_contents(table)
-    table.setTextElideMode(Qt.ElideRight)
+    table.setTextElideMode(elide_mode)
     fm = table.fontMetrics()
     vertical = table.verticalHeader()
     vertical.setSectionResizeMode(QHeaderView.Fixed)
@@ -197,11 +209,42 @@ def size_to_contents(table: QAbstractItemView, in_sight: bool = False) -> None:
     if fill is not None:  # rows whose cells are written when first read: in one go, not 40 at a time
         top = max(0, table.verticalHeader().visualIndexAt(0)) if table.isVisible() else 0
         fill(top, top + header.resizeContentsPrecision())
+    total = 0
     try:
         for column in range(model.columnCount()):
             if header.sectionResizeMode(column) == QHeaderView.Stretch or header.isSectionHidden(column):
                 continue
-            wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
-            header.resizeSection(column, max(low, min(high, wanted)))
+            wanted = max(low, min(high, max(table.sizeHintForColumn(column), header.sectionSizeHint(column))))
+            header.resizeSection(column, wanted)
+            total += wanted
+        total += _measure_lead(table, header)
+        table.setProperty("contentWidth", total)
     finally:
         header.setResizeContentsPrecision(precision)
+
+
+def _measure_lead(table: QAbstractItemView, header: QHeaderView) -> int:
+    """The width the free-text column needs for the part of its cells that must stay
+    whole (``whole_lead``), on the rows Qt samples (at least the narrowest column)."""
+    elide, lead = table.property("elideColumn"), table.property("wholeLead")
+    if elide is None or int(elide) < 0 or header.isSectionHidden(int(elide)):
+        return 0
+    width = 0
+    if lead:
+        model, fm = table.model(), table.fontMetrics()
+        for row in range(min(model.rowCount(), header.resizeContentsPrecision())):
+            text = model.index(row, int(elide)).data()
+            if isinstance(text, str) and text:
+                width = max(width, fm.horizontalAdvance(text.split(lead, 1)[0].split("\n", 1)[0]))
+        width += theme.CELL_PADDING + theme.XS
+    return max(header.minimumSectionSize(), width)
+
+
+def needed_width(table: QAbstractItemView) -> int:
+    """How wide the list must be for nothing but free text to be cut: every column at its
+    content's width (as last measured), the free-text column at the width of what must
+    stay whole in it, the frame and a vertical scroll bar."""
+    content = table.property("contentWidth")
+    if not content:
+        return 0
+    return int(content) + 2 * table.frameWidth() + table.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 2

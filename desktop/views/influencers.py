@@ -24,7 +24,7 @@ from desktop.store import influencer_detail, lookups
 from desktop.store import influencers as ops
 from desktop.views import dialogs
 from desktop.views import evidence as evidence_view
-from desktop.views.base import ListView, plain_label
+from desktop.views.base import ListView, address_text, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import LazyRow, Row
 from desktop.views.undo import EvidenceAdded
@@ -43,10 +43,11 @@ MUTED_STYLE = "grey"
 
 class InfluencersView(ListView):
     key = "influencers"
-    # Name over handle and followers; the status as a coloured label; no free-text column
-    # (every column is short, the name column takes the remaining width).
+    # Name over handle and followers; the status as a coloured label; no free-text column:
+    # every column is as wide as its content (the name with its followers is what tells
+    # two people apart, never cut), the last takes what is left.
     two_line_rows = True
-    elide_column = 0
+    elide_column = None
     pill_column = 1
     colour_columns = (1, 2)
 
@@ -81,6 +82,9 @@ class InfluencersView(ListView):
         self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.detail_scroll.viewport().installEventFilter(self)
         self.evidence_drops = evidence_view.EvidenceDrops(self.detail_scroll.viewport(), self.add_evidence)
+        # The list needs its names, statuses and dates whole (no free-text column): on a
+        # laptop the pane beside it gives a little more of its width (its buttons wrap).
+        self.detail_scroll.setMinimumWidth(theme.DETAIL_MIN_WIDTH - 90)
         self.splitter.setSizes([640, 440])
         self._fill_tag_filter()
         self._filtering = self._filters()  # the filters the list is filtered by (none)
@@ -123,6 +127,7 @@ class InfluencersView(ListView):
         # What the filters look at, one frozenset shared by the rows with the same: 10,000
         # people have a few dozen combinations of statuses and of tags.
         filter_sets: dict[frozenset, frozenset] = {}
+        colour_sets: dict[tuple, dict] = {}  # the same few per-column colours, shared
 
         def shared(values) -> frozenset:
             found = frozenset(values)
@@ -136,8 +141,11 @@ class InfluencersView(ListView):
                 if status is None:
                     status = label("person_status", person.status) + (" ⚠" if flagged else "")
                     statuses[person.status, flagged] = status
-                colour = ("grey" if person.status == "blocked" else "red" if person.status == "inactive"
-                          or (nearest and nearest < now) else "amber" if flagged else "")
+                # The status label in the status's own colour; a passed deadline reddens
+                # the date beside it, not the label ("Actief" never looks like "Inactief").
+                status_colour = ("grey" if person.status == "blocked" else "red" if person.status == "inactive"
+                                 else "amber" if flagged else "")
+                late = "red" if nearest and nearest < now else ""
                 count = person.open_count
                 rows.append(LazyRow(
                     id=person.id,
@@ -146,7 +154,8 @@ class InfluencersView(ListView):
                     sort_keys=[person.name.lower(), person.status, nearest, count, None],
                     search=" ".join([person.name, *(h.name for h in person.handles), *person.tags, person.city,
                                      person.email]).lower(),
-                    colour=colour,
+                    colour=status_colour or late,
+                    colours=colour_sets.setdefault((status_colour, late), {1: status_colour, 2: late}),
                     extra={"statuses": shared((person.status, *person.stages, *(("disclosure",) if flagged else ()))),
                            "tags": shared(person.tags), "country": person.country, "person": person},
                     fill=fill,
@@ -410,17 +419,20 @@ class InfluencersView(ListView):
             layout.addWidget(self._styled(line, MUTED_STYLE))
 
     def _detail_profile(self, layout, person: Person) -> None:
-        address = ", ".join(x for x in [person.street, f"{person.postcode} {person.city}".strip()] if x)
-        self._add_filled_fields(layout, [
+        pairs = [
             (_("Email"), person.email),
             (_("Phone"), person.phone),
             (_("WhatsApp"), person.whatsapp),
-            (_("Address"), address),
+            (_("Address"), address_text(person.street, person.postcode, person.city)),
             (_("Country"), label("country", person.country)),
             (_("Language"), label("language", person.language)),
             (_("Form of address"), label("address_form", person.address_form)),
             (_("Tags"), ", ".join(person.tags)),
-        ])
+        ]
+        # Field names beside their values, as in the other panes; a field without a value is left out.
+        shown = [(name, value) for name, value in pairs if value]
+        if shown:
+            self.add_fields(layout, shown)
 
     def _detail_handles(self, layout, handles: list[Handle]) -> None:
         self.add_section(layout, _("Handles"))
@@ -484,8 +496,8 @@ class InfluencersView(ListView):
                 state = _("due {date}").format(date=i18n.list_date(clock.to_local(d.deadline)))
             else:
                 state = ""
-            lines.append("    • " + _("{count}× {kind} ({done} logged): {state}").format(
-                count=d.count, kind=label("deliverable", d.kind), done=done, state=state))
+            lines.append("    • " + _deliverable_line(label("deliverable", d.kind), d.count, done,
+                                                  bool(d.delivered_at), state))
         self.add_lines(layout, lines, "    " + _("No deliverables."))
 
     def _detail_versions(self, layout, shown: CollaborationDetail) -> None:
@@ -584,8 +596,10 @@ class InfluencersView(ListView):
             cost=i18n.format_money(figures.cost_cents), products=i18n.format_money(figures.product_cents),
             shipping=i18n.format_money(figures.shipping_cents), fee=i18n.format_money(figures.fee_cents),
             revenue=i18n.format_money(figures.revenue_cents))
-        if figures.return_ratio is not None:
-            text += " · " + _("return {ratio}×").format(ratio=i18n.format_number(round(figures.return_ratio, 1)))
+        if figures.return_ratio is not None and figures.revenue_cents:  # left out when nothing was measured
+            # TRANSLATORS: what a collaboration's sales came to, against what it cost: "brought in 2.5× the cost"
+            text += " · " + _("brought in {ratio}× the cost").format(
+                ratio=i18n.format_number(round(figures.return_ratio, 1)))
         layout.addWidget(self._styled("    " + text, MUTED_STYLE))
 
     def _detail_strikes(self, layout, detail: InfluencerDetail, now) -> None:
@@ -647,12 +661,6 @@ class InfluencersView(ListView):
             self.add_lines(layout, [person.notes], "")
 
     # --- small widgets -------------------------------------------------------------
-    def _add_filled_fields(self, layout, pairs) -> None:
-        """Name: value lines for the fields that have a value (one label each, so nothing overlaps)."""
-        for name, value in pairs:
-            if value:
-                layout.addWidget(plain_label(_("{field}: {value}").format(field=name, value=value)))
-
     def _styled(self, text: str, style: str):
         w = plain_label(text)
         theme.set_text_colour(w, style)
@@ -703,6 +711,25 @@ def _fill_rows(now, rows: list) -> None:
         row.sublines = {4: "★ " + i18n.format_number(round(rating, 1))} if rating else None
         # The tooltip (with the score's explanation) is written when Qt asks for it.
         row.tooltip = partial(_row_tooltip, person.status_reason, person.flagged, score)
+
+
+def _deliverable_line(kind: str, count: int, done: int, delivered: bool, state: str) -> str:
+    """A deliverable in words: "Post: 1 agreed, not posted yet · due 13 Dec 2026",
+    "Reel: 1 of 2 posted", "Story: 3 agreed, all posted · posted 2 Dec 2026"."""
+    if delivered or (count and done >= count):
+        # TRANSLATORS: a deliverable of a collaboration, every one placed: "Post: 1 agreed, posted"
+        progress = ngettext("{count} agreed, posted", "{count} agreed, all posted", count).format(count=count)
+    elif not done:
+        # TRANSLATORS: a deliverable of a collaboration, none placed yet: "Post: 1 agreed, not posted yet"
+        progress = ngettext("{count} agreed, not posted yet", "{count} agreed, none posted yet",
+                            count).format(count=count)
+    else:
+        # TRANSLATORS: a deliverable of a collaboration, some placed: "Story: 1 of 3 posted"
+        progress = ngettext("{done} of {count} posted", "{done} of {count} posted", count).format(
+            done=done, count=count)
+    # TRANSLATORS: "Post: 1 agreed, not posted yet" (the kind of content, then how far it is)
+    line = _("{kind}: {progress}").format(kind=kind, progress=progress)
+    return line + (" · " + state if state else "")
 
 
 def _row_tooltip(status_reason: str, flagged: bool, score) -> str:

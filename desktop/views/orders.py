@@ -73,7 +73,8 @@ class OrdersView(ListView):
     # Two-line rows: the promised date over the days left, the product over what to put
     # on it (the one column that may end in "…"; in full in the detail pane).
     two_line_rows = True
-    elide_column = 3
+    elide_column = 3  # the product over the text to engrave: only the text may end in "…"
+    whole_lead = "\n"
     pill_column = 1
     colour_columns = (1, 2)
     open_subject = Signal(str, int, int)  # from the history: subject_type, subject_id, person_id
@@ -81,6 +82,12 @@ class OrdersView(ListView):
     def __init__(self, parent=None):
         self.clock = utcnow  # tests set a fixed clock
         super().__init__(parent)
+        # The product over its text needs its name whole: the pane gives a little (its lines wrap).
+        from PySide6.QtWidgets import QScrollArea
+
+        from desktop.views import theme
+
+        self.form.findChild(QScrollArea, "detailScroll").setMinimumWidth(theme.DETAIL_MIN_WIDTH - 16)
         # A row of its own under the title, so the window can stay as narrow as before.
         outer: QVBoxLayout = self.form.layout()
         bar = QHBoxLayout()

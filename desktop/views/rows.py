@@ -24,7 +24,10 @@ class Row:
     sort_keys: list[object] | None = None  # per column; defaults to the cell text
     search: str = ""  # lower-case text the search field matches against
     tooltip: str | Callable[[], str] = ""  # a function: called (once) when Qt first asks
-    colour: str = ""  # "red", "amber", "grey" or ""
+    colour: str = ""  # "red", "amber", "grey" or "": on the view's colour_columns
+    # A colour of a column's own, over ``colour``: {column: colour} ("" for none). The
+    # status label shows the status's colour, the deadline beside it shows lateness.
+    colours: dict[int, str] | None = None
     extra: dict = field(default_factory=dict)
     subline: str = ""  # a quieter second line under the first cell (two-line rows)
     sublines: dict[int, str] | None = None  # the same under other cells: {column: text}
@@ -348,6 +351,10 @@ class RowsModel(QAbstractTableModel):
                     return cells[column] + "\n" + below
             return cells[column]
         if role == FOREGROUND:
+            colours = row.colours
+            if colours is not None and index.column() in colours:
+                colour = colours[index.column()]
+                return BRUSHES[colour] if colour else None
             colour = row.colour
             if colour and (self.colour_columns is None or index.column() in self.colour_columns):
                 return BRUSHES[colour]

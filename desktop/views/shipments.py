@@ -90,6 +90,7 @@ def open_link(url: str) -> bool:
 class ShipmentsView(ListView):
     key = "shipments"
     elide_column = 1  # the products; all of them are in the detail pane
+    whole_lead = ", "  # ...but the first is named whole: "Oorbellen Druppel (zilver), Ring…"
     pill_column = 5
     colour_columns = (5,)
 

@@ -232,7 +232,6 @@ class ListView(LazyRefresh, QWidget):
         columns need more room than it has: a name, a product, a status is never cut
         while the pane beside it has room to give. Called after the columns are measured
         and when the view is resized."""
-        from desktop.views import theme
         from desktop.views.cells import needed_width
 
         sizes = self.splitter.sizes()

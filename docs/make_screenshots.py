@@ -72,14 +72,14 @@ def main() -> None:
         return
     if args.only_settings:
         window = MainWindow()
-        window.resize(1280, 800)
+        window.resize(1366, 768)
         window.show()
         shoot_settings_pages(app, window, out, args.lang)
         return
     suffix = "" if args.lang == "nl" else f"-{args.lang}"
     # The first window, before the data is open (a fraction of a second at start).
     shell = MainWindow(deferred=True, saved={"last_view": "today"})
-    shell.resize(1280, 800)
+    shell.resize(1366, 768)
     shell.show()
     app.processEvents()
     shell.grab().save(str(out / f"start{suffix}.png"))
@@ -87,7 +87,7 @@ def main() -> None:
     shell.close()
 
     window = MainWindow()
-    window.resize(1280, 800)
+    window.resize(1366, 768)
     window.show()
     for view in window.views:
         window.show_view(view.key)

@@ -225,8 +225,10 @@ def test_an_owners_own_wording_keeps_the_parcel_question_and_a_deadline_per_part
 
     noor = Person.get(Person.name == "Noor Bakker")
     as_reader(noor, "nl", "NL", "je")
-    templates.save("ladder.4", "nl", "je", "Laatste keer",
-                   "{aanhef}\n\nIk wacht nog op {afspraken}; de deadline was {deadline}.\n\n{groet}\n{afzender}", NOW)
+    for template in ("ladder.4", "ladder.4.alt"):  # .alt: step 4 is her first message (nothing sent before)
+        templates.save(template, "nl", "je", "Laatste keer",
+                       "{aanhef}\n\nIk wacht nog op {afspraken}; de deadline was {deadline}.\n\n{groet}\n{afzender}",
+                       NOW)
     now = NOW + timedelta(days=15)
     [item] = [i for i in due.due_now(now) if i.person_id == noor.id]
     body = due_texts.compose(item, now).body

@@ -91,4 +91,4 @@ def test_default_texts_are_in_the_catalogs():
     subject, body = m.default_text("ladder.2", "nl", "u")
     assert "waarom een afgesproken datum" in body and "u" in body.split()
     subject_en, body_en = m.default_text("ladder.2", "en", "u")
-    assert body_en.startswith("{aanhef}") and "I haven't heard back" in body_en
+    assert body_en.startswith("{aanhef}") and "I haven't heard from you yet" in body_en

@@ -70,7 +70,7 @@ PLACEHOLDERS: dict[str, str] = {
     "afgesproken_op": N_("the day the agreement was made"),
     "gevolg": N_("the agreed consequence when it is not delivered"),
     "kosten": N_("the value of what was sent"),
-    "pauzedatum": N_("the day the collaboration is paused"),
+    "pauzedatum": N_("the day the collaboration ends"),
     "verzonden_op": N_("the day the parcel was sent"),
     "bericht_van": N_("the day of your message that is still unanswered"),
     "bestelnummer": N_("the order number"),

@@ -102,7 +102,6 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
     late_days = None
     if deadline is not None:
         late_days = (followup.local_date(now, s) - followup.local_date(deadline, s)).days
-    catalog = i18n.translations_for(to.lang)
     return {
         "voornaam": to.first_name,
         "naam": person.name,
@@ -114,7 +113,9 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
         "deadline": deadline,
         "dagen_te_laat": messages.DaysLate(max(1, late_days)) if late_days is not None else None,
         "afgesproken_op": main.get("agreed_at"),
-        "gevolg": main.get("consequence") or catalog.gettext(messages.DEFAULT_CONSEQUENCE),
+        # Only a consequence the owner agreed with her: without one, the final notice leaves
+        # its "what we agreed for that case" sentence out rather than claim an agreement.
+        "gevolg": main.get("consequence") or None,
         "kosten": messages.Money(main["value_cents"]) if main.get("value_cents") else None,
         "pauzedatum": (now + timedelta(days=int(settings.get("ladder_pause_days")))),
         "verzonden_op": main.get("sent_at"),

@@ -57,7 +57,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "afgesproken_op": NP_("placeholder", "Date of the agreement"),
     "gevolg": NP_("placeholder", "Consequence if it is not delivered"),
     "kosten": NP_("placeholder", "Value of what was sent"),
-    "pauzedatum": NP_("placeholder", "Date the collaboration pauses"),
+    "pauzedatum": NP_("placeholder", "Date the collaboration ends"),
     "verzonden_op": NP_("placeholder", "Date the parcel was sent"),
     "bestelnummer": NP_("placeholder", "Order number"),
     "beloofde_datum": NP_("placeholder", "Date promised to the customer"),
@@ -353,7 +353,7 @@ _t(
     "ladder.2",
     N_("Step 2: why the deadline matters"),
     NF_("Why an agreed date matters to us"),
-    NF_("{aanhef}\n\nI haven't heard back yet about {afspraken} (due {deadline}). I'd like to explain why "
+    NF_("{aanhef}\n\nI haven't heard from you yet about {afspraken} (due {deadline}). I'd like to explain why "
         "an agreed date matters to us: we plan our collections, promotions and stock around what we agree with our "
         "partners, so when something arrives late, the rest of our schedule slips too.\n\nCould you get it "
         "done in the next few days, or tell me a date that does work for you?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -388,19 +388,18 @@ _t(
     NF_("Final reminder about our agreement"),
     NF_("{aanhef}\n\nThis is my final reminder about {afspraken} (due {deadline}). We agreed this on "
         "{afgesproken_op}. I haven't heard from you since the deadline.\n\n"
-        "If I don't hear from you by {pauzedatum}, I'll put our collaboration on hold. Then what we agreed for "
-        "that case applies: {gevolg}. What we sent you is worth {kosten}.\n\nI'd much rather sort this out "
+        "If I haven't heard from you by {pauzedatum}, I'll end our collaboration. In that case, what we agreed "
+        "applies: {gevolg}. What we sent you is worth {kosten}.\n\nI'd much rather sort this out "
         "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.4.alt",
     N_("Step 4: last reminder (other wording)"),
-    NF_("Our agreement: final reminder"),
-    NF_("{aanhef}\n\nThis is about {afspraken} (due {deadline}). I haven't heard from you since the "
-        "deadline.\n\nSo this is my final reminder: if I don't hear from "
-        "you by {pauzedatum}, I'll put the collaboration on hold. Then what we agreed for that case applies: "
-        "{gevolg}. What we sent you is worth {kosten}.\n\nA short message is all it takes to sort it out "
-        "together.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("Our agreement: a last message"),
+    NF_("{aanhef}\n\nI'm writing about {afspraken} (due {deadline}), as I haven't heard from you since the "
+        "deadline. This is my last message about it: if I haven't heard from you by {pauzedatum}, I'll have to "
+        "end the collaboration. In that case, what we agreed applies: {gevolg}. What we sent you is worth "
+        "{kosten}.\n\nA short message is all it takes to sort it out together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # The follow-up of an unanswered message (rule "reply"): she owes an answer, not a
 # deliverable, so these never speak of a deadline or of work to finish. {bericht_van} is
@@ -423,7 +422,7 @@ _t(
     "reply.2",
     N_("Unanswered message, step 2: the agreed response time"),
     NF_("Still waiting for your answer"),
-    NF_("{aanhef}\n\nI'm following up once more on my message of {bericht_van} about “{titel}”. When we "
+    NF_("{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”. When we "
         "started working together, we agreed to answer each other within a few days, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -590,7 +589,7 @@ _BELGIAN = (
          "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
          "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("je_BE", "{aanhef}\n\nI'm following up once more on my message of {bericht_van} about “{titel}”. When we "
+    NP_("je_BE", "{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”. When we "
         "started working together, we agreed to answer each other within a few days, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -633,7 +632,8 @@ DELIVERABLE_WORDS = {
     "youtube": NP_("inline", "YouTube video"),
     "other": NP_("inline", "content"),
 }
-# TRANSLATORS: used for {gevolg} when the agreement names no consequence.
+# TRANSLATORS: an example consequence, shown for {gevolg} in the template editor's preview
+# (a real message without an agreed consequence leaves that sentence out).
 DEFAULT_CONSEQUENCE = N_("no new collaborations for now")
 
 

@@ -1,0 +1,129 @@
+"""The findings of the second native review of the ready messages (notes: message_review2.md).
+
+Each test renders what the app would hand the owner, for the five readers (Dutch je/u,
+Belgian je/u, English), and checks that the wrong words are gone and the right ones are
+there."""
+
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from desktop import i18n
+from desktop.domain import followup as f
+from desktop.presentation import due_texts, messages
+from desktop.store import due, settings
+from desktop.store.models import Collaboration, Person
+
+from .conftest import NOW
+
+AMS = "Europe/Amsterdam"
+READERS = [("nl", "NL", "je"), ("nl", "NL", "u"), ("nl", "BE", "je"), ("nl", "BE", "u"), ("en", "NL", "je")]
+MOMENT = datetime(2026, 11, 23, 9, 30)
+
+
+@pytest.fixture
+def demo(demo_db):
+    settings.set("time_zone", AMS)
+    return demo_db
+
+
+def reader(lang, country, form, first="Mila"):
+    return messages.Recipient(first, lang, country, form)
+
+
+def as_reader(person: Person, lang, country, form):
+    person.language, person.country, person.address_form = lang, country, form
+    person.save()
+
+
+def rendered(template_id, lang, country, form, **values) -> messages.Message:
+    return messages.render(template_id, dict(messages.sample_values(lang), **values), reader(lang, country, form),
+                           now=MOMENT)
+
+
+# --- 1. the final reminder says the collaboration ends, as the app does ----------------------
+
+@pytest.mark.parametrize("template_id", ["ladder.4", "ladder.4.alt"])
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_the_final_reminder_says_the_collaboration_ends(template_id, lang, country, form):
+    body = rendered(template_id, lang, country, form).body
+    assert "on hold" not in body and "pauze" not in body.lower()
+    if lang == "en":
+        assert re.search(r"I'll (have to )?end (our|the) collaboration\.", body), body
+    else:
+        assert re.search(r"samenwerking (helaas )?(stop|stopzetten|beëindigen)\.", body), body
+
+
+def test_the_editor_calls_the_date_the_end_of_the_collaboration():
+    assert i18n.translations_for("en").pgettext("placeholder", messages.PLACEHOLDER_LABELS["pauzedatum"]) \
+        == "Date the collaboration ends"
+    assert i18n.translations_for("nl").pgettext("placeholder", messages.PLACEHOLDER_LABELS["pauzedatum"]) \
+        == "Einddatum van de samenwerking"
+
+
+# --- 2. no agreement claimed that was never made ----------------------------------------------
+
+AGREED = ("hebben afgesproken", "what we agreed", "voorlopig geen nieuwe", "no new collaborations")
+
+
+def test_without_an_agreed_consequence_the_final_notice_claims_no_agreement(demo):
+    fleur = Person.get(Person.name == "Fleur Peeters")
+    Collaboration.update(consequence="").where(Collaboration.person == fleur).execute()
+    [item] = [i for i in due.due_now(NOW) if i.person_id == fleur.id and i.step == "4"]
+    for lang, country, form in READERS:
+        as_reader(fleur, lang, country, form)
+        message = due_texts.compose(item, NOW)
+        assert not any(words in message.body for words in AGREED), (lang, country, form, message.body)
+        assert not message.incomplete and "{" not in message.body
+        assert ("samenwerking" in message.body) if lang == "nl" else ("collaboration" in message.body)
+
+
+def test_an_agreed_consequence_is_still_quoted(demo):
+    fleur = Person.get(Person.name == "Fleur Peeters")
+    [item] = [i for i in due.due_now(NOW) if i.person_id == fleur.id and i.step == "4"]
+    for lang, country, form in READERS:
+        as_reader(fleur, lang, country, form)
+        body = due_texts.compose(item, NOW).body
+        wanted = "In dat geval geldt wat we hebben afgesproken: de ring alsnog" if lang == "nl" else \
+            "In that case, what we agreed applies: de ring alsnog"
+        assert wanted in body, (lang, country, form, body)
+
+
+# --- 3. no earlier contact claimed when a later step is the first message -------------------
+
+TZ = ZoneInfo(AMS)
+PEOPLE = {1: f.PersonInfo(1, "Sanne", ("instagram", "email", "phone"))}
+
+
+def test_step_four_says_final_reminder_only_after_an_earlier_reminder_was_sent():
+    s = f.LadderSettings(tz=TZ)
+    p = f.Promise("deliverable", 1, "deliverable", 10, NOW - timedelta(days=12))
+    [first] = f.due_now(f.plan([p], PEOPLE, [], [], s, NOW), NOW)
+    assert (first.step, first.template) == ("4", "ladder.4.alt")  # catch-up: nothing was sent before
+    steps = f.RULES["deliverable"].steps
+    for status, template in (("sent", "ladder.4"), ("dismissed", "ladder.4.alt")):
+        states = [f.StepState(f.promise_key(p, steps[i]), status, NOW - timedelta(days=9 - i), person_id=1,
+                              template=f"ladder.{i + 1}") for i in range(3)]
+        [item] = f.due_now(f.plan([p], PEOPLE, [], states, s, NOW), NOW)
+        assert (item.step, item.template) == ("4", template), status
+
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_the_last_message_as_a_first_message_claims_no_earlier_reminders(lang, country, form):
+    body = rendered("ladder.4.alt", lang, country, form).body.lower()
+    for claim in ("final reminder", "laatste herinnering", "once more", "nog een keer"):
+        assert claim not in body, (lang, country, form, body)
+    assert ("last message about it" in body) if lang == "en" else ("laatste bericht" in body)
+
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_step_two_claims_no_earlier_message(lang, country, form):
+    for template_id in ("reply.2", "ladder.2"):
+        body = rendered(template_id, lang, country, form, bericht_van=date(2026, 11, 19), titel="Ketting").body
+        for claim in ("once more", "nog een keer", "nogmaals", "heard back", "opnieuw"):
+            assert claim not in body, (template_id, lang, country, form, body)
+    reply = rendered("reply.2", lang, country, form, bericht_van=date(2026, 11, 19), titel="Ketting").body
+    assert ("I'm following up on my message of Thursday 19 November" in reply if lang == "en"
+            else "Ik kom terug op mijn bericht van donderdag 19 november" in reply), reply

@@ -127,3 +127,44 @@ def test_step_two_claims_no_earlier_message(lang, country, form):
     reply = rendered("reply.2", lang, country, form, bericht_van=date(2026, 11, 19), titel="Ketting").body
     assert ("I'm following up on my message of Thursday 19 November" in reply if lang == "en"
             else "Ik kom terug op mijn bericht van donderdag 19 november" in reply), reply
+
+
+# --- 4. no literal "…" holes -------------------------------------------------------------------
+
+def test_a_label_request_without_a_required_mention_names_the_shop(demo):
+    from desktop.presentation import collab_texts
+    from desktop.store.models import Content
+
+    noor = Person.get(Person.name == "Noor Bakker")
+    collab = Collaboration.get(Collaboration.person == noor)
+    collab.required_mentions = []
+    collab.save()
+    content = Content.create(collaboration=collab, url="https://example.com/p/9", platform="instagram", posted_at=NOW,
+                             missing=[], disclosure_ok=False)
+    shop = settings.get("shop_name")
+    assert shop
+    for lang, country, form in READERS:
+        as_reader(noor, lang, country, form)
+        text = collab_texts.label_request_message(Content.get_by_id(content.id))
+        assert "…" not in text, (lang, country, form, text)
+        quoted = ("„Gekregen van " if lang == "nl" else "“Gekregen van ") + shop + "”"
+        assert (quoted in text) == (country == "NL"), text
+        assert "#reclame" in text
+    settings.set("shop_name", "")
+    as_reader(noor, "nl", "NL", "je")
+    text = collab_texts.label_request_message(Content.get_by_id(content.id))
+    assert "…" not in text and "Gekregen van" not in text and "bijvoorbeeld #reclame" in text, text
+
+
+def test_an_agreed_deliverable_without_a_deadline_has_no_date_hole(demo):
+    from desktop.presentation import collab_texts
+    from desktop.store.models import Deliverable
+
+    fleur = Person.get(Person.name == "Fleur Peeters")
+    collab = Collaboration.get(Collaboration.person == fleur)
+    Deliverable.update(deadline=None).where(Deliverable.collaboration == collab).execute()
+    for lang, country, form in READERS:
+        as_reader(fleur, lang, country, form)
+        text = collab_texts.agreement_message(Collaboration.get_by_id(collab.id))
+        assert "…" not in text and "uiterlijk" not in text and "posted by" not in text, (lang, country, form, text)
+        assert re.search(r"^• 1× (story|post)$", text, re.M), text

@@ -13,7 +13,7 @@ from desktop.i18n import NP_
 from desktop.presentation import messages
 from desktop.presentation.due_texts import compose_for
 from desktop.store import influencers as ops
-from desktop.store import lookups
+from desktop.store import lookups, settings
 
 TYPE_CHECKING = False  # the models only name the types here
 if TYPE_CHECKING:
@@ -70,9 +70,12 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     for d in deliverables:
         # the word as it stands in a sentence ("TikTok-video", not a label lowered to "tiktok-video")
         kind = tr.pgettext("inline", words.get(d.kind, words["other"]))
-        lines.append("• " + tr.gettext("{count}× {kind}, posted by {date}").format(
-            count=d.count, kind=kind,
-            date=i18n.format_date(clock.to_local(d.deadline), "long", loc) if d.deadline else "…"))
+        if d.deadline:
+            lines.append("• " + tr.gettext("{count}× {kind}, posted by {date}").format(
+                count=d.count, kind=kind, date=i18n.format_date(clock.to_local(d.deadline), "long", loc)))
+        else:  # no deadline agreed: no date to quote (never a "…" hole)
+            # TRANSLATORS: an agreed deliverable without a deadline, e.g. "1× story".
+            lines.append("• " + tr.gettext("{count}× {kind}").format(count=d.count, kind=kind))
     tags = " ".join(collaboration.required_mentions + collaboration.required_hashtags)
     if tags:
         lines.append("• " + tr.gettext("Please use: {tags}").format(tags=tags))
@@ -118,8 +121,11 @@ def label_request_message(content: Content) -> str:
     missing = list(content.missing or [])
     items = [m for m in missing if m.startswith(("#", "@"))]
     if content.disclosure_ok is False or len(items) < len(missing) or not items:
-        shop = collaboration.required_mentions[0] if collaboration.required_mentions else "@…"
-        if (p.country or "").upper() == "BE":
+        # whom she got it from: the mention agreed with her, else the shop's name; without
+        # either only #reclame is given as the example (never a "@…" hole)
+        shop = (collaboration.required_mentions[0] if collaboration.required_mentions
+                else (settings.get("shop_name") or "").strip())
+        if (p.country or "").upper() == "BE" or not shop:
             items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame"))
         else:
             items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame or "

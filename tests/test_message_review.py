@@ -255,10 +255,11 @@ LATE_OPENING = {
     ("nl", "NL", "je"): "Het spijt ons: we hadden je bestelling beloofd voor zondag 22 november, maar dat is niet gelukt.",
     ("nl", "NL", "u"): "Het spijt ons: we hadden uw bestelling toegezegd voor zondag 22 november, maar dat is helaas "
                        "niet gelukt.",
-    ("nl", "BE", "je"): "Het spijt ons: we hadden je bestelling beloofd voor zondag 22 november, maar dat is niet gelukt.",
-    ("nl", "BE", "u"): "Het spijt ons: we hadden uw bestelling beloofd voor zondag 22 november, maar dat is helaas "
+    ("nl", "BE", "je"): "Het spijt ons: we hadden je bestelling beloofd tegen zondag 22 november, maar dat is niet "
+                        "gelukt.",
+    ("nl", "BE", "u"): "Het spijt ons: we hadden uw bestelling beloofd tegen zondag 22 november, maar dat is helaas "
                        "niet gelukt.",
-    ("en", "NL", "je"): "I'm sorry: we promised your order for Sunday 22 November, and it isn't ready yet.",
+    ("en", "NL", "je"): "We're sorry: your order should have been ready on Sunday 22 November, and it isn't yet.",
 }
 NEW_DATE = {"nl": "maandag 30 november", "en": "Monday 30 November"}
 BEFORE_THE_DATE = ("nu al", "nog steeds", "op schema", "gepland voor", "Bedankt voor je bestelling",

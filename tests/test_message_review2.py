@@ -168,3 +168,73 @@ def test_an_agreed_deliverable_without_a_deadline_has_no_date_hole(demo):
         text = collab_texts.agreement_message(Collaboration.get_by_id(collab.id))
         assert "…" not in text and "uiterlijk" not in text and "posted by" not in text, (lang, country, form, text)
         assert re.search(r"^• 1× (story|post)$", text, re.M), text
+
+
+# --- 5-8. custom orders: no passed date promised, one voice, Belgian "tegen", no ambiguity -----
+
+def order_of(name):
+    from desktop.store.models import CustomOrder
+
+    return CustomOrder.select().join(Person).where(Person.name == name).get()
+
+
+def test_a_confirmation_never_promises_a_day_that_is_over(demo):
+    from desktop.store.models import CustomOrder
+
+    order = order_of("Kevin Jacobs")
+    person = order.person
+    CustomOrder.update(promised_ready=date(2026, 11, 22)).where(CustomOrder.id == order.id).execute()
+    for lang, country, form in READERS:
+        as_reader(person, lang, country, form)
+        message = due_texts.compose_order(order.id, "order_confirmation", NOW)
+        body = message.body
+        assert "22 november" not in body.lower() and "vóór die dag" not in body and "before then" not in body, body
+        assert not message.incomplete and "{" not in body
+        assert ("Bedankt voor je bestelling" in body or "dank voor uw bestelling" in body
+                or "Thank you for your order" in body), body
+    CustomOrder.update(promised_ready=date(2026, 12, 4)).where(CustomOrder.id == order.id).execute()
+    expected = {("nl", "NL", "je"): "We verwachten dat je bestelling op vrijdag 4 december klaar is; verandert er iets",
+                ("nl", "NL", "u"): "We verwachten dat uw bestelling op vrijdag 4 december klaar is; verandert er iets",
+                ("nl", "BE", "je"): "We verwachten dat je bestelling tegen vrijdag 4 december klaar is;",
+                ("nl", "BE", "u"): "We verwachten dat uw bestelling tegen vrijdag 4 december klaar is;",
+                ("en", "NL", "je"): "We expect your order to be ready on Friday 4 December; if anything changes"}
+    for key, words in expected.items():
+        as_reader(person, *key)
+        body = due_texts.compose_order(order.id, "order_confirmation", NOW).body
+        assert words in body, (key, body)
+
+
+ORDER_VALUES = dict(beloofde_datum=date(2026, 12, 4), nieuwe_datum=date(2026, 12, 9))
+
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_order_news_in_one_voice_with_belgian_tegen_and_no_ambiguous_negation(lang, country, form):
+    texts = {t: rendered(t, lang, country, form, **ORDER_VALUES)
+             for t in ("order.late", "order.late.alt", "order.delay", "order.delay.alt")}
+    for template_id, message in texts.items():
+        body = message.body
+        assert "I'm sorry" not in body, body
+        assert "zoals we hadden" not in body and "as we had promised" not in body, body
+        assert "keep you waiting" not in body, body
+        if country == "BE":
+            assert " op vrijdag 4 december" not in body and " op woensdag 9 december" not in body, (template_id, body)
+            assert "tegen " in body, (template_id, body)
+        elif lang == "nl":
+            assert "tegen " not in body, (template_id, body)
+    late, late_alt = texts["order.late"], texts["order.late.alt"]
+    assert "promised your order for" not in late.body
+    if lang == "en":
+        assert "We're sorry: your order should have been ready on Friday 4 December, and it isn't yet." in late.body
+        assert "we promised it for Friday 4 December and didn't manage it. We're sorry." in late_alt.body
+    else:
+        promised = "beloofd" if form == "je" or country == "BE" else "toegezegd"
+        when = "tegen" if country == "BE" else "op"
+        assert f"we hadden {promised} dat die {when} vrijdag 4 december" in late_alt.body, late_alt.body
+        assert "maar dat is" in late_alt.body and "niet gelukt" in late_alt.body
+    if (lang, country, form) == ("nl", "BE", "u"):
+        assert late.subject == "Uw bestelling {bestelnummer} is later klaar dan beloofd".format(
+            bestelnummer=messages.sample_values("nl")["bestelnummer"])
+        assert "beloofd" in late.body and "gereed" not in late.body and "toegezegd" not in late.body
+    if form == "u" and lang == "nl":
+        assert "Graag laten we u iets weten" not in texts["order.delay.alt"].body
+        assert "Een kort bericht over uw bestelling" in texts["order.delay.alt"].body

@@ -203,7 +203,9 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         "afzender": settings.get("owner_name"),
         "product": order.product.name if order.product_id else "",
         "bestelnummer": order.order_number,
-        "beloofde_datum": order.promised_ready,
+        # A confirmation never promises a day that is already over: its sentence is left out.
+        "beloofde_datum": (None if step == "order_confirmation" and order.promised_ready is not None
+                           and order.promised_ready < today else order.promised_ready),
         "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, today)
                                       if step == "order_delay" or late else None),
         "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,

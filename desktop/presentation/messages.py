@@ -469,7 +469,7 @@ _t(
     NF_("News about your order {bestelnummer}"),
     NF_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
         "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
-        "{nieuwe_datum}. We'd rather let you know now than keep you waiting.\n\nSorry for the delay, and thank "
+        "{nieuwe_datum}. We wanted to tell you now rather than on the day itself.\n\nSorry for the delay, and thank "
         "you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -502,7 +502,7 @@ _t(
     "order.late",
     N_("Custom order: the promised date has passed"),
     NF_("Your order {bestelnummer} is running late"),
-    NF_("{aanhef}\n\nI'm sorry: we promised your order for {beloofde_datum}, and it isn't ready yet. We're still "
+    NF_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We're still "
         "working on your {product} (order {bestelnummer}) and now expect to have everything ready on "
         "{nieuwe_datum}. We'll let you know the moment your order is on its way.\n\nApologies for the wait, "
         "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
@@ -511,8 +511,8 @@ _t(
     "order.late.alt",
     N_("Custom order: the promised date has passed (other wording)"),
     NF_("News about your order {bestelnummer}"),
-    NF_("{aanhef}\n\nA short note about your order {bestelnummer}: it wasn't ready on {beloofde_datum} as we had "
-        "promised, and we're sorry about that. We're finishing your {product} with care and now expect to have "
+    NF_("{aanhef}\n\nA short note about your order {bestelnummer}: we promised it for {beloofde_datum} and didn't "
+        "manage it. We're sorry. We're finishing your {product} with care and now expect to have "
         "everything ready on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n"
         "{winkel}"),
 )
@@ -524,7 +524,7 @@ _t(
     NF_("Your order {bestelnummer} at {winkel}"),
     NF_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for you "
         "(personalisation: “{personalisatie}”). The price is {prijs}.\n\nWe expect your order to be ready on "
-        "{beloofde_datum}. If anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
+        "{beloofde_datum}; if anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.ready",
@@ -583,7 +583,7 @@ _BELGIAN = (
     NBE_("word on whether the parcel with the {product} arrived safely"),
     NBE_("Oh, and did the parcel with the {product} arrive safely?"),
     NBE_("Oh, and did the parcel I sent you arrive safely?"),
-    NBE_("{aanhef}\n\nI'm sorry: we promised your order for {beloofde_datum}, and it isn't ready yet. We're still "
+    NBE_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We're still "
          "working on your {product} (order {bestelnummer}) and now expect to have everything ready on "
          "{nieuwe_datum}. We'll let you know the moment your order is on its way.\n\nApologies for the wait, "
          "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
@@ -592,6 +592,22 @@ _BELGIAN = (
     NP_("je_BE", "{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”. When we "
         "started working together, we agreed to answer each other within a few days, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
+    # Belgians are ready "tegen" a date (not "op"), and the u_BE late subject matches its body.
+    NBE_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for you "
+         "(personalisation: “{personalisatie}”). The price is {prijs}.\n\nWe expect your order to be ready on "
+         "{beloofde_datum}; if anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
+         "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
+         "{nieuwe_datum}. We wanted to tell you now rather than on the day itself.\n\nSorry for the delay, and thank "
+         "you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nA short note about your order {bestelnummer}: your {product} won't be ready on "
+         "{beloofde_datum} after all. Our new expected date is {nieuwe_datum}. Rest assured, we're taking good "
+         "care of it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nA short note about your order {bestelnummer}: we promised it for {beloofde_datum} and didn't "
+         "manage it. We're sorry. We're finishing your {product} with care and now expect to have "
+         "everything ready on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n"
+         "{winkel}"),
+    NBE_("Your order {bestelnummer} is running late"),
 )
 
 # {aanhef} and {groet}: one greeting and one sign-off per language, form of address and

@@ -238,3 +238,35 @@ def test_order_news_in_one_voice_with_belgian_tegen_and_no_ambiguous_negation(la
     if form == "u" and lang == "nl":
         assert "Graag laten we u iets weten" not in texts["order.delay.alt"].body
         assert "Een kort bericht over uw bestelling" in texts["order.delay.alt"].body
+
+
+# --- 7, 13. a Belgian parcel is "toegekomen"; the .alt check-in names the product in its sentence
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_parcel_check_ins_say_toegekomen_in_belgium_and_name_the_product(lang, country, form):
+    for template_id in ("shipment.received", "shipment.received.alt"):
+        message = rendered(template_id, lang, country, form)
+        text = message.subject + "\n" + message.body
+        if country == "BE":
+            assert "toegekomen" in text and "aangekomen" not in text, (template_id, form, text)
+        elif lang == "nl":
+            assert "aangekomen" in text and "toegekomen" not in text, (template_id, form, text)
+        assert "(Zilveren ketting Maan)" not in text, text
+    alt = rendered("shipment.received.alt", lang, country, form).body
+    if lang == "en":
+        assert "I sent the Zilveren ketting Maan on Monday 30 November." in alt, alt
+    else:
+        assert f"Ik heb {'je' if form == 'je' else 'u'} de Zilveren ketting Maan op maandag 30 november " in alt, alt
+
+
+# --- 9. present perfect in step 3 ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, country, form", READERS[:4])
+def test_step_three_speaks_in_the_present_perfect(lang, country, form):
+    ladder = rendered("ladder.3", lang, country, form, afspraken=["je post"]).body
+    reply = rendered("reply.3", lang, country, form, bericht_van=date(2026, 11, 19), titel="Ketting").body
+    for wrong in ("hoorde", "vernam", "kreeg op", "niets van je hoorde op"):
+        assert wrong not in ladder and wrong not in reply, (wrong, ladder, reply)
+    assert ("nog niets van je gehoord heb over" if form == "je" else "nog niets van u vernomen heb over") in ladder
+    assert ("nog geen reactie heb gekregen op mijn bericht" if form == "je"
+            else "nog geen antwoord heb gekregen op mijn bericht") in reply

@@ -460,7 +460,7 @@ _t(
     "shipment.received.alt",
     N_("Check-in: has the parcel arrived? (other wording)"),
     NF_("Your parcel from {winkel}"),
-    NF_("{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
+    NF_("{aanhef}\n\nQuick question: did my parcel reach you? I sent the {product} on {verzonden_op}. "
         "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -573,7 +573,7 @@ _BELGIAN = (
     NBE_("{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
         "love to hear what you think of it!\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("Your parcel from {winkel}"),
-    NBE_("{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
+    NBE_("{aanhef}\n\nQuick question: did my parcel reach you? I sent the {product} on {verzonden_op}. "
         "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef}\n\nA gentle reminder about {afspraken} (due {deadline}). Is there anything I can help "
         "with? If you let me know when you expect to post, I can plan around it.\n\n{pakketvraag}\n\n"

@@ -270,3 +270,22 @@ def test_step_three_speaks_in_the_present_perfect(lang, country, form):
     assert ("nog niets van je gehoord heb over" if form == "je" else "nog niets van u vernomen heb over") in ladder
     assert ("nog geen reactie heb gekregen op mijn bericht" if form == "je"
             else "nog geen antwoord heb gekregen op mijn bericht") in reply
+
+
+# --- 10. "the deadline" only when there is one ---------------------------------------------------
+
+def test_the_final_notice_speaks_of_the_deadline_only_when_there_is_one(demo):
+    noor = Person.get(Person.name == "Noor Bakker")  # post due 20 November, TikTok video due 3 December
+    now = NOW + timedelta(days=15)
+    [item] = [i for i in due.due_now(now) if i.person_id == noor.id]
+    assert item.step == "4" and len(item.parts) == 2
+    for lang, country, form in READERS:
+        as_reader(noor, lang, country, form)
+        body = due_texts.compose(item, now).body
+        assert "de deadline" not in body and "the deadline" not in body, (lang, country, form, body)
+    fleur = Person.get(Person.name == "Fleur Peeters")  # one deliverable
+    [item] = [i for i in due.due_now(NOW) if i.person_id == fleur.id and i.step == "4"]
+    for lang, country, form in READERS:
+        as_reader(fleur, lang, country, form)
+        body = due_texts.compose(item, NOW).body
+        assert re.search(r"(Sinds de deadline van|since the deadline of) \w+ \d+ \w+", body), (lang, form, body)

@@ -382,12 +382,15 @@ _t(
     NF_("{aanhef} I'd like to hear from you about {afspraken} (due {deadline}). I hope all is well! "
         "Could you drop me a line when you see this?\n\n{groet}\n{afzender}\n{winkel}"),
 )
+# Step 4 names the deadline in its own sentence ("since the deadline of ..."): when the
+# deliverables have different deadlines, {afspraken} names each one's date and that sentence
+# is left out, so it never speaks of "the deadline" with two of them.
 _t(
     "ladder.4",
     N_("Step 4: last reminder"),
     NF_("Final reminder about our agreement"),
-    NF_("{aanhef}\n\nThis is my final reminder about {afspraken} (due {deadline}). We agreed this on "
-        "{afgesproken_op}. I haven't heard from you since the deadline.\n\n"
+    NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed this on {afgesproken_op}. "
+        "I haven't heard from you since the deadline of {deadline}.\n\n"
         "If I haven't heard from you by {pauzedatum}, I'll end our collaboration. In that case, what we agreed "
         "applies: {gevolg}. What we sent you is worth {kosten}.\n\nI'd much rather sort this out "
         "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
@@ -396,8 +399,8 @@ _t(
     "ladder.4.alt",
     N_("Step 4: last reminder (other wording)"),
     NF_("Our agreement: a last message"),
-    NF_("{aanhef}\n\nI'm writing about {afspraken} (due {deadline}), as I haven't heard from you since the "
-        "deadline. This is my last message about it: if I haven't heard from you by {pauzedatum}, I'll have to "
+    NF_("{aanhef}\n\nI'm writing about {afspraken}. I haven't heard from you since the deadline of "
+        "{deadline}. This is my last message about it: if I haven't heard from you by {pauzedatum}, I'll have to "
         "end the collaboration. In that case, what we agreed applies: {gevolg}. What we sent you is worth "
         "{kosten}.\n\nA short message is all it takes to sort it out together.\n\n{groet}\n{afzender}\n{winkel}"),
 )

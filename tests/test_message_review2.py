@@ -289,3 +289,16 @@ def test_the_final_notice_speaks_of_the_deadline_only_when_there_is_one(demo):
         as_reader(fleur, lang, country, form)
         body = due_texts.compose(item, NOW).body
         assert re.search(r"(Sinds de deadline van|since the deadline of) \w+ \d+ \w+", body), (lang, form, body)
+
+
+# --- 12, 13. no repetition, no fragment ----------------------------------------------------------
+
+@pytest.mark.parametrize("lang, country, form", READERS[:4])
+def test_the_shipped_message_names_the_parcel_once_and_reply_two_has_no_fragment(lang, country, form):
+    shipped = rendered("order.shipped", lang, country, form).body
+    parcel = "pakje" if country == "BE" else "pakket"
+    assert shipped.count(parcel) == 1 and "de zending hier volgen:" in shipped, shipped
+    reply = rendered("reply.2.alt", lang, country, form, bericht_van=date(2026, 11, 19), titel="Ketting").body
+    assert "Ook als" not in reply and "meer tijd nodig hebt, is welkom." in reply, reply
+    ladder = rendered("ladder.2", lang, country, form, afspraken=["je post"]).body
+    assert ladder.count("afgesproken") + ladder.count("afspreken") <= 2, ladder

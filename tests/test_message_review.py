@@ -502,7 +502,7 @@ def test_a_belgian_reader_gets_a_pakje_in_every_parcel_text():
             assert "pakket" in nl and "pakje" not in nl, (template_id, form, nl)
         shipped = messages.render("order.shipped", values, reader("nl", "BE", form, "Kevin"), now=NOW).body
         assert "Het pakje wordt geleverd door PostNL." in shipped
-        assert ("Je kunt de zending hier volgen:" if form == "je" else "U kunt de zending hier volgen:") in shipped
+        assert ("Hier kun je de zending volgen:" if form == "je" else "Hier kunt u de zending volgen:") in shipped
         assert shipped.count("pakje") == 1  # not "het pakje ... je pakje" (review 2, finding 12)
         for phrase in (messages.describe("shipment", {"product": "Naamketting"}, reader("nl", "BE", form)),
                        messages.parcel_question({"product": "Naamketting"}, reader("nl", "BE", form))):

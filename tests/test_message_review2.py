@@ -297,8 +297,19 @@ def test_the_final_notice_speaks_of_the_deadline_only_when_there_is_one(demo):
 def test_the_shipped_message_names_the_parcel_once_and_reply_two_has_no_fragment(lang, country, form):
     shipped = rendered("order.shipped", lang, country, form).body
     parcel = "pakje" if country == "BE" else "pakket"
-    assert shipped.count(parcel) == 1 and "de zending hier volgen:" in shipped, shipped
+    assert shipped.count(parcel) == 1 and "de zending volgen:" in shipped, shipped
     reply = rendered("reply.2.alt", lang, country, form, bericht_van=date(2026, 11, 19), titel="Ketting").body
     assert "Ook als" not in reply and "meer tijd nodig hebt, is welkom." in reply, reply
     ladder = rendered("ladder.2", lang, country, form, afspraken=["je post"]).body
     assert ladder.count("afgesproken") + ladder.count("afspreken") <= 2, ladder
+
+
+# --- 14. the editor's preview names content as the real messages do ------------------------------
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_describe_uses_the_inline_word(lang, country, form):
+    phrase = messages.describe("deliverable", {"what": "tiktok", "product": "Ketting"}, reader(lang, country, form))
+    owed = messages.describe_owed([("deliverable", 1, {"what": "tiktok", "product": "Ketting"})],
+                                  reader(lang, country, form))
+    assert phrase == owed.afspraken[0], (phrase, owed)
+    assert ("TikTok-video" in phrase) if lang == "nl" else ("TikTok video" in phrase), phrase

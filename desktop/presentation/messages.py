@@ -711,7 +711,8 @@ def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now
 
     context = recipient.context
     if kind == "deliverable":
-        what = lookup("inline", DELIVERABLE_WORDS.get(str(details.get("what", "")), DELIVERABLE_WORDS["other"]))
+        # the word as it stands in a sentence ("TikTok-video"): the "inline" context, as describe_owed reads it
+        what = catalog.pgettext("inline", DELIVERABLE_WORDS.get(str(details.get("what", "")), DELIVERABLE_WORDS["other"]))
         key = "deliverable" if details.get("product") else "deliverable_no_product"
         text = lookup(context, DESCRIPTIONS[key])
         return fill_simple(text, what=what, product=str(details.get("product") or ""))

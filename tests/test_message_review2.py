@@ -313,3 +313,30 @@ def test_describe_uses_the_inline_word(lang, country, form):
                                   reader(lang, country, form))
     assert phrase == owed.afspraken[0], (phrase, owed)
     assert ("TikTok-video" in phrase) if lang == "nl" else ("TikTok video" in phrase), phrase
+
+
+# --- 11. the label request names her content, and a story's label goes in the picture ------------
+
+def test_a_label_request_names_the_content_kind_and_a_story_has_no_caption(demo):
+    from desktop.presentation import collab_texts
+    from desktop.store.models import Content, Deliverable
+
+    fleur = Person.get(Person.name == "Fleur Peeters")
+    collab = Collaboration.get(Collaboration.person == fleur)
+    story = Deliverable.create(collaboration=collab, kind="story", count=1)
+    content = Content.create(collaboration=collab, deliverable=story, url="https://example.com/s/1",
+                             platform="instagram", posted_at=NOW, missing=[], disclosure_ok=False)
+    words = {("nl", "je"): ("Nog één dingetje over je story", "Bedankt voor je story, die ziet er prachtig uit!"),
+             ("nl", "u"): ("Nog één punt over uw story", "Dank voor uw story, die ziet er prachtig uit!"),
+             ("en", "je"): ("One small thing about your story", "Thanks for your story, it looks lovely!")}
+    for lang, country, form in READERS:
+        as_reader(fleur, lang, country, form)
+        message = due_texts.compose_for(fleur, "label", {"inhoud": collab_texts._content_words(
+            ["story"], due_texts.recipient(fleur))}, NOW)
+        text = collab_texts.label_request_message(Content.get_by_id(content.id))
+        subject, opening = words[(lang, form)]
+        assert message.subject == subject, message.subject
+        assert opening in text, (lang, country, form, text)
+        assert "bijschrift" not in text and "caption" not in text and " post" not in text, text
+        assert ("in beeld, aan het begin van de story" in text) if lang == "nl" else \
+            ("in the picture, at the start of the story" in text), text

@@ -72,6 +72,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "reden": NP_("placeholder", "Reason for ending"),
     "ontbreekt": NP_("placeholder", "What the post still lacks"),
     "pakketvraag": NP_("placeholder", "Question whether the parcel arrived"),
+    "inhoud": NP_("placeholder", "The content it is about"),
 }
 
 
@@ -107,7 +108,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "order.shipped": _ORDER + ("vervoerder", "track_trace"),
     "agreement": ("titel", "voorwaarden"),
     "ending": ("titel", "reden"),
-    "label": ("titel", "ontbreekt"),
+    "label": ("titel", "ontbreekt", "inhoud"),
 }
 
 
@@ -563,8 +564,8 @@ _t(
 _t(
     "label",
     N_("Content: please add the advertising label"),
-    NF_("One small thing about your post"),
-    NF_("{aanhef}\n\nThanks for your post, it looks lovely! One small thing: because you received the "
+    NF_("One small thing about {inhoud}"),
+    NF_("{aanhef}\n\nThanks for {inhoud}, it looks lovely! One small thing: because you received the "
         "product from us, the rules say your followers must be able to see that it's an ad. Could you add "
         "this?\n\n{ontbreekt}\n\nThank you!\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -850,6 +851,7 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         else "• 1 reel uiterlijk 7 december\n• @zilverenzo #gekregen",
         "reden": "the timing no longer suits us" if language == "en" else "de timing komt ons niet meer goed uit",
         "ontbreekt": "• #reclame",
+        "inhoud": "",  # like {afspraken}: worded per form of address (describe("deliverable", ...))
     }
 
 

@@ -479,6 +479,7 @@ class _Next:
     due: datetime  # before the person guards
     key: str
     previous_sent: datetime | None = None  # when the step before it was sent (None: not sent, or none)
+    earlier_sent: bool = False  # was any earlier step of this promise really sent (not only dismissed)?
 
 
 def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Iterable[datetime],
@@ -537,8 +538,9 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], in
         due = max(due, max(snoozed))
     step = steps[index]
     previous = found[last] if last >= 0 else None  # the last step acted on
+    earlier = found is not None and any(st is not None and st.status == "sent" for st in found[:index])
     return _Next(promise, index, step, due, prefix + step.name,
-                 previous.at if previous is not None and previous.status == "sent" else None)
+                 previous.at if previous is not None and previous.status == "sent" else None, earlier)
 
 
 def _answered(promise: Promise, incoming: Iterable[datetime]) -> bool:
@@ -556,8 +558,9 @@ def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime
 
     A step comes due ``offset`` after the reference; after the owner acted on a step,
     the later ones keep their spacing from that moment. Catch-up: the newest step that
-    came due is the one to show, else the first one still to come. (The wording of steps
-    3 and 4 claims no earlier contact, so it stays true when they are the first message.)"""
+    came due is the one to show, else the first one still to come. (Step 3 says "this way" and
+    step 4 "my final reminder" only after an earlier step was sent: ``_item`` takes their
+    other wording otherwise, which claims no earlier contact.)"""
     first = chosen = -1
     for i in range(last + 1, len(steps)):
         if steps[i].needs_previous and not (i - 1 == last and found[last].status == "sent"):
@@ -921,9 +924,12 @@ def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: Lad
     since = primary.promise.since or primary.promise.reference
     channel, channel_note = channel_decision(step, person, contacts, since)
     if template and step.alt_template and (template == last_template or channel_note == NO_OTHER_CHANNEL
-                                           or not _another_way(step, channel, primary, contacts)):
-        # the other wording: not the same text twice, and none that says "this way" when
-        # there is no other way to write to her, or the step before did not go another way
+                                           or not _another_way(step, channel, primary, contacts)
+                                           or (step.final and not primary.earlier_sent)):
+        # the other wording: not the same text twice, none that says "this way" when there
+        # is no other way to write to her or the step before did not go another way, and
+        # no "my final reminder" when no earlier reminder was sent (catch-up made the last
+        # step the first message: its other wording claims no earlier contact)
         template = step.alt_template
     due_parts = tuple([
         _built(DuePart, {

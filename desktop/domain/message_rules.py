@@ -70,7 +70,7 @@ PLACEHOLDERS: dict[str, str] = {
     "afgesproken_op": N_("the day the agreement was made"),
     "gevolg": N_("the agreed consequence when it is not delivered"),
     "kosten": N_("the value of what was sent"),
-    "pauzedatum": N_("the day the collaboration is paused"),
+    "pauzedatum": N_("the day the collaboration ends"),
     "verzonden_op": N_("the day the parcel was sent"),
     "bericht_van": N_("the day of your message that is still unanswered"),
     "bestelnummer": N_("the order number"),
@@ -85,6 +85,8 @@ PLACEHOLDERS: dict[str, str] = {
     "voorwaarden": N_("the agreed terms, one per line"),
     "reden": N_("why the collaboration ends, as you typed it"),
     "ontbreekt": N_("what the post still lacks, e.g. the advertising label, one per line"),
+    # TRANSLATORS: help text for {inhoud}: the influencer's content a label request is about.
+    "inhoud": N_("her content the message is about, e.g. “your story”"),
     # TRANSLATORS: help text for {pakketvraag}: a closing sentence of a first reminder.
     "pakketvraag": N_("a closing question whether a parcel arrived, when that check-in is due with a first "
                       "reminder (empty otherwise)"),
@@ -124,6 +126,7 @@ OPTIONAL = frozenset({
     # a message about deliverables with different deadlines names each in {afspraken}
     "deadline",
     "pakketvraag",
+    "inhoud",
 })
 
 # Values the owner types as a clause that ends a sentence of the template ("De reden:

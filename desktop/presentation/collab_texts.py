@@ -13,7 +13,7 @@ from desktop.i18n import NP_
 from desktop.presentation import messages
 from desktop.presentation.due_texts import compose_for
 from desktop.store import influencers as ops
-from desktop.store import lookups
+from desktop.store import lookups, settings
 
 TYPE_CHECKING = False  # the models only name the types here
 if TYPE_CHECKING:
@@ -70,9 +70,12 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     for d in deliverables:
         # the word as it stands in a sentence ("TikTok-video", not a label lowered to "tiktok-video")
         kind = tr.pgettext("inline", words.get(d.kind, words["other"]))
-        lines.append("• " + tr.gettext("{count}× {kind}, posted by {date}").format(
-            count=d.count, kind=kind,
-            date=i18n.format_date(clock.to_local(d.deadline), "long", loc) if d.deadline else "…"))
+        if d.deadline:
+            lines.append("• " + tr.gettext("{count}× {kind}, posted by {date}").format(
+                count=d.count, kind=kind, date=i18n.format_date(clock.to_local(d.deadline), "long", loc)))
+        else:  # no deadline agreed: no date to quote (never a "…" hole)
+            # TRANSLATORS: an agreed deliverable without a deadline, e.g. "1× story".
+            lines.append("• " + tr.gettext("{count}× {kind}").format(count=d.count, kind=kind))
     tags = " ".join(collaboration.required_mentions + collaboration.required_hashtags)
     if tags:
         lines.append("• " + tr.gettext("Please use: {tags}").format(tags=tags))
@@ -117,15 +120,31 @@ def label_request_message(content: Content) -> str:
     tr = i18n.translations_for(i18n.normalise_language(p.language))
     missing = list(content.missing or [])
     items = [m for m in missing if m.startswith(("#", "@"))]
+    reader = messages.Recipient("", p.language or "nl", p.country or "NL", p.address_form or "je")
+    kind = content.deliverable.kind if content.deliverable_id else "other"
+    story = kind == "story"
     if content.disclosure_ok is False or len(items) < len(missing) or not items:
-        shop = collaboration.required_mentions[0] if collaboration.required_mentions else "@…"
-        if (p.country or "").upper() == "BE":
+        # whom she got it from: the mention agreed with her, else the shop's name; without
+        # either only #reclame is given as the example (never a "@…" hole)
+        shop = (collaboration.required_mentions[0] if collaboration.required_mentions
+                else (settings.get("shop_name") or "").strip())
+        if ((p.country or "").upper() == "BE" or not shop) and story:
+            # a story has no caption: the label goes in the picture
+            items.append(tr.gettext("A clear advertising label in the picture, at the start of the story, "
+                                    "e.g. #reclame"))
+        elif (p.country or "").upper() == "BE" or not shop:
             items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame"))
+        elif story:
+            items.append(tr.gettext("A clear advertising label in the picture, at the start of the story, "
+                                    "e.g. #reclame or “Gekregen van {shop}”").format(shop=shop))
         else:
             items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame or "
                                     "“Gekregen van {shop}”").format(shop=shop))
     lines = "\n".join("• " + m for m in items)
-    return compose_for(p, "label", {"titel": collaboration.title, "ontbreekt": lines}, clock.utcnow()).body
+    # {inhoud}: "je story" / "your reel": what she posted, named as the messages name it
+    inhoud = _content_words([kind], reader)
+    return compose_for(p, "label", {"titel": collaboration.title, "ontbreekt": lines, "inhoud": inhoud},
+                       clock.utcnow()).body
 
 
 __all__ = ["agreement_terms_text", "agreement_message", "label_request_message"]

@@ -102,7 +102,6 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
     late_days = None
     if deadline is not None:
         late_days = (followup.local_date(now, s) - followup.local_date(deadline, s)).days
-    catalog = i18n.translations_for(to.lang)
     return {
         "voornaam": to.first_name,
         "naam": person.name,
@@ -114,7 +113,9 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
         "deadline": deadline,
         "dagen_te_laat": messages.DaysLate(max(1, late_days)) if late_days is not None else None,
         "afgesproken_op": main.get("agreed_at"),
-        "gevolg": main.get("consequence") or catalog.gettext(messages.DEFAULT_CONSEQUENCE),
+        # Only a consequence the owner agreed with her: without one, the final notice leaves
+        # its "what we agreed for that case" sentence out rather than claim an agreement.
+        "gevolg": main.get("consequence") or None,
         "kosten": messages.Money(main["value_cents"]) if main.get("value_cents") else None,
         "pauzedatum": (now + timedelta(days=int(settings.get("ladder_pause_days")))),
         "verzonden_op": main.get("sent_at"),
@@ -202,7 +203,9 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         "afzender": settings.get("owner_name"),
         "product": order.product.name if order.product_id else "",
         "bestelnummer": order.order_number,
-        "beloofde_datum": order.promised_ready,
+        # A confirmation never promises a day that is already over: its sentence is left out.
+        "beloofde_datum": (None if step == "order_confirmation" and order.promised_ready is not None
+                           and order.promised_ready < today else order.promised_ready),
         "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, today)
                                       if step == "order_delay" or late else None),
         "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,

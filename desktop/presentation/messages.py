@@ -57,7 +57,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "afgesproken_op": NP_("placeholder", "Date of the agreement"),
     "gevolg": NP_("placeholder", "Consequence if it is not delivered"),
     "kosten": NP_("placeholder", "Value of what was sent"),
-    "pauzedatum": NP_("placeholder", "Date the collaboration pauses"),
+    "pauzedatum": NP_("placeholder", "Date the collaboration ends"),
     "verzonden_op": NP_("placeholder", "Date the parcel was sent"),
     "bestelnummer": NP_("placeholder", "Order number"),
     "beloofde_datum": NP_("placeholder", "Date promised to the customer"),
@@ -72,6 +72,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "reden": NP_("placeholder", "Reason for ending"),
     "ontbreekt": NP_("placeholder", "What the post still lacks"),
     "pakketvraag": NP_("placeholder", "Question whether the parcel arrived"),
+    "inhoud": NP_("placeholder", "The content it is about"),
 }
 
 
@@ -107,7 +108,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "order.shipped": _ORDER + ("vervoerder", "track_trace"),
     "agreement": ("titel", "voorwaarden"),
     "ending": ("titel", "reden"),
-    "label": ("titel", "ontbreekt"),
+    "label": ("titel", "ontbreekt", "inhoud"),
 }
 
 
@@ -353,7 +354,7 @@ _t(
     "ladder.2",
     N_("Step 2: why the deadline matters"),
     NF_("Why an agreed date matters to us"),
-    NF_("{aanhef}\n\nI haven't heard back yet about {afspraken} (due {deadline}). I'd like to explain why "
+    NF_("{aanhef}\n\nI haven't heard from you yet about {afspraken} (due {deadline}). I'd like to explain why "
         "an agreed date matters to us: we plan our collections, promotions and stock around what we agree with our "
         "partners, so when something arrives late, the rest of our schedule slips too.\n\nCould you get it "
         "done in the next few days, or tell me a date that does work for you?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -382,25 +383,27 @@ _t(
     NF_("{aanhef} I'd like to hear from you about {afspraken} (due {deadline}). I hope all is well! "
         "Could you drop me a line when you see this?\n\n{groet}\n{afzender}\n{winkel}"),
 )
+# Step 4 names the deadline in its own sentence ("since the deadline of ..."): when the
+# deliverables have different deadlines, {afspraken} names each one's date and that sentence
+# is left out, so it never speaks of "the deadline" with two of them.
 _t(
     "ladder.4",
     N_("Step 4: last reminder"),
     NF_("Final reminder about our agreement"),
-    NF_("{aanhef}\n\nThis is my final reminder about {afspraken} (due {deadline}). We agreed this on "
-        "{afgesproken_op}. I haven't heard from you since the deadline.\n\n"
-        "If I don't hear from you by {pauzedatum}, I'll put our collaboration on hold. Then what we agreed for "
-        "that case applies: {gevolg}. What we sent you is worth {kosten}.\n\nI'd much rather sort this out "
+    NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed this on {afgesproken_op}. "
+        "I haven't heard from you since the deadline of {deadline}.\n\n"
+        "If I haven't heard from you by {pauzedatum}, I'll end our collaboration. In that case, what we agreed "
+        "applies: {gevolg}. What we sent you is worth {kosten}.\n\nI'd much rather sort this out "
         "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.4.alt",
     N_("Step 4: last reminder (other wording)"),
-    NF_("Our agreement: final reminder"),
-    NF_("{aanhef}\n\nThis is about {afspraken} (due {deadline}). I haven't heard from you since the "
-        "deadline.\n\nSo this is my final reminder: if I don't hear from "
-        "you by {pauzedatum}, I'll put the collaboration on hold. Then what we agreed for that case applies: "
-        "{gevolg}. What we sent you is worth {kosten}.\n\nA short message is all it takes to sort it out "
-        "together.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("Our agreement: a last message"),
+    NF_("{aanhef}\n\nI'm writing about {afspraken}. I haven't heard from you since the deadline of "
+        "{deadline}. This is my last message about it: if I haven't heard from you by {pauzedatum}, I'll have to "
+        "end the collaboration. In that case, what we agreed applies: {gevolg}. What we sent you is worth "
+        "{kosten}.\n\nA short message is all it takes to sort it out together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # The follow-up of an unanswered message (rule "reply"): she owes an answer, not a
 # deliverable, so these never speak of a deadline or of work to finish. {bericht_van} is
@@ -423,7 +426,7 @@ _t(
     "reply.2",
     N_("Unanswered message, step 2: the agreed response time"),
     NF_("Still waiting for your answer"),
-    NF_("{aanhef}\n\nI'm following up once more on my message of {bericht_van} about “{titel}”. When we "
+    NF_("{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”. When we "
         "started working together, we agreed to answer each other within a few days, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -461,7 +464,7 @@ _t(
     "shipment.received.alt",
     N_("Check-in: has the parcel arrived? (other wording)"),
     NF_("Your parcel from {winkel}"),
-    NF_("{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
+    NF_("{aanhef}\n\nQuick question: did my parcel reach you? I sent the {product} on {verzonden_op}. "
         "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -470,7 +473,7 @@ _t(
     NF_("News about your order {bestelnummer}"),
     NF_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
         "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
-        "{nieuwe_datum}. We'd rather let you know now than keep you waiting.\n\nSorry for the delay, and thank "
+        "{nieuwe_datum}. We wanted to tell you now rather than on the day itself.\n\nSorry for the delay, and thank "
         "you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -503,7 +506,7 @@ _t(
     "order.late",
     N_("Custom order: the promised date has passed"),
     NF_("Your order {bestelnummer} is running late"),
-    NF_("{aanhef}\n\nI'm sorry: we promised your order for {beloofde_datum}, and it isn't ready yet. We're still "
+    NF_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We're still "
         "working on your {product} (order {bestelnummer}) and now expect to have everything ready on "
         "{nieuwe_datum}. We'll let you know the moment your order is on its way.\n\nApologies for the wait, "
         "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
@@ -512,8 +515,8 @@ _t(
     "order.late.alt",
     N_("Custom order: the promised date has passed (other wording)"),
     NF_("News about your order {bestelnummer}"),
-    NF_("{aanhef}\n\nA short note about your order {bestelnummer}: it wasn't ready on {beloofde_datum} as we had "
-        "promised, and we're sorry about that. We're finishing your {product} with care and now expect to have "
+    NF_("{aanhef}\n\nA short note about your order {bestelnummer}: we promised it for {beloofde_datum} and didn't "
+        "manage it. We're sorry. We're finishing your {product} with care and now expect to have "
         "everything ready on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n"
         "{winkel}"),
 )
@@ -525,7 +528,7 @@ _t(
     NF_("Your order {bestelnummer} at {winkel}"),
     NF_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for you "
         "(personalisation: “{personalisatie}”). The price is {prijs}.\n\nWe expect your order to be ready on "
-        "{beloofde_datum}. If anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
+        "{beloofde_datum}; if anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.ready",
@@ -561,8 +564,8 @@ _t(
 _t(
     "label",
     N_("Content: please add the advertising label"),
-    NF_("One small thing about your post"),
-    NF_("{aanhef}\n\nThanks for your post, it looks lovely! One small thing: because you received the "
+    NF_("One small thing about {inhoud}"),
+    NF_("{aanhef}\n\nThanks for {inhoud}, it looks lovely! One small thing: because you received the "
         "product from us, the rules say your followers must be able to see that it's an ad. Could you add "
         "this?\n\n{ontbreekt}\n\nThank you!\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -574,7 +577,7 @@ _BELGIAN = (
     NBE_("{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
         "love to hear what you think of it!\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("Your parcel from {winkel}"),
-    NBE_("{aanhef}\n\nQuick question: did my parcel reach you? I sent it on {verzonden_op} ({product}). "
+    NBE_("{aanhef}\n\nQuick question: did my parcel reach you? I sent the {product} on {verzonden_op}. "
         "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef}\n\nA gentle reminder about {afspraken} (due {deadline}). Is there anything I can help "
         "with? If you let me know when you expect to post, I can plan around it.\n\n{pakketvraag}\n\n"
@@ -584,15 +587,31 @@ _BELGIAN = (
     NBE_("word on whether the parcel with the {product} arrived safely"),
     NBE_("Oh, and did the parcel with the {product} arrive safely?"),
     NBE_("Oh, and did the parcel I sent you arrive safely?"),
-    NBE_("{aanhef}\n\nI'm sorry: we promised your order for {beloofde_datum}, and it isn't ready yet. We're still "
+    NBE_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We're still "
          "working on your {product} (order {bestelnummer}) and now expect to have everything ready on "
          "{nieuwe_datum}. We'll let you know the moment your order is on its way.\n\nApologies for the wait, "
          "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
          "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("je_BE", "{aanhef}\n\nI'm following up once more on my message of {bericht_van} about “{titel}”. When we "
+    NP_("je_BE", "{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”. When we "
         "started working together, we agreed to answer each other within a few days, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
+    # Belgians are ready "tegen" a date (not "op"), and the u_BE late subject matches its body.
+    NBE_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for you "
+         "(personalisation: “{personalisatie}”). The price is {prijs}.\n\nWe expect your order to be ready on "
+         "{beloofde_datum}; if anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
+         "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
+         "{nieuwe_datum}. We wanted to tell you now rather than on the day itself.\n\nSorry for the delay, and thank "
+         "you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nA short note about your order {bestelnummer}: your {product} won't be ready on "
+         "{beloofde_datum} after all. Our new expected date is {nieuwe_datum}. Rest assured, we're taking good "
+         "care of it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nA short note about your order {bestelnummer}: we promised it for {beloofde_datum} and didn't "
+         "manage it. We're sorry. We're finishing your {product} with care and now expect to have "
+         "everything ready on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n"
+         "{winkel}"),
+    NBE_("Your order {bestelnummer} is running late"),
 )
 
 # {aanhef} and {groet}: one greeting and one sign-off per language, form of address and
@@ -633,7 +652,8 @@ DELIVERABLE_WORDS = {
     "youtube": NP_("inline", "YouTube video"),
     "other": NP_("inline", "content"),
 }
-# TRANSLATORS: used for {gevolg} when the agreement names no consequence.
+# TRANSLATORS: an example consequence, shown for {gevolg} in the template editor's preview
+# (a real message without an agreed consequence leaves that sentence out).
 DEFAULT_CONSEQUENCE = N_("no new collaborations for now")
 
 
@@ -692,7 +712,8 @@ def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now
 
     context = recipient.context
     if kind == "deliverable":
-        what = lookup("inline", DELIVERABLE_WORDS.get(str(details.get("what", "")), DELIVERABLE_WORDS["other"]))
+        # the word as it stands in a sentence ("TikTok-video"): the "inline" context, as describe_owed reads it
+        what = catalog.pgettext("inline", DELIVERABLE_WORDS.get(str(details.get("what", "")), DELIVERABLE_WORDS["other"]))
         key = "deliverable" if details.get("product") else "deliverable_no_product"
         text = lookup(context, DESCRIPTIONS[key])
         return fill_simple(text, what=what, product=str(details.get("product") or ""))
@@ -830,6 +851,7 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         else "• 1 reel uiterlijk 7 december\n• @zilverenzo #gekregen",
         "reden": "the timing no longer suits us" if language == "en" else "de timing komt ons niet meer goed uit",
         "ontbreekt": "• #reclame",
+        "inhoud": "",  # like {afspraken}: worded per form of address (describe("deliverable", ...))
     }
 
 

@@ -241,6 +241,7 @@ class TemplateEditor(QWidget):
             values, owed = messages.sample_values(language), None
             to = messages.Recipient("Sanne", language, "NL", form)
             values["afspraken"] = [messages.describe("deliverable", {"what": "reel", "product": values["product"]}, to)]
+            values["inhoud"] = messages.describe("deliverable", {"what": "story"}, to)  # "je story" / "uw story"
             title = _("Preview with example values")
         body, values = due_texts.fitted(values, self.body.toPlainText(), owed)
         msg = messages.render(template_id, values, to, now=now, tz=due.owner_zone(), override=(self.subject.text(), body))

@@ -92,6 +92,15 @@ class _FirstPaint(QObject):
             self.deleteLater()
 
 
+def _event_words(fact: str, params) -> str:
+    """How the store indexes an event (presentation/event_texts.py), imported when the
+    first event is stored rather than before her list is on screen (docs/PERFORMANCE.md,
+    fix 40); importing it hands the store its own function from then on."""
+    from desktop.presentation import event_texts
+
+    return event_texts.search_words(fact, params)
+
+
 def _tray_available() -> bool:
     from PySide6.QtWidgets import QSystemTrayIcon  # not before the first window: its enums cost
 
@@ -177,8 +186,10 @@ class Application:
         app quits with 1 without having changed anything. A damaged database is recovered
         from (``_open_with_recovery``). Anything unexpected is logged and shown like any
         crash, and the app quits too, rather than staying on "opening"."""
-        from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read
+        from desktop.store import event_search
 
+        if "desktop.presentation.event_texts" not in sys.modules:
+            event_search.use_wording(_event_words)  # the words imported when an event is first stored
         self._opening = True
         try:
             opened = self._open_with_recovery()
@@ -262,7 +273,6 @@ class Application:
         """Open the data; ``rebuild``: after a recovery, build the window anew on it.
         ``reports``: what recoveries this opening follows (told with the one it may make).
         False when the app stops (it has said why)."""
-        from desktop.presentation import errors
         from desktop.store import backup, recovery, settings, storage_errors
         from desktop.store.db import db
         from desktop.store.migrations import SchemaTooNew
@@ -283,6 +293,8 @@ class Application:
             if kind is None:
                 raise
             log.error("cannot start: %s", exc)
+            from desktop.presentation import errors
+
             text = errors.storage(kind, paths.configured_data_dir())
             if self.smoke_test:
                 print(text, file=sys.stderr)
@@ -322,6 +334,8 @@ class Application:
         if not first_time:
             self.scheduler.reschedule()  # tray count and popups from the recovered data
         if reports:
+            from desktop.presentation import errors
+
             self._tell(_("Your data was repaired"), errors.recovered(reports))
         if first_time:
             # The tray, the notifications and the scheduler after the list is painted: her
@@ -661,7 +675,6 @@ def install_excepthook(application: Application | None, smoke_test: bool = False
 
 
 def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bool = False) -> int:
-    from desktop.presentation import errors
     from desktop.store import storage_errors
 
     # The log file is set up after the first paint (Application._open); what is logged
@@ -677,6 +690,8 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
         if kind is None:
             raise
         log.error("cannot start: %s", exc)
+        from desktop.presentation import errors  # its words only when needed (fix 40)
+
         text = errors.storage(kind, paths.configured_data_dir())
         if smoke_test:
             print(text, file=sys.stderr)

@@ -33,6 +33,34 @@ from desktop.i18n import _
 
 log = logging.getLogger(__name__)
 
+
+def _quicker_pyside_module_check() -> None:
+    """PySide6 asks of every module imported after it whether its source names PySide6
+    (its ``__feature__`` switches), through ``inspect.getsource``: tokenizing and caching
+    every file's lines, ~15 ms over the modules the start imports. The same question
+    answered by reading the file as bytes; anything else (no file, a bundle's compiled
+    module) still goes to PySide's own check (docs/PERFORMANCE.md, fix 41)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "quicker", False):
+        return
+
+    def mod_uses_pyside(module) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as source:
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
+        return original(module)
+
+    mod_uses_pyside.quicker = True
+    feature._mod_uses_pyside = mod_uses_pyside
+
+
+_quicker_pyside_module_check()
+
 # Damage handled this many times in one session: the disk itself is failing; stop.
 MAX_RECOVERIES = 3
 

@@ -337,12 +337,8 @@ class Application:
             backup.daily_backup(db.obj, keep=keep, now=utcnow())
         except (OSError, sqlite3.Error):
             log.exception("daily backup failed")
-        try:
-            from desktop.store import catalogue
-
-            catalogue.sweep_replaced_pictures(utcnow(), keep)  # those no kept backup names any more
-        except Exception:  # tidying up never stops the start
-            log.exception("removing replaced pictures failed")
+        if self.scheduler is not None:  # opened again after a recovery: at once
+            self._sweep_pictures()
         recovery.mark_running()
         self.opened = True
         if self._language_answer and not settings.get("language"):
@@ -385,11 +381,23 @@ class Application:
             return
         if self.smoke_test:
             self._smoke_ready()
+        self._sweep_pictures()
         self.start_reminders()
         self._build_rest(self.window)
         was_ready, self.ready = self.ready, True
         if self.smoke_test and not was_ready:
             QTimer.singleShot(0, self._smoke_done)
+
+    @staticmethod
+    def _sweep_pictures() -> None:
+        """Remove the replaced product pictures no kept backup names any more: on the first
+        start after her list is painted (docs/PERFORMANCE.md, fix 42)."""
+        from desktop.store import catalogue, settings
+
+        try:
+            catalogue.sweep_replaced_pictures(utcnow(), int(settings.get("backup_keep")))
+        except Exception:  # tidying up never stops the start
+            log.exception("removing replaced pictures failed")
 
     @staticmethod
     def _build_rest(window) -> None:

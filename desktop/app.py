@@ -33,6 +33,34 @@ from desktop.i18n import _
 
 log = logging.getLogger(__name__)
 
+
+def _quicker_pyside_module_check() -> None:
+    """PySide6 asks of every module imported after it whether its source names PySide6
+    (its ``__feature__`` switches), through ``inspect.getsource``: tokenizing and caching
+    every file's lines, ~15 ms over the modules the start imports. The same question
+    answered by reading the file as bytes; anything else (no file, a bundle's compiled
+    module) still goes to PySide's own check (docs/PERFORMANCE.md, fix 41)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "quicker", False):
+        return
+
+    def mod_uses_pyside(module) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as source:
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
+        return original(module)
+
+    mod_uses_pyside.quicker = True
+    feature._mod_uses_pyside = mod_uses_pyside
+
+
+_quicker_pyside_module_check()
+
 # Damage handled this many times in one session: the disk itself is failing; stop.
 MAX_RECOVERIES = 3
 
@@ -90,6 +118,15 @@ class _FirstPaint(QObject):
             self._then()
         finally:  # also when it fails (a damaged database: recovered from, app.py)
             self.deleteLater()
+
+
+def _event_words(fact: str, params) -> str:
+    """How the store indexes an event (presentation/event_texts.py), imported when the
+    first event is stored rather than before her list is on screen (docs/PERFORMANCE.md,
+    fix 40); importing it hands the store its own function from then on."""
+    from desktop.presentation import event_texts
+
+    return event_texts.search_words(fact, params)
 
 
 def _tray_available() -> bool:
@@ -177,8 +214,10 @@ class Application:
         app quits with 1 without having changed anything. A damaged database is recovered
         from (``_open_with_recovery``). Anything unexpected is logged and shown like any
         crash, and the app quits too, rather than staying on "opening"."""
-        from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read
+        from desktop.store import event_search
 
+        if "desktop.presentation.event_texts" not in sys.modules:
+            event_search.use_wording(_event_words)  # the words imported when an event is first stored
         self._opening = True
         try:
             opened = self._open_with_recovery()
@@ -262,7 +301,6 @@ class Application:
         """Open the data; ``rebuild``: after a recovery, build the window anew on it.
         ``reports``: what recoveries this opening follows (told with the one it may make).
         False when the app stops (it has said why)."""
-        from desktop.presentation import errors
         from desktop.store import backup, recovery, settings, storage_errors
         from desktop.store.db import db
         from desktop.store.migrations import SchemaTooNew
@@ -283,6 +321,8 @@ class Application:
             if kind is None:
                 raise
             log.error("cannot start: %s", exc)
+            from desktop.presentation import errors
+
             text = errors.storage(kind, paths.configured_data_dir())
             if self.smoke_test:
                 print(text, file=sys.stderr)
@@ -297,12 +337,8 @@ class Application:
             backup.daily_backup(db.obj, keep=keep, now=utcnow())
         except (OSError, sqlite3.Error):
             log.exception("daily backup failed")
-        try:
-            from desktop.store import catalogue
-
-            catalogue.sweep_replaced_pictures(utcnow(), keep)  # those no kept backup names any more
-        except Exception:  # tidying up never stops the start
-            log.exception("removing replaced pictures failed")
+        if self.scheduler is not None:  # opened again after a recovery: at once
+            self._sweep_pictures()
         recovery.mark_running()
         self.opened = True
         if self._language_answer and not settings.get("language"):
@@ -322,6 +358,8 @@ class Application:
         if not first_time:
             self.scheduler.reschedule()  # tray count and popups from the recovered data
         if reports:
+            from desktop.presentation import errors
+
             self._tell(_("Your data was repaired"), errors.recovered(reports))
         if first_time:
             # The tray, the notifications and the scheduler after the list is painted: her
@@ -343,11 +381,23 @@ class Application:
             return
         if self.smoke_test:
             self._smoke_ready()
+        self._sweep_pictures()
         self.start_reminders()
         self._build_rest(self.window)
         was_ready, self.ready = self.ready, True
         if self.smoke_test and not was_ready:
             QTimer.singleShot(0, self._smoke_done)
+
+    @staticmethod
+    def _sweep_pictures() -> None:
+        """Remove the replaced product pictures no kept backup names any more: on the first
+        start after her list is painted (docs/PERFORMANCE.md, fix 42)."""
+        from desktop.store import catalogue, settings
+
+        try:
+            catalogue.sweep_replaced_pictures(utcnow(), int(settings.get("backup_keep")))
+        except Exception:  # tidying up never stops the start
+            log.exception("removing replaced pictures failed")
 
     @staticmethod
     def _build_rest(window) -> None:
@@ -661,7 +711,6 @@ def install_excepthook(application: Application | None, smoke_test: bool = False
 
 
 def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bool = False) -> int:
-    from desktop.presentation import errors
     from desktop.store import storage_errors
 
     # The log file is set up after the first paint (Application._open); what is logged
@@ -677,6 +726,8 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
         if kind is None:
             raise
         log.error("cannot start: %s", exc)
+        from desktop.presentation import errors  # its words only when needed (fix 40)
+
         text = errors.storage(kind, paths.configured_data_dir())
         if smoke_test:
             print(text, file=sys.stderr)

@@ -7,7 +7,6 @@ Windows: the ``HKCU\\...\\Run`` registry value. macOS: a LaunchAgent plist.
 from __future__ import annotations
 
 import os
-import plistlib
 import shlex
 import sys
 from pathlib import Path
@@ -57,6 +56,8 @@ def enable(command: list[str] | None = None) -> Path | str:
             winreg.SetValueEx(key, "Afspraak", 0, winreg.REG_SZ, " ".join(f'"{p}"' for p in command))
         return RUN_KEY
     if sys.platform == "darwin":
+        import plistlib  # only on a Mac, and only when switched on (not at every start)
+
         path = _mac_plist()
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as fh:

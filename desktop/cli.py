@@ -280,12 +280,11 @@ def main(argv: list[str] | None = None) -> int:
     known, _rest = pre.parse_known_args(argv)
     i18n.set_language(known.lang or i18n.system_language())
     args = _parser().parse_args(argv)
-    from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read (search)
-
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     if args.command in COMMANDS:
         from desktop import logs
+        from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read (search)
 
         from desktop.presentation import errors
         from desktop.store import storage_errors

@@ -120,18 +120,13 @@ class ReminderPopup(QWidget):
 
     def show_announcement(self, announcement, describe=default_describe) -> None:
         from desktop.views import theme
-        from desktop.views.base import bullet_item, plain_label
+        from desktop.views.base import bullet_item, clear_layout, plain_label
 
         self.items = list(announcement.items)
         title, body = announcement_texts(announcement, describe)
         self.title.setText(title)
         layout = self.lines.layout()
-        while layout.count():
-            widget = layout.takeAt(0).widget()
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(layout)
         if announcement.summary:
             self.body.clear()
             for item in self.items[:TOP_ITEMS]:

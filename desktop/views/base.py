@@ -60,6 +60,17 @@ class _ResumeAfterPaint(QObject):
 _PAINT = QEvent.Type.Paint
 
 
+def clear_layout(layout) -> None:
+    """Every widget out of the layout at once (hidden and out of the widget tree), not only
+    when the event loop deletes it: findChild and the eye never meet a stale one."""
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
+
 def address_text(street: str, postcode: str, city: str, country: str = "") -> str:
     """An address for a detail pane, a line per part as on an envelope; "2511 CV Den Haag"
     is never broken inside (no "Den / Haag")."""
@@ -374,15 +385,7 @@ class ListView(LazyRefresh, QWidget):
         self._detail_timer.stop()
         self._pending_detail = None
         layout: QVBoxLayout = self.detail.layout()
-        while layout.count():
-            item = layout.takeAt(0)
-            widget = item.widget()
-            if widget:
-                # Gone at once (hidden and out of the widget tree), not only when the
-                # event loop deletes it: findChild and the eye never meet a stale one.
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(layout)
         if row_id is None:
             self._add_detail_hint(layout)
             return

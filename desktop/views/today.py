@@ -18,7 +18,7 @@ from desktop.domain.followup import NO_OTHER_CHANNEL
 from desktop.clock import local_to_utc, snooze_until, to_local, utcnow
 from desktop.i18n import _, tomorrow_label
 from desktop.labels import label
-from desktop.views.base import ListView, plain_label
+from desktop.views.base import ListView, clear_layout, plain_label
 from desktop.views import due_dialog
 from desktop.views.rows import Row
 
@@ -112,13 +112,7 @@ class TodayView(ListView):
         column.setSizePolicy(scroll.sizePolicy())
 
     def _clear_footer(self) -> None:
-        layout = self.detail_footer.layout()
-        while layout.count():
-            widget = layout.takeAt(0).widget()
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        clear_layout(self.detail_footer.layout())
         self.detail_footer.hide()
 
     def _add_detail_hint(self, layout) -> None:

@@ -50,7 +50,8 @@ def test_the_agreement_ending_and_label_messages_use_the_owners_own_wording(demo
     shop's name and the sender filled in."""
     from desktop.store import settings, templates
     from desktop.store.models import Collaboration, Content
-    from desktop.views.small_dialogs import EndDialog, agreement_message, label_request_message
+    from desktop.presentation.collab_texts import agreement_message, label_request_message
+    from desktop.views.small_dialogs import EndDialog
 
     settings.set("shop_name", "Zilver & Zo")
     settings.set("owner_name", "Eva")

@@ -432,9 +432,7 @@ DISCLOSURE = {
 
 def test_the_agreement_names_tiktok_and_her_own_content(demo):
     from desktop.presentation import collab_texts
-    from desktop.views import small_dialogs
 
-    assert small_dialogs.agreement_message is collab_texts.agreement_message  # the views open the same words
     noor = Person.get(Person.name == "Noor Bakker")
     collab = Collaboration.get(Collaboration.person == noor)
     for reader_key, line in DISCLOSURE.items():

@@ -750,12 +750,12 @@ def _account_line(handles: list, followers: int) -> str:
 
 
 def _agreement_message(c: Collaboration) -> str:
-    from desktop.views.small_dialogs import agreement_message
+    from desktop.presentation.collab_texts import agreement_message
 
     return agreement_message(c)
 
 
 def _label_message(content: Content) -> str:
-    from desktop.views.small_dialogs import label_request_message
+    from desktop.presentation.collab_texts import label_request_message
 
     return label_request_message(content)

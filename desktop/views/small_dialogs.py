@@ -13,12 +13,6 @@ from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
 from desktop.presentation.due_texts import compose_for
-# The agreement and label texts are worded in presentation/; the influencer views open them from here.
-from desktop.presentation.collab_texts import (  # noqa: F401
-    agreement_message,
-    agreement_terms_text,
-    label_request_message,
-)
 from desktop.store import lookups
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo

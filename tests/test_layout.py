@@ -148,17 +148,25 @@ def _text(widget: QWidget) -> str:
     return getattr(widget, "text", lambda: "")() if callable(getattr(widget, "text", None)) else ""
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_nothing_is_cut_off(qtbot, demo_db, translator, language, size, monkeypatch):
+def shown_window(qtbot, monkeypatch, size=(1366, 768), view_key: str | None = None):
+    """The main window on the demo shop at ``size``, Vandaag's clock at NOW, a view on screen."""
     from desktop.views import today
 
     monkeypatch.setattr(today, "utcnow", lambda: NOW)
-    i18n.set_language(language)
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()
+    if view_key:
+        window.show_view(view_key)
+    return window
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_nothing_is_cut_off(qtbot, demo_db, translator, language, size, monkeypatch):
+    i18n.set_language(language)
+    window = shown_window(qtbot, monkeypatch, size)
     problems = []
     for view in window.views:
         window.show_view(view.key)
@@ -175,14 +183,7 @@ def test_nothing_is_cut_off(qtbot, demo_db, translator, language, size, monkeypa
 
 def test_the_check_sees_a_cut_column(qtbot, demo_db, translator, monkeypatch):
     """The check can fail: a key column squeezed to a sliver is reported."""
-    from desktop.views import today
-
-    monkeypatch.setattr(today, "utcnow", lambda: NOW)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.show_view("shipments")
+    window = shown_window(qtbot, monkeypatch, view_key="shipments")
     view = window.view("shipments")
     from PySide6.QtWidgets import QHeaderView
 
@@ -198,14 +199,7 @@ def test_the_check_sees_a_cut_name_even_in_the_free_text_column(qtbot, demo_db, 
     name in the tooltip) still fails when the name is cut: it is what tells rows apart."""
     from PySide6.QtWidgets import QHeaderView
 
-    from desktop.views import today
-
-    monkeypatch.setattr(today, "utcnow", lambda: NOW)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.show_view("influencers")
+    window = shown_window(qtbot, monkeypatch, view_key="influencers")
     view = window.view("influencers")
     view.table.setProperty("elideColumn", 0)
     view.model.elide_column = 0
@@ -276,18 +270,12 @@ def test_an_address_is_a_line_per_part_and_its_place_stays_whole(qtbot, demo_db,
     from PySide6.QtWidgets import QLabel
 
     from desktop.store.models import Shipment
-    from desktop.views import today
     from desktop.views.base import address_text
 
     nbsp = "\u00a0"
     assert address_text("Lange Voorhout 1", "2514 EA", "Den Haag") == f"Lange Voorhout 1\n2514{nbsp}EA{nbsp}Den{nbsp}Haag"
     assert address_text("", "", "Den Haag", "Nederland") == f"Den{nbsp}Haag\nNederland"
-    monkeypatch.setattr(today, "utcnow", lambda: NOW)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.show_view("shipments")
+    window = shown_window(qtbot, monkeypatch, view_key="shipments")
     view = window.view("shipments")
     shipment = Shipment.select().where(Shipment.person.is_null(False)).first()
     view.select_id(shipment.id)

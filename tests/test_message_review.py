@@ -17,24 +17,13 @@ from desktop.store import due, settings
 from desktop.store.models import Collaboration, Event, Person
 
 from .conftest import NOW
-
-AMS = "Europe/Amsterdam"
-READERS = [("nl", "NL", "je"), ("nl", "NL", "u"), ("nl", "BE", "je"), ("nl", "BE", "u"), ("en", "NL", "je")]
+from .readers import AMS, READERS, as_reader, reader
 
 
 @pytest.fixture
 def demo(demo_db):
     settings.set("time_zone", AMS)
     return demo_db
-
-
-def reader(lang, country, form, first="Mila"):
-    return messages.Recipient(first, lang, country, form)
-
-
-def as_reader(person: Person, lang, country, form):
-    person.language, person.country, person.address_form = lang, country, form
-    person.save()
 
 
 # --- 1. the unanswered-message ladder has its own words ----------------------------------

@@ -17,9 +17,8 @@ from desktop.store import due, settings
 from desktop.store.models import Collaboration, Person
 
 from .conftest import NOW
+from .readers import AMS, READERS, as_reader, reader
 
-AMS = "Europe/Amsterdam"
-READERS = [("nl", "NL", "je"), ("nl", "NL", "u"), ("nl", "BE", "je"), ("nl", "BE", "u"), ("en", "NL", "je")]
 MOMENT = datetime(2026, 11, 23, 9, 30)
 
 
@@ -27,15 +26,6 @@ MOMENT = datetime(2026, 11, 23, 9, 30)
 def demo(demo_db):
     settings.set("time_zone", AMS)
     return demo_db
-
-
-def reader(lang, country, form, first="Mila"):
-    return messages.Recipient(first, lang, country, form)
-
-
-def as_reader(person: Person, lang, country, form):
-    person.language, person.country, person.address_form = lang, country, form
-    person.save()
 
 
 def rendered(template_id, lang, country, form, **values) -> messages.Message:

@@ -35,3 +35,28 @@ def test_the_ratings_average_is_statistics_mean_exactly(ratings):
     result = score.compute([], [], ratings, 0, 3, datetime(2026, 11, 23, 9))
     expected = mean(sum(r) / 4 for r in ratings)
     assert ("ratings", expected, len(ratings)) in result.facts
+
+
+def test_a_query_made_once_gives_each_call_its_own_ids(demo_db):
+    """db.rows_for_ids turns a query into SQL once and binds only the ids anew: every later
+    call answers for its own ids, exactly as the query built for them would."""
+    import pytest
+
+    from desktop.store.db import db, ids_in, rows_for_ids
+    from desktop.store.models import Handle
+
+    ids = [pid for (pid,) in Person.select(Person.id).where(Person.is_influencer == True).tuples()]  # noqa: E712
+    assert len(ids) >= 4
+
+    def handles(chosen):
+        return sorted(db.execute_sql(*Handle.select(Handle.person, Handle.name)
+                                     .where(Handle.person.in_(ids_in(chosen))).sql()).fetchall())
+
+    def build(chosen_ids):
+        return Handle.select(Handle.person, Handle.name).where(Handle.person.in_(chosen_ids))
+
+    for chosen in (ids[:2], ids[2:4], ids[:1], []):
+        assert sorted(rows_for_ids("test.handles", build, chosen)) == handles(chosen)
+    with pytest.raises(ValueError):  # the ids twice: the made SQL could not be reused safely
+        rows_for_ids("test.twice", lambda i: Person.select(Person.id).where(Person.id.in_(i) | Person.id.in_(i)),
+                     ids[:1])

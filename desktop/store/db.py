@@ -152,3 +152,29 @@ def ids_in(ids: list[int]) -> peewee.SQL:
     ``json_each`` (the order of ``ids`` is not kept). Binding a page of 1,000 ids one by one
     through Peewee cost more than the query (docs/PERFORMANCE.md, fix 34)."""
     return peewee.SQL("(SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
+
+
+# A query turned into SQL once per shape (its key), with its ids bound anew each time.
+_COMPILED: dict[str, tuple[str, tuple, int]] = {}
+_IDS_MARK = "[\"ids\"]"  # stands in for the ids while the query is turned into SQL
+
+
+def rows_for_ids(key: str, build, ids: list[int]) -> list[tuple]:
+    """The rows, as stored, of the query ``build(ids_in(ids))``.
+
+    Peewee turns a query into SQL in Python, 0.2-0.5 ms each; a list asks the same few
+    queries for every page and every screenful, only for other ids. So each is turned into
+    SQL once, under ``key``, and only the ids are bound anew. Only for queries whose other
+    values never change (constants, not a moment or a setting): those would be kept as
+    they were the first time (docs/PERFORMANCE.md, fix 43)."""
+    found = _COMPILED.get(key)
+    if found is None:
+        sql, params = build(peewee.SQL("(SELECT value FROM json_each(?))", (_IDS_MARK,))).sql()
+        marks = [i for i, value in enumerate(params) if value == _IDS_MARK]
+        if len(marks) != 1:
+            raise ValueError(f"{key}: the ids must be bound exactly once, not {len(marks)} times")
+        found = _COMPILED[key] = (sql, tuple(params), marks[0])
+    sql, params, at = found
+    bound = list(params)
+    bound[at] = json.dumps(list(ids))
+    return db.execute_sql(sql, bound).fetchall()

@@ -23,7 +23,7 @@ from desktop.domain.disclosure import CaptionCheck
 from desktop.domain.spreadsheet import safe_cell
 from desktop.domain.validation import DeliverableInput
 from desktop.store import settings
-from desktop.store.db import db, ids_in
+from desktop.store.db import db, rows_for_ids
 from desktop.store.unsaved import restore_on_failure
 from desktop.store.models import (
     AgreementVersion,
@@ -433,11 +433,11 @@ def _moment(value) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-def _raw(query, person_column, person_ids: list[int]) -> list[tuple]:
-    """The query's rows as stored (no per-value conversion), for ``person_ids`` only."""
+def _raw(key: str, query, person_column, person_ids: list[int]) -> list[tuple]:
+    """The query's rows as stored (no per-value conversion), for ``person_ids`` only; ``key``
+    names the query's shape (its SQL is made once: db.rows_for_ids)."""
     if len(person_ids) <= _IN_LIMIT:  # the ids as one JSON text: Peewee bound them one by one
-        query = query.where(person_column.in_(ids_in(person_ids)))
-        return db.execute_sql(*query.sql()).fetchall()
+        return rows_for_ids(key, lambda ids: query.where(person_column.in_(ids)), person_ids)
     wanted = set(person_ids)
     return [row for row in db.execute_sql(*query.sql()).fetchall() if row[0] in wanted]
 
@@ -450,22 +450,26 @@ def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]
     (docs/PERFORMANCE.md)."""
     deliverables = defaultdict(list)
     for person_id, deadline, delivered_at in _raw(
+            "scores.deliverables",
             Deliverable.select(Collaboration.person, Deliverable.deadline, Deliverable.delivered_at)
             .join(Collaboration).where(Collaboration.status != "proposed"), Collaboration.person, person_ids):
         deliverables[person_id].append(score_rules.DeliverableFact(_moment(deadline), _moment(delivered_at)))
     messages = defaultdict(list)
     for person_id, at, direction in _raw(
+            "scores.messages",
             Event.select(Event.person, Event.at, Event.direction)
             .where(Event.kind == "message", Event.direction.in_(["in", "out"])), Event.person, person_ids):
         messages[person_id].append((_moment(at), direction))
     ratings = defaultdict(list)
     for person_id, *stars in _raw(
+            "scores.ratings",
             Rating.select(Collaboration.person, Rating.communication, Rating.quality, Rating.punctuality,
                           Rating.result).join(Collaboration), Collaboration.person, person_ids):
         ratings[person_id].append(tuple(stars))
     pol = policy()
     strikes = defaultdict(list)
     for person_id, s_id, created, lifted in _raw(
+            "scores.strikes",
             Strike.select(Strike.person, Strike.id, Strike.created_at, Strike.lifted_at), Strike.person, person_ids):
         strikes[person_id].append(strike_rules.StrikeInfo(s_id, _moment(created), _moment(lifted)))
     return {
@@ -479,7 +483,7 @@ def average_ratings(person_ids: list[int]) -> dict[int, float]:
     query = (Rating.select(Collaboration.person,
                            fn.AVG((Rating.communication + Rating.quality + Rating.punctuality + Rating.result) / 4.0))
              .join(Collaboration).group_by(Collaboration.person))
-    return dict(_raw(query, Collaboration.person, person_ids))
+    return dict(_raw("average_ratings", query, Collaboration.person, person_ids))
 
 
 # --- the list ----------------------------------------------------------------------------
@@ -536,33 +540,37 @@ def people_pages(first: int = 100, size: int = 500) -> Iterator[list[ListPerson]
 
 def _people(person_ids: list[int]) -> list[ListPerson]:
     """These influencers for the list, in this order."""
-    ids = ids_in(person_ids)
-    open_by_person = {person_id: (count, _moment(nearest)) for person_id, count, nearest in _rows(
-        Deliverable.select(Collaboration.person, fn.SUM(Deliverable.count), fn.MIN(Deliverable.deadline))
+    # Each query's SQL is made once and reused for every page (db.rows_for_ids).
+    open_by_person = {person_id: (count, _moment(nearest)) for person_id, count, nearest in rows_for_ids(
+        "people.open", lambda ids: Deliverable.select(
+            Collaboration.person, fn.SUM(Deliverable.count), fn.MIN(Deliverable.deadline))
         .join(Collaboration)
         .where(Collaboration.person.in_(ids), Deliverable.delivered_at.is_null(),
                Collaboration.status.not_in(rules.CLOSED))
-        .group_by(Collaboration.person))}
+        .group_by(Collaboration.person), person_ids)}
     stages = defaultdict(set)
-    for person_id, status in _rows(Collaboration.select(Collaboration.person, Collaboration.status)
-                                   .where(Collaboration.person.in_(ids), Collaboration.status.not_in(rules.CLOSED))):
+    for person_id, status in rows_for_ids(
+            "people.stages", lambda ids: Collaboration.select(Collaboration.person, Collaboration.status)
+            .where(Collaboration.person.in_(ids), Collaboration.status.not_in(rules.CLOSED)), person_ids):
         stages[person_id].add(status)
     # 10,000 people share a few dozen sets of stages: one frozenset each, not one set a person.
     shared: dict[frozenset, frozenset] = {}
     stages = {pid: shared.setdefault(frozenset(found), frozenset(found)) for pid, found in stages.items()}
-    flagged = {pid for (pid,) in _rows(Content.select(Collaboration.person).join(Collaboration)
-                                       .where(Collaboration.person.in_(ids),
-                                              Content.disclosure_ok == False).distinct())}  # noqa: E712
+    flagged = {pid for (pid,) in rows_for_ids(
+        "people.flagged", lambda ids: Content.select(Collaboration.person).join(Collaboration)
+        .where(Collaboration.person.in_(ids), Content.disclosure_ok == False).distinct(),  # noqa: E712
+        person_ids)}
     handles_of = defaultdict(list)
-    for person_id, platform, name, followers in _rows(
-            Handle.select(Handle.person, Handle.platform, Handle.name, Handle.followers)
-            .where(Handle.person.in_(ids)).order_by(Handle.id)):
+    for person_id, platform, name, followers in rows_for_ids(
+            "people.handles", lambda ids: Handle.select(Handle.person, Handle.platform, Handle.name, Handle.followers)
+            .where(Handle.person.in_(ids)).order_by(Handle.id), person_ids):
         handles_of[person_id].append(ListHandle(platform, name, followers))
     found = {}
     none = (0, None)
-    for pid, name, status, reason, tags, city, email, country in _rows(
-            Person.select(Person.id, Person.name, Person.status, Person.status_reason, Person.tags, Person.city,
-                          Person.email, Person.country).where(Person.id.in_(ids))):
+    for pid, name, status, reason, tags, city, email, country in rows_for_ids(
+            "people.people", lambda ids: Person.select(
+                Person.id, Person.name, Person.status, Person.status_reason, Person.tags, Person.city,
+                Person.email, Person.country).where(Person.id.in_(ids)), person_ids):
         handles = handles_of.get(pid, [])
         if len(handles) > 1:
             handles.sort(key=lambda h: -(h.followers or 0))

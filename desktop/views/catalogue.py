@@ -151,26 +151,32 @@ class CatalogueDock(LazyRefresh, QDockWidget):
                 sort_keys=[title.lower(), price_cents, sku.lower(), category.lower()],
                 tooltip=tooltip, subline=" · ".join(x for x in (sku, category) if x),
             ))
-        self.model.set_rows(rows)
+        from desktop.views.cells import held_sizing, size_to_contents
+
+        with held_sizing(self.table):  # measured once, below (a reset measured every row twice)
+            self.model.set_rows(rows)
         self.pages.setCurrentIndex(1 if rows else 0)
         self._update_buttons()
-        self.fit_width()
+        if not self.fit_width():
+            size_to_contents(self.table)
 
-    def fit_width(self) -> None:
+    def fit_width(self) -> bool:
         """As wide as the products' names need, between the panel's usual width and the
         widest it gets (theme.CATALOGUE_MAX_WIDTH): "Oorbellen Druppel (goud)" and
-        "…(zilver)" read whole, on a laptop too."""
+        "…(zilver)" read whole, on a laptop too. False when there was nothing to fit (no
+        window, no products): the columns were not measured."""
         from desktop.views.cells import needed_width, size_to_contents
 
         window = self.parentWidget()
         if window is None or not hasattr(window, "resizeDocks") or not self.model.rows:
-            return
+            return False
         size_to_contents(self.table)
         margins = self.widget().layout().contentsMargins()
         wanted = needed_width(self.table) + margins.left() + margins.right() + 4
         width = max(theme.CATALOGUE_WIDTH, min(theme.CATALOGUE_MAX_WIDTH, wanted))
         if width > self.width():
             window.resizeDocks([self], [width], Qt.Horizontal)
+        return True
 
     def selected_ids(self) -> list[int]:
         ids = []

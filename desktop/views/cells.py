@@ -232,8 +232,11 @@ def _measure_lead(table: QAbstractItemView, header: QHeaderView) -> int:
     width = 0
     if lead:
         model, fm = table.model(), table.fontMetrics()
+        column = int(elide)
+        # A RowsModel gives its text without a Qt call per row (the catalogue measures 600).
+        text_at = getattr(model, "display_text", None) or (lambda row, col: model.index(row, col).data())
         for row in range(min(model.rowCount(), header.resizeContentsPrecision())):
-            text = model.index(row, int(elide)).data()
+            text = text_at(row, column)
             if isinstance(text, str) and text:
                 width = max(width, fm.horizontalAdvance(text.split(lead, 1)[0].split("\n", 1)[0]))
         width += theme.CELL_PADDING + theme.XS

@@ -141,6 +141,21 @@ _ROLES = frozenset((DISPLAY, FOREGROUND, TOOLTIP, USER))  # the roles RowsModel.
 HORIZONTAL = Qt.Orientation.Horizontal
 
 
+def _display(row: Row, column: int) -> str:
+    """A cell's text as the list shows it: its value, with the row's line under it."""
+    cells = row.cells
+    if column == 0:
+        subline = row.subline
+        if subline:
+            return cells[0] + "\n" + subline
+    sublines = row.sublines
+    if sublines:
+        below = sublines.get(column)
+        if below:
+            return cells[column] + "\n" + below
+    return cells[column]
+
+
 class RowsModel(QAbstractTableModel):
     """The rows of a list, filtered on their search text.
 
@@ -327,6 +342,14 @@ class RowsModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
+    def display_text(self, i: int, column: int) -> str:
+        """What ``data`` shows in this cell (DISPLAY), without a Qt index (views/cells.py
+        measures many rows with it)."""
+        row = self.rows[i]
+        if row.fill is not None:
+            self.fill_near(i)
+        return _display(row, column)
+
     def data(self, index, role=DISPLAY):
         # Called for about ten roles of every cell painted or measured: the roles a list
         # does not use are answered first, without looking at the row.
@@ -338,18 +361,7 @@ class RowsModel(QAbstractTableModel):
         if row.fill is not None:
             self.fill_near(i)
         if role == DISPLAY:
-            column = index.column()
-            cells = row.cells
-            if column == 0:
-                subline = row.subline
-                if subline:
-                    return cells[0] + "\n" + subline
-            sublines = row.sublines
-            if sublines:
-                below = sublines.get(column)
-                if below:
-                    return cells[column] + "\n" + below
-            return cells[column]
+            return _display(row, index.column())
         if role == FOREGROUND:
             colours = row.colours
             if colours is not None and index.column() in colours:

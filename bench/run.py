@@ -544,6 +544,49 @@ def measure_startup(data_dir: Path, repeats: int, demo_dir: Path | None = None) 
     ]
 
 
+def measure_second_start(data_dir: Path, repeats: int, label: str, key: str) -> list[Result]:
+    """A start while Afspraak already runs, minimised (in the tray, where it starts at
+    login): from spawning ``afspraak gui`` to the running window shown and painted with
+    her list (the first instance prints "marks: shown again"), in turns with a bare window.
+    Each round starts a fresh first instance and waits until it is ready."""
+    app_cmd = [sys.executable, "-m", "desktop", "--lang", "nl", "gui"]
+    bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+    env = _env({"AFSPRAAK_DATA_DIR": str(data_dir)})
+    seconds, ratios = [], []
+    for _ in range(repeats):
+        first = subprocess.Popen([*app_cmd, "--minimised", "--marks"], stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, env=env, cwd=ROOT, text=True)
+        try:
+            for line in first.stdout:
+                if line.strip() == "marks: ready":
+                    break
+            else:
+                raise RuntimeError(f"the first instance ended before it was ready ({first.wait()})")
+            b = timed_start(bare_cmd, "bare-window: ok", _env())[0]
+            started = time.perf_counter()
+            second = subprocess.Popen(app_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+            for line in first.stdout:
+                if line.strip().startswith("marks:"):
+                    if line.strip() != "marks: shown again":
+                        raise RuntimeError(f"the running window was not shown: {line.strip()}")
+                    break
+            elapsed = time.perf_counter() - started
+            if second.wait(timeout=30) != 0:
+                raise RuntimeError(f"the second start failed ({second.returncode})")
+        finally:
+            first.terminate()
+            first.wait(timeout=30)
+        seconds.append(round(elapsed, 4))
+        ratios.append(round(elapsed / b, 3))
+    note = ("a second `afspraak gui` while one runs minimised: to its window shown with the list "
+            "(the usual start once it starts at login)")
+    return [
+        Result(f"{key}_s", f"{label}: start while it runs in the tray", "s", seconds, None, note=note),
+        Result(key, f"{label}: start while it runs in the tray, ratio to bare window", "x", ratios, START_RATIO,
+               note="per pair of runs, taken in turn"),
+    ]
+
+
 def make_demo_shop(folder: Path) -> Path | None:
     """The example shop the app offers (``afspraak demo``), in its own data dir: the
     issue's first start-up figure is taken on it. None (and no demo figures) if it fails."""
@@ -728,10 +771,13 @@ def main(argv: list[str] | None = None) -> int:
     wanted = set(args.only or [])
     results: list[Result] = []
     if not wanted or wanted & {"start", "cold_start", "start_ratio", "bare_window", "start_to_ready", "start_to_ready_ratio",
-                                "demo_start_to_ready_ratio"}:
+                                "demo_start_to_ready_ratio", "second_start_ratio", "demo_second_start_ratio"}:
         print("start-up (fresh processes)…", flush=True)
         demo_dir = make_demo_shop(args.out / "run-demo")
         results += measure_startup(data_dir, args.repeats, demo_dir)
+        if demo_dir:
+            results += measure_second_start(demo_dir, args.repeats, "Demo shop", "demo_second_start_ratio")
+        results += measure_second_start(data_dir, args.repeats, "Large shop", "second_start_ratio")
     for name in CHILD_MEASURES:
         if wanted and name not in wanted:
             continue

@@ -146,7 +146,7 @@ class Application:
     """Owns the QApplication, the instance server and the (re)built main window."""
 
     def __init__(self, argv: list[str], cli_language: str | None = None, smoke_test: bool = False,
-                 minimised: bool = False):
+                 minimised: bool = False, asked: bool = False, marks: bool = False):
         self.qt = QApplication.instance() or QApplication(argv)
         self.qt.setQuitOnLastWindowClosed(False)  # the tray keeps us alive; quitting is explicit
         self.minimised = minimised
@@ -158,6 +158,8 @@ class Application:
         self.qt.setWindowIcon(QIcon(str(paths.resource("afspraak.svg"))))
         self.cli_language = cli_language
         self.smoke_test = smoke_test
+        self.asked = asked  # cli.py asked already (instance_link): no Afspraak runs for this data
+        self.marks = marks  # print when the window is shown again (bench/run.py)
         self.window = None
         self.instance_server = None
         self.opened = False  # the database is open (a normal quit then marks a clean exit)
@@ -182,7 +184,7 @@ class Application:
         from desktop.store import peek
         from desktop.views import translator
 
-        if not self.smoke_test and single_instance.notify_running():
+        if not (self.smoke_test or self.asked) and single_instance.notify_running():
             print(_("Afspraak is already running; its window was brought to the front."))
             return 0
         self.instance_server = single_instance.InstanceServer(self.qt)
@@ -387,6 +389,8 @@ class Application:
         was_ready, self.ready = self.ready, True
         if self.smoke_test and not was_ready:
             QTimer.singleShot(0, self._smoke_done)
+        if self.marks and not was_ready:
+            print("marks: ready", flush=True)
 
     @staticmethod
     def _sweep_pictures() -> None:
@@ -655,6 +659,11 @@ class Application:
         self.window.showNormal()
         self.window.raise_()
         self.window.activateWindow()
+        if self.marks:
+            window = self.window
+            window.update()
+            _after_first_paint(window, lambda: print("marks: shown again" if window.isVisible()
+                                                     and window.is_complete else "marks: NOT shown", flush=True))
 
     def _smoke_shown(self) -> None:
         """The first window is on screen (the shell, before the database is open)."""
@@ -710,14 +719,16 @@ def install_excepthook(application: Application | None, smoke_test: bool = False
                             on_damage=application.damage_found if application is not None else None)
 
 
-def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bool = False) -> int:
+def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bool = False,
+        asked: bool = False, marks: bool = False) -> int:
     from desktop.store import storage_errors
 
     # The log file is set up after the first paint (Application._open); what is logged
     # before is kept for it, and a crash before it sets it up itself.
     logs.keep_early()
     install_excepthook(None, smoke_test)
-    app = Application(sys.argv, cli_language=cli_language, smoke_test=smoke_test, minimised=minimised)
+    app = Application(sys.argv, cli_language=cli_language, smoke_test=smoke_test, minimised=minimised,
+                      asked=asked, marks=marks)
     install_excepthook(app, smoke_test)
     try:
         code = app.start()

@@ -22,6 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help=_("start the app (the default)"))
     gui.add_argument("--smoke-test", action="store_true", help=_("start, show the window once and quit"))
     gui.add_argument("--minimised", action="store_true", help=_("start in the tray (used when starting at login)"))
+    # bench/run.py: print when the window is shown again on a later start (not for users).
+    gui.add_argument("--marks", action="store_true", help=argparse.SUPPRESS)
     sub.add_parser("demo", help=_("fill an empty database with an example shop"))
     b = sub.add_parser("backup", help=_("write a copy of the database"))
     b.add_argument("--out", metavar="FILE", help=_("where to write it (default: the backups folder)"))
@@ -303,7 +305,18 @@ def main(argv: list[str] | None = None) -> int:
             if kind is None:
                 raise
             return _fail(errors.storage(kind, paths.configured_data_dir()))
+    smoke_test = getattr(args, "smoke_test", False)
+    running = None
+    if not smoke_test:
+        # Running already (in the tray, say): bring its window to the front without loading
+        # Qt here first (instance_link.py). None: this platform asks through Qt (app.py).
+        from desktop import instance_link
+
+        running = instance_link.ask_running_to_show()
+        if running:
+            print(_("Afspraak is already running; its window was brought to the front."))
+            return 0
     from desktop import app
 
-    return app.run(cli_language=args.lang, smoke_test=getattr(args, "smoke_test", False),
-                   minimised=getattr(args, "minimised", False))
+    return app.run(cli_language=args.lang, smoke_test=smoke_test, minimised=getattr(args, "minimised", False),
+                   asked=running is False, marks=getattr(args, "marks", False))

@@ -1,30 +1,25 @@
 """One Afspraak per data dir: a second start asks the first to show itself, then exits.
 
 A QLocalServer named after the data dir listens in the first instance; a second
-instance connects, sends ``show`` and quits. One writer, no "database is locked".
+instance connects, sends ``show`` and quits (on Linux and macOS before it loads Qt:
+instance_link.py). One writer, no "database is locked".
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCryptographicHash, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from desktop import paths
+from desktop.instance_link import SHOW, server_name
 
 log = logging.getLogger(__name__)
 
 
-def server_name() -> str:
-    # Qt's SHA-1 (the same digest as hashlib's) spares loading OpenSSL before the first window.
-    sha1 = QCryptographicHash.hash(str(paths.data_dir()).encode("utf-8"), QCryptographicHash.Algorithm.Sha1)
-    digest = bytes(sha1.toHex()).decode("ascii")[:12]
-    return f"afspraak-{digest}"
-
-
-def notify_running(message: bytes = b"show", timeout_ms: int = 500) -> bool:
-    """True when another instance answered (it was told to show itself)."""
+def notify_running(message: bytes = SHOW, timeout_ms: int = 500) -> bool:
+    """True when another instance answered (it was told to show itself). Through Qt: for
+    Windows, where instance_link cannot ask without it."""
     socket = QLocalSocket()
     socket.connectToServer(server_name())
     if not socket.waitForConnected(timeout_ms):
@@ -58,6 +53,6 @@ class InstanceServer(QObject):
             socket.readyRead.connect(lambda s=socket: self._read(s))
 
     def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll()).strip() == b"show":
+        if bytes(socket.readAll()).strip() == SHOW:
             self.activated.emit()
         socket.disconnectFromServer()

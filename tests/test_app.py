@@ -1,9 +1,14 @@
 """Single instance, crash dialog and log file."""
 
 import logging
+import os
+import subprocess
 import sys
+from pathlib import Path
 
-from desktop import logs, single_instance
+import pytest
+
+from desktop import instance_link, logs, single_instance
 
 
 def test_second_start_activates_the_first(qtbot, data_dir):
@@ -15,6 +20,51 @@ def test_second_start_activates_the_first(qtbot, data_dir):
 
 def test_no_instance_running(qtbot, data_dir):
     assert single_instance.notify_running(timeout_ms=200) is False
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows asks through Qt (a named pipe)")
+def test_a_later_start_reaches_the_running_one_without_qt(qtbot, data_dir, tmp_path, monkeypatch):
+    """instance_link finds the Qt server of the running instance (a socket file in TMPDIR)
+    and asks it to show; with nobody listening, or only a file left by a crash, it says so."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert instance_link.server_name().startswith(str(tmp_path))
+    assert instance_link.ask_running_to_show() is False
+    server = single_instance.InstanceServer()
+    try:
+        with qtbot.waitSignal(server.activated, timeout=3000):
+            assert instance_link.ask_running_to_show() is True
+    finally:
+        server.server.close()
+    left = Path(instance_link.server_name())
+    left.touch()  # a crashed instance's socket file: nobody answers there
+    assert instance_link.ask_running_to_show() is False
+    server = single_instance.InstanceServer()  # and a new start takes its place
+    try:
+        with qtbot.waitSignal(server.activated, timeout=3000):
+            assert instance_link.ask_running_to_show() is True
+    finally:
+        server.server.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows asks through Qt (a named pipe)")
+def test_afspraak_started_again_shows_the_running_window_without_loading_qt(qtbot, data_dir, tmp_path,
+                                                                            monkeypatch):
+    """`afspraak` started while it runs: the running one is asked to show itself, the new
+    process says so and ends at once, without having loaded PySide6 (fix 44)."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # where this server listens and the child looks
+    env = dict(os.environ, AFSPRAAK_DATA_DIR=str(data_dir))
+    probe = ("import sys; from desktop.cli import main; code = main(['--lang', 'en', 'gui']); "
+             "print('qt loaded' if 'PySide6' in sys.modules else 'qt not loaded'); sys.exit(code)")
+    server = single_instance.InstanceServer()
+    try:
+        with qtbot.waitSignal(server.activated, timeout=10000):
+            result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True,
+                                    timeout=60)
+    finally:
+        server.server.close()
+    assert result.returncode == 0, result.stderr
+    assert "already running" in result.stdout
+    assert "qt not loaded" in result.stdout
 
 
 def test_uncaught_exception_is_logged_and_shown(data_dir, monkeypatch):

@@ -169,3 +169,46 @@ def test_a_search_typed_before_new_rows_reads_them_all(qapp):
     model.set_rows([Row(id=100, cells=["Sanne Smit", "Gent"])], _chunks(200, 50, 10, read))
     assert not model.loading and len(read) == 5  # the search needs every row: none left to come
     assert [r.id for r in model.rows] == [100]
+
+
+def test_columns_measured_once_per_text_are_as_wide_as_qt_measures_them(qtbot):
+    """cells._content_width asks the delegate once per different text of a column: the
+    width is the one Qt's sizeHintForColumn gives, asking for every row, for one-line,
+    two-line and status columns, on a hidden and on a shown list, with and without grid."""
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.views import cells
+
+    statuses = ["Actief", "Geblokkeerd", "Inactief ⚠", "Actief"]
+    rows = [Row(id=i, cells=[NAMES[i % len(NAMES)] + (" (zilver)" if i % 7 == 0 else ""),
+                             statuses[i % 4], f"€ {i % 13},95", ""],
+                subline=f"@handle{i % 5} · {i * 37 % 900} volgers") for i in range(150)]
+    model = RowsModel(["Naam", "Status", "Prijs", ""])
+    model.set_rows(rows)
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    cells.fit_columns(table, 3, two_line=True, pill_column=1)
+    header = table.horizontalHeader()
+
+    def compare():
+        for precision in (1000, 40, 7, 0, -1):  # every row; fewer than there are; in sight; all
+            header.setResizeContentsPrecision(precision)
+            sample = cells._qt_sample(table, model, precision)
+            for column in range(3):
+                assert cells._content_width(table, model, column, sample) == table.sizeHintForColumn(column), \
+                    (column, precision)
+
+    compare()
+    table.setShowGrid(False)
+    compare()
+    table.resize(500, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    table.scrollTo(model.index(60, 0), QTableView.PositionAtTop)
+    compare()
+    # The widest name only above the rows in sight: Qt measures upwards too, and so must this.
+    rows[2].cells[0] = "Wilhelmina van Oranje-Nassau van Amsberg (goud)"
+    compare()
+    rows[140].cells[0] = "Maximiliana Zorreguieta Cerruti de Sousa (zilver)"
+    compare()

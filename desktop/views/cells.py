@@ -205,22 +205,69 @@ def size_to_contents(table: QAbstractItemView, in_sight: bool = False) -> None:
         rows = table.viewport().height() // max(1, table.verticalHeader().defaultSectionSize()) + 1
         header.setResizeContentsPrecision(max(1, min(precision, rows)))
     low, high = header.minimumSectionSize(), header.maximumSectionSize()
+    top = max(0, table.verticalHeader().visualIndexAt(0)) if table.isVisible() else 0
     fill = getattr(model, "fill_range", None)
     if fill is not None:  # rows whose cells are written when first read: in one go, not 40 at a time
-        top = max(0, table.verticalHeader().visualIndexAt(0)) if table.isVisible() else 0
         fill(top, top + header.resizeContentsPrecision())
     total = 0
     try:
+        sample = _qt_sample(table, model, header.resizeContentsPrecision())  # the same rows for every column
         for column in range(model.columnCount()):
             if header.sectionResizeMode(column) == QHeaderView.Stretch or header.isSectionHidden(column):
                 continue
-            wanted = max(low, min(high, max(table.sizeHintForColumn(column), header.sectionSizeHint(column))))
+            content = _content_width(table, model, column, sample)
+            wanted = max(low, min(high, max(content, header.sectionSizeHint(column))))
             header.resizeSection(column, wanted)
             total += wanted
         total += _measure_lead(table, header)
         table.setProperty("contentWidth", total)
     finally:
         header.setResizeContentsPrecision(precision)
+
+
+def _qt_sample(table: QAbstractItemView, model, count: int) -> list[int]:
+    """The rows Qt's sizeHintForColumn measures, in its order: those in sight (every row
+    of a hidden list), then in turn one above and one below, ``count`` in all (0: those
+    in sight only; below 0: every row). The lists hide no rows (a filter leaves them out
+    of the model), so none is skipped as Qt skips a hidden one."""
+    total = model.rowCount()
+    vertical = table.verticalHeader()
+    top = max(0, vertical.visualIndexAt(0))
+    bottom = vertical.visualIndexAt(table.viewport().height())
+    if not table.isVisible() or bottom == -1:
+        bottom = total - 1
+    rows = list(range(top, min(bottom, total - 1) + 1))
+    if count > 0:
+        rows = rows[:count]
+    limit = total if count < 0 else count
+    above, below = top, (rows[-1] if rows else top - 1)
+    while count != 0 and len(rows) < limit and (above > 0 or below < total - 1):
+        if (len(rows) % 2 and above > 0) or below == total - 1:
+            above -= 1
+            rows.append(above)
+        else:
+            below += 1
+            rows.append(below)
+    return [vertical.logicalIndex(row) for row in rows]
+
+
+def _content_width(table: QAbstractItemView, model, column: int, sample: list[int]) -> int:
+    """What Qt's sizeHintForColumn answers, asking the delegate once per different text
+    rather than once per row: a cell's width follows from its column and text alone
+    (CellDelegate.sizeHint), and a column of 600 prices or statuses has a few dozen
+    (docs/PERFORMANCE.md, fix 45). A model without ``display_text`` is measured by Qt."""
+    text_at = getattr(model, "display_text", None)
+    if text_at is None or not isinstance(table.itemDelegate(), CellDelegate):
+        return table.sizeHintForColumn(column)
+    seen: set = set()
+    hint = 0
+    for row in sample:
+        text = text_at(row, column)
+        if text in seen:
+            continue
+        seen.add(text)
+        hint = max(hint, table.sizeHintForIndex(model.index(row, column)).width())
+    return hint + 1 if table.showGrid() else hint
 
 
 def _measure_lead(table: QAbstractItemView, header: QHeaderView) -> int:

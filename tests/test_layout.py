@@ -14,7 +14,7 @@ than its text, or a widget of a detail pane that runs past the pane's edge, fail
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -284,3 +284,33 @@ def test_an_address_is_a_line_per_part_and_its_place_stays_whole(qtbot, demo_db,
     assert address_text(person.street, person.postcode, person.city) in texts
     if not shipment.tracking_url:
         assert "Link" not in texts  # a field without a value is left out, not shown as a bare label
+
+
+def test_a_divider_the_owner_dragged_stays_where_she_left_it(qtbot, demo_db, translator, monkeypatch):
+    """The list takes width from the pane beside it when its columns need it, but not once
+    the owner has dragged the divider herself: switching away and back, or resizing the
+    window, leaves her pane as wide as she made it. Without her drag the list takes its
+    room back (the same steps, the sizes set by the program)."""
+    window = shown_window(qtbot, monkeypatch, view_key="shipments")
+    view = window.view("shipments")
+    qtbot.waitUntil(lambda: view.splitter.sizes()[0] > 0)
+    total = sum(view.splitter.sizes())
+    narrow = total // 3  # narrower than the list's columns need at 1366 wide
+
+    def away_and_back():
+        window.show_view("today")
+        window.show_view("shipments")
+        QCoreApplication.processEvents()
+        QCoreApplication.processEvents()
+
+    view.splitter.setSizes([narrow, total - narrow])  # the program, not the owner
+    away_and_back()
+    assert view.splitter.sizes()[0] > narrow + 20, "the list should take its room back"
+    view.splitter.moveSplitter(narrow, 1)  # what dragging the handle does
+    left = view.splitter.sizes()
+    away_and_back()
+    assert view.splitter.sizes() == left
+    window.resize(1400, 800)
+    QCoreApplication.processEvents()
+    QCoreApplication.processEvents()
+    assert view.splitter.sizes()[0] < sum(view.splitter.sizes()) // 2, "her narrow list stays narrow"

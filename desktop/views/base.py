@@ -194,6 +194,9 @@ class ListView(LazyRefresh, QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # Once the owner drags the divider herself, her widths stand (give_list_room).
+        self._owner_split = False
+        self.splitter.splitterMoved.connect(self._owner_moved_split)
         self._fit_layout()
 
         self._filter_timer = QTimer(self)
@@ -242,9 +245,12 @@ class ListView(LazyRefresh, QWidget):
         """Widen the list (narrowing the detail pane, never below its minimum) when its
         columns need more room than it has: a name, a product, a status is never cut
         while the pane beside it has room to give. Called after the columns are measured
-        and when the view is resized."""
+        and when the view is resized or shown; not once the owner has dragged the divider
+        herself in this session (a pane she made wider stays so)."""
         from desktop.views.cells import needed_width
 
+        if self._owner_split:
+            return
         sizes = self.splitter.sizes()
         if len(sizes) != 2 or not all(sizes) or not self.table.isVisible():
             return
@@ -255,6 +261,9 @@ class ListView(LazyRefresh, QWidget):
         wanted = min(need, total - max(pane.minimumWidth(), pane.minimumSizeHint().width()))
         if wanted > sizes[0]:
             self.splitter.setSizes([wanted, total - wanted])
+
+    def _owner_moved_split(self, _pos: int, _index: int) -> None:
+        self._owner_split = True  # only a drag of the handle moves it so (setSizes does not)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -556,6 +557,8 @@ def measure_second_start(data_dir: Path, repeats: int, label: str, key: str) -> 
     for _ in range(repeats):
         first = subprocess.Popen([*app_cmd, "--minimised", "--marks"], stdout=subprocess.PIPE,
                                  stderr=subprocess.DEVNULL, env=env, cwd=ROOT, text=True)
+        watchdog = threading.Timer(120, first.kill)  # a first instance that never gets ready ends the wait
+        watchdog.start()
         try:
             for line in first.stdout:
                 if line.strip() == "marks: ready":
@@ -574,6 +577,7 @@ def measure_second_start(data_dir: Path, repeats: int, label: str, key: str) -> 
             if second.wait(timeout=30) != 0:
                 raise RuntimeError(f"the second start failed ({second.returncode})")
         finally:
+            watchdog.cancel()
             first.terminate()
             first.wait(timeout=30)
         seconds.append(round(elapsed, 4))

@@ -546,8 +546,8 @@ def measure_startup(data_dir: Path, repeats: int, demo_dir: Path | None = None) 
 
 
 def measure_second_start(data_dir: Path, repeats: int, label: str, key: str) -> list[Result]:
-    """A start while Afspraak already runs, minimised (in the tray, where it starts at
-    login): from spawning ``afspraak gui`` to the running window shown and painted with
+    """A start while Afspraak already runs, minimised (in the tray: its window closed, or
+    started at login): from spawning ``afspraak gui`` to the running window shown and painted with
     her list (the first instance prints "marks: shown again"), in turns with a bare window.
     Each round starts a fresh first instance and waits until it is ready."""
     app_cmd = [sys.executable, "-m", "desktop", "--lang", "nl", "gui"]
@@ -583,7 +583,7 @@ def measure_second_start(data_dir: Path, repeats: int, label: str, key: str) -> 
         seconds.append(round(elapsed, 4))
         ratios.append(round(elapsed / b, 3))
     note = ("a second `afspraak gui` while one runs minimised: to its window shown with the list "
-            "(the usual start once it starts at login)")
+            "(every start after the first while it stays in the tray)")
     return [
         Result(f"{key}_s", f"{label}: start while it runs in the tray", "s", seconds, None, note=note),
         Result(key, f"{label}: start while it runs in the tray, ratio to bare window", "x", ratios, START_RATIO,

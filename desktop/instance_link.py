@@ -1,12 +1,14 @@
 """Where the running Afspraak listens for a later start, and asking it to show itself
 before this process loads Qt at all.
 
-The app usually runs already, in the tray (it starts at login). A click on its icon then
-starts a second process whose only job is to bring that window to the front: it connects
-to the first one's QLocalServer (single_instance.py), sends ``show`` and exits. Done
-through Qt, that second process loaded PySide6 and made a QApplication first, about as
-long as the window it asks for takes to appear; on Linux and macOS the server is a Unix
-socket, which Python reaches with nothing but ``socket`` (docs/PERFORMANCE.md, fix 44).
+After its first start the app usually runs on in the tray: closing the window keeps it
+there (the default, where the desktop has a tray), and a start at login starts it there.
+A click on its icon then starts a second process whose only job is to bring that window
+to the front: it connects to the first one's QLocalServer (single_instance.py), sends
+``show`` and exits. Done through Qt, that second process loaded PySide6 and made a
+QApplication first, about as long as the window it asks for takes to appear; on Linux
+and macOS the server is a Unix socket, which Python reaches with nothing but ``socket``
+(docs/PERFORMANCE.md, fix 44).
 Windows names a pipe instead: there the check goes through Qt as before.
 """
 

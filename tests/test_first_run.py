@@ -106,6 +106,35 @@ def test_the_steps_tick_off_as_the_data_comes_in(qtbot, window, monkeypatch):
     assert marks(w) == [DONE_MARK] * 4
 
 
+def test_steps_done_elsewhere_are_ticked_when_the_owner_comes_back_and_read_once_a_showing(
+        qtbot, database, translator, monkeypatch):
+    """A step done while Vandaag is not on screen (a product added in another view, not by
+    a signal Vandaag hears) is ticked when she comes back; opening Vandaag reads the steps
+    once, not once for showing it and again for its refresh (the app's window: views
+    built when first shown)."""
+    from desktop.views.getting_started import GettingStarted
+
+    reads = []
+    real = GettingStarted.refresh
+    monkeypatch.setattr(GettingStarted, "refresh", lambda self: (reads.append(1), real(self)))
+    i18n.set_language("nl")
+    w = MainWindow(lazy_views=True)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.show_view("today")
+    assert len(reads) == 1, "the first showing read the steps more than once"
+    w.show_view("influencers")
+    Product.create(key="RM-01", name="Ring Maan", price_cents=2995)  # stored behind Vandaag's back
+    reads.clear()
+    w.show_view("today")
+    assert marks(w)[1] == DONE_MARK
+    assert len(reads) == 1
+    reads.clear()
+    w.view("today").refresh()  # a refresh on screen reads them; showing again after it does not
+    assert len(reads) == 1
+
+
 def test_hidden_stays_hidden_and_help_brings_it_back(qtbot, window, database):
     w = window()
     panel = w.view("today").getting_started

@@ -169,11 +169,20 @@ class TodayView(ListView):
         super().refresh()
         self.getting_started.set_compact(bool(self.items))
         self.getting_started.refresh()
+        self._steps_fresh = self.isVisible()  # read while on screen: nothing changed elsewhere since
         self.due_count_changed.emit(self.due_now_count())
 
     def showEvent(self, event):
         super().showEvent(event)
-        self.getting_started.refresh()  # products added or names set elsewhere meanwhile
+        # Products added or names set elsewhere meanwhile: read the steps again, unless a
+        # refresh read them for this showing, or none has yet (the first one follows).
+        if getattr(self, "_steps_fresh", None) is False:
+            self.getting_started.refresh()
+            self._steps_fresh = True
+
+    def hideEvent(self, event):
+        super().hideEvent(event)
+        self._steps_fresh = False  # the owner works elsewhere: read the steps again when back
 
     def due_now_count(self) -> int:
         now = self._now()

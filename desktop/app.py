@@ -146,7 +146,7 @@ class Application:
     """Owns the QApplication, the instance server and the (re)built main window."""
 
     def __init__(self, argv: list[str], cli_language: str | None = None, smoke_test: bool = False,
-                 minimised: bool = False, asked: bool = False, marks: bool = False):
+                 minimised: bool = False, marks: bool = False):
         self.qt = QApplication.instance() or QApplication(argv)
         self.qt.setQuitOnLastWindowClosed(False)  # the tray keeps us alive; quitting is explicit
         self.minimised = minimised
@@ -158,7 +158,6 @@ class Application:
         self.qt.setWindowIcon(QIcon(str(paths.resource("afspraak.svg"))))
         self.cli_language = cli_language
         self.smoke_test = smoke_test
-        self.asked = asked  # cli.py asked already (instance_link): no Afspraak runs for this data
         self.marks = marks  # print when the window is shown again (bench/run.py)
         self.window = None
         self.instance_server = None
@@ -184,7 +183,9 @@ class Application:
         from desktop.store import peek
         from desktop.views import translator
 
-        if not (self.smoke_test or self.asked) and single_instance.notify_running():
+        # cli.py asked before loading Qt (instance_link); asked again here, right before
+        # listening: a start that came up meanwhile answers now (one instance per data).
+        if not self.smoke_test and single_instance.notify_running():
             print(_("Afspraak is already running; its window was brought to the front."))
             return 0
         self.instance_server = single_instance.InstanceServer(self.qt)
@@ -720,7 +721,7 @@ def install_excepthook(application: Application | None, smoke_test: bool = False
 
 
 def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bool = False,
-        asked: bool = False, marks: bool = False) -> int:
+        marks: bool = False) -> int:
     from desktop.store import storage_errors
 
     # The log file is set up after the first paint (Application._open); what is logged
@@ -728,7 +729,7 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
     logs.keep_early()
     install_excepthook(None, smoke_test)
     app = Application(sys.argv, cli_language=cli_language, smoke_test=smoke_test, minimised=minimised,
-                      asked=asked, marks=marks)
+                      marks=marks)
     install_excepthook(app, smoke_test)
     try:
         code = app.start()

@@ -306,17 +306,16 @@ def main(argv: list[str] | None = None) -> int:
                 raise
             return _fail(errors.storage(kind, paths.configured_data_dir()))
     smoke_test = getattr(args, "smoke_test", False)
-    running = None
     if not smoke_test:
         # Running already (in the tray, say): bring its window to the front without loading
-        # Qt here first (instance_link.py). None: this platform asks through Qt (app.py).
+        # Qt here first (instance_link.py). When none answered, app.py asks once more just
+        # before it listens itself: two starts close together then still make one instance.
         from desktop import instance_link
 
-        running = instance_link.ask_running_to_show()
-        if running:
+        if instance_link.ask_running_to_show():
             print(_("Afspraak is already running; its window was brought to the front."))
             return 0
     from desktop import app
 
     return app.run(cli_language=args.lang, smoke_test=smoke_test, minimised=getattr(args, "minimised", False),
-                   asked=running is False, marks=getattr(args, "marks", False))
+                   marks=getattr(args, "marks", False))

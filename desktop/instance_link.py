@@ -33,7 +33,9 @@ def _digest(text: str) -> str:
 def server_name() -> str:
     """The name the first instance listens on, one per data folder: a socket file's full
     path on Linux and macOS (both Qt and Python reach it there), a pipe's name on Windows."""
-    name = f"afspraak-{_digest(str(paths.data_dir()))}"
+    # The data folder's path, not created here: a folder that cannot be made is told about
+    # by the start that follows (app.py), not as a traceback from this question.
+    name = f"afspraak-{_digest(str(paths.configured_data_dir()))}"
     if os.name != "posix":
         return name
     return os.path.join(os.path.abspath(os.environ.get("TMPDIR") or "/tmp"), name)

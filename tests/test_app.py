@@ -106,3 +106,36 @@ def test_what_is_logged_before_the_log_file_lands_in_it(data_dir, capsys):
         for handler in [h for h in root.handlers if h not in before]:
             root.removeHandler(handler)
             handler.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows asks through Qt (a named pipe)")
+def test_two_starts_close_together_make_one_instance(qtbot, data_dir, tmp_path, monkeypatch):
+    """`afspraak gui` asked before loading Qt and nobody answered; another start came up
+    before this one listens: the app asks once more right before listening, so the other
+    one is shown and this start ends, instead of taking over its socket (two instances
+    writing one database)."""
+    from desktop import app as app_module
+    from desktop import cli
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(instance_link, "ask_running_to_show", lambda: False)  # nobody, a moment ago
+    became = []
+    monkeypatch.setattr(app_module.Application, "exec", lambda self: became.append(self) or 99)
+    other = single_instance.InstanceServer()  # the start that came up meanwhile
+    try:
+        with qtbot.waitSignal(other.activated, timeout=5000):
+            assert cli.main(["--lang", "en", "gui"]) == 0
+    finally:
+        other.server.close()
+    assert not became, "this start became a second instance"
+
+
+def test_asking_for_a_running_one_creates_no_data_folder(tmp_path, monkeypatch):
+    """The question comes before anything else; a data folder that cannot be made (a
+    read-only parent, an unplugged drive) is told about by the start that follows, with its
+    dialog, not met here as a traceback: the question does not create the folder."""
+    folder = tmp_path / "not-yet" / "afspraak"
+    monkeypatch.setenv("AFSPRAAK_DATA_DIR", str(folder))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert instance_link.ask_running_to_show() in (False, None)
+    assert not folder.exists() and not folder.parent.exists()

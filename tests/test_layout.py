@@ -287,21 +287,27 @@ def test_an_address_is_a_line_per_part_and_its_place_stays_whole(qtbot, demo_db,
 
 
 def test_a_divider_the_owner_dragged_stays_where_she_left_it(qtbot, demo_db, translator, monkeypatch):
-    """The list takes width from the pane beside it when its columns need it, but not once
-    the owner has dragged the divider herself: switching away and back, or resizing the
-    window, leaves her pane as wide as she made it. Without her drag the list takes its
-    room back (the same steps, the sizes set by the program)."""
-    window = shown_window(qtbot, monkeypatch, view_key="shipments")
+    """The list takes width from the pane beside it when its columns need it, but never past
+    the width the owner gave it by dragging the divider herself: switching away and back, or
+    resizing the window, leaves a pane she made wider as she made it. Without her drag the
+    list takes its room back (the same steps, the sizes set by the program); and a list she
+    left wide enough is widened again when the window shrinks (her width is not a cut)."""
+    from desktop.views.cells import needed_width
+
+    window = shown_window(qtbot, monkeypatch, size=(1600, 800), view_key="shipments")
     view = window.view("shipments")
     qtbot.waitUntil(lambda: view.splitter.sizes()[0] > 0)
     total = sum(view.splitter.sizes())
-    narrow = total // 3  # narrower than the list's columns need at 1366 wide
+    narrow = total // 3  # narrower than the list's columns need
+
+    def settle():
+        for _ in range(3):
+            QCoreApplication.processEvents()
 
     def away_and_back():
         window.show_view("today")
         window.show_view("shipments")
-        QCoreApplication.processEvents()
-        QCoreApplication.processEvents()
+        settle()
 
     view.splitter.setSizes([narrow, total - narrow])  # the program, not the owner
     away_and_back()
@@ -310,7 +316,16 @@ def test_a_divider_the_owner_dragged_stays_where_she_left_it(qtbot, demo_db, tra
     left = view.splitter.sizes()
     away_and_back()
     assert view.splitter.sizes() == left
-    window.resize(1400, 800)
-    QCoreApplication.processEvents()
-    QCoreApplication.processEvents()
-    assert view.splitter.sizes()[0] < sum(view.splitter.sizes()) // 2, "her narrow list stays narrow"
+    window.resize(1700, 800)
+    settle()
+    assert view.splitter.sizes()[0] < needed_width(view.table), "her narrow list stays narrower than its columns"
+
+    # Wide enough by her hand, then a smaller window: the columns stay whole.
+    window.resize(1600, 800)
+    settle()
+    view.splitter.moveSplitter(needed_width(view.table) + 40, 1)
+    window.resize(1366, 768)
+    settle()
+    sizes = view.splitter.sizes()
+    pane = view.splitter.widget(1)
+    assert sizes[0] >= needed_width(view.table) or sizes[1] <= max(pane.minimumWidth(), pane.minimumSizeHint().width())

@@ -194,8 +194,9 @@ class ListView(LazyRefresh, QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        # Once the owner drags the divider herself, her widths stand (give_list_room).
-        self._owner_split = False
+        # Once the owner drags the divider herself, the list is never widened past the width
+        # she gave it (give_list_room).
+        self._owner_list_width: int | None = None
         self.splitter.splitterMoved.connect(self._owner_moved_split)
         self._fit_layout()
 
@@ -245,16 +246,17 @@ class ListView(LazyRefresh, QWidget):
         """Widen the list (narrowing the detail pane, never below its minimum) when its
         columns need more room than it has: a name, a product, a status is never cut
         while the pane beside it has room to give. Called after the columns are measured
-        and when the view is resized or shown; not once the owner has dragged the divider
-        herself in this session (a pane she made wider stays so)."""
+        and when the view is resized or shown. Once the owner has dragged the divider herself
+        (in this session), never past the width she gave the list: a pane she made wider
+        stays so, and a list she left wide enough is widened again after the window shrank."""
         from desktop.views.cells import needed_width
 
-        if self._owner_split:
-            return
         sizes = self.splitter.sizes()
         if len(sizes) != 2 or not all(sizes) or not self.table.isVisible():
             return
         need, total = needed_width(self.table), sum(sizes)
+        if self._owner_list_width is not None:
+            need = min(need, self._owner_list_width)
         if need <= sizes[0]:
             return
         pane = self.splitter.widget(1)
@@ -263,7 +265,8 @@ class ListView(LazyRefresh, QWidget):
             self.splitter.setSizes([wanted, total - wanted])
 
     def _owner_moved_split(self, _pos: int, _index: int) -> None:
-        self._owner_split = True  # only a drag of the handle moves it so (setSizes does not)
+        # Only a drag of the handle moves it so (setSizes does not): the list's width she chose.
+        self._owner_list_width = self.splitter.sizes()[0]
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

@@ -9,7 +9,9 @@ to the front: it connects to the first one's QLocalServer (single_instance.py), 
 QApplication first, about as long as the window it asks for takes to appear; on Linux
 and macOS the server is a Unix socket, which Python reaches with nothing but ``socket``
 (docs/PERFORMANCE.md, fix 44).
-Windows names a pipe instead: there the check goes through Qt as before.
+Windows names a pipe instead: there the check goes through Qt as before. Everywhere, a
+start that finds nobody here asks once more through Qt right before it listens itself
+(app.py): a start that came up meanwhile is found then.
 """
 
 from __future__ import annotations

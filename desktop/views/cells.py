@@ -219,7 +219,7 @@ def size_to_contents(table: QAbstractItemView, in_sight: bool = False) -> None:
             wanted = max(low, min(high, max(content, header.sectionSizeHint(column))))
             header.resizeSection(column, wanted)
             total += wanted
-        total += _measure_lead(table, header)
+        total += _measure_lead(table, header, sample)
         table.setProperty("contentWidth", total)
     finally:
         header.setResizeContentsPrecision(precision)
@@ -270,9 +270,10 @@ def _content_width(table: QAbstractItemView, model, column: int, sample: list[in
     return hint + 1 if table.showGrid() else hint
 
 
-def _measure_lead(table: QAbstractItemView, header: QHeaderView) -> int:
+def _measure_lead(table: QAbstractItemView, header: QHeaderView, sample: list[int]) -> int:
     """The width the free-text column needs for the part of its cells that must stay
-    whole (``whole_lead``), on the rows Qt samples (at least the narrowest column)."""
+    whole (``whole_lead``), on the rows the other columns are measured on (``sample``, as
+    Qt samples them); at least the narrowest column."""
     elide, lead = table.property("elideColumn"), table.property("wholeLead")
     if elide is None or int(elide) < 0 or header.isSectionHidden(int(elide)):
         return 0
@@ -282,7 +283,7 @@ def _measure_lead(table: QAbstractItemView, header: QHeaderView) -> int:
         column = int(elide)
         # A RowsModel gives its text without a Qt call per row (the catalogue measures 600).
         text_at = getattr(model, "display_text", None) or (lambda row, col: model.index(row, col).data())
-        for row in range(min(model.rowCount(), header.resizeContentsPrecision())):
+        for row in sample:
             text = text_at(row, column)
             if isinstance(text, str) and text:
                 width = max(width, fm.horizontalAdvance(text.split(lead, 1)[0].split("\n", 1)[0]))

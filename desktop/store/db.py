@@ -151,7 +151,11 @@ def ids_in(ids: list[int]) -> peewee.SQL:
     """For ``field.in_(...)``: any number of ids as ONE bound parameter, a JSON list read by
     ``json_each`` (the order of ``ids`` is not kept). Binding a page of 1,000 ids one by one
     through Peewee cost more than the query (docs/PERFORMANCE.md, fix 34)."""
-    return peewee.SQL("(SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
+    return _json_ids(json.dumps(list(ids)))
+
+
+def _json_ids(text: str) -> peewee.SQL:
+    return peewee.SQL("(SELECT value FROM json_each(?))", (text,))
 
 
 # A query turned into SQL once per shape (its key), with its ids bound anew each time.
@@ -169,7 +173,7 @@ def rows_for_ids(key: str, build, ids: list[int]) -> list[tuple]:
     they were the first time (docs/PERFORMANCE.md, fix 43)."""
     found = _COMPILED.get(key)
     if found is None:
-        sql, params = build(peewee.SQL("(SELECT value FROM json_each(?))", (_IDS_MARK,))).sql()
+        sql, params = build(_json_ids(_IDS_MARK)).sql()
         marks = [i for i, value in enumerate(params) if value == _IDS_MARK]
         if len(marks) != 1:
             raise ValueError(f"{key}: the ids must be bound exactly once, not {len(marks)} times")

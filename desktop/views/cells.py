@@ -205,13 +205,12 @@ def size_to_contents(table: QAbstractItemView, in_sight: bool = False) -> None:
         rows = table.viewport().height() // max(1, table.verticalHeader().defaultSectionSize()) + 1
         header.setResizeContentsPrecision(max(1, min(precision, rows)))
     low, high = header.minimumSectionSize(), header.maximumSectionSize()
-    top = max(0, table.verticalHeader().visualIndexAt(0)) if table.isVisible() else 0
-    fill = getattr(model, "fill_range", None)
-    if fill is not None:  # rows whose cells are written when first read: in one go, not 40 at a time
-        fill(top, top + header.resizeContentsPrecision())
     total = 0
     try:
         sample = _qt_sample(table, model, header.resizeContentsPrecision())  # the same rows for every column
+        fill = getattr(model, "fill_range", None)
+        if fill is not None and sample:  # rows written when first read: the measured ones in one go
+            fill(min(sample), max(sample) + 1)
         for column in range(model.columnCount()):
             if header.sectionResizeMode(column) == QHeaderView.Stretch or header.isSectionHidden(column):
                 continue

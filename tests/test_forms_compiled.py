@@ -69,6 +69,21 @@ def test_no_qtuitools_at_start():
     assert out.stdout.strip() == "False", out.stderr
 
 
+def test_building_the_window_sets_up_no_widget_class_it_does_not_use():
+    """PySide sets up a widget class's Python type (and its enums) when it is first
+    needed; letting go of a form's layout items must not need them all (asking layouts
+    for their items did: QWizard, QMessageBox, QFileDialog... ~10 ms of every start)."""
+    import subprocess
+
+    code = ("from PySide6 import QtWidgets; app = QtWidgets.QApplication([]);"
+            "from desktop.views.forms import load_form; load_form('main_window.ui');"
+            "print(sorted(n for n in ('QWizard', 'QMessageBox', 'QFileDialog', 'QCalendarWidget')"
+            " if n in vars(QtWidgets)))")
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
 @pytest.mark.parametrize("name", ["order_ship.ui", "quick_note.ui"])
 def test_toned_labels_get_their_colour(qtbot, name):
     """``tone`` (a dynamic property in the .ui) survives the compilation."""

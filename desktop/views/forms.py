@@ -26,30 +26,43 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         raise FileNotFoundError(f"no compiled form for ui/{name} (run `make forms`)") from None
     module = importlib.import_module(f"desktop.views.ui_forms.{module_name}")
     widget = getattr(QtWidgets, top_class)(parent)
+    before = _layout_item_wrappers()
     getattr(module, ui_class)().setupUi(widget)
-    _release_layout_items(widget)
+    _release_layout_items(before)
     _apply_tones(widget)
     return widget
 
 
-def _release_layout_items(form: QWidget) -> None:
-    """Let go of the Python wrappers of the form's layout items (spacers, and the widget
-    items PySide wraps while ``setupUi`` nests one layout in another).
+def _layout_item_wrappers() -> list:
+    """The Python wrappers of layout items (not layouts) alive now."""
+    from PySide6.QtWidgets import QLayout, QLayoutItem
+    from shiboken6 import getAllValidWrappers
+
+    return [o for o in getAllValidWrappers() if isinstance(o, QLayoutItem) and not isinstance(o, QLayout)]
+
+
+def _release_layout_items(before: list) -> None:
+    """Let go of the Python wrappers of the layout items ``setupUi`` made: its spacers,
+    and the widget items PySide wraps while it nests one layout in another (every one
+    alive now that was not in ``before``, which the caller holds: no id is used again).
 
     PySide keeps such a wrapper alive with its layout, and Qt frees the item without
     telling it (a widget deleted, a row inserted), so a later object at the same address
     can come back as that stale wrapper: the crashes form_dialog._layout_of avoids. The
     forms' code holds none of them (widgets are found by name), so each one is
-    invalidated: the C++ item stays in its layout, as QUiLoader left it, unwrapped."""
-    from PySide6.QtWidgets import QLayout
+    invalidated: the C++ item stays in its layout, as QUiLoader left it, unwrapped.
+
+    The new wrappers are told from the ones before, not found by asking the form's
+    layouts for their items: ``itemAt`` wraps every item again, and the first wrap makes
+    PySide set up the Python type of every widget class it knows (QWizard, QMessageBox,
+    QFileDialog..., with their enums), ~10 ms of the start for classes the window never
+    uses (docs/PERFORMANCE.md, fix 48)."""
     from shiboken6 import invalidate
 
-    layouts = form.findChildren(QLayout)
-    for layout in layouts:
-        for index in range(layout.count()):
-            item = layout.itemAt(index)
-            if item is not None and not isinstance(item, QLayout):
-                invalidate(item)
+    known = {id(o) for o in before}
+    for item in _layout_item_wrappers():
+        if id(item) not in known:
+            invalidate(item)
 
 
 def _apply_tones(form: QWidget) -> None:

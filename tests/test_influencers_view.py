@@ -474,3 +474,44 @@ def test_the_detail_pane_words_things_for_the_owner(qtbot, demo_db, translator, 
     joined = "\n".join(seen)
     assert "afgesproken, nog niet geplaatst" in joined
     assert "vastgelegd" not in joined and "opbrengst 0" not in joined and "× Post" not in joined
+
+
+def test_the_pane_keeps_its_full_height_at_every_width_measuring_each_once(qtbot, demo_db, translator, fixed_now):
+    """The wrapped lines of the detail pane get their full height at every width the pane
+    takes (the product dock comes and goes with the view); each width is measured once
+    for what the pane shows, and again when it shows someone else."""
+    i18n.set_language("nl")
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.resize(1200, 800)
+    v.show()
+    v.refresh()
+    layout = v.detail.layout()
+    measured = []
+    measure = layout.totalHeightForWidth
+
+    def counted(width):
+        measured.append(width)
+        return measure(width)
+
+    layout.totalHeightForWidth = counted  # the pane asks its layout through Python
+
+    def fits() -> bool:
+        width = v.detail_scroll.viewport().width()
+        return v.detail.minimumHeight() == measure(width)
+
+    yara = Person.get(Person.name == "Yara Claes")
+    v.select_person(yara.id)
+    qtbot.waitUntil(lambda: bool(measured) and fits(), timeout=3000)
+    qtbot.wait(20)  # measured again once polished (the first measure may be short): not counted
+    measured.clear()
+    for width in (1000, 1200, 1000, 1200):  # narrower and back, as when the dock shows and goes
+        v.resize(width, 800)
+        qtbot.waitUntil(fits, timeout=3000)
+    qtbot.wait(20)
+    assert sorted(measured) == sorted(set(measured)), "a width of the same pane was measured twice"
+    assert fits()
+    others = Person.select().where(Person.id != yara.id, Person.name != "").order_by(Person.id)
+    v.select_person(others.first().id)  # someone else: measured anew, at the same width
+    measured.clear()
+    qtbot.waitUntil(lambda: bool(measured) and fits(), timeout=3000)

@@ -80,6 +80,7 @@ class InfluencersView(ListView):
         # The detail pane wraps its text instead of scrolling sideways.
         self.detail_scroll = self.form.findChild(QScrollArea, "detailScroll")
         self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self._detail_heights: dict[int, int] = {}  # the pane's height per width, for its content (_fit_detail)
         self.detail_scroll.viewport().installEventFilter(self)
         self.evidence_drops = evidence_view.EvidenceDrops(self.detail_scroll.viewport(), self.add_evidence)
         # The list needs its names, statuses and dates whole (no free-text column): on a
@@ -348,23 +349,39 @@ class InfluencersView(ListView):
     # --- detail pane ---------------------------------------------------------------
     def show_detail(self, row_id: int | None) -> None:
         super().show_detail(row_id)
+        self._detail_heights = {}
         self._fit_detail()
         # New widgets know their wrapped height only once polished: measure again after this event.
-        QTimer.singleShot(0, self, self._fit_detail)  # with self: not after the view is gone
+        QTimer.singleShot(0, self, self._fit_polished_detail)  # with self: not after the view is gone
+
+    def _fit_polished_detail(self) -> None:
+        self._detail_heights = {}  # measured before the polish: may be short
+        self._fit_detail()
 
     def eventFilter(self, watched, event):
         from PySide6.QtCore import QEvent
 
-        if event.type() == QEvent.Resize and hasattr(self, "detail_scroll") and watched is self.detail_scroll.viewport():
+        kind = event.type()
+        if kind in (QEvent.FontChange, QEvent.StyleChange):
+            self._detail_heights = {}  # other letters: every wrapped line measured again
+        if kind == QEvent.Resize and hasattr(self, "detail_scroll") and watched is self.detail_scroll.viewport():
             self._fit_detail()
         return super().eventFilter(watched, event)
 
     def _fit_detail(self) -> None:
-        """Wrapped lines need their full height: give the pane what its layout needs at this width."""
+        """Wrapped lines need their full height: give the pane what its layout needs at this width.
+
+        Each width is measured once for the pane's content (``_detail_heights``, emptied
+        when it is filled again, polished, or its font changes): the product dock that
+        comes and goes with this view resizes the pane on every switch back, twice, and
+        measuring every wrapped line again took 5-10 ms of each (docs/PERFORMANCE.md, fix 49)."""
         layout = self.detail.layout()
         width = self.detail_scroll.viewport().width()
         if layout.hasHeightForWidth():
-            self.detail.setMinimumHeight(layout.totalHeightForWidth(width))
+            height = self._detail_heights.get(width)
+            if height is None:
+                height = self._detail_heights[width] = layout.totalHeightForWidth(width)
+            self.detail.setMinimumHeight(height)
 
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
         # Everything the pane shows, read at once (store/influencer_detail.py): the sections

@@ -111,7 +111,7 @@ def test_steps_done_elsewhere_are_ticked_when_the_owner_comes_back_and_read_once
     """A step done while Vandaag is not on screen (a product added in another view, not by
     a signal Vandaag hears) is ticked when she comes back; opening Vandaag reads the steps
     once, not once for showing it and again for its refresh (the app's window: views
-    built when first shown)."""
+    built when first shown), and not at all when nothing was written since."""
     from desktop.views.getting_started import GettingStarted
 
     reads = []
@@ -133,6 +133,14 @@ def test_steps_done_elsewhere_are_ticked_when_the_owner_comes_back_and_read_once
     reads.clear()
     w.view("today").refresh()  # a refresh on screen reads them; showing again after it does not
     assert len(reads) == 1
+    reads.clear()
+    w.show_view("influencers")
+    w.show_view("today")  # back with nothing written meanwhile: nothing to read again
+    assert reads == []
+    w.show_view("influencers")
+    settings.set("owner_name", "Mila")  # written meanwhile (the shop's name is not set: no tick yet)
+    w.show_view("today")
+    assert len(reads) == 1 and w.view("today").getting_started.owner_name.text() == "Mila"
 
 
 def test_hidden_stays_hidden_and_help_brings_it_back(qtbot, window, database):

@@ -147,6 +147,21 @@ def writing_in_steps() -> bool:
     return _writing_in_steps > 0
 
 
+def data_token():
+    """What identifies the database's content as this connection sees it, or None when
+    it cannot be vouched for (inside a transaction, which may still be rolled back).
+
+    The connection itself (a reopened or restored database is another one), the rows it
+    changed since it was opened (``total_changes``: every INSERT, UPDATE and DELETE
+    through it, triggers included, rolled back or not) and ``PRAGMA data_version``
+    (which moves when another connection or process commits). The same token: nothing
+    was written in between, so what was read then is still what the file holds."""
+    conn = db.connection()
+    if conn.in_transaction:
+        return None
+    return conn, conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+
+
 def ids_in(ids: list[int]) -> peewee.SQL:
     """For ``field.in_(...)``: any number of ids as ONE bound parameter, a JSON list read by
     ``json_each`` (the order of ``ids`` is not kept). Binding a page of 1,000 ids one by one

@@ -24,7 +24,7 @@ from desktop import clock
 from desktop.domain import followup
 from desktop.domain.followup import Contact, DueItem, LadderSettings, PersonInfo, Promise, StepState, make_contact
 from desktop.store import settings
-from desktop.store.db import db
+from desktop.store.db import data_token, db
 from desktop.store.models import (
     Collaboration,
     Deliverable,
@@ -143,19 +143,12 @@ _kept: dict = {}  # {"token": ..., (now, settings, person_id, due_only): Inputs}
 
 
 def _data_token():
-    """What identifies the database's content as this connection sees it, or None when
-    it cannot be vouched for (inside a transaction, which may still be rolled back).
-
-    The connection itself (a reopened or restored database is another one), the rows
-    it changed since it was opened (``total_changes``: every INSERT, UPDATE and DELETE
-    through it, triggers included, rolled back or not) and ``PRAGMA data_version``
-    (which moves when another connection or process commits); and the registered kinds
-    and rules, which a load also depends on."""
-    conn = db.connection()
-    if conn.in_transaction:
+    """``db.data_token`` (the database's content as this connection sees it, None inside
+    a transaction) with the registered kinds and rules, which a load also depends on."""
+    token = data_token()
+    if token is None:
         return None
-    return (conn, conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0],
-            tuple(KINDS.values()), tuple(followup.RULES.values()))
+    return (*token, tuple(KINDS.values()), tuple(followup.RULES.values()))
 
 
 def _inputs(now: datetime, s: LadderSettings, person_id: int | None, due_only: bool) -> Inputs:

@@ -153,6 +153,12 @@ def database_open() -> bool:
     return _db.db.obj is not None and not _db.db.is_closed()
 
 
+def data_token():
+    """A token of the database's content (``db.data_token``): the same one again means
+    nothing was written in between; None inside a transaction."""
+    return _db.data_token()
+
+
 def writing_in_steps() -> bool:
     """Is a transaction open that hands the event loop turns (another write must wait)?"""
     return _db.writing_in_steps()

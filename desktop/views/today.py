@@ -18,6 +18,7 @@ from desktop.domain.followup import NO_OTHER_CHANNEL
 from desktop.clock import local_to_utc, snooze_until, to_local, utcnow
 from desktop.i18n import _, tomorrow_label
 from desktop.labels import label
+from desktop.store import lookups
 from desktop.views.base import ListView, clear_layout, plain_label
 from desktop.views import due_dialog
 from desktop.views.rows import Row
@@ -168,21 +169,22 @@ class TodayView(ListView):
     def refresh(self) -> None:
         super().refresh()
         self.getting_started.set_compact(bool(self.items))
-        self.getting_started.refresh()
-        self._steps_fresh = self.isVisible()  # read while on screen: nothing changed elsewhere since
+        self._read_steps()
         self.due_count_changed.emit(self.due_now_count())
+
+    def _read_steps(self) -> None:
+        self._steps_token = lookups.data_token()  # first, so a write meanwhile is read next time
+        self.getting_started.refresh()
 
     def showEvent(self, event):
         super().showEvent(event)
-        # Products added or names set elsewhere meanwhile: read the steps again, unless a
-        # refresh read them for this showing, or none has yet (the first one follows).
-        if getattr(self, "_steps_fresh", None) is False:
-            self.getting_started.refresh()
-            self._steps_fresh = True
-
-    def hideEvent(self, event):
-        super().hideEvent(event)
-        self._steps_fresh = False  # the owner works elsewhere: read the steps again when back
+        # Products added or names set elsewhere meanwhile: read the steps again, unless
+        # nothing was written since they were read (the database's token is the same), or
+        # none were read yet (the first refresh follows). Returning to Vandaag read them
+        # every time: 5-7 ms of each switch back (docs/PERFORMANCE.md, fix 50).
+        token = getattr(self, "_steps_token", False)
+        if token is not False and (token is None or token != lookups.data_token()):
+            self._read_steps()
 
     def due_now_count(self) -> int:
         now = self._now()

@@ -511,6 +511,11 @@ def test_the_pane_keeps_its_full_height_at_every_width_measuring_each_once(qtbot
     qtbot.wait(20)
     assert sorted(measured) == sorted(set(measured)), "a width of the same pane was measured twice"
     assert fits()
+    font = v.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    before = v.detail.minimumHeight()
+    v.setFont(font)  # bigger letters (the desktop's font): the same width needs more height
+    qtbot.waitUntil(lambda: fits() and v.detail.minimumHeight() > before, timeout=3000)
     others = Person.select().where(Person.id != yara.id, Person.name != "").order_by(Person.id)
     v.select_person(others.first().id)  # someone else: measured anew, at the same width
     measured.clear()

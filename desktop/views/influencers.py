@@ -362,8 +362,11 @@ class InfluencersView(ListView):
         from PySide6.QtCore import QEvent
 
         kind = event.type()
-        if kind in (QEvent.FontChange, QEvent.StyleChange):
-            self._detail_heights = {}  # other letters: every wrapped line measured again
+        if kind in (QEvent.FontChange, QEvent.StyleChange, QEvent.DevicePixelRatioChange):
+            # Other letters or another screen: every wrapped line measured again, once the
+            # pane has them (the pane's width may stay the same: no resize asks for it).
+            self._detail_heights = {}
+            QTimer.singleShot(0, self, self._fit_detail)
         if kind == QEvent.Resize and hasattr(self, "detail_scroll") and watched is self.detail_scroll.viewport():
             self._fit_detail()
         return super().eventFilter(watched, event)
@@ -372,7 +375,7 @@ class InfluencersView(ListView):
         """Wrapped lines need their full height: give the pane what its layout needs at this width.
 
         Each width is measured once for the pane's content (``_detail_heights``, emptied
-        when it is filled again, polished, or its font changes): the product dock that
+        when it is filled again, polished, or its font or screen changes): the product dock that
         comes and goes with this view resizes the pane on every switch back, twice, and
         measuring every wrapped line again took 5-10 ms of each (docs/PERFORMANCE.md, fix 49)."""
         layout = self.detail.layout()

@@ -14,7 +14,7 @@ than its text, or a widget of a detail pane that runs past the pane's edge, fail
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -134,13 +134,44 @@ def _button_problems(window: MainWindow) -> list[str]:
 def _label_problems(window: MainWindow) -> list[str]:
     out = []
     for label in window.findChildren(QLabel):
-        if label.wordWrap() or not label.text() or not _visible_in(label, window):
+        if not label.text() or not _visible_in(label, window):
             continue
         if label.textFormat() == Qt.RichText or label.pixmap() is not None and not label.pixmap().isNull():
+            continue
+        if label.wordWrap():
+            out.extend(_wrapped_label_problems(label))
             continue
         widest = max(label.fontMetrics().horizontalAdvance(line) for line in label.text().splitlines() or [""])
         if widest > label.contentsRect().width() + 1:
             out.append(f"label “{label.text()}” is cut ({label.contentsRect().width()} px)")
+    return out
+
+
+def _wrapped_label_problems(label: QLabel) -> list[str]:
+    """A wrapping label cuts what it cannot break (a date kept whole, a long word) when it
+    is narrower than that, and its last lines when it is lower than its text."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    width = label.contentsRect().width()
+    layout = QTextLayout(label.text(), label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WordWrap)  # breaks only where a line may break, as a label does
+    layout.setTextOption(option)
+    layout.beginLayout()
+    widest, height = 0.0, 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        widest = max(widest, line.naturalTextWidth())
+        height += line.height()
+    layout.endLayout()
+    out = []
+    if widest > width + 1:
+        out.append(f"label “{label.text()}” is cut at its side ({width} px, needs {widest:.0f})")
+    if height > label.contentsRect().height() + 2:
+        out.append(f"label “{label.text()}” is cut at its foot ({label.contentsRect().height()} px, needs {height:.0f})")
     return out
 
 
@@ -179,6 +210,43 @@ def test_nothing_is_cut_off(qtbot, demo_db, translator, language, size, monkeypa
         assert view.current_id is not None, f"{view.key}: nothing selected, so no detail pane to measure"
         problems += [f"{view.key}: {p}" for p in layout_problems(window)]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_an_influencers_reminders_read_whole_beside_their_button(qtbot, demo_db, translator, language, monkeypatch):
+    """The pane's reminder lines sit beside an "Open" button: their moment is a list's
+    short one, which the narrow line can hold ("… sinds 23 nov 2026, 09:00"); the long
+    one ("maandag 23 november 2026, 09:00", never broken inside its date) was cut."""
+    from desktop.store.models import Person
+
+    i18n.set_language(language)
+    window = shown_window(qtbot, monkeypatch, view_key="influencers")
+    view = window.view("influencers")
+    fleur = Person.get(Person.name == "Fleur Peeters")
+    view.select_person(fleur.id)
+    qtbot.waitUntil(lambda: any(b.objectName().startswith("openDue_") and b.isVisible()
+                                for b in view.detail.findChildren(QAbstractButton)), timeout=3000)
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.processEvents()
+    lines = [b.parentWidget().findChild(QLabel) for b in view.detail.findChildren(QAbstractButton)
+             if b.objectName().startswith("openDue_")]
+    assert lines and all(line.text() for line in lines)
+    problems = [p for line in lines for p in _wrapped_label_problems(line)]
+    assert not problems, problems
+    assert not layout_problems(window)
+
+
+def test_the_check_sees_a_wrapping_label_that_cannot_hold_its_date(qtbot, demo_db, translator, monkeypatch):
+    """The check can fail: a date kept whole in a line too narrow for it is reported."""
+    from datetime import datetime
+
+    window = shown_window(qtbot, monkeypatch, view_key="influencers")
+    view = window.view("influencers")
+    label = view.detail.findChild(QLabel)
+    label.setWordWrap(True)
+    label.setText("tot " + i18n.format_moment(datetime(2026, 11, 23, 9, 0)))
+    label.setFixedWidth(label.fontMetrics().horizontalAdvance("tot maandag") + 4)
+    assert any("cut at its side" in p for p in _wrapped_label_problems(label))
 
 
 def test_the_check_sees_a_cut_column(qtbot, demo_db, translator, monkeypatch):

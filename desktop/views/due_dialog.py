@@ -405,11 +405,14 @@ def add_reminders_section(view, layout, person_id: int) -> None:
 
 
 def due_lines(items: list[DueItem], now: datetime) -> list[tuple[DueItem, str]]:
-    """Short lines for lists (the influencer pane, later the Vandaag list)."""
+    """Short lines for lists (the influencer pane, later the Vandaag list), their moment
+    as lists show one ("23 nov 2026, 09:00"): the long form ("maandag 23 november 2026,
+    09:00"), which never breaks inside its date, was wider than the line beside the pane's
+    "Open" button on a laptop and was cut off."""
     lines = []
     zone = due.owner_zone()
     for item in items:
-        moment = i18n.format_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))
+        moment = i18n.list_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))
         when = _("due since {moment}").format(moment=moment) if item.due <= now else _("from {moment}").format(moment=moment)
         lines.append((item, _("{step} · {kind} · {when}").format(
             step=label("due_step", item.step), kind=label("due_kind", item.kind), when=when)))

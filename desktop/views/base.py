@@ -30,13 +30,39 @@ RESIZE_SAMPLE_ROWS = 100
 DETAIL_PAUSE_MS = 150
 
 
+class SelectableLabel(QLabel):
+    """A label whose text the owner can select and copy with the mouse, made selectable
+    when the mouse first comes to it (or presses, or asks for its menu).
+
+    Qt gives a selectable label a text document of its own, which takes time to make and
+    to lay out: a detail pane holds fifty labels, and made selectable at once they cost
+    ~15 ms of Influencers' first visit and ~5 ms of every switch back to it
+    (docs/PERFORMANCE.md, fix 51). A label the pointer never reaches never needs one."""
+
+    def make_selectable(self) -> None:
+        if not self.textInteractionFlags() & Qt.TextSelectableByMouse:
+            self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+    def enterEvent(self, event) -> None:
+        self.make_selectable()
+        super().enterEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        self.make_selectable()
+        super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        self.make_selectable()
+        super().contextMenuEvent(event)
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = False, wrap: bool = True) -> QLabel:
-    """A QLabel that never interprets what it shows as rich text (user text is untrusted)."""
-    label = QLabel(parent)
+    """A QLabel that never interprets what it shows as rich text (user text is untrusted),
+    its text selectable with the mouse (SelectableLabel)."""
+    label = SelectableLabel(parent)
     label.setTextFormat(Qt.PlainText)
     label.setText(text)
     label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
     if bold:
         font = label.font()
         font.setBold(True)

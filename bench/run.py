@@ -538,8 +538,9 @@ def measure_startup(data_dir: Path, repeats: int, demo_dir: Path | None = None) 
         Result("start_to_selfcheck", "Start to end of the smoke test's self-check", "s", app_ok, None,
                note="the endpoint of the figures up to fix 15 (\"smoke-test: ok\"), for comparison",
                extra={"ratio_to_bare": ok_ratios}),
-        Result("first_start_of_day", "First start of the day (takes the daily backup)", "s",
-               [round(first_day, 4)], None, note="to the list filled; once a day"),
+        Result("first_start_of_day", "First start of the day (the day's backup follows her list)", "s",
+               [round(first_day, 4)], None,
+               note="to the list filled; once a day the file is copied right after it is painted"),
         Result("peak_memory_start", "Peak memory, app started", "MB", app_rss, PEAK_MB,
                note="peak resident set size of the cold starts (to exit, self-check included)"),
     ]

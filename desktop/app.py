@@ -3,9 +3,9 @@
 The window comes first. ``Application.start`` shows the main window's shell (menus,
 sidebar, "opening your data") with nothing of Peewee, Babel or the views imported, and
 the event loop paints it; on the next turn ``_open`` opens the database (checks,
-migrates, takes the daily backup) and completes the window; the reminders start after
-the completed window's first paint, and ``ready`` is True from then on. See
-docs/PERFORMANCE.md (fixes 21 and 26).
+migrates) and completes the window; after the completed window's first paint the day's
+backup is taken (and checked for again every half hour while it runs) and the reminders
+start, and ``ready`` is True from then on. See docs/PERFORMANCE.md (fixes 21, 26, 52).
 
 A damaged database ("database disk image is malformed", "file is not a database") is
 recovered from wherever it shows: while opening, in the first queries, or later in any
@@ -63,6 +63,9 @@ _quicker_pyside_module_check()
 
 # Damage handled this many times in one session: the disk itself is failing; stop.
 MAX_RECOVERIES = 3
+# How often a running Afspraak looks whether the day's automatic backup is due: it may stay
+# in the tray for weeks (close to tray, start at login), and each day gets its backup.
+BACKUP_CHECK_MS = 30 * 60 * 1000
 
 
 def choose_language(cli_language: str | None, saved: str | None = None, from_database: bool = True) -> str:
@@ -173,6 +176,7 @@ class Application:
         self._dialogs_closed = 0
         self._language_answer: str | None = None  # the first start's answer, saved once the data is open
         self._reminders_queued = False  # the reminders start after the completed window's first paint
+        self._backup_timer: QTimer | None = None  # the day's backup, checked while it runs
 
     def start(self) -> int | None:
         """Show the first window; returns an exit code when there is nothing more to do.
@@ -304,8 +308,7 @@ class Application:
         """Open the data; ``rebuild``: after a recovery, build the window anew on it.
         ``reports``: what recoveries this opening follows (told with the one it may make).
         False when the app stops (it has said why)."""
-        from desktop.store import backup, recovery, settings, storage_errors
-        from desktop.store.db import db
+        from desktop.store import recovery, settings, storage_errors
         from desktop.store.migrations import SchemaTooNew
 
         reports = [] if reports is None else reports
@@ -335,11 +338,6 @@ class Application:
             return False
         if repaired is not None:
             reports.append(repaired)
-        keep = int(settings.get("backup_keep"))
-        try:
-            backup.daily_backup(db.obj, keep=keep, now=utcnow())
-        except (OSError, sqlite3.Error):
-            log.exception("daily backup failed")
         if self.scheduler is not None:  # opened again after a recovery: at once
             self._sweep_pictures()
         recovery.mark_running()
@@ -384,6 +382,7 @@ class Application:
             return
         if self.smoke_test:
             self._smoke_ready()
+        self._start_daily_backups()  # after her list: the first start of a day copies the file
         self._sweep_pictures()
         self.start_reminders()
         self._build_rest(self.window)
@@ -403,6 +402,33 @@ class Application:
             catalogue.sweep_replaced_pictures(utcnow(), int(settings.get("backup_keep")))
         except Exception:  # tidying up never stops the start
             log.exception("removing replaced pictures failed")
+
+    def _start_daily_backups(self) -> None:
+        """Today's automatic backup now (once her list is painted: on the large shop the
+        copy takes ~0.6 s, which the first start of the day waited for before it), and again
+        whenever the day has changed while Afspraak runs, checked every half hour."""
+        self._daily_backup()
+        if self._backup_timer is None:
+            self._backup_timer = QTimer(self.qt)
+            self._backup_timer.setInterval(BACKUP_CHECK_MS)
+            self._backup_timer.timeout.connect(self._daily_backup)
+            self._backup_timer.start()
+
+    def _daily_backup(self) -> None:
+        """Take the day's automatic backup unless it exists (store/backup.daily_backup). Not
+        while the data is closed (a restore, a recovery) nor while a write is under way: the
+        copy would hold what may still be rolled back; a later check takes it."""
+        from desktop.store import backup, lookups, settings
+        from desktop.store.db import db
+
+        if not self.opened or not lookups.database_open() or lookups.writing_in_steps():
+            return
+        if db.connection().in_transaction:
+            return
+        try:
+            backup.daily_backup(db.obj, keep=int(settings.get("backup_keep")), now=utcnow())
+        except (OSError, sqlite3.Error):
+            log.exception("daily backup failed")
 
     @staticmethod
     def _build_rest(window) -> None:
@@ -628,9 +654,11 @@ class Application:
         self.window.open_due_item(item)
 
     def shutdown(self) -> None:
-        """Stop the reminders (timer, signals, tray) and save the window state."""
+        """Stop the reminders (timer, signals, tray) and the backup check; save the window state."""
         from desktop import reminders
 
+        if self._backup_timer is not None:
+            self._backup_timer.stop()
         if self.scheduler is not None:
             self.scheduler.timer.stop()
             try:

@@ -1,0 +1,60 @@
+"""The app's automatic backup: taken once a day, when the day's first start has painted
+her list, and again each day while Afspraak keeps running (in the tray for weeks).
+
+(store/backup.daily_backup itself, its rotation and its atomic copy: tests/test_backup.py.)
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from desktop import app as app_module
+from desktop import paths
+from desktop.store import backup
+from desktop.store.db import db
+
+from .conftest import NOW
+from .helpers import start_app, stop_app
+
+
+def auto_days() -> list[str]:
+    return [p.name[len(backup.AUTO_PREFIX):][:8] for p in backup.auto_backups(paths.backup_dir())]
+
+
+def test_the_first_start_of_a_day_backs_up_after_her_list_is_painted(qtbot, database, translator, monkeypatch,
+                                                                    no_other_instance):
+    taken_when_ready = []
+    real = app_module.Application._daily_backup
+
+    def watch(self):
+        taken_when_ready.append(self.window.is_complete)  # her list is on screen by then
+        real(self)
+
+    monkeypatch.setattr(app_module.Application, "_daily_backup", watch)
+    application = start_app(qtbot, "nl", ready=True)
+    try:
+        assert taken_when_ready and all(taken_when_ready)
+        assert auto_days() == [NOW.strftime("%Y%m%d")]
+        application._daily_backup()  # the half-hourly check, the same day: nothing more
+        assert auto_days() == [NOW.strftime("%Y%m%d")]
+    finally:
+        stop_app(application, qtbot)
+
+
+def test_a_running_afspraak_backs_up_each_new_day_but_never_halfway_a_write(qtbot, database, translator,
+                                                                           monkeypatch, no_other_instance):
+    clock = [NOW]
+    monkeypatch.setattr(app_module, "utcnow", lambda: clock[0])
+    application = start_app(qtbot, "nl", ready=True)
+    try:
+        assert application._backup_timer is not None and application._backup_timer.isActive()
+        assert application._backup_timer.interval() == app_module.BACKUP_CHECK_MS
+        clock[0] = NOW + timedelta(days=1)  # still running the next day (in the tray)
+        with db.atomic():  # a write under way: the copy would hold what may be rolled back
+            application._daily_backup()
+        assert len(auto_days()) == 1
+        application._backup_timer.timeout.emit()  # the next check, the write done
+        assert auto_days() == [NOW.strftime("%Y%m%d"), clock[0].strftime("%Y%m%d")]
+    finally:
+        stop_app(application, qtbot)
+    assert not application._backup_timer.isActive()  # quitting stops the checks

@@ -405,7 +405,7 @@ class Application:
 
     def _start_daily_backups(self) -> None:
         """Today's automatic backup now (once her list is painted: on the large shop the
-        copy takes ~0.6 s, which the first start of the day waited for before it), and again
+        copy takes ~0.3 s, which the first start of the day waited for before it), and again
         whenever the day has changed while Afspraak runs, checked every half hour."""
         self._daily_backup()
         if self._backup_timer is None:

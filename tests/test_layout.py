@@ -249,6 +249,26 @@ def test_the_check_sees_a_wrapping_label_that_cannot_hold_its_date(qtbot, demo_d
     assert any("cut at its side" in p for p in _wrapped_label_problems(label))
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_order_reads_whole_in_its_pane(qtbot, demo_db, translator, language, size, monkeypatch):
+    """Every order, not only the first: the pane is as wide as its forms need with each
+    name beside its value. A date is never broken ("donderdag 26 november 2026"), and beside
+    "Beloofd klaar" it ran up to 29 px past the Dutch pane's edge for some orders."""
+    i18n.set_language(language)
+    window = shown_window(qtbot, monkeypatch, size, view_key="orders")
+    view = window.view("orders")
+    problems = []
+    for row in range(view.model.rowCount()):
+        view.table.selectRow(row)
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        qtbot.wait(20)
+        window.layout().activate()
+        QCoreApplication.processEvents()
+        problems += [f"row {row}: {p}" for p in layout_problems(window)]
+    assert not problems, "\n".join(problems)
+
+
 def test_the_check_sees_a_cut_column(qtbot, demo_db, translator, monkeypatch):
     """The check can fail: a key column squeezed to a sliver is reported."""
     window = shown_window(qtbot, monkeypatch, view_key="shipments")

@@ -257,6 +257,23 @@ class ListView(LazyRefresh, QWidget):
         detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.detail.layout().setContentsMargins(theme.M, theme.M, theme.M, theme.M)
         self.detail.layout().setSpacing(theme.S)
+        self._detail_scroll = detail_scroll
+
+    def _room_for_fields(self) -> None:
+        """The pane at least as wide as its forms (``add_fields``) need with every name
+        beside its value. A value is never broken inside a date ("donderdag 26 november
+        2026"), and beside "Beloofd klaar" it ran up to 29 px past the edge of the Dutch
+        Maatwerk pane. The pane only ever widens, the list beside it giving the room, so
+        its divider moves once for a wider form, not back and forth from row to row."""
+        forms = self.detail.findChildren(QFormLayout)
+        scroll = getattr(self, "_detail_scroll", None)
+        if not forms or scroll is None:
+            return
+        margins = self.detail.layout().contentsMargins()
+        wanted = (max(form.minimumSize().width() for form in forms) + margins.left() + margins.right()
+                  + scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth())
+        if wanted > scroll.minimumWidth():
+            scroll.setMinimumWidth(wanted)
 
     def fit_columns(self) -> None:
         """Key columns as wide as their content, the free-text column takes the rest."""
@@ -430,6 +447,7 @@ class ListView(LazyRefresh, QWidget):
         self.fill_detail(row_id, layout)
         if not any(layout.stretch(i) for i in range(layout.count())):
             layout.addStretch(1)  # the pane's content at the top; a view may give one widget the room instead
+        self._room_for_fields()
 
     def _add_detail_hint(self, layout: QVBoxLayout) -> None:
         """In place of the detail of a row: why there is none, and what to do."""

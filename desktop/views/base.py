@@ -252,12 +252,11 @@ class ListView(LazyRefresh, QWidget):
 
         self.form.layout().setContentsMargins(theme.PAGE_MARGIN, theme.M, theme.PAGE_MARGIN, theme.S)
         self.form.layout().setSpacing(theme.S)
-        detail_scroll = self.form.findChild(QScrollArea, "detailScroll")
-        detail_scroll.setMinimumWidth(theme.DETAIL_MIN_WIDTH)
-        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.detail_scroll = self.form.findChild(QScrollArea, "detailScroll")
+        self.detail_scroll.setMinimumWidth(theme.DETAIL_MIN_WIDTH)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.detail.layout().setContentsMargins(theme.M, theme.M, theme.M, theme.M)
         self.detail.layout().setSpacing(theme.S)
-        self._detail_scroll = detail_scroll
 
     def _room_for_fields(self) -> None:
         """The pane at least as wide as its forms (``add_fields``) need with every name
@@ -266,9 +265,9 @@ class ListView(LazyRefresh, QWidget):
         Maatwerk pane. The pane only ever widens, the list beside it giving the room, so
         its divider moves once for a wider form, not back and forth from row to row."""
         forms = self.detail.findChildren(QFormLayout)
-        scroll = getattr(self, "_detail_scroll", None)
-        if not forms or scroll is None:
+        if not forms:
             return
+        scroll = self.detail_scroll
         margins = self.detail.layout().contentsMargins()
         wanted = (max(form.minimumSize().width() for form in forms) + margins.left() + margins.right()
                   + scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth())

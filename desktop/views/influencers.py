@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop import clock, i18n
@@ -75,11 +75,6 @@ class InfluencersView(ListView):
         for combo in (self.status_filter, self.tag_filter, self.country_filter):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_influencer())
-        from PySide6.QtWidgets import QScrollArea
-
-        # The detail pane wraps its text instead of scrolling sideways.
-        self.detail_scroll = self.form.findChild(QScrollArea, "detailScroll")
-        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self._detail_heights: dict[int, int] = {}  # the pane's height per width, for its content (_fit_detail)
         self.detail_scroll.viewport().installEventFilter(self)
         self.evidence_drops = evidence_view.EvidenceDrops(self.detail_scroll.viewport(), self.add_evidence)
@@ -359,15 +354,13 @@ class InfluencersView(ListView):
         self._fit_detail()
 
     def eventFilter(self, watched, event):
-        from PySide6.QtCore import QEvent
-
         kind = event.type()
         if kind in (QEvent.FontChange, QEvent.StyleChange, QEvent.DevicePixelRatioChange):
             # Other letters or another screen: every wrapped line measured again, once the
             # pane has them (the pane's width may stay the same: no resize asks for it).
             self._detail_heights = {}
             QTimer.singleShot(0, self, self._fit_detail)
-        if kind == QEvent.Resize and hasattr(self, "detail_scroll") and watched is self.detail_scroll.viewport():
+        if kind == QEvent.Resize and watched is self.detail_scroll.viewport():
             self._fit_detail()
         return super().eventFilter(watched, event)
 

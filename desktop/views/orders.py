@@ -83,11 +83,9 @@ class OrdersView(ListView):
         self.clock = utcnow  # tests set a fixed clock
         super().__init__(parent)
         # The product over its text needs its name whole: the pane gives a little (its lines wrap).
-        from PySide6.QtWidgets import QScrollArea
-
         from desktop.views import theme
 
-        self.form.findChild(QScrollArea, "detailScroll").setMinimumWidth(theme.DETAIL_MIN_WIDTH - 16)
+        self.detail_scroll.setMinimumWidth(theme.DETAIL_MIN_WIDTH - 16)
         # A row of its own under the title, so the window can stay as narrow as before.
         outer: QVBoxLayout = self.form.layout()
         bar = QHBoxLayout()

@@ -31,7 +31,8 @@ _TERMS = (
     NP_("je", "Make it clear in {what} that it's an ad, e.g. with #reclame"),
     NP_("u", "Make it clear in {what} that it's an ad, e.g. with #reclame"),
     NP_("je", "Send the content for approval before posting"), NP_("u", "Send the content for approval before posting"),
-    NP_("je", "Reply to messages within {days} days"), NP_("u", "Reply to messages within {days} days"),
+    # {period}: "1 day", "3 days" (the reply time agreed).
+    NP_("je", "Reply to messages within {period}"), NP_("u", "Reply to messages within {period}"),
 )
 
 # Marked in _TERMS above; looked up by these names (a literal inside a conditional
@@ -95,7 +96,10 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
         lines.append("• " + tr.gettext("Please note: {text}").format(text=collaboration.donts))
     if collaboration.approval_required:
         lines.append("• " + tr.pgettext(form, "Send the content for approval before posting"))
-    lines.append("• " + tr.pgettext(form, "Reply to messages within {days} days").format(days=collaboration.response_days))
+    days = collaboration.response_days
+    # TRANSLATORS: the reply time in the agreed terms: "Reply to messages within 3 days".
+    period = tr.ngettext("{days} day", "{days} days", days).format(days=days)
+    lines.append("• " + tr.pgettext(form, "Reply to messages within {period}").format(period=period))
     if collaboration.consequence:
         lines.append("• " + tr.gettext("If the content is not posted: {consequence}").format(
             consequence=collaboration.consequence))

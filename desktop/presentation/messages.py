@@ -473,8 +473,7 @@ _t(
     NF_("News about your order {bestelnummer}"),
     NF_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
         "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
-        "{nieuwe_datum}. We wanted to tell you now rather than on the day itself.\n\nSorry for the delay, and thank "
-        "you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+        "{nieuwe_datum}.\n\nSorry for the delay, and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.delay.alt",
@@ -602,8 +601,7 @@ _BELGIAN = (
          "{beloofde_datum}; if anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
          "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
-         "{nieuwe_datum}. We wanted to tell you now rather than on the day itself.\n\nSorry for the delay, and thank "
-         "you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+         "{nieuwe_datum}.\n\nSorry for the delay, and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nA short note about your order {bestelnummer}: your {product} won't be ready on "
          "{beloofde_datum} after all. Our new expected date is {nieuwe_datum}. Rest assured, we're taking good "
          "care of it!\n\n{groet}\n{afzender}\n{winkel}"),

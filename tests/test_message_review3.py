@@ -1,0 +1,72 @@
+"""The findings of the third review of the ready messages (2026-12-04: every template
+rendered for the five readers, the ladder walked day by day on the example shop).
+
+Each test renders what the app would hand the owner and checks it says the right thing
+to the right person at that moment."""
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from desktop.presentation import collab_texts, due_texts
+from desktop.store import orders, settings
+from desktop.store.models import Collaboration, CustomOrder, Person
+
+from .conftest import NOW
+from .readers import AMS, READERS, as_reader
+
+
+@pytest.fixture
+def demo(demo_db):
+    settings.set("time_zone", AMS)
+    return demo_db
+
+
+def _order_of(name):
+    return CustomOrder.select().join(Person).where(Person.name == name).get()
+
+
+# --- news sent on the promised day itself -----------------------------------------------
+
+# What only news sent before the day may say ("rather than on the day itself").
+BEFORE_THE_DAY = re.compile(r"dag zelf|day itself|nu al weten|tell you now", re.I)
+
+
+@pytest.mark.parametrize("days_before", [2, 1, 0])
+def test_news_about_a_delay_never_claims_to_come_before_the_day_it_is_sent_on(demo, days_before):
+    """The delay news comes due two days before the promised date and may be sent up to
+    the day itself: on that day it said "we'd rather tell you now than on the day
+    itself". Whatever the day, it names the promised and the new date, and nothing more."""
+    marieke = Person.get(Person.name == "Marieke Hendriks")
+    order = _order_of("Marieke Hendriks")
+    now = NOW.replace(hour=10)
+    order.promised_ready = (now + timedelta(days=days_before)).date()
+    order.save()
+    templates = set()
+    for _sent in range(2):  # the usual wording, then (once it went out) the other one
+        for lang, country, form in READERS:
+            as_reader(marieke, lang, country, form)
+            message = due_texts.compose_order(order.id, "order_delay", now)
+            templates.add(message.template)
+            assert not BEFORE_THE_DAY.search(message.body), (lang, country, form, message.body)
+            assert "Sleutelhanger met letter" in message.body
+        orders.record_message(order.id, "order_delay", "email", message.body, now)
+    assert templates == {"order.delay", "order.delay.alt"}  # not yet the late news
+
+
+# --- the agreed reply time ----------------------------------------------------------------
+
+@pytest.mark.parametrize("days, nl, en", [(1, "binnen 1 dag op berichten", "within 1 day"),
+                                          (3, "binnen 3 dagen op berichten", "within 3 days")])
+def test_the_reply_time_of_the_agreement_takes_the_plural_of_its_number(demo, days, nl, en):
+    noor = Person.get(Person.name == "Noor Bakker")
+    collab = Collaboration.get(Collaboration.person == noor)
+    collab.response_days = days
+    collab.save()
+    for lang, country, form in READERS:
+        as_reader(noor, lang, country, form)
+        text = collab_texts.agreement_terms_text(Collaboration.get_by_id(collab.id))
+        expected = nl if lang == "nl" else "Reply to messages " + en
+        assert expected in text, (lang, country, form, text)
+        assert (form == "u") == ("U reageert" in text) or lang == "en", text

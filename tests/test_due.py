@@ -235,12 +235,17 @@ def test_subject_titles_in_bulk_name_what_each_item_is_about(demo):
             assert title == f"order {CustomOrder.get_by_id(item.subject_id).order_number}"
         seen.add(item.subject_type)
     assert {"deliverable", "shipment", "custom_order"} <= seen
-    # An answer overdue names the person's newest live collaboration; unknown subjects say what they are.
+    # An answer overdue names the collaboration her message was about (test_message_review3.py);
+    # unknown subjects say what they are.
+    from desktop.store.models import Event
+
     person = Collaboration.get(Collaboration.status == "agreed").person
     newest = (Collaboration.select().where(Collaboration.person == person,
                                            Collaboration.status.in_(due.ACTIVE_COLLABS))
               .order_by(Collaboration.id.desc()).first())
-    reply = DueItem(person.id, person.name, "reply", "event", 1, "1", "", NOW, "k", "")
+    message = Event.create(at=NOW - timedelta(days=4), kind="message", direction="out", channel="email",
+                           text="Vraagje", person=person, subject_type="collaboration", subject_id=newest.id)
+    reply = DueItem(person.id, person.name, "reply", "event", message.id, "1", "", NOW, "k", "")
     gone = DueItem(person.id, person.name, "deliverable", "deliverable", 999999, "1", "", NOW, "k2", "")
     assert due_texts.subject_titles([reply, gone]) == [f"answer to your message · {newest.title}", "deliverable 999999"]
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from desktop.presentation import collab_texts, due_texts
-from desktop.store import orders, settings
+from desktop.store import due, orders, settings
 from desktop.store.models import Collaboration, CustomOrder, Person
 
 from .conftest import NOW
@@ -70,3 +70,35 @@ def test_the_reply_time_of_the_agreement_takes_the_plural_of_its_number(demo, da
         expected = nl if lang == "nl" else "Reply to messages " + en
         assert expected in text, (lang, country, form, text)
         assert (form == "u") == ("U reageert" in text) or lang == "en", text
+
+
+# --- a follow-up of an unanswered message cites what the message was about ----------------
+
+@pytest.mark.parametrize("about", ["collaboration", "deliverable", "shipment"])
+def test_a_reply_follow_up_names_the_collaboration_her_message_was_about(demo, about):
+    """Mila's message was about her first collaboration (or its post, or its parcel);
+    a newer collaboration with her came since. The follow-up cites the first one, in the
+    Vandaag list's title and in the message."""
+    from desktop.presentation import due_texts as texts
+    from desktop.store.models import Deliverable, Event, Shipment
+
+    mila = Person.get(Person.name == "Mila Smit")
+    first = Collaboration.get(Collaboration.person == mila)
+    subject = {"collaboration": first.id,
+               "deliverable": Deliverable.create(collaboration=first, kind="post",
+                                                 deadline=NOW + timedelta(days=30)).id,
+               "shipment": Shipment.create(person=mila, collaboration=first, carrier="postnl",
+                                           sent_at=NOW - timedelta(days=6)).id}[about]
+    Event.create(at=NOW - timedelta(days=4), kind="message", channel="instagram", direction="out",
+                 text="Vraagje over je post", person=mila, subject_type=about, subject_id=subject)
+    newer = Collaboration.create(person=mila, title="Oorbellen Ster voor de kerst", status="agreed",
+                                 agreed_at=NOW - timedelta(days=2), response_days=3)
+    assert newer.id > first.id
+    item = next(i for i in due.due_now(NOW) if i.person_id == mila.id and i.kind == "reply")
+    [title] = texts.subject_titles([item])
+    assert first.title in title and newer.title not in title, title
+    for lang, country, form in READERS:
+        as_reader(mila, lang, country, form)
+        message = due_texts.compose(item, NOW)
+        text = message.subject + "\n" + message.body
+        assert first.title in text and newer.title not in text, (lang, country, form, text)

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from desktop.domain.followup import DueItem, DuePart, make_promise
 from desktop.store.db import db
-from desktop.store.models import Collaboration, Event
+from desktop.store.models import Collaboration
 from desktop.store.promises.facts import collaboration_details
 from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_moment, ids_in, register
 
@@ -56,20 +56,43 @@ def _newest_live_collaboration(person_id: int):
             .order_by(Collaboration.id.desc()).scalar())
 
 
+# The collaboration an outgoing message was about: its subject, or the collaboration of
+# the deliverable or parcel it was about.
+_ABOUT = """
+    SELECT e.id, e.person_id, COALESCE(CASE WHEN e.subject_type = 'collaboration' THEN e.subject_id END,
+                                       d.collaboration_id, s.collaboration_id)
+    FROM event e
+    LEFT JOIN deliverable d ON e.subject_type = 'deliverable' AND d.id = e.subject_id
+    LEFT JOIN shipment s ON e.subject_type = 'shipment' AND s.id = e.subject_id
+    WHERE e.id IN (SELECT value FROM json_each(?))"""
+
+
+def _collaborations_about(event_ids) -> dict[int, int | None]:
+    """event id -> the collaboration the unanswered message was about: the follow-up
+    cites that one, not whichever agreement with her is newest (a message about last
+    month's necklace is not chased as if it were about this month's earrings). A parcel
+    sent outside a collaboration, or a subject since removed: her newest live one."""
+    found = {}
+    for event_id, person_id, collab_id in db.execute_sql(_ABOUT, [json.dumps(list(event_ids))]).fetchall():
+        if collab_id is None or not Collaboration.select().where(Collaboration.id == collab_id).exists():
+            collab_id = _newest_live_collaboration(person_id)
+        found[event_id] = collab_id
+    return found
+
+
 def details(part: DuePart) -> dict:
     found = dict(part.details)
-    found.update(collaboration_details(_newest_live_collaboration(Event.get_by_id(part.subject_id).person_id)))
+    found.update(collaboration_details(_collaborations_about([part.subject_id]).get(part.subject_id)))
     found["deadline"] = part.reference
     return found
 
 
 def subject_facts(items: list[DueItem]) -> dict[int, tuple]:
-    """person -> (title of her newest live collaboration,)."""
-    query = (Collaboration.select(Collaboration.person, Collaboration.title)
-             .where(Collaboration.person.in_(ids_in(item.person_id for item in items)),
-                    Collaboration.status.in_(ACTIVE_COLLABS))
-             .order_by(Collaboration.id))
-    return {pid: (title,) for pid, title in query.tuples()}  # the last one (highest id) wins
+    """unanswered message (event id) -> (title of the collaboration it was about,)."""
+    about = _collaborations_about({item.subject_id for item in items})
+    titles = dict(Collaboration.select(Collaboration.id, Collaboration.title)
+                  .where(Collaboration.id.in_(ids_in(c for c in about.values() if c))).tuples())
+    return {event_id: (titles[c],) for event_id, c in about.items() if c in titles}
 
 
-register(Kind("reply", load, details, subject_facts, subject_of=lambda item: item.person_id))
+register(Kind("reply", load, details, subject_facts))

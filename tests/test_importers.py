@@ -444,3 +444,56 @@ def test_broken_files_never_crash_and_never_import_partly(database, data):
     after = snapshot()
     assert len(after) == len(before) + summary.new
     assert summary.new + summary.updated + summary.unchanged == len(parsed.products)
+
+
+# --- an export with fewer columns keeps what it does not say ----------------------------------
+
+def _chosen_columns(data: bytes, keep: tuple[str, ...], rename: dict[str, str] | None = None) -> bytes:
+    """The same export with only the columns ``keep`` (as Shopify exports chosen columns);
+    ``rename``: new titles for some products (by their old title)."""
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(keep), extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        if rename and row.get("Title") in rename:
+            row = dict(row, Title=rename[row["Title"]])
+        writer.writerow(row)
+    return out.getvalue().encode()
+
+
+@needs_shared
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_an_export_of_chosen_columns_never_empties_what_it_does_not_have(database, language):
+    """The shop's full export first (prices, pictures, types, costs), then one of chosen
+    columns (Shopify's export dialog), or an inventory-like file: the products keep their
+    price, picture, category and cost; what the file does have (a new title) is taken;
+    a product new to Afspraak comes in without what the file lacks, and the note says so."""
+    i18n.set_language(language)
+    full = next(p for p in EXPORTS if p.name == "apparel.csv").read_bytes()
+    apply_import(parse_export(full), NOW)
+    before = {p.key: (p.price_cents, p.image_url, p.category, p.cost_cents) for p in Product.select()}
+    assert all(price is not None and image for price, image, _c, _k in before.values())
+    first_title = next(csv.DictReader(io.StringIO(full.decode("utf-8-sig"))))["Title"]
+    partial = _chosen_columns(full, ("Handle", "Title", "Option1 Name", "Option1 Value", "Variant SKU",
+                                     "Variant Inventory Qty"), rename={first_title: first_title + " (nieuw)"})
+    parsed = parse_export(partial)
+    assert parsed.fields == {"sku", "name", "variant"}
+    summary = apply_import(parsed, NOW)
+    after = {p.key: (p.price_cents, p.image_url, p.category, p.cost_cents) for p in Product.select()}
+    assert after == before  # nothing emptied
+    renamed = Product.select().where(Product.name == first_title + " (nieuw)").count()
+    assert renamed and summary.updated == renamed and summary.new == 0
+    keeps = "keep theirs" if language == "en" else "houden"
+    assert any("Variant Price" in n and keeps in n for n in summary.notes), summary.notes
+    # A product the shop adds meanwhile comes in with what the file has, and no more.
+    extra = partial + b"new-ring,Ring Nieuw,Size,M,RN-1,3\r\n"
+    assert apply_import(parse_export(extra), NOW).new == 1
+    ring = Product.get(Product.key == "RN-1")
+    assert (ring.name, ring.variant, ring.price_cents, ring.image_url) == ("Ring Nieuw", "M", None, "")
+
+
+def test_the_importer_and_the_catalogue_name_the_same_product_fields():
+    from desktop.store.catalogue import FIELDS
+
+    assert set(FIELDS) == importers.PRODUCT_FIELDS

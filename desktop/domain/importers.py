@@ -266,10 +266,16 @@ ORDER_WORDS = re.compile(r"\b(order|orders|bestelling|bestelnummer|bestellung|co
 
 # Columns whose absence the owner should hear about, and what it means for the products.
 WORTH_SAYING = {
-    "price": N_("The file has no column “{column}”: the products are imported without a price."),
-    "image": N_("The file has no column “{column}”: the products are imported without a picture."),
-    "images": N_("The file has no column “{column}”: the products are imported without a picture."),
+    "price": N_("The file has no column “{column}”: new products come in without a price; the products "
+                "already in Afspraak keep theirs."),
+    "image": N_("The file has no column “{column}”: new products come in without a picture; the products "
+                "already in Afspraak keep theirs."),
+    "images": N_("The file has no column “{column}”: new products come in without a picture; the products "
+                 "already in Afspraak keep theirs."),
 }
+
+# The product fields an import writes (store/catalogue.py FIELDS).
+PRODUCT_FIELDS = frozenset(("sku", "name", "variant", "price_cents", "cost_cents", "category", "image_url"))
 
 SOURCE_OF_LAYOUT = {WOOCOMMERCE: "woocommerce", SHOPIFY: "shopify", SHOPIFY_2025: "shopify", ETSY: "etsy"}
 NO_VARIANT = "default title"  # Shopify's option value for a product without variants
@@ -319,6 +325,10 @@ class ParsedExport:
     skipped: list[SkippedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # for the owner, in their language
     language: str = "en"  # the language of a WooCommerce file's column names
+    # The product fields the file has columns for. A product already stored keeps what the
+    # file does not say: an export with chosen columns (Shopify lets the owner pick them)
+    # or without costs (Etsy) never empties a price, picture, category or cost.
+    fields: frozenset = PRODUCT_FIELDS
 
     @property
     def source(self) -> str:
@@ -635,7 +645,7 @@ def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
 def parse_export(data: bytes, progress: Progress | None = None) -> ParsedExport:
     """Read a WooCommerce, Shopify or Etsy product export; raises ImportFailed on a bad file."""
     rows = _Rows(decode(data), progress)
-    parsed = ParsedExport(rows.layout, language=rows.language)
+    parsed = ParsedExport(rows.layout, language=rows.language, fields=_fields_read(rows))
     for key, message in WORTH_SAYING.items():
         if key in rows.columns and key not in rows.index:
             parsed.notes.append(_(message).format(column=rows.column(key)))
@@ -647,6 +657,26 @@ def parse_export(data: bytes, progress: Progress | None = None) -> ParsedExport:
         _parse_shopify(rows, parsed)
     _drop_duplicates(parsed)
     return parsed
+
+
+def _fields_read(rows: _Rows) -> frozenset:
+    """The product fields ``rows`` has a column for (the variant always: it is part of
+    which product a row is)."""
+    have = set(rows.index)
+    found = {"variant"}
+    if "sku" in have:
+        found.add("sku")
+    if "name" in have:
+        found.add("name")
+    if have & {"price", "sale_price"}:
+        found.add("price_cents")
+    if "cost" in have:
+        found.add("cost_cents")
+    if "category" in have or (rows.layout != WOOCOMMERCE and "type" in have):  # WooCommerce's "type": simple, variable
+        found.add("category")
+    if have & {"image", "images", "variant_image"}:
+        found.add("image_url")
+    return frozenset(found)
 
 
 def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:

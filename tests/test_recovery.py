@@ -91,6 +91,52 @@ def test_no_good_backup_fresh_database_and_bad_file_kept(data_dir):
     assert "lege database" in errors.recovered(report)
 
 
+def test_an_emptied_database_file_gets_the_newest_backup_back_and_is_told(data_dir):
+    """A file of no bytes (a full disk, a sync tool, a bad copy) is not a new shop: the
+    newest good backup is put back and the owner is told, in her language; so the day's
+    backup that follows is never a copy of nothing that pushes the good ones out."""
+    from desktop import i18n
+
+    database = open_database()
+    newest = two_backups_then_more_work(database)
+    paths.db_path().write_bytes(b"")
+    report = recovery.open_checked(now=NOW)
+    assert report is not None and report.restored_from == newest and report.damaged == recovery.EMPTY
+    assert "In de nieuwe back-up" in {p.name for p in Person.select()}
+    assert report.kept_as.read_bytes() == b""
+    i18n.set_language("nl")
+    assert errors.recovered(report).startswith("Het databasebestand van Afspraak was leeg")
+    i18n.set_language("en")
+    assert errors.recovered(report).startswith("Afspraak's database file was empty")
+
+
+def test_an_empty_file_without_any_backup_is_a_new_database(data_dir):
+    """A first start cut short before anything was written: nothing to put back, nothing
+    to tell; the shop starts as new."""
+    paths.db_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.db_path().write_bytes(b"")
+    assert recovery.open_checked(now=NOW) is None
+    assert Person.select().count() == 0
+    assert not list(paths.data_dir().glob("afspraak-damaged-*"))
+
+
+def test_another_programs_database_is_kept_aside_not_taken_over(data_dir):
+    database = open_database()
+    newest = two_backups_then_more_work(database)
+    other = sqlite3.connect(paths.db_path().with_name("other.sqlite3"))
+    other.execute("CREATE TABLE recipes (name TEXT)")
+    other.execute("INSERT INTO recipes VALUES ('pannenkoeken')")
+    other.commit()
+    other.close()
+    os.replace(paths.db_path().with_name("other.sqlite3"), paths.db_path())
+    report = recovery.open_checked(now=NOW)
+    assert report is not None and report.damaged == recovery.FOREIGN and report.restored_from == newest
+    kept = sqlite3.connect(report.kept_as)
+    assert kept.execute("SELECT name FROM recipes").fetchall() == [("pannenkoeken",)]
+    kept.close()
+    assert "another program" in errors.recovered(report) or "ander programma" in errors.recovered(report)
+
+
 def test_healthy_database_is_left_alone(database):
     Person.create(name="Gezond")
     close_database()

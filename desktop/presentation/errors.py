@@ -15,7 +15,7 @@ from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import orders, pictures, storage_errors, templates
-from desktop.store.recovery import Recovery
+from desktop.store.recovery import EMPTY, FOREIGN, Recovery
 
 
 def picture_refused(exc: pictures.NotAPicture) -> str:
@@ -91,9 +91,16 @@ def recovered(report: Recovery | Sequence[Recovery]) -> str:
     used) make one message: the owner's own file first, what is in use now last."""
     reports = [report] if isinstance(report, Recovery) else list(report)
     first, last = reports[0], reports[-1]
-    text = _("Afspraak could not read its database: the file was damaged (for example by a power cut "
-             "or a failing disk). The damaged file was kept as {file}, in case you need it.").format(
-        file=str(first.kept_as))
+    if first.damaged == EMPTY:
+        text = _("Afspraak's database file was empty (for example after a full disk or an interrupted copy). "
+                 "The empty file was kept as {file}.").format(file=str(first.kept_as))
+    elif first.damaged == FOREIGN:
+        text = _("The file where Afspraak keeps its data holds another program's data. It was kept as {file}, "
+                 "in case you need it.").format(file=str(first.kept_as))
+    else:
+        text = _("Afspraak could not read its database: the file was damaged (for example by a power cut "
+                 "or a failing disk). The damaged file was kept as {file}, in case you need it.").format(
+            file=str(first.kept_as))
     later = [str(r.kept_as) for r in reports[1:]]
     if later:
         text += " " + ngettext(

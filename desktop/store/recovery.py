@@ -68,8 +68,15 @@ class Recovery:
     backup_taken_at: datetime | None  # UTC
 
 
+# What diagnose says of a file of no bytes at all: a new database that was never written
+# to, or one emptied by a full disk, a sync tool or a bad copy (open_checked tells them apart).
+EMPTY = "the file is empty"
+FOREIGN = "SQLite, but not an Afspraak database"
+
+
 def diagnose(path: Path, full: bool = True, thorough: bool = False) -> str | None:
-    """None when ``path`` is a healthy Afspraak database (or empty); else what is wrong.
+    """None when ``path`` is a healthy Afspraak database (or a new one, not yet migrated);
+    else what is wrong (:data:`EMPTY` for a file of no bytes).
 
     ``full=False`` skips ``quick_check`` (header and application id only).
     ``thorough``: ``integrity_check`` instead of ``quick_check`` (it also finds indexes that
@@ -80,7 +87,7 @@ def diagnose(path: Path, full: bool = True, thorough: bool = False) -> str | Non
     with open(path, "rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header == b"":
-        return None
+        return EMPTY
     if header != SQLITE_HEADER:
         return "not an SQLite file"
     con = sqlite3.connect(str(path), timeout=5)  # read-write, so a leftover WAL is replayed
@@ -88,7 +95,9 @@ def diagnose(path: Path, full: bool = True, thorough: bool = False) -> str | Non
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         version = con.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID and not (app_id == 0 and version == 0):
-            return "SQLite, but not an Afspraak database"
+            return FOREIGN
+        if app_id == 0 and con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            return FOREIGN  # another program's tables, not a new file
         if full:
             check = "integrity_check" if thorough else "quick_check"
             problems = [r[0] for r in con.execute(f"PRAGMA {check}(5)").fetchall()]
@@ -259,6 +268,8 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
         if path.exists():
             full = not when_due or check_due(path, now)
             damaged = diagnose(path, full=full)
+            if damaged == EMPTY and newest_good_backup() is None:
+                damaged = None  # nothing was ever kept: a new database (a first start cut short)
             if damaged:
                 report = recover(path, damaged, now)
             elif full:

@@ -1,7 +1,7 @@
 """`afspraak demo`: fill an empty database with a believable Dutch/Belgian jewellery shop.
 
 Everything is dated relative to ``now`` so the demo always looks current: deadlines a few
-days past (one for every step of the follow-up ladder), a parcel waiting for its
+days past (one for every step of the follow-up ladder, the earlier steps sent), a parcel waiting for its
 "received?" check-in, an influencer who delivered on time, custom orders near their
 promised dates, and a few months of timeline. Names and handles are invented.
 
@@ -147,6 +147,31 @@ def _deadline(now: datetime, days: float) -> datetime:
     from desktop.store.influencers import end_of_day_utc
 
     return end_of_day_utc(to_local(now).date() + timedelta(days=math.floor(days)))
+
+
+def _climb_the_ladder(people: list, now: datetime) -> None:
+    """The reminders the owner sent before today: the influencer whose deadline passed k
+    days ago got steps 1 to k-1, one a morning from the day after her deadline (marked
+    sent at the end of the quiet hours), so today, whatever the hour, each of the four is
+    at another step of the ladder (1 to 4). The ladder is climbed a rung at a time
+    (domain/followup.py): without these, all four would be at step 1."""
+    from datetime import datetime as moment_of
+
+    from desktop.clock import local_to_utc, to_local
+    from desktop.presentation import due_texts
+    from desktop.store import due
+
+    morning = due.ladder_settings().quiet_end
+    target = {person.id: rung for rung, person in enumerate(people, start=1)}
+    for _rung in range(len(people)):
+        behind = [item for item in due.plan(now) if item.kind == "deliverable"
+                  and item.person_id in target and item.step.isdigit() and int(item.step) < target[item.person_id]]
+        if not behind:
+            return
+        for item in behind:
+            first_day = to_local(item.parts[0].reference).date()  # the day after the deadline
+            sent = local_to_utc(moment_of.combine(first_day + timedelta(days=int(item.step) - 1), morning))
+            due.mark_sent(item, sent, item.channel, due_texts.compose(item, sent).body)
 
 
 def is_empty() -> bool:
@@ -301,6 +326,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                           created_at=_at(now, -90 + k * 5))
         # proposed only
         collab(people[10], 1, "Sieradendoosje in een story", "proposed", [("story", 21)], 19)
+        _climb_the_ladder(people[:4], now)
 
         customers = []
         for name, email, country, city, pc, street in CUSTOMERS:

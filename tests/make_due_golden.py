@@ -1,7 +1,8 @@
 """Write tests/data/due_golden.json.gz: the due scan's output on the demo and on the
 benchmark's small shop (tests/due_golden.py). Run it with code whose scan you trust (it
-was written by the code before fix 27, docs/PERFORMANCE.md), and only again when the demo
-or the generator changes on purpose:
+was written by the code before fix 27, docs/PERFORMANCE.md), and only again when the demo,
+the generator or the ladder's rules change on purpose (2026-12-04: catch-up climbs a rung
+at a time, and the demo's owner sent the earlier steps):
 
     .venv/bin/python tests/make_due_golden.py
 """

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from desktop.domain import followup as f
+
+from tests import ladder_states
 from desktop.domain.followup import Contact, LadderSettings, PersonInfo, Promise, Rule, Step, StepState
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -44,6 +46,10 @@ def sent(item, at, status="sent", until=None):
     return f.with_state([], item, status, at, until)
 
 
+def climbed(promise, to_step, now=NOW, status="sent"):
+    return ladder_states.climbed(promise, to_step, now, status)
+
+
 def test_step_one_comes_due_when_the_deadline_day_is_over_and_not_before():
     p = deliverable(on(2026, 11, 22))  # yesterday: over at midnight, quiet until 09:00
     [item] = due([p])
@@ -61,18 +67,26 @@ def test_step_one_comes_due_when_the_deadline_day_is_over_and_not_before():
     assert due([deliverable(NOW - timedelta(hours=1))], now=utc(2026, 11, 23, 23, 59), settings=awake) == []
 
 
-def test_catch_up_returns_only_the_newest_step():
-    p = deliverable(NOW - timedelta(hours=84))  # steps 1-4 all came due while closed
-    items = due([p])
-    assert [i.step for i in items] == ["4"]
-    assert items[0].final
+def test_catch_up_offers_the_first_step_and_climbs_a_rung_at_a_time():
+    """Steps 1-4 all came due while the app was closed (or the deadline was entered after
+    the fact): one message, step 1, never the final notice as the first word to her
+    (seed 003: the last reminder follows the mails, messages and calls she ignored).
+    Each next step keeps its spacing from the moment the one before was sent."""
+    p = deliverable(NOW - timedelta(hours=84))
+    states, at = [], NOW
+    for step in ("1", "2", "3", "4"):
+        [item] = due([p], states=states, now=at)
+        assert item.step == step and item.final == (step == "4")
+        assert due([p], states=states + sent(item, at), now=at + timedelta(hours=23)) == []
+        states += sent(item, at)
+        at += timedelta(hours=24)
 
 
 def test_steps_keep_their_spacing_from_when_the_owner_acted():
     p = deliverable(on(2026, 11, 20))  # step 3 nominally due (midnight, then 09:00)
-    [first] = due([p])
+    [first] = due([p], states=climbed(p, 3, now=NOW - timedelta(days=1)))  # steps 1 and 2 sent two, three days ago
     assert first.step == "3"
-    acted = sent(first, NOW)
+    acted = climbed(p, 3, now=NOW - timedelta(days=1)) + sent(first, NOW)
     assert due([p], states=acted, now=NOW + timedelta(hours=23)) == []
     [nxt] = due([p], states=acted, now=NOW + timedelta(hours=25))
     assert nxt.step == "4"
@@ -106,9 +120,9 @@ def test_a_new_deadline_restarts_the_ladder():
 
 def test_after_step_four_a_strike_is_proposed_never_a_step_five():
     p = deliverable(NOW - timedelta(days=10))
-    [four] = due([p])
+    [four] = due([p], states=climbed(p, 4))
     assert four.step == "4"
-    states = sent(four, NOW)
+    states = climbed(p, 4) + sent(four, NOW)
     assert due([p], states=states, now=NOW + timedelta(hours=23)) == []
     [strike] = due([p], states=states, now=NOW + timedelta(hours=25))
     assert (strike.step, strike.action, strike.channel, strike.template) == ("strike", "strike", "", "")
@@ -118,8 +132,8 @@ def test_after_step_four_a_strike_is_proposed_never_a_step_five():
 
 def test_a_dismissed_step_four_never_leads_to_a_strike():
     p = deliverable(NOW - timedelta(days=10))
-    [four] = due([p])
-    states = sent(four, NOW, "dismissed")
+    [four] = due([p], states=climbed(p, 4))
+    states = climbed(p, 4) + sent(four, NOW, "dismissed")
     assert plan([p], states=states, now=NOW + timedelta(days=5)) == []
 
 
@@ -161,7 +175,7 @@ def test_promises_of_one_person_are_combined_into_one_message():
     a = deliverable(on(2026, 11, 21), subject_id=10)
     b = Promise("shipment", 1, "shipment", 5, NOW - timedelta(days=5))  # a parcel of no collaboration
     c = deliverable(on(2026, 11, 22), subject_id=11, person=2)
-    items = due([a, b, c])
+    items = due([a, b, c], states=climbed(a, 2))
     assert len(items) == 2
     sanne = next(i for i in items if i.person_id == 1)
     # a check-in rides along in a step-1 reminder only (review finding 2: from step 2 on
@@ -192,9 +206,8 @@ def test_never_the_same_template_twice_in_a_row():
 
 def test_step_three_suggests_another_channel_than_the_ones_used():
     p = deliverable(on(2026, 11, 20))
-    contacts = [Contact(1, NOW - timedelta(hours=48), "out", "instagram"),
-                Contact(1, NOW - timedelta(hours=24), "out", "instagram")]
-    [item] = due([p], contacts=contacts)
+    contacts, states = _steps_sent(p, ("instagram", "instagram"))
+    [item] = due([p], contacts=contacts, states=states)
     assert item.step == "3" and item.channel == "phone"
     assert item.channel not in {"instagram"}
 
@@ -205,20 +218,19 @@ def _steps_sent(promise, channels, contacts=()):
     contacts, states = list(contacts), []
     for i, channel in enumerate(channels):
         at = NOW - timedelta(hours=48 - 24 * i)
-        contacts.append(Contact(1, at, "out", channel))
+        if channel:  # "": marked sent, on no channel known
+            contacts.append(Contact(1, at, "out", channel))
         states.append(f.StepState(f.promise_key(promise, f.RULES["deliverable"].steps[i]), "sent", at,
                                   template=f"ladder.{i + 1}", person_id=1))
     return contacts, states
 
 
-def _step_three_for(channels, contacts_on=("instagram",), logged=True):
+def _step_three_for(channels, contacts_on=("instagram",), status="sent"):
     people = {1: PersonInfo(1, "Sanne", tuple(channels))}
     p = deliverable(on(2026, 11, 20))
-    if logged:
-        contacts, states = _steps_sent(p, contacts_on * 2)
-    else:
-        contacts = [Contact(1, NOW - timedelta(hours=48 - 24 * i), "out", c) for i, c in enumerate(contacts_on * 2)]
-        states = []
+    contacts, states = _steps_sent(p, (contacts_on * 2) or ("", ""))
+    if status != "sent":  # steps 1 and 2 done without a message (her messages were of her own)
+        states = [f.StepState(st.key, status, st.at, person_id=1) for st in states]
     [item] = f.due_now(f.plan([p], people, contacts, states, S, NOW), NOW)
     assert item.step == "3"
     return item
@@ -247,8 +259,8 @@ def test_step_three_says_this_way_only_after_a_step_sent_on_another_channel():
     step before was really sent, on another channel than the one proposed now."""
     # steps 1 and 2 sent on Instagram, step 3 proposes the phone: "this way" is true
     assert _step_three_for(("instagram", "phone")).template == "ladder.3"
-    # the same contacts, but no step was marked sent (catch-up: step 3 is the first reminder)
-    first = _step_three_for(("instagram", "phone"), logged=False)
+    # the same contacts, but steps 1 and 2 were done without a message: no "this way"
+    first = _step_three_for(("instagram", "phone"), status="dismissed")
     assert (first.channel, first.template) == ("phone", "ladder.3.alt")
     # step 2 went by e-mail, a message of her own on Instagram followed: step 3 proposes
     # e-mail again (her only other channel), the channel of the step before
@@ -266,7 +278,7 @@ def test_step_three_says_this_way_only_after_a_step_sent_on_another_channel():
     assert (item.step, item.channel, item.template) == ("3", "phone", "ladder.3.alt")  # dismissed is not sent
     states = [states[0]]
     [item] = f.due_now(f.plan([p], people, contacts[:1], states, S, NOW), NOW)
-    assert (item.step, item.channel, item.template) == ("3", "phone", "ladder.3")  # catch-up after a sent step 1
+    assert item.step == "2"  # only step 1 was acted on: the next rung, not the newest
 
 
 def test_the_other_steps_keep_their_usual_channel_with_only_one_known():

@@ -20,6 +20,7 @@ import pytest
 
 from desktop.domain import followup as f
 from desktop.domain.followup import Contact, LadderSettings, PersonInfo, Promise
+from tests.ladder_states import climbed
 
 AMS = ZoneInfo("Europe/Amsterdam")
 S = LadderSettings(tz=AMS)
@@ -56,10 +57,10 @@ def due(promises, contacts=(), states=(), now=NOW, settings=S):
     return f.due_now(plan(promises, contacts, states, now, settings), now)
 
 
-def simulate(promises, days=14, settings=S, start=NOW, act="sent"):
+def simulate(promises, days=14, settings=S, start=NOW, act="sent", states=()):
     """Hour by hour, the owner acts on every item the moment it is due (a strike task is
-    dismissed). Returns every item acted on, in order."""
-    states, contacts, done = [], [], []
+    dismissed), from ``states`` on. Returns every item acted on, in order."""
+    states, contacts, done = list(states), [], []
     for hour in range(days * 24):
         now = start + timedelta(hours=hour)
         for item in due(promises, contacts, states, now, settings):
@@ -141,10 +142,11 @@ def test_the_ladder_keeps_its_days_after_the_deadline_day():
 
 def test_a_late_deliverable_drops_the_parcel_check_in_of_its_collaboration():
     promises = [reel(on(2026, 11, 20)), parcel(NOW - timedelta(days=7))]  # step 3, check-in since 20 Nov
-    [item] = due(promises)
+    climb = climbed(promises[0], 3, NOW)
+    [item] = due(promises, states=climb)
     assert item.step == "3" and [p.kind for p in item.parts] == ["deliverable"]
     # never asked later either, at any step, while the reel is late
-    done = simulate(promises)
+    done = simulate(promises, states=climb)
     assert [i.step for _at, i in done] == ["3", "4", "strike"]
     assert all(p.kind == "deliverable" for _at, i in done for p in i.parts)
     # before the deadline day is over the parcel question is asked, alone
@@ -174,7 +176,7 @@ def test_a_reply_follow_up_climbs_to_step_three_at_most():
 
 def test_a_late_deliverable_covers_a_reply_follow_up():
     promises = [reel(on(2026, 11, 21)), reply(NOW - timedelta(days=5))]
-    [item] = due(promises)
+    [item] = due(promises, states=climbed(promises[0], 2, NOW))
     assert item.step == "2" and [p.kind for p in item.parts] == ["deliverable"]
     # before the deadline is missed the follow-up is asked on its own
     assert [i.kind for i in due(promises, now=utc(2026, 11, 21, 12))] == ["reply"]
@@ -184,18 +186,19 @@ def test_a_final_notice_cites_only_promises_at_their_own_last_step():
     a = reel(on(2026, 11, 19), subject_id=10)  # step 4 due today
     b = reel(on(2026, 11, 22), subject_id=11)  # step 1 due today
     c = parcel(NOW - timedelta(days=6), subject_id=5, collab=2)  # another collaboration's parcel
-    [final] = due([a, b, c])
+    climb = climbed(a, 4, NOW)
+    [final] = due([a, b, c], states=climb)
     assert final.final and final.step == "4" and [p.subject_id for p in final.parts] == [10]
     # the others keep their own, friendly message the next day (one contact a day)
-    states = f.with_state([], final, "sent", NOW)
+    states = climb + f.with_state([], final, "sent", NOW)
     contacts = [Contact(1, NOW, "out", "instagram")]
     assert due([a, b, c], contacts, states, now=NOW + timedelta(hours=5)) == []
     [nxt] = due([a, b, c], contacts, states, now=utc(2026, 11, 24, 9))
-    assert not nxt.final and nxt.step == "2"  # catch-up: b's newest step by now
-    # the parcel rides along in a step-1 reminder only: at step 2 it waits for its own day
-    assert sorted((p.kind, p.step) for p in nxt.parts) == [("deliverable", "2")]
+    assert not nxt.final and nxt.step == "1"  # b's first rung, a day late: the ladder skips none
+    # the parcel rides along in a step-1 reminder (from step 2 on it waits for its own day)
+    assert sorted((p.kind, p.step) for p in nxt.parts) == [("deliverable", "1"), ("shipment", "received")]
     # and the plan announces exactly that
-    upcoming = [i for i in plan([a, b, c]) if i.due > NOW]
+    upcoming = [i for i in plan([a, b, c], states=climb) if i.due > NOW]
     assert [(i.step, sorted(p.subject_id for p in i.parts)) for i in upcoming][0] == ("1", [5, 11])
 
 
@@ -231,13 +234,16 @@ def test_a_final_notice_cites_one_collaboration_only():
     a = reel(on(2026, 11, 19), subject_id=10, collab=1)
     b = reel(on(2026, 11, 19), subject_id=11, collab=2)
     c = reel(on(2026, 11, 19), subject_id=12, collab=1)
-    [final] = due([a, b, c])
+    climb = [state for promise in (a, b, c) for state in climbed(promise, 4, NOW)]
+    [final] = due([a, b, c], states=climb)
     assert final.final and sorted(p.subject_id for p in final.parts) == [10, 12]
-    later = [i for i in plan([a, b, c]) if i.due > NOW]
+    later = [i for i in plan([a, b, c], states=climb) if i.due > NOW]
     assert [(i.step, [p.subject_id for p in i.parts]) for i in later] == [("4", [11])]
     assert f.local_date(later[0].due, S) == date(2026, 11, 24)
     # before the final step, both collaborations share one reminder
-    [second] = due([a, b, c], now=utc(2026, 11, 21, 9, 30))
+    second_day = utc(2026, 11, 21, 9, 30)
+    [second] = due([a, b, c], now=second_day,
+                   states=[state for promise in (a, b, c) for state in climbed(promise, 2, second_day)])
     assert second.step == "2" and sorted(p.subject_id for p in second.parts) == [10, 11, 12]
 
 

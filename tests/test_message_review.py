@@ -18,6 +18,7 @@ from desktop.store.models import Collaboration, Event, Person
 
 from .conftest import NOW
 from .readers import AMS, READERS, as_reader, reader
+from tests.ladder_states import climb_in_store
 
 
 @pytest.fixture
@@ -123,6 +124,7 @@ def test_two_deliverables_with_different_deadlines_each_get_their_own(demo):
     and no single deadline for both."""
     noor = Person.get(Person.name == "Noor Bakker")
     now = NOW + timedelta(days=15)
+    climb_in_store(noor.id, 4, now)  # the owner sent each reminder of both when it came due
     [item] = [i for i in due.due_now(now) if i.person_id == noor.id]
     assert item.step == "4" and [p.kind for p in item.parts] == ["deliverable", "deliverable"]
     expected = {
@@ -214,11 +216,12 @@ def test_an_owners_own_wording_keeps_the_parcel_question_and_a_deadline_per_part
 
     noor = Person.get(Person.name == "Noor Bakker")
     as_reader(noor, "nl", "NL", "je")
-    for template in ("ladder.4", "ladder.4.alt"):  # .alt: step 4 is her first message (nothing sent before)
+    for template in ("ladder.4", "ladder.4.alt"):  # .alt: after steps done without a message
         templates.save(template, "nl", "je", "Laatste keer",
                        "{aanhef}\n\nIk wacht nog op {afspraken}; de deadline was {deadline}.\n\n{groet}\n{afzender}",
                        NOW)
     now = NOW + timedelta(days=15)
+    climb_in_store(noor.id, 4, now)
     [item] = [i for i in due.due_now(now) if i.person_id == noor.id]
     body = due_texts.compose(item, now).body
     assert ("Ik wacht nog op je post (deadline vrijdag 20 november) en je TikTok-video (deadline donderdag "
@@ -340,6 +343,7 @@ def test_the_delay_and_the_update_need_no_pronoun_for_the_product(demo):
 def test_a_final_notice_names_the_product_of_its_own_collaboration(demo, name, days, noun):
     person = Person.get(Person.name == name)
     now = NOW + timedelta(days=days)
+    climb_in_store(person.id, 4, now)
     [item] = [i for i in due.due_now(now) if i.person_id == person.id and i.step == "4"]
     for lang, country, form in READERS:
         body = body_for(person, item, now, lang, country, form)

@@ -18,6 +18,7 @@ from desktop.store.models import Collaboration, Person
 
 from .conftest import NOW
 from .readers import AMS, READERS, as_reader, reader
+from tests.ladder_states import climb_in_store
 
 MOMENT = datetime(2026, 11, 23, 9, 30)
 
@@ -91,7 +92,7 @@ def test_step_four_says_final_reminder_only_after_an_earlier_reminder_was_sent()
     s = f.LadderSettings(tz=TZ)
     p = f.Promise("deliverable", 1, "deliverable", 10, NOW - timedelta(days=12))
     [first] = f.due_now(f.plan([p], PEOPLE, [], [], s, NOW), NOW)
-    assert (first.step, first.template) == ("4", "ladder.4.alt")  # catch-up: nothing was sent before
+    assert (first.step, first.template) == ("1", "ladder.1")  # nothing sent before: the first rung, never the last
     steps = f.RULES["deliverable"].steps
     for status, template in (("sent", "ladder.4"), ("dismissed", "ladder.4.alt")):
         states = [f.StepState(f.promise_key(p, steps[i]), status, NOW - timedelta(days=9 - i), person_id=1,
@@ -267,6 +268,7 @@ def test_step_three_speaks_in_the_present_perfect(lang, country, form):
 def test_the_final_notice_speaks_of_the_deadline_only_when_there_is_one(demo):
     noor = Person.get(Person.name == "Noor Bakker")  # post due 20 November, TikTok video due 3 December
     now = NOW + timedelta(days=15)
+    climb_in_store(noor.id, 4, now)
     [item] = [i for i in due.due_now(now) if i.person_id == noor.id]
     assert item.step == "4" and len(item.parts) == 2
     for lang, country, form in READERS:

@@ -10,8 +10,9 @@ received, a reply overdue, the shop's own promise on a custom order) follows the
 its :class:`Rule`. Step *i* comes due at ``reference + offset_i``; once a step was acted on
 (sent or dismissed, see :class:`StepState`), the later steps keep their spacing from the
 moment it was acted on. Steps only move forward, each at most once. When several steps
-came due while the app was closed, only the newest is returned (catch-up without a
-flood); a step marked ``needs_previous`` (the strike proposal) is only offered after the
+came due while the app was closed, only the first of them is returned (catch-up without
+a flood, and without skipping rungs: the later ones keep their spacing from the moment
+it is acted on); a step marked ``needs_previous`` (the strike proposal) is only offered after the
 step before it was really sent. After the last message step a strike and the status
 "niet nagekomen" are proposed as a task: there is never a step 5.
 
@@ -528,9 +529,9 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], in
         if memo in catch_ups:
             chosen = catch_ups[memo]
         else:
-            chosen = catch_ups[memo] = _catch_up(steps, offsets, start, found or [None] * len(steps), last, now)
+            chosen = catch_ups[memo] = _catch_up(steps, offsets, start, found or [None] * len(steps), last)
     else:
-        chosen = _catch_up(steps, offsets, start, found, last, now)
+        chosen = _catch_up(steps, offsets, start, found, last)
     if chosen is None:
         return None
     index, due = chosen
@@ -553,28 +554,25 @@ def _answered(promise: Promise, incoming: Iterable[datetime]) -> bool:
 
 
 def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime, found: list[StepState | None],
-              last: int, now: datetime) -> tuple[int, datetime] | None:
+              last: int) -> tuple[int, datetime] | None:
     """(index, due moment) of the step to show after step ``last`` was acted on (-1: none).
 
     A step comes due ``offset`` after the reference; after the owner acted on a step,
-    the later ones keep their spacing from that moment. Catch-up: the newest step that
-    came due is the one to show, else the first one still to come. (Step 3 says "this way" and
-    step 4 "my final reminder" only after an earlier step was sent: ``_item`` takes their
-    other wording otherwise, which claims no earlier contact.)"""
-    first = chosen = -1
+    the later ones keep their spacing from that moment. Catch-up: the step after the
+    last one acted on, however many came due while the app was closed. The ladder is
+    climbed a rung at a time: a final notice is never the first message, even after a
+    week away (seed 003: the last reminder follows the mails, messages and calls she
+    left unanswered). (Step 3 says "this way" and step 4 "my final reminder" only after
+    an earlier step was sent: ``_item`` takes their other wording otherwise, for a step
+    before them that was done without a message.)"""
     for i in range(last + 1, len(steps)):
         if steps[i].needs_previous and not (i - 1 == last and found[last].status == "sent"):
             continue
         due_i = start + offsets[i]
         if last >= 0:
             due_i = max(due_i, found[last].at + (offsets[i] - offsets[last]))
-        if first < 0:
-            first, first_due = i, due_i
-        if due_i <= now:
-            chosen, due = i, due_i
-    if chosen >= 0:
-        return chosen, due
-    return (first, first_due) if first >= 0 else None
+        return i, due_i
+    return None
 
 
 def _usual_channel(person: PersonInfo, contacts: list[Contact]) -> str:

@@ -73,7 +73,7 @@ def _dismissed(): due.dismiss(_first_of("shipment"), NOW)
 def _strike():
     item = next(i for i in due.due_now(NOW) if i.step == "4")
     due.mark_sent(item, NOW, "email", "Laatste keer")
-    later = NOW + timedelta(days=1, hours=1)
+    later = NOW + timedelta(days=8, hours=1)  # the date the final notice named is over
     strike = next(i for i in due.due_now(later) if i.action == "strike")
     scanned(NOW)  # kept after the sent step, then the strike must show
     due.apply_strike(strike, later, **due_texts.strike_words())

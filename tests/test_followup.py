@@ -123,10 +123,11 @@ def test_after_step_four_a_strike_is_proposed_never_a_step_five():
     [four] = due([p], states=climbed(p, 4))
     assert four.step == "4"
     states = climbed(p, 4) + sent(four, NOW)
-    assert due([p], states=states, now=NOW + timedelta(hours=23)) == []
-    [strike] = due([p], states=states, now=NOW + timedelta(hours=25))
+    # the final notice names a date a week on (pause_days): nothing before that day is over
+    assert due([p], states=states, now=NOW + timedelta(days=7, hours=12)) == []
+    [strike] = due([p], states=states, now=NOW + timedelta(days=8, hours=1))
     assert (strike.step, strike.action, strike.channel, strike.template) == ("strike", "strike", "", "")
-    states += sent(strike, NOW + timedelta(hours=25), "dismissed")
+    states += sent(strike, NOW + timedelta(days=8, hours=1), "dismissed")
     assert plan([p], states=states, now=NOW + timedelta(days=30)) == []
 
 

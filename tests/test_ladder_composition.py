@@ -135,7 +135,7 @@ def test_the_ladder_keeps_its_days_after_the_deadline_day():
     done = simulate([reel(on(2026, 11, 22))], start=utc(2026, 11, 22, 12))
     assert [(i.step, i.own_due) for _at, i in done] == [
         ("1", utc(2026, 11, 23, 9)), ("2", utc(2026, 11, 24, 9)), ("3", utc(2026, 11, 25, 9)),
-        ("4", utc(2026, 11, 26, 9)), ("strike", utc(2026, 11, 27, 9))]
+        ("4", utc(2026, 11, 26, 9)), ("strike", utc(2026, 12, 4, 9))]  # the notice's date (3 December) over
 
 
 # --- check-ins and follow-ups ----------------------------------------------------------

@@ -92,6 +92,9 @@ class LadderSettings:
 
     step_hours: tuple[int, ...] = (0, 24, 48, 72)  # steps 1-4, hours after the deadline
     strike_after_hours: int = 24  # after step 4 was sent: propose a strike
+    # The final notice names a date this many days after it is sent ("if I haven't heard
+    # from you by ..."): the strike is never proposed before that date is over.
+    pause_days: int = 7
     checkin_days: int = 4  # "received?" check-in, days after sending
     quiet_start: time = time(21, 0)
     quiet_end: time = time(9, 0)
@@ -110,6 +113,7 @@ class LadderSettings:
         return cls(
             step_hours=hours,
             strike_after_hours=int(values.get("ladder_strike_hours", base.strike_after_hours)),
+            pause_days=int(values.get("ladder_pause_days", base.pause_days)),
             checkin_days=int(values.get("checkin_days", base.checkin_days)),
             quiet_start=_parse_time(values.get("quiet_start", base.quiet_start)),
             quiet_end=_parse_time(values.get("quiet_end", base.quiet_end)),
@@ -156,12 +160,19 @@ def _hours(n: float) -> timedelta:
     return timedelta(hours=n)
 
 
+def _strike_after(s: LadderSettings) -> int:
+    """Hours after the final notice before the strike is proposed: the owner's own wait,
+    and never before the date the notice names is over (the shop keeps its word: "if I
+    haven't heard from you by Monday 14 December" holds through that Monday)."""
+    return max(s.strike_after_hours, 24 * (s.pause_days + 1))
+
+
 LADDER_STEPS = (
     Step("1", lambda s: _hours(s.step_hours[0]), "ladder.1", "ladder.1.alt"),
     Step("2", lambda s: _hours(s.step_hours[1]), "ladder.2", "ladder.2.alt"),
     Step("3", lambda s: _hours(s.step_hours[2]), "ladder.3", "ladder.3.alt", channel="other"),
     Step("4", lambda s: _hours(s.step_hours[3]), "ladder.4", "ladder.4.alt", final=True),
-    Step("strike", lambda s: _hours(s.step_hours[3] + s.strike_after_hours), action="strike",
+    Step("strike", lambda s: _hours(s.step_hours[3] + _strike_after(s)), action="strike",
          needs_previous=True, channel=""),
 )
 

@@ -275,6 +275,9 @@ class SettingsWindow(QDialog):
         more.setColumnStretch(3, 1)
         column.addSpacing(8)
         column.addLayout(more)
+        # TRANSLATORS: under "Propose a strike ... hours after the last reminder was sent" and
+        # "The last reminder names a pause date ... days later".
+        column.addWidget(_note(_("A strike is never proposed before the date the last reminder names is over.")))
 
         quiet = QHBoxLayout()
         self.quiet_on = QCheckBox(_("Quiet hours: no reminders from"))

@@ -282,6 +282,23 @@ def test_step_three_says_this_way_only_after_a_step_sent_on_another_channel():
     assert item.step == "2"  # only step 1 was acted on: the next rung, not the newest
 
 
+def test_the_final_notice_after_a_call_goes_where_the_written_reminders_went():
+    """Step 3 called her (the other way); the final notice cites agreements and a date: it
+    goes in writing, on the channel of the reminders before the call."""
+    p = deliverable(on(2026, 11, 19))
+    steps = f.RULES["deliverable"].steps
+    contacts, states = [], []
+    for i, channel in enumerate(("instagram", "instagram", "phone")):  # steps 1-3, a day apart
+        at = NOW - timedelta(days=3 - i)
+        contacts.append(Contact(1, at, "out", channel))
+        states.append(f.StepState(f.promise_key(p, steps[i]), "sent", at, template=steps[i].template, person_id=1))
+    [four] = due([p], contacts=contacts, states=states)
+    assert (four.step, four.channel) == ("4", "instagram")
+    only_phone = {1: PersonInfo(1, "Sanne", ("phone",))}  # the phone is all there is: it stays the phone
+    [four] = f.due_now(f.plan([p], only_phone, contacts, states, S, NOW), NOW)
+    assert four.channel == "phone"
+
+
 def test_the_other_steps_keep_their_usual_channel_with_only_one_known():
     people = {1: PersonInfo(1, "Sanne", ("instagram",))}
     [item] = f.due_now(f.plan([deliverable(on(2026, 11, 22))], people, [], (), S, NOW), NOW)

@@ -587,8 +587,13 @@ def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime
 
 
 def _usual_channel(person: PersonInfo, contacts: list[Contact]) -> str:
+    """The channel she was last written to on. A call (step 3's other way to reach her)
+    is not where the next written message goes, unless the phone is all there is: the
+    final notice after a call goes where the reminders before it went."""
+    written = any(channel != "phone" for channel in person.channels)
     for c in sorted(contacts, key=lambda c: c.at, reverse=True) if contacts else ():
-        if c.channel and (not person.channels or c.channel in person.channels):
+        if c.channel and (not person.channels or c.channel in person.channels) and not (
+                written and c.channel == "phone"):
             return c.channel
     for channel in USUAL_CHANNEL_ORDER:
         if channel in person.channels:

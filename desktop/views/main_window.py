@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
@@ -125,10 +125,11 @@ class MainWindow(QMainWindow):
             "today": _("Today"), "influencers": _("Influencers"), "shipments": _("Shipments"),
             "orders": _("Custom orders"), "timeline": _("Timeline")}
         for key in VIEW_KEYS:
-            item = QListWidgetItem(QIcon(str(paths.resource(f"icons/{key}.svg"))), labels[key])
+            item = QListWidgetItem(labels[key])
             item.setData(USER_ROLE, key)
             item.setSizeHint(QSize(0, 40))
             self.sidebar.addItem(item)
+        self._tint_sidebar()
         # Compact: an icon and one word, from the desktop's palette (light or dark alike).
         self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setStyleSheet(
@@ -158,6 +159,21 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(0)
         if not deferred:
             self.complete()
+
+    def _tint_sidebar(self) -> None:
+        """The sidebar's icons in the colours of the palette in use (views/theme.py)."""
+        from desktop.views import theme
+
+        size = self.sidebar.iconSize().height()
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            path = str(paths.resource(f"icons/{item.data(USER_ROLE)}.svg"))
+            item.setIcon(theme.sidebar_icon(path, size=size))
+
+    def changeEvent(self, event):
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._tint_sidebar()  # the desktop switched between light and dark
+        super().changeEvent(event)
 
     def complete(self) -> None:
         """Add what needs the database: the views, the catalogue dock, the data menus."""

@@ -301,3 +301,33 @@ def dark_palette() -> QPalette:
     for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):
         pal.setColor(QPalette.Disabled, role, QColor(120, 120, 120))
     return pal
+
+
+# The app's own colour (its logo, the sidebar's icons), and what it becomes on a dark palette.
+BRAND = "#5b3a8c"
+BRAND_ON_DARK = "#c7b2ea"
+
+
+def sidebar_icon(path: str, pal: QPalette | None = None, size: int = 24):
+    """The sidebar icon at ``path`` (one colour, drawn in BRAND), drawn for the palette in
+    use: the app's purple on a light sidebar, a light lilac on a dark one (the purple on
+    dark grey could hardly be seen), and the highlighted text's colour on the selected
+    row (purple on the selection's blue or purple could not either)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon, QPainter
+
+    pal = pal or palette()
+    source = QIcon(path)
+    icon = QIcon()
+    screen = QApplication.primaryScreen()
+    ratio = screen.devicePixelRatio() if screen is not None else 1.0
+    normal = readable(QColor(BRAND_ON_DARK if is_dark(pal) else BRAND), pal)
+    for mode, colour in ((QIcon.Mode.Normal, normal),
+                         (QIcon.Mode.Selected, pal.color(QPalette.HighlightedText))):
+        pixmap = source.pixmap(QSize(size, size), ratio)
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), colour)
+        painter.end()
+        icon.addPixmap(pixmap, mode)
+    return icon

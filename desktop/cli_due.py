@@ -14,17 +14,24 @@ from desktop.presentation import due_texts
 from desktop.store import due
 
 
+# The years --at may name: the plan looks weeks ahead and back from the moment.
+MOMENT_YEARS = range(1990, 9000)
+
+
 def parse_moment(text: str | None) -> datetime:
     """--at as naive UTC; a value without a time zone is the owner's local time."""
     if not text:
         return utcnow()
     try:
         value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=due.owner_zone())
+        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        if value.year not in MOMENT_YEARS:  # the ladder counts days on from it: year 9999 has none
+            raise ValueError(text)
+    except (ValueError, OverflowError):
         raise ValueError(_("“{value}” is not a date and time like 2026-12-07T10:00.").format(value=text)) from None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=due.owner_zone())
-    return value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value
 
 
 def as_dict(item: DueItem, now: datetime) -> dict:

@@ -44,9 +44,9 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 def make_private_file(path: Path) -> None:
-    """Give a file we own mode 0600 (no-op where the OS has no such modes)."""
+    """Give a file we own mode 0600, a folder 0700 (no-op where the OS has no such modes)."""
     if path.exists():
-        _chmod(path, 0o600)
+        _chmod(path, 0o700 if path.is_dir() else 0o600)
 
 
 def _chmod(path: Path, mode: int) -> None:

@@ -122,6 +122,9 @@ def test_cli_due_json(data_dir, capsys):
     json.loads(capsys.readouterr().out)
     assert run_cli("--lang", "en", "due", "--at", "yesterday") == 1
     assert "not a date" in capsys.readouterr().err
+    for far in ("9999-12-31T23:59", "0001-01-01T00:00"):  # no day after (or before) them: told, no traceback
+        assert run_cli("--lang", "en", "due", "--at", far) == 1
+        assert f"“{far}” is not a date" in capsys.readouterr().err
 
 
 def test_cli_due_text_is_in_the_chosen_language(demo, capsys):

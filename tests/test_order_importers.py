@@ -169,6 +169,34 @@ def test_a_bad_value_refuses_the_whole_file_naming_the_line(change, line, words)
     assert failed.value.line == line and words in str(failed.value)
 
 
+@pytest.mark.parametrize("quantity", ["nan", "inf", "1e3", "1,000", "99999999999999999999", "-2", "1.5", "100001"])
+def test_a_number_of_items_that_is_no_whole_number_is_refused_not_guessed(quantity):
+    """What a spreadsheet or a script may write in "Lineitem quantity" ("nan" from pandas,
+    "1e3", "1,000"): the file is refused, naming the line and the value; nothing crashes."""
+    i18n.set_language("en")
+    text = (DATA / "shopify_orders_nl.csv").read_text(encoding="utf-8").replace(
+        "+0100,2,Sleutelhanger met letter", f'+0100,"{quantity}",Sleutelhanger met letter')
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_orders(text.encode())
+    assert failed.value.line == 4 and f"“{quantity}”" in str(failed.value) and "number of items" in str(failed.value)
+
+
+def test_a_spreadsheets_whole_number_is_read():
+    text = (DATA / "shopify_orders_nl.csv").read_text(encoding="utf-8").replace(
+        "+0100,2,Sleutelhanger met letter", "+0100,2.0,Sleutelhanger met letter")
+    order = next(o for o in oi.parse_orders(text.encode()).orders if o.number == "#2002")
+    assert [line.quantity for line in order.lines][:1] == [2]
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01 00:30:00 +0100", "9999-12-31 10:00:00 +0100", "1900-01-11 10:00:00 +0100"])
+def test_an_order_date_no_shop_can_have_is_refused(moment):
+    i18n.set_language("en")
+    text = (DATA / "shopify_orders_nl.csv").read_text(encoding="utf-8").replace("2026-11-03 21:40:12 +0100", moment)
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_orders(text.encode())
+    assert failed.value.line == 4 and f"“{moment}”" in str(failed.value)
+
+
 def test_an_order_without_its_number_is_refused():
     text = "Name,Financial Status,Created at,Lineitem name\n#1,paid,2026-01-02 10:00:00 +0100,Ring\n,paid,2026-01-02,Ketting\n"
     with pytest.raises(ImportFailed) as failed:

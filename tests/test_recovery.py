@@ -120,6 +120,21 @@ def test_an_empty_file_without_any_backup_is_a_new_database(data_dir):
     assert not list(paths.data_dir().glob("afspraak-damaged-*"))
 
 
+def test_a_folder_in_place_of_the_database_file_is_moved_aside_and_the_backup_put_back(data_dir, capsys):
+    database = open_database()
+    newest = two_backups_then_more_work(database)
+    paths.db_path().unlink()
+    paths.db_path().mkdir()
+    (paths.db_path() / "iets.txt").write_text("van een synchronisatieprogramma")
+    assert cli.main(["--lang", "en", "due"]) == 0
+    assert "The automatic backup of" in capsys.readouterr().err
+    kept = next(paths.data_dir().glob("afspraak-damaged-*"))
+    assert kept.is_dir() and (kept / "iets.txt").exists()  # nothing of it lost
+    if os.name == "posix":
+        assert kept.stat().st_mode & 0o700 == 0o700  # still opened by its owner
+    assert paths.db_path().is_file() and newest.exists()
+
+
 def test_another_programs_database_is_kept_aside_not_taken_over(data_dir):
     database = open_database()
     newest = two_backups_then_more_work(database)

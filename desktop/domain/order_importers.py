@@ -432,18 +432,21 @@ def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
     return -value if negative and value is not None else value
 
 
+# A number of items: whole, as the shops write it ("2"; "2.0" after a spreadsheet re-save).
+# Not "nan", "inf" or "1e3", nor "1,000" (a thousand, or one?): refused rather than guessed.
+_QUANTITY = re.compile(r"\d{1,6}(?:[.,]0)?")
+MAX_QUANTITY = 100_000  # items of one product on one order line: more is a mistake in the file
+
+
 def _quantity(rows: _Rows, value: str, key: str, line: int) -> int:
     text = (value or "").strip()
     if not text:
         return 1
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        number = -1
-    if number < 0 or number != int(number):
+    number = int(re.split(r"[.,]", text)[0]) if _QUANTITY.fullmatch(text) else -1
+    if not 0 <= number <= MAX_QUANTITY:
         raise ImportFailed(line, _("“{value}” in the column “{column}” is not a number of items.").format(
             value=text, column=rows.column(key)))
-    return int(number)
+    return number
 
 
 _DATE_FORMATS = {
@@ -471,12 +474,20 @@ def parse_moment(text: str, style: str = "iso") -> datetime | date | None:
     raise ValueError(text)
 
 
+# The years an order of a small shop can be dated in: anything else is a mistake in the
+# file ("0001-01-01", "9999-12-31"), and a promise made from it would be nonsense.
+ORDER_YEARS = range(1990, 2100)
+
+
 def _moment(rows: _Rows, row: dict, key: str, line: int, style: str) -> datetime | date | None:
     try:
-        return parse_moment(row.get(key, ""), style)
+        value = parse_moment(row.get(key, ""), style)
     except ValueError:
+        value = False
+    if value is False or (value is not None and value.year not in ORDER_YEARS):
         raise ImportFailed(line, _("“{value}” in the column “{column}” is not a date.").format(
-            value=(row.get(key) or "").strip(), column=rows.column(key))) from None
+            value=(row.get(key) or "").strip(), column=rows.column(key)))
+    return value
 
 
 def _day(value: datetime | date | None) -> date | None:

@@ -84,6 +84,8 @@ def diagnose(path: Path, full: bool = True, thorough: bool = False) -> str | Non
     has just called damaged, and for the backup that is to replace it.
     Raises sqlite3.Error / OSError for trouble that is not damage (locked, no access).
     """
+    if path.is_dir():  # a folder where the file should be (a bad copy, a sync tool)
+        return "a folder, not a file"
     with open(path, "rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header == b"":

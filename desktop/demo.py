@@ -169,8 +169,8 @@ def _climb_the_ladder(people: list, now: datetime) -> None:
         if not behind:
             return
         for item in behind:
-            first_day = to_local(item.parts[0].reference).date()  # the day after the deadline
-            sent = local_to_utc(moment_of.combine(first_day + timedelta(days=int(item.step) - 1), morning))
+            deadline_day = to_local(item.parts[0].reference).date()  # 23:59 that day
+            sent = local_to_utc(moment_of.combine(deadline_day + timedelta(days=int(item.step)), morning))
             due.mark_sent(item, sent, item.channel, due_texts.compose(item, sent).body)
 
 

@@ -354,3 +354,24 @@ def test_has_influencer_matches_the_list_of_influencers(database):
     Person.create(name="Sanne", is_influencer=True, created_at=utcnow())
     assert first_run.has_influencer() is True and bool(first_run.influencers())
     assert blocked.id not in [pid for pid, _name in first_run.influencers()]
+
+
+def test_the_example_shops_reminders_were_sent_after_each_deadline_a_morning_apart(database, frozen_clock):
+    """The example shop's owner sent the earlier steps (the ladder climbs a rung at a time):
+    never on the deadline day itself, one a morning, at the end of the quiet hours."""
+    from desktop.clock import to_local
+    from desktop.store.models import Deliverable, Event
+
+    now = amsterdam(10, 30)
+    frozen_clock.set(now)
+    demo.fill(now)
+    sent = list(Event.select().where(Event.kind == "reminder").order_by(Event.at))
+    assert len(sent) == 6  # steps 1-3, 1-2 and 1 of the three influencers at steps 4, 3 and 2
+    by_person = {}
+    for event in sent:
+        deadline = Deliverable.get_by_id(event.subject_id).deadline
+        day = to_local(event.at).date()
+        assert day > to_local(deadline).date() and to_local(event.at).hour == 9, (event.person.name, event.at)
+        by_person.setdefault(event.person_id, []).append(day)
+    for days in by_person.values():
+        assert all((b - a).days == 1 for a, b in zip(days, days[1:])), days

@@ -170,7 +170,7 @@ class TimelineModel(QAbstractTableModel):
             "channel": label("channel", e.channel) if e.channel else "",
             "kind_channel": label("event_kind", e.kind) + ("\n" + label("channel", e.channel) if e.channel else ""),
             "direction": label("direction", e.direction) if e.direction != "none" else "",
-            "text": e.text.replace("\n", " "),
+            "text": " ".join(e.text.split()),  # one line: a message's paragraphs with one space between
         }
         return [values[c] for c in self.columns]
 

@@ -247,7 +247,7 @@ def test_parcel_check_ins_say_toegekomen_in_belgium_and_name_the_product(lang, c
     if lang == "en":
         assert "I sent the Zilveren ketting Maan on Monday 30 November." in alt, alt
     else:
-        assert f"Ik heb {'je' if form == 'je' else 'u'} de Zilveren ketting Maan op maandag 30 november " in alt, alt
+        assert f"Ik heb Zilveren ketting Maan op maandag 30 november naar {'je' if form == 'je' else 'u'} " in alt, alt
 
 
 # --- 9. present perfect in step 3 ----------------------------------------------------------------

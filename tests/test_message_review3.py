@@ -102,3 +102,26 @@ def test_a_reply_follow_up_names_the_collaboration_her_message_was_about(demo, a
         message = due_texts.compose(item, NOW)
         text = message.subject + "\n" + message.body
         assert first.title in text and newer.title not in text, (lang, country, form, text)
+
+
+# --- product names inside a sentence --------------------------------------------------------
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_a_product_name_never_gets_an_article_it_may_not_take_and_two_are_listed(lang, country, form):
+    """Product names are the shop's own ("Sieradendoosje fluweel" is a het-word): no Dutch
+    sentence puts "de" before one. A parcel with two products lists them as the reader
+    lists ("… en …", "… and …"), not with a bare comma."""
+    from desktop.presentation import messages
+
+    to = messages.Recipient("Femke", lang, country, form)
+    box = "Sieradendoosje fluweel"
+    owed = messages.describe_owed([("deliverable", 1, {"what": "story", "product": box, "collaboration_id": 9})], to)
+    parcel = messages.describe("shipment", {"product": ["Zilveren ketting Maan", "Oorbellen Druppel"]}, to)
+    question = messages.parcel_question({"product": ["Zilveren ketting Maan", "Oorbellen Druppel"]}, to)
+    for text in (owed.afspraken[0], parcel, question):
+        assert f"de {box}" not in text and "de Zilveren" not in text, text
+    both = "Zilveren ketting Maan en Oorbellen Druppel" if lang == "nl" else "Zilveren ketting Maan and Oorbellen Druppel"
+    assert both in parcel and both in question, (parcel, question)
+    for template_id in ("shipment.received", "shipment.received.alt"):
+        body = messages.render(template_id, dict(messages.sample_values(lang), product=box), to).body
+        assert f"de {box}" not in body, body

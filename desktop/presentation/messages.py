@@ -714,13 +714,13 @@ def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now
         what = catalog.pgettext("inline", DELIVERABLE_WORDS.get(str(details.get("what", "")), DELIVERABLE_WORDS["other"]))
         key = "deliverable" if details.get("product") else "deliverable_no_product"
         text = lookup(context, DESCRIPTIONS[key])
-        return fill_simple(text, what=what, product=str(details.get("product") or ""))
+        return fill_simple(text, what=what, product=_product_words(details.get("product"), recipient))
     if kind == "reply":
         text = lookup(context, DESCRIPTIONS["reply"])
         return fill_simple(text, date=format_value(details.get("message_at"), recipient, now, tz))
     if kind == "shipment":
         text = lookup(context, DESCRIPTIONS["shipment"])
-        return fill_simple(text, product=str(details.get("product") or ""))
+        return fill_simple(text, product=_product_words(details.get("product"), recipient))
     text = lookup(context, DESCRIPTIONS["custom_order"])
     return fill_simple(text, number=str(details.get("order_number") or ""))
 
@@ -741,11 +741,19 @@ def _day(value: object, tz: tzinfo) -> date | None:
     return value if isinstance(value, date) else None
 
 
+def _product_words(value: object, recipient: Recipient) -> str:
+    """A product's name, or several (a parcel with two) listed as the reader lists them:
+    "Zilveren ketting Maan en Oorbellen Druppel", not "…Maan, Oorbellen Druppel"."""
+    if isinstance(value, (list, tuple)):
+        return format_value(list(value), recipient)
+    return str(value or "")
+
+
 def parcel_question(details: Mapping[str, object], recipient: Recipient) -> str:
     """{pakketvraag}: "O ja, is het pakketje met de Schakelarmband Luna goed aangekomen?"."""
     catalog = i18n.translations_for(recipient.lang)
     contexts = _contexts(recipient.context, recipient.lang, recipient.country)
-    product = str(details.get("product") or "")
+    product = _product_words(details.get("product"), recipient)
     if not product:
         return _lookup(catalog, contexts, PARCEL_QUESTION_NO_PRODUCT)
     return fill_simple(_lookup(catalog, contexts, PARCEL_QUESTION), product=product)

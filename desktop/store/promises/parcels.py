@@ -39,7 +39,8 @@ def details(part: DuePart) -> dict:
     if sh is not None:
         found.update(collaboration_details(sh.collaboration_id))
         names = [n for (n,) in Product.select(Product.name).join(ShipmentItem).where(ShipmentItem.shipment == sh.id).tuples()]
-        found.update(product=", ".join(names), sent_at=sh.sent_at, value_cents=sh.value_cents)
+        # The names as a list: the message lists them in the reader's language ("… en …").
+        found.update(product=names, sent_at=sh.sent_at, value_cents=sh.value_cents)
     return found
 
 

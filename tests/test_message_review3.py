@@ -125,3 +125,28 @@ def test_a_product_name_never_gets_an_article_it_may_not_take_and_two_are_listed
     for template_id in ("shipment.received", "shipment.received.alt"):
         body = messages.render(template_id, dict(messages.sample_values(lang), product=box), to).body
         assert f"de {box}" not in body, body
+
+
+# --- a custom order without a product ---------------------------------------------------------
+
+@pytest.mark.parametrize("step", ["order_confirmation", "order_update", "order_delay", "order_ready", "order_shipped"])
+def test_an_order_without_a_product_keeps_every_sentence(demo, step):
+    """An order made without a product (or whose product was removed) lost the sentence
+    that named it: the late news its new date, the ready news "is ready". The message
+    now calls it the personalised item and says everything."""
+    order = _order_of("Marieke Hendriks")
+    with_product = {}
+    for lang, country, form in READERS:
+        as_reader(order.person, lang, country, form)
+        with_product[lang, country, form] = due_texts.compose_order(order.id, step, NOW)
+    order.product = None
+    order.save()
+    for lang, country, form in READERS:
+        as_reader(order.person, lang, country, form)
+        message = due_texts.compose_order(order.id, step, NOW)
+        assert message.missing == with_product[lang, country, form].missing, (lang, country, form, message.missing)
+        assert "product" not in message.missing
+        paragraphs = lambda body: len([p for p in body.split("\n\n") if p.strip()])  # noqa: E731
+        assert paragraphs(message.body) == paragraphs(with_product[lang, country, form].body)
+        assert ("gepersonaliseerde product" if lang == "nl" else "personalised item") in message.body, message.body
+        assert len(message.body) > 0.8 * len(with_product[lang, country, form].body), message.body

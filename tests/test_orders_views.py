@@ -251,8 +251,10 @@ def test_templates_render_in_the_customers_language(database, language, country,
     message = due_texts.compose_order(order.id, "order_confirmation", NOW)
     for text in expect:
         assert text in message.body
-    assert "[" not in message.body and "{" not in message.body  # the sentence with the missing product is left out
-    assert message.missing == ("product",)
+    assert "[" not in message.body and "{" not in message.body
+    # no product: "your personalised item", and the sentence naming it stays (test_message_review3.py)
+    assert message.missing == ()
+    assert ("gepersonaliseerde product" if language == "nl" else "personalised item") in message.body
     locale = {"nl": {"NL": "nl_NL", "BE": "nl_BE"}, "en": {"NL": "en_GB"}}[language][country]
     assert str(messages.Recipient("Ingrid", language, country, form).locale) == locale
     delay = due_texts.compose_order(order.id, "order_delay", NOW, new_ready=date(2026, 12, 4))

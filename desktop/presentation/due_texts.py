@@ -177,6 +177,18 @@ def delay_reason() -> str:
     return _("Delay message sent to the customer")
 
 
+# TRANSLATORS: stands for the product in a message about a custom order that names none
+# (made without one, or its product was since removed): "making your personalised item
+# (order #1033) is taking a little longer than planned".
+UNNAMED_PRODUCT = i18n.NP_("order without a product", "personalised item")
+
+
+def _unnamed_product(to) -> str:
+    """What a message calls an order's product when it has none: without it the sentence
+    with the new date, or "is ready", was left out of the message."""
+    return i18n.translations_for(to.lang).pgettext("order without a product", UNNAMED_PRODUCT)
+
+
 def compose_order(order_id: int, step: str, now: datetime, new_ready: date | None = None):
     """The message ``step`` for this order, in the customer's language, form and locale.
 
@@ -201,7 +213,7 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         "naam": person.name,
         "winkel": settings.get("shop_name"),
         "afzender": settings.get("owner_name"),
-        "product": order.product.name if order.product_id else "",
+        "product": order.product.name if order.product_id else _unnamed_product(to),
         "bestelnummer": order.order_number,
         # A confirmation never promises a day that is already over: its sentence is left out.
         "beloofde_datum": (None if step == "order_confirmation" and order.promised_ready is not None

@@ -422,3 +422,25 @@ def test_a_divider_the_owner_dragged_stays_where_she_left_it(qtbot, demo_db, tra
     sizes = view.splitter.sizes()
     pane = view.splitter.widget(1)
     assert sizes[0] >= needed_width(view.table) or sizes[1] <= max(pane.minimumWidth(), pane.minimumSizeHint().width())
+
+
+@pytest.mark.parametrize("view_key", ["today", "orders", "timeline", "shipments"])
+def test_on_a_wide_window_the_pane_takes_the_lists_spare_room(qtbot, demo_db, translator, monkeypatch, view_key):
+    """At 1920 × 1080 the Maatwerk pane stayed at its first narrow width beside a list with
+    hundreds of pixels to spare (its dates wrapping, its history cut): a pane grows to a
+    comfortable width out of the list's spare room, never taking what the list's columns
+    need, and not once the owner has placed the divider herself."""
+    from desktop.views import theme
+    from desktop.views.cells import needed_width
+
+    window = shown_window(qtbot, monkeypatch, size=(1920, 1080), view_key=view_key)
+    view = window.view(view_key)
+    qtbot.waitUntil(lambda: view.splitter.sizes()[1] >= theme.DETAIL_COMFORT_WIDTH - 2)
+    assert view.splitter.sizes()[0] >= needed_width(view.table)
+    view.splitter.moveSplitter(sum(view.splitter.sizes()) - theme.DETAIL_MIN_WIDTH - 20, 1)  # her narrow pane
+    mine = view.splitter.sizes()
+    window.show_view("influencers" if view_key != "influencers" else "today")
+    window.show_view(view_key)
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    assert view.splitter.sizes() == mine

@@ -300,11 +300,24 @@ class ListView(LazyRefresh, QWidget):
         if self._owner_list_width is not None:
             need = min(need, self._owner_list_width)
         if need <= sizes[0]:
+            self._give_pane_room(sizes, need)
             return
         pane = self.splitter.widget(1)
         wanted = min(need, total - max(pane.minimumWidth(), pane.minimumSizeHint().width()))
         if wanted > sizes[0]:
             self.splitter.setSizes([wanted, total - wanted])
+
+    def _give_pane_room(self, sizes: list[int], need: int) -> None:
+        """On a wide window the list had room to spare while its pane stayed at its narrow
+        first width (dates and history wrapping, cut): the pane takes the list's spare
+        room, up to a comfortable width. Not once the owner has placed the divider."""
+        from desktop.views import theme
+
+        if self._owner_list_width is not None or sizes[1] >= theme.DETAIL_COMFORT_WIDTH:
+            return
+        grow = min(sizes[0] - need, theme.DETAIL_COMFORT_WIDTH - sizes[1])
+        if grow > theme.S:
+            self.splitter.setSizes([sizes[0] - grow, sizes[1] + grow])
 
     def _owner_moved_split(self, _pos: int, _index: int) -> None:
         # Only a drag of the handle moves it so (setSizes does not): the list's width she chose.

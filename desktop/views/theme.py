@@ -19,6 +19,7 @@ CELL_PADDING = M  # extra width a list cell gets beyond its text (both sides tog
 # --- sizes --------------------------------------------------------------------------
 SIDEBAR_WIDTH = 148  # icon + one word ("Maatwerk", "Influencers") with room on both sides
 DETAIL_MIN_WIDTH = 340  # a detail pane never gets narrower: its buttons wrap instead
+DETAIL_COMFORT_WIDTH = 480  # what a pane grows to when the list beside it has room to spare
 CATALOGUE_WIDTH = 260  # the Producten panel beside the views that take drops
 CATALOGUE_MAX_WIDTH = 340  # ...widened up to this for its products' names (catalogue.py)
 

@@ -35,10 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("calendar", help=_("write open deadlines and promised dates as a calendar file (.ics)"))
     c.add_argument("--out", metavar="FILE", required=True, help=_("the .ics file to write"))
     e = sub.add_parser("export", help=_("write everything held on one person to a zip file (privacy request)"))
-    e.add_argument("--person", required=True, metavar="ID", help=_("the person's number, e-mail address or full name"))
+    e.add_argument("--person", required=True, metavar="ID", help=_("the person's number, email address or full name"))
     e.add_argument("--out", required=True, metavar="FILE", help=_("the zip file to write"))
     x = sub.add_parser("erase", help=_("erase one person and everything that names them (privacy request)"))
-    x.add_argument("--person", required=True, metavar="ID", help=_("the person's number, e-mail address or full name"))
+    x.add_argument("--person", required=True, metavar="ID", help=_("the person's number, email address or full name"))
     x.add_argument("--yes", action="store_true", help=_("really erase (without it, only show what would go)"))
     x.add_argument("--backups", action="store_true", help=_("erase them from the backup copies too"))
     d = sub.add_parser("due", help=_("list the follow-up steps that are due, with their messages"))
@@ -198,7 +198,7 @@ def _find_person(text: str):
     if len(matches) == 1:
         return matches[0], None
     if not matches:
-        return None, _("Nobody is called “{text}” or has that e-mail address.").format(text=text)
+        return None, _("Nobody is called “{text}” or has that email address.").format(text=text)
     listing = "\n".join(f"  {p.id}: {p.name} <{p.email}>" for p in matches)
     return None, _("More than one person matches “{text}”; use their number:").format(text=text) + "\n" + listing
 

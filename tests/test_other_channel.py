@@ -95,4 +95,4 @@ def test_english_words_it_too(qtbot, only_instagram):
     dialog = DueStepDialog(only_instagram, now=lambda: NOW)
     qtbot.addWidget(dialog)
     assert f"You only know {only_instagram.person_name}'s Instagram." in dialog.hint.text()
-    assert dialog.findChild(QPushButton, "addChannelButton").text() == "Add an e-mail address or phone number…"
+    assert dialog.findChild(QPushButton, "addChannelButton").text() == "Add an email address or phone number…"

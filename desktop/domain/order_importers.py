@@ -25,7 +25,7 @@ What the real exports hold (shared/data/shop-exports/SOURCES.md) and how it is m
   end; US zips that lost their leading zero (``7302`` → ``07302``); names written twice
   through UTF-8 (``MontrÃ©al`` → ``Montréal``) are repaired.
 
-Customers: one per e-mail address (case does not count), else per name and address
+Customers: one per email address (case does not count), else per name and address
 (name, street and postcode, case, punctuation and a US ZIP+4 tail not counting). The
 country of the address decides NL/BE (else "other"); language nl for NL and BE, en
 elsewhere; Belgians get "u", the Dutch "je" (``customer_profile``). An order without
@@ -412,7 +412,7 @@ def customer_profile(code: str) -> tuple[str, str, str]:
 
 
 def customer_key(email: str, name: str, street: str, postcode: str) -> str:
-    """Who a customer is: the e-mail address, else name and address; "" for nobody."""
+    """Who a customer is: the email address, else name and address; "" for nobody."""
     if email.strip():
         return "email:" + email.strip().casefold()
     if not name.strip():
@@ -832,8 +832,8 @@ def _say_what_is_missing(parsed: ParsedOrders) -> None:
     nobody = sum(1 for o in parsed.orders if not o.customer_key)
     if nobody:
         parsed.notes.append(ngettext(
-            "{n} order names no customer (no e-mail address, no name): it is kept without one.",
-            "{n} orders name no customer (no e-mail address, no name): they are kept without one.",
+            "{n} order names no customer (no email address, no name): it is kept without one.",
+            "{n} orders name no customer (no email address, no name): they are kept without one.",
             nobody).format(n=nobody))
     if parsed.orders and not any(o.lines for o in parsed.orders):
         parsed.notes.append(_(

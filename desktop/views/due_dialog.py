@@ -77,16 +77,16 @@ def no_other_channel_words(item: DueItem, info: due.ContactInfo) -> str:
     else:
         first = _("You know no way yet to reach {name}.").format(name=item.person_name)
     if not info.email and not info.phone:
-        then = _("Add an e-mail address or a phone number to reach {name} another way.")
+        then = _("Add an email address or a phone number to reach {name} another way.")
     elif not info.phone:
         then = _("Add a phone number to reach {name} another way.")
     else:
-        then = _("Add an e-mail address to reach {name} another way.")
+        then = _("Add an email address to reach {name} another way.")
     return first + " " + then.format(name=item.person_name)
 
 
 def add_contact_details(parent: QWidget | None, person_id: int) -> bool:
-    """The influencer's edit dialog at her e-mail address (or phone number); True when saved."""
+    """The influencer's edit dialog at her email address (or phone number); True when saved."""
     from desktop.store import lookups
     from desktop.views import dialogs
     from desktop.views.influencer_dialog import InfluencerDialog
@@ -109,7 +109,7 @@ def current_item(item: DueItem, now: datetime) -> DueItem | None:
 
 
 def add_channel_button(parent: QWidget | None, item: DueItem, name: str, after_saved: Callable[[], None]) -> QPushButton:
-    button = QPushButton(_("Add an e-mail address or phone number…"))
+    button = QPushButton(_("Add an email address or phone number…"))
     button.setObjectName(name)
 
     def clicked() -> None:
@@ -228,7 +228,7 @@ class DueStepDialog(QDialog):
         self._channel_changed()
 
     def _contact_details_added(self) -> None:
-        """The person has a new e-mail address or number: the step as the ladder plans it now."""
+        """The person has a new email address or number: the step as the ladder plans it now."""
         new = current_item(self.item, self._now())
         if new is None:
             return

@@ -488,7 +488,7 @@ class InfluencersView(ListView):
         buttons = [(_("Edit"), lambda: self.edit_collaboration(c))]
         if collab_rules.is_open(c.status):
             buttons.append((_("Log content"), lambda: self.log_content(c)))
-        buttons.append((_("Agreement message"), lambda: self.show_message(
+        buttons.append((_("Agreement in writing"), lambda: self.show_message(
             c.person, _agreement_message(c), _("The agreement in writing: send it and ask for a short “yes”."), c)))
         if not collab_rules.is_open(c.status) or c.status == "posted":
             buttons.append((_("Rate"), lambda: self.rate(c)))

@@ -178,7 +178,7 @@ class Ui_DueStep(object):
         self.strikeButton.setText(QCoreApplication.translate("DueStep", u"Give a strike", None))
         self.replyButton.setText(QCoreApplication.translate("DueStep", u"Reply received", None))
         self.snoozeButton.setText(QCoreApplication.translate("DueStep", u"Later", u"Button with a menu: remind me later"))
-        self.dismissButton.setText(QCoreApplication.translate("DueStep", u"Done without message", u"Button: handled without sending this message"))
+        self.dismissButton.setText(QCoreApplication.translate("DueStep", u"Done without a message", u"Button: handled without sending this message"))
         self.closeButton.setText(QCoreApplication.translate("DueStep", u"Close", None))
         pass
     # retranslateUi

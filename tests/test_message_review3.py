@@ -150,3 +150,27 @@ def test_an_order_without_a_product_keeps_every_sentence(demo, step):
         assert paragraphs(message.body) == paragraphs(with_product[lang, country, form].body)
         assert ("gepersonaliseerde product" if lang == "nl" else "personalised item") in message.body, message.body
         assert len(message.body) > 0.8 * len(with_product[lang, country, form].body), message.body
+
+
+# --- a label request asks for the agreed tags as agreed ------------------------------------------
+
+def test_only_agreed_tags_missing_are_asked_as_agreed_not_as_the_rules(demo):
+    """The advertising rules ask for a label that says it's an ad, not for the shop's own
+    hashtags: when the label is there and only agreed tags are missing, the request says
+    they were agreed; when the label is missing it cites the rules, as before."""
+    from desktop.store.models import Content
+
+    noor = Person.get(Person.name == "Noor Bakker")
+    collab = Collaboration.get(Collaboration.person == noor)
+    tags_only = Content.create(collaboration=collab, url="https://example.com/p/7", platform="instagram",
+                               posted_at=NOW, missing=["#zilverenzo", "@zilverenzo"], disclosure_ok=True)
+    no_label = Content.create(collaboration=collab, url="https://example.com/p/8", platform="instagram",
+                              posted_at=NOW, missing=["#zilverenzo"], disclosure_ok=False)
+    rules = re.compile(r"regels|the rules", re.I)
+    for lang, country, form in READERS:
+        as_reader(noor, lang, country, form)
+        asked = collab_texts.label_request_message(Content.get_by_id(tags_only.id))
+        assert not rules.search(asked) and ("afgesproken" in asked or "agreed" in asked), (lang, form, asked)
+        assert "• #zilverenzo\n• @zilverenzo" in asked
+        label = collab_texts.label_request_message(Content.get_by_id(no_label.id))
+        assert rules.search(label) and "• #zilverenzo" in label, (lang, form, label)

@@ -127,7 +127,8 @@ def label_request_message(content: Content) -> str:
     reader = messages.Recipient("", p.language or "nl", p.country or "NL", p.address_form or "je")
     kind = content.deliverable.kind if content.deliverable_id else "other"
     story = kind == "story"
-    if content.disclosure_ok is False or len(items) < len(missing) or not items:
+    label_missing = content.disclosure_ok is False or len(items) < len(missing) or not items
+    if label_missing:
         # whom she got it from: the mention agreed with her, else the shop's name; without
         # either only #reclame is given as the example (never a "@…" hole)
         shop = (collaboration.required_mentions[0] if collaboration.required_mentions
@@ -147,8 +148,9 @@ def label_request_message(content: Content) -> str:
     lines = "\n".join("• " + m for m in items)
     # {inhoud}: "je story" / "your reel": what she posted, named as the messages name it
     inhoud = _content_words([kind], reader)
-    return compose_for(p, "label", {"titel": collaboration.title, "ontbreekt": lines, "inhoud": inhoud},
-                       clock.utcnow()).body
+    # The rules ask for the advertising label; only tags agreed with her are asked as agreed.
+    return compose_for(p, "label" if label_missing else "label.agreed",
+                       {"titel": collaboration.title, "ontbreekt": lines, "inhoud": inhoud}, clock.utcnow()).body
 
 
 __all__ = ["agreement_terms_text", "agreement_message", "label_request_message"]

@@ -109,6 +109,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "agreement": ("titel", "voorwaarden"),
     "ending": ("titel", "reden"),
     "label": ("titel", "ontbreekt", "inhoud"),
+    "label.agreed": ("titel", "ontbreekt", "inhoud"),
 }
 
 
@@ -567,6 +568,16 @@ _t(
     NF_("{aanhef}\n\nThanks for {inhoud}, it looks lovely! One small thing: because you received the "
         "product from us, the rules say your followers must be able to see that it's an ad. Could you add "
         "this?\n\n{ontbreekt}\n\nThank you!\n\n{groet}\n{afzender}\n{winkel}"),
+)
+# The label is there, only tags or mentions agreed with her are missing: asked as agreed,
+# not as the advertising rules (they ask for the label, not for the shop's own hashtags).
+_t(
+    "label.agreed",
+    N_("Content: please add the agreed tags"),
+    NF_("One small thing about {inhoud}"),
+    NF_("{aanhef}\n\nThanks for {inhoud}, it looks lovely! One small thing: we agreed on these tags, and I "
+        "can't find them yet. Could you add them?\n\n{ontbreekt}\n\nThank you!\n\n{groet}\n{afzender}\n"
+        "{winkel}"),
 )
 
 # Belgian Dutch where Belgians say it differently (a "pakje", "eens" for "even"). Looked up

@@ -119,20 +119,22 @@ def cmd_restore(args) -> int:
     from desktop.store.db import NotAnAfspraakDatabase, close_database
     from desktop.store.opening import open_database
 
+    from desktop.presentation import errors
+
     source = Path(args.file)
     if not source.is_file():
-        return _fail(_("“{file}” does not exist. Nothing was changed.").format(file=args.file))
+        return _fail(errors.restore_refused(args.file, None))
     try:
         from desktop.store.db import check_afspraak_file
 
         check_afspraak_file(source)
-    except NotAnAfspraakDatabase:
-        return _fail(_("“{file}” is not an Afspraak backup. Nothing was changed.").format(file=args.file))
+    except NotAnAfspraakDatabase as refused:
+        return _fail(errors.restore_refused(args.file, refused))
     close_database()
     try:
         kept = backup.restore(source, paths.db_path())
-    except NotAnAfspraakDatabase:
-        return _fail(_("“{file}” is not an Afspraak backup. Nothing was changed.").format(file=args.file))
+    except NotAnAfspraakDatabase as refused:
+        return _fail(errors.restore_refused(args.file, refused))
     open_database()  # migrates a backup from an older version
     print(_("Backup restored. The previous data was kept in {path}").format(path=kept))
     return 0

@@ -60,6 +60,41 @@ def test_restore_refuses_text_file_and_changes_nothing(data_dir, tmp_path, capsy
     assert run_cli("--lang", language, "restore", str(tmp_path / "missing.sqlite3")) == 1
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_refused_restore_says_why(data_dir, tmp_path, capsys, language):
+    """A backup from a newer Afspraak, a damaged one, a folder, a missing file: each told
+    for what it is (all were 'not an Afspraak backup' or 'does not exist'), nothing changed."""
+    from desktop.store import backup
+    from desktop.store.migrations import CURRENT_VERSION
+
+    database = open_database()
+    Person.create(name="Blijft")
+    good = backup.backup_now(database, out=tmp_path / "goed.sqlite3")
+    close_database()
+    before = paths.db_path().read_bytes()
+    newer = tmp_path / "nieuwer.sqlite3"
+    newer.write_bytes(good.read_bytes())
+    con = sqlite3.connect(newer)
+    con.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
+    con.close()
+    damaged = tmp_path / "kapot.sqlite3"
+    data = bytearray(good.read_bytes())
+    for i in range(4096, len(data)):
+        data[i] = (data[i] * 7 + 13) % 256
+    damaged.write_bytes(bytes(data))
+    folder = tmp_path / "map.sqlite3"
+    folder.mkdir()
+    said = {"nl": {newer: "nieuwere versie van Afspraak", damaged: "beschadigd", folder: "is een map",
+                   tmp_path / "weg.sqlite3": "bestaat niet"},
+            "en": {newer: "newer version of Afspraak", damaged: "damaged", folder: "is a folder",
+                   tmp_path / "weg.sqlite3": "does not exist"}}[language]
+    for file, words in said.items():
+        assert run_cli("--lang", language, "restore", str(file)) == 1
+        err = capsys.readouterr().err
+        assert words in err and ("Er is niets veranderd." if language == "nl" else "Nothing was changed.") in err, err
+        assert paths.db_path().read_bytes() == before
+
+
 def test_python_m_desktop_help():
     result = subprocess.run([sys.executable, "-m", "desktop", "--lang", "en", "--help"],
                             capture_output=True, text=True, timeout=60)

@@ -135,3 +135,23 @@ def text(exc: BaseException) -> str:
     if isinstance(exc, orders.OrderInvalid):
         return "\n".join(fields(exc).values())
     return str(exc)
+
+
+def restore_refused(file: object, problem: BaseException | None) -> str:
+    """Why a backup was not restored (store/backup.py ``restore``), in words: missing, a
+    folder, another program's file, damaged, or saved by a newer Afspraak. Nothing was
+    changed in each case."""
+    from desktop.store.db import NotAnAfspraakDatabase
+
+    path = Path(str(file))
+    if path.is_dir():
+        text = _("“{file}” is a folder, not a backup file.")
+    elif not path.exists():
+        text = _("“{file}” does not exist.")
+    elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.NEWER:
+        text = _("“{file}” was saved by a newer version of Afspraak: install that version to restore it.")
+    elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.DAMAGED:
+        text = _("“{file}” is an Afspraak backup, but it is damaged and cannot be used. Try an older backup.")
+    else:
+        text = _("“{file}” is not an Afspraak backup.")
+    return text.format(file=str(file)) + " " + _("Nothing was changed.")

@@ -116,7 +116,7 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
         raise FileNotFoundError(str(source))
     version = check_afspraak_file(source)
     if version > migrations.CURRENT_VERSION:
-        raise NotAnAfspraakDatabase("written by a newer Afspraak")
+        raise NotAnAfspraakDatabase("written by a newer Afspraak", NotAnAfspraakDatabase.NEWER)
     if version < 1:
         raise NotAnAfspraakDatabase("no Afspraak schema in it")
     _quick_check(source)
@@ -137,7 +137,7 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
         _quick_check(staged)
     except (peewee.PeeweeException, sqlite3.Error, NotAnAfspraakDatabase) as exc:
         staged.unlink(missing_ok=True)
-        raise NotAnAfspraakDatabase(f"cannot be used: {exc}") from exc
+        raise NotAnAfspraakDatabase(f"cannot be used: {exc}", getattr(exc, "reason", NotAnAfspraakDatabase.DAMAGED)) from exc
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
@@ -157,13 +157,13 @@ def _quick_check(path: Path) -> None:
         try:
             # integrity_check, not quick_check: it also finds indexes that disagree with their table
             if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise NotAnAfspraakDatabase("the file is damaged")
+                raise NotAnAfspraakDatabase("the file is damaged", NotAnAfspraakDatabase.DAMAGED)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise NotAnAfspraakDatabase(str(exc)) from exc
+        raise NotAnAfspraakDatabase(str(exc), NotAnAfspraakDatabase.DAMAGED) from exc
     except UnicodeDecodeError as exc:  # SQLite's report on a damaged page can hold raw bytes
-        raise NotAnAfspraakDatabase("the file is damaged") from exc
+        raise NotAnAfspraakDatabase("the file is damaged", NotAnAfspraakDatabase.DAMAGED) from exc
 
 
 __all__ = ["NotAnAfspraakDatabase", "backup_now", "backup_open", "daily_backup", "restore", "auto_backups"]

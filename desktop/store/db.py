@@ -57,7 +57,15 @@ class OwnedDatabase(peewee.SqliteDatabase):
 
 
 class NotAnAfspraakDatabase(Exception):
-    """The file is not SQLite, or is SQLite but not ours."""
+    """The file is not SQLite, or is SQLite but not ours (``reason`` FOREIGN); or it is
+    ours but written by a newer Afspraak (NEWER) or damaged (DAMAGED): the owner is told
+    which (presentation/errors.py ``restore_refused``)."""
+
+    FOREIGN, NEWER, DAMAGED = "foreign", "newer", "damaged"
+
+    def __init__(self, detail: str = "", reason: str = FOREIGN):
+        super().__init__(detail)
+        self.reason = reason
 
 
 def sidecar_files(path: Path) -> list[Path]:
@@ -112,8 +120,8 @@ def check_afspraak_file(path: Path, allow_empty: bool = False) -> int:
             version = con.execute("PRAGMA user_version").fetchone()[0]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
-        raise NotAnAfspraakDatabase(str(exc)) from exc
+    except sqlite3.DatabaseError as exc:  # an SQLite file whose first page cannot be read
+        raise NotAnAfspraakDatabase(str(exc), NotAnAfspraakDatabase.DAMAGED) from exc
     if app_id == 0 and version == 0 and allow_empty:
         return 0
     if app_id != APPLICATION_ID:

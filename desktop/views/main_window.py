@@ -721,9 +721,10 @@ class MainWindow(QMainWindow):
             return
         try:
             kept = opening.restore_open(Path(path))
-        except (backup.NotAnAfspraakDatabase, FileNotFoundError):
-            dialogs.warn(self, _("Not restored"), _(
-                "“{file}” is not an Afspraak backup. Nothing was changed.").format(file=path))
+        except (backup.NotAnAfspraakDatabase, FileNotFoundError) as refused:
+            from desktop.presentation import errors
+
+            dialogs.warn(self, _("Not restored"), errors.restore_refused(path, refused))
             return
         self.refresh_all()
         dialogs.inform(self, _("Backup restored"), _(

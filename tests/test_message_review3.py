@@ -174,3 +174,25 @@ def test_only_agreed_tags_missing_are_asked_as_agreed_not_as_the_rules(demo):
         assert "• #zilverenzo\n• @zilverenzo" in asked
         label = collab_texts.label_request_message(Content.get_by_id(no_label.id))
         assert rules.search(label) and "• #zilverenzo" in label, (lang, form, label)
+
+
+# --- the privacy export names every kind of record ----------------------------------------------
+
+def test_every_kind_of_record_a_person_can_have_is_named_in_words():
+    """The export's README and the erase confirmation listed "1 record of kind
+    “collaboration_product”": a table name, to the person herself."""
+    from desktop import i18n
+    from desktop.domain import privacy
+    from desktop.store import models
+    from desktop.store.privacy import SKIPPED_TABLES
+
+    not_hers = {"product", "message_template"}  # the shop's catalogue and its own wording
+    for language in ("nl", "en"):
+        i18n.set_language(language)
+        for model in models.ALL_MODELS:
+            table = model._meta.table_name
+            if table in SKIPPED_TABLES or table in not_hers:
+                continue
+            words = privacy.count_text(table, 2)
+            fallback = privacy.ngettext("{n} record of kind “{table}”", "{n} records of kind “{table}”", 2)
+            assert words != fallback.format(n=2, table=table) and "“" not in words, (language, words)

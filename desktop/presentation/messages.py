@@ -761,7 +761,7 @@ def _product_words(value: object, recipient: Recipient) -> str:
 
 
 def parcel_question(details: Mapping[str, object], recipient: Recipient) -> str:
-    """{pakketvraag}: "O ja, is het pakketje met de Schakelarmband Luna goed aangekomen?"."""
+    """{pakketvraag}: "O ja, is het pakketje met Schakelarmband Luna goed aangekomen?"."""
     catalog = i18n.translations_for(recipient.lang)
     contexts = _contexts(recipient.context, recipient.lang, recipient.country)
     product = _product_words(details.get("product"), recipient)

@@ -497,3 +497,20 @@ def test_the_importer_and_the_catalogue_name_the_same_product_fields():
     from desktop.store.catalogue import FIELDS
 
     assert set(FIELDS) == importers.PRODUCT_FIELDS
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["earrings_products_export_1.csv", "nl_shop_products_export_partial_columns.csv"])
+def test_one_stray_windows_byte_does_not_garble_a_utf8_export(name):
+    """A UTF-8 export with one Windows-1252 byte in it (a dash pasted from Word) was read
+    as Windows-1252 whole: every accented name garbled ("SeriÃ¶st", "click â€“ pure"),
+    without a word. The names read as the clean file's; the stray byte is the dash it was."""
+    path = next(p for p in EXPORTS if p.name == name)
+    data = path.read_bytes()
+    clean = {p.name for p in parse_export(data).products}
+    first_ascii = sorted(n for n in clean if n.isascii() and " " in n)[0]
+    dashed = first_ascii.replace(" ", " \x96 ", 1)
+    stray = data.replace(first_ascii.encode(), dashed.encode("latin-1"), 1)
+    assert stray != data
+    names = {p.name for p in parse_export(stray).products}
+    assert names == (clean - {first_ascii}) | {dashed.replace("\x96", "–")}

@@ -518,8 +518,37 @@ def parse_amount(text: str) -> int | None:
 
 
 def _clean(text: str) -> str:
-    """One line of text: whitespace (also line and paragraph separators) collapsed."""
-    return " ".join((text or "").split())
+    """One line of text: repaired (``repair_text``), whitespace (also line and paragraph
+    separators) collapsed."""
+    return " ".join(repair_text(text or "").split())
+
+
+# Two characters that UTF-8 text read as Windows-1252 gives ("Ã©" for "é"): a file with
+# one stray Windows-1252 byte is read as Windows-1252 whole (decode), every accented
+# letter then in this form; and text that went through UTF-8 twice looks the same.
+_MOJIBAKE = re.compile("[ÃÂÅÄÆÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                       "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+                       "|â€")  # E2 80 ..: a dash, a quote, "…" or "€" itself
+
+
+def repair_text(text: str) -> str:
+    """Text that went through UTF-8 twice ("MontrÃ©al") read back once ("Montréal")."""
+    if not text or not _MOJIBAKE.search(text):
+        return text
+    raw = bytearray()
+    for ch in text:
+        if ord(ch) < 256:
+            raw.append(ord(ch))
+        else:
+            try:
+                raw.extend(ch.encode("cp1252"))
+            except UnicodeEncodeError:
+                return text
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+    return fixed
 
 
 def _first_url(cell: str) -> str:

@@ -46,7 +46,8 @@ from typing import Callable
 
 from desktop import defaults
 from desktop.domain import orders as order_rules
-from desktop.domain.importers import ImportFailed, Layout, Progress, _Rows, decode, other_export, parse_amount
+from desktop.domain.importers import (ImportFailed, Layout, Progress, _Rows, decode, other_export, parse_amount,
+                                      repair_text)
 from desktop.i18n import N_, _, ngettext
 
 SHOPIFY = "shopify"
@@ -327,30 +328,6 @@ def _detect(header: list[str], line: int) -> Layout:
 
 
 # --- values ----------------------------------------------------------------------------
-
-_MOJIBAKE = re.compile("[ÃÂÅÄÆÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-                       "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
-
-
-def repair_text(text: str) -> str:
-    """Text that went through UTF-8 twice ("MontrÃ©al") read back once ("Montréal")."""
-    if not text or not _MOJIBAKE.search(text):
-        return text
-    raw = bytearray()
-    for ch in text:
-        if ord(ch) < 256:
-            raw.append(ord(ch))
-        else:
-            try:
-                raw.extend(ch.encode("cp1252"))
-            except UnicodeEncodeError:
-                return text
-    try:
-        fixed = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return text
-    return fixed
-
 
 def _text(value: str) -> str:
     """One line of text: repaired, HTML entities read, whitespace collapsed."""

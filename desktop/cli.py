@@ -150,8 +150,10 @@ def cmd_import(args) -> int:
     try:
         data = source.read_bytes()
     except OSError as exc:
+        from desktop.presentation import errors
+
         return _fail(_("“{file}” cannot be read: {error}. Nothing was changed.").format(
-            file=args.file, error=exc.strerror or exc))
+            file=args.file, error=errors.unreadable(exc)))
     try:
         parsed = parse_any(data)  # products or orders, told apart by the header
     except ImportFailed as exc:

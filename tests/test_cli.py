@@ -158,3 +158,16 @@ def test_import_command_refuses_a_bad_file_and_changes_nothing(data_dir, tmp_pat
     assert paths.db_path().read_bytes() == before
     assert run_cli("--lang", "nl", "import", str(tmp_path / "missing.csv")) == 1
     assert "Er is niets veranderd" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("language,missing,folder", [("nl", "het bestaat niet", "het is een map, geen bestand"),
+                                                     ("en", "it does not exist", "it is a folder, not a file")])
+def test_an_unreadable_import_file_is_told_in_her_language(data_dir, tmp_path, capsys, language, missing, folder):
+    """The system's own reason was English inside a Dutch sentence ("kan niet worden
+    gelezen: No such file or directory")."""
+    assert run_cli("--lang", language, "import", str(tmp_path / "weg.csv")) == 1
+    err = capsys.readouterr().err
+    assert missing in err and "No such file" not in err, err
+    assert run_cli("--lang", language, "import", str(tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert folder in err and "Is a directory" not in err, err

@@ -155,3 +155,18 @@ def restore_refused(file: object, problem: BaseException | None) -> str:
     else:
         text = _("“{file}” is not an Afspraak backup.")
     return text.format(file=str(file)) + " " + _("Nothing was changed.")
+
+
+def unreadable(exc: OSError) -> str:
+    """Why a file cannot be read, in the owner's language (the system's own text is
+    English whatever her language: "No such file or directory")."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: lambda: _("it does not exist"),
+        errno.EISDIR: lambda: _("it is a folder, not a file"),
+        errno.EACCES: lambda: _("you have no permission to read it"),
+        errno.EPERM: lambda: _("you have no permission to read it"),
+    }
+    found = reasons.get(getattr(exc, "errno", None))
+    return found() if found else (exc.strerror or str(exc))

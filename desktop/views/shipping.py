@@ -84,7 +84,9 @@ class _ParseWorker(QObject):
         except ImportFailed as exc:
             self.failed.emit(str(exc))
         except OSError as exc:
-            self.failed.emit(_("The file cannot be read: {error}.").format(error=exc.strerror or exc))
+            from desktop.presentation import errors
+
+            self.failed.emit(_("The file cannot be read: {error}.").format(error=errors.unreadable(exc)))
         except Exception as exc:  # never leave the window waiting for a worker that died
             log.exception("parsing %s failed", self.path)
             self.failed.emit(str(exc) or exc.__class__.__name__)

@@ -155,8 +155,6 @@ def _climb_the_ladder(people: list, now: datetime) -> None:
     sent at the end of the quiet hours), so today, whatever the hour, each of the four is
     at another step of the ladder (1 to 4). The ladder is climbed a rung at a time
     (domain/followup.py): without these, all four would be at step 1."""
-    from datetime import datetime as moment_of
-
     from desktop.clock import local_to_utc, to_local
     from desktop.presentation import due_texts
     from desktop.store import due
@@ -170,7 +168,7 @@ def _climb_the_ladder(people: list, now: datetime) -> None:
             return
         for item in behind:
             deadline_day = to_local(item.parts[0].reference).date()  # 23:59 that day
-            sent = local_to_utc(moment_of.combine(deadline_day + timedelta(days=int(item.step)), morning))
+            sent = local_to_utc(datetime.combine(deadline_day + timedelta(days=int(item.step)), morning))
             due.mark_sent(item, sent, item.channel, due_texts.compose(item, sent).body)
 
 

@@ -493,12 +493,6 @@ def test_an_export_of_chosen_columns_never_empties_what_it_does_not_have(databas
     assert (ring.name, ring.variant, ring.price_cents, ring.image_url) == ("Ring Nieuw", "M", None, "")
 
 
-def test_the_importer_and_the_catalogue_name_the_same_product_fields():
-    from desktop.store.catalogue import FIELDS
-
-    assert set(FIELDS) == importers.PRODUCT_FIELDS
-
-
 @needs_shared
 @pytest.mark.parametrize("name", ["earrings_products_export_1.csv", "nl_shop_products_export_partial_columns.csv"])
 def test_one_stray_windows_byte_does_not_garble_a_utf8_export(name):

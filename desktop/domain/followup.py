@@ -495,7 +495,7 @@ class _Next:
 
 
 def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Iterable[datetime],
-              settings: LadderSettings, now: datetime, offsets: list[timedelta] | None = None,
+              settings: LadderSettings, offsets: list[timedelta] | None = None,
               start: datetime | None = None) -> _Next | None:
     """The step of ``promise`` to show (due or upcoming), before the person guards.
 
@@ -508,16 +508,16 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
         offsets = [st.offset(settings) for st in rule.steps]
     if start is None:
         start = ladder_start(rule, promise.reference, settings)
-    return _next_step(promise, rule, states, incoming, now, offsets, start, {}, {})
+    return _next_step(promise, rule, states, incoming, offsets, start, {}, {})
 
 
 def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], incoming: Iterable[datetime],
-               now: datetime, offsets: list[timedelta], start: datetime, minutes: dict[datetime, str],
+               offsets: list[timedelta], start: datetime, minutes: dict[datetime, str],
                catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None]) -> _Next | None:
     """:func:`next_step` of an open promise, with what one plan shares between promises:
     ``minutes`` (a reference's text in step keys) and ``catch_ups`` (per rule and start,
     the step to show when nothing was acted on: the same for every promise of that rule
-    and start at ``now``), filled as they are asked."""
+    and start), filled as they are asked."""
     reference = promise.reference
     if rule.stop_on_incoming and incoming and _answered(promise, incoming):  # most people wrote nothing: no call
         return None
@@ -712,7 +712,7 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
         if promise.rule in covering:
             late.setdefault((promise.person_id, promise.rule), []).append((start + earliest[promise.rule],
                                                                            promise.details))
-        nxt = _next_step(promise, rule, state_by_key, latest_in.get(promise.person_id, ()), now,
+        nxt = _next_step(promise, rule, state_by_key, latest_in.get(promise.person_id, ()),
                          offsets[promise.rule], start, minutes, catch_ups)
         if nxt is not None:
             nexts.setdefault(promise.person_id, []).append(nxt)

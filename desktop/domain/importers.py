@@ -274,8 +274,8 @@ WORTH_SAYING = {
                  "already in Afspraak keep theirs."),
 }
 
-# The product fields an import writes (store/catalogue.py FIELDS).
-PRODUCT_FIELDS = frozenset(("sku", "name", "variant", "price_cents", "cost_cents", "category", "image_url"))
+# The product fields an import writes (store/catalogue.py).
+PRODUCT_FIELDS = ("sku", "name", "variant", "price_cents", "cost_cents", "category", "image_url")
 
 SOURCE_OF_LAYOUT = {WOOCOMMERCE: "woocommerce", SHOPIFY: "shopify", SHOPIFY_2025: "shopify", ETSY: "etsy"}
 NO_VARIANT = "default title"  # Shopify's option value for a product without variants
@@ -328,7 +328,7 @@ class ParsedExport:
     # The product fields the file has columns for. A product already stored keeps what the
     # file does not say: an export with chosen columns (Shopify lets the owner pick them)
     # or without costs (Etsy) never empties a price, picture, category or cost.
-    fields: frozenset = PRODUCT_FIELDS
+    fields: frozenset = frozenset(PRODUCT_FIELDS)
 
     @property
     def source(self) -> str:

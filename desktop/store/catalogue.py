@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from desktop import paths
-from desktop.domain.importers import ParsedExport, SkippedRow
+from desktop.domain.importers import PRODUCT_FIELDS as FIELDS, ParsedExport, SkippedRow
 from desktop.store import settings
 from desktop.store.db import db, handing_turns
 from desktop.store.models import Product
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("sku", "name", "variant", "price_cents", "cost_cents", "category", "image_url")
 PICTURE_FOLDER = "pictures"
 PICTURE_FORMATS = ("png", "jpg", "jpeg", "gif", "webp", "bmp")
 

@@ -323,9 +323,10 @@ def sidebar_icon(path: str, pal: QPalette | None = None, size: int = 24):
     screen = QApplication.primaryScreen()
     ratio = screen.devicePixelRatio() if screen is not None else 1.0
     normal = readable(QColor(BRAND_ON_DARK if is_dark(pal) else BRAND), pal)
+    drawn = source.pixmap(QSize(size, size), ratio)  # the SVG drawn once, tinted twice
     for mode, colour in ((QIcon.Mode.Normal, normal),
                          (QIcon.Mode.Selected, pal.color(QPalette.HighlightedText))):
-        pixmap = source.pixmap(QSize(size, size), ratio)
+        pixmap = drawn.copy()
         painter = QPainter(pixmap)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
         painter.fillRect(pixmap.rect(), colour)

@@ -57,13 +57,14 @@ def _newest_live_collaboration(person_id: int):
 
 
 # The collaboration an outgoing message was about: its subject, or the collaboration of
-# the deliverable or parcel it was about.
+# the deliverable or parcel it was about (NULL when there is none, or no longer).
 _ABOUT = """
-    SELECT e.id, e.person_id, COALESCE(CASE WHEN e.subject_type = 'collaboration' THEN e.subject_id END,
-                                       d.collaboration_id, s.collaboration_id)
+    SELECT e.id, e.person_id, c.id
     FROM event e
     LEFT JOIN deliverable d ON e.subject_type = 'deliverable' AND d.id = e.subject_id
     LEFT JOIN shipment s ON e.subject_type = 'shipment' AND s.id = e.subject_id
+    LEFT JOIN collaboration c ON c.id = COALESCE(CASE WHEN e.subject_type = 'collaboration' THEN e.subject_id END,
+                                                 d.collaboration_id, s.collaboration_id)
     WHERE e.id IN (SELECT value FROM json_each(?))"""
 
 
@@ -74,7 +75,7 @@ def _collaborations_about(event_ids) -> dict[int, int | None]:
     sent outside a collaboration, or a subject since removed: her newest live one."""
     found = {}
     for event_id, person_id, collab_id in db.execute_sql(_ABOUT, [json.dumps(list(event_ids))]).fetchall():
-        if collab_id is None or not Collaboration.select().where(Collaboration.id == collab_id).exists():
+        if collab_id is None:
             collab_id = _newest_live_collaboration(person_id)
         found[event_id] = collab_id
     return found

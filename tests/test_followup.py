@@ -131,6 +131,34 @@ def test_after_step_four_a_strike_is_proposed_never_a_step_five():
     assert plan([p], states=states, now=NOW + timedelta(days=30)) == []
 
 
+def test_after_a_final_notice_the_collaborations_other_deliverables_wait_for_her_answer():
+    """The final notice said "if I haven't heard from you by ..., I'll end our
+    collaboration": a later deliverable of that collaboration is not chased with a
+    cheerful first reminder, nor given a second final notice with another date (seen:
+    her video's ladder started at step 1 days after the notice about her post). The post's
+    strike speaks for the collaboration. Once she writes, the video is chased again."""
+    post = deliverable(NOW - timedelta(days=10), subject_id=10, details={"collaboration_id": 7})
+    video = deliverable(NOW + timedelta(days=2), subject_id=11, details={"collaboration_id": 7})
+    other = deliverable(NOW + timedelta(days=2), subject_id=12, details={"collaboration_id": 8})
+    [four] = due([post], states=climbed(post, 4))
+    states = climbed(post, 4) + sent(four, NOW)
+    later = NOW + timedelta(days=4)  # the video's step 1 would be due (and the other collaboration's)
+    items = due([post, video, other], states=states, now=later)
+    assert [(i.parts[0].subject_id, i.step) for i in items] == [(12, "1")]
+    for days in range(1, 12):  # no step of the video on any day; the post's strike comes
+        moment = NOW + timedelta(days=days, hours=1)
+        assert all(p.subject_id != 11 for i in plan([post, video], states=states, now=moment) for p in i.parts)
+    [strike] = due([post, video], states=states, now=NOW + timedelta(days=8, hours=1))
+    assert (strike.parts[0].subject_id, strike.step) == (10, "strike")
+    # a final notice that was dismissed (not sent) speaks for nothing
+    dismissed = climbed(post, 4) + sent(four, NOW, "dismissed")
+    assert [(i.parts[0].subject_id, i.step) for i in due([post, video], states=dismissed, now=later)] == [(11, "1")]
+    # she wrote after the notice: she answered; the video is chased from its first step
+    wrote = [Contact(1, NOW + timedelta(days=1), "in", "instagram")]
+    [item] = due([post, video], contacts=wrote, states=states, now=later)
+    assert (item.parts[0].subject_id, item.step) == (11, "1")
+
+
 def test_a_dismissed_step_four_never_leads_to_a_strike():
     p = deliverable(NOW - timedelta(days=10))
     [four] = due([p], states=climbed(p, 4))

@@ -189,15 +189,16 @@ def test_a_final_notice_cites_only_promises_at_their_own_last_step():
     climb = climbed(a, 4, NOW)
     [final] = due([a, b, c], states=climb)
     assert final.final and final.step == "4" and [p.subject_id for p in final.parts] == [10]
-    # the others keep their own, friendly message the next day (one contact a day)
+    # the other collaboration's parcel keeps its own, friendly message the next day (one
+    # contact a day); b, of the collaboration the notice was about, waits for her answer
+    # (the notice spoke for the whole collaboration: no cheerful first reminder after it)
     states = climb + f.with_state([], final, "sent", NOW)
     contacts = [Contact(1, NOW, "out", "instagram")]
     assert due([a, b, c], contacts, states, now=NOW + timedelta(hours=5)) == []
     [nxt] = due([a, b, c], contacts, states, now=utc(2026, 11, 24, 9))
-    assert not nxt.final and nxt.step == "1"  # b's first rung, a day late: the ladder skips none
-    # the parcel rides along in a step-1 reminder (from step 2 on it waits for its own day)
-    assert sorted((p.kind, p.step) for p in nxt.parts) == [("deliverable", "1"), ("shipment", "received")]
-    # and the plan announces exactly that
+    assert not nxt.final and [(p.kind, p.step) for p in nxt.parts] == [("shipment", "received")]
+    # before the notice was sent, the plan announces b's first rung with the parcel
+    # riding along in it (from step 2 on it would wait for its own day)
     upcoming = [i for i in plan([a, b, c], states=climb) if i.due > NOW]
     assert [(i.step, sorted(p.subject_id for p in i.parts)) for i in upcoming][0] == ("1", [5, 11])
 

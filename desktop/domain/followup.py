@@ -154,6 +154,12 @@ class Rule:
     # must share (the same collaboration), or "" for any promise of the same person.
     covered_by: str = ""
     covered_on: str = ""
+    # Promises that share this ``details`` key (the deliverables of one collaboration)
+    # share their final notice: once it was sent for one of them ("if I haven't heard from
+    # you by ..., I'll end our collaboration") and she has not written since, the others
+    # are not chased with a ladder of their own (a cheerful first reminder, a second final
+    # notice with another date); that promise's strike speaks for them all.
+    one_notice_per: str = ""
 
 
 def _hours(n: float) -> timedelta:
@@ -186,7 +192,7 @@ REPLY_STEPS = (
 
 RULES: dict[str, Rule] = {
     # An influencer's deliverable past its deadline (a date: late from the end of that day).
-    "deliverable": Rule("deliverable", LADDER_STEPS, by_day=True),
+    "deliverable": Rule("deliverable", LADDER_STEPS, by_day=True, one_notice_per="collaboration_id"),
     # An influencer's answer overdue against the agreed response time. A follow-up of an
     # unanswered message climbs to step 3 at most: no final notice, no strike (nothing
     # was agreed that it could cite). A late deliverable covers it: its reminders ask for
@@ -699,6 +705,9 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
     starts: dict[datetime, datetime] = {}
     minutes: dict[datetime, str] = {}
     catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None] = {}
+    finals = _final_notices(state_by_key.values()) if state_by_key else {}
+    # (person, rule, shared details value) -> when its final notice was sent (latest)
+    noticed: dict[tuple[int, str, object], datetime] = {}
     for promise in promises:
         rule = RULES[promise.rule]
         if rule.by_day:
@@ -709,6 +718,13 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
             start = promise.reference
         if promise.closed:
             continue
+        if finals and rule.one_notice_per:
+            sent = finals.get((promise.rule, promise.subject_type, promise.subject_id))
+            shared = promise.details.get(rule.one_notice_per)
+            if sent is not None and shared is not None:
+                group = (promise.person_id, promise.rule, shared)
+                if group not in noticed or sent > noticed[group]:
+                    noticed[group] = sent
         if promise.rule in covering:
             late.setdefault((promise.person_id, promise.rule), []).append((start + earliest[promise.rule],
                                                                            promise.details))
@@ -718,7 +734,46 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
             nexts.setdefault(promise.person_id, []).append(nxt)
     if late:
         _drop_covered(nexts, late, now)
+    if noticed:
+        _drop_after_final_notice(nexts, noticed, finals, latest_in)
     return nexts
+
+
+def _final_notices(states: Iterable[StepState]) -> dict[tuple[str, str, int], datetime]:
+    """(rule, subject type, subject id) -> when a final step of that promise was sent
+    (the latest, whichever its reference then was)."""
+    finals = {name: {st.name for st in rule.steps if st.final} for name, rule in RULES.items()
+              if rule.one_notice_per}
+    found: dict[tuple[str, str, int], datetime] = {}
+    for state in states:
+        if state.status != "sent":
+            continue
+        rule, subject_type, subject_id, _rest = state.key.split(":", 3)
+        if rule in finals and state.key.rsplit(":", 1)[1] in finals[rule]:
+            subject = (rule, subject_type, int(subject_id))
+            if subject not in found or state.at > found[subject]:
+                found[subject] = state.at
+    return found
+
+
+def _drop_after_final_notice(nexts: dict[int, list[_Next]], noticed: Mapping[tuple[int, str, object], datetime],
+                             finals: Mapping[tuple[str, str, int], datetime],
+                             latest_in: Mapping[int, tuple[datetime, ...]]) -> None:
+    """Remove (in place) the steps of promises whose group already had its final notice
+    (``Rule.one_notice_per``), unless she wrote after it: then she answered, and a later
+    promise of the group is chased from its own first step again."""
+    for person_id, person_nexts in nexts.items():
+        written = latest_in.get(person_id, ())
+        kept = []
+        for n in person_nexts:
+            on = RULES[n.promise.rule].one_notice_per
+            sent = noticed.get((person_id, n.promise.rule, n.promise.details.get(on))) if on else None
+            if (sent is not None and (n.promise.rule, n.promise.subject_type, n.promise.subject_id) not in finals
+                    and not (written and written[0] >= sent)):
+                continue
+            kept.append(n)
+        if len(kept) != len(person_nexts):
+            person_nexts[:] = kept
 
 
 def _drop_covered(nexts: dict[int, list[_Next]],

@@ -18,7 +18,7 @@ APT_DIST := binutils
 
 BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2
 
-.PHONY: lock run test lint forms kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
+.PHONY: lock run test lint forms holidays kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
 
 # The SIGKILL test (tests/test_crash_safety.py) kills a writer this many times in `make test`
 # (CI); `make kill-test` runs it 60 times.
@@ -40,6 +40,11 @@ lint: $(VENV)/.installed
 # builds its forms from those modules; tests/test_forms_compiled.py fails when they are stale.
 forms: $(VENV)/.installed
 	$(BIN)/python .ci/forms.py
+
+# The public holidays of NL and BE (desktop/domain/holiday_dates.py, from the `holidays`
+# library; tests/test_workdays.py says when it no longer matches the library).
+holidays: $(VENV)/.installed
+	$(BIN)/python -m desktop.domain.workdays
 
 kill-test: sysdeps-test $(VENV)/.installed mo
 	AFSPRAAK_KILL_ROUNDS=60 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_crash_safety.py

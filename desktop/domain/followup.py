@@ -64,6 +64,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from desktop.domain import workdays
+
 # Promise kinds as the CLI and the views show them.
 KINDS = ("deliverable", "shipment", "reply", "custom_order")
 # How a DueItem is acted on: a message to send, or a decision for the owner.
@@ -168,9 +170,17 @@ def _hours(n: float) -> timedelta:
 
 def _strike_after(s: LadderSettings) -> int:
     """Hours after the final notice before the strike is proposed: the owner's own wait,
-    and never before the date the notice names is over (the shop keeps its word: "if I
-    haven't heard from you by Monday 14 December" holds through that Monday)."""
+    and at least until the day after the date the notice names (``pause_date``, which
+    ``_catch_up`` waits for exactly: the shop keeps its word, "if I haven't heard from you
+    by Monday 14 December" holds through that Monday)."""
     return max(s.strike_after_hours, 24 * (s.pause_days + 1))
+
+
+def pause_date(sent: datetime, settings: LadderSettings) -> date:
+    """The date a final notice sent at ``sent`` names ("if I haven't heard from you by
+    ..."): ``pause_days`` later in the owner's zone, moved to a working day (never a Sunday,
+    Christmas or Easter Monday: domain/workdays.py)."""
+    return workdays.working_day(local_date(sent, settings) + timedelta(days=settings.pause_days))
 
 
 LADDER_STEPS = (
@@ -514,12 +524,13 @@ def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Itera
         offsets = [st.offset(settings) for st in rule.steps]
     if start is None:
         start = ladder_start(rule, promise.reference, settings)
-    return _next_step(promise, rule, states, incoming, offsets, start, {}, {})
+    return _next_step(promise, rule, states, incoming, offsets, start, {}, {}, settings)
 
 
 def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], incoming: Iterable[datetime],
                offsets: list[timedelta], start: datetime, minutes: dict[datetime, str],
-               catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None]) -> _Next | None:
+               catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None],
+               settings: LadderSettings) -> _Next | None:
     """:func:`next_step` of an open promise, with what one plan shares between promises:
     ``minutes`` (a reference's text in step keys) and ``catch_ups`` (per rule and start,
     the step to show when nothing was acted on: the same for every promise of that rule
@@ -546,9 +557,9 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], in
         if memo in catch_ups:
             chosen = catch_ups[memo]
         else:
-            chosen = catch_ups[memo] = _catch_up(steps, offsets, start, found or [None] * len(steps), last)
+            chosen = catch_ups[memo] = _catch_up(steps, offsets, start, found or [None] * len(steps), last, settings)
     else:
-        chosen = _catch_up(steps, offsets, start, found, last)
+        chosen = _catch_up(steps, offsets, start, found, last, settings)
     if chosen is None:
         return None
     index, due = chosen
@@ -571,7 +582,7 @@ def _answered(promise: Promise, incoming: Iterable[datetime]) -> bool:
 
 
 def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime, found: list[StepState | None],
-              last: int) -> tuple[int, datetime] | None:
+              last: int, settings: LadderSettings) -> tuple[int, datetime] | None:
     """(index, due moment) of the step to show after step ``last`` was acted on (-1: none).
 
     A step comes due ``offset`` after the reference; after the owner acted on a step,
@@ -588,6 +599,9 @@ def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime
         due_i = start + offsets[i]
         if last >= 0:
             due_i = max(due_i, found[last].at + (offsets[i] - offsets[last]))
+            if steps[i].action == "strike" and steps[last].final and found[last].status == "sent":
+                # not before the date the notice named is over (moved off a holiday)
+                due_i = max(due_i, _day_end(pause_date(found[last].at, settings), settings.tz))
         return i, due_i
     return None
 
@@ -729,7 +743,7 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
             late.setdefault((promise.person_id, promise.rule), []).append((start + earliest[promise.rule],
                                                                            promise.details))
         nxt = _next_step(promise, rule, state_by_key, latest_in.get(promise.person_id, ()),
-                         offsets[promise.rule], start, minutes, catch_ups)
+                         offsets[promise.rule], start, minutes, catch_ups, settings)
         if nxt is not None:
             nexts.setdefault(promise.person_id, []).append(nxt)
     if late:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from desktop.domain import workdays
 from desktop.domain.money import MoneyError, parse_money
 from desktop.i18n import _
 
@@ -201,21 +202,16 @@ def _check_status_and_dates(form: OrderInput, previous: dict | None, errors: dic
 DELAY_PROPOSAL_DAYS = 7
 
 
-# Days a proposed ready date is moved off (a customer reads "ready on Sunday" as odd):
-# Sunday, to the Monday after.
-CLOSED_DAYS = (6,)
-
-
 def working_day(day: date) -> date:
-    """``day``, or the first day after it that is not a closed day (Sunday)."""
-    while day.weekday() in CLOSED_DAYS:
-        day += timedelta(days=1)
-    return day
+    """``day``, or the first working day after it (a customer reads "ready on Sunday" or
+    "on Christmas Day" as odd): domain/workdays.py."""
+    return workdays.working_day(day)
 
 
 def propose_new_date(promised: date | None, today: date, days: int = DELAY_PROPOSAL_DAYS) -> date:
     """The new expected date a delay message proposes: a week after the promised date,
-    or after today when that has passed, moved off a Sunday to the Monday. Always passes
+    or after today when that has passed, moved off a Sunday or public holiday to the next
+    working day. Always passes
     :func:`validate_new_promise`. (The owner may still choose a Sunday in the dialog.)"""
     return working_day(max(promised or today, today) + timedelta(days=days))
 

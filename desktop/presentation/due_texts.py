@@ -8,7 +8,7 @@ the recipient's language and form of address for messages (``messages.render``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from desktop import i18n
 from desktop.clock import to_local
@@ -117,7 +117,7 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
         # its "what we agreed for that case" sentence out rather than claim an agreement.
         "gevolg": main.get("consequence") or None,
         "kosten": messages.Money(main["value_cents"]) if main.get("value_cents") else None,
-        "pauzedatum": (now + timedelta(days=int(settings.get("ladder_pause_days")))),
+        "pauzedatum": followup.pause_date(now, s),
         "verzonden_op": main.get("sent_at"),
         "bestelnummer": main.get("order_number", ""),
         "beloofde_datum": main.get("promised"),

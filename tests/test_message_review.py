@@ -312,7 +312,7 @@ def test_the_order_dialog_offers_no_update_for_a_late_order(qtbot, demo, transla
     dialog = OrderMessageDialog(None, on_time.id, "order_update", NOW)
     qtbot.addWidget(dialog)
     assert dialog.kind.currentData() == "order_update"
-    assert "Alles ligt nog steeds op schema voor zondag 29 november." in dialog.body.toPlainText()
+    assert "alles ligt nog steeds op schema voor zondag 29 november." in dialog.body.toPlainText()
 
 
 def test_the_delay_and_the_update_need_no_pronoun_for_the_product(demo):

@@ -400,7 +400,7 @@ _t(
 _t(
     "ladder.4.alt",
     N_("Step 4: last reminder (other wording)"),
-    NF_("Our agreement: a last message"),
+    NF_("One last message about our agreement"),
     NF_("{aanhef}\n\nI'm writing about {afspraken}. I haven't heard from you since the deadline of "
         "{deadline}. This is my last message about it: if I haven't heard from you by {pauzedatum}, I'll have to "
         "end the collaboration. In that case, what we agreed applies: {gevolg}. What we sent you is worth "
@@ -420,7 +420,7 @@ _t(
     "reply.1.alt",
     N_("Unanswered message, step 1: did it arrive? (other wording)"),
     NF_("About my message of {bericht_van}"),
-    NF_("{aanhef}\n\nI'm coming back to my message of {bericht_van} about “{titel}”, as I haven't had an "
+    NF_("{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”, as I haven't had an "
         "answer yet. Could you let me know what you think?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -428,7 +428,7 @@ _t(
     N_("Unanswered message, step 2: the agreed response time"),
     NF_("Still waiting for your answer"),
     NF_("{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”. When we "
-        "started working together, we agreed to answer each other within a few days, so that we can both plan "
+        "started working together, we agreed on how soon you'd reply, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -488,16 +488,16 @@ _t(
     "order.update",
     N_("Custom order: an update during production"),
     NF_("How your order {bestelnummer} is coming along"),
-    NF_("{aanhef}\n\nA quick update: we're working on your {product} (order {bestelnummer}). Everything is "
-        "still on track for {beloofde_datum}. As soon as your order is on its way, we'll let you know.\n\n"
+    NF_("{aanhef}\n\nA quick update on your {product} (order {bestelnummer}): everything is still on track "
+        "for {beloofde_datum}. As soon as your order is on its way, we'll let you know.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.update.alt",
     N_("Custom order: an update during production (other wording)"),
     NF_("Your order {bestelnummer}"),
-    NF_("{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is coming along nicely, "
-        "and we're on schedule for {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
+    NF_("{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is on schedule for "
+        "{beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
 # The promised day is over and the order is not ready (rule "order_late"; the order
@@ -604,7 +604,7 @@ _BELGIAN = (
     NBE_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
          "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”. When we "
-        "started working together, we agreed to answer each other within a few days, so that we can both plan "
+        "started working together, we agreed on how soon you'd reply, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
     # Belgians are ready "tegen" a date (not "op"), and the u_BE late subject matches its body.
     NBE_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for you "

@@ -218,6 +218,17 @@ class TodayView(ListView):
                 + i18n.list_moment(to_local(part.due)) for part in item.parts])
         message = due_texts.compose(item, now)
         self.add_section(layout, _("Ready message") if message else _("What to do"))
+        promised = item.parts[0].details.get("promised_ready") if item.step == "delay_warning" else None
+        if promised is not None:
+            # The news before the promised date comes due for every order not ready yet: the
+            # owner knows whether it will be late; the message below says it will be.
+            hint = plain_label(_(
+                "Will the order be ready on {date} after all? Then the customer needs no news of a delay: "
+                "choose “Done without a message”, or send “Update: still on schedule” from “Open and send…”."
+            ).format(date=i18n.detail_date(promised)))
+            hint.setObjectName("todayDelayQuestion")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
         if message and "{nieuwe_datum}" in messages.TEMPLATES[item.template].body:
             # The delay message names a date only the owner can pick: the dialog asks for it.
             layout.addWidget(plain_label(_("“Open and send…” asks for the new date and fills it in.")))

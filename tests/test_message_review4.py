@@ -1,0 +1,106 @@
+"""The fourth review of the ready messages (2026-12-05): what the third left open. An
+update says nothing that is untrue of an order not started yet; a follow-up claims no
+agreement that was not made; the final notice names a working day; the news before the
+promised date asks the owner first whether there is a delay at all."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from desktop import i18n
+from desktop.presentation import due_texts, messages
+from desktop.store import orders, settings
+from desktop.store.models import CustomOrder, Person
+
+from .conftest import NOW
+from .readers import AMS, READERS, as_reader, reader
+
+
+@pytest.fixture
+def demo(demo_db):
+    settings.set("time_zone", AMS)
+    return demo_db
+
+
+# Words that say the work has started ("we're working on your ...", "coming along").
+IN_PROGRESS = ("working on", "coming along", "bezig", "werken aan", "vordert")
+
+
+@pytest.mark.parametrize("status", ["new", "in_production"])
+def test_an_update_claims_no_work_under_way_for_an_order_not_started(demo, status):
+    """"Update: still on schedule" can be sent for any order being made, also one still
+    "new": it said "we're working on your ..." of an order nobody had started."""
+    order = CustomOrder.select().where(CustomOrder.status.in_(("new", "in_production"))).first()
+    order.status = status
+    order.promised_ready = (NOW + timedelta(days=10)).date()
+    order.save()
+    person = Person.get_by_id(order.person_id)
+    for _sent in range(2):  # the usual wording, then the other one
+        for lang, country, form in READERS:
+            as_reader(person, lang, country, form)
+            message = due_texts.compose_order(order.id, "order_update", NOW)
+            assert message.template.startswith("order.update"), message.template
+            body = message.body.lower()
+            assert not [w for w in IN_PROGRESS if w in body], (lang, country, form, message.body)
+            assert ("on schedule" in body or "on track" in body) if lang == "en" else "op schema" in body
+        orders.record_message(order.id, "order_update", "email", message.body, NOW)
+
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+@pytest.mark.parametrize("template_id", ["reply.2", "reply.2.alt"])
+def test_a_reply_follow_up_claims_no_mutual_reply_agreement(template_id, lang, country, form):
+    """The agreement says she replies within N days (N may be 1); it never said "we answer
+    each other within a few days"."""
+    values = dict(messages.sample_values(lang), bericht_van=date(2026, 11, 19), titel="Ketting")
+    body = messages.render(template_id, values, reader(lang, country, form), now=NOW).body
+    for claim in ("each other", "elkaar", "a few days", "een paar dagen"):
+        assert claim not in body, (template_id, lang, country, form, body)
+
+
+def test_the_final_notice_names_a_working_day(demo):
+    """Sent on Friday 18 December, a week on is Christmas Day: the notice names Monday
+    28 December (Boxing Day and a Sunday come between)."""
+    from desktop.store import due
+
+    moment = datetime(2026, 12, 18, 9, 30)
+    item = next(i for i in due.plan(NOW) if i.kind == "deliverable")
+    person = Person.get_by_id(item.person_id)
+    values = due_texts.values_for(item, person, moment, due.ladder_settings())
+    assert values["pauzedatum"] == date(2026, 12, 28)
+    for lang, country, form in READERS:
+        body = messages.render("ladder.4", values, reader(lang, country, form), now=moment,
+                               tz=due.ladder_settings().tz).body
+        assert ("Monday 28 December" if lang == "en" else "maandag 28 december") in body, body
+
+
+def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot, demo_db, translator, monkeypatch):
+    """The step comes due for every order not ready two days before its date, and its
+    message says it will be late: Vandaag asks the owner first, and says how to answer
+    when it will be ready after all."""
+    from desktop.views import today
+    from desktop.views.main_window import MainWindow
+
+    order = CustomOrder.select().where(CustomOrder.status.in_(("new", "in_production"))).first()
+    order.promised_ready = (NOW + timedelta(days=2)).date()
+    order.save()
+    moment = NOW + timedelta(hours=2)
+    monkeypatch.setattr(today, "utcnow", lambda: moment)
+    for language, words in (("nl", "Is de bestelling op"), ("en", "Will the order be ready on")):
+        i18n.set_language(language)
+        w = MainWindow()
+        qtbot.addWidget(w)
+        w.show()
+        w.show_today()
+        view = w.current_view()
+        rows = [r for r, row in enumerate(view.model.rows) if view.items[row.id].step == "delay_warning"
+                and view.items[row.id].parts[0].subject_id == order.id]
+        assert rows, [view.items[row.id].step for row in view.model.rows]
+        view.table.selectRow(rows[0])
+        hint = view.detail.findChild(QLabel, "todayDelayQuestion")
+        assert hint is not None and words in hint.text()
+        assert i18n.detail_date(order.promised_ready) in hint.text()
+        other = next(r for r, row in enumerate(view.model.rows) if view.items[row.id].step != "delay_warning")
+        view.table.selectRow(other)
+        assert view.detail.findChild(QLabel, "todayDelayQuestion") is None
+        w.close()

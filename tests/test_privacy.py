@@ -7,7 +7,7 @@ import os
 import sqlite3
 import stat
 import zipfile
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -98,6 +98,31 @@ def test_export_holds_every_kind_of_row_as_json_and_csv(database, tmp_path):
     rows = list(csv.DictReader(io.StringIO(archive.read("csv/person.csv").decode("utf-8-sig"))))
     assert rows[0]["notes"] == "'=HYPERLINK(\"http://evil\")"
     assert rows[0]["name"] == NAME
+
+
+@pytest.mark.parametrize("owner, language, form, words", [
+    ("nl", "en", "je", ("Personal data of", "1 collaboration", "4 Dec 2026")),
+    ("en", "nl", "u", ("Persoonsgegevens van", "1 samenwerking", "4 dec 2026")),
+    ("en", "nl", "je", ("Persoonsgegevens van", "1 samenwerking", "4 dec 2026")),
+])
+def test_the_readme_speaks_the_persons_language_not_the_owners(database, tmp_path, owner, language, form, words):
+    """The README goes to the person who asked for her data: an English-speaking
+    influencer got it in Dutch because the owner's app runs in Dutch (and the reverse)."""
+    from desktop import i18n
+
+    p = make_person()
+    p.language, p.address_form = language, form
+    p.save()
+    i18n.set_language(owner)
+    try:
+        out = privacy.export_person(database.connection(), p.id, tmp_path / "export.zip", datetime(2026, 12, 4, 10))
+    finally:
+        i18n.set_language("nl")
+    readme = zipfile.ZipFile(out).read("README.txt").decode("utf-8")
+    for word in words:
+        assert word in readme, readme
+    other = ("samenwerking", "Persoonsgegevens") if language == "en" else ("collaboration", "Personal data")
+    assert not any(word in readme for word in other), readme
 
 
 def test_erase_removes_them_keeps_others_and_anonymous_numbers(database):

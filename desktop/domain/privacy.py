@@ -21,7 +21,8 @@ import re
 from datetime import date, datetime
 
 from desktop.domain.spreadsheet import to_csv
-from desktop.i18n import NP_, _, format_date, ngettext, pgettext
+from desktop import i18n
+from desktop.i18n import NP_, _, format_date, formatting_locale, ngettext, pgettext, translations_for
 
 ERASED_MARK = "[…]"
 
@@ -54,8 +55,8 @@ _SPOKEN = {
 }
 
 
-def _spoken(key: str, form: str) -> str:
-    return pgettext(form, _SPOKEN[key][0])
+def _spoken(key: str, form: str, catalog=None) -> str:
+    return (catalog.pgettext if catalog is not None else pgettext)(form, _SPOKEN[key][0])
 
 
 def identifying_terms(person: dict, handles: list[dict]) -> list[str]:
@@ -153,12 +154,16 @@ def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: froze
     return files
 
 
-def readme_text(name: str, exported_on: str | date, counts: dict[str, int], backup_days: int, form: str = "je") -> str:
-    """The README of an export, addressed to the person in her form of address (je/u);
+def readme_text(name: str, exported_on: str | date, counts: dict[str, int], backup_days: int, form: str = "je",
+                language: str | None = None, country: str | None = None) -> str:
+    """The README of an export, addressed to the person in her form of address (je/u) and
+    her ``language`` (the owner's when not given: the person reads it, not the owner);
     ``exported_on`` a date (or moment), or a date already written out."""
     form = form if form in ("je", "u") else "je"
+    catalog = translations_for(language) if language else None
+    _ = catalog.gettext if catalog is not None else i18n._  # named "_": Babel extracts the calls below
     if not isinstance(exported_on, str):
-        exported_on = format_date(exported_on)
+        exported_on = format_date(exported_on, locale=formatting_locale(language, country) if language else None)
     lines = [
         _("Personal data of {name}, exported from Afspraak on {date}.").format(name=name, date=exported_on),
         "",
@@ -167,21 +172,22 @@ def readme_text(name: str, exported_on: str | date, counts: dict[str, int], back
         _("- csv/: the same data as tables, one file per kind of record (opens in a spreadsheet)."),
         "",
     ]
-    lines += ["  " + count_text(table, n) for table, n in counts.items() if n]
+    lines += ["  " + count_text(table, n, language) for table, n in counts.items() if n]
     lines += [
         "",
         # TRANSLATORS: the export's README speaks to the person: "je" and "u" contexts.
-        _spoken("why", form),
+        _spoken("why", form, catalog),
         _("Where it is kept: only on the shop's own computer, in the Afspraak app. "
           "The app shares nothing with anybody."),
-        _spoken("how_long", form).format(days=backup_days),
-        _spoken("rights", form),
+        _spoken("how_long", form, catalog).format(days=backup_days),
+        _spoken("rights", form, catalog),
     ]
     return "\n".join(lines) + "\n"
 
 
-def count_text(table: str, n: int) -> str:
-    """``n`` rows of ``table`` in words: "3 collaborations"."""
+def count_text(table: str, n: int, language: str | None = None) -> str:
+    """``n`` rows of ``table`` in words: "3 collaborations" (in ``language``, else the owner's)."""
+    ngettext = translations_for(language).ngettext if language else i18n.ngettext  # named so for Babel
     texts = {
         "person": lambda: ngettext("{n} profile", "{n} profiles", n),
         "handle": lambda: ngettext("{n} social media handle", "{n} social media handles", n),

@@ -227,7 +227,8 @@ def export_person(con, person_id: int, out: Path, now: datetime, backup_days: in
     _name_products(con, sections)
     document = rules.export_document(holding.person, sections, now, __version__, json_columns())
     readme = rules.readme_text(holding.person.get("name", ""), now, holding.counts(), backup_days,
-                               holding.person.get("address_form") or "je")
+                               holding.person.get("address_form") or "je", holding.person.get("language") or None,
+                               holding.person.get("country") or None)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", readme)

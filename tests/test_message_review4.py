@@ -104,3 +104,27 @@ def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot,
         view.table.selectRow(other)
         assert view.detail.findChild(QLabel, "todayDelayQuestion") is None
         w.close()
+
+
+def test_a_reminder_names_every_product_she_was_sent(demo):
+    """A bracelet and a necklace went out for one collaboration: the reminder named only
+    the first. Every product sent is named, each once, listed as the reader lists things."""
+    from desktop.store import due
+    from desktop.store.models import Deliverable, Product, Shipment, ShipmentItem
+
+    item = next(i for i in due.plan(NOW) if i.kind == "deliverable" and i.action == "message")
+    deliverable = Deliverable.get_by_id(item.parts[0].subject_id)
+    shipment = Shipment.select().where(Shipment.collaboration == deliverable.collaboration_id).first()
+    sent = [i.product.name for i in shipment.items]
+    extra = Product.select().where(Product.name.not_in(sent)).first()
+    ShipmentItem.create(shipment=shipment, product=extra, quantity=1)
+    ShipmentItem.create(shipment=shipment, product=shipment.items[0].product, quantity=1)  # named once
+    person = Person.get_by_id(item.person_id)
+    for lang, country, form in READERS:
+        as_reader(person, lang, country, form)
+        body = due_texts.compose(item, NOW).body
+        names = list(dict.fromkeys(sent + [extra.name]))
+        for name in names:
+            assert body.count(name) == 1, (name, body)
+        joined = (" and " if lang == "en" else " en ") + names[-1]
+        assert joined in body, body

@@ -816,7 +816,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
             else:
                 items.append(fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_no_product"]), what=what))
         listed = babel_lists.format_list(items, locale=recipient.locale)
-        product = str(slot[0][1].get("product") or "")
+        product = _product_words(slot[0][1].get("product"), recipient)
         phrases.append(fill_simple(catalog.gettext(DELIVERABLES_WITH_PRODUCT), items=listed, product=product)
                        if product else listed)
     deadline = deliverables[0][1].get("deadline") if deliverables and not dated else None

@@ -12,8 +12,13 @@ def collaboration_details(collab_id: int | None) -> dict:
     c = Collaboration.get_or_none(Collaboration.id == collab_id)
     if c is None:
         return {}
-    products = [name for (name,) in Product.select(Product.name).join(ShipmentItem).join(Shipment)
-                .where(Shipment.collaboration == c.id).tuples()]
+    # Every product she was sent, each once, in the order sent (not what was only agreed:
+    # she cannot post about a gift she has not received): a message named only the first of
+    # a bracelet and a necklace. Several are a list, which the message writes as its reader
+    # lists things ("… en …", "… and …").
+    sent = [name for (name,) in Product.select(Product.name).join(ShipmentItem).join(Shipment)
+            .where(Shipment.collaboration == c.id).order_by(Shipment.id, ShipmentItem.id).tuples()]
+    products = [name for name in dict.fromkeys(sent) if name]
     value = sum(v or 0 for (v,) in Shipment.select(Shipment.value_cents).where(Shipment.collaboration == c.id).tuples())
-    return {"product": products[0] if products else "", "agreed_at": c.agreed_at, "consequence": c.consequence,
-            "value_cents": value, "title": c.title}
+    return {"product": products if len(products) > 1 else (products[0] if products else ""),
+            "agreed_at": c.agreed_at, "consequence": c.consequence, "value_cents": value, "title": c.title}

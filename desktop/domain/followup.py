@@ -510,28 +510,13 @@ class _Next:
     earlier_sent: bool = False  # was any earlier step of this promise really sent (not only dismissed)?
 
 
-def next_step(promise: Promise, states: Mapping[str, StepState], incoming: Iterable[datetime],
-              settings: LadderSettings, offsets: list[timedelta] | None = None,
-              start: datetime | None = None) -> _Next | None:
-    """The step of ``promise`` to show (due or upcoming), before the person guards.
-
-    ``offsets``: the rule's step offsets under ``settings`` when the caller already has
-    them; ``start``: its :func:`ladder_start`, likewise."""
-    if promise.closed:
-        return None
-    rule = RULES[promise.rule]
-    if offsets is None:
-        offsets = [st.offset(settings) for st in rule.steps]
-    if start is None:
-        start = ladder_start(rule, promise.reference, settings)
-    return _next_step(promise, rule, states, incoming, offsets, start, {}, {}, settings)
-
-
 def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], incoming: Iterable[datetime],
                offsets: list[timedelta], start: datetime, minutes: dict[datetime, str],
                catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None],
                settings: LadderSettings) -> _Next | None:
-    """:func:`next_step` of an open promise, with what one plan shares between promises:
+    """The step of an open ``promise`` to show (due or upcoming), before the person
+    guards; ``offsets`` are the rule's step offsets, ``start`` its :func:`ladder_start`.
+    With what one plan shares between promises:
     ``minutes`` (a reference's text in step keys) and ``catch_ups`` (per rule and start,
     the step to show when nothing was acted on: the same for every promise of that rule
     and start), filled as they are asked."""
@@ -1083,7 +1068,7 @@ def with_state(states: Iterable[StepState], item: DueItem, status: str, now: dat
 __all__ = [
     "KINDS", "ACTIONS", "ACTED", "STATUSES", "LadderSettings", "Step", "Rule", "RULES", "register_rule",
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
-    "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "next_step",
+    "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "pause_date",
     "min_offsets", "plan", "due_now", "next_moment",
     "with_state",
 ]

@@ -618,6 +618,11 @@ class _Rows:
                 return start, cells
 
     def __iter__(self):
+        for start, row, _cells in self.with_cells():
+            yield start, row
+
+    def with_cells(self):
+        """(start line, {field: value}, every cell of the row as the file writes it)."""
         count = 0
         last: tuple[int, list[str]] | None = None
         while True:
@@ -643,7 +648,7 @@ class _Rows:
                 raise ImportFailed(start, _(
                     "this row has {found} cells but the header has {expected}; a quote or a "
                     "delimiter is probably missing.").format(found=len(cells), expected=len(self.header)))
-            yield start, {key: (cells[i] if i < len(cells) else "") for key, i in self.index.items()}
+            yield start, {key: (cells[i] if i < len(cells) else "") for key, i in self.index.items()}, cells
         if not self.text.endswith(("\n", "\r")):
             if count == 0:
                 raise _cut_off(self.header_line, _("the file stops in its first line, the column names"))

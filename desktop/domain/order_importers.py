@@ -48,7 +48,7 @@ from desktop import defaults
 from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ImportFailed, Layout, Progress, _Rows, decode, other_export, parse_amount,
                                       repair_text)
-from desktop.i18n import N_, _, ngettext
+from desktop.i18n import N_, _, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
 WOOCOMMERCE = "woocommerce"
@@ -588,12 +588,23 @@ def custom_order_note(order: OrderRow, line: OrderLine) -> str:
 
 # --- parsing ---------------------------------------------------------------------------
 
+ROW_NOTES = 10  # notes about single rows (repeated, disagreeing) said one by one; the rest counted
+
+
 def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
-    """Read a Shopify, WooCommerce or Etsy orders export; raises ImportFailed on a bad file."""
+    """Read a Shopify, WooCommerce or Etsy orders export; raises ImportFailed on a bad file.
+
+    A row repeated in every column (copied twice, two exports pasted together) is read once
+    and noted; rows of one order that name another customer or another total than its
+    first row are noted, and the first row's customer and total are kept (Shopify writes
+    them on the first row of an order)."""
     rows = _Rows(decode(data), progress, detect=_detect)
     platform = rows.layout.split("_")[0]
     parsed = ParsedOrders(platform=platform, layout=rows.layout)
     groups: dict[str, dict] = {}
+    seen: dict[tuple[str, ...], int] = {}  # a row's cells -> the line that first held them
+    repeated: list[str] = []
+    disagreeing: list[str] = []
     if platform == WOOCOMMERCE:
         read = _woocommerce_row
     elif platform == ETSY:
@@ -602,7 +613,13 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         read = _shopify_row
     # Every row read first: a file cut off is refused as such (the reader checks its end)
     # before a half cell in its last row is taken for a wrong value.
-    for line, row in list(rows):
+    for line, row, cells in list(rows.with_cells()):
+        same = _cells_key(cells)
+        if same in seen:
+            repeated.append(_("Line {line} is the same as line {first} in every column (order {number}): "
+                              "counted once.").format(line=line, first=seen[same], number=_text(row.get("number", ""))))
+            continue
+        seen[same] = line
         record = read(rows, row, line)
         number = record["number"]
         if not number:
@@ -612,6 +629,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         if group is None:
             groups[number] = record
         else:
+            disagreeing.extend(_disagreements(group, record))
             for key, value in record.items():
                 if key == "lines":
                     group["lines"].extend(value)
@@ -619,8 +637,76 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
                     group[key] = value
     for record in groups.values():
         _finish(parsed, record)
+    parsed.notes.extend(_capped(repeated, lambda n: ngettext(
+        "… and {n} more row the same as an earlier one in every column: counted once.",
+        "… and {n} more rows the same as an earlier one in every column: each counted once.", n).format(n=n)))
+    parsed.notes.extend(_capped(disagreeing, lambda n: ngettext(
+        "… and {n} more row that disagrees with the first row of its order: the first row's customer and "
+        "total are kept.",
+        "… and {n} more rows that disagree with the first row of their order: the first row's customer and "
+        "total are kept.", n).format(n=n)))
     _say_what_is_missing(parsed)
     return parsed
+
+
+def _cells_key(cells: list[str]) -> tuple[str, ...]:
+    """What a row holds, for telling a repeated row: every cell, trailing empty ones left out."""
+    values = [c.strip() for c in cells]
+    while values and not values[-1]:
+        values.pop()
+    return tuple(values)
+
+
+def _capped(notes: list[str], more: Callable[[int], str]) -> list[str]:
+    if len(notes) <= ROW_NOTES:
+        return notes
+    return notes[:ROW_NOTES] + [more(len(notes) - ROW_NOTES)]
+
+
+def _who(record: dict) -> str:
+    return record.get("email") or record.get("name") or ""
+
+
+def _same_customer(first: dict, other: dict) -> bool:
+    """Whether two rows of one order name the same customer, as far as both say: the
+    e-mail address (case does not count), else the name."""
+    for key, fold in (("email", str.casefold), ("name", _fold)):
+        a, b = first.get(key) or "", other.get(key) or ""
+        if a and b:
+            return fold(a) == fold(b)
+    return True
+
+
+def _disagreements(first: dict, other: dict) -> list[str]:
+    """Notes for a later row of an order (``other``) that names another customer or another
+    total than the order's first row; the first row's are kept."""
+    out = []
+    if not _same_customer(first, other):
+        note = _("Order {number}: line {line} names another customer ({other}) than line {first} ({customer}); "
+                 "the order stays with the customer of line {first}.").format(
+            number=first["number"], line=other["line"], other=_who(other), first=first["line"], customer=_who(first))
+        if other["lines"]:
+            note += " " + _("The item on line {line} is counted in it: check the order in the shop.").format(
+                line=other["line"])
+        out.append(note)
+    total, other_total = first.get("total"), other.get("total")
+    if total is not None and other_total is not None and total != other_total:
+        currency = first.get("currency") or other.get("currency") or ""
+        out.append(_("Order {number}: line {line} gives another total ({other}) than line {first} ({total}); "
+                     "the total of line {first} is kept.").format(
+            number=first["number"], line=other["line"], other=_money(other_total, currency), first=first["line"],
+            total=_money(total, currency)))
+    return out
+
+
+def _money(cents: int, currency: str) -> str:
+    """An amount of the file for a note: with its currency when the file names a known one."""
+    if re.fullmatch(r"[A-Z]{3}", currency):
+        try:
+            return format_money(cents, currency)
+        except (ValueError, LookupError):
+            pass
+    return format_number(cents / 100)
 
 
 def _base_record(number: str, line: int) -> dict:

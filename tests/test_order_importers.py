@@ -33,9 +33,11 @@ EXPECTED = {
     # 1199 rows of which 978 only delimiters (Excel): 221 orders, one item each; 215 e-mail
     # addresses (six customers ordered twice).
     "customer_order_csv_export_one_row_per_order.csv": ("woocommerce", 221, 215, 221, 0),
-    # 1605 orders, no e-mail: 1540 people by name and address (street, postcode without
-    # its ZIP+4 tail); the file lists no items ("Number of Items" only).
-    "EtsySoldOrders2023.csv": ("etsy", 1605, 1540, 0, 0),
+    # 1605 orders, no e-mail: 1418 buyer accounts ("Buyer User ID"; 8 of them wrote their
+    # name or address two ways) and 115 guests by name and address (street, postcode
+    # without its ZIP+4 tail), one of whom is also an account's buyer: 1532 people. The
+    # file lists no items ("Number of Items" only).
+    "EtsySoldOrders2023.csv": ("etsy", 1605, 1532, 0, 0),
 }
 
 
@@ -359,6 +361,47 @@ def test_etsy_sold_order_items_carry_the_personalisation():
     assert [li.sku for li in order.lines] == ["NK-502", "OR-101"]
     assert oi.personalisation(order, order.lines[0]) == "Kleur: Goud; Personalisatie: Jolie"
     assert parsed.customers[order.customer_key].country == "NL"
+
+
+ETSY_HEADER = "Sale Date\tOrder ID\tBuyer User ID\tFull Name\tNumber of Items\tStreet 1\tShip City\tShip Zipcode\t" \
+              "Ship Country\tCurrency\tOrder Total\n"
+
+
+def etsy_sold_orders(*rows: tuple[str, str, str, str]) -> bytes:
+    """An Etsy "Sold Orders" file (TAB-separated, as the real one): (order, buyer, name, street)."""
+    return (ETSY_HEADER + "\n".join(
+        f"11/20/2026\t{number}\t{buyer}\t{name}\t1\t{street}\tColumbia Heights\t55421\tUnited States\tUSD\t17.00"
+        for number, buyer, name, street in rows)).encode()
+
+
+def test_one_etsy_buyer_whose_address_is_written_two_ways_is_one_customer():
+    parsed = oi.parse_orders(etsy_sold_orders(
+        ("301", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),
+        ("282", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm st"),
+        ("283", "PNRGSECSKLJEZK", "Dpvhsh  Psrsckd", "4497 Ckndqnbhm Street"),
+        ("290", "", "Dpvhsh Psrsckd", "4497 Ckndqnbhm st"),  # a guest checkout at one of those addresses: hers too
+        ("291", "otherbuyer", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),  # another account: another customer
+        ("292", "", "Els Are", "1 Main St"),  # a guest: by name and address, as before
+    ))
+    keys = {o.number: o.customer_key for o in parsed.orders}
+    assert keys["301"] == keys["282"] == keys["283"] == keys["290"] == "buyer:pnrgsecskljezk"
+    assert keys["291"] == "buyer:otherbuyer" and keys["292"].startswith("name:els are|")
+    assert set(parsed.customers) == {"buyer:pnrgsecskljezk", "buyer:otherbuyer", keys["292"]}
+    her = parsed.customers["buyer:pnrgsecskljezk"]
+    assert (her.street, her.buyer, her.line) == ("4497 Ckndqnbhm St NE", "pnrgsecskljezk", 2)  # the first row's
+    assert {o.buyer for o in parsed.orders if o.number in ("301", "282")} == {"pnrgsecskljezk"}
+
+
+@needs_orders
+def test_the_real_etsy_buyers_with_two_addresses_are_one_customer_each():
+    etsy = oi.parse_orders((ORDERS_DIR / "etsy" / "EtsySoldOrders2023.csv").read_bytes())
+    by_buyer: dict[str, set[str]] = {}
+    for order in etsy.orders:
+        by_buyer.setdefault(order.buyer, set()).add(order.customer_key)
+    assert all(len(keys) == 1 for buyer, keys in by_buyer.items() if buyer)
+    her = etsy.customers["buyer:pnrgsecskljezk"]  # "4497 Ckndqnbhm St NE" and "4497 Ckndqnbhm st"
+    assert her.street == "4497 Ckndqnbhm St NE" and len(by_buyer["pnrgsecskljezk"]) == 1
+    assert sum(1 for o in etsy.orders if o.buyer == "pnrgsecskljezk") == 2
 
 
 def _order(status="open", fulfilled=None):

@@ -170,6 +170,24 @@ def test_the_import_command_says_a_row_was_counted_once(data_dir, tmp_path, caps
     i18n.set_language("nl")
 
 
+def test_an_etsy_buyer_is_found_again_by_her_account_in_a_later_file(database):
+    """Her new order in next year's file is written with another address: the buyer
+    account recorded with her earlier order says who she is."""
+    from tests.test_order_importers import etsy_sold_orders
+
+    first_plan, first = import_bytes(etsy_sold_orders(("301", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),
+                                                      ("282", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm st")))
+    assert (first.new, first.new_customers) == (2, 1)
+    person = Person.get(Person.name == "Dpvhsh Psrsckd")
+    assert {o.buyer for o in ShopOrder.select()} == {"pnrgsecskljezk"}
+    plan, later = import_bytes(etsy_sold_orders(("410", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm Str. N.E."),
+                                                ("411", "someone", "Els Are", "4497 Ckndqnbhm St NE")))
+    assert (later.new, later.new_customers, later.known_customers) == (2, 1, 1)
+    assert ShopOrder.get(ShopOrder.number == "410").person_id == person.id
+    assert ShopOrder.get(ShopOrder.number == "411").person_id != person.id  # another account: another customer
+    assert Person.get_by_id(person.id).street == "4497 Ckndqnbhm St NE"  # what she had is kept
+
+
 def test_known_customers_are_matched_by_email_else_name_and_address(database):
     typed = Person.create(name="Mila J.", email="MILA.JANSEN@example.nl", street="", is_influencer=True)
     noah = Person.create(name="Noah de Vries", street="Dorpsweg 3", postcode="9711AA", city="Groningen")

@@ -7,37 +7,92 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop import __version__, i18n, paths
-from desktop.i18n import _, ngettext
+from desktop.i18n import N_, _, ngettext
+
+# argparse words its own messages ("usage: ", "the following arguments are required: %s")
+# through the module gettext's default catalog. These are its texts that reach a user
+# (Python 3.11's argparse, word for word), listed so that `make catalogs` extracts them;
+# `_argparse_in_language` hands argparse the app's catalogs while the command line is read.
+ARGPARSE_TEXTS = (
+    # TRANSLATORS: argparse's texts (the command line's help and usage errors); keep the
+    # %(name)s and %s placeholders, and the line end of "%(prog)s: error: %(message)s".
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("unrecognized arguments: %s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+def argparse_plurals(n: int) -> list[str]:
+    """argparse's texts with a plural, in the app's language (written out for `make catalogs`)."""
+    return [ngettext("expected %s argument", "expected %s arguments", n)]
+
+
+@contextmanager
+def _argparse_in_language():
+    """argparse's own texts in the app's language while the command line is built and read
+    (its help, "usage:", its errors); the module's own gettext again afterwards."""
+    saved = argparse._, argparse.ngettext
+    argparse._, argparse.ngettext = i18n._, i18n.ngettext
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="afspraak", description=_("Afspraak: a deal is a deal."))
-    parser.add_argument("--version", action="version", version=f"afspraak {__version__}")
+    parser.add_argument("--version", action="version", version=f"afspraak {__version__}",
+                        help=_("show the version number and exit"))
     parser.add_argument("--data-dir", metavar="DIR", help=_("folder for the database and backups"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the app (nl or en)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    gui = sub.add_parser("gui", help=_("start the app (the default)"))
+    # --lang after the command too ("afspraak import FILE --lang nl"); `due` has its own.
+    lang_after = argparse.ArgumentParser(add_help=False)
+    lang_after.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
+                            help=_("language of the app (nl or en)"))
+
+    def command(name: str, **options) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[lang_after], **options)
+
+    gui = command("gui", help=_("start the app (the default)"))
     gui.add_argument("--smoke-test", action="store_true", help=_("start, show the window once and quit"))
     gui.add_argument("--minimised", action="store_true", help=_("start in the tray (used when starting at login)"))
     # bench/run.py: print when the window is shown again on a later start (not for users).
     gui.add_argument("--marks", action="store_true", help=argparse.SUPPRESS)
-    sub.add_parser("demo", help=_("fill an empty database with an example shop"))
-    b = sub.add_parser("backup", help=_("write a copy of the database"))
+    command("demo", help=_("fill an empty database with an example shop"))
+    b = command("backup", help=_("write a copy of the database"))
     b.add_argument("--out", metavar="FILE", help=_("where to write it (default: the backups folder)"))
-    r = sub.add_parser("restore", help=_("replace the database with a backup"))
+    r = command("restore", help=_("replace the database with a backup"))
     r.add_argument("file", metavar="FILE")
-    imp = sub.add_parser("import", help=_(
+    imp = command("import", help=_(
         "import the products or the orders from a WooCommerce, Shopify or Etsy export (CSV)"))
     imp.add_argument("file", metavar="FILE")
-    c = sub.add_parser("calendar", help=_("write open deadlines and promised dates as a calendar file (.ics)"))
+    c = command("calendar", help=_("write open deadlines and promised dates as a calendar file (.ics)"))
     c.add_argument("--out", metavar="FILE", required=True, help=_("the .ics file to write"))
-    e = sub.add_parser("export", help=_("write everything held on one person to a zip file (privacy request)"))
+    e = command("export", help=_("write everything held on one person to a zip file (privacy request)"))
     e.add_argument("--person", required=True, metavar="ID", help=_("the person's number, email address or full name"))
     e.add_argument("--out", required=True, metavar="FILE", help=_("the zip file to write"))
-    x = sub.add_parser("erase", help=_("erase one person and everything that names them (privacy request)"))
+    x = command("erase", help=_("erase one person and everything that names them (privacy request)"))
     x.add_argument("--person", required=True, metavar="ID", help=_("the person's number, email address or full name"))
     x.add_argument("--yes", action="store_true", help=_("really erase (without it, only show what would go)"))
     x.add_argument("--backups", action="store_true", help=_("erase them from the backup copies too"))
@@ -277,6 +332,16 @@ COMMANDS = {
 }
 
 
+def _saved_language(data_dir: str | None) -> str | None:
+    """The language saved in the settings, read before the database is opened (read-only,
+    nothing created): help and usage errors come in it too."""
+    from desktop.store import peek
+
+    if data_dir:
+        paths.set_data_dir(data_dir)
+    return peek.saved_settings(paths.configured_data_dir() / paths.DB_FILENAME, ("language",)).get("language")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # Pre-read --lang so --help and errors are in the right language.
@@ -284,8 +349,9 @@ def main(argv: list[str] | None = None) -> int:
     pre.add_argument("--lang")
     pre.add_argument("--data-dir")
     known, _rest = pre.parse_known_args(argv)
-    i18n.set_language(known.lang or i18n.system_language())
-    args = _parser().parse_args(argv)
+    i18n.set_language(known.lang or _saved_language(known.data_dir) or i18n.system_language())
+    with _argparse_in_language():
+        args = _parser().parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     if args.command in COMMANDS:

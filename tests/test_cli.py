@@ -4,10 +4,11 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from desktop import cli, paths
+from desktop import cli, i18n, paths
 from desktop.store.db import close_database
 from desktop.store.opening import open_database
 from desktop.store.models import Person
@@ -171,3 +172,86 @@ def test_an_unreadable_import_file_is_told_in_her_language(data_dir, tmp_path, c
     assert run_cli("--lang", language, "import", str(tmp_path)) == 1
     err = capsys.readouterr().err
     assert folder in err and "Is a directory" not in err, err
+
+
+# --- the command line's own words (argparse) in the chosen language ---------------------------
+
+def usage_error(capsys, *args) -> str:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(list(args))
+    assert stopped.value.code == 2
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize("language,usage,required,choice", [
+    ("nl", "gebruik: afspraak import [-h] [--lang {nl,en}] FILE", "afspraak import: fout: deze argumenten zijn "
+     "verplicht: FILE", "afspraak: fout: bij COMMAND: 'frobnicate' kan niet (kies uit 'gui', 'demo', "),
+    ("en", "usage: afspraak import [-h] [--lang {nl,en}] FILE", "afspraak import: error: the following arguments "
+     "are required: FILE", "afspraak: error: argument COMMAND: invalid choice: 'frobnicate' (choose from 'gui', "
+     "'demo', "),
+])
+def test_usage_errors_are_in_the_chosen_language(data_dir, capsys, language, usage, required, choice):
+    err = usage_error(capsys, "--lang", language, "import")
+    assert err.splitlines() == [usage, required]
+    unknown = usage_error(capsys, "--lang", language, "due", "--morgen")
+    assert unknown.splitlines()[-1] == {"nl": "afspraak: fout: onbekende argumenten: --morgen",
+                                        "en": "afspraak: error: unrecognized arguments: --morgen"}[language]
+    assert usage_error(capsys, "--lang", language, "frobnicate").splitlines()[-1].startswith(choice)
+
+
+@pytest.mark.parametrize("language,words", [
+    ("nl", ("opties:", "-h, --help", "deze hulp tonen en stoppen", "het versienummer tonen en stoppen")),
+    ("en", ("options:", "-h, --help", "show this help message and exit", "show the version number and exit")),
+])
+def test_the_help_is_in_the_chosen_language(data_dir, capsys, language, words):
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["--lang", language, "--help"])
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: afspraak" if language == "nl" else "usage: afspraak")
+    assert all(w in out for w in words)
+
+
+def test_argparse_keeps_its_own_words_outside_the_command_line(data_dir, capsys):
+    import argparse
+
+    own = argparse._
+    usage_error(capsys, "--lang", "nl", "import")
+    assert argparse._ is own
+
+
+def test_every_argparse_text_in_the_catalogs_is_one_argparse_writes():
+    """The texts are argparse's own, word for word: a Python whose argparse words them
+    differently shows that here, not as English in the Dutch command line."""
+    import argparse
+    import inspect
+
+    source = inspect.getsource(argparse)
+    for text in [*cli.ARGPARSE_TEXTS, "expected %s argument", "expected %s arguments"]:
+        assert repr(text) in source or f'"{text}"' in source, text
+    i18n.set_language("nl")
+    assert all(i18n.lookup(text) for text in cli.ARGPARSE_TEXTS)
+    assert cli.argparse_plurals(2) == ["hier horen %s waarden bij"]
+
+
+def test_lang_is_also_taken_after_the_command(data_dir, capsys):
+    fixture = str(Path(__file__).parent / "data" / "shop" / "woo_variations.csv")
+    assert run_cli("import", fixture, "--lang", "en") == 0
+    assert "new products" in capsys.readouterr().out
+    assert run_cli("import", fixture, "--lang", "nl") == 0
+    assert "producten ongewijzigd" in capsys.readouterr().out
+
+
+def test_without_lang_the_saved_language_words_the_command_line(data_dir, capsys, monkeypatch):
+    from desktop.store import settings
+
+    open_database()
+    settings.set("language", "en")
+    close_database()
+    monkeypatch.setattr(i18n, "system_language", lambda: "nl")
+    assert usage_error(capsys, "import").splitlines()[-1] == (
+        "afspraak import: error: the following arguments are required: FILE")
+    settings_file = paths.configured_data_dir() / paths.DB_FILENAME
+    settings_file.unlink()  # nothing saved: the system's language
+    assert usage_error(capsys, "import").splitlines()[-1] == "afspraak import: fout: deze argumenten zijn verplicht: FILE"
+    assert not settings_file.exists()  # reading the setting created nothing

@@ -250,3 +250,62 @@ def test_the_window_says_a_cut_file_was_not_imported(qtbot, window, monkeypatch,
     assert finished.args[0] == text
     assert sorted(Product.select(Product.key, Product.price_cents).tuples()) == before
     assert window.shipping._job is None  # free for the next try
+
+
+# --- a file with only its column names -------------------------------------------------------
+
+PRODUCTS_HEADER = "Handle,Title,Variant SKU,Variant Price\n"
+ORDERS_HEADER = "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Total\n"
+
+
+@pytest.mark.parametrize("content", [
+    PRODUCTS_HEADER, "\ufeff" + PRODUCTS_HEADER, PRODUCTS_HEADER.replace("\n", "\r\n"),
+    PRODUCTS_HEADER + ",,,\n,,,\n",  # a spreadsheet's empty rows below it
+    ORDERS_HEADER, ORDERS_HEADER + ",,,,,,\n",
+])
+def test_a_file_with_only_its_column_names_is_said_to_hold_no_rows(content):
+    from desktop.domain.order_importers import parse_any
+
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        parse_any(content.encode())
+    assert failed.value.line == 0 and str(failed.value).startswith(
+        "The file holds only the column names, no rows below them: there is nothing to import.")
+
+
+@pytest.mark.parametrize("language,words", [
+    ("nl", "is niet geïmporteerd. Het bestand bevat alleen de kolomnamen, zonder regels eronder: er is niets "
+           "te importeren."),
+    ("en", "was not imported. The file holds only the column names, no rows below them: there is nothing to "
+           "import."),
+])
+def test_the_import_command_says_a_file_holds_no_rows_and_changes_nothing(data_dir, tmp_path, capsys, language,
+                                                                          words):
+    open_database()
+    Person.create(name="Blijft")
+    close_database()
+    before = paths.db_path().read_bytes()
+    for name, header in (("products_export_1.csv", PRODUCTS_HEADER), ("orders_export_1.csv", ORDERS_HEADER)):
+        empty = tmp_path / name
+        empty.write_text(header, encoding="utf-8")
+        assert cli.main(["--lang", language, "import", str(empty)]) == 1
+        close_database()
+        out = capsys.readouterr()
+        assert words in out.err and not out.out
+        assert paths.db_path().read_bytes() == before
+
+
+def test_the_window_says_a_file_holds_no_rows(qtbot, window, monkeypatch, tmp_path):
+    from desktop.views import dialogs, order_import
+
+    warned, previews = [], []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append(text))
+    monkeypatch.setattr(order_import, "run_dialog", lambda preview: previews.append(preview))
+    empty = tmp_path / "orders_export_1.csv"
+    empty.write_text(ORDERS_HEADER, encoding="utf-8")
+    with qtbot.waitSignal(window.shipping.import_finished, timeout=10000):
+        window.shipping.import_file(empty)
+    assert not previews and warned == [
+        "„orders_export_1.csv” is niet geïmporteerd. Het bestand bevat alleen de kolomnamen, zonder regels eronder: "
+        "er is niets te importeren. Exporteer het opnieuw uit de winkel, met de producten of bestellingen die je erin "
+        "wilt hebben. Er is niets veranderd."]

@@ -111,6 +111,32 @@ def test_an_orders_file_dropped_on_the_window_is_previewed_then_imported(qtbot, 
     assert Person.get(Person.email == "lotte.peeters@example.be").address_form == "u"
 
 
+def test_a_repeated_row_is_told_in_the_preview_and_the_summary(qtbot, window, monkeypatch, tmp_path):
+    from tests.test_order_importers import as_file, nl_rows
+
+    rows = nl_rows()
+    path = tmp_path / "orders_export.csv"
+    path.write_bytes(as_file(rows[:2] + [rows[1]] + rows[2:]))  # #2001 on two identical rows
+    said = "Regel 4 is in elke kolom gelijk aan regel 2 (bestelling #2001): één keer geteld."
+    seen = []
+
+    def accept_with_ticks(preview):
+        seen.append(preview.findChild(type(preview.counts), "previewNotes").text())
+        preview.set_made_to_order("sku:NK-502", True)
+        seen.append(preview.custom.text())
+        return QDialog.Accepted
+
+    monkeypatch.setattr(order_import, "run_dialog", accept_with_ticks)
+    told = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    summary = drop_file(qtbot, window, path)
+    assert said in seen[0].splitlines()
+    assert seen[1].startswith("2 artikelen worden")  # #2001's necklace once, and #2005's
+    assert summary.custom_orders == 2 and said in told[0].splitlines()
+    assert [o.order_number for o in CustomOrder.select().where(CustomOrder.order_number.startswith("#2001"))] == [
+        "#2001"]
+
+
 def test_a_cancelled_preview_changes_nothing(qtbot, window, monkeypatch):
     before = (ShopOrder.select().count(), Person.select().count(), CustomOrder.select().count())
     monkeypatch.setattr(order_import, "run_dialog", lambda preview: QDialog.Rejected)

@@ -3,6 +3,8 @@ file, and the awkward details (double-encoded names, zips, PHP meta, cut-off fil
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from desktop.domain.importers import ImportFailed, ParsedExport
 from tests.shared_data import shared_dir
 
 DATA = Path(__file__).parent / "data" / "shop"
+NL_ORDERS = DATA / "shopify_orders_nl.csv"
 SHARED = shared_dir()
 ORDERS_DIR = SHARED / "data" / "shop-exports" / "orders" if SHARED else None
 ORDER_FILES = sorted(ORDERS_DIR.glob("*/*.csv")) if ORDERS_DIR and ORDERS_DIR.is_dir() else []
@@ -30,9 +33,11 @@ EXPECTED = {
     # 1199 rows of which 978 only delimiters (Excel): 221 orders, one item each; 215 e-mail
     # addresses (six customers ordered twice).
     "customer_order_csv_export_one_row_per_order.csv": ("woocommerce", 221, 215, 221, 0),
-    # 1605 orders, no e-mail: 1540 people by name and address (street, postcode without
-    # its ZIP+4 tail); the file lists no items ("Number of Items" only).
-    "EtsySoldOrders2023.csv": ("etsy", 1605, 1540, 0, 0),
+    # 1605 orders, no e-mail: 1418 buyer accounts ("Buyer User ID"; 8 of them wrote their
+    # name or address two ways) and 115 guests by name and address (street, postcode
+    # without its ZIP+4 tail), one of whom is also an account's buyer: 1532 people. The
+    # file lists no items ("Number of Items" only).
+    "EtsySoldOrders2023.csv": ("etsy", 1605, 1532, 0, 0),
 }
 
 
@@ -204,6 +209,94 @@ def test_an_order_without_its_number_is_refused():
     assert failed.value.line == 3
 
 
+# --- rows repeated, rows of one order that disagree ----------------------------------------
+
+def nl_rows() -> list[list[str]]:
+    """Our Dutch file's rows as cells (#2001's notes span two lines of the file)."""
+    return list(csv.reader(io.StringIO(NL_ORDERS.read_text(encoding="utf-8"), newline="")))
+
+
+def as_file(rows: list[list[str]]) -> bytes:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode()
+
+
+def cell(rows, row: list[str], column: str, value: str) -> list[str]:
+    changed = list(row)
+    changed[rows[0].index(column)] = value
+    return changed
+
+
+def by_number(parsed: oi.ParsedOrders) -> dict[str, oi.OrderRow]:
+    return {o.number: o for o in parsed.orders}
+
+
+def test_our_file_has_nothing_to_say_about_its_rows():
+    assert oi.parse_orders(NL_ORDERS.read_bytes()).notes == []
+
+
+@pytest.mark.parametrize("language,words", [
+    ("nl", "Regel 4 is in elke kolom gelijk aan regel 2 (bestelling #2001): één keer geteld."),
+    ("en", "Line 4 is the same as line 2 in every column (order #2001): counted once."),
+])
+def test_a_row_repeated_in_every_column_is_counted_once_and_said(language, words):
+    """#2001 (a made-to-order necklace) twice: one line, one item, not two pieces to make.
+    Its first row ends on line 3 (a two-line note), so the copy starts on line 4."""
+    i18n.set_language(language)
+    rows = nl_rows()
+    parsed = oi.parse_orders(as_file(rows[:2] + [rows[1]] + rows[2:]))
+    assert parsed.notes == [words]
+    first = by_number(parsed)["#2001"]
+    assert (len(first.lines), first.item_count, first.total_cents) == (1, 1, 3990)
+    assert len(parsed.orders) == 6 and len(parsed.customers) == len(oi.parse_orders(NL_ORDERS.read_bytes()).customers)
+
+
+def test_two_rows_of_one_order_that_differ_in_a_line_item_column_are_two_items():
+    """Shopify writes an order's later items with its number and e-mail only: the same
+    product twice is two items as long as the rows differ somewhere."""
+    rows = nl_rows()
+    assert rows[3][rows[0].index("Lineitem fulfillment status")] == "pending"
+    second = cell(rows, rows[3], "Lineitem fulfillment status", "fulfilled")  # #2002's second item, sent
+    parsed = oi.parse_orders(as_file(rows[:4] + [second] + rows[4:]))
+    assert parsed.notes == []
+    assert [li.sku for li in by_number(parsed)["#2002"].lines] == ["SH-401", "OR-101", "OR-101"]
+
+
+@pytest.mark.parametrize("language,customer,total", [
+    ("nl", "Bestelling #2001: regel 4 noemt een andere klant (iemand.anders@example.nl) dan regel 2 "
+           "(mila.jansen@example.nl); de bestelling blijft bij de klant van regel 2. Het artikel op regel 4 telt "
+           "erin mee: kijk de bestelling na in de winkel.",
+     "Bestelling #2001: regel 4 geeft een ander totaal (€ 999,00) dan regel 2 (€ 39,90); het totaal van regel 2 "
+     "blijft staan."),
+    ("en", "Order #2001: line 4 names another customer (iemand.anders@example.nl) than line 2 "
+           "(mila.jansen@example.nl); the order stays with the customer of line 2. The item on line 4 is counted "
+           "in it: check the order in the shop.",
+     "Order #2001: line 4 gives another total (€999.00) than line 2 (€39.90); the total of line 2 is kept."),
+])
+def test_rows_of_one_order_that_disagree_about_the_customer_or_total_are_said(language, customer, total):
+    i18n.set_language(language)
+    rows = nl_rows()
+    other = cell(rows, cell(rows, rows[1], "Email", "iemand.anders@example.nl"), "Total", "999.00")
+    parsed = oi.parse_orders(as_file(rows[:2] + [other] + rows[2:]))
+    assert [n.replace("\xa0", " ") for n in parsed.notes] == [customer, total]
+    order = by_number(parsed)["#2001"]
+    assert order.customer_key == "email:mila.jansen@example.nl" and order.total_cents == 3990
+    assert len(order.lines) == 2  # the other row's item is kept, and the note says so
+    assert "email:iemand.anders@example.nl" not in parsed.customers
+
+
+def test_many_repeated_rows_are_said_ten_by_ten_then_counted():
+    i18n.set_language("en")
+    rows = nl_rows()
+    parsed = oi.parse_orders(as_file(rows + rows[1:] + rows[1:]))  # the file pasted under itself twice
+    assert len(parsed.orders) == 6 and sum(len(o.lines) for o in parsed.orders) == 7
+    repeated = 2 * (len(rows) - 1)
+    assert len(parsed.notes) == 11 and all("counted once" in n for n in parsed.notes[:10])
+    assert parsed.notes[10] == f"… and {repeated - 10} more rows the same as an earlier one in every column: " \
+                               "each counted once."
+
+
 # --- details ----------------------------------------------------------------------------
 
 def test_double_encoded_utf8_is_repaired_and_good_text_left_alone():
@@ -268,6 +361,47 @@ def test_etsy_sold_order_items_carry_the_personalisation():
     assert [li.sku for li in order.lines] == ["NK-502", "OR-101"]
     assert oi.personalisation(order, order.lines[0]) == "Kleur: Goud; Personalisatie: Jolie"
     assert parsed.customers[order.customer_key].country == "NL"
+
+
+ETSY_HEADER = "Sale Date\tOrder ID\tBuyer User ID\tFull Name\tNumber of Items\tStreet 1\tShip City\tShip Zipcode\t" \
+              "Ship Country\tCurrency\tOrder Total\n"
+
+
+def etsy_sold_orders(*rows: tuple[str, str, str, str]) -> bytes:
+    """An Etsy "Sold Orders" file (TAB-separated, as the real one): (order, buyer, name, street)."""
+    return (ETSY_HEADER + "\n".join(
+        f"11/20/2026\t{number}\t{buyer}\t{name}\t1\t{street}\tColumbia Heights\t55421\tUnited States\tUSD\t17.00"
+        for number, buyer, name, street in rows)).encode()
+
+
+def test_one_etsy_buyer_whose_address_is_written_two_ways_is_one_customer():
+    parsed = oi.parse_orders(etsy_sold_orders(
+        ("301", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),
+        ("282", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm st"),
+        ("283", "PNRGSECSKLJEZK", "Dpvhsh  Psrsckd", "4497 Ckndqnbhm Street"),
+        ("290", "", "Dpvhsh Psrsckd", "4497 Ckndqnbhm st"),  # a guest checkout at one of those addresses: hers too
+        ("291", "otherbuyer", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),  # another account: another customer
+        ("292", "", "Els Are", "1 Main St"),  # a guest: by name and address, as before
+    ))
+    keys = {o.number: o.customer_key for o in parsed.orders}
+    assert keys["301"] == keys["282"] == keys["283"] == keys["290"] == "buyer:pnrgsecskljezk"
+    assert keys["291"] == "buyer:otherbuyer" and keys["292"].startswith("name:els are|")
+    assert set(parsed.customers) == {"buyer:pnrgsecskljezk", "buyer:otherbuyer", keys["292"]}
+    her = parsed.customers["buyer:pnrgsecskljezk"]
+    assert (her.street, her.buyer, her.line) == ("4497 Ckndqnbhm St NE", "pnrgsecskljezk", 2)  # the first row's
+    assert {o.buyer for o in parsed.orders if o.number in ("301", "282")} == {"pnrgsecskljezk"}
+
+
+@needs_orders
+def test_the_real_etsy_buyers_with_two_addresses_are_one_customer_each():
+    etsy = oi.parse_orders((ORDERS_DIR / "etsy" / "EtsySoldOrders2023.csv").read_bytes())
+    by_buyer: dict[str, set[str]] = {}
+    for order in etsy.orders:
+        by_buyer.setdefault(order.buyer, set()).add(order.customer_key)
+    assert all(len(keys) == 1 for buyer, keys in by_buyer.items() if buyer)
+    her = etsy.customers["buyer:pnrgsecskljezk"]  # "4497 Ckndqnbhm St NE" and "4497 Ckndqnbhm st"
+    assert her.street == "4497 Ckndqnbhm St NE" and len(by_buyer["pnrgsecskljezk"]) == 1
+    assert sum(1 for o in etsy.orders if o.buyer == "pnrgsecskljezk") == 2
 
 
 def _order(status="open", fulfilled=None):

@@ -137,6 +137,57 @@ def test_made_to_order_items_become_custom_orders_and_follow_the_shop(database):
     assert ShopOrder.select().count() == 6 and CustomOrder.select().count() == 5
 
 
+def nl_file_with_2001_twice(tmp_path):
+    """Our Dutch file with #2001 (a made-to-order necklace) on two identical rows."""
+    from tests.test_order_importers import as_file, nl_rows
+
+    rows = nl_rows()
+    path = tmp_path / "orders_export.csv"
+    path.write_bytes(as_file(rows[:2] + [rows[1]] + rows[2:]))
+    return path
+
+
+def test_a_repeated_row_makes_one_custom_order_not_two(database, tmp_path):
+    i18n.set_language("en")
+    demo_products("NK-502")
+    plan, summary = import_bytes(nl_file_with_2001_twice(tmp_path).read_bytes(), marks={"sku:NK-502"})
+    made = [o.order_number for o in CustomOrder.select().order_by(CustomOrder.order_number)]
+    assert made == ["#2001", "#2005"]  # not #2001-1 and #2001-2
+    assert summary.custom_orders == 2 and summary.notes and "line 4" in summary.notes[0].lower()
+    stored = ShopOrder.get(ShopOrder.number == "#2001")
+    assert stored.item_count == 1 and ShopOrderLine.select().where(ShopOrderLine.shop_order == stored).count() == 1
+
+
+@pytest.mark.parametrize("language,words", [
+    ("nl", "Regel 4 is in elke kolom gelijk aan regel 2 (bestelling #2001): één keer geteld."),
+    ("en", "Line 4 is the same as line 2 in every column (order #2001): counted once."),
+])
+def test_the_import_command_says_a_row_was_counted_once(data_dir, tmp_path, capsys, language, words):
+    assert cli.main(["--lang", language, "import", str(nl_file_with_2001_twice(tmp_path))]) == 0
+    out = capsys.readouterr().out
+    assert words in out.splitlines()
+    assert ("6 nieuwe bestellingen" if language == "nl" else "6 new orders") in out
+    i18n.set_language("nl")
+
+
+def test_an_etsy_buyer_is_found_again_by_her_account_in_a_later_file(database):
+    """Her new order in next year's file is written with another address: the buyer
+    account recorded with her earlier order says who she is."""
+    from tests.test_order_importers import etsy_sold_orders
+
+    first_plan, first = import_bytes(etsy_sold_orders(("301", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),
+                                                      ("282", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm st")))
+    assert (first.new, first.new_customers) == (2, 1)
+    person = Person.get(Person.name == "Dpvhsh Psrsckd")
+    assert {o.buyer for o in ShopOrder.select()} == {"pnrgsecskljezk"}
+    plan, later = import_bytes(etsy_sold_orders(("410", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm Str. N.E."),
+                                                ("411", "someone", "Els Are", "4497 Ckndqnbhm St NE")))
+    assert (later.new, later.new_customers, later.known_customers) == (2, 1, 1)
+    assert ShopOrder.get(ShopOrder.number == "410").person_id == person.id
+    assert ShopOrder.get(ShopOrder.number == "411").person_id != person.id  # another account: another customer
+    assert Person.get_by_id(person.id).street == "4497 Ckndqnbhm St NE"  # what she had is kept
+
+
 def test_known_customers_are_matched_by_email_else_name_and_address(database):
     typed = Person.create(name="Mila J.", email="MILA.JANSEN@example.nl", street="", is_influencer=True)
     noah = Person.create(name="Noah de Vries", street="Dorpsweg 3", postcode="9711AA", city="Groningen")

@@ -129,3 +129,13 @@ def test_the_orders_import_summary_is_worded_from_its_counts():
     assert lines[0] == "2 new orders" and lines[5] == "1 new custom order in Maatwerk"
     assert lines[-2:] == ["Een notitie.", "3 made-to-order items are in orders without a customer: "
                                           "no custom orders were made for them."]
+
+
+def test_an_orders_import_summary_with_more_notes_than_shown_says_how_many_more():
+    from desktop.presentation import import_texts
+    from desktop.store.shop_orders import OrderImportSummary
+
+    summary = OrderImportSummary("shopify", notes=[f"Regel {n}." for n in range(2, 16)])
+    with i18n.speaking("nl"):
+        lines = import_texts.order_summary_lines(summary, limit=10)
+    assert lines[-11:-1] == [f"Regel {n}." for n in range(2, 12)] and lines[-1] == "… en nog 4"

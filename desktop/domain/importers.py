@@ -618,7 +618,13 @@ class _Rows:
                 return start, cells
 
     def __iter__(self):
+        for start, row, _cells in self.with_cells():
+            yield start, row
+
+    def with_cells(self):
+        """(start line, {field: value}, every cell of the row as the file writes it)."""
         count = 0
+        filled = 0  # rows with something in them
         last: tuple[int, list[str]] | None = None
         while True:
             start = self.reader.line_num + 1
@@ -643,7 +649,8 @@ class _Rows:
                 raise ImportFailed(start, _(
                     "this row has {found} cells but the header has {expected}; a quote or a "
                     "delimiter is probably missing.").format(found=len(cells), expected=len(self.header)))
-            yield start, {key: (cells[i] if i < len(cells) else "") for key, i in self.index.items()}
+            filled += 1
+            yield start, {key: (cells[i] if i < len(cells) else "") for key, i in self.index.items()}, cells
         if not self.text.endswith(("\n", "\r")):
             if count == 0:
                 raise _cut_off(self.header_line, _("the file stops in its first line, the column names"))
@@ -652,6 +659,10 @@ class _Rows:
                 raise _cut_off(last[0], _(
                     "the last row stops after {found} of the {expected} columns, without a line end").format(
                         found=len(last[1]), expected=self.width))
+        if not filled:
+            raise ImportFailed(0, _(
+                "The file holds only the column names, no rows below them: there is nothing to import. "
+                "Export it from the shop again, with the products or orders you want in it."))
         if self.progress:
             self.progress(self.total_lines, self.total_lines)
 

@@ -25,7 +25,8 @@ What the real exports hold (shared/data/shop-exports/SOURCES.md) and how it is m
   end; US zips that lost their leading zero (``7302`` → ``07302``); names written twice
   through UTF-8 (``MontrÃ©al`` → ``Montréal``) are repaired.
 
-Customers: one per email address (case does not count), else per name and address
+Customers: one per email address (case does not count), else per buyer account (Etsy's
+"Buyer User ID": one buyer whose address is written two ways is one customer), else per name and address
 (name, street and postcode, case, punctuation and a US ZIP+4 tail not counting). The
 country of the address decides NL/BE (else "other"); language nl for NL and BE, en
 elsewhere; Belgians get "u", the Dutch "je" (``customer_profile``). An order without
@@ -40,7 +41,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 
@@ -48,7 +49,7 @@ from desktop import defaults
 from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ImportFailed, Layout, Progress, _Rows, decode, other_export, parse_amount,
                                       repair_text)
-from desktop.i18n import N_, _, ngettext
+from desktop.i18n import N_, _, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
 WOOCOMMERCE = "woocommerce"
@@ -154,6 +155,7 @@ LAYOUTS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "total": ("Order Total",),
             "item_count": ("Number of Items",),
             "email": ("Buyer Email",),
+            "buyer": ("Buyer User ID",),  # the buyer's Etsy account: one customer, however the address is written
             "full_name": ("Full Name", "Ship Name"),
             "first_name": ("First Name",),
             "last_name": ("Last Name",),
@@ -217,6 +219,7 @@ class CustomerRow:
     language: str
     address_form: str
     line: int  # where the customer first appears
+    buyer: str = ""  # the buyer's account on the platform (Etsy's "Buyer User ID"), when the file names it
 
 
 @dataclass(frozen=True)
@@ -240,6 +243,7 @@ class OrderRow:
     note_attributes: tuple[tuple[str, str], ...]
     lines: tuple[OrderLine, ...]
     item_count: int
+    buyer: str = ""  # the buyer's account on the platform, when the file names it
 
 
 @dataclass
@@ -388,10 +392,13 @@ def customer_profile(code: str) -> tuple[str, str, str]:
     return defaults.DEFAULT_COUNTRY, defaults.DEFAULT_LANGUAGE, defaults.DEFAULT_ADDRESS_FORM
 
 
-def customer_key(email: str, name: str, street: str, postcode: str) -> str:
-    """Who a customer is: the email address, else name and address; "" for nobody."""
+def customer_key(email: str, name: str, street: str, postcode: str, buyer: str = "") -> str:
+    """Who a customer is: the email address, else the buyer's account on the platform
+    (Etsy's "Buyer User ID"), else name and address; "" for nobody."""
     if email.strip():
         return "email:" + email.strip().casefold()
+    if buyer.strip():
+        return "buyer:" + buyer.strip().casefold()
     if not name.strip():
         return ""
     base = re.sub(r"\s+", "", postcode.upper()).split("-")[0]
@@ -588,12 +595,23 @@ def custom_order_note(order: OrderRow, line: OrderLine) -> str:
 
 # --- parsing ---------------------------------------------------------------------------
 
+ROW_NOTES = 10  # notes about single rows (repeated, disagreeing) said one by one; the rest counted
+
+
 def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
-    """Read a Shopify, WooCommerce or Etsy orders export; raises ImportFailed on a bad file."""
+    """Read a Shopify, WooCommerce or Etsy orders export; raises ImportFailed on a bad file.
+
+    A row repeated in every column (copied twice, two exports pasted together) is read once
+    and noted; rows of one order that name another customer or another total than its
+    first row are noted, and the first row's customer and total are kept (Shopify writes
+    them on the first row of an order)."""
     rows = _Rows(decode(data), progress, detect=_detect)
     platform = rows.layout.split("_")[0]
     parsed = ParsedOrders(platform=platform, layout=rows.layout)
     groups: dict[str, dict] = {}
+    seen: dict[tuple[str, ...], int] = {}  # a row's cells -> the line that first held them
+    repeated: list[str] = []
+    disagreeing: list[str] = []
     if platform == WOOCOMMERCE:
         read = _woocommerce_row
     elif platform == ETSY:
@@ -602,7 +620,13 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         read = _shopify_row
     # Every row read first: a file cut off is refused as such (the reader checks its end)
     # before a half cell in its last row is taken for a wrong value.
-    for line, row in list(rows):
+    for line, row, cells in list(rows.with_cells()):
+        same = _cells_key(cells)
+        if same in seen:
+            repeated.append(_("Line {line} is the same as line {first} in every column (order {number}): "
+                              "counted once.").format(line=line, first=seen[same], number=_text(row.get("number", ""))))
+            continue
+        seen[same] = line
         record = read(rows, row, line)
         number = record["number"]
         if not number:
@@ -612,15 +636,86 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         if group is None:
             groups[number] = record
         else:
+            disagreeing.extend(_disagreements(group, record))
             for key, value in record.items():
                 if key == "lines":
                     group["lines"].extend(value)
                 elif key not in ("line",) and value not in (None, "", ()) and group.get(key) in (None, "", ()):
                     group[key] = value
+    accounts: dict[str, str] = {}  # a name and address -> the customer key of the buyer account it was seen with
     for record in groups.values():
-        _finish(parsed, record)
+        _finish(parsed, record, accounts)
+    _join_guests(parsed, accounts)
+    parsed.notes.extend(_capped(repeated, lambda n: ngettext(
+        "… and {n} more row the same as an earlier one in every column: counted once.",
+        "… and {n} more rows the same as an earlier one in every column: each counted once.", n).format(n=n)))
+    parsed.notes.extend(_capped(disagreeing, lambda n: ngettext(
+        "… and {n} more row that disagrees with the first row of its order: the first row's customer and "
+        "total are kept.",
+        "… and {n} more rows that disagree with the first row of their order: the first row's customer and "
+        "total are kept.", n).format(n=n)))
     _say_what_is_missing(parsed)
     return parsed
+
+
+def _cells_key(cells: list[str]) -> tuple[str, ...]:
+    """What a row holds, for telling a repeated row: every cell, trailing empty ones left out."""
+    values = [c.strip() for c in cells]
+    while values and not values[-1]:
+        values.pop()
+    return tuple(values)
+
+
+def _capped(notes: list[str], more: Callable[[int], str]) -> list[str]:
+    if len(notes) <= ROW_NOTES:
+        return notes
+    return notes[:ROW_NOTES] + [more(len(notes) - ROW_NOTES)]
+
+
+def _who(record: dict) -> str:
+    return record.get("email") or record.get("name") or ""
+
+
+def _same_customer(first: dict, other: dict) -> bool:
+    """Whether two rows of one order name the same customer, as far as both say: the
+    e-mail address (case does not count), else the buyer's account, else the name."""
+    for key, fold in (("email", str.casefold), ("buyer", str.casefold), ("name", _fold)):
+        a, b = first.get(key) or "", other.get(key) or ""
+        if a and b:
+            return fold(a) == fold(b)
+    return True
+
+
+def _disagreements(first: dict, other: dict) -> list[str]:
+    """Notes for a later row of an order (``other``) that names another customer or another
+    total than the order's first row; the first row's are kept."""
+    out = []
+    if not _same_customer(first, other):
+        note = _("Order {number}: line {line} names another customer ({other}) than line {first} ({customer}); "
+                 "the order stays with the customer of line {first}.").format(
+            number=first["number"], line=other["line"], other=_who(other), first=first["line"], customer=_who(first))
+        if other["lines"]:
+            note += " " + _("The item on line {line} is counted in it: check the order in the shop.").format(
+                line=other["line"])
+        out.append(note)
+    total, other_total = first.get("total"), other.get("total")
+    if total is not None and other_total is not None and total != other_total:
+        currency = first.get("currency") or other.get("currency") or ""
+        out.append(_("Order {number}: line {line} gives another total ({other}) than line {first} ({total}); "
+                     "the total of line {first} is kept.").format(
+            number=first["number"], line=other["line"], other=_money(other_total, currency), first=first["line"],
+            total=_money(total, currency)))
+    return out
+
+
+def _money(cents: int, currency: str) -> str:
+    """An amount of the file for a note: with its currency when the file names a known one."""
+    if re.fullmatch(r"[A-Z]{3}", currency):
+        try:
+            return format_money(cents, currency)
+        except (ValueError, LookupError):
+            pass
+    return format_number(cents / 100)
 
 
 def _base_record(number: str, line: int) -> dict:
@@ -744,6 +839,7 @@ def _etsy_row(rows: _Rows, row: dict, line: int) -> dict:
     for key in ("subtotal", "shipping", "tax", "discount", "total"):
         record[key] = _amount(rows, row, key, line)
     record["email"] = _text(row.get("email", ""))
+    record["buyer"] = _text(row.get("buyer", ""))
     record["phone"] = ""
     record["notes"] = ""
     full = _text(row.get("full_name", ""))
@@ -772,7 +868,7 @@ def _status(record: dict, lines: list[OrderLine]) -> str:
     return OPEN
 
 
-def _finish(parsed: ParsedOrders, record: dict) -> None:
+def _finish(parsed: ParsedOrders, record: dict, accounts: dict[str, str]) -> None:
     line = record["line"]
     created = record.get("created")
     if created is None:
@@ -780,14 +876,17 @@ def _finish(parsed: ParsedOrders, record: dict) -> None:
     country_raw = record.get("country_raw", "")
     postcode = clean_postcode(record.get("postcode_raw", ""), country_raw)
     code = country_code(country_raw, postcode)
-    key = customer_key(record.get("email", ""), record.get("name", ""), record.get("street", ""), postcode)
+    buyer = record.get("buyer", "")
+    key = customer_key(record.get("email", ""), record.get("name", ""), record.get("street", ""), postcode, buyer)
+    if buyer and not record.get("email"):
+        accounts.setdefault(customer_key("", record.get("name", ""), record.get("street", ""), postcode), key)
     if key and key not in parsed.customers:
         country, language, form = customer_profile(code)
         email = record.get("email", "")
         parsed.customers[key] = CustomerRow(
             key=key, name=record.get("name", "") or email, email=email, phone=record.get("phone", ""),
             street=record.get("street", ""), postcode=postcode, city=record.get("city", ""), country=country,
-            country_name=country_raw, language=language, address_form=form, line=line)
+            country_name=country_raw, language=language, address_form=form, line=line, buyer=buyer)
     elif key:
         known = parsed.customers[key]
         if known.name == known.email and record.get("name"):  # the first row only had the e-mail
@@ -802,7 +901,20 @@ def _finish(parsed: ParsedOrders, record: dict) -> None:
         status=_status(record, lines), fulfilled_on=_day(record.get("fulfilled_at")),
         shop_status=record.get("shop_status", ""), notes=record.get("notes", ""),
         note_attributes=tuple(record.get("note_attributes", ())), lines=tuple(lines),
-        item_count=record.get("item_count") or sum(li.quantity for li in lines)))
+        item_count=record.get("item_count") or sum(li.quantity for li in lines), buyer=buyer))
+
+
+def _join_guests(parsed: ParsedOrders, accounts: dict[str, str]) -> None:
+    """An order without a buyer account (a guest checkout) whose name and address are those
+    of an order with one in the file belongs to that buyer."""
+    joined = set()
+    for i, order in enumerate(parsed.orders):
+        account = accounts.get(order.customer_key) if order.customer_key.startswith("name:") else None
+        if account:
+            parsed.orders[i] = replace(order, customer_key=account)
+            joined.add(order.customer_key)
+    for key in joined:
+        parsed.customers.pop(key, None)
 
 
 def _say_what_is_missing(parsed: ParsedOrders) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.i18n import ngettext
+from desktop.i18n import _, ngettext
 from desktop.store.shop_orders import OrderImportSummary
 
 
@@ -27,4 +27,6 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[st
             "{n} made-to-order items are in orders without a customer: no custom orders were made for them.",
             summary.without_customer).format(n=summary.without_customer))
     lines.extend(notes[:limit])
+    if len(notes) > limit:
+        lines.append(_("… and {n} more").format(n=len(notes) - limit))
     return lines

@@ -248,7 +248,18 @@ def _v11(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11]
+def _v12(database: peewee.SqliteDatabase) -> None:
+    """The buyer's account on the platform with each shop order (Etsy's "Buyer User ID"):
+    one buyer whose address is written two ways is one customer, also in a later import.
+    Orders imported before keep "" until they are imported again."""
+    for sql in (
+        'ALTER TABLE "shop_order" ADD COLUMN "buyer" VARCHAR(255) NOT NULL DEFAULT \'\'',
+        'CREATE INDEX "shop_order_platform_buyer" ON "shop_order" ("platform", "buyer")',
+    ):
+        database.execute_sql(sql)
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

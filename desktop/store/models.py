@@ -358,9 +358,11 @@ class ShopOrder(BaseModel):
     item_count = IntegerField(default=0)
     imported_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+    # The buyer's account on the platform (Etsy's "Buyer User ID"), "" when the file has none (v12).
+    buyer = CharField(default="")
 
     class Meta:
-        indexes = ((("platform", "number"), True),)
+        indexes = ((("platform", "number"), True), (("platform", "buyer"), False))
 
 
 class ShopOrderLine(BaseModel):

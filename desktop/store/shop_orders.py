@@ -7,7 +7,8 @@ then writes it in ONE transaction (chunked, with ``progress`` between chunks; an
 a cancel leaves the database exactly as it was):
 
 - a ``ShopOrder`` per order (key: platform + number; a second import updates, never
-  duplicates) with its ``ShopOrderLine``s, linked to the customer (a ``Person``);
+  duplicates) with its ``ShopOrderLine``s, linked to the customer (a ``Person``) and
+  the buyer's account on the platform, which finds that customer again in a later file;
 - the made-to-order marks the owner ticked are remembered on the products (a ticked item
   the catalogue does not hold yet is added to it);
 - every line of a made-to-order product becomes a ``CustomOrder`` in Maatwerk once, with
@@ -34,7 +35,7 @@ from desktop.store.db import db, handing_turns
 from desktop.store.models import CustomOrder, Event, Person, Product, ShopOrder, ShopOrderLine
 
 ORDER_FIELDS = ("person_id", "ordered_on", "ordered_at", "currency", "subtotal_cents", "shipping_cents", "tax_cents",
-                "discount_cents", "total_cents", "status", "shop_status", "fulfilled_on", "notes", "item_count")
+                "discount_cents", "total_cents", "status", "shop_status", "fulfilled_on", "notes", "item_count", "buyer")
 LINE_FIELDS = ("position", "name", "sku", "quantity", "price_cents", "personalisation")
 FILLED_FROM_THE_SHOP = ("phone", "street", "postcode", "city")  # filled in for a known customer when empty
 
@@ -109,11 +110,29 @@ def _person_keys() -> tuple[dict[str, int], dict[str, int]]:
     return by_email, by_name
 
 
-def _match_person(customer: CustomerRow, by_email: dict[str, int], by_name: dict[str, int]) -> int | None:
+def _buyers(platform: str, customers: dict[str, CustomerRow]) -> dict[str, int]:
+    """The people earlier orders of these buyer accounts (on ``platform``) were imported for."""
+    wanted = sorted({c.buyer for c in customers.values() if c.buyer})
+    found: dict[str, int] = {}
+    for chunk in range(0, len(wanted), 500):
+        for buyer, pid in (ShopOrder.select(ShopOrder.buyer, ShopOrder.person)
+                           .where(ShopOrder.platform == platform, ShopOrder.buyer.in_(wanted[chunk:chunk + 500]),
+                                  ShopOrder.person.is_null(False))
+                           .order_by(ShopOrder.id).tuples()):
+            found.setdefault(buyer, pid)
+    return found
+
+
+def _match_person(customer: CustomerRow, by_email: dict[str, int], by_name: dict[str, int],
+                  by_buyer: dict[str, int]) -> int | None:
+    """A known customer: by e-mail, else by the buyer account of an earlier order, else by
+    name and address."""
     if customer.email:
         found = by_email.get(customer.email.strip().casefold())
         if found is not None:
             return found
+    if customer.buyer and customer.buyer in by_buyer:
+        return by_buyer[customer.buyer]
     return by_name.get(rules.customer_key("", customer.name, customer.street, customer.postcode))
 
 
@@ -158,7 +177,7 @@ def _order_values(order: OrderRow, person_id: int | None) -> dict:
         "currency": order.currency, "subtotal_cents": order.subtotal_cents, "shipping_cents": order.shipping_cents,
         "tax_cents": order.tax_cents, "discount_cents": order.discount_cents, "total_cents": order.total_cents,
         "status": order.status, "shop_status": order.shop_status, "fulfilled_on": order.fulfilled_on,
-        "notes": order.notes, "item_count": order.item_count,
+        "notes": order.notes, "item_count": order.item_count, "buyer": order.buyer,
     }
 
 
@@ -166,8 +185,9 @@ def plan_import(parsed: ParsedOrders) -> ImportPlan:
     """What importing ``parsed`` would do; reads only."""
     plan = ImportPlan(parsed=parsed)
     by_email, by_name = _person_keys()
+    by_buyer = _buyers(parsed.platform, parsed.customers)
     for key, customer in parsed.customers.items():
-        found = _match_person(customer, by_email, by_name)
+        found = _match_person(customer, by_email, by_name, by_buyer)
         if found is None:
             plan.new_customers.append(customer)
         else:

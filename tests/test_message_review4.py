@@ -128,3 +128,14 @@ def test_a_reminder_names_every_product_she_was_sent(demo):
             assert body.count(name) == 1, (name, body)
         joined = (" and " if lang == "en" else " en ") + names[-1]
         assert joined in body, body
+
+
+@pytest.mark.parametrize("template_id", ["ladder.1", "order.update", "reply.1", "ending"])
+def test_an_english_reader_the_shop_addresses_formally_gets_a_formal_greeting(template_id):
+    """"Hi Kevin," and "Best wishes," went to every English reader, also a customer the owner
+    addresses formally (u): that reader gets "Dear Kevin," and "Kind regards,"."""
+    values = dict(messages.sample_values("en"), voornaam="Kevin", bericht_van=date(2026, 11, 19))
+    formal = messages.render(template_id, values, reader("en", "NL", "u", "Kevin"), now=NOW).body
+    informal = messages.render(template_id, values, reader("en", "NL", "je", "Kevin"), now=NOW).body
+    assert formal.startswith("Dear Kevin,") and "Kind regards," in formal, formal
+    assert informal.startswith("Hi Kevin,") and "Best wishes," in informal, informal

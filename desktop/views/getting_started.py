@@ -62,7 +62,10 @@ class GettingStarted(QFrame):
         self.fold_button = self._button("gettingStartedFold", "", self.toggle_folded)
         top.addWidget(self.fold_button)
         # While the example shop is loaded the list is this one line: what it is, and the way out.
-        self.remove_button = self._button("exampleRemove", _("Remove the example shop"), self.remove_example)
+        # (Its own words are short: the heading beside it says what it removes.)
+        self.remove_button = self._button("exampleRemove", _("Remove"), self.remove_example)
+        self.remove_button.setToolTip(_("Remove the example shop"))
+        self.remove_button.setAccessibleName(_("Remove the example shop"))
         top.addWidget(self.remove_button)
         self.hide_button = self._button("gettingStartedHide", _("Hide"), self.hide_for_good)
         top.addWidget(self.hide_button)

@@ -5,6 +5,18 @@ days past (one for every step of the follow-up ladder, the earlier steps sent), 
 "received?" check-in, an influencer who delivered on time, custom orders near their
 promised dates, and a few months of timeline. Names and handles are invented.
 
+The example is made in the language the app runs in (the CLI's --lang, the saved or the
+system's language; the window's when loaded from Vandaag): what the owner herself would
+have typed (a status reason, a strike's note, a checklist, a rating, the summary of a
+message she sent) goes through the catalogs. What is addressed to the other side stays in
+the recipient's language, Dutch, as the shop would write it: the catalogue's product names,
+an agreement's title and terms (the ready messages quote them), a customer's personalisation;
+and so do the influencers' own words (a message received, a caption), quoted as written.
+
+The messages on the timeline follow each collaboration's story: nothing about a parcel
+before it was sent, no thanks before it arrived, nothing from someone who went quiet, and
+nothing in the days the follow-up ladder is counting (an answer would stop it).
+
 The app offers it on an empty database ("Voorbeeldwinkel laden" in Vandaag's getting-started
 list) and takes it out again in one step (``remove``): ``fill`` records the id of every row
 it made in the ``example_shop`` setting, and ``remove`` deletes exactly those, and what the
@@ -22,6 +34,7 @@ from datetime import datetime, timedelta
 from peewee import ForeignKeyField
 
 from desktop.domain.message_rules import default_form
+from desktop.i18n import N_, _
 
 from desktop.store.db import db
 from desktop.store.models import (
@@ -107,21 +120,31 @@ def consequence_for(sku: str) -> str:
     return f"{GIFT_WORDS.get(sku[:2], 'het product')} alsnog factureren tegen de winkelprijs"
 
 
+# The tags the owner gave her influencers (translated when the example is made).
+# TRANSLATORS: example data: a tag the owner of the invented example shop gave an influencer.
+LIFESTYLE = N_("lifestyle")
+# TRANSLATORS: example data: a tag the owner of the invented example shop gave an influencer.
+JEWELLERY = N_("jewellery")
+# TRANSLATORS: example data: a tag the owner of the invented example shop gave an influencer (mum influencers).
+MUMS = N_("mums")
+# TRANSLATORS: example data: a tag the owner of the invented example shop gave an influencer.
+FASHION = N_("fashion")
+
 # (name, instagram, tiktok, followers, country, form, tags, city, postcode, street)
 INFLUENCERS = [
-    ("Sanne de Vries", "sanne.styled", "sannestyled", 18400, "NL", "je", ["lifestyle", "sieraden"],
+    ("Sanne de Vries", "sanne.styled", "sannestyled", 18400, "NL", "je", [LIFESTYLE, JEWELLERY],
      "Utrecht", "3511 AB", "Oudegracht 12"),
-    ("Lotte Janssens", "lotte.leeft", "", 9200, "BE", "je", ["mama", "lifestyle"], "Gent", "9000", "Veldstraat 40"),
-    ("Noor Bakker", "noorbakker", "noor.bakt", 31000, "NL", "je", ["sieraden", "mode"], "Amsterdam", "1012 AB", "Damrak 70"),
-    ("Fleur Peeters", "fleur.en.zo", "", 5600, "BE", "u", ["mama"], "Antwerpen", "2000", "Meir 8"),
-    ("Emma Visser", "emmavisser.nl", "emmavisser", 12700, "NL", "je", ["mode"], "Rotterdam", "3011 AD", "Coolsingel 30"),
-    ("Julia Mertens", "julia.mertens", "juliam", 22500, "BE", "je", ["sieraden"], "Leuven", "3000", "Bondgenotenlaan 5"),
-    ("Mila Smit", "mila.smit", "", 7300, "NL", "je", ["lifestyle"], "Groningen", "9711 AA", "Herestraat 15"),
-    ("Tess van Dijk", "tess.vandijk", "tessvd", 44000, "NL", "je", ["mode", "sieraden"], "Den Haag", "2511 AA", "Spui 20"),
-    ("Yara Claes", "yara.claes", "", 3900, "BE", "je", ["mama", "sieraden"], "Brugge", "8000", "Steenstraat 3"),
-    ("Anouk Mulder", "anouk.mulder", "anoukm", 15100, "NL", "u", ["lifestyle"], "Eindhoven", "5611 AA", "Markt 4"),
-    ("Femke de Boer", "femkedeboer", "", 8800, "NL", "je", ["mama"], "Zwolle", "8011 AA", "Diezerstraat 9"),
-    ("Lien Wouters", "lien.wouters", "lienw", 26300, "BE", "je", ["mode"], "Hasselt", "3500", "Grote Markt 1"),
+    ("Lotte Janssens", "lotte.leeft", "", 9200, "BE", "je", [MUMS, LIFESTYLE], "Gent", "9000", "Veldstraat 40"),
+    ("Noor Bakker", "noorbakker", "noor.bakt", 31000, "NL", "je", [JEWELLERY, FASHION], "Amsterdam", "1012 AB", "Damrak 70"),
+    ("Fleur Peeters", "fleur.en.zo", "", 5600, "BE", "u", [MUMS], "Antwerpen", "2000", "Meir 8"),
+    ("Emma Visser", "emmavisser.nl", "emmavisser", 12700, "NL", "je", [FASHION], "Rotterdam", "3011 AD", "Coolsingel 30"),
+    ("Julia Mertens", "julia.mertens", "juliam", 22500, "BE", "je", [JEWELLERY], "Leuven", "3000", "Bondgenotenlaan 5"),
+    ("Mila Smit", "mila.smit", "", 7300, "NL", "je", [LIFESTYLE], "Groningen", "9711 AA", "Herestraat 15"),
+    ("Tess van Dijk", "tess.vandijk", "tessvd", 44000, "NL", "je", [FASHION, JEWELLERY], "Den Haag", "2511 AA", "Spui 20"),
+    ("Yara Claes", "yara.claes", "", 3900, "BE", "je", [MUMS, JEWELLERY], "Brugge", "8000", "Steenstraat 3"),
+    ("Anouk Mulder", "anouk.mulder", "anoukm", 15100, "NL", "u", [LIFESTYLE], "Eindhoven", "5611 AA", "Markt 4"),
+    ("Femke de Boer", "femkedeboer", "", 8800, "NL", "je", [MUMS], "Zwolle", "8011 AA", "Diezerstraat 9"),
+    ("Lien Wouters", "lien.wouters", "lienw", 26300, "BE", "je", [FASHION], "Hasselt", "3500", "Grote Markt 1"),
 ]
 
 CUSTOMERS = [
@@ -170,6 +193,137 @@ def _climb_the_ladder(people: list, now: datetime) -> None:
             deadline_day = to_local(item.parts[0].reference).date()  # 23:59 that day
             sent = local_to_utc(datetime.combine(deadline_day + timedelta(days=int(item.step)), morning))
             due.mark_sent(item, sent, item.channel, due_texts.compose(item, sent).body)
+
+
+# Her words, as she wrote them (Dutch: every example influencer writes Dutch), and the
+# owner's summary of what she sent (in the owner's language, made when the example is).
+# Each belongs to a stage of a collaboration (_stages): said inside it, never outside;
+# in the stages of REPLIES she answers the shop's message of that stage, so only after it.
+REPLIES = ("proposal", "agreed", "posted")
+HER_WORDS = {
+    "proposal": "Leuk, ik doe graag mee! Wat hadden jullie in gedachten?",
+    "agreed": "Mijn adres staat in de mail. Ik kijk ernaar uit!",
+    "underway": "Wanneer komt het pakketje ongeveer aan?",
+    "arrived": "Het sieraad is echt prachtig, ik draag het elke dag!",
+    "making": "Hier zijn de foto's, mogen ze zo online?",
+    "posted": "Graag gedaan, de reacties zijn superleuk!",
+}
+
+
+def _owner_words() -> dict[str, str]:
+    return {
+        # TRANSLATORS: example data: the owner's note of a message she sent in the invented example shop.
+        "proposal": _("Proposed a collaboration"),
+        # TRANSLATORS: example data: the owner's note of a message she sent in the invented example shop.
+        "agreed": _("Confirmed what we agreed and asked for her address"),
+        # TRANSLATORS: example data: the owner's note of a message she sent in the invented example shop.
+        "making": _("Asked how it is going"),
+        # TRANSLATORS: example data: the owner's note of a message she sent in the invented example shop.
+        "posted": _("Thanked her for the post"),
+        # TRANSLATORS: example data: the owner's note of a message she sent in the invented example shop,
+        # to an influencer who did not post by the deadline.
+        "missed": _("Asked again about the post"),
+    }
+
+
+def _stages(collab, parcel, deliverables, end: datetime) -> list[tuple[str, datetime, datetime]]:
+    """Where one collaboration stood when: (stage, from, until), until at most ``end``.
+    Proposal before it was agreed; agreed until the parcel went; underway until it
+    arrived; arrived (and making the content) until the first deadline or post; posted
+    after it; missed after a deadline that passed without one."""
+    agreed = collab.agreed_at
+    sent = parcel.sent_at if parcel else None
+    received = parcel.received_at if parcel else None
+    posted = min((d.delivered_at for d in deliverables if d.delivered_at), default=None)
+    deadline = min(d.deadline for d in deliverables)
+    stages = [("proposal", agreed - timedelta(days=12), agreed), ("agreed", agreed, sent or end)]
+    if sent:
+        stages.append(("underway", sent, received or end))
+    if received:
+        stages.append(("arrived", received, min(posted or deadline, received + timedelta(days=4))))
+        stages.append(("making", received, posted or deadline))
+    if posted:
+        stages.append(("posted", posted, end))
+    elif deadline < end:
+        stages.append(("missed", deadline, end))
+    return [(stage, start, min(until, end)) for stage, start, until in stages if start < min(until, end)]
+
+
+def _story(person, now: datetime) -> tuple:
+    """One influencer's collaboration, its parcel, its stages (_stages) and the moment she
+    stopped answering (None: she did not), for the messages around them. The stages end
+    where a promise the follow-up ladder counts began (an open deadline, a parcel not yet
+    confirmed): an answer after it would stop the ladder the example shows."""
+    from desktop.store.promises.registry import ACTIVE_COLLABS
+
+    collab = Collaboration.get(Collaboration.person == person)
+    parcel = Shipment.get_or_none(Shipment.collaboration == collab)
+    deliverables = list(Deliverable.select().where(Deliverable.collaboration == collab))
+    counting = [d.deadline for d in deliverables if d.delivered_at is None and collab.status in ACTIVE_COLLABS]
+    if parcel and parcel.received_at is None:
+        counting.append(parcel.sent_at)
+    end = min(counting + [now - timedelta(days=2)])
+    return collab, parcel, deliverables, _stages(collab, parcel, deliverables, end)
+
+
+def _fitting(story: tuple, at: datetime, said: dict, owner: dict, quiet_from: datetime | None) -> list[tuple]:
+    """What may be said at ``at`` in this story: (direction, stage, text, (subject type, id) or None),
+    each stage's words once per side; her answer only after the shop's message it answers,
+    nothing from her after ``quiet_from``, and photos to approve only from someone who posted."""
+    collab, parcel, deliverables, stages = story
+    person_id = collab.person_id
+    options = []
+    for stage, start, until in stages:
+        if not start < at < until:
+            continue
+        if stage in owner and (person_id, stage, "out") not in said:
+            options.append(("out", stage, owner[stage], None))
+        asked = said.get((person_id, stage, "out"))
+        if stage in REPLIES and (asked is None or asked >= at):
+            continue  # nothing to answer yet
+        if stage == "making" and not any(d.delivered_at and at < d.delivered_at for d in deliverables):
+            continue
+        if stage in HER_WORDS and (person_id, stage, "in") not in said and (quiet_from is None or at < quiet_from):
+            about = ("shipment", parcel.id) if stage in ("underway", "arrived") else ("collaboration", collab.id)
+            options.append(("in", stage, HER_WORDS[stage], about))
+    return options
+
+
+def _chat(people: list, now: datetime, rnd: random.Random, went_quiet: dict) -> None:
+    """The messages of a few months, one every third day, each one that fits where the
+    person's collaboration stood at that moment (_story, _fitting).
+
+    ``went_quiet``: person -> (when she stopped answering, None: at her deadline;
+    the strike for poor communication, None: none): from then on only the shop writes,
+    and before such a strike three of its messages went unanswered."""
+    owner = _owner_words()
+    stories = {person.id: _story(person, now) for person in people}
+    quiet = {pid: went_quiet[pid][0] or min(d.deadline for d in stories[pid][2])
+             for pid in went_quiet}
+    said: dict[tuple[int, str, str], datetime] = {}
+    for person_id, (_quiet, strike_at) in went_quiet.items():
+        if strike_at is not None:  # her unanswered messages are written below
+            said[person_id, "making", "out"] = strike_at
+    for day in range(120, 2, -3):
+        at = _at(now, -day, 9 + rnd.randrange(9))
+        first = rnd.randrange(len(people))
+        for person in people[first:] + people[:first]:
+            options = _fitting(stories[person.id], at, said, owner, quiet.get(person.id))
+            if options:
+                direction, stage, text, about = rnd.choice(options)
+                said[person.id, stage, direction] = at
+                subject_type, subject_id = about or ("", None)
+                Event.create(at=at, kind="message", channel=rnd.choice(["instagram", "email", "whatsapp"]),
+                             direction=direction, text=text, person=person, subject_type=subject_type,
+                             subject_id=subject_id)
+                break
+    # She stopped answering: three messages before the strike that says so.
+    for person_id, (_quiet, strike_at) in went_quiet.items():
+        if strike_at is None:
+            continue
+        for days_before in (8, 5, 2):
+            Event.create(at=strike_at - timedelta(days=days_before, hours=rnd.randrange(1, 4)), kind="message",
+                         channel="instagram", direction="out", text=owner["making"], person=person_id)
 
 
 def is_empty() -> bool:
@@ -222,7 +376,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                 phone=f"+31 6 1234 56{i:02d}" if country == "NL" else f"+32 470 12 34 {i:02d}",
                 whatsapp="" if i % 3 else (f"+31 6 1234 56{i:02d}" if country == "NL" else ""),
                 street=street, postcode=pc, city=city, country=country, language="nl",
-                address_form=form, tags=tags, created_at=now - timedelta(days=150 - i),
+                address_form=form, tags=[_(tag) for tag in tags], created_at=now - timedelta(days=150 - i),
             )
             Handle.create(person=p, platform="instagram", name=ig, followers=followers,
                           url=f"https://www.instagram.com/{ig}/")
@@ -274,9 +428,10 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
         collab(people[0], 30, "Ketting Maan voor een reel", "received", [("reel", -0.6)], 0, 25, 23)
         collab(people[1], 32, "Oorbellen in een post", "received", [("post", -1.6)], 4, 27, 24)
         collab(people[2], 35, "Armband: post en TikTok", "received", [("post", -2.6), ("tiktok", 10)], 7, 30, 28)
-        c4, _ = collab(people[3], 40, "Ring Golf in stories", "received", [("story", -3.6)], 10, 33, 31)
+        c4, _ds4 = collab(people[3], 40, "Ring Golf in stories", "received", [("story", -3.6)], 10, 33, 31)
         Strike.create(person=people[3], collaboration=c4, reason="communication",
-                      evidence="Drie berichten onbeantwoord", created_at=_at(now, -12))
+                      # TRANSLATORS: example data: the note the owner of the invented example shop wrote with a strike.
+                      evidence=_("Three messages left unanswered"), created_at=_at(now, -12))
         # posted on time
         c5, ds5 = collab(people[4], 45, "Naamketting in een post", "posted", [("post", -20)], 15, 40, 38)
         ds5[0].delivered_at = _at(now, -22)
@@ -301,7 +456,8 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                        posted_at=_at(now, -61), caption="Zo mooi #zilverenzo", shop_tagged=True,
                        hashtags_present=["#zilverenzo"], disclosure_ok=False, views=2100, likes=240, comments=12)
         Rating.create(collaboration=c9, communication=5, quality=4, punctuality=5, result=3, work_again=True,
-                      note="Snel en vriendelijk, vergat wel #gekregen", created_at=_at(now, -55))
+                      # TRANSLATORS: example data: the owner's note with a rating in the invented example shop.
+                      note=_("Quick and friendly, but forgot #gekregen"), created_at=_at(now, -55))
         # over-delivered (seed 000): posted and a TikTok nobody asked for
         c10, ds10 = collab(people[11], 70, "Creolen in een post", "done", [("post", -40)], 6, 65, 63)
         ds10[0].delivered_at = _at(now, -42)
@@ -313,15 +469,18 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                        posted_at=_at(now, -40), caption="Extra TikTok #reclame @zilverenzo", shop_tagged=True,
                        hashtags_present=["#reclame"], disclosure_ok=True, views=23000, likes=2100, comments=130)
         Rating.create(collaboration=c10, communication=5, quality=5, punctuality=5, result=5, work_again=True,
-                      note="Maakte uit zichzelf ook een TikTok", created_at=_at(now, -38))
+                      # TRANSLATORS: example data: the owner's note with a rating in the invented example shop.
+                      note=_("Made a TikTok as well, without being asked"), created_at=_at(now, -38))
         # gone quiet for months (seed 000) and blocked
-        c11, _ = collab(people[9], 110, "Ketting Ster in een post", "failed", [("post", -95)], 1, 105, 100)
+        c11, _ds11 = collab(people[9], 110, "Ketting Ster in een post", "failed", [("post", -95)], 1, 105, 100)
         people[9].status = "blocked"
-        people[9].status_reason = "Geen post na drie maanden en drie herinneringen"
+        # TRANSLATORS: example data: why the owner of the invented example shop blocked an influencer.
+        people[9].status_reason = _("No post after three months and three reminders")
         people[9].save()
         for k in range(3):
-            Strike.create(person=people[9], collaboration=c11, reason="late", evidence="Deadline ruim voorbij",
-                          created_at=_at(now, -90 + k * 5))
+            Strike.create(person=people[9], collaboration=c11, reason="late",
+                          # TRANSLATORS: example data: the note the owner of the invented example shop wrote with a strike.
+                          evidence=_("Deadline long past"), created_at=_at(now, -90 + k * 5))
         # proposed only
         collab(people[10], 1, "Sieradendoosje in een story", "proposed", [("story", 21)], 19)
         _climb_the_ladder(people[:4], now)
@@ -336,6 +495,10 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
         from desktop.clock import to_local
 
         today = to_local(now).date()  # the owner's today, also just after midnight
+        # TRANSLATORS: example data: a to-do on a custom order of the invented example shop.
+        engrave = _("Engrave")
+        # TRANSLATORS: example data: a to-do on a custom order of the invented example shop.
+        pack = _("Pack")
         orders = [
             (customers[0], "#1041", 13, "Letter M", "new", -2, 6),
             (customers[1], "#1038", 14, "Naam: Lotte", "in_production", -6, 1),
@@ -348,7 +511,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                 person=person, order_number=number, product=products[pidx], personalisation=text,
                 price_cents=products[pidx].price_cents, deposit_cents=0, ordered_on=today + timedelta(days=ordered),
                 promised_ready=today + timedelta(days=ready), promised_delivery=today + timedelta(days=ready + 2),
-                status=status, checklist=[{"text": "Graveren", "done": status != "new"}, {"text": "Inpakken", "done": False}],
+                status=status, checklist=[{"text": engrave, "done": status != "new"}, {"text": pack, "done": False}],
                 created_at=_at(now, ordered),
             )
             Event.create(at=_at(now, ordered, 9), kind="order", channel="email", direction="out",
@@ -361,15 +524,12 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
             if number == "#1038":  # a promise that moved once, with its reason
                 OrderDateChange.create(custom_order=o, field="promised_ready", old_date=today + timedelta(days=ready - 3),
                                        new_date=today + timedelta(days=ready), changed_at=_at(now, -4, 11),
-                                       reason="De zilveren plaatjes werden later geleverd")
-        # a few months of notes and messages
-        for day in range(120, 0, -3):
-            person = people[rnd.randrange(len(people))]
-            Event.create(at=_at(now, -day, 9 + rnd.randrange(9)), kind="message",
-                         channel=rnd.choice(["instagram", "email", "whatsapp"]),
-                         direction=rnd.choice(["in", "out"]), text=rnd.choice([
-                             "Vraag over de levertijd", "Bedankt voor het pakketje", "Foto's gedeeld ter goedkeuring",
-                             "Nieuwe afspraak voorgesteld", "Even gecheckt hoe het gaat"]), person=person)
+                                       # TRANSLATORS: example data: why the owner of the invented example shop
+                                       # moved a custom order's ready date.
+                                       reason=_("The silver tags came in later than ordered"))
+        # a few months of messages, as each collaboration's story allows
+        # Fleur stopped answering ten days before her strike; Anouk at her deadline.
+        _chat(people, now, rnd, went_quiet={people[3].id: (_at(now, -22), _at(now, -12)), people[9].id: (None, None)})
         # What is the example's: every row there is now (the database was empty).
         rows = {model._meta.table_name: [row[0] for row in model.select(model.id).tuples()] for model in DATA_MODELS}
         settings.set("example_shop", {"rows": {table: ids for table, ids in rows.items() if ids}, "names": names_set})

@@ -213,9 +213,42 @@ def _formatting_locale(language: str, country: str) -> Locale:
     from babel import Locale, UnknownLocaleError
 
     try:
+        if name == "en_GB":
+            return _three_letter_months()("en", "GB")
         return Locale.parse(name)
     except UnknownLocaleError:  # pragma: no cover - Babel always ships these
         return Locale.parse("nl_NL")
+
+
+@lru_cache(maxsize=None)
+def _three_letter_months() -> type:
+    """British English as CLDR has it, except its month abbreviations: CLDR gives en_GB
+    "Sept" beside "Aug" and "Oct" (a list read "19 Sept 2026" under "30 Aug 2026", which
+    looks like a typo); these take CLDR's own English abbreviations ("Sep"), so every
+    short month is three letters. Wide and narrow names, the day and year order, numbers
+    and times stay en_GB's. (A class made when first asked: Babel loads lazily.)"""
+    from babel import Locale
+
+    class BritishEnglish(Locale):
+        @property
+        def months(self):
+            found = self.__dict__.get("_months")
+            if found is None:
+                british, english = super().months, Locale.parse("en").months
+                found = self.__dict__["_months"] = {
+                    context: {width: english[context][width] if width == "abbreviated" else british[context][width]
+                              for width in british[context]}
+                    for context in british}
+            return found
+
+        # Not equal to Babel's own en_GB: the formatting caches key on the locale.
+        def __eq__(self, other: object) -> bool:
+            return type(other) is type(self) and super().__eq__(other)
+
+        def __hash__(self) -> int:
+            return hash(("three-letter months", super().__hash__()))
+
+    return BritishEnglish
 
 
 def format_date(value: date | datetime | None, fmt: str = "medium", locale: Locale | None = None) -> str:

@@ -62,8 +62,8 @@ def main() -> None:
         app.setStyle("Fusion")
         app.setPalette(theme.dark_palette())
     open_database()
+    i18n.set_language(args.lang)  # first: the example shop is made in the language the app runs in
     demo.fill(utcnow())
-    i18n.set_language(args.lang)
     translator.install(app)
     from desktop.views.main_window import MainWindow
 
@@ -243,8 +243,12 @@ def step_three_dialog(window, item):
 
 
 class StepThreeWithOnlyInstagram:
-    """The demo's influencer at ladder step 3 with her e-mail address, numbers and TikTok
-    taken away for a moment (put back on leaving)."""
+    """The demo's influencer at ladder step 3 made, for a moment, another influencer who
+    has only Instagram: another name and handle, no e-mail address, numbers or TikTok (all
+    put back on leaving). Another person, so the shots beside it that show the example's
+    own step-3 influencer (Noor Bakker, reachable by phone) do not contradict them."""
+
+    NAME, HANDLE = "Roos Verbeek", "roos.verbeek"
 
     def __enter__(self):
         from desktop import reminders
@@ -254,18 +258,21 @@ class StepThreeWithOnlyInstagram:
         now = utcnow()
         item = next(i for i in reminders.plan(now) if i.step == "3" and i.due <= now)
         self.person = Person.get_by_id(item.person_id)
-        self.kept = (self.person.email, self.person.phone, self.person.whatsapp)
-        self.handles = [(h.platform, h.name, h.followers, h.url) for h in self.person.handles
-                        if h.platform != "instagram"]
-        Person.update(email="", phone="", whatsapp="").where(Person.id == self.person.id).execute()
-        Handle.delete().where(Handle.person == self.person.id, Handle.platform != "instagram").execute()
+        self.kept = (self.person.name, self.person.email, self.person.phone, self.person.whatsapp)
+        self.handles = [(h.platform, h.name, h.followers, h.url) for h in self.person.handles]
+        Person.update(name=self.NAME, email="", phone="", whatsapp="").where(Person.id == self.person.id).execute()
+        Handle.delete().where(Handle.person == self.person.id).execute()
+        instagram = next(h for h in self.handles if h[0] == "instagram")
+        Handle.create(person=self.person, platform="instagram", name=self.HANDLE, followers=instagram[2],
+                      url=f"https://www.instagram.com/{self.HANDLE}/")
         return next(i for i in reminders.plan(now) if i.key == item.key)
 
     def __exit__(self, *exc):
         from desktop.store.models import Handle, Person
 
-        email, phone, whatsapp = self.kept
-        Person.update(email=email, phone=phone, whatsapp=whatsapp).where(Person.id == self.person.id).execute()
+        name, email, phone, whatsapp = self.kept
+        Person.update(name=name, email=email, phone=phone, whatsapp=whatsapp).where(Person.id == self.person.id).execute()
+        Handle.delete().where(Handle.person == self.person.id).execute()
         for platform, name, followers, url in self.handles:
             Handle.create(person=self.person, platform=platform, name=name, followers=followers, url=url)
         return False

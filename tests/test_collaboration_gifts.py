@@ -233,3 +233,37 @@ def test_words_typed_before_stay_shown_after_the_upgrade(qtbot, data_dir, transl
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     finally:
         close_database()
+
+
+def _shown_whole(table, row: int, column: int) -> bool:
+    """The cell's text fits between the delegate's margins (Qt elides it otherwise)."""
+    from PySide6.QtWidgets import QStyle
+
+    text = table.item(row, column).text()
+    margin = table.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, table) + 1
+    room = table.visualRect(table.model().index(row, column)).width() - 2 * margin
+    return table.fontMetrics().elidedText(text, Qt.ElideRight, room) == text
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_value_column_has_room_for_a_four_digit_amount(dialog_for, qtbot, language):
+    """The Value column was sized to "€ 34,95" (a pixel from the grid line): from the start
+    it holds "€ 8.888,88" with room to spare, and a line worth € 1.234,56, or more, is never
+    cut."""
+    i18n.set_language(language)
+    dialog = dialog_for()
+    dialog.add_gift(None, "Ketting Maan", 1, 3495)
+    dialog.w("tabs").setCurrentWidget(dialog.w("giftsTab"))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.w("gifts")
+    widest = table.fontMetrics().horizontalAdvance(i18n.format_money(888888))
+    assert table.columnWidth(3) >= widest + 12
+    before = table.columnWidth(3)
+    dialog.add_gift(None, "Naamketting goud", 1, 123456)
+    QApplication.processEvents()
+    assert table.item(1, 3).text() == i18n.format_money(123456)
+    assert table.columnWidth(3) == before  # no jump at the first € 1.000
+    table.cellWidget(1, 1).setValue(12)  # € 14.814,72: wider still, the column follows
+    QApplication.processEvents()
+    assert all(_shown_whole(table, row, 3) for row in range(table.rowCount()))

@@ -156,15 +156,26 @@ def test_hidden_stays_hidden_and_help_brings_it_back(qtbot, window, database):
     assert settings.get("getting_started_hidden") is False
 
 
+def _a_late_post_of_her_own() -> None:
+    """An influencer and an agreement of the owner's own whose post is two days late:
+    a reminder below the list (steps 3 and 4 done)."""
+    from desktop.store.models import Collaboration, Deliverable
+
+    from .conftest import NOW
+
+    person = Person.create(name="Roos Verbeek", is_influencer=True, email="roos@example.nl")
+    collab = Collaboration.create(person=person, title="Ketting", status="received", agreed_at=NOW - timedelta(days=20))
+    Deliverable.create(collaboration=collab, kind="post", deadline=NOW - timedelta(days=2))
+
+
 def test_with_reminders_below_the_steps_fold_to_one_line_and_the_owners_choice_stays(qtbot, window):
+    _a_late_post_of_her_own()
     w = window()
     panel = w.view("today").getting_started
-    assert panel.steps_box.isVisible() and panel.fold_button.text() == "Inklappen"  # nothing to do yet: open
-    panel.load_button.click()
     assert w.view("today").model.rowCount() > 0
     assert panel.isVisible() and not panel.steps_box.isVisible()  # the list below needs the room
-    assert panel.intro.text() == "0 van de 4 stappen gedaan."
-    assert panel.remove_button.isVisible()  # the example shop's line stays
+    assert panel.intro.text() == "2 van de 4 stappen gedaan."
+    assert panel.fold_button.text() == "Stappen tonen"
     assert panel.height() < 100
     panel.fold_button.click()
     assert panel.steps_box.isVisible() and settings.get("getting_started_folded") is False
@@ -176,12 +187,34 @@ def test_with_reminders_below_the_steps_fold_to_one_line_and_the_owners_choice_s
 
 
 def test_help_opens_the_folded_steps(qtbot, window):
+    _a_late_post_of_her_own()
     w = window()
     panel = w.view("today").getting_started
-    panel.load_button.click()
     assert not panel.steps_box.isVisible()
     w.show_getting_started()
     assert panel.steps_box.isVisible()
+
+
+@pytest.mark.parametrize("language, heading, start", [("nl", "Voorbeeldwinkel", "Zo begin je"),
+                                                       ("en", "Example shop", "Getting started")])
+def test_the_example_shop_counts_no_steps_it_only_offers_the_way_out(qtbot, window, monkeypatch, language,
+                                                                      heading, start):
+    """With the example shop loaded she saw "0 van de 4 stappen gedaan" beside a shop with
+    a name, products, influencers and agreements. Its steps are hers, for after: while it
+    is loaded the list is one line saying what it is, with Remove; removed, the steps are back."""
+    w = window(language)
+    panel = w.view("today").getting_started
+    panel.load_button.click()
+    assert panel.isVisible() and panel.heading.text() == heading
+    assert not panel.steps_box.isVisible() and not panel.fold_button.isVisible()
+    assert "0" not in panel.intro.text() and "4" not in panel.intro.text()
+    assert panel.remove_button.isVisible() and panel.height() < 100
+    w.show_getting_started()  # Help → Getting started: still the example's line, no steps
+    assert not panel.steps_box.isVisible() and panel.remove_button.isVisible()
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    panel.remove_button.click()
+    assert panel.heading.text() == start and panel.steps_box.isVisible() and panel.fold_button.isVisible()
+    assert panel.load_button.isVisible()
 
 
 def test_the_list_speaks_english(window):

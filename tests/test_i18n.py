@@ -85,6 +85,25 @@ def test_babel_formatting_per_locale():
     assert i18n.format_moment(datetime(2026, 12, 7, 9, 5), nl) == "maandag\u00a07\u00a0december\u00a02026, 09:05"
 
 
+def test_english_short_months_are_all_three_letters():
+    """CLDR's en_GB abbreviates September as "Sept": the shipments list read "19 Sept 2026"
+    beside "30 Aug 2026". Every English short month is three letters now, in the lists and
+    in the medium dates of the messages; Dutch and the long forms are as CLDR has them."""
+    en, nl = i18n.formatting_locale("en"), i18n.formatting_locale("nl")
+    shorts = [i18n.list_date(date(2026, month, 19), en).split("\u00a0")[1] for month in range(1, 13)]
+    assert shorts == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    september = date(2026, 9, 19)
+    assert i18n.format_date(september, locale=en) == "19 Sep 2026"  # day first, as in Britain
+    assert i18n.format_date(september, "full", en) == "Saturday, 19 September 2026"
+    assert i18n.format_date(september, "LLL", en) == "Sep"
+    assert i18n.list_date(september, nl) == "19\u00a0sep\u00a02026"
+    i18n.set_language("en")
+    try:
+        assert i18n.list_date(september) == "19\u00a0Sep\u00a02026"
+    finally:
+        i18n.set_language("nl")
+
+
 @pytest.mark.parametrize("value,expected", [
     ("nl_BE.UTF-8", "nl"), ("en_GB", "en"), ("de_DE", "nl"), (None, "nl"), ("en-US", "en")])
 def test_normalise_language(value, expected):

@@ -121,7 +121,10 @@ def test_the_ready_message_takes_the_room_and_its_buttons_stay_in_view(window, q
     window.resize(*size)
     view = window.current_view()
     if steps_open:  # the owner opened "Zo begin je" above the list: the pane is ~150 px shorter
-        view.getting_started.toggle_folded()
+        from desktop.store import settings
+
+        settings.set("example_shop", {})  # the shop as her own (the example shop shows no steps)
+        window.show_getting_started()
         assert view.getting_started.steps_box.isVisible()
     for row in range(view.model.rowCount()):  # every row: the pane with bullets is the tallest
         view.table.selectRow(row)

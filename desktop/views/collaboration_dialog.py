@@ -194,6 +194,7 @@ class CollaborationDialog(FormDialog):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         for column in (1, 2, 3):
             table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        self._room_for_amounts(table)
         table.verticalHeader().hide()
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
         table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -201,6 +202,20 @@ class CollaborationDialog(FormDialog):
         self.w("addGift").clicked.connect(self.add_chosen_gift)
         self.w("removeGift").clicked.connect(self._remove_selected_gifts)
         self._update_total()
+
+    @staticmethod
+    def _room_for_amounts(table: QTableWidget) -> None:
+        """The Value column is at least as wide as a four-digit amount ("€ 8.888,88") with
+        room on both sides, from the start: sized to "€ 34,95" it ended a pixel from the
+        grid line and jumped wider as soon as a line was worth € 1.000. (Wider amounts
+        still widen it: the header's hint is a minimum for ResizeToContents.)"""
+        from PySide6.QtCore import QSize
+        from PySide6.QtWidgets import QStyle
+
+        margin = table.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, table) + 1
+        widest = table.fontMetrics().horizontalAdvance(i18n.format_money(888888))
+        header = table.horizontalHeaderItem(3)
+        header.setSizeHint(QSize(widest + 2 * margin + 2 * theme.S, table.horizontalHeader().sizeHint().height()))
 
     def add_chosen_gift(self) -> None:
         """The product chosen in the search goes into the table (once: again adds one more);

@@ -4,7 +4,9 @@ shop to look around in, loaded and removed again in one step.
 
 The facts come from ``store/first_run.py`` (computed from the data, never stored as
 flags); the list stays until every step is done or the owner hides it, and *Help → Zo
-begin je* brings it back.
+begin je* brings it back. While the example shop is loaded it is one line ("Voorbeeldwinkel":
+what it is, and the button that removes it): the steps are about her own shop, which none
+of the example's rows are, so they would all read "to do" beside a shop that has everything.
 """
 
 from __future__ import annotations
@@ -59,6 +61,12 @@ class GettingStarted(QFrame):
         top.addWidget(self.intro, 1)
         self.fold_button = self._button("gettingStartedFold", "", self.toggle_folded)
         top.addWidget(self.fold_button)
+        # While the example shop is loaded the list is this one line: what it is, and the way out.
+        # (Its own words are short: the heading beside it says what it removes.)
+        self.remove_button = self._button("exampleRemove", _("Remove"), self.remove_example)
+        self.remove_button.setToolTip(_("Remove the example shop"))
+        self.remove_button.setAccessibleName(_("Remove the example shop"))
+        top.addWidget(self.remove_button)
         self.hide_button = self._button("gettingStartedHide", _("Hide"), self.hide_for_good)
         top.addWidget(self.hide_button)
         outer.addLayout(top)
@@ -118,9 +126,7 @@ class GettingStarted(QFrame):
         self.example_text = plain_label()
         example.addWidget(self.example_text, 1)
         self.load_button = self._button("exampleLoad", _("Load the example shop"), self.load_example)
-        self.remove_button = self._button("exampleRemove", _("Remove the example shop"), self.remove_example)
         example.addWidget(self.load_button)
-        example.addWidget(self.remove_button)
         outer.addLayout(example)
         self.progress = None
         self._compact = False  # Vandaag has reminders below: the steps fold away unless the owner opened them
@@ -171,6 +177,11 @@ class GettingStarted(QFrame):
         self.refresh()
 
     def _show_folded(self) -> None:
+        if self.progress is not None and self.progress.example_loaded:
+            self._show_example()
+            return
+        self.heading.setText(_("Getting started"))
+        self.fold_button.show()
         folded = self.is_folded()
         self.steps_box.setVisible(not folded)
         # TRANSLATORS: button of the getting-started list: show its four steps again / fold them up.
@@ -182,6 +193,18 @@ class GettingStarted(QFrame):
                 done=sum(progress.steps), total=len(progress.steps)))
         else:
             self.intro.setText(_("Four steps, then Afspraak keeps track of every promise for you."))
+
+    def _show_example(self) -> None:
+        """The example shop is loaded: no steps (they are about her own shop, and none of
+        the example's rows is hers, so they would all read "to do" beside a shop that
+        visibly has a name, products, influencers and agreements), only what this is and
+        the button that takes it out again. Her own steps come back once it is removed."""
+        # TRANSLATORS: heading of Vandaag's getting-started line while the invented example shop is loaded.
+        self.heading.setText(_("Example shop"))
+        self.intro.setText(_(
+            "Invented to try things out. Remove it, then set up your own shop in four steps."))
+        self.steps_box.hide()
+        self.fold_button.hide()
 
     def refresh(self) -> None:
         from desktop import demo
@@ -208,15 +231,12 @@ class GettingStarted(QFrame):
         empty = demo.is_empty()
         self.load_button.setVisible(empty and not progress.example_loaded)
         self.remove_button.setVisible(progress.example_loaded)
-        if progress.example_loaded:
-            self.example_text.setText(_(
-                "This is the example shop, invented to try things out. Remove it before you add your own data."))
-        else:
-            self.example_text.setText(_(
-                "Want to look around first? Load an invented example shop with influencers, products and "
-                "reminders; you can remove it again in one step."))
-        self.example_text.setVisible(empty or progress.example_loaded)
-        self.example_line.setVisible((empty or progress.example_loaded) and not self.is_folded())
+        self.example_text.setText(_(
+            "Want to look around first? Load an invented example shop with influencers, products and "
+            "reminders; you can remove it again in one step."))
+        offer = empty and not progress.example_loaded
+        self.example_text.setVisible(offer)
+        self.example_line.setVisible(offer and not self.is_folded())
         self._show_folded()
 
     def show_again(self) -> None:

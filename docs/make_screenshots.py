@@ -167,6 +167,16 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
             window.grab().save(str(out / f"today-step3-{tail}.png"))
             print(out / f"today-step3-{tail}.png")
             shoot_dialog(app, out, step_three_dialog(window, item), f"due-step3-{tail}")
+        # News before a custom order's promised date: Vandaag asks first whether it will be late.
+        window.show_view("today")
+        view = window.view("today")
+        view.refresh()
+        row = next((i for i, r in enumerate(view.model.rows) if view.items[r.id].step == "delay_warning"), None)
+        if row is not None:
+            view.table.selectRow(row)
+            app.processEvents()
+            window.grab().save(str(out / f"today-order-news-{tail}.png"))
+            print(out / f"today-order-news-{tail}.png")
         # The products given in a collaboration, picked from the catalogue.
         shoot_dialog(app, out, collaboration_products_dialog(window), f"dialog-collaboration-products-{tail}")
     window.close()

@@ -139,3 +139,24 @@ def test_an_english_reader_the_shop_addresses_formally_gets_a_formal_greeting(te
     informal = messages.render(template_id, values, reader("en", "NL", "je", "Kevin"), now=NOW).body
     assert formal.startswith("Dear Kevin,") and "Kind regards," in formal, formal
     assert informal.startswith("Hi Kevin,") and "Best wishes," in informal, informal
+
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+@pytest.mark.parametrize("template_id", ["reply.1", "reply.1.alt", "reply.2", "reply.2.alt", "reply.3", "reply.3.alt",
+                                         "ending", "agreement"])
+def test_a_collaboration_without_a_title_leaves_no_empty_quotes(template_id, lang, country, form):
+    """A collaboration saved without a title (older or imported ones: the dialog fills one
+    in) gave “A question about “”” and dropped the ending's "we've decided to end our
+    collaboration": the quoted title goes, with its "about", and the sentence stays."""
+    values = dict(messages.sample_values(lang), bericht_van=date(2026, 11, 19), titel="",
+                  voorwaarden="• 1 reel")
+    titled = messages.render(template_id, dict(values, titel="Ketting"), reader(lang, country, form), now=NOW)
+    message = messages.render(template_id, values, reader(lang, country, form), now=NOW)
+    for text in (message.subject, message.body):
+        for pair in ("“”", "„”", '""', "‘’", "«»", " about.", " over.", "about,", "over,"):
+            assert pair not in text, (pair, text)
+    # the same sentences as with a title, only without it
+    assert len(message.body.split(".")) == len(titled.body.split(".")), (titled.body, message.body)
+    if template_id == "ending":
+        assert ("decided to end our collaboration." if lang == "en"
+                else "samenwerking te beëindigen.") in message.body, message.body

@@ -147,9 +147,35 @@ def _boundaries(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A title quoted in a sentence ("my message about “{titel}”", "our collaboration „{titel}”")
+# names what the sentence is about: without it the sentence stands on its own, so only the
+# quoted title goes, with the word that introduces it ("about", "over"). Other values take
+# their sentence with them.
+_QUOTED_NAMES = ("{titel}",)
+_QUOTES = {"“": "”", "„": "”", '"': '"', "‘": "’", "«": "»"}
+_INTRODUCING = ("about", "over")
+
+
+def _quoted(text: str, name_at: int, token_end: int) -> tuple[int, int] | None:
+    """The span of a quoted title and the word introducing it, or None."""
+    if text[name_at:token_end] not in _QUOTED_NAMES or name_at == 0 or token_end >= len(text):
+        return None
+    opening, closing = text[name_at - 1], text[token_end]
+    if _QUOTES.get(opening) != closing:
+        return None
+    start, end = name_at - 1, token_end + 1
+    words = text[:start].rstrip(" ")
+    word = words[words.rfind(" ") + 1:] if " " in words else words
+    if word.lower() in _INTRODUCING:
+        start = len(words) - len(word)
+    while start > 0 and text[start - 1] == " ":
+        start -= 1
+    return start, end
+
+
 def _without(text: str, name_at: int, token_end: int, subject: bool) -> tuple[int, int]:
-    """The span to leave out for a missing value at ``name_at``: its parenthesis, its
-    sentence, or (in a subject) only the value."""
+    """The span to leave out for a missing value at ``name_at``: its parenthesis, a quoted
+    title (:data:`_QUOTED_NAMES`), its sentence, or (in a subject) only the value."""
     line_start = text.rfind("\n", 0, name_at) + 1
     line_end = text.find("\n", token_end)
     line_end = len(text) if line_end < 0 else line_end
@@ -161,6 +187,9 @@ def _without(text: str, name_at: int, token_end: int, subject: bool) -> tuple[in
         while open_at > line_start and text[open_at - 1] == " ":
             open_at -= 1
         return open_at, close_at
+    quoted = _quoted(text, name_at, token_end)
+    if quoted is not None:
+        return quoted
     if subject:
         return name_at, token_end
     for start, end in _boundaries(text):

@@ -50,6 +50,10 @@ EXCLUDED_MODULES = [
     # Only ProcessPoolExecutor needs it (asyncio does not), and with it PyInstaller runs a
     # start-up hook that imports it: about 25 ms of every start, for nothing.
     "multiprocessing", "concurrent.futures.process",
+    # The public holidays come from domain/holiday_dates.py, generated from the `holidays`
+    # library up to 2045; the library itself (every country, ~4 MB) is only the fallback
+    # for later years, which then avoid Sundays only (domain/workdays.py).
+    "holidays",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
     "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
     "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtSql", "PySide6.QtTest",

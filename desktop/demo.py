@@ -203,7 +203,7 @@ REPLIES = ("proposal", "agreed", "posted")
 HER_WORDS = {
     "proposal": "Leuk, ik doe graag mee! Wat hadden jullie in gedachten?",
     "agreed": "Mijn adres staat in de mail. Ik kijk ernaar uit!",
-    "underway": "Wanneer komt het pakketje ongeveer aan?",
+    "underway": "Wanneer komt het ongeveer aan?",
     "arrived": "Het sieraad is echt prachtig, ik draag het elke dag!",
     "making": "Hier zijn de foto's, mogen ze zo online?",
     "posted": "Graag gedaan, de reacties zijn superleuk!",
@@ -222,7 +222,7 @@ def _owner_words() -> dict[str, str]:
         "posted": _("Thanked her for the post"),
         # TRANSLATORS: example data: the owner's note of a message she sent in the invented example shop,
         # to an influencer who did not post by the deadline.
-        "missed": _("Asked again about the post"),
+        "missed": _("Asked again when it will be online"),
     }
 
 
@@ -526,7 +526,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                                        new_date=today + timedelta(days=ready), changed_at=_at(now, -4, 11),
                                        # TRANSLATORS: example data: why the owner of the invented example shop
                                        # moved a custom order's ready date.
-                                       reason=_("The silver tags came in later than ordered"))
+                                       reason=_("The silver tags arrived later than the supplier promised"))
         # a few months of messages, as each collaboration's story allows
         # Fleur stopped answering ten days before her strike; Anouk at her deadline.
         _chat(people, now, rnd, went_quiet={people[3].id: (_at(now, -22), _at(now, -12)), people[9].id: (None, None)})

@@ -184,8 +184,8 @@ def usage_error(capsys, *args) -> str:
 
 
 @pytest.mark.parametrize("language,usage,required,choice", [
-    ("nl", "gebruik: afspraak import [-h] [--lang {nl,en}] FILE", "afspraak import: fout: deze argumenten zijn "
-     "verplicht: FILE", "afspraak: fout: bij COMMAND: 'frobnicate' kan niet (kies uit 'gui', 'demo', "),
+    ("nl", "gebruik: afspraak import [-h] [--lang {nl,en}] FILE", "afspraak import: fout: verplicht, maar niet "
+     "opgegeven: FILE", "afspraak: fout: COMMAND: ongeldige keuze: 'frobnicate' (kies uit 'gui', 'demo', "),
     ("en", "usage: afspraak import [-h] [--lang {nl,en}] FILE", "afspraak import: error: the following arguments "
      "are required: FILE", "afspraak: error: argument COMMAND: invalid choice: 'frobnicate' (choose from 'gui', "
      "'demo', "),
@@ -231,7 +231,7 @@ def test_every_argparse_text_in_the_catalogs_is_one_argparse_writes():
         assert repr(text) in source or f'"{text}"' in source, text
     i18n.set_language("nl")
     assert all(i18n.lookup(text) for text in cli.ARGPARSE_TEXTS)
-    assert cli.argparse_plurals(2) == ["hier horen %s waarden bij"]
+    assert cli.argparse_plurals(2) == ["er horen %s waarden bij"]
 
 
 def test_lang_is_also_taken_after_the_command(data_dir, capsys):
@@ -253,5 +253,5 @@ def test_without_lang_the_saved_language_words_the_command_line(data_dir, capsys
         "afspraak import: error: the following arguments are required: FILE")
     settings_file = paths.configured_data_dir() / paths.DB_FILENAME
     settings_file.unlink()  # nothing saved: the system's language
-    assert usage_error(capsys, "import").splitlines()[-1] == "afspraak import: fout: deze argumenten zijn verplicht: FILE"
+    assert usage_error(capsys, "import").splitlines()[-1] == "afspraak import: fout: verplicht, maar niet opgegeven: FILE"
     assert not settings_file.exists()  # reading the setting created nothing

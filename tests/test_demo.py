@@ -103,7 +103,7 @@ def test_what_the_owner_typed_is_in_the_language_the_example_is_made_in(database
     assert {item["text"] for o in CustomOrder.select() for item in o.checklist} == (
         {"Engrave", "Pack"} if english else {"Graveren", "Inpakken"})
     assert all(("forgot" in r.note or "TikTok as well" in r.note) == english for r in Rating.select())
-    assert ("later than ordered" in OrderDateChange.get().reason) == english
+    assert ("later than the supplier promised" in OrderDateChange.get().reason) == english
     sent = {e.text for e in Event.select().where(Event.kind == "message", Event.direction == "out")}
     assert ("Asked how it is going" in sent) == english and ("Gevraagd hoe het gaat" in sent) != english
     received = {e.text for e in Event.select().where(Event.kind == "message", Event.direction == "in")}

@@ -307,5 +307,5 @@ def test_the_window_says_a_file_holds_no_rows(qtbot, window, monkeypatch, tmp_pa
         window.shipping.import_file(empty)
     assert not previews and warned == [
         "„orders_export_1.csv” is niet geïmporteerd. Het bestand bevat alleen de kolomnamen, zonder regels eronder: "
-        "er is niets te importeren. Exporteer het opnieuw uit de winkel, met de producten of bestellingen die je erin "
+        "er is niets te importeren. Exporteer het opnieuw uit de webshop, met de producten of bestellingen die je erin "
         "wilt hebben. Er is niets veranderd."]

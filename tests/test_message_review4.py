@@ -86,7 +86,7 @@ def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot,
     order.save()
     moment = NOW + timedelta(hours=2)
     monkeypatch.setattr(today, "utcnow", lambda: moment)
-    for language, words in (("nl", "Is de bestelling op"), ("en", "Will the order be ready on")):
+    for language, words in (("nl", "Wordt de bestelling toch op"), ("en", "Will the order be ready on")):
         i18n.set_language(language)
         w = MainWindow()
         qtbot.addWidget(w)
@@ -133,11 +133,12 @@ def test_a_reminder_names_every_product_she_was_sent(demo):
 @pytest.mark.parametrize("template_id", ["ladder.1", "order.update", "reply.1", "ending"])
 def test_an_english_reader_the_shop_addresses_formally_gets_a_formal_greeting(template_id):
     """"Hi Kevin," and "Best wishes," went to every English reader, also a customer the owner
-    addresses formally (u): that reader gets "Dear Kevin," and "Kind regards,"."""
+    addresses formally (u): that reader gets "Hello Kevin," and "Kind regards," (fit for an e-mail
+    and for a chat message alike)."""
     values = dict(messages.sample_values("en"), voornaam="Kevin", bericht_van=date(2026, 11, 19))
     formal = messages.render(template_id, values, reader("en", "NL", "u", "Kevin"), now=NOW).body
     informal = messages.render(template_id, values, reader("en", "NL", "je", "Kevin"), now=NOW).body
-    assert formal.startswith("Dear Kevin,") and "Kind regards," in formal, formal
+    assert formal.startswith("Hello Kevin,") and "Kind regards," in formal, formal
     assert informal.startswith("Hi Kevin,") and "Best wishes," in informal, informal
 
 

@@ -117,7 +117,7 @@ def test_a_repeated_row_is_told_in_the_preview_and_the_summary(qtbot, window, mo
     rows = nl_rows()
     path = tmp_path / "orders_export.csv"
     path.write_bytes(as_file(rows[:2] + [rows[1]] + rows[2:]))  # #2001 on two identical rows
-    said = "Regel 4 is in elke kolom gelijk aan regel 2 (bestelling #2001): één keer geteld."
+    said = "Regel 4 is in elke kolom gelijk aan regel 2 (bestelling #2001): overgeslagen, want die telt maar één keer."
     seen = []
 
     def accept_with_ticks(preview):

@@ -237,8 +237,9 @@ def test_our_file_has_nothing_to_say_about_its_rows():
 
 
 @pytest.mark.parametrize("language,words", [
-    ("nl", "Regel 4 is in elke kolom gelijk aan regel 2 (bestelling #2001): één keer geteld."),
-    ("en", "Line 4 is the same as line 2 in every column (order #2001): counted once."),
+    ("nl", "Regel 4 is in elke kolom gelijk aan regel 2 (bestelling #2001): overgeslagen, want die telt maar "
+           "één keer."),
+    ("en", "Line 4 is identical to line 2 in every column (order #2001): skipped, as it counts only once."),
 ])
 def test_a_row_repeated_in_every_column_is_counted_once_and_said(language, words):
     """#2001 (a made-to-order necklace) twice: one line, one item, not two pieces to make.
@@ -265,14 +266,14 @@ def test_two_rows_of_one_order_that_differ_in_a_line_item_column_are_two_items()
 
 @pytest.mark.parametrize("language,customer,total", [
     ("nl", "Bestelling #2001: regel 4 noemt een andere klant (iemand.anders@example.nl) dan regel 2 "
-           "(mila.jansen@example.nl); de bestelling blijft bij de klant van regel 2. Het artikel op regel 4 telt "
-           "erin mee: kijk de bestelling na in de winkel.",
+           "(mila.jansen@example.nl); de bestelling blijft bij de klant van regel 2. Het artikel op regel 4 hoort "
+           "wel bij deze bestelling: kijk de bestelling na in de webshop.",
      "Bestelling #2001: regel 4 geeft een ander totaal (€ 999,00) dan regel 2 (€ 39,90); het totaal van regel 2 "
      "blijft staan."),
-    ("en", "Order #2001: line 4 names another customer (iemand.anders@example.nl) than line 2 "
-           "(mila.jansen@example.nl); the order stays with the customer of line 2. The item on line 4 is counted "
-           "in it: check the order in the shop.",
-     "Order #2001: line 4 gives another total (€999.00) than line 2 (€39.90); the total of line 2 is kept."),
+    ("en", "Order #2001: line 4 names a different customer (iemand.anders@example.nl) from line 2 "
+           "(mila.jansen@example.nl); the order stays with the customer of line 2. The item on line 4 is still "
+           "included in this order: check the order in the web shop.",
+     "Order #2001: line 4 gives a different total (€999.00) from line 2 (€39.90); the total of line 2 is kept."),
 ])
 def test_rows_of_one_order_that_disagree_about_the_customer_or_total_are_said(language, customer, total):
     i18n.set_language(language)
@@ -292,9 +293,9 @@ def test_many_repeated_rows_are_said_ten_by_ten_then_counted():
     parsed = oi.parse_orders(as_file(rows + rows[1:] + rows[1:]))  # the file pasted under itself twice
     assert len(parsed.orders) == 6 and sum(len(o.lines) for o in parsed.orders) == 7
     repeated = 2 * (len(rows) - 1)
-    assert len(parsed.notes) == 11 and all("counted once" in n for n in parsed.notes[:10])
-    assert parsed.notes[10] == f"… and {repeated - 10} more rows the same as an earlier one in every column: " \
-                               "each counted once."
+    assert len(parsed.notes) == 11 and all("counts only once" in n for n in parsed.notes[:10])
+    assert parsed.notes[10] == f"… and {repeated - 10} more rows identical to an earlier one: " \
+                               "skipped, as each counts only once."
 
 
 # --- details ----------------------------------------------------------------------------

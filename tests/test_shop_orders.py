@@ -159,8 +159,9 @@ def test_a_repeated_row_makes_one_custom_order_not_two(database, tmp_path):
 
 
 @pytest.mark.parametrize("language,words", [
-    ("nl", "Regel 4 is in elke kolom gelijk aan regel 2 (bestelling #2001): één keer geteld."),
-    ("en", "Line 4 is the same as line 2 in every column (order #2001): counted once."),
+    ("nl", "Regel 4 is in elke kolom gelijk aan regel 2 (bestelling #2001): overgeslagen, want die telt maar "
+           "één keer."),
+    ("en", "Line 4 is identical to line 2 in every column (order #2001): skipped, as it counts only once."),
 ])
 def test_the_import_command_says_a_row_was_counted_once(data_dir, tmp_path, capsys, language, words):
     assert cli.main(["--lang", language, "import", str(nl_file_with_2001_twice(tmp_path))]) == 0

@@ -602,7 +602,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     """Read a Shopify, WooCommerce or Etsy orders export; raises ImportFailed on a bad file.
 
     A row repeated in every column (copied twice, two exports pasted together) is read once
-    and noted; rows of one order that name another customer or another total than its
+    and noted; rows of one order that name a different customer or total from its
     first row are noted, and the first row's customer and total are kept (Shopify writes
     them on the first row of an order)."""
     rows = _Rows(decode(data), progress, detect=_detect)
@@ -623,8 +623,9 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     for line, row, cells in list(rows.with_cells()):
         same = _cells_key(cells)
         if same in seen:
-            repeated.append(_("Line {line} is the same as line {first} in every column (order {number}): "
-                              "counted once.").format(line=line, first=seen[same], number=_text(row.get("number", ""))))
+            repeated.append(_("Line {line} is identical to line {first} in every column (order {number}): "
+                              "skipped, as it counts only once.").format(
+                line=line, first=seen[same], number=_text(row.get("number", ""))))
             continue
         seen[same] = line
         record = read(rows, row, line)
@@ -647,8 +648,8 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         _finish(parsed, record, accounts)
     _join_guests(parsed, accounts)
     parsed.notes.extend(_capped(repeated, lambda n: ngettext(
-        "… and {n} more row the same as an earlier one in every column: counted once.",
-        "… and {n} more rows the same as an earlier one in every column: each counted once.", n).format(n=n)))
+        "… and {n} more row identical to an earlier one: skipped, as it counts only once.",
+        "… and {n} more rows identical to an earlier one: skipped, as each counts only once.", n).format(n=n)))
     parsed.notes.extend(_capped(disagreeing, lambda n: ngettext(
         "… and {n} more row that disagrees with the first row of its order: the first row's customer and "
         "total are kept.",
@@ -687,21 +688,22 @@ def _same_customer(first: dict, other: dict) -> bool:
 
 
 def _disagreements(first: dict, other: dict) -> list[str]:
-    """Notes for a later row of an order (``other``) that names another customer or another
-    total than the order's first row; the first row's are kept."""
+    """Notes for a later row of an order (``other``) that names a different customer or
+    total from the order's first row; the first row's are kept."""
     out = []
     if not _same_customer(first, other):
-        note = _("Order {number}: line {line} names another customer ({other}) than line {first} ({customer}); "
+        note = _("Order {number}: line {line} names a different customer ({other}) from line {first} ({customer}); "
                  "the order stays with the customer of line {first}.").format(
             number=first["number"], line=other["line"], other=_who(other), first=first["line"], customer=_who(first))
         if other["lines"]:
-            note += " " + _("The item on line {line} is counted in it: check the order in the shop.").format(
+            note += " " + _("The item on line {line} is still included in this order: check the order in the "
+                            "web shop.").format(
                 line=other["line"])
         out.append(note)
     total, other_total = first.get("total"), other.get("total")
     if total is not None and other_total is not None and total != other_total:
         currency = first.get("currency") or other.get("currency") or ""
-        out.append(_("Order {number}: line {line} gives another total ({other}) than line {first} ({total}); "
+        out.append(_("Order {number}: line {line} gives a different total ({other}) from line {first} ({total}); "
                      "the total of line {first} is kept.").format(
             number=first["number"], line=other["line"], other=_money(other_total, currency), first=first["line"],
             total=_money(total, currency)))

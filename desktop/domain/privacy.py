@@ -193,7 +193,7 @@ def count_text(table: str, n: int, language: str | None = None) -> str:
         "handle": lambda: ngettext("{n} social media handle", "{n} social media handles", n),
         "collaboration": lambda: ngettext("{n} collaboration", "{n} collaborations", n),
         "agreement_version": lambda: ngettext("{n} agreement change", "{n} agreement changes", n),
-        "deliverable": lambda: ngettext("{n} deliverable", "{n} deliverables", n),
+        "deliverable": lambda: ngettext("{n} agreed post, story or video", "{n} agreed posts, stories or videos", n),
         "content": lambda: ngettext("{n} posted content item", "{n} posted content items", n),
         "content_evidence": lambda: ngettext("{n} evidence picture", "{n} evidence pictures", n),
         "custom_order": lambda: ngettext("{n} custom order", "{n} custom orders", n),

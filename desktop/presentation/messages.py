@@ -422,7 +422,7 @@ _t(
     NF_("Final reminder about our agreement"),
     NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed this on {afgesproken_op}. "
         "I haven't heard from you since the deadline of {deadline}.\n\n"
-        "If I haven't heard from you by {pauzedatum}, I'll end our collaboration. In that case, what we agreed "
+        "If there's still no reply from you by {pauzedatum}, I'll end our collaboration. In that case, what we agreed "
         "applies: {gevolg}. What we sent you is worth {kosten}.\n\nI'd much rather sort this out "
         "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -431,7 +431,7 @@ _t(
     N_("Step 4: last reminder (other wording)"),
     NF_("One last message about our agreement"),
     NF_("{aanhef}\n\nI'm writing about {afspraken}. I haven't heard from you since the deadline of "
-        "{deadline}. This is my last message about it: if I haven't heard from you by {pauzedatum}, I'll have to "
+        "{deadline}. This is my last message about it: if there's still no reply from you by {pauzedatum}, I'll have to "
         "end the collaboration. In that case, what we agreed applies: {gevolg}. What we sent you is worth "
         "{kosten}.\n\nA short message is all it takes to sort it out together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -456,7 +456,7 @@ _t(
     "reply.2",
     N_("Unanswered message, step 2: the agreed response time"),
     NF_("Still waiting for your answer"),
-    NF_("{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”. When we "
+    NF_("{aanhef}\n\nMy message of {bericht_van} about “{titel}” is still unanswered. When we "
         "started working together, we agreed on how soon you'd reply, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -516,7 +516,7 @@ _t(
 _t(
     "order.update",
     N_("Custom order: an update during production"),
-    NF_("How your order {bestelnummer} is coming along"),
+    NF_("An update on your order {bestelnummer}"),
     NF_("{aanhef}\n\nA quick update on your {product} (order {bestelnummer}): everything is still on track "
         "for {beloofde_datum}. As soon as your order is on its way, we'll let you know.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
@@ -632,7 +632,7 @@ _BELGIAN = (
          "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
          "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("je_BE", "{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”. When we "
+    NP_("je_BE", "{aanhef}\n\nMy message of {bericht_van} about “{titel}” is still unanswered. When we "
         "started working together, we agreed on how soon you'd reply, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
     # Belgians are ready "tegen" a date (not "op"), and the u_BE late subject matches its body.

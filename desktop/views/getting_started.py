@@ -202,7 +202,7 @@ class GettingStarted(QFrame):
         # TRANSLATORS: heading of Vandaag's getting-started line while the invented example shop is loaded.
         self.heading.setText(_("Example shop"))
         self.intro.setText(_(
-            "Invented to try things out. Remove it, then set up your own shop in four steps."))
+            "An invented shop to try things out in. Remove it, then set up your own shop in four steps."))
         self.steps_box.hide()
         self.fold_button.hide()
 

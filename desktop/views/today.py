@@ -223,8 +223,9 @@ class TodayView(ListView):
             # The news before the promised date comes due for every order not ready yet: the
             # owner knows whether it will be late; the message below says it will be.
             hint = plain_label(_(
-                "Will the order be ready on {date} after all? Then the customer needs no news of a delay: "
-                "choose “Done without a message”, or send “Update: still on schedule” from “Open and send…”."
+                "Will the order be ready on {date} after all? Then there's no delay to report: choose “Done "
+                "without a message” (it only closes this reminder), or open “Open and send…” and pick “Update: "
+                "still on schedule”."
             ).format(date=i18n.detail_date(promised)))
             hint.setObjectName("todayDelayQuestion")
             hint.setWordWrap(True)

@@ -253,6 +253,29 @@ def test_a_row_repeated_in_every_column_is_counted_once_and_said(language, words
     assert len(parsed.orders) == 6 and len(parsed.customers) == len(oi.parse_orders(NL_ORDERS.read_bytes()).customers)
 
 
+def test_identical_item_rows_inside_one_shopify_order_are_items_of_their_own():
+    """Two engraved necklaces of one variant: Shopify's export leaves the engraving out,
+    so their item rows are identical, and both are pieces to make (a code review found the
+    second one dropped as a repeat, with a note saying that was right)."""
+    rows = nl_rows()
+    assert rows[3][rows[0].index("Total")] == ""  # #2002's second row: an item row
+    parsed = oi.parse_orders(as_file(rows[:4] + [rows[3], rows[3]] + rows[4:]))
+    assert parsed.notes == []
+    assert [li.sku for li in by_number(parsed)["#2002"].lines] == ["SH-401", "OR-101", "OR-101", "OR-101"]
+
+
+def test_a_multi_row_order_pasted_twice_is_read_once():
+    """#2002 (an order of two rows) copied under itself: its opening row comes twice, so
+    both its rows are repeats, said one by one; its items are not doubled."""
+    i18n.set_language("en")
+    rows = nl_rows()
+    parsed = oi.parse_orders(as_file(rows[:4] + rows[2:4] + rows[4:]))
+    assert [li.sku for li in by_number(parsed)["#2002"].lines] == ["SH-401", "OR-101"]
+    assert parsed.notes == [
+        "Line 6 is identical to line 4 in every column (order #2002): skipped, as it counts only once.",
+        "Line 7 is identical to line 5 in every column (order #2002): skipped, as it counts only once."]
+
+
 def test_two_rows_of_one_order_that_differ_in_a_line_item_column_are_two_items():
     """Shopify writes an order's later items with its number and e-mail only: the same
     product twice is two items as long as the rows differ somewhere."""

@@ -601,10 +601,11 @@ ROW_NOTES = 10  # notes about single rows (repeated, disagreeing) said one by on
 def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     """Read a Shopify, WooCommerce or Etsy orders export; raises ImportFailed on a bad file.
 
-    A row repeated in every column (copied twice, two exports pasted together) is read once
-    and noted; rows of one order that name a different customer or total from its
-    first row are noted, and the first row's customer and total are kept (Shopify writes
-    them on the first row of an order)."""
+    An order repeated row for row (copied twice, two exports pasted together) is read once
+    and noted; identical item rows inside one order are items of their own. Rows of one
+    order that name a different customer or total from its first row are noted, and the
+    first row's customer and total are kept (Shopify writes them on the first row of an
+    order)."""
     rows = _Rows(decode(data), progress, detect=_detect)
     platform = rows.layout.split("_")[0]
     parsed = ParsedOrders(platform=platform, layout=rows.layout)
@@ -620,14 +621,23 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         read = _shopify_row
     # Every row read first: a file cut off is refused as such (the reader checks its end)
     # before a half cell in its last row is taken for a wrong value.
+    skipping = None  # the number of an order whose rows are read a second time
     for line, row, cells in list(rows.with_cells()):
         same = _cells_key(cells)
-        if same in seen:
+        number_text = _text(row.get("number", ""))
+        opens = _opens_order(row)
+        # A row that opens an order (its totals are on it) never comes twice in an export:
+        # a second one repeats the order (copied twice, two exports pasted together), and
+        # so do the item rows after it. Identical item rows inside one order are items of
+        # their own: two engraved necklaces of one variant (Shopify leaves the engraving out).
+        if same in seen and (opens or (skipping == number_text and not opens)):
             repeated.append(_("Line {line} is identical to line {first} in every column (order {number}): "
                               "skipped, as it counts only once.").format(
-                line=line, first=seen[same], number=_text(row.get("number", ""))))
+                line=line, first=seen[same], number=number_text))
+            skipping = number_text
             continue
-        seen[same] = line
+        skipping = None
+        seen.setdefault(same, line)
         record = read(rows, row, line)
         number = record["number"]
         if not number:
@@ -657,6 +667,12 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         "total are kept.", n).format(n=n)))
     _say_what_is_missing(parsed)
     return parsed
+
+
+def _opens_order(row: dict) -> bool:
+    """Does this row carry its order's own fields (its total)? Every row of a WooCommerce or
+    Etsy export does; in a Shopify export only an order's first row."""
+    return bool((row.get("total") or "").strip())
 
 
 def _cells_key(cells: list[str]) -> tuple[str, ...]:

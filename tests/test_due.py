@@ -73,10 +73,10 @@ def test_after_step_four_the_strike_marks_the_collaboration_not_delivered(demo):
     fleur = by_name(due.due_now(NOW))["Fleur Peeters"]
     assert fleur.step == "4"
     due.mark_sent(fleur, NOW, "instagram", due_texts.compose(fleur, NOW).body)
-    # "if I haven't heard from you by Monday 30 November" (seven days on): not proposed before
+    # "if there's still no reply from you by Monday 30 November" (seven days on): not proposed before
     # that Monday is over, then the morning after
     body = due_texts.compose(fleur, NOW).body
-    assert "uiterlijk maandag 30 november" in body, body
+    assert "op maandag 30 november nog geen reactie" in body, body
     assert "Fleur Peeters" not in by_name(due.due_now(NOW + timedelta(days=7, hours=10)))  # Monday 20:30
     strike_item = by_name(due.due_now(NOW + timedelta(days=8, hours=1)))["Fleur Peeters"]
     assert strike_item.step == "strike" and strike_item.action == "strike"

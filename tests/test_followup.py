@@ -157,6 +157,16 @@ def test_after_a_final_notice_the_collaborations_other_deliverables_wait_for_her
     wrote = [Contact(1, NOW + timedelta(days=1), "in", "instagram")]
     [item] = due([post, video], contacts=wrote, states=states, now=later)
     assert (item.parts[0].subject_id, item.step) == (11, "1")
+    # the notice speaks for the collaboration until its strike is decided: then the
+    # video has a ladder of its own again (a dismissed strike silenced it for good)
+    decided = states + sent(strike, NOW + timedelta(days=8, hours=1), "dismissed")
+    after = NOW + timedelta(days=9)
+    assert [(i.parts[0].subject_id, i.step) for i in due([post, video], states=decided, now=after)] == [(11, "1")]
+    # ... and a new deadline for the post restarts its ladder: the notice no longer stands
+    moved = Promise("deliverable", 1, "deliverable", 10, NOW + timedelta(days=1), details={"collaboration_id": 7})
+    found = due([moved, video], states=states, now=later)
+    assert sorted((p.subject_id, i.step) for i in found for p in i.parts) == [(10, "1"), (11, "1")]
+    assert found == f.plan([moved, video], PEOPLE, [], states, S, later, due_only=True)
 
 
 def test_a_dismissed_step_four_never_leads_to_a_strike():

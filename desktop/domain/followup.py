@@ -158,9 +158,9 @@ class Rule:
     covered_on: str = ""
     # Promises that share this ``details`` key (the deliverables of one collaboration)
     # share their final notice: once it was sent for one of them ("if I haven't heard from
-    # you by ..., I'll end our collaboration") and she has not written since, the others
-    # are not chased with a ladder of their own (a cheerful first reminder, a second final
-    # notice with another date); that promise's strike speaks for them all.
+    # you by ..., I'll end our collaboration") and until its strike is decided, while she
+    # has not written since, the others are not chased with a ladder of their own (a
+    # cheerful first reminder, a second final notice with another date).
     one_notice_per: str = ""
 
 
@@ -704,8 +704,8 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
     starts: dict[datetime, datetime] = {}
     minutes: dict[datetime, str] = {}
     catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None] = {}
-    finals = _final_notices(state_by_key.values()) if state_by_key else {}
-    # (person, rule, shared details value) -> when its final notice was sent (latest)
+    # (person, rule, shared details value) -> when a final notice now waiting for its
+    # strike was sent (``Rule.one_notice_per``)
     noticed: dict[tuple[int, str, object], datetime] = {}
     for promise in promises:
         rule = RULES[promise.rule]
@@ -717,13 +717,6 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
             start = promise.reference
         if promise.closed:
             continue
-        if finals and rule.one_notice_per:
-            sent = finals.get((promise.rule, promise.subject_type, promise.subject_id))
-            shared = promise.details.get(rule.one_notice_per)
-            if sent is not None and shared is not None:
-                group = (promise.person_id, promise.rule, shared)
-                if group not in noticed or sent > noticed[group]:
-                    noticed[group] = sent
         if promise.rule in covering:
             late.setdefault((promise.person_id, promise.rule), []).append((start + earliest[promise.rule],
                                                                            promise.details))
@@ -731,44 +724,34 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
                          offsets[promise.rule], start, minutes, catch_ups, settings)
         if nxt is not None:
             nexts.setdefault(promise.person_id, []).append(nxt)
+            if rule.one_notice_per and nxt.previous_sent is not None and nxt.step.action == "strike":
+                # its final notice went out and its strike is still to decide: the notice
+                # speaks for the group until then (not after the strike is decided, nor
+                # once a new deadline restarted this promise's ladder)
+                shared = promise.details.get(rule.one_notice_per)
+                if shared is not None:
+                    group = (promise.person_id, promise.rule, shared)
+                    if group not in noticed or nxt.previous_sent > noticed[group]:
+                        noticed[group] = nxt.previous_sent
     if late:
         _drop_covered(nexts, late, now)
     if noticed:
-        _drop_after_final_notice(nexts, noticed, finals, latest_in)
+        _drop_after_final_notice(nexts, noticed, latest_in)
     return nexts
 
 
-def _final_notices(states: Iterable[StepState]) -> dict[tuple[str, str, int], datetime]:
-    """(rule, subject type, subject id) -> when a final step of that promise was sent
-    (the latest, whichever its reference then was)."""
-    finals = {name: {st.name for st in rule.steps if st.final} for name, rule in RULES.items()
-              if rule.one_notice_per}
-    found: dict[tuple[str, str, int], datetime] = {}
-    for state in states:
-        if state.status != "sent":
-            continue
-        rule, subject_type, subject_id, _rest = state.key.split(":", 3)
-        if rule in finals and state.key.rsplit(":", 1)[1] in finals[rule]:
-            subject = (rule, subject_type, int(subject_id))
-            if subject not in found or state.at > found[subject]:
-                found[subject] = state.at
-    return found
-
-
 def _drop_after_final_notice(nexts: dict[int, list[_Next]], noticed: Mapping[tuple[int, str, object], datetime],
-                             finals: Mapping[tuple[str, str, int], datetime],
                              latest_in: Mapping[int, tuple[datetime, ...]]) -> None:
-    """Remove (in place) the steps of promises whose group already had its final notice
-    (``Rule.one_notice_per``), unless she wrote after it: then she answered, and a later
-    promise of the group is chased from its own first step again."""
+    """Remove (in place) the steps of promises whose group has a final notice waiting for
+    its strike (``Rule.one_notice_per``), unless she wrote after it: then she answered,
+    and a later promise of the group is chased from its own first step again."""
     for person_id, person_nexts in nexts.items():
         written = latest_in.get(person_id, ())
         kept = []
         for n in person_nexts:
             on = RULES[n.promise.rule].one_notice_per
             sent = noticed.get((person_id, n.promise.rule, n.promise.details.get(on))) if on else None
-            if (sent is not None and (n.promise.rule, n.promise.subject_type, n.promise.subject_id) not in finals
-                    and not (written and written[0] >= sent)):
+            if sent is not None and n.step.action != "strike" and not (written and written[0] >= sent):
                 continue
             kept.append(n)
         if len(kept) != len(person_nexts):

@@ -310,6 +310,22 @@ def test_rows_of_one_order_that_disagree_about_the_customer_or_total_are_said(la
     assert "email:iemand.anders@example.nl" not in parsed.customers
 
 
+def test_a_disagreement_is_told_against_what_the_first_row_said():
+    """#2001's first row without an e-mail, its next row with one, a third with another:
+    the note named the second row's address as the first row's (a code review). It names
+    the line the address came from (each row spans two lines: its note has a line break)."""
+    i18n.set_language("en")
+    rows = nl_rows()
+    first = cell(rows, rows[1], "Email", "")
+    second = cell(rows, cell(rows, rows[1], "Email", "mila.jansen@example.nl"), "Total", "")
+    third = cell(rows, cell(rows, rows[1], "Email", "iemand.anders@example.nl"), "Total", "")
+    parsed = oi.parse_orders(as_file(rows[:1] + [first, second, third] + rows[2:]))
+    assert not any("from line 2 (mila.jansen@example.nl)" in n for n in parsed.notes), parsed.notes
+    assert any(n.startswith("Order #2001: line 6 names a different customer (iemand.anders@example.nl) from line 4 "
+                            "(mila.jansen@example.nl); the order stays with the customer of line 4.")
+               for n in parsed.notes), parsed.notes
+
+
 def test_many_repeated_rows_are_said_ten_by_ten_then_counted():
     i18n.set_language("en")
     rows = nl_rows()

@@ -189,6 +189,20 @@ def test_an_etsy_buyer_is_found_again_by_her_account_in_a_later_file(database):
     assert Person.get_by_id(person.id).street == "4497 Ckndqnbhm St NE"  # what she had is kept
 
 
+def test_orders_stored_before_the_buyer_was_kept_are_not_changed_by_it(database):
+    """Etsy orders imported before schema v12 have no buyer account: the same file again
+    fills it in without calling every order "changed" (a code review saw all 1605 so)."""
+    from tests.test_order_importers import etsy_sold_orders
+
+    data = etsy_sold_orders(("301", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),
+                            ("282", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm st"))
+    import_bytes(data)
+    ShopOrder.update(buyer="").execute()  # as stored before v12
+    plan, again = import_bytes(data)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
+    assert {o.buyer for o in ShopOrder.select()} == {"pnrgsecskljezk"}
+
+
 def test_known_customers_are_matched_by_email_else_name_and_address(database):
     typed = Person.create(name="Mila J.", email="MILA.JANSEN@example.nl", street="", is_influencer=True)
     noah = Person.create(name="Noah de Vries", street="Dorpsweg 3", postcode="9711AA", city="Groningen")

@@ -610,6 +610,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     platform = rows.layout.split("_")[0]
     parsed = ParsedOrders(platform=platform, layout=rows.layout)
     groups: dict[str, dict] = {}
+    origins: dict[str, dict[str, int]] = {}  # per order, the line a field was filled in from (not its first)
     seen: dict[tuple[str, ...], int] = {}  # a row's cells -> the line that first held them
     repeated: list[str] = []
     disagreeing: list[str] = []
@@ -647,12 +648,13 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         if group is None:
             groups[number] = record
         else:
-            disagreeing.extend(_disagreements(group, record))
+            disagreeing.extend(_disagreements(group, record, origins.get(number, {})))
             for key, value in record.items():
                 if key == "lines":
                     group["lines"].extend(value)
                 elif key not in ("line",) and value not in (None, "", ()) and group.get(key) in (None, "", ()):
                     group[key] = value
+                    origins.setdefault(number, {})[key] = record["line"]  # a later row filled it in
     accounts: dict[str, str] = {}  # a name and address -> the customer key of the buyer account it was seen with
     for record in groups.values():
         _finish(parsed, record, accounts)
@@ -703,14 +705,17 @@ def _same_customer(first: dict, other: dict) -> bool:
     return True
 
 
-def _disagreements(first: dict, other: dict) -> list[str]:
+def _disagreements(first: dict, other: dict, origins: dict[str, int]) -> list[str]:
     """Notes for a later row of an order (``other``) that names a different customer or
-    total from the order's first row; the first row's are kept."""
+    total from what the order holds so far (``first``: its first row, filled in from later
+    rows where it was empty; ``origins``: the line each such value came from); what it
+    holds is kept."""
     out = []
     if not _same_customer(first, other):
+        said = origins.get("email" if first.get("email") else "name", first["line"])
         note = _("Order {number}: line {line} names a different customer ({other}) from line {first} ({customer}); "
                  "the order stays with the customer of line {first}.").format(
-            number=first["number"], line=other["line"], other=_who(other), first=first["line"], customer=_who(first))
+            number=first["number"], line=other["line"], other=_who(other), first=said, customer=_who(first))
         if other["lines"]:
             note += " " + _("The item on line {line} is still included in this order: check the order in the "
                             "web shop.").format(
@@ -721,8 +726,8 @@ def _disagreements(first: dict, other: dict) -> list[str]:
         currency = first.get("currency") or other.get("currency") or ""
         out.append(_("Order {number}: line {line} gives a different total ({other}) from line {first} ({total}); "
                      "the total of line {first} is kept.").format(
-            number=first["number"], line=other["line"], other=_money(other_total, currency), first=first["line"],
-            total=_money(total, currency)))
+            number=first["number"], line=other["line"], other=_money(other_total, currency),
+            first=origins.get("total", first["line"]), total=_money(total, currency)))
     return out
 
 

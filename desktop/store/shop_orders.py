@@ -64,6 +64,9 @@ class ImportPlan:
     new_customers: list[CustomerRow] = field(default_factory=list)
     products: list[ProductChoice] = field(default_factory=list)
     linked_lines: set[tuple[str, int]] = field(default_factory=set)  # (number, position) with a custom order
+    # Orders stored before the buyer's account was kept (schema v12), otherwise unchanged:
+    # number -> the account, written without counting the order as changed.
+    buyers_to_fill: dict[str, str] = field(default_factory=dict)
 
     def made_to_order(self) -> set[str]:
         return {p.key for p in self.products if p.made_to_order}
@@ -218,8 +221,10 @@ def plan_import(parsed: ParsedOrders) -> ImportPlan:
         values = _order_values(order, person_id if person_id is not None else current.person_id)
         if order.customer_key and person_id is None:
             values["person_id"] = "new"  # a customer not in the database yet: changes
-        same = all(getattr(current, name if name != "person_id" else "person_id") == value
-                   for name, value in values.items())
+        if not current.buyer and values["buyer"]:  # only filled in: not a change she would see
+            plan.buyers_to_fill[order.number] = values["buyer"]
+            values["buyer"] = current.buyer
+        same = all(getattr(current, name) == value for name, value in values.items())
         old_lines = [{k: r[k] for k in LINE_FIELDS} for r in lines.get(current.id, [])]
         new_lines = [_line_values(order, i, li) for i, li in enumerate(order.lines)]
         (plan.unchanged_orders if same and old_lines == new_lines else plan.updated_orders).append(order)
@@ -355,6 +360,8 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
         for done, order in enumerate(parsed.orders, start=1):
             person_id = people.get(order.customer_key) if order.customer_key else None
             shop_id = plan.existing.get(order.number)
+            if order.number in plan.buyers_to_fill and order.number not in changed and shop_id is not None:
+                ShopOrder.update(buyer=plan.buyers_to_fill[order.number]).where(ShopOrder.id == shop_id).execute()
             if order.number in changed:
                 values = _order_values(order, person_id)
                 values["person"] = values.pop("person_id")

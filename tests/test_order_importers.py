@@ -432,6 +432,25 @@ def test_one_etsy_buyer_whose_address_is_written_two_ways_is_one_customer():
     assert {o.buyer for o in parsed.orders if o.number in ("301", "282")} == {"pnrgsecskljezk"}
 
 
+def test_a_guest_joins_a_buyer_only_when_one_account_has_her_name_and_address():
+    """Two accounts with one name and address are two people; a guest order there is
+    neither's (it joined whichever came first). A guest joined to the one account gives
+    it what only her row says (a city the account's rows left empty)."""
+    def row(number, buyer, name, street, city):
+        return f"11/20/2026\t{number}\t{buyer}\t{name}\t1\t{street}\t{city}\t55421\tUnited States\tUSD\t17.00"
+
+    parsed = oi.parse_orders((ETSY_HEADER + "\n".join([
+        row("301", "acc1", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE", ""),
+        row("302", "acc2", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE", ""),
+        row("303", "", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE", "Columbia Heights"),  # which one? neither
+        row("401", "acc3", "Els Are", "1 Main St", ""),
+        row("402", "", "Els Are", "1 Main St", "Fridley"),  # the one account there: hers
+    ])).encode())
+    keys = {o.number: o.customer_key for o in parsed.orders}
+    assert keys["303"].startswith("name:") and keys["303"] in parsed.customers
+    assert keys["402"] == "buyer:acc3" and parsed.customers["buyer:acc3"].city == "Fridley"
+
+
 @needs_orders
 def test_the_real_etsy_buyers_with_two_addresses_are_one_customer_each():
     etsy = oi.parse_orders((ORDERS_DIR / "etsy" / "EtsySoldOrders2023.csv").read_bytes())

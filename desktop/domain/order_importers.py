@@ -655,7 +655,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
                 elif key not in ("line",) and value not in (None, "", ()) and group.get(key) in (None, "", ()):
                     group[key] = value
                     origins.setdefault(number, {})[key] = record["line"]  # a later row filled it in
-    accounts: dict[str, str] = {}  # a name and address -> the customer key of the buyer account it was seen with
+    accounts: dict[str, set[str]] = {}  # a name and address -> the customer keys of the buyer accounts it was seen with
     for record in groups.values():
         _finish(parsed, record, accounts)
     _join_guests(parsed, accounts)
@@ -891,7 +891,7 @@ def _status(record: dict, lines: list[OrderLine]) -> str:
     return OPEN
 
 
-def _finish(parsed: ParsedOrders, record: dict, accounts: dict[str, str]) -> None:
+def _finish(parsed: ParsedOrders, record: dict, accounts: dict[str, set[str]]) -> None:
     line = record["line"]
     created = record.get("created")
     if created is None:
@@ -902,7 +902,7 @@ def _finish(parsed: ParsedOrders, record: dict, accounts: dict[str, str]) -> Non
     buyer = record.get("buyer", "")
     key = customer_key(record.get("email", ""), record.get("name", ""), record.get("street", ""), postcode, buyer)
     if buyer and not record.get("email"):
-        accounts.setdefault(customer_key("", record.get("name", ""), record.get("street", ""), postcode), key)
+        accounts.setdefault(customer_key("", record.get("name", ""), record.get("street", ""), postcode), set()).add(key)
     if key and key not in parsed.customers:
         country, language, form = customer_profile(code)
         email = record.get("email", "")
@@ -927,17 +927,26 @@ def _finish(parsed: ParsedOrders, record: dict, accounts: dict[str, str]) -> Non
         item_count=record.get("item_count") or sum(li.quantity for li in lines), buyer=buyer))
 
 
-def _join_guests(parsed: ParsedOrders, accounts: dict[str, str]) -> None:
+def _join_guests(parsed: ParsedOrders, accounts: dict[str, set[str]]) -> None:
     """An order without a buyer account (a guest checkout) whose name and address are those
-    of an order with one in the file belongs to that buyer."""
+    of an order with one in the file belongs to that buyer: when exactly one account has
+    them (two accounts with one name and address are two people, and the guest either).
+    What only the guest's row says (a phone number, a city) fills the buyer's blanks."""
     joined = set()
     for i, order in enumerate(parsed.orders):
-        account = accounts.get(order.customer_key) if order.customer_key.startswith("name:") else None
-        if account:
-            parsed.orders[i] = replace(order, customer_key=account)
-            joined.add(order.customer_key)
-    for key in joined:
-        parsed.customers.pop(key, None)
+        found = accounts.get(order.customer_key, ()) if order.customer_key.startswith("name:") else ()
+        if len(found) != 1:
+            continue
+        [account] = found
+        parsed.orders[i] = replace(order, customer_key=account)
+        joined.add((order.customer_key, account))
+    for guest_key, account in joined:
+        guest, buyer = parsed.customers.pop(guest_key, None), parsed.customers.get(account)
+        if guest is not None and buyer is not None:
+            blanks = {name: getattr(guest, name) for name in ("phone", "city", "street", "postcode", "email")
+                      if not getattr(buyer, name) and getattr(guest, name)}
+            if blanks:
+                parsed.customers[account] = replace(buyer, **blanks)
 
 
 def _say_what_is_missing(parsed: ParsedOrders) -> None:

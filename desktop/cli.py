@@ -15,7 +15,8 @@ from desktop.i18n import N_, _, ngettext
 
 # argparse words its own messages ("usage: ", "the following arguments are required: %s")
 # through the module gettext's default catalog. These are its texts that reach a user
-# (Python 3.11's argparse, word for word), listed so that `make catalogs` extracts them;
+# (Python 3.11's argparse, word for word: a newer Python rewords some, which
+# tests/test_cli.py then says), listed so that `make catalogs` extracts them;
 # `_argparse_in_language` hands argparse the app's catalogs while the command line is read.
 ARGPARSE_TEXTS = (
     # TRANSLATORS: argparse's texts (the command line's help and usage errors); keep the

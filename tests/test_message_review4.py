@@ -161,3 +161,10 @@ def test_a_collaboration_without_a_title_leaves_no_empty_quotes(template_id, lan
     if template_id == "ending":
         assert ("decided to end our collaboration." if lang == "en"
                 else "samenwerking te beëindigen.") in message.body, message.body
+
+
+def test_an_own_template_with_the_title_after_a_line_break_loses_its_about_too():
+    """An owner's wording may break the line before "about “{titel}”": without a title,
+    the word goes with it, not left dangling ("Hi,\nabout we talked.")."""
+    body = messages.fill("I wrote to you\nabout “{titel}” last week.", {"titel": ""})
+    assert body == "I wrote to you last week." or body == "I wrote to you\nlast week.", body

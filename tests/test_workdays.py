@@ -36,7 +36,6 @@ def test_the_generated_table_is_the_librarys_answer():
 ])
 def test_a_named_date_moves_to_the_next_working_day(day, expected):
     assert workdays.working_day(day) == expected
-    assert orders.working_day(day) == expected
 
 
 def test_a_new_date_for_a_late_order_is_never_christmas():

@@ -202,18 +202,12 @@ def _check_status_and_dates(form: OrderInput, previous: dict | None, errors: dic
 DELAY_PROPOSAL_DAYS = 7
 
 
-def working_day(day: date) -> date:
-    """``day``, or the first working day after it (a customer reads "ready on Sunday" or
-    "on Christmas Day" as odd): domain/workdays.py."""
-    return workdays.working_day(day)
-
-
 def propose_new_date(promised: date | None, today: date, days: int = DELAY_PROPOSAL_DAYS) -> date:
     """The new expected date a delay message proposes: a week after the promised date,
     or after today when that has passed, moved off a Sunday or public holiday to the next
     working day. Always passes
     :func:`validate_new_promise`. (The owner may still choose a Sunday in the dialog.)"""
-    return working_day(max(promised or today, today) + timedelta(days=days))
+    return workdays.working_day(max(promised or today, today) + timedelta(days=days))
 
 
 def validate_new_promise(current: date | None, new: date | None, today: date) -> str:

@@ -164,12 +164,14 @@ def _quoted(text: str, name_at: int, token_end: int) -> tuple[int, int] | None:
     if _QUOTES.get(opening) != closing:
         return None
     start, end = name_at - 1, token_end + 1
-    words = text[:start].rstrip(" ")
-    word = words[words.rfind(" ") + 1:] if " " in words else words
-    if word.lower() in _INTRODUCING:
-        start = len(words) - len(word)
-    while start > 0 and text[start - 1] == " ":
+    before = re.search(r"(\S+)[ \t]*$", text[:start])  # the word before it, on its own line or after a break
+    if before is not None and before.group(1).lower() in _INTRODUCING:
+        start = before.start(1)
+    while start > 0 and text[start - 1] in " \t":
         start -= 1
+    if start == 0 or text[start - 1] == "\n":  # it began its line: the line goes on without a space
+        while end < len(text) and text[end] in " \t":
+            end += 1
     return start, end
 
 

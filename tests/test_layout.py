@@ -218,6 +218,24 @@ def test_nothing_is_cut_off(qtbot, demo_db, translator, language, size, monkeypa
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
+def test_vandaags_about_column_names_each_promise_whole_on_a_laptop(qtbot, demo_db, translator, language, monkeypatch):
+    """At 1366 the "About" column showed "bestelling #1…" (the order number lost) and "Ring
+    Golf in st…" beside a wide Step column: what a row is about is named whole (its part
+    before " · ", a parcel's date before its products), the list taking the room for it."""
+    i18n.set_language(language)
+    window = shown_window(qtbot, monkeypatch, view_key="today")
+    view = window.current_view()
+    QCoreApplication.processEvents()
+    table, model = view.table, view.table.model()
+    fm = table.fontMetrics()
+    about = [model.data(model.index(row, 3), Qt.DisplayRole) for row in range(model.rowCount())]
+    assert any(a.startswith(("bestelling #", "order #")) for a in about)
+    for row, text in enumerate(about):
+        whole = text.split(" · ", 1)[0]
+        assert fm.horizontalAdvance(whole) + PADDING <= table.visualRect(model.index(row, 3)).width(), whole
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
 def test_an_influencers_reminders_read_whole_beside_their_button(qtbot, demo_db, translator, language, monkeypatch):
     """The pane's reminder lines sit beside an "Open" button: their moment is a list's
     short one, which the narrow line can hold ("… sinds 23 nov 2026, 09:00"); the long

@@ -67,7 +67,8 @@ class _DetailColumn(QWidget):
 
 class TodayView(ListView):
     key = "today"
-    elide_column = 3  # "About": what the promise is (its full text is in the detail pane)
+    elide_column = 3  # "About": what the promise is (its full text is in the detail pane)...
+    whole_lead = " · "  # ...named whole: "bestelling #1038", a deliverable's title, "parcel sent 17 Nov"
     colour_columns = (0,)
 
     due_count_changed = Signal(int)  # the reminders due now, after each refresh (the window's sidebar)

@@ -520,3 +520,16 @@ def test_the_pane_keeps_its_full_height_at_every_width_measuring_each_once(qtbot
     v.select_person(others.first().id)  # someone else: measured anew, at the same width
     measured.clear()
     qtbot.waitUntil(lambda: bool(measured) and fits(), timeout=3000)
+
+
+def test_a_posted_deliverable_says_posted_once():
+    """"Post: 1 agreed, posted · posted 23 Sep 2026" (a screenshot review): once, with its day."""
+    from desktop import i18n
+    from desktop.views.influencers import _deliverable_line
+
+    for language, posted in (("en", "posted 23 Sep 2026"), ("nl", "geplaatst 23 sep 2026")):
+        i18n.set_language(language)
+        line = _deliverable_line("Post", 1, 1, True, posted)
+        assert line.count(posted.split()[0]) == 1 and line.endswith(" · " + posted), line
+        assert "posted" in _deliverable_line("Post", 1, 1, False, "").lower() or language == "nl"
+    i18n.set_language("nl")

@@ -728,8 +728,12 @@ def _fill_rows(now, rows: list) -> None:
 
 def _deliverable_line(kind: str, count: int, done: int, delivered: bool, state: str) -> str:
     """A deliverable in words: "Post: 1 agreed, not posted yet · due 13 Dec 2026",
-    "Reel: 1 of 2 posted", "Story: 3 agreed, all posted · posted 2 Dec 2026"."""
-    if delivered or (count and done >= count):
+    "Reel: 1 of 2 posted", "Story: 3 agreed · posted 2 Dec 2026"."""
+    if delivered and state:  # state: "posted {date}"
+        # TRANSLATORS: a deliverable of a collaboration, every one placed, followed by the
+        # day it was: "Post: 1 agreed · posted 2 Dec 2026" (not "posted · posted 2 Dec")
+        progress = ngettext("{count} agreed", "{count} agreed", count).format(count=count)
+    elif delivered or (count and done >= count):
         # TRANSLATORS: a deliverable of a collaboration, every one placed: "Post: 1 agreed, posted"
         progress = ngettext("{count} agreed, posted", "{count} agreed, all posted", count).format(count=count)
     elif not done:

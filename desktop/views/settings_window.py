@@ -277,7 +277,8 @@ class SettingsWindow(QDialog):
         column.addLayout(more)
         # TRANSLATORS: under "Propose a strike ... hours after the last reminder was sent" and
         # "The last reminder names a pause date ... days later".
-        column.addWidget(_note(_("A strike is never proposed before the date the last reminder names is over.")))
+        column.addWidget(_note(_("No strike is proposed until the date named in the last reminder has passed "
+                                 "(moved to a working day: never a Sunday or a public holiday).")))
 
         quiet = QHBoxLayout()
         self.quiet_on = QCheckBox(_("Quiet hours: no reminders from"))

@@ -477,10 +477,12 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
         # TRANSLATORS: example data: why the owner of the invented example shop blocked an influencer.
         people[9].status_reason = _("No post after three months and three reminders")
         people[9].save()
+        # Her post was due 95 days ago; the final notice (four days on) named a date a week
+        # later, so the first strike came after that date, the others a month apart.
         for k in range(3):
             Strike.create(person=people[9], collaboration=c11, reason="late",
                           # TRANSLATORS: example data: the note the owner of the invented example shop wrote with a strike.
-                          evidence=_("Deadline long past"), created_at=_at(now, -90 + k * 5))
+                          evidence=_("Deadline long past"), created_at=_at(now, -83 + k * 30))
         # proposed only
         collab(people[10], 1, "Sieradendoosje in een story", "proposed", [("story", 21)], 19)
         _climb_the_ladder(people[:4], now)

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 
 from desktop import demo
@@ -111,3 +113,22 @@ def test_what_the_owner_typed_is_in_the_language_the_example_is_made_in(database
     tags = {t for p in Person.select().where(Person.is_influencer == True) for t in p.tags}  # noqa: E712
     assert tags == ({"lifestyle", "jewellery", "mums", "fashion"} if english
                     else {"lifestyle", "sieraden", "mama", "mode"})
+
+
+def test_the_example_strikes_come_after_the_date_the_final_notice_named(database):
+    """Anouk's three strikes were dated 5, 10 and 15 days after her deadline, before the
+    date her final notice named (a screenshot review): the app itself never proposes a
+    strike before that date."""
+    from desktop.domain import followup
+    from desktop.store import due
+    from desktop.store.models import Deliverable, Strike
+
+    demo.fill(NOW)
+    s = due.ladder_settings()
+    for strike in Strike.select():
+        deadlines = [d.deadline for d in Deliverable.select().where(Deliverable.collaboration == strike.collaboration_id)
+                     if d.deadline is not None]
+        if not deadlines or strike.reason != "late":
+            continue
+        last_reminder = min(deadlines) + timedelta(days=4)  # step 4: three days after the deadline's day
+        assert followup.local_date(strike.created_at, s) > followup.pause_date(last_reminder, s), strike.created_at

@@ -61,12 +61,15 @@ def _argparse_in_language():
 
 
 def _parser() -> argparse.ArgumentParser:
+    # TRANSLATORS: the placeholders of the command line's help ("afspraak import FILE"):
+    # one word in capitals, no spaces.
+    file, folder, command, person = _("FILE"), _("DIR"), _("COMMAND"), _("ID")
     parser = argparse.ArgumentParser(prog="afspraak", description=_("Afspraak: a deal is a deal."))
     parser.add_argument("--version", action="version", version=f"afspraak {__version__}",
                         help=_("show the version number and exit"))
-    parser.add_argument("--data-dir", metavar="DIR", help=_("folder for the database and backups"))
+    parser.add_argument("--data-dir", metavar=folder, help=_("folder for the database and backups"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the app (nl or en)"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar=command)
     # --lang after the command too ("afspraak import FILE --lang nl"); `due` has its own.
     lang_after = argparse.ArgumentParser(add_help=False)
     lang_after.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
@@ -82,19 +85,19 @@ def _parser() -> argparse.ArgumentParser:
     gui.add_argument("--marks", action="store_true", help=argparse.SUPPRESS)
     command("demo", help=_("fill an empty database with an example shop"))
     b = command("backup", help=_("write a copy of the database"))
-    b.add_argument("--out", metavar="FILE", help=_("where to write it (default: the backups folder)"))
+    b.add_argument("--out", metavar=file, help=_("where to write it (default: the backups folder)"))
     r = command("restore", help=_("replace the database with a backup"))
-    r.add_argument("file", metavar="FILE")
+    r.add_argument("file", metavar=file)
     imp = command("import", help=_(
         "import the products or the orders from a WooCommerce, Shopify or Etsy export (CSV)"))
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("file", metavar=file)
     c = command("calendar", help=_("write open deadlines and promised dates as a calendar file (.ics)"))
-    c.add_argument("--out", metavar="FILE", required=True, help=_("the .ics file to write"))
+    c.add_argument("--out", metavar=file, required=True, help=_("the .ics file to write"))
     e = command("export", help=_("write everything held on one person to a zip file (privacy request)"))
-    e.add_argument("--person", required=True, metavar="ID", help=_("the person's number, email address or full name"))
-    e.add_argument("--out", required=True, metavar="FILE", help=_("the zip file to write"))
+    e.add_argument("--person", required=True, metavar=person, help=_("the person's number, email address or full name"))
+    e.add_argument("--out", required=True, metavar=file, help=_("the zip file to write"))
     x = command("erase", help=_("erase one person and everything that names them (privacy request)"))
-    x.add_argument("--person", required=True, metavar="ID", help=_("the person's number, email address or full name"))
+    x.add_argument("--person", required=True, metavar=person, help=_("the person's number, email address or full name"))
     x.add_argument("--yes", action="store_true", help=_("really erase (without it, only show what would go)"))
     x.add_argument("--backups", action="store_true", help=_("erase them from the backup copies too"))
     d = sub.add_parser("due", help=_("list the follow-up steps that are due, with their messages"))

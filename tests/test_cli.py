@@ -184,8 +184,8 @@ def usage_error(capsys, *args) -> str:
 
 
 @pytest.mark.parametrize("language,usage,required,choice", [
-    ("nl", "gebruik: afspraak import [-h] [--lang {nl,en}] FILE", "afspraak import: fout: verplicht, maar niet "
-     "opgegeven: FILE", "afspraak: fout: COMMAND: ongeldige keuze: 'frobnicate' (kies uit 'gui', 'demo', "),
+    ("nl", "gebruik: afspraak import [-h] [--lang {nl,en}] BESTAND", "afspraak import: fout: verplicht, maar niet "
+     "opgegeven: BESTAND", "afspraak: fout: OPDRACHT: ongeldige keuze: 'frobnicate' (kies uit 'gui', 'demo', "),
     ("en", "usage: afspraak import [-h] [--lang {nl,en}] FILE", "afspraak import: error: the following arguments "
      "are required: FILE", "afspraak: error: argument COMMAND: invalid choice: 'frobnicate' (choose from 'gui', "
      "'demo', "),
@@ -253,5 +253,5 @@ def test_without_lang_the_saved_language_words_the_command_line(data_dir, capsys
         "afspraak import: error: the following arguments are required: FILE")
     settings_file = paths.configured_data_dir() / paths.DB_FILENAME
     settings_file.unlink()  # nothing saved: the system's language
-    assert usage_error(capsys, "import").splitlines()[-1] == "afspraak import: fout: verplicht, maar niet opgegeven: FILE"
+    assert usage_error(capsys, "import").splitlines()[-1] == "afspraak import: fout: verplicht, maar niet opgegeven: BESTAND"
     assert not settings_file.exists()  # reading the setting created nothing

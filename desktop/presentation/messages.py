@@ -394,7 +394,7 @@ _t(
 _t(
     "ladder.2.alt",
     N_("Step 2: why the deadline matters (other wording)"),
-    NF_("Planning at {winkel}"),
+    NF_("How we plan at {winkel}"),
     NF_("{aanhef}\n\nI'm following up on {afspraken} (due {deadline}). For a small shop like "
         "ours every agreement counts: we set products aside, time our own posts around yours and tell "
         "customers what's coming. That only works if we both stick to the dates we agreed.\n\nCould you let "

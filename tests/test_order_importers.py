@@ -276,6 +276,34 @@ def test_a_multi_row_order_pasted_twice_is_read_once():
         "Line 7 is identical to line 5 in every column (order #2002): skipped, as it counts only once."]
 
 
+def test_an_order_again_further_down_with_a_changed_status_is_read_once():
+    """Two overlapping exports pasted together: the same orders again below, their status
+    changed meanwhile. The rows differ, so they were merged and every item counted twice
+    (an input review: 40 lines became 80)."""
+    i18n.set_language("en")
+    rows = nl_rows()
+    again = [cell(rows, r, "Financial Status", "refunded") if r[rows[0].index("Total")] else r for r in rows[1:]]
+    parsed = oi.parse_orders(as_file(rows + again))
+    whole = oi.parse_orders(NL_ORDERS.read_bytes())
+    assert [(o.number, len(o.lines)) for o in parsed.orders] == [(o.number, len(o.lines)) for o in whole.orders]
+    assert "Line 10 repeats order #2001 from earlier in the file: skipped, as it counts only once." in parsed.notes
+    assert any(n.startswith("Lines ") and "repeat order #2002 from earlier in the file" in n for n in parsed.notes)
+
+
+def test_an_etsy_orders_file_pasted_under_itself_is_read_once():
+    """One row an order (Etsy's sold orders): the same order further down, a cell changed."""
+    i18n.set_language("nl")
+    first = etsy_sold_orders(("301", "acc1", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),
+                             ("302", "acc2", "Els Are", "1 Main St"))
+    again = first.decode().split("\n", 1)[1].replace("17.00", "18.00")
+    parsed = oi.parse_orders((first.decode() + "\n" + again).encode())
+    assert len(parsed.orders) == 2
+    assert parsed.notes[:2] == ["Regel 4 herhaalt bestelling 301 van eerder in het bestand: overgeslagen, want die "
+                                "telt maar één keer.",
+                                "Regel 5 herhaalt bestelling 302 van eerder in het bestand: overgeslagen, want die "
+                                "telt maar één keer."]
+
+
 def test_two_rows_of_one_order_that_differ_in_a_line_item_column_are_two_items():
     """Shopify writes an order's later items with its number and e-mail only: the same
     product twice is two items as long as the rows differ somewhere."""

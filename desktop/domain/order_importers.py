@@ -623,6 +623,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     # Every row read first: a file cut off is refused as such (the reader checks its end)
     # before a half cell in its last row is taken for a wrong value.
     skipping = None  # the number of an order whose rows are read a second time
+    blocks: list[tuple[str, list[dict]]] = []  # the rows read, an order's rows that come together a block
     for line, row, cells in list(rows.with_cells()):
         same = _cells_key(cells)
         number_text = _text(row.get("number", ""))
@@ -644,10 +645,30 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         if not number:
             raise ImportFailed(line, _("the column “{column}” is empty; every order needs its number.").format(
                 column=rows.column("number")))
-        group = groups.get(number)
-        if group is None:
-            groups[number] = record
+        if blocks and blocks[-1][0] == number:
+            blocks[-1][1].append(record)
         else:
+            blocks.append((number, [record]))
+    # The rows of one order come together in an export. The same order again further down
+    # is a second copy of it (two exports that overlap, pasted together): with the same
+    # items it is read once, and said, even when a cell changed in between (its status);
+    # the items were counted twice. Other rows of an order further down are merged.
+    items_of: dict[str, list] = {}
+    for number, block in blocks:
+        items = [li for record in block for li in record["lines"]]
+        if number in items_of and items == items_of[number]:
+            first, last = block[0]["line"], block[-1]["line"]
+            repeated.append((_("Line {first} repeats order {number} from earlier in the file: skipped, as it "
+                               "counts only once.") if first == last else
+                             _("Lines {first}–{last} repeat order {number} from earlier in the file: skipped, as "
+                               "it counts only once.")).format(first=first, last=last, number=number))
+            continue
+        items_of[number] = items_of.get(number, []) + items
+        for record in block:
+            group = groups.get(number)
+            if group is None:
+                groups[number] = record
+                continue
             disagreeing.extend(_disagreements(group, record, origins.get(number, {})))
             for key, value in record.items():
                 if key == "lines":

@@ -271,3 +271,34 @@ def test_the_import_command_tells_orders_from_products(data_dir, capsys):
     assert cli.main(["--lang", "nl", "import", str(DATA / "woo_variations.csv")]) == 0
     assert "nieuwe producten" in capsys.readouterr().out
     i18n.set_language("nl")
+
+
+ETSY_ITEMS_HEADER = ("Sale Date,Item Name,Buyer,Quantity,Price,Coupon Code,Coupon Details,Discount Amount,"
+                     "Shipping Discount,Order Shipping,Order Sales Tax,Item Total,Currency,Transaction ID,Listing ID,"
+                     "Date Paid,Date Shipped,Ship Name,Ship Address1,Ship Address2,Ship City,Ship State,Ship Zipcode,"
+                     "Ship Country,Order ID,Variations,Order Type,Listings Type,Payment Type,InPerson Discount,"
+                     "InPerson Location,VAT Paid by Buyer,SKU\n")
+
+
+def test_etsys_two_downloads_each_keep_what_the_other_said(database):
+    """Etsy's "Sold Orders" (totals, the buyer's account, no items) and "Sold Order Items"
+    (items, no total, no account), imported one after the other as the app suggests: each
+    blanked what the other stored (an input review: the total and the account gone, the
+    order moved to a new duplicate customer for an address written another way, then the
+    items deleted). What a file has no column for stays as stored."""
+    from tests.test_order_importers import etsy_sold_orders
+
+    orders = etsy_sold_orders(("301", "acc1", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"))
+    import_bytes(orders)
+    person = ShopOrder.get(ShopOrder.number == "301").person_id
+    items = (ETSY_ITEMS_HEADER + "11/20/2026,Naamketting goud,dpvhsh,1,17.00,,,,,0,0,17.00,USD,4000000001,1234,"
+             "11/20/2026,,Dpvhsh Psrsckd,4497 Ckndqnbhm st,,Columbia Heights,MN,55421,United States,301,"
+             "Naam:Lotte,online,listing,online_cc,,,,NK-502\n").encode()
+    _plan, summary = import_bytes(items)
+    stored = ShopOrder.get(ShopOrder.number == "301")
+    assert (stored.total_cents, stored.buyer, stored.person_id) == (1700, "acc1", person)
+    assert summary.new_customers == 0 and Person.select().count() == 1
+    assert ShopOrderLine.select().where(ShopOrderLine.shop_order == stored.id).count() == 1
+    _plan, again = import_bytes(orders)  # the orders download once more: the items stay
+    assert ShopOrderLine.select().where(ShopOrderLine.shop_order == stored.id).count() == 1
+    assert (again.updated, again.unchanged) == (0, 1)

@@ -253,6 +253,14 @@ class ParsedOrders:
     orders: list[OrderRow] = field(default_factory=list)
     customers: dict[str, CustomerRow] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # The fields the file has columns for (``LAYOUTS`` keys): what it does not name (Etsy's
+    # items download has no order total nor buyer account, its orders download no items)
+    # is kept as stored when an order is imported again.
+    fields: frozenset[str] = frozenset()
+
+    def names_items(self) -> bool:
+        """Does the file name the orders' items (not only how many)?"""
+        return "item_name" in self.fields or any(f.startswith("line_item_") for f in self.fields)
 
     @property
     def platform_name(self) -> str:
@@ -608,7 +616,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     order)."""
     rows = _Rows(decode(data), progress, detect=_detect)
     platform = rows.layout.split("_")[0]
-    parsed = ParsedOrders(platform=platform, layout=rows.layout)
+    parsed = ParsedOrders(platform=platform, layout=rows.layout, fields=frozenset(rows.index))
     groups: dict[str, dict] = {}
     origins: dict[str, dict[str, int]] = {}  # per order, the line a field was filled in from (not its first)
     seen: dict[tuple[str, ...], int] = {}  # a row's cells -> the line that first held them

@@ -67,6 +67,10 @@ class ImportPlan:
     # Orders stored before the buyer's account was kept (schema v12), otherwise unchanged:
     # number -> the account, written without counting the order as changed.
     buyers_to_fill: dict[str, str] = field(default_factory=dict)
+    # Orders stored before: number -> what stays as stored because this file does not name
+    # it (Etsy's two downloads each lack what the other has), including the customer when
+    # the file knows her by name and address only.
+    kept: dict[str, dict] = field(default_factory=dict)
 
     def made_to_order(self) -> set[str]:
         return {p.key for p in self.products if p.made_to_order}
@@ -184,6 +188,28 @@ def _order_values(order: OrderRow, person_id: int | None) -> dict:
     }
 
 
+# An order's stored field -> the file's fields that name it (``LAYOUTS`` keys): a file with
+# none of them leaves the field as stored.
+_NAMED_BY = {
+    "currency": ("currency",), "subtotal_cents": ("subtotal",), "shipping_cents": ("shipping",),
+    "tax_cents": ("tax",), "discount_cents": ("discount",), "total_cents": ("total",), "notes": ("notes",),
+    "buyer": ("buyer",), "fulfilled_on": ("fulfilled_at", "shipped", "completed_at"),
+}
+
+
+def _kept(parsed: ParsedOrders, order: OrderRow, current: ShopOrder) -> dict:
+    """What of the stored order ``current`` stays as it is: the fields this file has no
+    column for, its lines when the file names no items, and its customer when the file
+    knows her by name and address only (not by e-mail or buyer account)."""
+    kept = {key: getattr(current, key) for key, named in _NAMED_BY.items()
+            if not any(f in parsed.fields for f in named)}
+    if not parsed.names_items():
+        kept["item_count"] = current.item_count if order.item_count in (None, 0) else order.item_count
+    if current.person_id is not None and (not order.customer_key or order.customer_key.startswith("name:")):
+        kept["person_id"] = current.person_id
+    return kept
+
+
 def plan_import(parsed: ParsedOrders) -> ImportPlan:
     """What importing ``parsed`` would do; reads only."""
     plan = ImportPlan(parsed=parsed)
@@ -221,13 +247,20 @@ def plan_import(parsed: ParsedOrders) -> ImportPlan:
         values = _order_values(order, person_id if person_id is not None else current.person_id)
         if order.customer_key and person_id is None:
             values["person_id"] = "new"  # a customer not in the database yet: changes
+        kept = plan.kept[order.number] = _kept(parsed, order, current)
+        values.update(kept)
         if not current.buyer and values["buyer"]:  # only filled in: not a change she would see
             plan.buyers_to_fill[order.number] = values["buyer"]
             values["buyer"] = current.buyer
         same = all(getattr(current, name) == value for name, value in values.items())
         old_lines = [{k: r[k] for k in LINE_FIELDS} for r in lines.get(current.id, [])]
-        new_lines = [_line_values(order, i, li) for i, li in enumerate(order.lines)]
+        new_lines = ([_line_values(order, i, li) for i, li in enumerate(order.lines)] if parsed.names_items()
+                     else old_lines)  # a file without items leaves the stored ones
         (plan.unchanged_orders if same and old_lines == new_lines else plan.updated_orders).append(order)
+    # A customer the file names only on orders that stay with their stored customer is
+    # nobody new (the same buyer, her address written another way).
+    used = {o.customer_key for o in parsed.orders if "person_id" not in plan.kept.get(o.number, {})}
+    plan.new_customers = [c for c in plan.new_customers if c.key in used]
 
     by_sku, by_product_name, marks = _catalogue_index()
     counts: dict[str, int] = {}
@@ -362,15 +395,20 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
             shop_id = plan.existing.get(order.number)
             if order.number in plan.buyers_to_fill and order.number not in changed and shop_id is not None:
                 ShopOrder.update(buyer=plan.buyers_to_fill[order.number]).where(ShopOrder.id == shop_id).execute()
+            kept = plan.kept.get(order.number, {}) if shop_id is not None else {}
+            if "person_id" in kept:
+                person_id = kept["person_id"]
             if order.number in changed:
                 values = _order_values(order, person_id)
+                values.update(kept)
                 values["person"] = values.pop("person_id")
                 if shop_id is None:
                     shop_id = ShopOrder.insert(platform=parsed.platform, number=order.number, imported_at=now,
                                                updated_at=now, **values).execute()
                 else:
                     ShopOrder.update(updated_at=now, **values).where(ShopOrder.id == shop_id).execute()
-                _save_lines(shop_id, order, product_ids)
+                if parsed.names_items() or not plan.existing.get(order.number):
+                    _save_lines(shop_id, order, product_ids)
             made = [i for i, li in enumerate(order.lines) if li.product_key in marks]
             if made:
                 links = {r.position: r for r in ShopOrderLine.select().where(ShopOrderLine.shop_order == shop_id)}

@@ -254,6 +254,15 @@ def test_the_window_says_a_cut_file_was_not_imported(qtbot, window, monkeypatch,
 
 # --- a file with only its column names -------------------------------------------------------
 
+def test_column_names_that_stop_short_are_a_cut_file():
+    from desktop.domain.order_importers import parse_any
+
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        parse_any(b"Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Tot")
+    assert failed.value.line == 1 and "the file stops in its first line, the column names" in str(failed.value)
+
+
 PRODUCTS_HEADER = "Handle,Title,Variant SKU,Variant Price\n"
 ORDERS_HEADER = "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Total\n"
 
@@ -262,6 +271,8 @@ ORDERS_HEADER = "Name,Email,Financial Status,Created at,Lineitem quantity,Lineit
     PRODUCTS_HEADER, "\ufeff" + PRODUCTS_HEADER, PRODUCTS_HEADER.replace("\n", "\r\n"),
     PRODUCTS_HEADER + ",,,\n,,,\n",  # a spreadsheet's empty rows below it
     ORDERS_HEADER, ORDERS_HEADER + ",,,,,,\n",
+    # Etsy writes no line end after its last line: a month without sales is its header alone
+    ORDERS_HEADER.rstrip("\n"), PRODUCTS_HEADER.rstrip("\n"),
 ])
 def test_a_file_with_only_its_column_names_is_said_to_hold_no_rows(content):
     from desktop.domain.order_importers import parse_any

@@ -640,7 +640,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         # a second one repeats the order (copied twice, two exports pasted together), and
         # so do the item rows after it. Identical item rows inside one order are items of
         # their own: two engraved necklaces of one variant (Shopify leaves the engraving out).
-        if same in seen and (opens or (skipping == number_text and not opens)):
+        if same in seen and (opens or skipping == number_text):
             repeated.append(_("Line {line} is identical to line {first} in every column (order {number}): "
                               "skipped, as it counts only once.").format(
                 line=line, first=seen[same], number=number_text))

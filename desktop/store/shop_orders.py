@@ -387,27 +387,29 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
     changed = {o.number for o in plan.new_orders} | {o.number for o in plan.updated_orders}
     total = len(parsed.orders)
     without_customer = 0
+    names_items = parsed.names_items()
     with handing_turns() if progress is not None else nullcontext(), db.atomic():
         product_ids = _save_marks(plan, marks, now)
         people = _save_customers(plan, now)
         for done, order in enumerate(parsed.orders, start=1):
             person_id = people.get(order.customer_key) if order.customer_key else None
             shop_id = plan.existing.get(order.number)
-            if order.number in plan.buyers_to_fill and order.number not in changed and shop_id is not None:
+            stored = shop_id is not None
+            if order.number in plan.buyers_to_fill and order.number not in changed and stored:
                 ShopOrder.update(buyer=plan.buyers_to_fill[order.number]).where(ShopOrder.id == shop_id).execute()
-            kept = plan.kept.get(order.number, {}) if shop_id is not None else {}
+            kept = plan.kept.get(order.number, {}) if stored else {}
             if "person_id" in kept:
                 person_id = kept["person_id"]
             if order.number in changed:
                 values = _order_values(order, person_id)
                 values.update(kept)
                 values["person"] = values.pop("person_id")
-                if shop_id is None:
+                if stored:
+                    ShopOrder.update(updated_at=now, **values).where(ShopOrder.id == shop_id).execute()
+                else:
                     shop_id = ShopOrder.insert(platform=parsed.platform, number=order.number, imported_at=now,
                                                updated_at=now, **values).execute()
-                else:
-                    ShopOrder.update(updated_at=now, **values).where(ShopOrder.id == shop_id).execute()
-                if parsed.names_items() or not plan.existing.get(order.number):
+                if names_items or not stored:  # a file without items leaves the stored ones
                     _save_lines(shop_id, order, product_ids)
             made = [i for i, li in enumerate(order.lines) if li.product_key in marks]
             if made:

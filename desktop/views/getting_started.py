@@ -123,7 +123,9 @@ class GettingStarted(QFrame):
         self.example_line.setFrameShadow(QFrame.Sunken)
         outer.addWidget(self.example_line)
         example = QHBoxLayout()
-        self.example_text = plain_label()
+        self.example_text = plain_label(_(
+            "Want to look around first? Load an invented example shop with influencers, products and "
+            "reminders; you can remove it again in one step."))
         example.addWidget(self.example_text, 1)
         self.load_button = self._button("exampleLoad", _("Load the example shop"), self.load_example)
         example.addWidget(self.load_button)
@@ -231,9 +233,6 @@ class GettingStarted(QFrame):
         empty = demo.is_empty()
         self.load_button.setVisible(empty and not progress.example_loaded)
         self.remove_button.setVisible(progress.example_loaded)
-        self.example_text.setText(_(
-            "Want to look around first? Load an invented example shop with influencers, products and "
-            "reminders; you can remove it again in one step."))
         offer = empty and not progress.example_loaded
         self.example_text.setVisible(offer)
         self.example_line.setVisible(offer and not self.is_folded())

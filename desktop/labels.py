@@ -141,7 +141,7 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "requested_by": {
         # TRANSLATORS: who asked for a change to an agreement: the shop itself.
-        "shop": N_("We (the shop)"),
+        "shop": N_("The shop"),
         "influencer": N_("The influencer"),
     },
 }

@@ -133,7 +133,7 @@ def test_cli_due_text_is_in_the_chosen_language(demo, capsys):
     out = capsys.readouterr().out
     assert "Stap 1: herinnering" in out and "Hoi Sanne" in out
     assert run_cli("due", "--lang", "nl", "--at", "2026-11-23T23:30+01:00") == 0
-    assert "Er staat niets klaar" in capsys.readouterr().out  # quiet hours
+    assert "is er niets aan de beurt" in capsys.readouterr().out  # quiet hours
 
 
 # --- the dialog ----------------------------------------------------------------------

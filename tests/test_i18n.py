@@ -69,6 +69,24 @@ def test_translations_and_plurals():
     assert i18n.ngettext("{n} day late", "{n} days late", 2).format(n=2) == "2 days late"
 
 
+def test_one_english_word_with_two_meanings_gets_two_dutch_ones():
+    """"Open" is a button (Dutch "Openen") and a web shop order's status in the order
+    import's preview (Dutch "Open", an adjective): one msgid showed open orders as "Openen"."""
+    from desktop.domain import order_importers as rules
+    from desktop.labels import label
+    try:
+        i18n.set_language("nl")
+        assert i18n._("Open") == "Openen"
+        assert i18n.pgettext("shop status", rules.SHOP_STATUS_LABELS[rules.OPEN]) == "Open"
+        # who asked for a changed agreement is said inside a sentence, lowercased
+        assert label("requested_by", "shop").lower() == "de winkel"
+        i18n.set_language("en")
+        assert i18n.pgettext("shop status", rules.SHOP_STATUS_LABELS[rules.OPEN]) == "Open"
+        assert "asked by {who}".format(who=label("requested_by", "shop").lower()) == "asked by the shop"
+    finally:
+        i18n.set_language("en")
+
+
 def test_babel_formatting_per_locale():
     nl = i18n.formatting_locale("nl")
     be = i18n.formatting_locale("nl", "BE")

@@ -312,7 +312,7 @@ def test_launcher_points_at_the_bundle_and_keeps_the_rest(tmp_path):
     assert "Exec=/opt/Afspraak/Afspraak" in lines
     assert "TryExec=/opt/Afspraak/Afspraak" in lines
     assert "Icon=/opt/afspraak.png" in lines
-    assert "Comment[nl]=Houdt de afspraken bij tussen je webwinkel, je influencers en je klanten" in lines
+    assert "Comment[nl]=Houdt de afspraken bij tussen je webshop, je influencers en je klanten" in lines
     assert "StartupWMClass=afspraak" in lines
     assert sum(line.startswith("Exec=") for line in lines) == 1
 

@@ -346,7 +346,7 @@ def test_calendar_command(demo_db, tmp_path, capsys):
     out = tmp_path / "agenda.ics"
     assert cli.main(["--lang", "nl", "calendar", "--out", str(out)]) == 0
     close_database()
-    assert "datums geschreven naar" in capsys.readouterr().out
+    assert "datums opgeslagen in" in capsys.readouterr().out
     assert Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert cli.main(["--lang", "en", "calendar", "--out", str(tmp_path / "missing" / "x.ics")]) == 1
     close_database()

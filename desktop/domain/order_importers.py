@@ -49,7 +49,7 @@ from desktop import defaults
 from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ImportFailed, Layout, Progress, _Rows, decode, other_export, parse_amount,
                                       repair_text)
-from desktop.i18n import N_, _, format_money, format_number, ngettext
+from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
 WOOCOMMERCE = "woocommerce"
@@ -1039,7 +1039,10 @@ def to_utc(moment: datetime | None, local_to_utc: Callable[[datetime], datetime]
 
 
 # TRANSLATORS: statuses of an order in the web shop (Shopify, WooCommerce, Etsy).
-SHOP_STATUS_LABELS = {OPEN: N_("Open"), PARTIAL: N_("Partly sent"), FULFILLED: N_("Sent"), CANCELLED: N_("Cancelled")}
+# TRANSLATORS: an order's status in the web shop, as a column of the order import's preview
+# (an adjective: "open", not the button "Open").
+SHOP_STATUS_LABELS = {OPEN: NP_("shop status", "Open"), PARTIAL: NP_("shop status", "Partly sent"),
+                      FULFILLED: NP_("shop status", "Sent"), CANCELLED: NP_("shop status", "Cancelled")}
 
 
 def parse_any(data: bytes, progress: Progress | None = None):

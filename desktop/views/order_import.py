@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.domain import order_importers as rules
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import label
 from desktop.store.shop_orders import ImportPlan
 
@@ -163,7 +163,7 @@ class OrderPreviewDialog(QDialog):
             money = i18n.format_money(order.total_cents, order.currency or "EUR") if order.total_cents is not None else ""
             cells = [what.get(id(order), ""), order.number, i18n.list_date(order.ordered_on),
                      customer.name if customer else _("(no customer)"), money,
-                     _(rules.SHOP_STATUS_LABELS[order.status])]
+                     pgettext("shop status", rules.SHOP_STATUS_LABELS[order.status])]
             for column, text in enumerate(cells):
                 table.setItem(row, column, _item(text))
         _fit(table, stretch=3)

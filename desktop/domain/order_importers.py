@@ -49,7 +49,7 @@ from desktop import defaults
 from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ImportFailed, Layout, Progress, _Rows, decode, other_export, parse_amount,
                                       repair_text)
-from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
+from desktop.i18n import NP_, _, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
 WOOCOMMERCE = "woocommerce"

@@ -277,7 +277,7 @@ class Application:
         if self._recoveries > MAX_RECOVERIES:
             log.error("damage found %d times this session; stopping", self._recoveries)
             # TRANSLATORS: title of the message shown when the app stops because its database keeps getting damaged
-            self._stop_with(_("Afspraak cannot go on"), errors.keeps_failing(folder))
+            self._stop_with(_("Afspraak cannot continue"), errors.keeps_failing(folder))
             return False
         tried = [r.restored_from for r in reports if r.restored_from is not None]
         try:
@@ -561,7 +561,8 @@ class Application:
             autostart.enable() if on else autostart.disable()
         except OSError as exc:
             log.exception("autostart change failed")
-            self.window.show_banner(_("Could not change the login start: {error}").format(error=exc.strerror or exc))
+            self.window.show_banner(_("Could not change whether Afspraak starts when you log in: {error}").format(
+                error=exc.strerror or exc))
             return
         settings.set("autostart", bool(on))
 

@@ -98,11 +98,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True, metavar=file, help=_("the zip file to write"))
     x = command("erase", help=_("erase one person and everything that names them (privacy request)"))
     x.add_argument("--person", required=True, metavar=person, help=_("the person's number, email address or full name"))
-    x.add_argument("--yes", action="store_true", help=_("really erase (without it, only show what would go)"))
+    x.add_argument("--yes", action="store_true", help=_("erase for real (without it, only show what would be erased)"))
     x.add_argument("--backups", action="store_true", help=_("erase them from the backup copies too"))
     d = sub.add_parser("due", help=_("list the follow-up steps that are due, with their messages"))
     d.add_argument("--at", metavar="ISO-DATETIME",
-                   help=_("the moment to look at (default: now; without a time zone: your local time)"))
+                   help=_("the date and time to check (default: now; without a time zone, your local time)"))
     d.add_argument("--json", action="store_true", help=_("print a JSON list instead of text"))
     d.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
                    help=_("language of the listing; each message is in its recipient's language"))
@@ -155,8 +155,8 @@ def cmd_demo(args) -> int:
     except demo.DatabaseNotEmpty:
         return _fail(_("The database already holds data; the demo only fills an empty one. "
                        "Use --data-dir with a new folder to try the demo."))
-    print(_("Demo shop created: {people} people, {products} products, {shipments} shipments, "
-            "{orders} custom orders, {events} timeline events.").format(**counts))
+    print(_("Example shop created: {people} people, {products} products, {shipments} shipments, {orders} custom "
+            "orders, {events} timeline events.").format(**counts))
     return 0
 
 

@@ -222,7 +222,7 @@ def _owner_words() -> dict[str, str]:
         "posted": _("Thanked her for the post"),
         # TRANSLATORS: example data: the owner's note of a message she sent in the invented example shop,
         # to an influencer who did not post by the deadline.
-        "missed": _("Asked again when it will be online"),
+        "missed": _("Asked again when it would be posted"),
     }
 
 

@@ -102,7 +102,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "due_kind": {
         "deliverable": N_("Content overdue"),
         "shipment": N_("Parcel received?"),
-        "reply": N_("Answer overdue"),
+        "reply": N_("Reply overdue"),
         "custom_order": N_("Custom order"),
     },
     "due_step": {
@@ -116,12 +116,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "4": N_("Step 4: last reminder"),
         # TRANSLATORS: check-in: ask whether a parcel arrived.
         "received": N_("Check-in: parcel received?"),
-        "delay_warning": N_("Send news before the promised date"),
+        "delay_warning": N_("Update before the promised date"),
         "no_update": N_("Send the customer an update"),
         # TRANSLATORS: a custom order's promised date has passed: news with a new date.
-        "late": N_("Send news: the promised date has passed"),
+        "late": N_("Late: tell the customer a new date"),
         # TRANSLATORS: after the last reminder: decide on a strike and "not delivered".
-        "strike": N_("Decide: strike and “not delivered”"),
+        "strike": N_("Decide: strike and “Not delivered”"),
     },
     "strike_reason": {
         "guidelines": N_("Guidelines not followed"),

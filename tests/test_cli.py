@@ -22,7 +22,7 @@ def run_cli(*args):
 
 def test_demo_then_refuses_second_time(data_dir, capsys):
     assert run_cli("--lang", "en", "demo") == 0
-    assert "Demo shop created" in capsys.readouterr().out
+    assert "Example shop created" in capsys.readouterr().out
     assert run_cli("--lang", "nl", "demo") == 1
     assert "alleen een lege" in capsys.readouterr().err
 

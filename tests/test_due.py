@@ -255,7 +255,7 @@ def test_subject_titles_in_bulk_name_what_each_item_is_about(demo):
                            text="Vraagje", person=person, subject_type="collaboration", subject_id=newest.id)
     reply = DueItem(person.id, person.name, "reply", "event", message.id, "1", "", NOW, "k", "")
     gone = DueItem(person.id, person.name, "deliverable", "deliverable", 999999, "1", "", NOW, "k2", "")
-    assert due_texts.subject_titles([reply, gone]) == [f"answer to your message · {newest.title}", "deliverable 999999"]
+    assert due_texts.subject_titles([reply, gone]) == [f"reply to your message · {newest.title}", "deliverable 999999"]
 
 
 @pytest.mark.parametrize("step_hours", [None, [6, 30, 54, 80]])

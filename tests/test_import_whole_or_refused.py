@@ -143,7 +143,7 @@ def test_a_real_utf8_export_cut_in_the_middle_of_a_letter_is_refused():
     data = path.read_bytes()
     at = data.index("Товар 6".encode()) + 1  # inside the two bytes of the "Т"
     failed = refused(data[:at])
-    assert failed.line == data[:at].count(b"\n") + 1 and "middle of a letter" in failed.problem
+    assert failed.line == data[:at].count(b"\n") + 1 and "middle of a character" in failed.problem
 
 
 # --- our own files ---------------------------------------------------------------------------
@@ -178,7 +178,7 @@ def test_a_ragged_file_cut_in_its_last_short_row_is_refused():
     (b"Handle,Title,Variant Price,Image Src\nring,Ring,1,x\n,", 3, "stops after 2 of the 4"),
     (b"Handle,Title,Variant Price\nring,\"Ring\n", 2, "quoted cell"),
     (b"Handle,Title,Body (HTML),Vari", 1, "first line"),
-    ("Handle,Title,Variant Price\nring,Créool,1\nb,Cr".encode() + "é".encode()[:1], 3, "middle of a letter"),
+    ("Handle,Title,Variant Price\nring,Créool,1\nb,Cr".encode() + "é".encode()[:1], 3, "middle of a character"),
 ])
 def test_cut_files_name_the_line(content, line, words):
     i18n.set_language("en")
@@ -191,7 +191,7 @@ def test_a_windows_1252_file_ending_in_an_accent_is_not_taken_for_a_cut():
     text = "Handle;Title;Variant Price\r\ncreool;Créool;19,95\r\nring;Ring Renée;9,95;\r\nbol;Bolletje é"
     with pytest.raises(ImportFailed) as failed:  # the last row is short: refused, but as a short row
         parse_export(text.encode("cp1252"))
-    assert "middle of a letter" not in failed.value.problem
+    assert "middle of a character" not in failed.value.problem
     whole = "Handle;Title;Variant Price\r\nbol;Bolletje;1\r\nsnoer;Snoer é;2"
     assert parse_export(whole.encode("cp1252")).products[1].name == "Snoer é"
 

@@ -114,7 +114,7 @@ def test_score_from_history_with_explanation():
     expected = round(100 * sum(score.WEIGHTS[k] * v for k, v in parts.items()) / 100)
     assert s.value == expected
     text = s.explanation()
-    assert "On time: 1 of 3 deliverables" in text and "1 strike counts" in text and "4.2 of 5" in text
+    assert "On time: 1 of 3 deliverables" in text and "1 strike in force" in text and "4.2 out of 5" in text
 
 
 def test_score_is_none_without_history_and_perfect_when_all_is_well():

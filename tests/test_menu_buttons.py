@@ -53,7 +53,7 @@ def test_the_due_dialogs_later_button_keeps_its_arrow_apart(qtbot, demo_db, tran
     dialog.show()
     QCoreApplication.processEvents()
     assert isinstance(dialog.snooze_button, QPushButton) and dialog.snooze_button.menu() is not None
-    assert [a.text() for a in dialog.snooze_button.menu().actions()][0] == "Over een uur"
+    assert [a.text() for a in dialog.snooze_button.menu().actions()][0] == "Over 1 uur"
     assert not _menu_problems(dialog)
 
 

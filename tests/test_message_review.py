@@ -418,8 +418,8 @@ DISCLOSURE = {
                         "#reclame\n",
     ("nl", "BE", "u"): "• Maak in uw post en uw TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
                        "#reclame\n",
-    ("en", "NL", "je"): "• Make it clear in your post and your TikTok video that it's an ad, e.g. with #reclame or "
-                        "“Gekregen van”",
+    ("en", "NL", "je"): "• Make it clear in your post and your TikTok video that it's an ad, e.g. with #reclame (Dutch "
+                        "for “advertising”) or “Gekregen van” (Dutch for “gifted by”)",
 }
 
 
@@ -431,8 +431,8 @@ def test_the_agreement_names_tiktok_and_her_own_content(demo):
     for reader_key, line in DISCLOSURE.items():
         as_reader(noor, *reader_key)
         text = collab_texts.agreement_message(Collaboration.get_by_id(collab.id))
-        tiktok = ("• 1× TikTok-video, geplaatst uiterlijk 3 december 2026" if reader_key[0] == "nl"
-                  else "• 1× TikTok video, posted by 3 December 2026")
+        tiktok = ("• 1× TikTok-video, uiterlijk 3 december 2026 geplaatst" if reader_key[0] == "nl"
+                  else "• 1× TikTok video, to be posted by 3 December 2026")
         assert tiktok in text and "tiktok" not in text.replace("@", ""), (reader_key, text)
         assert line in text, (reader_key, text)
         assert "Maak in je post duidelijk dat het reclame is" not in text and "Mark the post" not in text
@@ -503,3 +503,23 @@ def test_a_belgian_reader_gets_a_pakje_in_every_parcel_text():
             assert "pakket" in phrase and "pakje" not in phrase
     en = messages.describe("shipment", {"product": "Naamketting"}, reader("en", "NL", "je"))
     assert en == "word on whether the parcel with the Naamketting arrived safely"
+
+
+def test_a_shipped_order_names_a_real_carrier_and_never_other_carrier(demo):
+    """"It's being delivered by Other carrier." (the owner's label for a carrier the app
+    does not know, in her language too) reached customers: a carrier without a name of
+    its own leaves that sentence out; a known carrier is named."""
+    from desktop.store.models import Shipment
+
+    order = order_of("Ingrid van Leeuwen")
+    shipment = Shipment.create(person=order.person, custom_order=order, carrier="other", status="sent",
+                               sent_at=NOW, tracking_url="https://example.com/track/ABC123")
+    for reader_key in READERS:
+        as_reader(order.person, *reader_key)
+        body = due_texts.compose_order(order.id, "order_shipped", NOW).body
+        assert "Other carrier" not in body and "Andere vervoerder" not in body, (reader_key, body)
+        assert "https://example.com/track/ABC123" in body and ("onderweg" in body or "on its way" in body), body
+    Shipment.update(carrier="postnl").where(Shipment.id == shipment.id).execute()
+    for reader_key in READERS:
+        as_reader(order.person, *reader_key)
+        assert "PostNL" in due_texts.compose_order(order.id, "order_shipped", NOW).body

@@ -104,17 +104,17 @@ def test_garbage_is_refused(locale, text):
 ])
 def test_more_than_two_decimals_is_refused_not_guessed(locale, text):
     """"1,250" to a Dutch reader is 1,25 with a stray digit, or an English thousand: ask."""
-    with pytest.raises(MoneyError, match="more than two decimals"):
+    with pytest.raises(MoneyError, match="more than two decimal places"):
         parse_money(text, locale)
 
 
 def test_the_messages_show_the_locales_own_way_of_writing():
     with pytest.raises(MoneyError) as nl:
         parse_money("1,250", "nl_NL")
-    assert str(nl.value) == "“1,250” has more than two decimals. Type cents like 24,95 and thousands like 1.250."
+    assert str(nl.value) == "“1,250” has more than two decimal places. Type cents like 24,95 and thousands like 1.250."
     with pytest.raises(MoneyError) as en:
         parse_money("1.250", "en")
-    assert str(en.value) == "“1.250” has more than two decimals. Type cents like 24.95 and thousands like 1,250."
+    assert str(en.value) == "“1.250” has more than two decimal places. Type cents like 24.95 and thousands like 1,250."
     with pytest.raises(MoneyError) as garbage:
         parse_money(" abc ", "en")
     assert str(garbage.value) == "“abc” is not an amount. Type it like 24.95."

@@ -143,7 +143,7 @@ def test_every_money_dialog_reads_an_amount_the_same(qtbot, owner, reader, langu
 
 @pytest.mark.parametrize("reader", READERS, ids=lambda r: r.__name__)
 @pytest.mark.parametrize("language,text,words", [
-    ("en", "1.250", "more than two decimals"),
+    ("en", "1.250", "more than two decimal places"),
     ("nl", "1,250", "meer dan twee cijfers achter de komma"),
     ("nl", "-3", "negatief"),
     ("en", "twelve", "is not an amount"),

@@ -323,7 +323,7 @@ def test_two_rows_of_one_order_that_differ_in_a_line_item_column_are_two_items()
      "blijft staan."),
     ("en", "Order #2001: line 4 names a different customer (iemand.anders@example.nl) from line 2 "
            "(mila.jansen@example.nl); the order stays with the customer of line 2. The item on line 4 is still "
-           "included in this order: check the order in the web shop.",
+           "included in this order: check the order in the shop.",
      "Order #2001: line 4 gives a different total (€999.00) from line 2 (€39.90); the total of line 2 is kept."),
 ])
 def test_rows_of_one_order_that_disagree_about_the_customer_or_total_are_said(language, customer, total):

@@ -125,6 +125,20 @@ def test_the_readme_speaks_the_persons_language_not_the_owners(database, tmp_pat
     assert not any(word in readme for word in other), readme
 
 
+@pytest.mark.parametrize("language, days, said", [("en", 1, "at most 1 day after"), ("en", 14, "at most 14 days after"),
+                                                    ("nl", 1, "hooguit 1 dag een kopie"),
+                                                    ("nl", 14, "hooguit 14 dagen een kopie")])
+def test_the_readme_counts_the_backup_days_in_words_that_fit_the_number(database, tmp_path, language, days, said):
+    """The backups' keeping time is the owner's setting and may be one day: "1 days" reached
+    the person in the README."""
+    p = make_person()
+    p.language = language
+    p.save()
+    out = privacy.export_person(database.connection(), p.id, tmp_path / "export.zip", datetime(2026, 12, 4, 10),
+                                backup_days=days)
+    assert said in zipfile.ZipFile(out).read("README.txt").decode("utf-8")
+
+
 def test_erase_removes_them_keeps_others_and_anonymous_numbers(database):
     p = make_person()
     other = other_person()
@@ -276,7 +290,7 @@ def test_cli_person_lookup_by_ambiguous_name(data_dir, capsys):
     assert "More than one" in err and "eva1@example.org" in err and "eva2@example.org" in err
 
 
-@pytest.mark.parametrize("language,done", [("nl", "is gewist"), ("en", "is erased")])
+@pytest.mark.parametrize("language,done", [("nl", "is gewist"), ("en", "has been erased")])
 def test_gui_privacy_menu_exports_and_erases_the_selected_person(qtbot, demo_db, translator, tmp_path, monkeypatch,
                                                                  language, done):
     from PySide6.QtGui import QAction

@@ -283,7 +283,7 @@ def test_english_and_formal_defaults_load(qtbot, database, translator):
 @pytest.mark.parametrize("language, title, pages, save, unit", [
     ("nl", "Instellingen", ["Je winkel", "Herinneringen", "Maatwerk", "Berichtsjablonen", "Opstarten en taal"],
      "Opslaan", "dagen na de deadline,"),
-    ("en", "Settings", ["Your shop", "Follow-up reminders", "Custom orders", "Message templates", "Start and language"],
+    ("en", "Settings", ["Your shop", "Follow-up reminders", "Custom orders", "Message templates", "Startup and language"],
      "Save", "days after the deadline,"),
 ])
 def test_titles_and_labels_in_dutch_and_english(qtbot, database, translator, language, title, pages, save, unit):

@@ -335,7 +335,7 @@ def test_calendar_texts_follow_the_language(demo_db):
     i18n.set_language("en")
     cal = calendar_export.build_calendar(NOW)
     summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
-    assert any(s.endswith("promised ready") for s in summaries)
+    assert any(s.endswith("promised ready date") for s in summaries)
     i18n.set_language("nl")
     cal = calendar_export.build_calendar(NOW)
     assert any("beloofd klaar" in str(e["SUMMARY"]) for e in cal.walk("VEVENT"))

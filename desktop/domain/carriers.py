@@ -170,7 +170,7 @@ def check_code(carrier: str, code: str) -> str | None:
     spec = CARRIERS.get(carrier, CARRIERS["other"])
     if spec.code == "other":
         return None if re.fullmatch(r"[A-Z0-9]{3,60}", code) else _(
-            "A tracking code holds only letters and digits.")
+            "A tracking code contains only letters and digits.")
     for fmt in spec.formats:
         if re.fullmatch(fmt.pattern, code):
             if fmt.check and not fmt.check(code):
@@ -180,7 +180,7 @@ def check_code(carrier: str, code: str) -> str | None:
         return _("“{code}” is not a {carrier} tracking code; those look like {example}.").format(
             code=code, carrier=carrier_name(carrier), example=spec.example)
     if not _PLAUSIBLE.fullmatch(code):
-        return _("A tracking code holds 6 to 40 letters and digits.")
+        return _("A tracking code has 6 to 40 letters and digits.")
     return None
 
 

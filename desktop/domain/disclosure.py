@@ -79,7 +79,7 @@ RULES: dict[str, RuleSet] = {
         ),
         manual_items=(
             ("post_language", N_("The label is in the language of the post"), ()),
-            ("video_not_only_end", N_("In video: the partner is not shown only at the end"), VIDEO_KINDS),
+            ("video_not_only_end", N_("In a video: the disclosure does not come only at the end"), VIDEO_KINDS),
             ("stories_first_last", N_("In a series of stories: the label is in at least the first and the last story"),
              ("story",)),
         ),

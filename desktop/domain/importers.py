@@ -266,12 +266,12 @@ ORDER_WORDS = re.compile(r"\b(order|orders|bestelling|bestelnummer|bestellung|co
 
 # Columns whose absence the owner should hear about, and what it means for the products.
 WORTH_SAYING = {
-    "price": N_("The file has no column “{column}”: new products come in without a price; the products "
-                "already in Afspraak keep theirs."),
-    "image": N_("The file has no column “{column}”: new products come in without a picture; the products "
-                "already in Afspraak keep theirs."),
-    "images": N_("The file has no column “{column}”: new products come in without a picture; the products "
-                 "already in Afspraak keep theirs."),
+    "price": N_("The file has no column “{column}”: new products are imported without a price; the products already in "
+                "Afspraak keep theirs."),
+    "image": N_("The file has no column “{column}”: new products are imported without a picture; the products already "
+                "in Afspraak keep theirs."),
+    "images": N_("The file has no column “{column}”: new products are imported without a picture; the products already "
+                 "in Afspraak keep theirs."),
 }
 
 # The product fields an import writes (store/catalogue.py).
@@ -366,7 +366,7 @@ def decode(data: bytes) -> str:
         head = data[:exc.start]
         if exc.end == len(data) and exc.reason == "unexpected end of data" and (
                 data.startswith(b"\xef\xbb\xbf") or not head.isascii()):
-            raise _cut_off(data.count(b"\n") + 1, _("the file ends in the middle of a letter")) from None
+            raise _cut_off(data.count(b"\n") + 1, _("the file ends in the middle of a character")) from None
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:

@@ -80,16 +80,16 @@ PLACEHOLDERS: dict[str, str] = {
     "personalisatie": N_("what is personalised, e.g. “letter M, gold”"),
     "prijs": N_("the price of the custom order"),
     "vervoerder": N_("the carrier, e.g. PostNL"),
-    "track_trace": N_("the track-and-trace link of the parcel"),
-    "titel": N_("the collaboration's title, e.g. “Ketting Maan voor een reel”"),
+    "track_trace": N_("the parcel's tracking link"),
+    "titel": N_("the collaboration's title, e.g. “Moon necklace in a reel”"),
     "voorwaarden": N_("the agreed terms, one per line"),
     "reden": N_("why the collaboration ends, as you typed it"),
     "ontbreekt": N_("what the post still lacks, e.g. the advertising label, one per line"),
     # TRANSLATORS: help text for {inhoud}: the influencer's content a label request is about.
     "inhoud": N_("her content the message is about, e.g. “your story”"),
     # TRANSLATORS: help text for {pakketvraag}: a closing sentence of a first reminder.
-    "pakketvraag": N_("a closing question whether a parcel arrived, when that check-in is due with a first "
-                      "reminder (empty otherwise)"),
+    "pakketvraag": N_("a closing question asking whether a parcel has arrived, added when that check-in falls due together "
+                      "with a first reminder (empty otherwise)"),
 }
 
 
@@ -109,7 +109,8 @@ def validate(text: str) -> list[str]:
             continue
         name = m.group(1)
         if name is None:
-            problems.append(i18n._("A brace “{brace}” has no partner; type {{{{ or }}}} for a brace in the text.").format(
+            problems.append(i18n._("The brace “{brace}” has no matching brace; type {{{{ or }}}} for a brace in the "
+                                   "text.").format(
                 brace=token))
         elif name not in PLACEHOLDERS:
             problems.append(i18n._("Unknown placeholder {{{name}}}. Known: {known}.").format(

@@ -98,7 +98,7 @@ def parse_money(text: str | None, locale: Locale | str) -> int | None:
         raise MoneyError(
             # TRANSLATORS: {example} is 24,95 in Dutch and 24.95 in English; {thousands} is
             # 1.250 in Dutch and 1,250 in English. Said when someone types e.g. 12,500.
-            _("“{text}” has more than two decimals. Type cents like {example} and thousands like {thousands}.")
+            _("“{text}” has more than two decimal places. Type cents like {example} and thousands like {thousands}.")
             .format(text=raw, example=format_input(2495, loc), thousands=_format(Decimal(1250), "#,##0", loc)))
     cents = int(value * 100)
     if cents >= TOO_LARGE_CENTS:

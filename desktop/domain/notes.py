@@ -65,7 +65,7 @@ def validate(entry: Entry, now: datetime, person_known: bool) -> dict[str, str]:
     if entry.entry_kind == "note" and not entry.text.strip():
         errors["text"] = _("Write the note.")
     if entry.at > now + FUTURE_SLACK:
-        errors["at"] = _("That moment is still to come; log what already happened.")
+        errors["at"] = _("That time is still in the future; log only what has already happened.")
     return errors
 
 

@@ -746,8 +746,7 @@ def _disagreements(first: dict, other: dict, origins: dict[str, int]) -> list[st
                  "the order stays with the customer of line {first}.").format(
             number=first["number"], line=other["line"], other=_who(other), first=said, customer=_who(first))
         if other["lines"]:
-            note += " " + _("The item on line {line} is still included in this order: check the order in the "
-                            "web shop.").format(
+            note += " " + _("The item on line {line} is still included in this order: check the order in the shop.").format(
                 line=other["line"])
         out.append(note)
     total, other_total = first.get("total"), other.get("total")

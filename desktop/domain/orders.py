@@ -156,7 +156,7 @@ def _check_customer(form: OrderInput, taken_numbers: set[str] | None, errors: di
     if form.language not in ("nl", "en"):
         errors["language"] = _("Choose Dutch or English.")
     if form.address_form not in ("je", "u"):
-        errors["address_form"] = _("Choose je or u.")
+        errors["address_form"] = _("Choose informal (je) or formal (u).")
     number = form.order_number.strip()
     if number and taken_numbers and number.lower() in {n.lower() for n in taken_numbers}:
         errors["order_number"] = _("Order number {number} is already used by another order.").format(number=number)
@@ -194,7 +194,7 @@ def _check_status_and_dates(form: OrderInput, previous: dict | None, errors: dic
         moved = (previous.get("promised_ready") != form.promised_ready
                  or previous.get("promised_delivery") != form.promised_delivery)
         if moved:
-            errors["change_reason"] = _("Say why the promised date changes; it is kept in the order's history.")
+            errors["change_reason"] = _("Say why the promised date is changing; the reason is kept in the order's history.")
 
 
 # A delay message proposes the promised date plus this many days (never a day in the

@@ -47,9 +47,9 @@ _SPOKEN = {
             NP_("u", "Why it is kept: to arrange and keep track of collaborations, shipments and custom "
                 "orders with you. It comes from you, from your public profiles and from the shop's own notes.")),
     "how_long": (NP_("je", "How long: until you ask to have it erased or the shop erases it. Automatic backups "
-                     "keep a copy for at most {days} days after that."),
+                     "keep a copy for at most {period} after that."),
                  NP_("u", "How long: until you ask to have it erased or the shop erases it. Automatic backups "
-                     "keep a copy for at most {days} days after that.")),
+                     "keep a copy for at most {period} after that.")),
     "rights": (NP_("je", "Your rights: you may ask for a copy (this file), for corrections, and for erasure."),
                NP_("u", "Your rights: you may ask for a copy (this file), for corrections, and for erasure.")),
 }
@@ -168,7 +168,7 @@ def readme_text(name: str, exported_on: str | date, counts: dict[str, int], back
         _("Personal data of {name}, exported from Afspraak on {date}.").format(name=name, date=exported_on),
         "",
         _("What is in this file:"),
-        _("- data.json: everything in one readable, machine-readable file."),
+        _("- data.json: everything in one file that both people and computers can read."),
         _("- csv/: the same data as tables, one file per kind of record (opens in a spreadsheet)."),
         "",
     ]
@@ -179,7 +179,10 @@ def readme_text(name: str, exported_on: str | date, counts: dict[str, int], back
         _spoken("why", form, catalog),
         _("Where it is kept: only on the shop's own computer, in the Afspraak app. "
           "The app shares nothing with anybody."),
-        _spoken("how_long", form, catalog).format(days=backup_days),
+        # {period}: "14 days" (or "1 day"), through the person's own catalog
+        _spoken("how_long", form, catalog).format(
+            period=(catalog.ngettext if catalog is not None else ngettext)("{days} day", "{days} days",
+                                                                            backup_days).format(days=backup_days)),
         _spoken("rights", form, catalog),
     ]
     return "\n".join(lines) + "\n"
@@ -203,8 +206,8 @@ def count_text(table: str, n: int, language: str | None = None) -> str:
         "order_picture": lambda: ngettext("{n} picture of a custom order", "{n} pictures of custom orders", n),
         "order_date_change": lambda: ngettext("{n} change of a promised date", "{n} changes of promised dates", n),
         "reminder_state": lambda: ngettext("{n} reminder step handled", "{n} reminder steps handled", n),
-        "shop_order": lambda: ngettext("{n} order from the web shop", "{n} orders from the web shop", n),
-        "shop_order_line": lambda: ngettext("{n} line of a web shop order", "{n} lines of web shop orders", n),
+        "shop_order": lambda: ngettext("{n} order from the online shop", "{n} orders from the online shop", n),
+        "shop_order_line": lambda: ngettext("{n} line of an online shop order", "{n} lines of online shop orders", n),
         "event": lambda: ngettext("{n} timeline event or message", "{n} timeline events and messages", n),
         "strike": lambda: ngettext("{n} strike", "{n} strikes", n),
         "rating": lambda: ngettext("{n} rating", "{n} ratings", n),

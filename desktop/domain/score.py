@@ -45,7 +45,7 @@ class Score:
         return [_line(*fact) for fact in self.facts]
 
     def explanation(self) -> str:
-        head = (_("Reliability score {score} of 100").format(score=self.value) if self.value is not None
+        head = (_("Reliability score: {score} out of 100").format(score=self.value) if self.value is not None
                 else _("No reliability score yet: not enough history."))
         return "\n".join([head, *self.lines])
 
@@ -132,11 +132,11 @@ def _line(name: str, *numbers) -> str:
         from desktop import i18n
 
         average, n = numbers
-        return ngettext("Rating: {stars} of 5 ({n} collaboration)", "Rating: {stars} of 5 ({n} collaborations)",
+        return ngettext("Rating: {stars} out of 5 ({n} collaboration)", "Rating: {stars} out of 5 ({n} collaborations)",
                         n).format(stars=i18n.format_number(round(average, 1)), n=n)
     if name == "strikes":
         counting, threshold = numbers
-        return ngettext("{n} strike counts ({limit} make inactive)", "{n} strikes count ({limit} make inactive)",
+        return ngettext("{n} strike in force (inactive at {limit})", "{n} strikes in force (inactive at {limit})",
                         counting).format(n=counting, limit=threshold)
     return _("Nothing delivered, answered or rated yet.")
 

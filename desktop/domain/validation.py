@@ -216,14 +216,14 @@ def validate_collaboration(
     exclusivity_days = int(values.get("exclusivity_days") or 0)
     category = (values.get("exclusivity_category") or "").strip()
     if exclusivity_days and not category:
-        errors["exclusivity_category"] = _("Name the category that may not be promoted for others (e.g. jewellery).")
+        errors["exclusivity_category"] = _("Name the product category she may not promote for other brands (e.g. jewellery).")
     if is_new and person_status != "active" and not values.get("override"):
         errors["override"] = (
             _("This influencer is blocked. Tick the box to make an exception anyway.") if person_status == "blocked"
             else _("This influencer is inactive because of strikes. Tick the box to make an exception anyway."))
     change_reason = (values.get("change_reason") or "").strip()
     if agreed and changed and not change_reason:
-        errors["change_reason"] = _("This agreement was already made: say why it changes.")
+        errors["change_reason"] = _("This agreement has already been made: say why it is changing.")
     cleaned = {
         "title": " ".join((values.get("title") or "").split()),
         "agreed_on": agreed_on,
@@ -296,7 +296,7 @@ def validate_strike(values: dict) -> tuple[dict[str, str], dict]:
     if not reason:
         errors["reason"] = _("Choose a reason.")
     elif reason == "other" and not note:
-        errors["note"] = _("Describe what happened: the reason is “other”.")
+        errors["note"] = _("Describe what happened: you chose “Other reason”.")
     return errors, {"reason": reason, "evidence": "\n".join(x for x in (link, note) if x),
                     "event_ids": list(values.get("event_ids") or []),
                     "evidence_ids": [int(i) for i in values.get("evidence_ids") or []]}

@@ -82,14 +82,14 @@ def build_calendar(now: datetime) -> Calendar:
         details = "\n".join(x for x in [o.personalisation, o.note] if x)
         if o.promised_ready and o.status in READY_OPEN:
             # TRANSLATORS: calendar event title for a custom order promised ready that day.
-            summary = _("Order {number} for {name} promised ready").format(number=o.order_number, name=o.person.name)
+            summary = _("Order {number} for {name}: promised ready date").format(number=o.order_number, name=o.person.name)
             e = _event("order-ready", o.id, summary, details, now, sequence)
             e.add("dtstart", o.promised_ready)
             e.add("dtend", o.promised_ready + timedelta(days=1))
             cal.add_component(e)
         if o.promised_delivery:
             # TRANSLATORS: calendar event title for a custom order promised delivered that day.
-            summary = _("Order {number} for {name} promised delivered").format(number=o.order_number, name=o.person.name)
+            summary = _("Order {number} for {name}: promised delivery date").format(number=o.order_number, name=o.person.name)
             e = _event("order-delivery", o.id, summary, details, now, sequence)
             e.add("dtstart", o.promised_delivery)
             e.add("dtend", o.promised_delivery + timedelta(days=1))

@@ -25,11 +25,13 @@ if TYPE_CHECKING:
 # lists her content, e.g. "your post and your TikTok video".
 _TERMS = (
     NP_("je", "You receive: {products}"), NP_("u", "You receive: {products}"),
-    NP_("je", "Make it clear in {what} that it's an ad, e.g. with #reclame or “Gekregen van”"),
-    NP_("u", "Make it clear in {what} that it's an ad, e.g. with #reclame or “Gekregen van”"),
+    NP_("je", "Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”) or “Gekregen "
+              "van” (Dutch for “gifted by”)"),
+    NP_("u", "Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”) or “Gekregen "
+             "van” (Dutch for “gifted by”)"),
     # Belgium: "Gekregen van" does not count there as disclosure (domain/disclosure.py).
-    NP_("je", "Make it clear in {what} that it's an ad, e.g. with #reclame"),
-    NP_("u", "Make it clear in {what} that it's an ad, e.g. with #reclame"),
+    NP_("je", "Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”)"),
+    NP_("u", "Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”)"),
     NP_("je", "Send the content for approval before posting"), NP_("u", "Send the content for approval before posting"),
     # {period}: "1 day", "3 days" (the reply time agreed).
     NP_("je", "Reply to messages within {period}"), NP_("u", "Reply to messages within {period}"),
@@ -37,8 +39,9 @@ _TERMS = (
 
 # Marked in _TERMS above; looked up by these names (a literal inside a conditional
 # expression was extracted a second time without its context).
-_DISCLOSURE = "Make it clear in {what} that it's an ad, e.g. with #reclame or “Gekregen van”"
-_DISCLOSURE_BE = "Make it clear in {what} that it's an ad, e.g. with #reclame"
+_DISCLOSURE = ("Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”) or “Gekregen "
+               "van” (Dutch for “gifted by”)")
+_DISCLOSURE_BE = "Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”)"
 
 
 def _content_words(kinds: list[str], recipient: messages.Recipient) -> str:
@@ -72,7 +75,7 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
         # the word as it stands in a sentence ("TikTok-video", not a label lowered to "tiktok-video")
         kind = tr.pgettext("inline", words.get(d.kind, words["other"]))
         if d.deadline:
-            lines.append("• " + tr.gettext("{count}× {kind}, posted by {date}").format(
+            lines.append("• " + tr.gettext("{count}× {kind}, to be posted by {date}").format(
                 count=d.count, kind=kind, date=i18n.format_date(clock.to_local(d.deadline), "long", loc)))
         else:  # no deadline agreed: no date to quote (never a "…" hole)
             # TRANSLATORS: an agreed deliverable without a deadline, e.g. "1× story".
@@ -135,16 +138,18 @@ def label_request_message(content: Content) -> str:
                 else (settings.get("shop_name") or "").strip())
         if ((p.country or "").upper() == "BE" or not shop) and story:
             # a story has no caption: the label goes in the picture
-            items.append(tr.gettext("A clear advertising label in the picture, at the start of the story, "
-                                    "e.g. #reclame"))
+            items.append(tr.gettext("A clear advertising label in the picture, at the start of the story, e.g. #reclame "
+                                    "(Dutch for “advertising”)"))
         elif (p.country or "").upper() == "BE" or not shop:
-            items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame"))
+            items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame (Dutch for "
+                                    "“advertising”)"))
         elif story:
-            items.append(tr.gettext("A clear advertising label in the picture, at the start of the story, "
-                                    "e.g. #reclame or “Gekregen van {shop}”").format(shop=shop))
+            items.append(tr.gettext("A clear advertising label in the picture, at the start of the story, e.g. #reclame "
+                                    "(Dutch for “advertising”) or “Gekregen van {shop}” (Dutch for “gifted by”)").format(
+                shop=shop))
         else:
-            items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame or "
-                                    "“Gekregen van {shop}”").format(shop=shop))
+            items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame (Dutch for "
+                                    "“advertising”) or “Gekregen van {shop}” (Dutch for “gifted by”)").format(shop=shop))
     lines = "\n".join("• " + m for m in items)
     # {inhoud}: "je story" / "your reel": what she posted, named as the messages name it
     inhoud = _content_words([kind], reader)

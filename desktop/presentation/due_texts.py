@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from desktop import i18n
 from desktop.clock import to_local
-from desktop.domain import followup
+from desktop.domain import carriers, followup
 from desktop.presentation import messages
 from desktop.domain import orders as rules
 from desktop.domain.followup import DueItem, LadderSettings
@@ -46,7 +46,7 @@ def _order_title(facts: tuple) -> str:
 
 
 def _reply_title(facts: tuple | None) -> str:
-    return _("answer to your message") + (f" · {facts[0]}" if facts else "")
+    return _("reply to your message") + (f" · {facts[0]}" if facts else "")
 
 
 # Per kind of promise (``store/promises/``): its facts (``Kind.subject_facts``) as a title.
@@ -222,7 +222,10 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
                                       if step == "order_delay" or late else None),
         "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,
         "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),
-        "vervoerder": label("carrier", shipment.carrier) if shipment else "",
+        # A carrier's name (a brand, the same in every language); "other" has none to give, so
+        # "It's being delivered by ..." is left out rather than naming "Other carrier".
+        "vervoerder": (label("carrier", shipment.carrier)
+                       if shipment and shipment.carrier in carriers.CARRIERS and shipment.carrier != "other" else ""),
         "track_trace": (shipment.tracking_url or shipment.tracking_code) if shipment else "",
     }
     override = templates.own(template, to.lang, to.context)

@@ -51,7 +51,7 @@ def order_problem(problem: orders.Problem | str) -> str:
     if problem.code == orders.NO_CARRIER:
         return _("Choose a carrier.")
     if problem.code == orders.NOT_A_LINK:
-        return _("A track-and-trace link starts with https://.")
+        return _("A tracking link starts with https://.")
     return problem.code
 
 
@@ -70,9 +70,9 @@ def storage(kind: str, folder: Path) -> str:
     kinds): what happened and what to do."""
     kind = storage_errors.as_told(kind, folder)
     if kind == storage_errors.FULL:
-        return _("The disk with your Afspraak data ({folder}) is full. Your last change was not saved; "
-                 "everything saved before it is safe.\n\nMake some space free (empty the bin, delete large "
-                 "files) and try again.").format(folder=str(folder))
+        return _("The disk with your Afspraak data ({folder}) is full. Your last change was not saved; everything saved "
+                 "before it is safe.\n\nFree up some space (empty the bin, delete large files) and try again.").format(
+            folder=str(folder))
     if kind == storage_errors.READ_ONLY:
         return _("Afspraak cannot write in its data folder ({folder}): the folder or the disk is read-only, "
                  "or belongs to another user. Nothing was changed and nothing is lost.\n\nGive yourself write "
@@ -104,8 +104,8 @@ def recovered(report: Recovery | Sequence[Recovery]) -> str:
     later = [str(r.kept_as) for r in reports[1:]]
     if later:
         text += " " + ngettext(
-            "The backup put back first was damaged too; it was kept as well, as {files}.",
-            "The backups put back first were damaged too; they were kept as well, as {files}.",
+            "The backup restored first was damaged too; it was kept as well, as {files}.",
+            "The backups restored first were damaged too; they were kept as well, as {files}.",
             len(later)).format(files=", ".join(later))
     if last.restored_from is None:
         return text + "\n\n" + _(
@@ -113,17 +113,17 @@ def recovered(report: Recovery | Sequence[Recovery]) -> str:
             "have a backup elsewhere, restore it with File → Restore a backup.")
     taken = to_local(last.backup_taken_at)
     return text + "\n\n" + _(
-        "The automatic backup of {date} at {time} has been put back. Anything you entered or changed after "
+        "The automatic backup of {date} at {time} has been restored. Anything you entered or changed after "
         "that moment is missing: please check your latest changes.").format(
         date=i18n.format_date(taken, "long"), time=i18n.format_time(taken))
 
 
 def keeps_failing(folder: Path) -> str:
     """Damage found again and again in one session: the disk itself is likely failing."""
-    return _("Afspraak keeps finding damage in its database, even after putting back a backup. The disk "
-             "may be failing. Afspraak stops now so that nothing more is written to it; nothing has been "
-             "deleted.\n\nCopy the whole folder {folder} to another disk or a USB stick as soon as you "
-             "can, and ask someone to check the disk before you start Afspraak again.").format(folder=str(folder))
+    return _("Afspraak keeps finding damage in its database, even after restoring a backup. The disk may be "
+             "failing. Afspraak stops now so that nothing more is written to it; nothing has been deleted.\n\nCopy "
+             "the whole folder {folder} to another disk or a USB stick as soon as you can, and ask someone to check "
+             "the disk before you start Afspraak again.").format(folder=str(folder))
 
 
 def text(exc: BaseException) -> str:

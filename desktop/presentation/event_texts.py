@@ -93,7 +93,7 @@ def _date(iso: str | None) -> str:
 
 @_fact("person_added")
 def _person_added(p):
-    return _("Added as influencer")
+    return _("Added as an influencer")
 
 
 @_fact("person_status")
@@ -114,7 +114,7 @@ def _strike_lifted(p):
 
 @_fact("strikes_lifted_delivered")
 def _strikes_lifted(p):
-    return _("Strikes lifted: all outstanding work is posted")
+    return _("Strikes lifted: all outstanding work has been posted")
 
 
 @_fact("strike_after_reminders")
@@ -179,7 +179,7 @@ def _content_posted(p):
 
 @_fact("rated")
 def _rated(p):
-    text = _("Rated {stars} of 5: {title}").format(stars=i18n.format_number(p["stars"]), title=p["title"])
+    text = _("Rated {stars} out of 5: {title}").format(stars=i18n.format_number(p["stars"]), title=p["title"])
     if not p.get("work_again", True):
         text += " · " + _("would not work together again")
     return text

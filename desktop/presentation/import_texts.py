@@ -14,11 +14,11 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[st
         ngettext("{n} order unchanged", "{n} orders unchanged", summary.unchanged).format(n=summary.unchanged),
         ngettext("{n} new customer", "{n} new customers", summary.new_customers).format(n=summary.new_customers),
         ngettext("{n} known customer", "{n} known customers", summary.known_customers).format(n=summary.known_customers),
-        ngettext("{n} new custom order in Maatwerk", "{n} new custom orders in Maatwerk",
+        ngettext("{n} new custom order", "{n} new custom orders",
           summary.custom_orders).format(n=summary.custom_orders),
     ]
     if summary.moved:
-        lines.append(ngettext("{n} custom order moved on as in the shop", "{n} custom orders moved on as in the shop",
+        lines.append(ngettext("{n} custom order updated to match the shop", "{n} custom orders updated to match the shop",
                        summary.moved).format(n=summary.moved))
     notes = list(summary.notes)
     if summary.without_customer:

@@ -65,13 +65,13 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "personalisatie": NP_("placeholder", "Personalisation"),
     "prijs": NP_("placeholder", "Price"),
     "vervoerder": NP_("placeholder", "Carrier"),
-    "track_trace": NP_("placeholder", "Track-and-trace link"),
+    "track_trace": NP_("placeholder", "Tracking link"),
     "titel": NP_("placeholder", "Title of the collaboration"),
     "bericht_van": NP_("placeholder", "Date of the unanswered message"),
     "voorwaarden": NP_("placeholder", "Agreed terms"),
     "reden": NP_("placeholder", "Reason for ending"),
     "ontbreekt": NP_("placeholder", "What the post still lacks"),
-    "pakketvraag": NP_("placeholder", "Question whether the parcel arrived"),
+    "pakketvraag": NP_("placeholder", "Question: has the parcel arrived?"),
     "inhoud": NP_("placeholder", "The content it is about"),
 }
 
@@ -376,7 +376,7 @@ _t(
 )
 _t(
     "ladder.1.alt",
-    N_("Step 1: reminder (other wording)"),
+    N_("Step 1: reminder (alternative wording)"),
     NF_("A gentle reminder from {winkel}"),
     NF_("{aanhef}\n\nA gentle reminder about {afspraken} (due {deadline}). Is there anything I can help "
         "with? If you let me know when you expect to post, I can plan around it.\n\n{pakketvraag}\n\n"
@@ -387,14 +387,14 @@ _t(
     N_("Step 2: why the deadline matters"),
     NF_("Why an agreed date matters to us"),
     NF_("{aanhef}\n\nI haven't heard from you yet about {afspraken} (due {deadline}). I'd like to explain why "
-        "an agreed date matters to us: we plan our collections, promotions and stock around what we agree with our "
-        "partners, so when something arrives late, the rest of our schedule slips too.\n\nCould you get it "
-        "done in the next few days, or tell me a date that does work for you?\n\n{groet}\n{afzender}\n{winkel}"),
+        "an agreed date matters to us: we plan our collections, promotions and stock around what we agree with "
+        "our partners, so when something is late, the rest of our schedule slips too.\n\nCould you get it done "
+        "in the next few days, or tell me a date that does work for you?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.2.alt",
-    N_("Step 2: why the deadline matters (other wording)"),
-    NF_("How we plan at {winkel}"),
+    N_("Step 2: why the deadline matters (alternative wording)"),
+    NF_("A note on our planning at {winkel}"),
     NF_("{aanhef}\n\nI'm following up on {afspraken} (due {deadline}). For a small shop like "
         "ours every agreement counts: we set products aside, time our own posts around yours and tell "
         "customers what's coming. That only works if we both stick to the dates we agreed.\n\nCould you let "
@@ -410,7 +410,7 @@ _t(
 )
 _t(
     "ladder.3.alt",
-    N_("Step 3: another channel (other wording)"),
+    N_("Step 3: another channel (alternative wording)"),
     NF_("A quick question from {winkel}"),
     NF_("{aanhef} I'd like to hear from you about {afspraken} (due {deadline}). I hope all is well! "
         "Could you drop me a line when you see this?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -422,20 +422,21 @@ _t(
     "ladder.4",
     N_("Step 4: last reminder"),
     NF_("Final reminder about our agreement"),
-    NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We agreed this on {afgesproken_op}. "
-        "I haven't heard from you since the deadline of {deadline}.\n\n"
-        "If there's still no reply from you by {pauzedatum}, I'll end our collaboration. In that case, what we agreed "
-        "applies: {gevolg}. What we sent you is worth {kosten}.\n\nI'd much rather sort this out "
+    NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We made this agreement on {afgesproken_op}. "
+        "The deadline was {deadline}, and I haven't heard from you since.\n\nIf there's still no reply from "
+        "you by {pauzedatum}, I'll end our collaboration. In that case, the consequence we agreed on applies: "
+        "{gevolg}. For reference, what we sent you is worth {kosten}.\n\nI'd much rather sort this out "
         "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.4.alt",
-    N_("Step 4: last reminder (other wording)"),
+    N_("Step 4: last reminder (alternative wording)"),
     NF_("One last message about our agreement"),
-    NF_("{aanhef}\n\nI'm writing about {afspraken}. I haven't heard from you since the deadline of "
-        "{deadline}. This is my last message about it: if there's still no reply from you by {pauzedatum}, I'll have to "
-        "end the collaboration. In that case, what we agreed applies: {gevolg}. What we sent you is worth "
-        "{kosten}.\n\nA short message is all it takes to sort it out together.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nI'm writing once more about {afspraken}. The deadline was {deadline}, and I haven't heard "
+        "from you since. This is my last message about it: if there's still no reply from you by {pauzedatum}, "
+        "I'll have to end the collaboration. In that case, the consequence we agreed on applies: {gevolg}. For "
+        "reference, what we sent you is worth {kosten}.\n\nA short message is all it takes to sort it out "
+        "together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # The follow-up of an unanswered message (rule "reply"): she owes an answer, not a
 # deliverable, so these never speak of a deadline or of work to finish. {bericht_van} is
@@ -449,7 +450,7 @@ _t(
 )
 _t(
     "reply.1.alt",
-    N_("Unanswered message, step 1: did it arrive? (other wording)"),
+    N_("Unanswered message, step 1: did it arrive? (alternative wording)"),
     NF_("About my message of {bericht_van}"),
     NF_("{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”, as I haven't had an "
         "answer yet. Could you let me know what you think?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -457,14 +458,14 @@ _t(
 _t(
     "reply.2",
     N_("Unanswered message, step 2: the agreed response time"),
-    NF_("Still waiting for your answer"),
+    NF_("Still hoping to hear from you"),
     NF_("{aanhef}\n\nMy message of {bericht_van} about “{titel}” is still unanswered. When we "
         "started working together, we agreed on how soon you'd reply, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "reply.2.alt",
-    N_("Unanswered message, step 2: the agreed response time (other wording)"),
+    N_("Unanswered message, step 2: the agreed response time (alternative wording)"),
     NF_("A question about “{titel}”"),
     NF_("{aanhef}\n\nI still haven't had an answer to my message of {bericht_van} about “{titel}”, and "
         "without it I can't plan the next steps on our side. Could you reply in the next few days, even if "
@@ -480,7 +481,7 @@ _t(
 )
 _t(
     "reply.3.alt",
-    N_("Unanswered message, step 3: another channel (other wording)"),
+    N_("Unanswered message, step 3: another channel (alternative wording)"),
     NF_("A quick question from {winkel}"),
     NF_("{aanhef} just checking that all is well: I haven't had a reply yet to my message of {bericht_van} "
         "about “{titel}”. A short message is enough!\n\n{groet}\n{afzender}\n{winkel}"),
@@ -494,14 +495,14 @@ _t(
 )
 _t(
     "shipment.received.alt",
-    N_("Check-in: has the parcel arrived? (other wording)"),
+    N_("Check-in: has the parcel arrived? (alternative wording)"),
     NF_("Your parcel from {winkel}"),
     NF_("{aanhef}\n\nQuick question: did my parcel reach you? I sent the {product} on {verzonden_op}. "
         "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.delay",
-    N_("Custom order: news before the promised date"),
+    N_("Custom order: delay notice before the promised date"),
     NF_("News about your order {bestelnummer}"),
     NF_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
         "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
@@ -509,7 +510,7 @@ _t(
 )
 _t(
     "order.delay.alt",
-    N_("Custom order: news before the promised date (other wording)"),
+    N_("Custom order: delay notice before the promised date (alternative wording)"),
     NF_("Your order {bestelnummer}: a new date"),
     NF_("{aanhef}\n\nA short note about your order {bestelnummer}: your {product} won't be ready on "
         "{beloofde_datum} after all. Our new expected date is {nieuwe_datum}. Rest assured, we're taking good "
@@ -525,7 +526,7 @@ _t(
 )
 _t(
     "order.update.alt",
-    N_("Custom order: an update during production (other wording)"),
+    N_("Custom order: an update during production (alternative wording)"),
     NF_("Your order {bestelnummer}"),
     NF_("{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is on schedule for "
         "{beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
@@ -544,7 +545,7 @@ _t(
 )
 _t(
     "order.late.alt",
-    N_("Custom order: the promised date has passed (other wording)"),
+    N_("Custom order: the promised date has passed (alternative wording)"),
     NF_("News about your order {bestelnummer}"),
     NF_("{aanhef}\n\nA short note about your order {bestelnummer}: we promised it for {beloofde_datum} and didn't "
         "manage it. We're sorry. We're finishing your {product} with care and now expect to have "
@@ -556,7 +557,7 @@ _t(
 _t(
     "order.confirmation",
     N_("Custom order: order confirmation"),
-    NF_("Your order {bestelnummer} at {winkel}"),
+    NF_("Your order {bestelnummer} from {winkel}"),
     NF_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for you "
         "(personalisation: “{personalisatie}”). The price is {prijs}.\n\nWe expect your order to be ready on "
         "{beloofde_datum}; if anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
@@ -565,8 +566,8 @@ _t(
     "order.ready",
     N_("Custom order: ready"),
     NF_("Your order {bestelnummer} is ready"),
-    NF_("{aanhef}\n\nGood news: your {product} ({personalisatie}) is ready! We'll send your order soon, and "
-        "you'll get the tracking link as soon as it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nGood news: your {product} ({personalisatie}) is ready! We'll send it out soon, and you'll "
+        "get the tracking link once it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.shipped",
@@ -580,7 +581,7 @@ _t(
     "agreement",
     N_("Collaboration: the agreement in writing"),
     NF_("Our agreement: {titel}"),
-    NF_("{aanhef}\n\nI'm so glad we're working together! So that we're on the same page, here's what we "
+    NF_("{aanhef}\n\nI'm so glad we're working together! Just so we're on the same page, here's what we "
         "agreed:\n\n{voorwaarden}\n\nCould you reply with a quick “yes” to confirm? If anything doesn't work "
         "for you, just say so.\n\n{groet}\n{afzender}\n{winkel}"),
 )

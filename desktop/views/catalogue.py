@@ -119,7 +119,7 @@ class CatalogueDock(LazyRefresh, QDockWidget):
         self.send_button = QPushButton(_("&Send to…"))
         self.send_button.setToolTip(_("Send the selected products to an influencer (Ctrl+Shift+S)"))
         self.order_button = QPushButton(_("For &custom order…"))
-        self.order_button.setToolTip(_("Make the selected product the product of a custom order"))
+        self.order_button.setToolTip(_("Use the selected product for a custom order"))
         actions.addWidget(self.send_button)
         actions.addWidget(self.order_button)
         layout.addLayout(actions)
@@ -136,7 +136,7 @@ class CatalogueDock(LazyRefresh, QDockWidget):
     def refresh(self) -> None:
         self._stale = False
         rows = []
-        own, money = _("Own picture"), i18n.format_money
+        own, money = _("Your own picture"), i18n.format_money
         prices: dict[int, str] = {}  # a shop has a few dozen prices; Babel takes ~40 µs each
         for product_id, name, variant, price_cents, sku, category, image_url, image_path in catalogue.product_rows():
             price = ""

@@ -95,7 +95,7 @@ class CollaborationDialog(FormDialog):
         if self.person.status != "active" and collaboration is None:
             warning = self.w("personWarning")
             what = label("person_status", self.person.status)
-            warning.setText(_("Careful: {name} is {status}. {reason}").format(
+            warning.setText(_("Note: {name} is {status}. {reason}").format(
                 name=self.person.name, status=what.lower(), reason=self.person.status_reason))
             warning.setStyleSheet(theme.text_style("red", bold=True))
             warning.show()
@@ -190,7 +190,7 @@ class CollaborationDialog(FormDialog):
         self.w("giftSearch").lineEdit().returnPressed.connect(self.add_chosen_gift)
         table: QTableWidget = self.w("gifts")
         table.setColumnCount(4)
-        table.setHorizontalHeaderLabels([_("Product"), _("How many"), _("Value each"), _("Value")])
+        table.setHorizontalHeaderLabels([_("Product"), _("How many"), _("Value per item"), _("Value")])
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         for column in (1, 2, 3):
             table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeToContents)

@@ -75,7 +75,7 @@ def no_other_channel_words(item: DueItem, info: due.ContactInfo) -> str:
         first = _("You only know {name}'s {channels}.").format(
             name=item.person_name, channels=format_list(known, locale=i18n.formatting_locale()))
     else:
-        first = _("You know no way yet to reach {name}.").format(name=item.person_name)
+        first = _("You don't have any way to reach {name} yet.").format(name=item.person_name)
     if not info.email and not info.phone:
         then = _("Add an email address or a phone number to reach {name} another way.")
     elif not info.phone:
@@ -171,7 +171,7 @@ class DueStepDialog(QDialog):
         self.dismiss_button.clicked.connect(self.dismiss)
         self.close_button.clicked.connect(self.reject)
         menu = QMenu(self.snooze_button)
-        self.snooze_hour = menu.addAction(_("In one hour"))
+        self.snooze_hour = menu.addAction(_("In 1 hour"))
         self.snooze_tomorrow = menu.addAction(tomorrow_label())
         self.snooze_hour.triggered.connect(lambda: self.snooze(self._now() + timedelta(hours=1)))
         self.snooze_tomorrow.triggered.connect(lambda: self.snooze(self.tomorrow_morning()))
@@ -198,8 +198,8 @@ class DueStepDialog(QDialog):
         self.reply_button.setVisible(item.kind != "custom_order")
         if not is_message:
             self.strike_text.setText(_(
-                "{person} did not answer the last reminder. Give a strike and mark the collaboration "
-                "“not delivered”? The strike lists the reminders as evidence. Or close it without a strike.").format(
+                "{person} did not answer the last reminder. Add a strike and mark the collaboration “Not delivered”? "
+                "The strike lists the reminders as evidence. Or close it without a strike.").format(
                 person=item.person_name))
             self.dismiss_button.setText(_("No strike"))
             return
@@ -220,7 +220,7 @@ class DueStepDialog(QDialog):
                                             Qt.AlignLeft)
         elif item.step == "3":
             self.hint.setText(self.hint.text() + " " + _(
-                "Try another channel than before: call, or send a direct message."))
+                "Try a different channel from last time: call, or send a direct message."))
         for code in channels or ["other"]:
             self.channel.addItem(label("channel", code), code)
         index = self.channel.findData(item.channel)
@@ -291,7 +291,7 @@ class DueStepDialog(QDialog):
 
     def _channel_changed(self, *_args) -> None:
         channel = self.current_channel()
-        texts = {"email": _("Open mail draft"), "whatsapp": _("Open WhatsApp chat"),
+        texts = {"email": _("Open email draft"), "whatsapp": _("Open WhatsApp chat"),
                  "instagram": _("Open Instagram profile"), "tiktok": _("Open TikTok profile"),
                  "phone": _("Show number")}
         self.open_button.setText(texts.get(channel, _("Open")))
@@ -389,7 +389,7 @@ def add_reminders_section(view, layout, person_id: int) -> None:
     items = due.plan(now, person_id)
     view.add_section(layout, _("Reminders"))
     if not items:
-        layout.addWidget(plain_label(_("Nothing to follow up.")))
+        layout.addWidget(plain_label(_("Nothing to follow up on.")))
         return
     for item, text in due_lines(items, now):
         row = QHBoxLayout()

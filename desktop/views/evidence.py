@@ -46,8 +46,8 @@ def not_pictures(files: list[Path]) -> str | None:
     others = [p.name for p in files if p.suffix.lower() not in IMAGE_SUFFIXES]
     if not others:
         return None
-    return _("Evidence is pictures only (PNG, JPEG, GIF or WebP), and this drop also holds {files}. "
-             "Nothing was added: drop the pictures without the other files.").format(files=", ".join(others))
+    return _("Evidence can only be pictures (PNG, JPEG, GIF or WebP), and you also dropped {files}. Nothing was "
+             "added: drop the pictures on their own.").format(files=", ".join(others))
 
 
 def open_file(path: Path) -> bool:

@@ -187,7 +187,7 @@ class GettingStarted(QFrame):
         folded = self.is_folded()
         self.steps_box.setVisible(not folded)
         # TRANSLATORS: button of the getting-started list: show its four steps again / fold them up.
-        self.fold_button.setText(_("Show the steps") if folded else _("Fold up"))
+        self.fold_button.setText(_("Show the steps") if folded else _("Collapse"))
         progress = self.progress
         if folded and progress is not None:
             # TRANSLATORS: the getting-started list folded up to one line: how far the owner is.
@@ -303,8 +303,8 @@ class GettingStarted(QFrame):
             demo.fill(utcnow())
         except demo.DatabaseNotEmpty:
             dialogs.warn(self, _("Load the example shop"), _(
-                "The example shop only goes into an empty database, and yours already holds data. "
-                "Nothing was changed."))
+                "The example shop can only be loaded into an empty database, and yours already holds data. Nothing was "
+                "changed."))
             self.refresh()
             return
         self._after_example(_("The example shop is loaded. Look around: every list has something in it now."))
@@ -320,13 +320,13 @@ class GettingStarted(QFrame):
             demo.remove()
         except demo.ExampleShopChanged:
             dialogs.warn(self, _("Remove the example shop"), _(
-                "Data of your own was added since the example shop was loaded (a product, person or order "
-                "that is not the example's), so it cannot be removed in one step any more. Nothing was changed. "
-                "Remove the example influencers and products one by one instead."))
+                "You have added your own data since the example shop was loaded (a product, person or order that is "
+                "not part of the example), so it can no longer be removed in one step. Nothing was changed. Remove the "
+                "example influencers and products one by one instead."))
             return
         except demo.NoExampleShop:
             pass
-        self._after_example(_("The example shop is removed. Afspraak is empty again."))
+        self._after_example(_("The example shop has been removed. Afspraak is empty again."))
 
     def _after_example(self, message: str) -> None:
         from desktop import reminders

@@ -106,8 +106,8 @@ class InfluencersView(ListView):
 
     def empty_help(self):
         return _(
-            "Add the first influencer you send products to with “New influencer” above. Or fill the app "
-            "with an example shop to look around: run “afspraak demo” once."
+            "Add the first influencer you send products to with “New influencer” above. Or, to look around first, "
+            "load the example shop from Help → Getting started."
         )
 
     def load_rows(self):
@@ -413,7 +413,7 @@ class InfluencersView(ListView):
 
     def _detail_actions(self, layout, person: Person) -> None:
         buttons = [(_("Edit"), self.edit_influencer), (_("New collaboration"), lambda: self.new_collaboration(person)),
-                   (_("Add strike"), lambda: self.add_strike(person))]
+                   (_("Add a strike"), lambda: self.add_strike(person))]
         if person.status == "blocked":
             buttons.append((_("Unblock"), lambda: self.unblock(person)))
         else:
@@ -422,7 +422,7 @@ class InfluencersView(ListView):
 
     def _detail_score(self, layout, person: Person, now) -> None:
         score = ops.scores([person.id], now)[person.id]
-        head = (_("Reliability: {score} of 100").format(score=score.value) if score.value is not None
+        head = (_("Reliability: {score} out of 100").format(score=score.value) if score.value is not None
                 else _("Reliability: no score yet"))
         label_widget = plain_label(head, bold=True)
         label_widget.setToolTip(score.explanation())
@@ -622,7 +622,7 @@ class InfluencersView(ListView):
 
         counting = [s for s in strikes if strike_rules.counts(strike_rules.StrikeInfo(s.id, s.created_at, s.lifted_at),
                                                               policy, now)]
-        self.add_section(layout, ngettext("{n} strike ({limit} make inactive)", "{n} strikes ({limit} make inactive)",
+        self.add_section(layout, ngettext("{n} strike (inactive at {limit})", "{n} strikes (inactive at {limit})",
                                           len(counting)).format(n=len(counting), limit=policy.to_inactive))
         if not strikes:
             layout.addWidget(plain_label(_("No strikes.")))
@@ -653,7 +653,7 @@ class InfluencersView(ListView):
         lines = []
         for r in ratings:
             stars = (r.communication + r.quality + r.punctuality + r.result) / 4
-            lines.append(_("{title}: {stars} of 5 (communication {c}, quality {q}, punctuality {p}, result {r})").format(
+            lines.append(_("{title}: {stars} out of 5 (communication {c}, quality {q}, punctuality {p}, result {r})").format(
                 title=r.collaboration.title, stars=i18n.format_number(round(stars, 1)), c=r.communication,
                 q=r.quality, p=r.punctuality, r=r.result))
             lines.append("    " + (_("Would work together again") if r.work_again else _("Would not work together again"))

@@ -589,8 +589,8 @@ class MainWindow(QMainWindow):
                 error=exc.strerror or exc))
             return
         self.statusBar().showMessage(ngettext(
-            "{count} date exported to {path}. Import it in your calendar; importing again updates it.",
-            "{count} dates exported to {path}. Import it in your calendar; importing again updates it.",
+            "{count} date exported to {path}. Import it into your calendar; importing it again updates it.",
+            "{count} dates exported to {path}. Import it into your calendar; importing it again updates it.",
             count).format(count=count, path=path), 10000)
 
     # --- state ---------------------------------------------------------------------
@@ -717,7 +717,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         if not dialogs.confirm(self, _("Restore a backup"), _(
-                "Replace the current data with this backup? The current data is kept aside in the backups folder first.")):
+                "Replace the current data with this backup? A copy of the current data is saved in the backups folder first.")):
             return
         try:
             kept = opening.restore_open(Path(path))
@@ -734,5 +734,6 @@ class MainWindow(QMainWindow):
         from desktop.views import dialogs
 
         dialogs.inform(self, _("About Afspraak"), _(
-            "Afspraak {version}\nA deal is a deal: keeps the promises between your shop, its influencers and its customers.\n\n"
-            "Your data stays on this computer, in {folder}.").format(version=__version__, folder=str(paths.data_dir())))
+            "Afspraak {version}\nA deal is a deal: keeps track of the promises between your shop, its influencers "
+            "and its customers.\n\nYour data stays on this computer, in {folder}.").format(
+                version=__version__, folder=str(paths.data_dir())))

@@ -139,8 +139,8 @@ class OrderPreviewDialog(QDialog):
             tick.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
             tick.setCheckState(Qt.Checked if choice.made_to_order else Qt.Unchecked)
             tick.setData(Qt.UserRole, choice.key)
-            tick.setToolTip(_("Tick what you make for each customer: its orders become custom orders in Maatwerk. "
-                              "The mark is remembered for the next import."))
+            tick.setToolTip(_("Tick the products you make to order: orders for them are added to Custom orders. Your ticks "
+                              "are remembered for the next import."))
             table.setItem(row, 0, tick)
             table.setItem(row, 1, _item(choice.name, choice.name))
             table.setItem(row, 2, _item(choice.sku))
@@ -170,7 +170,7 @@ class OrderPreviewDialog(QDialog):
         return table
 
     def _customers_table(self) -> QTableWidget:
-        table = _table([_("What happens"), _("Name"), _("E-mail"), _("Place"), _("Country"), _("Language"),
+        table = _table([_("What happens"), _("Name"), _("Email"), _("City"), _("Country"), _("Language"),
                         _("Form of address")])
         table.setObjectName("previewCustomers")
         known = self.plan.known_customers
@@ -205,11 +205,13 @@ class OrderPreviewDialog(QDialog):
     def _update_custom(self) -> None:
         count = len(self.plan.custom_orders(self.made_to_order()))
         if count:
-            text = ngettext("{n} item becomes a custom order in Maatwerk, promised {days} days after its order.",
-                            "{n} items become custom orders in Maatwerk, promised {days} days after their order.",
+            # TRANSLATORS: {period} is "10 days" (or "1 day"): the setting "promised this many days after the order".
+            text = ngettext("{n} item becomes a custom order, promised ready {period} after it was ordered.",
+                            "{n} items become custom orders, promised ready {period} after they were ordered.",
                             count)
         else:
             text = _("No custom orders: tick the products you make to order.")
         from desktop.store import settings
 
-        self.custom.setText(text.format(n=count, days=settings.get("order_lead_days")))
+        days = int(settings.get("order_lead_days"))
+        self.custom.setText(text.format(n=count, period=ngettext("{days} day", "{days} days", days).format(days=days)))

@@ -41,7 +41,7 @@ MESSAGE_LABELS = {
     "order_update": i18n.N_("Update: still on schedule"),
     "order_delay": i18n.N_("Delay: a new expected date"),
     "order_ready": i18n.N_("Your order is ready"),
-    "order_shipped": i18n.N_("Shipped, with track and trace"),
+    "order_shipped": i18n.N_("Shipped, with tracking link"),
 }
 
 

@@ -109,7 +109,7 @@ class OrdersView(ListView):
         bar.addWidget(self.status_filter)
         bar.addStretch(1)
         self.settings_button = QPushButton(_("Reminders…"), self)
-        self.settings_button.setToolTip(_("When Afspraak reminds you to send a customer news"))
+        self.settings_button.setToolTip(_("When Afspraak reminds you to update a customer"))
         self.settings_button.setObjectName("orderSettings")
         self.settings_button.clicked.connect(self.open_settings)
         bar.addWidget(self.settings_button)
@@ -124,7 +124,8 @@ class OrdersView(ListView):
         # The shop order number is searchable and heads the detail pane; as a column it
         # would push "days left" and the status off a laptop screen.
         # What is urgent first; product and personalisation may run off a narrow screen.
-        return [_("Customer"), _("Status"), _("Promised ready"), _("Product")]
+        # TRANSLATORS: the date the order was promised ready (short: a column on a laptop, a label in the pane).
+        return [_("Customer"), _("Status"), _("Ready by"), _("Product")]
 
     def empty_heading(self):
         return _("No custom orders yet")
@@ -132,7 +133,7 @@ class OrdersView(ListView):
     def empty_help(self):
         return _(
             "Add a personalised order with the date you promised the customer (the “New order…” button above). "
-            "Afspraak reminds you to send news before that date, not after."
+            "Afspraak reminds you to update the customer before that date, not after."
         )
 
     def today(self):
@@ -221,8 +222,8 @@ class OrdersView(ListView):
             (_("Deposit paid"), i18n.format_money(o.deposit_cents)),
             (_("Still to pay"), i18n.format_money(outstanding) if o.price_cents is not None else ""),
             (_("Ordered"), i18n.detail_date(o.ordered_on) if o.ordered_on else ""),
-            (_("Promised ready"), i18n.detail_date(o.promised_ready) if o.promised_ready else ""),
-            (_("Promised delivery"), i18n.detail_date(o.promised_delivery) if o.promised_delivery else ""),
+            (_("Ready by"), i18n.detail_date(o.promised_ready) if o.promised_ready else ""),
+            (_("Deliver by"), i18n.detail_date(o.promised_delivery) if o.promised_delivery else ""),
         ] if pair[1]])
         if o.note:
             layout.addWidget(plain_label(o.note))
@@ -234,7 +235,7 @@ class OrdersView(ListView):
                      _("Dutch, {form}").format(form=_("formal (u)") if person.address_form == "u" else _("informal (je)")))
         self.add_fields(layout, [pair for pair in [
             (_("Name"), person.name), (_("Email"), person.email), (_("Phone"), person.phone),
-            (_("Address"), address), (_("Writes in"), form_text),
+            (_("Address"), address), (_("Language"), form_text),
         ] if pair[1]])
 
         pics = store.pictures_of(o.id)
@@ -274,7 +275,7 @@ class OrdersView(ListView):
                 when=i18n.list_date(c.changed_at), what=_("ready date") if c.field == "promised_ready" else _("delivery date"),
                 old=i18n.list_date(c.old_date) or "—", new=i18n.list_date(c.new_date) or "—", reason=c.reason)
             for c in history
-        ], _("The promised dates have not moved."))
+        ], _("The promised dates have not changed."))
 
         self.add_section(layout, _("Messages sent"))
         events = store.order_events(o.id)
@@ -301,13 +302,13 @@ class OrdersView(ListView):
             return
         if step in ("delay_warning", "late"):
             late = o.promised_ready is not None and o.promised_ready < self.today()
-            text = (_("The promised date has passed and the order is not ready. Send the customer news with a "
-                      "new date.") if late else
-                    _("The promised date is close and the order is not ready. Send the customer news, with a new "
-                      "date if you need one."))
+            text = (_("The promised date has passed and the order is not ready. Let the customer know, with a new "
+                      "date.") if late else
+                    _("The promised date is close and the order is not ready. Let the customer know, with a new date if you "
+                      "need one."))
             purpose = "order_delay"
         else:
-            text = _("No news sent for a while during production. A short update keeps the customer at ease.")
+            text = _("You haven't updated the customer for a while during production. A short update puts their mind at ease.")
             purpose = "order_update"
         banner = QWidget()
         banner.setObjectName("dueBanner")

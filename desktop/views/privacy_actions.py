@@ -41,7 +41,7 @@ def export_person(parent: QWidget | None, person_id: int) -> Path | None:
     today = to_local(utcnow()).date()
     # TRANSLATORS: suggested file name of a privacy export; keep it short, no spaces.
     suggested = _("personal-data-{name}-{date}.zip").format(name=_file_stem(person.name), date=today.isoformat())
-    path = dialogs.ask_save_path(parent, _("Export the data of {name}").format(name=person.name),
+    path = dialogs.ask_save_path(parent, _("Export {name}'s data").format(name=person.name),
                                  str(Path.home() / suggested), _("Zip file (*.zip)"))
     if not path:
         return None
@@ -83,7 +83,7 @@ def erase_person(parent: QWidget | None, person_id: int) -> bool:
     days = int(settings.get("backup_keep"))
     name = person.name
     result = privacy.erase_from_open(person_id, utcnow(), backups=backups)
-    lines = [_("{name} is erased.").format(name=name)]
+    lines = [_("{name} has been erased.").format(name=name)]
     lines += ["  • " + count_text(table, n) for table, n in result.counts.items()]
     if backups:
         lines.append(ngettext("Also erased from {n} backup copy.", "Also erased from {n} backup copies.",
@@ -135,8 +135,8 @@ def install_menu(window) -> QMenu:
     def person_or_tell():
         person_id = selected_person_id(window.current_view())
         if person_id is None:
-            dialogs.inform(window, _("Privacy"), _("Select a person first (an influencer, or an order, "
-                                                   "shipment or event of the person)."))
+            dialogs.inform(window, _("Privacy"), _("Select a person first (an influencer, or one of their orders, shipments "
+                                                   "or timeline events)."))
         return person_id
 
     def do_export():

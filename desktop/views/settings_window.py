@@ -109,7 +109,7 @@ class SettingsWindow(QDialog):
         self.pages.setObjectName("settingsPages")
         self.stack = QStackedWidget()
         titles = {"shop": _("Your shop"), "ladder": _("Follow-up reminders"), "orders": _("Custom orders"),
-                  "templates": _("Message templates"), "app": _("Start and language")}
+                  "templates": _("Message templates"), "app": _("Startup and language")}
         builders = {"shop": self._shop_page, "ladder": self._ladder_page, "orders": self._orders_page,
                     "templates": self._templates_page, "app": self._app_page}
         for key in PAGES:
@@ -205,8 +205,9 @@ class SettingsWindow(QDialog):
 
     def _ladder_page(self, values: dict) -> QWidget:
         page, column = self._form_page(_(
-            "When an influencer misses a deadline, Afspraak reminds you in four steps. Each step comes on "
-            "a day after the deadline, at the hour you choose; it stops the moment she answers or delivers."))
+            "When an influencer misses a deadline, Afspraak reminds you in four steps. Each step comes a set "
+            "number of days after the deadline, at the time you choose; the reminders stop the moment she replies "
+            "or delivers."))
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         names = (_("Step 1: reminder"), _("Step 2: why the deadline matters"), _("Step 3: another channel"),
@@ -498,7 +499,7 @@ class SettingsWindow(QDialog):
             try:  # outside the database: done first, undone if the transaction fails
                 autostart.enable() if start_at_login else autostart.disable()
             except OSError as exc:
-                self._refuse(_("Could not change the login start: {error}. Nothing was saved.").format(
+                self._refuse(_("Could not change whether Afspraak starts when you log in: {error}. Nothing was saved.").format(
                     error=exc.strerror or exc), self.autostart)
                 return False
         try:

@@ -66,7 +66,7 @@ class ShipmentRowsModel(RowsModel):
                         return _LINK_BRUSH[theme.palette().cacheKey()]
                     if role == FONT:
                         return _underlined()
-                    return _("Open the track-and-trace page: {url}").format(url=url)
+                    return _("Open the tracking page: {url}").format(url=url)
         return super().data(index, role)
 
 
@@ -104,7 +104,7 @@ class ShipmentsView(ListView):
         self.status_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.status_filter.setMinimumContentsLength(10)
         self.status_filter.addItem(_("All shipments"), "")
-        self.status_filter.addItem(_("Waiting for “received?”"), AWAITING)
+        self.status_filter.addItem(_("Receipt not confirmed yet"), AWAITING)
         # TRANSLATORS: filter in Shipments: open parcels whose recipient has no address
         self.status_filter.addItem(_("Address missing"), NO_ADDRESS)
         for code, text in choices("shipment_status"):
@@ -216,8 +216,8 @@ class ShipmentsView(ListView):
         address = address_text(p.street, p.postcode, p.city)
         no_address = rules.missing_address(s.status, p.street, p.postcode, p.city)
         if no_address:
-            warning = plain_label(_("No address known for {name}: fill it in in the profile (Influencers → Edit) "
-                                    "before the parcel goes out.").format(name=p.name))
+            warning = plain_label(_("No address known for {name}: add it to their profile (Influencers → Edit) before the "
+                                    "parcel goes out.").format(name=p.name))
             warning.setObjectName("noAddressWarning")
             warning.setStyleSheet(theme.text_style("red", bold=True))  # readable on a dark desktop too
             layout.addWidget(warning)
@@ -236,7 +236,7 @@ class ShipmentsView(ListView):
         ] if pair[1]])
         buttons = []  # wrapping to a new line when the pane is narrow (views/flow.py)
         if s.tracking_url:
-            track = QPushButton(_("Open track && trace"))
+            track = QPushButton(_("Open tracking page"))
             track.clicked.connect(lambda: open_link(s.tracking_url))
             buttons.append(track)
         for action, text in (("send", _("Mark as sent")), ("deliver", _("Delivered")),

@@ -263,7 +263,7 @@ class ShippingController(QObject):
     def order_product(self, order_id: int, product_ids: list[int]):
         if len(product_ids) != 1:
             dialogs.warn(self.window, _("Not changed"), _(
-                "A custom order has one product: drag one product onto it. Nothing was changed."))
+                "A custom order has only one product: drag a single product onto it. Nothing was changed."))
             return None
         with journal.recording() as recorded:
             change = shipping.set_order_product(order_id, product_ids[0], utcnow())
@@ -323,7 +323,7 @@ class ShippingController(QObject):
 
         def still_there() -> None:
             if catalogue.picture_file_at(new) is None:
-                raise CannotRedo(_("The picture's copy is no longer in the data folder."))
+                raise CannotRedo(_("The copy of the picture is no longer in the data folder."))
 
         # TRANSLATORS: what Edit → Undo takes back: "Undo picture of Zilveren ketting".
         self._done(_("picture of {product}").format(product=shipping.product_title(product)), change,
@@ -346,7 +346,7 @@ class ShippingController(QObject):
         then ONE summary naming every file; the files imported are one step of Edit → Undo."""
         if self._batch is not None:
             self.window.statusBar().showMessage(
-                _("An import is still running. Drop the files again when it is done; nothing was read."), 10000)
+                _("An import is still running. Drop the files again when it has finished; nothing was read."), 10000)
             return
         exports = csv_files_of(files)
         results = [(f.name, False, _("not a shop export: only CSV files (.csv, .txt) are imported."))
@@ -474,7 +474,8 @@ class ShippingController(QObject):
         if not accepted:
             self._failed("", path, progress)
             return
-        progress.setLabelText(_("Saving {count} orders…").format(count=len(parsed.orders)))
+        progress.setLabelText(ngettext("Saving {count} order…", "Saving {count} orders…", len(parsed.orders)).format(
+            count=len(parsed.orders)))
         progress.setValue(50)
         progress.show()
 
@@ -498,7 +499,8 @@ class ShippingController(QObject):
             self._failed(message, self._job["path"], self._job["progress"])
 
     def _write(self, parsed: ParsedExport, path: Path, progress: QProgressDialog) -> None:
-        progress.setLabelText(_("Saving {count} products…").format(count=len(parsed.products)))
+        progress.setLabelText(ngettext("Saving {count} product…", "Saving {count} products…", len(parsed.products)).format(
+            count=len(parsed.products)))
 
         def step(done: int, total: int) -> bool:
             progress.setValue(50 + int(50 * done / max(total, 1)))

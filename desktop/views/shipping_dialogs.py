@@ -83,7 +83,7 @@ class ShipmentDialog:
         for c in open_collaborations(p.id):
             self.collaboration.addItem(_("{title} ({status})").format(
                 title=c.title or _("(untitled)"), status=label("collab_status", c.status)), c.id)
-        self.collaboration.addItem(_("A new proposed collaboration"), None)
+        self.collaboration.addItem(_("A new collaboration (proposed)"), None)
         self.carrier = d.findChild(QWidget, "carrier")
         for code, text in choices("carrier"):
             self.carrier.addItem(text, code)
@@ -231,8 +231,8 @@ def picture_drop_problem(files: list[Path]) -> str | None:
             files=", ".join(others))
     if len(files) > 1:
         # TRANSLATORS: {n} is 2 or more.
-        return _("A product has one picture, and {n} were dropped: drop the one to use. Nothing was changed.").format(
-            n=len(files))
+        return _("A product can have only one picture, and you dropped {n}: drop just the one you want. Nothing was "
+                 "changed.").format(n=len(files))
     return None
 
 

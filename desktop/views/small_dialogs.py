@@ -41,10 +41,10 @@ class StrikeDialog(FormDialog):
         super().__init__(parent)
         self.person = person
         self.setWindowTitle(_("Strike for {name}").format(name=person.name))
-        _texts(self, _("Add strike"))
+        _texts(self, _("Add a strike"))
         fill_combo(self.w("reason"), [("", _("Choose a reason…")), *choices("strike_reason")])
         combo = self.w("collaboration")
-        combo.addItem(_("(not about one collaboration)"), None)
+        combo.addItem(_("(not about a specific collaboration)"), None)
         for c in lookups.collaborations_of(person.id):
             combo.addItem(c.title, c.id)
         if collaboration is not None:
@@ -209,7 +209,7 @@ class BlockDialog(FormDialog):
         self.setWindowTitle(_("Block {name}").format(name=person.name))
         _texts(self)
         self.w("prompt").setText(_(
-            "{name} stays in your list, greyed out. A new collaboration with {name} asks for an explicit exception."
+            "{name} stays in your list, greyed out. A new collaboration with {name} will need an explicit exception."
         ).format(name=person.name))
 
     def save(self) -> bool:

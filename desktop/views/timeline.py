@@ -114,8 +114,8 @@ class TimelineView(ListView):
 
     def empty_help(self):
         return _(
-            "Every message, shipment, reminder, strike and note appears here, newest first. "
-            "It fills itself as you work with influencers and orders; press Ctrl+N to write a note."
+            "Every message, shipment, reminder, strike and note appears here, newest first. The timeline fills up "
+            "by itself as you work with influencers and orders; press Ctrl+N to write a note."
         )
 
     def load_rows(self):  # the base's list is not used: the model pages itself

@@ -132,9 +132,9 @@ class TodayView(ListView):
 
     def empty_help(self):
         return _(
-            "When a deadline passes, a parcel is not confirmed or a customer is waiting for "
-            "news, the next friendly step appears here with a ready message. Nothing is "
-            "due now and nothing comes due this week."
+            "When a deadline passes, a parcel's arrival is not confirmed or a customer is waiting for news, the "
+            "next friendly step appears here with a message ready to send. Nothing is due now and nothing falls "
+            "due this week."
         )
 
     def _now(self) -> datetime:
@@ -213,12 +213,12 @@ class TodayView(ListView):
             layout.addWidget(hint)
             layout.addWidget(due_dialog.add_channel_button(self, item, "todayAddChannel", self.refresh))
         if len(item.parts) > 1:
-            layout.addWidget(plain_label(_("One message for everything open with this person today:")))
+            layout.addWidget(plain_label(_("One message covering everything outstanding with this person today:")))
             self.add_bullets(layout, [
                 label("due_kind", part.kind) + " · " + label("due_step", part.step) + " · "
                 + i18n.list_moment(to_local(part.due)) for part in item.parts])
         message = due_texts.compose(item, now)
-        self.add_section(layout, _("Ready message") if message else _("What to do"))
+        self.add_section(layout, _("Message to send") if message else _("What to do"))
         promised = item.parts[0].details.get("promised_ready") if item.step == "delay_warning" else None
         if promised is not None:
             # The news before the promised date comes due for every order not ready yet: the

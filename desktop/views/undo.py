@@ -60,7 +60,7 @@ class _Command(QUndoCommand):
         except (journal.NotUndoable, CannotRedo) as exc:
             log.info("%s: %s (%s)", title, self.text(), exc)
             reason = exc.reason if isinstance(exc, CannotRedo) else _(
-                "The data it changed has changed since (something made later uses it).")
+                "The data it changed has been changed since (something added later depends on it).")
         except Exception as exc:  # rolled back; Qt moves on regardless, so the step must go
             if storage_errors.is_damage(exc):
                 raise  # a damaged database: the app recovers (app.py)

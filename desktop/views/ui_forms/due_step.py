@@ -175,7 +175,7 @@ class Ui_DueStep(object):
         self.subjectLabel.setText(QCoreApplication.translate("DueStep", u"Subject", u"Subject line of an email"))
         self.copyButton.setText(QCoreApplication.translate("DueStep", u"Copy message", None))
         self.sentButton.setText(QCoreApplication.translate("DueStep", u"Mark as sent", u"Button: the owner has sent the message (Dutch: Verstuurd)"))
-        self.strikeButton.setText(QCoreApplication.translate("DueStep", u"Give a strike", None))
+        self.strikeButton.setText(QCoreApplication.translate("DueStep", u"Add a strike", None))
         self.replyButton.setText(QCoreApplication.translate("DueStep", u"Reply received", None))
         self.snoozeButton.setText(QCoreApplication.translate("DueStep", u"Later", u"Button with a menu: remind me later"))
         self.dismissButton.setText(QCoreApplication.translate("DueStep", u"Done without a message", u"Button: handled without sending this message"))

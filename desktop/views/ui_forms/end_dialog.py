@@ -121,6 +121,6 @@ class Ui_EndDialog(object):
         self.copyMessage.setText(QCoreApplication.translate("EndDialog", u"Copy message", None))
         self.message_sent.setText(QCoreApplication.translate("EndDialog", u"I sent this message: keep it on the timeline", None))
         self.block.setText(QCoreApplication.translate("EndDialog", u"Also block: no new collaborations without a warning", None))
-        self.block_reasonLabel.setText(QCoreApplication.translate("EndDialog", u"Why block", None))
+        self.block_reasonLabel.setText(QCoreApplication.translate("EndDialog", u"Reason for blocking", None))
     # retranslateUi
 

@@ -208,7 +208,7 @@ class Ui_InfluencerDialog(object):
         self.languageLabel.setText(QCoreApplication.translate("InfluencerDialog", u"Language", None))
         self.address_formLabel.setText(QCoreApplication.translate("InfluencerDialog", u"Form of address", None))
         self.tagsLabel.setText(QCoreApplication.translate("InfluencerDialog", u"Tags", None))
-        self.tags.setPlaceholderText(QCoreApplication.translate("InfluencerDialog", u"e.g. sieraden, mama, lifestyle", None))
+        self.tags.setPlaceholderText(QCoreApplication.translate("InfluencerDialog", u"e.g. jewellery, mums, lifestyle", None))
         self.handlesBox.setTitle(QCoreApplication.translate("InfluencerDialog", u"Handles and followers", None))
         self.handlesHelp.setText(QCoreApplication.translate("InfluencerDialog", u"Type @name or paste the profile link; followers like 12,700 or 12.7k.", None))
         self.notesLabel.setText(QCoreApplication.translate("InfluencerDialog", u"Notes", None))

@@ -64,9 +64,9 @@ class Ui_OrderSettingsForm(object):
     # setupUi
 
     def retranslateUi(self, OrderSettingsForm):
-        self.warnLabel.setText(QCoreApplication.translate("OrderSettingsForm", u"Remind me to send news this many days before the promised date", None))
+        self.warnLabel.setText(QCoreApplication.translate("OrderSettingsForm", u"Remind me to update the customer this many days before the promised date", None))
         self.updateLabel.setText(QCoreApplication.translate("OrderSettingsForm", u"Remind me to send an update after this many days in production without news (0 = never)", None))
-        self.explain.setText(QCoreApplication.translate("OrderSettingsForm", u"The news reminder comes due at the start of that day, after your quiet hours; none comes when the order is already ready. You find them in the order's detail pane and with your other reminders.", None))
+        self.explain.setText(QCoreApplication.translate("OrderSettingsForm", u"The reminder falls due at the start of that day, once your quiet hours are over; there is none if the order is already ready. You'll find these reminders in the order's details and with your other reminders.", None))
         pass
     # retranslateUi
 

@@ -82,8 +82,8 @@ class Ui_OrderShipForm(object):
     def retranslateUi(self, OrderShipForm):
         self.carrierLabel.setText(QCoreApplication.translate("OrderShipForm", u"Carrier", None))
         self.trackingCodeLabel.setText(QCoreApplication.translate("OrderShipForm", u"Tracking code", None))
-        self.trackingUrlLabel.setText(QCoreApplication.translate("OrderShipForm", u"Track-and-trace link", None))
-        self.trackingUrl.setPlaceholderText(QCoreApplication.translate("OrderShipForm", u"Paste the link from the carrier's mail, if you have it", None))
+        self.trackingUrlLabel.setText(QCoreApplication.translate("OrderShipForm", u"Tracking link", None))
+        self.trackingUrl.setPlaceholderText(QCoreApplication.translate("OrderShipForm", u"Paste the link from the carrier's email, if you have it", None))
         pass
     # retranslateUi
 

@@ -112,7 +112,7 @@ class Ui_RatingDialog(object):
         self.qualityLabel.setText(QCoreApplication.translate("RatingDialog", u"Content quality", None))
         self.punctualityLabel.setText(QCoreApplication.translate("RatingDialog", u"Punctuality", None))
         self.resultLabel.setText(QCoreApplication.translate("RatingDialog", u"Result", None))
-        self.work_again.setText(QCoreApplication.translate("RatingDialog", u"I would work together again", None))
+        self.work_again.setText(QCoreApplication.translate("RatingDialog", u"I'd work with them again", None))
         self.noteLabel.setText(QCoreApplication.translate("RatingDialog", u"Note", None))
         self.note.setPlaceholderText(QCoreApplication.translate("RatingDialog", u"What went well, what didn't", None))
     # retranslateUi

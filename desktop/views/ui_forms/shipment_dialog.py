@@ -210,7 +210,7 @@ class Ui_ShipmentDialog(object):
         self.trackingLabel.setText(QCoreApplication.translate("ShipmentDialog", u"&Tracking code or link", None))
         self.tracking.setPlaceholderText(QCoreApplication.translate("ShipmentDialog", u"code, or paste the link from the carrier's email", None))
         self.shippingLabel.setText(QCoreApplication.translate("ShipmentDialog", u"&Shipping cost", None))
-        self.shipping.setPlaceholderText(QCoreApplication.translate("ShipmentDialog", u"for example 4,95", None))
+        self.shipping.setPlaceholderText(QCoreApplication.translate("ShipmentDialog", u"e.g. 4.95", None))
         self.sent.setText(QCoreApplication.translate("ShipmentDialog", u"Already handed to the carrier (mark as sent)", None))
     # retranslateUi
 

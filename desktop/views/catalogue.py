@@ -73,7 +73,7 @@ class CatalogueDock(LazyRefresh, QDockWidget):
         layout.addWidget(self.search)
         buttons = QHBoxLayout()
         self.import_button = QPushButton(_("&Import…"))
-        self.import_button.setToolTip(_("Import the product list from a WooCommerce or Shopify export (CSV). "
+        self.import_button.setToolTip(_("Import the product list from a WooCommerce, Shopify or Etsy export (CSV). "
                                         "You can also drop the file onto the window."))
         self.add_button = QPushButton(_("&Add…"))
         self.add_button.setToolTip(_("Add a product by hand, with a picture"))
@@ -82,7 +82,7 @@ class CatalogueDock(LazyRefresh, QDockWidget):
         layout.addLayout(buttons)
         self.pages = QStackedWidget()
         empty = plain_label(_(
-            "No products yet. Import your product list (WooCommerce or Shopify, CSV) with "
+            "No products yet. Import your product list (WooCommerce, Shopify or Etsy, CSV) with "
             "“Import…” or drop the file onto this window. Then drag a product onto an influencer."))
         empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.pages.addWidget(empty)

@@ -85,7 +85,7 @@ class GettingStarted(QFrame):
             (_("Your shop and your name"),
              _("Your messages are signed with them."), self.names_form),
             (_("Import your products"),
-             _("From your shop's export (WooCommerce or Shopify): use the button, or drop the CSV file "
+             _("From your shop's export (WooCommerce, Shopify or Etsy): use the button, or drop the CSV file "
                "anywhere on this window."),
              self._button("gettingStartedImport", _("Import products…"), self.import_products)),
             (_("Your first influencer"),

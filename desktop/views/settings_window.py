@@ -266,7 +266,7 @@ class SettingsWindow(QDialog):
         self.checkin_days.setValue(int(values["checkin_days"]))
         self.strike_unit, self.pause_unit, self.checkin_unit = _plain(), _plain(), _plain()
         rows = ((_("Propose a strike"), self.strike_hours, self.strike_unit),
-                (_("The last reminder names a pause date"), self.pause_days, self.pause_unit),
+                (_("The last reminder names a final date"), self.pause_days, self.pause_unit),
                 (_("Ask whether a parcel arrived"), self.checkin_days, self.checkin_unit))
         for row, (label, box, unit) in enumerate(rows):
             more.addWidget(_plain(label), row, 0)
@@ -277,7 +277,7 @@ class SettingsWindow(QDialog):
         column.addSpacing(8)
         column.addLayout(more)
         # TRANSLATORS: under "Propose a strike ... hours after the last reminder was sent" and
-        # "The last reminder names a pause date ... days later".
+        # "The last reminder names a final date ... days later" (after it, the collaboration ends).
         column.addWidget(_note(_("No strike is proposed until the date named in the last reminder has passed "
                                  "(moved to a working day: never a Sunday or a public holiday).")))
 

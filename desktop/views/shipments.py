@@ -126,7 +126,7 @@ class ShipmentsView(ListView):
 
     def empty_help(self):
         return _(
-            "Import your product list from your WooCommerce or Shopify export, then drag a "
+            "Import your product list from your WooCommerce, Shopify or Etsy export, then drag a "
             "product onto an influencer or a custom order to send it."
         )
 

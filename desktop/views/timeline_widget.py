@@ -1,7 +1,7 @@
 """The timeline as a widget: day headings over the full width, and one person's history.
 
-``attach_day_spans(table, model)`` makes every day heading of a ``TimelineModel`` span
-all columns of a QTableView, also for pages fetched later.
+Every day heading of a ``TimelineModel`` spans all columns of the table, also for pages
+fetched later (``views/cells.span_headings``).
 
 ``PersonTimeline`` is the history of one person for any detail pane::
 
@@ -20,27 +20,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _
 from desktop.views.base import plain_label
+from desktop.views.cells import span_headings
 from desktop.views.timeline_model import TimelineModel
-
-
-def attach_day_spans(table: QTableView, model: TimelineModel) -> None:
-    """Span each day heading row over every column, now and whenever rows arrive."""
-
-    def span_all() -> None:
-        table.clearSpans()
-        span(0, model.rowCount() - 1)
-
-    def span(first: int, last: int) -> None:
-        columns = model.columnCount()
-        if columns < 2:
-            return
-        for row in range(first, last + 1):
-            if model.is_heading(row):
-                table.setSpan(row, 0, 1, columns)
-
-    model.modelReset.connect(span_all)
-    model.rowsInserted.connect(lambda _parent, first, last: span(first, last))
-    span_all()
 
 
 def setup_table(table: QTableView, model: TimelineModel) -> None:
@@ -62,7 +43,7 @@ def setup_table(table: QTableView, model: TimelineModel) -> None:
     table.setItemDelegate(CellDelegate(table))
     # The text (last) is the one column that may end in "…": its tooltip has it all.
     table.setProperty("elideColumn", model.columnCount() - 1)
-    attach_day_spans(table, model)
+    span_headings(table, model)
 
 
 # What the text column asks the list for beside the other columns: room for a line of

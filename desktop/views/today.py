@@ -1,5 +1,7 @@
 """Vandaag: what is due now and later today across all promises, most urgent first,
-each with its ready message and the act / snooze / done buttons; then "deze week".
+each with its ready message and the act / snooze / done buttons; then the next seven days.
+Each group under a heading that says how many it lists ("Nu te doen: 7 herinneringen",
+"Komende 7 dagen: 3 herinneringen"), so the week's rows are never read as today's.
 
 The rows come from the follow-up ladder (``reminders.plan``); acting goes through the
 same due-step dialog and store functions as the tray and the influencer pane.
@@ -20,6 +22,7 @@ from desktop.i18n import _, tomorrow_label
 from desktop.labels import label
 from desktop.store import lookups
 from desktop.views.base import ListView, clear_layout, plain_label
+from desktop.views.cells import span_headings
 from desktop.views import due_dialog
 from desktop.views.rows import Row
 
@@ -79,6 +82,10 @@ class TodayView(ListView):
         self.items: list = []
         super().__init__(parent)
         self.table.setSortingEnabled(False)  # the order is the urgency
+        # A heading over each group, with what it lists (after a search too): spanning
+        # the row, passed over by the arrow keys and clicks (views/rows.py).
+        self.model.grouping = self._grouped
+        span_headings(self.table, self.model)
         # "Zo begin je" between the title and the list, until its steps are done or hidden.
         self.getting_started = GettingStarted(self)
         self.form.layout().insertWidget(1, self.getting_started)
@@ -140,6 +147,25 @@ class TodayView(ListView):
     def _now(self) -> datetime:
         return utcnow()
 
+    @staticmethod
+    def _grouped(rows: list[Row]) -> list[Row]:
+        """The rows under the heading of their group (now, later today, the next 7 days),
+        each heading counting the rows under it."""
+        from desktop.presentation.due_texts import TODAY_GROUPS, today_group_heading
+
+        out: list[Row] = []
+        for number, group in enumerate(TODAY_GROUPS, start=1):
+            members = [row for row in rows if row.extra.get("group") == group]
+            if members:
+                heading = today_group_heading(group, len(members))
+                out.append(Row(id=-number, cells=[heading, "", "", "", ""], heading=True))
+                out.extend(members)
+        return out
+
+    def item_rows(self) -> list[tuple[int, Row]]:
+        """The rows of the list that are reminders (not group headings), with where they are."""
+        return [(index, row) for index, row in enumerate(self.model.rows) if not row.heading]
+
     def load_rows(self):
         from desktop.presentation import due_texts
 
@@ -164,6 +190,7 @@ class TodayView(ListView):
                 cells=[shown, item.person_name, label("due_step", item.step), title, channel_text(item, short=True)],
                 colour="red" if when == "now" else ("amber" if when == "today" else ""),
                 tooltip=channel_text(item) if item.channel_note == NO_OTHER_CHANNEL and not item.channel else "",
+                extra={"group": when},
             ))
         return rows
 

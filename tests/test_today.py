@@ -274,3 +274,64 @@ def test_later_today_has_its_own_heading(window):
         (True, "Komende 7 dagen: 1 herinnering"), (False, "3")]
     assert [r.cells[0] for r in TodayView._grouped([row(5, "today")])] == ["Later vandaag: 1 herinnering", "5"]
     assert TodayView._grouped([]) == []
+
+
+def _text_height(box: QPlainTextEdit) -> float:
+    """The height of the box's text as laid out at the box's width."""
+    doc = box.document()
+    layout, block, height = doc.documentLayout(), doc.begin(), 2 * doc.documentMargin()
+    while block.isValid():
+        height += layout.blockBoundingRect(block).height()
+        block = block.next()
+    return height
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366x768", "1920x1080"])
+@pytest.mark.parametrize("steps_open", [False, True], ids=["steps-folded", "steps-open"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_ready_message_shows_whole_without_a_scroll_bar(window, qtbot, size, steps_open, language):
+    """The box showed a vertical scroll bar over a message that fitted ("Nieuws over uw
+    bestelling #1038" on the screenshots), and with "Zo begin je" open on a laptop it was
+    shorter than a usual message, scrolling inside a pane that scrolled too. Every
+    message of the example shop reads whole in its box, from the first frame on."""
+    from PySide6.QtCore import QCoreApplication
+
+    i18n.set_language(language)
+    window.resize(*size)
+    view = window.current_view()
+    if steps_open:
+        from desktop.store import settings
+
+        settings.set("example_shop", {})
+        window.show_getting_started()
+    view.refresh()
+    _settle(qtbot)
+    for row, _item in view.item_rows():
+        view.table.selectRow(row)
+        QCoreApplication.processEvents()  # what the first frame of the pane shows
+        box = view.detail.findChild(QPlainTextEdit, "todayMessage")
+        assert not box.verticalScrollBar().isVisible(), f"row {row}: a scroll bar over the first frame"
+        _settle(qtbot)
+        assert box.viewport().height() >= _text_height(box), f"row {row}: the message is cut"
+        assert not box.verticalScrollBar().isVisible(), f"row {row}: a scroll bar over a message that fits"
+
+
+def test_a_message_longer_than_the_box_scrolls_in_it(qtbot):
+    """The scroll bar comes when it is needed: a message longer than the box may grow to."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from desktop.views.today import MESSAGE_MAX_LINES, ReadyMessageBox
+
+    pane = QWidget()
+    qtbot.addWidget(pane)
+    layout = QVBoxLayout(pane)
+    box = ReadyMessageBox("\n".join(f"regel {n}" for n in range(MESSAGE_MAX_LINES + 20)))
+    layout.addWidget(box)
+    short = ReadyMessageBox("Dag Julia,\n\nGroetjes")
+    layout.addWidget(short)
+    pane.resize(400, 600)
+    pane.show()
+    qtbot.waitUntil(lambda: box.verticalScrollBar().isVisible())
+    assert box.verticalScrollBar().maximum() > 0
+    assert box.minimumHeight() <= (MESSAGE_MAX_LINES + 1) * box.fontMetrics().lineSpacing() + 2 * box.frameWidth()
+    assert not short.verticalScrollBar().isVisible()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop import i18n, reminders
@@ -28,6 +28,7 @@ from desktop.views.rows import Row
 
 WEEK = timedelta(days=7)
 MESSAGE_MIN_LINES = 5  # the ready message never gets shorter than this on a small screen
+MESSAGE_MAX_LINES = 30  # ...and asks for no more room than this: a longer one scrolls in its box
 
 
 def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | None:
@@ -55,6 +56,53 @@ def channel_text(item, short: bool = False) -> str:
         # TRANSLATORS: Vandaag's channel column when step 3 asks for another channel and none is known.
         return _("no other channel known")
     return _("task")
+
+
+class ReadyMessageBox(QPlainTextEdit):
+    """The ready message, to read and copy: as tall as its text at the box's width (at
+    least ``MESSAGE_MIN_LINES``, at most ``MESSAGE_MAX_LINES`` lines; on a short screen
+    the pane scrolls, never a box inside it too), taller when the pane has room, and its
+    scroll bar only for a text longer than that.
+
+    QPlainTextEdit counts its scroll range as if no line fits while it is hidden, and its
+    text is set before the pane shows it: the scroll bar then showed in the first frames
+    (and on the screenshots) over a message that fitted. Here it is off until the box is on
+    screen and laid out, and from then on as needed."""
+
+    def __init__(self, text: str, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # until shown (showEvent)
+        self.setPlainText(text)
+        self._fit_height()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._scroll_as_needed)
+
+    def _scroll_as_needed(self) -> None:
+        # The range counted again now that the box is visible at its size, then the bar
+        # shown only if that range needs it (the policy applies it at once).
+        layout = self.document().documentLayout()
+        layout.documentSizeChanged.emit(layout.documentSize())
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)  # the text laid out again at the new width first
+        if event.oldSize().width() != event.size().width():
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        doc = self.document()
+        layout = doc.documentLayout()
+        height, block = 2 * doc.documentMargin(), doc.begin()
+        while block.isValid():
+            height += layout.blockBoundingRect(block).height()
+            block = block.next()
+        lines = self.fontMetrics().lineSpacing()
+        frame = 2 * self.frameWidth() + self.contentsMargins().top() + self.contentsMargins().bottom()
+        low, high = MESSAGE_MIN_LINES * lines + frame + 8, MESSAGE_MAX_LINES * lines + frame
+        self.setMinimumHeight(int(max(low, min(high, height + frame + 1))))
 
 
 class _DetailColumn(QWidget):
@@ -261,19 +309,16 @@ class TodayView(ListView):
         if message and "{nieuwe_datum}" in messages.TEMPLATES[item.template].body:
             # The delay message names a date only the owner can pick: the dialog asks for it.
             layout.addWidget(plain_label(_("“Open and send…” asks for the new date and fills it in.")))
-        text = QPlainTextEdit()
-        text.setReadOnly(True)
-        text.setObjectName("todayMessage")
         if message:
-            text.setPlainText((message.subject + "\n\n" if message.subject else "") + message.body)
+            words = (message.subject + "\n\n" if message.subject else "") + message.body
         else:
-            text.setPlainText(_("No message to send: this step is a task for you (a call, or a strike to decide on). "
-                                "Open it to act."))
-        # The message takes the pane's free height (a big screen shows it whole); the buttons
-        # are under the pane (the footer), always in sight. On a laptop the box keeps a few
-        # lines and the pane scrolls.
-        lines = text.fontMetrics().lineSpacing()
-        text.setMinimumHeight(MESSAGE_MIN_LINES * lines + 2 * text.frameWidth() + 8)
+            words = _("No message to send: this step is a task for you (a call, or a strike to decide on). "
+                      "Open it to act.")
+        text = ReadyMessageBox(words)
+        text.setObjectName("todayMessage")
+        # The message takes the pane's free height (a big screen shows it whole, with room
+        # to spare); the buttons are under the pane (the footer), always in sight. On a
+        # laptop the box is as tall as its text and the pane scrolls if it must.
         layout.addWidget(text, 1)
         self.detail_footer.layout().addWidget(self._buttons(item))
         self.detail_footer.show()

@@ -311,6 +311,7 @@ def test_the_ready_message_shows_whole_without_a_scroll_bar(window, qtbot, size,
         QCoreApplication.processEvents()  # what the first frame of the pane shows
         box = view.detail.findChild(QPlainTextEdit, "todayMessage")
         assert not box.verticalScrollBar().isVisible(), f"row {row}: a scroll bar over the first frame"
+        assert not box.horizontalScrollBar().isVisible(), f"row {row}: a sideways scroll bar over the first frame"
         _settle(qtbot)
         assert box.viewport().height() >= _text_height(box), f"row {row}: the message is cut"
         assert not box.verticalScrollBar().isVisible(), f"row {row}: a scroll bar over a message that fits"

@@ -65,14 +65,17 @@ class ReadyMessageBox(QPlainTextEdit):
     scroll bar only for a text longer than that.
 
     QPlainTextEdit counts its scroll range as if no line fits while it is hidden, and its
-    text is set before the pane shows it: the scroll bar then showed in the first frames
-    (and on the screenshots) over a message that fitted. Here it is off until the box is on
-    screen and laid out, and from then on as needed."""
+    text is set before the pane shows it: the scroll bars then showed in the first frames
+    (and on the screenshots) over a message that fitted. Here the vertical one is off until
+    the box is on screen and laid out, and from then on as needed."""
 
     def __init__(self, text: str, parent=None):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # until shown (showEvent)
+        # Its lines wrap at the box's width, so never sideways; while hidden they were not
+        # yet wrapped, and a sideways bar showed in the first frame too.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setPlainText(text)
         self._fit_height()
 

@@ -336,3 +336,34 @@ def test_a_message_longer_than_the_box_scrolls_in_it(qtbot):
     assert box.verticalScrollBar().maximum() > 0
     assert box.minimumHeight() <= (MESSAGE_MAX_LINES + 1) * box.fontMetrics().lineSpacing() + 2 * box.frameWidth()
     assert not short.verticalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_panes_moment_is_named_as_everywhere_else_in_both_languages(window, qtbot, language):
+    """The pane named a step's moment "Due" in English and "Gepland" in Dutch: a deadline
+    in one language, a plan in the other. It is when the step came (or comes) up, its
+    turn: "Aan de beurt sinds" / "Due since", "Aan de beurt vanaf" / "Due from", as the
+    due dialog ("Aan de beurt sinds …") and the influencer pane say it."""
+    from PySide6.QtWidgets import QFormLayout
+
+    from .test_layout import layout_problems
+
+    i18n.set_language(language)
+    window.resize(1366, 768)
+    view = window.current_view()
+    view.refresh()
+    words = {"nl": ("Aan de beurt sinds", "Aan de beurt vanaf"), "en": ("Due since", "Due from")}[language]
+
+    def fields() -> dict[str, str]:
+        form = view.detail.findChild(QFormLayout)
+        return {form.itemAt(r, QFormLayout.LabelRole).widget().text(): form.itemAt(r, QFormLayout.FieldRole).widget().text()
+                for r in range(form.rowCount())}
+
+    (_top, _t), (week, _t2) = _headings(view)
+    for row, expected in ((1, words[0]), (week + 1, words[1])):
+        view.table.selectRow(row)
+        _settle(qtbot)
+        shown = fields()
+        assert expected in shown and not {"Due", "Gepland"} & set(shown), shown
+        assert shown[expected] == i18n.list_moment(today.to_local(view.items[view.current_id].own_due))
+        assert not layout_problems(window)

@@ -49,6 +49,17 @@ def today_group_heading(group: str, count: int) -> str:
     return ngettext("Next 7 days: {count} reminder", "Next 7 days: {count} reminders", count).format(count=n)
 
 
+def step_moment_label(moment: datetime, now: datetime) -> str:
+    """The name of a step's moment in a detail pane: when it came up for the owner (its
+    turn; not a deadline she must meet), the words the due dialog and the influencer pane
+    use for it ("Aan de beurt sinds …", "vanaf …")."""
+    if moment <= now:
+        # TRANSLATORS: Vandaag's pane, beside the moment a reminder step came up (its turn, not a deadline).
+        return _("Due since")
+    # TRANSLATORS: Vandaag's pane, beside the moment a reminder step comes up (its turn, not a deadline).
+    return _("Due from")
+
+
 # --- titles ----------------------------------------------------------------------------
 
 def _deliverable_title(facts: tuple) -> str:

@@ -281,7 +281,7 @@ class TodayView(ListView):
         self.add_heading(layout, _("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
         self.add_fields(layout, [
             (_("About"), due_texts.subject_title(item)),
-            (_("Due"), i18n.list_moment(to_local(item.own_due))),
+            (due_texts.step_moment_label(item.own_due, now), i18n.list_moment(to_local(item.own_due))),
             (_("Channel"), channel_text(item)),
         ])
         if item.channel_note == NO_OTHER_CHANNEL:

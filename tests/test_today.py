@@ -255,6 +255,7 @@ def test_a_search_counts_what_it_leaves_under_each_heading(window, qtbot, langua
     assert view.current_id is not None and view.items[view.current_id].person_name == "Kevin Jacobs"
     view.search.setText("Marieke")
     view._apply_filter()
+    qtbot.waitUntil(lambda: not view.detail_pending())  # no pane left to build after the test
     assert [text for _row, text in _headings(view)] == [{"nl": "Komende 7 dagen: 2 herinneringen",
                                                          "en": "Next 7 days: 2 reminders"}[language]]
 

@@ -19,7 +19,7 @@ from desktop.views import theme
 
 @dataclass(slots=True)
 class Row:
-    id: int
+    id: int | None  # None: a heading (``heading``), which is no item of the list
     cells: list[str]
     sort_keys: list[object] | None = None  # per column; defaults to the cell text
     search: str = ""  # lower-case text the search field matches against

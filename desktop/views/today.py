@@ -205,11 +205,11 @@ class TodayView(ListView):
         from desktop.presentation.due_texts import TODAY_GROUPS, today_group_heading
 
         out: list[Row] = []
-        for number, group in enumerate(TODAY_GROUPS, start=1):
+        for group in TODAY_GROUPS:
             members = [row for row in rows if row.extra.get("group") == group]
             if members:
                 heading = today_group_heading(group, len(members))
-                out.append(Row(id=-number, cells=[heading, "", "", "", ""], heading=True))
+                out.append(Row(id=None, cells=[heading, "", "", "", ""], heading=True))
                 out.extend(members)
         return out
 

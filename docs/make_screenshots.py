@@ -161,7 +161,7 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
             window.show_view("today")
             view = window.view("today")
             view.refresh()
-            row = next(i for i, r in enumerate(view.model.rows) if view.items[r.id].key == item.key)
+            row = next(i for i, r in view.item_rows() if view.items[r.id].key == item.key)
             view.table.selectRow(row)
             app.processEvents()
             window.grab().save(str(out / f"today-step3-{tail}.png"))
@@ -171,7 +171,7 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
         window.show_view("today")
         view = window.view("today")
         view.refresh()
-        row = next((i for i, r in enumerate(view.model.rows) if view.items[r.id].step == "delay_warning"), None)
+        row = next((i for i, r in view.item_rows() if view.items[r.id].step == "delay_warning"), None)
         if row is not None:
             view.table.selectRow(row)
             app.processEvents()

@@ -244,7 +244,7 @@ def test_vandaag_shows_the_items_own_moment(qtbot, demo, translator, monkeypatch
     window.show()
     window.show_today()
     view = window.current_view()
-    row = next(i for i, r in enumerate(view.model.rows) if view.items[r.id].key == item.key)
+    row = next(i for i, r in view.item_rows() if view.items[r.id].key == item.key)
     view.table.selectRow(row)
     labels = view.detail.findChildren(QLabel)
     texts = [label.text() for label in labels]

@@ -228,9 +228,9 @@ def test_vandaags_about_column_names_each_promise_whole_on_a_laptop(qtbot, demo_
     QCoreApplication.processEvents()
     table, model = view.table, view.table.model()
     fm = table.fontMetrics()
-    about = [model.data(model.index(row, 3), Qt.DisplayRole) for row in range(model.rowCount())]
-    assert any(a.startswith(("bestelling #", "order #")) for a in about)
-    for row, text in enumerate(about):
+    about = [(row, model.data(model.index(row, 3), Qt.DisplayRole)) for row, _r in view.item_rows()]
+    assert any(a.startswith(("bestelling #", "order #")) for _row, a in about)
+    for row, text in about:
         whole = text.split(" · ", 1)[0]
         assert fm.horizontalAdvance(whole) + PADDING <= table.visualRect(model.index(row, 3)).width(), whole
 
@@ -462,3 +462,33 @@ def test_on_a_wide_window_the_pane_takes_the_lists_spare_room(qtbot, demo_db, tr
     for _ in range(3):
         QCoreApplication.processEvents()
     assert view.splitter.sizes() == mine
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_timelines_text_column_has_room_to_be_read(qtbot, demo_db, translator, language, size, monkeypatch):
+    """At 1366 × 768 the Tijdlijn's Tekst column was 200 px ("Beste Fleur, ik probeer u op …"),
+    with the detail pane beside it at its comfortable 480 px and the columns before it
+    wider than their words: the text column gets the room left after the columns that
+    hold a time, a name or a word (each as wide as its widest text, not more), the pane
+    keeping its own minimum, and nothing else is cut."""
+    from desktop.views import theme
+
+    i18n.set_language(language)
+    window = shown_window(qtbot, monkeypatch, size, view_key="timeline")
+    view = window.view("timeline")
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    table, model = view.table, view.model
+    header, fm = table.horizontalHeader(), table.fontMetrics()
+    text_column = model.columnCount() - 1
+    room = header.sectionSize(text_column)
+    # Some 55 characters: a line a person reads at a glance, not "Beste Fleur, ik probeer u op …".
+    assert room >= fm.averageCharWidth() * 55, f"the text column holds {room} px beside {view.splitter.sizes()}"
+    rows = [r for r in range(min(model.rowCount(), 100)) if not model.is_heading(r)]
+    for column in range(text_column):
+        title = str(model.headerData(column, Qt.Horizontal, Qt.DisplayRole))
+        widest = max([fm.horizontalAdvance(title)] + [fm.horizontalAdvance(model.data(model.index(r, column)) or "")
+                                                      for r in rows])
+        assert header.sectionSize(column) <= widest + PADDING + theme.S, f"“{title}” wastes room"
+    assert not layout_problems(window)

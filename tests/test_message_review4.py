@@ -93,14 +93,14 @@ def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot,
         w.show()
         w.show_today()
         view = w.current_view()
-        rows = [r for r, row in enumerate(view.model.rows) if view.items[row.id].step == "delay_warning"
+        rows = [r for r, row in view.item_rows() if view.items[row.id].step == "delay_warning"
                 and view.items[row.id].parts[0].subject_id == order.id]
-        assert rows, [view.items[row.id].step for row in view.model.rows]
+        assert rows, [view.items[row.id].step for _r, row in view.item_rows()]
         view.table.selectRow(rows[0])
         hint = view.detail.findChild(QLabel, "todayDelayQuestion")
         assert hint is not None and words in hint.text()
         assert i18n.detail_date(order.promised_ready) in hint.text()
-        other = next(r for r, row in enumerate(view.model.rows) if view.items[row.id].step != "delay_warning")
+        other = next(r for r, row in view.item_rows() if view.items[row.id].step != "delay_warning")
         view.table.selectRow(other)
         assert view.detail.findChild(QLabel, "todayDelayQuestion") is None
         w.close()

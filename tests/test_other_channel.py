@@ -77,7 +77,7 @@ def test_vandaag_shows_the_hint_and_the_add_button(qtbot, only_instagram, monkey
     view = window.current_view()
 
     def row_of_step_three() -> int:
-        return next(i for i, r in enumerate(view.model.rows) if view.items[r.id].key == item.key)
+        return next(i for i, r in view.item_rows() if view.items[r.id].key == item.key)
 
     row = row_of_step_three()
     assert view.model.rows[row].cells[4] == "–"  # the narrow column; the pane says why

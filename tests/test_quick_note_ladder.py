@@ -42,7 +42,7 @@ def stoppable_person() -> int:
 
 
 def today_rows_for(view, person_id: int) -> list:
-    return [r for r in view.model.rows if view.items[r.id].person_id == person_id]
+    return [r for _i, r in view.item_rows() if view.items[r.id].person_id == person_id]
 
 
 def test_a_reply_logged_with_ctrl_n_stops_her_ladder(window, qtbot):

@@ -36,19 +36,20 @@ def test_buckets():
 def test_today_lists_what_is_due_most_urgent_first(window):
     view = window.current_view()
     assert view.key == "today"
-    assert view.model.rowCount() >= 5
-    dues = [view.items[r.id].due for r in view.model.rows]
+    rows = [r for _i, r in view.item_rows()]
+    assert len(rows) >= 5
+    dues = [view.items[r.id].due for r in rows]
     assert dues == sorted(dues)
-    first = view.model.rows[0]
+    first = rows[0]
     assert first.cells[0] == "Nu" and first.colour == "red"
-    names = {r.cells[1] for r in view.model.rows}
+    names = {r.cells[1] for r in rows}
     assert "Emma Visser" not in names  # she posted on time
     assert window.sidebar.item(0).text() == f"Vandaag ({view.due_now_count()})"
 
 
 def test_detail_shows_the_ready_message_in_plain_text(window):
     view = window.current_view()
-    row = next(i for i, r in enumerate(view.model.rows) if view.items[r.id].action == "message")
+    row = next(i for i, r in view.item_rows() if view.items[r.id].action == "message")
     view.table.selectRow(row)
     text = view.detail.findChild(QPlainTextEdit, "todayMessage")
     assert text is not None and text.isReadOnly()
@@ -59,18 +60,19 @@ def test_detail_shows_the_ready_message_in_plain_text(window):
 def test_snooze_and_done_take_the_item_off_the_list(window, qtbot):
     view = window.current_view()
     before = view.model.rowCount()
-    now_rows = [r for r in view.model.rows if r.cells[0] == "Nu"]
+    now_rows = [r for _i, r in view.item_rows() if r.cells[0] == "Nu"]
     view.table.selectRow(view.model.rows.index(now_rows[0]))
     item = view.items[view.model.rows[view.table.currentIndex().row()].id]
     view.detail_footer.findChild(QPushButton, "todayTomorrow").click()
-    qtbot.waitUntil(lambda: all(view.items[r.id].key != item.key or r.cells[0] != "Nu" for r in view.model.rows))
+    qtbot.waitUntil(lambda: all(view.items[r.id].key != item.key or r.cells[0] != "Nu" for _i, r in view.item_rows()))
     state = ReminderState.get(ReminderState.key == item.key)
     assert state.status == "snoozed" and state.snoozed_until > NOW
-    view.table.selectRow(0)
-    second = view.items[view.model.rows[0].id]
+    first, row = view.item_rows()[0]
+    view.table.selectRow(first)
+    second = view.items[row.id]
     events_before = Event.select().count()
     view.detail_footer.findChild(QPushButton, "todayDone").click()
-    qtbot.waitUntil(lambda: all(view.items[r.id].key != second.key for r in view.model.rows))
+    qtbot.waitUntil(lambda: all(view.items[r.id].key != second.key for _i, r in view.item_rows()))
     assert ReminderState.get(ReminderState.key == second.key).status == "dismissed"
     assert Event.select().count() == events_before  # done without a message sends nothing
     assert view.model.rowCount() <= before
@@ -82,9 +84,10 @@ def test_open_and_send_opens_the_due_step_dialog(window, qtbot, monkeypatch):
     opened = []
     monkeypatch.setattr(due_dialog, "open_due_item", lambda item, parent=None, on_acted=None: opened.append(item))
     view = window.current_view()
-    view.table.selectRow(0)
+    first, row = view.item_rows()[0]
+    view.table.selectRow(first)
     view.detail_footer.findChild(QPushButton, "todayOpen").click()
-    assert opened and opened[0].key == view.items[view.model.rows[0].id].key
+    assert opened and opened[0].key == view.items[row.id].key
 
 
 def test_english_and_empty_state(qtbot, database, translator, monkeypatch):
@@ -126,7 +129,7 @@ def test_the_ready_message_takes_the_room_and_its_buttons_stay_in_view(window, q
         settings.set("example_shop", {})  # the shop as her own (the example shop shows no steps)
         window.show_getting_started()
         assert view.getting_started.steps_box.isVisible()
-    for row in range(view.model.rowCount()):  # every row: the pane with bullets is the tallest
+    for row, _item in view.item_rows():  # every row: the pane with bullets is the tallest
         view.table.selectRow(row)
         _settle(qtbot)
         text = view.detail.findChild(QPlainTextEdit, "todayMessage")
@@ -143,7 +146,7 @@ def test_the_ready_message_takes_the_room_and_its_buttons_stay_in_view(window, q
 
 def test_the_buttons_go_with_the_row_and_leave_with_it(window, qtbot):
     view = window.current_view()
-    view.table.selectRow(0)
+    view.table.selectRow(view.item_rows()[0][0])
     _settle(qtbot)
     assert len([b for b in view.detail_footer.findChildren(QPushButton) if b.isVisible()]) == 4
     view.search.setText("niemand-heet-zo")
@@ -158,7 +161,7 @@ def test_step_three_without_another_channel_keeps_the_column_short(window):
     from desktop.views.today import NO_CHANNEL_CELL, channel_text
 
     view = window.current_view()
-    item = next(view.items[r.id] for r in view.model.rows)
+    item = next(view.items[r.id] for _i, r in view.item_rows())
     fake = type("Item", (), {"channel": "", "channel_note": NO_OTHER_CHANNEL})()
     assert channel_text(fake, short=True) == NO_CHANNEL_CELL
     assert channel_text(fake) == "geen ander kanaal bekend"  # the detail pane's words
@@ -176,7 +179,7 @@ def test_bullets_in_the_detail_wrap_under_their_text(window, qtbot):
     view = window.current_view()
     view.refresh()
     window.resize(1366, 768)
-    row = next(i for i, r in enumerate(view.model.rows) if len(view.items[r.id].parts) > 1)
+    row = next(i for i, r in view.item_rows() if len(view.items[r.id].parts) > 1)
     view.table.selectRow(row)
     _settle(qtbot)
     bullets = [w for w in view.detail.findChildren(QWidget, "bulletItem") if w.isVisible()]
@@ -186,3 +189,182 @@ def test_bullets_in_the_detail_wrap_under_their_text(window, qtbot):
         assert mark.text() == "•"
         assert text.x() > mark.x() + mark.width()  # every line of the text starts right of the bullet
         assert "•" not in text.text()
+
+
+def _headings(view) -> list[tuple[int, str]]:
+    from PySide6.QtCore import Qt
+
+    model = view.model
+    return [(row, model.data(model.index(row, 0), Qt.DisplayRole)) for row in range(model.rowCount())
+            if not model.flags(model.index(row, 0)) & Qt.ItemIsSelectable]
+
+
+def test_what_is_due_now_stands_apart_from_the_coming_days(window, qtbot):
+    """The sidebar said "Vandaag (7)" over ten rows, the three of the coming days right
+    under the seven due now: she read ten things due today. Each group has a heading that
+    says how many it lists; the seven are the sidebar's seven."""
+    view = window.current_view()
+    headings = _headings(view)
+    now = view.due_now_count()
+    assert now == 7 and window.sidebar.item(0).text() == "Vandaag (7)"
+    assert [text for _row, text in headings] == ["Nu te doen: 7 herinneringen", "Komende 7 dagen: 3 herinneringen"]
+    (first, _t), (second, _t2) = headings
+    assert first == 0 and all(view.model.rows[r].cells[0] == "Nu" for r in range(1, second))
+    assert second == 8 and all(view.items[view.model.rows[r].id].due > NOW for r in range(second + 1, view.model.rowCount()))
+    for row, _text in headings:  # spanning the row: no cell of the columns below it
+        assert view.table.columnSpan(row, 0) == view.model.columnCount()
+
+
+def test_a_heading_is_passed_over_by_keys_and_clicks(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    view = window.current_view()
+    (_top, _t), (week, _t2) = _headings(view)
+    assert view.table.currentIndex().row() == 1  # the first reminder, not the heading above it
+    last_now = view.items[view.model.rows[week - 1].id]
+    view.table.selectRow(week - 1)
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key_Down)
+    assert view.table.currentIndex().row() == week + 1
+    assert view.current_id == view.model.rows[week + 1].id  # the pane follows
+    QTest.keyClick(view.table, Qt.Key_Up)
+    assert view.table.currentIndex().row() == week - 1
+    QTest.keyClick(view.table, Qt.Key_PageUp)
+    assert view.table.currentIndex().row() == 1  # the top: the first reminder, under its heading
+    view.table.selectRow(week - 1)
+    heading = view.table.visualRect(view.model.index(week, 0)).center()
+    QTest.mouseClick(view.table.viewport(), Qt.LeftButton, Qt.NoModifier, heading)
+    _settle(qtbot)
+    assert [i.row() for i in view.table.selectionModel().selectedRows()] == [week - 1]
+    assert view.items[view.current_id].key == last_now.key
+    assert view.detail.findChild(QPlainTextEdit, "todayMessage") is not None  # the pane still shows it
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_search_counts_what_it_leaves_under_each_heading(window, qtbot, language):
+    i18n.set_language(language)
+    view = window.current_view()
+    view.refresh()
+    view.search.setText("Kevin")
+    view._apply_filter()
+    qtbot.waitUntil(lambda: not view.detail_pending())
+    expected = {"nl": ["Nu te doen: 1 herinnering", "Komende 7 dagen: 1 herinnering"],
+                "en": ["To do now: 1 reminder", "Next 7 days: 1 reminder"]}[language]
+    assert [text for _row, text in _headings(view)] == expected
+    assert view.current_id is not None and view.items[view.current_id].person_name == "Kevin Jacobs"
+    view.search.setText("Marieke")
+    view._apply_filter()
+    qtbot.waitUntil(lambda: not view.detail_pending())  # no pane left to build after the test
+    assert [text for _row, text in _headings(view)] == [{"nl": "Komende 7 dagen: 2 herinneringen",
+                                                         "en": "Next 7 days: 2 reminders"}[language]]
+
+
+def test_later_today_has_its_own_heading(window):
+    """The three groups in their order, each only when it lists something."""
+    from desktop.views.rows import Row
+    from desktop.views.today import TodayView
+
+    def row(n, group):
+        return Row(id=n, cells=[str(n), "", "", "", ""], extra={"group": group})
+
+    grouped = TodayView._grouped([row(0, "now"), row(1, "today"), row(2, "today"), row(3, "week")])
+    assert [(r.heading, r.cells[0]) for r in grouped] == [
+        (True, "Nu te doen: 1 herinnering"), (False, "0"),
+        (True, "Later vandaag: 2 herinneringen"), (False, "1"), (False, "2"),
+        (True, "Komende 7 dagen: 1 herinnering"), (False, "3")]
+    assert [r.cells[0] for r in TodayView._grouped([row(5, "today")])] == ["Later vandaag: 1 herinnering", "5"]
+    assert TodayView._grouped([]) == []
+
+
+def _text_height(box: QPlainTextEdit) -> float:
+    """The height of the box's text as laid out at the box's width."""
+    doc = box.document()
+    layout, block, height = doc.documentLayout(), doc.begin(), 2 * doc.documentMargin()
+    while block.isValid():
+        height += layout.blockBoundingRect(block).height()
+        block = block.next()
+    return height
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366x768", "1920x1080"])
+@pytest.mark.parametrize("steps_open", [False, True], ids=["steps-folded", "steps-open"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_ready_message_shows_whole_without_a_scroll_bar(window, qtbot, size, steps_open, language):
+    """The box showed a vertical scroll bar over a message that fitted ("Nieuws over uw
+    bestelling #1038" on the screenshots), and with "Zo begin je" open on a laptop it was
+    shorter than a usual message, scrolling inside a pane that scrolled too. Every
+    message of the example shop reads whole in its box, from the first frame on."""
+    from PySide6.QtCore import QCoreApplication
+
+    i18n.set_language(language)
+    window.resize(*size)
+    view = window.current_view()
+    if steps_open:
+        from desktop.store import settings
+
+        settings.set("example_shop", {})
+        window.show_getting_started()
+    view.refresh()
+    _settle(qtbot)
+    for row, _item in view.item_rows():
+        view.table.selectRow(row)
+        QCoreApplication.processEvents()  # what the first frame of the pane shows
+        box = view.detail.findChild(QPlainTextEdit, "todayMessage")
+        assert not box.verticalScrollBar().isVisible(), f"row {row}: a scroll bar over the first frame"
+        assert not box.horizontalScrollBar().isVisible(), f"row {row}: a sideways scroll bar over the first frame"
+        _settle(qtbot)
+        assert box.viewport().height() >= _text_height(box), f"row {row}: the message is cut"
+        assert not box.verticalScrollBar().isVisible(), f"row {row}: a scroll bar over a message that fits"
+
+
+def test_a_message_longer_than_the_box_scrolls_in_it(qtbot):
+    """The scroll bar comes when it is needed: a message longer than the box may grow to."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from desktop.views.today import MESSAGE_MAX_LINES, ReadyMessageBox
+
+    pane = QWidget()
+    qtbot.addWidget(pane)
+    layout = QVBoxLayout(pane)
+    box = ReadyMessageBox("\n".join(f"regel {n}" for n in range(MESSAGE_MAX_LINES + 20)))
+    layout.addWidget(box)
+    short = ReadyMessageBox("Dag Julia,\n\nGroetjes")
+    layout.addWidget(short)
+    pane.resize(400, 600)
+    pane.show()
+    qtbot.waitUntil(lambda: box.verticalScrollBar().isVisible())
+    assert box.verticalScrollBar().maximum() > 0
+    assert box.minimumHeight() <= (MESSAGE_MAX_LINES + 1) * box.fontMetrics().lineSpacing() + 2 * box.frameWidth()
+    assert not short.verticalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_panes_moment_is_named_as_everywhere_else_in_both_languages(window, qtbot, language):
+    """The pane named a step's moment "Due" in English and "Gepland" in Dutch: a deadline
+    in one language, a plan in the other. It is when the step came (or comes) up, its
+    turn: "Aan de beurt sinds" / "Due since", "Aan de beurt vanaf" / "Due from", as the
+    due dialog ("Aan de beurt sinds …") and the influencer pane say it."""
+    from PySide6.QtWidgets import QFormLayout
+
+    from .test_layout import layout_problems
+
+    i18n.set_language(language)
+    window.resize(1366, 768)
+    view = window.current_view()
+    view.refresh()
+    words = {"nl": ("Aan de beurt sinds", "Aan de beurt vanaf"), "en": ("Due since", "Due from")}[language]
+
+    def fields() -> dict[str, str]:
+        form = view.detail.findChild(QFormLayout)
+        return {form.itemAt(r, QFormLayout.LabelRole).widget().text(): form.itemAt(r, QFormLayout.FieldRole).widget().text()
+                for r in range(form.rowCount())}
+
+    (_top, _t), (week, _t2) = _headings(view)
+    for row, expected in ((1, words[0]), (week + 1, words[1])):
+        view.table.selectRow(row)
+        _settle(qtbot)
+        shown = fields()
+        assert expected in shown and not {"Due", "Gepland"} & set(shown), shown
+        assert shown[expected] == i18n.list_moment(today.to_local(view.items[view.current_id].own_due))
+        assert not layout_problems(window)

@@ -17,7 +17,7 @@ from desktop.presentation import messages
 from desktop.domain import orders as rules
 from desktop.domain.followup import DueItem, LadderSettings
 from desktop.domain.orders import propose_new_date
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import due, orders, settings, templates
 from desktop.store.models import CustomOrder, Person
@@ -27,6 +27,37 @@ def recipient(person: Person) -> messages.Recipient:
     """Who reads a message to ``person``: first name, language, country, form of address."""
     first = (person.name or "").split()[0] if person.name else ""
     return messages.Recipient(first, person.language or "nl", person.country or "NL", person.address_form or "je")
+
+
+# --- Vandaag's groups -------------------------------------------------------------------
+
+# The groups of Vandaag's list, in their order: due now (or overdue), later today, and
+# in the next seven days (the ladder's own window, not the calendar week).
+TODAY_GROUPS = ("now", "today", "week")
+
+
+def today_group_heading(group: str, count: int) -> str:
+    """The heading over one of Vandaag's groups, with how many reminders it lists."""
+    n = i18n.format_number(count)
+    if group == "now":
+        # TRANSLATORS: heading over Vandaag's reminders due now or overdue (the sidebar's "Today (7)").
+        return ngettext("To do now: {count} reminder", "To do now: {count} reminders", count).format(count=n)
+    if group == "today":
+        # TRANSLATORS: heading over Vandaag's reminders that come due later today.
+        return ngettext("Later today: {count} reminder", "Later today: {count} reminders", count).format(count=n)
+    # TRANSLATORS: heading over Vandaag's reminders that come due after today, within 7 days.
+    return ngettext("Next 7 days: {count} reminder", "Next 7 days: {count} reminders", count).format(count=n)
+
+
+def step_moment_label(moment: datetime, now: datetime) -> str:
+    """The name of a step's moment in a detail pane: when it came up for the owner (its
+    turn; not a deadline she must meet), the words the due dialog and the influencer pane
+    use for it ("Aan de beurt sinds …", "vanaf …")."""
+    if moment <= now:
+        # TRANSLATORS: Vandaag's pane, beside the moment a reminder step came up (its turn, not a deadline).
+        return _("Due since")
+    # TRANSLATORS: Vandaag's pane, beside the moment a reminder step comes up (its turn, not a deadline).
+    return _("Due from")
 
 
 # --- titles ----------------------------------------------------------------------------

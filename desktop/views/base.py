@@ -419,8 +419,8 @@ class ListView(LazyRefresh, QWidget):
         A model reset clears the current row without a "row changed" signal, so the pane
         would otherwise go on showing a row the search has hidden."""
         index = self.model.index_of(keep) if keep is not None else None
-        if index is None and self.model.rows:
-            index = 0
+        if index is None:
+            index = self.model.first_item()  # a group's heading above it is not a row to show
         if index is None:
             self.table.clearSelection()
             self.show_detail(None)
@@ -439,6 +439,8 @@ class ListView(LazyRefresh, QWidget):
 
     def _on_current(self, current, _previous) -> None:
         row = self.model.row_at(current.row())
+        if row is not None and row.heading:
+            return  # a heading is never shown in the pane: the row shown stays
         self.show_detail(row.id if row else None)
 
     def show_detail(self, row_id: int | None) -> None:

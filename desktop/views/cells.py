@@ -13,7 +13,14 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from desktop.views import theme
 
@@ -177,6 +184,28 @@ def fit_columns(table: QAbstractItemView, elide_column: int | None, two_line: bo
     vertical.setDefaultSectionSize((2 * fm.height() + theme.M) if two_line else (fm.height() + theme.M))
 
 
+def span_headings(table: QTableView, model) -> None:
+    """Span each heading row of ``model`` (its ``is_heading(row)``: a day on the timeline,
+    a group on Vandaag) over every column, now and whenever rows arrive."""
+
+    def span_all() -> None:
+        table.clearSpans()
+        span(0, model.rowCount() - 1)
+
+    def span(first: int, last: int) -> None:
+        columns = model.columnCount()
+        if columns < 2:
+            return
+        for row in range(first, last + 1):
+            if model.is_heading(row):
+                table.setSpan(row, 0, 1, columns)
+
+    model.modelReset.connect(span_all)
+    model.layoutChanged.connect(span_all)
+    model.rowsInserted.connect(lambda _parent, first, last: span(first, last))
+    span_all()
+
+
 @contextmanager
 def held_sizing(table: QAbstractItemView):
     """New rows set inside are not measured on the model's reset: the caller fits the
@@ -262,7 +291,7 @@ def _content_width(table: QAbstractItemView, model, column: int, sample: list[in
     hint = 0
     for row in sample:
         text = text_at(row, column)
-        if text in seen:
+        if text is None or text in seen:  # None: a heading spanning the row
             continue
         seen.add(text)
         hint = max(hint, table.sizeHintForIndex(model.index(row, column)).width())

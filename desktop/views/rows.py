@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.views import theme
 
 
 @dataclass(slots=True)
 class Row:
-    id: int
+    id: int | None  # None: a heading (``heading``), which is no item of the list
     cells: list[str]
     sort_keys: list[object] | None = None  # per column; defaults to the cell text
     search: str = ""  # lower-case text the search field matches against
@@ -33,6 +33,9 @@ class Row:
     sublines: dict[int, str] | None = None  # the same under other cells: {column: text}
     # LazyRow: writes the rest of the rows passed (a screenful) when first read; None once done.
     fill: Callable[[list["Row"]], None] | None = None
+    # A heading over a group of rows (RowsModel.grouping): its text in the first cell,
+    # spanning the row, never selected, never searched, never measured for the columns.
+    heading: bool = False
 
 
 _SLOTS = {name: Row.__dict__[name] for name in ("cells", "sort_keys", "tooltip", "subline", "sublines")}
@@ -137,7 +140,32 @@ DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 USER = int(Qt.ItemDataRole.UserRole.value)
-_ROLES = frozenset((DISPLAY, FOREGROUND, TOOLTIP, USER))  # the roles RowsModel.data answers
+FONT = int(Qt.ItemDataRole.FontRole.value)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_HEADING_ROLES = frozenset((FONT, BACKGROUND))  # what only a heading row answers
+_ROLES = frozenset((DISPLAY, FOREGROUND, TOOLTIP, USER)) | _HEADING_ROLES  # the roles RowsModel.data answers
+# A heading row is not an item: the arrow keys pass over it (Qt skips a disabled row) and
+# a click does not select it. Its text keeps the palette's text colour (HEADING_TEXT).
+_HEADING_FLAGS = Qt.ItemFlag.NoItemFlags
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def heading_colour() -> QColor:
+    """The soft tint of a heading row (a day on the timeline, a group on Vandaag)."""
+    return theme.mix(theme.accent(), theme.palette().color(theme.QPalette.Base), 0.15)
+
+
+HEADING_BRUSH = _Colours(lambda _name: QBrush(heading_colour()))
+HEADING_TEXT = _Colours(lambda _name: QBrush(theme.palette().color(theme.QPalette.Text)))
+_HEADING_FONT: QFont | None = None  # made on first use (a QFont needs the application)
+
+
+def heading_font() -> QFont:
+    global _HEADING_FONT
+    if _HEADING_FONT is None:
+        _HEADING_FONT = QFont()
+        _HEADING_FONT.setBold(True)
+    return _HEADING_FONT
 HORIZONTAL = Qt.Orientation.Horizontal
 
 
@@ -163,7 +191,11 @@ class RowsModel(QAbstractTableModel):
     once, the rest are read one chunk per event-loop turn and added at the end when all
     are read. Whatever needs every row (a search, a filter, a sort, finding a row by id:
     ``index_of``) reads the rest first (``complete``). ``completed`` is emitted when every
-    row is in."""
+    row is in.
+
+    ``grouping`` (a list that comes whole, not in chunks): given the rows that pass the
+    search and the filter, it returns them with heading rows (``Row.heading``) put in,
+    after every search, filter and sort, so a heading names what is listed under it."""
 
     completed = Signal()
 
@@ -181,6 +213,7 @@ class RowsModel(QAbstractTableModel):
         self.elide_column: int | None = None
         # The columns a row's colour applies to (None: the whole row).
         self.colour_columns: tuple[int, ...] | None = None
+        self.grouping: Callable[[list[Row]], list[Row]] | None = None
 
     # --- data --------------------------------------------------------------------
     def set_rows(self, rows: list[Row], more: Iterator[list[Row]] | None = None, wait: bool = False) -> None:
@@ -293,7 +326,7 @@ class RowsModel(QAbstractTableModel):
         """Filter ``within`` (rows already known to pass the predicate), or all rows."""
         self.beginResetModel()
         if within is not None:
-            rows = within
+            rows = within if self.grouping is None else [r for r in within if not r.heading]
         elif self._predicate is None:
             rows = self.all_rows
         else:
@@ -306,6 +339,8 @@ class RowsModel(QAbstractTableModel):
             self.rows = rows
         else:
             self.rows = list(rows)
+        if self.grouping is not None:
+            self.rows = self.grouping(self.rows)
         self.endResetModel()
 
     def fill_near(self, index: int) -> None:
@@ -330,6 +365,16 @@ class RowsModel(QAbstractTableModel):
     def row_at(self, index: int) -> Row | None:
         return self.rows[index] if 0 <= index < len(self.rows) else None
 
+    def is_heading(self, index: int) -> bool:
+        return 0 <= index < len(self.rows) and self.rows[index].heading
+
+    def first_item(self) -> int | None:
+        """Where the first row that is not a heading is (None: there is none)."""
+        for index, row in enumerate(self.rows):
+            if not row.heading:
+                return index
+        return None
+
     # --- Qt model API ------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.rows)
@@ -342,10 +387,13 @@ class RowsModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def display_text(self, i: int, column: int) -> str:
+    def display_text(self, i: int, column: int) -> str | None:
         """What ``data`` shows in this cell (DISPLAY), without a Qt index (views/cells.py
-        measures many rows with it)."""
+        measures many rows with it); None for a heading row, which spans the row and so
+        is not measured for any column."""
         row = self.rows[i]
+        if row.heading:
+            return None
         if row.fill is not None:
             self.fill_near(i)
         return _display(row, column)
@@ -358,6 +406,10 @@ class RowsModel(QAbstractTableModel):
             return None
         i = index.row()
         row = self.rows[i]
+        if row.heading:
+            return self._heading_data(row, index.column(), role)
+        if role in _HEADING_ROLES:
+            return None
         if row.fill is not None:
             self.fill_near(i)
         if role == DISPLAY:
@@ -380,6 +432,23 @@ class RowsModel(QAbstractTableModel):
             return plain_tooltip(row.tooltip) if row.tooltip else None
         return row.id  # USER
 
+    @staticmethod
+    def _heading_data(row: Row, column: int, role: int):
+        if role == DISPLAY:
+            return row.cells[0] if column == 0 else None
+        if role == FONT:
+            return heading_font()
+        if role == BACKGROUND:
+            return HEADING_BRUSH["heading"]
+        if role == FOREGROUND:
+            return HEADING_TEXT["text"]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _HEADING_FLAGS if self.rows[index.row()].heading else _ITEM_FLAGS
+
     def sort(self, column, order=Qt.AscendingOrder):
         if not 0 <= column < len(self.headers):
             return
@@ -391,5 +460,8 @@ class RowsModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         reverse = order == Qt.DescendingOrder
         self.all_rows.sort(key=key, reverse=reverse)
-        self.rows.sort(key=key, reverse=reverse)
+        if self.grouping is None:
+            self.rows.sort(key=key, reverse=reverse)
+        else:  # each group sorted under its heading
+            self.rows = self.grouping(sorted((r for r in self.rows if not r.heading), key=key, reverse=reverse))
         self.layoutChanged.emit()

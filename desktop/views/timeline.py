@@ -235,6 +235,7 @@ class TimelineView(ListView):
 
     def _size_columns(self) -> None:
         size_columns(self.table, self.model)
+        self.give_list_room()  # the columns' widths changed: the list asks the pane for room again
 
     def _select_row(self, row: int) -> None:
         if row >= 0:

@@ -21,7 +21,7 @@ from datetime import date, datetime, tzinfo
 from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush
 
 from desktop import i18n
 from desktop.clock import utcnow
@@ -29,35 +29,30 @@ from desktop.presentation import timeline
 from desktop.presentation.timeline import EventLine, TimelineFilter
 from desktop.i18n import _
 from desktop.labels import label
-from desktop.views.rows import DISPLAY, FOREGROUND, TOOLTIP, USER, _Colours, _status_colour, plain_tooltip
+from desktop.views.rows import (
+    BACKGROUND,
+    DISPLAY,
+    FONT,
+    FOREGROUND,
+    HEADING_BRUSH,
+    TOOLTIP,
+    USER,
+    _Colours,
+    _status_colour,
+    heading_font,
+    plain_tooltip,
+)
 
 PAGE = timeline.PAGE
 
 # data() and flags() run for every visible cell and every role Qt asks for: compare
 # plain ints and hand out values made once (as views/rows.py does; docs/PERFORMANCE.md).
-FONT = int(Qt.ItemDataRole.FontRole.value)
-BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 HEADING_FLAGS = Qt.ItemIsEnabled  # not selectable: arrow keys and clicks skip to events
 EVENT_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-# Day headings on a soft tint of the palette; messages the shop received (the other side
-# answered) in green. Both follow the palette (light or dark desktop): views/rows.py.
-_HEADING_BRUSH = _Colours(lambda _name: QBrush(_heading_colour()))
+# Day headings on a soft tint of the palette (views/rows.py, as Vandaag's group headings);
+# messages the shop received (the other side answered) in green. Both follow the palette
+# (light or dark desktop).
 _IN_BRUSH = _Colours(lambda name: QBrush(_status_colour(name)))
-_HEADING_FONT: QFont | None = None  # made on first use (a QFont needs the application)
-
-
-def _heading_colour() -> QColor:
-    from desktop.views import theme
-
-    return theme.mix(theme.accent(), theme.palette().color(theme.QPalette.Base), 0.15)
-
-
-def _heading_font() -> QFont:
-    global _HEADING_FONT
-    if _HEADING_FONT is None:
-        _HEADING_FONT = QFont()
-        _HEADING_FONT.setBold(True)
-    return _HEADING_FONT
 
 
 # Columns (codes; the headers are translated when asked for).
@@ -241,9 +236,9 @@ class TimelineModel(QAbstractTableModel):
             if role == DISPLAY:
                 return item.text if index.column() == 0 else None
             if role == FONT:
-                return _heading_font()
+                return heading_font()
             if role == BACKGROUND:
-                return _HEADING_BRUSH["heading"]
+                return HEADING_BRUSH["heading"]
             return None
         if role == DISPLAY:
             return item.cells[index.column()]

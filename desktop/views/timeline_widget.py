@@ -1,7 +1,7 @@
 """The timeline as a widget: day headings over the full width, and one person's history.
 
-``attach_day_spans(table, model)`` makes every day heading of a ``TimelineModel`` span
-all columns of a QTableView, also for pages fetched later.
+Every day heading of a ``TimelineModel`` spans all columns of the table, also for pages
+fetched later (``views/cells.span_headings``).
 
 ``PersonTimeline`` is the history of one person for any detail pane::
 
@@ -20,27 +20,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _
 from desktop.views.base import plain_label
+from desktop.views.cells import span_headings
 from desktop.views.timeline_model import TimelineModel
-
-
-def attach_day_spans(table: QTableView, model: TimelineModel) -> None:
-    """Span each day heading row over every column, now and whenever rows arrive."""
-
-    def span_all() -> None:
-        table.clearSpans()
-        span(0, model.rowCount() - 1)
-
-    def span(first: int, last: int) -> None:
-        columns = model.columnCount()
-        if columns < 2:
-            return
-        for row in range(first, last + 1):
-            if model.is_heading(row):
-                table.setSpan(row, 0, 1, columns)
-
-    model.modelReset.connect(span_all)
-    model.rowsInserted.connect(lambda _parent, first, last: span(first, last))
-    span_all()
 
 
 def setup_table(table: QTableView, model: TimelineModel) -> None:
@@ -62,26 +43,40 @@ def setup_table(table: QTableView, model: TimelineModel) -> None:
     table.setItemDelegate(CellDelegate(table))
     # The text (last) is the one column that may end in "…": its tooltip has it all.
     table.setProperty("elideColumn", model.columnCount() - 1)
-    attach_day_spans(table, model)
+    span_headings(table, model)
+
+
+# What the text column asks the list for beside the other columns: room for a line of
+# about this many characters. The list takes it from the detail pane (down to the pane's
+# minimum) before the pane grows to its comfortable width (views/base.py give_list_room).
+TEXT_READ_CHARS = 60
 
 
 def size_columns(table: QTableView, model: TimelineModel, sample: int = 100) -> None:
     """Every column but the text as wide as its widest text in the first rows (day
-    headings span the row and do not count), the text takes the rest."""
+    headings span the row and do not count) or its title, and not wider: the text takes
+    the rest. The list asks for that and a readable line of text (``contentWidth``,
+    views/cells.py ``needed_width``), so at 1366 × 768 the pane beside it gives up its
+    spare room to the text instead of leaving it a few words."""
     from desktop.views import theme
 
     header = table.horizontalHeader()
     fm = table.fontMetrics()
+    # The cell's padding and a few pixels for the grid line: the timeline does not sort
+    # (setup_table), so a title needs no room for a sort arrow.
+    extra = theme.CELL_PADDING + theme.XS
     rows = [r for r in range(min(model.rowCount(), sample)) if not model.is_heading(r)]
+    total = 0
     for column in range(model.columnCount() - 1):
         title = str(model.headerData(column, Qt.Horizontal, Qt.DisplayRole) or "")
-        widest = fm.horizontalAdvance(title) + theme.CELL_PADDING + theme.M  # room for the sort arrow
+        widest = fm.horizontalAdvance(title)
         for row in rows:
             text = model.data(model.index(row, column), Qt.DisplayRole)
             if isinstance(text, str) and text:
-                line = max(fm.horizontalAdvance(part) for part in text.splitlines())
-                widest = max(widest, line + theme.CELL_PADDING + theme.S)
-        header.resizeSection(column, widest)
+                widest = max(widest, max(fm.horizontalAdvance(part) for part in text.splitlines()))
+        header.resizeSection(column, widest + extra)
+        total += widest + extra
+    table.setProperty("contentWidth", total + fm.averageCharWidth() * TEXT_READ_CHARS)
 
 
 def event_subject(model: TimelineModel, index: QModelIndex) -> tuple[str, int, int] | None:

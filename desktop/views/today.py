@@ -1,5 +1,7 @@
 """Vandaag: what is due now and later today across all promises, most urgent first,
-each with its ready message and the act / snooze / done buttons; then "deze week".
+each with its ready message and the act / snooze / done buttons; then the next seven days.
+Each group under a heading that says how many it lists ("Nu te doen: 7 herinneringen",
+"Komende 7 dagen: 3 herinneringen"), so the week's rows are never read as today's.
 
 The rows come from the follow-up ladder (``reminders.plan``); acting goes through the
 same due-step dialog and store functions as the tray and the influencer pane.
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop import i18n, reminders
@@ -20,11 +22,13 @@ from desktop.i18n import _, tomorrow_label
 from desktop.labels import label
 from desktop.store import lookups
 from desktop.views.base import ListView, clear_layout, plain_label
+from desktop.views.cells import span_headings
 from desktop.views import due_dialog
 from desktop.views.rows import Row
 
 WEEK = timedelta(days=7)
 MESSAGE_MIN_LINES = 5  # the ready message never gets shorter than this on a small screen
+MESSAGE_MAX_LINES = 30  # ...and asks for no more room than this: a longer one scrolls in its box
 
 
 def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | None:
@@ -54,6 +58,56 @@ def channel_text(item, short: bool = False) -> str:
     return _("task")
 
 
+class ReadyMessageBox(QPlainTextEdit):
+    """The ready message, to read and copy: as tall as its text at the box's width (at
+    least ``MESSAGE_MIN_LINES``, at most ``MESSAGE_MAX_LINES`` lines; on a short screen
+    the pane scrolls, never a box inside it too), taller when the pane has room, and its
+    scroll bar only for a text longer than that.
+
+    QPlainTextEdit counts its scroll range as if no line fits while it is hidden, and its
+    text is set before the pane shows it: the scroll bars then showed in the first frames
+    (and on the screenshots) over a message that fitted. Here the vertical one is off until
+    the box is on screen and laid out, and from then on as needed."""
+
+    def __init__(self, text: str, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # until shown (showEvent)
+        # Its lines wrap at the box's width, so never sideways; while hidden they were not
+        # yet wrapped, and a sideways bar showed in the first frame too.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setPlainText(text)
+        self._fit_height()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._scroll_as_needed)
+
+    def _scroll_as_needed(self) -> None:
+        # The range counted again now that the box is visible at its size, then the bar
+        # shown only if that range needs it (the policy applies it at once).
+        layout = self.document().documentLayout()
+        layout.documentSizeChanged.emit(layout.documentSize())
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)  # the text laid out again at the new width first
+        if event.oldSize().width() != event.size().width():
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        doc = self.document()
+        layout = doc.documentLayout()
+        height, block = 2 * doc.documentMargin(), doc.begin()
+        while block.isValid():
+            height += layout.blockBoundingRect(block).height()
+            block = block.next()
+        lines = self.fontMetrics().lineSpacing()
+        frame = 2 * self.frameWidth() + self.contentsMargins().top() + self.contentsMargins().bottom()
+        low, high = MESSAGE_MIN_LINES * lines + frame + 8, MESSAGE_MAX_LINES * lines + frame
+        self.setMinimumHeight(int(max(low, min(high, height + frame + 1))))
+
+
 class _DetailColumn(QWidget):
     """The detail pane with the buttons under it, in the splitter where the pane was. It
     asks the splitter for the width the pane asked for (a scroll area's small size hint),
@@ -79,6 +133,10 @@ class TodayView(ListView):
         self.items: list = []
         super().__init__(parent)
         self.table.setSortingEnabled(False)  # the order is the urgency
+        # A heading over each group, with what it lists (after a search too): spanning
+        # the row, passed over by the arrow keys and clicks (views/rows.py).
+        self.model.grouping = self._grouped
+        span_headings(self.table, self.model)
         # "Zo begin je" between the title and the list, until its steps are done or hidden.
         self.getting_started = GettingStarted(self)
         self.form.layout().insertWidget(1, self.getting_started)
@@ -140,6 +198,25 @@ class TodayView(ListView):
     def _now(self) -> datetime:
         return utcnow()
 
+    @staticmethod
+    def _grouped(rows: list[Row]) -> list[Row]:
+        """The rows under the heading of their group (now, later today, the next 7 days),
+        each heading counting the rows under it."""
+        from desktop.presentation.due_texts import TODAY_GROUPS, today_group_heading
+
+        out: list[Row] = []
+        for group in TODAY_GROUPS:
+            members = [row for row in rows if row.extra.get("group") == group]
+            if members:
+                heading = today_group_heading(group, len(members))
+                out.append(Row(id=None, cells=[heading, "", "", "", ""], heading=True))
+                out.extend(members)
+        return out
+
+    def item_rows(self) -> list[tuple[int, Row]]:
+        """The rows of the list that are reminders (not group headings), with where they are."""
+        return [(index, row) for index, row in enumerate(self.model.rows) if not row.heading]
+
     def load_rows(self):
         from desktop.presentation import due_texts
 
@@ -164,6 +241,7 @@ class TodayView(ListView):
                 cells=[shown, item.person_name, label("due_step", item.step), title, channel_text(item, short=True)],
                 colour="red" if when == "now" else ("amber" if when == "today" else ""),
                 tooltip=channel_text(item) if item.channel_note == NO_OTHER_CHANNEL and not item.channel else "",
+                extra={"group": when},
             ))
         return rows
 
@@ -203,7 +281,7 @@ class TodayView(ListView):
         self.add_heading(layout, _("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
         self.add_fields(layout, [
             (_("About"), due_texts.subject_title(item)),
-            (_("Due"), i18n.list_moment(to_local(item.own_due))),
+            (due_texts.step_moment_label(item.own_due, now), i18n.list_moment(to_local(item.own_due))),
             (_("Channel"), channel_text(item)),
         ])
         if item.channel_note == NO_OTHER_CHANNEL:
@@ -234,19 +312,16 @@ class TodayView(ListView):
         if message and "{nieuwe_datum}" in messages.TEMPLATES[item.template].body:
             # The delay message names a date only the owner can pick: the dialog asks for it.
             layout.addWidget(plain_label(_("“Open and send…” asks for the new date and fills it in.")))
-        text = QPlainTextEdit()
-        text.setReadOnly(True)
-        text.setObjectName("todayMessage")
         if message:
-            text.setPlainText((message.subject + "\n\n" if message.subject else "") + message.body)
+            words = (message.subject + "\n\n" if message.subject else "") + message.body
         else:
-            text.setPlainText(_("No message to send: this step is a task for you (a call, or a strike to decide on). "
-                                "Open it to act."))
-        # The message takes the pane's free height (a big screen shows it whole); the buttons
-        # are under the pane (the footer), always in sight. On a laptop the box keeps a few
-        # lines and the pane scrolls.
-        lines = text.fontMetrics().lineSpacing()
-        text.setMinimumHeight(MESSAGE_MIN_LINES * lines + 2 * text.frameWidth() + 8)
+            words = _("No message to send: this step is a task for you (a call, or a strike to decide on). "
+                      "Open it to act.")
+        text = ReadyMessageBox(words)
+        text.setObjectName("todayMessage")
+        # The message takes the pane's free height (a big screen shows it whole, with room
+        # to spare); the buttons are under the pane (the footer), always in sight. On a
+        # laptop the box is as tall as its text and the pane scrolls if it must.
         layout.addWidget(text, 1)
         self.detail_footer.layout().addWidget(self._buttons(item))
         self.detail_footer.show()

@@ -343,3 +343,41 @@ def test_a_restore_over_a_database_another_program_is_writing_is_refused(locked,
     locked.execute("COMMIT")
     open_database()
     assert [p.name for p in Person.select()] == ["Blijft, en net bewaard"]
+
+
+# --- every argument of every command says what it is for ---------------------------------------
+
+def help_of(capsys, *args) -> str:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(list(args))
+    assert stopped.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("language,lines", [
+    ("nl", ["De producten of de bestellingen importeren uit een export van WooCommerce, Shopify of Etsy (CSV).",
+            "  BESTAND         het CSV-bestand dat je uit de webshop hebt geëxporteerd (producten of bestellingen, uit "
+            "WooCommerce,"]),
+    ("en", ["Import the products or the orders from a WooCommerce, Shopify or Etsy export (CSV).",
+            "  FILE            the CSV file exported from the shop (products or orders, from WooCommerce, Shopify or "
+            "Etsy); a file"]),
+])
+def test_the_import_commands_help_says_what_the_file_is(data_dir, capsys, language, lines, monkeypatch):
+    """`afspraak import -h` listed BESTAND with nothing after it."""
+    monkeypatch.setenv("COLUMNS", "120")
+    out = help_of(capsys, "--lang", language, "import", "-h").splitlines()
+    assert all(line in out for line in lines), out
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_argument_of_every_command_has_a_help_text(data_dir, language):
+    import argparse
+
+    i18n.set_language(language)
+    with cli._argparse_in_language():
+        parser = cli._parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, command in commands.choices.items():
+        for action in command._actions:
+            assert action.help, (name, action.dest)
+        assert command.description, name  # what `afspraak NAME -h` says first

@@ -455,3 +455,45 @@ def test_the_real_etsy_file_imported_before_v12_leaves_no_empty_customer_after_t
     for buyer, pid in ShopOrder.select(ShopOrder.buyer, ShopOrder.person).tuples():
         by_buyer.setdefault(buyer, set()).add(pid)
     assert all(len(people) == 1 for buyer, people in by_buyer.items() if buyer)
+
+
+# --- two Etsy buyer accounts with one name and address -----------------------------------------
+
+def test_two_buyer_accounts_with_one_name_and_address_are_two_customers_in_two_files_too(database):
+    """In one file they were two customers, in two files one after the other one: the
+    second account joined the first by name and address. The account decides when both
+    sides have one; a guest (no account) still joins by name and address."""
+    from tests.test_order_importers import etsy_sold_orders
+
+    same = ("Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE")
+    _plan, together = import_bytes(etsy_sold_orders(("301", "acc1", *same), ("302", "acc2", *same)))
+    assert together.new_customers == 2
+    one_file = {o.number: o.person_id for o in ShopOrder.select()}
+    assert one_file["301"] != one_file["302"]
+    ShopOrder.delete().execute()
+    Person.delete().execute()
+    _plan, first = import_bytes(etsy_sold_orders(("301", "acc1", *same)))
+    _plan, second = import_bytes(etsy_sold_orders(("302", "acc2", *same)))
+    assert (first.new_customers, second.new_customers, second.known_customers) == (1, 1, 0)
+    two_files = {o.number: o.person_id for o in ShopOrder.select()}
+    assert two_files["301"] != two_files["302"]
+    _plan, third = import_bytes(etsy_sold_orders(("303", "acc2", *same), ("304", "", *same)))
+    assert third.new_customers == 0
+    stored = {o.number: o.person_id for o in ShopOrder.select()}
+    assert stored["303"] == two_files["302"]  # her account finds her
+    assert stored["304"] in (two_files["301"], two_files["302"])  # a guest: by name and address, as before
+
+
+def test_two_buyer_accounts_meeting_a_customer_stored_without_one_are_two_customers(database):
+    """A customer stored before the account was kept (schema v11) has her name and address
+    only: the first account of the file with them is hers, a second one is somebody else."""
+    from tests.test_order_importers import etsy_sold_orders
+
+    same = ("Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE")
+    import_bytes(etsy_sold_orders(("301", "acc1", *same)))
+    ShopOrder.update(buyer="").execute()  # as stored before v12
+    stored = ShopOrder.get(ShopOrder.number == "301").person_id
+    _plan, summary = import_bytes(etsy_sold_orders(("301", "acc1", *same), ("302", "acc2", *same)))
+    assert (summary.new_customers, summary.known_customers) == (1, 1)
+    people = {o.number: o.person_id for o in ShopOrder.select()}
+    assert people["301"] == stored and people["302"] != stored

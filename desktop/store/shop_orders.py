@@ -112,17 +112,28 @@ class OrderImportSummary:
 
 # --- reading: the plan -----------------------------------------------------------------------
 
-def _person_keys() -> tuple[dict[str, int], dict[str, int]]:
+def _person_keys() -> tuple[dict[str, int], dict[str, list[int]]]:
+    """People by e-mail (the first), and by name and address (all of them, oldest first)."""
     by_email: dict[str, int] = {}
-    by_name: dict[str, int] = {}
+    by_name: dict[str, list[int]] = {}
     for pid, name, email, street, postcode in Person.select(
             Person.id, Person.name, Person.email, Person.street, Person.postcode).order_by(Person.id).tuples():
         if email.strip():
             by_email.setdefault(email.strip().casefold(), pid)
         key = rules.customer_key("", name, street, postcode)
         if key:
-            by_name.setdefault(key, pid)
+            by_name.setdefault(key, []).append(pid)
     return by_email, by_name
+
+
+def _accounts(platform: str) -> dict[int, set[str]]:
+    """person id -> the buyer accounts (on ``platform``) of the orders stored with her."""
+    found: dict[int, set[str]] = {}
+    for pid, buyer in (ShopOrder.select(ShopOrder.person, ShopOrder.buyer)
+                       .where(ShopOrder.platform == platform, ShopOrder.buyer != "", ShopOrder.person.is_null(False))
+                       .distinct().tuples()):
+        found.setdefault(pid, set()).add(buyer)
+    return found
 
 
 def _buyers(platform: str, customers: dict[str, CustomerRow]) -> dict[str, int]:
@@ -138,17 +149,22 @@ def _buyers(platform: str, customers: dict[str, CustomerRow]) -> dict[str, int]:
     return found
 
 
-def _match_person(customer: CustomerRow, by_email: dict[str, int], by_name: dict[str, int],
-                  by_buyer: dict[str, int]) -> int | None:
+def _match_person(customer: CustomerRow, by_email: dict[str, int], by_name: dict[str, list[int]],
+                  by_buyer: dict[str, int], accounts: dict[int, set[str]]) -> int | None:
     """A known customer: by e-mail, else by the buyer account of an earlier order, else by
-    name and address."""
+    name and address. The account decides when both sides have one: a person whose orders
+    came from another account is another buyer, whatever her name and address (as two
+    accounts in one file are two customers, ``order_importers._join_guests``)."""
     if customer.email:
         found = by_email.get(customer.email.strip().casefold())
         if found is not None:
             return found
     if customer.buyer and customer.buyer in by_buyer:
         return by_buyer[customer.buyer]
-    return by_name.get(rules.customer_key("", customer.name, customer.street, customer.postcode))
+    for pid in by_name.get(rules.customer_key("", customer.name, customer.street, customer.postcode), ()):
+        if not customer.buyer or not accounts.get(pid):
+            return pid
+    return None
 
 
 def _catalogue_index() -> tuple[dict[str, int], dict[str, int], dict[int, bool]]:
@@ -218,17 +234,25 @@ def _kept(parsed: ParsedOrders, order: OrderRow, current: ShopOrder) -> dict:
     return kept
 
 
-def plan_import(parsed: ParsedOrders) -> ImportPlan:
-    """What importing ``parsed`` would do; reads only."""
-    plan = ImportPlan(parsed=parsed)
+def _plan_customers(plan: ImportPlan, parsed: ParsedOrders) -> None:
+    """Each customer of the file: known (and who), or new."""
     by_email, by_name = _person_keys()
     by_buyer = _buyers(parsed.platform, parsed.customers)
+    accounts = _accounts(parsed.platform) if any(c.buyer for c in parsed.customers.values()) else {}
     for key, customer in parsed.customers.items():
-        found = _match_person(customer, by_email, by_name, by_buyer)
+        found = _match_person(customer, by_email, by_name, by_buyer, accounts)
+        if found is not None and customer.buyer:  # hers now: another account of the file is somebody else
+            accounts.setdefault(found, set()).add(customer.buyer)
         if found is None:
             plan.new_customers.append(customer)
         else:
             plan.known_customers[key] = found
+
+
+def plan_import(parsed: ParsedOrders) -> ImportPlan:
+    """What importing ``parsed`` would do; reads only."""
+    plan = ImportPlan(parsed=parsed)
+    _plan_customers(plan, parsed)
 
     numbers = [o.number for o in parsed.orders]
     stored: dict[str, ShopOrder] = {}

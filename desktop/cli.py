@@ -60,6 +60,12 @@ def _argparse_in_language():
         argparse._, argparse.ngettext = saved
 
 
+def _described(help_text: str) -> str:
+    """A command's line in the list of commands ("import the products…") as the first
+    sentence of its own help page ("Import the products….")."""
+    return help_text[:1].upper() + help_text[1:] + "."
+
+
 def _parser() -> argparse.ArgumentParser:
     # TRANSLATORS: the placeholders of the command line's help ("afspraak import FILE"):
     # one word in capitals, no spaces.
@@ -76,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
                             help=_("language of the app (nl or en)"))
 
     def command(name: str, **options) -> argparse.ArgumentParser:
-        return sub.add_parser(name, parents=[lang_after], **options)
+        return sub.add_parser(name, parents=[lang_after], description=_described(options["help"]), **options)
 
     gui = command("gui", help=_("start the app (the default)"))
     gui.add_argument("--smoke-test", action="store_true", help=_("start, show the window once and quit"))
@@ -87,10 +93,13 @@ def _parser() -> argparse.ArgumentParser:
     b = command("backup", help=_("write a copy of the database"))
     b.add_argument("--out", metavar=file, help=_("where to write it (default: the backups folder)"))
     r = command("restore", help=_("replace the database with a backup"))
-    r.add_argument("file", metavar=file)
+    r.add_argument("file", metavar=file, help=_(
+        "the backup to put back (an Afspraak .sqlite3 file); the current data is kept in the backups folder first"))
     imp = command("import", help=_(
         "import the products or the orders from a WooCommerce, Shopify or Etsy export (CSV)"))
-    imp.add_argument("file", metavar=file)
+    imp.add_argument("file", metavar=file, help=_(
+        "the CSV file exported from the shop (products or orders, from WooCommerce, Shopify or Etsy); a file "
+        "that cannot be read whole changes nothing"))
     c = command("calendar", help=_("write open deadlines and promised dates as a calendar file (.ics)"))
     c.add_argument("--out", metavar=file, required=True, help=_("the .ics file to write"))
     e = command("export", help=_("write everything held on one person to a zip file (privacy request)"))
@@ -100,7 +109,8 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--person", required=True, metavar=person, help=_("the person's number, email address or full name"))
     x.add_argument("--yes", action="store_true", help=_("erase for real (without it, only show what would be erased)"))
     x.add_argument("--backups", action="store_true", help=_("erase them from the backup copies too"))
-    d = sub.add_parser("due", help=_("list the follow-up steps that are due, with their messages"))
+    due_help = _("list the follow-up steps that are due, with their messages")
+    d = sub.add_parser("due", help=due_help, description=_described(due_help))
     d.add_argument("--at", metavar="ISO-DATETIME",
                    help=_("the date and time to check (default: now; without a time zone, your local time)"))
     d.add_argument("--json", action="store_true", help=_("print a JSON list instead of text"))

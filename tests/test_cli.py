@@ -255,3 +255,129 @@ def test_without_lang_the_saved_language_words_the_command_line(data_dir, capsys
     settings_file.unlink()  # nothing saved: the system's language
     assert usage_error(capsys, "import").splitlines()[-1] == "afspraak import: fout: verplicht, maar niet opgegeven: BESTAND"
     assert not settings_file.exists()  # reading the setting created nothing
+
+
+# --- another program holds the write lock (the window mid-write) -------------------------------
+
+@pytest.fixture
+def locked(data_dir, monkeypatch):
+    """The database with one person, its write lock held by a second connection (the window
+    in the middle of a write: BEGIN IMMEDIATE); SQLite's wait shortened from 5 s."""
+    from desktop.store import db as store_db
+
+    open_database()
+    Person.create(name="Blijft", email="blijft@example.nl")
+    close_database()
+    monkeypatch.setitem(store_db.PRAGMAS, "busy_timeout", 200)
+    other = sqlite3.connect(paths.db_path(), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    yield other
+    other.rollback()
+    other.close()
+
+
+def assert_nothing_written(other):
+    from desktop.store.models import Product, ShopOrder
+
+    other.rollback()
+    open_database()
+    assert [(p.name, p.email) for p in Person.select()] == [("Blijft", "blijft@example.nl")]
+    assert Product.select().count() == 0 and ShopOrder.select().count() == 0
+    close_database()
+
+
+@pytest.mark.parametrize("language,words", [
+    ("nl", "Een ander programma schrijft op dit moment in je Afspraak-gegevens"),
+    ("en", "Another program is writing to your Afspraak data right now"),
+])
+@pytest.mark.parametrize("command", [
+    ["import", str(Path(__file__).parent / "data" / "shop" / "shopify_orders_nl.csv")],
+    ["import", str(Path(__file__).parent / "data" / "shop" / "woo_variations.csv")],
+    ["erase", "--person", "blijft@example.nl", "--yes"],
+], ids=["orders", "products", "erase"])
+def test_a_locked_database_is_told_in_one_line_and_nothing_is_written(locked, capsys, language, words, command):
+    """It printed an English Python traceback ("peewee.OperationalError: database is locked")."""
+    assert run_cli("--lang", language, *command) == 1
+    out = capsys.readouterr()
+    assert out.err.startswith(words) and len(out.err.strip().splitlines()) == 1, out.err
+    assert "Traceback" not in out.err and "database is locked" not in out.err
+    assert_nothing_written(locked)
+
+
+def test_the_demo_on_a_locked_empty_database_is_told_too(data_dir, capsys, monkeypatch):
+    from desktop.store import db as store_db
+    from desktop.store.models import Product
+
+    open_database()
+    close_database()
+    monkeypatch.setitem(store_db.PRAGMAS, "busy_timeout", 200)
+    other = sqlite3.connect(paths.db_path(), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        assert run_cli("--lang", "en", "demo") == 1
+        err = capsys.readouterr().err
+        assert err.startswith("Another program is writing to your Afspraak data right now"), err
+    finally:
+        other.rollback()
+        other.close()
+    open_database()
+    assert Person.select().count() == 0 and Product.select().count() == 0
+
+
+@pytest.mark.parametrize("language,words", [
+    ("nl", "Een ander programma schrijft op dit moment in je Afspraak-gegevens"),
+    ("en", "Another program is writing to your Afspraak data right now"),
+])
+def test_a_restore_over_a_database_another_program_is_writing_is_refused(locked, tmp_path, capsys, language, words):
+    """It replaced the file (and removed its write-ahead log) under the other program's
+    transaction: what that program was saving was lost."""
+    from desktop.store import backup
+
+    good = backup.backup_now(open_database(), out=tmp_path / "goed.sqlite3")
+    close_database()
+    locked.execute("UPDATE person SET name = 'Blijft, en net bewaard'")  # the other program's write
+    assert run_cli("--lang", language, "restore", str(good)) == 1
+    out = capsys.readouterr()
+    assert out.err.startswith(words) and len(out.err.strip().splitlines()) == 1, out.err
+    assert not out.out and not list(paths.backup_dir().glob("*before-restore*"))
+    locked.execute("COMMIT")
+    open_database()
+    assert [p.name for p in Person.select()] == ["Blijft, en net bewaard"]
+
+
+# --- every argument of every command says what it is for ---------------------------------------
+
+def help_of(capsys, *args) -> str:
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(list(args))
+    assert stopped.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("language,lines", [
+    ("nl", ["De producten of de bestellingen importeren uit een export van WooCommerce, Shopify of Etsy (CSV).",
+            "  BESTAND         het CSV-bestand dat je uit de webshop hebt geëxporteerd (producten of bestellingen, uit "
+            "WooCommerce,"]),
+    ("en", ["Import the products or the orders from a WooCommerce, Shopify or Etsy export (CSV).",
+            "  FILE            the CSV file exported from the shop (products or orders, from WooCommerce, Shopify or "
+            "Etsy); a file"]),
+])
+def test_the_import_commands_help_says_what_the_file_is(data_dir, capsys, language, lines, monkeypatch):
+    """`afspraak import -h` listed BESTAND with nothing after it."""
+    monkeypatch.setenv("COLUMNS", "120")
+    out = help_of(capsys, "--lang", language, "import", "-h").splitlines()
+    assert all(line in out for line in lines), out
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_argument_of_every_command_has_a_help_text(data_dir, language):
+    import argparse
+
+    i18n.set_language(language)
+    with cli._argparse_in_language():
+        parser = cli._parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, command in commands.choices.items():
+        for action in command._actions:
+            assert action.help, (name, action.dest)
+        assert command.description, name  # what `afspraak NAME -h` says first

@@ -2,7 +2,8 @@
 download, a full disk) is refused naming the line, by the importer, the `afspraak import`
 command and the window, and nothing is imported. Whole files still import: short rows that
 end in a line end (WooCommerce adds columns between batches), a complete last row without a
-final newline, and a cut that falls exactly between two rows (nothing tells it apart)."""
+final newline (but for WooCommerce, whose exports always end with one), and a cut that falls
+exactly between two rows (nothing tells it apart)."""
 
 from __future__ import annotations
 
@@ -130,9 +131,14 @@ def test_a_real_export_cut_between_two_rows_imports_the_rows_before(path):
 @needs_shared
 @pytest.mark.parametrize("path", EXPORTS, ids=lambda p: p.name)
 def test_a_real_export_imports_with_and_without_its_final_newline(path):
+    """Except WooCommerce's, which always end with one: without it, the last row was cut."""
     data = path.read_bytes()
     whole = parse_export(data)
     other = data.rstrip(b"\r\n") if data.endswith(b"\n") else data + b"\r\n"
+    if whole.layout == "woocommerce":
+        with pytest.raises(ImportFailed):
+            parse_export(other)
+        return
     assert parse_export(other).products == whole.products
 
 
@@ -161,7 +167,6 @@ RAGGED = (
 def test_a_ragged_but_whole_woocommerce_file_imports():
     parsed = parse_export(RAGGED.encode())
     assert [(p.sku, p.price_cents) for p in parsed.products] == [("RG-21", 2495), ("KT-22", 3995), ("OB-23", 1995)]
-    assert parse_export(RAGGED.rstrip("\n").encode()).products == parsed.products  # no final newline
     short_last = RAGGED + "24,simple,AR-24,Armband Fleur,1,\"29,95\",Armbanden\n"
     assert len(parse_export(short_last.encode()).products) == 4  # short, but with its line end
 
@@ -320,3 +325,110 @@ def test_the_window_says_a_file_holds_no_rows(qtbot, window, monkeypatch, tmp_pa
         "„orders_export_1.csv” is niet geïmporteerd. Het bestand bevat alleen de kolomnamen, zonder regels eronder: "
         "er is niets te importeren. Exporteer het opnieuw uit de webshop, met de producten of bestellingen die je erin "
         "wilt hebben. Er is niets veranderd."]
+
+
+# --- WooCommerce ends every export with a line end ---------------------------------------------
+# WooCommerce's exporters (products, and the Customer/Order CSV Export plugin) write every row
+# with PHP's fputcsv, which puts a line end after each row, the last one too: every real
+# WooCommerce file in shared/ ends with one (Shopify's samples and Etsy's re-saved downloads
+# do not always). A last row without it was cut, even when all its cells are there: "12.50"
+# cut to "12." or a name cut mid-word would otherwise be imported as if whole.
+
+WOO_PRICE_LAST = ("ID,Type,SKU,Name,Published,Categories,Regular price\n"
+                  "21,simple,RG-21,Ring Noor,1,Ringen,24.95\n"
+                  "22,simple,KT-22,Ketting Sterre,1,Kettingen,12.50\n")
+WOO_ORDERS = ("order_number,order_date,status,order_total,billing_email,billing_first_name,line_item_1\n"
+              "2001,2026-11-20 10:00,processing,24.95,mila@example.nl,Mila,name:Naamketting Mila|sku:NK|quantity:1"
+              "|total:24.95\n"
+              "2002,2026-11-21 11:00,processing,12.50,noor@example.nl,Noor,name:Ring Noor|sku:RG|quantity:1"
+              "|total:12.50\n")
+
+
+@pytest.mark.parametrize("text", [
+    WOO_PRICE_LAST.replace("12.50\n", "12."),  # the price cut: 12.00 instead of 12.50
+    WOO_PRICE_LAST.replace("12.50\n", "12.5"),
+    WOO_PRICE_LAST.replace("12.50\n", "1"),
+    WOO_PRICE_LAST.rstrip("\n"),  # only the line end lost: nothing tells it from a cut in its last cell
+    WOO_PRICE_LAST.replace("Ringen,24.95\n", "Ringen,24.95\r\n").replace("12.50\n", "12."),
+    WOO_PRICE_LAST.replace(",", ";").replace("12.50\n", "12;"),  # a Dutch re-save with ";"
+])
+def test_a_woocommerce_products_export_cut_inside_its_last_cell_is_refused(text):
+    i18n.set_language("en")
+    failed = refused(text.encode())
+    assert failed.line == 3 and "cut off" in failed.problem
+    assert failed.problem.startswith("the last row ends without a line end, which WooCommerce writes after every "
+                                     "row of its exports"), failed.problem
+
+
+@pytest.mark.parametrize("text", [
+    WOO_ORDERS.replace("total:12.50\n", "total:12."),  # the item's price cut
+    WOO_ORDERS[:WOO_ORDERS.index("Ring Noor") + 6],  # the item's name cut mid-word: "name:Ring N"
+    WOO_ORDERS.rstrip("\n"),
+])
+def test_a_woocommerce_orders_export_cut_inside_its_last_cell_is_refused(text):
+    from desktop.domain.order_importers import parse_any
+
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        parse_any(text.encode())
+    assert failed.value.line == 3 and "without a line end" in failed.value.problem
+    assert "cut off" in failed.value.problem
+
+
+def test_whole_woocommerce_files_with_their_line_end_still_import():
+    from desktop.domain.order_importers import parse_any
+
+    products = parse_export(WOO_PRICE_LAST.encode())
+    assert [(p.sku, p.price_cents) for p in products.products] == [("RG-21", 2495), ("KT-22", 1250)]
+    orders = parse_any(WOO_ORDERS.encode())
+    assert [o.lines[0].price_cents for o in orders.orders] == [2495, 1250]
+    assert parse_any(WOO_ORDERS.replace("\n", "\r\n").encode()).orders == orders.orders
+    spreadsheet = WOO_ORDERS + ",,,,,,\n,,,,,,\n"  # Excel's empty rows below, each with its line end
+    assert parse_any(spreadsheet.encode()).orders == orders.orders
+
+
+def woocommerce_exports() -> list:
+    if not EXPORTS:
+        return []
+    orders = sorted((EXPORTS[0].parents[1] / "orders" / "woocommerce").glob("*.csv"))
+    return [p for p in EXPORTS if p.parent.name == "woocommerce"] + orders
+
+
+@needs_shared
+@pytest.mark.parametrize("path", woocommerce_exports(), ids=lambda p: p.name)
+def test_a_real_woocommerce_export_without_the_line_end_of_its_last_row_is_refused(path):
+    """Every real WooCommerce file ends with a line end; without it (and without the empty
+    rows a spreadsheet adds below) its last row may have lost the end of its last cell."""
+    from desktop.domain.order_importers import parse_any
+
+    i18n.set_language("en")
+    data = path.read_bytes()
+    assert data.endswith(b"\n")
+    parse_any(data)  # whole: imports
+    bom, text = load(path)
+    line, start, end, _cells = records(text)[-1]
+    with pytest.raises(ImportFailed) as failed:
+        parse_any(bom + text[:end].rstrip("\r\n").encode())
+    assert failed.value.line == line and "without a line end" in failed.value.problem
+
+
+@pytest.mark.parametrize("language,words", [
+    ("nl", "export.csv” is niet geïmporteerd. Regel 3: de laatste rij houdt op zonder regeleinde, terwijl "
+           "WooCommerce"),
+    ("en", "export.csv” was not imported. Line 3: the last row ends without a line end"),
+])
+def test_the_import_command_refuses_a_cut_woocommerce_file_in_her_language(data_dir, tmp_path, capsys, language,
+                                                                          words):
+    open_database()
+    Person.create(name="Blijft")
+    close_database()
+    before = paths.db_path().read_bytes()
+    for content in (WOO_PRICE_LAST.replace("12.50\n", "12."), WOO_ORDERS.replace("total:12.50\n", "total:12.")):
+        cut = tmp_path / "export.csv"
+        cut.write_text(content, encoding="utf-8")
+        assert cli.main(["--lang", language, "import", str(cut)]) == 1
+        close_database()
+        out = capsys.readouterr()
+        assert words in out.err and {"nl": "Er is niets veranderd", "en": "Nothing was changed"}[language] in out.err
+        assert not out.out, out.err
+        assert paths.db_path().read_bytes() == before

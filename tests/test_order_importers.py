@@ -479,6 +479,31 @@ def test_a_guest_joins_a_buyer_only_when_one_account_has_her_name_and_address():
     assert keys["402"] == "buyer:acc3" and parsed.customers["buyer:acc3"].city == "Fridley"
 
 
+@pytest.mark.parametrize("language,note", [
+    ("nl", "Bestelling 301: regel 3 noemt een ander kopersaccount (acc2) dan regel 2 (acc1); de bestelling blijft "
+           "bij de koper van regel 2."),
+    ("en", "Order 301: line 3 names a different buyer account (acc2) from line 2 (acc1); the order stays with the "
+           "buyer of line 2."),
+])
+@pytest.mark.parametrize("other_name", ["Dpvhsh Psrsckd", "dpvhsh  PSRSCKD", ""])
+def test_rows_of_one_order_with_another_buyer_account_name_the_accounts(language, note, other_name):
+    """The note named the same person twice: "names a different customer (Dpvhsh
+    Psrsckd) from line 2 (Dpvhsh Psrsckd)". The account is what differs, so it names those."""
+    i18n.set_language(language)
+    parsed = oi.parse_orders(etsy_sold_orders(("301", "acc1", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),
+                                              ("301", "acc2", other_name, "4497 Ckndqnbhm St NE")))
+    assert parsed.notes[0] == note
+    assert [o.customer_key for o in parsed.orders] == ["buyer:acc1"]
+
+
+def test_rows_of_one_order_with_another_name_and_account_name_both():
+    i18n.set_language("en")
+    parsed = oi.parse_orders(etsy_sold_orders(("301", "acc1", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),
+                                              ("301", "acc2", "Els Are", "4497 Ckndqnbhm St NE")))
+    assert parsed.notes[0] == ("Order 301: line 3 names a different buyer account (acc2, Els Are) from line 2 "
+                               "(acc1, Dpvhsh Psrsckd); the order stays with the buyer of line 2.")
+
+
 @needs_orders
 def test_the_real_etsy_buyers_with_two_addresses_are_one_customer_each():
     etsy = oi.parse_orders((ORDERS_DIR / "etsy" / "EtsySoldOrders2023.csv").read_bytes())

@@ -4,15 +4,19 @@ Maatwerk, the shop's progress followed, all or nothing, privacy, and `afspraak i
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from desktop import cli, i18n
+from desktop import cli, i18n, paths
 from desktop.domain import order_importers as oi
 from desktop.store import privacy, shop_orders
 from desktop.store.catalogue import ImportCancelled
+from desktop.store.recovery import open_checked
 from desktop.store.models import (
     AnonymousRecord,
     CustomOrder,
@@ -302,3 +306,194 @@ def test_etsys_two_downloads_each_keep_what_the_other_said(database):
     _plan, again = import_bytes(orders)  # the orders download once more: the items stay
     assert ShopOrderLine.select().where(ShopOrderLine.shop_order == stored.id).count() == 1
     assert (again.updated, again.unchanged) == (0, 1)
+
+
+# --- Etsy orders imported before schema v12 (no buyer account kept), then upgraded -------------
+
+V11 = Path(__file__).parent / "data" / "schemas" / "v11.sqlite3"
+
+
+def without_buyer_accounts(data: bytes) -> bytes:
+    """An Etsy sold-orders file (TAB-separated, unquoted) as the importer of schema v11
+    read it: without the "Buyer User ID" column, which it did not know."""
+    lines = data.decode("utf-8").split("\n")
+    column = lines[0].split("\t").index("Buyer User ID")
+    return "\n".join("\t".join(c for i, c in enumerate(line.split("\t")) if i != column) for line in lines).encode()
+
+
+def imported_before_v12(data: bytes) -> set[int]:
+    """The v11 schema fixture with the Etsy orders of ``data`` stored as that version's
+    importer stored them (customers by e-mail, else name and address; no buyer account,
+    which it had no column for), then opened by this version: upgraded. Returns the ids of
+    the fixture's own people."""
+    shutil.copyfile(V11, paths.db_path())
+    parsed = oi.parse_orders(without_buyer_accounts(data))
+    con = sqlite3.connect(paths.db_path())
+    try:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 11
+        own = {pid for (pid,) in con.execute("SELECT id FROM person")}
+        stamp = NOW.isoformat(" ")
+        ids = {}
+        with con:
+            for key, c in parsed.customers.items():
+                ids[key] = con.execute(
+                    "INSERT INTO person (name, is_influencer, is_customer, email, phone, whatsapp, street, postcode, "
+                    "city, country, language, address_form, notes, tags, status, status_reason, created_at, "
+                    "updated_at) VALUES (?, 0, 1, ?, ?, '', ?, ?, ?, ?, ?, ?, '', '[]', 'active', '', ?, ?)",
+                    (c.name, c.email, c.phone, c.street, c.postcode, c.city, c.country, c.language, c.address_form,
+                     stamp, stamp)).lastrowid
+            for o in parsed.orders:
+                con.execute(
+                    "INSERT INTO shop_order (platform, number, person_id, ordered_on, ordered_at, currency, "
+                    "subtotal_cents, shipping_cents, tax_cents, discount_cents, total_cents, status, shop_status, "
+                    "fulfilled_on, notes, item_count, imported_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (o.platform, o.number, ids.get(o.customer_key), o.ordered_on.isoformat(), o.currency,
+                     o.subtotal_cents, o.shipping_cents, o.tax_cents, o.discount_cents, o.total_cents, o.status,
+                     o.shop_status, o.fulfilled_on.isoformat() if o.fulfilled_on else None, o.notes, o.item_count,
+                     stamp, stamp))
+    finally:
+        con.close()
+    assert open_checked() is None  # this version's first start: migrated, healthy
+    assert ShopOrder.select().where(ShopOrder.buyer != "").count() == 0
+    return own
+
+
+def people_with_nothing() -> set[int]:
+    """Customers nothing refers to: no shop order, custom order, event, promise..."""
+    return {p.id for p in Person.select().where(
+        Person.is_customer == True,  # noqa: E712
+        ~Person.id.in_(ShopOrder.select(ShopOrder.person).where(ShopOrder.person.is_null(False))),
+        ~Person.id.in_(CustomOrder.select(CustomOrder.person)),
+        ~Person.id.in_(Event.select(Event.person).where(Event.person.is_null(False))))}
+
+
+TWO_WAYS = (("301", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),
+            ("282", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm st"),
+            ("290", "acc-els", "Els Are", "1 Main St"),
+            ("291", "acc-els", "Els Are", "1 Main Street"))
+
+
+@pytest.mark.parametrize("language,words", [
+    ("nl", "2 dubbele klanten verwijderd: volgens het bestand zijn het dezelfde personen als andere klanten, die nu "
+           "hun bestellingen hebben (bij de dubbelen stond verder niets)."),
+    ("en", "2 duplicate customers removed: the file shows they are the same people as other customers, who now have "
+           "their orders (nothing else was stored on the duplicates)."),
+])
+def test_the_first_import_after_the_upgrade_leaves_no_empty_duplicate_customers(data_dir, language, words):
+    """Before v12 a buyer whose address was written two ways became two customers; the
+    first import after the upgrade moved her orders to one of them and left the other
+    behind with nothing (8 in the real Etsy file)."""
+    from desktop.presentation import import_texts
+    from tests.test_order_importers import etsy_sold_orders
+
+    data = etsy_sold_orders(*TWO_WAYS)
+    own = imported_before_v12(data)
+    assert Person.select().where(Person.id.not_in(own)).count() == 4
+    before_own = sorted(Person.select().where(Person.id.in_(own)).tuples())
+    empty_before = people_with_nothing()
+    _plan, summary = import_bytes(data)
+    assert summary.merged == 2
+    i18n.set_language(language)
+    assert words in import_texts.order_summary_lines(summary)
+    customers = Person.select().where(Person.id.not_in(own))
+    assert sorted(p.name for p in customers) == ["Dpvhsh Psrsckd", "Els Are"]
+    assert {o.number: o.person.name for o in ShopOrder.select()} == {
+        "301": "Dpvhsh Psrsckd", "282": "Dpvhsh Psrsckd", "290": "Els Are", "291": "Els Are"}
+    assert people_with_nothing() == empty_before  # the fixture's own people as they were
+    assert sorted(Person.select().where(Person.id.in_(own)).tuples()) == before_own
+    _plan, again = import_bytes(data)
+    assert again.merged == 0 and (again.updated, again.unchanged) == (0, 4)
+
+
+def test_a_duplicate_with_something_on_it_is_kept(data_dir):
+    """Only a customer with nothing attached is ever removed: a note on the timeline, a
+    custom order, or a note typed on her card keeps her (her orders still move)."""
+    from tests.test_order_importers import etsy_sold_orders
+
+    data = etsy_sold_orders(*TWO_WAYS)
+    imported_before_v12(data)
+    dpvhsh = [o.person_id for o in ShopOrder.select().where(ShopOrder.number.in_(["301", "282"]))]
+    els = [o.person_id for o in ShopOrder.select().where(ShopOrder.number.in_(["290", "291"]))]
+    assert len(set(dpvhsh)) == 2 and len(set(els)) == 2
+    for pid in dpvhsh:
+        Event.create(kind="note", text="Belde over haar ketting", person=pid, at=NOW)
+    Person.update(notes="Wil graag goud").where(Person.id.in_(els)).execute()
+    people = Person.select().count()
+    _plan, summary = import_bytes(data)
+    assert summary.merged == 0 and Person.select().count() == people
+    assert len({o.person_id for o in ShopOrder.select().where(ShopOrder.number.in_(["301", "282"]))}) == 1
+
+
+def test_a_cancelled_import_removes_no_duplicate(data_dir):
+    from tests.test_order_importers import etsy_sold_orders
+
+    data = etsy_sold_orders(*TWO_WAYS)
+    imported_before_v12(data)
+    before = snapshot()
+    plan = shop_orders.plan_import(oi.parse_orders(data))
+    with pytest.raises(ImportCancelled):
+        shop_orders.apply_plan(plan, NOW, progress=lambda done, total: False)
+    assert snapshot() == before
+
+
+@needs_orders
+def test_the_real_etsy_file_imported_before_v12_leaves_no_empty_customer_after_the_upgrade(data_dir):
+    """The real 2023 file: 1540 customers by name and address before v12, 1532 buyers by
+    their account after; the 8 left behind with nothing are removed."""
+    from tests.test_order_importers import ORDERS_DIR
+
+    data = (ORDERS_DIR / "etsy" / "EtsySoldOrders2023.csv").read_bytes()
+    own = imported_before_v12(data)
+    assert Person.select().where(Person.id.not_in(own)).count() == 1540
+    empty_before = people_with_nothing()
+    _plan, summary = import_bytes(data)
+    assert summary.merged == 8
+    assert Person.select().where(Person.id.not_in(own)).count() == 1532
+    assert people_with_nothing() == empty_before
+    by_buyer: dict[str, set[int]] = {}
+    for buyer, pid in ShopOrder.select(ShopOrder.buyer, ShopOrder.person).tuples():
+        by_buyer.setdefault(buyer, set()).add(pid)
+    assert all(len(people) == 1 for buyer, people in by_buyer.items() if buyer)
+
+
+# --- two Etsy buyer accounts with one name and address -----------------------------------------
+
+def test_two_buyer_accounts_with_one_name_and_address_are_two_customers_in_two_files_too(database):
+    """In one file they were two customers, in two files one after the other one: the
+    second account joined the first by name and address. The account decides when both
+    sides have one; a guest (no account) still joins by name and address."""
+    from tests.test_order_importers import etsy_sold_orders
+
+    same = ("Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE")
+    _plan, together = import_bytes(etsy_sold_orders(("301", "acc1", *same), ("302", "acc2", *same)))
+    assert together.new_customers == 2
+    one_file = {o.number: o.person_id for o in ShopOrder.select()}
+    assert one_file["301"] != one_file["302"]
+    ShopOrder.delete().execute()
+    Person.delete().execute()
+    _plan, first = import_bytes(etsy_sold_orders(("301", "acc1", *same)))
+    _plan, second = import_bytes(etsy_sold_orders(("302", "acc2", *same)))
+    assert (first.new_customers, second.new_customers, second.known_customers) == (1, 1, 0)
+    two_files = {o.number: o.person_id for o in ShopOrder.select()}
+    assert two_files["301"] != two_files["302"]
+    _plan, third = import_bytes(etsy_sold_orders(("303", "acc2", *same), ("304", "", *same)))
+    assert third.new_customers == 0
+    stored = {o.number: o.person_id for o in ShopOrder.select()}
+    assert stored["303"] == two_files["302"]  # her account finds her
+    assert stored["304"] in (two_files["301"], two_files["302"])  # a guest: by name and address, as before
+
+
+def test_two_buyer_accounts_meeting_a_customer_stored_without_one_are_two_customers(database):
+    """A customer stored before the account was kept (schema v11) has her name and address
+    only: the first account of the file with them is hers, a second one is somebody else."""
+    from tests.test_order_importers import etsy_sold_orders
+
+    same = ("Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE")
+    import_bytes(etsy_sold_orders(("301", "acc1", *same)))
+    ShopOrder.update(buyer="").execute()  # as stored before v12
+    stored = ShopOrder.get(ShopOrder.number == "301").person_id
+    _plan, summary = import_bytes(etsy_sold_orders(("301", "acc1", *same), ("302", "acc2", *same)))
+    assert (summary.new_customers, summary.known_customers) == (1, 1)
+    people = {o.number: o.person_id for o in ShopOrder.select()}
+    assert people["301"] == stored and people["302"] != stored

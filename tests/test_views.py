@@ -137,6 +137,40 @@ def test_restore_from_the_menu_refuses_a_text_file(qtbot, demo_db, translator, t
     assert Person.select().count() == count
 
 
+def test_restore_from_the_menu_leaves_a_database_another_program_is_writing(qtbot, demo_db, translator, tmp_path,
+                                                                            monkeypatch):
+    """A command (afspraak import) in the middle of its write: the restore replaced the file
+    and its write-ahead log under it, and what it saved was lost."""
+    import sqlite3
+
+    from desktop import paths
+    from desktop.store import backup
+    from desktop.store import db as store_db
+    from desktop.views import dialogs
+
+    good = backup.backup_now(demo_db, out=tmp_path / "goed.sqlite3")
+    warned = []
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(good))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append((title, text)))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: warned.append((title, text)))
+    monkeypatch.setitem(store_db.PRAGMAS, "busy_timeout", 200)
+    window = make_window(qtbot, "nl")
+    count = Person.select().count()
+    other = sqlite3.connect(paths.db_path(), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE person SET notes = 'net bewaard'")
+    try:
+        window.restore_backup()
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert [title for title, _text in warned] == ["Niet teruggezet"]
+    assert warned[0][1].startswith("Een ander programma schrijft op dit moment in je Afspraak-gegevens")
+    assert Person.select().count() == count
+    assert {p.notes for p in Person.select()} == {"net bewaard"}
+
+
 @pytest.mark.parametrize("language,yes,no", [("nl", "Ja", "Nee"), ("en", "Yes", "No")])
 def test_yes_no_questions_speak_the_users_language(qtbot, translator, monkeypatch, language, yes, no):
     """Qt's own catalogs are not shipped, so its standard Yes/No would stay English."""

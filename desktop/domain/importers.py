@@ -12,8 +12,11 @@ UTF-8 character, or whose last record is shorter than the header and has no line
 it was cut off (an interrupted download, a full disk) and is refused: importing the part
 that arrived would look like a whole catalogue. Genuine exporters do write short rows
 (WooCommerce adds meta columns between batches, so earlier rows have fewer cells than the
-header), but every one of them ends with a line end; and a last row that is complete
-imports with or without a final line end.
+header), but every one of them ends with a line end. WooCommerce also ends its last row
+with one, so a WooCommerce file (products or orders) whose last row has none was cut inside
+that row, possibly inside its last cell ("12.50" cut to "12."), and is refused too
+(``ENDS_WITH_LINE_END``); in a Shopify or Etsy file, whose whole exports may end without a
+line end, a last row that is complete imports with or without one.
 
 What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it is met:
 
@@ -276,6 +279,13 @@ WORTH_SAYING = {
 
 # The product fields an import writes (store/catalogue.py).
 PRODUCT_FIELDS = ("sku", "name", "variant", "price_cents", "cost_cents", "category", "image_url")
+
+# The exports that end every row with a line end, the last one too (the platform's name for
+# messages). WooCommerce writes its rows with PHP's fputcsv (products, and the Customer/Order
+# CSV Export plugin; a spreadsheet's re-save keeps a final line end too). Shopify's own sample
+# files and Etsy's downloads (its empty one, a spreadsheet's re-save) may end without one: for
+# those only a last row shorter than the header tells a cut.
+ENDS_WITH_LINE_END = {WOOCOMMERCE: "WooCommerce"}
 
 SOURCE_OF_LAYOUT = {WOOCOMMERCE: "woocommerce", SHOPIFY: "shopify", SHOPIFY_2025: "shopify", ETSY: "etsy"}
 NO_VARIANT = "default title"  # Shopify's option value for a product without variants
@@ -662,6 +672,13 @@ class _Rows:
                 raise _cut_off(last[0], _(
                     "the last row stops after {found} of the {expected} columns, without a line end").format(
                         found=len(last[1]), expected=self.width))
+            # A shop whose exports always end with a line end: its last row without one lost
+            # something, however many cells it has ("12.50" cut to "12.", a name mid-word).
+            shop = ENDS_WITH_LINE_END.get(self.layout)
+            if shop and last is not None and (len(last[1]) > 1 or last[1][0].strip()):
+                raise _cut_off(last[0], _(
+                    "the last row ends without a line end, which {shop} writes after every row of its exports, "
+                    "the last one too").format(shop=shop))
         if not filled:
             raise ImportFailed(0, _(
                 "The file holds only the column names, no rows below them: there is nothing to import. "

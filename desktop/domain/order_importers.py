@@ -724,14 +724,18 @@ def _who(record: dict) -> str:
     return record.get("email") or record.get("name") or ""
 
 
-def _same_customer(first: dict, other: dict) -> bool:
-    """Whether two rows of one order name the same customer, as far as both say: the
-    e-mail address (case does not count), else the buyer's account, else the name."""
-    for key, fold in (("email", str.casefold), ("buyer", str.casefold), ("name", _fold)):
+_CUSTOMER_FIELDS = (("email", str.casefold), ("buyer", str.casefold), ("name", _fold))
+
+
+def _differing_customer_field(first: dict, other: dict) -> str | None:
+    """The field by which two rows of one order name different customers, or None when they
+    name the same one as far as both say: the e-mail address (case does not count), else
+    the buyer's account, else the name; the first of these that both rows have decides."""
+    for key, fold in _CUSTOMER_FIELDS:
         a, b = first.get(key) or "", other.get(key) or ""
         if a and b:
-            return fold(a) == fold(b)
-    return True
+            return None if fold(a) == fold(b) else key
+    return None
 
 
 def _disagreements(first: dict, other: dict, origins: dict[str, int]) -> list[str]:
@@ -740,11 +744,24 @@ def _disagreements(first: dict, other: dict, origins: dict[str, int]) -> list[st
     rows where it was empty; ``origins``: the line each such value came from); what it
     holds is kept."""
     out = []
-    if not _same_customer(first, other):
+    differing = _differing_customer_field(first, other)
+    if differing == "buyer":
+        # The account is what differs: named, and her name only where that differs too (the
+        # same name twice said nothing: "a different customer (Ann) from line 2 (Ann)").
+        that, this = first["buyer"], other["buyer"]
+        names = (first.get("name") or "", other.get("name") or "")
+        if all(names) and _fold(names[0]) != _fold(names[1]):
+            that, this = f"{that}, {names[0]}", f"{this}, {names[1]}"
+        note = _("Order {number}: line {line} names a different buyer account ({other}) from line {first} "
+                 "({account}); the order stays with the buyer of line {first}.").format(
+            number=first["number"], line=other["line"], other=this, first=origins.get("buyer", first["line"]),
+            account=that)
+    elif differing is not None:
         said = origins.get("email" if first.get("email") else "name", first["line"])
         note = _("Order {number}: line {line} names a different customer ({other}) from line {first} ({customer}); "
                  "the order stays with the customer of line {first}.").format(
             number=first["number"], line=other["line"], other=_who(other), first=said, customer=_who(first))
+    if differing is not None:
         if other["lines"]:
             note += " " + _("The item on line {line} is still included in this order: check the order in the shop.").format(
                 line=other["line"])

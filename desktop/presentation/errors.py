@@ -66,9 +66,14 @@ def template_problems(exc: templates.TemplateRefused) -> list[str]:
 
 
 def storage(kind: str, folder: Path) -> str:
-    """A full disk, a folder Afspraak cannot write in, a failing disk (``storage_errors``'s
-    kinds): what happened and what to do."""
+    """A full disk, a folder Afspraak cannot write in, a failing disk, a database another
+    program is writing (``storage_errors``'s kinds): what happened and what to do."""
     kind = storage_errors.as_told(kind, folder)
+    if kind == storage_errors.BUSY:
+        # TRANSLATORS: one line, also printed by the command line (afspraak import, erase, demo...).
+        return _("Another program is writing to your Afspraak data right now (the Afspraak window, another "
+                 "afspraak command, or a program that opened the database in {folder}), so nothing was changed: "
+                 "try again in a moment.").format(folder=str(folder))
     if kind == storage_errors.FULL:
         return _("The disk with your Afspraak data ({folder}) is full. Your last change was not saved; everything saved "
                  "before it is safe.\n\nFree up some space (empty the bin, delete large files) and try again.").format(

@@ -20,6 +20,12 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[st
     if summary.moved:
         lines.append(ngettext("{n} custom order updated to match the shop", "{n} custom orders updated to match the shop",
                        summary.moved).format(n=summary.moved))
+    if summary.merged:
+        lines.append(ngettext(
+            "{n} duplicate customer removed: the file shows they are the same person as another customer, who now "
+            "has their orders (nothing else was stored on the duplicate).",
+            "{n} duplicate customers removed: the file shows they are the same people as other customers, who now "
+            "have their orders (nothing else was stored on the duplicates).", summary.merged).format(n=summary.merged))
     notes = list(summary.notes)
     if summary.without_customer:
         notes.append(ngettext(

@@ -18,6 +18,7 @@ import peewee
 
 from desktop import paths
 from desktop.clock import utcnow
+from desktop.store import storage_errors
 from desktop.store.db import PRAGMAS, NotAnAfspraakDatabase, check_afspraak_file, db, sidecar_files
 
 log = logging.getLogger(__name__)
@@ -141,6 +142,7 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
+    _no_other_writer(target)
     kept = paths.backup_dir() / f"afspraak-{_stamp(now)}-before-restore.sqlite3"
     if target.exists():
         copy_database(target, kept)
@@ -149,6 +151,29 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
     os.replace(staged, target)
     paths.make_private_file(target)
     return kept
+
+
+def _no_other_writer(target: Path) -> None:
+    """Raise SQLite's "database is locked" (``storage_errors.BUSY``) when another connection
+    is writing ``target`` (the window in the middle of a write): replacing the file and its
+    write-ahead log under it would lose what it is saving. Waits ``busy_timeout`` first, as
+    any write does. A file SQLite cannot read at all is left to the restore it needs."""
+    if not target.exists():
+        return
+    try:
+        con = sqlite3.connect(str(target), timeout=PRAGMAS["busy_timeout"] / 1000, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if storage_errors.kind_of(exc) == storage_errors.BUSY:
+            raise
+    except sqlite3.DatabaseError:
+        pass
+    finally:
+        con.close()
 
 
 def _quick_check(path: Path) -> None:

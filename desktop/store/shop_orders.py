@@ -14,7 +14,10 @@ a cancel leaves the database exactly as it was):
 - every line of a made-to-order product becomes a ``CustomOrder`` in Maatwerk once, with
   the personalisation from the order and a promised ready date ``order_lead_days`` after
   the order date; a custom order already made moves on (to "shipped", "cancelled") as the
-  shop's order does, step by step through the status pipeline, each step on the timeline.
+  shop's order does, step by step through the status pipeline, each step on the timeline;
+- a customer whose orders all moved to another person in this import (the file's e-mail or
+  buyer account says they are one: a buyer whose address was written two ways was two
+  customers before schema v12) and who has nothing else attached is removed: a duplicate.
 
 Pure rules (matching keys, statuses, dates) live in ``domain/order_importers.py``.
 """
@@ -71,6 +74,10 @@ class ImportPlan:
     # it (Etsy's two downloads each lack what the other has), including the customer when
     # the file knows her by name and address only.
     kept: dict[str, dict] = field(default_factory=dict)
+    # Orders stored before: number -> the person they were stored with (None: nobody). An
+    # order that moves to another person (the file's e-mail or buyer account says who she
+    # is) may leave that one with nothing: a duplicate, removed (``_remove_left_empty``).
+    stored_people: dict[str, int | None] = field(default_factory=dict)
 
     def made_to_order(self) -> set[str]:
         return {p.key for p in self.products if p.made_to_order}
@@ -99,22 +106,34 @@ class OrderImportSummary:
     custom_orders: int = 0
     moved: int = 0  # custom orders that moved on (shipped, cancelled)
     without_customer: int = 0  # made-to-order lines in orders that name nobody: no custom order made
+    merged: int = 0  # duplicate customers removed: their orders moved to the same person, nothing else on them
     notes: list[str] = field(default_factory=list)  # the file's own notes (worded when parsed)
 
 
 # --- reading: the plan -----------------------------------------------------------------------
 
-def _person_keys() -> tuple[dict[str, int], dict[str, int]]:
+def _person_keys() -> tuple[dict[str, int], dict[str, list[int]]]:
+    """People by e-mail (the first), and by name and address (all of them, oldest first)."""
     by_email: dict[str, int] = {}
-    by_name: dict[str, int] = {}
+    by_name: dict[str, list[int]] = {}
     for pid, name, email, street, postcode in Person.select(
             Person.id, Person.name, Person.email, Person.street, Person.postcode).order_by(Person.id).tuples():
         if email.strip():
             by_email.setdefault(email.strip().casefold(), pid)
         key = rules.customer_key("", name, street, postcode)
         if key:
-            by_name.setdefault(key, pid)
+            by_name.setdefault(key, []).append(pid)
     return by_email, by_name
+
+
+def _accounts(platform: str) -> dict[int, set[str]]:
+    """person id -> the buyer accounts (on ``platform``) of the orders stored with her."""
+    found: dict[int, set[str]] = {}
+    for pid, buyer in (ShopOrder.select(ShopOrder.person, ShopOrder.buyer)
+                       .where(ShopOrder.platform == platform, ShopOrder.buyer != "", ShopOrder.person.is_null(False))
+                       .distinct().tuples()):
+        found.setdefault(pid, set()).add(buyer)
+    return found
 
 
 def _buyers(platform: str, customers: dict[str, CustomerRow]) -> dict[str, int]:
@@ -130,17 +149,22 @@ def _buyers(platform: str, customers: dict[str, CustomerRow]) -> dict[str, int]:
     return found
 
 
-def _match_person(customer: CustomerRow, by_email: dict[str, int], by_name: dict[str, int],
-                  by_buyer: dict[str, int]) -> int | None:
+def _match_person(customer: CustomerRow, by_email: dict[str, int], by_name: dict[str, list[int]],
+                  by_buyer: dict[str, int], accounts: dict[int, set[str]]) -> int | None:
     """A known customer: by e-mail, else by the buyer account of an earlier order, else by
-    name and address."""
+    name and address. The account decides when both sides have one: a person whose orders
+    came from another account is another buyer, whatever her name and address (as two
+    accounts in one file are two customers, ``order_importers._join_guests``)."""
     if customer.email:
         found = by_email.get(customer.email.strip().casefold())
         if found is not None:
             return found
     if customer.buyer and customer.buyer in by_buyer:
         return by_buyer[customer.buyer]
-    return by_name.get(rules.customer_key("", customer.name, customer.street, customer.postcode))
+    for pid in by_name.get(rules.customer_key("", customer.name, customer.street, customer.postcode), ()):
+        if not customer.buyer or not accounts.get(pid):
+            return pid
+    return None
 
 
 def _catalogue_index() -> tuple[dict[str, int], dict[str, int], dict[int, bool]]:
@@ -210,17 +234,25 @@ def _kept(parsed: ParsedOrders, order: OrderRow, current: ShopOrder) -> dict:
     return kept
 
 
-def plan_import(parsed: ParsedOrders) -> ImportPlan:
-    """What importing ``parsed`` would do; reads only."""
-    plan = ImportPlan(parsed=parsed)
+def _plan_customers(plan: ImportPlan, parsed: ParsedOrders) -> None:
+    """Each customer of the file: known (and who), or new."""
     by_email, by_name = _person_keys()
     by_buyer = _buyers(parsed.platform, parsed.customers)
+    accounts = _accounts(parsed.platform) if any(c.buyer for c in parsed.customers.values()) else {}
     for key, customer in parsed.customers.items():
-        found = _match_person(customer, by_email, by_name, by_buyer)
+        found = _match_person(customer, by_email, by_name, by_buyer, accounts)
+        if found is not None and customer.buyer:  # hers now: another account of the file is somebody else
+            accounts.setdefault(found, set()).add(customer.buyer)
         if found is None:
             plan.new_customers.append(customer)
         else:
             plan.known_customers[key] = found
+
+
+def plan_import(parsed: ParsedOrders) -> ImportPlan:
+    """What importing ``parsed`` would do; reads only."""
+    plan = ImportPlan(parsed=parsed)
+    _plan_customers(plan, parsed)
 
     numbers = [o.number for o in parsed.orders]
     stored: dict[str, ShopOrder] = {}
@@ -243,6 +275,7 @@ def plan_import(parsed: ParsedOrders) -> ImportPlan:
             plan.new_orders.append(order)
             continue
         plan.existing[order.number] = current.id
+        plan.stored_people[order.number] = current.person_id
         person_id = plan.known_customers.get(order.customer_key) if order.customer_key else None
         values = _order_values(order, person_id if person_id is not None else current.person_id)
         if order.customer_key and person_id is None:
@@ -388,6 +421,7 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
     total = len(parsed.orders)
     without_customer = 0
     names_items = parsed.names_items()
+    left: set[int] = set()  # people an order of theirs moved away from
     with handing_turns() if progress is not None else nullcontext(), db.atomic():
         product_ids = _save_marks(plan, marks, now)
         people = _save_customers(plan, now)
@@ -406,6 +440,9 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                 values["person"] = values.pop("person_id")
                 if stored:
                     ShopOrder.update(updated_at=now, **values).where(ShopOrder.id == shop_id).execute()
+                    before = plan.stored_people.get(order.number)
+                    if before is not None and before != values["person"]:
+                        left.add(before)
                 else:
                     shop_id = ShopOrder.insert(platform=parsed.platform, number=order.number, imported_at=now,
                                                updated_at=now, **values).execute()
@@ -431,10 +468,47 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                     summary.custom_orders += 1
             if done % chunk == 0 and progress is not None and progress(done, total) is False:
                 raise ImportCancelled()
+        summary.merged = _remove_left_empty(left)
         if progress is not None and progress(total, total) is False:
             raise ImportCancelled()
     summary.without_customer = without_customer
     return summary
+
+
+# What the owner may have typed on a person herself (beyond what an import writes): a person
+# holding any of it is never removed as an empty duplicate.
+_TYPED_ON_A_PERSON = (Person.is_influencer, Person.notes, Person.whatsapp, Person.status_reason)
+
+
+def _remove_left_empty(people: set[int]) -> int:
+    """Remove those of ``people`` (customers an order of theirs moved away from, in this
+    import's transaction) that nothing is attached to any more: no row of any table points
+    at them (shop and custom orders, notes and messages on the timeline, promises and their
+    reminders, handles, shipments, strikes…: every foreign key to ``person``), and nothing
+    the owner typed is on them (a note, WhatsApp, tags, the influencer mark). Such a person
+    was a duplicate of the one her orders moved to (a buyer whose address was written two
+    ways became two customers before schema v12). Returns how many were removed."""
+    candidates = set(people)
+    if not candidates:
+        return 0
+    for fk in Person._meta.backrefs:
+        if not candidates:
+            break
+        ids = sorted(candidates)
+        for chunk in range(0, len(ids), 500):
+            taken = fk.model.select(fk).where(fk.in_(ids[chunk:chunk + 500])).distinct().tuples()
+            candidates -= {pid for (pid,) in taken}
+    ids = sorted(candidates)
+    empty: list[int] = []
+    for chunk in range(0, len(ids), 500):
+        for pid, influencer, notes, whatsapp, reason, tags in (
+                Person.select(Person.id, *_TYPED_ON_A_PERSON, Person.tags)
+                .where(Person.id.in_(ids[chunk:chunk + 500])).tuples()):
+            if not influencer and not notes.strip() and not whatsapp.strip() and not reason.strip() and not tags:
+                empty.append(pid)
+    for chunk in range(0, len(empty), 500):
+        Person.delete().where(Person.id.in_(empty[chunk:chunk + 500])).execute()
+    return len(empty)
 
 
 def _save_lines(shop_id: int, order: OrderRow, product_ids: dict[str, int]) -> None:

@@ -1,4 +1,5 @@
-"""Disk full, read-only folder, failing disk: recognised and classified.
+"""Disk full, read-only folder, failing disk, a file another program is writing:
+recognised and classified.
 
 SQLite rolls the failed transaction back, so nothing already saved is lost; what the
 user needs is a sentence that says what happened and what to do, not a traceback. This
@@ -13,6 +14,10 @@ import sqlite3
 from pathlib import Path
 
 FULL, READ_ONLY, DISK = "full", "read-only", "disk"
+# Another connection holds the write lock longer than busy_timeout (the window in the middle
+# of a long write while a command runs, a database tool with a transaction open): SQLite
+# refuses the write before anything is written.
+BUSY = "busy"
 
 _SQLITE_KINDS = {
     "SQLITE_FULL": FULL,
@@ -21,12 +26,15 @@ _SQLITE_KINDS = {
     "SQLITE_PERM": READ_ONLY,
     "SQLITE_AUTH": READ_ONLY,
     "SQLITE_IOERR": DISK,
+    "SQLITE_BUSY": BUSY,
+    "SQLITE_LOCKED": BUSY,
 }
 _MESSAGES = {
     "database or disk is full": FULL,
     "attempt to write a readonly database": READ_ONLY,
     "unable to open database file": READ_ONLY,
     "disk i/o error": DISK,
+    "database is locked": BUSY,
 }
 _ERRNOS = {
     errno.ENOSPC: FULL,
@@ -87,7 +95,7 @@ def _peewee_database_error() -> type:
 
 
 def kind_of(exc: BaseException) -> str | None:
-    """FULL, READ_ONLY or DISK when ``exc`` (or what caused it) is a storage failure."""
+    """FULL, READ_ONLY, DISK or BUSY when ``exc`` (or what caused it) is a storage failure."""
     for e in _chain(exc):
         if isinstance(e, StorageProblem):
             return e.kind

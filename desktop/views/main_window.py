@@ -726,6 +726,15 @@ class MainWindow(QMainWindow):
 
             dialogs.warn(self, _("Not restored"), errors.restore_refused(path, refused))
             return
+        except Exception as exc:  # another program writing the database: it is left alone
+            from desktop.presentation import errors
+            from desktop.store import storage_errors
+
+            kind = storage_errors.kind_of(exc)
+            if kind is None:
+                raise
+            dialogs.warn(self, _("Not restored"), errors.storage(kind, paths.configured_data_dir()))
+            return
         self.refresh_all()
         dialogs.inform(self, _("Backup restored"), _(
             "The backup is restored. Your previous data was kept in {path}.").format(path=str(kept)))

@@ -94,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", metavar=file, help=_("where to write it (default: the backups folder)"))
     r = command("restore", help=_("replace the database with a backup"))
     r.add_argument("file", metavar=file, help=_(
-        "the backup to put back (an Afspraak .sqlite3 file); the current data is kept in the backups folder first"))
+        "the backup to restore (an Afspraak .sqlite3 file); a copy of the current data is saved in the backups folder first"))
     imp = command("import", help=_(
         "import the products or the orders from a WooCommerce, Shopify or Etsy export (CSV)"))
     imp.add_argument("file", metavar=file, help=_(

@@ -199,6 +199,14 @@ def cmd_restore(args) -> int:
         check_afspraak_file(source)
     except NotAnAfspraakDatabase as refused:
         return _fail(errors.restore_refused(args.file, refused))
+    from desktop import instance_link
+
+    if instance_link.ask_running_to_show():
+        # The open app keeps writing to the file this would replace under it: what it saves
+        # next would be lost, or land in the replaced file. Its own menu closes, restores and
+        # opens again in one step (store/opening.restore_open).
+        return _fail(_("Afspraak is open with this data; its window is in front now. Restore the backup there "
+                       "(File → Restore a backup…), or quit Afspraak and run this again. Nothing was changed."))
     close_database()
     try:
         kept = backup.restore(source, paths.db_path())

@@ -47,6 +47,50 @@ def test_backup_and_restore_commands(data_dir, tmp_path, capsys):
     assert [p.name for p in Person.select()] == ["Eerste"]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="the running app is found through a Unix socket here")
+@pytest.mark.parametrize("language,words", [("nl", "Afspraak is open met deze gegevens"),
+                                            ("en", "Afspraak is open with this data")])
+def test_a_restore_while_afspraak_is_open_is_refused_and_brings_it_to_the_front(data_dir, tmp_path, capsys, language,
+                                                                                words):
+    """`afspraak restore` replaced the database file under an Afspraak running in the tray,
+    whose next save then went to the replaced file or was lost. The running app is asked to
+    show itself and the command refuses; nothing changes."""
+    import socket
+    import threading
+
+    from desktop import instance_link
+
+    open_database()
+    Person.create(name="Eerste")
+    close_database()
+    out = tmp_path / "b.sqlite3"
+    assert run_cli("backup", "--out", str(out)) == 0
+    open_database()
+    Person.create(name="Tweede")
+    close_database()
+    heard = []
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:  # the running app's listener
+        server.bind(instance_link.server_name())
+        server.listen(1)
+
+        def answer():
+            link, _address = server.accept()
+            with link:
+                heard.append(link.recv(16))
+
+        listener = threading.Thread(target=answer)
+        listener.start()
+        try:
+            assert run_cli("--lang", language, "restore", str(out)) == 1
+        finally:
+            listener.join(5)
+            os.unlink(instance_link.server_name())
+    assert heard == [instance_link.SHOW]
+    assert words in capsys.readouterr().err
+    open_database()
+    assert sorted(p.name for p in Person.select()) == ["Eerste", "Tweede"]
+
+
 @pytest.mark.parametrize("language,words", [("nl", "geen back-up van Afspraak"), ("en", "is not an Afspraak backup")])
 def test_restore_refuses_text_file_and_changes_nothing(data_dir, tmp_path, capsys, language, words):
     open_database()

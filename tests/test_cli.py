@@ -33,7 +33,8 @@ def test_data_dir_option(tmp_path, capsys):
     assert (other / "afspraak.sqlite3").exists()
 
 
-def test_backup_and_restore_commands(data_dir, tmp_path, capsys):
+def backup_then_more(tmp_path):
+    """A backup holding "Eerste", then "Tweede" added after it: the backup's path."""
     open_database()
     Person.create(name="Eerste")
     close_database()
@@ -42,6 +43,11 @@ def test_backup_and_restore_commands(data_dir, tmp_path, capsys):
     open_database()
     Person.create(name="Tweede")
     close_database()
+    return out
+
+
+def test_backup_and_restore_commands(data_dir, tmp_path, capsys):
+    out = backup_then_more(tmp_path)
     assert run_cli("restore", str(out)) == 0
     open_database()
     assert [p.name for p in Person.select()] == ["Eerste"]
@@ -60,14 +66,7 @@ def test_a_restore_while_afspraak_is_open_is_refused_and_brings_it_to_the_front(
 
     from desktop import instance_link
 
-    open_database()
-    Person.create(name="Eerste")
-    close_database()
-    out = tmp_path / "b.sqlite3"
-    assert run_cli("backup", "--out", str(out)) == 0
-    open_database()
-    Person.create(name="Tweede")
-    close_database()
+    out = backup_then_more(tmp_path)
     heard = []
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:  # the running app's listener
         server.bind(instance_link.server_name())

@@ -319,6 +319,11 @@ class ProductRow:
     # What tells this row apart when its key is taken by another product in the same file
     # (handle|variant for Shopify, the ID for WooCommerce); "" when nothing does.
     fallback_key: str = field(default="", compare=False, repr=False)
+    # The fields (``PRODUCT_FIELDS``) this row cannot tell although the file has a column for
+    # them: its value would have come from a column the file lacks (Shopify's picture is the
+    # variant's, else the product's; WooCommerce's price the regular one, else the sale
+    # price). A product already stored keeps those as they are.
+    unknown: frozenset = field(default=frozenset(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -728,7 +733,7 @@ def _fields_read(rows: _Rows) -> frozenset:
         found.add("sku")
     if "name" in have:
         found.add("name")
-    if have & {"price", "sale_price"}:
+    if "price" in have:  # the regular price: the sale price alone is not what a product costs
         found.add("price_cents")
     if "cost" in have:
         found.add("cost_cents")
@@ -748,11 +753,12 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
             raise ImportFailed(line, _("the column “{column}” is empty; every Shopify row needs one.").format(
                 column=rows.column("handle")))
         first_row = handle not in products
-        product = products.setdefault(handle, {"name": "", "category": "", "image": "", "line": line})
+        product = products.setdefault(handle, {"name": "", "category": "", "type": "", "image": "", "line": line})
         if not product["name"]:
             product["name"] = _clean(row.get("name", ""))
         if not product["category"]:
-            product["category"] = _clean(row.get("type", "")) or _category(row.get("category", ""))
+            product["type"] = _clean(row.get("type", ""))
+            product["category"] = product["type"] or _category(row.get("category", ""))
         if not product["image"]:
             product["image"] = _first_url(row.get("image", ""))
         options = [_clean(row.get(k, "")) for k in ("option1", "option2", "option3")]
@@ -766,11 +772,21 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
             "sku": sku, "variant": variant, "price": price, "cost": cost,
             "image": _first_url(row.get("variant_image", "")),
         }))
+    # Two columns make one field: the variant's picture wins over the product's, the type
+    # over the product category. Without one of them, a row that the other cannot decide
+    # alone leaves a stored product's value as it is.
+    both_pictures = {"image", "variant_image"} <= rows.index.keys()
+    both_categories = {"type", "category"} <= rows.index.keys()
     for line, handle, v in pending:
         product = products[handle]
         if not product["name"]:
             parsed.skipped.append(SkippedRow(line, handle, _("no product name (“Title”) for this handle")))
             continue
+        unknown = set()
+        if not v["image"] and not both_pictures:
+            unknown.add("image_url")
+        if not product["type"] and not both_categories:
+            unknown.add("category")
         own_key = f"{handle}|{v['variant']}"
         parsed.products.append(ProductRow(
             line=line,
@@ -783,6 +799,7 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
             category=product["category"],
             image_url=v["image"] or product["image"],
             fallback_key=own_key,
+            unknown=frozenset(unknown),
         ))
 
 
@@ -821,6 +838,12 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
 
 def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
     records = [_woo_record(rows, line, row) for line, row in rows]
+    if "price" not in rows.index:
+        # Without the regular price the file says nothing about what a product costs (the
+        # note says so): a sale price is a temporary one, not taken as the price.
+        for r in records:
+            r["sale"] = None
+    sale_column = "sale_price" in rows.index
     by_ref: dict[str, dict] = {}
     for r in records:
         if r["sku"]:
@@ -841,7 +864,7 @@ def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
         if not name:
             parsed.skipped.append(SkippedRow(r["line"], r["sku"], _("no product name")))
             continue
-        parsed.products.append(_woo_product(r, parent, name, variant))
+        parsed.products.append(_woo_product(r, parent, name, variant, sale_column))
 
 
 def _woo_record(rows: _Rows, line: int, row: dict[str, str]) -> dict:
@@ -888,9 +911,12 @@ def _woo_name_variant(r: dict, parent: dict | None) -> tuple[str, str]:
     return name, ""
 
 
-def _woo_product(r: dict, parent: dict | None, name: str, variant: str) -> ProductRow:
-    """The product of a row; a variation falls back on its parent's price, cost, category and image."""
+def _woo_product(r: dict, parent: dict | None, name: str, variant: str, sale_column: bool = True) -> ProductRow:
+    """The product of a row; a variation falls back on its parent's price, cost, category and image.
+    An empty regular price falls back on the sale price: in a file without that column the
+    price of such a row is unknown (``ProductRow.unknown``)."""
     price = r["price"] if r["price"] is not None else r["sale"]
+    unknown = frozenset() if r["price"] is not None or sale_column else frozenset({"price_cents"})
     if price is None and parent is not None:
         price = parent["price"] if parent["price"] is not None else parent["sale"]
     cost = r["cost"] if r["cost"] is not None else (parent["cost"] if parent else None)
@@ -906,6 +932,7 @@ def _woo_product(r: dict, parent: dict | None, name: str, variant: str) -> Produ
         category=r["category"] or (parent["category"] if parent else ""),
         image_url=r["image"] or (parent["image"] if parent else ""),
         fallback_key=f"{handle}|{variant}|id:{r['id']}" if r["id"] else "",
+        unknown=unknown,
     )
 
 

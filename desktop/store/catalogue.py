@@ -60,9 +60,9 @@ def apply_import(parsed: ParsedExport, now: datetime,
             if current is None:
                 new_rows.append(dict(values, key=row.key, source=parsed.source, created_at=now, updated_at=now))
                 summary.new += 1
-            else:  # only what the file has a column for: the rest stays as stored
+            else:  # only what the file has a column for (and the row can tell): the rest stays as stored
                 changed = {name: value for name, value in values.items()
-                           if name in parsed.fields and getattr(current, name) != value}
+                           if name in parsed.fields and name not in row.unknown and getattr(current, name) != value}
                 if changed:
                     Product.update(**changed, updated_at=now).where(Product.id == current.id).execute()
                     summary.updated += 1

@@ -93,3 +93,70 @@ def test_shopify_without_one_of_two_columns_for_a_field_keeps_what_it_cannot_tel
     summary = apply_import(parse_export(without_columns(full, column)), NOW)
     assert stored("image_url", "category", "price_cents", "name") == before
     assert summary.new == 0
+
+
+# --- #4: an export without its SKU column ------------------------------------------------------
+
+SKU_COLUMNS = {
+    "earrings_products_export_1.csv": "Variant SKU", "nl_shop_products_export_partial_columns.csv": "Variant SKU",
+    "product_template_2023.csv": "Variant SKU", "product_template_2025.csv": "SKU", "sample_products.csv": "SKU",
+    "experimental_sample_9_products.csv": "SKU", "experimental_fashion_sample_9_products.csv": "SKU",
+    "EtsyListingsDownload.csv": "SKU",
+}
+
+
+@needs_shared
+@pytest.mark.parametrize("name", SKU_COLUMNS)
+def test_an_export_without_its_sku_column_finds_the_products_by_name_and_never_doubles_them(database, name):
+    """The same export without its SKU column came in as a second catalogue (earrings 722 →
+    1422), said only as "700 new products". The products are found by name and variant
+    instead, and the summary says so."""
+    i18n.set_language("en")
+    full = EXPORTS[name].read_bytes()
+    apply_import(parse_export(full), NOW)
+    before = stored("sku", "name", "variant", "price_cents", "image_url", "category")
+    partial = parse_export(without_columns(full, SKU_COLUMNS[name]))
+    assert any(f"no column “{SKU_COLUMNS[name]}”" in n and "name and variant" in n for n in partial.notes)
+    summary = apply_import(partial, NOW)
+    assert (summary.new, summary.updated) == (0, 0)
+    assert stored("sku", "name", "variant", "price_cents", "image_url", "category") == before
+    lines = importers.summary_lines(summary)
+    if summary.found_by_name:
+        assert any("found by name and variant" in line for line in lines)
+
+
+@needs_shared
+@pytest.mark.parametrize("name", SKU_COLUMNS)
+def test_a_full_export_after_one_without_skus_gives_the_products_their_skus(database, name):
+    """The other way round: the products came in without SKUs (keyed by name), and the full
+    export found none of them by its SKUs: every one doubled. Now a product without a SKU
+    is found by its name and variant and takes the file's SKU."""
+    full = EXPORTS[name].read_bytes()
+    apply_import(parse_export(without_columns(full, SKU_COLUMNS[name])), NOW)
+    count = Product.select().count()
+    summary = apply_import(parse_export(full), NOW)
+    assert summary.new == 0 and Product.select().count() == count
+    fresh = parse_export(full)
+    with_sku = {p.sku for p in fresh.products if p.sku}
+    assert {p.sku for p in Product.select() if p.sku} == with_sku
+    assert not summary.unclear
+    # and a third import of the same full file changes nothing
+    assert apply_import(parse_export(full), NOW).unchanged == len(fresh.products)
+
+
+def test_two_products_of_one_name_and_variant_are_not_guessed_between(database):
+    """Without a SKU a row that fits two products in Afspraak is skipped, named in the summary:
+    never a third product, never the wrong one changed. A row that says what exactly one of
+    them holds (its price) is that one."""
+    i18n.set_language("en")
+    full = "Handle,Title,Option1 Value,Variant SKU,Variant Price\r\nring-a,Ring,16,RA-16,10\r\nring-b,Ring,16,RB-16,12\r\n"
+    apply_import(parse_export(full.encode()), NOW)
+    partial = parse_export(b"Handle,Title,Option1 Value,Variant Price\r\n"
+                           b"ring-a,Ring,16,11\r\nring-b,Ring,16,12\r\nkaart,Kaart,,3\r\n")
+    summary = apply_import(partial, NOW)
+    assert (summary.new, summary.updated, summary.unchanged, summary.found_by_name) == (1, 0, 1, 1)
+    assert sorted(Product.select(Product.key, Product.price_cents).tuples()) == [
+        ("RA-16", 1000), ("RB-16", 1200), ("kaart|", 300)]
+    lines = importers.summary_lines(summary)
+    assert "1 row skipped" in lines
+    assert any(line.strip().startswith("line 2: Ring – 16:") and "2 products" in line for line in lines), lines

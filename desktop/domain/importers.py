@@ -269,6 +269,8 @@ ORDER_WORDS = re.compile(r"\b(order|orders|bestelling|bestelnummer|bestellung|co
 
 # Columns whose absence the owner should hear about, and what it means for the products.
 WORTH_SAYING = {
+    "sku": N_("The file has no column “{column}”: the products already in Afspraak are found by their name and "
+              "variant instead."),
     "price": N_("The file has no column “{column}”: new products are imported without a price; the products already in "
                 "Afspraak keep theirs."),
     "image": N_("The file has no column “{column}”: new products are imported without a picture; the products already "
@@ -324,6 +326,9 @@ class ProductRow:
     # variant's, else the product's; WooCommerce's price the regular one, else the sale
     # price). A product already stored keeps those as they are.
     unknown: frozenset = field(default=frozenset(), compare=False, repr=False)
+    # The key this row has in the same export without its SKU column (Shopify's
+    # handle|variant): a product imported from such a file is found by it once the SKU comes.
+    plain_key: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -331,6 +336,18 @@ class SkippedRow:
     line: int
     name: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Unclear:
+    """A row of the file that its name and variant cannot tie to one product in Afspraak (no
+    SKU to go by): ``in_afspraak`` products have that name and variant, ``in_file`` rows do."""
+
+    line: int
+    name: str
+    variant: str
+    in_afspraak: int
+    in_file: int
 
 
 @dataclass
@@ -800,6 +817,7 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
             image_url=v["image"] or product["image"],
             fallback_key=own_key,
             unknown=frozenset(unknown),
+            plain_key=own_key,
         ))
 
 
@@ -820,6 +838,7 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
         parsed.products.append(ProductRow(
             line=line,
             key=sku or f"{_slug(name)}|",
+            plain_key=f"{_slug(name)}|",
             sku=sku,
             name=name,
             variant="",
@@ -850,16 +869,16 @@ def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
             by_ref.setdefault(r["sku"], r)
         if r["id"]:
             by_ref.setdefault(f"id:{r['id']}", r)
-    with_variations = set()
-    for r in records:
-        if "variation" in r["types"] and r["parent"] in by_ref:
-            with_variations.add(id(by_ref[r["parent"]]))
+    variables = [r for r in records if "variable" in r["types"] and r["name"]]
+    parents = {id(r): by_ref.get(r["parent"]) or _woo_parent_by_name(r, variables)
+               for r in records if "variation" in r["types"]}
+    with_variations = {id(parent) for parent in parents.values() if parent is not None}
     for r in records:
         why = _woo_skip_reason(r, id(r) in with_variations)
         if why:
             parsed.skipped.append(SkippedRow(r["line"], r["name"], why))
             continue
-        parent = by_ref.get(r["parent"]) if "variation" in r["types"] else None
+        parent = parents.get(id(r))
         name, variant = _woo_name_variant(r, parent)
         if not name:
             parsed.skipped.append(SkippedRow(r["line"], r["sku"], _("no product name")))
@@ -884,6 +903,16 @@ def _woo_record(rows: _Rows, line: int, row: dict[str, str]) -> dict:
         "parent": row.get("parent", "").strip(),
         "attributes": [_clean(row.get(f"attr{n}", "")) for n in range(1, WOO_ATTRIBUTES + 1)],
     }
+
+
+def _woo_parent_by_name(r: dict, variables: list[dict]) -> dict | None:
+    """The variable product a variation belongs to when its "Parent" names none in the file
+    (a SKU, and the file has no SKU column): the one whose name starts the variation's
+    ("Hoodie" for "Hoodie - Red"); None when no one or two do."""
+    fits = [v for v in variables if r["name"].startswith(v["name"] + " - ")]
+    longest = max((len(v["name"]) for v in fits), default=0)
+    fits = [v for v in fits if len(v["name"]) == longest]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _woo_skip_reason(r: dict, has_variations: bool) -> str:
@@ -933,6 +962,7 @@ def _woo_product(r: dict, parent: dict | None, name: str, variant: str, sale_col
         image_url=r["image"] or (parent["image"] if parent else ""),
         fallback_key=f"{handle}|{variant}|id:{r['id']}" if r["id"] else "",
         unknown=unknown,
+        plain_key=f"{handle}|{variant}",
     )
 
 
@@ -977,19 +1007,43 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
     ``summary`` has ``new``, ``updated``, ``unchanged``, ``skipped`` and ``notes``
     (store.catalogue.ImportSummary).
     """
+    unclear = list(getattr(summary, "unclear", []))
+    skipped = len(summary.skipped) + len(unclear)
     lines = [
         ngettext("{n} new product", "{n} new products", summary.new).format(n=summary.new),
         ngettext("{n} product updated", "{n} products updated", summary.updated).format(n=summary.updated),
         ngettext("{n} product unchanged", "{n} products unchanged", summary.unchanged).format(n=summary.unchanged),
-        ngettext("{n} row skipped", "{n} rows skipped", len(summary.skipped)).format(n=len(summary.skipped)),
+        ngettext("{n} row skipped", "{n} rows skipped", skipped).format(n=skipped),
     ]
+    found = getattr(summary, "found_by_name", 0)
+    if found:
+        lines.append(ngettext(
+            "{n} product was found by name and variant, as the file or Afspraak has no SKU for it.",
+            "{n} products were found by name and variant, as the file or Afspraak has no SKU for them.",
+            found).format(n=found))
     notes = list(getattr(summary, "notes", []))
     lines.extend(notes[:limit])
     if len(notes) > limit:
         lines.append(_("… and {n} more").format(n=len(notes) - limit))
-    for s in summary.skipped[:limit]:
+    rows = sorted([*summary.skipped, *(_unclear_row(u) for u in unclear)], key=lambda s: s.line)
+    for s in rows[:limit]:
         # TRANSLATORS: one skipped row of an import: line number, product name, reason.
         lines.append("  " + _("line {line}: {name}: {reason}").format(line=s.line, name=s.name or "?", reason=s.reason))
-    if len(summary.skipped) > limit:
-        lines.append("  " + _("… and {n} more").format(n=len(summary.skipped) - limit))
+    if len(rows) > limit:
+        lines.append("  " + _("… and {n} more").format(n=len(rows) - limit))
     return lines
+
+
+def _unclear_row(u: Unclear) -> SkippedRow:
+    """Why a row the store could not tie to one product was skipped, in words."""
+    if u.in_afspraak > 1:
+        reason = ngettext(
+            "{n} product in Afspraak has this name and variant, and no SKU tells which one this is",
+            "{n} products in Afspraak have this name and variant, and no SKU tells which one this is",
+            u.in_afspraak).format(n=u.in_afspraak)
+    else:
+        reason = ngettext(
+            "{n} row of the file has this name and variant, and no SKU tells which one is the product in Afspraak",
+            "{n} rows of the file have this name and variant, and no SKU tells which one is the product in Afspraak",
+            u.in_file).format(n=u.in_file)
+    return SkippedRow(u.line, f"{u.name} – {u.variant}" if u.variant else u.name, reason)

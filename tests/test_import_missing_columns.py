@@ -160,3 +160,73 @@ def test_two_products_of_one_name_and_variant_are_not_guessed_between(database):
     lines = importers.summary_lines(summary)
     assert "1 row skipped" in lines
     assert any(line.strip().startswith("line 2: Ring – 16:") and "2 products" in line for line in lines), lines
+
+
+# --- #5: an orders export without one of its columns -------------------------------------------
+
+from desktop.domain import order_importers as oi  # noqa: E402
+from desktop.store import shop_orders  # noqa: E402
+from desktop.store.models import CustomOrder, ShopOrder, ShopOrderLine  # noqa: E402
+from tests.test_order_importers import ORDER_FILES  # noqa: E402
+
+ORDER_EXPORTS = {p.name: p for p in ORDER_FILES}
+needs_orders = pytest.mark.skipif(not ORDER_EXPORTS, reason="shared/data/shop-exports/orders is not beside the checkout")
+
+
+def import_orders(data: bytes, marks=None):
+    plan = shop_orders.plan_import(oi.parse_orders(data))
+    return shop_orders.apply_plan(plan, NOW, made_to_order=marks)
+
+
+def stored_orders():
+    orders = {o.id: (o.platform, o.number, *(getattr(o, f) for f in shop_orders.ORDER_FIELDS if f != "person_id"),
+                     o.person_id) for o in ShopOrder.select()}
+    lines = sorted((orders[r.shop_order_id][1], *(getattr(r, f) for f in shop_orders.LINE_FIELDS))
+                   for r in ShopOrderLine.select())
+    return sorted(orders.values()), lines
+
+
+@needs_orders
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("name,column", [
+    ("be_shop_orders_export_1.csv", "Lineitem price"), ("be_shop_orders_export_1.csv", "Lineitem sku"),
+    ("devstore_orders_export.csv", "Lineitem price"), ("devstore_orders_export.csv", "Lineitem sku"),
+    ("devstore_orders_export.csv", "Lineitem quantity"), ("devstore_orders_export.csv", "Fulfillment Status"),
+    ("devstore_orders_export.csv", "Cancelled at"),
+    ("customer_order_csv_export_one_row_per_order.csv", "status"),
+    ("EtsySoldOrders2023.csv", "Status"), ("EtsySoldOrders2023.csv", "Date Shipped"),
+])
+def test_an_orders_export_without_a_column_changes_nothing_it_would_have_said(database, name, column, language):
+    """The Belgian shop's export without "Lineitem price" emptied the price of every item of
+    its 39 stored orders (without "Lineitem sku" every SKU), said only as "39 orders
+    updated". Every order and item stays as stored, and a note names the column."""
+    i18n.set_language(language)
+    full = ORDER_EXPORTS[name].read_bytes()
+    import_orders(full)
+    before = stored_orders()
+    summary = import_orders(without_columns(full, column))
+    assert stored_orders() == before
+    assert (summary.new, summary.updated) == (0, 0)
+    assert [n for n in summary.notes if f"“{column}”" in n or f"„{column}”" in n], summary.notes
+
+
+def test_a_missing_column_leaves_a_custom_order_where_it_is(database):
+    """An order the shop sent moved its custom order on to "shipped"; the same export without
+    its "Fulfillment Status" column says nothing about sending: the custom order and the
+    stored order's status stay, and a new order of that file comes in as not sent yet."""
+    i18n.set_language("en")
+    from tests.test_order_importers import NL_ORDERS
+
+    full = NL_ORDERS.read_bytes()
+    first = shop_orders.plan_import(oi.parse_orders(full))
+    marks = {p.key for p in first.products}
+    import_orders(full, marks)
+    statuses = sorted(ShopOrder.select(ShopOrder.number, ShopOrder.status).tuples())
+    customs = sorted(CustomOrder.select(CustomOrder.order_number, CustomOrder.status).tuples())
+    assert any(status != "open" for _n, status in statuses)
+    partial = without_columns(full, "Fulfillment Status", "Lineitem fulfillment status")
+    summary = import_orders(partial, marks)
+    assert sorted(ShopOrder.select(ShopOrder.number, ShopOrder.status).tuples()) == statuses
+    assert sorted(CustomOrder.select(CustomOrder.order_number, CustomOrder.status).tuples()) == customs
+    assert summary.moved == 0
+    assert any("Fulfillment Status" in n and "not sent yet" in n for n in summary.notes)

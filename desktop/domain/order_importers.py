@@ -49,7 +49,7 @@ from desktop import defaults
 from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ImportFailed, Layout, Progress, _Rows, decode, other_export, parse_amount,
                                       repair_text)
-from desktop.i18n import NP_, _, format_money, format_number, ngettext
+from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
 WOOCOMMERCE = "woocommerce"
@@ -189,6 +189,58 @@ OPEN, PARTIAL, FULFILLED, CANCELLED = "open", "partial", "fulfilled", "cancelled
 WOO_STATUS = {"completed": FULFILLED, "cancelled": CANCELLED, "refunded": CANCELLED, "failed": CANCELLED,
               "trash": CANCELLED}
 
+# The columns (``LAYOUTS`` keys) that tell an order was cancelled, and that it was sent.
+# A file without them cannot say it was not: a stored status stays (``status_to_store``).
+STATUS_COLUMNS = {
+    SHOPIFY: (("cancelled_at",), ("fulfilment",)),
+    WOOCOMMERCE: (("status",), ("status",)),
+    ETSY: (("status",), ("shipped",)),
+}
+
+# A stored item's field -> the columns that name it. An item of the file keeps the stored
+# value of a field none of them is in the file for (WooCommerce's packed "line_item_N"
+# cells name them all); a file without "Lineitem price" never empties the stored prices.
+LINE_COLUMNS = {
+    "sku": ("item_sku",),
+    "quantity": ("item_quantity",),
+    "price_cents": ("item_price", "item_total"),
+    "personalisation": ("item_properties", "item_meta", "item_variations"),
+}
+
+# Columns whose absence the owner hears about: what a stored order keeps, what a new one
+# gets. Per platform the ones its real exports have (Etsy: its "Sold Orders" download, or
+# with "items" its "Sold Order Items"; WooCommerce with "items": the one-row-per-item layout).
+MISSING_NOTES = {
+    "item_price": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
+                     "prices; the items of new orders come in without one."),
+    "item_total": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
+                     "prices; the items of new orders come in without one."),
+    "item_sku": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their SKUs; "
+                   "the items of new orders are found in the catalogue by their name."),
+    "item_quantity": N_("The file has no column “{column}”: the orders already in Afspraak keep their numbers "
+                        "of items; each item of a new order counts once."),
+    "item_meta": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
+                    "personalisation; the items of new orders come in without it."),
+    "item_variations": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
+                          "personalisation; the items of new orders come in without it."),
+    "sent": N_("The file has no column “{column}”: the orders already in Afspraak stay as sent or not sent as "
+               "they are; new orders come in as not sent yet."),
+    "cancelled": N_("The file has no column “{column}”: the orders already in Afspraak stay cancelled or not as "
+                    "they are; new orders come in as not cancelled."),
+    "status": N_("The file has no column “{column}”: the orders already in Afspraak keep their status; new "
+                 "orders come in as open."),
+}
+NOTED_WHEN_MISSING = {
+    SHOPIFY: {"fulfilment": "sent", "cancelled_at": "cancelled", "item_quantity": "item_quantity",
+              "item_price": "item_price", "item_sku": "item_sku"},
+    WOOCOMMERCE: {"status": "status"},
+    WOOCOMMERCE + " items": {"item_quantity": "item_quantity", "item_total": "item_total", "item_sku": "item_sku",
+                             "item_meta": "item_meta"},
+    ETSY: {"status": "cancelled", "shipped": "sent"},
+    ETSY + " items": {"shipped": "sent", "item_quantity": "item_quantity", "item_price": "item_price",
+                      "item_sku": "item_sku", "item_variations": "item_variations"},
+}
+
 
 @dataclass(frozen=True)
 class OrderLine:
@@ -260,7 +312,15 @@ class ParsedOrders:
 
     def names_items(self) -> bool:
         """Does the file name the orders' items (not only how many)?"""
-        return "item_name" in self.fields or any(f.startswith("line_item_") for f in self.fields)
+        return "item_name" in self.fields or self.packs_items()
+
+    def packs_items(self) -> bool:
+        """Are the items packed in cells ("line_item_1": name, SKU, quantity, total and meta)?"""
+        return any(f.startswith("line_item_") for f in self.fields)
+
+    def names_line_field(self, name: str) -> bool:
+        """Does the file have a column for this field of an item (``LINE_COLUMNS``)?"""
+        return self.packs_items() or any(f in self.fields for f in LINE_COLUMNS.get(name, ("item_name",)))
 
     @property
     def platform_name(self) -> str:
@@ -696,7 +756,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         "total are kept.",
         "… and {n} more rows that disagree with the first row of their order: the first row's customer and "
         "total are kept.", n).format(n=n)))
-    _say_what_is_missing(parsed)
+    _say_what_is_missing(parsed, rows)
     return parsed
 
 
@@ -994,7 +1054,14 @@ def _join_guests(parsed: ParsedOrders, accounts: dict[str, set[str]]) -> None:
                 parsed.customers[account] = replace(buyer, **blanks)
 
 
-def _say_what_is_missing(parsed: ParsedOrders) -> None:
+def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
+    noted = NOTED_WHEN_MISSING.get(parsed.platform + (" items" if "item_name" in rows.index else ""),
+                                   NOTED_WHEN_MISSING.get(parsed.platform, {}))
+    said = set()
+    for key, note in noted.items():
+        if key not in rows.index and note not in said:
+            said.add(note)
+            parsed.notes.append(_(MISSING_NOTES[note]).format(column=rows.column(key)))
     nobody = sum(1 for o in parsed.orders if not o.customer_key)
     if nobody:
         parsed.notes.append(ngettext(
@@ -1021,6 +1088,20 @@ def custom_order_status(order: OrderRow, line: OrderLine) -> str:
     if order.status == FULFILLED or line.fulfilled:
         return "shipped"
     return "new"
+
+
+def status_to_store(platform: str, fields: frozenset[str], stored: str, new: str) -> str:
+    """The status an order stored as ``stored`` gets from a file that reads it as ``new``:
+    a file without the column that tells a cancellation (or a sending, ``STATUS_COLUMNS``)
+    cannot say the order was not cancelled (or not sent), so it leaves that as stored."""
+    cancel_columns, sent_columns = STATUS_COLUMNS[platform]
+    if new == CANCELLED:
+        return new
+    if stored == CANCELLED and not all(c in fields for c in cancel_columns):
+        return stored
+    if not all(c in fields for c in sent_columns):
+        return stored if stored != CANCELLED else OPEN
+    return new
 
 
 def status_moves(current: str, order: OrderRow, line: OrderLine | None) -> list[str]:

@@ -230,3 +230,58 @@ def test_a_missing_column_leaves_a_custom_order_where_it_is(database):
     assert sorted(CustomOrder.select(CustomOrder.order_number, CustomOrder.status).tuples()) == customs
     assert summary.moved == 0
     assert any("Fulfillment Status" in n and "not sent yet" in n for n in summary.notes)
+
+
+# --- #12: an orders export without a column it cannot do without ------------------------------
+
+@needs_orders
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("name,column,meaning", [
+    ("be_shop_orders_export_1.csv", "Name", "order number"),
+    ("be_shop_orders_export_1.csv", "Financial Status", "paid"),
+    ("devstore_orders_export.csv", "Lineitem name", "items"),
+    ("customer_order_csv_export_one_row_per_order.csv", "order_number", "order number"),
+    ("customer_order_csv_export_one_row_per_order.csv", "order_total", "total"),
+    ("EtsySoldOrders2023.csv", "Order ID", "order number"),
+    ("EtsySoldOrders2023.csv", "Sale Date", "order date"),
+    ("devstore_orders_export.csv", "Created at", "order date"),
+])
+def test_an_orders_export_without_a_key_column_is_told_to_export_the_orders_again(name, column, meaning, language):
+    """Without "Name" the Belgian shop's orders were told "this looks like a Shopify orders
+    export, not a products export. Export the products from the shop and import that file";
+    without "Lineitem name" they got the products' list of expected columns. The owner
+    wanted the orders: the message names the missing column and asks for the orders again."""
+    from desktop.domain.importers import ImportFailed
+
+    data = without_columns(ORDER_EXPORTS[name].read_bytes(), column)
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_any(data)
+    text = str(failed.value)
+    assert failed.value.line == 1, text
+    assert f"“{column}”" in text and meaning in text and "Export the orders" in text, text
+    assert "products" not in text, text
+    i18n.set_language(language)
+    if language == "nl":
+        with pytest.raises(ImportFailed) as failed:
+            oi.parse_any(data)
+        assert f"„{column}”" in str(failed.value) and "bestellingen" in str(failed.value), str(failed.value)
+
+
+def test_other_files_through_the_import_name_products_and_orders_alike():
+    """The window and `afspraak import` take products and orders exports: a customers export,
+    a file of another program or a picture renamed .csv is not told to export "the products"."""
+    from desktop.domain.importers import ImportFailed
+
+    i18n.set_language("en")
+    files = {
+        b"First Name,Last Name,Email,Accepts Email Marketing,Total Spent,Total Orders,Tags\n1,2,3,4,5,6,7\n":
+            "a Shopify customers export",
+        b"Artikelnummer;Omschrijving;Prijs\n1;Ring;10,00\n": "Lineitem name",
+        b"\x89PNG\r\n\x1a\n" + b"\x00" * 40: "not a text file",
+    }
+    for data, words in files.items():
+        with pytest.raises(ImportFailed) as failed:
+            oi.parse_any(data)
+        text = str(failed.value)
+        assert words in text and "orders" in text and "Export the products" not in text, text

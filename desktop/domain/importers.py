@@ -264,6 +264,10 @@ OTHER_EXPORTS: list[tuple[tuple[str, ...], str]] = [
     (("Sale Date", "Order ID", "Number of Items"), N_("an Etsy orders export")),
     (("Sale Date", "Item Name", "Transaction ID"), N_("an Etsy sold items export")),
 ]
+# The kinds above (and ORDER_WORDS' "an orders export") that are orders: the app reads
+# orders too, so such a file is one it could not read as orders, not a wrong pick.
+ORDER_KINDS = {N_("a Shopify orders export"), N_("a WooCommerce orders export"), N_("an Etsy orders export"),
+               N_("an Etsy sold items export"), N_("an orders export")}
 # Any other file with two or more columns about orders.
 ORDER_WORDS = re.compile(r"\b(order|orders|bestelling|bestelnummer|bestellung|commande|pedido)\b")
 
@@ -386,7 +390,7 @@ def decode(data: bytes) -> str:
     than read as Windows-1252 (which would garble every accented letter in it).
     """
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFailed(0, _("This is not a text file, so it cannot be a product export."))
+        raise ImportFailed(0, _("This is not a text file, so it cannot be an export of products or orders."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -489,15 +493,16 @@ def detect_layout(header: list[str]) -> Layout | None:
     return Layout(WOOCOMMERCE, _resolve(header, columns), columns, best[1])
 
 
-def other_export(header: list[str]) -> str | None:
-    """What a file that is not a product export looks like ("a Shopify orders export"), or None."""
+def other_export(header: list[str], translated: bool = True) -> str | None:
+    """What a file that is not a product export looks like ("a Shopify orders export"), or
+    None; ``translated=False``: the untranslated kind (one of ``ORDER_KINDS`` for orders)."""
     names = {_norm(h) for h in header}
     for required, kind in OTHER_EXPORTS:
         if all(_norm(r) in names for r in required):
-            return _(kind)
+            return _(kind) if translated else kind
     if sum(1 for n in names if ORDER_WORDS.search(n.replace("_", " "))) >= 2:
         # TRANSLATORS: completes "this looks like {kind}, not a products export".
-        return _("an orders export")
+        return _("an orders export") if translated else "an orders export"
     return None
 
 
@@ -608,7 +613,8 @@ class _Rows:
     """csv rows as (start line, {field: value}) with the layout's columns resolved."""
 
     def __init__(self, text: str, progress: Progress | None,
-                 detect: Callable[[list[str], int], Layout] | None = None):
+                 detect: Callable[[list[str], int], Layout] | None = None,
+                 unknown: Callable[[list[str], int], None] | None = None):
         self.text = text
         self.delimiter = _sniff_delimiter(_first_filled_line(text))
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
@@ -618,6 +624,8 @@ class _Rows:
         # Another kind of export (orders: domain/order_importers.py) recognises its own
         # header, or raises ImportFailed saying what the file is instead.
         layout = detect(self.header, self.header_line) if detect is not None else detect_layout(self.header)
+        if layout is None and unknown is not None:
+            unknown(self.header, self.header_line)  # raises ImportFailed saying what the file is
         if layout is None:
             kind = other_export(self.header)
             if kind:
@@ -724,9 +732,12 @@ def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
             value=row.get(key, "").strip(), column=rows.column(key))) from None
 
 
-def parse_export(data: bytes, progress: Progress | None = None) -> ParsedExport:
-    """Read a WooCommerce, Shopify or Etsy product export; raises ImportFailed on a bad file."""
-    rows = _Rows(decode(data), progress)
+def parse_export(data: bytes, progress: Progress | None = None,
+                 unknown: Callable[[list[str], int], None] | None = None) -> ParsedExport:
+    """Read a WooCommerce, Shopify or Etsy product export; raises ImportFailed on a bad file.
+    ``unknown(header, line)`` words a file that is not a products export (it raises
+    ImportFailed); without it the file is told what to export instead: the products."""
+    rows = _Rows(decode(data), progress, unknown=unknown)
     parsed = ParsedExport(rows.layout, language=rows.language, fields=_fields_read(rows))
     for key, message in WORTH_SAYING.items():
         if key in rows.columns and key not in rows.index:

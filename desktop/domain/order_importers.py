@@ -47,8 +47,8 @@ from typing import Callable
 
 from desktop import defaults
 from desktop.domain import orders as order_rules
-from desktop.domain.importers import (ImportFailed, Layout, Progress, _Rows, decode, other_export, parse_amount,
-                                      repair_text)
+from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, decode, other_export,
+                                      parse_amount, repair_text)
 from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
@@ -386,17 +386,89 @@ def is_orders_export(data: bytes) -> bool:
     return detect_order_layout(cells) is not None
 
 
+def _not_orders(line: int) -> ImportFailed:
+    return ImportFailed(line, _(
+        "this is not an orders export from Shopify, WooCommerce or Etsy: the first line should hold "
+        "column names such as “Name”, “Financial Status” and “Lineitem name” (Shopify), "
+        "“order_number” and “order_total” (WooCommerce) or “Sale Date” and “Order ID” (Etsy)."))
+
+
 def _detect(header: list[str], line: int) -> Layout:
     layout = detect_order_layout(header)
     if layout is None:
-        kind = other_export(header)
-        if kind and "orders" not in kind:
-            raise ImportFailed(line, _("this looks like {kind}, not an orders export.").format(kind=kind))
-        raise ImportFailed(line, _(
-            "this is not an orders export from Shopify, WooCommerce or Etsy: the first line should hold "
-            "column names such as “Name”, “Financial Status” and “Lineitem name” (Shopify), "
-            "“order_number” and “order_total” (WooCommerce) or “Sale Date” and “Order ID” (Etsy)."))
+        _refuse_incomplete(header, line)
+        kind = other_export(header, translated=False)
+        if kind and kind not in ORDER_KINDS:
+            raise ImportFailed(line, _("this looks like {kind}, not an orders export.").format(kind=_(kind)))
+        raise _not_orders(line)
     return layout
+
+
+# What the columns an orders export cannot do without say (``LAYOUTS`` keys), for a message
+# about a file without one.
+# TRANSLATORS: each completes "the column “Name” ({meaning}) is missing".
+KEY_MEANINGS = {"number": N_("the order number"), "financial": N_("whether it is paid"), "item_name": N_("the items"),
+                "total": N_("the order's total"), "created": N_("the order date")}
+NEAR_ENOUGH = 4  # other columns of a layout that make a file without one of its key columns that export
+
+
+def incomplete_orders(header: list[str]) -> tuple[str, list[tuple[str, str]]] | None:
+    """A header that is an orders export of a known layout but for some of the columns it
+    cannot do without: (the platform's name, [(the column, the field)]), or None. It has
+    some of the layout's key columns and at least ``NEAR_ENOUGH`` of its others."""
+    names = {_key(h) for h in header}
+    best = None
+    for name, layout in LAYOUTS.items():
+        columns = layout["columns"]
+        fields = {key: next((f for f, options in columns.items() if options[0] == opts[0]), key)
+                  for key, opts in layout["signature"].items()}
+        missing = [(opts[0], fields[key]) for key, opts in layout["signature"].items()
+                   if not any(_key(o) in names for o in opts)]
+        if not missing or len(missing) == len(fields):
+            continue
+        key_fields = set(fields.values())
+        others = sum(1 for f, options in columns.items()
+                     if f not in key_fields and any(_key(o) in names for o in options))
+        if others >= NEAR_ENOUGH and (best is None or others > best[0]):
+            best = (others, PLATFORM_NAMES[name.split("_")[0]], missing)
+    return (best[1], best[2]) if best else None
+
+
+def _missing_key_columns(line: int, platform: str, missing: list[tuple[str, str]]) -> ImportFailed:
+    columns = ", ".join(_("“{column}” ({meaning})").format(column=column, meaning=_(KEY_MEANINGS[field]))
+                        for column, field in missing)
+    return ImportFailed(line, ngettext(
+        "this looks like an orders export from {platform}, but the column {columns} is missing. Export the "
+        "orders from the shop again, with every column, and import that file.",
+        "this looks like an orders export from {platform}, but the columns {columns} are missing. Export the "
+        "orders from the shop again, with every column, and import that file.",
+        len(missing)).format(platform=platform, columns=columns))
+
+
+def _refuse_incomplete(header: list[str], line: int) -> None:
+    found = incomplete_orders(header)
+    if found is not None:
+        raise _missing_key_columns(line, *found)
+
+
+def _not_an_export(header: list[str], line: int) -> None:
+    """Why a file that is neither a products nor an orders export is refused, for the import
+    that takes both (``parse_any``): an orders export without one of its key columns, a
+    file of another kind, or none the app knows."""
+    _refuse_incomplete(header, line)
+    kind = other_export(header, translated=False)
+    if kind in ORDER_KINDS:
+        raise _not_orders(line)
+    if kind:
+        raise ImportFailed(line, _(
+            "this looks like {kind}. Afspraak imports the shop's exports of products and of orders: export one "
+            "of those and import that file.").format(kind=_(kind)))
+    raise ImportFailed(line, _(
+        "this is not an export of products or orders from WooCommerce, Shopify or Etsy: the first line should "
+        "hold column names such as “Handle”, “Title” and “Variant Price” (Shopify's products), “Name”, "
+        "“Financial Status” and “Lineitem name” (Shopify's orders), “SKU”, “Name” and “Regular price” "
+        "(WooCommerce's products), “order_number” and “order_total” (WooCommerce's orders), “TITLE” and "
+        "“PRICE” (Etsy's listings) or “Sale Date” and “Order ID” (Etsy's orders)."))
 
 
 # --- values ----------------------------------------------------------------------------
@@ -674,7 +746,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     order that name a different customer or total from its first row are noted, and the
     first row's customer and total are kept (Shopify writes them on the first row of an
     order)."""
-    rows = _Rows(decode(data), progress, detect=_detect)
+    rows = _order_rows(data, progress)
     platform = rows.layout.split("_")[0]
     parsed = ParsedOrders(platform=platform, layout=rows.layout, fields=frozenset(rows.index))
     groups: dict[str, dict] = {}
@@ -758,6 +830,16 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         "total are kept.", n).format(n=n)))
     _say_what_is_missing(parsed, rows)
     return parsed
+
+
+def _order_rows(data: bytes, progress: Progress | None) -> _Rows:
+    """The file's rows, once its header is an orders export with every column it cannot do
+    without (an order's date too)."""
+    rows = _Rows(decode(data), progress, detect=_detect)
+    if "created" not in rows.index:
+        raise _missing_key_columns(rows.header_line, PLATFORM_NAMES[rows.layout.split("_")[0]],
+                                   [(rows.column("created"), "created")])
+    return rows
 
 
 def _opens_order(row: dict) -> bool:
@@ -1149,4 +1231,4 @@ def parse_any(data: bytes, progress: Progress | None = None):
 
     if is_orders_export(data):
         return parse_orders(data, progress)
-    return parse_export(data, progress)
+    return parse_export(data, progress, unknown=_not_an_export)

@@ -604,13 +604,22 @@ ORDER_YEARS = range(1990, 2100)
 
 
 def _moment(rows: _Rows, row: dict, key: str, line: int, style: str) -> datetime | date | None:
+    text = (row.get(key) or "").strip()
     try:
         value = parse_moment(row.get(key, ""), style)
     except ValueError:
-        value = False
-    if value is False or (value is not None and value.year not in ORDER_YEARS):
         raise ImportFailed(line, _("“{value}” in the column “{column}” is not a date.").format(
-            value=(row.get(key) or "").strip(), column=rows.column(key)))
+            value=text, column=rows.column(key))) from None
+    if value is not None and value.year < ORDER_YEARS.start:
+        # TRANSLATORS: {year} is a plain year (1990): an order dated before it is a mistake in the file.
+        raise ImportFailed(line, _("“{value}” in the column “{column}” lies before {year}: too long ago for an "
+                                   "order of the shop. Check that date in the shop.").format(
+            value=text, column=rows.column(key), year=str(ORDER_YEARS.start)))
+    if value is not None and value.year >= ORDER_YEARS.stop:
+        # TRANSLATORS: {year} is a plain year (2099): an order dated after it is a mistake in the file.
+        raise ImportFailed(line, _("“{value}” in the column “{column}” lies after {year}: too far ahead for an "
+                                   "order of the shop. Check that date in the shop.").format(
+            value=text, column=rows.column(key), year=str(ORDER_YEARS.stop - 1)))
     return value
 
 

@@ -410,6 +410,20 @@ def decode(data: bytes) -> str:
         return data.decode("latin-1")
 
 
+# How a delimiter is shown in a message (a tab cannot be seen between quotes).
+DELIMITER_NAMES = {",": ",", ";": ";", "\t": "TAB"}
+
+
+def allow_large_cells(size: int) -> None:
+    """Let the csv module read cells as large as the file (``size`` characters): a valid
+    export may hold an inline picture in a description, far beyond the module's default
+    of 128 KiB, and the file is in memory whole anyway. The limit is the process's: only
+    ever raised, so a reader in another thread is never cut short."""
+    wanted = min(max(size + 1, 131072), 2**31 - 1)  # a C long on every platform
+    if csv.field_size_limit() < wanted:
+        csv.field_size_limit(wanted)
+
+
 def _sniff_delimiter(header_line: str) -> str:
     counts = {d: _count_outside_quotes(header_line, d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
@@ -617,6 +631,7 @@ class _Rows:
                  unknown: Callable[[list[str], int], None] | None = None):
         self.text = text
         self.delimiter = _sniff_delimiter(_first_filled_line(text))
+        allow_large_cells(len(text))
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
         self.total_lines = max(1, text.count("\n") + 1)
         self.progress = progress
@@ -653,7 +668,8 @@ class _Rows:
             except StopIteration:
                 raise ImportFailed(0, _("The file is empty.")) from None
             except csv.Error as exc:
-                raise ImportFailed(start, _("the header cannot be read ({error}).").format(error=exc)) from None
+                raise ImportFailed(start, _("the header cannot be read: {reason}.").format(
+                    reason=self.csv_reason(exc))) from None
             if any(c.replace("\ufeff", "").strip() for c in cells):
                 return start, cells
 
@@ -677,8 +693,8 @@ class _Rows:
                     raise _cut_off(start, _(
                         "the file ends inside a quoted cell that starts on this line (or a closing "
                         "quote is missing)")) from None
-                raise ImportFailed(start, _(
-                    "a quoted cell is not closed properly ({error}).").format(error=exc)) from None
+                raise ImportFailed(start, _("a quoted cell is not closed properly: {reason}.").format(
+                    reason=self.csv_reason(exc))) from None
             count += 1
             if self.progress and count % 250 == 0:
                 self.progress(self.reader.line_num, self.total_lines)
@@ -715,6 +731,14 @@ class _Rows:
                 "Export it from the shop again, with the products or orders you want in it."))
         if self.progress:
             self.progress(self.total_lines, self.total_lines)
+
+    def csv_reason(self, exc: csv.Error) -> str:
+        """What the csv module ran into, in the owner's language (its own words are English:
+        "',' expected after '\"'"); its text only for what it has no sentence for here."""
+        if re.search(r"expected after", str(exc)):
+            return _("after its closing quote comes more text instead of “{delimiter}” (a quote inside a cell is "
+                     "written twice: \"\")").format(delimiter=DELIMITER_NAMES.get(self.delimiter, self.delimiter))
+        return _("the file's structure is broken here ({error})").format(error=exc)
 
     def column(self, key: str) -> str:
         """The header of the column read for ``key``, or the name it would have."""

@@ -555,6 +555,7 @@ class Application:
 
     def _set_autostart(self, on: bool) -> None:
         from desktop import autostart
+        from desktop.presentation import errors
         from desktop.store import settings
 
         try:
@@ -562,7 +563,7 @@ class Application:
         except OSError as exc:
             log.exception("autostart change failed")
             self.window.show_banner(_("Could not change whether Afspraak starts when you log in: {error}").format(
-                error=exc.strerror or exc))
+                error=errors.unwritable(exc)))
             return
         settings.set("autostart", bool(on))
 

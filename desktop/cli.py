@@ -171,6 +171,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_backup(args) -> int:
+    from desktop.presentation import errors
     from desktop.store import backup
     from desktop.store.db import db
 
@@ -178,7 +179,7 @@ def cmd_backup(args) -> int:
     try:
         path = backup.backup_now(db.obj, out=Path(args.out) if args.out else None)
     except OSError as exc:
-        return _fail(_("The backup could not be written: {error}").format(error=exc.strerror or exc))
+        return _fail(_("The backup could not be written: {error}").format(error=errors.unwritable(exc)))
     print(_("Backup written to {path}").format(path=path))
     return 0
 
@@ -252,13 +253,13 @@ def cmd_import(args) -> int:
 
 def cmd_calendar(args) -> int:
     from desktop.clock import utcnow
-    from desktop.presentation import calendar_export
+    from desktop.presentation import calendar_export, errors
 
     _open(args)
     try:
         count = calendar_export.write_calendar(Path(args.out), utcnow())
     except OSError as exc:
-        return _fail(_("The file could not be written: {error}").format(error=exc.strerror or exc))
+        return _fail(_("The file could not be written: {error}").format(error=errors.unwritable(exc)))
     print(ngettext("{count} date written to {path}", "{count} dates written to {path}", count).format(
         count=count, path=args.out))
     return 0
@@ -286,6 +287,7 @@ def _find_person(text: str):
 
 def cmd_export(args) -> int:
     from desktop.clock import utcnow
+    from desktop.presentation import errors
     from desktop.store import privacy, settings
     from desktop.store.db import db
 
@@ -297,7 +299,7 @@ def cmd_export(args) -> int:
         out = privacy.export_person(db.connection(), person.id, Path(args.out), utcnow(),
                                     backup_days=int(settings.get("backup_keep")))
     except OSError as exc:
-        return _fail(_("The export could not be written: {error}").format(error=exc.strerror or exc))
+        return _fail(_("The export could not be written: {error}").format(error=errors.unwritable(exc)))
     print(_("Everything held on {name} was written to {path}").format(name=person.name, path=out))
     return 0
 

@@ -508,3 +508,47 @@ def test_one_stray_windows_byte_does_not_garble_a_utf8_export(name):
     assert stray != data
     names = {p.name for p in parse_export(stray).products}
     assert names == (clean - {first_ascii}) | {dashed.replace("\x96", "–")}
+
+
+# --- large cells, and the csv module's own words ------------------------------------------
+
+def _with_big_cell(path: Path, column: str, size: int = 200_000) -> bytes:
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    i = rows[0].index(column)
+    rows[1][i] = '<p>Mooie ring</p><img src="data:image/png;base64,' + "A" * size + '">'
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue().encode()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_cell_larger_than_the_csv_modules_limit_imports(database, language):
+    """A valid export whose description holds an inline picture (a 200 kB cell) was refused:
+    "a quoted cell is not closed properly (field larger than field limit (131072))". The
+    file is read whole anyway: a cell may be as large as the file."""
+    from desktop.domain import order_importers as oi
+
+    i18n.set_language(language)
+    original = parse_export((DATA / "shopify_variants.csv").read_bytes())
+    big = _with_big_cell(DATA / "shopify_variants.csv", "Body (HTML)")
+    assert len(big) > 200_000
+    def what(parsed):  # the line numbers move: the first row's description was on two lines
+        return [(p.key, p.name, p.variant, p.price_cents, p.image_url) for p in parsed.products]
+
+    assert what(parse_export(big)) == what(original)
+    assert isinstance(oi.parse_any(big), type(original))
+    orders = _with_big_cell(DATA / "shopify_orders_nl.csv", "Notes", 300_000)
+    parsed = oi.parse_any(orders)
+    assert len(parsed.orders) == len(oi.parse_orders((DATA / "shopify_orders_nl.csv").read_bytes()).orders)
+    assert len(parsed.orders[0].notes) > 300_000
+
+
+@pytest.mark.parametrize("language,words", [("nl", "aanhalingsteken"), ("en", "quote")])
+def test_a_quote_not_closed_properly_is_told_in_the_owners_language(language, words):
+    """The csv module's English text ("',' expected after '\"'") ended the Dutch message."""
+    i18n.set_language(language)
+    with pytest.raises(ImportFailed) as failed:
+        parse_export(b'Handle,Title,Variant Price\nx,"X"y,1\n')
+    text = str(failed.value)
+    assert failed.value.line == 2 and words in text and "expected" not in text, text
+    assert "“,”" in text or "„,”" in text, text

@@ -548,3 +548,24 @@ def test_moments_to_utc():
     assert oi.to_utc(aware, lambda m: None) == datetime(2026, 11, 2, 9, 0)
     assert oi.to_utc(datetime(2026, 7, 1, 12, 0), lambda m: m - timedelta(hours=2)) == datetime(2026, 7, 1, 10, 0)
     assert oi.to_utc(None, lambda m: m) is None
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("value,words", [
+    ("1900-11-02 10:14:00 +0100", {"en": "before 1990", "nl": "vóór 1990"}),
+    ("9999-12-31 10:14:00 +0100", {"en": "after 2099", "nl": "na 2099"}),
+    ("2026-02-29 10:14:00 +0100", {"en": "is not a date", "nl": "is geen datum"}),
+    ("gisteren", {"en": "is not a date", "nl": "is geen datum"}),
+])
+def test_a_date_out_of_range_is_told_as_such_not_as_no_date(value, words, language):
+    """1900-11-02 and 9999-12-31 are dates, but they were called "not a date": the owner is
+    told the year is too far back or ahead, so she knows what to look at in the shop. A
+    day that does not exist (29 February 2026) or a word is still "not a date"."""
+    i18n.set_language(language)
+    data = NL_ORDERS.read_bytes().replace(b"2026-11-02 10:14:00 +0100", value.encode(), 2)
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_orders(data)
+    text = str(failed.value)
+    assert value in text and "Created at" in text and words[language] in text, text
+    if "not a date" not in words["en"]:
+        assert "not a date" not in text and "geen datum" not in text, text

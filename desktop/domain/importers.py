@@ -264,11 +264,17 @@ OTHER_EXPORTS: list[tuple[tuple[str, ...], str]] = [
     (("Sale Date", "Order ID", "Number of Items"), N_("an Etsy orders export")),
     (("Sale Date", "Item Name", "Transaction ID"), N_("an Etsy sold items export")),
 ]
+# The kinds above (and ORDER_WORDS' "an orders export") that are orders: the app reads
+# orders too, so such a file is one it could not read as orders, not a wrong pick.
+ORDER_KINDS = {N_("a Shopify orders export"), N_("a WooCommerce orders export"), N_("an Etsy orders export"),
+               N_("an Etsy sold items export"), N_("an orders export")}
 # Any other file with two or more columns about orders.
 ORDER_WORDS = re.compile(r"\b(order|orders|bestelling|bestelnummer|bestellung|commande|pedido)\b")
 
 # Columns whose absence the owner should hear about, and what it means for the products.
 WORTH_SAYING = {
+    "sku": N_("The file has no column “{column}”: the products already in Afspraak are found by their name and "
+              "variant instead."),
     "price": N_("The file has no column “{column}”: new products are imported without a price; the products already in "
                 "Afspraak keep theirs."),
     "image": N_("The file has no column “{column}”: new products are imported without a picture; the products already "
@@ -319,6 +325,14 @@ class ProductRow:
     # What tells this row apart when its key is taken by another product in the same file
     # (handle|variant for Shopify, the ID for WooCommerce); "" when nothing does.
     fallback_key: str = field(default="", compare=False, repr=False)
+    # The fields (``PRODUCT_FIELDS``) this row cannot tell although the file has a column for
+    # them: its value would have come from a column the file lacks (Shopify's picture is the
+    # variant's, else the product's; WooCommerce's price the regular one, else the sale
+    # price). A product already stored keeps those as they are.
+    unknown: frozenset = field(default=frozenset(), compare=False, repr=False)
+    # The key this row has in the same export without its SKU column (Shopify's
+    # handle|variant): a product imported from such a file is found by it once the SKU comes.
+    plain_key: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -326,6 +340,18 @@ class SkippedRow:
     line: int
     name: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Unclear:
+    """A row of the file that its name and variant cannot tie to one product in Afspraak (no
+    SKU to go by): ``in_afspraak`` products have that name and variant, ``in_file`` rows do."""
+
+    line: int
+    name: str
+    variant: str
+    in_afspraak: int
+    in_file: int
 
 
 @dataclass
@@ -364,7 +390,7 @@ def decode(data: bytes) -> str:
     than read as Windows-1252 (which would garble every accented letter in it).
     """
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFailed(0, _("This is not a text file, so it cannot be a product export."))
+        raise ImportFailed(0, _("This is not a text file, so it cannot be an export of products or orders."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -382,6 +408,20 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         # The five bytes Windows-1252 leaves undefined: read them as Latin-1.
         return data.decode("latin-1")
+
+
+# How a delimiter is shown in a message (a tab cannot be seen between quotes).
+DELIMITER_NAMES = {",": ",", ";": ";", "\t": "TAB"}
+
+
+def allow_large_cells(size: int) -> None:
+    """Let the csv module read cells as large as the file (``size`` characters): a valid
+    export may hold an inline picture in a description, far beyond the module's default
+    of 128 KiB, and the file is in memory whole anyway. The limit is the process's: only
+    ever raised, so a reader in another thread is never cut short."""
+    wanted = min(max(size + 1, 131072), 2**31 - 1)  # a C long on every platform
+    if csv.field_size_limit() < wanted:
+        csv.field_size_limit(wanted)
 
 
 def _sniff_delimiter(header_line: str) -> str:
@@ -467,15 +507,16 @@ def detect_layout(header: list[str]) -> Layout | None:
     return Layout(WOOCOMMERCE, _resolve(header, columns), columns, best[1])
 
 
-def other_export(header: list[str]) -> str | None:
-    """What a file that is not a product export looks like ("a Shopify orders export"), or None."""
+def other_export(header: list[str], translated: bool = True) -> str | None:
+    """What a file that is not a product export looks like ("a Shopify orders export"), or
+    None; ``translated=False``: the untranslated kind (one of ``ORDER_KINDS`` for orders)."""
     names = {_norm(h) for h in header}
     for required, kind in OTHER_EXPORTS:
         if all(_norm(r) in names for r in required):
-            return _(kind)
+            return _(kind) if translated else kind
     if sum(1 for n in names if ORDER_WORDS.search(n.replace("_", " "))) >= 2:
         # TRANSLATORS: completes "this looks like {kind}, not a products export".
-        return _("an orders export")
+        return _("an orders export") if translated else "an orders export"
     return None
 
 
@@ -586,9 +627,11 @@ class _Rows:
     """csv rows as (start line, {field: value}) with the layout's columns resolved."""
 
     def __init__(self, text: str, progress: Progress | None,
-                 detect: Callable[[list[str], int], Layout] | None = None):
+                 detect: Callable[[list[str], int], Layout] | None = None,
+                 unknown: Callable[[list[str], int], None] | None = None):
         self.text = text
         self.delimiter = _sniff_delimiter(_first_filled_line(text))
+        allow_large_cells(len(text))
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
         self.total_lines = max(1, text.count("\n") + 1)
         self.progress = progress
@@ -596,6 +639,8 @@ class _Rows:
         # Another kind of export (orders: domain/order_importers.py) recognises its own
         # header, or raises ImportFailed saying what the file is instead.
         layout = detect(self.header, self.header_line) if detect is not None else detect_layout(self.header)
+        if layout is None and unknown is not None:
+            unknown(self.header, self.header_line)  # raises ImportFailed saying what the file is
         if layout is None:
             kind = other_export(self.header)
             if kind:
@@ -623,7 +668,8 @@ class _Rows:
             except StopIteration:
                 raise ImportFailed(0, _("The file is empty.")) from None
             except csv.Error as exc:
-                raise ImportFailed(start, _("the header cannot be read ({error}).").format(error=exc)) from None
+                raise ImportFailed(start, _("the header cannot be read: {reason}.").format(
+                    reason=self.csv_reason(exc))) from None
             if any(c.replace("\ufeff", "").strip() for c in cells):
                 return start, cells
 
@@ -647,8 +693,8 @@ class _Rows:
                     raise _cut_off(start, _(
                         "the file ends inside a quoted cell that starts on this line (or a closing "
                         "quote is missing)")) from None
-                raise ImportFailed(start, _(
-                    "a quoted cell is not closed properly ({error}).").format(error=exc)) from None
+                raise ImportFailed(start, _("a quoted cell is not closed properly: {reason}.").format(
+                    reason=self.csv_reason(exc))) from None
             count += 1
             if self.progress and count % 250 == 0:
                 self.progress(self.reader.line_num, self.total_lines)
@@ -686,6 +732,14 @@ class _Rows:
         if self.progress:
             self.progress(self.total_lines, self.total_lines)
 
+    def csv_reason(self, exc: csv.Error) -> str:
+        """What the csv module ran into, in the owner's language (its own words are English:
+        "',' expected after '\"'"); its text only for what it has no sentence for here."""
+        if re.search(r"expected after", str(exc)):
+            return _("after its closing quote comes more text instead of “{delimiter}” (a quote inside a cell is "
+                     "written twice: \"\")").format(delimiter=DELIMITER_NAMES.get(self.delimiter, self.delimiter))
+        return _("the file's structure is broken here ({error})").format(error=exc)
+
     def column(self, key: str) -> str:
         """The header of the column read for ``key``, or the name it would have."""
         i = self.index.get(key)
@@ -702,9 +756,12 @@ def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
             value=row.get(key, "").strip(), column=rows.column(key))) from None
 
 
-def parse_export(data: bytes, progress: Progress | None = None) -> ParsedExport:
-    """Read a WooCommerce, Shopify or Etsy product export; raises ImportFailed on a bad file."""
-    rows = _Rows(decode(data), progress)
+def parse_export(data: bytes, progress: Progress | None = None,
+                 unknown: Callable[[list[str], int], None] | None = None) -> ParsedExport:
+    """Read a WooCommerce, Shopify or Etsy product export; raises ImportFailed on a bad file.
+    ``unknown(header, line)`` words a file that is not a products export (it raises
+    ImportFailed); without it the file is told what to export instead: the products."""
+    rows = _Rows(decode(data), progress, unknown=unknown)
     parsed = ParsedExport(rows.layout, language=rows.language, fields=_fields_read(rows))
     for key, message in WORTH_SAYING.items():
         if key in rows.columns and key not in rows.index:
@@ -728,7 +785,7 @@ def _fields_read(rows: _Rows) -> frozenset:
         found.add("sku")
     if "name" in have:
         found.add("name")
-    if have & {"price", "sale_price"}:
+    if "price" in have:  # the regular price: the sale price alone is not what a product costs
         found.add("price_cents")
     if "cost" in have:
         found.add("cost_cents")
@@ -748,11 +805,12 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
             raise ImportFailed(line, _("the column “{column}” is empty; every Shopify row needs one.").format(
                 column=rows.column("handle")))
         first_row = handle not in products
-        product = products.setdefault(handle, {"name": "", "category": "", "image": "", "line": line})
+        product = products.setdefault(handle, {"name": "", "category": "", "type": "", "image": "", "line": line})
         if not product["name"]:
             product["name"] = _clean(row.get("name", ""))
         if not product["category"]:
-            product["category"] = _clean(row.get("type", "")) or _category(row.get("category", ""))
+            product["type"] = _clean(row.get("type", ""))
+            product["category"] = product["type"] or _category(row.get("category", ""))
         if not product["image"]:
             product["image"] = _first_url(row.get("image", ""))
         options = [_clean(row.get(k, "")) for k in ("option1", "option2", "option3")]
@@ -766,11 +824,21 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
             "sku": sku, "variant": variant, "price": price, "cost": cost,
             "image": _first_url(row.get("variant_image", "")),
         }))
+    # Two columns make one field: the variant's picture wins over the product's, the type
+    # over the product category. Without one of them, a row that the other cannot decide
+    # alone leaves a stored product's value as it is.
+    both_pictures = {"image", "variant_image"} <= rows.index.keys()
+    both_categories = {"type", "category"} <= rows.index.keys()
     for line, handle, v in pending:
         product = products[handle]
         if not product["name"]:
             parsed.skipped.append(SkippedRow(line, handle, _("no product name (“Title”) for this handle")))
             continue
+        unknown = set()
+        if not v["image"] and not both_pictures:
+            unknown.add("image_url")
+        if not product["type"] and not both_categories:
+            unknown.add("category")
         own_key = f"{handle}|{v['variant']}"
         parsed.products.append(ProductRow(
             line=line,
@@ -783,6 +851,8 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
             category=product["category"],
             image_url=v["image"] or product["image"],
             fallback_key=own_key,
+            unknown=frozenset(unknown),
+            plain_key=own_key,
         ))
 
 
@@ -803,6 +873,7 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
         parsed.products.append(ProductRow(
             line=line,
             key=sku or f"{_slug(name)}|",
+            plain_key=f"{_slug(name)}|",
             sku=sku,
             name=name,
             variant="",
@@ -821,27 +892,33 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
 
 def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
     records = [_woo_record(rows, line, row) for line, row in rows]
+    if "price" not in rows.index:
+        # Without the regular price the file says nothing about what a product costs (the
+        # note says so): a sale price is a temporary one, not taken as the price.
+        for r in records:
+            r["sale"] = None
+    sale_column = "sale_price" in rows.index
     by_ref: dict[str, dict] = {}
     for r in records:
         if r["sku"]:
             by_ref.setdefault(r["sku"], r)
         if r["id"]:
             by_ref.setdefault(f"id:{r['id']}", r)
-    with_variations = set()
-    for r in records:
-        if "variation" in r["types"] and r["parent"] in by_ref:
-            with_variations.add(id(by_ref[r["parent"]]))
+    variables = [r for r in records if "variable" in r["types"] and r["name"]]
+    parents = {id(r): by_ref.get(r["parent"]) or _woo_parent_by_name(r, variables)
+               for r in records if "variation" in r["types"]}
+    with_variations = {id(parent) for parent in parents.values() if parent is not None}
     for r in records:
         why = _woo_skip_reason(r, id(r) in with_variations)
         if why:
             parsed.skipped.append(SkippedRow(r["line"], r["name"], why))
             continue
-        parent = by_ref.get(r["parent"]) if "variation" in r["types"] else None
+        parent = parents.get(id(r))
         name, variant = _woo_name_variant(r, parent)
         if not name:
             parsed.skipped.append(SkippedRow(r["line"], r["sku"], _("no product name")))
             continue
-        parsed.products.append(_woo_product(r, parent, name, variant))
+        parsed.products.append(_woo_product(r, parent, name, variant, sale_column))
 
 
 def _woo_record(rows: _Rows, line: int, row: dict[str, str]) -> dict:
@@ -861,6 +938,16 @@ def _woo_record(rows: _Rows, line: int, row: dict[str, str]) -> dict:
         "parent": row.get("parent", "").strip(),
         "attributes": [_clean(row.get(f"attr{n}", "")) for n in range(1, WOO_ATTRIBUTES + 1)],
     }
+
+
+def _woo_parent_by_name(r: dict, variables: list[dict]) -> dict | None:
+    """The variable product a variation belongs to when its "Parent" names none in the file
+    (a SKU, and the file has no SKU column): the one whose name starts the variation's
+    ("Hoodie" for "Hoodie - Red"); None when no one or two do."""
+    fits = [v for v in variables if r["name"].startswith(v["name"] + " - ")]
+    longest = max((len(v["name"]) for v in fits), default=0)
+    fits = [v for v in fits if len(v["name"]) == longest]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _woo_skip_reason(r: dict, has_variations: bool) -> str:
@@ -888,9 +975,12 @@ def _woo_name_variant(r: dict, parent: dict | None) -> tuple[str, str]:
     return name, ""
 
 
-def _woo_product(r: dict, parent: dict | None, name: str, variant: str) -> ProductRow:
-    """The product of a row; a variation falls back on its parent's price, cost, category and image."""
+def _woo_product(r: dict, parent: dict | None, name: str, variant: str, sale_column: bool = True) -> ProductRow:
+    """The product of a row; a variation falls back on its parent's price, cost, category and image.
+    An empty regular price falls back on the sale price: in a file without that column the
+    price of such a row is unknown (``ProductRow.unknown``)."""
     price = r["price"] if r["price"] is not None else r["sale"]
+    unknown = frozenset() if r["price"] is not None or sale_column else frozenset({"price_cents"})
     if price is None and parent is not None:
         price = parent["price"] if parent["price"] is not None else parent["sale"]
     cost = r["cost"] if r["cost"] is not None else (parent["cost"] if parent else None)
@@ -906,6 +996,8 @@ def _woo_product(r: dict, parent: dict | None, name: str, variant: str) -> Produ
         category=r["category"] or (parent["category"] if parent else ""),
         image_url=r["image"] or (parent["image"] if parent else ""),
         fallback_key=f"{handle}|{variant}|id:{r['id']}" if r["id"] else "",
+        unknown=unknown,
+        plain_key=f"{handle}|{variant}",
     )
 
 
@@ -950,19 +1042,43 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
     ``summary`` has ``new``, ``updated``, ``unchanged``, ``skipped`` and ``notes``
     (store.catalogue.ImportSummary).
     """
+    unclear = list(getattr(summary, "unclear", []))
+    skipped = len(summary.skipped) + len(unclear)
     lines = [
         ngettext("{n} new product", "{n} new products", summary.new).format(n=summary.new),
         ngettext("{n} product updated", "{n} products updated", summary.updated).format(n=summary.updated),
         ngettext("{n} product unchanged", "{n} products unchanged", summary.unchanged).format(n=summary.unchanged),
-        ngettext("{n} row skipped", "{n} rows skipped", len(summary.skipped)).format(n=len(summary.skipped)),
+        ngettext("{n} row skipped", "{n} rows skipped", skipped).format(n=skipped),
     ]
+    found = getattr(summary, "found_by_name", 0)
+    if found:
+        lines.append(ngettext(
+            "{n} product was found by name and variant, as the file or Afspraak has no SKU for it.",
+            "{n} products were found by name and variant, as the file or Afspraak has no SKU for them.",
+            found).format(n=found))
     notes = list(getattr(summary, "notes", []))
     lines.extend(notes[:limit])
     if len(notes) > limit:
         lines.append(_("… and {n} more").format(n=len(notes) - limit))
-    for s in summary.skipped[:limit]:
+    rows = sorted([*summary.skipped, *(_unclear_row(u) for u in unclear)], key=lambda s: s.line)
+    for s in rows[:limit]:
         # TRANSLATORS: one skipped row of an import: line number, product name, reason.
         lines.append("  " + _("line {line}: {name}: {reason}").format(line=s.line, name=s.name or "?", reason=s.reason))
-    if len(summary.skipped) > limit:
-        lines.append("  " + _("… and {n} more").format(n=len(summary.skipped) - limit))
+    if len(rows) > limit:
+        lines.append("  " + _("… and {n} more").format(n=len(rows) - limit))
     return lines
+
+
+def _unclear_row(u: Unclear) -> SkippedRow:
+    """Why a row the store could not tie to one product was skipped, in words."""
+    if u.in_afspraak > 1:
+        reason = ngettext(
+            "{n} product in Afspraak has this name and variant, and no SKU tells which one this is",
+            "{n} products in Afspraak have this name and variant, and no SKU tells which one this is",
+            u.in_afspraak).format(n=u.in_afspraak)
+    else:
+        reason = ngettext(
+            "{n} row of the file has this name and variant, and no SKU tells which one is the product in Afspraak",
+            "{n} rows of the file have this name and variant, and no SKU tells which one is the product in Afspraak",
+            u.in_file).format(n=u.in_file)
+    return SkippedRow(u.line, f"{u.name} – {u.variant}" if u.variant else u.name, reason)

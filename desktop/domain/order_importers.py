@@ -47,9 +47,9 @@ from typing import Callable
 
 from desktop import defaults
 from desktop.domain import orders as order_rules
-from desktop.domain.importers import (ImportFailed, Layout, Progress, _Rows, decode, other_export, parse_amount,
-                                      repair_text)
-from desktop.i18n import NP_, _, format_money, format_number, ngettext
+from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, decode, other_export,
+                                      parse_amount, repair_text)
+from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
 WOOCOMMERCE = "woocommerce"
@@ -189,6 +189,58 @@ OPEN, PARTIAL, FULFILLED, CANCELLED = "open", "partial", "fulfilled", "cancelled
 WOO_STATUS = {"completed": FULFILLED, "cancelled": CANCELLED, "refunded": CANCELLED, "failed": CANCELLED,
               "trash": CANCELLED}
 
+# The columns (``LAYOUTS`` keys) that tell an order was cancelled, and that it was sent.
+# A file without them cannot say it was not: a stored status stays (``status_to_store``).
+STATUS_COLUMNS = {
+    SHOPIFY: (("cancelled_at",), ("fulfilment",)),
+    WOOCOMMERCE: (("status",), ("status",)),
+    ETSY: (("status",), ("shipped",)),
+}
+
+# A stored item's field -> the columns that name it. An item of the file keeps the stored
+# value of a field none of them is in the file for (WooCommerce's packed "line_item_N"
+# cells name them all); a file without "Lineitem price" never empties the stored prices.
+LINE_COLUMNS = {
+    "sku": ("item_sku",),
+    "quantity": ("item_quantity",),
+    "price_cents": ("item_price", "item_total"),
+    "personalisation": ("item_properties", "item_meta", "item_variations"),
+}
+
+# Columns whose absence the owner hears about: what a stored order keeps, what a new one
+# gets. Per platform the ones its real exports have (Etsy: its "Sold Orders" download, or
+# with "items" its "Sold Order Items"; WooCommerce with "items": the one-row-per-item layout).
+MISSING_NOTES = {
+    "item_price": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
+                     "prices; the items of new orders come in without one."),
+    "item_total": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
+                     "prices; the items of new orders come in without one."),
+    "item_sku": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their SKUs; "
+                   "the items of new orders are found in the catalogue by their name."),
+    "item_quantity": N_("The file has no column “{column}”: the orders already in Afspraak keep their numbers "
+                        "of items; each item of a new order counts once."),
+    "item_meta": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
+                    "personalisation; the items of new orders come in without it."),
+    "item_variations": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
+                          "personalisation; the items of new orders come in without it."),
+    "sent": N_("The file has no column “{column}”: the orders already in Afspraak stay as sent or not sent as "
+               "they are; new orders come in as not sent yet."),
+    "cancelled": N_("The file has no column “{column}”: the orders already in Afspraak stay cancelled or not as "
+                    "they are; new orders come in as not cancelled."),
+    "status": N_("The file has no column “{column}”: the orders already in Afspraak keep their status; new "
+                 "orders come in as open."),
+}
+NOTED_WHEN_MISSING = {
+    SHOPIFY: {"fulfilment": "sent", "cancelled_at": "cancelled", "item_quantity": "item_quantity",
+              "item_price": "item_price", "item_sku": "item_sku"},
+    WOOCOMMERCE: {"status": "status"},
+    WOOCOMMERCE + " items": {"item_quantity": "item_quantity", "item_total": "item_total", "item_sku": "item_sku",
+                             "item_meta": "item_meta"},
+    ETSY: {"status": "cancelled", "shipped": "sent"},
+    ETSY + " items": {"shipped": "sent", "item_quantity": "item_quantity", "item_price": "item_price",
+                      "item_sku": "item_sku", "item_variations": "item_variations"},
+}
+
 
 @dataclass(frozen=True)
 class OrderLine:
@@ -260,7 +312,15 @@ class ParsedOrders:
 
     def names_items(self) -> bool:
         """Does the file name the orders' items (not only how many)?"""
-        return "item_name" in self.fields or any(f.startswith("line_item_") for f in self.fields)
+        return "item_name" in self.fields or self.packs_items()
+
+    def packs_items(self) -> bool:
+        """Are the items packed in cells ("line_item_1": name, SKU, quantity, total and meta)?"""
+        return any(f.startswith("line_item_") for f in self.fields)
+
+    def names_line_field(self, name: str) -> bool:
+        """Does the file have a column for this field of an item (``LINE_COLUMNS``)?"""
+        return self.packs_items() or any(f in self.fields for f in LINE_COLUMNS.get(name, ("item_name",)))
 
     @property
     def platform_name(self) -> str:
@@ -326,17 +386,89 @@ def is_orders_export(data: bytes) -> bool:
     return detect_order_layout(cells) is not None
 
 
+def _not_orders(line: int) -> ImportFailed:
+    return ImportFailed(line, _(
+        "this is not an orders export from Shopify, WooCommerce or Etsy: the first line should hold "
+        "column names such as “Name”, “Financial Status” and “Lineitem name” (Shopify), "
+        "“order_number” and “order_total” (WooCommerce) or “Sale Date” and “Order ID” (Etsy)."))
+
+
 def _detect(header: list[str], line: int) -> Layout:
     layout = detect_order_layout(header)
     if layout is None:
-        kind = other_export(header)
-        if kind and "orders" not in kind:
-            raise ImportFailed(line, _("this looks like {kind}, not an orders export.").format(kind=kind))
-        raise ImportFailed(line, _(
-            "this is not an orders export from Shopify, WooCommerce or Etsy: the first line should hold "
-            "column names such as “Name”, “Financial Status” and “Lineitem name” (Shopify), "
-            "“order_number” and “order_total” (WooCommerce) or “Sale Date” and “Order ID” (Etsy)."))
+        _refuse_incomplete(header, line)
+        kind = other_export(header, translated=False)
+        if kind and kind not in ORDER_KINDS:
+            raise ImportFailed(line, _("this looks like {kind}, not an orders export.").format(kind=_(kind)))
+        raise _not_orders(line)
     return layout
+
+
+# What the columns an orders export cannot do without say (``LAYOUTS`` keys), for a message
+# about a file without one.
+# TRANSLATORS: each completes "the column “Name” ({meaning}) is missing".
+KEY_MEANINGS = {"number": N_("the order number"), "financial": N_("whether it is paid"), "item_name": N_("the items"),
+                "total": N_("the order's total"), "created": N_("the order date")}
+NEAR_ENOUGH = 4  # other columns of a layout that make a file without one of its key columns that export
+
+
+def incomplete_orders(header: list[str]) -> tuple[str, list[tuple[str, str]]] | None:
+    """A header that is an orders export of a known layout but for some of the columns it
+    cannot do without: (the platform's name, [(the column, the field)]), or None. It has
+    some of the layout's key columns and at least ``NEAR_ENOUGH`` of its others."""
+    names = {_key(h) for h in header}
+    best = None
+    for name, layout in LAYOUTS.items():
+        columns = layout["columns"]
+        fields = {key: next((f for f, options in columns.items() if options[0] == opts[0]), key)
+                  for key, opts in layout["signature"].items()}
+        missing = [(opts[0], fields[key]) for key, opts in layout["signature"].items()
+                   if not any(_key(o) in names for o in opts)]
+        if not missing or len(missing) == len(fields):
+            continue
+        key_fields = set(fields.values())
+        others = sum(1 for f, options in columns.items()
+                     if f not in key_fields and any(_key(o) in names for o in options))
+        if others >= NEAR_ENOUGH and (best is None or others > best[0]):
+            best = (others, PLATFORM_NAMES[name.split("_")[0]], missing)
+    return (best[1], best[2]) if best else None
+
+
+def _missing_key_columns(line: int, platform: str, missing: list[tuple[str, str]]) -> ImportFailed:
+    columns = ", ".join(_("“{column}” ({meaning})").format(column=column, meaning=_(KEY_MEANINGS[field]))
+                        for column, field in missing)
+    return ImportFailed(line, ngettext(
+        "this looks like an orders export from {platform}, but the column {columns} is missing. Export the "
+        "orders from the shop again, with every column, and import that file.",
+        "this looks like an orders export from {platform}, but the columns {columns} are missing. Export the "
+        "orders from the shop again, with every column, and import that file.",
+        len(missing)).format(platform=platform, columns=columns))
+
+
+def _refuse_incomplete(header: list[str], line: int) -> None:
+    found = incomplete_orders(header)
+    if found is not None:
+        raise _missing_key_columns(line, *found)
+
+
+def _not_an_export(header: list[str], line: int) -> None:
+    """Why a file that is neither a products nor an orders export is refused, for the import
+    that takes both (``parse_any``): an orders export without one of its key columns, a
+    file of another kind, or none the app knows."""
+    _refuse_incomplete(header, line)
+    kind = other_export(header, translated=False)
+    if kind in ORDER_KINDS:
+        raise _not_orders(line)
+    if kind:
+        raise ImportFailed(line, _(
+            "this looks like {kind}. Afspraak imports the shop's exports of products and of orders: export one "
+            "of those and import that file.").format(kind=_(kind)))
+    raise ImportFailed(line, _(
+        "this is not an export of products or orders from WooCommerce, Shopify or Etsy: the first line should "
+        "hold column names such as “Handle”, “Title” and “Variant Price” (Shopify's products), “Name”, "
+        "“Financial Status” and “Lineitem name” (Shopify's orders), “SKU”, “Name” and “Regular price” "
+        "(WooCommerce's products), “order_number” and “order_total” (WooCommerce's orders), “TITLE” and "
+        "“PRICE” (Etsy's listings) or “Sale Date” and “Order ID” (Etsy's orders)."))
 
 
 # --- values ----------------------------------------------------------------------------
@@ -472,13 +604,22 @@ ORDER_YEARS = range(1990, 2100)
 
 
 def _moment(rows: _Rows, row: dict, key: str, line: int, style: str) -> datetime | date | None:
+    text = (row.get(key) or "").strip()
     try:
         value = parse_moment(row.get(key, ""), style)
     except ValueError:
-        value = False
-    if value is False or (value is not None and value.year not in ORDER_YEARS):
         raise ImportFailed(line, _("“{value}” in the column “{column}” is not a date.").format(
-            value=(row.get(key) or "").strip(), column=rows.column(key)))
+            value=text, column=rows.column(key))) from None
+    if value is not None and value.year < ORDER_YEARS.start:
+        # TRANSLATORS: {year} is a plain year (1990): an order dated before it is a mistake in the file.
+        raise ImportFailed(line, _("“{value}” in the column “{column}” lies before {year}: too long ago for an "
+                                   "order of the shop. Check that date in the shop.").format(
+            value=text, column=rows.column(key), year=str(ORDER_YEARS.start)))
+    if value is not None and value.year >= ORDER_YEARS.stop:
+        # TRANSLATORS: {year} is a plain year (2099): an order dated after it is a mistake in the file.
+        raise ImportFailed(line, _("“{value}” in the column “{column}” lies after {year}: too far ahead for an "
+                                   "order of the shop. Check that date in the shop.").format(
+            value=text, column=rows.column(key), year=str(ORDER_YEARS.stop - 1)))
     return value
 
 
@@ -614,7 +755,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     order that name a different customer or total from its first row are noted, and the
     first row's customer and total are kept (Shopify writes them on the first row of an
     order)."""
-    rows = _Rows(decode(data), progress, detect=_detect)
+    rows = _order_rows(data, progress)
     platform = rows.layout.split("_")[0]
     parsed = ParsedOrders(platform=platform, layout=rows.layout, fields=frozenset(rows.index))
     groups: dict[str, dict] = {}
@@ -696,8 +837,18 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         "total are kept.",
         "… and {n} more rows that disagree with the first row of their order: the first row's customer and "
         "total are kept.", n).format(n=n)))
-    _say_what_is_missing(parsed)
+    _say_what_is_missing(parsed, rows)
     return parsed
+
+
+def _order_rows(data: bytes, progress: Progress | None) -> _Rows:
+    """The file's rows, once its header is an orders export with every column it cannot do
+    without (an order's date too)."""
+    rows = _Rows(decode(data), progress, detect=_detect)
+    if "created" not in rows.index:
+        raise _missing_key_columns(rows.header_line, PLATFORM_NAMES[rows.layout.split("_")[0]],
+                                   [(rows.column("created"), "created")])
+    return rows
 
 
 def _opens_order(row: dict) -> bool:
@@ -994,7 +1145,14 @@ def _join_guests(parsed: ParsedOrders, accounts: dict[str, set[str]]) -> None:
                 parsed.customers[account] = replace(buyer, **blanks)
 
 
-def _say_what_is_missing(parsed: ParsedOrders) -> None:
+def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
+    noted = NOTED_WHEN_MISSING.get(parsed.platform + (" items" if "item_name" in rows.index else ""),
+                                   NOTED_WHEN_MISSING.get(parsed.platform, {}))
+    said = set()
+    for key, note in noted.items():
+        if key not in rows.index and note not in said:
+            said.add(note)
+            parsed.notes.append(_(MISSING_NOTES[note]).format(column=rows.column(key)))
     nobody = sum(1 for o in parsed.orders if not o.customer_key)
     if nobody:
         parsed.notes.append(ngettext(
@@ -1021,6 +1179,20 @@ def custom_order_status(order: OrderRow, line: OrderLine) -> str:
     if order.status == FULFILLED or line.fulfilled:
         return "shipped"
     return "new"
+
+
+def status_to_store(platform: str, fields: frozenset[str], stored: str, new: str) -> str:
+    """The status an order stored as ``stored`` gets from a file that reads it as ``new``:
+    a file without the column that tells a cancellation (or a sending, ``STATUS_COLUMNS``)
+    cannot say the order was not cancelled (or not sent), so it leaves that as stored."""
+    cancel_columns, sent_columns = STATUS_COLUMNS[platform]
+    if new == CANCELLED:
+        return new
+    if stored == CANCELLED and not all(c in fields for c in cancel_columns):
+        return stored
+    if not all(c in fields for c in sent_columns):
+        return stored if stored != CANCELLED else OPEN
+    return new
 
 
 def status_moves(current: str, order: OrderRow, line: OrderLine | None) -> list[str]:
@@ -1068,4 +1240,4 @@ def parse_any(data: bytes, progress: Progress | None = None):
 
     if is_orders_export(data):
         return parse_orders(data, progress)
-    return parse_export(data, progress)
+    return parse_export(data, progress, unknown=_not_an_export)

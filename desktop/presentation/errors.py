@@ -21,7 +21,8 @@ from desktop.store.recovery import EMPTY, FOREIGN, Recovery
 def picture_refused(exc: pictures.NotAPicture) -> str:
     """Why a file was not taken as a picture."""
     if exc.reason == pictures.UNREADABLE:
-        return _("“{file}” could not be read: {error}").format(file=exc.file, error=exc.error)
+        return _("“{file}” could not be read: {error}").format(
+            file=exc.file, error=_reading_reason(exc.errno, exc.error))
     if exc.reason == pictures.NOT_A_FILE:
         return _("“{file}” is not a file.").format(file=exc.file)
     if exc.reason == pictures.NOT_A_PICTURE:
@@ -162,9 +163,18 @@ def restore_refused(file: object, problem: BaseException | None) -> str:
     return text.format(file=str(file)) + " " + _("Nothing was changed.")
 
 
+# Why a file could not be read or written, worded here for every caller (the CLI, the
+# window's dialogs, the pictures the store refuses): the system's own text is English
+# whatever the owner's language ("Is a directory", "File exists"), and is shown only for a
+# case not named here, as a last resort.
+
+
 def unreadable(exc: OSError) -> str:
-    """Why a file cannot be read, in the owner's language (the system's own text is
-    English whatever her language: "No such file or directory")."""
+    """Why a file cannot be read, in the owner's language (a clause: "it does not exist")."""
+    return _reading_reason(getattr(exc, "errno", None), exc.strerror or str(exc))
+
+
+def _reading_reason(code: int | None, fallback: str) -> str:
     import errno
 
     reasons = {
@@ -172,6 +182,47 @@ def unreadable(exc: OSError) -> str:
         errno.EISDIR: lambda: _("it is a folder, not a file"),
         errno.EACCES: lambda: _("you have no permission to read it"),
         errno.EPERM: lambda: _("you have no permission to read it"),
+        errno.ENOTDIR: lambda: _("it does not exist"),
     }
-    found = reasons.get(getattr(exc, "errno", None))
+    found = reasons.get(code)
+    return found() if found else fallback
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The file that stands where ``path`` needs a folder (the nearest one up its parents)."""
+    for parent in path.parents:
+        if parent.exists():
+            return parent if not parent.is_dir() else None
+    return None
+
+
+def unwritable(exc: OSError) -> str:
+    """Why a file (a backup, an export, a calendar, a picture's copy) could not be saved, in
+    the owner's language: a clause naming the place where it helps ("“/tmp” is a folder:
+    choose a file name in it")."""
+    import errno
+
+    code = getattr(exc, "errno", None)
+    file = Path(exc.filename) if isinstance(exc.filename, (str, Path)) and str(exc.filename) else None
+    if code == errno.EISDIR and file is not None:
+        return _("“{file}” is a folder: choose a file name in it").format(file=str(file))
+    if code in (errno.EEXIST, errno.ENOTDIR) and file is not None:
+        in_the_way = file if code == errno.EEXIST and file.is_file() else _file_in_the_way(file)
+        if in_the_way is not None:
+            return _("“{file}” is a file, where a folder is needed").format(file=str(in_the_way))
+    if code == errno.ENOENT and file is not None:
+        return _("the folder “{folder}” does not exist").format(folder=str(file.parent))
+    reasons = {
+        errno.EACCES: lambda: _("you have no permission to write there"),
+        errno.EPERM: lambda: _("you have no permission to write there"),
+        errno.EROFS: lambda: _("the disk or folder is read-only"),
+        errno.ENOSPC: lambda: _("the disk is full"),
+        errno.EDQUOT: lambda: _("the disk is full"),
+        errno.ENAMETOOLONG: lambda: _("the file name is too long"),
+        errno.EISDIR: lambda: _("that is a folder, not a file name"),
+        errno.ENOENT: lambda: _("that folder does not exist"),
+        errno.ENOTDIR: lambda: _("part of that place is a file, not a folder"),
+        errno.EEXIST: lambda: _("a file stands where a folder is needed"),
+    }
+    found = reasons.get(code)
     return found() if found else (exc.strerror or str(exc))

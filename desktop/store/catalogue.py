@@ -5,6 +5,13 @@ or updated by its key, or the database is left exactly as it was (an error, or t
 ``progress`` callback returning False, rolls everything back). It writes in chunks and
 calls ``progress`` between them, so the GUI can keep its window responsive while the
 single writer (the GUI thread) imports 10,000 rows.
+
+A row its key does not find is looked for among the shop's products by name and variant
+when that key could not have found it: the file has no SKU column (every row is keyed by
+its name), or the row has a SKU and the product none yet (it came from a file without
+them). One product found: that one (it takes the row's SKU). Several, or several rows for
+one: the rows are skipped and named (``ImportSummary.unclear``), never a product doubled
+or the wrong one changed.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from desktop import paths
-from desktop.domain.importers import PRODUCT_FIELDS as FIELDS, ParsedExport, SkippedRow
+from desktop.domain.importers import PRODUCT_FIELDS as FIELDS, ParsedExport, ProductRow as FileRow, SkippedRow, Unclear
 from desktop.store import settings
 from desktop.store.db import db, handing_turns
 from desktop.store.models import Product
@@ -42,6 +49,67 @@ class ImportSummary:
     unchanged: int = 0
     skipped: list[SkippedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the file lacked, and what was done about it
+    found_by_name: int = 0  # rows whose product was found by name and variant, not by its key
+    unclear: list[Unclear] = field(default_factory=list)  # rows that fit several products (or one, several rows)
+
+
+def _same_name(name: str, variant: str) -> tuple[str, str]:
+    return " ".join(name.split()).casefold(), " ".join(variant.split()).casefold()
+
+
+def _find_by_name(parsed: ParsedExport, existing: dict[str, Product], targets: list[Product | None],
+                  summary: ImportSummary) -> set[int]:
+    """Fill ``targets`` (the stored product of each row, by index) for the rows their key did
+    not find and that may be a stored product by name and variant; returns the indexes of the
+    rows left unclear (skipped)."""
+    no_sku_column = "sku" not in parsed.fields
+    claimed = {t.id for t in targets if t is not None}
+    if not no_sku_column:  # the key an export without SKUs gave it (Shopify's handle|variant)
+        for i, row in enumerate(parsed.products):
+            found = existing.get(row.plain_key) if targets[i] is None and row.sku and row.plain_key else None
+            if found is not None and not found.sku and found.source == parsed.source and found.id not in claimed:
+                targets[i] = found
+                claimed.add(found.id)
+                summary.found_by_name += 1
+    by_name: dict[tuple[str, str], list[Product]] = {}
+    for product in existing.values():
+        if product.source == parsed.source and product.id not in claimed and (no_sku_column or not product.sku):
+            by_name.setdefault(_same_name(product.name, product.variant), []).append(product)
+    wanted: dict[tuple[str, str], list[int]] = {}
+    for i, row in enumerate(parsed.products):
+        if targets[i] is None and (no_sku_column or row.sku):
+            wanted.setdefault(_same_name(row.name, row.variant), []).append(i)
+    unclear: set[int] = set()
+    for name, rows in wanted.items():
+        candidates = by_name.get(name, [])
+        if not candidates:
+            continue  # a product new to Afspraak
+        if len(candidates) == 1 and len(rows) == 1:
+            targets[rows[0]] = candidates[0]
+            summary.found_by_name += 1
+            continue
+        # Two products of one name (two Shopify handles titled alike): a row whose price,
+        # picture, category and cost are those of exactly one of them, and of no other row,
+        # is that one. Anything less is not guessed.
+        fits = {i: [c for c in candidates if _same_values(parsed, parsed.products[i], c)] for i in rows}
+        for i in rows:
+            mine = fits[i]
+            if len(mine) == 1 and sum(1 for j in rows if mine[0] in fits[j]) == 1:
+                targets[i] = mine[0]
+                summary.found_by_name += 1
+                continue
+            row: FileRow = parsed.products[i]
+            summary.unclear.append(Unclear(row.line, row.name, row.variant, len(candidates), len(rows)))
+            unclear.add(i)
+    summary.unclear.sort(key=lambda u: u.line)
+    return unclear
+
+
+def _same_values(parsed: ParsedExport, row: FileRow, product: Product) -> bool:
+    """Does ``product`` hold what ``row`` says besides its name (at least one thing to compare)?"""
+    said = [f for f in ("price_cents", "cost_cents", "category", "image_url")
+            if f in parsed.fields and f not in row.unknown]
+    return bool(said) and all(getattr(row, f) == getattr(product, f) for f in said)
 
 
 def apply_import(parsed: ParsedExport, now: datetime,
@@ -53,16 +121,22 @@ def apply_import(parsed: ParsedExport, now: datetime,
     # wait meanwhile (store/db.py, handing_turns).
     with handing_turns() if progress is not None else nullcontext(), db.atomic():
         existing = {p.key: p for p in Product.select()}
+        targets = [existing.get(row.key) for row in parsed.products]
+        unclear = _find_by_name(parsed, existing, targets, summary)
         new_rows: list[dict] = []
         for done, row in enumerate(parsed.products, start=1):
-            current = existing.get(row.key)
+            current = targets[done - 1]
             values = {name: getattr(row, name) for name in FIELDS}
-            if current is None:
+            if done - 1 in unclear:
+                pass
+            elif current is None:
                 new_rows.append(dict(values, key=row.key, source=parsed.source, created_at=now, updated_at=now))
                 summary.new += 1
-            else:  # only what the file has a column for: the rest stays as stored
+            else:  # only what the file has a column for (and the row can tell): the rest stays as stored
                 changed = {name: value for name, value in values.items()
-                           if name in parsed.fields and getattr(current, name) != value}
+                           if name in parsed.fields and name not in row.unknown and getattr(current, name) != value}
+                if row.sku and current.key != row.key and "sku" in parsed.fields:
+                    changed["key"] = row.key  # found by name: from now on by its SKU
                 if changed:
                     Product.update(**changed, updated_at=now).where(Product.id == current.id).execute()
                     summary.updated += 1

@@ -36,14 +36,17 @@ UNREADABLE, NOT_A_FILE, NOT_A_PICTURE, TOO_LARGE, NONE_GIVEN = (
 
 class NotAPicture(ValueError):
     """A file refused as a picture: ``reason`` (one of the codes above), the ``file``'s
-    name, and for UNREADABLE the system's ``error``, for TOO_LARGE the ``limit`` in bytes."""
+    name, and for UNREADABLE the system's ``errno`` (worded by presentation/errors.py) and
+    its own ``error`` text (English: the last resort), for TOO_LARGE the ``limit`` in bytes."""
 
-    def __init__(self, reason: str, file: str = "", error: str = "", limit: int = MAX_BYTES):
+    def __init__(self, reason: str, file: str = "", error: str = "", limit: int = MAX_BYTES,
+                 errno: int | None = None):
         super().__init__(f"{reason}: {file}" + (f" ({error})" if error else ""))
         self.reason = reason
         self.file = file
         self.error = error
         self.limit = limit
+        self.errno = errno
 
 
 def picture_type(head: bytes) -> str | None:
@@ -59,12 +62,14 @@ def picture_type(head: bytes) -> str | None:
 def import_picture(source: str | os.PathLike, folder_name: str = FOLDER) -> str:
     """Copy a picture into ``folder_name`` of the data dir; returns its path relative to the data dir."""
     source = Path(source)
+    if source.is_dir():  # before open(), which would only say "Is a directory"
+        raise NotAPicture(NOT_A_FILE, source.name)
     try:
         size = source.stat().st_size
         with open(source, "rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise NotAPicture(UNREADABLE, source.name, error=exc.strerror or str(exc)) from exc
+        raise NotAPicture(UNREADABLE, source.name, error=exc.strerror or str(exc), errno=exc.errno) from exc
     if not source.is_file():
         raise NotAPicture(NOT_A_FILE, source.name)
     ext = picture_type(head)

@@ -196,9 +196,18 @@ def _find_product(line: OrderLine, by_sku: dict[str, int], by_name: dict[str, in
     return by_name.get(rules._fold(line.name))
 
 
-def _line_values(order: OrderRow, position: int, line: OrderLine) -> dict:
-    return {"position": position, "name": line.name, "sku": line.sku, "quantity": line.quantity,
-            "price_cents": line.price_cents, "personalisation": rules.properties_text(line.properties)}
+def _line_values(order: OrderRow, position: int, line: OrderLine, parsed: ParsedOrders | None = None,
+                 old: dict | None = None) -> dict:
+    """What is stored of an item. ``old``: the item stored at this position before (its
+    ``LINE_FIELDS``); when it is the same item (its name), a field the file has no column
+    for keeps the stored value."""
+    values = {"position": position, "name": line.name, "sku": line.sku, "quantity": line.quantity,
+              "price_cents": line.price_cents, "personalisation": rules.properties_text(line.properties)}
+    if parsed is not None and old is not None and rules._fold(old["name"]) == rules._fold(line.name):
+        for name in rules.LINE_COLUMNS:
+            if not parsed.names_line_field(name):
+                values[name] = old[name]
+    return values
 
 
 def _order_values(order: OrderRow, person_id: int | None) -> dict:
@@ -218,6 +227,7 @@ _NAMED_BY = {
     "currency": ("currency",), "subtotal_cents": ("subtotal",), "shipping_cents": ("shipping",),
     "tax_cents": ("tax",), "discount_cents": ("discount",), "total_cents": ("total",), "notes": ("notes",),
     "buyer": ("buyer",), "fulfilled_on": ("fulfilled_at", "shipped", "completed_at"),
+    "shop_status": ("financial", "status"),
 }
 
 
@@ -227,8 +237,13 @@ def _kept(parsed: ParsedOrders, order: OrderRow, current: ShopOrder) -> dict:
     knows her by name and address only (not by e-mail or buyer account)."""
     kept = {key: getattr(current, key) for key, named in _NAMED_BY.items()
             if not any(f in parsed.fields for f in named)}
+    status = rules.status_to_store(parsed.platform, parsed.fields, current.status, order.status)
+    if status != order.status:
+        kept["status"] = status
     if not parsed.names_items():
         kept["item_count"] = current.item_count if order.item_count in (None, 0) else order.item_count
+    elif not parsed.names_line_field("quantity"):
+        kept["item_count"] = current.item_count
     if current.person_id is not None and (not order.customer_key or order.customer_key.startswith("name:")):
         kept["person_id"] = current.person_id
     return kept
@@ -287,8 +302,9 @@ def plan_import(parsed: ParsedOrders) -> ImportPlan:
             values["buyer"] = current.buyer
         same = all(getattr(current, name) == value for name, value in values.items())
         old_lines = [{k: r[k] for k in LINE_FIELDS} for r in lines.get(current.id, [])]
-        new_lines = ([_line_values(order, i, li) for i, li in enumerate(order.lines)] if parsed.names_items()
-                     else old_lines)  # a file without items leaves the stored ones
+        old_at = {line["position"]: line for line in old_lines}
+        new_lines = ([_line_values(order, i, li, parsed, old_at.get(i)) for i, li in enumerate(order.lines)]
+                     if parsed.names_items() else old_lines)  # a file without items leaves the stored ones
         (plan.unchanged_orders if same and old_lines == new_lines else plan.updated_orders).append(order)
     # A customer the file names only on orders that stay with their stored customer is
     # nobody new (the same buyer, her address written another way).
@@ -447,7 +463,7 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                     shop_id = ShopOrder.insert(platform=parsed.platform, number=order.number, imported_at=now,
                                                updated_at=now, **values).execute()
                 if names_items or not stored:  # a file without items leaves the stored ones
-                    _save_lines(shop_id, order, product_ids)
+                    _save_lines(shop_id, order, product_ids, parsed)
             made = [i for i, li in enumerate(order.lines) if li.product_key in marks]
             if made:
                 links = {r.position: r for r in ShopOrderLine.select().where(ShopOrderLine.shop_order == shop_id)}
@@ -511,13 +527,18 @@ def _remove_left_empty(people: set[int]) -> int:
     return len(empty)
 
 
-def _save_lines(shop_id: int, order: OrderRow, product_ids: dict[str, int]) -> None:
-    """The order's lines by position; a line's custom order stays linked."""
+def _save_lines(shop_id: int, order: OrderRow, product_ids: dict[str, int], parsed: ParsedOrders) -> None:
+    """The order's lines by position; a line's custom order stays linked; what the file has
+    no column for stays as stored (``_line_values``)."""
     current = {r.position: r for r in ShopOrderLine.select().where(ShopOrderLine.shop_order == shop_id)}
     for position, line in enumerate(order.lines):
-        values = _line_values(order, position, line)
-        values["product"] = product_ids.get(line.product_key)
         row = current.pop(position, None)
+        old = {k: getattr(row, k) for k in LINE_FIELDS} if row is not None else None
+        values = _line_values(order, position, line, parsed, old)
+        values["product"] = product_ids.get(line.product_key)
+        if values["product"] is None and row is not None and not parsed.names_line_field("sku") \
+                and rules._fold(row.name) == rules._fold(line.name):
+            values["product"] = row.product_id  # found by its SKU before: still that product
         if row is None:
             ShopOrderLine.create(shop_order=shop_id, **values)
         else:

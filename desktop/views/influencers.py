@@ -336,7 +336,7 @@ class InfluencersView(ListView):
             Path(path).write_text(ops.export_csv(ids), encoding="utf-8-sig")
         except OSError as exc:
             dialogs.warn(self, _("Export failed"), _("The file could not be written: {error}").format(
-                error=exc.strerror or exc))
+                error=errors.unwritable(exc)))
             return
         self.status_message.emit(ngettext("{n} influencer exported to {path}",
                                           "{n} influencers exported to {path}", len(ids)).format(n=len(ids), path=path))
@@ -592,7 +592,7 @@ class InfluencersView(ListView):
             return None
         except OSError as exc:
             dialogs.warn(self, _("No evidence added"), _("The picture could not be saved: {error}. Nothing was added.")
-                         .format(error=exc.strerror or exc))
+                         .format(error=errors.unwritable(exc)))
             return None
         content = lookups.content(content_id)
         # TRANSLATORS: what Edit → Undo takes back: "Undo evidence for Reel on Instagram".

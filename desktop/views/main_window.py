@@ -575,7 +575,7 @@ class MainWindow(QMainWindow):
 
     def export_calendar(self) -> None:
         from desktop.clock import utcnow
-        from desktop.presentation import calendar_export
+        from desktop.presentation import calendar_export, errors
         from desktop.views import dialogs
 
         path = dialogs.ask_save_path(self, _("Export deadlines to a calendar"), str(Path.home() / "afspraak.ics"),
@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
             count = calendar_export.write_calendar(Path(path), utcnow())
         except OSError as exc:
             dialogs.warn(self, _("Export failed"), _("The file could not be written: {error}").format(
-                error=exc.strerror or exc))
+                error=errors.unwritable(exc)))
             return
         self.statusBar().showMessage(ngettext(
             "{count} date exported to {path}. Import it into your calendar; importing it again updates it.",
@@ -694,6 +694,7 @@ class MainWindow(QMainWindow):
         self.language_changed.emit(language)
 
     def make_backup(self) -> None:
+        from desktop.presentation import errors
         from desktop.store import backup
         from desktop.views import dialogs
 
@@ -705,7 +706,7 @@ class MainWindow(QMainWindow):
             backup.backup_open(out=Path(path))
         except OSError as exc:
             dialogs.warn(self, _("Backup failed"),
-                         _("The backup could not be written: {error}").format(error=exc.strerror or exc))
+                         _("The backup could not be written: {error}").format(error=errors.unwritable(exc)))
             return
         self.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 8000)
 

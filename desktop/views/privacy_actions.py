@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 from desktop.clock import to_local, utcnow
 from desktop.domain.privacy import count_text, describe_erasure
 from desktop.i18n import _, ngettext
+from desktop.presentation import errors
 from desktop.store import privacy, settings
 from desktop.store import lookups
 from desktop.views import dialogs
@@ -52,7 +53,7 @@ def export_person(parent: QWidget | None, person_id: int) -> Path | None:
                                        backup_days=int(settings.get("backup_keep")))
     except OSError as exc:
         dialogs.warn(parent, _("Export failed"), _("The export could not be written: {error}").format(
-            error=exc.strerror or exc))
+            error=errors.unwritable(exc)))
         return None
     dialogs.inform(parent, _("Data exported"), _(
         "Everything held on {name} is in {path}.\n\nIt holds personal data: send it only to them, "

@@ -500,7 +500,7 @@ class SettingsWindow(QDialog):
                 autostart.enable() if start_at_login else autostart.disable()
             except OSError as exc:
                 self._refuse(_("Could not change whether Afspraak starts when you log in: {error}. Nothing was saved.").format(
-                    error=exc.strerror or exc), self.autostart)
+                    error=errors.unwritable(exc)), self.autostart)
                 return False
         try:
             settings.save_changes(values, self.template_editor.edits, self._now())

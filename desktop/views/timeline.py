@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QPushBut
 
 from desktop import i18n
 from desktop.clock import to_local, utcnow
-from desktop.presentation import timeline, timeline_export
+from desktop.presentation import errors, timeline, timeline_export
 from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
@@ -298,7 +298,7 @@ class TimelineView(ListView):
             written = timeline_export.export_csv(Path(path), self.model.filter)
         except OSError as exc:
             dialogs.warn(self, _("Export failed"), _("The file could not be written: {error}").format(
-                error=exc.strerror or exc))
+                error=errors.unwritable(exc)))
             return
         self.status_message.emit(ngettext(
             "{count} event exported to {path}", "{count} events exported to {path}", written).format(

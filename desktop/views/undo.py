@@ -136,4 +136,4 @@ class EvidenceAdded(_Command):
         try:
             self.added = evidence.add(self.added.content_id, self.sources, utcnow())
         except (evidence.NotAPicture, OSError) as exc:
-            raise CannotRedo(exc.strerror if isinstance(exc, OSError) and exc.strerror else errors.text(exc)) from exc
+            raise CannotRedo(errors.unwritable(exc) if isinstance(exc, OSError) else errors.text(exc)) from exc

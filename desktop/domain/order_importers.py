@@ -211,24 +211,24 @@ LINE_COLUMNS = {
 # gets. Per platform the ones its real exports have (Etsy: its "Sold Orders" download, or
 # with "items" its "Sold Order Items"; WooCommerce with "items": the one-row-per-item layout).
 MISSING_NOTES = {
-    "item_price": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
-                     "prices; the items of new orders come in without one."),
-    "item_total": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
-                     "prices; the items of new orders come in without one."),
+    "item_price": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their prices; the "
+                     "items of new orders are imported without one."),
+    "item_total": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their prices; the "
+                     "items of new orders are imported without one."),
     "item_sku": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their SKUs; "
                    "the items of new orders are found in the catalogue by their name."),
     "item_quantity": N_("The file has no column “{column}”: the orders already in Afspraak keep their numbers "
                         "of items; each item of a new order counts once."),
     "item_meta": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
-                    "personalisation; the items of new orders come in without it."),
+                    "personalisation; the items of new orders are imported without it."),
     "item_variations": N_("The file has no column “{column}”: the items of orders already in Afspraak keep their "
-                          "personalisation; the items of new orders come in without it."),
-    "sent": N_("The file has no column “{column}”: the orders already in Afspraak stay as sent or not sent as "
-               "they are; new orders come in as not sent yet."),
-    "cancelled": N_("The file has no column “{column}”: the orders already in Afspraak stay cancelled or not as "
-                    "they are; new orders come in as not cancelled."),
-    "status": N_("The file has no column “{column}”: the orders already in Afspraak keep their status; new "
-                 "orders come in as open."),
+                          "personalisation; the items of new orders are imported without it."),
+    "sent": N_("The file has no column “{column}”: the orders already in Afspraak keep whether they were sent; new "
+               "orders are imported as not sent yet."),
+    "cancelled": N_("The file has no column “{column}”: the orders already in Afspraak keep whether they were cancelled; "
+                    "new orders are imported as not cancelled."),
+    "status": N_("The file has no column “{column}”: the orders already in Afspraak keep their status; new orders are "
+                 "imported as open."),
 }
 NOTED_WHEN_MISSING = {
     SHOPIFY: {"fulfilment": "sent", "cancelled_at": "cancelled", "item_quantity": "item_quantity",

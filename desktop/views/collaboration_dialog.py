@@ -34,7 +34,8 @@ from desktop.store import orders as catalogue
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
-from desktop.views.forms import date_field
+from desktop.views.forms import date_field, date_problems
+from desktop.views.date_edit import DateEdit
 from desktop.views.product_search import NOT_IN_CATALOGUE, CatalogueSearch, product_text
 from desktop.domain import money
 
@@ -154,7 +155,7 @@ class CollaborationDialog(FormDialog):
         spin = QSpinBox()
         spin.setRange(0, 99)
         spin.setValue(count)
-        when = QDateEdit()
+        when = DateEdit()
         when.setCalendarPopup(True)
         date_field(when)
         when.setDate(to_qdate(deadline or self._default_deadline()))
@@ -344,6 +345,15 @@ class CollaborationDialog(FormDialog):
         return ok and not errors
 
     def save(self) -> bool:
+        table: QTableWidget = self.w("deliverables")
+        typed = date_problems({"agreed_on": self.w("agreed_on"),
+                               **{f"deliverable_{row}": table.cellWidget(row, 2) for row in range(table.rowCount())}})
+        if typed:  # the fields still hold their last good dates, not the ones she typed
+            rows = [text for key, text in typed.items() if key.startswith("deliverable_")]
+            if rows:
+                typed["deliverables"] = rows[0]
+            self.show_errors(typed)
+            return False
         deliverables = self.deliverable_inputs()
         gifts = self.gift_inputs()
         values = self.values()

@@ -40,7 +40,7 @@ from desktop.store import orders as store
 from desktop.store import lookups, pictures
 from desktop.views import dialogs
 from desktop.views.base import plain_label
-from desktop.views.forms import date_field, load_form
+from desktop.views.forms import date_field, date_problems, load_form
 from desktop.views.product_search import CatalogueSearch
 from desktop.views.rows import plain_tooltip
 from desktop.views import theme
@@ -408,6 +408,11 @@ class OrderDialog(QDialog):
 
     def save(self) -> None:
         self._clear_errors()
+        typed = date_problems({"ordered_on": self.ordered_on, "promised_ready": self.promised_ready,
+                               "promised_delivery": self.promised_delivery if self.has_delivery.isChecked() else None})
+        if typed:  # the fields still hold their last good dates, not the ones she typed
+            self.show_errors(typed)
+            return
         form = self.read_input()
         if form.product_id == -1:
             self.show_errors({"product": _("Choose a product from the catalogue, or leave it empty.")})

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
+from desktop.domain import dates
 from desktop.domain import handles as handle_rules
 from desktop.domain.collaborations import Gift, split_tags
 from desktop.domain.message_rules import default_form
@@ -204,12 +205,16 @@ def validate_collaboration(
     cleaned_gifts = _check_gifts(gifts or [], money_locale, errors)
     if not deliverables:
         errors["deliverables"] = _("Add at least one deliverable: what will be posted?")
+    if dates.implausible(agreed_on):
+        errors["agreed_on"] = dates.implausible(agreed_on)
     for i, d in enumerate(deliverables):
         if d.count < 1:
             errors[f"deliverable_{i}"] = _("The number must be at least 1.")
         elif d.deadline is None:
             errors[f"deliverable_{i}"] = _("Give this deliverable a deadline.")
-        elif agreed_on and d.deadline < agreed_on:
+        elif dates.implausible(d.deadline):
+            errors[f"deliverable_{i}"] = dates.implausible(d.deadline)
+        elif agreed_on and "agreed_on" not in errors and d.deadline < agreed_on:
             errors[f"deliverable_{i}"] = _("The deadline is before the agreement date.")
     if not errors.get("deliverables") and any(k.startswith("deliverable_") for k in errors):
         errors["deliverables"] = next(v for k, v in errors.items() if k.startswith("deliverable_"))
@@ -267,6 +272,8 @@ def validate_content(values: dict, now: datetime, *, money_locale: Locale | str)
     posted_on: date | None = values.get("posted_on")
     if posted_on and posted_on > now.date():
         errors["posted_on"] = _("The posting date is in the future.")
+    elif dates.implausible(posted_on):
+        errors["posted_on"] = dates.implausible(posted_on)
     results = {}
     for key in RESULT_FIELDS:
         try:

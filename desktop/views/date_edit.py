@@ -367,11 +367,25 @@ class _TypedDateMixin:
 
     def setDate(self, value) -> None:
         super().setDate(value)
+        self._outside_range(QDateTime(value, self.time()) if isinstance(value, QDate) else None)
         self._show_problem(live=False)
 
     def setDateTime(self, value) -> None:
         super().setDateTime(value)
+        self._outside_range(value if isinstance(value, QDateTime) else None)
         self._show_problem(live=False)
+
+    def _outside_range(self, value: QDateTime | None) -> None:
+        """A date outside the field's range (stored before the forms refused it: 31-12-9999)
+        is shown as it is, with the reason, not as the nearest date the field takes: Qt's
+        field would show 31-12-2099, and the dialog would save that as if she had chosen it."""
+        if value is None or not value.isValid() or self.shape() is None:
+            return
+        if self.minimumDate() <= value.date() <= self.maximumDate():
+            return
+        text = self.textFromDateTime(value)
+        if self.shape().split(text) is not None:
+            self._set_text(text, len(text), 0, select=False)
 
     def _picked(self) -> None:
         self._before = None

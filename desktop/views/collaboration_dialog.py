@@ -36,6 +36,7 @@ from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
 from desktop.views.forms import date_field, date_problems
 from desktop.views.date_edit import DateEdit
+from desktop.views.rows import plain_tooltip
 from desktop.views.product_search import NOT_IN_CATALOGUE, CatalogueSearch, product_text
 from desktop.domain import money
 
@@ -243,7 +244,7 @@ class CollaborationDialog(FormDialog):
         row = table.rowCount()
         table.insertRow(row)
         item = QTableWidgetItem(name)
-        item.setToolTip(name)
+        item.setToolTip(plain_tooltip(name))  # a shop's product name, shown as written (never as HTML)
         table.setItem(row, 0, item)
         spin = QSpinBox()
         spin.setRange(1, 999)

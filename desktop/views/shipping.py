@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QProgressDialog
+from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog
 
 from desktop import paths
 from desktop.clock import utcnow
@@ -417,7 +417,13 @@ class ShippingController(QObject):
         show(self.window, _("Import from the shop"), "\n".join(lines))
 
     def _start(self, path: Path) -> None:
-        progress = QProgressDialog(_("Reading {file}…").format(file=path.name), _("Cancel"), 0, 100, self.window)
+        progress = QProgressDialog(self.window)
+        label = QLabel(progress)
+        label.setTextFormat(Qt.PlainText)  # the file's name as it is (QProgressDialog's own label reads HTML)
+        progress.setLabel(label)
+        progress.setLabelText(_("Reading {file}…").format(file=path.name))
+        progress.setCancelButtonText(_("Cancel"))
+        progress.setRange(0, 100)
         progress.setWindowTitle(_("Import from the shop"))
         progress.setWindowModality(Qt.WindowModal)
         progress.setMinimumDuration(300)

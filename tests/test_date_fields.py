@@ -229,6 +229,8 @@ def test_picking_a_day_in_the_calendar_replaces_a_date_that_does_not_exist(qtbot
     type_into(qtbot, edit, "31-04-2027")
     assert edit.problem()
     edit.calendarWidget().clicked.emit(NOVEMBER_30)  # the same day it held: still a choice
+    edit.setFocus(Qt.PopupFocusReason)  # the popup closes, the field has the focus again
+    qtbot.waitUntil(edit.hasFocus)
     assert edit.problem() == "" and edit.text() == "30-11-2026" and edit.styleSheet() == ""
 
 

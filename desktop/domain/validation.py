@@ -30,26 +30,40 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 # --- small parsers -------------------------------------------------------------------
 
+# More than any account has followers or any post gets views (there are 8 billion people;
+# SQLite stores at most 9.2 * 10**18): a count above it is a slip of the keyboard.
+MAX_COUNT = 10_000_000_000
+
+
+class CountTooLarge(ValueError):
+    """A count above ``MAX_COUNT``."""
+
+
 def parse_count(text: str) -> int | None:
-    """"18.400", "18,400", "18 400", "18,4k" -> 18400; "" -> None; ValueError otherwise."""
+    """"18.400", "18,400", "18 400", "18,4k" -> 18400; "" -> None; ValueError otherwise
+    (``CountTooLarge`` above ``MAX_COUNT``: "99999999999999999999", "1e30k")."""
     s = "".join((text or "").split()).lower()
     if not s:
         return None
     if s.startswith("-"):
         raise ValueError("negative")
-    multiplier = 1
     if s.endswith("k"):
-        multiplier, s = 1000, s[:-1].replace(",", ".")
         try:
-            return int(Decimal(s) * multiplier)
+            number = Decimal(s[:-1].replace(",", ".")) * 1000
         except InvalidOperation:
             raise ValueError(text) from None
-    if s.endswith("m") and s[:-1].replace(",", ".").replace(".", "", 1).isdigit():
-        return int(Decimal(s[:-1].replace(",", ".")) * 1_000_000)
-    digits = s.replace(".", "").replace(",", "")
-    if not digits.isdigit():
+    elif s.endswith("m") and s[:-1].replace(",", ".").replace(".", "", 1).isdigit():
+        number = Decimal(s[:-1].replace(",", ".")) * 1_000_000
+    else:
+        digits = s.replace(".", "").replace(",", "")
+        if not digits.isdigit() or not digits.isascii():
+            raise ValueError(text)
+        number = Decimal(digits)
+    if not number.is_finite() or number < 0:  # "infk", "nank": no number at all
         raise ValueError(text)
-    return int(digits)
+    if number > MAX_COUNT:
+        raise CountTooLarge(text)
+    return int(number)
 
 
 def valid_url(text: str) -> bool:
@@ -105,6 +119,10 @@ def validate_person(
             normalised = ""
         try:
             followers = parse_count(h.followers)
+        except CountTooLarge:
+            errors[f"followers_{h.platform}"] = _(
+                "“{text}” is more followers than anyone has: fill in at most 10 billion.").format(text=h.followers.strip())
+            followers = None
         except ValueError as exc:
             errors[f"followers_{h.platform}"] = (
                 _("The number of followers can't be negative.") if str(exc) == "negative"
@@ -278,6 +296,10 @@ def validate_content(values: dict, now: datetime, *, money_locale: Locale | str)
     for key in RESULT_FIELDS:
         try:
             results[key] = parse_count(values.get(key) or "")
+        except CountTooLarge:
+            results[key] = None
+            errors[key] = _("“{text}” is more than any post gets: fill in at most 10 billion.").format(
+                text=(values.get(key) or "").strip())
         except ValueError:
             results[key] = None
             errors[key] = _("Fill in a whole number of 0 or more.")

@@ -53,7 +53,6 @@ class _TypedDateMixin:
         self._shape: dates.Layout | None = None
         self._shape_of = ""
         self._shown_problem = ""
-        self._calendar = None
         self._before: QDateTime | None = None  # the date before she began typing (a mistake leaves it)
         self._take_over_the_text()
         self.dateTimeChanged.connect(lambda _value: self._show_problem(live=False))
@@ -356,15 +355,7 @@ class _TypedDateMixin:
             self._set_text(self.lineEdit().text(), shape.starts(parts)[part], len(parts[part]), select=True)
         self._part, self._moved_on = None, False
 
-    # --- the calendar, the program ----------------------------------------------------
-    def setCalendarPopup(self, enable: bool) -> None:
-        super().setCalendarPopup(enable)
-        calendar = self.calendarWidget() if enable else None
-        if calendar is not None and calendar is not self._calendar:
-            self._calendar = calendar  # a day picked there replaces what was typed, the same day too
-            calendar.clicked.connect(lambda _day: self._picked())
-            calendar.activated.connect(lambda _day: self._picked())
-
+    # --- the program ----------------------------------------------------------------
     def setDate(self, value) -> None:
         super().setDate(value)
         self._outside_range(QDateTime(value, self.time()) if isinstance(value, QDate) else None)
@@ -387,10 +378,6 @@ class _TypedDateMixin:
         if self.shape().split(text) is not None:
             self._set_text(text, len(text), 0, select=False)
 
-    def _picked(self) -> None:
-        self._before = None
-        self._show_problem(live=False)
-
     # --- focus --------------------------------------------------------------------------
     def focusInEvent(self, event) -> None:
         self._part, self._moved_on = None, False
@@ -403,6 +390,8 @@ class _TypedDateMixin:
             if parts is not None and event.reason() != Qt.MouseFocusReason:
                 part = len(parts) - 1 if event.reason() == Qt.BacktabFocusReason else 0
                 self._set_text(self.lineEdit().text(), self.shape().starts(parts)[part], len(parts[part]), True)
+        # Back from the calendar popup: a day picked there (the same day too) replaced what was typed.
+        self._show_problem(live=False)
 
     def focusOutEvent(self, event) -> None:
         self._leave_part()

@@ -46,6 +46,7 @@ from desktop.views.dropping import (
     install_person_target,
     local_files,
 )
+from desktop.views.product_search import product_text
 from desktop.views.shipping_dialogs import PICTURE_SUFFIXES, picture_drop_problem as _picture_drop_problem
 from desktop.views.undo import CannotRedo, Recorded
 
@@ -288,9 +289,15 @@ class ShippingController(QObject):
         data = dialogs.ask_product(self.window, picture)
         if data is None:
             return None
-        if catalogue.manual_key_taken(data.sku, data.name, data.variant):
-            dialogs.warn(self.window, _("Not added"), _(
-                "A product with this SKU (or this name and variant) already exists."))
+        there = catalogue.same_product(data.sku, data.name, data.variant)
+        if there is not None:  # two of them could never be told apart in the catalogue: refused, not asked
+            if data.sku.strip():
+                text = _("The catalogue already has a product with SKU {sku}: “{product}” (SKU {their_sku}). Nothing "
+                         "was added.").format(sku=data.sku.strip(), product=product_text(there), their_sku=there.sku)
+            else:
+                text = _("“{product}” is already in the catalogue. Nothing was added: give the new product another "
+                         "name or variant, or a SKU of its own.").format(product=product_text(there))
+            dialogs.warn(self.window, _("Not added"), text)
             return None  # checked before the picture is copied, so a refusal leaves no file behind
         image_path = catalogue.save_picture(data.picture, data.picture_format) if data.picture else ""
         product = catalogue.add_product(name=data.name, sku=data.sku, variant=data.variant, price_cents=data.price_cents,

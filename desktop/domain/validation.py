@@ -286,6 +286,8 @@ def validate_content(values: dict, now: datetime, *, money_locale: Locale | str)
         errors["url"] = _("Paste the link to the post.")
     elif not valid_url(url):
         errors["url"] = _("“{url}” is not a web link (it should start with https://).").format(url=url)
+    elif handle_rules.is_profile_link(url):
+        errors["url"] = _("This is the link to a profile, not to what was posted: paste the link of the post itself.")
     platform = values.get("platform") or handle_rules.platform_of_url(url) or ""
     posted_on: date | None = values.get("posted_on")
     if posted_on and posted_on > now.date():

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from desktop.domain import dates, workdays
 from desktop.domain.money import MoneyError, parse_money
+from desktop.domain.names import clean_name
 from desktop.i18n import _
 
 STATUSES = ("new", "in_production", "ready", "shipped", "delivered", "cancelled")
@@ -127,7 +128,7 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
     _check_customer(form, taken_numbers, errors)
     price, deposit = _check_money(form, errors)
     _check_status_and_dates(form, previous, errors, today)
-    name, email, number = form.name.strip(), form.email.strip(), form.order_number.strip()
+    name, email, number = clean_name(form.name), form.email.strip(), form.order_number.strip()
 
     checklist = [{"text": str(i.get("text", "")).strip(), "done": bool(i.get("done"))}
                  for i in form.checklist if str(i.get("text", "")).strip()]
@@ -149,7 +150,7 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
 
 def _check_customer(form: OrderInput, taken_numbers: set[str] | None, errors: dict[str, str]) -> None:
     """The customer's name, email, language and address form, and the shop's order number."""
-    if not form.name.strip():
+    if not clean_name(form.name):  # zero-width spaces alone are no name
         errors["name"] = _("Enter the customer's name.")
     email = form.email.strip()
     if email and not EMAIL.match(email):

@@ -10,10 +10,12 @@ two apart (one of them has none).
 
 from __future__ import annotations
 
+from desktop.domain.names import clean_name
+
 
 def name_key(name: str) -> str:
-    """A name as compared: spaces and capitals do not make another person."""
-    return " ".join((name or "").split()).casefold()
+    """A name as compared: spaces, capitals and invisible characters do not make another person."""
+    return clean_name(name).casefold()
 
 
 def email_key(email: str) -> str:

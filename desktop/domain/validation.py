@@ -19,6 +19,7 @@ from desktop.domain import handles as handle_rules
 from desktop.domain.collaborations import Gift, split_tags
 from desktop.domain.message_rules import default_form
 from desktop.domain.money import MoneyError, parse_money
+from desktop.domain.names import clean_name
 from desktop.i18n import _
 
 TYPE_CHECKING = False
@@ -103,7 +104,7 @@ def validate_person(
     """Check the influencer form. ``existing_handle(platform, name)`` returns the
     (id, name) of the person who already has that handle, or None."""
     errors: dict[str, str] = {}
-    name = " ".join((values.get("name") or "").split())
+    name = clean_name(values.get("name") or "")  # zero-width spaces alone are no name
     if not name:
         errors["name"] = _("Fill in a name.")
     email = (values.get("email") or "").strip()

@@ -356,10 +356,17 @@ class ShippingController(QObject):
                 _("An import is still running. Drop the files again when it has finished; nothing was read."), 10000)
             return
         exports = csv_files_of(files)
-        results = [(f.name, False, _("not a shop export: only CSV files (.csv, .txt) are imported."))
-                   for f in files if f not in exports]
+        others = [f for f in files if f not in exports]
+        # A line of the summary of several files; alone, a file is named in a whole sentence.
+        results = [(f.name, False, _("a folder, not a shop export: drop the export itself (a CSV file) here.")
+                    if f.is_dir() else _("not a shop export: only CSV files (.csv, .txt) are imported."))
+                   for f in others]
+        alone = {f.name: (_("“{file}” is a folder, not a shop export: drop the export itself (a CSV file) here. "
+                            "Nothing was changed.") if f.is_dir() else
+                          _("“{file}” is not a shop export: only CSV files (.csv, .txt) are imported. Nothing was "
+                            "changed.")).format(file=f.name) for f in others}
         self._batch = {"queue": list(exports), "results": results, "change": journal.Change(),
-                       "imported": [], "kinds": set()}
+                       "imported": [], "kinds": set(), "alone": alone}
         self._next_file()
 
     def _next_file(self) -> None:
@@ -406,7 +413,7 @@ class ShippingController(QObject):
             elif batch.get("cancelled_only"):
                 self.window.statusBar().showMessage(what, 8000)
             else:
-                dialogs.warn(self.window, _("Not imported"), what)
+                dialogs.warn(self.window, _("Not imported"), batch["alone"].get(name, what))
             return
         lines = []
         for name, imported, what in results:

@@ -378,6 +378,10 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
+    in_the_way = paths.file_in_the_way(paths.configured_data_dir())
+    if in_the_way is not None:  # was a traceback ending in FileExistsError
+        return _fail(_("“{file}” is a file, not a folder: Afspraak cannot keep its data there. Choose a folder with "
+                       "--data-dir (it need not exist yet).").format(file=str(in_the_way)))
     if args.command in COMMANDS:
         from desktop import logs
         from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read (search)

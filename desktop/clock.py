@@ -122,8 +122,13 @@ class OwnerTime:
                    skip_weekends=bool(values.get("skip_weekends", False)))
 
     def local(self, moment: datetime) -> datetime:
-        """A stored naive-UTC moment as an aware datetime in the owner's zone."""
-        return moment.replace(tzinfo=timezone.utc).astimezone(self.tz)
+        """A stored naive-UTC moment as an aware datetime in the owner's zone (a moment at the
+        very end or start of the calendar, which has no local time there, as it is: a slip
+        stored before the forms refused it must not stop a list from showing)."""
+        try:
+            return moment.replace(tzinfo=timezone.utc).astimezone(self.tz)
+        except OverflowError:
+            return moment.replace(tzinfo=self.tz)
 
     def to_utc(self, value: datetime) -> datetime:
         """A moment in the owner's time (naive = her wall clock) as naive UTC, for storing."""

@@ -37,6 +37,15 @@ def data_dir() -> Path:
     return ensure_private_dir(configured_data_dir())
 
 
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file that stands where ``folder`` (or a folder above it) would be, or None: a
+    data dir named on the command line can be a file by mistake."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None
+
+
 def ensure_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     _chmod(path, 0o700)

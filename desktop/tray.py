@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSystemTrayIcon, QTool
 from desktop import paths
 from desktop.i18n import _, ngettext, tomorrow_label
 from desktop.views.forms import load_form
+from desktop.views.rows import shortcut_safe
 
 TOP_ITEMS = 5
 POPUP_WIDTH = 440  # the popup's width: a reminder's line fits, or wraps once
@@ -225,7 +226,7 @@ class Tray(QObject):
         if self.items:
             menu.addSeparator()
             for item in self.items[:TOP_ITEMS]:
-                action = QAction(self.describe(item), menu)
+                action = QAction(shortcut_safe(self.describe(item)), menu)  # "Anna & Bo", not "Anna _Bo"
                 action.triggered.connect(lambda _checked=False, i=item: self.open_item.emit(i))
                 menu.addAction(action)
             if len(self.items) > TOP_ITEMS:

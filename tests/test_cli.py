@@ -33,6 +33,27 @@ def test_data_dir_option(tmp_path, capsys):
     assert (other / "afspraak.sqlite3").exists()
 
 
+@pytest.mark.parametrize("language, said", [
+    ("nl", "„{file}” is een bestand, geen map: Afspraak kan je gegevens daar niet bewaren. Kies met --data-dir "
+           "een map (die nog niet hoeft te bestaan)."),
+    ("en", "“{file}” is a file, not a folder: Afspraak cannot keep its data there. Choose a folder with --data-dir "
+           "(it need not exist yet)."),
+])
+@pytest.mark.parametrize("below", [False, True])
+@pytest.mark.parametrize("command", [["due"], ["gui", "--smoke-test"], ["demo"]])
+def test_a_data_dir_that_is_a_file_is_told_in_one_line(tmp_path, capsys, language, said, below, command):
+    """``--data-dir`` naming a file (or a folder under one) gave a traceback ending in
+    FileExistsError (badinput #14)."""
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder")
+    asked = afile / "sub" if below else afile
+    assert run_cli("--lang", language, "--data-dir", str(asked), *command) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip() == said.format(file=afile)
+    assert "Traceback" not in captured.err + captured.out
+    assert afile.read_text() == "not a folder"
+
+
 def backup_then_more(tmp_path):
     """A backup holding "Eerste", then "Tweede" added after it: the backup's path."""
     open_database()

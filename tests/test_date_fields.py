@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit, QWidget
 
 from desktop import i18n
@@ -120,3 +120,241 @@ def test_the_quick_note_moment_is_read_as_typed(qtbot, things):
     note.at.selectAll()
     qtbot.keyClicks(note.at, "17-12-2026 14:05")
     assert note.at.dateTime().toPython() == datetime(2026, 12, 17, 14, 5)
+
+
+# --- what is typed is what is kept (badinput #1) ----------------------------------------
+# Qt's own field cut the 31st to the length of the month it held while the owner typed:
+# "31-12-2026" typed over 30-11-2026 saved 30-12, "29-02-2028" saved 28-02, and a day that
+# does not exist (31-04-2027) saved 30-04 without a word.
+
+NOVEMBER_30 = QDate(2026, 11, 30)
+
+
+def type_into(qtbot, edit, typed: str, start: QDate = NOVEMBER_30) -> None:
+    """As the owner does it: the field holds ``start``; she clicks into it (the window is
+    active, the field gets the focus), selects it all, types, and leaves it."""
+    edit.setDate(start)
+    window = edit.window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    edit.setFocus(Qt.MouseFocusReason)
+    qtbot.waitUntil(edit.hasFocus)
+    edit.selectAll()
+    qtbot.keyClicks(edit, typed if isinstance(edit, QDateEdit) else typed + " 14:05")
+    edit.clearFocus()
+
+
+def in_language(typed: str, language: str) -> str:
+    return typed if language == "nl" else typed.replace("-", "/")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("typed, meant", [("31-12-2026", QDate(2026, 12, 31)), ("31-01-2027", QDate(2027, 1, 31)),
+                                          ("29-02-2028", QDate(2028, 2, 29)), ("30-03-2027", QDate(2027, 3, 30))])
+def test_a_day_the_month_shown_lacks_is_the_day_kept(qtbot, things, language, typed, meant):
+    i18n.set_language(language)
+    for name, edit in every_date_field(qtbot, things):
+        type_into(qtbot, edit, in_language(typed, language))
+        assert edit.date() == meant, f"{name}: {edit.text()!r}"
+        assert edit.text().startswith(in_language(typed, language)), name
+        assert edit.problem() == "", name
+
+
+NO_SUCH_DAYS = {
+    "nl": {"31-04-2027": "31-04-2027 bestaat niet: april 2027 heeft 30 dagen.",
+           "29-02-2027": "29-02-2027 bestaat niet: februari 2027 heeft 28 dagen.",
+           "30-02-2028": "30-02-2028 bestaat niet: februari 2028 heeft 29 dagen."},
+    "en": {"31/04/2027": "31/04/2027 does not exist: April 2027 has 30 days.",
+           "29/02/2027": "29/02/2027 does not exist: February 2027 has 28 days.",
+           "30/02/2028": "30/02/2028 does not exist: February 2028 has 29 days."},
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_day_that_does_not_exist_is_said_at_the_field_and_no_other_day_is_taken(qtbot, things, language):
+    i18n.set_language(language)
+    for name, edit in every_date_field(qtbot, things):
+        for typed, said in NO_SUCH_DAYS[language].items():
+            type_into(qtbot, edit, typed)
+            assert edit.date() == NOVEMBER_30, f"{name}: {typed} became {edit.date()}"
+            assert edit.text().startswith(typed), f"{name}: what she typed is still in the field"
+            assert edit.problem() == said, name
+            assert edit.toolTip() == said, name
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_year_outside_what_afspraak_takes_or_an_unfinished_date_is_said_not_left_at_the_old_one(
+        qtbot, things, language):
+    i18n.set_language(language)
+    said = {"nl": {"01-01-1900": "Klopt het jaar 1900? Afspraak neemt datums van 1990 tot en met 2099.",
+                   "15-06-9999": "Klopt het jaar 9999? Afspraak neemt datums van 1990 tot en met 2099.",
+                   "17-12-202": "„17-12-202” is geen volledige datum: typ de dag, de maand en het jaar, "
+                                "zoals 07-03-2027."},
+            "en": {"01/01/1900": "Is the year 1900 right? Afspraak takes dates from 1990 to 2099.",
+                   "15/06/9999": "Is the year 9999 right? Afspraak takes dates from 1990 to 2099.",
+                   "17/12/202": "“17/12/202” is not a whole date: type the day, the month and the year, "
+                                "like 07/03/2027."}}[language]
+    edit = CollaborationDialog(None, collaboration=things[1]).w("agreed_on")
+    qtbot.addWidget(edit.window())
+    for typed, message in said.items():
+        type_into(qtbot, edit, typed)
+        assert edit.date() == NOVEMBER_30, typed
+        assert edit.problem() == message
+
+
+def test_a_two_digit_year_is_this_centurys(qtbot, things):
+    edit = CollaborationDialog(None, collaboration=things[1]).w("agreed_on")
+    qtbot.addWidget(edit.window())
+    type_into(qtbot, edit, "17-12-27")
+    assert edit.date() == QDate(2027, 12, 17) and edit.text() == "17-12-2027"
+
+
+def test_the_arrow_keys_step_the_part_the_cursor_is_in(qtbot, things):
+    edit = CollaborationDialog(None, collaboration=things[1]).w("agreed_on")
+    qtbot.addWidget(edit.window())
+    type_into(qtbot, edit, "31-01-2027")
+    edit.setFocus()
+    edit.lineEdit().setCursorPosition(4)  # in the month
+    qtbot.keyClick(edit, Qt.Key_Up)
+    assert edit.date() == QDate(2027, 2, 28)  # stepping a month from the 31st, as the calendar does
+    edit.lineEdit().setCursorPosition(1)  # in the day
+    qtbot.keyClick(edit, Qt.Key_Down)
+    assert edit.date() == QDate(2027, 2, 27)
+
+
+def test_picking_a_day_in_the_calendar_replaces_a_date_that_does_not_exist(qtbot, things):
+    edit = CollaborationDialog(None, collaboration=things[1]).w("agreed_on")
+    qtbot.addWidget(edit.window())
+    type_into(qtbot, edit, "31-04-2027")
+    assert edit.problem()
+    edit.calendarWidget().clicked.emit(NOVEMBER_30)  # the same day it held: still a choice
+    edit.setFocus(Qt.PopupFocusReason)  # the popup closes, the field has the focus again
+    qtbot.waitUntil(edit.hasFocus)
+    assert edit.problem() == "" and edit.text() == "30-11-2026" and edit.styleSheet() == ""
+
+
+def test_every_date_field_reads_what_is_typed_itself(qtbot, things):
+    from desktop.views.date_edit import DateEdit, DateTimeEdit
+
+    for name, edit in every_date_field(qtbot, things):
+        assert isinstance(edit, (DateEdit, DateTimeEdit)), name
+    with pytest.raises(TypeError):
+        from desktop.views.forms import date_field
+
+        date_field(QDateEdit())
+
+
+def test_no_dialog_saves_while_a_date_typed_does_not_exist(qtbot, things):
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.store.models import Event
+
+    person, collaboration, order = things
+    said = "31-04-2027 bestaat niet: april 2027 heeft 30 dagen."
+    events = Event.select().count()
+
+    dialog = OrderDialog(None, NOW)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Ingrid Jansen")
+    dialog.price.setText("20")
+    type_into(qtbot, dialog.promised_ready, "31-04-2027")
+    dialog.save()
+    assert dialog.result() != QDialog.Accepted and CustomOrder.select().count() == 1
+    assert dialog.errors["promised_ready"].text() == said
+
+    editor = CollaborationDialog(None, collaboration=collaboration)
+    qtbot.addWidget(editor)
+    type_into(qtbot, editor.w("deliverables").cellWidget(0, 2), "31-04-2027")
+    assert not editor.save() and editor.error_text("deliverables") == said
+    assert Deliverable.get().deadline == NOW + timedelta(days=7)
+
+    content = ContentDialog(None, collaboration=collaboration)
+    qtbot.addWidget(content)
+    content.w("url").setText("https://www.instagram.com/p/Cx1/")
+    type_into(qtbot, content.w("posted_on"), "31-04-2027")
+    assert not content.save() and content.error_text("posted_on") == said
+
+    message = OrderMessageDialog(None, order.id, "order_delay", NOW)
+    qtbot.addWidget(message)
+    type_into(qtbot, message.new_date, "31-04-2027")
+    assert message.error.text() == said  # at once, before anything is pressed
+    QGuiApplication.clipboard().setText("")
+    message.copy()  # the message names another day: not copied
+    assert QGuiApplication.clipboard().text() == ""
+    message.mark_sent()
+    assert message.sent_event is None and message.error.text() == said
+    assert CustomOrder.get_by_id(order.id).promised_ready == date(2026, 12, 1)
+
+    note = QuickNote(None, person.id, now=lambda: NOW)
+    things_kept.append(note)
+    qtbot.addWidget(note.dialog)
+    note.text.setPlainText("Gebeld over de ketting")
+    type_into(qtbot, note.at, "31-04-2027")
+    note.save()
+    assert note.errors["at"].text() == "31-04-2027 bestaat niet: april 2027 heeft 30 dagen."
+    assert Event.select().count() == events
+
+
+def test_the_timeline_says_when_a_date_typed_does_not_exist_and_when_its_period_is_reversed(
+        qtbot, demo_db, translator):
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.refresh()
+    type_into(qtbot, view.to_date, "31-04-2027")
+    view._apply_filter()
+    assert view.no_match.isVisibleTo(view)
+    assert view.no_match.text().startswith("31-04-2027 bestaat niet: april 2027 heeft 30 dagen.")
+
+    view.clear_filters()
+    view.set_filter(first=date(2026, 12, 31), last=date(2026, 1, 1))
+    assert view.model.rowCount() == 0
+    assert view.no_match.text().replace("\u00a0", " ") == (
+        "Er kan niets in deze periode vallen: „Van” (31 dec 2026) ligt na „tot en met” (1 jan 2026). Draai de "
+        "twee datums om, of klik op „Alles tonen”.")
+
+
+KEYS = [Qt.Key_Backspace, Qt.Key_Delete, Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("with_time", [False, True])
+def test_whatever_is_typed_the_field_holds_a_date_it_shows_or_says_why_not(qtbot, translator, language, with_time):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from desktop.views.date_edit import DateEdit, DateTimeEdit
+    from desktop.views.forms import date_field
+
+    i18n.set_language(language)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    edit = (DateTimeEdit if with_time else DateEdit)(holder)
+    edit.setCalendarPopup(True)
+    date_field(edit)
+    holder.show()
+    holder.activateWindow()
+    qtbot.waitUntil(holder.isActiveWindow)
+    keys = st.lists(st.one_of(st.sampled_from(list("0123456789-/.: ,a")), st.sampled_from(KEYS)), max_size=24)
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(keys)
+    def typing(pressed):
+        edit.setDate(NOVEMBER_30)
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        edit.selectAll()
+        for key in pressed:
+            if isinstance(key, str):
+                qtbot.keyClicks(edit, key)
+            else:
+                qtbot.keyClick(edit, key)
+        edit.clearFocus()
+        shown = edit.lineEdit().text()
+        if edit.problem():  # what she typed stays, with the reason (and no dialog saves)
+            assert shown != edit.textFromDateTime(edit.dateTime()), shown
+        else:  # the date shown is the date kept
+            assert shown == edit.textFromDateTime(edit.dateTime()), shown
+
+    typing()

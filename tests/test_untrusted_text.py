@@ -4,6 +4,8 @@ The demo shop is filled with hostile text (HTML, a javascript: link, an image ta
 every row of every view is opened and every QLabel in the window is checked.
 """
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -73,3 +75,82 @@ def test_dialogs_show_plain_text(qtbot, monkeypatch):
     dialogs.confirm(None, "t", HOSTILE)
     dialogs.confirm_with_option(None, "t", HOSTILE, HOSTILE)
     assert shown == [Qt.PlainText] * 4
+
+
+# --- dialogs, table items and tooltips set directly (badinput #9) ------------------------
+# A product named "Ring <b>Vet</b> <img src=x>" showed as "Ring **Vet** [picture]" in a
+# collaboration's gift row tooltip and in the orders import preview; the preview's heading
+# and the import's progress label rendered a file named "<b>vet</b>.csv" as HTML.
+
+SHOP_HTML = "<b>Vet</b> <img src=x>"
+
+
+def rendered(tooltip: str) -> str:
+    doc = QTextDocument()
+    doc.setHtml(tooltip)
+    return doc.toPlainText()
+
+
+def test_a_gift_rows_tooltip_shows_the_product_name_as_written(qtbot, database, translator):
+    from desktop.views.collaboration_dialog import CollaborationDialog
+
+    person = Person.create(name="Sanne", is_influencer=True)
+    product = Product.create(key="K1", name="Ring " + SHOP_HTML, price_cents=1000)
+    dialog = CollaborationDialog(None, person=person)
+    qtbot.addWidget(dialog)
+    dialog.add_gift(product.id, product.name, 1, 1000)
+    assert rendered(dialog.w("gifts").item(0, 0).toolTip()) == "Ring " + SHOP_HTML
+
+
+def poisoned_orders_file(folder: Path) -> Path:
+    import csv
+    import io
+
+    source = (Path(__file__).parent / "data" / "shop" / "shopify_orders_nl.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(source)))
+    column = rows[0].index("Lineitem name")
+    for row in rows[1:]:
+        if len(row) > column and row[column]:
+            row[column] += " " + SHOP_HTML
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    path = folder / "<b>vet<img src=x>.csv"  # (a "/" cannot be in a file's name)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_the_orders_import_shows_the_files_name_and_the_shops_text_as_written(qtbot, demo_db, translator,
+                                                                            tmp_path, monkeypatch):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.views import order_import
+    from tests.helpers import drag, end_drags
+
+    path = poisoned_orders_file(tmp_path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    seen = {}
+
+    def look(preview):
+        heading = preview.findChild(QLabel, "previewHeading")
+        seen["heading"] = (heading.textFormat(), heading.text())
+        seen["tooltip"] = rendered(preview.products.item(0, 1).toolTip())
+        progress = window.shipping._job["progress"]
+        label = progress.findChild(QLabel)
+        seen["progress"] = (label.textFormat(), label.text())
+        return QDialog.Rejected
+
+    monkeypatch.setattr(order_import, "run_dialog", look)
+    monkeypatch.setattr(dialogs, "warn", lambda *args: None)
+    monkeypatch.setattr(dialogs, "inform", lambda *args: None)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    with qtbot.waitSignal(window.shipping.import_finished, timeout=15000):
+        drag(window, QPoint(300, 300), mime)
+    end_drags()
+    assert seen["heading"][0] == Qt.PlainText and "<b>vet<img src=x>.csv" in seen["heading"][1]
+    assert seen["tooltip"].endswith(" " + SHOP_HTML)
+    assert seen["progress"][0] == Qt.PlainText and "<b>vet<img src=x>.csv" in seen["progress"][1]

@@ -8,7 +8,7 @@ become ``sanne.styled``, so two spellings of one account are recognised as the s
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from desktop.i18n import _
 
@@ -31,6 +31,17 @@ _PATTERNS = {
     "pinterest": re.compile(r"^[a-z0-9_]{3,30}$"),
 }
 _BLOG = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+(/[^\s]*)?$")
+
+# The first part of an instagram.com address that is a page of Instagram's own, not an
+# account (a logged-out browser's "accounts/login/?next=/sanne/" was stored as "accounts").
+_INSTAGRAM_PAGES = frozenset((
+    "accounts", "explore", "direct", "about", "developer", "legal", "privacy", "web", "challenge", "emails",
+    "session", "graphql", "api", "oauth", "login", "signup", "directory", "press", "help", "static", "tags",
+    "locations", "topics", "your_activity", "settings", "archive", "lite", "download", "nametag", "create"))
+_INSTAGRAM_POSTS = frozenset(("p", "reel", "reels", "tv", "stories"))
+# Pinterest's pages that are not an account.
+_PINTEREST_PAGES = frozenset(("pin", "search", "ideas", "today", "settings", "business", "categories", "_",
+                              "login", "signup", "discover", "videos", "shopping"))
 
 
 class HandleError(ValueError):
@@ -93,10 +104,20 @@ def normalise(platform: str, text: str) -> str:
     return name
 
 
+def _parts(url: str) -> list[str]:
+    if "://" not in url:
+        url = "https://" + url
+    return [p for p in urlsplit(url).path.split("/") if p]
+
+
 def _name_from_path(platform: str, url: str) -> str:
     if "://" not in url:
         url = "https://" + url
-    parts = [p for p in urlsplit(url).path.split("/") if p]
+    parts = _parts(url)
+    if platform == "pinterest" and _host(url) == "pin.it":
+        # TRANSLATORS: pin.it is Pinterest's short link; "pinterest.com/naam" shows the address to paste.
+        raise HandleError(_("This is a short Pinterest link: open it and paste the address of the profile itself "
+                            "(pinterest.com/name)."))
     if not parts:
         raise HandleError(_("This link has no profile name in it."))
     first = parts[0]
@@ -110,17 +131,48 @@ def _name_from_path(platform: str, url: str) -> str:
         if not first.startswith("@"):
             raise HandleError(_("This TikTok link is not a profile."))
         return first[1:]
-    if platform == "instagram" and first in ("p", "reel", "reels", "stories", "explore", "tv"):
+    if platform == "instagram" and first in _INSTAGRAM_POSTS:
         if first == "stories" and len(parts) > 1:
             return parts[1]
         raise HandleError(_("This is a link to a post, not to a profile."))
-    if platform == "pinterest" and first == "pin":
-        raise HandleError(_("This is a link to a pin, not to a profile."))
+    if platform == "instagram" and first.lower() in _INSTAGRAM_PAGES:
+        after = parse_qs(urlsplit(url).query).get("next", [""])[0]  # the page the login leads to
+        leads_to = [p for p in after.split("/") if p]
+        if first.lower() == "accounts" and len(leads_to) == 1 and leads_to[0].lower() not in (
+                _INSTAGRAM_PAGES | _INSTAGRAM_POSTS):
+            return leads_to[0]
+        raise HandleError(_("This link is not a profile on {platform}.").format(platform=_platform_name(platform)))
+    if platform == "pinterest" and first.lower() in _PINTEREST_PAGES:
+        if first == "pin":
+            raise HandleError(_("This is a link to a pin, not to a profile."))
+        raise HandleError(_("This link is not a profile on {platform}.").format(platform=_platform_name(platform)))
     return first.lstrip("@")
+
+
+def is_profile_link(text: str) -> bool:
+    """Is ``text`` the link to an account on a social platform (its profile page, nothing
+    below it), rather than to something posted there?"""
+    platform = platform_of_url(text)
+    if platform is None:
+        return False
+    parts = _parts(text.strip())
+    try:
+        name = _name_from_path(platform, text.strip())
+    except HandleError:
+        return False
+    if platform == "youtube":
+        return len(parts) == (1 if parts and parts[0].startswith("@") else 2) and bool(name)
+    if platform == "instagram" and parts and parts[0].lower() in _INSTAGRAM_PAGES:
+        return True  # a login leading to a profile
+    return len(parts) == 1 and bool(name)
 
 
 def _normalise_blog(raw: str) -> str:
     text = raw
+    social = platform_of_url(raw)
+    if social is not None:  # an Instagram profile is no blog: it has its own field
+        raise HandleError(_("This is a link to {platform}: fill it in at {platform}.").format(
+            platform=_platform_name(social)))
     if "://" in text:
         parts = urlsplit(text)
         if parts.scheme not in ("http", "https"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from desktop.domain import dates
 from desktop.i18n import N_, _
 
 # The channels a contact can go through (the store keeps these codes: store/models.py).
@@ -66,6 +67,8 @@ def validate(entry: Entry, now: datetime, person_known: bool) -> dict[str, str]:
         errors["text"] = _("Write the note.")
     if entry.at > now + FUTURE_SLACK:
         errors["at"] = _("That time is still in the future; log only what has already happened.")
+    elif dates.implausible(entry.at):
+        errors["at"] = dates.implausible(entry.at)
     return errors
 
 

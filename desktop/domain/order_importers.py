@@ -46,6 +46,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 
 from desktop import defaults
+from desktop.domain import dates
 from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, decode, other_export,
                                       parse_amount, repair_text)
@@ -599,8 +600,9 @@ def parse_moment(text: str, style: str = "iso") -> datetime | date | None:
 
 
 # The years an order of a small shop can be dated in: anything else is a mistake in the
-# file ("0001-01-01", "9999-12-31"), and a promise made from it would be nonsense.
-ORDER_YEARS = range(1990, 2100)
+# file ("0001-01-01", "9999-12-31"), and a promise made from it would be nonsense. The
+# same years as the app's forms take (one rule: ``domain/dates.YEARS``).
+ORDER_YEARS = dates.YEARS
 
 
 def _moment(rows: _Rows, row: dict, key: str, line: int, style: str) -> datetime | date | None:

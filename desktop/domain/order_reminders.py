@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from desktop.domain import followup
+from desktop.domain import dates, followup
 from desktop.domain.orders import IN_THE_MAKING
 
 DELAY_RULE = "order_delay"
@@ -54,13 +54,19 @@ class OrderFacts:
 
 
 def warning_start(promised_ready: date, warn_days: int, tz: tzinfo) -> datetime:
-    """The start (local midnight) of the day ``warn_days`` before the promised date, as naive UTC."""
-    local = datetime.combine(promised_ready - timedelta(days=warn_days), time(0, 0), tzinfo=tz)
-    return local.astimezone(timezone.utc).replace(tzinfo=None)
+    """The start (local midnight) of the day ``warn_days`` before the promised date, as naive
+    UTC; held at the ends of the calendar (``datetime.min``/``max``) instead of failing there."""
+    try:
+        local = datetime.combine(promised_ready - timedelta(days=warn_days), time(0, 0), tzinfo=tz)
+        return local.astimezone(timezone.utc).replace(tzinfo=None)
+    except OverflowError:
+        return datetime.max if promised_ready.year > 1 else datetime.min
 
 
 def day_over(promised_ready: date, tz: tzinfo) -> datetime:
     """The first moment after the promised day (local midnight that starts the next day), as naive UTC."""
+    if promised_ready == date.max:
+        return datetime.max
     return warning_start(promised_ready + timedelta(days=1), 0, tz)
 
 
@@ -72,7 +78,9 @@ def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list
     details["order_id"] = facts.order_id  # the late news covers the other reminders of this order
     promises = []
     late_from = None
-    if facts.promised_ready is not None:
+    # A promised date outside the years Afspraak takes (stored before the forms refused it:
+    # 31-12-9999) is a slip, not a promise: no reminder is counted from it.
+    if facts.promised_ready is not None and dates.plausible(facts.promised_ready):
         start = warning_start(facts.promised_ready, settings.delay_warning_days, settings.tz)
         answered = facts.last_news_at is not None and facts.last_news_at >= start
         # The ladder's delay step sits ``delay_warning_days`` before its reference; the

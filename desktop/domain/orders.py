@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from desktop.domain import workdays
+from desktop.domain import dates, workdays
 from desktop.domain.money import MoneyError, parse_money
+from desktop.domain.names import clean_name
 from desktop.i18n import _
 
 STATUSES = ("new", "in_production", "ready", "shipped", "delivered", "cancelled")
@@ -114,19 +115,20 @@ class CleanOrder:
     deposit_cents: int
 
 
-def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[str] | None = None
-             ) -> tuple[CleanOrder | None, dict[str, str]]:
+def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[str] | None = None,
+             today: date | None = None) -> tuple[CleanOrder | None, dict[str, str]]:
     """Check the form; returns (clean order, {}) or (None, {field: message}).
 
     ``previous`` holds the saved promised dates of an order being edited
     (``{"promised_ready": date, "promised_delivery": date}``): moving one needs a reason.
-    ``taken_numbers`` are the shop order numbers other orders already use.
+    ``taken_numbers`` are the shop order numbers other orders already use. ``today`` (the
+    owner's calendar day) refuses an order date after it.
     """
     errors: dict[str, str] = {}
     _check_customer(form, taken_numbers, errors)
     price, deposit = _check_money(form, errors)
-    _check_status_and_dates(form, previous, errors)
-    name, email, number = form.name.strip(), form.email.strip(), form.order_number.strip()
+    _check_status_and_dates(form, previous, errors, today)
+    name, email, number = clean_name(form.name), form.email.strip(), form.order_number.strip()
 
     checklist = [{"text": str(i.get("text", "")).strip(), "done": bool(i.get("done"))}
                  for i in form.checklist if str(i.get("text", "")).strip()]
@@ -148,7 +150,7 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
 
 def _check_customer(form: OrderInput, taken_numbers: set[str] | None, errors: dict[str, str]) -> None:
     """The customer's name, email, language and address form, and the shop's order number."""
-    if not form.name.strip():
+    if not clean_name(form.name):  # zero-width spaces alone are no name
         errors["name"] = _("Enter the customer's name.")
     email = form.email.strip()
     if email and not EMAIL.match(email):
@@ -178,17 +180,28 @@ def _check_money(form: OrderInput, errors: dict[str, str]) -> tuple[int | None, 
     return price, deposit
 
 
-def _check_status_and_dates(form: OrderInput, previous: dict | None, errors: dict[str, str]) -> None:
-    """The status, the order date, the promised dates in order, and a reason when a promised date moves."""
+def _check_status_and_dates(form: OrderInput, previous: dict | None, errors: dict[str, str],
+                            today: date | None = None) -> None:
+    """The status, the order date, the promised dates in order and in the years Afspraak
+    takes (the same as an orders import: ``dates.YEARS``), and a reason when a promised
+    date moves."""
     if form.status not in STATUSES:
         errors["status"] = _("Choose a status.")
     if form.ordered_on is None:
         errors["ordered_on"] = _("Enter the date the customer ordered.")
+    elif today is not None and form.ordered_on > today:
+        errors["ordered_on"] = _("The order date is after today: fill in the day the customer ordered.")
+    for key in ("ordered_on", "promised_ready", "promised_delivery"):
+        if key not in errors and dates.implausible(getattr(form, key)):
+            errors[key] = dates.implausible(getattr(form, key))
+    # The order of the dates is worth a word only between dates she meant.
     if form.promised_ready is None:
         errors["promised_ready"] = _("Enter the date you promised the order would be ready.")
-    elif form.ordered_on and form.promised_ready < form.ordered_on:
+    elif "promised_ready" not in errors and form.ordered_on and "ordered_on" not in errors \
+            and form.promised_ready < form.ordered_on:
         errors["promised_ready"] = _("The promised date is before the order date.")
-    if form.promised_delivery is not None and form.promised_ready is not None and form.promised_delivery < form.promised_ready:
+    if not {"promised_delivery", "promised_ready"} & errors.keys() and form.promised_delivery is not None \
+            and form.promised_ready is not None and form.promised_delivery < form.promised_ready:
         errors["promised_delivery"] = _("The promised delivery date is before the promised ready date.")
     if previous and not form.change_reason.strip():
         moved = (previous.get("promised_ready") != form.promised_ready
@@ -214,6 +227,8 @@ def validate_new_promise(current: date | None, new: date | None, today: date) ->
     """The message for a bad new expected date in a delay message, or ''."""
     if new is None:
         return _("Choose the new date the order will be ready.")
+    if dates.implausible(new):
+        return dates.implausible(new)
     if new < today:
         return _("The new date is in the past.")
     if current is not None and new <= current:

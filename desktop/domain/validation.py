@@ -14,10 +14,12 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
+from desktop.domain import dates
 from desktop.domain import handles as handle_rules
 from desktop.domain.collaborations import Gift, split_tags
 from desktop.domain.message_rules import default_form
 from desktop.domain.money import MoneyError, parse_money
+from desktop.domain.names import clean_name
 from desktop.i18n import _
 
 TYPE_CHECKING = False
@@ -29,26 +31,40 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 # --- small parsers -------------------------------------------------------------------
 
+# More than any account has followers or any post gets views (there are 8 billion people;
+# SQLite stores at most 9.2 * 10**18): a count above it is a slip of the keyboard.
+MAX_COUNT = 10_000_000_000
+
+
+class CountTooLarge(ValueError):
+    """A count above ``MAX_COUNT``."""
+
+
 def parse_count(text: str) -> int | None:
-    """"18.400", "18,400", "18 400", "18,4k" -> 18400; "" -> None; ValueError otherwise."""
+    """"18.400", "18,400", "18 400", "18,4k" -> 18400; "" -> None; ValueError otherwise
+    (``CountTooLarge`` above ``MAX_COUNT``: "99999999999999999999", "1e30k")."""
     s = "".join((text or "").split()).lower()
     if not s:
         return None
     if s.startswith("-"):
         raise ValueError("negative")
-    multiplier = 1
     if s.endswith("k"):
-        multiplier, s = 1000, s[:-1].replace(",", ".")
         try:
-            return int(Decimal(s) * multiplier)
+            number = Decimal(s[:-1].replace(",", ".")) * 1000
         except InvalidOperation:
             raise ValueError(text) from None
-    if s.endswith("m") and s[:-1].replace(",", ".").replace(".", "", 1).isdigit():
-        return int(Decimal(s[:-1].replace(",", ".")) * 1_000_000)
-    digits = s.replace(".", "").replace(",", "")
-    if not digits.isdigit():
+    elif s.endswith("m") and s[:-1].replace(",", ".").replace(".", "", 1).isdigit():
+        number = Decimal(s[:-1].replace(",", ".")) * 1_000_000
+    else:
+        digits = s.replace(".", "").replace(",", "")
+        if not digits.isdigit() or not digits.isascii():
+            raise ValueError(text)
+        number = Decimal(digits)
+    if not number.is_finite() or number < 0:  # "infk", "nank": no number at all
         raise ValueError(text)
-    return int(digits)
+    if number > MAX_COUNT:
+        raise CountTooLarge(text)
+    return int(number)
 
 
 def valid_url(text: str) -> bool:
@@ -88,7 +104,7 @@ def validate_person(
     """Check the influencer form. ``existing_handle(platform, name)`` returns the
     (id, name) of the person who already has that handle, or None."""
     errors: dict[str, str] = {}
-    name = " ".join((values.get("name") or "").split())
+    name = clean_name(values.get("name") or "")  # zero-width spaces alone are no name
     if not name:
         errors["name"] = _("Fill in a name.")
     email = (values.get("email") or "").strip()
@@ -104,6 +120,10 @@ def validate_person(
             normalised = ""
         try:
             followers = parse_count(h.followers)
+        except CountTooLarge:
+            errors[f"followers_{h.platform}"] = _(
+                "“{text}” is more followers than anyone has: fill in at most 10 billion.").format(text=h.followers.strip())
+            followers = None
         except ValueError as exc:
             errors[f"followers_{h.platform}"] = (
                 _("The number of followers can't be negative.") if str(exc) == "negative"
@@ -204,12 +224,16 @@ def validate_collaboration(
     cleaned_gifts = _check_gifts(gifts or [], money_locale, errors)
     if not deliverables:
         errors["deliverables"] = _("Add at least one deliverable: what will be posted?")
+    if dates.implausible(agreed_on):
+        errors["agreed_on"] = dates.implausible(agreed_on)
     for i, d in enumerate(deliverables):
         if d.count < 1:
             errors[f"deliverable_{i}"] = _("The number must be at least 1.")
         elif d.deadline is None:
             errors[f"deliverable_{i}"] = _("Give this deliverable a deadline.")
-        elif agreed_on and d.deadline < agreed_on:
+        elif dates.implausible(d.deadline):
+            errors[f"deliverable_{i}"] = dates.implausible(d.deadline)
+        elif agreed_on and "agreed_on" not in errors and d.deadline < agreed_on:
             errors[f"deliverable_{i}"] = _("The deadline is before the agreement date.")
     if not errors.get("deliverables") and any(k.startswith("deliverable_") for k in errors):
         errors["deliverables"] = next(v for k, v in errors.items() if k.startswith("deliverable_"))
@@ -263,14 +287,22 @@ def validate_content(values: dict, now: datetime, *, money_locale: Locale | str)
         errors["url"] = _("Paste the link to the post.")
     elif not valid_url(url):
         errors["url"] = _("“{url}” is not a web link (it should start with https://).").format(url=url)
+    elif handle_rules.is_profile_link(url):
+        errors["url"] = _("This is the link to a profile, not to what was posted: paste the link of the post itself.")
     platform = values.get("platform") or handle_rules.platform_of_url(url) or ""
     posted_on: date | None = values.get("posted_on")
     if posted_on and posted_on > now.date():
         errors["posted_on"] = _("The posting date is in the future.")
+    elif dates.implausible(posted_on):
+        errors["posted_on"] = dates.implausible(posted_on)
     results = {}
     for key in RESULT_FIELDS:
         try:
             results[key] = parse_count(values.get(key) or "")
+        except CountTooLarge:
+            results[key] = None
+            errors[key] = _("“{text}” is more than any post gets: fill in at most 10 billion.").format(
+                text=(values.get(key) or "").strip())
         except ValueError:
             results[key] = None
             errors[key] = _("Fill in a whole number of 0 or more.")

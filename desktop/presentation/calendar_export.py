@@ -13,11 +13,12 @@ adding duplicates. Texts are in the app's current language. Built with ``icalend
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from icalendar import Calendar, Event as CalendarEvent
 
+from desktop.domain import dates
 from desktop.i18n import _
 from desktop.labels import label
 from desktop.store.models import Collaboration, CustomOrder, Deliverable, Person
@@ -52,6 +53,16 @@ def _event(kind: str, row_id: int, summary: str, description: str, now: datetime
     return e
 
 
+def _whole_day(event: CalendarEvent, day: date) -> None:
+    """``day`` as an all-day event; its end is the next day, left out on the last day of the
+    calendar (a 31-12-9999 stored before the forms refused it): an all-day event without an
+    end lasts that one day (RFC 5545)."""
+    event.add("dtstart", day)
+    following = dates.add_days(day, 1)
+    if following > day:
+        event.add("dtend", following)
+
+
 def build_calendar(now: datetime) -> Calendar:
     """The calendar of every open deadline and promised date; ``now`` is naive UTC."""
     sequence = max(int((now - _SEQUENCE_EPOCH).total_seconds() // 60), 0)
@@ -72,7 +83,8 @@ def build_calendar(now: datetime) -> Calendar:
         summary = _("{kind} due from {name}").format(kind=label("deliverable", d.kind), name=c.person.name)
         e = _event("deliverable", d.id, summary, c.title, now, sequence)
         e.add("dtstart", _utc(d.deadline))
-        e.add("dtend", _utc(d.deadline) + timedelta(minutes=DEADLINE_MINUTES))
+        if d.deadline <= datetime.max - timedelta(minutes=DEADLINE_MINUTES):  # else a moment: no room after it
+            e.add("dtend", _utc(d.deadline) + timedelta(minutes=DEADLINE_MINUTES))
         cal.add_component(e)
 
     orders = (CustomOrder.select(CustomOrder, Person).join(Person)
@@ -84,15 +96,13 @@ def build_calendar(now: datetime) -> Calendar:
             # TRANSLATORS: calendar event title for a custom order promised ready that day.
             summary = _("Order {number} for {name}: promised ready date").format(number=o.order_number, name=o.person.name)
             e = _event("order-ready", o.id, summary, details, now, sequence)
-            e.add("dtstart", o.promised_ready)
-            e.add("dtend", o.promised_ready + timedelta(days=1))
+            _whole_day(e, o.promised_ready)
             cal.add_component(e)
         if o.promised_delivery:
             # TRANSLATORS: calendar event title for a custom order promised delivered that day.
             summary = _("Order {number} for {name}: promised delivery date").format(number=o.order_number, name=o.person.name)
             e = _event("order-delivery", o.id, summary, details, now, sequence)
-            e.add("dtstart", o.promised_delivery)
-            e.add("dtend", o.promised_delivery + timedelta(days=1))
+            _whole_day(e, o.promised_delivery)
             cal.add_component(e)
     return cal
 

@@ -190,14 +190,18 @@ def to_local(moment: datetime, tz: tzinfo | None = None) -> datetime:
 
 
 def local_day_bounds(first: date | None, last: date | None, tz: tzinfo | None = None) -> tuple[datetime | None, datetime | None]:
-    """Local calendar days ``first``..``last`` (inclusive) as naive UTC [start, end)."""
+    """Local calendar days ``first``..``last`` (inclusive) as naive UTC [start, end); a day at
+    the very start or end of the calendar, whose midnight has no UTC moment, is no bound."""
 
-    def utc_midnight(day: date) -> datetime:
-        local = datetime.combine(day, time(), tzinfo=tz if tz is not None else clock.owner().tz)
-        return local.astimezone(timezone.utc).replace(tzinfo=None)
+    def utc_midnight(day: date) -> datetime | None:
+        try:
+            local = datetime.combine(day, time(), tzinfo=tz if tz is not None else clock.owner().tz)
+            return local.astimezone(timezone.utc).replace(tzinfo=None)
+        except OverflowError:
+            return None
 
     start = utc_midnight(first) if first else None
-    end = utc_midnight(last + timedelta(days=1)) if last else None
+    end = utc_midnight(last + timedelta(days=1)) if last and last < date.max else None
     return start, end
 
 

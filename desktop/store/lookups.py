@@ -28,6 +28,22 @@ def person(person_id: int | None) -> Person | None:
     return Person.get_or_none(Person.id == person_id) if person_id is not None else None
 
 
+def people_like(name: str, email: str, influencers_only: bool = False, other_than: int | None = None) -> list[Person]:
+    """The people who may be the one typed (``domain/people.may_be_the_same``): the same
+    e-mail address, or the same name where the addresses do not tell them apart. Compared
+    in Python (SQLite's LOWER knows no "Ö"), over plain tuples: a save reads 13,000 in ms."""
+    from desktop.domain import people
+
+    if not people.email_key(email) and not people.name_key(name):
+        return []
+    query = Person.select(Person.id, Person.name, Person.email)
+    if influencers_only:
+        query = query.where(Person.is_influencer == True)  # noqa: E712  (SQL, not Python)
+    ids = [pid for pid, other_name, other_email in query.tuples()
+           if pid != other_than and people.may_be_the_same(name, email, other_name, other_email)]
+    return list(Person.select().where(Person.id.in_(ids)).order_by(Person.id)) if ids else []
+
+
 def person_names() -> list[tuple[int, str]]:
     """(id, name) of everyone, by name (case-insensitive), then by id for equal names."""
     return list(Person.select(Person.id, Person.name).order_by(fn.lower(Person.name), Person.id).tuples())

@@ -171,7 +171,7 @@ def save_order(form: rules.OrderInput, now: datetime, order_id: int | None = Non
     previous = None
     if existing is not None:
         previous = {"promised_ready": existing.promised_ready, "promised_delivery": existing.promised_delivery}
-    clean = _validated(form, previous, order_id)
+    clean = _validated(form, previous, order_id, to_local(now).date())  # her calendar day
     copied = _copy_pictures(add_pictures)
     try:
         with db.atomic():
@@ -194,9 +194,10 @@ def save_order(form: rules.OrderInput, now: datetime, order_id: int | None = Non
     return order
 
 
-def _validated(form: rules.OrderInput, previous: dict | None, order_id: int | None) -> rules.CleanOrder:
+def _validated(form: rules.OrderInput, previous: dict | None, order_id: int | None, today: date | None = None
+               ) -> rules.CleanOrder:
     """The checked form; raises ``OrderInvalid`` with every problem (the product too)."""
-    clean, errors = rules.validate(form, previous=previous, taken_numbers=taken_numbers(order_id))
+    clean, errors = rules.validate(form, previous=previous, taken_numbers=taken_numbers(order_id), today=today)
     if form.product_id is not None and Product.get_or_none(Product.id == form.product_id) is None:
         errors["product"] = Problem(PRODUCT_GONE)
     if errors:

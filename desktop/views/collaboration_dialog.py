@@ -34,7 +34,9 @@ from desktop.store import orders as catalogue
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
-from desktop.views.forms import date_field
+from desktop.views.forms import date_field, date_problems
+from desktop.views.date_edit import DateEdit
+from desktop.views.rows import plain_tooltip
 from desktop.views.product_search import NOT_IN_CATALOGUE, CatalogueSearch, product_text
 from desktop.domain import money
 
@@ -154,7 +156,7 @@ class CollaborationDialog(FormDialog):
         spin = QSpinBox()
         spin.setRange(0, 99)
         spin.setValue(count)
-        when = QDateEdit()
+        when = DateEdit()
         when.setCalendarPopup(True)
         date_field(when)
         when.setDate(to_qdate(deadline or self._default_deadline()))
@@ -242,7 +244,7 @@ class CollaborationDialog(FormDialog):
         row = table.rowCount()
         table.insertRow(row)
         item = QTableWidgetItem(name)
-        item.setToolTip(name)
+        item.setToolTip(plain_tooltip(name))  # a shop's product name, shown as written (never as HTML)
         table.setItem(row, 0, item)
         spin = QSpinBox()
         spin.setRange(1, 999)
@@ -344,6 +346,15 @@ class CollaborationDialog(FormDialog):
         return ok and not errors
 
     def save(self) -> bool:
+        table: QTableWidget = self.w("deliverables")
+        typed = date_problems({"agreed_on": self.w("agreed_on"),
+                               **{f"deliverable_{row}": table.cellWidget(row, 2) for row in range(table.rowCount())}})
+        if typed:  # the fields still hold their last good dates, not the ones she typed
+            rows = [text for key, text in typed.items() if key.startswith("deliverable_")]
+            if rows:
+                typed["deliverables"] = rows[0]
+            self.show_errors(typed)
+            return False
         deliverables = self.deliverable_inputs()
         gifts = self.gift_inputs()
         values = self.values()

@@ -21,7 +21,7 @@ from desktop.views.collaboration_dialog import to_qdate
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
-from desktop.views.forms import date_field
+from desktop.views.forms import date_field, date_problems
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
 if TYPE_CHECKING:
@@ -130,6 +130,10 @@ class ContentDialog(FormDialog):
         return out
 
     def save(self) -> bool:
+        typed = date_problems({"posted_on": self.w("posted_on")})
+        if typed:  # the field still holds its last good date, not the one she typed
+            self.show_errors(typed)
+            return False
         errors, cleaned = validate_content(self.values(), clock.utcnow(), money_locale=i18n.formatting_locale())
         if not self.show_errors(errors):
             return False

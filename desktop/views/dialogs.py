@@ -39,6 +39,25 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.Yes
 
 
+def ask_which(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+    """A question with its own answers ([(key, button text)], the first the default; the
+    one with the key None is the way back, as Escape is): the key answered."""
+    from desktop.views.rows import shortcut_safe
+
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, parent)
+    box.setTextFormat(_plain())
+    buttons = {}
+    for index, (key, label) in enumerate(choices):  # a name in a button: "&" is no shortcut mark
+        button = box.addButton(shortcut_safe(label), QMessageBox.RejectRole if key is None else QMessageBox.AcceptRole)
+        buttons[button] = key
+        if index == 0:
+            box.setDefaultButton(button)
+        if key is None:
+            box.setEscapeButton(button)
+    box.exec()
+    return buttons.get(box.clickedButton())
+
+
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Information, title, text, QMessageBox.Ok, parent)
     box.setTextFormat(_plain())

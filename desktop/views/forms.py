@@ -78,65 +78,35 @@ def _apply_tones(form: QWidget) -> None:
 
 
 def date_field(edit) -> None:
-    """A date field (QDateEdit, or QDateTimeEdit with its time) in the app's language, in
-    the short form its people type (issue 16): "17-12-2026" in Dutch, "17/12/2026" in
-    English (Babel's short date with a four-digit year, ``i18n.date_entry_pattern``). The
-    calendar popup is kept. Typing the separators as one writes a date works too: Qt moves
-    to the next part by itself after "17", and would skip the month at the "-" that
-    follows, or read a "-" in the year as a minus sign ("17-12--"); ``_TypedDates`` keeps
-    a separator typed at the start of a part from doing either."""
-    from PySide6.QtCore import QLocale
-    from PySide6.QtWidgets import QDateEdit
+    """A date field (``views/date_edit.DateEdit``, or ``DateTimeEdit`` with its time) in the
+    app's language, in the short form its people type (issue 16): "17-12-2026" in Dutch,
+    "17/12/2026" in English (Babel's short date with a four-digit year,
+    ``i18n.date_entry_pattern``), taking the dates Afspraak takes (``domain/dates.YEARS``).
+    The calendar popup is kept. What the owner types is read as typed, never as another day
+    (badinput #1): see views/date_edit.py, and ``date_problems`` for the dialogs."""
+    from PySide6.QtCore import QDate, QLocale
 
     from desktop import i18n
+    from desktop.domain import dates
+    from desktop.views.date_edit import DateEdit, DateTimeEdit
 
+    if not isinstance(edit, (DateEdit, DateTimeEdit)):
+        raise TypeError(f"{edit.objectName() or type(edit).__name__}: a date field is a views.date_edit.DateEdit "
+                        "(promoted in the .ui form), so typing never saves another day")
     edit.setLocale(QLocale(QLocale.Dutch, QLocale.Netherlands) if i18n.current_language() == "nl"
                    else QLocale(QLocale.English, QLocale.UnitedKingdom))
-    edit.setDisplayFormat(i18n.date_entry_pattern(with_time=not isinstance(edit, QDateEdit)))
-    if getattr(edit, "_typed_dates", None) is None:
-        edit._typed_dates = _typed_dates(edit)
-        edit.installEventFilter(edit._typed_dates)
+    edit.setDisplayFormat(i18n.date_entry_pattern(with_time=isinstance(edit, DateTimeEdit)))
+    first, last = dates.FIRST_DAY, dates.LAST_DAY
+    edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
 
 
-def _typed_dates(edit):
-    from PySide6.QtCore import QEvent, QObject
-
-    class TypedDates(QObject):
-        """A separator key moves to the next part of the date once, never past one; the
-        first digit typed in a part replaces what it held (also after a click into it)."""
-
-        def __init__(self, parent):
-            super().__init__(parent)
-            self.typed_in: int | None = None  # the part the last digit went into
-            self.fresh = False  # at the start of a part nothing was typed in yet
-
-        def eventFilter(self, obj, event) -> bool:
-            kind = event.type()
-            if kind in (QEvent.FocusIn, QEvent.MouseButtonPress):
-                self.typed_in, self.fresh = None, False
-                return False
-            if kind != QEvent.KeyPress:
-                return False
-            text = event.text()
-            if text.isdigit():
-                if obj.specialValueText() and obj.dateTime() == obj.minimumDateTime():
-                    # "het begin" shown for no date: typing starts a date at its first part
-                    obj.setDateTime(obj.minimumDateTime().addDays(1))
-                    obj.setCurrentSectionIndex(0)
-                    self.typed_in = None
-                if self.typed_in != obj.currentSectionIndex():  # the first digit replaces the part
-                    obj.setSelectedSection(obj.currentSection())
-                self.typed_in, self.fresh = obj.currentSectionIndex(), False
-                return False
-            if not text or not text.isprintable() or text.isalnum():
-                self.typed_in, self.fresh = None, False
-                return False
-            section = obj.currentSectionIndex()
-            moved_on = self.fresh or (self.typed_in is not None and section != self.typed_in)
-            self.typed_in = None
-            if not moved_on and section < obj.sectionCount() - 1:
-                obj.setCurrentSectionIndex(section + 1)
-            self.fresh = True
-            return True
-
-    return TypedDates(edit)
+def date_problems(fields: dict) -> dict[str, str]:
+    """{key: why} for each of ``fields`` ({key: date field, or None}) that is in use and
+    whose text is not a date it takes ("31-04-2027 bestaat niet: …"): the dialog shows these at the fields and saves
+    nothing (the field's ``date()`` is then still its last good date, not what she typed)."""
+    found = {}
+    for key, edit in fields.items():
+        problem = edit.problem() if edit is not None and edit.isEnabled() else ""
+        if problem:
+            found[key] = problem
+    return found

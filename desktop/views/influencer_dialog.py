@@ -12,6 +12,7 @@ from desktop.labels import choices, label
 from desktop.store import influencers as ops
 from desktop.store import lookups
 from desktop.views.base import plain_label
+from desktop.views import dialogs
 from desktop.views.form_dialog import FormDialog
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -107,5 +108,24 @@ class InfluencerDialog(FormDialog):
                                           self.person.id if self.person else None)
         if not self.show_errors(errors):
             return False
+        if self.person is None and not self._second_one_meant(cleaned["name"], cleaned["email"]):
+            return False
         self.person = ops.save_person(cleaned, clock.utcnow(), self.person)
         return True
+
+    def _second_one_meant(self, name: str, email: str) -> bool:
+        """A new influencer with the e-mail address (or, where that does not tell them
+        apart, the name) of one already in Afspraak may be her again (badinput #11): ask.
+        Two can share a name, so adding her stays possible."""
+        like = lookups.people_like(name, email, influencers_only=True)
+        if not like:
+            return True
+        known = like[0]
+        who = f"{known.name} ({known.email})" if known.email else known.name
+        same_address = bool(email) and email.casefold() == known.email.strip().casefold()
+        text = (_("There is already an influencer with this e-mail address in Afspraak: {who}. Add a second one "
+                  "anyway?") if same_address else
+                _("There is already an influencer with this name in Afspraak: {who}. Add a second one anyway?")
+                ).format(who=who)
+        return dialogs.ask_which(self, _("Already in Afspraak?"), text,
+                                 [("add", _("Add anyway")), (None, _("Back"))]) == "add"

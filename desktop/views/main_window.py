@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow,
 from desktop import __version__, i18n, paths
 from desktop.i18n import _, ngettext
 from desktop.views.forms import load_form
+from desktop.views.rows import plain_tooltip, shortcut_safe, without_shortcut
 
 # Qt.UserRole as a plain int: the first use of PySide6's ``Qt`` namespace builds its ~130
 # Python enum classes (14 ms), which the shell does without (see views/rows.py, fix 3).
@@ -338,14 +339,15 @@ class MainWindow(QMainWindow):
         stack = self.undo_stack
         if not isValid(stack) or not isValid(self.undo_button):
             return  # the window is going: the stack empties itself on the way out
-        what = stack.undoText() if stack.canUndo() else ""
+        # The actions name people and products as typed: "&" in them is no shortcut mark.
+        what = shortcut_safe(stack.undoText()) if stack.canUndo() else ""
         # TRANSLATORS: Edit menu; {what} is the last action, e.g. "Undo shipment to Sanne de Vries".
         self.undo_action.setText(_("&Undo {what}").format(what=what).strip() if what else _("&Undo"))
-        again = stack.redoText() if stack.canRedo() else ""
+        again = shortcut_safe(stack.redoText()) if stack.canRedo() else ""
         # TRANSLATORS: Edit menu; {what} is the action undone last, e.g. "Redo shipment to Sanne de Vries".
         self.redo_action.setText(_("&Redo {what}").format(what=again).strip() if again else _("&Redo"))
         self.undo_button.setText(_("Undo: {what}").format(what=what))
-        self.undo_button.setToolTip(self.undo_action.text().replace("&", ""))
+        self.undo_button.setToolTip(plain_tooltip(without_shortcut(self.undo_action.text())))
         self.undo_button.setVisible(bool(what))
 
     def push_undoable(self, command) -> None:

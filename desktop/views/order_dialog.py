@@ -40,7 +40,7 @@ from desktop.store import orders as store
 from desktop.store import lookups, pictures
 from desktop.views import dialogs
 from desktop.views.base import plain_label
-from desktop.views.forms import date_field, load_form
+from desktop.views.forms import date_field, date_problems, load_form
 from desktop.views.product_search import CatalogueSearch
 from desktop.views.rows import plain_tooltip
 from desktop.views import theme
@@ -403,11 +403,63 @@ class OrderDialog(QDialog):
             change_reason=self.change_reason.text() if self.change_reason.isVisible() else "",
         )
 
+    _CUSTOMER_FIELDS = ("name", "email", "phone", "street", "postcode", "city")
+
+    def _new_customer_meant(self) -> bool:
+        """A "New customer" with the e-mail address (or, where that does not tell them apart,
+        the name) of somebody in Afspraak may be her (badinput #11): ask. Two people can
+        share a name and a couple an address, so a new customer stays possible. True: save
+        a new customer; False: not now (she was chosen instead, or the owner went back)."""
+        name, email = self.name.text(), self.email.text()
+        like = lookups.people_like(name, email)
+        if not like or getattr(self, "_asked_about", None) == (name, email):
+            return True
+        known = like[0]
+        details = ", ".join(x for x in (known.email, known.city) if x)
+        who = f"{known.name} ({details})" if details else known.name
+        same_address = bool(email.strip()) and email.strip().casefold() == known.email.strip().casefold()
+        text = (_("There is already someone with this e-mail address in Afspraak: {who}. Is this order theirs, or a "
+                  "new customer's?") if same_address else
+                _("There is already someone with this name in Afspraak: {who}. Is this order theirs, or a new "
+                  "customer's?")).format(who=who)
+        # TRANSLATORS: a button: this order is for the customer already known, named {name}.
+        answer = dialogs.ask_which(self, _("Already in Afspraak?"), text, [
+            ("known", _("Use {name}").format(name=known.name)), ("new", _("New customer")), (None, _("Back"))])
+        if answer == "new":
+            self._asked_about = (name, email)
+            return True
+        if answer == "known":
+            self._choose_known(known)
+        return False
+
+    def _choose_known(self, person) -> None:
+        """Make ``person`` the order's customer; what was typed stays, a field left empty
+        gets what she has (a save never empties her phone or address)."""
+        typed = {key: getattr(self, key).text() for key in self._CUSTOMER_FIELDS}
+        index = self.customer_pick.findData(person.id)
+        if index < 0:  # an influencer who also orders
+            self.customer_pick.addItem(person.name, person.id)
+            index = self.customer_pick.count() - 1
+        self.customer_pick.setCurrentIndex(index)  # fills in her details
+        for key, text in typed.items():
+            if text.strip():
+                getattr(self, key).setText(text)
+        self.summary.setText(_("{name} is chosen as the customer: check the details and press Save again.").format(
+            name=person.name))
+        self.summary.show()
+
     def _product_id(self) -> int | None:
         return self.product_search.chosen_id()  # NOT_IN_CATALOGUE (-1): not in the catalogue
 
     def save(self) -> None:
         self._clear_errors()
+        typed = date_problems({"ordered_on": self.ordered_on, "promised_ready": self.promised_ready,
+                               "promised_delivery": self.promised_delivery if self.has_delivery.isChecked() else None})
+        if typed:  # the fields still hold their last good dates, not the ones she typed
+            self.show_errors(typed)
+            return
+        if self.customer_pick.currentData() is None and not self._new_customer_meant():
+            return
         form = self.read_input()
         if form.product_id == -1:
             self.show_errors({"product": _("Choose a product from the catalogue, or leave it empty.")})

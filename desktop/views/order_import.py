@@ -27,6 +27,7 @@ from desktop.domain import order_importers as rules
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import label
 from desktop.store.shop_orders import ImportPlan
+from desktop.views.rows import plain_tooltip
 
 SHOWN_ROWS = 2000  # orders listed in the preview; the counts above cover all
 
@@ -40,7 +41,7 @@ def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
     if tooltip:
-        item.setToolTip(tooltip)
+        item.setToolTip(plain_tooltip(tooltip))  # the shop's text as written (a name with <b> is not bold)
     return item
 
 
@@ -80,6 +81,7 @@ class OrderPreviewDialog(QDialog):
                                   "“{file}”: {n} orders from {platform}. Nothing has changed yet.", n).format(
             file=file_name, n=n, platform=parsed.platform_name))
         heading.setWordWrap(True)
+        heading.setTextFormat(Qt.PlainText)  # the file's name as it is
         heading.setObjectName("previewHeading")
         layout.addWidget(heading)
 
@@ -95,10 +97,12 @@ class OrderPreviewDialog(QDialog):
                 n=len(plan.known_customers)),
         ]
         self.counts = QLabel(" · ".join(counts))
+        self.counts.setTextFormat(Qt.PlainText)
         self.counts.setObjectName("previewCounts")
         self.counts.setWordWrap(True)
         layout.addWidget(self.counts)
         self.custom = QLabel()
+        self.custom.setTextFormat(Qt.PlainText)
         self.custom.setObjectName("previewCustomOrders")
         self.custom.setStyleSheet("font-weight: bold")
         self.custom.setWordWrap(True)
@@ -115,6 +119,7 @@ class OrderPreviewDialog(QDialog):
 
         if parsed.notes:
             notes = QLabel("\n".join(parsed.notes))
+            notes.setTextFormat(Qt.PlainText)  # they quote the file: names, numbers as written
             notes.setObjectName("previewNotes")
             notes.setWordWrap(True)
             layout.addWidget(notes)

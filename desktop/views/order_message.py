@@ -32,7 +32,7 @@ from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.presentation import due_texts, errors
 from desktop.store import orders as store
-from desktop.views.forms import date_field, load_form
+from desktop.views.forms import date_field, date_problems, load_form
 
 # The messages the owner can pick, in the order offered.
 MESSAGE_LABELS = {
@@ -137,6 +137,7 @@ class OrderMessageDialog(_Clocked, QDialog):
 
         self.kind.currentIndexChanged.connect(self.render)
         self.new_date.dateChanged.connect(self.render)
+        self.new_date.problemChanged.connect(self._date_typed)
         f(QPushButton, "copy").clicked.connect(self.copy)
         self.mail_button.clicked.connect(self.open_mail)
         f(QPushButton, "markSent").clicked.connect(self.mark_sent)
@@ -169,14 +170,33 @@ class OrderMessageDialog(_Clocked, QDialog):
         self.body.setPlainText(message.body)
         self.error.hide()
 
+    def _date_typed(self, problem: str) -> None:
+        """A new date that is not a date: said at once (the message still names the last good one)."""
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+
+    def _date_refused(self) -> bool:
+        """Is the typed new date not a date? Then the message (which names another day) is
+        neither copied, mailed nor recorded, and the reason is shown."""
+        problem = date_problems({"new_date": self.new_date if self.step() == "order_delay" else None})
+        if problem:
+            self._date_typed(problem["new_date"])
+        return bool(problem)
+
     def copy(self) -> None:
+        if self._date_refused():
+            return
         QGuiApplication.clipboard().setText(self.body.toPlainText())
 
     def open_mail(self) -> None:
+        if self._date_refused():
+            return
         open_url(mailto(self.order.person.email, self.subject.text(), self.body.toPlainText()))
 
     def mark_sent(self) -> None:
         delay = self.step() == "order_delay"
+        if self._date_refused():
+            return
         try:
             self.sent_event = store.record_message(
                 self.order_id, self.step(), self.channel.currentData(), self.body.toPlainText(), self.now,

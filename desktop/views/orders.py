@@ -34,7 +34,7 @@ from desktop.views import dialogs
 from desktop.views.base import ListView, address_text, plain_label
 from desktop.views.rows import Row
 from desktop.views.flow import flow_of
-from desktop.views.rows import plain_tooltip
+from desktop.views.rows import plain_tooltip, shortcut_safe
 from desktop.views.timeline_widget import PersonTimeline
 from desktop.presentation import errors, event_texts
 from desktop.views import theme
@@ -261,7 +261,7 @@ class OrdersView(ListView):
         if not o.checklist:
             layout.addWidget(plain_label(_("Nothing on the list. Add tasks with Edit.")))
         for index, item in enumerate(o.checklist):
-            box = QCheckBox(str(item.get("text", "")))  # QCheckBox shows its text as plain text
+            box = QCheckBox(shortcut_safe(str(item.get("text", ""))))  # plain text, but "&" marks a shortcut
             box.setChecked(bool(item.get("done")))
             box.toggled.connect(lambda checked, i=index, oid=o.id: store.toggle_checklist(oid, i, checked))
             layout.addWidget(box)

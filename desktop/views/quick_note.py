@@ -26,7 +26,7 @@ from desktop.store import notes as note_store
 from desktop.i18n import _
 from desktop.labels import choices
 from desktop.store import lookups
-from desktop.views.forms import date_field, load_form
+from desktop.views.forms import date_field, date_problems, load_form
 
 FIELDS = ("person", "kind", "channel", "direction", "at", "text")
 
@@ -123,6 +123,9 @@ class QuickNote(QObject):
         for label in self.errors.values():
             label.hide()
         try:
+            typed = date_problems({"at": self.at})
+            if typed:  # the field still holds its last good moment, not the one she typed
+                raise notes.Invalid(typed)
             event = note_store.log_entry(self.entry(), self._now())
         except notes.Invalid as refused:
             first = None

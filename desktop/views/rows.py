@@ -8,6 +8,7 @@ Every cell is shown as plain text.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -95,6 +96,19 @@ def _searchable(rows: list[Row]) -> list[Row]:
         if not row.search:
             row.search = " ".join(row.cells).lower()  # a LazyRow brings its own
     return rows
+
+
+def shortcut_safe(text: str) -> str:
+    """User text (a name, a to-do, a shop's product) for a menu item, a button or a check
+    box, shown as typed: Qt reads "&" there as the mark of an Alt shortcut, so "Anna & Bo"
+    showed as "Anna _Bo" (and Alt+B pressed it); "&&" shows one "&"."""
+    return text.replace("&", "&&")
+
+
+def without_shortcut(text: str) -> str:
+    """A menu item's or button's text as words, without its shortcut mark ("&Undo Anna && Bo"
+    → "Undo Anna & Bo"): for a tooltip or a message."""
+    return re.sub(r"&(.)", r"\1", text)
 
 
 def plain_tooltip(text: str) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QProgressDialog
+from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog
 
 from desktop import paths
 from desktop.clock import utcnow
@@ -46,6 +46,7 @@ from desktop.views.dropping import (
     install_person_target,
     local_files,
 )
+from desktop.views.product_search import product_text
 from desktop.views.shipping_dialogs import PICTURE_SUFFIXES, picture_drop_problem as _picture_drop_problem
 from desktop.views.undo import CannotRedo, Recorded
 
@@ -288,9 +289,15 @@ class ShippingController(QObject):
         data = dialogs.ask_product(self.window, picture)
         if data is None:
             return None
-        if catalogue.manual_key_taken(data.sku, data.name, data.variant):
-            dialogs.warn(self.window, _("Not added"), _(
-                "A product with this SKU (or this name and variant) already exists."))
+        there = catalogue.same_product(data.sku, data.name, data.variant)
+        if there is not None:  # two of them could never be told apart in the catalogue: refused, not asked
+            if data.sku.strip():
+                text = _("The catalogue already has a product with SKU {sku}: “{product}” (SKU {their_sku}). Nothing "
+                         "was added.").format(sku=data.sku.strip(), product=product_text(there), their_sku=there.sku)
+            else:
+                text = _("“{product}” is already in the catalogue. Nothing was added: give the new product another "
+                         "name or variant, or a SKU of its own.").format(product=product_text(there))
+            dialogs.warn(self.window, _("Not added"), text)
             return None  # checked before the picture is copied, so a refusal leaves no file behind
         image_path = catalogue.save_picture(data.picture, data.picture_format) if data.picture else ""
         product = catalogue.add_product(name=data.name, sku=data.sku, variant=data.variant, price_cents=data.price_cents,
@@ -349,10 +356,17 @@ class ShippingController(QObject):
                 _("An import is still running. Drop the files again when it has finished; nothing was read."), 10000)
             return
         exports = csv_files_of(files)
-        results = [(f.name, False, _("not a shop export: only CSV files (.csv, .txt) are imported."))
-                   for f in files if f not in exports]
+        others = [f for f in files if f not in exports]
+        # A line of the summary of several files; alone, a file is named in a whole sentence.
+        results = [(f.name, False, _("a folder, not a shop export: drop the export itself (a CSV file) here.")
+                    if f.is_dir() else _("not a shop export: only CSV files (.csv, .txt) are imported."))
+                   for f in others]
+        alone = {f.name: (_("“{file}” is a folder, not a shop export: drop the export itself (a CSV file) here. "
+                            "Nothing was changed.") if f.is_dir() else
+                          _("“{file}” is not a shop export: only CSV files (.csv, .txt) are imported. Nothing was "
+                            "changed.")).format(file=f.name) for f in others}
         self._batch = {"queue": list(exports), "results": results, "change": journal.Change(),
-                       "imported": [], "kinds": set()}
+                       "imported": [], "kinds": set(), "alone": alone}
         self._next_file()
 
     def _next_file(self) -> None:
@@ -399,7 +413,7 @@ class ShippingController(QObject):
             elif batch.get("cancelled_only"):
                 self.window.statusBar().showMessage(what, 8000)
             else:
-                dialogs.warn(self.window, _("Not imported"), what)
+                dialogs.warn(self.window, _("Not imported"), batch["alone"].get(name, what))
             return
         lines = []
         for name, imported, what in results:
@@ -417,7 +431,13 @@ class ShippingController(QObject):
         show(self.window, _("Import from the shop"), "\n".join(lines))
 
     def _start(self, path: Path) -> None:
-        progress = QProgressDialog(_("Reading {file}…").format(file=path.name), _("Cancel"), 0, 100, self.window)
+        progress = QProgressDialog(self.window)
+        label = QLabel(progress)
+        label.setTextFormat(Qt.PlainText)  # the file's name as it is (QProgressDialog's own label reads HTML)
+        progress.setLabel(label)
+        progress.setLabelText(_("Reading {file}…").format(file=path.name))
+        progress.setCancelButtonText(_("Cancel"))
+        progress.setRange(0, 100)
         progress.setWindowTitle(_("Import from the shop"))
         progress.setWindowModality(Qt.WindowModal)
         progress.setMinimumDuration(300)

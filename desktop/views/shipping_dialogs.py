@@ -19,6 +19,7 @@ from desktop import i18n
 from desktop.domain import carriers
 from desktop.domain import shipments as shipment_rules
 from desktop.domain.money import MoneyError, parse_money
+from desktop.domain.names import clean_name
 from desktop.domain.shipments import value_cents
 from desktop.i18n import _
 from desktop.labels import choices, label
@@ -326,7 +327,7 @@ class ProductDialog:
 
     def accept(self) -> bool:
         f = self.fields
-        name = " ".join(f["name"].text().split())
+        name = clean_name(f["name"].text())  # zero-width spaces alone are no name
         if not name:
             self._say(_("A product needs a name."))
             f["name"].setFocus()

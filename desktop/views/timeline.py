@@ -24,7 +24,7 @@ from desktop.labels import choices, label
 from desktop.store import lookups
 from desktop.views import dialogs
 from desktop.views.base import ListView
-from desktop.views.forms import date_field, load_form
+from desktop.views.forms import date_field, date_problems, load_form
 from desktop.views.timeline_model import COLUMNS, TimelineModel, column_titles
 from desktop.presentation import event_texts
 from desktop.views.timeline_widget import event_subject, setup_table, size_columns
@@ -91,6 +91,8 @@ class TimelineView(ListView):
         self.person_box.lineEdit().editingFinished.connect(self._person_typed)
         self.from_date.dateChanged.connect(lambda _d: self._filters_timer.start())
         self.to_date.dateChanged.connect(lambda _d: self._filters_timer.start())
+        self.from_date.problemChanged.connect(lambda _p: self._after_filter())
+        self.to_date.problemChanged.connect(lambda _p: self._after_filter())
         self.clear_button.clicked.connect(self.clear_filters)
         self.export_button.clicked.connect(self.export_csv)
         # The person filter lists every person (13,000 in the benchmark): read when the
@@ -190,8 +192,19 @@ class TimelineView(ListView):
 
     def _after_filter(self) -> None:
         nothing = self.model.rowCount() == 0 and self.pages.currentIndex() == 1
-        self.no_match.setVisible(nothing)
-        if nothing:
+        typed = date_problems({"from": self.from_date, "to": self.to_date})
+        first, last = self.from_date.date(), self.to_date.date()
+        reversed_period = NO_DATE not in (first, last) and first > last
+        # A date typed that is not a date: the list still shows the period before it, and says so.
+        self.no_match.setVisible(nothing or bool(typed))
+        if typed:
+            self.no_match.setText(" ".join(typed.values()) + " " + _("The list still shows the period before."))
+        elif nothing and reversed_period:
+            # TRANSLATORS: the timeline's period filter: "From" is a later day than "up to and including".
+            self.no_match.setText(_("Nothing can fall in this period: “From” ({first}) is after “up to and including” "
+                                    "({last}). Swap the two dates, or press “Show everything”.").format(
+                first=i18n.list_date(first.toPython()), last=i18n.list_date(last.toPython())))
+        elif nothing:
             self.no_match.setText(_("No events match these filters. “Show everything” removes them."))
         self.clear_button.setEnabled(not self.model.filter.is_empty)
         self.export_button.setEnabled(self.model.total > 0)

@@ -8,11 +8,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialogButtonBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QSpinBox, QTabWidget, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
+    QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget)
+
+from desktop.views.date_edit import DateEdit
 
 class Ui_CollaborationDialog(object):
     def setupUi(self, CollaborationDialog):
@@ -68,7 +70,7 @@ class Ui_CollaborationDialog(object):
 
         self.dealForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.agreed_onLabel)
 
-        self.agreed_on = QDateEdit(self.dealTab)
+        self.agreed_on = DateEdit(self.dealTab)
         self.agreed_on.setObjectName(u"agreed_on")
         self.agreed_on.setCalendarPopup(True)
 

@@ -7,10 +7,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialogButtonBox,
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
+
+from desktop.views.date_edit import DateEdit
 
 class Ui_ContentDialog(object):
     def setupUi(self, ContentDialog):
@@ -60,7 +62,7 @@ class Ui_ContentDialog(object):
 
         self.contentForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.posted_onLabel)
 
-        self.posted_on = QDateEdit(ContentDialog)
+        self.posted_on = DateEdit(ContentDialog)
         self.posted_on.setObjectName(u"posted_on")
         self.posted_on.setCalendarPopup(True)
 

@@ -7,11 +7,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListView, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QListView, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
+    QWidget)
+
+from desktop.views.date_edit import DateEdit
 
 class Ui_OrderForm(object):
     def setupUi(self, OrderForm):
@@ -183,7 +185,7 @@ class Ui_OrderForm(object):
 
         self.orderForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.orderedOnLabel)
 
-        self.orderedOn = QDateEdit(self.orderBox)
+        self.orderedOn = DateEdit(self.orderBox)
         self.orderedOn.setObjectName(u"orderedOn")
         self.orderedOn.setCalendarPopup(True)
 
@@ -194,7 +196,7 @@ class Ui_OrderForm(object):
 
         self.orderForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.promisedReadyLabel)
 
-        self.promisedReady = QDateEdit(self.orderBox)
+        self.promisedReady = DateEdit(self.orderBox)
         self.promisedReady.setObjectName(u"promisedReady")
         self.promisedReady.setCalendarPopup(True)
 
@@ -205,7 +207,7 @@ class Ui_OrderForm(object):
 
         self.orderForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.hasDelivery)
 
-        self.promisedDelivery = QDateEdit(self.orderBox)
+        self.promisedDelivery = DateEdit(self.orderBox)
         self.promisedDelivery.setObjectName(u"promisedDelivery")
         self.promisedDelivery.setCalendarPopup(True)
 

@@ -7,10 +7,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+
+from desktop.views.date_edit import DateEdit
 
 class Ui_OrderMessageForm(object):
     def setupUi(self, OrderMessageForm):
@@ -43,7 +44,7 @@ class Ui_OrderMessageForm(object):
 
         self.messageForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.newDateLabel)
 
-        self.newDate = QDateEdit(OrderMessageForm)
+        self.newDate = DateEdit(OrderMessageForm)
         self.newDate.setObjectName(u"newDate")
         self.newDate.setCalendarPopup(True)
 

@@ -7,9 +7,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateTimeEdit,
-    QDialog, QDialogButtonBox, QGridLayout, QLabel,
-    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QGridLayout, QLabel, QPlainTextEdit,
+    QSizePolicy, QVBoxLayout, QWidget)
+
+from desktop.views.date_edit import DateTimeEdit
 
 class Ui_QuickNote(object):
     def setupUi(self, QuickNote):
@@ -112,7 +114,7 @@ class Ui_QuickNote(object):
 
         self.fields.addWidget(self.atLabel, 8, 0, 1, 1)
 
-        self.at = QDateTimeEdit(QuickNote)
+        self.at = DateTimeEdit(QuickNote)
         self.at.setObjectName(u"at")
         self.at.setCalendarPopup(True)
 

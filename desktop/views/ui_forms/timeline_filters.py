@@ -7,9 +7,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QGridLayout,
-    QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-    QSpacerItem, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QGridLayout, QHBoxLayout,
+    QLabel, QPushButton, QSizePolicy, QSpacerItem,
+    QWidget)
+
+from desktop.views.date_edit import DateEdit
 
 class Ui_TimelineFilters(object):
     def setupUi(self, TimelineFilters):
@@ -52,7 +54,7 @@ class Ui_TimelineFilters(object):
 
         self.secondRow.addWidget(self.fromLabel)
 
-        self.fromDate = QDateEdit(TimelineFilters)
+        self.fromDate = DateEdit(TimelineFilters)
         self.fromDate.setObjectName(u"fromDate")
         self.fromDate.setCalendarPopup(True)
 
@@ -63,7 +65,7 @@ class Ui_TimelineFilters(object):
 
         self.secondRow.addWidget(self.toLabel)
 
-        self.toDate = QDateEdit(TimelineFilters)
+        self.toDate = DateEdit(TimelineFilters)
         self.toDate.setObjectName(u"toDate")
         self.toDate.setCalendarPopup(True)
 

@@ -1,0 +1,64 @@
+"""A folder (or a file that is no export) dropped alone is named in a whole sentence
+(badinput #17): the window said only "geen export van de webshop: alleen CSV-bestanden
+(.csv, .txt) worden geïmporteerd." — lower case, and without the folder's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop import i18n
+from desktop.store.models import Product
+from desktop.views import dialogs
+
+
+@pytest.fixture
+def window(qtbot, demo_db, translator):
+    from desktop.views.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def warned(monkeypatch):
+    said = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: said.append((title, text)))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: said.append((title, text)))
+    return said
+
+
+@pytest.mark.parametrize("language, title, said", [
+    ("nl", "Niet geïmporteerd", "„map” is een map, geen export van de webshop: sleep de export zelf (een "
+                                "CSV-bestand) hierheen. Er is niets veranderd."),
+    ("en", "Not imported", "“map” is a folder, not a shop export: drop the export itself (a CSV file) here. "
+                           "Nothing was changed."),
+])
+def test_a_folder_dropped_alone_is_named(qtbot, window, warned, tmp_path, language, title, said):
+    i18n.set_language(language)
+    folder = tmp_path / "map"
+    folder.mkdir()
+    count = Product.select().count()
+    window.shipping.import_files([folder])
+    assert warned == [(title, said)]
+    assert Product.select().count() == count
+
+
+def test_a_picture_dropped_alone_is_named(qtbot, window, warned, tmp_path):
+    picture = tmp_path / "foto.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    window.shipping.import_files([picture])
+    assert warned == [("Niet geïmporteerd", "„foto.png” is geen export van de webshop: alleen CSV-bestanden (.csv, "
+                                            ".txt) worden geïmporteerd. Er is niets veranderd.")]
+
+
+def test_among_several_files_the_folder_is_one_line(qtbot, window, warned, tmp_path):
+    folder = tmp_path / "map"
+    folder.mkdir()
+    picture = tmp_path / "foto.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    window.shipping.import_files([folder, picture])
+    text = warned[0][1]
+    assert "„map”: niet geïmporteerd\n    een map, geen export van de webshop" in text
+    assert "„foto.png”: niet geïmporteerd\n    geen export van de webshop" in text

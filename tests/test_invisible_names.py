@@ -1,0 +1,43 @@
+"""A name made only of invisible characters is no name (badinput #16).
+
+Zero-width spaces come along when a name is pasted from Instagram; an influencer named
+"\u200b\u200b" was saved and looked empty in every list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain import names, orders, validation
+
+INVISIBLE = ["\u200b\u200b", "\u200b \ufeff", "\u2060", "\u3164", "\u200e\u200f"]
+
+
+@pytest.mark.parametrize("typed", INVISIBLE)
+def test_an_influencer_named_with_nothing_visible_is_refused(typed):
+    errors, _clean = validation.validate_person({"name": typed}, [], lambda platform, name: None)
+    assert errors == {"name": "Vul een naam in."}
+
+
+@pytest.mark.parametrize("typed", INVISIBLE)
+def test_a_customer_named_with_nothing_visible_is_refused(typed):
+    _clean, errors = orders.validate(orders.OrderInput(name=typed, price_text="20", money_locale="nl_NL"))
+    assert errors["name"] == "Vul de naam van de klant in."
+
+
+def test_what_is_invisible_at_the_ends_goes_and_a_joined_emoji_stays():
+    assert names.clean_name("\u200bSanne  de Vries\u200b ") == "Sanne de Vries"
+    family = "Anna \U0001F469\u200d\U0001F469\u200d\U0001F467"
+    assert names.clean_name(family) == family
+    _errors, cleaned = validation.validate_person({"name": "\u200bSanne\u200b"}, [], lambda platform, name: None)
+    assert cleaned["name"] == "Sanne"
+
+
+def test_a_product_named_with_nothing_visible_is_refused(qtbot, database, translator):
+    from desktop.views.shipping_dialogs import ProductDialog
+
+    form = ProductDialog(None)
+    qtbot.addWidget(form.dialog)
+    form.fields["name"].setText("\u200b\u200b")
+    form.fields["price"].setText("10")
+    assert form.accept() is False and form.result is None

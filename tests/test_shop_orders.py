@@ -425,6 +425,27 @@ def test_a_duplicate_with_something_on_it_is_kept(data_dir):
     assert len({o.person_id for o in ShopOrder.select().where(ShopOrder.number.in_(["301", "282"]))}) == 1
 
 
+def test_a_duplicate_with_contact_details_of_her_own_is_kept(data_dir):
+    """A left-behind customer is removed only when what she holds of her own is the one her
+    orders moved to, or empty: another e-mail address, a phone number the other card lacks,
+    or a language set by hand would be lost with her (review of this session's change)."""
+    from tests.test_order_importers import etsy_sold_orders
+
+    data = etsy_sold_orders(*TWO_WAYS)
+    imported_before_v12(data)
+    dpvhsh = sorted({o.person_id for o in ShopOrder.select().where(ShopOrder.number.in_(["301", "282"]))})
+    els = sorted({o.person_id for o in ShopOrder.select().where(ShopOrder.number.in_(["290", "291"]))})
+    for pid in dpvhsh:  # each card has its own address: whichever is left behind holds one
+        Person.update(email=f"dpvhsh{pid}@example.com").where(Person.id == pid).execute()
+    Person.update(phone="0612345678").where(Person.id == els[0]).execute()
+    Person.update(phone="0687654321").where(Person.id == els[1]).execute()
+    people = Person.select().count()
+    _plan, summary = import_bytes(data)
+    assert summary.merged == 0 and Person.select().count() == people
+    assert {p.email for p in Person.select().where(Person.id.in_(dpvhsh))} == {f"dpvhsh{pid}@example.com"
+                                                                               for pid in dpvhsh}
+
+
 def test_a_cancelled_import_removes_no_duplicate(data_dir):
     from tests.test_order_importers import etsy_sold_orders
 

@@ -437,7 +437,7 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
     total = len(parsed.orders)
     without_customer = 0
     names_items = parsed.names_items()
-    left: set[int] = set()  # people an order of theirs moved away from
+    left: dict[int, set[int]] = {}  # people an order of theirs moved away from: to whom
     with handing_turns() if progress is not None else nullcontext(), db.atomic():
         product_ids = _save_marks(plan, marks, now)
         people = _save_customers(plan, now)
@@ -458,7 +458,7 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                     ShopOrder.update(updated_at=now, **values).where(ShopOrder.id == shop_id).execute()
                     before = plan.stored_people.get(order.number)
                     if before is not None and before != values["person"]:
-                        left.add(before)
+                        left.setdefault(before, set()).add(values["person"])
                 else:
                     shop_id = ShopOrder.insert(platform=parsed.platform, number=order.number, imported_at=now,
                                                updated_at=now, **values).execute()
@@ -494,17 +494,30 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
 # What the owner may have typed on a person herself (beyond what an import writes): a person
 # holding any of it is never removed as an empty duplicate.
 _TYPED_ON_A_PERSON = (Person.is_influencer, Person.notes, Person.whatsapp, Person.status_reason)
+# What only one of two records may hold: a duplicate whose own differs from the one her
+# orders moved to (another e-mail address or phone, a language or form of address set by
+# hand) is kept, so nothing is lost with it.
+_OWN_ON_A_PERSON = (Person.email, Person.phone, Person.language, Person.address_form, Person.status)
 
 
-def _remove_left_empty(people: set[int]) -> int:
+def _same_person(mine: tuple, theirs: tuple) -> bool:
+    email, phone, language, form, status = (str(v or "").strip().casefold() for v in mine)
+    t_email, t_phone, t_language, t_form, _t_status = (str(v or "").strip().casefold() for v in theirs)
+    return ((not email or email == t_email) and (not phone or phone == t_phone)
+            and language == t_language and form == t_form and status == "active")
+
+
+def _remove_left_empty(people: dict[int, set[int]]) -> int:
     """Remove those of ``people`` (customers an order of theirs moved away from, in this
-    import's transaction) that nothing is attached to any more: no row of any table points
-    at them (shop and custom orders, notes and messages on the timeline, promises and their
-    reminders, handles, shipments, strikes…: every foreign key to ``person``), and nothing
-    the owner typed is on them (a note, WhatsApp, tags, the influencer mark). Such a person
-    was a duplicate of the one her orders moved to (a buyer whose address was written two
-    ways became two customers before schema v12). Returns how many were removed."""
-    candidates = set(people)
+    import's transaction, each with the people it moved to) that nothing is attached to any
+    more: no row of any table points at them (shop and custom orders, notes and messages on
+    the timeline, promises and their reminders, handles, shipments, strikes…: every foreign
+    key to ``person``), nothing the owner typed is on them (a note, WhatsApp, tags, the
+    influencer mark), and what they hold of their own is the one person's their orders all
+    moved to, or empty (``_same_person``). Such a person was a duplicate of that one (a buyer
+    whose address was written two ways became two customers before schema v12). Returns how
+    many were removed."""
+    candidates = {pid for pid, to in people.items() if len(to) == 1}
     if not candidates:
         return 0
     for fk in Person._meta.backrefs:
@@ -515,12 +528,20 @@ def _remove_left_empty(people: set[int]) -> int:
             taken = fk.model.select(fk).where(fk.in_(ids[chunk:chunk + 500])).distinct().tuples()
             candidates -= {pid for (pid,) in taken}
     ids = sorted(candidates)
+    survivors = sorted({next(iter(people[pid])) for pid in ids})
+    own: dict[int, tuple] = {}
+    for chunk in range(0, len(survivors), 500):
+        for pid, *values in (Person.select(Person.id, *_OWN_ON_A_PERSON)
+                             .where(Person.id.in_(survivors[chunk:chunk + 500])).tuples()):
+            own[pid] = tuple(values)
     empty: list[int] = []
     for chunk in range(0, len(ids), 500):
-        for pid, influencer, notes, whatsapp, reason, tags in (
-                Person.select(Person.id, *_TYPED_ON_A_PERSON, Person.tags)
+        for pid, influencer, notes, whatsapp, reason, tags, *values in (
+                Person.select(Person.id, *_TYPED_ON_A_PERSON, Person.tags, *_OWN_ON_A_PERSON)
                 .where(Person.id.in_(ids[chunk:chunk + 500])).tuples()):
-            if not influencer and not notes.strip() and not whatsapp.strip() and not reason.strip() and not tags:
+            survivor = own.get(next(iter(people[pid])))
+            if (not influencer and not notes.strip() and not whatsapp.strip() and not reason.strip() and not tags
+                    and survivor is not None and _same_person(tuple(values), survivor)):
                 empty.append(pid)
     for chunk in range(0, len(empty), 500):
         Person.delete().where(Person.id.in_(empty[chunk:chunk + 500])).execute()

@@ -202,7 +202,12 @@ def cmd_restore(args) -> int:
         return _fail(errors.restore_refused(args.file, refused))
     from desktop import instance_link
 
-    if instance_link.ask_running_to_show():
+    running = instance_link.ask_running_to_show()
+    if running is None:  # Windows names a pipe: asked through Qt (single_instance.py)
+        from desktop.single_instance import notify_running
+
+        running = notify_running()
+    if running:
         # The open app keeps writing to the file this would replace under it: what it saves
         # next would be lost, or land in the replaced file. Its own menu closes, restores and
         # opens again in one step (store/opening.restore_open).
@@ -410,7 +415,12 @@ def main(argv: list[str] | None = None) -> int:
         # before it listens itself: two starts close together then still make one instance.
         from desktop import instance_link
 
-        if instance_link.ask_running_to_show():
+        running = instance_link.ask_running_to_show()
+    if running is None:  # Windows names a pipe: asked through Qt (single_instance.py)
+        from desktop.single_instance import notify_running
+
+        running = notify_running()
+    if running:
             print(_("Afspraak is already running; its window was brought to the front."))
             return 0
     from desktop import app

@@ -142,13 +142,18 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
-    _no_other_writer(target)
-    kept = paths.backup_dir() / f"afspraak-{_stamp(now)}-before-restore.sqlite3"
-    if target.exists():
-        copy_database(target, kept)
-    for side in sidecar_files(target):
-        side.unlink(missing_ok=True)
-    os.replace(staged, target)
+    try:
+        _no_other_writer(target)
+        kept = paths.backup_dir() / f"afspraak-{_stamp(now)}-before-restore.sqlite3"
+        if target.exists():
+            copy_database(target, kept)
+        for side in sidecar_files(target):
+            side.unlink(missing_ok=True)
+        os.replace(staged, target)
+    finally:
+        # gone once it replaced the database; a refusal or a failure before that leaves no
+        # copy of the backup beside it (one a privacy erase would not know about)
+        staged.unlink(missing_ok=True)
     paths.make_private_file(target)
     return kept
 

@@ -125,6 +125,24 @@ def test_a_second_influencer_with_the_same_address_is_asked_about(qtbot, databas
     assert Person.select().count() == people_after
 
 
+def test_a_customer_typed_in_as_a_new_influencer_is_asked_about(qtbot, database, translator, monkeypatch):
+    """Only influencers were compared: a customer with the same e-mail address got a second
+    card as an influencer without a question (code review of the duplicate check)."""
+    from desktop.views.influencer_dialog import InfluencerDialog
+
+    Person.create(name="Sofie Maes", email="sofie@example.be", is_customer=True)
+    answers = Answers(monkeypatch, None)
+    dialog = InfluencerDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.w("name").setText("Sofie Maes")
+    dialog.w("email").setText("Sofie@example.be")
+    assert dialog.save() is False
+    assert answers.asked[0] == (
+        "Sofie Maes (sofie@example.be) staat al in Afspraak als klant, met dit e-mailadres. Haar toch als nieuwe "
+        "influencer toevoegen (een tweede kaart)?", ["Toch toevoegen", "Terug"])
+    assert Person.select().count() == 1
+
+
 def test_editing_an_influencer_asks_nothing(qtbot, database, translator, monkeypatch):
     from desktop.views.influencer_dialog import InfluencerDialog
 

@@ -117,15 +117,21 @@ class InfluencerDialog(FormDialog):
         """A new influencer with the e-mail address (or, where that does not tell them
         apart, the name) of one already in Afspraak may be her again (badinput #11): ask.
         Two can share a name, so adding her stays possible."""
-        like = lookups.people_like(name, email, influencers_only=True)
+        like = lookups.people_like(name, email)
         if not like:
             return True
-        known = like[0]
+        known = next((p for p in like if p.is_influencer), like[0])  # an influencer first: the likelier double
         who = f"{known.name} ({known.email})" if known.email else known.name
         same_address = bool(email) and email.casefold() == known.email.strip().casefold()
-        text = (_("There is already an influencer with this e-mail address in Afspraak: {who}. Add a second one "
-                  "anyway?") if same_address else
-                _("There is already an influencer with this name in Afspraak: {who}. Add a second one anyway?")
-                ).format(who=who)
+        if known.is_influencer:
+            text = (_("There is already an influencer with this e-mail address in Afspraak: {who}. Add a second one "
+                      "anyway?") if same_address else
+                    _("There is already an influencer with this name in Afspraak: {who}. Add a second one anyway?"))
+        else:  # a customer of the shop: the influencer would be a second card for her
+            text = (_("{who} is already in Afspraak as a customer, with this e-mail address. Add her as a new "
+                      "influencer anyway (a second card)?") if same_address else
+                    _("{who} is already in Afspraak as a customer, with this name. Add her as a new influencer "
+                      "anyway (a second card)?"))
+        text = text.format(who=who)
         return dialogs.ask_which(self, _("Already in Afspraak?"), text,
                                  [("add", _("Add anyway")), (None, _("Back"))]) == "add"

@@ -358,3 +358,67 @@ def test_whatever_is_typed_the_field_holds_a_date_it_shows_or_says_why_not(qtbot
             assert shown == edit.textFromDateTime(edit.dateTime()), shown
 
     typing()
+
+
+# --- the keyboard, and what a dialog saves (audit 7) ------------------------------------
+
+def focused_in(qtbot, edit, reason=Qt.TabFocusReason) -> None:
+    """``edit``'s window shown and active, and the focus in ``edit`` as Tab brings it there."""
+    window = edit.window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    edit.setFocus(reason)
+    qtbot.waitUntil(edit.hasFocus)
+
+
+def holds_focus(edit) -> bool:
+    widget = QApplication.focusWidget()
+    return widget is not None and (widget is edit or edit.isAncestorOf(widget))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_tab_moves_on_from_a_date_field_to_the_next_field(qtbot, things, language):
+    # Tab kept selecting the month of the field, whatever was typed: the owner could not
+    # Tab past a date field (a keyboard trap). Shift+Tab left it.
+    from desktop.views.date_edit import DateEdit
+
+    i18n.set_language(language)
+    dialog = OrderDialog(None, NOW)
+    qtbot.addWidget(dialog)
+    dialog.has_delivery.setChecked(True)
+    for edit in (dialog.ordered_on, dialog.promised_ready, dialog.promised_delivery):
+        assert isinstance(edit, DateEdit)
+        focused_in(qtbot, edit)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)  # nothing typed: moves on
+        assert not holds_focus(edit), f"{edit.objectName()}: Tab stayed in the field"
+        focused_in(qtbot, edit)
+        qtbot.keyClicks(QApplication.focusWidget(), in_language("31-12-2026", language))
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        assert not holds_focus(edit), f"{edit.objectName()}: Tab stayed in the field"
+        assert edit.date() == QDate(2026, 12, 31) and edit.text() == in_language("31-12-2026", language)
+        focused_in(qtbot, edit)
+        qtbot.keyClicks(QApplication.focusWidget(), in_language("17-1", language))  # a short month
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Backtab, Qt.ShiftModifier)
+        assert not holds_focus(edit), f"{edit.objectName()}: Shift+Tab stayed in the field"
+        assert edit.date() == QDate(2026, 1, 17) and edit.text() == in_language("17-01-2026", language)
+
+    # From the order date, Tab goes where Qt's focus chain goes next, as from any field.
+    focused_in(qtbot, dialog.ordered_on)
+    following = dialog.ordered_on.nextInFocusChain()
+    while not (following.focusPolicy() & Qt.TabFocus and following.isVisible() and following.isEnabled()) \
+            or dialog.ordered_on.isAncestorOf(following):
+        following = following.nextInFocusChain()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+    assert holds_focus(following), (QApplication.focusWidget(), following)
+
+
+def test_tab_moves_on_from_every_date_field(qtbot, things):
+    i18n.set_language("nl")
+    for name, edit in every_date_field(qtbot, things):
+        focused_in(qtbot, edit)
+        qtbot.keyClicks(QApplication.focusWidget(), "17-12-2026" if isinstance(edit, QDateEdit) else "17-12-2026 14:05")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        assert not holds_focus(edit), f"{name}: Tab stayed in the field"
+        assert edit.date() == QDate(2026, 12, 17), name
+

@@ -18,7 +18,7 @@ cursor is in (after a click, Tab, or moving on), a full part moves on to the nex
 and "31.12.2026" all work; a separator right after moving on by itself is not a second
 move); a short day or month gets its 0 when she moves on, and a two-digit year is this
 century's ("26": 2026). The arrow keys, Page Up/Down and the wheel step the part the cursor
-is in.
+is in. Tab and Shift+Tab move on to the next or previous field, as from any field of a form.
 
 Qt's field follows its text through the line edit's ``textChanged`` and
 ``cursorPositionChanged``, and at every move of the cursor to another part writes its value
@@ -398,6 +398,17 @@ class _TypedDateMixin:
         kept = self.lineEdit().text()
         super().focusOutEvent(event)  # Qt writes its value back into the field
         self._keep_typed(kept)
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        """Tab and Shift+Tab move on to the next or the previous field, as in every other
+        field of a form. Qt's field moves part by part and leaves at the last part, but it
+        finds the part from the cursor moves it followed (taken off here): Tab kept
+        selecting the month and never left the field (audit 7). The parts are reached by
+        typing (a full part or a separator moves on), a click or the arrow keys."""
+        if self.shape() is None:
+            return super().focusNextPrevChild(next_)
+        self._leave_part()
+        return QAbstractSpinBox.focusNextPrevChild(self, next_)  # QWidget's: the focus chain
 
     def mousePressEvent(self, event) -> None:
         self._part, self._moved_on = None, False

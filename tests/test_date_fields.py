@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit, QDialog, QWidget
 
 from desktop import i18n
 from desktop.store.models import Collaboration, CustomOrder, Deliverable, Person
@@ -422,3 +422,58 @@ def test_tab_moves_on_from_every_date_field(qtbot, things):
         assert not holds_focus(edit), f"{name}: Tab stayed in the field"
         assert edit.date() == QDate(2026, 12, 17), name
 
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_dialog_saves_the_date_shown_even_when_save_takes_no_focus(qtbot, things, language):
+    # On macOS a click on Save leaves the focus in the date field. The owner put the cursor
+    # in the day of 23-11-2026 and typed 3: the field showed 3-11-2026, the dialog saved 23-11.
+    from desktop.views.forms import date_problems
+
+    i18n.set_language(language)
+    dialog = OrderDialog(None, NOW)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Ingrid Jansen")
+    dialog.price.setText("20")
+    edit = dialog.ordered_on
+    assert edit.date() == QDate(2026, 11, 23)
+    focused_in(qtbot, edit, Qt.MouseFocusReason)
+    edit.lineEdit().setSelection(0, 2)  # the day
+    qtbot.keyClick(edit, Qt.Key_3)
+    assert edit.text() == in_language("3-11-2026", language) and edit.hasFocus()
+    assert edit.problem(), "the date shown is not the field's date yet"
+    assert edit.toolTip() == "" and edit.styleSheet() == "", "while she types, no red frame"
+    dialog.save()  # no focus change
+    assert dialog.result() == QDialog.Accepted, dialog.summary.text()
+    assert edit.text() == in_language("03-11-2026", language) and edit.problem() == ""
+    assert CustomOrder.get_by_id(dialog.saved).ordered_on == date(2026, 11, 3)
+
+    # The same for the quick note's moment (a short hour), and for date_problems itself.
+    note = QuickNote(None, things[0].id, now=lambda: NOW)
+    things_kept.append(note)
+    qtbot.addWidget(note.dialog)
+    note.at.setDateTime(note.at.dateTime().fromString("30-11-2026 14:05", "dd-MM-yyyy HH:mm"))
+    focused_in(qtbot, note.at, Qt.MouseFocusReason)
+    hour = len(in_language("30-11-2026, ", language))
+    note.at.lineEdit().setSelection(hour, 2)
+    qtbot.keyClick(note.at, Qt.Key_1)
+    assert note.at.text() == in_language("30-11-2026, 1:05", language)
+    assert date_problems({"at": note.at}) == {}
+    assert note.at.dateTime().toPython() == datetime(2026, 11, 30, 1, 5)
+    assert note.at.text() == in_language("30-11-2026, 01:05", language)
+
+
+
+def test_the_timeline_follows_its_dates_without_finishing_them_under_the_cursor(qtbot, demo_db, translator):
+    # The timeline asks its date fields what they say at every change of what they show;
+    # finishing the typing there would write "3" as "03" while she goes on to type 30.
+    i18n.set_language("nl")
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.refresh()
+    type_into(qtbot, view.to_date, "31-04-2027")
+    assert view.no_match.text().startswith("31-04-2027 bestaat niet")
+    focused_in(qtbot, view.to_date, Qt.MouseFocusReason)
+    view.to_date.lineEdit().setSelection(0, 2)
+    qtbot.keyClick(view.to_date, Qt.Key_3)  # the red frame goes: the timeline looks again
+    assert view.to_date.text() == "3-04-2027" and not view.no_match.isVisibleTo(view)
+    qtbot.keyClick(view.to_date, Qt.Key_0)
+    assert view.to_date.text() == "30-04-2027" and view.to_date.date() == QDate(2027, 4, 30)

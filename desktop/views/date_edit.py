@@ -78,12 +78,47 @@ class _TypedDateMixin:
         return dates.read(self.lineEdit().text() if text is None else text, shape) if shape else None
 
     def problem(self) -> str:
-        """Why the text in the field is not a date it takes, in words ('' when it is one)."""
+        """Why the text in the field is not a date it takes, in words ('' when it is one).
+
+        A text that is not the field's date written out ("3-11-2026" while the field still
+        holds 23-11: a part she has not finished, see ``finish_typing``) is not taken
+        either: '' always means that ``date()`` is the date shown."""
+        said = self._text_problem()
+        text = self.lineEdit().text()
+        if said or self.shape() is None or self._special(text) or not self._unsettled(text):
+            return said
+        return date_entry.problem(text, dates.Reading(dates.UNFINISHED), self.displayFormat(),
+                                  self.minimumDate().toPython(), self.maximumDate().toPython())
+
+    def _text_problem(self) -> str:
+        """Why the text itself is not a date the field takes ('' when it is one)."""
         text = self.lineEdit().text()
         if self.shape() is None or self._special(text):
             return ""
         return date_entry.problem(text, self.reading(text), self.displayFormat(),
                                   self.minimumDate().toPython(), self.maximumDate().toPython())
+
+    def _unsettled(self, text: str) -> bool:
+        """Does ``text`` differ from the field's date as the field writes it?"""
+        return text != self.textFromDateTime(self.dateTime())
+
+    def finish_typing(self) -> None:
+        """She is done with the field (a dialog saves; a button was clicked that takes no
+        focus, as on macOS): every part written out ("3" as "03", "26" as 2026), and a whole
+        date it takes becomes its value, so ``date()`` is the date shown."""
+        if self.shape() is None:
+            return
+        text = self.lineEdit().text()
+        finished = self._finished(text)
+        if finished != text:
+            self._set_text(finished, len(finished), 0, select=False)
+        self._commit(finished)
+        self._part, self._moved_on = None, False
+        self._show_problem(live=False)
+
+    def shown_problem(self) -> str:
+        """The reason shown at the field now ('' while she is still typing a date)."""
+        return self._shown_problem
 
     def _taken(self, reading: dates.Reading | None) -> bool:
         """Is ``reading`` a whole date within the field's range?"""
@@ -307,8 +342,9 @@ class _TypedDateMixin:
         """The red frame and the reason on the field; while she is typing, an unfinished
         date is not a mistake yet."""
         problem = self.problem()
-        if live and getattr(self.reading(), "state", None) == dates.UNFINISHED:
-            problem = ""
+        if live and (getattr(self.reading(), "state", None) == dates.UNFINISHED
+                     or (problem and not self._text_problem())):
+            problem = ""  # a part she is typing ("3" of 31, not yet the field's date) is no mistake yet
         if problem == self._shown_problem:
             return
         self._shown_problem = problem

@@ -477,3 +477,43 @@ def test_the_timeline_follows_its_dates_without_finishing_them_under_the_cursor(
     assert view.to_date.text() == "3-04-2027" and not view.no_match.isVisibleTo(view)
     qtbot.keyClick(view.to_date, Qt.Key_0)
     assert view.to_date.text() == "30-04-2027" and view.to_date.date() == QDate(2027, 4, 30)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("keys", [(Qt.Key_V, Qt.ControlModifier), (Qt.Key_Insert, Qt.ShiftModifier)],
+                         ids=["ctrl+v", "shift+insert"])
+def test_a_date_pasted_with_the_keyboard_is_kept(qtbot, things, language, keys):
+    # Ctrl+V of 31-12-2026 was undone at once: the field went back to its old date.
+    from PySide6.QtGui import QGuiApplication
+
+    i18n.set_language(language)
+    edit = CollaborationDialog(None, collaboration=things[1]).w("agreed_on")
+    qtbot.addWidget(edit.window())
+    edit.setDate(NOVEMBER_30)
+    focused_in(qtbot, edit)
+    changes = []
+    edit.dateChanged.connect(changes.append)
+    QGuiApplication.clipboard().setText(in_language("31-12-2026", language))
+    edit.lineEdit().selectAll()
+    qtbot.keyClick(edit, *keys)
+    assert edit.date() == QDate(2026, 12, 31) and edit.text() == in_language("31-12-2026", language)
+    assert changes == [QDate(2026, 12, 31)] and edit.problem() == ""
+    edit.clearFocus()
+    assert edit.date() == QDate(2026, 12, 31) and edit.text() == in_language("31-12-2026", language)
+
+
+def test_undo_with_the_keyboard_gives_back_the_date_before_the_paste(qtbot, things):
+    from PySide6.QtGui import QGuiApplication
+
+    i18n.set_language("nl")
+    edit = CollaborationDialog(None, collaboration=things[1]).w("agreed_on")
+    qtbot.addWidget(edit.window())
+    edit.setDate(NOVEMBER_30)
+    focused_in(qtbot, edit)
+    QGuiApplication.clipboard().setText("31-12-2026")
+    edit.lineEdit().selectAll()
+    qtbot.keyClick(edit, Qt.Key_V, Qt.ControlModifier)
+    assert edit.date() == QDate(2026, 12, 31)
+    qtbot.keyClick(edit, Qt.Key_Z, Qt.ControlModifier)
+    assert edit.text() == "30-11-2026" and edit.date() == NOVEMBER_30
+

@@ -54,6 +54,7 @@ class _TypedDateMixin:
         self._shape_of = ""
         self._shown_problem = ""
         self._before: QDateTime | None = None  # the date before she began typing (a mistake leaves it)
+        self._edits = 0  # how often the line edit changed the text itself (a paste, undo)
         self._take_over_the_text()
         self.dateTimeChanged.connect(lambda _value: self._show_problem(live=False))
 
@@ -159,8 +160,10 @@ class _TypedDateMixin:
         return self._value_of(reading) if self._taken(reading) else self.dateTime()
 
     def _text_edited(self, text: str) -> None:
-        """The text changed by the line edit itself (a paste, undo): a whole date becomes
-        the value."""
+        """The text changed by the line edit itself (a paste, undo, by the keyboard or the
+        context menu): a whole date becomes the value. (Qt writes its own value back with
+        the line edit's signals blocked: that never comes here.)"""
+        self._edits += 1
         if self.shape() is not None:
             self._commit(text)
             self._show_problem(live=True)
@@ -189,9 +192,10 @@ class _TypedDateMixin:
             if key in _ENTER_KEYS:
                 self._leave_part()
             self._part, self._moved_on = None, False
-            kept = self.lineEdit().text()
-            super().keyPressEvent(event)  # Enter (Qt takes the value, the dialog its default button), Tab, Ctrl+C...
-            self._keep_typed(kept)
+            kept, edits = self.lineEdit().text(), self._edits
+            super().keyPressEvent(event)  # Enter (Qt takes the value, the dialog its default button), Ctrl+C, Ctrl+V...
+            if self._edits == edits:  # not an edit of her own (Ctrl+V, Shift+Insert, Ctrl+Z are read as such)
+                self._keep_typed(kept)
             return
         event.accept()
 

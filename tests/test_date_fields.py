@@ -517,3 +517,31 @@ def test_undo_with_the_keyboard_gives_back_the_date_before_the_paste(qtbot, thin
     qtbot.keyClick(edit, Qt.Key_Z, Qt.ControlModifier)
     assert edit.text() == "30-11-2026" and edit.date() == NOVEMBER_30
 
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("key", [Qt.Key_Backspace, Qt.Key_Delete])
+def test_erasing_a_selection_erases_all_of_it(qtbot, things, language, key):
+    # Ctrl+A and Backspace emptied the day alone ("-11-2026").
+    i18n.set_language(language)
+    edit = CollaborationDialog(None, collaboration=things[1]).w("agreed_on")
+    qtbot.addWidget(edit.window())
+    edit.setDate(NOVEMBER_30)
+    focused_in(qtbot, edit)
+    qtbot.keyClick(edit, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(edit, key)
+    assert edit.text() == in_language("--", language)
+    qtbot.keyClicks(edit, "17122026")  # typed anew from the day
+    assert edit.date() == QDate(2026, 12, 17) and edit.text() == in_language("17-12-2026", language)
+
+    edit.lineEdit().setSelection(1, 4)  # "7-12": the end of the day and all of the month
+    qtbot.keyClick(edit, key)
+    assert edit.text() == in_language("1--2026", language)
+    qtbot.keyClicks(edit, "5")  # the day goes on where the erasing was
+    assert edit.text() == in_language("15--2026", language)
+
+    edit.lineEdit().selectAll()
+    qtbot.keyClick(edit, key)
+    edit.clearFocus()  # left empty: said, and the date from before she began typing is kept
+    assert edit.date() == NOVEMBER_30
+    assert edit.problem() == {"nl": "Typ een datum, zoals 07-03-2027.",
+                              "en": "Type a date, like 07/03/2027."}[language]

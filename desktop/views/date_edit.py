@@ -249,7 +249,14 @@ class _TypedDateMixin:
     def _erase(self, backwards: bool) -> None:
         parts, part = self._parts_now()
         line = self.lineEdit()
-        if line.hasSelectedText():
+        if line.hasSelectedText() and self.shape().join(parts) == line.text():
+            # As in any text field, the selection goes (Ctrl+A: all of it); the separators
+            # stay, and she types on where it began.
+            first, end = line.selectionStart(), line.selectionStart() + len(line.selectedText())
+            for i, start in enumerate(self.shape().starts(parts)):
+                digits = parts[i]
+                parts[i] = "".join(c for at, c in enumerate(digits, start) if not first <= at < end)
+        elif line.hasSelectedText():
             parts[part] = ""
         elif backwards:
             if not parts[part] and part > 0:

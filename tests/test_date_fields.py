@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit, QDialog, QWidget
 
 from desktop import i18n
 from desktop.store.models import Collaboration, CustomOrder, Deliverable, Person
@@ -358,3 +358,190 @@ def test_whatever_is_typed_the_field_holds_a_date_it_shows_or_says_why_not(qtbot
             assert shown == edit.textFromDateTime(edit.dateTime()), shown
 
     typing()
+
+
+# --- the keyboard, and what a dialog saves (audit 7) ------------------------------------
+
+def focused_in(qtbot, edit, reason=Qt.TabFocusReason) -> None:
+    """``edit``'s window shown and active, and the focus in ``edit`` as Tab brings it there."""
+    window = edit.window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    edit.setFocus(reason)
+    qtbot.waitUntil(edit.hasFocus)
+
+
+def holds_focus(edit) -> bool:
+    widget = QApplication.focusWidget()
+    return widget is not None and (widget is edit or edit.isAncestorOf(widget))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_tab_moves_on_from_a_date_field_to_the_next_field(qtbot, things, language):
+    # Tab kept selecting the month of the field, whatever was typed: the owner could not
+    # Tab past a date field (a keyboard trap). Shift+Tab left it.
+    from desktop.views.date_edit import DateEdit
+
+    i18n.set_language(language)
+    dialog = OrderDialog(None, NOW)
+    qtbot.addWidget(dialog)
+    dialog.has_delivery.setChecked(True)
+    for edit in (dialog.ordered_on, dialog.promised_ready, dialog.promised_delivery):
+        assert isinstance(edit, DateEdit)
+        focused_in(qtbot, edit)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)  # nothing typed: moves on
+        assert not holds_focus(edit), f"{edit.objectName()}: Tab stayed in the field"
+        focused_in(qtbot, edit)
+        qtbot.keyClicks(QApplication.focusWidget(), in_language("31-12-2026", language))
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        assert not holds_focus(edit), f"{edit.objectName()}: Tab stayed in the field"
+        assert edit.date() == QDate(2026, 12, 31) and edit.text() == in_language("31-12-2026", language)
+        focused_in(qtbot, edit)
+        qtbot.keyClicks(QApplication.focusWidget(), in_language("17-1", language))  # a short month
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Backtab, Qt.ShiftModifier)
+        assert not holds_focus(edit), f"{edit.objectName()}: Shift+Tab stayed in the field"
+        assert edit.date() == QDate(2026, 1, 17) and edit.text() == in_language("17-01-2026", language)
+
+    # From the order date, Tab goes where Qt's focus chain goes next, as from any field.
+    focused_in(qtbot, dialog.ordered_on)
+    following = dialog.ordered_on.nextInFocusChain()
+    while not (following.focusPolicy() & Qt.TabFocus and following.isVisible() and following.isEnabled()) \
+            or dialog.ordered_on.isAncestorOf(following):
+        following = following.nextInFocusChain()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+    assert holds_focus(following), (QApplication.focusWidget(), following)
+
+
+def test_tab_moves_on_from_every_date_field(qtbot, things):
+    i18n.set_language("nl")
+    for name, edit in every_date_field(qtbot, things):
+        focused_in(qtbot, edit)
+        qtbot.keyClicks(QApplication.focusWidget(), "17-12-2026" if isinstance(edit, QDateEdit) else "17-12-2026 14:05")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        assert not holds_focus(edit), f"{name}: Tab stayed in the field"
+        assert edit.date() == QDate(2026, 12, 17), name
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_dialog_saves_the_date_shown_even_when_save_takes_no_focus(qtbot, things, language):
+    # On macOS a click on Save leaves the focus in the date field. The owner put the cursor
+    # in the day of 23-11-2026 and typed 3: the field showed 3-11-2026, the dialog saved 23-11.
+    from desktop.views.forms import date_problems
+
+    i18n.set_language(language)
+    dialog = OrderDialog(None, NOW)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Ingrid Jansen")
+    dialog.price.setText("20")
+    edit = dialog.ordered_on
+    assert edit.date() == QDate(2026, 11, 23)
+    focused_in(qtbot, edit, Qt.MouseFocusReason)
+    edit.lineEdit().setSelection(0, 2)  # the day
+    qtbot.keyClick(edit, Qt.Key_3)
+    assert edit.text() == in_language("3-11-2026", language) and edit.hasFocus()
+    assert edit.problem(), "the date shown is not the field's date yet"
+    assert edit.toolTip() == "" and edit.styleSheet() == "", "while she types, no red frame"
+    dialog.save()  # no focus change
+    assert dialog.result() == QDialog.Accepted, dialog.summary.text()
+    assert edit.text() == in_language("03-11-2026", language) and edit.problem() == ""
+    assert CustomOrder.get_by_id(dialog.saved).ordered_on == date(2026, 11, 3)
+
+    # The same for the quick note's moment (a short hour), and for date_problems itself.
+    note = QuickNote(None, things[0].id, now=lambda: NOW)
+    things_kept.append(note)
+    qtbot.addWidget(note.dialog)
+    note.at.setDateTime(note.at.dateTime().fromString("30-11-2026 14:05", "dd-MM-yyyy HH:mm"))
+    focused_in(qtbot, note.at, Qt.MouseFocusReason)
+    hour = len(in_language("30-11-2026, ", language))
+    note.at.lineEdit().setSelection(hour, 2)
+    qtbot.keyClick(note.at, Qt.Key_1)
+    assert note.at.text() == in_language("30-11-2026, 1:05", language)
+    assert date_problems({"at": note.at}) == {}
+    assert note.at.dateTime().toPython() == datetime(2026, 11, 30, 1, 5)
+    assert note.at.text() == in_language("30-11-2026, 01:05", language)
+
+
+
+def test_the_timeline_follows_its_dates_without_finishing_them_under_the_cursor(qtbot, demo_db, translator):
+    # The timeline asks its date fields what they say at every change of what they show;
+    # finishing the typing there would write "3" as "03" while she goes on to type 30.
+    i18n.set_language("nl")
+    view = TimelineView()
+    qtbot.addWidget(view)
+    view.refresh()
+    type_into(qtbot, view.to_date, "31-04-2027")
+    assert view.no_match.text().startswith("31-04-2027 bestaat niet")
+    focused_in(qtbot, view.to_date, Qt.MouseFocusReason)
+    view.to_date.lineEdit().setSelection(0, 2)
+    qtbot.keyClick(view.to_date, Qt.Key_3)  # the red frame goes: the timeline looks again
+    assert view.to_date.text() == "3-04-2027" and not view.no_match.isVisibleTo(view)
+    qtbot.keyClick(view.to_date, Qt.Key_0)
+    assert view.to_date.text() == "30-04-2027" and view.to_date.date() == QDate(2027, 4, 30)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("keys", [(Qt.Key_V, Qt.ControlModifier), (Qt.Key_Insert, Qt.ShiftModifier)],
+                         ids=["ctrl+v", "shift+insert"])
+def test_a_date_pasted_with_the_keyboard_is_kept(qtbot, things, language, keys):
+    # Ctrl+V of 31-12-2026 was undone at once: the field went back to its old date.
+    from PySide6.QtGui import QGuiApplication
+
+    i18n.set_language(language)
+    edit = CollaborationDialog(None, collaboration=things[1]).w("agreed_on")
+    qtbot.addWidget(edit.window())
+    edit.setDate(NOVEMBER_30)
+    focused_in(qtbot, edit)
+    changes = []
+    edit.dateChanged.connect(changes.append)
+    QGuiApplication.clipboard().setText(in_language("31-12-2026", language))
+    edit.lineEdit().selectAll()
+    qtbot.keyClick(edit, *keys)
+    assert edit.date() == QDate(2026, 12, 31) and edit.text() == in_language("31-12-2026", language)
+    assert changes == [QDate(2026, 12, 31)] and edit.problem() == ""
+    edit.clearFocus()
+    assert edit.date() == QDate(2026, 12, 31) and edit.text() == in_language("31-12-2026", language)
+
+
+def test_undo_with_the_keyboard_gives_back_the_date_before_the_paste(qtbot, things):
+    from PySide6.QtGui import QGuiApplication
+
+    i18n.set_language("nl")
+    edit = CollaborationDialog(None, collaboration=things[1]).w("agreed_on")
+    qtbot.addWidget(edit.window())
+    edit.setDate(NOVEMBER_30)
+    focused_in(qtbot, edit)
+    QGuiApplication.clipboard().setText("31-12-2026")
+    edit.lineEdit().selectAll()
+    qtbot.keyClick(edit, Qt.Key_V, Qt.ControlModifier)
+    assert edit.date() == QDate(2026, 12, 31)
+    qtbot.keyClick(edit, Qt.Key_Z, Qt.ControlModifier)
+    assert edit.text() == "30-11-2026" and edit.date() == NOVEMBER_30
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("key", [Qt.Key_Backspace, Qt.Key_Delete])
+def test_erasing_a_selection_erases_all_of_it(qtbot, things, language, key):
+    # Ctrl+A and Backspace emptied the day alone ("-11-2026").
+    i18n.set_language(language)
+    edit = CollaborationDialog(None, collaboration=things[1]).w("agreed_on")
+    qtbot.addWidget(edit.window())
+    edit.setDate(NOVEMBER_30)
+    focused_in(qtbot, edit)
+    qtbot.keyClick(edit, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(edit, key)
+    assert edit.text() == in_language("--", language)
+    qtbot.keyClicks(edit, "17122026")  # typed anew from the day
+    assert edit.date() == QDate(2026, 12, 17) and edit.text() == in_language("17-12-2026", language)
+
+    edit.lineEdit().setSelection(1, 4)  # "7-12": the end of the day and all of the month
+    qtbot.keyClick(edit, key)
+    assert edit.text() == in_language("1--2026", language)
+    qtbot.keyClicks(edit, "5")  # the day goes on where the erasing was
+    assert edit.text() == in_language("15--2026", language)
+
+    edit.lineEdit().selectAll()
+    qtbot.keyClick(edit, key)
+    edit.clearFocus()  # left empty: said, and the date from before she began typing is kept
+    assert edit.date() == NOVEMBER_30
+    assert edit.problem() == {"nl": "Typ een datum, zoals 07-03-2027.",
+                              "en": "Type a date, like 07/03/2027."}[language]

@@ -18,7 +18,7 @@ cursor is in (after a click, Tab, or moving on), a full part moves on to the nex
 and "31.12.2026" all work; a separator right after moving on by itself is not a second
 move); a short day or month gets its 0 when she moves on, and a two-digit year is this
 century's ("26": 2026). The arrow keys, Page Up/Down and the wheel step the part the cursor
-is in.
+is in. Tab and Shift+Tab move on to the next or previous field, as from any field of a form.
 
 Qt's field follows its text through the line edit's ``textChanged`` and
 ``cursorPositionChanged``, and at every move of the cursor to another part writes its value
@@ -54,6 +54,7 @@ class _TypedDateMixin:
         self._shape_of = ""
         self._shown_problem = ""
         self._before: QDateTime | None = None  # the date before she began typing (a mistake leaves it)
+        self._edits = 0  # how often the line edit changed the text itself (a paste, undo)
         self._take_over_the_text()
         self.dateTimeChanged.connect(lambda _value: self._show_problem(live=False))
 
@@ -78,12 +79,47 @@ class _TypedDateMixin:
         return dates.read(self.lineEdit().text() if text is None else text, shape) if shape else None
 
     def problem(self) -> str:
-        """Why the text in the field is not a date it takes, in words ('' when it is one)."""
+        """Why the text in the field is not a date it takes, in words ('' when it is one).
+
+        A text that is not the field's date written out ("3-11-2026" while the field still
+        holds 23-11: a part she has not finished, see ``finish_typing``) is not taken
+        either: '' always means that ``date()`` is the date shown."""
+        said = self._text_problem()
+        text = self.lineEdit().text()
+        if said or self.shape() is None or self._special(text) or not self._unsettled(text):
+            return said
+        return date_entry.problem(text, dates.Reading(dates.UNFINISHED), self.displayFormat(),
+                                  self.minimumDate().toPython(), self.maximumDate().toPython())
+
+    def _text_problem(self) -> str:
+        """Why the text itself is not a date the field takes ('' when it is one)."""
         text = self.lineEdit().text()
         if self.shape() is None or self._special(text):
             return ""
         return date_entry.problem(text, self.reading(text), self.displayFormat(),
                                   self.minimumDate().toPython(), self.maximumDate().toPython())
+
+    def _unsettled(self, text: str) -> bool:
+        """Does ``text`` differ from the field's date as the field writes it?"""
+        return text != self.textFromDateTime(self.dateTime())
+
+    def finish_typing(self) -> None:
+        """She is done with the field (a dialog saves; a button was clicked that takes no
+        focus, as on macOS): every part written out ("3" as "03", "26" as 2026), and a whole
+        date it takes becomes its value, so ``date()`` is the date shown."""
+        if self.shape() is None:
+            return
+        text = self.lineEdit().text()
+        finished = self._finished(text)
+        if finished != text:
+            self._set_text(finished, len(finished), 0, select=False)
+        self._commit(finished)
+        self._part, self._moved_on = None, False
+        self._show_problem(live=False)
+
+    def shown_problem(self) -> str:
+        """The reason shown at the field now ('' while she is still typing a date)."""
+        return self._shown_problem
 
     def _taken(self, reading: dates.Reading | None) -> bool:
         """Is ``reading`` a whole date within the field's range?"""
@@ -124,8 +160,10 @@ class _TypedDateMixin:
         return self._value_of(reading) if self._taken(reading) else self.dateTime()
 
     def _text_edited(self, text: str) -> None:
-        """The text changed by the line edit itself (a paste, undo): a whole date becomes
-        the value."""
+        """The text changed by the line edit itself (a paste, undo, by the keyboard or the
+        context menu): a whole date becomes the value. (Qt writes its own value back with
+        the line edit's signals blocked: that never comes here.)"""
+        self._edits += 1
         if self.shape() is not None:
             self._commit(text)
             self._show_problem(live=True)
@@ -154,9 +192,10 @@ class _TypedDateMixin:
             if key in _ENTER_KEYS:
                 self._leave_part()
             self._part, self._moved_on = None, False
-            kept = self.lineEdit().text()
-            super().keyPressEvent(event)  # Enter (Qt takes the value, the dialog its default button), Tab, Ctrl+C...
-            self._keep_typed(kept)
+            kept, edits = self.lineEdit().text(), self._edits
+            super().keyPressEvent(event)  # Enter (Qt takes the value, the dialog its default button), Ctrl+C, Ctrl+V...
+            if self._edits == edits:  # not an edit of her own (Ctrl+V, Shift+Insert, Ctrl+Z are read as such)
+                self._keep_typed(kept)
             return
         event.accept()
 
@@ -210,7 +249,14 @@ class _TypedDateMixin:
     def _erase(self, backwards: bool) -> None:
         parts, part = self._parts_now()
         line = self.lineEdit()
-        if line.hasSelectedText():
+        if line.hasSelectedText() and self.shape().join(parts) == line.text():
+            # As in any text field, the selection goes (Ctrl+A: all of it); the separators
+            # stay, and she types on where it began.
+            first, end = line.selectionStart(), line.selectionStart() + len(line.selectedText())
+            for i, start in enumerate(self.shape().starts(parts)):
+                digits = parts[i]
+                parts[i] = "".join(c for at, c in enumerate(digits, start) if not first <= at < end)
+        elif line.hasSelectedText():
             parts[part] = ""
         elif backwards:
             if not parts[part] and part > 0:
@@ -307,8 +353,9 @@ class _TypedDateMixin:
         """The red frame and the reason on the field; while she is typing, an unfinished
         date is not a mistake yet."""
         problem = self.problem()
-        if live and getattr(self.reading(), "state", None) == dates.UNFINISHED:
-            problem = ""
+        if live and (getattr(self.reading(), "state", None) == dates.UNFINISHED
+                     or (problem and not self._text_problem())):
+            problem = ""  # a part she is typing ("3" of 31, not yet the field's date) is no mistake yet
         if problem == self._shown_problem:
             return
         self._shown_problem = problem
@@ -398,6 +445,17 @@ class _TypedDateMixin:
         kept = self.lineEdit().text()
         super().focusOutEvent(event)  # Qt writes its value back into the field
         self._keep_typed(kept)
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        """Tab and Shift+Tab move on to the next or the previous field, as in every other
+        field of a form. Qt's field moves part by part and leaves at the last part, but it
+        finds the part from the cursor moves it followed (taken off here): Tab kept
+        selecting the month and never left the field (audit 7). The parts are reached by
+        typing (a full part or a separator moves on), a click or the arrow keys."""
+        if self.shape() is None:
+            return super().focusNextPrevChild(next_)
+        self._leave_part()
+        return QAbstractSpinBox.focusNextPrevChild(self, next_)  # QWidget's: the focus chain
 
     def mousePressEvent(self, event) -> None:
         self._part, self._moved_on = None, False

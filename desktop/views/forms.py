@@ -100,13 +100,23 @@ def date_field(edit) -> None:
     edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
 
 
-def date_problems(fields: dict) -> dict[str, str]:
+def date_problems(fields: dict, finish: bool = True) -> dict[str, str]:
     """{key: why} for each of ``fields`` ({key: date field, or None}) that is in use and
     whose text is not a date it takes ("31-04-2027 bestaat niet: …"): the dialog shows these at the fields and saves
-    nothing (the field's ``date()`` is then still its last good date, not what she typed)."""
+    nothing (the field's ``date()`` is then still its last good date, not what she typed).
+
+    Each field first finishes what was typed in it (``finish_typing``: "3-11-2026" becomes
+    03-11-2026, its date): a click on Save need not take the focus from the field (macOS),
+    and the dialog saves the date the field shows, never the one before. ``finish=False``
+    is for a view that follows the fields while she types (the timeline's period): nothing
+    is finished under her cursor, and what the fields show is said."""
     found = {}
     for key, edit in fields.items():
-        problem = edit.problem() if edit is not None and edit.isEnabled() else ""
+        if edit is None or not edit.isEnabled():
+            continue
+        if finish:
+            edit.finish_typing()
+        problem = edit.problem() if finish else edit.shown_problem()
         if problem:
             found[key] = problem
     return found

@@ -192,7 +192,7 @@ class TimelineView(ListView):
 
     def _after_filter(self) -> None:
         nothing = self.model.rowCount() == 0 and self.pages.currentIndex() == 1
-        typed = date_problems({"from": self.from_date, "to": self.to_date})
+        typed = date_problems({"from": self.from_date, "to": self.to_date}, finish=False)  # live, as she types
         first, last = self.from_date.date(), self.to_date.date()
         reversed_period = NO_DATE not in (first, last) and first > last
         # A date typed that is not a date: the list still shows the period before it, and says so.

@@ -415,12 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         # before it listens itself: two starts close together then still make one instance.
         from desktop import instance_link
 
-        running = instance_link.ask_running_to_show()
-    if running is None:  # Windows names a pipe: asked through Qt (single_instance.py)
-        from desktop.single_instance import notify_running
-
-        running = notify_running()
-    if running:
+        if instance_link.ask_running_to_show():
             print(_("Afspraak is already running; its window was brought to the front."))
             return 0
     from desktop import app

@@ -22,7 +22,7 @@ from datetime import date, datetime
 
 from desktop.domain.spreadsheet import to_csv
 from desktop import i18n
-from desktop.i18n import NP_, _, format_date, formatting_locale, ngettext, pgettext, translations_for
+from desktop.i18n import NP_, _, days_text, format_date, formatting_locale, ngettext, pgettext, translations_for
 
 ERASED_MARK = "[…]"
 
@@ -180,9 +180,7 @@ def readme_text(name: str, exported_on: str | date, counts: dict[str, int], back
         _("Where it is kept: only on the shop's own computer, in the Afspraak app. "
           "The app shares nothing with anybody."),
         # {period}: "14 days" (or "1 day"), through the person's own catalog
-        _spoken("how_long", form, catalog).format(
-            period=(catalog.ngettext if catalog is not None else ngettext)("{days} day", "{days} days",
-                                                                            backup_days).format(days=backup_days)),
+        _spoken("how_long", form, catalog).format(period=days_text(backup_days, catalog)),
         _spoken("rights", form, catalog),
     ]
     return "\n".join(lines) + "\n"

@@ -99,9 +99,7 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
         lines.append("• " + tr.gettext("Please note: {text}").format(text=collaboration.donts))
     if collaboration.approval_required:
         lines.append("• " + tr.pgettext(form, "Send the content for approval before posting"))
-    days = collaboration.response_days
-    # TRANSLATORS: the reply time in the agreed terms: "Reply to messages within 3 days".
-    period = tr.ngettext("{days} day", "{days} days", days).format(days=days)
+    period = i18n.days_text(collaboration.response_days, tr)
     lines.append("• " + tr.pgettext(form, "Reply to messages within {period}").format(period=period))
     if collaboration.consequence:
         lines.append("• " + tr.gettext("If the content is not posted: {consequence}").format(

@@ -219,4 +219,4 @@ class OrderPreviewDialog(QDialog):
         from desktop.store import settings
 
         days = int(settings.get("order_lead_days"))
-        self.custom.setText(text.format(n=count, period=ngettext("{days} day", "{days} days", days).format(days=days)))
+        self.custom.setText(text.format(n=count, period=i18n.days_text(days)))

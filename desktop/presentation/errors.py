@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop import i18n
+from desktop import i18n, paths
 from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
@@ -188,14 +188,6 @@ def _reading_reason(code: int | None, fallback: str) -> str:
     return found() if found else fallback
 
 
-def _file_in_the_way(path: Path) -> Path | None:
-    """The file that stands where ``path`` needs a folder (the nearest one up its parents)."""
-    for parent in path.parents:
-        if parent.exists():
-            return parent if not parent.is_dir() else None
-    return None
-
-
 def unwritable(exc: OSError) -> str:
     """Why a file (a backup, an export, a calendar, a picture's copy) could not be saved, in
     the owner's language: a clause naming the place where it helps ("“/tmp” is a folder:
@@ -207,7 +199,7 @@ def unwritable(exc: OSError) -> str:
     if code == errno.EISDIR and file is not None:
         return _("“{file}” is a folder: choose a file name in it").format(file=str(file))
     if code in (errno.EEXIST, errno.ENOTDIR) and file is not None:
-        in_the_way = file if code == errno.EEXIST and file.is_file() else _file_in_the_way(file)
+        in_the_way = file if code == errno.EEXIST and file.is_file() else paths.file_in_the_way(file.parent)
         if in_the_way is not None:
             return _("“{file}” is a file, where a folder is needed").format(file=str(in_the_way))
     if code == errno.ENOENT and file is not None:

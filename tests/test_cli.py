@@ -243,11 +243,16 @@ def test_an_unreadable_import_file_is_told_in_her_language(data_dir, tmp_path, c
 
 # --- the command line's own words (argparse) in the chosen language ---------------------------
 
-def usage_error(capsys, *args) -> str:
+def stopped_with(capsys, code, *args):
+    """What the command line printed when it stopped with ``code`` (argparse exits)."""
     with pytest.raises(SystemExit) as stopped:
         cli.main(list(args))
-    assert stopped.value.code == 2
-    return capsys.readouterr().err
+    assert stopped.value.code == code
+    return capsys.readouterr()
+
+
+def usage_error(capsys, *args) -> str:
+    return stopped_with(capsys, 2, *args).err
 
 
 @pytest.mark.parametrize("language,usage,required,choice", [
@@ -416,10 +421,7 @@ def test_a_restore_over_a_database_another_program_is_writing_is_refused(locked,
 # --- every argument of every command says what it is for ---------------------------------------
 
 def help_of(capsys, *args) -> str:
-    with pytest.raises(SystemExit) as stopped:
-        cli.main(list(args))
-    assert stopped.value.code == 0
-    return capsys.readouterr().out
+    return stopped_with(capsys, 0, *args).out
 
 
 @pytest.mark.parametrize("language,lines", [

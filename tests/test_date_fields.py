@@ -545,3 +545,24 @@ def test_erasing_a_selection_erases_all_of_it(qtbot, things, language, key):
     assert edit.date() == NOVEMBER_30
     assert edit.problem() == {"nl": "Typ een datum, zoals 07-03-2027.",
                               "en": "Type a date, like 07/03/2027."}[language]
+
+
+
+def test_typed_dates_hold_in_amsterdam_too():
+    """Qt's date field keeps its value in UTC; a typed date was handed to it as local
+    midnight, which in Amsterdam is 23:00 the day before in UTC: dates typed there were
+    saved a day early (seen running the suite with TZ=Europe/Amsterdam; CI runs in UTC). Qt
+    reads the zone once per process: this file's tests again, in a process of their
+    own in the owner's zone."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, TZ="Europe/Amsterdam", QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
+                           str(Path(__file__).resolve()), "-k", "not amsterdam"],
+                          capture_output=True, text=True, env=env, cwd=root, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert " passed" in done.stdout and "failed" not in done.stdout, done.stdout[-2000:]

@@ -128,12 +128,22 @@ class _TypedDateMixin:
         day = reading.value.date() if isinstance(reading.value, datetime) else reading.value
         return self.minimumDate().toPython() <= day <= self.maximumDate().toPython()
 
+    def _moment(self, day: QDate, time: QTime) -> QDateTime:
+        """``day`` at ``time`` as the field keeps its value: Qt's QDateEdit in UTC, its
+        QDateTimeEdit in local time. A QDateTime built in another spec is converted on the
+        way in: midnight in Amsterdam is 23:00 the day before in UTC, and every typed date
+        was saved a day early there."""
+        moment = self.dateTime()
+        moment.setDate(day)
+        moment.setTime(time)
+        return moment
+
     def _value_of(self, reading: dates.Reading) -> QDateTime:
         value = reading.value
         day = QDate(value.year, value.month, value.day)
         if isinstance(value, datetime):
-            return QDateTime(day, QTime(value.hour, value.minute))
-        return QDateTime(day, self.time())
+            return self._moment(day, QTime(value.hour, value.minute))
+        return self._moment(day, self.time())
 
     # --- Qt's questions (a paste, Enter, leaving the field) ---------------------------
     def validate(self, text: str, pos: int):
@@ -207,7 +217,7 @@ class _TypedDateMixin:
         parts = None if self._special(text) else shape.split(text)
         if parts is None:  # "het begin" (no date yet), or a text of another shape: start from a date
             start = self.minimumDate().addDays(1) if self._special(text) else self.date()
-            parts = shape.split(self.textFromDateTime(QDateTime(start, self.time())))
+            parts = shape.split(self.textFromDateTime(self._moment(start, self.time())))
             self._part, self._moved_on = None, False
             return parts, 0
         at = line.selectionStart() if line.hasSelectedText() else line.cursorPosition()
@@ -381,7 +391,7 @@ class _TypedDateMixin:
         value = self.dateTime()
         letter = shape.parts[part]
         if self._special(self.lineEdit().text()):
-            moved = QDateTime(self.minimumDate(), self.time()) if steps < 0 else value.addDays(steps)
+            moved = self._moment(self.minimumDate(), self.time()) if steps < 0 else value.addDays(steps)
         elif letter == "d":
             moved = value.addDays(steps)
         elif letter == "M":
@@ -405,7 +415,7 @@ class _TypedDateMixin:
     # --- the program ----------------------------------------------------------------
     def setDate(self, value) -> None:
         super().setDate(value)
-        self._outside_range(QDateTime(value, self.time()) if isinstance(value, QDate) else None)
+        self._outside_range(self._moment(value, self.time()) if isinstance(value, QDate) else None)
         self._show_problem(live=False)
 
     def setDateTime(self, value) -> None:

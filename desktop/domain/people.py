@@ -28,3 +28,18 @@ def may_be_the_same(name: str, email: str, other_name: str, other_email: str) ->
     if mine and theirs:
         return mine == theirs
     return bool(name_key(name)) and name_key(name) == name_key(other_name)
+
+
+def onto_card(typed: dict[str, str], card: dict[str, str]) -> dict[str, str]:
+    """What the form shows when what was typed goes onto a card already there: each field
+    as typed, a field left empty as the card has it, so choosing her never empties her
+    phone or address. Tags are both lists together; notes are both, the card's first."""
+    merged = {key: typed.get(key, "") if typed.get(key, "").strip() else card.get(key, "")
+              for key in (*card, *(k for k in typed if k not in card))}
+    if "tags" in merged:
+        tags = [t.strip() for t in f"{card.get('tags', '')},{typed.get('tags', '')}".split(",") if t.strip()]
+        merged["tags"] = ", ".join(dict.fromkeys(tags, None))  # each once, in order
+    mine, theirs = typed.get("notes", "").strip(), card.get("notes", "").strip()
+    if "notes" in merged and mine and theirs and mine not in theirs:
+        merged["notes"] = f"{theirs}\n\n{mine}"
+    return merged

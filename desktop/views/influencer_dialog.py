@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPlainT
 
 from desktop import clock, i18n
 from desktop.domain import handles as handle_rules
+from desktop.domain import people
 from desktop.domain.validation import HandleInput, validate_person
 from desktop.i18n import _
 from desktop.labels import choices, label
@@ -47,6 +48,9 @@ class InfluencerDialog(FormDialog):
             self.w("country").currentIndexChanged.connect(self._default_form)
             self.w("language").currentIndexChanged.connect(self._default_form)
         self._build_handles()
+        self.notice = plain_label()  # says so when the dialog goes on with a card already there
+        self.notice.hide()
+        self.layout().insertWidget(0, self.notice)
         if person is not None:
             self._load(person)
 
@@ -116,7 +120,9 @@ class InfluencerDialog(FormDialog):
     def _second_one_meant(self, name: str, email: str) -> bool:
         """A new influencer with the e-mail address (or, where that does not tell them
         apart, the name) of one already in Afspraak may be her again (badinput #11): ask.
-        Two can share a name, so adding her stays possible."""
+        Two can share a name, so adding her stays possible; a customer of the shop who
+        becomes an influencer keeps one card. True: save a new card; False: not now (her
+        card is open in the dialog instead, or the owner went back)."""
         like = lookups.people_like(name, email)
         if not like:
             return True
@@ -124,14 +130,52 @@ class InfluencerDialog(FormDialog):
         who = f"{known.name} ({known.email})" if known.email else known.name
         same_address = bool(email) and email.casefold() == known.email.strip().casefold()
         if known.is_influencer:
-            text = (_("There is already an influencer with this e-mail address in Afspraak: {who}. Add a second one "
-                      "anyway?") if same_address else
-                    _("There is already an influencer with this name in Afspraak: {who}. Add a second one anyway?"))
-        else:  # a customer of the shop: the influencer would be a second card for her
-            text = (_("{who} is already in Afspraak as a customer, with this e-mail address. Add her as a new "
-                      "influencer anyway (a second card)?") if same_address else
-                    _("{who} is already in Afspraak as a customer, with this name. Add her as a new influencer "
-                      "anyway (a second card)?"))
-        text = text.format(who=who)
-        return dialogs.ask_which(self, _("Already in Afspraak?"), text,
-                                 [("add", _("Add anyway")), (None, _("Back"))]) == "add"
+            text = (_("There is already an influencer with this e-mail address in Afspraak: {who}. Open that card, "
+                      "or add a second one anyway?") if same_address else
+                    _("There is already an influencer with this name in Afspraak: {who}. Open that card, or add a "
+                      "second one anyway?"))
+            # TRANSLATORS: a button: edit the influencer already in Afspraak, named {name}, instead.
+            choices = [("known", _("Open {name}").format(name=known.name)), ("add", _("Add anyway"))]
+        else:  # a customer of the shop: she becomes an influencer on her own card, or gets a second one
+            text = (_("{who} is already in Afspraak as a customer, with this e-mail address. Add what you typed to "
+                      "that card and make it an influencer's, or make a second card?") if same_address else
+                    _("{who} is already in Afspraak as a customer, with this name. Add what you typed to that card "
+                      "and make it an influencer's, or make a second card?"))
+            # TRANSLATORS: a button: the customer {name}, already in Afspraak, becomes an influencer (one card).
+            choices = [("known", _("Make {name} an influencer").format(name=known.name)),
+                       ("add", _("Make a second card"))]
+        answer = dialogs.ask_which(self, _("Already in Afspraak?"), text.format(who=who), [*choices, (None, _("Back"))])
+        if answer == "known":
+            self._open_known(known)
+        return answer == "add"
+
+    def _open_known(self, person: Person) -> None:
+        """Go on with ``person``'s card: what was typed stays, a field left empty gets what
+        she has (``people.onto_card``), her choices (country, language, je or u) are hers.
+        Nothing is saved until the owner has looked and presses Save."""
+        keys = ("name", "email", "phone", "whatsapp", "street", "postcode", "city", "tags")
+        typed = {key: self.w(key).text() for key in keys}
+        typed["notes"] = self.w("notes").toPlainText()
+        handles = {p: (self.w(f"handle_{p}").text(), self.w(f"followers_{p}").text()) for p in handle_rules.PLATFORMS}
+        self.person = person
+        self._form_chosen = True  # her form of address is hers, whatever the country says
+        for key in ("country", "language", "address_form"):
+            box = self.w(key)
+            box.setCurrentIndex(max(0, box.findData(getattr(person, key))))
+        self._load(person)
+        card = {key: self.w(key).text() for key in keys}
+        card["notes"] = self.w("notes").toPlainText()
+        for key, text in people.onto_card(typed, card).items():
+            if key == "notes":
+                self.w(key).setPlainText(text)
+            else:
+                self.w(key).setText(text)
+        for platform, (handle, followers) in handles.items():
+            if handle.strip():
+                self.w(f"handle_{platform}").setText(handle)
+            if followers.strip():
+                self.w(f"followers_{platform}").setText(followers)
+        self.setWindowTitle(_("Edit {name}").format(name=person.name))
+        self.notice.setText(_("This is {name}'s card now, with what you typed added: check the details and press "
+                              "Save again.").format(name=person.name))
+        self.notice.show()

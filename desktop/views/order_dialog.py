@@ -44,7 +44,7 @@ from desktop.views.forms import date_field, date_problems, load_form
 from desktop.views.product_search import CatalogueSearch
 from desktop.views.rows import plain_tooltip
 from desktop.views import theme
-from desktop.domain import money
+from desktop.domain import money, people
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
 if TYPE_CHECKING:
@@ -441,9 +441,9 @@ class OrderDialog(QDialog):
             self.customer_pick.addItem(person.name, person.id)
             index = self.customer_pick.count() - 1
         self.customer_pick.setCurrentIndex(index)  # fills in her details
-        for key, text in typed.items():
-            if text.strip():
-                getattr(self, key).setText(text)
+        card = {key: getattr(self, key).text() for key in self._CUSTOMER_FIELDS}
+        for key, text in people.onto_card(typed, card).items():
+            getattr(self, key).setText(text)
         self.summary.setText(_("{name} is chosen as the customer: check the details and press Save again.").format(
             name=person.name))
         self.summary.show()

@@ -111,8 +111,9 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--backups", action="store_true", help=_("erase them from the backup copies too"))
     due_help = _("list the follow-up steps that are due, with their messages")
     d = sub.add_parser("due", help=due_help, description=_described(due_help))
-    d.add_argument("--at", metavar="ISO-DATETIME",
-                   help=_("the date and time to check (default: now; without a time zone, your local time)"))
+    # TRANSLATORS: the placeholder of `afspraak due --at`: one word in capitals, no spaces.
+    d.add_argument("--at", metavar=_("MOMENT"), help=_(
+        "the date and time to check, like 2026-12-07T10:00 (default: now; without a time zone, your local time)"))
     d.add_argument("--json", action="store_true", help=_("print a JSON list instead of text"))
     d.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
                    help=_("language of the listing; each message is in its recipient's language"))

@@ -450,4 +450,6 @@ def test_every_argument_of_every_command_has_a_help_text(data_dir, language):
     for name, command in commands.choices.items():
         for action in command._actions:
             assert action.help, (name, action.dest)
+            if language == "nl" and action.metavar:  # `due --at` said ISO-DATETIME in Dutch too
+                assert action.metavar in {"BESTAND", "MAP", "OPDRACHT", "ID", "MOMENT"}, (name, action.metavar)
         assert command.description, name  # what `afspraak NAME -h` says first

@@ -3,7 +3,8 @@ benchmark's small shop (tests/due_golden.py). Run it with code whose scan you tr
 was written by the code before fix 27, docs/PERFORMANCE.md), and only again when the demo,
 the generator or the ladder's rules change on purpose (2026-12-04: catch-up climbs a rung
 at a time, and the demo's owner sent the earlier steps; 2026-12-04: the demo's messages follow
-each collaboration's story, so Tess's first step goes by Instagram, not the e-mail of a random one):
+each collaboration's story, so Tess's first step goes by Instagram, not the e-mail of a random one;
+2026-12-04: no step on a Sunday or a public holiday, the scans at +150 h fall on a Sunday):
 
     .venv/bin/python tests/make_due_golden.py
 """

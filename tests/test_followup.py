@@ -98,7 +98,26 @@ def test_step_two_follows_step_one_a_day_later():
     [one] = due([p], now=utc(2026, 11, 21, 10))
     states = sent(one, utc(2026, 11, 21, 10))
     [two] = plan([p], states=states, now=utc(2026, 11, 21, 11))
-    assert two.step == "2" and two.due == utc(2026, 11, 22, 10)
+    # a day later is Sunday 22 November: no reminder on a Sunday, the next working morning
+    assert two.step == "2" and two.due == utc(2026, 11, 23, 9)
+
+
+def test_no_reminder_on_a_sunday_or_a_public_holiday():
+    """A reel due Wednesday 23 December: step 1 on the 24th, step 2 a day later would be
+    Christmas Day, then Boxing Day, then a Sunday (walk-through finding 3: three pressing
+    messages over Christmas). The next working morning is Monday 28 December."""
+    p = deliverable(on(2026, 12, 23))
+    [one] = due([p], now=utc(2026, 12, 24, 10))
+    assert one.step == "1" and one.due == utc(2026, 12, 24, 9)
+    states = sent(one, utc(2026, 12, 24, 10))
+    for quiet_day in (utc(2026, 12, 25, 12), utc(2026, 12, 26, 12), utc(2026, 12, 27, 12)):
+        assert due([p], states=states, now=quiet_day) == []
+        assert not f.allowed(quiet_day, S)
+    [two] = due([p], states=states, now=utc(2026, 12, 28, 9))
+    assert two.step == "2" and two.due == utc(2026, 12, 28, 9)
+    # a Saturday is a working day unless the owner skips weekends; Easter Monday is not
+    assert f.settle(utc(2026, 12, 12, 10), S) == utc(2026, 12, 12, 10)
+    assert f.settle(utc(2027, 3, 28, 10), S) == utc(2027, 3, 30, 9)
 
 
 def test_incoming_message_or_delivery_or_ending_stops_the_ladder():
@@ -581,7 +600,7 @@ def test_fast_built_records_equal_constructed_ones():
         built.step = "2"
 
 
-def test_quiet_hours_that_end_in_the_hour_the_clocks_repeat_end_on_its_second_pass():
+def test_quiet_hours_that_end_in_the_hour_the_clocks_repeat_end_on_its_second_pass(every_day_a_working_day):
     """Clocks go back in Amsterdam on 25 October 2026 (03:00 -> 02:00). With quiet hours
     until 02:30, a moment at 02:10 on the second pass settles at 02:30 of that pass,
     never at the earlier first-pass 02:30 (settle never goes back in time)."""

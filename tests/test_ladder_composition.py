@@ -213,13 +213,13 @@ def test_customer_news_and_a_reminder_never_share_a_message():
 # --- the item's own moment ---------------------------------------------------------------
 
 def test_each_item_shows_its_own_moment():
-    # her parcel of another collaboration came due yesterday (nobody acted), her reel's
+    # her parcel of another collaboration came due on Saturday (nobody acted), her reel's
     # step 1 this morning: one message, shown at the reel's own moment
-    promises = [reel(on(2026, 11, 22)), parcel(NOW - timedelta(days=5), collab=2)]
+    promises = [reel(on(2026, 11, 22)), parcel(NOW - timedelta(days=6), collab=2)]
     [item] = due(promises)
     assert item.step == "1" and [p.kind for p in item.parts] == ["deliverable", "shipment"]
     assert item.own_due == item.parts[0].due == utc(2026, 11, 23, 9)
-    assert item.parts[1].due == NOW - timedelta(days=1)  # the check-in keeps its own
+    assert item.parts[1].due == NOW - timedelta(days=2)  # the check-in keeps its own
     assert item.due == item.parts[1].due  # the item as a whole (for the scheduler)
     # a single part: the same moment either way
     [alone] = due([reel(on(2026, 11, 22))])

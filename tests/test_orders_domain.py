@@ -62,7 +62,7 @@ def test_delay_reminder_uses_the_owners_time_zone_and_the_setting():
     assert due(f, utc(2026, 11, 24, 9, 0), S) == []
 
 
-def test_delay_reminder_is_exact_across_a_daylight_saving_change():
+def test_delay_reminder_is_exact_across_a_daylight_saving_change(every_day_a_working_day):
     # promised Tuesday 30 March 2027; the clocks go forward on Sunday 28 March.
     no_quiet = LadderSettings(tz=AMS, quiet_start=time(0, 0), quiet_end=time(0, 0))
     f = facts(ready=date(2027, 3, 30))
@@ -119,7 +119,8 @@ def test_no_update_reminder_after_x_days_in_production_without_news():
     # news sent three days ago moves it on
     f2 = facts(ready=date(2026, 12, 20), in_production_since=since, last_news_at=since + timedelta(days=5))
     assert due(f2, since + timedelta(days=7)) == []
-    assert due(f2, since + timedelta(days=12))[0].step == "no_update"
+    assert due(f2, since + timedelta(days=12)) == []  # a Sunday: the next working morning
+    assert due(f2, since + timedelta(days=13))[0].step == "no_update"
     # not for an order that is not in production
     assert due(facts(status="new", ready=date(2026, 12, 20), in_production_since=since), since + timedelta(days=8)) == []
 

@@ -49,6 +49,9 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   the promised day is over: the late news (rule ``order_late``) replaces them;
 * quiet hours (default 21:00-09:00, owner's time zone): a step falling inside moves to
   the end of the quiet hours; nothing is due *now* while now is inside them;
+* no step on a Sunday or a public holiday of the Netherlands or Belgium (``workdays``:
+  a pressing reminder on Christmas morning reads as nagging; walk-through finding 3): it
+  moves to the next working morning, as the date a final notice names already did;
 * optional weekend skip (to Monday at the end of the quiet hours);
 * never the same template twice in a row to the same person: the alternative wording
   of the step is used instead.
@@ -435,12 +438,14 @@ def allowed(moment: datetime, settings: LadderSettings, busy_days: Iterable[date
     day = local.date()
     if settings.skip_weekends and day.weekday() >= 5:
         return False
-    return day not in busy_days
+    return day not in busy_days and workdays.is_working_day(day)
 
 
 def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date] | set[date] = frozenset()) -> datetime:
-    """The first allowed moment at or after ``moment``: out of quiet hours, weekends (if
-    skipped) and days that already had an outgoing contact with the person."""
+    """The first allowed moment at or after ``moment``: out of quiet hours, off Sundays and
+    public holidays (``workdays``: a reminder about a deadline on Christmas morning reads as
+    nagging), weekends (if skipped) and days that already had an outgoing contact with the
+    person."""
     if not busy_days:  # most calls: deadlines are days, so a scan asks about few moments, many times
         return _settle_anyone(moment, settings)
     return _settle(moment, settings, busy_days)
@@ -459,7 +464,7 @@ def _settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[dat
         if settings.skip_weekends and day.weekday() >= 5:
             moment = _day_start(day + timedelta(days=7 - day.weekday()), settings)
             continue
-        if day in busy_days:
+        if day in busy_days or not workdays.is_working_day(day):
             moment = _day_start(day + timedelta(days=1), settings)
             continue
         if _quiet_at(local.time(), settings):

@@ -1,7 +1,8 @@
 """The ladder over the real store: the demo, acting on steps, the CLI and the dialog."""
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtGui import QGuiApplication
@@ -13,6 +14,12 @@ from desktop.store.db import close_database
 from desktop.store.models import Collaboration, Deliverable, Event, Person, ReminderState, Strike
 
 from .conftest import NOW
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def to_local(moment):
+    return moment.replace(tzinfo=timezone.utc).astimezone(AMS)
 
 
 @pytest.fixture
@@ -46,12 +53,23 @@ def test_sent_logs_an_event_and_moves_the_ladder(demo):
     assert later.step == "2" and later.template == "ladder.2"
 
 
-def test_reply_stops_the_ladder_and_a_new_deadline_restarts_it(demo):
+def test_a_reply_pauses_the_ladder_and_a_new_deadline_restarts_it(demo):
     noor = by_name(due.due_now(NOW))["Noor Bakker"]
     due.mark_reply(noor, NOW, "instagram", "Sorry, ik post hem morgen!")
-    # the late post stops (her TikTok, due in ten days, still has its own ladder)
-    assert noor.subject_id not in {p.subject_id for i in due.plan(NOW + timedelta(days=3)) for p in i.parts
-                                   if p.kind == "deliverable"}
+
+    def post_items(now):
+        return [i for i in due.plan(now) if any(p.kind == "deliverable" and p.subject_id == noor.subject_id
+                                                 for p in i.parts)]
+    # her answer pauses the late post (her TikTok, due in ten days, has its own ladder): not
+    # asked about for a week; still not posted then, asked again from the first step
+    # (walk-through finding 1: an answer used to end the chase for good)
+    assert not [i for i in post_items(NOW + timedelta(days=3)) if i.due <= NOW + timedelta(days=3)]
+    [back] = post_items(NOW + timedelta(days=3))
+    assert back.step == "1" and to_local(back.own_due) == datetime(2026, 12, 1, 9, 0, tzinfo=AMS)
+    # a second answer in the meantime moves it on again
+    due.mark_reply(noor, NOW + timedelta(days=5), "instagram", "Echt morgen!")
+    [later] = post_items(NOW + timedelta(days=8))
+    assert later.step == "1" and to_local(later.own_due) == datetime(2026, 12, 7, 9, 0, tzinfo=AMS)
     d = Deliverable.get_by_id(noor.subject_id)
     d.deadline = NOW + timedelta(days=1)
     d.save()
@@ -173,13 +191,15 @@ def test_dialog_sends_and_the_ladder_moves(qtbot, demo, translator, monkeypatch)
     assert by_name(due.plan(NOW))["Sanne de Vries"].step == "2"
 
 
-def test_dialog_reply_stops_the_ladder(qtbot, demo, translator):
+def test_dialog_reply_pauses_the_ladder(qtbot, demo, translator):
     lotte = by_name(due.due_now(NOW))["Lotte Janssens"]
     dialog = make_dialog(qtbot, lotte)
     with qtbot.waitSignal(dialog.acted):
         dialog.reply_button.click()
     assert Event.select().where(Event.person == lotte.person_id, Event.direction == "in", Event.at == NOW).exists()
-    assert "Lotte Janssens" not in by_name(due.plan(NOW + timedelta(days=5)))
+    assert "Lotte Janssens" not in by_name(due.due_now(NOW + timedelta(days=5)))
+    back = by_name(due.plan(NOW + timedelta(days=5)))["Lotte Janssens"]  # a week on, from the first step
+    assert back.step == "1" and to_local(back.own_due) == datetime(2026, 12, 1, 9, 0, tzinfo=AMS)
 
 
 def test_dialog_whatsapp_link_and_snooze_until_tomorrow(qtbot, demo, translator, monkeypatch):

@@ -120,12 +120,26 @@ def test_no_reminder_on_a_sunday_or_a_public_holiday():
     assert f.settle(utc(2027, 3, 28, 10), S) == utc(2027, 3, 30, 9)
 
 
-def test_incoming_message_or_delivery_or_ending_stops_the_ladder():
+def test_incoming_message_pauses_the_ladder_delivery_or_ending_stops_it():
     p = deliverable(NOW - timedelta(hours=30))
-    assert due([p], contacts=[Contact(1, NOW - timedelta(hours=1), "in", "instagram")]) == []
+    answered = [Contact(1, NOW - timedelta(hours=1), "in", "instagram")]
+    assert due([p], contacts=answered) == []
     assert plan([deliverable(NOW - timedelta(hours=30), closed=True)]) == []
     # an incoming message before the deadline does not stop it
     assert due([p], contacts=[Contact(1, NOW - timedelta(hours=40), "in", "instagram")]) != []
+    # Her answer ("komt eraan") only pauses it (walk-through finding 1: the post was never
+    # asked about again): a week after her last message, still not delivered, it is asked
+    # about again from step 1, with new step keys; a later message moves it again.
+    [before] = due([p])
+    [back] = plan([p], contacts=answered)
+    assert back.step == "1" and back.due == utc(2026, 12, 1, 9) and back.key != before.key
+    assert due([p], contacts=answered, now=utc(2026, 12, 1, 8, 59)) == []
+    again = answered + [Contact(1, utc(2026, 11, 27, 12), "in", "instagram")]
+    assert plan([p], contacts=again)[0].due == utc(2026, 12, 5, 9)  # Friday 27th + a week: Saturday 5th
+    # a parcel check-in and an unanswered message are answered by it: they end for good
+    parcel = Promise("shipment", 1, "shipment", 5, NOW - timedelta(days=5), details={"collaboration_id": 9})
+    question = Promise("reply", 1, "event", 3, NOW - timedelta(days=2), since=NOW - timedelta(days=3))
+    assert plan([parcel, question], contacts=answered, now=NOW + timedelta(days=30)) == []
 
 
 def test_a_new_deadline_restarts_the_ladder():

@@ -23,7 +23,9 @@ message climbs to step 3 at most (nothing agreed to cite in a final notice).
 
 A promise stops at once when it is closed (delivered, received, ended), or, for rules with
 ``stop_on_incoming``, when any incoming contact from the person is logged at or after
-``Promise.since``. A new deadline is a new ``reference`` and so new step keys: the ladder
+``Promise.since``; for a deliverable (``resume_after_answer``) her answer only pauses it:
+still not delivered ``answer_wait_days`` after her latest message, it is asked about again
+from step 1 (an answer is not the post: seed 000). A new deadline is a new ``reference`` and so new step keys: the ladder
 starts afresh. A snooze moves the promise's next step to the snooze moment; it never
 duplicates it.
 
@@ -107,6 +109,9 @@ class LadderSettings:
     tz: tzinfo = timezone.utc  # the owner's time zone
     delay_warning_days: int = 2  # custom order: news N days before the promised date
     order_update_days: int = 7  # custom order: "no update sent in X days"
+    # After her answer ("it's coming!"), a promise still not kept is asked about again
+    # this many days later, from the first step (``Rule.resume_after_answer``).
+    answer_wait_days: int = 7
 
     @classmethod
     def from_values(cls, values: Mapping[str, object], tz: tzinfo = timezone.utc) -> LadderSettings:
@@ -165,6 +170,11 @@ class Rule:
     # has not written since, the others are not chased with a ladder of their own (a
     # cheerful first reminder, a second final notice with another date).
     one_notice_per: str = ""
+    # Her answer pauses the promise instead of ending it: an answer is not the post. When
+    # it is still not kept ``answer_wait_days`` after her latest message, the ladder starts
+    # again from step 1 (new step keys: her answer is a new reference). Seed 000: she
+    # confirmed, promised, and then nothing for three months.
+    resume_after_answer: bool = False
 
 
 def _hours(n: float) -> timedelta:
@@ -205,7 +215,8 @@ REPLY_STEPS = (
 
 RULES: dict[str, Rule] = {
     # An influencer's deliverable past its deadline (a date: late from the end of that day).
-    "deliverable": Rule("deliverable", LADDER_STEPS, by_day=True, one_notice_per="collaboration_id"),
+    "deliverable": Rule("deliverable", LADDER_STEPS, by_day=True, one_notice_per="collaboration_id",
+                        resume_after_answer=True),
     # An influencer's answer overdue against the agreed response time. A follow-up of an
     # unanswered message climbs to step 3 at most: no final notice, no strike (nothing
     # was agreed that it could cite). A late deliverable covers it: its reminders ask for
@@ -562,6 +573,15 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], in
                  previous.at if previous is not None and previous.status == "sent" else None, earlier)
 
 
+def after_answer(promise: Promise, answered: datetime, settings: LadderSettings) -> Promise:
+    """``promise`` once she answered at ``answered`` (``Rule.resume_after_answer``): asked
+    about again ``answer_wait_days`` later (for a date rule, from the end of that day), from
+    its first step; a later message of hers moves it again."""
+    again = answered + timedelta(days=settings.answer_wait_days)
+    return make_promise(promise.rule, promise.person_id, promise.subject_type, promise.subject_id, again,
+                        since=again, closed=promise.closed, details=promise.details)
+
+
 def _answered(promise: Promise, incoming: Iterable[datetime]) -> bool:
     """Did the person write in since the promise started counting?"""
     since = promise.since or promise.reference
@@ -714,6 +734,10 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
     noticed: dict[tuple[int, str, object], datetime] = {}
     for promise in promises:
         rule = RULES[promise.rule]
+        if rule.resume_after_answer and not promise.closed:
+            written = latest_in.get(promise.person_id)
+            if written and written[0] >= (promise.since or promise.reference):
+                promise = after_answer(promise, written[0], settings)
         if rule.by_day:
             start = starts.get(promise.reference)
             if start is None:
@@ -1057,6 +1081,7 @@ __all__ = [
     "KINDS", "ACTIONS", "ACTED", "STATUSES", "LadderSettings", "Step", "Rule", "RULES", "register_rule",
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
     "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "pause_date",
+    "after_answer",
     "min_offsets", "plan", "due_now", "next_moment",
     "with_state",
 ]

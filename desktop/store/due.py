@@ -266,7 +266,8 @@ def mark_sent(item: DueItem, now: datetime, channel: str, text: str) -> Event:
 
 
 def mark_reply(item: DueItem, now: datetime, channel: str, text: str = "") -> Event:
-    """An answer came in: log it; any incoming message stops the person's ladder."""
+    """An answer came in: log it. Any incoming message stops the person's ladders; what she
+    still owes is asked about again a week later (``followup.Rule.resume_after_answer``)."""
     with db.atomic():
         return Event.create(at=now, kind="message", channel=channel or "", direction="in",
                             text=text, fact="" if text else "reply_received", person=item.person_id,

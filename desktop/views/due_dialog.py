@@ -168,6 +168,8 @@ class DueStepDialog(QDialog):
         self.sent_button.clicked.connect(self.mark_sent)
         self.strike_button.clicked.connect(self.give_strike)
         self.reply_button.clicked.connect(self.mark_reply)
+        self.reply_button.setToolTip(_("An answer came in: the reminders pause. A post or story still missing a week "
+                                       "later is asked about again, from the first reminder."))
         self.dismiss_button.clicked.connect(self.dismiss)
         self.close_button.clicked.connect(self.reject)
         menu = QMenu(self.snooze_button)

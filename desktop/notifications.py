@@ -57,9 +57,10 @@ NATIVE, BALLOON, POPUP = "native", "balloon", "popup"
 
 
 def buttons_for(announcement) -> list[tuple[str, str]]:
-    """(action, label) pairs, as on the popup: no "done" for a summary of several."""
+    """(action, label) pairs, as on the popup: no "done" for a summary of several, nor for
+    a decision (``Announcement.can_be_done``)."""
     buttons = [(OPEN, _("Open")), (HOUR, _("In 1 hour")), (TOMORROW, tomorrow_label())]
-    if not announcement.summary:
+    if announcement.can_be_done:
         buttons.append((DONE, _("Done")))
     return buttons
 

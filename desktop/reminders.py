@@ -73,10 +73,16 @@ def snooze(items: list, until: datetime, now: datetime | None = None) -> None:
 
 
 def mark_done(items: list, now: datetime | None = None) -> None:
+    """Done without a message; for a strike decision: ended without a strike (the final
+    notice said the collaboration ends)."""
+    from desktop.presentation import due_texts
     from desktop.store import due
 
     now = now or utcnow()
     for item in items:
-        due.dismiss(item, now)
+        if item.action == "strike":
+            due.end_without_strike(item, now, **due_texts.no_strike_words())
+        else:
+            due.dismiss(item, now)
     notify_changed()
 

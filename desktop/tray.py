@@ -140,11 +140,10 @@ class ReminderPopup(QWidget):
             self.body.setText(body)
         self.body.setVisible(not announcement.summary)
         self.lines.setVisible(announcement.summary)
-        single = not announcement.summary
         self.hour_button.setVisible(True)
         self.tomorrow_button.setText(tomorrow_label())
         self.tomorrow_button.setVisible(True)
-        self.done_button.setVisible(single)
+        self.done_button.setVisible(announcement.can_be_done)
         self.adjustSize()
         screen = QGuiApplication.primaryScreen()
         if screen is not None:

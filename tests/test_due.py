@@ -109,6 +109,39 @@ def test_after_step_four_the_strike_marks_the_collaboration_not_delivered(demo):
     assert "Fleur Peeters" not in by_name(due.plan(NOW + timedelta(days=10)))
 
 
+@pytest.mark.parametrize("where", ["dialog", "vandaag"])
+def test_no_strike_ends_the_collaboration_as_the_final_notice_said(qtbot, demo, translator, where):
+    """Walk-through finding 8: 'Geen waarschuwing' after the final notice left the
+    collaboration open for ever, its post off every list, although the notice said it
+    would end. Without a strike it ends now too, not held against her: from the step's
+    dialog and from Vandaag's button (reminders.mark_done) alike."""
+    from desktop import reminders
+    from desktop.domain.notify import Announcement
+    from desktop.notifications import DONE, buttons_for
+    from desktop.presentation import event_texts
+
+    fleur = by_name(due.due_now(NOW))["Fleur Peeters"]
+    due.mark_sent(fleur, NOW, "instagram", due_texts.compose(fleur, NOW).body)
+    at = NOW + timedelta(days=8, hours=1)
+    strike_item = by_name(due.due_now(at))["Fleur Peeters"]
+    assert DONE not in dict(buttons_for(Announcement([strike_item], summary=False)))  # decided in its dialog
+    with pytest.raises(ValueError):
+        due.dismiss(strike_item, at)
+    strikes = Strike.select().count()
+    if where == "dialog":
+        dialog = make_dialog(qtbot, strike_item)
+        assert dialog.dismiss_button.text() == "Beëindigen zonder waarschuwing"
+        with qtbot.waitSignal(dialog.acted):
+            dialog.dismiss_button.click()
+    else:
+        reminders.mark_done([strike_item], at)
+    collab = Collaboration.get_by_id(Deliverable.get_by_id(fleur.subject_id).collaboration_id)
+    assert collab.status == "ended" and collab.ended_at is not None and Strike.select().count() == strikes
+    assert "Fleur Peeters" not in by_name(due.plan(NOW + timedelta(days=30)))
+    ended = Event.select().where(Event.fact == "collab_status").order_by(Event.id.desc()).first()
+    assert event_texts.render(ended.fact, ended.params).endswith("Beëindigd na de laatste herinnering, zonder waarschuwing.")
+
+
 def test_belgian_formal_message_in_the_recipients_locale_whatever_the_ui_language(demo):
     from desktop import i18n
 

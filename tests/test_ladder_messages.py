@@ -153,8 +153,8 @@ def test_ten_days_of_afspraak_due_json_over_the_demo(demo):
                     assert data["step"] in ("received", 1, 2, 3)
                 if item.action == "message":
                     due.mark_sent(item, now, item.channel, data["message"])
-                else:
-                    due.dismiss(item, now)
+                else:  # the lenient answer: the collaboration ends without a strike
+                    due.end_without_strike(item, now, ending="Zonder waarschuwing beëindigd.")
     # not vacuous: the late ladders ran to the end, the other parcels were asked on their own
     for name in ("Noor Bakker", "Fleur Peeters"):
         assert {s for n, s in seen if n == name} >= {4, "strike"}, seen

@@ -28,6 +28,13 @@ class Announcement:
     summary: bool  # True: show "3 reminders" instead of one item
     catch_up: bool = False
 
+    @property
+    def can_be_done(self) -> bool:
+        """May its notification offer "Done"? Not for a summary of several, nor for a
+        decision (a strike after the final notice: with or without, the collaboration
+        ends), which is made in its own dialog."""
+        return not self.summary and all(getattr(i, "action", "message") == "message" for i in self.items)
+
 
 @dataclass
 class PopupPolicy:

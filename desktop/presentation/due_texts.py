@@ -279,5 +279,11 @@ def strike_words() -> dict[str, str]:
     return {"evidence": _("No answer after four reminders."), "ending": _("Not delivered after the last reminder.")}
 
 
+def no_strike_words() -> dict[str, str]:
+    """What ``due.end_without_strike`` records in the owner's language: the end reason."""
+    return {"ending": _("Ended after the last reminder, without a strike.")}
+
+
 __all__ = ["recipient", "subject_title", "subject_titles", "TITLES", "values_for", "item_values", "fitted",
-           "compose_for", "compose", "compose_order", "strike_words", "template_text"]
+           "compose_for", "compose", "compose_order", "strike_words", "no_strike_words",
+           "template_text"]

@@ -160,6 +160,8 @@ def _collab_status(p):
                                               new=label("collab_status", p["new"]))
     if p.get("why") == "last_reminder":  # the app's own reason (store/due.apply_strike)
         text += " · " + _("Not delivered after the last reminder.")
+    elif p.get("why") == "last_reminder_no_strike":  # store/due.end_without_strike
+        text += " · " + _("Ended after the last reminder, without a strike.")
     return text
 
 

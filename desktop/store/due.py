@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 
 from desktop import clock
 from desktop.domain import followup
+from desktop.domain.collaborations import CLOSED as CLOSED_COLLABS
 from desktop.domain.followup import Contact, DueItem, LadderSettings, PersonInfo, Promise, StepState, make_contact
 from desktop.store import settings
 from desktop.store.db import data_token, db
@@ -281,8 +282,36 @@ def snooze(item: DueItem, now: datetime, until: datetime) -> None:
 
 
 def dismiss(item: DueItem, now: datetime) -> None:
-    """Done without sending (handled another way): the ladder moves on."""
+    """Done without sending (handled another way): the ladder moves on. A strike decision
+    is made with ``apply_strike`` or ``end_without_strike``, never dismissed: the final
+    notice said the collaboration ends (walk-through finding 8: it stayed open forever)."""
+    if item.action == "strike":
+        raise ValueError("a strike decision is not dismissed: end_without_strike")
     with db.atomic():
+        _save_states(item, "dismissed", now)
+
+
+def _collaboration_of(item: DueItem) -> int | None:
+    part = item.parts[0]
+    collab_id = part_details(part).get("collaboration_id")
+    if collab_id is None and part.subject_type == "deliverable":
+        collab_id = Deliverable.get_by_id(part.subject_id).collaboration_id
+    return collab_id
+
+
+def end_without_strike(item: DueItem, now: datetime, ending: str) -> None:
+    """After the last reminder, the owner's lenient answer: the collaboration ends as the
+    final notice said it would, without a strike (not counted against her). ``ending`` is
+    the end reason in the owner's words."""
+    from desktop.store import influencers
+
+    collab_id = _collaboration_of(item)
+    with db.atomic():
+        if collab_id:
+            collaboration = Collaboration.get_by_id(collab_id)
+            if collaboration.status not in CLOSED_COLLABS:
+                influencers.end_collaboration(collaboration, ending, None, now, status="ended",
+                                              why="last_reminder_no_strike")
         _save_states(item, "dismissed", now)
 
 
@@ -292,10 +321,7 @@ def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> St
     ``evidence`` is the strike's evidence and ``ending`` the collaboration's end reason, in
     the owner's words (``presentation.due_texts.strike_words``)."""
     part = item.parts[0]
-    details = part_details(part)
-    collab_id = details.get("collaboration_id")
-    if collab_id is None and part.subject_type == "deliverable":
-        collab_id = Deliverable.get_by_id(part.subject_id).collaboration_id
+    collab_id = _collaboration_of(item)
     reminders = [e for (e,) in Event.select(Event.id).where(Event.person == item.person_id, Event.kind == "reminder",
                                                           Event.subject_type == part.subject_type,
                                                           Event.subject_id == part.subject_id).tuples()]
@@ -322,5 +348,5 @@ def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> St
 
 __all__ = [
     "ACTIVE_COLLABS", "ladder_settings", "load", "plan", "due_now", "find", "part_details", "subject_facts", "subject_of",
-    "contact_info", "ContactInfo", "mark_sent", "mark_reply", "snooze", "dismiss", "apply_strike",
+    "contact_info", "ContactInfo", "mark_sent", "mark_reply", "snooze", "dismiss", "apply_strike", "end_without_strike",
 ]

@@ -201,9 +201,9 @@ class DueStepDialog(QDialog):
         if not is_message:
             self.strike_text.setText(_(
                 "{person} did not answer the last reminder. Add a strike and mark the collaboration “Not delivered”? "
-                "The strike lists the reminders as evidence. Or close it without a strike.").format(
-                person=item.person_name))
-            self.dismiss_button.setText(_("No strike"))
+                "The strike lists the reminders as evidence. Or end the collaboration without a strike: it ends "
+                "either way, as the last reminder said.").format(person=item.person_name))
+            self.dismiss_button.setText(_("End without strike"))
             return
         message = due_texts.compose(item, self._now())
         if message is not None and message.incomplete:
@@ -343,7 +343,10 @@ class DueStepDialog(QDialog):
         self._done("snoozed")
 
     def dismiss(self) -> None:
-        due.dismiss(self.item, self._now())
+        if self.item.action == "strike":  # the collaboration ends as the final notice said, not held against her
+            due.end_without_strike(self.item, self._now(), **due_texts.no_strike_words())
+        else:
+            due.dismiss(self.item, self._now())
         self._done("dismissed")
 
     def give_strike(self) -> None:

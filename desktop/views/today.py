@@ -335,7 +335,8 @@ class TodayView(ListView):
             ("todayOpen", _("Open and send…"), lambda: due_dialog.open_due_item(item, self)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
             ("todayTomorrow", tomorrow_label(), lambda: self._snooze(item, "tomorrow")),
-            ("todayDone", _("Done without a message"), lambda: reminders.mark_done([item], self._now())),
+            ("todayDone", _("End without strike") if item.action == "strike" else _("Done without a message"),
+             lambda: reminders.mark_done([item], self._now())),
         )):
             button = QPushButton(text)
             button.setObjectName(name)

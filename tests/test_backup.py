@@ -119,3 +119,81 @@ def test_a_restore_that_fails_half_way_reopens_the_current_data(database, tmp_pa
         opening.restore_open(out)
     assert lookups.database_open()
     assert [p.name for p in Person.select()] == ["Keep me"]
+
+
+# --- what a killed or failed copy leaves behind ----------------------------------------
+
+_KILLED_RESTORE = """
+import os, sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from desktop.presentation import event_texts  # noqa: F401 - migration v9 words old events
+from desktop.store import backup, migrations
+step = migrations.MIGRATIONS[9]
+def killed(database):
+    step(database)
+    os.kill(os.getpid(), 9)  # SIGKILL in the middle of the restore's trial migration
+migrations.MIGRATIONS[9] = killed
+backup.restore(Path({source!r}), Path({target!r}))
+"""
+
+
+def _rows(path, sql):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_a_restore_killed_half_way_does_not_spoil_the_next_restore(database, tmp_path):
+    """A restore of an old backup killed during its trial migration left the staged copy's
+    write-ahead log behind; the next restore's staged copy got that log replayed into it,
+    and a good backup was refused as damaged (or restored mixed with the other file)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    for i in range(30):
+        Person.create(name=f"Good {i}")
+    good = backup.backup_now(database, out=tmp_path / "good.sqlite3")
+    close_database()
+    target = paths.db_path()
+    old = Path(__file__).parent / "data" / "schemas" / "v1.sqlite3"
+    root = str(Path(__file__).resolve().parent.parent)
+    run = subprocess.run([sys.executable, "-c", _KILLED_RESTORE.format(root=root, source=str(old), target=str(target))],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == -9, run.stderr
+    assert target.with_name(target.name + ".restore-wal").exists()  # what the kill left
+
+    backup.restore(good, target)
+
+    assert _rows(target, "PRAGMA integrity_check") == [("ok",)]
+    assert _rows(target, "SELECT name FROM person ORDER BY id") == _rows(good, "SELECT name FROM person ORDER BY id")
+    assert not list(target.parent.glob("*.restore*"))  # no copy of a backup left beside the data
+
+
+def test_a_copy_that_fails_leaves_no_half_written_file(database, tmp_path):
+    """A backup that fails (a full disk; here a source SQLite cannot read) leaves no
+    ``.part``: it would fill the disk further and hold data nothing lists or erases."""
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    target = paths.backup_dir() / "afspraak-auto-20261201-080000.sqlite3"
+    with pytest.raises(sqlite3.DatabaseError):
+        backup.copy_database(broken, target)
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_copy_clears_what_a_killed_copy_left_under_its_name(database, tmp_path):
+    """A killed backup leaves ``X.part`` and its ``-journal``; the next copy under that name
+    neither trips over them nor keeps them."""
+    Person.create(name="Kept")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    target = stick / "copy.sqlite3"
+    for leftover in ("copy.sqlite3.part", "copy.sqlite3.part-journal", "copy.sqlite3-wal", "copy.sqlite3-journal"):
+        (stick / leftover).write_bytes(b"left by a killed copy" * 50)
+    backup.backup_now(database, out=target)
+    assert sorted(p.name for p in stick.iterdir()) == ["copy.sqlite3"]
+    assert _rows(target, "SELECT name FROM person") == [("Kept",)]

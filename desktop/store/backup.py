@@ -30,29 +30,52 @@ def _stamp(now: datetime) -> str:
     return now.strftime("%Y%m%d-%H%M%S")  # a file name, not a user-visible date
 
 
+LEFTOVER_SUFFIXES = ("-journal", "-wal", "-shm")
+
+
+def remove_leftovers(path: Path, with_file: bool = False) -> None:
+    """Delete the journal and write-ahead log a killed copy left beside ``path`` (and the
+    file itself when ``with_file``). SQLite replays a ``-wal`` or ``-journal`` it finds
+    beside a file into that file, whichever file it is: a leftover of an earlier copy
+    would be written into the next copy made under that name."""
+    for suffix in LEFTOVER_SUFFIXES:
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    if with_file:
+        path.unlink(missing_ok=True)
+
+
 def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
-    """Write a consistent copy of ``source`` to ``target`` (atomic: temp file + rename)."""
+    """Write a consistent copy of ``source`` to ``target`` (atomic: temp file + rename).
+
+    A copy that fails (a full disk, a killed process the next time) leaves no half-written
+    ``.part`` behind: it would fill the disk further and hold personal data nothing lists."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
+    remove_leftovers(tmp, with_file=True)
     own = None
-    if isinstance(source, (str, Path)):
-        own = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        source = own
     try:
+        if isinstance(source, (str, Path)):
+            own = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            source = own
         dest = sqlite3.connect(str(tmp))
         try:
             source.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
+        paths.make_private_file(tmp)
+        remove_leftovers(target)  # not the database it replaces: that is never open here
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            remove_leftovers(tmp, with_file=True)
+        except OSError:
+            log.warning("could not remove the unfinished copy %s", tmp.name)
+        raise
     finally:
         if own is not None:
             own.close()
-    paths.make_private_file(tmp)
-    os.replace(tmp, target)
     return target
 
 
@@ -125,7 +148,7 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
     now = now or utcnow()
     staged = target.with_name(target.name + ".restore")
     try:
-        copy_database(source, staged)
+        copy_database(source, staged)  # (also clears what a killed restore left beside it)
         # Opened as the app opens it (WAL and all) and written to once: a file SQLite may
         # only read (a header that asks for a newer writer) is refused here, not at start.
         trial = peewee.SqliteDatabase(str(staged), pragmas=PRAGMAS)
@@ -137,10 +160,10 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
             trial.close()
         _quick_check(staged)
     except (peewee.PeeweeException, sqlite3.Error, NotAnAfspraakDatabase) as exc:
-        staged.unlink(missing_ok=True)
+        remove_leftovers(staged, with_file=True)
         raise NotAnAfspraakDatabase(f"cannot be used: {exc}", getattr(exc, "reason", NotAnAfspraakDatabase.DAMAGED)) from exc
     except BaseException:
-        staged.unlink(missing_ok=True)
+        remove_leftovers(staged, with_file=True)
         raise
     try:
         _no_other_writer(target)
@@ -153,7 +176,7 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
     finally:
         # gone once it replaced the database; a refusal or a failure before that leaves no
         # copy of the backup beside it (one a privacy erase would not know about)
-        staged.unlink(missing_ok=True)
+        remove_leftovers(staged, with_file=True)
     paths.make_private_file(target)
     return kept
 

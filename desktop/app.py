@@ -309,7 +309,7 @@ class Application:
         ``reports``: what recoveries this opening follows (told with the one it may make).
         False when the app stops (it has said why)."""
         from desktop.store import recovery, settings, storage_errors
-        from desktop.store.migrations import SchemaTooNew
+        from desktop.store.migrations import MigrationFailed, SchemaTooNew
 
         reports = [] if reports is None else reports
         logs.setup()
@@ -320,6 +320,13 @@ class Application:
             self._tell(_("Afspraak cannot start"), _(
                 "Your data was saved by a newer version of Afspraak. Install that version again; "
                 "nothing was changed."))
+            self.qt.exit(1)
+            return False
+        except MigrationFailed:  # was the crash dialog; the upgrade was taken back whole
+            from desktop.presentation import errors
+
+            self.opened = False  # the next start tries again (and checks the file)
+            self._tell(_("Afspraak cannot start"), errors.migration_failed(paths.log_dir()))
             self.qt.exit(1)
             return False
         except Exception as exc:  # a full disk or read-only folder at start: say so, change nothing

@@ -393,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
 
         from desktop.presentation import errors
         from desktop.store import storage_errors
-        from desktop.store.migrations import SchemaTooNew
+        from desktop.store.migrations import MigrationFailed, SchemaTooNew
 
         logs.setup()
         try:
@@ -401,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         except SchemaTooNew:
             return _fail(_("Your data was saved by a newer version of Afspraak. Install that version again; "
                            "nothing was changed."))
+        except MigrationFailed:  # was a traceback; every step was taken back
+            return _fail(errors.migration_failed(paths.log_dir()))
         except Exception as exc:  # a full disk or a read-only folder: say so, not a traceback
             if storage_errors.is_damage(exc):  # damage the check at open did not see
                 return _recover_after(exc)

@@ -132,6 +132,16 @@ def keeps_failing(folder: Path) -> str:
              "the disk before you start Afspraak again.").format(folder=str(folder))
 
 
+def migration_failed(folder: Path) -> str:
+    """The upgrade of her data to this version failed (``migrations.MigrationFailed``): all of
+    it was taken back, so the file is as the previous version left it."""
+    # TRANSLATORS: shown at start (and by every afspraak command) when this version could not update the data
+    return _("This version of Afspraak could not update your data, so it stops here. Nothing was changed: your data "
+             "is exactly as the previous version left it.\n\nInstall the previous version of Afspraak again for now, "
+             "and report the problem; the log in {folder} says what went wrong (it holds no names).").format(
+        folder=str(folder))
+
+
 def text(exc: BaseException) -> str:
     """Any refusal of the store in words; another exception as it reads."""
     if isinstance(exc, pictures.NotAPicture):

@@ -159,7 +159,7 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
         finally:
             trial.close()
         _quick_check(staged)
-    except (peewee.PeeweeException, sqlite3.Error, NotAnAfspraakDatabase) as exc:
+    except (peewee.PeeweeException, sqlite3.Error, NotAnAfspraakDatabase, migrations.MigrationFailed) as exc:
         remove_leftovers(staged, with_file=True)
         raise NotAnAfspraakDatabase(f"cannot be used: {exc}", getattr(exc, "reason", NotAnAfspraakDatabase.DAMAGED)) from exc
     except BaseException:

@@ -556,3 +556,59 @@ def test_data_folder_that_cannot_be_created(tmp_path):
         os.chmod(parent, 0o700)
     assert result.returncode == 1
     assert "cannot write in its data folder" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- the database file missing --------------------------------------------------------
+
+def test_a_missing_database_file_gets_the_newest_backup_back_not_an_empty_start(data_dir, capsys):
+    """Deleted or moved while Afspraak was closed (or while it ran), with automatic backups
+    in the folder: the next start used to open a new, empty database without a word."""
+    database = open_database()
+    newest = two_backups_then_more_work(database)
+    paths.db_path().unlink()
+
+    report = recovery.open_checked(now=NOW)
+    assert report is not None and report.damaged == recovery.MISSING and report.restored_from == newest
+    assert "In de nieuwe back-up" in {p.name for p in Person.select()}
+    text = errors.recovered(report)
+    assert f"ontbrak in {data_dir}" in text and "22 november 2026" in text and "ontbreekt" in text
+    close_database()
+    assert recovery.open_checked(now=NOW) is None  # once back, a start like any other
+
+
+def test_the_log_of_a_missing_file_is_kept_aside_not_replayed_into_a_new_one(data_dir):
+    """The file went while Afspraak was writing (its -wal and -shm stay behind) and there is
+    no backup: the log is kept aside (never deleted) and the owner told, not left beside
+    the new file for SQLite to read as its own."""
+    database = open_database()
+    Person.create(name="Weg")
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    paths.db_path().unlink()  # deleted under the running app, which writes on
+    Person.create(name="Na het verwijderen")
+    wal = paths.db_path().with_name(paths.db_path().name + "-wal")
+    saved = wal.read_bytes()  # what a kill or a power cut now leaves behind
+    assert saved
+    close_database()
+    wal.write_bytes(saved)
+
+    report = recovery.open_checked(now=NOW)
+    assert report is not None and report.damaged == recovery.MISSING and report.restored_from is None
+    kept = list(data_dir.glob("afspraak-damaged-*.sqlite3-wal"))
+    assert len(kept) == 1 and kept[0].read_bytes() == saved
+    assert Person.select().count() == 0 and db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert "geen bruikbare automatische back-up" in errors.recovered(report)
+
+
+def test_a_first_start_is_not_a_missing_file(data_dir):
+    assert recovery.open_checked(now=NOW) is None
+    assert not (data_dir / "backups").exists() and Person.select().count() == 0
+
+
+@pytest.mark.parametrize("language, said", [("nl", "ontbrak in"), ("en", "was missing from")])
+def test_the_command_line_says_the_file_was_missing(data_dir, capsys, language, said):
+    database = open_database()
+    two_backups_then_more_work(database)
+    paths.db_path().unlink()
+    assert cli.main(["--lang", language, "due"]) == 0
+    close_database()
+    assert said in capsys.readouterr().err

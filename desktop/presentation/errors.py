@@ -15,7 +15,7 @@ from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import orders, pictures, storage_errors, templates
-from desktop.store.recovery import EMPTY, FOREIGN, Recovery
+from desktop.store.recovery import EMPTY, FOREIGN, MISSING, Recovery
 
 
 def picture_refused(exc: pictures.NotAPicture) -> str:
@@ -97,7 +97,10 @@ def recovered(report: Recovery | Sequence[Recovery]) -> str:
     used) make one message: the owner's own file first, what is in use now last."""
     reports = [report] if isinstance(report, Recovery) else list(report)
     first, last = reports[0], reports[-1]
-    if first.damaged == EMPTY:
+    if first.damaged == MISSING:
+        text = _("Afspraak's database file was missing from {folder}: it was deleted or moved, perhaps by a sync "
+                 "or clean-up program.").format(folder=str(first.folder))
+    elif first.damaged == EMPTY:
         text = _("Afspraak's database file was empty (for example after a full disk or an interrupted copy). "
                  "The empty file was kept as {file}.").format(file=str(first.kept_as))
     elif first.damaged == FOREIGN:

@@ -63,15 +63,19 @@ CHECK_EVERY = timedelta(days=1)
 @dataclass
 class Recovery:
     damaged: str  # what was wrong, for the log
-    kept_as: Path  # where the damaged file is now
+    kept_as: Path | None  # where the damaged file is now (None: the file was missing)
     restored_from: Path | None  # the backup put back, or None (fresh database)
     backup_taken_at: datetime | None  # UTC
+    folder: Path | None = None  # where the file was missing from (MISSING)
 
 
 # What diagnose says of a file of no bytes at all: a new database that was never written
 # to, or one emptied by a full disk, a sync tool or a bad copy (open_checked tells them apart).
 EMPTY = "the file is empty"
 FOREIGN = "SQLite, but not an Afspraak database"
+# The database file is gone (deleted or moved while Afspraak was closed, or while it ran:
+# a sync or clean-up program) but there are automatic backups: not a first start.
+MISSING = "the file is missing"
 
 
 def diagnose(path: Path, full: bool = True, thorough: bool = False) -> str | None:
@@ -189,6 +193,29 @@ def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) 
                     backup_taken_at=_backup_time(source) if source else None)
 
 
+def put_back_missing(path: Path, now: datetime) -> Recovery | None:
+    """The database file is not there. A first start has nothing else either; but when
+    automatic backups are there, or the write-ahead log of the file that went, the data
+    went missing: the newest good backup is put back (not an empty database without a
+    word). The log and its index are kept aside, never deleted, and never left beside the
+    new file (SQLite would replay them into it). None when this is a first start."""
+    stale = [side for side in sidecar_files(path) if side.exists()]
+    kept = None
+    if stale:
+        kept = _kept_name(path, now)
+        for side in stale:
+            os.replace(side, kept.with_name(kept.name + side.name[len(path.name):]))
+            paths.make_private_file(kept.with_name(kept.name + side.name[len(path.name):]))
+    source = newest_good_backup() if (path.parent / "backups").is_dir() else None
+    if source is None and kept is None:
+        return None
+    if source is not None:
+        backup.copy_database(source, path)
+    log.error("the database file was missing; %s", f"restored from {source.name}" if source else "starting empty")
+    return Recovery(damaged=MISSING, kept_as=None, restored_from=source,
+                    backup_taken_at=_backup_time(source) if source else None, folder=path.parent)
+
+
 def recover_after_error(path: Path | None = None, now: datetime | None = None,
                         skip: Iterable[Path] = ()) -> Recovery | None:
     """A query said the database is damaged: check the file thoroughly and, when it is
@@ -276,6 +303,8 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
                 report = recover(path, damaged, now)
             elif full:
                 _record_check(path, now)
+        else:
+            report = put_back_missing(path, now)
         try:
             open_database(path)
         except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:

@@ -612,3 +612,59 @@ def test_the_command_line_says_the_file_was_missing(data_dir, capsys, language, 
     assert cli.main(["--lang", language, "due"]) == 0
     close_database()
     assert said in capsys.readouterr().err
+
+
+# --- the file deleted or replaced while it is open --------------------------------------
+
+def _names(path):
+    con = sqlite3.connect(path)
+    try:
+        return sorted(r[0] for r in con.execute("SELECT name FROM person"))
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("how", ["replaced", "deleted", "moved"])
+def test_the_open_data_is_put_back_when_its_file_goes_while_open(data_dir, how):
+    """A sync or clean-up program deletes, moves or replaces the file while Afspraak runs:
+    every later save went into a file nothing names, and the next start found the other
+    file (recovered from an older backup) or none (an empty start). The open data is
+    copied out and put back in place; what lay there is kept aside."""
+    open_database()
+    Person.create(name="Voor")
+    path = paths.db_path()
+    junk = b"PK\x03\x04 a file a sync program put here" * 100
+    if how == "replaced":
+        (data_dir / "other").write_bytes(junk)
+        os.replace(data_dir / "other", path)
+    elif how == "deleted":
+        path.unlink()
+    else:
+        os.replace(path, data_dir.parent / "moved.sqlite3")
+    Person.create(name="Na")  # saved, as far as the owner can tell
+    db.execute_sql("PRAGMA shrink_memory")
+
+    report = recovery.rescue_replaced(NOW)
+    assert report is not None and report.damaged == recovery.REPLACED
+    assert _names(path) == ["Na", "Voor"]
+    assert _names(report.restored_from) == ["Na", "Voor"] and report.restored_from.parent == paths.backup_dir()
+    if how == "replaced":
+        assert report.kept_as.read_bytes() == junk
+    else:
+        assert report.kept_as is None  # nothing lay there (the old log, if any, is kept aside unnamed)
+    text = errors.recovered(report)
+    assert "er ontbreekt niets" in text and str(data_dir) in text
+    assert ("bewaard als" in text) == (how == "replaced")
+
+    open_database()
+    Person.create(name="Daarna")
+    assert recovery.rescue_replaced(NOW) is None  # the file opened is the file there now
+    close_database()
+    assert _names(path) == ["Daarna", "Na", "Voor"]
+    assert recovery.open_checked(now=NOW) is None
+
+
+def test_a_file_still_in_place_is_left_alone(database):
+    Person.create(name="Blijft")
+    assert recovery.rescue_replaced(NOW) is None
+    assert not list(paths.backup_dir().glob("*rescued*"))

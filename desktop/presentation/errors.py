@@ -15,7 +15,7 @@ from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import orders, pictures, storage_errors, templates
-from desktop.store.recovery import EMPTY, FOREIGN, MISSING, Recovery
+from desktop.store.recovery import EMPTY, FOREIGN, MISSING, REPLACED, Recovery
 
 
 def picture_refused(exc: pictures.NotAPicture) -> str:
@@ -97,6 +97,14 @@ def recovered(report: Recovery | Sequence[Recovery]) -> str:
     used) make one message: the owner's own file first, what is in use now last."""
     reports = [report] if isinstance(report, Recovery) else list(report)
     first, last = reports[0], reports[-1]
+    if first.damaged == REPLACED:
+        text = _("While Afspraak was open, its database file in {folder} was deleted, moved or replaced, perhaps "
+                 "by a sync or clean-up program. Afspraak still had all your data open and has put it back in "
+                 "place: nothing is missing.").format(folder=str(first.folder))
+        if first.kept_as is not None:
+            text += " " + _("The file that had taken its place was kept as {file}, in case you need it.").format(
+                file=str(first.kept_as))
+        return text
     if first.damaged == MISSING:
         text = _("Afspraak's database file was missing from {folder}: it was deleted or moved, perhaps by a sync "
                  "or clean-up program.").format(folder=str(first.folder))

@@ -72,7 +72,42 @@ def sidecar_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
+# The file the open database was opened from: its path and (device, inode). A sync or
+# clean-up program can delete, move or replace the file while it is open; the connection
+# then goes on reading and writing the file it opened, which nothing names any more.
+_opened_file: tuple[Path, tuple[int, int]] | None = None
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``; None when there is none."""
+    try:
+        found = Path(path).stat()
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def note_opened_file(path: Path) -> None:
+    global _opened_file
+    identity = file_identity(path)
+    _opened_file = (Path(path), identity) if identity is not None else None
+
+
+def opened_file_gone() -> Path | None:
+    """The path of the open database when the file there is no longer the one it opened
+    (deleted, moved away, or another file put in its place); else None."""
+    if _opened_file is None or db.obj is None or db.is_closed():
+        return None
+    path, identity = _opened_file
+    try:
+        return None if file_identity(path) == identity else path
+    except OSError:  # the folder cannot be read now: not known to be gone
+        return None
+
+
 def close_database() -> None:
+    global _opened_file
+    _opened_file = None
     if db.obj is not None and not db.is_closed():
         db.close()
     from desktop import clock
@@ -84,6 +119,8 @@ def drop_database() -> None:
     """Close this thread's connection whatever it was doing: the file is damaged, and
     whatever a transaction left open there is given up (SQLite rolls it back). Errors
     closing a damaged file are logged, never raised."""
+    global _opened_file
+    _opened_file = None
     database = db.obj
     if database is None or database.is_closed():
         return

@@ -13,7 +13,8 @@ import peewee
 
 from desktop import paths
 from desktop.store import backup, migrations, settings
-from desktop.store.db import PRAGMAS, OwnedDatabase, check_afspraak_file, close_database, db, sidecar_files
+from desktop.store.db import (PRAGMAS, OwnedDatabase, check_afspraak_file, close_database, db, note_opened_file,
+                               sidecar_files)
 
 
 def open_database(path: Path | None = None, migrate: bool = True) -> peewee.SqliteDatabase:
@@ -25,6 +26,7 @@ def open_database(path: Path | None = None, migrate: bool = True) -> peewee.Sqli
     database = OwnedDatabase(str(path), pragmas=PRAGMAS, check_same_thread=True)
     db.initialize(database)
     database.connect(reuse_if_open=True)
+    note_opened_file(path)
     for f in [path, *sidecar_files(path)]:
         paths.make_private_file(f)
     if migrate:

@@ -140,7 +140,10 @@ def test_an_upgrade_that_fails_half_way_leaves_the_old_file_as_it_was(data_dir, 
     con = sqlite3.connect(target)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
-    assert list(paths.backup_dir().glob("*before-migration-v1.sqlite3"))  # the copy taken first is kept
+    copies = list(paths.backup_dir().glob("*before-migration-v1.sqlite3"))
+    # kept after a step's own failure; after a full disk the file is its twin and the copy
+    # would only fill the disk further with every start that fails
+    assert len(copies) == (1 if isinstance(error, ValueError) else 0)
 
 
 @pytest.mark.parametrize("language, said", [

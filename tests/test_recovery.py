@@ -668,3 +668,26 @@ def test_a_file_still_in_place_is_left_alone(database):
     Person.create(name="Blijft")
     assert recovery.rescue_replaced(NOW) is None
     assert not list(paths.backup_dir().glob("*rescued*"))
+
+
+@needs_namespaces
+@pytest.mark.parametrize("language, said", [
+    ("en", "The backup could not be written: the disk is full"),
+    ("nl", "De back-up kon niet worden opgeslagen: de schijf is vol"),
+])
+def test_a_backup_onto_a_full_stick_names_the_stick_not_the_data(tmp_path, language, said):
+    """A backup to a USB stick that fills up was told as "the disk with your Afspraak data
+    is full, your last change was not saved": the wrong disk, and a change that never was.
+    Now it says the backup could not be written and why; the stick keeps no half copy."""
+    folder = tmp_path / "data"
+    env = demo_folder(folder)
+    before = (folder / "afspraak.sqlite3").read_bytes()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    q = shlex.quote(str(stick))
+    result = afspraak_in_namespace(f"mount -t tmpfs -o size=64k tmpfs {q}",
+                                   ["--lang", language, "backup", "--out", str(stick / "afspraak.sqlite3")], env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert said in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert str(folder) not in result.stderr
+    assert (folder / "afspraak.sqlite3").read_bytes() == before

@@ -231,6 +231,9 @@ def unwritable(exc: OSError) -> str:
         errno.EROFS: lambda: _("the disk or folder is read-only"),
         errno.ENOSPC: lambda: _("the disk is full"),
         errno.EDQUOT: lambda: _("the disk is full"),
+        # TRANSLATORS: a file too large for the disk's format (a USB stick formatted as FAT32: 4 GB at most)
+        errno.EFBIG: lambda: _("the file is too large for that disk"),
+        errno.EIO: lambda: _("the disk reported an error"),
         errno.ENAMETOOLONG: lambda: _("the file name is too long"),
         errno.EISDIR: lambda: _("that is a folder, not a file name"),
         errno.ENOENT: lambda: _("that folder does not exist"),

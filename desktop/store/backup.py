@@ -8,6 +8,7 @@ before a migration or a restore are kept apart from that rotation.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sqlite3
@@ -67,16 +68,25 @@ def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
         paths.make_private_file(tmp)
         remove_leftovers(target)  # not the database it replaces: that is never open here
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             remove_leftovers(tmp, with_file=True)
         except OSError:
             log.warning("could not remove the unfinished copy %s", tmp.name)
+        code = _ERRNO_OF.get(storage_errors.kind_of(exc)) if isinstance(exc, sqlite3.Error) else None
+        if code is not None:
+            # SQLite's "database or disk is full" names no place: the copy's own disk (a USB
+            # stick, say) is the one that is full, not the data folder; said as the OSError
+            # the callers word with the file's place (errors.unwritable).
+            raise OSError(code, os.strerror(code), str(target)) from exc
         raise
     finally:
         if own is not None:
             own.close()
     return target
+
+
+_ERRNO_OF = {storage_errors.FULL: errno.ENOSPC, storage_errors.READ_ONLY: errno.EACCES, storage_errors.DISK: errno.EIO}
 
 
 def _raw(database: peewee.SqliteDatabase) -> sqlite3.Connection:

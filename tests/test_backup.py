@@ -197,3 +197,34 @@ def test_a_copy_clears_what_a_killed_copy_left_under_its_name(database, tmp_path
     backup.backup_now(database, out=target)
     assert sorted(p.name for p in stick.iterdir()) == ["copy.sqlite3"]
     assert _rows(target, "SELECT name FROM person") == [("Kept",)]
+
+
+def test_the_daily_backup_removes_what_killed_copies_left(database):
+    """A daily backup killed half-way (the first start of a day, closed at once) left a
+    whole-size ``.part`` under a name no later copy uses: they piled up, unlisted, with
+    data no erase found. The day's backup removes them; one still being written stays."""
+    folder = paths.backup_dir()
+    stale = [folder / "afspraak-auto-20261120-080000.sqlite3.part",
+             folder / "afspraak-auto-20261120-080000.sqlite3.part-journal",
+             folder / "afspraak-20261121-100000.sqlite3.part"]
+    fresh = folder / "afspraak-20261123-092900.sqlite3.part"  # a command writing one right now
+    for leftover in [*stale, fresh]:
+        leftover.write_bytes(b"half a copy" * 100)
+    long_ago = os.stat(fresh).st_mtime - backup.UNFINISHED_AFTER - 60
+    for leftover in stale:
+        os.utime(leftover, (long_ago, long_ago))
+    made = backup.daily_backup(database, keep=14)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([made.name, fresh.name])
+
+
+def test_erasing_from_the_backups_also_removes_unfinished_copies(database):
+    from desktop.store import privacy
+
+    person = Person.create(name="Wis Mij", email="wis@example.org")
+    leftover = paths.backup_dir() / "afspraak-auto-20261120-080000.sqlite3.part"
+    backup.copy_database(database.connection(), paths.backup_dir() / "x.sqlite3")
+    os.replace(paths.backup_dir() / "x.sqlite3", leftover)  # as a kill before the rename leaves it
+    long_ago = os.stat(leftover).st_mtime - backup.UNFINISHED_AFTER - 60
+    os.utime(leftover, (long_ago, long_ago))
+    privacy.erase_person(database, person.id, datetime(2026, 11, 23, 9, 30), backups=True)
+    assert not leftover.exists()

@@ -122,10 +122,34 @@ def has_auto_backup_on(now: datetime, folder: Path | None = None) -> bool:
     return any(p.name.startswith(today) for p in auto_backups(folder))
 
 
+UNFINISHED_AFTER = 15 * 60  # seconds: an unfinished copy older than this was killed, not still being written
+
+
+def sweep_unfinished(folder: Path | None = None) -> list[Path]:
+    """Delete the unfinished copies (``*.part`` and their journals) that killed backups left
+    in the backups folder: each was a whole-size file nothing lists, restores or erases a
+    person from. Those younger than UNFINISHED_AFTER may still be being written (a command
+    run meanwhile) and stay. Returns what was deleted."""
+    import time
+
+    folder = folder or paths.backup_dir()
+    gone = []
+    for leftover in [*folder.glob("*.part"), *folder.glob("*.part-journal")]:
+        try:
+            if time.time() - leftover.stat().st_mtime > UNFINISHED_AFTER:
+                leftover.unlink()
+                gone.append(leftover)
+        except OSError:
+            log.warning("could not remove the unfinished copy %s", leftover.name)
+    return gone
+
+
 def daily_backup(database: peewee.SqliteDatabase, keep: int, now: datetime | None = None) -> Path | None:
-    """Take today's automatic backup unless one exists; keep the newest ``keep``."""
+    """Take today's automatic backup unless one exists; keep the newest ``keep``; remove
+    what killed copies left (``sweep_unfinished``)."""
     now = now or utcnow()
     folder = paths.backup_dir()
+    sweep_unfinished(folder)
     made = None
     if not has_auto_backup_on(now, folder):
         made = copy_database(_raw(database), folder / f"{AUTO_PREFIX}{_stamp(now)}.sqlite3")

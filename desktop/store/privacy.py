@@ -367,6 +367,9 @@ def erase_person(database, person_id: int, now: datetime, backups: bool = False)
     _remove_pictures(holding)
     result = Erased(counts=holding.counts(), mentions=holding.mentions, fully_purged=purged)
     if backups:
+        from desktop.store import backup
+
+        backup.sweep_unfinished()  # a killed copy's .part holds them too, and nothing else removes it
         for path in backup_files():
             try:
                 if erase_from_file(path, holding.person, now.date()):

@@ -234,6 +234,9 @@ def unwritable(exc: OSError) -> str:
         # TRANSLATORS: a file too large for the disk's format (a USB stick formatted as FAT32: 4 GB at most)
         errno.EFBIG: lambda: _("the file is too large for that disk"),
         errno.EIO: lambda: _("the disk reported an error"),
+        # TRANSLATORS: a backup asked to be written over the database file itself
+        errno.EBUSY: lambda: _("that is the file Afspraak keeps your data in: a copy needs another name or place, "
+                               "such as a USB stick"),
         errno.ENAMETOOLONG: lambda: _("the file name is too long"),
         errno.EISDIR: lambda: _("that is a folder, not a file name"),
         errno.ENOENT: lambda: _("that folder does not exist"),

@@ -98,7 +98,13 @@ def backup_now(database: peewee.SqliteDatabase, out: Path | None = None, why: st
     if out is None:
         suffix = f"-{why}" if why else ""
         out = paths.backup_dir() / f"afspraak-{_stamp(now)}{suffix}.sqlite3"
-    return copy_database(_raw(database), Path(out))
+    out = Path(out)
+    own = Path(database.database)
+    if out.resolve() in {f.resolve() for f in (own, *sidecar_files(own), own.with_name(own.name + "-journal"))}:
+        # "Backup written" over the data itself: no copy at all, and the file replaced under
+        # whoever has it open. Told as the file being in use (errors.unwritable).
+        raise OSError(errno.EBUSY, "that is the database itself", str(out))
+    return copy_database(_raw(database), out)
 
 
 def backup_open(out: Path | None = None, why: str = "", now: datetime | None = None) -> Path:

@@ -228,3 +228,24 @@ def test_erasing_from_the_backups_also_removes_unfinished_copies(database):
     os.utime(leftover, (long_ago, long_ago))
     privacy.erase_person(database, person.id, datetime(2026, 11, 23, 9, 30), backups=True)
     assert not leftover.exists()
+
+
+@pytest.mark.parametrize("how", ["junk", "cut"])
+def test_a_restore_over_a_damaged_database_restores_and_keeps_the_damaged_file(database, tmp_path, how):
+    """A damaged database is often why she restores; the restore used to stop at copying
+    the current file aside (SQLite cannot read it), so the command said "run it again"
+    after putting an empty database in place. The damaged file is kept byte for byte now."""
+    for i in range(40):
+        Person.create(name=f"Goed {i}", notes="x" * 300)
+    good = backup.backup_now(database, out=tmp_path / "good.sqlite3")
+    close_database()
+    target = paths.db_path()
+    data = target.read_bytes()
+    target.write_bytes(b"\x13 not any more" * 3000 if how == "junk" else data[: len(data) // 2])
+    damaged = target.read_bytes()
+
+    kept = backup.restore(good, target)
+
+    assert kept.read_bytes() == damaged
+    open_database()
+    assert Person.select().count() == 40

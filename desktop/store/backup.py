@@ -209,7 +209,14 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
         _no_other_writer(target)
         kept = paths.backup_dir() / f"afspraak-{_stamp(now)}-before-restore.sqlite3"
         if target.exists():
-            copy_database(target, kept)
+            try:
+                copy_database(target, kept)
+            except sqlite3.DatabaseError as exc:
+                # A damaged file (often why she restores) cannot be copied through SQLite:
+                # kept byte for byte instead, never in the way of the restore she asked for.
+                if not storage_errors.is_damage(exc):
+                    raise
+                _keep_bytes(target, kept)
         for side in sidecar_files(target):
             side.unlink(missing_ok=True)
         os.replace(staged, target)
@@ -219,6 +226,17 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
         remove_leftovers(staged, with_file=True)
     paths.make_private_file(target)
     return kept
+
+
+def _keep_bytes(path: Path, kept: Path) -> None:
+    """Copy ``path`` and its -wal/-shm to ``kept`` (and its -wal/-shm) as they are, private."""
+    import shutil
+
+    for source in (path, *sidecar_files(path)):
+        if source.exists():
+            copy = kept.with_name(kept.name + source.name[len(path.name):])
+            shutil.copyfile(source, copy)
+            paths.make_private_file(copy)
 
 
 def _no_other_writer(target: Path) -> None:

@@ -249,3 +249,37 @@ def test_a_restore_over_a_damaged_database_restores_and_keeps_the_damaged_file(d
     assert kept.read_bytes() == damaged
     open_database()
     assert Person.select().count() == 40
+
+
+_KILLED_IN_A_CHANGE = """
+import os, sqlite3
+con = sqlite3.connect({path!r}, isolation_level=None)
+con.execute("PRAGMA cache_size = 5")  # the change spills into the file before it commits
+con.execute("BEGIN IMMEDIATE")
+con.execute("UPDATE person SET notes = 'overwritten'")
+con.execute("DELETE FROM person WHERE id % 2 = 0")
+os.kill(os.getpid(), 9)  # killed in the middle, as an erase from the backups can be
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_a_backup_left_with_a_hot_journal_is_restored_as_it_was(database, tmp_path):
+    """An erase from the backups killed while it rewrote a backup left the file half-changed
+    with its -journal beside it. SQLite rolls that back on the first writable open, but the
+    restore looked read-only first and refused a good backup as damaged."""
+    import subprocess
+    import sys
+
+    for i in range(400):
+        Person.create(name=f"Klant {i}", notes="n" * 400)
+    copy = backup.backup_now(database, out=tmp_path / "afspraak-auto-20261122-080000.sqlite3")
+    expected = _rows(copy, "SELECT id, name, notes FROM person ORDER BY id")
+    run = subprocess.run([sys.executable, "-c", _KILLED_IN_A_CHANGE.format(path=str(copy))], capture_output=True)
+    assert run.returncode == -9, run.stderr
+    assert (tmp_path / (copy.name + "-journal")).stat().st_size > 0  # hot: the file holds half a change
+    close_database()
+
+    backup.restore(copy, paths.db_path())
+
+    open_database()
+    assert [(p.id, p.name, p.notes) for p in Person.select().order_by(Person.id)] == expected

@@ -138,9 +138,30 @@ def drop_database() -> None:
         log.warning("closing a damaged database failed", exc_info=True)
 
 
+def settle_journal(path: Path) -> None:
+    """A file killed while it was being changed in rollback-journal mode (a backup an erase
+    was rewriting) has a hot ``-journal`` beside it. SQLite puts the file back as it was
+    the first time it is opened for writing; a read-only open refuses it instead ("attempt
+    to write a readonly database"), so a good backup was refused as damaged. Open it once
+    for writing, so the journal is rolled back; what cannot be (a read-only stick) is left
+    to the checks after."""
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if not journal.is_file() or journal.stat().st_size == 0:
+            return
+        con = sqlite3.connect(str(path), timeout=5)
+        try:
+            con.execute("PRAGMA schema_version").fetchone()
+        finally:
+            con.close()
+    except (sqlite3.Error, OSError):
+        log.warning("could not roll back the journal beside %s", path.name, exc_info=True)
+
+
 def check_afspraak_file(path: Path, allow_empty: bool = False) -> int:
     """Return the schema version of an Afspraak database file, or raise NotAnAfspraakDatabase."""
     path = Path(path)
+    settle_journal(path)
     try:
         with open(path, "rb") as fh:
             header = fh.read(16)

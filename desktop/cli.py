@@ -333,7 +333,11 @@ def cmd_erase(args) -> int:
     else:
         print(_("Backup copies made before today still hold their data until they are rotated out; "
                 "use --backups to erase them there too."))
-    if not result.fully_purged:
+    if result.purge_problem is not None:
+        from desktop.presentation import errors
+
+        print(errors.not_tidied(result.purge_problem, paths.configured_data_dir()), file=sys.stderr)
+    elif not result.fully_purged:
         print(_("Close Afspraak and run the command again to clear the last traces from the database file."),
               file=sys.stderr)
     return 0 if not result.backups_failed else 1

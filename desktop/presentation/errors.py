@@ -143,6 +143,17 @@ def keeps_failing(folder: Path) -> str:
              "the disk before you start Afspraak again.").format(folder=str(folder))
 
 
+def not_tidied(kind: str, folder: Path) -> str:
+    """An erasure was saved, but tidying the database file up after it (which needs room for
+    a whole copy) met a full disk or another storage problem."""
+    if storage_errors.as_told(kind, folder) == storage_errors.FULL:
+        return _("The erasure is saved, but the disk with your Afspraak data ({folder}) is too full to tidy the "
+                 "database file up after it (that needs room for a copy of it). Free up some space.").format(
+            folder=str(folder))
+    return _("The erasure is saved, but the database file in {folder} could not be tidied up after it: the disk "
+             "reported an error.").format(folder=str(folder))
+
+
 def migration_failed(folder: Path) -> str:
     """The upgrade of her data to this version failed (``migrations.MigrationFailed``): all of
     it was taken back, so the file is as the previous version left it."""

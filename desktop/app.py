@@ -446,6 +446,8 @@ class Application:
         True when that happened (or the app had to stop)."""
         from desktop.store import recovery, storage_errors
 
+        if QApplication.activeModalWidget() or QApplication.activePopupWidget():
+            return False  # not under an open dialog of the old window: at the next check (or at quit)
         try:
             report = recovery.rescue_replaced(utcnow())
         except Exception as exc:

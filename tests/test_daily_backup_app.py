@@ -93,3 +93,36 @@ def test_a_file_replaced_while_running_is_put_back_at_the_next_check(qtbot, data
         assert len(told) == 1
     finally:
         stop_app(application, qtbot)
+
+
+def test_the_data_is_not_put_back_under_an_open_dialog(qtbot, database, translator, monkeypatch, no_other_instance):
+    """A dialog of the old window stays open (an order being typed): the rebuild waits for
+    the next check instead of pulling the window out from under it."""
+    import os
+
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from desktop.store.models import Person
+    from desktop.views import dialogs
+
+    told = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    application = start_app(qtbot, "nl", ready=True)
+    try:
+        Person.create(name="Voor de sync")
+        other = paths.db_path().with_name("from-the-cloud")
+        other.write_bytes(b"another file" * 50)
+        os.replace(other, paths.db_path())
+        dialog = QDialog(application.window)
+        dialog.setModal(True)
+        dialog.show()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
+        window = application.window
+        application._backup_timer.timeout.emit()
+        assert told == [] and application.window is window
+        dialog.close()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+        application._backup_timer.timeout.emit()
+        assert told and "er ontbreekt niets" in told[-1][1]
+    finally:
+        stop_app(application, qtbot)

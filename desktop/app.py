@@ -309,7 +309,7 @@ class Application:
         ``reports``: what recoveries this opening follows (told with the one it may make).
         False when the app stops (it has said why)."""
         from desktop.store import recovery, settings, storage_errors
-        from desktop.store.migrations import SchemaTooNew
+        from desktop.store.migrations import MigrationFailed, SchemaTooNew
 
         reports = [] if reports is None else reports
         logs.setup()
@@ -320,6 +320,13 @@ class Application:
             self._tell(_("Afspraak cannot start"), _(
                 "Your data was saved by a newer version of Afspraak. Install that version again; "
                 "nothing was changed."))
+            self.qt.exit(1)
+            return False
+        except MigrationFailed:  # was the crash dialog; the upgrade was taken back whole
+            from desktop.presentation import errors
+
+            self.opened = False  # the next start tries again (and checks the file)
+            self._tell(_("Afspraak cannot start"), errors.migration_failed(paths.log_dir()))
             self.qt.exit(1)
             return False
         except Exception as exc:  # a full disk or read-only folder at start: say so, change nothing
@@ -425,10 +432,43 @@ class Application:
             return
         if db.connection().in_transaction:
             return
+        if self._rescue_replaced_file():
+            return  # opened again on the data put back; the next check takes the day's backup
         try:
             backup.daily_backup(db.obj, keep=int(settings.get("backup_keep")), now=utcnow())
         except (OSError, sqlite3.Error):
             log.exception("daily backup failed")
+
+    def _rescue_replaced_file(self) -> bool:
+        """Checked with the day's backup (every half hour): was the database file deleted,
+        moved or replaced while open? Then the open data is put back in its place
+        (store/recovery.rescue_replaced), the window rebuilt on it and the owner told.
+        True when that happened (or the app had to stop)."""
+        from desktop.store import recovery, storage_errors
+
+        if QApplication.activeModalWidget() or QApplication.activePopupWidget():
+            return False  # not under an open dialog of the old window: at the next check (or at quit)
+        try:
+            report = recovery.rescue_replaced(utcnow())
+        except Exception as exc:
+            kind = storage_errors.kind_of(exc)
+            if kind is None:
+                raise
+            log.error("cannot put the open data back: %s", exc)
+            from desktop.presentation import errors
+            from desktop.store import lookups
+
+            text = errors.storage(kind, paths.configured_data_dir())
+            if lookups.database_open():  # the copy failed: nothing changed, the data still open
+                self._tell(_("Afspraak cannot save"), text)
+            else:  # closed, and what was found at the path could not be moved: stop here
+                self._stop_with(_("Afspraak cannot save"), text)
+            return True
+        if report is None:
+            return False
+        self.opened = False
+        self._open_data(rebuild=True, reports=[report])
+        return True
 
     @staticmethod
     def _build_rest(window) -> None:
@@ -779,6 +819,13 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
     if code is not None:
         return code
     code = app.exec()
+    if app.opened:
+        try:  # the file deleted or replaced since the last check: the open data put back first
+            from desktop.store import recovery
+
+            recovery.rescue_replaced()
+        except Exception:
+            log.exception("putting the open data back at quit failed")
     if app.opened and code == 0:
         from desktop.store import recovery
 

@@ -334,7 +334,11 @@ def cmd_erase(args) -> int:
     else:
         print(_("Backup copies made before today still hold their data until they are rotated out; "
                 "use --backups to erase them there too."))
-    if not result.fully_purged:
+    if result.purge_problem is not None:
+        from desktop.presentation import errors
+
+        print(errors.not_tidied(result.purge_problem, paths.configured_data_dir()), file=sys.stderr)
+    elif not result.fully_purged:
         print(_("Close Afspraak and run the command again to clear the last traces from the database file."),
               file=sys.stderr)
     return 0 if not result.backups_failed else 1
@@ -394,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
 
         from desktop.presentation import errors
         from desktop.store import storage_errors
-        from desktop.store.migrations import SchemaTooNew
+        from desktop.store.migrations import MigrationFailed, SchemaTooNew
 
         logs.setup()
         try:
@@ -402,6 +406,8 @@ def main(argv: list[str] | None = None) -> int:
         except SchemaTooNew:
             return _fail(_("Your data was saved by a newer version of Afspraak. Install that version again; "
                            "nothing was changed."))
+        except MigrationFailed:  # was a traceback; every step was taken back
+            return _fail(errors.migration_failed(paths.log_dir()))
         except Exception as exc:  # a full disk or a read-only folder: say so, not a traceback
             if storage_errors.is_damage(exc):  # damage the check at open did not see
                 return _recover_after(exc)

@@ -119,3 +119,167 @@ def test_a_restore_that_fails_half_way_reopens_the_current_data(database, tmp_pa
         opening.restore_open(out)
     assert lookups.database_open()
     assert [p.name for p in Person.select()] == ["Keep me"]
+
+
+# --- what a killed or failed copy leaves behind ----------------------------------------
+
+_KILLED_RESTORE = """
+import os, sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from desktop.presentation import event_texts  # noqa: F401 - migration v9 words old events
+from desktop.store import backup, migrations
+step = migrations.MIGRATIONS[9]
+def killed(database):
+    step(database)
+    os.kill(os.getpid(), 9)  # SIGKILL in the middle of the restore's trial migration
+migrations.MIGRATIONS[9] = killed
+backup.restore(Path({source!r}), Path({target!r}))
+"""
+
+
+def _rows(path, sql):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_a_restore_killed_half_way_does_not_spoil_the_next_restore(database, tmp_path):
+    """A restore of an old backup killed during its trial migration left the staged copy's
+    write-ahead log behind; the next restore's staged copy got that log replayed into it,
+    and a good backup was refused as damaged (or restored mixed with the other file)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    for i in range(30):
+        Person.create(name=f"Good {i}")
+    good = backup.backup_now(database, out=tmp_path / "good.sqlite3")
+    close_database()
+    target = paths.db_path()
+    old = Path(__file__).parent / "data" / "schemas" / "v1.sqlite3"
+    root = str(Path(__file__).resolve().parent.parent)
+    run = subprocess.run([sys.executable, "-c", _KILLED_RESTORE.format(root=root, source=str(old), target=str(target))],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == -9, run.stderr
+    assert target.with_name(target.name + ".restore-wal").exists()  # what the kill left
+
+    backup.restore(good, target)
+
+    assert _rows(target, "PRAGMA integrity_check") == [("ok",)]
+    assert _rows(target, "SELECT name FROM person ORDER BY id") == _rows(good, "SELECT name FROM person ORDER BY id")
+    assert not list(target.parent.glob("*.restore*"))  # no copy of a backup left beside the data
+
+
+def test_a_copy_that_fails_leaves_no_half_written_file(database, tmp_path):
+    """A backup that fails (a full disk; here a source SQLite cannot read) leaves no
+    ``.part``: it would fill the disk further and hold data nothing lists or erases."""
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    target = paths.backup_dir() / "afspraak-auto-20261201-080000.sqlite3"
+    with pytest.raises(sqlite3.DatabaseError):
+        backup.copy_database(broken, target)
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_copy_clears_what_a_killed_copy_left_under_its_name(database, tmp_path):
+    """A killed backup leaves ``X.part`` and its ``-journal``; the next copy under that name
+    neither trips over them nor keeps them."""
+    Person.create(name="Kept")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    target = stick / "copy.sqlite3"
+    for leftover in ("copy.sqlite3.part", "copy.sqlite3.part-journal", "copy.sqlite3-wal", "copy.sqlite3-journal"):
+        (stick / leftover).write_bytes(b"left by a killed copy" * 50)
+    backup.backup_now(database, out=target)
+    assert sorted(p.name for p in stick.iterdir()) == ["copy.sqlite3"]
+    assert _rows(target, "SELECT name FROM person") == [("Kept",)]
+
+
+def test_the_daily_backup_removes_what_killed_copies_left(database):
+    """A daily backup killed half-way (the first start of a day, closed at once) left a
+    whole-size ``.part`` under a name no later copy uses: they piled up, unlisted, with
+    data no erase found. The day's backup removes them; one still being written stays."""
+    folder = paths.backup_dir()
+    stale = [folder / "afspraak-auto-20261120-080000.sqlite3.part",
+             folder / "afspraak-auto-20261120-080000.sqlite3.part-journal",
+             folder / "afspraak-20261121-100000.sqlite3.part"]
+    fresh = folder / "afspraak-20261123-092900.sqlite3.part"  # a command writing one right now
+    for leftover in [*stale, fresh]:
+        leftover.write_bytes(b"half a copy" * 100)
+    long_ago = os.stat(fresh).st_mtime - backup.UNFINISHED_AFTER - 60
+    for leftover in stale:
+        os.utime(leftover, (long_ago, long_ago))
+    made = backup.daily_backup(database, keep=14)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([made.name, fresh.name])
+
+
+def test_erasing_from_the_backups_also_removes_unfinished_copies(database):
+    from desktop.store import privacy
+
+    person = Person.create(name="Wis Mij", email="wis@example.org")
+    leftover = paths.backup_dir() / "afspraak-auto-20261120-080000.sqlite3.part"
+    backup.copy_database(database.connection(), paths.backup_dir() / "x.sqlite3")
+    os.replace(paths.backup_dir() / "x.sqlite3", leftover)  # as a kill before the rename leaves it
+    long_ago = os.stat(leftover).st_mtime - backup.UNFINISHED_AFTER - 60
+    os.utime(leftover, (long_ago, long_ago))
+    privacy.erase_person(database, person.id, datetime(2026, 11, 23, 9, 30), backups=True)
+    assert not leftover.exists()
+
+
+@pytest.mark.parametrize("how", ["junk", "cut"])
+def test_a_restore_over_a_damaged_database_restores_and_keeps_the_damaged_file(database, tmp_path, how):
+    """A damaged database is often why she restores; the restore used to stop at copying
+    the current file aside (SQLite cannot read it), so the command said "run it again"
+    after putting an empty database in place. The damaged file is kept byte for byte now."""
+    for i in range(40):
+        Person.create(name=f"Goed {i}", notes="x" * 300)
+    good = backup.backup_now(database, out=tmp_path / "good.sqlite3")
+    close_database()
+    target = paths.db_path()
+    data = target.read_bytes()
+    target.write_bytes(b"\x13 not any more" * 3000 if how == "junk" else data[: len(data) // 2])
+    damaged = target.read_bytes()
+
+    kept = backup.restore(good, target)
+
+    assert kept.read_bytes() == damaged
+    open_database()
+    assert Person.select().count() == 40
+
+
+_KILLED_IN_A_CHANGE = """
+import os, sqlite3
+con = sqlite3.connect({path!r}, isolation_level=None)
+con.execute("PRAGMA cache_size = 5")  # the change spills into the file before it commits
+con.execute("BEGIN IMMEDIATE")
+con.execute("UPDATE person SET notes = 'overwritten'")
+con.execute("DELETE FROM person WHERE id % 2 = 0")
+os.kill(os.getpid(), 9)  # killed in the middle, as an erase from the backups can be
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_a_backup_left_with_a_hot_journal_is_restored_as_it_was(database, tmp_path):
+    """An erase from the backups killed while it rewrote a backup left the file half-changed
+    with its -journal beside it. SQLite rolls that back on the first writable open, but the
+    restore looked read-only first and refused a good backup as damaged."""
+    import subprocess
+    import sys
+
+    for i in range(400):
+        Person.create(name=f"Klant {i}", notes="n" * 400)
+    copy = backup.backup_now(database, out=tmp_path / "afspraak-auto-20261122-080000.sqlite3")
+    expected = _rows(copy, "SELECT id, name, notes FROM person ORDER BY id")
+    run = subprocess.run([sys.executable, "-c", _KILLED_IN_A_CHANGE.format(path=str(copy))], capture_output=True)
+    assert run.returncode == -9, run.stderr
+    assert (tmp_path / (copy.name + "-journal")).stat().st_size > 0  # hot: the file holds half a change
+    close_database()
+
+    backup.restore(copy, paths.db_path())
+
+    open_database()
+    assert [(p.id, p.name, p.notes) for p in Person.select().order_by(Person.id)] == expected

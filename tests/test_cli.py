@@ -453,3 +453,19 @@ def test_every_argument_of_every_command_has_a_help_text(data_dir, language):
             if language == "nl" and action.metavar:  # `due --at` said ISO-DATETIME in Dutch too
                 assert action.metavar in {"BESTAND", "MAP", "OPDRACHT", "ID", "MOMENT"}, (name, action.metavar)
         assert command.description, name  # what `afspraak NAME -h` says first
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "The backup could not be written: that is the file Afspraak keeps your data in"),
+    ("nl", "De back-up kon niet worden opgeslagen: dat is het bestand waarin Afspraak je gegevens bewaart"),
+])
+def test_a_backup_over_the_database_itself_is_refused(data_dir, capsys, language, said):
+    """`backup --out` naming the database file (or the File menu's dialog pointed at it)
+    said "Backup written" while no copy existed: the data was replaced by itself."""
+    assert run_cli("demo") == 0
+    capsys.readouterr()
+    before = paths.db_path().read_bytes()
+    assert run_cli("--lang", language, "backup", "--out", str(paths.db_path())) == 1
+    assert said in capsys.readouterr().err
+    assert paths.db_path().read_bytes() == before
+    assert not list(data_dir.glob("*.part"))

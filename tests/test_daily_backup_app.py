@@ -58,3 +58,71 @@ def test_a_running_afspraak_backs_up_each_new_day_but_never_halfway_a_write(qtbo
     finally:
         stop_app(application, qtbot)
     assert not application._backup_timer.isActive()  # quitting stops the checks
+
+
+def test_a_file_replaced_while_running_is_put_back_at_the_next_check(qtbot, database, translator, monkeypatch,
+                                                                    no_other_instance):
+    """A sync program puts another file where the database was while Afspraak runs in the
+    tray: the half-hourly check puts the open data back, rebuilds the window on it and says
+    so, before any backup is taken from it."""
+    import os
+    import sqlite3
+
+    from desktop.store.models import Person
+    from desktop.views import dialogs
+
+    told = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    application = start_app(qtbot, "nl", ready=True)
+    try:
+        Person.create(name="Voor de sync")
+        other = paths.db_path().with_name("from-the-cloud")
+        other.write_bytes(b"an older copy the sync program brought back" * 50)
+        os.replace(other, paths.db_path())
+        Person.create(name="Na de sync")  # saved into the file nothing names any more
+        window = application.window
+        application._backup_timer.timeout.emit()
+        assert told and "er ontbreekt niets" in told[-1][1]
+        assert application.opened and application.window is not window
+        con = sqlite3.connect(paths.db_path())
+        assert {"Voor de sync", "Na de sync"} <= {r[0] for r in con.execute("SELECT name FROM person")}
+        con.close()
+        assert len(list(paths.db_path().parent.glob("afspraak-damaged-*.sqlite3"))) == 1
+        Person.create(name="Daarna")  # the app goes on, on the file in place
+        application._backup_timer.timeout.emit()  # the next check: the day's backup, no second rescue
+        assert len(told) == 1
+    finally:
+        stop_app(application, qtbot)
+
+
+def test_the_data_is_not_put_back_under_an_open_dialog(qtbot, database, translator, monkeypatch, no_other_instance):
+    """A dialog of the old window stays open (an order being typed): the rebuild waits for
+    the next check instead of pulling the window out from under it."""
+    import os
+
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from desktop.store.models import Person
+    from desktop.views import dialogs
+
+    told = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    application = start_app(qtbot, "nl", ready=True)
+    try:
+        Person.create(name="Voor de sync")
+        other = paths.db_path().with_name("from-the-cloud")
+        other.write_bytes(b"another file" * 50)
+        os.replace(other, paths.db_path())
+        dialog = QDialog(application.window)
+        dialog.setModal(True)
+        dialog.show()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
+        window = application.window
+        application._backup_timer.timeout.emit()
+        assert told == [] and application.window is window
+        dialog.close()
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+        application._backup_timer.timeout.emit()
+        assert told and "er ontbreekt niets" in told[-1][1]
+    finally:
+        stop_app(application, qtbot)

@@ -18,7 +18,7 @@ from desktop.store.models import Person
 from desktop.store.opening import open_database
 
 ENGLISH = ("Is a directory", "File exists", "No such file", "Not a directory", "Permission denied",
-           "Read-only", "No space left")
+           "Read-only", "No space left", "Input/output", "File too large")
 
 
 def english_in(text: str) -> list[str]:
@@ -54,13 +54,17 @@ def test_the_common_system_errors_are_worded_in_the_owners_language(tmp_path, la
         "a read-only disk": (OSError(errno.EROFS, "Read-only file system", str(folder / "a.ics")), "",
                              {"nl": "alleen-lezen", "en": "read-only"}),
         "a full disk": (OSError(errno.ENOSPC, "No space left on device"), "", {"nl": "vol", "en": "full"}),
+        "a failing disk": (OSError(errno.EIO, "Input/output error"), "", {"nl": "meldde een fout", "en": "reported an error"}),
+        "a file too large for the stick": (OSError(errno.EFBIG, "File too large"), "",
+                                           {"nl": "te groot voor die schijf", "en": "too large for that disk"}),
     }
     for case, (exc, place, words) in cases.items():
         text = errors.unwritable(exc)
         assert words[language] in text and place in text, (case, text)
         assert not english_in(text), (case, text)
     # A case not named keeps the system's text: better than nothing, the last resort.
-    assert errors.unwritable(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+    assert errors.unwritable(OSError(errno.ELOOP, "Too many levels of symbolic links")) == (
+        "Too many levels of symbolic links")
     assert errors.unreadable(failure(lambda: open(tmp_path / "weg.png", "rb"))) in (
         "het bestaat niet", "it does not exist")
 

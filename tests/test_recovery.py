@@ -556,3 +556,138 @@ def test_data_folder_that_cannot_be_created(tmp_path):
         os.chmod(parent, 0o700)
     assert result.returncode == 1
     assert "cannot write in its data folder" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- the database file missing --------------------------------------------------------
+
+def test_a_missing_database_file_gets_the_newest_backup_back_not_an_empty_start(data_dir, capsys):
+    """Deleted or moved while Afspraak was closed (or while it ran), with automatic backups
+    in the folder: the next start used to open a new, empty database without a word."""
+    database = open_database()
+    newest = two_backups_then_more_work(database)
+    paths.db_path().unlink()
+
+    report = recovery.open_checked(now=NOW)
+    assert report is not None and report.damaged == recovery.MISSING and report.restored_from == newest
+    assert "In de nieuwe back-up" in {p.name for p in Person.select()}
+    text = errors.recovered(report)
+    assert f"ontbrak in {data_dir}" in text and "22 november 2026" in text and "ontbreekt" in text
+    close_database()
+    assert recovery.open_checked(now=NOW) is None  # once back, a start like any other
+
+
+def test_the_log_of_a_missing_file_is_kept_aside_not_replayed_into_a_new_one(data_dir):
+    """The file went while Afspraak was writing (its -wal and -shm stay behind) and there is
+    no backup: the log is kept aside (never deleted) and the owner told, not left beside
+    the new file for SQLite to read as its own."""
+    database = open_database()
+    Person.create(name="Weg")
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    paths.db_path().unlink()  # deleted under the running app, which writes on
+    Person.create(name="Na het verwijderen")
+    wal = paths.db_path().with_name(paths.db_path().name + "-wal")
+    saved = wal.read_bytes()  # what a kill or a power cut now leaves behind
+    assert saved
+    close_database()
+    wal.write_bytes(saved)
+
+    report = recovery.open_checked(now=NOW)
+    assert report is not None and report.damaged == recovery.MISSING and report.restored_from is None
+    kept = list(data_dir.glob("afspraak-damaged-*.sqlite3-wal"))
+    assert len(kept) == 1 and kept[0].read_bytes() == saved
+    assert Person.select().count() == 0 and db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert "geen bruikbare automatische back-up" in errors.recovered(report)
+
+
+def test_a_first_start_is_not_a_missing_file(data_dir):
+    assert recovery.open_checked(now=NOW) is None
+    assert not (data_dir / "backups").exists() and Person.select().count() == 0
+
+
+@pytest.mark.parametrize("language, said", [("nl", "ontbrak in"), ("en", "was missing from")])
+def test_the_command_line_says_the_file_was_missing(data_dir, capsys, language, said):
+    database = open_database()
+    two_backups_then_more_work(database)
+    paths.db_path().unlink()
+    assert cli.main(["--lang", language, "due"]) == 0
+    close_database()
+    assert said in capsys.readouterr().err
+
+
+# --- the file deleted or replaced while it is open --------------------------------------
+
+def _names(path):
+    con = sqlite3.connect(path)
+    try:
+        return sorted(r[0] for r in con.execute("SELECT name FROM person"))
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("how", ["replaced", "deleted", "moved"])
+def test_the_open_data_is_put_back_when_its_file_goes_while_open(data_dir, how):
+    """A sync or clean-up program deletes, moves or replaces the file while Afspraak runs:
+    every later save went into a file nothing names, and the next start found the other
+    file (recovered from an older backup) or none (an empty start). The open data is
+    copied out and put back in place; what lay there is kept aside."""
+    open_database()
+    Person.create(name="Voor")
+    path = paths.db_path()
+    junk = b"PK\x03\x04 a file a sync program put here" * 100
+    if how == "replaced":
+        (data_dir / "other").write_bytes(junk)
+        os.replace(data_dir / "other", path)
+    elif how == "deleted":
+        path.unlink()
+    else:
+        os.replace(path, data_dir.parent / "moved.sqlite3")
+    Person.create(name="Na")  # saved, as far as the owner can tell
+    db.execute_sql("PRAGMA shrink_memory")
+
+    report = recovery.rescue_replaced(NOW)
+    assert report is not None and report.damaged == recovery.REPLACED
+    assert _names(path) == ["Na", "Voor"]
+    assert _names(report.restored_from) == ["Na", "Voor"] and report.restored_from.parent == paths.backup_dir()
+    if how == "replaced":
+        assert report.kept_as.read_bytes() == junk
+    else:
+        assert report.kept_as is None  # nothing lay there (the old log, if any, is kept aside unnamed)
+    text = errors.recovered(report)
+    assert "er ontbreekt niets" in text and str(data_dir) in text
+    assert ("bewaard als" in text) == (how == "replaced")
+
+    open_database()
+    Person.create(name="Daarna")
+    assert recovery.rescue_replaced(NOW) is None  # the file opened is the file there now
+    close_database()
+    assert _names(path) == ["Daarna", "Na", "Voor"]
+    assert recovery.open_checked(now=NOW) is None
+
+
+def test_a_file_still_in_place_is_left_alone(database):
+    Person.create(name="Blijft")
+    assert recovery.rescue_replaced(NOW) is None
+    assert not list(paths.backup_dir().glob("*rescued*"))
+
+
+@needs_namespaces
+@pytest.mark.parametrize("language, said", [
+    ("en", "The backup could not be written: the disk is full"),
+    ("nl", "De back-up kon niet worden opgeslagen: de schijf is vol"),
+])
+def test_a_backup_onto_a_full_stick_names_the_stick_not_the_data(tmp_path, language, said):
+    """A backup to a USB stick that fills up was told as "the disk with your Afspraak data
+    is full, your last change was not saved": the wrong disk, and a change that never was.
+    Now it says the backup could not be written and why; the stick keeps no half copy."""
+    folder = tmp_path / "data"
+    env = demo_folder(folder)
+    before = (folder / "afspraak.sqlite3").read_bytes()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    q = shlex.quote(str(stick))
+    result = afspraak_in_namespace(f"mount -t tmpfs -o size=64k tmpfs {q}",
+                                   ["--lang", language, "backup", "--out", str(stick / "afspraak.sqlite3")], env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert said in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert str(folder) not in result.stderr
+    assert (folder / "afspraak.sqlite3").read_bytes() == before

@@ -92,3 +92,88 @@ def test_the_app_reads_an_upgraded_fixture(qtbot, data_dir, translator):
     for view in window.views:
         assert view.model.rowCount() > 0, view.key
     close_database()
+
+
+# --- an upgrade that fails half-way ----------------------------------------------------
+
+def _schema_and_rows(path: Path):
+    con = sqlite3.connect(path)
+    try:
+        schema = sorted(con.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=str)
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        con.close()
+    return version, schema, rows_by_table(path)
+
+
+def _failing_at(monkeypatch, number: int, error: Exception) -> None:
+    """Step ``number`` does its work and then fails (the steps before it have run)."""
+    step = migrations.MIGRATIONS[number - 1]
+
+    def failing(database):
+        step(database)
+        raise error
+
+    steps = list(migrations.MIGRATIONS)
+    steps[number - 1] = failing
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
+
+
+@pytest.mark.parametrize("error", [ValueError("a step's own mistake"),
+                                   sqlite3.OperationalError("database or disk is full")],
+                         ids=["bug", "disk-full"])
+def test_an_upgrade_that_fails_half_way_leaves_the_old_file_as_it_was(data_dir, monkeypatch, error):
+    """The steps used to commit one by one: a failure at v11 left a v1 file at v10, which
+    the older Afspraak could no longer open and this one had half upgraded."""
+    target = paths.db_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(FIXTURES[0], target)
+    before = _schema_and_rows(target)
+    _failing_at(monkeypatch, 11, error)
+    from desktop.store.storage_errors import StorageProblem
+
+    expected = migrations.MigrationFailed if isinstance(error, ValueError) else StorageProblem  # told as a full disk
+    with pytest.raises(expected):
+        open_checked(target)
+    close_database()
+    assert _schema_and_rows(target) == before
+    con = sqlite3.connect(target)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    copies = list(paths.backup_dir().glob("*before-migration-v1.sqlite3"))
+    # kept after a step's own failure; after a full disk the file is its twin and the copy
+    # would only fill the disk further with every start that fails
+    assert len(copies) == (1 if isinstance(error, ValueError) else 0)
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "could not update your data, so it stops here. Nothing was changed"),
+    ("nl", "kon je gegevens niet bijwerken en stopt daarom. Er is niets veranderd"),
+])
+def test_a_failed_upgrade_is_told_by_the_command_line(data_dir, monkeypatch, capsys, language, said):
+    from desktop import cli
+
+    target = paths.db_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(FIXTURES[0], target)
+    _failing_at(monkeypatch, 11, ValueError("a step's own mistake"))
+    assert cli.main(["--lang", language, "due"]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err
+    assert sqlite3.connect(target).execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_a_backup_that_cannot_be_upgraded_is_refused_by_restore(database, monkeypatch, tmp_path):
+    from desktop.store import backup
+    from desktop.store.db import NotAnAfspraakDatabase
+    from desktop.store.models import Person
+
+    Person.create(name="Keep me")
+    close_database()
+    before = paths.db_path().read_bytes()
+    _failing_at(monkeypatch, 11, ValueError("a step's own mistake"))
+    with pytest.raises(NotAnAfspraakDatabase):
+        backup.restore(FIXTURES[0], paths.db_path())
+    assert paths.db_path().read_bytes() == before
+    assert not list(paths.db_path().parent.glob("*.restore*"))

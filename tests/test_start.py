@@ -181,6 +181,41 @@ def test_data_from_a_newer_version_is_told_and_nothing_changes(qtbot, data_dir, 
         stop_app(application, qtbot)
 
 
+def test_an_upgrade_that_fails_is_told_and_nothing_changes(qtbot, data_dir, translator, monkeypatch,
+                                                            no_other_instance):
+    """A step of the upgrade failing at start was the crash dialog over a half-upgraded
+    file; now every step is taken back and the owner is told her data was not changed."""
+    from desktop.store import migrations
+    from desktop.views import dialogs
+
+    open_database()
+    settings.set("language", "nl")
+    close_database()
+
+    def fails(database):
+        database.execute_sql('ALTER TABLE "person" ADD COLUMN "nickname" TEXT')
+        raise ValueError("a step's own mistake")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, fails])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", len(migrations.MIGRATIONS))
+    told = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    application = start_app(qtbot, language="nl")
+    exits = []
+    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
+    qtbot.waitUntil(lambda: bool(exits))
+    try:
+        assert exits == [1] and not application.ready and not application.opened
+        assert told == [("Afspraak kan niet starten", told[0][1])]
+        assert "Er is niets veranderd" in told[0][1]
+        con = sqlite3.connect(paths.db_path())
+        assert con.execute("PRAGMA user_version").fetchone()[0] == len(migrations.MIGRATIONS) - 1
+        assert "nickname" not in {r[1] for r in con.execute("PRAGMA table_info(person)")}
+        con.close()
+    finally:
+        stop_app(application, qtbot)
+
+
 def test_a_read_only_folder_after_the_window_is_told_in_plain_words(qtbot, data_dir, translator, monkeypatch,
                                                                    no_other_instance):
     from desktop import app as app_module

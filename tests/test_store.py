@@ -98,8 +98,9 @@ def test_migration_takes_a_backup_and_is_atomic(database, monkeypatch):
     current = migrations.CURRENT_VERSION
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, next_fails])
     monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(migrations.MigrationFailed) as failed:  # told as "nothing was changed"
         open_database()
+    assert isinstance(failed.value.__cause__, RuntimeError)
     close_database()
     backups = list(paths.backup_dir().glob(f"*before-migration-v{current}.sqlite3"))
     assert len(backups) == 1

@@ -15,7 +15,7 @@ from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import orders, pictures, storage_errors, templates
-from desktop.store.recovery import EMPTY, FOREIGN, Recovery
+from desktop.store.recovery import EMPTY, FOREIGN, MISSING, REPLACED, Recovery
 
 
 def picture_refused(exc: pictures.NotAPicture) -> str:
@@ -97,7 +97,18 @@ def recovered(report: Recovery | Sequence[Recovery]) -> str:
     used) make one message: the owner's own file first, what is in use now last."""
     reports = [report] if isinstance(report, Recovery) else list(report)
     first, last = reports[0], reports[-1]
-    if first.damaged == EMPTY:
+    if first.damaged == REPLACED:
+        text = _("While Afspraak was open, its database file in {folder} was deleted, moved or replaced, perhaps "
+                 "by a sync or clean-up program. Afspraak still had all your data open and has put it back in "
+                 "place: nothing is missing.").format(folder=str(first.folder))
+        if first.kept_as is not None:
+            text += " " + _("The file that had taken its place was kept as {file}, in case you need it.").format(
+                file=str(first.kept_as))
+        return text
+    if first.damaged == MISSING:
+        text = _("Afspraak's database file was missing from {folder}: it was deleted or moved, perhaps by a sync "
+                 "or clean-up program.").format(folder=str(first.folder))
+    elif first.damaged == EMPTY:
         text = _("Afspraak's database file was empty (for example after a full disk or an interrupted copy). "
                  "The empty file was kept as {file}.").format(file=str(first.kept_as))
     elif first.damaged == FOREIGN:
@@ -130,6 +141,27 @@ def keeps_failing(folder: Path) -> str:
              "failing. Afspraak stops now so that nothing more is written to it; nothing has been deleted.\n\nCopy "
              "the whole folder {folder} to another disk or a USB stick as soon as you can, and ask someone to check "
              "the disk before you start Afspraak again.").format(folder=str(folder))
+
+
+def not_tidied(kind: str, folder: Path) -> str:
+    """An erasure was saved, but tidying the database file up after it (which needs room for
+    a whole copy) met a full disk or another storage problem."""
+    if storage_errors.as_told(kind, folder) == storage_errors.FULL:
+        return _("The erasure is saved, but the disk with your Afspraak data ({folder}) is too full to tidy the "
+                 "database file up after it (that needs room for a copy of it). Free up some space.").format(
+            folder=str(folder))
+    return _("The erasure is saved, but the database file in {folder} could not be tidied up after it: the disk "
+             "reported an error.").format(folder=str(folder))
+
+
+def migration_failed(folder: Path) -> str:
+    """The upgrade of her data to this version failed (``migrations.MigrationFailed``): all of
+    it was taken back, so the file is as the previous version left it."""
+    # TRANSLATORS: shown at start (and by every afspraak command) when this version could not update the data
+    return _("This version of Afspraak could not update your data, so it stops here. Nothing was changed: your data "
+             "is exactly as the previous version left it.\n\nInstall the previous version of Afspraak again for now, "
+             "and report the problem; the log in {folder} says what went wrong (it holds no names).").format(
+        folder=str(folder))
 
 
 def text(exc: BaseException) -> str:
@@ -210,6 +242,12 @@ def unwritable(exc: OSError) -> str:
         errno.EROFS: lambda: _("the disk or folder is read-only"),
         errno.ENOSPC: lambda: _("the disk is full"),
         errno.EDQUOT: lambda: _("the disk is full"),
+        # TRANSLATORS: a file too large for the disk's format (a USB stick formatted as FAT32: 4 GB at most)
+        errno.EFBIG: lambda: _("the file is too large for that disk"),
+        errno.EIO: lambda: _("the disk reported an error"),
+        # TRANSLATORS: a backup asked to be written over the database file itself
+        errno.EBUSY: lambda: _("that is the file Afspraak keeps your data in: a copy needs another name or place, "
+                               "such as a USB stick"),
         errno.ENAMETOOLONG: lambda: _("the file name is too long"),
         errno.EISDIR: lambda: _("that is a folder, not a file name"),
         errno.ENOENT: lambda: _("that folder does not exist"),

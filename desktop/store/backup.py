@@ -8,6 +8,7 @@ before a migration or a restore are kept apart from that rotation.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sqlite3
@@ -30,30 +31,62 @@ def _stamp(now: datetime) -> str:
     return now.strftime("%Y%m%d-%H%M%S")  # a file name, not a user-visible date
 
 
+LEFTOVER_SUFFIXES = ("-journal", "-wal", "-shm")
+
+
+def remove_leftovers(path: Path, with_file: bool = False) -> None:
+    """Delete the journal and write-ahead log a killed copy left beside ``path`` (and the
+    file itself when ``with_file``). SQLite replays a ``-wal`` or ``-journal`` it finds
+    beside a file into that file, whichever file it is: a leftover of an earlier copy
+    would be written into the next copy made under that name."""
+    for suffix in LEFTOVER_SUFFIXES:
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    if with_file:
+        path.unlink(missing_ok=True)
+
+
 def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
-    """Write a consistent copy of ``source`` to ``target`` (atomic: temp file + rename)."""
+    """Write a consistent copy of ``source`` to ``target`` (atomic: temp file + rename).
+
+    A copy that fails (a full disk, a killed process the next time) leaves no half-written
+    ``.part`` behind: it would fill the disk further and hold personal data nothing lists."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
+    remove_leftovers(tmp, with_file=True)
     own = None
-    if isinstance(source, (str, Path)):
-        own = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        source = own
     try:
+        if isinstance(source, (str, Path)):
+            own = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            source = own
         dest = sqlite3.connect(str(tmp))
         try:
             source.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
+        paths.make_private_file(tmp)
+        remove_leftovers(target)  # not the database it replaces: that is never open here
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            remove_leftovers(tmp, with_file=True)
+        except OSError:
+            log.warning("could not remove the unfinished copy %s", tmp.name)
+        code = _ERRNO_OF.get(storage_errors.kind_of(exc)) if isinstance(exc, sqlite3.Error) else None
+        if code is not None:
+            # SQLite's "database or disk is full" names no place: the copy's own disk (a USB
+            # stick, say) is the one that is full, not the data folder; said as the OSError
+            # the callers word with the file's place (errors.unwritable).
+            raise OSError(code, os.strerror(code), str(target)) from exc
+        raise
     finally:
         if own is not None:
             own.close()
-    paths.make_private_file(tmp)
-    os.replace(tmp, target)
     return target
+
+
+_ERRNO_OF = {storage_errors.FULL: errno.ENOSPC, storage_errors.READ_ONLY: errno.EACCES, storage_errors.DISK: errno.EIO}
 
 
 def _raw(database: peewee.SqliteDatabase) -> sqlite3.Connection:
@@ -65,7 +98,13 @@ def backup_now(database: peewee.SqliteDatabase, out: Path | None = None, why: st
     if out is None:
         suffix = f"-{why}" if why else ""
         out = paths.backup_dir() / f"afspraak-{_stamp(now)}{suffix}.sqlite3"
-    return copy_database(_raw(database), Path(out))
+    out = Path(out)
+    own = Path(database.database)
+    if out.resolve() in {f.resolve() for f in (own, *sidecar_files(own), own.with_name(own.name + "-journal"))}:
+        # "Backup written" over the data itself: no copy at all, and the file replaced under
+        # whoever has it open. Told as the file being in use (errors.unwritable).
+        raise OSError(errno.EBUSY, "that is the database itself", str(out))
+    return copy_database(_raw(database), out)
 
 
 def backup_open(out: Path | None = None, why: str = "", now: datetime | None = None) -> Path:
@@ -89,10 +128,34 @@ def has_auto_backup_on(now: datetime, folder: Path | None = None) -> bool:
     return any(p.name.startswith(today) for p in auto_backups(folder))
 
 
+UNFINISHED_AFTER = 15 * 60  # seconds: an unfinished copy older than this was killed, not still being written
+
+
+def sweep_unfinished(folder: Path | None = None) -> list[Path]:
+    """Delete the unfinished copies (``*.part`` and their journals) that killed backups left
+    in the backups folder: each was a whole-size file nothing lists, restores or erases a
+    person from. Those younger than UNFINISHED_AFTER may still be being written (a command
+    run meanwhile) and stay. Returns what was deleted."""
+    import time
+
+    folder = folder or paths.backup_dir()
+    gone = []
+    for leftover in [*folder.glob("*.part"), *folder.glob("*.part-journal")]:
+        try:
+            if time.time() - leftover.stat().st_mtime > UNFINISHED_AFTER:
+                leftover.unlink()
+                gone.append(leftover)
+        except OSError:
+            log.warning("could not remove the unfinished copy %s", leftover.name)
+    return gone
+
+
 def daily_backup(database: peewee.SqliteDatabase, keep: int, now: datetime | None = None) -> Path | None:
-    """Take today's automatic backup unless one exists; keep the newest ``keep``."""
+    """Take today's automatic backup unless one exists; keep the newest ``keep``; remove
+    what killed copies left (``sweep_unfinished``)."""
     now = now or utcnow()
     folder = paths.backup_dir()
+    sweep_unfinished(folder)
     made = None
     if not has_auto_backup_on(now, folder):
         made = copy_database(_raw(database), folder / f"{AUTO_PREFIX}{_stamp(now)}.sqlite3")
@@ -125,7 +188,7 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
     now = now or utcnow()
     staged = target.with_name(target.name + ".restore")
     try:
-        copy_database(source, staged)
+        copy_database(source, staged)  # (also clears what a killed restore left beside it)
         # Opened as the app opens it (WAL and all) and written to once: a file SQLite may
         # only read (a header that asks for a newer writer) is refused here, not at start.
         trial = peewee.SqliteDatabase(str(staged), pragmas=PRAGMAS)
@@ -136,26 +199,44 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
         finally:
             trial.close()
         _quick_check(staged)
-    except (peewee.PeeweeException, sqlite3.Error, NotAnAfspraakDatabase) as exc:
-        staged.unlink(missing_ok=True)
+    except (peewee.PeeweeException, sqlite3.Error, NotAnAfspraakDatabase, migrations.MigrationFailed) as exc:
+        remove_leftovers(staged, with_file=True)
         raise NotAnAfspraakDatabase(f"cannot be used: {exc}", getattr(exc, "reason", NotAnAfspraakDatabase.DAMAGED)) from exc
     except BaseException:
-        staged.unlink(missing_ok=True)
+        remove_leftovers(staged, with_file=True)
         raise
     try:
         _no_other_writer(target)
         kept = paths.backup_dir() / f"afspraak-{_stamp(now)}-before-restore.sqlite3"
         if target.exists():
-            copy_database(target, kept)
+            try:
+                copy_database(target, kept)
+            except sqlite3.DatabaseError as exc:
+                # A damaged file (often why she restores) cannot be copied through SQLite:
+                # kept byte for byte instead, never in the way of the restore she asked for.
+                if not storage_errors.is_damage(exc):
+                    raise
+                _keep_bytes(target, kept)
         for side in sidecar_files(target):
             side.unlink(missing_ok=True)
         os.replace(staged, target)
     finally:
         # gone once it replaced the database; a refusal or a failure before that leaves no
         # copy of the backup beside it (one a privacy erase would not know about)
-        staged.unlink(missing_ok=True)
+        remove_leftovers(staged, with_file=True)
     paths.make_private_file(target)
     return kept
+
+
+def _keep_bytes(path: Path, kept: Path) -> None:
+    """Copy ``path`` and its -wal/-shm to ``kept`` (and its -wal/-shm) as they are, private."""
+    import shutil
+
+    for source in (path, *sidecar_files(path)):
+        if source.exists():
+            copy = kept.with_name(kept.name + source.name[len(path.name):])
+            shutil.copyfile(source, copy)
+            paths.make_private_file(copy)
 
 
 def _no_other_writer(target: Path) -> None:

@@ -72,7 +72,42 @@ def sidecar_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
+# The file the open database was opened from: its path and (device, inode). A sync or
+# clean-up program can delete, move or replace the file while it is open; the connection
+# then goes on reading and writing the file it opened, which nothing names any more.
+_opened_file: tuple[Path, tuple[int, int]] | None = None
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``; None when there is none."""
+    try:
+        found = Path(path).stat()
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def note_opened_file(path: Path) -> None:
+    global _opened_file
+    identity = file_identity(path)
+    _opened_file = (Path(path), identity) if identity is not None else None
+
+
+def opened_file_gone() -> Path | None:
+    """The path of the open database when the file there is no longer the one it opened
+    (deleted, moved away, or another file put in its place); else None."""
+    if _opened_file is None or db.obj is None or db.is_closed():
+        return None
+    path, identity = _opened_file
+    try:
+        return None if file_identity(path) == identity else path
+    except OSError:  # the folder cannot be read now: not known to be gone
+        return None
+
+
 def close_database() -> None:
+    global _opened_file
+    _opened_file = None
     if db.obj is not None and not db.is_closed():
         db.close()
     from desktop import clock
@@ -84,6 +119,8 @@ def drop_database() -> None:
     """Close this thread's connection whatever it was doing: the file is damaged, and
     whatever a transaction left open there is given up (SQLite rolls it back). Errors
     closing a damaged file are logged, never raised."""
+    global _opened_file
+    _opened_file = None
     database = db.obj
     if database is None or database.is_closed():
         return
@@ -101,9 +138,30 @@ def drop_database() -> None:
         log.warning("closing a damaged database failed", exc_info=True)
 
 
+def settle_journal(path: Path) -> None:
+    """A file killed while it was being changed in rollback-journal mode (a backup an erase
+    was rewriting) has a hot ``-journal`` beside it. SQLite puts the file back as it was
+    the first time it is opened for writing; a read-only open refuses it instead ("attempt
+    to write a readonly database"), so a good backup was refused as damaged. Open it once
+    for writing, so the journal is rolled back; what cannot be (a read-only stick) is left
+    to the checks after."""
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if not journal.is_file() or journal.stat().st_size == 0:
+            return
+        con = sqlite3.connect(str(path), timeout=5)
+        try:
+            con.execute("PRAGMA schema_version").fetchone()
+        finally:
+            con.close()
+    except (sqlite3.Error, OSError):
+        log.warning("could not roll back the journal beside %s", path.name, exc_info=True)
+
+
 def check_afspraak_file(path: Path, allow_empty: bool = False) -> int:
     """Return the schema version of an Afspraak database file, or raise NotAnAfspraakDatabase."""
     path = Path(path)
+    settle_journal(path)
     try:
         with open(path, "rb") as fh:
             header = fh.read(16)

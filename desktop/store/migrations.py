@@ -1,8 +1,9 @@
 """Numbered schema migrations.
 
 The schema version lives in ``PRAGMA user_version``; ``PRAGMA application_id`` marks the
-file as ours. Each step runs in one transaction together with the version bump, so a
-crash leaves the database at the old version or the new one, never in between. Before
+file as ours. All the steps run in one transaction together with the version bump, so a
+crash, a full disk or a step that fails leaves the database at the version it had, never
+at one in between (the owner is told her data was not changed). Before
 migrating a database that already holds a schema, a copy goes into ``backups/``.
 
 To change the schema: add a function ``_vN(database)`` and append it to ``MIGRATIONS``;
@@ -25,6 +26,16 @@ log = logging.getLogger(__name__)
 
 class SchemaTooNew(Exception):
     """The database was written by a newer Afspraak than this one."""
+
+
+class MigrationFailed(Exception):
+    """A step of the upgrade failed for a reason that is neither the disk nor damage (those
+    go up as they are): nothing was changed, the file is still at version ``start``."""
+
+    def __init__(self, start: int, number: int):
+        super().__init__(f"upgrading from version {start} failed at step {number}")
+        self.start = start
+        self.number = number
 
 
 def _v1(database: peewee.SqliteDatabase) -> None:
@@ -279,11 +290,21 @@ def migrate(database: peewee.SqliteDatabase, before: Callable[[int], None] | Non
         return start
     if start > 0 and before is not None:
         before(start)
-    for number in range(start + 1, CURRENT_VERSION + 1):
-        step = MIGRATIONS[number - 1]
-        log.info("migrating schema to version %d", number)
+    number = start
+    try:
+        # One transaction for every step: a step that fails takes the ones before it back
+        # too, so the file stays the one the older Afspraak wrote and can still read.
         with database.atomic():
-            step(database)
-            database.execute_sql(f"PRAGMA user_version = {number:d}")
-            database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
+            for number in range(start + 1, CURRENT_VERSION + 1):
+                log.info("migrating schema to version %d", number)
+                MIGRATIONS[number - 1](database)
+                database.execute_sql(f"PRAGMA user_version = {number:d}")
+                database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
+    except Exception as exc:
+        from desktop.store import storage_errors
+
+        if storage_errors.is_damage(exc) or storage_errors.kind_of(exc) is not None:
+            raise  # the disk or the file: told (and recovered from) as anywhere else
+        log.exception("migrating from version %d failed at step %d; nothing was changed", start, number)
+        raise MigrationFailed(start, number) from exc
     return start

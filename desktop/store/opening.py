@@ -12,8 +12,9 @@ from pathlib import Path
 import peewee
 
 from desktop import paths
-from desktop.store import backup, migrations, settings
-from desktop.store.db import PRAGMAS, OwnedDatabase, check_afspraak_file, close_database, db, sidecar_files
+from desktop.store import backup, migrations, settings, storage_errors
+from desktop.store.db import (PRAGMAS, OwnedDatabase, check_afspraak_file, close_database, db, note_opened_file,
+                               sidecar_files)
 
 
 def open_database(path: Path | None = None, migrate: bool = True) -> peewee.SqliteDatabase:
@@ -25,10 +26,21 @@ def open_database(path: Path | None = None, migrate: bool = True) -> peewee.Sqli
     database = OwnedDatabase(str(path), pragmas=PRAGMAS, check_same_thread=True)
     db.initialize(database)
     database.connect(reuse_if_open=True)
+    note_opened_file(path)
     for f in [path, *sidecar_files(path)]:
         paths.make_private_file(f)
     if migrate:
-        migrations.migrate(database, before=lambda start: backup.backup_before_migration(database, path, start))
+        taken: list[Path] = []
+        try:
+            migrations.migrate(database, before=lambda start: taken.append(
+                backup.backup_before_migration(database, path, start)))
+        except Exception as exc:
+            if storage_errors.kind_of(exc) is not None and not storage_errors.is_damage(exc):
+                # The disk: the upgrade was taken back whole, so the file is the copy's twin, and
+                # a copy per failed start would fill up a disk that is full already.
+                for copy in taken:
+                    copy.unlink(missing_ok=True)
+            raise
         settings.refresh_owner_time()  # the owner's zone and quiet hours, as stored in this file
     return database
 

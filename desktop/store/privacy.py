@@ -71,6 +71,9 @@ class Erased:
     backups: list[Path] = field(default_factory=list)  # backup files the person was erased from
     backups_failed: list[Path] = field(default_factory=list)
     fully_purged: bool = True  # False when the WAL could not be truncated (another reader)
+    # The erasure is saved, but tidying the file up afterwards (VACUUM: a whole copy) met a
+    # full disk or another storage problem: its kind (storage_errors), for the words.
+    purge_problem: str | None = None
 
 
 # --- schema ----------------------------------------------------------------------------
@@ -363,10 +366,25 @@ def erase_person(database, person_id: int, now: datetime, backups: bool = False)
     con = database.connection()
     with database.atomic():
         holding = erase_rows(con, person_id, now.date())
-    purged = purge_files(con)
+    problem = None
+    try:
+        purged = purge_files(con)
+    except (sqlite3.Error, OSError) as exc:
+        # The rows are gone (committed above): a full disk while tidying up must not read as
+        # "nothing was saved". VACUUM failing changes nothing; the WAL is emptied at close.
+        from desktop.store import storage_errors
+
+        problem = storage_errors.kind_of(exc)
+        if problem is None or storage_errors.is_damage(exc):
+            raise
+        log.warning("tidying the file up after an erasure failed (%s)", problem)
+        purged = False
     _remove_pictures(holding)
-    result = Erased(counts=holding.counts(), mentions=holding.mentions, fully_purged=purged)
+    result = Erased(counts=holding.counts(), mentions=holding.mentions, fully_purged=purged, purge_problem=problem)
     if backups:
+        from desktop.store import backup
+
+        backup.sweep_unfinished()  # a killed copy's .part holds them too, and nothing else removes it
         for path in backup_files():
             try:
                 if erase_from_file(path, holding.person, now.date()):

@@ -63,15 +63,22 @@ CHECK_EVERY = timedelta(days=1)
 @dataclass
 class Recovery:
     damaged: str  # what was wrong, for the log
-    kept_as: Path  # where the damaged file is now
+    kept_as: Path | None  # where the damaged file is now (None: the file was missing)
     restored_from: Path | None  # the backup put back, or None (fresh database)
     backup_taken_at: datetime | None  # UTC
+    folder: Path | None = None  # where the file was missing from (MISSING)
 
 
 # What diagnose says of a file of no bytes at all: a new database that was never written
 # to, or one emptied by a full disk, a sync tool or a bad copy (open_checked tells them apart).
 EMPTY = "the file is empty"
 FOREIGN = "SQLite, but not an Afspraak database"
+# The database file is gone (deleted or moved while Afspraak was closed, or while it ran:
+# a sync or clean-up program) but there are automatic backups: not a first start.
+MISSING = "the file is missing"
+# The file was deleted, moved or replaced while the database was open; the open
+# connection still held all of it, and that was written back in its place.
+REPLACED = "the file was replaced while open"
 
 
 def diagnose(path: Path, full: bool = True, thorough: bool = False) -> str | None:
@@ -189,6 +196,77 @@ def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) 
                     backup_taken_at=_backup_time(source) if source else None)
 
 
+def put_back_missing(path: Path, now: datetime) -> Recovery | None:
+    """The database file is not there. A first start has nothing else either; but when
+    automatic backups are there, or the write-ahead log of the file that went, the data
+    went missing: the newest good backup is put back (not an empty database without a
+    word). The log and its index are kept aside, never deleted, and never left beside the
+    new file (SQLite would replay them into it). None when this is a first start."""
+    stale = [side for side in sidecar_files(path) if side.exists()]
+    kept = None
+    if stale:
+        kept = _kept_name(path, now)
+        for side in stale:
+            os.replace(side, kept.with_name(kept.name + side.name[len(path.name):]))
+            paths.make_private_file(kept.with_name(kept.name + side.name[len(path.name):]))
+    source = newest_good_backup() if (path.parent / "backups").is_dir() else None
+    if source is None and kept is None:
+        return None
+    if source is not None:
+        backup.copy_database(source, path)
+    log.error("the database file was missing; %s", f"restored from {source.name}" if source else "starting empty")
+    return Recovery(damaged=MISSING, kept_as=None, restored_from=source,
+                    backup_taken_at=_backup_time(source) if source else None, folder=path.parent)
+
+
+def rescue_replaced(now: datetime | None = None) -> Recovery | None:
+    """The open database's file was deleted, moved or replaced by another while open (a sync
+    or clean-up program, a copy over it): everything written since went into a file nothing
+    names any more, and the next start would find the other file, or none. The open
+    connection still reads all of it: copy it out, check the copy, keep whatever now lies
+    at the path aside (with the old log and index beside it), put the copy in its place
+    and open that. Returns the report (REPLACED), or None when the file is still the one
+    opened, or a write is under way (asked again later). The caller opens the database
+    again afterwards (it is closed here)."""
+    from desktop.store import db as db_module
+
+    path = db_module.opened_file_gone()
+    if path is None:
+        return None
+    database = db_module.db.obj
+    if database.in_transaction() or database.connection().in_transaction:
+        return None
+    now = now or utcnow()
+    # Into the backups, under a name of its own (outside the daily rotation): this copy is
+    # then the only whole one, and stays there whatever happens next.
+    rescued = paths.backup_dir() / f"afspraak-{now.strftime('%Y%m%d-%H%M%S')}-rescued.sqlite3"  # a file name
+    try:
+        backup.copy_database(database.connection(), rescued)
+        problem = diagnose(rescued, thorough=True)
+        if problem is not None:
+            rescued.unlink(missing_ok=True)
+            raise sqlite3.DatabaseError(f"the open data cannot be copied whole: {problem}")
+        db_module.drop_database()
+        kept = None
+        here = [f for f in (path, *sidecar_files(path)) if f.exists()]
+        if here:
+            kept = _kept_name(path, now)
+            for f in here:
+                moved = kept.with_name(kept.name + f.name[len(path.name):])
+                os.replace(f, moved)
+                paths.make_private_file(moved)
+        backup.copy_database(rescued, path)
+    except (sqlite3.Error, OSError) as exc:
+        kind = storage_errors.kind_of(exc)
+        if kind is None:
+            raise
+        raise StorageProblem(kind, path.parent, str(exc)) from exc
+    log.error("the database file was replaced or removed while open; the open data was put back (copy: %s)%s",
+              rescued.name, f", the file found there kept as {kept.name}" if kept and kept.exists() else "")
+    return Recovery(damaged=REPLACED, kept_as=kept if kept is not None and kept.exists() else None,
+                    restored_from=rescued, backup_taken_at=now, folder=path.parent)
+
+
 def recover_after_error(path: Path | None = None, now: datetime | None = None,
                         skip: Iterable[Path] = ()) -> Recovery | None:
     """A query said the database is damaged: check the file thoroughly and, when it is
@@ -276,6 +354,8 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
                 report = recover(path, damaged, now)
             elif full:
                 _record_check(path, now)
+        else:
+            report = put_back_missing(path, now)
         try:
             open_database(path)
         except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:

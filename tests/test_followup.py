@@ -499,8 +499,9 @@ def _check_citations(item, promises: list[Promise], now: datetime, settings: Lad
             assert f.local_date(now, settings) > f.local_date(p.reference, settings)
         if part.kind in ("reply", "shipment"):  # check-ins and follow-ups: step 3 at most
             assert f.step_order(item.step) <= 3 and not item.final and part.step in ("1", "2", "3", "received")
-        if item.final:  # a final notice names only promises at their own last step
-            assert part.step == "4"
+        if item.final:  # a final notice names late deliverables of its own collaboration only
+            assert part.kind == "deliverable" and item.parts[0].step == "4"
+            assert part.details.get("collaboration_id") == item.parts[0].details.get("collaboration_id")
         if part.kind == "shipment":  # a late deliverable of the same collaboration covers the parcel
             assert not any(q.rule == "deliverable" and not q.closed and q.person_id == p.person_id
                            and q.details["collaboration_id"] == p.details["collaboration_id"]

@@ -5,8 +5,8 @@
 - a late deliverable makes the parcel check-in of its collaboration unnecessary, and an
   unanswered-message follow-up too: they are dropped, not asked in the same or another
   message;
-- check-ins and follow-ups never climb past step 3, and a final notice (step 4) cites only
-  promises at their own last step;
+- check-ins and follow-ups never climb past step 3, and a final notice (step 4) names every
+  late deliverable of its collaboration, nothing of another;
 - each item shows its own moment, not that of another part it carries.
 The same over the real store and the demo: tests/test_ladder_messages.py.
 """
@@ -182,25 +182,31 @@ def test_a_late_deliverable_covers_a_reply_follow_up():
     assert [i.kind for i in due(promises, now=utc(2026, 11, 21, 12))] == ["reply"]
 
 
-def test_a_final_notice_cites_only_promises_at_their_own_last_step():
+def test_a_final_notice_names_every_late_deliverable_of_its_collaboration():
+    """The notice ends the collaboration: a second late deliverable of it, whose first
+    reminder falls on the notice's day, is named in it, not left to be ended unnamed by the
+    strike (walk-through finding 5); another collaboration's parcel keeps its own message."""
     a = reel(on(2026, 11, 19), subject_id=10)  # step 4 due today
-    b = reel(on(2026, 11, 22), subject_id=11)  # step 1 due today
+    b = reel(on(2026, 11, 22), subject_id=11)  # step 1 due today, the same collaboration
     c = parcel(NOW - timedelta(days=6), subject_id=5, collab=2)  # another collaboration's parcel
     climb = climbed(a, 4, NOW)
     [final] = due([a, b, c], states=climb)
-    assert final.final and final.step == "4" and [p.subject_id for p in final.parts] == [10]
+    assert final.final and final.step == "4"
+    assert [(p.subject_id, p.step) for p in final.parts] == [(10, "4"), (11, "1")]
     # the other collaboration's parcel keeps its own, friendly message the next day (one
-    # contact a day); b, of the collaboration the notice was about, waits for her answer
-    # (the notice spoke for the whole collaboration: no cheerful first reminder after it)
+    # contact a day); b, named in the notice, waits with a for her answer or the strike
     states = climb + f.with_state([], final, "sent", NOW)
     contacts = [Contact(1, NOW, "out", "instagram")]
     assert due([a, b, c], contacts, states, now=NOW + timedelta(hours=5)) == []
     [nxt] = due([a, b, c], contacts, states, now=utc(2026, 11, 24, 9))
     assert not nxt.final and [(p.kind, p.step) for p in nxt.parts] == [("shipment", "received")]
-    # before the notice was sent, the plan announces b's first rung with the parcel
-    # riding along in it (from step 2 on it would wait for its own day)
-    upcoming = [i for i in plan([a, b, c], states=climb) if i.due > NOW]
-    assert [(i.step, sorted(p.subject_id for p in i.parts)) for i in upcoming][0] == ("1", [5, 11])
+    for days in range(2, 8):
+        moment = NOW + timedelta(days=days)
+        assert all(p.subject_id != 11 for i in plan([a, b, c], contacts, states, now=moment) for p in i.parts)
+    # another collaboration's late deliverable at step 1 on that day gets its own message
+    d = reel(on(2026, 11, 22), subject_id=12, collab=3)
+    [final] = [i for i in due([a, d], states=climb) if i.final]
+    assert [p.subject_id for p in final.parts] == [10]
 
 
 def test_customer_news_and_a_reminder_never_share_a_message():

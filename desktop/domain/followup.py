@@ -36,8 +36,8 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   into ONE :class:`DueItem` whose ``parts`` list every promise (the message cites them
   all); a step that is not yet due is never pulled forward into an earlier message;
 * what one message may cite (:func:`_fits`): only deliverables at the same step share a
-  message (a final notice names only promises at their own final step, of one
-  collaboration), and one parcel check-in rides along only in a step-1 reminder; an
+  message (a final notice names every late deliverable of its collaboration due that
+  day, whatever its step, and nothing of another), and one parcel check-in rides along only in a step-1 reminder; an
   unanswered message and the shop's news to a customer get a message of their own (one
   order's promises share one). A part that does not fit keeps its own message on the
   next free day;
@@ -951,19 +951,20 @@ def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:
       question ("Oh, and did the parcel ... arrive?"); from step 2 on "my messages about
       ... whether the parcel arrived" would claim a question never asked;
     * an unanswered message is never cited in a reminder about a deliverable;
-    * a final notice cites the agreement, its date, its consequences and costs: it only
-      names promises at their own final step, of the same collaboration (two agreements
-      have two dates, two consequences and two values: each its own notice).
+    * a final notice cites the agreement, its date, its consequences and costs, and ends
+      the collaboration: it names every late deliverable of that collaboration due that
+      day, at whatever step (walk-through finding 5: two late stories whose first reminder
+      fell on the notice's day were never named, and the strike ended them too), and
+      nothing of another collaboration (two agreements have two dates, two consequences
+      and two values: each its own notice).
 
     A part that does not fit keeps its own message on the next free day."""
     step, primary_step = part.step, primary.step
     if kind == primary_kind == "deliverable":
-        if step.name != primary_step.name:
-            return False
         if primary_step.final:
             mine = part.promise.details.get("collaboration_id")
             return mine is not None and mine == primary.promise.details.get("collaboration_id")
-        return True
+        return step.name == primary_step.name
     return primary_kind == "deliverable" and primary_step.name == "1" and kind == "shipment"
 
 

@@ -41,3 +41,22 @@ def test_a_product_named_with_nothing_visible_is_refused(qtbot, database, transl
     form.fields["name"].setText("\u200b\u200b")
     form.fields["price"].setText("10")
     assert form.accept() is False and form.result is None
+
+
+@pytest.mark.parametrize("full, greeted", [
+    ("Sanne de Vries", "Sanne"), ("nedlzs czwyzqki", "Nedlzs"), ("SANNE DE VRIES", "Sanne"),
+    ("anna-lena jansen", "Anna-Lena"), ("McKenzie Smith", "McKenzie"), ("J. de Vries", "J. de Vries"),
+    ("j de vries", "J de vries"), ("\u200bzoë", "Zoë"), ("", ""), ("Ø", "Ø"),
+])
+def test_a_message_greets_by_the_name_as_a_name_is_written(full, greeted):
+    """Walk-through finding 10: a customer who typed her name in small letters was greeted
+    "Beste nedlzs," in every message, and "J. de Vries" as "Beste J.,"."""
+    assert names.greeting_name(full) == greeted
+
+
+def test_the_ready_message_greets_her_so(database):
+    from desktop.presentation import due_texts
+    from desktop.store.models import Person
+
+    person = Person.create(name="nedlzs czwyzqki", language="nl", country="BE", address_form="u", is_customer=True)
+    assert due_texts.recipient(person).first_name == "Nedlzs"

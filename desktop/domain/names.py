@@ -29,3 +29,30 @@ def clean_name(text: str) -> str:
         chars.pop()
     name = " ".join("".join(chars).split())
     return name if any(not invisible(c) for c in name) else ""
+
+
+def _as_written(word: str) -> str:
+    """A name typed all in small or all in capital letters ("nedlzs", "SANNE"), as a name
+    is written: a capital at the start of each part ("anna-lena" → "Anna-Lena"). A name
+    with capitals of its own ("McKenzie", "deVries") is left as she wrote it."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters or not (all(c.islower() for c in letters) or (len(letters) > 1 and all(c.isupper() for c in letters))):
+        return word
+    out, start = [], True
+    for c in word.lower():
+        out.append(c.upper() if start and c.isalpha() else c)
+        start = c in "-'’ " if not c.isalpha() else False
+    return "".join(out)
+
+
+def greeting_name(full_name: str) -> str:
+    """The name a message greets ``full_name`` by ("Hoi Sanne,"): the first name, written as
+    a name is (shop exports hold names as customers typed them: "Beste nedlzs," had to be
+    mended by hand in every message); after an initial ("J. de Vries"), the whole name."""
+    words = clean_name(full_name).split()
+    if not words:
+        return ""
+    first = words[0]
+    if len([c for c in first if c.isalpha()]) == 1 and len(words) > 1:  # "J." or "J": no first name
+        return " ".join(_as_written(w) if i == 0 else w for i, w in enumerate(words))
+    return _as_written(first)

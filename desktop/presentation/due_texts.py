@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from desktop import i18n
 from desktop.clock import to_local
-from desktop.domain import carriers, followup
+from desktop.domain import carriers, followup, names
 from desktop.presentation import messages
 from desktop.domain import orders as rules
 from desktop.domain.followup import DueItem, LadderSettings
@@ -25,8 +25,8 @@ from desktop.store.models import CustomOrder, Person
 
 def recipient(person: Person) -> messages.Recipient:
     """Who reads a message to ``person``: first name, language, country, form of address."""
-    first = (person.name or "").split()[0] if person.name else ""
-    return messages.Recipient(first, person.language or "nl", person.country or "NL", person.address_form or "je")
+    return messages.Recipient(names.greeting_name(person.name or ""), person.language or "nl", person.country or "NL",
+                              person.address_form or "je")
 
 
 # --- Vandaag's groups -------------------------------------------------------------------

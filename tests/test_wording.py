@@ -141,7 +141,7 @@ def test_a_belgian_reader_gets_the_belgian_greeting_and_wording():
     assert ladder.body.startswith("Dag Lien,") and "waarom een afgesproken datum" in ladder.body
 
 
-def test_new_belgian_people_default_to_u():
+def test_new_belgian_customers_default_to_u_influencers_to_je():
     assert m.default_form("BE", "nl") == "u"
     assert m.default_form("be", "nl_BE") == "u"
     assert m.default_form("NL", "nl") == "je"
@@ -153,8 +153,10 @@ def test_new_belgian_people_default_to_u():
         assert not errors, errors
         return cleaned["address_form"]
 
-    assert form_of({"name": "Lien Wouters", "country": "BE", "language": "nl"}) == "u"
-    assert form_of({"name": "Lien Wouters", "country": "BE", "language": "nl", "address_form": "je"}) == "je"
+    # an influencer (validate_person): je, Flemish or not (walk-through finding 11); u when picked
+    assert m.default_form("BE", "nl", influencer=True) == "je"
+    assert form_of({"name": "Lien Wouters", "country": "BE", "language": "nl"}) == "je"
+    assert form_of({"name": "Lien Wouters", "country": "BE", "language": "nl", "address_form": "u"}) == "u"
     assert form_of({"name": "Sanne de Vries", "country": "NL", "language": "nl"}) == "je"
 
 

@@ -136,6 +136,12 @@ OPTIONAL = frozenset({
 SENTENCE_VALUES = frozenset({"reden", "gevolg"})
 
 
-def default_form(country: str | None, language: str | None = "nl") -> str:
-    """The form of address for a new person: u for a Dutch-speaking Belgian, je otherwise."""
+def default_form(country: str | None, language: str | None = "nl", influencer: bool = False) -> str:
+    """The form of address for a new person, until the owner picks one: je for an
+    influencer wherever she lives (je is the norm between a fashion or jewellery shop and
+    the people who post for it: REFERENCE.md; a young Flemish creator addressed with u
+    reads distant, walk-through finding 11); for a customer, u for a Dutch-speaking
+    Belgian (a shop's customers in Flanders expect it), je otherwise."""
+    if influencer:
+        return "je"
     return "u" if (country or "").upper() == "BE" and i18n.normalise_language(language) == "nl" else "je"

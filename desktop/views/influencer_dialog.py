@@ -41,26 +41,14 @@ class InfluencerDialog(FormDialog):
         self.buttons.button(self.buttons.StandardButton.Cancel).setText(_("Cancel"))
         fill_combo(self.w("country"), choices("country"), person.country if person else "NL")
         fill_combo(self.w("language"), choices("language"), person.language if person else "nl")
+        # je for a new influencer, Belgian or Dutch (message_rules.default_form); the owner may pick u
         fill_combo(self.w("address_form"), choices("address_form"), person.address_form if person else "je")
-        if person is None:  # a new Belgian influencer is addressed with u unless the owner picks the form
-            self._form_chosen = False
-            self.w("address_form").activated.connect(lambda _i: setattr(self, "_form_chosen", True))
-            self.w("country").currentIndexChanged.connect(self._default_form)
-            self.w("language").currentIndexChanged.connect(self._default_form)
         self._build_handles()
         self.notice = plain_label()  # says so when the dialog goes on with a card already there
         self.notice.hide()
         self.layout().insertWidget(0, self.notice)
         if person is not None:
             self._load(person)
-
-    def _default_form(self, *_args) -> None:
-        from desktop.domain.message_rules import default_form
-
-        if not self._form_chosen:
-            box = self.w("address_form")
-            box.setCurrentIndex(max(0, box.findData(default_form(self.w("country").currentData(),
-                                                                 self.w("language").currentData()))))
 
     def _build_handles(self) -> None:
         grid: QGridLayout = self.form.findChild(QGridLayout, "handlesGrid")
@@ -158,7 +146,6 @@ class InfluencerDialog(FormDialog):
         typed["notes"] = self.w("notes").toPlainText()
         handles = {p: (self.w(f"handle_{p}").text(), self.w(f"followers_{p}").text()) for p in handle_rules.PLATFORMS}
         self.person = person
-        self._form_chosen = True  # her form of address is hers, whatever the country says
         for key in ("country", "language", "address_form"):
             box = self.w(key)
             box.setCurrentIndex(max(0, box.findData(getattr(person, key))))

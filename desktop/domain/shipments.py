@@ -45,9 +45,14 @@ def collaboration_status_after(action: str, collab_status: str) -> str:
     return target if collab_status in starts else collab_status
 
 
+# On its way, or delivered by the carrier: nobody told the shop it reached her yet (the
+# Zendingen list's "received?" and the parcel check-in both read this).
+AWAITING_RECEIPT = ("sent", "delivered")
+
+
 def awaiting_receipt(status: str, sent_at: datetime | None, now: datetime, days: int) -> bool:
     """True when a sent parcel has not been confirmed as received ``days`` after sending."""
-    return status in ("sent", "delivered") and sent_at is not None and now - sent_at >= timedelta(days=days)
+    return status in AWAITING_RECEIPT and sent_at is not None and now - sent_at >= timedelta(days=days)
 
 
 def value_cents(items: list[tuple[int | None, int]]) -> int:

@@ -156,7 +156,7 @@ def advance(shipment_id: int, action: str, now: datetime) -> Shipment:
 
 def awaiting_receipt(now: datetime, days: int) -> list[Shipment]:
     """Sent parcels nobody confirmed as received ``days`` after sending (feeds the follow-up ladder)."""
-    query = Shipment.select().where(Shipment.status.in_(["sent", "delivered"]), Shipment.sent_at.is_null(False))
+    query = Shipment.select().where(Shipment.status.in_(list(rules.AWAITING_RECEIPT)), Shipment.sent_at.is_null(False))
     return [s for s in query if rules.awaiting_receipt(s.status, s.sent_at, now, days)]
 
 

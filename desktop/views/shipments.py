@@ -138,7 +138,7 @@ class ShipmentsView(ListView):
         wanted = self.status_filter.currentData() if hasattr(self, "status_filter") else ""
         statuses = None
         if wanted:
-            statuses = (("sent", "delivered") if wanted == AWAITING else tuple(rules.NEEDS_ADDRESS)
+            statuses = (rules.AWAITING_RECEIPT if wanted == AWAITING else tuple(rules.NEEDS_ADDRESS)
                         if wanted == NO_ADDRESS else (wanted,))
         return self._rows(shipping.shipment_pages(statuses), wanted, now, days)
 

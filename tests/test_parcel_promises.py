@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop.domain.validation import DeliverableInput, validate_collaboration, validate_person
-from desktop.presentation import due_texts
+from desktop.presentation import due_texts, event_texts
 from desktop.store import catalogue, due, influencers, settings, shipping
-from desktop.store.models import Collaboration
+from desktop.store.models import Collaboration, Deliverable
 
 from .conftest import NOW
 
@@ -104,3 +104,93 @@ def test_an_ended_collaboration_gets_no_parcel_check_in(shop):
     agree(noor, other.new_collaboration_id, [("post", 1, date(2026, 12, 9))])
     assert ("shipment", other.shipment_id) in kinds(due_at(NOW + timedelta(days=4, hours=1), noor))
     assert due_texts.compose(due_at(NOW + timedelta(days=4, hours=1), noor)[0], NOW).body
+
+
+# --- finding 2: returned or lost, she owes nothing until a new parcel goes out ----------
+
+def climb(who, start: datetime, days: int = 30):
+    """Send every step of her ladder the moment it comes due, a day at a time; the items
+    that came, with their messages (None for a task)."""
+    seen = []
+    now = start
+    for _day in range(days):
+        for item in due_at(now, who):
+            text = due_texts.compose(item, now)
+            seen.append((item, text))
+            if item.action == "message":
+                due.mark_sent(item, now, item.channel, text.body)
+        now += timedelta(days=1)
+    return seen
+
+
+@pytest.mark.parametrize("action", ["return", "lose"])
+def test_a_parcel_returned_or_lost_is_not_chased_and_no_strike_comes(shop, action):
+    lotte = person("Lotte Peeters", form="u", country="BE")
+    parcel = send(lotte, [product()])
+    agree(lotte, parcel.new_collaboration_id, [("story", 1, date(2026, 12, 1))])
+    if action == "lose":
+        shipping.advance(parcel.shipment_id, "deliver", NOW + timedelta(days=1))  # "bezorgd", yet she has nothing
+    shipping.advance(parcel.shipment_id, action, NOW + timedelta(days=3))
+    assert not climb(lotte, local(date(2026, 11, 27), 11), days=40)  # no check-in, no ladder, no strike
+    # ...while the same agreement with a parcel that arrived is chased to the strike
+    sanne = person("Sanne de Vries")
+    other = send(sanne, [product("Ring Zoë", 3500)])
+    agree(sanne, other.new_collaboration_id, [("story", 1, date(2026, 12, 1))])
+    steps = [item.step for item, _text in climb(sanne, local(date(2026, 11, 27), 11), days=40)]
+    assert list(dict.fromkeys(steps))[-5:] == ["1", "2", "3", "4", "strike"]
+
+
+def test_lost_is_a_status_with_its_event_and_only_for_a_parcel_on_its_way(shop):
+    from desktop.domain import shipments as rules
+    from desktop.labels import label
+    from desktop.store.models import Event, Shipment
+
+    noor = person("Noor Bakker", form="u")
+    parcel = send(noor, [product()])
+    shipping.advance(parcel.shipment_id, "lose", NOW + timedelta(days=3))
+    assert Shipment.get_by_id(parcel.shipment_id).status == "lost" and label("shipment_status", "lost") == "Kwijt"
+    event = Event.select().where(Event.fact == "shipment_lost").get()
+    assert event_texts.shown(event) == "Kwijtgeraakt bij PostNL: 1 × Armband Anker"
+    assert [rules.can("lose", status) for status in ("ready", "sent", "delivered", "received", "returned", "lost")] == [
+        False, True, True, False, False, False]
+
+
+def test_the_final_notice_cites_only_what_reached_her(shop):
+    sanne = person("Sanne de Vries")
+    lost = send(sanne, [product()])  # the € 69,99 bracelet: lost by the carrier
+    collaboration = agree(sanne, lost.new_collaboration_id, [("post", 1, date(2026, 12, 1))])
+    arrived = send(sanne, [product("Oorbellen ‘Maan’", 2250)], collaboration_id=collaboration.id)
+    shipping.advance(arrived.shipment_id, "confirm", NOW + timedelta(days=2))
+    shipping.advance(lost.shipment_id, "lose", NOW + timedelta(days=3))
+    seen = climb(sanne, local(date(2026, 12, 2), 11))
+    final = [text.body for item, text in seen if item.final]
+    assert len(final) == 1 and "€\xa022,50" in final[0], final
+    assert "69,99" not in final[0] and "Armband" not in final[0] and "Oorbellen ‘Maan’" in final[0]
+
+
+def test_a_new_parcel_gives_her_the_time_again_and_starts_a_fresh_ladder(shop):
+    from desktop.store.models import Event
+
+    lotte = person("Lotte Peeters")
+    first = send(lotte, [product()])  # Mon 23 Nov
+    collaboration = agree(lotte, first.new_collaboration_id, [("story", 2, date(2026, 12, 1))])
+    story = collaboration.deliverables.get()
+    # the deadline passes, two steps go out, then she says nothing came: the owner marks it lost
+    seen = climb(lotte, local(date(2026, 12, 2), 11), days=2)
+    assert [item.step for item, _text in seen] == ["1", "2"]
+    shipping.advance(first.shipment_id, "lose", local(date(2026, 12, 4)))
+    assert collaboration.id in [c.id for c in shipping.open_collaborations(lotte.id)]  # offered for the new parcel
+    # Thu 10 Dec, 17 days after the first parcel: a new one to the same collaboration
+    again = send(lotte, [product("Armband Anker II", 6999)], now=local(date(2026, 12, 10)),
+                 collaboration_id=collaboration.id)
+    assert Deliverable.get_by_id(story.id).deadline == influencers.end_of_day_utc(date(2026, 12, 18))
+    moved = Event.select().where(Event.fact == "deadlines_moved").get()
+    assert event_texts.shown(moved) == ("Nieuw pakket verzonden, dus de deadline van Armband Anker schuift 17 dagen op: "
+                                "18 dec 2026")
+    # before the new deadline only the new parcel's check-in: no ladder resumed at step 3
+    assert [(item.kind, item.step) for item, _text in climb(lotte, local(date(2026, 12, 11), 11), days=8)] == [
+        ("shipment", "received")]
+    steps = climb(lotte, local(date(2026, 12, 19), 11), days=5)
+    assert [item.step for item, _text in steps] == ["1", "2", "3", "4"]  # afresh, from step 1
+    assert "vrijdag 18 december" in steps[0][1].body
+    assert again.new_collaboration_id is None

@@ -49,6 +49,7 @@ def details(part: DuePart) -> dict:
     if d is not None:
         found.update(collaboration_details(d.collaboration_id))
         found["what"] = d.kind
+        found["count"] = d.count  # "je twee stories": the number agreed
         found["deadline"] = d.deadline
     return found
 

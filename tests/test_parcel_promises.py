@@ -194,3 +194,17 @@ def test_a_new_parcel_gives_her_the_time_again_and_starts_a_fresh_ladder(shop):
     assert [item.step for item, _text in steps] == ["1", "2", "3", "4"]  # afresh, from step 1
     assert "vrijdag 18 december" in steps[0][1].body
     assert again.new_collaboration_id is None
+
+
+def test_the_influencer_pane_knows_a_collaboration_is_on_hold(shop):
+    from desktop.store import influencer_detail
+
+    lotte = person("Lotte Peeters")
+    parcel = send(lotte, [product()])
+    agree(lotte, parcel.new_collaboration_id, [("story", 1, date(2026, 12, 1))])
+    assert influencer_detail.detail(lotte.id).collaborations[0].chased
+    shipping.advance(parcel.shipment_id, "return", NOW + timedelta(days=3))
+    assert not influencer_detail.detail(lotte.id).collaborations[0].chased
+    send(lotte, [product("Armband Anker II", 6999)], now=NOW + timedelta(days=5),
+         collaboration_id=parcel.new_collaboration_id)
+    assert influencer_detail.detail(lotte.id).collaborations[0].chased

@@ -403,6 +403,12 @@ def test_zendingen_lost_stops_the_chase_says_so_and_undo_takes_it_back(qtbot, wi
     assert view.model.rows[view.model.index_of(sent.id)].cells[5] == "Kwijt"
     assert Event.select().where(Event.fact == "shipment_lost", Event.subject_id == sent.id).exists()
     assert not chased()
+    people = window.view("influencers")
+    window.show_view("influencers")
+    people.select_id(sent.person_id)
+    assert any("staat stil: het pakket kwam retour of is kwijt" in label.text()
+               for label in people.detail.findChildren(QLabel))
+    window.show_view("shipments")
     assert window.undo_stack.undoText() == f"zending naar {sent.person.name} als „Kwijt” gemarkeerd"
     window.undo_stack.undo()
     assert Shipment.get_by_id(sent.id).status == "sent"

@@ -232,7 +232,8 @@ class ShipmentsView(ListView):
             (_("Link"), s.tracking_url),
             (_("Sent"), i18n.list_moment(to_local(s.sent_at)) if s.sent_at else _("not yet")),
             (_("Delivered"), i18n.list_moment(to_local(s.delivered_at)) if s.delivered_at else ""),
-            (_("Receipt confirmed"), i18n.list_moment(to_local(s.received_at)) if s.received_at else _("not yet")),
+            (_("Receipt confirmed"), i18n.list_moment(to_local(s.received_at)) if s.received_at
+             else "" if s.status in rules.GONE else _("not yet")),
             (_("Product value"), i18n.format_money(s.value_cents)),
             (_("Shipping cost"), i18n.format_money(s.shipping_cents)),
             (_("Collaboration"), (s.collaboration.title or _("(untitled)")) if s.collaboration else ""),
@@ -288,9 +289,6 @@ class ShipmentsView(ListView):
             # TRANSLATORS: what Edit → Undo takes back: "Undo shipment to Lotte marked “Lost”".
             self.undoable.emit(Recorded(_("shipment to {name} marked “{status}”").format(name=p.name, status=status),
                                         change, self))
-        paused = self._paused_note(lookups.shipment(shipment_id))
-        if paused:
-            self.status_message.emit(paused)
 
     @staticmethod
     def _paused_note(s) -> str:

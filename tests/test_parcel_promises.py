@@ -168,7 +168,8 @@ def test_the_final_notice_cites_only_what_reached_her(shop):
     assert "69,99" not in final[0] and "Armband" not in final[0] and "Oorbellen ‘Maan’" in final[0]
 
 
-def test_a_new_parcel_gives_her_the_time_again_and_starts_a_fresh_ladder(shop):
+@pytest.mark.parametrize("how", ["sent at once", "ready, then sent"])
+def test_a_new_parcel_gives_her_the_time_again_and_starts_a_fresh_ladder(shop, how):
     from desktop.store.models import Event
 
     lotte = person("Lotte Peeters")
@@ -181,8 +182,15 @@ def test_a_new_parcel_gives_her_the_time_again_and_starts_a_fresh_ladder(shop):
     shipping.advance(first.shipment_id, "lose", local(date(2026, 12, 4)))
     assert collaboration.id in [c.id for c in shipping.open_collaborations(lotte.id)]  # offered for the new parcel
     # Thu 10 Dec, 17 days after the first parcel: a new one to the same collaboration
-    again = send(lotte, [product("Armband Anker II", 6999)], now=local(date(2026, 12, 10)),
-                 collaboration_id=collaboration.id)
+    if how == "sent at once":
+        again = send(lotte, [product("Armband Anker II", 6999)], now=local(date(2026, 12, 10)),
+                     collaboration_id=collaboration.id)
+    else:
+        again = shipping.create_shipment(shipping.NewShipment(
+            person_id=lotte.id, items=[(product("Armband Anker II", 6999).id, 1)],
+            collaboration_id=collaboration.id), local(date(2026, 12, 8)))
+        assert Deliverable.get_by_id(story.id).deadline == influencers.end_of_day_utc(date(2026, 12, 1))
+        shipping.advance(again.shipment_id, "send", local(date(2026, 12, 10)))
     assert Deliverable.get_by_id(story.id).deadline == influencers.end_of_day_utc(date(2026, 12, 18))
     moved = Event.select().where(Event.fact == "deadlines_moved").get()
     assert event_texts.shown(moved) == ("Nieuw pakket verzonden, dus de deadline van Armband Anker schuift 17 dagen op: "

@@ -298,6 +298,17 @@ def test_every_kind_and_number_reads_as_a_reader_says_it(kind, count, dutch, eng
     assert m.describe("deliverable", {"what": kind, "count": count}, READERS["en"]) == english
 
 
+@pytest.mark.parametrize(("count", "posted", "dutch", "english"), [
+    (2, 1, "uw laatste story", "your last story"),
+    (3, 1, "uw laatste twee stories", "your last two stories"),
+    (3, 0, "uw drie stories", "your three stories"),
+])
+def test_once_some_were_posted_a_message_names_the_ones_still_owed(count, posted, dutch, english):
+    details = {"what": "story", "count": count, "posted": posted}
+    assert m.describe("deliverable", details, READERS["nl-u"]) == dutch
+    assert m.describe("deliverable", details, READERS["en"]) == english
+
+
 def test_the_ladder_names_the_two_stories_agreed(database):
     from desktop.store import due, settings
 
@@ -311,3 +322,10 @@ def test_the_ladder_names_the_two_stories_agreed(database):
     item = next(i for i in due.plan(now, sanne.id) if i.kind == "deliverable")
     body = due_texts.compose(item, now).body
     assert "je twee stories met Oorbellen ‘Maan’" in body, body
+    # one of them posted: the message asks for the other one
+    from desktop.store.models import Content, Deliverable
+
+    story = Deliverable.get_by_id(item.subject_id)
+    Content.create(collaboration=story.collaboration, deliverable=story, platform="instagram", posted_at=now)
+    body = due_texts.compose(item, now).body
+    assert "je laatste story met Oorbellen ‘Maan’" in body, body

@@ -706,6 +706,9 @@ COUNTED_WORDS = {
     # TRANSLATORS: inside a message: "your two pieces of content" (content of another kind).
     "other": NN_("{number} piece of content", "{number} pieces of content"),
 }
+# TRANSLATORS: inside a message, what is still owed once some of the number agreed was
+# posted: "your last story", "your last two stories" ({what} is "story", "two stories").
+LAST_OF_THEM = N_("last {what}")
 # A count inside a sentence is a word up to ten ("twee stories"), digits beyond.
 NUMBER_WORDS = {
     2: NP_("number", "two"), 3: NP_("number", "three"), 4: NP_("number", "four"), 5: NP_("number", "five"),
@@ -761,21 +764,30 @@ def sign_off(recipient: Recipient) -> str:
     return _lookup(catalog, _contexts(recipient.context, recipient.lang, recipient.country), SIGN_OFF)
 
 
+def _whole(value: object, default: int) -> int:
+    try:
+        return int(value if value is not None else default)
+    except (TypeError, ValueError):
+        return default
+
+
 def deliverable_words(details: Mapping[str, object], recipient: Recipient) -> str:
     """What a deliverable is, as it stands in a sentence, with the number agreed when that
-    is more than one: "story", "twee stories", "three TikTok videos"."""
+    is more than one ("story", "twee stories", "three TikTok videos"), and once some of
+    them were posted, the ones still owed ("laatste story", "last two stories")."""
     catalog = i18n.translations_for(recipient.lang)
     kind = str(details.get("what", ""))
-    try:
-        count = int(details.get("count") or 1)
-    except (TypeError, ValueError):
-        count = 1
-    if count <= 1:
-        return catalog.pgettext("inline", DELIVERABLE_WORDS.get(kind, DELIVERABLE_WORDS["other"]))
-    singular, plural = COUNTED_WORDS.get(kind, COUNTED_WORDS["other"])
-    number = (catalog.pgettext("number", NUMBER_WORDS[count]) if count in NUMBER_WORDS
-              else i18n.format_number(count, locale=recipient.locale))
-    return fill_simple(catalog.ngettext(singular, plural, count), number=number)
+    count = max(1, _whole(details.get("count"), 1))
+    posted = min(max(0, _whole(details.get("posted"), 0)), count - 1)
+    owed = count - posted
+    if owed == 1:
+        words = catalog.pgettext("inline", DELIVERABLE_WORDS.get(kind, DELIVERABLE_WORDS["other"]))
+    else:
+        singular, plural = COUNTED_WORDS.get(kind, COUNTED_WORDS["other"])
+        number = (catalog.pgettext("number", NUMBER_WORDS[owed]) if owed in NUMBER_WORDS
+                  else i18n.format_number(owed, locale=recipient.locale))
+        words = fill_simple(catalog.ngettext(singular, plural, owed), number=number)
+    return fill_simple(catalog.gettext(LAST_OF_THEM), what=words) if posted else words
 
 
 def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now: datetime | None = None,

@@ -49,7 +49,8 @@ def details(part: DuePart) -> dict:
     if d is not None:
         found.update(collaboration_details(d.collaboration_id))
         found["what"] = d.kind
-        found["count"] = d.count  # "je twee stories": the number agreed
+        found["count"] = d.count  # "je twee stories": the number agreed...
+        found["posted"] = d.contents.count()  # ...and how many of them she posted ("je laatste story")
         found["deadline"] = d.deadline
     return found
 

@@ -16,7 +16,7 @@ APT_TEST := xvfb xauth dbus trayer dunst
 # Extra for `make dist`: PyInstaller reads and strips the libraries with binutils.
 APT_DIST := binutils
 
-BABEL_KEYWORDS := -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2
+BABEL_KEYWORDS := -k N_ -k NN_:1,2 -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2
 
 .PHONY: lock run test lint forms holidays kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
 

@@ -165,6 +165,12 @@ def NP_(context: str, message: str) -> str:
     return message
 
 
+def NN_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural for extraction (``ngettext`` later, with the count);
+    returns both."""
+    return singular, plural
+
+
 # The forms of address a message is written in: a string marked with NF_ is extracted once
 # per form, with the context "je" and the context "u" (desktop/i18n_extract.py), and NBE_
 # with the Belgian ones, "je_BE" and "u_BE": the English source is written once.

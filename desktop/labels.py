@@ -45,6 +45,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "delivered": N_("Delivered"),
         "received": N_("Receipt confirmed"),
         "returned": N_("Returned"),
+        # TRANSLATORS: status of a parcel the carrier lost (it never reached the influencer).
+        "lost": N_("Lost"),
     },
     "carrier": {
         "postnl": N_("PostNL"),

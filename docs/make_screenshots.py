@@ -372,6 +372,7 @@ def shoot_shipping(app, window, out: Path, suffix: str) -> None:
     form.dialog.show()
     save(form.dialog, "shipment-dialog")
     form.dialog.close()
+    shoot_lost_parcel(app, window, save)
     # The quick note (Ctrl+N), opened over the timeline for the person of the newest event.
     window.show_view("timeline")
     window.open_quick_note()
@@ -384,6 +385,24 @@ def shoot_shipping(app, window, out: Path, suffix: str) -> None:
     print(out / f"quick-note{suffix}.png")
     note.dialog.reject()
     influencer_shots(app, window, out, suffix)
+
+
+def shoot_lost_parcel(app, window, save) -> None:
+    """A parcel on its way marked Kwijt (lost): its pane says the collaboration is on hold
+    (shipment-lost.png); then Edit → Undo, so the later shots see the example shop as made."""
+    from desktop.store.models import Shipment
+
+    window.show_view("shipments")
+    view = window.view("shipments")
+    sent = Shipment.select().where(Shipment.status == "sent").order_by(Shipment.id).first()
+    if sent is None:
+        return
+    view.select_id(sent.id)
+    view.advance(sent.id, "lose")
+    save(window, "shipment-lost")
+    window.undo_stack.undo()
+    window.undo_stack.clear()  # nothing to redo, no message left in the status bar
+    window.statusBar().clearMessage()
 
 
 def influencer_shots(app, window, out: Path, suffix: str) -> None:

@@ -45,7 +45,7 @@ def test_template_is_up_to_date_with_the_code():
     """Every _() string in the code and .ui forms is in messages.pot (run `make catalogs`)."""
     from babel.messages.extract import extract_from_dir
 
-    keywords = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "NP_": ((1, "c"), 2)}
+    keywords = {"_": None, "N_": None, "NN_": (1, 2), "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "NP_": ((1, "c"), 2)}
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(ROOT / "desktop"), method_map=[("**.py", "desktop.i18n_extract:extract_python_forms")], keywords=keywords

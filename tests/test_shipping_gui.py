@@ -5,6 +5,7 @@ shipment dialog's checks; the Zendingen actions; a product added by hand with a 
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -372,3 +373,44 @@ def test_a_replaced_product_picture_stays_while_a_backup_may_name_it_then_goes(q
         catalogue.set_picture(product.id, files[0], "png", NOW)
     assert sorted(folder.iterdir()) == before
     assert paths.data_dir() / Product.get_by_id(product.id).image_path == second
+
+
+def test_zendingen_lost_stops_the_chase_says_so_and_undo_takes_it_back(qtbot, window):
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from desktop.store import due, lookups
+
+    view = window.view("shipments")
+    window.show_view("shipments")
+    sent = next(s for s in Shipment.select().where(Shipment.status == "sent", Shipment.collaboration.is_null(False))
+                if lookups.parcel_statuses(s.collaboration_id) == ["sent"])
+    later = NOW + timedelta(days=60)
+
+    def chased():
+        return [p for item in due.plan(later, sent.person_id) for p in item.parts
+                if p.kind == "deliverable" and p.details.get("collaboration_id") == sent.collaboration_id]
+
+    assert chased()
+    view.select_id(sent.id)
+    lose = view.detail.findChild(QPushButton, "action_lose")
+    assert lose is not None and lose.text() == "Kwijt"
+    assert view.detail.findChild(QPushButton, "action_return").text() == "Retour"
+    lose.click()
+    assert Shipment.get_by_id(sent.id).status == "lost"
+    note = view.detail.findChild(QLabel, "pausedNote")
+    assert note is not None and "dus de app stuurt geen herinneringen" in note.text()
+    assert sent.person.name in note.text()
+    assert view.model.rows[view.model.index_of(sent.id)].cells[5] == "Kwijt"
+    assert Event.select().where(Event.fact == "shipment_lost", Event.subject_id == sent.id).exists()
+    assert not chased()
+    people = window.view("influencers")
+    window.show_view("influencers")
+    people.select_id(sent.person_id)
+    assert any("staat stil: het pakket kwam retour of is kwijt" in label.text()
+               for label in people.detail.findChildren(QLabel))
+    window.show_view("shipments")
+    assert window.undo_stack.undoText() == f"zending naar {sent.person.name} als „Kwijt” gemarkeerd"
+    window.undo_stack.undo()
+    assert Shipment.get_by_id(sent.id).status == "sent"
+    assert not Event.select().where(Event.fact == "shipment_lost", Event.subject_id == sent.id).exists()
+    assert view.detail.findChild(QLabel, "pausedNote") is None and chased()

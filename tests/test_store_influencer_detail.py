@@ -153,7 +153,7 @@ def test_the_queries_do_not_grow_with_her_collaborations_and_showing_them_runs_n
     with counted() as large:
         detail = influencer_detail.detail(sanne.id)
     assert len(detail.collaborations) == 7 and len(detail.strikes) == 7
-    assert len(large) == len(small) <= 16, large
+    assert len(large) == len(small) <= 17, large  # 17: the parcels' statuses (is the collaboration on hold?)
 
     with counted() as followed:
         for shown in detail.collaborations:

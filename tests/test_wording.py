@@ -259,3 +259,75 @@ def test_the_dialog_asks_before_showing_an_incomplete_message(qtbot, demo_db, tr
     complete = DueStepDialog(sanne, now=lambda: NOW)
     qtbot.addWidget(complete)
     assert complete.incomplete_question is None and complete.message.toPlainText() == real.body
+
+
+# --- the number agreed (audit 8, finding 6) ---------------------------------------------
+
+POST_AND_THREE_STORIES = {
+    "nl-je": "je post en je drie stories met Oorbellen ‘Maan’",
+    "nl-u": "uw post en uw drie stories met Oorbellen ‘Maan’",
+    "nl_BE-je": "je post en je drie stories met Oorbellen ‘Maan’",
+    "nl_BE-u": "uw post en uw drie stories met Oorbellen ‘Maan’",
+    "en": "your post and your three stories with the Oorbellen ‘Maan’",
+}
+
+
+@pytest.mark.parametrize("reader", list(READERS), ids=list(READERS))
+def test_a_message_says_how_many_were_agreed(reader):
+    to = READERS[reader]
+    shared = {"collaboration_id": 7, "product": "Oorbellen ‘Maan’", "deadline": date(2026, 12, 11)}
+    owed = m.describe_owed([("deliverable", 1, {**shared, "what": "post", "count": 1}),
+                            ("deliverable", 2, {**shared, "what": "story", "count": 3})], to, NOW)
+    assert owed.afspraken == (POST_AND_THREE_STORIES[reader],)
+    final = m.render("ladder.4", {**sample(to), "afspraken": list(owed.afspraken)}, to, now=NOW)
+    assert POST_AND_THREE_STORIES[reader] in final.body and not HOLE.search(final.body)
+    alone = m.describe("deliverable", {"what": "story", "count": 2}, to)
+    assert alone == {"en": "your two stories"}.get(reader, "uw twee stories" if reader.endswith("-u")
+                                                   else "je twee stories")
+
+
+@pytest.mark.parametrize(("kind", "count", "dutch", "english"), [
+    ("story", 1, "je story", "your story"),
+    ("post", 2, "je twee posts", "your two posts"),
+    ("reel", 4, "je vier reels", "your four reels"),
+    ("tiktok", 2, "je twee TikTok-video's", "your two TikTok videos"),
+    ("youtube", 10, "je tien YouTube-video's", "your ten YouTube videos"),
+    ("other", 3, "je drie contentitems", "your three pieces of content"),
+    ("story", 12, "je 12 stories", "your 12 stories"),
+])
+def test_every_kind_and_number_reads_as_a_reader_says_it(kind, count, dutch, english):
+    assert m.describe("deliverable", {"what": kind, "count": count}, READERS["nl-je"]) == dutch
+    assert m.describe("deliverable", {"what": kind, "count": count}, READERS["en"]) == english
+
+
+@pytest.mark.parametrize(("count", "posted", "dutch", "english"), [
+    (2, 1, "uw laatste story", "your last story"),
+    (3, 1, "uw laatste twee stories", "your last two stories"),
+    (3, 0, "uw drie stories", "your three stories"),
+])
+def test_once_some_were_posted_a_message_names_the_ones_still_owed(count, posted, dutch, english):
+    details = {"what": "story", "count": count, "posted": posted}
+    assert m.describe("deliverable", details, READERS["nl-u"]) == dutch
+    assert m.describe("deliverable", details, READERS["en"]) == english
+
+
+def test_the_ladder_names_the_two_stories_agreed(database):
+    from desktop.store import due, settings
+
+    from .test_parcel_promises import agree, local, person, product, send
+
+    settings.set("time_zone", "Europe/Amsterdam")
+    sanne = person("Sanne de Vries")
+    parcel = send(sanne, [product("Oorbellen ‘Maan’", 2250)])
+    agree(sanne, parcel.new_collaboration_id, [("story", 2, date(2026, 12, 1))])
+    now = local(date(2026, 12, 2), 11)
+    item = next(i for i in due.plan(now, sanne.id) if i.kind == "deliverable")
+    body = due_texts.compose(item, now).body
+    assert "je twee stories met Oorbellen ‘Maan’" in body, body
+    # one of them posted: the message asks for the other one
+    from desktop.store.models import Content, Deliverable
+
+    story = Deliverable.get_by_id(item.subject_id)
+    Content.create(collaboration=story.collaboration, deliverable=story, platform="instagram", posted_at=now)
+    body = due_texts.compose(item, now).body
+    assert "je laatste story met Oorbellen ‘Maan’" in body, body

@@ -1,14 +1,22 @@
 """The life of a shipment: which step may follow which, and when to ask "received?".
 
 Pure rules; ``now`` is always an argument. Statuses: ready (klaar om te verzenden) ->
-sent -> delivered -> received (ontvangen bevestigd), or returned (retour).
+sent -> delivered -> received (ontvangen bevestigd), or returned (retour) or lost by the
+carrier (kwijt).
+
+A parcel that came back or got lost never reached her, so she owes nothing for it: while
+every parcel of a collaboration is returned or lost, its deliverables are not chased
+(:func:`chased`), and a message never cites what those parcels held. A new parcel to that
+collaboration gives her the time she had again: its open deadlines move on by the days
+between the parcel that did not arrive and the new one (:func:`deadline_after_resend`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 
 from desktop.i18n import _
 
@@ -18,7 +26,11 @@ ACTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "deliver": (("sent",), "delivered"),
     "confirm": (("ready", "sent", "delivered"), "received"),
     "return": (("sent", "delivered"), "returned"),
+    "lose": (("sent", "delivered"), "lost"),  # the carrier lost it, or it never came
 }
+
+# Parcels that did not reach her (or no longer are with her): she owes nothing for them.
+GONE = ("returned", "lost")
 
 # A collaboration moves along with its parcel, never backwards.
 COLLAB_AFTER = {
@@ -27,6 +39,15 @@ COLLAB_AFTER = {
 }
 
 OPEN_COLLAB_STATUSES = ("proposed", "agreed")  # not shipped yet: a new parcel belongs here
+
+
+def takes_a_new_parcel(collab_status: str, parcel_statuses: Iterable[str]) -> bool:
+    """Is a collaboration offered for a new parcel? Before its gift went out, and once
+    every parcel of a shipped one came back or got lost (the new parcel replaces them)."""
+    if collab_status in OPEN_COLLAB_STATUSES:
+        return True
+    statuses = list(parcel_statuses)
+    return collab_status == "shipped" and bool(statuses) and not chased(statuses)
 
 
 def can(action: str, status: str) -> bool:
@@ -45,9 +66,32 @@ def collaboration_status_after(action: str, collab_status: str) -> str:
     return target if collab_status in starts else collab_status
 
 
+# On its way, or delivered by the carrier: nobody told the shop it reached her yet (the
+# Zendingen list's "received?" and the parcel check-in both read this).
+AWAITING_RECEIPT = ("sent", "delivered")
+
+
 def awaiting_receipt(status: str, sent_at: datetime | None, now: datetime, days: int) -> bool:
     """True when a sent parcel has not been confirmed as received ``days`` after sending."""
-    return status in ("sent", "delivered") and sent_at is not None and now - sent_at >= timedelta(days=days)
+    return status in AWAITING_RECEIPT and sent_at is not None and now - sent_at >= timedelta(days=days)
+
+
+def chased(parcel_statuses: Iterable[str]) -> bool:
+    """May a collaboration's deliverables be chased, given the statuses of its parcels?
+
+    Yes without any parcel (the gift went another way, or none was needed), and while at
+    least one parcel is not returned or lost; no once every parcel is (she has nothing to
+    post about). ``store/promises/deliverables.py`` asks the same in its query."""
+    statuses = list(parcel_statuses)
+    return not statuses or any(status not in GONE for status in statuses)
+
+
+def deadline_after_resend(deadline: date, gone_sent: date, resent: date) -> date:
+    """A deadline once a new parcel goes out after every earlier one came back or got lost:
+    later by the days between the last parcel that did not arrive (``gone_sent``, the day
+    it was sent) and the new one (``resent``), so she has the time she agreed to again;
+    never earlier."""
+    return deadline + timedelta(days=max(0, (resent - gone_sent).days))
 
 
 def value_cents(items: list[tuple[int | None, int]]) -> int:

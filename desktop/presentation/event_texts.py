@@ -149,6 +149,15 @@ def _agreement_changed(p):
     return _("Agreement changed ({fields}): {reason}").format(fields=names, reason=p.get(NOTE, ""))
 
 
+@_fact("deadlines_moved")
+def _deadlines_moved(p):
+    # TRANSLATORS: timeline event: a new parcel went out after the earlier one came back or
+    # got lost, so the collaboration's open deadlines move on by {days} days.
+    return ngettext("New parcel sent, so the deadline of {title} moves {days} day later: {dates}",
+                    "New parcel sent, so the deadline of {title} moves {days} days later: {dates}", p["days"]).format(
+        title=p["title"], days=p["days"], dates=", ".join(_date(iso) for iso in p["dates"]))
+
+
 @_fact("agreement_confirmed")
 def _agreement_confirmed(p):
     return _("Change confirmed by the influencer: {title}").format(title=p["title"])
@@ -233,6 +242,12 @@ def _shipment_confirmed(p):
 @_fact("shipment_returned")
 def _shipment_returned(p):
     return _("Returned to the shop: {items}").format(items=_items(p["items"]))
+
+
+@_fact("shipment_lost")
+def _shipment_lost(p):
+    # TRANSLATORS: timeline event: the carrier lost the parcel (or it never arrived).
+    return _("Lost by {carrier}: {items}").format(carrier=label("carrier", p["carrier"]), items=_items(p["items"]))
 
 
 # --- custom orders ---------------------------------------------------------------------------

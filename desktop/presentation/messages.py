@@ -37,7 +37,7 @@ from desktop.domain.message_rules import (  # the facts of a message (re-exporte
     placeholders_in,
     validate,
 )
-from desktop.i18n import N_, NBE_, NF_, NP_
+from desktop.i18n import N_, NBE_, NF_, NN_, NP_
 
 # What each placeholder is called in the template editor's list: short, in the owner's words
 # (the help text above is shown beside it). Translated with the context "placeholder".
@@ -693,6 +693,28 @@ DELIVERABLE_WORDS = {
     "youtube": NP_("inline", "YouTube video"),
     "other": NP_("inline", "content"),
 }
+# What several of one kind are, inside a sentence, with how many were agreed: "je twee
+# stories", "your three posts" (a message that says "your story" when two were agreed lets
+# her answer "I posted my story"). {number} is a word from NUMBER_WORDS, or digits.
+COUNTED_WORDS = {
+    # TRANSLATORS: inside a message: "your {number} posts" ("je twee posts").
+    "post": NN_("{number} post", "{number} posts"),
+    "story": NN_("{number} story", "{number} stories"),
+    "reel": NN_("{number} reel", "{number} reels"),
+    "tiktok": NN_("{number} TikTok video", "{number} TikTok videos"),
+    "youtube": NN_("{number} YouTube video", "{number} YouTube videos"),
+    # TRANSLATORS: inside a message: "your two pieces of content" (content of another kind).
+    "other": NN_("{number} piece of content", "{number} pieces of content"),
+}
+# TRANSLATORS: inside a message, what is still owed once some of the number agreed was
+# posted: "your last story", "your last two stories" ({what} is "story", "two stories").
+LAST_OF_THEM = N_("last {what}")
+# A count inside a sentence is a word up to ten ("twee stories"), digits beyond.
+NUMBER_WORDS = {
+    2: NP_("number", "two"), 3: NP_("number", "three"), 4: NP_("number", "four"), 5: NP_("number", "five"),
+    6: NP_("number", "six"), 7: NP_("number", "seven"), 8: NP_("number", "eight"), 9: NP_("number", "nine"),
+    10: NP_("number", "ten"),
+}
 # TRANSLATORS: an example consequence, shown for {gevolg} in the template editor's preview
 # (a real message without an agreed consequence leaves that sentence out).
 DEFAULT_CONSEQUENCE = N_("no new collaborations for now")
@@ -742,6 +764,32 @@ def sign_off(recipient: Recipient) -> str:
     return _lookup(catalog, _contexts(recipient.context, recipient.lang, recipient.country), SIGN_OFF)
 
 
+def _whole(value: object, default: int) -> int:
+    try:
+        return int(value if value is not None else default)
+    except (TypeError, ValueError):
+        return default
+
+
+def deliverable_words(details: Mapping[str, object], recipient: Recipient) -> str:
+    """What a deliverable is, as it stands in a sentence, with the number agreed when that
+    is more than one ("story", "twee stories", "three TikTok videos"), and once some of
+    them were posted, the ones still owed ("laatste story", "last two stories")."""
+    catalog = i18n.translations_for(recipient.lang)
+    kind = str(details.get("what", ""))
+    count = max(1, _whole(details.get("count"), 1))
+    posted = min(max(0, _whole(details.get("posted"), 0)), count - 1)
+    owed = count - posted
+    if owed == 1:
+        words = catalog.pgettext("inline", DELIVERABLE_WORDS.get(kind, DELIVERABLE_WORDS["other"]))
+    else:
+        singular, plural = COUNTED_WORDS.get(kind, COUNTED_WORDS["other"])
+        number = (catalog.pgettext("number", NUMBER_WORDS[owed]) if owed in NUMBER_WORDS
+                  else i18n.format_number(owed, locale=recipient.locale))
+        words = fill_simple(catalog.ngettext(singular, plural, owed), number=number)
+    return fill_simple(catalog.gettext(LAST_OF_THEM), what=words) if posted else words
+
+
 def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now: datetime | None = None,
              tz: tzinfo = timezone.utc) -> str:
     """The phrase for one promise inside {afspraken}, e.g. "je reel met de Ketting Maan"."""
@@ -753,8 +801,8 @@ def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now
 
     context = recipient.context
     if kind == "deliverable":
-        # the word as it stands in a sentence ("TikTok-video"): the "inline" context, as describe_owed reads it
-        what = catalog.pgettext("inline", DELIVERABLE_WORDS.get(str(details.get("what", "")), DELIVERABLE_WORDS["other"]))
+        # the word as it stands in a sentence ("TikTok-video", "twee stories"), as describe_owed reads it
+        what = deliverable_words(details, recipient)
         key = "deliverable" if details.get("product") else "deliverable_no_product"
         text = lookup(context, DESCRIPTIONS[key])
         return fill_simple(text, what=what, product=_product_words(details.get("product"), recipient))
@@ -841,7 +889,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
             continue
         items = []
         for _sid, d in sorted(slot, key=lambda one: one[0]):  # the order they were agreed in
-            what = catalog.pgettext("inline", DELIVERABLE_WORDS.get(str(d.get("what", "")), DELIVERABLE_WORDS["other"]))
+            what = deliverable_words(d, recipient)
             if dated and d.get("deadline") is not None:
                 items.append(fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_dated"]), what=what,
                                          date=format_value(d.get("deadline"), recipient, now, tz)))
@@ -910,6 +958,7 @@ __all__ = [
     "placeholders_in", "validate", "fill", "fill_text", "format_value", "template_ids", "default_text", "describe",
     "render", "sample_values", "DEFAULT_CONSEQUENCE", "Owed", "describe_owed", "parcel_question", "cut_takes",
     "closed_sentence",
-    "with_paragraph", "DELIVERABLE_WORDS", "OPTIONAL", "greeting", "sign_off",
+    "with_paragraph", "DELIVERABLE_WORDS", "COUNTED_WORDS", "NUMBER_WORDS", "deliverable_words", "OPTIONAL",
+    "greeting", "sign_off",
     "default_form",
 ]

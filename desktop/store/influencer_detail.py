@@ -19,6 +19,7 @@ from typing import NamedTuple
 from peewee import JOIN, fn
 
 from desktop.domain import collaborations as rules
+from desktop.domain import shipments as shipment_rules
 from desktop.domain import strikes as strike_rules
 from desktop.store import influencers
 from desktop.store.models import (
@@ -31,6 +32,7 @@ from desktop.store.models import (
     Handle,
     Person,
     Rating,
+    Shipment,
     Strike,
 )
 
@@ -52,6 +54,9 @@ class CollaborationDetail(NamedTuple):
     versions: list[AgreementVersion]  # changes to the agreement, the newest first
     contents: list[ContentRecord]  # the first posted first
     cost: rules.CostReturn
+    # Her deliverables are chased (domain/shipments.chased): False while every parcel of the
+    # collaboration came back or got lost, and she owes nothing until a new one goes out.
+    chased: bool = True
 
 
 class StrikeRecord(NamedTuple):
@@ -121,7 +126,12 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
         records[content.collaboration_id].append(ContentRecord(content, evidence[content.id]))
     gifts = influencers.gifts_of(ids)
     costs = influencers.costs_and_returns(collaborations)
-    return [CollaborationDetail(c, gifts.get(c.id, []), deliverables[c.id], versions[c.id], records[c.id], costs[c.id])
+    parcels = defaultdict(list)
+    for collab_id, status in (Shipment.select(Shipment.collaboration, Shipment.status)
+                              .where(Shipment.collaboration.in_(ids)).tuples()):
+        parcels[collab_id].append(status)
+    return [CollaborationDetail(c, gifts.get(c.id, []), deliverables[c.id], versions[c.id], records[c.id], costs[c.id],
+                                shipment_rules.chased(parcels[c.id]))
             for c in collaborations]
 
 

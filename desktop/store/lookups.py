@@ -126,6 +126,12 @@ def shipment(shipment_id: int | None) -> Shipment | None:
     return Shipment.get_or_none(Shipment.id == shipment_id) if shipment_id is not None else None
 
 
+def parcel_statuses(collaboration_id: int) -> list[str]:
+    """The statuses of a collaboration's parcels."""
+    return [status for (status,) in Shipment.select(Shipment.status)
+            .where(Shipment.collaboration == collaboration_id).tuples()]
+
+
 def any_shipment() -> bool:
     return Shipment.select().exists()
 

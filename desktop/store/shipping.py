@@ -13,7 +13,9 @@ from datetime import datetime
 
 from desktop.domain import shipments as rules
 from desktop.store.db import db, ids_in
-from desktop.store.models import Collaboration, CustomOrder, Event, Person, Product, Shipment, ShipmentItem
+from desktop.store.influencers import end_of_day_utc, local_day
+from desktop.store.models import (Collaboration, CustomOrder, Deliverable, Event, Person, Product, Shipment,
+                                  ShipmentItem)
 
 
 @dataclass
@@ -42,9 +44,17 @@ class Created:
 
 
 def open_collaborations(person_id: int) -> list[Collaboration]:
-    return list(Collaboration.select()
-                .where(Collaboration.person == person_id, Collaboration.status.in_(rules.OPEN_COLLAB_STATUSES))
-                .order_by(Collaboration.created_at.desc()))
+    """Her collaborations a new parcel may belong to (``domain/shipments.takes_a_new_parcel``):
+    not shipped yet, or shipped with every parcel returned or lost; the newest first."""
+    found = list(Collaboration.select()
+                 .where(Collaboration.person == person_id,
+                        Collaboration.status.in_([*rules.OPEN_COLLAB_STATUSES, "shipped"]))
+                 .order_by(Collaboration.created_at.desc()))
+    statuses = defaultdict(list)
+    for collab_id, status in (Shipment.select(Shipment.collaboration, Shipment.status)
+                              .where(Shipment.collaboration.in_([c.id for c in found])).tuples()):
+        statuses[collab_id].append(status)
+    return [c for c in found if rules.takes_a_new_parcel(c.status, statuses[c.id])]
 
 
 def product_title(product: Product) -> str:
@@ -94,6 +104,7 @@ def create_shipment(new: NewShipment, now: datetime) -> Created:
         for product, quantity in items:
             ShipmentItem.create(shipment=shipment, product=product, quantity=quantity)
         if new.sent:
+            _give_time_again(collab, shipment, now)
             collab.status = rules.collaboration_status_after("send", collab.status)
             collab.save()
             fact, params = "shipment_sent", {"carrier": new.carrier, "items": items_fact(items)}
@@ -119,22 +130,55 @@ def undo_shipment(created: Created) -> None:
 
 
 _ACTION_FACTS = {"send": "shipment_sent", "deliver": "shipment_delivered", "confirm": "shipment_confirmed",
-                 "return": "shipment_returned"}
+                 "return": "shipment_returned", "lose": "shipment_lost"}
 
 
 def _event_fact(action: str, shipment: Shipment) -> tuple[str, dict]:
     params = {"items": items_fact([(i.product, i.quantity) for i in shipment.items])}
-    if action in ("send", "deliver"):
+    if action in ("send", "deliver", "lose"):
         params["carrier"] = shipment.carrier
     return _ACTION_FACTS.get(action, "shipment_returned"), params
 
 
+def _give_time_again(collab: Collaboration, shipment: Shipment, now: datetime) -> None:
+    """``shipment`` goes out to ``collab``: when every earlier parcel of it came back or got
+    lost, its open deadlines move on by the days since the last of those was sent
+    (``domain/shipments.deadline_after_resend``), with an event saying so; the ladder starts
+    afresh from the new deadlines (its steps are keyed by the deadline)."""
+    earlier = list(Shipment.select(Shipment.status, Shipment.sent_at)
+                   .where(Shipment.collaboration == collab.id, Shipment.id != shipment.id).tuples())
+    if not earlier or rules.chased(status for status, _sent in earlier):
+        return
+    sent_days = [local_day(sent_at) for _status, sent_at in earlier if sent_at is not None]
+    if not sent_days:
+        return
+    gone_sent, resent = max(sent_days), local_day(now)
+    moved = []
+    for deliverable in (Deliverable.select().where(Deliverable.collaboration == collab.id,
+                                                   Deliverable.delivered_at.is_null(),
+                                                   Deliverable.deadline.is_null(False))
+                        .order_by(Deliverable.deadline, Deliverable.id)):
+        day = local_day(deliverable.deadline)
+        new_day = rules.deadline_after_resend(day, gone_sent, resent)
+        if new_day != day:
+            deliverable.deadline = end_of_day_utc(new_day)
+            deliverable.save()
+            moved.append(new_day.isoformat())
+    if moved:
+        Event.create(at=now, kind="agreement", direction="none", fact="deadlines_moved",
+                     params={"title": collab.title, "days": (resent - gone_sent).days, "dates": moved},
+                     person=collab.person_id, subject_type="collaboration", subject_id=collab.id)
+
+
 def advance(shipment_id: int, action: str, now: datetime) -> Shipment:
-    """send / deliver / confirm / return: the new status, its moment, the collaboration, an event."""
+    """send / deliver / confirm / return / lose: the new status, its moment, the
+    collaboration (and its deadlines when the parcel goes out again), an event."""
     with db.atomic():
         shipment = Shipment.get_by_id(shipment_id)
         shipment.status = rules.next_status(action, shipment.status)
         if action == "send":
+            if shipment.collaboration_id is not None:
+                _give_time_again(shipment.collaboration, shipment, now)
             shipment.sent_at = now
         elif action == "deliver":
             shipment.delivered_at = now
@@ -156,7 +200,7 @@ def advance(shipment_id: int, action: str, now: datetime) -> Shipment:
 
 def awaiting_receipt(now: datetime, days: int) -> list[Shipment]:
     """Sent parcels nobody confirmed as received ``days`` after sending (feeds the follow-up ladder)."""
-    query = Shipment.select().where(Shipment.status.in_(["sent", "delivered"]), Shipment.sent_at.is_null(False))
+    query = Shipment.select().where(Shipment.status.in_(list(rules.AWAITING_RECEIPT)), Shipment.sent_at.is_null(False))
     return [s for s in query if rules.awaiting_receipt(s.status, s.sent_at, now, days)]
 
 

@@ -503,6 +503,10 @@ class InfluencersView(ListView):
         for d, done in shown.deliverables:
             if d.delivered_at:
                 state = _("posted {date}").format(date=i18n.list_date(clock.to_local(d.delivered_at)))
+            elif d.deadline and not shown.chased and collab_rules.is_open(c.status):
+                # TRANSLATORS: influencer pane, a deliverable not asked for because every parcel of its
+                # collaboration came back or got lost.
+                state = _("on hold: the parcel came back or got lost")
             elif d.deadline and d.deadline < now and collab_rules.is_open(c.status):
                 state = _("overdue since {date}").format(date=i18n.list_date(clock.to_local(d.deadline)))
             elif d.deadline:

@@ -2,8 +2,10 @@
 
 A status filter beside the search; the tracking code is a link (click it in the list or
 use the button in the detail pane); the detail pane moves a parcel along: sent,
-delivered, receipt confirmed (logged on the timeline), returned. Parcels nobody
-confirmed ``checkin_days`` after sending are marked "received?" in amber.
+delivered, receipt confirmed (logged on the timeline), returned, lost by the carrier;
+each step goes on Edit → Undo. Parcels nobody confirmed ``checkin_days`` after sending are
+marked "received?" in amber. A returned or lost parcel says what it means for her
+deliverables (not chased until a new parcel goes out: domain/shipments.py).
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from desktop.domain import shipments as rules
 from desktop.domain.carriers import is_link
 from desktop.i18n import _
 from desktop.labels import choices, label
-from desktop.store import lookups, settings, shipping
+from desktop.store import journal, lookups, settings, shipping
 from desktop.views.base import ListView, address_text, plain_label
 from desktop.views import theme
 from desktop.views.flow import flow_of
+from desktop.views.undo import Recorded
 from desktop.views.rows import COLOURS, DISPLAY, FOREGROUND, TOOLTIP, RowsModel, Row
 
 TRACKING_COLUMN = 3
@@ -138,7 +141,7 @@ class ShipmentsView(ListView):
         wanted = self.status_filter.currentData() if hasattr(self, "status_filter") else ""
         statuses = None
         if wanted:
-            statuses = (("sent", "delivered") if wanted == AWAITING else tuple(rules.NEEDS_ADDRESS)
+            statuses = (rules.AWAITING_RECEIPT if wanted == AWAITING else tuple(rules.NEEDS_ADDRESS)
                         if wanted == NO_ADDRESS else (wanted,))
         return self._rows(shipping.shipment_pages(statuses), wanted, now, days)
 
@@ -189,7 +192,7 @@ class ShipmentsView(ListView):
                     cells=(person_name, products, carrier_text, tracking_code or (link if tracking_url else ""),
                            sent, status),
                     sort_keys=(name_key, products_key, once(carrier)[0], tracking_code, sent_at, once(status_code)[0]),
-                    colour="red" if no_address else "amber" if awaiting else ("grey" if status_code == "returned" else ""),
+                    colour="red" if no_address else "amber" if awaiting else ("grey" if status_code in rules.GONE else ""),
                     extra={"url": tracking_url, "no_address": no_address},
                 ))
             # What cannot go out comes first: the store's pages begin with those.
@@ -229,7 +232,8 @@ class ShipmentsView(ListView):
             (_("Link"), s.tracking_url),
             (_("Sent"), i18n.list_moment(to_local(s.sent_at)) if s.sent_at else _("not yet")),
             (_("Delivered"), i18n.list_moment(to_local(s.delivered_at)) if s.delivered_at else ""),
-            (_("Receipt confirmed"), i18n.list_moment(to_local(s.received_at)) if s.received_at else _("not yet")),
+            (_("Receipt confirmed"), i18n.list_moment(to_local(s.received_at)) if s.received_at
+             else "" if s.status in rules.GONE else _("not yet")),
             (_("Product value"), i18n.format_money(s.value_cents)),
             (_("Shipping cost"), i18n.format_money(s.shipping_cents)),
             (_("Collaboration"), (s.collaboration.title or _("(untitled)")) if s.collaboration else ""),
@@ -239,8 +243,10 @@ class ShipmentsView(ListView):
             track = QPushButton(_("Open tracking page"))
             track.clicked.connect(lambda: open_link(s.tracking_url))
             buttons.append(track)
+        # TRANSLATORS: button in Shipments: the carrier lost the parcel (it never reached her).
+        lost = _("Lost")
         for action, text in (("send", _("Mark as sent")), ("deliver", _("Delivered")),
-                             ("confirm", _("Receipt confirmed")), ("return", _("Returned"))):
+                             ("confirm", _("Receipt confirmed")), ("return", _("Returned")), ("lose", lost)):
             if rules.can(action, s.status):
                 button = QPushButton(text)
                 button.setObjectName(f"action_{action}")
@@ -248,6 +254,12 @@ class ShipmentsView(ListView):
                 buttons.append(button)
         holder = flow_of(buttons)
         layout.addWidget(holder)
+        paused = self._paused_note(s)
+        if paused:
+            note = plain_label(paused)
+            note.setObjectName("pausedNote")
+            note.setWordWrap(True)
+            layout.addWidget(note)
         self.add_section(layout, _("Products"))
         self.add_lines(layout, [
             _("{quantity} × {product}").format(quantity=i.quantity, product=shipping.product_title(i.product))
@@ -266,11 +278,31 @@ class ShipmentsView(ListView):
         if action == "send" and not rules.has_address(p.street, p.postcode, p.city) and \
                 not dialogs.confirm(self, *no_address_question(p.name)):
             return
-        shipping.advance(shipment_id, action, utcnow())
-        reminders.notify_changed()  # "received?" check-ins come and go with the status
+        with journal.recording() as change:
+            shipment = shipping.advance(shipment_id, action, utcnow())
+        reminders.notify_changed()  # "received?" check-ins and a collaboration's ladder follow the status
         self.refresh()
         self.data_changed.emit()  # the window refreshes the other views (an influencer's parcels...)
         self.select_id(shipment_id)
+        status = label("shipment_status", shipment.status)
+        if not change.empty:
+            # TRANSLATORS: what Edit → Undo takes back: "Undo shipment to Lotte marked “Lost”".
+            self.undoable.emit(Recorded(_("shipment to {name} marked “{status}”").format(name=p.name, status=status),
+                                        change, self))
+
+    @staticmethod
+    def _paused_note(s) -> str:
+        """What a returned or lost parcel means for her, when no parcel of the collaboration
+        is left with her or on its way ("" otherwise)."""
+        if s is None or s.status not in rules.GONE or s.collaboration_id is None:
+            return ""
+        if rules.chased(lookups.parcel_statuses(s.collaboration_id)):
+            return ""
+        # TRANSLATORS: Shipments pane under a returned or lost parcel; {title} is the collaboration.
+        return _("No parcel of “{title}” is with {name} or on its way, so the app sends no reminders about what "
+                 "was agreed. Send a new parcel for this collaboration and its deadlines move on by the days in "
+                 "between.").format(
+            name=s.person.name, title=s.collaboration.title or _("(untitled)"))
 
     def select_id(self, row_id: int) -> None:
         index = self.model.index_of(row_id)

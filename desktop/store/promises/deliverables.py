@@ -1,12 +1,15 @@
 """Deliverables: a post, story or video an influencer agreed to make by a deadline.
 
-Open: not delivered, with a deadline, in a live collaboration. Rule: ``followup.RULES
+Open: not delivered, with a deadline, in a live collaboration whose gift reached her or is
+on its way: while every parcel of the collaboration is returned or lost she owes nothing
+(``domain/shipments.chased``; a new parcel moves the deadlines on, store/shipping.py). Rule: ``followup.RULES
 ["deliverable"]`` (the four-step ladder from the end of the deadline's day)."""
 
 from __future__ import annotations
 
 import json
 
+from desktop.domain import shipments
 from desktop.domain.followup import DueItem, DuePart, make_promise
 from desktop.store.db import db
 from desktop.store.models import Collaboration, Deliverable
@@ -16,17 +19,22 @@ from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_momen
 
 # The scan's query: constant SQL with bound parameters (building it with Peewee on every
 # scan cost more than running it). From the few live collaborations to their deliverables
-# (CROSS JOIN keeps that order).
+# (CROSS JOIN keeps that order). The last two lines are ``shipments.chased``: no parcel at
+# all, or one that is not returned or lost.
 _OPEN = """
     SELECT d.id, d.kind, d.deadline, c.id, c.person_id
     FROM collaboration c CROSS JOIN deliverable d
     WHERE c.status IN (SELECT value FROM json_each(?)) AND d.collaboration_id = c.id
-      AND d.delivered_at IS NULL AND d.deadline IS NOT NULL AND d.deadline <= ?"""
+      AND d.delivered_at IS NULL AND d.deadline IS NOT NULL AND d.deadline <= ?
+      AND (NOT EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id)
+           OR EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id
+                      AND s.status NOT IN (SELECT value FROM json_each(?))))"""
 _OPEN_OF_ONE = _OPEN + " AND c.person_id = ?"
+_GONE = json.dumps(shipments.GONE)
 
 
 def load(scan: Scan) -> None:
-    params = [json.dumps(ACTIVE_COLLABS), str(scan.latest_reference("deliverable"))]
+    params = [json.dumps(ACTIVE_COLLABS), str(scan.latest_reference("deliverable")), _GONE]
     found = (db.execute_sql(_OPEN, params) if scan.person_id is None
              else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
     for did, kind, deadline, cid, pid in found.fetchall():
@@ -41,6 +49,8 @@ def details(part: DuePart) -> dict:
     if d is not None:
         found.update(collaboration_details(d.collaboration_id))
         found["what"] = d.kind
+        found["count"] = d.count  # "je twee stories": the number agreed...
+        found["posted"] = d.contents.count()  # ...and how many of them she posted ("je laatste story")
         found["deadline"] = d.deadline
     return found
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.domain.shipments import GONE
 from desktop.store.models import Collaboration, Product, Shipment, ShipmentItem
 
 
@@ -15,10 +16,12 @@ def collaboration_details(collab_id: int | None) -> dict:
     # Every product she was sent, each once, in the order sent (not what was only agreed:
     # she cannot post about a gift she has not received): a message named only the first of
     # a bracelet and a necklace. Several are a list, which the message writes as its reader
-    # lists things ("… en …", "… and …").
+    # lists things ("… en …", "… and …"). A parcel that came back or got lost is not hers:
+    # neither its products nor its value are cited ("what you received is worth …").
+    kept = (Shipment.collaboration == c.id) & Shipment.status.not_in(list(GONE))
     sent = [name for (name,) in Product.select(Product.name).join(ShipmentItem).join(Shipment)
-            .where(Shipment.collaboration == c.id).order_by(Shipment.id, ShipmentItem.id).tuples()]
+            .where(kept).order_by(Shipment.id, ShipmentItem.id).tuples()]
     products = [name for name in dict.fromkeys(sent) if name]
-    value = sum(v or 0 for (v,) in Shipment.select(Shipment.value_cents).where(Shipment.collaboration == c.id).tuples())
+    value = sum(v or 0 for (v,) in Shipment.select(Shipment.value_cents).where(kept).tuples())
     return {"product": products if len(products) > 1 else (products[0] if products else ""),
             "agreed_at": c.agreed_at, "consequence": c.consequence, "value_cents": value, "title": c.title}

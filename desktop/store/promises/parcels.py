@@ -1,12 +1,19 @@
 """Parcels to influencers: sent, but not yet confirmed as received ("is it there?").
 
-Open: status ``sent``, a sent moment, no received moment, not a custom order's parcel.
+Open: on its way or delivered by the carrier (``domain.shipments.AWAITING_RECEIPT``, the
+statuses Zendingen marks "received?": a parcel left at a neighbour's or in a locker is
+when the check-in matters most), a sent moment, no received moment, not a custom order's
+parcel, and not of a collaboration that has ended (a cheerful "is it there?" after "let's
+stop" reads as if nothing happened).
 Rule: ``followup.RULES["shipment"]`` (one check-in ``checkin_days`` after sending)."""
 
 from __future__ import annotations
 
+import json
+
 from peewee import JOIN
 
+from desktop.domain import collaborations, shipments
 from desktop.domain.followup import DueItem, DuePart, make_promise
 from desktop.store.db import db
 from desktop.store.models import Collaboration, Product, Shipment, ShipmentItem
@@ -14,18 +21,22 @@ from desktop.store.promises.facts import collaboration_details
 from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, register, rows
 
 
-# The scan's query (constant SQL, bound parameters): by status, the few sent ones; the
+# The scan's query (constant SQL, bound parameters): by status, the few on their way; the
 # unary "+" keeps SQLite off the custom-order index (the thousands of parcels without a
 # custom order would be walked otherwise).
 _OPEN = """
     SELECT s.id, s.sent_at, s.person_id, s.collaboration_id FROM shipment s
-    WHERE s.status = 'sent' AND s.sent_at IS NOT NULL AND s.received_at IS NULL
-      AND +s.custom_order_id IS NULL AND s.sent_at <= ?"""
+    LEFT JOIN collaboration c ON c.id = s.collaboration_id
+    WHERE s.status IN (SELECT value FROM json_each(?)) AND s.sent_at IS NOT NULL AND s.received_at IS NULL
+      AND +s.custom_order_id IS NULL AND s.sent_at <= ?
+      AND (c.id IS NULL OR c.status NOT IN (SELECT value FROM json_each(?)))"""
 _OPEN_OF_ONE = _OPEN + " AND s.person_id = ?"
+_STATUSES = json.dumps(shipments.AWAITING_RECEIPT)
+_ENDED = json.dumps(collaborations.CLOSED)
 
 
 def load(scan: Scan) -> None:
-    params = [str(scan.latest_reference("shipment"))]
+    params = [_STATUSES, str(scan.latest_reference("shipment")), _ENDED]
     found = (db.execute_sql(_OPEN, params) if scan.person_id is None
              else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
     for sid, sent_at, pid, cid in found.fetchall():

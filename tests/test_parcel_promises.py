@@ -1,0 +1,218 @@
+"""What a parcel's fate does to the ladder (audit 8, findings 2, 7 and 16): a parcel the
+carrier marked delivered still gets its "is it there?" check-in; a collaboration that has
+ended gets none; a parcel returned to the shop or lost by the carrier means she owes
+nothing for it: its deliverables are not chased (nor is its value cited) until a new
+parcel goes out, which gives her the time she had again."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from desktop.domain.validation import DeliverableInput, validate_collaboration, validate_person
+from desktop.presentation import due_texts, event_texts
+from desktop.store import catalogue, due, influencers, settings, shipping
+from desktop.store.models import Collaboration, Deliverable
+
+from .conftest import NOW
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def local(day: date, hour: int = 10) -> datetime:
+    """A moment in the owner's zone as the store keeps it (naive UTC)."""
+    moment = datetime(day.year, day.month, day.day, hour, tzinfo=AMS)
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+@pytest.fixture
+def shop(database):
+    settings.set("time_zone", "Europe/Amsterdam")
+    return database
+
+
+def person(name: str, form: str = "je", country: str = "NL"):
+    errors, cleaned = validate_person(dict(name=name, email=f"{name.split()[0].lower()}@example.nl",
+                                           street="Kerkstraat 1", postcode="1012 AB" if country == "NL" else "9000",
+                                           city="Amsterdam", country=country, language="nl", address_form=form),
+                                      [], influencers.handle_owner)
+    assert not errors, errors
+    return influencers.save_person(cleaned, NOW)
+
+
+def product(name: str = "Armband Anker", cents: int = 6999):
+    return catalogue.add_product(name=name, sku="", variant="", price_cents=cents, now=NOW)
+
+
+def send(who, items, now=NOW, collaboration_id=None):
+    return shipping.create_shipment(shipping.NewShipment(person_id=who.id, items=[(p.id, 1) for p in items],
+                                                         sent=True, collaboration_id=collaboration_id), now)
+
+
+def agree(who, collaboration_id: int, deliverables, now=NOW):
+    collaboration = Collaboration.get_by_id(collaboration_id)
+    values = dict(title=collaboration.title, status="shipped", agreed_on=now.date(), products="",
+                  required_mentions="@zilverenzo", required_hashtags="", consequence="")
+    rows = [DeliverableInput(kind, count, deadline) for kind, count, deadline in deliverables]
+    errors, cleaned = validate_collaboration(values, rows, person_status=who.status, is_new=False, agreed=False,
+                                             changed=True, money_locale="nl_NL")
+    assert not errors, errors
+    cleaned.pop("gifts", None)
+    return influencers.save_collaboration(who, cleaned, rows, now, collaboration)
+
+
+def due_at(now, who=None):
+    """What is due at ``now`` (for ``who``): the items whose moment has come."""
+    return [item for item in due.plan(now, who.id if who else None) if item.due <= now]
+
+
+def kinds(items):
+    return {(p.kind, p.subject_id) for item in items for p in item.parts}
+
+
+# --- finding 7: "Bezorgd" still gets the check-in ------------------------------------
+
+def test_a_parcel_the_carrier_delivered_still_gets_its_check_in(shop):
+    sanne = person("Sanne de Vries")
+    parcel = send(sanne, [product()])
+    shipping.advance(parcel.shipment_id, "deliver", NOW + timedelta(days=2))  # the tracking page said so
+    items = due_at(NOW + timedelta(days=4, hours=1), sanne)
+    assert ("shipment", parcel.shipment_id) in kinds(items)
+    assert [s.id for s in shipping.awaiting_receipt(NOW + timedelta(days=4, hours=1), 4)] == [parcel.shipment_id]
+
+
+def test_a_confirmed_parcel_gets_no_check_in(shop):
+    sanne = person("Sanne de Vries")
+    parcel = send(sanne, [product()])
+    shipping.advance(parcel.shipment_id, "confirm", NOW + timedelta(days=2))
+    assert not due_at(NOW + timedelta(days=4, hours=1), sanne)
+
+
+# --- finding 16: an ended collaboration gets no cheerful check-in ----------------------
+
+def test_an_ended_collaboration_gets_no_parcel_check_in(shop):
+    eva = person("Eva Jansen")
+    parcel = send(eva, [product("Oorbellen ‘Maan’", 2250)])
+    collaboration = agree(eva, parcel.new_collaboration_id, [("story", 1, date(2026, 12, 9))])
+    influencers.end_collaboration(collaboration, "Eva stopt met Instagram", None, NOW + timedelta(days=2))
+    assert not due_at(NOW + timedelta(days=4, hours=1), eva)
+    # ...while a parcel of a collaboration that goes on still gets it
+    noor = person("Noor Bakker")
+    other = send(noor, [product("Ring Zoë", 3500)])
+    agree(noor, other.new_collaboration_id, [("post", 1, date(2026, 12, 9))])
+    assert ("shipment", other.shipment_id) in kinds(due_at(NOW + timedelta(days=4, hours=1), noor))
+    assert due_texts.compose(due_at(NOW + timedelta(days=4, hours=1), noor)[0], NOW).body
+
+
+# --- finding 2: returned or lost, she owes nothing until a new parcel goes out ----------
+
+def climb(who, start: datetime, days: int = 30):
+    """Send every step of her ladder the moment it comes due, a day at a time; the items
+    that came, with their messages (None for a task)."""
+    seen = []
+    now = start
+    for _day in range(days):
+        for item in due_at(now, who):
+            text = due_texts.compose(item, now)
+            seen.append((item, text))
+            if item.action == "message":
+                due.mark_sent(item, now, item.channel, text.body)
+        now += timedelta(days=1)
+    return seen
+
+
+@pytest.mark.parametrize("action", ["return", "lose"])
+def test_a_parcel_returned_or_lost_is_not_chased_and_no_strike_comes(shop, action):
+    lotte = person("Lotte Peeters", form="u", country="BE")
+    parcel = send(lotte, [product()])
+    agree(lotte, parcel.new_collaboration_id, [("story", 1, date(2026, 12, 1))])
+    if action == "lose":
+        shipping.advance(parcel.shipment_id, "deliver", NOW + timedelta(days=1))  # "bezorgd", yet she has nothing
+    shipping.advance(parcel.shipment_id, action, NOW + timedelta(days=3))
+    assert not climb(lotte, local(date(2026, 11, 27), 11), days=40)  # no check-in, no ladder, no strike
+    # ...while the same agreement with a parcel that arrived is chased to the strike
+    sanne = person("Sanne de Vries")
+    other = send(sanne, [product("Ring Zoë", 3500)])
+    agree(sanne, other.new_collaboration_id, [("story", 1, date(2026, 12, 1))])
+    steps = [item.step for item, _text in climb(sanne, local(date(2026, 11, 27), 11), days=40)]
+    assert list(dict.fromkeys(steps))[-5:] == ["1", "2", "3", "4", "strike"]
+
+
+def test_lost_is_a_status_with_its_event_and_only_for_a_parcel_on_its_way(shop):
+    from desktop.domain import shipments as rules
+    from desktop.labels import label
+    from desktop.store.models import Event, Shipment
+
+    noor = person("Noor Bakker", form="u")
+    parcel = send(noor, [product()])
+    shipping.advance(parcel.shipment_id, "lose", NOW + timedelta(days=3))
+    assert Shipment.get_by_id(parcel.shipment_id).status == "lost" and label("shipment_status", "lost") == "Kwijt"
+    event = Event.select().where(Event.fact == "shipment_lost").get()
+    assert event_texts.shown(event) == "Kwijtgeraakt bij PostNL: 1 × Armband Anker"
+    assert [rules.can("lose", status) for status in ("ready", "sent", "delivered", "received", "returned", "lost")] == [
+        False, True, True, False, False, False]
+
+
+def test_the_final_notice_cites_only_what_reached_her(shop):
+    sanne = person("Sanne de Vries")
+    lost = send(sanne, [product()])  # the € 69,99 bracelet: lost by the carrier
+    collaboration = agree(sanne, lost.new_collaboration_id, [("post", 1, date(2026, 12, 1))])
+    arrived = send(sanne, [product("Oorbellen ‘Maan’", 2250)], collaboration_id=collaboration.id)
+    shipping.advance(arrived.shipment_id, "confirm", NOW + timedelta(days=2))
+    shipping.advance(lost.shipment_id, "lose", NOW + timedelta(days=3))
+    seen = climb(sanne, local(date(2026, 12, 2), 11))
+    final = [text.body for item, text in seen if item.final]
+    assert len(final) == 1 and "€\xa022,50" in final[0], final
+    assert "69,99" not in final[0] and "Armband" not in final[0] and "Oorbellen ‘Maan’" in final[0]
+
+
+@pytest.mark.parametrize("how", ["sent at once", "ready, then sent"])
+def test_a_new_parcel_gives_her_the_time_again_and_starts_a_fresh_ladder(shop, how):
+    from desktop.store.models import Event
+
+    lotte = person("Lotte Peeters")
+    first = send(lotte, [product()])  # Mon 23 Nov
+    collaboration = agree(lotte, first.new_collaboration_id, [("story", 2, date(2026, 12, 1))])
+    story = collaboration.deliverables.get()
+    # the deadline passes, two steps go out, then she says nothing came: the owner marks it lost
+    seen = climb(lotte, local(date(2026, 12, 2), 11), days=2)
+    assert [item.step for item, _text in seen] == ["1", "2"]
+    shipping.advance(first.shipment_id, "lose", local(date(2026, 12, 4)))
+    assert collaboration.id in [c.id for c in shipping.open_collaborations(lotte.id)]  # offered for the new parcel
+    # Thu 10 Dec, 17 days after the first parcel: a new one to the same collaboration
+    if how == "sent at once":
+        again = send(lotte, [product("Armband Anker II", 6999)], now=local(date(2026, 12, 10)),
+                     collaboration_id=collaboration.id)
+    else:
+        again = shipping.create_shipment(shipping.NewShipment(
+            person_id=lotte.id, items=[(product("Armband Anker II", 6999).id, 1)],
+            collaboration_id=collaboration.id), local(date(2026, 12, 8)))
+        assert Deliverable.get_by_id(story.id).deadline == influencers.end_of_day_utc(date(2026, 12, 1))
+        shipping.advance(again.shipment_id, "send", local(date(2026, 12, 10)))
+    assert Deliverable.get_by_id(story.id).deadline == influencers.end_of_day_utc(date(2026, 12, 18))
+    moved = Event.select().where(Event.fact == "deadlines_moved").get()
+    assert event_texts.shown(moved) == ("Nieuw pakket verzonden, dus de deadline van Armband Anker schuift 17 dagen op: "
+                                "18 dec 2026")
+    # before the new deadline only the new parcel's check-in: no ladder resumed at step 3
+    assert [(item.kind, item.step) for item, _text in climb(lotte, local(date(2026, 12, 11), 11), days=8)] == [
+        ("shipment", "received")]
+    steps = climb(lotte, local(date(2026, 12, 19), 11), days=5)
+    assert [item.step for item, _text in steps] == ["1", "2", "3", "4"]  # afresh, from step 1
+    assert "vrijdag 18 december" in steps[0][1].body
+    assert again.new_collaboration_id is None
+
+
+def test_the_influencer_pane_knows_a_collaboration_is_on_hold(shop):
+    from desktop.store import influencer_detail
+
+    lotte = person("Lotte Peeters")
+    parcel = send(lotte, [product()])
+    agree(lotte, parcel.new_collaboration_id, [("story", 1, date(2026, 12, 1))])
+    assert influencer_detail.detail(lotte.id).collaborations[0].chased
+    shipping.advance(parcel.shipment_id, "return", NOW + timedelta(days=3))
+    assert not influencer_detail.detail(lotte.id).collaborations[0].chased
+    send(lotte, [product("Armband Anker II", 6999)], now=NOW + timedelta(days=5),
+         collaboration_id=parcel.new_collaboration_id)
+    assert influencer_detail.detail(lotte.id).collaborations[0].chased

@@ -6,7 +6,7 @@ promised date asks the owner first whether there is a delay at all."""
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from desktop import i18n
 from desktop.presentation import due_texts, messages
@@ -75,9 +75,9 @@ def test_the_final_notice_names_a_working_day(demo):
 
 
 def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot, demo_db, translator, monkeypatch):
-    """The step comes due for every order not ready two days before its date, and its
-    message says it will be late: Vandaag asks the owner first, and says how to answer
-    when it will be ready after all."""
+    """The step comes due for every order not ready two days before its date: its message
+    is the "on schedule" update, and Vandaag asks the owner whether it is, and says how
+    to tell the customer when it will be late (audit 8, finding 9)."""
     from desktop.views import today
     from desktop.views.main_window import MainWindow
 
@@ -86,7 +86,7 @@ def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot,
     order.save()
     moment = NOW + timedelta(hours=2)
     monkeypatch.setattr(today, "utcnow", lambda: moment)
-    for language, words in (("nl", "Wordt de bestelling toch op"), ("en", "Will the order be ready on")):
+    for language, words in (("nl", "Loopt de bestelling volgens plan voor"), ("en", "Is the order on schedule for")):
         i18n.set_language(language)
         w = MainWindow()
         qtbot.addWidget(w)
@@ -100,6 +100,8 @@ def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot,
         hint = view.detail.findChild(QLabel, "todayDelayQuestion")
         assert hint is not None and words in hint.text()
         assert i18n.detail_date(order.promised_ready) in hint.text()
+        shown = view.detail.findChild(QPlainTextEdit, "todayMessage").toPlainText()
+        assert "op schema voor" in shown and "vertraging" not in shown, shown  # Kevin reads Dutch
         other = next(r for r, row in view.item_rows() if view.items[row.id].step != "delay_warning")
         view.table.selectRow(other)
         assert view.detail.findChild(QLabel, "todayDelayQuestion") is None

@@ -380,3 +380,31 @@ def test_the_order_dialog_lines_up_its_fields_and_gives_its_todo_rows_room(qtbot
     for i in range(checklist.count()):
         assert checklist.visualItemRect(checklist.item(i)).height() >= theme.list_row_height(checklist)
 
+
+@pytest.mark.parametrize("promised_in,new_in,wording", [
+    # a delay sent yesterday, the new date in two days: the news before it is the update
+    (-2, 2, "Een korte update over uw Naamketting"),
+    # a delay sent yesterday, and that new date is over too: the late news, in its other words
+    (-3, -1, "Een kort bericht over uw bestelling #1029: we hadden beloofd"),
+])
+def test_vandaag_and_the_dialog_show_one_wording_of_an_order_message(qtbot, window, frozen_clock,
+                                                                     promised_in, new_in, wording):
+    """Audit 8, finding 13: Vandaag (and ``afspraak due``) showed one wording, the dialog
+    opened from that row another (the alternative, as the last message had the same
+    purpose). Now one text wherever the owner reads it."""
+    from desktop.store import due
+    from desktop.views import due_dialog
+
+    order = make_order(status="in_production", ready_in=promised_in)
+    yesterday = NOW - timedelta(days=1)
+    store.record_message(order.id, "order_delay", "email", "vertraging", yesterday,
+                         new_ready=NOW.date() + timedelta(days=new_in), reason="kapot")
+    if new_in < 0:  # that date is over as well: a second delay, as the ladder's late news
+        frozen_clock.set(NOW + timedelta(days=1))
+    now = frozen_clock()
+    [item] = [i for i in due.due_now(now) if i.kind == "custom_order"]
+    shown = due_texts.compose(item, now)
+    dialog = due_dialog.open_due_item(item, window)
+    qtbot.addWidget(dialog)
+    assert (dialog.subject.text(), dialog.body.toPlainText()) == (shown.subject, shown.body)
+    assert wording in shown.body, shown.body

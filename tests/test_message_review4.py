@@ -108,6 +108,26 @@ def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot,
         w.close()
 
 
+def test_afspraak_due_gives_the_on_schedule_update_before_the_promised_date(demo, capsys):
+    """`afspraak due` showed the delay message (with a new date a week later) as the ready
+    message two days before an order's date; it is the update, as the dialog opens on."""
+    import json
+
+    from desktop import cli
+    from desktop.store.db import close_database
+
+    order = CustomOrder.select().where(CustomOrder.status.in_(("new", "in_production"))).first()
+    order.promised_ready = (NOW + timedelta(days=2)).date()
+    order.save()
+    close_database()
+    assert cli.main(["due", "--json", "--lang", "nl", "--at", "2026-11-23T12:00"]) == 0
+    close_database()
+    [news] = [i for i in json.loads(capsys.readouterr().out)
+              if i["step"] == "delay_warning" and i["subject_id"] == order.id]
+    assert news["template"] == "order.update"
+    assert "op schema voor" in news["message"] and "nieuwe" not in news["message"].lower(), news["message"]
+
+
 def test_a_reminder_names_every_product_she_was_sent(demo):
     """A bracelet and a necklace went out for one collaboration: the reminder named only
     the first. Every product sent is named, each once, listed as the reader lists things."""

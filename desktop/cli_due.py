@@ -51,7 +51,7 @@ def as_dict(item: DueItem, now: datetime) -> dict:
         "channel": item.channel,
         "due": local_due.isoformat(),
         "key": item.key,
-        "template": item.template,
+        "template": message.template if message else item.template,  # the wording shown, as the dialog's
         "language": message.language if message else "",
         "title": message.subject if message else "",
         "message": message.body if message else "",

@@ -167,7 +167,8 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
             window.grab().save(str(out / f"today-step3-{tail}.png"))
             print(out / f"today-step3-{tail}.png")
             shoot_dialog(app, out, step_three_dialog(window, item), f"due-step3-{tail}")
-        # News before a custom order's promised date: Vandaag asks first whether it will be late.
+        # News before a custom order's promised date: the on-schedule update, and Vandaag's
+        # question whether it will be late.
         window.show_view("today")
         view = window.view("today")
         view.refresh()
@@ -519,6 +520,18 @@ def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> N
     message_dialog.grab().save(str(out / f"order-message{suffix}.png"))
     print(out / f"order-message{suffix}.png")
     message_dialog.close()
+    # News before the promised date, opened from its reminder: the on-schedule update, and
+    # the question whether it will be late after all.
+    from desktop.store import due
+    from desktop.views.order_message import open_for_due_item
+
+    news = next((i for i in due.due_now(utcnow()) if i.step == "delay_warning"), None)
+    if news is not None:
+        news_dialog = open_for_due_item(news, window)
+        app.processEvents()
+        news_dialog.grab().save(str(out / f"order-news{suffix}.png"))
+        print(out / f"order-news{suffix}.png")
+        news_dialog.close()
 
 
 def _fake_screenshot(path: Path, title: str, colour: str) -> Path:

@@ -398,7 +398,9 @@ def test_custom_order_delay_warning_before_the_promised_date_and_a_question_does
     promised = utc(2026, 11, 25, 9)
     p = Promise("order_delay", 2, "custom_order", 7, promised, since=NOW - timedelta(days=3))
     [item] = due([p], contacts=[Contact(2, NOW - timedelta(hours=5), "in", "email")])
-    assert (item.kind, item.step, item.channel, item.template) == ("custom_order", "delay_warning", "email", "order.delay")
+    # the news before the date is the "on schedule" update: the owner says when it will be late
+    assert (item.kind, item.step, item.channel, item.template) == ("custom_order", "delay_warning", "email",
+                                                                    "order.update")
 
 
 def test_a_new_promise_kind_is_data():

@@ -6,7 +6,7 @@ promised date asks the owner first whether there is a delay at all."""
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from desktop import i18n
 from desktop.presentation import due_texts, messages
@@ -75,9 +75,9 @@ def test_the_final_notice_names_a_working_day(demo):
 
 
 def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot, demo_db, translator, monkeypatch):
-    """The step comes due for every order not ready two days before its date, and its
-    message says it will be late: Vandaag asks the owner first, and says how to answer
-    when it will be ready after all."""
+    """The step comes due for every order not ready two days before its date: its message
+    is the "on schedule" update, and Vandaag asks the owner whether it is, and says how
+    to tell the customer when it will be late (audit 8, finding 9)."""
     from desktop.views import today
     from desktop.views.main_window import MainWindow
 
@@ -86,7 +86,7 @@ def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot,
     order.save()
     moment = NOW + timedelta(hours=2)
     monkeypatch.setattr(today, "utcnow", lambda: moment)
-    for language, words in (("nl", "Wordt de bestelling toch op"), ("en", "Will the order be ready on")):
+    for language, words in (("nl", "Loopt de bestelling volgens plan voor"), ("en", "Is the order on schedule for")):
         i18n.set_language(language)
         w = MainWindow()
         qtbot.addWidget(w)
@@ -100,10 +100,32 @@ def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot,
         hint = view.detail.findChild(QLabel, "todayDelayQuestion")
         assert hint is not None and words in hint.text()
         assert i18n.detail_date(order.promised_ready) in hint.text()
+        shown = view.detail.findChild(QPlainTextEdit, "todayMessage").toPlainText()
+        assert "op schema voor" in shown and "vertraging" not in shown, shown  # Kevin reads Dutch
         other = next(r for r, row in view.item_rows() if view.items[row.id].step != "delay_warning")
         view.table.selectRow(other)
         assert view.detail.findChild(QLabel, "todayDelayQuestion") is None
         w.close()
+
+
+def test_afspraak_due_gives_the_on_schedule_update_before_the_promised_date(demo, capsys):
+    """`afspraak due` showed the delay message (with a new date a week later) as the ready
+    message two days before an order's date; it is the update, as the dialog opens on."""
+    import json
+
+    from desktop import cli
+    from desktop.store.db import close_database
+
+    order = CustomOrder.select().where(CustomOrder.status.in_(("new", "in_production"))).first()
+    order.promised_ready = (NOW + timedelta(days=2)).date()
+    order.save()
+    close_database()
+    assert cli.main(["due", "--json", "--lang", "nl", "--at", "2026-11-23T12:00"]) == 0
+    close_database()
+    [news] = [i for i in json.loads(capsys.readouterr().out)
+              if i["step"] == "delay_warning" and i["subject_id"] == order.id]
+    assert news["template"] == "order.update"
+    assert "op schema voor" in news["message"] and "nieuwe" not in news["message"].lower(), news["message"]
 
 
 def test_a_reminder_names_every_product_she_was_sent(demo):

@@ -22,6 +22,15 @@ DATA = Path(__file__).parent / "data" / "shop"
 NL_FILE = DATA / "shopify_orders_nl.csv"
 
 
+@pytest.fixture(autouse=True)
+def the_week_of_the_orders(frozen_clock):
+    """The file's open orders (2-18 November) are recent: imported in their week, they
+    become custom orders (older than the lead time, they would be history only)."""
+    from tests.test_shop_orders import IMPORTED
+
+    frozen_clock.set(IMPORTED)
+
+
 @pytest.fixture
 def window(qtbot, demo_db, translator):
     i18n.set_language("nl")

@@ -40,7 +40,7 @@ def test_delay_reminder_comes_due_n_days_before_at_the_end_of_the_quiet_hours():
     [item] = due(f, utc(2026, 11, 25, 9, 0))
     assert (item.kind, item.step, item.subject_type, item.subject_id) == ("custom_order", "delay_warning", "custom_order", 3)
     assert item.due == utc(2026, 11, 25, 9, 0)
-    assert item.template == "order.delay"
+    assert item.template == "order.update"  # "on schedule"; the delay only when she says it will be late
     assert due(f, utc(2026, 11, 24, 20, 0)) == []  # the evening before: not yet
 
 

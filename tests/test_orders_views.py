@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QDate, QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 
 from desktop import i18n
 from desktop.presentation import messages
@@ -194,8 +194,14 @@ def test_the_delay_reminder_and_the_delay_message(qtbot, window, monkeypatch):
     new_date = NOW.date() + timedelta(days=7)
 
     def delay(dialog):
+        # two days before: the "on schedule" update first, and the question whether it is
+        assert dialog.kind.currentData() == "order_update" and not dialog.new_date.isVisible()
+        assert "ligt nog steeds op schema voor woensdag 25 november" in dialog.body.toPlainText()
+        assert dialog.schedule_question.isVisible()
+        assert "woensdag 25 november" in dialog.findChild(QLabel, "scheduleWords").text().replace("\xa0", " ")
+        qtbot.mouseClick(dialog.late_button, Qt.LeftButton)  # it will be late after all
         assert dialog.kind.currentData() == "order_delay"
-        assert dialog.new_date.isVisible()
+        assert dialog.new_date.isVisible() and not dialog.schedule_question.isVisible()
         dialog.new_date.setDate(qd(NOW.date() + timedelta(days=1)))  # earlier than promised: refused
         dialog.reason.setText("De graveermachine is kapot")
         dialog.mark_sent()
@@ -272,12 +278,47 @@ def test_the_ladder_opens_the_order_message_for_a_custom_order_reminder(qtbot, w
     dialog = due_dialog.open_due_item(item, window, acted.append)
     qtbot.addWidget(dialog)
     assert isinstance(dialog, order_message.OrderMessageDialog)
-    assert dialog.kind.currentData() == "order_delay" and "[" not in dialog.body.toPlainText()
+    # news before the date opens on the neutral update, never on an apology with a date
+    assert dialog.kind.currentData() == "order_update" and "[" not in dialog.body.toPlainText()
+    assert "op schema" in dialog.body.toPlainText() and "vertraging" not in dialog.body.toPlainText()
+    assert dialog.schedule_question.isVisible()
+    qtbot.mouseClick(dialog.late_button, Qt.LeftButton)
+    assert dialog.kind.currentData() == "order_delay"
     dialog.new_date.setDate(qd(NOW.date() + timedelta(days=6)))
     dialog.mark_sent()
     assert acted == ["sent"]
     assert CustomOrder.get_by_id(order.id).promised_ready == NOW.date() + timedelta(days=6)
     assert [i for i in due.due_now(NOW) if i.kind == "custom_order"] == []
+
+
+def test_news_before_the_date_sent_as_it_opens_keeps_the_promised_date(qtbot, window):
+    """From the tray, on schedule: she sends what the dialog opened on. The customer hears
+    the order is on track; the promised date stays, and the reminder is answered."""
+    from desktop.store import due
+    from desktop.views import due_dialog
+
+    order = make_order(status="in_production", ready_in=2)
+    promised = CustomOrder.get_by_id(order.id).promised_ready
+    [item] = [i for i in due.due_now(NOW) if i.kind == "custom_order"]
+    dialog = due_dialog.open_due_item(item, window)
+    qtbot.addWidget(dialog)
+    dialog.mark_sent()
+    assert CustomOrder.get_by_id(order.id).promised_ready == promised
+    assert store.last_purpose(order.id) == "order_update"
+    assert [i for i in due.due_now(NOW) if i.kind == "custom_order"] == []
+
+
+def test_a_late_order_opens_on_the_late_news_without_the_question(qtbot, window):
+    from desktop.store import due
+    from desktop.views import due_dialog
+
+    make_order(status="in_production", ready_in=-1)  # the promised day was yesterday
+    [item] = [i for i in due.due_now(NOW) if i.kind == "custom_order"]
+    assert item.step == "late"
+    dialog = due_dialog.open_due_item(item, window)
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentData() == "order_delay" and dialog.new_date.isVisible()
+    assert not dialog.schedule_question.isVisible()
 
 
 def test_the_warning_days_are_a_setting(qtbot, window, monkeypatch):
@@ -338,3 +379,32 @@ def test_the_order_dialog_lines_up_its_fields_and_gives_its_todo_rows_room(qtbot
     assert checklist.count() == 2
     for i in range(checklist.count()):
         assert checklist.visualItemRect(checklist.item(i)).height() >= theme.list_row_height(checklist)
+
+
+@pytest.mark.parametrize("promised_in,new_in,wording", [
+    # a delay sent yesterday, the new date in two days: the news before it is the update
+    (-2, 2, "Een korte update over uw Naamketting"),
+    # a delay sent yesterday, and that new date is over too: the late news, in its other words
+    (-3, -1, "Een kort bericht over uw bestelling #1029: we hadden beloofd"),
+])
+def test_vandaag_and_the_dialog_show_one_wording_of_an_order_message(qtbot, window, frozen_clock,
+                                                                     promised_in, new_in, wording):
+    """Audit 8, finding 13: Vandaag (and ``afspraak due``) showed one wording, the dialog
+    opened from that row another (the alternative, as the last message had the same
+    purpose). Now one text wherever the owner reads it."""
+    from desktop.store import due
+    from desktop.views import due_dialog
+
+    order = make_order(status="in_production", ready_in=promised_in)
+    yesterday = NOW - timedelta(days=1)
+    store.record_message(order.id, "order_delay", "email", "vertraging", yesterday,
+                         new_ready=NOW.date() + timedelta(days=new_in), reason="kapot")
+    if new_in < 0:  # that date is over as well: a second delay, as the ladder's late news
+        frozen_clock.set(NOW + timedelta(days=1))
+    now = frozen_clock()
+    [item] = [i for i in due.due_now(now) if i.kind == "custom_order"]
+    shown = due_texts.compose(item, now)
+    dialog = due_dialog.open_due_item(item, window)
+    qtbot.addWidget(dialog)
+    assert (dialog.subject.text(), dialog.body.toPlainText()) == (shown.subject, shown.body)
+    assert wording in shown.body, shown.body

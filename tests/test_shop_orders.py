@@ -7,7 +7,7 @@ import json
 import shutil
 import sqlite3
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,10 @@ from tests.conftest import NOW
 from tests.test_order_importers import DATA, EXPECTED, ORDER_FILES, cut_mid_row, needs_orders
 
 NL_FILE = DATA / "shopify_orders_nl.csv"
+# The week our Dutch file's orders came in (2-18 November): imported then, its open orders
+# are recent ones that become custom orders. On NOW (23 November) those placed before
+# 13 November are older than the shop's lead time (10 days): kept as history only.
+IMPORTED = datetime(2026, 11, 10, 9, 0)
 
 
 def snapshot():
@@ -37,8 +41,8 @@ def snapshot():
             CustomOrder.select().count(), Product.select().count(), Event.select().count())
 
 
-def import_bytes(data: bytes, marks=None):
-    plan = shop_orders.plan_import(oi.parse_orders(data))
+def import_bytes(data: bytes, marks=None, now=IMPORTED):
+    plan = shop_orders.plan_import(oi.parse_orders(data), now)
     return plan, shop_orders.apply_plan(plan, NOW, made_to_order=marks)
 
 
@@ -93,7 +97,7 @@ def test_a_cut_off_or_bad_copy_of_a_real_file_writes_nothing(database, path, tmp
 
 def test_made_to_order_items_become_custom_orders_and_follow_the_shop(database):
     demo_products("NK-502", "SH-401", "OR-101", "AR-201")
-    plan = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()))
+    plan = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()), IMPORTED)
     assert [c.key for c in plan.products if c.product_id is None] == ["sku:NK-501"]  # not in the catalogue
     marks = {"sku:NK-502", "sku:SH-401", "sku:NK-501", "sku:AR-201"}
     assert len(plan.custom_orders(marks)) == 5
@@ -120,7 +124,7 @@ def test_made_to_order_items_become_custom_orders_and_follow_the_shop(database):
     assert Event.select().where(Event.subject_type == "custom_order", Event.kind == "order").count() == 5
     # the same file again: nothing new, nothing moved
     before = snapshot()
-    again = shop_orders.apply_plan(shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes())), NOW)
+    again = shop_orders.apply_plan(shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()), IMPORTED), NOW)
     assert (again.unchanged, again.custom_orders, again.moved) == (6, 0, 0)
     assert snapshot() == before
 
@@ -235,7 +239,7 @@ def test_a_custom_order_typed_by_hand_is_taken_over_not_doubled(database):
 def test_cancelling_the_write_leaves_everything_as_it_was(database):
     demo_products("NK-502")
     before = snapshot()
-    plan = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()))
+    plan = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()), IMPORTED)
     with pytest.raises(ImportCancelled):
         shop_orders.apply_plan(plan, NOW, made_to_order={"sku:NK-502"}, progress=lambda done, total: False, chunk=2)
     assert snapshot() == before

@@ -92,11 +92,12 @@ def test_an_imported_custom_order_and_its_moves_are_facts_worded_when_shown(data
     from desktop.store.models import CustomOrder, Event, Product
     from tests.conftest import NOW
     from tests.test_order_importers import DATA
+    from tests.test_shop_orders import IMPORTED  # the week the file's orders are recent
 
     for sku in ("NK-501", "NK-502", "SH-401"):
         Product.get_or_create(key=sku, defaults={"sku": sku, "name": sku})
     data = (DATA / "shopify_orders_nl.csv").read_bytes()
-    plan = shop_orders.plan_import(oi.parse_orders(data))
+    plan = shop_orders.plan_import(oi.parse_orders(data), IMPORTED)
     shop_orders.apply_plan(plan, NOW, made_to_order={p.key for p in plan.products})
     mila = CustomOrder.get(CustomOrder.order_number == "#2001")
     imported = Event.get(Event.subject_type == "custom_order", Event.subject_id == mila.id, Event.kind == "order")
@@ -110,7 +111,7 @@ def test_an_imported_custom_order_and_its_moves_are_facts_worded_when_shown(data
             + i18n.format_date(mila.promised_ready)
     later = data.decode("utf-8").replace("paid,2026-11-02 10:14:00 +0100,unfulfilled,",
                                          "paid,2026-11-02 10:14:00 +0100,fulfilled,")
-    shop_orders.apply_plan(shop_orders.plan_import(oi.parse_orders(later.encode())), NOW)
+    shop_orders.apply_plan(shop_orders.plan_import(oi.parse_orders(later.encode()), IMPORTED), NOW)
     moved = Event.select().where(Event.subject_id == mila.id, Event.kind == "status").order_by(Event.id).first()
     assert (moved.fact, moved.text, moved.step) == ("order_status", "", "in_production")
     with i18n.speaking("en"):

@@ -231,8 +231,10 @@ RULES: dict[str, Rule] = {
     # The shop's own promises to a customer (refined by the custom-orders feature): news
     # N days before the promised date while the order is not ready, and an update when
     # nothing was sent for X days during production. A customer's question never stops them.
+    # Its message is the neutral update ("on schedule for <the date>"): most orders are; the
+    # owner says when one will be late, and only then writes the delay with a new date.
     "order_delay": Rule("custom_order", (
-        Step("delay_warning", lambda s: -timedelta(days=s.delay_warning_days), "order.delay", "order.delay.alt",
+        Step("delay_warning", lambda s: -timedelta(days=s.delay_warning_days), "order.update", "order.update.alt",
              channel="email"),
     ), stop_on_incoming=False, covered_by="order_late", covered_on="order_id"),
     "order_update": Rule("custom_order", (

@@ -1173,6 +1173,27 @@ def promised_ready(ordered_on: date, lead_days: int) -> date:
     return ordered_on + timedelta(days=max(0, int(lead_days)))
 
 
+def history_before(today: date, lead_days: int) -> date:
+    """The first order date that still becomes a custom order to make on ``today``: an order
+    placed before it would have had its ready date (``promised_ready``) before today."""
+    return today - timedelta(days=max(0, int(lead_days)))
+
+
+def kept_as_history(order: OrderRow, line: OrderLine, lead_days: int, today: date) -> bool:
+    """Is ``line`` (made to order, not yet a custom order) kept as history only?
+
+    The shop's file holds no promised date: an imported custom order gets one, the order
+    date plus the shop's lead time. For an order still open in the shop whose date so made
+    is already over on the day of the import (an "export all orders" holds years of orders
+    never marked as sent), that date is one the shop never gave: a custom order made of it
+    would at once ask for an apology. Such an order stays the customer's record (the shop's
+    order and its items), and no custom order is made of it: nothing is owed, nobody chased.
+    Orders the shop sent or cancelled owe nothing anyway and are made as before."""
+    if order.ordered_on is None or custom_order_status(order, line) != "new":
+        return False
+    return order.ordered_on < history_before(today, lead_days)
+
+
 def custom_order_status(order: OrderRow, line: OrderLine) -> str:
     """The status a NEW custom order gets for ``line``: shipped when the shop sent it,
     cancelled when the order was, else new."""

@@ -192,6 +192,10 @@ def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None
     """The ready message for ``item`` in the recipient's language and form (None for a task)."""
     if item.action != "message" or not item.template:
         return None
+    if item.kind == "custom_order" and item.step in orders.LADDER_STEPS and not extra:
+        # The same words as the order's dialog opened from this reminder: one wording of a
+        # message, wherever the owner reads it (Vandaag, the tray, ``afspraak due``).
+        return compose_order(item.subject_id, orders.LADDER_STEPS[item.step], now)
     s = due.ladder_settings()
     person = Person.get_by_id(item.person_id)
     to = recipient(person)

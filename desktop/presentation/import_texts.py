@@ -2,8 +2,40 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from desktop import i18n
 from desktop.i18n import _, ngettext
 from desktop.store.shop_orders import OrderImportSummary
+
+
+def history_text(n: int, before: date, lead_days: int, done: bool) -> str:
+    """Orders still open in the shop that are older than the lead time: kept as the
+    customers' history, no custom order made (``order_importers.kept_as_history``). Said in
+    the preview (``done`` False: what will happen) and in the summary (``done`` True)."""
+    if done:
+        # TRANSLATORS: after an orders import. {date}: "13 November 2026"; {period}: "10 days",
+        # the shop's lead time (Settings). "Custom orders" is the view of that name.
+        text = ngettext(
+            "{n} order still open in the shop was placed before {date}, longer ago than your lead time "
+            "({period}): it was kept as the customer's history, not added to Custom orders, and no reminder "
+            "will ask you to send news about it.",
+            "{n} orders still open in the shop were placed before {date}, longer ago than your lead time "
+            "({period}): they were kept as the customers' history, not added to Custom orders, and no "
+            "reminder will ask you to send news about them.", n)
+    else:
+        # TRANSLATORS: the preview of an orders import, before anything changed. {date}: "13 November
+        # 2026"; {period}: "10 days", the shop's lead time (Settings).
+        text = ngettext(
+            "{n} order still open in the shop was placed before {date}, longer ago than your lead time "
+            "({period}): it is kept as the customer's history, not added to Custom orders, and no reminder "
+            "will ask you to send news about it. Still making it? Add it to Custom orders with the date "
+            "you gave the customer.",
+            "{n} orders still open in the shop were placed before {date}, longer ago than your lead time "
+            "({period}): they are kept as the customers' history, not added to Custom orders, and no "
+            "reminder will ask you to send news about them. Still making one? Add it to Custom orders "
+            "with the date you gave the customer.", n)
+    return text.format(n=n, date=i18n.format_date(before, "long"), period=i18n.days_text(lead_days))
 
 
 def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[str]:
@@ -26,6 +58,8 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[st
             "has their orders (nothing else was stored on the duplicate).",
             "{n} duplicate customers removed: the file shows they are the same people as other customers, who now "
             "have their orders (nothing else was stored on the duplicates).", summary.merged).format(n=summary.merged))
+    if summary.history and summary.history_before is not None:
+        lines.append(history_text(summary.history, summary.history_before, summary.history_lead_days, done=True))
     notes = list(summary.notes)
     if summary.without_customer:
         notes.append(ngettext(

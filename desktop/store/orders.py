@@ -369,7 +369,9 @@ TEMPLATES = {
     "order_shipped": "order.shipped",
 }
 # The ladder's step names for the same purposes (a reminder acted on in the tray).
-_LADDER_STEPS = {"delay_warning": "order_delay", "no_update": "order_update", "late": "order_delay"}
+# The news before the promised date is the "on schedule" update (``followup.RULES``); the
+# delay with a new date is sent from the order's dialog, as "order_delay".
+LADDER_STEPS = {"delay_warning": "order_update", "no_update": "order_update", "late": "order_delay"}
 
 
 def last_purpose(order_id: int) -> str:
@@ -377,4 +379,4 @@ def last_purpose(order_id: int) -> str:
     last = (Event.select(Event.step).where(Event.subject_type == "custom_order", Event.subject_id == order_id,
                                            Event.direction == "out")
             .order_by(Event.at.desc(), Event.id.desc()).first())
-    return _LADDER_STEPS.get(last.step, last.step) if last else ""
+    return LADDER_STEPS.get(last.step, last.step) if last else ""

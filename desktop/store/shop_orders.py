@@ -15,6 +15,11 @@ a cancel leaves the database exactly as it was):
   the personalisation from the order and a promised ready date ``order_lead_days`` after
   the order date; a custom order already made moves on (to "shipped", "cancelled") as the
   shop's order does, step by step through the status pipeline, each step on the timeline;
+  except a line of an order still open in the shop that is older than the lead time on
+  the day of the import (``order_importers.kept_as_history``): its ready date would be one
+  the shop never gave, already over. It stays the customer's history (the order and its
+  items), no custom order is made of it and nobody is chased; the preview and the summary
+  say how many (``history``). The same file again finds it unlinked and old: history still;
 - a customer whose orders all moved to another person in this import (the file's e-mail or
   buyer account says they are one: a buyer whose address was written two ways was two
   customers before schema v12) and who has nothing else attached is removed: a duplicate.
@@ -26,7 +31,7 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Callable
 
 from desktop import clock
@@ -78,13 +83,24 @@ class ImportPlan:
     # order that moves to another person (the file's e-mail or buyer account says who she
     # is) may leave that one with nothing: a duplicate, removed (``_remove_left_empty``).
     stored_people: dict[str, int | None] = field(default_factory=dict)
+    # The owner's day of the import and the shop's lead time (``order_lead_days``): an order
+    # still open in the shop placed before ``history_before`` is kept as history only
+    # (``order_importers.kept_as_history``). Read once with the plan: what the preview says
+    # is what the import does.
+    today: date | None = None
+    lead_days: int = 0
 
     def made_to_order(self) -> set[str]:
         return {p.key for p in self.products if p.made_to_order}
 
-    def custom_orders(self, made_to_order: set[str] | None = None) -> list[tuple[OrderRow, int, OrderLine]]:
-        """The lines that would become NEW custom orders with these marks."""
-        marks = self.made_to_order() if made_to_order is None else made_to_order
+    @property
+    def history_before(self) -> date | None:
+        return None if self.today is None else rules.history_before(self.today, self.lead_days)
+
+    def kept_as_history(self, order: OrderRow, line: OrderLine) -> bool:
+        return self.today is not None and rules.kept_as_history(order, line, self.lead_days, self.today)
+
+    def _unlinked(self, marks: set[str]) -> list[tuple[OrderRow, int, OrderLine]]:
         out = []
         for order in self.parsed.orders:
             if not order.customer_key:
@@ -93,6 +109,22 @@ class ImportPlan:
                 if line.product_key in marks and (order.number, position) not in self.linked_lines:
                     out.append((order, position, line))
         return out
+
+    def custom_orders(self, made_to_order: set[str] | None = None) -> list[tuple[OrderRow, int, OrderLine]]:
+        """The lines that would become NEW custom orders with these marks."""
+        marks = self.made_to_order() if made_to_order is None else made_to_order
+        return [(order, position, line) for order, position, line in self._unlinked(marks)
+                if not self.kept_as_history(order, line)]
+
+    def history_orders(self, made_to_order: set[str] | None = None) -> list[OrderRow]:
+        """The orders still open in the shop, older than the lead time, whose made-to-order
+        lines are kept as history with these marks (no custom order made)."""
+        marks = self.made_to_order() if made_to_order is None else made_to_order
+        out: dict[str, OrderRow] = {}
+        for order, _position, line in self._unlinked(marks):
+            if self.kept_as_history(order, line):
+                out.setdefault(order.number, order)
+        return list(out.values())
 
 
 @dataclass
@@ -107,6 +139,9 @@ class OrderImportSummary:
     moved: int = 0  # custom orders that moved on (shipped, cancelled)
     without_customer: int = 0  # made-to-order lines in orders that name nobody: no custom order made
     merged: int = 0  # duplicate customers removed: their orders moved to the same person, nothing else on them
+    history: int = 0  # orders still open in the shop placed before ``history_before``: kept, no custom order
+    history_before: date | None = None
+    history_lead_days: int = 0
     notes: list[str] = field(default_factory=list)  # the file's own notes (worded when parsed)
 
 
@@ -264,9 +299,10 @@ def _plan_customers(plan: ImportPlan, parsed: ParsedOrders) -> None:
             plan.known_customers[key] = found
 
 
-def plan_import(parsed: ParsedOrders) -> ImportPlan:
-    """What importing ``parsed`` would do; reads only."""
-    plan = ImportPlan(parsed=parsed)
+def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan:
+    """What importing ``parsed`` on ``now`` (naive UTC; default: the clock) would do; reads only."""
+    plan = ImportPlan(parsed=parsed, today=clock.owner().today(now or clock.utcnow()),
+                      lead_days=int(settings.get("order_lead_days")))
     _plan_customers(plan, parsed)
 
     numbers = [o.number for o in parsed.orders]
@@ -387,15 +423,16 @@ def _custom_order_number(order: OrderRow, position: int, made: list[int], person
     return number
 
 
-def _new_custom_order(order: OrderRow, position: int, line: OrderLine, made: list[int], person_id: int,
+def _typed_by_hand(number: str, person_id: int) -> CustomOrder | None:
+    """An order the owner typed in by hand before importing (her customer, this number, no
+    shop order's line yet): the import takes it over, her date stands."""
+    return (CustomOrder.select().where(CustomOrder.person == person_id, CustomOrder.order_number == number)
+            .where(~CustomOrder.id.in_(ShopOrderLine.select(ShopOrderLine.custom_order)
+                                       .where(ShopOrderLine.custom_order.is_null(False)))).first())
+
+
+def _new_custom_order(order: OrderRow, position: int, line: OrderLine, number: str, person_id: int,
                       product_id: int | None, lead_days: int, now: datetime) -> CustomOrder:
-    number = _custom_order_number(order, position, made, person_id)
-    # An order the owner typed in by hand before importing: the import takes it over.
-    typed = (CustomOrder.select().where(CustomOrder.person == person_id, CustomOrder.order_number == number)
-             .where(~CustomOrder.id.in_(ShopOrderLine.select(ShopOrderLine.custom_order)
-                                        .where(ShopOrderLine.custom_order.is_null(False)))).first())
-    if typed is not None:
-        return typed
     custom = CustomOrder.create(
         person=person_id, order_number=number, product=product_id,
         personalisation=rules.personalisation(order, line), note=rules.custom_order_note(order, line),
@@ -422,6 +459,42 @@ def _move_on(custom: CustomOrder, order: OrderRow, line: OrderLine, now: datetim
     return True
 
 
+def _made_to_order_lines(plan: ImportPlan, order: OrderRow, shop_id: int, person_id: int | None, marks: set[str],
+                         product_ids: dict[str, int], summary: OrderImportSummary, history: set[str],
+                         now: datetime) -> int:
+    """The custom orders of ``order``'s made-to-order lines: one made already moves on with
+    the shop; a new one is made (or the one typed in by hand taken over), unless the order
+    is history (``history`` gets its number). Counts into ``summary``; returns the lines
+    left without a custom order because the order names no customer."""
+    made = [i for i, li in enumerate(order.lines) if li.product_key in marks]
+    if not made:
+        return 0
+    without_customer = 0
+    links = {r.position: r for r in ShopOrderLine.select().where(ShopOrderLine.shop_order == shop_id)}
+    for position in made:
+        line = order.lines[position]
+        row = links.get(position)
+        if row is not None and row.custom_order_id is not None:
+            custom = CustomOrder.get_or_none(CustomOrder.id == row.custom_order_id)
+            if custom is not None and _move_on(custom, order, line, now):
+                summary.moved += 1
+            continue
+        if person_id is None:
+            without_customer += 1
+            continue
+        number = _custom_order_number(order, position, made, person_id)
+        custom = _typed_by_hand(number, person_id)
+        if custom is None:
+            if plan.kept_as_history(order, line):
+                history.add(order.number)  # the customer's record only: nothing owed
+                continue
+            custom = _new_custom_order(order, position, line, number, person_id,
+                                       product_ids.get(line.product_key), plan.lead_days, now)
+        ShopOrderLine.update(custom_order=custom.id).where(ShopOrderLine.id == row.id).execute()
+        summary.custom_orders += 1
+    return without_customer
+
+
 def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None = None,
                progress: Callable[[int, int], bool | None] | None = None, chunk: int = 200) -> OrderImportSummary:
     """Write ``plan`` in one transaction; ``made_to_order``: the product keys ticked (default:
@@ -432,7 +505,7 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                                  new=len(plan.new_orders), updated=len(plan.updated_orders),
                                  unchanged=len(plan.unchanged_orders), new_customers=len(plan.new_customers),
                                  known_customers=len(plan.known_customers))
-    lead_days = int(settings.get("order_lead_days"))
+    history: set[str] = set()
     changed = {o.number for o in plan.new_orders} | {o.number for o in plan.updated_orders}
     total = len(parsed.orders)
     without_customer = 0
@@ -464,30 +537,17 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                                                updated_at=now, **values).execute()
                 if names_items or not stored:  # a file without items leaves the stored ones
                     _save_lines(shop_id, order, product_ids, parsed)
-            made = [i for i, li in enumerate(order.lines) if li.product_key in marks]
-            if made:
-                links = {r.position: r for r in ShopOrderLine.select().where(ShopOrderLine.shop_order == shop_id)}
-                for position in made:
-                    line = order.lines[position]
-                    row = links.get(position)
-                    if row is not None and row.custom_order_id is not None:
-                        custom = CustomOrder.get_or_none(CustomOrder.id == row.custom_order_id)
-                        if custom is not None and _move_on(custom, order, line, now):
-                            summary.moved += 1
-                        continue
-                    if person_id is None:
-                        without_customer += 1
-                        continue
-                    custom = _new_custom_order(order, position, line, made, person_id,
-                                               product_ids.get(line.product_key), lead_days, now)
-                    ShopOrderLine.update(custom_order=custom.id).where(ShopOrderLine.id == row.id).execute()
-                    summary.custom_orders += 1
+            without_customer += _made_to_order_lines(plan, order, shop_id, person_id, marks, product_ids,
+                                                     summary, history, now)
             if done % chunk == 0 and progress is not None and progress(done, total) is False:
                 raise ImportCancelled()
         summary.merged = _remove_left_empty(left)
         if progress is not None and progress(total, total) is False:
             raise ImportCancelled()
     summary.without_customer = without_customer
+    summary.history = len(history)
+    summary.history_before = plan.history_before if history else None
+    summary.history_lead_days = plan.lead_days
     return summary
 
 

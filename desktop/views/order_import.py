@@ -26,6 +26,7 @@ from desktop import i18n
 from desktop.domain import order_importers as rules
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import label
+from desktop.presentation.import_texts import history_text
 from desktop.store.shop_orders import ImportPlan
 from desktop.views.rows import plain_tooltip
 
@@ -107,6 +108,11 @@ class OrderPreviewDialog(QDialog):
         self.custom.setStyleSheet("font-weight: bold")
         self.custom.setWordWrap(True)
         layout.addWidget(self.custom)
+        self.history = QLabel()
+        self.history.setTextFormat(Qt.PlainText)
+        self.history.setObjectName("previewHistory")
+        self.history.setWordWrap(True)
+        layout.addWidget(self.history)
 
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
@@ -208,7 +214,12 @@ class OrderPreviewDialog(QDialog):
                 item.setCheckState(Qt.Checked if ticked else Qt.Unchecked)
 
     def _update_custom(self) -> None:
-        count = len(self.plan.custom_orders(self.made_to_order()))
+        marks = self.made_to_order()
+        count = len(self.plan.custom_orders(marks))
+        old = len(self.plan.history_orders(marks))
+        self.history.setVisible(bool(old))
+        self.history.setText(history_text(old, self.plan.history_before, self.plan.lead_days, done=False)
+                             if old else "")
         if count:
             # TRANSLATORS: {period} is "10 days" (or "1 day"): the setting "promised this many days after the order".
             text = ngettext("{n} item becomes a custom order, promised ready {period} after it was ordered.",
@@ -216,7 +227,5 @@ class OrderPreviewDialog(QDialog):
                             count)
         else:
             text = _("No custom orders: tick the products you make to order.")
-        from desktop.store import settings
-
-        days = int(settings.get("order_lead_days"))
+        days = self.plan.lead_days
         self.custom.setText(text.format(n=count, period=i18n.days_text(days)))

@@ -3,7 +3,9 @@
 ``OrderMessageDialog`` (ui/order_message.ui) shows the ready message in the customer's
 language and form of address, lets the owner adjust it, copy it or open it in the mail
 program, and "Mark as sent" logs it. The delay message also asks for the new expected
-date: sending it records the new promised date with its history.
+date: sending it records the new promised date with its history. Before the promised day
+the update ("on schedule") comes first, with the question whether it will be late after
+all: only her "It will be late…" turns it into the delay message with a new date.
 
 ``OrderShipDialog`` (ui/order_ship.ui) makes the shipment of a finished order.
 """
@@ -13,18 +15,20 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop import i18n
@@ -131,6 +135,7 @@ class OrderMessageDialog(_Clocked, QDialog):
         else:
             info = _("Written in Dutch, {form}.").format(form=form_name)
         self.reader_info.setText(info + " " + _("You can change the text before sending it."))
+        self._add_schedule_question(late)
         self.mail_button.setEnabled(bool(person.email))
         if not person.email:
             self.mail_button.setToolTip(_("No email address for this customer."))
@@ -144,6 +149,33 @@ class OrderMessageDialog(_Clocked, QDialog):
         f(QPushButton, "close").clicked.connect(self.reject)
         self.render()
         self.resize(680, 600)
+
+    def _add_schedule_question(self, late: bool) -> None:
+        """Over an update before the promised day: is it on schedule? Only the owner knows;
+        "It will be late…" switches to the delay message, which asks for the new date."""
+        self.schedule_question = QWidget()
+        self.schedule_question.setObjectName("scheduleQuestion")
+        row = QHBoxLayout(self.schedule_question)
+        row.setContentsMargins(0, 0, 0, 0)
+        promised = self.order.promised_ready
+        words = QLabel(_("Is the order on schedule for {date}? Then send this update. Will it be late? Then "
+                         "tell the customer, with a new date.").format(
+            date=i18n.detail_date(promised)) if promised is not None else "")
+        words.setObjectName("scheduleWords")
+        words.setWordWrap(True)
+        row.addWidget(words, 1)
+        # TRANSLATORS: button in the message dialog of a custom order: it switches the
+        # "on schedule" update to the delay message, which asks for the new date.
+        self.late_button = QPushButton(_("It will be late…"))
+        self.late_button.setObjectName("willBeLate")
+        self.late_button.clicked.connect(self.will_be_late)
+        row.addWidget(self.late_button, 0, Qt.AlignTop)
+        self._asks_schedule = promised is not None and not late
+        self.form.layout().insertWidget(1, self.schedule_question)
+
+    def will_be_late(self) -> None:
+        self.kind.setCurrentIndex(self.kind.findData("order_delay"))
+        self.new_date.setFocus()
 
     def add_heading_font(self) -> QLabel:
         font = self.heading.font()
@@ -161,6 +193,7 @@ class OrderMessageDialog(_Clocked, QDialog):
 
     def render(self, *_args) -> None:
         delay = self.step() == "order_delay"
+        self.schedule_question.setVisible(self._asks_schedule and self.step() == "order_update")
         for name in ("newDateLabel", "reasonLabel"):
             self.form.findChild(QLabel, name).setVisible(delay)
         self.new_date.setVisible(delay)
@@ -213,7 +246,9 @@ def open_for_due_item(item, parent=None, on_acted=None, now=None) -> OrderMessag
     """The message dialog for a custom-order reminder of the ladder (tray, Vandaag...)."""
     from desktop.clock import utcnow
 
-    step = "order_update" if item.step == "no_update" else "order_delay"  # news before or after the date
+    # Before the promised date the news is the "on schedule" update (she says when it will
+    # be late); after it, the late news with a new date.
+    step = store.LADDER_STEPS.get(item.step, "order_update")
     dialog = OrderMessageDialog(parent, item.subject_id, step, now or utcnow)
     if on_acted is not None:
         dialog.accepted.connect(lambda: on_acted("sent"))

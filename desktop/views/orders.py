@@ -306,7 +306,8 @@ class OrdersView(ListView):
                       "date.") if late else
                     _("The promised date is close and the order is not ready. Let the customer know, with a new date if you "
                       "need one."))
-            purpose = "order_delay"
+            # before the date: the update first, the dialog asks whether it will be late
+            purpose = "order_delay" if late else "order_update"
         else:
             text = _("You haven't updated the customer for a while during production. A short update puts their mind at ease.")
             purpose = "order_update"

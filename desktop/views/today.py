@@ -300,11 +300,10 @@ class TodayView(ListView):
         promised = item.parts[0].details.get("promised_ready") if item.step == "delay_warning" else None
         if promised is not None:
             # The news before the promised date comes due for every order not ready yet: the
-            # owner knows whether it will be late; the message below says it will be.
+            # message below says it is on schedule; only the owner knows whether it will be late.
             hint = plain_label(_(
-                "Will the order be ready on {date} after all? Then there's no delay to report: choose “Done "
-                "without a message” (it only closes this reminder), or open “Open and send…” and pick “Update: "
-                "still on schedule”."
+                "Is the order on schedule for {date}? Then send this update. Will it be late? Open “Open and "
+                "send…” and press “It will be late…”: it asks for the new date and writes the message."
             ).format(date=i18n.detail_date(promised)))
             hint.setObjectName("todayDelayQuestion")
             hint.setWordWrap(True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import date, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 from icalendar import Calendar
@@ -305,9 +305,11 @@ def test_calendar_round_trip_dates_time_zone_and_stable_uids(demo_db, tmp_path):
                                 Collaboration.status.in_(calendar_export.OPEN_COLLABORATIONS)))
     for d in open_deliverables:
         e = events[f"deliverable-{d.id}@afspraak"]
+        # a deadline is a day: an all-day event on its date in the owner's zone (it was a
+        # half-hour event from 23:59 across midnight, on two days: walk-through finding 12)
         start = e.decoded("DTSTART")
-        assert start.tzinfo is not None and start.utcoffset() == timedelta(0)
-        assert start == d.deadline.replace(tzinfo=timezone.utc)
+        assert type(start) is date and start == to_local(d.deadline).date()
+        assert e.decoded("DTEND") == start + timedelta(days=1)
         assert d.collaboration.person.name in str(e["SUMMARY"])
     delivered = Deliverable.select().where(Deliverable.delivered_at.is_null(False)).first()
     assert f"deliverable-{delivered.id}@afspraak" not in events
@@ -329,6 +331,19 @@ def test_calendar_round_trip_dates_time_zone_and_stable_uids(demo_db, tmp_path):
     assert set(later) == set(events)
     uid = next(iter(events))
     assert int(later[uid]["SEQUENCE"]) > int(events[uid]["SEQUENCE"])
+
+
+def test_a_collaboration_on_hold_has_no_deadline_in_the_calendar(demo_db):
+    """Every parcel of it came back or got lost: she owes nothing until a new one reaches her
+    (no reminders), so her calendar shows no deadline for it either."""
+    from desktop.store.models import Shipment
+
+    shipment = Shipment.select().join(Collaboration).where(Collaboration.status == "shipped").first()
+    collab = shipment.collaboration
+    uids = {f"deliverable-{d.id}@afspraak" for d in collab.deliverables if d.delivered_at is None}
+    assert uids and uids <= {str(e["UID"]) for e in calendar_export.build_calendar(NOW).walk("VEVENT")}
+    Shipment.update(status="lost").where(Shipment.collaboration == collab).execute()
+    assert not uids & {str(e["UID"]) for e in calendar_export.build_calendar(NOW).walk("VEVENT")}
 
 
 def test_calendar_texts_follow_the_language(demo_db):

@@ -1,8 +1,10 @@
 """Open deadlines and promised dates as an iCalendar (.ics) file for the owner's calendar.
 
 One calendar event per open promise:
-- every open deliverable's deadline (not delivered, collaboration still running):
-  a 30-minute event at the deadline moment, in UTC (calendars show it in local time);
+- every open deliverable's deadline (not delivered, collaboration still running, not on
+  hold because every parcel of it came back or got lost): an all-day event on the
+  deadline's date in the owner's zone (a deadline is a day: the 23:59 it is stored at made
+  a half-hour event across midnight, shown on two days; walk-through finding 12);
 - every open custom order's promised ready date (status new or in production) and
   promised delivery date (not yet delivered or cancelled): an all-day event.
 
@@ -13,19 +15,19 @@ adding duplicates. Texts are in the app's current language. Built with ``icalend
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from icalendar import Calendar, Event as CalendarEvent
 
-from desktop.domain import dates
+from desktop.clock import to_local
+from desktop.domain import dates, shipments
 from desktop.i18n import _
 from desktop.labels import label
-from desktop.store.models import Collaboration, CustomOrder, Deliverable, Person
+from desktop.store.models import Collaboration, CustomOrder, Deliverable, Person, Shipment
 
 UID_DOMAIN = "afspraak"
 PRODID = "-//Afspraak//Afspraak agenda//NL"
-DEADLINE_MINUTES = 30
 OPEN_COLLABORATIONS = ("proposed", "agreed", "shipped", "received", "posted")
 READY_OPEN = ("new", "in_production")
 DELIVERY_OPEN = ("new", "in_production", "ready", "shipped")
@@ -63,6 +65,15 @@ def _whole_day(event: CalendarEvent, day: date) -> None:
         event.add("dtend", following)
 
 
+def _local_day(moment: datetime) -> date:
+    """The owner's date of a stored moment (a deadline's 23:59 local that day); a moment at
+    the very end of the calendar, which no zone can move past, keeps its own date."""
+    try:
+        return to_local(moment).date()
+    except (OverflowError, ValueError):
+        return moment.date()
+
+
 def build_calendar(now: datetime) -> Calendar:
     """The calendar of every open deadline and promised date; ``now`` is naive UTC."""
     sequence = max(int((now - _SEQUENCE_EPOCH).total_seconds() // 60), 0)
@@ -77,14 +88,20 @@ def build_calendar(now: datetime) -> Calendar:
                     .where(Deliverable.deadline.is_null(False), Deliverable.delivered_at.is_null(),
                            Collaboration.status.in_(OPEN_COLLABORATIONS))
                     .order_by(Deliverable.deadline, Deliverable.id))
+    deliverables = list(deliverables)
+    parcels: dict[int, list[str]] = {}
+    for collab_id, status in (Shipment.select(Shipment.collaboration, Shipment.status)
+                              .where(Shipment.collaboration.in_({d.collaboration_id for d in deliverables}))
+                              .tuples()):
+        parcels.setdefault(collab_id, []).append(status)
     for d in deliverables:
         c = d.collaboration
+        if not shipments.chased(parcels.get(c.id, ())):  # on hold: nothing reached her to post about
+            continue
         # TRANSLATORS: calendar event title; {kind} is e.g. "Reel", {name} the influencer.
         summary = _("{kind} due from {name}").format(kind=label("deliverable", d.kind), name=c.person.name)
         e = _event("deliverable", d.id, summary, c.title, now, sequence)
-        e.add("dtstart", _utc(d.deadline))
-        if d.deadline <= datetime.max - timedelta(minutes=DEADLINE_MINUTES):  # else a moment: no room after it
-            e.add("dtend", _utc(d.deadline) + timedelta(minutes=DEADLINE_MINUTES))
+        _whole_day(e, _local_day(d.deadline))
         cal.add_component(e)
 
     orders = (CustomOrder.select(CustomOrder, Person).join(Person)

@@ -9,6 +9,7 @@ made for the first is handed to the second once, so a check costs one scan.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -21,10 +22,26 @@ from desktop.labels import label
 
 class _Signals(QObject):
     changed = Signal()
+    undoable = Signal(str, object)  # (what, store.journal.Change): the main window puts it on Edit → Undo
 
 
 _signals = _Signals()
 changed = _signals.changed
+undoable = _signals.undoable
+
+
+@contextmanager
+def recorded(what: str):
+    """Record what the owner does to a reminder inside the block and hand it to Edit →
+    Undo (``undoable``; the main window pushes it): a misclick on "Reply received", "Done
+    without a message" or a strike is taken back with Ctrl+Z, as a parcel is (walk-through
+    finding 15). Nothing is handed on when the block changed nothing or failed."""
+    from desktop.store import journal
+
+    with journal.recording() as change:
+        yield
+    if not change.empty:
+        undoable.emit(what, change)
 _handover: tuple[datetime, list] | None = None
 
 
@@ -68,7 +85,9 @@ def snooze(items: list, until: datetime, now: datetime | None = None) -> None:
 
     now = now or utcnow()
     for item in items:
-        due.snooze(item, now, until)
+        # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder is about.
+        with recorded(_("reminder for {name} moved later").format(name=item.person_name)):
+            due.snooze(item, now, until)
     notify_changed()
 
 
@@ -81,8 +100,20 @@ def mark_done(items: list, now: datetime | None = None) -> None:
     now = now or utcnow()
     for item in items:
         if item.action == "strike":
-            due.end_without_strike(item, now, **due_texts.no_strike_words())
+            with recorded(without_strike_text(item.person_name)):
+                due.end_without_strike(item, now, **due_texts.no_strike_words())
         else:
-            due.dismiss(item, now)
+            with recorded(done_text(item.person_name)):
+                due.dismiss(item, now)
     notify_changed()
+
+
+def done_text(name: str) -> str:
+    # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder is about.
+    return _("reminder for {name} done without a message").format(name=name)
+
+
+def without_strike_text(name: str) -> str:
+    # TRANSLATORS: Edit → Undo "…"; after the last reminder, ended without a strike.
+    return _("collaboration with {name} ended without a strike").format(name=name)
 

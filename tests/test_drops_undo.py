@@ -15,6 +15,7 @@ from desktop.store.models import Content, ContentEvidence, Event, Product
 from desktop.views import dialogs
 from desktop.views.main_window import MainWindow
 
+from .conftest import NOW
 from .helpers import drag, end_drags, files_mime
 from .shared_data import shop_exports
 from .test_evidence import picture, record_point, show_person, yara_content
@@ -235,3 +236,37 @@ def test_several_pictures_on_the_product_dialog_get_a_word(qtbot, database, tran
     assert form.picture is None
     assert form.problem.isVisibleTo(form.dialog) and "één foto" in form.problem.text()
     end_drags()
+
+
+def test_what_the_owner_does_to_a_reminder_can_be_undone(window, qtbot):
+    """Walk-through finding 15: "Reactie ontvangen", "Klaar zonder bericht" and a strike
+    acted at once, with nothing on Edit → Undo; a misclick ended the chase or moved the
+    ladder a rung. Each is now taken back with Ctrl+Z, and done again with redo."""
+    from desktop import reminders
+    from desktop.store import due
+    from desktop.store.models import Event
+    from desktop.views.due_dialog import DueStepDialog
+
+    def due_for(name):
+        return next(i for i in due.due_now(NOW) if i.person_name == name)
+
+    lotte = due_for("Lotte Janssens")
+    dialog = DueStepDialog(lotte, window, now=lambda: NOW)
+    qtbot.addWidget(dialog)
+    replies = Event.select().where(Event.direction == "in").count()
+    dialog.reply_button.click()
+    assert Event.select().where(Event.direction == "in").count() == replies + 1
+    assert "Lotte Janssens" not in {i.person_name for i in due.due_now(NOW)}
+    assert window.undo_stack.undoText() == "antwoord van Lotte Janssens vastgelegd"
+    window.undo_stack.undo()
+    assert Event.select().where(Event.direction == "in").count() == replies
+    assert due_for("Lotte Janssens").key == lotte.key  # her step is due again, as before the click
+    window.undo_stack.redo()
+    assert "Lotte Janssens" not in {i.person_name for i in due.due_now(NOW)}
+    # "Done without a message" from Vandaag or the tray: the ladder moved a rung; undone, back
+    noor = due_for("Noor Bakker")
+    reminders.mark_done([noor], NOW)
+    assert noor.key not in {i.key for i in due.due_now(NOW)}
+    assert window.undo_stack.undoText() == "herinnering voor Noor Bakker afgehandeld zonder bericht"
+    window.undo_stack.undo()
+    assert due_for("Noor Bakker").key == noor.key

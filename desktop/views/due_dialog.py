@@ -330,27 +330,41 @@ class DueStepDialog(QDialog):
         self.acted.emit(what)
         self.accept()
 
+    # Each action goes on Edit → Undo (reminders.recorded): a misclick is taken back with Ctrl+Z.
     def mark_sent(self) -> None:
-        due.mark_sent(self.item, self._now(), self.current_channel(), self.text())
+        from desktop import reminders
+
+        # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder was sent to.
+        with reminders.recorded(_("reminder to {name} marked sent").format(name=self.item.person_name)):
+            due.mark_sent(self.item, self._now(), self.current_channel(), self.text())
         self._done("sent")
 
     def mark_reply(self) -> None:
-        due.mark_reply(self.item, self._now(), self.current_channel() if self.item.action == "message" else "")
+        from desktop import reminders
+
+        # TRANSLATORS: Edit → Undo "…"; {name} answered.
+        with reminders.recorded(_("reply from {name} logged").format(name=self.item.person_name)):
+            due.mark_reply(self.item, self._now(), self.current_channel() if self.item.action == "message" else "")
         self._done("reply")
 
     def snooze(self, until: datetime) -> None:
-        due.snooze(self.item, self._now(), until)
+        from desktop import reminders
+
+        reminders.snooze([self.item], until, self._now())
         self._done("snoozed")
 
     def dismiss(self) -> None:
-        if self.item.action == "strike":  # the collaboration ends as the final notice said, not held against her
-            due.end_without_strike(self.item, self._now(), **due_texts.no_strike_words())
-        else:
-            due.dismiss(self.item, self._now())
+        from desktop import reminders
+
+        reminders.mark_done([self.item], self._now())  # a strike decision: ended without a strike
         self._done("dismissed")
 
     def give_strike(self) -> None:
-        due.apply_strike(self.item, self._now(), **due_texts.strike_words())
+        from desktop import reminders
+
+        # TRANSLATORS: Edit → Undo "…"; a strike given to {name} after the last reminder.
+        with reminders.recorded(_("strike for {name}").format(name=self.item.person_name)):
+            due.apply_strike(self.item, self._now(), **due_texts.strike_words())
         self._done("strike")
 
 

@@ -332,6 +332,10 @@ class MainWindow(QMainWindow):
             signal.connect(self._undo_texts)
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self._undo_texts()
+        from desktop import reminders
+
+        # what the owner did to a reminder (its dialog, Vandaag, the tray): on Edit → Undo too
+        reminders.undoable.connect(self.push_reminder_action)
 
     def _undo_texts(self, *_changed) -> None:
         from shiboken6 import isValid
@@ -361,6 +365,12 @@ class MainWindow(QMainWindow):
             self._undo_count = self.undo_stack.count()
         self._undo_texts()
         self.statusBar().showMessage(command.text(), 10000)
+
+    def push_reminder_action(self, what: str, change) -> None:
+        """An action on a reminder, recorded (``reminders.recorded``), put on Edit → Undo."""
+        from desktop.views.undo import Recorded
+
+        self.push_undoable(Recorded(what, change, self))
 
     def _undo_index_changed(self, index: int) -> None:
         from shiboken6 import isValid

@@ -60,3 +60,16 @@ def test_the_ready_message_greets_her_so(database):
 
     person = Person.create(name="nedlzs czwyzqki", language="nl", country="BE", address_form="u", is_customer=True)
     assert due_texts.recipient(person).first_name == "Nedlzs"
+
+
+def test_a_search_engine_title_is_named_by_its_first_part_in_messages():
+    """Walk-through finding 14: "Ik wacht nog op je post met Toy Box Plans PDF | Stacking Wood
+    Bins, Kids Storage Build (Digital Download)": Etsy titles are written for search engines."""
+    from desktop.presentation import messages
+
+    assert names.product_in_message("Toy Box Plans PDF | Stacking Wood Bins, Kids Storage Build") == "Toy Box Plans PDF"
+    assert names.product_in_message("Ring Zoë (maat 54)") == "Ring Zoë (maat 54)"
+    assert names.product_in_message(" | ") == " | "  # nothing before it: the name as it is
+    reader = messages.Recipient("Sanne", "nl", "NL", "je")
+    question = messages.parcel_question({"product": ["Toy Box Plans PDF | Kids Storage", "Oorbellen ‘Maan’"]}, reader)
+    assert "Toy Box Plans PDF en Oorbellen ‘Maan’" in question and "|" not in question

@@ -56,3 +56,12 @@ def greeting_name(full_name: str) -> str:
     if len([c for c in first if c.isalpha()]) == 1 and len(words) > 1:  # "J." or "J": no first name
         return " ".join(_as_written(w) if i == 0 else w for i, w in enumerate(words))
     return _as_written(first)
+
+
+def product_in_message(name: str) -> str:
+    """A product's name as a message to a person says it: a shop title written for search
+    engines ("Toy Box Plans PDF | Stacking Wood Bins, Kids Storage Build (Digital
+    Download)", as Etsy listings are) up to its first " | ", the part the shop names the
+    product by (walk-through finding 14). A name without one stays whole."""
+    first = (name or "").split(" | ")[0].strip()
+    return first or (name or "")

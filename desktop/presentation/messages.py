@@ -24,6 +24,7 @@ from babel import dates as babel_dates
 from babel import lists as babel_lists
 
 from desktop import i18n
+from desktop.domain import names
 from desktop.domain.message_rules import (  # the facts of a message (re-exported: callers read them here)
     _TOKEN,
     FORMS,
@@ -836,8 +837,8 @@ def _product_words(value: object, recipient: Recipient) -> str:
     """A product's name, or several (a parcel with two) listed as the reader lists them:
     "Zilveren ketting Maan en Oorbellen Druppel", not "…Maan, Oorbellen Druppel"."""
     if isinstance(value, (list, tuple)):
-        return format_value(list(value), recipient)
-    return str(value or "")
+        return format_value([names.product_in_message(str(v)) for v in value], recipient)
+    return names.product_in_message(str(value or ""))
 
 
 def parcel_question(details: Mapping[str, object], recipient: Recipient) -> str:

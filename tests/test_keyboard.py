@@ -64,3 +64,91 @@ def test_the_timelines_arrow_keys_pass_over_its_day_headings(qtbot, database, tr
     # the day's heading keeps its own text colour (not greyed out as a disabled row)
     top = model.index(0, 0)
     assert model.data(top, Qt.ForegroundRole) is not None
+
+
+def _mnemonic(text: str) -> str | None:
+    from PySide6.QtGui import QKeySequence
+
+    keys = QKeySequence.mnemonic(text)
+    return None if keys.isEmpty() else keys.toString()
+
+
+def _clashes(texts: list[str]) -> dict[str, list[str]]:
+    seen: dict[str, list[str]] = {}
+    for text in texts:
+        key = _mnemonic(text)
+        if key:
+            seen.setdefault(key, []).append(text)
+    return {key: named for key, named in seen.items() if len(named) > 1}
+
+
+def _menu_clashes(menu, path: str, out: dict) -> None:
+    actions = [a for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+    for key, named in _clashes([a.text() for a in actions]).items():
+        out[f"{path} {key}"] = named
+    for action in actions:
+        if action.menu():
+            _menu_clashes(action.menu(), f"{path} > {action.text()}", out)
+
+
+def _widget_texts(root) -> list[str]:
+    """The texts whose "&" letter Alt presses in ``root``: buttons, check boxes, labels with
+    a buddy, group boxes (those visible; menus are counted apart)."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    texts = []
+    for widget in root.findChildren(QAbstractButton) + root.findChildren(QLabel) + root.findChildren(QGroupBox):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+    return texts
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_no_two_menu_items_share_an_alt_letter(qtbot, demo_db, translator, language):
+    """File had &Quick note… and &Quit (Alt+Q chose neither at once); Bestand had
+    &agenda / &Afsluiten and &Importeren / &Instellingen, Bewerken &Ongedaan maken /
+    &Opnieuw. Every menu, in both languages, now has one item per letter, and each
+    item of Bestand (the ticks too) has a letter of its own."""
+    window = make_window(qtbot, language)
+    clashes: dict = {}
+    bar = window.menuBar()
+    for key, named in _clashes([a.text() for a in bar.actions()]).items():
+        clashes[f"menu bar {key}"] = named
+    for action in bar.actions():
+        _menu_clashes(action.menu(), action.text(), clashes)
+    assert clashes == {}
+    file_menu = bar.actions()[0].menu()
+    unmarked = [a.text() for a in file_menu.actions() if not a.isSeparator() and _mnemonic(a.text()) is None]
+    assert unmarked == []
+    languages = window._action("actionDutch").text(), window._action("actionEnglish").text()
+    assert [_mnemonic(t) for t in languages] == ["Alt+N", "Alt+E"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_no_two_buttons_of_a_view_share_an_alt_letter_with_the_menus(qtbot, demo_db, translator, language):
+    """Alt+letter in the window: the menu bar's titles and every visible button of the
+    view on screen and of the products dock press one thing only."""
+    window = make_window(qtbot, language)
+    bar = [a.text() for a in window.menuBar().actions()]
+    for name in ("today", "influencers", "shipments", "orders", "timeline"):
+        window.show_view(name)
+        QApplication.processEvents()
+        assert _clashes(bar + _widget_texts(window.centralWidget()) + _widget_texts(window.shipping.catalogue)) == {}, name
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_product_dialogs_alt_letters_are_each_its_own(qtbot, database, translator, language):
+    """Naam and Inkoopprijs both answered Alt+N; Price and Choose a picture Alt+P."""
+    from desktop.views.shipping_dialogs import ProductDialog
+
+    i18n.set_language(language)
+    dialog = ProductDialog(None).dialog
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert _clashes(_widget_texts(dialog)) == {}

@@ -516,7 +516,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMenu
 
         self.quick_note = None
-        self.action_quick_note = QAction(_("&Quick note…"), self)
+        self.action_quick_note = QAction(_("Quick &note…"), self)
         self.action_quick_note.setObjectName("actionQuickNote")
         self.action_quick_note.setShortcut(QKeySequence("Ctrl+N"))
         self.action_quick_note.setShortcutContext(Qt.ApplicationShortcut)

@@ -152,3 +152,81 @@ def test_the_product_dialogs_alt_letters_are_each_its_own(qtbot, database, trans
     qtbot.addWidget(dialog)
     dialog.show()
     assert _clashes(_widget_texts(dialog)) == {}
+
+
+def _tab_walk(start, presses: int = 80) -> list:
+    """The widgets Tab gives the focus to, one press at a time from ``start``."""
+    start.setFocus()
+    QApplication.processEvents()
+    seen = []
+    for _ in range(presses):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        seen.append(QApplication.focusWidget())
+        if seen[-1] is start:
+            break
+    return seen
+
+
+@pytest.mark.parametrize("name", ["today", "influencers", "shipments", "orders", "timeline"])
+def test_tab_leaves_every_list_and_comes_round_again(qtbot, demo_db, translator, name):
+    """Tab into a view's list went from cell to cell and never out of it: the pane's
+    buttons, the filters and the sidebar could not be reached without the mouse. The
+    list is one stop; Tab goes on through the view and back round to the sidebar."""
+    window = make_window(qtbot)
+    window.show_view(name)
+    QApplication.processEvents()
+    view = window.view(name)
+    walk = _tab_walk(window.sidebar)
+    assert walk[-1] is window.sidebar, [type(w).__name__ + ":" + w.objectName() for w in walk[:8]]
+    assert walk.count(view.table) == 1
+    products = window.shipping.catalogue.table
+    assert walk.count(products) == (1 if products.isVisible() else 0)
+
+
+def _forms_with_traps() -> list[str]:
+    """Every built form's fields that keep Tab to themselves: a text box that types a tab
+    character, a table that walks its cells with it."""
+    from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QTextEdit
+
+    from desktop.views.forms import load_form
+    from desktop.views.ui_forms import FORMS
+
+    traps = []
+    for name in FORMS:
+        form = load_form(name)
+        for box in form.findChildren(QPlainTextEdit) + form.findChildren(QTextEdit):
+            if not box.isReadOnly() and not box.tabChangesFocus():
+                traps.append(f"{name}: {box.objectName()}")
+        for view in form.findChildren(QAbstractItemView):
+            if view.tabKeyNavigation():
+                traps.append(f"{name}: {view.objectName()}")
+        form.deleteLater()
+    return traps
+
+
+def test_no_field_of_a_form_keeps_tab_to_itself(qtbot, database, translator):
+    """Tab in the notes of an influencer, a caption, a strike's note, a rating, the end
+    message, a message, an order's note or body typed a tab character and stayed; the
+    deliverables and products tables of a collaboration walked their cells for ever. In
+    every form Tab now moves on (Ctrl+Tab is no way out a shop owner knows)."""
+    assert _forms_with_traps() == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_tab_reaches_save_in_the_dialogs_with_a_text_box(qtbot, demo_db, translator, language):
+    from desktop.store.models import Collaboration
+    from desktop.views.collaboration_dialog import CollaborationDialog
+    from desktop.views.influencer_dialog import InfluencerDialog
+    from desktop.views.small_dialogs import MessageDialog
+
+    i18n.set_language(language)
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    for dialog in (InfluencerDialog(None, sanne), MessageDialog(None, sanne, "Hoi Sanne"),
+                   CollaborationDialog(None, collaboration=Collaboration.get(Collaboration.person == sanne))):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        walk = _tab_walk(QApplication.focusWidget() or dialog)
+        buttons = [w for w in walk if w.metaObject().className() == "QPushButton"]
+        assert buttons, (dialog.windowTitle(), [w.objectName() for w in walk[:10]])
+        dialog.close()

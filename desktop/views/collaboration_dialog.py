@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -53,6 +54,25 @@ def to_qdate(value: date) -> QDate:
 
 def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def cells_in_tab_order(table: QTableWidget, after: QWidget) -> None:
+    """Tab goes from the table through the fields in its cells, row by row as they read,
+    then on to ``after`` (the button under the table): fields put in a cell after the form
+    was built would otherwise come after the dialog's Save and Cancel."""
+    previous: QWidget = table
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            cell = table.cellWidget(row, column)
+            if cell is None:
+                continue
+            for field in [cell] + cell.findChildren(QWidget):
+                # a field's own parts (a date's text, a list's popup) are not stops of their own
+                inner = isinstance(field.parentWidget(), (QAbstractSpinBox, QComboBox))
+                if field.focusPolicy() & Qt.TabFocus and not inner and field.window() is table.window():
+                    QWidget.setTabOrder(previous, field)
+                    previous = field
+    QWidget.setTabOrder(previous, after)
 
 
 class CollaborationDialog(FormDialog):
@@ -165,6 +185,7 @@ class CollaborationDialog(FormDialog):
         table.setCellWidget(row, 2, when)
         table.setCellWidget(row, 3, self._quick_deadlines(when))
         self._ids.append(deliverable_id)
+        cells_in_tab_order(table, self.w("addDeliverable"))
         return row
 
     def _quick_deadlines(self, when: QDateEdit) -> QWidget:
@@ -260,6 +281,7 @@ class CollaborationDialog(FormDialog):
         table.setCellWidget(row, 1, spin)
         table.setCellWidget(row, 2, value)
         table.setItem(row, 3, total)
+        cells_in_tab_order(table, self.w("removeGift"))
         self._gift_products.append(product_id)
         self._update_total()
         return row

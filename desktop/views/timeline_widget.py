@@ -32,6 +32,7 @@ def setup_table(table: QTableView, model: TimelineModel) -> None:
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
     table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setTabKeyNavigation(False)  # the arrow keys walk the events; Tab moves on
     table.setWordWrap(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     header = table.horizontalHeader()

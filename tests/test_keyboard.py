@@ -230,3 +230,38 @@ def test_tab_reaches_save_in_the_dialogs_with_a_text_box(qtbot, demo_db, transla
         buttons = [w for w in walk if w.metaObject().className() == "QPushButton"]
         assert buttons, (dialog.windowTitle(), [w.objectName() for w in walk[:10]])
         dialog.close()
+
+
+def _row_and_column(widget, view):
+    from PySide6.QtCore import QPoint
+
+    top_left = widget.mapTo(view.window(), QPoint(0, 0))
+    return top_left.y() + widget.height() // 2, top_left.x()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("name", ["today", "influencers", "shipments", "orders", "timeline"])
+def test_tab_reads_a_view_as_it_is_laid_out(qtbot, demo_db, translator, name, language):
+    """Tab went search, list, pane, and only then the buttons and filters above the list;
+    the buttons of the detail pane came after the whole products panel. Now: what is above
+    the list from top to bottom and left to right, the list, then the pane and its
+    buttons, then the products panel."""
+    window = make_window(qtbot, language)
+    window.resize(1366, 768)
+    window.show_view(name)
+    QApplication.processEvents()
+    view = window.view(name)
+    walk = _tab_walk(window.sidebar)
+    inside = [w for w in walk if view.isAncestorOf(w)]
+    table = inside.index(view.table)
+    above = inside[:table]
+    assert walk[0] is above[0] and view.search in above  # from the sidebar into the view's top
+    spots = [_row_and_column(w, view) for w in above]
+    assert all(b[0] > a[0] - 6 for a, b in zip(spots, spots[1:])), [w.objectName() for w in above]  # top to bottom
+    for (ya, xa), (yb, xb) in zip(spots, spots[1:]):
+        if abs(ya - yb) < 6:
+            assert xa < xb, [w.objectName() for w in above]  # along a row, left to right
+    pane = inside[table + 1:]
+    assert all(view.pages.isAncestorOf(w) for w in pane), [w.objectName() for w in pane]
+    assert [w for w in walk if window.shipping.catalogue.isAncestorOf(w)] == \
+        [w for w in walk[walk.index(inside[-1]):] if window.shipping.catalogue.isAncestorOf(w)]

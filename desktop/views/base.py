@@ -86,6 +86,17 @@ class _ResumeAfterPaint(QObject):
 _PAINT = QEvent.Type.Paint
 
 
+def tab_stops(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that Tab stops at, in the order they were made (a form's
+    order, top to bottom): not the parts of a field (a date's text, a list's popup), and
+    not those hidden in it."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+    return [w for w in root.findChildren(QWidget)
+            if w.focusPolicy() & Qt.TabFocus and w.isVisibleTo(root) and w.window() is root.window()
+            and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))]
+
+
 def clear_layout(layout) -> None:
     """Every widget out of the layout at once (hidden and out of the widget tree), not only
     when the event loop deletes it: findChild and the eye never meet a stale one."""
@@ -329,7 +340,29 @@ class ListView(LazyRefresh, QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
+        self._tab_in_reading_order()
         QTimer.singleShot(0, self, self.give_list_room)
+
+    def _tab_in_reading_order(self) -> None:
+        """Tab reads the view as it is laid out: the search, then the buttons and filters
+        above the list (top to bottom, left to right), the list, then the pane. Views add
+        their toolbars after the form is built, so Tab otherwise reached them only after
+        the list and its pane."""
+        above = [w for w in tab_stops(self.form) if not self.pages.isAncestorOf(w)]
+        row_height = max(1, self.search.height() // 2)
+
+        def place(widget: QWidget) -> tuple[int, int]:
+            spot = widget.mapTo(self, widget.rect().center())
+            return spot.y() // row_height, spot.x()
+
+        # Where the view's stops begin: the stop before the search (the sidebar). Qt moves
+        # nothing after a widget that takes no focus.
+        before = self.search.previousInFocusChain()
+        while before in above or before.focusPolicy() == Qt.NoFocus:
+            before = before.previousInFocusChain()
+        chain = [before] + sorted(above, key=place) + [self.table]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     # --- to override ---------------------------------------------------------------
     def view_title(self) -> str:
@@ -459,6 +492,11 @@ class ListView(LazyRefresh, QWidget):
             self._add_detail_hint(layout)
             return
         self.fill_detail(row_id, layout)
+        # The pane's buttons are made now, long after the window: Tab reaches them right
+        # after the pane itself, not after the products panel and everything else.
+        chain = [self.detail_scroll] + tab_stops(self.detail)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         if not any(layout.stretch(i) for i in range(layout.count())):
             layout.addStretch(1)  # the pane's content at the top; a view may give one widget the room instead
         self._room_for_fields()

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget as QWidget_
 
 from desktop import i18n
 from desktop.store.models import Event, Person
@@ -265,3 +266,61 @@ def test_tab_reads_a_view_as_it_is_laid_out(qtbot, demo_db, translator, name, la
     assert all(view.pages.isAncestorOf(w) for w in pane), [w.objectName() for w in pane]
     assert [w for w in walk if window.shipping.catalogue.isAncestorOf(w)] == \
         [w for w in walk[walk.index(inside[-1]):] if window.shipping.catalogue.isAncestorOf(w)]
+
+
+def _pane_button(view, text: str):
+    from PySide6.QtWidgets import QPushButton
+
+    return next(b for b in view.pages.findChildren(QPushButton) if b.text() == text and b.isVisibleTo(view))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_after_saving_from_the_pane_the_focus_is_on_her_row(qtbot, demo_db, translator, monkeypatch, language):
+    """Edit in the pane, Save: the pane was built again, the button she pressed was gone and
+    the focus with it (Tab then started from the top of the window). The focus now goes to
+    the list, on the row the dialog was about, so the arrow keys and Tab go on from there."""
+    from desktop.views import dialogs
+
+    window = make_window(qtbot, language)
+    window.show_view("influencers")
+    view = window.view("influencers")
+    lien = Person.get(Person.name == "Lien Wouters")
+    view.select_person(lien.id)
+    QApplication.processEvents()
+    edit = _pane_button(view, "Bewerken" if language == "nl" else "Edit")
+    edit.setFocus()
+
+    def save(dialog):
+        dialog.buttons.accepted.emit()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs, "run", save)
+    QTest.keyClick(edit, Qt.Key_Space)
+    QApplication.processEvents()
+    assert window.focusWidget() is view.table
+    assert view.model.rows[view.table.currentIndex().row()].id == lien.id
+    cancel = _pane_button(view, "Bewerken" if language == "nl" else "Edit")
+    cancel.setFocus()
+    monkeypatch.setattr(dialogs, "run", lambda dialog: False)
+    QTest.keyClick(cancel, Qt.Key_Space)
+    assert window.focusWidget() is cancel  # nothing changed: she is where she was
+
+
+def test_after_marking_an_order_ready_the_focus_is_on_its_row(qtbot, demo_db, translator, monkeypatch):
+    """Markeren als klaar in the Maatwerk pane: the pane changed under her; the focus goes
+    to the order's row, not to the top of the window."""
+    from desktop.store.models import CustomOrder
+    from desktop.views import dialogs
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)  # no message to the customer now
+    window = make_window(qtbot)
+    window.show_view("orders")
+    view = window.view("orders")
+    QApplication.processEvents()
+    order_id = view.current_id
+    ready = view.pages.findChild(QWidget_, "nextStatus")
+    ready.setFocus()
+    QTest.keyClick(ready, Qt.Key_Space)
+    QApplication.processEvents()
+    assert window.focusWidget() is view.table
+    assert view.current_id == order_id and CustomOrder.get_by_id(order_id).status == "ready"

@@ -486,8 +486,15 @@ class ListView(LazyRefresh, QWidget):
             return
         self._detail_timer.stop()
         self._pending_detail = None
+        # A button of the pane had the focus (she saved, deleted, moved a status from it):
+        # the pane is built again and that button goes, so the focus goes to the list, on
+        # the row the pane is about, not to the top of the window.
+        focus = self.window().focusWidget()
+        in_pane = focus is not None and focus is not self.table and self.pages.isAncestorOf(focus)
         layout: QVBoxLayout = self.detail.layout()
         clear_layout(layout)
+        if in_pane:
+            self.table.setFocus(Qt.OtherFocusReason)
         if row_id is None:
             self._add_detail_hint(layout)
             return

@@ -324,3 +324,49 @@ def test_after_marking_an_order_ready_the_focus_is_on_its_row(qtbot, demo_db, tr
     QApplication.processEvents()
     assert window.focusWidget() is view.table
     assert view.current_id == order_id and CustomOrder.get_by_id(order_id).status == "ready"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_products_go_to_the_chosen_influencer_by_keyboard_alone(qtbot, demo_db, translator, monkeypatch, language):
+    """The drag of products onto an influencer has a route without the mouse: her row in
+    the list, the products in the panel (Ctrl+P), Ctrl+Shift+S. The "Send to…" list now
+    starts on the influencer chosen in the list, so Enter sends to her; Down in its search
+    field goes to the next name. The parcel is made by the drop's own code
+    (ShippingController.send_products)."""
+    from desktop.store.models import Product
+    from desktop.views import dialogs
+    from desktop.views.shipping_dialogs import Chooser
+
+    window = make_window(qtbot, language)
+    window.show_view("influencers")
+    view = window.view("influencers")
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    view.select_person(sanne.id)
+    offered = []
+
+    def choose(parent, title, prompt, entries, current=None):
+        form = Chooser(parent, title, prompt, entries, current=current)
+        qtbot.addWidget(form.dialog)
+        form.dialog.show()
+        offered.append(form)
+        QTest.keyClick(form.filter, Qt.Key_Return)
+        return form.result
+
+    sent = []
+    monkeypatch.setattr(dialogs, "choose", choose)
+    monkeypatch.setattr(dialogs, "ask_shipment", lambda parent, person_id, ids: sent.append((person_id, ids)))
+    catalogue = window.shipping.catalogue
+    catalogue.show()
+    ids = [Product.get(Product.sku == s).id for s in ("ZK-001", "OR-101")]
+    catalogue.select_ids(ids)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    catalogue.table.setFocus()
+    QTest.keyClick(catalogue.table, Qt.Key_S, Qt.ControlModifier | Qt.ShiftModifier)
+    assert [(person, sorted(products)) for person, products in sent] == [(sanne.id, sorted(ids))]
+    form = offered[0]
+    before = form.list.currentRow()
+    QTest.keyClick(form.filter, Qt.Key_Down)
+    assert form.list.currentRow() > before
+    QTest.keyClick(form.filter, Qt.Key_Up)
+    assert form.list.currentRow() == before

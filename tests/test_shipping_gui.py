@@ -200,7 +200,7 @@ def test_send_to_without_a_mouse(qtbot, window, monkeypatch):
     fill_shipment(monkeypatch, calls, carrier="dhl", tracking="JVGL0123456789")
     sanne = Person.get(Person.name == "Sanne de Vries")
 
-    def choose(parent, title, prompt, entries):
+    def choose(parent, title, prompt, entries, current=None):
         offered.extend(entries)
         return sanne.id
 

@@ -117,6 +117,8 @@ class ReminderPopup(QWidget):
         self.tomorrow_button.clicked.connect(lambda: (self.snooze_clicked.emit("tomorrow"), self.hide()))
         self.done_button.clicked.connect(lambda: (self.done_clicked.emit(), self.hide()))
         close.clicked.connect(self.hide)
+        close.setAccessibleName(_("Close"))  # not "×"
+        close.setToolTip(_("Close"))
         self.items: list = []
 
     def show_announcement(self, announcement, describe=default_describe) -> None:

@@ -370,3 +370,51 @@ def test_products_go_to_the_chosen_influencer_by_keyboard_alone(qtbot, demo_db, 
     assert form.list.currentRow() > before
     QTest.keyClick(form.filter, Qt.Key_Up)
     assert form.list.currentRow() == before
+
+
+def _unnamed(root) -> list[str]:
+    """Stops of ``root`` a screen reader can only call "button", "combo box", "table":
+    no text of their own, no accessible name, no label that names them (a buddy)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from desktop.views.base import tab_stops
+
+    named_by_label = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy() is not None}
+    missing = []
+    for widget in tab_stops(root):
+        if not widget.isVisibleTo(root) or id(widget) in named_by_label or widget.accessibleName():
+            continue
+        if isinstance(widget, QAbstractButton) and widget.text().strip("×+-–…. "):
+            continue
+        missing.append(f"{type(widget).__name__}:{widget.objectName()}")
+    return missing
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_stop_of_the_views_has_a_name(qtbot, demo_db, translator, language):
+    """The timeline's filters, the lists and the products panel were read as "combo box",
+    "table": each now says what it is, in her language."""
+    window = make_window(qtbot, language)
+    found = {}
+    for name in ("today", "influencers", "shipments", "orders", "timeline"):
+        window.show_view(name)
+        QApplication.processEvents()
+        missing = _unnamed(window.view(name)) + _unnamed(window.shipping.catalogue)
+        if missing:
+            found[name] = missing
+    assert found == {}, repr(found)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_reminder_popups_close_button_says_what_it_does(qtbot, translator, language):
+    """The popup's "×" was read as "×" and had no tooltip."""
+    from PySide6.QtWidgets import QToolButton
+
+    from desktop.tray import ReminderPopup
+
+    i18n.set_language(language)
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    close = popup.findChild(QToolButton, "closeButton")
+    assert close.accessibleName() == ("Sluiten" if language == "nl" else "Close")
+    assert close.toolTip() == close.accessibleName()

@@ -250,6 +250,12 @@ class ListView(LazyRefresh, QWidget):
         self._detail_timer.timeout.connect(self._show_pending_detail)
 
         self.title.setText(self.view_title())
+        # What a screen reader calls them (a placeholder or a title above is not a name).
+        # TRANSLATORS: the name a screen reader gives the search field of a view ("Search in Influencers").
+        self.search.setAccessibleName(_("Search in {view}").format(view=self.view_title()))
+        self.table.setAccessibleName(self.view_title())
+        # TRANSLATORS: the name a screen reader gives the pane beside a list, which shows the chosen row.
+        self.detail_scroll.setAccessibleName(_("Details of the chosen row"))
         self.empty_title.setText(self.empty_heading())
         self.empty_text.setText(self.empty_help())
         self.current_id: int | None = None

@@ -69,6 +69,8 @@ class CatalogueDock(LazyRefresh, QDockWidget):
         layout.setContentsMargins(8, 4, 8, 8)
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search products…"))
+        # TRANSLATORS: the name a screen reader gives the products panel's search field.
+        self.search.setAccessibleName(_("Search products"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         buttons = QHBoxLayout()

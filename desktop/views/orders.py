@@ -97,6 +97,7 @@ class OrdersView(ListView):
         for code, text in choices("order_status"):
             self.status_filter.addItem(text, code)
         self.status_filter.setToolTip(_("Show orders with this status"))
+        self.status_filter.setAccessibleName(_("Show orders with this status"))
         self.status_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.status_filter.setMinimumContentsLength(17)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())

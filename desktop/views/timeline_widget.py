@@ -102,6 +102,8 @@ class PersonTimeline(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableView(self)
         self.table.setObjectName("personTimeline")
+        # TRANSLATORS: the name a screen reader gives one person's list of events in a detail pane.
+        self.table.setAccessibleName(_("History"))
         setup_table(self.table, self.model)
         self.table.verticalHeader().setDefaultSectionSize(2 * self.table.fontMetrics().height() + 10)
         # A narrow pane: the text wraps onto the row's second line before it is cut (and

@@ -72,6 +72,8 @@ class ReadyMessageBox(QPlainTextEdit):
     def __init__(self, text: str, parent=None):
         super().__init__(parent)
         self.setReadOnly(True)
+        # TRANSLATORS: the name a screen reader gives the box with the message ready to send on Vandaag.
+        self.setAccessibleName(_("Ready message"))
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # until shown (showEvent)
         # Its lines wrap at the box's width, so never sideways; while hidden they were not
         # yet wrapped, and a sideways bar showed in the first frame too.

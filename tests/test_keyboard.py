@@ -418,3 +418,33 @@ def test_the_reminder_popups_close_button_says_what_it_does(qtbot, translator, l
     close = popup.findChild(QToolButton, "closeButton")
     assert close.accessibleName() == ("Sluiten" if language == "nl" else "Close")
     assert close.toolTip() == close.accessibleName()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_enter_on_a_row_does_what_a_double_click_does(qtbot, demo_db, translator, monkeypatch, language):
+    """A double-click on an influencer or an order opens it to edit, on an event opens what
+    it is about; Enter on the row did nothing, so without a mouse there was no way in."""
+    from desktop.store.models import Collaboration
+    from desktop.views import dialogs
+
+    opened = []
+    monkeypatch.setattr(dialogs, "run", lambda dialog: opened.append(dialog.windowTitle()) or False)
+    window = make_window(qtbot, language)
+    window.show_view("influencers")
+    view = window.view("influencers")
+    lien = Person.get(Person.name == "Lien Wouters")
+    view.select_person(lien.id)
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key_Return)
+    assert len(opened) == 1 and "Lien Wouters" in opened[0]
+
+    window.show_view("timeline")
+    timeline = window.view("timeline")
+    timeline.set_filter(kind="agreement")
+    row = timeline.model.first_event_row()
+    event = timeline.model.event_at(row)
+    timeline.table.setCurrentIndex(timeline.model.index(row, 0))
+    timeline.table.setFocus()
+    QTest.keyClick(timeline.table, Qt.Key_Enter)
+    assert window.current_view().key == "influencers"
+    assert window.current_view().current_id == Collaboration.get_by_id(event.subject_id).person_id

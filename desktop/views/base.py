@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.views.cells import enter_opens
 from desktop.views.forms import load_form
 from desktop.views.rows import Row, RowsModel, first_rows
 
@@ -229,6 +230,7 @@ class ListView(LazyRefresh, QWidget):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        enter_opens(self.table)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         # Once the owner drags the divider herself, the list is never widened past the width

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _
 from desktop.views.base import plain_label
-from desktop.views.cells import span_headings
+from desktop.views.cells import enter_opens, span_headings
 from desktop.views.timeline_model import TimelineModel
 
 
@@ -113,6 +113,7 @@ class PersonTimeline(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
         self.table.doubleClicked.connect(self._open)
+        enter_opens(self.table)
         self.set_person(person_id)
 
     def set_person(self, person_id: int | None) -> None:

@@ -448,3 +448,36 @@ def test_enter_on_a_row_does_what_a_double_click_does(qtbot, demo_db, translator
     QTest.keyClick(timeline.table, Qt.Key_Enter)
     assert window.current_view().key == "influencers"
     assert window.current_view().current_id == Collaboration.get_by_id(event.subject_id).person_id
+
+
+def test_delete_removes_what_is_selected_in_a_forms_list(qtbot, demo_db, translator):
+    """In an order's to-do list and pictures, a collaboration's deliverables and products,
+    Delete did nothing: only the Remove button beside the list removed the chosen line."""
+    from desktop.clock import utcnow
+    from desktop.store.models import Collaboration, CustomOrder
+    from desktop.views.collaboration_dialog import CollaborationDialog
+    from desktop.views.order_dialog import OrderDialog
+
+    order = OrderDialog(None, utcnow(), order_id=CustomOrder.get(CustomOrder.order_number == "#1033").id)
+    qtbot.addWidget(order)
+    order.show()
+    for text in ("Graveren", "Inpakken"):
+        order.new_todo.setText(text)
+        order.add_todo()
+    before = order.checklist.count()
+    order.checklist.setCurrentRow(0)
+    order.checklist.setFocus()
+    QTest.keyClick(order.checklist, Qt.Key_Delete)
+    assert order.checklist.count() == before - 1
+
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    collab = CollaborationDialog(None, collaboration=Collaboration.get(Collaboration.person == sanne))
+    qtbot.addWidget(collab)
+    collab.show()
+    table = collab.w("deliverables")
+    collab.add_deliverable("story", 1, None)
+    rows = table.rowCount()
+    table.selectRow(rows - 1)
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key_Delete)
+    assert table.rowCount() == rows - 1

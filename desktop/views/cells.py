@@ -344,3 +344,22 @@ def enter_opens(table: QAbstractItemView) -> None:
     """Enter on a row opens it as a double-click does (the influencer or order to edit, what
     an event is about): the one way in from the keyboard. A list nothing opens from ignores it."""
     table.installEventFilter(_EnterOpens(table))
+
+
+class _DeleteRemoves(QObject):
+    def __init__(self, listing: QAbstractItemView, button):
+        super().__init__(listing)
+        self.button = button
+
+    def eventFilter(self, listing, event):
+        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Delete and not event.modifiers() \
+                and self.button.isEnabled():
+            self.button.click()
+            return True
+        return False
+
+
+def delete_removes(listing: QAbstractItemView, button) -> None:
+    """Delete on a form's list (the list itself, not a field in one of its rows) removes what
+    is chosen in it, as ``button`` ("Verwijderen", beside the list) does."""
+    listing.installEventFilter(_DeleteRemoves(listing, button))

@@ -36,6 +36,7 @@ from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
 from desktop.views.forms import date_field, date_problems
+from desktop.views.cells import delete_removes
 from desktop.views.date_edit import DateEdit
 from desktop.views.rows import plain_tooltip
 from desktop.views.product_search import NOT_IN_CATALOGUE, CatalogueSearch, product_text
@@ -110,6 +111,7 @@ class CollaborationDialog(FormDialog):
         table.setMinimumHeight(130)
         self.w("addDeliverable").clicked.connect(lambda: self.add_deliverable("post", 1, self._default_deadline()))
         self.w("removeDeliverable").clicked.connect(self._remove_selected)
+        delete_removes(table, self.w("removeDeliverable"))
         self.w("changeBox").setVisible(self.was_agreed)
         self.w("tabs").setCurrentIndex(0)
         self._setup_gifts()
@@ -224,6 +226,7 @@ class CollaborationDialog(FormDialog):
         table.setMinimumHeight(130)
         self.w("addGift").clicked.connect(self.add_chosen_gift)
         self.w("removeGift").clicked.connect(self._remove_selected_gifts)
+        delete_removes(table, self.w("removeGift"))
         self._update_total()
 
     @staticmethod

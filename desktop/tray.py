@@ -121,6 +121,12 @@ class ReminderPopup(QWidget):
         close.setToolTip(_("Close"))
         self.items: list = []
 
+    def keyPressEvent(self, event):
+        if event.key() == Qt.Key_Escape:
+            self.hide()  # as its × does: the reminder stays in the tray's menu and on Vandaag
+            return
+        super().keyPressEvent(event)
+
     def show_announcement(self, announcement, describe=default_describe) -> None:
         from desktop.views import theme
         from desktop.views.base import bullet_item, clear_layout, plain_label

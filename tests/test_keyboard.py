@@ -481,3 +481,44 @@ def test_delete_removes_what_is_selected_in_a_forms_list(qtbot, demo_db, transla
     table.setFocus()
     QTest.keyClick(table, Qt.Key_Delete)
     assert table.rowCount() == rows - 1
+
+
+@pytest.mark.parametrize("name", ["influencers", "orders", "timeline"])
+def test_escape_in_a_search_field_clears_it_then_goes_to_the_list(qtbot, demo_db, translator, name):
+    """Escape in the search field did nothing: she had to select and erase what she typed
+    to see the whole list again. Escape now clears it; a second Escape goes to the list."""
+    window = make_window(qtbot)
+    window.show_view(name)
+    view = window.view(name)
+    view.search.setFocus()
+    QTest.keyClicks(view.search, "zzz")
+    QTest.keyClick(view.search, Qt.Key_Escape)
+    assert view.search.text() == ""
+    QTest.keyClick(view.search, Qt.Key_Escape)
+    assert window.focusWidget() is view.table
+
+
+def test_the_collaboration_dialog_opens_on_its_first_field(qtbot, demo_db, translator):
+    """It opened with the focus on its tabs, so typing went nowhere; the title field is the
+    first field, as in every other dialog."""
+    from desktop.store.models import Collaboration
+    from desktop.views.collaboration_dialog import CollaborationDialog
+
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    for dialog in (CollaborationDialog(None, sanne),
+                   CollaborationDialog(None, collaboration=Collaboration.get(Collaboration.person == sanne))):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        assert dialog.focusWidget() is dialog.w("title")
+
+
+def test_escape_closes_the_reminder_popup_as_its_close_button_does(qtbot, translator):
+    from desktop.tray import ReminderPopup
+
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    popup.show()
+    popup.open_button.setFocus()
+    QTest.keyClick(popup.open_button, Qt.Key_Escape)
+    assert not popup.isVisible()

@@ -87,6 +87,24 @@ class _ResumeAfterPaint(QObject):
 _PAINT = QEvent.Type.Paint
 
 
+class _EscapeClears(QObject):
+    """Escape in a view's search field clears what was typed (the whole list is back); in
+    an empty field it goes on to the list."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self._view = view
+
+    def eventFilter(self, search, event):
+        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape and not event.modifiers():
+            if search.text():
+                search.clear()
+            else:
+                self._view.table.setFocus(Qt.ShortcutFocusReason)
+            return True
+        return False
+
+
 def tab_stops(root: QWidget) -> list[QWidget]:
     """The widgets under ``root`` that Tab stops at, in the order they were made (a form's
     order, top to bottom): not the parts of a field (a date's text, a list's popup), and
@@ -244,6 +262,7 @@ class ListView(LazyRefresh, QWidget):
         self._filter_timer.setInterval(120)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.search.installEventFilter(_EscapeClears(self))
         self._typing = False  # set while a search keystroke moves the selection
         self._pending_detail: int | None = None  # the row the pane shows after the pause
         self._detail_timer = QTimer(self)

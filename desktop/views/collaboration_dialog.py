@@ -114,6 +114,7 @@ class CollaborationDialog(FormDialog):
         delete_removes(table, self.w("removeDeliverable"))
         self.w("changeBox").setVisible(self.was_agreed)
         self.w("tabs").setCurrentIndex(0)
+        self.w("title").setFocus()  # typing goes into the first field, not to the tabs above it
         self._setup_gifts()
 
         if self.person.status != "active" and collaboration is None:

@@ -522,3 +522,21 @@ def test_escape_closes_the_reminder_popup_as_its_close_button_does(qtbot, transl
     popup.open_button.setFocus()
     QTest.keyClick(popup.open_button, Qt.Key_Escape)
     assert not popup.isVisible()
+
+
+@pytest.mark.parametrize("kind,key", [("agreement", "influencers"), ("order", "orders"), ("shipment", "shipments")])
+def test_opening_what_an_event_is_about_puts_the_focus_on_its_row(qtbot, demo_db, translator, kind, key):
+    """Enter on an event opened the influencer, order or parcel in its view, but the focus
+    stayed behind in the timeline, now hidden: the arrow keys moved nothing she could see."""
+    window = make_window(qtbot)
+    window.show_view("timeline")
+    timeline = window.view("timeline")
+    timeline.set_filter(kind=kind)
+    row = timeline.model.first_event_row()
+    timeline.table.setCurrentIndex(timeline.model.index(row, 0))
+    timeline.table.setFocus()
+    QTest.keyClick(timeline.table, Qt.Key_Return)
+    view = window.current_view()
+    assert view.key == key
+    assert window.focusWidget() is view.table
+    assert view.model.rows[view.table.currentIndex().row()].id == view.current_id

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
@@ -573,7 +573,9 @@ class MainWindow(QMainWindow):
             return
         key, row_id = target
         self.show_view(key)
-        self.view(key).select_id(row_id)
+        view = self.view(key)
+        view.select_id(row_id)
+        view.table.setFocus(Qt.OtherFocusReason)  # on her row: the keys go on from what she opened
 
     def export_calendar(self) -> None:
         from desktop.clock import utcnow

@@ -540,3 +540,37 @@ def test_opening_what_an_event_is_about_puts_the_focus_on_its_row(qtbot, demo_db
     assert view.key == key
     assert window.focusWidget() is view.table
     assert view.model.rows[view.table.currentIndex().row()].id == view.current_id
+
+
+def test_enter_in_an_add_field_adds_and_does_not_save_the_dialog(qtbot, demo_db, translator, monkeypatch):
+    """Enter in an order's "new to-do" field added the to-do and then pressed Save as well,
+    closing the order; Enter in a collaboration's product search added the product and
+    saved too. Enter there now only adds."""
+    from desktop.clock import utcnow
+    from desktop.store.models import Collaboration, CustomOrder
+    from desktop.views.collaboration_dialog import CollaborationDialog
+    from desktop.views.form_dialog import FormDialog
+    from desktop.views.order_dialog import OrderDialog
+
+    saved = []
+    order = OrderDialog(None, utcnow(), order_id=CustomOrder.get(CustomOrder.order_number == "#1033").id)
+    qtbot.addWidget(order)
+    monkeypatch.setattr(order, "accept", lambda: saved.append("order"))
+    order.show()
+    before = order.checklist.count()
+    order.new_todo.setFocus()
+    QTest.keyClicks(order.new_todo, "Poetsen")
+    QTest.keyClick(order.new_todo, Qt.Key_Return)
+    assert order.checklist.count() == before + 1 and saved == []
+
+    monkeypatch.setattr(FormDialog, "_on_ok", lambda self: saved.append("collaboration"))
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    collab = CollaborationDialog(None, collaboration=Collaboration.get(Collaboration.person == sanne))
+    qtbot.addWidget(collab)
+    collab.show()
+    collab.w("tabs").setCurrentIndex(1)
+    search = collab.w("giftSearch").lineEdit()
+    search.setFocus()
+    QTest.keyClicks(search, "Creolen")
+    QTest.keyClick(search, Qt.Key_Return)
+    assert collab.w("gifts").rowCount() == 1 and saved == []

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.views.cells import enter_opens
+from desktop.views.keys import enter_opens
 from desktop.views.forms import load_form
 from desktop.views.rows import Row, RowsModel, first_rows
 

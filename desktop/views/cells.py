@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -328,38 +328,3 @@ def needed_width(table: QAbstractItemView) -> int:
         return 0
     return int(content) + 2 * table.frameWidth() + table.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 2
 
-
-class _EnterOpens(QObject):
-    """Enter (or Return) on a list's row does what a double-click on it does."""
-
-    def eventFilter(self, table, event):
-        if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter) \
-                and not event.modifiers() & ~Qt.KeypadModifier and table.currentIndex().isValid():
-            table.doubleClicked.emit(table.currentIndex())
-            return True
-        return False
-
-
-def enter_opens(table: QAbstractItemView) -> None:
-    """Enter on a row opens it as a double-click does (the influencer or order to edit, what
-    an event is about): the one way in from the keyboard. A list nothing opens from ignores it."""
-    table.installEventFilter(_EnterOpens(table))
-
-
-class _DeleteRemoves(QObject):
-    def __init__(self, listing: QAbstractItemView, button):
-        super().__init__(listing)
-        self.button = button
-
-    def eventFilter(self, listing, event):
-        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Delete and not event.modifiers() \
-                and self.button.isEnabled():
-            self.button.click()
-            return True
-        return False
-
-
-def delete_removes(listing: QAbstractItemView, button) -> None:
-    """Delete on a form's list (the list itself, not a field in one of its rows) removes what
-    is chosen in it, as ``button`` ("Verwijderen", beside the list) does."""
-    listing.installEventFilter(_DeleteRemoves(listing, button))

@@ -36,7 +36,7 @@ from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
 from desktop.views.forms import date_field, date_problems
-from desktop.views.cells import delete_removes
+from desktop.views.keys import delete_removes, enter_adds
 from desktop.views.date_edit import DateEdit
 from desktop.views.rows import plain_tooltip
 from desktop.views.product_search import NOT_IN_CATALOGUE, CatalogueSearch, product_text
@@ -213,7 +213,7 @@ class CollaborationDialog(FormDialog):
     # --- products given --------------------------------------------------------------
     def _setup_gifts(self) -> None:
         self.search = CatalogueSearch(self.w("giftSearch"), catalogue.products())
-        self.w("giftSearch").lineEdit().returnPressed.connect(self.add_chosen_gift)
+        enter_adds(self.w("giftSearch").lineEdit(), self.add_chosen_gift)
         table: QTableWidget = self.w("gifts")
         table.setColumnCount(4)
         table.setHorizontalHeaderLabels([_("Product"), _("How many"), _("Value per item"), _("Value")])

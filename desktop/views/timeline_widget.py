@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _
 from desktop.views.base import plain_label
-from desktop.views.cells import enter_opens, span_headings
+from desktop.views.cells import span_headings
+from desktop.views.keys import enter_opens
 from desktop.views.timeline_model import TimelineModel
 
 

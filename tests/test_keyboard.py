@@ -574,3 +574,30 @@ def test_enter_in_an_add_field_adds_and_does_not_save_the_dialog(qtbot, demo_db,
     QTest.keyClicks(search, "Creolen")
     QTest.keyClick(search, Qt.Key_Return)
     assert collab.w("gifts").rowCount() == 1 and saved == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_enter_on_a_reminder_opens_it_to_send(qtbot, demo_db, translator, monkeypatch, language):
+    """On Vandaag, Enter (or a double-click) on a reminder did nothing; the pane's first
+    button, "Openen en versturen…", was three Tab presses away. Enter now opens it."""
+    from desktop.views import due_dialog
+
+    opened = []
+    monkeypatch.setattr(due_dialog, "open_due_item", lambda item, parent: opened.append(item))
+    window = make_window(qtbot, language)
+    view = window.view("today")
+    view.table.setFocus()
+    row = view.table.currentIndex().row()
+    QTest.keyClick(view.table, Qt.Key_Return)
+    assert opened == [view.items[view.model.rows[row].id]]
+
+
+def test_the_block_dialogs_button_says_block(qtbot, demo_db, translator):
+    """Enter pressed "OK": a screen reader said "OK", not what it does."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.views.small_dialogs import BlockDialog
+
+    dialog = BlockDialog(None, Person.get(Person.name == "Sanne de Vries"))
+    qtbot.addWidget(dialog)
+    assert dialog.buttons.button(QDialogButtonBox.Ok).text() == "Blokkeren"

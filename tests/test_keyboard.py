@@ -601,3 +601,19 @@ def test_the_block_dialogs_button_says_block(qtbot, demo_db, translator):
     dialog = BlockDialog(None, Person.get(Person.name == "Sanne de Vries"))
     qtbot.addWidget(dialog)
     assert dialog.buttons.button(QDialogButtonBox.Ok).text() == "Blokkeren"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_ctrl_and_a_number_opens_a_view_on_its_list(qtbot, demo_db, translator, language):
+    """From deep in a pane the other views were many Shift+Tab presses away (the sidebar is
+    the first stop). Ctrl+1 to Ctrl+5 (View menu) open the five views in the sidebar's
+    order, with the focus on the list."""
+    window = make_window(qtbot, language)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for number, key in enumerate(("today", "influencers", "shipments", "orders", "timeline"), start=1):
+        QTest.keyClick(QApplication.focusWidget() or window, getattr(Qt, f"Key_{number}"), Qt.ControlModifier)
+        assert window.current_view().key == key
+        assert window.focusWidget() is window.view(key).table
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.menu().objectName() == "menuView")
+    assert [a.shortcut().toString() for a in view_menu.actions()[:5]] == [f"Ctrl+{n}" for n in range(1, 6)]

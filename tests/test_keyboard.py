@@ -617,3 +617,55 @@ def test_ctrl_and_a_number_opens_a_view_on_its_list(qtbot, demo_db, translator, 
         assert window.focusWidget() is window.view(key).table
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.menu().objectName() == "menuView")
     assert [a.shortcut().toString() for a in view_menu.actions()[:5]] == [f"Ctrl+{n}" for n in range(1, 6)]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_new_influencer_saved_from_the_toolbar_has_the_focus_on_her_row(qtbot, database, translator, monkeypatch,
+                                                                         language):
+    """New influencer, Save: her row was selected, but the focus stayed on the button above
+    the list; Enter then opened yet another new influencer instead of hers."""
+    from desktop.views import dialogs
+
+    def save(dialog):
+        dialog.w("name").setText("Noor Bakker")
+        dialog.buttons.accepted.emit()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs, "run", save)
+    window = make_window(qtbot, language)
+    window.show_view("influencers")
+    view = window.view("influencers")
+    button = view.findChild(QWidget_, "newInfluencer")
+    button.setFocus()
+    QTest.keyClick(button, Qt.Key_Space)
+    noor = Person.get(Person.name == "Noor Bakker")
+    assert view.current_id == noor.id
+    assert window.focusWidget() is view.table
+
+
+def test_a_new_order_saved_from_the_toolbar_has_the_focus_on_its_row(qtbot, demo_db, translator, monkeypatch):
+    from desktop.store.models import CustomOrder
+    from desktop.views import dialogs
+    from desktop.views import orders as orders_view
+
+    def save(dialog):
+        dialog.show()
+        dialog.name.setText("Ingrid Jansen")
+        dialog.order_number.setText("#1050")
+        dialog.personalisation.setText("Letter M")
+        dialog.price.setText("24,95")
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        dialog.hide()
+        return dialog.result()
+
+    monkeypatch.setattr(orders_view, "run_dialog", save)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
+    window = make_window(qtbot)
+    window.show_view("orders")
+    view = window.view("orders")
+    button = view.findChild(QWidget_, "newOrder")
+    button.setFocus()
+    QTest.keyClick(button, Qt.Key_Space)
+    order = CustomOrder.get(CustomOrder.order_number == "#1050")
+    assert view.current_id == order.id
+    assert window.focusWidget() is view.table

@@ -385,6 +385,7 @@ class OrdersView(ListView):
                 self.status_filter.setCurrentIndex(0)
             self.current_id = dialog.saved.id
             self._after_change()
+            self.table.setFocus(Qt.OtherFocusReason)  # on the new order's row, not on the button
             if dialogs.confirm(self, _("Order saved"), _("Send the customer an order confirmation now?")):
                 self.send_message("order_confirmation")
 

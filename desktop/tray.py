@@ -117,7 +117,15 @@ class ReminderPopup(QWidget):
         self.tomorrow_button.clicked.connect(lambda: (self.snooze_clicked.emit("tomorrow"), self.hide()))
         self.done_button.clicked.connect(lambda: (self.done_clicked.emit(), self.hide()))
         close.clicked.connect(self.hide)
+        close.setAccessibleName(_("Close"))  # not "×"
+        close.setToolTip(_("Close"))
         self.items: list = []
+
+    def keyPressEvent(self, event):
+        if event.key() == Qt.Key_Escape:
+            self.hide()  # as its × does: the reminder stays in the tray's menu and on Vandaag
+            return
+        super().keyPressEvent(event)
 
     def show_announcement(self, announcement, describe=default_describe) -> None:
         from desktop.views import theme

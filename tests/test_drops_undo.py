@@ -71,7 +71,7 @@ def test_two_exports_in_one_drop_are_both_imported_with_one_summary_and_one_undo
 
     window.undo_action.trigger()  # both files in one step
     assert products() == before
-    assert window.redo_action.text() == "&Opnieuw: import van 2 bestanden"
+    assert window.redo_action.text() == "Op&nieuw: import van 2 bestanden"
     window.redo_action.trigger()
     assert products() == after  # the same rows, ids included
     assert window.shipping.catalogue.model.rowCount() == len(after)
@@ -183,7 +183,7 @@ def test_edit_menu_says_what_undo_and_redo_take_back(qtbot, window):
     menu = window.findChild(type(window.edit_menu), "menuEdit")
     assert menu is window.edit_menu and menu.title() == "Be&werken"
     texts = [a.text() for a in menu.actions()]
-    assert texts[:2] == ["&Ongedaan maken", "&Opnieuw"]
+    assert texts[:2] == ["&Ongedaan maken", "Op&nieuw"]
     assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
     assert not window.undo_button.isVisible()
     from PySide6.QtGui import QKeySequence

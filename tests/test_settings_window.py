@@ -61,7 +61,7 @@ def test_the_menu_entry_and_ctrl_comma_open_the_one_window(qtbot, main_window, m
     monkeypatch.setattr(dialogs, "run", run)
     action = main_window.findChild(QAction, "actionSettings")
     file_menu = [a.text() for a in main_window.menuBar().actions()[0].menu().actions()]
-    assert action.text() == "&Instellingen…" and action.text() in file_menu
+    assert action.text() == "I&nstellingen…" and action.text() in file_menu
     # the two entries it replaces are gone
     assert main_window.findChild(QAction, "actionLadderSettings") is None
     assert not any("Herinneringen en berichten" in text for text in file_menu)

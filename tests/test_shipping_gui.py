@@ -101,7 +101,7 @@ def test_drop_products_on_an_influencer_row_creates_shipment_event_and_undo(qtbo
     assert not Event.select().where(Event.subject_type == "shipment", Event.subject_id == shipment.id).exists()
     assert Collaboration.select().count() == collabs_before
     assert not window.undo_action.isEnabled() and not window.undo_button.isVisible()
-    assert window.redo_action.text() == "&Opnieuw: zending naar Sanne de Vries"
+    assert window.redo_action.text() == "Op&nieuw: zending naar Sanne de Vries"
 
     # Redo puts the same parcel back: same id, same products, same timeline line.
     window.redo_action.trigger()
@@ -201,7 +201,7 @@ def test_send_to_without_a_mouse(qtbot, window, monkeypatch):
     fill_shipment(monkeypatch, calls, carrier="dhl", tracking="JVGL0123456789")
     sanne = Person.get(Person.name == "Sanne de Vries")
 
-    def choose(parent, title, prompt, entries):
+    def choose(parent, title, prompt, entries, current=None):
         offered.extend(entries)
         return sanne.id
 

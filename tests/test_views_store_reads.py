@@ -33,7 +33,7 @@ def window(qtbot, demo_db, translator):
 def chooser(monkeypatch, answer=None):
     asked = []
 
-    def choose(parent, title, prompt, entries):
+    def choose(parent, title, prompt, entries, current=None):
         asked.append(list(entries))
         return answer
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.views.keys import enter_opens
 from desktop.views.forms import load_form
 from desktop.views.rows import Row, RowsModel, first_rows
 
@@ -84,6 +85,35 @@ class _ResumeAfterPaint(QObject):
 
 
 _PAINT = QEvent.Type.Paint
+
+
+class _EscapeClears(QObject):
+    """Escape in a view's search field clears what was typed (the whole list is back); in
+    an empty field it goes on to the list."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self._view = view
+
+    def eventFilter(self, search, event):
+        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape and not event.modifiers():
+            if search.text():
+                search.clear()
+            else:
+                self._view.table.setFocus(Qt.ShortcutFocusReason)
+            return True
+        return False
+
+
+def tab_stops(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that Tab stops at, in the order they were made (a form's
+    order, top to bottom): not the parts of a field (a date's text, a list's popup), and
+    not those hidden in it."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+    return [w for w in root.findChildren(QWidget)
+            if w.focusPolicy() & Qt.TabFocus and w.isVisibleTo(root) and w.window() is root.window()
+            and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))]
 
 
 def clear_layout(layout) -> None:
@@ -218,6 +248,7 @@ class ListView(LazyRefresh, QWidget):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        enter_opens(self.table)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         # Once the owner drags the divider herself, the list is never widened past the width
@@ -231,6 +262,7 @@ class ListView(LazyRefresh, QWidget):
         self._filter_timer.setInterval(120)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.search.installEventFilter(_EscapeClears(self))
         self._typing = False  # set while a search keystroke moves the selection
         self._pending_detail: int | None = None  # the row the pane shows after the pause
         self._detail_timer = QTimer(self)
@@ -239,6 +271,12 @@ class ListView(LazyRefresh, QWidget):
         self._detail_timer.timeout.connect(self._show_pending_detail)
 
         self.title.setText(self.view_title())
+        # What a screen reader calls them (a placeholder or a title above is not a name).
+        # TRANSLATORS: the name a screen reader gives the search field of a view ("Search in Influencers").
+        self.search.setAccessibleName(_("Search in {view}").format(view=self.view_title()))
+        self.table.setAccessibleName(self.view_title())
+        # TRANSLATORS: the name a screen reader gives the pane beside a list, which shows the chosen row.
+        self.detail_scroll.setAccessibleName(_("Details of the chosen row"))
         self.empty_title.setText(self.empty_heading())
         self.empty_text.setText(self.empty_help())
         self.current_id: int | None = None
@@ -329,7 +367,29 @@ class ListView(LazyRefresh, QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
+        self._tab_in_reading_order()
         QTimer.singleShot(0, self, self.give_list_room)
+
+    def _tab_in_reading_order(self) -> None:
+        """Tab reads the view as it is laid out: the search, then the buttons and filters
+        above the list (top to bottom, left to right), the list, then the pane. Views add
+        their toolbars after the form is built, so Tab otherwise reached them only after
+        the list and its pane."""
+        above = [w for w in tab_stops(self.form) if not self.pages.isAncestorOf(w)]
+        row_height = max(1, self.search.height() // 2)
+
+        def place(widget: QWidget) -> tuple[int, int]:
+            spot = widget.mapTo(self, widget.rect().center())
+            return spot.y() // row_height, spot.x()
+
+        # Where the view's stops begin: the stop before the search (the sidebar). Qt moves
+        # nothing after a widget that takes no focus.
+        before = self.search.previousInFocusChain()
+        while before in above or before.focusPolicy() == Qt.NoFocus:
+            before = before.previousInFocusChain()
+        chain = [before] + sorted(above, key=place) + [self.table]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     # --- to override ---------------------------------------------------------------
     def view_title(self) -> str:
@@ -453,12 +513,24 @@ class ListView(LazyRefresh, QWidget):
             return
         self._detail_timer.stop()
         self._pending_detail = None
+        # A button of the pane had the focus (she saved, deleted, moved a status from it):
+        # the pane is built again and that button goes, so the focus goes to the list, on
+        # the row the pane is about, not to the top of the window.
+        focus = self.window().focusWidget()
+        in_pane = focus is not None and focus is not self.table and self.pages.isAncestorOf(focus)
         layout: QVBoxLayout = self.detail.layout()
         clear_layout(layout)
+        if in_pane:
+            self.table.setFocus(Qt.OtherFocusReason)
         if row_id is None:
             self._add_detail_hint(layout)
             return
         self.fill_detail(row_id, layout)
+        # The pane's buttons are made now, long after the window: Tab reaches them right
+        # after the pane itself, not after the products panel and everything else.
+        chain = [self.detail_scroll] + tab_stops(self.detail)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         if not any(layout.stretch(i) for i in range(layout.count())):
             layout.addStretch(1)  # the pane's content at the top; a view may give one widget the room instead
         self._room_for_fields()

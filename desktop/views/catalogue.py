@@ -69,6 +69,8 @@ class CatalogueDock(LazyRefresh, QDockWidget):
         layout.setContentsMargins(8, 4, 8, 8)
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search products…"))
+        # TRANSLATORS: the name a screen reader gives the products panel's search field.
+        self.search.setAccessibleName(_("Search products"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         buttons = QHBoxLayout()
@@ -92,6 +94,7 @@ class CatalogueDock(LazyRefresh, QDockWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setTabKeyNavigation(False)  # the arrow keys walk the products; Tab moves on
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragOnly)
         self.table.setDefaultDropAction(Qt.CopyAction)

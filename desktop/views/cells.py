@@ -327,3 +327,4 @@ def needed_width(table: QAbstractItemView) -> int:
     if not content:
         return 0
     return int(content) + 2 * table.frameWidth() + table.style().pixelMetric(QStyle.PM_ScrollBarExtent) + 2
+

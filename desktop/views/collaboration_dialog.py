@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -35,6 +36,7 @@ from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
 from desktop.views.forms import date_field, date_problems
+from desktop.views.keys import delete_removes, enter_adds
 from desktop.views.date_edit import DateEdit
 from desktop.views.rows import plain_tooltip
 from desktop.views.product_search import NOT_IN_CATALOGUE, CatalogueSearch, product_text
@@ -53,6 +55,25 @@ def to_qdate(value: date) -> QDate:
 
 def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def cells_in_tab_order(table: QTableWidget, after: QWidget) -> None:
+    """Tab goes from the table through the fields in its cells, row by row as they read,
+    then on to ``after`` (the button under the table): fields put in a cell after the form
+    was built would otherwise come after the dialog's Save and Cancel."""
+    previous: QWidget = table
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            cell = table.cellWidget(row, column)
+            if cell is None:
+                continue
+            for field in [cell] + cell.findChildren(QWidget):
+                # a field's own parts (a date's text, a list's popup) are not stops of their own
+                inner = isinstance(field.parentWidget(), (QAbstractSpinBox, QComboBox))
+                if field.focusPolicy() & Qt.TabFocus and not inner and field.window() is table.window():
+                    QWidget.setTabOrder(previous, field)
+                    previous = field
+    QWidget.setTabOrder(previous, after)
 
 
 class CollaborationDialog(FormDialog):
@@ -90,8 +111,10 @@ class CollaborationDialog(FormDialog):
         table.setMinimumHeight(130)
         self.w("addDeliverable").clicked.connect(lambda: self.add_deliverable("post", 1, self._default_deadline()))
         self.w("removeDeliverable").clicked.connect(self._remove_selected)
+        delete_removes(table, self.w("removeDeliverable"))
         self.w("changeBox").setVisible(self.was_agreed)
         self.w("tabs").setCurrentIndex(0)
+        self.w("title").setFocus()  # typing goes into the first field, not to the tabs above it
         self._setup_gifts()
 
         if self.person.status != "active" and collaboration is None:
@@ -165,6 +188,7 @@ class CollaborationDialog(FormDialog):
         table.setCellWidget(row, 2, when)
         table.setCellWidget(row, 3, self._quick_deadlines(when))
         self._ids.append(deliverable_id)
+        cells_in_tab_order(table, self.w("addDeliverable"))
         return row
 
     def _quick_deadlines(self, when: QDateEdit) -> QWidget:
@@ -189,7 +213,7 @@ class CollaborationDialog(FormDialog):
     # --- products given --------------------------------------------------------------
     def _setup_gifts(self) -> None:
         self.search = CatalogueSearch(self.w("giftSearch"), catalogue.products())
-        self.w("giftSearch").lineEdit().returnPressed.connect(self.add_chosen_gift)
+        enter_adds(self.w("giftSearch").lineEdit(), self.add_chosen_gift)
         table: QTableWidget = self.w("gifts")
         table.setColumnCount(4)
         table.setHorizontalHeaderLabels([_("Product"), _("How many"), _("Value per item"), _("Value")])
@@ -203,6 +227,7 @@ class CollaborationDialog(FormDialog):
         table.setMinimumHeight(130)
         self.w("addGift").clicked.connect(self.add_chosen_gift)
         self.w("removeGift").clicked.connect(self._remove_selected_gifts)
+        delete_removes(table, self.w("removeGift"))
         self._update_total()
 
     @staticmethod
@@ -260,6 +285,7 @@ class CollaborationDialog(FormDialog):
         table.setCellWidget(row, 1, spin)
         table.setCellWidget(row, 2, value)
         table.setItem(row, 3, total)
+        cells_in_tab_order(table, self.w("removeGift"))
         self._gift_products.append(product_id)
         self._update_total()
         return row

@@ -96,11 +96,12 @@ def ask_product(parent: QWidget | None, picture=None):
     return form.result
 
 
-def choose(parent: QWidget | None, title: str, prompt: str, entries) -> int | None:
-    """Pick one of [(id, text, reason it is blocked or None)]; returns the id or None."""
+def choose(parent: QWidget | None, title: str, prompt: str, entries, current: int | None = None) -> int | None:
+    """Pick one of [(id, text, reason it is blocked or None)], starting on ``current``;
+    returns the id or None."""
     from desktop.views.shipping_dialogs import Chooser
 
-    form = Chooser(parent, title, prompt, entries)
+    form = Chooser(parent, title, prompt, entries, current=current)
     form.dialog.exec()
     return form.result
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop import clock, i18n
@@ -235,6 +235,7 @@ class InfluencersView(ListView):
         dialog = InfluencerDialog(self)
         if dialogs.run(dialog):
             self._after_change(dialog.person.id)
+            self.table.setFocus(Qt.OtherFocusReason)  # on her new row, not on the button that made her
 
     def edit_influencer(self) -> None:
         from desktop.views.influencer_dialog import InfluencerDialog

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from desktop import __version__, i18n, paths
 from desktop.i18n import _, ngettext
@@ -161,6 +161,32 @@ class MainWindow(QMainWindow):
         if not deferred:
             self.complete()
 
+    def _add_view_actions(self) -> None:
+        """View → the five views, Ctrl+1 to Ctrl+5 in the sidebar's order: from anywhere
+        in the window straight to a view's list (the sidebar is otherwise the first stop of
+        Tab, far back from a pane)."""
+        from PySide6.QtGui import QKeySequence
+
+        view_menu = self.findChild(QMenu, "menuView")
+        first = view_menu.actions()[0] if view_menu.actions() else None
+        # TRANSLATORS: View menu entries that open a view; "&" marks the Alt letter, which must
+        # differ from the menu's other items (Search in this view, Language, Products).
+        texts = {"today": _("&Today"), "influencers": _("&Influencers"), "shipments": _("S&hipments"),
+                 "orders": _("&Custom orders"), "timeline": _("Ti&meline")}
+        for number, key in enumerate(VIEW_KEYS, start=1):
+            action = QAction(texts[key], self)
+            action.setObjectName(f"actionShow_{key}")
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=key: self.open_view(key))
+            view_menu.insertAction(first, action)
+            self.addAction(action)  # the keys work while the menu bar is hidden too
+        view_menu.insertSeparator(first)
+
+    def open_view(self, key: str) -> None:
+        """Show the view ``key`` with the focus on its list."""
+        self.show_view(key)
+        self.view(key).table.setFocus(Qt.ShortcutFocusReason)
+
     def _tint_sidebar(self) -> None:
         """The sidebar's icons in the colours of the palette in use (views/theme.py)."""
         from desktop.views import theme
@@ -209,6 +235,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
             action.triggered.connect(lambda _checked=False, lang=language: self.switch_language(lang))
 
+        self._add_view_actions()
         self._add_undo()
         if not self._lazy_views:
             self.shipping  # noqa: B018 - the catalogue dock, drops, product import: built now
@@ -526,7 +553,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMenu
 
         self.quick_note = None
-        self.action_quick_note = QAction(_("&Quick note…"), self)
+        self.action_quick_note = QAction(_("Quick &note…"), self)
         self.action_quick_note.setObjectName("actionQuickNote")
         self.action_quick_note.setShortcut(QKeySequence("Ctrl+N"))
         self.action_quick_note.setShortcutContext(Qt.ApplicationShortcut)
@@ -583,7 +610,9 @@ class MainWindow(QMainWindow):
             return
         key, row_id = target
         self.show_view(key)
-        self.view(key).select_id(row_id)
+        view = self.view(key)
+        view.select_id(row_id)
+        view.table.setFocus(Qt.OtherFocusReason)  # on her row: the keys go on from what she opened
 
     def export_calendar(self) -> None:
         from desktop.clock import utcnow

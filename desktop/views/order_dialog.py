@@ -40,6 +40,7 @@ from desktop.store import orders as store
 from desktop.store import lookups, pictures
 from desktop.views import dialogs
 from desktop.views.base import plain_label
+from desktop.views.keys import delete_removes, enter_adds
 from desktop.views.forms import date_field, date_problems, load_form
 from desktop.views.product_search import CatalogueSearch
 from desktop.views.rows import plain_tooltip
@@ -158,7 +159,9 @@ class OrderDialog(QDialog):
         w(QPushButton, "removePicture").clicked.connect(self.remove_selected_picture)
         w(QPushButton, "addTodo").clicked.connect(self.add_todo)
         w(QPushButton, "removeTodo").clicked.connect(self.remove_todo)
-        self.new_todo.returnPressed.connect(self.add_todo)
+        delete_removes(self.checklist, w(QPushButton, "removeTodo"))
+        delete_removes(self.pictures, w(QPushButton, "removePicture"))
+        enter_adds(self.new_todo, self.add_todo)
         self._drops = _PictureDrops(self)
         self.pictures.viewport().setAcceptDrops(True)
         self.pictures.viewport().installEventFilter(self._drops)

@@ -97,6 +97,7 @@ class OrdersView(ListView):
         for code, text in choices("order_status"):
             self.status_filter.addItem(text, code)
         self.status_filter.setToolTip(_("Show orders with this status"))
+        self.status_filter.setAccessibleName(_("Show orders with this status"))
         self.status_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.status_filter.setMinimumContentsLength(17)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -385,6 +386,7 @@ class OrdersView(ListView):
                 self.status_filter.setCurrentIndex(0)
             self.current_id = dialog.saved.id
             self._after_change()
+            self.table.setFocus(Qt.OtherFocusReason)  # on the new order's row, not on the button
             if dialogs.confirm(self, _("Order saved"), _("Send the customer an order confirmation now?")):
                 self.send_message("order_confirmation")
 

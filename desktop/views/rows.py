@@ -160,7 +160,8 @@ _HEADING_ROLES = frozenset((FONT, BACKGROUND))  # what only a heading row answer
 _ROLES = frozenset((DISPLAY, FOREGROUND, TOOLTIP, USER)) | _HEADING_ROLES  # the roles RowsModel.data answers
 # A heading row is not an item: the arrow keys pass over it (Qt skips a disabled row) and
 # a click does not select it. Its text keeps the palette's text colour (HEADING_TEXT).
-_HEADING_FLAGS = Qt.ItemFlag.NoItemFlags
+# Every list with heading rows (Vandaag's groups, the timeline's days) uses these two.
+HEADING_FLAGS = Qt.ItemFlag.NoItemFlags
 _ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
@@ -180,6 +181,21 @@ def heading_font() -> QFont:
         _HEADING_FONT = QFont()
         _HEADING_FONT.setBold(True)
     return _HEADING_FONT
+
+
+def heading_data(text: str, column: int, role: int):
+    """What a heading row answers (its flags are ``HEADING_FLAGS``): its text in the first
+    cell (the row spans the table), bold on a soft tint, in the palette's text colour,
+    which a disabled row would otherwise lose."""
+    if role == DISPLAY:
+        return text if column == 0 else None
+    if role == FONT:
+        return heading_font()
+    if role == BACKGROUND:
+        return HEADING_BRUSH["heading"]
+    if role == FOREGROUND:
+        return HEADING_TEXT["text"]
+    return None
 HORIZONTAL = Qt.Orientation.Horizontal
 
 
@@ -448,20 +464,12 @@ class RowsModel(QAbstractTableModel):
 
     @staticmethod
     def _heading_data(row: Row, column: int, role: int):
-        if role == DISPLAY:
-            return row.cells[0] if column == 0 else None
-        if role == FONT:
-            return heading_font()
-        if role == BACKGROUND:
-            return HEADING_BRUSH["heading"]
-        if role == FOREGROUND:
-            return HEADING_TEXT["text"]
-        return None
+        return heading_data(row.cells[0], column, role)
 
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return _HEADING_FLAGS if self.rows[index.row()].heading else _ITEM_FLAGS
+        return HEADING_FLAGS if self.rows[index.row()].heading else _ITEM_FLAGS
 
     def sort(self, column, order=Qt.AscendingOrder):
         if not 0 <= column < len(self.headers):

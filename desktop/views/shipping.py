@@ -247,6 +247,13 @@ class ShippingController(QObject):
         self._done(_("shipment to {name}").format(name=person.name), change)
         return created
 
+    def _chosen_in(self, key: str) -> int | None:
+        """The row chosen in the view on screen when it is ``key``: the list of whom to
+        send to starts there, so the keyboard's way (her row, the products, Ctrl+Shift+S,
+        Enter) ends where a drop onto her row would."""
+        view = self.window.current_view() if self.window.is_complete else None
+        return view.current_id if view is not None and view.key == key else None
+
     def send_selected(self) -> None:
         ids = self.catalogue.selected_ids()
         if not ids:
@@ -256,7 +263,7 @@ class ShippingController(QObject):
             return
         entries = [(p.id, p.name, _refusal_of(p) and label("person_status", p.status)) for p in lookups.influencers()]
         person_id = dialogs.choose(self.window, _("Send to…"), _("Who gets {products}?").format(
-            products=_product_list(ids)), entries)
+            products=_product_list(ids)), entries, current=self._chosen_in("influencers"))
         if person_id is not None:
             self.send_products(person_id, ids)
 
@@ -280,7 +287,7 @@ class ShippingController(QObject):
         entries = [(o.id, _("{number} for {name}").format(number=o.order_number, name=o.person.name), None)
                    for o in orders.waiting_for_product()]
         order_id = dialogs.choose(self.window, _("For custom order…"), _("Which order is {product} for?").format(
-            product=_product_list(ids)), entries)
+            product=_product_list(ids)), entries, current=self._chosen_in("orders"))
         if order_id is not None:
             self.order_product(order_id, ids)
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QImageReader, QPixmap
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtGui import QImageReader, QKeyEvent, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from desktop import i18n
 from desktop.domain import carriers
@@ -344,11 +344,27 @@ class ProductDialog:
         return True
 
 
+class _ListKeys(QObject):
+    """Up, Down and the page keys typed in a search field move through the list under it."""
+
+    MOVES = (Qt.Key_Up, Qt.Key_Down, Qt.Key_PageUp, Qt.Key_PageDown)
+
+    def __init__(self, listing: QWidget, parent: QObject):
+        super().__init__(parent)
+        self.listing = listing
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.KeyPress and event.key() in self.MOVES:
+            QApplication.sendEvent(self.listing, QKeyEvent(event.type(), event.key(), event.modifiers()))
+            return True
+        return False
+
+
 class Chooser:
     """Pick one entry of a list by typing; entries that may not be chosen are shown greyed with a reason."""
 
     def __init__(self, parent: QWidget | None, title: str, prompt: str,
-                 entries: list[tuple[int, str, str | None]]):
+                 entries: list[tuple[int, str, str | None]], current: int | None = None):
         self.dialog: QDialog = load_form("chooser_dialog.ui", parent)
         d = self.dialog
         d.setWindowTitle(title)
@@ -368,6 +384,15 @@ class Chooser:
         buttons.rejected.connect(d.reject)
         self.result: int | None = None
         self._select_first()
+        chosen = next((self.list.item(i) for i in range(self.list.count())
+                       if self.list.item(i).data(Qt.UserRole) == current), None)
+        if chosen is not None and chosen.flags() & Qt.ItemIsEnabled:
+            self.list.setCurrentItem(chosen)  # the one chosen in the view behind: Enter takes her
+            self.list.scrollToItem(chosen)
+        # Up and Down (and the page keys) in the search field go through the names below
+        # it, so typing, then Down and Enter, picks the second match without the mouse.
+        self._list_keys = _ListKeys(self.list, d)
+        self.filter.installEventFilter(self._list_keys)
 
     def _filter(self, text: str) -> None:
         words = text.lower().split()

@@ -208,6 +208,7 @@ class BlockDialog(FormDialog):
         self.person = person
         self.setWindowTitle(_("Block {name}").format(name=person.name))
         _texts(self)
+        self.buttons.button(self.buttons.StandardButton.Ok).setText(_("Block"))  # what Enter does, not "OK"
         self.w("prompt").setText(_(
             "{name} stays in your list, greyed out. A new collaboration with {name} will need an explicit exception."
         ).format(name=person.name))

@@ -30,16 +30,14 @@ from desktop.presentation.timeline import EventLine, TimelineFilter
 from desktop.i18n import _
 from desktop.labels import label
 from desktop.views.rows import (
-    BACKGROUND,
     DISPLAY,
-    FONT,
     FOREGROUND,
-    HEADING_BRUSH,
+    HEADING_FLAGS,
     TOOLTIP,
     USER,
     _Colours,
     _status_colour,
-    heading_font,
+    heading_data,
     plain_tooltip,
 )
 
@@ -47,7 +45,6 @@ PAGE = timeline.PAGE
 
 # data() and flags() run for every visible cell and every role Qt asks for: compare
 # plain ints and hand out values made once (as views/rows.py does; docs/PERFORMANCE.md).
-HEADING_FLAGS = Qt.ItemIsEnabled  # not selectable: arrow keys and clicks skip to events
 EVENT_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
 # Day headings on a soft tint of the palette (views/rows.py, as Vandaag's group headings);
 # messages the shop received (the other side answered) in green. Both follow the palette
@@ -232,14 +229,8 @@ class TimelineModel(QAbstractTableModel):
             return None
         item = self.items[row]
         role = int(role)
-        if item.__class__ is Heading:
-            if role == DISPLAY:
-                return item.text if index.column() == 0 else None
-            if role == FONT:
-                return heading_font()
-            if role == BACKGROUND:
-                return HEADING_BRUSH["heading"]
-            return None
+        if item.__class__ is Heading:  # passed over by the keys, as Vandaag's (views/rows.py)
+            return heading_data(item.text, index.column(), role)
         if role == DISPLAY:
             return item.cells[index.column()]
         if role == TOOLTIP:

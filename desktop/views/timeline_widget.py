@@ -21,6 +21,7 @@ from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _
 from desktop.views.base import plain_label
 from desktop.views.cells import span_headings
+from desktop.views.keys import enter_opens
 from desktop.views.timeline_model import TimelineModel
 
 
@@ -32,6 +33,7 @@ def setup_table(table: QTableView, model: TimelineModel) -> None:
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
     table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setTabKeyNavigation(False)  # the arrow keys walk the events; Tab moves on
     table.setWordWrap(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     header = table.horizontalHeader()
@@ -101,6 +103,8 @@ class PersonTimeline(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableView(self)
         self.table.setObjectName("personTimeline")
+        # TRANSLATORS: the name a screen reader gives one person's list of events in a detail pane.
+        self.table.setAccessibleName(_("History"))
         setup_table(self.table, self.model)
         self.table.verticalHeader().setDefaultSectionSize(2 * self.table.fontMetrics().height() + 10)
         # A narrow pane: the text wraps onto the row's second line before it is cut (and
@@ -110,6 +114,7 @@ class PersonTimeline(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
         self.table.doubleClicked.connect(self._open)
+        enter_opens(self.table)
         self.set_person(person_id)
 
     def set_person(self, person_id: int | None) -> None:

@@ -72,6 +72,8 @@ class ReadyMessageBox(QPlainTextEdit):
     def __init__(self, text: str, parent=None):
         super().__init__(parent)
         self.setReadOnly(True)
+        # TRANSLATORS: the name a screen reader gives the box with the message ready to send on Vandaag.
+        self.setAccessibleName(_("Ready message"))
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # until shown (showEvent)
         # Its lines wrap at the box's width, so never sideways; while hidden they were not
         # yet wrapped, and a sideways bar showed in the first frame too.
@@ -145,6 +147,9 @@ class TodayView(ListView):
         self.getting_started.data_changed.connect(self.data_changed)
         reminders.changed.connect(self.refresh)
         self._add_detail_footer()
+        # A double-click or Enter (views/keys.py) on a reminder opens it to send, as the
+        # pane's first button does.
+        self.table.doubleClicked.connect(self._open_row)
 
     def _add_detail_footer(self) -> None:
         """The act / snooze / done buttons sit under the detail pane, outside its scrolling
@@ -324,6 +329,11 @@ class TodayView(ListView):
         layout.addWidget(text, 1)
         self.detail_footer.layout().addWidget(self._buttons(item))
         self.detail_footer.show()
+
+    def _open_row(self, index) -> None:
+        row = self.model.row_at(index.row())
+        if row is not None and not row.heading:
+            due_dialog.open_due_item(self.items[row.id], self)
 
     def _buttons(self, item) -> QWidget:
         # Two rows of two, so the pane stays narrow enough for a laptop screen.

@@ -96,6 +96,7 @@ class Ui_CollaborationDialog(object):
 
         self.deliverables = QTableWidget(self.dealTab)
         self.deliverables.setObjectName(u"deliverables")
+        self.deliverables.setTabKeyNavigation(False)
 
         self.dealLayout.addWidget(self.deliverables)
 
@@ -151,6 +152,7 @@ class Ui_CollaborationDialog(object):
 
         self.gifts = QTableWidget(self.giftsTab)
         self.gifts.setObjectName(u"gifts")
+        self.gifts.setTabKeyNavigation(False)
 
         self.giftsLayout.addWidget(self.gifts)
 
@@ -267,6 +269,7 @@ class Ui_CollaborationDialog(object):
 
         self.dos = QPlainTextEdit(self.rulesTab)
         self.dos.setObjectName(u"dos")
+        self.dos.setTabChangesFocus(True)
         self.dos.setMaximumSize(QSize(16777215, 70))
 
         self.rulesForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.dos)
@@ -278,6 +281,7 @@ class Ui_CollaborationDialog(object):
 
         self.donts = QPlainTextEdit(self.rulesTab)
         self.donts.setObjectName(u"donts")
+        self.donts.setTabChangesFocus(True)
         self.donts.setMaximumSize(QSize(16777215, 70))
 
         self.rulesForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.donts)

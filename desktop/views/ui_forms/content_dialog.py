@@ -79,6 +79,7 @@ class Ui_ContentDialog(object):
 
         self.caption = QPlainTextEdit(ContentDialog)
         self.caption.setObjectName(u"caption")
+        self.caption.setTabChangesFocus(True)
 
         self.leftColumn.addWidget(self.caption)
 

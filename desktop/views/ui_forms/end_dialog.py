@@ -51,6 +51,7 @@ class Ui_EndDialog(object):
 
         self.message = QPlainTextEdit(EndDialog)
         self.message.setObjectName(u"message")
+        self.message.setTabChangesFocus(True)
 
         self.layout.addWidget(self.message)
 

@@ -158,6 +158,7 @@ class Ui_InfluencerDialog(object):
 
         self.notes = QPlainTextEdit(InfluencerDialog)
         self.notes.setObjectName(u"notes")
+        self.notes.setTabChangesFocus(True)
 
         self.rightColumn.addWidget(self.notes)
 

@@ -81,6 +81,7 @@ class Ui_ListView(object):
         self.splitter.setChildrenCollapsible(False)
         self.table = QTableView(self.splitter)
         self.table.setObjectName(u"table")
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setAlternatingRowColors(True)

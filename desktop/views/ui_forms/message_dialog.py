@@ -27,6 +27,7 @@ class Ui_MessageDialog(object):
 
         self.message = QPlainTextEdit(MessageDialog)
         self.message.setObjectName(u"message")
+        self.message.setTabChangesFocus(True)
 
         self.layout.addWidget(self.message)
 

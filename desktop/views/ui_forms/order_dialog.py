@@ -293,6 +293,7 @@ class Ui_OrderForm(object):
 
         self.note = QPlainTextEdit(self.personalBox)
         self.note.setObjectName(u"note")
+        self.note.setTabChangesFocus(True)
         self.note.setMaximumSize(QSize(16777215, 70))
 
         self.personalForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.note)

@@ -92,6 +92,7 @@ class Ui_OrderMessageForm(object):
 
         self.body = QPlainTextEdit(OrderMessageForm)
         self.body.setObjectName(u"body")
+        self.body.setTabChangesFocus(True)
 
         self.messageLayout.addWidget(self.body)
 

@@ -136,6 +136,6 @@ class Ui_ProductDialog(object):
         self.price.setPlaceholderText(QCoreApplication.translate("ProductDialog", u"e.g. 24.95", None))
         self.costLabel.setText(QCoreApplication.translate("ProductDialog", u"C&ost price", None))
         self.categoryLabel.setText(QCoreApplication.translate("ProductDialog", u"C&ategory", None))
-        self.choosePicture.setText(QCoreApplication.translate("ProductDialog", u"Choose a &picture\u2026", None))
+        self.choosePicture.setText(QCoreApplication.translate("ProductDialog", u"&Choose a picture\u2026", None))
     # retranslateUi
 

@@ -80,6 +80,7 @@ class Ui_RatingDialog(object):
 
         self.note = QPlainTextEdit(RatingDialog)
         self.note.setObjectName(u"note")
+        self.note.setTabChangesFocus(True)
         self.note.setMaximumSize(QSize(16777215, 90))
 
         self.ratingForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.note)

@@ -65,6 +65,7 @@ class Ui_StrikeDialog(object):
 
         self.note = QPlainTextEdit(StrikeDialog)
         self.note.setObjectName(u"note")
+        self.note.setTabChangesFocus(True)
         self.note.setMaximumSize(QSize(16777215, 80))
 
         self.strikeForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.note)

@@ -104,6 +104,7 @@ class Ui_TemplateEditor(object):
 
         self.preview = QPlainTextEdit(TemplateEditor)
         self.preview.setObjectName(u"preview")
+        self.preview.setTabChangesFocus(True)
         self.preview.setReadOnly(True)
 
         self.previewColumn.addWidget(self.preview)

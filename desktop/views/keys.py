@@ -1,0 +1,64 @@
+"""Keys a shop owner expects of lists and fields, where Qt has no such key of its own:
+Enter on a list's row opens it (as a double-click does), Delete on a form's list removes
+the chosen line (as the button beside it does), Enter in an "add" field adds and does not
+also press the dialog's Save."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+_ENTER = (Qt.Key_Return, Qt.Key_Enter)
+
+
+class _EnterOpens(QObject):
+    """Enter (or Return) on a list's row does what a double-click on it does."""
+
+    def eventFilter(self, table, event):
+        if event.type() == QEvent.KeyPress and event.key() in _ENTER \
+                and not event.modifiers() & ~Qt.KeypadModifier and table.currentIndex().isValid():
+            table.doubleClicked.emit(table.currentIndex())
+            return True
+        return False
+
+
+def enter_opens(table: QAbstractItemView) -> None:
+    """Enter on a row opens it as a double-click does (the influencer or order to edit, what
+    an event is about): the one way in from the keyboard. A list nothing opens from ignores it."""
+    table.installEventFilter(_EnterOpens(table))
+
+
+class _DeleteRemoves(QObject):
+    def __init__(self, listing: QAbstractItemView, button):
+        super().__init__(listing)
+        self.button = button
+
+    def eventFilter(self, listing, event):
+        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Delete and not event.modifiers() \
+                and self.button.isEnabled():
+            self.button.click()
+            return True
+        return False
+
+
+def delete_removes(listing: QAbstractItemView, button) -> None:
+    """Delete on a form's list (the list itself, not a field in one of its rows) removes what
+    is chosen in it, as ``button`` ("Verwijderen", beside the list) does."""
+    listing.installEventFilter(_DeleteRemoves(listing, button))
+
+
+class _EnterAdds(QObject):
+    def __init__(self, field: QLineEdit, add):
+        super().__init__(field)
+        self.add = add
+
+    def eventFilter(self, field, event):
+        if event.type() == QEvent.KeyPress and event.key() in _ENTER:
+            self.add()
+            return True  # not on to the dialog, whose Save it would press as well
+        return False
+
+
+def enter_adds(field: QLineEdit, add) -> None:
+    """Enter in ``field`` (a new to-do, a product to add) calls ``add``, and only that."""
+    field.installEventFilter(_EnterAdds(field, add))

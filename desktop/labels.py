@@ -116,6 +116,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "3": N_("Step 3: another channel"),
         # TRANSLATORS: ladder step 4: the final reminder before the work is paused.
         "4": N_("Step 4: last reminder"),
+        # TRANSLATORS: she answered ("it's coming") a week ago and has not posted: ask again, thanking her for her message.
+        "answered": N_("After her answer: still not posted"),
         # TRANSLATORS: check-in: ask whether a parcel arrived.
         "received": N_("Check-in: parcel received?"),
         "delay_warning": N_("Update before the promised date"),

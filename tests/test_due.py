@@ -65,15 +65,19 @@ def test_a_reply_pauses_the_ladder_and_a_new_deadline_restarts_it(demo):
     # (walk-through finding 1: an answer used to end the chase for good)
     assert not [i for i in post_items(NOW + timedelta(days=3)) if i.due <= NOW + timedelta(days=3)]
     [back] = post_items(NOW + timedelta(days=3))
-    assert back.step == "1" and to_local(back.own_due) == datetime(2026, 12, 1, 9, 0, tzinfo=AMS)
+    assert back.step == "answered" and to_local(back.own_due) == datetime(2026, 12, 1, 9, 0, tzinfo=AMS)
+    # its words know she wrote: no "I haven't heard from you" (walk-through 2, finding A)
+    body = due_texts.compose(back, NOW + timedelta(days=8)).body
+    assert "Bedankt voor je bericht van maandag 23 november" in body and "niets van je gehoord" not in body, body
     # a second answer in the meantime moves it on again
     due.mark_reply(noor, NOW + timedelta(days=5), "instagram", "Echt morgen!")
     [later] = post_items(NOW + timedelta(days=8))
-    assert later.step == "1" and to_local(later.own_due) == datetime(2026, 12, 7, 9, 0, tzinfo=AMS)
+    assert later.step == "answered" and to_local(later.own_due) == datetime(2026, 12, 7, 9, 0, tzinfo=AMS)
+    # a new deadline after her answers starts the ladder afresh, from step 1
     d = Deliverable.get_by_id(noor.subject_id)
-    d.deadline = NOW + timedelta(days=1)
+    d.deadline = NOW + timedelta(days=6)
     d.save()
-    again = by_name(due.plan(NOW + timedelta(days=1, hours=2)))["Noor Bakker"]
+    again = by_name(due.plan(NOW + timedelta(days=6, hours=2)))["Noor Bakker"]
     assert again.step == "1"
 
 
@@ -231,8 +235,8 @@ def test_dialog_reply_pauses_the_ladder(qtbot, demo, translator):
         dialog.reply_button.click()
     assert Event.select().where(Event.person == lotte.person_id, Event.direction == "in", Event.at == NOW).exists()
     assert "Lotte Janssens" not in by_name(due.due_now(NOW + timedelta(days=5)))
-    back = by_name(due.plan(NOW + timedelta(days=5)))["Lotte Janssens"]  # a week on, from the first step
-    assert back.step == "1" and to_local(back.own_due) == datetime(2026, 12, 1, 9, 0, tzinfo=AMS)
+    back = by_name(due.plan(NOW + timedelta(days=5)))["Lotte Janssens"]  # a week on, thanking her for her message
+    assert back.step == "answered" and to_local(back.own_due) == datetime(2026, 12, 1, 9, 0, tzinfo=AMS)
 
 
 def test_dialog_whatsapp_link_and_snooze_until_tomorrow(qtbot, demo, translator, monkeypatch):

@@ -129,10 +129,18 @@ def test_incoming_message_pauses_the_ladder_delivery_or_ending_stops_it():
     assert due([p], contacts=[Contact(1, NOW - timedelta(hours=40), "in", "instagram")]) != []
     # Her answer ("komt eraan") only pauses it (walk-through finding 1: the post was never
     # asked about again): a week after her last message, still not delivered, it is asked
-    # about again from step 1, with new step keys; a later message moves it again.
+    # about again with words that know she wrote (walk-through 2, finding A), new step keys;
+    # then a final notice naming her message two days later, then the strike decision; a
+    # later message moves it again.
     [before] = due([p])
     [back] = plan([p], contacts=answered)
-    assert back.step == "1" and back.due == utc(2026, 12, 1, 9) and back.key != before.key
+    assert (back.step, back.template) == ("answered", "answered.1") and back.due == utc(2026, 12, 1, 9)
+    assert back.key != before.key and back.parts[0].details["answered_at"] == NOW - timedelta(hours=1)
+    [final] = plan([p], contacts=answered, states=sent(back, utc(2026, 12, 1, 9)), now=utc(2026, 12, 1, 10))
+    assert (final.step, final.template, final.final) == ("4", "answered.4", True) and final.due == utc(2026, 12, 3, 9)
+    states = sent(back, utc(2026, 12, 1, 9)) + sent(final, utc(2026, 12, 3, 9))
+    [strike] = plan([p], contacts=answered, states=states, now=utc(2026, 12, 3, 10))
+    assert strike.action == "strike" and strike.due > utc(2026, 12, 10, 23)  # after the date the notice names
     assert due([p], contacts=answered, now=utc(2026, 12, 1, 8, 59)) == []
     again = answered + [Contact(1, utc(2026, 11, 27, 12), "in", "instagram")]
     assert plan([p], contacts=again)[0].due == utc(2026, 12, 5, 9)  # Friday 27th + a week: Saturday 5th

@@ -78,7 +78,7 @@ def test_a_reply_logged_with_ctrl_n_pauses_her_ladder(window, qtbot):
     # week on, from the first step (an answer is not the post), and nothing else comes back.
     assert due.due_now(NOW, person_id) == []
     later = [i for i in due.plan(NOW, person_id) if followup.RULES[i.parts[0].rule].stop_on_incoming]
-    assert all(i.kind == "deliverable" and i.step == "1" and i.due >= NOW + timedelta(days=7) for i in later)
+    assert all(i.kind == "deliverable" and i.step == "answered" and i.due >= NOW + timedelta(days=7) for i in later)
     # ...and Vandaag followed at once, with the sidebar count.
     qtbot.waitUntil(lambda: not today_rows_for(view, person_id))
     assert view.due_now_count() == count_before - len(mine)

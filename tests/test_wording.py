@@ -301,8 +301,8 @@ def test_every_kind_and_number_reads_as_a_reader_says_it(kind, count, dutch, eng
 
 
 @pytest.mark.parametrize(("count", "posted", "dutch", "english"), [
-    (2, 1, "uw laatste story", "your last story"),
-    (3, 1, "uw laatste twee stories", "your last two stories"),
+    (2, 1, "uw nog openstaande story", "your remaining story"),
+    (3, 1, "uw nog openstaande twee stories", "your remaining two stories"),
     (3, 0, "uw drie stories", "your three stories"),
 ])
 def test_once_some_were_posted_a_message_names_the_ones_still_owed(count, posted, dutch, english):
@@ -330,4 +330,4 @@ def test_the_ladder_names_the_two_stories_agreed(database):
     story = Deliverable.get_by_id(item.subject_id)
     Content.create(collaboration=story.collaboration, deliverable=story, platform="instagram", posted_at=now)
     body = due_texts.compose(item, now).body
-    assert "je laatste story met Oorbellen ‘Maan’" in body, body
+    assert "je nog openstaande story met Oorbellen ‘Maan’" in body, body

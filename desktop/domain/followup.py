@@ -171,9 +171,10 @@ class Rule:
     # cheerful first reminder, a second final notice with another date).
     one_notice_per: str = ""
     # Her answer pauses the promise instead of ending it: an answer is not the post. When
-    # it is still not kept ``answer_wait_days`` after her latest message, the ladder starts
-    # again from step 1 (new step keys: her answer is a new reference). Seed 000: she
-    # confirmed, promised, and then nothing for three months.
+    # it is still not kept ``answer_wait_days`` after her latest message, it is asked about
+    # again under the rule "deliverable_answered" (new step keys: her answer is a new
+    # reference; words that know she wrote). Seed 000: she confirmed, promised, and then
+    # nothing for three months.
     resume_after_answer: bool = False
 
 
@@ -205,6 +206,18 @@ LADDER_STEPS = (
          needs_previous=True, channel=""),
 )
 
+# After her answer ("it's coming!") a deliverable still not posted is asked about again with
+# words that know she wrote (walk-through 2, finding A: the ladder's own steps say "I haven't
+# heard from you"): one check-in that thanks her for her message, then, two days later, a final
+# notice that names her message, then the strike decision. Step names as the ladder's where
+# they mean the same ("4", "strike": the final notice and what follows it).
+ANSWERED_STEPS = (
+    Step("answered", lambda s: _hours(s.step_hours[0]), "answered.1", "answered.1.alt"),
+    Step("4", lambda s: _hours(s.step_hours[0] + s.step_hours[2]), "answered.4", "answered.4.alt", final=True),
+    Step("strike", lambda s: _hours(s.step_hours[0] + s.step_hours[2] + _strike_after(s)), action="strike",
+         needs_previous=True, channel=""),
+)
+
 # The follow-up of an unanswered message has its own words (she owes an answer, not work
 # with a deadline): the same spacing as the ladder's first three steps.
 REPLY_STEPS = (
@@ -217,6 +230,10 @@ RULES: dict[str, Rule] = {
     # An influencer's deliverable past its deadline (a date: late from the end of that day).
     "deliverable": Rule("deliverable", LADDER_STEPS, by_day=True, one_notice_per="collaboration_id",
                         resume_after_answer=True),
+    # The same deliverable once she answered (``after_answer``): asked about with words that
+    # know she wrote; another answer pauses it again.
+    "deliverable_answered": Rule("deliverable", ANSWERED_STEPS, by_day=True, one_notice_per="collaboration_id",
+                                 resume_after_answer=True),
     # An influencer's answer overdue against the agreed response time. A follow-up of an
     # unanswered message climbs to step 3 at most: no final notice, no strike (nothing
     # was agreed that it could cite). A late deliverable covers it: its reminders ask for
@@ -577,11 +594,12 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], in
 
 def after_answer(promise: Promise, answered: datetime, settings: LadderSettings) -> Promise:
     """``promise`` once she answered at ``answered`` (``Rule.resume_after_answer``): asked
-    about again ``answer_wait_days`` later (for a date rule, from the end of that day), from
-    its first step; a later message of hers moves it again."""
+    about again ``answer_wait_days`` later (for a date rule, from the end of that day) under
+    the rule "deliverable_answered", whose words know she wrote (``details["answered_at"]``);
+    a later message of hers moves it again."""
     again = answered + timedelta(days=settings.answer_wait_days)
-    return make_promise(promise.rule, promise.person_id, promise.subject_type, promise.subject_id, again,
-                        since=again, closed=promise.closed, details=promise.details)
+    return make_promise("deliverable_answered", promise.person_id, promise.subject_type, promise.subject_id, again,
+                        since=again, closed=promise.closed, details={**promise.details, "answered_at": answered})
 
 
 def _answered(promise: Promise, incoming: Iterable[datetime]) -> bool:
@@ -740,6 +758,7 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
             written = latest_in.get(promise.person_id)
             if written and written[0] >= (promise.since or promise.reference):
                 promise = after_answer(promise, written[0], settings)
+                rule = RULES[promise.rule]
         if rule.by_day:
             start = starts.get(promise.reference)
             if start is None:

@@ -73,6 +73,8 @@ PLACEHOLDERS: dict[str, str] = {
     "pauzedatum": N_("the day the collaboration ends"),
     "verzonden_op": N_("the day the parcel was sent"),
     "bericht_van": N_("the day of your message that is still unanswered"),
+    # TRANSLATORS: help text for {antwoord_op}: the day of her last message, when she answered a reminder.
+    "antwoord_op": N_("the day of her last message about it"),
     "bestelnummer": N_("the order number"),
     "beloofde_datum": N_("the date promised to the customer"),
     "nieuwe_datum": N_("the new expected date"),

@@ -157,6 +157,7 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
         "personalisatie": main.get("personalisation", ""),
         "titel": main.get("title", ""),
         "bericht_van": main.get("message_at"),
+        "antwoord_op": main.get("answered_at"),
         "prijs": messages.Money(main["price_cents"]) if main.get("price_cents") is not None else None,
     }, owed
 
@@ -277,10 +278,15 @@ def template_text(template_id: str, language: str, form: str) -> tuple[str, str,
     return subject, body, False
 
 
-def strike_words() -> dict[str, str]:
+def strike_words(item: DueItem | None = None) -> dict[str, str]:
     """What ``due.apply_strike`` records in the owner's language: the strike's evidence and
-    the collaboration's end reason."""
-    return {"evidence": _("No answer after four reminders."), "ending": _("Not delivered after the last reminder.")}
+    the collaboration's end reason. After her answer the ladder asked twice more, not four
+    times, and she did answer once (walk-through 2, finding C)."""
+    if item is not None and item.parts and item.parts[0].rule == "deliverable_answered":
+        evidence = _("Not delivered after her answer and two more reminders.")
+    else:
+        evidence = _("No answer after four reminders.")
+    return {"evidence": evidence, "ending": _("Not delivered after the last reminder.")}
 
 
 def no_strike_words() -> dict[str, str]:

@@ -69,6 +69,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "track_trace": NP_("placeholder", "Tracking link"),
     "titel": NP_("placeholder", "Title of the collaboration"),
     "bericht_van": NP_("placeholder", "Date of the unanswered message"),
+    "antwoord_op": NP_("placeholder", "Date of her answer"),
     "voorwaarden": NP_("placeholder", "Agreed terms"),
     "reden": NP_("placeholder", "Reason for ending"),
     "ontbreekt": NP_("placeholder", "What the post still lacks"),
@@ -102,6 +103,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
                "pauzedatum", "pakketvraag"),
     "shipment.received": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
     "reply": ("bericht_van", "titel", "afgesproken_op"),
+    "answered": ("afspraken", "product", "deadline", "antwoord_op", "afgesproken_op", "gevolg", "kosten", "pauzedatum"),
     "order": _ORDER,  # confirmation, ready
     "order.delay": _ORDER + ("nieuwe_datum",),
     "order.update": _ORDER + ("nieuwe_datum",),
@@ -439,6 +441,44 @@ _t(
         "reference, what we sent you is worth {kosten}.\n\nA short message is all it takes to sort it out "
         "together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
+# After her answer (rule "deliverable_answered"): she wrote ("it's coming!") on {antwoord_op}
+# and has not posted since. These never say "I haven't heard from you"; {afspraken} is the
+# object of "I haven't seen …" so that one post and two stories read alike.
+_t(
+    "answered.1",
+    N_("After her answer: still not posted"),
+    NF_("Checking in about what we agreed"),
+    NF_("{aanhef}\n\nThanks for your message of {antwoord_op}. I haven't seen {afspraken} yet, so I'm checking in: "
+        "will it work out this week? If something has come up, just let me know and we'll find a new date "
+        "together.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "answered.1.alt",
+    N_("After her answer: still not posted (alternative wording)"),
+    NF_("A short question"),
+    NF_("{aanhef}\n\nYou wrote to me on {antwoord_op}, thank you. I'm still looking forward to {afspraken}: could "
+        "you let me know when I can expect it?\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "answered.4",
+    N_("After her answer: last reminder"),
+    NF_("Final reminder about our agreement"),
+    NF_("{aanhef}\n\nSince your message of {antwoord_op} I've written to you once more, and I still haven't seen "
+        "{afspraken}. This is my final reminder about our agreement. We made it on {afgesproken_op}.\n\nIf there's "
+        "still no "
+        "reply from you by {pauzedatum}, I'll end our collaboration. In that case, the consequence we agreed on "
+        "applies: {gevolg}. For reference, what we sent you is worth {kosten}.\n\nI'd much rather sort this out "
+        "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "answered.4.alt",
+    N_("After her answer: last reminder (alternative wording)"),
+    NF_("One last message about our agreement"),
+    NF_("{aanhef}\n\nThanks for your message of {antwoord_op}. I still haven't seen {afspraken}, so this is my last "
+        "message about it: if there's still no reply from you by {pauzedatum}, I'll have to end the collaboration. "
+        "In that case, the consequence we agreed on applies: {gevolg}. For reference, what we sent you is worth "
+        "{kosten}.\n\nA short message is all it takes to sort it out together.\n\n{groet}\n{afzender}\n{winkel}"),
+)
 # The follow-up of an unanswered message (rule "reply"): she owes an answer, not a
 # deliverable, so these never speak of a deadline or of work to finish. {bericht_van} is
 # the day of the shop's message, {titel} the collaboration it was about.
@@ -708,8 +748,10 @@ COUNTED_WORDS = {
     "other": NN_("{number} piece of content", "{number} pieces of content"),
 }
 # TRANSLATORS: inside a message, what is still owed once some of the number agreed was
-# posted: "your last story", "your last two stories" ({what} is "story", "two stories").
-LAST_OF_THEM = N_("last {what}")
+# posted: "your remaining story", "your remaining two stories" ({what} is "story", "two
+# stories"). Not "last": "my final reminder about your last story" reads as the story she
+# posted last (walk-through 2, finding F).
+LAST_OF_THEM = N_("remaining {what}")
 # A count inside a sentence is a word up to ten ("twee stories"), digits beyond.
 NUMBER_WORDS = {
     2: NP_("number", "two"), 3: NP_("number", "three"), 4: NP_("number", "four"), 5: NP_("number", "five"),
@@ -940,7 +982,7 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         "dagen_te_laat": DaysLate(2), "afgesproken_op": date(2026, 11, 10),
         "gevolg": i18n.translations_for(language).gettext(DEFAULT_CONSEQUENCE),
         "kosten": Money(2495), "pauzedatum": date(2026, 12, 14), "verzonden_op": date(2026, 11, 30),
-        "bericht_van": date(2026, 11, 19),
+        "bericht_van": date(2026, 11, 19), "antwoord_op": date(2026, 12, 8),
         "bestelnummer": "#1041", "beloofde_datum": date(2026, 12, 4), "nieuwe_datum": date(2026, 12, 9),
         "personalisatie": "M", "prijs": Money(3495), "vervoerder": "PostNL",
         "track_trace": "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-NL-1234AB",

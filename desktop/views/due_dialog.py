@@ -364,7 +364,7 @@ class DueStepDialog(QDialog):
 
         # TRANSLATORS: Edit → Undo "…"; a strike given to {name} after the last reminder.
         with reminders.recorded(_("strike for {name}").format(name=self.item.person_name)):
-            due.apply_strike(self.item, self._now(), **due_texts.strike_words())
+            due.apply_strike(self.item, self._now(), **due_texts.strike_words(self.item))
         self._done("strike")
 
 

@@ -46,7 +46,11 @@ def test_a_product_named_with_nothing_visible_is_refused(qtbot, database, transl
 @pytest.mark.parametrize("full, greeted", [
     ("Sanne de Vries", "Sanne"), ("nedlzs czwyzqki", "Nedlzs"), ("SANNE DE VRIES", "Sanne"),
     ("anna-lena jansen", "Anna-Lena"), ("McKenzie Smith", "McKenzie"), ("J. de Vries", "J. de Vries"),
-    ("j de vries", "J de vries"), ("\u200bzoë", "Zoë"), ("", ""), ("Ø", "Ø"),
+    ("j de vries", "J de Vries"), ("\u200bzoë", "Zoë"), ("", ""), ("Ø", "Ø"),
+    # the second walk-through: IJ, surname first, titles, a particle first
+    ("ijsbrand bakker", "IJsbrand"), ("IJSBRAND", "IJsbrand"), ("JANSEN, ANNA", "Anna"), ("Jansen,", "Jansen"),
+    ("Mevr. de boer", "Mevr. de Boer"), ("de Vries", "De Vries"), ("van der berg", "Van der Berg"),
+    ("j. de vries", "J. de Vries"), ("o'brien kate", "O'Brien"),
 ])
 def test_a_message_greets_by_the_name_as_a_name_is_written(full, greeted):
     """Walk-through finding 10: a customer who typed her name in small letters was greeted

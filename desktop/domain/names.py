@@ -31,30 +31,59 @@ def clean_name(text: str) -> str:
     return name if any(not invisible(c) for c in name) else ""
 
 
+# Words that start a Dutch or Flemish surname ("de Vries", "van der Berg"): written in small
+# letters after a first name or an initial, never a first name themselves.
+_PARTICLES = frozenset({"de", "den", "der", "van", "ter", "ten", "te", "het", "'t", "’t", "op", "in", "la", "le", "du"})
+# Titles an export may put before a name: a greeting then names the whole ("Beste Mevr. de Boer,").
+_TITLES = frozenset({"mevr", "mevrouw", "mw", "dhr", "heer", "meneer", "mr", "mrs", "ms", "miss", "dr", "ir", "ing"})
+
+
 def _as_written(word: str) -> str:
     """A name typed all in small or all in capital letters ("nedlzs", "SANNE"), as a name
-    is written: a capital at the start of each part ("anna-lena" → "Anna-Lena"). A name
-    with capitals of its own ("McKenzie", "deVries") is left as she wrote it."""
+    is written: a capital at the start of each part ("anna-lena" → "Anna-Lena"), the Dutch
+    IJ as one letter ("ijsbrand" → "IJsbrand"). A name with capitals of its own
+    ("McKenzie", "deVries") is left as she wrote it."""
     letters = [c for c in word if c.isalpha()]
     if not letters or not (all(c.islower() for c in letters) or (len(letters) > 1 and all(c.isupper() for c in letters))):
         return word
     out, start = [], True
-    for c in word.lower():
-        out.append(c.upper() if start and c.isalpha() else c)
+    lower = word.lower()
+    for i, c in enumerate(lower):
+        if start and c.isalpha():
+            out.append(c.upper())
+            start = c == "i" and lower[i + 1:i + 2] == "j"  # the IJ of IJsbrand
+            continue
+        out.append(c.upper() if start and c == "j" else c)
         start = c in "-'’ " if not c.isalpha() else False
     return "".join(out)
+
+
+def _surname_words(words: list[str]) -> list[str]:
+    """The words of a name after its first: particles in small letters, the rest as written."""
+    return [w.lower() if w.lower() in _PARTICLES else _as_written(w) for w in words]
 
 
 def greeting_name(full_name: str) -> str:
     """The name a message greets ``full_name`` by ("Hoi Sanne,"): the first name, written as
     a name is (shop exports hold names as customers typed them: "Beste nedlzs," had to be
-    mended by hand in every message); after an initial ("J. de Vries"), the whole name."""
-    words = clean_name(full_name).split()
+    mended by hand in every message). A surname first with a comma ("JANSEN, ANNA") greets
+    the name after the comma; after an initial or a title ("J. de Vries", "Mevr. de Boer"),
+    or a name that starts with its surname's particle ("de Vries"), the whole name."""
+    cleaned = clean_name(full_name)
+    if "," in cleaned:
+        surname, _comma, given = cleaned.partition(",")
+        if given.strip():
+            return greeting_name(given)
+        cleaned = surname
+    words = cleaned.split()
     if not words:
         return ""
     first = words[0]
-    if len([c for c in first if c.isalpha()]) == 1 and len(words) > 1:  # "J." or "J": no first name
-        return " ".join(_as_written(w) if i == 0 else w for i, w in enumerate(words))
+    bare = first.rstrip(".").lower()
+    initial = len([c for c in first if c.isalpha()]) == 1
+    if len(words) > 1 and (initial or bare in _TITLES or bare in _PARTICLES):
+        head = first if bare in _PARTICLES else _as_written(first)
+        return " ".join([head.capitalize() if bare in _PARTICLES else head, *_surname_words(words[1:])])
     return _as_written(first)
 
 

@@ -44,6 +44,19 @@ def test_delay_reminder_comes_due_n_days_before_at_the_end_of_the_quiet_hours():
     assert due(f, utc(2026, 11, 24, 20, 0)) == []  # the evening before: not yet
 
 
+@pytest.mark.parametrize("ready, news", [
+    (date(2026, 12, 28), (2026, 12, 24)),  # two days before is Boxing Day, then a Sunday: Christmas Eve
+    (date(2026, 12, 27), (2026, 12, 24)),  # promised on a Sunday: never news after the date
+    (date(2027, 1, 1), (2026, 12, 30)),  # two days before is a working day: as always
+])
+def test_news_before_the_date_moves_back_over_days_off(ready, news):
+    """Walk-through 2, finding G: the news before a promised date was moved forward past the
+    holidays, onto the promised day itself or past it. It moves back to the working day before."""
+    [item] = [i for i in followup.plan(r.order_promises(facts(status="new", ready=ready), S), PEOPLE, (), (), S,
+                                       utc(2026, 12, 20, 12)) if i.step == "delay_warning"]
+    assert item.due == utc(*news, 9, 0)
+
+
 def test_delay_reminder_uses_the_owners_time_zone_and_the_setting():
     no_quiet = LadderSettings(tz=AMS, quiet_start=time(0, 0), quiet_end=time(0, 0))
     f = facts()

@@ -583,6 +583,8 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], in
     if chosen is None:
         return None
     index, due = chosen
+    if offsets[index] < ZERO:  # news ahead of a date: a day off moves it earlier, never onto or past the date
+        due = _working_day_before(due, settings)
     if snoozed:
         due = max(due, max(snoozed))
     step = steps[index]
@@ -600,6 +602,26 @@ def after_answer(promise: Promise, answered: datetime, settings: LadderSettings)
     again = answered + timedelta(days=settings.answer_wait_days)
     return make_promise("deliverable_answered", promise.person_id, promise.subject_type, promise.subject_id, again,
                         since=again, closed=promise.closed, details={**promise.details, "answered_at": answered})
+
+
+ZERO = timedelta(0)
+
+
+def _working_day_before(moment: datetime, settings: LadderSettings) -> datetime:
+    """``moment``, or the same time on the last working day before it when its day is a
+    Sunday, a public holiday (or a Saturday the owner skips): the shop's news two days
+    before a promised date moves back, not forward onto the date itself or past it
+    (walk-through 2, finding G: promised Monday 28 December, the news came that Monday)."""
+    local = _local(moment, settings.tz)
+    day = local.date()
+
+    def off(d: date) -> bool:
+        return not workdays.is_working_day(d) or (settings.skip_weekends and d.weekday() >= 5)
+    if not off(day):
+        return moment
+    while off(day):
+        day -= timedelta(days=1)
+    return _utc(datetime.combine(day, local.time(), tzinfo=settings.tz))
 
 
 def _answered(promise: Promise, incoming: Iterable[datetime]) -> bool:
@@ -686,7 +708,10 @@ def min_offsets(settings: LadderSettings) -> dict[str, timedelta]:
     """Per rule, its earliest step offset: no step of a promise comes due before
     ``reference + min_offsets[rule]`` (acting, snoozing and the guards only move steps
     later), so a promise whose bound is after ``now`` has nothing due at ``now``."""
-    return {name: min(st.offset(settings) for st in rule.steps) for name, rule in RULES.items()}
+    found = {name: min(st.offset(settings) for st in rule.steps) for name, rule in RULES.items()}
+    # news ahead of a date moves back over days off (``_working_day_before``): a week covers
+    # the longest run of them (Christmas and a weekend, with Saturdays skipped)
+    return {name: offset - timedelta(days=7) if offset < ZERO else offset for name, offset in found.items()}
 
 
 def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts: Iterable[Contact],

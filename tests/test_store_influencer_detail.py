@@ -214,3 +214,23 @@ def test_a_content_record_comes_with_its_collaboration_and_deliverable(database)
             assert (content.deliverable.kind if content.deliverable else None) == kind
         assert len(statements) == 1
     assert lookups.content(None) is None and lookups.content(without.id + 100) is None
+
+
+def test_a_post_she_could_not_make_does_not_lower_her_score(demo_db):
+    """Walk-through 2, finding L: after 'Kwijt' the post was no longer chased, yet her score
+    counted it late ("Op tijd: 0 van 1"). While every parcel of the collaboration came back
+    or got lost, its open deliverables count neither way; once delivered they count again."""
+    from datetime import timedelta
+
+    from desktop.store import influencers
+    from desktop.store.models import Collaboration, Deliverable, Shipment
+    from tests.conftest import NOW
+
+    shipment = Shipment.select().join(Collaboration).where(Collaboration.status == "shipped").first()
+    collab = shipment.collaboration
+    person = collab.person_id
+    Deliverable.update(deadline=NOW - timedelta(days=20)).where(Deliverable.collaboration == collab).execute()
+    late = influencers.scores([person], NOW)[person]
+    Shipment.update(status="lost").where(Shipment.collaboration == collab).execute()
+    on_hold = influencers.scores([person], NOW)[person]
+    assert late.value is not None and (on_hold.value is None or on_hold.value > late.value)

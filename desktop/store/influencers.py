@@ -18,6 +18,7 @@ from peewee import fn
 from desktop.clock import local_to_utc, to_local
 from desktop.domain import collaborations as rules
 from desktop.domain import score as score_rules
+from desktop.domain import shipments as parcel_rules
 from desktop.domain import strikes as strike_rules
 from desktop.domain.disclosure import CaptionCheck
 from desktop.domain.spreadsheet import safe_cell
@@ -449,10 +450,18 @@ def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]
     read as stored and their moments parsed with ``datetime.fromisoformat``
     (docs/PERFORMANCE.md)."""
     deliverables = defaultdict(list)
+    # Not what she could not make: a deliverable still open while every parcel of its
+    # collaboration came back or got lost is not chased (shipments.chased), so it does not
+    # count as late either (walk-through 2, finding L: "Op tijd: 0 van 1" for a lost parcel).
+    any_parcel = Shipment.select(Shipment.id).where(Shipment.collaboration == Collaboration.id)
+    kept_parcel = any_parcel.where(Shipment.status.not_in(list(parcel_rules.GONE)))
+    on_hold = fn.EXISTS(any_parcel) & ~fn.EXISTS(kept_parcel)
     for person_id, deadline, delivered_at in _raw(
             "scores.deliverables",
             Deliverable.select(Collaboration.person, Deliverable.deadline, Deliverable.delivered_at)
-            .join(Collaboration).where(Collaboration.status != "proposed"), Collaboration.person, person_ids):
+            .join(Collaboration).where((Collaboration.status != "proposed")
+                                       & ~(Deliverable.delivered_at.is_null() & on_hold)),
+            Collaboration.person, person_ids):
         deliverables[person_id].append(score_rules.DeliverableFact(_moment(deadline), _moment(delivered_at)))
     messages = defaultdict(list)
     for person_id, at, direction in _raw(

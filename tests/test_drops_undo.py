@@ -4,6 +4,7 @@ drop onto a record, several pictures onto one product, undo and redo with their 
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,24 @@ def test_what_the_owner_does_to_a_reminder_can_be_undone(window, qtbot):
     assert window.undo_stack.undoText() == "herinnering voor Noor Bakker afgehandeld zonder bericht"
     window.undo_stack.undo()
     assert due_for("Noor Bakker").key == noor.key
+
+
+@pytest.mark.parametrize("button, status", [("lost_button", "lost"), ("arrived_button", "received")])
+def test_a_parcel_check_in_takes_arrived_or_lost(window, qtbot, button, status):
+    """Walk-through 2, finding P: "Nee, niets ontvangen" came in on the check-in, whose dialog
+    had no way to say so: logged as a reply, the lost parcel was chased to a strike."""
+    from desktop.store import due
+    from desktop.store.models import Shipment
+    from desktop.views.due_dialog import DueStepDialog
+
+    first = next(i for i in due.plan(NOW) if i.kind == "shipment")
+    later = max(NOW, first.due) + timedelta(minutes=1)
+    check_in = next(i for i in due.due_now(later) if i.kind == "shipment")
+    dialog = DueStepDialog(check_in, window, now=lambda: later)
+    qtbot.addWidget(dialog)
+    assert dialog.lost_button.text() in ("Niet aangekomen: kwijt", "Not arrived: lost")
+    getattr(dialog, button).click()
+    assert Shipment.get_by_id(check_in.subject_id).status == status
+    assert check_in.key not in {i.key for i in due.plan(later)}
+    window.undo_stack.undo()
+    assert Shipment.get_by_id(check_in.subject_id).status in ("sent", "delivered")

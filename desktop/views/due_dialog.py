@@ -168,8 +168,11 @@ class DueStepDialog(QDialog):
         self.sent_button.clicked.connect(self.mark_sent)
         self.strike_button.clicked.connect(self.give_strike)
         self.reply_button.clicked.connect(self.mark_reply)
-        self.reply_button.setToolTip(_("An answer came in: the reminders pause. A post or story still missing a week "
-                                       "later is asked about again, from the first reminder."))
+        if item.kind == "shipment":
+            self._add_parcel_buttons()
+        else:
+            self.reply_button.setToolTip(_("An answer came in: the reminders pause. A post or story still missing a "
+                                           "week later is asked about again, from the first reminder."))
         self.dismiss_button.clicked.connect(self.dismiss)
         self.close_button.clicked.connect(self.reject)
         menu = QMenu(self.snooze_button)
@@ -329,6 +332,43 @@ class DueStepDialog(QDialog):
     def _done(self, what: str) -> None:
         self.acted.emit(what)
         self.accept()
+
+    def _add_parcel_buttons(self) -> None:
+        """A parcel check-in is where "yes, it came" or "no, nothing arrived" comes in: the
+        parcel's own buttons next to "Reply received" (walk-through 2, finding P: her "nothing
+        arrived" was logged as a reply, and the lost parcel was chased to a strike)."""
+        from PySide6.QtWidgets import QBoxLayout, QHBoxLayout
+
+        buttons_row = next(box for box in self.form.findChildren(QBoxLayout) if box.indexOf(self.reply_button) >= 0)
+        outer = buttons_row.parent()
+        row = QHBoxLayout()  # a row of their own above the dialog's buttons: that row is full at 1366
+        outer.insertLayout(outer.indexOf(buttons_row), row)
+        # TRANSLATORS: buttons on a parcel check-in: she confirmed it arrived / it never arrived (lost).
+        self.arrived_button = QPushButton(_("Arrived"), self)
+        self.arrived_button.setObjectName("arrivedButton")
+        self.arrived_button.setToolTip(_("She confirmed the parcel arrived: the question is answered."))
+        self.lost_button = QPushButton(_("Not arrived: lost"), self)
+        self.lost_button.setObjectName("lostButton")
+        self.lost_button.setToolTip(_("Nothing arrived: the parcel is marked lost, and what was agreed for it is not "
+                                      "asked about until a new parcel reaches her."))
+        row.addWidget(self.arrived_button)
+        row.addWidget(self.lost_button)
+        row.addStretch(1)
+        self.arrived_button.clicked.connect(lambda: self._parcel("confirm"))
+        self.lost_button.clicked.connect(lambda: self._parcel("lose"))
+        self.reply_button.setToolTip(_("An answer came in: this question is answered. Did she say whether the parcel "
+                                       "arrived? Then use the button for that."))
+
+    def _parcel(self, action: str) -> None:
+        from desktop import reminders
+        from desktop.store import shipping
+
+        status = label("shipment_status", "received" if action == "confirm" else "lost")
+        # TRANSLATORS: what Edit → Undo takes back: "Undo shipment to Lotte marked “Lost”".
+        with reminders.recorded(_("shipment to {name} marked “{status}”").format(name=self.item.person_name,
+                                                                                status=status)):
+            shipping.advance(self.item.subject_id, action, self._now())
+        self._done("parcel")
 
     # Each action goes on Edit → Undo (reminders.recorded): a misclick is taken back with Ctrl+Z.
     def mark_sent(self) -> None:

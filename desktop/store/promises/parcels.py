@@ -9,8 +9,6 @@ Rule: ``followup.RULES["shipment"]`` (one check-in ``checkin_days`` after sendin
 
 from __future__ import annotations
 
-import json
-
 from peewee import JOIN
 
 from desktop.domain import collaborations, shipments
@@ -21,24 +19,32 @@ from desktop.store.promises.facts import collaboration_details
 from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, register, rows
 
 
-# The scan's query (constant SQL, bound parameters): by status, the few on their way; the
-# unary "+" keeps SQLite off the custom-order index (the thousands of parcels without a
-# custom order would be walked otherwise).
-_OPEN = """
+# The scan's query (constant SQL, bound parameters): from the few live collaborations to
+# their parcels on the way or delivered, and the parcels of no collaboration (a gift), each
+# through an index (an IN over json_each on the shipment table walked all 20,000 parcels of
+# the large shop, the 6,600 delivered long ago in finished collaborations among them: 0.3 →
+# 16 ms of the start). The unary "+" keeps SQLite off the custom-order index.
+_STATUSES = list(shipments.AWAITING_RECEIPT)
+_LIVE = [status for status in collaborations.PIPELINE if status not in collaborations.CLOSED]
+_IN_STATUS = f"s.status IN ({', '.join('?' * len(_STATUSES))})"
+_WAITING = f"{_IN_STATUS} AND s.sent_at IS NOT NULL AND s.received_at IS NULL AND +s.custom_order_id IS NULL AND s.sent_at <= ?"
+_OPEN = f"""
+    SELECT s.id, s.sent_at, s.person_id, s.collaboration_id FROM collaboration c CROSS JOIN shipment s
+    WHERE c.status IN ({', '.join('?' * len(_LIVE))}) AND s.collaboration_id = c.id AND {_WAITING} {{person}}
+    UNION ALL
     SELECT s.id, s.sent_at, s.person_id, s.collaboration_id FROM shipment s
-    LEFT JOIN collaboration c ON c.id = s.collaboration_id
-    WHERE s.status IN (SELECT value FROM json_each(?)) AND s.sent_at IS NOT NULL AND s.received_at IS NULL
-      AND +s.custom_order_id IS NULL AND s.sent_at <= ?
-      AND (c.id IS NULL OR c.status NOT IN (SELECT value FROM json_each(?)))"""
-_OPEN_OF_ONE = _OPEN + " AND s.person_id = ?"
-_STATUSES = json.dumps(shipments.AWAITING_RECEIPT)
-_ENDED = json.dumps(collaborations.CLOSED)
+    WHERE s.collaboration_id IS NULL AND {_WAITING} {{person}}"""
+_OPEN_ALL = _OPEN.format(person="")
+_OPEN_OF_ONE = _OPEN.format(person="AND s.person_id = ?")
 
 
 def load(scan: Scan) -> None:
-    params = [_STATUSES, str(scan.latest_reference("shipment")), _ENDED]
-    found = (db.execute_sql(_OPEN, params) if scan.person_id is None
-             else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
+    latest = str(scan.latest_reference("shipment"))
+    if scan.person_id is None:
+        found = db.execute_sql(_OPEN_ALL, [*_LIVE, *_STATUSES, latest, *_STATUSES, latest])
+    else:
+        pid = int(scan.person_id)
+        found = db.execute_sql(_OPEN_OF_ONE, [*_LIVE, *_STATUSES, latest, pid, *_STATUSES, latest, pid])
     for sid, sent_at, pid, cid in found.fetchall():
         sent_at = as_moment(sent_at)
         scan.chase(make_promise("shipment", pid, "shipment", sid, sent_at, details={"collaboration_id": cid}), sent_at)

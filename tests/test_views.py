@@ -189,3 +189,24 @@ def test_yes_no_questions_speak_the_users_language(qtbot, translator, monkeypatc
     assert dialogs.confirm(None, "t", "Zeker weten?") is False
     dialogs.confirm_with_option(None, "t", "Wissen?", "ook back-ups")
     assert seen == [(yes, no), (yes, no)]
+
+
+def test_a_restore_from_the_menu_empties_edit_undo(qtbot, demo_db, translator, tmp_path, monkeypatch):
+    """Review 8, F9: Edit → Undo replays row changes by id; after a restore those ids are other
+    rows, so Ctrl+Z on 'reply from Sanne logged' would delete whatever event has that id now."""
+    from desktop import reminders
+    from desktop.store import backup, due
+    from desktop.views import dialogs
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    good = backup.backup_now(demo_db, out=tmp_path / "goed.sqlite3")
+    item = due.due_now(NOW)[0]
+    with reminders.recorded("reply"):
+        due.mark_reply(item, NOW, "instagram")
+    assert window.undo_stack.canUndo()
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(good))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    monkeypatch.setattr(dialogs, "inform", lambda *a: None)
+    window.restore_backup()
+    assert not window.undo_stack.canUndo() and not window.undo_stack.canRedo()

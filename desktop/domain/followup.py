@@ -176,6 +176,13 @@ class Rule:
     # reference; words that know she wrote). Seed 000: she confirmed, promised, and then
     # nothing for three months.
     resume_after_answer: bool = False
+    # The rule this one stands in for in another rule's ``covered_by`` and in
+    # ``one_notice_per`` groups ("" = itself): a deliverable she answered about is still
+    # that collaboration's deliverable (review 8, F1).
+    counts_as: str = ""
+
+    def group(self, name: str) -> str:
+        return self.counts_as or name
 
 
 def _hours(n: float) -> timedelta:
@@ -233,7 +240,7 @@ RULES: dict[str, Rule] = {
     # The same deliverable once she answered (``after_answer``): asked about with words that
     # know she wrote; another answer pauses it again.
     "deliverable_answered": Rule("deliverable", ANSWERED_STEPS, by_day=True, one_notice_per="collaboration_id",
-                                 resume_after_answer=True),
+                                 resume_after_answer=True, counts_as="deliverable"),
     # An influencer's answer overdue against the agreed response time. A follow-up of an
     # unanswered message climbs to step 3 at most: no final notice, no strike (nothing
     # was agreed that it could cite). A late deliverable covers it: its reminders ask for
@@ -584,7 +591,7 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], in
         return None
     index, due = chosen
     if offsets[index] < ZERO:  # news ahead of a date: a day off moves it earlier, never onto or past the date
-        due = _working_day_before(due, settings)
+        due = working_day_before(due, settings)
     if snoozed:
         due = max(due, max(snoozed))
     step = steps[index]
@@ -607,7 +614,7 @@ def after_answer(promise: Promise, answered: datetime, settings: LadderSettings)
 ZERO = timedelta(0)
 
 
-def _working_day_before(moment: datetime, settings: LadderSettings) -> datetime:
+def working_day_before(moment: datetime, settings: LadderSettings) -> datetime:
     """``moment``, or the same time on the last working day before it when its day is a
     Sunday, a public holiday (or a Saturday the owner skips): the shop's news two days
     before a promised date moves back, not forward onto the date itself or past it
@@ -709,7 +716,7 @@ def min_offsets(settings: LadderSettings) -> dict[str, timedelta]:
     ``reference + min_offsets[rule]`` (acting, snoozing and the guards only move steps
     later), so a promise whose bound is after ``now`` has nothing due at ``now``."""
     found = {name: min(st.offset(settings) for st in rule.steps) for name, rule in RULES.items()}
-    # news ahead of a date moves back over days off (``_working_day_before``): a week covers
+    # news ahead of a date moves back over days off (``working_day_before``): a week covers
     # the longest run of them (Christmas and a weekend, with Saturdays skipped)
     return {name: offset - timedelta(days=7) if offset < ZERO else offset for name, offset in found.items()}
 
@@ -792,9 +799,9 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
             start = promise.reference
         if promise.closed:
             continue
-        if promise.rule in covering:
-            late.setdefault((promise.person_id, promise.rule), []).append((start + earliest[promise.rule],
-                                                                           promise.details))
+        if rule.group(promise.rule) in covering:
+            late.setdefault((promise.person_id, rule.group(promise.rule)), []).append(
+                (start + earliest[promise.rule], promise.details))
         nxt = _next_step(promise, rule, state_by_key, latest_in.get(promise.person_id, ()),
                          offsets[promise.rule], start, minutes, catch_ups, settings)
         if nxt is not None:
@@ -805,7 +812,7 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
                 # once a new deadline restarted this promise's ladder)
                 shared = promise.details.get(rule.one_notice_per)
                 if shared is not None:
-                    group = (promise.person_id, promise.rule, shared)
+                    group = (promise.person_id, rule.group(promise.rule), shared)
                     if group not in noticed or nxt.previous_sent > noticed[group]:
                         noticed[group] = nxt.previous_sent
     if late:
@@ -824,8 +831,9 @@ def _drop_after_final_notice(nexts: dict[int, list[_Next]], noticed: Mapping[tup
         written = latest_in.get(person_id, ())
         kept = []
         for n in person_nexts:
-            on = RULES[n.promise.rule].one_notice_per
-            sent = noticed.get((person_id, n.promise.rule, n.promise.details.get(on))) if on else None
+            rule = RULES[n.promise.rule]
+            on = rule.one_notice_per
+            sent = noticed.get((person_id, rule.group(n.promise.rule), n.promise.details.get(on))) if on else None
             if sent is not None and n.step.action != "strike" and not (written and written[0] >= sent):
                 continue
             kept.append(n)
@@ -1128,7 +1136,7 @@ __all__ = [
     "KINDS", "ACTIONS", "ACTED", "STATUSES", "LadderSettings", "Step", "Rule", "RULES", "register_rule",
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
     "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "pause_date",
-    "after_answer",
+    "after_answer", "working_day_before",
     "min_offsets", "plan", "due_now", "next_moment",
     "with_state",
 ]

@@ -82,7 +82,8 @@ def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list
     # 31-12-9999) is a slip, not a promise: no reminder is counted from it.
     if facts.promised_ready is not None and dates.plausible(facts.promised_ready):
         start = warning_start(facts.promised_ready, settings.delay_warning_days, settings.tz)
-        answered = facts.last_news_at is not None and facts.last_news_at >= start
+        # news sent on the day the reminder moved back to (over days off) answers it too (review 8, F2)
+        answered = facts.last_news_at is not None and facts.last_news_at >= followup.working_day_before(start, settings)
         # The ladder's delay step sits ``delay_warning_days`` before its reference; the
         # reference is chosen so that step lands on local midnight of the warning day even
         # when a daylight-saving change falls in between.

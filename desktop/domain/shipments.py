@@ -31,6 +31,8 @@ ACTIONS: dict[str, tuple[tuple[str, ...], str]] = {
 
 # Parcels that did not reach her (or no longer are with her): she owes nothing for them.
 GONE = ("returned", "lost")
+# Not (yet, or any more) with her: packed and not sent, returned, lost.
+NOT_WITH_HER = ("ready", *GONE)
 
 # A collaboration moves along with its parcel, never backwards.
 COLLAB_AFTER = {
@@ -80,10 +82,12 @@ def chased(parcel_statuses: Iterable[str]) -> bool:
     """May a collaboration's deliverables be chased, given the statuses of its parcels?
 
     Yes without any parcel (the gift went another way, or none was needed), and while at
-    least one parcel is not returned or lost; no once every parcel is (she has nothing to
-    post about). ``store/promises/deliverables.py`` asks the same in its query."""
+    least one parcel went out to her and did not come back or get lost; no once every
+    parcel is returned, lost or only packed (she has nothing to post about: a replacement
+    that is ready but not sent ended the hold too early, review 8, F8).
+    ``store/promises/deliverables.py`` asks the same in its query."""
     statuses = list(parcel_statuses)
-    return not statuses or any(status not in GONE for status in statuses)
+    return not statuses or any(status not in NOT_WITH_HER for status in statuses)
 
 
 def deadline_after_resend(deadline: date, gone_sent: date, resent: date) -> date:

@@ -96,10 +96,13 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None, due_onl
 
 # The scan's queries: constant SQL with bound parameters (building them with Peewee on
 # every scan cost more than running them); id lists are one JSON parameter.
-# Per person, with her Instagram and TikTok handles in the same query:
+# Per person, with her Instagram and TikTok handles in the same query, and her latest
+# message or call: what answers a reminder (a post logged or a parcel confirmed is no
+# message of hers: "thanks for your message of …" must quote one; review 8, F4):
 _PEOPLE = """
     SELECT p.id, p.name, p.status, p.email, p.phone, p.whatsapp,
-           (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'in'),
+           (SELECT MAX(e.at) FROM event e WHERE e.person_id = p.id AND e.direction = 'in'
+                                            AND e.kind IN ('message', 'call')),
            (SELECT group_concat(h.platform, ' ') FROM handle h
             WHERE h.person_id = p.id AND h.platform IN ('instagram', 'tiktok'))
     FROM person p WHERE p.id IN (SELECT value FROM json_each(?))"""

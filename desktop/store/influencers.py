@@ -454,7 +454,7 @@ def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]
     # collaboration came back or got lost is not chased (shipments.chased), so it does not
     # count as late either (walk-through 2, finding L: "Op tijd: 0 van 1" for a lost parcel).
     any_parcel = Shipment.select(Shipment.id).where(Shipment.collaboration == Collaboration.id)
-    kept_parcel = any_parcel.where(Shipment.status.not_in(list(parcel_rules.GONE)))
+    kept_parcel = any_parcel.where(Shipment.status.not_in(list(parcel_rules.NOT_WITH_HER)))
     on_hold = fn.EXISTS(any_parcel) & ~fn.EXISTS(kept_parcel)
     for person_id, deadline, delivered_at in _raw(
             "scores.deliverables",

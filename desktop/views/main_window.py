@@ -777,6 +777,10 @@ class MainWindow(QMainWindow):
                 raise
             dialogs.warn(self, _("Not restored"), errors.storage(kind, paths.configured_data_dir()))
             return
+        # Edit → Undo replays row changes by id: on the restored data those ids are other rows
+        # (or will be, for what she adds next), so nothing done before the restore is undone
+        # after it (review 8, F9).
+        self.undo_stack.clear()
         self.refresh_all()
         dialogs.inform(self, _("Backup restored"), _(
             "The backup is restored. Your previous data was kept in {path}.").format(path=str(kept)))

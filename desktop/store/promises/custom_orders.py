@@ -47,8 +47,8 @@ def load(scan: Scan) -> None:
             in_production_since=as_moment(since), last_news_at=as_moment(last_out), details={"order_number": number})
         for promise in order_reminders.order_promises(facts, s):
             # the horizon: only what comes due within it (the delay step sits ``warn`` before its reference)
-            if promise.rule == order_reminders.DELAY_RULE:
-                first = promise.reference - warn
+            if promise.rule == order_reminders.DELAY_RULE:  # moved back over days off (followup.min_offsets)
+                first = promise.reference - warn - timedelta(days=7)
             elif promise.rule == order_reminders.LATE_RULE:
                 first = promise.reference
             else:

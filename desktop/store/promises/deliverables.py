@@ -30,7 +30,7 @@ _OPEN = """
            OR EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id
                       AND s.status NOT IN (SELECT value FROM json_each(?))))"""
 _OPEN_OF_ONE = _OPEN + " AND c.person_id = ?"
-_GONE = json.dumps(shipments.GONE)
+_GONE = json.dumps(shipments.NOT_WITH_HER)
 
 
 def load(scan: Scan) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.shipments import GONE
+from desktop.domain.shipments import NOT_WITH_HER
 from desktop.store.models import Collaboration, Product, Shipment, ShipmentItem
 
 
@@ -18,7 +18,7 @@ def collaboration_details(collab_id: int | None) -> dict:
     # a bracelet and a necklace. Several are a list, which the message writes as its reader
     # lists things ("… en …", "… and …"). A parcel that came back or got lost is not hers:
     # neither its products nor its value are cited ("what you received is worth …").
-    kept = (Shipment.collaboration == c.id) & Shipment.status.not_in(list(GONE))
+    kept = (Shipment.collaboration == c.id) & Shipment.status.not_in(list(NOT_WITH_HER))
     sent = [name for (name,) in Product.select(Product.name).join(ShipmentItem).join(Shipment)
             .where(kept).order_by(Shipment.id, ShipmentItem.id).tuples()]
     products = [name for name in dict.fromkeys(sent) if name]

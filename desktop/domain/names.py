@@ -44,7 +44,11 @@ def _as_written(word: str) -> str:
     IJ as one letter ("ijsbrand" → "IJsbrand"). A name with capitals of its own
     ("McKenzie", "deVries") is left as she wrote it."""
     letters = [c for c in word if c.isalpha()]
-    if not letters or not (all(c.islower() for c in letters) or (len(letters) > 1 and all(c.isupper() for c in letters))):
+    if "." in word:  # initials: "j." → "J.", "A.B." as it is
+        return word.upper() if all(c.islower() for c in letters) and all(len(p) <= 1 for p in word.split(".")) else word
+    if len(letters) <= 2 and all(c.isupper() for c in letters):
+        return word  # a short name in capitals ("DJ", "AJ"): as written
+    if not letters or not (all(c.islower() for c in letters) or all(c.isupper() for c in letters)):
         return word
     out, start = [], True
     lower = word.lower()
@@ -80,7 +84,8 @@ def greeting_name(full_name: str) -> str:
         return ""
     first = words[0]
     bare = first.rstrip(".").lower()
-    initial = len([c for c in first if c.isalpha()]) == 1
+    initial = len([c for c in first if c.isalpha()]) == 1 or (
+        "." in first.rstrip(".") and all(len(part) <= 1 for part in first.split(".")))  # "A.B." Jansen
     if len(words) > 1 and (initial or bare in _TITLES or bare in _PARTICLES):
         head = first if bare in _PARTICLES else _as_written(first)
         return " ".join([head.capitalize() if bare in _PARTICLES else head, *_surname_words(words[1:])])

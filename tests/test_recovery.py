@@ -691,3 +691,23 @@ def test_a_backup_onto_a_full_stick_names_the_stick_not_the_data(tmp_path, langu
     assert said in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert str(folder) not in result.stderr
     assert (folder / "afspraak.sqlite3").read_bytes() == before
+
+
+def test_a_rescue_copy_newer_than_the_backups_is_put_back_first(data_dir):
+    """Review 8, F5: a rescue of the open data (``rescue_replaced``) that could not put its
+    copy in place left the path empty; the next start put back the morning's automatic
+    backup and ignored the minutes-old rescued copy, so everything since looked lost."""
+    database = open_database()
+    two_backups_then_more_work(database)
+    Person.create(name="Alleen in de reddingskopie")
+    rescued = paths.backup_dir() / "afspraak-20261123-093000-rescued.sqlite3"
+    backup.copy_database(database.connection(), rescued)
+    later = max(p.stat().st_mtime for p in backup.auto_backups()) + 60
+    os.utime(rescued, (later, later))
+    close_database()
+    paths.db_path().unlink()
+
+    report = recovery.open_checked(now=NOW)
+    assert report is not None and report.restored_from == rescued
+    assert "Alleen in de reddingskopie" in {p.name for p in Person.select()}
+    close_database()

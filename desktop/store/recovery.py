@@ -151,11 +151,29 @@ def _backup_time(path: Path) -> datetime:
         return datetime.utcfromtimestamp(path.stat().st_mtime)
 
 
+def _when_written(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def backups_newest_last() -> list[Path]:
+    """The automatic backups and the copies a rescue made of the open data
+    (``rescue_replaced``), oldest first: a rescue that could not put its copy back leaves
+    that copy the newest whole one (review 8, F5: the next start went back to the morning's
+    backup, and everything since looked lost)."""
+    rescued = list(paths.backup_dir().glob("afspraak-*-rescued.sqlite3"))
+    if not rescued:
+        return backup.auto_backups()
+    return sorted([*backup.auto_backups(), *rescued], key=_when_written)
+
+
 def newest_good_backup(skip: Iterable[Path] = ()) -> Path | None:
-    """The newest automatic backup that passes the thorough check, leaving out ``skip``
-    (backups already put back that failed afterwards)."""
+    """The newest automatic backup (or a rescue's copy) that passes the thorough check,
+    leaving out ``skip`` (backups already put back that failed afterwards)."""
     left_out = {Path(p).name for p in skip}
-    for candidate in reversed(backup.auto_backups()):
+    for candidate in reversed(backups_newest_last()):
         if candidate.name in left_out:
             continue
         try:

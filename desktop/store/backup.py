@@ -131,18 +131,36 @@ def has_auto_backup_on(now: datetime, folder: Path | None = None) -> bool:
 UNFINISHED_AFTER = 15 * 60  # seconds: an unfinished copy older than this was killed, not still being written
 
 
+def _disk_now(folder: Path) -> float:
+    """The time as the folder's disk stamps a file written now: a copy's age is told by the
+    same clock that stamped it (a network drive's clock may differ from this computer's)."""
+    import time
+
+    probe = folder / f".afspraak-clock-{os.getpid()}"
+    try:
+        probe.write_bytes(b"")
+        return probe.stat().st_mtime
+    except OSError:
+        return time.time()
+    finally:
+        try:
+            probe.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 def sweep_unfinished(folder: Path | None = None) -> list[Path]:
     """Delete the unfinished copies (``*.part`` and their journals) that killed backups left
     in the backups folder: each was a whole-size file nothing lists, restores or erases a
     person from. Those younger than UNFINISHED_AFTER may still be being written (a command
     run meanwhile) and stay. Returns what was deleted."""
-    import time
-
     folder = folder or paths.backup_dir()
     gone = []
-    for leftover in [*folder.glob("*.part"), *folder.glob("*.part-journal")]:
+    leftovers = [*folder.glob("*.part"), *folder.glob("*.part-journal")]
+    now = _disk_now(folder) if leftovers else 0.0
+    for leftover in leftovers:
         try:
-            if time.time() - leftover.stat().st_mtime > UNFINISHED_AFTER:
+            if now - leftover.stat().st_mtime > UNFINISHED_AFTER:
                 leftover.unlink()
                 gone.append(leftover)
         except OSError:

@@ -42,6 +42,8 @@ def recorded(what: str):
         yield
     if not change.empty:
         undoable.emit(what, change)
+
+
 _handover: tuple[datetime, list] | None = None
 
 
@@ -116,4 +118,3 @@ def done_text(name: str) -> str:
 def without_strike_text(name: str) -> str:
     # TRANSLATORS: Edit → Undo "…"; after the last reminder, ended without a strike.
     return _("collaboration with {name} ended without a strike").format(name=name)
-

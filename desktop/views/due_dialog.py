@@ -172,7 +172,7 @@ class DueStepDialog(QDialog):
             self._add_parcel_buttons()
         else:
             self.reply_button.setToolTip(_("An answer came in: the reminders pause. A post or story still missing a "
-                                           "week later is asked about again, from the first reminder."))
+                                           "week later is asked about again, with thanks for her message."))
         self.dismiss_button.clicked.connect(self.dismiss)
         self.close_button.clicked.connect(self.reject)
         menu = QMenu(self.snooze_button)

@@ -8,7 +8,6 @@ promise is the shop's."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 from desktop.domain import order_reminders
 from desktop.domain.followup import DueItem, DuePart
@@ -39,21 +38,15 @@ def load(scan: Scan) -> None:
     params = [json.dumps(OPEN_ORDERS)]
     query = (db.execute_sql(_OPEN, params) if scan.person_id is None
              else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
-    warn = timedelta(days=s.delay_warning_days)
     last = scan.now if scan.due_only else scan.horizon
     for oid, promised, status, pid, number, last_out, since in query.fetchall():
         facts = order_reminders.OrderFacts(
             order_id=oid, person_id=pid, status=status, promised_ready=as_date(promised),
             in_production_since=as_moment(since), last_news_at=as_moment(last_out), details={"order_number": number})
         for promise in order_reminders.order_promises(facts, s):
-            # the horizon: only what comes due within it (the delay step sits ``warn`` before its reference)
-            if promise.rule == order_reminders.DELAY_RULE:  # moved back over days off (followup.min_offsets)
-                first = promise.reference - warn - timedelta(days=7)
-            elif promise.rule == order_reminders.LATE_RULE:
-                first = promise.reference
-            else:
-                first = promise.reference + timedelta(days=s.order_update_days)
-            if first <= last:
+            # the horizon: only what can come due within it, from the rule's earliest step
+            # (followup.min_offsets: the news ahead of the date, moved back over days off)
+            if promise.reference + scan.earliest[promise.rule] <= last:
                 scan.keep(promise)
 
 

@@ -30,6 +30,10 @@ def fill_combo(combo: QComboBox, pairs: list[tuple[str, str]], current: str | No
         combo.setCurrentIndex(max(0, index))
 
 
+# The form's one-line text fields, as the card (Person) names them; the tags and notes follow.
+TEXT_FIELDS = ("name", "email", "phone", "whatsapp", "street", "postcode", "city")
+
+
 class InfluencerDialog(FormDialog):
     form_name = "influencer_dialog.ui"
 
@@ -75,7 +79,7 @@ class InfluencerDialog(FormDialog):
         grid.setColumnStretch(1, 1)
 
     def _load(self, person: Person) -> None:
-        for key in ("name", "email", "phone", "whatsapp", "street", "postcode", "city"):
+        for key in TEXT_FIELDS:
             self.w(key).setText(getattr(person, key))
         self.w("tags").setText(", ".join(person.tags))
         self.w("notes").setPlainText(person.notes)
@@ -84,13 +88,15 @@ class InfluencerDialog(FormDialog):
             if h.followers is not None:
                 self.w(f"followers_{h.platform}").setText(i18n.format_number(h.followers))
 
+    def _texts(self) -> dict[str, str]:
+        """What the text fields hold: the one-line fields, the tags and the notes."""
+        notes: QPlainTextEdit = self.w("notes")
+        return {**{key: self.w(key).text() for key in (*TEXT_FIELDS, "tags")}, "notes": notes.toPlainText()}
+
     def values(self) -> dict:
-        out = {key: self.w(key).text() for key in ("name", "email", "phone", "whatsapp", "street", "postcode",
-                                                   "city", "tags")}
+        out = self._texts()
         for key in ("country", "language", "address_form"):
             out[key] = self.w(key).currentData()
-        notes: QPlainTextEdit = self.w("notes")
-        out["notes"] = notes.toPlainText()
         return out
 
     def save(self) -> bool:
@@ -141,18 +147,14 @@ class InfluencerDialog(FormDialog):
         """Go on with ``person``'s card: what was typed stays, a field left empty gets what
         she has (``people.onto_card``), her choices (country, language, je or u) are hers.
         Nothing is saved until the owner has looked and presses Save."""
-        keys = ("name", "email", "phone", "whatsapp", "street", "postcode", "city", "tags")
-        typed = {key: self.w(key).text() for key in keys}
-        typed["notes"] = self.w("notes").toPlainText()
+        typed = self._texts()
         handles = {p: (self.w(f"handle_{p}").text(), self.w(f"followers_{p}").text()) for p in handle_rules.PLATFORMS}
         self.person = person
         for key in ("country", "language", "address_form"):
             box = self.w(key)
             box.setCurrentIndex(max(0, box.findData(getattr(person, key))))
         self._load(person)
-        card = {key: self.w(key).text() for key in keys}
-        card["notes"] = self.w("notes").toPlainText()
-        for key, text in people.onto_card(typed, card).items():
+        for key, text in people.onto_card(typed, self._texts()).items():
             if key == "notes":
                 self.w(key).setPlainText(text)
             else:

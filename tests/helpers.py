@@ -74,6 +74,18 @@ def collaboration_values(collab) -> dict:
     return values
 
 
+def make_window(qtbot, language: str = "nl"):
+    """The main window on the open database, in ``language``, shown."""
+    from desktop import i18n
+    from desktop.views.main_window import MainWindow
+
+    i18n.set_language(language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
 def start_app(qtbot, language: str | None = None, minimised: bool = False, ready: bool = False):
     """The app started as ``afspraak gui`` starts it: its first window shown, and with
     ``ready`` the data opened and the window completed (use the no_other_instance fixture)."""

@@ -18,16 +18,10 @@ from PySide6.QtWidgets import QWidget as QWidget_
 
 from desktop import i18n
 from desktop.store.models import Event, Person
-from desktop.views.main_window import MainWindow
 from tests.conftest import NOW
+from tests.helpers import make_window
 
 
-def make_window(qtbot, language="nl"):
-    i18n.set_language(language)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -18,17 +18,11 @@ from desktop.presentation import calendar_export
 from desktop.store.db import close_database
 from desktop.store.models import Collaboration, CustomOrder, Deliverable, Event, Person
 from desktop.views import dialogs
-from desktop.views.main_window import MainWindow
 from desktop.views.timeline_widget import PersonTimeline
 from tests.conftest import NOW
+from tests.helpers import make_window
 
 
-def make_window(qtbot, language="nl"):
-    i18n.set_language(language)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def event_rows(model):

@@ -10,14 +10,9 @@ from desktop.store.models import Person
 from desktop.views.main_window import MainWindow
 
 from .conftest import NOW
+from .helpers import make_window
 
 
-def make_window(qtbot, language):
-    i18n.set_language(language)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 @pytest.mark.parametrize("language,titles", [

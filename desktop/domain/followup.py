@@ -25,7 +25,8 @@ A promise stops at once when it is closed (delivered, received, ended), or, for 
 ``stop_on_incoming``, when any incoming contact from the person is logged at or after
 ``Promise.since``; for a deliverable (``resume_after_answer``) her answer only pauses it:
 still not delivered ``answer_wait_days`` after her latest message, it is asked about again
-from step 1 (an answer is not the post: seed 000). A new deadline is a new ``reference`` and so new step keys: the ladder
+under the rule "deliverable_answered", whose words know she wrote (an answer is not the
+post: seed 000). A new deadline is a new ``reference`` and so new step keys: the ladder
 starts afresh. A snooze moves the promise's next step to the snooze moment; it never
 duplicates it.
 
@@ -473,9 +474,12 @@ def allowed(moment: datetime, settings: LadderSettings, busy_days: Iterable[date
     if _quiet_at(local.time(), settings):
         return False
     day = local.date()
-    if settings.skip_weekends and day.weekday() >= 5:
-        return False
-    return day not in busy_days and workdays.is_working_day(day)
+    return not _day_off(day, settings) and day not in busy_days
+
+
+def _day_off(day: date, settings: LadderSettings) -> bool:
+    """A day nobody is written to: a Sunday, a public holiday, a Saturday the owner skips."""
+    return (settings.skip_weekends and day.weekday() >= 5) or not workdays.is_working_day(day)
 
 
 def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date] | set[date] = frozenset()) -> datetime:
@@ -612,6 +616,9 @@ def after_answer(promise: Promise, answered: datetime, settings: LadderSettings)
 
 
 ZERO = timedelta(0)
+# The longest run of days off that news ahead of a date moves back over (``working_day_before``):
+# Christmas and a weekend, with Saturdays skipped, fit in a week.
+DAYS_OFF_RUN = timedelta(days=7)
 
 
 def working_day_before(moment: datetime, settings: LadderSettings) -> datetime:
@@ -621,12 +628,9 @@ def working_day_before(moment: datetime, settings: LadderSettings) -> datetime:
     (walk-through 2, finding G: promised Monday 28 December, the news came that Monday)."""
     local = _local(moment, settings.tz)
     day = local.date()
-
-    def off(d: date) -> bool:
-        return not workdays.is_working_day(d) or (settings.skip_weekends and d.weekday() >= 5)
-    if not off(day):
+    if not _day_off(day, settings):
         return moment
-    while off(day):
+    while _day_off(day, settings):
         day -= timedelta(days=1)
     return _utc(datetime.combine(day, local.time(), tzinfo=settings.tz))
 
@@ -716,9 +720,7 @@ def min_offsets(settings: LadderSettings) -> dict[str, timedelta]:
     ``reference + min_offsets[rule]`` (acting, snoozing and the guards only move steps
     later), so a promise whose bound is after ``now`` has nothing due at ``now``."""
     found = {name: min(st.offset(settings) for st in rule.steps) for name, rule in RULES.items()}
-    # news ahead of a date moves back over days off (``working_day_before``): a week covers
-    # the longest run of them (Christmas and a weekend, with Saturdays skipped)
-    return {name: offset - timedelta(days=7) if offset < ZERO else offset for name, offset in found.items()}
+    return {name: offset - DAYS_OFF_RUN if offset < ZERO else offset for name, offset in found.items()}
 
 
 def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts: Iterable[Contact],

@@ -361,12 +361,11 @@ class DueStepDialog(QDialog):
 
     def _parcel(self, action: str) -> None:
         from desktop import reminders
+        from desktop.domain.shipments import ACTIONS
         from desktop.store import shipping
+        from desktop.views.undo import parcel_marked
 
-        status = label("shipment_status", "received" if action == "confirm" else "lost")
-        # TRANSLATORS: what Edit → Undo takes back: "Undo shipment to Lotte marked “Lost”".
-        with reminders.recorded(_("shipment to {name} marked “{status}”").format(name=self.item.person_name,
-                                                                                status=status)):
+        with reminders.recorded(parcel_marked(self.item.person_name, ACTIONS[action][1])):
             shipping.advance(self.item.subject_id, action, self._now())
         self._done("parcel")
 

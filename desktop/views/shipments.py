@@ -25,7 +25,7 @@ from desktop.store import journal, lookups, settings, shipping
 from desktop.views.base import ListView, address_text, plain_label
 from desktop.views import theme
 from desktop.views.flow import flow_of
-from desktop.views.undo import Recorded
+from desktop.views.undo import Recorded, parcel_marked
 from desktop.views.rows import COLOURS, DISPLAY, FOREGROUND, TOOLTIP, RowsModel, Row
 
 TRACKING_COLUMN = 3
@@ -284,11 +284,8 @@ class ShipmentsView(ListView):
         self.refresh()
         self.data_changed.emit()  # the window refreshes the other views (an influencer's parcels...)
         self.select_id(shipment_id)
-        status = label("shipment_status", shipment.status)
         if not change.empty:
-            # TRANSLATORS: what Edit → Undo takes back: "Undo shipment to Lotte marked “Lost”".
-            self.undoable.emit(Recorded(_("shipment to {name} marked “{status}”").format(name=p.name, status=status),
-                                        change, self))
+            self.undoable.emit(Recorded(parcel_marked(p.name, shipment.status), change, self))
 
     @staticmethod
     def _paused_note(s) -> str:

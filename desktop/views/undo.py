@@ -30,6 +30,15 @@ from desktop.store import journal
 
 log = logging.getLogger(__name__)
 
+def parcel_marked(name: str, status: str) -> str:
+    """What Edit → Undo names a parcel's step by, wherever it was taken (Zendingen, a
+    check-in): "shipment to Lotte marked “Lost”"."""
+    from desktop.labels import label
+
+    # TRANSLATORS: what Edit → Undo takes back: "Undo shipment to Lotte marked “Lost”".
+    return _("shipment to {name} marked “{status}”").format(name=name, status=label("shipment_status", status))
+
+
 # How many steps Edit → Undo goes back (an import of 10,000 products keeps its SQL).
 UNDO_LIMIT = 50
 

@@ -78,3 +78,28 @@ def test_a_packed_replacement_does_not_restart_the_chase(database):
     assert [i for i in due.plan(datetime(2026, 11, 23, 10)) if i.subject_id == d.id] == []
     Shipment.create(person=p, collaboration=c, status="ready")
     assert [i for i in due.plan(datetime(2026, 11, 23, 10)) if i.subject_id == d.id] == []
+
+
+def test_a_snooze_the_owner_set_holds_after_her_answer():
+    """Left open in session 7: the owner snoozed a late post until after the holidays; she
+    then wrote ("komt eraan"), and the post came back a week after her message under the
+    answered rule, whose step keys no snooze was ever saved under. The owner's "not before"
+    holds (the later of the two); an earlier snooze does not move the answered step."""
+    s = f.LadderSettings(tz=AMS)
+    people = {1: f.PersonInfo(1, "Sanne", ("instagram",))}
+    post = f.Promise("deliverable", 1, "deliverable", 10, datetime(2026, 11, 2), details={"collaboration_id": 5})
+    shown = f.plan([post], people, [], [], s, datetime(2026, 11, 3, 12))[0]
+    answered = datetime(2026, 11, 10, 15)
+    contacts = [f.Contact(1, answered, "in", "instagram")]
+
+    def first_due(until: datetime) -> datetime:
+        states = [f.StepState(shown.parts[0].key, "snoozed", datetime(2026, 11, 3, 12), snoozed_until=until,
+                              person_id=1)]
+        items = f.plan([post], people, contacts, states, s, datetime(2026, 11, 12, 10))
+        assert [p.rule for i in items for p in i.parts] == ["deliverable_answered"]
+        return items[0].own_due
+
+    held = datetime(2027, 1, 11, 8)
+    assert first_due(held) == held  # not a week after her message (17 November)
+    week_after = first_due(datetime(2026, 11, 6, 8))  # a snooze that ended before she wrote
+    assert datetime(2026, 11, 17) <= week_after < datetime(2026, 11, 19)

@@ -28,7 +28,7 @@ still not delivered ``answer_wait_days`` after her latest message, it is asked a
 under the rule "deliverable_answered", whose words know she wrote (an answer is not the
 post: seed 000). A new deadline is a new ``reference`` and so new step keys: the ladder
 starts afresh. A snooze moves the promise's next step to the snooze moment; it never
-duplicates it.
+duplicates it, and it still holds once her answer paused the promise.
 
 Etiquette guards (seed 004), applied per person after the steps are known:
 
@@ -598,6 +598,9 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], in
         due = working_day_before(due, settings)
     if snoozed:
         due = max(due, max(snoozed))
+    held = promise.details.get("snoozed_until")  # snoozed before she answered (``after_answer``)
+    if held is not None and held > due:
+        due = held
     step = steps[index]
     previous = found[last] if last >= 0 else None  # the last step acted on
     earlier = found is not None and any(st is not None and st.status == "sent" for st in found[:index])
@@ -605,14 +608,49 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], in
                  previous.at if previous is not None and previous.status == "sent" else None, earlier)
 
 
-def after_answer(promise: Promise, answered: datetime, settings: LadderSettings) -> Promise:
+def after_answer(promise: Promise, answered: datetime, settings: LadderSettings,
+                 snoozed_until: datetime | None = None) -> Promise:
     """``promise`` once she answered at ``answered`` (``Rule.resume_after_answer``): asked
     about again ``answer_wait_days`` later (for a date rule, from the end of that day) under
     the rule "deliverable_answered", whose words know she wrote (``details["answered_at"]``);
-    a later message of hers moves it again."""
+    a later message of hers moves it again. A snooze the owner set on it before
+    (``snoozed_until``, under either rule and any deadline) still holds: no step of it
+    comes before that moment (``details["snoozed_until"]``, applied by :func:`_next_step`;
+    the reference, and so the keys of what was acted on, stay as they are)."""
     again = answered + timedelta(days=settings.answer_wait_days)
+    details = {**promise.details, "answered_at": answered}
+    if snoozed_until is not None:
+        details["snoozed_until"] = snoozed_until
     return make_promise("deliverable_answered", promise.person_id, promise.subject_type, promise.subject_id, again,
-                        since=again, closed=promise.closed, details={**promise.details, "answered_at": answered})
+                        since=again, closed=promise.closed, details=details)
+
+
+def _resumed(promise: Promise, rule: Rule, written: tuple[datetime, ...] | None,
+             held: Mapping[tuple[str, str, int], datetime], settings: LadderSettings) -> Promise:
+    """``promise`` (of a ``resume_after_answer`` rule) as it stands given her latest message
+    (``written``): paused and asked about again (:func:`after_answer`) when she wrote since
+    it started counting, with a snooze the owner set on it still holding (``held``)."""
+    if not written or written[0] < (promise.since or promise.reference):
+        return promise
+    return after_answer(promise, written[0], settings,
+                        held.get((rule.group(promise.rule), promise.subject_type, promise.subject_id)))
+
+
+def _snoozed_subjects(states: Iterable[StepState]) -> dict[tuple[str, str, int], datetime]:
+    """(rule's group, subject type, subject id) -> the latest moment a step of it was
+    snoozed to, from the step keys (``step_key``: rule, subject type, id, reference, step)."""
+    held: dict[tuple[str, str, int], datetime] = {}
+    for st in states:
+        if st.status != "snoozed" or st.snoozed_until is None:
+            continue
+        rule_name, subject_type, subject_id = st.key.split(":", 3)[:3]
+        rule = RULES.get(rule_name)
+        if rule is None or not subject_id.isdigit():
+            continue
+        subject = (rule.group(rule_name), subject_type, int(subject_id))
+        if subject not in held or st.snoozed_until > held[subject]:
+            held[subject] = st.snoozed_until
+    return held
 
 
 ZERO = timedelta(0)
@@ -786,13 +824,13 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
     # (person, rule, shared details value) -> when a final notice now waiting for its
     # strike was sent (``Rule.one_notice_per``)
     noticed: dict[tuple[int, str, object], datetime] = {}
+    # (rule's group, subject type, id) -> the latest "not before" the owner snoozed it to
+    held = _snoozed_subjects(state_by_key.values())
     for promise in promises:
         rule = RULES[promise.rule]
         if rule.resume_after_answer and not promise.closed:
-            written = latest_in.get(promise.person_id)
-            if written and written[0] >= (promise.since or promise.reference):
-                promise = after_answer(promise, written[0], settings)
-                rule = RULES[promise.rule]
+            promise = _resumed(promise, rule, latest_in.get(promise.person_id), held, settings)
+            rule = RULES[promise.rule]
         if rule.by_day:
             start = starts.get(promise.reference)
             if start is None:

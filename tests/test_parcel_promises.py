@@ -216,3 +216,57 @@ def test_the_influencer_pane_knows_a_collaboration_is_on_hold(shop):
     send(lotte, [product("Armband Anker II", 6999)], now=NOW + timedelta(days=5),
          collaboration_id=parcel.new_collaboration_id)
     assert influencer_detail.detail(lotte.id).collaborations[0].chased
+
+
+# --- audit 9, F1 and the new user's finding 1: a gift not sent yet -----------------------
+
+def agreed(who, deliverables, products: str = "de oorbellen", now=NOW):
+    """A new collaboration agreed on ``now`` (Mon 23 Nov), no parcel yet."""
+    values = dict(title="Oorbellen voor TikTok", status="agreed", agreed_on=now.date(), products=products,
+                  required_mentions="@zilverenzo", required_hashtags="",
+                  consequence="de oorbellen alsnog factureren tegen de winkelprijs")
+    rows = [DeliverableInput(kind, count, deadline) for kind, count, deadline in deliverables]
+    errors, cleaned = validate_collaboration(values, rows, person_status=who.status, is_new=True, agreed=False,
+                                             changed=True, money_locale="nl_NL")
+    assert not errors, errors
+    cleaned.pop("gifts", None)
+    return influencers.save_collaboration(who, cleaned, rows, now, None)
+
+
+def test_a_gift_not_sent_yet_is_not_chased_nor_counted_against_her(shop):
+    from desktop.store import influencer_detail
+
+    mila = person("Mila Smit")
+    collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 1))])
+    assert not climb(mila, local(date(2026, 12, 2), 11), days=40)  # no reminder, no final notice, no strike
+    shown = influencer_detail.detail(mila.id).collaborations[0]
+    assert shown.gift_pending and not shown.chased
+    assert "on_time" not in influencers.scores([mila.id], local(date(2027, 1, 15)))[mila.id].parts
+    # ...nor once the gift is only packed; a collaboration with nothing to give is chased
+    shipping.create_shipment(shipping.NewShipment(person_id=mila.id, items=[(product().id, 1)],
+                                                  collaboration_id=collaboration.id), local(date(2026, 12, 3)))
+    assert not climb(mila, local(date(2026, 12, 4), 11), days=10)
+    noor = person("Noor Bakker")
+    agreed(noor, [("post", 1, date(2026, 12, 1))], products="")
+    assert [item.step for item, _text in climb(noor, local(date(2026, 12, 2), 11), days=5)][:2] == ["1", "2"]
+
+
+def test_a_gift_sent_after_a_deadline_gives_her_the_time_she_agreed_to(shop):
+    from desktop.store.models import Event
+
+    mila = person("Mila Smit")
+    collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 1)), ("post", 1, date(2027, 1, 29))])
+    tiktok, post = collaboration.deliverables.order_by(Deliverable.deadline)
+    send(mila, [product("Oorbellen Druppel", 2250)], now=local(date(2026, 12, 10)), collaboration_id=collaboration.id)
+    # agreed Mon 23 Nov, sent Thu 10 Dec: the TikTok's 8 days are counted from the sending
+    assert Deliverable.get_by_id(tiktok.id).deadline == influencers.end_of_day_utc(date(2026, 12, 18))
+    assert Deliverable.get_by_id(post.id).deadline == influencers.end_of_day_utc(date(2027, 1, 29))  # still in time
+    moved = Event.select().where(Event.fact == "deadlines_moved").get()
+    assert event_texts.shown(moved) == ("Cadeau 17 dagen na de afspraak verzonden, dus de deadline van Oorbellen "
+                                        "voor TikTok schuift op: 18 dec 2026")
+    # the check-in first, the ladder only after the new deadline, from step 1
+    assert [(i.kind, i.step) for i, _t in climb(mila, local(date(2026, 12, 11), 11), days=8)] == [
+        ("shipment", "received")]
+    steps = climb(mila, local(date(2026, 12, 19), 11), days=5)
+    assert [item.step for item, _text in steps][:2] == ["1", "2"]
+    assert "vrijdag 18 december" in steps[0][1].body

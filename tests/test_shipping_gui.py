@@ -414,3 +414,18 @@ def test_zendingen_lost_stops_the_chase_says_so_and_undo_takes_it_back(qtbot, wi
     assert Shipment.get_by_id(sent.id).status == "sent"
     assert not Event.select().where(Event.fact == "shipment_lost", Event.subject_id == sent.id).exists()
     assert view.detail.findChild(QLabel, "pausedNote") is None and chased()
+
+
+def test_the_influencer_pane_says_a_deliverable_waits_for_its_gift(qtbot, window):
+    """Audit 9, F1: the example shop's TikTok about earrings not sent yet is not chased, and
+    her card says why (the owner's lead to send the gift)."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.store.models import Collaboration
+
+    waiting = Collaboration.get(Collaboration.title == "Oorbellen voor TikTok")
+    people = window.view("influencers")
+    window.show_view("influencers")
+    people.select_id(waiting.person_id)
+    texts = [label.text() for label in people.detail.findChildren(QLabel)]
+    assert any("staat stil tot het cadeau verzonden is" in text for text in texts), texts

@@ -78,16 +78,46 @@ def awaiting_receipt(status: str, sent_at: datetime | None, now: datetime, days:
     return status in AWAITING_RECEIPT and sent_at is not None and now - sent_at >= timedelta(days=days)
 
 
-def chased(parcel_statuses: Iterable[str]) -> bool:
+# A collaboration in this status has not had its gift sent or handed over (sending a parcel,
+# or the owner marking it received by hand, moves it on).
+GIFT_PENDING_STATUS = "agreed"
+
+
+def gift_unsent(collab_status: str, names_gift: bool, parcel_count: int) -> bool:
+    """Is the gift the agreement names still with the shop: the collaboration is agreed,
+    it names a product (from the catalogue or in words), and no parcel of it exists? She
+    has nothing to post about yet (audit 9, F1: a TikTok about earrings never sent was
+    chased up to a final notice threatening to invoice them)."""
+    return collab_status == GIFT_PENDING_STATUS and names_gift and parcel_count == 0
+
+
+def chased(parcel_statuses: Iterable[str], gift_pending: bool = False) -> bool:
     """May a collaboration's deliverables be chased, given the statuses of its parcels?
 
-    Yes without any parcel (the gift went another way, or none was needed), and while at
-    least one parcel went out to her and did not come back or get lost; no once every
-    parcel is returned, lost or only packed (she has nothing to post about: a replacement
-    that is ready but not sent ended the hold too early, review 8, F8).
-    ``store/promises/deliverables.py`` asks the same in its query."""
+    Yes without any parcel when there is no gift to wait for (none was needed, or it was
+    handed over and marked received), and while at least one parcel went out to her and
+    did not come back or get lost; no while the gift is not sent (``gift_pending``, see
+    :func:`gift_unsent`) and once every parcel is returned, lost or only packed (she has
+    nothing to post about: a replacement that is ready but not sent ended the hold too
+    early, review 8, F8). ``store/promises/deliverables.py`` and the scores
+    (``store/influencers.scores``) ask the same in their queries."""
     statuses = list(parcel_statuses)
-    return not statuses or any(status not in NOT_WITH_HER for status in statuses)
+    if not statuses:
+        return not gift_pending
+    return any(status not in NOT_WITH_HER for status in statuses)
+
+
+# The days a parcel takes to reach her (NL and BE): a deadline before it arrives is moved.
+TRANSIT_DAYS = 2
+
+
+def deadline_after_late_gift(deadline: date, agreed: date, sent: date) -> date:
+    """A deadline when the gift goes out only ``sent``, after the agreement of ``agreed``:
+    one the parcel cannot reach her in time for (before ``sent`` + ``TRANSIT_DAYS``) moves on
+    by the days the gift waited, so she has the time she agreed to; the others stay."""
+    if deadline >= sent + timedelta(days=TRANSIT_DAYS):
+        return deadline
+    return deadline + timedelta(days=max(0, (sent - agreed).days))
 
 
 def deadline_after_resend(deadline: date, gone_sent: date, resent: date) -> date:

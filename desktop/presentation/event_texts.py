@@ -151,11 +151,18 @@ def _agreement_changed(p):
 
 @_fact("deadlines_moved")
 def _deadlines_moved(p):
+    dates = ", ".join(_date(iso) for iso in p["dates"])
+    if p.get("why") == "late_gift":
+        # TRANSLATORS: timeline event: the collaboration's first parcel went out too late for a
+        # deadline, so that deadline moves on by the {days} days the gift waited after the agreement.
+        return ngettext("Gift sent {days} day after the agreement, so the deadline of {title} moves: {dates}",
+                        "Gift sent {days} days after the agreement, so the deadline of {title} moves: {dates}",
+                        p["days"]).format(title=p["title"], days=p["days"], dates=dates)
     # TRANSLATORS: timeline event: a new parcel went out after the earlier one came back or
     # got lost, so the collaboration's open deadlines move on by {days} days.
     return ngettext("New parcel sent, so the deadline of {title} moves {days} day later: {dates}",
                     "New parcel sent, so the deadline of {title} moves {days} days later: {dates}", p["days"]).format(
-        title=p["title"], days=p["days"], dates=", ".join(_date(iso) for iso in p["dates"]))
+        title=p["title"], days=p["days"], dates=dates)
 
 
 @_fact("agreement_confirmed")

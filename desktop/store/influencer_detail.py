@@ -55,8 +55,10 @@ class CollaborationDetail(NamedTuple):
     contents: list[ContentRecord]  # the first posted first
     cost: rules.CostReturn
     # Her deliverables are chased (domain/shipments.chased): False while every parcel of the
-    # collaboration came back or got lost, and she owes nothing until a new one goes out.
+    # collaboration came back or got lost, and she owes nothing until a new one goes out...
     chased: bool = True
+    # ...or while the gift the agreement names was not sent yet (shipments.gift_unsent).
+    gift_pending: bool = False
 
 
 class StrikeRecord(NamedTuple):
@@ -130,9 +132,13 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
     for collab_id, status in (Shipment.select(Shipment.collaboration, Shipment.status)
                               .where(Shipment.collaboration.in_(ids)).tuples()):
         parcels[collab_id].append(status)
-    return [CollaborationDetail(c, gifts.get(c.id, []), deliverables[c.id], versions[c.id], records[c.id], costs[c.id],
-                                shipment_rules.chased(parcels[c.id]))
-            for c in collaborations]
+    found = []
+    for c in collaborations:
+        pending = shipment_rules.gift_unsent(c.status, bool(gifts.get(c.id) or c.products.strip()),
+                                             len(parcels[c.id]))
+        found.append(CollaborationDetail(c, gifts.get(c.id, []), deliverables[c.id], versions[c.id], records[c.id],
+                                         costs[c.id], shipment_rules.chased(parcels[c.id], pending), pending))
+    return found
 
 
 def _strikes(strikes: list[Strike]) -> list[StrikeRecord]:

@@ -453,9 +453,14 @@ def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]
     # Not what she could not make: a deliverable still open while every parcel of its
     # collaboration came back or got lost is not chased (shipments.chased), so it does not
     # count as late either (walk-through 2, finding L: "Op tijd: 0 van 1" for a lost parcel).
+    # Nor what she could not start: the gift the agreement names was never sent (audit 9, F1).
     any_parcel = Shipment.select(Shipment.id).where(Shipment.collaboration == Collaboration.id)
     kept_parcel = any_parcel.where(Shipment.status.not_in(list(parcel_rules.NOT_WITH_HER)))
-    on_hold = fn.EXISTS(any_parcel) & ~fn.EXISTS(kept_parcel)
+    any_gift = CollaborationProduct.select(CollaborationProduct.id).where(
+        CollaborationProduct.collaboration == Collaboration.id)
+    gift_pending = ((Collaboration.status == parcel_rules.GIFT_PENDING_STATUS)
+                    & ((fn.trim(Collaboration.products) != "") | fn.EXISTS(any_gift)))
+    on_hold = (fn.EXISTS(any_parcel) & ~fn.EXISTS(kept_parcel)) | (~fn.EXISTS(any_parcel) & gift_pending)
     for person_id, deadline, delivered_at in _raw(
             "scores.deliverables",
             Deliverable.select(Collaboration.person, Deliverable.deadline, Deliverable.delivered_at)

@@ -143,30 +143,46 @@ def _event_fact(action: str, shipment: Shipment) -> tuple[str, dict]:
 def _give_time_again(collab: Collaboration, shipment: Shipment, now: datetime) -> None:
     """``shipment`` goes out to ``collab``: when every earlier parcel of it came back or got
     lost, its open deadlines move on by the days since the last of those was sent
-    (``domain/shipments.deadline_after_resend``), with an event saying so; the ladder starts
-    afresh from the new deadlines (its steps are keyed by the deadline)."""
+    (``domain/shipments.deadline_after_resend``); when it is the collaboration's first
+    parcel and goes out too late for a deadline, that deadline moves on by the days the gift
+    waited since the agreement (``deadline_after_late_gift``). An event says so; the ladder
+    starts afresh from the new deadlines (its steps are keyed by the deadline)."""
     earlier = list(Shipment.select(Shipment.status, Shipment.sent_at)
                    .where(Shipment.collaboration == collab.id, Shipment.id != shipment.id).tuples())
-    if not earlier or rules.chased(status for status, _sent in earlier):
+    resent = local_day(now)
+    if not earlier:
+        if collab.status != rules.GIFT_PENDING_STATUS:
+            return
+        agreed = local_day(collab.agreed_at or collab.created_at)
+        _move_deadlines(collab, now, resent, lambda day: rules.deadline_after_late_gift(day, agreed, resent), agreed,
+                        why="late_gift")
+        return
+    if rules.chased(status for status, _sent in earlier):
         return
     sent_days = [local_day(sent_at) for _status, sent_at in earlier if sent_at is not None]
     if not sent_days:
         return
-    gone_sent, resent = max(sent_days), local_day(now)
+    gone_sent = max(sent_days)
+    _move_deadlines(collab, now, resent, lambda day: rules.deadline_after_resend(day, gone_sent, resent), gone_sent)
+
+
+def _move_deadlines(collab: Collaboration, now: datetime, resent, move, since, why: str = "resent") -> None:
+    """Move the open deadlines of ``collab`` by ``move`` (a day to its new day), with one
+    event naming the new dates, the days between ``since`` and ``resent`` and ``why``."""
     moved = []
     for deliverable in (Deliverable.select().where(Deliverable.collaboration == collab.id,
                                                    Deliverable.delivered_at.is_null(),
                                                    Deliverable.deadline.is_null(False))
                         .order_by(Deliverable.deadline, Deliverable.id)):
         day = local_day(deliverable.deadline)
-        new_day = rules.deadline_after_resend(day, gone_sent, resent)
+        new_day = move(day)
         if new_day != day:
             deliverable.deadline = end_of_day_utc(new_day)
             deliverable.save()
             moved.append(new_day.isoformat())
     if moved:
         Event.create(at=now, kind="agreement", direction="none", fact="deadlines_moved",
-                     params={"title": collab.title, "days": (resent - gone_sent).days, "dates": moved},
+                     params={"title": collab.title, "days": (resent - since).days, "dates": moved, "why": why},
                      person=collab.person_id, subject_type="collaboration", subject_id=collab.id)
 
 

@@ -504,6 +504,11 @@ class InfluencersView(ListView):
         for d, done in shown.deliverables:
             if d.delivered_at:
                 state = _("posted {date}").format(date=i18n.list_date(clock.to_local(d.delivered_at)))
+            elif d.deadline and shown.gift_pending:
+                # TRANSLATORS: influencer pane, a deliverable not asked for because the products agreed
+                # have not been sent to her yet; {date} is its deadline.
+                state = _("due {date}; on hold until the gift is sent").format(
+                    date=i18n.list_date(clock.to_local(d.deadline)))
             elif d.deadline and not shown.chased and collab_rules.is_open(c.status):
                 # TRANSLATORS: influencer pane, a deliverable not asked for because every parcel of its
                 # collaboration came back or got lost.

@@ -1,8 +1,9 @@
 """Deliverables: a post, story or video an influencer agreed to make by a deadline.
 
 Open: not delivered, with a deadline, in a live collaboration whose gift reached her or is
-on its way: while every parcel of the collaboration is returned or lost she owes nothing
-(``domain/shipments.chased``; a new parcel moves the deadlines on, store/shipping.py). Rule: ``followup.RULES
+on its way: while the gift the agreement names is not sent, and while every parcel of the
+collaboration is returned or lost, she owes nothing (``domain/shipments.chased``; the parcel
+that goes out then moves the deadlines on, store/shipping.py). Rule: ``followup.RULES
 ["deliverable"]`` (the four-step ladder from the end of the deadline's day)."""
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_momen
 
 # The scan's query: constant SQL with bound parameters (building it with Peewee on every
 # scan cost more than running it). From the few live collaborations to their deliverables
-# (CROSS JOIN keeps that order). The last two lines are ``shipments.chased``: no parcel at
-# all, or one that is not returned or lost.
+# (CROSS JOIN keeps that order). The last lines are ``shipments.chased``: no parcel at all
+# and no gift waiting to be sent (``shipments.gift_unsent``), or a parcel that is with her.
 _OPEN = """
     SELECT d.id, d.kind, d.deadline, c.id, c.person_id
     FROM collaboration c CROSS JOIN deliverable d
     WHERE c.status IN (SELECT value FROM json_each(?)) AND d.collaboration_id = c.id
       AND d.delivered_at IS NULL AND d.deadline IS NOT NULL AND d.deadline <= ?
-      AND (NOT EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id)
+      AND ((NOT EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id)
+            AND NOT (c.status = ? AND (trim(c.products) != ''
+                     OR EXISTS (SELECT 1 FROM collaboration_product g WHERE g.collaboration_id = c.id))))
            OR EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id
                       AND s.status NOT IN (SELECT value FROM json_each(?))))"""
 _OPEN_OF_ONE = _OPEN + " AND c.person_id = ?"
@@ -34,7 +37,8 @@ _GONE = json.dumps(shipments.NOT_WITH_HER)
 
 
 def load(scan: Scan) -> None:
-    params = [json.dumps(ACTIVE_COLLABS), str(scan.latest_reference("deliverable")), _GONE]
+    params = [json.dumps(ACTIVE_COLLABS), str(scan.latest_reference("deliverable")), shipments.GIFT_PENDING_STATUS,
+              _GONE]
     found = (db.execute_sql(_OPEN, params) if scan.person_id is None
              else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
     for did, kind, deadline, cid, pid in found.fetchall():

@@ -270,3 +270,24 @@ def test_a_gift_sent_after_a_deadline_gives_her_the_time_she_agreed_to(shop):
     steps = climb(mila, local(date(2026, 12, 19), 11), days=5)
     assert [item.step for item, _text in steps][:2] == ["1", "2"]
     assert "vrijdag 18 december" in steps[0][1].body
+
+
+# --- audit 9, F2 and the new user's F8: check-ins that read as if nobody kept track -------
+
+def test_no_check_in_for_a_parcel_sent_long_ago(shop):
+    sanne = person("Sanne de Vries")
+    parcel = send(sanne, [product()])  # Mon 23 Nov
+    agree(sanne, parcel.new_collaboration_id, [("post", 1, date(2027, 3, 1))])
+    assert ("shipment", parcel.shipment_id) in kinds(due_at(NOW + timedelta(days=22), sanne))  # the app was closed
+    assert ("shipment", parcel.shipment_id) not in kinds(due_at(NOW + timedelta(days=31), sanne))
+
+
+def test_no_check_in_once_she_posted_about_it(shop):
+    from desktop.store.models import Content
+
+    sanne = person("Sanne de Vries")
+    parcel = send(sanne, [product()])
+    collaboration = agree(sanne, parcel.new_collaboration_id, [("post", 1, date(2026, 12, 9))])
+    assert ("shipment", parcel.shipment_id) in kinds(due_at(NOW + timedelta(days=5), sanne))
+    Content.create(collaboration=collaboration, platform="instagram", posted_at=NOW + timedelta(days=2))
+    assert ("shipment", parcel.shipment_id) not in kinds(due_at(NOW + timedelta(days=5), sanne))

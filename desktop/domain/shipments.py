@@ -107,6 +107,10 @@ def chased(parcel_statuses: Iterable[str], gift_pending: bool = False) -> bool:
     return any(status not in NOT_WITH_HER for status in statuses)
 
 
+# A check-in asks about a parcel sent this recently at most: weeks later, "is it there?"
+# reads as if nobody kept track (a shop imported with years of parcels, the app closed a while).
+CHECKIN_WINDOW = timedelta(days=30)
+
 # The days a parcel takes to reach her (NL and BE): a deadline before it arrives is moved.
 TRANSIT_DAYS = 2
 

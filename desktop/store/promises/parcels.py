@@ -5,6 +5,9 @@ statuses Zendingen marks "received?": a parcel left at a neighbour's or in a loc
 when the check-in matters most), a sent moment, no received moment, not a custom order's
 parcel, and not of a collaboration that has ended (a cheerful "is it there?" after "let's
 stop" reads as if nothing happened).
+Not asked about either: a parcel sent more than ``shipments.CHECKIN_WINDOW`` ago ("did my
+parcel of April last year arrive?" reads as if nobody kept track: audit 9, F2), nor one of a
+collaboration she has since posted for (then it arrived).
 Rule: ``followup.RULES["shipment"]`` (one check-in ``checkin_days`` after sending)."""
 
 from __future__ import annotations
@@ -27,10 +30,15 @@ from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, regis
 _STATUSES = list(shipments.AWAITING_RECEIPT)
 _LIVE = [status for status in collaborations.PIPELINE if status not in collaborations.CLOSED]
 _IN_STATUS = f"s.status IN ({', '.join('?' * len(_STATUSES))})"
-_WAITING = f"{_IN_STATUS} AND s.sent_at IS NOT NULL AND s.received_at IS NULL AND +s.custom_order_id IS NULL AND s.sent_at <= ?"
+_WAITING = (f"{_IN_STATUS} AND s.sent_at IS NOT NULL AND s.received_at IS NULL AND +s.custom_order_id IS NULL "
+            "AND s.sent_at <= ? AND s.sent_at >= ?")
+# She posted about it: it arrived (audit 9, the new user's F8: "is it there?" after her post).
+_POSTED = """
+      AND NOT EXISTS (SELECT 1 FROM content ct WHERE ct.collaboration_id = c.id
+                      AND (ct.posted_at IS NULL OR ct.posted_at >= date(s.sent_at)))"""
 _OPEN = f"""
     SELECT s.id, s.sent_at, s.person_id, s.collaboration_id FROM collaboration c CROSS JOIN shipment s
-    WHERE c.status IN ({', '.join('?' * len(_LIVE))}) AND s.collaboration_id = c.id AND {_WAITING} {{person}}
+    WHERE c.status IN ({', '.join('?' * len(_LIVE))}) AND s.collaboration_id = c.id AND {_WAITING} {_POSTED} {{person}}
     UNION ALL
     SELECT s.id, s.sent_at, s.person_id, s.collaboration_id FROM shipment s
     WHERE s.collaboration_id IS NULL AND {_WAITING} {{person}}"""
@@ -40,11 +48,12 @@ _OPEN_OF_ONE = _OPEN.format(person="AND s.person_id = ?")
 
 def load(scan: Scan) -> None:
     latest = str(scan.latest_reference("shipment"))
+    oldest = str(scan.now - shipments.CHECKIN_WINDOW)
     if scan.person_id is None:
-        found = db.execute_sql(_OPEN_ALL, [*_LIVE, *_STATUSES, latest, *_STATUSES, latest])
+        found = db.execute_sql(_OPEN_ALL, [*_LIVE, *_STATUSES, latest, oldest, *_STATUSES, latest, oldest])
     else:
         pid = int(scan.person_id)
-        found = db.execute_sql(_OPEN_OF_ONE, [*_LIVE, *_STATUSES, latest, pid, *_STATUSES, latest, pid])
+        found = db.execute_sql(_OPEN_OF_ONE, [*_LIVE, *_STATUSES, latest, oldest, pid, *_STATUSES, latest, oldest, pid])
     for sid, sent_at, pid, cid in found.fetchall():
         sent_at = as_moment(sent_at)
         scan.chase(make_promise("shipment", pid, "shipment", sid, sent_at, details={"collaboration_id": cid}), sent_at)

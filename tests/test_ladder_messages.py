@@ -267,3 +267,17 @@ def test_the_demo_shows_every_step_whatever_the_hour_it_is_made(database, hour, 
     demo.fill(now)
     steps = {i.person_name: i.step for i in due.due_now(now) if i.kind == "deliverable"}
     assert steps == LADDER
+
+
+def test_the_dialog_says_since_only_for_a_step_whose_turn_came(qtbot, demo, translator):
+    """Audit 9 (new user, F5): a step planned for tomorrow read "Aan de beurt sinds …" in the
+    dialog while Vandaag's pane said "vanaf"."""
+    from desktop.views.due_dialog import DueStepDialog
+
+    item = merged_item()
+    came = DueStepDialog(item, now=lambda: NOW)
+    early = DueStepDialog(item, now=lambda: item.own_due - timedelta(hours=20))
+    qtbot.addWidget(came)
+    qtbot.addWidget(early)
+    assert came.hint.text().startswith(f"Aan de beurt sinds {moment_text(item.own_due)}.")
+    assert early.hint.text().startswith(f"Aan de beurt vanaf {moment_text(item.own_due)}.")

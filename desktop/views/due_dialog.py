@@ -194,7 +194,11 @@ class DueStepDialog(QDialog):
                   + i18n.format_moment(p.due.replace(tzinfo=timezone.utc).astimezone(zone)) for p in item.parts[1:]]
         self.about.setText("\n".join(about))
         local_due = item.own_due.replace(tzinfo=timezone.utc).astimezone(zone)
-        self.hint.setText(_("Due since {moment}.").format(moment=i18n.format_moment(local_due)))
+        # "since" only for a step whose turn came; one planned for later says "from" (audit 9, F5).
+        # TRANSLATORS: the due dialog's line: "Due since" or "Due from" (translated on their own), then a moment.
+        self.hint.setText(_("{due_since_or_from} {moment}.").format(
+            due_since_or_from=due_texts.step_moment_label(item.own_due, self._now()),
+            moment=i18n.format_moment(local_due)))
         is_message = item.action == "message"
         self.pages.setCurrentIndex(0 if is_message else 1)
         for w in (self.sent_button, self.copy_button, self.open_button):

@@ -331,3 +331,17 @@ def test_the_ladder_names_the_two_stories_agreed(database):
     Content.create(collaboration=story.collaboration, deliverable=story, platform="instagram", posted_at=now)
     body = due_texts.compose(item, now).body
     assert "je nog openstaande story met Oorbellen ‘Maan’" in body, body
+
+
+def test_deliverables_with_their_own_deadlines_are_named_in_date_order():
+    """Audit 9, F4: "je TikTok-video (deadline woensdag 18 november), je TikTok-video
+    (deadline dinsdag 1 december) en je TikTok-video (deadline donderdag 19 november)" went
+    by the order the rows were made; a reader expects the calendar's."""
+    to = READERS["nl-je"]
+    shared = {"collaboration_id": 7, "product": "Oorbellen ‘Maan’", "what": "tiktok", "count": 1}
+    owed = m.describe_owed([("deliverable", 1, {**shared, "deadline": date(2026, 11, 18)}),
+                            ("deliverable", 2, {**shared, "deadline": date(2026, 12, 1)}),
+                            ("deliverable", 3, {**shared, "deadline": date(2026, 11, 19)})], to, NOW)
+    [listed] = owed.afspraken
+    assert listed.index("18 november") < listed.index("19 november") < listed.index("1 december"), listed
+    assert listed.count(" en ") == 1 and listed.count(", ") == 1, listed  # "a, b en c"

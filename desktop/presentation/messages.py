@@ -931,7 +931,9 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
             phrases.append(slot)
             continue
         items = []
-        for _sid, d in sorted(slot, key=lambda one: one[0]):  # the order they were agreed in
+        # by deadline, then in the order they were agreed (audit 9, F4: "18 november, 1 december,
+        # 19 november" followed the ids)
+        for _sid, d in sorted(slot, key=lambda one: (_day(one[1].get("deadline"), tz) or date.max, one[0])):
             what = deliverable_words(d, recipient)
             if dated and d.get("deadline") is not None:
                 items.append(fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_dated"]), what=what,

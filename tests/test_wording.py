@@ -58,10 +58,13 @@ def test_every_template_has_no_holes_with_or_without_optional_values(template_id
 def test_optional_values_are_left_out_with_their_sentence_only(template_id):
     reader = READERS["nl-je"]
     full = m.render(template_id, sample(reader), reader, now=NOW)
-    short = m.render(template_id, without(sample(reader), *m.OPTIONAL), reader, now=NOW)
+    short = m.render(template_id, without(sample(reader), *(m.OPTIONAL - {"afzender"})), reader, now=NOW)
     assert not short.incomplete
-    assert short.body.startswith("Hoi Sanne,") and short.body.endswith("Groetjes,")
+    assert short.body.startswith("Hoi Sanne,") and short.body.endswith(f"Groetjes,\n{sample(reader)['afzender']}")
     assert len(short.body) <= len(full.body)
+    # ...but not both names: a message signed by nobody asks first (audit 9, F3)
+    unsigned = m.render(template_id, without(sample(reader), "afzender", "winkel"), reader, now=NOW)
+    assert unsigned.incomplete == ("afzender", "winkel") and unsigned.body.endswith("Groetjes,")
 
 
 def test_final_reminder_without_costs_drops_that_sentence():

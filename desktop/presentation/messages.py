@@ -78,6 +78,10 @@ PLACEHOLDER_LABELS: dict[str, str] = {
 }
 
 
+# A message whose signature would have neither of these is not signed at all.
+UNSIGNED = frozenset({"afzender", "winkel"})
+
+
 @dataclass(frozen=True)
 class Message:
     subject: str
@@ -89,8 +93,13 @@ class Message:
 
     @property
     def incomplete(self) -> tuple[str, ...]:
-        """The missing values the message cannot do without (ask before showing it)."""
-        return tuple(name for name in self.missing if name not in OPTIONAL)
+        """The missing values the message cannot do without (ask before showing it). The
+        owner's name and her shop's are each optional, not both: without either the message
+        ends on "Groetjes," and the reader cannot tell who wrote (audit 9, F3)."""
+        needed = tuple(name for name in self.missing if name not in OPTIONAL)
+        if UNSIGNED <= set(self.missing):
+            needed += tuple(sorted(UNSIGNED))
+        return needed
 
 
 # Which placeholders get a value when a template is sent (presentation/due_texts.values_for for the

@@ -83,10 +83,11 @@ def test_bench_runs_at_tiny_scale(tmp_path):
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     report = json.loads((out / "results.json").read_text())
     results = {r["key"]: r for r in report["results"]}
-    for key in ("bare_window", "cold_start", "start_ratio", "start_to_ready", "filter_keystroke", "timeline_page",
-                "timeline_kind_query", "timeline_filter", "due_scan", "import_products", "peak_memory",
+    for key in ("bare_window", "list_window_ratio", "cold_start", "start_ratio", "start_to_ready", "filter_keystroke",
+                "timeline_page", "timeline_kind_query", "timeline_filter", "due_scan", "import_products", "peak_memory",
                 "second_start_ratio"):
         assert key in results, key
+    assert results["list_window_ratio"]["status"] == "info" and results["list_window_ratio"]["median"] > 0
     for r in results.values():
         assert r["status"] in {"pass", "miss", "n/a", "info"}, (r["key"], r["note"])
         if r["status"] in {"pass", "miss"}:

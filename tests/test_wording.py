@@ -305,7 +305,7 @@ def test_every_kind_and_number_reads_as_a_reader_says_it(kind, count, dutch, eng
 
 @pytest.mark.parametrize(("count", "posted", "dutch", "english"), [
     (2, 1, "uw nog openstaande story", "your remaining story"),
-    (3, 1, "uw nog openstaande twee stories", "your remaining two stories"),
+    (3, 1, "uw twee nog openstaande stories", "your two remaining stories"),
     (3, 0, "uw drie stories", "your three stories"),
 ])
 def test_once_some_were_posted_a_message_names_the_ones_still_owed(count, posted, dutch, english):

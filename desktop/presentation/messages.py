@@ -756,11 +756,13 @@ COUNTED_WORDS = {
     # TRANSLATORS: inside a message: "your two pieces of content" (content of another kind).
     "other": NN_("{number} piece of content", "{number} pieces of content"),
 }
-# TRANSLATORS: inside a message, what is still owed once some of the number agreed was
-# posted: "your remaining story", "your remaining two stories" ({what} is "story", "two
-# stories"). Not "last": "my final reminder about your last story" reads as the story she
-# posted last (walk-through 2, finding F).
+# TRANSLATORS: inside a message, the one still owed once the others agreed were posted:
+# "your remaining story" ({what} is "story"; two or more: REMAINING_NUMBER). Not "last": "my
+# final reminder about your last story" reads as the story she posted last (walk-through 2, F).
 LAST_OF_THEM = N_("remaining {what}")
+# TRANSLATORS: the number still owed when some were posted, before the word it counts ("{number}
+# stories"): "two remaining" stories, Dutch "twee nog openstaande" stories.
+REMAINING_NUMBER = N_("{number} remaining")
 # A count inside a sentence is a word up to ten ("twee stories"), digits beyond.
 NUMBER_WORDS = {
     2: NP_("number", "two"), 3: NP_("number", "three"), 4: NP_("number", "four"), 5: NP_("number", "five"),
@@ -838,6 +840,9 @@ def deliverable_words(details: Mapping[str, object], recipient: Recipient) -> st
         singular, plural = COUNTED_WORDS.get(kind, COUNTED_WORDS["other"])
         number = (catalog.pgettext("number", NUMBER_WORDS[owed]) if owed in NUMBER_WORDS
                   else i18n.format_number(owed, locale=recipient.locale))
+        if posted:  # the number first: "je twee nog openstaande stories" (audit 9, F8)
+            return fill_simple(catalog.ngettext(singular, plural, owed),
+                               number=fill_simple(catalog.gettext(REMAINING_NUMBER), number=number))
         words = fill_simple(catalog.ngettext(singular, plural, owed), number=number)
     return fill_simple(catalog.gettext(LAST_OF_THEM), what=words) if posted else words
 

@@ -296,7 +296,10 @@ def test_collaboration_messages_render_in_the_readers_language_and_form():
     assert messages.render("ending", {}, messages.Recipient("Fleur", "nl", "NL", "je")).body.startswith("Hoi Fleur")
     label = messages.render("label", {}, messages.Recipient("Sanne", "nl", "NL", "je")).body
     assert "[" not in label and "{" not in label  # a missing value never shows, no crash
-    assert "winkel" not in messages.render("label", {}, messages.Recipient("Sanne", "nl", "NL", "je")).incomplete
+    signed = messages.render("label", {"afzender": "Eva"}, messages.Recipient("Sanne", "nl", "NL", "je"))
+    assert "winkel" not in signed.incomplete  # the shop's name alone is optional...
+    assert {"afzender", "winkel"} <= set(  # ...not together with the owner's (audit 9, F3)
+        messages.render("label", {}, messages.Recipient("Sanne", "nl", "NL", "je")).incomplete)
     for template_id in ("agreement", "ending", "label"):  # in the editor, with every placeholder known
         assert template_id in messages.template_ids()
         for language in ("nl", "en"):

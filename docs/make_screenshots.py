@@ -156,6 +156,24 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
         shoot_settings_over(app, window, page, path)
     if not only_settings:
         tail = f"{width}-{'dark' if dark else 'light'}-{lang}"
+        # A collaboration whose gift was not sent yet: her card says its deliverable waits for it.
+        from desktop.store.models import Collaboration
+
+        waiting = next((c for c in Collaboration.select().where(Collaboration.status == "agreed")
+                        if not c.shipments.exists()), None)
+        if waiting is not None:
+            window.show_view("influencers")
+            view = window.view("influencers")
+            view.select_id(waiting.person_id)
+            app.processEvents()
+            area = view.detail.parentWidget()
+            while area is not None and not hasattr(area, "verticalScrollBar"):
+                area = area.parentWidget()
+            if area is not None:  # down to her collaborations
+                area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+                app.processEvents()
+            window.grab().save(str(out / f"influencers-gift-pending-{tail}.png"))
+            print(out / f"influencers-gift-pending-{tail}.png")
         # Step 3 for an influencer who only has Instagram: Vandaag's hint, and its dialog.
         with StepThreeWithOnlyInstagram() as item:
             window.show_view("today")

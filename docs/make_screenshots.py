@@ -166,12 +166,9 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
             view = window.view("influencers")
             view.select_id(waiting.person_id)
             app.processEvents()
-            area = view.detail.parentWidget()
-            while area is not None and not hasattr(area, "verticalScrollBar"):
-                area = area.parentWidget()
-            if area is not None:  # down to her collaborations
-                area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
-                app.processEvents()
+            bar = view.detail_scroll.verticalScrollBar()  # down to her collaborations
+            bar.setValue(bar.maximum())
+            app.processEvents()
             window.grab().save(str(out / f"influencers-gift-pending-{tail}.png"))
             print(out / f"influencers-gift-pending-{tail}.png")
         # Step 3 for an influencer who only has Instagram: Vandaag's hint, and its dialog.

@@ -475,7 +475,7 @@ SHOWN, READY, SMOKE_OK = "smoke-test: window shown", "smoke-test: views ready", 
 def measure_startup(data_dir: Path, repeats: int, demo_dir: Path | None = None) -> list[Result]:
     """Bare window, the app on the dataset, on the demo shop and on an empty database, in turn."""
     bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
-    list_cmd = [sys.executable, str(ROOT / "bench" / "list_window.py")]
+    list_cmd = [*bare_cmd, "--list"]
     app_cmd = [sys.executable, "-m", "desktop", "--lang", "nl", "gui", "--smoke-test"]
     app_env = _env({"AFSPRAAK_DATA_DIR": str(data_dir)})
     empty_env = _env({"AFSPRAAK_DATA_DIR": str(data_dir.parent / f"{data_dir.name}-empty")})
@@ -492,7 +492,7 @@ def measure_startup(data_dir: Path, repeats: int, demo_dir: Path | None = None) 
     list_ratios = []
     for _ in range(repeats):
         b, b_rss, b_cpu, _ = timed_start(bare_cmd, "bare-window: ok", _env())
-        list_ratios.append(round(timed_start(list_cmd, "list-window: ok", _env())[0] / b, 3))
+        list_ratios.append(round(timed_start(list_cmd, "bare-window: ok", _env())[0] / b, 3))
         a, a_rss, a_cpu, (a_ready, a_ok) = timed_start(app_cmd, SHOWN, app_env, then=(READY, SMOKE_OK))
         e, _e_rss, _e_cpu, _ = timed_start(app_cmd, SHOWN, empty_env, then=(READY, SMOKE_OK))
         if demo_env:
@@ -527,7 +527,7 @@ def measure_startup(data_dir: Path, repeats: int, demo_dir: Path | None = None) 
         Result("cold_start", "App cold start to first painted window", "s", app, None,
                note="afspraak gui --smoke-test to \"window shown\""),
         Result("list_window_ratio", "Bare window with a filled list, ratio to bare window", "x", list_ratios, None,
-               note="the floor: 30 rows in a QTableWidget, shown and painted (bench/list_window.py)"),
+               note="the floor: 30 rows in a QTableWidget, shown and painted (bench/bare_window.py --list)"),
         Result("start_ratio", "Start-up, ratio to bare window", "x", ratios, START_RATIO,
                note="first painted window; per pair of runs, taken in turn"),
         Result("start_to_ready", "Start to the list on screen filled", "s", app_ready, None,

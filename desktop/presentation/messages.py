@@ -828,7 +828,7 @@ def _whole(value: object, default: int) -> int:
 def deliverable_words(details: Mapping[str, object], recipient: Recipient) -> str:
     """What a deliverable is, as it stands in a sentence, with the number agreed when that
     is more than one ("story", "twee stories", "three TikTok videos"), and once some of
-    them were posted, the ones still owed ("laatste story", "last two stories")."""
+    them were posted, the ones still owed ("nog openstaande story", "two remaining stories")."""
     catalog = i18n.translations_for(recipient.lang)
     kind = str(details.get("what", ""))
     count = max(1, _whole(details.get("count"), 1))
@@ -836,15 +836,13 @@ def deliverable_words(details: Mapping[str, object], recipient: Recipient) -> st
     owed = count - posted
     if owed == 1:
         words = catalog.pgettext("inline", DELIVERABLE_WORDS.get(kind, DELIVERABLE_WORDS["other"]))
-    else:
-        singular, plural = COUNTED_WORDS.get(kind, COUNTED_WORDS["other"])
-        number = (catalog.pgettext("number", NUMBER_WORDS[owed]) if owed in NUMBER_WORDS
-                  else i18n.format_number(owed, locale=recipient.locale))
-        if posted:  # the number first: "je twee nog openstaande stories" (audit 9, F8)
-            return fill_simple(catalog.ngettext(singular, plural, owed),
-                               number=fill_simple(catalog.gettext(REMAINING_NUMBER), number=number))
-        words = fill_simple(catalog.ngettext(singular, plural, owed), number=number)
-    return fill_simple(catalog.gettext(LAST_OF_THEM), what=words) if posted else words
+        return fill_simple(catalog.gettext(LAST_OF_THEM), what=words) if posted else words
+    singular, plural = COUNTED_WORDS.get(kind, COUNTED_WORDS["other"])
+    number = (catalog.pgettext("number", NUMBER_WORDS[owed]) if owed in NUMBER_WORDS
+              else i18n.format_number(owed, locale=recipient.locale))
+    if posted:  # the number first: "je twee nog openstaande stories" (audit 9, F8)
+        number = fill_simple(catalog.gettext(REMAINING_NUMBER), number=number)
+    return fill_simple(catalog.ngettext(singular, plural, owed), number=number)
 
 
 def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now: datetime | None = None,

@@ -121,7 +121,7 @@ def deadline_after_late_gift(deadline: date, agreed: date, sent: date) -> date:
     by the days the gift waited, so she has the time she agreed to; the others stay."""
     if deadline >= sent + timedelta(days=TRANSIT_DAYS):
         return deadline
-    return deadline + timedelta(days=max(0, (sent - agreed).days))
+    return deadline_after_resend(deadline, agreed, sent)  # later by the days in between, as a resend
 
 
 def deadline_after_resend(deadline: date, gone_sent: date, resent: date) -> date:

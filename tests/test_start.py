@@ -158,6 +158,15 @@ def test_a_language_the_first_read_missed_rebuilds_the_window(qtbot, data_dir, t
         stop_app(application, qtbot)
 
 
+def start_until_exit(qtbot, monkeypatch, *args, **kwargs):
+    """Start the app (``start_app``) and wait until it asks Qt to exit: (the app, the exit codes)."""
+    application = start_app(qtbot, *args, **kwargs)
+    exits = []
+    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
+    qtbot.waitUntil(lambda: bool(exits))
+    return application, exits
+
+
 def test_data_from_a_newer_version_is_told_and_nothing_changes(qtbot, data_dir, translator, monkeypatch,
                                                                  no_other_instance):
     from desktop.views import dialogs
@@ -168,10 +177,7 @@ def test_data_from_a_newer_version_is_told_and_nothing_changes(qtbot, data_dir, 
     before = paths.db_path().read_bytes()
     told = []
     monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
-    application = start_app(qtbot, language="nl")
-    exits = []
-    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
-    qtbot.waitUntil(lambda: bool(exits))
+    application, exits = start_until_exit(qtbot, monkeypatch, language="nl")
     try:
         assert exits == [1] and not application.ready and not application.opened
         assert told and told[0][0] == "Afspraak kan niet starten"
@@ -200,10 +206,7 @@ def test_an_upgrade_that_fails_is_told_and_nothing_changes(qtbot, data_dir, tran
     monkeypatch.setattr(migrations, "CURRENT_VERSION", len(migrations.MIGRATIONS))
     told = []
     monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
-    application = start_app(qtbot, language="nl")
-    exits = []
-    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
-    qtbot.waitUntil(lambda: bool(exits))
+    application, exits = start_until_exit(qtbot, monkeypatch, language="nl")
     try:
         assert exits == [1] and not application.ready and not application.opened
         assert told == [("Afspraak kan niet starten", told[0][1])]
@@ -227,10 +230,7 @@ def test_a_read_only_folder_after_the_window_is_told_in_plain_words(qtbot, data_
     monkeypatch.setattr(recovery, "open_checked", read_only)
     shown = []
     monkeypatch.setattr(app_module, "show_storage_problem", shown.append)
-    application = start_app(qtbot)
-    exits = []
-    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
-    qtbot.waitUntil(lambda: bool(exits))
+    application, exits = start_until_exit(qtbot, monkeypatch)
     try:
         assert exits == [1] and not application.opened
         assert len(shown) == 1 and str(data_dir) in shown[0]
@@ -265,10 +265,7 @@ def test_an_unexpected_failure_while_opening_is_shown_as_a_crash_and_quits(qtbot
     monkeypatch.setattr(recovery, "open_checked", broken)
     crashes = []
     monkeypatch.setattr(system, "excepthook", lambda kind, exc, tb: crashes.append(exc))
-    application = start_app(qtbot, language="nl")
-    exits = []
-    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
-    qtbot.waitUntil(lambda: bool(exits))
+    application, exits = start_until_exit(qtbot, monkeypatch, language="nl")
     try:
         assert exits == [1] and [str(e) for e in crashes] == ["a bug while opening"]
         assert not application.ready and not application.opened
@@ -311,10 +308,7 @@ def test_a_failure_after_the_data_is_open_keeps_the_unclean_exit_mark(qtbot, dat
 
     monkeypatch.setattr(MainWindow, "complete", broken)
     monkeypatch.setattr(system, "excepthook", lambda *a: None)
-    application = start_app(qtbot, language="nl")
-    exits = []
-    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
-    qtbot.waitUntil(lambda: bool(exits))
+    application, exits = start_until_exit(qtbot, monkeypatch, language="nl")
     try:
         assert exits == [1] and not application.opened  # so run() does not mark a clean exit
         assert (paths.data_dir() / recovery.RUNNING_MARKER).exists()

@@ -60,12 +60,20 @@ def test_a_running_afspraak_backs_up_each_new_day_but_never_halfway_a_write(qtbo
     assert not application._backup_timer.isActive()  # quitting stops the checks
 
 
+def put_in_place_of_the_data(content: bytes) -> None:
+    """What a sync program does: another file moved over the open database in one step."""
+    import os
+
+    other = paths.db_path().with_name("from-the-cloud")
+    other.write_bytes(content)
+    os.replace(other, paths.db_path())
+
+
 def test_a_file_replaced_while_running_is_put_back_at_the_next_check(qtbot, database, translator, monkeypatch,
                                                                     no_other_instance):
     """A sync program puts another file where the database was while Afspraak runs in the
     tray: the half-hourly check puts the open data back, rebuilds the window on it and says
     so, before any backup is taken from it."""
-    import os
     import sqlite3
 
     from desktop.store.models import Person
@@ -76,9 +84,7 @@ def test_a_file_replaced_while_running_is_put_back_at_the_next_check(qtbot, data
     application = start_app(qtbot, "nl", ready=True)
     try:
         Person.create(name="Voor de sync")
-        other = paths.db_path().with_name("from-the-cloud")
-        other.write_bytes(b"an older copy the sync program brought back" * 50)
-        os.replace(other, paths.db_path())
+        put_in_place_of_the_data(b"an older copy the sync program brought back" * 50)
         Person.create(name="Na de sync")  # saved into the file nothing names any more
         window = application.window
         application._backup_timer.timeout.emit()
@@ -98,8 +104,6 @@ def test_a_file_replaced_while_running_is_put_back_at_the_next_check(qtbot, data
 def test_the_data_is_not_put_back_under_an_open_dialog(qtbot, database, translator, monkeypatch, no_other_instance):
     """A dialog of the old window stays open (an order being typed): the rebuild waits for
     the next check instead of pulling the window out from under it."""
-    import os
-
     from PySide6.QtWidgets import QApplication, QDialog
 
     from desktop.store.models import Person
@@ -110,9 +114,7 @@ def test_the_data_is_not_put_back_under_an_open_dialog(qtbot, database, translat
     application = start_app(qtbot, "nl", ready=True)
     try:
         Person.create(name="Voor de sync")
-        other = paths.db_path().with_name("from-the-cloud")
-        other.write_bytes(b"another file" * 50)
-        os.replace(other, paths.db_path())
+        put_in_place_of_the_data(b"another file" * 50)
         dialog = QDialog(application.window)
         dialog.setModal(True)
         dialog.show()

@@ -23,11 +23,15 @@ from desktop.labels import label
 class _Signals(QObject):
     changed = Signal()
     undoable = Signal(str, object)  # (what, store.journal.Change): the main window puts it on Edit → Undo
+    # Nothing done before may be taken back any more (a person erased: an older step would
+    # bring her data back): the main window empties Edit → Undo.
+    steps_forgotten = Signal()
 
 
 _signals = _Signals()
 changed = _signals.changed
 undoable = _signals.undoable
+steps_forgotten = _signals.steps_forgotten
 
 
 @contextmanager

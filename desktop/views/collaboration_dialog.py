@@ -82,6 +82,7 @@ class CollaborationDialog(FormDialog):
     def __init__(self, parent=None, person: Person | None = None, collaboration: Collaboration | None = None):
         super().__init__(parent)
         self.collaboration = collaboration
+        self.is_new = collaboration is None
         self.person = collaboration.person if collaboration else person
         self.was_agreed = bool(collaboration and rules.is_agreed(collaboration.status))
         self._ids: list[int | None] = []
@@ -370,6 +371,12 @@ class CollaborationDialog(FormDialog):
             for column in (1, 2):
                 gifts.cellWidget(row, column).setStyleSheet(style)
         return ok and not errors
+
+    def undo_text(self) -> str:
+        # TRANSLATORS: Edit → Undo "…": a collaboration added, or one changed.
+        if self.is_new:
+            return _("new collaboration with {name}").format(name=self.person.name)
+        return _("changes to the collaboration with {name}").format(name=self.person.name)
 
     def save(self) -> bool:
         table: QTableWidget = self.w("deliverables")

@@ -142,6 +142,10 @@ class ContentDialog(FormDialog):
                                        clock.utcnow())
         return True
 
+    def undo_text(self) -> str:
+        # TRANSLATORS: Edit → Undo "…": a post, story or video of {name} logged.
+        return _("content of {name} logged").format(name=self.person.name)
+
 
 def describe_check(check: disclosure.CaptionCheck, has_caption: bool) -> str:
     """The check as lines for the owner: what is there, what is missing, what to tick."""

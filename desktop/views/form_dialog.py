@@ -55,10 +55,18 @@ class FormDialog(QDialog):
 
     # --- saving ------------------------------------------------------------------------
     def _on_ok(self) -> None:
-        if self.save():
+        from desktop.views.undo import saved_as_step
+
+        if saved_as_step(self.save, self.undo_text):
             self.accept()
 
     def save(self) -> bool:
+        raise NotImplementedError
+
+    def undo_text(self) -> str:
+        """What Edit → Undo calls what ``save`` did ("new influencer Sanne"), asked once it
+        saved. Every dialog that saves names it: Ctrl+Z then takes back the save just made,
+        never an older step (an import) past it."""
         raise NotImplementedError
 
     # --- errors ------------------------------------------------------------------------

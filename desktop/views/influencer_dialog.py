@@ -40,6 +40,7 @@ class InfluencerDialog(FormDialog):
     def __init__(self, parent=None, person: Person | None = None):
         super().__init__(parent)
         self.person = person
+        self.is_new = person is None
         self.setWindowTitle(_("Edit {name}").format(name=person.name) if person else _("New influencer"))
         self.buttons.button(self.buttons.StandardButton.Save).setText(_("Save"))
         self.buttons.button(self.buttons.StandardButton.Cancel).setText(_("Cancel"))
@@ -110,6 +111,12 @@ class InfluencerDialog(FormDialog):
             return False
         self.person = ops.save_person(cleaned, clock.utcnow(), self.person)
         return True
+
+    def undo_text(self) -> str:
+        # TRANSLATORS: Edit → Undo "…": an influencer added, or her card changed.
+        if self.is_new:
+            return _("new influencer {name}").format(name=self.person.name)
+        return _("details of {name} changed").format(name=self.person.name)
 
     def _second_one_meant(self, name: str, email: str) -> bool:
         """A new influencer with the e-mail address (or, where that does not tell them

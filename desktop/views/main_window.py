@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
 
         # what the owner did to a reminder (its dialog, Vandaag, the tray): on Edit → Undo too
         reminders.undoable.connect(self.push_reminder_action)
+        reminders.steps_forgotten.connect(self.undo_stack.clear)
 
     def _undo_texts(self, *_changed) -> None:
         from shiboken6 import isValid
@@ -391,7 +392,9 @@ class MainWindow(QMainWindow):
             self._undo_index = self.undo_stack.index()
             self._undo_count = self.undo_stack.count()
         self._undo_texts()
-        self.statusBar().showMessage(command.text(), 10000)
+        # TRANSLATORS: the status bar after an action that Edit → Undo can take back; {what}
+        # is its name there ("new influencer Sanne", "import of “jewelery.csv”").
+        self.statusBar().showMessage(_("Done: {what} (Ctrl+Z undoes it)").format(what=command.text()), 10000)
 
     def push_reminder_action(self, what: str, change) -> None:
         """An action on a reminder, recorded (``reminders.recorded``), put on Edit → Undo."""

@@ -467,18 +467,38 @@ class OrderDialog(QDialog):
         if form.product_id == -1:
             self.show_errors({"product": _("Choose a product from the catalogue, or leave it empty.")})
             return
-        try:
+        from desktop import reminders
+        from desktop.views.undo import saved_as_step
+
+        files = bool(self.pending_pictures or self.removed_pictures)
+
+        def store_it() -> bool:
             self.saved = store.save_order(form, self.now, order_id=self.order_id,
                                           person_id=self.customer_pick.currentData(),
                                           add_pictures=list(self.pending_pictures),
                                           remove_pictures=list(self.removed_pictures))
+            return True
+
+        try:
+            # A save is a step on Edit → Undo; one that copied or deleted picture files is
+            # not (the files are not in the journal), and then no older step is taken back
+            # past it either.
+            saved_as_step(store_it, lambda: "" if files else self.undo_text())
         except store.OrderInvalid as exc:
             self.show_errors(errors.fields(exc))
             return
         except pictures.NotAPicture as exc:
             self.show_errors({"pictures": errors.text(exc)})
             return
+        if files:
+            reminders.steps_forgotten.emit()
         self.accept()
+
+    def undo_text(self) -> str:
+        # TRANSLATORS: Edit → Undo "…": a custom order added, or one changed.
+        if self.order_id is None:
+            return _("new order for {name}").format(name=self.saved.person.name)
+        return _("changes to the order for {name}").format(name=self.saved.person.name)
 
     def _show_error(self, key: str, text: str) -> None:
         label = self.errors[key]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
+from desktop import reminders
 from desktop.clock import to_local, utcnow
 from desktop.domain.privacy import count_text, describe_erasure
 from desktop.i18n import _, ngettext
@@ -84,6 +85,8 @@ def erase_person(parent: QWidget | None, person_id: int) -> bool:
     days = int(settings.get("backup_keep"))
     name = person.name
     result = privacy.erase_from_open(person_id, utcnow(), backups=backups)
+    # Edit → Undo would put her rows back (an older step's undo holds them, in memory): gone too.
+    reminders.steps_forgotten.emit()
     lines = [_("{name} has been erased.").format(name=name)]
     lines += ["  • " + count_text(table, n) for table, n in result.counts.items()]
     if backups:

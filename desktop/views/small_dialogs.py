@@ -116,6 +116,10 @@ class StrikeDialog(FormDialog):
         ops.add_strike(self.person, cleaned, clock.utcnow(), lookups.collaboration(c_id))
         return True
 
+    def undo_text(self) -> str:
+        # TRANSLATORS: Edit → Undo "…"; a strike given to {name}.
+        return _("strike for {name}").format(name=self.person.name)
+
 
 class RatingDialog(FormDialog):
     form_name = "rating_dialog.ui"
@@ -147,6 +151,10 @@ class RatingDialog(FormDialog):
             return False
         ops.rate(self.collaboration, cleaned, clock.utcnow())
         return True
+
+    def undo_text(self) -> str:
+        # TRANSLATORS: Edit → Undo "…": the owner rated how a collaboration went.
+        return _("rating of the collaboration with {name}").format(name=self.collaboration.person.name)
 
 
 class EndDialog(FormDialog):
@@ -199,6 +207,10 @@ class EndDialog(FormDialog):
                               status=self.w("outcome").currentData())
         return True
 
+    def undo_text(self) -> str:
+        # TRANSLATORS: Edit → Undo "…".
+        return _("collaboration with {name} ended").format(name=self.person.name)
+
 
 class BlockDialog(FormDialog):
     form_name = "reason_dialog.ui"
@@ -219,6 +231,10 @@ class BlockDialog(FormDialog):
             return False
         ops.block(self.person, cleaned["reason"], clock.utcnow())
         return True
+
+    def undo_text(self) -> str:
+        # TRANSLATORS: Edit → Undo "…".
+        return _("{name} blocked").format(name=self.person.name)
 
 
 class MessageDialog(FormDialog):
@@ -243,3 +259,7 @@ class MessageDialog(FormDialog):
             return False
         ops.record_message(self.person, text, clock.utcnow(), self.collaboration)
         return True
+
+    def undo_text(self) -> str:
+        # TRANSLATORS: Edit → Undo "…"; a message the owner sent to {name} herself.
+        return _("message to {name} marked sent").format(name=self.person.name)

@@ -7,7 +7,10 @@ An action is done first (a drop, an import) and then handed to the window as a c
 window refreshes its views and the reminder counts after either (main_window.py).
 
 - ``Recorded``: an action recorded by ``store.journal`` (shipment, product of an order,
-  imports, a product's picture): undo and redo replay it with the same rows and ids.
+  imports, a product's picture, a reminder's step, every dialog's save: ``saved_as_step``):
+  undo and redo replay it with the same rows and ids. A save that moved files the journal
+  does not hold (an order's pictures) and erasing a person empty the stack instead
+  (``reminders.steps_forgotten``): Ctrl+Z never takes back an older step past them.
 - ``EvidenceAdded``: evidence pictures; see the class for why it is not a replay.
 
 A step that cannot be taken any more (a product that a parcel made since uses) is
@@ -88,6 +91,22 @@ class _Command(QUndoCommand):
 
     def do_again(self) -> None:
         raise NotImplementedError
+
+
+def saved_as_step(save: Callable[[], bool], what: Callable[[], str]) -> bool:
+    """Run a dialog's ``save`` recorded (``store.journal``); when it saved something, hand
+    it to Edit → Undo as ``what()`` ("new influencer Sanne"), through ``reminders.undoable``,
+    which the main window pushes. True when it saved. A dialog's save is a step of its own,
+    so Ctrl+Z right after it takes back that save, not an import done before it."""
+    from desktop import reminders
+
+    with journal.recording() as change:
+        saved = save()
+    if saved and not change.empty:
+        text = what()
+        if text:
+            reminders.undoable.emit(text, change)
+    return bool(saved)
 
 
 class CannotRedo(Exception):

@@ -248,6 +248,9 @@ def cmd_import(args) -> int:
         from desktop.store import shop_orders
 
         plan = shop_orders.plan_import(parsed)
+        if plan.other_shop:
+            return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(
+                file=args.file, error=import_texts.other_shop_text(plan)))
         summary = shop_orders.apply_plan(plan, utcnow())  # the made-to-order marks as remembered
         print(_("Orders from {platform}:").format(platform=parsed.platform_name))
         print("\n".join(import_texts.order_summary_lines(summary)))

@@ -71,11 +71,13 @@ def test_recent_open_orders_still_become_custom_orders_and_old_ones_history(data
     assert (summary.custom_orders, summary.history) == (2, 3)
     assert {c.order_number: c.status for c in CustomOrder.select()} == {"#2005": "shipped", "#2006": "cancelled"}
     assert order_reminders(NOW + timedelta(days=60)) == []
-    # An order placed on the first day within the lead time is a custom order to make.
-    recent = NL_FILE.read_text(encoding="utf-8").replace("2026-11-09 17:25:00", "2026-11-13 17:25:00")
+    # An order placed on the first day within the lead time is a custom order to make (as
+    # #2104: #2004 placed on another day would be another shop's order, refused).
+    recent = (NL_FILE.read_text(encoding="utf-8").replace("2026-11-09 17:25:00", "2026-11-13 17:25:00")
+              .replace("#2004", "#2104"))
     _plan, later = import_all(recent.encode(), NOW, NL_MARKS)
     assert (later.custom_orders, later.history) == (1, 2)
-    made = CustomOrder.get(CustomOrder.order_number == "#2004")
+    made = CustomOrder.get(CustomOrder.order_number == "#2104")
     assert (made.status, made.promised_ready) == ("new", date(2026, 11, 23))
 
 

@@ -1179,6 +1179,22 @@ def history_before(today: date, lead_days: int) -> date:
     return today - timedelta(days=max(0, int(lead_days)))
 
 
+# How far one order's date may lie in two files: one export writes the moment in the shop's
+# time zone, another in the buyer's, a day apart at most.
+SAME_ORDER_DAYS = 1
+
+
+def another_shops_order(file_day: date | None, stored_day: date | None) -> bool:
+    """Is the file's order a different order from the one stored under the same platform
+    and number? An order keeps the day it was placed; a second shop on the same platform
+    (a test store, a shop opened again: numbers start at #1001 again) has its own orders
+    under the same numbers, placed on other days. Updating would make hybrids of them: the
+    other shop's date, amount and items under her customer's name (audit 9, F2)."""
+    if file_day is None or stored_day is None:
+        return False
+    return abs((file_day - stored_day).days) > SAME_ORDER_DAYS
+
+
 def kept_as_history(order: OrderRow, line: OrderLine, lead_days: int, today: date) -> bool:
     """Is ``line`` (made to order, not yet a custom order) kept as history only?
 

@@ -6,7 +6,28 @@ from datetime import date
 
 from desktop import i18n
 from desktop.i18n import _, ngettext
-from desktop.store.shop_orders import OrderImportSummary
+from desktop.store.shop_orders import ImportPlan, OrderImportSummary
+
+
+def other_shop_text(plan: ImportPlan) -> str:
+    """Why a file of another shop's orders is not imported (``ImportPlan.other_shop``): which
+    order clashes with which stored one, how many do, and what importing would do."""
+    order, stored_day, name = plan.other_shop[0]
+    # TRANSLATORS: the stored order a file's order clashes with: its date, and its customer when known.
+    stored = _("{date}, {name}").format(date=i18n.format_date(stored_day, "long"), name=name) if name else \
+        i18n.format_date(stored_day, "long")
+    count = len(plan.other_shop)
+    # TRANSLATORS: after "“orders.csv” was not imported." {platform} is Shopify, WooCommerce or Etsy;
+    # {number} an order number ("#1001"). Numbers start at #1001 again in a second shop.
+    return ngettext(
+        "Order {number} of {date} has the same number as an order of another {platform} shop that is already "
+        "in Afspraak (placed on {stored}): importing it would replace that order. Afspraak keeps the orders of "
+        "one shop per platform.",
+        "{count} orders have the same numbers as orders of another {platform} shop that are already in "
+        "Afspraak, such as order {number} of {date} (stored: placed on {stored}): importing them would replace "
+        "those orders. Afspraak keeps the orders of one shop per platform.", count).format(
+        count=count, number=order.number, date=i18n.format_date(order.ordered_on, "long"),
+        platform=plan.parsed.platform_name, stored=stored)
 
 
 def history_text(n: int, before: date, lead_days: int, done: bool) -> str:

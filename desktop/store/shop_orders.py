@@ -7,7 +7,9 @@ then writes it in ONE transaction (chunked, with ``progress`` between chunks; an
 a cancel leaves the database exactly as it was):
 
 - a ``ShopOrder`` per order (key: platform + number; a second import updates, never
-  duplicates) with its ``ShopOrderLine``s, linked to the customer (a ``Person``) and
+  duplicates; a stored order under the same number placed on another day is another
+  shop's, and a file with any such order is not written: ``ImportPlan.other_shop``) with
+  its ``ShopOrderLine``s, linked to the customer (a ``Person``) and
   the buyer's account on the platform, which finds that customer again in a later file;
 - the made-to-order marks the owner ticked are remembered on the products (a ticked item
   the catalogue does not hold yet is added to it);
@@ -89,6 +91,10 @@ class ImportPlan:
     # is what the import does.
     today: date | None = None
     lead_days: int = 0
+    # Orders of the file stored before under the same number but placed on another day:
+    # another shop's orders (``order_importers.another_shops_order``). A plan with any is
+    # not written: (the file's order, the stored one's day, the stored one's customer).
+    other_shop: list[tuple[OrderRow, date, str]] = field(default_factory=list)
 
     def made_to_order(self) -> set[str]:
         return {p.key for p in self.products if p.made_to_order}
@@ -143,6 +149,10 @@ class OrderImportSummary:
     history_before: date | None = None
     history_lead_days: int = 0
     notes: list[str] = field(default_factory=list)  # the file's own notes (worded when parsed)
+
+
+class OrdersOfAnotherShop(Exception):
+    """A plan holds orders of another shop (``ImportPlan.other_shop``): not written."""
 
 
 # --- reading: the plan -----------------------------------------------------------------------
@@ -325,6 +335,9 @@ def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan
         if current is None:
             plan.new_orders.append(order)
             continue
+        if rules.another_shops_order(order.ordered_on, current.ordered_on):
+            plan.other_shop.append((order, current.ordered_on, current.person.name if current.person_id else ""))
+            continue
         plan.existing[order.number] = current.id
         plan.stored_people[order.number] = current.person_id
         person_id = plan.known_customers.get(order.customer_key) if order.customer_key else None
@@ -499,6 +512,8 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                progress: Callable[[int, int], bool | None] | None = None, chunk: int = 200) -> OrderImportSummary:
     """Write ``plan`` in one transaction; ``made_to_order``: the product keys ticked (default:
     as remembered). ``progress(done, total)`` returning False cancels (ImportCancelled)."""
+    if plan.other_shop:
+        raise OrdersOfAnotherShop(len(plan.other_shop))
     parsed = plan.parsed
     marks = plan.made_to_order() if made_to_order is None else set(made_to_order)
     summary = OrderImportSummary(platform=parsed.platform, notes=list(parsed.notes),

@@ -494,6 +494,9 @@ class ShippingController(QObject):
         progress.canceled.disconnect(self._cancel_parse)
         progress.hide()
         plan = shop_orders.plan_import(parsed)
+        if plan.other_shop:  # another shop's orders under the same numbers: never mixed with hers
+            self._failed(import_texts.other_shop_text(plan), path, progress)
+            return
         preview = order_import.OrderPreviewDialog(plan, path.name, self.window)
         accepted = order_import.run_dialog(preview) == QDialog.Accepted
         marks = preview.made_to_order()

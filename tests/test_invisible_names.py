@@ -60,6 +60,33 @@ def test_a_message_greets_by_the_name_as_a_name_is_written(full, greeted):
     assert names.greeting_name(full) == greeted
 
 
+@pytest.mark.parametrize("full, nl_je, nl_be_u, en_je", [
+    # audit 9, F6: a title is greeted formally and with its capital, whatever the form of address
+    ("mevr. de Boer", "Beste Mevr. de Boer,", "Beste Mevr. de Boer,", "Hello Mevr. de Boer,"),
+    ("DHR. PEETERS", "Beste Dhr. Peeters,", "Beste Dhr. Peeters,", "Hello Dhr. Peeters,"),
+    ("Fam. Jansen", "Beste Fam. Jansen,", "Beste Fam. Jansen,", "Hello Fam. Jansen,"),  # was "Hoi Fam.,"
+    # a shop's or a studio's name is greeted whole, never by a lone article
+    ("THE GLOW CLUB", "Hoi The Glow Club,", "Beste The Glow Club,", "Hi The Glow Club,"),  # was "Hoi The,"
+    ("Studio Lief", "Hoi Studio Lief,", "Beste Studio Lief,", "Hi Studio Lief,"),
+    # a double first name without a hyphen, as with one
+    ("Anne Marie Peeters", "Hoi Anne Marie,", "Beste Anne Marie,", "Hi Anne Marie,"),
+    ("Jan Willem de Boer", "Hoi Jan Willem,", "Beste Jan Willem,", "Hi Jan Willem,"),
+    # a handle or an e-mail address is no name to greet by
+    ("@sanne.styles", "Hoi,", "Goedendag,", "Hello,"),
+    ("info@bloemetjes.nl", "Hoi,", "Goedendag,", "Hello,"),
+    # and as before
+    ("Sanne de Vries", "Hoi Sanne,", "Beste Sanne,", "Hi Sanne,"),
+    ("Anne-Marie Peeters", "Hoi Anne-Marie,", "Beste Anne-Marie,", "Hi Anne-Marie,"),
+])
+def test_the_greeting_reads_as_a_person_would_write_it(full, nl_je, nl_be_u, en_je):
+    from desktop.presentation import messages
+
+    greeted = names.greeting_name(full)
+    said = [messages.greeting(messages.Recipient(greeted, lang, country, form))
+            for lang, country, form in (("nl", "NL", "je"), ("nl", "BE", "u"), ("en", "NL", "je"))]
+    assert said == [nl_je, nl_be_u, en_je]
+
+
 def test_the_ready_message_greets_her_so(database):
     from desktop.presentation import due_texts
     from desktop.store.models import Person

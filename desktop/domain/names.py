@@ -34,8 +34,21 @@ def clean_name(text: str) -> str:
 # Words that start a Dutch or Flemish surname ("de Vries", "van der Berg"): written in small
 # letters after a first name or an initial, never a first name themselves.
 _PARTICLES = frozenset({"de", "den", "der", "van", "ter", "ten", "te", "het", "'t", "’t", "op", "in", "la", "le", "du"})
-# Titles an export may put before a name: a greeting then names the whole ("Beste Mevr. de Boer,").
-_TITLES = frozenset({"mevr", "mevrouw", "mw", "dhr", "heer", "meneer", "mr", "mrs", "ms", "miss", "dr", "ir", "ing"})
+# Titles an export may put before a name: a greeting then names the whole, formally
+# ("Beste Mevr. de Boer,", never "Hoi mevr. de Boer,"), with the title's capital.
+_TITLES = frozenset({"mevr", "mevrouw", "mw", "mej", "dhr", "heer", "meneer", "mr", "mrs", "ms", "miss", "dr", "drs",
+                     "ir", "ing", "prof", "fam", "familie", "juf", "juffrouw", "meester"})
+# First words of a shop's, a studio's or a club's name, not of a person's: the greeting
+# names the whole ("Hoi Studio Lief,", not "Hoi Studio,"; "Hoi The Glow Club," not "Hoi The,").
+_NOT_A_FIRST_NAME = frozenset({"the", "a", "an", "een", "studio", "atelier", "shop", "webshop", "winkel", "boutique",
+                               "salon", "team", "stichting", "club", "huize", "café", "cafe", "bureau", "collectief"})
+# First names that are two words without a hyphen, common in the Netherlands and Flanders:
+# "Anne Marie Peeters" is greeted "Anne Marie" (as "Anne-Marie" is), when a surname follows.
+_DOUBLE_FIRST_NAMES = frozenset({
+    "anne marie", "anna maria", "anne sophie", "anna sophie", "marie louise", "marie claire", "marie jose",
+    "marie josé", "marie christine", "marie therese", "marie thérèse", "marie anne", "rose marie", "ann sofie",
+    "jan willem", "jan peter", "jan paul", "jan hendrik", "jan pieter", "jan kees", "jan maarten", "jan bart",
+    "pieter jan", "klaas jan", "dirk jan", "gert jan", "geert jan", "henk jan", "jan jaap", "jan dirk", "jan evert"})
 
 
 def _as_written(word: str) -> str:
@@ -72,8 +85,13 @@ def greeting_name(full_name: str) -> str:
     a name is (shop exports hold names as customers typed them: "Beste nedlzs," had to be
     mended by hand in every message). A surname first with a comma ("JANSEN, ANNA") greets
     the name after the comma; after an initial or a title ("J. de Vries", "Mevr. de Boer"),
-    or a name that starts with its surname's particle ("de Vries"), the whole name."""
+    a name that starts with its surname's particle ("de Vries") or that is a shop's or a
+    studio's ("Studio Lief"), the whole name; a double first name ("Anne Marie Peeters")
+    both words; a handle or an e-mail address in place of a name, nothing (the greeting
+    without a name)."""
     cleaned = clean_name(full_name)
+    if "@" in cleaned:  # a handle or an e-mail address in place of a name: the greeting without one
+        return ""
     if "," in cleaned:
         surname, _comma, given = cleaned.partition(",")
         if given.strip():
@@ -86,10 +104,28 @@ def greeting_name(full_name: str) -> str:
     bare = first.rstrip(".").lower()
     initial = len([c for c in first if c.isalpha()]) == 1 or (
         "." in first.rstrip(".") and all(len(part) <= 1 for part in first.split(".")))  # "A.B." Jansen
-    if len(words) > 1 and (initial or bare in _TITLES or bare in _PARTICLES):
+    if len(words) > 1 and bare in _TITLES:
+        return " ".join([_title(first), *_surname_words(words[1:])])
+    if len(words) > 1 and bare in _NOT_A_FIRST_NAME:
+        return " ".join(_as_written(w) for w in words)
+    if len(words) > 1 and (initial or bare in _PARTICLES):
         head = first if bare in _PARTICLES else _as_written(first)
         return " ".join([head.capitalize() if bare in _PARTICLES else head, *_surname_words(words[1:])])
+    if len(words) > 2 and " ".join(words[:2]).lower() in _DOUBLE_FIRST_NAMES:
+        return " ".join(_as_written(w) for w in words[:2])
     return _as_written(first)
+
+
+def _title(word: str) -> str:
+    """A title as a greeting writes it: its capital ("mevr." → "Mevr.", "DHR." → "Dhr.")."""
+    return word[:1].upper() + word[1:].lower()
+
+
+def titled(greeted: str) -> bool:
+    """Does ``greeted`` (what ``greeting_name`` gave) start with a title ("Mevr. de Boer")?
+    Then a message greets formally, whatever the form of address of the rest."""
+    words = greeted.split()
+    return len(words) > 1 and words[0].rstrip(".").lower() in _TITLES
 
 
 def product_in_message(name: str) -> str:

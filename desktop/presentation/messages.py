@@ -806,7 +806,9 @@ def default_text(template_id: str, language: str, form: str = "je", country: str
 def greeting(recipient: Recipient) -> str:
     """{aanhef}: "Hoi Sanne," / "Beste Sanne," / "Dag Sanne," (Belgium) / "Hi Sanne,"."""
     catalog = i18n.translations_for(recipient.lang)
-    contexts = _contexts(recipient.context, recipient.lang, recipient.country)
+    # A title ("Mevr. de Boer") is greeted formally: "Beste Mevr. de Boer,", never "Hoi mevr.".
+    form = "u" if names.titled(recipient.first_name) else recipient.context
+    contexts = _contexts(form, recipient.lang, recipient.country)
     if not recipient.first_name.strip():
         return _lookup(catalog, contexts, GREETING_NO_NAME)
     return fill_simple(_lookup(catalog, contexts, GREETING), voornaam=recipient.first_name.strip())

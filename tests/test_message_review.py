@@ -523,3 +523,39 @@ def test_a_shipped_order_names_a_real_carrier_and_never_other_carrier(demo):
     for reader_key in READERS:
         as_reader(order.person, *reader_key)
         assert "PostNL" in due_texts.compose_order(order.id, "order_shipped", NOW).body
+
+
+def test_an_update_after_the_news_of_a_new_date_never_says_still(demo):
+    """Audit 9, messages F7: after "we now expect to have everything ready on 14
+    December", the next update read "alles ligt nog steeds op schema voor maandag 14
+    december": "still" contradicts the apology just sent."""
+    from desktop.store import orders
+
+    order = order_of("Marieke Hendriks")
+    new_day = order.promised_ready + timedelta(days=9)
+    delay = due_texts.compose_order(order.id, "order_delay", NOW, new_ready=new_day)
+    orders.record_message(order.id, "order_delay", "email", delay.body, NOW, new_ready=new_day)
+    update = due_texts.compose_order(order.id, "order_update", NOW + timedelta(days=2)).body
+    assert "nog steeds" not in update and "ligt mooi op schema: we houden dinsdag 8 december aan" in update
+    marieke = Person.get(Person.name == "Marieke Hendriks")
+    for lang, country, form in READERS:
+        as_reader(marieke, lang, country, form)
+        body = due_texts.compose_order(order.id, "order_update", NOW + timedelta(days=2)).body
+        assert "steeds" not in body and "still" not in body, (lang, country, form, body)
+
+
+def test_the_order_dialog_offers_no_news_of_the_making_once_it_is_made(qtbot, demo, translator):
+    """Audit 9, messages F7: "Update" for an order delivered in November read "alles ligt
+    nog steeds op schema voor vrijdag 20 november", in December."""
+    from desktop.store.models import CustomOrder
+    from desktop.views.order_message import OrderMessageDialog
+
+    for status, opened_on in (("ready", "order_ready"), ("shipped", "order_shipped"), ("delivered", "order_shipped")):
+        order = order_of("Marieke Hendriks")
+        CustomOrder.update(status=status).where(CustomOrder.id == order.id).execute()
+        dialog = OrderMessageDialog(None, order.id, "order_update", NOW)
+        qtbot.addWidget(dialog)
+        kinds = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+        assert "order_update" not in kinds and "order_delay" not in kinds, status
+        assert dialog.kind.currentData() == opened_on
+        assert "op schema" not in dialog.body.toPlainText()

@@ -52,6 +52,19 @@ def past_promise(promised: date | None, today: date, status: str) -> bool:
     return status in IN_THE_MAKING and promised is not None and promised < today
 
 
+# The messages about the making itself: "on schedule", "a new date". Once it is made
+# (ready, shipped, delivered) or cancelled they would be untrue ("still on schedule for 20
+# November", sent in December about an order delivered then: audit 9, messages F7).
+WHILE_MAKING = ("order_update", "order_delay")
+
+
+def offered_messages(status: str, late: bool, steps: list[str]) -> list[str]:
+    """Which of ``steps`` (the order dialog's messages, in order) fit an order in ``status``;
+    ``late``: its promised day is over (no "on schedule" then, the delay is late news)."""
+    return [step for step in steps
+            if not (step in WHILE_MAKING and status not in IN_THE_MAKING) and not (late and step == "order_update")]
+
+
 def urgency_colour(days: int | None, warn_days: int) -> str:
     """'red' when the promised day has passed, 'amber' when it is within ``warn_days``."""
     if days is None:

@@ -239,7 +239,12 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
     late = step in ("order_delay", "order_update") and rules.past_promise(order.promised_ready, today, order.status)
     if late:  # the promised day is over: late news with an apology, not "before" or "on schedule"
         template = "order.late"
-    if orders.last_purpose(order_id) == step and template + ".alt" in messages.TEMPLATES:
+    last = orders.last_purpose(order_id)
+    if template == "order.update" and last == "order_delay":
+        # Right after the news of a new date: on schedule for that date, never "still" on
+        # schedule (audit 9, messages F7): the alternative wording says it without.
+        template = "order.update.alt"
+    elif last == step and template + ".alt" in messages.TEMPLATES:
         template += ".alt"
     to = recipient(person)
     s = due.ladder_settings()

@@ -348,3 +348,24 @@ def test_deliverables_with_their_own_deadlines_are_named_in_date_order():
     [listed] = owed.afspraken
     assert listed.index("18 november") < listed.index("19 november") < listed.index("1 december"), listed
     assert listed.count(" en ") == 1 and listed.count(", ") == 1, listed  # "a, b en c"
+
+
+@pytest.mark.parametrize("reader, expected", [
+    ("nl-je", "je reel met Zegelring Zomer (deadline woensdag 4 november), je reel met Sleutelhanger Veer "
+              "(deadline dinsdag 10 november) en je reel met Zegelring Zomer (deadline zaterdag 28 november)"),
+    ("en", "your reel with the Zegelring Zomer (due Wednesday 4 November), your reel with the Sleutelhanger Veer "
+           "(due Tuesday 10 November) and your reel with the Zegelring Zomer (due Saturday 28 November)"),
+])
+def test_deliverables_of_two_collaborations_are_one_flat_list_in_date_order(reader, expected):
+    """Audit 9, messages F4: "je reel (deadline woensdag 4 november) en je reel (deadline
+    dinsdag 10 november) en je reel (deadline zaterdag 28 november) met Zegelring Zomer en
+    Sleutelhanger Veer": lists inside a list, the products seemingly of all three."""
+    to = READERS[reader]
+    ring = {"collaboration_id": 7, "product": "Zegelring Zomer", "what": "reel"}
+    tag = {"collaboration_id": 8, "product": "Sleutelhanger Veer", "what": "reel"}
+    owed = m.describe_owed([("deliverable", 1, {**ring, "deadline": date(2026, 11, 28)}),
+                            ("deliverable", 2, {**tag, "deadline": date(2026, 11, 10)}),
+                            ("deliverable", 3, {**ring, "deadline": date(2026, 11, 4)})], to, NOW)
+    assert owed.afspraken == (expected,)
+    body = m.render("ladder.1", {**sample(to), "afspraken": list(owed.afspraken)}, to, now=NOW).body
+    assert expected in body and not HOLE.search(body) and " en je reel (" not in body.replace(expected, "")

@@ -727,6 +727,10 @@ DESCRIPTIONS["shipment"] = NF_("word on whether the parcel with the {product} ar
 DESCRIPTIONS["custom_order"] = NF_("news about order {number}")
 # When the deliverables of one message have different deadlines, each is named with its own.
 DESCRIPTIONS["deliverable_dated"] = NF_("your {what} (due {date})")
+# ...and when deliverables of several collaborations are named in one list, each with its
+# own product too: "your reel with the Zegelring Zomer (due 4 November), your story (due
+# 10 November) and ...", never "A and B and C with X and Y" (audit 9, messages F4).
+DESCRIPTIONS["deliverable_dated_product"] = NF_("your {what} with the {product} (due {date})")
 # TRANSLATORS: {items} lists one influencer's deliverables with the same product, e.g.
 # "your post and your story"; {product} is the product's name.
 DELIVERABLES_WITH_PRODUCT = N_("{items} with the {product}")
@@ -939,6 +943,18 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
             questions.append(parcel_question(d, recipient))
         else:
             slots.append(describe(kind, d, recipient, now, tz))
+    lists = [slot for slot in slots if not isinstance(slot, str)]
+    if len(lists) > 1 and any(len(group) > 1 for group in lists):
+        # Several groups, one of them of several: one flat list, each deliverable with its
+        # own product and deadline, in date order (a nested "A en B en C met X" reads as
+        # if the product belonged to all).
+        flat = sorted((one for group in lists for one in group),
+                      key=lambda one: (_day(one[1].get("deadline"), tz) or date.max, one[0]))
+        items = [_one_deliverable(d, recipient, catalog, contexts, dated, now, tz) for _sid, d in flat]
+        listed = babel_lists.format_list(items, locale=recipient.locale)
+        first = slots.index(lists[0])
+        slots = [slot for index, slot in enumerate(slots) if isinstance(slot, str) or index == first]
+        slots[slots.index(lists[0])] = listed
     phrases = []
     for slot in slots:
         if isinstance(slot, str):
@@ -960,6 +976,23 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
                        if product else listed)
     deadline = deliverables[0][1].get("deadline") if deliverables and not dated else None
     return Owed(tuple(phrases), deadline, days, " ".join(questions))
+
+
+def _one_deliverable(d: Mapping[str, object], recipient: Recipient, catalog, contexts, dated: bool,
+                     now: datetime | None, tz: tzinfo) -> str:
+    """One deliverable named on its own: what, its product, and its deadline when the
+    message's deliverables have several."""
+    what = deliverable_words(d, recipient)
+    product = _product_words(d.get("product"), recipient)
+    when = format_value(d.get("deadline"), recipient, now, tz) if dated and d.get("deadline") is not None else None
+    if product and when:
+        return fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_dated_product"]), what=what,
+                           product=product, date=when)
+    if product:
+        return fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable"]), what=what, product=product)
+    if when:
+        return fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_dated"]), what=what, date=when)
+    return fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_no_product"]), what=what)
 
 
 def fill_simple(text: str, **values: str) -> str:

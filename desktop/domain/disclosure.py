@@ -98,6 +98,26 @@ class Item:
     auto: bool
 
 
+# The two points the check reads from the caption itself (the rest are ``manual_items``).
+LABEL_TEXT = N_("A disclosure label that counts under the rules for {country}")
+VISIBLE_TEXT = N_("The label stands out: at the start, in the text, or at the front or end of the hashtags")
+
+# A checklist point in what a post lacks (``Content.missing``, a posted event's "missing"):
+# a code, worded when shown in the language of the moment (presentation/collab_texts.py),
+# "item:label:NL" for the label under one country's rules, "item:<key>" for the others.
+# Hashtags and mentions are kept as they are ("#gekregen", "@zilverenzo").
+MISSING_ITEM = "item:"
+
+
+def item_texts() -> dict[str, str]:
+    """Every checklist point's key and its (English, untranslated) text."""
+    texts = {"label": LABEL_TEXT, "label_visible": VISIBLE_TEXT}
+    for rules in RULES.values():
+        for key, text, _kinds in rules.manual_items:
+            texts.setdefault(key, text)
+    return texts
+
+
 @dataclass
 class CaptionCheck:
     hashtags_present: list[str] = field(default_factory=list)
@@ -109,6 +129,7 @@ class CaptionCheck:
     items: list[Item] = field(default_factory=list)
     advice: list[str] = field(default_factory=list)
     source: str = ""
+    country: str = ""  # whose rules the items are (the label's code names it)
 
     @property
     def disclosure_ok(self) -> bool | None:
@@ -120,9 +141,11 @@ class CaptionCheck:
         return all(i.ok for i in self.items)
 
     def missing(self) -> list[str]:
-        """Short texts of what is missing, for flags in the list and the polite message."""
+        """What is missing, as stored: the hashtags and mentions as they are, the checklist
+        points as codes (``MISSING_ITEM``), worded when shown."""
         out = [*self.hashtags_missing, *self.mentions_missing]
-        out += [i.text for i in self.items if not i.ok]
+        out += [MISSING_ITEM + i.key + (":" + self.country if i.key == "label" and self.country else "")
+                for i in self.items if not i.ok]
         return out
 
 
@@ -177,13 +200,11 @@ def check_caption(
     result.invalid_labels = [label for label in rules.not_valid if label in tags_in]
     platform_label = bool(ticked.get("platform_label"))
     label_ok = bool(result.labels_found) or platform_label
-    result.items.append(Item(
-        "label", _("A disclosure label that counts under the rules for {country}").format(country=_country(country)),
-        label_ok, True))
+    result.country = rules.country
+    result.items.append(Item("label", _(LABEL_TEXT).format(country=_country(country)), label_ok, True))
     if result.labels_found:
         visible = any(_stands_out(text, label) for label in result.labels_found)
-        result.items.append(Item("label_visible", _("The label stands out: at the start, in the text, or at the front "
-                                                      "or end of the hashtags"), visible, True))
+        result.items.append(Item("label_visible", _(VISIBLE_TEXT), visible, True))
     for key, item_text, kinds in rules.manual_items:
         if kinds and kind not in kinds:
             continue

@@ -191,7 +191,9 @@ def _content_posted(p):
     kind = _content_kind(p)
     text = _("{kind} posted on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
     if p.get("missing"):
-        text += " · " + _("missing: {items}").format(items=", ".join(p["missing"]))
+        from desktop.presentation.disclosure_texts import missing_words
+
+        text += " · " + _("missing: {items}").format(items=", ".join(missing_words(p["missing"])))
     return text
 
 

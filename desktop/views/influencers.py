@@ -573,7 +573,9 @@ class InfluencersView(ListView):
                 box.addWidget(self._styled("      " + shown, MUTED_STYLE))
             buttons = [(_("Add evidence…"), lambda content=content: self.choose_evidence(content))]
             if content.disclosure_ok is False or content.missing:
-                missing = ", ".join(content.missing) or _("disclosure label")
+                from desktop.presentation.disclosure_texts import missing_words
+
+                missing = ", ".join(missing_words(content.missing)) or _("disclosure label")
                 box.addWidget(self._styled("      ⚠ " + _("Missing: {items}").format(items=missing), WARNING_STYLE))
                 buttons.append((_("Ask for it to be added…"), lambda content=content: self.show_message(
                     c.person, _label_message(content), _("A friendly request to add what is missing."), c)))

@@ -1,0 +1,56 @@
+"""What a post lacks is stored as codes and worded in the language of the moment (audit
+9, new owner F7: logged in Dutch, the English pane and timeline read "⚠ Missing: Een
+reclamemelding die geldt volgens de regels voor Nederland, Het label „Betaald
+partnerschap” van het platform staat aan"). Words stored by earlier versions, in either
+language, are recognised and worded again."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop import i18n
+from desktop.domain import disclosure
+from desktop.presentation import event_texts
+from desktop.presentation.disclosure_texts import missing_words
+
+DUTCH = ["#gekregen", "Een reclamemelding die geldt volgens de regels voor Nederland",
+         "Het label „Betaald partnerschap” van het platform staat aan"]
+ENGLISH = ["#gekregen", "A disclosure label that counts under the rules for Netherlands",
+           "The platform's “Paid partnership” label is switched on"]
+
+
+def test_the_check_stores_codes_not_the_words_of_the_moment():
+    i18n.set_language("nl")
+    check = disclosure.check_caption("Mooie ketting!", country="NL", required_hashtags=["#gekregen"])
+    assert check.missing() == ["#gekregen", "item:label:NL", "item:platform_label"]
+    i18n.set_language("en")
+    assert missing_words(check.missing()) == ENGLISH
+    i18n.set_language("nl")
+    assert missing_words(check.missing()) == DUTCH
+
+
+@pytest.mark.parametrize("stored", [DUTCH, ENGLISH])
+def test_words_stored_by_an_earlier_version_are_worded_again(stored):
+    i18n.set_language("en")
+    assert missing_words(stored) == ENGLISH
+    i18n.set_language("nl")
+    assert missing_words(stored) == DUTCH
+
+
+def test_the_belgian_label_keeps_its_country_and_unknown_words_stay_as_stored():
+    i18n.set_language("en")
+    assert missing_words(["Een reclamemelding die geldt volgens de regels voor België", "iets eigens", "@zilverenzo"]) \
+        == ["A disclosure label that counts under the rules for Belgium", "iets eigens", "@zilverenzo"]
+
+
+def test_the_timeline_words_a_posted_event_in_the_language_of_the_moment():
+    params = {"deliverable": "post", "platform": "instagram", "missing": ["#gekregen", "item:label:NL"]}
+    i18n.set_language("en")
+    assert event_texts.render("content_posted", params) == (
+        "Post posted on Instagram · missing: #gekregen, A disclosure label that counts under the rules for Netherlands")
+    i18n.set_language("nl")
+    assert event_texts.render("content_posted", params).endswith(
+        "ontbreekt: #gekregen, Een reclamemelding die geldt volgens de regels voor Nederland")
+    # found by a search in either language, as every event is
+    words = event_texts.search_words("content_posted", params)
+    assert "reclamemelding" in words and "disclosure label" in words

@@ -106,3 +106,13 @@ def test_a_search_engine_title_is_named_by_its_first_part_in_messages():
     reader = messages.Recipient("Sanne", "nl", "NL", "je")
     question = messages.parcel_question({"product": ["Toy Box Plans PDF | Kids Storage", "Oorbellen ‘Maan’"]}, reader)
     assert "Toy Box Plans PDF en Oorbellen ‘Maan’" in question and "|" not in question
+
+
+def test_a_parcel_with_two_variants_of_one_product_names_it_once():
+    """Audit 9, new owner F8: "Is het pakket met 7 Shakra Bracelet en 7 Shakra Bracelet goed
+    bij je aangekomen?" (a blue and a black one)."""
+    from desktop.presentation import messages
+
+    reader = messages.Recipient("Sanne", "nl", "NL", "je")
+    question = messages.parcel_question({"product": ["7 Shakra Bracelet", "7 Shakra Bracelet", "Ring Zoë"]}, reader)
+    assert "7 Shakra Bracelet en Ring Zoë" in question and question.count("Shakra") == 1

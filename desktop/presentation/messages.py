@@ -896,8 +896,8 @@ def _day(value: object, tz: tzinfo) -> date | None:
 def _product_words(value: object, recipient: Recipient) -> str:
     """A product's name, or several (a parcel with two) listed as the reader lists them:
     "Zilveren ketting Maan en Oorbellen Druppel", not "…Maan, Oorbellen Druppel"."""
-    if isinstance(value, (list, tuple)):
-        return format_value([names.product_in_message(str(v)) for v in value], recipient)
+    if isinstance(value, (list, tuple)):  # each once: two variants of one product share its name
+        return format_value(list(dict.fromkeys(names.product_in_message(str(v)) for v in value)), recipient)
     return names.product_in_message(str(value or ""))
 
 

@@ -18,6 +18,7 @@ from desktop.labels import label
 from desktop.store import influencers as ops
 from desktop.store import lookups
 from desktop.views.collaboration_dialog import to_qdate
+from desktop.views.keys import tab_in_reading_order
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
@@ -98,6 +99,8 @@ class ContentDialog(FormDialog):
                 box.toggled.connect(self.update_check)
                 layout.addWidget(box)
                 self._boxes[key] = box
+        # Under the caption's check, before the results column (not after Save and Cancel).
+        tab_in_reading_order(self.w("caption"), *self._boxes.values(), self.w("views"))
         self.update_check()
 
     def ticks(self) -> dict[str, bool]:

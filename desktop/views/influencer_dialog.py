@@ -14,6 +14,7 @@ from desktop.store import influencers as ops
 from desktop.store import lookups
 from desktop.views.base import plain_label
 from desktop.views import dialogs
+from desktop.views.keys import tab_in_reading_order
 from desktop.views.form_dialog import FormDialog
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -78,6 +79,9 @@ class InfluencerDialog(FormDialog):
                 error.hide()
                 grid.addWidget(error, row + 1, column)
         grid.setColumnStretch(1, 1)
+        # Tab as she reads: the left column, then the accounts box, then the notes under it.
+        fields = [self.w(f"{kind}_{platform}") for platform in handle_rules.PLATFORMS for kind in ("handle", "followers")]
+        tab_in_reading_order(self.w("tags"), *fields, self.w("notes"))
 
     def _load(self, person: Person) -> None:
         for key in TEXT_FIELDS:

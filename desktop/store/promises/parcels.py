@@ -64,7 +64,10 @@ def details(part: DuePart) -> dict:
     sh = Shipment.get_or_none(Shipment.id == part.subject_id)
     if sh is not None:
         found.update(collaboration_details(sh.collaboration_id))
-        names = [n for (n,) in Product.select(Product.name).join(ShipmentItem).where(ShipmentItem.shipment == sh.id).tuples()]
+        # Each product once: two variants of one (a blue and a black bracelet) read "met 7 Shakra
+        # Bracelet en 7 Shakra Bracelet" (audit 9, new owner F8).
+        names = list(dict.fromkeys(n for (n,) in Product.select(Product.name).join(ShipmentItem)
+                                   .where(ShipmentItem.shipment == sh.id).order_by(ShipmentItem.id).tuples()))
         # The names as a list: the message lists them in the reader's language ("… en …").
         found.update(product=names, sent_at=sh.sent_at, value_cents=sh.value_cents)
     return found

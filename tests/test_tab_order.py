@@ -1,0 +1,64 @@
+"""Tab walks a dialog as she reads it, and reaches Save and Cancel last (audit 9, new
+owner F9 and F10: the accounts of "Nieuwe influencer", the checklist of "Content
+vastleggen" and the customer of a new order came after Save and Cancel)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox
+
+from desktop import i18n
+
+from .conftest import NOW
+
+
+def tab_walk(dialog, start) -> list[str]:
+    """The object names Tab visits from ``start`` until it comes back, the dialog's own
+    buttons as "buttons"."""
+    seen, widget = [], start
+    for _ in range(400):
+        if (widget.focusPolicy() & Qt.TabFocus) == Qt.TabFocus and widget.isVisibleTo(dialog) and widget.isEnabled():
+            in_buttons = isinstance(widget, QAbstractButton) and isinstance(widget.parent(), QDialogButtonBox)
+            name = "buttons" if in_buttons else widget.objectName()
+            if not seen or seen[-1] != name:
+                seen.append(name)
+        widget = widget.nextInFocusChain()
+        if widget is start:
+            break
+    return seen
+
+
+def test_new_influencer_tabs_through_the_accounts_before_the_notes_and_the_buttons(qtbot, database, translator):
+    from desktop.views.influencer_dialog import InfluencerDialog
+
+    i18n.set_language("nl")
+    dialog = InfluencerDialog(None)
+    qtbot.addWidget(dialog)
+    walk = tab_walk(dialog, dialog.w("name"))
+    assert walk.index("tags") < walk.index("handle_instagram") < walk.index("followers_blog") < walk.index("notes")
+    assert walk[-1] == "buttons"
+
+
+def test_logging_content_tabs_through_the_checklist_before_the_results(qtbot, demo_db, translator):
+    from desktop.store.models import Collaboration
+    from desktop.views.content_dialog import ContentDialog
+
+    i18n.set_language("nl")
+    collab = next(c for c in Collaboration.select() if c.disclosure_required and c.person.country == "NL")
+    dialog = ContentDialog(None, collab)
+    qtbot.addWidget(dialog)
+    walk = tab_walk(dialog, dialog.w("deliverable"))
+    ticks = [name for name in walk if name.startswith("tick_")]
+    assert ticks and walk.index("caption") < walk.index(ticks[0]) < walk.index("views")
+    assert walk[-1] == "buttons"
+
+
+def test_a_new_order_tabs_from_the_customer_to_the_buttons(qtbot, demo_db, translator):
+    from desktop.views.order_dialog import OrderDialog
+
+    i18n.set_language("nl")
+    dialog = OrderDialog(None, NOW)
+    qtbot.addWidget(dialog)
+    walk = tab_walk(dialog, dialog.customer_pick)
+    assert walk[0] == "customerPick" and walk[1] == "name"
+    assert walk[-1] == "buttons", walk

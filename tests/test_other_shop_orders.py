@@ -122,3 +122,17 @@ def test_the_real_second_shopify_store_is_refused_after_the_belgian_shop(qtbot, 
     assert result.startswith("„devstore_orders_export.csv” is niet geïmporteerd. 19 bestellingen hebben "
                              "dezelfde nummers als bestellingen van een andere Shopify-winkel")
     assert (stored(), ShopOrderLine.select().count()) == before
+
+
+def test_one_clashing_order_is_told_as_one(database, tmp_path):
+    i18n.set_language("nl")
+    shop_orders.apply_plan(shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes())), utcnow())
+    from desktop.presentation import import_texts
+
+    text = NL_FILE.read_text(encoding="utf-8-sig").replace("2026-11-15 19:45:00", "2024-11-15 19:45:00")
+    plan = shop_orders.plan_import(oi.parse_orders(text.encode()))
+    assert import_texts.other_shop_text(plan) == (
+        "1 bestelling heeft hetzelfde nummer als een bestelling van een andere Shopify-winkel die al in Afspraak "
+        "staat: bestelling #2006 van 15 november 2024 (opgeslagen: geplaatst op 15 november 2026, "
+        f"{plan.other_shop[0][2]}). Importeren zou die bestelling vervangen. Afspraak houdt de bestellingen van "
+        "één winkel per platform bij.")

@@ -20,9 +20,9 @@ def other_shop_text(plan: ImportPlan) -> str:
     # TRANSLATORS: after "“orders.csv” was not imported." {platform} is Shopify, WooCommerce or Etsy;
     # {number} an order number ("#1001"). Numbers start at #1001 again in a second shop.
     return ngettext(
-        "Order {number} of {date} has the same number as an order of another {platform} shop that is already "
-        "in Afspraak (placed on {stored}): importing it would replace that order. Afspraak keeps the orders of "
-        "one shop per platform.",
+        "{count} order has the same number as an order of another {platform} shop that is already in Afspraak: "
+        "order {number} of {date} (stored: placed on {stored}). Importing it would replace that order. Afspraak "
+        "keeps the orders of one shop per platform.",
         "{count} orders have the same numbers as orders of another {platform} shop that are already in "
         "Afspraak, such as order {number} of {date} (stored: placed on {stored}): importing them would replace "
         "those orders. Afspraak keeps the orders of one shop per platform.", count).format(

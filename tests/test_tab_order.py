@@ -62,3 +62,26 @@ def test_a_new_order_tabs_from_the_customer_to_the_buttons(qtbot, demo_db, trans
     walk = tab_walk(dialog, dialog.customer_pick)
     assert walk[0] == "customerPick" and walk[1] == "name"
     assert walk[-1] == "buttons", walk
+
+
+def test_new_collaboration_waits_for_an_influencer_to_be_chosen(qtbot, database, translator, monkeypatch):
+    """Audit 9, new owner F11: on an empty list the button answered "Kies eerst een
+    influencer in de lijst." with nobody to choose."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.store.models import Person
+    from desktop.views import dialogs
+    from desktop.views.main_window import MainWindow
+
+    from .test_influencers_view import accept_with, fill_influencer
+
+    i18n.set_language("nl")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show_view("influencers")
+    view = w.view("influencers")
+    button = view.toolbar.findChild(QPushButton, "newCollaboration")
+    assert not button.isEnabled() and button.toolTip() == "Kies eerst een influencer in de lijst."
+    monkeypatch.setattr(dialogs, "run", accept_with(fill_influencer))
+    view.new_influencer()
+    assert Person.select().count() == 1 and view.current_id is not None and button.isEnabled()

@@ -345,6 +345,11 @@ class InfluencersView(ListView):
     # --- detail pane ---------------------------------------------------------------
     def show_detail(self, row_id: int | None) -> None:
         super().show_detail(row_id)
+        # A collaboration is with the influencer chosen in the list: none chosen (an empty
+        # list), nothing to start (it answered "choose one first" over an empty list).
+        button = self.toolbar.findChild(QPushButton, "newCollaboration")
+        button.setEnabled(row_id is not None)
+        button.setToolTip("" if row_id is not None else _("Choose an influencer in the list first."))
         self._detail_heights = {}
         self._fit_detail()
         # New widgets know their wrapped height only once polished: measure again after this event.

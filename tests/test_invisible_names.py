@@ -53,6 +53,8 @@ def test_a_product_named_with_nothing_visible_is_refused(qtbot, database, transl
     ("j. de vries", "J. de Vries"), ("o'brien kate", "O'Brien"),
     # review 8, F11: initials and short capitals stay as written
     ("A.B. Jansen", "A.B. Jansen"), ("DJ Sanne", "DJ"), ("Sanne, B.V.", "B.V."),
+    # audit 9: an initial that is also an article stays an initial; a studio keeps its particles small
+    ("A. de Vries", "A. de Vries"), ("a de vries", "A de Vries"), ("Studio de Lief", "Studio de Lief"),
 ])
 def test_a_message_greets_by_the_name_as_a_name_is_written(full, greeted):
     """Walk-through finding 10: a customer who typed her name in small letters was greeted

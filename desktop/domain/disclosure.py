@@ -103,7 +103,7 @@ LABEL_TEXT = N_("A disclosure label that counts under the rules for {country}")
 VISIBLE_TEXT = N_("The label stands out: at the start, in the text, or at the front or end of the hashtags")
 
 # A checklist point in what a post lacks (``Content.missing``, a posted event's "missing"):
-# a code, worded when shown in the language of the moment (presentation/collab_texts.py),
+# a code, worded when shown in the language of the moment (presentation/disclosure_texts.py),
 # "item:label:NL" for the label under one country's rules, "item:<key>" for the others.
 # Hashtags and mentions are kept as they are ("#gekregen", "@zilverenzo").
 MISSING_ITEM = "item:"

@@ -106,8 +106,8 @@ def greeting_name(full_name: str) -> str:
         "." in first.rstrip(".") and all(len(part) <= 1 for part in first.split(".")))  # "A.B." Jansen
     if len(words) > 1 and bare in _TITLES:
         return " ".join([_title(first), *_surname_words(words[1:])])
-    if len(words) > 1 and bare in _NOT_A_FIRST_NAME:
-        return " ".join(_as_written(w) for w in words)
+    if len(words) > 1 and bare in _NOT_A_FIRST_NAME and not initial:  # "A. de Vries" is an initial
+        return " ".join([_as_written(first), *_surname_words(words[1:])])
     if len(words) > 1 and (initial or bare in _PARTICLES):
         head = first if bare in _PARTICLES else _as_written(first)
         return " ".join([head.capitalize() if bare in _PARTICLES else head, *_surname_words(words[1:])])

@@ -93,7 +93,7 @@ class ImportPlan:
     lead_days: int = 0
     # Orders of the file stored before under the same number but placed on another day:
     # another shop's orders (``order_importers.another_shops_order``). A plan with any is
-    # not written: (the file's order, the stored one's day, the stored one's customer).
+    # not written: (the file's order, the stored one's day, the first one's customer or "").
     other_shop: list[tuple[OrderRow, date, str]] = field(default_factory=list)
 
     def made_to_order(self) -> set[str]:
@@ -336,7 +336,8 @@ def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan
             plan.new_orders.append(order)
             continue
         if rules.another_shops_order(order.ordered_on, current.ordered_on):
-            plan.other_shop.append((order, current.ordered_on, current.person.name if current.person_id else ""))
+            named = current.person_id is not None and not plan.other_shop  # the first is named (one query)
+            plan.other_shop.append((order, current.ordered_on, current.person.name if named else ""))
             continue
         plan.existing[order.number] = current.id
         plan.stored_people[order.number] = current.person_id

@@ -35,17 +35,20 @@ steps_forgotten = _signals.steps_forgotten
 
 
 @contextmanager
-def recorded(what: str):
-    """Record what the owner does to a reminder inside the block and hand it to Edit →
-    Undo (``undoable``; the main window pushes it): a misclick on "Reply received", "Done
+def recorded(what):
+    """Record what the owner does inside the block and hand it to Edit → Undo
+    (``undoable``; the main window pushes it): a misclick on "Reply received", "Done
     without a message" or a strike is taken back with Ctrl+Z, as a parcel is (walk-through
-    finding 15). Nothing is handed on when the block changed nothing or failed."""
+    finding 15), and so is a dialog's save (``views/undo.saved_as_step``). ``what`` is the
+    step's name, or a function that gives it once the block has run ("" for no step).
+    Nothing is handed on when the block changed nothing or failed."""
     from desktop.store import journal
 
     with journal.recording() as change:
         yield
-    if not change.empty:
-        undoable.emit(what, change)
+    text = what() if callable(what) else what
+    if not change.empty and text:
+        undoable.emit(text, change)
 
 
 _handover: tuple[datetime, list] | None = None

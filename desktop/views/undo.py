@@ -100,12 +100,9 @@ def saved_as_step(save: Callable[[], bool], what: Callable[[], str]) -> bool:
     so Ctrl+Z right after it takes back that save, not an import done before it."""
     from desktop import reminders
 
-    with journal.recording() as change:
+    saved = False
+    with reminders.recorded(lambda: what() if saved else ""):
         saved = save()
-    if saved and not change.empty:
-        text = what()
-        if text:
-            reminders.undoable.emit(text, change)
     return bool(saved)
 
 

@@ -5,7 +5,9 @@ sidebar, "opening your data") with nothing of Peewee, Babel or the views importe
 the event loop paints it; on the next turn ``_open`` opens the database (checks,
 migrates) and completes the window; after the completed window's first paint the day's
 backup is taken (and checked for again every half hour while it runs) and the reminders
-start, and ``ready`` is True from then on. See docs/PERFORMANCE.md (fixes 21, 26, 52).
+start, and ``ready`` is True from then on. The first start of a day checks the whole file
+and copies it in a thread beside the window when the last run ended normally
+(``_start_check_beside``). See docs/PERFORMANCE.md (fixes 21, 26, 52, 53).
 
 A damaged database ("database disk image is malformed", "file is not a database") is
 recovered from wherever it shows: while opening, in the first queries, or later in any
@@ -23,7 +25,7 @@ import logging
 import sqlite3
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -132,6 +134,12 @@ def _event_words(fact: str, params) -> str:
     return event_texts.search_words(fact, params)
 
 
+class _CheckResults(QObject):
+    """Carries what the day's check found from its thread to the event loop."""
+
+    found = Signal(object)  # (the recovery round it started in, what is wrong or None)
+
+
 def _tray_available() -> bool:
     from PySide6.QtWidgets import QSystemTrayIcon  # not before the first window: its enums cost
 
@@ -177,6 +185,11 @@ class Application:
         self._language_answer: str | None = None  # the first start's answer, saved once the data is open
         self._reminders_queued = False  # the reminders start after the completed window's first paint
         self._backup_timer: QTimer | None = None  # the day's backup, checked while it runs
+        # The day's whole-file check, made beside the start when it may wait
+        # (store/recovery.check_can_wait): due once her list is painted, then its thread.
+        self._check_beside_due = False
+        self._check_thread = None
+        self._check_results = None
 
     def start(self) -> int | None:
         """Show the first window; returns an exit code when there is nothing more to do.
@@ -265,6 +278,7 @@ class Application:
         from desktop.store import recovery, storage_errors
         from desktop.store.db import drop_database
 
+        self.wait_for_check_beside()  # it may be copying from the file about to be moved
         self._damage_pending = None
         self._recoveries += 1
         log.warning("recovering from a damaged database (%s), time %d this session", damage, self._recoveries)
@@ -314,8 +328,12 @@ class Application:
         reports = [] if reports is None else reports
         logs.setup()
         try:
-            # The whole-file check only after an unclean exit or once a day (store/recovery.py).
-            repaired = recovery.open_checked(now=utcnow(), when_due=True)
+            # The whole-file check only after an unclean exit or once a day (store/recovery.py);
+            # the daily one beside the start, once her list is painted, when it may wait.
+            now = utcnow()
+            later = not rebuild and recovery.check_can_wait(paths.db_path(), now)
+            repaired = recovery.open_checked(now=now, when_due=True, check_later=later)
+            self._check_beside_due = later
         except SchemaTooNew:
             self._tell(_("Afspraak cannot start"), _(
                 "Your data was saved by a newer version of Afspraak. Install that version again; "
@@ -413,8 +431,14 @@ class Application:
     def _start_daily_backups(self) -> None:
         """Today's automatic backup now (once her list is painted: on the large shop the
         copy takes ~0.3 s, which the first start of the day waited for before it), and again
-        whenever the day has changed while Afspraak runs, checked every half hour."""
-        self._daily_backup()
+        whenever the day has changed while Afspraak runs, checked every half hour. When the
+        day's whole-file check was left for now, it runs first, beside the window
+        (``_check_beside``), and the copy follows it there."""
+        if self._check_beside_due:
+            self._check_beside_due = False
+            self._start_check_beside()
+        else:
+            self._daily_backup()
         if self._backup_timer is None:
             self._backup_timer = QTimer(self.qt)
             self._backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -430,6 +454,8 @@ class Application:
 
         if not self.opened or not lookups.database_open() or lookups.writing_in_steps():
             return
+        if self.checking_beside():  # the day's check takes the copy when it is done
+            return
         if db.connection().in_transaction:
             return
         if self._rescue_replaced_file():
@@ -438,6 +464,50 @@ class Application:
             backup.daily_backup(db.obj, keep=int(settings.get("backup_keep")), now=utcnow())
         except (OSError, sqlite3.Error):
             log.exception("daily backup failed")
+
+    def _start_check_beside(self) -> None:
+        """The day's whole-file check and backup in a thread of their own (the large shop's
+        116 MB: ~0.2 s to check and ~0.3 s to copy, which the first start of a day waited
+        for): SQLite does both without holding Python's lock, so the window answers
+        meanwhile. What it finds comes back to the event loop (``_checked_beside``)."""
+        import threading
+
+        from desktop.store import recovery, settings
+
+        results = _CheckResults(self.qt)
+        results.found.connect(self._checked_beside)
+        path, now, keep, round_ = paths.db_path(), utcnow(), int(settings.get("backup_keep")), self._recoveries
+
+        def work():
+            try:
+                found = recovery.check_beside(path, now, keep)
+            except Exception as exc:  # a locked file, a full disk: the next start checks again
+                log.warning("the day's check beside the start did not finish: %s", exc)
+                found = None
+            results.found.emit((round_, found))
+
+        self._check_results = results
+        self._check_thread = threading.Thread(target=work, name="afspraak-daily-check", daemon=True)
+        self._check_thread.start()
+
+    def checking_beside(self) -> bool:
+        """Is the day's check (and copy) running beside the window?"""
+        return self._check_thread is not None and self._check_thread.is_alive()
+
+    def wait_for_check_beside(self) -> None:
+        """Let the day's check and copy end (at quit, before a recovery moves the file)."""
+        if self._check_thread is not None:
+            self._check_thread.join()
+            self._check_thread = None
+
+    def _checked_beside(self, outcome) -> None:
+        round_, damage = outcome
+        if damage is None or round_ != self._recoveries:  # healthy, or the data was put back since
+            return
+        log.error("the day's check found the database damaged: %s", damage)
+        self._damage_pending = damage
+        if not self._opening and not self._recovering:
+            self._schedule_recovery()
 
     def _rescue_replaced_file(self) -> bool:
         """Checked with the day's backup (every half hour): was the database file deleted,
@@ -701,6 +771,7 @@ class Application:
 
         if self._backup_timer is not None:
             self._backup_timer.stop()
+        self.wait_for_check_beside()  # a quit right after the start still checks and copies
         if self.scheduler is not None:
             self.scheduler.timer.stop()
             try:
@@ -819,6 +890,7 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
     if code is not None:
         return code
     code = app.exec()
+    app.wait_for_check_beside()  # the day's check and copy end before the clean exit is marked
     if app.opened:
         try:  # the file deleted or replaced since the last check: the open data put back first
             from desktop.store import recovery

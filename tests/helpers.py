@@ -94,8 +94,8 @@ def start_app(qtbot, language: str | None = None, minimised: bool = False, ready
     application = app_module.Application([], cli_language=language, minimised=minimised)
     assert application.start() is None
     qtbot.addWidget(application.window)
-    if ready:
-        qtbot.waitUntil(lambda: application.ready)  # the data opens after the first paint
+    if ready:  # the data opens after the first paint; the day's check may run beside it
+        qtbot.waitUntil(lambda: application.ready and not application.checking_beside())
     return application
 
 

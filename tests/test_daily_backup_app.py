@@ -6,7 +6,9 @@ her list, and again each day while Afspraak keeps running (in the tray for weeks
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+import pytest
 
 from desktop import app as app_module
 from desktop import paths
@@ -21,24 +23,100 @@ def auto_days() -> list[str]:
     return [p.name[len(backup.AUTO_PREFIX):][:8] for p in backup.auto_backups(paths.backup_dir())]
 
 
-def test_the_first_start_of_a_day_backs_up_after_her_list_is_painted(qtbot, database, translator, monkeypatch,
-                                                                    no_other_instance):
-    taken_when_ready = []
-    real = app_module.Application._daily_backup
+def test_the_first_start_of_a_day_checks_and_backs_up_beside_her_list(qtbot, database, translator, monkeypatch,
+                                                                      no_other_instance):
+    """The day's whole-file check and copy come after her list is painted, in a thread of
+    their own: the window is complete before they start, and the copy is taken there."""
+    import threading
 
-    def watch(self):
-        taken_when_ready.append(self.window.is_complete)  # her list is on screen by then
-        real(self)
+    from desktop.store import recovery
 
-    monkeypatch.setattr(app_module.Application, "_daily_backup", watch)
+    seen = []
+    real, real_start = recovery.check_beside, app_module.Application._start_check_beside
+
+    def watch(path, now, keep):
+        seen.append(threading.current_thread() is threading.main_thread())
+        return real(path, now, keep)
+
+    def starting(self):
+        seen.append(self.window.is_complete)
+        real_start(self)
+
+    monkeypatch.setattr(recovery, "check_beside", watch)
+    monkeypatch.setattr(app_module.Application, "_start_check_beside", starting)
+    assert recovery.check_can_wait(paths.db_path(), NOW)  # due (never checked), a clean start, no upgrade
     application = start_app(qtbot, "nl", ready=True)
     try:
-        assert taken_when_ready and all(taken_when_ready)
+        assert seen == [True, False]  # her list first; then beside the window, not in its thread
         assert auto_days() == [NOW.strftime("%Y%m%d")]
+        stamp = (paths.db_path().parent / recovery.CHECKED_STAMP).read_text(encoding="utf-8")
+        assert datetime.fromisoformat(stamp) == NOW  # noted: a start later today skips it
         application._daily_backup()  # the half-hourly check, the same day: nothing more
         assert auto_days() == [NOW.strftime("%Y%m%d")]
     finally:
         stop_app(application, qtbot)
+
+
+def test_after_an_unclean_exit_the_check_comes_before_her_list(qtbot, database, translator, monkeypatch,
+                                                               no_other_instance):
+    """A crash, a kill or a power cut: the whole file is checked before anything is read,
+    and the day's copy follows her list as before."""
+    from desktop.store import recovery
+
+    checked_before, started = [], []
+    real, real_start = recovery.diagnose, app_module.Application.start
+
+    def watch(path, full=True, thorough=False):
+        if full:
+            checked_before.append(started[0].window.is_complete)
+        return real(path, full=full, thorough=thorough)
+
+    def start(self):
+        started.append(self)
+        return real_start(self)
+
+    monkeypatch.setattr(app_module.Application, "start", start)
+
+    recovery.mark_running()  # left behind by the last run
+    assert not recovery.check_can_wait(paths.db_path(), NOW)
+    monkeypatch.setattr(recovery, "diagnose", watch)
+    monkeypatch.setattr(recovery, "check_beside", lambda *a: pytest.fail("not beside the start after a crash"))
+    application = start_app(qtbot, "nl", ready=True)
+    try:
+        assert checked_before == [False]  # before the window was completed on the data
+        assert auto_days() == [NOW.strftime("%Y%m%d")]
+    finally:
+        stop_app(application, qtbot)
+
+
+def test_the_window_answers_while_the_days_check_runs(qtbot, database, translator, monkeypatch, no_other_instance):
+    """A check that takes long (a large shop, a slow disk): the owner can work meanwhile,
+    the half-hourly copy waits for it, and quitting waits until it is done."""
+    import threading
+
+    from desktop.store import recovery
+
+    release = threading.Event()
+    real = recovery.check_beside
+
+    def slow(path, now, keep):
+        assert release.wait(30)
+        return real(path, now, keep)
+
+    monkeypatch.setattr(recovery, "check_beside", slow)
+    application = start_app(qtbot, "nl")
+    qtbot.waitUntil(lambda: application.ready)
+    try:
+        assert application.checking_beside()
+        application.window.show_view("influencers")  # the event loop runs: the view is built and shown
+        assert application.window.current_view().key == "influencers"
+        application._daily_backup()  # the timer's copy: left to the check
+        assert auto_days() == []
+    finally:
+        threading.Timer(0.2, release.set).start()
+        stop_app(application, qtbot)  # waits for the check and its copy
+    assert not application.checking_beside()
+    assert auto_days() == [NOW.strftime("%Y%m%d")]
 
 
 def test_a_running_afspraak_backs_up_each_new_day_but_never_halfway_a_write(qtbot, database, translator,

@@ -197,6 +197,46 @@ def test_no_good_backup_at_start_starts_empty_and_keeps_every_damaged_file(qtbot
         stopped(application, qtbot)
 
 
+def test_damage_the_days_check_finds_beside_the_start_is_recovered_from(qtbot, data_dir, watched, monkeypatch,
+                                                                       no_other_instance, caplog):
+    """The shop was checked and backed up yesterday and quit normally; overnight a page
+    no query of the start reads is damaged. The day's check runs beside the start (her
+    list is painted first), finds it, and the same recovery follows: the file kept aside,
+    yesterday's backup put back, the owner told."""
+    yesterday = BACKUP_AT - timedelta(days=1)
+    database = open_database()
+    settings.set("last_view", "today")
+    settings.set("language", "nl")
+    Person.create(name="In de back-up", is_influencer=True)
+    backup.daily_backup(database, keep=14, now=yesterday)
+    for i in range(200):
+        Person.create(name=f"Vulling {i}", notes="x" * 300, is_influencer=True)
+    close_database()
+    recovery._record_check(paths.db_path(), yesterday)
+    recovery.mark_running()
+    recovery.mark_clean_exit()
+    assert recovery.check_can_wait(paths.db_path(), NOW)  # due today, after a clean exit: beside the start
+    page, damaged = damage_middle_page(paths.db_path())
+
+    application = started(qtbot, watched, monkeypatch)
+    qtbot.waitUntil(lambda: bool(watched["told"] or watched["exits"] or watched["crashes"]), timeout=20000)
+    qtbot.waitUntil(lambda: application.ready)
+    try:
+        assert watched["crashes"] == [] and watched["exits"] == []
+        assert "the day's check found the database damaged" in caplog.text  # found by the check, not a query
+        kept = kept_files(data_dir)
+        assert len(kept) == 1
+        assert kept[0].read_bytes()[page * PAGE:page * PAGE + 100] == damaged[page * PAGE:page * PAGE + 100]
+        assert names() == {"In de back-up"}
+        assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert application.window.is_complete and application.window.current_view().key == "today"
+        assert_told_about(watched, kept[0], yesterday)
+        kept_backups = backup.auto_backups(paths.backup_dir())
+        assert kept_backups and all(recovery.diagnose(p) is None for p in kept_backups)  # none from the damaged file
+    finally:
+        stopped(application, qtbot)
+
+
 # --- while the window is open -----------------------------------------------------------------
 
 def damage_under_the_open_app(how: str) -> tuple[int, bytes]:

@@ -204,6 +204,52 @@ def test_the_days_backup_is_only_taken_from_a_file_checked_that_day(database):
     assert recovery.check_due(paths.db_path(), midnight + timedelta(minutes=30)) is False
 
 
+def test_the_days_check_may_wait_only_after_a_clean_exit_and_without_an_upgrade(database):
+    """Beside the start (after her list) only when it is due for the day's sake; before it
+    after an unclean exit, and before any upgrade of the file."""
+    Person.create(name="Gezond")
+    close_database()
+    path = paths.db_path()
+    assert recovery.check_can_wait(path, NOW)  # never checked, never crashed
+    recovery._record_check(path, NOW)
+    backup.daily_backup(path, keep=14, now=NOW)
+    assert not recovery.check_can_wait(path, NOW + timedelta(hours=1))  # not due at all
+    assert recovery.check_can_wait(path, NOW + timedelta(days=1))  # a new day
+    recovery.mark_running()  # the last run did not end normally
+    assert not recovery.check_can_wait(path, NOW + timedelta(days=1))
+    recovery.mark_clean_exit()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA user_version = 3")  # written by an older Afspraak: upgraded at this start
+    con.close()
+    assert not recovery.check_can_wait(path, NOW + timedelta(days=1))
+    assert not recovery.check_can_wait(path.with_name("elsewhere.sqlite3"), NOW)  # no file
+
+
+def test_the_days_check_beside_the_start_notes_the_check_and_takes_the_copy(database):
+    Person.create(name="Gezond")
+    close_database()
+    path, tomorrow = paths.db_path(), NOW + timedelta(days=1)
+    assert recovery.check_beside(path, tomorrow, keep=14) is None
+    assert not recovery.check_due(path, tomorrow + timedelta(hours=1))
+    [copy] = backup.auto_backups(paths.backup_dir())
+    assert tomorrow.strftime("%Y%m%d") in copy.name and recovery.diagnose(copy) is None
+    assert recovery.check_beside(path, tomorrow + timedelta(hours=1), keep=14) is None
+    assert len(backup.auto_backups(paths.backup_dir())) == 1  # one a day
+
+
+def test_the_days_check_beside_the_start_copies_nothing_from_a_damaged_file(database):
+    for i in range(200):
+        Person.create(name=f"Vulling {i}", notes="x" * 300)
+    close_database()
+    path = paths.db_path()
+    with open(path, "r+b") as fh:
+        fh.seek((path.read_bytes().find(b"Vulling 100") // 4096) * 4096)
+        fh.write(b"\xa5\x5a" * 2048)
+    assert recovery.check_beside(path, NOW, keep=14)  # what is wrong
+    assert backup.auto_backups(paths.backup_dir()) == []
+    assert recovery.check_due(path, NOW)  # not noted as checked
+
+
 @pytest.mark.parametrize("how", ["garbage", "pages"])
 def test_damage_after_a_crash_is_found_even_right_after_a_check(data_dir, how):
     database = open_database()

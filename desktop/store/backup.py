@@ -168,15 +168,17 @@ def sweep_unfinished(folder: Path | None = None) -> list[Path]:
     return gone
 
 
-def daily_backup(database: peewee.SqliteDatabase, keep: int, now: datetime | None = None) -> Path | None:
+def daily_backup(database: peewee.SqliteDatabase | Path, keep: int, now: datetime | None = None) -> Path | None:
     """Take today's automatic backup unless one exists; keep the newest ``keep``; remove
-    what killed copies left (``sweep_unfinished``)."""
+    what killed copies left (``sweep_unfinished``). ``database``: the open database, or
+    the file's path (copied through a read-only connection of its own, as a thread does)."""
     now = now or utcnow()
     folder = paths.backup_dir()
     sweep_unfinished(folder)
     made = None
     if not has_auto_backup_on(now, folder):
-        made = copy_database(_raw(database), folder / f"{AUTO_PREFIX}{_stamp(now)}.sqlite3")
+        source = database if isinstance(database, (str, Path)) else _raw(database)
+        made = copy_database(source, folder / f"{AUTO_PREFIX}{_stamp(now)}.sqlite3")
     existing = auto_backups(folder)
     for old in existing[: max(0, len(existing) - max(1, keep))]:
         old.unlink(missing_ok=True)

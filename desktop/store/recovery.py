@@ -22,7 +22,11 @@ leaves it behind), when the last check is more than a day old (``afspraak.checke
 when there is no record of one, or when today's automatic backup is still to be taken (so
 a backup is never copied from a file nobody checked that day). Every start still checks
 the header and the application id, and damage that SQLite reports while opening is
-recovered from as before.
+recovered from as before. When the check is due only for the day's sake (the last run
+ended normally, the file needs no upgrade: :func:`check_can_wait`), the app makes it
+beside the start instead of before it (:func:`check_beside`, in a thread once her list is
+painted), copies the day's backup right after it there, and recovers as below when it
+finds damage.
 
 Damage the check did not see (it ran earlier today, or the file was damaged while the
 app was running) shows up later as an error from a query: "database disk image is
@@ -353,18 +357,60 @@ def mark_clean_exit(path: Path | None = None) -> None:
         log.warning("could not remove %s", marker)
 
 
-def open_checked(path: Path | None = None, now: datetime | None = None, when_due: bool = False) -> Recovery | None:
+def check_can_wait(path: Path, now: datetime) -> bool:
+    """May the day's whole-file check run beside the start instead of before it
+    (:func:`check_beside`)? Only when it is due because a day has passed (or today's
+    backup is still to be taken), the last run ended normally and the file needs no
+    upgrade: a migration never runs on a file nobody checked, and after a crash, a kill
+    or a power cut the check still comes first. False whenever that cannot be told."""
+    from desktop.store.migrations import CURRENT_VERSION
+
+    try:
+        if not path.is_file() or (path.parent / RUNNING_MARKER).exists() or not check_due(path, now):
+            return False
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return version == CURRENT_VERSION
+
+
+def check_beside(path: Path, now: datetime, keep: int) -> str | None:
+    """The day's whole-file check made beside the start (the app runs it in a thread once
+    her list is painted: SQLite reads the file without holding Python's lock, so the
+    window answers meanwhile): ``quick_check`` on a connection of its own; when the file
+    is healthy, the check is noted and today's backup copied from it (a backup is only
+    ever taken from a checked file). Returns what is wrong, or None.
+
+    Trouble that is not damage (a locked file, a full disk) is raised, as by
+    :func:`diagnose` and ``backup.daily_backup``; nothing is noted then, so the next start
+    checks again."""
+    damaged = diagnose(path, full=True)
+    if damaged:
+        return damaged
+    _record_check(path, now)
+    backup.daily_backup(path, keep=keep, now=now)
+    return None
+
+
+def open_checked(path: Path | None = None, now: datetime | None = None, when_due: bool = False,
+                 check_later: bool = False) -> Recovery | None:
     """Open (and migrate) the database, recovering from a damaged file; see the module doc.
 
     ``when_due``: run the full check only when :func:`check_due` says so (the app's start);
-    otherwise it runs every time (the CLI)."""
+    otherwise it runs every time (the CLI). ``check_later``: the caller makes the day's
+    check beside the start (:func:`check_can_wait`, :func:`check_beside`); only the
+    header and the application id are checked here."""
     now = now or utcnow()
     folder = Path(path).parent if path else paths.configured_data_dir()
     try:
         path = Path(path) if path else paths.db_path()
         report = None
         if path.exists():
-            full = not when_due or check_due(path, now)
+            full = (not when_due or check_due(path, now)) and not check_later
             damaged = diagnose(path, full=full)
             if damaged == EMPTY and newest_good_backup() is None:
                 damaged = None  # nothing was ever kept: a new database (a first start cut short)

@@ -461,6 +461,24 @@ def influencer_shots(app, window, out: Path, suffix: str) -> None:
     end.w("reason").setText(typed("we stoppen met deze collectie", "we are ending this collection"))
     save(end, "dialog-end")
     privacy_erase_dialog(app, window, out / f"privacy-erase{suffix}.png")
+    privacy_who_dialog(app, window, out / f"privacy-who{suffix}.png")
+
+
+def privacy_who_dialog(app, window, path) -> None:
+    """Privacy → "Een persoon wissen…": everyone the data holds, searched by typing (not run)."""
+    from desktop.i18n import _
+    from desktop.views import privacy_actions
+    from desktop.views.shipping_dialogs import Chooser
+
+    window.show_view("orders")
+    form = Chooser(window, _("Erase a person"), _("Who is to be erased? Type part of their name or e-mail address."),
+                   privacy_actions.person_entries(),
+                   current=privacy_actions.selected_person_id(window.current_view()))
+    form.dialog.show()
+    app.processEvents()
+    form.dialog.grab().save(str(path))
+    form.dialog.close()
+    print(path)
 
 
 def privacy_erase_dialog(app, window, path) -> None:

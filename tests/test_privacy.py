@@ -310,6 +310,7 @@ def test_gui_privacy_menu_exports_and_erases_the_selected_person(qtbot, demo_db,
     monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
     monkeypatch.setattr(dialogs, "confirm_with_option",
                         lambda parent, title, text, option, yes_text="": asked.append(text) or (True, False))
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, prompt, entries, current=None: current)
     window.findChild(QAction, "actionPrivacyExport").trigger()
     assert json.loads(zipfile.ZipFile(tmp_path / "export.zip").read("data.json"))["person"]["name"] == name
     window.findChild(QAction, "actionPrivacyErase").trigger()
@@ -317,6 +318,93 @@ def test_gui_privacy_menu_exports_and_erases_the_selected_person(qtbot, demo_db,
     assert Person.get_or_none(Person.id == person_id) is None
     assert done in told[-1]
     assert name not in [r.cells[0] for r in window.view("orders").model.all_rows]
+
+
+@pytest.mark.parametrize("language, line, done", [
+    ("nl", "Lotte Peeters · lotte.peeters@example.be · 1 bestelling", "is gewist"),
+    ("en", "Lotte Peeters · lotte.peeters@example.be · 1 order", "has been erased"),
+])
+def test_a_customer_only_an_orders_import_brought_can_be_found_exported_and_erased(
+        qtbot, database, translator, tmp_path, monkeypatch, language, line, done):
+    """No list shows a customer whose orders came in by an import and hold nothing made to
+    order; the privacy menu asks "who?" of everyone, found by typing her e-mail address."""
+    from PySide6.QtGui import QAction
+
+    from desktop import i18n
+    from desktop.store.models import ShopOrder
+    from desktop.views import dialogs
+    from desktop.views.main_window import MainWindow
+    from desktop.views.shipping_dialogs import Chooser
+    from tests.test_shop_orders import NL_FILE, import_bytes
+
+    import_bytes(NL_FILE.read_bytes())  # nothing ticked as made to order: no custom orders
+    lotte = Person.get(Person.email == "lotte.peeters@example.be")
+    assert not CustomOrder.select().where(CustomOrder.person == lotte.id).exists()
+    assert ShopOrder.select().where(ShopOrder.person == lotte.id).count() == 1
+    i18n.set_language(language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_view("influencers")  # nobody selected there: an empty list
+    shown, told, asked = [], [], []
+
+    def choose(parent, title, prompt, entries, current=None):
+        form = Chooser(parent, title, prompt, entries, current=current)
+        shown.append((title, prompt, [text for _id, text, _blocked in entries]))
+        qtbot.keyClicks(form.filter, "lotte.peeters@")
+        assert form.accept()
+        return form.result
+
+    monkeypatch.setattr(dialogs, "choose", choose)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(tmp_path / "lotte"))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(dialogs, "confirm_with_option",
+                        lambda parent, title, text, option, yes_text="": asked.append(text) or (True, False))
+    window.findChild(QAction, "actionPrivacyExport").trigger()
+    assert line in shown[0][2] and len(shown[0][2]) == Person.select().count()
+    data = json.loads(zipfile.ZipFile(tmp_path / "lotte.zip").read("data.json"))
+    assert data["person"]["email"] == "lotte.peeters@example.be" and len(data["data"]["shop_order"]) == 1
+    window.findChild(QAction, "actionPrivacyErase").trigger()
+    assert "Lotte Peeters" in asked[0]
+    assert Person.get_or_none(Person.id == lotte.id) is None
+    assert not ShopOrder.select().where(ShopOrder.person == lotte.id).exists()
+    assert done in told[-1]
+
+
+def test_the_privacy_menu_says_when_nobody_is_there(qtbot, database, translator, monkeypatch):
+    from PySide6.QtGui import QAction
+
+    from desktop.views import dialogs
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    told = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(dialogs, "choose", lambda *a, **k: pytest.fail("an empty list to choose from"))
+    window.findChild(QAction, "actionPrivacyErase").trigger()
+    assert told == ["Er staan nog van niemand gegevens in Afspraak."]
+
+
+def test_everyone_is_listed_by_name_with_what_the_data_holds(database, translator):
+    from desktop import i18n
+    from desktop.presentation.people_texts import directory_line
+    from desktop.store import lookups
+
+    sanne = Person.create(name="Sanne de Vries", email="sanne@example.nl", is_influencer=True)
+    bram = Person.create(name="bram Jansen", is_customer=True)
+    CustomOrder.create(person=sanne, personalisation="S")
+    for letter in "AB":
+        CustomOrder.create(person=bram, personalisation=letter)
+    Person.create(name="", email="iemand@example.be")
+    entries = lookups.everyone()
+    assert [e.name for e in entries] == ["", "bram Jansen", "Sanne de Vries"]
+    i18n.set_language("nl")
+    assert [directory_line(e.name, e.email, e.influencer, e.orders) for e in entries] == [
+        "(zonder naam) · iemand@example.be", "bram Jansen · 2 bestellingen",
+        "Sanne de Vries · sanne@example.nl · influencer, 1 bestelling"]
+    i18n.set_language("en")
+    assert directory_line("Sanne", "", True, 0) == "Sanne · influencer"
+    assert directory_line("Bram", "", False, 1) == "Bram · 1 order"
 
 
 def test_detail_buttons_ask_before_erasing(qtbot, demo_db, translator, monkeypatch):

@@ -7,6 +7,8 @@ query. Longer reads belong to the module of what they read (``store/orders.py`` 
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from peewee import JOIN, fn
 
 from desktop.store import db as _db
@@ -21,6 +23,7 @@ from desktop.store.models import (
     Product,
     Rating,
     Shipment,
+    ShopOrder,
 )
 
 
@@ -45,6 +48,29 @@ def people_like(name: str, email: str, other_than: int | None = None) -> list[Pe
 def person_names() -> list[tuple[int, str]]:
     """(id, name) of everyone, by name (case-insensitive), then by id for equal names."""
     return list(Person.select(Person.id, Person.name).order_by(fn.lower(Person.name), Person.id).tuples())
+
+
+class PersonEntry(NamedTuple):
+    """One line of everyone the data holds (the privacy menu's list)."""
+
+    id: int
+    name: str
+    email: str
+    influencer: bool
+    orders: int  # custom orders and the shop's own orders together
+
+
+def everyone() -> list[PersonEntry]:
+    """Every person the data holds, influencers and customers alike (also the customers
+    an orders import brought, whom no list shows), by name: the privacy menu asks "who?"
+    of all of them."""
+    custom = CustomOrder.select(fn.COUNT(CustomOrder.id)).where(CustomOrder.person == Person.id)
+    shop = ShopOrder.select(fn.COUNT(ShopOrder.id)).where(ShopOrder.person == Person.id)
+    rows = Person.select(Person.id, Person.name, Person.email, Person.is_influencer,
+                         custom.alias("custom"), shop.alias("shop")).tuples()
+    entries = [PersonEntry(pid, name, email or "", bool(influencer), (c or 0) + (s or 0))
+               for pid, name, email, influencer, c, s in rows]
+    return sorted(entries, key=lambda e: (e.name.casefold(), e.email.casefold(), e.id))
 
 
 def handles_of(person_id: int) -> list[Handle]:

@@ -127,29 +127,45 @@ def add_buttons(layout, person_id: int, parent: QWidget, on_erased=None) -> QWid
     return holder
 
 
+def person_entries() -> list[tuple[int, str, None]]:
+    """The chooser's lines: everyone the data holds, by name (store/lookups.everyone)."""
+    from desktop.presentation.people_texts import directory_line
+
+    return [(e.id, directory_line(e.name, e.email, e.influencer, e.orders), None) for e in lookups.everyone()]
+
+
+def choose_person(parent: QWidget | None, title: str, prompt: str, current: int | None) -> int | None:
+    """Everyone the data holds (influencers, customers, the customers an orders import
+    brought), to pick one by typing part of a name or an e-mail address; starts on
+    ``current``. None when cancelled, or when nobody is there (then said so)."""
+    entries = person_entries()
+    if not entries:
+        dialogs.inform(parent, _("Privacy"), _("Afspraak holds nobody's data yet."))
+        return None
+    return dialogs.choose(parent, title, prompt, entries, current=current)
+
+
 def install_menu(window) -> QMenu:
-    """A "Privacy" menu in the main window acting on the person selected in the current view."""
+    """A "Privacy" menu in the main window: export or erase anyone the data holds, starting
+    on the person selected in the current view."""
     menu = QMenu(_("&Privacy"), window)
     menu.setObjectName("menuPrivacy")
-    export = menu.addAction(_("&Export the selected person's data…"))
+    export = menu.addAction(_("&Export a person's data…"))
     export.setObjectName("actionPrivacyExport")
-    erase = menu.addAction(_("E&rase the selected person…"))
+    erase = menu.addAction(_("E&rase a person…"))
     erase.setObjectName("actionPrivacyErase")
 
-    def person_or_tell():
-        person_id = selected_person_id(window.current_view())
-        if person_id is None:
-            dialogs.inform(window, _("Privacy"), _("Select a person first (an influencer, or one of their orders, shipments "
-                                                   "or timeline events)."))
-        return person_id
-
     def do_export():
-        person_id = person_or_tell()
+        person_id = choose_person(window, _("Export a person's data"),
+                                  _("Whose data? Type part of their name or e-mail address."),
+                                  selected_person_id(window.current_view()))
         if person_id is not None:
             export_person(window, person_id)
 
     def do_erase():
-        person_id = person_or_tell()
+        person_id = choose_person(window, _("Erase a person"),
+                                  _("Who is to be erased? Type part of their name or e-mail address."),
+                                  selected_person_id(window.current_view()))
         if person_id is not None and erase_person(window, person_id):
             window.refresh_all()
 
@@ -161,4 +177,4 @@ def install_menu(window) -> QMenu:
     return menu
 
 
-__all__ = ["selected_person_id", "export_person", "erase_person", "add_buttons", "install_menu"]
+__all__ = ["selected_person_id", "export_person", "erase_person", "add_buttons", "choose_person", "install_menu"]

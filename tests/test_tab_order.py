@@ -5,7 +5,7 @@ vastleggen" and the customer of a new order came after Save and Cancel)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialogButtonBox
 
 from desktop import i18n
 
@@ -19,7 +19,8 @@ def tab_walk(dialog, start) -> list[str]:
     for _ in range(400):
         if (widget.focusPolicy() & Qt.TabFocus) == Qt.TabFocus and widget.isVisibleTo(dialog) and widget.isEnabled():
             in_buttons = isinstance(widget, QAbstractButton) and isinstance(widget.parent(), QDialogButtonBox)
-            name = "buttons" if in_buttons else widget.objectName()
+            in_combo = isinstance(widget.parent(), QComboBox) and widget is widget.parent().lineEdit()
+            name = "buttons" if in_buttons else widget.parent().objectName() if in_combo else widget.objectName()
             if not seen or seen[-1] != name:
                 seen.append(name)
         widget = widget.nextInFocusChain()
@@ -85,3 +86,37 @@ def test_new_collaboration_waits_for_an_influencer_to_be_chosen(qtbot, database,
     monkeypatch.setattr(dialogs, "run", accept_with(fill_influencer))
     view.new_influencer()
     assert Person.select().count() == 1 and view.current_id is not None and button.isEnabled()
+
+
+def test_a_customer_of_an_orders_import_is_found_by_typing_in_a_new_order(qtbot, database, translator):
+    """Audit 9, new owner F9: after an orders import the customer drop-down held every buyer
+    and could only be scrolled. Typing finds her by any part of the name or address, Enter
+    takes the first match (and does not save the order), text that names nobody is put back."""
+    from PySide6.QtCore import Qt
+
+    from desktop.views.order_dialog import OrderDialog
+    from tests.test_shop_orders import NL_FILE, import_bytes
+
+    import_bytes(NL_FILE.read_bytes())
+    i18n.set_language("nl")
+    dialog = OrderDialog(None, NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pick = dialog.customer_pick
+    assert pick.count() > 5 and pick.currentData() is None  # "Nieuwe klant" first
+    pick.setFocus()
+    pick.lineEdit().selectAll()
+    qtbot.keyClicks(pick.lineEdit(), "peeters@")
+    popup = pick.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key_Return)
+    assert dialog.email.text() == "lotte.peeters@example.be" and dialog.name.text() == "Lotte Peeters"
+    assert dialog.isVisible() and dialog.result() == 0  # Enter chose her; it did not save
+    pick.lineEdit().selectAll()
+    qtbot.keyClicks(pick.lineEdit(), "niemand zo")
+    qtbot.keyClick(pick.lineEdit(), Qt.Key_Return)
+    assert dialog.isVisible() and pick.currentText().startswith("Lotte Peeters")  # nobody: put back
+    pick.lineEdit().selectAll()
+    qtbot.keyClicks(pick.lineEdit(), "xyz")
+    pick.lineEdit().editingFinished.emit()  # she leaves the box (focus moves elsewhere)
+    assert pick.currentText().startswith("Lotte Peeters") and dialog.name.text() == "Lotte Peeters"

@@ -40,7 +40,7 @@ from desktop.store import orders as store
 from desktop.store import lookups, pictures
 from desktop.views import dialogs
 from desktop.views.base import plain_label
-from desktop.views.keys import delete_removes, enter_adds
+from desktop.views.keys import delete_removes, enter_adds, type_to_find
 from desktop.views.forms import date_field, date_problems, load_form
 from desktop.views.product_search import CatalogueSearch
 from desktop.views.rows import plain_tooltip
@@ -191,6 +191,7 @@ class OrderDialog(QDialog):
         for person in store.customers():
             extra = person.email or person.city
             self.customer_pick.addItem(f"{person.name} ({extra})" if extra else person.name, person.id)
+        type_to_find(self.customer_pick)  # after an orders import: hundreds of customers
         for code, text in choices("country"):
             self.country.addItem(text, code)
         self.language.addItem(_("Dutch"), "nl")

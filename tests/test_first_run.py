@@ -408,3 +408,22 @@ def test_the_example_shops_reminders_were_sent_after_each_deadline_a_morning_apa
         by_person.setdefault(event.person_id, []).append(day)
     for days in by_person.values():
         assert all((b - a).days == 1 for a, b in zip(days, days[1:])), days
+
+
+@pytest.mark.parametrize("language, names", [
+    ("nl", ("Influencers", "Maatwerk", "paneel Producten", "Bestand\u00a0→\u00a0Importeren\u00a0uit\u00a0de\u00a0webshop…")),
+    ("en", ("Influencers", "Custom orders", "Products panel", "File\u00a0→\u00a0Import\u00a0from\u00a0the\u00a0shop…")),
+])
+def test_the_empty_shipments_view_says_where_a_parcel_starts(qtbot, database, translator, language, names):
+    """Zendingen has no products panel nor an import button (audit 9, new owner F11): its
+    empty state names the views, the panel and the menu item, as they are called there."""
+    from desktop import i18n
+    from desktop.views.main_window import MainWindow
+
+    i18n.set_language(language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_view("shipments")
+    text = window.current_view().empty_text.text()
+    assert all(name in text for name in names), text
+    assert window.view_labels["orders"] in text and "&" not in text

@@ -128,10 +128,18 @@ class ShipmentsView(ListView):
         return _("No shipments yet")
 
     def empty_help(self):
+        # This view has no products panel nor an import button (audit 9, new owner F11): it
+        # says where a parcel starts, with the names the sidebar and the menu use.
+        from desktop.views.rows import without_shortcut
+
+        # TRANSLATORS: the empty Shipments view. {influencers} and {orders} are the sidebar's view names,
+        # {products} the title of the products panel, {menu} a menu path such as "File → Import from the shop…"
         return _(
-            "Import your product list from your WooCommerce, Shopify or Etsy export, then drag a "
-            "product onto an influencer or a custom order to send it."
-        )
+            "A parcel starts on {influencers} or {orders}: drag a product from the {products} panel onto an "
+            "influencer or an order. No products yet? {menu} reads your WooCommerce, Shopify or Etsy export."
+        ).format(influencers=_("Influencers"), orders=_("Custom orders"), products=_("Products"),
+                 menu="{} → {}".format(without_shortcut(_("&File")), without_shortcut(_("&Import from the shop…")))
+                 .replace(" ", "\u00a0"))  # the menu path kept on one line
 
     def load_rows(self):
         """The rows a page at a time (store/shipping.shipment_pages): the first screenful

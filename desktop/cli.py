@@ -226,11 +226,15 @@ def cmd_restore(args) -> int:
 
 def cmd_import(args) -> int:
     from desktop.clock import utcnow
-    from desktop.domain.importers import ImportFailed, summary_lines
+    from desktop.domain.importers import SPREADSHEET_SUFFIXES, ImportFailed, summary_lines
     from desktop.domain.order_importers import ParsedOrders, parse_any
     from desktop.store.catalogue import apply_import
 
     source = Path(args.file)
+    if source.suffix.lower() in SPREADSHEET_SUFFIXES:  # a workbook: how to make the CSV, not its header's faults
+        from desktop.presentation.import_texts import not_an_export
+
+        return _fail(not_an_export(args.file, False, source.suffix, alone=True))
     try:
         data = source.read_bytes()
     except OSError as exc:

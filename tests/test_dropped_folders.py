@@ -62,3 +62,35 @@ def test_among_several_files_the_folder_is_one_line(qtbot, window, warned, tmp_p
     text = warned[0][1]
     assert "„map”: niet geïmporteerd\n    een map, geen export van de webshop" in text
     assert "„foto.png”: niet geïmporteerd\n    geen export van de webshop" in text
+
+
+@pytest.mark.parametrize("language, said", [
+    ("nl", "„producten.xlsx” is een spreadsheet, geen export van de webshop: Afspraak leest CSV-bestanden. Open het "
+           "in je spreadsheetprogramma en kies Opslaan als → CSV, of download de export opnieuw als CSV uit je "
+           "webshop. Er is niets veranderd."),
+    ("en", "“producten.xlsx” is a spreadsheet, not a shop export: Afspraak reads CSV files. Open it in your "
+           "spreadsheet program and choose Save As → CSV, or download the export from your shop again as CSV. "
+           "Nothing was changed."),
+])
+def test_a_spreadsheet_dropped_says_how_to_make_a_csv_of_it(qtbot, window, warned, tmp_path, language, said):
+    """Audit 9, new owner F11: an Excel workbook was refused without a word on how to get a CSV."""
+    i18n.set_language(language)
+    workbook = tmp_path / "producten.xlsx"
+    workbook.write_bytes(b"PK\x03\x04" + b"\x00" * 60)
+    count = Product.select().count()
+    window.shipping.import_files([workbook, tmp_path / "foto.png"])  # one line each among several
+    assert "Save As → CSV" in warned[0][1] or "Opslaan als → CSV" in warned[0][1]
+    warned.clear()
+    window.shipping.import_files([workbook])
+    assert warned[0][1] == said
+    assert Product.select().count() == count
+
+
+def test_the_import_command_says_the_same_of_a_spreadsheet(data_dir, tmp_path, capsys):
+    from desktop import cli
+
+    workbook = tmp_path / "Producten.XLSX"
+    workbook.write_bytes(b"PK\x03\x04")
+    assert cli.main(["--lang", "nl", "import", str(workbook)]) == 1
+    err = capsys.readouterr().err
+    assert "is een spreadsheet" in err and "Opslaan als → CSV" in err

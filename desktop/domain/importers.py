@@ -296,6 +296,10 @@ ENDS_WITH_LINE_END = {WOOCOMMERCE: "WooCommerce"}
 SOURCE_OF_LAYOUT = {WOOCOMMERCE: "woocommerce", SHOPIFY: "shopify", SHOPIFY_2025: "shopify", ETSY: "etsy"}
 NO_VARIANT = "default title"  # Shopify's option value for a product without variants
 
+# A workbook saved by a spreadsheet program (Excel, LibreOffice, Numbers): not the shop's CSV
+# export; the owner is told how to save one as CSV (presentation/import_texts.not_an_export).
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".numbers"})
+
 
 class ImportFailed(Exception):
     """The file cannot be imported; ``line`` is 1-based (0 when no line applies)."""

@@ -1,10 +1,12 @@
-"""The words of what an import of the shop's orders did (store/shop_orders.py keeps the counts)."""
+"""The words of what an import of the shop's orders did (store/shop_orders.py keeps the counts),
+and of a dropped file that is no export at all."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from desktop import i18n
+from desktop.domain.importers import SPREADSHEET_SUFFIXES
 from desktop.i18n import _, ngettext
 from desktop.store.shop_orders import ImportPlan, OrderImportSummary
 
@@ -91,3 +93,23 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[st
     if len(notes) > limit:
         lines.append(_("… and {n} more").format(n=len(notes) - limit))
     return lines
+
+
+def not_an_export(name: str, is_dir: bool, suffix: str, alone: bool) -> str:
+    """Why a dropped or chosen file is not read: a folder, a spreadsheet workbook (with how
+    to make a CSV of it), or another file. ``alone``: the whole message about one file;
+    otherwise its line in the summary of several."""
+    if is_dir:
+        return (_("“{file}” is a folder, not a shop export: drop the export itself (a CSV file) here. "
+                  "Nothing was changed.") if alone else
+                _("a folder, not a shop export: drop the export itself (a CSV file) here.")).format(file=name)
+    if suffix.lower() in SPREADSHEET_SUFFIXES:
+        # TRANSLATORS: "Save As" and "CSV" as the spreadsheet programs call them.
+        return (_("“{file}” is a spreadsheet, not a shop export: Afspraak reads CSV files. Open it in your "
+                  "spreadsheet program and choose Save As → CSV, or download the export from your shop again as "
+                  "CSV. Nothing was changed.") if alone else
+                _("a spreadsheet, not a shop export: open it in your spreadsheet program and choose Save As → CSV."
+                  )).format(file=name)
+    return (_("“{file}” is not a shop export: only CSV files (.csv, .txt) are imported. Nothing was "
+              "changed.") if alone else
+            _("not a shop export: only CSV files (.csv, .txt) are imported.")).format(file=name)

@@ -365,13 +365,10 @@ class ShippingController(QObject):
         exports = csv_files_of(files)
         others = [f for f in files if f not in exports]
         # A line of the summary of several files; alone, a file is named in a whole sentence.
-        results = [(f.name, False, _("a folder, not a shop export: drop the export itself (a CSV file) here.")
-                    if f.is_dir() else _("not a shop export: only CSV files (.csv, .txt) are imported."))
-                   for f in others]
-        alone = {f.name: (_("“{file}” is a folder, not a shop export: drop the export itself (a CSV file) here. "
-                            "Nothing was changed.") if f.is_dir() else
-                          _("“{file}” is not a shop export: only CSV files (.csv, .txt) are imported. Nothing was "
-                            "changed.")).format(file=f.name) for f in others}
+        from desktop.presentation.import_texts import not_an_export
+
+        results = [(f.name, False, not_an_export(f.name, f.is_dir(), f.suffix, alone=False)) for f in others]
+        alone = {f.name: not_an_export(f.name, f.is_dir(), f.suffix, alone=True) for f in others}
         self._batch = {"queue": list(exports), "results": results, "change": journal.Change(),
                        "imported": [], "kinds": set(), "alone": alone}
         self._next_file()

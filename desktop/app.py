@@ -134,6 +134,9 @@ def _event_words(fact: str, params) -> str:
     return event_texts.search_words(fact, params)
 
 
+_CHECK_UNFINISHED = object()  # what the day's check beside the start reports when it could not end
+
+
 class _CheckResults(QObject):
     """Carries what the day's check found from its thread to the event loop."""
 
@@ -456,6 +459,10 @@ class Application:
             return
         if self.checking_beside():  # the day's check takes the copy when it is done
             return
+        if self._check_beside_due:  # the day's check did not finish: it runs again, and copies
+            self._check_beside_due = False
+            self._start_check_beside()
+            return
         if db.connection().in_transaction:
             return
         if self._rescue_replaced_file():
@@ -481,9 +488,9 @@ class Application:
         def work():
             try:
                 found = recovery.check_beside(path, now, keep)
-            except Exception as exc:  # a locked file, a full disk: the next start checks again
+            except Exception as exc:  # a locked file, a full disk: tried again at the next half-hourly check
                 log.warning("the day's check beside the start did not finish: %s", exc)
-                found = None
+                found = _CHECK_UNFINISHED
             results.found.emit((round_, found))
 
         self._check_results = results
@@ -502,6 +509,9 @@ class Application:
 
     def _checked_beside(self, outcome) -> None:
         round_, damage = outcome
+        if damage is _CHECK_UNFINISHED:  # the day's copy still only from a checked file: both again
+            self._check_beside_due = round_ == self._recoveries
+            return
         if damage is None or round_ != self._recoveries:  # healthy, or the data was put back since
             return
         log.error("the day's check found the database damaged: %s", damage)

@@ -206,3 +206,31 @@ def test_the_data_is_not_put_back_under_an_open_dialog(qtbot, database, translat
         assert told and "er ontbreekt niets" in told[-1][1]
     finally:
         stop_app(application, qtbot)
+
+
+def test_a_days_check_that_could_not_finish_runs_again_before_any_copy(qtbot, database, translator, monkeypatch,
+                                                                      no_other_instance):
+    """The check beside the start met a locked file or a full disk: the half-hourly check
+    does not copy an unchecked file; it runs the check again, and the copy follows it."""
+    import sqlite3
+
+    from desktop.store import recovery
+
+    real, calls = recovery.check_beside, []
+
+    def flaky(path, now, keep):
+        calls.append(now)
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        return real(path, now, keep)
+
+    monkeypatch.setattr(recovery, "check_beside", flaky)
+    application = start_app(qtbot, "nl", ready=True)
+    try:
+        qtbot.waitUntil(lambda: application._check_beside_due)  # the failure reached the event loop
+        assert len(calls) == 1 and auto_days() == []
+        application._backup_timer.timeout.emit()  # the next half-hourly check
+        qtbot.waitUntil(lambda: not application.checking_beside())
+        assert len(calls) == 2 and auto_days() == [NOW.strftime("%Y%m%d")]
+    finally:
+        stop_app(application, qtbot)

@@ -386,8 +386,8 @@ def check_beside(path: Path, now: datetime, keep: int) -> str | None:
     ever taken from a checked file). Returns what is wrong, or None.
 
     Trouble that is not damage (a locked file, a full disk) is raised, as by
-    :func:`diagnose` and ``backup.daily_backup``; nothing is noted then, so the next start
-    checks again."""
+    :func:`diagnose` and ``backup.daily_backup``; the app then runs the check again at its
+    next half-hourly look for the day's copy (no copy is taken of an unchecked file)."""
     damaged = diagnose(path, full=True)
     if damaged:
         return damaged

@@ -113,8 +113,8 @@ def test_the_window_answers_while_the_days_check_runs(qtbot, database, translato
         application._daily_backup()  # the timer's copy: left to the check
         assert auto_days() == []
     finally:
-        threading.Timer(0.2, release.set).start()
-        stop_app(application, qtbot)  # waits for the check and its copy
+        release.set()  # the check goes on; quitting right away waits for it and its copy
+        stop_app(application, qtbot)
     assert not application.checking_beside()
     assert auto_days() == [NOW.strftime("%Y%m%d")]
 

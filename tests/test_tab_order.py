@@ -120,3 +120,28 @@ def test_a_customer_of_an_orders_import_is_found_by_typing_in_a_new_order(qtbot,
     qtbot.keyClicks(pick.lineEdit(), "xyz")
     pick.lineEdit().editingFinished.emit()  # she leaves the box (focus moves elsewhere)
     assert pick.currentText().startswith("Lotte Peeters") and dialog.name.text() == "Lotte Peeters"
+
+
+def test_tag_and_export_wait_for_influencers_in_the_list(qtbot, demo_db, translator):
+    """Audit 9, new owner F11: "Labelen…" answered an empty list with "select first", and
+    "Exporteren…" did nothing at all. Off, saying why, while nobody is chosen; on again as
+    soon as the list shows someone."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.views.main_window import MainWindow
+
+    i18n.set_language("nl")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show_view("influencers")
+    view = w.view("influencers")
+    tag = view.toolbar.findChild(QPushButton, "tagSelected")
+    export = view.toolbar.findChild(QPushButton, "exportSelected")
+    assert view.current_id is not None and tag.isEnabled() and export.isEnabled()
+    view.search.setText("niemand heet zo xyz")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    qtbot.waitUntil(lambda: not export.isEnabled())
+    assert not tag.isEnabled() and tag.toolTip() == "Selecteer eerst een of meer influencers in de lijst."
+    assert export.toolTip() == "Er staan geen influencers in de lijst om te exporteren."
+    view.search.setText("")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0 and export.isEnabled() and tag.isEnabled())

@@ -192,7 +192,8 @@ class Application:
         # (store/recovery.check_can_wait): due once her list is painted, then its thread.
         self._check_beside_due = False
         self._check_thread = None
-        self._check_results = None
+        self._check_results = _CheckResults(self.qt)
+        self._check_results.found.connect(self._checked_beside)
 
     def start(self) -> int | None:
         """Show the first window; returns an exit code when there is nothing more to do.
@@ -481,8 +482,7 @@ class Application:
 
         from desktop.store import recovery, settings
 
-        results = _CheckResults(self.qt)
-        results.found.connect(self._checked_beside)
+        results = self._check_results
         path, now, keep, round_ = paths.db_path(), utcnow(), int(settings.get("backup_keep")), self._recoveries
 
         def work():
@@ -493,7 +493,6 @@ class Application:
                 found = _CHECK_UNFINISHED
             results.found.emit((round_, found))
 
-        self._check_results = results
         self._check_thread = threading.Thread(target=work, name="afspraak-daily-check", daemon=True)
         self._check_thread.start()
 

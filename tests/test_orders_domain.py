@@ -307,3 +307,20 @@ def test_every_proposal_for_a_year_of_days_is_a_working_day_after_the_promise():
             workdays.is_working_day(week + timedelta(days=n)) for n in range((found - week).days))
     assert workdays.working_day(date(2026, 11, 29)) == date(2026, 11, 30)
     assert workdays.working_day(date(2026, 11, 30)) == date(2026, 11, 30)
+
+
+def test_the_order_dialog_opens_on_the_message_that_fits_where_the_order_is():
+    from desktop.domain.orders import offered_messages, opening_message
+
+    steps = ["order_confirmation", "order_update", "order_delay", "order_ready", "order_shipped"]
+    making = offered_messages("in_production", False, steps)
+    assert opening_message("order_update", "in_production", False, making) == "order_update"
+    late = offered_messages("in_production", True, steps)
+    assert "order_update" not in late and opening_message("order_update", "in_production", True, late) == "order_delay"
+    for status, fits in (("ready", "order_ready"), ("shipped", "order_shipped"), ("delivered", "order_shipped")):
+        made = offered_messages(status, False, steps)
+        assert "order_update" not in made and "order_delay" not in made
+        assert opening_message("order_update", status, False, made) == fits
+        assert opening_message("order_confirmation", status, False, made) == "order_confirmation"
+    cancelled = offered_messages("cancelled", False, steps)
+    assert opening_message("order_delay", "cancelled", False, cancelled) == cancelled[0]

@@ -58,7 +58,7 @@ def _as_written(word: str) -> str:
     ("McKenzie", "deVries") is left as she wrote it."""
     letters = [c for c in word if c.isalpha()]
     if "." in word:  # initials: "j." → "J.", "A.B." as it is
-        return word.upper() if all(c.islower() for c in letters) and all(len(p) <= 1 for p in word.split(".")) else word
+        return word.upper() if all(c.islower() for c in letters) and _initials(word) else word
     if len(letters) <= 2 and all(c.isupper() for c in letters):
         return word  # a short name in capitals ("DJ", "AJ"): as written
     if not letters or not (all(c.islower() for c in letters) or all(c.isupper() for c in letters)):
@@ -103,7 +103,7 @@ def greeting_name(full_name: str) -> str:
     first = words[0]
     bare = first.rstrip(".").lower()
     initial = len([c for c in first if c.isalpha()]) == 1 or (
-        "." in first.rstrip(".") and all(len(part) <= 1 for part in first.split(".")))  # "A.B." Jansen
+        "." in first.rstrip(".") and _initials(first))  # "A.B." Jansen
     if len(words) > 1 and bare in _TITLES:
         return " ".join([_title(first), *_surname_words(words[1:])])
     if len(words) > 1 and bare in _NOT_A_FIRST_NAME and not initial:  # "A. de Vries" is an initial
@@ -114,6 +114,11 @@ def greeting_name(full_name: str) -> str:
     if len(words) > 2 and " ".join(words[:2]).lower() in _DOUBLE_FIRST_NAMES:
         return " ".join(_as_written(w) for w in words[:2])
     return _as_written(first)
+
+
+def _initials(word: str) -> bool:
+    """Is ``word`` letters each followed by a dot ("j.", "A.B.")?"""
+    return all(len(part) <= 1 for part in word.split("."))
 
 
 def _title(word: str) -> str:

@@ -65,6 +65,22 @@ def offered_messages(status: str, late: bool, steps: list[str]) -> list[str]:
             if not (step in WHILE_MAKING and status not in IN_THE_MAKING) and not (late and step == "order_update")]
 
 
+# The message that fits an order already made when news of the making was asked for (a
+# reminder opened after the order moved on): the one about where it is now.
+MESSAGE_OF_STATUS = {"ready": "order_ready", "shipped": "order_shipped", "delivered": "order_shipped"}
+
+
+def opening_message(step: str, status: str, late: bool, offered: list[str]) -> str:
+    """The message the order dialog opens on when ``step`` was asked for: once the promised
+    day is over the delay (worded as late news) instead of "on schedule"; for an order made
+    since, the message of its status; otherwise ``step``. ``offered``: :func:`offered_messages`."""
+    if late and step == "order_update":
+        step = "order_delay"
+    if step not in offered:
+        return MESSAGE_OF_STATUS.get(status, offered[0])
+    return step
+
+
 def urgency_colour(days: int | None, warn_days: int) -> str:
     """'red' when the promised day has passed, 'amber' when it is within ``warn_days``."""
     if days is None:

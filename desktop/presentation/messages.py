@@ -943,13 +943,18 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
             questions.append(parcel_question(d, recipient))
         else:
             slots.append(describe(kind, d, recipient, now, tz))
+
+    def by_deadline(one: tuple[int, Mapping[str, object]]) -> tuple[date, int]:
+        """(id, details) by deadline, then in the order they were agreed (audit 9, F4:
+        "18 november, 1 december, 19 november" followed the ids)."""
+        return _day(one[1].get("deadline"), tz) or date.max, one[0]
+
     lists = [slot for slot in slots if not isinstance(slot, str)]
     if len(lists) > 1 and any(len(group) > 1 for group in lists):
         # Several groups, one of them of several: one flat list, each deliverable with its
         # own product and deadline, in date order (a nested "A en B en C met X" reads as
         # if the product belonged to all).
-        flat = sorted((one for group in lists for one in group),
-                      key=lambda one: (_day(one[1].get("deadline"), tz) or date.max, one[0]))
+        flat = sorted((one for group in lists for one in group), key=by_deadline)
         items = [_one_deliverable(d, recipient, catalog, contexts, dated, now, tz) for _sid, d in flat]
         listed = babel_lists.format_list(items, locale=recipient.locale)
         first = slots.index(lists[0])
@@ -961,9 +966,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
             phrases.append(slot)
             continue
         items = []
-        # by deadline, then in the order they were agreed (audit 9, F4: "18 november, 1 december,
-        # 19 november" followed the ids)
-        for _sid, d in sorted(slot, key=lambda one: (_day(one[1].get("deadline"), tz) or date.max, one[0])):
+        for _sid, d in sorted(slot, key=by_deadline):
             what = deliverable_words(d, recipient)
             if dated and d.get("deadline") is not None:
                 items.append(fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_dated"]), what=what,

@@ -410,7 +410,7 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
         path = Path(path) if path else paths.db_path()
         report = None
         if path.exists():
-            full = (not when_due or check_due(path, now)) and not check_later
+            full = not check_later and (not when_due or check_due(path, now))
             damaged = diagnose(path, full=full)
             if damaged == EMPTY and newest_good_backup() is None:
                 damaged = None  # nothing was ever kept: a new database (a first start cut short)

@@ -345,20 +345,17 @@ class InfluencersView(ListView):
     # --- detail pane ---------------------------------------------------------------
     def show_detail(self, row_id: int | None) -> None:
         super().show_detail(row_id)
-        # A collaboration is with the influencer chosen in the list: none chosen (an empty
-        # list), nothing to start (it answered "choose one first" over an empty list).
+        # A collaboration is with the influencer chosen in the list; Labelen… and Exporteren…
+        # act on the list's influencers. With none chosen (an empty list, a search that finds
+        # nobody) they answered "choose one first" or nothing at all (audit 9, new owner F11):
+        # off, their tooltip saying why.
         chosen = row_id is not None
-        button = self.toolbar.findChild(QPushButton, "newCollaboration")
-        button.setEnabled(chosen)
-        button.setToolTip("" if chosen else _("Choose an influencer in the list first."))
-        # Labelen… and Exporteren… answered an empty list with "select first" or with nothing
-        # at all (audit 9, new owner F11): off, saying why, while the list has nobody chosen.
-        tag = self.toolbar.findChild(QPushButton, "tagSelected")
-        tag.setEnabled(chosen)
-        tag.setToolTip("" if chosen else _("Select one or more influencers in the list first."))
-        export = self.toolbar.findChild(QPushButton, "exportSelected")
-        export.setEnabled(chosen)
-        export.setToolTip("" if chosen else _("No influencers in the list to export."))
+        for name, why in (("newCollaboration", _("Choose an influencer in the list first.")),
+                          ("tagSelected", _("Select one or more influencers in the list first.")),
+                          ("exportSelected", _("No influencers in the list to export."))):
+            button = self.toolbar.findChild(QPushButton, name)
+            button.setEnabled(chosen)
+            button.setToolTip("" if chosen else why)
         self._detail_heights = {}
         self._fit_detail()
         # New widgets know their wrapped height only once polished: measure again after this event.

@@ -108,18 +108,12 @@ class OrderMessageDialog(_Clocked, QDialog):
         heading = self.add_heading_font()
         heading.setText(_("Order {number} for {name}").format(number=self.order.order_number or "—", name=person.name))
         from desktop.clock import to_local
-        from desktop.domain.orders import offered_messages, past_promise, propose_new_date
+        from desktop.domain.orders import offered_messages, opening_message, past_promise, propose_new_date
 
         today = to_local(self.now).date()
-        # Once the promised day is over there is no "still on schedule": the delay message
-        # (worded as late news) is what to send.
         late = past_promise(self.order.promised_ready, today, self.order.status)
-        if late and step == "order_update":
-            step = "order_delay"
         offered = offered_messages(self.order.status, late, list(MESSAGE_LABELS))
-        if step not in offered:  # news of the making, asked for an order that is made: what fits it
-            step = {"ready": "order_ready", "shipped": "order_shipped", "delivered": "order_shipped"}.get(
-                self.order.status, offered[0])
+        step = opening_message(step, self.order.status, late, offered)
         for code in offered:
             self.kind.addItem(message_label(code), code)
         self.kind.setCurrentIndex(max(0, self.kind.findData(step)))

@@ -74,15 +74,20 @@ def collaboration_values(collab) -> dict:
     return values
 
 
-def make_window(qtbot, language: str = "nl"):
-    """The main window on the open database, in ``language``, shown."""
+def make_window(qtbot, language: str = "nl", view: str | None = None, size: tuple[int, int] | None = None):
+    """The main window on the open database, in ``language``, shown (at ``size``), on
+    ``view`` when given."""
     from desktop import i18n
     from desktop.views.main_window import MainWindow
 
     i18n.set_language(language)
     window = MainWindow()
     qtbot.addWidget(window)
+    if size is not None:
+        window.resize(*size)
     window.show()
+    if view is not None:
+        window.show_view(view)
     return window
 
 

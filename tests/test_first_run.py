@@ -18,7 +18,7 @@ from desktop.views import dialogs
 from desktop.views.getting_started import DONE_MARK
 from desktop.views.main_window import MainWindow
 
-from .helpers import drag
+from .helpers import drag, make_window
 from .test_influencers_view import accept_with, fill_influencer
 
 DATA = Path(__file__).parent / "data" / "shop"
@@ -34,13 +34,7 @@ def amsterdam(hour: int, minute: int = 0) -> datetime:
 @pytest.fixture
 def window(qtbot, database, translator):
     def make(language="nl"):
-        i18n.set_language(language)
-        w = MainWindow()
-        qtbot.addWidget(w)
-        w.resize(1366, 768)
-        w.show()
-        w.show_view("today")
-        return w
+        return make_window(qtbot, language, view="today", size=(1366, 768))
     return make
 
 

@@ -72,15 +72,11 @@ def test_new_collaboration_waits_for_an_influencer_to_be_chosen(qtbot, database,
 
     from desktop.store.models import Person
     from desktop.views import dialogs
-    from desktop.views.main_window import MainWindow
 
+    from .helpers import make_window
     from .test_influencers_view import accept_with, fill_influencer
 
-    i18n.set_language("nl")
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show_view("influencers")
-    view = w.view("influencers")
+    view = make_window(qtbot, "nl", view="influencers").view("influencers")
     button = view.toolbar.findChild(QPushButton, "newCollaboration")
     assert not button.isEnabled() and button.toolTip() == "Kies eerst een influencer in de lijst."
     monkeypatch.setattr(dialogs, "run", accept_with(fill_influencer))
@@ -128,13 +124,9 @@ def test_tag_and_export_wait_for_influencers_in_the_list(qtbot, demo_db, transla
     soon as the list shows someone."""
     from PySide6.QtWidgets import QPushButton
 
-    from desktop.views.main_window import MainWindow
+    from .helpers import make_window
 
-    i18n.set_language("nl")
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show_view("influencers")
-    view = w.view("influencers")
+    view = make_window(qtbot, "nl", view="influencers").view("influencers")
     tag = view.toolbar.findChild(QPushButton, "tagSelected")
     export = view.toolbar.findChild(QPushButton, "exportSelected")
     assert view.current_id is not None and tag.isEnabled() and export.isEnabled()

@@ -15,6 +15,7 @@ from desktop.views import dialogs, privacy_actions
 from desktop.views.main_window import MainWindow
 
 from .conftest import NOW
+from .helpers import make_window
 from .test_drops_undo import drop_files_on_window, said  # noqa: F401 (fixture)
 from .test_influencers_view import accept_with, fill_influencer, set_date
 
@@ -24,13 +25,7 @@ DATA = Path(__file__).parent / "data" / "shop"
 @pytest.fixture
 def window(qtbot, database, translator):
     def make(language: str = "nl") -> MainWindow:
-        i18n.set_language(language)
-        w = MainWindow()
-        qtbot.addWidget(w)
-        w.resize(1400, 900)
-        w.show()
-        w.show_view("influencers")
-        return w
+        return make_window(qtbot, language, view="influencers", size=(1400, 900))
     yield make
     from .helpers import end_drags
 

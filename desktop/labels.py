@@ -106,6 +106,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "shipment": N_("Parcel received?"),
         "reply": N_("Reply overdue"),
         "custom_order": N_("Custom order"),
+        # TRANSLATORS: a reminder kind: the gift agreed with an influencer is not sent yet.
+        "gift": N_("Gift not sent yet"),
     },
     "due_step": {
         # TRANSLATORS: ladder step 1 (seed 003): a friendly first reminder.
@@ -126,6 +128,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "late": N_("Late: tell the customer a new date"),
         # TRANSLATORS: after the last reminder: decide on a strike and "not delivered".
         "strike": N_("Decide: strike and “Not delivered”"),
+        # TRANSLATORS: a task for the owner: send the gift agreed with an influencer.
+        "send": N_("Send the gift"),
     },
     "strike_reason": {
         "guidelines": N_("Guidelines not followed"),

@@ -193,6 +193,13 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
             app.processEvents()
             window.grab().save(str(out / f"today-order-news-{tail}.png"))
             print(out / f"today-order-news-{tail}.png")
+        # The owner's own promise: a gift agreed and not sent yet (Mila's earrings).
+        row = next((i for i, r in view.item_rows() if view.items[r.id].kind == "gift"), None)
+        if row is not None:
+            view.table.selectRow(row)
+            app.processEvents()
+            window.grab().save(str(out / f"today-gift-{tail}.png"))
+            print(out / f"today-gift-{tail}.png")
         # The products given in a collaboration, picked from the catalogue.
         shoot_dialog(app, out, collaboration_products_dialog(window), f"dialog-collaboration-products-{tail}")
     window.close()

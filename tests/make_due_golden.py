@@ -4,7 +4,10 @@ was written by the code before fix 27, docs/PERFORMANCE.md), and only again when
 the generator or the ladder's rules change on purpose (2026-12-04: catch-up climbs a rung
 at a time, and the demo's owner sent the earlier steps; 2026-12-04: the demo's messages follow
 each collaboration's story, so Tess's first step goes by Instagram, not the e-mail of a random one;
-2026-12-04: no step on a Sunday or a public holiday, the scans at +150 h fall on a Sunday):
+2026-12-04: no step on a Sunday or a public holiday, the scans at +150 h fall on a Sunday;
+2026-12-05: the gift still to send is a task of the owner's (Mila's earrings in the demo): before
+the owner acts, every scan was the same as before with those items left out, only the people
+sampled for the per-person scans moved):
 
     .venv/bin/python tests/make_due_golden.py
 """

@@ -170,7 +170,7 @@ def test_cli_due_json(data_dir, capsys):
     items = json.loads(capsys.readouterr().out)
     for item in items:
         assert {"kind", "person", "subject", "step", "channel", "due", "message"} <= set(item)
-        assert item["kind"] in ("deliverable", "shipment", "reply", "custom_order")
+        assert item["kind"] in ("deliverable", "shipment", "reply", "custom_order", "gift")
     steps = {i["step"] for i in items if i["kind"] == "deliverable"}
     assert steps <= {1, 2, 3, 4}
     assert run_cli("due", "--at", "2026-12-07T10:00", "--json", "--lang", "nl") == 0

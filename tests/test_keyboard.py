@@ -348,7 +348,8 @@ def test_products_go_to_the_chosen_influencer_by_keyboard_alone(qtbot, demo_db, 
 
     sent = []
     monkeypatch.setattr(dialogs, "choose", choose)
-    monkeypatch.setattr(dialogs, "ask_shipment", lambda parent, person_id, ids: sent.append((person_id, ids)))
+    monkeypatch.setattr(dialogs, "ask_shipment",
+                        lambda parent, person_id, ids, collaboration_id=None: sent.append((person_id, ids)))
     catalogue = window.shipping.catalogue
     catalogue.show()
     ids = [Product.get(Product.sku == s).id for s in ("ZK-001", "OR-101")]

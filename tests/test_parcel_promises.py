@@ -238,14 +238,17 @@ def test_a_gift_not_sent_yet_is_not_chased_nor_counted_against_her(shop):
 
     mila = person("Mila Smit")
     collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 1))])
-    assert not climb(mila, local(date(2026, 12, 2), 11), days=40)  # no reminder, no final notice, no strike
+    # no reminder, no final notice, no strike to her: only the owner's own task, to send the gift
+    # (audit 9, F4), every day until it is done
+    came = climb(mila, local(date(2026, 12, 2), 11), days=40)
+    assert came and {(item.kind, item.action, text) for item, text in came} == {("gift", "task", None)}
     shown = influencer_detail.detail(mila.id).collaborations[0]
     assert shown.gift_pending and not shown.chased
     assert "on_time" not in influencers.scores([mila.id], local(date(2027, 1, 15)))[mila.id].parts
     # ...nor once the gift is only packed; a collaboration with nothing to give is chased
     shipping.create_shipment(shipping.NewShipment(person_id=mila.id, items=[(product().id, 1)],
                                                   collaboration_id=collaboration.id), local(date(2026, 12, 3)))
-    assert not climb(mila, local(date(2026, 12, 4), 11), days=10)
+    assert {item.kind for item, _text in climb(mila, local(date(2026, 12, 4), 11), days=10)} == {"gift"}
     noor = person("Noor Bakker")
     agreed(noor, [("post", 1, date(2026, 12, 1))], products="")
     assert [item.step for item, _text in climb(noor, local(date(2026, 12, 2), 11), days=5)][:2] == ["1", "2"]

@@ -48,8 +48,8 @@ def row_point(view, person_name: str) -> QPoint:
 
 
 def fill_shipment(monkeypatch, calls, **values):
-    def ask(parent, person_id, product_ids):
-        form = ShipmentDialog(parent, person_id, product_ids)
+    def ask(parent, person_id, product_ids, collaboration_id=None):
+        form = ShipmentDialog(parent, person_id, product_ids, collaboration_id=collaboration_id)
         calls.append((person_id, list(product_ids), form))
         form.set_values(**values)
         assert form.accept()

@@ -73,12 +73,16 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from desktop.domain import workdays
 
 # Promise kinds as the CLI and the views show them.
-KINDS = ("deliverable", "shipment", "reply", "custom_order")
-# How a DueItem is acted on: a message to send, or a decision for the owner.
-ACTIONS = ("message", "strike")
+KINDS = ("deliverable", "shipment", "reply", "custom_order", "gift")
+# How a DueItem is acted on: a message to send, a decision for the owner, or a task of
+# hers with no message (the gift the agreement names, still to send).
+ACTIONS = ("message", "strike", "task")
 # StepState.status values. "sent" and "dismissed" move the ladder on; "snoozed" moves it later.
 ACTED = frozenset({"sent", "dismissed"})
 STATUSES = ("sent", "dismissed", "snoozed")
+# A gift goes out within this many days of the agreement (the day itself counting as the
+# first): agreed on a Monday, the reminder to send it comes on Wednesday morning.
+GIFT_SEND_DAYS = 2
 # Preference order when a step asks for another channel than the ones used so far.
 OTHER_CHANNEL_ORDER = ("phone", "whatsapp", "instagram", "tiktok", "email")
 # Preference order for the usual channel when nothing was used yet.
@@ -272,6 +276,14 @@ RULES: dict[str, Rule] = {
     "order_late": Rule("custom_order", (
         Step("late", lambda s: timedelta(0), "order.late", "order.late.alt", channel="email"),
     ), stop_on_incoming=False),
+    # The shop's own promise to an influencer: the gift the agreement names, still not sent
+    # (no parcel, or one packed and left "ready"). A task for the owner, not a message: on
+    # the morning of the second day after the agreement (counted from the end of its day),
+    # and while it waits her deliverables are not chased (domain/shipments.chased). Her
+    # messages do not stop it (audit 9, F4: a packed parcel left the promise silent).
+    "gift": Rule("gift", (
+        Step("send", lambda s: timedelta(days=GIFT_SEND_DAYS - 1), action="task", channel=""),
+    ), stop_on_incoming=False, by_day=True),
 }
 
 

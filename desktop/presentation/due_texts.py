@@ -76,6 +76,10 @@ def _order_title(facts: tuple) -> str:
     return _("order {number}").format(number=facts[0])
 
 
+def _gift_title(facts: tuple) -> str:
+    return facts[0] or _("(untitled)")
+
+
 def _reply_title(facts: tuple | None) -> str:
     return _("reply to your message") + (f" · {facts[0]}" if facts else "")
 
@@ -85,6 +89,7 @@ TITLES: dict[str, Callable[[tuple], str]] = {
     "deliverable": _deliverable_title,
     "shipment": _parcel_title,
     "custom_order": _order_title,
+    "gift": _gift_title,
 }
 
 
@@ -108,6 +113,64 @@ def _title_of(item: DueItem, facts: dict[int, tuple]) -> str:
     if found is not None and item.kind in TITLES:
         return TITLES[item.kind](found)
     return f"{item.subject_type} {item.subject_id}"
+
+
+# --- tasks: what the owner does herself ---------------------------------------------------
+
+def gift_facts(item: DueItem) -> dict:
+    """What a gift task needs (``store/promises/gifts.details``): the gift, the products to
+    pack, the parcel already packed, the agreement's date and the first open deadline."""
+    return due.part_details(item.parts[0])
+
+
+def gift_open_text(facts: dict) -> str:
+    """The button that acts on a gift task: open the packed parcel, pack a new one with the
+    agreed products, or (a gift agreed in words only) show the influencer to drag them onto."""
+    if facts.get("parcel_id"):
+        # TRANSLATORS: button on a "send the gift" reminder whose parcel is packed: opens it in Shipments.
+        return _("Open the parcel")
+    if facts.get("product_ids"):
+        # TRANSLATORS: button on a "send the gift" reminder: a new parcel with the agreed products filled in.
+        return _("Pack the parcel…")
+    # TRANSLATORS: button on a "send the gift" reminder for a gift agreed in words: shows the influencer.
+    return _("Show in Influencers")
+
+
+def task_words(item: DueItem, now: datetime) -> str:
+    """What to do for an item without a message (Vandaag's pane, ``afspraak due``)."""
+    if item.kind != "gift":
+        return _("No message to send: this step is a task for you (a call, or a strike to decide on). "
+                 "Open it to act.")
+    facts = gift_facts(item)
+    name = item.person_name
+    locale = i18n.formatting_locale()
+    gift = [name_ if quantity == 1 else _("{quantity} × {product}").format(quantity=quantity, product=name_)
+            for quantity, name_ in facts.get("gifts", [])]
+    if facts.get("gift_words"):
+        gift.append(facts["gift_words"])
+    from babel.lists import format_list
+
+    agreed = facts.get("agreed_at") or item.parts[0].reference
+    # TRANSLATORS: a "send the gift" reminder; {gift} lists the products, {date} is when it was agreed.
+    lines = [_("{name} is still waiting for the gift agreed on {date}: {gift}.").format(
+        name=name, date=i18n.detail_date(to_local(agreed)), gift=format_list(gift, locale=locale))]
+    if facts.get("parcel_id"):
+        # TRANSLATORS: a "send the gift" reminder; {view} is the Shipments view, {status} its "Ready to send".
+        lines.append(_("The parcel is packed and waits in {view} (“{status}”): mark it as sent once it is on its "
+                       "way.").format(view=_("Shipments"), status=label("shipment_status", "ready")))
+    elif facts.get("product_ids"):
+        lines.append(_("“{button}” opens a new parcel with the gift filled in.").format(
+            button=gift_open_text(facts)))
+    else:
+        # TRANSLATORS: a "send the gift" reminder for a gift agreed in words; {panel} is the Products panel.
+        lines.append(_("Drag the products from the {panel} panel onto {name} to pack the parcel.").format(
+            panel=_("Products"), name=name))
+    if facts.get("deadline") is not None:
+        # TRANSLATORS: a "send the gift" reminder; {date} is the first deadline of the collaboration.
+        lines.append(_("First deadline: {date}. Until the gift is sent, {name} gets no reminders about what was "
+                       "agreed; a deadline the parcel can no longer make moves on by the days it waited.").format(
+            date=i18n.detail_date(to_local(facts["deadline"])), name=name))
+    return "\n\n".join(lines)
 
 
 # --- messages --------------------------------------------------------------------------

@@ -78,11 +78,12 @@ def _plain():
 
 # --- the shipping flow (forms in ui/, classes in views/shipping_dialogs.py) -------------
 
-def ask_shipment(parent: QWidget | None, person_id: int, product_ids: list[int]):
-    """The parcel dialog for one person; returns a store.shipping.NewShipment or None."""
+def ask_shipment(parent: QWidget | None, person_id: int, product_ids: list[int], collaboration_id: int | None = None):
+    """The parcel dialog for one person (for ``collaboration_id`` when given); returns a
+    store.shipping.NewShipment or None."""
     from desktop.views.shipping_dialogs import ShipmentDialog
 
-    form = ShipmentDialog(parent, person_id, product_ids, confirm=confirm)
+    form = ShipmentDialog(parent, person_id, product_ids, confirm=confirm, collaboration_id=collaboration_id)
     form.dialog.exec()
     return form.result
 

@@ -411,12 +411,14 @@ class DueStepDialog(QDialog):
         self._done("strike")
 
 
-def open_due_item(item: DueItem, parent: QWidget | None = None, on_acted: Callable[[str], None] | None = None) -> QDialog:
+def open_due_item(item: DueItem, parent: QWidget | None = None,
+                  on_acted: Callable[[str], None] | None = None) -> QDialog | None:
     """Show the dialog for ``item`` (non-blocking); ``on_acted`` runs after the owner acted.
 
     News about a custom order opens the order's own message dialog: the delay message
     needs the new date the owner picks, and sending it moves the promised date. Either
-    way, acting reschedules the tray and timer at once."""
+    way, acting reschedules the tray and timer at once. A gift to send has no dialog of
+    its own: its parcel opens (views/gift_task.py; None is returned)."""
     from desktop import reminders
 
     def acted(what: str) -> None:
@@ -428,6 +430,11 @@ def open_due_item(item: DueItem, parent: QWidget | None = None, on_acted: Callab
         from desktop.views.order_message import open_for_due_item
 
         return open_for_due_item(item, parent, acted)
+    if item.kind == "gift":  # no message: what sends the gift (the parcel, or a new one)
+        from desktop.views.gift_task import open_gift
+
+        open_gift(item, parent)
+        return None
     dialog = DueStepDialog(item, parent)
     dialog.acted.connect(acted)
     dialog.setModal(False)

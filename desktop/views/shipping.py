@@ -233,12 +233,14 @@ class ShippingController(QObject):
     def refusal(person_id: int) -> str | None:
         return _refusal_of(lookups.person(person_id))
 
-    def send_products(self, person_id: int, product_ids: list[int]):
+    def send_products(self, person_id: int, product_ids: list[int], collaboration_id: int | None = None):
+        """The parcel dialog for ``product_ids`` to her (a drop, Send to…, a "send the gift"
+        task, which names its collaboration), and the parcel it makes."""
         refused = self.refusal(person_id)
         if refused:
             dialogs.warn(self.window, _("Not sent"), refused)
             return None
-        new = dialogs.ask_shipment(self.window, person_id, product_ids)
+        new = dialogs.ask_shipment(self.window, person_id, product_ids, collaboration_id=collaboration_id)
         if new is None:
             return None
         with journal.recording() as change:

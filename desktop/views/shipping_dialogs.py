@@ -41,9 +41,11 @@ def _amount_or_problem(text: str) -> tuple[int | None, str | None]:
 class ShipmentDialog:
     """A parcel for one person: prefilled with her address and the dropped products."""
 
-    def __init__(self, parent: QWidget | None, person_id: int, product_ids: list[int], confirm=None):
+    def __init__(self, parent: QWidget | None, person_id: int, product_ids: list[int], confirm=None,
+                 collaboration_id: int | None = None):
         """``confirm(parent, title, text)`` asks yes/no (views/dialogs.py hands in its
-        replaceable one; without it, a plain Qt question)."""
+        replaceable one; without it, a plain Qt question); ``collaboration_id``: the
+        collaboration chosen to start with (else her first open one)."""
         self.dialog: QDialog = load_form("shipment_dialog.ui", parent)
         self._confirm = confirm or _ask_yes_no
         d = self.dialog
@@ -85,6 +87,8 @@ class ShipmentDialog:
             self.collaboration.addItem(_("{title} ({status})").format(
                 title=c.title or _("(untitled)"), status=label("collab_status", c.status)), c.id)
         self.collaboration.addItem(_("A new collaboration (proposed)"), None)
+        if collaboration_id is not None and self.collaboration.findData(collaboration_id) >= 0:
+            self.collaboration.setCurrentIndex(self.collaboration.findData(collaboration_id))
         self.carrier = d.findChild(QWidget, "carrier")
         for code, text in choices("carrier"):
             self.carrier.addItem(text, code)

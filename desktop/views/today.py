@@ -319,8 +319,7 @@ class TodayView(ListView):
         if message:
             words = (message.subject + "\n\n" if message.subject else "") + message.body
         else:
-            words = _("No message to send: this step is a task for you (a call, or a strike to decide on). "
-                      "Open it to act.")
+            words = due_texts.task_words(item, now)
         text = ReadyMessageBox(words)
         text.setObjectName("todayMessage")
         # The message takes the pane's free height (a big screen shows it whole, with room
@@ -340,14 +339,26 @@ class TodayView(ListView):
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
+        gift = item.kind == "gift"
+        if gift:
+            from desktop.presentation import due_texts
+
+            opening = due_texts.gift_open_text(due_texts.gift_facts(item))
+            # TRANSLATORS: Vandaag's button on a "send the gift" reminder: no more reminders about this gift.
+            done = _("Done without a parcel")
+        else:
+            opening = _("Open and send…")
+            done = _("End without strike") if item.action == "strike" else _("Done without a message")
         for index, (name, text, slot) in enumerate((
-            ("todayOpen", _("Open and send…"), lambda: due_dialog.open_due_item(item, self)),
+            ("todayOpen", opening, lambda: due_dialog.open_due_item(item, self)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
             ("todayTomorrow", tomorrow_label(), lambda: self._snooze(item, "tomorrow")),
-            ("todayDone", _("End without strike") if item.action == "strike" else _("Done without a message"),
-             lambda: reminders.mark_done([item], self._now())),
+            ("todayDone", done, lambda: reminders.mark_done([item], self._now())),
         )):
             button = QPushButton(text)
+            if gift and name == "todayDone":
+                button.setToolTip(_("The gift went another way (handed over, or not sent after all): no more "
+                                    "reminders about it."))
             button.setObjectName(name)
             button.clicked.connect(slot)
             grid.addWidget(button, index // 2, index % 2)

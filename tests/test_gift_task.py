@@ -1,0 +1,214 @@
+"""The gift still to send: the shop's own promise to an influencer (audit 9, F4).
+
+A collaboration agreed with a gift and no parcel sent (none, or one packed and left "ready")
+is a task for the owner on the morning of the second day after the agreement: in Vandaag,
+the tray and ``afspraak due``, with what to do and a button that opens what sends it."""
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from desktop import i18n
+from desktop.domain import followup
+from desktop.domain.followup import LadderSettings, make_contact, make_promise
+from desktop.presentation import due_texts
+from desktop.store import due, settings, shipping
+from desktop.store.models import Collaboration, CollaborationProduct, Deliverable, Person, Shipment, ShipmentItem
+from desktop.views import dialogs, today
+from desktop.views.shipping_dialogs import ShipmentDialog
+
+from .conftest import NOW
+from .helpers import make_window
+
+AMS = ZoneInfo("Europe/Amsterdam")
+S = LadderSettings(tz=AMS)
+
+
+def utc(*args) -> datetime:
+    return datetime(*args, tzinfo=AMS).astimezone(timezone.utc).replace(tzinfo=None)
+
+
+# --- the rule ------------------------------------------------------------------------
+
+def _plan(promise, now, contacts=()):
+    people = {1: followup.PersonInfo(1, "Mila Smit")}
+    return followup.plan([promise], people, contacts, [], S, now)
+
+
+def test_a_gift_agreed_on_monday_is_a_task_on_wednesday_morning_and_her_messages_do_not_stop_it():
+    agreed = utc(2026, 11, 16, 14, 30)  # a Monday afternoon
+    promise = make_promise("gift", 1, "collaboration", 7, agreed, details={"collaboration_id": 7})
+    [item] = _plan(promise, utc(2026, 11, 17, 12, 0))
+    assert (item.kind, item.step, item.action, item.channel, item.template) == ("gift", "send", "task", "", "")
+    assert item.due == utc(2026, 11, 18, 9, 0)  # Wednesday, when the quiet hours end
+    assert item.due > utc(2026, 11, 17, 12, 0)  # not due on Tuesday: upcoming
+    # her message ("where is my parcel?") does not answer the shop's own promise
+    said = make_contact(1, utc(2026, 11, 18, 10, 0), "in", "instagram")
+    [still] = _plan(promise, utc(2026, 11, 19, 12, 0), [said])
+    assert still.key == item.key and still.due <= utc(2026, 11, 19, 12, 0)
+
+
+def test_agreed_on_a_saturday_the_task_waits_for_monday_not_sunday():
+    promise = make_promise("gift", 1, "collaboration", 7, utc(2026, 11, 21, 11, 0))  # Saturday
+    [item] = _plan(promise, utc(2026, 11, 21, 12, 0))
+    assert item.due == utc(2026, 11, 23, 9, 0)  # Monday 09:00: no step on a Sunday
+
+
+# --- the store's scan ------------------------------------------------------------------
+
+@pytest.fixture
+def demo(demo_db):
+    settings.set("time_zone", "Europe/Amsterdam")
+    return demo_db
+
+
+def _mila():
+    return Person.get(Person.name == "Mila Smit")
+
+
+def _gift_items(now=NOW):
+    return [i for i in due.plan(now) if i.kind == "gift"]
+
+
+def test_the_demo_has_milas_gift_to_send_and_packing_it_keeps_the_task_until_it_is_sent(demo):
+    [item] = _gift_items()
+    collab = Collaboration.get_by_id(item.subject_id)
+    assert item.person_id == _mila().id and collab.status == "agreed" and item.due <= NOW
+    facts = due_texts.gift_facts(item)
+    [earrings] = [g.product_id for g in CollaborationProduct.select().where(CollaborationProduct.collaboration == collab)]
+    assert facts["product_ids"] == [earrings] and facts["parcel_id"] is None
+    assert facts["deadline"] == Deliverable.get(Deliverable.collaboration == collab).deadline
+    # packed and left "ready" (F4: this hid the promise): still a task, now about the parcel
+    parcel = Shipment.create(person=_mila(), collaboration=collab, status="ready")
+    ShipmentItem.create(shipment=parcel, product=earrings)
+    [packed] = _gift_items()
+    assert packed.key == item.key and due_texts.gift_facts(packed)["parcel_id"] == parcel.id
+    # sent: the promise is kept, the task is gone (and her deliverables are chased from then on)
+    shipping.advance(parcel.id, "send", NOW)
+    assert _gift_items() == [] and _gift_items(NOW + timedelta(days=30)) == []
+
+
+def test_no_task_without_a_gift_or_once_it_is_with_her(demo):
+    [item] = _gift_items()
+    collab = Collaboration.get_by_id(item.subject_id)
+    CollaborationProduct.delete().where(CollaborationProduct.collaboration == collab).execute()
+    assert _gift_items() == []  # nothing agreed to send
+    collab.products = "twee paar oorbellen naar keuze"  # agreed in words: still the shop's to send
+    collab.save()
+    [words] = _gift_items()
+    facts = due_texts.gift_facts(words)
+    assert facts["product_ids"] == [] and facts["gift_words"] == "twee paar oorbellen naar keuze"
+    collab.status = "received"  # handed over and marked received by hand
+    collab.save()
+    assert _gift_items() == []
+
+
+def test_done_without_a_parcel_and_a_snooze_act_on_the_task(demo):
+    [item] = _gift_items()
+    due.snooze(item, NOW, NOW + timedelta(hours=20))
+    assert [i for i in due.due_now(NOW) if i.kind == "gift"] == []
+    [later] = _gift_items()
+    assert later.due == utc(2026, 11, 24, 9, 0)  # 20 hours on is 06:30: when the quiet hours end
+    due.dismiss(later, NOW)
+    assert _gift_items(NOW + timedelta(days=3)) == []
+
+
+# --- the words ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, expected", [
+    ("nl", ["Mila Smit wacht nog op het cadeau dat op woensdag 18 november 2026 is afgesproken: Creolen klein.",
+            "„Pakket maken…” opent een nieuw pakket met het cadeau al ingevuld.",
+            "Eerste deadline: zondag 13 december 2026. Zolang het cadeau niet verstuurd is, krijgt Mila Smit geen "
+            "herinneringen over de afspraak"]),
+    ("en", ["Mila Smit is still waiting for the gift agreed on Wednesday, 18 November 2026: Creolen klein.",
+            "“Pack the parcel…” opens a new parcel with the gift filled in.",
+            "First deadline: Sunday, 13 December 2026. Until the gift is sent, Mila Smit gets no reminders"]),
+])
+def test_what_to_do_names_the_gift_its_date_and_the_way_to_send_it(demo, translator, language, expected):
+    i18n.set_language(language)
+    [item] = _gift_items()
+    words = due_texts.task_words(item, NOW)
+    for part in expected:
+        assert part.replace("\u00a0", " ") in words.replace("\u00a0", " "), words
+    assert "{" not in words and "[" not in words
+    # packed: the words and the button point at the parcel in Shipments
+    collab = Collaboration.get_by_id(item.subject_id)
+    Shipment.create(person=_mila(), collaboration=collab, status="ready")
+    words = due_texts.task_words(item, NOW)
+    assert ("Zendingen („Klaar om te verzenden”)" if language == "nl" else "Shipments (“Ready to send”)") in words
+    assert due_texts.gift_open_text(due_texts.gift_facts(item)) == ("Pakket openen" if language == "nl"
+                                                                      else "Open the parcel")
+
+
+# --- in the window ----------------------------------------------------------------------
+
+@pytest.fixture
+def window(qtbot, demo, translator, monkeypatch):
+    monkeypatch.setattr(today, "utcnow", lambda: NOW)
+    return make_window(qtbot, "nl", view="today")
+
+
+def _select_gift(window, qtbot):
+    view = window.current_view()
+    row = next(i for i, r in view.item_rows() if view.items[r.id].kind == "gift")
+    view.table.selectRow(row)
+    qtbot.waitUntil(lambda: view.detail_footer.findChild(QPushButton, "todayOpen") is not None)
+    return view
+
+
+def test_vandaag_packs_the_gift_for_its_collaboration_and_the_sent_parcel_ends_the_task(window, qtbot, monkeypatch):
+    view = _select_gift(window, qtbot)
+    item = view.items[view.current_id]
+    assert view.model.rows[view.table.currentIndex().row()].cells[2] == "Cadeau versturen"
+    footer = view.detail_footer
+    assert footer.findChild(QPushButton, "todayOpen").text() == "Pakket maken…"
+    assert footer.findChild(QPushButton, "todayDone").text() == "Klaar zonder pakket"
+    shown = []
+
+    def ask(parent, person_id, product_ids, collaboration_id=None):
+        form = ShipmentDialog(parent, person_id, product_ids, collaboration_id=collaboration_id)
+        shown.append(form)
+        form.set_values(tracking="", sent=True)  # the chosen collaboration is left as the task chose it
+        assert form.accept()
+        return form.result
+
+    monkeypatch.setattr(dialogs, "ask_shipment", ask)
+    footer.findChild(QPushButton, "todayOpen").click()
+    [form] = shown
+    assert form.collaboration.currentData() == item.subject_id  # hers, not "a new collaboration"
+    assert [p.id for p, _q in form.items] == due_texts.gift_facts(item)["product_ids"]
+    parcel = Shipment.select().where(Shipment.collaboration == item.subject_id).get()
+    assert parcel.status == "sent"
+    qtbot.waitUntil(lambda: not any(i.kind == "gift" for i in window.view("today").items))
+
+
+def test_a_packed_parcel_opens_in_zendingen(window, qtbot):
+    view = window.current_view()
+    collab = next(i for i in view.items if i.kind == "gift").subject_id
+    earrings = CollaborationProduct.get(CollaborationProduct.collaboration == collab).product
+    parcel = Shipment.create(person=_mila(), collaboration=collab, status="ready")
+    ShipmentItem.create(shipment=parcel, product=earrings)
+    window.refresh_all()  # as the parcel dialog does after packing it
+    view = _select_gift(window, qtbot)
+    button = view.detail_footer.findChild(QPushButton, "todayOpen")
+    assert button.text() == "Pakket openen"
+    button.click()
+    assert window.current_view().key == "shipments"
+    assert window.current_view().current_id == parcel.id
+
+
+def test_done_without_a_parcel_takes_it_off_the_list(window, qtbot):
+    view = _select_gift(window, qtbot)
+    view.detail_footer.findChild(QPushButton, "todayDone").click()
+    qtbot.waitUntil(lambda: not any(i.kind == "gift" for i in window.view("today").items))
+
+
+def test_afspraak_due_says_what_to_do(demo, capsys):
+    from desktop import cli
+
+    assert cli.main(["--lang", "en", "due", "--at", "2026-11-23T10:00"]) == 0
+    out = capsys.readouterr().out
+    assert "Mila Smit · Gift not sent yet · Send the gift" in out
+    assert "is still waiting for the gift agreed on" in out and "opens a new parcel" in out

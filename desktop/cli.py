@@ -255,11 +255,12 @@ def cmd_import(args) -> int:
         if plan.other_shop:
             return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(
                 file=args.file, error=import_texts.other_shop_text(plan)))
-        summary = shop_orders.apply_plan(plan, utcnow())  # the made-to-order marks as remembered
+        # the made-to-order marks as remembered
+        summary = shop_orders.apply_plan(plan, utcnow(), file_name=Path(args.file).name)
         print(_("Orders from {platform}:").format(platform=parsed.platform_name))
         print("\n".join(import_texts.order_summary_lines(summary)))
         return 0
-    summary = apply_import(parsed, utcnow())
+    summary = apply_import(parsed, utcnow(), file_name=Path(args.file).name)
     print("\n".join(summary_lines(summary)))
     return 0
 

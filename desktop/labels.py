@@ -94,6 +94,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "status": N_("Status change"),
         "note": N_("Note"),
         "order": N_("Custom order"),
+        # TRANSLATORS: timeline: the shop's products or orders imported from a file.
+        "import": N_("Import"),
     },
     "country": {
         "NL": N_("Netherlands"),

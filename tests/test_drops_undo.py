@@ -69,9 +69,19 @@ def test_two_exports_in_one_drop_are_both_imported_with_one_summary_and_one_undo
     after = products()
     assert len(after) > len(before)
     assert window.undo_action.text() == "&Ongedaan maken: import van 2 bestanden"
+    # the timeline says when the catalogue arrived: one event per file, its name and what changed
+    imported = list(Event.select().where(Event.fact == "products_imported").order_by(Event.id))
+    assert [(e.kind, e.person_id, e.params["file"]) for e in imported] == [
+        ("import", None, "woo_variations.csv"), ("import", None, "shopify_variants.csv")]
+    from desktop.presentation import event_texts
 
-    window.undo_action.trigger()  # both files in one step
+    assert event_texts.render(imported[0].fact, imported[0].params).startswith(
+        "Producten geïmporteerd uit „woo_variations.csv”: ")
+    assert "nieuwe producten" in event_texts.render(imported[0].fact, imported[0].params)
+
+    window.undo_action.trigger()  # both files in one step, their events with them
     assert products() == before
+    assert not Event.select().where(Event.fact == "products_imported").exists()
     assert window.redo_action.text() == "Op&nieuw: import van 2 bestanden"
     window.redo_action.trigger()
     assert products() == after  # the same rows, ids included

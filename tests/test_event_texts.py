@@ -88,6 +88,8 @@ def test_every_fact_renders_in_both_languages_and_differs_where_the_words_do():
         "order_imported": {"number": "#7", "platform": "shopify", "date": "2026-12-01"},
         "order_date_moved": {"field": "promised_ready", "old": "2026-12-01", "new": "2026-12-04", "note": "ziek"},
         "order_shipped": {"number": "#7", "carrier": "postnl"}, "order_product": {"number": "#7", "product": "Ring"},
+        "products_imported": {"file": "producten.csv", "new": 23, "updated": 0},
+        "orders_imported": {"file": "", "platform": "etsy", "new": 0, "updated": 4, "custom_orders": 1},
     }
     assert set(samples) == event_texts.known_facts()
     same_in_both: set[str] = set()  # every fact has words of its own in each language
@@ -100,6 +102,16 @@ def test_every_fact_renders_in_both_languages_and_differs_where_the_words_do():
         assert (dutch == english) == (fact in same_in_both), (fact, dutch, english)
         assert event_texts.search_words(fact, params).split("\n")[:2] == ([dutch, english] if dutch != english
                                                                             else [dutch])
+
+
+def test_an_import_says_what_changed_and_leaves_out_what_did_not():
+    with i18n.speaking("nl"):
+        assert event_texts.render("products_imported", {"file": "producten.csv", "new": 23, "updated": 0}) == (
+            "Producten geïmporteerd uit „producten.csv”: 23 nieuwe producten")
+    with i18n.speaking("en"):
+        assert event_texts.render("orders_imported", {"file": "", "platform": "etsy", "new": 0, "updated": 4,
+                                                      "custom_orders": 1}) == (
+            "Orders from Etsy imported: 0 new orders, 4 orders updated, 1 new custom order")
 
 
 # --- the timeline, its search and its export -------------------------------------------------

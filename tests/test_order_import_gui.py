@@ -118,6 +118,15 @@ def test_an_orders_file_dropped_on_the_window_is_previewed_then_imported(qtbot, 
                      for cell in [*row.cells, row.subline, *(row.sublines or {}).values()] if cell)
     assert "Mila Jansen" in shown and "Lotte Peeters" in shown and "Naam: Mila" in shown
     assert Person.get(Person.email == "lotte.peeters@example.be").address_form == "u"
+    # one event on the timeline says when and from which file the orders came (audit 9, F11)
+    from desktop.presentation import event_texts
+    from desktop.store.models import Event
+
+    [imported] = Event.select().where(Event.fact == "orders_imported")
+    assert imported.kind == "import" and imported.params["file"] == NL_FILE.name
+    assert event_texts.render(imported.fact, imported.params) == (
+        f"Bestellingen van Shopify geïmporteerd uit „{NL_FILE.name}”: 6 nieuwe bestellingen, 3 nieuwe bestellingen "
+        "in Maatwerk")  # what did not happen (0 updated) is left out
 
 
 def test_a_repeated_row_is_told_in_the_preview_and_the_summary(qtbot, window, monkeypatch, tmp_path):

@@ -114,7 +114,11 @@ def _same_values(parsed: ParsedExport, row: FileRow, product: Product) -> bool:
 
 def apply_import(parsed: ParsedExport, now: datetime,
                  progress: Callable[[int, int], bool | None] | None = None,
-                 chunk: int = 500) -> ImportSummary:
+                 chunk: int = 500, file_name: str = "") -> ImportSummary:
+    """Write ``parsed`` in one transaction (cancelled, or failing, nothing is written). An
+    import that changed the catalogue leaves one event on the timeline, in the same
+    transaction (fact ``products_imported``: the file's name and the counts), so the
+    timeline says when the catalogue arrived; undoing the import takes it back with it."""
     summary = ImportSummary(source=parsed.source, skipped=list(parsed.skipped), notes=list(parsed.notes))
     total = len(parsed.products)
     # With ``progress`` the caller lets the event loop run between chunks: other writes
@@ -149,6 +153,11 @@ def apply_import(parsed: ParsedExport, now: datetime,
                 raise ImportCancelled()
         if new_rows:
             Product.insert_many(new_rows).execute()
+        if summary.new or summary.updated:
+            from desktop.store.models import Event
+
+            Event.create(at=now, kind="import", direction="none", fact="products_imported",
+                         params={"file": file_name, "new": summary.new, "updated": summary.updated})
         if progress is not None and progress(total, total) is False:
             raise ImportCancelled()
     return summary

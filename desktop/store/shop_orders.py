@@ -510,9 +510,12 @@ def _made_to_order_lines(plan: ImportPlan, order: OrderRow, shop_id: int, person
 
 
 def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None = None,
-               progress: Callable[[int, int], bool | None] | None = None, chunk: int = 200) -> OrderImportSummary:
+               progress: Callable[[int, int], bool | None] | None = None, chunk: int = 200,
+               file_name: str = "") -> OrderImportSummary:
     """Write ``plan`` in one transaction; ``made_to_order``: the product keys ticked (default:
-    as remembered). ``progress(done, total)`` returning False cancels (ImportCancelled)."""
+    as remembered). ``progress(done, total)`` returning False cancels (ImportCancelled). An
+    import that added or changed orders leaves one event on the timeline in the same
+    transaction (fact ``orders_imported``: the file's name, the platform and the counts)."""
     if plan.other_shop:
         raise OrdersOfAnotherShop(len(plan.other_shop))
     parsed = plan.parsed
@@ -558,6 +561,10 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
             if done % chunk == 0 and progress is not None and progress(done, total) is False:
                 raise ImportCancelled()
         summary.merged = _remove_left_empty(left)
+        if summary.new or summary.updated:
+            Event.create(at=now, kind="import", direction="none", fact="orders_imported",
+                         params={"file": file_name, "platform": parsed.platform, "new": summary.new,
+                                 "updated": summary.updated, "custom_orders": summary.custom_orders})
         if progress is not None and progress(total, total) is False:
             raise ImportCancelled()
     summary.without_customer = without_customer

@@ -513,8 +513,8 @@ class ShippingController(QObject):
             QCoreApplication.processEvents()
             return not progress.wasCanceled()
 
-        summary = self._written(lambda: shop_orders.apply_plan(plan, utcnow(), made_to_order=marks, progress=step),
-                                path, progress)
+        summary = self._written(lambda: shop_orders.apply_plan(plan, utcnow(), made_to_order=marks, progress=step,
+                                                               file_name=path.name), path, progress)
         if summary is None:
             return
         progress.close()
@@ -537,7 +537,8 @@ class ShippingController(QObject):
             return not progress.wasCanceled()
 
         progress.canceled.disconnect(self._cancel_parse)
-        summary = self._written(lambda: apply_import(parsed, utcnow(), progress=step), path, progress)
+        summary = self._written(lambda: apply_import(parsed, utcnow(), progress=step, file_name=path.name), path,
+                                progress)
         if summary is None:
             return
         progress.close()

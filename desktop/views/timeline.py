@@ -283,12 +283,15 @@ class TimelineView(ListView):
         if e is None:
             return
         self.add_heading(layout, label("event_kind", e.kind))
-        self.add_fields(layout, [
+        # Only what the event has, as its row shows it: an import or a status change is about
+        # nobody, on no channel, and in no direction (the pane said "Direction: Note" for them
+        # while the list's cell stayed empty: audit 9, F11).
+        self.add_fields(layout, [(name, value) for name, value in (
             (_("When"), i18n.list_moment(to_local(e.at))),
             (_("Person"), e.person.name if e.person_id else ""),
             (_("Channel"), label("channel", e.channel) if e.channel else ""),
-            (_("Direction"), label("direction", e.direction)),
-        ])
+            (_("Direction"), label("direction", e.direction) if e.direction != "none" else ""),
+        ) if value])
         self.add_section(layout, _("Text"))
         self.add_lines(layout, [event_texts.shown(e)], "")
         target = timeline.subject_target(e.subject_type, e.subject_id, e.person_id)

@@ -492,3 +492,45 @@ def test_the_timelines_text_column_has_room_to_be_read(qtbot, demo_db, translato
                                                       for r in rows])
         assert header.sectionSize(column) <= widest + PADDING + theme.S, f"“{title}” wastes room"
     assert not layout_problems(window)
+
+
+def _hint_problems(dialog: QWidget) -> list[str]:
+    """Every field's grey hint (placeholder) that does not fit its field as shown."""
+    from PySide6.QtWidgets import QLineEdit
+
+    problems = []
+    for edit in dialog.findChildren(QLineEdit):
+        hint = edit.placeholderText()
+        if not hint or not edit.isVisibleTo(dialog):
+            continue
+        room = edit.contentsRect().width() - 2 * 2 - edit.textMargins().left() - edit.textMargins().right() - 4
+        needed = edit.fontMetrics().horizontalAdvance(hint)
+        if needed > room:
+            problems.append(f"{edit.objectName()}: “{hint}” needs {needed} px, has {room}")
+    return problems
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_dialogs_hints_read_whole_at_its_opening_size(qtbot, demo_db, translator, language):
+    """Audit 9, F11: at the size they open at, the influencer's WhatsApp hint read "Alleen als
+    het afwijkt van het telefoonnu…" and the order's "Een letter of naam, bijvoorbeeld M of Lo…"."""
+    from desktop.views.influencer_dialog import InfluencerDialog
+    from desktop.views.order_dialog import OrderDialog
+
+    from desktop.store.models import CustomOrder
+
+    i18n.set_language(language)
+    problems = []
+    moving = OrderDialog(None, NOW, CustomOrder.select().where(CustomOrder.status == "in_production").first().id)
+    moving.promised_ready.setDate(moving.promised_ready.date().addDays(3))  # the reason for the move shows
+    assert moving.change_reason.isVisibleTo(moving)
+    for dialog in (InfluencerDialog(None), OrderDialog(None, NOW), moving):
+        shown = getattr(dialog, "dialog", dialog)
+        qtbot.addWidget(shown)
+        shown.show()
+        qtbot.waitExposed(shown)
+        shown.layout().activate()
+        QCoreApplication.processEvents()
+        problems += [f"{type(dialog).__name__}: {p}" for p in _hint_problems(shown)]
+        shown.close()
+    assert not problems, "\n".join(problems)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 
 from desktop import i18n
 from desktop.domain import followup
@@ -212,3 +212,21 @@ def test_afspraak_due_says_what_to_do(demo, capsys):
     out = capsys.readouterr().out
     assert "Mila Smit · Gift not sent yet · Send the gift" in out
     assert "is still waiting for the gift agreed on" in out and "opens a new parcel" in out
+
+
+def test_a_gift_agreed_in_words_shows_her_row_and_the_products_to_drag(window, qtbot):
+    view = window.current_view()
+    item = next(i for i in view.items if i.kind == "gift")
+    CollaborationProduct.delete().where(CollaborationProduct.collaboration == item.subject_id).execute()
+    Collaboration.update(products="een armband naar keuze").where(Collaboration.id == item.subject_id).execute()
+    window.refresh_all()
+    view = _select_gift(window, qtbot)
+    words = view.detail.findChild(QPlainTextEdit, "todayMessage").toPlainText()
+    assert "afgesproken: een armband naar keuze." in words
+    assert "Sleep de producten uit het paneel Producten naar Mila Smit" in words
+    button = view.detail_footer.findChild(QPushButton, "todayOpen")
+    assert button.text() == "Tonen bij Influencers"
+    button.click()
+    assert window.current_view().key == "influencers" and window.current_view().current_id == _mila().id
+    assert window.shipping.catalogue.isVisible()
+    assert window.statusBar().currentMessage().startswith("Sleep de producten uit het paneel Producten")

@@ -136,6 +136,13 @@ def gift_open_text(facts: dict) -> str:
     return _("Show in Influencers")
 
 
+def gift_drag_hint(name: str) -> str:
+    """How to pack a gift agreed in words only (no catalogue product to fill in)."""
+    # TRANSLATORS: a "send the gift" reminder for a gift agreed in words; {panel} is the Products panel.
+    return _("Drag the products from the {panel} panel onto {name} to pack the parcel.").format(
+        panel=_("Products"), name=name)
+
+
 def task_words(item: DueItem, now: datetime) -> str:
     """What to do for an item without a message (Vandaag's pane, ``afspraak due``)."""
     if item.kind != "gift":
@@ -151,9 +158,14 @@ def task_words(item: DueItem, now: datetime) -> str:
     from babel.lists import format_list
 
     agreed = facts.get("agreed_at") or item.parts[0].reference
-    # TRANSLATORS: a "send the gift" reminder; {gift} lists the products, {date} is when it was agreed.
-    lines = [_("{name} is still waiting for the gift agreed on {date}: {gift}.").format(
-        name=name, date=i18n.detail_date(to_local(agreed)), gift=format_list(gift, locale=locale))]
+    if gift:
+        # TRANSLATORS: a "send the gift" reminder; {gift} lists the products, {date} is when it was agreed.
+        first = _("{name} is still waiting for the gift agreed on {date}: {gift}.").format(
+            name=name, date=i18n.detail_date(to_local(agreed)), gift=format_list(gift, locale=locale))
+    else:  # a product line without a name (never written by the app): no list with a hole
+        first = _("{name} is still waiting for the gift agreed on {date}.").format(
+            name=name, date=i18n.detail_date(to_local(agreed)))
+    lines = [first]
     if facts.get("parcel_id"):
         # TRANSLATORS: a "send the gift" reminder; {view} is the Shipments view, {status} its "Ready to send".
         lines.append(_("The parcel is packed and waits in {view} (“{status}”): mark it as sent once it is on its "
@@ -162,9 +174,7 @@ def task_words(item: DueItem, now: datetime) -> str:
         lines.append(_("“{button}” opens a new parcel with the gift filled in.").format(
             button=gift_open_text(facts)))
     else:
-        # TRANSLATORS: a "send the gift" reminder for a gift agreed in words; {panel} is the Products panel.
-        lines.append(_("Drag the products from the {panel} panel onto {name} to pack the parcel.").format(
-            panel=_("Products"), name=name))
+        lines.append(gift_drag_hint(name))
     if facts.get("deadline") is not None:
         # TRANSLATORS: a "send the gift" reminder; {date} is the first deadline of the collaboration.
         lines.append(_("First deadline: {date}. Until the gift is sent, {name} gets no reminders about what was "

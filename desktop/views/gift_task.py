@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.i18n import _
 from desktop.presentation import due_texts
 
 
@@ -39,8 +38,7 @@ def open_gift(item, parent: QWidget | None = None) -> bool:
     if shipping is not None:
         shipping.catalogue.show()
         shipping.catalogue.table.setFocus(Qt.OtherFocusReason)
-    window.statusBar().showMessage(_("Drag the products from the {panel} panel onto {name} to pack the parcel.").format(
-        panel=_("Products"), name=item.person_name), 10000)
+    window.statusBar().showMessage(due_texts.gift_drag_hint(item.person_name), 10000)
     return True
 
 

@@ -112,12 +112,15 @@ def mark_done(items: list, now: datetime | None = None) -> None:
             with recorded(without_strike_text(item.person_name)):
                 due.end_without_strike(item, now, **due_texts.no_strike_words())
         else:
-            with recorded(done_text(item.person_name)):
+            with recorded(done_text(item.person_name, gift=item.kind == "gift")):
                 due.dismiss(item, now)
     notify_changed()
 
 
-def done_text(name: str) -> str:
+def done_text(name: str, gift: bool = False) -> str:
+    if gift:
+        # TRANSLATORS: Edit → Undo "…"; the gift for {name} was taken care of without a parcel.
+        return _("gift for {name} done without a parcel").format(name=name)
     # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder is about.
     return _("reminder for {name} done without a message").format(name=name)
 

@@ -203,6 +203,10 @@ def test_done_without_a_parcel_takes_it_off_the_list(window, qtbot):
     view = _select_gift(window, qtbot)
     view.detail_footer.findChild(QPushButton, "todayDone").click()
     qtbot.waitUntil(lambda: not any(i.kind == "gift" for i in window.view("today").items))
+    # Edit → Undo names what was done, and takes it back
+    assert window.undo_action.text() == "&Ongedaan maken: cadeau voor Mila Smit afgehandeld zonder pakket"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: any(i.kind == "gift" for i in window.view("today").items))
 
 
 def test_afspraak_due_says_what_to_do(demo, capsys):

@@ -100,6 +100,13 @@ def test_no_task_without_a_gift_or_once_it_is_with_her(demo):
     [words] = _gift_items()
     facts = due_texts.gift_facts(words)
     assert facts["product_ids"] == [] and facts["gift_words"] == "twee paar oorbellen naar keuze"
+    mila = _mila()
+    mila.status = "blocked"  # no gift goes to a person the owner blocked
+    mila.save()
+    assert _gift_items() == []
+    mila.status = "active"
+    mila.save()
+    assert len(_gift_items()) == 1
     collab.status = "received"  # handed over and marked received by hand
     collab.save()
     assert _gift_items() == []

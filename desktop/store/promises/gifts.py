@@ -18,10 +18,12 @@ from desktop.store.promises.facts import collaboration_details
 from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, register, rows
 
 # The scan's query (constant SQL, bound parameters), through the (status, person) index:
-# the agreed collaborations that name a gift and have no parcel beyond a packed one.
+# the agreed collaborations that name a gift and have no parcel beyond a packed one, of
+# anyone but a person the owner blocked (no gift goes to her: the owner ends that deal).
 _OPEN = """
     SELECT c.id, c.person_id, COALESCE(c.agreed_at, c.created_at) FROM collaboration c
     WHERE c.status = ? AND COALESCE(c.agreed_at, c.created_at) <= ?
+      AND (SELECT p.status FROM person p WHERE p.id = c.person_id) != 'blocked'
       AND (trim(c.products) != '' OR EXISTS (SELECT 1 FROM collaboration_product g WHERE g.collaboration_id = c.id))
       AND NOT EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id AND s.status != ?)"""
 _OPEN_OF_ONE = _OPEN + " AND c.person_id = ?"

@@ -176,33 +176,33 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
             window.show_view("today")
             view = window.view("today")
             view.refresh()
-            row = next(i for i, r in view.item_rows() if view.items[r.id].key == item.key)
-            view.table.selectRow(row)
-            app.processEvents()
-            window.grab().save(str(out / f"today-step3-{tail}.png"))
-            print(out / f"today-step3-{tail}.png")
+            assert shoot_today_row(app, window, lambda i, key=item.key: i.key == key, out / f"today-step3-{tail}.png")
             shoot_dialog(app, out, step_three_dialog(window, item), f"due-step3-{tail}")
         # News before a custom order's promised date: the on-schedule update, and Vandaag's
         # question whether it will be late.
         window.show_view("today")
         view = window.view("today")
         view.refresh()
-        row = next((i for i, r in view.item_rows() if view.items[r.id].step == "delay_warning"), None)
-        if row is not None:
-            view.table.selectRow(row)
-            app.processEvents()
-            window.grab().save(str(out / f"today-order-news-{tail}.png"))
-            print(out / f"today-order-news-{tail}.png")
+        shoot_today_row(app, window, lambda i: i.step == "delay_warning", out / f"today-order-news-{tail}.png")
         # The owner's own promise: a gift agreed and not sent yet (Mila's earrings).
-        row = next((i for i, r in view.item_rows() if view.items[r.id].kind == "gift"), None)
-        if row is not None:
-            view.table.selectRow(row)
-            app.processEvents()
-            window.grab().save(str(out / f"today-gift-{tail}.png"))
-            print(out / f"today-gift-{tail}.png")
+        shoot_today_row(app, window, lambda i: i.kind == "gift", out / f"today-gift-{tail}.png")
         # The products given in a collaboration, picked from the catalogue.
         shoot_dialog(app, out, collaboration_products_dialog(window), f"dialog-collaboration-products-{tail}")
     window.close()
+
+
+def shoot_today_row(app, window, pick, path: Path) -> bool:
+    """The window on Vandaag with the first reminder ``pick(item)`` chooses selected, saved to
+    ``path``; False when no reminder is chosen (nothing saved)."""
+    view = window.view("today")
+    row = next((i for i, r in view.item_rows() if pick(view.items[r.id])), None)
+    if row is None:
+        return False
+    view.table.selectRow(row)
+    app.processEvents()
+    window.grab().save(str(path))
+    print(path)
+    return True
 
 
 def shoot_settings_pages(app, window, out: Path, lang: str) -> None:

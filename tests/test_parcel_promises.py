@@ -51,16 +51,22 @@ def send(who, items, now=NOW, collaboration_id=None):
                                                          sent=True, collaboration_id=collaboration_id), now)
 
 
+def saved(who, values: dict, deliverables, now, collaboration=None):
+    """A collaboration of ``who`` saved as the dialog saves it (``collaboration``: the one
+    changed, else a new one), with ``deliverables`` as (kind, count, deadline)."""
+    rows = [DeliverableInput(kind, count, deadline) for kind, count, deadline in deliverables]
+    errors, cleaned = validate_collaboration(values, rows, person_status=who.status, is_new=collaboration is None,
+                                             agreed=False, changed=True, money_locale="nl_NL")
+    assert not errors, errors
+    cleaned.pop("gifts", None)
+    return influencers.save_collaboration(who, cleaned, rows, now, collaboration)
+
+
 def agree(who, collaboration_id: int, deliverables, now=NOW):
     collaboration = Collaboration.get_by_id(collaboration_id)
     values = dict(title=collaboration.title, status="shipped", agreed_on=now.date(), products="",
                   required_mentions="@zilverenzo", required_hashtags="", consequence="")
-    rows = [DeliverableInput(kind, count, deadline) for kind, count, deadline in deliverables]
-    errors, cleaned = validate_collaboration(values, rows, person_status=who.status, is_new=False, agreed=False,
-                                             changed=True, money_locale="nl_NL")
-    assert not errors, errors
-    cleaned.pop("gifts", None)
-    return influencers.save_collaboration(who, cleaned, rows, now, collaboration)
+    return saved(who, values, deliverables, now, collaboration)
 
 
 def due_at(now, who=None):
@@ -121,6 +127,17 @@ def climb(who, start: datetime, days: int = 30):
                 due.mark_sent(item, now, item.channel, text.body)
         now += timedelta(days=1)
     return seen
+
+
+def chased_after_the_new_deadline(who):
+    """A parcel sent on Thu 10 Dec moved her deadline to Fri 18 Dec: the week after it only
+    its check-in comes, then her ladder, whose first message names the new date; the items
+    from the 19th on (each test says which steps it expects)."""
+    assert [(item.kind, item.step) for item, _text in climb(who, local(date(2026, 12, 11), 11), days=8)] == [
+        ("shipment", "received")]
+    steps = climb(who, local(date(2026, 12, 19), 11), days=5)
+    assert "vrijdag 18 december" in steps[0][1].body
+    return steps
 
 
 @pytest.mark.parametrize("action", ["return", "lose"])
@@ -196,11 +213,8 @@ def test_a_new_parcel_gives_her_the_time_again_and_starts_a_fresh_ladder(shop, h
     assert event_texts.shown(moved) == ("Nieuw pakket verzonden, dus de deadline van Armband Anker schuift 17 dagen op: "
                                 "18 dec 2026")
     # before the new deadline only the new parcel's check-in: no ladder resumed at step 3
-    assert [(item.kind, item.step) for item, _text in climb(lotte, local(date(2026, 12, 11), 11), days=8)] == [
-        ("shipment", "received")]
-    steps = climb(lotte, local(date(2026, 12, 19), 11), days=5)
+    steps = chased_after_the_new_deadline(lotte)
     assert [item.step for item, _text in steps] == ["1", "2", "3", "4"]  # afresh, from step 1
-    assert "vrijdag 18 december" in steps[0][1].body
     assert again.new_collaboration_id is None
 
 
@@ -225,12 +239,7 @@ def agreed(who, deliverables, products: str = "de oorbellen", now=NOW):
     values = dict(title="Oorbellen voor TikTok", status="agreed", agreed_on=now.date(), products=products,
                   required_mentions="@zilverenzo", required_hashtags="",
                   consequence="de oorbellen alsnog factureren tegen de winkelprijs")
-    rows = [DeliverableInput(kind, count, deadline) for kind, count, deadline in deliverables]
-    errors, cleaned = validate_collaboration(values, rows, person_status=who.status, is_new=True, agreed=False,
-                                             changed=True, money_locale="nl_NL")
-    assert not errors, errors
-    cleaned.pop("gifts", None)
-    return influencers.save_collaboration(who, cleaned, rows, now, None)
+    return saved(who, values, deliverables, now)
 
 
 def test_a_gift_not_sent_yet_is_not_chased_nor_counted_against_her(shop):
@@ -268,11 +277,8 @@ def test_a_gift_sent_after_a_deadline_gives_her_the_time_she_agreed_to(shop):
     assert event_texts.shown(moved) == ("Cadeau 17 dagen na de afspraak verzonden, dus de deadline van Oorbellen "
                                         "voor TikTok schuift op: 18 dec 2026")
     # the check-in first, the ladder only after the new deadline, from step 1
-    assert [(i.kind, i.step) for i, _t in climb(mila, local(date(2026, 12, 11), 11), days=8)] == [
-        ("shipment", "received")]
-    steps = climb(mila, local(date(2026, 12, 19), 11), days=5)
+    steps = chased_after_the_new_deadline(mila)
     assert [item.step for item, _text in steps][:2] == ["1", "2"]
-    assert "vrijdag 18 december" in steps[0][1].body
 
 
 # --- audit 9, F2 and the new user's F8: check-ins that read as if nobody kept track -------

@@ -143,12 +143,14 @@ def gift_drag_hint(name: str) -> str:
         panel=_("Products"), name=name)
 
 
-def task_words(item: DueItem, now: datetime) -> str:
-    """What to do for an item without a message (Vandaag's pane, ``afspraak due``)."""
+def task_words(item: DueItem, now: datetime, facts: dict | None = None) -> str:
+    """What to do for an item without a message (Vandaag's pane, ``afspraak due``); a gift's
+    ``facts`` (:func:`gift_facts`) when the caller has read them already."""
     if item.kind != "gift":
         return _("No message to send: this step is a task for you (a call, or a strike to decide on). "
                  "Open it to act.")
-    facts = gift_facts(item)
+    if facts is None:
+        facts = gift_facts(item)
     name = item.person_name
     locale = i18n.formatting_locale()
     gift = [name_ if quantity == 1 else _("{quantity} × {product}").format(quantity=quantity, product=name_)

@@ -29,7 +29,7 @@ from desktop import paths
 from desktop.domain.importers import PRODUCT_FIELDS as FIELDS, ParsedExport, ProductRow as FileRow, SkippedRow, Unclear
 from desktop.store import settings
 from desktop.store.db import db, handing_turns
-from desktop.store.models import Product
+from desktop.store.models import Event, Product
 
 log = logging.getLogger(__name__)
 
@@ -154,8 +154,6 @@ def apply_import(parsed: ParsedExport, now: datetime,
         if new_rows:
             Product.insert_many(new_rows).execute()
         if summary.new or summary.updated:
-            from desktop.store.models import Event
-
             Event.create(at=now, kind="import", direction="none", fact="products_imported",
                          params={"file": file_name, "new": summary.new, "updated": summary.updated})
         if progress is not None and progress(total, total) is False:

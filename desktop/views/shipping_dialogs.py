@@ -87,8 +87,9 @@ class ShipmentDialog:
             self.collaboration.addItem(_("{title} ({status})").format(
                 title=c.title or _("(untitled)"), status=label("collab_status", c.status)), c.id)
         self.collaboration.addItem(_("A new collaboration (proposed)"), None)
-        if collaboration_id is not None and self.collaboration.findData(collaboration_id) >= 0:
-            self.collaboration.setCurrentIndex(self.collaboration.findData(collaboration_id))
+        chosen = self.collaboration.findData(collaboration_id) if collaboration_id is not None else -1
+        if chosen >= 0:
+            self.collaboration.setCurrentIndex(chosen)
         self.carrier = d.findChild(QWidget, "carrier")
         for code, text in choices("carrier"):
             self.carrier.addItem(text, code)

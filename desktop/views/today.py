@@ -301,6 +301,8 @@ class TodayView(ListView):
                 label("due_kind", part.kind) + " · " + label("due_step", part.step) + " · "
                 + i18n.list_moment(to_local(part.due)) for part in item.parts])
         message = due_texts.compose(item, now)
+        # a gift's facts read once, for the words and for the button that acts on them
+        gift = due_texts.gift_facts(item) if item.kind == "gift" else None
         self.add_section(layout, _("Message to send") if message else _("What to do"))
         promised = item.parts[0].details.get("promised_ready") if item.step == "delay_warning" else None
         if promised is not None:
@@ -319,14 +321,14 @@ class TodayView(ListView):
         if message:
             words = (message.subject + "\n\n" if message.subject else "") + message.body
         else:
-            words = due_texts.task_words(item, now)
+            words = due_texts.task_words(item, now, gift)
         text = ReadyMessageBox(words)
         text.setObjectName("todayMessage")
         # The message takes the pane's free height (a big screen shows it whole, with room
         # to spare); the buttons are under the pane (the footer), always in sight. On a
         # laptop the box is as tall as its text and the pane scrolls if it must.
         layout.addWidget(text, 1)
-        self.detail_footer.layout().addWidget(self._buttons(item))
+        self.detail_footer.layout().addWidget(self._buttons(item, gift))
         self.detail_footer.show()
 
     def _open_row(self, index) -> None:
@@ -334,16 +336,16 @@ class TodayView(ListView):
         if row is not None and not row.heading:
             due_dialog.open_due_item(self.items[row.id], self)
 
-    def _buttons(self, item) -> QWidget:
+    def _buttons(self, item, gift: dict | None) -> QWidget:
+        """The pane's four buttons; ``gift``: a gift task's facts (``due_texts.gift_facts``), else None."""
         # Two rows of two, so the pane stays narrow enough for a laptop screen.
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
-        gift = item.kind == "gift"
-        if gift:
+        if gift is not None:
             from desktop.presentation import due_texts
 
-            opening = due_texts.gift_open_text(due_texts.gift_facts(item))
+            opening = due_texts.gift_open_text(gift)
             # TRANSLATORS: Vandaag's button on a "send the gift" reminder: no more reminders about this gift.
             done = _("Done without a parcel")
         else:
@@ -356,7 +358,7 @@ class TodayView(ListView):
             ("todayDone", done, lambda: reminders.mark_done([item], self._now())),
         )):
             button = QPushButton(text)
-            if gift and name == "todayDone":
+            if gift is not None and name == "todayDone":
                 button.setToolTip(_("The gift went another way (handed over, or not sent after all): no more "
                                     "reminders about it."))
             button.setObjectName(name)

@@ -184,6 +184,43 @@ def measure_filter_keystroke(data_dir: Path, manifest: dict, repeats: int) -> Re
                   extra={"rows_total": total, "rows_shown_min": min(shown), "paints": painted.paints})
 
 
+def measure_chooser_keystroke(data_dir: Path, manifest: dict, repeats: int) -> Result:
+    """The privacy menu's "who?" list (everyone the data holds, by name and e-mail
+    address): type a name into its search, one key at a time, then erase it. Each sample
+    is one keystroke: the list narrowed or widened, laid out and painted. The opening of
+    the list (reading everyone, making the dialog) is in the note."""
+    key, label, target = "chooser_keystroke", "Privacy \u201cwho?\u201d list, per keystroke", FRAME_MS
+    try:
+        from desktop.views.privacy_actions import person_entries
+        from desktop.views.shipping_dialogs import Chooser
+    except ImportError as exc:
+        return not_available(key, label, "ms", target, f"chooser missing: {exc}")
+    app = _qapp()
+    _open(data_dir)
+    started = time.perf_counter()
+    entries = person_entries()
+    form = Chooser(None, "Privacy", "Wie?", entries)
+    form.dialog.show()
+    _settle(app)
+    opened = _ms(time.perf_counter() - started)
+    painted = _count_paints(form.list.viewport())
+    word = "sanne de v"
+    steps = [word[:i] for i in range(1, len(word) + 1)] + [word[:i] for i in range(len(word) - 1, -1, -1)]
+    samples, shown = [], []
+    for _ in range(repeats):
+        for text in steps:
+            started = time.perf_counter()
+            form.filter.setText(text)
+            _settle(app)
+            samples.append(_ms(time.perf_counter() - started))
+            shown.append(len(form.shown_texts()))
+    form.dialog.close()
+    return Result(key, label, "ms", samples, target,
+                  note=f"{len(entries):,} people; typing and erasing \u201c{word}\u201d; opened in {opened:.0f} ms",
+                  extra={"lines_total": len(entries), "lines_shown_min": min(shown), "paints": painted.paints,
+                         "opened_ms": opened})
+
+
 def measure_timeline_page(data_dir: Path, manifest: dict, repeats: int) -> Result:
     """The timeline's first page: from asking for it to the list painted."""
     key, label, target = "timeline_page", "Timeline, first page", 50.0
@@ -419,6 +456,7 @@ def measure_open_views(data_dir: Path, manifest: dict, repeats: int) -> Result:
 
 CHILD_MEASURES = {
     "filter_keystroke": measure_filter_keystroke,
+    "chooser_keystroke": measure_chooser_keystroke,
     "timeline_page": measure_timeline_page,
     "timeline_filter": measure_timeline_filter,
     "timeline_kind_query": measure_timeline_kind_query,

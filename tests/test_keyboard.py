@@ -360,11 +360,11 @@ def test_products_go_to_the_chosen_influencer_by_keyboard_alone(qtbot, demo_db, 
     QTest.keyClick(catalogue.table, Qt.Key_S, Qt.ControlModifier | Qt.ShiftModifier)
     assert [(person, sorted(products)) for person, products in sent] == [(sanne.id, sorted(ids))]
     form = offered[0]
-    before = form.list.currentRow()
+    before = form.current_row()
     QTest.keyClick(form.filter, Qt.Key_Down)
-    assert form.list.currentRow() > before
+    assert form.current_row() > before
     QTest.keyClick(form.filter, Qt.Key_Up)
-    assert form.list.currentRow() == before
+    assert form.current_row() == before
 
 
 def _unnamed(root) -> list[str]:

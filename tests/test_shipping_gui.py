@@ -429,3 +429,37 @@ def test_the_influencer_pane_says_a_deliverable_waits_for_its_gift(qtbot, window
     people.select_id(waiting.person_id)
     texts = [label.text() for label in people.detail.findChildren(QLabel)]
     assert any("staat stil tot het cadeau verzonden is" in text for text in texts), texts
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_chooser_narrows_widens_and_never_takes_a_greyed_line(qtbot, translator, language):
+    """The "Send to…" / privacy list: every typed word must be in a line; typing on looks
+    only among the lines left, deleting looks at them all again; a blocked line shows why
+    and cannot be taken, by Enter or by the keys."""
+    from PySide6.QtTest import QTest
+
+    from desktop.views.shipping_dialogs import Chooser
+
+    i18n.set_language(language)
+    blocked = "geblokkeerd" if language == "nl" else "blocked"
+    entries = [(10, "Sanne de Vries · @sanne", None), (11, "Sanne Jacobs", blocked),
+               (12, "Lotte Janssens", None), (13, "Sanne Janssens · sanne@example.be", None)]
+    form = Chooser(None, "Kies", "Wie?", entries, current=12)
+    qtbot.addWidget(form.dialog)
+    form.dialog.show()
+    assert form.current_row() == 2  # starts on the one chosen behind it
+    assert form.shown_texts()[1] == f"Sanne Jacobs ({blocked})"
+    qtbot.keyClicks(form.filter, "sanne ja")
+    assert form.shown_texts() == [f"Sanne Jacobs ({blocked})", "Sanne Janssens · sanne@example.be"]
+    assert form.current_row() == 1  # the first line that may be taken
+    QTest.keyClick(form.filter, Qt.Key_Up)
+    assert form.current_row() == 1  # the greyed line above is passed over
+    qtbot.keyClicks(form.filter, "c")
+    assert form.shown_texts() == [f"Sanne Jacobs ({blocked})"]
+    assert not form.accept() and form.result is None  # only a greyed line: nothing taken
+    form.filter.setText("janssens")  # a word not inside the earlier ones: all lines again
+    assert form.shown_texts() == ["Lotte Janssens", "Sanne Janssens · sanne@example.be"]
+    form.filter.clear()
+    assert len(form.shown_texts()) == 4
+    form.filter.setText("EXAMPLE.be")
+    assert form.accept() and form.result == 13

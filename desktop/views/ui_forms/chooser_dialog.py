@@ -8,8 +8,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QListView, QSizePolicy,
+    QVBoxLayout, QWidget)
 
 class Ui_ChooserDialog(object):
     def setupUi(self, ChooserDialog):
@@ -31,7 +31,7 @@ class Ui_ChooserDialog(object):
 
         self.layout.addWidget(self.filter)
 
-        self.choices = QListWidget(ChooserDialog)
+        self.choices = QListView(ChooserDialog)
         self.choices.setObjectName(u"choices")
 
         self.layout.addWidget(self.choices)

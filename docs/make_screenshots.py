@@ -188,6 +188,8 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
         shoot_today_row(app, window, lambda i: i.kind == "gift", out / f"today-gift-{tail}.png")
         # The products given in a collaboration, picked from the catalogue.
         shoot_dialog(app, out, collaboration_products_dialog(window), f"dialog-collaboration-products-{tail}")
+        # A new collaboration with someone written to in the other language: which to type in.
+        shoot_dialog(app, out, other_language_collaboration_dialog(window), f"dialog-collaboration-her-language-{tail}")
     window.close()
 
 
@@ -267,6 +269,18 @@ def collaboration_products_dialog(window):
     dialog.w("products").setText(typed("cadeaubon van € 10", "€10 gift card"))
     dialog.w("tabs").setCurrentWidget(dialog.w("giftsTab"))
     return dialog
+
+
+def other_language_collaboration_dialog(window):
+    """A new collaboration with Noor, her messages in the language the app is not in (set
+    on the object only, not saved): the dialog says to write the title and consequence in hers."""
+    from desktop import i18n
+    from desktop.store.models import Person
+    from desktop.views.collaboration_dialog import CollaborationDialog
+
+    noor = Person.get(Person.name == "Noor Bakker")
+    noor.language = "en" if i18n.current_language() == "nl" else "nl"
+    return CollaborationDialog(window, person=noor)
 
 
 def step_three_dialog(window, item):

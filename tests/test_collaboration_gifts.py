@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
 from desktop import i18n, paths
 from desktop.domain import collaborations as rules
@@ -110,6 +110,42 @@ def test_a_new_collaboration_starts_from_the_latest_ones_terms(shop):
     Collaboration.create(person=person, title="oud", consequence="eerst", created_at=NOW - timedelta(days=3))
     newest = Collaboration.create(person=person, title="nieuw", consequence="laatst", created_at=NOW - timedelta(days=1))
     assert ops.latest_collaboration() == newest
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_her_new_collaboration_takes_typed_words_only_from_one_in_her_language(qtbot, shop, translator, language):
+    """The consequence (and the do's and don'ts) are quoted to her as typed: a new
+    collaboration with someone written to in English takes them from the latest English
+    one, never the Dutch wording of the one before; the dialog says which language to
+    write in when hers is not the app's. Mentions and the reply days are the shop's."""
+    dutch, _moon, _sun = shop
+    i18n.set_language(language)
+    emma = Person.create(name="Emma Clarke", is_influencer=True, language="en")
+    Collaboration.create(person=dutch, title="Ketting", consequence="het product tegen winkelprijs factureren",
+                         dos="in daglicht", required_mentions=["@winkel"], response_days=5,
+                         created_at=NOW - timedelta(days=1))
+
+    def opened(person):
+        dialog = CollaborationDialog(None, person=person)
+        qtbot.addWidget(dialog)
+        hint = dialog.findChild(QLabel, "herLanguage")
+        return dialog, hint.text() if hint is not None else None
+
+    dialog, hint = opened(emma)
+    assert dialog.w("consequence").text() == "" and dialog.w("dos").toPlainText() == ""
+    assert dialog.w("required_mentions").text() == "@winkel" and dialog.w("response_days").value() == 5
+    assert (hint is None) == (language == "en")
+    if language == "nl":
+        assert hint == "Berichten aan Emma Clarke zijn in het Engels: schrijf de titel en het gevolg ook in het Engels."
+    Collaboration.create(person=emma, title="Necklace", consequence="invoice the necklace at retail price",
+                         created_at=NOW)
+    dialog, _hint = opened(emma)
+    assert dialog.w("consequence").text() == "invoice the necklace at retail price"
+    dialog, hint = opened(dutch)  # the newest is hers in English: a Dutch one keeps the Dutch words
+    assert dialog.w("consequence").text() == "het product tegen winkelprijs factureren"
+    assert (hint is None) == (language == "nl")
+    if language == "en":
+        assert hint == "Messages to Sanne de Vries are in Dutch: write the title and the consequence in Dutch too."
 
 
 # --- the dialog ------------------------------------------------------------------------

@@ -218,9 +218,14 @@ def gifts_of(collaboration_ids: list[int]) -> dict[int, list[rules.Gift]]:
     return dict(found)
 
 
-def latest_collaboration() -> Collaboration | None:
-    """The newest collaboration: a new one starts from the shop's usual terms."""
-    return Collaboration.select().order_by(Collaboration.created_at.desc(), Collaboration.id.desc()).first()
+def latest_collaboration(language: str | None = None) -> Collaboration | None:
+    """The newest collaboration: a new one starts from the shop's usual terms. With
+    ``language``: the newest with someone whose messages are in that language (what the
+    owner typed for her, the consequence say, is quoted to the next one as typed)."""
+    query = Collaboration.select()
+    if language is not None:
+        query = query.join(Person).where(Person.language == language)
+    return query.order_by(Collaboration.created_at.desc(), Collaboration.id.desc()).first()
 
 
 def current_terms(collaboration: Collaboration) -> dict:

@@ -38,6 +38,7 @@ from desktop.views import theme
 from desktop.views.forms import date_field, date_problems
 from desktop.views.keys import delete_removes, enter_adds
 from desktop.views.date_edit import DateEdit
+from desktop.views.base import plain_label
 from desktop.views.rows import plain_tooltip
 from desktop.views.product_search import NOT_IN_CATALOGUE, CatalogueSearch, product_text
 from desktop.domain import money
@@ -126,10 +127,25 @@ class CollaborationDialog(FormDialog):
             warning.setStyleSheet(theme.text_style("red", bold=True))
             warning.show()
             self.w("override").show()
+        self._say_her_language()
         if collaboration is not None:
             self._load(collaboration)
         else:
             self._defaults()
+
+    def _say_her_language(self) -> None:
+        """Her messages in another language than the app's: the title and the consequence
+        are quoted to her as typed, so the dialog says in which language to write them."""
+        language = self.person.language
+        if language == i18n.current_language() or language not in dict(choices("language")):
+            return
+        hint = plain_label(_(
+            "Messages to {name} are in {language}: write the title and the consequence in {language} too."
+        ).format(name=self.person.name, language=label("language", language)))
+        hint.setObjectName("herLanguage")
+        hint.setWordWrap(True)
+        layout = self.w("override").parentWidget().layout()  # the Agreement tab's column
+        layout.insertWidget(layout.indexOf(self.w("override")) + 1, hint)
 
     # --- filling ---------------------------------------------------------------------
     def _default_deadline(self) -> date:
@@ -144,10 +160,15 @@ class CollaborationDialog(FormDialog):
         if last is not None:
             self.w("required_mentions").setText(" ".join(last.required_mentions))
             self.w("required_hashtags").setText(" ".join(last.required_hashtags))
-            self.w("dos").setPlainText(last.dos)
-            self.w("donts").setPlainText(last.donts)
-            self.w("consequence").setText(last.consequence)
             self.w("response_days").setValue(last.response_days)
+        # The words the owner typed come from a collaboration with someone written to in
+        # the same language: her messages quote them as typed (no Dutch consequence in an
+        # English final reminder); none such, and they start empty.
+        worded = ops.latest_collaboration(language=self.person.language)
+        if worded is not None:
+            self.w("dos").setPlainText(worded.dos)
+            self.w("donts").setPlainText(worded.donts)
+            self.w("consequence").setText(worded.consequence)
         self.add_deliverable("post", 1, self._default_deadline())
 
     def _load(self, c: Collaboration) -> None:

@@ -149,6 +149,70 @@ def test_the_product_dialogs_alt_letters_are_each_its_own(qtbot, database, trans
     assert _clashes(_widget_texts(dialog)) == {}
 
 
+def _every_dialog():
+    """Every dialog with fields, on the example shop: (name, the dialog)."""
+    from desktop.clock import utcnow
+    from desktop.store.models import Collaboration, CustomOrder
+    from desktop.views.collaboration_dialog import CollaborationDialog
+    from desktop.views.content_dialog import ContentDialog
+    from desktop.views.influencer_dialog import InfluencerDialog
+    from desktop.views.order_dialog import OrderDialog
+    from desktop.views.shipping_dialogs import ProductDialog, ShipmentDialog
+    from desktop.views.small_dialogs import BlockDialog, EndDialog, MessageDialog, RatingDialog, StrikeDialog
+
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    collab = Collaboration.get(Collaboration.person == sanne)
+    order = CustomOrder.get(CustomOrder.order_number == "#1033")
+    return [
+        ("influencer", InfluencerDialog(None, sanne)), ("new influencer", InfluencerDialog(None)),
+        ("collaboration", CollaborationDialog(None, collaboration=collab)),
+        ("order", OrderDialog(None, utcnow(), order_id=order.id)), ("content", ContentDialog(None, collab)),
+        ("strike", StrikeDialog(None, sanne, collab)), ("rating", RatingDialog(None, collab)),
+        ("end", EndDialog(None, collab)), ("block", BlockDialog(None, sanne)),
+        ("message", MessageDialog(None, sanne, "Hoi Sanne")),
+        ("parcel", ShipmentDialog(None, sanne.id, []).dialog), ("product", ProductDialog(None).dialog),
+    ]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_field_of_a_dialog_has_an_alt_letter_of_its_own(qtbot, demo_db, translator, language):
+    """Alt and a letter goes to a field in every dialog, in either language (audit 9): each
+    field's label has a letter, and on each tab no two things in sight share one. The name's
+    letter in "Nieuwe influencer" (Alt+N) goes to the name."""
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    i18n.set_language(language)
+    for name, dialog in _every_dialog():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        tabs = dialog.findChildren(QTabWidget)
+        for index in range(tabs[0].count() if tabs else 1):
+            if tabs:
+                tabs[0].setCurrentIndex(index)
+                QApplication.processEvents()
+            texts = _widget_texts(dialog)
+            assert _clashes(texts) == {}, (name, index)
+            unmarked = [label.text() for label in dialog.findChildren(QLabel)
+                        if label.buddy() is not None and label.isVisibleTo(dialog) and _mnemonic(label.text()) is None]
+            assert unmarked == [], (name, index)
+        dialog.close()
+    from desktop.views.influencer_dialog import InfluencerDialog
+
+    dialog = InfluencerDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    name_label = next(label for label in dialog.findChildren(QLabel) if label.buddy() is dialog.w("name"))
+    letter = _mnemonic(name_label.text())
+    assert letter == "Alt+N"
+    dialog.w("notes").setFocus()
+    QTest.keyClick(dialog, Qt.Key_N, Qt.AltModifier)
+    assert QApplication.focusWidget() is dialog.w("name")
+
+
 def _tab_walk(start, presses: int = 80) -> list:
     """The widgets Tab gives the focus to, one press at a time from ``start``."""
     start.setFocus()

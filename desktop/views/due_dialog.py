@@ -36,6 +36,7 @@ from desktop.labels import label
 from desktop.presentation import due_texts
 from desktop.store import due
 from desktop.views.forms import load_form
+from desktop.views.keys import letters_when_shown
 
 
 def open_url(url: str) -> bool:
@@ -132,6 +133,7 @@ class DueStepDialog(QDialog):
         self._now = now
         self.setWindowTitle(_("Follow-up: {person}").format(person=item.person_name))
         self.form = load_form("due_step.ui", self)
+        letters_when_shown(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         f = self.form

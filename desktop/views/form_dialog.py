@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.views.base import plain_label
 from desktop.views.forms import load_form
+from desktop.views.keys import letters_when_shown
 from desktop.views import theme
 
 
@@ -33,6 +34,7 @@ class FormDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.form = load_form(self.form_name, self)
+        letters_when_shown(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         self.setWindowTitle(self.form.windowTitle())

@@ -5,6 +5,8 @@ also press the dialog's Save, typing in a long drop-down finds its entries."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QLineEdit
 
@@ -109,3 +111,114 @@ def type_to_find(combo: QComboBox) -> None:
     combo.lineEdit().returnPressed.connect(take_first_match)
     combo.lineEdit().editingFinished.connect(put_back)
     enter_adds(combo.lineEdit(), take_first_match)
+
+
+# --- Alt letters for a dialog's fields -----------------------------------------------------
+
+_MNEMONIC = re.compile(r"&([^&\s])")
+_LETTERS = set("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _taken(text: str) -> set[str]:
+    return {found.lower() for found in _MNEMONIC.findall(text)}
+
+
+def _letters_for(texts: list[str], taken: set[str]) -> dict[int, int]:
+    """Where the "&" goes in each of ``texts`` (by index; a text with none left out): each a
+    letter of its own, none in ``taken``. A word's first letter is preferred, then the
+    letters in reading order; the texts with the fewest letters choose first, and when a
+    text still finds none free, one chosen before is moved to another letter of its own
+    text (a matching), so every field gets one while letters last."""
+    options = []
+    for text in texts:
+        if "&" in text:  # chosen by hand in the form
+            options.append([])
+            continue
+        starts = [i for i, char in enumerate(text) if i == 0 or not text[i - 1].isalnum()]
+        order = starts + [i for i in range(len(text)) if i not in starts]
+        options.append([i for i in order if text[i].lower() in _LETTERS and text[i].lower() not in taken])
+    owner: dict[str, int] = {}
+    chosen: dict[int, int] = {}
+
+    def place(index: int, seen: set[str]) -> bool:
+        for position in options[index]:
+            letter = texts[index][position].lower()
+            if letter in seen:
+                continue
+            seen.add(letter)
+            if letter not in owner or place(owner[letter], seen):
+                owner[letter], chosen[index] = index, position
+                return True
+        return False
+
+    # The texts with the fewest letters choose first ("Taal" before "Aanspreekvorm"), each
+    # its first free letter; one left without moves another (``place``).
+    for index in sorted(range(len(texts)), key=lambda i: (len({texts[i][p].lower() for p in options[i]}), i)):
+        free = next((position for position in options[index] if texts[index][position].lower() not in owner), None)
+        if free is not None:
+            owner[texts[index][free].lower()], chosen[index] = index, free
+        else:
+            place(index, set())
+    return chosen
+
+
+def _page_of(widget, pages: set) -> object | None:
+    """The tab page ``widget`` is on (None: on no tab, in sight whichever tab is open)."""
+    while widget is not None:
+        if widget in pages:
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
+def letter_fields(root) -> None:
+    """Alt and a letter goes to a field, as in any desktop dialog: each field's label (a
+    QLabel with a buddy) without one of its own gets the first free letter of its text in
+    the language on screen, so no catalog needs a letter chosen by hand per language. A
+    letter is free when nothing the owner can see with that field has it: the buttons, the
+    tabs' titles, the labels on no tab or on the same tab (a hidden tab's shortcuts are off,
+    so two tabs may share one). Letters chosen by hand in a form (ui/product_dialog.ui)
+    are kept."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget
+
+    pages = set()
+    shared: set[str] = set()  # letters in sight on every tab
+    for tabs in root.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            pages.add(tabs.widget(index))
+            shared |= _taken(tabs.tabText(index))
+    per_page: dict[object, set[str]] = {}
+    labels = []
+    for widget in root.findChildren(QLabel) + root.findChildren(QAbstractButton) + root.findChildren(QGroupBox):
+        page = _page_of(widget, pages)
+        per_page.setdefault(page, set()).update(_taken(widget.title() if isinstance(widget, QGroupBox)
+                                                       else widget.text()))
+        if isinstance(widget, QLabel) and widget.buddy() is not None:
+            labels.append((widget, page))
+    # The labels on no tab first (in sight with every tab), then each tab's own.
+    groups: dict[object, list] = {}
+    for label, page in labels:
+        groups.setdefault(page, []).append(label)
+    shared |= per_page.get(None, set())
+    order = ([None] if None in groups else []) + [page for page in groups if page is not None]
+    for page in order:
+        members = groups[page]
+        taken = shared | (set().union(*per_page.values()) if page is None else per_page.get(page, set()))
+        texts = [label.text() for label in members]
+        for index, position in _letters_for(texts, taken).items():
+            text = texts[index]
+            members[index].setText(text[:position] + "&" + text[position:])
+            (shared if page is None else per_page[page]).add(text[position].lower())
+
+
+class _LettersOnShow(QObject):
+    def eventFilter(self, dialog, event):
+        if event.type() == QEvent.Show:
+            dialog.removeEventFilter(self)
+            letter_fields(dialog)  # the texts as the dialog shows them, those set in code too
+        return False
+
+
+def letters_when_shown(dialog) -> None:
+    """``letter_fields`` on ``dialog`` when it is first shown."""
+    dialog.installEventFilter(_LettersOnShow(dialog))

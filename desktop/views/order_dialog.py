@@ -40,7 +40,7 @@ from desktop.store import orders as store
 from desktop.store import lookups, pictures
 from desktop.views import dialogs
 from desktop.views.base import plain_label
-from desktop.views.keys import delete_removes, enter_adds, type_to_find
+from desktop.views.keys import delete_removes, enter_adds, letters_when_shown, type_to_find
 from desktop.views.forms import date_field, date_problems, load_form
 from desktop.views.product_search import CatalogueSearch
 from desktop.views.rows import plain_tooltip
@@ -99,6 +99,7 @@ class OrderDialog(QDialog):
         self.removed_pictures: list[int] = []
         self.setWindowTitle(_("Edit custom order") if self.order else _("New custom order"))
         self.form = load_form("order_dialog.ui", self)
+        letters_when_shown(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         self.summary = plain_label("")

@@ -37,6 +37,7 @@ from desktop.labels import choices, label
 from desktop.presentation import due_texts, errors
 from desktop.store import orders as store
 from desktop.views.forms import date_field, date_problems, load_form
+from desktop.views.keys import letters_when_shown
 
 # The messages the owner can pick, in the order offered.
 MESSAGE_LABELS = {
@@ -90,6 +91,7 @@ class OrderMessageDialog(_Clocked, QDialog):
         person = self.order.person
         self.setWindowTitle(_("Message to {name}").format(name=person.name))
         self.form = load_form("order_message.ui", self)
+        letters_when_shown(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         f = self.form.findChild
@@ -263,6 +265,7 @@ class OrderShipDialog(_Clocked, QDialog):
         order = store.find(order_id)
         self.setWindowTitle(_("Ship order {number}").format(number=order.order_number or "—"))
         self.form = load_form("order_ship.ui", self)
+        letters_when_shown(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         f = self.form.findChild

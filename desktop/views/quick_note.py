@@ -27,6 +27,7 @@ from desktop.i18n import _
 from desktop.labels import choices
 from desktop.store import lookups
 from desktop.views.forms import date_field, date_problems, load_form
+from desktop.views.keys import letters_when_shown
 
 FIELDS = ("person", "kind", "channel", "direction", "at", "text")
 
@@ -40,6 +41,7 @@ class QuickNote(QObject):
         super().__init__(parent)
         self._now = now if now is not None else (lambda: utcnow())  # the clock read at each use
         self.dialog: QDialog = load_form("quick_note.ui", parent)
+        letters_when_shown(self.dialog)
         self.dialog.setWindowModality(Qt.WindowModal)
         d = self.dialog
         self.person: QComboBox = d.findChild(QComboBox, "person")

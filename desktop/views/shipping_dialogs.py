@@ -27,6 +27,7 @@ from desktop.presentation import record_texts
 from desktop.store import lookups
 from desktop.store.shipping import NewShipment, open_collaborations, product_title
 from desktop.views.forms import load_form
+from desktop.views.keys import letters_when_shown
 from desktop.views import theme
 
 
@@ -47,6 +48,7 @@ class ShipmentDialog:
         replaceable one; without it, a plain Qt question); ``collaboration_id``: the
         collaboration chosen to start with (else her first open one)."""
         self.dialog: QDialog = load_form("shipment_dialog.ui", parent)
+        letters_when_shown(self.dialog)
         self._confirm = confirm or _ask_yes_no
         d = self.dialog
         self.person = lookups.person(person_id)
@@ -288,6 +290,7 @@ class ProductDialog:
         """``choose_path(parent, title, filters)`` asks for a picture file (views/dialogs.py
         hands in its replaceable ``ask_open_path``; without it, Qt's file dialog)."""
         self.dialog: QDialog = load_form("product_dialog.ui", parent)
+        letters_when_shown(self.dialog)
         self._choose_path = choose_path or _open_file
         d = self.dialog
         self.fields = {name: d.findChild(QWidget, name) for name in ("name", "variant", "sku", "price", "cost", "category")}

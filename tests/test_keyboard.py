@@ -508,6 +508,30 @@ def test_enter_on_a_row_does_what_a_double_click_does(qtbot, demo_db, translator
     assert window.current_view().key == "influencers"
     assert window.current_view().current_id == Collaboration.get_by_id(event.subject_id).person_id
 
+    # Zendingen: Enter opens the parcel's tracking page (nothing changes); without one it says why.
+    from desktop.store.models import Shipment
+    from desktop.views import shipments
+
+    links, said = [], []
+    monkeypatch.setattr(shipments, "open_link", lambda url: links.append(url) or True)
+    tracked, untracked = Shipment.select().order_by(Shipment.id).limit(2)
+    page = "https://jouw.postnl.nl/track-and-trace/3SZLVR1234567-NL-3511AB"
+    Shipment.update(tracking_url=page).where(Shipment.id == tracked.id).execute()
+    Shipment.update(tracking_code="", tracking_url="").where(Shipment.id == untracked.id).execute()
+    window.refresh_all()  # written behind the app's back
+    window.show_view("shipments")
+    parcels = window.view("shipments")
+    parcels.status_message.connect(said.append)
+    before = [(s.id, s.status) for s in Shipment.select()]
+    for parcel in (tracked, untracked):
+        parcels.select_id(parcel.id)
+        parcels.table.setFocus()
+        QTest.keyClick(parcels.table, Qt.Key_Return)
+    assert links == [page]
+    assert said == [{"nl": "Geen track-and-tracepagina voor dit pakket: er is geen vervoerder met een trackingcode.",
+                     "en": "No tracking page for this parcel: it has no carrier with a tracking code."}[language]]
+    assert [(s.id, s.status) for s in Shipment.select()] == before
+
 
 def test_delete_removes_what_is_selected_in_a_forms_list(qtbot, demo_db, translator):
     """In an order's to-do list and pictures, a collaboration's deliverables and products,

@@ -117,6 +117,9 @@ class ShipmentsView(ListView):
         header.insertWidget(header.indexOf(self.search), self.status_filter)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.clicked.connect(self._clicked)
+        # A double-click or Enter (views/keys.py) opens where the parcel is: its tracking
+        # page. It changes nothing: a parcel's next step stays a button in the pane.
+        self.table.doubleClicked.connect(self._open_row)
 
     def view_title(self):
         return _("Shipments")
@@ -217,6 +220,15 @@ class ShipmentsView(ListView):
         row = self.model.row_at(index.row())
         if row and index.column() == TRACKING_COLUMN and row.extra.get("url"):
             open_link(row.extra["url"])
+
+    def _open_row(self, index) -> None:
+        row = self.model.row_at(index.row())
+        if row is None:
+            return
+        if row.extra.get("url"):
+            open_link(row.extra["url"])
+        else:
+            self.status_message.emit(_("No tracking page for this parcel: it has no carrier with a tracking code."))
 
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
         s = lookups.shipment(row_id)

@@ -29,7 +29,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, i18n, logs, paths
+from desktop import APP_NAME, collection, i18n, logs, paths
 from desktop.clock import utcnow
 from desktop.i18n import _
 
@@ -216,11 +216,14 @@ class Application:
         if self._asks_language(saved):
             from desktop.views import dialogs
 
+            collection.resume()  # a dialog that waits for her: no start to hurry
             language = self._language_answer = dialogs.ask_language(None)
         i18n.set_language(language)
         translator.install(self.qt)
         self.build_window(deferred=True, saved=saved)
         _after_first_paint(self.window, self._open, fallback_ms=250)
+        if collection.paused():  # resumed when the start is done; at the latest after this
+            QTimer.singleShot(collection.LONGEST_PAUSE_MS, collection.resume)
         if self.smoke_test:
             QTimer.singleShot(0, self._smoke_shown)
         return None
@@ -313,6 +316,7 @@ class Application:
 
     def _stop_with(self, title: str, text: str) -> None:
         """Say why the app stops, and stop (exit code 1; the next start checks the file)."""
+        collection.resume()
         self.opened = False
         if self.smoke_test:
             print(text, file=sys.stderr)
@@ -408,6 +412,7 @@ class Application:
         """The completed window has painted: start the reminders; the app is ready."""
         self._reminders_queued = False
         if not self.opened or self.scheduler is not None:  # stopped, or a recovery opens again
+            collection.resume()
             return
         if self.smoke_test:
             self._smoke_ready()
@@ -416,6 +421,7 @@ class Application:
         self.start_reminders()
         self._build_rest(self.window)
         was_ready, self.ready = self.ready, True
+        collection.resume()  # the window is complete and painted: the collector catches up now
         if self.smoke_test and not was_ready:
             QTimer.singleShot(0, self._smoke_done)
         if self.marks and not was_ready:
@@ -609,6 +615,7 @@ class Application:
 
     def _tell(self, title: str, text: str) -> None:
         """A message at start: a dialog, or stderr in a smoke test (nobody to click it away)."""
+        collection.resume()
         if self.smoke_test:
             print(f"{title}: {text}", file=sys.stderr)
             return
@@ -884,6 +891,7 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
     try:
         code = app.start()
     except Exception as exc:  # a read-only folder before the window: say so, change nothing
+        collection.resume()
         kind = storage_errors.kind_of(exc)
         if kind is None:
             raise
@@ -899,6 +907,7 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
     if code is not None:
         return code
     code = app.exec()
+    collection.resume()  # however the start ended
     app.wait_for_check_beside()  # the day's check and copy end before the clean exit is marked
     if app.opened:
         try:  # the file deleted or replaced since the last check: the open data put back first

@@ -10,7 +10,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from desktop import __version__, i18n, paths
+from desktop import __version__, collection, i18n, paths
 from desktop.i18n import N_, _, ngettext
 
 # argparse words its own messages ("usage: ", "the following arguments are required: %s")
@@ -385,6 +385,8 @@ def _saved_language(data_dir: str | None) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # the process's own start (not a test calling in): fix 55
+        collection.pause()
     argv = sys.argv[1:] if argv is None else argv
     # Pre-read --lang so --help and errors are in the right language.
     pre = argparse.ArgumentParser(add_help=False)
@@ -401,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(_("“{file}” is a file, not a folder: Afspraak cannot keep its data there. Choose a folder with "
                        "--data-dir (it need not exist yet).").format(file=str(in_the_way)))
     if args.command in COMMANDS:
+        collection.resume()  # only the window's start waits for it
         from desktop import logs
         from desktop.presentation import event_texts  # noqa: F401 - hands the store how events read (search)
 

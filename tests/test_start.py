@@ -360,3 +360,88 @@ def test_a_minimised_start_stays_minimised_when_the_window_is_rebuilt_in_the_sav
         assert window.size().toTuple() == (760, 520)  # the saved size, not the shell's default
     finally:
         stop_app(application, qtbot)
+
+
+# --- the collector paused for the start only (desktop/collection.py, fix 55) --------------
+
+
+@pytest.fixture
+def collector_restored():
+    import gc
+
+    from desktop import collection
+
+    yield collection
+    collection.resume()
+    gc.enable()  # whatever a failing test left
+
+
+def test_the_collector_is_paused_for_the_window_until_it_is_complete_and_painted(
+        qtbot, data_dir, translator, no_other_instance, collector_restored):
+    import gc
+
+    collection = collector_restored
+    collection.pause()
+    application = start_app(qtbot, language="nl")
+    try:
+        assert not gc.isenabled()  # the shell is up, her list not yet
+        qtbot.waitUntil(lambda: application.ready)
+        assert gc.isenabled() and not collection.paused()
+    finally:
+        stop_app(application, qtbot)
+
+
+def test_a_start_that_stops_with_a_message_runs_the_collector_again(
+        qtbot, data_dir, translator, no_other_instance, collector_restored, monkeypatch):
+    import gc
+
+    from desktop import app as app_module
+
+    collection = collector_restored
+    collection.pause()
+    application = app_module.Application([], cli_language="nl", smoke_test=True)
+    monkeypatch.setattr(application.qt, "exit", lambda code: None)
+    application._stop_with("Afspraak kan niet starten", "De map is alleen-lezen.")
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("command", [["due"], ["backup"]])
+def test_every_command_but_the_window_runs_with_the_collector(data_dir, collector_restored, monkeypatch, command):
+    """The pause is for the window's start: `afspraak due` or an import never runs without it.
+    A test calling ``main`` with its own arguments never pauses it at all."""
+    import gc
+
+    from desktop import cli
+
+    monkeypatch.setattr(sys, "argv", ["afspraak", "--lang", "en", "--data-dir", str(data_dir), *command])
+    assert cli.main() == 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cli.main(["--lang", "en", "--data-dir", str(data_dir), *command])
+        assert not gc.isenabled()  # not resumed: it was not paused by main
+    finally:
+        gc.enable()
+
+
+def test_the_pause_never_outlasts_the_start(qtbot, data_dir, translator, no_other_instance, collector_restored,
+                                           monkeypatch):
+    """A start that never completes (here: the data never opens) still has the collector
+    back after LONGEST_PAUSE_MS of the event loop."""
+    import gc
+
+    from desktop import app as app_module
+
+    collection = collector_restored
+    monkeypatch.setattr(collection, "LONGEST_PAUSE_MS", 50)
+    monkeypatch.setattr(app_module.Application, "_open", lambda self: None)
+    collection.pause()
+    application = app_module.Application([], cli_language="nl")
+    assert application.start() is None
+    qtbot.addWidget(application.window)
+    try:
+        assert not gc.isenabled()
+        qtbot.waitUntil(gc.isenabled, timeout=2000)
+        assert not application.ready
+    finally:
+        application.instance_server.server.close()

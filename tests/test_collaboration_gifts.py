@@ -114,10 +114,11 @@ def test_a_new_collaboration_starts_from_the_latest_ones_terms(shop):
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_her_new_collaboration_takes_typed_words_only_from_one_in_her_language(qtbot, shop, translator, language):
-    """The consequence (and the do's and don'ts) are quoted to her as typed: a new
-    collaboration with someone written to in English takes them from the latest English
-    one, never the Dutch wording of the one before; the dialog says which language to
-    write in when hers is not the app's. Mentions and the reply days are the shop's."""
+    """The do's and don'ts are quoted to her as typed: a new collaboration with someone
+    written to in English takes them from the latest English one, never the Dutch wording
+    of the one before; the consequence (it names its own deal's product) is never copied,
+    only the earlier ones in her language offered while typing. The dialog says which
+    language to write in when hers is not the app's. Mentions and reply days are the shop's."""
     dutch, _moon, _sun = shop
     i18n.set_language(language)
     emma = Person.create(name="Emma Clarke", is_influencer=True, language="en")
@@ -138,11 +139,20 @@ def test_her_new_collaboration_takes_typed_words_only_from_one_in_her_language(q
     if language == "nl":
         assert hint == "Berichten aan Emma Clarke zijn in het Engels: schrijf de titel en het gevolg ook in het Engels."
     Collaboration.create(person=emma, title="Necklace", consequence="invoice the necklace at retail price",
-                         created_at=NOW)
+                         dos="in daylight", created_at=NOW)
     dialog, _hint = opened(emma)
-    assert dialog.w("consequence").text() == "invoice the necklace at retail price"
+    assert dialog.w("dos").toPlainText() == "in daylight"
+    # A consequence names its own deal's product: never copied, only offered while typing.
+    assert dialog.w("consequence").text() == ""
+    offered = dialog.w("consequence").completer()
+    offered.setCompletionPrefix("neckl")
+    assert offered.currentCompletion() == "invoice the necklace at retail price"
     dialog, hint = opened(dutch)  # the newest is hers in English: a Dutch one keeps the Dutch words
-    assert dialog.w("consequence").text() == "het product tegen winkelprijs factureren"
+    assert dialog.w("dos").toPlainText() == "in daglicht"
+    offered = dialog.w("consequence").completer()
+    offered.setCompletionPrefix("winkel")
+    assert dialog.w("consequence").text() == "" and offered.currentCompletion() == (
+        "het product tegen winkelprijs factureren")
     assert (hint is None) == (language == "nl")
     if language == "en":
         assert hint == "Messages to Sanne de Vries are in Dutch: write the title and the consequence in Dutch too."

@@ -228,6 +228,21 @@ def latest_collaboration(language: str | None = None) -> Collaboration | None:
     return query.order_by(Collaboration.created_at.desc(), Collaboration.id.desc()).first()
 
 
+def earlier_consequences(language: str, limit: int = 50) -> list[str]:
+    """The consequences agreed before with people written to in ``language``, newest first,
+    each once: offered while the owner types one (a consequence names its own deal's
+    product, so a new collaboration does not start from another's)."""
+    rows = (Collaboration.select(Collaboration.consequence).join(Person)
+            .where((Person.language == language) & (Collaboration.consequence != ""))
+            .order_by(Collaboration.created_at.desc(), Collaboration.id.desc()).tuples())
+    seen: dict[str, None] = {}
+    for (text,) in rows:
+        seen.setdefault(text.strip(), None)
+        if len(seen) >= limit:
+            break
+    return [text for text in seen if text]
+
+
 def current_terms(collaboration: Collaboration) -> dict:
     values = {key: getattr(collaboration, key) for key in rules.COLUMN_TERMS}
     return rules.terms(values, deliverable_rows(collaboration), gifts(collaboration))

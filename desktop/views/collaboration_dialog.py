@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -161,14 +162,21 @@ class CollaborationDialog(FormDialog):
             self.w("required_mentions").setText(" ".join(last.required_mentions))
             self.w("required_hashtags").setText(" ".join(last.required_hashtags))
             self.w("response_days").setValue(last.response_days)
-        # The words the owner typed come from a collaboration with someone written to in
-        # the same language: her messages quote them as typed (no Dutch consequence in an
-        # English final reminder); none such, and they start empty.
+        # The guidelines come from a collaboration with someone written to in the same
+        # language: her messages quote them as typed (none such, and they start empty).
         worded = ops.latest_collaboration(language=self.person.language)
         if worded is not None:
             self.w("dos").setPlainText(worded.dos)
             self.w("donts").setPlainText(worded.donts)
-            self.w("consequence").setText(worded.consequence)
+        # The consequence is not copied: it names its own deal's product ("het sieradendoosje
+        # factureren"), and the final reminder quotes it to her (audit 10, F3). The earlier
+        # ones in her language are offered as she types.
+        earlier = ops.earlier_consequences(self.person.language)
+        if earlier:
+            completer = QCompleter(earlier, self)
+            completer.setFilterMode(Qt.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseInsensitive)
+            self.w("consequence").setCompleter(completer)
         self.add_deliverable("post", 1, self._default_deadline())
 
     def _load(self, c: Collaboration) -> None:

@@ -454,12 +454,30 @@ def test_the_chooser_narrows_widens_and_never_takes_a_greyed_line(qtbot, transla
     assert form.current_row() == 1  # the first line that may be taken
     QTest.keyClick(form.filter, Qt.Key_Up)
     assert form.current_row() == 1  # the greyed line above is passed over
+    assert not form.hint.isVisibleTo(form.dialog)
     qtbot.keyClicks(form.filter, "c")
     assert form.shown_texts() == [f"Sanne Jacobs ({blocked})"]
-    assert not form.accept() and form.result is None  # only a greyed line: nothing taken
+    assert not form.accept() and form.result is None  # only a greyed line: nothing taken...
+    assert not form.ok.isEnabled() and form.hint.isVisibleTo(form.dialog)  # ...and it says why
+    assert form.hint.text() == {"nl": "Een grijze regel kan niet gekozen worden: de reden staat erbij.",
+                                "en": "A greyed line cannot be chosen: it says why."}[language]
     form.filter.setText("janssens")  # a word not inside the earlier ones: all lines again
     assert form.shown_texts() == ["Lotte Janssens", "Sanne Janssens · sanne@example.be"]
     form.filter.clear()
     assert len(form.shown_texts()) == 4
     form.filter.setText("EXAMPLE.be")
+    assert form.ok.isEnabled() and not form.hint.isVisibleTo(form.dialog)
     assert form.accept() and form.result == 13
+
+    # Opened on a blocked person: on her, greyed, not on the next name (Enter sent a parcel
+    # to that one: audit 10, F12); opened on nobody: on nobody until a name is typed.
+    for current in (11, None):
+        form = Chooser(None, "Kies", "Wie?", entries, current=current)
+        qtbot.addWidget(form.dialog)
+        form.dialog.show()
+        assert form.current_row() == -1 and not form.ok.isEnabled()
+        assert form.hint.isVisibleTo(form.dialog) == (current is not None)
+        QTest.keyClick(form.filter, Qt.Key_Return)
+        assert form.result is None and form.dialog.isVisible()
+        qtbot.keyClicks(form.filter, "lotte")
+        assert form.ok.isEnabled() and form.accept() and form.result == 12

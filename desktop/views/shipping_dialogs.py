@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt
 from PySide6.QtGui import QImageReader, QKeyEvent, QPixmap
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QListView, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QListView, QWidget
 
 from desktop import i18n
 from desktop.domain import carriers
@@ -438,13 +438,25 @@ class Chooser:
         buttons: QDialogButtonBox = d.findChild(QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(d.reject)
+        self.ok = buttons.button(QDialogButtonBox.Ok)
+        # Why nothing is taken when the line chosen, or every line left, is greyed.
+        self.hint = QLabel(_("A greyed line cannot be chosen: it says why."))
+        self.hint.setObjectName("chooserHint")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        d.layout().insertWidget(d.layout().indexOf(buttons), self.hint)
+        self.list.selectionModel().currentChanged.connect(lambda *_args: self._say_if_greyed())
         self.result: int | None = None
-        self._select_first()
+        # It starts on the one chosen in the view behind (Enter takes her), greyed or not,
+        # and on nobody when none was: Enter then takes nobody until a name is typed (it
+        # took the first name of the list, or the next one after a blocked person: audit 10, F12).
         row = next((row for row, entry_id in enumerate(self.choices.ids) if entry_id == current), None)
-        if row is not None and self.choices.entry_id(row) is not None:
+        self._on_greyed = row is not None and self.choices.entry_id(row) is None  # in sight, never current
+        if row is not None:
             chosen = self.choices.index(row)
-            self.list.setCurrentIndex(chosen)  # the one chosen in the view behind: Enter takes her
+            self.list.setCurrentIndex(chosen)
             self.list.scrollTo(chosen)
+        self._say_if_greyed()
         # Up and Down (and the page keys) in the search field go through the names below
         # it, so typing, then Down and Enter, picks the second match without the mouse.
         self._list_keys = _ListKeys(self.list, d)
@@ -461,13 +473,23 @@ class Chooser:
 
     def _filter(self, text: str) -> None:
         self.choices.show_matching(text.lower().split())
+        self._on_greyed = False
         self._select_first()
+        self._say_if_greyed()
 
     def _select_first(self) -> None:
         row = next((row for row in range(self.choices.rowCount()) if self.choices.entry_id(row) is not None), None)
         if row is not None:
             self.list.setCurrentIndex(self.choices.index(row))
             self.list.scrollTo(self.choices.index(row))
+
+    def _say_if_greyed(self) -> None:
+        """OK only for a line that may be taken (a greyed one is never current); the hint
+        when it was opened on a greyed line, or the typed words left only greyed ones."""
+        takeable = self.choices.entry_id(self.current_row()) is not None
+        self.ok.setEnabled(takeable)
+        only_greyed = bool(self.filter.text().strip()) and self.choices.rowCount() > 0  # else one was chosen
+        self.hint.setVisible(not takeable and (self._on_greyed or only_greyed))
 
     def accept(self) -> bool:
         entry_id = self.choices.entry_id(self.current_row())

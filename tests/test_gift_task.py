@@ -15,7 +15,15 @@ from desktop.domain import followup
 from desktop.domain.followup import LadderSettings, make_contact, make_promise
 from desktop.presentation import due_texts
 from desktop.store import due, settings, shipping
-from desktop.store.models import Collaboration, CollaborationProduct, Deliverable, Person, Shipment, ShipmentItem
+from desktop.store.models import (
+    Collaboration,
+    CollaborationProduct,
+    Deliverable,
+    Event,
+    Person,
+    Shipment,
+    ShipmentItem,
+)
 from desktop.views import dialogs, today
 from desktop.views.shipping_dialogs import ShipmentDialog
 
@@ -120,6 +128,44 @@ def test_done_without_a_parcel_and_a_snooze_act_on_the_task(demo):
     assert later.due == utc(2026, 11, 24, 9, 0)  # 20 hours on is 06:30: when the quiet hours end
     due.dismiss(later, NOW)
     assert _gift_items(NOW + timedelta(days=3)) == []
+
+
+def test_a_gift_handed_over_another_way_has_her_deliverables_chased(demo):
+    """"Klaar zonder pakket" (audit 10, F1): the gift reached her by hand. Her TikTok was
+    never chased again (the collaboration still waited for a gift); now it moves on to
+    "received" and the deliverable is chased after its deadline. Handed over too late for
+    a deadline, that deadline moves on by the days the gift waited, as for a parcel."""
+    [item] = _gift_items()
+    collab = Collaboration.get_by_id(item.subject_id)
+    deliverable = Deliverable.get(Deliverable.collaboration == collab)
+    deadline = deliverable.deadline
+
+    def chased(now):
+        return [i for i in due.plan(now, person_id=_mila().id) if i.kind == "deliverable"]
+
+    assert chased(deadline + timedelta(days=3)) == []  # waiting for the gift
+    due.dismiss(item, NOW)
+    assert Collaboration.get_by_id(collab.id).status == "received"
+    assert Deliverable.get_by_id(deliverable.id).deadline == deadline  # in time: the deadline stays
+    [step] = chased(deadline + timedelta(days=3))
+    assert step.subject_id == deliverable.id
+    assert _gift_items(NOW + timedelta(days=3)) == []
+
+
+def test_a_gift_handed_over_after_the_deadline_moves_it_on(demo):
+    [item] = _gift_items()
+    collab = Collaboration.get_by_id(item.subject_id)
+    deliverable = Deliverable.get(Deliverable.collaboration == collab)
+    late = deliverable.deadline + timedelta(days=1)
+    due.dismiss(item, late)
+    from desktop.store.influencers import local_day
+
+    moved = local_day(Deliverable.get_by_id(deliverable.id).deadline)
+    agreed = local_day(collab.agreed_at or collab.created_at)
+    waited = (local_day(late) - agreed).days
+    assert moved == local_day(deliverable.deadline) + timedelta(days=waited)  # the days the gift waited
+    assert moved > local_day(late)  # she has time again after it reached her
+    assert Event.select().where(Event.fact == "deadlines_moved", Event.subject_id == collab.id).exists()
 
 
 # --- the words ------------------------------------------------------------------------

@@ -292,6 +292,10 @@ def dismiss(item: DueItem, now: datetime) -> None:
         raise ValueError("a strike decision is not dismissed: end_without_strike")
     with db.atomic():
         _save_states(item, "dismissed", now)
+        if item.kind == "gift":  # it reached her another way: what she owes is chased from now on
+            from desktop.store import shipping
+
+            shipping.gift_handed_over(item.subject_id, now)
 
 
 def _collaboration_of(item: DueItem) -> int | None:

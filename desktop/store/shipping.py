@@ -166,6 +166,21 @@ def _give_time_again(collab: Collaboration, shipment: Shipment, now: datetime) -
     _move_deadlines(collab, now, resent, lambda day: rules.deadline_after_resend(day, gone_sent, resent), gone_sent)
 
 
+def gift_handed_over(collaboration_id: int, now: datetime) -> None:
+    """The gift of an agreed collaboration reached her another way than a parcel (handed
+    over at a market, say) at ``now``: the collaboration moves on to "received", so her
+    deliverables are chased from now on (they waited for the gift), and a deadline the gift
+    came too late for moves on as for a parcel sent today (``_give_time_again``)."""
+    collab = Collaboration.get_or_none(Collaboration.id == collaboration_id)
+    if collab is None or collab.status != rules.GIFT_PENDING_STATUS:
+        return
+    agreed, given = local_day(collab.agreed_at or collab.created_at), local_day(now)
+    _move_deadlines(collab, now, given, lambda day: rules.deadline_after_late_gift(day, agreed, given), agreed,
+                    why="late_gift")
+    collab.status = "received"
+    collab.save()
+
+
 def _move_deadlines(collab: Collaboration, now: datetime, resent, move, since, why: str = "resent") -> None:
     """Move the open deadlines of ``collab`` by ``move`` (a day to its new day), with one
     event naming the new dates, the days between ``since`` and ``resent`` and ``why``."""

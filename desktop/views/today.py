@@ -359,8 +359,8 @@ class TodayView(ListView):
         )):
             button = QPushButton(text)
             if gift is not None and name == "todayDone":
-                button.setToolTip(_("The gift went another way (handed over, or not sent after all): no more "
-                                    "reminders about it."))
+                button.setToolTip(_("The gift reached her another way (handed over in person, say): the "
+                                    "collaboration moves on to “Received” and what she promised is followed up."))
             button.setObjectName(name)
             button.clicked.connect(slot)
             grid.addWidget(button, index // 2, index % 2)

@@ -141,6 +141,14 @@ def _count_paints(widget):
 
 # --- figures measured in-process (each one runs in its own child) ----------------------
 
+TYPED = "sanne de v"  # what the filter figures type, one key at a time, then erase
+
+
+def _typing(word: str) -> list[str]:
+    """The texts of a search field while ``word`` is typed and then erased, key by key."""
+    return [word[:i] for i in range(1, len(word) + 1)] + [word[:i] for i in range(len(word) - 1, -1, -1)]
+
+
 def measure_filter_keystroke(data_dir: Path, manifest: dict, repeats: int) -> Result:
     """Type a name into the influencer search, one key at a time, then erase it.
 
@@ -167,8 +175,8 @@ def measure_filter_keystroke(data_dir: Path, manifest: dict, repeats: int) -> Re
         return not_available(key, label, "ms", target, "InfluencersView has no _apply_filter: wire the new filter here")
     total = view.model.rowCount()
     painted = _count_paints(view.table.viewport())
-    word = "sanne de v"
-    steps = [word[:i] for i in range(1, len(word) + 1)] + [word[:i] for i in range(len(word) - 1, -1, -1)]
+    word = TYPED
+    steps = _typing(word)
     samples, shown = [], []
     for _ in range(repeats):
         for text in steps:
@@ -204,8 +212,8 @@ def measure_chooser_keystroke(data_dir: Path, manifest: dict, repeats: int) -> R
     _settle(app)
     opened = _ms(time.perf_counter() - started)
     painted = _count_paints(form.list.viewport())
-    word = "sanne de v"
-    steps = [word[:i] for i in range(1, len(word) + 1)] + [word[:i] for i in range(len(word) - 1, -1, -1)]
+    word = TYPED
+    steps = _typing(word)
     samples, shown = [], []
     for _ in range(repeats):
         for text in steps:

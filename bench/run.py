@@ -144,9 +144,20 @@ def _count_paints(widget):
 TYPED = "sanne de v"  # what the filter figures type, one key at a time, then erase
 
 
-def _typing(word: str) -> list[str]:
-    """The texts of a search field while ``word`` is typed and then erased, key by key."""
-    return [word[:i] for i in range(1, len(word) + 1)] + [word[:i] for i in range(len(word) - 1, -1, -1)]
+def _time_typing(app, type_text, count, repeats: int) -> tuple[list[float], list[int]]:
+    """``TYPED`` typed into a search field and erased, key by key, ``repeats`` times: each
+    key's time (``type_text(text)``, then Qt's layout and paint) and what ``count()`` says
+    is shown after it."""
+    steps = [TYPED[:i] for i in range(1, len(TYPED) + 1)] + [TYPED[:i] for i in range(len(TYPED) - 1, -1, -1)]
+    samples, shown = [], []
+    for _ in range(repeats):
+        for text in steps:
+            started = time.perf_counter()
+            type_text(text)
+            _settle(app)
+            samples.append(_ms(time.perf_counter() - started))
+            shown.append(count())
+    return samples, shown
 
 
 def measure_filter_keystroke(data_dir: Path, manifest: dict, repeats: int) -> Result:
@@ -175,20 +186,15 @@ def measure_filter_keystroke(data_dir: Path, manifest: dict, repeats: int) -> Re
         return not_available(key, label, "ms", target, "InfluencersView has no _apply_filter: wire the new filter here")
     total = view.model.rowCount()
     painted = _count_paints(view.table.viewport())
-    word = TYPED
-    steps = _typing(word)
-    samples, shown = [], []
-    for _ in range(repeats):
-        for text in steps:
-            started = time.perf_counter()
-            view.search.setText(text)
-            apply()
-            _settle(app)
-            samples.append(_ms(time.perf_counter() - started))
-            shown.append(view.model.rowCount())
+
+    def type_text(text: str) -> None:
+        view.search.setText(text)
+        apply()
+
+    samples, shown = _time_typing(app, type_text, view.model.rowCount, repeats)
     view.close()
     return Result(key, label, "ms", samples, target,
-                  note=f"{total:,} influencers; typing and erasing “{word}”",
+                  note=f"{total:,} influencers; typing and erasing “{TYPED}”",
                   extra={"rows_total": total, "rows_shown_min": min(shown), "paints": painted.paints})
 
 
@@ -212,19 +218,10 @@ def measure_chooser_keystroke(data_dir: Path, manifest: dict, repeats: int) -> R
     _settle(app)
     opened = _ms(time.perf_counter() - started)
     painted = _count_paints(form.list.viewport())
-    word = TYPED
-    steps = _typing(word)
-    samples, shown = [], []
-    for _ in range(repeats):
-        for text in steps:
-            started = time.perf_counter()
-            form.filter.setText(text)
-            _settle(app)
-            samples.append(_ms(time.perf_counter() - started))
-            shown.append(len(form.shown_texts()))
+    samples, shown = _time_typing(app, form.filter.setText, lambda: len(form.shown_texts()), repeats)
     form.dialog.close()
     return Result(key, label, "ms", samples, target,
-                  note=f"{len(entries):,} people; typing and erasing \u201c{word}\u201d; opened in {opened:.0f} ms",
+                  note=f"{len(entries):,} people; typing and erasing \u201c{TYPED}\u201d; opened in {opened:.0f} ms",
                   extra={"lines_total": len(entries), "lines_shown_min": min(shown), "paints": painted.paints,
                          "opened_ms": opened})
 

@@ -5,8 +5,6 @@ also press the dialog's Save, typing in a long drop-down finds its entries."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QLineEdit
 
@@ -115,12 +113,15 @@ def type_to_find(combo: QComboBox) -> None:
 
 # --- Alt letters for a dialog's fields -----------------------------------------------------
 
-_MNEMONIC = re.compile(r"&([^&\s])")
 _LETTERS = set("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _taken(text: str) -> set[str]:
-    return {found.lower() for found in _MNEMONIC.findall(text)}
+    """The Alt letter ``text`` has, as Qt reads it ("&&" is a literal "&", not a letter)."""
+    from PySide6.QtGui import QKeySequence
+
+    keys = QKeySequence.mnemonic(text)
+    return set() if keys.isEmpty() else {keys.toString()[-1].lower()}
 
 
 def _letters_for(texts: list[str], taken: set[str]) -> dict[int, int]:
@@ -188,17 +189,14 @@ def letter_fields(root) -> None:
             pages.add(tabs.widget(index))
             shared |= _taken(tabs.tabText(index))
     per_page: dict[object, set[str]] = {}
-    labels = []
+    groups: dict[object, list] = {}  # the fields' labels, by the tab they are on
     for widget in root.findChildren(QLabel) + root.findChildren(QAbstractButton) + root.findChildren(QGroupBox):
         page = _page_of(widget, pages)
         per_page.setdefault(page, set()).update(_taken(widget.title() if isinstance(widget, QGroupBox)
                                                        else widget.text()))
         if isinstance(widget, QLabel) and widget.buddy() is not None:
-            labels.append((widget, page))
+            groups.setdefault(page, []).append(widget)
     # The labels on no tab first (in sight with every tab), then each tab's own.
-    groups: dict[object, list] = {}
-    for label, page in labels:
-        groups.setdefault(page, []).append(label)
     shared |= per_page.get(None, set())
     order = ([None] if None in groups else []) + [page for page in groups if page is not None]
     for page in order:

@@ -6,11 +6,12 @@ from desktop.domain.shipments import NOT_WITH_HER
 from desktop.store.models import Collaboration, Product, Shipment, ShipmentItem
 
 
-def collaboration_details(collab_id: int | None) -> dict:
-    """The product, agreement date, consequence, value and title of a collaboration."""
+def collaboration_details(collab_id: int | None, collaboration: Collaboration | None = None) -> dict:
+    """The product, agreement date, consequence, value and title of a collaboration
+    (``collaboration``: its row, when the caller read it already)."""
     if not collab_id:
         return {}
-    c = Collaboration.get_or_none(Collaboration.id == collab_id)
+    c = collaboration if collaboration is not None else Collaboration.get_or_none(Collaboration.id == collab_id)
     if c is None:
         return {}
     # Every product she was sent, each once, in the order sent (not what was only agreed:

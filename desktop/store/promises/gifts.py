@@ -45,10 +45,10 @@ def details(part: DuePart) -> dict:
     already packed (``parcel_id``) and the first open deadline it is for."""
     cid = part.subject_id
     found = dict(part.details)
-    found.update(collaboration_details(cid))
     c = Collaboration.get_or_none(Collaboration.id == cid)
     if c is None:
         return found
+    found.update(collaboration_details(cid, c))
     lines = list(CollaborationProduct.select(CollaborationProduct.name, CollaborationProduct.quantity,
                                              CollaborationProduct.product)
                  .where(CollaborationProduct.collaboration == cid)

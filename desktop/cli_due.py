@@ -89,7 +89,7 @@ def due_listing(at: str | None, as_json: bool) -> int:
             print("   " + _("Channel: {channel}").format(channel=label("channel", item.channel)))
         print("   " + _("Due since: {moment}").format(
             moment=i18n.format_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))))
-        words = data["message"] or (due_texts.task_words(item, now) if item.action == "task" else "")
+        words = data["message"] or (due_texts.task_words(item, now, in_app=False) if item.action == "task" else "")
         if words:  # the ready message, or what to do for a task of the owner's (a gift to send)
             print()
             for line in words.splitlines():

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 from desktop import i18n
 from desktop.domain import followup
 from desktop.domain.followup import LadderSettings, make_contact, make_promise
-from desktop.presentation import due_texts
+from desktop.presentation import due_texts, event_texts
 from desktop.store import due, settings, shipping
 from desktop.store.models import (
     Collaboration,
@@ -162,10 +162,12 @@ def test_a_gift_handed_over_after_the_deadline_moves_it_on(demo):
 
     moved = local_day(Deliverable.get_by_id(deliverable.id).deadline)
     agreed = local_day(collab.agreed_at or collab.created_at)
-    waited = (local_day(late) - agreed).days
-    assert moved == local_day(deliverable.deadline) + timedelta(days=waited)  # the days the gift waited
+    usual = agreed + timedelta(days=3)  # sent by the day after the agreement, two days on the way
+    planned = min(14, (local_day(deliverable.deadline) - usual).days)
+    assert moved == local_day(late) + timedelta(days=planned)  # the days she would have had, from today
     assert moved > local_day(late)  # she has time again after it reached her
-    assert Event.select().where(Event.fact == "deadlines_moved", Event.subject_id == collab.id).exists()
+    event = Event.get(Event.fact == "deadlines_moved", Event.subject_id == collab.id)
+    assert event_texts.shown(event).startswith("Cadeau ") and "overhandigd" in event_texts.shown(event)
 
 
 # --- the words ------------------------------------------------------------------------
@@ -186,6 +188,18 @@ def test_what_to_do_names_the_gift_its_date_and_the_way_to_send_it(demo, transla
     for part in expected:
         assert part.replace("\u00a0", " ") in words.replace("\u00a0", " "), words
     assert "{" not in words and "[" not in words
+    # the day after the deadline it is no "first deadline" ahead (audit 10, F8)
+    later = due_texts.task_words(item, datetime(2026, 12, 14, 9, 0))
+    assert ("De eerste deadline, zondag 13 december 2026, is al voorbij." if language == "nl" else
+            "The first deadline, Sunday, 13 December 2026, has already passed.") in later.replace("\u00a0", " ")
+    assert "Eerste deadline:" not in later and "First deadline:" not in later
+    # part agreed in words: the parcel holds the catalogue products only, and says so (audit 10, F5)
+    Collaboration.update(products="een cadeaudoosje").where(Collaboration.id == item.subject_id).execute()
+    mixed = due_texts.task_words(item, NOW)
+    assert "een cadeaudoosje" in mixed and ("cadeau al ingevuld" not in mixed and "gift filled in" not in mixed)
+    assert ("Wat niet in de catalogus staat (een cadeaudoosje), kan het pakket niet vermelden" if language == "nl"
+            else "The parcel cannot list what is not in the catalogue (een cadeaudoosje)") in mixed
+    Collaboration.update(products="").where(Collaboration.id == item.subject_id).execute()
     # packed: the words and the button point at the parcel in Shipments
     collab = Collaboration.get_by_id(item.subject_id)
     Shipment.create(person=_mila(), collaboration=collab, status="ready")
@@ -193,6 +207,28 @@ def test_what_to_do_names_the_gift_its_date_and_the_way_to_send_it(demo, transla
     assert ("Zendingen („Klaar om te verzenden”)" if language == "nl" else "Shipments (“Ready to send”)") in words
     assert due_texts.gift_open_text(due_texts.gift_facts(item)) == ("Pakket openen" if language == "nl"
                                                                       else "Open the parcel")
+
+
+@pytest.mark.parametrize("language, said", [
+    ("nl", "Het cadeau van „{title}” is nog niet verstuurd: het verdwijnt uit Vandaag"),
+    ("en", "The gift agreed in “{title}” has not been sent: it leaves Today"),
+])
+def test_blocking_her_says_her_unsent_gift_leaves_vandaag(qtbot, demo, translator, language, said):
+    """Audit 10, F7: blocking Mila took her gift task off Vandaag without a word."""
+    from desktop.views.small_dialogs import BlockDialog
+
+    i18n.set_language(language)
+    [item] = _gift_items()
+    title = Collaboration.get_by_id(item.subject_id).title
+    dialog = BlockDialog(None, _mila())
+    qtbot.addWidget(dialog)
+    assert said.format(title=title) in dialog.w("prompt").text()
+    dialog.w("reason").setText("Reageert nooit")
+    assert dialog.save()
+    assert _gift_items() == []  # gone, as said
+    sanne = BlockDialog(None, Person.get(Person.name == "Sanne de Vries"))
+    qtbot.addWidget(sanne)
+    assert "Vandaag" not in sanne.w("prompt").text() and "Today" not in sanne.w("prompt").text()
 
 
 # --- in the window ----------------------------------------------------------------------
@@ -257,7 +293,7 @@ def test_done_without_a_parcel_takes_it_off_the_list(window, qtbot):
     view.detail_footer.findChild(QPushButton, "todayDone").click()
     qtbot.waitUntil(lambda: not any(i.kind == "gift" for i in window.view("today").items))
     # Edit → Undo names what was done, and takes it back
-    assert window.undo_action.text() == "&Ongedaan maken: cadeau voor Mila Smit afgehandeld zonder pakket"
+    assert window.undo_action.text() == "&Ongedaan maken: cadeau aan Mila Smit overhandigd zonder pakket"
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: any(i.kind == "gift" for i in window.view("today").items))
 
@@ -268,7 +304,9 @@ def test_afspraak_due_says_what_to_do(demo, capsys):
     assert cli.main(["--lang", "en", "due", "--at", "2026-11-23T10:00"]) == 0
     out = capsys.readouterr().out
     assert "Mila Smit · Gift not sent yet · Send the gift" in out
-    assert "is still waiting for the gift agreed on" in out and "opens a new parcel" in out
+    assert "is still waiting for the gift agreed on" in out
+    # a terminal has no button: it says where the button is (audit 10, F10)
+    assert "In the app, “Pack the parcel…” on this reminder in Today opens a new parcel" in out
 
 
 def test_a_gift_agreed_in_words_shows_her_row_and_the_products_to_drag(window, qtbot):

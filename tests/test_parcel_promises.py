@@ -129,14 +129,15 @@ def climb(who, start: datetime, days: int = 30):
     return seen
 
 
-def chased_after_the_new_deadline(who):
-    """A parcel sent on Thu 10 Dec moved her deadline to Fri 18 Dec: the week after it only
-    its check-in comes, then her ladder, whose first message names the new date; the items
-    from the 19th on (each test says which steps it expects)."""
-    assert [(item.kind, item.step) for item, _text in climb(who, local(date(2026, 12, 11), 11), days=8)] == [
-        ("shipment", "received")]
-    steps = climb(who, local(date(2026, 12, 19), 11), days=5)
-    assert "vrijdag 18 december" in steps[0][1].body
+def chased_after_the_new_deadline(who, deadline=date(2026, 12, 18), named="vrijdag 18 december"):
+    """A parcel sent on Thu 10 Dec moved her deadline (a resend: to Fri 18 Dec): until then
+    only its check-in comes, then her ladder, whose first message names the new date; the
+    items from the day after it on (each test says which steps it expects)."""
+    start = date(2026, 12, 11)
+    assert [(item.kind, item.step) for item, _text in climb(who, local(start, 11), days=(deadline - start).days + 1)
+            ] == [("shipment", "received")]
+    steps = climb(who, local(deadline + timedelta(days=1), 11), days=5)
+    assert named in steps[0][1].body
     return steps
 
 
@@ -270,15 +271,45 @@ def test_a_gift_sent_after_a_deadline_gives_her_the_time_she_agreed_to(shop):
     collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 1)), ("post", 1, date(2027, 1, 29))])
     tiktok, post = collaboration.deliverables.order_by(Deliverable.deadline)
     send(mila, [product("Oorbellen Druppel", 2250)], now=local(date(2026, 12, 10)), collaboration_id=collaboration.id)
-    # agreed Mon 23 Nov, sent Thu 10 Dec: the TikTok's 8 days are counted from the sending
-    assert Deliverable.get_by_id(tiktok.id).deadline == influencers.end_of_day_utc(date(2026, 12, 18))
-    assert Deliverable.get_by_id(post.id).deadline == influencers.end_of_day_utc(date(2027, 1, 29))  # still in time
+    # agreed Mon 23 Nov: sent by Tue 24 Nov, the gift would have come on Thu 26 Nov, five days
+    # before the TikTok's deadline. Sent Thu 10 Dec, it comes on Sat 12 Dec: five days from then
+    assert Deliverable.get_by_id(tiktok.id).deadline == influencers.end_of_day_utc(date(2026, 12, 17))
+    # the post had two months; seven weeks after the arrival are more than the two weeks kept
+    assert Deliverable.get_by_id(post.id).deadline == influencers.end_of_day_utc(date(2027, 1, 29))
     moved = Event.select().where(Event.fact == "deadlines_moved").get()
     assert event_texts.shown(moved) == ("Cadeau 17 dagen na de afspraak verzonden, dus de deadline van Oorbellen "
-                                        "voor TikTok schuift op: 18 dec 2026")
+                                        "voor TikTok schuift op: 17 dec 2026")
     # the check-in first, the ladder only after the new deadline, from step 1
-    steps = chased_after_the_new_deadline(mila)
+    steps = chased_after_the_new_deadline(mila, date(2026, 12, 17), "donderdag 17 december")
     assert [item.step for item, _text in steps][:2] == ["1", "2"]
+
+
+def test_a_gift_sent_just_before_a_deadline_still_gives_her_the_time(shop):
+    """Audit 10, F2: sent two days before the deadline, the parcel arrives on the deadline
+    itself; the deadline stayed, and she was chased three days after the gift came."""
+    mila = person("Mila Smit")
+    collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 10))])
+    [tiktok] = collaboration.deliverables
+    send(mila, [product("Oorbellen Druppel", 2250)], now=local(date(2026, 12, 8)), collaboration_id=collaboration.id)
+    # planned: here on Thu 26 Nov, 14 days before the deadline; now here on Thu 10 Dec: 14 days on
+    assert Deliverable.get_by_id(tiktok.id).deadline == influencers.end_of_day_utc(date(2026, 12, 24))
+    assert [item for item in due.plan(local(date(2026, 12, 14), 11), person_id=mila.id)
+            if item.kind == "deliverable"] == []
+
+
+@pytest.mark.parametrize("deadline, sent, expected", [
+    (date(2026, 12, 1), date(2026, 11, 24), date(2026, 12, 1)),  # sent on time: stays
+    (date(2026, 12, 1), date(2026, 11, 23), date(2026, 12, 1)),  # sent early: never earlier
+    (date(2026, 12, 1), date(2026, 11, 25), date(2026, 12, 2)),  # a day late: a day on
+    (date(2026, 12, 16), date(2026, 12, 6), date(2026, 12, 22)),  # 20 days planned: 14 kept
+    (date(2027, 3, 1), date(2026, 12, 6), date(2027, 3, 1)),  # months away: stays
+    (date(2026, 11, 23), date(2026, 12, 6), date(2026, 12, 8)),  # due on the agreement day: on arrival
+])
+def test_a_late_gift_moves_a_deadline_as_far_as_her_planned_days_need(deadline, sent, expected):
+    from desktop.domain.shipments import TRANSIT_DAYS, deadline_after_late_gift
+
+    arrives = sent + timedelta(days=TRANSIT_DAYS)
+    assert deadline_after_late_gift(deadline, date(2026, 11, 23), arrives) == expected
 
 
 # --- audit 9, F2 and the new user's F8: check-ins that read as if nobody kept track -------

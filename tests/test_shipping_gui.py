@@ -232,6 +232,34 @@ def test_the_shipment_dialog_refuses_a_wrong_code_at_the_field(qtbot, database, 
     assert form.result.items == [(product.id, 2)] and form.result.collaboration_id is None
 
 
+def test_products_dropped_on_her_start_on_the_deal_they_were_agreed_for(qtbot, database, translator):
+    """Audit 10, F6: with an agreed deal waiting for its earrings and a newer proposal, the
+    parcel started on the proposal; the deal the products were agreed for comes first."""
+    from desktop.store.models import CollaborationProduct
+
+    person = Person.create(name="Eva", is_influencer=True, street="Markt 1", postcode="2000", city="Antwerpen",
+                           country="BE")
+    earrings, ring = (Product.create(key="O", name="Oorbellen", price_cents=2500),
+                      Product.create(key="R", name="Ring", price_cents=3900))
+    made = NOW - timedelta(days=5)
+    older = Collaboration.create(person=person, title="Oorbellen", status="agreed", created_at=made)
+    CollaborationProduct.create(collaboration=older, product=earrings, name="Oorbellen")
+    other = Collaboration.create(person=person, title="Ring", status="agreed", created_at=made + timedelta(days=1))
+    CollaborationProduct.create(collaboration=other, product=ring, name="Ring")
+    Collaboration.create(person=person, title="Misschien", status="proposed", created_at=made + timedelta(days=2))
+
+    def starts_on(products):
+        form = ShipmentDialog(None, person.id, [p.id for p in products])
+        qtbot.addWidget(form.dialog)
+        return form.collaboration.currentText()
+
+    assert starts_on([earrings]) == "Oorbellen (Afgesproken)"
+    assert starts_on([ring]) == "Ring (Afgesproken)"
+    assert starts_on([Product.create(key="K", name="Ketting")]) == "Ring (Afgesproken)"  # the newest deal
+    Collaboration.update(status="proposed").where(Collaboration.id.in_([older.id, other.id])).execute()
+    assert starts_on([earrings]) == "Oorbellen (Voorgesteld)"  # proposals only: the best match
+
+
 def test_zendingen_actions_and_receipt_event(qtbot, window):
     view = window.view("shipments")
     window.show_view("shipments")

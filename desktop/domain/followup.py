@@ -70,7 +70,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from desktop.domain import workdays
+from desktop.domain import shipments, workdays
 
 # Promise kinds as the CLI and the views show them.
 KINDS = ("deliverable", "shipment", "reply", "custom_order", "gift")
@@ -80,9 +80,8 @@ ACTIONS = ("message", "strike", "task")
 # StepState.status values. "sent" and "dismissed" move the ladder on; "snoozed" moves it later.
 ACTED = frozenset({"sent", "dismissed"})
 STATUSES = ("sent", "dismissed", "snoozed")
-# A gift goes out within this many days of the agreement (the day itself counting as the
-# first): agreed on a Monday, the reminder to send it comes on Wednesday morning.
-GIFT_SEND_DAYS = 2
+# A gift goes out within this many days of the agreement (``shipments.GIFT_SEND_DAYS``).
+GIFT_SEND_DAYS = shipments.GIFT_SEND_DAYS
 # Preference order when a step asks for another channel than the ones used so far.
 OTHER_CHANNEL_ORDER = ("phone", "whatsapp", "instagram", "tiktok", "email")
 # Preference order for the usual channel when nothing was used yet.

@@ -83,6 +83,21 @@ def awaiting_receipt(status: str, sent_at: datetime | None, now: datetime, days:
 GIFT_PENDING_STATUS = "agreed"
 
 
+def collaboration_for_parcel(candidates: list[tuple[int, str, set[int]]], dropped: Iterable[int]) -> int | None:
+    """The collaboration a new parcel of the ``dropped`` product ids is most likely for, out
+    of her collaborations that take one (id, status, the product ids of its agreed gift;
+    newest first): an agreed deal waiting for its gift, or a resend, before a mere proposal
+    (audit 10, F6: products dropped on her chose the newest proposal over the deal they were
+    agreed for); among those the one whose gift the products match most; then the newest."""
+    dropped = set(dropped)
+    best, best_key = None, None
+    for newest, (cid, status, gift) in enumerate(candidates):
+        key = (status != "proposed", len(gift & dropped), -newest)
+        if best_key is None or key > best_key:
+            best, best_key = cid, key
+    return best
+
+
 def gift_unsent(collab_status: str, names_gift: bool, parcel_count: int) -> bool:
     """Is the gift the agreement names still with the shop: the collaboration is agreed,
     it names a product (from the catalogue or in words), and no parcel of it exists? She
@@ -111,17 +126,28 @@ def chased(parcel_statuses: Iterable[str], gift_pending: bool = False) -> bool:
 # reads as if nobody kept track (a shop imported with years of parcels, the app closed a while).
 CHECKIN_WINDOW = timedelta(days=30)
 
-# The days a parcel takes to reach her (NL and BE): a deadline before it arrives is moved.
+# The days a parcel takes to reach her (NL and BE).
 TRANSIT_DAYS = 2
+# A gift goes out within this many days of the agreement (the day itself counting as the
+# first): agreed on a Monday, the reminder to send it comes on Wednesday morning.
+GIFT_SEND_DAYS = 2
+# After a late gift, the days she keeps between its arrival and a deadline: those she would
+# have had had it come on time, up to this many (a deadline months away stays where it is).
+LATE_GIFT_KEPT_DAYS = 14
 
 
-def deadline_after_late_gift(deadline: date, agreed: date, sent: date) -> date:
-    """A deadline when the gift goes out only ``sent``, after the agreement of ``agreed``:
-    one the parcel cannot reach her in time for (before ``sent`` + ``TRANSIT_DAYS``) moves on
-    by the days the gift waited, so she has the time she agreed to; the others stay."""
-    if deadline >= sent + timedelta(days=TRANSIT_DAYS):
-        return deadline
-    return deadline_after_resend(deadline, agreed, sent)  # later by the days in between, as a resend
+def deadline_after_late_gift(deadline: date, agreed: date, arrives: date) -> date:
+    """A deadline when the gift of an agreement of ``agreed`` reaches her only on ``arrives``
+    (a parcel: the day it is sent plus ``TRANSIT_DAYS``; handed over: that day). Had it gone
+    out on time (within ``GIFT_SEND_DAYS``) it would have arrived earlier, leaving her the days
+    from then to the deadline; she keeps those days after the late arrival, up to
+    ``LATE_GIFT_KEPT_DAYS``, so the deadline moves on as far as that needs and never earlier.
+    Sent a week late for a deadline five days after the usual arrival, it moves a week; one
+    two months away stays (audit 10, F2: a gift sent two days before a deadline left it there,
+    and she was chased three days after it came)."""
+    usual = agreed + timedelta(days=GIFT_SEND_DAYS - 1 + TRANSIT_DAYS)
+    kept = min(max(0, (deadline - usual).days), LATE_GIFT_KEPT_DAYS)
+    return max(deadline, arrives + timedelta(days=kept))
 
 
 def deadline_after_resend(deadline: date, gone_sent: date, resent: date) -> date:

@@ -17,6 +17,7 @@ from desktop.presentation import messages
 from desktop.domain import orders as rules
 from desktop.domain.followup import DueItem, LadderSettings
 from desktop.domain.orders import propose_new_date
+from desktop.domain.shipments import LATE_GIFT_KEPT_DAYS
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import due, orders, settings, templates
@@ -143,21 +144,30 @@ def gift_drag_hint(name: str) -> str:
         panel=_("Products"), name=name)
 
 
-def task_words(item: DueItem, now: datetime, facts: dict | None = None) -> str:
-    """What to do for an item without a message (Vandaag's pane, ``afspraak due``); a gift's
-    ``facts`` (:func:`gift_facts`) when the caller has read them already."""
+def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: bool = True) -> str:
+    """What to do for an item without a message (Vandaag's pane; ``afspraak due`` with
+    ``in_app`` False: its buttons are then named with where they are, audit 10, F10); a
+    gift's ``facts`` (:func:`gift_facts`) when the caller has read them already."""
     if item.kind != "gift":
+        if not in_app:
+            # TRANSLATORS: `afspraak due` in a terminal, for a step without a message; {view} is the Today view.
+            return _("No message to send: this step is a task for you (a call, or a strike to decide on). "
+                     "Open it in {view} in the app to act.").format(view=_("Today"))
         return _("No message to send: this step is a task for you (a call, or a strike to decide on). "
                  "Open it to act.")
     if facts is None:
         facts = gift_facts(item)
     name = item.person_name
     locale = i18n.formatting_locale()
-    gift = [name_ if quantity == 1 else _("{quantity} × {product}").format(quantity=quantity, product=name_)
-            for quantity, name_ in facts.get("gifts", [])]
-    if facts.get("gift_words"):
-        gift.append(facts["gift_words"])
     from babel.lists import format_list
+
+    def pieces(lines):
+        return [name_ if quantity == 1 else _("{quantity} × {product}").format(quantity=quantity, product=name_)
+                for quantity, name_ in lines]
+
+    gift = pieces(facts.get("gifts", []))
+    words = [facts["gift_words"]] if facts.get("gift_words") else []
+    gift += words
 
     agreed = facts.get("agreed_at") or item.parts[0].reference
     if gift:
@@ -173,15 +183,46 @@ def task_words(item: DueItem, now: datetime, facts: dict | None = None) -> str:
         lines.append(_("The parcel is packed and waits in {view} (“{status}”): mark it as sent once it is on its "
                        "way.").format(view=_("Shipments"), status=label("shipment_status", "ready")))
     elif facts.get("product_ids"):
-        lines.append(_("“{button}” opens a new parcel with the gift filled in.").format(
-            button=gift_open_text(facts)))
+        rest = pieces(facts.get("unlisted", [])) + words
+        button = gift_open_text(facts)
+        if rest and in_app:  # part of the gift is no catalogue product: the parcel holds the rest only (F5)
+            opens = _("“{button}” opens a new parcel with the products from the catalogue filled in.")
+        elif rest:
+            # TRANSLATORS: `afspraak due` in a terminal; {button} is on the reminder in {view} (Today).
+            opens = _("In the app, “{button}” on this reminder in {view} opens a new parcel with the products "
+                      "from the catalogue filled in.")
+        elif in_app:
+            opens = _("“{button}” opens a new parcel with the gift filled in.")
+        else:
+            # TRANSLATORS: `afspraak due` in a terminal; {button} is on the reminder in {view} (Today).
+            opens = _("In the app, “{button}” on this reminder in {view} opens a new parcel with the gift filled in.")
+        opens = opens.format(button=button, view=_("Today"))
+        if rest:
+            # TRANSLATORS: a "send the gift" reminder; {rest} lists what was agreed in words, or
+            # whose product left the catalogue: the parcel cannot list it, yet it goes in the box.
+            opens += " " + _("The parcel cannot list what is not in the catalogue ({rest}): remember to put it in "
+                             "the box.").format(rest=format_list(rest, locale=locale))
+        lines.append(opens)
     else:
         lines.append(gift_drag_hint(name))
     if facts.get("deadline") is not None:
-        # TRANSLATORS: a "send the gift" reminder; {date} is the first deadline of the collaboration.
-        lines.append(_("First deadline: {date}. Until the gift is sent, {name} gets no reminders about what was "
-                       "agreed; a deadline the parcel can no longer make moves on by the days it waited.").format(
-            date=i18n.detail_date(to_local(facts["deadline"])), name=name))
+        when = i18n.detail_date(to_local(facts["deadline"]))
+        if facts["deadline"] < now:  # the end of its day has gone: not a "first deadline" ahead (audit 10, F8)
+            # TRANSLATORS: a "send the gift" reminder; {date} is the collaboration's earliest open deadline.
+            deadline = _("The first deadline, {date}, has already passed.").format(date=when)
+        else:
+            # TRANSLATORS: a "send the gift" reminder; {date} is the first deadline of the collaboration.
+            deadline = _("First deadline: {date}.").format(date=when)
+        # TRANSLATORS: a "send the gift" reminder, after the first deadline; {days} is the most
+        # days a deadline keeps after the gift's late arrival (14).
+        held = ngettext("Until the gift is sent, {name} gets no reminders about what was agreed. If it goes out "
+                        "late, the deadlines move on, so that after it arrives {name} still has the days that "
+                        "were planned (up to {days} day).",
+                        "Until the gift is sent, {name} gets no reminders about what was agreed. If it goes out "
+                        "late, the deadlines move on, so that after it arrives {name} still has the days that "
+                        "were planned (up to {days} days).", LATE_GIFT_KEPT_DAYS).format(
+            name=name, days=LATE_GIFT_KEPT_DAYS)
+        lines.append(f"{deadline} {held}")
     return "\n\n".join(lines)
 
 

@@ -158,6 +158,12 @@ def _deadlines_moved(p):
         return ngettext("Gift sent {days} day after the agreement, so the deadline of {title} moves: {dates}",
                         "Gift sent {days} days after the agreement, so the deadline of {title} moves: {dates}",
                         p["days"]).format(title=p["title"], days=p["days"], dates=dates)
+    if p.get("why") == "handed_over":
+        # TRANSLATORS: timeline event: the gift reached her by hand (not by parcel) {days} days
+        # after the agreement, so a deadline of the collaboration moves on to give her time.
+        return ngettext("Gift handed over {days} day after the agreement, so the deadline of {title} moves: {dates}",
+                        "Gift handed over {days} days after the agreement, so the deadline of {title} moves: "
+                        "{dates}", p["days"]).format(title=p["title"], days=p["days"], dates=dates)
     # TRANSLATORS: timeline event: a new parcel went out after the earlier one came back or
     # got lost, so the collaboration's open deadlines move on by {days} days.
     return ngettext("New parcel sent, so the deadline of {title} moves {days} day later: {dates}",

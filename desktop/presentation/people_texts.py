@@ -1,5 +1,6 @@
 """How a person is named in a list of everyone (the privacy menu's "who?"): the name, the
-e-mail address that tells two of the same name apart, and what the data holds on them."""
+e-mail address that tells two of the same name apart, and what the data holds on them; and
+what blocking her does."""
 
 from __future__ import annotations
 
@@ -22,3 +23,27 @@ def directory_line(name: str, email: str, influencer: bool, orders: int) -> str:
     # TRANSLATORS: shown for a person saved without a name
     parts = [name.strip() or _("(no name)"), email.strip(), what]
     return " · ".join(part for part in parts if part)
+
+
+def block_prompt(name: str, unsent: list[str], locale: str) -> str:
+    """What blocking ``name`` does, for the block dialog: greyed out, no new collaboration
+    without an exception, no more reminders to her, and the gifts of ``unsent`` (the titles of
+    her agreed deals whose gift is still with the shop) leaving Vandaag (audit 10, F7: they
+    left it without a word)."""
+    from babel.lists import format_list
+
+    lines = [_("{name} stays in your list, greyed out. A new collaboration with {name} will need an explicit "
+               "exception.").format(name=name),
+             # TRANSLATORS: in the block dialog: what she still owes is no longer followed up
+             _("What {name} still owes is no longer followed up.").format(name=name)]
+    if unsent:
+        # TRANSLATORS: a collaboration's title in quotes, in a list of them
+        titles = format_list([_("“{title}”").format(title=title) if title else _("(untitled)") for title in unsent],
+                             locale=locale)
+        # TRANSLATORS: in the block dialog; {titles} are her agreed collaborations whose gift is
+        # not sent yet; {view} is the Today view
+        lines.append(ngettext("The gift agreed in {titles} has not been sent: it leaves {view}, so you are no "
+                              "longer reminded to send it.",
+                              "The gifts agreed in {titles} have not been sent: they leave {view}, so you are no "
+                              "longer reminded to send them.", len(unsent)).format(titles=titles, view=_("Today")))
+    return "\n\n".join(lines)

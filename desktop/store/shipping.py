@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from desktop.domain import shipments as rules
 from desktop.store.db import db, ids_in
 from desktop.store.influencers import end_of_day_utc, local_day
-from desktop.store.models import (Collaboration, CustomOrder, Deliverable, Event, Person, Product, Shipment,
-                                  ShipmentItem)
+from desktop.store.models import (Collaboration, CollaborationProduct, CustomOrder, Deliverable, Event, Person,
+                                  Product, Shipment, ShipmentItem)
 
 
 @dataclass
@@ -55,6 +55,17 @@ def open_collaborations(person_id: int) -> list[Collaboration]:
                               .where(Shipment.collaboration.in_([c.id for c in found])).tuples()):
         statuses[collab_id].append(status)
     return [c for c in found if rules.takes_a_new_parcel(c.status, statuses[c.id])]
+
+
+def collaboration_for_parcel(found: list[Collaboration], product_ids: list[int]) -> int | None:
+    """Which of her ``open_collaborations`` a new parcel of ``product_ids`` starts on
+    (``domain/shipments.collaboration_for_parcel``); None when she has none."""
+    gifts = defaultdict(set)
+    for cid, product in (CollaborationProduct.select(CollaborationProduct.collaboration, CollaborationProduct.product)
+                         .where(CollaborationProduct.collaboration.in_([c.id for c in found]),
+                                CollaborationProduct.product.is_null(False)).tuples()):
+        gifts[cid].add(product)
+    return rules.collaboration_for_parcel([(c.id, c.status, gifts[c.id]) for c in found], product_ids)
 
 
 def product_title(product: Product) -> str:
@@ -144,8 +155,8 @@ def _give_time_again(collab: Collaboration, shipment: Shipment, now: datetime) -
     """``shipment`` goes out to ``collab``: when every earlier parcel of it came back or got
     lost, its open deadlines move on by the days since the last of those was sent
     (``domain/shipments.deadline_after_resend``); when it is the collaboration's first
-    parcel and goes out too late for a deadline, that deadline moves on by the days the gift
-    waited since the agreement (``deadline_after_late_gift``). An event says so; the ladder
+    parcel and goes out late, a deadline moves on so that she keeps the days she would have
+    had after its arrival (``deadline_after_late_gift``). An event says so; the ladder
     starts afresh from the new deadlines (its steps are keyed by the deadline)."""
     earlier = list(Shipment.select(Shipment.status, Shipment.sent_at)
                    .where(Shipment.collaboration == collab.id, Shipment.id != shipment.id).tuples())
@@ -154,8 +165,9 @@ def _give_time_again(collab: Collaboration, shipment: Shipment, now: datetime) -
         if collab.status != rules.GIFT_PENDING_STATUS:
             return
         agreed = local_day(collab.agreed_at or collab.created_at)
-        _move_deadlines(collab, now, resent, lambda day: rules.deadline_after_late_gift(day, agreed, resent), agreed,
-                        why="late_gift")
+        arrives = resent + timedelta(days=rules.TRANSIT_DAYS)
+        _move_deadlines(collab, now, resent, lambda day: rules.deadline_after_late_gift(day, agreed, arrives),
+                        agreed, why="late_gift")
         return
     if rules.chased(status for status, _sent in earlier):
         return
@@ -169,14 +181,14 @@ def _give_time_again(collab: Collaboration, shipment: Shipment, now: datetime) -
 def gift_handed_over(collaboration_id: int, now: datetime) -> None:
     """The gift of an agreed collaboration reached her another way than a parcel (handed
     over at a market, say) at ``now``: the collaboration moves on to "received", so her
-    deliverables are chased from now on (they waited for the gift), and a deadline the gift
-    came too late for moves on as for a parcel sent today (``_give_time_again``)."""
+    deliverables are chased from now on (they waited for the gift), and a deadline moves on as
+    for a late parcel, the gift having reached her today (``deadline_after_late_gift``)."""
     collab = Collaboration.get_or_none(Collaboration.id == collaboration_id)
     if collab is None or collab.status != rules.GIFT_PENDING_STATUS:
         return
     agreed, given = local_day(collab.agreed_at or collab.created_at), local_day(now)
     _move_deadlines(collab, now, given, lambda day: rules.deadline_after_late_gift(day, agreed, given), agreed,
-                    why="late_gift")
+                    why="handed_over")
     collab.status = "received"
     collab.save()
 

@@ -25,7 +25,7 @@ from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.presentation import record_texts
 from desktop.store import lookups
-from desktop.store.shipping import NewShipment, open_collaborations, product_title
+from desktop.store.shipping import NewShipment, collaboration_for_parcel, open_collaborations, product_title
 from desktop.views.forms import load_form
 from desktop.views.keys import letters_when_shown
 from desktop.views import theme
@@ -46,7 +46,7 @@ class ShipmentDialog:
                  collaboration_id: int | None = None):
         """``confirm(parent, title, text)`` asks yes/no (views/dialogs.py hands in its
         replaceable one; without it, a plain Qt question); ``collaboration_id``: the
-        collaboration chosen to start with (else her first open one)."""
+        collaboration chosen to start with (else the one the products most likely are for)."""
         self.dialog: QDialog = load_form("shipment_dialog.ui", parent)
         letters_when_shown(self.dialog)
         self._confirm = confirm or _ask_yes_no
@@ -85,10 +85,13 @@ class ShipmentDialog:
         for product, quantity in self.items:
             self.products.addItem(_("{quantity} × {product}").format(quantity=quantity, product=product_title(product)))
         self.collaboration = d.findChild(QWidget, "collaboration")
-        for c in open_collaborations(p.id):
+        open_ = open_collaborations(p.id)
+        for c in open_:
             self.collaboration.addItem(_("{title} ({status})").format(
                 title=c.title or _("(untitled)"), status=label("collab_status", c.status)), c.id)
         self.collaboration.addItem(_("A new collaboration (proposed)"), None)
+        if collaboration_id is None:  # dropped on her: the deal these products most likely are for
+            collaboration_id = collaboration_for_parcel(open_, list(counts))
         chosen = self.collaboration.findData(collaboration_id) if collaboration_id is not None else -1
         if chosen >= 0:
             self.collaboration.setCurrentIndex(chosen)

@@ -16,7 +16,8 @@ from desktop.presentation.due_texts import compose_for
 from desktop.store import lookups
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
-from desktop.presentation import event_texts
+from desktop.presentation import event_texts, people_texts
+from desktop.store.promises import gifts
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -221,9 +222,8 @@ class BlockDialog(FormDialog):
         self.setWindowTitle(_("Block {name}").format(name=person.name))
         _texts(self)
         self.buttons.button(self.buttons.StandardButton.Ok).setText(_("Block"))  # what Enter does, not "OK"
-        self.w("prompt").setText(_(
-            "{name} stays in your list, greyed out. A new collaboration with {name} will need an explicit exception."
-        ).format(name=person.name))
+        self.w("prompt").setText(people_texts.block_prompt(person.name, gifts.unsent_titles(person.id),
+                                                           i18n.formatting_locale()))
 
     def save(self) -> bool:
         errors, cleaned = validate_reason({"reason": self.w("reason").text()})

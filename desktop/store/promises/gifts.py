@@ -20,13 +20,15 @@ from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, regis
 # The scan's query (constant SQL, bound parameters), through the (status, person) index:
 # the agreed collaborations that name a gift and have no parcel beyond a packed one, of
 # anyone but a person the owner blocked (no gift goes to her: the owner ends that deal).
+_UNSENT = """
+      (trim(c.products) != '' OR EXISTS (SELECT 1 FROM collaboration_product g WHERE g.collaboration_id = c.id))
+      AND NOT EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id AND s.status != ?)"""
 _OPEN = """
     SELECT c.id, c.person_id, COALESCE(c.agreed_at, c.created_at) FROM collaboration c
     WHERE c.status = ? AND COALESCE(c.agreed_at, c.created_at) <= ?
-      AND (SELECT p.status FROM person p WHERE p.id = c.person_id) != 'blocked'
-      AND (trim(c.products) != '' OR EXISTS (SELECT 1 FROM collaboration_product g WHERE g.collaboration_id = c.id))
-      AND NOT EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id AND s.status != ?)"""
+      AND (SELECT p.status FROM person p WHERE p.id = c.person_id) != 'blocked' AND""" + _UNSENT
 _OPEN_OF_ONE = _OPEN + " AND c.person_id = ?"
+_HERS = "SELECT c.title FROM collaboration c WHERE c.status = ? AND c.person_id = ? AND" + _UNSENT + " ORDER BY c.id"
 _PACKED = "ready"  # the one parcel status that is still the shop's: packed, not sent
 
 
@@ -38,10 +40,18 @@ def load(scan: Scan) -> None:
         scan.keep(make_promise("gift", pid, "collaboration", cid, as_moment(agreed), details={"collaboration_id": cid}))
 
 
+def unsent_titles(person_id: int) -> list[str]:
+    """The titles of her agreed collaborations whose gift is still with the shop, whatever
+    her status (what blocking her takes off Vandaag: the block dialog names them)."""
+    params = [shipments.GIFT_PENDING_STATUS, int(person_id), _PACKED]
+    return [title or "" for (title,) in db.execute_sql(_HERS, params).fetchall()]
+
+
 def details(part: DuePart) -> dict:
     """The collaboration's facts, with what the owner needs to send its gift: the gift as
     agreed (``gifts``: (quantity, name) from the catalogue; ``gift_words``: what was agreed in
-    words), the catalogue products to pack (``product_ids``, one id per piece), the parcel
+    words), the catalogue products to pack (``product_ids``, one id per piece; ``unlisted``:
+    (quantity, name) of a line whose product left the catalogue), the parcel
     already packed (``parcel_id``) and the first open deadline it is for."""
     cid = part.subject_id
     found = dict(part.details)
@@ -57,6 +67,7 @@ def details(part: DuePart) -> dict:
     found["gift_words"] = (c.products or "").strip()
     found["product_ids"] = [product for _name, quantity, product in lines if product
                             for _n in range(max(1, quantity or 1))]
+    found["unlisted"] = [(max(1, quantity or 1), name) for name, quantity, product in lines if name and not product]
     packed = (Shipment.select(Shipment.id).where((Shipment.collaboration == cid) & (Shipment.status == _PACKED))
               .order_by(Shipment.id.desc()).first())
     found["parcel_id"] = packed.id if packed is not None else None

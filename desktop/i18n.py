@@ -328,6 +328,12 @@ def date_entry_pattern(with_time: bool = False, locale: Locale | None = None) ->
 NBSP = "\u00a0"
 
 
+def quoted(text: str) -> str:
+    """``text`` in the language's quotation marks (“…” in English, „…” in Dutch)."""
+    # TRANSLATORS: quotation marks around a name, a title or a field's label
+    return _("“{text}”").format(text=text)
+
+
 def keep_together(text: str) -> str:
     """A date (or an address line) that a wrapping label never breaks inside: its spaces
     become no-break spaces, except after a comma ("donderdag 3 december 2026, 11:00" may

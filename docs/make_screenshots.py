@@ -190,6 +190,8 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
         shoot_dialog(app, out, collaboration_products_dialog(window), f"dialog-collaboration-products-{tail}")
         # A new collaboration with someone written to in the other language: which to type in.
         shoot_dialog(app, out, other_language_collaboration_dialog(window), f"dialog-collaboration-her-language-{tail}")
+        shoot_dialog(app, out, other_language_collaboration_dialog(window, tab=2),
+                     f"dialog-collaboration-her-language-rules-{tail}")
     window.close()
 
 
@@ -271,16 +273,18 @@ def collaboration_products_dialog(window):
     return dialog
 
 
-def other_language_collaboration_dialog(window):
+def other_language_collaboration_dialog(window, tab: int = 0):
     """A new collaboration with Noor, her messages in the language the app is not in (set
-    on the object only, not saved): the dialog says to write the title and consequence in hers."""
+    on the object only, not saved): each tab names the fields to write in hers; on ``tab``."""
     from desktop import i18n
     from desktop.store.models import Person
     from desktop.views.collaboration_dialog import CollaborationDialog
 
     noor = Person.get(Person.name == "Noor Bakker")
     noor.language = "en" if i18n.current_language() == "nl" else "nl"
-    return CollaborationDialog(window, person=noor)
+    dialog = CollaborationDialog(window, person=noor)
+    dialog.w("tabs").setCurrentIndex(tab)
+    return dialog
 
 
 def step_three_dialog(window, item):
@@ -448,7 +452,7 @@ def influencer_shots(app, window, out: Path, suffix: str) -> None:
     from desktop.views.collaboration_dialog import CollaborationDialog
     from desktop.views.content_dialog import ContentDialog
     from desktop.views.influencer_dialog import InfluencerDialog
-    from desktop.views.small_dialogs import EndDialog, RatingDialog, StrikeDialog
+    from desktop.views.small_dialogs import BlockDialog, EndDialog, RatingDialog, StrikeDialog
 
     def save(widget, name):
         widget.show()
@@ -481,6 +485,8 @@ def influencer_shots(app, window, out: Path, suffix: str) -> None:
     end = EndDialog(window, collab)
     end.w("reason").setText(typed("we stoppen met deze collectie", "we are ending this collection"))
     save(end, "dialog-end")
+    # Blocking Mila, whose earrings were agreed and not sent: the dialog says the gift leaves Vandaag.
+    save(BlockDialog(window, Person.get(Person.name == "Mila Smit")), "dialog-block")
     privacy_erase_dialog(app, window, out / f"privacy-erase{suffix}.png")
     privacy_who_dialog(app, window, out / f"privacy-who{suffix}.png")
 

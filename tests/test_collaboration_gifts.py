@@ -137,7 +137,12 @@ def test_her_new_collaboration_takes_typed_words_only_from_one_in_her_language(q
     assert dialog.w("required_mentions").text() == "@winkel" and dialog.w("response_days").value() == 5
     assert (hint is None) == (language == "en")
     if language == "nl":
-        assert hint == "Berichten aan Emma Clarke zijn in het Engels: schrijf de titel en het gevolg ook in het Engels."
+        assert hint == "Berichten aan Emma Clarke zijn in het Engels: schrijf „Titel” ook in het Engels."
+        # each tab names the fields on it that are quoted to her (audit 10, F4)
+        gifts, rules = (dialog.findChild(QLabel, name) for name in ("herLanguageGifts", "herLanguageRules"))
+        assert dialog.w("giftsTab").isAncestorOf(gifts) and "„Andere producten”" in gifts.text()
+        assert dialog.w("rulesTab").isAncestorOf(rules)
+        assert "„Wel doen”, „Niet doen” en „Gevolg” ook in het Engels" in rules.text()
     Collaboration.create(person=emma, title="Necklace", consequence="invoice the necklace at retail price",
                          dos="in daylight", created_at=NOW)
     dialog, _hint = opened(emma)
@@ -155,7 +160,7 @@ def test_her_new_collaboration_takes_typed_words_only_from_one_in_her_language(q
         "het product tegen winkelprijs factureren")
     assert (hint is None) == (language == "nl")
     if language == "en":
-        assert hint == "Messages to Sanne de Vries are in Dutch: write the title and the consequence in Dutch too."
+        assert hint == "Messages to Sanne de Vries are in Dutch: write “Title” in Dutch too."
 
 
 # --- the dialog ------------------------------------------------------------------------

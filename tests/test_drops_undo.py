@@ -75,8 +75,8 @@ def test_two_exports_in_one_drop_are_both_imported_with_one_summary_and_one_undo
         ("import", None, "woo_variations.csv"), ("import", None, "shopify_variants.csv")]
     from desktop.presentation import event_texts
 
-    assert event_texts.render(imported[0].fact, imported[0].params).startswith(
-        "Producten geïmporteerd uit „woo_variations.csv”: ")
+    assert event_texts.render(imported[0].fact, imported[0].params).startswith("Producten geïmporteerd: ")
+    assert event_texts.render(imported[0].fact, imported[0].params).endswith(" („woo_variations.csv”)")
     assert "nieuwe producten" in event_texts.render(imported[0].fact, imported[0].params)
 
     window.undo_action.trigger()  # both files in one step, their events with them

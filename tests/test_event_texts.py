@@ -107,11 +107,17 @@ def test_every_fact_renders_in_both_languages_and_differs_where_the_words_do():
 def test_an_import_says_what_changed_and_leaves_out_what_did_not():
     with i18n.speaking("nl"):
         assert event_texts.render("products_imported", {"file": "producten.csv", "new": 23, "updated": 0}) == (
-            "Producten geïmporteerd uit „producten.csv”: 23 nieuwe producten")
+            "Producten geïmporteerd: 23 nieuwe producten („producten.csv”)")  # the counts first (audit 10, F11)
+        assert event_texts.render("products_imported", {"file": "p.csv", "new": 23, "updated": 0,
+                                                        "without_price": 2}) == (
+            "Producten geïmporteerd: 23 nieuwe producten, waarvan 2 zonder prijs („p.csv”)")
     with i18n.speaking("en"):
         assert event_texts.render("orders_imported", {"file": "", "platform": "etsy", "new": 0, "updated": 4,
                                                       "custom_orders": 1}) == (
             "Orders from Etsy imported: 0 new orders, 4 orders updated, 1 new custom order")
+        assert event_texts.render("orders_imported", {"file": "etsy.csv", "platform": "etsy", "new": 3, "updated": 0,
+                                                      "custom_orders": 0, "new_customers": 2}) == (
+            "Orders from Etsy imported: 3 new orders, 2 new customers (“etsy.csv”)")
 
 
 # --- the timeline, its search and its export -------------------------------------------------

@@ -125,8 +125,8 @@ def test_an_orders_file_dropped_on_the_window_is_previewed_then_imported(qtbot, 
     [imported] = Event.select().where(Event.fact == "orders_imported")
     assert imported.kind == "import" and imported.params["file"] == NL_FILE.name
     assert event_texts.render(imported.fact, imported.params) == (
-        f"Bestellingen van Shopify geïmporteerd uit „{NL_FILE.name}”: 6 nieuwe bestellingen, 3 nieuwe bestellingen "
-        "in Maatwerk")  # what did not happen (0 updated) is left out
+        f"Bestellingen van Shopify geïmporteerd: 6 nieuwe bestellingen, 5 nieuwe klanten, 3 nieuwe bestellingen "
+        f"in Maatwerk („{NL_FILE.name}”)")  # what did not happen (0 updated) is left out
 
 
 def test_a_repeated_row_is_told_in_the_preview_and_the_summary(qtbot, window, monkeypatch, tmp_path):

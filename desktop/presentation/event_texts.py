@@ -269,35 +269,38 @@ def _shipment_lost(p):
 
 def _from_file(p, with_file: str, without: str, counts: list[tuple[int, str]], **values) -> str:
     """An import's sentence: with the file's name when it was stored (the CLI and the views
-    store it), without it otherwise; of the (number, words) counts those that are not 0, and
-    the first one always."""
-    values["counts"] = ", ".join(text for n, (count, text) in enumerate(counts) if count or not n)
+    store it), without it otherwise; of the (number, words with {n}) counts those that are
+    not 0, and the first one always."""
+    values["counts"] = ", ".join(text.format(n=i18n.format_number(count))
+                                 for index, (count, text) in enumerate(counts) if count or not index)
     return with_file.format(file=p["file"], **values) if p.get("file") else without.format(**values)
 
 
 @_fact("products_imported")
 def _products_imported(p):
-    counts = [(p["new"], ngettext("{n} new product", "{n} new products", p["new"]).format(
-                  n=i18n.format_number(p["new"]))),
-              (p["updated"], ngettext("{n} product updated", "{n} products updated", p["updated"]).format(
-                  n=i18n.format_number(p["updated"])))]
-    # TRANSLATORS: timeline event; {file} is the file's name, {counts} e.g. "23 new products, 0 products updated".
-    return _from_file(p, _("Products imported from “{file}”: {counts}"), _("Products imported: {counts}"), counts)
+    new, updated, unpriced = p["new"], p["updated"], p.get("without_price", 0)
+    counts = [(new, ngettext("{n} new product", "{n} new products", new)),
+              (updated, ngettext("{n} product updated", "{n} products updated", updated)),
+              # TRANSLATORS: after an import, of the new products: those the file gave no price for
+              (unpriced, ngettext("{n} of them without a price", "{n} of them without a price", unpriced))]
+    # TRANSLATORS: timeline event; {counts} e.g. "23 new products, 2 products updated", {file} the
+    # file's name: the counts come first, so a narrow list still shows them.
+    return _from_file(p, _("Products imported: {counts} (“{file}”)"), _("Products imported: {counts}"), counts)
 
 
 @_fact("orders_imported")
 def _orders_imported(p):
     from desktop.domain.order_importers import PLATFORM_NAMES
 
-    counts = [(p["new"], ngettext("{n} new order", "{n} new orders", p["new"]).format(
-                  n=i18n.format_number(p["new"]))),
-              (p["updated"], ngettext("{n} order updated", "{n} orders updated", p["updated"]).format(
-                  n=i18n.format_number(p["updated"]))),
-              (p["custom_orders"], ngettext("{n} new custom order", "{n} new custom orders", p["custom_orders"]).format(
-                  n=i18n.format_number(p["custom_orders"])))]
+    new, updated, people, made = p["new"], p["updated"], p.get("new_customers", 0), p["custom_orders"]
+    counts = [(new, ngettext("{n} new order", "{n} new orders", new)),
+              (updated, ngettext("{n} order updated", "{n} orders updated", updated)),
+              (people, ngettext("{n} new customer", "{n} new customers", people)),
+              (made, ngettext("{n} new custom order", "{n} new custom orders", made))]
     platform = PLATFORM_NAMES.get(p.get("platform"), p.get("platform") or "")
-    # TRANSLATORS: timeline event; {file} is the file's name, {platform} e.g. Shopify, {counts} what changed.
-    return _from_file(p, _("Orders from {platform} imported from “{file}”: {counts}"),
+    # TRANSLATORS: timeline event; {platform} e.g. Shopify, {counts} what changed, {file} the
+    # file's name: the counts come first, so a narrow list still shows them.
+    return _from_file(p, _("Orders from {platform} imported: {counts} (“{file}”)"),
                       _("Orders from {platform} imported: {counts}"), counts, platform=platform)
 
 

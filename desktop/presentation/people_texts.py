@@ -4,7 +4,7 @@ what blocking her does."""
 
 from __future__ import annotations
 
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, ngettext, quoted
 
 
 def directory_line(name: str, email: str, influencer: bool, orders: int) -> str:
@@ -37,9 +37,7 @@ def block_prompt(name: str, unsent: list[str], locale: str) -> str:
              # TRANSLATORS: in the block dialog: what she still owes is no longer followed up
              _("What {name} still owes is no longer followed up.").format(name=name)]
     if unsent:
-        # TRANSLATORS: a collaboration's title in quotes, in a list of them
-        titles = format_list([_("“{title}”").format(title=title) if title else _("(untitled)") for title in unsent],
-                             locale=locale)
+        titles = format_list([quoted(title) if title else _("(untitled)") for title in unsent], locale=locale)
         # TRANSLATORS: in the block dialog; {titles} are her agreed collaborations whose gift is
         # not sent yet; {view} is the Today view
         lines.append(ngettext("The gift agreed in {titles} has not been sent: it leaves {view}, so you are no "

@@ -50,6 +50,7 @@ class ImportSummary:
     skipped: list[SkippedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the file lacked, and what was done about it
     found_by_name: int = 0  # rows whose product was found by name and variant, not by its key
+    new_without_price: int = 0  # new products the file gave no price (in euros) for
     unclear: list[Unclear] = field(default_factory=list)  # rows that fit several products (or one, several rows)
 
 
@@ -136,6 +137,7 @@ def apply_import(parsed: ParsedExport, now: datetime,
             elif current is None:
                 new_rows.append(dict(values, key=row.key, source=parsed.source, created_at=now, updated_at=now))
                 summary.new += 1
+                summary.new_without_price += values.get("price_cents") is None
             else:  # only what the file has a column for (and the row can tell): the rest stays as stored
                 changed = {name: value for name, value in values.items()
                            if name in parsed.fields and name not in row.unknown and getattr(current, name) != value}
@@ -155,7 +157,8 @@ def apply_import(parsed: ParsedExport, now: datetime,
             Product.insert_many(new_rows).execute()
         if summary.new or summary.updated:
             Event.create(at=now, kind="import", direction="none", fact="products_imported",
-                         params={"file": file_name, "new": summary.new, "updated": summary.updated})
+                         params={"file": file_name, "new": summary.new, "updated": summary.updated,
+                                 "without_price": summary.new_without_price})
         if progress is not None and progress(total, total) is False:
             raise ImportCancelled()
     return summary

@@ -564,7 +564,8 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
         if summary.new or summary.updated:
             Event.create(at=now, kind="import", direction="none", fact="orders_imported",
                          params={"file": file_name, "platform": parsed.platform, "new": summary.new,
-                                 "updated": summary.updated, "custom_orders": summary.custom_orders})
+                                 "updated": summary.updated, "custom_orders": summary.custom_orders,
+                                 "new_customers": summary.new_customers})
         if progress is not None and progress(total, total) is False:
             raise ImportCancelled()
     summary.without_customer = without_customer

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop import clock, i18n
 from desktop.domain import collaborations as rules
 from desktop.domain.validation import DeliverableInput, GiftInput, validate_collaboration
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, ngettext, quoted
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
 from desktop.store import lookups
@@ -135,18 +135,33 @@ class CollaborationDialog(FormDialog):
             self._defaults()
 
     def _say_her_language(self) -> None:
-        """Her messages in another language than the app's: the title and the consequence
-        are quoted to her as typed, so the dialog says in which language to write them."""
+        """Her messages in another language than the app's: what is quoted to her as typed
+        (the title, the gift in words, the category, the do's and don'ts, the consequence) is
+        named on the tab it is typed on, with the language to write it in (audit 10, F4: one
+        line on the first tab named a field on the third, and not the do's and don'ts)."""
         language = self.person.language
         if language == i18n.current_language() or language not in dict(choices("language")):
             return
-        hint = plain_label(_(
-            "Messages to {name} are in {language}: write the title and the consequence in {language} too."
-        ).format(name=self.person.name, language=label("language", language)))
-        hint.setObjectName("herLanguage")
-        hint.setWordWrap(True)
-        layout = self.w("override").parentWidget().layout()  # the Agreement tab's column
-        layout.insertWidget(layout.indexOf(self.w("override")) + 1, hint)
+        from babel.lists import format_list
+
+        tabs = (("herLanguage", "dealTab", ("title",)), ("herLanguageGifts", "giftsTab", ("products",)),
+                ("herLanguageRules", "rulesTab", ("exclusivity_category", "dos", "donts", "consequence")))
+        for name, tab, fields in tabs:
+            labels = [quoted(self.w(f"{field}Label").text().replace("&", "").rstrip(":")) for field in fields]
+            # TRANSLATORS: in the collaboration dialog, on each tab, when her language is not the
+            # app's; {fields} lists the quoted labels of the fields quoted to her as typed
+            hint = plain_label(_("Messages to {name} are in {language}: write {fields} in {language} too.").format(
+                name=self.person.name, language=label("language", language),
+                fields=format_list(labels, locale=i18n.formatting_locale())))
+            hint.setObjectName(name)
+            hint.setWordWrap(True)
+            if tab == "dealTab":
+                deal = self.w("override").parentWidget().layout()  # the Agreement tab's column
+                deal.insertWidget(deal.indexOf(self.w("override")) + 1, hint)
+            elif tab == "giftsTab":
+                self.w(tab).layout().insertWidget(0, hint)
+            else:
+                self.w(tab).layout().insertRow(0, hint)
 
     # --- filling ---------------------------------------------------------------------
     def _default_deadline(self) -> date:

@@ -49,6 +49,16 @@ class FormDialog(QDialog):
         hint = self.sizeHint()
         self.resize(max(hint.width(), self.form.width()), max(hint.height(), self.form.height()))
 
+    def showEvent(self, event) -> None:
+        """Grown at first show to the height its wrapped texts need at its width: a prompt set
+        after the size was taken (the block dialog naming her unsent gifts) was cut off."""
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+
     def w(self, name: str):
         found = self.form.findChild(QWidget, name)
         if found is None:

@@ -108,9 +108,9 @@ def test_an_import_says_what_changed_and_leaves_out_what_did_not():
     with i18n.speaking("nl"):
         assert event_texts.render("products_imported", {"file": "producten.csv", "new": 23, "updated": 0}) == (
             "Producten geïmporteerd: 23 nieuwe producten („producten.csv”)")  # the counts first (audit 10, F11)
-        assert event_texts.render("products_imported", {"file": "p.csv", "new": 23, "updated": 0,
+        assert event_texts.render("products_imported", {"file": "p.csv", "new": 23, "updated": 4,
                                                         "without_price": 2}) == (
-            "Producten geïmporteerd: 23 nieuwe producten, waarvan 2 zonder prijs („p.csv”)")
+            "Producten geïmporteerd: 23 nieuwe producten, waarvan 2 zonder prijs, 4 producten bijgewerkt („p.csv”)")
     with i18n.speaking("en"):
         assert event_texts.render("orders_imported", {"file": "", "platform": "etsy", "new": 0, "updated": 4,
                                                       "custom_orders": 1}) == (

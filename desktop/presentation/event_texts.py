@@ -280,9 +280,9 @@ def _from_file(p, with_file: str, without: str, counts: list[tuple[int, str]], *
 def _products_imported(p):
     new, updated, unpriced = p["new"], p["updated"], p.get("without_price", 0)
     counts = [(new, ngettext("{n} new product", "{n} new products", new)),
-              (updated, ngettext("{n} product updated", "{n} products updated", updated)),
-              # TRANSLATORS: after an import, of the new products: those the file gave no price for
-              (unpriced, ngettext("{n} of them without a price", "{n} of them without a price", unpriced))]
+              # TRANSLATORS: after an import, right after "23 new products": those the file gave no price for
+              (unpriced, ngettext("{n} of them without a price", "{n} of them without a price", unpriced)),
+              (updated, ngettext("{n} product updated", "{n} products updated", updated))]
     # TRANSLATORS: timeline event; {counts} e.g. "23 new products, 2 products updated", {file} the
     # file's name: the counts come first, so a narrow list still shows them.
     return _from_file(p, _("Products imported: {counts} (“{file}”)"), _("Products imported: {counts}"), counts)

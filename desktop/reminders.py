@@ -119,8 +119,8 @@ def mark_done(items: list, now: datetime | None = None) -> None:
 
 def done_text(name: str, gift: bool = False) -> str:
     if gift:
-        # TRANSLATORS: Edit → Undo "…"; the gift reached {name} another way than a parcel (by hand).
-        return _("gift handed to {name} without a parcel").format(name=name)
+        # TRANSLATORS: Edit → Undo "…"; the gift reached {name} another way than a parcel (by hand, say).
+        return _("gift for {name} given without a parcel").format(name=name)
     # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder is about.
     return _("reminder for {name} done without a message").format(name=name)
 

@@ -192,6 +192,9 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
         shoot_dialog(app, out, other_language_collaboration_dialog(window), f"dialog-collaboration-her-language-{tail}")
         shoot_dialog(app, out, other_language_collaboration_dialog(window, tab=2),
                      f"dialog-collaboration-her-language-rules-{tail}")
+        # Last (it adds to the example shop): a products and an orders export (the test data),
+        # each leaving one timeline event whose counts come before the file's name.
+        shoot_imports(app, window, out / f"timeline-import-{tail}.png")
     window.close()
 
 
@@ -246,6 +249,27 @@ def shoot_settings_over(app, window, page: str, path: Path) -> None:
     shot.save(str(path))
     print(path)
     dialog.close()
+
+
+def shoot_imports(app, window, path: Path) -> None:
+    from desktop.clock import utcnow
+    from desktop.domain.order_importers import parse_any
+    from desktop.store import shop_orders
+    from desktop.store.catalogue import apply_import
+    from desktop.store.models import Event
+
+    exports = ROOT / "tests" / "data" / "shop"
+    products, orders = exports / "woo_variations.csv", exports / "shopify_orders_nl.csv"
+    apply_import(parse_any(products.read_bytes()), utcnow(), file_name=products.name)
+    plan = shop_orders.plan_import(parse_any(orders.read_bytes()))
+    shop_orders.apply_plan(plan, utcnow(), file_name=orders.name)
+    window.refresh_all()
+    window.show_view("timeline")
+    view = window.view("timeline")
+    view.select_id(Event.select().where(Event.fact == "orders_imported").get().id)
+    app.processEvents()
+    window.grab().save(str(path))
+    print(path)
 
 
 def shoot_dialog(app, out: Path, dialog, name: str) -> None:

@@ -162,12 +162,12 @@ def test_a_gift_handed_over_after_the_deadline_moves_it_on(demo):
 
     moved = local_day(Deliverable.get_by_id(deliverable.id).deadline)
     agreed = local_day(collab.agreed_at or collab.created_at)
-    usual = agreed + timedelta(days=3)  # sent by the day after the agreement, two days on the way
-    planned = min(14, (local_day(deliverable.deadline) - usual).days)
+    usual = agreed + timedelta(days=4)  # sent on the reminder's day, two days after the agreement; two on the way
+    planned = min(14, max(0, (local_day(deliverable.deadline) - usual).days))
     assert moved == local_day(late) + timedelta(days=planned)  # the days she would have had, from today
     assert moved > local_day(late)  # she has time again after it reached her
     event = Event.get(Event.fact == "deadlines_moved", Event.subject_id == collab.id)
-    assert event_texts.shown(event).startswith("Cadeau ") and "overhandigd" in event_texts.shown(event)
+    assert event_texts.shown(event).startswith("Cadeau ") and "zonder pakket gegeven" in event_texts.shown(event)
 
 
 # --- the words ------------------------------------------------------------------------
@@ -197,8 +197,8 @@ def test_what_to_do_names_the_gift_its_date_and_the_way_to_send_it(demo, transla
     Collaboration.update(products="een cadeaudoosje").where(Collaboration.id == item.subject_id).execute()
     mixed = due_texts.task_words(item, NOW)
     assert "een cadeaudoosje" in mixed and ("cadeau al ingevuld" not in mixed and "gift filled in" not in mixed)
-    assert ("Wat niet in de catalogus staat (een cadeaudoosje), kan het pakket niet vermelden" if language == "nl"
-            else "The parcel cannot list what is not in the catalogue (een cadeaudoosje)") in mixed
+    assert ("Niet in de catalogus, dus niet op het pakket in de app: een cadeaudoosje." if language == "nl"
+            else "Not in the catalogue, so not on the parcel in the app: een cadeaudoosje.") in mixed
     Collaboration.update(products="").where(Collaboration.id == item.subject_id).execute()
     # packed: the words and the button point at the parcel in Shipments
     collab = Collaboration.get_by_id(item.subject_id)
@@ -210,7 +210,7 @@ def test_what_to_do_names_the_gift_its_date_and_the_way_to_send_it(demo, transla
 
 
 @pytest.mark.parametrize("language, said", [
-    ("nl", "Het cadeau van „{title}” is nog niet verstuurd: het verdwijnt uit Vandaag"),
+    ("nl", "Het cadeau uit de afspraak „{title}” is nog niet verstuurd: het verdwijnt uit Vandaag"),
     ("en", "The gift agreed in “{title}” has not been sent: it leaves Today"),
 ])
 def test_blocking_her_says_her_unsent_gift_leaves_vandaag(qtbot, demo, translator, language, said):
@@ -293,7 +293,7 @@ def test_done_without_a_parcel_takes_it_off_the_list(window, qtbot):
     view.detail_footer.findChild(QPushButton, "todayDone").click()
     qtbot.waitUntil(lambda: not any(i.kind == "gift" for i in window.view("today").items))
     # Edit → Undo names what was done, and takes it back
-    assert window.undo_action.text() == "&Ongedaan maken: cadeau aan Mila Smit overhandigd zonder pakket"
+    assert window.undo_action.text() == "&Ongedaan maken: cadeau voor Mila Smit zonder pakket gegeven"
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: any(i.kind == "gift" for i in window.view("today").items))
 
@@ -306,7 +306,7 @@ def test_afspraak_due_says_what_to_do(demo, capsys):
     assert "Mila Smit · Gift not sent yet · Send the gift" in out
     assert "is still waiting for the gift agreed on" in out
     # a terminal has no button: it says where the button is (audit 10, F10)
-    assert "In the app, “Pack the parcel…” on this reminder in Today opens a new parcel" in out
+    assert "In the app, “Pack the parcel…” on this reminder in the “Today” view opens a new parcel" in out
 
 
 def test_a_gift_agreed_in_words_shows_her_row_and_the_products_to_drag(window, qtbot):

@@ -271,16 +271,17 @@ def test_a_gift_sent_after_a_deadline_gives_her_the_time_she_agreed_to(shop):
     collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 1)), ("post", 1, date(2027, 1, 29))])
     tiktok, post = collaboration.deliverables.order_by(Deliverable.deadline)
     send(mila, [product("Oorbellen Druppel", 2250)], now=local(date(2026, 12, 10)), collaboration_id=collaboration.id)
-    # agreed Mon 23 Nov: sent by Tue 24 Nov, the gift would have come on Thu 26 Nov, five days
-    # before the TikTok's deadline. Sent Thu 10 Dec, it comes on Sat 12 Dec: five days from then
-    assert Deliverable.get_by_id(tiktok.id).deadline == influencers.end_of_day_utc(date(2026, 12, 17))
-    # the post had two months; seven weeks after the arrival are more than the two weeks kept
-    assert Deliverable.get_by_id(post.id).deadline == influencers.end_of_day_utc(date(2027, 1, 29))
+    # agreed Mon 23 Nov: sent on Wed 25 Nov, when the app reminds the owner, the gift would have
+    # come on Fri 27 Nov, four days before the TikTok's deadline. Sent Thu 10 Dec, it comes on
+    # Sat 12 Dec: four days from then, Wed 16 Dec, 15 days on
+    assert Deliverable.get_by_id(tiktok.id).deadline == influencers.end_of_day_utc(date(2026, 12, 16))
+    # the post moves with it: the deadlines keep the order and the spacing agreed
+    assert Deliverable.get_by_id(post.id).deadline == influencers.end_of_day_utc(date(2027, 2, 13))
     moved = Event.select().where(Event.fact == "deadlines_moved").get()
     assert event_texts.shown(moved) == ("Cadeau 17 dagen na de afspraak verzonden, dus de deadline van Oorbellen "
-                                        "voor TikTok schuift op: 17 dec 2026")
+                                        "voor TikTok schuift op: 16 dec 2026, 13 feb 2027")
     # the check-in first, the ladder only after the new deadline, from step 1
-    steps = chased_after_the_new_deadline(mila, date(2026, 12, 17), "donderdag 17 december")
+    steps = chased_after_the_new_deadline(mila, date(2026, 12, 16), "woensdag 16 december")
     assert [item.step for item, _text in steps][:2] == ["1", "2"]
 
 
@@ -291,25 +292,25 @@ def test_a_gift_sent_just_before_a_deadline_still_gives_her_the_time(shop):
     collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 10))])
     [tiktok] = collaboration.deliverables
     send(mila, [product("Oorbellen Druppel", 2250)], now=local(date(2026, 12, 8)), collaboration_id=collaboration.id)
-    # planned: here on Thu 26 Nov, 14 days before the deadline; now here on Thu 10 Dec: 14 days on
-    assert Deliverable.get_by_id(tiktok.id).deadline == influencers.end_of_day_utc(date(2026, 12, 24))
+    # planned: here on Fri 27 Nov, 13 days before the deadline; now here on Thu 10 Dec: 13 days on
+    assert Deliverable.get_by_id(tiktok.id).deadline == influencers.end_of_day_utc(date(2026, 12, 23))
     assert [item for item in due.plan(local(date(2026, 12, 14), 11), person_id=mila.id)
             if item.kind == "deliverable"] == []
 
 
-@pytest.mark.parametrize("deadline, sent, expected", [
-    (date(2026, 12, 1), date(2026, 11, 24), date(2026, 12, 1)),  # sent on time: stays
-    (date(2026, 12, 1), date(2026, 11, 23), date(2026, 12, 1)),  # sent early: never earlier
-    (date(2026, 12, 1), date(2026, 11, 25), date(2026, 12, 2)),  # a day late: a day on
-    (date(2026, 12, 16), date(2026, 12, 6), date(2026, 12, 22)),  # 20 days planned: 14 kept
-    (date(2027, 3, 1), date(2026, 12, 6), date(2027, 3, 1)),  # months away: stays
-    (date(2026, 11, 23), date(2026, 12, 6), date(2026, 12, 8)),  # due on the agreement day: on arrival
+@pytest.mark.parametrize("first, sent, shift", [
+    (date(2026, 12, 1), date(2026, 11, 25), 0),  # sent when the app reminds the owner: on time
+    (date(2026, 12, 1), date(2026, 11, 23), 0),  # sent early: never earlier
+    (date(2026, 12, 1), date(2026, 11, 26), 1),  # a day after the reminder: a day on
+    (date(2026, 12, 16), date(2026, 12, 6), 6),  # 19 days planned before the first: 14 kept
+    (date(2027, 3, 1), date(2026, 12, 6), 0),  # the first months away: nothing moves
+    (date(2026, 11, 23), date(2026, 12, 6), 15),  # due on the agreement day: moved to the arrival
 ])
-def test_a_late_gift_moves_a_deadline_as_far_as_her_planned_days_need(deadline, sent, expected):
-    from desktop.domain.shipments import TRANSIT_DAYS, deadline_after_late_gift
+def test_a_late_gift_moves_her_deadlines_as_far_as_her_first_one_needs(first, sent, shift):
+    from desktop.domain.shipments import TRANSIT_DAYS, late_gift_shift
 
     arrives = sent + timedelta(days=TRANSIT_DAYS)
-    assert deadline_after_late_gift(deadline, date(2026, 11, 23), arrives) == expected
+    assert late_gift_shift(first, date(2026, 11, 23), arrives) == shift
 
 
 # --- audit 9, F2 and the new user's F8: check-ins that read as if nobody kept track -------

@@ -280,6 +280,31 @@ def test_zendingen_actions_and_receipt_event(qtbot, window):
     assert view.model.rowCount() == 0
 
 
+def test_a_late_parcel_says_at_once_that_her_deadlines_moved(qtbot, window):
+    """Review: a parcel sent late moved her deadlines with only a timeline event to show for
+    it; the status bar says so the moment it is marked as sent."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.store.influencers import end_of_day_utc
+    from desktop.store.models import Deliverable
+
+    mila = Person.get(Person.name == "Mila Smit")
+    collab = Collaboration.get(Collaboration.person == mila, Collaboration.status == "agreed")
+    Deliverable.update(deadline=end_of_day_utc(date(2026, 11, 24))).where(
+        Deliverable.collaboration == collab).execute()  # agreed 18 Nov: due the day after this Monday
+    parcel = Shipment.create(person=mila, collaboration=collab, status="ready", carrier="postnl")
+    window.refresh_all()
+    window.show_view("shipments")
+    view = window.view("shipments")
+    view.select_id(parcel.id)
+    view.detail.findChild(QPushButton, "action_send").click()
+    assert Shipment.get_by_id(parcel.id).status == "sent"
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Cadeau 5 dagen na de afspraak verzonden, dus de deadline van") and "schuift op" in said
+
+
 def test_a_product_by_hand_with_a_dropped_picture(qtbot, window, monkeypatch, tmp_path):
     picture = tmp_path / "mijn foto's; rm -rf.png"
     image = QImage(40, 30, QImage.Format_RGB32)

@@ -86,13 +86,13 @@ GIFT_PENDING_STATUS = "agreed"
 def collaboration_for_parcel(candidates: list[tuple[int, str, set[int]]], dropped: Iterable[int]) -> int | None:
     """The collaboration a new parcel of the ``dropped`` product ids is most likely for, out
     of her collaborations that take one (id, status, the product ids of its agreed gift;
-    newest first): an agreed deal waiting for its gift, or a resend, before a mere proposal
-    (audit 10, F6: products dropped on her chose the newest proposal over the deal they were
-    agreed for); among those the one whose gift the products match most; then the newest."""
+    newest first): the one whose gift the products match most (audit 10, F6: products dropped
+    on her chose the newest proposal over the deal they were agreed for); then an agreed deal
+    waiting for its gift, or a resend, before a mere proposal; then the newest."""
     dropped = set(dropped)
     best, best_key = None, None
     for newest, (cid, status, gift) in enumerate(candidates):
-        key = (status != "proposed", len(gift & dropped), -newest)
+        key = (len(gift & dropped), status != "proposed", -newest)
         if best_key is None or key > best_key:
             best, best_key = cid, key
     return best
@@ -131,23 +131,25 @@ TRANSIT_DAYS = 2
 # A gift goes out within this many days of the agreement (the day itself counting as the
 # first): agreed on a Monday, the reminder to send it comes on Wednesday morning.
 GIFT_SEND_DAYS = 2
-# After a late gift, the days she keeps between its arrival and a deadline: those she would
-# have had had it come on time, up to this many (a deadline months away stays where it is).
+# After a late gift, the days she keeps before her first deadline: those she would have had
+# had it come on time, up to this many (a first deadline months away stays where it is).
 LATE_GIFT_KEPT_DAYS = 14
 
 
-def deadline_after_late_gift(deadline: date, agreed: date, arrives: date) -> date:
-    """A deadline when the gift of an agreement of ``agreed`` reaches her only on ``arrives``
-    (a parcel: the day it is sent plus ``TRANSIT_DAYS``; handed over: that day). Had it gone
-    out on time (within ``GIFT_SEND_DAYS``) it would have arrived earlier, leaving her the days
-    from then to the deadline; she keeps those days after the late arrival, up to
-    ``LATE_GIFT_KEPT_DAYS``, so the deadline moves on as far as that needs and never earlier.
-    Sent a week late for a deadline five days after the usual arrival, it moves a week; one
-    two months away stays (audit 10, F2: a gift sent two days before a deadline left it there,
-    and she was chased three days after it came)."""
-    usual = agreed + timedelta(days=GIFT_SEND_DAYS - 1 + TRANSIT_DAYS)
-    kept = min(max(0, (deadline - usual).days), LATE_GIFT_KEPT_DAYS)
-    return max(deadline, arrives + timedelta(days=kept))
+def late_gift_shift(first_deadline: date, agreed: date, arrives: date) -> int:
+    """The days every open deadline of a collaboration moves on when its gift, agreed on
+    ``agreed``, reaches her only on ``arrives`` (a parcel: the day it is sent plus
+    ``TRANSIT_DAYS``; another way: that day). Sent by the morning the app reminds the owner
+    (``GIFT_SEND_DAYS`` after the agreement) it would have arrived ``TRANSIT_DAYS`` later,
+    leaving her the days from then to her first deadline; she keeps those days after the
+    late arrival, up to ``LATE_GIFT_KEPT_DAYS``. All her deadlines move by the same days, so
+    their order and spacing stay as agreed (review: capping each deadline on its own put a
+    reel and a story agreed a week apart on one day); never earlier. Audit 10, F2: a gift
+    sent two days before a deadline left it there, and she was chased three days after the
+    gift came."""
+    usual = agreed + timedelta(days=GIFT_SEND_DAYS + TRANSIT_DAYS)
+    kept = min(max(0, (first_deadline - usual).days), LATE_GIFT_KEPT_DAYS)
+    return max(0, (arrives + timedelta(days=kept) - first_deadline).days)
 
 
 def deadline_after_resend(deadline: date, gone_sent: date, resent: date) -> date:

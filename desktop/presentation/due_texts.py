@@ -152,7 +152,7 @@ def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: 
         if not in_app:
             # TRANSLATORS: `afspraak due` in a terminal, for a step without a message; {view} is the Today view.
             return _("No message to send: this step is a task for you (a call, or a strike to decide on). "
-                     "Open it in {view} in the app to act.").format(view=_("Today"))
+                     "Open it in the app, in the {view} view, to act.").format(view=i18n.quoted(_("Today")))
         return _("No message to send: this step is a task for you (a call, or a strike to decide on). "
                  "Open it to act.")
     if facts is None:
@@ -189,19 +189,20 @@ def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: 
             opens = _("“{button}” opens a new parcel with the products from the catalogue filled in.")
         elif rest:
             # TRANSLATORS: `afspraak due` in a terminal; {button} is on the reminder in {view} (Today).
-            opens = _("In the app, “{button}” on this reminder in {view} opens a new parcel with the products "
-                      "from the catalogue filled in.")
+            opens = _("In the app, “{button}” on this reminder in the {view} view opens a new parcel with the "
+                      "products from the catalogue filled in.")
         elif in_app:
             opens = _("“{button}” opens a new parcel with the gift filled in.")
         else:
             # TRANSLATORS: `afspraak due` in a terminal; {button} is on the reminder in {view} (Today).
-            opens = _("In the app, “{button}” on this reminder in {view} opens a new parcel with the gift filled in.")
-        opens = opens.format(button=button, view=_("Today"))
+            opens = _("In the app, “{button}” on this reminder in the {view} view opens a new parcel with the "
+                      "gift filled in.")
+        opens = opens.format(button=button, view=i18n.quoted(_("Today")))
         if rest:
             # TRANSLATORS: a "send the gift" reminder; {rest} lists what was agreed in words, or
             # whose product left the catalogue: the parcel cannot list it, yet it goes in the box.
-            opens += " " + _("The parcel cannot list what is not in the catalogue ({rest}): remember to put it in "
-                             "the box.").format(rest=format_list(rest, locale=locale))
+            opens += " " + _("Not in the catalogue, so not on the parcel in the app: {rest}. Remember to put it "
+                             "in the box.").format(rest=format_list(rest, locale=locale))
         lines.append(opens)
     else:
         lines.append(gift_drag_hint(name))
@@ -216,11 +217,11 @@ def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: 
         # TRANSLATORS: a "send the gift" reminder, after the first deadline; {days} is the most
         # days a deadline keeps after the gift's late arrival (14).
         held = ngettext("Until the gift is sent, {name} gets no reminders about what was agreed. If it goes out "
-                        "late, the deadlines move on, so that after it arrives {name} still has the days that "
-                        "were planned (up to {days} day).",
+                        "late, the deadlines move on together, so that after it arrives {name} still has the "
+                        "days planned before the first one (up to {days} day).",
                         "Until the gift is sent, {name} gets no reminders about what was agreed. If it goes out "
-                        "late, the deadlines move on, so that after it arrives {name} still has the days that "
-                        "were planned (up to {days} days).", LATE_GIFT_KEPT_DAYS).format(
+                        "late, the deadlines move on together, so that after it arrives {name} still has the "
+                        "days planned before the first one (up to {days} days).", LATE_GIFT_KEPT_DAYS).format(
             name=name, days=LATE_GIFT_KEPT_DAYS)
         lines.append(f"{deadline} {held}")
     return "\n\n".join(lines)

@@ -159,11 +159,12 @@ def _deadlines_moved(p):
                         "Gift sent {days} days after the agreement, so the deadline of {title} moves: {dates}",
                         p["days"]).format(title=p["title"], days=p["days"], dates=dates)
     if p.get("why") == "handed_over":
-        # TRANSLATORS: timeline event: the gift reached her by hand (not by parcel) {days} days
-        # after the agreement, so a deadline of the collaboration moves on to give her time.
-        return ngettext("Gift handed over {days} day after the agreement, so the deadline of {title} moves: {dates}",
-                        "Gift handed over {days} days after the agreement, so the deadline of {title} moves: "
-                        "{dates}", p["days"]).format(title=p["title"], days=p["days"], dates=dates)
+        # TRANSLATORS: timeline event: the gift reached her another way than a parcel (by hand, say)
+        # {days} days after the agreement, so the collaboration's deadlines move on to give her time.
+        return ngettext("Gift given without a parcel {days} day after the agreement, so the deadline of {title} "
+                        "moves: {dates}",
+                        "Gift given without a parcel {days} days after the agreement, so the deadline of {title} "
+                        "moves: {dates}", p["days"]).format(title=p["title"], days=p["days"], dates=dates)
     # TRANSLATORS: timeline event: a new parcel went out after the earlier one came back or
     # got lost, so the collaboration's open deadlines move on by {days} days.
     return ngettext("New parcel sent, so the deadline of {title} moves {days} day later: {dates}",
@@ -367,3 +368,11 @@ def shown(event) -> str:
 
 
 event_search.use_wording(search_words)  # the store indexes a fact by these words
+
+
+def moved_deadlines_at(moment) -> str:
+    """What the "deadlines moved" events written at ``moment`` say, in one line ("" when
+    none): the view that sent a late parcel says it in its status bar at once."""
+    from desktop.store import lookups
+
+    return " ".join(shown(event) for event in lookups.deadlines_moved_at(moment))

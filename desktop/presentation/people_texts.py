@@ -34,8 +34,8 @@ def block_prompt(name: str, unsent: list[str], locale: str) -> str:
 
     lines = [_("{name} stays in your list, greyed out. A new collaboration with {name} will need an explicit "
                "exception.").format(name=name),
-             # TRANSLATORS: in the block dialog: what she still owes is no longer followed up
-             _("What {name} still owes is no longer followed up.").format(name=name)]
+             # TRANSLATORS: in the block dialog: what she still owes is no longer chased
+             _("You get no more reminders about what {name} still owes.").format(name=name)]
     if unsent:
         titles = format_list([quoted(title) if title else _("(untitled)") for title in unsent], locale=locale)
         # TRANSLATORS: in the block dialog; {titles} are her agreed collaborations whose gift is

@@ -97,6 +97,12 @@ def recent_events(person_id: int, limit: int) -> list[Event]:
                 .limit(limit))
 
 
+def deadlines_moved_at(moment) -> list[Event]:
+    """The "deadlines moved" events written at ``moment`` (a parcel sent late, or resent:
+    the view that sent it says so at once, not only on the timeline)."""
+    return list(Event.select().where(Event.fact == "deadlines_moved", Event.at == moment).order_by(Event.id))
+
+
 def collaboration(collaboration_id: int | None) -> Collaboration | None:
     if collaboration_id is None:
         return None

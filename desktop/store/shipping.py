@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from desktop.domain import shipments as rules
 from desktop.store.db import db, ids_in
@@ -155,8 +155,8 @@ def _give_time_again(collab: Collaboration, shipment: Shipment, now: datetime) -
     """``shipment`` goes out to ``collab``: when every earlier parcel of it came back or got
     lost, its open deadlines move on by the days since the last of those was sent
     (``domain/shipments.deadline_after_resend``); when it is the collaboration's first
-    parcel and goes out late, a deadline moves on so that she keeps the days she would have
-    had after its arrival (``deadline_after_late_gift``). An event says so; the ladder
+    parcel and goes out late, her open deadlines move on together so that she keeps the days
+    she would have had before the first one after its arrival (``late_gift_shift``). An event says so; the ladder
     starts afresh from the new deadlines (its steps are keyed by the deadline)."""
     earlier = list(Shipment.select(Shipment.status, Shipment.sent_at)
                    .where(Shipment.collaboration == collab.id, Shipment.id != shipment.id).tuples())
@@ -164,10 +164,7 @@ def _give_time_again(collab: Collaboration, shipment: Shipment, now: datetime) -
     if not earlier:
         if collab.status != rules.GIFT_PENDING_STATUS:
             return
-        agreed = local_day(collab.agreed_at or collab.created_at)
-        arrives = resent + timedelta(days=rules.TRANSIT_DAYS)
-        _move_deadlines(collab, now, resent, lambda day: rules.deadline_after_late_gift(day, agreed, arrives),
-                        agreed, why="late_gift")
+        _after_late_gift(collab, now, resent, resent + timedelta(days=rules.TRANSIT_DAYS), why="late_gift")
         return
     if rules.chased(status for status, _sent in earlier):
         return
@@ -181,26 +178,39 @@ def _give_time_again(collab: Collaboration, shipment: Shipment, now: datetime) -
 def gift_handed_over(collaboration_id: int, now: datetime) -> None:
     """The gift of an agreed collaboration reached her another way than a parcel (handed
     over at a market, say) at ``now``: the collaboration moves on to "received", so her
-    deliverables are chased from now on (they waited for the gift), and a deadline moves on as
-    for a late parcel, the gift having reached her today (``deadline_after_late_gift``)."""
+    deliverables are chased from now on (they waited for the gift), and her deadlines move on
+    as for a late parcel, the gift having reached her today (``late_gift_shift``)."""
     collab = Collaboration.get_or_none(Collaboration.id == collaboration_id)
     if collab is None or collab.status != rules.GIFT_PENDING_STATUS:
         return
-    agreed, given = local_day(collab.agreed_at or collab.created_at), local_day(now)
-    _move_deadlines(collab, now, given, lambda day: rules.deadline_after_late_gift(day, agreed, given), agreed,
-                    why="handed_over")
+    given = local_day(now)
+    _after_late_gift(collab, now, given, given, why="handed_over")
     collab.status = "received"
     collab.save()
+
+
+def _open_deadlines(collab: Collaboration):
+    return (Deliverable.select().where(Deliverable.collaboration == collab.id, Deliverable.delivered_at.is_null(),
+                                       Deliverable.deadline.is_null(False))
+            .order_by(Deliverable.deadline, Deliverable.id))
+
+
+def _after_late_gift(collab: Collaboration, now: datetime, gone: date, arrives: date, why: str) -> None:
+    """The gift of ``collab`` went out on ``gone`` and reaches her on ``arrives``: her open
+    deadlines move on together as far as her first one needs (``late_gift_shift``)."""
+    first = _open_deadlines(collab).first()
+    if first is None:
+        return
+    agreed = local_day(collab.agreed_at or collab.created_at)
+    shift = timedelta(days=rules.late_gift_shift(local_day(first.deadline), agreed, arrives))
+    _move_deadlines(collab, now, gone, lambda day: day + shift, agreed, why=why)
 
 
 def _move_deadlines(collab: Collaboration, now: datetime, resent, move, since, why: str = "resent") -> None:
     """Move the open deadlines of ``collab`` by ``move`` (a day to its new day), with one
     event naming the new dates, the days between ``since`` and ``resent`` and ``why``."""
     moved = []
-    for deliverable in (Deliverable.select().where(Deliverable.collaboration == collab.id,
-                                                   Deliverable.delivered_at.is_null(),
-                                                   Deliverable.deadline.is_null(False))
-                        .order_by(Deliverable.deadline, Deliverable.id)):
+    for deliverable in _open_deadlines(collab):
         day = local_day(deliverable.deadline)
         new_day = move(day)
         if new_day != day:

@@ -22,6 +22,7 @@ from desktop.domain.carriers import is_link
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import journal, lookups, settings, shipping
+from desktop.presentation import event_texts
 from desktop.views.base import ListView, address_text, plain_label
 from desktop.views import theme
 from desktop.views.flow import flow_of
@@ -298,14 +299,18 @@ class ShipmentsView(ListView):
         if action == "send" and not rules.has_address(p.street, p.postcode, p.city) and \
                 not dialogs.confirm(self, *no_address_question(p.name)):
             return
+        now = utcnow()
         with journal.recording() as change:
-            shipment = shipping.advance(shipment_id, action, utcnow())
+            shipment = shipping.advance(shipment_id, action, now)
         reminders.notify_changed()  # "received?" check-ins and a collaboration's ladder follow the status
         self.refresh()
         self.data_changed.emit()  # the window refreshes the other views (an influencer's parcels...)
         self.select_id(shipment_id)
         if not change.empty:
             self.undoable.emit(Recorded(parcel_marked(p.name, shipment.status), change, self))
+        moved = event_texts.moved_deadlines_at(now)  # the agreement changed: said at once, not only on the timeline
+        if moved:
+            self.status_message.emit(moved)
 
     @staticmethod
     def _paused_note(s) -> str:

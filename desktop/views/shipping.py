@@ -34,7 +34,7 @@ from desktop.domain.importers import ImportFailed, ParsedExport, summary_lines
 from desktop.domain.order_importers import ParsedOrders, parse_any
 from desktop.i18n import _, ngettext
 from desktop.labels import label
-from desktop.presentation import errors, import_texts
+from desktop.presentation import errors, event_texts, import_texts
 from desktop.store import catalogue, journal, lookups, orders, settings, shipping, storage_errors
 from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.views import dialogs, theme
@@ -243,10 +243,14 @@ class ShippingController(QObject):
         new = dialogs.ask_shipment(self.window, person_id, product_ids, collaboration_id=collaboration_id)
         if new is None:
             return None
+        now = utcnow()
         with journal.recording() as change:
-            created = shipping.create_shipment(new, utcnow())
+            created = shipping.create_shipment(new, now)
         person = lookups.person(person_id)
         self._done(_("shipment to {name}").format(name=person.name), change)
+        moved = event_texts.moved_deadlines_at(now)  # the agreement changed: said at once, not only on the timeline
+        if moved:
+            self.window.statusBar().showMessage(moved, 20000)
         return created
 
     def _chosen_in(self, key: str) -> int | None:

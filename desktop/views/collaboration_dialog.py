@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -155,6 +156,7 @@ class CollaborationDialog(FormDialog):
                 fields=format_list(labels, locale=i18n.formatting_locale())))
             hint.setObjectName(name)
             hint.setWordWrap(True)
+            hint.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)  # the tab's spare height goes below
             if tab == "dealTab":
                 deal = self.w("override").parentWidget().layout()  # the Agreement tab's column
                 deal.insertWidget(deal.indexOf(self.w("override")) + 1, hint)

@@ -156,8 +156,9 @@ def _give_time_again(collab: Collaboration, shipment: Shipment, now: datetime) -
     lost, its open deadlines move on by the days since the last of those was sent
     (``domain/shipments.deadline_after_resend``); when it is the collaboration's first
     parcel and goes out late, her open deadlines move on together so that she keeps the days
-    she would have had before the first one after its arrival (``late_gift_shift``). An event says so; the ladder
-    starts afresh from the new deadlines (its steps are keyed by the deadline)."""
+    she would have had before the first one after its arrival (``late_gift_shift``). An event
+    says so; the ladder starts afresh from the new deadlines (its steps are keyed by the
+    deadline)."""
     earlier = list(Shipment.select(Shipment.status, Shipment.sent_at)
                    .where(Shipment.collaboration == collab.id, Shipment.id != shipment.id).tuples())
     resent = local_day(now)

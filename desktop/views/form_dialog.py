@@ -50,8 +50,8 @@ class FormDialog(QDialog):
         self.resize(max(hint.width(), self.form.width()), max(hint.height(), self.form.height()))
 
     def showEvent(self, event) -> None:
-        """Grown at first show to the height its wrapped texts need at its width: a prompt set
-        after the size was taken (the block dialog naming her unsent gifts) was cut off."""
+        """Grown when shown to the height its wrapped texts need at its width (never shrunk): a
+        prompt set after the size was taken (the block dialog naming her unsent gifts) was cut off."""
         super().showEvent(event)
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():

@@ -4,7 +4,7 @@ what blocking her does."""
 
 from __future__ import annotations
 
-from desktop.i18n import _, ngettext, quoted
+from desktop.i18n import _, formatting_locale, ngettext, quoted
 
 
 def directory_line(name: str, email: str, influencer: bool, orders: int) -> str:
@@ -25,7 +25,7 @@ def directory_line(name: str, email: str, influencer: bool, orders: int) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def block_prompt(name: str, unsent: list[str], locale: str) -> str:
+def block_prompt(name: str, unsent: list[str]) -> str:
     """What blocking ``name`` does, for the block dialog: greyed out, no new collaboration
     without an exception, no more reminders to her, and the gifts of ``unsent`` (the titles of
     her agreed deals whose gift is still with the shop) leaving Vandaag (audit 10, F7: they
@@ -37,7 +37,8 @@ def block_prompt(name: str, unsent: list[str], locale: str) -> str:
              # TRANSLATORS: in the block dialog: what she still owes is no longer chased
              _("You get no more reminders about what {name} still owes.").format(name=name)]
     if unsent:
-        titles = format_list([quoted(title) if title else _("(untitled)") for title in unsent], locale=locale)
+        titles = format_list([quoted(title) if title else _("(untitled)") for title in unsent],
+                             locale=formatting_locale())
         # TRANSLATORS: in the block dialog; {titles} are her agreed collaborations whose gift is
         # not sent yet; {view} is the Today view
         lines.append(ngettext("The gift agreed in {titles} has not been sent: it leaves {view}, so you are no "

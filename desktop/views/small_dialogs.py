@@ -222,8 +222,7 @@ class BlockDialog(FormDialog):
         self.setWindowTitle(_("Block {name}").format(name=person.name))
         _texts(self)
         self.buttons.button(self.buttons.StandardButton.Ok).setText(_("Block"))  # what Enter does, not "OK"
-        self.w("prompt").setText(people_texts.block_prompt(person.name, gifts.unsent_titles(person.id),
-                                                           i18n.formatting_locale()))
+        self.w("prompt").setText(people_texts.block_prompt(person.name, gifts.unsent_titles(person.id)))
 
     def save(self) -> bool:
         errors, cleaned = validate_reason({"reason": self.w("reason").text()})

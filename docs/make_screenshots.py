@@ -432,11 +432,12 @@ def shoot_shipping(app, window, out: Path, suffix: str) -> None:
     app.sendEvent(view.table.viewport(), QDragLeaveEvent())
     sanne = Person.get(Person.name == "Sanne de Vries")
     form = ShipmentDialog(window, sanne.id, products)
-    form.set_values(carrier="ups", tracking="1Z5R89390357567128", shipping="4,95")
+    form.set_values(carrier="ups", tracking="1Z5R89390357567128", shipping="4,95", sent=True)
     form.accept()  # shows the check-digit message at the field
     form.dialog.show()
     save(form.dialog, "shipment-dialog")
     form.dialog.close()
+    shoot_sent_earlier(app, window, save)
     shoot_lost_parcel(app, window, save)
     # The quick note (Ctrl+N), opened over the timeline for the person of the newest event.
     window.show_view("timeline")
@@ -450,6 +451,38 @@ def shoot_shipping(app, window, out: Path, suffix: str) -> None:
     print(out / f"quick-note{suffix}.png")
     note.dialog.reject()
     influencer_shots(app, window, out, suffix)
+
+
+def shoot_sent_earlier(app, window, save) -> None:
+    """A packed parcel in Zendingen with "Eerder verstuurd…" beside "Als verzonden
+    markeren" (shipment-ready.png), and the dialog it opens, a day still to come typed
+    (dialog-sent-earlier.png)."""
+    from PySide6.QtCore import QDate
+
+    from desktop import clock
+    from desktop.store import shipping
+    from desktop.store.models import Collaboration, Person, Product
+    from desktop.views.sent_day_dialog import SentDayDialog
+
+    mila = Person.get(Person.name == "Mila Smit")  # her earrings packed, not sent yet
+    gift = Collaboration.get(Collaboration.person == mila, Collaboration.status == "agreed")
+    earrings = Product.select().where(Product.sku == "OR-101").first()
+    made = shipping.create_shipment(shipping.NewShipment(person_id=mila.id, items=[(earrings.id, 1)],
+                                                         collaboration_id=gift.id), clock.utcnow())
+    window.refresh_all()
+    window.show_view("shipments")
+    view = window.view("shipments")
+    view.select_id(made.shipment_id)
+    save(window, "shipment-ready")
+    dialog = SentDayDialog(window, made.shipment_id, mila.name)
+    dialog.show()
+    today = dialog.today
+    dialog.w("sent_on").setDate(QDate(today.year, today.month, today.day).addDays(1))
+    dialog.buttons.accepted.emit()  # a day still to come: said at the field, nothing saved
+    save(dialog, "dialog-sent-earlier")
+    dialog.close()
+    shipping.undo_shipment(made)  # the later shots see the example shop as made
+    window.refresh_all()
 
 
 def shoot_lost_parcel(app, window, save) -> None:

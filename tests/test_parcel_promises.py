@@ -332,3 +332,50 @@ def test_no_check_in_once_she_posted_about_it(shop):
     assert ("shipment", parcel.shipment_id) in kinds(due_at(NOW + timedelta(days=5), sanne))
     Content.create(collaboration=collaboration, platform="instagram", posted_at=NOW + timedelta(days=2))
     assert ("shipment", parcel.shipment_id) not in kinds(due_at(NOW + timedelta(days=5), sanne))
+
+
+# --- a parcel recorded on a later day than it went out --------------------------------
+
+@pytest.mark.parametrize("how", ["created", "marked"])
+def test_a_parcel_recorded_days_later_counts_from_the_day_it_went_out(shop, how):
+    """Audit 10, left open: a parcel recorded days after it went out counted from the day it
+    was recorded, so a late gift moved her deadlines too far and the "has it arrived?"
+    question came days late. The day it went out is what counts; the timeline says both."""
+    from desktop.store.models import Event, Shipment
+
+    recorded = local(date(2026, 12, 10))
+    mila, noor = person("Mila Smit"), person("Noor Bakker")
+    parcels = {}
+    for who, sent_on in ((mila, date(2026, 12, 7)), (noor, None)):
+        collaboration = agreed(who, [("tiktok", 1, date(2026, 12, 1)), ("post", 1, date(2027, 1, 29))])
+        new = shipping.NewShipment(person_id=who.id, items=[(product(f"Oorbellen {who.name}", 2250).id, 1)],
+                                   sent=how == "created", sent_on=sent_on, collaboration_id=collaboration.id)
+        made = shipping.create_shipment(new, recorded if how == "created" else NOW)
+        if how == "marked":
+            shipping.advance(made.shipment_id, "send", recorded, sent_on=sent_on)
+        parcels[who.id] = made.shipment_id
+    tiktok, post = Collaboration.get(Collaboration.person == mila).deliverables.order_by(Deliverable.deadline)
+    # sent Mon 7 Dec, here Wed 9 Dec: the four days planned before the TikTok's deadline from
+    # then, Sun 13 Dec (recorded as sent on the 10th, it moved to the 16th)
+    assert tiktok.deadline == influencers.end_of_day_utc(date(2026, 12, 13))
+    assert post.deadline == influencers.end_of_day_utc(date(2027, 2, 10))
+    assert Shipment.get_by_id(parcels[mila.id]).sent_at == local(date(2026, 12, 7), 12)
+    assert Shipment.get_by_id(parcels[noor.id]).sent_at == recorded  # today: the moment it was recorded
+    said = {e.person_id: event_texts.shown(e) for e in Event.select().where(Event.fact == "shipment_sent")}
+    assert said[mila.id] == "Verzonden met PostNL op 7 dec 2026: 1 × Oorbellen Mila Smit"
+    assert said[noor.id] == "Verzonden met PostNL: 1 × Oorbellen Noor Bakker"
+    moved = Event.get((Event.fact == "deadlines_moved") & (Event.person == mila.id))
+    assert moved.at == recorded and event_texts.shown(moved).startswith("Cadeau 14 dagen na de afspraak verzonden")
+    assert event_texts.moved_deadlines_at(recorded).count("schuift op") == 2  # hers and Noor's, said at once
+    # "has it arrived?" comes three days sooner for the parcel that went out three days earlier
+    check_ins = {item.person_id: item.due for item in due.plan(recorded) if item.kind == "shipment"}
+    assert (check_ins[noor.id].date() - check_ins[mila.id].date()).days == 3
+
+
+def test_a_parcel_cannot_have_gone_out_on_a_day_still_to_come():
+    from desktop.domain.shipments import sent_day_problem
+
+    today = date(2026, 12, 10)
+    assert sent_day_problem(today, today) == "" and sent_day_problem(date(2026, 11, 2), today) == ""
+    assert "dag die nog moet komen" in sent_day_problem(date(2026, 12, 11), today)
+    assert "1926" in sent_day_problem(date(1926, 12, 7), today)

@@ -305,6 +305,80 @@ def test_a_late_parcel_says_at_once_that_her_deadlines_moved(qtbot, window):
     assert said.startswith("Cadeau 5 dagen na de afspraak verzonden, dus de deadline van") and "schuift op" in said
 
 
+def test_a_parcel_marked_as_sent_on_an_earlier_day(qtbot, window, monkeypatch):
+    """Audit 10, left open: a parcel recorded days after it went out counted from the day it
+    was recorded. "Eerder verstuurd…" asks the day, refuses one still to come at the field,
+    and counts from the day typed; Undo takes it back as one step."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.store.influencers import end_of_day_utc, local_day
+    from desktop.store.models import Deliverable
+    from desktop.views.sent_day_dialog import SentDayDialog
+
+    mila = Person.get(Person.name == "Mila Smit")
+    collab = Collaboration.get(Collaboration.person == mila, Collaboration.status == "agreed")
+    Deliverable.update(deadline=end_of_day_utc(date(2026, 11, 24))).where(
+        Deliverable.collaboration == collab).execute()  # agreed Wed 18 Nov: due the day after this Monday
+    parcel = Shipment.create(person=mila, collaboration=collab, status="ready", carrier="postnl")
+    window.refresh_all()
+    window.show_view("shipments")
+    view = window.view("shipments")
+    view.select_id(parcel.id)
+    seen = []
+
+    def run(dialog: SentDayDialog):
+        seen.append(dialog.windowTitle())
+        dialog.set_day("24-11-2026")  # tomorrow
+        dialog.buttons.accepted.emit()
+        seen.append(dialog.error_text("sent_on"))
+        assert Shipment.get_by_id(parcel.id).status == "ready"  # nothing written
+        dialog.set_day("21-11-2026")
+        dialog.buttons.accepted.emit()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs, "run", run)
+    earlier = view.detail.findChild(QPushButton, "action_send_earlier")
+    assert earlier.text() == "Eerder verstuurd…"
+    earlier.click()
+    assert seen == ["Pakket aan Mila Smit al eerder verstuurd",
+                    "Het pakket kan niet verstuurd zijn op een dag die nog moet komen: kies vandaag of een eerdere dag."]
+    sent = Shipment.get_by_id(parcel.id)
+    assert sent.status == "sent" and local_day(sent.sent_at) == date(2026, 11, 21)
+    # sent on the Saturday, three days after the agreement (not five, as on the day it was recorded)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Cadeau 3 dagen na de afspraak verzonden") and "25 nov 2026" in said
+    assert view.detail.findChild(QPushButton, "action_send_earlier") is None  # sent: no longer offered
+    assert window.undo_stack.undoText() == "zending naar Mila Smit als „Verzonden” gemarkeerd"
+    window.undo_stack.undo()
+    assert Shipment.get_by_id(parcel.id).status == "ready"
+    assert Deliverable.get(Deliverable.collaboration == collab).deadline == end_of_day_utc(date(2026, 11, 24))
+
+
+def test_the_parcel_dialog_takes_the_day_it_went_out(qtbot, database, translator):
+    from datetime import date
+
+    person = Person.create(name="Eva", is_influencer=True, street="Markt 1", postcode="2000", city="Antwerpen",
+                           country="BE")
+    product = Product.create(key="X", name="Ketting", price_cents=2500)
+    form = ShipmentDialog(None, person.id, [product.id])
+    qtbot.addWidget(form.dialog)
+    assert not form.sent_on.isEnabled()  # only once it is marked as sent
+    form.set_values(sent_on="20-11-2026")
+    assert form.accept() and form.result.sent_on is None and not form.result.sent  # not sent: no day
+    form.set_values(sent=True, sent_on="24-11-2026")
+    assert form.sent_on.isEnabled() and not form.accept()
+    assert form.sent_on_problem.isVisibleTo(form.dialog) and "nog moet komen" in form.sent_on_problem.text()
+    form.set_values(sent=True, sent_on="31-11-2026")
+    assert not form.accept() and "31-11-2026" in form.sent_on_problem.text()
+    form.set_values(sent=True, sent_on="20-11-2026")
+    assert form.accept() and form.result.sent and form.result.sent_on == date(2026, 11, 20)
+    assert not form.sent_on_problem.isVisibleTo(form.dialog)
+    form.set_values(sent=True, sent_on="23-11-2026")  # today: the moment it is recorded
+    assert form.accept() and form.result.sent_on is None
+
+
 def test_a_product_by_hand_with_a_dropped_picture(qtbot, window, monkeypatch, tmp_path):
     picture = tmp_path / "mijn foto's; rm -rf.png"
     image = QImage(40, 30, QImage.Format_RGB32)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
+from desktop.domain import dates
 from desktop.i18n import _
 
 # action -> (statuses it may start from, status it leads to)
@@ -158,6 +159,16 @@ def deadline_after_resend(deadline: date, gone_sent: date, resent: date) -> date
     it was sent) and the new one (``resent``), so she has the time she agreed to again;
     never earlier."""
     return deadline + timedelta(days=max(0, (resent - gone_sent).days))
+
+
+def sent_day_problem(day: date, today: date) -> str:
+    """What is wrong with ``day`` as the day a parcel went out, on the owner's ``today``
+    ('' when nothing): a parcel recorded days after it went out counts from the day it
+    went out (the "received?" question, a late gift's new deadlines), never from a day
+    still to come."""
+    if day > today:
+        return _("The parcel cannot have been sent on a day still to come: pick today or an earlier day.")
+    return dates.implausible(day)
 
 
 def value_cents(items: list[tuple[int | None, int]]) -> int:

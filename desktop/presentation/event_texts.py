@@ -241,6 +241,10 @@ def _shipment_ready(p):
 
 @_fact("shipment_sent")
 def _shipment_sent(p):
+    if p.get("day"):  # recorded on a later day than it went out
+        # TRANSLATORS: timeline: a parcel recorded after the day it went out; {date} is that day.
+        return _("Sent with {carrier} on {date}: {items}").format(
+            carrier=label("carrier", p["carrier"]), date=_date(p["day"]), items=_items(p["items"]))
     return _("Sent with {carrier}: {items}").format(carrier=label("carrier", p["carrier"]), items=_items(p["items"]))
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from desktop.domain import shipments as rules
 from desktop.store.db import db, ids_in
-from desktop.store.influencers import end_of_day_utc, local_day
+from desktop.store.influencers import end_of_day_utc, local_day, midday_utc
 from desktop.store.models import (Collaboration, CollaborationProduct, CustomOrder, Deliverable, Event, Person,
                                   Product, Shipment, ShipmentItem)
 
@@ -29,6 +29,7 @@ class NewShipment:
     collaboration_id: int | None = None  # None: a new proposed collaboration
     collaboration_title: str = ""  # the new one's title as worded for the owner; "" = the products' titles
     sent: bool = False  # already handed to the carrier
+    sent_on: date | None = None  # the day it was, when that was before today (None: now)
     address: rules.Address | None = None  # typed in the dialog: saved to the person with the parcel
 
 
@@ -107,18 +108,19 @@ def create_shipment(new: NewShipment, now: datetime) -> Created:
             collab = created_collab
         else:
             collab = Collaboration.get_by_id(new.collaboration_id)
+        sent_at = sent_moment(new.sent_on, now) if new.sent else None
         shipment = Shipment.create(
             person=person, collaboration=collab, carrier=new.carrier, tracking_code=new.tracking_code,
             tracking_url=new.tracking_url, status="sent" if new.sent else "ready",
-            sent_at=now if new.sent else None, shipping_cents=new.shipping_cents,
+            sent_at=sent_at, shipping_cents=new.shipping_cents,
             value_cents=rules.value_cents([(p.price_cents, q) for p, q in items]), created_at=now)
         for product, quantity in items:
             ShipmentItem.create(shipment=shipment, product=product, quantity=quantity)
         if new.sent:
-            _give_time_again(collab, shipment, now)
+            _give_time_again(collab, shipment, sent_at, now)
             collab.status = rules.collaboration_status_after("send", collab.status)
             collab.save()
-            fact, params = "shipment_sent", {"carrier": new.carrier, "items": items_fact(items)}
+            fact, params = "shipment_sent", _sent_params(new.carrier, items_fact(items), sent_at, now)
         else:
             fact, params = "shipment_ready", {"items": items_fact(items)}
         event = Event.create(at=now, kind="shipment", direction="out", fact=fact, params=params, person=person,
@@ -151,17 +153,31 @@ def _event_fact(action: str, shipment: Shipment) -> tuple[str, dict]:
     return _ACTION_FACTS.get(action, "shipment_returned"), params
 
 
-def _give_time_again(collab: Collaboration, shipment: Shipment, now: datetime) -> None:
+def sent_moment(day: date | None, now: datetime) -> datetime:
+    """When a parcel went out: ``now``, or midday of ``day`` when the owner records it on a
+    later day (``domain/shipments.sent_day_problem`` says which days are taken)."""
+    return now if day is None else midday_utc(day, now)
+
+
+def _sent_params(carrier: str, items: list[list], sent_at: datetime, now: datetime) -> dict:
+    """The "shipment sent" event's facts; the day it went out when that was not today."""
+    params = {"carrier": carrier, "items": items}
+    if local_day(sent_at) != local_day(now):
+        params["day"] = local_day(sent_at).isoformat()
+    return params
+
+
+def _give_time_again(collab: Collaboration, shipment: Shipment, sent_at: datetime, now: datetime) -> None:
     """``shipment`` goes out to ``collab``: when every earlier parcel of it came back or got
     lost, its open deadlines move on by the days since the last of those was sent
     (``domain/shipments.deadline_after_resend``); when it is the collaboration's first
     parcel and goes out late, her open deadlines move on together so that she keeps the days
     she would have had before the first one after its arrival (``late_gift_shift``). An event
     says so; the ladder starts afresh from the new deadlines (its steps are keyed by the
-    deadline)."""
+    deadline). ``sent_at``: when it went out; ``now``: when that is recorded."""
     earlier = list(Shipment.select(Shipment.status, Shipment.sent_at)
                    .where(Shipment.collaboration == collab.id, Shipment.id != shipment.id).tuples())
-    resent = local_day(now)
+    resent = local_day(sent_at)
     if not earlier:
         if collab.status != rules.GIFT_PENDING_STATUS:
             return
@@ -224,16 +240,18 @@ def _move_deadlines(collab: Collaboration, now: datetime, resent, move, since, w
                      person=collab.person_id, subject_type="collaboration", subject_id=collab.id)
 
 
-def advance(shipment_id: int, action: str, now: datetime) -> Shipment:
+def advance(shipment_id: int, action: str, now: datetime, sent_on: date | None = None) -> Shipment:
     """send / deliver / confirm / return / lose: the new status, its moment, the
-    collaboration (and its deadlines when the parcel goes out again), an event."""
+    collaboration (and its deadlines when the parcel goes out again), an event.
+    ``sent_on``: the day a parcel went out, when "send" is recorded on a later day."""
     with db.atomic():
         shipment = Shipment.get_by_id(shipment_id)
         shipment.status = rules.next_status(action, shipment.status)
         if action == "send":
+            sent_at = sent_moment(sent_on, now)
             if shipment.collaboration_id is not None:
-                _give_time_again(shipment.collaboration, shipment, now)
-            shipment.sent_at = now
+                _give_time_again(shipment.collaboration, shipment, sent_at, now)
+            shipment.sent_at = sent_at
         elif action == "deliver":
             shipment.delivered_at = now
         elif action == "confirm":
@@ -246,6 +264,8 @@ def advance(shipment_id: int, action: str, now: datetime) -> Shipment:
                 collab.status = status
                 collab.save()
         fact, params = _event_fact(action, shipment)
+        if action == "send":
+            params = _sent_params(params["carrier"], params["items"], shipment.sent_at, now)
         Event.create(at=now, kind="shipment", direction="in" if action == "confirm" else "none",
                      fact=fact, params=params, person=shipment.person,
                      subject_type="shipment", subject_id=shipment.id)

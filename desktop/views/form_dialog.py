@@ -53,11 +53,19 @@ class FormDialog(QDialog):
         """Grown when shown to the height its wrapped texts need at its width (never shrunk): a
         prompt set after the size was taken (the block dialog naming her unsent gifts) was cut off."""
         super().showEvent(event)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Taller when its wrapped texts need it at its width (never shrunk): when shown, and
+        when a message appears at a field (it overlapped the buttons of a small dialog)."""
         layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-            if needed > self.height():
-                self.resize(self.width(), needed)
+        if layout is None:
+            return
+        layout.activate()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def w(self, name: str):
         found = self.form.findChild(QWidget, name)
@@ -106,6 +114,8 @@ class FormDialog(QDialog):
         if first is not None:
             self._reveal(first)
             first.setFocus(Qt.OtherFocusReason)
+        if errors and self.isVisible():
+            self._grow_to_fit()
         return not errors
 
     def error_text(self, key: str) -> str:

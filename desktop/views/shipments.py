@@ -273,6 +273,12 @@ class ShipmentsView(ListView):
                 button.setObjectName(f"action_{action}")
                 button.clicked.connect(lambda _c=False, a=action: self.advance(row_id, a))
                 buttons.append(button)
+                if action == "send":  # recorded on a later day than it went out
+                    # TRANSLATORS: button in Shipments beside "Mark as sent": it went out on an earlier day.
+                    earlier = QPushButton(_("Sent earlier…"))
+                    earlier.setObjectName("action_send_earlier")
+                    earlier.clicked.connect(lambda _c=False: self.sent_earlier(row_id))
+                    buttons.append(earlier)
         holder = flow_of(buttons)
         layout.addWidget(holder)
         paused = self._paused_note(s)
@@ -288,7 +294,6 @@ class ShipmentsView(ListView):
         ], _("No products."))
 
     def advance(self, shipment_id: int, action: str) -> None:
-        from desktop import reminders
         from desktop.views import dialogs
         from desktop.views.shipping_dialogs import no_address_question
 
@@ -302,12 +307,41 @@ class ShipmentsView(ListView):
         now = utcnow()
         with journal.recording() as change:
             shipment = shipping.advance(shipment_id, action, now)
+        self._advanced(shipment_id)
+        if not change.empty:
+            self.undoable.emit(Recorded(parcel_marked(p.name, shipment.status), change, self))
+        self._say_moved(now)
+
+    def sent_earlier(self, shipment_id: int) -> None:
+        """"Sent earlier…": the parcel marked as sent on the day it went out (the dialog
+        saves it, as one step for Edit → Undo)."""
+        from desktop.views import dialogs
+        from desktop.views.sent_day_dialog import SentDayDialog
+        from desktop.views.shipping_dialogs import no_address_question
+
+        s = lookups.shipment(shipment_id)
+        if s is None or not rules.can("send", s.status):
+            return
+        p = s.person
+        if not rules.has_address(p.street, p.postcode, p.city) and not dialogs.confirm(self, *no_address_question(p.name)):
+            return
+        form = SentDayDialog(self, shipment_id, p.name)
+        if dialogs.run(form):  # its save is already a step for Edit → Undo
+            self._advanced(shipment_id)
+            self._say_moved(form.now)
+
+    def _advanced(self, shipment_id: int) -> None:
+        """After a parcel's step: the reminders and the lists follow, the parcel stays chosen."""
+        from desktop import reminders
+
         reminders.notify_changed()  # "received?" check-ins and a collaboration's ladder follow the status
         self.refresh()
         self.data_changed.emit()  # the window refreshes the other views (an influencer's parcels...)
         self.select_id(shipment_id)
-        if not change.empty:
-            self.undoable.emit(Recorded(parcel_marked(p.name, shipment.status), change, self))
+
+    def _say_moved(self, now) -> None:
+        """Deadlines the step recorded at ``now`` moved, said in the status bar (after the
+        undo step's own line, which it replaces)."""
         moved = event_texts.moved_deadlines_at(now)  # the agreement changed: said at once, not only on the timeline
         if moved:
             self.status_message.emit(moved)

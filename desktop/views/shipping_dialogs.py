@@ -9,9 +9,10 @@ can drive them without a blocking ``exec()``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QStringListModel, Qt
 from PySide6.QtGui import QImageReader, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QListView, QWidget
 
@@ -26,7 +27,8 @@ from desktop.labels import choices, label
 from desktop.presentation import record_texts
 from desktop.store import lookups
 from desktop.store.shipping import NewShipment, collaboration_for_parcel, open_collaborations, product_title
-from desktop.views.forms import load_form
+from desktop.clock import to_local, utcnow
+from desktop.views.forms import date_field, date_problems, load_form
 from desktop.views.keys import letters_when_shown
 from desktop.views import theme
 
@@ -104,6 +106,15 @@ class ShipmentDialog:
         theme.currency_field(self.shipping)
         self.shipping_problem = d.findChild(QWidget, "shippingProblem")
         self.sent = d.findChild(QWidget, "sent")
+        # The day it went out (a parcel recorded on a later day counts from then): in use
+        # only once it is marked as sent.
+        self.sent_on = d.findChild(QWidget, "sentOn")
+        self.sent_on_problem = d.findChild(QWidget, "sentOnProblem")
+        self.today = to_local(utcnow()).date()
+        self.sent_on.setDate(QDate(self.today.year, self.today.month, self.today.day))
+        date_field(self.sent_on)
+        self.sent.toggled.connect(self.sent_on.setEnabled)
+        self.sent_on_problem.hide()
         total = value_cents([(pr.price_cents, q) for pr, q in self.items])
         d.findChild(QWidget, "value").setText(_("Value of the products: {amount}").format(amount=i18n.format_money(total)))
         buttons: QDialogButtonBox = d.findChild(QDialogButtonBox, "buttons")
@@ -133,9 +144,10 @@ class ShipmentDialog:
         return problem is None
 
     def set_values(self, carrier: str = "postnl", tracking: str = "", shipping: str = "", sent: bool = False,
-                   collaboration_index: int | None = None, address: tuple[str, str, str, str] | None = None) -> None:
+                   collaboration_index: int | None = None, address: tuple[str, str, str, str] | None = None,
+                   sent_on: str | None = None) -> None:
         """Fill the form as a person would (used by tests and by nothing else);
-        ``address``: (street, postcode, city, country code)."""
+        ``address``: (street, postcode, city, country code); ``sent_on``: the day as typed."""
         if address is not None:
             self.street.setText(address[0])
             self.postcode.setText(address[1])
@@ -145,6 +157,8 @@ class ShipmentDialog:
         self.tracking.setText(tracking)
         self.shipping.setText(shipping)
         self.sent.setChecked(sent)
+        if sent_on is not None:
+            self.sent_on.lineEdit().setText(sent_on)
         if collaboration_index is not None:
             self.collaboration.setCurrentIndex(collaboration_index)
 
@@ -167,6 +181,12 @@ class ShipmentDialog:
         if problem:
             self.shipping.setFocus()
             return False
+        sent_on, day_problem = self._sent_on()
+        self.sent_on_problem.setText(day_problem)
+        self.sent_on_problem.setVisible(bool(day_problem))
+        if day_problem:
+            self.sent_on.setFocus()
+            return False
         if address.empty and self.sent.isChecked() and not self.confirm_without_address():
             self.street.setFocus()
             return False
@@ -181,10 +201,23 @@ class ShipmentDialog:
             collaboration_id=self.collaboration.currentData(),
             collaboration_title=record_texts.gift_title(product_title(p) for p, _q in self.items),
             sent=self.sent.isChecked(),
+            sent_on=sent_on if sent_on != self.today else None,
             address=None if address.empty else address,
         )
         self.dialog.accept()
         return True
+
+    def _sent_on(self):
+        """The day the parcel went out as typed, and what is wrong with it ('' when nothing;
+        never asked while it is not marked as sent)."""
+        if not self.sent.isChecked():
+            return None, ""
+        typed = date_problems({"sent_on": self.sent_on})
+        if typed:
+            return None, typed["sent_on"]
+        q = self.sent_on.date()
+        day = date(q.year(), q.month(), q.day())
+        return day, shipment_rules.sent_day_problem(day, self.today)
 
     def confirm_without_address(self) -> bool:
         """A parcel marked as sent with no address anywhere: only on an explicit yes."""

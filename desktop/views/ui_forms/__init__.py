@@ -23,6 +23,7 @@ FORMS = {
     "rating_dialog.ui": ("rating_dialog", "Ui_RatingDialog", "QWidget"),
     "reason_dialog.ui": ("reason_dialog", "Ui_ReasonDialog", "QWidget"),
     "reminder_popup.ui": ("reminder_popup", "Ui_ReminderPopup", "QFrame"),
+    "sent_day_dialog.ui": ("sent_day_dialog", "Ui_SentDayDialog", "QWidget"),
     "shipment_dialog.ui": ("shipment_dialog", "Ui_ShipmentDialog", "QDialog"),
     "strike_dialog.ui": ("strike_dialog", "Ui_StrikeDialog", "QWidget"),
     "template_editor.ui": ("template_editor", "Ui_TemplateEditor", "QWidget"),

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QGroupBox, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget)
 
+from desktop.views.date_edit import DateEdit
+
 class Ui_ShipmentDialog(object):
     def setupUi(self, ShipmentDialog):
         if not ShipmentDialog.objectName():
@@ -163,6 +165,30 @@ class Ui_ShipmentDialog(object):
 
         self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.sent)
 
+        self.sentOnLabel = QLabel(ShipmentDialog)
+        self.sentOnLabel.setObjectName(u"sentOnLabel")
+
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.sentOnLabel)
+
+        self.sentOn = DateEdit(ShipmentDialog)
+        self.sentOn.setObjectName(u"sentOn")
+        self.sentOn.setEnabled(False)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.sentOn.sizePolicy().hasHeightForWidth())
+        self.sentOn.setSizePolicy(sizePolicy)
+
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.sentOn)
+
+        self.sentOnProblem = QLabel(ShipmentDialog)
+        self.sentOnProblem.setObjectName(u"sentOnProblem")
+        self.sentOnProblem.setTextFormat(Qt.PlainText)
+        self.sentOnProblem.setWordWrap(True)
+        self.sentOnProblem.setProperty(u"tone", u"red")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.sentOnProblem)
+
 
         self.layout.addLayout(self.form)
 
@@ -187,6 +213,7 @@ class Ui_ShipmentDialog(object):
         self.carrierLabel.setBuddy(self.carrier)
         self.trackingLabel.setBuddy(self.tracking)
         self.shippingLabel.setBuddy(self.shipping)
+        self.sentOnLabel.setBuddy(self.sentOn)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ShipmentDialog)
@@ -212,5 +239,6 @@ class Ui_ShipmentDialog(object):
         self.shippingLabel.setText(QCoreApplication.translate("ShipmentDialog", u"&Shipping cost", None))
         self.shipping.setPlaceholderText(QCoreApplication.translate("ShipmentDialog", u"e.g. 4.95", None))
         self.sent.setText(QCoreApplication.translate("ShipmentDialog", u"Already handed to the carrier (mark as sent)", None))
+        self.sentOnLabel.setText(QCoreApplication.translate("ShipmentDialog", u"Sent &on", u"Parcel dialog: the day the parcel was handed to the carrier"))
     # retranslateUi
 

@@ -44,7 +44,7 @@ def test_too_many_followers_is_said_at_the_field(translator, language, said):
 
 def test_too_many_views_is_said_at_the_field(translator):
     errors, _clean = validation.validate_content(
-        {"url": "https://www.instagram.com/p/Cx1/", "views": "99999999999999999999", "likes": "infk"}, NOW,
+        {"url": "https://www.instagram.com/p/Cx1/", "views": "99999999999999999999", "likes": "infk"}, NOW.date(),
         money_locale="nl_NL")
     assert errors["views"] == "„99999999999999999999” is meer dan een post ooit haalt: vul hoogstens 10 miljard in."
     assert errors["likes"] == "Vul een heel getal in van 0 of meer."

@@ -566,3 +566,21 @@ def test_typed_dates_hold_in_amsterdam_too():
                           capture_output=True, text=True, env=env, cwd=root, timeout=300)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert " passed" in done.stdout and "failed" not in done.stdout, done.stdout[-2000:]
+
+
+def test_just_after_her_midnight_today_is_her_day_not_utcs(qtbot, things, frozen_clock):
+    """At 00:30 in Amsterdam UTC is still on yesterday: a post logged as placed today was
+    refused as "in the future", and a new order's dates started on yesterday."""
+    from desktop.store.models import Content
+
+    _person, collaboration, _order = things
+    frozen_clock.set(datetime(2026, 11, 23, 23, 30))  # Tue 24 Nov, 00:30 in Amsterdam
+    content = ContentDialog(None, collaboration=collaboration)
+    qtbot.addWidget(content)
+    content.w("url").setText("https://www.instagram.com/p/Cx1/")
+    assert content.w("posted_on").date() == QDate(2026, 11, 24)
+    assert content.save(), content.errors
+    assert Content.get().posted_at == datetime(2026, 11, 23, 23, 30)  # today: the moment it was logged
+    order = OrderDialog(None, datetime(2026, 11, 23, 23, 30))
+    qtbot.addWidget(order)
+    assert order.ordered_on.date() == QDate(2026, 11, 24)

@@ -72,7 +72,7 @@ def test_collaborations_content_and_notes_outside_the_years_are_refused():
     assert errors["agreed_on"].startswith("Klopt het jaar 1900?")
     assert errors["deliverable_0"].startswith("Klopt het jaar 2200?")
     errors, _clean = validation.validate_content(
-        {"url": "https://www.instagram.com/p/Cx1/", "posted_on": date(1900, 5, 1)}, NOW, money_locale="nl_NL")
+        {"url": "https://www.instagram.com/p/Cx1/", "posted_on": date(1900, 5, 1)}, NOW.date(), money_locale="nl_NL")
     assert errors["posted_on"].startswith("Klopt het jaar 1900?")
     entry = notes.Entry(person_id=1, entry_kind="note", channel="", direction="", text="Gebeld",
                         at=datetime(1900, 5, 1, 12, 0))

@@ -269,12 +269,12 @@ def test_collaboration_validation():
 
 def test_content_validation():
     i18n.set_language("en")
-    errors, _ = validation.validate_content({"url": "instagram post", "likes": "-3"}, NOW, money_locale="en_GB")
+    errors, _ = validation.validate_content({"url": "instagram post", "likes": "-3"}, NOW.date(), money_locale="en_GB")
     assert "url" in errors and "likes" in errors
-    errors, _ = validation.validate_content({"url": "", "posted_on": date(2026, 12, 25)}, NOW, money_locale="en_GB")
+    errors, _ = validation.validate_content({"url": "", "posted_on": date(2026, 12, 25)}, NOW.date(), money_locale="en_GB")
     assert errors["url"] == "Paste the link to the post." and "posted_on" in errors
     errors, cleaned = validation.validate_content(
-        {"url": "https://www.instagram.com/p/abc/", "likes": "1.234", "revenue": "264,65"}, NOW, money_locale="en_GB")
+        {"url": "https://www.instagram.com/p/abc/", "likes": "1.234", "revenue": "264,65"}, NOW.date(), money_locale="en_GB")
     assert errors == {} and cleaned["platform"] == "instagram"
     assert cleaned["likes"] == 1234 and cleaned["revenue_cents"] == 26465
 

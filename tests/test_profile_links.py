@@ -75,10 +75,10 @@ def test_a_profile_link_is_told_from_a_post(url, is_profile):
 
 def test_the_content_dialog_refuses_a_profile_as_the_post():
     i18n.set_language("nl")
-    errors, _clean = validation.validate_content({"url": "https://www.instagram.com/sanne.styled/"}, NOW,
+    errors, _clean = validation.validate_content({"url": "https://www.instagram.com/sanne.styled/"}, NOW.date(),
                                                  money_locale="nl_NL")
     assert errors["url"] == ("Dit is de link naar een profiel, niet naar wat er geplaatst is: plak de link van de "
                              "post zelf.")
-    errors, _clean = validation.validate_content({"url": "https://www.instagram.com/p/Cx1abc/"}, NOW,
+    errors, _clean = validation.validate_content({"url": "https://www.instagram.com/p/Cx1abc/"}, NOW.date(),
                                                  money_locale="nl_NL")
     assert "url" not in errors

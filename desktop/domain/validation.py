@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
@@ -280,8 +280,10 @@ def validate_collaboration(
 RESULT_FIELDS = ("views", "likes", "comments", "link_clicks", "code_uses")
 
 
-def validate_content(values: dict, now: datetime, *, money_locale: Locale | str) -> tuple[dict[str, str], dict]:
-    """Check the content form; ``money_locale``: the locale the revenue was typed in."""
+def validate_content(values: dict, today: date, *, money_locale: Locale | str) -> tuple[dict[str, str], dict]:
+    """Check the content form; ``today``: the owner's own day (a post logged just after her
+    midnight is not "in the future" because UTC is still on yesterday); ``money_locale``:
+    the locale the revenue was typed in."""
     errors: dict[str, str] = {}
     url = (values.get("url") or "").strip()
     if not url:
@@ -292,7 +294,7 @@ def validate_content(values: dict, now: datetime, *, money_locale: Locale | str)
         errors["url"] = _("This is the link to a profile, not to what was posted: paste the link of the post itself.")
     platform = values.get("platform") or handle_rules.platform_of_url(url) or ""
     posted_on: date | None = values.get("posted_on")
-    if posted_on and posted_on > now.date():
+    if posted_on and posted_on > today:
         errors["posted_on"] = _("The posting date is in the future.")
     elif dates.implausible(posted_on):
         errors["posted_on"] = dates.implausible(posted_on)

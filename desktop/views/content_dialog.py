@@ -137,7 +137,7 @@ class ContentDialog(FormDialog):
         if typed:  # the field still holds its last good date, not the one she typed
             self.show_errors(typed)
             return False
-        errors, cleaned = validate_content(self.values(), clock.utcnow(), money_locale=i18n.formatting_locale())
+        errors, cleaned = validate_content(self.values(), ops.local_day(clock.utcnow()), money_locale=i18n.formatting_locale())
         if not self.show_errors(errors):
             return False
         self.update_check()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
+from desktop.clock import to_local
 from desktop.domain.message_rules import default_form
 from desktop.domain.orders import OrderInput
 from desktop.i18n import _
@@ -170,7 +171,7 @@ class OrderDialog(QDialog):
         if self.order:
             self._load(self.order)
         else:
-            today = qdate(now.date())
+            today = qdate(to_local(now).date())  # her day, not UTC's (just after her midnight)
             self.ordered_on.setDate(today)
             self.promised_ready.setDate(today.addDays(7))
             self.promised_delivery.setDate(today.addDays(9))
@@ -278,7 +279,7 @@ class OrderDialog(QDialog):
             self.promised_ready.setDate(qdate(o.promised_ready))
         self.has_delivery.setChecked(o.promised_delivery is not None)
         self.promised_delivery.setEnabled(o.promised_delivery is not None)
-        self.promised_delivery.setDate(qdate(o.promised_delivery or o.promised_ready or self.now.date()))
+        self.promised_delivery.setDate(qdate(o.promised_delivery or o.promised_ready or to_local(self.now).date()))
         self.status.setCurrentIndex(max(0, self.status.findData(o.status)))
         self.personalisation.setText(o.personalisation)
         self.font_.setText(o.font)

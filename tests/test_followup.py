@@ -172,6 +172,29 @@ def test_after_step_four_a_strike_is_proposed_never_a_step_five():
     assert plan([p], states=states, now=NOW + timedelta(days=30)) == []
 
 
+def test_one_strike_decision_for_a_collaboration_whose_final_notice_named_two_deliverables():
+    """Audit 11, F4: a post and a story of one collaboration, named in one final notice,
+    asked for two strike decisions (deciding one took the other away). One decision covers
+    both; another collaboration's strike stays its own."""
+    post = deliverable(NOW - timedelta(days=10), subject_id=10, details={"collaboration_id": 7, "what": "post"})
+    story = deliverable(NOW - timedelta(days=10), subject_id=11, details={"collaboration_id": 7, "what": "story"})
+    other = deliverable(NOW - timedelta(days=10), subject_id=12, details={"collaboration_id": 8, "what": "post"})
+    states = climbed(post, 4) + climbed(story, 4) + climbed(other, 4)
+    [notice] = due([post, story, other], states=states)
+    assert sorted(p.subject_id for p in notice.parts) == [10, 11]  # one final notice names both
+    states += sent(notice, NOW)
+    [notice] = due([post, story, other], states=states, now=NOW + timedelta(days=1))  # the other's, a day on
+    assert [p.subject_id for p in notice.parts] == [12]
+    states += sent(notice, NOW + timedelta(days=1))
+    decisions = due([post, story, other], states=states, now=NOW + timedelta(days=9, hours=1))
+    assert sorted(sorted(p.subject_id for p in i.parts) for i in decisions) == [[10, 11], [12]]
+    assert all(i.action == "strike" and i.step == "strike" for i in decisions)
+    both = next(i for i in decisions if len(i.parts) == 2)
+    states += sent(both, NOW + timedelta(days=9, hours=2), "dismissed")  # decided once: both are done
+    [left] = due([post, story, other], states=states, now=NOW + timedelta(days=9, hours=3))
+    assert [p.subject_id for p in left.parts] == [12]
+
+
 def test_after_a_final_notice_the_collaborations_other_deliverables_wait_for_her_answer():
     """The final notice said "if I haven't heard from you by ..., I'll end our
     collaboration": a later deliverable of that collaboration is not chased with a

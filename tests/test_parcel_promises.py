@@ -379,3 +379,24 @@ def test_a_parcel_cannot_have_gone_out_on_a_day_still_to_come():
     assert sent_day_problem(today, today) == "" and sent_day_problem(date(2026, 11, 2), today) == ""
     assert "dag die nog moet komen" in sent_day_problem(date(2026, 12, 11), today)
     assert "1926" in sent_day_problem(date(1926, 12, 7), today)
+
+
+# --- audit 11, F4: one strike decision for a collaboration ----------------------------
+
+def test_a_post_and_a_story_late_together_ask_for_one_strike_decision(shop):
+    from desktop.store.models import Event, Strike
+
+    tess = person("Tess van Dijk")
+    collaboration = agreed(tess, [("post", 1, date(2026, 12, 1)), ("story", 1, date(2026, 12, 1))], products="")
+    came = climb(tess, local(date(2026, 12, 2), 11), days=30)
+    assert any(item.action == "strike" for item, _text in came)
+    decisions = [item for item in due_at(local(date(2026, 12, 15), 11), tess) if item.action == "strike"]
+    assert len(decisions) == 1 and len(decisions[0].parts) == 2  # one decision, never two
+    decision = decisions[0]
+    assert due_texts.subject_title(decision) == "Oorbellen voor TikTok (Post en Story)"
+    strike = due.apply_strike(decision, decision.due, **due_texts.strike_words(decision))
+    reminded = Event.select().where(Event.id.in_(strike.event_ids))
+    assert [e.kind for e in reminded] == ["reminder"] * 4  # the four messages about both
+    assert {e.subject_id for e in reminded} <= {d.id for d in collaboration.deliverables}
+    assert Strike.select().count() == 1
+    assert [item for item in due.plan(decision.due + timedelta(days=1), tess.id) if item.action == "strike"] == []

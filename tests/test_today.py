@@ -369,3 +369,34 @@ def test_the_panes_moment_is_named_as_everywhere_else_in_both_languages(window, 
         assert expected in shown and not {"Due", "Gepland"} & set(shown), shown
         assert shown[expected] == i18n.list_moment(today.to_local(view.items[view.current_id].own_due))
         assert not layout_problems(window)
+
+
+def test_one_strike_decision_for_a_post_and_a_story_named_in_one_final_notice(qtbot, demo_db, translator,
+                                                                               frozen_clock):
+    """Audit 11, F4: the example shop's Tess, her post and story late and every message
+    sent, showed two strike decisions after her final notice (deciding one took the other
+    away): one row now, about both."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.presentation import due_texts
+    from desktop.store import due
+
+    now = NOW
+    while now < datetime(2026, 12, 15, 10):  # the owner sends every message the day it comes
+        for item in due.plan(now):
+            if item.due <= now and item.action == "message":
+                due.mark_sent(item, now, item.channel, due_texts.compose(item, now).body)
+        now += timedelta(days=1)
+    frozen_clock.set(now)
+    i18n.set_language("nl")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.show_today()
+    view = w.current_view()
+    tess = [(i, r) for i, r in view.item_rows() if r.cells[1] == "Tess van Dijk"]
+    assert [r.cells[2] for _i, r in tess] == ["Beslissen: waarschuwing en „niet nagekomen”"]
+    assert tess[0][1].cells[3] == "Zegelring in post en story (Story en Post)"
+    view.table.selectRow(tess[0][0])
+    assert any(label.text() == "Eén beslissing voor alles waar de laatste herinnering over ging."
+               for label in view.detail.findChildren(QLabel))

@@ -938,6 +938,7 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
     settings, now, due_only = scan.settings, scan.now, scan.due_only
     busy = {local_date(c.at, settings) for c in person_contacts if c.direction == "out"}
     messages: list[tuple[_Next, datetime]] = []
+    decisions: dict[tuple[str, object], list[tuple[_Next, datetime]]] = {}
     for nxt in person_nexts:
         if due_only and nxt.due > now:  # the guards only move it later
             continue
@@ -946,11 +947,29 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
             if due <= now and not scan.now_allowed:
                 due = scan.settled_now()
             if not due_only or due <= now:
-                items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
+                shared = _decided_together(nxt)
+                if shared is None:
+                    items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
+                else:
+                    decisions.setdefault(shared, []).append((nxt, due))
             continue
         messages.append((nxt, scan.settle(nxt.due, busy)))
+    for parts in decisions.values():
+        items.append(_item(person, parts, settings, person_contacts, last))
     if messages:
         _message_items(scan, person, messages, busy, person_contacts, last, items)
+
+
+def _decided_together(nxt: _Next) -> tuple[str, object] | None:
+    """The group whose strike is decided once (the deliverables of one collaboration, who
+    shared one final notice: ``Rule.one_notice_per``), or None for a task on its own.
+    Audit 11, F4: a post and a story of one collaboration asked for two strike decisions,
+    and deciding one took the other away."""
+    rule = RULES[nxt.promise.rule]
+    if nxt.step.action != "strike" or not rule.one_notice_per:
+        return None
+    shared = nxt.promise.details.get(rule.one_notice_per)
+    return None if shared is None else (rule.group(nxt.promise.rule), shared)
 
 
 def _message_items(scan: _Scan, person: PersonInfo, messages: list[tuple[_Next, datetime]], busy: set[date],

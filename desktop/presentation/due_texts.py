@@ -111,6 +111,13 @@ def _title_of(item: DueItem, facts: dict[int, tuple]) -> str:
     found = facts.get(due.subject_of(item))
     if item.kind == "reply":  # without a live collaboration's title too
         return _reply_title(found)
+    if found is not None and item.kind == "deliverable" and item.action != "message" and len(item.parts) > 1:
+        # one decision for every deliverable of a collaboration: "Oorbellen (Post en Story)"
+        from babel.lists import format_list
+
+        kinds = list(dict.fromkeys(label("deliverable", part.details.get("what", "")) for part in item.parts))
+        return _("{title} ({kind})").format(title=found[1] or _("(untitled)"),
+                                            kind=format_list(kinds, locale=i18n.formatting_locale()))
     if found is not None and item.kind in TITLES:
         return TITLES[item.kind](found)
     return f"{item.subject_type} {item.subject_id}"

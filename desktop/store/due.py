@@ -306,6 +306,14 @@ def _collaboration_of(item: DueItem) -> int | None:
     return collab_id
 
 
+def _subjects(item: DueItem) -> dict[str, list[int]]:
+    """The subjects of ``item``'s parts, by type."""
+    found: dict[str, list[int]] = {}
+    for part in item.parts:
+        found.setdefault(part.subject_type, []).append(part.subject_id)
+    return found
+
+
 def end_without_strike(item: DueItem, now: datetime, ending: str) -> None:
     """After the last reminder, the owner's lenient answer: the collaboration ends as the
     final notice said it would, without a strike (not counted against her). ``ending`` is
@@ -329,9 +337,11 @@ def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> St
     the owner's words (``presentation.due_texts.strike_words``)."""
     part = item.parts[0]
     collab_id = _collaboration_of(item)
-    reminders = [e for (e,) in Event.select(Event.id).where(Event.person == item.person_id, Event.kind == "reminder",
-                                                          Event.subject_type == part.subject_type,
-                                                          Event.subject_id == part.subject_id).tuples()]
+    reminders = []  # the reminders about every part decided (a post and a story of one collaboration)
+    for subject_type, ids in _subjects(item).items():
+        reminders += [e for (e,) in Event.select(Event.id).where(
+            Event.person == item.person_id, Event.kind == "reminder", Event.subject_type == subject_type,
+            Event.subject_id.in_(ids)).order_by(Event.id).tuples()]
     from desktop.store import influencers  # the one place status follows the strike policy
 
     with db.atomic():

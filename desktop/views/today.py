@@ -295,7 +295,11 @@ class TodayView(ListView):
             hint.setWordWrap(True)
             layout.addWidget(hint)
             layout.addWidget(due_dialog.add_channel_button(self, item, "todayAddChannel", self.refresh))
-        if len(item.parts) > 1:
+        if len(item.parts) > 1 and item.action != "message":
+            # TRANSLATORS: Vandaag, a strike decision for several deliverables (one final notice named them
+            # all); "About" above names them.
+            layout.addWidget(plain_label(_("One decision for everything the last reminder was about.")))
+        elif len(item.parts) > 1:
             layout.addWidget(plain_label(_("One message covering everything outstanding with this person today:")))
             self.add_bullets(layout, [
                 label("due_kind", part.kind) + " · " + label("due_step", part.step) + " · "

@@ -400,3 +400,31 @@ def test_a_post_and_a_story_late_together_ask_for_one_strike_decision(shop):
     assert {e.subject_id for e in reminded} <= {d.id for d in collaboration.deliverables}
     assert Strike.select().count() == 1
     assert [item for item in due.plan(decision.due + timedelta(days=1), tess.id) if item.action == "strike"] == []
+
+
+# --- audit 11, F5: a gift handed over without a parcel is still named -----------------
+
+def test_a_gift_handed_over_without_a_parcel_is_named_in_her_messages(shop):
+    from desktop.store.models import CollaborationProduct
+    from desktop.store.promises.facts import collaboration_details
+
+    mila = person("Mila Smit")
+    collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 10))])
+    earrings = product("Creolen klein", 1995)
+    CollaborationProduct.create(collaboration=collaboration, product=earrings, name="Creolen klein", quantity=2,
+                                value_cents=1995)
+    assert collaboration_details(collaboration.id)["product"] == ""  # not given yet: nothing is hers
+    shipping.gift_handed_over(collaboration.id, local(date(2026, 11, 25)))  # at the market, on the reminder's day
+    found = collaboration_details(collaboration.id)
+    assert (found["product"], found["value_cents"]) == ("Creolen klein", 3990)
+    came = [(item, text) for item, text in climb(mila, local(date(2026, 12, 11), 11), days=10) if text]
+    assert "Creolen klein" in came[0][1].body
+    final = next(text for item, text in came if item.final)
+    assert "€\u00a039,90 waard" in final.body
+    # a parcel that came back is not hers: nothing is cited, as before
+    noor = person("Noor Bakker")
+    other = agreed(noor, [("tiktok", 1, date(2026, 12, 10))])
+    CollaborationProduct.create(collaboration=other, product=earrings, name="Creolen klein", value_cents=1995)
+    parcel = send(noor, [earrings], now=local(date(2026, 11, 25)), collaboration_id=other.id)
+    shipping.advance(parcel.shipment_id, "return", local(date(2026, 11, 30)))
+    assert collaboration_details(other.id)["product"] == ""

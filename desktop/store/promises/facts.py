@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.domain.shipments import NOT_WITH_HER
-from desktop.store.models import Collaboration, Product, Shipment, ShipmentItem
+from desktop.domain.shipments import GIFT_PENDING_STATUS, NOT_WITH_HER
+from desktop.store.models import Collaboration, CollaborationProduct, Product, Shipment, ShipmentItem
 
 
 def collaboration_details(collab_id: int | None, collaboration: Collaboration | None = None) -> dict:
@@ -24,5 +24,16 @@ def collaboration_details(collab_id: int | None, collaboration: Collaboration | 
             .where(kept).order_by(Shipment.id, ShipmentItem.id).tuples()]
     products = [name for name in dict.fromkeys(sent) if name]
     value = sum(v or 0 for (v,) in Shipment.select(Shipment.value_cents).where(kept).tuples())
+    if not sent and c.status not in ("proposed", GIFT_PENDING_STATUS) and \
+            not Shipment.select(Shipment.id).where(Shipment.collaboration == c.id).exists():
+        # No parcel, and past "agreed": the gift reached her another way (handed over at a
+        # market, or before the app): what was agreed is what she has (audit 11, F5: the
+        # messages named no product and no value after "Done without a parcel").
+        gifts = list(CollaborationProduct.select(CollaborationProduct.name, CollaborationProduct.quantity,
+                                                 CollaborationProduct.value_cents)
+                     .where(CollaborationProduct.collaboration == c.id)
+                     .order_by(CollaborationProduct.position, CollaborationProduct.id).tuples())
+        products = [name for name in dict.fromkeys(name for name, _q, _v in gifts) if name]
+        value = sum((v or 0) * (q or 1) for _name, q, v in gifts)
     return {"product": products if len(products) > 1 else (products[0] if products else ""),
             "agreed_at": c.agreed_at, "consequence": c.consequence, "value_cents": value, "title": c.title}

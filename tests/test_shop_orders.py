@@ -522,3 +522,27 @@ def test_two_buyer_accounts_meeting_a_customer_stored_without_one_are_two_custom
     assert (summary.new_customers, summary.known_customers) == (1, 1)
     people = {o.number: o.person_id for o in ShopOrder.select()}
     assert people["301"] == stored and people["302"] != stored
+
+
+def test_an_older_export_after_a_newer_one_never_puts_a_sent_order_back(database):
+    """Audit 11, F6: the newer file said #2001 was sent, the older one imported after it
+    said it was not: the order went back to open and its day of sending was cleared.
+    It stays sent, and the summary says why."""
+    older = NL_FILE.read_bytes()
+    first, rest = older.split(b"\n#2001,", 1)[1].split(b"\n", 1)
+    sent = first.replace(b",unfulfilled,,", b",fulfilled,2026-11-20 14:00:00 +0100,", 1).replace(b",pending,", b",fulfilled,", 1)
+    newer = older.replace(first, sent, 1)
+    import_bytes(newer)
+    stored = ShopOrder.get(ShopOrder.number == "#2001")
+    assert (stored.status, stored.fulfilled_on) == ("fulfilled", date(2026, 11, 20))
+    i18n.set_language("nl")
+    _plan, summary = import_bytes(older)
+    stored = ShopOrder.get(ShopOrder.number == "#2001")
+    assert (stored.status, stored.fulfilled_on) == ("fulfilled", date(2026, 11, 20))
+    assert summary.sent_before == 1 and summary.updated == 0
+    from desktop.presentation.import_texts import order_summary_lines
+
+    assert ("1 bestelling staat in dit bestand nog niet als verzonden, maar was al als verzonden opgeslagen: het "
+            "bestand is ouder dan een eerdere import, dus ze blijft als verzonden staan.") in order_summary_lines(summary)
+    _plan, summary = import_bytes(newer)  # the newer one again: nothing to say
+    assert summary.sent_before == 0 and summary.updated == 0

@@ -1231,7 +1231,19 @@ def status_to_store(platform: str, fields: frozenset[str], stored: str, new: str
         return stored
     if not all(c in fields for c in sent_columns):
         return stored if stored != CANCELLED else OPEN
+    if sent_less(stored, new):
+        return stored  # never back to the shelf: an older file (audit 11, F6)
     return new
+
+
+# How far an order went out: a file saying less than stored is older than what was stored.
+_SENT_ORDER = {OPEN: 0, PARTIAL: 1, FULFILLED: 2}
+
+
+def sent_less(stored: str, new: str) -> bool:
+    """Does a file reading an order as ``new`` say it went out less far than ``stored``
+    (an older export: the stored status stays, ``status_to_store``)?"""
+    return new in _SENT_ORDER and stored in _SENT_ORDER and _SENT_ORDER[new] < _SENT_ORDER[stored]
 
 
 def status_moves(current: str, order: OrderRow, line: OrderLine | None) -> list[str]:

@@ -81,6 +81,13 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[st
             "has their orders (nothing else was stored on the duplicate).",
             "{n} duplicate customers removed: the file shows they are the same people as other customers, who now "
             "have their orders (nothing else was stored on the duplicates).", summary.merged).format(n=summary.merged))
+    if summary.sent_before:
+        # TRANSLATORS: after an orders import whose file is older than what was imported before.
+        lines.append(ngettext(
+            "{n} order is not sent yet in this file but was already stored as sent: the file is older than an "
+            "earlier import, so it stays marked as sent.",
+            "{n} orders are not sent yet in this file but were already stored as sent: the file is older than an "
+            "earlier import, so they stay marked as sent.", summary.sent_before).format(n=summary.sent_before))
     if summary.history and summary.history_before is not None:
         lines.append(history_text(summary.history, summary.history_before, summary.history_lead_days, done=True))
     notes = list(summary.notes)

@@ -95,6 +95,9 @@ class ImportPlan:
     # another shop's orders (``order_importers.another_shops_order``). A plan with any is
     # not written: (the file's order, the stored one's day, the first one's customer or "").
     other_shop: list[tuple[OrderRow, date, str]] = field(default_factory=list)
+    # Orders the file reads as sent less far than stored (an older export): their stored
+    # status stays (``order_importers.status_to_store``), and the owner is told.
+    sent_before: list[str] = field(default_factory=list)
 
     def made_to_order(self) -> set[str]:
         return {p.key for p in self.products if p.made_to_order}
@@ -148,6 +151,7 @@ class OrderImportSummary:
     history: int = 0  # orders still open in the shop placed before ``history_before``: kept, no custom order
     history_before: date | None = None
     history_lead_days: int = 0
+    sent_before: int = 0  # orders the file reads as not sent (yet) that were stored as sent: kept as sent
     notes: list[str] = field(default_factory=list)  # the file's own notes (worded when parsed)
 
 
@@ -285,6 +289,8 @@ def _kept(parsed: ParsedOrders, order: OrderRow, current: ShopOrder) -> dict:
     status = rules.status_to_store(parsed.platform, parsed.fields, current.status, order.status)
     if status != order.status:
         kept["status"] = status
+        if rules.sent_less(current.status, order.status):  # an older file: the day it went out stays too
+            kept["fulfilled_on"] = current.fulfilled_on
     if not parsed.names_items():
         kept["item_count"] = current.item_count if order.item_count in (None, 0) else order.item_count
     elif not parsed.names_line_field("quantity"):
@@ -346,6 +352,8 @@ def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan
         if order.customer_key and person_id is None:
             values["person_id"] = "new"  # a customer not in the database yet: changes
         kept = plan.kept[order.number] = _kept(parsed, order, current)
+        if rules.sent_less(current.status, order.status):
+            plan.sent_before.append(order.number)
         values.update(kept)
         if not current.buyer and values["buyer"]:  # only filled in: not a change she would see
             plan.buyers_to_fill[order.number] = values["buyer"]
@@ -523,7 +531,7 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
     summary = OrderImportSummary(platform=parsed.platform, notes=list(parsed.notes),
                                  new=len(plan.new_orders), updated=len(plan.updated_orders),
                                  unchanged=len(plan.unchanged_orders), new_customers=len(plan.new_customers),
-                                 known_customers=len(plan.known_customers))
+                                 known_customers=len(plan.known_customers), sent_before=len(plan.sent_before))
     history: set[str] = set()
     changed = {o.number for o in plan.new_orders} | {o.number for o in plan.updated_orders}
     total = len(parsed.orders)

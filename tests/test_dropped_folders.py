@@ -94,3 +94,26 @@ def test_the_import_command_says_the_same_of_a_spreadsheet(data_dir, tmp_path, c
     assert cli.main(["--lang", "nl", "import", str(workbook)]) == 1
     err = capsys.readouterr().err
     assert "is een spreadsheet" in err and "Opslaan als → CSV" in err
+
+
+def test_the_same_file_dropped_twice_is_read_once(qtbot, window, warned, tmp_path):
+    """Audit 11, F7: the same export dropped twice (or its copy "producten (1).csv") was
+    read twice and counted as two imports."""
+    from pathlib import Path
+
+    from desktop.views import shipping as shipping_view
+
+    data = (Path(__file__).parent / "data" / "shop" / "woo_variations.csv").read_bytes()
+    first, copy = tmp_path / "producten.csv", tmp_path / "producten (1).csv"
+    first.write_bytes(data)
+    copy.write_bytes(data)
+    assert shipping_view.without_twins([first, first, copy]) == ([first], [(first, first), (copy, first)])
+    other = tmp_path / "ander.csv"
+    other.write_bytes(data.replace(b"\n", b"\r\n"))  # the same size would differ; other bytes: read
+    assert shipping_view.without_twins([first, other])[0] == [first, other]
+    window.shipping.import_files([first, copy])
+    qtbot.waitUntil(lambda: window.shipping._batch is None and bool(warned), timeout=10000)
+    text = warned[0][1]
+    assert "„producten (1).csv”: niet geïmporteerd\n    hetzelfde als „producten.csv”, dus niet nog eens gelezen." \
+        in text, text
+    assert text.count("„producten.csv”: geïmporteerd") == 1, text

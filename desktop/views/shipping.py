@@ -370,10 +370,14 @@ class ShippingController(QObject):
             return
         exports = csv_files_of(files)
         others = [f for f in files if f not in exports]
+        exports, twins = without_twins(exports)
         # A line of the summary of several files; alone, a file is named in a whole sentence.
         from desktop.presentation.import_texts import not_an_export
 
         results = [(f.name, False, not_an_export(f.name, f.is_dir(), f.suffix, alone=False)) for f in others]
+        # TRANSLATORS: a line of the summary of an import of several files; {file} is another file dropped with it.
+        results += [(twin.name, False, _("the same as “{file}”, so it was not read again.").format(file=first.name))
+                    for twin, first in twins]
         alone = {f.name: not_an_export(f.name, f.is_dir(), f.suffix, alone=True) for f in others}
         self._batch = {"queue": list(exports), "results": results, "change": journal.Change(),
                        "imported": [], "kinds": set(), "alone": alone}
@@ -610,6 +614,46 @@ def _picture_drop(mime) -> list[Path]:
 
 def csv_files_of(files: list[Path]) -> list[Path]:
     return [p for p in files if p.suffix.lower() in (".csv", ".txt")]
+
+
+def without_twins(files: list[Path]) -> tuple[list[Path], list[tuple[Path, Path]]]:
+    """``files`` each once: a path dropped twice, or a copy with the same bytes ("orders (1).csv"
+    beside "orders.csv" in Downloads), is read once (audit 11, F7: it counted as two imports).
+    Returns the files to read and (twin, the file it is the same as)."""
+    import hashlib
+
+    kept: list[Path] = []
+    twins: list[tuple[Path, Path]] = []
+    by_path: dict[str, Path] = {}
+    by_size: dict[int, list[Path]] = {}
+    digests: dict[Path, str | None] = {}
+
+    def digest(path: Path) -> str | None:  # read only for files of the same size
+        if path not in digests:
+            try:
+                digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:  # gone or unreadable: its import says so
+                digests[path] = None
+        return digests[path]
+
+    for path in files:
+        resolved = str(path.resolve())
+        first = by_path.get(resolved)
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = None
+        if first is None and size is not None:
+            first = next((other for other in by_size.get(size, [])
+                          if digest(other) is not None and digest(other) == digest(path)), None)
+        if first is not None:
+            twins.append((path, first))
+            continue
+        by_path[resolved] = path
+        if size is not None:
+            by_size.setdefault(size, []).append(path)
+        kept.append(path)
+    return kept, twins
 
 
 def _row_area(table, pos):

@@ -462,7 +462,7 @@ def shoot_sent_earlier(app, window, save) -> None:
     from desktop import clock
     from desktop.store import shipping
     from desktop.store.models import Collaboration, Person, Product
-    from desktop.views.sent_day_dialog import SentDayDialog
+    from desktop.views import day_dialog
 
     mila = Person.get(Person.name == "Mila Smit")  # her earrings packed, not sent yet
     gift = Collaboration.get(Collaboration.person == mila, Collaboration.status == "agreed")
@@ -474,15 +474,22 @@ def shoot_sent_earlier(app, window, save) -> None:
     view = window.view("shipments")
     view.select_id(made.shipment_id)
     save(window, "shipment-ready")
-    dialog = SentDayDialog(window, made.shipment_id, mila.name)
+    dialog = day_dialog.sent_earlier(window, made.shipment_id, mila.name)
     dialog.show()
     today = dialog.today
-    dialog.w("sent_on").setDate(QDate(today.year, today.month, today.day).addDays(1))
+    dialog.w("day").setDate(QDate(today.year, today.month, today.day).addDays(1))
     dialog.buttons.accepted.emit()  # a day still to come: said at the field, nothing saved
     save(dialog, "dialog-sent-earlier")
     dialog.close()
     shipping.undo_shipment(made)  # the later shots see the example shop as made
     window.refresh_all()
+    # "Antwoord ontvangen" on a reminder asks the day her answer came (dialog-reply-day.png)
+    from desktop.store import due
+
+    item = next(i for i in due.due_now(clock.utcnow()) if i.action == "message")
+    reply = day_dialog.reply_received(window, item, item.channel)
+    save(reply, "dialog-reply-day")
+    reply.close()
 
 
 def shoot_lost_parcel(app, window, save) -> None:

@@ -228,9 +228,25 @@ def test_dialog_sends_and_the_ladder_moves(qtbot, demo, translator, monkeypatch)
     assert by_name(due.plan(NOW))["Sanne de Vries"].step == "2"
 
 
-def test_dialog_reply_pauses_the_ladder(qtbot, demo, translator):
+def accept_day(monkeypatch, typed: str | None = None, asked: list | None = None):
+    """Replace dialogs.run for the day dialog: type ``typed`` (else keep today), press OK."""
+    from desktop.views import dialogs
+
+    def run(form):
+        if asked is not None:
+            asked.append((form.windowTitle(), form.w("prompt").text()))
+        if typed is not None:
+            form.set_day(typed)
+        form.buttons.accepted.emit()
+        return form.result() == form.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs, "run", run)
+
+
+def test_dialog_reply_pauses_the_ladder(qtbot, demo, translator, monkeypatch):
     lotte = by_name(due.due_now(NOW))["Lotte Janssens"]
     dialog = make_dialog(qtbot, lotte)
+    accept_day(monkeypatch)
     with qtbot.waitSignal(dialog.acted):
         dialog.reply_button.click()
     assert Event.select().where(Event.person == lotte.person_id, Event.direction == "in", Event.at == NOW).exists()
@@ -340,3 +356,37 @@ def test_the_scan_of_what_is_due_now_equals_the_whole_plan_filtered(demo, step_h
             now = NOW + timedelta(hours=hours)
             assert due.due_now(now, person_id) == followup.due_now(due.plan(now, person_id), now)
     assert seen > 100  # the comparison is not between empty lists
+
+
+def test_a_reply_logged_the_next_day_counts_from_the_day_it_came(qtbot, demo, translator, monkeypatch):
+    """Audit 11, F3: her answer of Sunday, logged on Monday morning, was thanked for as a
+    message of Monday and the week's wait counted from Monday."""
+    from desktop.presentation import due_texts
+
+    lotte = by_name(due.due_now(NOW))["Lotte Janssens"]
+    dialog = make_dialog(qtbot, lotte)
+    asked = []
+    accept_day(monkeypatch, "22-11-2026", asked)
+    with qtbot.waitSignal(dialog.acted):
+        dialog.reply_button.click()
+    assert asked == [("Antwoord van Lotte Janssens", "Op welke dag heeft Lotte Janssens geantwoord? De herinneringen "
+                      "wachten vanaf die dag, en de volgende bedankt Lotte Janssens voor het bericht van die dag.")]
+    reply = Event.select().where(Event.person == lotte.person_id, Event.direction == "in").order_by(Event.id.desc()).get()
+    assert to_local(reply.at) == datetime(2026, 11, 22, 12, 0, tzinfo=AMS)
+    back = by_name(due.plan(NOW + timedelta(days=5)))["Lotte Janssens"]  # a week after Sunday
+    assert back.step == "answered" and to_local(back.own_due).date() == datetime(2026, 11, 30).date()
+    assert "zondag 22 november" in due_texts.compose(back, back.own_due).body
+
+
+def test_a_reply_cannot_come_on_a_day_still_to_come(qtbot, demo, translator, monkeypatch):
+    from desktop.views import day_dialog
+
+    lotte = by_name(due.due_now(NOW))["Lotte Janssens"]
+    form = day_dialog.reply_received(None, lotte, "email")
+    qtbot.addWidget(form)
+    replies = Event.select().where(Event.direction == "in").count()
+    form.set_day("24-11-2026")
+    form.buttons.accepted.emit()
+    assert form.error_text("day") == ("Lotte Janssens kan niet geantwoord hebben op een dag die nog moet komen: kies "
+                                      "vandaag of een eerdere dag.")
+    assert Event.select().where(Event.direction == "in").count() == replies

@@ -315,7 +315,7 @@ def test_a_parcel_marked_as_sent_on_an_earlier_day(qtbot, window, monkeypatch):
 
     from desktop.store.influencers import end_of_day_utc, local_day
     from desktop.store.models import Deliverable
-    from desktop.views.sent_day_dialog import SentDayDialog
+    from desktop.views.day_dialog import DayDialog
 
     mila = Person.get(Person.name == "Mila Smit")
     collab = Collaboration.get(Collaboration.person == mila, Collaboration.status == "agreed")
@@ -328,11 +328,11 @@ def test_a_parcel_marked_as_sent_on_an_earlier_day(qtbot, window, monkeypatch):
     view.select_id(parcel.id)
     seen = []
 
-    def run(dialog: SentDayDialog):
+    def run(dialog: DayDialog):
         seen.append(dialog.windowTitle())
         dialog.set_day("24-11-2026")  # tomorrow
         dialog.buttons.accepted.emit()
-        seen.append(dialog.error_text("sent_on"))
+        seen.append(dialog.error_text("day"))
         assert Shipment.get_by_id(parcel.id).status == "ready"  # nothing written
         dialog.set_day("21-11-2026")
         dialog.buttons.accepted.emit()

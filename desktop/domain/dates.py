@@ -39,6 +39,15 @@ def implausible(value: date | datetime | None) -> str:
         year=str(value.year), first=str(YEARS.start), last=str(YEARS.stop - 1))
 
 
+def past_day_problem(day: date, today: date, future: str) -> str:
+    """What is wrong with ``day`` as the day something already happened, on the owner's
+    ``today``: ``future`` (the caller's words) for a day still to come, else an implausible
+    year ('' when nothing)."""
+    if day > today:
+        return future
+    return implausible(day)
+
+
 def add_days(day: date, days: int) -> date:
     """``day`` plus ``days``, held at the ends of the calendar instead of failing there
     (a stored 31-12-9999 must never stop a list, a reminder or the start of the app)."""

@@ -166,9 +166,8 @@ def sent_day_problem(day: date, today: date) -> str:
     ('' when nothing): a parcel recorded days after it went out counts from the day it
     went out (the "received?" question, a late gift's new deadlines), never from a day
     still to come."""
-    if day > today:
-        return _("The parcel cannot have been sent on a day still to come: pick today or an earlier day.")
-    return dates.implausible(day)
+    return dates.past_day_problem(day, today, _(
+        "The parcel cannot have been sent on a day still to come: pick today or an earlier day."))
 
 
 def value_cents(items: list[tuple[int | None, int]]) -> int:

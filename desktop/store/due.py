@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from desktop import clock
 from desktop.domain import followup
@@ -269,11 +269,14 @@ def mark_sent(item: DueItem, now: datetime, channel: str, text: str) -> Event:
     return event
 
 
-def mark_reply(item: DueItem, now: datetime, channel: str, text: str = "") -> Event:
+def mark_reply(item: DueItem, now: datetime, channel: str, text: str = "", day: date | None = None) -> Event:
     """An answer came in: log it. Any incoming message stops the person's ladders; what she
-    still owes is asked about again a week later (``followup.Rule.resume_after_answer``)."""
+    still owes is asked about again a week later (``followup.Rule.resume_after_answer``).
+    ``day``: the day it came, when logged on a later day (midday of it; None: ``now``)."""
+    from desktop.store.influencers import midday_utc
+
     with db.atomic():
-        return Event.create(at=now, kind="message", channel=channel or "", direction="in",
+        return Event.create(at=now if day is None else midday_utc(day, now), kind="message", channel=channel or "", direction="in",
                             text=text, fact="" if text else "reply_received", person=item.person_id,
                             subject_type=item.subject_type, subject_id=item.subject_id, step=item.step)
 

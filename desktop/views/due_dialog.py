@@ -385,12 +385,13 @@ class DueStepDialog(QDialog):
         self._done("sent")
 
     def mark_reply(self) -> None:
-        from desktop import reminders
+        """Her answer logged on the day it came (asked: today unless changed; audit 11, F3: an
+        answer logged the next morning was thanked for as a message of that morning)."""
+        from desktop.views import day_dialog, dialogs
 
-        # TRANSLATORS: Edit → Undo "…"; {name} answered.
-        with reminders.recorded(_("reply from {name} logged").format(name=self.item.person_name)):
-            due.mark_reply(self.item, self._now(), self.current_channel() if self.item.action == "message" else "")
-        self._done("reply")
+        channel = self.current_channel() if self.item.action == "message" else ""
+        if dialogs.run(day_dialog.reply_received(self, self.item, channel)):  # its save is the undo step
+            self._done("reply")
 
     def snooze(self, until: datetime) -> None:
         from desktop import reminders

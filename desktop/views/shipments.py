@@ -316,7 +316,7 @@ class ShipmentsView(ListView):
         """"Sent earlier…": the parcel marked as sent on the day it went out (the dialog
         saves it, as one step for Edit → Undo)."""
         from desktop.views import dialogs
-        from desktop.views.sent_day_dialog import SentDayDialog
+        from desktop.views import day_dialog
         from desktop.views.shipping_dialogs import no_address_question
 
         s = lookups.shipment(shipment_id)
@@ -325,7 +325,7 @@ class ShipmentsView(ListView):
         p = s.person
         if not rules.has_address(p.street, p.postcode, p.city) and not dialogs.confirm(self, *no_address_question(p.name)):
             return
-        form = SentDayDialog(self, shipment_id, p.name)
+        form = day_dialog.sent_earlier(self, shipment_id, p.name)
         if dialogs.run(form):  # its save is already a step for Edit → Undo
             self._advanced(shipment_id)
             self._say_moved(form.now)

@@ -1,0 +1,99 @@
+"""The day something happened, asked when the owner records it later: a parcel that went
+out days ago ("Eerder verstuurd…" in Zendingen), an answer that came in yesterday ("Reply
+received" on a reminder). A FormDialog on ui/day_dialog.ui; its save is one undo step, and
+what counts from that day (the "received?" question, a late gift's new deadlines, the
+week's wait after her answer) counts from it, never from the click."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+from desktop.clock import to_local, utcnow
+from desktop.domain import shipments as shipment_rules
+from desktop.domain.dates import past_day_problem
+from desktop.i18n import _
+from desktop.store import due, shipping
+from desktop.views.form_dialog import FormDialog
+from desktop.views.forms import date_field, date_problems
+from desktop.views.undo import parcel_marked
+
+
+class DayDialog(FormDialog):
+    """One day, today or earlier; ``record(day, now)`` writes what happened on it (``day``
+    None: today, the moment it is recorded)."""
+
+    form_name = "day_dialog.ui"
+
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, field_label: str, ok_text: str,
+                 problem: Callable[[date, date], str], record: Callable[[date | None, datetime], None],
+                 undo_text: str, days_back: int = 0):
+        super().__init__(parent)
+        self.problem, self.record, self._undo_text = problem, record, undo_text
+        self.now: datetime | None = None  # the moment it was recorded, once saved
+        self.today = to_local(utcnow()).date()
+        self.setWindowTitle(title)
+        self.w("prompt").setText(prompt)
+        self.w("dayLabel").setText(field_label)
+        start = self.today - timedelta(days=days_back)
+        edit = self.w("day")
+        edit.setDate(QDate(start.year, start.month, start.day))
+        date_field(edit)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+
+    def set_day(self, typed: str) -> None:
+        """Type a day as the owner would (tests)."""
+        self.w("day").lineEdit().setText(typed)
+
+    def save(self) -> bool:
+        edit = self.w("day")
+        typed = date_problems({"day": edit})
+        if typed:
+            return self.show_errors(typed)
+        q = edit.date()
+        day = date(q.year(), q.month(), q.day())
+        problem = self.problem(day, self.today)
+        if not self.show_errors({"day": problem} if problem else {}):
+            return False
+        self.now = utcnow()
+        self.record(None if day == self.today else day, self.now)
+        return True
+
+    def undo_text(self) -> str:
+        return self._undo_text
+
+
+def sent_earlier(parent: QWidget | None, shipment_id: int, name: str) -> DayDialog:
+    """"Sent earlier…" in Zendingen: a packed parcel marked as sent on the day it went out."""
+    return DayDialog(
+        parent,
+        # TRANSLATORS: title of the dialog behind "Sent earlier…" in Shipments.
+        _("Parcel to {name} sent earlier").format(name=name),
+        _("On which day did the parcel to {name} go out? Afspraak counts from that day: when to ask "
+          "whether it arrived, and how far a late gift moves the deadlines.").format(name=name),
+        _("Sent &on"), _("Mark as sent"), shipment_rules.sent_day_problem,
+        lambda day, now: shipping.advance(shipment_id, "send", now, sent_on=day),
+        parcel_marked(name, "sent"), days_back=1)
+
+
+def reply_received(parent: QWidget | None, item, channel: str) -> DayDialog:
+    """"Reply received" on a reminder: the day her answer came (today unless changed); the
+    next message thanks her for her message of that day, and the week's wait counts from it."""
+    name = item.person_name
+    return DayDialog(
+        parent,
+        # TRANSLATORS: title of the dialog behind "Reply received" on a reminder.
+        _("Reply from {name}").format(name=name),
+        _("On which day did {name} answer? The reminders wait from that day, and the next one "
+          "thanks {name} for the message of that day.").format(name=name),
+        # TRANSLATORS: the field in the "Reply from …" dialog: the day the answer came in.
+        _("Answered &on"), _("Log the reply"),
+        lambda day, today: past_day_problem(day, today, _(
+            "{name} cannot have answered on a day still to come: pick today or an earlier day.").format(name=name)),
+        lambda day, now: due.mark_reply(item, now, channel, day=day),
+        # TRANSLATORS: Edit → Undo "…"; {name} answered.
+        _("reply from {name} logged").format(name=name))

@@ -276,7 +276,8 @@ def mark_reply(item: DueItem, now: datetime, channel: str, text: str = "", day: 
     from desktop.store.influencers import midday_utc
 
     with db.atomic():
-        return Event.create(at=now if day is None else midday_utc(day, now), kind="message", channel=channel or "", direction="in",
+        return Event.create(at=now if day is None else midday_utc(day, now), kind="message", channel=channel or "",
+                            direction="in",
                             text=text, fact="" if text else "reply_received", person=item.person_id,
                             subject_type=item.subject_type, subject_id=item.subject_id, step=item.step)
 

@@ -212,7 +212,7 @@ def test_a_new_parcel_gives_her_the_time_again_and_starts_a_fresh_ladder(shop, h
     assert Deliverable.get_by_id(story.id).deadline == influencers.end_of_day_utc(date(2026, 12, 18))
     moved = Event.select().where(Event.fact == "deadlines_moved").get()
     assert event_texts.shown(moved) == ("Nieuw pakket verzonden, dus de deadline van Armband Anker schuift 17 dagen op: "
-                                "18 dec 2026")
+                                "18 dec 2026 (was 1 dec 2026)")
     # before the new deadline only the new parcel's check-in: no ladder resumed at step 3
     steps = chased_after_the_new_deadline(lotte)
     assert [item.step for item, _text in steps] == ["1", "2", "3", "4"]  # afresh, from step 1
@@ -279,7 +279,8 @@ def test_a_gift_sent_after_a_deadline_gives_her_the_time_she_agreed_to(shop):
     assert Deliverable.get_by_id(post.id).deadline == influencers.end_of_day_utc(date(2027, 2, 13))
     moved = Event.select().where(Event.fact == "deadlines_moved").get()
     assert event_texts.shown(moved) == ("Cadeau 17 dagen na de afspraak verzonden, dus de deadline van Oorbellen "
-                                        "voor TikTok schuift op: 16 dec 2026, 13 feb 2027")
+                                        "voor TikTok schuift op: 16 dec 2026 (was 1 dec 2026), "
+                                        "13 feb 2027 (was 29 jan 2027)")
     # the check-in first, the ladder only after the new deadline, from step 1
     steps = chased_after_the_new_deadline(mila, date(2026, 12, 16), "woensdag 16 december")
     assert [item.step for item, _text in steps][:2] == ["1", "2"]

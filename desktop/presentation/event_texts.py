@@ -151,7 +151,13 @@ def _agreement_changed(p):
 
 @_fact("deadlines_moved")
 def _deadlines_moved(p):
-    dates = ", ".join(_date(iso) for iso in p["dates"])
+    # each new date with the one agreed before it (audit 11, F2: the old one was nowhere to be read);
+    # an event written before the old dates were kept names only the new ones
+    before = p.get("before") or [None] * len(p["dates"])
+    dates = ", ".join(_date(iso) if old is None else
+                      # TRANSLATORS: a moved deadline: its new date, then the date agreed before it.
+                      _("{new} (was {old})").format(new=_date(iso), old=_date(old))
+                      for iso, old in zip(p["dates"], before))
     if p.get("why") == "late_gift":
         # TRANSLATORS: timeline event: the collaboration's first parcel went out too late for a
         # deadline, so that deadline moves on by the {days} days the gift waited after the agreement.

@@ -226,7 +226,7 @@ def _after_late_gift(collab: Collaboration, now: datetime, gone: date, arrives: 
 def _move_deadlines(collab: Collaboration, now: datetime, resent, move, since, why: str = "resent") -> None:
     """Move the open deadlines of ``collab`` by ``move`` (a day to its new day), with one
     event naming the new dates, the days between ``since`` and ``resent`` and ``why``."""
-    moved = []
+    moved, before = [], []
     for deliverable in _open_deadlines(collab):
         day = local_day(deliverable.deadline)
         new_day = move(day)
@@ -234,9 +234,11 @@ def _move_deadlines(collab: Collaboration, now: datetime, resent, move, since, w
             deliverable.deadline = end_of_day_utc(new_day)
             deliverable.save()
             moved.append(new_day.isoformat())
+            before.append(day.isoformat())
     if moved:
         Event.create(at=now, kind="agreement", direction="none", fact="deadlines_moved",
-                     params={"title": collab.title, "days": (resent - since).days, "dates": moved, "why": why},
+                     params={"title": collab.title, "days": (resent - since).days, "dates": moved, "before": before,
+                             "why": why},
                      person=collab.person_id, subject_type="collaboration", subject_id=collab.id)
 
 

@@ -490,6 +490,11 @@ def shoot_sent_earlier(app, window, save) -> None:
     reply = day_dialog.reply_received(window, item, item.channel)
     save(reply, "dialog-reply-day")
     reply.close()
+    gift = next((i for i in due.due_now(clock.utcnow()) if i.kind == "gift"), None)
+    if gift is not None:  # "Klaar zonder pakket" asks the day the gift reached her (dialog-handed-over.png)
+        given = day_dialog.handed_over(window, gift)
+        save(given, "dialog-handed-over")
+        given.close()
 
 
 def shoot_lost_parcel(app, window, save) -> None:

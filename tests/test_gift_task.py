@@ -170,6 +170,23 @@ def test_a_gift_handed_over_after_the_deadline_moves_it_on(demo):
     assert event_texts.shown(event).startswith("Cadeau ") and "zonder pakket gegeven" in event_texts.shown(event)
 
 
+def test_a_gift_handed_over_days_before_it_was_recorded_moves_the_deadline_from_then(demo):
+    """Audit 11, F1: handed over on 5 Dec, "Klaar zonder pakket" pressed on 18 Dec: the
+    deadline moved from the 18th, and her first reminder named a date she never agreed to."""
+    from desktop.store.influencers import local_day
+
+    [item] = _gift_items()
+    collab = Collaboration.get_by_id(item.subject_id)
+    deliverable = Deliverable.get(Deliverable.collaboration == collab)
+    agreed = local_day(collab.agreed_at or collab.created_at)
+    given = agreed + timedelta(days=20)
+    due.dismiss(item, deliverable.deadline + timedelta(days=5), given_on=given)
+    planned = min(14, max(0, (local_day(deliverable.deadline) - (agreed + timedelta(days=4))).days))
+    expected = max(local_day(deliverable.deadline), given + timedelta(days=planned))
+    assert expected > local_day(deliverable.deadline)  # given late: it moves
+    assert local_day(Deliverable.get_by_id(deliverable.id).deadline) == expected  # from the day she got it
+
+
 # --- the words ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("language, expected", [
@@ -288,9 +305,20 @@ def test_a_packed_parcel_opens_in_zendingen(window, qtbot):
     assert window.current_view().current_id == parcel.id
 
 
-def test_done_without_a_parcel_takes_it_off_the_list(window, qtbot):
+def test_done_without_a_parcel_takes_it_off_the_list(window, qtbot, monkeypatch):
+    from desktop.views import dialogs
+
+    asked = []
+
+    def run(form):  # the day it reached her: today, as offered
+        asked.append(form.windowTitle())
+        form.buttons.accepted.emit()
+        return form.result() == form.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs, "run", run)
     view = _select_gift(window, qtbot)
     view.detail_footer.findChild(QPushButton, "todayDone").click()
+    assert asked == ["Cadeau voor Mila Smit zonder pakket gegeven"]
     qtbot.waitUntil(lambda: not any(i.kind == "gift" for i in window.view("today").items))
     # Edit → Undo names what was done, and takes it back
     assert window.undo_action.text() == "&Ongedaan maken: cadeau voor Mila Smit zonder pakket gegeven"

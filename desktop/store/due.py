@@ -288,10 +288,11 @@ def snooze(item: DueItem, now: datetime, until: datetime) -> None:
         _save_states(item, "snoozed", now, until=until)
 
 
-def dismiss(item: DueItem, now: datetime) -> None:
+def dismiss(item: DueItem, now: datetime, given_on: date | None = None) -> None:
     """Done without sending (handled another way): the ladder moves on. A strike decision
     is made with ``apply_strike`` or ``end_without_strike``, never dismissed: the final
-    notice said the collaboration ends (walk-through finding 8: it stayed open forever)."""
+    notice said the collaboration ends (walk-through finding 8: it stayed open forever).
+    ``given_on``: for a gift, the day it reached her when that was before today."""
     if item.action == "strike":
         raise ValueError("a strike decision is not dismissed: end_without_strike")
     with db.atomic():
@@ -299,7 +300,7 @@ def dismiss(item: DueItem, now: datetime) -> None:
         if item.kind == "gift":  # it reached her another way: what she owes is chased from now on
             from desktop.store import shipping
 
-            shipping.gift_handed_over(item.subject_id, now)
+            shipping.gift_handed_over(item.subject_id, now, given_on)
 
 
 def _collaboration_of(item: DueItem) -> int | None:

@@ -192,15 +192,16 @@ def _give_time_again(collab: Collaboration, shipment: Shipment, sent_at: datetim
     _move_deadlines(collab, now, resent, lambda day: rules.deadline_after_resend(day, gone_sent, resent), gone_sent)
 
 
-def gift_handed_over(collaboration_id: int, now: datetime) -> None:
+def gift_handed_over(collaboration_id: int, now: datetime, given_on: date | None = None) -> None:
     """The gift of an agreed collaboration reached her another way than a parcel (handed
     over at a market, say) at ``now``: the collaboration moves on to "received", so her
     deliverables are chased from now on (they waited for the gift), and her deadlines move on
-    as for a late parcel, the gift having reached her today (``late_gift_shift``)."""
+    as for a late parcel, the gift having reached her that day (``late_gift_shift``):
+    ``given_on``, when recorded on a later day, else today."""
     collab = Collaboration.get_or_none(Collaboration.id == collaboration_id)
     if collab is None or collab.status != rules.GIFT_PENDING_STATUS:
         return
-    given = local_day(now)
+    given = given_on or local_day(now)
     _after_late_gift(collab, now, given, given, why="handed_over")
     collab.status = "received"
     collab.save()

@@ -97,3 +97,25 @@ def reply_received(parent: QWidget | None, item, channel: str) -> DayDialog:
         lambda day, now: due.mark_reply(item, now, channel, day=day),
         # TRANSLATORS: Edit → Undo "…"; {name} answered.
         _("reply from {name} logged").format(name=name))
+
+
+def handed_over(parent: QWidget | None, item) -> DayDialog:
+    """"Done without a parcel" on a gift task: the day the gift reached her another way
+    (handed over at a market, say); her deadlines move on from that day if it came late,
+    never from the click (audit 11, F1)."""
+    from desktop.reminders import done_text
+
+    name = item.person_name
+    return DayDialog(
+        parent,
+        # TRANSLATORS: title of the dialog behind "Done without a parcel" on a gift reminder.
+        _("Gift for {name} given without a parcel").format(name=name),
+        _("On which day did {name} get the gift? If that was later than planned, the deadlines move on from that "
+          "day, so that {name} keeps the days that were agreed.").format(name=name),
+        # TRANSLATORS: the field in the "Gift given without a parcel" dialog: the day she got it.
+        _("Given &on"), _("Done without a parcel"),
+        lambda day, today: past_day_problem(day, today, _(
+            "{name} cannot have got the gift on a day still to come: pick today or an earlier day.").format(
+            name=name)),
+        lambda day, now: due.dismiss(item, now, given_on=day),
+        done_text(name, gift=True))

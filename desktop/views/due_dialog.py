@@ -402,6 +402,13 @@ class DueStepDialog(QDialog):
     def dismiss(self) -> None:
         from desktop import reminders
 
+        if self.item.kind == "gift":  # the day it reached her is asked; its save is the undo step
+            from desktop.views import day_dialog, dialogs
+
+            if dialogs.run(day_dialog.handed_over(self, self.item)):
+                reminders.notify_changed()
+                self._done("dismissed")
+            return
         reminders.mark_done([self.item], self._now())  # a strike decision: ended without a strike
         self._done("dismissed")
 

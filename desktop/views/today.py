@@ -359,7 +359,8 @@ class TodayView(ListView):
             ("todayOpen", opening, lambda: due_dialog.open_due_item(item, self)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
             ("todayTomorrow", tomorrow_label(), lambda: self._snooze(item, "tomorrow")),
-            ("todayDone", done, lambda: reminders.mark_done([item], self._now())),
+            ("todayDone", done, (lambda: self._handed_over(item)) if gift is not None
+             else (lambda: reminders.mark_done([item], self._now()))),
         )):
             button = QPushButton(text)
             if gift is not None and name == "todayDone":
@@ -369,6 +370,13 @@ class TodayView(ListView):
             button.clicked.connect(slot)
             grid.addWidget(button, index // 2, index % 2)
         return holder
+
+    def _handed_over(self, item) -> None:
+        """"Done without a parcel": the day the gift reached her is asked (its save is the undo step)."""
+        from desktop.views import day_dialog, dialogs
+
+        if dialogs.run(day_dialog.handed_over(self, item)):
+            reminders.notify_changed()
 
     def _snooze(self, item, how) -> None:
         now = self._now()

@@ -131,8 +131,10 @@ def _reply_received(p):
 
 @_fact("collab_created")
 def _collab_created(p):
-    return _("Collaboration {status}: {title}").format(status=label("collab_status", p["status"]).lower(),
-                                                       title=p["title"])
+    # TRANSLATORS: timeline: a collaboration entered in the app; {status} is its status, quoted
+    # ("“Received”": entered when the gift had already reached her, not "a collaboration was received").
+    return _("Collaboration added as {status}: {title}").format(
+        status=i18n.quoted(label("collab_status", p["status"])), title=p["title"])
 
 
 @_fact("collab_exception")

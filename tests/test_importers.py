@@ -552,3 +552,20 @@ def test_a_quote_not_closed_properly_is_told_in_the_owners_language(language, wo
     text = str(failed.value)
     assert failed.value.line == 2 and words in text and "expected" not in text, text
     assert "“,”" in text or "„,”" in text, text
+
+
+def test_an_import_says_how_many_prices_went_down_or_up(database):
+    """Audit 11, F6: an older products file imported after a newer one set 23 prices back
+    with only "23 producten bijgewerkt" to show for it."""
+    from desktop import i18n
+    from desktop.store import catalogue
+
+    header = "Handle,Title,Variant SKU,Variant Price\n"
+    newer = header + "a,Ring,R1,49.95\nb,Ketting,K1,39.95\nc,Armband,A1,20.00\n"
+    older = header + "a,Ring,R1,44.95\nb,Ketting,K1,34.95\nc,Armband,A1,25.00\n"
+    catalogue.apply_import(importers.parse_export(newer.encode()), NOW)
+    summary = catalogue.apply_import(importers.parse_export(older.encode()), NOW)
+    assert (summary.updated, summary.prices_down, summary.prices_up) == (3, 2, 1)
+    i18n.set_language("nl")
+    assert importers.summary_lines(summary)[:4] == [
+        "0 nieuwe producten", "3 producten bijgewerkt", "waarvan 1 met een hogere prijs", "waarvan 2 met een lagere prijs"]

@@ -1054,6 +1054,13 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
         ngettext("{n} product unchanged", "{n} products unchanged", summary.unchanged).format(n=summary.unchanged),
         ngettext("{n} row skipped", "{n} rows skipped", skipped).format(n=skipped),
     ]
+    down, up = getattr(summary, "prices_down", 0), getattr(summary, "prices_up", 0)
+    # TRANSLATORS: after a products import, right under "{n} products updated" (an older export
+    # imported after a newer one sets prices back: the owner sees it here).
+    for n, text in ((down, ngettext("of which {n} at a lower price", "of which {n} at a lower price", down)),
+                    (up, ngettext("of which {n} at a higher price", "of which {n} at a higher price", up))):
+        if n:
+            lines.insert(2, text.format(n=n))
     found = getattr(summary, "found_by_name", 0)
     if found:
         lines.append(ngettext(

@@ -51,6 +51,8 @@ class ImportSummary:
     notes: list[str] = field(default_factory=list)  # what the file lacked, and what was done about it
     found_by_name: int = 0  # rows whose product was found by name and variant, not by its key
     new_without_price: int = 0  # new products the file gave no price (in euros) for
+    prices_up: int = 0  # products updated whose price the file puts higher than stored
+    prices_down: int = 0  # ... lower (an older export after a newer one sets prices back: said, audit 11, F6)
     unclear: list[Unclear] = field(default_factory=list)  # rows that fit several products (or one, several rows)
 
 
@@ -146,6 +148,9 @@ def apply_import(parsed: ParsedExport, now: datetime,
                 if changed:
                     Product.update(**changed, updated_at=now).where(Product.id == current.id).execute()
                     summary.updated += 1
+                    if changed.get("price_cents") is not None and current.price_cents is not None:
+                        summary.prices_up += changed["price_cents"] > current.price_cents
+                        summary.prices_down += changed["price_cents"] < current.price_cents
                 else:
                     summary.unchanged += 1
             if len(new_rows) >= chunk:

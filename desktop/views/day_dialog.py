@@ -1,7 +1,8 @@
 """The day something happened, asked when the owner records it later: a parcel that went
 out days ago ("Eerder verstuurd…" in Zendingen), an answer that came in yesterday ("Reply
-received" on a reminder). A FormDialog on ui/day_dialog.ui; its save is one undo step, and
-what counts from that day (the "received?" question, a late gift's new deadlines, the
+received" on a reminder), a gift handed over by hand ("Done without a parcel" on a gift
+task). A FormDialog on ui/day_dialog.ui; its save is one undo step, and
+what follows from that day (the "received?" question, a late gift's new deadlines, the
 week's wait after her answer) counts from it, never from the click."""
 
 from __future__ import annotations

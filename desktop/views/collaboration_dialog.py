@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -37,7 +37,7 @@ from desktop.store import orders as catalogue
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
-from desktop.views.forms import date_field, date_problems
+from desktop.views.forms import date_field, date_problems, from_qdate, to_qdate
 from desktop.views.keys import delete_removes, enter_adds
 from desktop.views.date_edit import DateEdit
 from desktop.views.base import plain_label
@@ -50,14 +50,6 @@ if TYPE_CHECKING:
     from desktop.store.models import Collaboration, Person
 
 QUICK_WEEKS = (1, 2)  # the quick deadline buttons: this many weeks from today
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def cells_in_tab_order(table: QTableWidget, after: QWidget) -> None:

@@ -17,12 +17,11 @@ from desktop.i18n import _
 from desktop.labels import label
 from desktop.store import influencers as ops
 from desktop.store import lookups
-from desktop.views.collaboration_dialog import to_qdate
 from desktop.views.keys import tab_in_reading_order
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
-from desktop.views.forms import date_field, date_problems
+from desktop.views.forms import date_field, date_problems, to_qdate
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
 if TYPE_CHECKING:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from desktop.clock import to_local, utcnow
@@ -19,7 +18,7 @@ from desktop.domain.dates import past_day_problem
 from desktop.i18n import _
 from desktop.store import due, shipping
 from desktop.views.form_dialog import FormDialog
-from desktop.views.forms import date_field, date_problems
+from desktop.views.forms import date_field, to_qdate, typed_day
 from desktop.views.undo import parcel_marked
 
 
@@ -41,7 +40,7 @@ class DayDialog(FormDialog):
         self.w("dayLabel").setText(field_label)
         start = self.today - timedelta(days=days_back)
         edit = self.w("day")
-        edit.setDate(QDate(start.year, start.month, start.day))
+        edit.setDate(to_qdate(start))
         date_field(edit)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
@@ -51,13 +50,7 @@ class DayDialog(FormDialog):
         self.w("day").lineEdit().setText(typed)
 
     def save(self) -> bool:
-        edit = self.w("day")
-        typed = date_problems({"day": edit})
-        if typed:
-            return self.show_errors(typed)
-        q = edit.date()
-        day = date(q.year(), q.month(), q.day())
-        problem = self.problem(day, self.today)
+        day, problem = typed_day(self.w("day"), lambda day: self.problem(day, self.today))
         if not self.show_errors({"day": problem} if problem else {}):
             return False
         self.now = utcnow()

@@ -100,6 +100,31 @@ def date_field(edit) -> None:
     edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
 
 
+def to_qdate(value):
+    """A ``datetime.date`` as Qt's date (a date field's value)."""
+    from PySide6.QtCore import QDate
+
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value):
+    """Qt's date as a ``datetime.date``."""
+    from datetime import date
+
+    return date(value.year(), value.month(), value.day())
+
+
+def typed_day(edit, problem) -> tuple:
+    """(the day in date field ``edit``, what is wrong with it or ''): first as typed
+    (``date_problems``: "31-04-2027 bestaat niet"), then ``problem(day)``, the dialog's own
+    rule (a day still to come); the day is None when it is not taken as typed."""
+    typed = date_problems({"day": edit})
+    if typed:
+        return None, typed["day"]
+    day = from_qdate(edit.date())
+    return day, problem(day)
+
+
 def date_problems(fields: dict, finish: bool = True) -> dict[str, str]:
     """{key: why} for each of ``fields`` ({key: date field, or None}) that is in use and
     whose text is not a date it takes ("31-04-2027 bestaat niet: …"): the dialog shows these at the fields and saves

@@ -7,10 +7,9 @@ nothing is saved.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +42,7 @@ from desktop.views import dialogs
 from desktop.views.base import plain_label
 from desktop.views.keys import delete_removes, enter_adds, letters_when_shown, type_to_find
 from desktop.views.forms import date_field, date_problems, load_form
+from desktop.views.forms import from_qdate as pydate, to_qdate as qdate
 from desktop.views.product_search import CatalogueSearch
 from desktop.views.rows import plain_tooltip
 from desktop.views import theme
@@ -53,14 +53,6 @@ if TYPE_CHECKING:
     from desktop.store.models import CustomOrder
 
 PICTURE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"
-
-
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class _PictureDrops(QObject):

@@ -9,10 +9,9 @@ can drive them without a blocking ``exec()``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QStringListModel, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt
 from PySide6.QtGui import QImageReader, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QListView, QWidget
 
@@ -28,7 +27,7 @@ from desktop.presentation import record_texts
 from desktop.store import lookups
 from desktop.store.shipping import NewShipment, collaboration_for_parcel, open_collaborations, product_title
 from desktop.clock import to_local, utcnow
-from desktop.views.forms import date_field, date_problems, load_form
+from desktop.views.forms import date_field, load_form, to_qdate, typed_day
 from desktop.views.keys import letters_when_shown
 from desktop.views import theme
 
@@ -111,7 +110,7 @@ class ShipmentDialog:
         self.sent_on = d.findChild(QWidget, "sentOn")
         self.sent_on_problem = d.findChild(QWidget, "sentOnProblem")
         self.today = to_local(utcnow()).date()
-        self.sent_on.setDate(QDate(self.today.year, self.today.month, self.today.day))
+        self.sent_on.setDate(to_qdate(self.today))
         date_field(self.sent_on)
         self.sent.toggled.connect(self.sent_on.setEnabled)
         self.sent_on_problem.hide()
@@ -212,12 +211,7 @@ class ShipmentDialog:
         never asked while it is not marked as sent)."""
         if not self.sent.isChecked():
             return None, ""
-        typed = date_problems({"sent_on": self.sent_on})
-        if typed:
-            return None, typed["sent_on"]
-        q = self.sent_on.date()
-        day = date(q.year(), q.month(), q.day())
-        return day, shipment_rules.sent_day_problem(day, self.today)
+        return typed_day(self.sent_on, lambda day: shipment_rules.sent_day_problem(day, self.today))
 
     def confirm_without_address(self) -> bool:
         """A parcel marked as sent with no address anywhere: only on an explicit yes."""

@@ -649,6 +649,14 @@ def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> N
     message_dialog.grab().save(str(out / f"order-message{suffix}.png"))
     print(out / f"order-message{suffix}.png")
     message_dialog.close()
+    # Shipping a finished order, recorded two days after it went out.
+    from desktop.views.order_message import OrderShipDialog
+
+    ship_dialog = OrderShipDialog(window, late.id, utcnow())
+    ship_dialog.carrier.setCurrentIndex(ship_dialog.carrier.findData("bpost"))
+    ship_dialog.tracking_code.setText("323299999999999999999999")
+    ship_dialog.sent_on.setDate(ship_dialog.sent_on.date().addDays(-2))
+    shoot_dialog(app, out, ship_dialog, f"order-ship{suffix}")
     # News before the promised date, opened from its reminder: the on-schedule update, and
     # the question whether it will be late after all.
     from desktop.store import due

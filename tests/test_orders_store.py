@@ -119,6 +119,32 @@ def test_shipping_a_finished_order(database):
     assert [i for i in due.plan(NOW) if i.kind == "custom_order"] == []  # nothing owed any more
 
 
+def test_a_finished_order_shipped_days_ago_counts_from_that_day(database):
+    order = orders.save_order(form(), NOW)
+    orders.move_status(order.id, "in_production", NOW)
+    orders.move_status(order.id, "ready", NOW)
+    code = "3232 1234 5678 9012 3456 7890"
+    with pytest.raises(orders.OrderInvalid) as info:  # a day still to come: nothing is shipped
+        orders.ship_order(order.id, orders.ShipInput("bpost", code, "", NOW.date() + timedelta(days=1)), NOW)
+    assert "sent_on" in info.value.errors and Shipment.select().count() == 0
+    assert CustomOrder.get_by_id(order.id).status == "ready"
+    shipment = orders.ship_order(order.id, orders.ShipInput("bpost", code, "", date(2026, 11, 20)), NOW)
+    assert shipment.sent_at.date() == date(2026, 11, 20) and shipment.created_at == NOW
+    [shipped] = Event.select().where(Event.fact == "order_shipped")
+    assert shipped.at == NOW and shipped.params["day"] == "2026-11-20"
+    assert event_texts.shown(shipped) == f"Bestelling {order.order_number} verzonden met bpost op 20 nov 2026"
+
+
+def test_an_order_shipped_today_says_no_day(database):
+    order = orders.save_order(form(), NOW)
+    orders.move_status(order.id, "in_production", NOW)
+    orders.move_status(order.id, "ready", NOW)
+    shipment = orders.ship_order(order.id, orders.ShipInput("bpost", "323212345678901234567890", "", NOW.date()), NOW)
+    assert shipment.sent_at == NOW
+    [shipped] = Event.select().where(Event.fact == "order_shipped")
+    assert "day" not in shipped.params
+
+
 def test_pictures_get_made_up_names_and_bad_files_change_nothing(database, tmp_path):
     good = tmp_path / "voorbeeld ..png"
     good.write_bytes(PNG)

@@ -180,6 +180,33 @@ def test_move_an_order_through_its_statuses_and_ship_it(qtbot, window, monkeypat
     assert statuses == ["in_production", "ready", "shipped", "delivered"]
 
 
+def test_ship_an_order_that_went_out_days_ago(qtbot, window, monkeypatch):
+    order = make_order(status="ready", ready_in=1)
+    view = window.view("orders")
+    view.refresh()
+    view.select_order(order.id)
+
+    def ship(dialog):
+        assert dialog.sent_on.date() == qd(NOW.date())  # today unless she says otherwise
+        dialog.carrier.setCurrentIndex(dialog.carrier.findData("bpost"))
+        dialog.tracking_code.setText("323299999999999999999999")
+        dialog.sent_on.lineEdit().setText("24-11-2026")  # tomorrow: said in the dialog, nothing shipped
+        dialog.ship()
+        assert dialog.error.isVisible() and "nog moet komen" in dialog.error.text()
+        assert Shipment.select().count() == 0 and dialog.result() != QDialog.Accepted
+        dialog.sent_on.lineEdit().setText("20-11-2026")
+        dialog.ship()
+
+    script = Script(monkeypatch, ship, lambda dialog: dialog.reject())
+    qtbot.mouseClick(buttons(view)["nextStatus"], Qt.LeftButton)
+    assert script.seen == ["OrderShipDialog", "OrderMessageDialog"]
+    shipment = Shipment.get()
+    assert shipment.sent_at.date() == date(2026, 11, 20)
+    assert CustomOrder.get_by_id(order.id).status == "shipped"
+    shipped = Event.get(Event.fact == "order_shipped")
+    assert shipped.params["day"] == "2026-11-20"
+
+
 def test_the_delay_reminder_and_the_delay_message(qtbot, window, monkeypatch):
     order = make_order(status="in_production", ready_in=2)  # promised Wednesday 25 November
     view = window.view("orders")

@@ -360,6 +360,10 @@ def _order_confirmed(p):
 
 @_fact("order_shipped")
 def _order_shipped(p):
+    if p.get("day"):  # recorded on a later day than it went out
+        # TRANSLATORS: timeline event: a custom order was shipped on {date}, recorded later.
+        return _("Order {number} sent with {carrier} on {date}").format(
+            number=p["number"] or "—", carrier=label("carrier", p["carrier"]), date=_date(p["day"]))
     return _("Order {number} sent with {carrier}").format(number=p["number"] or "—",
                                                           carrier=label("carrier", p["carrier"]))
 

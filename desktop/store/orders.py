@@ -320,10 +320,13 @@ class ShipInput:
     carrier: str = "postnl"
     tracking_code: str = ""
     tracking_url: str = ""
+    sent_on: date | None = None  # the day it went out, when the owner records it later
 
 
 def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
-    """Make the shipment of a finished order and mark the order shipped."""
+    """Make the shipment of a finished order and mark the order shipped. Recorded on a later
+    day than it went out (``ship.sent_on``), the parcel counts from that day and the
+    timeline says so; a day still to come is refused (``OrderInvalid``, nothing changed)."""
     order = CustomOrder.get_by_id(order_id)
     if order.status != "ready":
         raise OrderInvalid({"status": Problem(NOT_READY)})
@@ -332,6 +335,14 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
     if ship.carrier not in CARRIERS:
         raise OrderInvalid({"carrier": Problem(NO_CARRIER)})
     from desktop.domain import carriers
+    from desktop.domain.shipments import sent_day_problem
+    from desktop.store.shipping import local_day, sent_moment
+
+    today = local_day(now)
+    sent_on = ship.sent_on if ship.sent_on != today else None
+    if sent_on is not None and (problem := sent_day_problem(sent_on, today)):
+        raise OrderInvalid({"sent_on": problem})
+    sent_at = sent_moment(sent_on, now)
 
     person = order.person
     url = ship.tracking_url.strip()
@@ -348,11 +359,13 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
     with db.atomic():
         shipment = Shipment.create(
             person=person, custom_order=order, carrier=ship.carrier, tracking_code=code,
-            tracking_url=url, status="sent", sent_at=now, value_cents=order.price_cents or 0, created_at=now)
+            tracking_url=url, status="sent", sent_at=sent_at, value_cents=order.price_cents or 0, created_at=now)
         if order.product_id is not None:
             ShipmentItem.create(shipment=shipment, product=order.product_id, quantity=1)
-        _event(now, order.person, order, "shipment", fact="order_shipped",
-               params={"number": order.order_number or "", "carrier": ship.carrier})
+        params = {"number": order.order_number or "", "carrier": ship.carrier}
+        if sent_on is not None:
+            params["day"] = sent_on.isoformat()
+        _event(now, order.person, order, "shipment", fact="order_shipped", params=params)
         order.status = "shipped"
         order.save()
         _status_event(order, "ready", "shipped", now)

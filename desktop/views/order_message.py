@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +36,7 @@ from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.presentation import due_texts, errors
 from desktop.store import orders as store
-from desktop.views.forms import date_field, date_problems, load_form
+from desktop.views.forms import date_field, date_problems, load_form, to_qdate, typed_day
 from desktop.views.keys import letters_when_shown
 
 # The messages the owner can pick, in the order offered.
@@ -62,10 +62,6 @@ def open_url(url: QUrl) -> bool:
 def mailto(address: str, subject: str, body: str) -> QUrl:
     return QUrl("mailto:{to}?subject={subject}&body={body}".format(
         to=quote(address, safe="@"), subject=quote(subject, safe=""), body=quote(body, safe="")))
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class _Clocked:
@@ -125,7 +121,7 @@ class OrderMessageDialog(_Clocked, QDialog):
         self.channel.setCurrentIndex(self.channel.findData("email" if person.email else "whatsapp"))
         date_field(self.new_date)
         # A proposal she can change: a week after the promised date (never in the past).
-        self.new_date.setDate(_qdate(propose_new_date(self.order.promised_ready, today)))
+        self.new_date.setDate(to_qdate(propose_new_date(self.order.promised_ready, today)))
         form_name = _("formal (u)") if person.address_form == "u" else _("informal (je)")
         if person.language == "en":
             info = _("Written in English.")
@@ -278,6 +274,13 @@ class OrderShipDialog(_Clocked, QDialog):
         self.carrier.setCurrentIndex(self.carrier.findData("bpost" if order.person.country == "BE" else "postnl"))
         self.tracking_code: QLineEdit = f(QLineEdit, "trackingCode")
         self.tracking_url: QLineEdit = f(QLineEdit, "trackingUrl")
+        # The day it went out, today unless she records it later (the parcel counts from it).
+        from desktop.clock import to_local
+
+        self.sent_on = self.form.findChild(QWidget, "sentOn")
+        self.today = to_local(self.now).date()
+        self.sent_on.setDate(to_qdate(self.today))
+        date_field(self.sent_on)
         self.error: QLabel = f(QLabel, "error")
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
@@ -290,9 +293,17 @@ class OrderShipDialog(_Clocked, QDialog):
         self.resize(520, 220)
 
     def ship(self) -> None:
+        from desktop.domain.shipments import sent_day_problem
+
+        sent_on, problem = typed_day(self.sent_on, lambda day: sent_day_problem(day, self.today))
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            self.sent_on.setFocus()
+            return
         try:
             self.shipment = store.ship_order(self.order_id, store.ShipInput(
-                self.carrier.currentData(), self.tracking_code.text(), self.tracking_url.text()), self.now)
+                self.carrier.currentData(), self.tracking_code.text(), self.tracking_url.text(), sent_on), self.now)
         except store.OrderInvalid as exc:
             self.error.setText(errors.text(exc))
             self.error.show()

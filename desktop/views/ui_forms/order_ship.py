@@ -10,6 +10,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QLabel,
     QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
 
+from desktop.views.date_edit import DateEdit
+
 class Ui_OrderShipForm(object):
     def setupUi(self, OrderShipForm):
         if not OrderShipForm.objectName():
@@ -57,6 +59,21 @@ class Ui_OrderShipForm(object):
 
         self.shipForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.trackingUrl)
 
+        self.sentOnLabel = QLabel(OrderShipForm)
+        self.sentOnLabel.setObjectName(u"sentOnLabel")
+
+        self.shipForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.sentOnLabel)
+
+        self.sentOn = DateEdit(OrderShipForm)
+        self.sentOn.setObjectName(u"sentOn")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.sentOn.sizePolicy().hasHeightForWidth())
+        self.sentOn.setSizePolicy(sizePolicy)
+
+        self.shipForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.sentOn)
+
 
         self.shipLayout.addLayout(self.shipForm)
 
@@ -72,6 +89,7 @@ class Ui_OrderShipForm(object):
         self.carrierLabel.setBuddy(self.carrier)
         self.trackingCodeLabel.setBuddy(self.trackingCode)
         self.trackingUrlLabel.setBuddy(self.trackingUrl)
+        self.sentOnLabel.setBuddy(self.sentOn)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(OrderShipForm)
@@ -84,6 +102,7 @@ class Ui_OrderShipForm(object):
         self.trackingCodeLabel.setText(QCoreApplication.translate("OrderShipForm", u"Tracking code", None))
         self.trackingUrlLabel.setText(QCoreApplication.translate("OrderShipForm", u"Tracking link", None))
         self.trackingUrl.setPlaceholderText(QCoreApplication.translate("OrderShipForm", u"Paste the link from the carrier's email, if you have it", None))
+        self.sentOnLabel.setText(QCoreApplication.translate("OrderShipForm", u"Sent &on", u"Custom order shipping dialog: the day the parcel was handed to the carrier"))
         pass
     # retranslateUi
 

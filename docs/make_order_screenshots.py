@@ -65,6 +65,24 @@ def main() -> None:
     marks = preview.made_to_order()
     preview.close()
 
+    # The same file a month later: its open orders are older than the lead time; she is
+    # still making one and ticks it with the date she gave.
+    from datetime import timedelta
+
+    later = shop_orders.plan_import(order_importers.parse_orders(ORDERS.read_bytes()), utcnow() + timedelta(days=30))
+    older = order_import.OrderPreviewDialog(later, ORDERS.name, window)
+    for key in ("sku:NK-502", "sku:NK-501", "sku:SH-401"):
+        older.set_made_to_order(key, True)
+    older.set_still_making("#2002", True)
+    older.tabs.setCurrentWidget(older.older_tab)
+    older.resize(1000, 600)
+    older.show()
+    app.processEvents()
+    name = f"orders-preview-older-{args.lang}.png"
+    older.grab().save(str(out / name))
+    print(out / name)
+    older.close()
+
     shop_orders.apply_plan(plan, utcnow(), made_to_order=marks)
     window.refresh_all()
     window.show_view("orders")

@@ -115,11 +115,12 @@ def test_an_old_order_typed_in_by_hand_is_still_taken_over(database):
     ("nl", False, "3 bestellingen die in de webshop nog openstaan, zijn geplaatst vóór 13 november 2026, langer "
                   "geleden dan je levertijd (10 dagen): die blijven bewaard als geschiedenis van je klanten, niet "
                   "als maatwerk, en er komt geen herinnering om er nieuws over te sturen. Ben je er toch nog een "
-                  "aan het maken? Zet die dan zelf in Maatwerk, met de datum die je de klant gaf."),
+                  "aan het maken? Vink die dan aan onder „Oudere open bestellingen”, met de datum die je de "
+                  "klant gaf."),
     ("en", False, "3 orders still open in the shop were placed before 13 November 2026, longer ago than your "
                   "lead time (10 days): they are kept as the customers' history, not added to Custom orders, "
-                  "and no reminder will ask you to send news about them. Still making one? Add it to Custom "
-                  "orders with the date you gave the customer."),
+                  "and no reminder will ask you to send news about them. Still making one? Tick it under “Older "
+                  "open orders” with the date you gave the customer."),
     ("nl", True, "3 bestellingen die in de webshop nog openstaan, zijn geplaatst vóór 13 november 2026, langer "
                  "geleden dan je levertijd (10 dagen): die zijn bewaard als geschiedenis van je klanten, niet als "
                  "maatwerk, en er komt geen herinnering om er nieuws over te sturen."),
@@ -154,4 +155,74 @@ def test_the_preview_dialog_tells_the_history_and_follows_the_ticks(qtbot, datab
     for key in NL_MARKS:
         preview.set_made_to_order(key, False)
     assert preview.history.isHidden() and preview.history.text() == ""
+    assert ShopOrder.select().count() == 0  # the preview wrote nothing
+
+
+def test_an_older_order_she_is_still_making_becomes_a_custom_order_with_her_date(database):
+    """Audit 11, F8: #2001 (2 November) is older than the lead time, but she is still making
+    it and told Mila 30 November; #2002 she told 20 November, already past: late at once."""
+    demo_products("NK-502", "SH-401", "OR-101", "AR-201")
+    plan = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()), NOW)
+    making = {"#2001": date(2026, 11, 30), "#2002": date(2026, 11, 20)}
+    assert {o.number for o in plan.history_orders(NL_MARKS)} == {"#2001", "#2002", "#2004"}
+    assert len(plan.custom_orders(NL_MARKS, making)) == len(plan.custom_orders(NL_MARKS)) + 2
+    summary = shop_orders.apply_plan(plan, NOW, made_to_order=NL_MARKS, still_making=making)
+    assert (summary.custom_orders, summary.history) == (4, 1)
+    made = {c.order_number: (c.status, c.promised_ready) for c in CustomOrder.select()}
+    assert made["#2001"] == ("new", date(2026, 11, 30)) and made["#2002"] == ("new", date(2026, 11, 20))
+    assert "#2004" not in made
+    # #2002 is late: the ladder asks for news with a new date now; #2001 before its date
+    late = [i for i in order_reminders(NOW) if i.subject_id == CustomOrder.get(CustomOrder.order_number == "#2002").id]
+    assert late
+    # the same file again links them: nothing doubled, no history any more for them
+    _plan, again = import_all(NL_FILE.read_bytes(), NOW + timedelta(days=1), NL_MARKS)
+    assert (again.custom_orders, again.history) == (0, 1)
+    assert CustomOrder.select().where(CustomOrder.order_number.in_(["#2001", "#2002"])).count() == 2
+
+
+@pytest.mark.parametrize("ready", [date(2026, 11, 1), date(1926, 11, 30)])
+def test_a_ready_date_before_the_order_or_out_of_years_changes_nothing(database, ready):
+    demo_products("NK-502", "SH-401", "OR-101", "AR-201")
+    plan = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()), NOW)
+    assert oi.still_making_problem(date(2026, 11, 2), ready)
+    before = snapshot()
+    with pytest.raises(ValueError):
+        shop_orders.apply_plan(plan, NOW, made_to_order=NL_MARKS, still_making={"#2001": ready})
+    assert snapshot() == before and ShopOrder.select().count() == 0
+
+
+def test_the_preview_lists_the_older_orders_to_tick(qtbot, database, translator):
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.views import order_import
+
+    i18n.set_language("nl")
+    demo_products("NK-502", "SH-401", "OR-101", "AR-201")
+    plan = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()), NOW)
+    preview = order_import.OrderPreviewDialog(plan, NL_FILE.name)
+    qtbot.addWidget(preview)
+    preview.show()
+    tab = preview.tabs.indexOf(preview.older_tab)
+    assert not preview.tabs.isTabVisible(tab)  # nothing ticked as made to order: no history
+    for key in NL_MARKS:
+        preview.set_made_to_order(key, True)
+    assert preview.tabs.isTabVisible(tab) and preview.tabs.tabText(tab) == "Oudere open bestellingen (3)"
+    shown = [preview.older.item(r, 1).text() for r in range(preview.older.rowCount()) if not preview.older.isRowHidden(r)]
+    assert sorted(shown) == ["#2001", "#2002", "#2004"]
+    assert preview.custom.text().startswith("2 artikelen")
+    preview.set_still_making("#2001", True, "01-11-2026")  # before the order: said, nothing imported
+    assert preview.custom.text().startswith("3 artikelen") and preview.history.text().startswith("2 bestellingen")
+    preview.buttons.button(preview.buttons.StandardButton.Ok).click()
+    assert preview.result() != QDialog.Accepted and preview.tabs.currentWidget() is preview.older_tab
+    assert preview.older_problem.isVisible()
+    assert preview.older_problem.text() == "Bestelling #2001: Die klaardatum ligt vóór de besteldatum."
+    preview.set_still_making("#2001", True, "30-11-2026")
+    preview.buttons.button(preview.buttons.StandardButton.Ok).click()
+    assert preview.result() == QDialog.Accepted
+    assert preview.still_making() == {"#2001": date(2026, 11, 30)}
+    # a product unticked again takes its older orders out of the tab and of what is made
+    preview.set_made_to_order("sku:NK-502", False)
+    row = next(r for r in range(preview.older.rowCount()) if preview.older.item(r, 1).text() == "#2001")
+    assert preview.older.isRowHidden(row) and preview.still_making() == {}
+    assert preview.tabs.tabText(tab) == "Oudere open bestellingen (2)"
     assert ShopOrder.select().count() == 0  # the preview wrote nothing

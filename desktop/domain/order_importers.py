@@ -1210,6 +1210,20 @@ def kept_as_history(order: OrderRow, line: OrderLine, lead_days: int, today: dat
     return order.ordered_on < history_before(today, lead_days)
 
 
+def still_making_problem(ordered_on: date | None, ready: date | None) -> str:
+    """What is wrong with ``ready`` as the date the owner gave the customer of an older open
+    order she is still making ('' when nothing): it must be a date Afspraak takes and not
+    before the order was placed. A date already passed is taken: the order is late, and
+    Maatwerk offers the message with a new date."""
+    if ready is None:
+        return _("Fill in the date you told the customer it would be ready.")
+    if dates.implausible(ready):
+        return dates.implausible(ready)
+    if ordered_on is not None and ready < ordered_on:
+        return _("The ready date is before the order date.")
+    return ""
+
+
 def custom_order_status(order: OrderRow, line: OrderLine) -> str:
     """The status a NEW custom order gets for ``line``: shipped when the shop sent it,
     cancelled when the order was, else new."""

@@ -52,12 +52,12 @@ def history_text(n: int, before: date, lead_days: int, done: bool) -> str:
         text = ngettext(
             "{n} order still open in the shop was placed before {date}, longer ago than your lead time "
             "({period}): it is kept as the customer's history, not added to Custom orders, and no reminder "
-            "will ask you to send news about it. Still making it? Add it to Custom orders with the date "
-            "you gave the customer.",
+            "will ask you to send news about it. Still making it? Tick it under “Older open orders” with "
+            "the date you gave the customer.",
             "{n} orders still open in the shop were placed before {date}, longer ago than your lead time "
             "({period}): they are kept as the customers' history, not added to Custom orders, and no "
-            "reminder will ask you to send news about them. Still making one? Add it to Custom orders "
-            "with the date you gave the customer.", n)
+            "reminder will ask you to send news about them. Still making one? Tick it under “Older open "
+            "orders” with the date you gave the customer.", n)
     return text.format(n=n, date=i18n.format_date(before, "long"), period=i18n.days_text(lead_days))
 
 

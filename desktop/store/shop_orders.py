@@ -34,7 +34,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable
+from typing import Callable, Collection
 
 from desktop import clock
 from desktop.domain import order_importers as rules
@@ -119,15 +119,18 @@ class ImportPlan:
                     out.append((order, position, line))
         return out
 
-    def custom_orders(self, made_to_order: set[str] | None = None) -> list[tuple[OrderRow, int, OrderLine]]:
-        """The lines that would become NEW custom orders with these marks."""
+    def custom_orders(self, made_to_order: set[str] | None = None,
+                      still_making: Collection[str] = ()) -> list[tuple[OrderRow, int, OrderLine]]:
+        """The lines that would become NEW custom orders with these marks; ``still_making``:
+        the numbers of older open orders the owner adds anyway (``apply_plan``)."""
         marks = self.made_to_order() if made_to_order is None else made_to_order
         return [(order, position, line) for order, position, line in self._unlinked(marks)
-                if not self.kept_as_history(order, line)]
+                if order.number in still_making or not self.kept_as_history(order, line)]
 
     def history_orders(self, made_to_order: set[str] | None = None) -> list[OrderRow]:
         """The orders still open in the shop, older than the lead time, whose made-to-order
-        lines are kept as history with these marks (no custom order made)."""
+        lines are kept as history with these marks (no custom order made) unless the owner
+        says she is still making them (``apply_plan``'s ``still_making``)."""
         marks = self.made_to_order() if made_to_order is None else made_to_order
         out: dict[str, OrderRow] = {}
         for order, _position, line in self._unlinked(marks):
@@ -454,13 +457,15 @@ def _typed_by_hand(number: str, person_id: int) -> CustomOrder | None:
 
 
 def _new_custom_order(order: OrderRow, position: int, line: OrderLine, number: str, person_id: int,
-                      product_id: int | None, lead_days: int, now: datetime) -> CustomOrder:
+                      product_id: int | None, lead_days: int, now: datetime, promised: date | None = None) -> CustomOrder:
+    """A custom order for ``line``, promised ready ``promised`` (the date the owner gave the
+    customer) or else the order date plus the shop's lead time."""
     custom = CustomOrder.create(
         person=person_id, order_number=number, product=product_id,
         personalisation=rules.personalisation(order, line), note=rules.custom_order_note(order, line),
         price_cents=(line.price_cents * line.quantity) if line.price_cents is not None and order.currency in ("", "EUR")
         else None,
-        ordered_on=order.ordered_on, promised_ready=rules.promised_ready(order.ordered_on, lead_days),
+        ordered_on=order.ordered_on, promised_ready=promised or rules.promised_ready(order.ordered_on, lead_days),
         status=rules.custom_order_status(order, line), created_at=now)
     _event(now, person_id, custom, "order", "order_imported", {
         "number": number, "platform": order.platform,
@@ -483,11 +488,12 @@ def _move_on(custom: CustomOrder, order: OrderRow, line: OrderLine, now: datetim
 
 def _made_to_order_lines(plan: ImportPlan, order: OrderRow, shop_id: int, person_id: int | None, marks: set[str],
                          product_ids: dict[str, int], summary: OrderImportSummary, history: set[str],
-                         now: datetime) -> int:
+                         now: datetime, still_making: dict[str, date]) -> int:
     """The custom orders of ``order``'s made-to-order lines: one made already moves on with
     the shop; a new one is made (or the one typed in by hand taken over), unless the order
-    is history (``history`` gets its number). Counts into ``summary``; returns the lines
-    left without a custom order because the order names no customer."""
+    is history (``history`` gets its number) and the owner did not say she is still making
+    it (``still_making``: number -> the ready date she gave). Counts into ``summary``;
+    returns the lines left without a custom order because the order names no customer."""
     made = [i for i, li in enumerate(order.lines) if li.product_key in marks]
     if not made:
         return 0
@@ -507,11 +513,12 @@ def _made_to_order_lines(plan: ImportPlan, order: OrderRow, shop_id: int, person
         number = _custom_order_number(order, position, made, person_id)
         custom = _typed_by_hand(number, person_id)
         if custom is None:
-            if plan.kept_as_history(order, line):
+            promised = still_making.get(order.number)
+            if promised is None and plan.kept_as_history(order, line):
                 history.add(order.number)  # the customer's record only: nothing owed
                 continue
             custom = _new_custom_order(order, position, line, number, person_id,
-                                       product_ids.get(line.product_key), plan.lead_days, now)
+                                       product_ids.get(line.product_key), plan.lead_days, now, promised)
         ShopOrderLine.update(custom_order=custom.id).where(ShopOrderLine.id == row.id).execute()
         summary.custom_orders += 1
     return without_customer
@@ -519,14 +526,21 @@ def _made_to_order_lines(plan: ImportPlan, order: OrderRow, shop_id: int, person
 
 def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None = None,
                progress: Callable[[int, int], bool | None] | None = None, chunk: int = 200,
-               file_name: str = "") -> OrderImportSummary:
+               file_name: str = "", still_making: dict[str, date] | None = None) -> OrderImportSummary:
     """Write ``plan`` in one transaction; ``made_to_order``: the product keys ticked (default:
-    as remembered). ``progress(done, total)`` returning False cancels (ImportCancelled). An
-    import that added or changed orders leaves one event on the timeline in the same
-    transaction (fact ``orders_imported``: the file's name, the platform and the counts)."""
+    as remembered); ``still_making``: older open orders the owner is still making (number ->
+    the ready date she gave the customer, ``order_importers.still_making_problem`` checked
+    by the caller), made custom orders instead of history. ``progress(done, total)``
+    returning False cancels (ImportCancelled). An import that added or changed orders leaves
+    one event on the timeline in the same transaction (fact ``orders_imported``: the file's
+    name, the platform and the counts)."""
     if plan.other_shop:
         raise OrdersOfAnotherShop(len(plan.other_shop))
     parsed = plan.parsed
+    still_making = dict(still_making or {})
+    for order in parsed.orders:
+        if order.number in still_making and rules.still_making_problem(order.ordered_on, still_making[order.number]):
+            raise ValueError(f"order {order.number}: {still_making[order.number]} is no ready date for it")
     marks = plan.made_to_order() if made_to_order is None else set(made_to_order)
     summary = OrderImportSummary(platform=parsed.platform, notes=list(parsed.notes),
                                  new=len(plan.new_orders), updated=len(plan.updated_orders),
@@ -565,7 +579,7 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                 if names_items or not stored:  # a file without items leaves the stored ones
                     _save_lines(shop_id, order, product_ids, parsed)
             without_customer += _made_to_order_lines(plan, order, shop_id, person_id, marks, product_ids,
-                                                     summary, history, now)
+                                                     summary, history, now, still_making)
             if done % chunk == 0 and progress is not None and progress(done, total) is False:
                 raise ImportCancelled()
         summary.merged = _remove_left_empty(left)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop import i18n
@@ -28,6 +29,8 @@ from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import label
 from desktop.presentation.import_texts import history_text
 from desktop.store.shop_orders import ImportPlan
+from desktop.views.date_edit import DateEdit
+from desktop.views.forms import date_field, from_qdate, to_qdate, typed_day
 from desktop.views.rows import plain_tooltip
 
 SHOWN_ROWS = 2000  # orders listed in the preview; the counts above cover all
@@ -123,6 +126,8 @@ class OrderPreviewDialog(QDialog):
         self.tabs.addTab(self.orders, _("Orders ({n})").format(n=n))
         self.customers = self._customers_table()
         self.tabs.addTab(self.customers, _("Customers ({n})").format(n=len(parsed.customers)))
+        self.older_tab = self._older_tab()
+        self.tabs.addTab(self.older_tab, "")
 
         if parsed.notes:
             notes = QLabel("\n".join(parsed.notes))
@@ -134,10 +139,11 @@ class OrderPreviewDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Ok).setText(_("Import"))
         self.buttons.button(QDialogButtonBox.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.products.itemChanged.connect(lambda _item: self._update_custom())
+        self.older.itemChanged.connect(self._older_ticked)
         self._update_custom()
         self.resize(960, 600)
 
@@ -199,6 +205,96 @@ class OrderPreviewDialog(QDialog):
         _fit(table, stretch=1)
         return table
 
+    def _older_tab(self) -> QWidget:
+        """The orders still open in the shop that are older than the lead time (kept as
+        history, ``order_importers.kept_as_history``) with a tick each for "still making it"
+        and the ready date she gave the customer: ticked, they become custom orders with that
+        date. Every order that could be history with some ticks is listed once; the rows
+        history with the current ticks are shown."""
+        page = QWidget()
+        box = QVBoxLayout(page)
+        hint = QLabel(_("These orders are still open in the shop but older than your lead time, so they are kept as "
+                        "history. Still making one? Tick it and fill in the date you told the customer it would be "
+                        "ready: it is added to Custom orders with that date. A date that has passed makes it late "
+                        "at once, and Custom orders offers the message with a new date."))
+        hint.setWordWrap(True)
+        hint.setObjectName("olderHint")
+        box.addWidget(hint)
+        self._older = self.plan.history_orders({p.key for p in self.plan.products})
+        customers = self.plan.parsed.customers
+        table = _table([_("Still making"), _("Order"), _("Date"), _("Customer"), _("Items"),
+                        _("Ready date you gave")])
+        table.setObjectName("previewOlder")
+        table.setRowCount(len(self._older))
+        self.ready_dates = []
+        for row, order in enumerate(self._older):
+            tick = QTableWidgetItem()
+            tick.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
+            tick.setCheckState(Qt.Unchecked)
+            table.setItem(row, 0, tick)
+            customer = customers.get(order.customer_key)
+            items = ", ".join(line.name for line in order.lines)
+            cells = [order.number, i18n.list_date(order.ordered_on), customer.name if customer else "", items]
+            for column, text in enumerate(cells, start=1):
+                table.setItem(row, column, _item(text, text if column == 4 else ""))
+            ready = DateEdit()
+            ready.setObjectName(f"ready{row}")
+            ready.setDate(to_qdate(rules.promised_ready(order.ordered_on, self.plan.lead_days)))
+            date_field(ready)
+            ready.setEnabled(False)
+            table.setCellWidget(row, 5, ready)
+            self.ready_dates.append(ready)
+        _fit(table, stretch=4)
+        self.older = table
+        box.addWidget(table, 1)
+        self.older_problem = QLabel()
+        self.older_problem.setTextFormat(Qt.PlainText)
+        self.older_problem.setObjectName("olderProblem")
+        self.older_problem.setProperty("tone", "red")
+        self.older_problem.setWordWrap(True)
+        self.older_problem.hide()
+        box.addWidget(self.older_problem)
+        return page
+
+    def _older_ticked(self, item: QTableWidgetItem) -> None:
+        if item.column() == 0:
+            self.ready_dates[item.row()].setEnabled(item.checkState() == Qt.Checked)
+            self._update_custom()
+
+    def set_still_making(self, number: str, ticked: bool, ready: str | None = None) -> None:
+        """Tick an older order as still being made; ``ready``: its date as typed (tests)."""
+        for row, order in enumerate(self._older):
+            if order.number == number:
+                self.older.item(row, 0).setCheckState(Qt.Checked if ticked else Qt.Unchecked)
+                if ready is not None:
+                    self.ready_dates[row].lineEdit().setText(ready)
+
+    def _still_making_rows(self) -> list[int]:
+        shown = {o.number for o in self.plan.history_orders(self.made_to_order())}
+        return [row for row, order in enumerate(self._older)
+                if order.number in shown and self.older.item(row, 0).checkState() == Qt.Checked]
+
+    def still_making(self) -> dict:
+        """{order number: the ready date she gave} of the older orders ticked and shown
+        (after ``_import`` checked every date)."""
+        return {self._older[row].number: from_qdate(self.ready_dates[row].date()) for row in self._still_making_rows()}
+
+    def _import(self) -> None:
+        """Import, unless a ticked older order's date is not one to take: then it is said
+        under its list, and nothing changes."""
+        for row in self._still_making_rows():
+            order = self._older[row]
+            _day, problem = typed_day(self.ready_dates[row],
+                                      lambda day, order=order: rules.still_making_problem(order.ordered_on, day))
+            if problem:
+                self.older_problem.setText(_("Order {number}: {problem}").format(number=order.number, problem=problem))
+                self.older_problem.show()
+                self.tabs.setCurrentWidget(self.older_tab)
+                self.ready_dates[row].setFocus()
+                return
+        self.older_problem.hide()
+        self.accept()
+
     # --- ticks ----------------------------------------------------------------------------
     def made_to_order(self) -> set[str]:
         keys = set()
@@ -216,8 +312,15 @@ class OrderPreviewDialog(QDialog):
 
     def _update_custom(self) -> None:
         marks = self.made_to_order()
-        count = len(self.plan.custom_orders(marks))
-        old = len(self.plan.history_orders(marks))
+        older = {o.number for o in self.plan.history_orders(marks)}
+        for row, order in enumerate(self._older):
+            self.older.setRowHidden(row, order.number not in older)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.older_tab), bool(older))
+        # TRANSLATORS: a tab of the orders import preview: orders still open in the shop, older than the lead time.
+        self.tabs.setTabText(self.tabs.indexOf(self.older_tab), _("Older open orders ({n})").format(n=len(older)))
+        making = self.still_making()
+        count = len(self.plan.custom_orders(marks, making))
+        old = len(older - making.keys())
         self.history.setVisible(bool(old))
         self.history.setText(history_text(old, self.plan.history_before, self.plan.lead_days, done=False)
                              if old else "")

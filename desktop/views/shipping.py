@@ -507,6 +507,7 @@ class ShippingController(QObject):
         preview = order_import.OrderPreviewDialog(plan, path.name, self.window)
         accepted = order_import.run_dialog(preview) == QDialog.Accepted
         marks = preview.made_to_order()
+        still_making = preview.still_making()
         preview.deleteLater()
         if not accepted:
             self._failed("", path, progress)
@@ -522,7 +523,7 @@ class ShippingController(QObject):
             return not progress.wasCanceled()
 
         summary = self._written(lambda: shop_orders.apply_plan(plan, utcnow(), made_to_order=marks, progress=step,
-                                                               file_name=path.name), path, progress)
+                                                               file_name=path.name, still_making=still_making), path, progress)
         if summary is None:
             return
         progress.close()

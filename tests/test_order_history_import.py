@@ -203,6 +203,7 @@ def test_the_preview_lists_the_older_orders_to_tick(qtbot, database, translator)
     qtbot.addWidget(preview)
     preview.show()
     tab = preview.tabs.indexOf(preview.older_tab)
+    assert preview.buttons.button(preview.buttons.StandardButton.Ok).text() == "Importeren"  # a verb (audit 12)
     assert not preview.tabs.isTabVisible(tab)  # nothing ticked as made to order: no history
     for key in NL_MARKS:
         preview.set_made_to_order(key, True)

@@ -324,3 +324,16 @@ def test_the_order_dialog_opens_on_the_message_that_fits_where_the_order_is():
         assert opening_message("order_confirmation", status, False, made) == "order_confirmation"
     cancelled = offered_messages("cancelled", False, steps)
     assert opening_message("order_delay", "cancelled", False, cancelled) == cancelled[0]
+
+
+def test_a_ready_date_nobody_typed_is_a_working_day():
+    """Audit 12, F6: 8 April 2021 plus 10 days is Sunday 18 April; the customer is told Monday.
+    Christmas and Boxing Day are skipped too; a day at the end of the calendar holds."""
+    from desktop.domain import order_importers
+    from desktop.domain.orders import default_ready
+
+    assert default_ready(date(2021, 4, 8), 10) == date(2021, 4, 19)
+    assert order_importers.promised_ready(date(2021, 4, 8), 10) == date(2021, 4, 19)
+    assert default_ready(date(2026, 12, 15), 10) == date(2026, 12, 28)
+    assert default_ready(date(2026, 11, 23), 10) == date(2026, 12, 3)
+    assert default_ready(date(2026, 11, 23), -3) == date(2026, 11, 23)

@@ -170,6 +170,10 @@ def test_move_an_order_through_its_statuses_and_ship_it(qtbot, window, monkeypat
     assert CustomOrder.get_by_id(order.id).status == "shipped"
     sent = Event.get(Event.kind == "message", Event.step == "order_shipped")
     assert sent.direction == "out" and sent.channel == "email"
+    # the pane names which message went out, not its greeting; the whole text on hover
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    [line] = [w for w in view.detail.findChildren(QLabel) if w.text().endswith("Verzonden, met track-and-trace")]
+    assert line.text().startswith("23\xa0nov\xa02026 · E-mail: ") and "Beste Sofie," in line.toolTip()
     qtbot.mouseClick(buttons(view)["nextStatus"], Qt.LeftButton)
     assert CustomOrder.get_by_id(order.id).status == "delivered"
     # a delivered order leaves the list of open orders; the filter finds it again
@@ -436,3 +440,17 @@ def test_vandaag_and_the_dialog_show_one_wording_of_an_order_message(qtbot, wind
     qtbot.addWidget(dialog)
     assert (dialog.subject.text(), dialog.body.toPlainText()) == (shown.subject, shown.body)
     assert wording in shown.body, shown.body
+
+
+def test_a_new_order_proposes_the_lead_time_on_a_working_day(qtbot, window):
+    """Audit 12, F6: the first proposal is her lead time (10 days by default, Settings), not a
+    fixed week, and never a Sunday: from Friday 27 November 2026 that is Monday 7 December."""
+    from desktop.views.order_dialog import OrderDialog
+
+    settings.set("order_lead_days", 10)
+    dialog = OrderDialog(window, NOW)
+    qtbot.addWidget(dialog)
+    assert (dialog.ordered_on.date(), dialog.promised_ready.date()) == (qd(NOW.date()), qd(date(2026, 12, 3)))
+    friday = OrderDialog(window, NOW + timedelta(days=4))
+    qtbot.addWidget(friday)
+    assert friday.promised_ready.date() == qd(date(2026, 12, 7))  # 6 December is a Sunday

@@ -1170,7 +1170,8 @@ def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
 # --- what an import does to a custom order ------------------------------------------------
 
 def promised_ready(ordered_on: date, lead_days: int) -> date:
-    return ordered_on + timedelta(days=max(0, int(lead_days)))
+    """The ready date an imported order gets: the shop's file holds none (``orders.default_ready``)."""
+    return order_rules.default_ready(ordered_on, lead_days)
 
 
 def history_before(today: date, lead_days: int) -> date:

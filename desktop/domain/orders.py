@@ -244,6 +244,13 @@ def _check_status_and_dates(form: OrderInput, previous: dict | None, errors: dic
 DELAY_PROPOSAL_DAYS = 7
 
 
+def default_ready(ordered_on: date, lead_days: int) -> date:
+    """The ready date an order gets when nobody typed one (a new order's first proposal, an
+    imported order): the order date plus the shop's lead time (``order_lead_days``), moved
+    off a Sunday or public holiday to the next working day, as a customer would be told."""
+    return workdays.working_day(dates.add_days(ordered_on, max(0, int(lead_days))))
+
+
 def propose_new_date(promised: date | None, today: date, days: int = DELAY_PROPOSAL_DAYS) -> date:
     """The new expected date a delay message proposes: a week after the promised date,
     or after today when that has passed, moved off a Sunday or public holiday to the next

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.clock import to_local
 from desktop.domain.message_rules import default_form
-from desktop.domain.orders import OrderInput
+from desktop.domain.orders import OrderInput, default_ready
 from desktop.i18n import _
 from desktop.labels import choices
 from desktop.presentation import errors
 from desktop.store import orders as store
-from desktop.store import lookups, pictures
+from desktop.store import lookups, pictures, settings
 from desktop.views import dialogs
 from desktop.views.base import plain_label
 from desktop.views.keys import delete_removes, enter_adds, letters_when_shown, type_to_find
@@ -163,10 +163,11 @@ class OrderDialog(QDialog):
         if self.order:
             self._load(self.order)
         else:
-            today = qdate(to_local(now).date())  # her day, not UTC's (just after her midnight)
-            self.ordered_on.setDate(today)
-            self.promised_ready.setDate(today.addDays(7))
-            self.promised_delivery.setDate(today.addDays(9))
+            day = to_local(now).date()  # her day, not UTC's (just after her midnight)
+            ready = default_ready(day, int(settings.get("order_lead_days")))  # her lead time, off a Sunday
+            self.ordered_on.setDate(qdate(day))
+            self.promised_ready.setDate(qdate(ready))
+            self.promised_delivery.setDate(qdate(ready).addDays(2))
             self.has_delivery.setChecked(False)
             self.promised_delivery.setEnabled(False)
             self._customer_picked(0)

@@ -137,7 +137,8 @@ class OrderPreviewDialog(QDialog):
             layout.addWidget(notes)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(_("Import"))
+        # TRANSLATORS: the button that writes the previewed orders (a verb: "Importeren").
+        self.buttons.button(QDialogButtonBox.Ok).setText(pgettext("button", "Import"))
         self.buttons.button(QDialogButtonBox.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)

@@ -60,6 +60,14 @@ def run_dialog(dialog: QDialog) -> int:
     return dialog.exec()
 
 
+def _first_words(text: str) -> str:
+    """The first line of a message that says something: past a greeting line ("Hoi Emily,")."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].endswith(","):
+        return lines[1]
+    return lines[0] if lines else ""
+
+
 def days_left_text(days: int) -> str:
     if days < 0:
         return ngettext("{n} day late", "{n} days late", -days).format(n=-days)
@@ -281,12 +289,20 @@ class OrdersView(ListView):
         self.add_section(layout, _("Messages sent"))
         events = store.order_events(o.id)
         sent = [e for e in events if e.direction == "out"]
-        lines = []
+        if not sent:
+            layout.addWidget(plain_label(_("No messages sent yet.")))
+        from desktop.views.order_message import MESSAGE_LABELS, message_label
+
         for e in sent:
-            first = event_texts.shown(e).strip().splitlines()[0] if event_texts.shown(e).strip() else ""
-            lines.append(_("{date} · {channel}: {text}").format(
-                date=i18n.list_date(e.at), channel=label("channel", e.channel), text=first))
-        self.add_lines(layout, lines, _("No messages sent yet."))
+            # Which message it was ("Vertraging: een nieuwe verwachte datum"), not its greeting,
+            # which every message shares; the whole text on hover.
+            text = event_texts.shown(e).strip()
+            what = message_label(e.step) if e.step in MESSAGE_LABELS else _first_words(text)
+            line = plain_label(_("{date} · {channel}: {text}").format(
+                date=i18n.list_date(e.at), channel=label("channel", e.channel), text=what))
+            if text:
+                line.setToolTip(plain_tooltip(text))
+            layout.addWidget(line)
 
         self.add_section(layout, _("History with {name}").format(name=o.person.name))
         history_widget = PersonTimeline(o.person_id)

@@ -193,3 +193,42 @@ def test_an_order_entered_in_production_asks_for_an_update_after_a_week(database
     # news sent moves it a week on
     orders.record_message(order.id, "order_update", "email", "Het loopt op schema", NOW + timedelta(days=7, hours=2))
     assert [i for i in due.due_now(NOW + timedelta(days=8)) if i.kind == "custom_order"] == []
+
+
+def _shipped_order(number="#1050"):
+    order = orders.save_order(form(order_number=number), NOW)
+    orders.move_status(order.id, "in_production", NOW)
+    orders.move_status(order.id, "ready", NOW)
+    shipment = orders.ship_order(order.id, orders.ShipInput("bpost", "323212345678901234567890"), NOW)
+    return order, shipment
+
+
+def test_an_order_shipped_by_mistake_and_taken_back_leaves_no_parcel(database):
+    """Audit 12, F5: shipped with the wrong carrier, back to "Klaar", shipped again: one
+    parcel for one order in Zendingen; the timeline keeps both sendings and the way back."""
+    order, first = _shipped_order()
+    orders.move_status(order.id, "ready", NOW)
+    assert Shipment.get_or_none(Shipment.id == first.id) is None
+    second = orders.ship_order(order.id, orders.ShipInput("postnl", "3SABCD1234567"), NOW)
+    assert [s.id for s in Shipment.select()] == [second.id]
+    assert [e.params["carrier"] for e in Event.select().where(Event.fact == "order_shipped")] == ["bpost", "postnl"]
+    assert [e.step for e in Event.select().where(Event.kind == "status", Event.subject_id == order.id)][-2:] == [
+        "ready", "shipped"]
+
+
+def test_a_delivered_parcel_delivers_the_order_and_back(database):
+    from desktop.store import shipping
+
+    order, shipment = _shipped_order()
+    later = NOW + timedelta(days=2)
+    shipping.advance(shipment.id, "deliver", later)
+    assert CustomOrder.get_by_id(order.id).status == "delivered"
+    delivered = Event.select().where(Event.kind == "status", Event.step == "delivered").get()
+    assert delivered.at == later and delivered.subject_id == order.id
+    shipping.advance(shipment.id, "confirm", later)  # received too: the order stays delivered, once
+    assert Event.select().where(Event.kind == "status", Event.step == "delivered").count() == 1
+    # the other way: Maatwerk's "Mark as delivered" delivers the parcel on its way
+    other, parcel = _shipped_order("#1051")
+    orders.move_status(other.id, "delivered", later)
+    parcel = Shipment.get_by_id(parcel.id)
+    assert (parcel.status, parcel.delivered_at) == ("delivered", later)

@@ -454,3 +454,21 @@ def test_a_new_order_proposes_the_lead_time_on_a_working_day(qtbot, window):
     friday = OrderDialog(window, NOW + timedelta(days=4))
     qtbot.addWidget(friday)
     assert friday.promised_ready.date() == qd(date(2026, 12, 7))  # 6 December is a Sunday
+
+
+def test_back_to_ready_from_shipped_asks_and_takes_the_parcel_away(qtbot, window, monkeypatch):
+    """Audit 12, F5: shipped by mistake; "Terug naar „Klaar”" asks first, then the parcel
+    leaves Zendingen so shipping it again makes one parcel, not two."""
+    order = make_order(status="ready", ready_in=1)
+    store.ship_order(order.id, store.ShipInput("postnl", "3SABCD1234567"), NOW)
+    view = window.view("orders")
+    view.refresh()
+    view.select_order(order.id)
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _parent, title, text: asked.append(text) or False)
+    view.move_to("ready")  # "No": nothing changes
+    assert "Zendingen" in asked[0] and Shipment.select().count() == 1
+    assert CustomOrder.get_by_id(order.id).status == "shipped"
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    view.move_to("ready")
+    assert CustomOrder.get_by_id(order.id).status == "ready" and Shipment.select().count() == 0

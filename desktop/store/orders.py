@@ -274,7 +274,37 @@ def move_status(order_id: int, to: str, now: datetime) -> CustomOrder:
         order.status = to
         order.save()
         _status_event(order, old, to, now)
+        _parcel_follows(order, old, to, now)
     return order
+
+
+def _parcel_follows(order: CustomOrder, old: str, to: str, now: datetime) -> None:
+    """The order's parcel follows its status (audit 12, F5). Back from "shipped" to "ready"
+    (shipped by mistake, with the wrong carrier say): the parcel that is still on its way
+    by the record goes, or Zendingen would keep a second parcel for one order; the
+    timeline keeps that it was sent and taken back. "Delivered": a parcel on its way is
+    delivered now."""
+    on_its_way = (Shipment.custom_order == order.id) & (Shipment.status == "sent")
+    if old == "shipped" and to == "ready":
+        gone = [s.id for s in Shipment.select(Shipment.id).where(on_its_way)]
+        if gone:
+            ShipmentItem.delete().where(ShipmentItem.shipment.in_(gone)).execute()
+            Shipment.delete().where(Shipment.id.in_(gone)).execute()
+    elif to == "delivered":
+        Shipment.update(status="delivered", delivered_at=now).where(on_its_way).execute()
+
+
+def parcel_delivered(order_id: int, now: datetime) -> bool:
+    """The parcel of a shipped order was delivered or received (Zendingen): the order is
+    delivered too, with its status event. Called inside the parcel's transaction; False
+    when the order is not "shipped" (moved on, or back, by hand)."""
+    order = CustomOrder.get_or_none(CustomOrder.id == order_id)
+    if order is None or order.status != "shipped":
+        return False
+    order.status = "delivered"
+    order.save()
+    _status_event(order, "shipped", "delivered", now)
+    return True
 
 
 def toggle_checklist(order_id: int, index: int, done: bool) -> None:
@@ -336,13 +366,13 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
         raise OrderInvalid({"carrier": Problem(NO_CARRIER)})
     from desktop.domain import carriers
     from desktop.domain.shipments import sent_day_problem
-    from desktop.store.shipping import local_day, sent_moment
+    from desktop.store.influencers import local_day, midday_utc
 
     today = local_day(now)
     sent_on = ship.sent_on if ship.sent_on != today else None
     if sent_on is not None and (problem := sent_day_problem(sent_on, today)):
         raise OrderInvalid({"sent_on": problem})
-    sent_at = sent_moment(sent_on, now)
+    sent_at = now if sent_on is None else midday_utc(sent_on, now)  # as shipping.sent_moment
 
     person = order.person
     url = ship.tracking_url.strip()

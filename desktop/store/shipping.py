@@ -260,6 +260,10 @@ def advance(shipment_id: int, action: str, now: datetime, sent_on: date | None =
         elif action == "confirm":
             shipment.received_at = now
         shipment.save()
+        if shipment.custom_order_id is not None and action in ("deliver", "confirm"):
+            from desktop.store import orders
+
+            orders.parcel_delivered(shipment.custom_order_id, now)  # Maatwerk follows its parcel
         collab = shipment.collaboration
         if collab is not None:
             status = rules.collaboration_status_after(action, collab.status)

@@ -445,6 +445,12 @@ class OrdersView(ListView):
         if status == "cancelled" and not dialogs.confirm(self, _("Cancel the order"), _(
                 "Cancel this order? It stays in the list under “Cancelled”, with its history.")):
             return
+        current = store.find(self.current_id)
+        if current is not None and current.status == "shipped" and status == "ready" and not dialogs.confirm(
+                self, _("Not shipped after all"), _(
+                    "Take this order back to “Ready”? Its parcel leaves Shipments (ship it again with the right "
+                    "details); the timeline keeps that it was sent.")):
+            return
         try:
             store.move_status(self.current_id, status, self.clock())
         except store.OrderInvalid as exc:

@@ -132,6 +132,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "strike": N_("Decide: strike and “Not delivered”"),
         # TRANSLATORS: a task for the owner: send the gift agreed with an influencer.
         "send": N_("Send the gift"),
+        # TRANSLATORS: a task for the owner: a finished custom order still has to go out.
+        "ship": N_("Ship the finished order"),
     },
     "strike_reason": {
         "guidelines": N_("Guidelines not followed"),

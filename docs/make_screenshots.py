@@ -186,6 +186,8 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
         shoot_today_row(app, window, lambda i: i.step == "delay_warning", out / f"today-order-news-{tail}.png")
         # The owner's own promise: a gift agreed and not sent yet (Mila's earrings).
         shoot_today_row(app, window, lambda i: i.kind == "gift", out / f"today-gift-{tail}.png")
+        # The shop's promise to a customer: a finished custom order still to ship (#1029).
+        shoot_today_row(app, window, lambda i: i.step == "ship", out / f"today-order-ship-{tail}.png")
         # The products given in a collaboration, picked from the catalogue.
         shoot_dialog(app, out, collaboration_products_dialog(window), f"dialog-collaboration-products-{tail}")
         # A new collaboration with someone written to in the other language: which to type in.

@@ -7,7 +7,9 @@ each collaboration's story, so Tess's first step goes by Instagram, not the e-ma
 2026-12-04: no step on a Sunday or a public holiday, the scans at +150 h fall on a Sunday;
 2026-12-05: the gift still to send is a task of the owner's (Mila's earrings in the demo): before
 the owner acts, every scan was the same as before with those items left out, only the people
-sampled for the per-person scans moved):
+sampled for the per-person scans moved; 2026-12-05, later: a finished custom order not shipped
+is a task too (audit 12, F1): every scan the same with the "ship" items left out, the people
+sampled for the small shop's per-person scans moved):
 
     .venv/bin/python tests/make_due_golden.py
 """

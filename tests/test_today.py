@@ -202,16 +202,16 @@ def _headings(view) -> list[tuple[int, str]]:
 def test_what_is_due_now_stands_apart_from_the_coming_days(window, qtbot):
     """The sidebar said "Vandaag (7)" over ten rows, the three of the coming days right
     under the seven due now: she read ten things due today. Each group has a heading that
-    says how many it lists; the eight are the sidebar's eight (Mila's gift, still to send,
-    among them)."""
+    says how many it lists; the nine are the sidebar's nine (Mila's gift, still to send,
+    and order #1029, ready and still to ship, among them)."""
     view = window.current_view()
     headings = _headings(view)
     now = view.due_now_count()
-    assert now == 8 and window.sidebar.item(0).text() == "Vandaag (8)"
-    assert [text for _row, text in headings] == ["Nu te doen: 8 herinneringen", "Komende 7 dagen: 3 herinneringen"]
+    assert now == 9 and window.sidebar.item(0).text() == "Vandaag (9)"
+    assert [text for _row, text in headings] == ["Nu te doen: 9 herinneringen", "Komende 7 dagen: 3 herinneringen"]
     (first, _t), (second, _t2) = headings
     assert first == 0 and all(view.model.rows[r].cells[0] == "Nu" for r in range(1, second))
-    assert second == 9 and all(view.items[view.model.rows[r].id].due > NOW for r in range(second + 1, view.model.rowCount()))
+    assert second == 10 and all(view.items[view.model.rows[r].id].due > NOW for r in range(second + 1, view.model.rowCount()))
     for row, _text in headings:  # spanning the row: no cell of the columns below it
         assert view.table.columnSpan(row, 0) == view.model.columnCount()
 

@@ -275,6 +275,11 @@ RULES: dict[str, Rule] = {
     "order_late": Rule("custom_order", (
         Step("late", lambda s: timedelta(0), "order.late", "order.late.alt", channel="email"),
     ), stop_on_incoming=False),
+    # A finished custom order not shipped yet (domain/order_reminders.ship_promises): a task
+    # for the owner, from the day that still gets it there by the promised delivery date.
+    "order_ship": Rule("custom_order", (
+        Step("ship", lambda s: timedelta(0), action="task", channel=""),
+    ), stop_on_incoming=False),
     # The shop's own promise to an influencer: the gift the agreement names, still not sent
     # (no parcel, or one packed and left "ready"). A task for the owner, not a message: on
     # the morning of the second day after the agreement (counted from the end of its day),

@@ -19,7 +19,15 @@ Two rules of the ladder's table belong to custom orders:
   after the promised day answers it. Once it is late, the reminders before the date (news
   before it, an update) are dropped: what the customer needs now is the late news.
 
-Orders that are ready, shipped, delivered or cancelled owe nothing.
+A finished order owes one more thing: to go out.
+
+- ``order_ship`` (step ``ship``, a task, no message): the order is ready and not shipped.
+  It comes due at the start of the day ``SHIP_DAYS_BEFORE_DELIVERY`` before the promised
+  delivery date, so the parcel can still arrive on time; without a promised delivery date,
+  on the morning after it was marked ready (audit 12, F1: a finished parcel sat a week past
+  the day the customer was given, and nothing said so). Shipping it ends the task.
+
+Orders that are shipped, delivered or cancelled owe nothing.
 
 Pure Python: the store hands in :class:`OrderFacts`; nothing here reads the clock.
 """
@@ -38,6 +46,11 @@ LATE_RULE = "order_late"
 DELAY_STEP = "delay_warning"
 UPDATE_STEP = "no_update"
 LATE_STEP = "late"
+SHIP_RULE = "order_ship"
+SHIP_STEP = "ship"
+# A parcel handed to the carrier this many days before the promised delivery date arrives
+# in time with PostNL or bpost (next working day, a day to spare).
+SHIP_DAYS_BEFORE_DELIVERY = 2
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,8 @@ class OrderFacts:
     in_production_since: datetime | None = None  # when it entered production
     last_news_at: datetime | None = None  # last outgoing message about this order
     details: dict | None = None  # passed on to the templates (order number, product...)
+    promised_delivery: date | None = None
+    ready_since: datetime | None = None  # when it was marked ready
 
 
 def warning_start(promised_ready: date, warn_days: int, tz: tzinfo) -> datetime:
@@ -71,7 +86,10 @@ def day_over(promised_ready: date, tz: tzinfo) -> datetime:
 
 
 def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[followup.Promise]:
-    """The ladder promises of one order (none for an order that is no longer being made)."""
+    """The ladder promises of one order (none for an order that is shipped, delivered or
+    cancelled)."""
+    if facts.status == "ready":
+        return ship_promises(facts, settings)
     if facts.status not in IN_THE_MAKING:
         return []
     details = dict(facts.details or {})
@@ -107,3 +125,20 @@ def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list
                 subject_id=facts.order_id, reference=since, details=details,
             ))
     return promises
+
+
+def ship_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[followup.Promise]:
+    """A finished order not shipped yet: the task to ship it (``SHIP_RULE``), from the day
+    that still gets it to the customer by the promised delivery date, or else from the
+    morning after it was marked ready. None without either date."""
+    if facts.promised_delivery is not None and dates.plausible(facts.promised_delivery):
+        reference = warning_start(facts.promised_delivery, SHIP_DAYS_BEFORE_DELIVERY, settings.tz)
+    elif facts.ready_since is not None:
+        ready_day = facts.ready_since.replace(tzinfo=timezone.utc).astimezone(settings.tz).date()
+        reference = day_over(ready_day, settings.tz)
+    else:
+        return []
+    details = dict(facts.details or {})
+    details.update(order_id=facts.order_id, promised_delivery=facts.promised_delivery)
+    return [followup.Promise(rule=SHIP_RULE, person_id=facts.person_id, subject_type="custom_order",
+                             subject_id=facts.order_id, reference=reference, details=details)]

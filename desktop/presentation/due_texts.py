@@ -151,10 +151,32 @@ def gift_drag_hint(name: str) -> str:
         panel=_("Products"), name=name)
 
 
+def _ship_words(item: DueItem, in_app: bool) -> str:
+    """What to do for a finished custom order not shipped yet (``order_reminders.ship_promises``)."""
+    details = item.parts[0].details
+    number = details.get("order_number") or "—"
+    delivery = details.get("promised_delivery")
+    if delivery is not None:
+        # TRANSLATORS: Vandaag, a task: a finished custom order; {date} is the delivery date the customer was given.
+        first = _("Order {number} for {name} is ready and not shipped yet. You promised it would be delivered "
+                  "by {date}: ship it now so it arrives in time.").format(
+            number=number, name=item.person_name, date=i18n.detail_date(delivery))
+    else:
+        first = _("Order {number} for {name} is ready and not shipped yet.").format(
+            number=number, name=item.person_name)
+    if in_app:
+        # TRANSLATORS: Vandaag: the button "Ship…" opens the shipping dialog of the order.
+        return first + "\n\n" + _("“Ship…” records the carrier and tracking code; then the message with the "
+                                   "tracking link is ready for the customer.")
+    return first
+
+
 def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: bool = True) -> str:
     """What to do for an item without a message (Vandaag's pane; ``afspraak due`` with
     ``in_app`` False: its buttons are then named with where they are, audit 10, F10); a
     gift's ``facts`` (:func:`gift_facts`) when the caller has read them already."""
+    if item.kind == "custom_order" and item.step == "ship":
+        return _ship_words(item, in_app)
     if item.kind != "gift":
         if not in_app:
             # TRANSLATORS: `afspraak due` in a terminal, for a step without a message; {view} is the Today view.

@@ -252,6 +252,30 @@ def open_for_due_item(item, parent=None, on_acted=None, now=None) -> OrderMessag
     return dialog
 
 
+def open_ship_for_due_item(item, parent=None, on_acted=None, now=None) -> OrderShipDialog:
+    """The shipping dialog for "ship the finished order" (Vandaag, the tray); once shipped,
+    the message with the tracking link opens, as Maatwerk's "Ship…" does."""
+    from desktop.clock import utcnow
+
+    dialog = OrderShipDialog(parent, item.subject_id, now or utcnow)
+
+    def shipped() -> None:
+        if on_acted is not None:
+            on_acted("sent")
+        if dialog.shipment is not None:
+            open_message = OrderMessageDialog(parent, item.subject_id, "order_shipped", now or utcnow)
+            if on_acted is not None:
+                open_message.accepted.connect(lambda: on_acted("sent"))
+            open_message.setModal(False)
+            open_message.show()
+            dialog.message_dialog = open_message  # kept alive without a parent
+
+    dialog.accepted.connect(shipped)
+    dialog.setModal(False)
+    dialog.show()
+    return dialog
+
+
 class OrderShipDialog(_Clocked, QDialog):
     def __init__(self, parent, order_id: int, now):
         super().__init__(parent)

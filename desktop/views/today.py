@@ -352,6 +352,10 @@ class TodayView(ListView):
             opening = due_texts.gift_open_text(gift)
             # TRANSLATORS: Vandaag's button on a "send the gift" reminder: no more reminders about this gift.
             done = _("Done without a parcel")
+        elif item.kind == "custom_order" and item.step == "ship":
+            opening = _("Ship…")
+            # TRANSLATORS: Vandaag's button on "ship the finished order": it reached the customer another way.
+            done = _("Done without shipping")
         else:
             opening = _("Open and send…")
             done = _("End without strike") if item.action == "strike" else _("Done without a message")

@@ -1,6 +1,6 @@
 """Custom orders: the shop's own promise of a ready date to a customer.
 
-Open: status ``new`` or ``in_production``. Rules: ``domain/order_reminders.py`` (news
+Open: status ``new`` or ``in_production``; ``ready`` owes its shipping (a task). Rules: ``domain/order_reminders.py`` (news
 before the promised date, an update after days of silence during production, late news
 once the promised day is over). A blocked customer's order is still followed: the
 promise is the shop's."""
@@ -16,7 +16,7 @@ from desktop.store.db import db
 from desktop.store.models import CustomOrder
 from desktop.store.promises.registry import Kind, Scan, as_date, as_moment, ids_in, register, rows
 
-OPEN_ORDERS = ("new", "in_production")
+OPEN_ORDERS = ("new", "in_production", "ready")  # ready: still to ship (order_reminders.ship_promises)
 
 
 # The scan's query (constant SQL, bound parameters): each open order with the last news
@@ -27,7 +27,10 @@ _OPEN = """
             AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
            COALESCE((SELECT MAX(e.at) FROM event e WHERE e.kind = 'status' AND e.step = 'in_production'
                      AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
-                    o.created_at)
+                    o.created_at),
+           o.promised_delivery,
+           (SELECT MAX(e.at) FROM event e WHERE e.kind = 'status' AND e.step = 'ready'
+            AND e.subject_type = 'custom_order' AND e.subject_id = o.id)
     FROM custom_order o
     WHERE o.status IN (SELECT value FROM json_each(?))"""
 _OPEN_OF_ONE = _OPEN + " AND o.person_id = ?"
@@ -39,10 +42,11 @@ def load(scan: Scan) -> None:
     query = (db.execute_sql(_OPEN, params) if scan.person_id is None
              else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
     last = scan.now if scan.due_only else scan.horizon
-    for oid, promised, status, pid, number, last_out, since in query.fetchall():
+    for oid, promised, status, pid, number, last_out, since, delivery, ready in query.fetchall():
         facts = order_reminders.OrderFacts(
             order_id=oid, person_id=pid, status=status, promised_ready=as_date(promised),
-            in_production_since=as_moment(since), last_news_at=as_moment(last_out), details={"order_number": number})
+            in_production_since=as_moment(since), last_news_at=as_moment(last_out), details={"order_number": number},
+            promised_delivery=as_date(delivery), ready_since=as_moment(ready))
         for promise in order_reminders.order_promises(facts, s):
             # the horizon: only what can come due within it, from the rule's earliest step
             # (followup.min_offsets: the news ahead of the date, moved back over days off)

@@ -55,6 +55,9 @@ def test_a_product_named_with_nothing_visible_is_refused(qtbot, database, transl
     ("A.B. Jansen", "A.B. Jansen"), ("DJ Sanne", "DJ"), ("Sanne, B.V.", "B.V."),
     # audit 9: an initial that is also an article stays an initial; a studio keeps its particles small
     ("A. de Vries", "A. de Vries"), ("a de vries", "A de Vries"), ("Studio de Lief", "Studio de Lief"),
+    # audit 12, F9: after a title the surname only ("Beste Dhr. Luc Janssens," read as a form letter)
+    ("Dhr. Luc Janssens", "Dhr. Janssens"), ("Mevr. A. van der Berg", "Mevr. van der Berg"),
+    ("dr. Jan Peter Balkenende", "Dr. Balkenende"), ("Mevr. Anne de Boer", "Mevr. de Boer"),
 ])
 def test_a_message_greets_by_the_name_as_a_name_is_written(full, greeted):
     """Walk-through finding 10: a customer who typed her name in small letters was greeted

@@ -84,7 +84,8 @@ def greeting_name(full_name: str) -> str:
     """The name a message greets ``full_name`` by ("Hoi Sanne,"): the first name, written as
     a name is (shop exports hold names as customers typed them: "Beste nedlzs," had to be
     mended by hand in every message). A surname first with a comma ("JANSEN, ANNA") greets
-    the name after the comma; after an initial or a title ("J. de Vries", "Mevr. de Boer"),
+    the name after the comma; after a title the title and the surname ("Dhr. Luc Janssens" →
+    "Dhr. Janssens"); after an initial ("J. de Vries"),
     a name that starts with its surname's particle ("de Vries") or that is a shop's or a
     studio's ("Studio Lief"), the whole name; a double first name ("Anne Marie Peeters")
     both words; a handle or an e-mail address in place of a name, nothing (the greeting
@@ -105,7 +106,7 @@ def greeting_name(full_name: str) -> str:
     initial = len([c for c in first if c.isalpha()]) == 1 or (
         "." in first.rstrip(".") and _initials(first))  # "A.B." Jansen
     if len(words) > 1 and bare in _TITLES:
-        return " ".join([_title(first), *_surname_words(words[1:])])
+        return " ".join([_title(first), *_surname_words(_surname_of(words[1:]))])
     if len(words) > 1 and bare in _NOT_A_FIRST_NAME and not initial:  # "A. de Vries" is an initial
         return " ".join([_as_written(first), *_surname_words(words[1:])])
     if len(words) > 1 and (initial or bare in _PARTICLES):
@@ -114,6 +115,17 @@ def greeting_name(full_name: str) -> str:
     if len(words) > 2 and " ".join(words[:2]).lower() in _DOUBLE_FIRST_NAMES:
         return " ".join(_as_written(w) for w in words[:2])
     return _as_written(first)
+
+
+def _surname_of(words: list[str]) -> list[str]:
+    """The surname of a name after a title, which a greeting names without the first names
+    or initials ("Dhr. Luc Janssens" → "Janssens", "Mevr. A. van der Berg" → "van der
+    Berg"; audit 12, F9: "Beste Dhr. Luc Janssens," read as a form letter): from its
+    first particle, else its last word."""
+    for i, word in enumerate(words):
+        if word.lower() in _PARTICLES:
+            return words[i:]
+    return words[-1:]
 
 
 def _initials(word: str) -> bool:

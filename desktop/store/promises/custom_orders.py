@@ -1,9 +1,10 @@
 """Custom orders: the shop's own promise of a ready date to a customer.
 
-Open: status ``new`` or ``in_production``; ``ready`` owes its shipping (a task). Rules: ``domain/order_reminders.py`` (news
-before the promised date, an update after days of silence during production, late news
-once the promised day is over). A blocked customer's order is still followed: the
-promise is the shop's."""
+Open: status ``new`` or ``in_production``, and ``ready``, which still owes its shipping.
+Rules: ``domain/order_reminders.py`` (news before the promised date, an update after days
+of silence during production, late news once the promised day is over, the task to ship
+a finished order). A blocked customer's order is still followed: the promise is the
+shop's."""
 
 from __future__ import annotations
 

@@ -472,3 +472,19 @@ def test_back_to_ready_from_shipped_asks_and_takes_the_parcel_away(qtbot, window
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
     view.move_to("ready")
     assert CustomOrder.get_by_id(order.id).status == "ready" and Shipment.select().count() == 0
+
+
+def test_the_postcode_hint_follows_the_country(qtbot, window):
+    from desktop.views.order_dialog import OrderDialog
+
+    dialog = OrderDialog(window, NOW)
+    qtbot.addWidget(dialog)
+    dialog.country.setCurrentIndex(dialog.country.findData("NL"))
+    assert dialog.postcode.placeholderText() == "1234 AB"
+    dialog.country.setCurrentIndex(dialog.country.findData("BE"))
+    assert dialog.postcode.placeholderText() == "1000"
+    dialog.country.setCurrentIndex(dialog.country.findData("other"))
+    assert dialog.postcode.placeholderText() == ""
+    belgian = OrderDialog(window, NOW, order_id=make_order().id)  # Sofie Maes, from Belgium
+    qtbot.addWidget(belgian)
+    assert belgian.postcode.placeholderText() == "1000"

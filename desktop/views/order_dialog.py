@@ -201,6 +201,8 @@ class OrderDialog(QDialog):
         self._form_chosen = False
         self.address_form.activated.connect(lambda _i: setattr(self, "_form_chosen", True))
         self.country.currentIndexChanged.connect(self._default_form)
+        self.country.currentIndexChanged.connect(self._postcode_hint)
+        self._postcode_hint()  # a customer loaded above, from Belgium say
         self.language.currentIndexChanged.connect(self._default_form)
 
         self.product_search = CatalogueSearch(self.product, store.products())
@@ -298,6 +300,12 @@ class OrderDialog(QDialog):
         self._form_chosen = person is not None
         if person is None:
             self.name.setFocus()
+
+    # How a postcode is written in the country chosen (audit 12: "1234 AB" stayed for België).
+    _POSTCODE_HINTS = {"NL": "1234 AB", "BE": "1000"}
+
+    def _postcode_hint(self, *_args) -> None:
+        self.postcode.setPlaceholderText(self._POSTCODE_HINTS.get(self.country.currentData(), ""))
 
     def _default_form(self, *_args) -> None:
         if not getattr(self, "_form_chosen", True):

@@ -227,7 +227,7 @@ class OrderPreviewDialog(QDialog):
                         _("Ready date you gave")])
         table.setObjectName("previewOlder")
         table.setRowCount(len(self._older))
-        self.ready_dates = []
+        self.ready_dates: dict[int, DateEdit] = {}  # row -> its date field, made when ticked (thousands of rows)
         for row, order in enumerate(self._older):
             tick = QTableWidgetItem()
             tick.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
@@ -238,13 +238,7 @@ class OrderPreviewDialog(QDialog):
             cells = [order.number, i18n.list_date(order.ordered_on), customer.name if customer else "", items]
             for column, text in enumerate(cells, start=1):
                 table.setItem(row, column, _item(text, text if column == 4 else ""))
-            ready = DateEdit()
-            ready.setObjectName(f"ready{row}")
-            ready.setDate(to_qdate(rules.promised_ready(order.ordered_on, self.plan.lead_days)))
-            date_field(ready)
-            ready.setEnabled(False)
-            table.setCellWidget(row, 5, ready)
-            self.ready_dates.append(ready)
+            table.setItem(row, 5, _item(i18n.list_date(self._default_ready(order))))
         _fit(table, stretch=4)
         self.older = table
         box.addWidget(table, 1)
@@ -257,10 +251,26 @@ class OrderPreviewDialog(QDialog):
         box.addWidget(self.older_problem)
         return page
 
+    def _default_ready(self, order):
+        return rules.promised_ready(order.ordered_on, self.plan.lead_days)
+
     def _older_ticked(self, item: QTableWidgetItem) -> None:
-        if item.column() == 0:
-            self.ready_dates[item.row()].setEnabled(item.checkState() == Qt.Checked)
-            self._update_custom()
+        """Ticked: the row's ready date becomes a field to type in (the lead time's date
+        first); unticked, the field stays with what she typed, greyed."""
+        if item.column() != 0:
+            return
+        row = item.row()
+        ticked = item.checkState() == Qt.Checked
+        if ticked and row not in self.ready_dates:
+            ready = DateEdit()
+            ready.setObjectName(f"ready{row}")
+            ready.setDate(to_qdate(self._default_ready(self._older[row])))
+            date_field(ready)
+            self.older.setCellWidget(row, 5, ready)
+            self.ready_dates[row] = ready
+        if row in self.ready_dates:
+            self.ready_dates[row].setEnabled(ticked)
+        self._update_custom()
 
     def set_still_making(self, number: str, ticked: bool, ready: str | None = None) -> None:
         """Tick an older order as still being made; ``ready``: its date as typed (tests)."""

@@ -134,8 +134,7 @@ def ship_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[
     if facts.promised_delivery is not None and dates.plausible(facts.promised_delivery):
         reference = warning_start(facts.promised_delivery, SHIP_DAYS_BEFORE_DELIVERY, settings.tz)
     elif facts.ready_since is not None:
-        ready_day = facts.ready_since.replace(tzinfo=timezone.utc).astimezone(settings.tz).date()
-        reference = day_over(ready_day, settings.tz)
+        reference = day_over(followup.local_date(facts.ready_since, settings), settings.tz)
     else:
         return []
     details = dict(facts.details or {})

@@ -61,6 +61,13 @@ def midday_utc(day: date, now: datetime) -> datetime:
     return local_to_utc(datetime.combine(day, time(12, 0)))
 
 
+def sent_moment(day: date | None, now: datetime) -> datetime:
+    """When a parcel went out (an influencer's, a custom order's): ``now``, or midday of
+    ``day`` when the owner records it on a later day (``domain/shipments.sent_day_problem``
+    says which days are taken)."""
+    return now if day is None else midday_utc(day, now)
+
+
 def _event(now, kind, text, person, subject_type="", subject_id=None, **extra) -> Event:
     """An event with what a person wrote (a message)."""
     return Event.create(at=now, kind=kind, text=text, person=person, subject_type=subject_type,

@@ -366,13 +366,13 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
         raise OrderInvalid({"carrier": Problem(NO_CARRIER)})
     from desktop.domain import carriers
     from desktop.domain.shipments import sent_day_problem
-    from desktop.store.influencers import local_day, midday_utc
+    from desktop.store.influencers import local_day, sent_moment
 
     today = local_day(now)
     sent_on = ship.sent_on if ship.sent_on != today else None
     if sent_on is not None and (problem := sent_day_problem(sent_on, today)):
         raise OrderInvalid({"sent_on": problem})
-    sent_at = now if sent_on is None else midday_utc(sent_on, now)  # as shipping.sent_moment
+    sent_at = sent_moment(sent_on, now)
 
     person = order.person
     url = ship.tracking_url.strip()

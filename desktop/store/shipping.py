@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from desktop.domain import shipments as rules
 from desktop.store.db import db, ids_in
-from desktop.store.influencers import end_of_day_utc, local_day, midday_utc
+from desktop.store.influencers import end_of_day_utc, local_day, sent_moment
 from desktop.store.models import (Collaboration, CollaborationProduct, CustomOrder, Deliverable, Event, Person,
                                   Product, Shipment, ShipmentItem)
 
@@ -151,12 +151,6 @@ def _event_fact(action: str, shipment: Shipment) -> tuple[str, dict]:
     if action in ("send", "deliver", "lose"):
         params["carrier"] = shipment.carrier
     return _ACTION_FACTS.get(action, "shipment_returned"), params
-
-
-def sent_moment(day: date | None, now: datetime) -> datetime:
-    """When a parcel went out: ``now``, or midday of ``day`` when the owner records it on a
-    later day (``domain/shipments.sent_day_problem`` says which days are taken)."""
-    return now if day is None else midday_utc(day, now)
 
 
 def _sent_params(carrier: str, items: list[list], sent_at: datetime, now: datetime) -> dict:

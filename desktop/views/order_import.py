@@ -280,15 +280,19 @@ class OrderPreviewDialog(QDialog):
                 if ready is not None:
                     self.ready_dates[row].lineEdit().setText(ready)
 
-    def _still_making_rows(self) -> list[int]:
-        shown = {o.number for o in self.plan.history_orders(self.made_to_order())}
+    def _still_making_rows(self, shown: set[str] | None = None) -> list[int]:
+        """The rows ticked among the older orders ``shown`` (their numbers; default: history
+        with the current ticks)."""
+        if shown is None:
+            shown = {o.number for o in self.plan.history_orders(self.made_to_order())}
         return [row for row, order in enumerate(self._older)
                 if order.number in shown and self.older.item(row, 0).checkState() == Qt.Checked]
 
-    def still_making(self) -> dict:
-        """{order number: the ready date she gave} of the older orders ticked and shown
+    def still_making(self, shown: set[str] | None = None) -> dict:
+        """{order number: the ready date she gave} of the older orders ticked and ``shown``
         (after ``_import`` checked every date)."""
-        return {self._older[row].number: from_qdate(self.ready_dates[row].date()) for row in self._still_making_rows()}
+        return {self._older[row].number: from_qdate(self.ready_dates[row].date())
+                for row in self._still_making_rows(shown)}
 
     def _import(self) -> None:
         """Import, unless a ticked older order's date is not one to take: then it is said
@@ -329,7 +333,7 @@ class OrderPreviewDialog(QDialog):
         self.tabs.setTabVisible(self.tabs.indexOf(self.older_tab), bool(older))
         # TRANSLATORS: a tab of the orders import preview: orders still open in the shop, older than the lead time.
         self.tabs.setTabText(self.tabs.indexOf(self.older_tab), _("Older open orders ({n})").format(n=len(older)))
-        making = self.still_making()
+        making = self.still_making(older)
         count = len(self.plan.custom_orders(marks, making))
         old = len(older - making.keys())
         self.history.setVisible(bool(old))

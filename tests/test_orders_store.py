@@ -232,3 +232,26 @@ def test_a_delivered_parcel_delivers_the_order_and_back(database):
     orders.move_status(other.id, "delivered", later)
     parcel = Shipment.get_by_id(parcel.id)
     assert (parcel.status, parcel.delivered_at) == ("delivered", later)
+
+
+def test_a_version_12_database_gets_each_orders_quantity_from_its_shop_order_line(database):
+    """v13: an imported order of three necklaces was one piece with "3 stuks" in its note;
+    it takes the quantity of its line, and the note loses the line the import wrote."""
+    from desktop.store.models import ShopOrder, ShopOrderLine
+
+    person = Person.create(name="Emily Carter", email="emily@example.co.uk")
+    three = orders.save_order(form(order_number="#2001", note="3 stuks\nCadeauverpakking"), NOW)
+    kept = orders.save_order(form(order_number="#2002", note="2 stuks, graag"), NOW)  # not the import's line
+    orders.save_order(form(order_number="#2003", note="3 stuks"), NOW)  # typed by hand: no line
+    shop = ShopOrder.create(platform="shopify", number="#2001", person=person, ordered_on=NOW.date())
+    ShopOrderLine.create(shop_order=shop, name="Naamketting", quantity=3, custom_order=three)
+    ShopOrderLine.create(shop_order=shop, name="Ring", quantity=2, custom_order=kept)
+    close_database()
+    con = sqlite3.connect(paths.db_path())
+    con.execute('ALTER TABLE "custom_order" DROP COLUMN "quantity"')
+    con.execute("PRAGMA user_version = 12")
+    con.commit()
+    con.close()
+    open_database()
+    got = {o.order_number: (o.quantity, o.note) for o in CustomOrder.select()}
+    assert got == {"#2001": (3, "Cadeauverpakking"), "#2002": (2, "2 stuks, graag"), "#2003": (1, "3 stuks")}

@@ -488,3 +488,60 @@ def test_the_postcode_hint_follows_the_country(qtbot, window):
     belgian = OrderDialog(window, NOW, order_id=make_order().id)  # Sofie Maes, from Belgium
     qtbot.addWidget(belgian)
     assert belgian.postcode.placeholderText() == "1000"
+
+
+def test_a_new_order_of_three_pieces_with_a_ready_date_already_over(qtbot, window, monkeypatch):
+    """Audit 12, F11: the quantity is the order's own field, shown in the list and named in
+    the customer's message; a ready date already over is asked about before it is saved."""
+    Product.create(key="NK-01", name="Naamketting", price_cents=4295)
+    view = window.view("orders")
+    asked = []
+    answers = [None, "save"]  # first back to the form, then save it anyway
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: False)
+    monkeypatch.setattr(dialogs, "ask_which", lambda parent, title, text, choices: (
+        asked.append((title, text, [key for key, _label in choices])) or answers.pop(0)))
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.name, "Ingrid Jansen")
+        dialog.product.setCurrentIndex(dialog.product.findText("Naamketting"))
+        dialog.quantity.setValue(3)
+        dialog.price.setText("128,85")
+        dialog.ordered_on.setDate(qd(NOW.date() - timedelta(days=12)))
+        dialog.promised_ready.setDate(qd(NOW.date() - timedelta(days=2)))
+        save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.LeftButton)
+        assert dialog.result() != QDialog.Accepted and CustomOrder.select().count() == 0
+        assert asked[0][0] == "Klaardatum al voorbij"
+        assert "21 november 2026" in asked[0][1].replace("\xa0", " ") and asked[0][2] == [None, "save"]
+        assert dialog.promised_ready.hasFocus() or not dialog.isActiveWindow()
+        qtbot.mouseClick(save, Qt.LeftButton)
+        assert dialog.result() == QDialog.Accepted
+
+    script = Script(monkeypatch, fill)
+    qtbot.mouseClick(view.new_button, Qt.LeftButton)
+    assert script.seen == ["OrderDialog"] and len(asked) == 2
+    order = CustomOrder.get()
+    assert (order.quantity, order.promised_ready) == (3, NOW.date() - timedelta(days=2))
+    row = view.model.rows[0]
+    assert row.cells[3] == "3 × Naamketting"
+    message = due_texts.compose_order(order.id, "order_delay", NOW)
+    assert "je Naamketting (3 stuks)" in message.body
+
+
+def test_a_ready_date_in_the_future_or_unchanged_is_not_asked_about(qtbot, window, monkeypatch):
+    order = make_order(ready_in=-3)  # already late, saved before
+    view = window.view("orders")
+    view.refresh()
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: False)
+    monkeypatch.setattr(dialogs, "ask_which", lambda *a: pytest.fail("asked about a date she did not change"))
+
+    def edit(dialog):
+        assert dialog.quantity.value() == 1
+        dialog.quantity.setValue(2)
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.LeftButton)
+        assert dialog.result() == QDialog.Accepted
+
+    Script(monkeypatch, edit)
+    view.select_order(order.id)
+    view.edit_order()
+    assert CustomOrder.get_by_id(order.id).quantity == 2

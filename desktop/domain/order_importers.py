@@ -560,7 +560,7 @@ def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
 # A number of items: whole, as the shops write it ("2"; "2.0" after a spreadsheet re-save).
 # Not "nan", "inf" or "1e3", nor "1,000" (a thousand, or one?): refused rather than guessed.
 _QUANTITY = re.compile(r"\d{1,6}(?:[.,]0)?")
-MAX_QUANTITY = 100_000  # items of one product on one order line: more is a mistake in the file
+MAX_QUANTITY = order_rules.MAX_QUANTITY  # items of one product on one order line: more is a mistake in the file
 
 
 def _quantity(rows: _Rows, value: str, key: str, line: int) -> int:
@@ -734,14 +734,9 @@ def personalisation(order: OrderRow, line: OrderLine | None) -> str:
 
 
 def custom_order_note(order: OrderRow, line: OrderLine) -> str:
-    """The note of the custom order made from ``line``: how many pieces (when more than
-    one), and the order's notes when they are not already its personalisation."""
-    parts = []
-    if line.quantity > 1:
-        parts.append(_("{count} pieces").format(count=line.quantity))
-    if order.notes and personalisation(order, line) != order.notes:
-        parts.append(order.notes)
-    return "\n".join(parts)
+    """The note of the custom order made from ``line``: the order's notes when they are
+    not already its personalisation (how many pieces is the order's quantity)."""
+    return order.notes if order.notes and personalisation(order, line) != order.notes else ""
 
 
 # --- parsing ---------------------------------------------------------------------------

@@ -15,6 +15,9 @@ from desktop.domain.money import MoneyError, parse_money
 from desktop.domain.names import clean_name
 from desktop.i18n import _
 
+# Pieces on one custom order: as many as an order line of an import may hold (more is a
+# mistake in the file), so an imported order can always be edited and saved again.
+MAX_QUANTITY = 100_000
 STATUSES = ("new", "in_production", "ready", "shipped", "delivered", "cancelled")
 # Orders the shop still has to make: the promised ready date counts for these.
 IN_THE_MAKING = ("new", "in_production")
@@ -117,6 +120,7 @@ class OrderInput:
     address_form: str = "je"
     order_number: str = ""
     product_id: int | None = None
+    quantity: int = 1
     personalisation: str = ""
     font: str = ""
     colour: str = ""
@@ -155,6 +159,8 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
     """
     errors: dict[str, str] = {}
     _check_customer(form, taken_numbers, errors)
+    if not isinstance(form.quantity, int) or not 1 <= form.quantity <= MAX_QUANTITY:
+        errors["quantity"] = _("Enter how many pieces: from 1 to {most}.").format(most=MAX_QUANTITY)
     price, deposit = _check_money(form, errors)
     _check_status_and_dates(form, previous, errors, today)
     name, email, number = clean_name(form.name), form.email.strip(), form.order_number.strip()
@@ -167,7 +173,7 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
         "name": name, "email": email, "phone": form.phone.strip(), "street": form.street.strip(),
         "postcode": form.postcode.strip().upper(), "city": form.city.strip(), "country": form.country,
         "language": form.language, "address_form": form.address_form,
-        "order_number": number, "product_id": form.product_id,
+        "order_number": number, "product_id": form.product_id, "quantity": form.quantity,
         "personalisation": form.personalisation.strip(), "font": form.font.strip(),
         "colour": form.colour.strip(), "size": form.size.strip(), "note": form.note.strip(),
         "ordered_on": form.ordered_on, "promised_ready": form.promised_ready,

@@ -365,10 +365,19 @@ def delay_reason() -> str:
 UNNAMED_PRODUCT = i18n.NP_("order without a product", "personalised item")
 
 
-def _unnamed_product(to) -> str:
-    """What a message calls an order's product when it has none: without it the sentence
-    with the new date, or "is ready", was left out of the message."""
-    return i18n.translations_for(to.lang).pgettext("order without a product", UNNAMED_PRODUCT)
+def order_product(order: CustomOrder, to: messages.Recipient) -> str:
+    """What a message to ``to`` calls an order's product: its name from the
+    catalogue, else "personalised item" (without it the sentence with the new date, or "is
+    ready", was left out of the message), and how many when more than one (audit 12, F11:
+    three necklaces were "your necklace")."""
+    catalog = i18n.translations_for(to.lang)
+    name = order.product.name if order.product_id else catalog.pgettext("order without a product", UNNAMED_PRODUCT)
+    if order.quantity <= 1:
+        return name
+    # TRANSLATORS: a custom order's product in a message to the customer when more than one
+    # was ordered: "We're making your Name necklace (3 pieces) especially for you".
+    return catalog.ngettext("{product} ({count} piece)", "{product} ({count} pieces)", order.quantity).format(
+        product=name, count=i18n.format_number(order.quantity, to.locale))
 
 
 def compose_order(order_id: int, step: str, now: datetime, new_ready: date | None = None):
@@ -400,7 +409,7 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         "naam": person.name,
         "winkel": settings.get("shop_name"),
         "afzender": settings.get("owner_name"),
-        "product": order.product.name if order.product_id else _unnamed_product(to),
+        "product": order_product(order, to),
         "bestelnummer": order.order_number,
         # A confirmation never promises a day that is already over: its sentence is left out.
         "beloofde_datum": (None if step == "order_confirmation" and order.promised_ready is not None

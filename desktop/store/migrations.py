@@ -270,7 +270,26 @@ def _v12(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12]
+def _v13(database: peewee.SqliteDatabase) -> None:
+    """How many pieces a custom order is (audit 12, F11: "3 × Naamketting" was a line in its
+    note, and every message said "your necklace"). An imported order takes the quantity of
+    the shop order's line it was made from; one typed by hand was one piece. The note line
+    the import wrote for it ("3 stuks", "3 pieces") goes: the field says it now."""
+    database.execute_sql('ALTER TABLE "custom_order" ADD COLUMN "quantity" INTEGER NOT NULL DEFAULT 1')
+    database.execute_sql(
+        'UPDATE "custom_order" SET "quantity" = (SELECT MAX(1, MIN(l."quantity", 100000)) FROM "shop_order_line" l '
+        'WHERE l."custom_order_id" = "custom_order"."id" ORDER BY l."id" LIMIT 1) '
+        'WHERE EXISTS (SELECT 1 FROM "shop_order_line" l WHERE l."custom_order_id" = "custom_order"."id" '
+        'AND l."quantity" > 1)')
+    rows = database.execute_sql('SELECT "id", "quantity", "note" FROM "custom_order" WHERE "quantity" > 1').fetchall()
+    for order_id, quantity, note in rows:
+        lines = (note or "").split("\n")
+        if lines[0].strip() in (f"{quantity} stuks", f"{quantity} pieces"):
+            database.execute_sql('UPDATE "custom_order" SET "note" = ? WHERE "id" = ?',
+                                 ("\n".join(lines[1:]), order_id))
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -196,6 +196,7 @@ class CustomOrder(BaseModel):
     person = ForeignKeyField(Person, backref="orders", on_delete="CASCADE")
     order_number = CharField(default="")
     product = ForeignKeyField(Product, null=True, backref="orders", on_delete="SET NULL")
+    quantity = IntegerField(default=1)  # pieces of the product, all made to the same personalisation
     personalisation = TextField(default="")
     font = CharField(default="")
     colour = CharField(default="")

@@ -168,9 +168,7 @@ def save_order(form: rules.OrderInput, now: datetime, order_id: int | None = Non
     (nothing changed) or ``pictures.NotAPicture`` (nothing changed).
     """
     existing = CustomOrder.get_by_id(order_id) if order_id is not None else None
-    previous = None
-    if existing is not None:
-        previous = {"promised_ready": existing.promised_ready, "promised_delivery": existing.promised_delivery}
+    previous = _promised(existing)
     clean = _validated(form, previous, order_id, to_local(now).date())  # her calendar day
     copied = _copy_pictures(add_pictures)
     try:
@@ -192,6 +190,20 @@ def save_order(form: rules.OrderInput, now: datetime, order_id: int | None = Non
     for rel in removed_files:
         pictures.remove_file(rel)
     return order
+
+
+def check_order(form: rules.OrderInput, now: datetime, order_id: int | None = None) -> None:
+    """Raises ``OrderInvalid`` as ``save_order`` would, and writes nothing: a question about
+    a form that is right (a ready date already over) waits until it is."""
+    existing = CustomOrder.get_by_id(order_id) if order_id is not None else None
+    _validated(form, _promised(existing), order_id, to_local(now).date())
+
+
+def _promised(existing: CustomOrder | None) -> dict | None:
+    """The promised dates saved on an order being edited (None for a new one)."""
+    if existing is None:
+        return None
+    return {"promised_ready": existing.promised_ready, "promised_delivery": existing.promised_delivery}
 
 
 def _validated(form: rules.OrderInput, previous: dict | None, order_id: int | None, today: date | None = None
@@ -234,7 +246,7 @@ def _save_order_row(existing: CustomOrder | None, person: Person, clean: rules.C
     v = clean.values
     order = existing or CustomOrder(created_at=now)
     order.person = person
-    for key in ("order_number", "personalisation", "font", "colour", "size", "note", "ordered_on",
+    for key in ("order_number", "quantity", "personalisation", "font", "colour", "size", "note", "ordered_on",
                 "promised_ready", "promised_delivery", "status", "checklist"):
         setattr(order, key, v[key])
     order.product = v["product_id"]
@@ -391,7 +403,7 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
             person=person, custom_order=order, carrier=ship.carrier, tracking_code=code,
             tracking_url=url, status="sent", sent_at=sent_at, value_cents=order.price_cents or 0, created_at=now)
         if order.product_id is not None:
-            ShipmentItem.create(shipment=shipment, product=order.product_id, quantity=1)
+            ShipmentItem.create(shipment=shipment, product=order.product_id, quantity=max(1, order.quantity))
         params = {"number": order.order_number or "", "carrier": ship.carrier}
         if sent_on is not None:
             params["day"] = sent_on.isoformat()

@@ -461,7 +461,7 @@ def _new_custom_order(order: OrderRow, position: int, line: OrderLine, number: s
     """A custom order for ``line``, promised ready ``promised`` (the date the owner gave the
     customer) or else the order date plus the shop's lead time."""
     custom = CustomOrder.create(
-        person=person_id, order_number=number, product=product_id,
+        person=person_id, order_number=number, product=product_id, quantity=max(1, line.quantity),
         personalisation=rules.personalisation(order, line), note=rules.custom_order_note(order, line),
         price_cents=(line.price_cents * line.quantity) if line.price_cents is not None and order.currency in ("", "EUR")
         else None,

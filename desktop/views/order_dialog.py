@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.clock import to_local
 from desktop.domain.message_rules import default_form
-from desktop.domain.orders import OrderInput, default_ready
+from desktop.domain.orders import IN_THE_MAKING, MAX_QUANTITY, OrderInput, default_ready
 from desktop.i18n import _
 from desktop.labels import choices
 from desktop.presentation import errors
@@ -119,6 +120,8 @@ class OrderDialog(QDialog):
         self.address_form: QComboBox = w(QComboBox, "addressForm")
         self.order_number: QLineEdit = w(QLineEdit, "orderNumber")
         self.product: QComboBox = w(QComboBox, "product")
+        self.quantity: QSpinBox = w(QSpinBox, "quantity")
+        self.quantity.setRange(1, MAX_QUANTITY)
         self.price: QLineEdit = w(QLineEdit, "price")
         self.deposit: QLineEdit = w(QLineEdit, "deposit")
         self.ordered_on: QDateEdit = w(QDateEdit, "orderedOn")
@@ -214,7 +217,7 @@ class OrderDialog(QDialog):
 
     FIELDS = {
         "name": "name", "email": "email", "language": "language", "address_form": "addressForm",
-        "order_number": "orderNumber", "product": "product", "price": "price", "deposit": "deposit",
+        "order_number": "orderNumber", "product": "product", "quantity": "quantity", "price": "price", "deposit": "deposit",
         "ordered_on": "orderedOn", "promised_ready": "promisedReady", "promised_delivery": "promisedDelivery",
         "change_reason": "changeReason", "status": "status", "pictures": "pictures",
     }
@@ -266,6 +269,7 @@ class OrderDialog(QDialog):
         self.order_number.setText(o.order_number)
         if o.product_id is not None:
             self.product_search.select(o.product_id)
+        self.quantity.setValue(max(1, o.quantity))
         self.price.setText(money.format_input(o.price_cents, i18n.formatting_locale()))
         self.deposit.setText(money.format_input(o.deposit_cents, i18n.formatting_locale()) if o.deposit_cents else "")
         if o.ordered_on:
@@ -396,7 +400,7 @@ class OrderDialog(QDialog):
             postcode=self.postcode.text(), city=self.city.text(), country=self.country.currentData(),
             language=self.language.currentData(),
             address_form=self.address_form.currentData() if self.language.currentData() == "nl" else "je",
-            order_number=self.order_number.text(), product_id=self._product_id(),
+            order_number=self.order_number.text(), product_id=self._product_id(), quantity=self.quantity.value(),
             personalisation=self.personalisation.text(), font=self.font_.text(), colour=self.colour.text(),
             size=self.size_.text(), note=self.note.toPlainText(), price_text=self.price.text(),
             deposit_text=self.deposit.text(), money_locale=str(i18n.formatting_locale()),
@@ -471,6 +475,13 @@ class OrderDialog(QDialog):
         if form.product_id == -1:
             self.show_errors({"product": _("Choose a product from the catalogue, or leave it empty.")})
             return
+        try:
+            store.check_order(form, self.now, self.order_id)  # the fields first, then any question
+        except store.OrderInvalid as exc:
+            self.show_errors(errors.fields(exc))
+            return
+        if not self._past_ready_meant(form):
+            return
         from desktop import reminders
         from desktop.views.undo import saved_as_step
 
@@ -497,6 +508,26 @@ class OrderDialog(QDialog):
         if files:
             reminders.steps_forgotten.emit()
         self.accept()
+
+    def _past_ready_meant(self, form: OrderInput) -> bool:
+        """A ready date already over, on an order still to be made and newly typed (a new
+        order, or a date moved): said before it is saved (audit 12, F11: it was saved
+        without a word and was late at once). Entering an order she is behind on stays
+        possible. True: save it."""
+        today = to_local(self.now).date()
+        ready = form.promised_ready
+        if (form.status not in IN_THE_MAKING or ready is None or ready >= today
+                or (self.order is not None and self.order.promised_ready == ready)):
+            return True
+        text = _("The ready date, {date}, is already over. Afspraak will list the order as late straight "
+                 "away and offer you a message to the customer with a new date. Save it like this?").format(
+            date=i18n.detail_date(ready))
+        answer = dialogs.ask_which(self, _("Ready date already over"), text, [
+            (None, _("Change the date")), ("save", _("Save anyway"))])  # Enter goes back: nothing lost
+        if answer != "save":
+            self.promised_ready.setFocus(Qt.OtherFocusReason)
+            return False
+        return True
 
     def undo_text(self) -> str:
         # TRANSLATORS: Edit → Undo "…": a custom order added, or one changed.

@@ -52,6 +52,18 @@ _NEXT_LABELS = {
     "ready": i18n.N_("Ship…"),
     "shipped": i18n.N_("Mark as delivered"),
 }
+def product_words(order) -> str:
+    """An order's product as the list and the pane name it: "3 × Naamketting" when it is
+    more than one piece, "3 pieces" without a product from the catalogue."""
+    name = order.product.name if order.product else ""
+    if order.quantity <= 1:
+        return name
+    count = i18n.format_number(order.quantity)
+    if not name:
+        return ngettext("{count} piece", "{count} pieces", order.quantity).format(count=count)
+    return _("{quantity} × {product}").format(quantity=count, product=name)
+
+
 GROUPS = {"new": 0, "in_production": 0, "ready": 1, "shipped": 2, "delivered": 3, "cancelled": 4}
 
 
@@ -163,7 +175,7 @@ class OrdersView(ListView):
                 id=o.id,
                 cells=[o.person.name, label("order_status", o.status),
                        i18n.list_date(o.promised_ready) if o.promised_ready else "",
-                       o.product.name if o.product else ""],
+                       product_words(o)],
                 sublines={2: days_left_text(days) if days is not None else "", 3: summary},
                 sort_keys=[o.person.name.lower(), (GROUPS.get(o.status, 5), o.status), urgency,
                            (o.product.name.lower() if o.product else "")],
@@ -222,7 +234,7 @@ class OrdersView(ListView):
         outstanding = (o.price_cents or 0) - (o.deposit_cents or 0)
         self.add_fields(layout, [pair for pair in [
             (_("Status"), status_text),
-            (_("Product"), o.product.name if o.product else "—"),
+            (_("Product"), product_words(o) or "—"),
             (_("Text"), o.personalisation),
             (_("Font"), o.font),
             (_("Colour"), o.colour),

@@ -10,8 +10,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QListView, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
+    QVBoxLayout, QWidget)
 
 from desktop.views.date_edit import DateEdit
 
@@ -160,78 +160,95 @@ class Ui_OrderForm(object):
 
         self.orderForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.product)
 
+        self.quantityLabel = QLabel(self.orderBox)
+        self.quantityLabel.setObjectName(u"quantityLabel")
+
+        self.orderForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.quantityLabel)
+
+        self.quantity = QSpinBox(self.orderBox)
+        self.quantity.setObjectName(u"quantity")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.quantity.sizePolicy().hasHeightForWidth())
+        self.quantity.setSizePolicy(sizePolicy)
+        self.quantity.setMinimum(1)
+        self.quantity.setMaximum(100000)
+
+        self.orderForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.quantity)
+
         self.priceLabel = QLabel(self.orderBox)
         self.priceLabel.setObjectName(u"priceLabel")
 
-        self.orderForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.priceLabel)
+        self.orderForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.priceLabel)
 
         self.price = QLineEdit(self.orderBox)
         self.price.setObjectName(u"price")
 
-        self.orderForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.price)
+        self.orderForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.price)
 
         self.depositLabel = QLabel(self.orderBox)
         self.depositLabel.setObjectName(u"depositLabel")
 
-        self.orderForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.depositLabel)
+        self.orderForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.depositLabel)
 
         self.deposit = QLineEdit(self.orderBox)
         self.deposit.setObjectName(u"deposit")
 
-        self.orderForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.deposit)
+        self.orderForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.deposit)
 
         self.orderedOnLabel = QLabel(self.orderBox)
         self.orderedOnLabel.setObjectName(u"orderedOnLabel")
 
-        self.orderForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.orderedOnLabel)
+        self.orderForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.orderedOnLabel)
 
         self.orderedOn = DateEdit(self.orderBox)
         self.orderedOn.setObjectName(u"orderedOn")
         self.orderedOn.setCalendarPopup(True)
 
-        self.orderForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.orderedOn)
+        self.orderForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.orderedOn)
 
         self.promisedReadyLabel = QLabel(self.orderBox)
         self.promisedReadyLabel.setObjectName(u"promisedReadyLabel")
 
-        self.orderForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.promisedReadyLabel)
+        self.orderForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.promisedReadyLabel)
 
         self.promisedReady = DateEdit(self.orderBox)
         self.promisedReady.setObjectName(u"promisedReady")
         self.promisedReady.setCalendarPopup(True)
 
-        self.orderForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.promisedReady)
+        self.orderForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.promisedReady)
 
         self.hasDelivery = QCheckBox(self.orderBox)
         self.hasDelivery.setObjectName(u"hasDelivery")
 
-        self.orderForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.hasDelivery)
+        self.orderForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.hasDelivery)
 
         self.promisedDelivery = DateEdit(self.orderBox)
         self.promisedDelivery.setObjectName(u"promisedDelivery")
         self.promisedDelivery.setCalendarPopup(True)
 
-        self.orderForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.promisedDelivery)
+        self.orderForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.promisedDelivery)
 
         self.changeReasonLabel = QLabel(self.orderBox)
         self.changeReasonLabel.setObjectName(u"changeReasonLabel")
 
-        self.orderForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.changeReasonLabel)
+        self.orderForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.changeReasonLabel)
 
         self.changeReason = QLineEdit(self.orderBox)
         self.changeReason.setObjectName(u"changeReason")
 
-        self.orderForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.changeReason)
+        self.orderForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.changeReason)
 
         self.statusLabel = QLabel(self.orderBox)
         self.statusLabel.setObjectName(u"statusLabel")
 
-        self.orderForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.statusLabel)
+        self.orderForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.statusLabel)
 
         self.status = QComboBox(self.orderBox)
         self.status.setObjectName(u"status")
 
-        self.orderForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.status)
+        self.orderForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.status)
 
 
         self.leftColumn.addWidget(self.orderBox)
@@ -386,6 +403,7 @@ class Ui_OrderForm(object):
         self.languageLabel.setBuddy(self.language)
         self.orderNumberLabel.setBuddy(self.orderNumber)
         self.productLabel.setBuddy(self.product)
+        self.quantityLabel.setBuddy(self.quantity)
         self.priceLabel.setBuddy(self.price)
         self.depositLabel.setBuddy(self.deposit)
         self.orderedOnLabel.setBuddy(self.orderedOn)
@@ -418,6 +436,7 @@ class Ui_OrderForm(object):
         self.orderBox.setTitle(QCoreApplication.translate("OrderForm", u"Order", None))
         self.orderNumberLabel.setText(QCoreApplication.translate("OrderForm", u"Shop order number", None))
         self.productLabel.setText(QCoreApplication.translate("OrderForm", u"Product", None))
+        self.quantityLabel.setText(QCoreApplication.translate("OrderForm", u"Quantity", u"How many pieces of the product the customer ordered"))
         self.priceLabel.setText(QCoreApplication.translate("OrderForm", u"Price", None))
         self.price.setPlaceholderText(QCoreApplication.translate("OrderForm", u"24.95", u"An example amount; write it with the decimal mark people use in your language"))
         self.depositLabel.setText(QCoreApplication.translate("OrderForm", u"Deposit paid", None))

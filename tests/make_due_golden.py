@@ -9,7 +9,10 @@ each collaboration's story, so Tess's first step goes by Instagram, not the e-ma
 the owner acts, every scan was the same as before with those items left out, only the people
 sampled for the per-person scans moved; 2026-12-05, later: a finished custom order not shipped
 is a task too (audit 12, F1): every scan the same with the "ship" items left out, the people
-sampled for the small shop's per-person scans moved):
+sampled for the small shop's per-person scans moved; 2026-12-05, third: an order's update waits
+for its news before the date when that is due within the warning days, and an order's late news
+leads the parts due with it (audit 12, F3): only the demo's scans of Ingrid's #1033 and Marieke's
+#1029 changed, by exactly those parts):
 
     .venv/bin/python tests/make_due_golden.py
 """

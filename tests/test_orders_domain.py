@@ -22,8 +22,8 @@ def utc(y, m, d, h, mi=0, tz=AMS):
     return datetime(y, m, d, h, mi, tzinfo=tz).astimezone(UTC).replace(tzinfo=None)
 
 
-def facts(status="in_production", ready=date(2026, 11, 27), **kw):
-    return r.OrderFacts(order_id=3, person_id=7, status=status, promised_ready=ready, **kw)
+def facts(status="in_production", ready=date(2026, 11, 27), order_id=3, **kw):
+    return r.OrderFacts(order_id=order_id, person_id=7, status=status, promised_ready=ready, **kw)
 
 
 def due(f, now, settings=S, contacts=(), states=()):
@@ -121,6 +121,55 @@ def test_one_message_per_day_also_for_the_shops_own_promises():
     upcoming, late = followup.plan(r.order_promises(facts(), S), PEOPLE, [contact], [], S, utc(2026, 11, 25, 12, 0))
     assert (upcoming.step, upcoming.due) == ("delay_warning", utc(2026, 11, 26, 9, 0))
     assert (late.step, late.due) == ("late", utc(2026, 11, 28, 9, 0))  # the day after the promised Friday
+
+
+def _plan(order_facts, now, contacts=()):
+    promises = [p for f in order_facts for p in r.order_promises(f, S)]
+    return followup.plan(promises, PEOPLE, list(contacts), [], S, now)
+
+
+def _local_days(items):
+    return [(i.subject_id, i.step, i.due.replace(tzinfo=UTC).astimezone(AMS).date()) for i in items]
+
+
+def test_a_second_orders_news_is_never_pushed_onto_its_promised_day():
+    """Audit 12, F3: two orders of one customer, both promised Friday 27 November: the news
+    before the date of each is due Wednesday; the second waited a day behind the first, and
+    a third order's landed on the Friday itself. Each comes before its date, on a day of its
+    own while one is free, else beside the other that day."""
+    three = [facts(order_id=n, ready=date(2026, 11, 27)) for n in (3, 4, 5)]
+    news = [i for i in _plan(three, utc(2026, 11, 23, 10)) if i.step == "delay_warning"]
+    assert _local_days(news) == [(3, "delay_warning", date(2026, 11, 25)), (4, "delay_warning", date(2026, 11, 26)),
+                                 (5, "delay_warning", date(2026, 11, 26))]
+    # the shop already wrote to her today about another order: the news due since Tuesday for
+    # Thursday's order is still due now, not tomorrow (the promised day)
+    written = followup.Contact(7, utc(2026, 11, 25, 9, 5), "out", "email")
+    one = [facts(order_id=4, ready=date(2026, 11, 26))]
+    assert _local_days(followup.due_now(_plan(one, utc(2026, 11, 25, 11), [written]), utc(2026, 11, 25, 11))) == [
+        (4, "delay_warning", date(2026, 11, 24))]
+    assert _local_days(followup.plan(r.order_promises(one[0], S), PEOPLE, [written], [], S, utc(2026, 11, 25, 11),
+                                     due_only=True)) == [(4, "delay_warning", date(2026, 11, 24))]
+    # news for a date further off still waits for the next free day
+    later = [facts(order_id=4, ready=date(2026, 12, 4))]
+    assert [i for i in _plan(later, utc(2026, 12, 2, 11), [followup.Contact(7, utc(2026, 12, 2, 9, 5), "out", "email")])
+            if i.step == "delay_warning"][0].due == utc(2026, 12, 3, 9, 0)
+
+
+def test_a_late_orders_apology_goes_before_another_orders_news_that_day():
+    late = facts(order_id=3, ready=date(2026, 11, 24))
+    coming = facts(order_id=4, ready=date(2026, 11, 27))
+    items = _plan([late, coming], utc(2026, 11, 25, 8))
+    assert _local_days(items)[:2] == [(3, "late", date(2026, 11, 25)), (4, "delay_warning", date(2026, 11, 26))]
+
+
+def test_an_update_waits_for_the_news_before_the_date_when_that_comes_within_the_warning_days():
+    """The update after a week of production fell a day before the news before the date (or
+    on the promised day itself): two "on schedule" messages in a row."""
+    since = utc(2026, 11, 20, 10, 30)
+    f = facts(ready=date(2026, 11, 30), in_production_since=since)  # news due Sat 28, update would be Fri 27
+    assert [(i.step, i.due) for i in _plan([f], utc(2026, 11, 23, 10))][:1] == [("delay_warning", utc(2026, 11, 28, 9))]
+    far = facts(ready=date(2026, 12, 20), in_production_since=since)
+    assert _plan([far], utc(2026, 11, 23, 10))[0].step == "no_update"
 
 
 def test_no_update_reminder_after_x_days_in_production_without_news():

@@ -783,7 +783,9 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
     """Everything due now and the next step of every open promise, after the guards.
 
     Returns DueItems sorted by ``due``; those with ``due <= now`` are due now (see
-    :func:`due_now`). At most one message item per person per local day.
+    :func:`due_now`). At most one message item per person per local day, but for the
+    shop's news before an order's promised day, which that rule would carry onto the day
+    itself: it keeps its own day as a message of its own (``_past_its_promise``).
     ``due_only``: only the items due at ``now`` (the same as ``due_now(plan(...), now)``,
     without working out the upcoming ones).
     """
@@ -958,11 +960,42 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
                 else:
                     decisions.setdefault(shared, []).append((nxt, due))
             continue
-        messages.append((nxt, scan.settle(nxt.due, busy)))
+        due = scan.settle(nxt.due, busy)
+        if busy and _past_its_promise(nxt, due, settings):
+            # the once-a-day courtesy would carry it onto the day it is about: it goes on
+            # its own day, as a message of its own
+            items.extend(_own_message(scan, person, nxt, person_contacts, last))
+            continue
+        messages.append((nxt, due))
     for parts in decisions.values():
         items.append(_item(person, parts, settings, person_contacts, last))
     if messages:
         _message_items(scan, person, messages, busy, person_contacts, last, items)
+
+
+# The shop's news about a custom order before its promised day ("on schedule for", "a new
+# date"): worth nothing on that day or after it (audit 12, F3: a second order's news, pushed
+# a day on by the first order's message, reached the customer on the promised day itself).
+_BEFORE_THE_PROMISE = ("delay_warning", "no_update")
+
+
+def _past_its_promise(nxt: _Next, due: datetime, settings: LadderSettings) -> bool:
+    """Would news before an order's promised day, moved to ``due``, come on or after it?"""
+    if nxt.step.name not in _BEFORE_THE_PROMISE:
+        return False
+    promised = nxt.promise.details.get("promised_ready")
+    return promised is not None and local_date(due, settings) >= promised
+
+
+def _own_message(scan: _Scan, person: PersonInfo, nxt: _Next, contacts: list[Contact], last: str) -> list[DueItem]:
+    """``nxt`` in a message of its own at its moment without the once-a-day courtesy (a
+    second message to her that day: two orders, two e-mails, as any shop sends them)."""
+    due = scan.settle(nxt.due, set())
+    if due <= scan.now and not scan.now_allowed:
+        due = scan.settled_now()
+    if scan.due_only and due > scan.now:
+        return []
+    return [_item(person, [(nxt, due)], scan.settings, contacts, last)]
 
 
 def _decided_together(nxt: _Next) -> tuple[str, object] | None:
@@ -984,6 +1017,16 @@ def _message_items(scan: _Scan, person: PersonInfo, messages: list[tuple[_Next, 
     moving on to the next free day."""
     settings, now, today = scan.settings, scan.now, scan.today
     today_ok = scan.now_allowed and today not in busy  # allowed(now, settings, busy)
+    if not today_ok and today in busy:
+        # due while she already heard from the shop today: the next free day, unless that
+        # carries news before an order's promised day onto it (then its own message now)
+        kept = []
+        for n, d in messages:
+            if d <= now and _past_its_promise(n, settle(now, settings, busy), settings):
+                items.extend(_own_message(scan, person, n, person_contacts, last))
+            else:
+                kept.append((n, d))
+        messages = kept
     due_now = [(n, d) for n, d in messages if d <= now and today_ok]
     if scan.due_only:
         if due_now:
@@ -996,17 +1039,20 @@ def _message_items(scan: _Scan, person: PersonInfo, messages: list[tuple[_Next, 
         message, rest = _compose(due_now)
         items.append(_item(person, message, settings, person_contacts, last))
         occupied.add(today)
-        for nxt, _due in rest:  # kept for its own message, on the next free day
-            _put(groups, occupied, nxt, settle(now, settings, occupied), settings)
+        for nxt, due in rest:  # kept for its own message, on the next free day
+            if not _put(groups, occupied, nxt, settle(now, settings, occupied), settings):
+                items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
     for nxt, due in later:
-        _put(groups, occupied, nxt, due, settings)
+        if not _put(groups, occupied, nxt, due, settings):
+            items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
     while groups:  # day by day: a part that does not fit a day's message moves on
         day = min(groups)
         message, rest = _compose(groups.pop(day))
         items.append(_item(person, message, settings, person_contacts, last))
         occupied.add(day)
         for nxt, due in rest:
-            _put(groups, occupied, nxt, due, settings)
+            if not _put(groups, occupied, nxt, due, settings):
+                items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
 
 
 def _later_parts(messages: list[tuple[_Next, datetime]], today_ok: bool, now: datetime, settings: LadderSettings,
@@ -1027,13 +1073,18 @@ def _later_parts(messages: list[tuple[_Next, datetime]], today_ok: bool, now: da
 
 
 def _put(groups: dict[date, list[tuple[_Next, datetime]]], occupied: set[date], nxt: _Next, due: datetime,
-         settings: LadderSettings) -> None:
-    """File a message part under its local day, moved to the next free day when ``occupied``."""
+         settings: LadderSettings) -> bool:
+    """File a message part under its local day, moved to the next free day when ``occupied``;
+    False (nothing filed) when that would carry news before an order's promised day onto
+    it: the caller gives it a message of its own at ``due``."""
     day = local_date(due, settings)
     if day in occupied:
-        due = settle(due, settings, occupied)
-        day = local_date(due, settings)
+        moved = settle(due, settings, occupied)
+        if _past_its_promise(nxt, moved, settings):
+            return False
+        due, day = moved, local_date(moved, settings)
     groups.setdefault(day, []).append((nxt, due))
+    return True
 
 
 def _covered(nxt: _Next, late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]],
@@ -1056,7 +1107,9 @@ def _covered(nxt: _Next, late: Mapping[tuple[int, str], list[tuple[datetime, Map
 
 # Among one order's reminders due together, the news before the promised date leads (an
 # update without it would say "still on schedule" two days before the date it will miss).
-_ORDER_NEWS = {"delay_warning": 1}
+# Between two orders' messages on one day, the apology for the one already late goes
+# first (audit 12, F3: it waited a day behind the other order's "on schedule").
+_ORDER_NEWS = {"late": 2, "delay_warning": 1}
 
 
 def _primary_order(part: tuple[_Next, datetime]):

@@ -95,7 +95,7 @@ def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list
     details = dict(facts.details or {})
     details["order_id"] = facts.order_id  # the late news covers the other reminders of this order
     promises = []
-    late_from = None
+    late_from = news_from = None
     # A promised date outside the years Afspraak takes (stored before the forms refused it:
     # 31-12-9999) is a slip, not a promise: no reminder is counted from it.
     if facts.promised_ready is not None and dates.plausible(facts.promised_ready):
@@ -105,6 +105,7 @@ def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list
         # The ladder's delay step sits ``delay_warning_days`` before its reference; the
         # reference is chosen so that step lands on local midnight of the warning day even
         # when a daylight-saving change falls in between.
+        news_from = start
         reference = start + timedelta(days=settings.delay_warning_days)
         details["promised_ready"] = facts.promised_ready
         promises.append(followup.Promise(
@@ -119,7 +120,11 @@ def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list
         ))
     if facts.status == "in_production" and settings.order_update_days > 0:
         since = max((m for m in (facts.in_production_since, facts.last_news_at) if m), default=None)
-        if since is not None and (late_from is None or since + timedelta(days=settings.order_update_days) < late_from):
+        # The news before the date is the same "on schedule" message: an update due in the
+        # days just before it (or after it, on the promised day at worst: audit 12, F3) would
+        # send it twice in a row, so the update waits for it.
+        if since is not None and (news_from is None or since + timedelta(days=settings.order_update_days)
+                                  < news_from - timedelta(days=settings.delay_warning_days)):
             promises.append(followup.Promise(
                 rule=UPDATE_RULE, person_id=facts.person_id, subject_type="custom_order",
                 subject_id=facts.order_id, reference=since, details=details,

@@ -533,3 +533,25 @@ def test_a_posted_deliverable_says_posted_once():
         assert line.count(posted.split()[0]) == 1 and line.endswith(" · " + posted), line
         assert "posted" in _deliverable_line("Post", 1, 1, False, "").lower() or language == "nl"
     i18n.set_language("nl")
+
+
+@pytest.mark.parametrize("language, said", [("nl", "aangepast door de winkel (nog niet bevestigd)"),
+                                            ("en", "changed by the shop (not confirmed yet)")])
+def test_a_change_afspraak_made_reads_without_an_empty_reason(qtbot, database, translator, fixed_now, language, said):
+    """Deadlines moved by a late gift are a version with no typed reason: the history line
+    ends on its state, not on "…: " (audit 11)."""
+    i18n.set_language(language)
+    sanne = Person.create(name="Sanne", is_influencer=True)
+    collab = Collaboration.create(person=sanne, title="Ketting Ster", status="agreed", created_at=NOW - timedelta(days=9))
+    AgreementVersion.create(collaboration=collab, changed_at=NOW - timedelta(days=2), requested_by="shop", reason="",
+                            confirmed=False, changes={"deliverables": [[["tiktok", 1, "2026-12-01"]],
+                                                                       [["tiktok", 1, "2026-12-14"]]]})
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.resize(1200, 800)
+    v.show()
+    v.refresh()
+    v.select_person(sanne.id)
+    qtbot.waitUntil(lambda: any(said in w.text() for w in v.detail.findChildren(type(v.title))), timeout=3000)
+    [line] = [w.text() for w in v.detail.findChildren(type(v.title)) if said in w.text()]
+    assert line.rstrip().endswith(")")

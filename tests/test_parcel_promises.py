@@ -357,8 +357,9 @@ def test_a_parcel_recorded_days_later_counts_from_the_day_it_went_out(shop, how)
         parcels[who.id] = made.shipment_id
     tiktok, post = Collaboration.get(Collaboration.person == mila).deliverables.order_by(Deliverable.deadline)
     # sent Mon 7 Dec, here Wed 9 Dec: the four days planned before the TikTok's deadline from
-    # then, Sun 13 Dec (recorded as sent on the 10th, it moved to the 16th)
-    assert tiktok.deadline == influencers.end_of_day_utc(date(2026, 12, 13))
+    # then, Sun 13 Dec, on the Monday after it (a working day, audit 11); recorded as sent on
+    # the 10th, it moved to the 16th
+    assert tiktok.deadline == influencers.end_of_day_utc(date(2026, 12, 14))
     assert post.deadline == influencers.end_of_day_utc(date(2027, 2, 10))
     assert Shipment.get_by_id(parcels[mila.id]).sent_at == local(date(2026, 12, 7), 12)
     assert Shipment.get_by_id(parcels[noor.id]).sent_at == recorded  # today: the moment it was recorded
@@ -429,3 +430,30 @@ def test_a_gift_handed_over_without_a_parcel_is_named_in_her_messages(shop):
     parcel = send(noor, [earrings], now=local(date(2026, 11, 25)), collaboration_id=other.id)
     shipping.advance(parcel.shipment_id, "return", local(date(2026, 11, 30)))
     assert collaboration_details(other.id)["product"] == ""
+
+
+def test_moved_deadlines_land_on_working_days_and_stay_apart():
+    """Audit 11: a deadline the app moved could fall on a Sunday or a public holiday, and a
+    Friday and a Saturday moved onto the Monday after became one day."""
+    from desktop.domain.shipments import moved_deadlines
+
+    by = lambda days: (lambda day: day + timedelta(days=days))  # noqa: E731
+    # Fri 25 Dec (Christmas) and Sat 26 Dec (Boxing Day, a holiday) and Sun 27: Mon 28, Tue 29, Wed 30
+    assert moved_deadlines([date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 3)], by(24)) == [
+        date(2026, 12, 28), date(2026, 12, 29), date(2026, 12, 30)]
+    # two deliverables due the same day stay together; a day that does not move stays, a Sunday too
+    assert moved_deadlines([date(2026, 12, 5), date(2026, 12, 5)], by(1)) == [date(2026, 12, 7)] * 2
+    assert moved_deadlines([date(2026, 12, 6)], by(0)) == [date(2026, 12, 6)]
+
+
+def test_deadlines_moved_by_a_late_gift_are_a_version_of_the_agreement_to_confirm(shop):
+    """Audit 11: the app moved her deadlines and the agreement's history said nothing."""
+    from desktop.store.models import AgreementVersion
+
+    mila = person("Mila Smit")
+    collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 1))])
+    send(mila, [product("Oorbellen Druppel", 2250)], now=local(date(2026, 12, 8)), collaboration_id=collaboration.id)
+    [version] = AgreementVersion.select().where(AgreementVersion.collaboration == collaboration.id)
+    assert (version.requested_by, version.reason, version.confirmed) == ("shop", "", False)
+    [(old, new)] = version.changes.values()
+    assert old != new and "2026-12-01" in str(old) and "2026-12-01" not in str(new)

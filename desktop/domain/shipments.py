@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
-from desktop.domain import dates
+from desktop.domain import dates, workdays
 from desktop.i18n import _
 
 # action -> (statuses it may start from, status it leads to)
@@ -135,6 +135,27 @@ GIFT_SEND_DAYS = 2
 # After a late gift, the days she keeps before her first deadline: those she would have had
 # had it come on time, up to this many (a first deadline months away stays where it is).
 LATE_GIFT_KEPT_DAYS = 14
+
+
+def moved_deadlines(days: Iterable[date], move: Callable[[date], date]) -> list[date]:
+    """The new day of each deadline in ``days`` (earliest first) moved by ``move``: a day
+    that moves lands on a working day, as a day she agreed to would (audit 11: a moved
+    deadline fell on a Sunday); deadlines on different days stay on different days, in
+    their order (a Friday and a Saturday both moved onto the Monday after would be one
+    day). A day ``move`` leaves alone stays, a Sunday she agreed to included."""
+    out: list[date] = []
+    before = None  # (the previous deadline, its new day)
+    for day in days:
+        new = move(day)
+        if new != day:
+            new = workdays.working_day(new)
+            if before is not None and day != before[0] and new <= before[1]:
+                new = workdays.working_day(before[1] + timedelta(days=1))
+            elif before is not None and day == before[0]:
+                new = before[1]
+        out.append(new)
+        before = (day, new)
+    return out
 
 
 def late_gift_shift(first_deadline: date, agreed: date, arrives: date) -> int:

@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from desktop.domain import collaborations as rules_collab
 from desktop.domain import shipments as rules
 from desktop.store.db import db, ids_in
-from desktop.store.influencers import end_of_day_utc, local_day, sent_moment
-from desktop.store.models import (Collaboration, CollaborationProduct, CustomOrder, Deliverable, Event, Person,
+from desktop.store.influencers import current_terms, end_of_day_utc, local_day, sent_moment
+from desktop.store.models import (AgreementVersion, Collaboration, CollaborationProduct, CustomOrder, Deliverable, Event, Person,
                                   Product, Shipment, ShipmentItem)
 
 
@@ -222,9 +223,10 @@ def _move_deadlines(collab: Collaboration, now: datetime, resent, move, since, w
     """Move the open deadlines of ``collab`` by ``move`` (a day to its new day), with one
     event naming the new dates, the days between ``since`` and ``resent`` and ``why``."""
     moved, before = [], []
-    for deliverable in _open_deadlines(collab):
-        day = local_day(deliverable.deadline)
-        new_day = move(day)
+    open_ones = list(_open_deadlines(collab))
+    old_terms = current_terms(collab) if open_ones and rules_collab.is_agreed(collab.status) else None
+    days = [local_day(d.deadline) for d in open_ones]
+    for deliverable, day, new_day in zip(open_ones, days, rules.moved_deadlines(days, move)):
         if new_day != day:
             deliverable.deadline = end_of_day_utc(new_day)
             deliverable.save()
@@ -235,6 +237,12 @@ def _move_deadlines(collab: Collaboration, now: datetime, resent, move, since, w
                      params={"title": collab.title, "days": (resent - since).days, "dates": moved, "before": before,
                              "why": why},
                      person=collab.person_id, subject_type="collaboration", subject_id=collab.id)
+        changes = rules_collab.diff(old_terms, current_terms(collab)) if old_terms is not None else {}
+        if changes:
+            # Her agreement changed: kept among its versions, to confirm with her (the
+            # timeline's event above says why; the version carries no typed reason).
+            AgreementVersion.create(collaboration=collab.id, changed_at=now, requested_by="shop", reason="",
+                                    confirmed=False, changes=changes)
 
 
 def advance(shipment_id: int, action: str, now: datetime, sent_on: date | None = None) -> Shipment:

@@ -542,8 +542,13 @@ class InfluencersView(ListView):
         for v in versions:
             who = label("requested_by", v.requested_by)
             state = _("confirmed") if v.confirmed else _("not confirmed yet")
-            lines = [_("{date}, asked by {who} ({state}): {reason}").format(
-                date=i18n.list_date(clock.to_local(v.changed_at)), who=who.lower(), state=state, reason=v.reason)]
+            when = i18n.list_date(clock.to_local(v.changed_at))
+            if v.reason:
+                lines = [_("{date}, asked by {who} ({state}): {reason}").format(
+                    date=when, who=who.lower(), state=state, reason=v.reason)]
+            else:  # moved by Afspraak itself (a late gift): the timeline says why
+                # TRANSLATORS: a change to an agreement with no reason typed: "5 Dec, changed by the shop (not confirmed yet)".
+                lines = [_("{date}, changed by {who} ({state})").format(date=when, who=who.lower(), state=state)]
             for key, (old, new) in v.changes.items():
                 lines.append("    " + _("{term}: {old} → {new}").format(
                     term=_(collab_rules.TERM_LABELS.get(key, key)), old=self._term(key, old), new=self._term(key, new)))

@@ -67,9 +67,13 @@ def test_a_message_greets_by_the_name_as_a_name_is_written(full, greeted):
 
 @pytest.mark.parametrize("full, nl_je, nl_be_u, en_je", [
     # audit 9, F6: a title is greeted formally and with its capital, whatever the form of address
-    ("mevr. de Boer", "Beste Mevr. de Boer,", "Beste Mevr. de Boer,", "Hello Mevr. de Boer,"),
-    ("DHR. PEETERS", "Beste Dhr. Peeters,", "Beste Dhr. Peeters,", "Hello Dhr. Peeters,"),
-    ("Fam. Jansen", "Beste Fam. Jansen,", "Beste Fam. Jansen,", "Hello Fam. Jansen,"),  # was "Hoi Fam.,"
+    # audit 12, F9: the title spelled out in the salutation, the particle then with its capital
+    ("mevr. de Boer", "Beste mevrouw De Boer,", "Beste mevrouw De Boer,", "Hello Ms de Boer,"),
+    ("DHR. PEETERS", "Beste heer Peeters,", "Beste heer Peeters,", "Hello Mr Peeters,"),
+    ("Dhr. Luc Janssens", "Beste heer Janssens,", "Beste heer Janssens,", "Hello Mr Janssens,"),
+    ("Mw. A. van der Berg", "Beste mevrouw Van der Berg,", "Beste mevrouw Van der Berg,", "Hello Ms van der Berg,"),
+    ("Fam. Jansen", "Beste familie Jansen,", "Beste familie Jansen,", "Hello Fam. Jansen,"),  # was "Hoi Fam.,"
+    ("Dr. Anna Visser", "Beste Dr. Visser,", "Beste Dr. Visser,", "Hello Dr. Visser,"),
     # a shop's or a studio's name is greeted whole, never by a lone article
     ("THE GLOW CLUB", "Hoi The Glow Club,", "Beste The Glow Club,", "Hi The Glow Club,"),  # was "Hoi The,"
     ("Studio Lief", "Hoi Studio Lief,", "Beste Studio Lief,", "Hi Studio Lief,"),

@@ -138,6 +138,33 @@ def _title(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
+# A title as a salutation spells it (Taalunie: no abbreviation after "Beste"/"Geachte":
+# "Beste heer Janssens", "Beste mevrouw De Boer", "Beste familie Jansen"); an English
+# message says "Mr"/"Ms" for the Dutch titles. Other titles (Dr., Prof.) stay as written.
+_SPELLED_TITLES = {
+    "nl": {"dhr": "heer", "mevr": "mevrouw", "mw": "mevrouw", "fam": "familie"},
+    "en": {"dhr": "Mr", "heer": "Mr", "meneer": "Mr", "mevr": "Ms", "mw": "Ms", "mevrouw": "Ms"},
+}
+
+
+def salutation_name(greeted: str, language: str) -> str:
+    """``greeted`` (what ``greeting_name`` gave) as a greeting in ``language`` writes it: a
+    Dutch title spelled out, and then the surname's first particle with its capital, as
+    Dutch writes a surname without a first name before it ("Dhr. Janssens" → "heer
+    Janssens", "Mevr. de Boer" → "mevrouw De Boer"; in English "Mr Janssens", "Ms de
+    Boer"). Audit 12, F9: "Beste Dhr. Luc Janssens," read as a form letter."""
+    words = greeted.split()
+    if not titled(greeted):
+        return greeted
+    spelled = _SPELLED_TITLES.get(language, {}).get(words[0].rstrip(".").lower())
+    if spelled is None:
+        return greeted
+    rest = words[1:]
+    if language == "nl" and rest and rest[0].lower() in _PARTICLES:
+        rest = [rest[0][:1].upper() + rest[0][1:], *rest[1:]]
+    return " ".join([spelled, *rest])
+
+
 def titled(greeted: str) -> bool:
     """Does ``greeted`` (what ``greeting_name`` gave) start with a title ("Mevr. de Boer")?
     Then a message greets formally, whatever the form of address of the rest."""

@@ -815,7 +815,8 @@ def greeting(recipient: Recipient) -> str:
     contexts = _contexts(form, recipient.lang, recipient.country)
     if not recipient.first_name.strip():
         return _lookup(catalog, contexts, GREETING_NO_NAME)
-    return fill_simple(_lookup(catalog, contexts, GREETING), voornaam=recipient.first_name.strip())
+    return fill_simple(_lookup(catalog, contexts, GREETING),
+                       voornaam=names.salutation_name(recipient.first_name.strip(), recipient.lang))
 
 
 def sign_off(recipient: Recipient) -> str:

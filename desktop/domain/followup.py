@@ -424,6 +424,12 @@ class DueItem:
         return tuple(p.key for p in self.parts)
 
     @property
+    def ships_an_order(self) -> bool:
+        """Is this the owner's task to ship a finished custom order (rule ``order_ship``)?
+        Vandaag's buttons, the due dialog's opener and the task's words ask it so."""
+        return self.kind == "custom_order" and self.step == "ship"
+
+    @property
     def own_due(self) -> datetime:
         """When the item's own step (its primary part) came or comes due: what the views
         show. ``due`` is when the item as a whole comes due (its earliest part), for the

@@ -175,7 +175,7 @@ def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: 
     """What to do for an item without a message (Vandaag's pane; ``afspraak due`` with
     ``in_app`` False: its buttons are then named with where they are, audit 10, F10); a
     gift's ``facts`` (:func:`gift_facts`) when the caller has read them already."""
-    if item.kind == "custom_order" and item.step == "ship":
+    if item.ships_an_order:
         return _ship_words(item, in_app)
     if item.kind != "gift":
         if not in_app:

@@ -440,7 +440,7 @@ def open_due_item(item: DueItem, parent: QWidget | None = None,
         from desktop.views.order_message import open_for_due_item
 
         return open_for_due_item(item, parent, acted)
-    if item.kind == "custom_order" and item.step == "ship":  # the order's own shipping dialog
+    if item.ships_an_order:  # the order's own shipping dialog
         from desktop.views.order_message import open_ship_for_due_item
 
         return open_ship_for_due_item(item, parent, acted)

@@ -352,7 +352,7 @@ class TodayView(ListView):
             opening = due_texts.gift_open_text(gift)
             # TRANSLATORS: Vandaag's button on a "send the gift" reminder: no more reminders about this gift.
             done = _("Done without a parcel")
-        elif item.kind == "custom_order" and item.step == "ship":
+        elif item.ships_an_order:
             opening = _("Ship…")
             # TRANSLATORS: Vandaag's button on "ship the finished order": it reached the customer another way.
             done = _("Done without shipping")

@@ -578,8 +578,9 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                                                updated_at=now, **values).execute()
                 if names_items or not stored:  # a file without items leaves the stored ones
                     _save_lines(shop_id, order, product_ids, parsed)
+            # an order kept as history in an earlier import is not said again (audit 12, F7)
             without_customer += _made_to_order_lines(plan, order, shop_id, person_id, marks, product_ids,
-                                                     summary, history, now, still_making)
+                                                     summary, history if not stored else set(), now, still_making)
             if done % chunk == 0 and progress is not None and progress(done, total) is False:
                 raise ImportCancelled()
         summary.merged = _remove_left_empty(left)

@@ -545,3 +545,17 @@ def test_a_ready_date_in_the_future_or_unchanged_is_not_asked_about(qtbot, windo
     view.select_order(order.id)
     view.edit_order()
     assert CustomOrder.get_by_id(order.id).quantity == 2
+
+
+def test_a_finished_order_is_coloured_by_its_promised_delivery_day(qtbot, window):
+    """Audit 12: an order marked ready and not shipped by its delivery day stayed plain in
+    the list; it is red, and says how late the delivery is on hover."""
+    late = make_order(status="ready", ready_in=-3)  # delivery promised yesterday
+    view = window.view("orders")
+    view.refresh()
+    [row] = [r for r in view.model.rows if r.id == late.id]
+    assert (row.colour, row.tooltip) == ("red", "Bestelling #1029\nlevering: 1 dag te laat")
+    CustomOrder.update(promised_delivery=NOW.date() + timedelta(days=5)).where(CustomOrder.id == late.id).execute()
+    view.refresh()
+    [row] = [r for r in view.model.rows if r.id == late.id]
+    assert (row.colour, row.tooltip) == ("", "Bestelling #1029\nlevering: nog 5 dagen")

@@ -168,9 +168,20 @@ class OrdersView(ListView):
         for o in store.listed(wanted):
             making = o.status in rules.IN_THE_MAKING
             days = rules.days_left(o.promised_ready, today) if making else None
+            # A finished order waits for shipping: its promised delivery day is what comes
+            # close (audit 12: one ready past its delivery day was not coloured at all).
+            to_deliver = (rules.days_left(o.promised_delivery, today)
+                          if o.status == "ready" and o.promised_delivery else None)
             promised = o.promised_ready or today
-            urgency = (GROUPS.get(o.status, 5), days if days is not None else (promised - today).days, o.id)
+            urgency = (GROUPS.get(o.status, 5), days if days is not None else
+                       to_deliver if to_deliver is not None else (promised - today).days, o.id)
             summary = rules.personalisation_summary(o.personalisation, o.font, o.colour, o.size)
+            tooltip = _("Order {number}").format(number=o.order_number) if o.order_number else ""
+            if to_deliver is not None:  # said on hover: a line under the date took the product's room
+                # TRANSLATORS: a finished order's row, on hover: how long until the delivery date
+                # promised to the customer ("delivery: 2 days left").
+                tooltip = "\n".join(t for t in (tooltip, _("delivery: {days}").format(
+                    days=days_left_text(to_deliver))) if t)
             rows.append(Row(
                 id=o.id,
                 cells=[o.person.name, label("order_status", o.status),
@@ -179,8 +190,9 @@ class OrdersView(ListView):
                 sublines={2: days_left_text(days) if days is not None else "", 3: summary},
                 sort_keys=[o.person.name.lower(), (GROUPS.get(o.status, 5), o.status), urgency,
                            (o.product.name.lower() if o.product else "")],
-                colour=rules.urgency_colour(days, warn) or ("grey" if o.status in rules.FINAL else ""),
-                tooltip=_("Order {number}").format(number=o.order_number) if o.order_number else "",
+                colour=(rules.urgency_colour(days if days is not None else to_deliver, warn)
+                        or ("grey" if o.status in rules.FINAL else "")),
+                tooltip=tooltip,
                 search=" ".join([o.order_number, o.person.name, o.person.email, o.product.name if o.product else "",
                                  summary, o.note, label("order_status", o.status)]).lower(),
                 extra={"urgency": urgency},

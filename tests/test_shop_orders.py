@@ -547,3 +547,23 @@ def test_an_older_export_after_a_newer_one_never_puts_a_sent_order_back(database
             "bestand is ouder dan een eerdere import, dus ze blijft als verzonden staan.") in order_summary_lines(summary)
     _plan, summary = import_bytes(newer)  # the newer one again: nothing to say
     assert summary.sent_before == 0 and summary.updated == 0
+
+
+def test_an_order_the_shop_sent_days_ago_moves_on_at_the_day_it_went_out(database):
+    """Audit 12, F2: a re-import that finds an order sent ("Fulfilled at" 12 November) moved
+    it on at the moment of the import; the timeline now says the day it went out."""
+    demo_products("NK-502", "SH-401", "OR-101", "AR-201")
+    marks = {"sku:NK-502", "sku:SH-401", "sku:NK-501", "sku:AR-201"}
+    first = shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()), IMPORTED)
+    shop_orders.apply_plan(first, IMPORTED, made_to_order=marks)
+    mila = CustomOrder.get(CustomOrder.order_number == "#2001")
+    text = NL_FILE.read_text(encoding="utf-8")
+    sent = text.replace("paid,2026-11-02 10:14:00 +0100,unfulfilled,,",
+                        "paid,2026-11-02 10:14:00 +0100,fulfilled,2026-11-12 15:00:00 +0100,")
+    assert sent != text
+    later = shop_orders.plan_import(oi.parse_orders(sent.encode()), NOW)
+    assert shop_orders.apply_plan(later, NOW).moved == 1
+    moves = list(Event.select().where(Event.subject_type == "custom_order", Event.subject_id == mila.id,
+                                      Event.kind == "status").order_by(Event.id))
+    assert [e.step for e in moves][-1] == "shipped"
+    assert {e.at for e in moves} == {datetime(2026, 11, 12, 11, 0)}  # midday in Amsterdam, as "Verstuurd op"

@@ -36,11 +36,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Callable, Collection
 
+from peewee import fn
+
 from desktop import clock
 from desktop.domain import order_importers as rules
 from desktop.domain.order_importers import CustomerRow, OrderLine, OrderRow, ParsedOrders
 from desktop.store import settings
 from desktop.store.catalogue import ImportCancelled
+from desktop.store.influencers import midday_utc
 from desktop.store.db import db, handing_turns
 from desktop.store.models import CustomOrder, Event, Person, Product, ShopOrder, ShopOrderLine
 
@@ -478,12 +481,27 @@ def _move_on(custom: CustomOrder, order: OrderRow, line: OrderLine, now: datetim
     if not moves:
         return False
     old = custom.status
+    at = now
+    if "shipped" in moves and order.fulfilled_on is not None and order.fulfilled_on < clock.to_local(now).date():
+        # sent by the shop days before this import: the timeline says the day it went out
+        # (audit 12, F2), as "Verstuurd op" does for an order shipped from Maatwerk
+        at = midday_utc(order.fulfilled_on, now)
+        last = _last_event_at(custom)
+        if last is not None and last > at:
+            at = min(last, now)
     for status in moves:
-        _event(now, custom.person_id, custom, "status", "order_status", {
+        _event(at, custom.person_id, custom, "status", "order_status", {
             "number": custom.order_number or "", "old": old, "new": status, "platform": order.platform}, step=status)
         old = status
     CustomOrder.update(status=moves[-1]).where(CustomOrder.id == custom.id).execute()
     return True
+
+
+def _last_event_at(custom: CustomOrder) -> datetime | None:
+    """When the order's newest event happened: a status dated from the file never goes
+    before what the timeline already says about it."""
+    return (Event.select(fn.MAX(Event.at)).where(Event.subject_type == "custom_order", Event.subject_id == custom.id)
+            .scalar())
 
 
 def _made_to_order_lines(plan: ImportPlan, order: OrderRow, shop_id: int, person_id: int | None, marks: set[str],

@@ -559,3 +559,25 @@ def test_a_finished_order_is_coloured_by_its_promised_delivery_day(qtbot, window
     view.refresh()
     [row] = [r for r in view.model.rows if r.id == late.id]
     assert (row.colour, row.tooltip) == ("", "Bestelling #1029\nlevering: nog 5 dagen")
+
+
+def test_a_belgian_address_outside_flanders_asks_her_to_check_the_language(qtbot, window):
+    """Audit 12, F8: a customer in Liège or Brussels was set to Dutch "u" without a word."""
+    from desktop.views.order_dialog import OrderDialog
+
+    dialog = OrderDialog(window, NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.country.setCurrentIndex(dialog.country.findData("BE"))
+    dialog.postcode.setText("4000")
+    assert dialog.language_hint.isVisible() and "Wallonië" in dialog.language_hint.text()
+    assert "4000" in dialog.language_hint.text()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert not dialog.language_hint.isVisible()
+    dialog.language.setCurrentIndex(dialog.language.findData("nl"))
+    dialog.postcode.setText("2000")  # Antwerpen
+    assert not dialog.language_hint.isVisible()
+    dialog.postcode.setText("1050")  # Elsene / Ixelles
+    assert dialog.language_hint.isVisible()
+    dialog.country.setCurrentIndex(dialog.country.findData("NL"))
+    assert not dialog.language_hint.isVisible()

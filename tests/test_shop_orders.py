@@ -567,3 +567,18 @@ def test_an_order_the_shop_sent_days_ago_moves_on_at_the_day_it_went_out(databas
                                       Event.kind == "status").order_by(Event.id))
     assert [e.step for e in moves][-1] == "shipped"
     assert {e.at for e in moves} == {datetime(2026, 11, 12, 11, 0)}  # midday in Amsterdam, as "Verstuurd op"
+
+
+@pytest.mark.parametrize("language, said", [
+    ("nl", "1 nieuwe klant woont in Brussel of Wallonië"), ("en", "1 new customer lives in Brussels or Wallonia")])
+def test_an_import_says_which_new_customers_live_outside_flanders(database, language, said):
+    """Audit 12, F8: a customer in Namur was set to Dutch without a word."""
+    from desktop import i18n
+    from desktop.presentation import import_texts
+
+    text = NL_FILE.read_text(encoding="utf-8").replace("Antwerpen,'2000,,BE", "Namur,'5000,,BE")
+    assert "Namur" in text
+    _plan, summary = import_bytes(text.encode())
+    assert summary.outside_flanders == 1
+    i18n.set_language(language)
+    assert any(said in line for line in import_texts.order_summary_lines(summary))

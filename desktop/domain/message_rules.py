@@ -138,6 +138,19 @@ OPTIONAL = frozenset({
 SENTENCE_VALUES = frozenset({"reden", "gevolg"})
 
 
+def outside_flanders(country: str | None, postcode: str | None) -> bool:
+    """Is this a Belgian address in Brussels (1000-1299) or Wallonia (1300-1499, 4000-7999)?
+    There a customer may well not read Dutch, while Afspraak writes Dutch or English only
+    (audit 12, F8: French-speaking customers were set to Dutch "u" without a word)."""
+    if (country or "").upper() != "BE":
+        return False
+    digits = "".join(c for c in (postcode or "") if c.isdigit())
+    if len(digits) != 4:
+        return False
+    number = int(digits)
+    return 1000 <= number <= 1499 or 4000 <= number <= 7999
+
+
 def default_form(country: str | None, language: str | None = "nl", influencer: bool = False) -> str:
     """The form of address for a new person, until the owner picks one: je for an
     influencer wherever she lives (je is the norm between a fashion or jewellery shop and

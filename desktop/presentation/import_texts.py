@@ -90,6 +90,14 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[st
             "earlier import, so they stay marked as sent.", summary.sent_before).format(n=summary.sent_before))
     if summary.history and summary.history_before is not None:
         lines.append(history_text(summary.history, summary.history_before, summary.history_lead_days, done=True))
+    if summary.outside_flanders:
+        # TRANSLATORS: after an orders import; Afspraak writes messages in Dutch or English only.
+        lines.append(ngettext(
+            "{n} new customer lives in Brussels or Wallonia: messages to them are in Dutch (formal). If they do "
+            "not read Dutch, choose English for them (Custom orders, Edit…).",
+            "{n} new customers live in Brussels or Wallonia: messages to them are in Dutch (formal). If they do "
+            "not read Dutch, choose English for them (Custom orders, Edit…).",
+            summary.outside_flanders).format(n=summary.outside_flanders))
     notes = list(summary.notes)
     if summary.without_customer:
         notes.append(ngettext(

@@ -39,6 +39,7 @@ from typing import Callable, Collection
 from peewee import fn
 
 from desktop import clock
+from desktop.domain import message_rules
 from desktop.domain import order_importers as rules
 from desktop.domain.order_importers import CustomerRow, OrderLine, OrderRow, ParsedOrders
 from desktop.store import settings
@@ -158,6 +159,7 @@ class OrderImportSummary:
     history_before: date | None = None
     history_lead_days: int = 0
     sent_before: int = 0  # orders the file reads as not sent (yet) that were stored as sent: kept as sent
+    outside_flanders: int = 0  # new customers in Brussels or Wallonia, written to in Dutch (their language to check)
     notes: list[str] = field(default_factory=list)  # the file's own notes (worded when parsed)
 
 
@@ -563,7 +565,9 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
     summary = OrderImportSummary(platform=parsed.platform, notes=list(parsed.notes),
                                  new=len(plan.new_orders), updated=len(plan.updated_orders),
                                  unchanged=len(plan.unchanged_orders), new_customers=len(plan.new_customers),
-                                 known_customers=len(plan.known_customers), sent_before=len(plan.sent_before))
+                                 known_customers=len(plan.known_customers), sent_before=len(plan.sent_before),
+                                 outside_flanders=sum(1 for c in plan.new_customers if c.language == "nl"
+                                                      and message_rules.outside_flanders(c.country, c.postcode)))
     history: set[str] = set()
     changed = {o.number for o in plan.new_orders} | {o.number for o in plan.updated_orders}
     total = len(parsed.orders)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.clock import to_local
-from desktop.domain.message_rules import default_form
+from desktop.domain.message_rules import default_form, outside_flanders
 from desktop.domain.orders import IN_THE_MAKING, MAX_QUANTITY, OrderInput, default_ready
 from desktop.i18n import _
 from desktop.labels import choices
@@ -147,6 +147,7 @@ class OrderDialog(QDialog):
 
         self._fill_choices()
         self._make_error_labels()
+        self._make_language_hint()
         self.customer_pick.currentIndexChanged.connect(self._customer_picked)
         self.has_delivery.toggled.connect(self.promised_delivery.setEnabled)
         self.promised_ready.dateChanged.connect(self._dates_changed)
@@ -236,6 +237,29 @@ class OrderDialog(QDialog):
             # an empty label cell keeps the row from taking space while hidden
             form.setRowVisible(row + 1, False)
             self.errors[key] = label
+
+    def _make_language_hint(self) -> None:
+        """A grey line under the language for a Belgian address outside Flanders set to
+        Dutch: the customer may not read it (audit 12, F8); Afspraak writes Dutch or English."""
+        self.language_hint = plain_label("")
+        self.language_hint.setObjectName("languageHint")
+        self.language_hint.setWordWrap(True)
+        self.language_hint.setStyleSheet(theme.text_style("grey"))
+        form, row = self._form_row(self.language)
+        form.insertRow(row + 1, "", self.language_hint)
+        form.setRowVisible(row + 1, False)
+        for signal in (self.country.currentIndexChanged, self.language.currentIndexChanged,
+                       self.postcode.textChanged):
+            signal.connect(self._language_hint)
+
+    def _language_hint(self, *_args) -> None:
+        shown = (self.language.currentData() == "nl"
+                 and outside_flanders(self.country.currentData(), self.postcode.text()))
+        if shown:
+            self.language_hint.setText(_("Postcode {postcode} is in Brussels or Wallonia: if this customer does not "
+                                         "read Dutch, choose English.").format(postcode=self.postcode.text().strip()))
+        form, row = self._form_row(self.language_hint)
+        form.setRowVisible(row, shown)
 
     def _form_row(self, widget: QWidget) -> tuple[QFormLayout, int]:
         # Asks layouts (QObjects) only, never ``itemAt``: PySide keeps a wrapper of every

@@ -192,6 +192,8 @@ def test_ship_an_order_that_went_out_days_ago(qtbot, window, monkeypatch):
 
     def ship(dialog):
         assert dialog.sent_on.date() == qd(NOW.date())  # today unless she says otherwise
+        # no street for Sofie in Afspraak: said before the parcel goes (audit 12, F11)
+        assert "geen straat en huisnummer" in dialog.form.findChild(QLabel, "heading").text()
         dialog.carrier.setCurrentIndex(dialog.carrier.findData("bpost"))
         dialog.tracking_code.setText("323299999999999999999999")
         dialog.sent_on.lineEdit().setText("24-11-2026")  # tomorrow: said in the dialog, nothing shipped
@@ -581,3 +583,13 @@ def test_a_belgian_address_outside_flanders_asks_her_to_check_the_language(qtbot
     assert dialog.language_hint.isVisible()
     dialog.country.setCurrentIndex(dialog.country.findData("NL"))
     assert not dialog.language_hint.isVisible()
+
+
+def test_the_ship_dialog_names_the_address_it_has(qtbot, window):
+    from desktop.views.order_message import OrderShipDialog
+
+    order = make_order(status="ready")
+    Person.update(street="Meir 8", postcode="2000", city="Antwerpen").where(Person.id == order.person_id).execute()
+    dialog = OrderShipDialog(window, order.id, NOW)
+    qtbot.addWidget(dialog)
+    assert dialog.form.findChild(QLabel, "heading").text() == "Aan Sofie Maes, Meir 8, 2000 Antwerpen, België"

@@ -291,7 +291,12 @@ class OrderShipDialog(_Clocked, QDialog):
         f = self.form.findChild
         address = ", ".join(p for p in (order.person.street, " ".join(
             p for p in (order.person.postcode, order.person.city) if p), label("country", order.person.country)) if p)
-        f(QLabel, "heading").setText(_("To {name}, {address}").format(name=order.person.name, address=address))
+        heading = _("To {name}, {address}").format(name=order.person.name, address=address)
+        if not order.person.street.strip():
+            # Audit 12, F11: an order shipped to a customer without a street, without a word.
+            heading = _("To {name}: Afspraak has no street address for them. Check the address in the shop's "
+                        "order before you post the parcel.").format(name=order.person.name)
+        f(QLabel, "heading").setText(heading)
         self.carrier: QComboBox = f(QComboBox, "carrier")
         for code, text in choices("carrier"):
             self.carrier.addItem(text, code)

@@ -1023,12 +1023,13 @@ def _message_items(scan: _Scan, person: PersonInfo, messages: list[tuple[_Next, 
     moving on to the next free day."""
     settings, now, today = scan.settings, scan.now, scan.today
     today_ok = scan.now_allowed and today not in busy  # allowed(now, settings, busy)
-    if not today_ok and today in busy:
+    if not today_ok and today in busy and any(n.step.name in _BEFORE_THE_PROMISE for n, _d in messages):
         # due while she already heard from the shop today: the next free day, unless that
         # carries news before an order's promised day onto it (then its own message now)
+        next_free = settle(now, settings, busy)
         kept = []
         for n, d in messages:
-            if d <= now and _past_its_promise(n, settle(now, settings, busy), settings):
+            if d <= now and _past_its_promise(n, next_free, settings):
                 items.extend(_own_message(scan, person, n, person_contacts, last))
             else:
                 kept.append((n, d))

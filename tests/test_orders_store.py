@@ -255,3 +255,13 @@ def test_a_version_12_database_gets_each_orders_quantity_from_its_shop_order_lin
     open_database()
     got = {o.order_number: (o.quantity, o.note) for o in CustomOrder.select()}
     assert got == {"#2001": (3, "Cadeauverpakking"), "#2002": (2, "2 stuks, graag"), "#2003": (1, "3 stuks")}
+
+
+@pytest.mark.parametrize("quantity, problem", [(0, True), (3, False), (100_000, False), (100_001, True)])
+def test_a_quantity_is_one_to_a_hundred_thousand_pieces(database, quantity, problem):
+    if problem:
+        with pytest.raises(orders.OrderInvalid) as caught:
+            orders.save_order(form(quantity=quantity), NOW)
+        assert "quantity" in caught.value.errors and CustomOrder.select().count() == 0
+    else:
+        assert orders.save_order(form(quantity=quantity), NOW).quantity == quantity

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from desktop.domain import dates, workdays
 from desktop.domain.money import MoneyError, parse_money
 from desktop.domain.names import clean_name
-from desktop.i18n import _
+from desktop.i18n import _, format_number
 
 # Pieces on one custom order: as many as an order line of an import may hold (more is a
 # mistake in the file), so an imported order can always be edited and saved again.
@@ -160,7 +160,7 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
     errors: dict[str, str] = {}
     _check_customer(form, taken_numbers, errors)
     if not isinstance(form.quantity, int) or not 1 <= form.quantity <= MAX_QUANTITY:
-        errors["quantity"] = _("Enter how many pieces: from 1 to {most}.").format(most=MAX_QUANTITY)
+        errors["quantity"] = _("Enter how many pieces: from 1 to {most}.").format(most=format_number(MAX_QUANTITY))
     price, deposit = _check_money(form, errors)
     _check_status_and_dates(form, previous, errors, today)
     name, email, number = clean_name(form.name), form.email.strip(), form.order_number.strip()

@@ -944,6 +944,15 @@ class _Scan:
             self._settled_now = settle(self.now, self.settings)
         return self._settled_now
 
+    def on_its_own(self, moment: datetime) -> datetime:
+        """When a step due at ``moment`` comes due on its own, the once-a-day courtesy left
+        aside (a task; news kept apart by ``_past_its_promise``): the first allowed moment,
+        and when that is past while now is not allowed (quiet hours), the next allowed one."""
+        due = self.settle(moment, set())
+        if due <= self.now and not self.now_allowed:
+            due = self.settled_now()
+        return due
+
 
 def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], person_contacts: list[Contact],
                   last: str, items: list[DueItem]) -> None:
@@ -956,9 +965,7 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
         if due_only and nxt.due > now:  # the guards only move it later
             continue
         if nxt.step.action != "message":
-            due = settle(nxt.due, settings)
-            if due <= now and not scan.now_allowed:
-                due = scan.settled_now()
+            due = scan.on_its_own(nxt.due)
             if not due_only or due <= now:
                 shared = _decided_together(nxt)
                 if shared is None:
@@ -996,9 +1003,7 @@ def _past_its_promise(nxt: _Next, due: datetime, settings: LadderSettings) -> bo
 def _own_message(scan: _Scan, person: PersonInfo, nxt: _Next, contacts: list[Contact], last: str) -> list[DueItem]:
     """``nxt`` in a message of its own at its moment without the once-a-day courtesy (a
     second message to her that day: two orders, two e-mails, as any shop sends them)."""
-    due = scan.settle(nxt.due, set())
-    if due <= scan.now and not scan.now_allowed:
-        due = scan.settled_now()
+    due = scan.on_its_own(nxt.due)
     if scan.due_only and due > scan.now:
         return []
     return [_item(person, [(nxt, due)], scan.settings, contacts, last)]

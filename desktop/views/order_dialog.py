@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.clock import to_local
 from desktop.domain.message_rules import default_form, outside_flanders
-from desktop.domain.orders import IN_THE_MAKING, MAX_QUANTITY, OrderInput, default_ready
+from desktop.domain.orders import MAX_QUANTITY, OrderInput, default_ready, past_promise
 from desktop.i18n import _
 from desktop.labels import choices
 from desktop.presentation import errors
@@ -538,10 +538,9 @@ class OrderDialog(QDialog):
         order, or a date moved): said before it is saved (audit 12, F11: it was saved
         without a word and was late at once). Entering an order she is behind on stays
         possible. True: save it."""
-        today = to_local(self.now).date()
         ready = form.promised_ready
-        if (form.status not in IN_THE_MAKING or ready is None or ready >= today
-                or (self.order is not None and self.order.promised_ready == ready)):
+        if not past_promise(ready, to_local(self.now).date(), form.status) or (
+                self.order is not None and self.order.promised_ready == ready):
             return True
         text = _("The ready date, {date}, is already over. Afspraak will list the order as late straight "
                  "away and offer you a message to the customer with a new date. Save it like this?").format(

@@ -437,6 +437,7 @@ class DueItem:
         return self.parts[0].due if self.parts else self.due
 
 
+@lru_cache(maxsize=8192)  # a scan asks it of every open promise's deadline, the tray's every few minutes
 def _minute_text(moment: datetime) -> str:
     """``moment`` as %Y%m%dT%H%M (without strftime, which costs most of a key)."""
     if moment.year < 1000:  # strftime does not pad these years: keep its exact text
@@ -554,7 +555,12 @@ def _day_end(day: date, tz: tzinfo) -> datetime:
 def end_of_local_day(moment: datetime, settings: LadderSettings) -> datetime:
     """The first moment after the owner's local day of ``moment`` is over, as naive UTC
     (local midnight that starts the next day; later on a day without one)."""
-    end = _day_end(_local(moment, settings.tz).date(), settings.tz)  # the scan asks for a few days only
+    return _end_of_day(moment, settings.tz)
+
+
+@lru_cache(maxsize=8192)  # every open deadline, at every scan: the tray's every few minutes
+def _end_of_day(moment: datetime, tz: tzinfo) -> datetime:
+    end = _day_end(_local(moment, tz).date(), tz)  # the scan asks for a few days only
     return end if end > moment else moment
 
 
@@ -562,7 +568,7 @@ def ladder_start(rule: Rule, reference: datetime, settings: LadderSettings) -> d
     """The moment a promise's step offsets count from: the reference itself, or for a
     date (``Rule.by_day``) the end of that day in the owner's zone, so that step 1 of a
     deadline "on 2 December" is never due on 2 December itself."""
-    return end_of_local_day(reference, settings) if rule.by_day else reference
+    return _end_of_day(reference, settings.tz) if rule.by_day else reference
 
 
 # --- the ladder -------------------------------------------------------------------------
@@ -578,25 +584,21 @@ class _Next:
     earlier_sent: bool = False  # was any earlier step of this promise really sent (not only dismissed)?
 
 
-def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], incoming: Iterable[datetime],
-               offsets: list[timedelta], start: datetime, minutes: dict[datetime, str],
-               catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None],
-               settings: LadderSettings) -> _Next | None:
+def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], with_states: set[str],
+               incoming: Iterable[datetime], offsets: list[timedelta], start: datetime,
+               catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None], settings: LadderSettings) -> _Next | None:
     """The step of an open ``promise`` to show (due or upcoming), before the person
-    guards; ``offsets`` are the rule's step offsets, ``start`` its :func:`ladder_start`.
-    With what one plan shares between promises:
-    ``minutes`` (a reference's text in step keys) and ``catch_ups`` (per rule and start,
+    guards; ``offsets`` are the rule's step offsets, ``start`` its :func:`ladder_start`;
+    ``with_states``: the step keys' prefixes (``step_key`` without the step) in ``states``.
+    With what one plan shares between promises: ``catch_ups`` (per rule and start,
     the step to show when nothing was acted on: the same for every promise of that rule
     and start), filled as they are asked."""
     reference = promise.reference
     if rule.stop_on_incoming and incoming and _answered(promise, incoming):  # most people wrote nothing: no call
         return None
     steps = rule.steps
-    minute = minutes.get(reference)
-    if minute is None:
-        minute = minutes[reference] = _minute_text(reference)
-    prefix = f"{promise.rule}:{promise.subject_type}:{promise.subject_id}:{minute}:"  # step_key(..., "")
-    if states:
+    prefix = f"{promise.rule}:{promise.subject_type}:{promise.subject_id}:{_minute_text(reference)}:"  # step_key(..., "")
+    if prefix in with_states:
         found = [states.get(prefix + st.name) for st in steps]
         acted = [i for i, st in enumerate(found) if st is not None and st.status in ACTED]
         last = max(acted) if acted else -1
@@ -733,7 +735,7 @@ def _usual_channel(person: PersonInfo, contacts: list[Contact]) -> str:
     """The channel she was last written to on. A call (step 3's other way to reach her)
     is not where the next written message goes, unless the phone is all there is: the
     final notice after a call goes where the reminders before it went."""
-    written = any(channel != "phone" for channel in person.channels)
+    written = len(person.channels) > person.channels.count("phone")  # a channel other than the phone
     for c in sorted(contacts, key=lambda c: c.at, reverse=True) if contacts else ():
         if c.channel and (not person.channels or c.channel in person.channels) and not (
                 written and c.channel == "phone"):
@@ -840,47 +842,58 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
     # make another one unnecessary (a late deliverable covers her parcel check-in).
     late: dict[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]] = {}
     earliest = {name: min(found) for name, found in offsets.items()}
-    # Shared between promises (deadlines fall on few days): a by-day reference's ladder
-    # start, a reference's text in step keys, the step to show per rule and start.
-    starts: dict[datetime, datetime] = {}
-    minutes: dict[datetime, str] = {}
+    # Per rule, what the loop asks of it for every promise: its group when that covers
+    # other rules (else None) and its group when it shares a final notice (else None).
+    covers = {name: (rule.group(name) if rule.group(name) in covering else None) for name, rule in RULES.items()}
+    coverable = {name for name, rule in RULES.items() if rule.covered_by}
+    may_be_covered: set[int] = set()  # the people with a step of a rule in ``coverable``
+    notices = {name: (rule.group(name) if rule.one_notice_per else None) for name, rule in RULES.items()}
+    # Shared between promises (deadlines fall on few days): the step to show per rule and start.
+    tz = settings.tz
     catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None] = {}
     # (person, rule, shared details value) -> when a final notice now waiting for its
     # strike was sent (``Rule.one_notice_per``)
     noticed: dict[tuple[int, str, object], datetime] = {}
     # (rule's group, subject type, id) -> the latest "not before" the owner snoozed it to
     held = _snoozed_subjects(state_by_key.values())
+    with_states = {key.rpartition(":")[0] + ":" for key in state_by_key}  # whose steps were acted on
     for promise in promises:
         rule = RULES[promise.rule]
-        if rule.resume_after_answer and not promise.closed:
-            promise = _resumed(promise, rule, latest_in.get(promise.person_id), held, settings)
-            rule = RULES[promise.rule]
-        if rule.by_day:
-            start = starts.get(promise.reference)
-            if start is None:
-                start = starts[promise.reference] = ladder_start(rule, promise.reference, settings)
-        else:
-            start = promise.reference
         if promise.closed:
             continue
-        if rule.group(promise.rule) in covering:
-            late.setdefault((promise.person_id, rule.group(promise.rule)), []).append(
-                (start + earliest[promise.rule], promise.details))
-        nxt = _next_step(promise, rule, state_by_key, latest_in.get(promise.person_id, ()),
-                         offsets[promise.rule], start, minutes, catch_ups, settings)
+        person_id = promise.person_id
+        written = latest_in.get(person_id, ())
+        if rule.resume_after_answer and written:
+            promise = _resumed(promise, rule, written, held, settings)
+            rule = RULES[promise.rule]
+        name = promise.rule
+        start = _end_of_day(promise.reference, tz) if rule.by_day else promise.reference  # ladder_start
+        group = covers[name]
+        if group is not None:
+            found = late.get((person_id, group))
+            if found is None:
+                found = late[(person_id, group)] = []
+            found.append((start + earliest[name], promise.details))
+        nxt = _next_step(promise, rule, state_by_key, with_states, written, offsets[name], start, catch_ups, settings)
         if nxt is not None:
-            nexts.setdefault(promise.person_id, []).append(nxt)
-            if rule.one_notice_per and nxt.previous_sent is not None and nxt.step.action == "strike":
+            found = nexts.get(person_id)
+            if found is None:
+                nexts[person_id] = [nxt]
+            else:
+                found.append(nxt)
+            if name in coverable:
+                may_be_covered.add(person_id)
+            if nxt.previous_sent is not None and notices[name] is not None and nxt.step.action == "strike":
                 # its final notice went out and its strike is still to decide: the notice
                 # speaks for the group until then (not after the strike is decided, nor
                 # once a new deadline restarted this promise's ladder)
                 shared = promise.details.get(rule.one_notice_per)
                 if shared is not None:
-                    group = (promise.person_id, rule.group(promise.rule), shared)
+                    group = (person_id, notices[name], shared)
                     if group not in noticed or nxt.previous_sent > noticed[group]:
                         noticed[group] = nxt.previous_sent
-    if late:
-        _drop_covered(nexts, late, now)
+    if late and may_be_covered:
+        _drop_covered(nexts, may_be_covered, late, now)
     if noticed:
         _drop_after_final_notice(nexts, noticed, latest_in)
     return nexts
@@ -905,13 +918,13 @@ def _drop_after_final_notice(nexts: dict[int, list[_Next]], noticed: Mapping[tup
             person_nexts[:] = kept
 
 
-def _drop_covered(nexts: dict[int, list[_Next]],
+def _drop_covered(nexts: dict[int, list[_Next]], people: Iterable[int],
                   late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]], now: datetime) -> None:
-    """Remove (in place) the steps another late promise of the same person makes unnecessary."""
-    covered = {name for name, rule in RULES.items() if rule.covered_by}
-    for person_nexts in nexts.values():
-        if any(n.promise.rule in covered for n in person_nexts):
-            person_nexts[:] = [n for n in person_nexts if n.promise.rule not in covered or not _covered(n, late, now)]
+    """Remove (in place) the steps another late promise of the same person makes
+    unnecessary; ``people``: those with a step of a rule that can be covered."""
+    for person_id in people:
+        person_nexts = nexts[person_id]
+        person_nexts[:] = [n for n in person_nexts if not _covered(n, late, now)]
 
 
 class _Scan:

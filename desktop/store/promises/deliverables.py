@@ -20,12 +20,14 @@ from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_momen
 
 # The scan's query: constant SQL with bound parameters (building it with Peewee on every
 # scan cost more than running it). From the few live collaborations to their deliverables
-# (CROSS JOIN keeps that order). The last lines are ``shipments.chased``: no parcel at all
+# (CROSS JOIN keeps that order). The live statuses are one placeholder each: through
+# ``json_each`` SQLite read every collaboration (45,000 on the large shop, 12 ms) instead of
+# the index on status (4 ms). The last lines are ``shipments.chased``: no parcel at all
 # and no gift waiting to be sent (``shipments.gift_unsent``), or a parcel that is with her.
-_OPEN = """
+_OPEN = f"""
     SELECT d.id, d.kind, d.deadline, c.id, c.person_id
     FROM collaboration c CROSS JOIN deliverable d
-    WHERE c.status IN (SELECT value FROM json_each(?)) AND d.collaboration_id = c.id
+    WHERE c.status IN ({", ".join("?" * len(ACTIVE_COLLABS))}) AND d.collaboration_id = c.id
       AND d.delivered_at IS NULL AND d.deadline IS NOT NULL AND d.deadline <= ?
       AND ((NOT EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id)
             AND NOT (c.status = ? AND (trim(c.products) != ''
@@ -37,8 +39,7 @@ _GONE = json.dumps(shipments.NOT_WITH_HER)
 
 
 def load(scan: Scan) -> None:
-    params = [json.dumps(ACTIVE_COLLABS), str(scan.latest_reference("deliverable")), shipments.GIFT_PENDING_STATUS,
-              _GONE]
+    params = [*ACTIVE_COLLABS, str(scan.latest_reference("deliverable")), shipments.GIFT_PENDING_STATUS, _GONE]
     found = (db.execute_sql(_OPEN, params) if scan.person_id is None
              else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
     for did, kind, deadline, cid, pid in found.fetchall():

@@ -659,6 +659,14 @@ def shoot_ladder_and_orders(app, window, out: Path, suffix: str, lang: str) -> N
     ship_dialog.tracking_code.setText("323299999999999999999999")
     ship_dialog.sent_on.setDate(ship_dialog.sent_on.date().addDays(-2))
     shoot_dialog(app, out, ship_dialog, f"order-ship{suffix}")
+    # The same order for a customer whose address came in without a postcode and a city:
+    # said before the parcel goes (the rule Zendingen asks by).
+    from desktop.store.models import Person
+
+    kept = (late.person.postcode, late.person.city)
+    Person.update(postcode="", city="").where(Person.id == late.person_id).execute()
+    shoot_dialog(app, out, OrderShipDialog(window, late.id, utcnow()), f"order-ship-incomplete-address{suffix}")
+    Person.update(postcode=kept[0], city=kept[1]).where(Person.id == late.person_id).execute()
     # News before the promised date, opened from its reminder: the on-schedule update, and
     # the question whether it will be late after all.
     from desktop.store import due

@@ -184,6 +184,24 @@ def test_move_an_order_through_its_statuses_and_ship_it(qtbot, window, monkeypat
     assert statuses == ["in_production", "ready", "shipped", "delivered"]
 
 
+
+@pytest.mark.parametrize("street, postcode, city, heading", [
+    # a street alone is not enough to post it: the same rule as Zendingen's (shipments.has_address)
+    ("Kerkstraat 4", "", "", "Aan Sofie Maes, Kerkstraat 4, België: dit adres is niet volledig. Kijk het na in de "
+                             "bestelling in je webshop voor je het pakket verstuurt."),
+    ("", "9000", "Gent", "Aan Sofie Maes, 9000 Gent, België: dit adres is niet volledig. Kijk het na in de "
+                         "bestelling in je webshop voor je het pakket verstuurt."),
+    ("Kerkstraat 4", "9000", "Gent", "Aan Sofie Maes, Kerkstraat 4, 9000 Gent, België"),
+])
+def test_the_ship_dialog_says_when_the_address_is_not_complete(qtbot, window, street, postcode, city, heading):
+    from desktop.views.order_message import OrderShipDialog
+
+    order = make_order(status="ready", ready_in=1)
+    Person.update(street=street, postcode=postcode, city=city).where(Person.id == order.person_id).execute()
+    dialog = OrderShipDialog(window, order.id, NOW)
+    qtbot.addWidget(dialog)
+    assert dialog.form.findChild(QLabel, "heading").text() == heading
+
 def test_ship_an_order_that_went_out_days_ago(qtbot, window, monkeypatch):
     order = make_order(status="ready", ready_in=1)
     view = window.view("orders")
@@ -192,8 +210,10 @@ def test_ship_an_order_that_went_out_days_ago(qtbot, window, monkeypatch):
 
     def ship(dialog):
         assert dialog.sent_on.date() == qd(NOW.date())  # today unless she says otherwise
-        # no street for Sofie in Afspraak: said before the parcel goes (audit 12, F11)
-        assert "geen straat en huisnummer" in dialog.form.findChild(QLabel, "heading").text()
+        # no address for Sofie in Afspraak: said before the parcel goes (audit 12, F11)
+        assert dialog.form.findChild(QLabel, "heading").text() == (
+            "Aan Sofie Maes: Afspraak heeft geen adres van deze klant. Kijk het adres na in de bestelling in je "
+            "webshop voor je het pakket verstuurt.")
         dialog.carrier.setCurrentIndex(dialog.carrier.findData("bpost"))
         dialog.tracking_code.setText("323299999999999999999999")
         dialog.sent_on.lineEdit().setText("24-11-2026")  # tomorrow: said in the dialog, nothing shipped

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
+from desktop.domain.shipments import has_address
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.presentation import due_texts, errors
@@ -289,13 +290,20 @@ class OrderShipDialog(_Clocked, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         f = self.form.findChild
-        address = ", ".join(p for p in (order.person.street, " ".join(
-            p for p in (order.person.postcode, order.person.city) if p), label("country", order.person.country)) if p)
-        heading = _("To {name}, {address}").format(name=order.person.name, address=address)
-        if not order.person.street.strip():
-            # Audit 12, F11: an order shipped to a customer without a street, without a word.
-            heading = _("To {name}: Afspraak has no street address for them. Check the address in the shop's "
-                        "order before you post the parcel.").format(name=order.person.name)
+        person = order.person
+        address = ", ".join(p for p in (person.street, " ".join(
+            p for p in (person.postcode, person.city) if p), label("country", person.country)) if p)
+        heading = _("To {name}, {address}").format(name=person.name, address=address)
+        # Audit 12, F11: an order shipped to a customer without an address, without a word.
+        # The same rule as Zendingen's question before a parcel is marked sent: a street, a
+        # postcode and a city (domain/shipments.has_address).
+        if not any(p.strip() for p in (person.street, person.postcode, person.city)):
+            heading = _("To {name}: Afspraak has no address for them. Check the address in the shop's order "
+                        "before you post the parcel.").format(name=person.name)
+        elif not has_address(person.street, person.postcode, person.city):
+            # TRANSLATORS: {address} is what Afspraak has of it, e.g. "Kerkstraat 4, België" (no postcode, no city).
+            heading = _("To {name}, {address}: this address is not complete. Check it in the shop's order "
+                        "before you post the parcel.").format(name=person.name, address=address)
         f(QLabel, "heading").setText(heading)
         self.carrier: QComboBox = f(QComboBox, "carrier")
         for code, text in choices("carrier"):

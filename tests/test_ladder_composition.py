@@ -261,3 +261,16 @@ def test_one_parcel_question_rides_along_at_most():
     assert item.step == "1" and [(p.kind, p.subject_id) for p in item.parts] == [("deliverable", 10), ("shipment", 5)]
     later = [i for i in plan(promises) if i.due > NOW]
     assert [(i.step, [p.subject_id for p in i.parts]) for i in later][0] == ("received", [6])
+
+
+def test_a_deadline_kept_from_one_scan_counts_in_the_zone_of_the_next():
+    """The end of a deadline's day is kept across scans (the tray's every few minutes,
+    docs/PERFORMANCE.md fix 56): per moment and zone, so an owner who sets another time
+    zone gets that zone's day end, not the one kept from before."""
+    deadline = utc(2026, 11, 20, 12, 0)  # Friday 20 November, midday in Amsterdam
+    quiet_free = dict(quiet_start=time(0), quiet_end=time(0))
+    amsterdam = LadderSettings(tz=AMS, **quiet_free)
+    new_york = LadderSettings(tz=ZoneInfo("America/New_York"), **quiet_free)
+    for _ in range(2):  # the second time from what the first scans kept
+        assert first_step_moment(deadline, amsterdam) == datetime(2026, 11, 20, 23, 0)  # midnight in Amsterdam
+        assert first_step_moment(deadline, new_york) == datetime(2026, 11, 21, 5, 0)  # midnight in New York

@@ -586,7 +586,8 @@ class _Next:
 
 def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], with_states: set[str],
                incoming: Iterable[datetime], offsets: list[timedelta], start: datetime,
-               catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None], settings: LadderSettings) -> _Next | None:
+               catch_ups: dict[tuple[str, datetime], tuple[int, datetime] | None],
+               settings: LadderSettings) -> _Next | None:
     """The step of an open ``promise`` to show (due or upcoming), before the person
     guards; ``offsets`` are the rule's step offsets, ``start`` its :func:`ladder_start`;
     ``with_states``: the step keys' prefixes (``step_key`` without the step) in ``states``.
@@ -597,7 +598,8 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], wi
     if rule.stop_on_incoming and incoming and _answered(promise, incoming):  # most people wrote nothing: no call
         return None
     steps = rule.steps
-    prefix = f"{promise.rule}:{promise.subject_type}:{promise.subject_id}:{_minute_text(reference)}:"  # step_key(..., "")
+    # step_key(..., ""): the keys of this promise's steps without the step's name
+    prefix = f"{promise.rule}:{promise.subject_type}:{promise.subject_id}:{_minute_text(reference)}:"
     if prefix in with_states:
         found = [states.get(prefix + st.name) for st in steps]
         acted = [i for i, st in enumerate(found) if st is not None and st.status in ACTED]

@@ -22,7 +22,7 @@ from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_momen
 # scan cost more than running it). From the few live collaborations to their deliverables
 # (CROSS JOIN keeps that order). The live statuses are one placeholder each: through
 # ``json_each`` SQLite read every collaboration (45,000 on the large shop, 12 ms) instead of
-# the index on status (4 ms). The last lines are ``shipments.chased``: no parcel at all
+# the index on status (5 ms). The last lines are ``shipments.chased``: no parcel at all
 # and no gift waiting to be sent (``shipments.gift_unsent``), or a parcel that is with her.
 _OPEN = f"""
     SELECT d.id, d.kind, d.deadline, c.id, c.person_id

@@ -21,7 +21,7 @@ from desktop.views.keys import tab_in_reading_order
 from desktop.views.form_dialog import FormDialog
 from desktop.views.influencer_dialog import fill_combo
 from desktop.views import theme
-from desktop.views.forms import date_field, date_problems, to_qdate
+from desktop.views.forms import date_field, date_problems, from_qdate, to_qdate
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
 if TYPE_CHECKING:
@@ -124,11 +124,8 @@ class ContentDialog(FormDialog):
     def values(self) -> dict:
         out = {key: self.w(key).text() for key in ("url", "views", "likes", "comments", "link_clicks", "code_uses",
                                                    "revenue")}
-        q = self.w("posted_on").date()
-        from datetime import date
-
         out.update(platform=self.w("platform").currentData(), caption=self.w("caption").toPlainText(),
-                   posted_on=date(q.year(), q.month(), q.day()))
+                   posted_on=from_qdate(self.w("posted_on").date()))
         return out
 
     def save(self) -> bool:

@@ -84,7 +84,7 @@ def date_field(edit) -> None:
     ``i18n.date_entry_pattern``), taking the dates Afspraak takes (``domain/dates.YEARS``).
     The calendar popup is kept. What the owner types is read as typed, never as another day
     (badinput #1): see views/date_edit.py, and ``date_problems`` for the dialogs."""
-    from PySide6.QtCore import QDate, QLocale
+    from PySide6.QtCore import QLocale
 
     from desktop import i18n
     from desktop.domain import dates
@@ -97,7 +97,7 @@ def date_field(edit) -> None:
                    else QLocale(QLocale.English, QLocale.UnitedKingdom))
     edit.setDisplayFormat(i18n.date_entry_pattern(with_time=isinstance(edit, DateTimeEdit)))
     first, last = dates.FIRST_DAY, dates.LAST_DAY
-    edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
+    edit.setDateRange(to_qdate(first), to_qdate(last))
 
 
 def to_qdate(value):

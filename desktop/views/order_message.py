@@ -37,7 +37,7 @@ from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.presentation import due_texts, errors
 from desktop.store import orders as store
-from desktop.views.forms import date_field, date_problems, load_form, to_qdate, typed_day
+from desktop.views.forms import date_field, date_problems, from_qdate, load_form, to_qdate, typed_day
 from desktop.views.keys import letters_when_shown
 
 # The messages the owner can pick, in the order offered.
@@ -184,8 +184,7 @@ class OrderMessageDialog(_Clocked, QDialog):
         return self.kind.currentData()
 
     def chosen_date(self) -> date:
-        d = self.new_date.date()
-        return date(d.year(), d.month(), d.day())
+        return from_qdate(self.new_date.date())
 
     def render(self, *_args) -> None:
         delay = self.step() == "order_delay"

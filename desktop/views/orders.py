@@ -52,6 +52,8 @@ _NEXT_LABELS = {
     "ready": i18n.N_("Ship…"),
     "shipped": i18n.N_("Mark as delivered"),
 }
+
+
 def product_words(order) -> str:
     """An order's product as the list and the pane name it: "3 × Naamketting" when it is
     more than one piece, "3 pieces" without a product from the catalogue."""

@@ -390,3 +390,61 @@ def test_a_reply_cannot_come_on_a_day_still_to_come(qtbot, demo, translator, mon
     assert form.error_text("day") == ("Lotte Janssens kan niet geantwoord hebben op een dag die nog moet komen: kies "
                                       "vandaag of een eerdere dag.")
     assert Event.select().where(Event.direction == "in").count() == replies
+
+
+def test_a_reminder_sent_yesterday_is_logged_on_that_day(
+        qtbot, demo, translator, monkeypatch):
+    """"Eerder verstuurd…" on a reminder: she sent it from her phone on Sunday and marks it
+    on Monday. Marked at the click, it went on the timeline on Monday and the next step
+    came a day late; now it is logged on Sunday (midday, as a reply logged later)."""
+    sanne = by_name(due.due_now(NOW))["Sanne de Vries"]
+    dialog = make_dialog(qtbot, sanne)
+    dialog.message.setPlainText("Hoi Sanne, lukt de reel nog?")
+    assert not dialog.sent_earlier_button.isHidden() and dialog.sent_earlier_button.text() == "Eerder verstuurd…"
+    asked = []
+    accept_day(monkeypatch, "22-11-2026", asked)
+    with qtbot.waitSignal(dialog.acted) as signal:
+        dialog.sent_earlier_button.click()
+    assert signal.args == ["sent"]
+    assert asked == [("Herinnering aan Sanne de Vries eerder verstuurd",
+                      "Op welke dag heb je dit bericht aan Sanne de Vries verstuurd? Het komt op die dag in de "
+                      "tijdlijn, en de volgende herinnering telt vanaf dan.")]
+    event = Event.select().order_by(Event.id.desc()).first()
+    sunday = datetime(2026, 11, 22, 12, 0, tzinfo=AMS)
+    assert (event.kind, event.direction, event.text, to_local(event.at)) == (
+        "reminder", "out", "Hoi Sanne, lukt de reel nog?", sunday)
+    state = ReminderState.get(ReminderState.key == sanne.key)
+    assert (state.status, to_local(state.at)) == ("sent", sunday)
+
+
+@pytest.mark.parametrize("told", [True, False])
+def test_a_step_marked_days_after_it_went_out_counts_from_that_day(demo, told):
+    """Step 1 sent on Monday from her phone, marked on Thursday: told the day, step 2 keeps
+    its day's spacing from Monday and is due on Thursday at once; marked at the click (as
+    before), it waits until Friday."""
+    from datetime import date
+
+    sanne = by_name(due.due_now(NOW))["Sanne de Vries"]
+    thursday = NOW + timedelta(days=3)
+    event = due.mark_sent(sanne, thursday, "instagram", "Hoi!", day=date(2026, 11, 23) if told else None)
+    sent = datetime(2026, 11, 23, 12, 0, tzinfo=AMS) if told else to_local(thursday)
+    assert to_local(event.at) == sent
+    step_two = by_name(due.plan(thursday))["Sanne de Vries"]
+    assert step_two.step == "2"
+    gap = timedelta(hours=settings.get("ladder_step_hours")[1] - settings.get("ladder_step_hours")[0])
+    assert to_local(step_two.own_due) == sent + gap
+    assert ("Sanne de Vries" in by_name(due.due_now(thursday))) is told
+
+
+def test_a_reminder_cannot_be_sent_on_a_day_still_to_come(qtbot, demo, translator):
+    from desktop.views import day_dialog
+
+    sanne = by_name(due.due_now(NOW))["Sanne de Vries"]
+    form = day_dialog.message_sent_earlier(None, sanne, "instagram", "Hoi!")
+    qtbot.addWidget(form)
+    before = Event.select().count(), ReminderState.select().count()
+    form.set_day("24-11-2026")
+    form.buttons.accepted.emit()
+    assert form.error_text("day") == ("Het bericht kan niet verstuurd zijn op een dag die nog moet komen: kies "
+                                      "vandaag of een eerdere dag.")
+    assert (Event.select().count(), ReminderState.select().count()) == before

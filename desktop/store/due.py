@@ -259,13 +259,19 @@ def _save_states(item: DueItem, status: str, now: datetime, until: datetime | No
         }).execute()
 
 
-def mark_sent(item: DueItem, now: datetime, channel: str, text: str) -> Event:
-    """The owner sent the step's message: log it on the timeline and move the ladder on."""
+def mark_sent(item: DueItem, now: datetime, channel: str, text: str, day: date | None = None) -> Event:
+    """The owner sent the step's message: log it on the timeline and move the ladder on.
+    ``day``: the day she sent it, when she marks it on a later day (midday of it; None:
+    ``now``): the next step keeps its spacing from then, and a final notice's date counts
+    from then, as the message itself did."""
+    from desktop.store.influencers import midday_utc
+
+    at = now if day is None else midday_utc(day, now)
     with db.atomic():
-        event = Event.create(at=now, kind="reminder", channel=channel or "", direction="out", text=text,
+        event = Event.create(at=at, kind="reminder", channel=channel or "", direction="out", text=text,
                              person=item.person_id, subject_type=item.subject_type, subject_id=item.subject_id,
                              step=item.step)
-        _save_states(item, "sent", now, event_id=event.id)
+        _save_states(item, "sent", at, event_id=event.id)
     return event
 
 

@@ -1,5 +1,6 @@
 """The day something happened, asked when the owner records it later: a parcel that went
-out days ago ("Eerder verstuurd…" in Zendingen), an answer that came in yesterday ("Reply
+out days ago ("Eerder verstuurd…" in Zendingen), a reminder she sent from her phone
+yesterday ("Sent earlier…" on a reminder), an answer that came in yesterday ("Reply
 received" on a reminder), a gift handed over by hand ("Done without a parcel" on a gift
 task). A FormDialog on ui/day_dialog.ui; its save is one undo step, and
 what follows from that day (the "received?" question, a late gift's new deadlines, the
@@ -72,6 +73,25 @@ def sent_earlier(parent: QWidget | None, shipment_id: int, name: str) -> DayDial
         _("Sent &on"), _("Mark as sent"), shipment_rules.sent_day_problem,
         lambda day, now: shipping.advance(shipment_id, "send", now, sent_on=day),
         parcel_marked(name, "sent"), days_back=1)
+
+
+def message_sent_earlier(parent: QWidget | None, item, channel: str, text: str) -> DayDialog:
+    """"Sent earlier…" on a reminder: the message went out on an earlier day (from her phone,
+    say) and is marked now. It is logged on that day, and the next step keeps its spacing
+    from it (a final notice's date too), never from the click."""
+    name = item.person_name
+    return DayDialog(
+        parent,
+        # TRANSLATORS: title of the dialog behind "Sent earlier…" on a reminder.
+        _("Reminder to {name} sent earlier").format(name=name),
+        _("On which day did you send this message to {name}? It goes on the timeline on that day, and the next "
+          "reminder counts from it.").format(name=name),
+        _("Sent &on"), _("Mark as sent"),
+        lambda day, today: past_day_problem(day, today, _(
+            "The message cannot have been sent on a day still to come: pick today or an earlier day.")),
+        lambda day, now: due.mark_sent(item, now, channel, text, day=day),
+        # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder was sent to.
+        _("reminder to {name} marked sent").format(name=name), days_back=1)
 
 
 def reply_received(parent: QWidget | None, item, channel: str) -> DayDialog:

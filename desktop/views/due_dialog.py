@@ -148,6 +148,9 @@ class DueStepDialog(QDialog):
         self.copy_button: QPushButton = f.findChild(QPushButton, "copyButton")
         self.open_button: QPushButton = f.findChild(QPushButton, "openButton")
         self.sent_button: QPushButton = f.findChild(QPushButton, "sentButton")
+        self.sent_earlier_button: QPushButton = f.findChild(QPushButton, "sentEarlierButton")
+        # What a message step has and a strike decision has not; off while the message is not chosen yet.
+        self._message_buttons = (self.sent_button, self.sent_earlier_button, self.copy_button, self.open_button)
         self.strike_button: QPushButton = f.findChild(QPushButton, "strikeButton")
         self.reply_button: QPushButton = f.findChild(QPushButton, "replyButton")
         self.snooze_button: QPushButton = f.findChild(QPushButton, "snoozeButton")  # a menu button (theme.menu_button)
@@ -168,6 +171,9 @@ class DueStepDialog(QDialog):
         self.open_button.clicked.connect(self.open_channel)
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.sent_button.clicked.connect(self.mark_sent)
+        self.sent_earlier_button.clicked.connect(self.mark_sent_earlier)
+        self.sent_earlier_button.setToolTip(_("You sent this message on an earlier day (from your phone, say): it is "
+                                              "logged on that day, and the next reminder counts from it."))
         self.strike_button.clicked.connect(self.give_strike)
         self.reply_button.clicked.connect(self.mark_reply)
         if item.kind == "shipment":
@@ -203,7 +209,7 @@ class DueStepDialog(QDialog):
             moment=i18n.format_moment(local_due)))
         is_message = item.action == "message"
         self.pages.setCurrentIndex(0 if is_message else 1)
-        for w in (self.sent_button, self.copy_button, self.open_button):
+        for w in self._message_buttons:
             w.setVisible(is_message)
         self.strike_button.setVisible(not is_message)
         self.reply_button.setVisible(item.kind != "custom_order")
@@ -280,14 +286,14 @@ class DueStepDialog(QDialog):
         row.addWidget(show)
         row.addWidget(own)
         self.layout().insertWidget(0, box)
-        for button in (self.sent_button, self.copy_button, self.open_button):
+        for button in self._message_buttons:
             button.setEnabled(False)
         self.message.setPlainText("")
         self.message.setPlaceholderText(_("Choose above how to start this message."))
 
         def answer(show_it: bool) -> None:
             box.hide()
-            for button in (self.sent_button, self.copy_button, self.open_button):
+            for button in self._message_buttons:
                 button.setEnabled(True)
             self.message.setPlaceholderText("")
             self.subject.setText(message.subject)
@@ -383,6 +389,13 @@ class DueStepDialog(QDialog):
         with reminders.recorded(_("reminder to {name} marked sent").format(name=self.item.person_name)):
             due.mark_sent(self.item, self._now(), self.current_channel(), self.text())
         self._done("sent")
+
+    def mark_sent_earlier(self) -> None:
+        """The message went out on an earlier day: asked which (yesterday unless changed)."""
+        from desktop.views import day_dialog, dialogs
+
+        if dialogs.run(day_dialog.message_sent_earlier(self, self.item, self.current_channel(), self.text())):
+            self._done("sent")  # its save is the undo step
 
     def mark_reply(self) -> None:
         """Her answer logged on the day it came (asked: today unless changed; audit 11, F3: an

@@ -102,6 +102,11 @@ class Ui_DueStep(object):
 
         self.sendRow.addItem(self.sendSpacer)
 
+        self.sentEarlierButton = QPushButton(self.messagePage)
+        self.sentEarlierButton.setObjectName(u"sentEarlierButton")
+
+        self.sendRow.addWidget(self.sentEarlierButton)
+
 
         self.messageLayout.addLayout(self.sendRow)
 
@@ -174,6 +179,7 @@ class Ui_DueStep(object):
         self.channelLabel.setText(QCoreApplication.translate("DueStep", u"Channel", None))
         self.subjectLabel.setText(QCoreApplication.translate("DueStep", u"Subject", u"Subject line of an email"))
         self.copyButton.setText(QCoreApplication.translate("DueStep", u"Copy message", None))
+        self.sentEarlierButton.setText(QCoreApplication.translate("DueStep", u"Sent earlier\u2026", u"Button on a reminder: the owner sent this message on an earlier day"))
         self.sentButton.setText(QCoreApplication.translate("DueStep", u"Mark as sent", u"Button: the owner has sent the message (Dutch: Verstuurd)"))
         self.strikeButton.setText(QCoreApplication.translate("DueStep", u"Add a strike", None))
         self.replyButton.setText(QCoreApplication.translate("DueStep", u"Reply received", None))

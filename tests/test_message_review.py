@@ -313,7 +313,8 @@ def test_the_order_dialog_offers_no_update_for_a_late_order(qtbot, demo, transla
     dialog = OrderMessageDialog(None, on_time.id, "order_update", NOW)
     qtbot.addWidget(dialog)
     assert dialog.kind.currentData() == "order_update"
-    assert "alles ligt nog steeds op schema voor zondag 29 november." in dialog.body.toPlainText()
+    assert "alles ligt nog steeds op schema. Je bestelling is op zondag 29 november klaar, zoals beloofd." \
+        in dialog.body.toPlainText()
 
 
 def test_the_delay_and_the_update_need_no_pronoun_for_the_product(demo):
@@ -537,7 +538,7 @@ def test_an_update_after_the_news_of_a_new_date_never_says_still(demo):
     delay = due_texts.compose_order(order.id, "order_delay", NOW, new_ready=new_day)
     orders.record_message(order.id, "order_delay", "email", delay.body, NOW, new_ready=new_day)
     update = due_texts.compose_order(order.id, "order_update", NOW + timedelta(days=2)).body
-    assert "nog steeds" not in update and "ligt mooi op schema: we houden dinsdag 8 december aan" in update
+    assert "nog steeds" not in update and "ligt mooi op schema. We houden dinsdag 8 december aan." in update
     marieke = Person.get(Person.name == "Marieke Hendriks")
     for lang, country, form in READERS:
         as_reader(marieke, lang, country, form)

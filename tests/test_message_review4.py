@@ -101,7 +101,7 @@ def test_news_before_the_promised_date_asks_first_whether_it_will_be_late(qtbot,
         assert hint is not None and words in hint.text()
         assert i18n.detail_date(order.promised_ready) in hint.text()
         shown = view.detail.findChild(QPlainTextEdit, "todayMessage").toPlainText()
-        assert "op schema voor" in shown and "vertraging" not in shown, shown  # Kevin reads Dutch
+        assert "op schema." in shown and "zoals beloofd" in shown and "vertraging" not in shown, shown  # in Dutch
         other = next(r for r, row in view.item_rows() if view.items[row.id].step != "delay_warning")
         view.table.selectRow(other)
         assert view.detail.findChild(QLabel, "todayDelayQuestion") is None
@@ -125,7 +125,7 @@ def test_afspraak_due_gives_the_on_schedule_update_before_the_promised_date(demo
     [news] = [i for i in json.loads(capsys.readouterr().out)
               if i["step"] == "delay_warning" and i["subject_id"] == order.id]
     assert news["template"] == "order.update"
-    assert "op schema voor" in news["message"] and "nieuwe" not in news["message"].lower(), news["message"]
+    assert "op schema." in news["message"] and "nieuwe" not in news["message"].lower(), news["message"]
 
 
 def test_a_reminder_names_every_product_she_was_sent(demo):

@@ -249,7 +249,8 @@ def test_the_delay_reminder_and_the_delay_message(qtbot, window, monkeypatch):
     def delay(dialog):
         # two days before: the "on schedule" update first, and the question whether it is
         assert dialog.kind.currentData() == "order_update" and not dialog.new_date.isVisible()
-        assert "ligt nog steeds op schema voor woensdag 25 november" in dialog.body.toPlainText()
+        assert "ligt nog steeds op schema. Uw bestelling is tegen woensdag 25 november klaar, zoals beloofd." \
+            in dialog.body.toPlainText()  # Sofie lives in Belgium
         assert dialog.schedule_question.isVisible()
         assert "woensdag 25 november" in dialog.findChild(QLabel, "scheduleWords").text().replace("\xa0", " ")
         qtbot.mouseClick(dialog.late_button, Qt.LeftButton)  # it will be late after all
@@ -437,9 +438,10 @@ def test_the_order_dialog_lines_up_its_fields_and_gives_its_todo_rows_room(qtbot
 @pytest.mark.parametrize("promised_in,new_in,wording", [
     # a delay sent yesterday, the new date in two days: the news before it is the update,
     # on schedule for that date (never "nog steeds": audit 9, messages F7)
-    (-2, 2, "Uw Naamketting (bestelling #1029) ligt goed op schema: we houden"),
+    (-2, 2, "Uw Naamketting (bestelling #1029) ligt goed op schema. We houden"),
     # a delay sent yesterday, and that new date is over too: the late news, in its other words
-    (-3, -1, "Een kort bericht over uw bestelling #1029: we hadden beloofd"),
+    (-3, -1, "Een kort bericht: uw Naamketting (bestelling #1029) was niet klaar op de dag die we u hadden "
+             "beloofd"),  # Sofie lives in Belgium
 ])
 def test_vandaag_and_the_dialog_show_one_wording_of_an_order_message(qtbot, window, frozen_clock,
                                                                      promised_in, new_in, wording):

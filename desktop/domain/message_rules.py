@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from desktop import i18n
+from desktop.domain import names
 from desktop.i18n import N_
 
 FORMS = ("je", "u")
@@ -47,6 +48,11 @@ class Recipient:
 
     @property
     def context(self) -> str:
+        """The form of address the message is written in: u for a name with a title
+        ("Mevr. de Boer" is greeted "Beste mevrouw De Boer," and a je body under it read
+        as two letters in one), else the person's own."""
+        if names.titled(self.first_name):
+            return "u"
         return self.form if self.form in FORMS else "je"
 
 

@@ -167,7 +167,7 @@ def salutation_name(greeted: str, language: str) -> str:
 
 def titled(greeted: str) -> bool:
     """Does ``greeted`` (what ``greeting_name`` gave) start with a title ("Mevr. de Boer")?
-    Then a message greets formally, whatever the form of address of the rest."""
+    Then a message is written with u throughout (``message_rules.Recipient.context``)."""
     words = greeted.split()
     return len(words) > 1 and words[0].rstrip(".").lower() in _TITLES
 

@@ -212,6 +212,11 @@ def _without(text: str, name_at: int, token_end: int, subject: bool) -> tuple[in
     return name_at, token_end
 
 
+# Two asides in a row ("je Sleutelhanger (3 stuks) (bestelling #1038)": a value that carries
+# its own, then the template's) read as one: "(3 stuks, bestelling #1038)".
+_TWO_ASIDES = re.compile(r"\(([^()\n]*)\)[ \t]+\(([^()\n]*)\)")
+
+
 def _tidy(text: str) -> str:
     text = re.sub(r"[ \t]+([.,;:!?)])", r"\1", text)
     text = re.sub(r"[ \t]{2,}", " ", text)
@@ -296,6 +301,8 @@ def fill_text(text: str, values: Mapping[str, str], subject: bool = False) -> tu
     filled = _TOKEN.sub(one, text)
     if missing:
         filled = _tidy_subject(filled) if subject else _tidy(filled)
+    if not subject:
+        filled = _TWO_ASIDES.sub(r"(\1, \2)", filled)
     return filled, tuple(dict.fromkeys(missing))
 
 
@@ -410,7 +417,7 @@ _t(
     NF_("{aanhef}\n\nI'm following up on {afspraken} (due {deadline}). For a small shop like "
         "ours every agreement counts: we set products aside, time our own posts around yours and tell "
         "customers what's coming. That only works if we both stick to the dates we agreed.\n\nCould you let "
-        "me know this week how you'd like to proceed?\n\n{groet}\n{afzender}\n{winkel}"),
+        "me know in the next few days how you'd like to proceed?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.3",
@@ -444,7 +451,7 @@ _t(
     "ladder.4.alt",
     N_("Step 4: last reminder (alternative wording)"),
     NF_("One last message about our agreement"),
-    NF_("{aanhef}\n\nI'm writing once more about {afspraken}. The deadline was {deadline}, and I haven't heard "
+    NF_("{aanhef}\n\nI'm writing to you about {afspraken}. The deadline was {deadline}, and I haven't heard "
         "from you since. This is my last message about it: if there's still no reply from you by {pauzedatum}, "
         "I'll have to end the collaboration. In that case, the consequence we agreed on applies: {gevolg}. For "
         "reference, what we sent you is worth {kosten}.\n\nA short message is all it takes to sort it out "
@@ -458,7 +465,7 @@ _t(
     N_("After her answer: still not posted"),
     NF_("Checking in about what we agreed"),
     NF_("{aanhef}\n\nThanks for your message of {antwoord_op}. I haven't seen {afspraken} yet, so I'm checking in: "
-        "will it work out this week? If something has come up, just let me know and we'll find a new date "
+        "will it work out in the next few days? If something has come up, just let me know and we'll find a new date "
         "together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -562,24 +569,24 @@ _t(
     "order.delay.alt",
     N_("Custom order: delay notice before the promised date (alternative wording)"),
     NF_("Your order {bestelnummer}: a new date"),
-    NF_("{aanhef}\n\nA short note about your order {bestelnummer}: your {product} won't be ready on "
-        "{beloofde_datum} after all. Our new expected date is {nieuwe_datum}. Rest assured, we're taking good "
-        "care of it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): it is taking a little longer than "
+        "planned. Our new expected date is {nieuwe_datum} (instead of {beloofde_datum}). Rest assured, we're "
+        "taking good care of it!\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.update",
     N_("Custom order: an update during production"),
     NF_("An update on your order {bestelnummer}"),
-    NF_("{aanhef}\n\nA quick update on your {product} (order {bestelnummer}): everything is still on track "
-        "for {beloofde_datum}. As soon as your order is on its way, we'll let you know.\n\n"
-        "{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nA quick update on your {product} (order {bestelnummer}): everything is still on track. "
+        "It will be ready on {beloofde_datum}, as promised. As soon as your order is on its way, we'll let you "
+        "know.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.update.alt",
     N_("Custom order: an update during production (alternative wording)"),
     NF_("Your order {bestelnummer}"),
-    NF_("{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is on schedule for "
-        "{beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
+    NF_("{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is right on schedule. We're "
+        "sticking to {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
 # The promised day is over and the order is not ready (rule "order_late"; the order
@@ -597,10 +604,9 @@ _t(
     "order.late.alt",
     N_("Custom order: the promised date has passed (alternative wording)"),
     NF_("News about your order {bestelnummer}"),
-    NF_("{aanhef}\n\nA short note about your order {bestelnummer}: we promised it for {beloofde_datum} and didn't "
-        "manage it. We're sorry. We're finishing your {product} with care and now expect to have "
-        "everything ready on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n"
-        "{winkel}"),
+    NF_("{aanhef}\n\nA short note: your {product} (order {bestelnummer}) wasn't ready on the day we promised "
+        "({beloofde_datum}). We're sorry. We're finishing it with care and now expect to have everything ready "
+        "on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 
 # The shop's own messages to a customer about a custom order (sent from the Maatwerk view).
@@ -695,13 +701,15 @@ _BELGIAN = (
     NBE_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
          "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
          "{nieuwe_datum}.\n\nSorry for the delay, and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
-    NBE_("{aanhef}\n\nA short note about your order {bestelnummer}: your {product} won't be ready on "
-         "{beloofde_datum} after all. Our new expected date is {nieuwe_datum}. Rest assured, we're taking good "
-         "care of it!\n\n{groet}\n{afzender}\n{winkel}"),
-    NBE_("{aanhef}\n\nA short note about your order {bestelnummer}: we promised it for {beloofde_datum} and didn't "
-         "manage it. We're sorry. We're finishing your {product} with care and now expect to have "
-         "everything ready on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n"
-         "{winkel}"),
+    NBE_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): it is taking a little longer than "
+         "planned. Our new expected date is {nieuwe_datum} (instead of {beloofde_datum}). Rest assured, we're "
+         "taking good care of it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nA short note: your {product} (order {bestelnummer}) wasn't ready on the day we promised "
+         "({beloofde_datum}). We're sorry. We're finishing it with care and now expect to have everything ready "
+         "on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nA quick update on your {product} (order {bestelnummer}): everything is still on track. "
+         "It will be ready on {beloofde_datum}, as promised. As soon as your order is on its way, we'll let you "
+         "know.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("Your order {bestelnummer} is running late"),
 )
 
@@ -810,9 +818,9 @@ def default_text(template_id: str, language: str, form: str = "je", country: str
 def greeting(recipient: Recipient) -> str:
     """{aanhef}: "Hoi Sanne," / "Beste Sanne," / "Dag Sanne," (Belgium) / "Hi Sanne,"."""
     catalog = i18n.translations_for(recipient.lang)
-    # A title ("Mevr. de Boer") is greeted formally: "Beste Mevr. de Boer,", never "Hoi mevr.".
-    form = "u" if names.titled(recipient.first_name) else recipient.context
-    contexts = _contexts(form, recipient.lang, recipient.country)
+    # A title ("Mevr. de Boer") makes the whole message formal (Recipient.context): "Beste
+    # mevrouw De Boer,", never "Hoi mevr.".
+    contexts = _contexts(recipient.context, recipient.lang, recipient.country)
     if not recipient.first_name.strip():
         return _lookup(catalog, contexts, GREETING_NO_NAME)
     return fill_simple(_lookup(catalog, contexts, GREETING),

@@ -642,7 +642,7 @@ def test_the_log_of_a_missing_file_is_kept_aside_not_replayed_into_a_new_one(dat
     kept = list(data_dir.glob("afspraak-damaged-*.sqlite3-wal"))
     assert len(kept) == 1 and kept[0].read_bytes() == saved
     assert Person.select().count() == 0 and db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert "geen bruikbare automatische back-up" in errors.recovered(report)
+    assert "geen bruikbare back-up" in errors.recovered(report)
 
 
 def test_a_first_start_is_not_a_missing_file(data_dir):
@@ -756,4 +756,53 @@ def test_a_rescue_copy_newer_than_the_backups_is_put_back_first(data_dir):
     report = recovery.open_checked(now=NOW)
     assert report is not None and report.restored_from == rescued
     assert "Alleen in de reddingskopie" in {p.name for p in Person.select()}
+    close_database()
+
+
+def _newest(path: Path) -> Path:
+    """Make ``path`` the newest file among the backups (a clock that ticks coarsely must not tie it)."""
+    later = max(p.stat().st_mtime for p in backup.auto_backups()) + 60
+    os.utime(path, (later, later))
+    return path
+
+
+@pytest.mark.parametrize("where", ["cli", "save_a_backup"])
+def test_a_backup_she_took_herself_after_the_automatic_one_is_the_one_put_back(data_dir, where):
+    """Audit of 2026-12-05: `afspraak backup` (or File → Save a backup… under its own name)
+    an hour ago, then damage: the morning's automatic backup was put back and that hour's
+    work looked lost, with the newer copy lying in the same folder."""
+    database = open_database()
+    two_backups_then_more_work(database)
+    database = open_database()
+    Person.create(name="In mijn eigen back-up")
+    out = None if where == "cli" else paths.data_dir() / "afspraak-backup.sqlite3"
+    mine = _newest(backup.backup_now(database, out=out, now=NOW))
+    Person.create(name="Na mijn back-up")
+    close_database()
+    damage(paths.db_path(), "garbage")
+
+    report = recovery.open_checked(now=NOW)
+    assert report.restored_from == mine and not report.from_automatic
+    names = {p.name for p in Person.select()}
+    assert "In mijn eigen back-up" in names and "Na mijn back-up" not in names
+    text = errors.recovered(report)
+    assert mine.name in text and "De nieuwste back-up" in text and "automatische" not in text
+    close_database()
+
+
+def test_the_copy_of_the_data_a_restore_replaced_is_never_put_back(data_dir):
+    """She restored an older backup on purpose: the copy of what it replaced is kept for her,
+    never chosen by a recovery, however new."""
+    database = open_database()
+    newest = two_backups_then_more_work(database)
+    database = open_database()
+    Person.create(name="Wat ze verving")
+    _newest(backup.backup_now(database, why="before-restore", now=NOW))
+    close_database()
+    damage(paths.db_path(), "garbage")
+
+    report = recovery.open_checked(now=NOW)
+    assert report.restored_from == newest and report.from_automatic
+    assert "Wat ze verving" not in {p.name for p in Person.select()}
+    assert "De automatische back-up van" in errors.recovered(report)
     close_database()

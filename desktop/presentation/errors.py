@@ -126,9 +126,14 @@ def recovered(report: Recovery | Sequence[Recovery]) -> str:
             len(later)).format(files=", ".join(later))
     if last.restored_from is None:
         return text + "\n\n" + _(
-            "There was no usable automatic backup, so Afspraak has started with an empty database. If you "
+            "There was no usable backup, so Afspraak has started with an empty database. If you "
             "have a backup elsewhere, restore it with File → Restore a backup.")
     taken = to_local(last.backup_taken_at)
+    if not last.from_automatic:  # one she took herself (or a copy Afspraak made): named, so she knows which
+        return text + "\n\n" + _(
+            "The newest backup, {file} of {date} at {time}, has been restored. Anything you entered or changed "
+            "after that moment is missing: please check your latest changes.").format(
+            file=last.restored_from.name, date=i18n.format_date(taken, "long"), time=i18n.format_time(taken))
     return text + "\n\n" + _(
         "The automatic backup of {date} at {time} has been restored. Anything you entered or changed after "
         "that moment is missing: please check your latest changes.").format(

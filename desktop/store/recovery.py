@@ -72,6 +72,11 @@ class Recovery:
     backup_taken_at: datetime | None  # UTC
     folder: Path | None = None  # where the file was missing from (MISSING)
 
+    @property
+    def from_automatic(self) -> bool:
+        """Was the backup put back one of the automatic ones (else one she took, or a copy)?"""
+        return self.restored_from is not None and self.restored_from.name.startswith(backup.AUTO_PREFIX)
+
 
 # What diagnose says of a file of no bytes at all: a new database that was never written
 # to, or one emptied by a full disk, a sync tool or a bad copy (open_checked tells them apart).
@@ -162,19 +167,27 @@ def _when_written(path: Path) -> float:
         return 0.0
 
 
+# The copy made of the data a restore replaced: the owner chose to leave that data behind.
+_REPLACED_BY_A_RESTORE = "-before-restore.sqlite3"
+
+
 def backups_newest_last() -> list[Path]:
-    """The automatic backups and the copies a rescue made of the open data
-    (``rescue_replaced``), oldest first: a rescue that could not put its copy back leaves
-    that copy the newest whole one (review 8, F5: the next start went back to the morning's
-    backup, and everything since looked lost)."""
-    rescued = list(paths.backup_dir().glob("afspraak-*-rescued.sqlite3"))
-    if not rescued:
-        return backup.auto_backups()
-    return sorted([*backup.auto_backups(), *rescued], key=_when_written)
+    """Every whole copy of her data Afspraak knows of, oldest first (by when it was written):
+    in the backups folder the automatic backups, the ones `afspraak backup` writes, the
+    copies taken before an upgrade of the file and those a rescue made of the open data
+    (``rescue_replaced``: one that could not be put back is the newest whole copy, review 8,
+    F5); and File → Save a backup…'s own name in the data folder. A restore's copy of the data
+    it replaced is not one of them. Only automatic backups once: a backup she took herself an
+    hour ago was passed over for the morning's, and that hour looked lost (audit of
+    2026-12-05)."""
+    folder = paths.backup_dir()
+    found = [p for p in folder.glob("afspraak-*.sqlite3") if not p.name.endswith(_REPLACED_BY_A_RESTORE)]
+    found += paths.data_dir().glob("afspraak-backup*.sqlite3")
+    return sorted(found, key=lambda path: (_when_written(path), path.name))
 
 
 def newest_good_backup(skip: Iterable[Path] = ()) -> Path | None:
-    """The newest automatic backup (or a rescue's copy) that passes the thorough check,
+    """The newest backup (:func:`backups_newest_last`) that passes the thorough check,
     leaving out ``skip`` (backups already put back that failed afterwards)."""
     left_out = {Path(p).name for p in skip}
     for candidate in reversed(backups_newest_last()):
@@ -201,7 +214,7 @@ def _kept_name(path: Path, now: datetime) -> Path:
 
 
 def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) -> Recovery:
-    """Keep the damaged file aside and put the newest good automatic backup in its place
+    """Keep the damaged file aside and put the newest good backup in its place
     (leaving out ``skip``); the database must be closed."""
     kept = _kept_name(path, now)
     os.replace(path, kept)

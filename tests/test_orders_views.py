@@ -615,3 +615,17 @@ def test_the_ship_dialog_names_the_address_it_has(qtbot, window):
     dialog = OrderShipDialog(window, order.id, NOW)
     qtbot.addWidget(dialog)
     assert dialog.form.findChild(QLabel, "heading").text() == "Aan Sofie Maes, Meir 8, 2000 Antwerpen, België"
+
+
+def test_the_list_and_the_pane_say_which_variant_was_ordered(qtbot, window):
+    """Audit of 2026-12-05: the list and the pane said "Naamketting" where the catalogue sells
+    it in gold and in silver, and that is what she makes."""
+    from PySide6.QtWidgets import QLabel
+
+    order = make_order()
+    Product.update(variant="goud").where(Product.id == order.product_id).execute()
+    view = window.view("orders")
+    view.refresh()
+    view.select_order(order.id)
+    assert view.model.rows[0].cells[3] == "Naamketting (goud)"
+    assert any(label.text() == "Naamketting (goud)" for label in view.detail.findChildren(QLabel))

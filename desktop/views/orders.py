@@ -28,7 +28,7 @@ from desktop.clock import utcnow
 from desktop.domain import orders as rules
 from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
-from desktop.store import due, pictures, settings
+from desktop.store import due, pictures, settings, shipping
 from desktop.store import orders as store
 from desktop.views import dialogs
 from desktop.views.base import ListView, address_text, plain_label
@@ -55,9 +55,11 @@ _NEXT_LABELS = {
 
 
 def product_words(order) -> str:
-    """An order's product as the list and the pane name it: "3 × Naamketting" when it is
-    more than one piece, "3 pieces" without a product from the catalogue."""
-    name = order.product.name if order.product else ""
+    """An order's product as the list and the pane name it, with its variant as the
+    catalogue shows it ("Naamketting (goud)": gold or silver is what she makes; audit of
+    2026-12-05): "3 × Naamketting (goud)" when it is more than one piece, "3 pieces"
+    without a product from the catalogue."""
+    name = shipping.product_title(order.product) if order.product else ""
     if order.quantity <= 1:
         return name
     count = i18n.format_number(order.quantity)

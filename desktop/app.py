@@ -336,8 +336,8 @@ class Application:
         reports = [] if reports is None else reports
         logs.setup()
         try:
-            # The whole-file check only after an unclean exit or once a day (store/recovery.py);
-            # the daily one beside the start, once her list is painted, when it may wait.
+            # The whole-file check before the start after an unclean exit (or before an upgrade),
+            # else beside it, once her list is painted, at every start (store/recovery.py).
             now = utcnow()
             later = not rebuild and recovery.check_can_wait(paths.db_path(), now)
             repaired = recovery.open_checked(now=now, when_due=True, check_later=later)

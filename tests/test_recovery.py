@@ -205,7 +205,7 @@ def test_the_days_backup_is_only_taken_from_a_file_checked_that_day(database):
 
 
 def test_the_days_check_may_wait_only_after_a_clean_exit_and_without_an_upgrade(database):
-    """Beside the start (after her list) only when it is due for the day's sake; before it
+    """Beside the start (after her list) after a clean exit, at every start; before it
     after an unclean exit, and before any upgrade of the file."""
     Person.create(name="Gezond")
     close_database()
@@ -213,7 +213,7 @@ def test_the_days_check_may_wait_only_after_a_clean_exit_and_without_an_upgrade(
     assert recovery.check_can_wait(path, NOW)  # never checked, never crashed
     recovery._record_check(path, NOW)
     backup.daily_backup(path, keep=14, now=NOW)
-    assert not recovery.check_can_wait(path, NOW + timedelta(hours=1))  # not due at all
+    assert recovery.check_can_wait(path, NOW + timedelta(hours=1))  # checked today: still beside this start
     assert recovery.check_can_wait(path, NOW + timedelta(days=1))  # a new day
     recovery.mark_running()  # the last run did not end normally
     assert not recovery.check_can_wait(path, NOW + timedelta(days=1))
@@ -248,6 +248,24 @@ def test_the_days_check_beside_the_start_copies_nothing_from_a_damaged_file(data
     assert recovery.check_beside(path, NOW, keep=14)  # what is wrong
     assert backup.auto_backups(paths.backup_dir()) == []
     assert recovery.check_due(path, NOW)  # not noted as checked
+
+
+def test_damage_that_came_while_closed_is_found_beside_the_next_start_of_the_same_day(database):
+    """Audit of 2026-12-05: a page of the file damaged an hour after the day's check, while
+    Afspraak was closed; the next start read nothing of that page and checked nothing (the
+    day's check was made), so she worked on until a query met it."""
+    for i in range(200):
+        Person.create(name=f"Vulling {i}", notes="x" * 300)
+    close_database()
+    path = paths.db_path()
+    assert recovery.check_beside(path, NOW, keep=14) is None  # the day's first start: healthy, copied
+    with open(path, "r+b") as fh:
+        fh.seek((path.read_bytes().find(b"Vulling 100") // 4096) * 4096)
+        fh.write(b"\xa5\x5a" * 2048)
+    later = NOW + timedelta(hours=1)
+    assert not recovery.check_due(path, later) and recovery.check_can_wait(path, later)
+    assert recovery.check_beside(path, later, keep=14)  # what is wrong: the app recovers from it
+    assert len(backup.auto_backups(paths.backup_dir())) == 1  # the healthy morning copy, nothing more
 
 
 @pytest.mark.parametrize("how", ["garbage", "pages"])

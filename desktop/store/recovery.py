@@ -1,5 +1,5 @@
 """Opening the database at start, safely: a damaged file is kept aside and the newest good
-automatic backup is put back, and the user is told what happened and what may be missing
+backup is put back, and the user is told what happened and what may be missing
 (the ``Recovery`` reports, worded by presentation/errors.py ``recovered``).
 
 ``open_checked`` is what the app and the CLI call instead of ``opening.open_database``:
@@ -7,7 +7,8 @@ automatic backup is put back, and the user is told what happened and what may be
 - healthy file (``PRAGMA quick_check`` is ok): opened and migrated as usual;
 - damaged file (not SQLite any more, not ours, or quick_check reports errors): renamed to
   ``afspraak-damaged-YYYYMMDD-HHMMSS.sqlite3`` (with its -wal and -shm) in the data dir,
-  never deleted; the newest automatic backup that passes the same check is copied in;
+  never deleted; the newest backup that passes the same check is copied in (its own or an
+  automatic one: :func:`backups_newest_last`);
   without one, a fresh empty database is started. A ``Recovery`` says what was done;
 - the folder cannot be written or the disk is full: ``StorageProblem`` (nothing changed).
 
@@ -22,11 +23,11 @@ leaves it behind), when the last check is more than a day old (``afspraak.checke
 when there is no record of one, or when today's automatic backup is still to be taken (so
 a backup is never copied from a file nobody checked that day). Every start still checks
 the header and the application id, and damage that SQLite reports while opening is
-recovered from as before. When the check is due only for the day's sake (the last run
-ended normally, the file needs no upgrade: :func:`check_can_wait`), the app makes it
-beside the start instead of before it (:func:`check_beside`, in a thread once her list is
-painted), copies the day's backup right after it there, and recovers as below when it
-finds damage.
+recovered from as before. After a normal end of the last run, when the file needs no
+upgrade (:func:`check_can_wait`), the app makes the check beside the start instead of
+before it, at every start (:func:`check_beside`, in a thread once her list is painted),
+copies the day's backup right after it there when it is still to be taken, and recovers
+as below when it finds damage.
 
 Damage the check did not see (it ran earlier today, or the file was damaged while the
 app was running) shows up later as an error from a query: "database disk image is
@@ -371,15 +372,20 @@ def mark_clean_exit(path: Path | None = None) -> None:
 
 
 def check_can_wait(path: Path, now: datetime) -> bool:
-    """May the day's whole-file check run beside the start instead of before it
-    (:func:`check_beside`)? Only when it is due because a day has passed (or today's
-    backup is still to be taken), the last run ended normally and the file needs no
+    """May the whole-file check run beside the start instead of before it
+    (:func:`check_beside`)? When the last run ended normally and the file needs no
     upgrade: a migration never runs on a file nobody checked, and after a crash, a kill
-    or a power cut the check still comes first. False whenever that cannot be told."""
+    or a power cut the check still comes first. False whenever that cannot be told.
+
+    Every such start checks beside the window, also when the day's check was made
+    already: damage that came while Afspraak was closed (a failing disk, a sync program)
+    in a part of the file the first screen does not read was otherwise found only when
+    a query met it, hours of her work later, and a backup from before that work put back
+    (audit of 2026-12-05). The day's backup still follows only the day's first check."""
     from desktop.store.migrations import CURRENT_VERSION
 
     try:
-        if not path.is_file() or (path.parent / RUNNING_MARKER).exists() or not check_due(path, now):
+        if not path.is_file() or (path.parent / RUNNING_MARKER).exists():
             return False
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
         try:
@@ -392,11 +398,11 @@ def check_can_wait(path: Path, now: datetime) -> bool:
 
 
 def check_beside(path: Path, now: datetime, keep: int) -> str | None:
-    """The day's whole-file check made beside the start (the app runs it in a thread once
+    """The whole-file check made beside the start (the app runs it in a thread once
     her list is painted: SQLite reads the file without holding Python's lock, so the
     window answers meanwhile): ``quick_check`` on a connection of its own; when the file
-    is healthy, the check is noted and today's backup copied from it (a backup is only
-    ever taken from a checked file). Returns what is wrong, or None.
+    is healthy, the check is noted and today's backup copied from it unless it was taken
+    (a backup is only ever taken from a checked file). Returns what is wrong, or None.
 
     Trouble that is not damage (a locked file, a full disk) is raised, as by
     :func:`diagnose` and ``backup.daily_backup``; the app then runs the check again at its

@@ -125,6 +125,40 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _kept_file(out: str | None, kind: str) -> str | None:
+    """Why ``--out`` must not be written (a message), or None. A file that is there is
+    written over only when it is what this command writes there anyway (an Afspraak
+    database for a backup, a calendar file for the calendar): `calendar --out shop.csv`
+    replaced a shop export with a calendar without a word (audit of 2026-12-05). An
+    export is never written over."""
+    if not out:
+        return None
+    path = Path(out)
+    if not path.is_file():
+        return None  # nothing there (or a folder: the writing says what is wrong)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return None  # the writing says what is wrong
+    if kind == "backup":
+        from desktop.store.db import APPLICATION_ID
+
+        if head.startswith(b"SQLite format 3\x00") and int.from_bytes(head[68:72], "big") == APPLICATION_ID:
+            return None
+        what = _("an Afspraak backup")
+    elif kind == "calendar":
+        if head.lstrip(b"\xef\xbb\xbf").startswith(b"BEGIN:VCALENDAR"):
+            return None
+        what = _("a calendar file")
+    else:
+        return _("{path} is there already. Afspraak does not write over it: choose another file name. Nothing "
+                 "was written.").format(path=path)
+    # TRANSLATORS: {what} is "an Afspraak backup" or "a calendar file" (translated to fit here: Dutch "geen {what}").
+    return _("{path} is there already, and it is not {what}. Afspraak does not write over it: choose another file "
+             "name. Nothing was written.").format(path=path, what=what)
+
+
 def _recover_after(exc: BaseException) -> int:
     """A command met a damaged database: keep it aside, put back the newest good backup
     (store/recovery.py), say so; the command did nothing and can be run again."""
@@ -176,6 +210,9 @@ def cmd_backup(args) -> int:
     from desktop.store import backup
     from desktop.store.db import db
 
+    refused = _kept_file(args.out, "backup")
+    if refused:
+        return _fail(refused)
     _open(args)
     try:
         path = backup.backup_now(db.obj, out=Path(args.out) if args.out else None)
@@ -269,6 +306,9 @@ def cmd_calendar(args) -> int:
     from desktop.clock import utcnow
     from desktop.presentation import calendar_export, errors
 
+    refused = _kept_file(args.out, "calendar")
+    if refused:
+        return _fail(refused)
     _open(args)
     try:
         count = calendar_export.write_calendar(Path(args.out), utcnow())
@@ -305,6 +345,9 @@ def cmd_export(args) -> int:
     from desktop.store import privacy, settings
     from desktop.store.db import db
 
+    refused = _kept_file(args.out, "export")
+    if refused:
+        return _fail(refused)
     _open(args)
     person, error = _find_person(args.person)
     if error:

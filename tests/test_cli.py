@@ -469,3 +469,35 @@ def test_a_backup_over_the_database_itself_is_refused(data_dir, capsys, language
     assert said in capsys.readouterr().err
     assert paths.db_path().read_bytes() == before
     assert not list(data_dir.glob("*.part"))
+
+
+@pytest.mark.parametrize("language, said", [
+    ("nl", "bestaat al, en het is geen {what}. Afspraak schrijft er niet overheen: kies een andere bestandsnaam. "
+           "Er is niets geschreven."),
+    ("en", "is there already, and it is not {what}. Afspraak does not write over it: choose another file name. "
+           "Nothing was written."),
+])
+def test_out_never_writes_over_a_file_of_another_kind(data_dir, tmp_path, capsys, language, said):
+    """Audit of 2026-12-05: `calendar --out export.csv` replaced her shop export with a
+    calendar, `backup --out` and `export --out` as well, each saying it was written. A file
+    of the kind the command writes (a backup, a calendar) is renewed; anything else is
+    refused and left as it was."""
+    assert run_cli("demo") == 0
+    shop_export = tmp_path / "orders.csv"
+    shop_export.write_text("Name,Email\n#1001,a@example.nl\n", encoding="utf-8")
+    kinds = {"backup": {"nl": "back-up van Afspraak", "en": "an Afspraak backup"},
+             "calendar": {"nl": "agendabestand", "en": "a calendar file"}}
+    for command, what in kinds.items():
+        capsys.readouterr()
+        assert run_cli("--lang", language, command, "--out", str(shop_export)) == 1
+        assert said.format(what=what[language]) in capsys.readouterr().err
+        assert shop_export.read_text(encoding="utf-8") == "Name,Email\n#1001,a@example.nl\n"
+    capsys.readouterr()
+    assert run_cli("--lang", language, "export", "--person", "1", "--out", str(shop_export)) == 1
+    assert ("bestaat al" if language == "nl" else "is there already") in capsys.readouterr().err
+    assert shop_export.read_text(encoding="utf-8") == "Name,Email\n#1001,a@example.nl\n"
+    # Its own kind is renewed: tomorrow's calendar and backup over today's.
+    for command, name in (("calendar", "agenda.ics"), ("backup", "kopie.sqlite3")):
+        target = tmp_path / name
+        assert run_cli(command, "--out", str(target)) == 0
+        assert run_cli(command, "--out", str(target)) == 0, capsys.readouterr().err

@@ -289,9 +289,10 @@ def cmd_import(args) -> int:
         from desktop.store import shop_orders
 
         plan = shop_orders.plan_import(parsed)
-        if plan.other_shop:
+        if plan.other_shop or plan.dated_ahead:
             return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(
-                file=args.file, error=import_texts.other_shop_text(plan)))
+                file=args.file, error=import_texts.other_shop_text(plan) if plan.other_shop
+                else import_texts.dated_ahead_text(plan)))
         # the made-to-order marks as remembered
         summary = shop_orders.apply_plan(plan, utcnow(), file_name=Path(args.file).name)
         print(_("Orders from {platform}:").format(platform=parsed.platform_name))

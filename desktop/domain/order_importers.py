@@ -1180,6 +1180,20 @@ def history_before(today: date, lead_days: int) -> date:
 SAME_ORDER_DAYS = 1
 
 
+# An order of the file dated after the day of the import: days ahead are a clock set wrong
+# (the shop's server, her own computer) more likely than a wrong date, and refusing her whole
+# file for it would stop her import; more than a month ahead, the date in the file is wrong
+# (a year off, a day and month swapped in a spreadsheet), and a promise made from it would
+# fall months or years out (audit of 2026-12-05: 2098-01-01 became a custom order due on
+# 2098-01-11, 2027-06-01 one due in June).
+AHEAD_DAYS = 31
+
+
+def dated_ahead(ordered_on: date | None, today: date) -> bool:
+    """Is an order of the file dated more than :data:`AHEAD_DAYS` after ``today``?"""
+    return ordered_on is not None and (ordered_on - today).days > AHEAD_DAYS
+
+
 def another_shops_order(file_day: date | None, stored_day: date | None) -> bool:
     """Is the file's order a different order from the one stored under the same platform
     and number? An order keeps the day it was placed; a second shop on the same platform

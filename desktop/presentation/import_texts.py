@@ -32,6 +32,20 @@ def other_shop_text(plan: ImportPlan) -> str:
         platform=plan.parsed.platform_name, stored=stored)
 
 
+def dated_ahead_text(plan: ImportPlan) -> str:
+    """Why a file with orders placed on a day still to come is not imported
+    (``ImportPlan.dated_ahead``): the first one with its line, and how many there are."""
+    order = plan.dated_ahead[0]
+    count = len(plan.dated_ahead)
+    # TRANSLATORS: after "“orders.csv” was not imported." {number} is an order number ("#1001").
+    return ngettext(
+        "Line {line}: order {number} is dated {date}, a day still to come. Check that date in the shop and "
+        "export the orders again.",
+        "{count} orders are dated on days still to come, such as order {number} on line {line} ({date}). Check "
+        "those dates in the shop and export the orders again.", count).format(
+        count=count, line=order.line, number=order.number, date=i18n.format_date(order.ordered_on, "long"))
+
+
 def history_text(n: int, before: date, lead_days: int, done: bool) -> str:
     """Orders still open in the shop that are older than the lead time: kept as the
     customers' history, no custom order made (``order_importers.kept_as_history``). Said in

@@ -89,6 +89,9 @@ class ImportPlan:
     # order that moves to another person (the file's e-mail or buyer account says who she
     # is) may leave that one with nothing: a duplicate, removed (``_remove_left_empty``).
     stored_people: dict[str, int | None] = field(default_factory=dict)
+    # Orders of the file placed on a day still to come (``order_importers.dated_ahead``): a
+    # wrong date in the file. Nothing of it is imported while there is one.
+    dated_ahead: list[OrderRow] = field(default_factory=list)
     # The owner's day of the import and the shop's lead time (``order_lead_days``): an order
     # still open in the shop placed before ``history_before`` is kept as history only
     # (``order_importers.kept_as_history``). Read once with the plan: what the preview says
@@ -165,6 +168,10 @@ class OrderImportSummary:
 
 class OrdersOfAnotherShop(Exception):
     """A plan holds orders of another shop (``ImportPlan.other_shop``): not written."""
+
+
+class OrdersDatedAhead(Exception):
+    """A plan holds orders placed on a day still to come (``ImportPlan.dated_ahead``): not written."""
 
 
 # --- reading: the plan -----------------------------------------------------------------------
@@ -327,6 +334,7 @@ def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan
     """What importing ``parsed`` on ``now`` (naive UTC; default: the clock) would do; reads only."""
     plan = ImportPlan(parsed=parsed, today=clock.owner().today(now or clock.utcnow()),
                       lead_days=int(settings.get("order_lead_days")))
+    plan.dated_ahead = [o for o in parsed.orders if rules.dated_ahead(o.ordered_on, plan.today)]
     _plan_customers(plan, parsed)
 
     numbers = [o.number for o in parsed.orders]
@@ -556,6 +564,8 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
     name, the platform and the counts)."""
     if plan.other_shop:
         raise OrdersOfAnotherShop(len(plan.other_shop))
+    if plan.dated_ahead:
+        raise OrdersDatedAhead(len(plan.dated_ahead))
     parsed = plan.parsed
     still_making = dict(still_making or {})
     for order in parsed.orders:

@@ -504,6 +504,9 @@ class ShippingController(QObject):
         if plan.other_shop:  # another shop's orders under the same numbers: never mixed with hers
             self._failed(import_texts.other_shop_text(plan), path, progress)
             return
+        if plan.dated_ahead:  # a wrong date in the file: no promise is made from it
+            self._failed(import_texts.dated_ahead_text(plan), path, progress)
+            return
         preview = order_import.OrderPreviewDialog(plan, path.name, self.window)
         accepted = order_import.run_dialog(preview) == QDialog.Accepted
         marks = preview.made_to_order()

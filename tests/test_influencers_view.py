@@ -266,6 +266,8 @@ def test_end_politely_and_block(qtbot, database, translator, fixed_now, monkeypa
     collab = Collaboration.create(person=person, title="Ketting Ster", status="received")
     d = EndDialog(collaboration=collab)
     qtbot.addWidget(d)
+    before = d.w("message").toPlainText()  # no reason typed yet: no reason sentence, never "…" in its place
+    assert "samenwerking" in before and "…" not in before and "reden" not in before.lower()
     d.w("reason").setText("we horen niets meer")
     assert "Anouk" in d.w("message").toPlainText() and "we horen niets meer" in d.w("message").toPlainText()
     d.w("block").setChecked(True)

@@ -413,15 +413,15 @@ def test_the_closing_mark_is_added_in_one_place_for_every_template():
 
 DISCLOSURE = {
     ("nl", "NL", "je"): "• Maak in je post en je TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
-                        "#reclame of „Gekregen van”",
+                        "#reclame of „Gekregen van @zilverenzo”",
     ("nl", "NL", "u"): "• Maak in uw post en uw TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
-                       "#reclame of „Gekregen van”",
+                       "#reclame of „Gekregen van @zilverenzo”",
     ("nl", "BE", "je"): "• Maak in je post en je TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
                         "#reclame\n",
     ("nl", "BE", "u"): "• Maak in uw post en uw TikTok-video duidelijk dat het om reclame gaat, bijvoorbeeld met "
                        "#reclame\n",
     ("en", "NL", "je"): "• Make it clear in your post and your TikTok video that it's an ad, e.g. with #reclame (Dutch "
-                        "for “advertising”) or “Gekregen van” (Dutch for “gifted by”)",
+                        "for “advertising”) or “Gekregen van @zilverenzo” (Dutch for “gifted by”)",
 }
 
 
@@ -441,6 +441,26 @@ def test_the_agreement_names_tiktok_and_her_own_content(demo):
     sanne = Person.get(Person.name == "Sanne de Vries")  # a reel, not a post
     text = collab_texts.agreement_message(Collaboration.get(Collaboration.person == sanne))
     assert "Maak in je reel duidelijk dat het om reclame gaat" in text and " post " not in text
+
+
+def test_the_agreement_names_whom_she_got_it_from_or_gives_no_such_example(demo):
+    """Audit of 2026-12-05: "…of „Gekregen van”" named nobody, and was copied as it stood.
+    The mention agreed with her, else the shop's name; without either only #reclame."""
+    from desktop.presentation import collab_texts
+    from desktop.store import settings
+
+    noor = Person.get(Person.name == "Noor Bakker")
+    collab = Collaboration.get(Collaboration.person == noor)
+    as_reader(noor, "nl", "NL", "je")
+    collab.required_mentions = []
+    collab.exclusivity_days, collab.exclusivity_category = 30, "sieraden"
+    collab.save()
+    text = collab_texts.agreement_terms_text(Collaboration.get_by_id(collab.id))
+    assert "#reclame of „Gekregen van Zilver & Zo”" in text, text
+    assert "• Tot 30 dagen na het plaatsen geen reclame voor andere merken in de categorie „sieraden”" in text
+    settings.set("shop_name", "")
+    text = collab_texts.agreement_terms_text(Collaboration.get_by_id(collab.id))
+    assert "bijvoorbeeld met #reclame\n" in text + "\n" and "Gekregen van" not in text, text
 
 
 def test_a_label_request_never_asks_to_add_an_empty_list(demo):

@@ -25,10 +25,11 @@ if TYPE_CHECKING:
 # lists her content, e.g. "your post and your TikTok video".
 _TERMS = (
     NP_("je", "You receive: {products}"), NP_("u", "You receive: {products}"),
+    # {shop}: whom she got it from, as she is to name it (the mention agreed with her, else the shop's name).
     NP_("je", "Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”) or “Gekregen "
-              "van” (Dutch for “gifted by”)"),
+              "van {shop}” (Dutch for “gifted by”)"),
     NP_("u", "Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”) or “Gekregen "
-             "van” (Dutch for “gifted by”)"),
+             "van {shop}” (Dutch for “gifted by”)"),
     # Belgium: "Gekregen van" does not count there as disclosure (domain/disclosure.py).
     NP_("je", "Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”)"),
     NP_("u", "Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”)"),
@@ -40,8 +41,16 @@ _TERMS = (
 # Marked in _TERMS above; looked up by these names (a literal inside a conditional
 # expression was extracted a second time without its context).
 _DISCLOSURE = ("Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”) or “Gekregen "
-               "van” (Dutch for “gifted by”)")
+               "van {shop}” (Dutch for “gifted by”)")
 _DISCLOSURE_BE = "Make it clear in {what} that it's an ad, e.g. with #reclame (Dutch for “advertising”)"
+
+
+def _whom_from(collaboration: Collaboration) -> str:
+    """Whom she got it from, for "Gekregen van …": the mention agreed with her, else the
+    shop's name ("" without either)."""
+    if collaboration.required_mentions:
+        return collaboration.required_mentions[0]
+    return (settings.get("shop_name") or "").strip()
 
 
 def _content_words(kinds: list[str], recipient: messages.Recipient) -> str:
@@ -85,9 +94,12 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
         lines.append("• " + tr.gettext("Please use: {tags}").format(tags=tags))
     if collaboration.disclosure_required:
         what = _content_words([d.kind for d in deliverables], reader)
+        # "Gekregen van" names whom from, as the label request does: without a name to give
+        # it, the example was copied as it stood, naming nobody (audit of 2026-12-05)
+        shop = _whom_from(collaboration)
         in_belgium = (p.country or "").upper() == "BE"
-        line = tr.pgettext(form, _DISCLOSURE_BE if in_belgium else _DISCLOSURE)
-        lines.append("• " + messages.fill_simple(line, what=what))
+        line = tr.pgettext(form, _DISCLOSURE_BE if in_belgium or not shop else _DISCLOSURE)
+        lines.append("• " + messages.fill_simple(line, what=what, shop=shop))
     if collaboration.exclusivity_days:
         lines.append("• " + tr.ngettext("No other {category} brands for {days} day after posting",
                                         "No other {category} brands for {days} days after posting",
@@ -132,8 +144,7 @@ def label_request_message(content: Content) -> str:
     if label_missing:
         # whom she got it from: the mention agreed with her, else the shop's name; without
         # either only #reclame is given as the example (never a "@…" hole)
-        shop = (collaboration.required_mentions[0] if collaboration.required_mentions
-                else (settings.get("shop_name") or "").strip())
+        shop = _whom_from(collaboration)
         if ((p.country or "").upper() == "BE" or not shop) and story:
             # a story has no caption: the label goes in the picture
             items.append(tr.gettext("A clear advertising label in the picture, at the start of the story, e.g. #reclame "

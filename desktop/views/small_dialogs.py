@@ -186,8 +186,10 @@ class EndDialog(FormDialog):
         if self._edited:
             return
         self._filling = True
+        # No reason typed yet: the message goes without its reason sentence ("…" in its place was
+        # copied as it stood: audit of 2026-12-05); the reason fills it in as she types.
         message = compose_for(self.person, "ending", {
-            "titel": self.collaboration.title, "reden": self.w("reason").text().strip() or "…"}, clock.utcnow())
+            "titel": self.collaboration.title, "reden": self.w("reason").text().strip() or None}, clock.utcnow())
         self.w("message").setPlainText(message.body)
         self._filling = False
 

@@ -98,6 +98,10 @@ def test_a_change_on_every_page_is_saved_at_once_and_the_clock_and_scheduler_see
     before_steps = due.ladder_settings().step_hours
     assert before_steps == (0, 24, 48, 72)
 
+    from desktop.views import settings_window
+
+    monkeypatch.setattr(settings_window, "tray_available", lambda: True)  # offscreen has none
+
     def fill(window):
         window.show()
         window.shop_name.setText("Zilver & Zo")  # your shop
@@ -314,3 +318,19 @@ def test_the_custom_orders_page_lines_up_with_the_others_and_its_labels_stay_on_
     lead = window.lead_days
     lead_label = window.orders_form.layout().itemAt(0).layout().labelForField(lead)
     assert lead_label.height() < 2 * lead_label.fontMetrics().lineSpacing()
+
+
+def test_without_a_tray_keeping_it_in_the_tray_is_not_ticked_and_what_she_chose_is_kept(qtbot, demo_db, translator):
+    """Audit of 2026-12-05: on a desktop without a tray the box stood ticked (greyed) above
+    the note that closing the window quits Afspraak, and start at login promised a start
+    "in the tray"."""
+    from PySide6.QtWidgets import QLabel, QSystemTrayIcon
+
+    assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen: no tray
+    settings.set("close_to_tray", True)
+    window = make(qtbot, "app")
+    assert not window.close_to_tray.isChecked() and not window.close_to_tray.isEnabled()
+    notes = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert "zonder venster in het systeemvak" not in notes and "geminimaliseerd" in notes
+    window.buttons.button(window.buttons.StandardButton.Save).click()
+    assert settings.get("close_to_tray") is True  # for a desktop that has a tray

@@ -88,6 +88,11 @@ def _one_line_label(label: QLabel) -> None:
     label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 4, LABEL_MAX_WIDTH))
 
 
+def tray_available() -> bool:
+    """Does this desktop have a tray (the system tray, the menu bar's extras)?"""
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
 class SettingsWindow(QDialog):
     """The settings, all pages; ``save()`` writes them all or nothing."""
 
@@ -360,11 +365,17 @@ class SettingsWindow(QDialog):
         self.autostart.setChecked(self._autostart_was)
         self.close_to_tray = QCheckBox(_("Keep running in the tray when the window closes"))
         self.close_to_tray.setObjectName("settingsCloseToTray")
-        self.close_to_tray.setChecked(bool(values["close_to_tray"]))
+        self._close_to_tray_was = bool(values["close_to_tray"])
+        # Without a tray the box is off and cannot be ticked: ticked, it said Afspraak keeps running
+        # in a tray the note below says is not there (audit of 2026-12-05). What she chose is kept
+        # for a desktop that has one.
+        tray = tray_available()
+        self.close_to_tray.setChecked(self._close_to_tray_was and tray)
         column.addWidget(self.autostart)
-        column.addWidget(_note(_("Afspraak then starts in the tray, without a window, so reminders reach you.")))
+        column.addWidget(_note(_("Afspraak then starts in the tray, without a window, so reminders reach you.") if tray
+                               else _("Afspraak then starts with its window minimised, so reminders reach you.")))
         column.addWidget(self.close_to_tray)
-        if not QSystemTrayIcon.isSystemTrayAvailable():
+        if not tray:
             self.close_to_tray.setEnabled(False)
             column.addWidget(_note(_(
                 "Your desktop has no tray: closing the window quits Afspraak, and reminders show in a window "
@@ -488,7 +499,7 @@ class SettingsWindow(QDialog):
             "delay_warning_days": self.warn_days.value(),
             "order_update_days": self.update_days.value(),
             "order_lead_days": self.lead_days.value(),
-            "close_to_tray": self.close_to_tray.isChecked(),
+            "close_to_tray": self.close_to_tray.isChecked() if self.close_to_tray.isEnabled() else self._close_to_tray_was,
         }
         language = self.language.currentData()
         if language != i18n.current_language():

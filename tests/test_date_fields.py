@@ -228,10 +228,12 @@ def test_picking_a_day_in_the_calendar_replaces_a_date_that_does_not_exist(qtbot
     qtbot.addWidget(edit.window())
     type_into(qtbot, edit, "31-04-2027")
     assert edit.problem()
+    # A red tint under the text: a frame on the field itself left its arrows blank (audit of 2026-12-05).
+    assert "background-color" in edit.lineEdit().styleSheet() and edit.styleSheet() == ""
     edit.calendarWidget().clicked.emit(NOVEMBER_30)  # the same day it held: still a choice
     edit.setFocus(Qt.PopupFocusReason)  # the popup closes, the field has the focus again
     qtbot.waitUntil(edit.hasFocus)
-    assert edit.problem() == "" and edit.text() == "30-11-2026" and edit.styleSheet() == ""
+    assert edit.problem() == "" and edit.text() == "30-11-2026" and edit.lineEdit().styleSheet() == ""
 
 
 def test_every_date_field_reads_what_is_typed_itself(qtbot, things):
@@ -440,7 +442,7 @@ def test_a_dialog_saves_the_date_shown_even_when_save_takes_no_focus(qtbot, thin
     qtbot.keyClick(edit, Qt.Key_3)
     assert edit.text() == in_language("3-11-2026", language) and edit.hasFocus()
     assert edit.problem(), "the date shown is not the field's date yet"
-    assert edit.toolTip() == "" and edit.styleSheet() == "", "while she types, no red frame"
+    assert edit.toolTip() == "" and edit.lineEdit().styleSheet() == "", "while she types, no red frame"
     dialog.save()  # no focus change
     assert dialog.result() == QDialog.Accepted, dialog.summary.text()
     assert edit.text() == in_language("03-11-2026", language) and edit.problem() == ""

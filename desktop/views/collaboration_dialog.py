@@ -400,14 +400,12 @@ class CollaborationDialog(FormDialog):
         shown = {k: v for k, v in errors.items() if not k.startswith(("deliverable_", "gift_"))}
         ok = super().show_errors(shown)
         for row in range(table.rowCount()):
-            style = theme.border_style() if f"deliverable_{row}" in errors else ""
             for column in range(3):
-                table.cellWidget(row, column).setStyleSheet(style)
+                theme.mark_mistake(table.cellWidget(row, column), f"deliverable_{row}" in errors)
         gifts: QTableWidget = self.w("gifts")
         for row in range(gifts.rowCount()):
-            style = theme.border_style() if f"gift_{row}" in errors else ""
             for column in (1, 2):
-                gifts.cellWidget(row, column).setStyleSheet(style)
+                theme.mark_mistake(gifts.cellWidget(row, column), f"gift_{row}" in errors)
         return ok and not errors
 
     def undo_text(self) -> str:

@@ -369,7 +369,7 @@ class _TypedDateMixin:
         if problem == self._shown_problem:
             return
         self._shown_problem = problem
-        self.setStyleSheet(theme.border_style() if problem else "")
+        theme.mark_mistake(self, bool(problem))
         self.setToolTip(problem)
         self.problemChanged.emit(problem)
         if problem and not live and self.isVisible():

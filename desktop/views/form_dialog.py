@@ -95,7 +95,7 @@ class FormDialog(QDialog):
             label.hide()
             field = self.form.findChild(QWidget, key)
             if field is not None:
-                field.setStyleSheet("")
+                theme.mark_mistake(field, False)
         self.errors = {}
 
     def show_errors(self, errors: dict[str, str]) -> bool:
@@ -109,7 +109,7 @@ class FormDialog(QDialog):
             label.setText(message)
             label.show()
             if field is not None:
-                field.setStyleSheet(theme.border_style())
+                theme.mark_mistake(field, True)
                 first = first or field
         if first is not None:
             self._reveal(first)

@@ -566,7 +566,7 @@ class OrderDialog(QDialog):
         form.setRowVisible(row, bool(text))
         field = self.form.findChild(QWidget, self.FIELDS[key])
         field.setProperty("invalid", bool(text))
-        field.setStyleSheet(theme.border_style() if text and not isinstance(field, QListWidget) else "")
+        theme.mark_mistake(field, bool(text) and not isinstance(field, QListWidget))
 
     def show_errors(self, errors: dict[str, str]) -> None:
         first = None

@@ -166,6 +166,23 @@ def border_style(kind: str = "red") -> str:
     return "border: 1px solid {c};".format(c=css(status_colour(kind)))
 
 
+def mark_mistake(field: QWidget, wrong: bool) -> None:
+    """Frame ``field`` in red while it holds a mistake (or take the frame off). A date or
+    number field shows its text on a red tint instead: a style sheet on the field itself
+    makes Fusion draw its up and down arrows blank (audit of 2026-12-05: "Verstuurd op"
+    lost its arrows), and a frame round its text is hidden under the field's own."""
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    if isinstance(field, QAbstractSpinBox) and field.lineEdit() is not None:
+        # Its text on a red tint, inside the field's own frame and arrows.
+        tint = QColor(status_colour("red"))
+        tint.setAlpha(48)
+        field.lineEdit().setStyleSheet(f"background-color: {css(tint)};" if wrong else "")
+        field.setStyleSheet("")
+    else:
+        field.setStyleSheet(border_style() if wrong else "")
+
+
 def accent(pal: QPalette | None = None) -> QColor:
     """The app's one accent: the palette's highlight (the desktop's own choice)."""
     return (pal or palette()).color(QPalette.Highlight)

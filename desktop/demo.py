@@ -394,7 +394,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                 created_at=_at(now, -agreed_days_ago - 2),
                 dos="Eigen foto's, daglicht, sieraad goed zichtbaar", donts="Geen kortingscodes van andere sieradenmerken",
             )
-            Event.create(at=_at(now, -agreed_days_ago, 11), kind="agreement", channel="instagram", direction="out",
+            Event.create(at=_at(now, -agreed_days_ago, 11), kind="agreement",
                          fact="collab_created", params={"status": "agreed", "title": title}, person=person,
                          subject_type="collaboration", subject_id=c.id)
             given = products[product_idx]

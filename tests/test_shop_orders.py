@@ -120,6 +120,8 @@ def test_made_to_order_items_become_custom_orders_and_follow_the_shop(database):
     assert (lotte.quantity, lotte.note, lotte.price_cents) == (2, "", 2500)  # two key rings, the line's total
     assert (lotte.person.country, lotte.person.address_form) == ("BE", "u")
     assert orders["#2005"].status == "shipped"  # sent by the shop before the import
+    # ordered on 12 November, sent on 18: ready by the day it went out, not by 22 November (audit of 2026-12-05)
+    assert orders["#2005"].promised_ready == date(2026, 11, 18)
     assert orders["#2006"].status == "cancelled"
     assert orders["#2004"].price_cents == 2995 and orders["#2004"].person.language == "en"
     assert Event.select().where(Event.subject_type == "custom_order", Event.kind == "order").count() == 5

@@ -473,13 +473,15 @@ def _new_custom_order(order: OrderRow, position: int, line: OrderLine, number: s
                       product_id: int | None, lead_days: int, now: datetime, promised: date | None = None) -> CustomOrder:
     """A custom order for ``line``, promised ready ``promised`` (the date the owner gave the
     customer) or else the order date plus the shop's lead time."""
+    status = rules.custom_order_status(order, line)
+    sent_on = order.fulfilled_on if status == "shipped" else None
     custom = CustomOrder.create(
         person=person_id, order_number=number, product=product_id, quantity=max(1, line.quantity),
         personalisation=rules.personalisation(order, line), note=rules.custom_order_note(order, line),
         price_cents=(line.price_cents * line.quantity) if line.price_cents is not None and order.currency in ("", "EUR")
         else None,
-        ordered_on=order.ordered_on, promised_ready=promised or rules.promised_ready(order.ordered_on, lead_days),
-        status=rules.custom_order_status(order, line), created_at=now)
+        ordered_on=order.ordered_on, promised_ready=promised or rules.promised_ready(order.ordered_on, lead_days, sent_on),
+        status=status, created_at=now)
     _event(now, person_id, custom, "order", "order_imported", {
         "number": number, "platform": order.platform,
         "date": custom.promised_ready.isoformat() if custom.promised_ready else None})

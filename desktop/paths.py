@@ -53,19 +53,24 @@ def ensure_private_dir(path: Path) -> Path:
 
 
 def make_private_file(path: Path) -> None:
-    """Give a file we own mode 0600, a folder 0700 (no-op where the OS has no such modes)."""
+    """Let nobody but the owner read a file or folder of ours: at most mode 0600 for a file,
+    0700 for a folder (no-op where the OS has no such modes)."""
     if path.exists():
         _chmod(path, 0o700 if path.is_dir() else 0o600)
 
 
 def _chmod(path: Path, mode: int) -> None:
+    """Take away what ``mode`` does not allow, never give what the owner did not have: a
+    folder she made read-only stays so (audit of 2026-12-05: Afspraak said it could not
+    write there, and had made it writable meanwhile)."""
     # A folder on a read-only disk, or owned by another user, cannot be changed: carry on,
     # the first write will fail with a clear message (store/storage_errors.py).
     if os.name != "posix":
         return
     try:
-        if (os.stat(path).st_mode & 0o777) != mode:
-            os.chmod(path, mode)
+        current = os.stat(path).st_mode & 0o777
+        if current & ~mode:
+            os.chmod(path, current & mode)
     except OSError:
         pass
 

@@ -57,3 +57,22 @@ def test_loose_modes_are_tightened_at_start(data_dir):
     open_database()
     assert mode(paths.data_dir()) == 0o700
     assert mode(paths.db_path()) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_making_private_never_makes_writable_what_she_made_read_only(tmp_path):
+    """Audit of 2026-12-05: a data folder she set read-only (555, the file 444) was told as
+    one Afspraak cannot write in, and made 700 and 600 meanwhile: the next command wrote."""
+    from desktop import paths
+
+    folder, file = tmp_path / "data", tmp_path / "data" / "afspraak.sqlite3"
+    folder.mkdir()
+    file.write_bytes(b"")
+    os.chmod(file, 0o444)
+    os.chmod(folder, 0o555)
+    try:
+        paths.ensure_private_dir(folder)
+        paths.make_private_file(file)
+        assert (folder.stat().st_mode & 0o777, file.stat().st_mode & 0o777) == (0o500, 0o400)
+    finally:
+        os.chmod(folder, 0o700)

@@ -347,7 +347,7 @@ def test_amounts(text, cents):
     (b"Handle,Title,Variant Price\nx,X,1\ny,Y,2,3,4\n", 3, "cells"),
     (b"Handle,Title,Variant Price\nx,X,1\n,Y,2\n", 3, "Handle"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 0, "text"),
-    (b"Handle,Title,Variant Price\nx,X,-5\n", 2, "-5"),
+    (b"Handle,Title,Variant Price\nx,X,-5\n", 2, "“-5” in the column “Variant Price” is below zero: a price never is."),
 ])
 def test_bad_files_name_the_line_and_the_problem(content, line, words):
     i18n.set_language("en")

@@ -569,3 +569,15 @@ def test_a_date_out_of_range_is_told_as_such_not_as_no_date(value, words, langua
     assert value in text and "Created at" in text and words[language] in text, text
     if "not a date" not in words["en"]:
         assert "not a date" not in text and "geen datum" not in text, text
+
+
+def test_a_negative_item_price_is_refused_with_its_line():
+    """Audit of 2026-12-05: "Lineitem price -25.00" was stored as a price of -€25; an order's
+    discount may be written negative, a price may not."""
+    i18n.set_language("en")
+    text = NL_ORDERS.read_text(encoding="utf-8-sig").replace(",Naamketting - goud,34.95,", ",Naamketting - goud,-34.95,", 1)
+    assert "-34.95" in text
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_orders(text.encode("utf-8"))
+    assert str(failed.value) == ("Line 2: “-34.95” in the column “Lineitem price” is below zero: a price never is. "
+                                 "Check this order in the shop.")

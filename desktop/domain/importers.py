@@ -756,8 +756,12 @@ def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
     try:
         return parse_amount(row.get(key, ""))
     except ValueError:
+        text = row.get(key, "").strip()
+        if text.startswith("-") and text[1:2].isdigit():  # said as what it is, not "not an amount"
+            raise ImportFailed(line, _("“{value}” in the column “{column}” is below zero: a price never is. Check "
+                                       "this product in the shop.").format(value=text, column=rows.column(key))) from None
         raise ImportFailed(line, _("“{value}” in the column “{column}” is not an amount.").format(
-            value=row.get(key, "").strip(), column=rows.column(key))) from None
+            value=text, column=rows.column(key))) from None
 
 
 def parse_export(data: bytes, progress: Progress | None = None,

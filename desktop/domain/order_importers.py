@@ -557,6 +557,17 @@ def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
     return -value if negative and value is not None else value
 
 
+def _price(rows: _Rows, row: dict, key: str, line: int) -> int | None:
+    """An item's price: an amount never below zero (an order's discount may be written
+    negative, a price may not: audit of 2026-12-05, "-25.00" was stored as a price)."""
+    value = _amount(rows, row, key, line)
+    if value is not None and value < 0:
+        raise ImportFailed(line, _("“{value}” in the column “{column}” is below zero: a price never is. Check this "
+                                   "order in the shop.").format(value=(row.get(key) or "").strip(),
+                                                                column=rows.column(key)))
+    return value
+
+
 # A number of items: whole, as the shops write it ("2"; "2.0" after a spreadsheet re-save).
 # Not "nan", "inf" or "1e3", nor "1,000" (a thousand, or one?): refused rather than guessed.
 _QUANTITY = re.compile(r"\d{1,6}(?:[.,]0)?")
@@ -973,7 +984,7 @@ def _shopify_row(rows: _Rows, row: dict, line: int) -> dict:
         record["lines"].append(OrderLine(
             name=name, sku=_text(row.get("item_sku", "")).lstrip("'"),
             quantity=_quantity(rows, row.get("item_quantity", ""), "item_quantity", line),
-            price_cents=_amount(rows, row, "item_price", line),
+            price_cents=_price(rows, row, "item_price", line),
             properties=_pairs(row.get("item_properties", "")),
             fulfilled=(fulfilment == "fulfilled") if fulfilment else None))
     return record
@@ -1035,7 +1046,7 @@ def _woocommerce_row(rows: _Rows, row: dict, line: int) -> dict:
     name = _text(row.get("item_name", ""))
     if name:
         quantity = _quantity(rows, row.get("item_quantity", ""), "item_quantity", line)
-        total = _amount(rows, row, "item_total", line)
+        total = _price(rows, row, "item_total", line)
         record["lines"].append(OrderLine(
             name=name, sku=_text(row.get("item_sku", "")), quantity=quantity,
             price_cents=round(total / quantity) if total is not None and quantity else total,
@@ -1068,7 +1079,7 @@ def _etsy_row(rows: _Rows, row: dict, line: int) -> dict:
         quantity = _quantity(rows, row.get("item_quantity", ""), "item_quantity", line)
         record["lines"].append(OrderLine(
             name=name, sku=_text(row.get("item_sku", "")), quantity=quantity,
-            price_cents=_amount(rows, row, "item_price", line),
+            price_cents=_price(rows, row, "item_price", line),
             properties=_pairs(row.get("item_variations", ""), ",")))
     return record
 

@@ -268,7 +268,9 @@ def cmd_import(args) -> int:
     from desktop.store.catalogue import apply_import
 
     source = Path(args.file)
-    if source.suffix.lower() in SPREADSHEET_SUFFIXES:  # a workbook: how to make the CSV, not its header's faults
+    # A workbook that is there: how to make the CSV, not its header's faults. One that is not
+    # there is said to be missing, below (audit of 2026-12-05: "is a spreadsheet" for no file).
+    if source.suffix.lower() in SPREADSHEET_SUFFIXES and source.is_file():
         from desktop.presentation.import_texts import not_an_export
 
         return _fail(not_an_export(args.file, False, source.suffix, alone=True))

@@ -501,3 +501,19 @@ def test_out_never_writes_over_a_file_of_another_kind(data_dir, tmp_path, capsys
         target = tmp_path / name
         assert run_cli(command, "--out", str(target)) == 0
         assert run_cli(command, "--out", str(target)) == 0, capsys.readouterr().err
+
+
+def test_a_backup_into_a_folder_and_a_missing_workbook_are_named_for_what_they_are(data_dir, tmp_path, capsys):
+    """Audit of 2026-12-05: `backup --out FOLDER` said "FOLDER.part is a folder" (a file that
+    does not exist), and `import missing.xlsx` said it was a spreadsheet, not that it is missing."""
+    assert run_cli("demo") == 0
+    folder = tmp_path / "kopieen"
+    folder.mkdir()
+    capsys.readouterr()
+    assert run_cli("--lang", "en", "backup", "--out", str(folder)) == 1
+    err = capsys.readouterr().err
+    assert f"“{folder}” is a folder: choose a file name in it" in err and ".part" not in err
+    assert list(folder.iterdir()) == [] and not list(tmp_path.glob("*.part"))
+    assert run_cli("--lang", "en", "import", str(tmp_path / "missing.xlsx")) == 1
+    err = capsys.readouterr().err
+    assert "cannot be read" in err and "spreadsheet" not in err

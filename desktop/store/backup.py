@@ -51,6 +51,8 @@ def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
     A copy that fails (a full disk, a killed process the next time) leaves no half-written
     ``.part`` behind: it would fill the disk further and hold personal data nothing lists."""
     target = Path(target)
+    if target.is_dir():  # named as the folder it is, never as the ".part" copy beside it (audit of 2026-12-05)
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     remove_leftovers(tmp, with_file=True)

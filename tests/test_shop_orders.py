@@ -584,3 +584,21 @@ def test_an_import_says_which_new_customers_live_outside_flanders(database, lang
     assert summary.outside_flanders == 1
     i18n.set_language(language)
     assert any(said in line for line in import_texts.order_summary_lines(summary))
+
+
+def test_a_file_resaved_to_the_minute_changes_nothing_and_keeps_the_seconds(database):
+    """Audit of 2026-12-05: the same orders re-saved by a spreadsheet (times to the minute)
+    were all "updated", each losing the seconds of the moment it was placed."""
+    import re
+
+    shop_orders.apply_plan(shop_orders.plan_import(oi.parse_orders(NL_FILE.read_bytes()), IMPORTED), NOW)
+    before = snapshot()
+    placed = {o.number: o.ordered_at for o in ShopOrder.select()}
+    assert any(at.second for at in placed.values())  # the file gives seconds
+    text = NL_FILE.read_text(encoding="utf-8-sig")
+    to_the_minute = re.sub(r"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}):\d{2}", r"\1:00", text)
+    assert to_the_minute != text
+    plan = shop_orders.plan_import(oi.parse_orders(to_the_minute.encode("utf-8")), IMPORTED)
+    assert not plan.updated_orders and len(plan.unchanged_orders) == 6
+    shop_orders.apply_plan(plan, NOW)
+    assert snapshot() == before and {o.number: o.ordered_at for o in ShopOrder.select()} == placed

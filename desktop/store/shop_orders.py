@@ -312,6 +312,13 @@ def _kept(parsed: ParsedOrders, order: OrderRow, current: ShopOrder) -> dict:
         kept["item_count"] = current.item_count
     if current.person_id is not None and (not order.customer_key or order.customer_key.startswith("name:")):
         kept["person_id"] = current.person_id
+    # A file re-saved by a spreadsheet keeps an order's minute, not its second ("8-4-2021
+    # 17:24"): the same moment, kept as stored (audit of 2026-12-05: 39 orders "updated",
+    # each losing its seconds).
+    at = rules.to_utc(order.ordered_at, clock.local_to_utc)
+    if at is not None and current.ordered_at is not None and at.second == 0 and at.microsecond == 0 \
+            and current.ordered_at.replace(second=0, microsecond=0) == at:
+        kept["ordered_at"] = current.ordered_at
     return kept
 
 

@@ -270,6 +270,9 @@ def test_an_orders_export_is_refused_saying_what_it_looks_like(path):
     ("First Name,Last Name,Email,Accepts Email Marketing,Total Spent,Total Orders,Tags", "a Shopify customers export"),
     ("Sale Date,Item Name,Buyer,Quantity,Price,Transaction ID,Listing ID,Order ID", "an Etsy sold items export"),
     ("Bestelnummer,Orderdatum,Klant,Totaal,Order status", "an orders export"),
+    # audit of 2026-12-05: imported as "1 new product" without a price
+    ("Handle,Title,Option1 Name,Option1 Value,SKU,Location,Incoming,Unavailable,Committed,Available,On hand",
+     "a Shopify inventory export"),
 ])
 def test_other_exports_are_named(header, kind):
     i18n.set_language("en")

@@ -260,6 +260,8 @@ OTHER_EXPORTS: list[tuple[tuple[str, ...], str]] = [
     # TRANSLATORS: these complete "this looks like {kind}, not a products export".
     (("Financial Status", "Lineitem name"), N_("a Shopify orders export")),
     (("Email", "Total Spent", "Total Orders"), N_("a Shopify customers export")),
+    # Its handles and titles are a products export's too; its stock per location is not one.
+    (("Handle", "Location", "On hand"), N_("a Shopify inventory export")),
     (("order_number", "order_total"), N_("a WooCommerce orders export")),
     (("Sale Date", "Order ID", "Number of Items"), N_("an Etsy orders export")),
     (("Sale Date", "Item Name", "Transaction ID"), N_("an Etsy sold items export")),
@@ -494,9 +496,14 @@ def _resolve(header: list[str], columns: dict[str, tuple[str, ...]]) -> dict[str
     return index
 
 
+_INVENTORY = ("Handle", "Location", "On hand")  # Shopify's inventory export (OTHER_EXPORTS)
+
+
 def detect_layout(header: list[str]) -> Layout | None:
     """The product export this header belongs to, or None."""
     names = {_norm(h) for h in header}
+    if all(_norm(c) in names for c in _INVENTORY) and _norm("Variant Price") not in names:
+        return None  # Shopify's stock export (other_export says so): "1 new product" without a price, before
     for layout, required in SIGNATURES:
         if all(_norm(r) in names for r in required):
             return Layout(layout, _resolve(header, COLUMNS[layout]), COLUMNS[layout])

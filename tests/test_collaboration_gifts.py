@@ -138,6 +138,7 @@ def test_her_new_collaboration_takes_typed_words_only_from_one_in_her_language(q
     assert (hint is None) == (language == "en")
     if language == "nl":
         assert hint == "Berichten aan Emma Clarke zijn in het Engels: schrijf „Titel” ook in het Engels."
+        assert dialog.w("title").placeholderText() == "e.g. Luna necklace in a reel"  # the example in hers too
         # each tab names the fields on it that are quoted to her (audit 10, F4)
         gifts, rules = (dialog.findChild(QLabel, name) for name in ("herLanguageGifts", "herLanguageRules"))
         assert dialog.w("giftsTab").isAncestorOf(gifts) and "„Andere producten”" in gifts.text()

@@ -137,6 +137,12 @@ class CollaborationDialog(FormDialog):
             return
         from babel.lists import format_list
 
+        # The title's example in her language too: "write it in English" above "e.g. Ketting Luna
+        # in een reel" read as two answers (audit of 2026-12-05).
+        example = self.w("title").placeholderText()
+        if example:
+            self.w("title").setPlaceholderText(
+                i18n.translations_for(language).gettext("e.g. Luna necklace in a reel"))
         tabs = (("herLanguage", "dealTab", ("title",)), ("herLanguageGifts", "giftsTab", ("products",)),
                 ("herLanguageRules", "rulesTab", ("exclusivity_category", "dos", "donts", "consequence")))
         for name, tab, fields in tabs:

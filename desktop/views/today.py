@@ -55,7 +55,8 @@ def channel_text(item, short: bool = False) -> str:
             return NO_CHANNEL_CELL
         # TRANSLATORS: Vandaag's channel column when step 3 asks for another channel and none is known.
         return _("no other channel known")
-    return _("task")
+    # TRANSLATORS: Vandaag's channel column for a step that is a task, not a message (beside "E-mail", "Instagram").
+    return _("Task")
 
 
 class ReadyMessageBox(QPlainTextEdit):

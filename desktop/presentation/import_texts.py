@@ -39,8 +39,8 @@ def dated_ahead_text(plan: ImportPlan) -> str:
     count = len(plan.dated_ahead)
     # TRANSLATORS: after "“orders.csv” was not imported." {number} is an order number ("#1001").
     return ngettext(
-        "Line {line}: order {number} is dated {date}, a day still to come. Check that date in the shop and "
-        "export the orders again.",
+        "{count} order is dated on a day still to come: order {number} on line {line} ({date}). Check that date "
+        "in the shop and export the orders again.",
         "{count} orders are dated on days still to come, such as order {number} on line {line} ({date}). Check "
         "those dates in the shop and export the orders again.", count).format(
         count=count, line=order.line, number=order.number, date=i18n.format_date(order.ordered_on, "long"))

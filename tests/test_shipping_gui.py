@@ -502,7 +502,7 @@ def test_a_replaced_product_picture_stays_while_a_backup_may_name_it_then_goes(q
     assert paths.data_dir() / Product.get_by_id(product.id).image_path == second
 
 
-def test_zendingen_lost_stops_the_chase_says_so_and_undo_takes_it_back(qtbot, window):
+def test_zendingen_lost_stops_the_chase_says_so_and_undo_takes_it_back(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QLabel, QPushButton
 
     from desktop.store import due, lookups
@@ -527,6 +527,14 @@ def test_zendingen_lost_stops_the_chase_says_so_and_undo_takes_it_back(qtbot, wi
     note = view.detail.findChild(QLabel, "pausedNote")
     assert note is not None and "dus de app stuurt geen herinneringen" in note.text()
     assert sent.person.name in note.text()
+    # The note's "send a new parcel" has its button: the parcel dialog with this parcel's products and deal.
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_shipment", lambda parent, person_id, product_ids, collaboration_id=None: (
+        asked.append((person_id, product_ids, collaboration_id)) and None))
+    again = view.detail.findChild(QPushButton, "newParcel")
+    assert again is not None and again.text() == "Nieuw pakket…"
+    again.click()
+    assert asked == [(sent.person_id, [i.product_id for i in sent.items], sent.collaboration_id)]
     assert view.model.rows[view.model.index_of(sent.id)].cells[5] == "Kwijt"
     assert Event.select().where(Event.fact == "shipment_lost", Event.subject_id == sent.id).exists()
     assert not chased()

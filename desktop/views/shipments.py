@@ -287,11 +287,26 @@ class ShipmentsView(ListView):
             note.setObjectName("pausedNote")
             note.setWordWrap(True)
             layout.addWidget(note)
+            # The note says to send a new parcel: the button for it, with this parcel's products and
+            # collaboration filled in (audit of 2026-12-05: the way to it was the catalogue's drag).
+            # TRANSLATORS: button in Shipments under a lost or returned parcel: send her a new one.
+            again = QPushButton(_("New parcel…"))
+            again.setObjectName("newParcel")
+            again.clicked.connect(lambda _c=False: self._send_again(
+                s.person_id, [i.product_id for i in s.items if i.product_id is not None], s.collaboration_id))
+            layout.addWidget(flow_of([again]))
         self.add_section(layout, _("Products"))
         self.add_lines(layout, [
             _("{quantity} × {product}").format(quantity=i.quantity, product=shipping.product_title(i.product))
             for i in s.items
         ], _("No products."))
+
+    def _send_again(self, person_id: int, product_ids: list[int], collaboration_id: int | None) -> None:
+        """The parcel dialog for a new parcel in place of a lost or returned one (the window's
+        shipping flow: the same as a drop of those products onto her)."""
+        shipping_flow = getattr(self.window(), "shipping", None)
+        if shipping_flow is not None:
+            shipping_flow.send_products(person_id, product_ids, collaboration_id=collaboration_id)
 
     def advance(self, shipment_id: int, action: str) -> None:
         from desktop.views import dialogs

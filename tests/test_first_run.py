@@ -56,6 +56,7 @@ def test_an_empty_database_shows_the_list_with_nothing_ticked(window):
     assert panel.heading.text() == "Zo begin je"
     assert panel.load_button.isVisible() and not panel.remove_button.isVisible()
     assert not panel.agreement_button.isEnabled()  # no influencer to agree with yet
+    assert panel.notes[3].text().endswith("Die maak je met een influencer: voeg er eerst een toe (stap 3).")  # why, in sight
 
 
 def test_the_steps_tick_off_as_the_data_comes_in(qtbot, window, monkeypatch):
@@ -87,6 +88,7 @@ def test_the_steps_tick_off_as_the_data_comes_in(qtbot, window, monkeypatch):
     assert Person.select().count() == 1
     assert marks(w) == [DONE_MARK, DONE_MARK, DONE_MARK, "4"]
     assert panel.agreement_button.isEnabled()
+    assert "stap 3" not in panel.notes[3].text()
 
     # the first agreement: with her (the only one), through the collaboration dialog
     def fill_collab(d):

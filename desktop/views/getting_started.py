@@ -230,6 +230,10 @@ class GettingStarted(QFrame):
         has_influencer = first_run.has_influencer()
         self.agreement_button.setEnabled(has_influencer)
         self.agreement_button.setToolTip("" if has_influencer else _("Add an influencer first."))
+        # Why the button is grey, in sight and not only in its tooltip (audit of 2026-12-05).
+        explanation = _("What she gets, what she makes and by when: the reminders follow from it.")
+        self.notes[3].setText(explanation if has_influencer else explanation + " " + _(
+            "It is with an influencer: add one first (step 3)."))
         empty = demo.is_empty()
         self.load_button.setVisible(empty and not progress.example_loaded)
         self.remove_button.setVisible(progress.example_loaded)

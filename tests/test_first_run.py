@@ -56,7 +56,8 @@ def test_an_empty_database_shows_the_list_with_nothing_ticked(window):
     assert panel.heading.text() == "Zo begin je"
     assert panel.load_button.isVisible() and not panel.remove_button.isVisible()
     assert not panel.agreement_button.isEnabled()  # no influencer to agree with yet
-    assert panel.notes[3].text().endswith("Die maak je met een influencer: voeg er eerst een toe (stap 3).")  # why, in sight
+    # why, in sight
+    assert panel.notes[3].text().endswith("Een afspraak maak je met een influencer: voeg er eerst een toe (stap 3).")
 
 
 def test_the_steps_tick_off_as_the_data_comes_in(qtbot, window, monkeypatch):

@@ -233,7 +233,7 @@ class GettingStarted(QFrame):
         # Why the button is grey, in sight and not only in its tooltip (audit of 2026-12-05).
         explanation = _("What she gets, what she makes and by when: the reminders follow from it.")
         self.notes[3].setText(explanation if has_influencer else explanation + " " + _(
-            "It is with an influencer: add one first (step 3)."))
+            "An agreement is made with an influencer: add one first (step 3)."))
         empty = demo.is_empty()
         self.load_button.setVisible(empty and not progress.example_loaded)
         self.remove_button.setVisible(progress.example_loaded)

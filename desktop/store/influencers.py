@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import NamedTuple
 
-from peewee import fn
+from peewee import Case, fn
 
 from desktop.clock import local_to_utc, to_local
 from desktop.domain import collaborations as rules
@@ -470,6 +470,19 @@ def _raw(key: str, query, person_column, person_ids: list[int]) -> list[tuple]:
     return [row for row in db.execute_sql(*query.sql()).fetchall() if row[0] in wanted]
 
 
+def _on_hold():
+    """A collaboration whose open deliverables are not chased, as a condition of a query
+    joined on Collaboration (``shipments.chased``): every parcel of it came back or got
+    lost, or none went out while the gift the agreement names is still with the shop."""
+    any_parcel = Shipment.select(Shipment.id).where(Shipment.collaboration == Collaboration.id)
+    kept_parcel = any_parcel.where(Shipment.status.not_in(list(parcel_rules.NOT_WITH_HER)))
+    any_gift = CollaborationProduct.select(CollaborationProduct.id).where(
+        CollaborationProduct.collaboration == Collaboration.id)
+    gift_pending = ((Collaboration.status == parcel_rules.GIFT_PENDING_STATUS)
+                    & ((fn.trim(Collaboration.products) != "") | fn.EXISTS(any_gift)))
+    return (fn.EXISTS(any_parcel) & ~fn.EXISTS(kept_parcel)) | (~fn.EXISTS(any_parcel) & gift_pending)
+
+
 def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]:
     """The reliability score of many people with a few queries.
 
@@ -481,13 +494,7 @@ def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]
     # collaboration came back or got lost is not chased (shipments.chased), so it does not
     # count as late either (walk-through 2, finding L: "Op tijd: 0 van 1" for a lost parcel).
     # Nor what she could not start: the gift the agreement names was never sent (audit 9, F1).
-    any_parcel = Shipment.select(Shipment.id).where(Shipment.collaboration == Collaboration.id)
-    kept_parcel = any_parcel.where(Shipment.status.not_in(list(parcel_rules.NOT_WITH_HER)))
-    any_gift = CollaborationProduct.select(CollaborationProduct.id).where(
-        CollaborationProduct.collaboration == Collaboration.id)
-    gift_pending = ((Collaboration.status == parcel_rules.GIFT_PENDING_STATUS)
-                    & ((fn.trim(Collaboration.products) != "") | fn.EXISTS(any_gift)))
-    on_hold = (fn.EXISTS(any_parcel) & ~fn.EXISTS(kept_parcel)) | (~fn.EXISTS(any_parcel) & gift_pending)
+    on_hold = _on_hold()
     for person_id, deadline, delivered_at in _raw(
             "scores.deliverables",
             Deliverable.select(Collaboration.person, Deliverable.deadline, Deliverable.delivered_at)
@@ -542,9 +549,12 @@ class ListPerson(NamedTuple):
     country: str
     handles: list  # ListHandle, biggest account first
     open_count: int  # open deliverables of live collaborations
-    nearest: datetime | None  # their nearest deadline
+    nearest: datetime | None  # their nearest deadline (of one that is chased, when there is one)
     stages: frozenset  # statuses of her live collaborations
     flagged: bool  # posted content without the disclosure
+    # Every open deadline of hers is on hold (_on_hold: the gift not sent, the parcel back or
+    # lost): ``nearest`` is one she is not chased for, nor late with.
+    held: bool = False
 
 
 class ListHandle(NamedTuple):
@@ -582,9 +592,14 @@ def people_pages(first: int = 100, size: int = 500) -> Iterator[list[ListPerson]
 def _people(person_ids: list[int]) -> list[ListPerson]:
     """These influencers for the list, in this order."""
     # Each query's SQL is made once and reused for every page (db.rows_for_ids).
-    open_by_person = {person_id: (count, _moment(nearest)) for person_id, count, nearest in rows_for_ids(
+    # The nearest deadline she is chased for, and the nearest on hold (audit of 2026-12-05: a
+    # deadline waiting for the gift showed as any other, red once past).
+    on_hold = _on_hold()
+    open_by_person = {person_id: (count, _moment(live), _moment(held)) for person_id, count, live, held in rows_for_ids(
         "people.open", lambda ids: Deliverable.select(
-            Collaboration.person, fn.SUM(Deliverable.count), fn.MIN(Deliverable.deadline))
+            Collaboration.person, fn.SUM(Deliverable.count),
+            fn.MIN(Case(None, [(on_hold, None)], Deliverable.deadline)),
+            fn.MIN(Case(None, [(on_hold, Deliverable.deadline)], None)))
         .join(Collaboration)
         .where(Collaboration.person.in_(ids), Deliverable.delivered_at.is_null(),
                Collaboration.status.not_in(rules.CLOSED))
@@ -607,7 +622,7 @@ def _people(person_ids: list[int]) -> list[ListPerson]:
             .where(Handle.person.in_(ids)).order_by(Handle.id), person_ids):
         handles_of[person_id].append(ListHandle(platform, name, followers))
     found = {}
-    none = (0, None)
+    none = (0, None, None)
     for pid, name, status, reason, tags, city, email, country in rows_for_ids(
             "people.people", lambda ids: Person.select(
                 Person.id, Person.name, Person.status, Person.status_reason, Person.tags, Person.city,
@@ -615,9 +630,10 @@ def _people(person_ids: list[int]) -> list[ListPerson]:
         handles = handles_of.get(pid, [])
         if len(handles) > 1:
             handles.sort(key=lambda h: -(h.followers or 0))
-        count, nearest = open_by_person.get(pid, none)
+        count, live, held = open_by_person.get(pid, none)
         found[pid] = ListPerson(pid, name, status, reason, _tags(tags), city, email, country,
-                                handles, count, nearest, stages.get(pid, _NO_STAGES), pid in flagged)
+                                handles, count, live or held, stages.get(pid, _NO_STAGES), pid in flagged,
+                                live is None and held is not None)
     return [found[pid] for pid in person_ids if pid in found]
 
 

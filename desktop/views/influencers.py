@@ -120,6 +120,8 @@ class InfluencersView(ListView):
     def _rows(pages, now):
         fill = partial(_fill_rows, now)
         statuses, local, list_date = {}, clock.to_local, i18n.list_date
+        # TRANSLATORS: under a deadline in the influencer list: not chased now (the gift not sent, the parcel lost).
+        on_hold = _("on hold")
         # What the filters look at, one frozenset shared by the rows with the same: 10,000
         # people have a few dozen combinations of statuses and of tags.
         filter_sets: dict[frozenset, frozenset] = {}
@@ -141,7 +143,8 @@ class InfluencersView(ListView):
                 # the date beside it, not the label ("Actief" never looks like "Inactief").
                 status_colour = ("grey" if person.status == "blocked" else "red" if person.status == "inactive"
                                  else "amber" if flagged else "")
-                late = "red" if nearest and nearest < now else ""
+                # A deadline on hold (the gift not sent, the parcel back or lost) is not late, and says so.
+                late = "grey" if person.held else "red" if nearest and nearest < now else ""
                 count = person.open_count
                 rows.append(LazyRow(
                     id=person.id,
@@ -150,8 +153,9 @@ class InfluencersView(ListView):
                     sort_keys=[person.name.lower(), person.status, nearest, count, None],
                     search=" ".join([person.name, *(h.name for h in person.handles), *person.tags, person.city,
                                      person.email]).lower(),
-                    colour=status_colour or late,
+                    colour=status_colour or ("red" if late == "red" else ""),
                     colours=colour_sets.setdefault((status_colour, late), {1: status_colour, 2: late}),
+                    sublines={2: on_hold} if person.held else None,
                     extra={"statuses": shared((person.status, *person.stages, *(("disclosure",) if flagged else ()))),
                            "tags": shared(person.tags), "country": person.country, "person": person},
                     fill=fill,
@@ -749,7 +753,8 @@ def _fill_rows(now, rows: list) -> None:
         row.cells[4] = str(score.value) if score.value is not None else "–"
         row.sort_keys[4] = score.value
         row.subline = _account_line(person.handles, sum(h.followers or 0 for h in person.handles))
-        row.sublines = {4: "★ " + i18n.format_number(round(rating, 1))} if rating else None
+        if rating:  # beside the deadline's "on hold" (_rows), when there is one
+            row.sublines = {**(row.sublines or {}), 4: "★ " + i18n.format_number(round(rating, 1))}
         # The tooltip (with the score's explanation) is written when Qt asks for it.
         row.tooltip = partial(_row_tooltip, person.status_reason, person.flagged, score)
 

@@ -539,45 +539,37 @@ def test_a_posted_deliverable_says_posted_once():
 
 @pytest.mark.parametrize("language, said", [("nl", "aangepast door de winkel (nog niet bevestigd)"),
                                             ("en", "changed by the shop (not confirmed yet)")])
-def test_a_change_afspraak_made_reads_without_an_empty_reason(qtbot, database, translator, fixed_now, language, said):
+def test_a_change_afspraak_made_reads_without_an_empty_reason(qtbot, view, language, said):
     """Deadlines moved by a late gift are a version with no typed reason: the history line
     ends on its state, not on "…: " (audit 11)."""
-    i18n.set_language(language)
     sanne = Person.create(name="Sanne", is_influencer=True)
     collab = Collaboration.create(person=sanne, title="Ketting Ster", status="agreed", created_at=NOW - timedelta(days=9))
     AgreementVersion.create(collaboration=collab, changed_at=NOW - timedelta(days=2), requested_by="shop", reason="",
                             confirmed=False, changes={"deliverables": [[["tiktok", 1, "2026-12-01"]],
                                                                        [["tiktok", 1, "2026-12-14"]]]})
-    v = InfluencersView()
-    qtbot.addWidget(v)
-    v.resize(1200, 800)
-    v.show()
-    v.refresh()
+    v = view(language)
     v.select_person(sanne.id)
     qtbot.waitUntil(lambda: any(said in w.text() for w in v.detail.findChildren(type(v.title))), timeout=3000)
     [line] = [w.text() for w in v.detail.findChildren(type(v.title)) if said in w.text()]
     assert line.rstrip().endswith(")")
 
 
-def test_a_deadline_on_hold_says_so_in_the_list_and_is_never_late(qtbot, database, translator, fixed_now):
+def test_a_deadline_on_hold_says_so_in_the_list_and_is_never_late(view):
     """Audit of 2026-12-05: the list showed a deadline waiting for the gift as any other
     date, red once past, while the pane said it stood still until the gift is sent."""
     from desktop.store.models import Shipment
 
-    i18n.set_language("nl")
     mila = Person.create(name="Mila Smit", is_influencer=True)
     collab = Collaboration.create(person=mila, title="Oorbellen voor TikTok", status="agreed",
                                   products="Oorbellen Druppel")  # the gift the agreement names
     Deliverable.create(collaboration=collab, kind="tiktok", deadline=NOW - timedelta(days=3))
-    view = InfluencersView()
-    qtbot.addWidget(view)
-    view.refresh()
+    v = view("nl")
 
     def date_cell():
-        row = view.model.rows[0]
+        row = v.model.rows[0]
         return row.colours[2], (row.sublines or {}).get(2)
 
     assert date_cell() == ("grey", "staat stil")
     Shipment.create(person=mila, collaboration=collab, status="sent", sent_at=NOW - timedelta(days=1))
-    view.refresh()  # the gift went out: chased again, and past its date
+    v.refresh()  # the gift went out: chased again, and past its date
     assert date_cell() == ("red", None)

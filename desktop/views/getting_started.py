@@ -116,6 +116,7 @@ class GettingStarted(QFrame):
             grid.addWidget(holder, row, 1)
             grid.addWidget(action, row, 2, Qt.AlignVCenter | Qt.AlignRight)
         self.agreement_button: QPushButton = steps[3][2]
+        self._agreement_explanation = steps[3][1]  # said with why its button is grey, when it is
         outer.addWidget(self.steps_box)
 
         self.example_line = QFrame()
@@ -231,7 +232,7 @@ class GettingStarted(QFrame):
         self.agreement_button.setEnabled(has_influencer)
         self.agreement_button.setToolTip("" if has_influencer else _("Add an influencer first."))
         # Why the button is grey, in sight and not only in its tooltip (audit of 2026-12-05).
-        explanation = _("What she gets, what she makes and by when: the reminders follow from it.")
+        explanation = self._agreement_explanation
         self.notes[3].setText(explanation if has_influencer else explanation + " " + _(
             "An agreement is made with an influencer: add one first (step 3)."))
         empty = demo.is_empty()

@@ -20,7 +20,7 @@ from desktop.i18n import _
 from desktop.store import due, shipping
 from desktop.views.form_dialog import FormDialog
 from desktop.views.forms import date_field, to_qdate, typed_day
-from desktop.views.undo import parcel_marked
+from desktop.views.undo import parcel_marked, reminder_marked_sent
 
 
 class DayDialog(FormDialog):
@@ -90,8 +90,7 @@ def message_sent_earlier(parent: QWidget | None, item, channel: str, text: str) 
         lambda day, today: past_day_problem(day, today, _(
             "The message cannot have been sent on a day still to come: pick today or an earlier day.")),
         lambda day, now: due.mark_sent(item, now, channel, text, day=day),
-        # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder was sent to.
-        _("reminder to {name} marked sent").format(name=name), days_back=1)
+        reminder_marked_sent(name), days_back=1)
 
 
 def reply_received(parent: QWidget | None, item, channel: str) -> DayDialog:

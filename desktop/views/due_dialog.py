@@ -384,9 +384,9 @@ class DueStepDialog(QDialog):
     # Each action goes on Edit → Undo (reminders.recorded): a misclick is taken back with Ctrl+Z.
     def mark_sent(self) -> None:
         from desktop import reminders
+        from desktop.views.undo import reminder_marked_sent
 
-        # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder was sent to.
-        with reminders.recorded(_("reminder to {name} marked sent").format(name=self.item.person_name)):
+        with reminders.recorded(reminder_marked_sent(self.item.person_name)):
             due.mark_sent(self.item, self._now(), self.current_channel(), self.text())
         self._done("sent")
 

@@ -42,6 +42,12 @@ def parcel_marked(name: str, status: str) -> str:
     return _("shipment to {name} marked “{status}”").format(name=name, status=label("shipment_status", status))
 
 
+def reminder_marked_sent(name: str) -> str:
+    """What Edit → Undo names a reminder marked sent by, today or on an earlier day."""
+    # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder was sent to.
+    return _("reminder to {name} marked sent").format(name=name)
+
+
 # How many steps Edit → Undo goes back (an import of 10,000 products keeps its SQL).
 UNDO_LIMIT = 50
 

@@ -190,14 +190,18 @@ def test_columns_measured_once_per_text_are_as_wide_as_qt_measures_them(qtbot):
     table.setModel(model)
     cells.fit_columns(table, 3, two_line=True, pill_column=1)
     header = table.horizontalHeader()
+    assert cells._text_option(table) is not None  # measured by CellDelegate.text_width, not by Qt
 
     def compare():
         for precision in (1000, 40, 7, 0, -1):  # every row; fewer than there are; in sight; all
             header.setResizeContentsPrecision(precision)
             sample = cells._qt_sample(table, model, precision)
             for column in range(3):
-                assert cells._content_width(table, model, column, sample) == table.sizeHintForColumn(column), \
-                    (column, precision)
+                # Each measured afresh: the delegate keeps the sizes it measured (either way).
+                table.itemDelegate()._sizes.clear()
+                ours = cells._content_width(table, model, column, sample)
+                table.itemDelegate()._sizes.clear()
+                assert ours == table.sizeHintForColumn(column), (column, precision)
 
     compare()
     table.setShowGrid(False)
@@ -211,4 +215,10 @@ def test_columns_measured_once_per_text_are_as_wide_as_qt_measures_them(qtbot):
     rows[2].cells[0] = "Wilhelmina van Oranje-Nassau van Amsberg (goud)"
     compare()
     rows[140].cells[0] = "Maximiliana Zorreguieta Cerruti de Sousa (zilver)"
+    compare()
+    # A larger font and a style sheet's padding on the items: measured as Qt measures them.
+    font = table.font()
+    font.setPointSize(font.pointSize() + 5)
+    table.setFont(font)
+    table.setStyleSheet("QTableView::item { padding: 2px 11px; }")
     compare()

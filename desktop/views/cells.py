@@ -35,6 +35,10 @@ _SELECTED, _ACTIVE = QStyle.State_Selected, QStyle.State_Active
 _ACTIVE_GROUP, _INACTIVE_GROUP = QPalette.Active, QPalette.Inactive
 _HIGHLIGHTED_TEXT, _TEXT = QPalette.HighlightedText, QPalette.Text
 _ITEM = QStyle.CE_ItemViewItem
+_ITEM_SIZE = QStyle.CT_ItemViewItem
+_NO_SIZE = QSize()
+_HAS_DISPLAY = QStyleOptionViewItem.HasDisplay
+_LINE_SEPARATOR = "\u2028"
 _NO_PEN = Qt.NoPen
 _ANTIALIASING = None  # QPainter.RenderHint.Antialiasing, looked up on the first pill
 
@@ -72,6 +76,27 @@ class CellDelegate(QStyledItemDelegate):
                 self._sizes.clear()
             self._sizes[key] = found
         return QSize(found)
+
+    def text_width(self, option, column: int, text: str) -> int:
+        """What ``sizeHint`` answers for the width of a cell of ``column`` showing ``text``,
+        for a model whose cells are text alone (RowsModel: no icon, check box or font of
+        their own). ``option``: the view's item option with the text feature on
+        (``_text_option``), reused for every text. The style measures the text as for
+        sizeHint, without QStyledItemDelegate.initStyleOption asking the model for every
+        role of the cell first: 6x faster, the same widths (tests/test_rows.py;
+        docs/PERFORMANCE.md, fix 58)."""
+        key = (option.font.key(), column, text)
+        found = self._sizes.get(key)
+        if found is None:
+            option.text = text.replace("\n", _LINE_SEPARATOR)  # as QStyledItemDelegate.displayText does
+            widget = option.widget
+            size = widget.style().sizeFromContents(_ITEM_SIZE, option, _NO_SIZE, widget)
+            extra = theme.CELL_PADDING + (theme.S if column == self.pill_column else 0)
+            found = QSize(size.width() + extra, size.height())
+            if len(self._sizes) > 20000:
+                self._sizes.clear()
+            self._sizes[key] = found
+        return found.width()
 
     def _muted_colour(self, palette):
         key = palette.cacheKey()
@@ -285,7 +310,9 @@ def _content_width(table: QAbstractItemView, model, column: int, sample: list[in
     (CellDelegate.sizeHint), and a column of 600 prices or statuses has a few dozen
     (docs/PERFORMANCE.md, fix 45). A model without ``display_text`` is measured by Qt."""
     text_at = getattr(model, "display_text", None)
-    if text_at is None or not isinstance(table.itemDelegate(), CellDelegate):
+    delegate = table.itemDelegate()
+    option = _text_option(table) if text_at is not None and isinstance(delegate, CellDelegate) else None
+    if option is None:
         return table.sizeHintForColumn(column)
     seen: set = set()
     hint = 0
@@ -294,8 +321,24 @@ def _content_width(table: QAbstractItemView, model, column: int, sample: list[in
         if text is None or text in seen:  # None: a heading spanning the row
             continue
         seen.add(text)
-        hint = max(hint, table.sizeHintForIndex(model.index(row, column)).width())
+        hint = max(hint, delegate.text_width(option, column, text))
     return hint + 1 if table.showGrid() else hint
+
+
+def _text_option(table: QAbstractItemView) -> QStyleOptionViewItem | None:
+    """The item option the view gives its delegate (font, alignment, word wrap, the
+    widget), with the text feature on: what sizeHintForIndex has a text cell measured
+    with (CellDelegate.text_width). None where PySide does not offer the view's
+    ``initViewItemOption`` (a view not made from Python)."""
+    option = QStyleOptionViewItem()
+    try:
+        table.initViewItemOption(option)
+    except (AttributeError, TypeError):
+        return None
+    if option.widget is None:
+        return None
+    option.features |= _HAS_DISPLAY
+    return option
 
 
 def _measure_lead(table: QAbstractItemView, header: QHeaderView, sample: list[int]) -> int:

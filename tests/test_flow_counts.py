@@ -117,3 +117,29 @@ def test_the_no_tray_notice_is_shown_once_across_two_starts(qtbot, database, tra
         assert NOTICE not in window.banner_text.text()
     finally:
         stop_app(application, qtbot)
+
+
+def test_the_banner_is_as_tall_with_its_button_as_without(qtbot, database, translator, no_other_instance,
+                                                          frozen_clock):
+    """The button ("open today's list") hides on Vandaag: the banner keeps its height, so
+    the view below does not move by a pixel, nor is it laid out again, on every switch to
+    or from Vandaag (it was a pixel lower beside the button)."""
+    from desktop import demo
+    from desktop.clock import utcnow
+    from desktop.store import settings
+
+    settings.set("told_no_tray", True)  # one line in the banner: the due count
+    demo.fill(utcnow())
+    application = start_app(qtbot, "nl", ready=True)
+    try:
+        window = application.window
+        qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=3000)
+        qtbot.wait(10)
+        assert not window.banner_button.isVisible()
+        height, top = window.banner.height(), window.stack.y()
+        window.show_view("shipments")  # as wide as Vandaag: no product panel beside it
+        qtbot.wait(10)
+        assert window.banner_button.isVisible()
+        assert (window.banner.height(), window.stack.y()) == (height, top)
+    finally:
+        stop_app(application, qtbot)

@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self.banner_text = self.findChild(QWidget, "bannerText")
         self.banner_button = self.findChild(QWidget, "bannerButton")
         self.banner.layout().setStretch(0, 1)  # the text takes the width, the button stays a button
+        # As tall with its button as without (hidden on Vandaag): the views below do not
+        # move by a pixel, nor are they laid out again, on a switch to or from Vandaag.
+        self.banner_text.setMinimumHeight(self.banner_button.sizeHint().height())
         self.banner.setStyleSheet(_banner_style())
         self.banner_button.clicked.connect(self.banner_clicked.emit)
         self.findChild(QWidget, "bannerClose").clicked.connect(self.close_banner)

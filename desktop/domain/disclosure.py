@@ -33,6 +33,11 @@ class RuleSet:
     not_valid: tuple[str, ...]
     # Labels that count but are advised against, with the advice.
     discouraged: tuple[tuple[str, str], ...] = ()
+    # The checklist's point for a label, and the advice on one that does not count, naming
+    # the rules by their country's adjective ("the Dutch rules"): a country's name needs
+    # an article in English ("the Netherlands") and none in a list of countries.
+    label_item: str = ""
+    not_counting: str = ""  # {label}
     # Checklist items the owner ticks (cannot be read from a caption): (key, text, applies to kinds or ()).
     manual_items: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
@@ -50,6 +55,9 @@ RULES: dict[str, RuleSet] = {
                        "betaald partnerschap", "betaalde promotie"),
         paid_labels=("#ad", "#advertentie", "#reclame", "betaald partnerschap", "betaalde promotie"),
         not_valid=("#partner", "#collab"),
+        label_item=N_("A disclosure label that counts under the Dutch rules"),
+        # TRANSLATORS: {label} is a hashtag such as “#partner”.
+        not_counting=N_("“{label}” does not count as disclosure under the Dutch rules."),
         discouraged=(
             ("#ad", N_("The Commissariaat voor de Media judged “#ad” alone not clear enough; "
                        "“#reclame” or “#advertentie” is clearer.")),
@@ -73,6 +81,9 @@ RULES: dict[str, RuleSet] = {
         paid_labels=("#reclame", "#advertentie", "#publiciteit", "#productplaatsing", "#sponsoring"),
         # "#gesponsord" only fits content without agreements on posts: not a gift-for-post deal.
         not_valid=("#partner", "#collab", "#gesponsord"),
+        label_item=N_("A disclosure label that counts under the Belgian rules"),
+        # TRANSLATORS: {label} is a hashtag such as “#partner”.
+        not_counting=N_("“{label}” does not count as disclosure under the Belgian rules."),
         discouraged=(
             ("#spon", N_("Abbreviations such as “#spon” are not recommended in Belgium; use “#reclame”.")),
             ("#ad", N_("Abbreviations such as “#ad” are not recommended in Belgium; use “#reclame”.")),
@@ -98,8 +109,8 @@ class Item:
     auto: bool
 
 
-# The two points the check reads from the caption itself (the rest are ``manual_items``).
-LABEL_TEXT = N_("A disclosure label that counts under the rules for {country}")
+# The two points the check reads from the caption itself (the rest are ``manual_items``):
+# a label that counts (RuleSet.label_item, worded for the country's rules) and this one.
 VISIBLE_TEXT = N_("The label stands out: at the start, in the text, or at the front or end of the hashtags")
 
 # A checklist point in what a post lacks (``Content.missing``, a posted event's "missing"):
@@ -109,9 +120,23 @@ VISIBLE_TEXT = N_("The label stands out: at the start, in the text, or at the fr
 MISSING_ITEM = "item:"
 
 
+# The label's point as versions before codes stored it, in words ("...the rules for
+# Netherlands"): read back (presentation/disclosure_texts.py), never shown.
+STORED_LABEL_TEXT = N_("A disclosure label that counts under the rules for {country}")
+# The label's point for a country Afspraak has no rules of (stored before its rules went).
+ANY_LABEL_TEXT = N_("A disclosure label that counts under the local rules")
+
+
+def label_item(country: str) -> str:
+    """The label's checklist point for ``country``'s rules (English, untranslated)."""
+    rules = RULES.get(country)
+    return rules.label_item if rules is not None else ANY_LABEL_TEXT
+
+
 def item_texts() -> dict[str, str]:
-    """Every checklist point's key and its (English, untranslated) text."""
-    texts = {"label": LABEL_TEXT, "label_visible": VISIBLE_TEXT}
+    """Every checklist point's key and its (English, untranslated) text; the label's is
+    ``label_item(country)``."""
+    texts = {"label": ANY_LABEL_TEXT, "label_visible": VISIBLE_TEXT}
     for rules in RULES.values():
         for key, text, _kinds in rules.manual_items:
             texts.setdefault(key, text)
@@ -201,7 +226,7 @@ def check_caption(
     platform_label = bool(ticked.get("platform_label"))
     label_ok = bool(result.labels_found) or platform_label
     result.country = rules.country
-    result.items.append(Item("label", _(LABEL_TEXT).format(country=_country(country)), label_ok, True))
+    result.items.append(Item("label", _(rules.label_item), label_ok, True))
     if result.labels_found:
         visible = any(_stands_out(text, label) for label in result.labels_found)
         result.items.append(Item("label_visible", _(VISIBLE_TEXT), visible, True))
@@ -216,8 +241,7 @@ def check_caption(
         if label in tags_in and not clear_labels:
             result.advice.append(_(advice))
     for label in result.invalid_labels:
-        result.advice.append(_("“{label}” does not count as disclosure in {country}.").format(
-            label=label, country=_country(country)))
+        result.advice.append(_(rules.not_counting).format(label=label))
     return result
 
 
@@ -256,9 +280,3 @@ def _row_around(words: list[str], position: int) -> list[int]:
     while end + 1 < len(words) and words[end + 1].startswith("#"):
         end += 1
     return list(range(start, end + 1))
-
-
-def _country(code: str) -> str:
-    from desktop.labels import label
-
-    return label("country", code)

@@ -35,10 +35,12 @@ def _item_words(item: str) -> str:
     if not code:
         return item
     key, _sep, country = code[len(disclosure.MISSING_ITEM):].partition(":")
+    if key == "label":
+        return _(disclosure.label_item(country))
     text = disclosure.item_texts().get(key)
     if text is None:
         return item
-    return _(text).format(country=_country_name(country)) if "{country}" in text else _(text)
+    return _(text)
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +60,7 @@ def _country_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     """The label's stored words (they name a country) as patterns, in every language."""
     out = []
     for language in i18n.LANGUAGES:
-        words = i18n.translations_for(language).gettext(disclosure.LABEL_TEXT)
+        words = i18n.translations_for(language).gettext(disclosure.STORED_LABEL_TEXT)
         head, _sep, tail = words.partition("{country}")
         out.append((re.compile(re.escape(head) + "(?P<country>.+)" + re.escape(tail) + r"\Z"), language))
     return tuple(out)

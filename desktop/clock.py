@@ -91,6 +91,11 @@ def zone_named(name: str | None) -> tzinfo:
     return system_zone()
 
 
+def zone_key(zone: tzinfo) -> str:
+    """The IANA name of ``zone`` ("Europe/Brussels"), or "" for a zone without one."""
+    return str(getattr(zone, "key", "") or "")
+
+
 def _hhmm(value) -> time:
     if isinstance(value, time):
         return value
@@ -107,19 +112,24 @@ class OwnerTime:
     quiet_start: time = time(21, 0)
     quiet_end: time = time(9, 0)
     skip_weekends: bool = False
+    # The shop's country ("NL", "BE"): its public holidays are days off (domain/workdays.py;
+    # the store works it out from the "shop_country" setting and the zone, store/settings.py).
+    country: str = "NL"
 
     @classmethod
     def from_settings(cls, values) -> OwnerTime:
         """From stored settings: "time_zone" ("" = the computer's), "quiet_start",
-        "quiet_end" ("HH:MM") and "skip_weekends"; missing or broken values keep defaults."""
+        "quiet_end" ("HH:MM"), "skip_weekends" and "shop_country" (the country itself, as
+        ``store.settings.owner_time`` works it out); missing or broken values keep defaults."""
         base = cls(tz=timezone.utc)
         try:
             start = _hhmm(values.get("quiet_start", base.quiet_start))
             end = _hhmm(values.get("quiet_end", base.quiet_end))
         except (TypeError, ValueError):
             start, end = base.quiet_start, base.quiet_end
-        return cls(tz=zone_named(values.get("time_zone") or ""), quiet_start=start, quiet_end=end,
-                   skip_weekends=bool(values.get("skip_weekends", False)))
+        tz = zone_named(values.get("time_zone") or "")
+        return cls(tz=tz, quiet_start=start, quiet_end=end, skip_weekends=bool(values.get("skip_weekends", False)),
+                   country=str(values.get("shop_country") or base.country))
 
     def local(self, moment: datetime) -> datetime:
         """A stored naive-UTC moment as an aware datetime in the owner's zone (a moment at the

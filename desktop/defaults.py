@@ -39,6 +39,9 @@ SETTINGS: dict[str, object] = {
     "quiet_end": "09:00",
     "skip_weekends": False,
     "time_zone": "",  # "" = the computer's time zone; else an IANA name such as "Europe/Amsterdam"
+    # the shop's country: its public holidays are days off for reminders and promised dates;
+    # "" = the time zone's (Europe/Brussels: BE), else NL (domain/workdays.shop_country)
+    "shop_country": "",
     # custom orders
     "delay_warning_days": 2,
     "order_update_days": 7,

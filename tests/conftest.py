@@ -142,6 +142,6 @@ def every_day_a_working_day(monkeypatch):
     from desktop.domain import followup, workdays
 
     followup._settle_anyone.cache_clear()
-    monkeypatch.setattr(workdays, "is_working_day", lambda day: True)
+    monkeypatch.setattr(workdays, "is_working_day", lambda day, country: True)
     yield
     followup._settle_anyone.cache_clear()

@@ -12,7 +12,10 @@ is a task too (audit 12, F1): every scan the same with the "ship" items left out
 sampled for the small shop's per-person scans moved; 2026-12-05, third: an order's update waits
 for its news before the date when that is due within the warning days, and an order's late news
 leads the parts due with it (audit 12, F3): only the demo's scans of Ingrid's #1033 and Marieke's
-#1029 changed, by exactly those parts):
+#1029 changed, by exactly those parts; 2026-12-06: a day off is a public holiday of the shop's
+country only (the scans' shop is Dutch, on Amsterdam time): in the small shop's scans the steps
+and parts that waited for 12 November come on Wednesday 11 November (Armistice Day, a Belgian
+holiday), nothing else changed, and with the holidays of both countries the old file still matched):
 
     .venv/bin/python tests/make_due_golden.py
 """

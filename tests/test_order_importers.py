@@ -540,7 +540,7 @@ def test_a_custom_order_follows_the_shop_step_by_step_and_never_back():
     assert oi.status_moves("delivered", cancelled, cline) == []
     assert oi.custom_order_status(order, line) == "shipped"
     assert oi.custom_order_status(open_order, open_line) == "new"
-    assert oi.promised_ready(date(2026, 11, 2), 10) == date(2026, 11, 12)
+    assert oi.promised_ready(date(2026, 11, 2), 10, "NL") == date(2026, 11, 12)
 
 
 def test_moments_to_utc():

@@ -339,7 +339,7 @@ def test_past_promise():
     (None, date(2026, 11, 29), date(2026, 12, 7)),
 ])
 def test_a_proposed_ready_date_moves_off_sunday(promised, today, proposed):
-    found = orders.propose_new_date(promised, today)
+    found = orders.propose_new_date(promised, today, "NL")
     assert found == proposed and found.weekday() != 6
     assert orders.validate_new_promise(promised, found, today) == ""
 
@@ -348,14 +348,14 @@ def test_every_proposal_for_a_year_of_days_is_a_working_day_after_the_promise():
     today = date(2026, 11, 23)
     for offset in range(-40, 330):
         promised = today + timedelta(days=offset)
-        found = orders.propose_new_date(promised, today)
-        assert workdays.is_working_day(found) and found > max(promised, today)
+        found = orders.propose_new_date(promised, today, "NL")
+        assert workdays.is_working_day(found, "NL") and found > max(promised, today)
         # a week on, or the first working day after it (Christmas and a Sunday: three days)
         week = max(promised, today) + timedelta(days=7)
         assert found == week or (found - week).days <= 3 and not any(
-            workdays.is_working_day(week + timedelta(days=n)) for n in range((found - week).days))
-    assert workdays.working_day(date(2026, 11, 29)) == date(2026, 11, 30)
-    assert workdays.working_day(date(2026, 11, 30)) == date(2026, 11, 30)
+            workdays.is_working_day(week + timedelta(days=n), "NL") for n in range((found - week).days))
+    assert workdays.working_day(date(2026, 11, 29), "NL") == date(2026, 11, 30)
+    assert workdays.working_day(date(2026, 11, 30), "NL") == date(2026, 11, 30)
 
 
 def test_the_order_dialog_opens_on_the_message_that_fits_where_the_order_is():
@@ -381,8 +381,8 @@ def test_a_ready_date_nobody_typed_is_a_working_day():
     from desktop.domain import order_importers
     from desktop.domain.orders import default_ready
 
-    assert default_ready(date(2021, 4, 8), 10) == date(2021, 4, 19)
-    assert order_importers.promised_ready(date(2021, 4, 8), 10) == date(2021, 4, 19)
-    assert default_ready(date(2026, 12, 15), 10) == date(2026, 12, 28)
-    assert default_ready(date(2026, 11, 23), 10) == date(2026, 12, 3)
-    assert default_ready(date(2026, 11, 23), -3) == date(2026, 11, 23)
+    assert default_ready(date(2021, 4, 8), 10, "NL") == date(2021, 4, 19)
+    assert order_importers.promised_ready(date(2021, 4, 8), 10, "NL") == date(2021, 4, 19)
+    assert default_ready(date(2026, 12, 15), 10, "NL") == date(2026, 12, 28)
+    assert default_ready(date(2026, 11, 23), 10, "NL") == date(2026, 12, 3)
+    assert default_ready(date(2026, 11, 23), -3, "NL") == date(2026, 11, 23)

@@ -439,11 +439,11 @@ def test_moved_deadlines_land_on_working_days_and_stay_apart():
 
     by = lambda days: (lambda day: day + timedelta(days=days))  # noqa: E731
     # Fri 25 Dec (Christmas) and Sat 26 Dec (Boxing Day, a holiday) and Sun 27: Mon 28, Tue 29, Wed 30
-    assert moved_deadlines([date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 3)], by(24)) == [
+    assert moved_deadlines([date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 3)], by(24), "NL") == [
         date(2026, 12, 28), date(2026, 12, 29), date(2026, 12, 30)]
     # two deliverables due the same day stay together; a day that does not move stays, a Sunday too
-    assert moved_deadlines([date(2026, 12, 5), date(2026, 12, 5)], by(1)) == [date(2026, 12, 7)] * 2
-    assert moved_deadlines([date(2026, 12, 6)], by(0)) == [date(2026, 12, 6)]
+    assert moved_deadlines([date(2026, 12, 5), date(2026, 12, 5)], by(1), "NL") == [date(2026, 12, 7)] * 2
+    assert moved_deadlines([date(2026, 12, 6)], by(0), "NL") == [date(2026, 12, 6)]
 
 
 def test_deadlines_moved_by_a_late_gift_are_a_version_of_the_agreement_to_confirm(shop):

@@ -103,10 +103,10 @@ def test_delay_message_proposes_a_date_after_the_promised_one():
 
     today = date(2026, 11, 23)
     for promised in (date(2026, 11, 25), date(2026, 11, 1), None):
-        proposal = propose_new_date(promised, today)
+        proposal = propose_new_date(promised, today, "NL")
         assert validate_new_promise(promised, proposal, today) == ""
-    assert propose_new_date(date(2026, 11, 25), today) == date(2026, 12, 2)
-    assert propose_new_date(date(2026, 11, 1), today) == date(2026, 11, 30)
+    assert propose_new_date(date(2026, 11, 25), today, "NL") == date(2026, 12, 2)
+    assert propose_new_date(date(2026, 11, 1), today, "NL") == date(2026, 11, 30)
 
 
 def test_the_demo_ladder_over_ten_days_has_no_holes(demo_db, frozen_clock):

@@ -1,12 +1,14 @@
 """Working days: a date the shop names to somebody is never a Sunday or a public holiday
-of the Netherlands or Belgium (domain/workdays.py), and the final notice's date and the
-strike that follows it agree (domain/followup.py)."""
+of the shop's own country (domain/workdays.py: a Dutch shop works on 21 July, a Belgian one
+on King's Day), and the final notice's date and the strike that follows it agree
+(domain/followup.py)."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from desktop import clock
 from desktop.domain import followup as f, holiday_dates, orders, workdays
 from desktop.domain.followup import LadderSettings, PersonInfo, Promise
 
@@ -19,9 +21,12 @@ S = LadderSettings(tz=AMS)
 def test_the_generated_table_is_the_librarys_answer():
     """holiday_dates.py is `make holidays`' output: when the library learns of a new
     holiday (or a changed one), this fails and says to run it again."""
-    assert min(holiday_dates.HOLIDAYS) <= 2024 and max(holiday_dates.HOLIDAYS) >= 2040
-    for year in holiday_dates.HOLIDAYS:
-        assert workdays.holidays_in(year) == workdays._library_year(year), f"run `make holidays` ({year})"
+    assert set(holiday_dates.HOLIDAYS) == set(workdays.COUNTRIES)
+    for country, years in holiday_dates.HOLIDAYS.items():
+        assert min(years) <= 2024 and max(years) >= 2040
+        for year in years:
+            assert workdays.holidays_in(year, country) == workdays._library_year(year, country), \
+                f"run `make holidays` ({country} {year})"
 
 
 @pytest.mark.parametrize("day, expected", [
@@ -29,17 +34,68 @@ def test_the_generated_table_is_the_librarys_answer():
     (date(2026, 12, 24), date(2026, 12, 24)),
     (date(2027, 3, 28), date(2027, 3, 30)),  # Easter Sunday and Monday move every year
     (date(2026, 5, 14), date(2026, 5, 15)),  # Ascension Day
-    (date(2026, 7, 21), date(2026, 7, 22)),  # Belgium's national day
     (date(2026, 4, 27), date(2026, 4, 28)),  # King's Day
+    (date(2025, 5, 5), date(2025, 5, 6)),  # Liberation Day (a day off every fifth year)
     (date(2026, 11, 29), date(2026, 11, 30)),  # an ordinary Sunday
+    (date(2025, 12, 26), date(2025, 12, 27)),  # Boxing Day (a Friday)
     (date(2061, 12, 25), date(2061, 12, 27)),  # beyond the table: the library answers
+    # Belgium's days off are working days of a Dutch shop
+    (date(2026, 7, 21), date(2026, 7, 21)),  # Belgium's national day
+    (date(2026, 5, 1), date(2026, 5, 1)),  # Labour Day
+    (date(2026, 8, 15), date(2026, 8, 15)),  # Assumption (a Saturday)
+    (date(2026, 11, 11), date(2026, 11, 11)),  # Armistice Day
+    (date(2061, 7, 21), date(2061, 7, 21)),  # beyond the table too
 ])
-def test_a_named_date_moves_to_the_next_working_day(day, expected):
-    assert workdays.working_day(day) == expected
+def test_a_dutch_shop_names_its_own_working_days(day, expected):
+    assert workdays.working_day(day, "NL") == expected
+
+
+@pytest.mark.parametrize("day, expected", [
+    (date(2026, 12, 25), date(2026, 12, 26)),  # Christmas: no Boxing Day in Belgium
+    (date(2027, 3, 28), date(2027, 3, 30)),  # Easter Sunday and Monday
+    (date(2026, 7, 21), date(2026, 7, 22)),  # Belgium's national day
+    (date(2026, 5, 1), date(2026, 5, 2)),  # Labour Day
+    (date(2026, 8, 15), date(2026, 8, 17)),  # Assumption (a Saturday), then a Sunday
+    (date(2026, 11, 11), date(2026, 11, 12)),  # Armistice Day
+    (date(2061, 7, 21), date(2061, 7, 22)),  # beyond the table: the library answers
+    # the Netherlands' days off are working days of a Belgian shop
+    (date(2026, 4, 27), date(2026, 4, 27)),  # King's Day
+    (date(2025, 5, 5), date(2025, 5, 5)),  # Liberation Day
+    (date(2026, 4, 3), date(2026, 4, 3)),  # Good Friday
+    (date(2025, 12, 26), date(2025, 12, 26)),  # Boxing Day (a Friday)
+])
+def test_a_belgian_shop_names_its_own_working_days(day, expected):
+    assert workdays.working_day(day, "BE") == expected
+
+
+@pytest.mark.parametrize("chosen, zone, country", [
+    ("NL", "Europe/Brussels", "NL"),  # her choice over the time zone
+    ("BE", "Europe/Amsterdam", "BE"),
+    ("be", "", "BE"),
+    ("", "Europe/Brussels", "BE"),  # none chosen: the time zone's country
+    ("", "Europe/Amsterdam", "NL"),
+    ("", "America/Curacao", "NL"),  # elsewhere, or no name for the zone: the Netherlands
+    ("", "", "NL"),
+    ("DE", "Europe/Brussels", "BE"),  # a value the app does not know counts as none
+])
+def test_the_shops_country_is_the_one_chosen_else_the_time_zones(chosen, zone, country):
+    assert workdays.shop_country(chosen, zone) == country
+    zone_info = ZoneInfo(zone) if zone else timezone.utc  # a zone without an IANA name
+    assert LadderSettings.from_values({"shop_country": chosen}, tz=zone_info).country == country
 
 
 def test_a_new_date_for_a_late_order_is_never_christmas():
-    assert orders.propose_new_date(date(2026, 12, 18), date(2026, 12, 10)) == date(2026, 12, 28)
+    assert orders.propose_new_date(date(2026, 12, 18), date(2026, 12, 10), "NL") == date(2026, 12, 28)
+
+
+def test_a_promised_date_falls_on_the_shops_working_days():
+    """The shop makes and ships the order: a Dutch shop promises 21 July and a Belgian one
+    King's Day, whoever the customer is (both were moved on when the holidays of both
+    countries were days off)."""
+    assert orders.default_ready(date(2026, 7, 11), 10, "NL") == date(2026, 7, 21)
+    assert orders.default_ready(date(2026, 7, 11), 10, "BE") == date(2026, 7, 22)
+    assert orders.propose_new_date(date(2026, 4, 20), date(2026, 4, 1), "BE") == date(2026, 4, 27)
+    assert orders.propose_new_date(date(2026, 4, 20), date(2026, 4, 1), "NL") == date(2026, 4, 28)
 
 
 def _utc(y, m, d, h, mi=0):
@@ -63,3 +119,54 @@ def test_the_final_notice_names_a_working_day_and_the_strike_waits_for_it():
     assert due_at(_utc(2026, 12, 28, 23, 30)) == []
     [strike] = due_at(_utc(2026, 12, 29, 9, 30))
     assert strike.action == "strike"
+
+
+NL_SHOP = LadderSettings(tz=AMS, country="NL")
+BE_SHOP = LadderSettings(tz=ZoneInfo("Europe/Brussels"), country="BE")
+
+
+def test_a_reminder_waits_for_the_shops_own_holidays_only():
+    """A reel due Monday 20 July 2026: step 1 comes at the start of Tuesday 21 July, when the
+    quiet hours end. A Dutch shop works that day (Belgium's national day) and reminds her
+    then; a Belgian shop waits for Wednesday. King's Day (Monday 27 April) the other way round."""
+    promise = f.make_promise("deliverable", 1, "deliverable", 10, _utc(2026, 7, 20, 23, 59))
+    people = {1: PersonInfo(1, "Sanne", ("instagram",))}
+    for shop, due in ((NL_SHOP, _utc(2026, 7, 21, 9)), (BE_SHOP, _utc(2026, 7, 22, 9))):
+        [one] = f.plan([promise], people, [], [], shop, _utc(2026, 7, 21, 8))
+        assert one.step == "1" and one.due == due
+    assert f.settle(_utc(2026, 4, 27, 10), BE_SHOP) == _utc(2026, 4, 27, 10)
+    assert f.settle(_utc(2026, 4, 27, 10), NL_SHOP) == _utc(2026, 4, 28, 9)
+    assert f.allowed(_utc(2026, 11, 11, 12), NL_SHOP) and not f.allowed(_utc(2026, 11, 11, 12), BE_SHOP)
+
+
+def test_the_final_notice_names_the_shops_working_day():
+    """Sent on Tuesday 14 July 2026: a week later is 21 July, a working day in the Netherlands."""
+    assert f.pause_date(_utc(2026, 7, 14, 10), NL_SHOP) == date(2026, 7, 21)
+    assert f.pause_date(_utc(2026, 7, 14, 10), BE_SHOP) == date(2026, 7, 22)
+    assert f.pause_date(_utc(2026, 4, 20, 10), BE_SHOP) == date(2026, 4, 27)
+    assert f.pause_date(_utc(2026, 4, 20, 10), NL_SHOP) == date(2026, 4, 28)
+
+
+def test_news_before_a_promised_date_moves_back_over_the_shops_holiday_only():
+    """News two days before a date promised for Thursday 23 July would come on 21 July: a
+    Belgian shop sends it the Monday before, a Dutch one on the day."""
+    moment = _utc(2026, 7, 21, 9)
+    assert f.working_day_before(moment, NL_SHOP) == moment
+    assert f.working_day_before(moment, BE_SHOP) == _utc(2026, 7, 20, 9)
+
+
+def test_the_store_hands_in_the_country_she_chose_else_her_time_zones(database):
+    """The "shop_country" setting ("" until she chooses) reaches the clock's owner and the
+    ladder at once, as her time zone does."""
+    from desktop.store import due, settings
+
+    assert settings.get("shop_country") == ""
+    settings.set("time_zone", "Europe/Brussels")
+    assert clock.owner().country == "BE" and due.ladder_settings().country == "BE"
+    settings.set("shop_country", "NL")
+    assert clock.owner().country == "NL" and due.ladder_settings().country == "NL"
+    settings.set("time_zone", "Europe/Amsterdam")
+    settings.set("shop_country", "BE")
+    assert clock.owner().country == "BE" and due.ladder_settings().country == "BE"
+    settings.reset("shop_country")
+    assert clock.owner().country == "NL" and due.ladder_settings().country == "NL"

@@ -52,9 +52,11 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   the promised day is over: the late news (rule ``order_late``) replaces them;
 * quiet hours (default 21:00-09:00, owner's time zone): a step falling inside moves to
   the end of the quiet hours; nothing is due *now* while now is inside them;
-* no step on a Sunday or a public holiday of the Netherlands or Belgium (``workdays``:
-  a pressing reminder on Christmas morning reads as nagging; walk-through finding 3): it
-  moves to the next working morning, as the date a final notice names already did;
+* no step on a Sunday or a public holiday of the shop's country (``workdays``,
+  ``LadderSettings.country``: a pressing reminder on Christmas morning reads as nagging;
+  walk-through finding 3): it moves to the next working morning, as the date a final
+  notice names already did. The shop's days, not the reader's: a Dutch shop writes on
+  21 July, a Belgian one on King's Day;
 * optional weekend skip (to Monday at the end of the quiet hours);
 * never the same template twice in a row to the same person: the alternative wording
   of the step is used instead.
@@ -116,10 +118,14 @@ class LadderSettings:
     # After her answer ("it's coming!"), a promise still not kept is asked about again
     # this many days later, from the first step (``Rule.resume_after_answer``).
     answer_wait_days: int = 7
+    # The shop's country ("NL", "BE"): its public holidays are the days no step comes and
+    # no named date falls on (``workdays``; the "shop_country" setting).
+    country: str = workdays.DEFAULT_COUNTRY
 
     @classmethod
     def from_values(cls, values: Mapping[str, object], tz: tzinfo = timezone.utc) -> LadderSettings:
-        """Build from stored settings (strings for times, lists for step hours)."""
+        """Build from stored settings (strings for times, lists for step hours; "shop_country"
+        "" for the country of the time zone ``tz``, ``workdays.shop_country``)."""
         base = cls()
         hours = tuple(int(h) for h in values.get("ladder_step_hours", base.step_hours))
         if len(hours) != 4:
@@ -135,6 +141,7 @@ class LadderSettings:
             tz=tz,
             delay_warning_days=int(values.get("delay_warning_days", base.delay_warning_days)),
             order_update_days=int(values.get("order_update_days", base.order_update_days)),
+            country=workdays.shop_country(str(values.get("shop_country") or ""), getattr(tz, "key", "") or ""),
         )
 
 
@@ -203,9 +210,9 @@ def _strike_after(s: LadderSettings) -> int:
 
 def pause_date(sent: datetime, settings: LadderSettings) -> date:
     """The date a final notice sent at ``sent`` names ("if I haven't heard from you by
-    ..."): ``pause_days`` later in the owner's zone, moved to a working day (never a Sunday,
-    Christmas or Easter Monday: domain/workdays.py)."""
-    return workdays.working_day(local_date(sent, settings) + timedelta(days=settings.pause_days))
+    ..."): ``pause_days`` later in the owner's zone, moved to a working day of the shop
+    (never a Sunday, Christmas or Easter Monday: domain/workdays.py)."""
+    return workdays.working_day(local_date(sent, settings) + timedelta(days=settings.pause_days), settings.country)
 
 
 LADDER_STEPS = (
@@ -501,8 +508,9 @@ def allowed(moment: datetime, settings: LadderSettings, busy_days: Iterable[date
 
 
 def _day_off(day: date, settings: LadderSettings) -> bool:
-    """A day nobody is written to: a Sunday, a public holiday, a Saturday the owner skips."""
-    return (settings.skip_weekends and day.weekday() >= 5) or not workdays.is_working_day(day)
+    """A day nobody is written to: a Sunday, a public holiday of the shop's country, a
+    Saturday the owner skips."""
+    return (settings.skip_weekends and day.weekday() >= 5) or not workdays.is_working_day(day, settings.country)
 
 
 def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date] | set[date] = frozenset()) -> datetime:
@@ -528,7 +536,7 @@ def _settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[dat
         if settings.skip_weekends and day.weekday() >= 5:
             moment = _day_start(day + timedelta(days=7 - day.weekday()), settings)
             continue
-        if day in busy_days or not workdays.is_working_day(day):
+        if day in busy_days or not workdays.is_working_day(day, settings.country):
             moment = _day_start(day + timedelta(days=1), settings)
             continue
         if _quiet_at(local.time(), settings):

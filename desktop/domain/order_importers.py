@@ -1175,11 +1175,11 @@ def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
 
 # --- what an import does to a custom order ------------------------------------------------
 
-def promised_ready(ordered_on: date, lead_days: int, sent_on: date | None = None) -> date:
+def promised_ready(ordered_on: date, lead_days: int, country: str, sent_on: date | None = None) -> date:
     """The ready date an imported order gets: the shop's file holds none (``orders.default_ready``).
     An order the shop sent already (``sent_on``) was ready by the day it went out: never a
     ready date after it (audit of 2026-12-05: sent on 18 November, "ready by 23 November")."""
-    ready = order_rules.default_ready(ordered_on, lead_days)
+    ready = order_rules.default_ready(ordered_on, lead_days, country)
     return min(ready, sent_on) if sent_on is not None and sent_on >= ordered_on else ready
 
 

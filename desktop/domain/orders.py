@@ -250,19 +250,20 @@ def _check_status_and_dates(form: OrderInput, previous: dict | None, errors: dic
 DELAY_PROPOSAL_DAYS = 7
 
 
-def default_ready(ordered_on: date, lead_days: int) -> date:
+def default_ready(ordered_on: date, lead_days: int, country: str) -> date:
     """The ready date an order gets when nobody typed one (a new order's first proposal, an
     imported order): the order date plus the shop's lead time (``order_lead_days``), moved
-    off a Sunday or public holiday to the next working day, as a customer would be told."""
-    return workdays.working_day(dates.add_days(ordered_on, max(0, int(lead_days))))
+    off a Sunday or a public holiday of the shop's ``country`` (it makes the order, whoever
+    the customer is) to the next working day, as a customer would be told."""
+    return workdays.working_day(dates.add_days(ordered_on, max(0, int(lead_days))), country)
 
 
-def propose_new_date(promised: date | None, today: date, days: int = DELAY_PROPOSAL_DAYS) -> date:
+def propose_new_date(promised: date | None, today: date, country: str, days: int = DELAY_PROPOSAL_DAYS) -> date:
     """The new expected date a delay message proposes: a week after the promised date,
-    or after today when that has passed, moved off a Sunday or public holiday to the next
-    working day. Always passes
+    or after today when that has passed, moved off a Sunday or a public holiday of the
+    shop's ``country`` to its next working day. Always passes
     :func:`validate_new_promise`. (The owner may still choose a Sunday in the dialog.)"""
-    return workdays.working_day(max(promised or today, today) + timedelta(days=days))
+    return workdays.working_day(max(promised or today, today) + timedelta(days=days), country)
 
 
 def validate_new_promise(current: date | None, new: date | None, today: date) -> str:

@@ -299,7 +299,7 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
         "bestelnummer": main.get("order_number", ""),
         "beloofde_datum": main.get("promised"),
         # A delay message proposes a new date (the order dialog lets the owner change it).
-        "nieuwe_datum": propose_new_date(main.get("promised"), followup.local_date(now, s)),
+        "nieuwe_datum": propose_new_date(main.get("promised"), followup.local_date(now, s), s.country),
         "personalisatie": main.get("personalisation", ""),
         "titel": main.get("title", ""),
         "bericht_van": main.get("message_at"),
@@ -414,7 +414,7 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         # A confirmation never promises a day that is already over: its sentence is left out.
         "beloofde_datum": (None if step == "order_confirmation" and order.promised_ready is not None
                            and order.promised_ready < today else order.promised_ready),
-        "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, today)
+        "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, today, s.country)
                                       if step == "order_delay" or late else None),
         "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,
         "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),

@@ -44,8 +44,9 @@ def ladder_settings() -> LadderSettings:
     keys = ("ladder_step_hours", "ladder_strike_hours", "ladder_pause_days", "checkin_days", "delay_warning_days",
             "order_update_days")
     values = settings.get_many(keys)  # one query, not six
-    owner = clock.owner()  # zone, quiet hours and weekends: one object for the whole app
-    values.update(quiet_start=owner.quiet_start, quiet_end=owner.quiet_end, skip_weekends=owner.skip_weekends)
+    owner = clock.owner()  # zone, quiet hours, weekends, days off: one object for the whole app
+    values.update(quiet_start=owner.quiet_start, quiet_end=owner.quiet_end, skip_weekends=owner.skip_weekends,
+                  shop_country=owner.country)
     return LadderSettings.from_values(values, tz=owner.tz)
 
 

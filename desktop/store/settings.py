@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop import clock, defaults
+from desktop.domain import workdays
 from desktop.store import templates
 from desktop.store.db import db
 from desktop.store.models import Setting
 
-# The settings the owner's time is made of (desktop/clock.py OwnerTime).
-OWNER_KEYS = ("time_zone", "quiet_start", "quiet_end", "skip_weekends")
+# The settings the owner's time is made of (desktop/clock.py OwnerTime): her days off too.
+OWNER_KEYS = ("time_zone", "quiet_start", "quiet_end", "skip_weekends", "shop_country")
 
 
 def get(key: str):
@@ -58,8 +59,12 @@ def reset(key: str) -> None:
 
 
 def owner_time() -> clock.OwnerTime:
-    """The owner's time zone, quiet hours and weekends as stored."""
-    return clock.OwnerTime.from_settings(get_many(OWNER_KEYS))
+    """The owner's time zone, quiet hours, weekends and shop's country as stored ("" for the
+    country: the time zone's, else NL, ``workdays.shop_country``)."""
+    values = get_many(OWNER_KEYS)
+    zone = clock.zone_named(values.get("time_zone") or "")
+    values["shop_country"] = workdays.shop_country(str(values.get("shop_country") or ""), clock.zone_key(zone))
+    return clock.OwnerTime.from_settings(values)
 
 
 def refresh_owner_time() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from desktop import clock
 from desktop.domain import collaborations as rules_collab
 from desktop.domain import shipments as rules
 from desktop.store.db import db, ids_in
@@ -226,7 +227,7 @@ def _move_deadlines(collab: Collaboration, now: datetime, resent, move, since, w
     open_ones = list(_open_deadlines(collab))
     old_terms = current_terms(collab) if open_ones and rules_collab.is_agreed(collab.status) else None
     days = [local_day(d.deadline) for d in open_ones]
-    for deliverable, day, new_day in zip(open_ones, days, rules.moved_deadlines(days, move)):
+    for deliverable, day, new_day in zip(open_ones, days, rules.moved_deadlines(days, move, clock.owner().country)):
         if new_day != day:
             deliverable.deadline = end_of_day_utc(new_day)
             deliverable.save()

@@ -487,7 +487,8 @@ def _new_custom_order(order: OrderRow, position: int, line: OrderLine, number: s
         personalisation=rules.personalisation(order, line), note=rules.custom_order_note(order, line),
         price_cents=(line.price_cents * line.quantity) if line.price_cents is not None and order.currency in ("", "EUR")
         else None,
-        ordered_on=order.ordered_on, promised_ready=promised or rules.promised_ready(order.ordered_on, lead_days, sent_on),
+        ordered_on=order.ordered_on,
+        promised_ready=promised or rules.promised_ready(order.ordered_on, lead_days, clock.owner().country, sent_on),
         status=status, created_at=now)
     _event(now, person_id, custom, "order", "order_imported", {
         "number": number, "platform": order.platform,

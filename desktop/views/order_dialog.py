@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.clock import to_local
+from desktop.clock import owner, to_local
 from desktop.domain.message_rules import default_form, outside_flanders
 from desktop.domain.orders import MAX_QUANTITY, OrderInput, default_ready, past_promise
 from desktop.i18n import _
@@ -168,7 +168,7 @@ class OrderDialog(QDialog):
             self._load(self.order)
         else:
             day = to_local(now).date()  # her day, not UTC's (just after her midnight)
-            ready = default_ready(day, int(settings.get("order_lead_days")))  # her lead time, off a Sunday
+            ready = default_ready(day, int(settings.get("order_lead_days")), owner().country)  # her lead time, off a Sunday
             self.ordered_on.setDate(qdate(day))
             self.promised_ready.setDate(qdate(ready))
             self.promised_delivery.setDate(qdate(ready).addDays(2))

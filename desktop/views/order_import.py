@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.domain import order_importers as rules
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import label
@@ -252,7 +252,7 @@ class OrderPreviewDialog(QDialog):
         return page
 
     def _default_ready(self, order):
-        return rules.promised_ready(order.ordered_on, self.plan.lead_days)
+        return rules.promised_ready(order.ordered_on, self.plan.lead_days, clock.owner().country)
 
     def _older_ticked(self, item: QTableWidgetItem) -> None:
         """Ticked: the row's ready date becomes a field to type in (the lead time's date

@@ -106,7 +106,7 @@ class OrderMessageDialog(_Clocked, QDialog):
 
         heading = self.add_heading_font()
         heading.setText(_("Order {number} for {name}").format(number=self.order.order_number or "—", name=person.name))
-        from desktop.clock import to_local
+        from desktop.clock import owner, to_local
         from desktop.domain.orders import offered_messages, opening_message, past_promise, propose_new_date
 
         today = to_local(self.now).date()
@@ -122,7 +122,7 @@ class OrderMessageDialog(_Clocked, QDialog):
         self.channel.setCurrentIndex(self.channel.findData("email" if person.email else "whatsapp"))
         date_field(self.new_date)
         # A proposal she can change: a week after the promised date (never in the past).
-        self.new_date.setDate(to_qdate(propose_new_date(self.order.promised_ready, today)))
+        self.new_date.setDate(to_qdate(propose_new_date(self.order.promised_ready, today, owner().country)))
         form_name = _("formal (u)") if person.address_form == "u" else _("informal (je)")
         if person.language == "en":
             info = _("Written in English.")

@@ -334,3 +334,36 @@ def test_without_a_tray_keeping_it_in_the_tray_is_not_ticked_and_what_she_chose_
     assert "zonder venster in het systeemvak" not in notes and "geminimaliseerd" in notes
     window.buttons.button(window.buttons.StandardButton.Save).click()
     assert settings.get("close_to_tray") is True  # for a desktop that has a tray
+
+
+def test_the_shops_country_is_chosen_on_the_shop_page_and_its_holidays_follow_at_once(qtbot, database, translator):
+    """"As the time zone says" (stored "") names the country of the zone chosen above it, as
+    that changes; a country chosen is saved and the ladder keeps that country's holidays:
+    a Dutch shop works on 21 July, a Belgian one does not (domain/workdays.py)."""
+    from datetime import date
+
+    from desktop.domain import followup, workdays
+    from desktop.labels import label
+
+    window = make(qtbot)
+    combo = window.shop_country
+    assert combo.currentData() == "" and [combo.itemData(i) for i in range(combo.count())] == ["", "NL", "BE"]
+    assert combo.itemText(1) == label("country", "NL") and combo.itemText(2) == label("country", "BE")
+    window.time_zone.setCurrentIndex(window.time_zone.findData("Europe/Amsterdam"))
+    assert label("country", "NL") in combo.itemText(0)
+    window.time_zone.setCurrentIndex(window.time_zone.findData("Europe/Brussels"))
+    assert label("country", "BE") in combo.itemText(0)
+    assert window.save()
+    assert settings.get("shop_country") == "" and clock.owner().country == "BE"
+    assert due.ladder_settings().country == "BE"
+
+    window = make(qtbot)
+    assert window.shop_country.currentData() == "" and label("country", "BE") in window.shop_country.itemText(0)
+    window.shop_country.setCurrentIndex(window.shop_country.findData("NL"))
+    assert window.save()
+    assert settings.get("shop_country") == "NL" and clock.owner().country == "NL"
+    s = due.ladder_settings()
+    assert s.country == "NL" and workdays.is_working_day(date(2026, 7, 21), s.country)
+    national_day = datetime(2026, 7, 21, 8)  # 10:00 in Brussels, on a Tuesday
+    assert followup.settle(national_day, s) == national_day
+    assert make(qtbot).shop_country.currentData() == "NL"

@@ -1,6 +1,7 @@
 """File → Settings… (Ctrl+,): every setting of the owner in one window.
 
-Pages in a list on the left: the shop (names that sign the messages, time zone), the
+Pages in a list on the left: the shop (names that sign the messages, time zone, the
+country whose public holidays are the shop's days off: ``domain/workdays.py``), the
 follow-up ladder (each step as "N days after the deadline, at HH:00", quiet hours,
 weekends), custom orders, the message templates (``views/template_editor.py``), and start,
 tray and language. One Save writes every page in one transaction; Cancel writes nothing.
@@ -41,8 +42,10 @@ from PySide6.QtWidgets import (
 
 from desktop import autostart, clock, defaults, i18n
 from desktop.clock import utcnow
+from desktop.domain import workdays
 from desktop.domain.followup import _parse_time
 from desktop.i18n import _, ngettext
+from desktop import labels
 from desktop.presentation import errors
 from desktop.store import settings, templates
 from desktop.views import theme
@@ -105,7 +108,7 @@ class SettingsWindow(QDialog):
         self.setWindowTitle(_("Settings"))
         self.language_chosen: str | None = None  # set by save() when the language changed
         values = settings.get_many([
-            "shop_name", "owner_name", "time_zone", "ladder_step_hours", "ladder_strike_hours",
+            "shop_name", "owner_name", "time_zone", "shop_country", "ladder_step_hours", "ladder_strike_hours",
             "ladder_pause_days", "checkin_days", "quiet_start", "quiet_end", "skip_weekends",
             "delay_warning_days", "order_update_days", "order_lead_days", "close_to_tray"])
         self._loaded = values
@@ -196,17 +199,38 @@ class SettingsWindow(QDialog):
         for zone in ZONES + ((stored_zone,) if stored_zone and stored_zone not in ZONES else ()):
             self.time_zone.addItem(zone, zone)
         self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(stored_zone)))
-        for field in (self.shop_name, self.owner_name, self.time_zone):
+        # The shop's country: its public holidays are the shop's days off. "" (the first
+        # choice): the country of the time zone chosen above, named as it changes.
+        self.shop_country = QComboBox()
+        self.shop_country.setObjectName("settingsShopCountry")
+        self.shop_country.addItem("", "")
+        for code in workdays.COUNTRIES:
+            self.shop_country.addItem(labels.label("country", code), code)
+        self.shop_country.setCurrentIndex(max(0, self.shop_country.findData(str(values["shop_country"] or ""))))
+        self.time_zone.currentIndexChanged.connect(self._zone_changed)
+        self._zone_changed()
+        for field in (self.shop_name, self.owner_name, self.time_zone, self.shop_country):
             field.setMaximumWidth(440)
         form.addRow(_("Shop name"), self.shop_name)
         form.addRow(_("Your name"), self.owner_name)
         form.addRow(_("Time zone"), self.time_zone)
+        form.addRow(_("Country"), self.shop_country)
         column.addLayout(form)
         column.addWidget(_note(_(
             "The time zone decides when a deadline day is over and when your quiet hours begin; "
             "dates in your messages are written in it.")))
+        column.addWidget(_note(_(
+            "Reminders come on your working days in this country, and the dates you promise fall on them: "
+            "never on a Sunday or on one of its public holidays.")))
         column.addStretch(1)
         return page
+
+    def _zone_changed(self, *_args) -> None:
+        """The country choice "as the time zone says" names the country of the zone chosen."""
+        zone = self.time_zone.currentData() or clock.zone_key(clock.system_zone())
+        country = labels.label("country", workdays.shop_country("", zone))
+        # TRANSLATORS: the first choice of the shop's country; {country} is the time zone's, e.g. Netherlands
+        self.shop_country.setItemText(0, _("As the time zone says ({country})").format(country=country))
 
     def _ladder_page(self, values: dict) -> QWidget:
         page, column = self._form_page(_(
@@ -489,6 +513,7 @@ class SettingsWindow(QDialog):
             "shop_name": self.shop_name.text().strip(),
             "owner_name": self.owner_name.text().strip(),
             "time_zone": self.time_zone.currentData(),
+            "shop_country": self.shop_country.currentData(),
             "ladder_step_hours": self.step_values(),
             "ladder_strike_hours": self.strike_hours.value(),
             "ladder_pause_days": self.pause_days.value(),

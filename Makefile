@@ -41,7 +41,7 @@ lint: $(VENV)/.installed
 forms: $(VENV)/.installed
 	$(BIN)/python .ci/forms.py
 
-# The public holidays of NL and BE (desktop/domain/holiday_dates.py, from the `holidays`
+# The public holidays of NL and of BE (desktop/domain/holiday_dates.py, from the `holidays`
 # library; tests/test_workdays.py says when it no longer matches the library).
 holidays: $(VENV)/.installed
 	$(BIN)/python -m desktop.domain.workdays

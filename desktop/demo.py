@@ -56,6 +56,7 @@ from desktop.store.models import (
     ShipmentItem,
     Strike,
 )
+from desktop.store.shipping import title_of
 
 
 class DatabaseNotEmpty(Exception):
@@ -399,7 +400,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                          subject_type="collaboration", subject_id=c.id)
             given = products[product_idx]
             CollaborationProduct.create(collaboration=c, product=given, quantity=1, value_cents=given.price_cents,
-                                        name=f"{given.name} – {given.variant}" if given.variant else given.name)
+                                        name=title_of(given.name, given.variant))
             ds = []
             for kind, deadline_days in deliverables:
                 ds.append(Deliverable.create(collaboration=c, kind=kind, deadline=_deadline(now, deadline_days)))

@@ -216,9 +216,9 @@ def test_a_product_by_hand_like_one_in_the_catalogue_is_found(imported):
 
 
 @pytest.mark.parametrize("sku, said", [
-    ("woo-hoodie-blue", "De catalogus heeft al een product met SKU woo-hoodie-blue: „7 Shakra Bracelet – Blue” "
+    ("woo-hoodie-blue", "De catalogus heeft al een product met SKU woo-hoodie-blue: „7 Shakra Bracelet (Blue)” "
                         "(SKU WOO-HOODIE-BLUE). Er is niets toegevoegd."),
-    ("", "„7 Shakra Bracelet – Blue” staat al in de catalogus. Er is niets toegevoegd: geef het nieuwe product een "
+    ("", "„7 Shakra Bracelet (Blue)” staat al in de catalogus. Er is niets toegevoegd: geef het nieuwe product een "
          "andere naam of variant, of een eigen SKU."),
 ])
 def test_the_catalogue_refuses_it_naming_the_product_there(qtbot, imported, translator, monkeypatch, sku, said):

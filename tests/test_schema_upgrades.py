@@ -22,7 +22,11 @@ FIXTURES = sorted((Path(__file__).parent / "data" / "schemas").glob("v*.sqlite3"
 CHANGED_ON_PURPOSE: set[tuple[str, str]] = set()
 # {(table, column): check(old value, new row)}: values a migration may change, and how.
 # v9 reads the app's own old event texts back as facts: the text goes, a fact comes.
-CHANGED_INTO_FACTS = {("event", "text"): lambda old, new: new["text"] == "" and new["fact"] != ""}
+# v14 spells a catalogue gift as everywhere else: "Ring Golf – maat 16" -> "Ring Golf (maat 16)".
+CHANGED_INTO_FACTS = {
+    ("event", "text"): lambda old, new: new["text"] == "" and new["fact"] != "",
+    ("collaboration_product", "name"): lambda old, new: " – " in old and new["name"] == old.replace(" – ", " (", 1) + ")",
+}
 
 
 def rows_by_table(path: Path, only=None) -> dict[str, dict[int, dict]]:
@@ -177,3 +181,37 @@ def test_a_backup_that_cannot_be_upgraded_is_refused_by_restore(database, monkey
         backup.restore(FIXTURES[0], paths.db_path())
     assert paths.db_path().read_bytes() == before
     assert not list(paths.db_path().parent.glob("*.restore*"))
+
+
+def test_a_catalogue_gift_is_spelled_as_everywhere_else_after_the_upgrade(data_dir):
+    """v14: a gift named by the catalogue search's old spelling ("Ring Golf – maat 16") of
+    the product it is linked to reads "Ring Golf (maat 16)", as lists, parcels and messages
+    write it; a name the owner typed, or one of a product renamed since, stays as it was."""
+    target = paths.db_path()
+    shutil.copyfile(Path(__file__).parent / "data" / "schemas" / "v13.sqlite3", target)
+    con = sqlite3.connect(target)
+    product_id, name, variant = con.execute(
+        "SELECT id, name, variant FROM product WHERE variant != '' ORDER BY id LIMIT 1").fetchone()
+    collaboration = con.execute("SELECT id FROM collaboration ORDER BY id LIMIT 1").fetchone()[0]
+    kept = [f"{name} – {variant} extra", f"Eigen ontwerp – {variant}"]  # typed, or renamed since
+    for typed in kept:
+        con.execute("INSERT INTO collaboration_product (collaboration_id, product_id, name, quantity, position) "
+                    "VALUES (?, ?, ?, 1, 9)", (collaboration, product_id, typed))
+    con.execute("INSERT INTO collaboration_product (collaboration_id, product_id, name, quantity, position) "
+                "VALUES (?, NULL, ?, 1, 9)", (collaboration, f"{name} – {variant}"))  # not linked: words only
+    old = con.execute("SELECT COUNT(*) FROM collaboration_product cp JOIN product p ON p.id = cp.product_id "
+                      "WHERE cp.name = p.name || ' – ' || p.variant").fetchone()[0]
+    con.commit()
+    con.close()
+    assert old > 0, "the fixture has gifts of the old spelling"
+
+    assert open_checked(target) is None
+    close_database()
+    con = sqlite3.connect(target)
+    assert con.execute("SELECT COUNT(*) FROM collaboration_product cp JOIN product p ON p.id = cp.product_id "
+                       "WHERE cp.name = p.name || ' – ' || p.variant").fetchone()[0] == 0
+    assert con.execute("SELECT COUNT(*) FROM collaboration_product cp JOIN product p ON p.id = cp.product_id "
+                       "WHERE cp.name = p.name || ' (' || p.variant || ')'").fetchone()[0] >= old
+    names = {n for (n,) in con.execute("SELECT name FROM collaboration_product")}
+    assert set(kept) <= names and f"{name} – {variant}" in names  # typed, renamed, not linked: as they were
+    con.close()

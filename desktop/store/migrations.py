@@ -289,7 +289,20 @@ def _v13(database: peewee.SqliteDatabase) -> None:
                                  ("\n".join(lines[1:]), order_id))
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13]
+def _v14(database: peewee.SqliteDatabase) -> None:
+    """One spelling of a product with a variant: "Ring Golf (maat 16)", as every list,
+    parcel and message writes it. A gift from the catalogue was named "Ring Golf – maat 16"
+    (the catalogue search's old spelling): each such name, written by Afspraak for the
+    product it is linked to, takes the other spelling; a name the owner typed stays."""
+    database.execute_sql(
+        'UPDATE "collaboration_product" SET "name" = (SELECT p."name" || \' (\' || p."variant" || \')\' '
+        'FROM "product" p WHERE p."id" = "collaboration_product"."product_id") '
+        'WHERE EXISTS (SELECT 1 FROM "product" p WHERE p."id" = "collaboration_product"."product_id" '
+        'AND p."variant" IS NOT NULL AND p."variant" != \'\' '
+        'AND "collaboration_product"."name" = p."name" || \' – \' || p."variant")')
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

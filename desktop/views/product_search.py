@@ -9,13 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from desktop.i18n import _
+from desktop.store.shipping import title_of
 
 NOT_IN_CATALOGUE = -1  # typed text that names no product of the catalogue
 
 
 def product_text(product) -> str:
-    """How a product reads in the search: "Naamketting – goud"."""
-    return f"{product.name} – {product.variant}" if product.variant else product.name
+    """How a product reads in the search, and the name a gift chosen there keeps: as
+    everywhere else, "Naamketting (goud)" (store/shipping.title_of)."""
+    return title_of(product.name, product.variant)
 
 
 class CatalogueSearch:

@@ -39,6 +39,8 @@ What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it i
   catalogue keeps euros) and said so;
 - prices with a decimal point or comma (``19.99``, ``19,99``, ``.5``, ``1.234,50``,
   ``€ 12,50``);
+- an amount above ``MAX_AMOUNT_CENTS`` is a column mix-up, not a price: the file is refused
+  naming the line;
 - an orders or customers export (Shopify, WooCommerce, Etsy) is refused naming what it
   looks like.
 
@@ -59,7 +61,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Callable
 
-from desktop.i18n import N_, _, ngettext
+from desktop.i18n import N_, _, format_money, ngettext
 
 WOOCOMMERCE = "woocommerce"
 SHOPIFY = "shopify"
@@ -535,6 +537,18 @@ def other_export(header: list[str], translated: bool = True) -> str | None:
 
 _AMOUNT_JUNK = re.compile(r"[\s\u00a0\u202f€$£]|eur\b", re.IGNORECASE)
 
+# The most one amount in a shop's file may be: € 100.000. A small webshop's product or
+# order never comes near it (the real exports in shared/ stay under € 2.600), while a
+# column mix-up in a spreadsheet (an order number, a barcode, a phone number pasted into
+# the price column) lands far above it; stored, it would make every total and chart
+# nonsense. The owner can still type a larger amount in a dialog (``money.parse_money``).
+MAX_AMOUNT_CENTS = 10_000_000
+
+
+
+class AmountTooLarge(ValueError):
+    """An amount above what a shop's file can mean (``MAX_AMOUNT_CENTS``)."""
+
 
 def parse_amount(text: str) -> int | None:
     """'19.99', '19,99', '.5', '1.234,50', '1,234.50', '€ 12,50' -> cents; '' -> None.
@@ -574,8 +588,8 @@ def parse_amount(text: str) -> int | None:
     except InvalidOperation:
         raise ValueError(text) from None
     cents = (value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    if cents > 10**11:
-        raise ValueError(text)
+    if cents > 10**11:  # never stored: SQLite's integers end at 2**63
+        raise AmountTooLarge(text)
     return int(cents)
 
 
@@ -759,9 +773,30 @@ class _Rows:
         return self.columns.get(key, (key,))[0]
 
 
+def amount_cell(rows: _Rows, text: str, key: str, line: int) -> int | None:
+    """``parse_amount`` for a cell of ``rows`` in the column read for ``key``: an amount above
+    ``MAX_AMOUNT_CENTS`` refused. Raises ValueError for what is not an amount."""
+    try:
+        value = parse_amount(text)
+    except AmountTooLarge:
+        raise _too_large(rows, text, key, line) from None
+    if value is not None and value > MAX_AMOUNT_CENTS:
+        raise _too_large(rows, text, key, line)
+    return value
+
+
+def _too_large(rows: _Rows, text: str, key: str, line: int) -> ImportFailed:
+    # TRANSLATORS: {limit} is € 100.000,00. Said for a price, a cost or an order's total.
+    return ImportFailed(line, _(
+        "“{value}” in the column “{column}” is more than {limit}, more than anything costs in a small webshop: "
+        "probably a number from another column (an order number, a barcode) ended up here. Check this row in "
+        "the file, or export the file from the shop again.").format(
+            value=(text or "").strip(), column=rows.column(key), limit=format_money(MAX_AMOUNT_CENTS)))
+
+
 def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
     try:
-        return parse_amount(row.get(key, ""))
+        return amount_cell(rows, row.get(key, ""), key, line)
     except ValueError:
         text = row.get(key, "").strip()
         if text.startswith("-") and text[1:2].isdigit():  # said as what it is, not "not an amount"

@@ -48,8 +48,8 @@ from typing import Callable
 from desktop import defaults
 from desktop.domain import dates
 from desktop.domain import orders as order_rules
-from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, decode, other_export,
-                                      parse_amount, repair_text)
+from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, amount_cell,
+                                      decode, other_export, repair_text)
 from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
@@ -550,7 +550,7 @@ def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
     text = (row.get(key) or "").strip()
     negative = text.startswith("-")
     try:
-        value = parse_amount(text.lstrip("-"))
+        value = amount_cell(rows, text.lstrip("-"), key, line)
     except ValueError:
         raise ImportFailed(line, _("“{value}” in the column “{column}” is not an amount.").format(
             value=text, column=rows.column(key))) from None
@@ -1007,7 +1007,7 @@ def _packed_item(rows: _Rows, text: str, key: str, line: int) -> OrderLine | Non
         return None
     quantity = _quantity(rows, parts.get("quantity", ""), key, line)
     try:
-        total = parse_amount(parts.get("total", "") or parts.get("sub_total", ""))
+        total = amount_cell(rows, parts.get("total", "") or parts.get("sub_total", ""), key, line)
     except ValueError:
         raise ImportFailed(line, _("“{value}” in the column “{column}” is not an amount.").format(
             value=parts.get("total", ""), column=rows.column(key))) from None

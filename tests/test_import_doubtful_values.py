@@ -1,0 +1,134 @@
+"""A doubtful value in a shop's file is refused with the line, the column and the value, and
+nothing of the file is imported: an amount no small webshop has (€ 1.000.000.000: a column
+mix-up). The files are real exports (shared/), each damaged in one cell here."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from desktop import cli, i18n, paths
+from desktop.domain import order_importers as oi
+from desktop.domain.importers import ImportFailed, parse_export
+from desktop.store.db import close_database
+from desktop.store.models import Product, ShopOrder
+from desktop.store.opening import open_database
+from tests.shared_data import shared_dir
+
+SHARED = shared_dir()
+EXPORTS = SHARED / "data" / "shop-exports" if SHARED else None
+needs_shared = pytest.mark.skipif(EXPORTS is None, reason="shared/data/shop-exports is not beside the checkout")
+
+WOO = "woocommerce/sample_products.csv"  # prices with a decimal point ("16.5"), one row a product
+SHOPIFY_ORDERS = "orders/shopify/devstore_orders_export.csv"  # "1659.95"; an order over several rows
+
+
+def damaged(tmp_path, name: str, column: str, value: str, data: bytes | None = None) -> tuple[bytes, int]:
+    """The real export ``name`` (or ``data``, a version of it) with ``value`` in ``column`` of the
+    first row that has something there, every other byte as it was; and that row's line."""
+    raw = data if data is not None else (EXPORTS / name).read_bytes()
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    encoding = "utf-8" if bom or data is None else "cp1252"
+    text = raw[len(bom):].decode(encoding)
+    delimiter = ";" if ";" in text.split("\n", 1)[0] else ","
+    rows = _records(text, delimiter)
+    header = rows[0][3]
+    at = header.index(column)
+    line, start, end, cells = next(r for r in rows[1:] if at < len(r[3]) and r[3][at].strip())
+    cells = list(cells)
+    cells[at] = value
+    ending = text[start:end][len(text[start:end].rstrip("\r\n")):]
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator=ending).writerow(cells)
+    changed = bom + (text[:start] + out.getvalue() + text[end:]).encode(encoding)
+    path = tmp_path / name.rsplit("/", 1)[-1]
+    path.write_bytes(changed)
+    return changed, line
+
+
+def _records(text: str, delimiter: str) -> list[tuple[int, int, int, list[str]]]:
+    """Each record as (first physical line, start offset, end offset, cells), blank ones left
+    out (``test_import_whole_or_refused.records``, for any delimiter)."""
+    lines = io.StringIO(text, newline="")
+    offset = [0]
+
+    def feed():
+        for physical in lines:
+            offset[0] += len(physical)
+            yield physical
+
+    reader = csv.reader(feed(), delimiter=delimiter)
+    found = []
+    while True:
+        line, start = reader.line_num + 1, offset[0]
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return found
+        if any(c.strip() for c in cells):
+            found.append((line, start, offset[0], cells))
+
+
+def refused(data: bytes, orders: bool = False) -> ImportFailed:
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_orders(data) if orders else parse_export(data)
+    return failed.value
+
+
+def price_of(data: bytes, line: int) -> int | None:
+    return next(p.price_cents for p in parse_export(data).products if p.line == line)
+
+
+# --- € 1.000.000.000: a column mix-up --------------------------------------------------------
+
+@needs_shared
+def test_a_price_above_a_hundred_thousand_euros_is_refused(tmp_path):
+    data, line = damaged(tmp_path, WOO, "Regular price", "1000000000")
+    failed = refused(data)
+    assert failed.line == line
+    assert failed.problem == (
+        "“1000000000” in the column “Regular price” is more than €100,000.00, more than anything costs in a "
+        "small webshop: probably a number from another column (an order number, a barcode) ended up here. "
+        "Check this row in the file, or export the file from the shop again.")
+    data, line = damaged(tmp_path, WOO, "Regular price", "100000.00")  # the ceiling itself is a price
+    assert price_of(data, line) == 10_000_000
+
+
+@needs_shared
+@pytest.mark.parametrize("column", ["Lineitem price", "Total"])
+def test_an_order_amount_above_a_hundred_thousand_euros_is_refused(tmp_path, column):
+    data, line = damaged(tmp_path, SHOPIFY_ORDERS, column, "1000000000.00")
+    failed = refused(data, orders=True)
+    assert failed.line == line and f"“1000000000.00” in the column “{column}” is more than €100,000.00" \
+        in failed.problem
+
+
+def test_an_amount_beyond_what_sqlite_holds_is_said_too_large_too():
+    failed = refused(b"Handle,Title,Variant Price\nx,X,99999999999999999999999\n")
+    assert failed.line == 2 and "is more than €100,000.00" in failed.problem
+
+
+# --- a refused file changes nothing ----------------------------------------------------------
+
+@needs_shared
+@pytest.mark.parametrize("name, column, value, words", [
+    (WOO, "Regular price", "1000000000", "is more than"),
+    (SHOPIFY_ORDERS, "Total", "1000000000.00", "is more than"),
+])
+def test_the_import_command_refuses_it_and_changes_nothing(data_dir, tmp_path, capsys, name, column, value, words):
+    open_database()
+    Product.create(key="blijft", name="Blijft")
+    close_database()
+    before = paths.db_path().read_bytes()
+    _data, line = damaged(tmp_path, name, column, value)
+    assert cli.main(["--lang", "en", "import", str(tmp_path / name.rsplit("/", 1)[-1])]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert f"was not imported. Line {line}: " in err and words in err and "Nothing was changed" in err
+    assert paths.db_path().read_bytes() == before
+    open_database()
+    assert Product.select().count() == 1 and ShopOrder.select().count() == 0
+

@@ -1,6 +1,7 @@
-"""A doubtful value in a shop's file is refused with the line, the column and the value, and
-nothing of the file is imported: an amount no small webshop has (€ 1.000.000.000: a column
-mix-up). The files are real exports (shared/), each damaged in one cell here."""
+"""Doubtful values in a shop's file are refused with the line, the column and the value, and
+nothing of the file is imported: an amount that reads two ways ("1.234": € 1234 or € 1,234)
+and an amount no small webshop has (€ 1.000.000.000: a column mix-up). The files are real
+exports (shared/), each damaged in one cell here."""
 
 from __future__ import annotations
 
@@ -10,18 +11,22 @@ import io
 import pytest
 
 from desktop import cli, i18n, paths
+from desktop.domain import importers
 from desktop.domain import order_importers as oi
 from desktop.domain.importers import ImportFailed, parse_export
 from desktop.store.db import close_database
 from desktop.store.models import Product, ShopOrder
 from desktop.store.opening import open_database
 from tests.shared_data import shared_dir
+from tests.test_import_whole_or_refused import window  # noqa: F401 (a fixture)
+from tests.test_importers import dutch_resave
 
 SHARED = shared_dir()
 EXPORTS = SHARED / "data" / "shop-exports" if SHARED else None
 needs_shared = pytest.mark.skipif(EXPORTS is None, reason="shared/data/shop-exports is not beside the checkout")
 
 WOO = "woocommerce/sample_products.csv"  # prices with a decimal point ("16.5"), one row a product
+WOO_WHOLE_EUROS = "woocommerce/experimental_sample_9_products.csv"  # every price in whole euros ("18")
 SHOPIFY_ORDERS = "orders/shopify/devstore_orders_export.csv"  # "1659.95"; an order over several rows
 
 
@@ -82,6 +87,59 @@ def price_of(data: bytes, line: int) -> int | None:
     return next(p.price_cents for p in parse_export(data).products if p.line == line)
 
 
+# --- "1.234": a thousand, or one euro and a bit? ----------------------------------------------
+
+@needs_shared
+def test_a_point_before_three_digits_in_a_file_with_decimal_points_is_refused(tmp_path):
+    data, line = damaged(tmp_path, WOO, "Regular price", "1.234")
+    failed = refused(data)
+    assert failed.line == line
+    assert failed.problem == (
+        "“1.234” in the column “Regular price” can mean €1,234.00 or €1.234: a point or comma before three digits "
+        "marks thousands in one file and cents in another, and the file's other amounts do not settle which. "
+        "Write this amount with two decimals (its cents) and import the file again.")
+
+
+@needs_shared
+def test_a_comma_before_three_digits_where_the_file_has_decimal_points_is_a_thousand(tmp_path):
+    data, line = damaged(tmp_path, WOO, "Regular price", "1,234")
+    assert price_of(data, line) == 123400
+
+
+@needs_shared
+def test_after_a_dutch_resave_a_point_before_three_digits_is_a_thousand(tmp_path):
+    """A Dutch spreadsheet writes "16,5": its "1.234" is € 1.234, its "1,234" reads two ways."""
+    resaved = dutch_resave((EXPORTS / WOO).read_bytes())
+    data, line = damaged(tmp_path, WOO, "Regular price", "1.234", data=resaved)
+    assert price_of(data, line) == 123400
+    data, line = damaged(tmp_path, WOO, "Regular price", "1,234", data=resaved)
+    failed = refused(data)
+    assert failed.line == line and "“1,234” in the column “Regular price” can mean" in failed.problem
+
+
+@needs_shared
+def test_a_point_before_three_digits_in_a_file_of_whole_euros_is_refused(tmp_path):
+    """Nothing else in the file shows its decimal mark: no guess."""
+    data, line = damaged(tmp_path, WOO_WHOLE_EUROS, "Regular price", "1.234")
+    failed = refused(data)
+    assert failed.line == line and "can mean €1,234.00 or €1.234" in failed.problem
+
+
+@needs_shared
+def test_an_order_line_price_that_reads_two_ways_is_refused(tmp_path):
+    data, line = damaged(tmp_path, SHOPIFY_ORDERS, "Lineitem price", "1.234")
+    failed = refused(data, orders=True)
+    assert failed.line == line and "“1.234” in the column “Lineitem price” can mean €1,234.00 or €1.234" \
+        in failed.problem
+
+
+def test_the_marks_an_amount_shows():
+    assert [importers.mark_shown(t) for t in ("12.50", "12,5", ".5", "1.234,50", "1.234.567", "12", "1.234",
+                                              "0.500")] == [".", ",", ".", ",", ",", None, None, "."]
+    assert [importers.unsure_mark(t) for t in ("1.234", "€ 12,500", "0.500", "1.2345", "1.234,50")] == \
+        [".", ",", None, None, None]
+
+
 # --- € 1.000.000.000: a column mix-up --------------------------------------------------------
 
 @needs_shared
@@ -115,7 +173,9 @@ def test_an_amount_beyond_what_sqlite_holds_is_said_too_large_too():
 
 @needs_shared
 @pytest.mark.parametrize("name, column, value, words", [
+    (WOO, "Regular price", "1.234", "can mean"),
     (WOO, "Regular price", "1000000000", "is more than"),
+    (SHOPIFY_ORDERS, "Lineitem price", "1.234", "can mean"),
     (SHOPIFY_ORDERS, "Total", "1000000000.00", "is more than"),
 ])
 def test_the_import_command_refuses_it_and_changes_nothing(data_dir, tmp_path, capsys, name, column, value, words):
@@ -132,3 +192,22 @@ def test_the_import_command_refuses_it_and_changes_nothing(data_dir, tmp_path, c
     open_database()
     assert Product.select().count() == 1 and ShopOrder.select().count() == 0
 
+
+@needs_shared
+def test_the_window_says_which_value_and_changes_nothing(qtbot, window, monkeypatch, tmp_path):  # noqa: F811
+    from desktop.views import dialogs
+
+    i18n.set_language("en")
+    warned = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append((title, text)))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: pytest.fail(text))
+    before = sorted(Product.select(Product.key, Product.price_cents).tuples())
+    _data, line = damaged(tmp_path, WOO, "Regular price", "1.234")
+    with qtbot.waitSignal(window.shipping.import_finished, timeout=10000):
+        window.shipping.import_file(tmp_path / "sample_products.csv")
+    assert warned == [("Not imported", f"“sample_products.csv” was not imported. Line {line}: “1.234” in the column "
+                       "“Regular price” can mean €1,234.00 or €1.234: a point or comma before three digits marks "
+                       "thousands in one file and cents in another, and the file's other amounts do not settle "
+                       "which. Write this amount with two decimals (its cents) and import the file again. Nothing "
+                       "was changed.")]
+    assert sorted(Product.select(Product.key, Product.price_cents).tuples()) == before

@@ -38,7 +38,8 @@ What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it i
 - Etsy: one listing a row; a price in another currency than euros is left empty (the
   catalogue keeps euros) and said so;
 - prices with a decimal point or comma (``19.99``, ``19,99``, ``.5``, ``1.234,50``,
-  ``€ 12,50``);
+  ``€ 12,50``); a mark before exactly three digits (``1.234``) is read by the file's other
+  amounts (``DecimalMarks``), and refused when they do not settle it;
 - an amount above ``MAX_AMOUNT_CENTS`` is a column mix-up, not a price: the file is refused
   naming the line;
 - an orders or customers export (Shopify, WooCommerce, Etsy) is refused naming what it
@@ -550,6 +551,65 @@ class AmountTooLarge(ValueError):
     """An amount above what a shop's file can mean (``MAX_AMOUNT_CENTS``)."""
 
 
+def mark_shown(text: str) -> str | None:
+    """The decimal mark an amount of a shop's file shows ("." or ","), or None.
+
+    "12,50", ".5", "1.234,50" and "1.234.567" (a mark used twice separates thousands)
+    show it; "12" shows none, and neither does "1.234" (``unsure_mark``)."""
+    cleaned = _AMOUNT_JUNK.sub("", text or "")
+    dot, comma = cleaned.rfind("."), cleaned.rfind(",")
+    if dot >= 0 and comma >= 0:
+        return "." if dot > comma else ","
+    if dot < 0 and comma < 0:
+        return None
+    sep = "." if dot >= 0 else ","
+    parts = cleaned.split(sep)
+    if len(parts) > 2:
+        return "," if sep == "." else "."
+    if unsure_mark(text):
+        return None
+    return sep
+
+
+def unsure_mark(text: str) -> str | None:
+    """The mark of an amount that reads two ways: one "." or "," before exactly three digits
+    ("1.234": € 1234 with a thousands point, or € 1,234 with a decimal point); else None.
+    ``parse_amount`` reads it as thousands; ``DecimalMarks`` decides whether the file may."""
+    match = re.fullmatch(r"([0-9]+)([.,])[0-9]{3}", _AMOUNT_JUNK.sub("", text or ""))
+    return match.group(2) if match and match.group(1) != "0" else None
+
+
+class DecimalMarks:
+    """The decimal marks the amounts of one file show, and its amounts that read two ways.
+
+    A file writes its cents after one mark: a shop's export after a point ("12.50"), the
+    same file re-saved by a Dutch spreadsheet program after a comma ("12,50", "1.234,50").
+    "1.234" is € 1234 in a file whose cents come after a comma, but € 1,234 (or a Dutch
+    thousand typed into an English file) in one whose cents come after a point: it is
+    read as thousands only when every other amount of the file that shows its mark shows
+    the other one. Otherwise no reading is safe, and the file is refused (``unsettled``)."""
+
+    def __init__(self) -> None:
+        self.shown: set[str] = set()
+        self.unsure: list[tuple[int, str, str, str]] = []  # (line, value, column, its mark)
+
+    def note(self, text: str, line: int, column: str) -> None:
+        mark = unsure_mark(text)
+        if mark:
+            self.unsure.append((line, text.strip(), column, mark))
+            return
+        shown = mark_shown(text)
+        if shown:
+            self.shown.add(shown)
+
+    def unsettled(self) -> tuple[int, str, str] | None:
+        """(line, value, column) of the first amount the file cannot settle, or None."""
+        for line, value, column, mark in sorted(self.unsure):
+            if self.shown != {"," if mark == "." else "."}:
+                return line, value, column
+        return None
+
+
 def parse_amount(text: str) -> int | None:
     """'19.99', '19,99', '.5', '1.234,50', '1,234.50', '€ 12,50' -> cents; '' -> None.
 
@@ -660,6 +720,7 @@ class _Rows:
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
         self.total_lines = max(1, text.count("\n") + 1)
         self.progress = progress
+        self.marks = DecimalMarks()  # the amounts read from the file (``amount_cell``)
         self.header_line, self.header = self._header()
         # Another kind of export (orders: domain/order_importers.py) recognises its own
         # header, or raises ImportFailed saying what the file is instead.
@@ -774,7 +835,8 @@ class _Rows:
 
 
 def amount_cell(rows: _Rows, text: str, key: str, line: int) -> int | None:
-    """``parse_amount`` for a cell of ``rows`` in the column read for ``key``: an amount above
+    """``parse_amount`` for a cell of ``rows`` in the column read for ``key``: its decimal
+    mark noted (``check_amounts`` refuses the file when it reads two ways), an amount above
     ``MAX_AMOUNT_CENTS`` refused. Raises ValueError for what is not an amount."""
     try:
         value = parse_amount(text)
@@ -782,6 +844,7 @@ def amount_cell(rows: _Rows, text: str, key: str, line: int) -> int | None:
         raise _too_large(rows, text, key, line) from None
     if value is not None and value > MAX_AMOUNT_CENTS:
         raise _too_large(rows, text, key, line)
+    rows.marks.note(text, line, rows.column(key))
     return value
 
 
@@ -792,6 +855,36 @@ def _too_large(rows: _Rows, text: str, key: str, line: int) -> ImportFailed:
         "probably a number from another column (an order number, a barcode) ended up here. Check this row in "
         "the file, or export the file from the shop again.").format(
             value=(text or "").strip(), column=rows.column(key), limit=format_money(MAX_AMOUNT_CENTS)))
+
+
+def check_amounts(rows: _Rows) -> None:
+    """Refuse the file when one of its amounts reads two ways and its other amounts do not
+    settle which (``DecimalMarks``): a guess would make € 1234 of € 1,234 or the other way."""
+    found = rows.marks.unsettled()
+    if found is None:
+        return
+    line, value, column = found
+    mark = unsure_mark(value)
+    digits = _AMOUNT_JUNK.sub("", value).replace(mark, "")
+    # TRANSLATORS: {thousands} and {decimals} are the two readings of e.g. "1.234": € 1.234,00
+    # and € 1,234. Cents come after a comma in a file re-saved by a Dutch spreadsheet
+    # program, after a point in the shops' own exports.
+    raise ImportFailed(line, _(
+        "“{value}” in the column “{column}” can mean {thousands} or {decimals}: a point or comma before three "
+        "digits marks thousands in one file and cents in another, and the file's other amounts do not settle "
+        "which. Write this amount with two decimals (its cents) and import the file again.").format(
+            value=value, column=column, thousands=format_money(int(digits) * 100),
+            decimals=_three_decimals(Decimal(digits).scaleb(-3))))
+
+
+def _three_decimals(value: Decimal) -> str:
+    """``value`` in euros with all its decimals ("€ 1,234"), in the owner's language."""
+    from babel.numbers import format_currency
+
+    from desktop.i18n import formatting_locale
+
+    return format_currency(value, "EUR", locale=formatting_locale(), currency_digits=False,
+                           decimal_quantization=False)
 
 
 def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
@@ -822,6 +915,7 @@ def parse_export(data: bytes, progress: Progress | None = None,
         _parse_etsy(rows, parsed)
     else:
         _parse_shopify(rows, parsed)
+    check_amounts(rows)
     _drop_duplicates(parsed)
     return parsed
 

@@ -48,7 +48,7 @@ from typing import Callable
 from desktop import defaults
 from desktop.domain import dates
 from desktop.domain import orders as order_rules
-from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, amount_cell,
+from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, amount_cell, check_amounts,
                                       decode, other_export, repair_text)
 from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
 
@@ -806,6 +806,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
             blocks[-1][1].append(record)
         else:
             blocks.append((number, [record]))
+    check_amounts(rows)  # "1.234" read as the file's other amounts show, or refused
     # The rows of one order come together in an export. The same order again further down
     # is a second copy of it (two exports that overlap, pasted together): with the same
     # items it is read once, and said, even when a cell changed in between (its status);

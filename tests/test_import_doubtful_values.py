@@ -1,7 +1,7 @@
-"""Doubtful values in a shop's file are refused with the line, the column and the value, and
-nothing of the file is imported: an amount that reads two ways ("1.234": € 1234 or € 1,234)
-and an amount no small webshop has (€ 1.000.000.000: a column mix-up). The files are real
-exports (shared/), each damaged in one cell here."""
+"""Three doubtful values in a shop's file are refused with the line, the column and the value,
+and nothing of the file is imported: an amount that reads two ways ("1.234": € 1234 or
+€ 1,234), an amount no small webshop has (€ 1.000.000.000: a column mix-up), and a name of
+100.000 characters. The files are real exports (shared/), each damaged in one cell here."""
 
 from __future__ import annotations
 
@@ -169,14 +169,39 @@ def test_an_amount_beyond_what_sqlite_holds_is_said_too_large_too():
     assert failed.line == 2 and "is more than €100,000.00" in failed.problem
 
 
+# --- a name of 100.000 characters ------------------------------------------------------------
+
+@needs_shared
+def test_a_product_name_of_100000_characters_is_refused(tmp_path):
+    data, line = damaged(tmp_path, WOO, "Name", "Ketting " + "x" * 99_992)
+    failed = refused(data)
+    assert failed.line == line
+    assert failed.problem == (
+        "the name in the column “Name” is 100,000 characters long (“Ketting xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”), "
+        "and a name in Afspraak is at most 500: probably a description or several cells ended up in this column. "
+        "Check this row in the file, or export the file from the shop again.")
+    data, line = damaged(tmp_path, WOO, "Name", "k" * 500)  # the limit itself is a name
+    assert any(p.name == "k" * 500 for p in parse_export(data).products)
+
+
+@needs_shared
+def test_an_order_line_name_of_100000_characters_is_refused(tmp_path):
+    data, line = damaged(tmp_path, SHOPIFY_ORDERS, "Lineitem name", "y" * 100_000)
+    failed = refused(data, orders=True)
+    assert failed.line == line and "the name in the column “Lineitem name” is 100,000 characters long" \
+        in failed.problem
+
+
 # --- a refused file changes nothing ----------------------------------------------------------
 
 @needs_shared
 @pytest.mark.parametrize("name, column, value, words", [
     (WOO, "Regular price", "1.234", "can mean"),
     (WOO, "Regular price", "1000000000", "is more than"),
+    (WOO, "Name", "z" * 100_000, "characters long"),
     (SHOPIFY_ORDERS, "Lineitem price", "1.234", "can mean"),
     (SHOPIFY_ORDERS, "Total", "1000000000.00", "is more than"),
+    (SHOPIFY_ORDERS, "Lineitem name", "z" * 100_000, "characters long"),
 ])
 def test_the_import_command_refuses_it_and_changes_nothing(data_dir, tmp_path, capsys, name, column, value, words):
     open_database()
@@ -188,6 +213,7 @@ def test_the_import_command_refuses_it_and_changes_nothing(data_dir, tmp_path, c
     close_database()
     err = capsys.readouterr().err
     assert f"was not imported. Line {line}: " in err and words in err and "Nothing was changed" in err
+    assert len(err) < 2000  # the name's first words, not all of it
     assert paths.db_path().read_bytes() == before
     open_database()
     assert Product.select().count() == 1 and ShopOrder.select().count() == 0

@@ -40,8 +40,8 @@ What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it i
 - prices with a decimal point or comma (``19.99``, ``19,99``, ``.5``, ``1.234,50``,
   ``€ 12,50``); a mark before exactly three digits (``1.234``) is read by the file's other
   amounts (``DecimalMarks``), and refused when they do not settle it;
-- an amount above ``MAX_AMOUNT_CENTS`` is a column mix-up, not a price: the file is refused
-  naming the line;
+- an amount above ``MAX_AMOUNT_CENTS`` or a name longer than ``MAX_NAME_CHARS`` is a column
+  mix-up, not a product: the file is refused naming the line;
 - an orders or customers export (Shopify, WooCommerce, Etsy) is refused naming what it
   looks like.
 
@@ -62,7 +62,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Callable
 
-from desktop.i18n import N_, _, format_money, ngettext
+from desktop.i18n import N_, _, format_money, format_number, ngettext
 
 WOOCOMMERCE = "woocommerce"
 SHOPIFY = "shopify"
@@ -545,6 +545,11 @@ _AMOUNT_JUNK = re.compile(r"[\s\u00a0\u202f€$£]|eur\b", re.IGNORECASE)
 # nonsense. The owner can still type a larger amount in a dialog (``money.parse_money``).
 MAX_AMOUNT_CENTS = 10_000_000
 
+# The longest product or item name a file may hold. Shopify's titles stop at 255
+# characters, Etsy's at 140 (the longest in the real exports: 133); a longer "name" is a
+# description or a row of cells slid into the name column, and would fill every list and
+# message it appears in.
+MAX_NAME_CHARS = 500
 
 
 class AmountTooLarge(ValueError):
@@ -887,6 +892,20 @@ def _three_decimals(value: Decimal) -> str:
                            decimal_quantization=False)
 
 
+def name_cell(rows: _Rows, text: str, key: str, line: int) -> str:
+    """A name read from the column for ``key`` (already cleaned): refused when longer than
+    ``MAX_NAME_CHARS``, as no product is called that."""
+    if len(text) > MAX_NAME_CHARS:
+        # TRANSLATORS: {start} is the name's first words, {length} its number of characters (e.g. 100.000).
+        raise ImportFailed(line, _(
+            "the name in the column “{column}” is {length} characters long (“{start}…”), and a name in Afspraak "
+            "is at most {limit}: probably a description or several cells ended up in this column. Check this row "
+            "in the file, or export the file from the shop again.").format(
+                column=rows.column(key), length=format_number(len(text)), start=text[:40].rstrip(),
+                limit=format_number(MAX_NAME_CHARS)))
+    return text
+
+
 def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
     try:
         return amount_cell(rows, row.get(key, ""), key, line)
@@ -951,7 +970,7 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
         first_row = handle not in products
         product = products.setdefault(handle, {"name": "", "category": "", "type": "", "image": "", "line": line})
         if not product["name"]:
-            product["name"] = _clean(row.get("name", ""))
+            product["name"] = name_cell(rows, _clean(row.get("name", "")), "name", line)
         if not product["category"]:
             product["type"] = _clean(row.get("type", ""))
             product["category"] = product["type"] or _category(row.get("category", ""))
@@ -1004,7 +1023,7 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
     """One listing a row. Prices are kept in euros only: another currency is left empty."""
     other_currencies: dict[str, int] = {}
     for line, row in rows:
-        name = _clean(row.get("name", ""))
+        name = name_cell(rows, _clean(row.get("name", "")), "name", line)
         sku = _clean(row.get("sku", ""))
         if not name:
             parsed.skipped.append(SkippedRow(line, sku, _("no product name")))
@@ -1073,7 +1092,7 @@ def _woo_record(rows: _Rows, line: int, row: dict[str, str]) -> dict:
         "types": types,
         "id": row.get("id", "").strip(),
         "sku": _clean(row.get("sku", "")),
-        "name": _clean(row.get("name", "")),
+        "name": name_cell(rows, _clean(row.get("name", "")), "name", line),
         "price": _amount(rows, row, "price", line),
         "sale": _amount(rows, row, "sale_price", line),
         "cost": _amount(rows, row, "cost", line),

@@ -49,7 +49,7 @@ from desktop import defaults
 from desktop.domain import dates
 from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, amount_cell, check_amounts,
-                                      decode, other_export, repair_text)
+                                      decode, name_cell, other_export, repair_text)
 from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
@@ -979,7 +979,7 @@ def _shopify_row(rows: _Rows, row: dict, line: int) -> dict:
     if not address["country_raw"]:
         address["country_raw"] = shipping["country_raw"] or billing["country_raw"]
     record.update(address)
-    name = _text(row.get("item_name", ""))
+    name = name_cell(rows, _text(row.get("item_name", "")), "item_name", line)
     if name:
         fulfilment = _text(row.get("item_fulfilment", "")).lower()
         record["lines"].append(OrderLine(
@@ -1003,7 +1003,7 @@ def _packed_item(rows: _Rows, text: str, key: str, line: int) -> OrderLine | Non
     for part in _PACKED_KEY.split(text):
         k, _sep, v = part.partition(":")
         parts[k.strip()] = v
-    name = _text(parts.get("name", ""))
+    name = name_cell(rows, _text(parts.get("name", "")), key, line)
     if not name:
         return None
     quantity = _quantity(rows, parts.get("quantity", ""), key, line)
@@ -1044,7 +1044,7 @@ def _woocommerce_row(rows: _Rows, row: dict, line: int) -> dict:
         item = _packed_item(rows, row.get(f"line_item_{n}", ""), f"line_item_{n}", line)
         if item is not None:
             record["lines"].append(item)
-    name = _text(row.get("item_name", ""))
+    name = name_cell(rows, _text(row.get("item_name", "")), "item_name", line)
     if name:
         quantity = _quantity(rows, row.get("item_quantity", ""), "item_quantity", line)
         total = _price(rows, row, "item_total", line)
@@ -1075,7 +1075,7 @@ def _etsy_row(rows: _Rows, row: dict, line: int) -> dict:
     record.update(_address(row, "", rows))
     count = (row.get("item_count") or "").strip()
     record["item_count"] = _quantity(rows, count, "item_count", line) if count else 0
-    name = _text(row.get("item_name", ""))
+    name = name_cell(rows, _text(row.get("item_name", "")), "item_name", line)
     if name:
         quantity = _quantity(rows, row.get("item_quantity", ""), "item_quantity", line)
         record["lines"].append(OrderLine(

@@ -18,6 +18,7 @@ from desktop.store.db import close_database
 from desktop.store.models import Product, ShopOrder
 from desktop.store.opening import open_database
 from tests.shared_data import shared_dir
+from tests.test_import_whole_or_refused import records
 from tests.test_import_whole_or_refused import window  # noqa: F401 (a fixture)
 from tests.test_importers import dutch_resave
 
@@ -38,7 +39,7 @@ def damaged(tmp_path, name: str, column: str, value: str, data: bytes | None = N
     encoding = "utf-8" if bom or data is None else "cp1252"
     text = raw[len(bom):].decode(encoding)
     delimiter = ";" if ";" in text.split("\n", 1)[0] else ","
-    rows = _records(text, delimiter)
+    rows = records(text, delimiter)
     header = rows[0][3]
     at = header.index(column)
     line, start, end, cells = next(r for r in rows[1:] if at < len(r[3]) and r[3][at].strip())
@@ -51,29 +52,6 @@ def damaged(tmp_path, name: str, column: str, value: str, data: bytes | None = N
     path = tmp_path / name.rsplit("/", 1)[-1]
     path.write_bytes(changed)
     return changed, line
-
-
-def _records(text: str, delimiter: str) -> list[tuple[int, int, int, list[str]]]:
-    """Each record as (first physical line, start offset, end offset, cells), blank ones left
-    out (``test_import_whole_or_refused.records``, for any delimiter)."""
-    lines = io.StringIO(text, newline="")
-    offset = [0]
-
-    def feed():
-        for physical in lines:
-            offset[0] += len(physical)
-            yield physical
-
-    reader = csv.reader(feed(), delimiter=delimiter)
-    found = []
-    while True:
-        line, start = reader.line_num + 1, offset[0]
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return found
-        if any(c.strip() for c in cells):
-            found.append((line, start, offset[0], cells))
 
 
 def refused(data: bytes, orders: bool = False) -> ImportFailed:

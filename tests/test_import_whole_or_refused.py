@@ -24,7 +24,7 @@ EXPORTS = shop_exports()
 needs_shared = pytest.mark.skipif(not EXPORTS, reason="shared/data/shop-exports is not beside the checkout")
 
 
-def records(text: str) -> list[tuple[int, int, int, list[str]]]:
+def records(text: str, delimiter: str = ",") -> list[tuple[int, int, int, list[str]]]:
     """Each record of a CSV text as (first physical line, start offset, end offset, cells),
     blank lines left out; the end offset is just after the record's line end."""
     lines = io.StringIO(text, newline="")
@@ -35,7 +35,7 @@ def records(text: str) -> list[tuple[int, int, int, list[str]]]:
             offset[0] += len(line)
             yield line
 
-    reader = csv.reader(feed())
+    reader = csv.reader(feed(), delimiter=delimiter)
     found = []
     while True:
         line, start = reader.line_num + 1, offset[0]

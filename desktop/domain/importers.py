@@ -562,17 +562,19 @@ def mark_shown(text: str) -> str | None:
     "12,50", ".5", "1.234,50" and "1.234.567" (a mark used twice separates thousands)
     show it; "12" shows none, and neither does "1.234" (``unsure_mark``)."""
     cleaned = _AMOUNT_JUNK.sub("", text or "")
+    return None if _unsure(cleaned) else _shown(cleaned)
+
+
+def _shown(cleaned: str) -> str | None:
+    """``mark_shown`` of an amount without its currency and spaces, not one that reads two ways."""
     dot, comma = cleaned.rfind("."), cleaned.rfind(",")
     if dot >= 0 and comma >= 0:
         return "." if dot > comma else ","
     if dot < 0 and comma < 0:
         return None
     sep = "." if dot >= 0 else ","
-    parts = cleaned.split(sep)
-    if len(parts) > 2:
+    if len(cleaned.split(sep)) > 2:
         return "," if sep == "." else "."
-    if unsure_mark(text):
-        return None
     return sep
 
 
@@ -580,7 +582,14 @@ def unsure_mark(text: str) -> str | None:
     """The mark of an amount that reads two ways: one "." or "," before exactly three digits
     ("1.234": € 1234 with a thousands point, or € 1,234 with a decimal point); else None.
     ``parse_amount`` reads it as thousands; ``DecimalMarks`` decides whether the file may."""
-    match = re.fullmatch(r"([0-9]+)([.,])[0-9]{3}", _AMOUNT_JUNK.sub("", text or ""))
+    return _unsure(_AMOUNT_JUNK.sub("", text or ""))
+
+
+_UNSURE = re.compile(r"([0-9]+)([.,])[0-9]{3}")
+
+
+def _unsure(cleaned: str) -> str | None:
+    match = _UNSURE.fullmatch(cleaned)
     return match.group(2) if match and match.group(1) != "0" else None
 
 
@@ -599,11 +608,12 @@ class DecimalMarks:
         self.unsure: list[tuple[int, str, str, str]] = []  # (line, value, column, its mark)
 
     def note(self, text: str, line: int, column: str) -> None:
-        mark = unsure_mark(text)
+        cleaned = _AMOUNT_JUNK.sub("", text or "")  # once per amount: every amount of the file comes here
+        mark = _unsure(cleaned)
         if mark:
             self.unsure.append((line, text.strip(), column, mark))
             return
-        shown = mark_shown(text)
+        shown = _shown(cleaned)
         if shown:
             self.shown.add(shown)
 

@@ -68,14 +68,7 @@ class CellDelegate(QStyledItemDelegate):
         found = self._sizes.get(key) if key is not None else None
         if found is not None:
             return QSize(found)
-        size = super().sizeHint(option, index)
-        extra = theme.CELL_PADDING + (theme.S if index.column() == self.pill_column else 0)
-        found = QSize(size.width() + extra, size.height())
-        if key is not None:
-            if len(self._sizes) > 20000:
-                self._sizes.clear()
-            self._sizes[key] = found
-        return QSize(found)
+        return QSize(self._keep(key, index.column(), super().sizeHint(option, index)))
 
     def text_width(self, option, column: int, text: str) -> int:
         """What ``sizeHint`` answers for the width of a cell of ``column`` showing ``text``,
@@ -90,13 +83,19 @@ class CellDelegate(QStyledItemDelegate):
         if found is None:
             option.text = text.replace("\n", _LINE_SEPARATOR)  # as QStyledItemDelegate.displayText does
             widget = option.widget
-            size = widget.style().sizeFromContents(_ITEM_SIZE, option, _NO_SIZE, widget)
-            extra = theme.CELL_PADDING + (theme.S if column == self.pill_column else 0)
-            found = QSize(size.width() + extra, size.height())
+            found = self._keep(key, column, widget.style().sizeFromContents(_ITEM_SIZE, option, _NO_SIZE, widget))
+        return found.width()
+
+    def _keep(self, key, column: int, size: QSize) -> QSize:
+        """The cell's size as the list gives it (the style's, with room around the text and a
+        status label's), kept under ``key`` (None: not kept) for the next measure."""
+        extra = theme.CELL_PADDING + (theme.S if column == self.pill_column else 0)
+        found = QSize(size.width() + extra, size.height())
+        if key is not None:
             if len(self._sizes) > 20000:
                 self._sizes.clear()
             self._sizes[key] = found
-        return found.width()
+        return found
 
     def _muted_colour(self, palette):
         key = palette.cacheKey()

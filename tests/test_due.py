@@ -358,6 +358,46 @@ def test_the_scan_of_what_is_due_now_equals_the_whole_plan_filtered(demo, step_h
     assert seen > 100  # the comparison is not between empty lists
 
 
+def test_one_persons_plan_is_her_part_of_the_whole_plan(demo):
+    """Her pane asks the plan of one person, through queries of their own (from her own
+    parcels and messages, docs/PERFORMANCE.md round 19): the same items as the whole plan's
+    for her, at moments over a fortnight, after a message sent today (one contact a day)."""
+    first = due.due_now(NOW)
+    due.mark_sent(first[0], NOW, first[0].channel, "Hoi!")
+    mila = Person.get(Person.name == "Mila Smit")  # a question of four days ago, unanswered
+    Event.create(at=NOW - timedelta(days=4), kind="message", channel="instagram", direction="out",
+                 text="Heb je het pakketje al?", person=mila, subject_type="collaboration",
+                 subject_id=Collaboration.get(Collaboration.person == mila).id)
+    kinds = set()
+    for hours in range(-24, 14 * 24, 19):
+        now = NOW + timedelta(hours=hours)
+        whole = due.plan(now)
+        for person_id in sorted({i.person_id for i in whole}):
+            hers = [i for i in whole if i.person_id == person_id]
+            assert due.plan(now, person_id) == hers, (hours, person_id)
+            kinds |= {part.kind for i in hers for part in i.parts}
+        nobody = max(i.person_id for i in whole) + 1000
+        assert due.plan(now, nobody) == []
+    assert {"shipment", "reply", "deliverable"} <= kinds  # the rewritten queries are compared
+
+
+def test_one_persons_promises_are_read_from_her_own_rows(demo):
+    """The per-person queries start from her rows (the person indexes), not from every
+    live collaboration or every message of the window (6 and 2 ms a pane on the large shop)."""
+    from desktop.store import due as store_due
+    from desktop.store.db import db
+    from desktop.store.promises import parcels, replies
+
+    for sql, params in ((parcels._OPEN_OF_ONE, [None] * parcels._OPEN_OF_ONE.count("?")),
+                        (replies._LATEST_OUT_ONE, ["[]", "2026-01-01", 1]),
+                        (store_due._RECENT_OUT_ONE, [1, "2026-01-01"])):
+        plan = [row[3] for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
+        tables = {"event", "shipment", "collaboration", "content", "s", "c", "ct"}
+        assert not [step for step in plan if step.startswith("SCAN") and step.split()[1] in tables], plan
+        first = next(step for step in plan if step.startswith("SEARCH"))
+        assert "person_id=?" in first, plan
+
+
 def test_a_reply_logged_the_next_day_counts_from_the_day_it_came(qtbot, demo, translator, monkeypatch):
     """Audit 11, F3: her answer of Sunday, logged on Monday morning, was thanked for as a
     message of Monday and the week's wait counted from Monday."""

@@ -90,7 +90,7 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None, due_onl
         last_in = found[pid][2]
         if last_in is not None and last_in >= since[pid]:
             contacts.append(make_contact(pid, last_in, "in"))
-    contacts += _recent_out(now, set(ids))
+    contacts += _recent_out(now, set(ids), person_id)
     states = _states(ids)
     return Inputs(promises, people, contacts, states)
 
@@ -110,6 +110,9 @@ _PEOPLE = """
 _RECENT_OUT = """
     SELECT person_id, at, channel FROM event INDEXED BY "event_at"
     WHERE at >= ? AND direction = 'out' AND person_id IS NOT NULL"""
+# One person's (her pane): through the person index, not everyone's of the window (1.7 ms).
+_RECENT_OUT_ONE = """
+    SELECT person_id, at, channel FROM event WHERE person_id = ? AND direction = 'out' AND at >= ?"""
 _STATES = """
     SELECT key, status, at, snoozed_until, template, person_id FROM reminder_state
     WHERE person_id IN (SELECT value FROM json_each(?))"""
@@ -132,8 +135,10 @@ def _people(ids: list[int]) -> dict[int, tuple[PersonInfo, str, datetime | None]
     return found
 
 
-def _recent_out(now: datetime, ids: set[int]) -> list[Contact]:
-    found = db.execute_sql(_RECENT_OUT, [str(now - CONTACT_WINDOW)]).fetchall()
+def _recent_out(now: datetime, ids: set[int], person_id: int | None = None) -> list[Contact]:
+    since = str(now - CONTACT_WINDOW)
+    found = (db.execute_sql(_RECENT_OUT, [since]) if person_id is None
+             else db.execute_sql(_RECENT_OUT_ONE, [int(person_id), since])).fetchall()
     return [make_contact(pid, as_moment(at), "out", channel) for pid, at, channel in found if pid in ids]
 
 

@@ -36,14 +36,16 @@ _WAITING = (f"{_IN_STATUS} AND s.sent_at IS NOT NULL AND s.received_at IS NULL A
 _POSTED = """
       AND NOT EXISTS (SELECT 1 FROM content ct WHERE ct.collaboration_id = c.id
                       AND (ct.posted_at IS NULL OR ct.posted_at >= date(s.sent_at)))"""
+# For one person (her pane) the other way round: from her few parcels (the person index)
+# to their collaborations; from the live collaborations it read them all (6 ms a pane).
 _OPEN = f"""
-    SELECT s.id, s.sent_at, s.person_id, s.collaboration_id FROM collaboration c CROSS JOIN shipment s
+    SELECT s.id, s.sent_at, s.person_id, s.collaboration_id FROM {{pair}}
     WHERE c.status IN ({', '.join('?' * len(_LIVE))}) AND s.collaboration_id = c.id AND {_WAITING} {_POSTED} {{person}}
     UNION ALL
     SELECT s.id, s.sent_at, s.person_id, s.collaboration_id FROM shipment s
     WHERE s.collaboration_id IS NULL AND {_WAITING} {{person}}"""
-_OPEN_ALL = _OPEN.format(person="")
-_OPEN_OF_ONE = _OPEN.format(person="AND s.person_id = ?")
+_OPEN_ALL = _OPEN.format(pair="collaboration c CROSS JOIN shipment s", person="")
+_OPEN_OF_ONE = _OPEN.format(pair="shipment s CROSS JOIN collaboration c", person="AND s.person_id = ?")
 
 
 def load(scan: Scan) -> None:

@@ -20,18 +20,20 @@ REPLY_WINDOW = timedelta(days=60)  # unanswered messages older than this are not
 DEFAULT_RESPONSE_DAYS = 3
 
 # Constant SQL with bound parameters (Peewee has no INDEXED BY): per person, her latest
-# outgoing message about an agreement, walked along the time index from the window's start.
-_LATEST_OUT = """
+# outgoing message about an agreement, walked along the time index from the window's start;
+# for one person (her pane) along her own messages (the time index read everyone's: 2.4 ms).
+_LATEST_OUT_OF = """
     SELECT m.person_id, m.at, (SELECT MIN(c.response_days) FROM collaboration c
                                WHERE c.person_id = m.person_id AND c.status IN (SELECT value FROM json_each(?1))),
            m.id
-    FROM (SELECT person_id, MAX(at) AS at, MAX(id) AS id FROM event INDEXED BY "event_at"
-          WHERE kind = 'message' AND direction = 'out' AND at >= ?2 AND person_id IS NOT NULL
+    FROM (SELECT person_id, MAX(at) AS at, MAX(id) AS id FROM event {index}
+          WHERE kind = 'message' AND direction = 'out' AND at >= ?2 AND {who}
             AND subject_type IN ('collaboration', 'deliverable', 'shipment')
           GROUP BY person_id) m
     WHERE EXISTS (SELECT 1 FROM collaboration c WHERE c.person_id = m.person_id
                   AND c.status IN (SELECT value FROM json_each(?1)))"""
-_LATEST_OUT_ONE = _LATEST_OUT + " AND m.person_id = ?3"
+_LATEST_OUT = _LATEST_OUT_OF.format(index='INDEXED BY "event_at"', who="person_id IS NOT NULL")
+_LATEST_OUT_ONE = _LATEST_OUT_OF.format(index="", who="person_id = ?3")
 
 
 def load(scan: Scan) -> None:

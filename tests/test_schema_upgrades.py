@@ -83,6 +83,42 @@ def test_upgrade_keeps_every_row(data_dir, fixture):
                     assert allowed is not None and allowed(value, new), f"{table}.{column} of row {rowid} changed"
     if version < migrations.CURRENT_VERSION:
         assert list(paths.backup_dir().glob(f"*before-migration-v{version}.sqlite3")), "no copy before migrating"
+    assert schema_of(target) == schema_of(fresh_database(target.parent / "fresh.sqlite3"))
+
+
+def schema_of(path: Path) -> list[tuple]:
+    """Every table, index, trigger and view of the file, with the SQL that makes it."""
+    con = sqlite3.connect(path)
+    try:
+        return sorted(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall(), key=str)
+    finally:
+        con.close()
+
+
+def fresh_database(path: Path) -> Path:
+    """A new file, made as Afspraak makes one: every migration from the start."""
+    import peewee
+
+    database = peewee.SqliteDatabase(str(path))
+    migrations.migrate(database)
+    database.close()
+    return path
+
+
+def test_a_new_file_has_the_indexes_the_lists_read_along(tmp_path):
+    """v15: the Influencers list's first screen and its scores read along indexes: no sort
+    of every influencer, no read of the event table for the scores (docs/PERFORMANCE.md)."""
+    con = sqlite3.connect(fresh_database(tmp_path / "new.sqlite3"))
+    try:
+        first_screen = " ".join(row[3] for row in con.execute(
+            'EXPLAIN QUERY PLAN SELECT id FROM person WHERE is_influencer = 1 ORDER BY name, id LIMIT 100'))
+        scores = " ".join(row[3] for row in con.execute(
+            "EXPLAIN QUERY PLAN SELECT person_id, at, direction FROM event WHERE kind = 'message' "
+            "AND direction IN ('in', 'out') AND person_id IN (SELECT value FROM json_each('[1, 2]'))"))
+    finally:
+        con.close()
+    assert "TEMP B-TREE" not in first_screen and "person_is_influencer_name_id" in first_screen
+    assert "COVERING INDEX event_person_id_kind_direction_at" in scores
 
 
 def test_the_app_reads_an_upgraded_fixture(qtbot, data_dir, translator):

@@ -68,6 +68,10 @@ class Person(BaseModel):
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
+    class Meta:
+        # Created by migrations (v15: the Influencers list in its order, no sort).
+        indexes = ((("is_influencer", "name", "id"), False),)
+
 
 class Handle(BaseModel):
     person = ForeignKeyField(Person, backref="handles", on_delete="CASCADE")
@@ -265,6 +269,7 @@ class Event(BaseModel):
             (("channel", "at"), False),
             (("direction", "at"), False),
             (("person", "direction", "at"), False),  # "has she answered since?" (the ladder)
+            (("person", "kind", "direction", "at"), False),  # v15: the list's scores, from the index alone
         )
 
     def save(self, *args, **kwargs):

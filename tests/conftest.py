@@ -103,6 +103,31 @@ def language_question(monkeypatch):
     return question
 
 
+@pytest.fixture(autouse=True)
+def no_keys_held():
+    """No modifier key held over from the test before. Qt keeps the modifiers of the last
+    key event it was sent (QTest's Ctrl+V leaves Ctrl "down"), and a list then extends or
+    toggles a selection as if Shift or Ctrl were held: a test passed or failed by the test
+    run before it. After each test a key release without modifiers lets them go."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return  # no Qt in this test run yet: nothing was pressed
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    if QGuiApplication.instance() is None or QGuiApplication.keyboardModifiers() == Qt.NoModifier:
+        return
+
+    target = QWidget()
+    QTest.keyRelease(target, Qt.Key_A)
+    target.deleteLater()
+    assert QGuiApplication.keyboardModifiers() == Qt.NoModifier
+
+
 @pytest.fixture
 def database(data_dir):
     database = open_database()

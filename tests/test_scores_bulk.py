@@ -60,3 +60,37 @@ def test_a_query_made_once_gives_each_call_its_own_ids(demo_db):
     with pytest.raises(ValueError):  # the ids twice: the made SQL could not be reused safely
         rows_for_ids("test.twice", lambda i: Person.select(Person.id).where(Person.id.in_(i) | Person.id.in_(i)),
                      ids[:1])
+
+
+def test_a_prepared_query_gives_the_objects_the_query_gives(demo_db):
+    """db.prepared turns a model query into SQL once and binds one id or a list of ids
+    anew: each call gives what iterating the query built for that value gives, joined
+    models included (the influencer pane's queries, store/influencer_detail.py)."""
+    import peewee
+    import pytest
+
+    from desktop.store.db import prepared
+    from desktop.store.models import Collaboration, Content, Deliverable
+
+    def seen(objects):  # a model's stored values, with the joined deliverable's
+        return [(o.__data__, getattr(o.deliverable, "__data__", None) if isinstance(o, Content) else None)
+                for o in objects]
+
+    people = [p.id for p in Person.select(Person.id).where(Person.is_influencer == True)]  # noqa: E712
+    for pid in people:
+        built = prepared("test.collaborations", lambda i: Collaboration.select().where(Collaboration.person == i)
+                         .order_by(Collaboration.id), pid)
+        assert seen(built) == seen(Collaboration.select().where(Collaboration.person == pid).order_by(Collaboration.id))
+    collabs = [c.id for c in Collaboration.select(Collaboration.id)]
+    joined = 0
+    for chosen in (collabs, collabs[:3], collabs[-1:], []):
+        made = prepared("test.contents", lambda ids: Content.select(Content, Deliverable)
+                        .join(Deliverable, peewee.JOIN.LEFT_OUTER).where(Content.collaboration.in_(ids))
+                        .order_by(Content.id), chosen)
+        expected = list(Content.select(Content, Deliverable).join(Deliverable, peewee.JOIN.LEFT_OUTER)
+                        .where(Content.collaboration.in_(chosen)).order_by(Content.id)) if chosen else []
+        assert seen(made) == seen(expected)
+        joined += sum(1 for c in made if c.deliverable_id)
+    assert joined > 0  # the joined deliverables were compared too
+    with pytest.raises(ValueError):  # the id twice: the made SQL could not be reused safely
+        prepared("test.twice", lambda i: Person.select().where((Person.id == i) | (Person.id == i)), people[0])

@@ -240,8 +240,29 @@ def _json_ids(text: str) -> peewee.SQL:
 
 
 # A query turned into SQL once per shape (its key), with its ids bound anew each time.
-_COMPILED: dict[str, tuple[str, tuple, int]] = {}
+_COMPILED: dict[str, tuple[peewee.Query, str, tuple, int]] = {}
 _IDS_MARK = "[\"ids\"]"  # stands in for the ids while the query is turned into SQL
+_ONE_MARK = -7_000_000_001  # stands in for the one id while the query is turned into SQL
+
+
+def _compiled(key: str, build, many: bool) -> tuple[peewee.Query, str, tuple, int]:
+    """The query ``build`` makes, its SQL and parameters, and where among them its ids go."""
+    found = _COMPILED.get(key)
+    if found is None:
+        mark = _IDS_MARK if many else _ONE_MARK
+        query = build(_json_ids(_IDS_MARK) if many else _ONE_MARK)
+        sql, params = query.sql()
+        marks = [i for i, value in enumerate(params) if value == mark]
+        if len(marks) != 1:
+            raise ValueError(f"{key}: the ids must be bound exactly once, not {len(marks)} times")
+        found = _COMPILED[key] = (query, sql, tuple(params), marks[0])
+    return found
+
+
+def _bound(params: tuple, at: int, value) -> list:
+    bound = list(params)
+    bound[at] = value
+    return bound
 
 
 def rows_for_ids(key: str, build, ids: list[int]) -> list[tuple]:
@@ -252,14 +273,19 @@ def rows_for_ids(key: str, build, ids: list[int]) -> list[tuple]:
     SQL once, under ``key``, and only the ids are bound anew. Only for queries whose other
     values never change (constants, not a moment or a setting): those would be kept as
     they were the first time (docs/PERFORMANCE.md, fix 43)."""
-    found = _COMPILED.get(key)
-    if found is None:
-        sql, params = build(_json_ids(_IDS_MARK)).sql()
-        marks = [i for i, value in enumerate(params) if value == _IDS_MARK]
-        if len(marks) != 1:
-            raise ValueError(f"{key}: the ids must be bound exactly once, not {len(marks)} times")
-        found = _COMPILED[key] = (sql, tuple(params), marks[0])
-    sql, params, at = found
-    bound = list(params)
-    bound[at] = json.dumps(list(ids))
-    return db.execute_sql(sql, bound).fetchall()
+    _query, sql, params, at = _compiled(key, build, many=True)
+    return db.execute_sql(sql, _bound(params, at, json.dumps(list(ids)))).fetchall()
+
+
+def prepared(key: str, build, value: int | list[int]) -> list:
+    """What the query ``build(value)`` gives (model objects with what it joins, or tuples),
+    turned into SQL once per shape (``key``) as ``rows_for_ids`` does: ``value`` one id
+    (``build`` compares a field with it) or a list of them (``build`` hands it to
+    ``field.in_``). The same rule: every other value of the query a constant. A detail pane
+    asks sixteen queries of one person at every click, 4 ms of Peewee's SQL building
+    (docs/PERFORMANCE.md, round 19)."""
+    many = not isinstance(value, int)
+    query, sql, params, at = _compiled(key, build, many)
+    cursor = db.execute_sql(sql, _bound(params, at, json.dumps(list(value)) if many else value))
+    # Peewee's own reading of a cursor for this query: the same objects as iterating it.
+    return list(query._get_cursor_wrapper(cursor))

@@ -22,6 +22,7 @@ from desktop.domain import collaborations as rules
 from desktop.domain import shipments as shipment_rules
 from desktop.domain import strikes as strike_rules
 from desktop.store import influencers
+from desktop.store.db import prepared
 from desktop.store.models import (
     AgreementVersion,
     Collaboration,
@@ -78,21 +79,28 @@ class InfluencerDetail:
 
 
 def detail(person_id: int | None, events: int = 8) -> InfluencerDetail | None:
-    """Everything the detail pane shows of one person; None when she is not (or no longer) there."""
-    person = Person.get_or_none(Person.id == person_id) if person_id is not None else None
-    if person is None:
+    """Everything the detail pane shows of one person; None when she is not (or no longer) there.
+
+    Each query is turned into SQL once (``db.prepared``): the pane is built at every click."""
+    found = prepared("detail.person", lambda pid: Person.select().where(Person.id == pid).limit(1),
+                     int(person_id)) if person_id is not None else []
+    if not found:
         return None
-    handles = sorted(Handle.select().where(Handle.person == person.id).order_by(Handle.id),
+    person = found[0]
+    handles = sorted(prepared("detail.handles", lambda pid: Handle.select().where(Handle.person == pid)
+                              .order_by(Handle.id), person.id),
                      key=lambda h: -(h.followers or 0))
-    collaborations = list(Collaboration.select().where(Collaboration.person == person.id)
-                          .order_by(Collaboration.created_at.desc(), Collaboration.id.desc()))
+    collaborations = prepared("detail.collaborations", lambda pid: Collaboration.select()
+                              .where(Collaboration.person == pid)
+                              .order_by(Collaboration.created_at.desc(), Collaboration.id.desc()), person.id)
     for c in collaborations:
         c.person = person
-    strikes = list(Strike.select().where(Strike.person == person.id).order_by(Strike.created_at, Strike.id))
+    strikes = prepared("detail.strikes", lambda pid: Strike.select().where(Strike.person == pid)
+                       .order_by(Strike.created_at, Strike.id), person.id)
     for s in strikes:
         s.person = person
-    latest = list(Event.select().where(Event.person == person.id)
-                  .order_by(Event.at.desc(), Event.id.desc()).limit(events))
+    latest = prepared(f"detail.events.{int(events)}", lambda pid: Event.select().where(Event.person == pid)
+                      .order_by(Event.at.desc(), Event.id.desc()).limit(int(events)), person.id)
     return InfluencerDetail(person, handles, _collaborations(collaborations), _strikes(strikes),
                             influencers.policy(), _ratings(collaborations), latest)
 
@@ -104,23 +112,26 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
     ids = list(by_id)
     logged = fn.COUNT(Content.id).alias("logged")
     deliverables = defaultdict(list)
-    for d in (Deliverable.select(Deliverable, logged)
-              .join(Content, JOIN.LEFT_OUTER, on=(Content.deliverable == Deliverable.id))
-              .where(Deliverable.collaboration.in_(ids))
-              .group_by(Deliverable.id).order_by(Deliverable.deadline, Deliverable.id)):
+    for d in prepared("detail.deliverables", lambda collab_ids: Deliverable.select(Deliverable, logged)
+                      .join(Content, JOIN.LEFT_OUTER, on=(Content.deliverable == Deliverable.id))
+                      .where(Deliverable.collaboration.in_(collab_ids))
+                      .group_by(Deliverable.id).order_by(Deliverable.deadline, Deliverable.id), ids):
         d.collaboration = by_id[d.collaboration_id]
         deliverables[d.collaboration_id].append(LoggedDeliverable(d, d.logged))
     versions = defaultdict(list)
-    for v in (AgreementVersion.select().where(AgreementVersion.collaboration.in_(ids))
-              .order_by(AgreementVersion.changed_at.desc(), AgreementVersion.id.desc())):
+    for v in prepared("detail.versions", lambda collab_ids: AgreementVersion.select()
+                      .where(AgreementVersion.collaboration.in_(collab_ids))
+                      .order_by(AgreementVersion.changed_at.desc(), AgreementVersion.id.desc()), ids):
         v.collaboration = by_id[v.collaboration_id]
         versions[v.collaboration_id].append(v)
-    contents = list(Content.select(Content, Deliverable).join(Deliverable, JOIN.LEFT_OUTER)
-                    .where(Content.collaboration.in_(ids)).order_by(Content.posted_at, Content.id))
+    contents = prepared("detail.contents", lambda collab_ids: Content.select(Content, Deliverable)
+                        .join(Deliverable, JOIN.LEFT_OUTER).where(Content.collaboration.in_(collab_ids))
+                        .order_by(Content.posted_at, Content.id), ids)
     evidence = defaultdict(list)
     if contents:
-        for e in (ContentEvidence.select().where(ContentEvidence.content.in_([c.id for c in contents]))
-                  .order_by(ContentEvidence.id)):
+        for e in prepared("detail.evidence", lambda content_ids: ContentEvidence.select()
+                          .where(ContentEvidence.content.in_(content_ids)).order_by(ContentEvidence.id),
+                          [c.id for c in contents]):
             evidence[e.content_id].append(e)
     records = defaultdict(list)
     for content in contents:
@@ -129,8 +140,8 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
     gifts = influencers.gifts_of(ids)
     costs = influencers.costs_and_returns(collaborations)
     parcels = defaultdict(list)
-    for collab_id, status in (Shipment.select(Shipment.collaboration, Shipment.status)
-                              .where(Shipment.collaboration.in_(ids)).tuples()):
+    for collab_id, status in prepared("detail.parcels", lambda collab_ids: Shipment.select(
+            Shipment.collaboration, Shipment.status).where(Shipment.collaboration.in_(collab_ids)).tuples(), ids):
         parcels[collab_id].append(status)
     found = []
     for c in collaborations:
@@ -143,7 +154,8 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
 
 def _strikes(strikes: list[Strike]) -> list[StrikeRecord]:
     cited = sorted({i for s in strikes for i in (s.evidence_ids or [])})
-    pictures = ({e.id: e for e in ContentEvidence.select().where(ContentEvidence.id.in_(cited))}
+    pictures = ({e.id: e for e in prepared("detail.cited", lambda evidence_ids: ContentEvidence.select()
+                                           .where(ContentEvidence.id.in_(evidence_ids)), cited)}
                 if cited else {})
     return [StrikeRecord(s, [pictures[i] for i in sorted(set(s.evidence_ids or [])) if i in pictures])
             for s in strikes]
@@ -153,7 +165,8 @@ def _ratings(collaborations: list[Collaboration]) -> list[Rating]:
     if not collaborations:
         return []
     order = {c.id: n for n, c in enumerate(collaborations)}
-    ratings = list(Rating.select().where(Rating.collaboration.in_(list(order))))
+    ratings = prepared("detail.ratings", lambda collab_ids: Rating.select()
+                       .where(Rating.collaboration.in_(collab_ids)), list(order))
     for r in ratings:
         r.collaboration = collaborations[order[r.collaboration_id]]
     return sorted(ratings, key=lambda r: (order[r.collaboration_id], r.id))

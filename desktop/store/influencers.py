@@ -24,7 +24,7 @@ from desktop.domain.disclosure import CaptionCheck
 from desktop.domain.spreadsheet import safe_cell
 from desktop.domain.validation import DeliverableInput
 from desktop.store import settings
-from desktop.store.db import db, rows_for_ids
+from desktop.store.db import db, prepared, rows_for_ids
 from desktop.store.unsaved import restore_on_failure
 from desktop.store.models import (
     AgreementVersion,
@@ -214,12 +214,12 @@ def gifts(collaboration: Collaboration | int | None) -> list[rules.Gift]:
 def gifts_of(collaboration_ids: list[int]) -> dict[int, list[rules.Gift]]:
     """``gifts`` of several collaborations in one query (those without gifts are left out)."""
     found = defaultdict(list)
-    for collaboration_id, name, quantity, value, product_id in (
-            CollaborationProduct.select(CollaborationProduct.collaboration, CollaborationProduct.name,
-                                        CollaborationProduct.quantity, CollaborationProduct.value_cents,
-                                        CollaborationProduct.product)
-            .where(CollaborationProduct.collaboration.in_(list(collaboration_ids)))
-            .order_by(CollaborationProduct.position, CollaborationProduct.id).tuples()):
+    for collaboration_id, name, quantity, value, product_id in prepared(
+            "gifts_of", lambda ids: CollaborationProduct.select(
+                CollaborationProduct.collaboration, CollaborationProduct.name, CollaborationProduct.quantity,
+                CollaborationProduct.value_cents, CollaborationProduct.product)
+            .where(CollaborationProduct.collaboration.in_(ids))
+            .order_by(CollaborationProduct.position, CollaborationProduct.id).tuples(), list(collaboration_ids)):
         found[collaboration_id].append(rules.Gift(name=name, quantity=quantity, value_cents=value,
                                                   product_id=product_id))
     return dict(found)
@@ -429,17 +429,20 @@ def costs_and_returns(collaborations: list[Collaboration]) -> dict[int, rules.Co
     ids = [c.id for c in collaborations]
     shipped, product, shipping, revenues = set(), defaultdict(int), defaultdict(int), defaultdict(list)
     if ids:
-        for collaboration_id, cents in (Shipment.select(Shipment.collaboration, Shipment.shipping_cents)
-                                        .where(Shipment.collaboration.in_(ids)).tuples()):
+        for collaboration_id, cents in prepared(
+                "costs.shipping", lambda collab_ids: Shipment.select(Shipment.collaboration, Shipment.shipping_cents)
+                .where(Shipment.collaboration.in_(collab_ids)).tuples(), ids):
             shipped.add(collaboration_id)
             shipping[collaboration_id] += cents or 0
-        for collaboration_id, cost, quantity in (
-                ShipmentItem.select(Shipment.collaboration, Product.cost_cents, ShipmentItem.quantity)
+        for collaboration_id, cost, quantity in prepared(
+                "costs.products", lambda collab_ids: ShipmentItem.select(
+                    Shipment.collaboration, Product.cost_cents, ShipmentItem.quantity)
                 .join(Shipment).switch(ShipmentItem).join(Product)
-                .where(Shipment.collaboration.in_(ids)).tuples()):
+                .where(Shipment.collaboration.in_(collab_ids)).tuples(), ids):
             product[collaboration_id] += (cost or 0) * quantity
-        for collaboration_id, cents in (Content.select(Content.collaboration, Content.revenue_cents)
-                                        .where(Content.collaboration.in_(ids)).tuples()):
+        for collaboration_id, cents in prepared(
+                "costs.revenue", lambda collab_ids: Content.select(Content.collaboration, Content.revenue_cents)
+                .where(Content.collaboration.in_(collab_ids)).tuples(), ids):
             revenues[collaboration_id].append(cents)
     out = {}
     for c in collaborations:

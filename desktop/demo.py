@@ -38,7 +38,6 @@ from desktop.i18n import N_, _
 
 from desktop.store.db import db
 from desktop.store.models import (
-    ALL_MODELS,
     Collaboration,
     CollaborationProduct,
     Content,
@@ -49,13 +48,12 @@ from desktop.store.models import (
     OrderDateChange,
     Person,
     Product,
-    MessageTemplate,
     Rating,
-    Setting,
     Shipment,
     ShipmentItem,
     Strike,
 )
+from desktop.store.first_run import DATA_MODELS, is_empty
 from desktop.store.shipping import title_of
 
 
@@ -76,9 +74,6 @@ class ExampleShopChanged(Exception):
         self.what = what
 
 
-# The tables that hold the shop's data: everything but the owner's settings and her own
-# message wording.
-DATA_MODELS = [model for model in ALL_MODELS if model not in (Setting, MessageTemplate)]
 # Rows made while trying the example out may still be removed with it, unless they keep
 # files of their own (pictures copied into the data folder) or have no link to it at all.
 _KEEPS_FILES = {"order_picture", "content_evidence"}
@@ -325,11 +320,6 @@ def _chat(people: list, now: datetime, rnd: random.Random, went_quiet: dict) -> 
         for days_before in (8, 5, 2):
             Event.create(at=strike_at - timedelta(days=days_before, hours=rnd.randrange(1, 4)), kind="message",
                          channel="instagram", direction="out", text=owner["making"], person=person_id)
-
-
-def is_empty() -> bool:
-    """No data at all: no row in any of the shop's tables (settings do not count)."""
-    return not any(model.select().exists() for model in DATA_MODELS)
 
 
 def loaded() -> bool:

@@ -76,6 +76,11 @@ SHELL_PROBE = textwrap.dedent("""
     from desktop import app as app_module, i18n
 
     application = app_module.Application([], cli_language=None, smoke_test=True)
+    at_ready = []  # imported when her list is filled and painted (the smoke test's "views ready")
+    ready_line = application._smoke_ready
+    application._smoke_ready = lambda: (at_ready.extend(
+        m for m in ("desktop.demo", "desktop.views.privacy_actions", "desktop.store.shipping") if m in sys.modules),
+        ready_line())
     assert application.start() is None
     window = application.window
     heavy = sorted(m for m in ("peewee", "babel", "desktop.store.models", "desktop.store.db",
@@ -88,7 +93,7 @@ SHELL_PROBE = textwrap.dedent("""
     def done():
         after = {"complete": window.is_complete, "views": len(window.views),
                  "page": type(window.stack.currentWidget()).__name__, "row": window.sidebar.currentRow()}
-        print("PROBE", json.dumps({"first": first, "after": after}), flush=True)
+        print("PROBE", json.dumps({"first": first, "after": after, "at_ready": sorted(at_ready)}), flush=True)
         application.shutdown()
         application.qt.exit(0)
 
@@ -124,6 +129,19 @@ def test_the_first_window_needs_neither_the_store_nor_babel_and_shows_the_saved_
     assert first["sidebar"] == ["Today", "Influencers", "Shipments", "Custom orders", "Timeline"]
     assert first["row"] == 3  # Maatwerk, the last view, already marked
     assert after == {"complete": True, "views": 5, "page": "OrdersView", "row": 3}
+
+
+def test_her_list_on_screen_needs_neither_the_example_shop_nor_the_privacy_actions(data_dir):
+    """Vandaag with its getting-started list asks whether the data is empty, and the
+    window has a Privacy menu: neither imports the example shop's module (with the store's
+    shipping and influencer modules) nor the privacy actions before her list is on screen
+    (docs/PERFORMANCE.md, round 19): they come when they are used."""
+    open_database()
+    settings.set("last_view", "today")
+    close_database()
+    result = run_probe(data_dir)
+    assert result["after"]["page"] == "TodayView"
+    assert result["at_ready"] == []
 
 
 def test_the_very_first_start_creates_the_database_after_the_window(data_dir):

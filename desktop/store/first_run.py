@@ -11,7 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.store import settings
-from desktop.store.models import Collaboration, Person, Product
+from desktop.store.models import ALL_MODELS, Collaboration, MessageTemplate, Person, Product, Setting
+
+# The tables that hold the shop's data: everything but the owner's settings and her own
+# message wording.
+DATA_MODELS = [model for model in ALL_MODELS if model not in (Setting, MessageTemplate)]
+
+
+def is_empty() -> bool:
+    """No data at all: no row in any of the shop's tables (settings do not count). Here and
+    not in desktop/demo.py, which Vandaag's first paint imported for it: the example shop's
+    module brings the store's shipping and influencer modules (~20 ms of the start)."""
+    return not any(model.select().exists() for model in DATA_MODELS)
 
 
 @dataclass(frozen=True)

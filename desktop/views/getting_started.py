@@ -210,7 +210,6 @@ class GettingStarted(QFrame):
         self.fold_button.hide()
 
     def refresh(self) -> None:
-        from desktop import demo
         from desktop.store import first_run
 
         progress = self.progress = first_run.progress()
@@ -235,7 +234,7 @@ class GettingStarted(QFrame):
         explanation = self._agreement_explanation
         self.notes[3].setText(explanation if has_influencer else explanation + " " + _(
             "An agreement is made with an influencer: add one first (step 3)."))
-        empty = demo.is_empty()
+        empty = first_run.is_empty()
         self.load_button.setVisible(empty and not progress.example_loaded)
         self.remove_button.setVisible(progress.example_loaded)
         offer = empty and not progress.example_loaded

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from desktop import reminders
 from desktop.clock import to_local, utcnow
@@ -145,36 +145,22 @@ def choose_person(parent: QWidget | None, title: str, prompt: str, current: int 
     return dialogs.choose(parent, title, prompt, entries, current=current)
 
 
-def install_menu(window) -> QMenu:
-    """A "Privacy" menu in the main window: export or erase anyone the data holds, starting
-    on the person selected in the current view."""
-    menu = QMenu(_("&Privacy"), window)
-    menu.setObjectName("menuPrivacy")
-    export = menu.addAction(_("&Export a person's data…"))
-    export.setObjectName("actionPrivacyExport")
-    erase = menu.addAction(_("E&rase a person…"))
-    erase.setObjectName("actionPrivacyErase")
-
-    def do_export():
+def privacy_menu_chosen(window, action: str) -> None:
+    """Privacy → Export a person's data… / Erase a person… (``action``: "export" or
+    "erase"), starting on the person selected in the current view. The menu itself is the
+    main window's: this module is imported when one of them is chosen, not at the start."""
+    if action == "export":
         person_id = choose_person(window, _("Export a person's data"),
                                   _("Whose data? Type part of their name or e-mail address."),
                                   selected_person_id(window.current_view()))
         if person_id is not None:
             export_person(window, person_id)
-
-    def do_erase():
-        person_id = choose_person(window, _("Erase a person"),
-                                  _("Who is to be erased? Type part of their name or e-mail address."),
-                                  selected_person_id(window.current_view()))
-        if person_id is not None and erase_person(window, person_id):
-            window.refresh_all()
-
-    export.triggered.connect(do_export)
-    erase.triggered.connect(do_erase)
-    bar = window.menuBar()
-    actions = bar.actions()
-    bar.insertMenu(actions[-1], menu) if actions else bar.addMenu(menu)  # before Help
-    return menu
+        return
+    person_id = choose_person(window, _("Erase a person"),
+                              _("Who is to be erased? Type part of their name or e-mail address."),
+                              selected_person_id(window.current_view()))
+    if person_id is not None and erase_person(window, person_id):
+        window.refresh_all()
 
 
-__all__ = ["selected_person_id", "export_person", "erase_person", "add_buttons", "choose_person", "install_menu"]
+__all__ = ["selected_person_id", "export_person", "erase_person", "add_buttons", "choose_person", "privacy_menu_chosen"]

@@ -56,8 +56,13 @@ def fill_source_language(po_path: str) -> int:
         if not message.id:
             continue
         if isinstance(message.id, (list, tuple)):
-            if not any(message.string):
-                message.string = tuple(message.id)
+            # Each empty form from the source: a message that became a plural keeps its
+            # singular and had its plural form left empty.
+            forms = tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
+            wanted = (message.id[0], message.id[1])
+            forms = tuple(form or wanted[min(i, 1)] for i, form in enumerate(forms + ("",) * (2 - len(forms))))
+            if forms != tuple(message.string):
+                message.string = forms
                 filled += 1
         elif not message.string:
             message.string = message.id

@@ -169,3 +169,26 @@ def test_stale_mo_is_rebuilt_from_po(tmp_path, monkeypatch):
         monkeypatch.undo()
         i18n.translations_for.cache_clear()
         i18n.set_language("nl")
+
+
+def test_the_english_catalog_fills_a_plural_form_a_message_was_given_later(tmp_path):
+    """A message that became a plural (ngettext) keeps its old singular in the English
+    catalog and had an empty plural form: CI's catalog check found it untranslated."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    from desktop import i18n_extract
+
+    catalog = Catalog(locale="en")
+    catalog.add(("One new date", "{n} new dates"), ("One new date", ""))
+    catalog.add("Kept", "Kept as it was")
+    catalog.add(("A day", "{n} days"), ("", ""))
+    path = tmp_path / "messages.po"
+    with open(path, "wb") as fh:
+        write_po(fh, catalog)
+    assert i18n_extract.fill_source_language(str(path)) == 2
+    with open(path, "rb") as fh:
+        filled = read_po(fh)
+    assert filled.get(("One new date", "{n} new dates")).string == ("One new date", "{n} new dates")
+    assert filled.get(("A day", "{n} days")).string == ("A day", "{n} days")
+    assert filled.get("Kept").string == "Kept as it was"

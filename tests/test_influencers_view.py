@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 
 from desktop import clock, i18n
 from desktop.store.models import (
@@ -573,3 +573,46 @@ def test_a_deadline_on_hold_says_so_in_the_list_and_is_never_late(view):
     Shipment.create(person=mila, collaboration=collab, status="sent", sent_at=NOW - timedelta(days=1))
     v.refresh()  # the gift went out: chased again, and past its date
     assert date_cell() == ("red", None)
+
+
+@pytest.mark.parametrize("language, button_text, in_message", [
+    ("nl", "Bericht met de nieuwe data…", "• Je TikTok-video: uiterlijk maandag 14 december (was dinsdag 1 december)"),
+    ("en", "Message with the new dates…", "• Je TikTok-video: uiterlijk maandag 14 december (was dinsdag 1 december)"),
+])
+def test_the_pane_offers_her_the_deadlines_the_app_moved_in_writing(qtbot, database, translator, monkeypatch,
+                                                                     language, button_text, in_message):
+    """A late parcel moved her deadlines: under the agreement's unconfirmed change, a button
+    opens the ready message with the new dates, in her language (Dutch here, whatever the
+    owner's), to send and mark as sent. A change the owner typed herself has no such button
+    (the agreement in writing covers it)."""
+    from desktop.store import settings
+    from desktop.store.models import AgreementVersion
+    from tests.test_parcel_promises import agreed, local, person, product, send
+
+    settings.set("time_zone", "Europe/Amsterdam")
+    i18n.set_language(language)
+    mila = person("Mila Smit")
+    collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 1)), ("story", 2, date(2026, 12, 3))])
+    send(mila, [product("Oorbellen Druppel", 2250)], now=local(date(2026, 12, 8)), collaboration_id=collaboration.id)
+    [version] = AgreementVersion.select().where(AgreementVersion.collaboration == collaboration.id)
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.show()
+    v.refresh()
+    v.select_person(mila.id)
+    row = v.detail.findChild(QWidget, f"confirmVersion{version.id}")
+    assert row is not None
+    texts = [b.text() for b in row.findChildren(QPushButton)]
+    assert button_text in texts
+    opened = []
+    monkeypatch.setattr(dialogs, "run", lambda dialog: opened.append(dialog) or False)
+    next(b for b in row.findChildren(QPushButton) if b.text() == button_text).click()
+    [dialog] = opened
+    message = dialog.w("message").toPlainText()
+    assert in_message in message and "Hoi Mila," in message and "{" not in message
+    assert dialog.collaboration.id == collaboration.id
+
+    AgreementVersion.update(reason="Mila vroeg om een week extra").where(AgreementVersion.id == version.id).execute()
+    v.show_detail(mila.id)
+    row = v.detail.findChild(QWidget, f"confirmVersion{version.id}")
+    assert button_text not in [b.text() for b in row.findChildren(QPushButton)]

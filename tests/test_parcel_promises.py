@@ -457,3 +457,65 @@ def test_deadlines_moved_by_a_late_gift_are_a_version_of_the_agreement_to_confir
     assert (version.requested_by, version.reason, version.confirmed) == ("shop", "", False)
     [(old, new)] = version.changes.values()
     assert old != new and "2026-12-01" in str(old) and "2026-12-01" not in str(new)
+
+
+# --- the new dates told to her ---------------------------------------------------------
+
+@pytest.mark.parametrize("language, form, country, expected", [
+    ("nl", "je", "NL", ["Hoi Mila,", "Je pakketje is later verstuurd dan we hadden gepland",
+                        "• Je TikTok-video: uiterlijk maandag 14 december (was dinsdag 1 december)",
+                        "• Je twee stories: uiterlijk woensdag 16 december (was donderdag 3 december)",
+                        "Wil je met een kort „ja” laten weten"]),
+    ("nl", "u", "NL", ["Beste Mila,", "Uw pakket is later verstuurd", "• Uw TikTok-video: uiterlijk maandag 14 december",
+                       "Wilt u met een kort „ja” laten weten"]),
+    ("nl", "je", "BE", ["Dag Mila,", "Je pakje is later verstuurd", "• Je twee stories: uiterlijk woensdag 16 december"]),
+    ("nl", "u", "BE", ["Uw pakje is later verstuurd", "(was dinsdag 1 december)"]),
+    ("en", "je", "NL", ["Hi Mila,", "Your parcel went out later than we had planned, so you get more time for it.",
+                        "• Your TikTok video: by Monday 14 December (was Tuesday 1 December)",
+                        "• Your two stories: by Wednesday 16 December (was Thursday 3 December)",
+                        "Could you reply with a quick “yes” to confirm?"]),
+])
+def test_deadlines_moved_by_a_late_gift_come_with_a_message_to_her(shop, language, form, country, expected):
+    """The app moved her deadlines and offered no words to tell her (left open in the
+    nineteenth session): the change's message says why, each new date beside the one agreed,
+    in her language and form of address, and asks for a short "yes"."""
+    from desktop.presentation.collab_texts import moved_deadlines, moved_message
+    from desktop.store.models import AgreementVersion, Person
+
+    settings.set("shop_name", "Zilver & Zo")
+    settings.set("owner_name", "Eva")
+    mila = person("Mila Smit", form, country)
+    Person.update(language=language).where(Person.id == mila.id).execute()
+    collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 1)), ("story", 2, date(2026, 12, 3))])
+    send(mila, [product("Oorbellen Druppel", 2250)], now=local(date(2026, 12, 8)), collaboration_id=collaboration.id)
+    [version] = AgreementVersion.select().where(AgreementVersion.collaboration == collaboration.id)
+    assert [(kind, count) for kind, count, _new, _before in moved_deadlines(version)] == [("tiktok", 1), ("story", 2)]
+    text = moved_message(version)
+    for part in expected:
+        assert part in text, (part, text)
+    assert "{" not in text and "…" not in text and "Oorbellen voor TikTok" in text
+    assert text.rstrip().endswith("Eva\nZilver & Zo")
+
+
+@pytest.mark.parametrize("how, expected", [
+    ("resent", "Het eerste pakketje is niet bij je aangekomen. We hebben je een nieuw pakketje gestuurd"),
+    ("handed_over", "Je hebt het cadeau later gekregen dan we hadden gepland"),
+])
+def test_the_message_about_moved_deadlines_says_why_they_moved(shop, how, expected):
+    from desktop.presentation.collab_texts import moved_message
+    from desktop.store.models import AgreementVersion
+
+    mila = person("Mila Smit")
+    collaboration = agreed(mila, [("tiktok", 1, date(2026, 12, 1))])
+    if how == "resent":  # the first parcel came back; a new one goes out two weeks later
+        first = send(mila, [product("Oorbellen Druppel", 2250)], now=local(date(2026, 11, 24)),
+                     collaboration_id=collaboration.id)
+        shipping.advance(first.shipment_id, "return", local(date(2026, 11, 30)))
+        send(mila, [product("Oorbellen Ster", 2250)], now=local(date(2026, 12, 8)), collaboration_id=collaboration.id)
+    else:  # handed over at a market, days after the deadline
+        shipping.gift_handed_over(collaboration.id, local(date(2026, 12, 8)))
+    version = (AgreementVersion.select().where(AgreementVersion.collaboration == collaboration.id)
+               .order_by(AgreementVersion.id.desc()).get())
+    text = moved_message(version)
+    assert expected in text, text
+    assert "uiterlijk" in text and "{" not in text

@@ -95,6 +95,10 @@ PLACEHOLDERS: dict[str, str] = {
     "ontbreekt": N_("what the post still lacks, e.g. the advertising label, one per line"),
     # TRANSLATORS: help text for {inhoud}: the influencer's content a label request is about.
     "inhoud": N_("her content the message is about, e.g. “your story”"),
+    # TRANSLATORS: help text for {wijzigingen}: the lines of a message about deadlines Afspraak moved.
+    "wijzigingen": N_("the deadlines that moved, one per line, each with the date agreed before"),
+    # TRANSLATORS: help text for {waarom}: the opening sentence of a message about deadlines Afspraak moved.
+    "waarom": N_("why the deadlines moved, e.g. “Your parcel went out later than we had planned…”"),
     # TRANSLATORS: help text for {pakketvraag}: a closing sentence of a first reminder.
     "pakketvraag": N_("a closing question asking whether a parcel has arrived, added when that check-in falls due together "
                       "with a first reminder (empty otherwise)"),
@@ -136,6 +140,7 @@ OPTIONAL = frozenset({
     "deadline",
     "pakketvraag",
     "inhoud",
+    "waarom",  # deadlines moved for a reason it has no words for: the message goes without one
 })
 
 # Values the owner types as a clause that ends a sentence of the template ("De reden:

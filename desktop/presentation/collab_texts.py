@@ -7,9 +7,11 @@ Presentation: reads the store, words in the reader's language; no Qt (the dialog
 
 from __future__ import annotations
 
+from datetime import date
+
 from desktop import clock, i18n
 from desktop.domain import collaborations as collab_rules
-from desktop.i18n import NP_
+from desktop.i18n import NBE_, NF_, NP_
 from desktop.presentation import messages
 from desktop.presentation.due_texts import compose_for
 from desktop.store import influencers as ops
@@ -167,4 +169,55 @@ def label_request_message(content: Content) -> str:
                        {"titel": collaboration.title, "ontbreekt": lines, "inhoud": inhoud}, clock.utcnow()).body
 
 
-__all__ = ["agreement_terms_text", "agreement_message", "label_request_message"]
+# Why Afspraak moved her deadlines itself (store/shipping.py, the "deadlines moved" event's
+# "why"), said to her: the first paragraph of the "agreement.moved" message.
+# TRANSLATORS: to the influencer, in her form of address; Belgian readers get "pakje".
+_WHY_MOVED = {
+    "late_gift": NF_("Your parcel went out later than we had planned, so you get more time for it."),
+    "resent": NF_("The first parcel didn't reach you, so we sent you a new one, and you get more time for it."),
+    "handed_over": NF_("You received the gift later than we had planned, so you get more time for it."),
+}
+_WHY_MOVED_BE = (
+    NBE_("Your parcel went out later than we had planned, so you get more time for it."),
+    NBE_("The first parcel didn't reach you, so we sent you a new one, and you get more time for it."),
+)
+# TRANSLATORS: one moved deadline in a message to the influencer: "Je reel: uiterlijk vrijdag
+# 11 december (was maandag 7 december)". {what} is "your reel", "your two stories".
+_MOVED_LINE = NP_("message", "{what}: by {date} (was {before})")
+
+
+def moved_deadlines(version) -> list[tuple[str, int, date, date]]:
+    """The deadlines a change to an agreement moved: (kind, count, new day, day before),
+    from its "deliverables" term (an empty list when it moved none)."""
+    old, new = (version.changes or {}).get("deliverables", ([], []))
+    moved = []
+    for (kind, count, before), (new_kind, new_count, after) in zip(old or [], new or []):
+        if before and after and before != after and (kind, count) == (new_kind, new_count):
+            moved.append((kind, count, date.fromisoformat(after), date.fromisoformat(before)))
+    return moved
+
+
+def moved_message(version) -> str:
+    """The message that tells her Afspraak moved her deadlines (owner-editable template
+    "agreement.moved"): why, each new date beside the one agreed before, and a request for a
+    short "yes". For a change to an agreement that moved deadlines (``moved_deadlines``)."""
+    collaboration = version.collaboration
+    person = collaboration.person
+    reader = messages.Recipient("", person.language or "nl", person.country or "NL", person.address_form or "je")
+    catalog = i18n.translations_for(reader.lang)
+    now = clock.utcnow()
+    lines = []
+    for kind, count, after, before in moved_deadlines(version):
+        what = messages.fill_simple(messages.in_words_of(reader, messages.DESCRIPTIONS["deliverable_no_product"]),
+                                    what=messages.deliverable_words({"what": kind, "count": count}, reader))
+        line = messages.fill_simple(catalog.pgettext("message", _MOVED_LINE), what=what[:1].upper() + what[1:],
+                                    date=messages.format_value(after, reader, now),
+                                    before=messages.format_value(before, reader, now))
+        lines.append("• " + line)
+    moved_by = lookups.deadlines_moved_by(collaboration.id, version.changed_at)
+    why = messages.in_words_of(reader, _WHY_MOVED[moved_by]) if moved_by in _WHY_MOVED else ""
+    return compose_for(person, "agreement.moved", {
+        "titel": collaboration.title, "wijzigingen": "\n".join(lines), "waarom": why}, now).body
+
+
+__all__ = ["agreement_terms_text", "agreement_message", "label_request_message", "moved_deadlines", "moved_message"]

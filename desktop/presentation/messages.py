@@ -75,6 +75,8 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "ontbreekt": NP_("placeholder", "What the post still lacks"),
     "pakketvraag": NP_("placeholder", "Question: has the parcel arrived?"),
     "inhoud": NP_("placeholder", "The content it is about"),
+    "wijzigingen": NP_("placeholder", "The new deadlines"),
+    "waarom": NP_("placeholder", "Why the deadlines moved"),
 }
 
 
@@ -119,6 +121,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "order.late": _ORDER + ("nieuwe_datum",),
     "order.shipped": _ORDER + ("vervoerder", "track_trace"),
     "agreement": ("titel", "voorwaarden"),
+    "agreement.moved": ("titel", "wijzigingen", "waarom"),
     "ending": ("titel", "reden"),
     "label": ("titel", "ontbreekt", "inhoud"),
     "label.agreed": ("titel", "ontbreekt", "inhoud"),
@@ -641,6 +644,16 @@ _t(
         "agreed:\n\n{voorwaarden}\n\nCould you reply with a quick “yes” to confirm? If anything doesn't work "
         "for you, just say so.\n\n{groet}\n{afzender}\n{winkel}"),
 )
+# Afspraak moved her deadlines itself (the gift went out late, a new parcel replaced a lost
+# one, the gift was handed over): the new dates in writing, for her "yes" (collab_texts).
+_t(
+    "agreement.moved",
+    N_("Collaboration: the deadlines moved"),
+    NF_("More time for “{titel}”"),
+    NF_("{aanhef}\n\n{waarom}\n\nHere's what changes in our agreement “{titel}”:\n\n{wijzigingen}\n\n"
+        "Could you reply with a quick “yes” to confirm? If it doesn't work for you, just let me know.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+)
 _t(
     "ending",
     N_("Collaboration: a polite ending"),
@@ -804,6 +817,13 @@ def _lookup(catalog, contexts: tuple[str, ...], message: str) -> str:
         if text != message:
             return text
     return catalog.pgettext(contexts[-1], message)
+
+
+def in_words_of(recipient: Recipient, message: str) -> str:
+    """A phrase marked with NF_ (and NBE_ where Belgians say it differently) in the
+    recipient's language and form of address, the Belgian wording first for a Belgian."""
+    catalog = i18n.translations_for(recipient.lang)
+    return _lookup(catalog, _contexts(recipient.context, recipient.lang, recipient.country), message)
 
 
 def default_text(template_id: str, language: str, form: str = "je", country: str = "NL") -> tuple[str, str]:
@@ -1053,11 +1073,17 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         "reden": "the timing no longer suits us" if language == "en" else "de timing komt ons niet meer goed uit",
         "ontbreekt": "• #reclame",
         "inhoud": "",  # like {afspraken}: worded per form of address (describe("deliverable", ...))
+        # (in neither form of address: a preview shows them in both)
+        "wijzigingen": "• Reel: by Friday 11 December (was Monday 7 December)" if language == "en"
+        else "• Reel: uiterlijk vrijdag 11 december (was maandag 7 december)",
+        "waarom": "The parcel went out later than we had planned, so there is more time for it." if language == "en"
+        else "Het pakket is later verstuurd dan we hadden gepland, dus er is meer tijd voor.",
     }
 
 
 __all__ = [
     "FORMS", "Money", "DaysLate", "Recipient", "Message", "PLACEHOLDERS", "PLACEHOLDER_LABELS", "placeholders_for",
+    "in_words_of",
     "Template", "TEMPLATES",
     "placeholders_in", "validate", "fill", "fill_text", "format_value", "template_ids", "default_text", "describe",
     "render", "sample_values", "DEFAULT_CONSEQUENCE", "Owed", "describe_owed", "parcel_question", "cut_takes",

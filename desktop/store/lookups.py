@@ -97,6 +97,15 @@ def recent_events(person_id: int, limit: int) -> list[Event]:
                 .limit(limit))
 
 
+def deadlines_moved_by(collaboration_id: int, moment) -> str:
+    """Why Afspraak moved the deadlines of a collaboration at ``moment`` ("late_gift",
+    "resent", "handed_over"; "" when it did not): its "deadlines moved" event's own word."""
+    event = (Event.select().where(Event.fact == "deadlines_moved", Event.at == moment,
+                                  Event.subject_type == "collaboration", Event.subject_id == collaboration_id)
+             .order_by(Event.id.desc()).first())
+    return str((event.params or {}).get("why", "")) if event is not None else ""
+
+
 def deadlines_moved_at(moment) -> list[Event]:
     """The "deadlines moved" events written at ``moment`` (a parcel sent late, or resent:
     the view that sent it says so at once, not only on the timeline)."""

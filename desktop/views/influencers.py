@@ -559,9 +559,17 @@ class InfluencersView(ListView):
             for line in lines:
                 layout.addWidget(plain_label("      " + line))
             if not v.confirmed:
-                layout.addWidget(self._button_row(
-                    [(_("The influencer confirmed this change"), lambda v=v: self.confirm_version(v))],
-                    f"confirmVersion{v.id}"))
+                buttons = [(_("The influencer confirmed this change"), lambda v=v: self.confirm_version(v))]
+                moved = len(_moved_deadlines(v)) if v.requested_by == "shop" and not v.reason else 0
+                if moved:
+                    # Afspraak moved her deadlines itself (a late gift, a new parcel): the new
+                    # dates in writing, in her language, for her "yes".
+                    prompt = ngettext("The new date in writing: send it and ask for a short “yes”.",
+                                      "The new dates in writing: send them and ask for a short “yes”.", moved)
+                    buttons.insert(0, (ngettext("Message with the new date…", "Message with the new dates…", moved),
+                                       lambda v=v, prompt=prompt: self.show_message(
+                                           v.collaboration.person, _moved_message(v), prompt, v.collaboration)))
+                layout.addWidget(self._button_row(buttons, f"confirmVersion{v.id}"))
 
     @staticmethod
     def _term(key, value) -> str:
@@ -803,6 +811,18 @@ def _agreement_message(c: Collaboration) -> str:
     from desktop.presentation.collab_texts import agreement_message
 
     return agreement_message(c)
+
+
+def _moved_deadlines(version) -> list:
+    from desktop.presentation.collab_texts import moved_deadlines
+
+    return moved_deadlines(version)
+
+
+def _moved_message(version) -> str:
+    from desktop.presentation.collab_texts import moved_message
+
+    return moved_message(version)
 
 
 def _label_message(content: Content) -> str:

@@ -197,7 +197,44 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
         # Last (it adds to the example shop): a products and an orders export (the test data),
         # each leaving one timeline event whose counts come before the file's name.
         shoot_imports(app, window, out / f"timeline-import-{tail}.png")
+        # After everything else (it adds a collaboration and a late parcel to the example shop).
+        shoot_moved_deadlines(app, window, out / f"influencers-moved-{tail}.png")
     window.close()
+
+
+def shoot_moved_deadlines(app, window, path: Path) -> None:
+    """A gift sent after its deadline: Afspraak moved the deadline, and under the change in
+    her pane is the button with the ready message of the new date (adds to the example shop)."""
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QWidget
+
+    from desktop import clock
+    from desktop.store import shipping
+    from desktop.store.influencers import end_of_day_utc, local_day
+    from desktop.store.models import Collaboration, Deliverable, Person, Product
+
+    now = clock.utcnow()
+    noor = Person.get(Person.name == "Noor Bakker")
+    collab = Collaboration.create(person=noor, title=typed("Armband Anker voor een post", "Anchor bracelet in a post"),
+                                  status="agreed", agreed_at=now - timedelta(days=12), created_at=now - timedelta(days=12),
+                                  response_days=3)
+    Deliverable.create(collaboration=collab, kind="post", count=1,
+                       deadline=end_of_day_utc(local_day(now) + timedelta(days=1)))
+    product = Product.select().order_by(Product.id).first()
+    shipping.create_shipment(shipping.NewShipment(person_id=noor.id, items=[(product.id, 1)], sent=True,
+                                                  collaboration_id=collab.id), now)
+    window.show_view("influencers")
+    view = window.view("influencers")
+    view.refresh()
+    view.select_id(noor.id)
+    app.processEvents()
+    row = view.detail.findChild(QWidget, "confirmVersion" + str(collab.versions.get().id))
+    bar = view.detail_scroll.verticalScrollBar()  # down to the change, never sideways
+    bar.setValue(min(bar.maximum(), row.mapTo(view.detail, row.rect().topLeft()).y() - 160))
+    app.processEvents()
+    window.grab().save(str(path))
+    print(path)
 
 
 def shoot_today_row(app, window, pick, path: Path) -> bool:

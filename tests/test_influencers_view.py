@@ -576,7 +576,7 @@ def test_a_deadline_on_hold_says_so_in_the_list_and_is_never_late(view):
 
 
 @pytest.mark.parametrize("language, button_text, in_message", [
-    ("nl", "Bericht met de nieuwe data…", "• Je TikTok-video: uiterlijk maandag 14 december (was dinsdag 1 december)"),
+    ("nl", "Bericht met de nieuwe datums…", "• Je TikTok-video: uiterlijk maandag 14 december (was dinsdag 1 december)"),
     ("en", "Message with the new dates…", "• Je TikTok-video: uiterlijk maandag 14 december (was dinsdag 1 december)"),
 ])
 def test_the_pane_offers_her_the_deadlines_the_app_moved_in_writing(qtbot, database, translator, monkeypatch,

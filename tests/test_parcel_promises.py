@@ -465,12 +465,13 @@ def test_deadlines_moved_by_a_late_gift_are_a_version_of_the_agreement_to_confir
     ("nl", "je", "NL", ["Hoi Mila,", "Je pakketje is later verstuurd dan we hadden gepland",
                         "• Je TikTok-video: uiterlijk maandag 14 december (was dinsdag 1 december)",
                         "• Je twee stories: uiterlijk woensdag 16 december (was donderdag 3 december)",
-                        "Wil je met een kort „ja” laten weten"]),
+                        "Wil je met een kort „ja” laten weten", "Komt het je niet uit?"]),
     ("nl", "u", "NL", ["Beste Mila,", "Uw pakket is later verstuurd", "• Uw TikTok-video: uiterlijk maandag 14 december",
                        "Wilt u met een kort „ja” laten weten"]),
-    ("nl", "je", "BE", ["Dag Mila,", "Je pakje is later verstuurd", "• Je twee stories: uiterlijk woensdag 16 december"]),
+    ("nl", "je", "BE", ["Dag Mila,", "Je pakje is later verstuurd", "• Je twee stories: uiterlijk woensdag 16 december",
+                        "Past het niet, laat het me dan gerust weten."]),
     ("nl", "u", "BE", ["Uw pakje is later verstuurd", "(was dinsdag 1 december)"]),
-    ("en", "je", "NL", ["Hi Mila,", "Your parcel went out later than we had planned, so you get more time for it.",
+    ("en", "je", "NL", ["Hi Mila,", "Your parcel went out later than we had planned, so you get more time.",
                         "• Your TikTok video: by Monday 14 December (was Tuesday 1 December)",
                         "• Your two stories: by Wednesday 16 December (was Thursday 3 December)",
                         "Could you reply with a quick “yes” to confirm?"]),
@@ -498,8 +499,8 @@ def test_deadlines_moved_by_a_late_gift_come_with_a_message_to_her(shop, languag
 
 
 @pytest.mark.parametrize("how, expected", [
-    ("resent", "Het eerste pakketje is niet bij je aangekomen. We hebben je een nieuw pakketje gestuurd"),
-    ("handed_over", "Je hebt het cadeau later gekregen dan we hadden gepland"),
+    ("resent", "Je eerste pakketje is helaas niet aangekomen, dus we hebben je een nieuw gestuurd. Daarom krijg je"),
+    ("handed_over", "We konden je het cadeau pas later geven dan we hadden gepland"),
 ])
 def test_the_message_about_moved_deadlines_says_why_they_moved(shop, how, expected):
     from desktop.presentation.collab_texts import moved_message

@@ -98,7 +98,7 @@ PLACEHOLDERS: dict[str, str] = {
     # TRANSLATORS: help text for {wijzigingen}: the lines of a message about deadlines Afspraak moved.
     "wijzigingen": N_("the deadlines that moved, one per line, each with the date agreed before"),
     # TRANSLATORS: help text for {waarom}: the opening sentence of a message about deadlines Afspraak moved.
-    "waarom": N_("why the deadlines moved, e.g. “Your parcel went out later than we had planned…”"),
+    "waarom": N_("why there is more time, e.g. “Your parcel went out later than we had planned…”"),
     # TRANSLATORS: help text for {pakketvraag}: a closing sentence of a first reminder.
     "pakketvraag": N_("a closing question asking whether a parcel has arrived, added when that check-in falls due together "
                       "with a first reminder (empty otherwise)"),

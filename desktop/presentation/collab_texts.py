@@ -173,13 +173,13 @@ def label_request_message(content: Content) -> str:
 # "why"), said to her: the first paragraph of the "agreement.moved" message.
 # TRANSLATORS: to the influencer, in her form of address; Belgian readers get "pakje".
 _WHY_MOVED = {
-    "late_gift": NF_("Your parcel went out later than we had planned, so you get more time for it."),
-    "resent": NF_("The first parcel didn't reach you, so we sent you a new one, and you get more time for it."),
-    "handed_over": NF_("You received the gift later than we had planned, so you get more time for it."),
+    "late_gift": NF_("Your parcel went out later than we had planned, so you get more time."),
+    "resent": NF_("Unfortunately the first parcel didn't reach you, so we've sent a new one. That gives you more time."),
+    "handed_over": NF_("We gave you the gift later than we had planned, so you get more time."),
 }
 _WHY_MOVED_BE = (
-    NBE_("Your parcel went out later than we had planned, so you get more time for it."),
-    NBE_("The first parcel didn't reach you, so we sent you a new one, and you get more time for it."),
+    NBE_("Your parcel went out later than we had planned, so you get more time."),
+    NBE_("Unfortunately the first parcel didn't reach you, so we've sent a new one. That gives you more time."),
 )
 # TRANSLATORS: one moved deadline in a message to the influencer: "Je reel: uiterlijk vrijdag
 # 11 december (was maandag 7 december)". {what} is "your reel", "your two stories".

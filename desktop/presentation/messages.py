@@ -76,7 +76,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "pakketvraag": NP_("placeholder", "Question: has the parcel arrived?"),
     "inhoud": NP_("placeholder", "The content it is about"),
     "wijzigingen": NP_("placeholder", "The new deadlines"),
-    "waarom": NP_("placeholder", "Why the deadlines moved"),
+    "waarom": NP_("placeholder", "Why there is more time"),
 }
 
 
@@ -648,7 +648,7 @@ _t(
 # one, the gift was handed over): the new dates in writing, for her "yes" (collab_texts).
 _t(
     "agreement.moved",
-    N_("Collaboration: the deadlines moved"),
+    N_("Collaboration: more time for the deadlines"),
     NF_("More time for “{titel}”"),
     NF_("{aanhef}\n\n{waarom}\n\nHere's what changes in our agreement “{titel}”:\n\n{wijzigingen}\n\n"
         "Could you reply with a quick “yes” to confirm? If it doesn't work for you, just let me know.\n\n"
@@ -684,6 +684,10 @@ _t(
 # Belgian Dutch where Belgians say it differently (a "pakje", "eens" for "even"). Looked up
 # first for Belgian readers; an empty translation falls back to the "je"/"u" text above.
 _BELGIAN = (
+    # Belgians say a date "past" them; the Dutch text asks whether it "uitkomt".
+    NBE_("{aanhef}\n\n{waarom}\n\nHere's what changes in our agreement “{titel}”:\n\n{wijzigingen}\n\n"
+         "Could you reply with a quick “yes” to confirm? If it doesn't work for you, just let me know.\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
     NBE_("Has your parcel arrived?"),
     NBE_("{aanhef}\n\nDid the parcel with the {product} reach you safely? I sent it on {verzonden_op}. I'd "
         "love to hear what you think of it!\n\n{groet}\n{afzender}\n{winkel}"),

@@ -559,7 +559,8 @@ class InfluencersView(ListView):
             for line in lines:
                 layout.addWidget(plain_label("      " + line))
             if not v.confirmed:
-                buttons = [(_("The influencer confirmed this change"), lambda v=v: self.confirm_version(v))]
+                # TRANSLATORS: a button under a change to an agreement; short, the pane is narrow on a laptop.
+                buttons = [(_("Confirmed by the influencer"), lambda v=v: self.confirm_version(v))]
                 moved = len(_moved_deadlines(v)) if v.requested_by == "shop" and not v.reason else 0
                 if moved:
                     # Afspraak moved her deadlines itself (a late gift, a new parcel): the new

@@ -170,6 +170,37 @@ def test_an_order_line_name_of_100000_characters_is_refused(tmp_path):
         in failed.problem
 
 
+# --- a code or an address longer than any ----------------------------------------------------
+
+@needs_shared
+def test_a_sku_longer_than_any_is_refused_and_one_at_the_limit_is_read(tmp_path):
+    """A description slid into the SKU column (a cut or re-saved file) was imported as a
+    product's code of thousands of characters, shown in every list and parcel."""
+    data, line = damaged(tmp_path, WOO, "SKU", "Deze ketting is " + "heel mooi " * 40)
+    failed = refused(data)
+    assert failed.line == line
+    assert failed.problem == (
+        "“Deze ketting is heel mooi heel mooi heel…” in the column “SKU” is 416 characters long, and a value in "
+        "this column is never longer than 255: probably a description or several cells ended up here. Check this "
+        "row in the file, or export the file from the shop again.")
+    data, line = damaged(tmp_path, WOO, "SKU", "S" * 255)  # the limit itself is a code (of a variable product)
+    assert parse_export(data).products
+
+
+@needs_shared
+@pytest.mark.parametrize("column, value, limit", [
+    ("Email", "sanne" * 60 + "@example.nl", "255"),
+    ("Billing Street", "Kerkstraat 1, " * 40, "500"),
+    ("Shipping Name", "Sanne " * 100, "500"),
+])
+def test_an_order_field_longer_than_any_is_refused(tmp_path, column, value, limit):
+    data, line = damaged(tmp_path, SHOPIFY_ORDERS, column, value)
+    failed = refused(data, orders=True)
+    assert failed.line == line
+    assert f"in the column “{column}” is {len(value):,} characters long" in failed.problem
+    assert f"never longer than {limit}:" in failed.problem
+
+
 # --- a refused file changes nothing ----------------------------------------------------------
 
 @needs_shared
@@ -177,9 +208,11 @@ def test_an_order_line_name_of_100000_characters_is_refused(tmp_path):
     (WOO, "Regular price", "1.234", "can mean"),
     (WOO, "Regular price", "1000000000", "is more than"),
     (WOO, "Name", "z" * 100_000, "characters long"),
+    (WOO, "SKU", "z" * 100_000, "never longer than 255"),
     (SHOPIFY_ORDERS, "Lineitem price", "1.234", "can mean"),
     (SHOPIFY_ORDERS, "Total", "1000000000.00", "is more than"),
     (SHOPIFY_ORDERS, "Lineitem name", "z" * 100_000, "characters long"),
+    (SHOPIFY_ORDERS, "Billing Street", "z" * 100_000, "never longer than 500"),
 ])
 def test_the_import_command_refuses_it_and_changes_nothing(data_dir, tmp_path, capsys, name, column, value, words):
     open_database()

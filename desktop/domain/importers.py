@@ -40,8 +40,9 @@ What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it i
 - prices with a decimal point or comma (``19.99``, ``19,99``, ``.5``, ``1.234,50``,
   ``€ 12,50``); a mark before exactly three digits (``1.234``) is read by the file's other
   amounts (``DecimalMarks``), and refused when they do not settle it;
-- an amount above ``MAX_AMOUNT_CENTS`` or a name longer than ``MAX_NAME_CHARS`` is a column
-  mix-up, not a product: the file is refused naming the line;
+- an amount above ``MAX_AMOUNT_CENTS``, a name longer than ``MAX_NAME_CHARS`` or a short field
+  (a SKU, a variant's option, an order's customer and address: ``FIELD_LIMITS``) longer than
+  any is a column mix-up, not a product: the file is refused naming the line;
 - an orders or customers export (Shopify, WooCommerce, Etsy) is refused naming what it
   looks like.
 
@@ -551,6 +552,26 @@ MAX_AMOUNT_CENTS = 10_000_000
 # message it appears in.
 MAX_NAME_CHARS = 500
 
+# The longest the other short fields of a shop's file may be, per column read (the
+# importers' keys): a code or an identifier (a SKU, an order number, an e-mail address,
+# a postcode: Shopify's SKUs and e-mail addresses stop at 255), and a name-like text (a
+# customer's or company's name, an address line, a variant's option, a category list).
+# The real exports in shared/ stay under 100. Longer is a description, or a row slid one
+# column along, in a column meant for one short value. Columns of free text (notes,
+# personalisation, descriptions, item properties) are not limited.
+MAX_CODE_CHARS = 255
+MAX_TEXT_CHARS = 500
+FIELD_LIMITS: dict[str, int] = {
+    **dict.fromkeys(("sku", "item_sku", "id", "handle", "number", "buyer", "email", "phone", "currency", "status",
+                     "financial", "fulfilment", "item_fulfilment", "type", "postcode", "billing_postcode",
+                     "shipping_postcode", "country", "billing_country", "shipping_country"), MAX_CODE_CHARS),
+    **dict.fromkeys(("option1", "option2", "option3", "category", "full_name", "first_name", "last_name",
+                     "billing_name", "billing_first", "billing_last", "billing_company", "shipping_name",
+                     "shipping_first", "shipping_last", "street", "street2", "city", "billing_street",
+                     "billing_street2", "billing_city", "shipping_street", "shipping_street2", "shipping_city"),
+                    MAX_TEXT_CHARS),
+}
+
 
 class AmountTooLarge(ValueError):
     """An amount above what a shop's file can mean (``MAX_AMOUNT_CENTS``)."""
@@ -807,7 +828,9 @@ class _Rows:
                     "this row has {found} cells but the header has {expected}; a quote or a "
                     "delimiter is probably missing.").format(found=len(cells), expected=len(self.header)))
             filled += 1
-            yield start, {key: (cells[i] if i < len(cells) else "") for key, i in self.index.items()}, cells
+            row = {key: (cells[i] if i < len(cells) else "") for key, i in self.index.items()}
+            self._check_lengths(row, start)
+            yield start, row, cells
         if not self.text.endswith(("\n", "\r")):
             # Only the column names, without a line end (Etsy writes none; a download of a
             # month without sales): whole when its last column is one the export has,
@@ -832,6 +855,20 @@ class _Rows:
                 "Export it from the shop again, with the products or orders you want in it."))
         if self.progress:
             self.progress(self.total_lines, self.total_lines)
+
+    def _check_lengths(self, row: dict[str, str], line: int) -> None:
+        """Refuse the file at a short field (``FIELD_LIMITS``) that holds more than it can."""
+        for key, value in row.items():
+            limit = FIELD_LIMITS.get(key)
+            if limit is not None and len(value) > limit:
+                text = " ".join(value.split())
+                # TRANSLATORS: {start} is the value's first words, {length} its number of characters (e.g. 100.000).
+                raise ImportFailed(line, _(
+                    "“{start}…” in the column “{column}” is {length} characters long, and a value in this column is "
+                    "never longer than {limit}: probably a description or several cells ended up here. Check this "
+                    "row in the file, or export the file from the shop again.").format(
+                        start=text[:40].rstrip(), column=self.column(key), length=format_number(len(value)),
+                        limit=format_number(limit)))
 
     def csv_reason(self, exc: csv.Error) -> str:
         """What the csv module ran into, in the owner's language (its own words are English:

@@ -381,6 +381,15 @@ def format_money(cents: int | None, currency: str = "EUR", locale: Locale | None
     return babel_numbers.format_currency(amount, currency, locale=locale or formatting_locale())
 
 
+def format_amount_exactly(amount, currency: str = "EUR", locale: Locale | None = None) -> str:
+    """An amount (a Decimal in whole units) with every decimal it has, not rounded to
+    cents: "€ 1,234" for what a file's "1.234" may mean (domain/importers.py)."""
+    from babel import numbers as babel_numbers
+
+    return babel_numbers.format_currency(amount, currency, locale=locale or formatting_locale(),
+                                         currency_digits=False, decimal_quantization=False)
+
+
 def format_number(value: int | float, locale: Locale | None = None) -> str:
     locale = locale or formatting_locale()
     if type(value) is int and value >= 0:

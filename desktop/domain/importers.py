@@ -63,7 +63,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Callable
 
-from desktop.i18n import N_, _, format_money, format_number, ngettext
+from desktop.i18n import N_, _, format_amount_exactly, format_money, format_number, ngettext
 
 WOOCOMMERCE = "woocommerce"
 SHOPIFY = "shopify"
@@ -926,17 +926,7 @@ def check_amounts(rows: _Rows) -> None:
         "digits marks thousands in one file and cents in another, and the file's other amounts do not settle "
         "which. Write this amount with two decimals (its cents) and import the file again.").format(
             value=value, column=column, thousands=format_money(int(digits) * 100),
-            decimals=_three_decimals(Decimal(digits).scaleb(-3))))
-
-
-def _three_decimals(value: Decimal) -> str:
-    """``value`` in euros with all its decimals ("€ 1,234"), in the owner's language."""
-    from babel.numbers import format_currency
-
-    from desktop.i18n import formatting_locale
-
-    return format_currency(value, "EUR", locale=formatting_locale(), currency_digits=False,
-                           decimal_quantization=False)
+            decimals=format_amount_exactly(Decimal(digits).scaleb(-3))))
 
 
 def name_cell(rows: _Rows, text: str, key: str, line: int) -> str:

@@ -394,8 +394,11 @@ def test_one_persons_promises_are_read_from_her_own_rows(demo):
         plan = [row[3] for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
         tables = {"event", "shipment", "collaboration", "content", "s", "c", "ct"}
         assert not [step for step in plan if step.startswith("SCAN") and step.split()[1] in tables], plan
-        first = next(step for step in plan if step.startswith("SEARCH"))
-        assert "person_id=?" in first, plan
+        # Her parcels or messages found through her id (whichever index a SQLite version picks
+        # for the rest): the whole shop's queries only filtered the rows they read by it.
+        assert any(step.startswith(("SEARCH s ", "SEARCH event ")) and "person_id=?" in step for step in plan), plan
+        if sql is parcels._OPEN_OF_ONE:  # from her parcels to their collaborations, not the other way
+            assert next(step for step in plan if step.startswith("SEARCH")).startswith("SEARCH s "), plan
 
 
 def test_a_reply_logged_the_next_day_counts_from_the_day_it_came(qtbot, demo, translator, monkeypatch):

@@ -188,6 +188,30 @@ def test_a_sku_longer_than_any_is_refused_and_one_at_the_limit_is_read(tmp_path)
 
 
 @needs_shared
+def test_etsy_lists_every_sku_of_a_listing_in_one_cell_each_is_a_code():
+    """Etsy's listings download writes a listing's SKUs comma-separated in one cell: many
+    short codes are read; one code longer than any is refused."""
+    raw = (EXPORTS / "etsy/EtsyListingsDownload.csv").read_bytes()
+    text = raw.decode("utf-8-sig")
+    ending = "\r\n" if "\r\n" in text else "\n"
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    at = rows[0].index("SKU")
+
+    def with_sku(value: str) -> bytes:
+        changed = [list(r) for r in rows]
+        changed[1][at] = value
+        out = io.StringIO()
+        csv.writer(out, lineterminator=ending).writerows(changed)
+        return out.getvalue().encode("utf-8")
+
+    many = ",".join(f"TOYBOX-PLAN-{n:03d}-PDF" for n in range(40))  # 40 codes, 799 characters
+    assert len(many) > importers.MAX_CODE_CHARS
+    assert parse_export(with_sku(many)).products
+    failed = refused(with_sku("TOYBOX," + "X" * 300))
+    assert failed.line == 2 and "in the column “SKU” is 300 characters long" in failed.problem
+
+
+@needs_shared
 @pytest.mark.parametrize("column, value, limit", [
     ("Email", "sanne" * 60 + "@example.nl", "255"),
     ("Billing Street", "Kerkstraat 1, " * 40, "500"),

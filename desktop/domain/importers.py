@@ -41,7 +41,7 @@ What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it i
   ``€ 12,50``); a mark before exactly three digits (``1.234``) is read by the file's other
   amounts (``DecimalMarks``), and refused when they do not settle it;
 - an amount above ``MAX_AMOUNT_CENTS``, a name longer than ``MAX_NAME_CHARS`` or a short field
-  (a SKU, a variant's option, an order's customer and address: ``FIELD_LIMITS``) longer than
+  (a SKU, a Shopify variant's option, an order's customer and address: ``FIELD_LIMITS``) longer than
   any is a column mix-up, not a product: the file is refused naming the line;
 - an orders or customers export (Shopify, WooCommerce, Etsy) is refused naming what it
   looks like.
@@ -555,17 +555,19 @@ MAX_NAME_CHARS = 500
 # The longest the other short fields of a shop's file may be, per column read (the
 # importers' keys): a code or an identifier (a SKU, an order number, an e-mail address,
 # a postcode: Shopify's SKUs and e-mail addresses stop at 255), and a name-like text (a
-# customer's or company's name, an address line, a variant's option, a category list).
-# The real exports in shared/ stay under 100. Longer is a description, or a row slid one
-# column along, in a column meant for one short value. Columns of free text (notes,
-# personalisation, descriptions, item properties) are not limited.
+# customer's or company's name, an address line, a Shopify variant's option). The real
+# exports in shared/ stay under 100. Longer is a description, or a row slid one column
+# along, in a column meant for one short value. Columns of free text (notes,
+# personalisation, descriptions, item properties) and lists (categories with their paths)
+# are not limited; Etsy writes every SKU of a listing or an order in one cell, each is.
 MAX_CODE_CHARS = 255
+_LISTED_CODES = ("sku", "item_sku")  # Etsy: a listing's or an order's SKUs, comma-separated
 MAX_TEXT_CHARS = 500
 FIELD_LIMITS: dict[str, int] = {
     **dict.fromkeys(("sku", "item_sku", "id", "handle", "number", "buyer", "email", "phone", "currency", "status",
                      "financial", "fulfilment", "item_fulfilment", "type", "postcode", "billing_postcode",
                      "shipping_postcode", "country", "billing_country", "shipping_country"), MAX_CODE_CHARS),
-    **dict.fromkeys(("option1", "option2", "option3", "category", "full_name", "first_name", "last_name",
+    **dict.fromkeys(("option1", "option2", "option3", "full_name", "first_name", "last_name",
                      "billing_name", "billing_first", "billing_last", "billing_company", "shipping_name",
                      "shipping_first", "shipping_last", "street", "street2", "city", "billing_street",
                      "billing_street2", "billing_city", "shipping_street", "shipping_street2", "shipping_city"),
@@ -860,7 +862,11 @@ class _Rows:
         """Refuse the file at a short field (``FIELD_LIMITS``) that holds more than it can."""
         for key, value in row.items():
             limit = FIELD_LIMITS.get(key)
-            if limit is not None and len(value) > limit:
+            if limit is None:
+                continue
+            if self.layout == ETSY and key in _LISTED_CODES:
+                value = max(value.split(","), key=len)  # "SKU-1,SKU-2": each one a code
+            if len(value) > limit:
                 text = " ".join(value.split())
                 # TRANSLATORS: {start} is the value's first words, {length} its number of characters (e.g. 100.000).
                 raise ImportFailed(line, _(

@@ -303,6 +303,7 @@ def test_a_late_parcel_says_at_once_that_her_deadlines_moved(qtbot, window):
     assert Shipment.get_by_id(parcel.id).status == "sent"
     said = window.statusBar().currentMessage()
     assert said.startswith("Cadeau 5 dagen na de afspraak verzonden, dus de deadline van") and "schuift op" in said
+    assert said.endswith("Bij Influencers staat onder de samenwerking het bericht met de nieuwe datum klaar.")
 
 
 def test_a_parcel_marked_as_sent_on_an_earlier_day(qtbot, window, monkeypatch):

@@ -388,7 +388,12 @@ event_search.use_wording(search_words)  # the store indexes a fact by these word
 
 def moved_deadlines_at(moment) -> str:
     """What the "deadlines moved" events written at ``moment`` say, in one line ("" when
-    none): the view that sent a late parcel says it in its status bar at once."""
+    none): the view that sent a late parcel says it in its status bar at once, and where
+    the message that tells her waits (the influencer pane, under the change)."""
     from desktop.store import lookups
 
-    return " ".join(shown(event) for event in lookups.deadlines_moved_at(moment))
+    said = " ".join(shown(event) for event in lookups.deadlines_moved_at(moment))
+    if not said or not lookups.agreement_changed_at(moment):
+        return said
+    # TRANSLATORS: after the status bar's line on deadlines Afspraak moved (a late parcel).
+    return said + " " + _("Under Influencers, the collaboration has the message with the new date ready to send.")

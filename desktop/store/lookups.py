@@ -13,6 +13,7 @@ from peewee import JOIN, fn
 
 from desktop.store import db as _db
 from desktop.store.models import (
+    AgreementVersion,
     Collaboration,
     Content,
     CustomOrder,
@@ -104,6 +105,11 @@ def deadlines_moved_by(collaboration_id: int, moment) -> str:
                                   Event.subject_type == "collaboration", Event.subject_id == collaboration_id)
              .order_by(Event.id.desc()).first())
     return str((event.params or {}).get("why", "")) if event is not None else ""
+
+
+def agreement_changed_at(moment) -> bool:
+    """Was a change to an agreement recorded at ``moment`` (deadlines Afspraak moved become one)?"""
+    return AgreementVersion.select().where(AgreementVersion.changed_at == moment).exists()
 
 
 def deadlines_moved_at(moment) -> list[Event]:

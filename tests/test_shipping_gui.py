@@ -303,7 +303,9 @@ def test_a_late_parcel_says_at_once_that_her_deadlines_moved(qtbot, window):
     assert Shipment.get_by_id(parcel.id).status == "sent"
     said = window.statusBar().currentMessage()
     assert said.startswith("Cadeau 5 dagen na de afspraak verzonden, dus de deadline van") and "schuift op" in said
-    assert said.endswith("Bij Influencers staat onder de samenwerking het bericht met de nieuwe datum klaar.")
+    assert said.endswith("(was 24 nov 2026). Bericht met de nieuwe datum: bij Influencers, onder de samenwerking.")
+    bar = window.statusBar()  # whole on a laptop's screen
+    assert bar.fontMetrics().horizontalAdvance(said) < 1366 - 40
 
 
 def test_a_parcel_marked_as_sent_on_an_earlier_day(qtbot, window, monkeypatch):

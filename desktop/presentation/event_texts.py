@@ -395,5 +395,6 @@ def moved_deadlines_at(moment) -> str:
     said = " ".join(shown(event) for event in lookups.deadlines_moved_at(moment))
     if not said or not lookups.agreement_changed_at(moment):
         return said
-    # TRANSLATORS: after the status bar's line on deadlines Afspraak moved (a late parcel).
-    return said + " " + _("Under Influencers, the collaboration has the message with the new date ready to send.")
+    # TRANSLATORS: after the status bar's line on deadlines Afspraak moved (a late parcel); short,
+    # the line must fit a laptop's window.
+    return said.rstrip(".") + ". " + _("Message with the new date: under Influencers, with the collaboration.")

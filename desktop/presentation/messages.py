@@ -1080,8 +1080,8 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         # (in neither form of address: a preview shows them in both)
         "wijzigingen": "• Reel: by Friday 11 December (was Monday 7 December)" if language == "en"
         else "• Reel: uiterlijk vrijdag 11 december (was maandag 7 december)",
-        "waarom": "The parcel went out later than we had planned, so there is more time for it." if language == "en"
-        else "Het pakket is later verstuurd dan we hadden gepland, dus er is meer tijd voor.",
+        "waarom": "The parcel went out later than planned, so there is more time." if language == "en"
+        else "Het pakket is later verstuurd dan gepland, dus er komt meer tijd bij.",
     }
 
 

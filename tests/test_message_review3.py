@@ -104,6 +104,29 @@ def test_a_reply_follow_up_names_the_collaboration_her_message_was_about(demo, a
         assert first.title in text and newer.title not in text, (lang, country, form, text)
 
 
+def test_a_message_logged_later_for_an_earlier_day_does_not_take_the_place_of_the_latest(demo):
+    """The follow-up of her unanswered message quotes the latest message by its day. A
+    message sent earlier and logged afterwards ("Eerder verstuurd…": a higher id, an earlier
+    moment) gave the follow-up the latest one's day and the earlier one's subject: the
+    date of one message, the collaboration of another (found in a review, twentieth session)."""
+    from desktop.presentation import due_texts as texts
+    from desktop.store.models import Event
+
+    mila = Person.get(Person.name == "Mila Smit")
+    first = Collaboration.get(Collaboration.person == mila)
+    other = Collaboration.create(person=mila, title="Oorbellen Ster voor de kerst", status="agreed",
+                                 agreed_at=NOW - timedelta(days=12), response_days=3)
+    latest = Event.create(at=NOW - timedelta(days=4), kind="message", channel="instagram", direction="out",
+                          text="Vraagje over je post", person=mila, subject_type="collaboration", subject_id=first.id)
+    Event.create(at=NOW - timedelta(days=9), kind="message", channel="instagram", direction="out",  # logged later
+                 text="Hoe gaat het met de oorbellen?", person=mila, subject_type="collaboration", subject_id=other.id)
+    item = next(i for i in due.due_now(NOW) if i.person_id == mila.id and i.kind == "reply")
+    assert item.subject_id == latest.id
+    [title] = texts.subject_titles([item])
+    assert first.title in title and other.title not in title, title
+    assert item == next(i for i in due.due_now(NOW, mila.id) if i.kind == "reply")  # her pane: the same
+
+
 # --- product names inside a sentence --------------------------------------------------------
 
 @pytest.mark.parametrize("lang, country, form", READERS)

@@ -22,11 +22,14 @@ DEFAULT_RESPONSE_DAYS = 3
 # Constant SQL with bound parameters (Peewee has no INDEXED BY): per person, her latest
 # outgoing message about an agreement, walked along the time index from the window's start;
 # for one person (her pane) along her own messages (the time index read everyone's: 2.4 ms).
+# Its id is that latest message's (SQLite gives a bare column the row of the one MAX): a
+# message logged later for an earlier day has a higher id, and MAX(id) paired the latest
+# message's day with the other's subject.
 _LATEST_OUT_OF = """
     SELECT m.person_id, m.at, (SELECT MIN(c.response_days) FROM collaboration c
                                WHERE c.person_id = m.person_id AND c.status IN (SELECT value FROM json_each(?1))),
            m.id
-    FROM (SELECT person_id, MAX(at) AS at, MAX(id) AS id FROM event {index}
+    FROM (SELECT person_id, MAX(at) AS at, id FROM event {index}
           WHERE kind = 'message' AND direction = 'out' AND at >= ?2 AND {who}
             AND subject_type IN ('collaboration', 'deliverable', 'shipment')
           GROUP BY person_id) m

@@ -326,6 +326,30 @@ def test_done_without_a_parcel_takes_it_off_the_list(window, qtbot, monkeypatch)
     qtbot.waitUntil(lambda: any(i.kind == "gift" for i in window.view("today").items))
 
 
+def test_a_gift_given_late_without_a_parcel_says_her_deadline_moved(window, qtbot, monkeypatch):
+    """"Klaar zonder pakket" on a gift given after her first deadline would have needed it:
+    the deadline moves on (audit 11), and the status bar says so at once, as after a late
+    parcel, with where the message of the new date waits."""
+    from datetime import date
+
+    from desktop.store.influencers import end_of_day_utc
+    from desktop.views import dialogs
+
+    def run(form):  # the day it reached her: today, as offered
+        form.buttons.accepted.emit()
+        return form.result() == form.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs, "run", run)
+    view = _select_gift(window, qtbot)
+    collab = next(i for i in view.items if i.kind == "gift").subject_id
+    Deliverable.update(deadline=end_of_day_utc(date(2026, 11, 24))).where(
+        Deliverable.collaboration == collab).execute()  # agreed 18 Nov: due the day after this Monday
+    view.detail_footer.findChild(QPushButton, "todayDone").click()
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Cadeau ") and "schuift op" in said and "(was 24 nov 2026)" in said, said
+    assert said.endswith("Bericht met de nieuwe datum: bij Influencers, onder de samenwerking."), said
+
+
 def test_afspraak_due_says_what_to_do(demo, capsys):
     from desktop import cli
 

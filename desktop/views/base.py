@@ -551,6 +551,16 @@ class ListView(LazyRefresh, QWidget):
         layout.addWidget(hint)
         layout.addStretch(1)
 
+    def say_moved_deadlines(self, now) -> None:
+        """Deadlines a step recorded at ``now`` moved (a late parcel, a gift given late), said
+        in the status bar at once, not only on the timeline (after the undo step's own line,
+        which it replaces)."""
+        from desktop.presentation import event_texts
+
+        moved = event_texts.moved_deadlines_at(now) if now is not None else ""
+        if moved:
+            self.status_message.emit(moved)
+
     # helpers for subclasses
     def add_heading(self, layout: QVBoxLayout, text: str) -> QLabel:
         label = plain_label(text, bold=True)

@@ -22,7 +22,6 @@ from desktop.domain.carriers import is_link
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.store import journal, lookups, settings, shipping
-from desktop.presentation import event_texts
 from desktop.views.base import ListView, address_text, plain_label
 from desktop.views import theme
 from desktop.views.flow import flow_of
@@ -325,7 +324,7 @@ class ShipmentsView(ListView):
         self._advanced(shipment_id)
         if not change.empty:
             self.undoable.emit(Recorded(parcel_marked(p.name, shipment.status), change, self))
-        self._say_moved(now)
+        self.say_moved_deadlines(now)
 
     def sent_earlier(self, shipment_id: int) -> None:
         """"Sent earlier…": the parcel marked as sent on the day it went out (the dialog
@@ -343,7 +342,7 @@ class ShipmentsView(ListView):
         form = day_dialog.sent_earlier(self, shipment_id, p.name)
         if dialogs.run(form):  # its save is already a step for Edit → Undo
             self._advanced(shipment_id)
-            self._say_moved(form.now)
+            self.say_moved_deadlines(form.now)
 
     def _advanced(self, shipment_id: int) -> None:
         """After a parcel's step: the reminders and the lists follow, the parcel stays chosen."""
@@ -353,13 +352,6 @@ class ShipmentsView(ListView):
         self.refresh()
         self.data_changed.emit()  # the window refreshes the other views (an influencer's parcels...)
         self.select_id(shipment_id)
-
-    def _say_moved(self, now) -> None:
-        """Deadlines the step recorded at ``now`` moved, said in the status bar (after the
-        undo step's own line, which it replaces)."""
-        moved = event_texts.moved_deadlines_at(now)  # the agreement changed: said at once, not only on the timeline
-        if moved:
-            self.status_message.emit(moved)
 
     @staticmethod
     def _paused_note(s) -> str:

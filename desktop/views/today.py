@@ -380,15 +380,12 @@ class TodayView(ListView):
         """"Done without a parcel": the day the gift reached her is asked (its save is the undo
         step). Given later than planned, her deadlines moved: the status bar says so at once,
         and where the message with the new date waits, as after a late parcel."""
-        from desktop.presentation import event_texts
         from desktop.views import day_dialog, dialogs
 
         dialog = day_dialog.handed_over(self, item)
         if dialogs.run(dialog):
             reminders.notify_changed()
-            moved = event_texts.moved_deadlines_at(dialog.now) if dialog.now is not None else ""
-            if moved:
-                self.status_message.emit(moved)
+            self.say_moved_deadlines(dialog.now)
 
     def _snooze(self, item, how) -> None:
         now = self._now()

@@ -779,6 +779,9 @@ class _Rows:
         self.language = layout.language
         self.columns = layout.columns
         self.index = layout.index
+        # The short fields this file has and their ceilings (FIELD_LIMITS), found once, not per row.
+        self._limited = [(key, FIELD_LIMITS[key], layout.name == ETSY and key in _LISTED_CODES)
+                         for key in layout.index if key in FIELD_LIMITS]
         # Rows may leave out cells for trailing columns without a name.
         self.width = len(self.header)
         while self.width and not self.header[self.width - 1].replace("\ufeff", "").strip():
@@ -860,12 +863,10 @@ class _Rows:
 
     def _check_lengths(self, row: dict[str, str], line: int) -> None:
         """Refuse the file at a short field (``FIELD_LIMITS``) that holds more than it can."""
-        for key, value in row.items():
-            limit = FIELD_LIMITS.get(key)
-            if limit is None:
-                continue
-            if self.layout == ETSY and key in _LISTED_CODES:
-                value = max(value.split(","), key=len)  # "SKU-1,SKU-2": each one a code
+        for key, limit, listed in self._limited:
+            value = row[key]
+            if listed:
+                value = max(value.split(","), key=len)  # Etsy's "SKU-1,SKU-2": each one a code
             if len(value) > limit:
                 text = " ".join(value.split())
                 # TRANSLATORS: {start} is the value's first words, {length} its number of characters (e.g. 100.000).

@@ -18,7 +18,7 @@ APT_DIST := binutils
 
 BABEL_KEYWORDS := -k N_ -k NN_:1,2 -k ngettext:1,2 -k pgettext:1c,2 -k NP_:1c,2
 
-.PHONY: lock run test lint forms holidays kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
+.PHONY: lock run test lint forms sql-shapes holidays kill-test schema-fixture sysdeps sysdeps-test sysdeps-dist catalogs mo dist dist-check install-desktop bench screenshots clean
 
 # The SIGKILL test (tests/test_crash_safety.py) kills a writer this many times in `make test`
 # (CI); `make kill-test` runs it 60 times.
@@ -40,6 +40,11 @@ lint: $(VENV)/.installed
 # builds its forms from those modules; tests/test_forms_compiled.py fails when they are stale.
 forms: $(VENV)/.installed
 	$(BIN)/python .ci/forms.py
+
+# Write the SQL of the store's query shapes (db.Shape) into desktop/store/sql_shapes.py (commit
+# it): the app reads it instead of having Peewee make it; tests/test_sql_shapes.py fails when stale.
+sql-shapes: $(VENV)/.installed
+	$(BIN)/python .ci/sql_shapes.py
 
 # The public holidays of NL and of BE (desktop/domain/holiday_dates.py, from the `holidays`
 # library; tests/test_workdays.py says when it no longer matches the library).

@@ -37,14 +37,16 @@ def test_the_ratings_average_is_statistics_mean_exactly(ratings):
     assert ("ratings", expected, len(ratings)) in result.facts
 
 
-def test_a_query_made_once_gives_each_call_its_own_ids(demo_db):
-    """db.rows_for_ids turns a query into SQL once and binds only the ids anew: every later
-    call answers for its own ids, exactly as the query built for them would."""
+def test_a_query_made_once_gives_each_call_its_own_ids(demo_db, monkeypatch):
+    """A db.Shape's SQL is made once and only the ids are bound anew: every later call
+    answers for its own ids (or its one id), exactly as the query built for them would."""
     import pytest
 
-    from desktop.store.db import db, ids_in, rows_for_ids
+    from desktop.store import db as store_db
+    from desktop.store.db import Shape, db, ids_in
     from desktop.store.models import Handle
 
+    monkeypatch.setattr(store_db, "SHAPES", {})  # the app's own shapes are not these
     ids = [pid for (pid,) in Person.select(Person.id).where(Person.is_influencer == True).tuples()]  # noqa: E712
     assert len(ids) >= 4
 
@@ -52,14 +54,18 @@ def test_a_query_made_once_gives_each_call_its_own_ids(demo_db):
         return sorted(db.execute_sql(*Handle.select(Handle.person, Handle.name)
                                      .where(Handle.person.in_(ids_in(chosen))).sql()).fetchall())
 
-    def build(chosen_ids):
-        return Handle.select(Handle.person, Handle.name).where(Handle.person.in_(chosen_ids))
-
+    some = Shape("test.handles", lambda chosen_ids: Handle.select(Handle.person, Handle.name)
+                 .where(Handle.person.in_(chosen_ids)))
     for chosen in (ids[:2], ids[2:4], ids[:1], []):
-        assert sorted(rows_for_ids("test.handles", build, chosen)) == handles(chosen)
+        assert sorted(some.rows(chosen)) == handles(chosen)
+    one = Shape("test.handles.one", lambda pid: Handle.select(Handle.person, Handle.name)
+                .where(Handle.person == pid), many=False)
+    for pid in ids[:4]:
+        assert sorted(one.rows(pid)) == handles([pid])
+    with pytest.raises(ValueError):  # two shapes of one name: the second would get the first's SQL
+        Shape("test.handles", lambda i: Person.select(Person.id).where(Person.id.in_(i)))
     with pytest.raises(ValueError):  # the ids twice: the made SQL could not be reused safely
-        rows_for_ids("test.twice", lambda i: Person.select(Person.id).where(Person.id.in_(i) | Person.id.in_(i)),
-                     ids[:1])
+        Shape("test.twice", lambda i: Person.select(Person.id).where(Person.id.in_(i) | Person.id.in_(i))).rows(ids[:1])
 
 
 def test_a_prepared_query_gives_the_objects_the_query_gives(demo_db):

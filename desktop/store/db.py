@@ -240,23 +240,75 @@ def _json_ids(text: str) -> peewee.SQL:
 
 
 # A query turned into SQL once per shape (its key), with its ids bound anew each time.
-_COMPILED: dict[str, tuple[peewee.Query, str, tuple, int]] = {}
+_COMPILED: dict[str, tuple[peewee.Query | None, str, tuple, int]] = {}
 _IDS_MARK = "[\"ids\"]"  # stands in for the ids while the query is turned into SQL
 _ONE_MARK = -7_000_000_001  # stands in for the one id while the query is turned into SQL
+# Every Shape by its key (the ones made when their modules were imported).
+SHAPES: dict[str, Shape] = {}
 
 
-def _compiled(key: str, build, many: bool) -> tuple[peewee.Query, str, tuple, int]:
-    """The query ``build`` makes, its SQL and parameters, and where among them its ids go."""
+class Shape:
+    """A query whose shape never changes, only the ids it is asked for (or the one id).
+
+    Its SQL is made by Peewee ahead of time: `make sql-shapes` writes every shape's SQL
+    into ``desktop/store/sql_shapes.py`` (tests/test_sql_shapes.py fails when one no longer
+    matches its query). Turning a query into SQL costs Peewee 0.2-0.5 ms, and a list or a
+    detail pane asks a dozen of these the first time it is shown (docs/PERFORMANCE.md,
+    round 20). ``build`` gets what stands in for the ids (``field.in_(ids)``) or the one id
+    (``field == id``); every other value in it must be a constant, never a moment or a
+    setting, since the SQL is kept as it was made."""
+
+    __slots__ = ("key", "build", "many")
+
+    def __init__(self, key: str, build, many: bool = True):
+        if key in SHAPES:
+            raise ValueError(f"two query shapes are named {key!r}")
+        self.key, self.build, self.many = key, build, many
+        SHAPES[key] = self
+
+    def rows(self, value: int | list[int]) -> list[tuple]:
+        """The rows as stored (no conversion by Peewee) for these ids (or this id)."""
+        _query, sql, params, at = _compiled(self.key, self.build, self.many, stored=True)
+        return db.execute_sql(sql, _bound(params, at, _value(value, self.many))).fetchall()
+
+    def objects(self, value: int | list[int]) -> list:
+        """What iterating the query gives (model objects with what it joins, or tuples)."""
+        return _objects(self.key, self.build, self.many, value, stored=True)
+
+    def sql(self) -> tuple[str, tuple, int]:
+        """Its SQL as Peewee makes it now, its parameters, and where the ids go among them."""
+        return _make_sql(self.key, self.build, self.many)[1:]
+
+
+def _make_sql(key: str, build, many: bool) -> tuple[peewee.Query, str, tuple, int]:
+    mark = _IDS_MARK if many else _ONE_MARK
+    query = build(_json_ids(mark) if many else mark)
+    # Peewee's SQL for the app's kind of database, whether or not one is open (make sql-shapes).
+    sql, params = OwnedDatabase(None).get_sql_context().parse(query)
+    marks = [i for i, value in enumerate(params) if value == mark]
+    if len(marks) != 1:
+        raise ValueError(f"{key}: the ids must be bound exactly once, not {len(marks)} times")
+    return query, sql, tuple(params), marks[0]
+
+
+def _stored_sql() -> dict[str, tuple[str, tuple, int]]:
+    from desktop.store.sql_shapes import SQL  # generated (make sql-shapes); read at the first shape asked
+
+    return SQL
+
+
+def _compiled(key: str, build, many: bool, stored: bool = False) -> tuple[peewee.Query | None, str, tuple, int]:
+    """The query ``build`` makes (None until it is needed), its SQL and parameters, and
+    where among them its ids go: made once per key, or read from sql_shapes.py."""
     found = _COMPILED.get(key)
     if found is None:
-        mark = _IDS_MARK if many else _ONE_MARK
-        query = build(_json_ids(_IDS_MARK) if many else _ONE_MARK)
-        sql, params = query.sql()
-        marks = [i for i, value in enumerate(params) if value == mark]
-        if len(marks) != 1:
-            raise ValueError(f"{key}: the ids must be bound exactly once, not {len(marks)} times")
-        found = _COMPILED[key] = (query, sql, tuple(params), marks[0])
+        made = _stored_sql().get(key) if stored else None
+        found = _COMPILED[key] = (None, *made) if made is not None else _make_sql(key, build, many)
     return found
+
+
+def _value(value: int | list[int], many: bool):
+    return json.dumps(list(value)) if many else value
 
 
 def _bound(params: tuple, at: int, value) -> list:
@@ -265,27 +317,20 @@ def _bound(params: tuple, at: int, value) -> list:
     return bound
 
 
-def rows_for_ids(key: str, build, ids: list[int]) -> list[tuple]:
-    """The rows, as stored, of the query ``build(ids_in(ids))``.
-
-    Peewee turns a query into SQL in Python, 0.2-0.5 ms each; a list asks the same few
-    queries for every page and every screenful, only for other ids. So each is turned into
-    SQL once, under ``key``, and only the ids are bound anew. Only for queries whose other
-    values never change (constants, not a moment or a setting): those would be kept as
-    they were the first time (docs/PERFORMANCE.md, fix 43)."""
-    _query, sql, params, at = _compiled(key, build, many=True)
-    return db.execute_sql(sql, _bound(params, at, json.dumps(list(ids)))).fetchall()
-
-
 def prepared(key: str, build, value: int | list[int]) -> list:
     """What the query ``build(value)`` gives (model objects with what it joins, or tuples),
-    turned into SQL once per shape (``key``) as ``rows_for_ids`` does: ``value`` one id
-    (``build`` compares a field with it) or a list of them (``build`` hands it to
-    ``field.in_``). The same rule: every other value of the query a constant. A detail pane
-    asks sixteen queries of one person at every click, 4 ms of Peewee's SQL building
-    (docs/PERFORMANCE.md, round 19)."""
-    many = not isinstance(value, int)
-    query, sql, params, at = _compiled(key, build, many)
-    cursor = db.execute_sql(sql, _bound(params, at, json.dumps(list(value)) if many else value))
+    its SQL made at its first use and kept under ``key``: a Shape whose SQL cannot be made
+    ahead of time. ``value`` is one id (``build`` compares a field with it) or a list of
+    them (``build`` hands it to ``field.in_``); every other value of the query a constant, as
+    for a Shape (docs/PERFORMANCE.md, round 19)."""
+    return _objects(key, build, not isinstance(value, int), value)
+
+
+def _objects(key: str, build, many: bool, value, stored: bool = False) -> list:
+    query, sql, params, at = _compiled(key, build, many, stored)
+    if query is None:  # Peewee reads the cursor for the query: built once, never turned into SQL again
+        query = build(_json_ids(_IDS_MARK) if many else _ONE_MARK)
+        _COMPILED[key] = (query, sql, params, at)
+    cursor = db.execute_sql(sql, _bound(params, at, _value(value, many)))
     # Peewee's own reading of a cursor for this query: the same objects as iterating it.
     return list(query._get_cursor_wrapper(cursor))

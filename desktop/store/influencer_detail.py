@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 from peewee import JOIN, fn
@@ -22,7 +23,7 @@ from desktop.domain import collaborations as rules
 from desktop.domain import shipments as shipment_rules
 from desktop.domain import strikes as strike_rules
 from desktop.store import influencers
-from desktop.store.db import prepared
+from desktop.store.db import Shape, prepared
 from desktop.store.models import (
     AgreementVersion,
     Collaboration,
@@ -78,29 +79,59 @@ class InfluencerDetail:
     events: list[Event]  # her latest on the timeline, the newest first
 
 
-def detail(person_id: int | None, events: int = 8) -> InfluencerDetail | None:
+# Her latest events on the pane (``detail``'s default).
+EVENTS_SHOWN = 8
+
+
+def _events(count: int, pid):
+    return Event.select().where(Event.person == pid).order_by(Event.at.desc(), Event.id.desc()).limit(count)
+
+
+# The pane's queries, their SQL made ahead of time (db.Shape): one person's, or her
+# collaborations', contents' or cited pictures' (the ids asked for).
+_PERSON = Shape("detail.person", lambda pid: Person.select().where(Person.id == pid).limit(1), many=False)
+_HANDLES = Shape("detail.handles", lambda pid: Handle.select().where(Handle.person == pid).order_by(Handle.id),
+                 many=False)
+_COLLABORATIONS = Shape("detail.collaborations", lambda pid: Collaboration.select().where(Collaboration.person == pid)
+                        .order_by(Collaboration.created_at.desc(), Collaboration.id.desc()), many=False)
+_STRIKES = Shape("detail.strikes", lambda pid: Strike.select().where(Strike.person == pid)
+                 .order_by(Strike.created_at, Strike.id), many=False)
+_EVENTS = Shape(f"detail.events.{EVENTS_SHOWN}", partial(_events, EVENTS_SHOWN), many=False)
+_DELIVERABLES = Shape("detail.deliverables", lambda ids: Deliverable.select(
+    Deliverable, fn.COUNT(Content.id).alias("logged"))
+    .join(Content, JOIN.LEFT_OUTER, on=(Content.deliverable == Deliverable.id))
+    .where(Deliverable.collaboration.in_(ids)).group_by(Deliverable.id).order_by(Deliverable.deadline, Deliverable.id))
+_VERSIONS = Shape("detail.versions", lambda ids: AgreementVersion.select()
+                  .where(AgreementVersion.collaboration.in_(ids))
+                  .order_by(AgreementVersion.changed_at.desc(), AgreementVersion.id.desc()))
+_CONTENTS = Shape("detail.contents", lambda ids: Content.select(Content, Deliverable)
+                  .join(Deliverable, JOIN.LEFT_OUTER).where(Content.collaboration.in_(ids))
+                  .order_by(Content.posted_at, Content.id))
+_EVIDENCE = Shape("detail.evidence", lambda ids: ContentEvidence.select().where(ContentEvidence.content.in_(ids))
+                  .order_by(ContentEvidence.id))
+_PARCELS = Shape("detail.parcels", lambda ids: Shipment.select(Shipment.collaboration, Shipment.status)
+                 .where(Shipment.collaboration.in_(ids)).tuples())
+_CITED = Shape("detail.cited", lambda ids: ContentEvidence.select().where(ContentEvidence.id.in_(ids)))
+_RATINGS = Shape("detail.ratings", lambda ids: Rating.select().where(Rating.collaboration.in_(ids)))
+
+
+def detail(person_id: int | None, events: int = EVENTS_SHOWN) -> InfluencerDetail | None:
     """Everything the detail pane shows of one person; None when she is not (or no longer) there.
 
-    Each query is turned into SQL once (``db.prepared``): the pane is built at every click."""
-    found = prepared("detail.person", lambda pid: Person.select().where(Person.id == pid).limit(1),
-                     int(person_id)) if person_id is not None else []
+    Each query's SQL is made ahead of time (``db.Shape``): the pane is built at every click."""
+    found = _PERSON.objects(int(person_id)) if person_id is not None else []
     if not found:
         return None
     person = found[0]
-    handles = sorted(prepared("detail.handles", lambda pid: Handle.select().where(Handle.person == pid)
-                              .order_by(Handle.id), person.id),
-                     key=lambda h: -(h.followers or 0))
-    collaborations = prepared("detail.collaborations", lambda pid: Collaboration.select()
-                              .where(Collaboration.person == pid)
-                              .order_by(Collaboration.created_at.desc(), Collaboration.id.desc()), person.id)
+    handles = sorted(_HANDLES.objects(person.id), key=lambda h: -(h.followers or 0))
+    collaborations = _COLLABORATIONS.objects(person.id)
     for c in collaborations:
         c.person = person
-    strikes = prepared("detail.strikes", lambda pid: Strike.select().where(Strike.person == pid)
-                       .order_by(Strike.created_at, Strike.id), person.id)
+    strikes = _STRIKES.objects(person.id)
     for s in strikes:
         s.person = person
-    latest = prepared(f"detail.events.{int(events)}", lambda pid: Event.select().where(Event.person == pid)
-                      .order_by(Event.at.desc(), Event.id.desc()).limit(int(events)), person.id)
+    latest = (_EVENTS.objects(person.id) if events == EVENTS_SHOWN
+              else prepared(f"detail.events.{int(events)}", partial(_events, int(events)), person.id))
     return InfluencerDetail(person, handles, _collaborations(collaborations), _strikes(strikes),
                             influencers.policy(), _ratings(collaborations), latest)
 
@@ -110,28 +141,18 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
         return []
     by_id = {c.id: c for c in collaborations}
     ids = list(by_id)
-    logged = fn.COUNT(Content.id).alias("logged")
     deliverables = defaultdict(list)
-    for d in prepared("detail.deliverables", lambda collab_ids: Deliverable.select(Deliverable, logged)
-                      .join(Content, JOIN.LEFT_OUTER, on=(Content.deliverable == Deliverable.id))
-                      .where(Deliverable.collaboration.in_(collab_ids))
-                      .group_by(Deliverable.id).order_by(Deliverable.deadline, Deliverable.id), ids):
+    for d in _DELIVERABLES.objects(ids):
         d.collaboration = by_id[d.collaboration_id]
         deliverables[d.collaboration_id].append(LoggedDeliverable(d, d.logged))
     versions = defaultdict(list)
-    for v in prepared("detail.versions", lambda collab_ids: AgreementVersion.select()
-                      .where(AgreementVersion.collaboration.in_(collab_ids))
-                      .order_by(AgreementVersion.changed_at.desc(), AgreementVersion.id.desc()), ids):
+    for v in _VERSIONS.objects(ids):
         v.collaboration = by_id[v.collaboration_id]
         versions[v.collaboration_id].append(v)
-    contents = prepared("detail.contents", lambda collab_ids: Content.select(Content, Deliverable)
-                        .join(Deliverable, JOIN.LEFT_OUTER).where(Content.collaboration.in_(collab_ids))
-                        .order_by(Content.posted_at, Content.id), ids)
+    contents = _CONTENTS.objects(ids)
     evidence = defaultdict(list)
     if contents:
-        for e in prepared("detail.evidence", lambda content_ids: ContentEvidence.select()
-                          .where(ContentEvidence.content.in_(content_ids)).order_by(ContentEvidence.id),
-                          [c.id for c in contents]):
+        for e in _EVIDENCE.objects([c.id for c in contents]):
             evidence[e.content_id].append(e)
     records = defaultdict(list)
     for content in contents:
@@ -140,8 +161,7 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
     gifts = influencers.gifts_of(ids)
     costs = influencers.costs_and_returns(collaborations)
     parcels = defaultdict(list)
-    for collab_id, status in prepared("detail.parcels", lambda collab_ids: Shipment.select(
-            Shipment.collaboration, Shipment.status).where(Shipment.collaboration.in_(collab_ids)).tuples(), ids):
+    for collab_id, status in _PARCELS.objects(ids):
         parcels[collab_id].append(status)
     found = []
     for c in collaborations:
@@ -154,9 +174,7 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
 
 def _strikes(strikes: list[Strike]) -> list[StrikeRecord]:
     cited = sorted({i for s in strikes for i in (s.evidence_ids or [])})
-    pictures = ({e.id: e for e in prepared("detail.cited", lambda evidence_ids: ContentEvidence.select()
-                                           .where(ContentEvidence.id.in_(evidence_ids)), cited)}
-                if cited else {})
+    pictures = {e.id: e for e in _CITED.objects(cited)} if cited else {}
     return [StrikeRecord(s, [pictures[i] for i in sorted(set(s.evidence_ids or [])) if i in pictures])
             for s in strikes]
 
@@ -165,8 +183,7 @@ def _ratings(collaborations: list[Collaboration]) -> list[Rating]:
     if not collaborations:
         return []
     order = {c.id: n for n, c in enumerate(collaborations)}
-    ratings = prepared("detail.ratings", lambda collab_ids: Rating.select()
-                       .where(Rating.collaboration.in_(collab_ids)), list(order))
+    ratings = _RATINGS.objects(list(order))
     for r in ratings:
         r.collaboration = collaborations[order[r.collaboration_id]]
     return sorted(ratings, key=lambda r: (order[r.collaboration_id], r.id))

@@ -9,11 +9,11 @@ import csv
 import io
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from typing import NamedTuple
 
-from peewee import Case, fn
+from peewee import Case, Select, fn
 
 from desktop.clock import local_to_utc, to_local
 from desktop.domain import collaborations as rules
@@ -24,7 +24,7 @@ from desktop.domain.disclosure import CaptionCheck
 from desktop.domain.spreadsheet import safe_cell
 from desktop.domain.validation import DeliverableInput
 from desktop.store import settings
-from desktop.store.db import db, prepared, rows_for_ids
+from desktop.store.db import Shape, db
 from desktop.store.unsaved import restore_on_failure
 from desktop.store.models import (
     AgreementVersion,
@@ -203,6 +203,22 @@ def deliverable_rows(collaboration: Collaboration | None) -> list[tuple[str, int
     return [(d.kind, d.count, local_day(d.deadline)) for d in collaboration.deliverables.order_by(Deliverable.id)]
 
 
+# What a collaboration's gifts, cost and return are read from, its SQL made ahead of time
+# (db.Shape): the detail pane asks them of every collaboration it shows.
+_GIFTS = Shape("gifts_of", lambda ids: CollaborationProduct.select(
+    CollaborationProduct.collaboration, CollaborationProduct.name, CollaborationProduct.quantity,
+    CollaborationProduct.value_cents, CollaborationProduct.product)
+    .where(CollaborationProduct.collaboration.in_(ids))
+    .order_by(CollaborationProduct.position, CollaborationProduct.id).tuples())
+_COST_SHIPPING = Shape("costs.shipping", lambda ids: Shipment.select(Shipment.collaboration, Shipment.shipping_cents)
+                       .where(Shipment.collaboration.in_(ids)).tuples())
+_COST_PRODUCTS = Shape("costs.products", lambda ids: ShipmentItem.select(
+    Shipment.collaboration, Product.cost_cents, ShipmentItem.quantity)
+    .join(Shipment).switch(ShipmentItem).join(Product).where(Shipment.collaboration.in_(ids)).tuples())
+_COST_REVENUE = Shape("costs.revenue", lambda ids: Content.select(Content.collaboration, Content.revenue_cents)
+                      .where(Content.collaboration.in_(ids)).tuples())
+
+
 def gifts(collaboration: Collaboration | int | None) -> list[rules.Gift]:
     """The catalogue's products given in a collaboration, in the order they were added."""
     if collaboration is None:
@@ -214,12 +230,7 @@ def gifts(collaboration: Collaboration | int | None) -> list[rules.Gift]:
 def gifts_of(collaboration_ids: list[int]) -> dict[int, list[rules.Gift]]:
     """``gifts`` of several collaborations in one query (those without gifts are left out)."""
     found = defaultdict(list)
-    for collaboration_id, name, quantity, value, product_id in prepared(
-            "gifts_of", lambda ids: CollaborationProduct.select(
-                CollaborationProduct.collaboration, CollaborationProduct.name, CollaborationProduct.quantity,
-                CollaborationProduct.value_cents, CollaborationProduct.product)
-            .where(CollaborationProduct.collaboration.in_(ids))
-            .order_by(CollaborationProduct.position, CollaborationProduct.id).tuples(), list(collaboration_ids)):
+    for collaboration_id, name, quantity, value, product_id in _GIFTS.objects(list(collaboration_ids)):
         found[collaboration_id].append(rules.Gift(name=name, quantity=quantity, value_cents=value,
                                                   product_id=product_id))
     return dict(found)
@@ -429,20 +440,12 @@ def costs_and_returns(collaborations: list[Collaboration]) -> dict[int, rules.Co
     ids = [c.id for c in collaborations]
     shipped, product, shipping, revenues = set(), defaultdict(int), defaultdict(int), defaultdict(list)
     if ids:
-        for collaboration_id, cents in prepared(
-                "costs.shipping", lambda collab_ids: Shipment.select(Shipment.collaboration, Shipment.shipping_cents)
-                .where(Shipment.collaboration.in_(collab_ids)).tuples(), ids):
+        for collaboration_id, cents in _COST_SHIPPING.objects(ids):
             shipped.add(collaboration_id)
             shipping[collaboration_id] += cents or 0
-        for collaboration_id, cost, quantity in prepared(
-                "costs.products", lambda collab_ids: ShipmentItem.select(
-                    Shipment.collaboration, Product.cost_cents, ShipmentItem.quantity)
-                .join(Shipment).switch(ShipmentItem).join(Product)
-                .where(Shipment.collaboration.in_(collab_ids)).tuples(), ids):
+        for collaboration_id, cost, quantity in _COST_PRODUCTS.objects(ids):
             product[collaboration_id] += (cost or 0) * quantity
-        for collaboration_id, cents in prepared(
-                "costs.revenue", lambda collab_ids: Content.select(Content.collaboration, Content.revenue_cents)
-                .where(Content.collaboration.in_(collab_ids)).tuples(), ids):
+        for collaboration_id, cents in _COST_REVENUE.objects(ids):
             revenues[collaboration_id].append(cents)
     out = {}
     for c in collaborations:
@@ -464,13 +467,24 @@ def _moment(value) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-def _raw(key: str, query, person_column, person_ids: list[int]) -> list[tuple]:
-    """The query's rows as stored (no per-value conversion), for ``person_ids`` only; ``key``
-    names the query's shape (its SQL is made once: db.rows_for_ids)."""
+class _ByPerson(NamedTuple):
+    """A query of everyone's rows (``every``), the person's id first, and its shape for
+    some people only (its SQL made ahead of time, db.Shape)."""
+
+    every: Callable[[], Select]
+    some: Shape
+
+
+def _by_person(key: str, every: Callable[[], Select], person_column) -> _ByPerson:
+    return _ByPerson(every, Shape(key, lambda ids: every().where(person_column.in_(ids))))
+
+
+def _raw(query: _ByPerson, person_ids: list[int]) -> list[tuple]:
+    """The query's rows as stored (no per-value conversion), for ``person_ids`` only."""
     if len(person_ids) <= _IN_LIMIT:  # the ids as one JSON text: Peewee bound them one by one
-        return rows_for_ids(key, lambda ids: query.where(person_column.in_(ids)), person_ids)
+        return query.some.rows(person_ids)
     wanted = set(person_ids)
-    return [row for row in db.execute_sql(*query.sql()).fetchall() if row[0] in wanted]
+    return [row for row in db.execute_sql(*query.every().sql()).fetchall() if row[0] in wanted]
 
 
 def _on_hold():
@@ -486,6 +500,27 @@ def _on_hold():
     return (fn.EXISTS(any_parcel) & ~fn.EXISTS(kept_parcel)) | (~fn.EXISTS(any_parcel) & gift_pending)
 
 
+# What a score is made of, for everyone or for some people (the rows on screen).
+# Not what she could not make: a deliverable still open while every parcel of its
+# collaboration came back or got lost is not chased (shipments.chased), so it does not
+# count as late either (walk-through 2, finding L: "Op tijd: 0 van 1" for a lost parcel).
+# Nor what she could not start: the gift the agreement names was never sent (audit 9, F1).
+_SCORE_DELIVERABLES = _by_person("scores.deliverables", lambda: Deliverable.select(
+    Collaboration.person, Deliverable.deadline, Deliverable.delivered_at).join(Collaboration)
+    .where((Collaboration.status != "proposed") & ~(Deliverable.delivered_at.is_null() & _on_hold())),
+    Collaboration.person)
+_SCORE_MESSAGES = _by_person("scores.messages", lambda: Event.select(Event.person, Event.at, Event.direction)
+                             .where(Event.kind == "message", Event.direction.in_(["in", "out"])), Event.person)
+_SCORE_RATINGS = _by_person("scores.ratings", lambda: Rating.select(
+    Collaboration.person, Rating.communication, Rating.quality, Rating.punctuality, Rating.result)
+    .join(Collaboration), Collaboration.person)
+_SCORE_STRIKES = _by_person("scores.strikes", lambda: Strike.select(
+    Strike.person, Strike.id, Strike.created_at, Strike.lifted_at), Strike.person)
+_AVERAGE_RATINGS = _by_person("average_ratings", lambda: Rating.select(
+    Collaboration.person, fn.AVG((Rating.communication + Rating.quality + Rating.punctuality + Rating.result) / 4.0))
+    .join(Collaboration).group_by(Collaboration.person), Collaboration.person)
+
+
 def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]:
     """The reliability score of many people with a few queries.
 
@@ -493,35 +528,17 @@ def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]
     read as stored and their moments parsed with ``datetime.fromisoformat``
     (docs/PERFORMANCE.md)."""
     deliverables = defaultdict(list)
-    # Not what she could not make: a deliverable still open while every parcel of its
-    # collaboration came back or got lost is not chased (shipments.chased), so it does not
-    # count as late either (walk-through 2, finding L: "Op tijd: 0 van 1" for a lost parcel).
-    # Nor what she could not start: the gift the agreement names was never sent (audit 9, F1).
-    on_hold = _on_hold()
-    for person_id, deadline, delivered_at in _raw(
-            "scores.deliverables",
-            Deliverable.select(Collaboration.person, Deliverable.deadline, Deliverable.delivered_at)
-            .join(Collaboration).where((Collaboration.status != "proposed")
-                                       & ~(Deliverable.delivered_at.is_null() & on_hold)),
-            Collaboration.person, person_ids):
+    for person_id, deadline, delivered_at in _raw(_SCORE_DELIVERABLES, person_ids):
         deliverables[person_id].append(score_rules.DeliverableFact(_moment(deadline), _moment(delivered_at)))
     messages = defaultdict(list)
-    for person_id, at, direction in _raw(
-            "scores.messages",
-            Event.select(Event.person, Event.at, Event.direction)
-            .where(Event.kind == "message", Event.direction.in_(["in", "out"])), Event.person, person_ids):
+    for person_id, at, direction in _raw(_SCORE_MESSAGES, person_ids):
         messages[person_id].append((_moment(at), direction))
     ratings = defaultdict(list)
-    for person_id, *stars in _raw(
-            "scores.ratings",
-            Rating.select(Collaboration.person, Rating.communication, Rating.quality, Rating.punctuality,
-                          Rating.result).join(Collaboration), Collaboration.person, person_ids):
+    for person_id, *stars in _raw(_SCORE_RATINGS, person_ids):
         ratings[person_id].append(tuple(stars))
     pol = policy()
     strikes = defaultdict(list)
-    for person_id, s_id, created, lifted in _raw(
-            "scores.strikes",
-            Strike.select(Strike.person, Strike.id, Strike.created_at, Strike.lifted_at), Strike.person, person_ids):
+    for person_id, s_id, created, lifted in _raw(_SCORE_STRIKES, person_ids):
         strikes[person_id].append(strike_rules.StrikeInfo(s_id, _moment(created), _moment(lifted)))
     return {
         pid: score_rules.compute(deliverables[pid], messages[pid], ratings[pid],
@@ -531,10 +548,7 @@ def scores(person_ids: list[int], now: datetime) -> dict[int, score_rules.Score]
 
 
 def average_ratings(person_ids: list[int]) -> dict[int, float]:
-    query = (Rating.select(Collaboration.person,
-                           fn.AVG((Rating.communication + Rating.quality + Rating.punctuality + Rating.result) / 4.0))
-             .join(Collaboration).group_by(Collaboration.person))
-    return dict(_raw("average_ratings", query, Collaboration.person, person_ids))
+    return dict(_raw(_AVERAGE_RATINGS, person_ids))
 
 
 # --- the list ----------------------------------------------------------------------------
@@ -592,44 +606,49 @@ def people_pages(first: int = 100, size: int = 500) -> Iterator[list[ListPerson]
         yield _people(rest[start:start + size])
 
 
+# What the list shows of a page of people, each query's SQL made ahead of time (db.Shape).
+# The nearest deadline she is chased for, and the nearest on hold (audit of 2026-12-05: a
+# deadline waiting for the gift showed as any other, red once past).
+def _people_open(ids):
+    on_hold = _on_hold()
+    return (Deliverable.select(Collaboration.person, fn.SUM(Deliverable.count),
+                               fn.MIN(Case(None, [(on_hold, None)], Deliverable.deadline)),
+                               fn.MIN(Case(None, [(on_hold, Deliverable.deadline)], None)))
+            .join(Collaboration)
+            .where(Collaboration.person.in_(ids), Deliverable.delivered_at.is_null(),
+                   Collaboration.status.not_in(rules.CLOSED))
+            .group_by(Collaboration.person))
+
+
+_PEOPLE_OPEN = Shape("people.open", _people_open)
+_PEOPLE_STAGES = Shape("people.stages", lambda ids: Collaboration.select(Collaboration.person, Collaboration.status)
+                       .where(Collaboration.person.in_(ids), Collaboration.status.not_in(rules.CLOSED)))
+_PEOPLE_FLAGGED = Shape("people.flagged", lambda ids: Content.select(Collaboration.person).join(Collaboration)
+                        .where(Collaboration.person.in_(ids), Content.disclosure_ok == False).distinct())  # noqa: E712
+_PEOPLE_HANDLES = Shape("people.handles", lambda ids: Handle.select(
+    Handle.person, Handle.platform, Handle.name, Handle.followers).where(Handle.person.in_(ids)).order_by(Handle.id))
+_PEOPLE = Shape("people.people", lambda ids: Person.select(
+    Person.id, Person.name, Person.status, Person.status_reason, Person.tags, Person.city, Person.email,
+    Person.country).where(Person.id.in_(ids)))
+
+
 def _people(person_ids: list[int]) -> list[ListPerson]:
     """These influencers for the list, in this order."""
-    # Each query's SQL is made once and reused for every page (db.rows_for_ids).
-    # The nearest deadline she is chased for, and the nearest on hold (audit of 2026-12-05: a
-    # deadline waiting for the gift showed as any other, red once past).
-    on_hold = _on_hold()
-    open_by_person = {person_id: (count, _moment(live), _moment(held)) for person_id, count, live, held in rows_for_ids(
-        "people.open", lambda ids: Deliverable.select(
-            Collaboration.person, fn.SUM(Deliverable.count),
-            fn.MIN(Case(None, [(on_hold, None)], Deliverable.deadline)),
-            fn.MIN(Case(None, [(on_hold, Deliverable.deadline)], None)))
-        .join(Collaboration)
-        .where(Collaboration.person.in_(ids), Deliverable.delivered_at.is_null(),
-               Collaboration.status.not_in(rules.CLOSED))
-        .group_by(Collaboration.person), person_ids)}
+    open_by_person = {person_id: (count, _moment(live), _moment(held))
+                      for person_id, count, live, held in _PEOPLE_OPEN.rows(person_ids)}
     stages = defaultdict(set)
-    for person_id, status in rows_for_ids(
-            "people.stages", lambda ids: Collaboration.select(Collaboration.person, Collaboration.status)
-            .where(Collaboration.person.in_(ids), Collaboration.status.not_in(rules.CLOSED)), person_ids):
+    for person_id, status in _PEOPLE_STAGES.rows(person_ids):
         stages[person_id].add(status)
     # 10,000 people share a few dozen sets of stages: one frozenset each, not one set a person.
     shared: dict[frozenset, frozenset] = {}
     stages = {pid: shared.setdefault(frozenset(found), frozenset(found)) for pid, found in stages.items()}
-    flagged = {pid for (pid,) in rows_for_ids(
-        "people.flagged", lambda ids: Content.select(Collaboration.person).join(Collaboration)
-        .where(Collaboration.person.in_(ids), Content.disclosure_ok == False).distinct(),  # noqa: E712
-        person_ids)}
+    flagged = {pid for (pid,) in _PEOPLE_FLAGGED.rows(person_ids)}
     handles_of = defaultdict(list)
-    for person_id, platform, name, followers in rows_for_ids(
-            "people.handles", lambda ids: Handle.select(Handle.person, Handle.platform, Handle.name, Handle.followers)
-            .where(Handle.person.in_(ids)).order_by(Handle.id), person_ids):
+    for person_id, platform, name, followers in _PEOPLE_HANDLES.rows(person_ids):
         handles_of[person_id].append(ListHandle(platform, name, followers))
     found = {}
     none = (0, None, None)
-    for pid, name, status, reason, tags, city, email, country in rows_for_ids(
-            "people.people", lambda ids: Person.select(
-                Person.id, Person.name, Person.status, Person.status_reason, Person.tags, Person.city,
-                Person.email, Person.country).where(Person.id.in_(ids)), person_ids):
+    for pid, name, status, reason, tags, city, email, country in _PEOPLE.rows(person_ids):
         handles = handles_of.get(pid, [])
         if len(handles) > 1:
             handles.sort(key=lambda h: -(h.followers or 0))

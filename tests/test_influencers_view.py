@@ -616,3 +616,42 @@ def test_the_pane_offers_her_the_deadlines_the_app_moved_in_writing(qtbot, datab
     v.show_detail(mila.id)
     row = v.detail.findChild(QWidget, f"confirmVersion{version.id}")
     assert button_text not in [b.text() for b in row.findChildren(QPushButton)]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_score_column_fits_every_score_and_rating_without_scoring_everyone(qtbot, database, translator,
+                                                                              fixed_now, language, monkeypatch):
+    """The list measures its columns on a hundred rows but scores only those in sight
+    (round 20); the score column is still wide enough for every score and rating it shows."""
+    from desktop.store import influencers as store
+    from desktop.views import cells
+
+    people = []
+    for n in range(160):
+        person = Person.create(name=f"Influencer {n:03}", is_influencer=True)
+        people.append(person)
+        c = Collaboration.create(person=person, title="Ketting", status="agreed",
+                                 agreed_at=NOW - timedelta(days=40))
+        if n % 3:  # ratings with one decimal and whole ones
+            Rating.create(collaboration=c, communication=1 + n % 5, quality=1 + n // 5 % 5, punctuality=4,
+                          result=5)
+        Deliverable.create(collaboration=c, kind="post", count=1, deadline=NOW - timedelta(days=n % 9),
+                           delivered_at=NOW - timedelta(days=n % 9 + n % 2))
+    scored = []
+    real = store.list_figures
+    monkeypatch.setattr(store, "list_figures", lambda ids, now: (scored.extend(ids), real(ids, now))[1])
+    i18n.set_language(language)
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.resize(1200, 700)
+    v.show()
+    v.refresh()
+    qtbot.waitUntil(lambda: bool(scored))  # the rows in sight, painted
+    assert len(scored) < 100  # not every row the columns were measured on
+    v.model.fill_all()
+    texts = {v.model.display_text(i, 4) for i in range(len(v.model.rows))}
+    assert any("★" in t for t in texts) and any(t.split("\n")[0].isdigit() for t in texts)
+    table, delegate = v.table, v.table.itemDelegate()
+    option = cells._text_option(table)
+    widest = max(delegate.text_width(option, 4, t) for t in texts)
+    assert widest <= table.horizontalHeader().sectionSize(4)

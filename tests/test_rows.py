@@ -88,6 +88,69 @@ def test_lazy_rows_fill_a_screenful_when_shown_and_all_for_a_sort(qapp):
     assert [r.id for r in model.rows] == [*range(999, 989, -1), 99]  # "name 00099" too
 
 
+def test_a_measure_step_spares_the_fill_of_the_rows_the_columns_are_measured_on(qtbot):
+    """Rows with a ``measure`` step are measured on what it writes (the line under a name)
+    and the columns ``fill`` alone writes on the model's stand-ins: fitting the columns
+    fills only what is in sight, and gives the widths a full fill would (round 20)."""
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.views import cells
+    from desktop.views.rows import FILL_BATCH, LazyRow, RowsModel
+
+    filled, measured = [], []
+
+    def fill(rows):
+        filled.extend(r.id for r in rows)
+        for r in rows:
+            r.fill = None
+            r.cells[1] = str(r.id % 101)
+            r.sublines = {1: "★ 4,5"} if r.id % 3 == 0 else None
+            r.sort_keys[1] = r.id % 101
+            r.subline = f"@handle{r.id % 5} · {r.id * 37 % 900} volgers"
+
+    def measure(rows):
+        measured.extend(r.id for r in rows)
+        for r in rows:
+            r.subline = f"@handle{r.id % 5} · {r.id * 37 % 900} volgers"
+
+    def rows(with_measure):
+        return [LazyRow(id=i, cells=[NAMES[i % len(NAMES)], "", f"{i % 13} dec"], sort_keys=[str(i), None, i],
+                        search=str(i), fill=fill, measure=measure if with_measure else None) for i in range(300)]
+
+    def fitted(with_measure):
+        model = RowsModel(["Naam", "Score", "Deadline"])
+        model.stand_ins = {1: ("100", "–", *(d * 2 for d in "0123456789"), *(f"★ {d},{d}" for d in "123456789"))}
+        model.set_rows(rows(with_measure))
+        table = QTableView()
+        qtbot.addWidget(table)
+        table.resize(600, 300)
+        table.setModel(model)
+        table.horizontalHeader().setResizeContentsPrecision(100)  # as the lists do (RESIZE_SAMPLE_ROWS)
+        cells.fit_columns(table, 2, two_line=True)
+        return model, table
+
+    model, table = fitted(True)
+    header = table.horizontalHeader()
+    assert filled == [] and len(measured) == header.resizeContentsPrecision() == 100  # measured, none scored
+    widths = [header.sectionSize(c) for c in range(2)]
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.waitUntil(lambda: bool(filled))  # painted
+    assert 0 < len(filled) <= FILL_BATCH + FILL_BATCH // 4  # the rows in sight, when painted
+    assert model.data(model.index(3, 1)) == "3\n★ 4,5"
+    # The name column as a full fill measures it; the score column at least as wide as
+    # any score and rating in the whole list (measured with every row filled).
+    full, full_table = fitted(False)
+    full.fill_all()
+    assert header.sectionSize(0) == full_table.horizontalHeader().sectionSize(0) == widths[0]
+    every = cells._qt_sample(full_table, full, -1)
+    full.stand_ins = {}
+    full_table.itemDelegate()._sizes.clear()
+    assert cells._content_width(full_table, full, 1, every) <= widths[1]
+    model.sort(1)  # a sort fills every row, measured or not
+    assert all(r.fill is None for r in model.all_rows)
+
+
 # --- a long list in chunks (docs/PERFORMANCE.md, fix 34) ---------------------------------
 
 def _chunks(start, count, size, read):

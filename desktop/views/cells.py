@@ -315,6 +315,10 @@ def _content_width(table: QAbstractItemView, model, column: int, sample: list[in
         return table.sizeHintForColumn(column)
     seen: set = set()
     hint = 0
+    # Texts as wide as the widest a column of rows not filled yet may show (RowsModel.stand_ins).
+    for text in getattr(model, "stand_ins", {}).get(column, ()):
+        seen.add(text)
+        hint = max(hint, delegate.text_width(option, column, text))
     for row in sample:
         text = text_at(row, column)
         if text is None or text in seen:  # None: a heading spanning the row

@@ -114,6 +114,10 @@ class InfluencersView(ListView):
         # The people and what the search and the filters need, a page at a time (the
         # first at once, the rest a page per turn once the list has painted); the score,
         # the rating and the account line when a row is first shown (LazyRow).
+        # The score column is measured on the widest a score and a rating can be, so the
+        # hundred rows the columns are measured on need not all be scored (only their
+        # account line, _measure_rows): the rows in sight are, when painted.
+        self.model.stand_ins = {4: _score_stand_ins()}
         return self._rows(ops.people_pages(), clock.utcnow())
 
     @staticmethod
@@ -158,7 +162,7 @@ class InfluencersView(ListView):
                     sublines={2: on_hold} if person.held else None,
                     extra={"statuses": shared((person.status, *person.stages, *(("disclosure",) if flagged else ()))),
                            "tags": shared(person.tags), "country": person.country, "person": person},
-                    fill=fill,
+                    fill=fill, measure=_measure_rows,
                 ))
             yield rows
 
@@ -749,6 +753,21 @@ class _CompleteFirst(QObject):
 
 
 _REACHING = (QEvent.Type.MouseButtonPress, QEvent.Type.FocusIn, QEvent.Type.Wheel, QEvent.Type.KeyPress)
+
+
+def _score_stand_ins() -> tuple[str, ...]:
+    """Texts at least as wide as any score ("100", "87", "–") or rating ("★ 4,5") the score
+    column shows: each digit twice (two of the widest digit are wider than any two digits),
+    whatever the font's digits are."""
+    return ("100", "–", *(d * 2 for d in "0123456789"),
+            *("★ " + i18n.format_number(int(d) + int(d) / 10) for d in "123456789"))  # "★ 4,4"
+
+
+def _measure_rows(rows: list) -> None:
+    """Write what the columns are measured on, the account line, and no score (LazyRow.measure)."""
+    for row in rows:
+        person = row.extra["person"]
+        row.subline = _account_line(person.handles, sum(h.followers or 0 for h in person.handles))
 
 
 def _fill_rows(now, rows: list) -> None:

@@ -34,6 +34,9 @@ class Row:
     sublines: dict[int, str] | None = None  # the same under other cells: {column: text}
     # LazyRow: writes the rest of the rows passed (a screenful) when first read; None once done.
     fill: Callable[[list["Row"]], None] | None = None
+    # LazyRow: writes only what the columns are measured on (the line under a name) of the
+    # rows passed, cheaper than ``fill`` (no score); MEASURED once done; None: no such step.
+    measure: Callable[[list["Row"]], None] | None = None
     # A heading over a group of rows (RowsModel.grouping): its text in the first cell,
     # spanning the row, never selected, never searched, never measured for the columns.
     heading: bool = False
@@ -59,7 +62,11 @@ class LazyRow(Row):
     around the one Qt asks for in one call, a sort by any column fills every row first.
     ``id``, ``search``, ``colour`` and ``extra`` (what the search and the filters read)
     are there from the start. The influencer list scores a screenful of 10,000 people,
-    not all of them (docs/PERFORMANCE.md, fix 25)."""
+    not all of them (docs/PERFORMANCE.md, fix 25).
+
+    With a ``measure`` step, the rows the columns are measured on (a hundred) are not
+    filled for it: ``measure`` writes what those columns show, and the columns ``fill``
+    alone writes are measured on the model's ``stand_ins`` (docs/PERFORMANCE.md, round 20)."""
 
     __slots__ = ()
     cells = _lazy("cells")
@@ -201,17 +208,27 @@ HORIZONTAL = Qt.Orientation.Horizontal
 
 def _display(row: Row, column: int) -> str:
     """A cell's text as the list shows it: its value, with the row's line under it."""
-    cells = row.cells
-    if column == 0:
-        subline = row.subline
-        if subline:
-            return cells[0] + "\n" + subline
-    sublines = row.sublines
+    return _text(row.cells, row.subline, row.sublines, column)
+
+
+def _measured_text(row: Row, column: int) -> str:
+    """``_display`` of a LazyRow measured but not filled: what it holds now, not filled for it."""
+    return _text(_SLOTS["cells"].__get__(row), _SLOTS["subline"].__get__(row), _SLOTS["sublines"].__get__(row),
+                 column)
+
+
+def _text(cells: list[str], subline: str, sublines: dict[int, str] | None, column: int) -> str:
+    if column == 0 and subline:
+        return cells[0] + "\n" + subline
     if sublines:
         below = sublines.get(column)
         if below:
             return cells[column] + "\n" + below
     return cells[column]
+
+
+def MEASURED(rows: list[Row]) -> None:  # a mark, used as a constant
+    """A LazyRow's ``measure`` once it ran: nothing more to write for measuring."""
 
 
 class RowsModel(QAbstractTableModel):
@@ -244,6 +261,10 @@ class RowsModel(QAbstractTableModel):
         # The columns a row's colour applies to (None: the whole row).
         self.colour_columns: tuple[int, ...] | None = None
         self.grouping: Callable[[list[Row]], list[Row]] | None = None
+        # LazyRow lists with a ``measure`` step: per column that ``fill`` alone writes, texts
+        # as wide as the widest it may write. The column is measured on them, not on rows
+        # filled for it (a row already filled counts too).
+        self.stand_ins: dict[int, tuple[str, ...]] = {}
 
     # --- data --------------------------------------------------------------------
     def set_rows(self, rows: list[Row], more: Iterator[list[Row]] | None = None, wait: bool = False) -> None:
@@ -381,8 +402,14 @@ class RowsModel(QAbstractTableModel):
 
     def fill_range(self, start: int, stop: int) -> None:
         """Fill the lazy rows shown at ``start`` up to ``stop`` in one call (the rows the
-        columns are measured on)."""
+        columns are measured on); a row with a ``measure`` step gets only that."""
         batch = [r for r in self.rows[max(0, start):stop] if r.fill is not None]
+        measured = [r for r in batch if r.measure is not None and r.measure is not MEASURED]
+        if measured:
+            measured[0].measure(measured)
+            for row in measured:
+                row.measure = MEASURED
+        batch = [r for r in batch if r.measure is None]
         if batch:
             batch[0].fill(batch)
 
@@ -420,10 +447,17 @@ class RowsModel(QAbstractTableModel):
     def display_text(self, i: int, column: int) -> str | None:
         """What ``data`` shows in this cell (DISPLAY), without a Qt index (views/cells.py
         measures many rows with it); None for a heading row, which spans the row and so
-        is not measured for any column."""
+        is not measured for any column, and for a column measured on its ``stand_ins``
+        in a row not filled yet."""
         row = self.rows[i]
         if row.heading:
             return None
+        if row.fill is not None and row.measure is not None:
+            if column in self.stand_ins:  # measured on its stand-ins, not on rows filled for it
+                return None
+            if row.measure is not MEASURED:
+                self.fill_range(i, i + FILL_BATCH)
+            return _measured_text(row, column)
         if row.fill is not None:
             self.fill_near(i)
         return _display(row, column)

@@ -105,13 +105,18 @@ class _EscapeClears(QObject):
         return False
 
 
-def tab_stops(root: QWidget) -> list[QWidget]:
+def tab_stops(root: QWidget, beside: QWidget | None = None) -> list[QWidget]:
     """The widgets under ``root`` that Tab stops at, in the order they were made (a form's
     order, top to bottom): not the parts of a field (a date's text, a list's popup), and
-    not those hidden in it."""
+    not those hidden in it; with ``beside``, not those under that widget either (a list
+    and its pane: looked at on every switch to the view, its fifty labels took the most)."""
     from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
 
-    return [w for w in root.findChildren(QWidget)
+    found = root.findChildren(QWidget)
+    if beside is not None:
+        under = set(beside.findChildren(QWidget))
+        found = [w for w in found if w is not beside and w not in under]
+    return [w for w in found
             if w.focusPolicy() & Qt.TabFocus and w.isVisibleTo(root) and w.window() is root.window()
             and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))]
 
@@ -375,7 +380,7 @@ class ListView(LazyRefresh, QWidget):
         above the list (top to bottom, left to right), the list, then the pane. Views add
         their toolbars after the form is built, so Tab otherwise reached them only after
         the list and its pane."""
-        above = [w for w in tab_stops(self.form) if not self.pages.isAncestorOf(w)]
+        above = tab_stops(self.form, beside=self.pages)
         row_height = max(1, self.search.height() // 2)
 
         def place(widget: QWidget) -> tuple[int, int]:

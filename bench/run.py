@@ -28,7 +28,7 @@ import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,6 +106,10 @@ def _open(data_dir: Path) -> None:
     paths.set_data_dir(data_dir)
     open_database()
     i18n.set_language("nl")
+
+
+# How often the tray looks what is due (desktop/scheduler.py RECHECK, without loading Qt here).
+RECHECK = timedelta(minutes=5)
 
 
 def _anchor(manifest: dict) -> datetime:
@@ -316,11 +320,13 @@ def measure_due_scan(data_dir: Path, manifest: dict, repeats: int) -> Result:
     _open(data_dir)
     now = _anchor(manifest)
     samples, found = [], 0
-    for _ in range(max(repeats, 5)):
+    for n in range(max(repeats, 5)):
+        moment = now + n * RECHECK  # each at a moment of its own, as the tray scans
         started = time.perf_counter()
-        found = len(list(scan(now)))
+        found = len(list(scan(moment)))
         samples.append(_ms(time.perf_counter() - started))
-    return Result(key, label, "ms", samples, target, note=f"{found:,} items due", extra={"due": found})
+    return Result(key, label, "ms", samples, target, extra={"due": found},
+                  note=f"{found:,} items due; a scan every {RECHECK.seconds // 60} minutes, the first after opening")
 
 
 def measure_week_plan(data_dir: Path, manifest: dict, repeats: int) -> Result:
@@ -332,12 +338,14 @@ def measure_week_plan(data_dir: Path, manifest: dict, repeats: int) -> Result:
     _open(data_dir)
     now = _anchor(manifest)
     samples, found = [], 0
-    for _ in range(max(repeats, 5)):
+    for n in range(max(repeats, 5)):
+        moment = now + n * RECHECK  # each at a moment of its own, as the tray scans
         started = time.perf_counter()
-        found = len(due.plan(now))
+        found = len(due.plan(moment))
         samples.append(_ms(time.perf_counter() - started))
     return Result("week_plan", "Week's plan (the tray's scan, Vandaag)", "ms", samples, None,
-                  note=f"{found:,} items, due now and in the week ahead")
+                  note=f"{found:,} items, due now and in the week ahead; a plan every {RECHECK.seconds // 60} "
+                       "minutes, the first after opening")
 
 
 def measure_import(data_dir: Path, manifest: dict, repeats: int) -> Result:
@@ -494,6 +502,13 @@ def measure_today_first_visit(data_dir: Path, manifest: dict, repeats: int) -> R
         app.qt.processEvents()
         time.sleep(0.001)
     _settle(app.qt)
+    # She opens Vandaag at least a second after the start: not at the moment (to the second)
+    # the start's scan planned, which the due scan's kept load would answer as asked before.
+    from desktop import clock
+
+    scanned_at = clock.utcnow()
+    while clock.utcnow() == scanned_at:
+        time.sleep(0.01)
     started = time.perf_counter()
     window.show_view("today")
     _settle(app.qt)

@@ -123,3 +123,11 @@ def test_update_readme_replaces_only_the_marked_table(tmp_path):
     run.update_readme(readme, "| figure |\n|---|\n")
     assert readme.read_text(encoding="utf-8") == (
         "# A\n\nbefore\n<!-- bench:start -->\n| figure |\n|---|\n<!-- bench:end -->\nafter\n")
+
+
+def test_the_bench_scans_as_often_as_the_tray():
+    """The due scan and the week's plan are timed a scan apart, as the tray makes them."""
+    from bench import run
+    from desktop import scheduler
+
+    assert run.RECHECK == scheduler.RECHECK

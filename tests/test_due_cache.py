@@ -39,25 +39,98 @@ def scanned(now, person_id=None):
 @pytest.fixture
 def loads(monkeypatch):
     counted = []
-    real = due.load
 
-    def counting(*args, **kwargs):
-        counted.append(args[0])
-        return real(*args, **kwargs)
+    class Counting(due._Loaded):
+        def __init__(self, now, *args):
+            counted.append(now)
+            super().__init__(now, *args)
 
-    monkeypatch.setattr(due, "load", counting)
+    monkeypatch.setattr(due, "_Loaded", Counting)
     return counted
 
 
-def test_the_same_moment_asked_again_is_not_read_again(demo, loads):
+def test_a_moment_of_the_same_hour_is_not_read_again(demo, loads):
     first = scanned(NOW)
     assert len(loads) == 2  # due now and the week: two loads
     assert scanned(NOW) == first and len(loads) == 2
     person = first[0][0].person_id
     scanned(NOW, person)
     assert len(loads) == 4
-    scanned(NOW + timedelta(minutes=1))  # another moment is another load
-    assert len(loads) == 6
+    later = NOW + timedelta(minutes=17)  # the tray's next scan, Vandaag opened: taken from the loads
+    taken, last = scanned(later), scanned(NOW + due.SPAN)
+    assert len(loads) == 4
+    assert taken == fresh(later) and last == fresh(NOW + due.SPAN)
+    del loads[:]
+    scanned(NOW + due.SPAN + timedelta(seconds=1))  # past the hour a load serves: read again
+    assert len(loads) == 2
+    scanned(NOW - timedelta(seconds=1))  # before it (the clock set back): read again
+    assert len(loads) == 4
+
+
+def _span_matches_moments(start, span, due_only, people):
+    s = due.ladder_settings()
+    kinds = set()
+    for person_id in (None, *people):
+        wide = due._Loaded(start, s, person_id, due_only, span)
+        moments = {start + timedelta(hours=h) for h in range(0, int(span.total_seconds()) // 3600 + 1, 5)}
+        for _promise, _bound, valid_from, valid_until in wide.scan.found:
+            for edge in (valid_from, valid_until):
+                if edge is not None:
+                    moments |= {edge - timedelta(seconds=1), edge, edge + timedelta(seconds=1)}
+        changes = 0
+        previous = None
+        for now in sorted(m for m in moments if start <= m <= start + span):
+            taken = wide.at(now)
+            assert taken == due.load(now, s, person_id, due_only), (person_id, now)
+            changes += taken != previous
+            previous = taken
+        if person_id is None:
+            assert changes > 3  # the span crossed windows: the comparison means something
+            # What came into the span or went out of it: (kind, "from" or "until").
+            kinds = {(p.kind, edge_name) for p, _bound, *edges in wide.scan.found
+                     for edge_name, edge in zip(("from", "until"), edges)
+                     if edge is not None and start < edge < start + span}
+    return kinds
+
+
+@pytest.mark.parametrize("due_only", [False, True], ids=["week", "due now"])
+def test_one_load_gives_what_a_load_at_each_moment_of_its_span_gives(demo, due_only):
+    """A load for a span, taken at a moment in it, is what a load at that moment reads:
+    over three weeks of moments (promises come into the week ahead, parcels and messages
+    age out of their windows, contacts out of the fortnight), for everyone and per
+    person, and at the very moments a promise comes in or goes out."""
+    _edges_in_the_span()
+    people = sorted({i.person_id for i in due.plan(NOW)})[:3]
+    kinds = _span_matches_moments(NOW - timedelta(days=2), timedelta(days=21), due_only, people)
+    # Deliverables come into the week ahead, parcels and unanswered messages go out of their windows.
+    assert {("deliverable", "from"), ("shipment", "until"), ("reply", "until")} <= kinds, kinds
+    if not due_only:
+        assert ("gift", "from") in kinds
+
+
+def _edges_in_the_span():
+    """Records whose promise comes into a span or goes out of it that the demo lacks: a
+    parcel near the end of its 30 days, an unanswered message near the end of its 60, a
+    gift agreed for later, a message of hers near the end of the fortnight looked at."""
+    from desktop.domain import shipments as parcel_rules
+    from desktop.store.models import Collaboration, Event, Shipment
+
+    def person(name):
+        return Person.create(name=name, is_influencer=True, email=f"{name.lower()}@example.nl")
+
+    lieke = person("Lieke")
+    worn = Collaboration.create(person=lieke, title="Armband", status="shipped", agreed_at=NOW - timedelta(days=40))
+    Shipment.create(person=lieke, collaboration=worn, status=parcel_rules.AWAITING_RECEIPT[0],
+                    sent_at=NOW - timedelta(days=25))
+    noor = person("Noor")
+    asked = Collaboration.create(person=noor, title="Ketting", status="agreed", agreed_at=NOW - timedelta(days=70))
+    Event.create(person=noor, kind="message", direction="out", channel="email", at=NOW - timedelta(days=50),
+                 subject_type="collaboration", subject_id=asked.id, text="Hoi Noor, hoe staat het ervoor?")
+    Event.create(person=noor, kind="message", direction="out", channel="email", at=NOW - timedelta(days=10),
+                 subject_type="", text="Fijne dag!")
+    fenna = person("Fenna")
+    Collaboration.create(person=fenna, title="Oorbellen", status=parcel_rules.GIFT_PENDING_STATUS,
+                         products="Oorbellen Druppel", agreed_at=NOW + timedelta(days=12))
 
 
 def _first_of(kind):

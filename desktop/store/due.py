@@ -72,27 +72,53 @@ def load(now: datetime, s: LadderSettings, person_id: int | None = None, due_onl
 
     ``due_only``: only the promises that can have a step due at ``now`` (those whose
     earliest step, ``followup.min_offsets``, is not after it), not the week ahead."""
-    scan = Scan(now, s, person_id, due_only, followup.min_offsets(s))
-    for kind in KINDS.values():
-        kind.load(scan)
-    chased, own, since = scan.chased, scan.own, scan.since
+    return _Loaded(now, s, person_id, due_only, timedelta(0)).at(now)
 
-    found = _people(sorted({p.person_id for p in chased} | {p.person_id for p in own}))
-    # A blocked person is not chased (her custom orders still are: the shop's own promise).
-    chased = [p for p in chased if p.person_id in found and found[p.person_id][1] != "blocked"]
-    promises = chased + [p for p in own if p.person_id in found]
-    ids = sorted({p.person_id for p in promises})
-    people = {pid: found[pid][0] for pid in ids}
-    # The latest incoming contact, for those it can stop (any incoming at or after a
-    # promise's ``since`` stops it, so the latest one is all the ladder needs).
-    contacts: list[Contact] = []
-    for pid in sorted({p.person_id for p in chased}):
-        last_in = found[pid][2]
-        if last_in is not None and last_in >= since[pid]:
-            contacts.append(make_contact(pid, last_in, "in"))
-    contacts += _recent_out(now, set(ids), person_id)
-    states = _states(ids)
-    return Inputs(promises, people, contacts, states)
+
+class _Loaded:
+    """What the ladder needs at every moment from ``now`` to ``now + span``: read once, with
+    the windows of the loaders and of the recent contacts widened to the span, and ``at``
+    a moment in it gives exactly what :func:`load` at that moment would (tests/test_due_cache.py)."""
+
+    def __init__(self, now: datetime, s: LadderSettings, person_id: int | None, due_only: bool, span: timedelta):
+        self.first, self.last = now, now + span
+        scan = self.scan = Scan(now, s, person_id, due_only, followup.min_offsets(s), span)
+        for kind in KINDS.values():
+            kind.load(scan)
+        self.found = _people(sorted({p.person_id for p, *_ in scan.found}))
+        ids = sorted(self.found)
+        # Outgoing contacts from the span's first moment on; each one counts at a moment
+        # while it is within CONTACT_WINDOW of it.
+        self.recent = _recent_out(now, set(ids), person_id)
+        self.states = _states(ids)
+        self._last: tuple[datetime, Inputs] | None = None  # the moment asked last (Vandaag and the tray ask one)
+
+    def at(self, now: datetime) -> Inputs:
+        if self._last is not None and self._last[0] == now:
+            return self._last[1]
+        found = self._at(now)
+        self._last = (now, found)
+        return found
+
+    def _at(self, now: datetime) -> Inputs:
+        chased, own, since = self.scan.at(now)
+        found = self.found
+        # A blocked person is not chased (her custom orders still are: the shop's own promise).
+        chased = [p for p in chased if p.person_id in found and found[p.person_id][1] != "blocked"]
+        promises = chased + [p for p in own if p.person_id in found]
+        ids = sorted({p.person_id for p in promises})
+        people = {pid: found[pid][0] for pid in ids}
+        # The latest incoming contact, for those it can stop (any incoming at or after a
+        # promise's ``since`` stops it, so the latest one is all the ladder needs).
+        contacts: list[Contact] = []
+        for pid in sorted({p.person_id for p in chased}):
+            last_in = found[pid][2]
+            if last_in is not None and last_in >= since[pid]:
+                contacts.append(make_contact(pid, last_in, "in"))
+        wanted, oldest = set(ids), now - CONTACT_WINDOW
+        contacts += [c for c in self.recent if c.person_id in wanted and c.at >= oldest]
+        states = [state for state in self.states if state.person_id in wanted]
+        return Inputs(promises, people, contacts, states)
 
 
 # The scan's queries: constant SQL with bound parameters (building them with Peewee on
@@ -149,8 +175,12 @@ def _states(ids: list[int]) -> list[StepState]:
 
 # --- the last loads, while the database is unchanged ------------------------------------
 
-_KEPT = 8  # loads kept: Vandaag, the tray and a pane ask the same moment for all and per person
-_kept: dict = {}  # {"token": ..., (now, settings, person_id, due_only): Inputs}
+_KEPT = 8  # loads kept: Vandaag, the tray and a pane ask for all and per person
+# One load serves the moments of the next hour: the tray scans every few minutes, Vandaag
+# asks at the moment it is opened, a pane at each click; while nothing is written, each of
+# those is what is loaded already, at another moment (docs/PERFORMANCE.md, round 20).
+SPAN = timedelta(hours=1)
+_kept: dict = {}  # {"token": ..., (settings, person_id, due_only): _Loaded}
 
 
 def _data_token():
@@ -163,27 +193,23 @@ def _data_token():
 
 
 def _inputs(now: datetime, s: LadderSettings, person_id: int | None, due_only: bool) -> Inputs:
-    """:func:`load`, kept while nothing was written: the same moment asked again (Vandaag
-    and the tray, a pane per person) is not read again (docs/PERFORMANCE.md, fix 27). The
+    """:func:`load`, kept while nothing was written: a moment of the hour a load was made
+    for is not read again, only taken from it (docs/PERFORMANCE.md, fixes 27 and 66). The
     ladder only reads its inputs."""
     global _kept
     token = _data_token()
     if token is None:
         return load(now, s, person_id, due_only)
-    key = (now, s, person_id, due_only)
-    kept = _kept
-    if kept.get("token") == token:
-        found = kept.get(key)
-        if found is not None:
-            return found
-    else:
-        kept = {"token": token}
-    found = load(now, s, person_id, due_only)
-    if len(kept) > _KEPT:
-        kept = {"token": token}
-    kept[key] = found
-    _kept = kept
-    return found
+    key = (s, person_id, due_only)
+    kept = _kept if _kept.get("token") == token else {"token": token}
+    found = kept.get(key)
+    if found is None or not found.first <= now <= found.last:
+        found = _Loaded(now, s, person_id, due_only, SPAN)
+        if len(kept) > _KEPT:
+            kept = {"token": token}
+        kept[key] = found
+        _kept = kept
+    return found.at(now)
 
 
 # --- what is due -----------------------------------------------------------------------

@@ -9,13 +9,14 @@ shop's."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from desktop.domain import order_reminders
 from desktop.domain.followup import DueItem, DuePart
 from desktop.domain.orders import personalisation_summary
 from desktop.store.db import db
 from desktop.store.models import CustomOrder
-from desktop.store.promises.registry import Kind, Scan, as_date, as_moment, ids_in, register, rows
+from desktop.store.promises.registry import HORIZON, Kind, Scan, as_date, as_moment, ids_in, moved, register, rows
 
 OPEN_ORDERS = ("new", "in_production", "ready")  # ready: still to ship (order_reminders.ship_promises)
 
@@ -42,7 +43,8 @@ def load(scan: Scan) -> None:
     params = [json.dumps(OPEN_ORDERS)]
     query = (db.execute_sql(_OPEN, params) if scan.person_id is None
              else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
-    last = scan.now if scan.due_only else scan.horizon
+    ahead = timedelta(0) if scan.due_only else HORIZON
+    last = scan.last + ahead
     for oid, promised, status, pid, number, last_out, since, delivery, ready in query.fetchall():
         facts = order_reminders.OrderFacts(
             order_id=oid, person_id=pid, status=status, promised_ready=as_date(promised),
@@ -51,8 +53,9 @@ def load(scan: Scan) -> None:
         for promise in order_reminders.order_promises(facts, s):
             # the horizon: only what can come due within it, from the rule's earliest step
             # (followup.min_offsets: the news ahead of the date, moved back over days off)
-            if promise.reference + scan.earliest[promise.rule] <= last:
-                scan.keep(promise)
+            first = promise.reference + scan.earliest[promise.rule]
+            if first <= last:
+                scan.keep(promise, valid_from=moved(first, -ahead))
 
 
 def details(part: DuePart) -> dict:

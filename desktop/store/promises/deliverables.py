@@ -15,7 +15,7 @@ from desktop.domain.followup import DueItem, DuePart, make_promise
 from desktop.store.db import db
 from desktop.store.models import Collaboration, Deliverable
 from desktop.store.promises.facts import collaboration_details
-from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_moment, ids_in, register, rows
+from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_moment, ids_in, moved, register, rows
 
 
 # The scan's query: constant SQL with bound parameters (building it with Peewee on every
@@ -42,10 +42,12 @@ def load(scan: Scan) -> None:
     params = [*ACTIVE_COLLABS, str(scan.latest_reference("deliverable")), shipments.GIFT_PENDING_STATUS, _GONE]
     found = (db.execute_sql(_OPEN, params) if scan.person_id is None
              else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
+    ahead = scan.ahead("deliverable")
     for did, kind, deadline, cid, pid in found.fetchall():
         deadline = as_moment(deadline)
         scan.chase(make_promise("deliverable", pid, "deliverable", did, deadline,
-                                details={"what": kind, "collaboration_id": cid}), deadline)
+                                details={"what": kind, "collaboration_id": cid}), deadline,
+                   valid_from=moved(deadline, -ahead))
 
 
 def details(part: DuePart) -> dict:

@@ -15,7 +15,7 @@ from desktop.domain.followup import DueItem, DuePart, make_promise
 from desktop.store.db import db
 from desktop.store.models import Collaboration, CollaborationProduct, Deliverable, Shipment
 from desktop.store.promises.facts import collaboration_details
-from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, register, rows
+from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, moved, register, rows
 
 # The scan's query (constant SQL, bound parameters), through the (status, person) index:
 # the agreed collaborations that name a gift and have no parcel beyond a packed one, of
@@ -36,8 +36,11 @@ def load(scan: Scan) -> None:
     params = [shipments.GIFT_PENDING_STATUS, str(scan.latest_reference("gift")), _PACKED]
     found = (db.execute_sql(_OPEN, params) if scan.person_id is None
              else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
+    ahead = scan.ahead("gift")
     for cid, pid, agreed in found.fetchall():
-        scan.keep(make_promise("gift", pid, "collaboration", cid, as_moment(agreed), details={"collaboration_id": cid}))
+        agreed = as_moment(agreed)
+        scan.keep(make_promise("gift", pid, "collaboration", cid, agreed, details={"collaboration_id": cid}),
+                  valid_from=moved(agreed, -ahead))
 
 
 def unsent_titles(person_id: int) -> list[str]:

@@ -19,7 +19,7 @@ from desktop.domain.followup import DueItem, DuePart, make_promise
 from desktop.store.db import db
 from desktop.store.models import Collaboration, Product, Shipment, ShipmentItem
 from desktop.store.promises.facts import collaboration_details
-from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, register, rows
+from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, moved, register, rows
 
 
 # The scan's query (constant SQL, bound parameters): from the few live collaborations to
@@ -50,15 +50,17 @@ _OPEN_OF_ONE = _OPEN.format(pair="shipment s CROSS JOIN collaboration c", person
 
 def load(scan: Scan) -> None:
     latest = str(scan.latest_reference("shipment"))
-    oldest = str(scan.now - shipments.CHECKIN_WINDOW)
+    oldest = str(scan.now - shipments.CHECKIN_WINDOW)  # from the span's first moment
     if scan.person_id is None:
         found = db.execute_sql(_OPEN_ALL, [*_LIVE, *_STATUSES, latest, oldest, *_STATUSES, latest, oldest])
     else:
         pid = int(scan.person_id)
         found = db.execute_sql(_OPEN_OF_ONE, [*_LIVE, *_STATUSES, latest, oldest, pid, *_STATUSES, latest, oldest, pid])
+    ahead = scan.ahead("shipment")
     for sid, sent_at, pid, cid in found.fetchall():
         sent_at = as_moment(sent_at)
-        scan.chase(make_promise("shipment", pid, "shipment", sid, sent_at, details={"collaboration_id": cid}), sent_at)
+        scan.chase(make_promise("shipment", pid, "shipment", sid, sent_at, details={"collaboration_id": cid}), sent_at,
+                   valid_from=moved(sent_at, -ahead), valid_until=moved(sent_at, shipments.CHECKIN_WINDOW))
 
 
 def details(part: DuePart) -> dict:

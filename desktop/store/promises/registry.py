@@ -53,6 +53,16 @@ def as_date(value):
     return value if not isinstance(value, str) else datetime.fromisoformat(value[:10]).date()
 
 
+def moved(moment: datetime, by: timedelta) -> datetime | None:
+    """``moment + by`` as a bound of the moments a promise is worth loading at; None (no
+    bound) past the calendar's first or last day: a date at its end is loaded at every
+    moment, as the windows themselves load it."""
+    try:
+        return moment + by
+    except OverflowError:
+        return None
+
+
 @dataclass
 class Scan:
     """One load of the ladder's input: the moment, the settings, whom it is for, and what
@@ -60,36 +70,61 @@ class Scan:
 
     ``chase`` is for promises an influencer makes (a blocked person's status silences
     them; an incoming contact after ``bound`` stops them); ``keep`` for the shop's own
-    promises, which neither silences."""
+    promises, which neither silences.
+
+    With a ``span``, one load serves every moment from ``now`` to ``now + span`` while
+    nothing is written (store/due.py keeps it): the loaders read with their windows
+    widened to the whole span, and give each promise the moments it is worth loading at
+    (``valid_from``, ``valid_until``: what their windows say of it); ``at(moment)`` is
+    then what a load at that moment would have found."""
 
     now: datetime
     settings: LadderSettings
     person_id: int | None
     due_only: bool
     earliest: dict[str, timedelta]  # per rule, its earliest step (followup.min_offsets)
-    chased: list[Promise] = field(default_factory=list)
-    own: list[Promise] = field(default_factory=list)
-    since: dict[int, datetime] = field(default_factory=dict)
+    span: timedelta = timedelta(0)
+    # (promise, bound for a chased one (None: the shop's own), valid from, valid until)
+    found: list[tuple[Promise, datetime | None, datetime | None, datetime | None]] = field(default_factory=list)
 
     @property
-    def horizon(self) -> datetime:
-        return self.now + HORIZON
+    def last(self) -> datetime:
+        """The last moment of the span."""
+        return self.now + self.span
+
+    def ahead(self, rule: str) -> timedelta:
+        """How far past a moment the reference of a promise of ``rule`` may lie to be worth
+        loading at it: the week ahead (a parcel: whose check-in falls in it), or with
+        ``due_only`` its earliest step by then (never more than the week's plan would load,
+        even with step times set before the deadline)."""
+        week = HORIZON - self.earliest[rule] if rule == "shipment" else HORIZON
+        return min(-self.earliest[rule], week) if self.due_only else week
 
     def latest_reference(self, rule: str) -> datetime:
-        """The latest reference moment of a promise of ``rule`` worth loading."""
-        # the week ahead: a parcel whose check-in falls in it; other promises by their reference
-        week = self.horizon - self.earliest[rule] if rule == "shipment" else self.horizon
-        # due_only: its earliest step by now (never more than the week's plan would load,
-        # even with step times set before the deadline)
-        return min(self.now - self.earliest[rule], week) if self.due_only else week
+        """The latest reference moment of a promise of ``rule`` worth loading (in the span)."""
+        return self.last + self.ahead(rule)
 
-    def chase(self, promise: Promise, bound: datetime) -> None:
-        self.chased.append(promise)
-        if promise.person_id not in self.since or bound < self.since[promise.person_id]:
-            self.since[promise.person_id] = bound
+    def chase(self, promise: Promise, bound: datetime, valid_from: datetime | None = None,
+              valid_until: datetime | None = None) -> None:
+        self.found.append((promise, bound, valid_from, valid_until))
 
-    def keep(self, promise: Promise) -> None:
-        self.own.append(promise)
+    def keep(self, promise: Promise, valid_from: datetime | None = None, valid_until: datetime | None = None) -> None:
+        self.found.append((promise, None, valid_from, valid_until))
+
+    def at(self, moment: datetime) -> tuple[list[Promise], list[Promise], dict[int, datetime]]:
+        """The chased and the shop's own promises worth loading at ``moment`` (in the
+        span), and per person the earliest ``bound`` of her chased ones."""
+        chased, own, since = [], [], {}
+        for promise, bound, valid_from, valid_until in self.found:
+            if (valid_from is not None and moment < valid_from) or (valid_until is not None and moment > valid_until):
+                continue
+            if bound is None:
+                own.append(promise)
+                continue
+            chased.append(promise)
+            if promise.person_id not in since or bound < since[promise.person_id]:
+                since[promise.person_id] = bound
+        return chased, own, since
 
 
 @dataclass(frozen=True)
@@ -113,4 +148,5 @@ def register(kind: Kind) -> Kind:
     return kind
 
 
-__all__ = ["ACTIVE_COLLABS", "HORIZON", "Kind", "KINDS", "Scan", "as_date", "as_moment", "ids_in", "register", "rows"]
+__all__ = ["ACTIVE_COLLABS", "HORIZON", "Kind", "KINDS", "Scan", "as_date", "as_moment", "ids_in", "moved", "register",
+           "rows"]

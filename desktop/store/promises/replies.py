@@ -14,7 +14,7 @@ from desktop.domain.followup import DueItem, DuePart, make_promise
 from desktop.store.db import db
 from desktop.store.models import Collaboration
 from desktop.store.promises.facts import collaboration_details
-from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_moment, ids_in, register
+from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_moment, ids_in, moved, register
 
 REPLY_WINDOW = timedelta(days=60)  # unanswered messages older than this are not chased
 DEFAULT_RESPONSE_DAYS = 3
@@ -40,19 +40,19 @@ _LATEST_OUT_ONE = _LATEST_OUT_OF.format(index="", who="person_id = ?3")
 
 
 def load(scan: Scan) -> None:
-    params = [json.dumps(ACTIVE_COLLABS), str(scan.now - REPLY_WINDOW)]
+    params = [json.dumps(ACTIVE_COLLABS), str(scan.now - REPLY_WINDOW)]  # from the span's first moment
     if scan.person_id is None:
         rows = db.execute_sql(_LATEST_OUT, params)
     else:
         rows = db.execute_sql(_LATEST_OUT_ONE, params + [int(scan.person_id)])
-    latest = scan.latest_reference("reply")
+    latest, ahead = scan.latest_reference("reply"), scan.ahead("reply")
     for pid, message_at, days, eid in rows.fetchall():
         message_at = as_moment(message_at)
         due = message_at + timedelta(days=days if days is not None else DEFAULT_RESPONSE_DAYS)
         if due > latest:
             continue
         scan.chase(make_promise("reply", pid, "event", eid, due, since=message_at, details={"message_at": message_at}),
-                   message_at)
+                   message_at, valid_from=moved(due, -ahead), valid_until=moved(message_at, REPLY_WINDOW))
 
 
 def _newest_live_collaboration(person_id: int):

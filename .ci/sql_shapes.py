@@ -3,6 +3,9 @@
     python .ci/sql_shapes.py            write desktop/store/sql_shapes.py
     python .ci/sql_shapes.py --check    exit 1 (naming the shapes) when it differs
 
+Shapes live in the store (``desktop/store``, where the SQL is): every module there is
+imported to find them.
+
 A list or a detail pane asks a dozen queries whose shape never changes, only the ids; Peewee
 turns each into SQL in Python (0.2-0.5 ms a query), which a first visit of Influencers paid
 every time Afspraak started (docs/PERFORMANCE.md, round 20). The app reads the SQL from the
@@ -57,6 +60,22 @@ def written() -> str:
     return "".join(lines)
 
 
+def _differing(wanted: str, present: str) -> list[str]:
+    """The shapes whose entry differs between the two texts of the module (or the whole file)."""
+    def entries(text: str) -> dict[str, str]:
+        found, key = {}, None
+        for line in text.splitlines():
+            if line.startswith("    '") and line.endswith(": ("):
+                key = line.strip()[1:-4]
+                found[key] = ""
+            elif key is not None:
+                found[key] += line
+        return found
+
+    old, new = entries(present), entries(wanted)
+    return sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k)) or ["the header"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only say whether the module is stale")
@@ -65,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     present = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
     if args.check:
         if wanted != present:
-            print(f"{OUT.name} is stale: run `make sql-shapes`", file=sys.stderr)
+            print(f"{OUT.name} is stale: run `make sql-shapes` ({', '.join(_differing(wanted, present))})",
+                  file=sys.stderr)
             return 1
         return 0
     if wanted != present:

@@ -651,7 +651,10 @@ def test_the_score_column_fits_every_score_and_rating_without_scoring_everyone(q
     v.model.fill_all()
     texts = {v.model.display_text(i, 4) for i in range(len(v.model.rows))}
     assert any("★" in t for t in texts) and any(t.split("\n")[0].isdigit() for t in texts)
+    # Every score and rating shown is at most as wide as the widest stand-in the column was
+    # measured on (the column itself may be wider: its heading, or the room it is given).
     table, delegate = v.table, v.table.itemDelegate()
     option = cells._text_option(table)
     widest = max(delegate.text_width(option, 4, t) for t in texts)
+    assert widest <= max(delegate.text_width(option, 4, t) for t in v.model.stand_ins[4])
     assert widest <= table.horizontalHeader().sectionSize(4)

@@ -445,10 +445,11 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def display_text(self, i: int, column: int) -> str | None:
-        """What ``data`` shows in this cell (DISPLAY), without a Qt index (views/cells.py
-        measures many rows with it); None for a heading row, which spans the row and so
-        is not measured for any column, and for a column measured on its ``stand_ins``
-        in a row not filled yet."""
+        """What ``data`` shows in this cell (DISPLAY), without a Qt index, for measuring a
+        column (views/cells.py measures many rows with it): None for a heading row, which
+        spans the row and so is not measured for any column, and for a column measured on
+        its ``stand_ins`` in a row not filled yet; a row measured but not filled gives what
+        it holds so far. Not the text to copy or export: read the row, which fills it."""
         row = self.rows[i]
         if row.heading:
             return None

@@ -76,7 +76,9 @@ class Scan:
     nothing is written (store/due.py keeps it): the loaders read with their windows
     widened to the whole span, and give each promise the moments it is worth loading at
     (``valid_from``, ``valid_until``: what their windows say of it); ``at(moment)`` is
-    then what a load at that moment would have found."""
+    then what a load at that moment would have found. The loaders' SQL compares the stored
+    text of a moment, ``at`` compares datetimes: the same order for the text the store
+    writes (``str(datetime)``, or a date alone)."""
 
     now: datetime
     settings: LadderSettings

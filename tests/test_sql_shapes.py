@@ -91,3 +91,22 @@ def test_the_list_and_pane_read_the_stored_sql(demo_db, monkeypatch):
     assert any(pane[5] for pane in stored[3])  # collaborations compared too
     with pytest.raises(AssertionError):  # another count of events than the pane's is made at run time
         influencer_detail.detail(ids[0], events=3)
+
+
+def test_stored_sql_of_another_shape_is_not_read_into_the_wrong_fields(demo_db, monkeypatch, caplog):
+    """Stored SQL that selects other columns than its query (a field added to a model and
+    `make sql-shapes` not run) is made anew from the query, not read into the wrong fields."""
+    from desktop.store import db, influencer_detail
+    from desktop.store.models import Person
+    from desktop.store.sql_shapes import SQL
+
+    person = Person.select().where(Person.is_influencer == True).first()  # noqa: E712
+    stale = dict(SQL)
+    sql, params, at = stale["detail.person"]
+    stale["detail.person"] = (sql.replace('"t1"."name", ', "", 1), params, at)
+    assert stale["detail.person"][0] != sql
+    monkeypatch.setattr(db, "_COMPILED", {})
+    monkeypatch.setattr(db, "_stored_sql", lambda: stale)
+    shown = influencer_detail.detail(person.id)
+    assert shown.person.__data__ == person.__data__
+    assert "detail.person" in caplog.text

@@ -108,3 +108,16 @@ def stop_app(application, qtbot) -> None:
     qtbot.addWidget(application.window)  # a rebuilt window is closed at the end too
     application.shutdown()
     application.instance_server.server.close()
+
+
+def ci_tool(name: str):
+    """A script of .ci/ (``forms``, ``sql_shapes``) as a module, for a test to call."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parent.parent / ".ci" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"ci_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(f"ci_{name}", module)
+    spec.loader.exec_module(module)
+    return module

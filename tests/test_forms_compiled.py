@@ -1,20 +1,17 @@
 """The forms the app builds (desktop/views/ui_forms/, `make forms`) are the ones in ui/."""
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import ci_tool
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _forms_tool():
-    spec = importlib.util.spec_from_file_location("compile_forms", ROOT / ".ci" / "forms.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("compile_forms", module)
-    spec.loader.exec_module(module)
-    return module
+    return ci_tool("forms")
 
 
 def test_the_compiled_forms_are_up_to_date():

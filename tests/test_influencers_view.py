@@ -619,8 +619,7 @@ def test_the_pane_offers_her_the_deadlines_the_app_moved_in_writing(qtbot, datab
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_the_score_column_fits_every_score_and_rating_without_scoring_everyone(qtbot, database, translator,
-                                                                              fixed_now, language, monkeypatch):
+def test_the_score_column_fits_every_score_and_rating_without_scoring_everyone(qtbot, view, language, monkeypatch):
     """The list measures its columns on a hundred rows but scores only those in sight
     (round 20); the score column is still wide enough for every score and rating it shows."""
     from desktop.store import influencers as store
@@ -640,12 +639,7 @@ def test_the_score_column_fits_every_score_and_rating_without_scoring_everyone(q
     scored = []
     real = store.list_figures
     monkeypatch.setattr(store, "list_figures", lambda ids, now: (scored.extend(ids), real(ids, now))[1])
-    i18n.set_language(language)
-    v = InfluencersView()
-    qtbot.addWidget(v)
-    v.resize(1200, 700)
-    v.show()
-    v.refresh()
+    v = view(language)
     qtbot.waitUntil(lambda: bool(scored))  # the rows in sight, painted
     assert len(scored) < 100  # not every row the columns were measured on
     v.model.fill_all()

@@ -1,21 +1,13 @@
 """The SQL the app reads for its query shapes (desktop/store/sql_shapes.py, `make sql-shapes`)
 is the SQL Peewee makes of those queries now, and the app reads it instead of making it."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ci_tool
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location("sql_shapes_tool", ROOT / ".ci" / "sql_shapes.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("sql_shapes_tool", module)
-    spec.loader.exec_module(module)
-    return module
+    return ci_tool("sql_shapes")
 
 
 def test_the_stored_sql_is_up_to_date():

@@ -280,9 +280,14 @@ class Shape:
         return _make_sql(self.key, self.build, self.many)[1:]
 
 
+def _stand_in_query(build, many: bool) -> peewee.Query:
+    """The query with the stand-in of its ids (or its one id) in their place."""
+    return build(_json_ids(_IDS_MARK) if many else _ONE_MARK)
+
+
 def _make_sql(key: str, build, many: bool) -> tuple[peewee.Query, str, tuple, int]:
     mark = _IDS_MARK if many else _ONE_MARK
-    query = build(_json_ids(mark) if many else mark)
+    query = _stand_in_query(build, many)
     # Peewee's SQL for the app's kind of database, whether or not one is open (make sql-shapes).
     sql, params = OwnedDatabase(None).get_sql_context().parse(query)
     marks = [i for i, value in enumerate(params) if value == mark]
@@ -330,7 +335,7 @@ def _objects(key: str, build, many: bool, value, stored: bool = False) -> list:
     query, sql, params, at = _compiled(key, build, many, stored)
     first = query is None
     if first:  # Peewee reads the cursor for the query: built once, never turned into SQL again
-        query = build(_json_ids(_IDS_MARK) if many else _ONE_MARK)
+        query = _stand_in_query(build, many)
         _COMPILED[key] = (query, sql, params, at)
     cursor = db.execute_sql(sql, _bound(params, at, _value(value, many)))
     if first and len(cursor.description or ()) != len(query._returning):

@@ -774,13 +774,13 @@ def _fill_rows(now, rows: list) -> None:
     """Write the shown rows' score, rating, account line and tooltip (LazyRow)."""
     for row in rows:
         row.fill = None
+    _measure_rows(rows)  # the account line, as measured
     scores, ratings = ops.list_figures([row.id for row in rows], now)
     for row in rows:
         person = row.extra["person"]
         score, rating = scores[row.id], ratings.get(row.id)
         row.cells[4] = str(score.value) if score.value is not None else "–"
         row.sort_keys[4] = score.value
-        row.subline = _account_line(person.handles, sum(h.followers or 0 for h in person.handles))
         if rating:  # beside the deadline's "on hold" (_rows), when there is one
             row.sublines = {**(row.sublines or {}), 4: "★ " + i18n.format_number(round(rating, 1))}
         # The tooltip (with the score's explanation) is written when Qt asks for it.

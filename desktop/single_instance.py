@@ -1,33 +1,45 @@
 """One Afspraak per data dir: a second start asks the first to show itself, then exits.
 
-A QLocalServer named after the data dir listens in the first instance; a second
-instance connects, sends ``show`` and quits (on Linux and macOS before it loads Qt:
+The first instance listens on a name made from the data dir; a second instance
+connects, sends ``show`` and quits (on Linux and macOS before it loads Qt:
 instance_link.py). One writer, no "database is locked".
+
+On Linux and macOS the listener is a Unix socket file made with Python's ``socket`` and
+watched by a ``QSocketNotifier`` on Qt's event loop: QtNetwork's QLocalServer did the
+same through a module that cost ~7 ms of every start (docs/PERFORMANCE.md, fix 67). On
+Windows the name is a pipe, which only Qt reaches: QLocalServer and QLocalSocket there.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Signal
 
-from desktop.instance_link import SHOW, server_name
+from desktop.instance_link import SHOW, ask_running_to_show, server_name
 
 log = logging.getLogger(__name__)
 
+# Through a Unix socket file where Python's socket reaches one (Linux, macOS).
+UNIX_SOCKET = os.name == "posix" and hasattr(socket, "AF_UNIX")
+
 
 def notify_running(message: bytes = SHOW, timeout_ms: int = 500) -> bool:
-    """True when another instance answered (it was told to show itself). Through Qt: for
-    Windows, where instance_link cannot ask without it."""
-    socket = QLocalSocket()
-    socket.connectToServer(server_name())
-    if not socket.waitForConnected(timeout_ms):
+    """True when another instance answered (it was told to show itself)."""
+    if UNIX_SOCKET and message == SHOW:
+        return bool(ask_running_to_show(timeout_ms / 1000))
+    from PySide6.QtNetwork import QLocalSocket
+
+    link = QLocalSocket()
+    link.connectToServer(server_name())
+    if not link.waitForConnected(timeout_ms):
         return False
-    socket.write(message)
-    socket.flush()
-    socket.waitForBytesWritten(timeout_ms)
-    socket.disconnectFromServer()
+    link.write(message)
+    link.flush()
+    link.waitForBytesWritten(timeout_ms)
+    link.disconnectFromServer()
     return True
 
 
@@ -38,7 +50,127 @@ class InstanceServer(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.server = QLocalServer(self)
+        self.server = _UnixServer(self) if UNIX_SOCKET else _QtServer(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
+
+    @property
+    def listening(self) -> bool:
+        return self.server.listening
+
+    def close(self) -> None:
+        """Stop listening (the socket file goes with it); a later start becomes the instance."""
+        self.server.close()
+
+
+class _UnixServer:
+    """A Unix socket file only its owner may connect to, read on Qt's event loop."""
+
+    READ_AT_MOST = 64
+
+    def __init__(self, owner: InstanceServer):
+        self.owner = owner
+        self.path = server_name()
+        self.listener: socket.socket | None = None
+        self.notifier: QSocketNotifier | None = None
+        self._links: dict[int, tuple[socket.socket, QSocketNotifier, bytearray]] = {}
+        self._file_id: tuple[int, int] | None = None
+        try:
+            self.listener = self._listen()
+        except OSError as exc:
+            log.warning("single-instance server could not listen: %s", exc)
+            return
+        self.notifier = QSocketNotifier(self.listener.fileno(), QSocketNotifier.Type.Read, owner)
+        self.notifier.activated.connect(lambda *_signal: self._accept())
+
+    @property
+    def listening(self) -> bool:
+        return self.listener is not None
+
+    def _listen(self) -> socket.socket:
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            try:
+                listener.bind(self.path)
+            except OSError:  # a socket file left by a crashed run: nobody answered there (app.py asked)
+                os.unlink(self.path)
+                listener.bind(self.path)
+            # Only the owner may connect (what QLocalServer.UserAccessOption did); with the
+            # usual umask nobody else could write to it before this either.
+            os.chmod(self.path, 0o600)
+            listener.listen(8)
+            listener.setblocking(False)
+            status = os.stat(self.path)
+            self._file_id = (status.st_dev, status.st_ino)
+        except OSError:
+            listener.close()
+            raise
+        return listener
+
+    def _accept(self) -> None:
+        while self.listener is not None:
+            try:
+                link, _address = self.listener.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                log.warning("single-instance server: %s", exc)
+                return
+            link.setblocking(False)
+            notifier = QSocketNotifier(link.fileno(), QSocketNotifier.Type.Read, self.owner)
+            fd = link.fileno()
+            self._links[fd] = (link, notifier, bytearray())
+            notifier.activated.connect(lambda *_signal, fd=fd: self._read(fd))
+
+    def _read(self, fd: int) -> None:
+        entry = self._links.get(fd)
+        if entry is None:
+            return
+        link, _notifier, received = entry
+        try:
+            chunk = link.recv(self.READ_AT_MOST)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            chunk = b""
+        received += chunk
+        if chunk and len(received) < self.READ_AT_MOST and received.strip() != SHOW:
+            return  # more to come
+        self._drop(fd)
+        if received.strip() == SHOW:
+            self.owner.activated.emit()
+
+    def _drop(self, fd: int) -> None:
+        link, notifier, _received = self._links.pop(fd)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        link.close()
+
+    def close(self) -> None:
+        for fd in list(self._links):
+            self._drop(fd)
+        if self.listener is None:
+            return
+        self.notifier.setEnabled(False)
+        self.listener.close()
+        self.listener = None
+        try:  # the file, unless a later start has put its own there since
+            status = os.stat(self.path)
+            if (status.st_dev, status.st_ino) == self._file_id:
+                os.unlink(self.path)
+        except OSError:
+            pass
+
+
+class _QtServer:
+    """QLocalServer (Windows: a named pipe)."""
+
+    def __init__(self, owner: InstanceServer):
+        from PySide6.QtNetwork import QLocalServer
+
+        self.owner = owner
+        self.server = QLocalServer(owner)
         self.server.setSocketOptions(QLocalServer.UserAccessOption)
         name = server_name()
         if not self.server.listen(name):
@@ -47,12 +179,19 @@ class InstanceServer(QObject):
                 log.warning("single-instance server could not listen: %s", self.server.errorString())
         self.server.newConnection.connect(self._on_connection)
 
+    @property
+    def listening(self) -> bool:
+        return self.server.isListening()
+
     def _on_connection(self) -> None:
         while self.server.hasPendingConnections():
-            socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            link = self.server.nextPendingConnection()
+            link.readyRead.connect(lambda s=link: self._read(s))
 
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll()).strip() == SHOW:
-            self.activated.emit()
-        socket.disconnectFromServer()
+    def _read(self, link) -> None:
+        if bytes(link.readAll()).strip() == SHOW:
+            self.owner.activated.emit()
+        link.disconnectFromServer()
+
+    def close(self) -> None:
+        self.server.close()

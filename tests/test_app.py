@@ -15,7 +15,7 @@ def test_second_start_activates_the_first(qtbot, data_dir):
     server = single_instance.InstanceServer()
     with qtbot.waitSignal(server.activated, timeout=3000):
         assert single_instance.notify_running() is True
-    server.server.close()
+    server.close()
 
 
 def test_no_instance_running(qtbot, data_dir):
@@ -34,7 +34,7 @@ def test_a_later_start_reaches_the_running_one_without_qt(qtbot, data_dir, tmp_p
         with qtbot.waitSignal(server.activated, timeout=3000):
             assert instance_link.ask_running_to_show() is True
     finally:
-        server.server.close()
+        server.close()
     left = Path(instance_link.server_name())
     left.touch()  # a crashed instance's socket file: nobody answers there
     assert instance_link.ask_running_to_show() is False
@@ -43,7 +43,7 @@ def test_a_later_start_reaches_the_running_one_without_qt(qtbot, data_dir, tmp_p
         with qtbot.waitSignal(server.activated, timeout=3000):
             assert instance_link.ask_running_to_show() is True
     finally:
-        server.server.close()
+        server.close()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="Windows asks through Qt (a named pipe)")
@@ -61,7 +61,7 @@ def test_afspraak_started_again_shows_the_running_window_without_loading_qt(qtbo
             result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True,
                                     timeout=60)
     finally:
-        server.server.close()
+        server.close()
     assert result.returncode == 0, result.stderr
     assert "already running" in result.stdout
     assert "qt not loaded" in result.stdout
@@ -126,7 +126,7 @@ def test_two_starts_close_together_make_one_instance(qtbot, data_dir, tmp_path, 
         with qtbot.waitSignal(other.activated, timeout=5000):
             assert cli.main(["--lang", "en", "gui"]) == 0
     finally:
-        other.server.close()
+        other.close()
     assert not became, "this start became a second instance"
 
 
@@ -139,3 +139,49 @@ def test_asking_for_a_running_one_creates_no_data_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     assert instance_link.ask_running_to_show() in (False, None)
     assert not folder.exists() and not folder.parent.exists()
+
+
+@pytest.mark.skipif(not single_instance.UNIX_SOCKET, reason="Windows listens on a pipe, through Qt")
+def test_the_unix_listener_is_the_owners_and_goes_with_the_app(qtbot, data_dir, tmp_path, monkeypatch):
+    """The socket file only its owner may reach; what is not "show" (a stranger, a word cut
+    in two) is read whole or ignored; closing takes the file away unless a later start has
+    put its own there."""
+    import socket
+    import stat
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    server = single_instance.InstanceServer()
+    path = Path(instance_link.server_name())
+    try:
+        assert server.listening
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        heard = []
+        server.activated.connect(lambda: heard.append(True))
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as link:
+            link.connect(str(path))
+            link.sendall(b"hello")
+        qtbot.wait(200)
+        assert heard == []
+        with qtbot.waitSignal(server.activated, timeout=3000):
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as link:
+                link.connect(str(path))
+                link.sendall(b"sh")
+                qtbot.wait(100)
+                link.sendall(b"ow")
+        assert heard == [True]
+    finally:
+        server.close()
+    assert not path.exists()
+    assert instance_link.ask_running_to_show() is False
+
+    first = single_instance.InstanceServer()
+    path.unlink()  # replaced under it by a later start...
+    second = single_instance.InstanceServer()
+    try:
+        first.close()  # ...which keeps its file
+        assert path.exists()
+        with qtbot.waitSignal(second.activated, timeout=3000):
+            assert single_instance.notify_running() is True
+    finally:
+        second.close()
+    assert not path.exists()

@@ -239,3 +239,44 @@ def test_migration_v9_turns_old_texts_into_facts_and_leaves_the_rest(data_dir):
     assert texts(TimelineFilter(text="Iets wat de app")) == ["Iets wat de app nooit schreef"]
     assert event_search.indexed_count(db) == Event.select().count()
     close_database()
+
+
+# --- one line of an event (her pane, the strike dialog) ---------------------------------------
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_sent_reminder_reads_as_what_it_said_not_its_greeting(demo_db, language):
+    """The influencer pane's latest events showed a sent reminder as "Hoi Noor,": the
+    first line of the message. Its line now names the reminder and what it says."""
+    from datetime import timedelta
+
+    from desktop.presentation import due_texts
+    from desktop.store import due, settings
+
+    settings.set("time_zone", "Europe/Amsterdam")
+    i18n.set_language(language)
+    items = {i.person_name: i for i in due.due_now(NOW)}
+    sanne = items["Sanne de Vries"]  # the ladder's first step: greeting, blank line, the message
+    body = due_texts.compose(sanne, NOW).body
+    greeting, blank, said = body.split("\n")[:3]
+    assert (greeting, blank) == ("Hoi Sanne,", "") and said
+    event = due.mark_sent(sanne, NOW, "instagram", body)
+    prefix = {"nl": "Herinnering: ", "en": "Reminder: "}[language]
+    assert event_texts.line(event) == prefix + said
+    assert "Hoi Sanne" not in event_texts.line(event)
+
+    # A message of one line, greeting and all (the step that tries another channel), is
+    # left whole.
+    noor = items["Noor Bakker"]
+    body = due_texts.compose(noor, NOW).body
+    first = body.split("\n")[0]
+    assert first.startswith("Hoi Noor, ik probeer") and len(first) > 100
+    event = due.mark_sent(noor, NOW + timedelta(minutes=1), "whatsapp", body)
+    assert event_texts.line(event) == prefix + first
+    # What she wrote back: as written; a long first line with a comma is not a greeting.
+    answer = Event.get(Event.text == "Pakketje is binnen, dankjewel!")
+    assert event_texts.line(answer) == "Pakketje is binnen, dankjewel!"
+    answer.text = "Dank je wel voor het mooie pakket, de ketting is prachtig geworden,\nik post hem vrijdag."
+    assert event_texts.line(answer) == "Dank je wel voor het mooie pakket, de ketting is prachtig geworden,"
+    # Afspraak's own facts: their first line, in the reader's language.
+    assert event_texts.line(order_event("#1041", "order")) == {"nl": "Bestelling #1041 bevestigd",
+                                                               "en": "Order #1041 confirmed"}[language]

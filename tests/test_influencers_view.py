@@ -652,3 +652,28 @@ def test_the_score_column_fits_every_score_and_rating_without_scoring_everyone(q
     widest = max(delegate.text_width(option, 4, t) for t in texts)
     assert widest <= max(delegate.text_width(option, 4, t) for t in v.model.stand_ins[4])
     assert widest <= table.horizontalHeader().sectionSize(4)
+
+
+def test_her_latest_events_show_what_a_reminder_said(qtbot, demo_db, translator, fixed_now):
+    """A sent reminder in her pane's latest events read "Hoi Sanne,": the greeting was the
+    message's first line. It names the reminder and what it asked."""
+    from desktop.presentation import due_texts
+    from desktop.store import due
+
+    i18n.set_language("en")
+    sanne = next(i for i in due.due_now(NOW) if i.person_name == "Sanne de Vries")
+    body = due_texts.compose(sanne, NOW).body
+    due.mark_sent(sanne, NOW, "instagram", body)
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.show()
+    v.refresh()
+    v.select_person(sanne.person_id)
+
+    def shown() -> str:
+        return "\n".join(w.text() for w in v.detail.findChildren(type(v.title)) if w.isVisibleTo(v.detail))
+
+    qtbot.waitUntil(lambda: "Latest on the timeline" in shown(), timeout=3000)
+    said = body.split("\n")[2]
+    assert f"Reminder: {said}" in shown()
+    assert "Hoi Sanne," not in shown()

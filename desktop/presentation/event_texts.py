@@ -383,6 +383,34 @@ def shown(event) -> str:
     return render(event.fact, event.params, event.text)
 
 
+def _says(text: str) -> str:
+    """The first line of a message that says something: a salutation on a line of its own
+    ("Hoi Noor," above a blank line) is passed over, as a reader's eye does."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].endswith(",") and len(lines[0]) <= SALUTATION_AT_MOST:
+        return lines[1]
+    return lines[0] if lines else ""
+
+
+# The longest first line still taken for a salutation ("Geachte mevrouw Van den Berghe,").
+SALUTATION_AT_MOST = 60
+
+
+def line(event) -> str:
+    """An event in one line, for a list of a person's latest events (her pane, the strike
+    dialog's evidence): what a message said, not its "Hoi Noor,", and a reminder named."""
+    sentence = shown(event)
+    if event.fact:  # worded by Afspraak: its first line
+        said = sentence.splitlines()[0] if sentence else ""
+    else:  # what a person wrote, or a message as it was sent
+        said = _says(sentence)
+    if event.kind == "reminder" and not event.fact and said:
+        # TRANSLATORS: a reminder the owner sent, in one line of an influencer's latest events;
+        # {text} is the first line of the message after its greeting.
+        return _("Reminder: {text}").format(text=said)
+    return said
+
+
 event_search.use_wording(search_words)  # the store indexes a fact by these words
 
 

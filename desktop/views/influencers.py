@@ -709,7 +709,7 @@ class InfluencersView(ListView):
         self.add_section(layout, _("Latest on the timeline"))
         self.add_lines(layout, [
             _("{date}: {text}").format(date=i18n.list_date(clock.to_local(e.at)),
-                                       text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else "")
+                                       text=event_texts.line(e))
             for e in events
         ], _("Nothing on the timeline yet."))
 

@@ -60,7 +60,7 @@ class StrikeDialog(FormDialog):
         for e in lookups.recent_events(person.id, 30):
             item = QListWidgetItem(_("{date}: {text}").format(
                 date=i18n.list_date(clock.to_local(e.at)),
-                text=event_texts.shown(e).splitlines()[0] if event_texts.shown(e) else ""))
+                text=event_texts.line(e)))
             item.setData(Qt.UserRole, e.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)

@@ -677,3 +677,25 @@ def test_her_latest_events_show_what_a_reminder_said(qtbot, demo_db, translator,
     said = body.split("\n")[2]
     assert f"Reminder: {said}" in shown()
     assert "Hoi Sanne," not in shown()
+
+
+def test_an_indented_line_of_her_pane_wraps_under_its_own_start(qtbot, demo_db, translator, fixed_now):
+    """Lines under a collaboration were indented with spaces: a line that wrapped in a
+    narrow pane went on at the pane's edge, left of where it began. They are indented as
+    labels now, every wrapped line under the first."""
+    i18n.set_language("nl")
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.resize(1000, 700)
+    v.show()
+    v.refresh()
+    noor = Person.get(Person.name == "Noor Bakker")
+    v.select_person(noor.id)
+
+    def labels():
+        return [w for w in v.detail.findChildren(type(v.title)) if w.isVisibleTo(v.detail)]
+
+    qtbot.waitUntil(lambda: any("•" in w.text() for w in labels()), timeout=3000)
+    assert not [w.text() for w in labels() if w.text().startswith(" ")]
+    bullet = next(w for w in labels() if w.text().startswith("• "))
+    assert bullet.indent() == bullet.fontMetrics().horizontalAdvance("    ")

@@ -62,12 +62,18 @@ def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = Fals
     its text selectable with the mouse (SelectableLabel)."""
     label = SelectableLabel(parent)
     label.setTextFormat(Qt.PlainText)
-    label.setText(text)
     label.setWordWrap(wrap)
     if bold:
         font = label.font()
         font.setBold(True)
         label.setFont(font)
+    shown = text.lstrip(" ") if wrap else text
+    if shown != text:
+        # A line indented with spaces under its heading (a collaboration's deliverables in
+        # the influencer pane): the label is indented as wide, so a line that wraps goes on
+        # under its own start, not back at the pane's edge.
+        label.setIndent(label.fontMetrics().horizontalAdvance(text[:len(text) - len(shown)]))
+    label.setText(shown)
     return label
 
 

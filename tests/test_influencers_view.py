@@ -699,3 +699,6 @@ def test_an_indented_line_of_her_pane_wraps_under_its_own_start(qtbot, demo_db, 
     assert not [w.text() for w in labels() if w.text().startswith(" ")]
     bullet = next(w for w in labels() if w.text().startswith("• "))
     assert bullet.indent() == bullet.fontMetrics().horizontalAdvance("    ")
+    # An account's address: its own line under the account, wrapping under its start too.
+    address = next(w for w in labels() if w.text().startswith("https://www.instagram.com/"))
+    assert address.indent() == bullet.indent() and "\n" not in address.text()

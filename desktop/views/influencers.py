@@ -469,12 +469,14 @@ class InfluencersView(ListView):
 
     def _detail_handles(self, layout, handles: list[Handle]) -> None:
         self.add_section(layout, _("Handles"))
-        self.add_lines(layout, [
-            _("{platform}: {handle} ({followers} followers)").format(
+        lines = []
+        for h in handles:
+            lines.append(_("{platform}: {handle} ({followers} followers)").format(
                 platform=label("platform", h.platform), handle=display(h.platform, h.name),
-                followers=i18n.format_number(h.followers or 0)) + "\n    " + h.url
-            for h in handles
-        ], _("No handles yet."))
+                followers=i18n.format_number(h.followers or 0)))
+            if h.url:  # a line of its own under the account: a long address wraps under its start
+                lines.append("    " + h.url)
+        self.add_lines(layout, lines, _("No handles yet."))
 
     def _detail_collaborations(self, layout, collaborations: list[CollaborationDetail]) -> None:
         self.add_section(layout, _("Collaborations"))

@@ -216,12 +216,14 @@ def shoot_moved_deadlines(app, window, path: Path) -> None:
 
     now = clock.utcnow()
     noor = Person.get(Person.name == "Noor Bakker")
-    collab = Collaboration.create(person=noor, title=typed("Armband Anker voor een post", "Anchor bracelet in a post"),
+    # Her title and her parcel's product agree; the title in Noor's language (her messages
+    # quote it), in both sets of shots.
+    collab = Collaboration.create(person=noor, title="Schakelarmband Luna voor een post",
                                   status="agreed", agreed_at=now - timedelta(days=12), created_at=now - timedelta(days=12),
                                   response_days=3)
     Deliverable.create(collaboration=collab, kind="post", count=1,
                        deadline=end_of_day_utc(local_day(now) + timedelta(days=1)))
-    product = Product.select().order_by(Product.id).first()
+    product = Product.get(Product.name == "Schakelarmband Luna")
     shipping.create_shipment(shipping.NewShipment(person_id=noor.id, items=[(product.id, 1)], sent=True,
                                                   collaboration_id=collab.id), now)
     window.show_view("influencers")
@@ -331,7 +333,9 @@ def collaboration_products_dialog(window):
     dialog.search.select(extra.id)
     dialog.add_chosen_gift()
     dialog.w("gifts").cellWidget(1, 1).setValue(2)
-    dialog.w("products").setText(typed("cadeaubon van € 10", "€10 gift card"))
+    # Sanne's messages are in Dutch, and the dialog asks for this field in her language:
+    # Dutch in both sets of shots.
+    dialog.w("products").setText("cadeaubon van € 10")
     dialog.w("tabs").setCurrentWidget(dialog.w("giftsTab"))
     return dialog
 

@@ -19,6 +19,7 @@ No Qt and no store here: pure functions over gettext and Babel (desktop/i18n.py)
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 from typing import Callable
 
@@ -384,16 +385,24 @@ def shown(event) -> str:
 
 
 def _says(text: str) -> str:
-    """The first line of a message that says something: a salutation on a line of its own
-    ("Hoi Noor," above a blank line) is passed over, as a reader's eye does."""
+    """The first sentence of a message that says something: a salutation on a line of its
+    own ("Hoi Noor," above a blank line) is passed over, as a reader's eye does, and a
+    paragraph ends at its first full stop, question or exclamation mark."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) > 1 and lines[0].endswith(",") and len(lines[0]) <= SALUTATION_AT_MOST:
-        return lines[1]
-    return lines[0] if lines else ""
+        lines = lines[1:]
+    if not lines:
+        return ""
+    end = _SENTENCE_END.search(lines[0], SENTENCE_AT_LEAST)
+    return lines[0][:end.start()] if end else lines[0]
 
 
 # The longest first line still taken for a salutation ("Geachte mevrouw Van den Berghe,").
 SALUTATION_AT_MOST = 60
+# A sentence's end (a mark, then a space) after at least this many characters: "Bijv. " or
+# "Hé! " at the start do not make a line of their own.
+SENTENCE_AT_LEAST = 20
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
 
 
 def line(event) -> str:

@@ -920,4 +920,6 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
         from desktop.store import recovery
 
         recovery.mark_clean_exit()  # a normal quit: the next start skips the whole-file check
+    if app.instance_server is not None:  # the last step: a later start now becomes the instance
+        app.instance_server.close()
     return code

@@ -16,7 +16,7 @@ import logging
 import os
 import socket
 
-from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from desktop.instance_link import SHOW, ask_running_to_show, server_name
 
@@ -50,10 +50,10 @@ class InstanceServer(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        # Listening until ``close``, which the app calls as its very last step (app.run):
+        # a start while it still writes (the clean exit's marks) is shown this window, not
+        # made a second writer.
         self.server = _UnixServer(self) if UNIX_SOCKET else _QtServer(self)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.close)
 
     @property
     def listening(self) -> bool:
@@ -68,6 +68,7 @@ class _UnixServer:
     """A Unix socket file only its owner may connect to, read on Qt's event loop."""
 
     READ_AT_MOST = 64
+    PAUSE_MS = 1000  # after a failed accept
 
     def __init__(self, owner: InstanceServer):
         self.owner = owner
@@ -114,14 +115,25 @@ class _UnixServer:
                 link, _address = self.listener.accept()
             except (BlockingIOError, InterruptedError):
                 return
-            except OSError as exc:
+            except OSError as exc:  # out of file handles, say: the start waits in the queue
                 log.warning("single-instance server: %s", exc)
+                self._pause()
                 return
             link.setblocking(False)
             notifier = QSocketNotifier(link.fileno(), QSocketNotifier.Type.Read, self.owner)
             fd = link.fileno()
             self._links[fd] = (link, notifier, bytearray())
             notifier.activated.connect(lambda *_signal, fd=fd: self._read(fd))
+
+    def _pause(self) -> None:
+        """Stop watching a while: the waiting start stays queued, and a notifier left on
+        would fire again at once, round and round (QLocalServer's accept error stops it too)."""
+        self.notifier.setEnabled(False)
+        QTimer.singleShot(self.PAUSE_MS, self._resume)
+
+    def _resume(self) -> None:
+        if self.listener is not None:
+            self.notifier.setEnabled(True)
 
     def _read(self, fd: int) -> None:
         entry = self._links.get(fd)

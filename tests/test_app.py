@@ -185,3 +185,33 @@ def test_the_unix_listener_is_the_owners_and_goes_with_the_app(qtbot, data_dir, 
     finally:
         second.close()
     assert not path.exists()
+
+
+@pytest.mark.skipif(not single_instance.UNIX_SOCKET, reason="Windows listens on a pipe, through Qt")
+def test_a_failed_accept_pauses_the_listener_instead_of_spinning(qtbot, data_dir, tmp_path, monkeypatch, caplog):
+    """Out of file handles, accept fails and the waiting start stays queued: the notifier
+    would fire again at once, round and round, logging each time. It rests a moment."""
+    import errno
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(single_instance._UnixServer, "PAUSE_MS", 50)
+    server = single_instance.InstanceServer()
+    unix = server.server
+    real = unix.listener
+
+    class Exhausted:
+        def accept(self):
+            raise OSError(errno.EMFILE, "Too many open files")
+
+    try:
+        unix.listener = Exhausted()
+        unix._accept()
+        assert not unix.notifier.isEnabled()
+        assert caplog.text.count("Too many open files") == 1
+        unix.listener = real
+        qtbot.waitUntil(unix.notifier.isEnabled, timeout=2000)
+        with qtbot.waitSignal(server.activated, timeout=3000):
+            assert instance_link.ask_running_to_show() is True
+    finally:
+        unix.listener = real
+        server.close()

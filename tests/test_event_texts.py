@@ -279,6 +279,13 @@ def test_a_sent_reminder_reads_as_what_it_said_not_its_greeting(demo_db, languag
     assert event_texts.line(answer) == "Pakketje is binnen, dankjewel!"
     answer.text = "Dank je wel voor het mooie pakket, de ketting is prachtig geworden,\nik post hem vrijdag."
     assert event_texts.line(answer) == "Dank je wel voor het mooie pakket, de ketting is prachtig geworden,"
+    # What she wrote or the owner noted keeps its first line: "Ja," is not a greeting there.
+    answer.text = "Ja,\nprima."
+    assert event_texts.line(answer) == "Ja,"
+    # A sentence goes on past "o.a." and "bijv.": a new one starts with a capital.
+    event = due.mark_sent(sanne, NOW + timedelta(minutes=2), "instagram",
+                          "Hoi Sanne,\n\nIk stuur o.a. de ketting en bijv. 2 oorbellen mee. Tot snel!")
+    assert event_texts.line(event) == prefix + "Ik stuur o.a. de ketting en bijv. 2 oorbellen mee."
     # Afspraak's own facts: their first line, in the reader's language.
     assert event_texts.line(order_event("#1041", "order")) == {"nl": "Bestelling #1041 bevestigd",
                                                                "en": "Order #1041 confirmed"}[language]

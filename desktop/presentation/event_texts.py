@@ -385,34 +385,42 @@ def shown(event) -> str:
 
 
 def _says(text: str) -> str:
-    """The first sentence of a message that says something: a salutation on a line of its
-    own ("Hoi Noor," above a blank line) is passed over, as a reader's eye does, and a
-    paragraph ends at its first full stop, question or exclamation mark."""
+    """The first sentence of a message the shop sent: its salutation on a line of its own
+    ("Hoi Noor," above a blank line) passed over, as a reader's eye does, and its first
+    paragraph cut where a new sentence begins (a mark, a space, a capital: not at "bijv."
+    or "o.a." within a sentence)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) > 1 and lines[0].endswith(",") and len(lines[0]) <= SALUTATION_AT_MOST:
         lines = lines[1:]
     if not lines:
         return ""
-    end = _SENTENCE_END.search(lines[0], SENTENCE_AT_LEAST)
-    return lines[0][:end.start()] if end else lines[0]
+    first = lines[0]
+    for end in _SENTENCE_END.finditer(first, SENTENCE_AT_LEAST):
+        if first[end.end()].isupper():
+            return first[:end.start()]
+    return first
 
 
 # The longest first line still taken for a salutation ("Geachte mevrouw Van den Berghe,").
 SALUTATION_AT_MOST = 60
-# A sentence's end (a mark, then a space) after at least this many characters: "Bijv. " or
-# "Hé! " at the start do not make a line of their own.
+# A sentence's end after at least this many characters: "Hé! Dank je" at the start does not
+# make a line of its own.
 SENTENCE_AT_LEAST = 20
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+
+
+# The events that hold a message as the shop sent it.
+SENT_MESSAGES = frozenset(("reminder", "message"))
 
 
 def line(event) -> str:
     """An event in one line, for a list of a person's latest events (her pane, the strike
     dialog's evidence): what a message said, not its "Hoi Noor,", and a reminder named."""
     sentence = shown(event)
-    if event.fact:  # worded by Afspraak: its first line
+    if not event.fact and event.direction == "out" and event.kind in SENT_MESSAGES:
+        said = _says(sentence)  # a message as the shop sent it
+    else:  # Afspraak's own words, or what a person wrote or noted: its first line as it is
         said = sentence.splitlines()[0] if sentence else ""
-    else:  # what a person wrote, or a message as it was sent
-        said = _says(sentence)
     if event.kind == "reminder" and not event.fact and said:
         # TRANSLATORS: a reminder the owner sent, in one line of an influencer's latest events;
         # {text} is the first line of the message after its greeting.

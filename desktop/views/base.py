@@ -67,7 +67,7 @@ def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = Fals
         font = label.font()
         font.setBold(True)
         label.setFont(font)
-    shown = text.lstrip(" ") if wrap else text
+    shown = text.lstrip(" ") if wrap and "\n" not in text else text
     if shown != text:
         # A line indented with spaces under its heading (a collaboration's deliverables in
         # the influencer pane): the label is indented as wide, so a line that wraps goes on

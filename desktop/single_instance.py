@@ -120,8 +120,8 @@ class _UnixServer:
                 self._pause()
                 return
             link.setblocking(False)
-            notifier = QSocketNotifier(link.fileno(), QSocketNotifier.Type.Read, self.owner)
             fd = link.fileno()
+            notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self.owner)
             self._links[fd] = (link, notifier, bytearray())
             notifier.activated.connect(lambda *_signal, fd=fd: self._read(fd))
 

@@ -23,7 +23,7 @@ import re
 from datetime import date
 from typing import Callable
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.store import event_search
 from desktop.i18n import _, ngettext
 from desktop.labels import label
@@ -426,6 +426,12 @@ def line(event) -> str:
         # {text} is the first line of the message after its greeting.
         return _("Reminder: {text}").format(text=said)
     return said
+
+
+def dated_line(event) -> str:
+    """:func:`line` after the day it happened ("22 nov 2026: Herinnering: …"), as her pane
+    and the strike dialog list her latest events."""
+    return _("{date}: {text}").format(date=i18n.list_date(clock.to_local(event.at)), text=line(event))
 
 
 event_search.use_wording(search_words)  # the store indexes a fact by these words

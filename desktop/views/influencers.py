@@ -709,11 +709,7 @@ class InfluencersView(ListView):
 
     def _detail_timeline(self, layout, events: list[Event]) -> None:
         self.add_section(layout, _("Latest on the timeline"))
-        self.add_lines(layout, [
-            _("{date}: {text}").format(date=i18n.list_date(clock.to_local(e.at)),
-                                       text=event_texts.line(e))
-            for e in events
-        ], _("Nothing on the timeline yet."))
+        self.add_lines(layout, [event_texts.dated_line(e) for e in events], _("Nothing on the timeline yet."))
 
     def _detail_notes(self, layout, person: Person) -> None:
         if person.notes:

@@ -58,9 +58,7 @@ class StrikeDialog(FormDialog):
         # The lists take the height the form leaves; the form's rows keep their spacing.
         self.form.layout().setStretchFactor(events, 1)
         for e in lookups.recent_events(person.id, 30):
-            item = QListWidgetItem(_("{date}: {text}").format(
-                date=i18n.list_date(clock.to_local(e.at)),
-                text=event_texts.line(e)))
+            item = QListWidgetItem(event_texts.dated_line(e))
             item.setData(Qt.UserRole, e.id)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)

@@ -42,17 +42,20 @@ def fixed_now(monkeypatch):
     return NOW
 
 
+def shown_view(qtbot, language: str, size: tuple[int, int] = (1200, 800)) -> InfluencersView:
+    """The view in ``language``, at ``size``, shown and filled from the database open now."""
+    i18n.set_language(language)
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.resize(*size)
+    v.show()
+    v.refresh()
+    return v
+
+
 @pytest.fixture
 def view(qtbot, database, translator, fixed_now):
-    def make(language):
-        i18n.set_language(language)
-        v = InfluencersView()
-        qtbot.addWidget(v)
-        v.resize(1200, 800)
-        v.show()
-        v.refresh()
-        return v
-    return make
+    return lambda language: shown_view(qtbot, language)
 
 
 def accept_with(fill):
@@ -395,11 +398,7 @@ def test_the_panes_buttons_act_on_what_it_shows_without_asking_the_models(qtbot,
     version = AgreementVersion.create(collaboration=old, changed_at=NOW - timedelta(days=2), requested_by="influencer",
                                       reason="Ziek", confirmed=False, changes={})
     strike = Strike.create(person=sanne, reason="late", created_at=NOW - timedelta(days=3))
-    v = InfluencersView()
-    qtbot.addWidget(v)
-    v.resize(1200, 800)
-    v.show()
-    v.refresh()
+    v = shown_view(qtbot, "en")
     v.select_person(sanne.id)
 
     def texts(name):
@@ -482,12 +481,7 @@ def test_the_pane_keeps_its_full_height_at_every_width_measuring_each_once(qtbot
     """The wrapped lines of the detail pane get their full height at every width the pane
     takes (the product dock comes and goes with the view); each width is measured once
     for what the pane shows, and again when it shows someone else."""
-    i18n.set_language("nl")
-    v = InfluencersView()
-    qtbot.addWidget(v)
-    v.resize(1200, 800)
-    v.show()
-    v.refresh()
+    v = shown_view(qtbot, "nl")
     layout = v.detail.layout()
     measured = []
     measure = layout.totalHeightForWidth
@@ -683,12 +677,7 @@ def test_an_indented_line_of_her_pane_wraps_under_its_own_start(qtbot, demo_db, 
     """Lines under a collaboration were indented with spaces: a line that wrapped in a
     narrow pane went on at the pane's edge, left of where it began. They are indented as
     labels now, every wrapped line under the first."""
-    i18n.set_language("nl")
-    v = InfluencersView()
-    qtbot.addWidget(v)
-    v.resize(1000, 700)
-    v.show()
-    v.refresh()
+    v = shown_view(qtbot, "nl", (1000, 700))
     noor = Person.get(Person.name == "Noor Bakker")
     v.select_person(noor.id)
 

@@ -13,7 +13,7 @@ from desktop import clock, i18n
 from desktop.domain import collaborations as collab_rules
 from desktop.i18n import NBE_, NF_, NP_
 from desktop.presentation import messages
-from desktop.presentation.due_texts import compose_for
+from desktop.presentation.due_texts import compose_for, recipient
 from desktop.store import influencers as ops
 from desktop.store import lookups, settings
 
@@ -55,14 +55,14 @@ def _whom_from(collaboration: Collaboration) -> str:
     return (settings.get("shop_name") or "").strip()
 
 
-def _content_words(kinds: list[str], recipient: messages.Recipient) -> str:
+def _content_words(kinds: list[str], reader: messages.Recipient) -> str:
     """"your post and your TikTok video": her content of this collaboration, each kind once."""
-    catalog = i18n.translations_for(recipient.lang)
+    catalog = i18n.translations_for(reader.lang)
     words = messages.DELIVERABLE_WORDS
-    yours = catalog.pgettext(recipient.context, messages.DESCRIPTIONS["deliverable_no_product"])
+    yours = catalog.pgettext(reader.context, messages.DESCRIPTIONS["deliverable_no_product"])
     items = [messages.fill_simple(yours, what=catalog.pgettext("inline", words.get(kind, words["other"])))
              for kind in dict.fromkeys(kinds or ["other"])]
-    return messages.format_value(items, recipient)
+    return messages.format_value(items, reader)
 
 
 def agreement_terms_text(collaboration: Collaboration) -> str:
@@ -70,8 +70,10 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     p = collaboration.person
     tr = i18n.translations_for(i18n.normalise_language(p.language))
     t = tr.gettext
-    form = p.address_form if p.address_form in ("je", "u") else "je"
-    reader = messages.Recipient("", p.language or "nl", p.country or "NL", form)
+    # her form of address as the message's greeting has it: "u" under a titled name
+    # ("Beste mevrouw Visser"), whatever is stored (audit of 2026-12-05: "je" terms under it)
+    reader = recipient(p)
+    form = reader.context
     loc = i18n.formatting_locale(p.language, p.country)
     lines = []
     given = collab_rules.gifts_words(ops.gifts(collaboration), collaboration.products, lambda quantity, product: t(
@@ -139,7 +141,7 @@ def label_request_message(content: Content) -> str:
     tr = i18n.translations_for(i18n.normalise_language(p.language))
     missing = list(content.missing or [])
     items = [m for m in missing if m.startswith(("#", "@"))]
-    reader = messages.Recipient("", p.language or "nl", p.country or "NL", p.address_form or "je")
+    reader = recipient(p)
     kind = content.deliverable.kind if content.deliverable_id else "other"
     story = kind == "story"
     label_missing = content.disclosure_ok is False or len(items) < len(missing) or not items
@@ -203,7 +205,7 @@ def moved_message(version) -> str:
     short "yes". For a change to an agreement that moved deadlines (``moved_deadlines``)."""
     collaboration = version.collaboration
     person = collaboration.person
-    reader = messages.Recipient("", person.language or "nl", person.country or "NL", person.address_form or "je")
+    reader = recipient(person)
     catalog = i18n.translations_for(reader.lang)
     now = clock.utcnow()
     lines = []

@@ -263,6 +263,11 @@ def closed_sentence(value: str, after: str) -> str:
     return value
 
 
+# Marks a typed clause that ends with its own "!", "?" or "…" where the template puts a full
+# stop after it: the full stop is dropped ("dan factureren we de ring!." was sent).
+_OWN_MARK = "\x00"
+
+
 def fill_text(text: str, values: Mapping[str, str], subject: bool = False) -> tuple[str, tuple[str, ...]]:
     """Replace ``{name}`` by its value; never raises. A known placeholder without a value
     never shows: the sentence (or parenthesis) that needs it is left out, in a subject
@@ -298,10 +303,14 @@ def fill_text(text: str, values: Mapping[str, str], subject: bool = False) -> tu
         value = str(values.get(name) or "")
         if name in SENTENCE_VALUES and not subject:
             line_end = m.string.find("\n", m.end())
-            return closed_sentence(value, m.string[m.end():] if line_end < 0 else m.string[m.end():line_end + 1])
+            after = m.string[m.end():] if line_end < 0 else m.string[m.end():line_end + 1]
+            value = closed_sentence(value, after)
+            if after[:1] == "." and _ends_sentence(value):  # "…de ring!" before the template's "."
+                return value + _OWN_MARK
+            return value
         return value
 
-    filled = _TOKEN.sub(one, text)
+    filled = _TOKEN.sub(one, text).replace(_OWN_MARK + ".", "").replace(_OWN_MARK, "")
     if missing:
         filled = _tidy_subject(filled) if subject else _tidy(filled)
     if not subject:
@@ -997,6 +1006,9 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
     for slot in slots:
         if isinstance(slot, str):
             phrases.append(slot)
+            continue
+        if len(slot) == 1:  # "your reel with the Maan (due Friday)", not "your reel (due Friday) with the Maan"
+            phrases.append(_one_deliverable(slot[0][1], recipient, catalog, contexts, dated, now, tz))
             continue
         items = []
         for _sid, d in sorted(slot, key=by_deadline):

@@ -99,3 +99,55 @@ def test_a_belgian_reader_is_told_the_first_parcel_did_not_arrive_in_belgian_wor
     parcel said "pakje … niet aangekomen"."""
     text = messages.in_words_of(reader("nl", "BE", form), collab_texts._WHY_MOVED["resent"])
     assert "pakje" in text and "toegekomen" in text and "aangekomen" not in text, text
+
+
+# --- a late order not started yet: no claim of work under way ---------------------------------
+
+# Words that say the work has started ("we're still working on your ...").
+IN_PROGRESS = ("working on", "finishing", "bezig", "werken aan", "werken er", "vordert")
+
+
+@pytest.mark.parametrize("status", ["new", "in_production"])
+def test_the_late_news_claims_no_work_under_way(demo, status):
+    """The promised day is over: "We zijn nog bezig met je Sleutelhanger" went to the
+    customer of an order still "new", which nobody had started. Both wordings now give the
+    new date without saying how far the work is."""
+    from datetime import timedelta
+
+    from desktop.presentation import due_texts
+    from desktop.store import orders
+    from desktop.store.models import CustomOrder
+
+    from .readers import as_reader
+
+    order = CustomOrder.select().where(CustomOrder.status.in_(("new", "in_production"))).first()
+    order.status = status
+    order.promised_ready = (NOW - timedelta(days=1)).date()
+    order.save()
+    person = Person.get_by_id(order.person_id)
+    templates = set()
+    for _sent in range(2):  # the usual wording, then the other one
+        for lang, country, form in READERS:
+            as_reader(person, lang, country, form)
+            message = due_texts.compose_order(order.id, "order_delay", NOW)
+            templates.add(message.template)
+            body = message.body.lower()
+            assert not [w for w in IN_PROGRESS if w in body], (lang, country, form, message.body)
+            assert order.order_number.lower() in body
+        orders.record_message(order.id, "order_delay", "email", message.body, NOW)
+    assert templates == {"order.late", "order.late.alt"}
+
+
+# --- several things still owed are "them", not "it" ----------------------------------------------
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_after_her_answer_the_question_fits_one_or_several_things_owed(lang, country, form):
+    """"Ik kijk nog steeds uit naar je post en je story: laat je me weten wanneer ik het mag
+    verwachten?" asked about one thing while naming two; the question now asks when she
+    thinks she'll post, whatever the number."""
+    values = dict(messages.sample_values(lang), antwoord_op=date(2026, 11, 19),
+                  afspraken=["je post", "je story"] if lang == "nl" else ["your post", "your story"])
+    body = messages.render("answered.1.alt", values, reader(lang, country, form), now=NOW).body
+    assert not re.search(r"\b(het|it)\?", body), body
+    assert ("when you think you'll post?" in body if lang == "en"
+            else f"wanneer {'je' if form == 'je' else 'u'} denkt te posten?" in body), body

@@ -295,7 +295,7 @@ def test_a_message_says_how_many_were_agreed(reader):
     ("reel", 4, "je vier reels", "your four reels"),
     ("tiktok", 2, "je twee TikTok-video's", "your two TikTok videos"),
     ("youtube", 10, "je tien YouTube-video's", "your ten YouTube videos"),
-    ("other", 3, "je drie contentitems", "your three pieces of content"),
+    ("other", 3, "je drie stukken content", "your three pieces of content"),
     ("story", 12, "je 12 stories", "your 12 stories"),
 ])
 def test_every_kind_and_number_reads_as_a_reader_says_it(kind, count, dutch, english):
@@ -304,8 +304,8 @@ def test_every_kind_and_number_reads_as_a_reader_says_it(kind, count, dutch, eng
 
 
 @pytest.mark.parametrize(("count", "posted", "dutch", "english"), [
-    (2, 1, "uw nog openstaande story", "your remaining story"),
-    (3, 1, "uw twee nog openstaande stories", "your two remaining stories"),
+    (2, 1, "uw resterende story", "your remaining story"),
+    (3, 1, "uw twee resterende stories", "your two remaining stories"),
     (3, 0, "uw drie stories", "your three stories"),
 ])
 def test_once_some_were_posted_a_message_names_the_ones_still_owed(count, posted, dutch, english):
@@ -333,7 +333,7 @@ def test_the_ladder_names_the_two_stories_agreed(database):
     story = Deliverable.get_by_id(item.subject_id)
     Content.create(collaboration=story.collaboration, deliverable=story, platform="instagram", posted_at=now)
     body = due_texts.compose(item, now).body
-    assert "je nog openstaande story met Oorbellen ‘Maan’" in body, body
+    assert "je resterende story met Oorbellen ‘Maan’" in body, body
 
 
 def test_deliverables_with_their_own_deadlines_are_named_in_date_order():

@@ -485,7 +485,7 @@ _t(
     N_("After her answer: still not posted (alternative wording)"),
     NF_("A short question"),
     NF_("{aanhef}\n\nYou wrote to me on {antwoord_op}, thank you. I'm still looking forward to {afspraken}: could "
-        "you let me know when I can expect it?\n\n{groet}\n{afzender}\n{winkel}"),
+        "you let me know when you think you'll post?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "answered.4",
@@ -607,17 +607,17 @@ _t(
     "order.late",
     N_("Custom order: the promised date has passed"),
     NF_("Your order {bestelnummer} is running late"),
-    NF_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We're still "
-        "working on your {product} (order {bestelnummer}) and now expect to have everything ready on "
-        "{nieuwe_datum}. We'll let you know the moment your order is on its way.\n\nApologies for the wait, "
-        "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We now "
+        "expect to have your {product} (order {bestelnummer}) ready on {nieuwe_datum}. We'll let you know "
+        "the moment your order is on its way.\n\nApologies for the wait, and thank you for your patience.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.late.alt",
     N_("Custom order: the promised date has passed (alternative wording)"),
     NF_("News about your order {bestelnummer}"),
     NF_("{aanhef}\n\nA short note: your {product} (order {bestelnummer}) wasn't ready on the day we promised "
-        "({beloofde_datum}). We're sorry. We're finishing it with care and now expect to have everything ready "
+        "({beloofde_datum}). We're sorry. We now expect to have everything ready "
         "on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 
@@ -711,10 +711,10 @@ _BELGIAN = (
     NBE_("word on whether the parcel with the {product} arrived safely"),
     NBE_("Oh, and did the parcel with the {product} arrive safely?"),
     NBE_("Oh, and did the parcel I sent you arrive safely?"),
-    NBE_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We're still "
-         "working on your {product} (order {bestelnummer}) and now expect to have everything ready on "
-         "{nieuwe_datum}. We'll let you know the moment your order is on its way.\n\nApologies for the wait, "
-         "and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We now "
+         "expect to have your {product} (order {bestelnummer}) ready on {nieuwe_datum}. We'll let you know "
+         "the moment your order is on its way.\n\nApologies for the wait, and thank you for your patience.\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
          "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef}\n\nMy message of {bericht_van} about “{titel}” is still unanswered. When we "
@@ -731,7 +731,7 @@ _BELGIAN = (
          "planned. Our new expected date is {nieuwe_datum} (instead of {beloofde_datum}). Rest assured, we're "
          "taking good care of it!\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nA short note: your {product} (order {bestelnummer}) wasn't ready on the day we promised "
-         "({beloofde_datum}). We're sorry. We're finishing it with care and now expect to have everything ready "
+         "({beloofde_datum}). We're sorry. We now expect to have everything ready "
          "on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nA quick update on your {product} (order {bestelnummer}): everything is still on track. "
          "It will be ready on {beloofde_datum}, as promised. As soon as your order is on its way, we'll let you "
@@ -799,7 +799,7 @@ COUNTED_WORDS = {
 # final reminder about your last story" reads as the story she posted last (walk-through 2, F).
 LAST_OF_THEM = N_("remaining {what}")
 # TRANSLATORS: the number still owed when some were posted, before the word it counts ("{number}
-# stories"): "two remaining" stories, Dutch "twee nog openstaande" stories.
+# stories"): "two remaining" stories, Dutch "twee resterende" stories.
 REMAINING_NUMBER = N_("{number} remaining")
 # A count inside a sentence is a word up to ten ("twee stories"), digits beyond.
 NUMBER_WORDS = {
@@ -876,7 +876,7 @@ def _whole(value: object, default: int) -> int:
 def deliverable_words(details: Mapping[str, object], recipient: Recipient) -> str:
     """What a deliverable is, as it stands in a sentence, with the number agreed when that
     is more than one ("story", "twee stories", "three TikTok videos"), and once some of
-    them were posted, the ones still owed ("nog openstaande story", "two remaining stories")."""
+    them were posted, the ones still owed ("resterende story", "two remaining stories")."""
     catalog = i18n.translations_for(recipient.lang)
     kind = str(details.get("what", ""))
     count = max(1, _whole(details.get("count"), 1))
@@ -888,7 +888,7 @@ def deliverable_words(details: Mapping[str, object], recipient: Recipient) -> st
     singular, plural = COUNTED_WORDS.get(kind, COUNTED_WORDS["other"])
     number = (catalog.pgettext("number", NUMBER_WORDS[owed]) if owed in NUMBER_WORDS
               else i18n.format_number(owed, locale=recipient.locale))
-    if posted:  # the number first: "je twee nog openstaande stories" (audit 9, F8)
+    if posted:  # the number first: "je twee resterende stories" (audit 9, F8)
         number = fill_simple(catalog.gettext(REMAINING_NUMBER), number=number)
     return fill_simple(catalog.ngettext(singular, plural, owed), number=number)
 

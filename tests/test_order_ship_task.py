@@ -93,7 +93,7 @@ def test_vandaag_ships_it_and_the_tracking_message_follows(window, qtbot, monkey
     footer = view.detail_footer
     assert footer.findChild(QPushButton, "todayOpen").text() == "Verzenden…"
     assert footer.findChild(QPushButton, "todayDone").text() == "Klaar zonder verzending"
-    assert view.model.rows[view.table.currentIndex().row()].cells[2] == "Klare bestelling verzenden"
+    assert view.model.rows[view.table.currentIndex().row()].cells[2] == "Bestelling is klaar: verzenden"
     footer.findChild(QPushButton, "todayOpen").click()
     [ship] = [w for w in window.findChildren(order_message.OrderShipDialog) if w.isVisible()]
     ship.tracking_code.setText("3SABCD1234567")

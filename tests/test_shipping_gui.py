@@ -528,7 +528,7 @@ def test_zendingen_lost_stops_the_chase_says_so_and_undo_takes_it_back(qtbot, wi
     lose.click()
     assert Shipment.get_by_id(sent.id).status == "lost"
     note = view.detail.findChild(QLabel, "pausedNote")
-    assert note is not None and "dus de app stuurt geen herinneringen" in note.text()
+    assert note is not None and "herinnert Afspraak je voorlopig niet aan wat er is afgesproken" in note.text()
     assert sent.person.name in note.text()
     # The note's "send a new parcel" has its button: the parcel dialog with this parcel's products and deal.
     asked = []

@@ -362,9 +362,9 @@ class ShipmentsView(ListView):
         if rules.chased(lookups.parcel_statuses(s.collaboration_id)):
             return ""
         # TRANSLATORS: Shipments pane under a returned or lost parcel; {title} is the collaboration.
-        return _("No parcel of “{title}” is with {name} or on its way, so the app sends no reminders about what "
-                 "was agreed. Send a new parcel for this collaboration and its deadlines move on by the days in "
-                 "between.").format(
+        return _("No parcel for “{title}” is with {name} or on its way, so Afspraak holds back its reminders "
+                 "about what was agreed for now. Send a new parcel for this collaboration and its deadlines move "
+                 "on by the days in between.").format(
             name=s.person.name, title=s.collaboration.title or _("(untitled)"))
 
     def select_id(self, row_id: int) -> None:

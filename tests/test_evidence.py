@@ -143,7 +143,7 @@ def test_dropping_pictures_on_a_content_record_keeps_them_as_evidence(window, qt
     qtbot.waitUntil(lambda: ContentEvidence.select().count() == 2)
     assert Event.select().count() == events + 1
     newest = Event.select().order_by(Event.id.desc()).first()
-    assert event_texts.shown(newest).startswith("Bewijs toegevoegd aan Post op Instagram")
+    assert event_texts.shown(newest).startswith("Bewijs toegevoegd aan post op Instagram")
     # the pane shows the thumbnails; a click opens the stored copy (never the dropped file)
     opened = []
     monkeypatch.setattr(evidence_view, "open_file", lambda p: opened.append(p) or True)

@@ -221,9 +221,17 @@ def _rated(p):
     return text
 
 
-def _content_on(p) -> str:
+def _content_on(p, inline: bool = False) -> str:
+    """ "Reel on Instagram"; ``inline``: as it stands inside a sentence ("…added to reel on
+    Instagram", not "…added to Reel on Instagram")."""
+    kind = _content_kind(p)
+    if inline and p.get("deliverable"):
+        from desktop.presentation.messages import DELIVERABLE_WORDS
+
+        words = DELIVERABLE_WORDS.get(p["deliverable"], DELIVERABLE_WORDS["other"])
+        kind = i18n.pgettext("inline", words)
     # TRANSLATORS: a posted content record, e.g. "Reel on Instagram".
-    return _("{kind} on {platform}").format(kind=_content_kind(p), platform=label("platform", p["platform"]) or "?")
+    return _("{kind} on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
 
 
 def content_title(content) -> str:
@@ -234,7 +242,7 @@ def content_title(content) -> str:
 
 @_fact("evidence_added")
 def _evidence_added(p):
-    content = _content_on(p)
+    content = _content_on(p, inline=True)
     # TRANSLATORS: timeline event; {names} are the file names the pictures had.
     return ngettext("Evidence added to {content}: {n} picture ({names})",
                     "Evidence added to {content}: {n} pictures ({names})", p["n"]).format(

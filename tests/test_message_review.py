@@ -245,13 +245,16 @@ def order_of(name):
 
 
 LATE_OPENING = {
-    ("nl", "NL", "je"): "Het spijt ons: we hadden je bestelling beloofd voor zondag 22 november, maar dat is niet gelukt.",
-    ("nl", "NL", "u"): "Het spijt ons: we hadden uw bestelling toegezegd voor zondag 22 november, maar dat is helaas "
-                       "niet gelukt.",
-    ("nl", "BE", "je"): "Het spijt ons: we hadden je bestelling beloofd tegen zondag 22 november, maar dat is niet "
+    # the day it should have been ready, never "we had promised your order for" it: her
+    # promise may be a delivery day later than that (the screenshots' review of 2026-12-05)
+    ("nl", "NL", "je"): "Het spijt ons: je bestelling had op zondag 22 november klaar moeten zijn, maar dat is niet "
                         "gelukt.",
-    ("nl", "BE", "u"): "Het spijt ons: we hadden uw bestelling beloofd tegen zondag 22 november, maar dat is helaas "
-                       "niet gelukt.",
+    ("nl", "NL", "u"): "Het spijt ons: uw bestelling had op zondag 22 november gereed moeten zijn, maar dat is "
+                       "helaas niet gelukt.",
+    ("nl", "BE", "je"): "Het spijt ons: je bestelling had tegen zondag 22 november klaar moeten zijn, maar dat is "
+                        "niet gelukt.",
+    ("nl", "BE", "u"): "Het spijt ons: uw bestelling had tegen zondag 22 november klaar moeten zijn, maar dat is "
+                       "helaas niet gelukt.",
     ("en", "NL", "je"): "We're sorry: your order should have been ready on Sunday 22 November, and it isn't yet.",
 }
 NEW_DATE = {"nl": "maandag 30 november", "en": "Monday 30 November"}

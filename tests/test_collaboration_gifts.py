@@ -139,11 +139,16 @@ def test_her_new_collaboration_takes_typed_words_only_from_one_in_her_language(q
     if language == "nl":
         assert hint == "Berichten aan Emma Clarke zijn in het Engels: schrijf „Titel” ook in het Engels."
         assert dialog.w("title").placeholderText() == "e.g. Luna necklace in a reel"  # the example in hers too
+        assert dialog.w("exclusivity_category").placeholderText() == "e.g. jewellery"
+        assert dialog.w("consequence").placeholderText() == (
+            "Genoemd in de laatste herinnering, bijv. invoice the product at retail price")
         # each tab names the fields on it that are quoted to her (audit 10, F4)
         gifts, rules = (dialog.findChild(QLabel, name) for name in ("herLanguageGifts", "herLanguageRules"))
         assert dialog.w("giftsTab").isAncestorOf(gifts) and "„Andere producten”" in gifts.text()
         assert dialog.w("rulesTab").isAncestorOf(rules)
         assert "„Wel doen”, „Niet doen” en „Gevolg” ook in het Engels" in rules.text()
+    else:
+        assert dialog.w("exclusivity_category").placeholderText() == "e.g. jewellery"  # hers is the app's
     Collaboration.create(person=emma, title="Necklace", consequence="invoice the necklace at retail price",
                          dos="in daylight", created_at=NOW)
     dialog, _hint = opened(emma)

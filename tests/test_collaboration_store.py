@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from desktop.domain.validation import DeliverableInput
 from desktop.store import due
 from desktop.store import influencers as ops
@@ -76,3 +78,27 @@ def test_the_agreement_ending_and_label_messages_use_the_owners_own_wording(demo
                              posted_at=NOW, missing=["#gekregen"], disclosure_ok=False)
     label = label_request_message(content)
     assert "#gekregen" in label and "Eva" in label
+
+
+@pytest.mark.parametrize("app_language, hint", [("en", "In Dutch: it is quoted in the message to"), ("nl", "")])
+def test_ending_asks_for_the_reason_in_her_language_when_the_app_speaks_another(qtbot, demo_db, app_language, hint):
+    """The owner works in English, Sanne reads Dutch: the reason she types is quoted in the
+    Dutch message as typed ("De reden: we are ending this collection."). The reason's field
+    says which language to write it in, and only then."""
+    from desktop import i18n
+    from desktop.store.models import Collaboration, Person
+    from desktop.views.small_dialogs import EndDialog
+
+    sanne = Person.get(Person.name == "Sanne de Vries")
+    sanne.language = "nl"
+    sanne.save()
+    i18n.set_language(app_language)
+    try:
+        dialog = EndDialog(collaboration=Collaboration.get(Collaboration.person == sanne))
+        qtbot.addWidget(dialog)
+        shown = dialog.w("reason").placeholderText()
+        assert shown.startswith(hint) if hint else "quoted" not in shown and "geciteerd" not in shown, shown
+        if hint:
+            assert "Sanne de Vries" in shown
+    finally:
+        i18n.set_language("nl")

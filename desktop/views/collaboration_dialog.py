@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop import clock, i18n
 from desktop.domain import collaborations as rules
 from desktop.domain.validation import DeliverableInput, GiftInput, validate_collaboration
-from desktop.i18n import _, ngettext, quoted
+from desktop.i18n import N_, _, ngettext, quoted
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
 from desktop.store import lookups
@@ -127,6 +127,10 @@ class CollaborationDialog(FormDialog):
         else:
             self._defaults()
 
+    # The consequence's example, in her language (marked for extraction; translated when shown).
+    # TRANSLATORS: an example consequence, quoted to the influencer in her language.
+    _CONSEQUENCE_EXAMPLE = N_("invoice the product at retail price")
+
     def _say_her_language(self) -> None:
         """Her messages in another language than the app's: what is quoted to her as typed
         (the title, the gift in words, the category, the do's and don'ts, the consequence) is
@@ -139,10 +143,19 @@ class CollaborationDialog(FormDialog):
 
         # The title's example in her language too: "write it in English" above "e.g. Ketting Luna
         # in een reel" read as two answers (audit of 2026-12-05).
+        hers = i18n.translations_for(language).gettext
         example = self.w("title").placeholderText()
         if example:
-            self.w("title").setPlaceholderText(
-                i18n.translations_for(language).gettext("e.g. Luna necklace in a reel"))
+            self.w("title").setPlaceholderText(hers("e.g. Luna necklace in a reel"))
+        # ...and so are the category's and the consequence's (the screenshots' review of
+        # 2026-12-05: "write it in English" above "bijv. sieraden")
+        if self.w("exclusivity_category").placeholderText():
+            self.w("exclusivity_category").setPlaceholderText(hers("e.g. jewellery"))
+        if self.w("consequence").placeholderText():
+            # TRANSLATORS: the consequence's example when her messages are in another language than
+            # the app's; {example} is in her language ("invoice the product at retail price").
+            self.w("consequence").setPlaceholderText(_("Named in the final reminder, e.g. {example}").format(
+                example=hers(self._CONSEQUENCE_EXAMPLE)))
         tabs = (("herLanguage", "dealTab", ("title",)), ("herLanguageGifts", "giftsTab", ("products",)),
                 ("herLanguageRules", "rulesTab", ("exclusivity_category", "dos", "donts", "consequence")))
         for name, tab, fields in tabs:

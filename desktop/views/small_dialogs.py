@@ -168,6 +168,14 @@ class EndDialog(FormDialog):
         self.setWindowTitle(_("End: {title}").format(title=collaboration.title))
         _texts(self, _("End collaboration"))
         fill_combo(self.w("outcome"), [(s, label("collab_status", s)) for s in ("ended", "failed")])
+        language = self.person.language
+        if language and language != i18n.current_language() and language in dict(choices("language")):
+            # The reason is quoted in her message as typed: an English reason in a Dutch message
+            # was copied as it stood (the screenshots' review of 2026-12-05).
+            # TRANSLATORS: the ending dialog's reason field, when her messages are in another
+            # language than the app's: "In Dutch: it is quoted in the message to Sanne de Vries".
+            self.w("reason").setPlaceholderText(_("In {language}: it is quoted in the message to {name}").format(
+                language=label("language", language), name=self.person.name))
         self._edited = False
         self.w("reason").textChanged.connect(self._fill_message)
         self.w("message").textChanged.connect(self._message_edited)

@@ -41,8 +41,8 @@ def main() -> None:
     paths.set_data_dir(tempfile.mkdtemp(prefix="afspraak-shots-"))
     app = QApplication.instance() or QApplication([])
     open_database()
+    i18n.set_language(args.lang)  # before the example shop: its to-dos are written in the language of the moment
     demo.fill(utcnow())
-    i18n.set_language(args.lang)
     translator.install(app)
     from desktop.views.main_window import MainWindow
 

@@ -509,7 +509,7 @@ def shoot_sent_earlier(app, window, save) -> None:
 
     mila = Person.get(Person.name == "Mila Smit")  # her earrings packed, not sent yet
     gift = Collaboration.get(Collaboration.person == mila, Collaboration.status == "agreed")
-    earrings = Product.select().where(Product.sku == "OR-101").first()
+    earrings = Product.select().where(Product.sku == "OR-110").first()  # the Creolen agreed with her
     made = shipping.create_shipment(shipping.NewShipment(person_id=mila.id, items=[(earrings.id, 1)],
                                                          collaboration_id=gift.id), clock.utcnow())
     window.refresh_all()

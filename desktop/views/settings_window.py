@@ -220,8 +220,8 @@ class SettingsWindow(QDialog):
             "The time zone decides when a deadline day is over and when your quiet hours begin; "
             "dates in your messages are written in it.")))
         column.addWidget(_note(_(
-            "Reminders come on your working days in this country, and the dates you promise fall on them: "
-            "never on a Sunday or on one of its public holidays.")))
+            "Reminders come on your working days in this country, and so do the dates Afspraak suggests for a "
+            "promise: never a Sunday or one of its public holidays.")))
         column.addStretch(1)
         return page
 

@@ -432,3 +432,52 @@ def test_the_import_command_refuses_a_cut_woocommerce_file_in_her_language(data_
         assert words in out.err and {"nl": "Er is niets veranderd", "en": "Nothing was changed"}[language] in out.err
         assert not out.out, out.err
         assert paths.db_path().read_bytes() == before
+
+
+# --- a comma typed without quotes shifts the cells after it ---------------------------------------
+
+@pytest.mark.parametrize("text, line", [
+    # the price "49,95" unquoted: the row has one cell more than the header, and that cell is empty
+    ("Handle,Title,Variant Price,Image Src,Status\nring,Ring,24.95,,active\ntop,Top,49,95,,active\n", 3),
+    # ...in the last row too, with its line end
+    ("Handle,Title,Variant Price,Image Src\nring,Ring,24.95,\ntop,Top,49,95,\n", 3),
+    # ...and in a row followed by others
+    ("Handle,Title,Variant Price,Image Src\ntop,Top,49,95,\nring,Ring,24.95,\n", 2),
+])
+def test_a_row_with_more_cells_than_the_header_is_refused_even_when_the_extra_one_is_empty(text, line):
+    """Audit of 2026-12-05: "49,95" typed without quotes made the row one cell longer, the
+    extra cell empty; the row was read with 49.00 as its price and its picture gone (in an
+    orders file: a customer named "fulfilled"). The file is refused at that row."""
+    i18n.set_language("en")
+    failed = refused(text.encode())
+    assert failed.line == line and "the header has" in failed.problem, failed
+
+
+def test_an_orders_export_with_a_shifted_row_is_refused():
+    from desktop.domain.order_importers import parse_orders
+
+    header = "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku\n"
+    good = "#1001,mila@example.nl,paid,2026-11-20 10:00:00 +0100,1,Ring,24.95,RG\n"
+    shifted = "#1002,noor@example.nl,paid,2026-11-21 10:00:00 +0100,1,Ketting,24,95,KT\n"
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        parse_orders((header + good + shifted + good.replace("#1001", "#1003")).encode())
+    assert failed.value.line == 3 and "the header has" in failed.value.problem
+
+
+def test_a_nul_character_past_the_first_bytes_is_refused_as_damage():
+    """Only the first 4 KiB were looked at for a NUL: one further on was stored inside a
+    picture's address."""
+    rows = "".join(f"p{i},Product {i},1{i % 10}.95,https://example.com/p{i}.jpg\n" for i in range(200))
+    text = "Handle,Title,Variant Price,Image Src\n" + rows
+    at = text.index("\n", 5000) + 10
+    i18n.set_language("en")
+    failed = refused((text[:at] + "\x00" + text[at:]).encode())
+    assert failed.line == text.count("\n", 0, at) + 1 and "NUL" in failed.problem, failed
+
+
+def test_a_header_cut_inside_a_quoted_name_is_told_as_cut_off_in_the_owners_language():
+    """The csv module's own English ("unexpected end of data") stood in the Dutch text."""
+    i18n.set_language("nl")
+    failed = refused(b'ID,Type,SKU,Name,"Published')
+    assert failed.line == 1 and "afgebroken" in failed.problem and "unexpected" not in failed.problem, failed

@@ -397,8 +397,19 @@ def decode(data: bytes) -> str:
     """The file's text: UTF-16 (with BOM), UTF-8 (BOM or not), else Windows-1252.
 
     A UTF-8 file that stops in the middle of a character was cut off: refused, rather
-    than read as Windows-1252 (which would garble every accented letter in it).
+    than read as Windows-1252 (which would garble every accented letter in it). A NUL
+    character anywhere in it is damage (no shop writes one): refused, never stored.
     """
+    text = _decode(data)
+    at = text.find("\x00")
+    if at >= 0:  # past the first 4 KiB (before it, the file is told as not text at all)
+        raise ImportFailed(text.count("\n", 0, at) + 1, _(
+            "this line holds a NUL character, which no shop writes in an export: the file is damaged. "
+            "Export it from the shop again."))
+    return text
+
+
+def _decode(data: bytes) -> str:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFailed(0, _("This is not a text file, so it cannot be an export of products or orders."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -795,6 +806,8 @@ class _Rows:
             except StopIteration:
                 raise ImportFailed(0, _("The file is empty.")) from None
             except csv.Error as exc:
+                if "unexpected end of data" in str(exc):  # cut inside a quoted column name
+                    raise _cut_off(start, _("the file stops in its first line, the column names")) from None
                 raise ImportFailed(start, _("the header cannot be read: {reason}.").format(
                     reason=self.csv_reason(exc))) from None
             if any(c.replace("\ufeff", "").strip() for c in cells):
@@ -809,6 +822,7 @@ class _Rows:
         count = 0
         filled = 0  # rows with something in them
         last: tuple[int, list[str]] | None = None
+        longer: tuple[int, int] | None = None  # a row with more cells than the header (line, cells)
         while True:
             start = self.reader.line_num + 1
             try:
@@ -828,10 +842,16 @@ class _Rows:
             last = (start, cells)
             if not any(c.strip() for c in cells):
                 continue  # an empty row (spreadsheets add them at the end)
-            if len(cells) > len(self.header) and any(c.strip() for c in cells[len(self.header):]):
-                raise ImportFailed(start, _(
-                    "this row has {found} cells but the header has {expected}; a quote or a "
-                    "delimiter is probably missing.").format(found=len(cells), expected=len(self.header)))
+            if longer is not None:  # not the last row: no cut explains it
+                raise self._longer(*longer)
+            if len(cells) > len(self.header):
+                if any(c.strip() for c in cells[len(self.header):]):
+                    raise self._longer(start, len(cells))
+                # Even empty ones: a comma typed in a cell without quotes ("49,95") shifts every
+                # cell after it one column on, and the row would be read with its price and
+                # customer in the wrong fields (audit of 2026-12-05). Told at the next row or
+                # at the end: a last row cut after its delimiter is told as cut off.
+                longer = (start, len(cells))
             filled += 1
             row = {key: (cells[i] if i < len(cells) else "") for key, i in self.index.items()}
             self._check_lengths(row, start)
@@ -854,12 +874,19 @@ class _Rows:
                 raise _cut_off(last[0], _(
                     "the last row ends without a line end, which {shop} writes after every row of its exports, "
                     "the last one too").format(shop=shop))
+        if longer is not None:
+            raise self._longer(*longer)
         if not filled:
             raise ImportFailed(0, _(
                 "The file holds only the column names, no rows below them: there is nothing to import. "
                 "Export it from the shop again, with the products or orders you want in it."))
         if self.progress:
             self.progress(self.total_lines, self.total_lines)
+
+    def _longer(self, line: int, found: int) -> ImportFailed:
+        return ImportFailed(line, _(
+            "this row has {found} cells but the header has {expected}; a quote or a "
+            "delimiter is probably missing.").format(found=found, expected=len(self.header)))
 
     def _check_lengths(self, row: dict[str, str], line: int) -> None:
         """Refuse the file at a short field (``FIELD_LIMITS``) that holds more than it can."""

@@ -856,6 +856,18 @@ class _Rows:
             row = {key: (cells[i] if i < len(cells) else "") for key, i in self.index.items()}
             self._check_lengths(row, start)
             yield start, row, cells
+        self._check_end(count, last)
+        if longer is not None:
+            raise self._longer(*longer)
+        if not filled:
+            raise ImportFailed(0, _(
+                "The file holds only the column names, no rows below them: there is nothing to import. "
+                "Export it from the shop again, with the products or orders you want in it."))
+        if self.progress:
+            self.progress(self.total_lines, self.total_lines)
+
+    def _check_end(self, count: int, last: tuple[int, list[str]] | None) -> None:
+        """Refuse a file whose end shows it was cut off (``count`` rows read, ``last`` the last)."""
         if not self.text.endswith(("\n", "\r")):
             # Only the column names, without a line end (Etsy writes none; a download of a
             # month without sales): whole when its last column is one the export has,
@@ -874,14 +886,6 @@ class _Rows:
                 raise _cut_off(last[0], _(
                     "the last row ends without a line end, which {shop} writes after every row of its exports, "
                     "the last one too").format(shop=shop))
-        if longer is not None:
-            raise self._longer(*longer)
-        if not filled:
-            raise ImportFailed(0, _(
-                "The file holds only the column names, no rows below them: there is nothing to import. "
-                "Export it from the shop again, with the products or orders you want in it."))
-        if self.progress:
-            self.progress(self.total_lines, self.total_lines)
 
     def _longer(self, line: int, found: int) -> ImportFailed:
         return ImportFailed(line, _(

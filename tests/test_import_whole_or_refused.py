@@ -481,3 +481,45 @@ def test_a_header_cut_inside_a_quoted_name_is_told_as_cut_off_in_the_owners_lang
     i18n.set_language("nl")
     failed = refused(b'ID,Type,SKU,Name,"Published')
     assert failed.line == 1 and "afgebroken" in failed.problem and "unexpected" not in failed.problem, failed
+
+
+# --- a Shopify orders file cut at a line end inside its last order ---------------------------------
+
+SHOPIFY_ORDERS = ("Name,Email,Financial Status,Created at,Currency,Subtotal,Discount Amount,Lineitem quantity,"
+                  "Lineitem name,Lineitem price\n"
+                  "#1001,mila@example.nl,paid,2026-11-20 10:00:00 +0100,EUR,25.00,5.00,1,Ring,10.00\n"
+                  "#1001,,,,,,,2,Oorbellen,10.00\n"
+                  "#1002,noor@example.nl,paid,2026-11-21 10:00:00 +0100,EUR,30.00,0.00,1,Ketting,10.00\n"
+                  "#1002,,,,,,,1,Armband,20.00\n")
+
+
+def test_a_shopify_orders_file_whole_is_read_with_its_discount():
+    from desktop.domain.order_importers import parse_orders
+
+    parsed = parse_orders(SHOPIFY_ORDERS.encode())
+    assert sorted(len(o.lines) for o in parsed.orders) == [2, 2]
+
+
+def test_a_shopify_orders_file_cut_inside_its_last_order_is_refused():
+    """Cut at a line end after the first item row of its last order, the file read as whole:
+    the import took the missing items off the stored order. The items of the last order
+    (less its discount) no longer make its subtotal: refused as cut off."""
+    from desktop.domain.order_importers import parse_orders
+
+    cut = SHOPIFY_ORDERS[:SHOPIFY_ORDERS.rindex("#1002,,,")]
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        parse_orders(cut.encode())
+    assert failed.value.line == 4 and "#1002" in failed.value.problem and "cut off" in failed.value.problem
+
+
+@needs_shared
+def test_every_real_shopify_orders_export_is_whole_by_its_subtotals():
+    from desktop.domain.order_importers import parse_orders
+
+    from tests.shared_data import shared_dir
+
+    paths = sorted((shared_dir() / "data" / "shop-exports" / "orders" / "shopify").glob("*.csv"))
+    assert paths
+    for path in paths:
+        parse_orders(path.read_bytes())  # no order's items fall short of its subtotal

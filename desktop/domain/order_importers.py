@@ -807,6 +807,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         else:
             blocks.append((number, [record]))
     check_amounts(rows)  # "1.234" read as the file's other amounts show, or refused
+    _check_last_order_whole(platform, blocks)
     # The rows of one order come together in an export. The same order again further down
     # is a second copy of it (two exports that overlap, pasted together): with the same
     # items it is read once, and said, even when a cell changed in between (its status);
@@ -934,6 +935,31 @@ def _disagreements(first: dict, other: dict, origins: dict[str, int]) -> list[st
             number=first["number"], line=other["line"], other=_money(other_total, currency),
             first=origins.get("total", first["line"]), total=_money(total, currency)))
     return out
+
+
+def _check_last_order_whole(platform: str, blocks: list[tuple[str, list[dict]]]) -> None:
+    """Shopify writes an order's item rows one below the other, the subtotal on the first:
+    a file cut at a line end in the middle of its last order reads as whole, and an
+    import would take the missing items off the stored order (audit of 2026-12-05). In
+    every real export the items less the discount make the subtotal; items worth less
+    than that in the file's last order mean rows are missing."""
+    if platform != SHOPIFY or not blocks:
+        return
+    block = blocks[-1][1]
+    first = block[0]
+    subtotal, discount = first.get("subtotal"), first.get("discount") or 0
+    lines = [line for record in block for line in record["lines"]]
+    if subtotal is None or not lines or any(line.price_cents is None for line in lines):
+        return
+    items = sum(line.quantity * line.price_cents for line in lines)
+    if items - discount < subtotal:
+        currency = first.get("currency", "")
+        # TRANSLATORS: {problem} of a file cut off; {items} and {subtotal} are amounts.
+        raise ImportFailed(block[-1]["line"], _(
+            "the last order, {number}, lists items worth {items} while its subtotal is {subtotal}: rows of it are "
+            "missing. The file was probably cut off (an interrupted download or a full disk?): export it from the "
+            "shop again.").format(number=first["number"], items=_money(items - discount, currency),
+                                  subtotal=_money(subtotal, currency)))
 
 
 def _money(cents: int, currency: str) -> str:

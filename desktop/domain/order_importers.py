@@ -954,7 +954,7 @@ def _check_last_order_whole(platform: str, blocks: list[tuple[str, list[dict]]])
     items = sum(line.quantity * line.price_cents for line in lines)
     if items - discount < subtotal:
         currency = first.get("currency", "")
-        # TRANSLATORS: {problem} of a file cut off; {items} and {subtotal} are amounts.
+        # TRANSLATORS: an orders file cut off; {number} is the order's number, {items} and {subtotal} amounts.
         raise ImportFailed(block[-1]["line"], _(
             "the last order, {number}, lists items worth {items} while its subtotal is {subtotal}: rows of it are "
             "missing. The file was probably cut off (an interrupted download or a full disk?): export it from the "

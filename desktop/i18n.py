@@ -136,6 +136,12 @@ def current_language() -> str:
     return _current_language
 
 
+def other_than_mine(language: str | None) -> bool:
+    """Is ``language`` (a person's, her messages' language) a known one other than the app's
+    now? Then what the owner types to be quoted to her is asked for in that language."""
+    return language in LANGUAGES and language != _current_language
+
+
 class speaking:  # noqa: N801 (used as a context manager: ``with speaking("en"): ...``)
     """Speak another language for a moment (the timeline's search words are written in every
     language, desktop/event_texts.py); the language in use before comes back afterwards."""

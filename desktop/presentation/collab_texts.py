@@ -58,9 +58,8 @@ def _whom_from(collaboration: Collaboration) -> str:
 def _content_words(kinds: list[str], reader: messages.Recipient) -> str:
     """"your post and your TikTok video": her content of this collaboration, each kind once."""
     catalog = i18n.translations_for(reader.lang)
-    words = messages.DELIVERABLE_WORDS
     yours = catalog.pgettext(reader.context, messages.DESCRIPTIONS["deliverable_no_product"])
-    items = [messages.fill_simple(yours, what=catalog.pgettext("inline", words.get(kind, words["other"])))
+    items = [messages.fill_simple(yours, what=messages.inline_kind(kind, catalog))
              for kind in dict.fromkeys(kinds or ["other"])]
     return messages.format_value(items, reader)
 
@@ -83,10 +82,9 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     if collaboration.fee_cents:
         lines.append("• " + tr.gettext("Fee: {amount}").format(amount=i18n.format_money(collaboration.fee_cents, locale=loc)))
     deliverables = list(lookups.deliverables_by_deadline(collaboration.id))
-    words = messages.DELIVERABLE_WORDS
     for d in deliverables:
         # the word as it stands in a sentence ("TikTok-video", not a label lowered to "tiktok-video")
-        kind = tr.pgettext("inline", words.get(d.kind, words["other"]))
+        kind = messages.inline_kind(d.kind, tr)
         if d.deadline:
             lines.append("• " + tr.gettext("{count}× {kind}, to be posted by {date}").format(
                 count=d.count, kind=kind, date=i18n.format_date(clock.to_local(d.deadline), "long", loc)))

@@ -226,10 +226,9 @@ def _content_on(p, inline: bool = False) -> str:
     Instagram", not "…added to Reel on Instagram")."""
     kind = _content_kind(p)
     if inline and p.get("deliverable"):
-        from desktop.presentation.messages import DELIVERABLE_WORDS
+        from desktop.presentation.messages import inline_kind
 
-        words = DELIVERABLE_WORDS.get(p["deliverable"], DELIVERABLE_WORDS["other"])
-        kind = i18n.pgettext("inline", words)
+        kind = inline_kind(p["deliverable"], i18n.translations_for(i18n.current_language()))
     # TRANSLATORS: a posted content record, e.g. "Reel on Instagram".
     return _("{kind} on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
 

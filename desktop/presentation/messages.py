@@ -873,6 +873,12 @@ def _whole(value: object, default: int) -> int:
         return default
 
 
+def inline_kind(kind: str, catalog) -> str:
+    """A deliverable's kind as it stands inside a sentence, in ``catalog``'s language
+    ("post", "TikTok-video"; an unknown kind "content"), never its capitalised list label."""
+    return catalog.pgettext("inline", DELIVERABLE_WORDS.get(kind, DELIVERABLE_WORDS["other"]))
+
+
 def deliverable_words(details: Mapping[str, object], recipient: Recipient) -> str:
     """What a deliverable is, as it stands in a sentence, with the number agreed when that
     is more than one ("story", "twee stories", "three TikTok videos"), and once some of
@@ -883,7 +889,7 @@ def deliverable_words(details: Mapping[str, object], recipient: Recipient) -> st
     posted = min(max(0, _whole(details.get("posted"), 0)), count - 1)
     owed = count - posted
     if owed == 1:
-        words = catalog.pgettext("inline", DELIVERABLE_WORDS.get(kind, DELIVERABLE_WORDS["other"]))
+        words = inline_kind(kind, catalog)
         return fill_simple(catalog.gettext(LAST_OF_THEM), what=words) if posted else words
     singular, plural = COUNTED_WORDS.get(kind, COUNTED_WORDS["other"])
     number = (catalog.pgettext("number", NUMBER_WORDS[owed]) if owed in NUMBER_WORDS

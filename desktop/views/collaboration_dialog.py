@@ -137,7 +137,7 @@ class CollaborationDialog(FormDialog):
         named on the tab it is typed on, with the language to write it in (audit 10, F4: one
         line on the first tab named a field on the third, and not the do's and don'ts)."""
         language = self.person.language
-        if language == i18n.current_language() or language not in dict(choices("language")):
+        if not i18n.other_than_mine(language):
             return
         from babel.lists import format_list
 

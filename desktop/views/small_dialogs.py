@@ -169,7 +169,7 @@ class EndDialog(FormDialog):
         _texts(self, _("End collaboration"))
         fill_combo(self.w("outcome"), [(s, label("collab_status", s)) for s in ("ended", "failed")])
         language = self.person.language
-        if language and language != i18n.current_language() and language in dict(choices("language")):
+        if i18n.other_than_mine(language):
             # The reason is quoted in her message as typed: an English reason in a Dutch message
             # was copied as it stood (the screenshots' review of 2026-12-05).
             # TRANSLATORS: the ending dialog's reason field, when her messages are in another

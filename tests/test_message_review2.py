@@ -325,7 +325,7 @@ def test_a_label_request_names_the_content_kind_and_a_story_has_no_caption(demo)
     for lang, country, form in READERS:
         as_reader(fleur, lang, country, form)
         message = due_texts.compose_for(fleur, "label", {"inhoud": collab_texts._content_words(
-            ["story"], due_texts.recipient(fleur))}, NOW)
+            [("story", 1)], due_texts.recipient(fleur))}, NOW)
         text = collab_texts.label_request_message(Content.get_by_id(content.id))
         subject, opening = words[(lang, form)]
         assert message.subject == subject, message.subject

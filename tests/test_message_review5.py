@@ -151,3 +151,51 @@ def test_after_her_answer_the_question_fits_one_or_several_things_owed(lang, cou
     assert not re.search(r"\b(het|it)\?", body), body
     assert ("when you think you'll post?" in body if lang == "en"
             else f"wanneer {'je' if form == 'je' else 'u'} denkt te posten?" in body), body
+
+
+# --- an order confirmation without an order number still thanks her ---------------------------
+
+THANKS = {("nl", "je"): ("Bedankt voor je bestelling!", "Je bestelnummer is #1041."),
+          ("nl", "u"): ("Hartelijk dank voor uw bestelling!", "Uw bestelnummer is #1041."),
+          ("en", "je"): ("Thank you for your order!", "Your order number is #1041.")}
+
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_an_order_confirmation_without_a_number_keeps_its_thanks(lang, country, form):
+    """An order typed in by hand may have no number. The thank-you sentence held the number,
+    so without one the whole sentence was left out and the confirmation opened with "We maken
+    je …". The number now has a sentence of its own: without it only that sentence goes."""
+    thanks, number = THANKS[(lang, "je" if lang == "en" else form)]
+    values = dict(messages.sample_values(lang), bestelnummer="")
+    body = messages.render("order.confirmation", values, reader(lang, country, form), NOW).body
+    assert f"{thanks} " in body and "nummer" not in body and "number" not in body, body
+    assert "  " not in body and ". \n" not in body, body
+    numbered = messages.render("order.confirmation", messages.sample_values(lang), reader(lang, country, form),
+                               NOW).body
+    assert f"{thanks} " in numbered and f" {number}\n" in numbered, numbered
+
+
+# --- the agreement's label line counts her content -----------------------------------------------
+
+LABEL_LINE = {("nl", "je"): "Maak in je drie posts en je story duidelijk",
+              ("nl", "u"): "Maak in uw drie posts en uw story duidelijk",
+              ("en", "je"): "Make it clear in your three posts and your story"}
+
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_the_agreements_label_line_counts_her_content(demo, lang, country, form):
+    """Three posts and a story agreed: the terms listed "3× post" and then asked to make it
+    clear "in je post en je story" that it is an ad, as if one post were agreed."""
+    from desktop.store.models import Deliverable
+    noor = Person.get(Person.name == "Noor Bakker")
+    noor.language, noor.country, noor.address_form = lang, country, form
+    noor.save()
+    collab = Collaboration.get(Collaboration.person == noor)
+    collab.disclosure_required = True
+    collab.save()
+    Deliverable.delete().where(Deliverable.collaboration == collab).execute()
+    Deliverable.create(collaboration=collab, kind="post", count=2, deadline=None)
+    Deliverable.create(collaboration=collab, kind="story", count=1, deadline=None)
+    Deliverable.create(collaboration=collab, kind="post", count=1, deadline=None)
+    terms = collab_texts.agreement_terms_text(Collaboration.get_by_id(collab.id))
+    assert LABEL_LINE[(lang, "je" if lang == "en" else form)] in terms, terms

@@ -296,10 +296,10 @@ def test_mail_and_copy(qtbot, window, monkeypatch):
 
 
 @pytest.mark.parametrize("language,country,form,expect", [
-    ("nl", "NL", "je", ["Hoi Ingrid,", "je bestelling #7", "vrijdag 27 november", "€\xa024,95", "Groetjes,"]),
-    ("nl", "BE", "u", ["Beste Ingrid,", "uw bestelling #7", "vrijdag 27 november", "€\xa024,95",
+    ("nl", "NL", "je", ["Hoi Ingrid,", "Je bestelnummer is #7", "vrijdag 27 november", "€\xa024,95", "Groetjes,"]),
+    ("nl", "BE", "u", ["Beste Ingrid,", "Uw bestelnummer is #7", "vrijdag 27 november", "€\xa024,95",
                        "Met vriendelijke groeten,"]),
-    ("en", "NL", "je", ["Hi Ingrid,", "your order #7", "Friday 27 November", "€24.95", "Best wishes,"]),
+    ("en", "NL", "je", ["Hi Ingrid,", "Your order number is #7", "Friday 27 November", "€24.95", "Best wishes,"]),
 ])
 def test_templates_render_in_the_customers_language(database, language, country, form, expect):
     settings.set("shop_name", "Zilver & Zo")

@@ -55,12 +55,17 @@ def _whom_from(collaboration: Collaboration) -> str:
     return (settings.get("shop_name") or "").strip()
 
 
-def _content_words(kinds: list[str], reader: messages.Recipient) -> str:
-    """"your post and your TikTok video": her content of this collaboration, each kind once."""
+def _content_words(agreed: list[tuple[str, int]], reader: messages.Recipient) -> str:
+    """"your post and your TikTok video", "je drie posts": her content of this collaboration,
+    each kind once with how many of it were agreed (a review of 2026-12-05 read "Maak in je
+    post duidelijk …" where three posts were agreed)."""
     catalog = i18n.translations_for(reader.lang)
     yours = catalog.pgettext(reader.context, messages.DESCRIPTIONS["deliverable_no_product"])
-    items = [messages.fill_simple(yours, what=messages.inline_kind(kind, catalog))
-             for kind in dict.fromkeys(kinds or ["other"])]
+    counts: dict[str, int] = {}
+    for kind, count in agreed:  # (kind, how many)
+        counts[kind] = counts.get(kind, 0) + max(1, count or 1)
+    items = [messages.fill_simple(yours, what=messages.deliverable_words({"what": kind, "count": count}, reader))
+             for kind, count in (counts or {"other": 1}).items()]
     return messages.format_value(items, reader)
 
 
@@ -95,7 +100,7 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     if tags:
         lines.append("• " + tr.gettext("Please use: {tags}").format(tags=tags))
     if collaboration.disclosure_required:
-        what = _content_words([d.kind for d in deliverables], reader)
+        what = _content_words([(d.kind, d.count) for d in deliverables], reader)
         # "Gekregen van" names whom from, as the label request does: without a name to give
         # it, the example was copied as it stood, naming nobody (audit of 2026-12-05)
         shop = _whom_from(collaboration)
@@ -163,7 +168,7 @@ def label_request_message(content: Content) -> str:
                                     "“advertising”) or “Gekregen van {shop}” (Dutch for “gifted by”)").format(shop=shop))
     lines = "\n".join("• " + m for m in items)
     # {inhoud}: "je story" / "your reel": what she posted, named as the messages name it
-    inhoud = _content_words([kind], reader)
+    inhoud = _content_words([(kind, 1)], reader)
     # The rules ask for the advertising label; only tags agreed with her are asked as agreed.
     return compose_for(p, "label" if label_missing else "label.agreed",
                        {"titel": collaboration.title, "ontbreekt": lines, "inhoud": inhoud}, clock.utcnow()).body

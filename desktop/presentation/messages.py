@@ -626,9 +626,10 @@ _t(
     "order.confirmation",
     N_("Custom order: order confirmation"),
     NF_("Your order {bestelnummer} from {winkel}"),
-    NF_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for you "
-        "(personalisation: “{personalisatie}”). The price is {prijs}.\n\nWe expect your order to be ready on "
-        "{beloofde_datum}; if anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nThank you for your order! We're making your {product} especially for you "
+        "(personalisation: “{personalisatie}”). The price is {prijs}. Your order number is {bestelnummer}.\n\n"
+        "We expect your order to be ready on {beloofde_datum}; if anything changes, we'll let you know before "
+        "then.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.ready",
@@ -721,9 +722,10 @@ _BELGIAN = (
         "started working together, we agreed on how soon you'd reply, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
     # Belgians are ready "tegen" a date (not "op"), and the u_BE late subject matches its body.
-    NBE_("{aanhef}\n\nThank you for your order {bestelnummer}! We're making your {product} especially for you "
-         "(personalisation: “{personalisatie}”). The price is {prijs}.\n\nWe expect your order to be ready on "
-         "{beloofde_datum}; if anything changes, we'll let you know before then.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nThank you for your order! We're making your {product} especially for you "
+         "(personalisation: “{personalisatie}”). The price is {prijs}. Your order number is {bestelnummer}.\n\n"
+         "We expect your order to be ready on {beloofde_datum}; if anything changes, we'll let you know before "
+         "then.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
          "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
          "{nieuwe_datum}.\n\nSorry for the delay, and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),

@@ -162,6 +162,9 @@ def test_an_english_reader_the_shop_addresses_formally_gets_a_formal_greeting(te
     informal = messages.render(template_id, values, reader("en", "NL", "je", "Kevin"), now=NOW).body
     assert formal.startswith("Hello Kevin,") and "Kind regards," in formal, formal
     assert informal.startswith("Hi Kevin,") and "Best wishes," in informal, informal
+    # a Belgian customer written to in English, formally: the same (English has no Belgian wording)
+    belgian = messages.render(template_id, values, reader("en", "BE", "u", "Kevin"), now=NOW).body
+    assert belgian.startswith("Hello Kevin,") and "Kind regards," in belgian, belgian
 
 
 @pytest.mark.parametrize("lang, country, form", READERS)

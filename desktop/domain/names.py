@@ -143,7 +143,8 @@ def _title(word: str) -> str:
 # message says "Mr"/"Ms" for the Dutch titles. Other titles (Dr., Prof.) stay as written.
 _SPELLED_TITLES = {
     "nl": {"dhr": "heer", "mevr": "mevrouw", "mw": "mevrouw", "fam": "familie"},
-    "en": {"dhr": "Mr", "heer": "Mr", "meneer": "Mr", "mevr": "Ms", "mw": "Ms", "mevrouw": "Ms"},
+    "en": {"dhr": "Mr", "heer": "Mr", "meneer": "Mr", "mevr": "Ms", "mw": "Ms", "mevrouw": "Ms", "fam": "family",
+           "familie": "family"},
 }
 
 
@@ -160,6 +161,8 @@ def salutation_name(greeted: str, language: str) -> str:
     if spelled is None:
         return greeted
     rest = words[1:]
+    if spelled == "family":  # English puts it after the name: "the Jansen family", never "Fam. Jansen"
+        return " ".join([*rest, spelled])
     if language == "nl" and rest and rest[0].lower() in _PARTICLES:
         rest = [rest[0][:1].upper() + rest[0][1:], *rest[1:]]
     return " ".join([spelled, *rest])

@@ -272,3 +272,44 @@ def test_the_window_says_which_value_and_changes_nothing(qtbot, window, monkeypa
                        "which. Write this amount with two decimals (its cents) and import the file again. Nothing "
                        "was changed.")]
     assert sorted(Product.select(Product.key, Product.price_cents).tuples()) == before
+
+
+# --- an amount in dollars or pounds is never read as euros -------------------------------------
+
+@needs_shared
+@pytest.mark.parametrize("name, column, value, sign", [
+    (WOO, "Regular price", "$16.50", "$"),
+    ("shopify/jewelery.csv", "Variant Price", "£ 24.00", "£"),
+])
+def test_a_product_price_in_dollars_or_pounds_is_left_empty_and_said(tmp_path, name, column, value, sign):
+    """"$16.50" was stored as € 16,50: the sign was taken off as if it were a euro sign. Such a
+    product now comes without a price, as Etsy's prices in another currency do, and the
+    preview says how many."""
+    data, line = damaged(tmp_path, name, column, value)
+    i18n.set_language("en")
+    parsed = parse_export(data)
+    assert price_of(data, line) is None
+    assert f"1 price is in {sign}, not in euros: that product is imported without a price." in parsed.notes
+    assert sum(p.price_cents is not None for p in parsed.products) == sum(
+        p.price_cents is not None for p in parse_export((EXPORTS / name).read_bytes()).products) - 1
+
+
+@needs_shared
+def test_an_order_amount_in_dollars_in_an_order_in_euros_is_refused(tmp_path):
+    data, line = damaged(tmp_path, SHOPIFY_ORDERS, "Total", "$1659.95")
+    failed = refused(data, orders=True)
+    assert failed.line == line and "“$1659.95”" in str(failed) and "not in euros" in str(failed)
+    assert "order #1001 is" in str(failed)
+
+
+def test_an_order_in_dollars_without_its_currency_is_refused_and_with_it_is_read():
+    """A file that names no currency would have its "$" amounts stored as euros; the same
+    order with "USD" in its currency column is an order in dollars, and kept as one."""
+    header = "Name,Financial Status,Created at,Currency,Total,Lineitem quantity,Lineitem name,Lineitem price\n"
+    row = "#1,paid,2026-01-02 10:00:00 +0100,{currency},$24.00,1,Ring,$24.00\n"
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_orders((header + row.format(currency="")).encode())
+    assert failed.value.line == 2 and "names no currency for order #1" in str(failed.value)
+    order = oi.parse_orders((header + row.format(currency="USD")).encode()).orders[0]
+    assert (order.currency, order.total_cents) == ("USD", 2400)

@@ -770,6 +770,11 @@ class _Rows:
         self.total_lines = max(1, text.count("\n") + 1)
         self.progress = progress
         self.marks = DecimalMarks()  # the amounts read from the file (``amount_cell``)
+        # prices of products in another currency than euros (left empty): how many, by
+        # currency ("USD" from Etsy's column, "$" from a cell's own sign)
+        self.other_currencies: dict[str, int] = {}
+        # an orders export's amounts written with another currency's sign: line -> (cell, column)
+        self.signed: dict[int, tuple[str, str]] = {}
         self.header_line, self.header = self._header()
         # Another kind of export (orders: domain/order_importers.py) recognises its own
         # header, or raises ImportFailed saying what the file is instead.
@@ -982,15 +987,42 @@ def name_cell(rows: _Rows, text: str, key: str, line: int) -> str:
 
 
 def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
+    """A product's price or cost in cents; None when empty or in another currency than euros
+    (counted in ``rows.other_currencies``: "$ 24.00" was stored as € 24,00)."""
+    text = row.get(key, "")
     try:
-        return amount_cell(rows, row.get(key, ""), key, line)
+        value = amount_cell(rows, text, key, line)
     except ValueError:
-        text = row.get(key, "").strip()
+        text = text.strip()
         if text.startswith("-") and text[1:2].isdigit():  # said as what it is, not "not an amount"
             raise ImportFailed(line, _("“{value}” in the column “{column}” is below zero: a price never is. Check "
                                        "this product in the shop.").format(value=text, column=rows.column(key))) from None
         raise ImportFailed(line, _("“{value}” in the column “{column}” is not an amount.").format(
             value=text, column=rows.column(key))) from None
+    sign = foreign_sign(text)
+    if sign and value is not None:
+        rows.other_currencies[sign] = rows.other_currencies.get(sign, 0) + 1
+        return None
+    return value
+
+
+# Signs of a currency that is not the euro: an amount written with one is never read as
+# euros (a review of 2026-12-05: "$ 24.00" and "£12.50" were stored as € 24,00 and € 12,50).
+_FOREIGN_SIGNS = ("$", "£")
+
+
+def foreign_sign(text: str) -> str:
+    """The sign of another currency than the euro in an amount cell ("$", "£"), or ""."""
+    return next((sign for sign in _FOREIGN_SIGNS if sign in (text or "")), "")
+
+
+def _note_other_currencies(rows: _Rows, parsed: ParsedExport) -> None:
+    if rows.other_currencies:
+        n = sum(rows.other_currencies.values())
+        parsed.notes.append(ngettext(
+            "{n} price is in {currencies}, not in euros: that product is imported without a price.",
+            "{n} prices are in {currencies}, not in euros: those products are imported without a price.",
+            n).format(n=n, currencies=", ".join(sorted(rows.other_currencies))))
 
 
 def parse_export(data: bytes, progress: Progress | None = None,
@@ -1010,6 +1042,7 @@ def parse_export(data: bytes, progress: Progress | None = None,
     else:
         _parse_shopify(rows, parsed)
     check_amounts(rows)
+    _note_other_currencies(rows, parsed)
     _drop_duplicates(parsed)
     return parsed
 
@@ -1096,7 +1129,6 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
 
 def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
     """One listing a row. Prices are kept in euros only: another currency is left empty."""
-    other_currencies: dict[str, int] = {}
     for line, row in rows:
         name = name_cell(rows, _clean(row.get("name", "")), "name", line)
         sku = _clean(row.get("sku", ""))
@@ -1106,7 +1138,7 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
         price = _amount(rows, row, "price", line)
         currency = _clean(row.get("currency", "")).upper()
         if price is not None and currency not in ("", "EUR"):
-            other_currencies[currency] = other_currencies.get(currency, 0) + 1
+            rows.other_currencies[currency] = rows.other_currencies.get(currency, 0) + 1
             price = None
         parsed.products.append(ProductRow(
             line=line,
@@ -1120,12 +1152,6 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
             category="",
             image_url=_first_url(row.get("image", "")),
         ))
-    if other_currencies:
-        n = sum(other_currencies.values())
-        parsed.notes.append(ngettext(
-            "{n} price is in {currencies}, not in euros: that product is imported without a price.",
-            "{n} prices are in {currencies}, not in euros: those products are imported without a price.",
-            n).format(n=n, currencies=", ".join(sorted(other_currencies))))
 
 
 def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:

@@ -49,7 +49,7 @@ from desktop import defaults
 from desktop.domain import dates
 from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, amount_cell, check_amounts,
-                                      decode, name_cell, other_export, repair_text)
+                                      decode, foreign_sign, name_cell, other_export, repair_text)
 from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
@@ -554,7 +554,30 @@ def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
     except ValueError:
         raise ImportFailed(line, _("“{value}” in the column “{column}” is not an amount.").format(
             value=text, column=rows.column(key))) from None
+    if value is not None and foreign_sign(text):  # checked against the order's currency (_check_signs)
+        rows.signed.setdefault(line, (text, rows.column(key)))
     return -value if negative and value is not None else value
+
+
+def _check_signs(rows: _Rows, group: dict) -> None:
+    """Refuse an amount written with a dollar or pound sign in an order the file says is in
+    euros, or whose currency it does not name: it would be stored as euros (a review of
+    2026-12-05: "$ 24.00" became € 24,00). An order in dollars says so and is kept as such."""
+    currency = group.get("currency") or ""
+    if currency not in ("", "EUR"):
+        return
+    for line in group["read_from"]:
+        if line not in rows.signed:
+            continue
+        value, column = rows.signed[line]
+        if currency:
+            raise ImportFailed(line, _("“{value}” in the column “{column}” is not in euros, but the file says order "
+                                       "{number} is. Check this order in the shop.").format(
+                value=value, column=column, number=group["number"]))
+        raise ImportFailed(line, _("“{value}” in the column “{column}” is not in euros, and the file names no "
+                                   "currency for order {number}: it would be read as euros. Export the orders from "
+                                   "the shop again, with their currency.").format(
+            value=value, column=column, number=group["number"]))
 
 
 def _price(rows: _Rows, row: dict, key: str, line: int) -> int | None:
@@ -766,8 +789,6 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     rows = _order_rows(data, progress)
     platform = rows.layout.split("_")[0]
     parsed = ParsedOrders(platform=platform, layout=rows.layout, fields=frozenset(rows.index))
-    groups: dict[str, dict] = {}
-    origins: dict[str, dict[str, int]] = {}  # per order, the line a field was filled in from (not its first)
     seen: dict[tuple[str, ...], int] = {}  # a row's cells -> the line that first held them
     repeated: list[str] = []
     disagreeing: list[str] = []
@@ -808,10 +829,35 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
             blocks.append((number, [record]))
     check_amounts(rows)  # "1.234" read as the file's other amounts show, or refused
     _check_last_order_whole(platform, blocks)
-    # The rows of one order come together in an export. The same order again further down
-    # is a second copy of it (two exports that overlap, pasted together): with the same
-    # items it is read once, and said, even when a cell changed in between (its status);
-    # the items were counted twice. Other rows of an order further down are merged.
+    groups = _merged(blocks, repeated, disagreeing)
+    for record in groups.values():
+        _check_signs(rows, record)
+    accounts: dict[str, set[str]] = {}  # a name and address -> the customer keys of the buyer accounts it was seen with
+    for record in groups.values():
+        _finish(parsed, record, accounts)
+    _join_guests(parsed, accounts)
+    parsed.notes.extend(_capped(repeated, lambda n: ngettext(
+        "… and {n} more row identical to an earlier one: skipped, as it counts only once.",
+        "… and {n} more rows identical to an earlier one: skipped, as each counts only once.", n).format(n=n)))
+    parsed.notes.extend(_capped(disagreeing, lambda n: ngettext(
+        "… and {n} more row that disagrees with the first row of its order: the first row's customer and "
+        "total are kept.",
+        "… and {n} more rows that disagree with the first row of their order: the first row's customer and "
+        "total are kept.", n).format(n=n)))
+    _say_what_is_missing(parsed, rows)
+    return parsed
+
+
+def _merged(blocks: list[tuple[str, list[dict]]], repeated: list[str], disagreeing: list[str]) -> dict[str, dict]:
+    """The orders of ``blocks`` (an order's rows that come together), by number. The rows of
+    one order come together in an export. The same order again further down is a second copy
+    of it (two exports that overlap, pasted together): with the same items it is read once,
+    and said in ``repeated``, even when a cell changed in between (its status); the items were
+    counted twice. Other rows of an order further down are merged (``disagreeing`` says where
+    they name another customer or total). Each order keeps the lines it was read from
+    (``read_from``)."""
+    groups: dict[str, dict] = {}
+    origins: dict[str, dict[str, int]] = {}  # per order, the line a field was filled in from (not its first)
     items_of: dict[str, list] = {}
     for number, block in blocks:
         items = [li for record in block for li in record["lines"]]
@@ -827,7 +873,9 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
             group = groups.get(number)
             if group is None:
                 groups[number] = record
+                record["read_from"] = [record["line"]]
                 continue
+            group["read_from"].append(record["line"])
             disagreeing.extend(_disagreements(group, record, origins.get(number, {})))
             for key, value in record.items():
                 if key == "lines":
@@ -835,20 +883,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
                 elif key not in ("line",) and value not in (None, "", ()) and group.get(key) in (None, "", ()):
                     group[key] = value
                     origins.setdefault(number, {})[key] = record["line"]  # a later row filled it in
-    accounts: dict[str, set[str]] = {}  # a name and address -> the customer keys of the buyer accounts it was seen with
-    for record in groups.values():
-        _finish(parsed, record, accounts)
-    _join_guests(parsed, accounts)
-    parsed.notes.extend(_capped(repeated, lambda n: ngettext(
-        "… and {n} more row identical to an earlier one: skipped, as it counts only once.",
-        "… and {n} more rows identical to an earlier one: skipped, as each counts only once.", n).format(n=n)))
-    parsed.notes.extend(_capped(disagreeing, lambda n: ngettext(
-        "… and {n} more row that disagrees with the first row of its order: the first row's customer and "
-        "total are kept.",
-        "… and {n} more rows that disagree with the first row of their order: the first row's customer and "
-        "total are kept.", n).format(n=n)))
-    _say_what_is_missing(parsed, rows)
-    return parsed
+    return groups
 
 
 def _order_rows(data: bytes, progress: Progress | None) -> _Rows:

@@ -96,6 +96,22 @@ def test_after_a_dutch_resave_a_point_before_three_digits_is_a_thousand(tmp_path
 
 
 @needs_shared
+@pytest.mark.parametrize("typed, cents", [("12,-", 1200), ("€ 12,-", 1200), ("1.250,--", 125000)])
+def test_whole_euros_the_dutch_way_are_read(tmp_path, typed, cents):
+    """A price list typed in a Dutch spreadsheet writes whole euros as "12,-": it was "not an
+    amount", and the whole file was refused for it."""
+    resaved = dutch_resave((EXPORTS / WOO).read_bytes())
+    data, line = damaged(tmp_path, WOO, "Regular price", typed, data=resaved)
+    assert price_of(data, line) == cents
+
+
+@pytest.mark.parametrize("typed", ["12,-5", ",-", "12.-", "-12,-"])
+def test_what_only_looks_like_whole_euros_is_still_not_an_amount(typed):
+    with pytest.raises(ValueError):
+        importers.parse_amount(typed)
+
+
+@needs_shared
 def test_a_point_before_three_digits_in_a_file_of_whole_euros_is_refused(tmp_path):
     """Nothing else in the file shows its decimal mark: no guess."""
     data, line = damaged(tmp_path, WOO_WHOLE_EUROS, "Regular price", "1.234")

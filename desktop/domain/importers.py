@@ -659,8 +659,12 @@ class DecimalMarks:
         return None
 
 
+# "12,-" and "1.250,--": whole euros, the Dutch way (a spreadsheet typed by hand writes them so)
+_WHOLE_EUROS = re.compile(r"([0-9.]*[0-9]),--?")
+
+
 def parse_amount(text: str) -> int | None:
-    """'19.99', '19,99', '.5', '1.234,50', '1,234.50', '€ 12,50' -> cents; '' -> None.
+    """'19.99', '19,99', '.5', '1.234,50', '1,234.50', '€ 12,50', '12,-' -> cents; '' -> None.
 
     For the cells of a shop's CSV export, whose convention is the shop's, not the owner's.
     Money the owner types into a dialog is read by ``money.parse_money`` instead.
@@ -669,6 +673,9 @@ def parse_amount(text: str) -> int | None:
     cleaned = _AMOUNT_JUNK.sub("", text or "")
     if not cleaned:
         return None
+    whole = _WHOLE_EUROS.fullmatch(cleaned)
+    if whole:  # "12,-": whole euros, as Dutch price lists write them
+        cleaned = whole.group(1) + ",00"
     if not re.fullmatch(r"[0-9.,]+", cleaned) or not re.search(r"[0-9]", cleaned):
         raise ValueError(text)
     last_dot, last_comma = cleaned.rfind("."), cleaned.rfind(",")

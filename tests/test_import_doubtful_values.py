@@ -329,3 +329,31 @@ def test_an_order_in_dollars_without_its_currency_is_refused_and_with_it_is_read
     assert failed.value.line == 2 and "names no currency for order #1" in str(failed.value)
     order = oi.parse_orders((header + row.format(currency="USD")).encode()).orders[0]
     assert (order.currency, order.total_cents) == ("USD", 2400)
+
+
+# --- "sep=;": a file made to open in Excel -----------------------------------------------------
+
+@needs_shared
+@pytest.mark.parametrize("name, sep, resave", [
+    (WOO, ";", True), ("shopify/jewelery.csv", ",", False), (SHOPIFY_ORDERS, ",", False), (SHOPIFY_ORDERS, ";", True),
+])
+def test_a_sep_line_before_the_header_names_the_delimiter(name, sep, resave):
+    """Excel reads a first line "sep=;" as the delimiter, and a file made to open in Excel
+    has one. It was taken for the header ("not an export of products or orders"). The file
+    reads as without it, each row one line further down."""
+    data = (EXPORTS / name).read_bytes()
+    if resave:
+        data = dutch_resave(data)
+    plain = oi.parse_any(data)
+    said = oi.parse_any(f"sep={sep}\r\n".encode() + data)
+    rows = plain.orders if name == SHOPIFY_ORDERS else plain.products
+    rows_said = said.orders if name == SHOPIFY_ORDERS else said.products
+    assert len(rows_said) == len(rows) > 0
+    assert [r.line for r in rows_said] == [r.line + 1 for r in rows]
+    assert said.notes == plain.notes
+
+
+def test_a_file_of_only_a_sep_line_is_empty():
+    with pytest.raises(ImportFailed) as failed:
+        parse_export(b"sep=;\r\n")
+    assert failed.value.line == 0

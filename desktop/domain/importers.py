@@ -461,6 +461,20 @@ def _count_outside_quotes(text: str, char: str) -> int:
     return count
 
 
+# "sep=;" on a line of its own before the header: the delimiter, said the way Excel reads it
+# (a file made to open in Excel has it); the line itself is not the header.
+_SEP_LINE = re.compile(r"\s*sep=([,;\t|])\s*", re.IGNORECASE)
+
+
+def header_and_delimiter(text: str) -> tuple[str, str, bool]:
+    """The first line of the file's header, its delimiter, and whether a "sep=" line said it."""
+    first = _first_filled_line(text)
+    said = _SEP_LINE.fullmatch(first.replace("\ufeff", ""))
+    if not said:
+        return first, _sniff_delimiter(first), False
+    return _first_filled_line(text[text.find(first) + len(first) + 1:]), said.group(1), True
+
+
 def _first_filled_line(text: str) -> str:
     start = 0
     while True:
@@ -771,7 +785,7 @@ class _Rows:
                  detect: Callable[[list[str], int], Layout] | None = None,
                  unknown: Callable[[list[str], int], None] | None = None):
         self.text = text
-        self.delimiter = _sniff_delimiter(_first_filled_line(text))
+        _first, self.delimiter, self.sep_line = header_and_delimiter(text)
         allow_large_cells(len(text))
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
         self.total_lines = max(1, text.count("\n") + 1)
@@ -822,6 +836,9 @@ class _Rows:
                     raise _cut_off(start, _("the file stops in its first line, the column names")) from None
                 raise ImportFailed(start, _("the header cannot be read: {reason}.").format(
                     reason=self.csv_reason(exc))) from None
+            if self.sep_line and any(c.strip() for c in cells):
+                self.sep_line = False  # "sep=;" read: the header comes next
+                continue
             if any(c.replace("\ufeff", "").strip() for c in cells):
                 return start, cells
 

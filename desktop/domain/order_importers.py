@@ -368,12 +368,12 @@ def _header_cells(data: bytes) -> list[str]:
     import csv
     import io
 
-    from desktop.domain.importers import _first_filled_line, _sniff_delimiter
+    from desktop.domain.importers import header_and_delimiter
 
     text = decode(data[:65536]) if len(data) > 65536 else decode(data)
-    first = _first_filled_line(text)
+    first, delimiter, _said = header_and_delimiter(text)
     try:
-        return next(csv.reader(io.StringIO(first), delimiter=_sniff_delimiter(first)))
+        return next(csv.reader(io.StringIO(first), delimiter=delimiter))
     except (csv.Error, StopIteration):
         return []
 

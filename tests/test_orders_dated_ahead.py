@@ -63,3 +63,17 @@ def test_the_command_line_refuses_it_too_and_a_plan_with_it_is_never_written(dat
     # The same file in its own year imports as before.
     assert cli.main(["--lang", "en", "import", str(NL_FILE)]) == 0
     assert ShopOrder.select().count() == 6
+
+
+def test_an_order_already_stored_then_dated_ahead_is_told_by_its_date(database, tmp_path, capsys):
+    """The file's order #2001 is stored, and the file now dates it a year ahead: the date is
+    what is wrong, but it was said to be "an order of another Shopify shop" under the same
+    number (its day differs from the stored one by more than a few days)."""
+    i18n.set_language("en")
+    assert cli.main(["--lang", "en", "import", str(NL_FILE)]) == 0
+    before = stored()
+    capsys.readouterr()
+    assert cli.main(["--lang", "en", "import", str(shifted(tmp_path, years=-1))]) != 0
+    err = capsys.readouterr().err
+    assert "dated on days still to come" in err and "another" not in err, err
+    assert stored() == before

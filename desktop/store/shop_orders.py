@@ -364,7 +364,9 @@ def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan
         if current is None:
             plan.new_orders.append(order)
             continue
-        if rules.another_shops_order(order.ordered_on, current.ordered_on):
+        # a date still to come is a wrong date, said as such (not as another shop's order)
+        if (rules.another_shops_order(order.ordered_on, current.ordered_on)
+                and not rules.dated_ahead(order.ordered_on, plan.today)):
             named = current.person_id is not None and not plan.other_shop  # the first is named (one query)
             plan.other_shop.append((order, current.ordered_on, current.person.name if named else ""))
             continue

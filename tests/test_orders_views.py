@@ -629,3 +629,19 @@ def test_the_list_and_the_pane_say_which_variant_was_ordered(qtbot, window):
     view.select_order(order.id)
     assert view.model.rows[0].cells[3] == "Naamketting (goud)"
     assert any(label.text() == "Naamketting (goud)" for label in view.detail.findChildren(QLabel))
+
+
+def test_the_product_cells_tooltip_holds_the_whole_text_to_engrave(qtbot, window):
+    """At 1366 wide the text to engrave under the product ends in "…" ("Naam: Ingrid, sierlijk
+    lette…"); the cell's tooltip gave only the product. It now holds both lines whole."""
+    engraving = "Naam: Ingrid, sierlijk lettertype, met een hartje achter de naam"
+    order = make_order()
+    order.personalisation = engraving
+    order.save()
+    view = window.view("orders")
+    view.refresh()
+    model = view.table.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.UserRole) == order.id)
+    tip = model.index(row, 3).data(Qt.ToolTipRole)
+    assert "Naamketting\n" + engraving in tip, tip
+    assert "#1029" in tip  # the row's own tooltip after it

@@ -492,7 +492,8 @@ class RowsModel(QAbstractTableModel):
             if callable(row.tooltip):
                 row.tooltip = row.tooltip()
             if index.column() == self.elide_column and row.cells[index.column()]:
-                whole = row.cells[index.column()]
+                # the whole cell, its line under it too (an engraving cut with "…" at 1366 wide)
+                whole = _display(row, index.column())
                 return plain_tooltip(whole + ("\n\n" + row.tooltip if row.tooltip else ""))
             return plain_tooltip(row.tooltip) if row.tooltip else None
         return row.id  # USER

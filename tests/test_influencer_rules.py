@@ -170,6 +170,23 @@ def test_label_hidden_in_the_middle_of_hashtags_is_flagged():
     assert [i.ok for i in check.items if i.key == "label_visible"] == [True]
 
 
+@pytest.mark.parametrize("language, hidden, standing", [
+    ("nl", "✗ De reclamemelding valt niet op: zet die aan het begin, in de tekst, of helemaal vooraan of "
+           "achteraan in de hashtags", "✓ De melding valt op"),
+    ("en", "✗ The label does not stand out: put it at the start, in the text, or at the front or end of the "
+           "hashtags", "✓ The label stands out"),
+])
+def test_the_dialogs_check_says_a_hidden_label_does_not_stand_out(language, hidden, standing):
+    """"✗ De melding valt op" read as if the label did stand out: a point the caption fails
+    now says what is wrong and what to do."""
+    from desktop.views.content_dialog import describe_check
+    i18n.set_language(language)
+    said = describe_check(disclosure.check_caption("Zo blij\n#love #reclame #style #ootd", country="NL"), True)
+    assert hidden in said.splitlines() and "✓ " + standing[2:] not in said, said
+    said = describe_check(disclosure.check_caption("Zo blij\n#love #style #ootd #reclame", country="NL"), True)
+    assert any(line.startswith(standing) for line in said.splitlines()), said
+
+
 def test_video_and_stories_get_manual_items_and_other_countries_none():
     reel = disclosure.check_caption("#reclame", country="NL", kind="reel")
     assert [i.key for i in reel.items if not i.auto] == ["video_said"]

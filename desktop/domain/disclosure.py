@@ -112,6 +112,11 @@ class Item:
 # The two points the check reads from the caption itself (the rest are ``manual_items``):
 # a label that counts (RuleSet.label_item, worded for the country's rules) and this one.
 VISIBLE_TEXT = N_("The label stands out: at the start, in the text, or at the front or end of the hashtags")
+# The same point when the caption fails it, as the content dialog's check says it: "✗ The label
+# stands out" read as if it did (a review of 2026-12-05).
+# TRANSLATORS: the advertising label (#ad, #reclame) is hidden among the hashtags.
+VISIBLE_MISSING = N_("The label does not stand out: put it at the start, in the text, or at the front or end of the "
+                     "hashtags")
 
 # A checklist point in what a post lacks (``Content.missing``, a posted event's "missing"):
 # a code, worded when shown in the language of the moment (presentation/disclosure_texts.py),

@@ -166,8 +166,7 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
             view = window.view("influencers")
             view.select_id(waiting.person_id)
             app.processEvents()
-            bar = view.detail_scroll.verticalScrollBar()  # down to her collaborations
-            bar.setValue(bar.maximum())
+            scroll_pane_to(view, waiting.title)  # her collaboration at the pane's top, not cut
             app.processEvents()
             window.grab().save(str(out / f"influencers-gift-pending-{tail}.png"))
             print(out / f"influencers-gift-pending-{tail}.png")
@@ -202,6 +201,17 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
     window.close()
 
 
+def scroll_pane_to(view, title: str) -> None:
+    """Scroll the influencer pane down (never sideways) until the heading that starts with
+    ``title`` is its first line: a shot that scrolled to the end cut the line at its top."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel
+
+    heading = next(w for w in view.detail.findChildren(QLabel) if w.text().startswith(title))
+    bar = view.detail_scroll.verticalScrollBar()
+    bar.setValue(min(bar.maximum(), max(0, heading.mapTo(view.detail, QPoint(0, 0)).y() - 8)))
+
+
 def shoot_moved_deadlines(app, window, path: Path) -> None:
     """A gift sent after its deadline: Afspraak moved the deadline, and under the change in
     her pane is the button with the ready message of the new date (adds to the example shop)."""
@@ -231,9 +241,8 @@ def shoot_moved_deadlines(app, window, path: Path) -> None:
     view.refresh()
     view.select_id(noor.id)
     app.processEvents()
-    row = view.detail.findChild(QWidget, "confirmVersion" + str(collab.versions.get().id))
-    bar = view.detail_scroll.verticalScrollBar()  # down to the change, never sideways
-    bar.setValue(min(bar.maximum(), row.mapTo(view.detail, row.rect().topLeft()).y() - 160))
+    assert view.detail.findChild(QWidget, "confirmVersion" + str(collab.versions.get().id)) is not None
+    scroll_pane_to(view, collab.title)  # the collaboration from its title down to the change
     app.processEvents()
     window.grab().save(str(path))
     print(path)

@@ -357,3 +357,48 @@ def test_a_file_of_only_a_sep_line_is_empty():
     with pytest.raises(ImportFailed) as failed:
         parse_export(b"sep=;\r\n")
     assert failed.value.line == 0
+
+
+# --- a spreadsheet's own file, a zip, text in UTF-16 without its mark ---------------------------
+
+def _zipped(entries: dict[str, bytes]) -> bytes:
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():  # an OpenDocument file's "mimetype" first, not compressed
+            archive.writestr(name, data, zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+@needs_shared
+@pytest.mark.parametrize("kind, words", [
+    ("xlsx", "choose Save As → CSV"), ("ods", "choose Save As → CSV"), ("xls", "choose Save As → CSV"),
+    ("zip", "unpack it first"),
+])
+def test_a_workbook_or_a_zip_renamed_csv_is_told_what_it_is(kind, words):
+    """An export opened in Excel and saved as a workbook, or a large export that came zipped,
+    was "not a text file": the owner is told what the file is and how to get the CSV."""
+    csv_data = (EXPORTS / "shopify/jewelery.csv").read_bytes()
+    data = {
+        # the parts a workbook names first, as Excel and LibreOffice write them
+        "xlsx": _zipped({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
+        "ods": _zipped({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"}),
+        "xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+        "zip": _zipped({"products_export_1.csv": csv_data}),
+    }[kind]
+    failed = refused(data)
+    assert words in str(failed) and failed.line == 0, str(failed)
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["shopify/jewelery.csv", "woocommerce/wc-product-export_russian_headers.csv"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_its_mark_is_read(name, encoding):
+    """A script or an old spreadsheet may write UTF-16 without the byte-order mark: it was "not
+    a text file". It reads as the same file in UTF-8 (Russian column names too)."""
+    raw = (EXPORTS / name).read_bytes()
+    text = raw.decode("utf-8-sig")
+    as_utf8 = parse_export(text.encode("utf-8"))
+    wide = parse_export(text.encode(encoding))
+    assert [(p.name, p.price_cents) for p in wide.products] == [(p.name, p.price_cents) for p in as_utf8.products]
+    assert wide.products

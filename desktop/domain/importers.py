@@ -394,7 +394,8 @@ def _cut_off(line: int, problem: str) -> ImportFailed:
 # --- reading the bytes ---------------------------------------------------------------
 
 def decode(data: bytes) -> str:
-    """The file's text: UTF-16 (with BOM), UTF-8 (BOM or not), else Windows-1252.
+    """The file's text: UTF-16 (with BOM, or plain text without), UTF-8 (BOM or not), else
+    Windows-1252.
 
     A UTF-8 file that stops in the middle of a character was cut off: refused, rather
     than read as Windows-1252 (which would garble every accented letter in it). A NUL
@@ -409,8 +410,51 @@ def decode(data: bytes) -> str:
     return text
 
 
+# A spreadsheet program's own file, not the CSV it can save, and a zip archive (a large export
+# may come zipped): said so, with the way to the CSV. An .xlsx, .ods or .numbers file is a zip
+# that names its parts near its start; an .xls starts with its own mark.
+_ZIP = b"PK\x03\x04"
+_XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORKBOOK_PARTS = (b"[Content_Types].xml", b"xl/", b"mimetypeapplication/vnd.oasis", b"Index/Document.iwa")
+
+
+def _not_csv(data: bytes) -> ImportFailed | None:
+    if data.startswith(_XLS) or (data.startswith(_ZIP) and any(p in data[:4096] for p in _WORKBOOK_PARTS)):
+        # TRANSLATORS: "Save As" and "CSV" as the spreadsheet programs call them.
+        return ImportFailed(0, _("This is a spreadsheet, not a CSV file: Afspraak reads CSV files. Open it in your "
+                                 "spreadsheet program and choose Save As → CSV, or download the export from your "
+                                 "shop again as CSV."))
+    if data.startswith(_ZIP):
+        return ImportFailed(0, _("This is a zip archive, not a CSV file: unpack it first (double-click it) and import "
+                                 "the CSV file in it."))
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str:
+    """"utf-16-le" or "utf-16-be" for text in UTF-16 without its byte-order mark (plain text
+    has a NUL in every other byte, Latin letters all of them), else ""."""
+    head = head[:4096 - len(head) % 2]
+    if len(head) < 4:
+        return ""
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) * 2 >= len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) * 2 >= len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return ""
+
+
 def _decode(data: bytes) -> str:
+    refused = _not_csv(data)
+    if refused is not None:
+        raise refused
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        wide = _utf16_without_bom(data)
+        if wide:
+            try:
+                return data.decode(wide)
+            except UnicodeDecodeError:
+                pass
         raise ImportFailed(0, _("This is not a text file, so it cannot be an export of products or orders."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:

@@ -205,11 +205,17 @@ def scroll_pane_to(view, title: str) -> None:
     """Scroll the influencer pane down (never sideways) until the heading that starts with
     ``title`` is its first line: a shot that scrolled to the end cut the line at its top."""
     from PySide6.QtCore import QPoint
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QApplication, QLabel
 
-    heading = next(w for w in view.detail.findChildren(QLabel) if w.text().startswith(title))
+    for _ in range(3):  # the pane laid out at its width first: its lines wrap, and move down
+        QApplication.processEvents()
+    labels = [w for w in view.detail.findChildren(QLabel) if w.isVisible()]
+    heading = next(w for w in labels if w.text().startswith(title))
     bar = view.detail_scroll.verticalScrollBar()
-    bar.setValue(min(bar.maximum(), max(0, heading.mapTo(view.detail, QPoint(0, 0)).y() - 8)))
+    wanted = min(bar.maximum(), heading.mapTo(view.detail, QPoint(0, 0)).y() - 8)
+    # where the pane cannot scroll that far, the line nearest above begins it
+    tops = [w.mapTo(view.detail, QPoint(0, 0)).y() - 8 for w in labels]
+    bar.setValue(max([0, *(top for top in tops if top <= wanted)]))
 
 
 def shoot_moved_deadlines(app, window, path: Path) -> None:

@@ -402,3 +402,20 @@ def test_utf16_text_without_its_mark_is_read(name, encoding):
     wide = parse_export(text.encode(encoding))
     assert [(p.name, p.price_cents) for p in wide.products] == [(p.name, p.price_cents) for p in as_utf8.products]
     assert wide.products
+
+
+@needs_shared
+def test_woocommerce_products_with_variations_left_out_come_without_a_price_and_it_is_said():
+    """An export of WooCommerce's products without their variation rows (a filter in the
+    exporter): "V-Neck T-Shirt" and "Hoodie" came in without a price and without a word."""
+    text = (EXPORTS / WOO).read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    kind = rows[0].index("Type")
+    out = io.StringIO()
+    csv.writer(out).writerows([rows[0]] + [r for r in rows[1:] if r[kind] != "variation"])
+    i18n.set_language("en")
+    parsed = parse_export(out.getvalue().encode())
+    assert sorted(p.name for p in parsed.products if p.price_cents is None) == ["Hoodie", "V-Neck T-Shirt"]
+    assert ("2 products with variations came without them: they are imported without a price. WooCommerce keeps "
+            "each variation's price on a row of its own: export the variations too.") in parsed.notes
+    assert not any("variations came without" in n for n in parse_export((EXPORTS / WOO).read_bytes()).notes)

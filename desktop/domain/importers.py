@@ -1251,6 +1251,15 @@ def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
             parsed.skipped.append(SkippedRow(r["line"], r["sku"], _("no product name")))
             continue
         parsed.products.append(_woo_product(r, parent, name, variant, sale_column))
+    # A variable product whose variations the file leaves out has no price of its own in it:
+    # it comes without one, and the preview says why (not as if the shop had none).
+    bare = sum(1 for r in variables if id(r) not in with_variations and r["price"] is None)
+    if bare:
+        parsed.notes.append(ngettext(
+            "{n} product with variations came without them: it is imported without a price. WooCommerce keeps "
+            "each variation's price on a row of its own: export the variations too.",
+            "{n} products with variations came without them: they are imported without a price. WooCommerce "
+            "keeps each variation's price on a row of its own: export the variations too.", bare).format(n=bare))
 
 
 def _woo_record(rows: _Rows, line: int, row: dict[str, str]) -> dict:

@@ -1,6 +1,6 @@
 """A folder (or a file that is no export) dropped alone is named in a whole sentence
 (badinput #17): the window said only "geen export van de webshop: alleen CSV-bestanden
-(.csv, .txt) worden geïmporteerd." — lower case, and without the folder's name."""
+(.csv, .txt, .tsv) worden geïmporteerd." — lower case, and without the folder's name."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def test_a_picture_dropped_alone_is_named(qtbot, window, warned, tmp_path):
     picture.write_bytes(b"\x89PNG\r\n\x1a\n")
     window.shipping.import_files([picture])
     assert warned == [("Niet geïmporteerd", "„foto.png” is geen export van de webshop: alleen CSV-bestanden (.csv, "
-                                            ".txt) worden geïmporteerd. Er is niets veranderd.")]
+                                            ".txt, .tsv) worden geïmporteerd. Er is niets veranderd.")]
 
 
 def test_among_several_files_the_folder_is_one_line(qtbot, window, warned, tmp_path):

@@ -181,3 +181,20 @@ def test_file_menu_has_import(window):
     assert action.text() == "&Importeren uit de webshop…"
     assert Qt  # the window keeps its Edit → Import products… as well
     assert window.shipping.import_action.text()
+
+
+def test_a_tab_separated_export_named_tsv_is_imported_too(qtbot, window, monkeypatch, tmp_path):
+    """A spreadsheet saves a tab-separated file as .tsv (an Etsy download re-saved so); the
+    window took only .csv and .txt, and said "not a shop export" of it."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(NL_FILE.read_text(encoding="utf-8"), newline="")))
+    out = io.StringIO()
+    csv.writer(out, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    path = tmp_path / "orders_export.tsv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    monkeypatch.setattr(order_import, "run_dialog", lambda preview: QDialog.Accepted)
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: None)
+    summary = drop_file(qtbot, window, path)
+    assert summary.new == 6 and ShopOrder.select().count() == 6

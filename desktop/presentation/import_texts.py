@@ -139,6 +139,6 @@ def not_an_export(name: str, is_dir: bool, suffix: str, alone: bool) -> str:
                   "CSV. Nothing was changed.") if alone else
                 _("a spreadsheet, not a shop export: open it in your spreadsheet program and choose Save As → CSV."
                   )).format(file=name)
-    return (_("“{file}” is not a shop export: only CSV files (.csv, .txt) are imported. Nothing was "
+    return (_("“{file}” is not a shop export: only CSV files (.csv, .txt, .tsv) are imported. Nothing was "
               "changed.") if alone else
-            _("not a shop export: only CSV files (.csv, .txt) are imported.")).format(file=name)
+            _("not a shop export: only CSV files (.csv, .txt, .tsv) are imported.")).format(file=name)

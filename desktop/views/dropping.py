@@ -198,8 +198,13 @@ def install_order_target(view, on_drop: Callable[[int, list[int]], None]) -> lis
     return install_on_list(view, product_ids, on_drop)
 
 
+# The names a shop export is read under: a CSV file, as text, or tab-separated (an Etsy
+# download re-saved by a spreadsheet). What is in it is checked when it is read.
+EXPORT_SUFFIXES = (".csv", ".txt", ".tsv")
+
+
 def csv_files(mime: QMimeData | None) -> list[Path]:
-    return [p for p in local_files(mime) if p.suffix.lower() in (".csv", ".txt")]
+    return [p for p in local_files(mime) if p.suffix.lower() in EXPORT_SUFFIXES]
 
 
 class FileDrop(QObject):

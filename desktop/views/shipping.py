@@ -40,6 +40,7 @@ from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.views import dialogs, theme
 from desktop.views.catalogue import CatalogueDock
 from desktop.views.dropping import (
+    EXPORT_SUFFIXES,
     DropTarget,
     FileDrop,
     install_order_target,
@@ -354,7 +355,7 @@ class ShippingController(QObject):
     # --- import --------------------------------------------------------------------------
     def ask_import(self) -> None:
         files = dialogs.ask_open_paths(self.window, _("Import from the shop"),
-                                       _("Shop export (*.csv *.txt);;All files (*)"))
+                                       _("Shop export (*.csv *.txt *.tsv);;All files (*)"))
         if files:
             self.import_files([Path(f) for f in files])
 
@@ -617,7 +618,7 @@ def _picture_drop(mime) -> list[Path]:
 
 
 def csv_files_of(files: list[Path]) -> list[Path]:
-    return [p for p in files if p.suffix.lower() in (".csv", ".txt")]
+    return [p for p in files if p.suffix.lower() in EXPORT_SUFFIXES]
 
 
 def without_twins(files: list[Path]) -> tuple[list[Path], list[tuple[Path, Path]]]:

@@ -419,3 +419,21 @@ def test_woocommerce_products_with_variations_left_out_come_without_a_price_and_
     assert ("2 products with variations came without them: they are imported without a price. WooCommerce keeps "
             "each variation's price on a row of its own: export the variations too.") in parsed.notes
     assert not any("variations came without" in n for n in parse_export((EXPORTS / WOO).read_bytes()).notes)
+
+
+@needs_shared
+@pytest.mark.parametrize("day_first", ["31/12/23", "31-12-2023", "05/06/2023"])
+def test_an_etsy_date_with_the_day_first_says_how_etsy_writes_it(day_first):
+    """Etsy writes "12/31/2023"; a spreadsheet that re-saved the download may write the day
+    first. That was "not a date", which the owner could not act on: the refusal now says how
+    Etsy writes a date and what to do. ("05/06/2023" is read as Etsy means it: 6 May.)"""
+    text = (EXPORTS / "orders/etsy/EtsySoldOrders2023.csv").read_bytes().decode("utf-8")
+    lines = text.split("\n")
+    cells = lines[1].split("\t")
+    cells[0] = day_first
+    data = "\n".join([lines[0], "\t".join(cells), *lines[2:]]).encode()
+    if day_first == "05/06/2023":
+        assert next(o for o in oi.parse_orders(data).orders if o.line == 2).ordered_on.isoformat() == "2023-05-06"
+        return
+    failed = refused(data, orders=True)
+    assert failed.line == 2 and f"“{day_first}”" in str(failed) and "month first: 12/31/2023" in str(failed)

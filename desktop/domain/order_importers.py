@@ -639,11 +639,22 @@ def parse_moment(text: str, style: str = "iso") -> datetime | date | None:
 ORDER_YEARS = dates.YEARS
 
 
+# A day, a month and a year with "/", "-" or "." between them: a date, read the wrong way round.
+_DAY_FIRST = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?:\d{2})?(?:\s.*)?")
+
+
 def _moment(rows: _Rows, row: dict, key: str, line: int, style: str) -> datetime | date | None:
     text = (row.get(key) or "").strip()
     try:
         value = parse_moment(row.get(key, ""), style)
     except ValueError:
+        if style == "us" and _DAY_FIRST.fullmatch(text):
+            # Etsy writes the month first; a spreadsheet that re-saved the file may have put the day first
+            # TRANSLATORS: {example} is a date as Etsy writes it, month first: 12/31/2023.
+            raise ImportFailed(line, _("“{value}” in the column “{column}” is not a date as Etsy writes it (month "
+                                       "first: {example}). A spreadsheet program may have changed it: download the "
+                                       "file from Etsy again and import it without opening it.").format(
+                value=text, column=rows.column(key), example="12/31/2023")) from None
         raise ImportFailed(line, _("“{value}” in the column “{column}” is not a date.").format(
             value=text, column=rows.column(key))) from None
     if value is not None and value.year < ORDER_YEARS.start:

@@ -214,7 +214,7 @@ def scroll_pane_to(view, title: str) -> None:
     bar = view.detail_scroll.verticalScrollBar()
     wanted = min(bar.maximum(), heading.mapTo(view.detail, QPoint(0, 0)).y() - 8)
     # where the pane cannot scroll that far, the line nearest above begins it
-    tops = [w.mapTo(view.detail, QPoint(0, 0)).y() - 8 for w in labels]
+    tops = [w.mapTo(view.detail, QPoint(0, 0)).y() - 1 for w in labels]
     bar.setValue(max([0, *(top for top in tops if top <= wanted)]))
 
 

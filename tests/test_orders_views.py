@@ -438,7 +438,7 @@ def test_the_order_dialog_lines_up_its_fields_and_gives_its_todo_rows_room(qtbot
 @pytest.mark.parametrize("promised_in,new_in,wording", [
     # a delay sent yesterday, the new date in two days: the news before it is the update,
     # on schedule for that date (never "nog steeds": audit 9, messages F7)
-    (-2, 2, "Uw Naamketting (bestelling #1029) ligt goed op schema. We houden"),
+    (-2, 2, "Uw Naamketting (bestelling #1029) ligt goed op schema. De datum blijft"),
     # a delay sent yesterday, and that new date is over too: the late news, in its other words
     (-3, -1, "Een kort bericht: uw Naamketting (bestelling #1029) was niet klaar op de dag die we u hadden "
              "beloofd"),  # Sofie lives in Belgium

@@ -433,7 +433,7 @@ def _not_csv(data: bytes) -> ImportFailed | None:
 def _utf16_without_bom(head: bytes) -> str:
     """"utf-16-le" or "utf-16-be" for text in UTF-16 without its byte-order mark (plain text
     has a NUL in every other byte, Latin letters all of them), else ""."""
-    head = head[:4096 - len(head) % 2]
+    head = head[:4096]
     if len(head) < 4:
         return ""
     even, odd = head[0::2], head[1::2]

@@ -112,8 +112,9 @@ class Item:
 # The two points the check reads from the caption itself (the rest are ``manual_items``):
 # a label that counts (RuleSet.label_item, worded for the country's rules) and this one.
 VISIBLE_TEXT = N_("The label stands out: at the start, in the text, or at the front or end of the hashtags")
-# The same point when the caption fails it, as the content dialog's check says it: "✗ The label
-# stands out" read as if it did (a review of 2026-12-05).
+# The same point's text when the caption fails it (what the content dialog's check shows; a
+# missing point is stored by its key): "✗ The label stands out" read as if it did (a review
+# of 2026-12-05).
 # TRANSLATORS: the advertising label (#ad, #reclame) is hidden among the hashtags.
 VISIBLE_MISSING = N_("The label does not stand out: put it at the start, in the text, or at the front or end of the "
                      "hashtags")
@@ -234,7 +235,7 @@ def check_caption(
     result.items.append(Item("label", _(rules.label_item), label_ok, True))
     if result.labels_found:
         visible = any(_stands_out(text, label) for label in result.labels_found)
-        result.items.append(Item("label_visible", _(VISIBLE_TEXT), visible, True))
+        result.items.append(Item("label_visible", _(VISIBLE_TEXT if visible else VISIBLE_MISSING), visible, True))
     for key, item_text, kinds in rules.manual_items:
         if kinds and kind not in kinds:
             continue

@@ -159,8 +159,6 @@ def describe_check(check: disclosure.CaptionCheck, has_caption: bool) -> str:
         mark = OK if item.ok else (MISSING if item.ok is False else OPEN)
         if item.key == "label" and check.labels_found:
             lines.append(_("{mark} {item}: {labels}").format(mark=mark, item=item.text, labels=", ".join(check.labels_found)))
-        elif item.key == "label_visible" and item.ok is False:
-            lines.append(f"{mark} {_(disclosure.VISIBLE_MISSING)}")
         elif item.auto:
             lines.append(f"{mark} {item.text}")
     lines += ["! " + a for a in check.advice]

@@ -63,6 +63,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Callable
 
+from desktop.domain.money import without_whole_euros
 from desktop.i18n import N_, _, format_amount_exactly, format_money, format_number, ngettext
 
 WOOCOMMERCE = "woocommerce"
@@ -717,10 +718,6 @@ class DecimalMarks:
         return None
 
 
-# "12,-" and "1.250,--": whole euros, the Dutch way (a spreadsheet typed by hand writes them so)
-_WHOLE_EUROS = re.compile(r"([0-9.]*[0-9]),--?")
-
-
 def parse_amount(text: str) -> int | None:
     """'19.99', '19,99', '.5', '1.234,50', '1,234.50', '€ 12,50', '12,-' -> cents; '' -> None.
 
@@ -731,9 +728,9 @@ def parse_amount(text: str) -> int | None:
     cleaned = _AMOUNT_JUNK.sub("", text or "")
     if not cleaned:
         return None
-    whole = _WHOLE_EUROS.fullmatch(cleaned)
-    if whole:  # "12,-": whole euros, as Dutch price lists write them
-        cleaned = whole.group(1) + ",00"
+    number, whole = without_whole_euros(cleaned)
+    if whole and number[-1:].isdigit():  # "12,-": whole euros, as Dutch price lists write them
+        cleaned = number + ",00"
     if not re.fullmatch(r"[0-9.,]+", cleaned) or not re.search(r"[0-9]", cleaned):
         raise ValueError(text)
     last_dot, last_comma = cleaned.rfind("."), cleaned.rfind(",")

@@ -33,6 +33,15 @@ _NUMBER = re.compile(r"[0-9.,]*[0-9][0-9.,]*")  # ASCII digits only: Babel would
 _WHOLE_EUROS = (",--", ",-")  # "12,-": the Dutch way to write 12 euros exactly
 
 
+def without_whole_euros(text: str) -> tuple[str, bool]:
+    """``text`` without a closing ",-" or ",--" (whole euros, the Dutch way: "12,-"), and
+    whether it had one. Typed amounts and a shop file's cells (``importers``) both read it."""
+    for suffix in _WHOLE_EUROS:
+        if text.endswith(suffix):
+            return text[: -len(suffix)], True
+    return text, False
+
+
 class MoneyError(ValueError):
     """An amount that cannot be read; ``str(error)`` is the message for the owner."""
 
@@ -85,9 +94,7 @@ def parse_money(text: str | None, locale: Locale | str) -> int | None:
         negative = negative or minus_after_currency
     else:
         rest = _currency_after(rest)
-    whole_euros = rest.endswith(_WHOLE_EUROS)
-    if whole_euros:
-        rest = rest[: -len(next(s for s in _WHOLE_EUROS if rest.endswith(s)))]
+    rest, whole_euros = without_whole_euros(rest)
     value = _read(rest, loc) if _NUMBER.fullmatch(rest) else None
     if value is None or (whole_euros and value != value.to_integral_value()):
         raise MoneyError(_("“{text}” is not an amount. Type it like {example}.").format(

@@ -15,7 +15,10 @@ leads the parts due with it (audit 12, F3): only the demo's scans of Ingrid's #1
 #1029 changed, by exactly those parts; 2026-12-06: a day off is a public holiday of the shop's
 country only (the scans' shop is Dutch, on Amsterdam time): in the small shop's scans the steps
 and parts that waited for 12 November come on Wednesday 11 November (Armistice Day, a Belgian
-holiday), nothing else changed, and with the holidays of both countries the old file still matched):
+holiday), nothing else changed, and with the holidays of both countries the old file still matched;
+2026-12-05, fourth: her message on a deadline's own day pauses its ladder (review 26): only the
+small shop's scans under New York time changed, Emma Lambrechts's and Nora Mertens's step 1 became
+the "after her answer" step, their messages falling on the deadline's day there, not in Amsterdam):
 
     .venv/bin/python tests/make_due_golden.py
 """

@@ -23,7 +23,8 @@ message climbs to step 3 at most (nothing agreed to cite in a final notice).
 
 A promise stops at once when it is closed (delivered, received, ended), or, for rules with
 ``stop_on_incoming``, when any incoming contact from the person is logged at or after
-``Promise.since``; for a deliverable (``resume_after_answer``) her answer only pauses it:
+``Promise.since``; for a deliverable (``resume_after_answer``) her answer, from the start
+of its deadline day on, only pauses it:
 still not delivered ``answer_wait_days`` after her latest message, it is asked about again
 under the rule "deliverable_answered", whose words know she wrote (an answer is not the
 post: seed 000). A new deadline is a new ``reference`` and so new step keys: the ladder
@@ -664,10 +665,21 @@ def _resumed(promise: Promise, rule: Rule, written: tuple[datetime, ...] | None,
     """``promise`` (of a ``resume_after_answer`` rule) as it stands given her latest message
     (``written``): paused and asked about again (:func:`after_answer`) when she wrote since
     it started counting, with a snooze the owner set on it still holding (``held``)."""
-    if not written or written[0] < (promise.since or promise.reference):
+    if not written or written[0] < _answer_counts_from(promise, rule, settings):
         return promise
     return after_answer(promise, written[0], settings,
                         held.get((rule.group(promise.rule), promise.subject_type, promise.subject_id)))
+
+
+def _answer_counts_from(promise: Promise, rule: Rule, settings: LadderSettings) -> datetime:
+    """From when her message pauses ``promise`` (``Rule.resume_after_answer``): its
+    ``since``, or for a date (``Rule.by_day``) the start of that day in the owner's zone. A
+    message on the deadline day itself ("it won't be today, Saturday it's online") is her
+    answer as much as one the day after: the ladder that follows must not say it heard
+    nothing (review 26, finding 1)."""
+    if promise.since is not None or not rule.by_day:
+        return promise.since or promise.reference
+    return _day_end(_local(promise.reference, settings.tz).date() - timedelta(days=1), settings.tz)
 
 
 def _snoozed_subjects(states: Iterable[StepState]) -> dict[tuple[str, str, int], datetime]:

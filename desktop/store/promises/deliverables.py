@@ -9,6 +9,7 @@ that goes out then moves the deadlines on, store/shipping.py). Rule: ``followup.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from desktop.domain import shipments
 from desktop.domain.followup import DueItem, DuePart, make_promise
@@ -36,6 +37,7 @@ _OPEN = f"""
                       AND s.status NOT IN (SELECT value FROM json_each(?))))"""
 _OPEN_OF_ONE = _OPEN + " AND c.person_id = ?"
 _GONE = json.dumps(shipments.NOT_WITH_HER)
+ANSWER_LEAD = timedelta(days=2)  # more than the deadline's day in any zone, clock changes included
 
 
 def load(scan: Scan) -> None:
@@ -45,9 +47,11 @@ def load(scan: Scan) -> None:
     ahead = scan.ahead("deliverable")
     for did, kind, deadline, cid, pid in found.fetchall():
         deadline = as_moment(deadline)
+        # Her message on the deadline day already answers (followup._answer_counts_from, in
+        # the owner's zone): her latest message from two days before on is handed over.
         scan.chase(make_promise("deliverable", pid, "deliverable", did, deadline,
-                                details={"what": kind, "collaboration_id": cid}), deadline,
-                   valid_from=moved(deadline, -ahead))
+                                details={"what": kind, "collaboration_id": cid}),
+                   moved(deadline, -ANSWER_LEAD) or deadline, valid_from=moved(deadline, -ahead))
 
 
 def details(part: DuePart) -> dict:

@@ -514,12 +514,21 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                 Event.create(at=_at(now, ordered + 1, 10), kind="status", step="in_production", person=person,
                              fact="order_status", params={"number": number, "old": "new", "new": "in_production"},
                              subject_type="custom_order", subject_id=o.id)
-            if number == "#1038":  # a promise that moved once, with its reason
+            if number == "#1038":  # a promise that moved once, with its reason, and the customer told
+                told = Event.create(
+                    at=_at(now, -4, 11), kind="message", channel="email", direction="out", step="order_delay",
+                    person=person, subject_type="custom_order", subject_id=o.id,
+                    # TRANSLATORS: example data: a message of the invented example shop's owner
+                    # to a Belgian customer (addressed formally, "u" in Dutch): his custom order
+                    # will be ready a few days later.
+                    text=_("Sorry, the silver tags came in later than planned, so your keychain will be ready "
+                           "a few days later. Thank you for your patience!"))
                 OrderDateChange.create(custom_order=o, field="promised_ready", old_date=today + timedelta(days=ready - 3),
                                        new_date=today + timedelta(days=ready), changed_at=_at(now, -4, 11),
                                        # TRANSLATORS: example data: why the owner of the invented example shop
                                        # moved a custom order's ready date.
-                                       reason=_("The silver tags arrived later than the supplier promised"))
+                                       reason=_("The silver tags arrived later than the supplier promised"),
+                                       event=told)
         # a few months of messages, as each collaboration's story allows
         # Fleur stopped answering ten days before her strike; Anouk at her deadline.
         _chat(people, now, rnd, went_quiet={people[3].id: (_at(now, -22), _at(now, -12)), people[9].id: (None, None)})

@@ -63,3 +63,111 @@ def test_a_message_on_the_deadline_day_counts_across_a_clock_change(database):
     _her_message(p, c, _utc(date(2027, 10, 31), time(0, 20)))
     assert _steps(d, date(2027, 11, 1)) == []
     assert _utc(date(2027, 10, 31), time(0, 20)) < end_of_day_utc(date(2027, 10, 31)) - timedelta(days=1)
+
+
+# --- a custom order whose date the owner moved in its form -----------------------------
+
+def _order(ready: date, made: datetime, **kw):
+    from desktop.store import orders
+    from tests.test_orders_store import form
+
+    return orders.save_order(form(status="in_production", promised_ready=ready, promised_delivery=None,
+                                  address_form="je", country="NL", money_locale="nl_NL", **kw), made)
+
+
+def _move_in_form(order, ready: date, at: datetime):
+    from desktop.store import orders
+    from tests.test_orders_store import form
+
+    return orders.save_order(form(status="in_production", promised_ready=ready, promised_delivery=None,
+                                  address_form="je", country="NL", money_locale="nl_NL",
+                                  change_reason="Het zilver kwam later"), at, order_id=order.id,
+                             person_id=order.person_id)
+
+
+def _order_news(order, day: date, at: time = time(11, 0)):
+    now = _utc(day, at)
+    return [i for i in due.plan(now) if i.kind == "custom_order" and i.subject_id == order.id and i.due <= now]
+
+
+def _send(order, item, day: date, at: time = time(11, 0)) -> str:
+    from desktop import i18n
+    from desktop.presentation import due_texts
+    from desktop.store import orders
+
+    i18n.set_language("nl")
+    now = _utc(day, at)
+    body = due_texts.compose(item, now).body
+    orders.record_message(order.id, orders.LADDER_STEPS[item.step], "email", body, now)
+    return body
+
+
+def test_a_date_moved_in_the_form_is_news_of_a_delay_not_on_schedule_as_promised(database):
+    """Promised Wednesday 10 March; on the 3rd the owner moved it to the 17th in the order's
+    form. The next news said "still on schedule… ready on 17 March, as promised": a date the
+    customer never heard."""
+    from desktop.store import orders
+
+    order = _order(date(2027, 3, 10), _utc(date(2027, 2, 25), time(10, 0)))
+    _move_in_form(order, date(2027, 3, 17), _utc(date(2027, 3, 3), time(11, 0)))
+    assert orders.date_told(order.id) == date(2027, 3, 10)
+    # the customer hears before the day they expect, the 10th (two days before: the 8th)
+    days = [d for d in range(4, 11) if _order_news(order, date(2027, 3, d))]
+    assert days and days[0] <= 8
+    [item] = _order_news(order, date(2027, 3, days[0]))
+    body = _send(order, item, date(2027, 3, days[0]))
+    assert "10 maart" in body and "17 maart" in body and "zoals beloofd" not in body
+    assert "langer dan gepland" in body
+    # told now: the next news is about the 17th, and no longer a delay
+    assert orders.date_told(order.id) is None
+
+
+def test_a_date_moved_by_the_delay_message_was_told(database):
+    from desktop.store import orders
+
+    order = _order(date(2027, 3, 10), _utc(date(2027, 2, 25), time(10, 0)))
+    orders.record_message(order.id, "order_delay", "email", "Het wordt de 17e", _utc(date(2027, 3, 3), time(11, 0)),
+                          new_ready=date(2027, 3, 17))
+    assert orders.date_told(order.id) is None
+
+
+def test_a_date_moved_in_the_form_whose_old_day_is_over_is_late_news(database):
+    from desktop import i18n
+    from desktop.presentation import due_texts
+
+    order = _order(date(2027, 3, 10), _utc(date(2027, 2, 25), time(10, 0)))
+    _move_in_form(order, date(2027, 3, 17), _utc(date(2027, 3, 11), time(9, 0)))
+    i18n.set_language("nl")
+    message = due_texts.compose_order(order.id, "order_update", _utc(date(2027, 3, 12), time(10, 0)))
+    assert message.template == "order.late"
+    assert "had op woensdag 10 maart klaar moeten zijn" in message.body
+    assert "nu op woensdag 17 maart klaar" in message.body and "op schema" not in message.body
+
+
+def test_no_update_a_few_days_before_the_news_ahead_of_the_date(database):
+    """Promised Tuesday 16 March: an update on Thursday the 11th and the news two days before
+    the date (Sunday, moved back to Saturday the 13th) said the same, two days apart."""
+    order = _order(date(2027, 3, 16), _utc(date(2027, 2, 25), time(10, 0)))
+    sent = []
+    for d in range(1, 17):
+        for item in _order_news(order, date(2027, 3, d)):
+            sent.append((d, _send(order, item, date(2027, 3, d))))
+    days = [d for d, _body in sent]
+    assert 13 in days and not any(13 - 3 <= d < 13 for d in days), days
+    bodies = [body for _d, body in sent]
+    assert all(a != b for a, b in zip(bodies, bodies[1:]))  # never the same words twice in a row
+
+
+def test_three_updates_in_a_row_alternate_their_wording(database):
+    from desktop import i18n
+    from desktop.presentation import due_texts
+    from desktop.store import orders
+
+    order = _order(date(2027, 6, 30), _utc(date(2027, 3, 1), time(10, 0)))
+    i18n.set_language("nl")
+    templates = []
+    for d in (date(2027, 3, 8), date(2027, 3, 15), date(2027, 3, 22)):
+        message = due_texts.compose_order(order.id, "order_update", _utc(d, time(10, 0)))
+        templates.append(message.template)
+        orders.record_message(order.id, "order_update", "email", message.body, _utc(d, time(10, 0)))
+    assert templates == ["order.update", "order.update.alt", "order.update"]

@@ -5,10 +5,12 @@ etiquette guards (quiet hours, weekends, one contact per person per day).
 Two rules of the ladder's table belong to custom orders:
 
 - ``order_delay`` (step ``delay_warning``): the order is not ready ``delay_warning_days``
-  days before its promised ready date. It comes due at the start of that calendar day in
-  the owner's time zone; the ladder moves it to the end of the quiet hours (09:00 with the
-  default 21:00-09:00). News sent to the customer on or after that moment answers it; a
-  new promised date (the delay message) starts it afresh for the new date.
+  days before its promised ready date (or before the date the customer was last told, when
+  the owner moved it later since without a message to them: ``OrderFacts.told_ready``). It
+  comes due at the start of that calendar day in the owner's time zone; the ladder moves
+  it to the end of the quiet hours (09:00 with the default 21:00-09:00). News sent to the
+  customer on or after that moment answers it; a new promised date (the delay message)
+  starts it afresh for the new date.
 - ``order_update`` (step ``no_update``): an order in production has had no news sent for
   ``order_update_days`` days, counted from the last message sent or from the moment it
   went into production. Only before the promised date has passed: an update says "still
@@ -51,6 +53,9 @@ SHIP_STEP = "ship"
 # A parcel handed to the carrier this many days before the promised delivery date arrives
 # in time with PostNL or bpost (next working day, a day to spare).
 SHIP_DAYS_BEFORE_DELIVERY = 2
+# An update due fewer days than this before the news ahead of the promised date waits for
+# that news: the customer would hear "on schedule" twice in a few days.
+UPDATE_CLEAR_OF_NEWS = 3
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class OrderFacts:
     details: dict | None = None  # passed on to the templates (order number, product...)
     promised_delivery: date | None = None
     ready_since: datetime | None = None  # when it was marked ready
+    # the ready date the customer last heard, when the owner moved it since without telling them
+    told_ready: date | None = None
 
 
 def warning_start(promised_ready: date, warn_days: int, tz: tzinfo) -> datetime:
@@ -99,7 +106,11 @@ def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list
     # A promised date outside the years Afspraak takes (stored before the forms refused it:
     # 31-12-9999) is a slip, not a promise: no reminder is counted from it.
     if facts.promised_ready is not None and dates.plausible(facts.promised_ready):
-        start = warning_start(facts.promised_ready, settings.delay_warning_days, settings.tz)
+        # The customer must hear before the day they expect: the date they were last told,
+        # when the owner moved it later since without telling them (the news then names both).
+        heard = facts.told_ready if facts.told_ready is not None and facts.told_ready < facts.promised_ready \
+            else facts.promised_ready
+        start = warning_start(heard, settings.delay_warning_days, settings.tz)
         # news sent on the day the reminder moved back to (over days off) answers it too (review 8, F2)
         answered = facts.last_news_at is not None and facts.last_news_at >= followup.working_day_before(start, settings)
         # The ladder's delay step sits ``delay_warning_days`` before its reference; the
@@ -122,9 +133,13 @@ def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list
         since = max((m for m in (facts.in_production_since, facts.last_news_at) if m), default=None)
         # The news before the date is the same "on schedule" message: an update due in the
         # days just before it (or after it, on the promised day at worst: audit 12, F3) would
-        # send it twice in a row, so the update waits for it.
+        # send it twice in a row, so the update waits for it. "Just before" is measured from
+        # the day that news really goes out (a Sunday's moves back to Saturday), and is at
+        # least UPDATE_CLEAR_OF_NEWS (review 26, finding 4: Thursday's update, then Saturday's
+        # news word for word).
+        clear = timedelta(days=max(settings.delay_warning_days, UPDATE_CLEAR_OF_NEWS))
         if since is not None and (news_from is None or since + timedelta(days=settings.order_update_days)
-                                  < news_from - timedelta(days=settings.delay_warning_days)):
+                                  < followup.working_day_before(news_from, settings) - clear):
             promises.append(followup.Promise(
                 rule=UPDATE_RULE, person_id=facts.person_id, subject_type="custom_order",
                 subject_id=facts.order_id, reference=since, details=details,

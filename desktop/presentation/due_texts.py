@@ -392,15 +392,21 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
     today = to_local(now).date()
     template = orders.TEMPLATES[step]
     late = step in ("order_delay", "order_update") and rules.past_promise(order.promised_ready, today, order.status)
+    # The owner moved the date later in the order's form: the customer still expects the
+    # date they were told, so an update is the news that it moved (late news once that day
+    # is over), never "on schedule, as promised" for a date they never heard.
+    told = orders.date_told(order_id) if step == "order_update" and not late else None
     if late:  # the promised day is over: late news with an apology, not "before" or "on schedule"
         template = "order.late"
-    last = orders.last_purpose(order_id)
+    elif told is not None:
+        template = "order.late" if told < today else "order.delay"
+    last, run = orders.last_purposes(order_id)
     if template == "order.update" and last == "order_delay":
         # Right after the news of a new date: on schedule for that date, never "still" on
         # schedule (audit 9, messages F7): the alternative wording says it without.
         template = "order.update.alt"
-    elif last == step and template + ".alt" in messages.TEMPLATES:
-        template += ".alt"
+    elif last == step and run % 2 and template + ".alt" in messages.TEMPLATES:
+        template += ".alt"  # never the same words twice in a row: the second, fourth... take the other
     to = recipient(person)
     s = due.ladder_settings()
     shipment = orders.shipment_of(order_id)
@@ -412,10 +418,10 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         "product": order_product(order, to),
         "bestelnummer": order.order_number,
         # A confirmation never promises a day that is already over: its sentence is left out.
-        "beloofde_datum": (None if step == "order_confirmation" and order.promised_ready is not None
-                           and order.promised_ready < today else order.promised_ready),
-        "nieuwe_datum": new_ready or (rules.propose_new_date(order.promised_ready, today, s.country)
-                                      if step == "order_delay" or late else None),
+        "beloofde_datum": told or (None if step == "order_confirmation" and order.promised_ready is not None
+                                   and order.promised_ready < today else order.promised_ready),
+        "nieuwe_datum": new_ready or (order.promised_ready if told else None) or (
+            rules.propose_new_date(order.promised_ready, today, s.country) if step == "order_delay" or late else None),
         "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,
         "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),
         # A carrier's name (a brand, the same in every language); "other" has none to give, so

@@ -429,9 +429,47 @@ TEMPLATES = {
 LADDER_STEPS = {"delay_warning": "order_update", "no_update": "order_update", "late": "order_delay"}
 
 
+# The ready date the customer last heard, when the owner moved it in the order's form since
+# (no message told them): the old date of the first such move after the last message sent
+# about the order. A move made by a delay message carries that message as its event.
+TOLD_READY = """
+    SELECT c.old_date FROM order_date_change c LEFT JOIN event m ON m.id = c.event_id
+    WHERE c.custom_order_id = {order} AND c.field = 'promised_ready' AND c.old_date IS NOT NULL
+      AND (m.id IS NULL OR m.direction IS NOT 'out')
+      AND c.changed_at > COALESCE((SELECT MAX(e.at) FROM event e WHERE e.direction = 'out'
+                                   AND e.subject_type = 'custom_order' AND e.subject_id = {order}), '')
+    ORDER BY c.changed_at, c.id LIMIT 1"""
+
+
+def date_told(order_id: int) -> date | None:
+    """The ready date the customer was last told, when the order's promised date has since
+    moved later without a message to them (the owner changed it in the order's form: review
+    26, finding 2); None when what they heard is the date as it stands. News then says the
+    date moved: "on schedule, ready on the 17th, as promised" would be news to them."""
+    order = CustomOrder.get_by_id(order_id)
+    found = db.execute_sql(TOLD_READY.format(order="?"), [order_id, order_id]).fetchone()
+    told = date.fromisoformat(str(found[0])[:10]) if found and found[0] else None
+    if told is None or order.promised_ready is None or told >= order.promised_ready:
+        return None
+    return told
+
+
 def last_purpose(order_id: int) -> str:
     """What the last message sent about this order was (``order_delay``...), or ''."""
-    last = (Event.select(Event.step).where(Event.subject_type == "custom_order", Event.subject_id == order_id,
-                                           Event.direction == "out")
-            .order_by(Event.at.desc(), Event.id.desc()).first())
-    return LADDER_STEPS.get(last.step, last.step) if last else ""
+    return last_purposes(order_id)[0]
+
+
+def last_purposes(order_id: int) -> tuple[str, int]:
+    """What the last message sent about this order was (``order_delay``...; '' for none),
+    and how many messages in a row ended with that purpose: the wording alternates over them
+    (a second "on schedule" takes the other wording, a third the first again)."""
+    steps = (Event.select(Event.step).where(Event.subject_type == "custom_order", Event.subject_id == order_id,
+                                            Event.direction == "out")
+             .order_by(Event.at.desc(), Event.id.desc()).tuples())
+    last, run = "", 0
+    for (step,) in steps:
+        purpose = LADDER_STEPS.get(step, step)
+        if run and purpose != last:
+            break
+        last, run = purpose, run + 1
+    return last, run

@@ -16,13 +16,15 @@ from desktop.domain.followup import DueItem, DuePart
 from desktop.domain.orders import personalisation_summary
 from desktop.store.db import db
 from desktop.store.models import CustomOrder
+from desktop.store.orders import TOLD_READY
 from desktop.store.promises.registry import HORIZON, Kind, Scan, as_date, as_moment, ids_in, moved, register, rows
 
 OPEN_ORDERS = ("new", "in_production", "ready")  # ready: still to ship (order_reminders.ship_promises)
 
 
 # The scan's query (constant SQL, bound parameters): each open order with the last news
-# sent about it and the moment it went into production (else its creation).
+# sent about it, the moment it went into production (else its creation), and the ready date
+# the customer last heard when the owner moved it since without telling them.
 _OPEN = """
     SELECT o.id, o.promised_ready, o.status, o.person_id, o.order_number,
            (SELECT MAX(e.at) FROM event e WHERE e.direction = 'out'
@@ -32,9 +34,10 @@ _OPEN = """
                     o.created_at),
            o.promised_delivery,
            (SELECT MAX(e.at) FROM event e WHERE e.kind = 'status' AND e.step = 'ready'
-            AND e.subject_type = 'custom_order' AND e.subject_id = o.id)
+            AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
+           ({told})
     FROM custom_order o
-    WHERE o.status IN (SELECT value FROM json_each(?))"""
+    WHERE o.status IN (SELECT value FROM json_each(?))""".replace("{told}", TOLD_READY.format(order="o.id"))
 _OPEN_OF_ONE = _OPEN + " AND o.person_id = ?"
 
 
@@ -45,11 +48,11 @@ def load(scan: Scan) -> None:
              else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
     ahead = timedelta(0) if scan.due_only else HORIZON
     last = scan.last + ahead
-    for oid, promised, status, pid, number, last_out, since, delivery, ready in query.fetchall():
+    for oid, promised, status, pid, number, last_out, since, delivery, ready, told in query.fetchall():
         facts = order_reminders.OrderFacts(
             order_id=oid, person_id=pid, status=status, promised_ready=as_date(promised),
             in_production_since=as_moment(since), last_news_at=as_moment(last_out), details={"order_number": number},
-            promised_delivery=as_date(delivery), ready_since=as_moment(ready))
+            promised_delivery=as_date(delivery), ready_since=as_moment(ready), told_ready=as_date(told))
         for promise in order_reminders.order_promises(facts, s):
             # the horizon: only what can come due within it, from the rule's earliest step
             # (followup.min_offsets: the news ahead of the date, moved back over days off)

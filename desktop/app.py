@@ -394,7 +394,7 @@ class Application:
         if reports:
             from desktop.presentation import errors
 
-            self._tell(_("Your data was repaired"), errors.recovered(reports))
+            self._tell(errors.recovered_title(reports), errors.recovered(reports))
         if first_time:
             # The tray, the notifications and the scheduler after the list is painted: her
             # data first (docs/PERFORMANCE.md, fix 26). ``ready`` follows then.

@@ -174,11 +174,13 @@ def _recover_after(exc: BaseException) -> int:
         return _fail(errors.storage(problem.kind, problem.folder))
     if report is None:  # the thorough check finds the file healthy: not damage after all
         raise exc
-    return _fail(errors.recovered(report) + "\n\n" + _("The command was not carried out; run it again."))
+    return _fail(errors.recovered(report, command_line=True) + "\n\n" + _("The command was not carried out; run it "
+                                                                             "again."))
 
 
-def _open(args) -> None:
-    """Open the database (repairing a damaged one from a backup) and take the saved language."""
+def _open(args):
+    """Open the database (repairing a damaged one from a backup) and take the saved language;
+    what the repair did (``recovery.Recovery``), or None when the file was sound."""
     from desktop.presentation import errors
     from desktop.store import recovery, settings
 
@@ -187,7 +189,8 @@ def _open(args) -> None:
         saved = settings.get("language")
         i18n.set_language(saved or i18n.system_language())
     if repaired is not None:
-        print(errors.recovered(repaired), file=sys.stderr)
+        print(errors.recovered(repaired, command_line=True), file=sys.stderr)
+    return repaired
 
 
 def cmd_demo(args) -> int:
@@ -213,7 +216,13 @@ def cmd_backup(args) -> int:
     refused = _kept_file(args.out, "backup")
     if refused:
         return _fail(refused)
-    _open(args)
+    if _open(args) is not None:
+        # Repaired just now, from an older backup or to an empty database: a backup of that
+        # could write over the good one she means to keep (a stick's copy), or push an
+        # older automatic one out of the folder (review 26, data 1).
+        return _fail(_("Afspraak wrote no backup: its data was repaired just now (see above), and a backup of "
+                       "it could replace a better one. Check your data in Afspraak first, then make the backup "
+                       "again. Nothing was written."))
     try:
         path = backup.backup_now(db.obj, out=Path(args.out) if args.out else None)
     except OSError as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 import peewee
 import pytest
 
-from desktop import cli, paths
+from desktop import cli, i18n, paths
 from desktop.presentation import errors
 from desktop.store import backup, recovery, storage_errors
 from desktop.store.db import close_database, db
@@ -311,10 +311,41 @@ def test_cli_tells_on_stderr_and_carries_on(data_dir, capsys):
     database = open_database()
     two_backups_then_more_work(database)
     damage(paths.db_path(), "garbage")
-    assert cli.main(["--lang", "en", "backup", "--out", str(data_dir / "copy.sqlite3")]) == 0
+    assert cli.main(["--lang", "en", "due", "--at", "2026-11-23T10:00"]) == 0
     close_database()
     err = capsys.readouterr().err
     assert "damaged" in err and "afspraak-damaged-" in err and "missing" in err
+
+
+@pytest.mark.parametrize("backups", [True, False])
+def test_a_backup_after_a_repair_writes_over_nothing(data_dir, tmp_path, capsys, backups):
+    """`afspraak backup --out` on a stick: the data was damaged, the start repaired it (from
+    an older backup, or to an empty database when there was none), and the backup of that
+    replaced the good copy on the stick the message told her to restore."""
+    database = open_database()
+    if backups:
+        two_backups_then_more_work(database)
+    else:
+        Person.create(name="Op de stick")
+        close_database()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    kept = stick / "afspraak-backup.sqlite3"
+    kept.write_bytes(paths.db_path().read_bytes())
+    before = kept.read_bytes()
+    automatic = sorted(p.name for p in backup.auto_backups(paths.backup_dir())) if backups else []
+    damage(paths.db_path(), "pages")
+    assert cli.main(["--lang", "nl", "backup", "--out", str(kept)]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert kept.read_bytes() == before
+    assert "geen back-up" in err and "Er is niets geschreven." in err
+    if not backups:  # said by a command: the command that restores, not the window's menu
+        assert "afspraak restore" in err and "Bestand →" not in err
+    assert sorted(p.name for p in backup.auto_backups(paths.backup_dir())) == automatic
+    # once she has looked, a backup is written as asked
+    assert cli.main(["--lang", "nl", "backup", "--out", str(tmp_path / "stick" / "na.sqlite3")]) == 0
+    close_database()
 
 
 def test_gui_start_shows_what_happened(qtbot, data_dir, monkeypatch, no_other_instance):
@@ -332,6 +363,19 @@ def test_gui_start_shows_what_happened(qtbot, data_dir, monkeypatch, no_other_in
     assert "afspraak-damaged-" in text
     stop_app(application, qtbot)
     close_database()
+
+
+def test_with_no_backup_to_put_back_the_title_does_not_say_repaired(data_dir):
+    open_database()
+    Person.create(name="Weg?")
+    close_database()
+    damage(paths.db_path(), "garbage")
+    report = recovery.open_checked(now=NOW)
+    close_database()
+    i18n.set_language("nl")
+    assert errors.recovered_title(report) == "Afspraak is begonnen met een lege database"
+    assert "Bestand → Back-up terugzetten" in errors.recovered(report)
+    assert "afspraak restore" in errors.recovered(report, command_line=True)
 
 
 # --- damage met by a query (store/storage_errors.is_damage, store/recovery.recover_after_error) ---

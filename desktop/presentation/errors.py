@@ -89,9 +89,10 @@ def storage(kind: str, folder: Path) -> str:
              "can.").format(folder=str(folder))
 
 
-def recovered(report: Recovery | Sequence[Recovery]) -> str:
+def recovered(report: Recovery | Sequence[Recovery], command_line: bool = False) -> str:
     """What the recovery from a damaged database did (``store/recovery.py``), and what may
-    be missing.
+    be missing; ``command_line``: said by a command (which restores with ``afspraak restore``,
+    not the window's menu).
 
     Several reports (a backup put back turned out to be damaged too, and the next one was
     used) make one message: the owner's own file first, what is in use now last."""
@@ -125,6 +126,12 @@ def recovered(report: Recovery | Sequence[Recovery]) -> str:
             "The backups restored first were damaged too; they were kept as well, as {files}.",
             len(later)).format(files=", ".join(later))
     if last.restored_from is None:
+        if command_line:
+            # TRANSLATORS: "afspraak restore" is a command: keep it as it is; FILE is the word the
+            # command's own help uses for the file to give it (Dutch: BESTAND).
+            return text + "\n\n" + _(
+                "There was no usable backup, so Afspraak has started with an empty database. If you have a "
+                "backup elsewhere, restore it with: afspraak restore FILE")
         return text + "\n\n" + _(
             "There was no usable backup, so Afspraak has started with an empty database. If you "
             "have a backup elsewhere, restore it with File → Restore a backup.")
@@ -138,6 +145,15 @@ def recovered(report: Recovery | Sequence[Recovery]) -> str:
         "The automatic backup of {date} at {time} has been restored. Anything you entered or changed after "
         "that moment is missing: please check your latest changes.").format(
         date=i18n.format_date(taken, "long"), time=i18n.format_time(taken))
+
+
+def recovered_title(report: Recovery | Sequence[Recovery]) -> str:
+    """The title over :func:`recovered`: "repaired" only when a backup was put back; with
+    none to put back her data is not repaired, she has an empty database."""
+    reports = [report] if isinstance(report, Recovery) else list(report)
+    if reports[0].damaged != REPLACED and reports[-1].restored_from is None:
+        return _("Afspraak started with an empty database")
+    return _("Your data was repaired")
 
 
 def keeps_failing(folder: Path) -> str:

@@ -192,6 +192,8 @@ class Application:
         # (store/recovery.check_can_wait): due once her list is painted, then its thread.
         self._check_beside_due = False
         self._check_thread = None
+        self._check_error: BaseException | None = None  # why the day's check beside the start did not end
+        self._backup_failure_told = None  # the day the owner was told its backup failed
         self._check_results = _CheckResults(self.qt)
         self._check_results.found.connect(self._checked_beside)
 
@@ -476,8 +478,26 @@ class Application:
             return  # opened again on the data put back; the next check takes the day's backup
         try:
             backup.daily_backup(db.obj, keep=int(settings.get("backup_keep")), now=utcnow())
-        except (OSError, sqlite3.Error):
+        except (OSError, sqlite3.Error) as exc:
             log.exception("daily backup failed")
+            self._tell_backup_failed(exc)
+
+    def _tell_backup_failed(self, exc: BaseException) -> None:
+        """The day's backup failed for a reason she can mend (a full disk, a read-only folder, a
+        file in the backup folder's place): said in the window's banner, once a day. A file
+        another program holds for a moment is only tried again."""
+        from desktop.clock import to_local
+        from desktop.presentation import errors
+        from desktop.store import storage_errors
+
+        kind = storage_errors.kind_of(exc)
+        if kind == storage_errors.BUSY or (kind is None and not isinstance(exc, OSError)):
+            return
+        today = to_local(utcnow()).date()
+        if self._backup_failure_told == today or self.window is None:
+            return
+        self._backup_failure_told = today
+        self.window.show_banner(errors.backup_failed(exc, paths.backup_place()))
 
     def _start_check_beside(self) -> None:
         """The day's whole-file check and backup in a thread of their own (the large shop's
@@ -496,6 +516,7 @@ class Application:
                 found = recovery.check_beside(path, now, keep)
             except Exception as exc:  # a locked file, a full disk: tried again at the next half-hourly check
                 log.warning("the day's check beside the start did not finish: %s", exc)
+                self._check_error = exc  # read on the event loop, after the signal below
                 found = _CHECK_UNFINISHED
             results.found.emit((round_, found))
 
@@ -516,6 +537,9 @@ class Application:
         round_, damage = outcome
         if damage is _CHECK_UNFINISHED:  # the day's copy still only from a checked file: both again
             self._check_beside_due = round_ == self._recoveries
+            if self._check_error is not None:
+                self._tell_backup_failed(self._check_error)
+                self._check_error = None
             return
         if damage is None or round_ != self._recoveries:  # healthy, or the data was put back since
             return

@@ -80,7 +80,13 @@ def db_path() -> Path:
 
 
 def backup_dir() -> Path:
-    return ensure_private_dir(data_dir() / "backups")
+    return ensure_private_dir(backup_place())
+
+
+def backup_place() -> Path:
+    """Where the backups go, named without making the folder (a file in its place is what a
+    failed backup reports)."""
+    return data_dir() / "backups"
 
 
 def log_dir() -> Path:

@@ -191,7 +191,7 @@ def test_no_good_backup_at_start_starts_empty_and_keeps_every_damaged_file(qtbot
         assert taken.read_bytes() == backup_bytes  # never deleted, never changed
         assert len(watched["told"]) == 1
         title, text = watched["told"][0]
-        assert title == "Je gegevens zijn hersteld"
+        assert title == "Afspraak is begonnen met een lege database"  # not "repaired"
         assert str(kept[0]) in text and "lege database" in text and "Back-up terugzetten" in text
     finally:
         stopped(application, qtbot)

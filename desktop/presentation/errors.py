@@ -241,6 +241,27 @@ def _reading_reason(code: int | None, fallback: str) -> str:
     return found() if found else fallback
 
 
+def backup_failed(exc: BaseException, folder: Path) -> str:
+    """The day's automatic backup could not be made (a full disk, a read-only folder, a file
+    where the backup folder should be): said once a day, or it fails for weeks unseen and
+    the day damage comes there is no copy to put back (review 26, data 3)."""
+    kind = storage_errors.kind_of(exc)
+    if isinstance(exc, OSError) and exc.errno is not None:
+        reason = unwritable(exc)
+    elif kind == storage_errors.FULL:
+        reason = _("the disk is full")
+    elif kind == storage_errors.READ_ONLY:
+        reason = _("the disk or folder is read-only")
+    else:
+        reason = _("the disk reported an error")
+    # TRANSLATORS: {reason} is one of the short reasons a file could not be written, such as
+    # "the disk is full"; {folder} is where the automatic backups are kept.
+    return _("Today's automatic backup could not be made: {reason}. Your data itself is safe, but without "
+             "a recent backup it cannot be put back if the file is ever damaged. Afspraak tries again every "
+             "half hour; free up space, or make sure Afspraak can write in {folder}.").format(
+        reason=reason, folder=str(folder))
+
+
 def unwritable(exc: OSError) -> str:
     """Why a file (a backup, an export, a calendar, a picture's copy) could not be saved, in
     the owner's language: a clause naming the place where it helps ("“/tmp” is a folder:

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         # app says so (no tray), how many reminders are due. One count feeds the sidebar,
         # the banner and (through the app) the tray: they change together.
         self.due_in_banner = False
-        self._notice = ""
+        self._notices: list[str] = []  # the one-off notices shown, each until the banner is closed
         self._due_count = 0
         self._due_closed_at: int | None = None  # the count when the owner closed the banner
         # Set by the app: True when closing should hide the window into the tray.
@@ -692,11 +692,24 @@ class MainWindow(QMainWindow):
         self._switch(self.sidebar.currentRow())  # also when the row did not change
 
     def save_state(self) -> None:
-        from desktop.store import settings
+        """Keep the window's size and place and the view on screen, when it can: on a full
+        disk, a read-only file or a damaged one the window closes and Afspraak quits all the
+        same (review 26, data 2: Quit said "cannot save" and stayed open, again and again).
+        Nothing of hers is lost: the size is all that was not written; the damage is found
+        at the next start."""
+        import logging
 
-        if self.is_complete:  # written when a database is open (not during a restore)
+        from desktop.store import settings, storage_errors
+
+        if not self.is_complete:  # written when a database is open (not during a restore)
+            return
+        try:
             settings.save_window(bytes(self.saveGeometry().toBase64()).decode("ascii"),
                                  VIEW_KEYS[max(0, self.stack.currentIndex())])
+        except Exception as exc:
+            if storage_errors.kind_of(exc) is None and not storage_errors.is_damage(exc):
+                raise
+            logging.getLogger(__name__).warning("the window's size and view were not saved: %s", exc)
 
     def showEvent(self, event):
         from PySide6.QtCore import Qt
@@ -718,8 +731,11 @@ class MainWindow(QMainWindow):
         self.quit_requested.emit()
 
     def show_banner(self, text: str) -> None:
-        """A one-off notice at the top of the window (plain text), until it is closed."""
-        self._notice = text
+        """A one-off notice at the top of the window (plain text), until it is closed. A second
+        one joins the first (a failed backup said at the start was replaced by the no-tray
+        notice a moment later, unseen); the same one twice is shown once."""
+        if text not in self._notices:
+            self._notices.append(text)
         self._show_banner_state()
 
     def show_due_in_banner(self, on: bool) -> None:
@@ -728,7 +744,7 @@ class MainWindow(QMainWindow):
         self._show_banner_state()
 
     def close_banner(self) -> None:
-        self._notice = ""
+        self._notices = []
         self._due_closed_at = self._due_count  # back when more comes due, not before
         self.banner.hide()
 
@@ -742,7 +758,7 @@ class MainWindow(QMainWindow):
             self._due_closed_at = self._due_count
         due = self._due_count if self.due_in_banner and (
             self._due_closed_at is None or self._due_count > self._due_closed_at) else 0
-        lines = [self._notice] if self._notice else []
+        lines = list(self._notices)
         if due:
             lines.append(ngettext("{n} reminder is due.", "{n} reminders are due.", due).format(n=due))
         if not lines:

@@ -1,0 +1,124 @@
+"""What a full disk or a read-only file does to quitting and to the day's backup (review 26,
+data 2 and 3): Quit always quits, and a backup that cannot be made is said, once a day."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+
+from desktop import paths
+from desktop.store import backup, settings
+
+from .helpers import start_app, stop_app
+
+
+def _full(*_args, **_kwargs):
+    raise sqlite3.OperationalError("database or disk is full")
+
+
+def test_quit_quits_when_the_window_state_cannot_be_saved(qtbot, database, translator, monkeypatch,
+                                                          no_other_instance):
+    """On a full disk Quit said "Afspraak cannot save" and stayed open, every time."""
+    application = start_app(qtbot, "nl", ready=True)
+    quits = []
+    monkeypatch.setattr(settings, "save_window", _full)
+    monkeypatch.setattr(application.qt, "quit", lambda: quits.append(True))
+    try:
+        application.quit()
+        assert quits == [True]
+    finally:
+        application.instance_server.server.close()
+
+
+def test_closing_the_window_closes_it_when_the_state_cannot_be_saved(qtbot, database, translator, monkeypatch,
+                                                                     no_other_instance):
+    application = start_app(qtbot, "nl", ready=True)
+    window = application.window
+    monkeypatch.setattr(window, "keep_in_tray", lambda: False)
+    monkeypatch.setattr(settings, "save_window", _full)
+    quit_asked = []
+    window.quit_requested.connect(lambda: quit_asked.append(True))
+    try:
+        window.close()
+        assert not window.isVisible() and quit_asked == [True]
+    finally:
+        monkeypatch.undo()
+        stop_app(application, qtbot)
+
+
+def test_other_errors_while_saving_the_state_are_not_hidden(qtbot, database, translator, monkeypatch,
+                                                            no_other_instance):
+    application = start_app(qtbot, "nl", ready=True)
+
+    def bug(*_a):
+        raise KeyError("a bug, not the disk")
+
+    monkeypatch.setattr(settings, "save_window", bug)
+    try:
+        with pytest.raises(KeyError):
+            application.window.save_state()
+    finally:
+        monkeypatch.undo()
+        stop_app(application, qtbot)
+
+
+def test_a_days_backup_that_cannot_be_made_is_said_once_a_day(qtbot, database, translator, monkeypatch,
+                                                              no_other_instance):
+    """A file where the backup folder should be: the backup failed at every start, day after
+    day, with only a line in the log."""
+    folder = paths.backup_dir()
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.write_text("not a folder", encoding="utf-8")
+    application = start_app(qtbot, "nl", ready=True)
+    window = application.window
+    try:
+        qtbot.waitUntil(lambda: not application.checking_beside())
+        qtbot.waitUntil(lambda: "back-up" in window.banner_text.text())
+        text = window.banner_text.text()
+        assert "De automatische back-up van vandaag kon niet worden gemaakt: " in text, text
+        assert str(folder) in text
+        window.close_banner()
+        application._daily_backup()  # the half-hourly try: it fails again, and is not said again
+        assert not window.banner.isVisible()
+        assert folder.is_file()  # nothing written over the file in its place
+    finally:
+        stop_app(application, qtbot)
+        folder.unlink()
+
+
+def test_a_full_disk_at_the_days_backup_is_said_in_english_too(qtbot, database, translator, monkeypatch,
+                                                               no_other_instance):
+    from desktop.store import recovery
+
+    def full(*_a):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(recovery, "check_beside", full)
+    monkeypatch.setattr(backup, "daily_backup", full)
+    application = start_app(qtbot, "en", ready=True)
+    window = application.window
+    try:
+        qtbot.waitUntil(lambda: "backup" in window.banner_text.text())
+        text = window.banner_text.text()
+        assert "Today's automatic backup could not be made: the disk is full." in text, text
+    finally:
+        stop_app(application, qtbot)
+
+
+def test_a_second_notice_joins_the_first(qtbot, database, translator, no_other_instance):
+    application = start_app(qtbot, "nl", ready=True)
+    window = application.window
+    try:
+        window.show_banner("Eerste bericht.")
+        window.show_banner("Tweede bericht.")
+        window.show_banner("Eerste bericht.")
+        lines = window.banner_text.text().split("\n")
+        assert lines[:2] == ["Eerste bericht.", "Tweede bericht."] or lines[-2:] == ["Eerste bericht.",
+                                                                                    "Tweede bericht."]
+        assert window.banner_text.text().count("Eerste bericht.") == 1
+        window.close_banner()
+        assert "Eerste bericht." not in window.banner_text.text() or not window.banner.isVisible()
+    finally:
+        stop_app(application, qtbot)

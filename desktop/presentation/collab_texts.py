@@ -112,10 +112,15 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
                                         "No other {category} brands for {days} days after posting",
                                         collaboration.exclusivity_days).format(
             days=collaboration.exclusivity_days, category=collaboration.exclusivity_category))
-    if collaboration.dos:
-        lines.append("• " + tr.gettext("Do: {text}").format(text=collaboration.dos))
-    if collaboration.donts:
-        lines.append("• " + tr.gettext("Please note: {text}").format(text=collaboration.donts))
+    # What the owner typed in "Do's" and "Don'ts", a point per line she typed (a second line
+    # lost its bullet); a don't is named a don't: "Please note: other brands' discount codes"
+    # read as an instruction to use them (review 26, messages 1).
+    for typed in _typed_lines(collaboration.dos):
+        lines.append("• " + tr.gettext("Do: {text}").format(text=typed))
+    for typed in _typed_lines(collaboration.donts):
+        # TRANSLATORS: a line of the written agreement: something the influencer must not do,
+        # as the shop's owner typed it under "Don'ts" (Dutch: "Niet doen: {text}").
+        lines.append("• " + tr.gettext("Don't: {text}").format(text=typed))
     if collaboration.approval_required:
         lines.append("• " + tr.pgettext(form, "Send the content for approval before posting"))
     period = i18n.days_text(collaboration.response_days, tr)
@@ -124,6 +129,12 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
         lines.append("• " + tr.gettext("If the content is not posted: {consequence}").format(
             consequence=collaboration.consequence))
     return "\n".join(lines)
+
+
+def _typed_lines(text: str) -> list[str]:
+    """The lines of a field the owner typed, without the empty ones and a bullet of her own."""
+    return [line.strip().lstrip("•-*–").strip() for line in (text or "").splitlines()
+            if line.strip().lstrip("•-*–").strip()]
 
 
 def agreement_message(collaboration: Collaboration) -> str:

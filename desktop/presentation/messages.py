@@ -198,6 +198,10 @@ def _without(text: str, name_at: int, token_end: int, subject: bool) -> tuple[in
     line_end = len(text) if line_end < 0 else line_end
     before = text[line_start:name_at]
     after = text[token_end:line_end]
+    if not before.strip() and not after.strip() and not subject:
+        # a value on a line of its own (the signature's name): the line goes, not only its
+        # text ("Groetjes,\n\nZilver & Zo" when the owner left her name empty)
+        return (line_start, line_end + 1) if line_end < len(text) else (max(line_start - 1, 0), line_end)
     if "(" in before and ")" not in before[before.rfind("("):] and ")" in after and "(" not in after[:after.find(")")]:
         open_at = line_start + before.rfind("(")
         close_at = token_end + after.find(")") + 1

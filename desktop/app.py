@@ -211,7 +211,12 @@ class Application:
         if not self.smoke_test and single_instance.notify_running():
             print(_("Afspraak is already running; its window was brought to the front."))
             return 0
-        self.instance_server = single_instance.InstanceServer(self.qt)
+        try:
+            self.instance_server = single_instance.InstanceServer(self.qt)
+        except single_instance.AlreadyRunning:  # started at the same moment as another, which listens first
+            single_instance.notify_running()
+            print(_("Afspraak is already running; its window was brought to the front."))
+            return 0
         self.instance_server.activated.connect(self.bring_to_front)
         saved = peek.saved_settings(paths.db_path())
         language = choose_language(self.cli_language, saved.get("language"), from_database=False)

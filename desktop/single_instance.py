@@ -43,6 +43,10 @@ def notify_running(message: bytes = SHOW, timeout_ms: int = 500) -> bool:
     return True
 
 
+class AlreadyRunning(Exception):
+    """Another Afspraak for this data folder started listening first (two starts at once)."""
+
+
 class InstanceServer(QObject):
     """Listens for later starts; emits ``activated`` when one asks us to show."""
 
@@ -79,6 +83,8 @@ class _UnixServer:
         self._file_id: tuple[int, int] | None = None
         try:
             self.listener = self._listen()
+        except AlreadyRunning:
+            raise
         except OSError as exc:
             log.warning("single-instance server could not listen: %s", exc)
             return
@@ -90,12 +96,24 @@ class _UnixServer:
         return self.listener is not None
 
     def _listen(self) -> socket.socket:
+        """Listen on the socket file; raises ``AlreadyRunning`` when another start got there
+        first. Two starts at once (a double-click) both found nobody listening; the second
+        took the first one's file away and both ran on the same data, one undoing the other's
+        restore at its quit (review 26, data 4). Taking the file is one step under a lock
+        (``_Held``): a file that answers is a running Afspraak, one that does not is a crashed
+        run's, and is replaced."""
+        with _Held(self.path + ".lock"):
+            return self._bind()
+
+    def _bind(self) -> socket.socket:
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             try:
                 listener.bind(self.path)
-            except OSError:  # a socket file left by a crashed run: nobody answered there (app.py asked)
-                os.unlink(self.path)
+            except OSError:
+                if _answers(self.path):
+                    raise AlreadyRunning(self.path) from None
+                os.unlink(self.path)  # a socket file left by a crashed run: nobody answers there
                 listener.bind(self.path)
             # Only the owner may connect (what QLocalServer.UserAccessOption did); with the
             # usual umask nobody else could write to it before this either.
@@ -104,7 +122,7 @@ class _UnixServer:
             listener.setblocking(False)
             status = os.stat(self.path)
             self._file_id = (status.st_dev, status.st_ino)
-        except OSError:
+        except BaseException:  # OSError, AlreadyRunning
             listener.close()
             raise
         return listener
@@ -173,6 +191,37 @@ class _UnixServer:
                 os.unlink(self.path)
         except OSError:
             pass
+
+
+def _answers(path: str) -> bool:
+    """Does an Afspraak listen on the socket file ``path``? (Connected and left without a word:
+    the listener reads nothing and lets the link go.)"""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as link:
+            link.settimeout(0.5)
+            link.connect(path)
+    except OSError:
+        return False
+    return True
+
+
+class _Held:
+    """An exclusive lock on ``path`` while the socket file is taken (``fcntl.flock``: the
+    system lets it go when the process ends, so a crash leaves none held)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.fd: int | None = None
+
+    def __enter__(self):
+        import fcntl
+
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(self.fd, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        os.close(self.fd)  # closing lets the lock go
 
 
 class _QtServer:

@@ -215,3 +215,52 @@ def test_a_failed_accept_pauses_the_listener_instead_of_spinning(qtbot, data_dir
     finally:
         unix.listener = real
         server.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows asks through Qt (a named pipe)")
+def test_a_start_finding_a_running_one_listening_does_not_take_its_place(qtbot, data_dir, tmp_path, monkeypatch):
+    """The second of two starts at once found nobody a moment ago; its listener must not take
+    the first one's socket file away (both ran on the same data: review 26, data 4)."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    first = single_instance.InstanceServer()
+    try:
+        with pytest.raises(single_instance.AlreadyRunning):
+            single_instance.InstanceServer()
+        with qtbot.waitSignal(first.activated, timeout=3000):  # the first still answers
+            assert instance_link.ask_running_to_show() is True
+    finally:
+        first.close()
+
+
+_RACER = """
+import os, sys, time
+from PySide6.QtCore import QCoreApplication
+from desktop import single_instance
+app = QCoreApplication([])
+go = float(sys.argv[1])
+while time.time() < go:
+    pass
+try:
+    server = single_instance.InstanceServer()
+except single_instance.AlreadyRunning:
+    print("second", flush=True)
+    sys.exit(0)
+print("listening" if server.listening else "not listening", flush=True)
+time.sleep(0.3)
+server.close()
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows asks through Qt (a named pipe)")
+def test_two_starts_at_the_same_moment_make_one_instance(data_dir, tmp_path):
+    """A double-click: two processes take the socket file at the same moment, six times over;
+    each time exactly one listens and the other knows it is the second."""
+    import time
+
+    env = dict(os.environ, TMPDIR=str(tmp_path), AFSPRAAK_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
+    for _round in range(6):
+        go = time.time() + 1.0
+        racers = [subprocess.Popen([sys.executable, "-c", _RACER, str(go)], env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        said = sorted(r.communicate(timeout=60)[0].strip() for r in racers)
+        assert said == ["listening", "second"], said

@@ -581,3 +581,17 @@ def test_a_negative_item_price_is_refused_with_its_line():
         oi.parse_orders(text.encode("utf-8"))
     assert str(failed.value) == ("Line 2: “-34.95” in the column “Lineitem price” is below zero: a price never is. "
                                  "Check this order in the shop.")
+
+
+@pytest.mark.parametrize("financial, off", [("refunded", True), ("voided", True), ("partially_refunded", False),
+                                            ("paid", False)])
+def test_a_shopify_order_paid_back_in_full_is_off_though_not_cancelled(financial, off):
+    """Refunded in Shopify without "Cancel order": it became a custom order to make and ship
+    (review 26). WooCommerce's "refunded" already was cancelled."""
+    i18n.set_language("en")
+    rows = nl_rows()
+    number = rows[1][rows[0].index("Name")]
+    changed = [rows[0]] + [cell(rows, r, "Financial Status", financial) if r[0] == number and
+                           r[rows[0].index("Financial Status")] else r for r in rows[1:]]
+    order = by_number(oi.parse_orders(as_file(changed)))[number]
+    assert (order.status == oi.CANCELLED) is off, order.status

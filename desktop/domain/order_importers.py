@@ -187,6 +187,7 @@ NL_POSTCODE = re.compile(r"^[1-9][0-9]{3}\s?[A-Za-z]{2}$")
 
 # Statuses of a shop order (stored codes; labels in desktop/labels.py "shop_order_status").
 OPEN, PARTIAL, FULFILLED, CANCELLED = "open", "partial", "fulfilled", "cancelled"
+SHOPIFY_CALLED_OFF = ("refunded", "voided")  # Financial Status of an order that is off ("partially_refunded" is not)
 WOO_STATUS = {"completed": FULFILLED, "cancelled": CANCELLED, "refunded": CANCELLED, "failed": CANCELLED,
               "trash": CANCELLED}
 
@@ -1035,9 +1036,13 @@ def _shopify_row(rows: _Rows, row: dict, line: int) -> dict:
     record = _base_record(_text(row.get("number", "")), line)
     record["created"] = _moment(rows, row, "created", line, "iso")
     record["fulfilled_at"] = _moment(rows, row, "fulfilled_at", line, "iso")
-    record["cancelled"] = bool((row.get("cancelled_at") or "").strip())
     record["fulfilment"] = _text(row.get("fulfilment", "")).lower()
     record["shop_status"] = _text(row.get("financial", "")).lower()
+    # Paid back in full, or the payment voided, without "Cancel order" (a refund is its own
+    # button in Shopify): the shop owes it nothing, as WooCommerce's "refunded" (review 26,
+    # import 3: a refunded order became a custom order to make and ship).
+    record["cancelled"] = (bool((row.get("cancelled_at") or "").strip())
+                           or record["shop_status"] in SHOPIFY_CALLED_OFF)
     record["currency"] = _text(row.get("currency", "")).upper()
     for key in ("subtotal", "shipping", "tax", "discount", "total"):
         record[key] = _amount(rows, row, key, line)

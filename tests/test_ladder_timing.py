@@ -171,3 +171,29 @@ def test_three_updates_in_a_row_alternate_their_wording(database):
         templates.append(message.template)
         orders.record_message(order.id, "order_update", "email", message.body, _utc(d, time(10, 0)))
     assert templates == ["order.update", "order.update.alt", "order.update"]
+
+
+def test_an_influencers_own_order_hears_before_its_day_behind_her_reminders(database):
+    """Her post was due Wednesday 3 March, her own order is promised Saturday the 6th. Its
+    news (due Thursday) moved a day on behind her reminder on Thursday and again on Friday,
+    and reached her on the Saturday itself."""
+    from desktop import i18n
+    from desktop.presentation import due_texts
+    from desktop.store import orders
+
+    p, _c, _d = _late_post(date(2027, 3, 3))
+    order = _order(date(2027, 3, 6), _utc(date(2027, 2, 25), time(10, 0)))
+    order.person = p
+    order.save()
+    i18n.set_language("nl")
+    news_on = []
+    for day in (4, 5, 6):
+        now = _utc(date(2027, 3, day), time(9, 30))
+        for item in [i for i in due.plan(now) if i.due <= now and i.person_id == p.id]:
+            body = due_texts.compose(item, now).body
+            if item.kind == "custom_order":
+                news_on.append(day)
+                orders.record_message(order.id, orders.LADDER_STEPS[item.step], "email", body, now)
+            else:
+                due.mark_sent(item, now, item.channel, body)
+    assert news_on and news_on[0] < 6, news_on

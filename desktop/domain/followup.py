@@ -1087,7 +1087,11 @@ def _message_items(scan: _Scan, person: PersonInfo, messages: list[tuple[_Next, 
         items.append(_item(person, message, settings, person_contacts, last))
         occupied.add(today)
         for nxt, due in rest:  # kept for its own message, on the next free day
-            if not _put(groups, occupied, nxt, settle(now, settings, occupied), settings):
+            moved = settle(now, settings, occupied)
+            # unless that day is an order's promised day: its news before it goes now, in a
+            # message of its own (moved a day on behind her other message each day, it reached
+            # the promised day itself: review 26, ladder 3)
+            if _past_its_promise(nxt, moved, settings) or not _put(groups, occupied, nxt, moved, settings):
                 items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
     for nxt, due in later:
         if not _put(groups, occupied, nxt, due, settings):

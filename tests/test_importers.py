@@ -568,3 +568,18 @@ def test_an_import_says_how_many_prices_went_down_or_up(database):
     i18n.set_language("nl")
     assert importers.summary_lines(summary)[:4] == [
         "0 nieuwe producten", "3 producten bijgewerkt", "waarvan 1 met een hogere prijs", "waarvan 2 met een lagere prijs"]
+
+
+def test_a_spreadsheets_apostrophe_before_a_sku_is_not_part_of_it(database):
+    """Barcodes kept as text in a spreadsheet ('8720602828605): the apostrophe was stored in
+    the SKU, so the shop's own file later added every product a second time (review 26)."""
+    rows = list(csv.reader(io.StringIO((DATA / "woo_variations.csv").read_text(encoding="utf-8"), newline="")))
+    at = rows[0].index("SKU")
+    marked = [rows[0]] + [r[:at] + ["'" + r[at]] + r[at + 1:] if len(r) > at and r[at] else r for r in rows[1:]]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(marked)
+    parsed = parse_export(out.getvalue().encode())
+    assert {p.sku for p in parsed.products} == {"AR-LUNA-Z", "AR-LUNA-G", "OR-101"}
+    apply_import(parsed, NOW)
+    again = apply_import(parse_export((DATA / "woo_variations.csv").read_bytes()), NOW)
+    assert Product.select().count() == 3 and again.new == 0

@@ -764,6 +764,13 @@ def parse_amount(text: str) -> int | None:
     return int(cents)
 
 
+def _sku(text: str) -> str:
+    """A SKU as the shop knows it: a spreadsheet's leading apostrophe (typed to keep a
+    barcode's digits as text) is not part of it, as the orders importer already reads an
+    order line's SKU; with it the shop's own file later doubled the catalogue (review 26)."""
+    return _clean(text).lstrip("'").strip()
+
+
 def _clean(text: str) -> str:
     """One line of text: repaired (``repair_text``), whitespace (also line and paragraph
     separators) collapsed."""
@@ -1150,7 +1157,7 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
         if not product["image"]:
             product["image"] = _first_url(row.get("image", ""))
         options = [_clean(row.get(k, "")) for k in ("option1", "option2", "option3")]
-        sku = _clean(row.get("sku", ""))
+        sku = _sku(row.get("sku", ""))
         price = _amount(rows, row, "price", line)
         cost = _amount(rows, row, "cost", line)
         if not first_row and not any(options) and not sku and price is None:
@@ -1196,7 +1203,7 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
     """One listing a row. Prices are kept in euros only: another currency is left empty."""
     for line, row in rows:
         name = name_cell(rows, _clean(row.get("name", "")), "name", line)
-        sku = _clean(row.get("sku", ""))
+        sku = _sku(row.get("sku", ""))
         if not name:
             parsed.skipped.append(SkippedRow(line, sku, _("no product name")))
             continue
@@ -1266,7 +1273,7 @@ def _woo_record(rows: _Rows, line: int, row: dict[str, str]) -> dict:
         "line": line,
         "types": types,
         "id": row.get("id", "").strip(),
-        "sku": _clean(row.get("sku", "")),
+        "sku": _sku(row.get("sku", "")),
         "name": name_cell(rows, _clean(row.get("name", "")), "name", line),
         "price": _amount(rows, row, "price", line),
         "sale": _amount(rows, row, "sale_price", line),

@@ -1228,6 +1228,15 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
 
 def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
     records = [_woo_record(rows, line, row) for line, row in rows]
+    if "type" not in rows.index:
+        # WooCommerce's exporter lets the owner pick the columns: without "Type" every row
+        # was a product of its own ("V-Neck T-Shirt - Red" renamed the stored variant, the
+        # variable parent came as a product without a price: review 26, import 1).
+        _woo_types_from_parents(records)
+        parsed.notes.append(_(
+            "The file has no column “{column}”: a variation is recognised by its parent product, but a grouped "
+            "or an external product cannot be told from the shop's own products. Export the column “{column}” "
+            "too to leave those out.").format(column=rows.column("type")))
     if "price" not in rows.index:
         # Without the regular price the file says nothing about what a product costs (the
         # note says so): a sale price is a temporary one, not taken as the price.
@@ -1264,6 +1273,20 @@ def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
             "each variation's price on a row of its own: export the variations too.",
             "{n} products with variations came without them: they are imported without a price. WooCommerce "
             "keeps each variation's price on a row of its own: export the variations too.", bare).format(n=bare))
+
+
+def _woo_types_from_parents(records: list[dict]) -> None:
+    """What the missing "Type" column would say, as far as the rows tell it: a row naming a
+    parent is a variation, a row a variation names is a variable product (by "id:NN" or its
+    SKU), every other row a simple product."""
+    named = {r["parent"] for r in records if r["parent"]}
+    for r in records:
+        if r["parent"]:
+            r["types"] = {"variation"}
+        elif (r["id"] and f"id:{r['id']}" in named) or (r["sku"] and r["sku"] in named):
+            r["types"] = {"variable"}
+        else:
+            r["types"] = {"simple"}
 
 
 def _woo_record(rows: _Rows, line: int, row: dict[str, str]) -> dict:

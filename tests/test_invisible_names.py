@@ -74,6 +74,11 @@ def test_a_message_greets_by_the_name_as_a_name_is_written(full, greeted):
     ("Mw. A. van der Berg", "Beste mevrouw Van der Berg,", "Beste mevrouw Van der Berg,", "Hello Ms van der Berg,"),
     ("Fam. Jansen", "Beste familie Jansen,", "Beste familie Jansen,", "Hello Jansen family,"),  # was "Hoi Fam.,"
     ("Dr. Anna Visser", "Beste Dr. Visser,", "Beste Dr. Visser,", "Hello Dr. Visser,"),
+    # review 26: a title written out, or an English one from a checkout, small after "Beste"
+    ("Mevrouw de Boer", "Beste mevrouw De Boer,", "Beste mevrouw De Boer,", "Hello Ms de Boer,"),
+    ("Familie van Dam", "Beste familie Van Dam,", "Beste familie Van Dam,", "Hello van Dam family,"),
+    ("heer Janssens", "Beste heer Janssens,", "Beste heer Janssens,", "Hello Mr Janssens,"),
+    ("Mrs. Smith", "Beste mevrouw Smith,", "Beste mevrouw Smith,", "Hello Mrs. Smith,"),
     # a shop's or a studio's name is greeted whole, never by a lone article
     ("THE GLOW CLUB", "Hoi The Glow Club,", "Beste The Glow Club,", "Hi The Glow Club,"),  # was "Hoi The,"
     ("Studio Lief", "Hoi Studio Lief,", "Beste Studio Lief,", "Hi Studio Lief,"),

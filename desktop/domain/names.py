@@ -142,7 +142,11 @@ def _title(word: str) -> str:
 # "Beste heer Janssens", "Beste mevrouw De Boer", "Beste familie Jansen"); an English
 # message says "Mr"/"Ms" for the Dutch titles. Other titles (Dr., Prof.) stay as written.
 _SPELLED_TITLES = {
-    "nl": {"dhr": "heer", "mevr": "mevrouw", "mw": "mevrouw", "fam": "familie"},
+    # written out already ("Mevrouw de Boer", "Familie van Dam") or an English title typed at
+    # a checkout ("Mrs. Smith"): lower case after "Beste", as the abbreviations are (review 26)
+    "nl": {"dhr": "heer", "mevr": "mevrouw", "mw": "mevrouw", "fam": "familie", "mevrouw": "mevrouw",
+           "heer": "heer", "meneer": "meneer", "familie": "familie", "mr": "heer", "mrs": "mevrouw",
+           "ms": "mevrouw", "miss": "mevrouw"},
     "en": {"dhr": "Mr", "heer": "Mr", "meneer": "Mr", "mevr": "Ms", "mw": "Ms", "mevrouw": "Ms", "fam": "family",
            "familie": "family"},
 }

@@ -499,7 +499,7 @@ def test_deadlines_moved_by_a_late_gift_come_with_a_message_to_her(shop, languag
 
 
 @pytest.mark.parametrize("how, expected", [
-    ("resent", "Je eerste pakketje is helaas niet aangekomen, dus we hebben je een nieuw gestuurd. Daarom krijg je"),
+    ("resent", "Je eerste pakketje is helaas niet aangekomen, dus we hebben je een nieuw pakketje gestuurd. Daarom krijg je"),
     ("handed_over", "We konden je het cadeau pas later geven dan we hadden gepland"),
 ])
 def test_the_message_about_moved_deadlines_says_why_they_moved(shop, how, expected):

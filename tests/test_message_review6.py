@@ -55,3 +55,21 @@ def test_an_empty_owners_name_leaves_no_gap_in_the_signature(demo):
     filled, missing = messages.fill_text("{groet}\n{afzender}\n{winkel}", {"groet": "Groetjes,", "afzender": "",
                                                                           "winkel": "Zilver & Zo"})
     assert filled == "Groetjes,\nZilver & Zo" and missing == ("afzender",)
+
+
+@pytest.mark.parametrize("lang, words", [("nl", "Bedankt voor je TikTok-video"), ("en", "your TikTok video")])
+def test_a_label_request_for_content_beyond_the_agreement_names_it_by_its_platform(demo, lang, words):
+    """An over-delivered TikTok, linked to no agreed deliverable: "Bedankt voor je content" named
+    nothing the reader would call it."""
+    from desktop.store.models import Content
+    from .conftest import NOW
+
+    noor = Person.get(Person.name == "Noor Bakker")
+    noor.language, noor.country, noor.address_form = lang, "NL", "je"
+    noor.save()
+    collab = Collaboration.get(Collaboration.person == noor)
+    content = Content.create(collaboration=collab, url="https://www.tiktok.com/@noor/video/1", platform="tiktok",
+                             posted_at=NOW, missing=["#zilverenzo"], disclosure_ok=True)
+    request = collab_texts.label_request_message(Content.get_by_id(content.id))
+    assert words in request, request
+    assert "content" not in request.lower().replace("tiktok.com", ""), request

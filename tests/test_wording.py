@@ -295,7 +295,7 @@ def test_a_message_says_how_many_were_agreed(reader):
     ("reel", 4, "je vier reels", "your four reels"),
     ("tiktok", 2, "je twee TikTok-video's", "your two TikTok videos"),
     ("youtube", 10, "je tien YouTube-video's", "your ten YouTube videos"),
-    ("other", 3, "je drie stukken content", "your three pieces of content"),
+    ("other", 3, "je drie bijdragen", "your three pieces of content"),  # not a calque (review 26)
     ("story", 12, "je 12 stories", "your 12 stories"),
 ])
 def test_every_kind_and_number_reads_as_a_reader_says_it(kind, count, dutch, english):

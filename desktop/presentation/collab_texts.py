@@ -143,6 +143,9 @@ def agreement_message(collaboration: Collaboration) -> str:
         "titel": collaboration.title, "voorwaarden": agreement_terms_text(collaboration)}, clock.utcnow()).body
 
 
+_KIND_OF_PLATFORM = {"tiktok": "tiktok", "youtube": "youtube"}
+
+
 def label_request_message(content: Content) -> str:
     """The polite request to add what a post lacks (owner-editable template "label").
 
@@ -156,7 +159,9 @@ def label_request_message(content: Content) -> str:
     missing = list(content.missing or [])
     items = [m for m in missing if m.startswith(("#", "@"))]
     reader = recipient(p)
-    kind = content.deliverable.kind if content.deliverable_id else "other"
+    # not linked to a deliverable (an over-delivered TikTok): named by its platform where that
+    # says what it is, not "je content" (review 26)
+    kind = content.deliverable.kind if content.deliverable_id else _KIND_OF_PLATFORM.get(content.platform, "other")
     story = kind == "story"
     label_missing = content.disclosure_ok is False or len(items) < len(missing) or not items
     if label_missing:

@@ -268,7 +268,7 @@ def test_zendingen_actions_and_receipt_event(qtbot, window):
     from PySide6.QtWidgets import QPushButton
 
     confirm = view.detail.findChild(QPushButton, "action_confirm")
-    assert confirm is not None and confirm.text() == "Ontvangst bevestigd"
+    assert confirm is not None and confirm.text() == "Ontvangst bevestigen"  # a verb, not the state
     confirm.click()
     assert Shipment.get_by_id(sent.id).status == "received"
     assert Event.select().where(Event.subject_type == "shipment", Event.subject_id == sent.id,
@@ -523,8 +523,8 @@ def test_zendingen_lost_stops_the_chase_says_so_and_undo_takes_it_back(qtbot, wi
     assert chased()
     view.select_id(sent.id)
     lose = view.detail.findChild(QPushButton, "action_lose")
-    assert lose is not None and lose.text() == "Kwijt"
-    assert view.detail.findChild(QPushButton, "action_return").text() == "Retour"
+    assert lose is not None and lose.text() == "Markeren als kwijt"
+    assert view.detail.findChild(QPushButton, "action_return").text() == "Markeren als retour"
     lose.click()
     assert Shipment.get_by_id(sent.id).status == "lost"
     note = view.detail.findChild(QLabel, "pausedNote")

@@ -263,10 +263,17 @@ class ShipmentsView(ListView):
             track = QPushButton(_("Open tracking page"))
             track.clicked.connect(lambda: open_link(s.tracking_url))
             buttons.append(track)
+        # Verbs, not the states they lead to: "Ontvangst bevestigd" as a button stood right under
+        # the line "Ontvangst bevestigd: nog niet" (review 26, screens 3).
         # TRANSLATORS: button in Shipments: the carrier lost the parcel (it never reached her).
-        lost = _("Lost")
-        for action, text in (("send", _("Mark as sent")), ("deliver", _("Delivered")),
-                             ("confirm", _("Receipt confirmed")), ("return", _("Returned")), ("lose", lost)):
+        lost = i18n.pgettext("shipment action", "Mark as lost")
+        for action, text in (("send", _("Mark as sent")),
+                             # TRANSLATORS: button in Shipments: the carrier delivered the parcel.
+                             ("deliver", i18n.pgettext("shipment action", "Mark as delivered")),
+                             # TRANSLATORS: button in Shipments: she said the parcel reached her.
+                             ("confirm", i18n.pgettext("shipment action", "Confirm receipt")),
+                             # TRANSLATORS: button in Shipments: the parcel came back to the shop.
+                             ("return", i18n.pgettext("shipment action", "Mark as returned")), ("lose", lost)):
             if rules.can(action, s.status):
                 button = QPushButton(text)
                 button.setObjectName(f"action_{action}")

@@ -307,7 +307,11 @@ def test_subject_titles_in_bulk_name_what_each_item_is_about(demo):
     for item, title in zip(items, titles):
         if item.subject_type == "deliverable":
             d = Deliverable.get_by_id(item.subject_id)
-            assert title == f"{d.collaboration.title or '(untitled)'} ({label('deliverable', d.kind)})"
+            kinds = list(dict.fromkeys(label("deliverable", p.details.get("what")) for p in item.parts
+                                       if p.kind == "deliverable"
+                                       and p.details.get("collaboration_id") == d.collaboration_id))
+            # every kind the item is about, of its collaboration (review 26): "(Story and Post)"
+            assert title == f"{d.collaboration.title or '(untitled)'} ({' and '.join(kinds)})", title
         elif item.subject_type == "shipment":
             s = Shipment.get_by_id(item.subject_id)
             assert title.startswith(f"parcel sent {i18n.format_date(s.sent_at)}")

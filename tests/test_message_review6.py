@@ -73,3 +73,25 @@ def test_a_label_request_for_content_beyond_the_agreement_names_it_by_its_platfo
     request = collab_texts.label_request_message(Content.get_by_id(content.id))
     assert words in request, request
     assert "content" not in request.lower().replace("tiktok.com", ""), request
+
+
+def test_the_about_line_of_a_message_names_every_deliverable_it_is_about(demo):
+    """A step about "je post en je story" was listed "Over: Zegelring in post en story (Story)"."""
+    from datetime import timedelta
+
+    from desktop import i18n
+    from desktop.presentation import due_texts
+    from desktop.store import due
+    from .conftest import NOW
+
+    i18n.set_language("nl")
+    seen = []
+    for day in range(0, 21):
+        now = NOW + timedelta(days=day)
+        for item in due.plan(now):
+            kinds = {p.details.get("what") for p in item.parts if p.kind == "deliverable"
+                     and p.details.get("collaboration_id") == item.parts[0].details.get("collaboration_id")}
+            if item.kind == "deliverable" and item.action == "message" and len(kinds) > 1:
+                seen.append(due_texts.subject_title(item))
+    assert seen, "the example shop has no message about two kinds of one collaboration in three weeks"
+    assert all(" en " in title.rsplit("(", 1)[-1] for title in seen), seen

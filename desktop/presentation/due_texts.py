@@ -107,15 +107,25 @@ def subject_titles(items: Iterable[DueItem]) -> list[str]:
     return [_title_of(item, facts.get(item.kind, {})) for item in items]
 
 
+def _same_collaboration(item: DueItem) -> list:
+    """The deliverable parts of ``item`` of the collaboration its first part belongs to (a
+    message may carry a parcel's check-in along, or another collaboration's step)."""
+    first = item.parts[0].details.get("collaboration_id")
+    return [part for part in item.parts
+            if part.kind == "deliverable" and part.details.get("collaboration_id") == first]
+
+
 def _title_of(item: DueItem, facts: dict[int, tuple]) -> str:
     found = facts.get(due.subject_of(item))
     if item.kind == "reply":  # without a live collaboration's title too
         return _reply_title(found)
-    if found is not None and item.kind == "deliverable" and item.action != "message" and len(item.parts) > 1:
-        # one decision for every deliverable of a collaboration: "Oorbellen (Post en Story)"
+    together = _same_collaboration(item) if found is not None and item.kind == "deliverable" else []
+    if len(together) > 1:
+        # one decision, or one message, for deliverables of a collaboration: "Oorbellen (Post en
+        # Story)" (a message about "je post en je story" was "About: … (Story)": review 26)
         from babel.lists import format_list
 
-        kinds = list(dict.fromkeys(label("deliverable", part.details.get("what", "")) for part in item.parts))
+        kinds = list(dict.fromkeys(label("deliverable", part.details.get("what", "")) for part in together))
         return _("{title} ({kind})").format(title=found[1] or _("(untitled)"),
                                             kind=format_list(kinds, locale=i18n.formatting_locale()))
     if found is not None and item.kind in TITLES:

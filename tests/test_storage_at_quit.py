@@ -122,3 +122,32 @@ def test_a_second_notice_joins_the_first(qtbot, database, translator, no_other_i
         assert "Eerste bericht." not in window.banner_text.text() or not window.banner.isVisible()
     finally:
         stop_app(application, qtbot)
+
+
+def test_the_copy_a_killed_restore_left_is_cleared_at_the_next_open(data_dir):
+    """A restore killed while it copied left afspraak.sqlite3.restore, a whole copy of the backup
+    in the data folder that the privacy erase did not reach (review 26, data 5)."""
+    import os
+    import time
+
+    from desktop.store import backup as backups
+    from desktop.store.db import close_database
+    from desktop.store.models import Person
+    from desktop.store.opening import open_database
+
+    open_database()
+    Person.create(name="Sanne de Vries")
+    close_database()
+    staged = paths.db_path().with_name(paths.db_path().name + ".restore")
+    staged.write_bytes(paths.db_path().read_bytes())
+    staged.with_name(staged.name + "-wal").write_bytes(b"")
+    young = time.time() - 10  # a restore under way in another process: left alone
+    os.utime(staged, (young, young))
+    open_database()
+    close_database()
+    assert staged.exists()
+    old = time.time() - backups.STALE_STAGING - 60
+    os.utime(staged, (old, old))
+    open_database()
+    close_database()
+    assert not staged.exists() and not staged.with_name(staged.name + "-wal").exists()

@@ -45,6 +45,29 @@ def remove_leftovers(path: Path, with_file: bool = False) -> None:
         path.unlink(missing_ok=True)
 
 
+# A restore stages its copy beside the database for a few seconds; one older than this was
+# left by a restore that was killed (review 26, data 5).
+STALE_STAGING = 300  # seconds
+
+
+def clear_stale_restore(target: Path, now: float | None = None) -> bool:
+    """Delete the staged copy (``<database>.restore`` and its -wal/-shm) a killed restore left
+    beside ``target``: a whole copy of a backup, in the data folder, that nothing lists and a
+    privacy erase would not reach. A staging younger than ``STALE_STAGING`` may be another
+    process's restore under way and stays. True when one was deleted."""
+    import time
+
+    staged = target.with_name(target.name + ".restore")
+    try:
+        age = (time.time() if now is None else now) - staged.stat().st_mtime
+    except OSError:
+        return False
+    if age < STALE_STAGING:
+        return False
+    remove_leftovers(staged, with_file=True)
+    return True
+
+
 def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
     """Write a consistent copy of ``source`` to ``target`` (atomic: temp file + rename).
 

@@ -7,6 +7,7 @@ store, so that none of those needs to import another in a circle.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import peewee
@@ -16,6 +17,8 @@ from desktop.store import backup, migrations, settings, storage_errors
 from desktop.store.db import (PRAGMAS, OwnedDatabase, check_afspraak_file, close_database, db, note_opened_file,
                                sidecar_files)
 
+log = logging.getLogger(__name__)
+
 
 def open_database(path: Path | None = None, migrate: bool = True) -> peewee.SqliteDatabase:
     """Open the database at ``path`` (default: the data dir's), bind the proxy, migrate."""
@@ -23,6 +26,8 @@ def open_database(path: Path | None = None, migrate: bool = True) -> peewee.Sqli
     paths.ensure_private_dir(path.parent)
     if path.exists():
         check_afspraak_file(path, allow_empty=True)
+    if backup.clear_stale_restore(path):
+        log.info("removed the copy a killed restore left beside %s", path)
     database = OwnedDatabase(str(path), pragmas=PRAGMAS, check_same_thread=True)
     db.initialize(database)
     database.connect(reuse_if_open=True)

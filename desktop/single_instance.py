@@ -43,6 +43,9 @@ def notify_running(message: bytes = SHOW, timeout_ms: int = 500) -> bool:
     return True
 
 
+START_LOCK = "afspraak-start.lock"  # in the data folder: held while a start takes the socket file
+
+
 class AlreadyRunning(Exception):
     """Another Afspraak for this data folder started listening first (two starts at once)."""
 
@@ -102,7 +105,11 @@ class _UnixServer:
         restore at its quit (review 26, data 4). Taking the file is one step under a lock
         (``_Held``): a file that answers is a running Afspraak, one that does not is a crashed
         run's, and is replaced."""
-        with _Held(self.path + ".lock"):
+        # The lock file in the data folder (which the start makes next anyway), not beside the
+        # socket: a file left in the temporary folder would outlive every run.
+        from desktop import paths
+
+        with _Held(str(paths.data_dir() / START_LOCK)):
             return self._bind()
 
     def _bind(self) -> socket.socket:

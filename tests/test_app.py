@@ -237,8 +237,9 @@ import os, sys, time
 from PySide6.QtCore import QCoreApplication
 from desktop import single_instance
 app = QCoreApplication([])
-go = float(sys.argv[1])
-while time.time() < go:
+go = sys.argv[1]
+open(go + "." + str(os.getpid()), "w").close()  # ready
+while not os.path.exists(go):  # a file both wait for, not a clock: faketime gives each child its own
     pass
 try:
     server = single_instance.InstanceServer()
@@ -258,9 +259,13 @@ def test_two_starts_at_the_same_moment_make_one_instance(data_dir, tmp_path):
     import time
 
     env = dict(os.environ, TMPDIR=str(tmp_path), AFSPRAAK_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
-    for _round in range(6):
-        go = time.time() + 1.0
+    for n in range(6):
+        go = tmp_path / f"go{n}"
         racers = [subprocess.Popen([sys.executable, "-c", _RACER, str(go)], env=env, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.glob(f"go{n}.*"))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)  # both ready, then both let go at once
+        go.touch()
         said = sorted(r.communicate(timeout=60)[0].strip() for r in racers)
         assert said == ["listening", "second"], said

@@ -48,12 +48,18 @@ def ask_running_to_show(timeout: float = 0.5) -> bool | None:
     False when none listens; None when this platform cannot tell without Qt (Windows)."""
     if os.name != "posix" or not hasattr(socket, "AF_UNIX"):
         return None
-    path = server_name()
+    return reaches(server_name(), SHOW, timeout)
+
+
+def reaches(path: str, message: bytes, timeout: float = 0.5) -> bool:
+    """Does an Afspraak listen on the socket file ``path``? It is sent ``message`` (``SHOW``;
+    nothing: connected and left, the listener lets the link go without a word)."""
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as link:
             link.settimeout(timeout)
             link.connect(path)
-            link.sendall(SHOW)
+            if message:
+                link.sendall(message)
     except OSError:  # no such file, nobody listening (a socket left by a crash), no answer
         return False
     return True

@@ -18,7 +18,7 @@ import socket
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
-from desktop.instance_link import SHOW, ask_running_to_show, server_name
+from desktop.instance_link import SHOW, ask_running_to_show, reaches, server_name
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ class _UnixServer:
             try:
                 listener.bind(self.path)
             except OSError:
-                if _answers(self.path):
+                if reaches(self.path, b""):
                     raise AlreadyRunning(self.path) from None
                 os.unlink(self.path)  # a socket file left by a crashed run: nobody answers there
                 listener.bind(self.path)
@@ -198,18 +198,6 @@ class _UnixServer:
                 os.unlink(self.path)
         except OSError:
             pass
-
-
-def _answers(path: str) -> bool:
-    """Does an Afspraak listen on the socket file ``path``? (Connected and left without a word:
-    the listener reads nothing and lets the link go.)"""
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as link:
-            link.settimeout(0.5)
-            link.connect(path)
-    except OSError:
-        return False
-    return True
 
 
 class _Held:

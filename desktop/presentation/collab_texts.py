@@ -133,8 +133,8 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
 
 def _typed_lines(text: str) -> list[str]:
     """The lines of a field the owner typed, without the empty ones and a bullet of her own."""
-    return [line.strip().lstrip("•-*–").strip() for line in (text or "").splitlines()
-            if line.strip().lstrip("•-*–").strip()]
+    cleaned = (line.strip().lstrip("•-*–").strip() for line in (text or "").splitlines())
+    return [line for line in cleaned if line]
 
 
 def agreement_message(collaboration: Collaboration) -> str:

@@ -89,6 +89,10 @@ def storage(kind: str, folder: Path) -> str:
              "can.").format(folder=str(folder))
 
 
+def _reports(report: Recovery | Sequence[Recovery]) -> list[Recovery]:
+    return [report] if isinstance(report, Recovery) else list(report)
+
+
 def recovered(report: Recovery | Sequence[Recovery], command_line: bool = False) -> str:
     """What the recovery from a damaged database did (``store/recovery.py``), and what may
     be missing; ``command_line``: said by a command (which restores with ``afspraak restore``,
@@ -96,7 +100,7 @@ def recovered(report: Recovery | Sequence[Recovery], command_line: bool = False)
 
     Several reports (a backup put back turned out to be damaged too, and the next one was
     used) make one message: the owner's own file first, what is in use now last."""
-    reports = [report] if isinstance(report, Recovery) else list(report)
+    reports = _reports(report)
     first, last = reports[0], reports[-1]
     if first.damaged == REPLACED:
         text = _("While Afspraak was open, its database file in {folder} was deleted, moved or replaced, perhaps "
@@ -150,7 +154,7 @@ def recovered(report: Recovery | Sequence[Recovery], command_line: bool = False)
 def recovered_title(report: Recovery | Sequence[Recovery]) -> str:
     """The title over :func:`recovered`: "repaired" only when a backup was put back; with
     none to put back her data is not repaired, she has an empty database."""
-    reports = [report] if isinstance(report, Recovery) else list(report)
+    reports = _reports(report)
     if reports[0].damaged != REPLACED and reports[-1].restored_from is None:
         return _("Afspraak started with an empty database")
     return _("Your data was repaired")

@@ -25,7 +25,7 @@ OPEN_ORDERS = ("new", "in_production", "ready")  # ready: still to ship (order_r
 # The scan's query (constant SQL, bound parameters): each open order with the last news
 # sent about it, the moment it went into production (else its creation), and the ready date
 # the customer last heard when the owner moved it since without telling them.
-_OPEN = """
+_OPEN = f"""
     SELECT o.id, o.promised_ready, o.status, o.person_id, o.order_number,
            (SELECT MAX(e.at) FROM event e WHERE e.direction = 'out'
             AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
@@ -35,9 +35,9 @@ _OPEN = """
            o.promised_delivery,
            (SELECT MAX(e.at) FROM event e WHERE e.kind = 'status' AND e.step = 'ready'
             AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
-           ({told})
+           ({TOLD_READY.format(order="o.id")})
     FROM custom_order o
-    WHERE o.status IN (SELECT value FROM json_each(?))""".replace("{told}", TOLD_READY.format(order="o.id"))
+    WHERE o.status IN (SELECT value FROM json_each(?))"""
 _OPEN_OF_ONE = _OPEN + " AND o.person_id = ?"
 
 

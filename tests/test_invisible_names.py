@@ -68,17 +68,17 @@ def test_a_message_greets_by_the_name_as_a_name_is_written(full, greeted):
 @pytest.mark.parametrize("full, nl_je, nl_be_u, en_je", [
     # audit 9, F6: a title is greeted formally and with its capital, whatever the form of address
     # audit 12, F9: the title spelled out in the salutation, the particle then with its capital
-    ("mevr. de Boer", "Beste mevrouw De Boer,", "Beste mevrouw De Boer,", "Hello Ms de Boer,"),
-    ("DHR. PEETERS", "Beste heer Peeters,", "Beste heer Peeters,", "Hello Mr Peeters,"),
-    ("Dhr. Luc Janssens", "Beste heer Janssens,", "Beste heer Janssens,", "Hello Mr Janssens,"),
-    ("Mw. A. van der Berg", "Beste mevrouw Van der Berg,", "Beste mevrouw Van der Berg,", "Hello Ms van der Berg,"),
-    ("Fam. Jansen", "Beste familie Jansen,", "Beste familie Jansen,", "Hello Jansen family,"),  # was "Hoi Fam.,"
-    ("Dr. Anna Visser", "Beste Dr. Visser,", "Beste Dr. Visser,", "Hello Dr. Visser,"),
+    ("mevr. de Boer", "Beste mevrouw De Boer,", "Beste mevrouw De Boer,", "Dear Ms de Boer,"),
+    ("DHR. PEETERS", "Beste heer Peeters,", "Beste heer Peeters,", "Dear Mr Peeters,"),
+    ("Dhr. Luc Janssens", "Beste heer Janssens,", "Beste heer Janssens,", "Dear Mr Janssens,"),
+    ("Mw. A. van der Berg", "Beste mevrouw Van der Berg,", "Beste mevrouw Van der Berg,", "Dear Ms van der Berg,"),
+    ("Fam. Jansen", "Beste familie Jansen,", "Beste familie Jansen,", "Dear Jansen family,"),  # was "Hoi Fam.,"
+    ("Dr. Anna Visser", "Beste Dr. Visser,", "Beste Dr. Visser,", "Dear Dr. Visser,"),
     # review 26: a title written out, or an English one from a checkout, small after "Beste"
-    ("Mevrouw de Boer", "Beste mevrouw De Boer,", "Beste mevrouw De Boer,", "Hello Ms de Boer,"),
-    ("Familie van Dam", "Beste familie Van Dam,", "Beste familie Van Dam,", "Hello van Dam family,"),
-    ("heer Janssens", "Beste heer Janssens,", "Beste heer Janssens,", "Hello Mr Janssens,"),
-    ("Mrs. Smith", "Beste mevrouw Smith,", "Beste mevrouw Smith,", "Hello Mrs. Smith,"),
+    ("Mevrouw de Boer", "Beste mevrouw De Boer,", "Beste mevrouw De Boer,", "Dear Ms de Boer,"),
+    ("Familie van Dam", "Beste familie Van Dam,", "Beste familie Van Dam,", "Dear van Dam family,"),
+    ("heer Janssens", "Beste heer Janssens,", "Beste heer Janssens,", "Dear Mr Janssens,"),
+    ("Mrs. Smith", "Beste mevrouw Smith,", "Beste mevrouw Smith,", "Dear Mrs. Smith,"),
     # a shop's or a studio's name is greeted whole, never by a lone article
     ("THE GLOW CLUB", "Hoi The Glow Club,", "Beste The Glow Club,", "Hi The Glow Club,"),  # was "Hoi The,"
     ("Studio Lief", "Hoi Studio Lief,", "Beste Studio Lief,", "Hi Studio Lief,"),

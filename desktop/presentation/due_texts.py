@@ -303,7 +303,10 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
         # Only a consequence the owner agreed with her: without one, the final notice leaves
         # its "what we agreed for that case" sentence out rather than claim an agreement.
         "gevolg": main.get("consequence") or None,
-        "kosten": messages.Money(main["value_cents"]) if main.get("value_cents") else None,
+        # The value is quoted as what the agreed consequence is about: without a consequence
+        # the final notice's "what we sent you is worth €24.95" stood alone, read as a bill.
+        "kosten": (messages.Money(main["value_cents"]) if main.get("value_cents")
+                   and (main.get("consequence") or not any(p.kind == "deliverable" for p in item.parts)) else None),
         "pauzedatum": followup.pause_date(now, s),
         "verzonden_op": main.get("sent_at"),
         "bestelnummer": main.get("order_number", ""),
@@ -438,10 +441,22 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         # "It's being delivered by ..." is left out rather than naming "Other carrier".
         "vervoerder": (label("carrier", shipment.carrier)
                        if shipment and shipment.carrier in carriers.CARRIERS and shipment.carrier != "other" else ""),
-        "track_trace": (shipment.tracking_url or shipment.tracking_code) if shipment else "",
+        "track_trace": tracking_line(shipment, to),
     }
     override = templates.own(template, to.lang, to.context)
     return messages.render(template, values, to, now=now, tz=s.tz, override=override)
+
+
+def tracking_line(shipment, to: messages.Recipient) -> str:
+    """{track_trace}: the link to follow the parcel by, else its code named as one (a bare
+    "3SABCD1234567" under "You can follow your parcel here:"), else nothing."""
+    if shipment is None:
+        return ""
+    if shipment.tracking_url:
+        return shipment.tracking_url
+    if shipment.tracking_code:
+        return messages.fill_simple(messages.in_words_of(to, messages.TRACKING_CODE), code=shipment.tracking_code)
+    return ""
 
 
 def template_text(template_id: str, language: str, form: str) -> tuple[str, str, bool]:

@@ -198,7 +198,10 @@ def _without(text: str, name_at: int, token_end: int, subject: bool) -> tuple[in
     line_end = len(text) if line_end < 0 else line_end
     before = text[line_start:name_at]
     after = text[token_end:line_end]
-    if not before.strip() and not after.strip() and not subject:
+    # A line introduced by the one before ("You can follow your parcel here:\n{track_trace}")
+    # goes with its introduction: its sentence runs on across the line (_boundaries).
+    introduced = text[:max(line_start - 1, 0)].rstrip(" \t").endswith(":")
+    if not before.strip() and not after.strip() and not subject and not introduced:
         # a value on a line of its own (the signature's name): the line goes, not only its
         # text ("Groetjes,\n\nZilver & Zo" when the owner left her name empty)
         return (line_start, line_end + 1) if line_end < len(text) else (max(line_start - 1, 0), line_end)
@@ -672,7 +675,7 @@ _t(
     "ending",
     N_("Collaboration: a polite ending"),
     NF_("About our collaboration “{titel}”"),
-    NF_("{aanhef}\n\nThank you for your time and for working with us so far. We've decided to end our "
+    NF_("{aanhef}\n\nThank you for your time. We've decided to end our "
         "collaboration “{titel}”. Our reason: {reden}\n\nWe wish you all the best for the future.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
@@ -750,12 +753,21 @@ _BELGIAN = (
 # TRANSLATORS: the greeting that opens a message; {voornaam} is the recipient's first name.
 GREETING = NF_("Hi {voornaam},")
 GREETING = NBE_("Hi {voornaam},")
+# TRANSLATORS: the greeting of a name written with a title ("Ms de Boer", "Mr Janssens"): a
+# formal letter's opening (Dutch "Beste {voornaam},", as "Beste mevrouw De Boer,").
+GREETING_TITLED = NF_("Dear {voornaam},")
 # TRANSLATORS: the greeting when the recipient's first name is not known.
 GREETING_NO_NAME = NF_("Hello,")
 GREETING_NO_NAME = NBE_("Hello,")
 # TRANSLATORS: the sign-off above the sender's name.
 SIGN_OFF = NF_("Best wishes,")
 SIGN_OFF = NBE_("Best wishes,")
+
+# {track_trace} when the parcel has a tracking code but no link to follow it by: the line
+# after "You can follow your parcel here:" gives the code with its name, not a bare code.
+# TRANSLATORS: a line of its own in "your order is on its way", after "You can follow your
+# parcel here:"; {code} is the carrier's tracking code (Dutch: "Track & Trace-code: {code}").
+TRACKING_CODE = NF_("Tracking code: {code}")
 
 # Phrases that make up {afspraken}: one per promise kind, in both forms of address.
 # The English source is the same for both forms; Dutch differs (je/jouw or u/uw).
@@ -862,7 +874,9 @@ def greeting(recipient: Recipient) -> str:
     contexts = _contexts(recipient.context, recipient.lang, recipient.country)
     if not recipient.first_name.strip():
         return _lookup(catalog, contexts, GREETING_NO_NAME)
-    return fill_simple(_lookup(catalog, contexts, GREETING),
+    # "Hello Ms de Boer," read as a chat line: a titled name is a letter's "Dear Ms de Boer,".
+    opening = GREETING_TITLED if names.titled(recipient.first_name.strip()) else GREETING
+    return fill_simple(_lookup(catalog, contexts, opening),
                        voornaam=names.salutation_name(recipient.first_name.strip(), recipient.lang))
 
 

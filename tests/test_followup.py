@@ -207,8 +207,12 @@ def test_after_a_final_notice_the_collaborations_other_deliverables_wait_for_her
     [four] = due([post], states=climbed(post, 4))
     states = climbed(post, 4) + sent(four, NOW)
     later = NOW + timedelta(days=4)  # the video's step 1 would be due (and the other collaboration's)
-    items = due([post, video, other], states=states, now=later)
-    assert [(i.parts[0].subject_id, i.step) for i in items] == [(12, "1")]
+    assert due([post, video, other], states=states, now=later) == []
+    # the other collaboration's first reminder waits for the day after the date the notice
+    # named (review 26: "is everything OK?" the day after "I'll end our collaboration")
+    ends = f.pause_date(NOW, S) + timedelta(days=1)
+    [first] = [i for i in plan([post, video, other], states=states, now=later) if i.parts[0].subject_id == 12]
+    assert (first.step, f.local_date(first.due, S)) == ("1", ends)
     for days in range(1, 12):  # no step of the video on any day; the post's strike comes
         moment = NOW + timedelta(days=days, hours=1)
         assert all(p.subject_id != 11 for i in plan([post, video], states=states, now=moment) for p in i.parts)

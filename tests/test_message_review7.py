@@ -3,6 +3,8 @@
 Each test renders what the app hands the owner, for the five readers (Dutch je/u, Belgian
 je/u, English), and checks the words the recipient would stumble over are gone."""
 
+from datetime import date
+
 import pytest
 
 from desktop.presentation import collab_texts, due_texts, messages
@@ -106,3 +108,60 @@ def test_the_label_request_names_agreed_tags_as_agreed_not_as_the_rules(demo):
         assert "#reclame" in points[0], text  # what the rules ask comes first
         agreed = "(zoals afgesproken)" if lang == "nl" else "(as agreed)"
         assert points[1] == "• #zilverenzo " + agreed, text
+
+
+# --- "I've written to you once more" counted one collaboration's messages ---------------------
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_the_final_notice_after_her_answer_counts_no_messages(lang, country, form):
+    values = dict(messages.sample_values(lang), antwoord_op=date(2026, 11, 19), afspraken="reel")
+    body = messages.render("answered.4", values, reader(lang, country, form), now=NOW).body
+    assert "once more" not in body and "nog een keer" not in body, body
+    assert ("I've written to you again" in body) if lang == "en" else ("opnieuw geschreven" in body), body
+
+
+# --- a final notice, then "is everything OK?" about her other collaboration ------------------
+
+def _two_collaborations():
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from desktop.domain import followup as f
+
+    s = f.LadderSettings(tz=ZoneInfo(AMS))
+    people = {1: f.PersonInfo(1, "Sanne", ("instagram", "email"))}
+    first = f.Promise("deliverable", 1, "deliverable", 10, NOW - timedelta(days=4), details={"collaboration_id": 1})
+    # her second collaboration's reel was due yesterday: its step 1 would come today
+    second = f.Promise("deliverable", 1, "deliverable", 20, NOW - timedelta(days=1), details={"collaboration_id": 2})
+    steps = f.RULES["deliverable"].steps
+    states = [f.StepState(f.promise_key(first, steps[i]), "sent", NOW - timedelta(days=3 - i, hours=-1), person_id=1,
+                          template=f"ladder.{i + 1}") for i in range(4)]  # the final notice went out this morning
+    return f, s, people, first, second, states
+
+
+def test_her_other_collaboration_waits_for_the_date_the_final_notice_names():
+    from datetime import timedelta
+
+    f, s, people, first, second, states = _two_collaborations()
+    notice_sent = states[-1].at
+    ends = f.pause_date(notice_sent, s) + timedelta(days=1)
+    items = [i for i in f.plan([first, second], people, [], states, s, NOW) if i.subject_id == 20]
+    assert [i.step for i in items] == ["1"]
+    assert f.local_date(items[0].due, s) == ends  # not today: the day after "if I haven't heard by …"
+    for day in range(1, (ends - f.local_date(NOW, s)).days):
+        later = NOW + timedelta(days=day)
+        assert not [i for i in f.due_now(f.plan([first, second], people, [], states, s, later), later)
+                    if i.subject_id == 20 and i.step != "strike"], day
+
+
+def test_her_answer_to_the_final_notice_lets_her_other_collaboration_be_asked():
+    from datetime import timedelta
+
+    f, s, people, first, second, states = _two_collaborations()
+    answer = f.make_contact(1, NOW + timedelta(hours=2), "in", "instagram")
+    later = NOW + timedelta(days=1, hours=1)
+    assert [i.subject_id for i in f.plan([first, second], people, [answer], states, s, later)
+            if i.subject_id == 20 and i.due <= later] == [], "her answer pauses every reminder"
+    # without the notice waiting, the second collaboration's step 1 is due on its own day
+    items = [i for i in f.plan([second], people, [], [], s, NOW) if i.subject_id == 20]
+    assert [(i.step, i.due <= NOW) for i in items] == [("1", True)]

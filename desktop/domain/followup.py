@@ -917,24 +917,40 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
     if late and may_be_covered:
         _drop_covered(nexts, may_be_covered, late, now)
     if noticed:
-        _drop_after_final_notice(nexts, noticed, latest_in)
+        _drop_after_final_notice(nexts, noticed, latest_in, settings)
     return nexts
 
 
 def _drop_after_final_notice(nexts: dict[int, list[_Next]], noticed: Mapping[tuple[int, str, object], datetime],
-                             latest_in: Mapping[int, tuple[datetime, ...]]) -> None:
+                             latest_in: Mapping[int, tuple[datetime, ...]], settings: LadderSettings) -> None:
     """Remove (in place) the steps of promises whose group has a final notice waiting for
     its strike (``Rule.one_notice_per``), unless she wrote after it: then she answered,
-    and a later promise of the group is chased from its own first step again."""
+    and a later promise of the group is chased from its own first step again.
+
+    Her other collaborations' friendlier reminders wait until the day after the date that
+    notice names: "is everything OK?" about another reel the day after "if I haven't heard
+    from you by Monday, I'll end our collaboration" took the notice back (review 26, ladder
+    1). Another collaboration's own final notice keeps its day: it says the same."""
+    latest: dict[tuple[int, str], datetime] = {}  # (person, group) -> her latest final notice
+    for (person_id, group, _shared), sent in noticed.items():
+        latest[(person_id, group)] = max(sent, latest.get((person_id, group), sent))
     for person_id, person_nexts in nexts.items():
         written = latest_in.get(person_id, ())
         kept = []
         for n in person_nexts:
             rule = RULES[n.promise.rule]
             on = rule.one_notice_per
-            sent = noticed.get((person_id, rule.group(n.promise.rule), n.promise.details.get(on))) if on else None
-            if sent is not None and n.step.action != "strike" and not (written and written[0] >= sent):
+            if not on or n.step.action == "strike":
+                kept.append(n)
                 continue
+            group = rule.group(n.promise.rule)
+            sent = noticed.get((person_id, group, n.promise.details.get(on)))
+            if sent is not None and not (written and written[0] >= sent):
+                continue
+            last_notice = latest.get((person_id, group))
+            if (last_notice is not None and n.step.action == "message" and not n.step.final
+                    and not (written and written[0] >= last_notice)):
+                n.due = max(n.due, _day_start(pause_date(last_notice, settings) + timedelta(days=1), settings))
             kept.append(n)
         if len(kept) != len(person_nexts):
             person_nexts[:] = kept

@@ -498,7 +498,7 @@ _t(
     "answered.4",
     N_("After her answer: last reminder"),
     NF_("Final reminder about our agreement"),
-    NF_("{aanhef}\n\nSince your message of {antwoord_op} I've written to you once more, and I still haven't seen "
+    NF_("{aanhef}\n\nSince your message of {antwoord_op} I've written to you again, and I still haven't seen "
         "{afspraken}. This is my final reminder about our agreement. We made it on {afgesproken_op}.\n\nIf there's "
         "still no "
         "reply from you by {pauzedatum}, I'll end our collaboration. In that case, the consequence we agreed on "

@@ -197,3 +197,28 @@ def test_an_influencers_own_order_hears_before_its_day_behind_her_reminders(data
             else:
                 due.mark_sent(item, now, item.channel, body)
     assert news_on and news_on[0] < 6, news_on
+
+
+def test_two_late_orders_of_one_customer_both_hear_on_the_day_after_their_date(database):
+    """Two custom orders of one customer, both promised Wednesday 10 March and neither ready:
+    the second order's apology waited a day behind the first's (the once-a-day courtesy), so
+    that customer heard a day later than any other that her order was late."""
+    from desktop import i18n
+    from desktop.presentation import due_texts
+    from desktop.store import orders
+
+    first = _order(date(2027, 3, 10), _utc(date(2027, 3, 1), time(10, 0)))
+    from tests.test_orders_store import form
+
+    second = orders.save_order(form(status="in_production", promised_ready=date(2027, 3, 10), promised_delivery=None,
+                                    address_form="je", country="NL", money_locale="nl_NL", order_number="#1051"),
+                               _utc(date(2027, 3, 1), time(10, 5)), person_id=first.person_id)
+    i18n.set_language("nl")
+    heard = {}
+    for day in (9, 10, 11, 12, 13):
+        now = _utc(date(2027, 3, day), time(9, 30))
+        for item in [i for i in due.plan(now) if i.due <= now and i.kind == "custom_order"]:
+            body = due_texts.compose(item, now).body
+            orders.record_message(item.subject_id, orders.LADDER_STEPS[item.step], "email", body, now)
+            heard.setdefault(item.step, {}).setdefault(item.subject_id, day)
+    assert heard.get("late") == {first.id: 11, second.id: 11}, heard

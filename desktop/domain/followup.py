@@ -1041,10 +1041,16 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
 # date"): worth nothing on that day or after it (audit 12, F3: a second order's news, pushed
 # a day on by the first order's message, reached the customer on the promised day itself).
 _BEFORE_THE_PROMISE = ("delay_warning", "no_update")
+_OWN_DAY_NEWS = (*_BEFORE_THE_PROMISE, "late")  # each order's news keeps its own day
 
 
 def _past_its_promise(nxt: _Next, due: datetime, settings: LadderSettings) -> bool:
-    """Would news before an order's promised day, moved to ``due``, come on or after it?"""
+    """Would the shop's news about an order, moved to ``due``, come too late? News before
+    the promised day on or after it; the apology that the day is over on any later day than
+    its own (two late orders of one customer: the second's apology came a day behind the
+    first's, review 26)."""
+    if nxt.step.name == "late":
+        return local_date(due, settings) > local_date(_settle_anyone(nxt.due, settings), settings)
     if nxt.step.name not in _BEFORE_THE_PROMISE:
         return False
     promised = nxt.promise.details.get("promised_ready")
@@ -1079,7 +1085,7 @@ def _message_items(scan: _Scan, person: PersonInfo, messages: list[tuple[_Next, 
     moving on to the next free day."""
     settings, now, today = scan.settings, scan.now, scan.today
     today_ok = scan.now_allowed and today not in busy  # allowed(now, settings, busy)
-    if not today_ok and today in busy and any(n.step.name in _BEFORE_THE_PROMISE for n, _d in messages):
+    if not today_ok and today in busy and any(n.step.name in _OWN_DAY_NEWS for n, _d in messages):
         # due while she already heard from the shop today: the next free day, unless that
         # carries news before an order's promised day onto it (then its own message now)
         next_free = settle(now, settings, busy)

@@ -165,3 +165,19 @@ def test_her_answer_to_the_final_notice_lets_her_other_collaboration_be_asked():
     # without the notice waiting, the second collaboration's step 1 is due on its own day
     items = [i for i in f.plan([second], people, [], [], s, NOW) if i.subject_id == 20]
     assert [(i.step, i.due <= NOW) for i in items] == [("1", True)]
+
+
+# --- Vandaag: how long a reminder due now has waited ----------------------------------------
+
+@pytest.mark.parametrize("lang, days, expected", [
+    ("nl", 0, "Nu"), ("nl", 1, "Sinds gisteren"), ("nl", 3, "Sinds 20 nov"), ("nl", 330, "Sinds 28 dec 2025"),
+    ("en", 0, "Now"), ("en", 1, "Since yesterday"), ("en", 3, "Since 20 Nov"), ("en", 330, "Since 28 Dec 2025"),
+])
+def test_a_reminder_due_now_says_since_when(lang, days, expected):
+    from datetime import datetime, timedelta
+
+    from desktop import i18n
+
+    i18n.set_language(lang)
+    now = datetime(2026, 11, 23, 9, 30)
+    assert due_texts.waiting_since(now.replace(hour=8) - timedelta(days=days), now).replace("\u00a0", " ") == expected

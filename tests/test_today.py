@@ -41,7 +41,11 @@ def test_today_lists_what_is_due_most_urgent_first(window):
     dues = [view.items[r.id].due for r in rows]
     assert dues == sorted(dues)
     first = rows[0]
-    assert first.cells[0] == "Nu" and first.colour == "red"
+    assert first.extra["group"] == "now" and first.colour == "red"
+    # each row due now says how long it has waited, not "Nu" nine times (review 26)
+    waited = {r.cells[1]: r.cells[0] for r in rows if r.extra["group"] == "now"}
+    assert waited["Mila Smit"].replace("\u00a0", " ") == "Sinds 20 nov", waited  # her gift, due since 20 November
+    assert all(text == "Nu" or text.startswith("Sinds ") for text in waited.values()), waited
     names = {r.cells[1] for r in rows}
     assert "Emma Visser" not in names  # she posted on time
     assert window.sidebar.item(0).text() == f"Vandaag ({view.due_now_count()})"
@@ -60,11 +64,11 @@ def test_detail_shows_the_ready_message_in_plain_text(window):
 def test_snooze_and_done_take_the_item_off_the_list(window, qtbot):
     view = window.current_view()
     before = view.model.rowCount()
-    now_rows = [r for _i, r in view.item_rows() if r.cells[0] == "Nu"]
+    now_rows = [r for _i, r in view.item_rows() if r.extra["group"] == "now"]
     view.table.selectRow(view.model.rows.index(now_rows[0]))
     item = view.items[view.model.rows[view.table.currentIndex().row()].id]
     view.detail_footer.findChild(QPushButton, "todayTomorrow").click()
-    qtbot.waitUntil(lambda: all(view.items[r.id].key != item.key or r.cells[0] != "Nu" for _i, r in view.item_rows()))
+    qtbot.waitUntil(lambda: all(view.items[r.id].key != item.key or r.extra["group"] != "now" for _i, r in view.item_rows()))
     state = ReminderState.get(ReminderState.key == item.key)
     assert state.status == "snoozed" and state.snoozed_until > NOW
     first, row = view.item_rows()[0]
@@ -210,7 +214,7 @@ def test_what_is_due_now_stands_apart_from_the_coming_days(window, qtbot):
     assert now == 9 and window.sidebar.item(0).text() == "Vandaag (9)"
     assert [text for _row, text in headings] == ["Nu te doen: 9 herinneringen", "Komende 7 dagen: 3 herinneringen"]
     (first, _t), (second, _t2) = headings
-    assert first == 0 and all(view.model.rows[r].cells[0] == "Nu" for r in range(1, second))
+    assert first == 0 and all(view.model.rows[r].extra["group"] == "now" for r in range(1, second))
     assert second == 10 and all(view.items[view.model.rows[r].id].due > NOW for r in range(second + 1, view.model.rowCount()))
     for row, _text in headings:  # spanning the row: no cell of the columns below it
         assert view.table.columnSpan(row, 0) == view.model.columnCount()

@@ -50,6 +50,23 @@ def today_group_heading(group: str, count: int) -> str:
     return ngettext("Next 7 days: {count} reminder", "Next 7 days: {count} reminders", count).format(count=n)
 
 
+def waiting_since(moment: datetime, now: datetime) -> str:
+    """Vandaag's "When" of a reminder due now, from the local moment its step came up:
+    "Now" on its own day, else how long it has waited ("Since yesterday", "Since 20 Nov"):
+    a list of nine rows that all said "Now" hid which had waited a week."""
+    days = (now.date() - moment.date()).days
+    if days <= 0:
+        # TRANSLATORS: Vandaag's "When" column: a reminder that came up today.
+        return _("Now")
+    if days == 1:
+        # TRANSLATORS: Vandaag's "When" column: a reminder due since yesterday, still not done.
+        return _("Since yesterday")
+    # the day without its year when it is this year's: the column stays narrow at 1366 px
+    day = i18n.list_date(moment) if moment.year != now.year else i18n.keep_together(i18n.format_date(moment, "d MMM"))
+    # TRANSLATORS: Vandaag's "When" column: a reminder due since an earlier day, e.g. "Since 20 Nov".
+    return _("Since {date}").format(date=day)
+
+
 def step_moment_label(moment: datetime, now: datetime) -> str:
     """The name of a step's moment in a detail pane: when it came up for the owner (its
     turn; not a deadline she must meet), the words the due dialog and the influencer pane

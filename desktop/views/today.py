@@ -229,7 +229,7 @@ class TodayView(ListView):
         now = self._now()
         local_now = to_local(now)
         end_of_today = local_to_utc((local_now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0))
-        names = {"now": _("Now"), "today": _("Later today"), "week": _("This week")}
+        later_today = _("Later today")
         self.items = []
         rows = []
         shown_items = [(item, bucket(item.due, now, end_of_today)) for item in reminders.plan(now)]
@@ -237,10 +237,10 @@ class TodayView(ListView):
         titles = due_texts.subject_titles(item for item, _when in shown_items)
         for (item, when), title in zip(shown_items, titles):
             moment = to_local(item.own_due)  # the moment of the step it names
-            shown = names[when] if when == "now" else (
+            shown = due_texts.waiting_since(moment, local_now) if when == "now" else (
                 i18n.format_time(moment) if when == "today" else i18n.list_date(moment))
             if when == "today":
-                shown = _("{part} {time}").format(part=names["today"], time=shown).strip()
+                shown = _("{part} {time}").format(part=later_today, time=shown).strip()
             self.items.append(item)
             rows.append(Row(
                 id=len(self.items) - 1,

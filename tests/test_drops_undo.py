@@ -250,7 +250,7 @@ def test_several_pictures_on_the_product_dialog_get_a_word(qtbot, database, tran
 
 
 def test_what_the_owner_does_to_a_reminder_can_be_undone(window, qtbot, monkeypatch):
-    """Walk-through finding 15: "Reactie ontvangen", "Klaar zonder bericht" and a strike
+    """Walk-through finding 15: "Reactie ontvangen", "Afgerond zonder bericht" and a strike
     acted at once, with nothing on Edit → Undo; a misclick ended the chase or moved the
     ladder a rung. Each is now taken back with Ctrl+Z, and done again with redo."""
     from desktop import reminders

@@ -131,7 +131,7 @@ def test_done_without_a_parcel_and_a_snooze_act_on_the_task(demo):
 
 
 def test_a_gift_handed_over_another_way_has_her_deliverables_chased(demo):
-    """"Klaar zonder pakket" (audit 10, F1): the gift reached her by hand. Her TikTok was
+    """"Afgerond zonder pakket" (audit 10, F1): the gift reached her by hand. Her TikTok was
     never chased again (the collaboration still waited for a gift); now it moves on to
     "received" and the deliverable is chased after its deadline. Handed over too late for
     a deadline, that deadline moves on by the days the gift waited, as for a parcel."""
@@ -171,7 +171,7 @@ def test_a_gift_handed_over_after_the_deadline_moves_it_on(demo):
 
 
 def test_a_gift_handed_over_days_before_it_was_recorded_moves_the_deadline_from_then(demo):
-    """Audit 11, F1: handed over on 5 Dec, "Klaar zonder pakket" pressed on 18 Dec: the
+    """Audit 11, F1: handed over on 5 Dec, "Afgerond zonder pakket" pressed on 18 Dec: the
     deadline moved from the 18th, and her first reminder named a date she never agreed to."""
     from desktop.store.influencers import local_day
 
@@ -270,7 +270,7 @@ def test_vandaag_packs_the_gift_for_its_collaboration_and_the_sent_parcel_ends_t
     assert view.model.rows[view.table.currentIndex().row()].cells[2] == "Cadeau versturen"
     footer = view.detail_footer
     assert footer.findChild(QPushButton, "todayOpen").text() == "Pakket maken…"
-    assert footer.findChild(QPushButton, "todayDone").text() == "Klaar zonder pakket"
+    assert footer.findChild(QPushButton, "todayDone").text() == "Afgerond zonder pakket"
     shown = []
 
     def ask(parent, person_id, product_ids, collaboration_id=None):
@@ -327,7 +327,7 @@ def test_done_without_a_parcel_takes_it_off_the_list(window, qtbot, monkeypatch)
 
 
 def test_a_gift_given_late_without_a_parcel_says_her_deadline_moved(window, qtbot, monkeypatch):
-    """"Klaar zonder pakket" on a gift given after her first deadline would have needed it:
+    """"Afgerond zonder pakket" on a gift given after her first deadline would have needed it:
     the deadline moves on (audit 11), and the status bar says so at once, as after a late
     parcel, with where the message of the new date waits."""
     from datetime import date

@@ -92,7 +92,7 @@ def test_vandaag_ships_it_and_the_tracking_message_follows(window, qtbot, monkey
     qtbot.waitUntil(lambda: view.detail_footer.findChild(QPushButton, "todayOpen") is not None)
     footer = view.detail_footer
     assert footer.findChild(QPushButton, "todayOpen").text() == "Verzenden…"
-    assert footer.findChild(QPushButton, "todayDone").text() == "Klaar zonder verzending"
+    assert footer.findChild(QPushButton, "todayDone").text() == "Afgerond zonder verzending"
     assert view.model.rows[view.table.currentIndex().row()].cells[2] == "Bestelling is klaar: verzenden"
     footer.findChild(QPushButton, "todayOpen").click()
     [ship] = [w for w in window.findChildren(order_message.OrderShipDialog) if w.isVisible()]

@@ -121,6 +121,79 @@ def test_an_empty_file_without_any_backup_is_a_new_database(data_dir):
     assert not list(paths.data_dir().glob("afspraak-damaged-*"))
 
 
+
+def a_shop_used_before(data_dir, how: str) -> None:
+    """A shop that was used (its log holds the earlier runs; ``how``: and what else an earlier
+    run left), whose database file was then emptied (a full disk, a sync tool, a bad copy)."""
+    assert cli.main(["--lang", "nl", "due"]) == 0  # the earlier runs: the log has their records
+    close_database()
+    open_database()
+    Person.create(name="Weg door de lege schijf")
+    close_database()
+    assert recovery.open_checked(now=NOW) is None  # a later start, checked
+    close_database()
+    if how == "a damaged backup":  # the only backup there is cannot be used
+        kept = backup.backup_now(open_database(), now=NOW - timedelta(days=1))
+        close_database()
+        damage(kept, "garbage")
+    elif how == "no log":  # her log folder cleared, but the day's check stamp is there
+        shutil.rmtree(data_dir / "logs")
+        assert (data_dir / recovery.CHECKED_STAMP).exists()
+    paths.db_path().write_bytes(b"")
+
+
+@pytest.mark.parametrize("how", ["logs", "a damaged backup", "no log"])
+def test_an_emptied_file_of_a_shop_used_before_is_told_even_without_a_backup(data_dir, capsys, how):
+    """Review of damaged databases, 2: an emptied file with no good backup to put back was
+    taken for a first start cut short: the shop opened as new and empty, without a word.
+    Afspraak has run here before (its log, its backups folder, its check stamp): she is
+    told, the empty file kept, and File → Restore a backup offered for a copy elsewhere."""
+    a_shop_used_before(data_dir, how)
+    capsys.readouterr()
+    report = recovery.open_checked(now=NOW)
+    assert report is not None and report.damaged == recovery.EMPTY and report.restored_from is None
+    assert report.kept_as.read_bytes() == b""
+    assert Person.select().count() == 0
+    close_database()
+    i18n.set_language("nl")
+    assert errors.recovered_title(report) == "Afspraak is begonnen met een lege database"
+    text = errors.recovered(report)
+    assert text.startswith("Het databasebestand van Afspraak was leeg") and "Bestand → Back-up terugzetten" in text
+
+
+def test_an_emptied_file_of_a_shop_used_before_is_told_by_the_command_line(data_dir, capsys):
+    a_shop_used_before(data_dir, "logs")
+    capsys.readouterr()
+    assert cli.main(["--lang", "en", "due"]) == 0
+    close_database()
+    err = capsys.readouterr().err
+    assert "Afspraak's database file was empty" in err and "afspraak restore FILE" in err
+    assert len(list(data_dir.glob("afspraak-damaged-*.sqlite3"))) == 1
+
+
+@pytest.mark.parametrize("used", [True, False])
+def test_the_window_tells_an_emptied_file_of_a_shop_used_before_and_not_a_new_one(qtbot, data_dir, monkeypatch,
+                                                                                  no_other_instance, used):
+    from desktop.views import dialogs
+
+    if used:
+        a_shop_used_before(data_dir, "logs")
+    else:  # a new install: no log, no backups, only an empty file
+        data_dir.mkdir(parents=True)
+        paths.db_path().write_bytes(b"")
+    told = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    application = start_app(qtbot, "nl", ready=True)
+    try:
+        if used:
+            assert len(told) == 1 and told[0][0] == "Afspraak is begonnen met een lege database"
+            assert "was leeg" in told[0][1] and "Bestand → Back-up terugzetten" in told[0][1]
+        else:
+            assert told == [] and not list(data_dir.glob("afspraak-damaged-*"))
+    finally:
+        stop_app(application, qtbot)
+        close_database()
+
 def test_a_folder_in_place_of_the_database_file_is_moved_aside_and_the_backup_put_back(data_dir, capsys):
     database = open_database()
     newest = two_backups_then_more_work(database)

@@ -398,6 +398,23 @@ def recover_after_error(path: Path | None = None, now: datetime | None = None,
         raise StorageProblem(kind, folder, str(exc)) from exc
 
 
+def used_before(folder: Path) -> bool:
+    """Has Afspraak run on this data folder before? Then an empty database file is her data
+    emptied (a full disk, a sync tool, a bad copy), not a new shop, also when no backup is
+    there to put back: she is told, and the empty file kept (review of damaged databases, 2;
+    it used to open as a new, empty shop without a word). Signs of an earlier run: records
+    in its log (a first start writes its first record only after the database is opened),
+    its backups folder, its check stamp or its running marker. (Asked before anything
+    looks for a backup: ``paths.backup_dir`` makes the folder.)"""
+    try:
+        logs = folder / "logs"
+        if logs.is_dir() and any(f.is_file() and f.stat().st_size > 0 for f in logs.iterdir()):
+            return True
+        return any((folder / name).exists() for name in ("backups", CHECKED_STAMP, RUNNING_MARKER))
+    except OSError:
+        return True  # cannot be told: rather a word too many than her data emptied in silence
+
+
 def check_due(path: Path, now: datetime) -> bool:
     """Should the full check run before opening ``path``? (See the module doc.)"""
     folder = path.parent
@@ -500,8 +517,8 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
         if path.exists():
             full = not check_later and (not when_due or check_due(path, now))
             damaged = diagnose(path, full=full)
-            if damaged == EMPTY and newest_good_backup() is None:
-                damaged = None  # nothing was ever kept: a new database (a first start cut short)
+            if damaged == EMPTY and not used_before(path.parent) and newest_good_backup() is None:
+                damaged = None  # nothing was ever kept, nor run here: a new database (a first start cut short)
             if damaged:
                 report = recover(path, damaged, now)
             elif full:

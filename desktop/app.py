@@ -315,7 +315,7 @@ class Application:
             if kind is None:
                 raise
             log.error("cannot recover: %s", exc)
-            self._stop_with(_("Afspraak cannot save"), errors.storage(kind, folder))
+            self._stop_with(_("Afspraak cannot save"), errors.storage_problem(exc, folder))
             return False
         if report is not None:
             reports.append(report)
@@ -369,7 +369,7 @@ class Application:
             log.error("cannot start: %s", exc)
             from desktop.presentation import errors
 
-            text = errors.storage(kind, paths.configured_data_dir())
+            text = errors.storage_problem(exc, paths.configured_data_dir())
             if self.smoke_test:
                 print(text, file=sys.stderr)
             else:

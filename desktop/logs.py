@@ -5,6 +5,13 @@ socket, pickle and queue along: 7 ms before the first window otherwise). Until t
 ``keep_early`` holds what is logged (warnings are also written to stderr at once), and
 ``setup`` writes it to the file first; a crash sets the file up itself before it is
 logged.
+
+The log is the developer's: English, no names, in its file. It never goes to the owner's
+console (review of damaged databases, 3: "could not note the database check in …" stood
+among a command's Dutch words). When the file cannot be opened (a read-only folder, a
+folder in its place), what is logged is kept for a later ``setup`` instead; when it cannot
+be written (a full disk), the record is lost rather than printed with a traceback. What the
+owner must know of such a disk, the app and the commands say in her language.
 """
 
 from __future__ import annotations
@@ -32,11 +39,12 @@ class _Early(logging.Handler):
     def __init__(self):
         super().__init__(logging.INFO)
         self.records: list[logging.LogRecord] = []
+        self.echo = True  # until setup finds the file cannot be opened (_keep_quietly)
 
     def emit(self, record: logging.LogRecord) -> None:
         if len(self.records) < self.LIMIT:
             self.records.append(record)
-        if record.levelno >= logging.WARNING:  # as Python would without any handler
+        if self.echo and record.levelno >= logging.WARNING:  # as Python would without any handler
             sys.stderr.write(record.getMessage() + "\n")
 
 
@@ -66,9 +74,8 @@ def setup(verbose: bool = False) -> Path | None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     try:
         path = log_file()
-    except OSError:  # read-only or full disk: the app says so itself; log to stderr meanwhile
-        if not root.handlers:
-            root.addHandler(logging.StreamHandler())
+    except OSError:  # read-only or full disk: the app says so itself, in her language
+        _keep_quietly(root)
         return None
     ours = [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]
     if any(h.baseFilename == os.path.abspath(path) for h in ours):
@@ -77,14 +84,49 @@ def setup(verbose: bool = False) -> Path | None:
         root.removeHandler(handler)
         handler.close()
     try:
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler = _QuietFile(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     except OSError:
+        _keep_quietly(root)
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     _write_early(root, handler)
     paths.make_private_file(path)
     return path
+
+
+def _keep_quietly(root: logging.Logger) -> None:
+    """The log file cannot be opened: keep what is logged for a later :func:`setup` (the
+    next opening of the data, the crash hook), and write none of it on the console: not
+    the early handler's warnings, not Python's last-resort handler (a command has no
+    handler of its own), not a stream handler on stderr."""
+    early = [h for h in root.handlers if isinstance(h, _Early)]
+    if not early:
+        early = [_Early()]
+        root.addHandler(early[0])
+    for handler in early:
+        handler.echo = False
+
+
+class _QuietFile:
+    """The rotating log file; a record it cannot write (a full disk) is lost, not printed on
+    the console as "--- Logging error ---" with a traceback. Made on first use:
+    ``logging.handlers`` is not imported before the first window (see the module doc)."""
+
+    _class = None
+
+    def __new__(cls, *args, **kwargs):
+        if cls._class is None:
+            import logging.handlers
+
+            class QuietRotatingFile(logging.handlers.RotatingFileHandler):
+                def handleError(self, record: logging.LogRecord) -> None:
+                    if isinstance(sys.exc_info()[1], OSError):
+                        return
+                    super().handleError(record)  # a mistake in a log call still shows
+
+            cls._class = QuietRotatingFile
+        return cls._class(*args, **kwargs)
 
 
 def install_excepthook(show, show_storage=None, on_damage=None) -> None:

@@ -1,5 +1,6 @@
 """A damaged database at start, a full disk, a read-only data folder: told, never lost."""
 
+import errno
 import os
 import shlex
 import shutil
@@ -119,6 +120,79 @@ def test_an_empty_file_without_any_backup_is_a_new_database(data_dir):
     assert Person.select().count() == 0
     assert not list(paths.data_dir().glob("afspraak-damaged-*"))
 
+
+
+def a_shop_used_before(data_dir, how: str) -> None:
+    """A shop that was used (its log holds the earlier runs; ``how``: and what else an earlier
+    run left), whose database file was then emptied (a full disk, a sync tool, a bad copy)."""
+    assert cli.main(["--lang", "nl", "due"]) == 0  # the earlier runs: the log has their records
+    close_database()
+    open_database()
+    Person.create(name="Weg door de lege schijf")
+    close_database()
+    assert recovery.open_checked(now=NOW) is None  # a later start, checked
+    close_database()
+    if how == "a damaged backup":  # the only backup there is cannot be used
+        kept = backup.backup_now(open_database(), now=NOW - timedelta(days=1))
+        close_database()
+        damage(kept, "garbage")
+    elif how == "no log":  # her log folder cleared, but the day's check stamp is there
+        shutil.rmtree(data_dir / "logs")
+        assert (data_dir / recovery.CHECKED_STAMP).exists()
+    paths.db_path().write_bytes(b"")
+
+
+@pytest.mark.parametrize("how", ["logs", "a damaged backup", "no log"])
+def test_an_emptied_file_of_a_shop_used_before_is_told_even_without_a_backup(data_dir, capsys, how):
+    """Review of damaged databases, 2: an emptied file with no good backup to put back was
+    taken for a first start cut short: the shop opened as new and empty, without a word.
+    Afspraak has run here before (its log, its backups folder, its check stamp): she is
+    told, the empty file kept, and File → Restore a backup offered for a copy elsewhere."""
+    a_shop_used_before(data_dir, how)
+    capsys.readouterr()
+    report = recovery.open_checked(now=NOW)
+    assert report is not None and report.damaged == recovery.EMPTY and report.restored_from is None
+    assert report.kept_as.read_bytes() == b""
+    assert Person.select().count() == 0
+    close_database()
+    i18n.set_language("nl")
+    assert errors.recovered_title(report) == "Afspraak is begonnen met een lege database"
+    text = errors.recovered(report)
+    assert text.startswith("Het databasebestand van Afspraak was leeg") and "Bestand → Back-up terugzetten" in text
+
+
+def test_an_emptied_file_of_a_shop_used_before_is_told_by_the_command_line(data_dir, capsys):
+    a_shop_used_before(data_dir, "logs")
+    capsys.readouterr()
+    assert cli.main(["--lang", "en", "due"]) == 0
+    close_database()
+    err = capsys.readouterr().err
+    assert "Afspraak's database file was empty" in err and "afspraak restore FILE" in err
+    assert len(list(data_dir.glob("afspraak-damaged-*.sqlite3"))) == 1
+
+
+@pytest.mark.parametrize("used", [True, False])
+def test_the_window_tells_an_emptied_file_of_a_shop_used_before_and_not_a_new_one(qtbot, data_dir, monkeypatch,
+                                                                                  no_other_instance, used):
+    from desktop.views import dialogs
+
+    if used:
+        a_shop_used_before(data_dir, "logs")
+    else:  # a new install: no log, no backups, only an empty file
+        data_dir.mkdir(parents=True)
+        paths.db_path().write_bytes(b"")
+    told = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    application = start_app(qtbot, "nl", ready=True)
+    try:
+        if used:
+            assert len(told) == 1 and told[0][0] == "Afspraak is begonnen met een lege database"
+            assert "was leeg" in told[0][1] and "Bestand → Back-up terugzetten" in told[0][1]
+        else:
+            assert told == [] and not list(data_dir.glob("afspraak-damaged-*"))
+    finally:
+        stop_app(application, qtbot)
+        close_database()
 
 def test_a_folder_in_place_of_the_database_file_is_moved_aside_and_the_backup_put_back(data_dir, capsys):
     database = open_database()
@@ -590,6 +664,113 @@ def test_disk_full_in_the_cli_is_a_message_not_a_traceback(data_dir, capsys, mon
     con.close()
 
 
+
+# --- a damaged file on a full disk: the repair needs room ----------------------------------
+def full_when_copying(monkeypatch):
+    """The repair's copy of the backup meets a full disk (as ``backup.copy_database`` says it)."""
+    def full(source, target):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+
+    monkeypatch.setattr(backup, "copy_database", full)
+
+
+def full_when_creating(monkeypatch):
+    """A new, empty database cannot be written: SQLite's own "database or disk is full"."""
+    from desktop.store import migrations
+
+    real = migrations.migrate
+
+    def full(database, before=None):
+        if migrations.schema_version(database) == 0:
+            raise peewee.OperationalError("database or disk is full") from sqlite3.OperationalError(
+                "database or disk is full")
+        return real(database, before)
+
+    monkeypatch.setattr(migrations, "migrate", full)
+
+
+@pytest.mark.parametrize("backups", [True, False])
+@pytest.mark.parametrize("language, damaged, full, wrong", [
+    ("en", "is damaged", "too full to repair it", "Your last change was not saved"),
+    ("nl", "is beschadigd", "te vol om het te herstellen", "Je laatste wijziging is niet opgeslagen"),
+])
+def test_a_damaged_file_on_a_full_disk_is_told_as_both_and_left_as_it_was(data_dir, capsys, monkeypatch, backups,
+                                                                         language, damaged, full, wrong):
+    """Review of damaged databases, 1: the damaged file was moved aside, the backup's copy
+    (or the new empty database) met a full disk, and the owner read "your last change was
+    not saved; everything saved before it is safe": no word of the damage, and the file
+    moved away, so the next start said it was "deleted or moved, perhaps by a sync
+    program" (or, without a backup, started empty without a word). Now the repair is
+    undone, the file stays where and as it was, and she is told both and what to do."""
+    database = open_database()
+    if backups:
+        two_backups_then_more_work(database)
+    else:
+        Person.create(name="Zonder back-up")
+        close_database()
+    damage(paths.db_path(), "pages")
+    before = paths.db_path().read_bytes()
+    saved = sorted(p.name for p in paths.backup_dir().iterdir()) if backups else []
+
+    with monkeypatch.context() as patched:
+        (full_when_copying if backups else full_when_creating)(patched)
+        assert cli.main(["--lang", language, "due"]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert damaged in err and full in err and str(data_dir) in err, err
+    assert wrong not in err and "Traceback" not in err
+    assert paths.db_path().read_bytes() == before  # in its place, byte for byte
+    assert not list(data_dir.glob("afspraak-damaged-*")) and not list(data_dir.glob("*.part"))
+    if backups:
+        assert sorted(p.name for p in paths.backup_dir().iterdir()) == saved
+
+    # room again: the next start repairs, and says what it did
+    assert cli.main(["--lang", "en", "due"]) == 0
+    close_database()
+    err = capsys.readouterr().err
+    assert "was damaged" in err and "afspraak-damaged-" in err
+    kept = list(data_dir.glob("afspraak-damaged-*.sqlite3"))
+    assert len(kept) == 1 and kept[0].read_bytes() == before
+
+
+def test_a_damaged_file_on_a_full_disk_at_the_windows_start_is_told_as_both(qtbot, data_dir, monkeypatch,
+                                                                           no_other_instance):
+    from desktop import app as app_module
+
+    database = open_database()
+    two_backups_then_more_work(database)
+    damage(paths.db_path(), "pages")
+    before = paths.db_path().read_bytes()
+    full_when_copying(monkeypatch)
+    shown, exits = [], []
+    monkeypatch.setattr(app_module, "show_storage_problem", shown.append)
+    application = start_app(qtbot, "nl")
+    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
+    try:
+        qtbot.waitUntil(lambda: bool(exits))
+        assert exits == [1] and len(shown) == 1
+        assert "is beschadigd" in shown[0] and "te vol om het te herstellen" in shown[0]
+        assert paths.db_path().read_bytes() == before
+    finally:
+        stop_app(application, qtbot)
+        close_database()
+
+
+def test_damage_met_while_open_on_a_full_disk_leaves_the_file_in_place(data_dir, monkeypatch):
+    """The same during use (the window's and the command's ``recover_after_error``)."""
+    database = open_database()
+    two_backups_then_more_work(database)
+    damage(paths.db_path(), "pages")
+    before = paths.db_path().read_bytes()
+    full_when_copying(monkeypatch)
+    with pytest.raises(recovery.RepairBlocked) as caught:
+        recovery.recover_after_error(now=NOW)
+    assert caught.value.kind == storage_errors.FULL and caught.value.kept_as is None
+    assert paths.db_path().read_bytes() == before and not list(data_dir.glob("afspraak-damaged-*"))
+    i18n.set_language("en")
+    text = errors.storage_problem(caught.value, data_dir)
+    assert "is damaged" in text and "too full to repair it" in text and "just as they were" in text
+
 # --- read-only data folder, a really full disk ----------------------------------------------
 def _namespaces_work() -> bool:
     """A private mount namespace (``unshare -rm``) lets a test mount a read-only or tiny disk."""
@@ -649,6 +830,34 @@ def test_really_full_disk_gives_a_clear_message_and_loses_nothing(tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "is full" in result.stderr and "Traceback" not in result.stderr
 
+
+
+@needs_namespaces
+def test_a_damaged_file_on_a_really_full_disk_is_told_as_both_and_left_as_it_was(tmp_path):
+    """Review of damaged databases, 1, on a real disk: room for SQLite's index of the log,
+    not for the backup's copy."""
+    folder = tmp_path / "data"
+    env = demo_folder(folder)
+    made = subprocess.run([sys.executable, "-m", "desktop", "backup"], env=env, capture_output=True, timeout=60)
+    assert made.returncode == 0, made.stderr
+    damage(folder / "afspraak.sqlite3", "pages")
+    saved = tmp_path / "saved"
+    shutil.copytree(folder, saved)
+    before = (folder / "afspraak.sqlite3").read_bytes()
+    q, s = shlex.quote(str(folder)), shlex.quote(str(saved))
+    # a 2 MB disk holding the data, filled to the brim, then 150 kB made free again
+    setup = (f"mount -t tmpfs -o size=2m tmpfs {q}; cp -a {s}/. {q}/; "
+             f"dd if=/dev/zero of={q}/ballast bs=4k 2>/dev/null || true; truncate -s -150k {q}/ballast")
+    # what the disk holds afterwards is copied out before the namespace (and its disk) goes
+    command = " ".join([shlex.quote(sys.executable), "-m", "desktop", "--lang", "en", "due"])
+    result = subprocess.run(["unshare", "-rm", "sh", "-c", f"set -e; {setup}; {command} || echo exit=$?; "
+                             f"cp {q}/afspraak.sqlite3 {s}/after.sqlite3 || true; ls {q} > {s}/listing"],
+                            env=env, capture_output=True, text=True, timeout=120, cwd=str(ROOT))
+    assert "exit=1" in result.stdout, result.stdout + result.stderr
+    assert "is damaged" in result.stderr and "too full to repair it" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (saved / "after.sqlite3").read_bytes() == before
+    assert "afspraak-damaged-" not in (saved / "listing").read_text()
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write in a read-only folder")
 def test_data_folder_that_cannot_be_created(tmp_path):

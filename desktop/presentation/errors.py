@@ -15,7 +15,7 @@ from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import orders, pictures, storage_errors, templates
-from desktop.store.recovery import EMPTY, FOREIGN, MISSING, REPLACED, Recovery
+from desktop.store.recovery import EMPTY, FOREIGN, MISSING, REPLACED, Recovery, RepairBlocked
 
 
 def picture_refused(exc: pictures.NotAPicture) -> str:
@@ -87,6 +87,49 @@ def storage(kind: str, folder: Path) -> str:
     return _("The disk with your Afspraak data ({folder}) reported an error. Your last change may not have been "
              "saved; everything saved before it is safe.\n\nMake a backup copy to another disk as soon as you "
              "can.").format(folder=str(folder))
+
+
+def storage_problem(exc: BaseException, folder: Path) -> str:
+    """The words for a storage failure ``exc`` (``storage_errors.kind_of`` is not None):
+    :func:`repair_blocked` when it stopped the repair of a damaged file, else :func:`storage`."""
+    for cause in (exc, exc.__cause__, exc.__context__):
+        if isinstance(cause, RepairBlocked):
+            return repair_blocked(cause)
+    return storage(storage_errors.kind_of(exc) or storage_errors.DISK, folder)
+
+
+def repair_blocked(problem: RepairBlocked) -> str:
+    """The database file is damaged, and the disk would not let it be repaired
+    (``recovery.RepairBlocked``): both, that nothing is lost, and what to do. Not "your last
+    change was not saved": there was none, and the file is not safe, it is damaged."""
+    folder = str(problem.folder)
+    if problem.damaged == EMPTY:
+        text = _("Afspraak's database file is empty (for example after a full disk or an interrupted copy).")
+    elif problem.damaged == FOREIGN:
+        text = _("The file where Afspraak keeps its data holds another program's data.")
+    else:
+        text = _("Afspraak's database file is damaged (for example by a power cut or a failing disk).")
+    kind = storage_errors.as_told(problem.kind, problem.folder)
+    if kind == storage_errors.FULL:
+        # TRANSLATORS: follows "Afspraak's database file is damaged (…)."; {folder} is the data folder
+        text += " " + _("The disk with your Afspraak data ({folder}) is too full to repair it: putting a backup "
+                        "in its place needs room for a whole copy of your data.").format(folder=folder)
+        todo = _("Free up some space (empty the bin, delete large files) and start Afspraak again: it will then "
+                 "repair your data and tell you what it did.")
+    else:
+        reason = _("the disk or folder is read-only") if kind == storage_errors.READ_ONLY else _(
+            "the disk reported an error")
+        # TRANSLATORS: follows "Afspraak's database file is damaged (…)."; {reason}: "the disk reported an error"…
+        text += " " + _("Afspraak could not repair it: {reason}.").format(reason=reason)
+        todo = _("Make sure Afspraak can write in {folder} (copy the whole folder to another disk if this one "
+                 "is failing) and start Afspraak again: it will then repair your data and tell you what it "
+                 "did.").format(folder=folder)
+    if problem.kept_as is None:
+        text += " " + _("Nothing was changed: the file and your backups are just as they were.")
+    else:
+        text += " " + _("Nothing was deleted: the file was kept as {file}, and your backups are just as they "
+                        "were.").format(file=str(problem.kept_as))
+    return text + "\n\n" + todo
 
 
 def _reports(report: Recovery | Sequence[Recovery]) -> list[Recovery]:

@@ -10,7 +10,9 @@ backup is put back, and the user is told what happened and what may be missing
   never deleted; the newest backup that passes the same check is copied in (its own or an
   automatic one: :func:`backups_newest_last`);
   without one, a fresh empty database is started. A ``Recovery`` says what was done;
-- the folder cannot be written or the disk is full: ``StorageProblem`` (nothing changed).
+- the folder cannot be written or the disk is full: ``StorageProblem`` (nothing changed);
+  when that stops the repair of a damaged file, the repair is taken back and the file
+  left where and as it was: ``RepairBlocked`` (a ``StorageProblem`` that names the damage).
 
 A locked file or one that cannot be opened is *not* damage: those errors go up unchanged
 (as a StorageProblem where they are one), so a healthy file is never moved aside.
@@ -214,22 +216,89 @@ def _kept_name(path: Path, now: datetime) -> Path:
     return kept
 
 
+class RepairBlocked(StorageProblem):
+    """The file is damaged (``damaged``: what :func:`diagnose` said), and the disk would not
+    let it be repaired (``kind``: full, read-only, failing): the repair was taken back, so
+    the file is where and as it was and the backups are untouched (``kept_as`` None), or,
+    when even putting it back failed, ``kept_as`` says where it lies. The next start, with
+    room again, finds the damage and repairs it as usual."""
+
+    def __init__(self, kind: str, folder: Path, damaged: str, kept_as: Path | None = None, detail: str = ""):
+        super().__init__(kind, folder, detail)
+        self.damaged = damaged
+        self.kept_as = kept_as
+
+
 def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) -> Recovery:
     """Keep the damaged file aside and put the newest good backup in its place
-    (leaving out ``skip``); the database must be closed."""
+    (leaving out ``skip``), or a new empty database when there is none; the database must
+    be closed. Whole or not at all: the result is opened once (room for SQLite's log and
+    an upgrade of an older backup) and, when the disk refuses any step, the repair is
+    taken back (:class:`RepairBlocked`): a half repair left the damaged file aside and
+    nothing in its place, and the next start told a file "deleted or moved", or started
+    empty without a word (review of damaged databases, 1)."""
     kept = _kept_name(path, now)
-    os.replace(path, kept)
-    for side in sidecar_files(path):
-        if side.exists():
-            os.replace(side, kept.with_name(kept.name + side.name[len(path.name):]))
-    paths.make_private_file(kept)
-    source = newest_good_backup(skip)
-    if source is not None:
-        backup.copy_database(source, path)
+    there = [f for f in (path, *sidecar_files(path)) if f.exists()]
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for f in there:
+            aside = kept.with_name(kept.name + f.name[len(path.name):])
+            os.replace(f, aside)
+            moved.append((f, aside))
+        paths.make_private_file(kept)
+        source = newest_good_backup(skip)
+        if source is not None:
+            backup.copy_database(source, path)
+        _open_once(path)
+    except Exception as exc:
+        kind = storage_errors.kind_of(exc)  # (asked before is_damage: a repair starts while damage is handled)
+        if kind is None:
+            raise
+        left = _take_back(path, there, moved)
+        log.error("damaged database (%s) not repaired, the disk refused it (%s); %s", damaged, exc,
+                  f"kept as {kept.name}" if left else "left in its place")
+        raise RepairBlocked(kind, path.parent, damaged, kept if left else None, str(exc)) from exc
     log.error("damaged database (%s) kept as %s; restored from %s", damaged, kept.name,
               source.name if source else "nothing (fresh database)")
     return Recovery(damaged=damaged, kept_as=kept, restored_from=source,
                     backup_taken_at=_backup_time(source) if source else None)
+
+
+def _open_once(path: Path) -> None:
+    """Open (and upgrade) the file a repair put in place, and close it again: a disk too
+    full for its log or its upgrade says so now, while the repair can still be taken back.
+    Damage is left to the caller's own opening, which recovers from it as always."""
+    from desktop.store.db import close_database, drop_database
+
+    try:
+        open_database(path)
+    except Exception as exc:
+        drop_database()
+        if storage_errors.kind_of(exc) is None and storage_errors.is_damage(exc):
+            log.warning("the file put back reports damage when opened: %s", exc)
+            return
+        raise
+    close_database()
+
+
+def _take_back(path: Path, there: list[Path], moved: list[tuple[Path, Path]]) -> bool:
+    """Undo a repair the disk refused: remove what it put at ``path`` (a copy of a backup
+    that stays in the backups, or a new empty database) and move the damaged file (and its
+    log) back. True when the damaged file could not be moved back and lies aside."""
+    from desktop.store.db import drop_database
+
+    drop_database()
+    moved_from = {original for original, _ in moved}
+    try:
+        for f in (path, *sidecar_files(path)):
+            if (f.exists() or f.is_symlink()) and (f in moved_from or f not in there):  # the repair's own
+                f.unlink()
+        for original, aside in reversed(moved):
+            os.replace(aside, original)
+    except OSError:
+        log.exception("could not take back the repair of %s", path.name)
+        return any(aside.exists() for _, aside in moved)
+    return False
 
 
 def put_back_missing(path: Path, now: datetime) -> Recovery | None:
@@ -327,6 +396,23 @@ def recover_after_error(path: Path | None = None, now: datetime | None = None,
         if kind is None:
             raise
         raise StorageProblem(kind, folder, str(exc)) from exc
+
+
+def used_before(folder: Path) -> bool:
+    """Has Afspraak run on this data folder before? Then an empty database file is her data
+    emptied (a full disk, a sync tool, a bad copy), not a new shop, also when no backup is
+    there to put back: she is told, and the empty file kept (review of damaged databases, 2;
+    it used to open as a new, empty shop without a word). Signs of an earlier run: records
+    in its log (a first start writes its first record only after the database is opened),
+    its backups folder, its check stamp or its running marker. (Asked before anything
+    looks for a backup: ``paths.backup_dir`` makes the folder.)"""
+    try:
+        logs = folder / "logs"
+        if logs.is_dir() and any(f.is_file() and f.stat().st_size > 0 for f in logs.iterdir()):
+            return True
+        return any((folder / name).exists() for name in ("backups", CHECKED_STAMP, RUNNING_MARKER))
+    except OSError:
+        return True  # cannot be told: rather a word too many than her data emptied in silence
 
 
 def check_due(path: Path, now: datetime) -> bool:
@@ -431,8 +517,8 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
         if path.exists():
             full = not check_later and (not when_due or check_due(path, now))
             damaged = diagnose(path, full=full)
-            if damaged == EMPTY and newest_good_backup() is None:
-                damaged = None  # nothing was ever kept: a new database (a first start cut short)
+            if damaged == EMPTY and not used_before(path.parent) and newest_good_backup() is None:
+                damaged = None  # nothing was ever kept, nor run here: a new database (a first start cut short)
             if damaged:
                 report = recover(path, damaged, now)
             elif full:

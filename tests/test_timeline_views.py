@@ -386,3 +386,15 @@ def test_the_timeline_opens_at_the_top_with_the_newest_days_heading_in_view(qtbo
     view.set_filter(kind="shipment")
     QApplication.processEvents()
     assert view.table.rowAt(0) == 0 and view.model.is_heading(0)
+
+
+def test_the_person_filters_everyone_reads_as_a_value_not_as_switched_off(qtbot, demo_db, translator):
+    """Review 26 (screens): "Iedereen" in the empty person filter was grey placeholder text
+    beside "Alle soorten" in black, and read as a filter that was switched off."""
+    from PySide6.QtGui import QPalette
+
+    window = make_window(qtbot)
+    field = window.view("timeline").person_box.lineEdit()
+    assert field.text() == "" and field.placeholderText() == "Iedereen"
+    pal = field.palette()
+    assert pal.color(QPalette.PlaceholderText) == pal.color(QPalette.Text)

@@ -197,6 +197,14 @@ def set_text_colour(widget: QWidget, kind: str) -> None:
     widget.setPalette(pal)
 
 
+def placeholder_as_value(field: QWidget) -> None:
+    """Show a field's placeholder in its text colour: for a filter whose empty state is a
+    value ("Everyone"), read like the other filters' chosen values."""
+    pal = field.palette()
+    pal.setColor(QPalette.PlaceholderText, pal.color(QPalette.Text))
+    field.setPalette(pal)
+
+
 def list_row_height(widget: QWidget) -> int:
     """The height of a one-line row in every list: the tables' rows (views/cells.py) and
     the small lists of check items in the dialogs."""

@@ -22,7 +22,7 @@ from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
 from desktop.store import lookups
-from desktop.views import dialogs
+from desktop.views import dialogs, theme
 from desktop.views.base import ListView
 from desktop.views.forms import date_field, date_problems, load_form
 from desktop.views.timeline_model import COLUMNS, TimelineModel, column_titles
@@ -76,6 +76,9 @@ class TimelineView(ListView):
             edit.setMinimumDate(NO_DATE)
             edit.setDate(NO_DATE)
         self.person_box.lineEdit().setPlaceholderText(_("Everyone"))
+        # "Everyone" is the filter's value while nothing is typed: in the text's own colour,
+        # as "All kinds" beside it, not greyed as if the filter were switched off (review 26)
+        theme.placeholder_as_value(self.person_box.lineEdit())
         completer = QCompleter(self.person_box.model(), self.person_box)
         completer.setFilterMode(Qt.MatchContains)
         completer.setCaseSensitivity(Qt.CaseInsensitive)

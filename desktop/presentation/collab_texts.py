@@ -158,7 +158,7 @@ def label_request_message(content: Content) -> str:
     tr = i18n.translations_for(i18n.normalise_language(p.language))
     missing = list(content.missing or [])
     tags = [m for m in missing if m.startswith(("#", "@"))]
-    items = list(tags)
+    items = []  # the label's point, when it is missing
     reader = recipient(p)
     # not linked to a deliverable (an over-delivered TikTok): named by its platform where that
     # says what it is, not "je content" (review 26)
@@ -183,12 +183,14 @@ def label_request_message(content: Content) -> str:
         else:
             items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame (Dutch for "
                                     "“advertising”) or “Gekregen van {shop}” (Dutch for “gifted by”)").format(shop=shop))
-    if label_missing and tags:
+    if not label_missing:
+        items = tags  # the "label.agreed" template asks for them as agreed
+    else:
         # the "label" template asks in the name of the advertising rules: the shop's own tags
         # come after the label, named as agreed, never as what the rules ask (review 26)
         # TRANSLATORS: a point of the label request, after the advertising label: a hashtag or
         # mention agreed with the influencer that her post lacks, e.g. "#zilverenzo (as agreed)".
-        items = items[len(tags):] + [tr.pgettext("label request", "{tag} (as agreed)").format(tag=t) for t in tags]
+        items += [tr.pgettext("label request", "{tag} (as agreed)").format(tag=t) for t in tags]
     lines = "\n".join("• " + m for m in items)
     # {inhoud}: "je story" / "your reel": what she posted, named as the messages name it
     inhoud = _content_words([(kind, 1)], reader)

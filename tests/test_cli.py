@@ -88,20 +88,26 @@ def test_a_restore_while_afspraak_is_open_is_refused_and_brings_it_to_the_front(
 
     from desktop import instance_link
 
+    from desktop import single_instance
+
     out = backup_then_more(tmp_path)
     if through_qt:  # as on Windows, where Python's socket cannot reach the running app's pipe
-        monkeypatch.setattr(instance_link, "ask_running_to_show", lambda: None)
+        # (both names: single_instance holds its own, bound when it was first imported, so
+        # patching one only made the test pass or fail by the order the files ran in)
+        monkeypatch.setattr(instance_link, "ask_running_to_show", lambda *_args: None)
+        monkeypatch.setattr(single_instance, "UNIX_SOCKET", False)
     heard = []
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:  # the running app's listener
         server.bind(instance_link.server_name())
         server.listen(1)
+        server.settimeout(10)  # a command that never asks fails the test, never hangs the run
 
         def answer():
             link, _address = server.accept()
             with link:
                 heard.append(link.recv(16))
 
-        listener = threading.Thread(target=answer)
+        listener = threading.Thread(target=answer, daemon=True)
         listener.start()
         try:
             assert run_cli("--lang", language, "restore", str(out)) == 1
@@ -474,7 +480,7 @@ def test_a_backup_over_the_database_itself_is_refused(data_dir, capsys, language
 @pytest.mark.parametrize("language, said", [
     ("nl", "bestaat al, en het is geen {what}. Afspraak schrijft er niet overheen: kies een andere bestandsnaam. "
            "Er is niets geschreven."),
-    ("en", "is there already, and it is not {what}. Afspraak does not write over it: choose another file name. "
+    ("en", "already exists and is not {what}. Afspraak does not overwrite it: choose another file name. "
            "Nothing was written."),
 ])
 def test_out_never_writes_over_a_file_of_another_kind(data_dir, tmp_path, capsys, language, said):
@@ -494,7 +500,7 @@ def test_out_never_writes_over_a_file_of_another_kind(data_dir, tmp_path, capsys
         assert shop_export.read_text(encoding="utf-8") == "Name,Email\n#1001,a@example.nl\n"
     capsys.readouterr()
     assert run_cli("--lang", language, "export", "--person", "1", "--out", str(shop_export)) == 1
-    assert ("bestaat al" if language == "nl" else "is there already") in capsys.readouterr().err
+    assert ("bestaat al" if language == "nl" else "already exists") in capsys.readouterr().err
     assert shop_export.read_text(encoding="utf-8") == "Name,Email\n#1001,a@example.nl\n"
     # Its own kind is renewed: tomorrow's calendar and backup over today's.
     for command, name in (("calendar", "agenda.ics"), ("backup", "kopie.sqlite3")):

@@ -152,10 +152,10 @@ def _kept_file(out: str | None, kind: str) -> str | None:
             return None
         what = _("a calendar file")
     else:
-        return _("{path} is there already. Afspraak does not write over it: choose another file name. Nothing "
+        return _("{path} already exists. Afspraak does not overwrite it: choose another file name. Nothing "
                  "was written.").format(path=path)
     # TRANSLATORS: {what} is "an Afspraak backup" or "a calendar file" (translated to fit here: Dutch "geen {what}").
-    return _("{path} is there already, and it is not {what}. Afspraak does not write over it: choose another file "
+    return _("{path} already exists and is not {what}. Afspraak does not overwrite it: choose another file "
              "name. Nothing was written.").format(path=path, what=what)
 
 

@@ -187,12 +187,12 @@ def test_a_day_that_does_not_exist_is_said_at_the_field_and_no_other_day_is_take
 def test_a_year_outside_what_afspraak_takes_or_an_unfinished_date_is_said_not_left_at_the_old_one(
         qtbot, things, language):
     i18n.set_language(language)
-    said = {"nl": {"01-01-1900": "Klopt het jaar 1900? Afspraak neemt datums van 1990 tot en met 2099.",
-                   "15-06-9999": "Klopt het jaar 9999? Afspraak neemt datums van 1990 tot en met 2099.",
+    said = {"nl": {"01-01-1900": "Klopt het jaar 1900? Afspraak accepteert datums van 1990 tot en met 2099.",
+                   "15-06-9999": "Klopt het jaar 9999? Afspraak accepteert datums van 1990 tot en met 2099.",
                    "17-12-202": "„17-12-202” is geen volledige datum: typ de dag, de maand en het jaar, "
                                 "zoals 07-03-2027."},
-            "en": {"01/01/1900": "Is the year 1900 right? Afspraak takes dates from 1990 to 2099.",
-                   "15/06/9999": "Is the year 9999 right? Afspraak takes dates from 1990 to 2099.",
+            "en": {"01/01/1900": "Is the year 1900 right? Afspraak accepts dates from 1990 to 2099.",
+                   "15/06/9999": "Is the year 9999 right? Afspraak accepts dates from 1990 to 2099.",
                    "17/12/202": "“17/12/202” is not a whole date: type the day, the month and the year, "
                                 "like 07/03/2027."}}[language]
     edit = CollaborationDialog(None, collaboration=things[1]).w("agreed_on")

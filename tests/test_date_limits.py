@@ -48,7 +48,7 @@ def test_an_order_dated_outside_the_years_is_refused_at_its_field(field, changes
     clean, errors = orders.validate(order_form(**changes), today=TODAY)
     assert clean is None
     year = str(changes[field].year)
-    assert errors[field] == f"Klopt het jaar {year}? Afspraak neemt datums van 1990 tot en met 2099."
+    assert errors[field] == f"Klopt het jaar {year}? Afspraak accepteert datums van 1990 tot en met 2099."
 
 
 def test_an_order_date_after_today_is_refused():
@@ -61,7 +61,7 @@ def test_an_order_date_after_today_is_refused():
 
 def test_a_delay_to_the_year_9999_is_refused():
     assert orders.validate_new_promise(date(2026, 12, 1), date(9999, 12, 31), TODAY) == (
-        "Klopt het jaar 9999? Afspraak neemt datums van 1990 tot en met 2099.")
+        "Klopt het jaar 9999? Afspraak accepteert datums van 1990 tot en met 2099.")
 
 
 def test_collaborations_content_and_notes_outside_the_years_are_refused():
@@ -83,7 +83,7 @@ def test_in_english_too(translator):
     from desktop import i18n
 
     i18n.set_language("en")
-    assert dates.implausible(date(2200, 1, 1)) == "Is the year 2200 right? Afspraak takes dates from 1990 to 2099."
+    assert dates.implausible(date(2200, 1, 1)) == "Is the year 2200 right? Afspraak accepts dates from 1990 to 2099."
     _clean, errors = orders.validate(order_form(ordered_on=TODAY + timedelta(days=2), promised_ready=TODAY
                                                 + timedelta(days=9)), today=TODAY)
     assert errors["ordered_on"] == "The order date is after today: fill in the day the customer ordered."
@@ -163,7 +163,7 @@ def test_a_stored_date_outside_the_years_is_shown_as_it_is_with_the_reason(qtbot
     dialog = OrderDialog(None, NOW, order_id=order.id)
     qtbot.addWidget(dialog)
     assert dialog.promised_ready.text() == "31-12-9999"  # not 31-12-2099, the nearest the field takes
-    said = "Klopt het jaar 9999? Afspraak neemt datums van 1990 tot en met 2099."
+    said = "Klopt het jaar 9999? Afspraak accepteert datums van 1990 tot en met 2099."
     assert dialog.promised_ready.problem() == said
     dialog.save()
     assert dialog.errors["promised_ready"].text() == said

@@ -215,7 +215,7 @@ def test_dialog_sends_and_the_ladder_moves(qtbot, demo, translator, monkeypatch)
     dialog.open_button.click()
     assert opened == ["https://www.instagram.com/sanne.styled/"]
     dialog.channel.setCurrentIndex(dialog.channel.findData("email"))
-    assert dialog.open_button.text() == "Mail openen"
+    assert dialog.open_button.text() == "Openen in mailprogramma"
     dialog.open_button.click()
     assert opened[-1].startswith("mailto:sanne@example.nl?subject=Even%20een%20berichtje") and "body=Hoi%20Sanne" in opened[-1]
     dialog.message.setPlainText("Hoi Sanne, lukt de reel nog?")

@@ -159,7 +159,7 @@ def test_a_customer_typed_in_as_a_new_influencer_is_asked_about(qtbot, database,
     assert answers.asked[0] == (
         "Sofie Maes (sofie@example.be) staat al in Afspraak als klant, met dit e-mailadres. Wat je typte aan die "
         "kaart toevoegen en er een influencer van maken, of een tweede kaart maken?",
-        ["Sofie Maes influencer maken", "Tweede kaart maken", "Terug"])
+        ["Van Sofie Maes een influencer maken", "Tweede kaart maken", "Terug"])
     assert Person.select().count() == 1
 
 

@@ -30,7 +30,7 @@ def test_the_rule_allows_a_clock_set_wrong_and_not_a_wrong_date():
 
 @pytest.mark.parametrize("language, said", [
     ("nl", "„orders_export.csv” is niet geïmporteerd. 6 bestellingen hebben een datum die nog moet komen, zoals "
-           "bestelling #2001 op regel 2 (2 november 2027). Kijk die datums na in de winkel en exporteer de "
+           "bestelling #2001 op regel 2 (2 november 2027). Kijk die datums na in je webshop en exporteer de "
            "bestellingen opnieuw. Er is niets veranderd."),
     ("en", "“orders_export.csv” was not imported. 6 orders are dated on days still to come, such as order #2001 "
            "on line 2 (2 November 2027). Check those dates in the shop and export the orders again. Nothing was "

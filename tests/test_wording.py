@@ -293,8 +293,8 @@ def test_a_message_says_how_many_were_agreed(reader):
     ("story", 1, "je story", "your story"),
     ("post", 2, "je twee posts", "your two posts"),
     ("reel", 4, "je vier reels", "your four reels"),
-    ("tiktok", 2, "je twee TikTok-video's", "your two TikTok videos"),
-    ("youtube", 10, "je tien YouTube-video's", "your ten YouTube videos"),
+    ("tiktok", 2, "je twee TikTok-video’s", "your two TikTok videos"),
+    ("youtube", 10, "je tien YouTube-video’s", "your ten YouTube videos"),
     ("other", 3, "je drie bijdragen", "your three pieces of content"),  # not a calque (review 26)
     ("story", 12, "je 12 stories", "your 12 stories"),
 ])

@@ -35,7 +35,7 @@ def implausible(value: date | datetime | None) -> str:
     if plausible(value):
         return ""
     # TRANSLATORS: a date typed far in the past or future; the years are plain numbers (1990, 2099).
-    return _("Is the year {year} right? Afspraak takes dates from {first} to {last}.").format(
+    return _("Is the year {year} right? Afspraak accepts dates from {first} to {last}.").format(
         year=str(value.year), first=str(YEARS.start), last=str(YEARS.stop - 1))
 
 

@@ -101,7 +101,7 @@ def reply_received(parent: QWidget | None, item, channel: str) -> DayDialog:
         parent,
         # TRANSLATORS: title of the dialog behind "Reply received" on a reminder.
         _("Reply from {name}").format(name=name),
-        _("On which day did {name} answer? The reminders wait from that day, and the next one "
+        _("On which day did {name} answer? The reminders count from that day, and the next one "
           "thanks {name} for the message of that day.").format(name=name),
         # TRANSLATORS: the field in the "Reply from …" dialog: the day the answer came in.
         _("Answered &on"), _("Log the reply"),

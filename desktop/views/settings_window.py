@@ -366,8 +366,7 @@ class SettingsWindow(QDialog):
         self.lead_days.setObjectName("settingsLeadDays")
         self.lead_days.setRange(1, 120)
         self.lead_days.setValue(int(values["order_lead_days"]))
-        lead_label = QLabel(_("An order imported from the shop promises a made-to-order item this many days "
-                              "after the order"))
+        lead_label = QLabel(_("Lead time for made-to-order items from the shop (days after the order)"))
         _one_line_label(lead_label)
         lead_label.setBuddy(self.lead_days)
         table.addRow(lead_label, self.lead_days)

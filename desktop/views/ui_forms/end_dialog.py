@@ -121,7 +121,7 @@ class Ui_EndDialog(object):
         self.messageLabel.setText(QCoreApplication.translate("EndDialog", u"Message to the influencer (edit as you like, then copy it)", None))
         self.copyMessage.setText(QCoreApplication.translate("EndDialog", u"Copy message", None))
         self.message_sent.setText(QCoreApplication.translate("EndDialog", u"I sent this message: keep it on the timeline", None))
-        self.block.setText(QCoreApplication.translate("EndDialog", u"Also block: no new collaborations without a warning", None))
+        self.block.setText(QCoreApplication.translate("EndDialog", u"Also block: new collaborations only as a deliberate exception", None))
         self.block_reasonLabel.setText(QCoreApplication.translate("EndDialog", u"Reason for blocking", None))
     # retranslateUi
 

@@ -323,6 +323,17 @@ def test_dutch_resave_imports_the_same(path):
     assert again.skipped == original.skipped
 
 
+@pytest.mark.parametrize("path", [*EXPORTS, DATA / "woo_variations.csv", DATA / "shopify_variants.csv"],
+                         ids=lambda p: p.name)
+def test_old_mac_line_ends_import_the_same(path):
+    """"CSV (Macintosh)" of an older Mac's spreadsheet program ends every line with a CR alone."""
+    data = path.read_bytes()
+    mac = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r")
+    original, again = parse_export(data), parse_export(mac)
+    assert (again.layout, again.products, again.skipped) == (original.layout, original.products, original.skipped)
+    assert [p.line for p in again.products] == [p.line for p in original.products]
+
+
 def test_windows_1252_names_survive():
     text = "Handle;Title;Variant Price\r\ncreool;Créool “klein”;19,95\r\n"
     product = parse_export(text.encode("cp1252")).products[0]

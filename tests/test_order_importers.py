@@ -133,6 +133,32 @@ def test_a_product_import_still_refuses_an_orders_file(path):
         parse_export(path.read_bytes())
 
 
+def old_mac_line_ends(data: bytes) -> bytes:
+    """The file as an older Mac's spreadsheet program saves it ("CSV (Macintosh)"): every line
+    ends with a carriage return alone, also the line breaks inside quoted cells."""
+    return data.replace(b"\r\n", b"\n").replace(b"\n", b"\r")
+
+
+@needs_orders
+@pytest.mark.parametrize("path", ORDER_FILES, ids=lambda p: p.name)
+def test_a_real_orders_export_with_old_mac_line_ends_reads_the_same(path):
+    """A file whose lines end with CR only was refused as "not an orders export": its header
+    was read up to the first line feed, which it has none of (review of the importers)."""
+    data = path.read_bytes()
+    assert b"\r" in old_mac_line_ends(data) and b"\n" not in old_mac_line_ends(data)
+    assert oi.is_orders_export(old_mac_line_ends(data))
+    mac, own = oi.parse_orders(old_mac_line_ends(data)), oi.parse_orders(data)
+    assert (mac.orders, mac.customers, mac.notes) == (own.orders, own.customers, own.notes)
+    assert isinstance(oi.parse_any(old_mac_line_ends(data)), oi.ParsedOrders)
+
+
+def test_a_personalisation_on_lines_of_an_old_mac_cell_is_read_line_by_line():
+    """"Naam: Mila" and "Lettertype: Script" on two lines of one cell are two things typed."""
+    data = NL_ORDERS.read_bytes()
+    mila = next(o for o in oi.parse_orders(old_mac_line_ends(data)).orders if o.number == "#2001")
+    assert mila.note_attributes == (("Naam", "Mila"), ("Lettertype", "Script"))
+
+
 # --- our own Dutch shop ----------------------------------------------------------------------
 
 def test_a_dutch_and_belgian_shopify_orders_file():

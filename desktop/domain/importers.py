@@ -520,14 +520,20 @@ def header_and_delimiter(text: str) -> tuple[str, str, bool]:
     return _first_filled_line(text[text.find(first) + len(first) + 1:]), said.group(1), True
 
 
+# A line ends at a line feed (Windows' CRLF, Unix' LF) or at a carriage return alone (a file
+# saved as "CSV (Macintosh)" by an older Mac's spreadsheet program: its header was the whole
+# file, and an orders file was refused as not an export).
+_LINE_END = re.compile(r"[\r\n]")
+
+
 def _first_filled_line(text: str) -> str:
     start = 0
     while True:
-        end = text.find("\n", start)
-        line = text[start:] if end < 0 else text[start:end]
-        if end < 0 or line.replace("\ufeff", "").strip():
+        found = _LINE_END.search(text, start)
+        line = text[start:] if found is None else text[start:found.start()]
+        if found is None or line.replace("\ufeff", "").strip():
             return line
-        start = end + 1
+        start = found.end()
 
 
 def _norm(name: str) -> str:
@@ -836,7 +842,8 @@ class _Rows:
         _first, self.delimiter, self.sep_line = header_and_delimiter(text)
         allow_large_cells(len(text))
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
-        self.total_lines = max(1, text.count("\n") + 1)
+        # the lines the csv module counts: CRLF, LF and a CR alone (an older Mac's) each end one
+        self.total_lines = max(1, text.count("\n") + text.count("\r") - text.count("\r\n") + 1)
         self.progress = progress
         self.marks = DecimalMarks()  # the amounts read from the file (``amount_cell``)
         # prices of products in another currency than euros (left empty): how many, by

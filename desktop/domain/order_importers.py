@@ -677,9 +677,9 @@ def _day(value: datetime | date | None) -> date | None:
     return value
 
 
-def _pairs(text: str, separators: str = "\n") -> tuple[tuple[str, str], ...]:
+def _pairs(text: str, separators: str = "\r\n") -> tuple[tuple[str, str], ...]:
     """'Naam: Mila\\nKleur: goud' -> (("Naam", "Mila"), ("Kleur", "goud")); a part without a
-    key is kept with an empty key."""
+    key is kept with an empty key. A line ends at LF or CR (a cell of an older Mac's file)."""
     out = []
     for part in re.split(f"[{re.escape(separators)}]", repair_text(text or "")):
         part = part.strip()
@@ -756,7 +756,7 @@ def _meta_pairs(text: str) -> tuple[tuple[str, str], ...]:
 
         walk(value)
         return tuple(pairs)
-    return _pairs(text, ",;\n")
+    return _pairs(text, ",;\r\n")
 
 
 def _shown_pairs(pairs) -> tuple[tuple[str, str], ...]:

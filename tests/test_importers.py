@@ -334,6 +334,51 @@ def test_old_mac_line_ends_import_the_same(path):
     assert [p.line for p in again.products] == [p.line for p in original.products]
 
 
+# What an older Mac's spreadsheet program ("CSV (Macintosh)": Mac OS Roman, CR line ends) and
+# Excel's "CSV (MS-DOS)" (DOS Latin-1) make of a real export; the note names the encoding.
+OLD_ENCODINGS = {"mac_roman": "Mac OS Roman", "cp850": "DOS Latin-1 (cp850)", "cp1252": "Windows-1252"}
+
+
+@needs_shared
+@pytest.mark.parametrize("name,encoding", [
+    ("apparel.csv", "mac_roman"), ("apparel.csv", "cp850"), ("earrings_products_export_1.csv", "mac_roman"),
+    ("nl_shop_products_export_partial_columns.csv", "mac_roman"), ("product_template_2025.csv", "mac_roman"),
+    ("nl_shop_products_export_partial_columns.csv", "cp1252"), ("earrings_products_export_1.csv", "cp1252")])
+def test_an_export_saved_in_an_older_encoding_keeps_its_accents_and_says_how_it_was_read(name, encoding):
+    """Mac OS Roman and DOS Latin-1 were read as Windows-1252: "Crème" became "CrËme" or
+    "CrŠme" without a word (review of the importers)."""
+    i18n.set_language("en")
+    path = next(p for p in EXPORTS if p.name == name)
+    text = path.read_bytes().decode("utf-8-sig")
+    assert not text.isascii()
+    data = text.encode(encoding)
+    if encoding == "mac_roman":
+        data = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r")
+    original, again = parse_export(path.read_bytes()), parse_export(data)
+    assert (again.products, again.skipped) == (original.products, original.skipped)
+    said = [n for n in again.notes if n not in original.notes]
+    assert len(said) == 1 and said[0].startswith(
+        f"The file is not saved as UTF-8: its letters were read as {OLD_ENCODINGS[encoding]}, "), again.notes
+    assert "“CSV UTF-8”" in said[0]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "mac_roman", "cp850"])
+@pytest.mark.parametrize("name", ["Créool klein", "Ring Zoë", "Oorbel “Mila”", "ÉÉN ZEGEL", "Bijou à la mode",
+                                  "Ketting – goud", "Women’s ring"])
+def test_one_name_with_an_accent_is_enough_to_tell_the_encoding(name, encoding):
+    try:
+        data = f"Handle;Title;Variant Price\r\nx;{name};12,50\r\n".encode(encoding)
+    except UnicodeEncodeError:
+        pytest.skip(f"{encoding} has no {name}")
+    assert parse_export(data).products[0].name == name
+
+
+def test_a_utf8_export_says_nothing_of_its_encoding():
+    i18n.set_language("en")
+    parsed = parse_export("Handle,Title,Variant Price\r\nx,Créool,12.50\r\n".encode())
+    assert not any("UTF-8" in n for n in parsed.notes)
+
+
 def test_windows_1252_names_survive():
     text = "Handle;Title;Variant Price\r\ncreool;Créool “klein”;19,95\r\n"
     product = parse_export(text.encode("cp1252")).products[0]

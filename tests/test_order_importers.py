@@ -159,6 +159,22 @@ def test_a_personalisation_on_lines_of_an_old_mac_cell_is_read_line_by_line():
     assert mila.note_attributes == (("Naam", "Mila"), ("Lettertype", "Script"))
 
 
+@needs_orders
+@pytest.mark.parametrize("name,encoding,said", [
+    ("be_shop_orders_export_1.csv", "mac_roman", "Mac OS Roman"), ("be_shop_orders_export_1.csv", "cp850", "cp850"),
+    ("customer_order_csv_export_one_row_per_order.csv", "mac_roman", "Mac OS Roman")])
+def test_an_orders_export_saved_in_an_older_encoding_keeps_its_accents(name, encoding, said):
+    """An older Mac's or DOS' spreadsheet save garbled every accented name and street: read
+    as Windows-1252 without a word (review of the importers)."""
+    i18n.set_language("en")
+    path = next(p for p in ORDER_FILES if p.name == name)
+    text = path.read_bytes().decode("utf-8-sig")
+    assert not text.isascii()
+    own, again = oi.parse_orders(path.read_bytes()), oi.parse_orders(text.encode(encoding))
+    assert (again.orders, again.customers) == (own.orders, own.customers)
+    assert [n for n in again.notes if n not in own.notes] == [next(n for n in again.notes if said in n)]
+
+
 # --- our own Dutch shop ----------------------------------------------------------------------
 
 def test_a_dutch_and_belgian_shopify_orders_file():

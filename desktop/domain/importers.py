@@ -20,11 +20,14 @@ line end, a last row that is complete imports with or without one.
 
 What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it is met:
 
-- encodings: UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252 (a file
-  re-saved by a Dutch spreadsheet program); the delimiter (``,``, ``;`` or tab) is read
-  from the header line; blank lines (and stray tabs or a BOM) before the header are passed;
-- quoted multi-line cells with HTML, escaped quotes, CRLF rows with bare LF inside cells;
-  line numbers in messages are the physical line where a record starts;
+- encodings: UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252, Mac OS Roman or
+  DOS Latin-1 (a file re-saved by a spreadsheet program on Windows, an older Mac, or as
+  "CSV (MS-DOS)": ``text_encoding`` tells which, a note says it); the delimiter (``,``,
+  ``;`` or tab) is read from the header line; blank lines (and stray tabs or a BOM) before
+  the header are passed;
+- quoted multi-line cells with HTML, escaped quotes, CRLF rows with bare LF inside cells,
+  rows ending with a CR alone (an older Mac's); line numbers in messages are the physical
+  line where a record starts;
 - WooCommerce names its columns in the admin's language ("Naam", "Reguliere prijs"):
   ``WOO_HEADERS`` holds WooCommerce's own translations per language;
 - Shopify: one product spans several rows that share the Handle; rows after the first
@@ -63,6 +66,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Callable
 
+from desktop.domain import text_encoding
 from desktop.domain.money import without_whole_euros
 from desktop.i18n import N_, _, format_amount_exactly, format_money, format_number, ngettext
 
@@ -395,20 +399,48 @@ def _cut_off(line: int, problem: str) -> ImportFailed:
 # --- reading the bytes ---------------------------------------------------------------
 
 def decode(data: bytes) -> str:
-    """The file's text: UTF-16 (with BOM, or plain text without), UTF-8 (BOM or not), else
-    Windows-1252.
+    """The file's text (``read_text``)."""
+    return read_text(data)[0]
+
+
+def read_text(data: bytes) -> tuple[str, str]:
+    """The file's text, and the one-byte encoding it was read in ("" for Unicode): UTF-16
+    (with BOM, or plain text without), UTF-8 (BOM or not), else Windows-1252, Mac OS Roman
+    or DOS Latin-1, whichever reads as text (``text_encoding``; ``encoding_note`` says it).
 
     A UTF-8 file that stops in the middle of a character was cut off: refused, rather
-    than read as Windows-1252 (which would garble every accented letter in it). A NUL
-    character anywhere in it is damage (no shop writes one): refused, never stored.
+    than read as Windows-1252 (which would garble every accented letter in it). UTF-8 with
+    a stray byte of another encoding (a cell pasted from elsewhere) is read as Windows-1252,
+    and its cells repaired (``repair_text``). A NUL character anywhere in it is damage (no
+    shop writes one): refused, never stored.
     """
-    text = _decode(data)
+    text, encoding = _decode(data)
     at = text.find("\x00")
     if at >= 0:  # past the first 4 KiB (before it, the file is told as not text at all)
         raise ImportFailed(text.count("\n", 0, at) + 1, _(
             "this line holds a NUL character, which no shop writes in an export: the file is damaged. "
             "Export it from the shop again."))
-    return text
+    return text, encoding
+
+
+# What the owner is told of a file read in a one-byte encoding (``read_text``).
+ENCODING_NOTES = {
+    # TRANSLATORS: “CSV UTF-8” is how Excel names that choice under Save As.
+    text_encoding.WINDOWS: N_("The file is not saved as UTF-8: its letters were read as Windows-1252, as a spreadsheet "
+                              "program on Windows saves them. If letters such as é or ë look wrong, save the file as "
+                              "“CSV UTF-8” and import it again."),
+    text_encoding.MAC: N_("The file is not saved as UTF-8: its letters were read as Mac OS Roman, as a spreadsheet "
+                          "program on an older Mac saves them. If letters such as é or ë look wrong, save the file as "
+                          "“CSV UTF-8” and import it again."),
+    text_encoding.DOS: N_("The file is not saved as UTF-8: its letters were read as DOS Latin-1 (cp850), as Excel's "
+                          "“CSV (MS-DOS)” saves them. If letters such as é or ë look wrong, save the file as “CSV UTF-8” "
+                          "and import it again."),
+}
+
+
+def encoding_note(encoding: str) -> str | None:
+    """What the owner is told of a file read in ``encoding`` (of ``read_text``), or None."""
+    return _(ENCODING_NOTES[encoding]) if encoding in ENCODING_NOTES else None
 
 
 # A spreadsheet program's own file, not the CSV it can save, and a zip archive (a large export
@@ -445,7 +477,7 @@ def _utf16_without_bom(head: bytes) -> str:
     return ""
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> tuple[str, str]:
     refused = _not_csv(data)
     if refused is not None:
         raise refused
@@ -453,27 +485,34 @@ def _decode(data: bytes) -> str:
         wide = _utf16_without_bom(data)
         if wide:
             try:
-                return data.decode(wide)
+                return data.decode(wide), ""
             except UnicodeDecodeError:
                 pass
         raise ImportFailed(0, _("This is not a text file, so it cannot be an export of products or orders."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), ""
         except UnicodeDecodeError:
             raise ImportFailed(0, _("The file says it is UTF-16 text but cannot be read as such.")) from None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as exc:
         head = data[:exc.start]
         if exc.end == len(data) and exc.reason == "unexpected end of data" and (
                 data.startswith(b"\xef\xbb\xbf") or not head.isascii()):
             raise _cut_off(data.count(b"\n") + 1, _("the file ends in the middle of a character")) from None
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        # The five bytes Windows-1252 leaves undefined: read them as Latin-1.
-        return data.decode("latin-1")
+    if _mostly_utf8(data):
+        return text_encoding.decode_one_byte(data, text_encoding.WINDOWS), ""
+    encoding = text_encoding.guess_one_byte(data)
+    return text_encoding.decode_one_byte(data, encoding), encoding
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Is ``data`` UTF-8 but for a few stray bytes: more of its letters beyond ASCII are
+    whole UTF-8 characters than bytes that are none?"""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(re.findall("[\udc80-\udcff]", text))
+    return len(re.findall("[^\x00-\x7f]", text)) - stray > stray
 
 
 # How a delimiter is shown in a message (a tab cannot be seen between quotes).
@@ -837,8 +876,9 @@ class _Rows:
 
     def __init__(self, text: str, progress: Progress | None,
                  detect: Callable[[list[str], int], Layout] | None = None,
-                 unknown: Callable[[list[str], int], None] | None = None):
+                 unknown: Callable[[list[str], int], None] | None = None, encoding: str = ""):
         self.text = text
+        self.encoding = encoding  # the one-byte encoding the file was read in ("" for Unicode: ``read_text``)
         _first, self.delimiter, self.sep_line = header_and_delimiter(text)
         allow_large_cells(len(text))
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
@@ -1109,8 +1149,12 @@ def parse_export(data: bytes, progress: Progress | None = None,
     """Read a WooCommerce, Shopify or Etsy product export; raises ImportFailed on a bad file.
     ``unknown(header, line)`` words a file that is not a products export (it raises
     ImportFailed); without it the file is told what to export instead: the products."""
-    rows = _Rows(decode(data), progress, unknown=unknown)
+    text, encoding = read_text(data)
+    rows = _Rows(text, progress, unknown=unknown, encoding=encoding)
     parsed = ParsedExport(rows.layout, language=rows.language, fields=_fields_read(rows))
+    said = encoding_note(rows.encoding)
+    if said:
+        parsed.notes.append(said)
     for key, message in WORTH_SAYING.items():
         if key in rows.columns and key not in rows.index:
             parsed.notes.append(_(message).format(column=rows.column(key)))

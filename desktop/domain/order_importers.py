@@ -49,7 +49,8 @@ from desktop import defaults
 from desktop.domain import dates
 from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, amount_cell, check_amounts,
-                                      decode, foreign_sign, name_cell, other_export, repair_text)
+                                      decode, encoding_note, foreign_sign, name_cell, other_export, read_text,
+                                      repair_text)
 from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
@@ -801,6 +802,9 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     rows = _order_rows(data, progress)
     platform = rows.layout.split("_")[0]
     parsed = ParsedOrders(platform=platform, layout=rows.layout, fields=frozenset(rows.index))
+    said = encoding_note(rows.encoding)
+    if said:
+        parsed.notes.append(said)
     seen: dict[tuple[str, ...], int] = {}  # a row's cells -> the line that first held them
     repeated: list[str] = []
     disagreeing: list[str] = []
@@ -901,7 +905,8 @@ def _merged(blocks: list[tuple[str, list[dict]]], repeated: list[str], disagreei
 def _order_rows(data: bytes, progress: Progress | None) -> _Rows:
     """The file's rows, once its header is an orders export with every column it cannot do
     without (an order's date too)."""
-    rows = _Rows(decode(data), progress, detect=_detect)
+    text, encoding = read_text(data)
+    rows = _Rows(text, progress, detect=_detect, encoding=encoding)
     if "created" not in rows.index:
         raise _missing_key_columns(rows.header_line, PLATFORM_NAMES[rows.layout.split("_")[0]],
                                    [(rows.column("created"), "created")])

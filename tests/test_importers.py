@@ -250,6 +250,26 @@ def test_own_etsy_fixture():
     assert parsed.notes == ["1 price is in USD, not in euros: that product is imported without a price."]
 
 
+@needs_shared
+def test_the_currency_note_counts_the_products_imported_not_the_rows_skipped():
+    """Etsy's listings are in dollars: a listing twice in the file is imported once, and the
+    note said 134 prices for the 133 products (review of the importers)."""
+    i18n.set_language("en")
+    path = next(p for p in EXPORTS if p.name == "EtsyListingsDownload.csv")
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows + rows[1:3])  # two listings again at the end
+    parsed = parse_export(out.getvalue().encode())
+    assert (len(parsed.products), len(parsed.skipped)) == (133, 2)
+    assert "133 prices are in USD, not in euros: those products are imported without a price." in parsed.notes
+
+
+def test_a_product_whose_price_and_cost_are_in_dollars_is_one_price_in_dollars():
+    i18n.set_language("en")
+    parsed = parse_export(b"Handle,Title,Variant Price,Cost per item\r\nring,Ring,$24.00,$10.00\r\n")
+    assert "1 price is in $, not in euros: that product is imported without a price." in parsed.notes
+
+
 # --- not a products export -------------------------------------------------------------------
 
 ORDERS = sorted(EXPORTS[0].parent.parent.glob("orders/*/*.csv")) if EXPORTS else []

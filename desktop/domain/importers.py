@@ -886,9 +886,9 @@ class _Rows:
         self.total_lines = max(1, text.count("\n") + text.count("\r") - text.count("\r\n") + 1)
         self.progress = progress
         self.marks = DecimalMarks()  # the amounts read from the file (``amount_cell``)
-        # prices of products in another currency than euros (left empty): how many, by
-        # currency ("USD" from Etsy's column, "$" from a cell's own sign)
-        self.other_currencies: dict[str, int] = {}
+        # prices of products in another currency than euros (left empty): the lines they are
+        # on, by currency ("USD" from Etsy's column, "$" from a cell's own sign)
+        self.other_currencies: dict[str, set[int]] = {}
         # an orders export's amounts written with another currency's sign: line -> (cell, column)
         self.signed: dict[int, tuple[str, str]] = {}
         self.header_line, self.header = self._header()
@@ -1107,7 +1107,7 @@ def name_cell(rows: _Rows, text: str, key: str, line: int) -> str:
 
 def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
     """A product's price or cost in cents; None when empty or in another currency than euros
-    (counted in ``rows.other_currencies``: "$ 24.00" was stored as € 24,00)."""
+    (its line noted in ``rows.other_currencies``: "$ 24.00" was stored as € 24,00)."""
     text = row.get(key, "")
     try:
         value = amount_cell(rows, text, key, line)
@@ -1120,7 +1120,7 @@ def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
             value=text, column=rows.column(key))) from None
     sign = foreign_sign(text)
     if sign and value is not None:
-        rows.other_currencies[sign] = rows.other_currencies.get(sign, 0) + 1
+        rows.other_currencies.setdefault(sign, set()).add(line)
         return None
     return value
 
@@ -1136,12 +1136,17 @@ def foreign_sign(text: str) -> str:
 
 
 def _note_other_currencies(rows: _Rows, parsed: ParsedExport) -> None:
-    if rows.other_currencies:
-        n = sum(rows.other_currencies.values())
+    """Say how many of the products imported (a row skipped as a repeat of another is not one:
+    review of the importers) have their price in another currency, each once (its price and
+    cost in dollars are one product)."""
+    kept = {p.line for p in parsed.products}
+    found = {currency: lines & kept for currency, lines in rows.other_currencies.items() if lines & kept}
+    if found:
+        n = len(set().union(*found.values()))
         parsed.notes.append(ngettext(
             "{n} price is in {currencies}, not in euros: that product is imported without a price.",
             "{n} prices are in {currencies}, not in euros: those products are imported without a price.",
-            n).format(n=n, currencies=", ".join(sorted(rows.other_currencies))))
+            n).format(n=n, currencies=", ".join(sorted(found))))
 
 
 def parse_export(data: bytes, progress: Progress | None = None,
@@ -1165,8 +1170,8 @@ def parse_export(data: bytes, progress: Progress | None = None,
     else:
         _parse_shopify(rows, parsed)
     check_amounts(rows)
-    _note_other_currencies(rows, parsed)
     _drop_duplicates(parsed)
+    _note_other_currencies(rows, parsed)
     return parsed
 
 
@@ -1261,7 +1266,7 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
         price = _amount(rows, row, "price", line)
         currency = _clean(row.get("currency", "")).upper()
         if price is not None and currency not in ("", "EUR"):
-            rows.other_currencies[currency] = rows.other_currencies.get(currency, 0) + 1
+            rows.other_currencies.setdefault(currency, set()).add(line)
             price = None
         parsed.products.append(ProductRow(
             line=line,

@@ -245,6 +245,14 @@ NOTED_WHEN_MISSING = {
 }
 
 
+# An order's own amounts, whose columns a file re-saved by a spreadsheet may have lost (Shopify's
+# and Etsy's orders downloads have them; WooCommerce's cannot be read without its total; Etsy's
+# "Sold Order Items" names none): the orders already stored keep theirs (store/shop_orders.py),
+# new ones come without them, and the owner hears which (review of the importers: a file
+# without "Total" and "Subtotal" imported without a word, the preview's totals all empty).
+AMOUNT_COLUMNS = {SHOPIFY: ("subtotal", "total"), ETSY: ("subtotal", "total")}
+
+
 @dataclass(frozen=True)
 class OrderLine:
     name: str
@@ -1244,6 +1252,16 @@ def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
         if key not in rows.index and note not in said:
             said.add(note)
             parsed.notes.append(_(MISSING_NOTES[note]).format(column=rows.column(key)))
+    items_download = parsed.platform == ETSY and "item_name" in rows.index
+    amounts = [] if items_download else [k for k in AMOUNT_COLUMNS.get(parsed.platform, ()) if k not in rows.index]
+    if amounts:
+        # TRANSLATORS: a column's name in quotes, one of a list ("“Subtotal”, “Total”").
+        columns = ", ".join(_("“{column}”").format(column=rows.column(k)) for k in amounts)
+        parsed.notes.append(ngettext(
+            "The file has no column {columns}: the orders already in Afspraak keep that amount as it is; new orders "
+            "are imported without it.",
+            "The file has no columns {columns}: the orders already in Afspraak keep those amounts as they are; new "
+            "orders are imported without them.", len(amounts)).format(columns=columns))
     nobody = sum(1 for o in parsed.orders if not o.customer_key)
     if nobody:
         parsed.notes.append(ngettext(

@@ -51,7 +51,7 @@ from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, amount_cell, check_amounts,
                                       decode, encoding_note, foreign_sign, name_cell, other_export, read_text,
                                       repair_text)
-from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
+from desktop.i18n import N_, NP_, _, format_date, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
 WOOCOMMERCE = "woocommerce"
@@ -856,6 +856,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     groups = _merged(blocks, repeated, disagreeing)
     for record in groups.values():
         _check_signs(rows, record)
+        _check_sent_after_placed(rows, platform, record)
     accounts: dict[str, set[str]] = {}  # a name and address -> the customer keys of the buyer accounts it was seen with
     for record in groups.values():
         _finish(parsed, record, accounts)
@@ -1020,6 +1021,40 @@ def _check_last_order_whole(platform: str, blocks: list[tuple[str, list[dict]]])
             "missing. The file was probably cut off (an interrupted download or a full disk?): export it from the "
             "shop again.").format(number=first["number"], items=_money(items - discount, currency),
                                   subtotal=_money(subtotal, currency)))
+
+
+# The column each platform's file says an order was sent (fulfilled, shipped, completed) in.
+SENT_COLUMN = {SHOPIFY: "fulfilled_at", WOOCOMMERCE: "completed_at", ETSY: "shipped"}
+
+
+def sent_before_placed(placed: datetime | date | None, sent: datetime | date | None) -> bool:
+    """Was an order sent before it was placed? Two moments in the same kind of time (both
+    with a zone, or both the shop's own) are compared as moments; otherwise their days, a
+    day apart allowed when one has a zone and the other not (``SAME_ORDER_DAYS``)."""
+    if placed is None or sent is None:
+        return False
+    if isinstance(placed, datetime) and isinstance(sent, datetime):
+        if (placed.tzinfo is None) == (sent.tzinfo is None):
+            return sent < placed
+        return (_day(placed) - _day(sent)).days > SAME_ORDER_DAYS
+    return _day(sent) < _day(placed)
+
+
+def _check_sent_after_placed(rows: _Rows, platform: str, record: dict) -> None:
+    """Refuse an order the file says was sent before it was placed: one of its dates is wrong
+    (a day and month swapped in a spreadsheet, a year typed wrong), and an order "sent" on
+    it would date the custom order's shipping and ready date before the order (review of
+    the importers: it was imported as it stood)."""
+    placed, sent = record.get("created"), record.get("fulfilled_at")
+    if not sent_before_placed(placed, sent):
+        return
+    # TRANSLATORS: {sent} and {placed} are dates ("4 January 2024"), {number} an order number.
+    raise ImportFailed(record["line"], _(
+        "order {number} was sent on {sent} (the column “{sent_column}”), before it was placed on {placed} (the "
+        "column “{placed_column}”): one of the two dates is wrong. Check this order in the shop and export the "
+        "orders again.").format(
+            number=record["number"], sent=format_date(_day(sent), "long"), placed=format_date(_day(placed), "long"),
+            sent_column=rows.column(SENT_COLUMN[platform]), placed_column=rows.column("created")))
 
 
 def _money(cents: int, currency: str) -> str:

@@ -189,6 +189,60 @@ def test_woocommerce_with_russian_column_names():
     assert any("Line 8" in n or "Regel 8" in n for n in parsed.notes)
 
 
+def _russian_export(change=None) -> bytes:
+    """The Russian admin's export (9 products with IDs, none with a SKU), its rows changed by
+    ``change(text)``."""
+    path = next(p for p in EXPORTS if p.name == "wc-product-export_russian_headers.csv")
+    text = path.read_bytes().decode("utf-8")
+    return (change(text) if change else text).encode("utf-8")
+
+
+@needs_shared
+def test_a_woocommerce_product_without_sku_is_found_by_its_id_after_a_rename(database):
+    """Keyed by its name, a product renamed in the shop came in a second time (review of the
+    importers): the file has its ID, which stays."""
+    apply_import(parse_export(_russian_export()), NOW)
+    renamed = _russian_export(lambda t: t.replace('\n43,simple,,"Товар 3",', '\n43,simple,,"Товар 3 Goud",'))
+    summary = apply_import(parse_export(renamed), NOW)
+    assert (summary.new, summary.updated, summary.unchanged) == (0, 1, 8)
+    assert Product.select().count() == 9
+    assert Product.get(Product.key == importers.woo_id_key("43")).name == "Товар 3 Goud"
+
+
+@needs_shared
+def test_two_woocommerce_products_of_one_name_keep_their_own_marks(database):
+    """IDs 140 and 141 are two products of one name without SKU. Imported with only 141 in the
+    file, then the whole file: 140 took the stored product (and the owner's made-to-order mark
+    on 141) because it comes first, and 141 came in as a new product."""
+    i18n.set_language("en")
+    only_141 = _russian_export(lambda t: "".join(line for line in t.splitlines(keepends=True)
+                                                 if not line.startswith("140,")))
+    apply_import(parse_export(only_141), NOW)
+    Product.update(made_to_order=True).where(Product.name == "Товар 3 (Копировать)").execute()
+    parsed = parse_export(_russian_export())
+    assert any(n.startswith("Line 8: “Товар 3 (Копировать)” has no SKU and the same name as line 7") for n in parsed.notes)
+    summary = apply_import(parsed, NOW)
+    assert (summary.new, summary.updated) == (1, 0)
+    marked = Product.get(Product.made_to_order == True)  # noqa: E712
+    assert marked.key == importers.woo_id_key("141")
+
+
+@needs_shared
+def test_a_product_stored_under_its_name_by_an_earlier_version_is_not_doubled(database):
+    """Products imported before the IDs were the key are stored under their name and variant
+    (the second of two alike with its ID): found by that, and keyed by the ID from then on,
+    counted as unchanged."""
+    apply_import(parse_export(_russian_export()), NOW)
+    for product in Product.select():
+        number = product.key.rsplit(":", 1)[1]
+        old = f"{importers._slug(product.name)}|" + (f"|id:{number}" if number == "141" else "")
+        Product.update(key=old).where(Product.id == product.id).execute()
+    summary = apply_import(parse_export(_russian_export()), NOW)
+    assert (summary.new, summary.updated, summary.unchanged) == (0, 0, 9)
+    assert sorted(p.key for p in Product.select()) == sorted(
+        importers.woo_id_key(n) for n in ("40", "41", "43", "139", "140", "141", "153", "159", "160"))
+
+
 # --- Shopify with chosen columns, Etsy, duplicate SKUs ----------------------------------------
 
 def test_shopify_export_of_chosen_columns_imports_what_is_there_and_says_what_is_missing():

@@ -49,11 +49,12 @@ What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it i
 - an orders or customers export (Shopify, WooCommerce, Etsy) is refused naming what it
   looks like.
 
-A product's ``key`` (what a re-import matches on) is its SKU, or ``handle|variant`` when it
-has none, so importing the same file twice never duplicates anything. Two different
-products that share a key in one file (a SKU copied by mistake, two WooCommerce products
-with the same name and no SKU) are both kept: the second under its handle and variant, or
-its WooCommerce ID, with a note.
+A product's ``key`` (what a re-import matches on) is its SKU, or when it has none its
+WooCommerce ID (``woo_id_key``: it stays when the product is renamed), else ``handle|variant``,
+so importing the same file twice never duplicates anything. Two different products that
+share a key in one file (a SKU copied by mistake) are both kept: the second under its handle
+and variant, or its WooCommerce ID, with a note; so are two WooCommerce products of one name
+without SKU, with the same note.
 """
 
 from __future__ import annotations
@@ -348,6 +349,9 @@ class ProductRow:
     # The key this row has in the same export without its SKU column (Shopify's
     # handle|variant): a product imported from such a file is found by it once the SKU comes.
     plain_key: str = field(default="", compare=False, repr=False)
+    # Keys earlier versions of Afspraak gave this row, which a product imported then is still
+    # stored under (a WooCommerce product without SKU was keyed by its name: ``woo_id_key``).
+    former_keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -1399,6 +1403,14 @@ def _woo_name_variant(r: dict, parent: dict | None) -> tuple[str, str]:
     return name, ""
 
 
+def woo_id_key(woo_id: str) -> str:
+    """The key of a WooCommerce product without SKU: its ID in the shop, which stays when the
+    product is renamed, and tells two products of one name apart (review of the importers: it
+    was its name and variant, so a renamed product came in a second time, and of two alike the
+    one first in the file took the other's place)."""
+    return f"woocommerce|id:{woo_id}"
+
+
 def _woo_product(r: dict, parent: dict | None, name: str, variant: str, sale_column: bool = True) -> ProductRow:
     """The product of a row; a variation falls back on its parent's price, cost, category and image.
     An empty regular price falls back on the sale price: in a file without that column the
@@ -1408,10 +1420,11 @@ def _woo_product(r: dict, parent: dict | None, name: str, variant: str, sale_col
     if price is None and parent is not None:
         price = parent["price"] if parent["price"] is not None else parent["sale"]
     cost = r["cost"] if r["cost"] is not None else (parent["cost"] if parent else None)
-    handle = _slug(name)
+    by_name = f"{_slug(name)}|{variant}"
+    by_id = woo_id_key(r["id"]) if r["id"] else ""
     return ProductRow(
         line=r["line"],
-        key=r["sku"] or f"{handle}|{variant}",
+        key=r["sku"] or by_id or by_name,
         sku=r["sku"],
         name=name,
         variant=variant,
@@ -1419,9 +1432,11 @@ def _woo_product(r: dict, parent: dict | None, name: str, variant: str, sale_col
         cost_cents=cost,
         category=r["category"] or (parent["category"] if parent else ""),
         image_url=r["image"] or (parent["image"] if parent else ""),
-        fallback_key=f"{handle}|{variant}|id:{r['id']}" if r["id"] else "",
+        fallback_key=by_id,
         unknown=unknown,
-        plain_key=f"{handle}|{variant}",
+        plain_key=by_id or by_name,
+        # by name without a SKU; "name|variant|id:NN" was the key of the second of two alike
+        former_keys=((() if r["sku"] else (by_name,)) + (f"{by_name}|id:{r['id']}",)) if by_id else (),
     )
 
 
@@ -1434,7 +1449,14 @@ def _drop_duplicates(parsed: ParsedExport) -> None:
     a different one that only shares the SKU or the name: kept under its fallback key."""
     first: dict[str, ProductRow] = {}
     kept = []
+    titled: dict[tuple[str, str], ProductRow] = {}  # rows keyed by their WooCommerce ID, by name and variant
     for p in parsed.products:
+        if p.former_keys and not p.sku and p.key not in first:
+            alike = titled.setdefault((p.name, p.variant), p)
+            if alike is not p:  # told apart by their IDs, which the owner does not see
+                parsed.notes.append(_(
+                    "Line {line}: “{name}” has no SKU and the same name as line {other}; both are "
+                    "imported, as separate products.").format(line=p.line, name=_title(p), other=alike.line))
         other = first.get(p.key)
         if other is not None and p.fallback_key and p.fallback_key != other.fallback_key \
                 and p.fallback_key not in first:

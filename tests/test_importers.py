@@ -243,6 +243,40 @@ def test_a_product_stored_under_its_name_by_an_earlier_version_is_not_doubled(da
         importers.woo_id_key(n) for n in ("40", "41", "43", "139", "140", "141", "153", "159", "160"))
 
 
+OPTION_COLUMNS = ("Option1 Value", "Option2 Value", "Option3 Value")
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["earrings_products_export_1.csv", "apparel.csv", "jewelery.csv"])
+def test_a_shopify_export_without_its_option_columns_never_merges_or_renames_variants(database, name):
+    """Without "Option1 Value"... a product's variants were one: those without a SKU skipped as
+    "the same variant" (or, after a full import, added again as a product without a variant),
+    and every stored variant's name emptied (review of the importers). Variants are now told
+    apart by their SKU, keep their stored names, and one without a SKU is skipped, said why."""
+    i18n.set_language("en")
+    full = next(p for p in EXPORTS if p.name == name).read_bytes()
+    apply_import(parse_export(full), NOW)
+    before = sorted(Product.select(Product.key, Product.name, Product.variant, Product.price_cents).tuples())
+    partial = full
+    for column in OPTION_COLUMNS:
+        partial = _without_column(partial, column)
+    parsed = parse_export(partial)
+    assert any(n.startswith("The file has no column “Option1 Value”, which names each variant") for n in parsed.notes)
+    summary = apply_import(parsed, NOW)
+    assert (summary.new, summary.updated) == (0, 0)
+    assert sorted(Product.select(Product.key, Product.name, Product.variant, Product.price_cents).tuples()) == before
+    untold = [s for s in parsed.skipped if "cannot tell apart" in s.reason]
+    assert all(not p.sku for p in parse_export(full).products if p.line in {s.line for s in untold})
+    assert all("no column “Option1 Value” and this row no SKU" in s.reason for s in untold)
+
+
+def test_a_shopify_product_of_one_row_needs_no_option_columns():
+    i18n.set_language("en")
+    parsed = parse_export(b"Handle,Title,Variant Price\r\nring,Ring,10\r\nkaart,Kaart,3\r\n")
+    assert [(p.name, p.variant) for p in parsed.products] == [("Ring", ""), ("Kaart", "")]
+    assert not any("Option1" in n for n in parsed.notes) and not parsed.skipped
+
+
 # --- Shopify with chosen columns, Etsy, duplicate SKUs ----------------------------------------
 
 def test_shopify_export_of_chosen_columns_imports_what_is_there_and_says_what_is_missing():

@@ -1232,12 +1232,19 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
     # alone leaves a stored product's value as it is.
     both_pictures = {"image", "variant_image"} <= rows.index.keys()
     both_categories = {"type", "category"} <= rows.index.keys()
+    options_missing = not {"option1", "option2", "option3"} <= rows.index.keys()
+    untold = _variants_untold(rows, parsed, pending) if options_missing else set()
     for line, handle, v in pending:
         product = products[handle]
         if not product["name"]:
             parsed.skipped.append(SkippedRow(line, handle, _("no product name (“Title”) for this handle")))
             continue
-        unknown = set()
+        if line in untold:
+            parsed.skipped.append(SkippedRow(line, product["name"], _(
+                "a variant that the file cannot tell apart from the other variants of this product: the file has no "
+                "column “{column}” and this row no SKU").format(column=untold[line])))
+            continue
+        unknown = {"variant"} if options_missing else set()
         if not v["image"] and not both_pictures:
             unknown.add("image_url")
         if not product["type"] and not both_categories:
@@ -1257,6 +1264,27 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
             unknown=frozenset(unknown),
             plain_key=own_key,
         ))
+
+
+def _variants_untold(rows: _Rows, parsed: ParsedExport, pending: list[tuple[int, str, dict]]) -> dict[int, str]:
+    """For a Shopify export without one of its option columns ("Option1 Value"): the lines of
+    variants it cannot tell apart (several rows of one handle with the same options, as far as
+    the file has them) and that have no SKU to go by, each with the missing column. Without
+    them every variant of a product came in as one (the others skipped as "the same variant"),
+    or as a product without a variant beside the stored ones (review of the importers). Said
+    in a note when the file has such variants: those with a SKU are kept apart by it, and
+    a product already in Afspraak keeps its variant's name (``ProductRow.unknown``)."""
+    missing = next(rows.column(k) for k in ("option1", "option2", "option3") if k not in rows.index)
+    alike: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for line, handle, v in pending:
+        alike.setdefault((handle, v["variant"]), []).append((line, v["sku"]))
+    several = [group for group in alike.values() if len(group) > 1]
+    if several:
+        parsed.notes.append(_(
+            "The file has no column “{column}”, which names each variant of a product: variants are told apart by "
+            "their SKU, new ones come without their variant's name, and the products already in Afspraak keep "
+            "theirs. A variant without a SKU is skipped: export the option columns too.").format(column=missing))
+    return {line: missing for group in several for line, sku in group if not sku}
 
 
 def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:

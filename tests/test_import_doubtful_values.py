@@ -243,6 +243,43 @@ def test_an_order_field_longer_than_any_is_refused(tmp_path, column, value, limi
 
 # --- a refused file changes nothing ----------------------------------------------------------
 
+# --- sent before it was placed ------------------------------------------------------------------
+
+@needs_shared
+def test_an_order_sent_before_it_was_placed_is_refused(tmp_path):
+    """Review of the importers: "Fulfilled at" before "Created at" was imported as it stood."""
+    data, line = damaged(tmp_path, SHOPIFY_ORDERS, "Fulfilled at", "2021-01-04 10:00:00 -0400")
+    failed = refused(data, orders=True)
+    assert failed.line == line
+    assert failed.problem == (
+        "order #1001 was sent on 4 January 2021 (the column “Fulfilled at”), before it was placed on 11 May 2025 (the "
+        "column “Created at”): one of the two dates is wrong. Check this order in the shop and export the orders again.")
+
+
+@pytest.mark.parametrize("shipped, refused_", [("1/4/2024", False), ("12/31/2023", False), ("12/30/2023", True)])
+def test_an_etsy_order_shipped_the_day_before_its_sale_is_refused(shipped, refused_):
+    i18n.set_language("en")
+    text = ("Sale Date\tOrder ID\tFull Name\tDate Shipped\tCurrency\tOrder Total\n"
+            f"12/31/2023\t3159107009\tAnn Smit\t{shipped}\tEUR\t12.50\n")
+    if refused_:
+        assert refused(text.encode(), orders=True).line == 2
+    else:
+        assert oi.parse_orders(text.encode()).orders[0].fulfilled_on is not None
+
+
+def test_the_rule_compares_moments_of_one_kind_and_days_otherwise():
+    from datetime import date, datetime, timedelta, timezone
+
+    zone = timezone(timedelta(hours=-4))
+    placed = datetime(2025, 5, 11, 9, 55, tzinfo=zone)
+    assert not oi.sent_before_placed(placed, datetime(2025, 5, 11, 9, 56, tzinfo=zone))
+    assert oi.sent_before_placed(placed, datetime(2025, 5, 11, 9, 54, tzinfo=zone))
+    assert not oi.sent_before_placed(placed, datetime(2025, 5, 10, 23, 0))  # the shop's own time: a day either way
+    assert oi.sent_before_placed(placed, datetime(2025, 5, 9, 23, 0))
+    assert not oi.sent_before_placed(date(2023, 12, 31), date(2023, 12, 31))
+    assert oi.sent_before_placed(placed, date(2025, 5, 10)) and not oi.sent_before_placed(placed, None)
+
+
 @needs_shared
 @pytest.mark.parametrize("name, column, value, words", [
     (WOO, "Regular price", "1.234", "can mean"),
@@ -253,6 +290,7 @@ def test_an_order_field_longer_than_any_is_refused(tmp_path, column, value, limi
     (SHOPIFY_ORDERS, "Total", "1000000000.00", "is more than"),
     (SHOPIFY_ORDERS, "Lineitem name", "z" * 100_000, "characters long"),
     (SHOPIFY_ORDERS, "Billing Street", "z" * 100_000, "never longer than 500"),
+    (SHOPIFY_ORDERS, "Fulfilled at", "2021-01-04 10:00:00 -0400", "before it was placed"),
 ])
 def test_the_import_command_refuses_it_and_changes_nothing(data_dir, tmp_path, capsys, name, column, value, words):
     open_database()

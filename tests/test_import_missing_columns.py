@@ -195,6 +195,8 @@ def stored_orders():
     ("devstore_orders_export.csv", "Cancelled at"),
     ("customer_order_csv_export_one_row_per_order.csv", "status"),
     ("EtsySoldOrders2023.csv", "Status"), ("EtsySoldOrders2023.csv", "Date Shipped"),
+    ("be_shop_orders_export_1.csv", "Total"), ("devstore_orders_export.csv", "Subtotal"),
+    ("EtsySoldOrders2023.csv", "Order Total"), ("EtsySoldOrders2023.csv", "Order Value"),
 ])
 def test_an_orders_export_without_a_column_changes_nothing_it_would_have_said(database, name, column, language):
     """The Belgian shop's export without "Lineitem price" emptied the price of every item of
@@ -208,6 +210,20 @@ def test_an_orders_export_without_a_column_changes_nothing_it_would_have_said(da
     assert stored_orders() == before
     assert (summary.new, summary.updated) == (0, 0)
     assert [n for n in summary.notes if f"“{column}”" in n or f"„{column}”" in n], summary.notes
+
+
+@needs_orders
+@pytest.mark.parametrize("name,columns", [("be_shop_orders_export_1.csv", ("Subtotal", "Total")),
+                                          ("EtsySoldOrders2023.csv", ("Order Value", "Order Total"))])
+def test_an_orders_export_without_its_amounts_says_so_and_new_orders_come_without(name, columns):
+    """Without "Total" and "Subtotal" the orders came in without their amounts, and the preview's
+    total column was empty without a word (review of the importers)."""
+    i18n.set_language("en")
+    parsed = oi.parse_orders(without_columns(ORDER_EXPORTS[name].read_bytes(), *columns))
+    assert all(o.total_cents is None and o.subtotal_cents is None for o in parsed.orders)
+    assert (f"The file has no columns “{columns[0]}”, “{columns[1]}”: the orders already in Afspraak keep those "
+            "amounts as they are; new orders are imported without them.") in parsed.notes, parsed.notes
+    assert not any("no column" in n for n in oi.parse_orders(ORDER_EXPORTS[name].read_bytes()).notes)
 
 
 def test_a_missing_column_leaves_a_custom_order_where_it_is(database):

@@ -189,6 +189,94 @@ def test_woocommerce_with_russian_column_names():
     assert any("Line 8" in n or "Regel 8" in n for n in parsed.notes)
 
 
+def _russian_export(change=None) -> bytes:
+    """The Russian admin's export (9 products with IDs, none with a SKU), its rows changed by
+    ``change(text)``."""
+    path = next(p for p in EXPORTS if p.name == "wc-product-export_russian_headers.csv")
+    text = path.read_bytes().decode("utf-8")
+    return (change(text) if change else text).encode("utf-8")
+
+
+@needs_shared
+def test_a_woocommerce_product_without_sku_is_found_by_its_id_after_a_rename(database):
+    """Keyed by its name, a product renamed in the shop came in a second time (review of the
+    importers): the file has its ID, which stays."""
+    apply_import(parse_export(_russian_export()), NOW)
+    renamed = _russian_export(lambda t: t.replace('\n43,simple,,"Товар 3",', '\n43,simple,,"Товар 3 Goud",'))
+    summary = apply_import(parse_export(renamed), NOW)
+    assert (summary.new, summary.updated, summary.unchanged) == (0, 1, 8)
+    assert Product.select().count() == 9
+    assert Product.get(Product.key == importers.woo_id_key("43")).name == "Товар 3 Goud"
+
+
+@needs_shared
+def test_two_woocommerce_products_of_one_name_keep_their_own_marks(database):
+    """IDs 140 and 141 are two products of one name without SKU. Imported with only 141 in the
+    file, then the whole file: 140 took the stored product (and the owner's made-to-order mark
+    on 141) because it comes first, and 141 came in as a new product."""
+    i18n.set_language("en")
+    only_141 = _russian_export(lambda t: "".join(line for line in t.splitlines(keepends=True)
+                                                 if not line.startswith("140,")))
+    apply_import(parse_export(only_141), NOW)
+    Product.update(made_to_order=True).where(Product.name == "Товар 3 (Копировать)").execute()
+    parsed = parse_export(_russian_export())
+    assert any(n.startswith("Line 8: “Товар 3 (Копировать)” has no SKU and the same name as line 7") for n in parsed.notes)
+    summary = apply_import(parsed, NOW)
+    assert (summary.new, summary.updated) == (1, 0)
+    marked = Product.get(Product.made_to_order == True)  # noqa: E712
+    assert marked.key == importers.woo_id_key("141")
+
+
+@needs_shared
+def test_a_product_stored_under_its_name_by_an_earlier_version_is_not_doubled(database):
+    """Products imported before the IDs were the key are stored under their name and variant
+    (the second of two alike with its ID): found by that, and keyed by the ID from then on,
+    counted as unchanged."""
+    apply_import(parse_export(_russian_export()), NOW)
+    for product in Product.select():
+        number = product.key.rsplit(":", 1)[1]
+        old = f"{importers._slug(product.name)}|" + (f"|id:{number}" if number == "141" else "")
+        Product.update(key=old).where(Product.id == product.id).execute()
+    summary = apply_import(parse_export(_russian_export()), NOW)
+    assert (summary.new, summary.updated, summary.unchanged) == (0, 0, 9)
+    assert sorted(p.key for p in Product.select()) == sorted(
+        importers.woo_id_key(n) for n in ("40", "41", "43", "139", "140", "141", "153", "159", "160"))
+
+
+OPTION_COLUMNS = ("Option1 Value", "Option2 Value", "Option3 Value")
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["earrings_products_export_1.csv", "apparel.csv", "jewelery.csv"])
+def test_a_shopify_export_without_its_option_columns_never_merges_or_renames_variants(database, name):
+    """Without "Option1 Value"... a product's variants were one: those without a SKU skipped as
+    "the same variant" (or, after a full import, added again as a product without a variant),
+    and every stored variant's name emptied (review of the importers). Variants are now told
+    apart by their SKU, keep their stored names, and one without a SKU is skipped, said why."""
+    i18n.set_language("en")
+    full = next(p for p in EXPORTS if p.name == name).read_bytes()
+    apply_import(parse_export(full), NOW)
+    before = sorted(Product.select(Product.key, Product.name, Product.variant, Product.price_cents).tuples())
+    partial = full
+    for column in OPTION_COLUMNS:
+        partial = _without_column(partial, column)
+    parsed = parse_export(partial)
+    assert any(n.startswith("The file has no column “Option1 Value”, which names each variant") for n in parsed.notes)
+    summary = apply_import(parsed, NOW)
+    assert (summary.new, summary.updated) == (0, 0)
+    assert sorted(Product.select(Product.key, Product.name, Product.variant, Product.price_cents).tuples()) == before
+    untold = [s for s in parsed.skipped if "cannot tell apart" in s.reason]
+    assert all(not p.sku for p in parse_export(full).products if p.line in {s.line for s in untold})
+    assert all("no column “Option1 Value” and this row no SKU" in s.reason for s in untold)
+
+
+def test_a_shopify_product_of_one_row_needs_no_option_columns():
+    i18n.set_language("en")
+    parsed = parse_export(b"Handle,Title,Variant Price\r\nring,Ring,10\r\nkaart,Kaart,3\r\n")
+    assert [(p.name, p.variant) for p in parsed.products] == [("Ring", ""), ("Kaart", "")]
+    assert not any("Option1" in n for n in parsed.notes) and not parsed.skipped
+
+
 # --- Shopify with chosen columns, Etsy, duplicate SKUs ----------------------------------------
 
 def test_shopify_export_of_chosen_columns_imports_what_is_there_and_says_what_is_missing():
@@ -248,6 +336,26 @@ def test_own_etsy_fixture():
         (2, "NK-1", "Naamketting | Zilver", 3495, "https://example.invalid/n1.jpg"),
         (4, "sleutelhanger-letter|", "Sleutelhanger letter", None, "")]
     assert parsed.notes == ["1 price is in USD, not in euros: that product is imported without a price."]
+
+
+@needs_shared
+def test_the_currency_note_counts_the_products_imported_not_the_rows_skipped():
+    """Etsy's listings are in dollars: a listing twice in the file is imported once, and the
+    note said 134 prices for the 133 products (review of the importers)."""
+    i18n.set_language("en")
+    path = next(p for p in EXPORTS if p.name == "EtsyListingsDownload.csv")
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows + rows[1:3])  # two listings again at the end
+    parsed = parse_export(out.getvalue().encode())
+    assert (len(parsed.products), len(parsed.skipped)) == (133, 2)
+    assert "133 prices are in USD, not in euros: those products are imported without a price." in parsed.notes
+
+
+def test_a_product_whose_price_and_cost_are_in_dollars_is_one_price_in_dollars():
+    i18n.set_language("en")
+    parsed = parse_export(b"Handle,Title,Variant Price,Cost per item\r\nring,Ring,$24.00,$10.00\r\n")
+    assert "1 price is in $, not in euros: that product is imported without a price." in parsed.notes
 
 
 # --- not a products export -------------------------------------------------------------------
@@ -321,6 +429,62 @@ def test_dutch_resave_imports_the_same(path):
     assert again.layout == original.layout
     assert again.products == original.products
     assert again.skipped == original.skipped
+
+
+@pytest.mark.parametrize("path", [*EXPORTS, DATA / "woo_variations.csv", DATA / "shopify_variants.csv"],
+                         ids=lambda p: p.name)
+def test_old_mac_line_ends_import_the_same(path):
+    """"CSV (Macintosh)" of an older Mac's spreadsheet program ends every line with a CR alone."""
+    data = path.read_bytes()
+    mac = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r")
+    original, again = parse_export(data), parse_export(mac)
+    assert (again.layout, again.products, again.skipped) == (original.layout, original.products, original.skipped)
+    assert [p.line for p in again.products] == [p.line for p in original.products]
+
+
+# What an older Mac's spreadsheet program ("CSV (Macintosh)": Mac OS Roman, CR line ends) and
+# Excel's "CSV (MS-DOS)" (DOS Latin-1) make of a real export; the note names the encoding.
+OLD_ENCODINGS = {"mac_roman": "Mac OS Roman", "cp850": "DOS Latin-1 (cp850)", "cp1252": "Windows-1252"}
+
+
+@needs_shared
+@pytest.mark.parametrize("name,encoding", [
+    ("apparel.csv", "mac_roman"), ("apparel.csv", "cp850"), ("earrings_products_export_1.csv", "mac_roman"),
+    ("nl_shop_products_export_partial_columns.csv", "mac_roman"), ("product_template_2025.csv", "mac_roman"),
+    ("nl_shop_products_export_partial_columns.csv", "cp1252"), ("earrings_products_export_1.csv", "cp1252")])
+def test_an_export_saved_in_an_older_encoding_keeps_its_accents_and_says_how_it_was_read(name, encoding):
+    """Mac OS Roman and DOS Latin-1 were read as Windows-1252: "Crème" became "CrËme" or
+    "CrŠme" without a word (review of the importers)."""
+    i18n.set_language("en")
+    path = next(p for p in EXPORTS if p.name == name)
+    text = path.read_bytes().decode("utf-8-sig")
+    assert not text.isascii()
+    data = text.encode(encoding)
+    if encoding == "mac_roman":
+        data = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r")
+    original, again = parse_export(path.read_bytes()), parse_export(data)
+    assert (again.products, again.skipped) == (original.products, original.skipped)
+    said = [n for n in again.notes if n not in original.notes]
+    assert len(said) == 1 and said[0].startswith(
+        f"The file is not saved as UTF-8: its letters were read as {OLD_ENCODINGS[encoding]}, "), again.notes
+    assert "“CSV UTF-8”" in said[0]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "mac_roman", "cp850"])
+@pytest.mark.parametrize("name", ["Créool klein", "Ring Zoë", "Oorbel “Mila”", "ÉÉN ZEGEL", "Bijou à la mode",
+                                  "Ketting – goud", "Women’s ring"])
+def test_one_name_with_an_accent_is_enough_to_tell_the_encoding(name, encoding):
+    try:
+        data = f"Handle;Title;Variant Price\r\nx;{name};12,50\r\n".encode(encoding)
+    except UnicodeEncodeError:
+        pytest.skip(f"{encoding} has no {name}")
+    assert parse_export(data).products[0].name == name
+
+
+def test_a_utf8_export_says_nothing_of_its_encoding():
+    i18n.set_language("en")
+    parsed = parse_export("Handle,Title,Variant Price\r\nx,Créool,12.50\r\n".encode())
+    assert not any("UTF-8" in n for n in parsed.notes)
 
 
 def test_windows_1252_names_survive():

@@ -133,6 +133,48 @@ def test_a_product_import_still_refuses_an_orders_file(path):
         parse_export(path.read_bytes())
 
 
+def old_mac_line_ends(data: bytes) -> bytes:
+    """The file as an older Mac's spreadsheet program saves it ("CSV (Macintosh)"): every line
+    ends with a carriage return alone, also the line breaks inside quoted cells."""
+    return data.replace(b"\r\n", b"\n").replace(b"\n", b"\r")
+
+
+@needs_orders
+@pytest.mark.parametrize("path", ORDER_FILES, ids=lambda p: p.name)
+def test_a_real_orders_export_with_old_mac_line_ends_reads_the_same(path):
+    """A file whose lines end with CR only was refused as "not an orders export": its header
+    was read up to the first line feed, which it has none of (review of the importers)."""
+    data = path.read_bytes()
+    assert b"\r" in old_mac_line_ends(data) and b"\n" not in old_mac_line_ends(data)
+    assert oi.is_orders_export(old_mac_line_ends(data))
+    mac, own = oi.parse_orders(old_mac_line_ends(data)), oi.parse_orders(data)
+    assert (mac.orders, mac.customers, mac.notes) == (own.orders, own.customers, own.notes)
+    assert isinstance(oi.parse_any(old_mac_line_ends(data)), oi.ParsedOrders)
+
+
+def test_a_personalisation_on_lines_of_an_old_mac_cell_is_read_line_by_line():
+    """"Naam: Mila" and "Lettertype: Script" on two lines of one cell are two things typed."""
+    data = NL_ORDERS.read_bytes()
+    mila = next(o for o in oi.parse_orders(old_mac_line_ends(data)).orders if o.number == "#2001")
+    assert mila.note_attributes == (("Naam", "Mila"), ("Lettertype", "Script"))
+
+
+@needs_orders
+@pytest.mark.parametrize("name,encoding,said", [
+    ("be_shop_orders_export_1.csv", "mac_roman", "Mac OS Roman"), ("be_shop_orders_export_1.csv", "cp850", "cp850"),
+    ("customer_order_csv_export_one_row_per_order.csv", "mac_roman", "Mac OS Roman")])
+def test_an_orders_export_saved_in_an_older_encoding_keeps_its_accents(name, encoding, said):
+    """An older Mac's or DOS' spreadsheet save garbled every accented name and street: read
+    as Windows-1252 without a word (review of the importers)."""
+    i18n.set_language("en")
+    path = next(p for p in ORDER_FILES if p.name == name)
+    text = path.read_bytes().decode("utf-8-sig")
+    assert not text.isascii()
+    own, again = oi.parse_orders(path.read_bytes()), oi.parse_orders(text.encode(encoding))
+    assert (again.orders, again.customers) == (own.orders, own.customers)
+    assert [n for n in again.notes if n not in own.notes] == [next(n for n in again.notes if said in n)]
+
+
 # --- our own Dutch shop ----------------------------------------------------------------------
 
 def test_a_dutch_and_belgian_shopify_orders_file():

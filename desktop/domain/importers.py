@@ -20,11 +20,14 @@ line end, a last row that is complete imports with or without one.
 
 What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it is met:
 
-- encodings: UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252 (a file
-  re-saved by a Dutch spreadsheet program); the delimiter (``,``, ``;`` or tab) is read
-  from the header line; blank lines (and stray tabs or a BOM) before the header are passed;
-- quoted multi-line cells with HTML, escaped quotes, CRLF rows with bare LF inside cells;
-  line numbers in messages are the physical line where a record starts;
+- encodings: UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252, Mac OS Roman or
+  DOS Latin-1 (a file re-saved by a spreadsheet program on Windows, an older Mac, or as
+  "CSV (MS-DOS)": ``text_encoding`` tells which, a note says it); the delimiter (``,``,
+  ``;`` or tab) is read from the header line; blank lines (and stray tabs or a BOM) before
+  the header are passed;
+- quoted multi-line cells with HTML, escaped quotes, CRLF rows with bare LF inside cells,
+  rows ending with a CR alone (an older Mac's); line numbers in messages are the physical
+  line where a record starts;
 - WooCommerce names its columns in the admin's language ("Naam", "Reguliere prijs"):
   ``WOO_HEADERS`` holds WooCommerce's own translations per language;
 - Shopify: one product spans several rows that share the Handle; rows after the first
@@ -46,11 +49,12 @@ What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it i
 - an orders or customers export (Shopify, WooCommerce, Etsy) is refused naming what it
   looks like.
 
-A product's ``key`` (what a re-import matches on) is its SKU, or ``handle|variant`` when it
-has none, so importing the same file twice never duplicates anything. Two different
-products that share a key in one file (a SKU copied by mistake, two WooCommerce products
-with the same name and no SKU) are both kept: the second under its handle and variant, or
-its WooCommerce ID, with a note.
+A product's ``key`` (what a re-import matches on) is its SKU, or when it has none its
+WooCommerce ID (``woo_id_key``: it stays when the product is renamed), else ``handle|variant``,
+so importing the same file twice never duplicates anything. Two different products that
+share a key in one file (a SKU copied by mistake) are both kept: the second under its handle
+and variant, or its WooCommerce ID, with a note; so are two WooCommerce products of one name
+without SKU, with the same note.
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Callable
 
+from desktop.domain import text_encoding
 from desktop.domain.money import without_whole_euros
 from desktop.i18n import N_, _, format_amount_exactly, format_money, format_number, ngettext
 
@@ -344,6 +349,9 @@ class ProductRow:
     # The key this row has in the same export without its SKU column (Shopify's
     # handle|variant): a product imported from such a file is found by it once the SKU comes.
     plain_key: str = field(default="", compare=False, repr=False)
+    # Keys earlier versions of Afspraak gave this row, which a product imported then is still
+    # stored under (a WooCommerce product without SKU was keyed by its name: ``woo_id_key``).
+    former_keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -395,20 +403,48 @@ def _cut_off(line: int, problem: str) -> ImportFailed:
 # --- reading the bytes ---------------------------------------------------------------
 
 def decode(data: bytes) -> str:
-    """The file's text: UTF-16 (with BOM, or plain text without), UTF-8 (BOM or not), else
-    Windows-1252.
+    """The file's text (``read_text``)."""
+    return read_text(data)[0]
+
+
+def read_text(data: bytes) -> tuple[str, str]:
+    """The file's text, and the one-byte encoding it was read in ("" for Unicode): UTF-16
+    (with BOM, or plain text without), UTF-8 (BOM or not), else Windows-1252, Mac OS Roman
+    or DOS Latin-1, whichever reads as text (``text_encoding``; ``encoding_note`` says it).
 
     A UTF-8 file that stops in the middle of a character was cut off: refused, rather
-    than read as Windows-1252 (which would garble every accented letter in it). A NUL
-    character anywhere in it is damage (no shop writes one): refused, never stored.
+    than read as Windows-1252 (which would garble every accented letter in it). UTF-8 with
+    a stray byte of another encoding (a cell pasted from elsewhere) is read as Windows-1252,
+    and its cells repaired (``repair_text``). A NUL character anywhere in it is damage (no
+    shop writes one): refused, never stored.
     """
-    text = _decode(data)
+    text, encoding = _decode(data)
     at = text.find("\x00")
     if at >= 0:  # past the first 4 KiB (before it, the file is told as not text at all)
         raise ImportFailed(text.count("\n", 0, at) + 1, _(
             "this line holds a NUL character, which no shop writes in an export: the file is damaged. "
             "Export it from the shop again."))
-    return text
+    return text, encoding
+
+
+# What the owner is told of a file read in a one-byte encoding (``read_text``).
+ENCODING_NOTES = {
+    # TRANSLATORS: “CSV UTF-8” is how Excel names that choice under Save As.
+    text_encoding.WINDOWS: N_("The file is not saved as UTF-8: its letters were read as Windows-1252, as a spreadsheet "
+                              "program on Windows saves them. If letters such as é or ë look wrong, save the file as "
+                              "“CSV UTF-8” and import it again."),
+    text_encoding.MAC: N_("The file is not saved as UTF-8: its letters were read as Mac OS Roman, as a spreadsheet "
+                          "program on an older Mac saves them. If letters such as é or ë look wrong, save the file as "
+                          "“CSV UTF-8” and import it again."),
+    text_encoding.DOS: N_("The file is not saved as UTF-8: its letters were read as DOS Latin-1 (cp850), as Excel's "
+                          "“CSV (MS-DOS)” saves them. If letters such as é or ë look wrong, save the file as “CSV UTF-8” "
+                          "and import it again."),
+}
+
+
+def encoding_note(encoding: str) -> str | None:
+    """What the owner is told of a file read in ``encoding`` (of ``read_text``), or None."""
+    return _(ENCODING_NOTES[encoding]) if encoding in ENCODING_NOTES else None
 
 
 # A spreadsheet program's own file, not the CSV it can save, and a zip archive (a large export
@@ -445,7 +481,7 @@ def _utf16_without_bom(head: bytes) -> str:
     return ""
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> tuple[str, str]:
     refused = _not_csv(data)
     if refused is not None:
         raise refused
@@ -453,27 +489,34 @@ def _decode(data: bytes) -> str:
         wide = _utf16_without_bom(data)
         if wide:
             try:
-                return data.decode(wide)
+                return data.decode(wide), ""
             except UnicodeDecodeError:
                 pass
         raise ImportFailed(0, _("This is not a text file, so it cannot be an export of products or orders."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), ""
         except UnicodeDecodeError:
             raise ImportFailed(0, _("The file says it is UTF-16 text but cannot be read as such.")) from None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError as exc:
         head = data[:exc.start]
         if exc.end == len(data) and exc.reason == "unexpected end of data" and (
                 data.startswith(b"\xef\xbb\xbf") or not head.isascii()):
             raise _cut_off(data.count(b"\n") + 1, _("the file ends in the middle of a character")) from None
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        # The five bytes Windows-1252 leaves undefined: read them as Latin-1.
-        return data.decode("latin-1")
+    if _mostly_utf8(data):
+        return text_encoding.decode_one_byte(data, text_encoding.WINDOWS), ""
+    encoding = text_encoding.guess_one_byte(data)
+    return text_encoding.decode_one_byte(data, encoding), encoding
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Is ``data`` UTF-8 but for a few stray bytes: more of its letters beyond ASCII are
+    whole UTF-8 characters than bytes that are none?"""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(re.findall("[\udc80-\udcff]", text))
+    return len(re.findall("[^\x00-\x7f]", text)) - stray > stray
 
 
 # How a delimiter is shown in a message (a tab cannot be seen between quotes).
@@ -520,14 +563,20 @@ def header_and_delimiter(text: str) -> tuple[str, str, bool]:
     return _first_filled_line(text[text.find(first) + len(first) + 1:]), said.group(1), True
 
 
+# A line ends at a line feed (Windows' CRLF, Unix' LF) or at a carriage return alone (a file
+# saved as "CSV (Macintosh)" by an older Mac's spreadsheet program: its header was the whole
+# file, and an orders file was refused as not an export).
+_LINE_END = re.compile(r"[\r\n]")
+
+
 def _first_filled_line(text: str) -> str:
     start = 0
     while True:
-        end = text.find("\n", start)
-        line = text[start:] if end < 0 else text[start:end]
-        if end < 0 or line.replace("\ufeff", "").strip():
+        found = _LINE_END.search(text, start)
+        line = text[start:] if found is None else text[start:found.start()]
+        if found is None or line.replace("\ufeff", "").strip():
             return line
-        start = end + 1
+        start = found.end()
 
 
 def _norm(name: str) -> str:
@@ -831,17 +880,19 @@ class _Rows:
 
     def __init__(self, text: str, progress: Progress | None,
                  detect: Callable[[list[str], int], Layout] | None = None,
-                 unknown: Callable[[list[str], int], None] | None = None):
+                 unknown: Callable[[list[str], int], None] | None = None, encoding: str = ""):
         self.text = text
+        self.encoding = encoding  # the one-byte encoding the file was read in ("" for Unicode: ``read_text``)
         _first, self.delimiter, self.sep_line = header_and_delimiter(text)
         allow_large_cells(len(text))
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
-        self.total_lines = max(1, text.count("\n") + 1)
+        # the lines the csv module counts: CRLF, LF and a CR alone (an older Mac's) each end one
+        self.total_lines = max(1, text.count("\n") + text.count("\r") - text.count("\r\n") + 1)
         self.progress = progress
         self.marks = DecimalMarks()  # the amounts read from the file (``amount_cell``)
-        # prices of products in another currency than euros (left empty): how many, by
-        # currency ("USD" from Etsy's column, "$" from a cell's own sign)
-        self.other_currencies: dict[str, int] = {}
+        # prices of products in another currency than euros (left empty): the lines they are
+        # on, by currency ("USD" from Etsy's column, "$" from a cell's own sign)
+        self.other_currencies: dict[str, set[int]] = {}
         # an orders export's amounts written with another currency's sign: line -> (cell, column)
         self.signed: dict[int, tuple[str, str]] = {}
         self.header_line, self.header = self._header()
@@ -1060,7 +1111,7 @@ def name_cell(rows: _Rows, text: str, key: str, line: int) -> str:
 
 def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
     """A product's price or cost in cents; None when empty or in another currency than euros
-    (counted in ``rows.other_currencies``: "$ 24.00" was stored as € 24,00)."""
+    (its line noted in ``rows.other_currencies``: "$ 24.00" was stored as € 24,00)."""
     text = row.get(key, "")
     try:
         value = amount_cell(rows, text, key, line)
@@ -1073,7 +1124,7 @@ def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
             value=text, column=rows.column(key))) from None
     sign = foreign_sign(text)
     if sign and value is not None:
-        rows.other_currencies[sign] = rows.other_currencies.get(sign, 0) + 1
+        rows.other_currencies.setdefault(sign, set()).add(line)
         return None
     return value
 
@@ -1089,12 +1140,17 @@ def foreign_sign(text: str) -> str:
 
 
 def _note_other_currencies(rows: _Rows, parsed: ParsedExport) -> None:
-    if rows.other_currencies:
-        n = sum(rows.other_currencies.values())
+    """Say how many of the products imported (a row skipped as a repeat of another is not one:
+    review of the importers) have their price in another currency, each once (its price and
+    cost in dollars are one product)."""
+    kept = {p.line for p in parsed.products}
+    found = {currency: lines & kept for currency, lines in rows.other_currencies.items() if lines & kept}
+    if found:
+        n = len(set().union(*found.values()))
         parsed.notes.append(ngettext(
             "{n} price is in {currencies}, not in euros: that product is imported without a price.",
             "{n} prices are in {currencies}, not in euros: those products are imported without a price.",
-            n).format(n=n, currencies=", ".join(sorted(rows.other_currencies))))
+            n).format(n=n, currencies=", ".join(sorted(found))))
 
 
 def parse_export(data: bytes, progress: Progress | None = None,
@@ -1102,8 +1158,12 @@ def parse_export(data: bytes, progress: Progress | None = None,
     """Read a WooCommerce, Shopify or Etsy product export; raises ImportFailed on a bad file.
     ``unknown(header, line)`` words a file that is not a products export (it raises
     ImportFailed); without it the file is told what to export instead: the products."""
-    rows = _Rows(decode(data), progress, unknown=unknown)
+    text, encoding = read_text(data)
+    rows = _Rows(text, progress, unknown=unknown, encoding=encoding)
     parsed = ParsedExport(rows.layout, language=rows.language, fields=_fields_read(rows))
+    said = encoding_note(rows.encoding)
+    if said:
+        parsed.notes.append(said)
     for key, message in WORTH_SAYING.items():
         if key in rows.columns and key not in rows.index:
             parsed.notes.append(_(message).format(column=rows.column(key)))
@@ -1114,8 +1174,8 @@ def parse_export(data: bytes, progress: Progress | None = None,
     else:
         _parse_shopify(rows, parsed)
     check_amounts(rows)
-    _note_other_currencies(rows, parsed)
     _drop_duplicates(parsed)
+    _note_other_currencies(rows, parsed)
     return parsed
 
 
@@ -1172,12 +1232,19 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
     # alone leaves a stored product's value as it is.
     both_pictures = {"image", "variant_image"} <= rows.index.keys()
     both_categories = {"type", "category"} <= rows.index.keys()
+    options_missing = not {"option1", "option2", "option3"} <= rows.index.keys()
+    untold = _variants_untold(rows, parsed, pending) if options_missing else set()
     for line, handle, v in pending:
         product = products[handle]
         if not product["name"]:
             parsed.skipped.append(SkippedRow(line, handle, _("no product name (“Title”) for this handle")))
             continue
-        unknown = set()
+        if line in untold:
+            parsed.skipped.append(SkippedRow(line, product["name"], _(
+                "a variant that the file cannot tell apart from the other variants of this product: the file has no "
+                "column “{column}” and this row no SKU").format(column=untold[line])))
+            continue
+        unknown = {"variant"} if options_missing else set()
         if not v["image"] and not both_pictures:
             unknown.add("image_url")
         if not product["type"] and not both_categories:
@@ -1199,6 +1266,27 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
         ))
 
 
+def _variants_untold(rows: _Rows, parsed: ParsedExport, pending: list[tuple[int, str, dict]]) -> dict[int, str]:
+    """For a Shopify export without one of its option columns ("Option1 Value"): the lines of
+    variants it cannot tell apart (several rows of one handle with the same options, as far as
+    the file has them) and that have no SKU to go by, each with the missing column. Without
+    them every variant of a product came in as one (the others skipped as "the same variant"),
+    or as a product without a variant beside the stored ones (review of the importers). Said
+    in a note when the file has such variants: those with a SKU are kept apart by it, and
+    a product already in Afspraak keeps its variant's name (``ProductRow.unknown``)."""
+    missing = next(rows.column(k) for k in ("option1", "option2", "option3") if k not in rows.index)
+    alike: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for line, handle, v in pending:
+        alike.setdefault((handle, v["variant"]), []).append((line, v["sku"]))
+    several = [group for group in alike.values() if len(group) > 1]
+    if several:
+        parsed.notes.append(_(
+            "The file has no column “{column}”, which names each variant of a product: variants are told apart by "
+            "their SKU, new ones come without their variant's name, and the products already in Afspraak keep "
+            "theirs. A variant without a SKU is skipped: export the option columns too.").format(column=missing))
+    return {line: missing for group in several for line, sku in group if not sku}
+
+
 def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
     """One listing a row. Prices are kept in euros only: another currency is left empty."""
     for line, row in rows:
@@ -1210,7 +1298,7 @@ def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
         price = _amount(rows, row, "price", line)
         currency = _clean(row.get("currency", "")).upper()
         if price is not None and currency not in ("", "EUR"):
-            rows.other_currencies[currency] = rows.other_currencies.get(currency, 0) + 1
+            rows.other_currencies.setdefault(currency, set()).add(line)
             price = None
         parsed.products.append(ProductRow(
             line=line,
@@ -1343,6 +1431,14 @@ def _woo_name_variant(r: dict, parent: dict | None) -> tuple[str, str]:
     return name, ""
 
 
+def woo_id_key(woo_id: str) -> str:
+    """The key of a WooCommerce product without SKU: its ID in the shop, which stays when the
+    product is renamed, and tells two products of one name apart (review of the importers: it
+    was its name and variant, so a renamed product came in a second time, and of two alike the
+    one first in the file took the other's place)."""
+    return f"woocommerce|id:{woo_id}"
+
+
 def _woo_product(r: dict, parent: dict | None, name: str, variant: str, sale_column: bool = True) -> ProductRow:
     """The product of a row; a variation falls back on its parent's price, cost, category and image.
     An empty regular price falls back on the sale price: in a file without that column the
@@ -1352,10 +1448,11 @@ def _woo_product(r: dict, parent: dict | None, name: str, variant: str, sale_col
     if price is None and parent is not None:
         price = parent["price"] if parent["price"] is not None else parent["sale"]
     cost = r["cost"] if r["cost"] is not None else (parent["cost"] if parent else None)
-    handle = _slug(name)
+    by_name = f"{_slug(name)}|{variant}"
+    by_id = woo_id_key(r["id"]) if r["id"] else ""
     return ProductRow(
         line=r["line"],
-        key=r["sku"] or f"{handle}|{variant}",
+        key=r["sku"] or by_id or by_name,
         sku=r["sku"],
         name=name,
         variant=variant,
@@ -1363,9 +1460,11 @@ def _woo_product(r: dict, parent: dict | None, name: str, variant: str, sale_col
         cost_cents=cost,
         category=r["category"] or (parent["category"] if parent else ""),
         image_url=r["image"] or (parent["image"] if parent else ""),
-        fallback_key=f"{handle}|{variant}|id:{r['id']}" if r["id"] else "",
+        fallback_key=by_id,
         unknown=unknown,
-        plain_key=f"{handle}|{variant}",
+        plain_key=by_id or by_name,
+        # by name without a SKU; "name|variant|id:NN" was the key of the second of two alike
+        former_keys=((() if r["sku"] else (by_name,)) + (f"{by_name}|id:{r['id']}",)) if by_id else (),
     )
 
 
@@ -1378,7 +1477,14 @@ def _drop_duplicates(parsed: ParsedExport) -> None:
     a different one that only shares the SKU or the name: kept under its fallback key."""
     first: dict[str, ProductRow] = {}
     kept = []
+    titled: dict[tuple[str, str], ProductRow] = {}  # rows keyed by their WooCommerce ID, by name and variant
     for p in parsed.products:
+        if p.former_keys and not p.sku and p.key not in first:
+            alike = titled.setdefault((p.name, p.variant), p)
+            if alike is not p:  # told apart by their IDs, which the owner does not see
+                parsed.notes.append(_(
+                    "Line {line}: “{name}” has no SKU and the same name as line {other}; both are "
+                    "imported, as separate products.").format(line=p.line, name=_title(p), other=alike.line))
         other = first.get(p.key)
         if other is not None and p.fallback_key and p.fallback_key != other.fallback_key \
                 and p.fallback_key not in first:

@@ -49,8 +49,9 @@ from desktop import defaults
 from desktop.domain import dates
 from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, amount_cell, check_amounts,
-                                      decode, foreign_sign, name_cell, other_export, repair_text)
-from desktop.i18n import N_, NP_, _, format_money, format_number, ngettext
+                                      decode, encoding_note, foreign_sign, name_cell, other_export, read_text,
+                                      repair_text)
+from desktop.i18n import N_, NP_, _, format_date, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
 WOOCOMMERCE = "woocommerce"
@@ -242,6 +243,14 @@ NOTED_WHEN_MISSING = {
     ETSY + " items": {"shipped": "sent", "item_quantity": "item_quantity", "item_price": "item_price",
                       "item_sku": "item_sku", "item_variations": "item_variations"},
 }
+
+
+# An order's own amounts, whose columns a file re-saved by a spreadsheet may have lost (Shopify's
+# and Etsy's orders downloads have them; WooCommerce's cannot be read without its total; Etsy's
+# "Sold Order Items" names none): the orders already stored keep theirs (store/shop_orders.py),
+# new ones come without them, and the owner hears which (review of the importers: a file
+# without "Total" and "Subtotal" imported without a word, the preview's totals all empty).
+AMOUNT_COLUMNS = {SHOPIFY: ("subtotal", "total"), ETSY: ("subtotal", "total")}
 
 
 @dataclass(frozen=True)
@@ -677,9 +686,9 @@ def _day(value: datetime | date | None) -> date | None:
     return value
 
 
-def _pairs(text: str, separators: str = "\n") -> tuple[tuple[str, str], ...]:
+def _pairs(text: str, separators: str = "\r\n") -> tuple[tuple[str, str], ...]:
     """'Naam: Mila\\nKleur: goud' -> (("Naam", "Mila"), ("Kleur", "goud")); a part without a
-    key is kept with an empty key."""
+    key is kept with an empty key. A line ends at LF or CR (a cell of an older Mac's file)."""
     out = []
     for part in re.split(f"[{re.escape(separators)}]", repair_text(text or "")):
         part = part.strip()
@@ -756,7 +765,7 @@ def _meta_pairs(text: str) -> tuple[tuple[str, str], ...]:
 
         walk(value)
         return tuple(pairs)
-    return _pairs(text, ",;\n")
+    return _pairs(text, ",;\r\n")
 
 
 def _shown_pairs(pairs) -> tuple[tuple[str, str], ...]:
@@ -801,6 +810,9 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     rows = _order_rows(data, progress)
     platform = rows.layout.split("_")[0]
     parsed = ParsedOrders(platform=platform, layout=rows.layout, fields=frozenset(rows.index))
+    said = encoding_note(rows.encoding)
+    if said:
+        parsed.notes.append(said)
     seen: dict[tuple[str, ...], int] = {}  # a row's cells -> the line that first held them
     repeated: list[str] = []
     disagreeing: list[str] = []
@@ -844,6 +856,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     groups = _merged(blocks, repeated, disagreeing)
     for record in groups.values():
         _check_signs(rows, record)
+        _check_sent_after_placed(rows, platform, record)
     accounts: dict[str, set[str]] = {}  # a name and address -> the customer keys of the buyer accounts it was seen with
     for record in groups.values():
         _finish(parsed, record, accounts)
@@ -901,7 +914,8 @@ def _merged(blocks: list[tuple[str, list[dict]]], repeated: list[str], disagreei
 def _order_rows(data: bytes, progress: Progress | None) -> _Rows:
     """The file's rows, once its header is an orders export with every column it cannot do
     without (an order's date too)."""
-    rows = _Rows(decode(data), progress, detect=_detect)
+    text, encoding = read_text(data)
+    rows = _Rows(text, progress, detect=_detect, encoding=encoding)
     if "created" not in rows.index:
         raise _missing_key_columns(rows.header_line, PLATFORM_NAMES[rows.layout.split("_")[0]],
                                    [(rows.column("created"), "created")])
@@ -1007,6 +1021,40 @@ def _check_last_order_whole(platform: str, blocks: list[tuple[str, list[dict]]])
             "missing. The file was probably cut off (an interrupted download or a full disk?): export it from the "
             "shop again.").format(number=first["number"], items=_money(items - discount, currency),
                                   subtotal=_money(subtotal, currency)))
+
+
+# The column each platform's file says an order was sent (fulfilled, shipped, completed) in.
+SENT_COLUMN = {SHOPIFY: "fulfilled_at", WOOCOMMERCE: "completed_at", ETSY: "shipped"}
+
+
+def sent_before_placed(placed: datetime | date | None, sent: datetime | date | None) -> bool:
+    """Was an order sent before it was placed? Two moments in the same kind of time (both
+    with a zone, or both the shop's own) are compared as moments; otherwise their days, a
+    day apart allowed when one has a zone and the other not (``SAME_ORDER_DAYS``)."""
+    if placed is None or sent is None:
+        return False
+    if isinstance(placed, datetime) and isinstance(sent, datetime):
+        if (placed.tzinfo is None) == (sent.tzinfo is None):
+            return sent < placed
+        return (_day(placed) - _day(sent)).days > SAME_ORDER_DAYS
+    return _day(sent) < _day(placed)
+
+
+def _check_sent_after_placed(rows: _Rows, platform: str, record: dict) -> None:
+    """Refuse an order the file says was sent before it was placed: one of its dates is wrong
+    (a day and month swapped in a spreadsheet, a year typed wrong), and an order "sent" on
+    it would date the custom order's shipping and ready date before the order (review of
+    the importers: it was imported as it stood)."""
+    placed, sent = record.get("created"), record.get("fulfilled_at")
+    if not sent_before_placed(placed, sent):
+        return
+    # TRANSLATORS: {sent} and {placed} are dates ("4 January 2024"), {number} an order number.
+    raise ImportFailed(record["line"], _(
+        "order {number} was sent on {sent} (the column “{sent_column}”), before it was placed on {placed} (the "
+        "column “{placed_column}”): one of the two dates is wrong. Check this order in the shop and export the "
+        "orders again.").format(
+            number=record["number"], sent=format_date(_day(sent), "long"), placed=format_date(_day(placed), "long"),
+            sent_column=rows.column(SENT_COLUMN[platform]), placed_column=rows.column("created")))
 
 
 def _money(cents: int, currency: str) -> str:
@@ -1239,6 +1287,16 @@ def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
         if key not in rows.index and note not in said:
             said.add(note)
             parsed.notes.append(_(MISSING_NOTES[note]).format(column=rows.column(key)))
+    items_download = parsed.platform == ETSY and "item_name" in rows.index
+    amounts = [] if items_download else [k for k in AMOUNT_COLUMNS.get(parsed.platform, ()) if k not in rows.index]
+    if amounts:
+        # TRANSLATORS: a column's name in quotes, one of a list ("“Subtotal”, “Total”").
+        columns = ", ".join(_("“{column}”").format(column=rows.column(k)) for k in amounts)
+        parsed.notes.append(ngettext(
+            "The file has no column {columns}: the orders already in Afspraak keep that amount as it is; new orders "
+            "are imported without it.",
+            "The file has no columns {columns}: the orders already in Afspraak keep those amounts as they are; new "
+            "orders are imported without them.", len(amounts)).format(columns=columns))
     nobody = sum(1 for o in parsed.orders if not o.customer_key)
     if nobody:
         parsed.notes.append(ngettext(

@@ -67,6 +67,13 @@ def _find_by_name(parsed: ParsedExport, existing: dict[str, Product], targets: l
     rows left unclear (skipped)."""
     no_sku_column = "sku" not in parsed.fields
     claimed = {t.id for t in targets if t is not None}
+    for i, row in enumerate(parsed.products):  # stored under the key an earlier Afspraak gave it
+        formerly = [existing.get(k) for k in row.former_keys] if targets[i] is None else []
+        found = next((p for p in formerly if p is not None and p.source == parsed.source and p.id not in claimed
+                      and (not p.sku or p.sku == row.sku)), None)
+        if found is not None:
+            targets[i] = found
+            claimed.add(found.id)
     if not no_sku_column:  # the key an export without SKUs gave it (Shopify's handle|variant)
         for i, row in enumerate(parsed.products):
             found = existing.get(row.plain_key) if targets[i] is None and row.sku and row.plain_key else None
@@ -145,6 +152,11 @@ def apply_import(parsed: ParsedExport, now: datetime,
                            if name in parsed.fields and name not in row.unknown and getattr(current, name) != value}
                 if row.sku and current.key != row.key and "sku" in parsed.fields:
                     changed["key"] = row.key  # found by name: from now on by its SKU
+                if current.key != row.key and current.key in row.former_keys:
+                    # stored by an earlier Afspraak under its name: from now on by its WooCommerce ID,
+                    # nothing the owner sees changed (not counted as updated)
+                    Product.update(key=row.key).where(Product.id == current.id).execute()
+                    changed.pop("key", None)
                 if changed:
                     Product.update(**changed, updated_at=now).where(Product.id == current.id).execute()
                     summary.updated += 1

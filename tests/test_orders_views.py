@@ -645,3 +645,16 @@ def test_the_product_cells_tooltip_holds_the_whole_text_to_engrave(qtbot, window
     tip = model.index(row, 3).data(Qt.ToolTipRole)
     assert "Naamketting\n" + engraving in tip, tip
     assert "#1029" in tip  # the row's own tooltip after it
+
+
+def test_the_order_pane_calls_the_personalisation_as_its_dialog_does(qtbot, window):
+    """Review 27 (wording): the pane said "Tekst" for what the order dialog calls
+    "Personalisatie" (and Tijdlijn's "Tekst" column is another thing)."""
+    from tests.test_orders_store import form
+
+    store.save_order(form(), NOW)
+    view = window.view("orders")
+    view.refresh()
+    view.table.selectRow(0)
+    labels = [w.text() for w in view.detail.findChildren(QLabel)]
+    assert "Personalisatie" in labels and "Letter M" in labels and "Tekst" not in labels, labels

@@ -251,7 +251,7 @@ class OrdersView(ListView):
         self.add_fields(layout, [pair for pair in [
             (_("Status"), status_text),
             (_("Product"), product_words(o) or "—"),
-            (_("Text"), o.personalisation),
+            (_("Personalisation"), o.personalisation),
             (_("Font"), o.font),
             (_("Colour"), o.colour),
             (_("Size"), o.size),

@@ -62,10 +62,10 @@ def saved(who, values: dict, deliverables, now, collaboration=None):
     return influencers.save_collaboration(who, cleaned, rows, now, collaboration)
 
 
-def agree(who, collaboration_id: int, deliverables, now=NOW):
+def agree(who, collaboration_id: int, deliverables, now=NOW, consequence=""):
     collaboration = Collaboration.get_by_id(collaboration_id)
     values = dict(title=collaboration.title, status="shipped", agreed_on=now.date(), products="",
-                  required_mentions="@zilverenzo", required_hashtags="", consequence="")
+                  required_mentions="@zilverenzo", required_hashtags="", consequence=consequence)
     return saved(who, values, deliverables, now, collaboration)
 
 
@@ -176,7 +176,9 @@ def test_lost_is_a_status_with_its_event_and_only_for_a_parcel_on_its_way(shop):
 def test_the_final_notice_cites_only_what_reached_her(shop):
     sanne = person("Sanne de Vries")
     lost = send(sanne, [product()])  # the € 69,99 bracelet: lost by the carrier
-    collaboration = agree(sanne, lost.new_collaboration_id, [("post", 1, date(2026, 12, 1))])
+    # the value is cited as the stake of an agreed consequence (without one it is left out)
+    collaboration = agree(sanne, lost.new_collaboration_id, [("post", 1, date(2026, 12, 1))],
+                          consequence="de oorbellen alsnog factureren")
     arrived = send(sanne, [product("Oorbellen ‘Maan’", 2250)], collaboration_id=collaboration.id)
     shipping.advance(arrived.shipment_id, "confirm", NOW + timedelta(days=2))
     shipping.advance(lost.shipment_id, "lose", NOW + timedelta(days=3))

@@ -15,7 +15,7 @@ from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import orders, pictures, storage_errors, templates
-from desktop.store.recovery import EMPTY, FOREIGN, MISSING, REPLACED, Recovery, RepairBlocked
+from desktop.store.recovery import EMPTY, FOREIGN, MISSING, REPLACED, OpenBlocked, Recovery, RepairBlocked
 
 
 def picture_refused(exc: pictures.NotAPicture) -> str:
@@ -89,13 +89,46 @@ def storage(kind: str, folder: Path) -> str:
              "can.").format(folder=str(folder))
 
 
-def storage_problem(exc: BaseException, folder: Path) -> str:
+def storage_problem(exc: BaseException, folder: Path, command_line: bool = False) -> str:
     """The words for a storage failure ``exc`` (``storage_errors.kind_of`` is not None):
-    :func:`repair_blocked` when it stopped the repair of a damaged file, else :func:`storage`."""
+    :func:`repair_blocked` when it stopped the repair of a damaged file, :func:`cannot_open`
+    when it stopped the opening of her data, else :func:`storage`. ``command_line``: said by
+    a command (run again, not started again)."""
     for cause in (exc, exc.__cause__, exc.__context__):
         if isinstance(cause, RepairBlocked):
             return repair_blocked(cause)
+        if isinstance(cause, OpenBlocked):
+            return cannot_open(cause.kind, cause.folder, command_line)
     return storage(storage_errors.kind_of(exc) or storage_errors.DISK, folder)
+
+
+def cannot_open(kind: str, folder: Path, command_line: bool = False) -> str:
+    """A full disk or a failing one at start (``recovery.OpenBlocked``): her data cannot be
+    opened, nothing was changed, and what to do. Not "your last change was not saved": she
+    made none. A read-only folder and a file another program is writing are said as
+    :func:`storage` says them (nothing changed there either)."""
+    kind = storage_errors.as_told(kind, folder)
+    if kind == storage_errors.FULL:
+        # TRANSLATORS: at start (the window, or any afspraak command); {folder} is the data folder
+        text = _("Afspraak cannot open your data: the disk with your Afspraak data ({folder}) is full. Nothing was "
+                 "changed: your data is untouched.")
+        if command_line:
+            todo = _("Free up some space (empty the bin, delete large files) and run the command again.")
+        else:
+            todo = _("Free up some space (empty the bin, delete large files) and start Afspraak again.")
+    elif kind == storage_errors.DISK:
+        # TRANSLATORS: at start (the window, or any afspraak command); {folder} is the data folder
+        text = _("Afspraak cannot open your data: the disk with your Afspraak data ({folder}) reported an error. "
+                 "Nothing was changed: your data is untouched.")
+        if command_line:
+            todo = _("Copy the whole folder {folder} to another disk as soon as you can (this one may be failing), "
+                     "then run the command again.")
+        else:
+            todo = _("Copy the whole folder {folder} to another disk as soon as you can (this one may be failing), "
+                     "then start Afspraak again.")
+    else:
+        return storage(kind, folder)
+    return text.format(folder=str(folder)) + "\n\n" + todo.format(folder=str(folder))
 
 
 def repair_blocked(problem: RepairBlocked) -> str:

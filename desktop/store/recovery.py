@@ -10,7 +10,8 @@ backup is put back, and the user is told what happened and what may be missing
   never deleted; the newest backup that passes the same check is copied in (its own or an
   automatic one: :func:`backups_newest_last`);
   without one, a fresh empty database is started. A ``Recovery`` says what was done;
-- the folder cannot be written or the disk is full: ``StorageProblem`` (nothing changed);
+- the folder cannot be written or the disk is full: ``OpenBlocked`` (a ``StorageProblem``:
+  nothing changed, and no change of hers lost: the data could not be opened at all);
   when that stops the repair of a damaged file, the repair is taken back and the file
   left where and as it was: ``RepairBlocked`` (a ``StorageProblem`` that names the damage).
 
@@ -227,6 +228,12 @@ class RepairBlocked(StorageProblem):
         super().__init__(kind, folder, detail)
         self.damaged = damaged
         self.kept_as = kept_as
+
+
+class OpenBlocked(StorageProblem):
+    """The disk (full, read-only, failing) would not let a database that needed no repair be
+    opened: raised by :func:`open_checked` before anything of hers was written, so the file
+    and the backups are as they were. Not a change that was lost: there was none yet."""
 
 
 def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) -> Recovery:
@@ -511,9 +518,9 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
     header and the application id are checked here."""
     now = now or utcnow()
     folder = Path(path).parent if path else paths.configured_data_dir()
+    report = None
     try:
         path = Path(path) if path else paths.db_path()
-        report = None
         if path.exists():
             full = not check_later and (not when_due or check_due(path, now))
             damaged = diagnose(path, full=full)
@@ -544,4 +551,6 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
         kind = storage_errors.kind_of(exc)
         if kind is None:
             raise
-        raise StorageProblem(kind, folder, str(exc)) from exc
+        if report is not None:  # the repair was made, the opening after it refused
+            raise StorageProblem(kind, folder, str(exc)) from exc
+        raise OpenBlocked(kind, folder, str(exc)) from exc

@@ -1015,6 +1015,60 @@ def test_the_log_of_a_missing_file_is_kept_aside_not_replayed_into_a_new_one(dat
     assert "geen bruikbare back-up" in errors.recovered(report)
 
 
+def full_when_opening_the_copy(monkeypatch):
+    """The backup's copy is in place, but opening it (SQLite's log, an upgrade) meets a full disk."""
+    def full(path=None, migrate=True):
+        raise peewee.OperationalError("database or disk is full") from sqlite3.OperationalError(
+            "database or disk is full")
+
+    monkeypatch.setattr(recovery, "open_database", full)
+
+
+@pytest.mark.parametrize("log", [False, True])
+@pytest.mark.parametrize("where", ["copy", "open"])
+@pytest.mark.parametrize("language, missing, full, wrong", [
+    ("en", "is missing from", "too full to put your newest backup back", "untouched"),
+    ("nl", "ontbreekt in", "te vol om je nieuwste back-up terug te zetten", "onaangeroerd"),
+])
+def test_a_missing_file_on_a_full_disk_is_told_as_missing_and_nothing_is_changed(data_dir, capsys, monkeypatch,
+                                                                                 log, where, language, missing,
+                                                                                 full, wrong):
+    """Review of damaged databases, 2: the file gone, a backup there, and the disk too full
+    to copy it back: she read "your last change was not saved" (or "your data is
+    untouched"), not that the file is missing. A copy that was made but could not be opened
+    stayed in place, and the next start opened it as if nothing had gone missing. Now
+    nothing is changed (the file's log, if any, stays where it was), she is told, and the
+    next start with room puts the backup back and says so."""
+    database = open_database()
+    two_backups_then_more_work(database)
+    paths.db_path().unlink()
+    wal = paths.db_path().with_name(paths.db_path().name + "-wal")
+    if log:
+        wal.write_bytes(b"the log of the file that went")
+    listing = data_files(data_dir)
+    saved = {p.name: p.read_bytes() for p in paths.backup_dir().iterdir()}
+
+    with monkeypatch.context() as patched:
+        (full_when_copying if where == "copy" else full_when_opening_the_copy)(patched)
+        assert cli.main(["--lang", language, "due"]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert missing in err and full in err and str(data_dir) in err, err
+    assert wrong not in err and "last change" not in err and "laatste wijziging" not in err
+    assert "Traceback" not in err
+    assert not paths.db_path().exists() and data_files(data_dir) == listing
+    assert {p.name: p.read_bytes() for p in paths.backup_dir().iterdir()} == saved
+    if log:
+        assert wal.read_bytes() == b"the log of the file that went"
+
+    # room again: the backup is put back and she is told
+    assert cli.main(["--lang", "en", "due"]) == 0
+    close_database()
+    assert "was missing from" in capsys.readouterr().err
+    open_database()
+    assert "In de nieuwe back-up" in names_in_db()
+
+
 def test_a_first_start_is_not_a_missing_file(data_dir):
     assert recovery.open_checked(now=NOW) is None
     assert not (data_dir / "backups").exists() and Person.select().count() == 0

@@ -218,16 +218,20 @@ def _kept_name(path: Path, now: datetime) -> Path:
 
 
 class RepairBlocked(StorageProblem):
-    """The file is damaged (``damaged``: what :func:`diagnose` said), and the disk would not
-    let it be repaired (``kind``: full, read-only, failing): the repair was taken back, so
-    the file is where and as it was and the backups are untouched (``kept_as`` None), or,
-    when even putting it back failed, ``kept_as`` says where it lies. The next start, with
-    room again, finds the damage and repairs it as usual."""
+    """The file is damaged (``damaged``: what :func:`diagnose` said) or missing
+    (:data:`MISSING`), and the disk would not let it be repaired (``kind``: full, read-only,
+    failing): the repair was taken back, so the file (or its log) is where and as it was and
+    the backups are untouched (``kept_as`` None), or, when even putting it back failed,
+    ``kept_as`` says where it lies. ``restoring``: the backup that was to be put back, None
+    when a new, empty database was to be started. The next start, with room again, finds
+    the same and repairs it as usual."""
 
-    def __init__(self, kind: str, folder: Path, damaged: str, kept_as: Path | None = None, detail: str = ""):
+    def __init__(self, kind: str, folder: Path, damaged: str, kept_as: Path | None = None, detail: str = "",
+                 restoring: Path | None = None):
         super().__init__(kind, folder, detail)
         self.damaged = damaged
         self.kept_as = kept_as
+        self.restoring = restoring
 
 
 class OpenBlocked(StorageProblem):
@@ -313,19 +317,36 @@ def put_back_missing(path: Path, now: datetime) -> Recovery | None:
     automatic backups are there, or the write-ahead log of the file that went, the data
     went missing: the newest good backup is put back (not an empty database without a
     word). The log and its index are kept aside, never deleted, and never left beside the
-    new file (SQLite would replay them into it). None when this is a first start."""
+    new file (SQLite would replay them into it). None when this is a first start.
+
+    Whole or not at all, as :func:`recover`: the file put in place is opened once, and when
+    the disk refuses any step the log goes back where it was and the copy is removed
+    (:class:`RepairBlocked`, :data:`MISSING`). A copy left in place unopened was taken at
+    the next start for her file, and nobody was told that it had gone missing."""
     stale = [side for side in sidecar_files(path) if side.exists()]
-    kept = None
-    if stale:
-        kept = _kept_name(path, now)
-        for side in stale:
-            os.replace(side, kept.with_name(kept.name + side.name[len(path.name):]))
-            paths.make_private_file(kept.with_name(kept.name + side.name[len(path.name):]))
     source = newest_good_backup() if (path.parent / "backups").is_dir() else None
-    if source is None and kept is None:
+    if source is None and not stale:
         return None
-    if source is not None:
-        backup.copy_database(source, path)
+    kept = _kept_name(path, now) if stale else None
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for side in stale:
+            aside = kept.with_name(kept.name + side.name[len(path.name):])
+            os.replace(side, aside)
+            moved.append((side, aside))
+            paths.make_private_file(aside)
+        if source is not None:
+            backup.copy_database(source, path)
+        _open_once(path)
+    except Exception as exc:
+        kind = storage_errors.kind_of(exc)
+        if kind is None:
+            raise
+        left = _take_back(path, stale, moved)
+        lies = next((aside for _, aside in moved if aside.exists()), None) if left else None
+        log.error("the database file is missing and the disk refused to put %s in its place (%s)",
+                  source.name if source else "a new database", exc)
+        raise RepairBlocked(kind, path.parent, MISSING, lies, str(exc), restoring=source) from exc
     log.error("the database file was missing; %s", f"restored from {source.name}" if source else "starting empty")
     return Recovery(damaged=MISSING, kept_as=None, restored_from=source,
                     backup_taken_at=_backup_time(source) if source else None, folder=path.parent)

@@ -689,19 +689,34 @@ def full_when_creating(monkeypatch):
     monkeypatch.setattr(migrations, "migrate", full)
 
 
+WORDS_OF_A_BLOCKED_REPAIR = {  # (language, with a backup): what is said, what is not
+    ("en", True): (["is damaged", "too full to repair it", "will then repair your data"], []),
+    ("en", False): (["is damaged", "no usable backup to put in its place", "too full even to start a new, empty database",
+                     "will then set the file aside", "start with a new, empty database"],
+                    ["repair it", "repair your data", "putting a backup"]),
+    ("nl", True): (["is beschadigd", "te vol om het te herstellen", "herstelt Afspraak je gegevens"], []),
+    ("nl", False): (["is beschadigd", "geen bruikbare back-up om op zijn plaats te zetten",
+                     "zelfs te vol om een nieuwe, lege database te beginnen", "legt Afspraak het bestand opzij",
+                     "begint het met een nieuwe, lege database"],
+                    ["herstellen", "herstelt", "back-up op zijn plaats te zetten is"]),
+}
+
+
 @pytest.mark.parametrize("backups", [True, False])
-@pytest.mark.parametrize("language, damaged, full, wrong", [
-    ("en", "is damaged", "too full to repair it", "Your last change was not saved"),
-    ("nl", "is beschadigd", "te vol om het te herstellen", "Je laatste wijziging is niet opgeslagen"),
+@pytest.mark.parametrize("language, wrong", [
+    ("en", "Your last change was not saved"),
+    ("nl", "Je laatste wijziging is niet opgeslagen"),
 ])
 def test_a_damaged_file_on_a_full_disk_is_told_as_both_and_left_as_it_was(data_dir, capsys, monkeypatch, backups,
-                                                                         language, damaged, full, wrong):
+                                                                         language, wrong):
     """Review of damaged databases, 1: the damaged file was moved aside, the backup's copy
     (or the new empty database) met a full disk, and the owner read "your last change was
     not saved; everything saved before it is safe": no word of the damage, and the file
     moved away, so the next start said it was "deleted or moved, perhaps by a sync
     program" (or, without a backup, started empty without a word). Now the repair is
-    undone, the file stays where and as it was, and she is told both and what to do."""
+    undone, the file stays where and as it was, and she is told both and what to do.
+    Without a backup she is not promised a repair from one: there is none, and a new, empty
+    database is what the next start makes (review of damaged databases, 3)."""
     database = open_database()
     if backups:
         two_backups_then_more_work(database)
@@ -717,7 +732,9 @@ def test_a_damaged_file_on_a_full_disk_is_told_as_both_and_left_as_it_was(data_d
         assert cli.main(["--lang", language, "due"]) == 1
     close_database()
     err = capsys.readouterr().err
-    assert damaged in err and full in err and str(data_dir) in err, err
+    said, not_said = WORDS_OF_A_BLOCKED_REPAIR[language, backups]
+    assert all(words in err for words in said) and str(data_dir) in err, err
+    assert not any(words in err for words in not_said), err
     assert wrong not in err and "Traceback" not in err
     assert paths.db_path().read_bytes() == before  # in its place, byte for byte
     assert not list(data_dir.glob("afspraak-damaged-*")) and not list(data_dir.glob("*.part"))
@@ -1067,6 +1084,31 @@ def test_a_missing_file_on_a_full_disk_is_told_as_missing_and_nothing_is_changed
     assert "was missing from" in capsys.readouterr().err
     open_database()
     assert "In de nieuwe back-up" in names_in_db()
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", ["is missing from", "no usable backup to put in its place", "too full even to start a new, empty database",
+            "will then start with a new, empty database"]),
+    ("nl", ["ontbreekt in", "geen bruikbare back-up om op zijn plaats te zetten",
+            "zelfs te vol om een nieuwe, lege database te beginnen", "begint Afspraak met een nieuwe, lege database"]),
+])
+def test_a_missing_file_with_only_its_log_on_a_full_disk_promises_no_backup(data_dir, capsys, monkeypatch,
+                                                                          language, said):
+    """The file went, its log stayed, and there is no backup: a new, empty database is what
+    would be made, and the disk has no room even for that. She is told so (not "putting a
+    backup back needs room"), and the log stays where it was, byte for byte."""
+    wal = paths.db_path().with_name(paths.db_path().name + "-wal")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    wal.write_bytes(b"the log of the file that went")
+    with monkeypatch.context() as patched:
+        full_when_creating(patched)
+        assert cli.main(["--lang", language, "due"]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert all(words in err for words in said) and str(data_dir) in err, err
+    assert "backup back" not in err and "back-up terug" not in err and "Traceback" not in err
+    assert not paths.db_path().exists() and wal.read_bytes() == b"the log of the file that went"
+    assert not list(data_dir.glob("afspraak-damaged-*"))
 
 
 def test_a_first_start_is_not_a_missing_file(data_dir):

@@ -167,12 +167,12 @@ def _blocked_why(problem: RepairBlocked, kind: str) -> str:
     folder = str(problem.folder)
     reason = _("the disk or folder is read-only") if kind == storage_errors.READ_ONLY else _(
         "the disk reported an error")
-    if problem.damaged == MISSING and problem.restoring is None:
+    if problem.restoring is None:  # a new, empty database in its place: there is nothing to put back
         if kind == storage_errors.FULL:
-            return _("There is no backup to put in its place, and the disk with your Afspraak data ({folder}) is "
+            return _("There is no usable backup to put in its place, and the disk with your Afspraak data ({folder}) is "
                      "too full even to start a new, empty database.").format(folder=folder)
         # TRANSLATORS: {reason}: "the disk reported an error", "the disk or folder is read-only"
-        return _("There is no backup to put in its place, and Afspraak could not start a new, empty database: "
+        return _("There is no usable backup to put in its place, and Afspraak could not start a new, empty database: "
                  "{reason}.").format(reason=reason)
     if problem.damaged == MISSING:
         if kind == storage_errors.FULL:
@@ -200,6 +200,9 @@ def _blocked_todo(problem: RepairBlocked, kind: str, command_line: bool) -> str:
     else:
         todo = _("Make sure Afspraak can write in {folder} (copy the whole folder to another disk if this one "
                  "is failing) and start Afspraak again.").format(folder=folder)
+    if problem.damaged != MISSING and problem.restoring is None:
+        return todo + " " + _("Afspraak will then set the file aside (it is never deleted), start with a new, empty "
+                              "database and tell you what it did.")
     if problem.damaged != MISSING:
         return todo + " " + _("Afspraak will then repair your data and tell you what it did.")
     if problem.restoring is not None:

@@ -251,13 +251,13 @@ def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) 
     kept = _kept_name(path, now)
     there = [f for f in (path, *sidecar_files(path)) if f.exists()]
     moved: list[tuple[Path, Path]] = []
+    source = newest_good_backup(skip)  # (only reads: known also when the first step is refused)
     try:
         for f in there:
             aside = kept.with_name(kept.name + f.name[len(path.name):])
             os.replace(f, aside)
             moved.append((f, aside))
         paths.make_private_file(kept)
-        source = newest_good_backup(skip)
         if source is not None:
             backup.copy_database(source, path)
         _open_once(path)
@@ -268,7 +268,7 @@ def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) 
         left = _take_back(path, there, moved)
         log.error("damaged database (%s) not repaired, the disk refused it (%s); %s", damaged, exc,
                   f"kept as {kept.name}" if left else "left in its place")
-        raise RepairBlocked(kind, path.parent, damaged, kept if left else None, str(exc)) from exc
+        raise RepairBlocked(kind, path.parent, damaged, kept if left else None, str(exc), restoring=source) from exc
     log.error("damaged database (%s) kept as %s; restored from %s", damaged, kept.name,
               source.name if source else "nothing (fresh database)")
     return Recovery(damaged=damaged, kept_as=kept, restored_from=source,

@@ -369,11 +369,7 @@ class Application:
             log.error("cannot start: %s", exc)
             from desktop.presentation import errors
 
-            text = errors.storage_problem(exc, paths.configured_data_dir())
-            if self.smoke_test:
-                print(text, file=sys.stderr)
-            else:
-                show_storage_problem(text)
+            self._tell(_("Afspraak cannot start"), errors.storage_problem(exc, paths.configured_data_dir()))
             self.qt.exit(1)
             return False
         if repaired is not None:
@@ -889,13 +885,15 @@ def _smoke_crash(log_path) -> None:
     QApplication.instance().exit(1)
 
 
-def show_storage_problem(text: str) -> None:
+def show_storage_problem(text: str, title: str | None = None) -> None:
+    """A storage problem in a dialog (``title``: "Afspraak cannot save" unless said), or on
+    stderr before Qt is there."""
     if QApplication.instance() is None:
         print(text, file=sys.stderr)
         return
     from desktop.views import dialogs
 
-    dialogs.warn(QApplication.activeWindow(), _("Afspraak cannot save"), text)
+    dialogs.warn(QApplication.activeWindow(), title or _("Afspraak cannot save"), text)
 
 
 def install_excepthook(application: Application | None, smoke_test: bool = False) -> None:
@@ -927,11 +925,11 @@ def run(cli_language: str | None = None, smoke_test: bool = False, minimised: bo
         log.error("cannot start: %s", exc)
         from desktop.presentation import errors  # its words only when needed (fix 40)
 
-        text = errors.storage(kind, paths.configured_data_dir())
+        text = errors.cannot_open(kind, paths.configured_data_dir())
         if smoke_test:
             print(text, file=sys.stderr)
         else:
-            show_storage_problem(text)
+            show_storage_problem(text, _("Afspraak cannot start"))
         return 1
     if code is not None:
         return code

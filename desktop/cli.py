@@ -171,7 +171,7 @@ def _recover_after(exc: BaseException) -> int:
     try:
         report = recovery.recover_after_error()
     except StorageProblem as problem:  # the damaged file cannot even be moved aside
-        return _fail(errors.storage_problem(problem, problem.folder))
+        return _fail(errors.storage_problem(problem, problem.folder, command_line=True))
     if report is None:  # the thorough check finds the file healthy: not damage after all
         raise exc
     return _fail(errors.recovered(report, command_line=True) + "\n\n" + _("The command was not carried out; run it "
@@ -480,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
             kind = storage_errors.kind_of(exc)
             if kind is None:
                 raise
-            return _fail(errors.storage_problem(exc, paths.configured_data_dir()))
+            return _fail(errors.storage_problem(exc, paths.configured_data_dir(), command_line=True))
     smoke_test = getattr(args, "smoke_test", False)
     if not smoke_test:
         # Running already (in the tray, say): bring its window to the front without loading

@@ -689,19 +689,34 @@ def full_when_creating(monkeypatch):
     monkeypatch.setattr(migrations, "migrate", full)
 
 
+WORDS_OF_A_BLOCKED_REPAIR = {  # (language, with a backup): what is said, what is not
+    ("en", True): (["is damaged", "too full to repair it", "will then repair your data"], []),
+    ("en", False): (["is damaged", "no usable backup to put in its place", "too full even to start a new, empty database",
+                     "will then set the file aside", "start with a new, empty database"],
+                    ["repair it", "repair your data", "putting a backup"]),
+    ("nl", True): (["is beschadigd", "te vol om het te herstellen", "herstelt Afspraak je gegevens"], []),
+    ("nl", False): (["is beschadigd", "geen bruikbare back-up om op zijn plaats te zetten",
+                     "zelfs te vol om een nieuwe, lege database te beginnen", "legt Afspraak het bestand opzij",
+                     "begint het met een nieuwe, lege database"],
+                    ["herstellen", "herstelt", "back-up op zijn plaats te zetten is"]),
+}
+
+
 @pytest.mark.parametrize("backups", [True, False])
-@pytest.mark.parametrize("language, damaged, full, wrong", [
-    ("en", "is damaged", "too full to repair it", "Your last change was not saved"),
-    ("nl", "is beschadigd", "te vol om het te herstellen", "Je laatste wijziging is niet opgeslagen"),
+@pytest.mark.parametrize("language, wrong", [
+    ("en", "Your last change was not saved"),
+    ("nl", "Je laatste wijziging is niet opgeslagen"),
 ])
 def test_a_damaged_file_on_a_full_disk_is_told_as_both_and_left_as_it_was(data_dir, capsys, monkeypatch, backups,
-                                                                         language, damaged, full, wrong):
+                                                                         language, wrong):
     """Review of damaged databases, 1: the damaged file was moved aside, the backup's copy
     (or the new empty database) met a full disk, and the owner read "your last change was
     not saved; everything saved before it is safe": no word of the damage, and the file
     moved away, so the next start said it was "deleted or moved, perhaps by a sync
     program" (or, without a backup, started empty without a word). Now the repair is
-    undone, the file stays where and as it was, and she is told both and what to do."""
+    undone, the file stays where and as it was, and she is told both and what to do.
+    Without a backup she is not promised a repair from one: there is none, and a new, empty
+    database is what the next start makes (review of damaged databases, 3)."""
     database = open_database()
     if backups:
         two_backups_then_more_work(database)
@@ -717,7 +732,9 @@ def test_a_damaged_file_on_a_full_disk_is_told_as_both_and_left_as_it_was(data_d
         assert cli.main(["--lang", language, "due"]) == 1
     close_database()
     err = capsys.readouterr().err
-    assert damaged in err and full in err and str(data_dir) in err, err
+    said, not_said = WORDS_OF_A_BLOCKED_REPAIR[language, backups]
+    assert all(words in err for words in said) and str(data_dir) in err, err
+    assert not any(words in err for words in not_said), err
     assert wrong not in err and "Traceback" not in err
     assert paths.db_path().read_bytes() == before  # in its place, byte for byte
     assert not list(data_dir.glob("afspraak-damaged-*")) and not list(data_dir.glob("*.part"))
@@ -736,20 +753,22 @@ def test_a_damaged_file_on_a_full_disk_is_told_as_both_and_left_as_it_was(data_d
 def test_a_damaged_file_on_a_full_disk_at_the_windows_start_is_told_as_both(qtbot, data_dir, monkeypatch,
                                                                            no_other_instance):
     from desktop import app as app_module
+    from desktop.views import dialogs
 
     database = open_database()
     two_backups_then_more_work(database)
     damage(paths.db_path(), "pages")
     before = paths.db_path().read_bytes()
     full_when_copying(monkeypatch)
-    shown, exits = [], []
-    monkeypatch.setattr(app_module, "show_storage_problem", shown.append)
+    told, exits = [], []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(app_module, "show_storage_problem", lambda text: told.append(("(storage)", text)))
     application = start_app(qtbot, "nl")
     monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
     try:
         qtbot.waitUntil(lambda: bool(exits))
-        assert exits == [1] and len(shown) == 1
-        assert "is beschadigd" in shown[0] and "te vol om het te herstellen" in shown[0]
+        assert exits == [1] and len(told) == 1 and told[0][0] == "Afspraak kan niet starten", told
+        assert "is beschadigd" in told[0][1] and "te vol om het te herstellen" in told[0][1]
         assert paths.db_path().read_bytes() == before
     finally:
         stop_app(application, qtbot)
@@ -770,6 +789,81 @@ def test_damage_met_while_open_on_a_full_disk_leaves_the_file_in_place(data_dir,
     i18n.set_language("en")
     text = errors.storage_problem(caught.value, data_dir)
     assert "is damaged" in text and "too full to repair it" in text and "just as they were" in text
+
+# --- a healthy file at start on a full disk: nothing to save, the data cannot be opened -----
+def full_when_opening(monkeypatch):
+    """The disk is full before Afspraak writes anything: SQLite cannot size the index of its
+    log, and says "disk I/O error" on the first read of a healthy file (as measured on a full
+    tmpfs; ``as_told`` makes that FULL on a disk with no room left)."""
+    def no_room(path, *args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(recovery, "diagnose", no_room)
+    monkeypatch.setattr(storage_errors, "_nearly_full", lambda folder: True)
+
+
+def data_files(data_dir) -> list[str]:
+    """Every file and folder in the data folder but the developer's log."""
+    return sorted(str(p.relative_to(data_dir)) for p in data_dir.rglob("*") if p.relative_to(data_dir).parts[0] != "logs")
+
+
+def a_healthy_shop(data_dir) -> tuple[bytes, list[str]]:
+    """A shop with its backups, closed cleanly: the file's bytes and the folder's listing."""
+    database = open_database()
+    two_backups_then_more_work(database)
+    return paths.db_path().read_bytes(), data_files(data_dir)
+
+
+@pytest.mark.parametrize("language, cannot, untouched, todo, wrong", [
+    ("en", "Afspraak cannot open your data", "Nothing was changed", "run the command again",
+     "Your last change was not saved"),
+    ("nl", "Afspraak kan je gegevens niet openen", "Er is niets veranderd", "voer de opdracht opnieuw uit",
+     "Je laatste wijziging is niet opgeslagen"),
+])
+def test_a_healthy_file_on_a_full_disk_at_start_is_told_as_a_start_not_a_lost_change(
+        data_dir, capsys, monkeypatch, language, cannot, untouched, todo, wrong):
+    """A command on a full disk told "your last change was not saved; everything saved
+    before it is safe": she made no change, and needs to hear that her data cannot be
+    opened, that it is untouched, and what to do."""
+    before, listing = a_healthy_shop(data_dir)
+    with monkeypatch.context() as patched:
+        full_when_opening(patched)
+        assert cli.main(["--lang", language, "due"]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert cannot in err and untouched in err and todo in err and str(data_dir) in err, err
+    assert wrong not in err and "Traceback" not in err
+    assert paths.db_path().read_bytes() == before
+    assert data_files(data_dir) == listing
+
+    assert cli.main(["--lang", "en", "due"]) == 0  # room again: opens as usual, nothing to tell
+    assert capsys.readouterr().err == ""
+
+
+def test_a_healthy_file_on_a_full_disk_at_the_windows_start_is_told_as_a_start(qtbot, data_dir, monkeypatch,
+                                                                             no_other_instance):
+    from desktop import app as app_module
+    from desktop.views import dialogs
+
+    before, listing = a_healthy_shop(data_dir)
+    full_when_opening(monkeypatch)
+    told, exits = [], []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(app_module, "show_storage_problem", lambda text: told.append(("(storage)", text)))
+    application = start_app(qtbot, "nl")
+    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
+    try:
+        qtbot.waitUntil(lambda: bool(exits))
+        assert exits == [1] and not application.opened and len(told) == 1, told
+        title, text = told[0]
+        assert title == "Afspraak kan niet starten"
+        assert "Afspraak kan je gegevens niet openen" in text and "is vol" in text and str(data_dir) in text
+        assert "start Afspraak opnieuw" in text and "laatste wijziging" not in text
+        assert paths.db_path().read_bytes() == before
+    finally:
+        stop_app(application, qtbot)
+        close_database()
+
 
 # --- read-only data folder, a really full disk ----------------------------------------------
 def _namespaces_work() -> bool:
@@ -830,6 +924,28 @@ def test_really_full_disk_gives_a_clear_message_and_loses_nothing(tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "is full" in result.stderr and "Traceback" not in result.stderr
 
+
+
+@needs_namespaces
+def test_a_healthy_file_on_a_really_full_disk_is_told_it_cannot_be_opened_and_is_untouched(tmp_path):
+    """On a real full disk SQLite cannot even read a healthy file (no room for the index of
+    its log): the start is told as a start, and the file is left byte for byte."""
+    folder = tmp_path / "data"
+    env = demo_folder(folder)
+    saved = tmp_path / "saved"
+    shutil.copytree(folder, saved)
+    before = (folder / "afspraak.sqlite3").read_bytes()
+    q, s = shlex.quote(str(folder)), shlex.quote(str(saved))
+    setup = (f"mount -t tmpfs -o size=2m tmpfs {q}; cp -a {s}/. {q}/; "
+             f"dd if=/dev/zero of={q}/ballast bs=4k 2>/dev/null || true")
+    command = " ".join([shlex.quote(sys.executable), "-m", "desktop", "--lang", "en", "due"])
+    result = subprocess.run(["unshare", "-rm", "sh", "-c", f"set -e; {setup}; {command} || echo exit=$?; "
+                             f"cp {q}/afspraak.sqlite3 {s}/after.sqlite3 || true"],
+                            env=env, capture_output=True, text=True, timeout=120, cwd=str(ROOT))
+    assert "exit=1" in result.stdout, result.stdout + result.stderr
+    assert "cannot open your data" in result.stderr and "is full" in result.stderr, result.stderr
+    assert "last change" not in result.stderr and "Traceback" not in result.stderr
+    assert (saved / "after.sqlite3").read_bytes() == before
 
 
 @needs_namespaces
@@ -914,6 +1030,85 @@ def test_the_log_of_a_missing_file_is_kept_aside_not_replayed_into_a_new_one(dat
     assert len(kept) == 1 and kept[0].read_bytes() == saved
     assert Person.select().count() == 0 and db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert "geen bruikbare back-up" in errors.recovered(report)
+
+
+def full_when_opening_the_copy(monkeypatch):
+    """The backup's copy is in place, but opening it (SQLite's log, an upgrade) meets a full disk."""
+    def full(path=None, migrate=True):
+        raise peewee.OperationalError("database or disk is full") from sqlite3.OperationalError(
+            "database or disk is full")
+
+    monkeypatch.setattr(recovery, "open_database", full)
+
+
+@pytest.mark.parametrize("log", [False, True])
+@pytest.mark.parametrize("where", ["copy", "open"])
+@pytest.mark.parametrize("language, missing, full, wrong", [
+    ("en", "is missing from", "too full to put your newest backup back", "untouched"),
+    ("nl", "ontbreekt in", "te vol om je nieuwste back-up terug te zetten", "onaangeroerd"),
+])
+def test_a_missing_file_on_a_full_disk_is_told_as_missing_and_nothing_is_changed(data_dir, capsys, monkeypatch,
+                                                                                 log, where, language, missing,
+                                                                                 full, wrong):
+    """Review of damaged databases, 2: the file gone, a backup there, and the disk too full
+    to copy it back: she read "your last change was not saved" (or "your data is
+    untouched"), not that the file is missing. A copy that was made but could not be opened
+    stayed in place, and the next start opened it as if nothing had gone missing. Now
+    nothing is changed (the file's log, if any, stays where it was), she is told, and the
+    next start with room puts the backup back and says so."""
+    database = open_database()
+    two_backups_then_more_work(database)
+    paths.db_path().unlink()
+    wal = paths.db_path().with_name(paths.db_path().name + "-wal")
+    if log:
+        wal.write_bytes(b"the log of the file that went")
+    listing = data_files(data_dir)
+    saved = {p.name: p.read_bytes() for p in paths.backup_dir().iterdir()}
+
+    with monkeypatch.context() as patched:
+        (full_when_copying if where == "copy" else full_when_opening_the_copy)(patched)
+        assert cli.main(["--lang", language, "due"]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert missing in err and full in err and str(data_dir) in err, err
+    assert wrong not in err and "last change" not in err and "laatste wijziging" not in err
+    assert "Traceback" not in err
+    assert not paths.db_path().exists() and data_files(data_dir) == listing
+    assert {p.name: p.read_bytes() for p in paths.backup_dir().iterdir()} == saved
+    if log:
+        assert wal.read_bytes() == b"the log of the file that went"
+
+    # room again: the backup is put back and she is told
+    assert cli.main(["--lang", "en", "due"]) == 0
+    close_database()
+    assert "was missing from" in capsys.readouterr().err
+    open_database()
+    assert "In de nieuwe back-up" in names_in_db()
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", ["is missing from", "no usable backup to put in its place", "too full even to start a new, empty database",
+            "will then start with a new, empty database"]),
+    ("nl", ["ontbreekt in", "geen bruikbare back-up om op zijn plaats te zetten",
+            "zelfs te vol om een nieuwe, lege database te beginnen", "begint Afspraak met een nieuwe, lege database"]),
+])
+def test_a_missing_file_with_only_its_log_on_a_full_disk_promises_no_backup(data_dir, capsys, monkeypatch,
+                                                                          language, said):
+    """The file went, its log stayed, and there is no backup: a new, empty database is what
+    would be made, and the disk has no room even for that. She is told so (not "putting a
+    backup back needs room"), and the log stays where it was, byte for byte."""
+    wal = paths.db_path().with_name(paths.db_path().name + "-wal")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    wal.write_bytes(b"the log of the file that went")
+    with monkeypatch.context() as patched:
+        full_when_creating(patched)
+        assert cli.main(["--lang", language, "due"]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert all(words in err for words in said) and str(data_dir) in err, err
+    assert "backup back" not in err and "back-up terug" not in err and "Traceback" not in err
+    assert not paths.db_path().exists() and wal.read_bytes() == b"the log of the file that went"
+    assert not list(data_dir.glob("afspraak-damaged-*"))
 
 
 def test_a_first_start_is_not_a_missing_file(data_dir):

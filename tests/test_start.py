@@ -241,17 +241,19 @@ def test_a_read_only_folder_after_the_window_is_told_in_plain_words(qtbot, data_
                                                                    no_other_instance):
     from desktop import app as app_module
     from desktop.store import recovery
+    from desktop.views import dialogs
 
     def read_only(*a, **k):
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
     monkeypatch.setattr(recovery, "open_checked", read_only)
-    shown = []
-    monkeypatch.setattr(app_module, "show_storage_problem", shown.append)
+    told = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(app_module, "show_storage_problem", lambda text: told.append(("(storage)", text)))
     application, exits = start_until_exit(qtbot, monkeypatch)
     try:
         assert exits == [1] and not application.opened
-        assert len(shown) == 1 and str(data_dir) in shown[0]
+        assert len(told) == 1 and told[0][0] == "Afspraak kan niet starten" and str(data_dir) in told[0][1]
     finally:
         stop_app(application, qtbot)
 

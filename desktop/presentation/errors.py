@@ -15,7 +15,7 @@ from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import orders, pictures, storage_errors, templates
-from desktop.store.recovery import EMPTY, FOREIGN, MISSING, REPLACED, Recovery, RepairBlocked
+from desktop.store.recovery import EMPTY, FOREIGN, MISSING, REPLACED, OpenBlocked, Recovery, RepairBlocked
 
 
 def picture_refused(exc: pictures.NotAPicture) -> str:
@@ -89,47 +89,127 @@ def storage(kind: str, folder: Path) -> str:
              "can.").format(folder=str(folder))
 
 
-def storage_problem(exc: BaseException, folder: Path) -> str:
+def storage_problem(exc: BaseException, folder: Path, command_line: bool = False) -> str:
     """The words for a storage failure ``exc`` (``storage_errors.kind_of`` is not None):
-    :func:`repair_blocked` when it stopped the repair of a damaged file, else :func:`storage`."""
+    :func:`repair_blocked` when it stopped the repair of a damaged file, :func:`cannot_open`
+    when it stopped the opening of her data, else :func:`storage`. ``command_line``: said by
+    a command (run again, not started again)."""
     for cause in (exc, exc.__cause__, exc.__context__):
         if isinstance(cause, RepairBlocked):
-            return repair_blocked(cause)
+            return repair_blocked(cause, command_line)
+        if isinstance(cause, OpenBlocked):
+            return cannot_open(cause.kind, cause.folder, command_line)
     return storage(storage_errors.kind_of(exc) or storage_errors.DISK, folder)
 
 
-def repair_blocked(problem: RepairBlocked) -> str:
-    """The database file is damaged, and the disk would not let it be repaired
-    (``recovery.RepairBlocked``): both, that nothing is lost, and what to do. Not "your last
-    change was not saved": there was none, and the file is not safe, it is damaged."""
-    folder = str(problem.folder)
-    if problem.damaged == EMPTY:
-        text = _("Afspraak's database file is empty (for example after a full disk or an interrupted copy).")
-    elif problem.damaged == FOREIGN:
-        text = _("The file where Afspraak keeps its data holds another program's data.")
-    else:
-        text = _("Afspraak's database file is damaged (for example by a power cut or a failing disk).")
-    kind = storage_errors.as_told(problem.kind, problem.folder)
+def cannot_open(kind: str, folder: Path, command_line: bool = False) -> str:
+    """A full disk or a failing one at start (``recovery.OpenBlocked``): her data cannot be
+    opened, nothing was changed, and what to do. Not "your last change was not saved": she
+    made none. A read-only folder and a file another program is writing are said as
+    :func:`storage` says them (nothing changed there either)."""
+    kind = storage_errors.as_told(kind, folder)
     if kind == storage_errors.FULL:
-        # TRANSLATORS: follows "Afspraak's database file is damaged (…)."; {folder} is the data folder
-        text += " " + _("The disk with your Afspraak data ({folder}) is too full to repair it: putting a backup "
-                        "in its place needs room for a whole copy of your data.").format(folder=folder)
-        todo = _("Free up some space (empty the bin, delete large files) and start Afspraak again: it will then "
-                 "repair your data and tell you what it did.")
+        # TRANSLATORS: at start (the window, or any afspraak command); {folder} is the data folder
+        text = _("Afspraak cannot open your data: the disk with your Afspraak data ({folder}) is full. Nothing was "
+                 "changed: your data is untouched.")
+        if command_line:
+            todo = _("Free up some space (empty the bin, delete large files) and run the command again.")
+        else:
+            todo = _("Free up some space (empty the bin, delete large files) and start Afspraak again.")
+    elif kind == storage_errors.DISK:
+        # TRANSLATORS: at start (the window, or any afspraak command); {folder} is the data folder
+        text = _("Afspraak cannot open your data: the disk with your Afspraak data ({folder}) reported an error. "
+                 "Nothing was changed: your data is untouched.")
+        if command_line:
+            todo = _("Copy the whole folder {folder} to another disk as soon as you can (this one may be failing), "
+                     "then run the command again.")
+        else:
+            todo = _("Copy the whole folder {folder} to another disk as soon as you can (this one may be failing), "
+                     "then start Afspraak again.")
     else:
-        reason = _("the disk or folder is read-only") if kind == storage_errors.READ_ONLY else _(
-            "the disk reported an error")
-        # TRANSLATORS: follows "Afspraak's database file is damaged (…)."; {reason}: "the disk reported an error"…
-        text += " " + _("Afspraak could not repair it: {reason}.").format(reason=reason)
-        todo = _("Make sure Afspraak can write in {folder} (copy the whole folder to another disk if this one "
-                 "is failing) and start Afspraak again: it will then repair your data and tell you what it "
-                 "did.").format(folder=folder)
-    if problem.kept_as is None:
-        text += " " + _("Nothing was changed: the file and your backups are just as they were.")
-    else:
+        return storage(kind, folder)
+    return text.format(folder=str(folder)) + "\n\n" + todo.format(folder=str(folder))
+
+
+def repair_blocked(problem: RepairBlocked, command_line: bool = False) -> str:
+    """The database file is damaged or missing, and the disk would not let it be repaired
+    (``recovery.RepairBlocked``): both, that nothing is lost, and what to do. Not "your last
+    change was not saved": there was none, and the file is not safe, it is damaged or gone.
+    ``command_line``: said by a command (run again, not started again)."""
+    kind = storage_errors.as_told(problem.kind, problem.folder)
+    text = _blocked_file(problem) + " " + _blocked_why(problem, kind)
+    if problem.kept_as is not None:
         text += " " + _("Nothing was deleted: the file was kept as {file}, and your backups are just as they "
                         "were.").format(file=str(problem.kept_as))
-    return text + "\n\n" + todo
+    elif problem.damaged != MISSING:
+        text += " " + _("Nothing was changed: the file and your backups are just as they were.")
+    elif problem.restoring is not None:
+        text += " " + _("Nothing was changed: your backups are just as they were.")
+    else:
+        text += " " + _("Nothing was changed.")
+    return text + "\n\n" + _blocked_todo(problem, kind, command_line)
+
+
+def _blocked_file(problem: RepairBlocked) -> str:
+    """What is wrong with the file a blocked repair was for."""
+    if problem.damaged == MISSING:
+        return _("Afspraak's database file is missing from {folder}: it was deleted or moved, perhaps by a sync "
+                 "or clean-up program.").format(folder=str(problem.folder))
+    if problem.damaged == EMPTY:
+        return _("Afspraak's database file is empty (for example after a full disk or an interrupted copy).")
+    if problem.damaged == FOREIGN:
+        return _("The file where Afspraak keeps its data holds another program's data.")
+    return _("Afspraak's database file is damaged (for example by a power cut or a failing disk).")
+
+
+def _blocked_why(problem: RepairBlocked, kind: str) -> str:
+    """Why the repair could not be made (follows :func:`_blocked_file`)."""
+    folder = str(problem.folder)
+    reason = _("the disk or folder is read-only") if kind == storage_errors.READ_ONLY else _(
+        "the disk reported an error")
+    if problem.restoring is None:  # a new, empty database in its place: there is nothing to put back
+        if kind == storage_errors.FULL:
+            return _("There is no usable backup to put in its place, and the disk with your Afspraak data ({folder}) is "
+                     "too full even to start a new, empty database.").format(folder=folder)
+        # TRANSLATORS: {reason}: "the disk reported an error", "the disk or folder is read-only"
+        return _("There is no usable backup to put in its place, and Afspraak could not start a new, empty database: "
+                 "{reason}.").format(reason=reason)
+    if problem.damaged == MISSING:
+        if kind == storage_errors.FULL:
+            return _("The disk with your Afspraak data ({folder}) is too full to put your newest backup back: "
+                     "that needs room for a whole copy of your data.").format(folder=folder)
+        # TRANSLATORS: {reason}: "the disk reported an error", "the disk or folder is read-only"
+        return _("Afspraak could not put your newest backup back: {reason}.").format(reason=reason)
+    if kind == storage_errors.FULL:
+        # TRANSLATORS: follows "Afspraak's database file is damaged (…)."; {folder} is the data folder
+        return _("The disk with your Afspraak data ({folder}) is too full to repair it: putting a backup "
+                 "in its place needs room for a whole copy of your data.").format(folder=folder)
+    # TRANSLATORS: follows "Afspraak's database file is damaged (…)."; {reason}: "the disk reported an error"…
+    return _("Afspraak could not repair it: {reason}.").format(reason=reason)
+
+
+def _blocked_todo(problem: RepairBlocked, kind: str, command_line: bool) -> str:
+    """What to do about a blocked repair, and what Afspraak will do then."""
+    folder = str(problem.folder)
+    if kind == storage_errors.FULL:
+        todo = _("Free up some space (empty the bin, delete large files) and run the command again.") if (
+            command_line) else _("Free up some space (empty the bin, delete large files) and start Afspraak again.")
+    elif command_line:
+        todo = _("Make sure Afspraak can write in {folder} (copy the whole folder to another disk if this one "
+                 "is failing) and run the command again.").format(folder=folder)
+    else:
+        todo = _("Make sure Afspraak can write in {folder} (copy the whole folder to another disk if this one "
+                 "is failing) and start Afspraak again.").format(folder=folder)
+    if problem.damaged != MISSING and problem.restoring is None:
+        return todo + " " + _("Afspraak will then set the file aside (it is never deleted), start with a new, empty "
+                              "database and tell you what it did.")
+    if problem.damaged != MISSING:
+        return todo + " " + _("Afspraak will then repair your data and tell you what it did.")
+    if problem.restoring is not None:
+        todo += " " + _("Afspraak will then put your newest backup back and tell you what it did.")
+    else:
+        todo += " " + _("Afspraak will then start with a new, empty database and tell you what it did.")
+    return todo + " " + _("If you moved the file yourself, put it back in {folder} first.").format(folder=folder)
 
 
 def _reports(report: Recovery | Sequence[Recovery]) -> list[Recovery]:

@@ -10,7 +10,8 @@ backup is put back, and the user is told what happened and what may be missing
   never deleted; the newest backup that passes the same check is copied in (its own or an
   automatic one: :func:`backups_newest_last`);
   without one, a fresh empty database is started. A ``Recovery`` says what was done;
-- the folder cannot be written or the disk is full: ``StorageProblem`` (nothing changed);
+- the folder cannot be written or the disk is full: ``OpenBlocked`` (a ``StorageProblem``:
+  nothing changed, and no change of hers lost: the data could not be opened at all);
   when that stops the repair of a damaged file, the repair is taken back and the file
   left where and as it was: ``RepairBlocked`` (a ``StorageProblem`` that names the damage).
 
@@ -217,16 +218,26 @@ def _kept_name(path: Path, now: datetime) -> Path:
 
 
 class RepairBlocked(StorageProblem):
-    """The file is damaged (``damaged``: what :func:`diagnose` said), and the disk would not
-    let it be repaired (``kind``: full, read-only, failing): the repair was taken back, so
-    the file is where and as it was and the backups are untouched (``kept_as`` None), or,
-    when even putting it back failed, ``kept_as`` says where it lies. The next start, with
-    room again, finds the damage and repairs it as usual."""
+    """The file is damaged (``damaged``: what :func:`diagnose` said) or missing
+    (:data:`MISSING`), and the disk would not let it be repaired (``kind``: full, read-only,
+    failing): the repair was taken back, so the file (or its log) is where and as it was and
+    the backups are untouched (``kept_as`` None), or, when even putting it back failed,
+    ``kept_as`` says where it lies. ``restoring``: the backup that was to be put back, None
+    when a new, empty database was to be started. The next start, with room again, finds
+    the same and repairs it as usual."""
 
-    def __init__(self, kind: str, folder: Path, damaged: str, kept_as: Path | None = None, detail: str = ""):
+    def __init__(self, kind: str, folder: Path, damaged: str, kept_as: Path | None = None, detail: str = "",
+                 restoring: Path | None = None):
         super().__init__(kind, folder, detail)
         self.damaged = damaged
         self.kept_as = kept_as
+        self.restoring = restoring
+
+
+class OpenBlocked(StorageProblem):
+    """The disk (full, read-only, failing) would not let a database that needed no repair be
+    opened: raised by :func:`open_checked` before anything of hers was written, so the file
+    and the backups are as they were. Not a change that was lost: there was none yet."""
 
 
 def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) -> Recovery:
@@ -240,13 +251,13 @@ def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) 
     kept = _kept_name(path, now)
     there = [f for f in (path, *sidecar_files(path)) if f.exists()]
     moved: list[tuple[Path, Path]] = []
+    source = newest_good_backup(skip)  # (only reads: known also when the first step is refused)
     try:
         for f in there:
             aside = kept.with_name(kept.name + f.name[len(path.name):])
             os.replace(f, aside)
             moved.append((f, aside))
         paths.make_private_file(kept)
-        source = newest_good_backup(skip)
         if source is not None:
             backup.copy_database(source, path)
         _open_once(path)
@@ -257,7 +268,7 @@ def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) 
         left = _take_back(path, there, moved)
         log.error("damaged database (%s) not repaired, the disk refused it (%s); %s", damaged, exc,
                   f"kept as {kept.name}" if left else "left in its place")
-        raise RepairBlocked(kind, path.parent, damaged, kept if left else None, str(exc)) from exc
+        raise RepairBlocked(kind, path.parent, damaged, kept if left else None, str(exc), restoring=source) from exc
     log.error("damaged database (%s) kept as %s; restored from %s", damaged, kept.name,
               source.name if source else "nothing (fresh database)")
     return Recovery(damaged=damaged, kept_as=kept, restored_from=source,
@@ -306,19 +317,36 @@ def put_back_missing(path: Path, now: datetime) -> Recovery | None:
     automatic backups are there, or the write-ahead log of the file that went, the data
     went missing: the newest good backup is put back (not an empty database without a
     word). The log and its index are kept aside, never deleted, and never left beside the
-    new file (SQLite would replay them into it). None when this is a first start."""
+    new file (SQLite would replay them into it). None when this is a first start.
+
+    Whole or not at all, as :func:`recover`: the file put in place is opened once, and when
+    the disk refuses any step the log goes back where it was and the copy is removed
+    (:class:`RepairBlocked`, :data:`MISSING`). A copy left in place unopened was taken at
+    the next start for her file, and nobody was told that it had gone missing."""
     stale = [side for side in sidecar_files(path) if side.exists()]
-    kept = None
-    if stale:
-        kept = _kept_name(path, now)
-        for side in stale:
-            os.replace(side, kept.with_name(kept.name + side.name[len(path.name):]))
-            paths.make_private_file(kept.with_name(kept.name + side.name[len(path.name):]))
     source = newest_good_backup() if (path.parent / "backups").is_dir() else None
-    if source is None and kept is None:
+    if source is None and not stale:
         return None
-    if source is not None:
-        backup.copy_database(source, path)
+    kept = _kept_name(path, now) if stale else None
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for side in stale:
+            aside = kept.with_name(kept.name + side.name[len(path.name):])
+            os.replace(side, aside)
+            moved.append((side, aside))
+            paths.make_private_file(aside)
+        if source is not None:
+            backup.copy_database(source, path)
+        _open_once(path)
+    except Exception as exc:
+        kind = storage_errors.kind_of(exc)
+        if kind is None:
+            raise
+        left = _take_back(path, stale, moved)
+        lies = next((aside for _, aside in moved if aside.exists()), None) if left else None
+        log.error("the database file is missing and the disk refused to put %s in its place (%s)",
+                  source.name if source else "a new database", exc)
+        raise RepairBlocked(kind, path.parent, MISSING, lies, str(exc), restoring=source) from exc
     log.error("the database file was missing; %s", f"restored from {source.name}" if source else "starting empty")
     return Recovery(damaged=MISSING, kept_as=None, restored_from=source,
                     backup_taken_at=_backup_time(source) if source else None, folder=path.parent)
@@ -511,9 +539,9 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
     header and the application id are checked here."""
     now = now or utcnow()
     folder = Path(path).parent if path else paths.configured_data_dir()
+    report = None
     try:
         path = Path(path) if path else paths.db_path()
-        report = None
         if path.exists():
             full = not check_later and (not when_due or check_due(path, now))
             damaged = diagnose(path, full=full)
@@ -544,4 +572,6 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
         kind = storage_errors.kind_of(exc)
         if kind is None:
             raise
-        raise StorageProblem(kind, folder, str(exc)) from exc
+        if report is not None:  # the repair was made, the opening after it refused
+            raise StorageProblem(kind, folder, str(exc)) from exc
+        raise OpenBlocked(kind, folder, str(exc)) from exc

@@ -1472,6 +1472,13 @@ def _title(p: ProductRow) -> str:
     return f"{p.name} – {p.variant}" if p.variant else p.name
 
 
+def _same_name_note(p: ProductRow, other: ProductRow) -> str:
+    """Two products without SKU of one name and variant, both imported (told apart by their
+    WooCommerce IDs, which the owner does not see)."""
+    return _("Line {line}: “{name}” has no SKU and the same name as line {other}; both are imported, as separate "
+             "products.").format(line=p.line, name=_title(p), other=other.line)
+
+
 def _drop_duplicates(parsed: ParsedExport) -> None:
     """One product per key. A second row with a taken key is the same product (skipped), or
     a different one that only shares the SKU or the name: kept under its fallback key."""
@@ -1482,9 +1489,7 @@ def _drop_duplicates(parsed: ParsedExport) -> None:
         if p.former_keys and not p.sku and p.key not in first:
             alike = titled.setdefault((p.name, p.variant), p)
             if alike is not p:  # told apart by their IDs, which the owner does not see
-                parsed.notes.append(_(
-                    "Line {line}: “{name}” has no SKU and the same name as line {other}; both are "
-                    "imported, as separate products.").format(line=p.line, name=_title(p), other=alike.line))
+                parsed.notes.append(_same_name_note(p, alike))
         other = first.get(p.key)
         if other is not None and p.fallback_key and p.fallback_key != other.fallback_key \
                 and p.fallback_key not in first:
@@ -1494,9 +1499,7 @@ def _drop_duplicates(parsed: ParsedExport) -> None:
                     "product; both are imported. Give it its own SKU in the shop.").format(
                         line=p.line, name=_title(p), sku=p.sku, other=other.line))
             else:
-                parsed.notes.append(_(
-                    "Line {line}: “{name}” has no SKU and the same name as line {other}; both are "
-                    "imported, as separate products.").format(line=p.line, name=_title(p), other=other.line))
+                parsed.notes.append(_same_name_note(p, other))
             p = replace(p, key=p.fallback_key)
             other = None
         if other is not None:

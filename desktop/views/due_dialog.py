@@ -347,7 +347,7 @@ class DueStepDialog(QDialog):
 
     def _add_parcel_buttons(self) -> None:
         """A parcel check-in is where "yes, it came" or "no, nothing arrived" comes in: the
-        parcel's own buttons next to "Reply received" (walk-through 2, finding P: her "nothing
+        parcel's own buttons next to "Reply received…" (walk-through 2, finding P: her "nothing
         arrived" was logged as a reply, and the lost parcel was chased to a strike)."""
         from PySide6.QtWidgets import QBoxLayout, QHBoxLayout
 

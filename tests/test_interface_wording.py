@@ -1,11 +1,13 @@
-"""Review 27 (a native reading of every nl and en string), item 22.
+"""Review 27 (a native reading of every nl and en string), items 22 and 25.
 
 22. One rule: a button or menu entry that opens a dialog ends in "…", in both languages; one
-    that acts at once (or only asks "are you sure?") does not."""
+    that acts at once (or only asks "are you sure?") does not.
+25. The reminder's "done" button is an action of its own ("Afvinken"), no longer the
+    collaboration status "Done" ("Afgerond") that shared its msgid."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,12 +15,17 @@ from babel.messages.pofile import read_po
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from desktop import i18n, reminders
+from desktop.domain.notify import Announcement
+from desktop.labels import label
+from desktop.notifications import buttons_for
 from desktop.store.models import Collaboration, CustomOrder, Person
+from desktop.tray import ReminderPopup
 from desktop.views import dialogs
 from desktop.views.due_dialog import DueStepDialog
 from desktop.views.influencers import InfluencersView
 
 from .conftest import NOW
+from .helpers import Item
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -178,3 +185,17 @@ def test_the_send_message_menu_entries_open_the_message_and_say_so(qtbot, demo_d
     monkeypatch.setattr(orders_view, "run_dialog", lambda d: opened.append(type(d).__name__) or 0)
     entries[0].trigger()
     assert opened == ["OrderMessageDialog"]
+
+
+# --- 25: the reminder's "done" is an action -------------------------------------------------
+
+@pytest.mark.parametrize("language, action, status", [("nl", "Afvinken", "Afgerond"), ("en", "Done", "Done")])
+def test_the_reminders_done_button_is_an_action_and_the_status_stays(qtbot, translator, language, action, status):
+    """The popup read "Openen · Over 1 uur · Morgen 09:00 · Afgerond": three actions and a status."""
+    i18n.set_language(language)
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    assert popup.done_button.text() == action
+    one = Announcement(items=[Item("a", datetime(2026, 11, 23, 10, 0))], summary=False)
+    assert buttons_for(one)[-1] == ("done", action)  # the notification's button, as the popup's
+    assert label("collab_status", "done") == status

@@ -1,9 +1,11 @@
-"""Review 27 (a native reading of every nl and en string), items 22 and 25.
+"""Review 27 (a native reading of every nl and en string), items 22, 25 and 34.
 
 22. One rule: a button or menu entry that opens a dialog ends in "…", in both languages; one
     that acts at once (or only asks "are you sure?") does not.
 25. The reminder's "done" button is an action of its own ("Afvinken"), no longer the
-    collaboration status "Done" ("Afgerond") that shared its msgid."""
+    collaboration status "Done" ("Afgerond") that shared its msgid.
+34. In English a collaboration she did not fulfil is "Not fulfilled": "Not delivered" read
+    as a parcel's status (Shipments' "Mark as delivered")."""
 
 from __future__ import annotations
 
@@ -199,3 +201,26 @@ def test_the_reminders_done_button_is_an_action_and_the_status_stays(qtbot, tran
     one = Announcement(items=[Item("a", datetime(2026, 11, 23, 10, 0))], summary=False)
     assert buttons_for(one)[-1] == ("done", action)  # the notification's button, as the popup's
     assert label("collab_status", "done") == status
+
+
+# --- 34: "Not fulfilled" --------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, status", [("nl", "Niet nagekomen"), ("en", "Not fulfilled")])
+def test_an_unfulfilled_collaboration_is_not_called_undelivered_in_english(qtbot, demo_db, translator, language,
+                                                                           status):
+    i18n.set_language(language)
+    assert label("collab_status", "failed") == status
+    assert label("due_step", "strike") == {"nl": "Beslissen: waarschuwing en „niet nagekomen”",
+                                           "en": "Decide: strike and “Not fulfilled”"}[language]
+    decision, later = _strike_decision()
+    dialog = DueStepDialog(decision, now=lambda: later)
+    qtbot.addWidget(dialog)
+    asked = dialog.strike_text.text()
+    assert {"nl": "„niet nagekomen”", "en": "“Not fulfilled”"}[language] in asked
+    anouk = Person.get(Person.name == "Anouk Mulder")  # her collaboration is marked failed
+    view = _shown_influencers(qtbot, language)
+    view.select_person(anouk.id)
+    QApplication.processEvents()
+    assert _pane_says(view, f"Ketting Ster in een post: {status}")
+    assert not _pane_says(view, "Not delivered")
+

@@ -28,8 +28,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "done": N_("Done"),
         # TRANSLATORS: collaboration ended early by one of both sides.
         "ended": N_("Ended early"),
-        # TRANSLATORS: collaboration where the influencer did not deliver.
-        "failed": N_("Not delivered"),
+        # TRANSLATORS: collaboration where the influencer did not do what was agreed (not a lost parcel).
+        "failed": N_("Not fulfilled"),
     },
     "deliverable": {
         "post": N_("Post"),
@@ -128,8 +128,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "no_update": N_("Send the customer an update"),
         # TRANSLATORS: a custom order's promised date has passed: news with a new date.
         "late": N_("Late: tell the customer a new date"),
-        # TRANSLATORS: after the last reminder: decide on a strike and "not delivered".
-        "strike": N_("Decide: strike and “Not delivered”"),
+        # TRANSLATORS: after the last reminder: decide on a strike and the collaboration status "Not fulfilled".
+        "strike": N_("Decide: strike and “Not fulfilled”"),
         # TRANSLATORS: a task for the owner: send the gift agreed with an influencer.
         "send": N_("Send the gift"),
         # TRANSLATORS: a task for the owner: a finished custom order still has to go out.

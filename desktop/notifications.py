@@ -1,6 +1,6 @@
 """How a reminder reaches the owner: the best way this desktop offers, chosen at start.
 
-1. **Native notification with buttons** (Openen, Over 1 uur, Morgen 09:00, Afgerond) through
+1. **Native notification with buttons** (Openen, Over 1 uur, Morgen 09:00, Afvinken) through
    ``desktop-notifier``: the freedesktop notification service on Linux (over D-Bus with
    dbus-fast), the Notification Center on macOS (in the app bundle only), toasts on Windows.
    Used only when the service answers within a few seconds AND says it can show buttons.
@@ -37,7 +37,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 
 from desktop import APP_NAME, paths
 from desktop.i18n import _, tomorrow_label
-from desktop.tray import announcement_texts
+from desktop.tray import announcement_texts, done_label
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def buttons_for(announcement) -> list[tuple[str, str]]:
     a decision (``Announcement.can_be_done``)."""
     buttons = [(OPEN, _("Open")), (HOUR, _("In 1 hour")), (TOMORROW, tomorrow_label())]
     if announcement.can_be_done:
-        buttons.append((DONE, _("Done")))
+        buttons.append((DONE, done_label()))
     return buttons
 
 

@@ -37,7 +37,7 @@ steps_forgotten = _signals.steps_forgotten
 @contextmanager
 def recorded(what):
     """Record what the owner does inside the block and hand it to Edit → Undo
-    (``undoable``; the main window pushes it): a misclick on "Reply received", "Done
+    (``undoable``; the main window pushes it): a misclick on "Reply received…", "Done
     without a message" or a strike is taken back with Ctrl+Z, as a parcel is (walk-through
     finding 15), and so is a dialog's save (``views/undo.saved_as_step``). ``what`` is the
     step's name, or a function that gives it once the block has run ("" for no step).

@@ -270,7 +270,7 @@ def test_vandaag_packs_the_gift_for_its_collaboration_and_the_sent_parcel_ends_t
     assert view.model.rows[view.table.currentIndex().row()].cells[2] == "Cadeau versturen"
     footer = view.detail_footer
     assert footer.findChild(QPushButton, "todayOpen").text() == "Pakket maken…"
-    assert footer.findChild(QPushButton, "todayDone").text() == "Afgerond zonder pakket"
+    assert footer.findChild(QPushButton, "todayDone").text() == "Afgerond zonder pakket…"
     shown = []
 
     def ask(parent, person_id, product_ids, collaboration_id=None):

@@ -345,7 +345,7 @@ def test_after_saving_from_the_pane_the_focus_is_on_her_row(qtbot, demo_db, tran
     lien = Person.get(Person.name == "Lien Wouters")
     view.select_person(lien.id)
     QApplication.processEvents()
-    edit = _pane_button(view, "Bewerken" if language == "nl" else "Edit")
+    edit = _pane_button(view, "Bewerken…" if language == "nl" else "Edit…")
     edit.setFocus()
 
     def save(dialog):
@@ -357,7 +357,7 @@ def test_after_saving_from_the_pane_the_focus_is_on_her_row(qtbot, demo_db, tran
     QApplication.processEvents()
     assert window.focusWidget() is view.table
     assert view.model.rows[view.table.currentIndex().row()].id == lien.id
-    cancel = _pane_button(view, "Bewerken" if language == "nl" else "Edit")
+    cancel = _pane_button(view, "Bewerken…" if language == "nl" else "Edit…")
     cancel.setFocus()
     monkeypatch.setattr(dialogs, "run", lambda dialog: False)
     QTest.keyClick(cancel, Qt.Key_Space)

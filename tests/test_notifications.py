@@ -80,7 +80,7 @@ def test_native_with_buttons_is_chosen_when_the_service_can_show_them(qtbot, tra
     sent = native.sent[0]
     assert sent["title"] == "Herinnering"
     assert "Sanne de Vries" in sent["body"]
-    assert [label for _key, label in sent["buttons"]] == ["Openen", "Over 1 uur", "Morgen 09:00", "Afgerond"]
+    assert [label for _key, label in sent["buttons"]] == ["Openen", "Over 1 uur", "Morgen 09:00", "Afvinken"]
     assert not tray.popup.isVisible()  # shown natively, not twice
     hub.shutdown()
     assert native.stopped

@@ -73,7 +73,7 @@ def test_reminder_with_buttons_reaches_dunst_and_its_buttons_act(display, tmp_pa
     assert "body: 'Anna & <b>Co</b>: reel 2 dagen te laat'" in received
     assert "notification-icon.png" in received  # the app's own icon, not a generic one
     for button in ('"open": "Openen"', '"hour": "Over 1 uur"', '"tomorrow": "Morgen 09:00"',
-                   '"done": "Afgerond"'):
+                   '"done": "Afvinken"'):
         assert button in received
     # the summary of three: who is due, and no "done" for several at once
     summary = received[received.index("summary: '3 herinneringen'"):]

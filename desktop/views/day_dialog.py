@@ -1,7 +1,7 @@
 """The day something happened, asked when the owner records it later: a parcel that went
 out days ago ("Eerder verstuurd…" in Zendingen), a reminder she sent from her phone
 yesterday ("Sent earlier…" on a reminder), an answer that came in yesterday ("Reply
-received" on a reminder), a gift handed over by hand ("Done without a parcel" on a gift
+received…" on a reminder), a gift handed over by hand ("Done without a parcel…" on a gift
 task). A FormDialog on ui/day_dialog.ui; its save is one undo step, and
 what follows from that day (the "received?" question, a late gift's new deadlines, the
 week's wait after her answer) counts from it, never from the click."""
@@ -94,12 +94,12 @@ def message_sent_earlier(parent: QWidget | None, item, channel: str, text: str) 
 
 
 def reply_received(parent: QWidget | None, item, channel: str) -> DayDialog:
-    """"Reply received" on a reminder: the day her answer came (today unless changed); the
+    """"Reply received…" on a reminder: the day her answer came (today unless changed); the
     next message thanks her for her message of that day, and the week's wait counts from it."""
     name = item.person_name
     return DayDialog(
         parent,
-        # TRANSLATORS: title of the dialog behind "Reply received" on a reminder.
+        # TRANSLATORS: title of the dialog behind "Reply received…" on a reminder.
         _("Reply from {name}").format(name=name),
         _("On which day did {name} answer? The reminders count from that day, and the next one "
           "thanks {name} for the message of that day.").format(name=name),
@@ -113,7 +113,7 @@ def reply_received(parent: QWidget | None, item, channel: str) -> DayDialog:
 
 
 def handed_over(parent: QWidget | None, item) -> DayDialog:
-    """"Done without a parcel" on a gift task: the day the gift reached her another way
+    """"Done without a parcel…" on a gift task: the day the gift reached her another way
     (handed over at a market, say); her deadlines move on from that day if it came late,
     never from the click (audit 11, F1)."""
     from desktop.reminders import done_text
@@ -121,7 +121,7 @@ def handed_over(parent: QWidget | None, item) -> DayDialog:
     name = item.person_name
     return DayDialog(
         parent,
-        # TRANSLATORS: title of the dialog behind "Done without a parcel" on a gift reminder.
+        # TRANSLATORS: title of the dialog behind "Done without a parcel…" on a gift reminder.
         _("Gift for {name} given without a parcel").format(name=name),
         _("On which day did {name} get the gift? If that was later than planned, the deadlines move on from that "
           "day, so that {name} keeps the days that were agreed.").format(name=name),

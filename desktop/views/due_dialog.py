@@ -215,7 +215,7 @@ class DueStepDialog(QDialog):
         self.reply_button.setVisible(item.kind != "custom_order")
         if not is_message:
             self.strike_text.setText(_(
-                "{person} did not answer the last reminder. Add a strike and mark the collaboration “Not delivered”? "
+                "{person} did not answer the last reminder. Add a strike and mark the collaboration “Not fulfilled”? "
                 "The strike lists the reminders as evidence. Or end the collaboration without a strike: it ends "
                 "either way, as the last reminder said.").format(person=item.person_name))
             self.dismiss_button.setText(_("End without strike"))
@@ -347,7 +347,7 @@ class DueStepDialog(QDialog):
 
     def _add_parcel_buttons(self) -> None:
         """A parcel check-in is where "yes, it came" or "no, nothing arrived" comes in: the
-        parcel's own buttons next to "Reply received" (walk-through 2, finding P: her "nothing
+        parcel's own buttons next to "Reply received…" (walk-through 2, finding P: her "nothing
         arrived" was logged as a reply, and the lost parcel was chased to a strike)."""
         from PySide6.QtWidgets import QBoxLayout, QHBoxLayout
 

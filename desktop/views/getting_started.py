@@ -90,10 +90,10 @@ class GettingStarted(QFrame):
              self._button("gettingStartedImport", _("Import products…"), self.import_products)),
             (_("Your first influencer"),
              _("Her handles, address and how she likes to be addressed."),
-             self._button("gettingStartedInfluencer", _("New influencer"), self.new_influencer)),
+             self._button("gettingStartedInfluencer", _("New influencer…"), self.new_influencer)),
             (_("Your first agreement"),
              _("What she gets, what she makes and by when: the reminders follow from it."),
-             self._button("gettingStartedAgreement", _("New collaboration"), self.new_collaboration)),
+             self._button("gettingStartedAgreement", _("New collaboration…"), self.new_collaboration)),
         )
         for row, (title, explanation, action) in enumerate(steps):
             mark = QLabel(str(row + 1))

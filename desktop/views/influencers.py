@@ -106,7 +106,7 @@ class InfluencersView(ListView):
 
     def empty_help(self):
         return _(
-            "Add the first influencer you send products to with “New influencer” above. Or, to look around first, "
+            "Add the first influencer you send products to with “New influencer…” above. Or, to look around first, "
             "load the example shop from Help → Getting started."
         )
 
@@ -432,12 +432,12 @@ class InfluencersView(ListView):
             layout.addWidget(self._styled(text.strip(), WARNING_STYLE))
 
     def _detail_actions(self, layout, person: Person) -> None:
-        buttons = [(_("Edit"), self.edit_influencer), (_("New collaboration"), lambda: self.new_collaboration(person)),
-                   (_("Add a strike"), lambda: self.add_strike(person))]
+        buttons = [(_("Edit…"), self.edit_influencer), (_("New collaboration…"), lambda: self.new_collaboration(person)),
+                   (_("Add a strike…"), lambda: self.add_strike(person))]
         if person.status == "blocked":
             buttons.append((_("Unblock"), lambda: self.unblock(person)))
         else:
-            buttons.append((_("Block"), lambda: self.block(person)))
+            buttons.append((_("Block…"), lambda: self.block(person)))
         layout.addWidget(self._button_row(buttons, "personActions", per_line=2))
 
     def _detail_score(self, layout, person: Person, now) -> None:
@@ -481,7 +481,7 @@ class InfluencersView(ListView):
     def _detail_collaborations(self, layout, collaborations: list[CollaborationDetail]) -> None:
         self.add_section(layout, _("Collaborations"))
         if not collaborations:
-            layout.addWidget(plain_label(_("No collaborations yet. Start one with “New collaboration”.")))
+            layout.addWidget(plain_label(_("No collaborations yet. Start one with “New collaboration…”.")))
         for shown in collaborations:
             self._detail_collaboration(layout, shown)
 
@@ -507,13 +507,13 @@ class InfluencersView(ListView):
         self._detail_cost(layout, shown)
         if c.end_reason:
             layout.addWidget(plain_label(_("Ended: {reason}").format(reason=c.end_reason)))
-        buttons = [(_("Edit"), lambda: self.edit_collaboration(c))]
+        buttons = [(_("Edit…"), lambda: self.edit_collaboration(c))]
         if collab_rules.is_open(c.status):
-            buttons.append((_("Log content"), lambda: self.log_content(c)))
-        buttons.append((_("Agreement in writing"), lambda: self.show_message(
+            buttons.append((_("Log content…"), lambda: self.log_content(c)))
+        buttons.append((_("Agreement in writing…"), lambda: self.show_message(
             c.person, _agreement_message(c), _("The agreement in writing: send it and ask for a short “yes”."), c)))
         if not collab_rules.is_open(c.status) or c.status == "posted":
-            buttons.append((_("Rate"), lambda: self.rate(c)))
+            buttons.append((_("Rate…"), lambda: self.rate(c)))
         if collab_rules.is_open(c.status):
             buttons.append((_("End…"), lambda: self.end_collaboration(c)))
         layout.addWidget(self._button_row(buttons, f"collaborationActions{c.id}", per_line=2))

@@ -391,7 +391,8 @@ class OrdersView(ListView):
         from desktop.views.order_message import MESSAGE_LABELS, message_label
 
         for code in MESSAGE_LABELS:
-            action = menu.addAction(message_label(code))
+            # TRANSLATORS: an entry of the "Send message" menu, "Order confirmation…": "…" as on every button that opens a dialog.
+            action = menu.addAction(_("{message}…").format(message=message_label(code)))
             action.setData(code)
             action.triggered.connect(lambda _c=False, c=code: self.send_message(c))
         row.append(message)

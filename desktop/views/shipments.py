@@ -239,7 +239,7 @@ class ShipmentsView(ListView):
         address = address_text(p.street, p.postcode, p.city)
         no_address = rules.missing_address(s.status, p.street, p.postcode, p.city)
         if no_address:
-            warning = plain_label(_("No address known for {name}: add it to their profile (Influencers → Edit) before the "
+            warning = plain_label(_("No address known for {name}: add it to their profile (Influencers → Edit…) before the "
                                     "parcel goes out.").format(name=p.name))
             warning.setObjectName("noAddressWarning")
             warning.setStyleSheet(theme.text_style("red", bold=True))  # readable on a dark desktop too

@@ -352,7 +352,7 @@ class TodayView(ListView):
 
             opening = due_texts.gift_open_text(gift)
             # TRANSLATORS: Vandaag's button on a "send the gift" reminder: no more reminders about this gift.
-            done = _("Done without a parcel")
+            done = _("Done without a parcel…")
         elif item.ships_an_order:
             opening = _("Ship…")
             # TRANSLATORS: Vandaag's button on "ship the finished order": it reached the customer another way.
@@ -377,7 +377,7 @@ class TodayView(ListView):
         return holder
 
     def _handed_over(self, item) -> None:
-        """"Done without a parcel": the day the gift reached her is asked (its save is the undo
+        """"Done without a parcel…": the day the gift reached her is asked (its save is the undo
         step). Given later than planned, her deadlines moved: the status bar says so at once,
         and where the message with the new date waits, as after a late parcel."""
         from desktop.views import day_dialog, dialogs

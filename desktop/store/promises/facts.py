@@ -28,7 +28,7 @@ def collaboration_details(collab_id: int | None, collaboration: Collaboration | 
             not Shipment.select(Shipment.id).where(Shipment.collaboration == c.id).exists():
         # No parcel, and past "agreed": the gift reached her another way (handed over at a
         # market, or before the app): what was agreed is what she has (audit 11, F5: the
-        # messages named no product and no value after "Done without a parcel").
+        # messages named no product and no value after "Done without a parcel…").
         gifts = list(CollaborationProduct.select(CollaborationProduct.name, CollaborationProduct.quantity,
                                                  CollaborationProduct.value_cents)
                      .where(CollaborationProduct.collaboration == c.id)

@@ -182,7 +182,7 @@ class Ui_DueStep(object):
         self.sentEarlierButton.setText(QCoreApplication.translate("DueStep", u"Sent earlier\u2026", u"Button on a reminder: the owner sent this message on an earlier day"))
         self.sentButton.setText(QCoreApplication.translate("DueStep", u"Mark as sent", u"Button: the owner has sent the message (Dutch: Verstuurd)"))
         self.strikeButton.setText(QCoreApplication.translate("DueStep", u"Add a strike", None))
-        self.replyButton.setText(QCoreApplication.translate("DueStep", u"Reply received", None))
+        self.replyButton.setText(QCoreApplication.translate("DueStep", u"Reply received\u2026", None))
         self.snoozeButton.setText(QCoreApplication.translate("DueStep", u"Later", u"Button with a menu: remind me later"))
         self.dismissButton.setText(QCoreApplication.translate("DueStep", u"Done without a message", u"Button: handled without sending this message"))
         self.closeButton.setText(QCoreApplication.translate("DueStep", u"Close", None))

@@ -106,8 +106,8 @@ class Ui_InfluencersToolbar(object):
 
     def retranslateUi(self, InfluencersToolbar):
         InfluencersToolbar.setWindowTitle(QCoreApplication.translate("InfluencersToolbar", u"Influencers", None))
-        self.newInfluencer.setText(QCoreApplication.translate("InfluencersToolbar", u"New influencer", None))
-        self.newCollaboration.setText(QCoreApplication.translate("InfluencersToolbar", u"New collaboration", None))
+        self.newInfluencer.setText(QCoreApplication.translate("InfluencersToolbar", u"New influencer\u2026", None))
+        self.newCollaboration.setText(QCoreApplication.translate("InfluencersToolbar", u"New collaboration\u2026", None))
         self.tagSelected.setText(QCoreApplication.translate("InfluencersToolbar", u"Tag\u2026", None))
         self.exportSelected.setText(QCoreApplication.translate("InfluencersToolbar", u"Export\u2026", None))
         self.statusFilterLabel.setText(QCoreApplication.translate("InfluencersToolbar", u"Status", None))

@@ -52,6 +52,7 @@ class Ui_ReminderPopup(object):
 
         self.doneButton = QPushButton(ReminderPopup)
         self.doneButton.setObjectName(u"doneButton")
+        self.doneButton.setText(u"Done")
 
         self.buttons.addWidget(self.doneButton)
 
@@ -75,7 +76,6 @@ class Ui_ReminderPopup(object):
         self.openButton.setText(QCoreApplication.translate("ReminderPopup", u"Open", u"Button on a reminder popup: open the reminder"))
         self.snoozeHourButton.setText(QCoreApplication.translate("ReminderPopup", u"In 1 hour", u"Button on a reminder popup: remind again in one hour"))
         self.snoozeTomorrowButton.setText(QCoreApplication.translate("ReminderPopup", u"Tomorrow 09:00", u"Button on a reminder popup: remind again tomorrow at 09:00"))
-        self.doneButton.setText(QCoreApplication.translate("ReminderPopup", u"Done", u"Button on a reminder popup: mark the reminder as done"))
         pass
     # retranslateUi
 

@@ -180,7 +180,7 @@ class Ui_DueStep(object):
         self.subjectLabel.setText(QCoreApplication.translate("DueStep", u"Subject", u"Subject line of an email"))
         self.copyButton.setText(QCoreApplication.translate("DueStep", u"Copy message", None))
         self.sentEarlierButton.setText(QCoreApplication.translate("DueStep", u"Sent earlier\u2026", u"Button on a reminder: the owner sent this message on an earlier day"))
-        self.sentButton.setText(QCoreApplication.translate("DueStep", u"Mark as sent", u"Button: the owner has sent the message (Dutch: Verstuurd)"))
+        self.sentButton.setText(QCoreApplication.translate("DueStep", u"Mark as sent", u"Button: the owner has sent the message"))
         self.strikeButton.setText(QCoreApplication.translate("DueStep", u"Add a strike", None))
         self.replyButton.setText(QCoreApplication.translate("DueStep", u"Reply received\u2026", None))
         self.snoozeButton.setText(QCoreApplication.translate("DueStep", u"Later", u"Button with a menu: remind me later"))

@@ -750,6 +750,33 @@ def test_a_damaged_file_on_a_full_disk_is_told_as_both_and_left_as_it_was(data_d
     assert len(kept) == 1 and kept[0].read_bytes() == before
 
 
+@pytest.mark.parametrize("case", ["damaged", "damaged without a backup", "missing"])
+@pytest.mark.parametrize("language, run_again, start_again", [
+    ("en", "run the command again", "start Afspraak again"),
+    ("nl", "voer de opdracht opnieuw uit", "start Afspraak opnieuw"),
+])
+def test_a_repair_a_full_disk_blocked_is_told_by_a_command_as_a_command(data_dir, capsys, monkeypatch, case,
+                                                                        language, run_again, start_again):
+    """Told by a command, the blocked repair's "what to do" said "start Afspraak again":
+    she ran a command, and running it again is what makes the repair (data review, left 1)."""
+    database = open_database()
+    if case == "damaged without a backup":
+        Person.create(name="Zonder back-up")
+        close_database()
+    else:
+        two_backups_then_more_work(database)
+    if case == "missing":
+        paths.db_path().unlink()
+    else:
+        damage(paths.db_path(), "pages")
+    with monkeypatch.context() as patched:
+        (full_when_creating if case == "damaged without a backup" else full_when_copying)(patched)
+        assert cli.main(["--lang", language, "due"]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert run_again in err and start_again not in err and "Traceback" not in err, err
+
+
 def test_a_damaged_file_on_a_full_disk_at_the_windows_start_is_told_as_both(qtbot, data_dir, monkeypatch,
                                                                            no_other_instance):
     from desktop import app as app_module
@@ -769,6 +796,7 @@ def test_a_damaged_file_on_a_full_disk_at_the_windows_start_is_told_as_both(qtbo
         qtbot.waitUntil(lambda: bool(exits))
         assert exits == [1] and len(told) == 1 and told[0][0] == "Afspraak kan niet starten", told
         assert "is beschadigd" in told[0][1] and "te vol om het te herstellen" in told[0][1]
+        assert "start Afspraak opnieuw" in told[0][1] and "opdracht" not in told[0][1]
         assert paths.db_path().read_bytes() == before
     finally:
         stop_app(application, qtbot)

@@ -315,11 +315,17 @@ class Application:
             if kind is None:
                 raise
             log.error("cannot recover: %s", exc)
-            self._stop_with(_("Afspraak cannot save"), errors.storage_problem(exc, folder))
+            self._stop_with(self._stop_title(), errors.storage_problem(exc, folder))
             return False
         if report is not None:
             reports.append(report)
         return True
+
+    def _stop_title(self) -> str:
+        """The title over why the app stops while it opens her data: "cannot start" during
+        the start, "cannot continue" after a repair while she worked (not "cannot save":
+        nothing of hers was being saved)."""
+        return _("Afspraak cannot start") if self.scheduler is None else _("Afspraak cannot continue")
 
     def _stop_with(self, title: str, text: str) -> None:
         """Say why the app stops, and stop (exit code 1; the next start checks the file)."""
@@ -362,14 +368,14 @@ class Application:
             self._tell(_("Afspraak cannot start"), errors.migration_failed(paths.log_dir()))
             self.qt.exit(1)
             return False
-        except Exception as exc:  # a full disk or read-only folder at start: say so, change nothing
+        except Exception as exc:  # a full disk or read-only folder: say so (and what a repair did before it)
             kind = storage_errors.kind_of(exc)
             if kind is None:
                 raise
             log.error("cannot start: %s", exc)
             from desktop.presentation import errors
 
-            self._tell(_("Afspraak cannot start"), errors.storage_problem(exc, paths.configured_data_dir()))
+            self._tell(self._stop_title(), errors.storage_problem(exc, paths.configured_data_dir(), repaired=reports))
             self.qt.exit(1)
             return False
         if repaired is not None:

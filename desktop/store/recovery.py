@@ -13,7 +13,9 @@ backup is put back, and the user is told what happened and what may be missing
 - the folder cannot be written or the disk is full: ``OpenBlocked`` (a ``StorageProblem``:
   nothing changed, and no change of hers lost: the data could not be opened at all);
   when that stops the repair of a damaged file, the repair is taken back and the file
-  left where and as it was: ``RepairBlocked`` (a ``StorageProblem`` that names the damage).
+  left where and as it was: ``RepairBlocked`` (a ``StorageProblem`` that names the damage);
+  when it stops only the opening after a whole repair, the repair stays and is reported:
+  ``RepairedNotOpened``.
 
 A locked file or one that cannot be opened is *not* damage: those errors go up unchanged
 (as a StorageProblem where they are one), so a healthy file is never moved aside.
@@ -238,6 +240,18 @@ class OpenBlocked(StorageProblem):
     """The disk (full, read-only, failing) would not let a database that needed no repair be
     opened: raised by :func:`open_checked` before anything of hers was written, so the file
     and the backups are as they were. Not a change that was lost: there was none yet."""
+
+
+class RepairedNotOpened(StorageProblem):
+    """A repair was made (``reports``: what it did, as :func:`recover` and
+    :func:`put_back_missing` report it), and then the disk (full, failing) would not let the
+    repaired data be opened. The repair stays: it was whole, and opened once already. Raised
+    by :func:`open_checked`, so that she is told what the repair did now: the next start
+    opens the repaired file as any other, without a word of it."""
+
+    def __init__(self, kind: str, folder: Path, reports: Iterable[Recovery], detail: str = ""):
+        super().__init__(kind, folder, detail)
+        self.reports = list(reports)
 
 
 def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) -> Recovery:
@@ -573,5 +587,5 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
         if kind is None:
             raise
         if report is not None:  # the repair was made, the opening after it refused
-            raise StorageProblem(kind, folder, str(exc)) from exc
+            raise RepairedNotOpened(kind, folder, [report], str(exc)) from exc
         raise OpenBlocked(kind, folder, str(exc)) from exc

@@ -148,6 +148,28 @@ def repaired_not_opened(reports: Sequence[Recovery], kind: str, folder: Path, co
     return text + " " + todo
 
 
+def not_written(kind: str, folder: Path) -> str:
+    """Afspraak could not write a setting of its own while it started (a full disk, a
+    failing one): her data is as it was, and what to do. Not "your last change was not
+    saved": she changed nothing, and the start went on. A read-only folder is said as
+    :func:`storage` says it (nothing changed there either)."""
+    kind = storage_errors.as_told(kind, folder)
+    if kind == storage_errors.FULL:
+        reason = _("the disk is full")
+        todo = _("Free up some space (empty the bin, delete large files): until then, what you change in Afspraak "
+                 "may not be saved.")
+    elif kind == storage_errors.DISK:
+        reason = _("the disk reported an error")
+        todo = _("Copy the whole folder {folder} to another disk as soon as you can: this one may be "
+                 "failing.").format(folder=str(folder))
+    else:
+        return storage(kind, folder)
+    # TRANSLATORS: while Afspraak started, it could not save a setting of its own (not something she
+    # changed); {folder} is the data folder; {reason}: "the disk is full", "the disk reported an error"
+    return _("While starting, Afspraak could not write to your data in {folder}: {reason}. Your data is as it "
+             "was: nothing is lost.").format(folder=str(folder), reason=reason) + "\n\n" + todo
+
+
 def cannot_open(kind: str, folder: Path, command_line: bool = False) -> str:
     """A full disk or a failing one at start (``recovery.OpenBlocked``): her data cannot be
     opened, nothing was changed, and what to do. Not "your last change was not saved": she

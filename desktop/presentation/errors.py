@@ -145,7 +145,7 @@ def repaired_not_opened(reports: Sequence[Recovery], kind: str, folder: Path, co
             todo = _("Make sure Afspraak can write in {folder} (copy the whole folder to another disk if this one "
                      "is failing) and start Afspraak again.")
         todo = todo.format(folder=str(folder))
-    return text + " " + todo
+    return text + "\n\n" + todo
 
 
 def not_written(kind: str, folder: Path) -> str:

@@ -593,19 +593,15 @@ class Application:
             return False  # not under an open dialog of the old window: at the next check (or at quit)
         try:
             report = recovery.rescue_replaced(utcnow())
-        except Exception as exc:
-            kind = storage_errors.kind_of(exc)
-            if kind is None:
-                raise
-            log.error("cannot put the open data back: %s", exc)
+        except recovery.RescueBlocked as problem:
+            log.error("cannot put the open data back: %s", problem)
             from desktop.presentation import errors
-            from desktop.store import lookups
 
-            text = errors.storage(kind, paths.configured_data_dir())
-            if lookups.database_open():  # the copy failed: nothing changed, the data still open
-                self._tell(_("Afspraak cannot save"), text)
-            else:  # closed, and what was found at the path could not be moved: stop here
-                self._stop_with(_("Afspraak cannot save"), text)
+            if problem.copy is None:  # the copy failed: nothing changed, the data still open
+                if problem.kind != storage_errors.BUSY:  # (a file another program holds: the next check)
+                    self._tell(_("Afspraak cannot write to your data"), errors.rescue_blocked(problem))
+            else:  # closed, the copy made and not in place: stop here
+                self._stop_with(_("Afspraak cannot continue"), errors.rescue_blocked(problem))
             return True
         if report is None:
             return False

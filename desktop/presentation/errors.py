@@ -16,7 +16,7 @@ from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import orders, pictures, storage_errors, templates
 from desktop.store.recovery import (EMPTY, FOREIGN, MISSING, REPLACED, OpenBlocked, Recovery, RepairBlocked,
-                                    RepairedNotOpened)
+                                    RepairedNotOpened, RescueBlocked)
 
 
 def picture_refused(exc: pictures.NotAPicture) -> str:
@@ -168,6 +168,45 @@ def not_written(kind: str, folder: Path) -> str:
     # changed); {folder} is the data folder; {reason}: "the disk is full", "the disk reported an error"
     return _("While starting, Afspraak could not write to your data in {folder}: {reason}. Your data is as it "
              "was: nothing is lost.").format(folder=str(folder), reason=reason) + "\n\n" + todo
+
+
+def rescue_blocked(problem: RescueBlocked) -> str:
+    """The database file went while Afspraak was open, and the disk would not let the open
+    data be put back (``recovery.RescueBlocked``): not "your last change was not saved;
+    everything saved before it is safe", for her data is then only in the open Afspraak
+    (no copy made: she must make room before she quits) or in the copy it made (then
+    Afspraak stops). A file another program holds is only tried again (app.py)."""
+    kind = storage_errors.as_told(problem.kind, problem.folder)
+    folder = str(problem.folder)
+    if kind == storage_errors.FULL:
+        reason = _("the disk is full")
+    elif kind == storage_errors.READ_ONLY:
+        reason = _("the disk or folder is read-only")
+    else:  # (a file another program holds is never told here: app.py tries again)
+        reason = _("the disk reported an error")
+    if problem.copy is None:
+        # TRANSLATORS: {reason}: "the disk is full", "the disk reported an error", "the disk or folder is read-only"
+        text = _("While Afspraak was open, its database file in {folder} was deleted, moved or replaced, perhaps by "
+                 "a sync or clean-up program. Afspraak still has all your data open, but cannot put it back in "
+                 "place: {reason}.").format(folder=folder, reason=reason)
+        if kind == storage_errors.FULL:
+            todo = _("Free up some space (empty the bin, delete large files) before you quit Afspraak: it tries "
+                     "again every half hour, and when you quit.")
+        else:
+            todo = _("Make sure Afspraak can write in {folder} before you quit Afspraak: it tries again every "
+                     "half hour, and when you quit.").format(folder=folder)
+        return text + "\n\n" + todo
+    # TRANSLATORS: {file} is the copy in the backups folder; {reason}: "the disk is full", "the disk reported an error"…
+    text = _("While Afspraak was open, its database file in {folder} was deleted, moved or replaced, perhaps by a "
+             "sync or clean-up program. Afspraak made a whole copy of your data, {file}, but cannot put it in "
+             "place: {reason}. Afspraak stops here.").format(folder=folder, file=str(problem.copy), reason=reason)
+    if kind == storage_errors.FULL:
+        todo = _("Free up some space (empty the bin, delete large files) and start Afspraak again.")
+    else:
+        todo = _("Make sure Afspraak can write in {folder} (copy the whole folder to another disk if this one "
+                 "is failing) and start Afspraak again.").format(folder=folder)
+    return text + "\n\n" + todo + " " + _(
+        "If your latest changes are missing then, restore that copy with File → Restore a backup.")
 
 
 def cannot_open(kind: str, folder: Path, command_line: bool = False) -> str:

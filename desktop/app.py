@@ -194,6 +194,7 @@ class Application:
         self._check_thread = None
         self._check_error: BaseException | None = None  # why the day's check beside the start did not end
         self._backup_failure_told = None  # the day the owner was told its backup failed
+        self._not_written_told = False  # told that a note of the start could not be written (once a session)
         self._check_results = _CheckResults(self.qt)
         self._check_results.found.connect(self._checked_beside)
 
@@ -315,11 +316,17 @@ class Application:
             if kind is None:
                 raise
             log.error("cannot recover: %s", exc)
-            self._stop_with(_("Afspraak cannot save"), errors.storage_problem(exc, folder))
+            self._stop_with(self._stop_title(), errors.storage_problem(exc, folder))
             return False
         if report is not None:
             reports.append(report)
         return True
+
+    def _stop_title(self) -> str:
+        """The title over why the app stops while it opens her data: "cannot start" during
+        the start, "cannot continue" after a repair while she worked (not "cannot save":
+        nothing of hers was being saved)."""
+        return _("Afspraak cannot start") if self.scheduler is None else _("Afspraak cannot continue")
 
     def _stop_with(self, title: str, text: str) -> None:
         """Say why the app stops, and stop (exit code 1; the next start checks the file)."""
@@ -362,14 +369,14 @@ class Application:
             self._tell(_("Afspraak cannot start"), errors.migration_failed(paths.log_dir()))
             self.qt.exit(1)
             return False
-        except Exception as exc:  # a full disk or read-only folder at start: say so, change nothing
+        except Exception as exc:  # a full disk or read-only folder: say so (and what a repair did before it)
             kind = storage_errors.kind_of(exc)
             if kind is None:
                 raise
             log.error("cannot start: %s", exc)
             from desktop.presentation import errors
 
-            self._tell(_("Afspraak cannot start"), errors.storage_problem(exc, paths.configured_data_dir()))
+            self._tell(self._stop_title(), errors.storage_problem(exc, paths.configured_data_dir(), repaired=reports))
             self.qt.exit(1)
             return False
         if repaired is not None:
@@ -378,10 +385,11 @@ class Application:
             self._sweep_pictures()
         recovery.mark_running()
         self.opened = True
-        if self._language_answer and not settings.get("language"):
-            settings.set("language", self._language_answer)  # asked once: remembered from now on
-        self._language_answer = None
-        language = choose_language(self.cli_language)
+        answer, self._language_answer = self._language_answer, None
+        saved_language = settings.get("language")
+        if answer and not saved_language:
+            self._note("language", answer)  # asked once: remembered from now on (not on a full disk: used still)
+        language = choose_language(self.cli_language, saved_language or answer, from_database=False)
         if rebuild or language != i18n.current_language():  # the first read missed it: a restored file, say
             i18n.set_language(language)
             view = self.window.current_view().key if self.window.is_complete else None
@@ -405,6 +413,31 @@ class Application:
             return True
         self.ready = True
         return True
+
+    def _note(self, key: str, value) -> None:
+        """A setting the start writes of itself (that the banner told her there is no tray,
+        the language she chose at the first start). On a full or failing disk it is not
+        written, the start goes on (her reminders start all the same), and she is told once
+        that Afspraak could not write to her data (``errors.not_written``): not "your last
+        change was not saved", for nothing of hers was being saved. Written at a later start."""
+        from desktop.store import settings, storage_errors
+
+        try:
+            settings.set(key, value)
+        except Exception as exc:
+            kind = storage_errors.kind_of(exc)
+            if kind is None or storage_errors.is_damage(exc):
+                raise
+            log.error("could not note %s at start: %s", key, exc)
+            if kind != storage_errors.BUSY and not self._not_written_told:  # (another program: a later start)
+                self._not_written_told = True
+                QTimer.singleShot(0, self.qt, lambda: self._tell_not_written(kind))
+
+    def _tell_not_written(self, kind: str) -> None:
+        from desktop.presentation import errors
+
+        # TRANSLATORS: title of the message that Afspraak could not write a setting of its own at start
+        self._tell(_("Afspraak cannot write to your data"), errors.not_written(kind, paths.configured_data_dir()))
 
     def _start_reminders_after_paint(self) -> None:
         if not self._reminders_queued:
@@ -560,19 +593,15 @@ class Application:
             return False  # not under an open dialog of the old window: at the next check (or at quit)
         try:
             report = recovery.rescue_replaced(utcnow())
-        except Exception as exc:
-            kind = storage_errors.kind_of(exc)
-            if kind is None:
-                raise
-            log.error("cannot put the open data back: %s", exc)
+        except recovery.RescueBlocked as problem:
+            log.error("cannot put the open data back: %s", problem)
             from desktop.presentation import errors
-            from desktop.store import lookups
 
-            text = errors.storage(kind, paths.configured_data_dir())
-            if lookups.database_open():  # the copy failed: nothing changed, the data still open
-                self._tell(_("Afspraak cannot save"), text)
-            else:  # closed, and what was found at the path could not be moved: stop here
-                self._stop_with(_("Afspraak cannot save"), text)
+            if problem.copy is None:  # the copy failed: nothing changed, the data still open
+                if problem.kind != storage_errors.BUSY:  # (a file another program holds: the next check)
+                    self._tell(_("Afspraak cannot write to your data"), errors.rescue_blocked(problem))
+            else:  # closed, the copy made and not in place: stop here
+                self._stop_with(_("Afspraak cannot continue"), errors.rescue_blocked(problem))
             return True
         if report is None:
             return False
@@ -751,7 +780,7 @@ class Application:
         reminders.changed.connect(self.scheduler.reschedule)
         self.window.show_due_in_banner(not self.tray.available)
         if not self.tray.available and not settings.get("told_no_tray"):
-            settings.set("told_no_tray", True)  # once, ever: the banner says it until closed
+            self._note("told_no_tray", True)  # once, ever: the banner says it until closed
             self.window.show_banner(_(
                 "Your desktop has no system tray, so Afspraak stays a normal window and shows "
                 "reminders here and in a small popup. On GNOME, the “AppIndicator and "

@@ -475,7 +475,8 @@ def main(argv: list[str] | None = None) -> int:
         except MigrationFailed:  # was a traceback; every step was taken back
             return _fail(errors.migration_failed(paths.log_dir()))
         except Exception as exc:  # a full disk or a read-only folder: say so, not a traceback
-            if storage_errors.is_damage(exc):  # damage the check at open did not see
+            # Damage the check at open did not see (a refused repair names its damage itself).
+            if storage_errors.is_damage(exc) and not isinstance(exc, storage_errors.StorageProblem):
                 return _recover_after(exc)
             kind = storage_errors.kind_of(exc)
             if kind is None:

@@ -5,6 +5,16 @@
 With ``--size 1366x768`` (and optionally ``--dark``) it takes only the five main views at
 that window size, named like ``influencers-1366-light-nl.png``: the shots to judge the
 layout by, as the owner sees them on a laptop or a big screen, on a light or dark desktop.
+
+``--only-cannot-start`` takes only the "Afspraak cannot start" message over the first window
+(``cannot-start-full-1366-light-nl.png``: a sound file on a full disk; ``-damaged-``: a
+damaged file the full disk keeps from being repaired; ``-repaired-``: a repair made, whose
+opening the full disk then refused), on a screen of ``--size`` (default 1366x768), the size
+a message box takes its width from. Every one of them:
+
+    for size in 1366x768 1920x1080; do for lang in nl en; do for dark in "" --dark; do
+      .venv/bin/python docs/make_screenshots.py --only-cannot-start --size $size --lang $lang $dark
+    done; done; done
 """
 
 from __future__ import annotations
@@ -37,9 +47,15 @@ def main() -> None:
     parser.add_argument("--only-settings", action="store_true",
                         help="only the settings window (settings-*.png): its pages, or with --size two of them "
                              "over the main window")
+    parser.add_argument("--only-cannot-start", action="store_true",
+                        help="only the 'Afspraak cannot start' messages over the first window (cannot-start-*.png), "
+                             "on a screen of --size (default 1366x768)")
     args = parser.parse_args()
     global LANGUAGE
     LANGUAGE = args.lang
+    if args.only_cannot_start:
+        args.size = args.size or "1366x768"
+        screen_of(args.size)
 
     from PySide6.QtWidgets import QApplication
 
@@ -61,6 +77,11 @@ def main() -> None:
 
         app.setStyle("Fusion")
         app.setPalette(theme.dark_palette())
+    if args.only_cannot_start:  # the first window has no data yet: no example shop needed
+        i18n.set_language(args.lang)
+        translator.install(app)
+        shoot_cannot_start(app, out, args.size, args.dark, args.lang)
+        return
     open_database()
     i18n.set_language(args.lang)  # first: the example shop is made in the language the app runs in
     demo.fill(utcnow())
@@ -100,6 +121,93 @@ def main() -> None:
     shoot_ladder_and_orders(app, window, out, suffix, args.lang)
     shoot_evidence(app, window, out, suffix)
     shoot_context_menu(app, window, out, args.lang)
+
+
+def screen_of(size: str) -> None:
+    """An offscreen screen of ``size`` (WIDTHxHEIGHT), set before the QApplication is made:
+    a message box takes its width from the screen's (Qt's own 800x800 one made it narrower
+    than on a laptop). Only for Qt's offscreen platform; a real screen is what it is."""
+    import json
+
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return
+    width, height = (int(x) for x in size.lower().split("x"))
+    config = Path(tempfile.mkdtemp(prefix="afspraak-shots-screen-")) / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "shot", "x": 0, "y": 0, "width": width, "height": height,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def cannot_start_texts() -> dict[str, str]:
+    """The "Afspraak cannot start" messages, each as the window says it, of a data folder
+    where it usually is on Linux: a sound file on a full disk, a damaged one the full disk
+    keeps from being repaired, and a repair made whose opening the full disk then refused."""
+    from datetime import timedelta
+
+    from desktop.clock import utcnow
+    from desktop.presentation import errors
+    from desktop.store import storage_errors
+    from desktop.store.recovery import Recovery, RepairBlocked
+
+    folder = Path("/home/anne/.local/share/afspraak")
+    taken = utcnow() - timedelta(days=1, hours=1)  # the automatic backup of yesterday morning
+    backup = folder / "backups" / f"afspraak-auto-{taken:%Y%m%d-%H%M%S}.sqlite3"
+    kept = folder / f"afspraak-damaged-{utcnow():%Y%m%d-%H%M%S}.sqlite3"
+    return {
+        "full": errors.cannot_open(storage_errors.FULL, folder),
+        "damaged": errors.repair_blocked(RepairBlocked(storage_errors.FULL, folder, "damaged", restoring=backup)),
+        "repaired": errors.repaired_not_opened([Recovery("damaged", kept, backup, taken)], storage_errors.FULL,
+                                               folder),
+    }
+
+
+def shoot_cannot_start(app, out: Path, size: str, dark: bool, lang: str) -> None:
+    """Each "Afspraak cannot start" message (``cannot_start_texts``) as the start shows it:
+    the box ``dialogs.warn`` shows, centred over the first window (before the data is open),
+    with a plain title bar drawn over it, since offscreen windows have none and the title
+    is half the message (``cannot-start-full-1366-light-nl.png``)."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFont, QPainter, QPen, QPixmap
+
+    from desktop.i18n import _
+    from desktop.views import dialogs
+    from desktop.views.main_window import MainWindow
+
+    width, height = (int(x) for x in size.lower().split("x"))
+    shell = MainWindow(deferred=True, saved={"last_view": "today"})
+    shell.resize(width, height)
+    shell.show()
+    app.processEvents()
+    for name, text in cannot_start_texts().items():
+        box = dialogs.warning_box(shell, _("Afspraak cannot start"), text)
+        box.show()
+        app.processEvents()
+        inner = box.grab()
+        bar = 30
+        framed = QPixmap(inner.width(), inner.height() + bar)
+        palette = box.palette()
+        background = palette.window().color()
+        framed.fill(background.lighter(135) if dark else background.darker(112))
+        painter = QPainter(framed)
+        font = QFont(box.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(palette.windowText().color())
+        painter.drawText(QRect(0, 0, inner.width(), bar), Qt.AlignCenter, box.windowTitle())
+        painter.drawPixmap(0, bar, inner)
+        painter.end()
+        shot = shell.grab()
+        painter = QPainter(shot)
+        x, y = (shot.width() - framed.width()) // 2, (shot.height() - framed.height()) // 2
+        painter.drawPixmap(x, y, framed)
+        painter.setPen(QPen(palette.mid().color(), 1))
+        painter.drawRect(x - 1, y - 1, framed.width() + 1, framed.height() + 1)
+        painter.end()
+        path = out / f"cannot-start-{name}-{width}-{'dark' if dark else 'light'}-{lang}.png"
+        shot.save(str(path))
+        print(path, f"{box.width()}x{box.height()}")
+        box.close()
+    shell.close()
 
 
 def shoot_context_menu(app, window, out: Path, lang: str) -> None:

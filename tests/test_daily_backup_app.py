@@ -179,6 +179,91 @@ def test_a_file_replaced_while_running_is_put_back_at_the_next_check(qtbot, data
         stop_app(application, qtbot)
 
 
+def full_from_copy(monkeypatch, number: int) -> None:
+    """The ``number``-th copy of a database (1: the rescue's copy of the open data, 2: that
+    copy put in place) and every one after it meet a full disk."""
+    import errno
+    import os
+
+    real, copies = backup.copy_database, []
+
+    def copy(source, target):
+        copies.append(target)
+        if len(copies) >= number:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+        return real(source, target)
+
+    monkeypatch.setattr(backup, "copy_database", copy)
+
+
+NOT_SAID_OF_A_RESCUE = ["Je laatste wijziging is niet opgeslagen", "veilig", "Your last change", "safe"]
+
+
+def test_a_file_replaced_while_running_on_a_full_disk_keeps_her_data_open_and_says_so(
+        qtbot, database, translator, monkeypatch, no_other_instance):
+    """The open data could not even be copied out (a full disk): she read "Afspraak cannot
+    save: your last change was not saved; everything saved before it is safe", while her
+    data was only in the open Afspraak and would go when she quit with the disk still full."""
+    from desktop.store.models import Person
+    from desktop.views import dialogs
+
+    told = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    application = start_app(qtbot, "nl", ready=True)
+    try:
+        Person.create(name="Voor de sync")
+        put_in_place_of_the_data(b"another file" * 50)
+        Person.create(name="Na de sync")
+        window = application.window
+        with monkeypatch.context() as patched:
+            full_from_copy(patched, 1)
+            application._backup_timer.timeout.emit()
+        assert len(told) == 1, told
+        title, text = told[0]
+        assert title == "Afspraak kan niet naar je gegevens schrijven"
+        assert "verwijderd, verplaatst of vervangen" in text and "heeft al je gegevens nog open" in text, text
+        assert "de schijf is vol" in text and "voordat je Afspraak afsluit" in text and str(paths.data_dir()) in text
+        assert not any(words in text for words in NOT_SAID_OF_A_RESCUE), text
+        assert application.opened and application.window is window
+        assert {"Voor de sync", "Na de sync"} <= {p.name for p in Person.select()}  # still open, all of it
+        application._backup_timer.timeout.emit()  # room again: the next check puts it back
+        assert len(told) == 2 and "er ontbreekt niets" in told[-1][1]
+    finally:
+        stop_app(application, qtbot)
+
+
+def test_a_rescue_copy_that_cannot_be_put_in_place_stops_and_names_the_copy(
+        qtbot, database, translator, monkeypatch, no_other_instance):
+    from desktop.store import recovery
+    from desktop.store.models import Person
+    from desktop.views import dialogs
+
+    told, exits = [], []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    application = start_app(qtbot, "en", ready=True)
+    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
+    try:
+        Person.create(name="Before the sync")
+        put_in_place_of_the_data(b"another file" * 50)
+        Person.create(name="After the sync")
+        with monkeypatch.context() as patched:
+            full_from_copy(patched, 2)
+            application._backup_timer.timeout.emit()
+        assert exits == [1] and len(told) == 1, told
+        title, text = told[0]
+        copies = list(paths.backup_dir().glob("*-rescued.sqlite3"))
+        assert title == "Afspraak cannot continue" and len(copies) == 1
+        assert "made a whole copy of your data" in text and str(copies[0]) in text and "the disk is full" in text
+        assert "start Afspraak again" in text and "File → Restore a backup" in text, text
+        assert not any(words in text for words in NOT_SAID_OF_A_RESCUE), text
+    finally:
+        stop_app(application, qtbot)
+    # the next start, with room: the copy is put back, and all of it is there
+    report = recovery.open_checked(now=NOW)
+    assert report is not None and report.restored_from == copies[0]
+    assert {"Before the sync", "After the sync"} <= {p.name for p in Person.select()}
+
+
 def test_the_data_is_not_put_back_under_an_open_dialog(qtbot, database, translator, monkeypatch, no_other_instance):
     """A dialog of the old window stays open (an order being typed): the rebuild waits for
     the next check instead of pulling the window out from under it."""

@@ -750,6 +750,33 @@ def test_a_damaged_file_on_a_full_disk_is_told_as_both_and_left_as_it_was(data_d
     assert len(kept) == 1 and kept[0].read_bytes() == before
 
 
+@pytest.mark.parametrize("case", ["damaged", "damaged without a backup", "missing"])
+@pytest.mark.parametrize("language, run_again, start_again", [
+    ("en", "run the command again", "start Afspraak again"),
+    ("nl", "voer de opdracht opnieuw uit", "start Afspraak opnieuw"),
+])
+def test_a_repair_a_full_disk_blocked_is_told_by_a_command_as_a_command(data_dir, capsys, monkeypatch, case,
+                                                                        language, run_again, start_again):
+    """Told by a command, the blocked repair's "what to do" said "start Afspraak again":
+    she ran a command, and running it again is what makes the repair (data review, left 1)."""
+    database = open_database()
+    if case == "damaged without a backup":
+        Person.create(name="Zonder back-up")
+        close_database()
+    else:
+        two_backups_then_more_work(database)
+    if case == "missing":
+        paths.db_path().unlink()
+    else:
+        damage(paths.db_path(), "pages")
+    with monkeypatch.context() as patched:
+        (full_when_creating if case == "damaged without a backup" else full_when_copying)(patched)
+        assert cli.main(["--lang", language, "due"]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert run_again in err and start_again not in err and "Traceback" not in err, err
+
+
 def test_a_damaged_file_on_a_full_disk_at_the_windows_start_is_told_as_both(qtbot, data_dir, monkeypatch,
                                                                            no_other_instance):
     from desktop import app as app_module
@@ -769,6 +796,7 @@ def test_a_damaged_file_on_a_full_disk_at_the_windows_start_is_told_as_both(qtbo
         qtbot.waitUntil(lambda: bool(exits))
         assert exits == [1] and len(told) == 1 and told[0][0] == "Afspraak kan niet starten", told
         assert "is beschadigd" in told[0][1] and "te vol om het te herstellen" in told[0][1]
+        assert "start Afspraak opnieuw" in told[0][1] and "opdracht" not in told[0][1]
         assert paths.db_path().read_bytes() == before
     finally:
         stop_app(application, qtbot)
@@ -860,6 +888,153 @@ def test_a_healthy_file_on_a_full_disk_at_the_windows_start_is_told_as_a_start(q
         assert "Afspraak kan je gegevens niet openen" in text and "is vol" in text and str(data_dir) in text
         assert "start Afspraak opnieuw" in text and "laatste wijziging" not in text
         assert paths.db_path().read_bytes() == before
+    finally:
+        stop_app(application, qtbot)
+        close_database()
+
+
+# --- a whole repair, then the opening of the repaired data refused ---------------------------
+def full_after_the_repair(monkeypatch):
+    """The repair opens what it put in place once and closes it (``recovery._open_once``);
+    the opening after it meets a full disk (another program filled it meanwhile)."""
+    real_open, real_open_once, repaired = recovery.open_database, recovery._open_once, []
+
+    def open_once(path):
+        real_open_once(path)
+        repaired.append(path)
+
+    def opened(path=None, migrate=True):
+        if repaired:
+            raise peewee.OperationalError("database or disk is full") from sqlite3.OperationalError(
+                "database or disk is full")
+        return real_open(path, migrate)
+
+    monkeypatch.setattr(recovery, "_open_once", open_once)
+    monkeypatch.setattr(recovery, "open_database", opened)
+
+
+REPAIRED_NOT_OPENED = {  # (language, case): what is said
+    ("en", "damaged"): ["was damaged", "afspraak-damaged-", "has been restored", "is missing",
+                        "But now Afspraak cannot open your data", "is full", "The repair is kept"],
+    ("en", "damaged without a backup"): ["was damaged", "afspraak-damaged-", "a new, empty database was put in its "
+                                         "place", "afspraak restore", "is full", "The repair is kept"],
+    ("en", "missing"): ["was missing from", "has been restored", "is full", "The repair is kept"],
+    ("nl", "damaged"): ["was beschadigd", "afspraak-damaged-", "teruggezet", "ontbreekt",
+                        "Maar nu kan Afspraak je gegevens niet openen", "is vol", "Het herstel blijft staan"],
+    ("nl", "damaged without a backup"): ["was beschadigd", "nieuwe, lege database op zijn plaats gezet",
+                                         "afspraak restore BESTAND", "is vol", "Het herstel blijft staan"],
+    ("nl", "missing"): ["ontbrak in", "teruggezet", "is vol", "Het herstel blijft staan"],
+}
+NOT_SAID_AFTER_A_REPAIR = ["last change was not saved", "Nothing was changed", "untouched", "has started with",
+                           "laatste wijziging is niet", "Er is niets veranderd", "onaangeroerd", "is begonnen met"]
+
+
+def shop_to_repair(case: str) -> None:
+    database = open_database()
+    if case == "damaged without a backup":
+        Person.create(name="Zonder back-up")
+        close_database()
+    else:
+        two_backups_then_more_work(database)
+    if case == "missing":
+        paths.db_path().unlink()
+    else:
+        damage(paths.db_path(), "pages")
+
+
+@pytest.mark.parametrize("case", ["damaged", "damaged without a backup", "missing"])
+@pytest.mark.parametrize("language, run_again", [("en", "run the command again"),
+                                                 ("nl", "voer de opdracht opnieuw uit")])
+def test_a_repair_whose_opening_meets_a_full_disk_is_told_by_a_command(data_dir, capsys, monkeypatch, case,
+                                                                       language, run_again):
+    """The repair was made whole, then the opening of the repaired data met a full disk: she
+    read "your last change was not saved", and never heard of the repair, for the next start
+    opens the repaired file as any other (data review, left 2). Now she reads what the
+    repair did (what may be missing), that it is kept, that the disk is full and what to do."""
+    shop_to_repair(case)
+    with monkeypatch.context() as patched:
+        full_after_the_repair(patched)
+        assert cli.main(["--lang", language, "due"]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert all(words in err for words in REPAIRED_NOT_OPENED[language, case]) and run_again in err, err
+    assert str(data_dir) in err and not any(words in err for words in NOT_SAID_AFTER_A_REPAIR), err
+    assert "Traceback" not in err
+
+    # room again: the repaired data opens as any other (the words above were her account of it)
+    assert cli.main(["--lang", "en", "due"]) == 0
+    assert capsys.readouterr().err == ""
+    assert "Zonder back-up" not in names_in_db()
+    if case != "damaged without a backup":
+        assert "In de nieuwe back-up" in names_in_db() and "Na de back-up" not in names_in_db()
+
+
+def test_a_repair_whose_opening_meets_a_full_disk_at_the_windows_start_is_told(qtbot, data_dir, monkeypatch,
+                                                                              no_other_instance):
+    from desktop import app as app_module
+    from desktop.views import dialogs
+
+    shop_to_repair("damaged")
+    full_after_the_repair(monkeypatch)
+    told, exits = [], []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(app_module, "show_storage_problem", lambda text: told.append(("(storage)", text)))
+    application = start_app(qtbot, "nl")
+    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
+    try:
+        qtbot.waitUntil(lambda: bool(exits))
+        assert exits == [1] and not application.opened and len(told) == 1, told
+        title, text = told[0]
+        assert title == "Afspraak kan niet starten"
+        assert all(words in text for words in REPAIRED_NOT_OPENED["nl", "damaged"]), text
+        assert "start Afspraak opnieuw" in text and "opdracht" not in text
+        assert not any(words in text for words in NOT_SAID_AFTER_A_REPAIR), text
+    finally:
+        stop_app(application, qtbot)
+        close_database()
+
+
+def test_the_windows_repair_while_she_works_then_a_full_disk_tells_the_repair(qtbot, data_dir, monkeypatch,
+                                                                             no_other_instance):
+    """Damage found while the window is open is repaired (``_recover_files``), and the data
+    is opened again: when a full disk refuses that opening, she read "Afspraak cannot open
+    your data: nothing was changed", though her file had just been set aside and a backup
+    put in its place."""
+    from desktop import app as app_module
+    from desktop.views import dialogs
+
+    database = open_database()
+    two_backups_then_more_work(database)
+    told, exits = [], []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(app_module, "show_storage_problem", lambda text: told.append(("(storage)", text)))
+    application = start_app(qtbot, "nl", ready=True)
+    monkeypatch.setattr(application.qt, "exit", lambda code=0: exits.append(code))
+    try:
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with open(paths.db_path(), "r+b") as fh:
+            fh.write(b"\xa5" * 100)  # the header
+        real_recover = recovery.recover
+
+        def recover_then_full(*args, **kwargs):
+            report = real_recover(*args, **kwargs)
+
+            def full(*args, **kwargs):  # what opening a sound file says on a full disk (tested above)
+                raise recovery.OpenBlocked(storage_errors.FULL, data_dir, "disk I/O error")
+
+            monkeypatch.setattr(recovery, "open_checked", full)
+            return report
+
+        monkeypatch.setattr(recovery, "recover", recover_then_full)
+        application.damage_found(sqlite3.DatabaseError("file is not a database"))
+        qtbot.waitUntil(lambda: bool(exits))
+        assert exits == [1] and len(told) == 1, told
+        title, text = told[0]
+        assert title == "Afspraak kan niet verder"
+        assert "afspraak-damaged-" in text and "teruggezet" in text and "is vol" in text, text
+        assert "Het herstel blijft staan" in text and "start Afspraak opnieuw" in text
+        assert not any(words in text for words in NOT_SAID_AFTER_A_REPAIR), text
+        assert len(list(data_dir.glob("afspraak-damaged-*.sqlite3"))) == 1
     finally:
         stop_app(application, qtbot)
         close_database()

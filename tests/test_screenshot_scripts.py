@@ -60,6 +60,18 @@ def test_the_main_views_script_runs_clean(tmp_path, args):
     assert f"today-step3-{width}-{'dark-en' if '--dark' in args else 'light-nl'}.png" in names
 
 
+def test_the_cannot_start_messages_are_drawn_whole_over_the_first_window(tmp_path):
+    """``--only-cannot-start``: each of the three messages over the first window, at the size asked."""
+    from PySide6.QtGui import QImage
+
+    _run("make_screenshots.py", tmp_path, "--only-cannot-start", "--size", "1366x768", "--lang", "en", "--dark")
+    names = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert names == [f"cannot-start-{name}-1366-dark-en.png" for name in ("damaged", "full", "repaired")]
+    for name in names:
+        image = QImage(str(tmp_path / name))
+        assert (image.width(), image.height()) == (1366, 768)
+
+
 def test_the_order_and_first_run_scripts_run_clean(tmp_path):
     _run("make_order_screenshots.py", tmp_path, "--lang", "en")
     _run("make_first_run_screenshots.py", tmp_path)

@@ -1,5 +1,7 @@
-"""What a full disk or a read-only file does to quitting and to the day's backup (review 26,
-data 2 and 3): Quit always quits, and a backup that cannot be made is said, once a day."""
+"""What a full disk or a read-only file does to quitting, to the day's backup and to the
+start's own settings (review 26, data 2 and 3; the data review's third leftover): Quit always
+quits, a backup that cannot be made is said, once a day, and a setting the start cannot
+write is said as what it is, and the start goes on."""
 
 from __future__ import annotations
 
@@ -103,6 +105,85 @@ def test_a_full_disk_at_the_days_backup_is_said_in_english_too(qtbot, database, 
         qtbot.waitUntil(lambda: "backup" in window.banner_text.text())
         text = window.banner_text.text()
         assert "Today's automatic backup could not be made: the disk is full." in text, text
+    finally:
+        stop_app(application, qtbot)
+
+
+def full_for(monkeypatch, key: str) -> None:
+    """Writing the setting ``key`` meets a full disk (SQLite's own words, through Peewee)."""
+    import peewee
+
+    real = settings.set
+
+    def written(name, value):
+        if name == key:
+            raise peewee.OperationalError("database or disk is full") from sqlite3.OperationalError(
+                "database or disk is full")
+        return real(name, value)
+
+    monkeypatch.setattr(settings, "set", written)
+
+
+def told_at_start(monkeypatch) -> tuple[list, list]:
+    """The dialogs the owner would see, and the storage messages of the excepthook."""
+    import sys
+
+    from desktop import app as app_module
+    from desktop.views import dialogs
+
+    told, storage = [], []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(app_module, "show_storage_problem", lambda text, title=None: storage.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    return told, storage
+
+
+@pytest.mark.parametrize("language, title, said, not_said", [
+    ("nl", "Afspraak kan niet naar je gegevens schrijven", ["is vol", "Je gegevens zijn zoals ze waren",
+                                                           "Maak wat ruimte vrij"], "laatste wijziging is niet"),
+    ("en", "Afspraak cannot write to your data", ["the disk is full", "Your data is as it was",
+                                                  "Free up some space"], "last change was not saved"),
+])
+def test_a_setting_the_start_cannot_write_is_told_as_such_and_the_reminders_start(
+        qtbot, database, translator, monkeypatch, no_other_instance, language, title, said, not_said):
+    """Without a tray the start notes that its banner told her so; on a full disk that
+    write failed inside the reminders' start: she read "Afspraak cannot save: your last
+    change was not saved" (she had changed nothing), and the reminders never started."""
+    from desktop import app as app_module
+
+    told, storage = told_at_start(monkeypatch)
+    full_for(monkeypatch, "told_no_tray")
+    application = start_app(qtbot, language)
+    app_module.install_excepthook(application)
+    try:
+        qtbot.waitUntil(lambda: bool(application.ready and told or storage), timeout=10000)
+        assert storage == [] and len(told) == 1, (told, storage)
+        assert told[0][0] == title and all(words in told[0][1] for words in said), told
+        assert not_said not in told[0][1] and str(paths.data_dir()) in told[0][1]
+        assert application.scheduler is not None and application.scheduler.timer.isActive()  # her reminders run
+        assert "tray" in application.window.banner_text.text() or "systeemvak" in application.window.banner_text.text()
+    finally:
+        stop_app(application, qtbot)
+    assert not settings.get("told_no_tray")  # written at a start with room
+
+
+def test_the_language_chosen_at_the_first_start_on_a_full_disk_is_used_and_told(
+        qtbot, data_dir, translator, monkeypatch, no_other_instance, language_question):
+    from desktop import app as app_module, i18n
+
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C")  # the first start asks the language
+    language_question.answer = "en"
+    told, storage = told_at_start(monkeypatch)
+    full_for(monkeypatch, "language")
+    application = start_app(qtbot)
+    app_module.install_excepthook(application)
+    try:
+        qtbot.waitUntil(lambda: bool(application.ready and told or storage), timeout=10000)
+        assert storage == [] and len(told) == 1, (told, storage)
+        assert told[0][0] == "Afspraak cannot write to your data" and "Your data is as it was" in told[0][1]
+        assert i18n.current_language() == "en" and application.opened
     finally:
         stop_app(application, qtbot)
 

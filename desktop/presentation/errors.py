@@ -15,7 +15,8 @@ from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.store import orders, pictures, storage_errors, templates
-from desktop.store.recovery import EMPTY, FOREIGN, MISSING, REPLACED, OpenBlocked, Recovery, RepairBlocked
+from desktop.store.recovery import (EMPTY, FOREIGN, MISSING, REPLACED, OpenBlocked, Recovery, RepairBlocked,
+                                    RepairedNotOpened, RescueBlocked)
 
 
 def picture_refused(exc: pictures.NotAPicture) -> str:
@@ -89,17 +90,123 @@ def storage(kind: str, folder: Path) -> str:
              "can.").format(folder=str(folder))
 
 
-def storage_problem(exc: BaseException, folder: Path, command_line: bool = False) -> str:
+def storage_problem(exc: BaseException, folder: Path, command_line: bool = False,
+                    repaired: Sequence[Recovery] = ()) -> str:
     """The words for a storage failure ``exc`` (``storage_errors.kind_of`` is not None):
     :func:`repair_blocked` when it stopped the repair of a damaged file, :func:`cannot_open`
-    when it stopped the opening of her data, else :func:`storage`. ``command_line``: said by
-    a command (run again, not started again)."""
+    when it stopped the opening of her data, :func:`repaired_not_opened` when that opening
+    came after a repair (``recovery.RepairedNotOpened``, or ``repaired``: the repairs the
+    window made before it opened her data again), else :func:`storage`. ``command_line``:
+    said by a command (run again, not started again)."""
     for cause in (exc, exc.__cause__, exc.__context__):
+        if isinstance(cause, RepairedNotOpened):
+            return repaired_not_opened([*repaired, *cause.reports], cause.kind, cause.folder, command_line)
         if isinstance(cause, RepairBlocked):
             return repair_blocked(cause, command_line)
         if isinstance(cause, OpenBlocked):
+            if repaired:
+                return repaired_not_opened(repaired, cause.kind, cause.folder, command_line)
             return cannot_open(cause.kind, cause.folder, command_line)
-    return storage(storage_errors.kind_of(exc) or storage_errors.DISK, folder)
+    kind = storage_errors.kind_of(exc) or storage_errors.DISK
+    if repaired:
+        return repaired_not_opened(repaired, kind, folder, command_line)
+    return storage(kind, folder)
+
+
+def repaired_not_opened(reports: Sequence[Recovery], kind: str, folder: Path, command_line: bool = False) -> str:
+    """A repair was made and is kept (``reports``), and then the disk would not let the
+    repaired data be opened (``recovery.RepairedNotOpened``): what the repair did (this is
+    her only word of it: the next start opens the repaired file as any other, silently),
+    that it stays, why her data cannot be opened now, and what to do. Not "nothing was
+    changed": the repair changed what is in place. ``command_line``: said by a command."""
+    kind = storage_errors.as_told(kind, folder)
+    text = _recovered(_reports(reports), command_line, opened=False) + "\n\n"
+    if kind == storage_errors.FULL:
+        # TRANSLATORS: follows what a repair did (what was damaged, what was put in its place); {folder} is the data folder
+        text += _("But now Afspraak cannot open your data: the disk with your Afspraak data ({folder}) is full. "
+                  "The repair is kept: nothing more is lost.").format(folder=str(folder))
+        todo = _("Free up some space (empty the bin, delete large files) and run the command again.") if (
+            command_line) else _("Free up some space (empty the bin, delete large files) and start Afspraak again.")
+    elif kind == storage_errors.BUSY:
+        # TRANSLATORS: follows what a repair did (what was damaged, what was put in its place)
+        text += _("But now Afspraak cannot open your data: another program is writing to it. The repair is kept: "
+                  "nothing more is lost.")
+        todo = _("Run the command again in a moment.") if command_line else _("Start Afspraak again in a moment.")
+    else:
+        reason = _("the disk or folder is read-only") if kind == storage_errors.READ_ONLY else _(
+            "the disk reported an error")
+        # TRANSLATORS: follows what a repair did; {reason}: "the disk reported an error", "the disk or folder is read-only"
+        text += _("But now Afspraak cannot open your data: {reason}. The repair is kept: nothing more is "
+                  "lost.").format(reason=reason)
+        if command_line:
+            todo = _("Make sure Afspraak can write in {folder} (copy the whole folder to another disk if this one "
+                     "is failing) and run the command again.")
+        else:
+            todo = _("Make sure Afspraak can write in {folder} (copy the whole folder to another disk if this one "
+                     "is failing) and start Afspraak again.")
+        todo = todo.format(folder=str(folder))
+    return text + "\n\n" + todo
+
+
+def not_written(kind: str, folder: Path) -> str:
+    """Afspraak could not write a setting of its own while it started (a full disk, a
+    failing one): her data is as it was, and what to do. Not "your last change was not
+    saved": she changed nothing, and the start went on. A read-only folder is said as
+    :func:`storage` says it (nothing changed there either)."""
+    kind = storage_errors.as_told(kind, folder)
+    if kind == storage_errors.FULL:
+        reason = _("the disk is full")
+        todo = _("Free up some space (empty the bin, delete large files): until then, what you change in Afspraak "
+                 "may not be saved.")
+    elif kind == storage_errors.DISK:
+        reason = _("the disk reported an error")
+        todo = _("Copy the whole folder {folder} to another disk as soon as you can: this one may be "
+                 "failing.").format(folder=str(folder))
+    else:
+        return storage(kind, folder)
+    # TRANSLATORS: while Afspraak started, it could not save a setting of its own (not something she
+    # changed); {folder} is the data folder; {reason}: "the disk is full", "the disk reported an error"
+    return _("While starting, Afspraak could not write to your data in {folder}: {reason}. Your data is as it "
+             "was: nothing is lost.").format(folder=str(folder), reason=reason) + "\n\n" + todo
+
+
+def rescue_blocked(problem: RescueBlocked) -> str:
+    """The database file went while Afspraak was open, and the disk would not let the open
+    data be put back (``recovery.RescueBlocked``): not "your last change was not saved;
+    everything saved before it is safe", for her data is then only in the open Afspraak
+    (no copy made: she must make room before she quits) or in the copy it made (then
+    Afspraak stops). A file another program holds is only tried again (app.py)."""
+    kind = storage_errors.as_told(problem.kind, problem.folder)
+    folder = str(problem.folder)
+    if kind == storage_errors.FULL:
+        reason = _("the disk is full")
+    elif kind == storage_errors.READ_ONLY:
+        reason = _("the disk or folder is read-only")
+    else:  # (a file another program holds is never told here: app.py tries again)
+        reason = _("the disk reported an error")
+    if problem.copy is None:
+        # TRANSLATORS: {reason}: "the disk is full", "the disk reported an error", "the disk or folder is read-only"
+        text = _("While Afspraak was open, its database file in {folder} was deleted, moved or replaced, perhaps by "
+                 "a sync or clean-up program. Afspraak still has all your data open, but cannot put it back in "
+                 "place: {reason}.").format(folder=folder, reason=reason)
+        if kind == storage_errors.FULL:
+            todo = _("Free up some space (empty the bin, delete large files) before you quit Afspraak: it tries "
+                     "again every half hour, and when you quit.")
+        else:
+            todo = _("Make sure Afspraak can write in {folder} before you quit Afspraak: it tries again every "
+                     "half hour, and when you quit.").format(folder=folder)
+        return text + "\n\n" + todo
+    # TRANSLATORS: {file} is the copy in the backups folder; {reason}: "the disk is full", "the disk reported an error"…
+    text = _("While Afspraak was open, its database file in {folder} was deleted, moved or replaced, perhaps by a "
+             "sync or clean-up program. Afspraak made a whole copy of your data, {file}, but cannot put it in "
+             "place: {reason}. Afspraak stops here.").format(folder=folder, file=str(problem.copy), reason=reason)
+    if kind == storage_errors.FULL:
+        todo = _("Free up some space (empty the bin, delete large files) and start Afspraak again.")
+    else:
+        todo = _("Make sure Afspraak can write in {folder} (copy the whole folder to another disk if this one "
+                 "is failing) and start Afspraak again.").format(folder=folder)
+    return text + "\n\n" + todo + " " + _(
+        "If your latest changes are missing then, restore that copy with File → Restore a backup.")
 
 
 def cannot_open(kind: str, folder: Path, command_line: bool = False) -> str:
@@ -223,7 +330,12 @@ def recovered(report: Recovery | Sequence[Recovery], command_line: bool = False)
 
     Several reports (a backup put back turned out to be damaged too, and the next one was
     used) make one message: the owner's own file first, what is in use now last."""
-    reports = _reports(report)
+    return _recovered(_reports(report), command_line, opened=True)
+
+
+def _recovered(reports: list[Recovery], command_line: bool, opened: bool) -> str:
+    """:func:`recovered`; ``opened``: Afspraak opened the repaired data (False: the disk
+    refused that afterwards, :func:`repaired_not_opened`, so it has not "started" on it)."""
     first, last = reports[0], reports[-1]
     if first.damaged == REPLACED:
         text = _("While Afspraak was open, its database file in {folder} was deleted, moved or replaced, perhaps "
@@ -233,6 +345,25 @@ def recovered(report: Recovery | Sequence[Recovery], command_line: bool = False)
             text += " " + _("The file that had taken its place was kept as {file}, in case you need it.").format(
                 file=str(first.kept_as))
         return text
+    text = _what_was_wrong(reports)
+    if last.restored_from is None:
+        return text + "\n\n" + _started_empty(command_line, opened)
+    taken = to_local(last.backup_taken_at)
+    if not last.from_automatic:  # one she took herself (or a copy Afspraak made): named, so she knows which
+        return text + "\n\n" + _(
+            "The newest backup, {file} of {date} at {time}, has been restored. Anything you entered or changed "
+            "after that moment is missing: please check your latest changes.").format(
+            file=last.restored_from.name, date=i18n.format_date(taken, "long"), time=i18n.format_time(taken))
+    return text + "\n\n" + _(
+        "The automatic backup of {date} at {time} has been restored. Anything you entered or changed after "
+        "that moment is missing: please check your latest changes.").format(
+        date=i18n.format_date(taken, "long"), time=i18n.format_time(taken))
+
+
+def _what_was_wrong(reports: list[Recovery]) -> str:
+    """The first paragraph of :func:`recovered`: what was wrong with her file, where it was
+    kept, and the backups put back first that were damaged too."""
+    first = reports[0]
     if first.damaged == MISSING:
         text = _("Afspraak's database file was missing from {folder}: it was deleted or moved, perhaps by a sync "
                  "or clean-up program.").format(folder=str(first.folder))
@@ -252,26 +383,27 @@ def recovered(report: Recovery | Sequence[Recovery], command_line: bool = False)
             "The backup restored first was damaged too; it was kept as well, as {files}.",
             "The backups restored first were damaged too; they were kept as well, as {files}.",
             len(later)).format(files=", ".join(later))
-    if last.restored_from is None:
-        if command_line:
-            # TRANSLATORS: "afspraak restore" is a command: keep it as it is; FILE is the word the
-            # command's own help uses for the file to give it (Dutch: BESTAND).
-            return text + "\n\n" + _(
-                "There was no usable backup, so Afspraak has started with an empty database. If you have a "
-                "backup elsewhere, restore it with: afspraak restore FILE")
-        return text + "\n\n" + _(
-            "There was no usable backup, so Afspraak has started with an empty database. If you "
-            "have a backup elsewhere, restore it with File → Restore a backup.")
-    taken = to_local(last.backup_taken_at)
-    if not last.from_automatic:  # one she took herself (or a copy Afspraak made): named, so she knows which
-        return text + "\n\n" + _(
-            "The newest backup, {file} of {date} at {time}, has been restored. Anything you entered or changed "
-            "after that moment is missing: please check your latest changes.").format(
-            file=last.restored_from.name, date=i18n.format_date(taken, "long"), time=i18n.format_time(taken))
-    return text + "\n\n" + _(
-        "The automatic backup of {date} at {time} has been restored. Anything you entered or changed after "
-        "that moment is missing: please check your latest changes.").format(
-        date=i18n.format_date(taken, "long"), time=i18n.format_time(taken))
+    return text
+
+
+def _started_empty(command_line: bool, opened: bool) -> str:
+    """No usable backup: an empty database is in place (and, ``opened``, in use)."""
+    if not opened and command_line:
+        # TRANSLATORS: the repaired data could not be opened after all (a full disk, said next);
+        # "afspraak restore" is a command: keep it; FILE is the command's own word for the file (Dutch: BESTAND).
+        return _("There was no usable backup, so a new, empty database was put in its place. If you have a "
+                 "backup elsewhere, restore it with: afspraak restore FILE")
+    if not opened:
+        # TRANSLATORS: the repaired data could not be opened after all (a full disk, said next)
+        return _("There was no usable backup, so a new, empty database was put in its place. If you have a "
+                 "backup elsewhere, restore it with File → Restore a backup once Afspraak is open.")
+    if command_line:
+        # TRANSLATORS: "afspraak restore" is a command: keep it as it is; FILE is the word the
+        # command's own help uses for the file to give it (Dutch: BESTAND).
+        return _("There was no usable backup, so Afspraak has started with an empty database. If you have a "
+                 "backup elsewhere, restore it with: afspraak restore FILE")
+    return _("There was no usable backup, so Afspraak has started with an empty database. If you "
+             "have a backup elsewhere, restore it with File → Restore a backup.")
 
 
 def recovered_title(report: Recovery | Sequence[Recovery]) -> str:

@@ -13,7 +13,9 @@ backup is put back, and the user is told what happened and what may be missing
 - the folder cannot be written or the disk is full: ``OpenBlocked`` (a ``StorageProblem``:
   nothing changed, and no change of hers lost: the data could not be opened at all);
   when that stops the repair of a damaged file, the repair is taken back and the file
-  left where and as it was: ``RepairBlocked`` (a ``StorageProblem`` that names the damage).
+  left where and as it was: ``RepairBlocked`` (a ``StorageProblem`` that names the damage);
+  when it stops only the opening after a whole repair, the repair stays and is reported:
+  ``RepairedNotOpened``.
 
 A locked file or one that cannot be opened is *not* damage: those errors go up unchanged
 (as a StorageProblem where they are one), so a healthy file is never moved aside.
@@ -240,6 +242,30 @@ class OpenBlocked(StorageProblem):
     and the backups are as they were. Not a change that was lost: there was none yet."""
 
 
+class RescueBlocked(StorageProblem):
+    """The open database's file went while open (:func:`rescue_replaced`), and the disk (full,
+    read-only, failing) would not let the open data be put back in its place. ``copy``: the
+    whole, checked copy of the open data in the backups, when it was made (the database is
+    closed then); None when even that copy could not be made (the data is still open in
+    Afspraak, and nothing was changed)."""
+
+    def __init__(self, kind: str, folder: Path, copy: Path | None = None, detail: str = ""):
+        super().__init__(kind, folder, detail)
+        self.copy = copy
+
+
+class RepairedNotOpened(StorageProblem):
+    """A repair was made (``reports``: what it did, as :func:`recover` and
+    :func:`put_back_missing` report it), and then the disk (full, failing) would not let the
+    repaired data be opened. The repair stays: it was whole, and opened once already. Raised
+    by :func:`open_checked`, so that she is told what the repair did now: the next start
+    opens the repaired file as any other, without a word of it."""
+
+    def __init__(self, kind: str, folder: Path, reports: Iterable[Recovery], detail: str = ""):
+        super().__init__(kind, folder, detail)
+        self.reports = list(reports)
+
+
 def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) -> Recovery:
     """Keep the damaged file aside and put the newest good backup in its place
     (leaving out ``skip``), or a new empty database when there is none; the database must
@@ -360,7 +386,8 @@ def rescue_replaced(now: datetime | None = None) -> Recovery | None:
     at the path aside (with the old log and index beside it), put the copy in its place
     and open that. Returns the report (REPLACED), or None when the file is still the one
     opened, or a write is under way (asked again later). The caller opens the database
-    again afterwards (it is closed here)."""
+    again afterwards (it is closed here). :class:`RescueBlocked` when the disk refuses a
+    step (the database still open when the copy itself could not be made)."""
     from desktop.store import db as db_module
 
     path = db_module.opened_file_gone()
@@ -373,12 +400,14 @@ def rescue_replaced(now: datetime | None = None) -> Recovery | None:
     # Into the backups, under a name of its own (outside the daily rotation): this copy is
     # then the only whole one, and stays there whatever happens next.
     rescued = paths.backup_dir() / f"afspraak-{now.strftime('%Y%m%d-%H%M%S')}-rescued.sqlite3"  # a file name
+    copied = None  # the whole, checked copy, once there is one
     try:
         backup.copy_database(database.connection(), rescued)
         problem = diagnose(rescued, thorough=True)
         if problem is not None:
             rescued.unlink(missing_ok=True)
             raise sqlite3.DatabaseError(f"the open data cannot be copied whole: {problem}")
+        copied = rescued
         db_module.drop_database()
         kept = None
         here = [f for f in (path, *sidecar_files(path)) if f.exists()]
@@ -393,7 +422,7 @@ def rescue_replaced(now: datetime | None = None) -> Recovery | None:
         kind = storage_errors.kind_of(exc)
         if kind is None:
             raise
-        raise StorageProblem(kind, path.parent, str(exc)) from exc
+        raise RescueBlocked(kind, path.parent, copied, str(exc)) from exc
     log.error("the database file was replaced or removed while open; the open data was put back (copy: %s)%s",
               rescued.name, f", the file found there kept as {kept.name}" if kept and kept.exists() else "")
     return Recovery(damaged=REPLACED, kept_as=kept if kept is not None and kept.exists() else None,
@@ -573,5 +602,5 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
         if kind is None:
             raise
         if report is not None:  # the repair was made, the opening after it refused
-            raise StorageProblem(kind, folder, str(exc)) from exc
+            raise RepairedNotOpened(kind, folder, [report], str(exc)) from exc
         raise OpenBlocked(kind, folder, str(exc)) from exc

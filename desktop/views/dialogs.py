@@ -65,9 +65,14 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
+    warning_box(parent, title, text).exec()
+
+
+def warning_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """The box :func:`warn` shows (also for docs/make_screenshots.py, which draws it)."""
     box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, parent)
     box.setTextFormat(_plain())
-    box.exec()
+    return box
 
 
 def _plain():

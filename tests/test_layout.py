@@ -235,6 +235,48 @@ def test_vandaags_about_column_names_each_promise_whole_on_a_laptop(qtbot, demo_
         assert fm.horizontalAdvance(whole) + PADDING <= table.visualRect(model.index(row, 3)).width(), whole
 
 
+def _about_cut(view) -> list[str]:
+    table, model = view.table, view.table.model()
+    fm = table.fontMetrics()
+    cut = []
+    for row, _r in view.item_rows():
+        whole = model.data(model.index(row, 3), Qt.DisplayRole).split(" · ", 1)[0]
+        if fm.horizontalAdvance(whole) + PADDING > table.visualRect(model.index(row, 3)).width():
+            cut.append(whole)
+    return cut
+
+
+@pytest.mark.parametrize("size", [(1180, 740), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_on_a_window_narrower_than_a_laptop_the_step_gives_way_to_what_a_row_is_about(
+        qtbot, demo_db, translator, language, size, monkeypatch):
+    """The bundle's window un-maximised (1180 px, its first size) showed "bestellin…" and
+    "Ring Golf…" under About, beside a Step column as wide as its longest step: what tells
+    the rows apart was cut while the step stood whole (and whole again in the pane). The Step
+    column now gives way (to a third of its width at most, its whole text in its tooltip), also
+    after a search; on a laptop's full width it is as wide as its text."""
+    i18n.set_language(language)
+    window = shown_window(qtbot, monkeypatch, size=size, view_key="today")
+    view = window.current_view()
+    QCoreApplication.processEvents()
+    table, model = view.table, view.table.model()
+    header = table.horizontalHeader()
+    measured = int(table.property("measuredWidths")[2])
+    assert _about_cut(view) == []
+    assert measured // 3 <= header.sectionSize(2) < measured
+    fm = table.fontMetrics()
+    longest = max((model.data(model.index(row, 2), Qt.DisplayRole) for row, _r in view.item_rows()),
+                  key=fm.horizontalAdvance)
+    row = next(r for r, _r in view.item_rows() if model.data(model.index(r, 2), Qt.DisplayRole) == longest)
+    assert longest in model.data(model.index(row, 2), Qt.ToolTipRole)
+    view.search.setText("e")  # a search measures the rows in sight again
+    qtbot.waitUntil(lambda: view.search.text() == "e" and not view._filter_timer.isActive())
+    QCoreApplication.processEvents()
+    assert _about_cut(view) == []
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: header.sectionSize(2) == int(table.property("measuredWidths")[2]))
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_an_influencers_reminders_read_whole_beside_their_button(qtbot, demo_db, translator, language, monkeypatch):
     """The pane's reminder lines sit beside an "Open" button: their moment is a list's

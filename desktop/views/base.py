@@ -210,6 +210,11 @@ class ListView(LazyRefresh, QWidget):
     # What of the free-text column must stay whole (views/cells.py fit_columns): "\n"
     # its first line, ", " its first item; the list is given the room for it.
     whole_lead: str | None = None
+    # A key column that gives way when the list cannot get the room its columns need (a
+    # window narrower than a laptop's screen, 1180 px un-maximised): it is narrowed, at most
+    # to a third of its width, its text ending in "…" (whole in its tooltip and the pane), so
+    # that what tells the free-text column's rows apart stays whole. None: none gives way.
+    yielding_column: int | None = None
     selection_changed = Signal(int)
     # What a view asks of the window, which connects these (views/main_window.py): a
     # done action for Edit → Undo (a views/undo.py command), a short status-bar message,
@@ -266,6 +271,8 @@ class ListView(LazyRefresh, QWidget):
         # she gave it (give_list_room).
         self._owner_list_width: int | None = None
         self.splitter.splitterMoved.connect(self._owner_moved_split)
+        if self.yielding_column is not None:  # a search measures the rows in sight again: give way again
+            self.model.modelReset.connect(lambda: QTimer.singleShot(0, self, self.give_list_room))
         self._fit_layout()
 
         self._filter_timer = QTimer(self)
@@ -329,6 +336,7 @@ class ListView(LazyRefresh, QWidget):
 
         if isinstance(self.model, RowsModel):
             self.model.elide_column = self.elide_column
+            self.model.yielding_column = self.yielding_column
             self.model.colour_columns = self.colour_columns
         fit_columns(self.table, self.elide_column, self.two_line_rows, self.pill_column, self.whole_lead)
         self.give_list_room()
@@ -345,7 +353,12 @@ class ListView(LazyRefresh, QWidget):
         sizes = self.splitter.sizes()
         if len(sizes) != 2 or not all(sizes) or not self.table.isVisible():
             return
-        need, total = needed_width(self.table), sum(sizes)
+        need = needed_width(self.table)
+        self._widen_list(sizes, need)
+        self._give_way(need - self.splitter.sizes()[0])
+
+    def _widen_list(self, sizes: list[int], need: int) -> None:
+        total = sum(sizes)
         if self._owner_list_width is not None:
             need = min(need, self._owner_list_width)
         if need <= sizes[0]:
@@ -355,6 +368,20 @@ class ListView(LazyRefresh, QWidget):
         wanted = min(need, total - max(pane.minimumWidth(), pane.minimumSizeHint().width()))
         if wanted > sizes[0]:
             self.splitter.setSizes([wanted, total - wanted])
+
+    def _give_way(self, shortfall: int) -> None:
+        """The yielding column narrowed by what the list still lacks (at most to a third of its
+        width, never below its heading), or back at its measured width when nothing lacks."""
+        column = self.yielding_column
+        widths = self.table.property("measuredWidths")
+        if column is None or not widths or column >= len(widths) or not widths[column]:
+            return
+        header = self.table.horizontalHeader()
+        measured = int(widths[column])
+        floor = max(header.minimumSectionSize(), header.sectionSizeHint(column), measured // 3)
+        width = max(min(floor, measured), measured - max(0, shortfall))
+        if header.sectionSize(column) != width:
+            header.resizeSection(column, width)
 
     def _give_pane_room(self, sizes: list[int], need: int) -> None:
         """On a wide window the list had room to spare while its pane stayed at its narrow

@@ -259,6 +259,7 @@ def size_to_contents(table: QAbstractItemView, in_sight: bool = False) -> None:
         header.setResizeContentsPrecision(max(1, min(precision, rows)))
     low, high = header.minimumSectionSize(), header.maximumSectionSize()
     total = 0
+    measured = [0] * model.columnCount()  # each key column's width as measured (views/base.py _give_way)
     try:
         sample = _qt_sample(table, model, header.resizeContentsPrecision())  # the same rows for every column
         fill = getattr(model, "fill_range", None)
@@ -270,9 +271,11 @@ def size_to_contents(table: QAbstractItemView, in_sight: bool = False) -> None:
             content = _content_width(table, model, column, sample)
             wanted = max(low, min(high, max(content, header.sectionSizeHint(column))))
             header.resizeSection(column, wanted)
+            measured[column] = wanted
             total += wanted
         total += _measure_lead(table, header, sample)
         table.setProperty("contentWidth", total)
+        table.setProperty("measuredWidths", measured)
     finally:
         header.setResizeContentsPrecision(precision)
 

@@ -258,6 +258,8 @@ class RowsModel(QAbstractTableModel):
         self._predicate = None  # an extra filter (e.g. status/tag/country), or None
         # The free-text column that may end in "…": its tooltip shows the whole text.
         self.elide_column: int | None = None
+        # A key column that may be narrowed on a small window (views/base.py): its tooltip too.
+        self.yielding_column: int | None = None
         # The columns a row's colour applies to (None: the whole row).
         self.colour_columns: tuple[int, ...] | None = None
         self.grouping: Callable[[list[Row]], list[Row]] | None = None
@@ -491,7 +493,7 @@ class RowsModel(QAbstractTableModel):
         if role == TOOLTIP:
             if callable(row.tooltip):
                 row.tooltip = row.tooltip()
-            if index.column() == self.elide_column and row.cells[index.column()]:
+            if index.column() in (self.elide_column, self.yielding_column) and row.cells[index.column()]:
                 # the whole cell, its line under it too (an engraving cut with "…" at 1366 wide)
                 whole = _display(row, index.column())
                 return plain_tooltip(whole + ("\n\n" + row.tooltip if row.tooltip else ""))

@@ -126,6 +126,7 @@ class TodayView(ListView):
     key = "today"
     elide_column = 3  # "About": what the promise is (its full text is in the detail pane)...
     whole_lead = " · "  # ...named whole: "bestelling #1038", a deliverable's title, "parcel sent 17 Nov"
+    yielding_column = 2  # "Step" gives way to it on a narrow window (its whole text heads the pane)
     colour_columns = (0,)
 
     due_count_changed = Signal(int)  # the reminders due now, after each refresh (the window's sidebar)

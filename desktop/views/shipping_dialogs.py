@@ -24,7 +24,7 @@ from desktop.domain.shipments import value_cents
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.presentation import record_texts
-from desktop.store import lookups
+from desktop.store import incoming, lookups
 from desktop.store.shipping import NewShipment, collaboration_for_parcel, open_collaborations, product_title
 from desktop.clock import to_local, utcnow
 from desktop.views.forms import date_field, load_form, to_qdate, typed_day
@@ -247,6 +247,10 @@ class ProductInput:
 
 def image_format(path: Path) -> str:
     """The image format read from the file's content ('' when it is no image Qt can read)."""
+    try:
+        incoming.plain_file_size(path)  # Qt would wait for ever on a named pipe: the window hung
+    except OSError:
+        return ""
     reader = QImageReader(str(path))
     reader.setDecideFormatFromContent(True)
     if not reader.canRead():

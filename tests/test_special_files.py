@@ -177,3 +177,51 @@ def test_a_pipe_added_to_a_custom_order_is_named_as_not_a_picture(qtbot, demo_db
     qtbot.addWidget(dialog)
     dialog.add_pictures([str(pipe.path)])
     assert dialog.pending_pictures == [] and not pipe.waited()
+
+
+
+def _png(width: int, height: int, packed_rows: bytes, colour: int = 2) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, colour, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", packed_rows) + chunk(b"IEND", b"")
+
+
+def _bomb() -> bytes:
+    """A PNG of 20000 × 20000 grey pixels: 400 kB on the disk, 400 MB decoded."""
+    import zlib
+
+    packer = zlib.compressobj(6)
+    row = b"\x00" * (1 + 20000)
+    return _png(20000, 20000, b"".join(packer.compress(row) for _ in range(20000)) + packer.flush(), colour=0)
+
+
+@pytest.mark.parametrize("name, content", [
+    ("tekening.png", lambda: b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" '
+                             b'height="9"/></svg>'),
+    ("afgebroken.png", lambda: _png(2, 2, __import__("zlib").compress(b"\x00" + b"\xff" * 6) * 2)[:40]),
+    ("enorm.png", _bomb),
+])
+def test_a_picture_that_cannot_be_shown_is_not_put_with_a_product(qtbot, window, warned, tmp_path, name, content):
+    """An SVG (even named .png) ended in a ValueError traceback; a cut-off PNG or one of
+    20000 × 20000 pixels was saved with the product, which then showed no picture."""
+    picture = tmp_path / name
+    picture.write_bytes(content())
+    product = Product.select().first()
+    assert window.shipping.drop_picture(product.id, [picture]) is False
+    assert warned == [("Geen foto", f"„{name}” is geen afbeelding die deze app kan lezen.")]
+    assert Product.get_by_id(product.id).image_path == product.image_path
+
+
+def test_a_whole_png_is_put_with_a_product(qtbot, window, warned, tmp_path):
+    import zlib
+
+    picture = tmp_path / "foto.png"
+    picture.write_bytes(_png(2, 2, zlib.compress((b"\x00" + b"\xff" * 6) * 2)))
+    product = Product.select().first()
+    assert window.shipping.drop_picture(product.id, [picture]) is True
+    assert Product.get_by_id(product.id).image_path.endswith(".png") and not warned

@@ -283,8 +283,10 @@ def cmd_import(args) -> int:
         from desktop.presentation.import_texts import not_an_export
 
         return _fail(not_an_export(args.file, False, source.suffix, alone=True))
+    from desktop.store import incoming
+
     try:
-        data = source.read_bytes()
+        data = incoming.read_whole(source)  # not a pipe or a device (it hung), nor 200 MB of it
     except OSError as exc:
         from desktop.presentation import errors
 

@@ -83,6 +83,33 @@ def test_the_commands_say_a_folder_given_as_the_file_in_the_owners_language(data
         close_database()
         err = capsys.readouterr().err
         assert code == 1 and f"{tmp_path}" in err and words in err and not english_in(err), (command, err)
+        # The folder itself is named, not the unfinished copy beside it ("…/map.part” is een map"),
+        # and no such copy is left there.
+        assert f"{tmp_path}.part" not in err, (command, err)
+        assert not tmp_path.with_name(tmp_path.name + ".part").exists(), command
+
+
+@pytest.mark.parametrize("language,words", [("nl", "De export kon niet worden opgeslagen: de schijf is vol"),
+                                            ("en", "The export could not be written: the disk is full")])
+def test_a_privacy_export_on_a_full_disk_leaves_no_half_zip(data_dir, tmp_path, capsys, monkeypatch,
+                                                            language, words):
+    """A full disk left "eva.zip.part" beside the export: half a zip of her data that
+    nothing lists or removes."""
+    from desktop.store import privacy
+
+    open_database()
+    Person.create(name="Eva")
+    close_database()
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(privacy.os, "fsync", full)
+    out = tmp_path / "export" / "eva.zip"
+    assert cli.main(["--lang", language, "export", "--person", "1", "--out", str(out)]) == 1
+    close_database()
+    assert capsys.readouterr().err.strip() == words
+    assert os.listdir(out.parent) == []
 
 
 def test_the_window_says_why_a_backup_or_an_export_could_not_be_saved(qtbot, database, translator, tmp_path,

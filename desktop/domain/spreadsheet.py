@@ -9,7 +9,9 @@ a stranger would run when the owner opens the file. Such cells get a leading apo
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -51,6 +53,8 @@ def write_csv(path: Path | str, header: Sequence[str], rows: Iterable[Sequence[o
     Writes a temporary file first, so a failed export never leaves half a file under the
     chosen name."""
     path = Path(path)
+    if path.is_dir():  # named as the folder it is, not as the ".part" beside it
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     tmp = path.with_name(path.name + ".part")
     count = 0
     try:

@@ -15,6 +15,8 @@ adding duplicates. Texts are in the app's current language. Built with ``icalend
 
 from __future__ import annotations
 
+import errno
+import os
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -128,6 +130,8 @@ def write_calendar(path: Path | str, now: datetime) -> int:
     """Write the calendar to ``path`` (via a temporary file); returns the number of events."""
     cal = build_calendar(now)
     path = Path(path)
+    if path.is_dir():  # named as the folder it is, not as the ".part" beside it
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     tmp = path.with_name(path.name + ".part")
     try:
         tmp.write_bytes(cal.to_ical())

@@ -14,7 +14,7 @@ from desktop import i18n, paths
 from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
-from desktop.store import orders, pictures, storage_errors, templates
+from desktop.store import incoming, orders, pictures, storage_errors, templates
 from desktop.store.recovery import (EMPTY, FOREIGN, MISSING, REPLACED, OpenBlocked, Recovery, RepairBlocked,
                                     RepairedNotOpened, RescueBlocked)
 
@@ -483,6 +483,14 @@ def restore_refused(file: object, problem: BaseException | None) -> str:
 
 def unreadable(exc: OSError) -> str:
     """Why a file cannot be read, in the owner's language (a clause: "it does not exist")."""
+    if isinstance(exc, incoming.NotAPlainFile):
+        # TRANSLATORS: why a file cannot be read: a named pipe or a device, not a file on the disk.
+        return _("it is not an ordinary file")
+    if isinstance(exc, incoming.TooLarge):
+        # TRANSLATORS: why a shop export is not read; {size} and {limit} are whole numbers of megabytes.
+        return _("it is {size} MB, and Afspraak reads a shop export of at most {limit} MB: export a shorter "
+                 "period or fewer products from your shop").format(
+            size=i18n.format_number(-(-exc.size // 2**20)), limit=i18n.format_number(exc.limit // 2**20))
     return _reading_reason(getattr(exc, "errno", None), exc.strerror or str(exc))
 
 

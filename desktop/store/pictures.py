@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 from desktop import paths
+from desktop.store import incoming
 
 FOLDER = "pictures/orders"
 EVIDENCE_FOLDER = "pictures/evidence"
@@ -62,16 +63,16 @@ def picture_type(head: bytes) -> str | None:
 def import_picture(source: str | os.PathLike, folder_name: str = FOLDER) -> str:
     """Copy a picture into ``folder_name`` of the data dir; returns its path relative to the data dir."""
     source = Path(source)
-    if source.is_dir():  # before open(), which would only say "Is a directory"
-        raise NotAPicture(NOT_A_FILE, source.name)
     try:
-        size = source.stat().st_size
+        # Before open(), which says only "Is a directory" of a folder, and waits for ever on
+        # a named pipe: a dropped one hung the window.
+        size = incoming.plain_file_size(source)
         with open(source, "rb") as fh:
             head = fh.read(16)
+    except (IsADirectoryError, incoming.NotAPlainFile) as exc:
+        raise NotAPicture(NOT_A_FILE, source.name) from exc
     except OSError as exc:
         raise NotAPicture(UNREADABLE, source.name, error=exc.strerror or str(exc), errno=exc.errno) from exc
-    if not source.is_file():
-        raise NotAPicture(NOT_A_FILE, source.name)
     ext = picture_type(head)
     if ext is None:
         raise NotAPicture(NOT_A_PICTURE, source.name)

@@ -20,6 +20,7 @@ from the live database and from every backup file.
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import logging
@@ -239,14 +240,21 @@ def export_person(con, person_id: int, out: Path, now: datetime, backup_days: in
         for name, content in rules.csv_files(holding.person, sections, json_columns()).items():
             archive.writestr(f"csv/{name}", content)
     out = Path(out)
+    if out.is_dir():  # named as the folder it is, not as the ".part" beside it that failed to take its place
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(buffer.getvalue())
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, out)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(buffer.getvalue())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        # A full disk left half a zip of the person's data beside the export, listed nowhere.
+        tmp.unlink(missing_ok=True)
+        raise
     paths.make_private_file(out)
     return out
 

@@ -38,7 +38,7 @@ from desktop.i18n import _
 from desktop.labels import choices
 from desktop.presentation import errors
 from desktop.store import orders as store
-from desktop.store import lookups, pictures, settings
+from desktop.store import incoming, lookups, pictures, settings
 from desktop.views import dialogs
 from desktop.views.base import plain_label
 from desktop.views.keys import delete_removes, enter_adds, letters_when_shown, type_to_find
@@ -365,6 +365,7 @@ class OrderDialog(QDialog):
         for f in files:
             path = Path(f)
             try:
+                incoming.plain_file_size(path)  # open() would wait for ever on a named pipe
                 with open(path, "rb") as fh:
                     ok = pictures.picture_type(fh.read(16)) is not None
             except OSError:

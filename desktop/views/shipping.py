@@ -35,7 +35,7 @@ from desktop.domain.order_importers import ParsedOrders, parse_any
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.presentation import errors, event_texts, import_texts
-from desktop.store import catalogue, journal, lookups, orders, settings, shipping, storage_errors
+from desktop.store import catalogue, incoming, journal, lookups, orders, settings, shipping, storage_errors
 from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.views import dialogs, theme
 from desktop.views.catalogue import CatalogueDock
@@ -78,7 +78,7 @@ class _ParseWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            data = self.path.read_bytes()
+            data = incoming.read_whole(self.path)  # not a pipe or a device: it hung here
             # A products export or an orders export, told apart by its header.
             self.parsed.emit(parse_any(data, progress=self._progress))
         except _Cancelled:
@@ -636,7 +636,7 @@ def without_twins(files: list[Path]) -> tuple[list[Path], list[tuple[Path, Path]
     def digest(path: Path) -> str | None:  # read only for files of the same size
         if path not in digests:
             try:
-                digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                digests[path] = hashlib.sha256(incoming.read_whole(path)).hexdigest()
             except OSError:  # gone or unreadable: its import says so
                 digests[path] = None
         return digests[path]

@@ -24,7 +24,8 @@ from desktop.domain.shipments import value_cents
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.presentation import record_texts
-from desktop.store import lookups
+from desktop.store import incoming, lookups
+from desktop.store.catalogue import PICTURE_FORMATS
 from desktop.store.shipping import NewShipment, collaboration_for_parcel, open_collaborations, product_title
 from desktop.clock import to_local, utcnow
 from desktop.views.forms import date_field, load_form, to_qdate, typed_day
@@ -247,11 +248,21 @@ class ProductInput:
 
 def image_format(path: Path) -> str:
     """The image format read from the file's content ('' when it is no image Qt can read)."""
+    try:
+        incoming.plain_file_size(path)  # Qt would wait for ever on a named pipe: the window hung
+    except OSError:
+        return ""
     reader = QImageReader(str(path))
     reader.setDecideFormatFromContent(True)
     if not reader.canRead():
         return ""
-    return bytes(reader.format()).decode("ascii", "replace").lower()
+    fmt = bytes(reader.format()).decode("ascii", "replace").lower()
+    # Only what the catalogue keeps (an SVG, even named .png, ended in a ValueError), and
+    # only a picture that reads whole: a cut-off PNG, or one of 20000 × 20000 pixels (more
+    # than Qt decodes), was saved with the product and showed as nothing.
+    if fmt not in PICTURE_FORMATS or reader.read().isNull():
+        return ""
+    return fmt
 
 
 def local_files(mime) -> list[Path]:

@@ -1054,10 +1054,13 @@ def _namespaces_work() -> bool:
 needs_namespaces = pytest.mark.skipif(not _namespaces_work(), reason="needs unshare -rm (user + mount namespaces)")
 
 
-def afspraak_in_namespace(setup: str, args: list[str], env: dict) -> subprocess.CompletedProcess:
-    """Run ``afspraak ARGS`` after the shell ``setup`` (mounts), inside a private mount namespace."""
+def afspraak_in_namespace(setup: str, args: list[str], env: dict, after: str = "") -> subprocess.CompletedProcess:
+    """Run ``afspraak ARGS`` after the shell ``setup`` (mounts), inside a private mount namespace.
+    ``after``: shell run once the command ended (what its disk holds, copied out before the
+    namespace and its disk go); the command's exit code is then printed as "exit=N" when not 0."""
     command = " ".join([shlex.quote(sys.executable), "-m", "desktop", *map(shlex.quote, args)])
-    return subprocess.run(["unshare", "-rm", "sh", "-c", f"set -e; {setup}; exec {command}"], env=env,
+    run = f"{command} || echo exit=$?; {after}" if after else f"exec {command}"
+    return subprocess.run(["unshare", "-rm", "sh", "-c", f"set -e; {setup}; {run}"], env=env,
                           capture_output=True, text=True, timeout=120, cwd=str(ROOT))
 
 
@@ -1113,10 +1116,8 @@ def test_a_healthy_file_on_a_really_full_disk_is_told_it_cannot_be_opened_and_is
     q, s = shlex.quote(str(folder)), shlex.quote(str(saved))
     setup = (f"mount -t tmpfs -o size=2m tmpfs {q}; cp -a {s}/. {q}/; "
              f"dd if=/dev/zero of={q}/ballast bs=4k 2>/dev/null || true")
-    command = " ".join([shlex.quote(sys.executable), "-m", "desktop", "--lang", "en", "due"])
-    result = subprocess.run(["unshare", "-rm", "sh", "-c", f"set -e; {setup}; {command} || echo exit=$?; "
-                             f"cp {q}/afspraak.sqlite3 {s}/after.sqlite3 || true"],
-                            env=env, capture_output=True, text=True, timeout=120, cwd=str(ROOT))
+    result = afspraak_in_namespace(setup, ["--lang", "en", "due"], env,
+                                   after=f"cp {q}/afspraak.sqlite3 {s}/after.sqlite3 || true")
     assert "exit=1" in result.stdout, result.stdout + result.stderr
     assert "cannot open your data" in result.stderr and "is full" in result.stderr, result.stderr
     assert "last change" not in result.stderr and "Traceback" not in result.stderr
@@ -1140,10 +1141,8 @@ def test_a_damaged_file_on_a_really_full_disk_is_told_as_both_and_left_as_it_was
     setup = (f"mount -t tmpfs -o size=2m tmpfs {q}; cp -a {s}/. {q}/; "
              f"dd if=/dev/zero of={q}/ballast bs=4k 2>/dev/null || true; truncate -s -150k {q}/ballast")
     # what the disk holds afterwards is copied out before the namespace (and its disk) goes
-    command = " ".join([shlex.quote(sys.executable), "-m", "desktop", "--lang", "en", "due"])
-    result = subprocess.run(["unshare", "-rm", "sh", "-c", f"set -e; {setup}; {command} || echo exit=$?; "
-                             f"cp {q}/afspraak.sqlite3 {s}/after.sqlite3 || true; ls {q} > {s}/listing"],
-                            env=env, capture_output=True, text=True, timeout=120, cwd=str(ROOT))
+    result = afspraak_in_namespace(setup, ["--lang", "en", "due"], env,
+                                   after=f"cp {q}/afspraak.sqlite3 {s}/after.sqlite3 || true; ls {q} > {s}/listing")
     assert "exit=1" in result.stdout, result.stdout + result.stderr
     assert "is damaged" in result.stderr and "too full to repair it" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr

@@ -279,10 +279,7 @@ def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) 
     moved: list[tuple[Path, Path]] = []
     source = newest_good_backup(skip)  # (only reads: known also when the first step is refused)
     try:
-        for f in there:
-            aside = kept.with_name(kept.name + f.name[len(path.name):])
-            os.replace(f, aside)
-            moved.append((f, aside))
+        _move_aside(there, path, kept, moved)
         paths.make_private_file(kept)
         if source is not None:
             backup.copy_database(source, path)
@@ -299,6 +296,20 @@ def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) 
               source.name if source else "nothing (fresh database)")
     return Recovery(damaged=damaged, kept_as=kept, restored_from=source,
                     backup_taken_at=_backup_time(source) if source else None)
+
+
+def _move_aside(files: list[Path], path: Path, kept: Path, moved: list[tuple[Path, Path]],
+                private: bool = False) -> None:
+    """Each of ``files`` (the file at ``path`` and its log and index) moved to ``kept``'s name
+    with its own ending ("-wal", "-shm"), ``private`` ones made the owner's only; ``moved``
+    holds each move as it is made, so that :func:`_take_back` undoes those done when the disk
+    refuses one."""
+    for f in files:
+        aside = kept.with_name(kept.name + f.name[len(path.name):])
+        os.replace(f, aside)
+        moved.append((f, aside))
+        if private:
+            paths.make_private_file(aside)
 
 
 def _open_once(path: Path) -> None:
@@ -356,11 +367,7 @@ def put_back_missing(path: Path, now: datetime) -> Recovery | None:
     kept = _kept_name(path, now) if stale else None
     moved: list[tuple[Path, Path]] = []
     try:
-        for side in stale:
-            aside = kept.with_name(kept.name + side.name[len(path.name):])
-            os.replace(side, aside)
-            moved.append((side, aside))
-            paths.make_private_file(aside)
+        _move_aside(stale, path, kept, moved, private=True)
         if source is not None:
             backup.copy_database(source, path)
         _open_once(path)

@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 the user's input was refused (message on stderr), 2 usage er
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -125,19 +126,37 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _not_written(kind: str, exc: OSError) -> str:
+    """Why ``--out`` was not written (``kind``: backup, calendar, export), and that nothing was."""
+    from desktop.presentation import errors
+
+    failed = {"backup": _("The backup could not be written: {error}"),
+              "calendar": _("The file could not be written: {error}"),
+              "export": _("The export could not be written: {error}")}[kind]
+    return failed.format(error=errors.unwritable(exc)) + ". " + _("Nothing was written.")
+
+
 def _kept_file(out: str | None, kind: str) -> str | None:
     """Why ``--out`` must not be written (a message), or None. A file that is there is
     written over only when it is what this command writes there anyway (an Afspraak
     database for a backup, a calendar file for the calendar): `calendar --out shop.csv`
     replaced a shop export with a calendar without a word (audit of 2026-12-05). An
-    export is never written over."""
+    export is never written over. Nor is anything but an ordinary file: a folder, a named
+    pipe, a device (/dev/null) or a symbolic link (store/outgoing.py), nor a place that
+    cannot be looked at (a name too long): each is said before anything is opened."""
     if not out:
         return None
+    from desktop.store import outgoing
+
     path = Path(out)
-    if not path.is_file():
-        return None  # nothing there (or a folder: the writing says what is wrong)
     try:
-        with open(path, "rb") as fh:
+        if not outgoing.existing(path):
+            return None
+    except OSError as exc:
+        return _not_written(kind, exc)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
             head = fh.read(100)
     except OSError:
         return None  # the writing says what is wrong
@@ -209,7 +228,6 @@ def cmd_demo(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from desktop.presentation import errors
     from desktop.store import backup
     from desktop.store.db import db
 
@@ -226,7 +244,7 @@ def cmd_backup(args) -> int:
     try:
         path = backup.backup_now(db.obj, out=Path(args.out) if args.out else None)
     except OSError as exc:
-        return _fail(_("The backup could not be written: {error}").format(error=errors.unwritable(exc)))
+        return _fail(_not_written("backup", exc))
     print(_("Backup written to {path}").format(path=path))
     return 0
 
@@ -239,7 +257,12 @@ def cmd_restore(args) -> int:
     from desktop.presentation import errors
 
     source = Path(args.file)
-    if not source.is_file():
+    try:
+        plain = source.is_file()
+    except OSError as exc:  # a name too long, a folder she cannot open: was a traceback
+        return _fail(_("“{file}” cannot be read: {error}. Nothing was changed.").format(
+            file=args.file, error=errors.unreadable(exc)))
+    if not plain:
         return _fail(errors.restore_refused(args.file, None))
     try:
         from desktop.store.db import check_afspraak_file
@@ -270,6 +293,15 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, False for a name that cannot be looked at (one too long): the
+    reading says why."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def cmd_import(args) -> int:
     from desktop.clock import utcnow
     from desktop.domain.importers import SPREADSHEET_SUFFIXES, ImportFailed, summary_lines
@@ -279,7 +311,7 @@ def cmd_import(args) -> int:
     source = Path(args.file)
     # A workbook that is there: how to make the CSV, not its header's faults. One that is not
     # there is said to be missing, below (audit of 2026-12-05: "is a spreadsheet" for no file).
-    if source.suffix.lower() in SPREADSHEET_SUFFIXES and source.is_file():
+    if source.suffix.lower() in SPREADSHEET_SUFFIXES and _is_file(source):
         from desktop.presentation.import_texts import not_an_export
 
         return _fail(not_an_export(args.file, False, source.suffix, alone=True))
@@ -318,7 +350,7 @@ def cmd_import(args) -> int:
 
 def cmd_calendar(args) -> int:
     from desktop.clock import utcnow
-    from desktop.presentation import calendar_export, errors
+    from desktop.presentation import calendar_export
 
     refused = _kept_file(args.out, "calendar")
     if refused:
@@ -327,7 +359,7 @@ def cmd_calendar(args) -> int:
     try:
         count = calendar_export.write_calendar(Path(args.out), utcnow())
     except OSError as exc:
-        return _fail(_("The file could not be written: {error}").format(error=errors.unwritable(exc)))
+        return _fail(_not_written("calendar", exc))
     print(ngettext("{count} date written to {path}", "{count} dates written to {path}", count).format(
         count=count, path=args.out))
     return 0
@@ -355,7 +387,6 @@ def _find_person(text: str):
 
 def cmd_export(args) -> int:
     from desktop.clock import utcnow
-    from desktop.presentation import errors
     from desktop.store import privacy, settings
     from desktop.store.db import db
 
@@ -370,7 +401,7 @@ def cmd_export(args) -> int:
         out = privacy.export_person(db.connection(), person.id, Path(args.out), utcnow(),
                                     backup_days=int(settings.get("backup_keep")))
     except OSError as exc:
-        return _fail(_("The export could not be written: {error}").format(error=errors.unwritable(exc)))
+        return _fail(_not_written("export", exc))
     print(_("Everything held on {name} was written to {path}").format(name=person.name, path=out))
     return 0
 

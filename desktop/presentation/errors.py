@@ -14,7 +14,7 @@ from desktop import i18n, paths
 from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
-from desktop.store import incoming, orders, pictures, storage_errors, templates
+from desktop.store import incoming, orders, outgoing, pictures, storage_errors, templates
 from desktop.store.recovery import (EMPTY, FOREIGN, MISSING, REPLACED, OpenBlocked, Recovery, RepairBlocked,
                                     RepairedNotOpened, RescueBlocked)
 
@@ -503,6 +503,8 @@ def _reading_reason(code: int | None, fallback: str) -> str:
         errno.EACCES: lambda: _("you have no permission to read it"),
         errno.EPERM: lambda: _("you have no permission to read it"),
         errno.ENOTDIR: lambda: _("it does not exist"),
+        errno.ENAMETOOLONG: lambda: _("the file name is too long"),
+        errno.EIO: lambda: _("the disk reported an error"),
     }
     found = reasons.get(code)
     return found() if found else fallback
@@ -537,6 +539,15 @@ def unwritable(exc: OSError) -> str:
 
     code = getattr(exc, "errno", None)
     file = Path(exc.filename) if isinstance(exc.filename, (str, Path)) and str(exc.filename) else None
+    if isinstance(exc, outgoing.LinkInTheWay):
+        # TRANSLATORS: a file was to be saved under a name that is a symbolic link ("snelkoppeling")
+        # to {target}, a place that may not exist; saving would replace the link, not that file.
+        return _("“{file}” is a link to “{target}”: Afspraak does not save through a link. Give the name of the "
+                 "file itself, or another name").format(file=str(exc.filename), target=exc.target)
+    if isinstance(exc, incoming.NotAPlainFile):
+        # TRANSLATORS: a file was to be saved under the name of a named pipe or a device (such as /dev/null)
+        return _("“{file}” is not an ordinary file but a pipe or a device of the system: choose another file "
+                 "name").format(file=str(exc.filename))
     if code == errno.EISDIR and file is not None:
         return _("“{file}” is a folder: choose a file name in it").format(file=str(file))
     if code in (errno.EEXIST, errno.ENOTDIR) and file is not None:

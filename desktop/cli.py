@@ -1,6 +1,7 @@
 """The `afspraak` command: the GUI by default, plus demo, backup, restore and import.
 
-Exit codes: 0 ok, 1 the user's input was refused (message on stderr), 2 usage error.
+Exit codes: 0 ok, 1 the user's input was refused (message on stderr), or the program
+reading what it printed stopped early (`| head -1`), 2 usage error.
 """
 
 from __future__ import annotations
@@ -472,7 +473,33 @@ def _saved_language(data_dir: str | None) -> str | None:
     return peek.saved_settings(paths.configured_data_dir() / paths.DB_FILENAME, ("language",)).get("language")
 
 
+def _reader_gone() -> int:
+    """What the command printed has nowhere to go: the program reading it stopped early
+    (`afspraak due | head -1`). As the Python documentation's "Note on SIGPIPE" says: what
+    is left to print goes nowhere, and the command ends with exit code 1, without a
+    traceback. Whatever it wrote to the database was committed before it printed, or taken
+    back whole by its transaction: none prints while one is open."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a stream of the system's (a test's capture)
+        pass
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The `afspraak` command; its exit code (see the module's text)."""
+    try:
+        try:
+            return _main(argv)
+        finally:
+            if sys.stdout is not None:  # (None: started with its output closed, `>&-`)
+                sys.stdout.flush()  # here, not at exit: a reader gone is handled below, not by a traceback
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _main(argv: list[str] | None) -> int:
     if argv is None:  # the process's own start (not a test calling in): fix 55
         collection.pause()
     argv = sys.argv[1:] if argv is None else argv

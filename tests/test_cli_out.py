@@ -19,6 +19,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from desktop import cli, i18n
 from desktop.presentation import calendar_export, errors
 from desktop.store import backup, incoming, outgoing
 from desktop.store.db import close_database
-from desktop.store.models import Person
+from desktop.store.models import Event, Person, ShopOrder
 
 from .conftest import NOW
 
@@ -204,6 +205,54 @@ def test_a_linked_database_is_still_copied_and_restored(data_dir, tmp_path):
     (data_dir / "afspraak.sqlite3").symlink_to(source)
     backup.restore(copy, data_dir / "afspraak.sqlite3")  # copied over what the link points to: no refusal
     assert (data_dir / "afspraak.sqlite3").is_file()
+
+
+# --- a reader that stops early --------------------------------------------------------------
+
+
+def _run_with_reader_gone(*args: str, data: Path, unbuffered: bool = False) -> subprocess.CompletedProcess:
+    """Run `afspraak ARGS` with its output into a pipe nobody reads any more (as `| head -1`
+    after its first line): every write to it fails. ``unbuffered``: each print is written at
+    once (PYTHONUNBUFFERED), else when Python's buffer is full or flushed, as in her shell."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+        env.update(AFSPRAAK_DATA_DIR=str(data), QT_QPA_PLATFORM="offscreen", DBUS_SESSION_BUS_ADDRESS="disabled:")
+        if unbuffered:
+            env["PYTHONUNBUFFERED"] = "1"
+        return subprocess.run([sys.executable, "-m", "desktop", *args], stdout=write, stderr=subprocess.PIPE,
+                              env=env, timeout=120)
+    finally:
+        os.close(write)
+
+
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize("args", [("due", "--at", "2026-11-23T10:00"), ("due", "--json", "--at", "2026-11-23T10:00"),
+                                  ("--lang", "en", "--help")], ids=["due", "due --json", "--help"])
+def test_a_reader_that_stops_early_gets_no_traceback(shop, args, unbuffered):
+    result = _run_with_reader_gone(*args, data=shop, unbuffered=unbuffered)
+    assert result.stderr == b"", result.stderr.decode(errors="replace")
+    # (argparse itself lets its help go unsaid when it cannot be written at once)
+    assert result.returncode == (0 if unbuffered and "--help" in args else 1)
+
+
+def test_an_import_whose_reader_stopped_early_is_kept_whole(shop, tmp_path):
+    """The import was committed whole before it printed its summary: no traceback, and every
+    order of the file is in (a second import finds them all unchanged)."""
+    export = SHOP / "shopify_orders_nl.csv"
+    result = _run_with_reader_gone("--lang", "en", "import", str(export), data=shop, unbuffered=True)
+    assert result.stderr == b"" and result.returncode == 1, result.stderr.decode(errors="replace")
+    from desktop.store.opening import open_database
+
+    open_database()
+    stored = ShopOrder.select().count()
+    assert stored > 0 and Event.select().where(Event.fact == "orders_imported").count() == 1
+    close_database()
+    again = subprocess.run([sys.executable, "-m", "desktop", "--lang", "en", "import", str(export)],
+                           capture_output=True, text=True, timeout=120,
+                           env=dict(os.environ, AFSPRAAK_DATA_DIR=str(shop)))
+    assert again.returncode == 0 and f"{stored} orders unchanged" in again.stdout, again.stdout + again.stderr
 
 
 # --- the system's words -------------------------------------------------------------------

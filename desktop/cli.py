@@ -122,8 +122,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(message: str, error: bool = False) -> None:
+    """Print ``message`` (on stderr when ``error``), a file's name in it readable whatever its
+    bytes (``paths.shown``: it printed as "caf\\udce9.csv", or ended in a UnicodeEncodeError)."""
+    print(paths.shown(message), file=sys.stderr if error else sys.stdout)
+
+
 def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
+    _say(message, error=True)
     return 1
 
 
@@ -209,7 +215,7 @@ def _open(args):
         saved = settings.get("language")
         i18n.set_language(saved or i18n.system_language())
     if repaired is not None:
-        print(errors.recovered(repaired, command_line=True), file=sys.stderr)
+        _say(errors.recovered(repaired, command_line=True), error=True)
     return repaired
 
 
@@ -223,8 +229,8 @@ def cmd_demo(args) -> int:
     except demo.DatabaseNotEmpty:
         return _fail(_("The database already holds data; the demo only fills an empty one. "
                        "Use --data-dir with a new folder to try the demo."))
-    print(_("Example shop created: {people} people, {products} products, {shipments} shipments, {orders} custom "
-            "orders, {events} timeline events.").format(**counts))
+    _say(_("Example shop created: {people} people, {products} products, {shipments} shipments, {orders} custom "
+           "orders, {events} timeline events.").format(**counts))
     return 0
 
 
@@ -246,7 +252,7 @@ def cmd_backup(args) -> int:
         path = backup.backup_now(db.obj, out=Path(args.out) if args.out else None)
     except OSError as exc:
         return _fail(_not_written("backup", exc))
-    print(_("Backup written to {path}").format(path=path))
+    _say(_("Backup written to {path}").format(path=path))
     return 0
 
 
@@ -290,7 +296,7 @@ def cmd_restore(args) -> int:
     except NotAnAfspraakDatabase as refused:
         return _fail(errors.restore_refused(args.file, refused))
     open_database()  # migrates a backup from an older version
-    print(_("Backup restored. The previous data was kept in {path}").format(path=kept))
+    _say(_("Backup restored. The previous data was kept in {path}").format(path=kept))
     return 0
 
 
@@ -340,12 +346,12 @@ def cmd_import(args) -> int:
                 file=args.file, error=import_texts.other_shop_text(plan) if plan.other_shop
                 else import_texts.dated_ahead_text(plan)))
         # the made-to-order marks as remembered
-        summary = shop_orders.apply_plan(plan, utcnow(), file_name=Path(args.file).name)
-        print(_("Orders from {platform}:").format(platform=parsed.platform_name))
-        print("\n".join(import_texts.order_summary_lines(summary)))
+        summary = shop_orders.apply_plan(plan, utcnow(), file_name=paths.shown(source.name))
+        _say(_("Orders from {platform}:").format(platform=parsed.platform_name))
+        _say("\n".join(import_texts.order_summary_lines(summary)))
         return 0
-    summary = apply_import(parsed, utcnow(), file_name=Path(args.file).name)
-    print("\n".join(summary_lines(summary)))
+    summary = apply_import(parsed, utcnow(), file_name=paths.shown(source.name))
+    _say("\n".join(summary_lines(summary)))
     return 0
 
 
@@ -361,7 +367,7 @@ def cmd_calendar(args) -> int:
         count = calendar_export.write_calendar(Path(args.out), utcnow())
     except OSError as exc:
         return _fail(_not_written("calendar", exc))
-    print(ngettext("{count} date written to {path}", "{count} dates written to {path}", count).format(
+    _say(ngettext("{count} date written to {path}", "{count} dates written to {path}", count).format(
         count=count, path=args.out))
     return 0
 
@@ -372,6 +378,7 @@ def _find_person(text: str):
 
     from desktop.store.models import Person
 
+    text = paths.shown(text)  # bytes that are not UTF-8 name nobody (and SQLite refused them with a traceback)
     if text.strip().isdigit():
         person = Person.get_or_none(Person.id == int(text))
         return (person, None) if person else (None, _("There is no person with number {id}.").format(id=text))
@@ -403,7 +410,7 @@ def cmd_export(args) -> int:
                                     backup_days=int(settings.get("backup_keep")))
     except OSError as exc:
         return _fail(_not_written("export", exc))
-    print(_("Everything held on {name} was written to {path}").format(name=person.name, path=out))
+    _say(_("Everything held on {name} was written to {path}").format(name=person.name, path=out))
     return 0
 
 
@@ -419,25 +426,25 @@ def cmd_erase(args) -> int:
         return _fail(error)
     holding = privacy.collect(db.connection(), person.id)
     if not args.yes:
-        print(describe_erasure(person.name, holding.counts(), holding.mentions))
+        _say(describe_erasure(person.name, holding.counts(), holding.mentions))
         return _fail(_("Nothing was erased. Run the command again with --yes to erase."))
     result = privacy.erase_person(db.obj, person.id, utcnow(), backups=args.backups)
-    print(_("{name} was erased.").format(name=person.name))
+    _say(_("{name} was erased.").format(name=person.name))
     if args.backups:
-        print(ngettext("Also erased from {n} backup copy.", "Also erased from {n} backup copies.",
+        _say(ngettext("Also erased from {n} backup copy.", "Also erased from {n} backup copies.",
                        len(result.backups)).format(n=len(result.backups)))
         for path in result.backups_failed:
-            print(_("Could not erase them from {path}; delete that copy by hand.").format(path=path), file=sys.stderr)
+            _say(_("Could not erase them from {path}; delete that copy by hand.").format(path=path), error=True)
     else:
-        print(_("Backup copies made before today still hold their data until they are rotated out; "
+        _say(_("Backup copies made before today still hold their data until they are rotated out; "
                 "use --backups to erase them there too."))
     if result.purge_problem is not None:
         from desktop.presentation import errors
 
-        print(errors.not_tidied(result.purge_problem, paths.configured_data_dir()), file=sys.stderr)
+        _say(errors.not_tidied(result.purge_problem, paths.configured_data_dir()), error=True)
     elif not result.fully_purged:
-        print(_("Close Afspraak and run the command again to clear the last traces from the database file."),
-              file=sys.stderr)
+        _say(_("Close Afspraak and run the command again to clear the last traces from the database file."),
+             error=True)
     return 0 if not result.backups_failed else 1
 
 
@@ -550,7 +557,7 @@ def _main(argv: list[str] | None) -> int:
         from desktop import instance_link
 
         if instance_link.ask_running_to_show():
-            print(_("Afspraak is already running; its window was brought to the front."))
+            _say(_("Afspraak is already running; its window was brought to the front."))
             return 0
     from desktop import app
 

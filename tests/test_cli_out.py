@@ -255,6 +255,47 @@ def test_an_import_whose_reader_stopped_early_is_kept_whole(shop, tmp_path):
     assert again.returncode == 0 and f"{stored} orders unchanged" in again.stdout, again.stdout + again.stderr
 
 
+# --- names that are not UTF-8 -------------------------------------------------------------
+
+
+def _byte_name(folder: Path, name: bytes) -> Path:
+    return Path(os.fsdecode(os.path.join(os.fsencode(folder), name)))
+
+
+def test_a_backup_to_a_name_that_is_not_utf8_is_told_readably(shop, tmp_path, capsys):
+    out = _byte_name(tmp_path, b"caf\xe9.sqlite3")
+    assert run_cli("--lang", "nl", "backup", "--out", str(out)) == 0
+    said = capsys.readouterr().out
+    assert "caf\ufffd.sqlite3" in said and "\\udc" not in said
+    assert os.fsencode(out) in [os.fsencode(p) for p in tmp_path.iterdir()]
+
+
+def test_an_import_of_a_file_named_in_other_bytes_is_stored_and_told_readably(data_dir, tmp_path, capsys):
+    """Stored in the import's timeline event: SQLite refused the name with a traceback, and the
+    whole import was taken back."""
+    source = _byte_name(tmp_path, b"bestelling\xe9.csv")
+    source.write_bytes((SHOP / "shopify_orders_nl.csv").read_bytes())
+    assert run_cli("--lang", "en", "import", str(source)) == 0, capsys.readouterr().err
+    from desktop.store.opening import open_database
+
+    open_database()
+    event = Event.get(Event.fact == "orders_imported")
+    assert event.params["file"] == "bestelling\ufffd.csv"
+    assert ShopOrder.select().count() > 0
+
+
+@pytest.mark.parametrize("command, said", [
+    (["import", "ontbreekt\udce9.csv"], "„ontbreekt\ufffd.csv” kan niet worden gelezen: het bestaat niet."),
+    (["restore", "ontbreekt\udce9.sqlite3"], "„ontbreekt\ufffd.sqlite3” bestaat niet."),
+    (["calendar", "--out", "nieuw\udce9/agenda.ics"], "de map „nieuw\ufffd” bestaat niet. Er is niets geschreven."),
+    (["export", "--person", "\udce9", "--out", "eva.zip"], "Niemand heet „\ufffd” of heeft dat e-mailadres."),
+])
+def test_a_message_naming_a_name_that_is_not_utf8_reads(shop, tmp_path, monkeypatch, capsys, command, said):
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("--lang", "nl", *command) == 1
+    assert said in capsys.readouterr().err
+
+
 # --- the system's words -------------------------------------------------------------------
 
 

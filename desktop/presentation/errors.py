@@ -32,7 +32,30 @@ def picture_refused(exc: pictures.NotAPicture) -> str:
         return _("“{file}” is too large: a picture may be at most 30 MB.").format(file=exc.file)
     if exc.reason == pictures.NONE_GIVEN:
         return _("No picture was given.")
+    if exc.reason == pictures.EMPTY:
+        # TRANSLATORS: a picture file of 0 bytes was dropped or chosen.
+        return _("“{file}” is empty (0 bytes): its download or copy probably never finished. Save or copy the "
+                 "picture again.").format(file=exc.file)
+    if exc.reason == pictures.DAMAGED:
+        # TRANSLATORS: a picture file that is cut off (a download that stopped, a copy to a full USB stick) or
+        # has bytes changed, so it cannot be shown whole.
+        return _("“{file}” is damaged or incomplete, so it cannot be shown whole (perhaps its download stopped or "
+                 "its copy broke off). Save or copy the picture again.").format(file=exc.file)
+    if exc.reason == pictures.TOO_MANY_PIXELS:
+        width, height = exc.size or (0, 0)
+        # TRANSLATORS: {width} and {height} are numbers of pixels, e.g. "20.000 × 20.000".
+        return _("“{file}” has too many pixels to show ({width} × {height}). Save a smaller copy of it and add "
+                 "that.").format(file=exc.file, width=i18n.format_number(width),
+                                 height=i18n.format_number(height))
     return str(exc)
+
+
+def pictures_refused(refused: Sequence[pictures.NotAPicture]) -> str:
+    """Why the pictures dropped or chosen together were refused as a whole: every file
+    named with what is wrong with it (a paragraph each), and that nothing was added."""
+    if len(refused) == 1:
+        return _("{problem} Nothing was added.").format(problem=picture_refused(refused[0]))
+    return "\n\n".join([_("Nothing was added.")] + [picture_refused(r) for r in refused])
 
 
 def order_problem(problem: orders.Problem | str) -> str:

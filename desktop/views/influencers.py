@@ -24,6 +24,7 @@ from desktop.store import influencer_detail, lookups
 from desktop.store import influencers as ops
 from desktop.views import dialogs
 from desktop.views import evidence as evidence_view
+from desktop.views import picture_check
 from desktop.views.base import ListView, address_text, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import LazyRow, Row
@@ -631,15 +632,21 @@ class InfluencersView(ListView):
             self.add_evidence(content.id, [Path(f) for f in files])
 
     def add_evidence(self, content_id: int, files: list[Path]):
-        """Copy the pictures in as evidence (all or nothing); undo through Edit → Undo."""
-        try:
-            added = evidence_store.add(content_id, files, clock.utcnow())
-        except evidence_store.NotAPicture as exc:
-            dialogs.warn(self, _("No evidence added"), _("{problem} Nothing was added.").format(problem=errors.text(exc)))
-            return None
-        except OSError as exc:
-            dialogs.warn(self, _("No evidence added"), _("The picture could not be saved: {error}. Nothing was added.")
-                         .format(error=errors.unwritable(exc)))
+        """Copy the pictures in as evidence (all or nothing); undo through Edit → Undo. A file
+        that is not a picture, or not one whole (cut off, damaged), refuses the lot, and every
+        such file is named with what is wrong with it."""
+        refused = picture_check.refusals(files)  # every one named, not just the first
+        if not refused:
+            try:
+                added = evidence_store.add(content_id, files, clock.utcnow(), check=picture_check.decodes)
+            except evidence_store.NotAPicture as exc:  # changed since: the store reads it again
+                refused = [exc]
+            except OSError as exc:
+                dialogs.warn(self, _("No evidence added"), _(
+                    "The picture could not be saved: {error}. Nothing was added.").format(error=errors.unwritable(exc)))
+                return None
+        if refused:
+            dialogs.warn(self, _("No evidence added"), errors.pictures_refused(refused))
             return None
         content = lookups.content(content_id)
         # TRANSLATORS: what Edit → Undo takes back: "Undo evidence for Reel on Instagram".

@@ -211,9 +211,11 @@ class ListView(LazyRefresh, QWidget):
     # its first line, ", " its first item; the list is given the room for it.
     whole_lead: str | None = None
     # A key column that gives way when the list cannot get the room its columns need (a
-    # window narrower than a laptop's screen, 1180 px un-maximised): it is narrowed, at most
-    # to a third of its width, its text ending in "…" (whole in its tooltip and the pane), so
-    # that what tells the free-text column's rows apart stays whole. None: none gives way.
+    # window narrower than a laptop's screen: 1180 px un-maximised, or a 1920 × 1080 screen
+    # at 150 %, 1280 px): it is narrowed, at most to a third of its width, its text ending in
+    # "…" (whole in its tooltip and the pane), so that what tells the rows apart stays whole
+    # and no column is pushed out of sight. Of a two-line cell only the quieter second line
+    # gives way: the first (a name) stays whole. None: none gives way.
     yielding_column: int | None = None
     selection_changed = Signal(int)
     # What a view asks of the window, which connects these (views/main_window.py): a
@@ -338,7 +340,8 @@ class ListView(LazyRefresh, QWidget):
             self.model.elide_column = self.elide_column
             self.model.yielding_column = self.yielding_column
             self.model.colour_columns = self.colour_columns
-        fit_columns(self.table, self.elide_column, self.two_line_rows, self.pill_column, self.whole_lead)
+        fit_columns(self.table, self.elide_column, self.two_line_rows, self.pill_column, self.whole_lead,
+                    yielding_column=self.yielding_column)
         self.give_list_room()
 
     def give_list_room(self) -> None:
@@ -371,14 +374,16 @@ class ListView(LazyRefresh, QWidget):
 
     def _give_way(self, shortfall: int) -> None:
         """The yielding column narrowed by what the list still lacks (at most to a third of its
-        width, never below its heading), or back at its measured width when nothing lacks."""
+        width, never below its heading nor the first line of its two-line cells), or back at
+        its measured width when nothing lacks."""
         column = self.yielding_column
         widths = self.table.property("measuredWidths")
         if column is None or not widths or column >= len(widths) or not widths[column]:
             return
         header = self.table.horizontalHeader()
         measured = int(widths[column])
-        floor = max(header.minimumSectionSize(), header.sectionSizeHint(column), measured // 3)
+        floor = max(header.minimumSectionSize(), header.sectionSizeHint(column), measured // 3,
+                    int(self.table.property("yieldingFloor") or 0))
         width = max(min(floor, measured), measured - max(0, shortfall))
         if header.sectionSize(column) != width:
             header.resizeSection(column, width)

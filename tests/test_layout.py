@@ -207,9 +207,13 @@ def shown_window(qtbot, monkeypatch, size=(1366, 768), view_key: str | None = No
     return window
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", [*SIZES, NARROW], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_nothing_is_cut_off(qtbot, demo_db, translator, language, size, monkeypatch):
+    """At 1280 × 720, beside the products panel, Influencers scrolled sideways with its Score
+    out of sight, Maatwerk showed "Naamketting…" (silver or gold?) and "Sleutelhange…", and
+    Zendingen "Oorbellen Druppel (zil…": the influencers' accounts under their names give
+    way, and the Maatwerk and Zendingen panes give the list its room (their fields wrap)."""
     i18n.set_language(language)
     window = shown_window(qtbot, monkeypatch, size)
     problems = []
@@ -345,6 +349,44 @@ def test_a_quieter_line_is_never_cut_inside_a_number(qtbot, qapp):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_narrow_order_pane_keeps_its_dates_whole_and_its_history_in_sight(
+        qtbot, demo_db, translator, language, monkeypatch):
+    """At 1280 × 720 the Maatwerk pane gives the list the room for its products: a date that
+    cannot stand beside its name ("Beloofd bezorgd") goes under it, never broken, and in the
+    customer's history the kind of event gives way to its text (whole in its tooltip), so it
+    never scrolls sideways. At 1366 the dates stand beside their names, as before."""
+    from PySide6.QtWidgets import QFormLayout
+
+    from desktop.views.cells import needed_width
+
+    i18n.set_language(language)
+    window = shown_window(qtbot, monkeypatch, size=NARROW, view_key="orders")
+    view = window.view("orders")
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    assert view.splitter.sizes()[0] >= needed_width(view.table)
+    history = view.detail.findChild(QTableView, "personTimeline")
+    assert history.isVisible() and not history.horizontalScrollBar().isVisible()
+    kind = history.horizontalHeader()
+    assert kind.sectionSize(1) < int(history.property("measuredWidths")[1])
+    assert not layout_problems(window)
+
+    def beside() -> bool:
+        """Every field of the order's form on the line of its name."""
+        form = next(f for f in view.detail.findChildren(QFormLayout) if f.rowCount() > 5)
+        return all(form.itemAt(r, QFormLayout.FieldRole).widget().y()
+                   == form.itemAt(r, QFormLayout.LabelRole).widget().y() for r in range(form.rowCount()))
+
+    assert not beside()
+    window.resize(1366, 768)
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    qtbot.waitUntil(lambda: kind.sectionSize(1) == int(history.property("measuredWidths")[1]))
+    assert beside()
+    assert not layout_problems(window)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
 def test_an_influencers_reminders_read_whole_beside_their_button(qtbot, demo_db, translator, language, monkeypatch):
     """The pane's reminder lines sit beside an "Open" button: their moment is a list's
     short one, which the narrow line can hold ("… sinds 23 nov 2026, 09:00"); the long
@@ -381,7 +423,7 @@ def test_the_check_sees_a_wrapping_label_that_cannot_hold_its_date(qtbot, demo_d
     assert any("cut at its side" in p for p in _wrapped_label_problems(label))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("size", [*SIZES, NARROW], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_every_order_reads_whole_in_its_pane(qtbot, demo_db, translator, language, size, monkeypatch):
     """Every order, not only the first: the pane is as wide as its forms need with each

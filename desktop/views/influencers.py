@@ -46,9 +46,13 @@ class InfluencersView(ListView):
     key = "influencers"
     # Name over handle and followers; the status as a coloured label; no free-text column:
     # every column is as wide as its content (the name with its followers is what tells
-    # two people apart, never cut), the last takes what is left.
+    # two people apart), the last takes what is left. On a window narrower than a laptop's
+    # screen (1280 px, beside the products panel) the handle and followers under the name
+    # give way (whole in the tooltip and the pane): the name, the status, the deadline and
+    # the score stay in sight, with no scrolling sideways.
     two_line_rows = True
     elide_column = None
+    yielding_column = 0
     pill_column = 1
     colour_columns = (1, 2)
 

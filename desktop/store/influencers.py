@@ -5,8 +5,6 @@ only reads and writes the store. ``now`` is always passed in.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -21,7 +19,6 @@ from desktop.domain import score as score_rules
 from desktop.domain import shipments as parcel_rules
 from desktop.domain import strikes as strike_rules
 from desktop.domain.disclosure import CaptionCheck
-from desktop.domain.spreadsheet import safe_cell
 from desktop.domain.validation import DeliverableInput
 from desktop.store import settings
 from desktop.store.db import Shape, db
@@ -674,21 +671,38 @@ def list_figures(person_ids: list[int], now: datetime) -> tuple[dict[int, score_
 
 # --- export --------------------------------------------------------------------------
 
-EXPORT_COLUMNS = ("name", "status", "country", "language", "address_form", "email", "phone", "whatsapp",
-                  "street", "postcode", "city", "tags", "instagram", "tiktok", "youtube", "pinterest", "blog",
-                  "followers", "notes")
+EXPORT_PLATFORMS = ("instagram", "tiktok", "youtube", "pinterest", "blog")
 
 
-def export_csv(person_ids: list[int]) -> str:
-    """The selected influencers as CSV (UTF-8 text); every cell is safe from formula injection."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_COLUMNS)
+class ExportRow(NamedTuple):
+    """One influencer as the export holds her: the facts, worded by ``presentation/influencer_export``."""
+
+    name: str
+    status: str
+    country: str
+    language: str
+    address_form: str
+    email: str
+    phone: str
+    whatsapp: str
+    street: str
+    postcode: str
+    city: str
+    tags: list[str]
+    links: dict[str, str]  # platform -> the handle's address
+    followers: int | None  # summed over her handles; None when no count is known
+    notes: str
+
+
+def export_rows(person_ids: list[int]) -> list[ExportRow]:
+    """The influencers ``person_ids``, by name, for the export."""
+    rows = []
     for person in Person.select().where(Person.id.in_(person_ids)).order_by(Person.name):
-        handles = {h.platform: h for h in person.handles}
-        row = [person.name, person.status, person.country, person.language, person.address_form, person.email,
-               person.phone, person.whatsapp, person.street, person.postcode, person.city, ", ".join(person.tags),
-               *(handles[p].url if p in handles else "" for p in ("instagram", "tiktok", "youtube", "pinterest", "blog")),
-               sum(h.followers or 0 for h in handles.values()), person.notes]
-        writer.writerow([safe_cell(v) for v in row])
-    return out.getvalue()
+        handles = list(person.handles)
+        counts = [h.followers for h in handles if h.followers is not None]
+        rows.append(ExportRow(
+            person.name, person.status, person.country, person.language, person.address_form, person.email,
+            person.phone, person.whatsapp, person.street, person.postcode, person.city, list(person.tags),
+            {h.platform: h.url for h in handles if h.platform in EXPORT_PLATFORMS},
+            sum(counts) if counts else None, person.notes))
+    return rows

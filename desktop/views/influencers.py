@@ -29,7 +29,7 @@ from desktop.views.base import ListView, address_text, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import LazyRow, Row
 from desktop.views.undo import EvidenceAdded
-from desktop.presentation import errors, event_texts
+from desktop.presentation import errors, event_texts, influencer_export
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -346,8 +346,7 @@ class InfluencersView(ListView):
         if not path:
             return
         try:
-            # utf-8-sig: spreadsheet programs then read the accents right.
-            Path(path).write_text(ops.export_csv(ids), encoding="utf-8-sig")
+            influencer_export.write(path, ids)
         except OSError as exc:
             dialogs.warn(self, _("Export failed"), _("The file could not be written: {error}").format(
                 error=errors.unwritable(exc)))

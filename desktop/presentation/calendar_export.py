@@ -129,6 +129,7 @@ def write_calendar(path: Path | str, now: datetime) -> int:
     """Write the calendar to ``path`` (via a temporary file); returns the number of events."""
     cal = build_calendar(now)
     # A folder is named as the folder it is, not as the ".part" beside it; a pipe, a device or a
-    # link is not replaced by the file (store/outgoing.py).
-    outgoing.write_whole(path, cal.to_ical())
+    # link is not replaced by the file (store/outgoing.py). Hers only, as a backup is: it
+    # names influencers and customers with what they owe.
+    outgoing.write_whole(path, cal.to_ical(), mode=0o600)
     return len(cal.walk("VEVENT"))

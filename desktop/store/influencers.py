@@ -20,6 +20,7 @@ from desktop.domain import collaborations as rules
 from desktop.domain import score as score_rules
 from desktop.domain import shipments as parcel_rules
 from desktop.domain import strikes as strike_rules
+from desktop.domain import disclosure
 from desktop.domain.disclosure import CaptionCheck
 from desktop.domain.spreadsheet import safe_cell
 from desktop.domain.validation import DeliverableInput
@@ -359,7 +360,7 @@ def log_content(collaboration: Collaboration, deliverable: Deliverable | None, c
             shop_tagged=(bool(check.mentions_present) if collaboration.required_mentions
                          else bool(check.mentions_present or check.labels_found)),
             hashtags_present=check.hashtags_present, disclosure_ok=check.disclosure_ok,
-            disclosure_checks=ticks, missing=check.missing(),
+            disclosure_checks={**check.checklist(), **ticks}, missing=check.missing(),
             views=cleaned["views"], likes=cleaned["likes"], comments=cleaned["comments"],
             link_clicks=cleaned["link_clicks"], code_uses=cleaned["code_uses"], revenue_cents=cleaned["revenue_cents"],
             created_at=now)
@@ -370,6 +371,8 @@ def log_content(collaboration: Collaboration, deliverable: Deliverable | None, c
         posted = {"deliverable": deliverable.kind if deliverable else "", "platform": cleaned["platform"] or ""}
         if check.missing():
             posted["missing"] = list(check.missing())
+        if check.unchecked():  # a box left unticked: not known, not missing
+            posted["unchecked"] = list(check.unchecked())
         _fact(now, "content", "content_posted", posted, person, "collaboration", collaboration.id, direction="in",
               channel=cleaned["platform"] if cleaned["platform"] in ("instagram", "tiktok") else "")
         left = collaboration.deliverables.where(Deliverable.delivered_at.is_null()).count()
@@ -623,8 +626,11 @@ def _people_open(ids):
 _PEOPLE_OPEN = Shape("people.open", _people_open)
 _PEOPLE_STAGES = Shape("people.stages", lambda ids: Collaboration.select(Collaboration.person, Collaboration.status)
                        .where(Collaboration.person.in_(ids), Collaboration.status.not_in(rules.CLOSED)))
-_PEOPLE_FLAGGED = Shape("people.flagged", lambda ids: Content.select(Collaboration.person).join(Collaboration)
-                        .where(Collaboration.person.in_(ids), Content.disclosure_ok == False).distinct())  # noqa: E712
+# Posts stored without their disclosure, with what they lack: stored before the review of the
+# two-week walk, a box left unticked made a post fail (disclosure.flags reads those back).
+_PEOPLE_FLAGGED = Shape("people.flagged", lambda ids: Content.select(
+    Collaboration.person, Content.missing, Content.disclosure_checks).join(Collaboration)
+    .where(Collaboration.person.in_(ids), Content.disclosure_ok == False))  # noqa: E712
 _PEOPLE_HANDLES = Shape("people.handles", lambda ids: Handle.select(
     Handle.person, Handle.platform, Handle.name, Handle.followers).where(Handle.person.in_(ids)).order_by(Handle.id))
 _PEOPLE = Shape("people.people", lambda ids: Person.select(
@@ -642,7 +648,8 @@ def _people(person_ids: list[int]) -> list[ListPerson]:
     # 10,000 people share a few dozen sets of stages: one frozenset each, not one set a person.
     shared: dict[frozenset, frozenset] = {}
     stages = {pid: shared.setdefault(frozenset(found), frozenset(found)) for pid, found in stages.items()}
-    flagged = {pid for (pid,) in _PEOPLE_FLAGGED.rows(person_ids)}
+    flagged = {pid for pid, missing, checks in _PEOPLE_FLAGGED.rows(person_ids)
+               if disclosure.flags(json.loads(missing or "[]"), json.loads(checks or "{}"))}
     handles_of = defaultdict(list)
     for person_id, platform, name, followers in _PEOPLE_HANDLES.rows(person_ids):
         handles_of[person_id].append(ListHandle(platform, name, followers))

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 # Meanings of text in the detail pane (views/theme.py gives the colour for the palette).
 WARNING_STYLE = "red"
 MUTED_STYLE = "grey"
+# A logged post's disclosure (presentation/disclosure_texts.content_notes): missing, not
+# checked yet (a box left unticked: for her to look at), in order.
+NOTE_STYLES = {"missing": WARNING_STYLE, "unchecked": "amber", "ok": MUTED_STYLE}
 
 
 class InfluencersView(ListView):
@@ -607,15 +610,14 @@ class InfluencersView(ListView):
             if shown:
                 box.addWidget(self._styled("      " + shown, MUTED_STYLE))
             buttons = [(_("Add evidence…"), lambda content=content: self.choose_evidence(content))]
-            if content.disclosure_ok is False or content.missing:
-                from desktop.presentation.disclosure_texts import missing_words
+            from desktop.presentation.disclosure_texts import content_notes
 
-                missing = ", ".join(missing_words(content.missing)) or _("disclosure label")
-                box.addWidget(self._styled("      ⚠ " + _("Missing: {items}").format(items=missing), WARNING_STYLE))
-                buttons.append((_("Ask for it to be added…"), lambda content=content: self.show_message(
-                    c.person, _label_message(content), _("A friendly request to add what is missing."), c)))
-            elif content.disclosure_ok:
-                box.addWidget(self._styled("      ✓ " + _("Disclosure in order"), MUTED_STYLE))
+            notes = content_notes(content)
+            for how, text in notes.lines:
+                box.addWidget(self._styled("      " + text, NOTE_STYLES[how]))
+            if notes.ask:
+                buttons.append((_("Ask for it to be added…"), lambda content=content, prompt=notes.ask_prompt:
+                                self.show_message(c.person, _label_message(content), prompt, c)))
             if pictures:
                 box.addWidget(self._styled("      " + ngettext("Evidence: {n} picture", "Evidence: {n} pictures",
                                                                  len(pictures)).format(n=len(pictures)), MUTED_STYLE))

@@ -18,17 +18,22 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop import clock, i18n
+from desktop.domain import collaborations as rules
 from desktop.domain import disclosure
-from desktop.presentation import collab_texts, event_texts
+from desktop.presentation import collab_texts, cost_texts, event_texts
 from desktop.presentation.disclosure_texts import content_notes
+from desktop.store import influencer_detail, settings
 from desktop.store import influencers as ops
-from desktop.store import settings
 from desktop.store.models import (
     Collaboration,
+    CollaborationProduct,
     Content,
     Deliverable,
     Event,
     Person,
+    Product,
+    Shipment,
+    ShipmentItem,
 )
 from tests.conftest import NOW
 from tests.readers import READERS, as_reader
@@ -224,3 +229,53 @@ def test_the_pane_shows_a_reel_with_its_box_unticked_as_not_checked(qtbot, datab
     assert "⚠" not in v.model.rows[0].cells[1]
     buttons = [b.text() for b in v.detail.findChildren(QPushButton)]
     assert "Vragen om het toe te voegen…" in buttons  # once she looked and found it missing
+
+
+# --- 2. a gift without a cost price ------------------------------------------------------------
+
+def test_a_shipped_gift_without_a_cost_price_is_not_free(database):
+    sanne, collab, _reel = sanne_with_a_reel()
+    luna = Product.create(key="NK-LUNA", sku="NK-LUNA", name="Naamketting Luna", price_cents=3495)  # no cost
+    shipment = Shipment.create(person=sanne, collaboration=collab, shipping_cents=695, value_cents=3495)
+    ShipmentItem.create(shipment=shipment, product=luna, quantity=1)
+    cost = ops.cost_and_return(collab)
+    assert cost.products_unpriced and cost.unpriced_value_cents == 3495
+    assert cost.cost_cents == 695 and cost.return_ratio is None
+    i18n.set_language("nl")
+    line = cost_texts.cost_line(cost)
+    assert "0,00" not in line, line
+    i18n.set_language("en")
+    assert plain(cost_texts.cost_line(cost)) == ("Cost without the products €6.95 (shipping €6.95) · products: cost "
+                                                 "price not filled in (shop value €34.95)")
+    # with a cost price it is counted, and the total and the return are whole again
+    Product.update(cost_cents=1200).execute()
+    cost = ops.cost_and_return(collab)
+    assert not cost.products_unpriced and cost.cost_cents == 1895
+
+
+def test_a_gift_whose_product_cost_was_left_empty_says_so(database):
+    sanne, collab, _reel = sanne_with_a_reel()
+    CollaborationProduct.create(collaboration=collab, name="Ring Noor", quantity=2, value_cents=1250)
+    shown = influencer_detail.detail(sanne.id).collaborations[0]
+    assert shown.cost == rules.CostReturn(0, 0, 0, 0, 2500)
+    i18n.set_language("en")
+    assert plain(cost_texts.cost_line(shown.cost)) == "Cost: the products' cost price is not filled in (shop value €25.00)"
+    # a fee and revenue beside it: the total says it leaves the products out
+    collab.fee_cents, collab.shipping_cents = 2500, 495
+    collab.save()
+    Content.create(collaboration=collab, url="https://example.com/p/1", platform="instagram", posted_at=NOW,
+                   revenue_cents=8000)
+    line = plain(cost_texts.cost_line(ops.cost_and_return(Collaboration.get_by_id(collab.id))))
+    assert line.startswith("Cost without the products €29.95 (shipping €4.95, fee €25.00) · products: cost price "
+                           "not filled in (shop value €25.00) · revenue €80.00"), line
+    assert "brought in" not in line  # a ratio to part of the cost would flatter it
+    # filled in: counted, nothing said of a value
+    collab.product_cost_cents = 900
+    collab.save()
+    line = plain(cost_texts.cost_line(ops.cost_and_return(Collaboration.get_by_id(collab.id))))
+    assert line == "Cost €38.95 (products €9.00, shipping €4.95, fee €25.00) · revenue €80.00 · brought in 2.1× " \
+                   "the cost", line
+    # a paid collaboration without products has no products part; nothing spent, nothing said
+    paid = Collaboration.create(person=sanne, title="Betaald", fee_cents=5000)
+    assert plain(cost_texts.cost_line(ops.cost_and_return(paid))) == "Cost €50.00 (fee €50.00)"
+    assert cost_texts.cost_line(ops.cost_and_return(Collaboration.create(person=sanne, title="Niets"))) == ""

@@ -214,7 +214,7 @@ _GIFTS = Shape("gifts_of", lambda ids: CollaborationProduct.select(
 _COST_SHIPPING = Shape("costs.shipping", lambda ids: Shipment.select(Shipment.collaboration, Shipment.shipping_cents)
                        .where(Shipment.collaboration.in_(ids)).tuples())
 _COST_PRODUCTS = Shape("costs.products", lambda ids: ShipmentItem.select(
-    Shipment.collaboration, Product.cost_cents, ShipmentItem.quantity)
+    Shipment.collaboration, Product.cost_cents, ShipmentItem.quantity, Product.price_cents)
     .join(Shipment).switch(ShipmentItem).join(Product).where(Shipment.collaboration.in_(ids)).tuples())
 _COST_REVENUE = Shape("costs.revenue", lambda ids: Content.select(Content.collaboration, Content.revenue_cents)
                       .where(Content.collaboration.in_(ids)).tuples())
@@ -436,27 +436,41 @@ def cost_and_return(collaboration: Collaboration) -> rules.CostReturn:
     return costs_and_returns([collaboration])[collaboration.id]
 
 
-def costs_and_returns(collaborations: list[Collaboration]) -> dict[int, rules.CostReturn]:
-    """Cost and return of each collaboration, in three queries for all of them: the products
-    and shipping of its shipments when there are any, else the amounts typed in the editor;
-    the revenue its content brought."""
+def costs_and_returns(collaborations: list[Collaboration],
+                      gifts: dict[int, list[rules.Gift]] | None = None) -> dict[int, rules.CostReturn]:
+    """Cost and return of each collaboration, in three queries for all of them (four without
+    ``gifts``, their ``gifts_of``): the products and shipping of its shipments when there are
+    any, else the amounts typed in the editor; the revenue its content brought. Products
+    given without a cost price (a catalogue without costs, "Product cost" left empty) are
+    not counted as free: ``CostReturn.unpriced_value_cents`` holds what they are worth."""
     ids = [c.id for c in collaborations]
     shipped, product, shipping, revenues = set(), defaultdict(int), defaultdict(int), defaultdict(list)
+    value, unpriced = defaultdict(int), set()
     if ids:
         for collaboration_id, cents in _COST_SHIPPING.objects(ids):
             shipped.add(collaboration_id)
             shipping[collaboration_id] += cents or 0
-        for collaboration_id, cost, quantity in _COST_PRODUCTS.objects(ids):
+        for collaboration_id, cost, quantity, price in _COST_PRODUCTS.objects(ids):
             product[collaboration_id] += (cost or 0) * quantity
+            value[collaboration_id] += (price or 0) * quantity
+            if cost is None:
+                unpriced.add(collaboration_id)
         for collaboration_id, cents in _COST_REVENUE.objects(ids):
             revenues[collaboration_id].append(cents)
+    if gifts is None and any(c.id not in shipped and not c.product_cost_cents for c in collaborations):
+        gifts = gifts_of(ids)
     out = {}
     for c in collaborations:
         if c.id in shipped:
             spent = (product[c.id], shipping[c.id])
+            without = value[c.id] if c.id in unpriced else None
         else:
             spent = (c.product_cost_cents, c.shipping_cents)
-        out[c.id] = rules.cost_and_return(*spent, c.fee_cents, revenues[c.id])
+            given = (gifts or {}).get(c.id, [])
+            # "Product cost" is 0 until she fills it in: left empty, not free, when something was given
+            without = rules.gifts_total(given) if not c.product_cost_cents and (given or c.products.strip()) \
+                else None
+        out[c.id] = rules.cost_and_return(*spent, c.fee_cents, revenues[c.id], without)
     return out
 
 

@@ -28,7 +28,7 @@ from desktop.views.base import ListView, address_text, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import LazyRow, Row
 from desktop.views.undo import EvidenceAdded
-from desktop.presentation import errors, event_texts
+from desktop.presentation import cost_texts, errors, event_texts
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -651,18 +651,9 @@ class InfluencersView(ListView):
         return added
 
     def _detail_cost(self, layout, shown: CollaborationDetail) -> None:
-        figures = shown.cost
-        if not figures.cost_cents and not figures.revenue_cents:
-            return
-        text = _("Cost {cost} (products {products}, shipping {shipping}, fee {fee}) · revenue {revenue}").format(
-            cost=i18n.format_money(figures.cost_cents), products=i18n.format_money(figures.product_cents),
-            shipping=i18n.format_money(figures.shipping_cents), fee=i18n.format_money(figures.fee_cents),
-            revenue=i18n.format_money(figures.revenue_cents))
-        if figures.return_ratio is not None and figures.revenue_cents:  # left out when nothing was measured
-            # TRANSLATORS: what a collaboration's sales came to, against what it cost: "brought in 2.5× the cost"
-            text += " · " + _("brought in {ratio}× the cost").format(
-                ratio=i18n.format_number(round(figures.return_ratio, 1)))
-        layout.addWidget(self._styled("    " + text, MUTED_STYLE))
+        text = cost_texts.cost_line(shown.cost)
+        if text:
+            layout.addWidget(self._styled("    " + text, MUTED_STYLE))
 
     def _detail_strikes(self, layout, detail: InfluencerDetail, now) -> None:
         strikes = [s for s, _pictures in detail.strikes]

@@ -30,6 +30,7 @@ from desktop.store.models import (
     Content,
     Deliverable,
     Event,
+    Handle,
     Person,
     Product,
     Shipment,
@@ -279,3 +280,24 @@ def test_a_gift_whose_product_cost_was_left_empty_says_so(database):
     paid = Collaboration.create(person=sanne, title="Betaald", fee_cents=5000)
     assert plain(cost_texts.cost_line(ops.cost_and_return(paid))) == "Cost €50.00 (fee €50.00)"
     assert cost_texts.cost_line(ops.cost_and_return(Collaboration.create(person=sanne, title="Niets"))) == ""
+
+
+# --- 3. followers left empty ---------------------------------------------------------------------
+
+def test_an_account_without_followers_filled_in_has_no_count(qtbot, database, translator, monkeypatch):
+    from desktop.views.influencers import InfluencersView
+
+    monkeypatch.setattr(clock, "utcnow", lambda: NOW)
+    sanne = Person.create(name="Sanne de Wit", is_influencer=True)
+    Handle.create(person=sanne, platform="instagram", name="sanne.maakt", followers=None)
+    Handle.create(person=sanne, platform="tiktok", name="sanne.t", followers=12700)
+    i18n.set_language("nl")
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.show()
+    v.refresh()
+    v.select_id(sanne.id)
+    texts = [w.text() for w in v.detail.findChildren(QLabel)]
+    texts = [plain(t) for t in texts]
+    assert "Instagram: @sanne.maakt" in texts and not any("(0 volgers)" in t for t in texts), texts
+    assert "TikTok: @sanne.t (12.700 volgers)" in texts, texts

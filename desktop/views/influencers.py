@@ -474,9 +474,13 @@ class InfluencersView(ListView):
         self.add_section(layout, _("Handles"))
         lines = []
         for h in handles:
-            lines.append(_("{platform}: {handle} ({followers} followers)").format(
-                platform=label("platform", h.platform), handle=display(h.platform, h.name),
-                followers=i18n.format_number(h.followers or 0)))
+            account = dict(platform=label("platform", h.platform), handle=display(h.platform, h.name))
+            if h.followers is None:  # not filled in: unknown, not "0 followers"
+                # TRANSLATORS: influencer pane, an account whose followers were not filled in: "Instagram: @sanne".
+                lines.append(_("{platform}: {handle}").format(**account))
+            else:
+                lines.append(_("{platform}: {handle} ({followers} followers)").format(
+                    followers=i18n.format_number(h.followers), **account))
             if h.url:  # a line of its own under the account: a long address wraps under its start
                 lines.append("    " + h.url)
         self.add_lines(layout, lines, _("No handles yet."))

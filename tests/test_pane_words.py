@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from desktop import clock, i18n
 from desktop.domain import collaborations as rules
 from desktop.domain import disclosure
+from desktop.domain.followup import DueItem
 from desktop.presentation import collab_texts, cost_texts, event_texts
 from desktop.presentation.disclosure_texts import content_notes
 from desktop.store import influencer_detail, settings
@@ -301,3 +302,22 @@ def test_an_account_without_followers_filled_in_has_no_count(qtbot, database, tr
     texts = [plain(t) for t in texts]
     assert "Instagram: @sanne.maakt" in texts and not any("(0 volgers)" in t for t in texts), texts
     assert "TikTok: @sanne.t (12.700 volgers)" in texts, texts
+
+
+# --- 4. a reminder's label once ----------------------------------------------------------------
+
+def test_a_reminder_line_says_its_label_once(translator):
+    from desktop.views.due_dialog import due_lines
+
+    i18n.set_language("nl")
+    check_in = DueItem(1, "Lotte", "shipment", "shipment", 1, "received", "instagram", NOW + timedelta(days=1), "k",
+                       "shipment.received")
+    [(_item, line)] = due_lines([check_in], NOW)
+    assert line.startswith("Navraag: pakket ontvangen? · vanaf ") and line.lower().count("ontvangen?") == 1, line
+    gift = DueItem(1, "Lotte", "gift", "collaboration", 1, "send", "", NOW, "g", "")
+    [(_item, line)] = due_lines([gift], NOW)
+    assert line.startswith("Cadeau versturen · ") and "nog niet verzonden" not in line, line
+    # a ladder step names what it is about by its kind
+    late = DueItem(1, "Lotte", "deliverable", "deliverable", 1, "1", "instagram", NOW, "d", "ladder.1")
+    [(_item, line)] = due_lines([late], NOW)
+    assert line.startswith("Stap 1: herinnering · Content te laat · "), line

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop import clock, i18n
 from desktop.domain import collaborations as rules
-from desktop.domain import disclosure
+from desktop.domain import disclosure, importers
 from desktop.domain.followup import DueItem
 from desktop.presentation import collab_texts, cost_texts, event_texts
 from desktop.presentation.disclosure_texts import content_notes
-from desktop.store import influencer_detail, settings
+from desktop.store import catalogue, influencer_detail, settings
 from desktop.store import influencers as ops
 from desktop.store.models import (
     Collaboration,
@@ -321,3 +321,33 @@ def test_a_reminder_line_says_its_label_once(translator):
     late = DueItem(1, "Lotte", "deliverable", "deliverable", 1, "1", "instagram", NOW, "d", "ladder.1")
     [(_item, line)] = due_lines([late], NOW)
     assert line.startswith("Stap 1: herinnering · Content te laat · "), line
+
+
+# --- 5. a first products import ----------------------------------------------------------------
+
+FILE = ("ID,Type,SKU,Naam,Gepubliceerd,Korte beschrijving,Reguliere prijs,Categorieën\n"
+        "1,simple,NK-LUNA,Naamketting Luna,1,Zilveren ketting met naam,\"34,95\",Kettingen\n"
+        "2,simple,SH-LTR,Sleutelhanger letter,1,Leren sleutelhanger met letter,\"12,50\",Sleutelhangers\n")
+
+
+def test_a_first_import_says_no_counts_of_nothing_and_nothing_about_products_kept(database, catalog_dutch):
+    i18n.set_language("nl")
+    summary = catalogue.apply_import(importers.parse_export(FILE.encode()), NOW)
+    assert importers.summary_lines(summary) == [
+        "2 nieuwe producten", "Het bestand heeft geen kolom „Afbeeldingen”: de producten komen binnen zonder foto."]
+    # the next import: the products already there keep their picture, and the counts that are something
+    again = FILE + "3,simple,OB-MAAN,Oorbellen Maan,1,Gouden maantjes,\"24,95\",Oorbellen\n"
+    summary = catalogue.apply_import(importers.parse_export(again.replace("34,95", "36,95").encode()), NOW)
+    assert importers.summary_lines(summary) == [
+        "1 nieuw product", "1 product bijgewerkt", "waarvan 1 met een hogere prijs", "1 product ongewijzigd",
+        "Het bestand heeft geen kolom „Afbeeldingen”: nieuwe producten komen binnen zonder foto; de producten die "
+        "al in Afspraak staan, houden hun foto."]
+
+
+def test_an_import_of_nothing_new_still_says_so(database):
+    i18n.set_language("en")
+    catalogue.apply_import(importers.parse_export(FILE.encode()), NOW)
+    summary = catalogue.apply_import(importers.parse_export(FILE.encode()), NOW)
+    assert importers.summary_lines(summary)[0] == "2 products unchanged"
+    nothing = catalogue.ImportSummary(source="woocommerce")  # nothing counted at all
+    assert importers.summary_lines(nothing) == ["0 new products"]

@@ -53,6 +53,8 @@ class ImportSummary:
     prices_up: int = 0  # products updated whose price the file puts higher than stored
     prices_down: int = 0  # ... lower (an older export after a newer one sets prices back: said, audit 11, F6)
     unclear: list[Unclear] = field(default_factory=list)  # rows that fit several products (or one, several rows)
+    stored_before: int | None = None  # products in the catalogue before (0: its first import)
+    lacking: list[tuple[str, str]] = field(default_factory=list)  # ParsedExport.lacking
 
 
 def _same_name(name: str, variant: str) -> tuple[str, str]:
@@ -128,12 +130,14 @@ def apply_import(parsed: ParsedExport, now: datetime,
     import that changed the catalogue leaves one event on the timeline, in the same
     transaction (fact ``products_imported``: the file's name and the counts), so the
     timeline says when the catalogue arrived; undoing the import takes it back with it."""
-    summary = ImportSummary(source=parsed.source, skipped=list(parsed.skipped), notes=list(parsed.notes))
+    summary = ImportSummary(source=parsed.source, skipped=list(parsed.skipped), notes=list(parsed.notes),
+                            lacking=list(parsed.lacking))
     total = len(parsed.products)
     # With ``progress`` the caller lets the event loop run between chunks: other writes
     # wait meanwhile (store/db.py, handing_turns).
     with handing_turns() if progress is not None else nullcontext(), db.atomic():
         existing = {p.key: p for p in Product.select()}
+        summary.stored_before = len(existing)
         targets = [existing.get(row.key) for row in parsed.products]
         unclear = _find_by_name(parsed, existing, targets, summary)
         new_rows: list[dict] = []

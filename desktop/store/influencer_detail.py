@@ -159,7 +159,7 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
         content.collaboration = by_id[content.collaboration_id]
         records[content.collaboration_id].append(ContentRecord(content, evidence[content.id]))
     gifts = influencers.gifts_of(ids)
-    costs = influencers.costs_and_returns(collaborations)
+    costs = influencers.costs_and_returns(collaborations, gifts)
     parcels = defaultdict(list)
     for collab_id, status in _PARCELS.objects(ids):
         parcels[collab_id].append(status)

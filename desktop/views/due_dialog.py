@@ -510,9 +510,21 @@ def due_lines(items: list[DueItem], now: datetime) -> list[tuple[DueItem, str]]:
     for item in items:
         moment = i18n.list_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))
         when = _("due since {moment}").format(moment=moment) if item.due <= now else _("from {moment}").format(moment=moment)
-        lines.append((item, _("{step} · {kind} · {when}").format(
-            step=label("due_step", item.step), kind=label("due_kind", item.kind), when=when)))
+        if item.step in SAYS_ITS_KIND:
+            # TRANSLATORS: a reminder in a list: its step ("Check-in: parcel received?") and when it is due.
+            text = _("{step} · {when}").format(step=label("due_step", item.step), when=when)
+        else:
+            text = _("{step} · {kind} · {when}").format(
+                step=label("due_step", item.step), kind=label("due_kind", item.kind), when=when)
+        lines.append((item, text))
     return lines
+
+
+# The steps whose name already says what the reminder is about ("Check-in: parcel received?",
+# "Send the gift", "After her answer: still not posted"): their kind ("Parcel received?") is
+# not said again beside them (review of the two-week walk). The ladder's numbered steps and
+# the strike say it by their kind: content overdue, or a reply overdue.
+SAYS_ITS_KIND = frozenset({"received", "answered", "delay_warning", "no_update", "late", "ship", "send"})
 
 
 __all__ = ["DueStepDialog", "open_due_item", "open_url", "channel_url", "due_lines", "add_reminders_section"]

@@ -29,7 +29,7 @@ from desktop.views.base import ListView, address_text, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import LazyRow, Row
 from desktop.views.undo import EvidenceAdded
-from desktop.presentation import errors, event_texts, influencer_export
+from desktop.presentation import cost_texts, errors, event_texts, influencer_export
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 # Meanings of text in the detail pane (views/theme.py gives the colour for the palette).
 WARNING_STYLE = "red"
 MUTED_STYLE = "grey"
+# A logged post's disclosure (presentation/disclosure_texts.content_notes): missing, not
+# checked yet (a box left unticked: for her to look at), in order.
+NOTE_STYLES = {"missing": WARNING_STYLE, "unchecked": "amber", "ok": MUTED_STYLE}
 
 
 class InfluencersView(ListView):
@@ -475,9 +478,13 @@ class InfluencersView(ListView):
         self.add_section(layout, _("Handles"))
         lines = []
         for h in handles:
-            lines.append(_("{platform}: {handle} ({followers} followers)").format(
-                platform=label("platform", h.platform), handle=display(h.platform, h.name),
-                followers=i18n.format_number(h.followers or 0)))
+            account = dict(platform=label("platform", h.platform), handle=display(h.platform, h.name))
+            if h.followers is None:  # not filled in: unknown, not "0 followers"
+                # TRANSLATORS: influencer pane, an account whose followers were not filled in: "Instagram: @sanne".
+                lines.append(_("{platform}: {handle}").format(**account))
+            else:
+                lines.append(_("{platform}: {handle} ({followers} followers)").format(
+                    followers=i18n.format_number(h.followers), **account))
             if h.url:  # a line of its own under the account: a long address wraps under its start
                 lines.append("    " + h.url)
         self.add_lines(layout, lines, _("No handles yet."))
@@ -611,15 +618,14 @@ class InfluencersView(ListView):
             if shown:
                 box.addWidget(self._styled("      " + shown, MUTED_STYLE))
             buttons = [(_("Add evidence…"), lambda content=content: self.choose_evidence(content))]
-            if content.disclosure_ok is False or content.missing:
-                from desktop.presentation.disclosure_texts import missing_words
+            from desktop.presentation.disclosure_texts import content_notes
 
-                missing = ", ".join(missing_words(content.missing)) or _("disclosure label")
-                box.addWidget(self._styled("      ⚠ " + _("Missing: {items}").format(items=missing), WARNING_STYLE))
-                buttons.append((_("Ask for it to be added…"), lambda content=content: self.show_message(
-                    c.person, _label_message(content), _("A friendly request to add what is missing."), c)))
-            elif content.disclosure_ok:
-                box.addWidget(self._styled("      ✓ " + _("Disclosure in order"), MUTED_STYLE))
+            notes = content_notes(content)
+            for how, text in notes.lines:
+                box.addWidget(self._styled("      " + text, NOTE_STYLES[how]))
+            if notes.ask:
+                buttons.append((_("Ask for it to be added…"), lambda content=content, prompt=notes.ask_prompt:
+                                self.show_message(c.person, _label_message(content), prompt, c)))
             if pictures:
                 box.addWidget(self._styled("      " + ngettext("Evidence: {n} picture", "Evidence: {n} pictures",
                                                                  len(pictures)).format(n=len(pictures)), MUTED_STYLE))
@@ -659,18 +665,9 @@ class InfluencersView(ListView):
         return added
 
     def _detail_cost(self, layout, shown: CollaborationDetail) -> None:
-        figures = shown.cost
-        if not figures.cost_cents and not figures.revenue_cents:
-            return
-        text = _("Cost {cost} (products {products}, shipping {shipping}, fee {fee}) · revenue {revenue}").format(
-            cost=i18n.format_money(figures.cost_cents), products=i18n.format_money(figures.product_cents),
-            shipping=i18n.format_money(figures.shipping_cents), fee=i18n.format_money(figures.fee_cents),
-            revenue=i18n.format_money(figures.revenue_cents))
-        if figures.return_ratio is not None and figures.revenue_cents:  # left out when nothing was measured
-            # TRANSLATORS: what a collaboration's sales came to, against what it cost: "brought in 2.5× the cost"
-            text += " · " + _("brought in {ratio}× the cost").format(
-                ratio=i18n.format_number(round(figures.return_ratio, 1)))
-        layout.addWidget(self._styled("    " + text, MUTED_STYLE))
+        text = cost_texts.cost_line(shown.cost)
+        if text:
+            layout.addWidget(self._styled("    " + text, MUTED_STYLE))
 
     def _detail_strikes(self, layout, detail: InfluencerDetail, now) -> None:
         strikes = [s for s, _pictures in detail.strikes]

@@ -442,6 +442,10 @@ def test_nothing_agreed_in_vandaag_takes_it_off_for_good(window, qtbot, monkeypa
     assert window.undo_action.text() == "&Ongedaan maken: niets afgesproken met Fleur Bakker"
     assert _tasks(MORNING_AFTER + timedelta(days=20)) == []
     assert Collaboration.get_by_id(collab.id).status == "proposed"
+    window.undo_action.trigger()  # a slip of the mouse: back in Vandaag
+    qtbot.waitUntil(lambda: any(i.kind == "agreement" for i in today.items))
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: not any(i.kind == "agreement" for i in today.items))
     view = window.view("influencers")
     window.show_view("influencers")
     view.refresh()

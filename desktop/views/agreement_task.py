@@ -30,7 +30,8 @@ from desktop.views.base import plain_label
 
 OFFER_NAME = "agreementOffer"  # the bar's objectName (one per window)
 # The first deadline the dialog proposes when none is written down yet: two weeks from today
-# (the dialog's own "+2 weeks"), never before two weeks after the agreement's day.
+# (the dialog's own "+2 weeks"; the agreement's day plus two, as a new collaboration has it,
+# may be over when the task is acted on days later).
 FIRST_DEADLINE = timedelta(weeks=2)
 
 
@@ -59,8 +60,7 @@ def prepare(dialog, collaboration_id: int) -> None:
         combo.setCurrentIndex(combo.findData(status))
     table = dialog.w("deliverables")
     if table.rowCount() == 0:
-        first = max(dialog._default_deadline(), dialog.today + FIRST_DEADLINE)
-        dialog.add_deliverable("post", 1, first)
+        dialog.add_deliverable("post", 1, dialog.today + FIRST_DEADLINE)
     if dialog.w("gifts").rowCount() == 0 and not dialog.w("products").text().strip():
         for gift in parcel_gifts(collaboration_id):
             dialog.add_gift(gift.product_id, gift.name, gift.quantity, gift.value_cents)

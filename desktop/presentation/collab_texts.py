@@ -18,6 +18,7 @@ from desktop.presentation.disclosure_texts import stored_state
 from desktop.presentation.due_texts import compose_for, recipient
 from desktop.store import influencers as ops
 from desktop.store import lookups, settings
+from desktop.store.shipping import parcel_gifts
 
 TYPE_CHECKING = False  # the models only name the types here
 if TYPE_CHECKING:
@@ -82,8 +83,9 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     form = reader.context
     loc = i18n.formatting_locale(p.language, p.country)
     lines = []
-    given = collab_rules.gifts_words(ops.gifts(collaboration), collaboration.products, lambda quantity, product: t(
-        "{quantity} × {product}").format(quantity=quantity, product=product))
+    given = collab_rules.gifts_words(_gifts_given(collaboration), collaboration.products,
+                                     lambda quantity, product: t("{quantity} × {product}").format(
+                                         quantity=quantity, product=product))
     if given:
         lines.append("• " + tr.pgettext(form, "You receive: {products}").format(products=given))
     if collaboration.fee_cents:
@@ -131,6 +133,16 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
         lines.append("• " + tr.gettext("If the content is not posted: {consequence}").format(
             consequence=collaboration.consequence))
     return "\n".join(lines)
+
+
+def _gifts_given(collaboration: Collaboration) -> list:
+    """The products she receives: those the agreement names, else (a collaboration a drop
+    made names none, nor in words) what its parcels hold. The gift sent is part of the deal:
+    the agreement in writing left it out (the owner's two-week walk, finding 1)."""
+    named = ops.gifts(collaboration)
+    if named or collaboration.products.strip():
+        return named
+    return parcel_gifts(collaboration.id)
 
 
 def _typed_lines(text: str) -> list[str]:

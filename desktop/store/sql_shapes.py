@@ -40,6 +40,9 @@ SQL = {
     'detail.handles': (
         'SELECT "t1"."id", "t1"."person_id", "t1"."platform", "t1"."name", "t1"."followers", "t1"."url" FROM "handle" AS "t1" WHERE ("t1"."person_id" = ?) ORDER BY "t1"."id"',
         (-7000000001,), 0),
+    'detail.nothing_agreed': (
+        'SELECT "t1"."subject_id" FROM "reminder_state" AS "t1" WHERE (((("t1"."subject_type" = ?) AND ("t1"."step" = ?)) AND ("t1"."status" = ?)) AND ("t1"."subject_id" IN (SELECT value FROM json_each(?))))',
+        ('collaboration', 'record', 'dismissed', '["ids"]'), 3),
     'detail.parcels': (
         'SELECT "t1"."collaboration_id", "t1"."status" FROM "shipment" AS "t1" WHERE ("t1"."collaboration_id" IN (SELECT value FROM json_each(?)))',
         ('["ids"]',), 0),

@@ -441,7 +441,8 @@ def open_due_item(item: DueItem, parent: QWidget | None = None,
     News about a custom order opens the order's own message dialog: the delay message
     needs the new date the owner picks, and sending it moves the promised date. Either
     way, acting reschedules the tray and timer at once. A gift to send has no dialog of
-    its own: its parcel opens (views/gift_task.py; None is returned)."""
+    its own: its parcel opens (views/gift_task.py; None is returned); nor has an agreement to
+    record: the collaboration's dialog opens at its deliverables (views/agreement_task.py)."""
     from desktop import reminders
 
     def acted(what: str) -> None:
@@ -457,6 +458,12 @@ def open_due_item(item: DueItem, parent: QWidget | None = None,
         from desktop.views.order_message import open_ship_for_due_item
 
         return open_ship_for_due_item(item, parent, acted)
+    if item.kind == "agreement":  # no message: the collaboration, to write down what she promised
+        from desktop.views.agreement_task import open_agreement
+
+        if open_agreement(item, parent):
+            acted("recorded")
+        return None
     if item.kind == "gift":  # no message: what sends the gift (the parcel, or a new one)
         from desktop.views.gift_task import open_gift
 

@@ -553,7 +553,39 @@ class InfluencersView(ListView):
                 state = ""
             lines.append("    • " + _deliverable_line(label("deliverable", d.kind), d.count, done,
                                                   bool(d.delivered_at), state))
+        if not lines and (shown.promise_missing or shown.nothing_agreed):
+            self._detail_no_promise(layout, shown)
+            return
         self.add_lines(layout, lines, "    " + _("No deliverables."))
+
+    def _detail_no_promise(self, layout, shown: CollaborationDetail) -> None:
+        """A gift given (or on its way) and nothing written down that she does in return: what
+        is missing and the button that writes it down (views/agreement_task.py); or, once the
+        owner said so on the task, that nothing was agreed."""
+        from desktop.presentation import due_texts
+
+        c = shown.collaboration
+        if shown.nothing_agreed:
+            # TRANSLATORS: influencer pane, a collaboration whose "record the agreement" task the
+            # owner ended with "Nothing agreed".
+            layout.addWidget(plain_label("    " + _("Nothing agreed in return: a gift with no strings attached.")))
+            return
+        # TRANSLATORS: influencer pane, instead of "No deliverables." for a collaboration with a gift
+        # (a parcel) and nothing written down about what she does in return.
+        missing = plain_label("    " + _("Nothing written down yet about what {name} does in return for the gift: "
+                                         "Afspraak can only follow up what you write down.").format(name=c.person.name))
+        missing.setWordWrap(True)
+        missing.setObjectName(f"noPromise{c.id}")
+        theme.set_text_colour(missing, "amber")
+        layout.addWidget(missing)
+        layout.addWidget(self._button_row([(due_texts.agreement_open_text(), lambda: self.record_agreement(c))],
+                                          f"recordAgreement{c.id}"))
+
+    def record_agreement(self, collaboration: Collaboration) -> None:
+        from desktop.views.agreement_task import record_agreement
+
+        if record_agreement(self, collaboration.id):
+            self._after_change(collaboration.person_id)
 
     def _detail_versions(self, layout, shown: CollaborationDetail) -> None:
         versions = shown.versions

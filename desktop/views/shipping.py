@@ -252,6 +252,10 @@ class ShippingController(QObject):
         moved = event_texts.moved_deadlines_at(now)  # the agreement changed: said at once, not only on the timeline
         if moved:
             self.window.statusBar().showMessage(moved, 20000)
+        if created.new_collaboration_id is not None:  # nothing of hers written down yet: offered at once
+            from desktop.views import agreement_task
+
+            agreement_task.offer(self.window, person.name, created.new_collaboration_id)
         return created
 
     def _chosen_in(self, key: str) -> int | None:

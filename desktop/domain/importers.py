@@ -908,6 +908,8 @@ class _Rows:
         self.other_currencies: dict[str, set[int]] = {}
         # an orders export's amounts written with another currency's sign: line -> (cell, column)
         self.signed: dict[int, tuple[str, str]] = {}
+        # an orders export's dates of numbers only: which number is the day (order_importers.file_dates)
+        self.dates = None
         self.header_line, self.header = self._header()
         # Another kind of export (orders: domain/order_importers.py) recognises its own
         # header, or raises ImportFailed saying what the file is instead.

@@ -24,6 +24,9 @@ What the real exports hold (shared/data/shop-exports/SOURCES.md) and how it is m
   Re-saved by a spreadsheet as TAB-separated without quotes and without a final line
   end; US zips that lost their leading zero (``7302`` → ``07302``); names written twice
   through UTF-8 (``MontrÃ©al`` → ``Montréal``) are repaired.
+- **Dates** of numbers only ("4/8/2021", "8-4-2021": Etsy's own, or a spreadsheet's re-save)
+  read the day or the month first as all the dates of their column show (``file_dates``);
+  a file that does not show it is refused, not guessed.
 
 Customers: one per email address (case does not count), else per buyer account (Etsy's
 "Buyer User ID": one buyer whose address is written two ways is one customer), else per name and address
@@ -678,21 +681,47 @@ def _quantity(rows: _Rows, value: str, key: str, line: int) -> int:
     return number
 
 
-_DATE_FORMATS = {
-    "iso": ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M:%S",
-            "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M",
-            "%d-%m-%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y"),
-    "us": ("%m/%d/%Y", "%m/%d/%y", "%m/%d/%Y %H:%M", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S"),
-}
+# How the shops write a moment themselves, the year first (Shopify "2021-04-08 17:24:41 +0200",
+# WooCommerce "2020-10-08 2:28"): it reads one way only.
+_ISO_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M:%S",
+                "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+# A date of numbers only: a day and a month in either order, then the year, perhaps a time.
+# Etsy writes them so itself, the month first ("12/31/2023"); a spreadsheet program that
+# re-saved a file writes them in the way of its region: the day first in the Netherlands
+# ("8-4-2021 17:24"), Belgium ("8/04/2021") or Germany ("08.04.2021"), the month first in
+# the US ("4/8/2021 17:24"). Which number is the day is decided once for the whole file
+# (``file_dates``), never cell by cell: "4/8/2021" read one way in one row and the other
+# way in the next would put orders months apart.
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+DAY_FIRST, MONTH_FIRST = "day first", "month first"
+# The same with anything after it (a time in another form): a date of numbers, for a message.
+_LIKE_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?:\d{2})?(?:\s.*)?")
+
+# The columns an orders file writes dates in (``LAYOUTS`` keys).
+DATE_FIELDS = ("created", "fulfilled_at", "completed_at", "shipped")
 
 
-def parse_moment(text: str, style: str = "iso") -> datetime | date | None:
-    """A date or a moment as the shops write them; None for ''. Raises ValueError."""
+def _numeric_moment(match: re.Match, order: str) -> datetime | date:
+    """The moment of a date of numbers only (``_NUMERIC_DATE``) read with ``order``'s number
+    first; raises ValueError for a day that does not exist."""
+    first, second, year = int(match.group(1)), int(match.group(3)), match.group(4)
+    day, month = (first, second) if order == DAY_FIRST else (second, first)
+    number = int(year) if len(year) == 4 else int(year) + (2000 if int(year) < 69 else 1900)  # as %y reads it
+    if match.group(5) is None:
+        return date(number, month, day)
+    return datetime(number, month, day, int(match.group(5)), int(match.group(6)), int(match.group(7) or 0))
+
+
+def parse_moment(text: str, order: str = DAY_FIRST, short_year: bool = False) -> datetime | date | None:
+    """A date or a moment as the shops write them; None for ''. A date of numbers only is
+    read with ``order``'s number first (``file_dates`` decides it for a file); a year of two
+    digits only with ``short_year`` (Etsy's "12/31/23"). Raises ValueError."""
     text = " ".join((text or "").split())
     if not text:
         return None
     text = re.sub(r"\s*UTC$", " +0000", text)
-    for fmt in _DATE_FORMATS[style]:
+    for fmt in _ISO_FORMATS:
         try:
             value = datetime.strptime(text, fmt)
         except ValueError:
@@ -700,7 +729,220 @@ def parse_moment(text: str, style: str = "iso") -> datetime | date | None:
         if "%H" not in fmt:
             return value.date()
         return value
-    raise ValueError(text)
+    match = _NUMERIC_DATE.fullmatch(text)
+    if match is None or (len(match.group(4)) == 2 and not short_year):
+        raise ValueError(text)
+    return _numeric_moment(match, order)
+
+
+@dataclass(frozen=True)
+class DateCell:
+    """A date of numbers only in an orders file (``_NUMERIC_DATE``), where it stands."""
+
+    line: int
+    key: str  # the ``LAYOUTS`` field of its column
+    text: str
+    match: re.Match
+    number: str  # the order number on its row
+
+    @property
+    def first(self) -> int:
+        return int(self.match.group(1))
+
+    @property
+    def second(self) -> int:
+        return int(self.match.group(3))
+
+    @property
+    def separator(self) -> str:
+        return self.match.group(2)
+
+    def reads(self, order: str) -> bool:
+        try:
+            _numeric_moment(self.match, order)
+        except ValueError:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class FileDates:
+    """How the dates of numbers only in one orders file read, per column: the day or the
+    month first."""
+
+    orders: dict[str, str]  # ``LAYOUTS`` field -> DAY_FIRST or MONTH_FIRST
+    cells: tuple[DateCell, ...]
+
+    def order(self, key: str) -> str | None:
+        return self.orders.get(key)
+
+    def example(self, line: int, key: str) -> DateCell | None:
+        """Another date of the column that reads as a date its way, to show that way by."""
+        order = self.orders.get(key)
+        return next((c for c in self.cells if c.key == key and c.line != line and c.reads(order)), None)
+
+
+def file_dates(rows: _Rows, platform: str, read: list[tuple[int, dict, list[str]]]) -> FileDates | None:
+    """Which number comes first in the file's dates of numbers only, per column, decided from
+    all the dates of the column together (None when the file has none: the shops' own dates
+    put the year first).
+
+    A spreadsheet program writes every date of a column one way, so the whole column is
+    evidence for each of its dates: a first number above 12 cannot be a month ("29/3/2021":
+    the day comes first), a second one above 12 cannot either ("3/29/2021": the month comes
+    first); the way most dates show wins, and a date that cannot be read that way is refused
+    (``_moment``). When no date of the column shows it (every number 12 or below: a week of
+    orders early in a month), sound evidence decides, in this order:
+
+    - the file's other date columns written the same way ("/" or "-" between the numbers)
+      that do show it: one spreadsheet program wrote them all;
+    - the order numbers: a shop numbers its orders as they come, so the order dates rise with
+      the numbers; when they do read one way and not the other, that way is the file's;
+    - Etsy writes the month first itself ("12/31/2023"), and a spreadsheet program that
+      re-saves its file keeps each number where it stood: "/" dates of an Etsy file put the
+      month first;
+    - Shopify and WooCommerce write the year first; a spreadsheet program that turned their
+      dates into numbers with "-" or "." between them is one of a region that puts the day
+      first (the Netherlands "8-4-2021", Germany "08.04.2021"): none writes the month first
+      that way.
+
+    Anything else (a Shopify or WooCommerce file with "4/8/2021": the US, or Britain) is not
+    guessed: the file is refused, and the owner asked to export it again and import it
+    unopened (review of the importers: "10/8/2020" was read as 10 August, 221 orders dated
+    two months early, without a word). So is a column whose dates are written two ways
+    ("12/31/2023" and "12-12-2023": a spreadsheet program that changed only some of them)."""
+    by_key: dict[str, list[DateCell]] = {}
+    for line, row, _cells in read:
+        for key in DATE_FIELDS:
+            text = " ".join((row.get(key) or "").split())
+            match = _NUMERIC_DATE.fullmatch(text) if text else None
+            # a year of two digits only where Etsy writes one; elsewhere it is not a date (``_moment``)
+            if match is not None and (len(match.group(4)) == 4 or platform == ETSY):
+                by_key.setdefault(key, []).append(DateCell(line, key, text, match, _text(row.get("number", ""))))
+    if not by_key:
+        return None
+    separator: dict[str, str] = {}
+    for cells in by_key.values():
+        marks = [c.separator for c in cells]
+        usual = max(dict.fromkeys(marks), key=marks.count)
+        odd = next((c for c in cells if c.separator != usual), None)
+        if odd is not None:
+            raise _dates_written_two_ways(rows, platform, odd, next(c for c in cells if c.separator == usual))
+        separator[cells[0].key] = usual
+    shown = {key: _shown_order(cells) for key, cells in by_key.items()}
+    orders = {}
+    for key, cells in by_key.items():
+        order = shown[key]
+        if order is None:  # the other columns written alike, when they agree
+            alike = {shown[k] for k in by_key if k != key and separator[k] == separator[key] and shown[k]}
+            order = alike.pop() if len(alike) == 1 else None
+        if order is None and key == "created":
+            order = _order_by_numbers(cells)
+        if order is None and platform == ETSY and separator[key] == "/":
+            order = MONTH_FIRST
+        if order is None and platform != ETSY and separator[key] in "-.":
+            order = DAY_FIRST
+        if order is None:
+            raise _dates_read_two_ways(rows, cells[0])
+        orders[key] = order
+    return FileDates(orders, tuple(c for cells in by_key.values() for c in cells))
+
+
+def _shown_order(cells: list[DateCell]) -> str | None:
+    """The way most dates of a column show by a number above 12, or None when none shows one
+    (or as many show the one way as the other)."""
+    day_first = sum(1 for c in cells if 12 < c.first <= 31 and c.second <= 12)
+    month_first = sum(1 for c in cells if 12 < c.second <= 31 and c.first <= 12)
+    if day_first == month_first:
+        return None
+    return DAY_FIRST if day_first > month_first else MONTH_FIRST
+
+
+def _order_by_numbers(cells: list[DateCell]) -> str | None:
+    """The way the file's order dates rise with its order numbers, when they do so read one
+    way and not the other; else None (Etsy's order numbers do not rise with the dates)."""
+    placed = sorted(((int(digits), c) for c in cells if c.key == "created"
+                     if (digits := re.sub(r"\D", "", c.number))), key=lambda pair: pair[0])
+    if len({number for number, _c in placed}) < 2:
+        return None
+    rising = []
+    for order in (DAY_FIRST, MONTH_FIRST):
+        try:
+            moments = [_comparable(_numeric_moment(c.match, order)) for _number, c in placed]
+        except ValueError:
+            rising.append(False)
+            continue
+        rising.append(all(a <= b for a, b in zip(moments, moments[1:])))
+    if rising == [True, False]:
+        return DAY_FIRST
+    if rising == [False, True]:
+        return MONTH_FIRST
+    return None
+
+
+def _comparable(value: datetime | date) -> datetime:
+    return value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
+
+
+def _etsy_date(rows: _Rows, cell_text: str, key: str, line: int) -> ImportFailed:
+    # Etsy writes the month first; a spreadsheet that re-saved the file may have put the day first
+    # TRANSLATORS: {example} is a date as Etsy writes it, month first: 12/31/2023.
+    return ImportFailed(line, _("“{value}” in the column “{column}” is not a date as Etsy writes it (month "
+                                "first: {example}). A spreadsheet program may have changed it: download the "
+                                "file from Etsy again and import it without opening it.").format(
+        value=cell_text, column=rows.column(key), example="12/31/2023"))
+
+
+def _dates_written_two_ways(rows: _Rows, platform: str, odd: DateCell, example: DateCell) -> ImportFailed:
+    if platform == ETSY and example.separator == "/":
+        return _etsy_date(rows, odd.text, odd.key, odd.line)
+    # TRANSLATORS: {value} and {example} are dates as the file writes them ("12-12-2023", "12/31/2023").
+    return ImportFailed(odd.line, _(
+        "“{value}” in the column “{column}” is written differently from “{example}” on line {example_line}: a "
+        "spreadsheet program changed some of the dates in this file and not others, and which number is the day "
+        "and which the month can no longer be told. Export the orders from the shop again and import that file "
+        "without opening it first.").format(value=odd.text, column=rows.column(odd.key), example=example.text,
+                                            example_line=example.line))
+
+
+def _dates_read_two_ways(rows: _Rows, cell: DateCell) -> ImportFailed:
+    month_first, day_first = (_numeric_moment(cell.match, order) for order in (MONTH_FIRST, DAY_FIRST))
+    # TRANSLATORS: {value} is a date as the file writes it ("12/4/2026 17:24"); {month_first} and
+    # {day_first} are its two readings as dates ("4 December 2026", "12 April 2026").
+    return ImportFailed(cell.line, _(
+        "the dates in the column “{column}” can be read two ways: “{value}” is {month_first} with the month "
+        "first, or {day_first} with the day first, and nothing in the file tells which. A spreadsheet program "
+        "probably saved them like this. Export the orders from the shop again and import that file without "
+        "opening it first.").format(column=rows.column(cell.key), value=cell.text,
+                                    month_first=format_date(_day(month_first), "long"),
+                                    day_first=format_date(_day(day_first), "long")))
+
+
+def _not_a_date(rows: _Rows, text: str, key: str, line: int, style: str) -> ImportFailed:
+    """Why ``text`` (in the column for ``key``) is not a date: for a date of numbers only,
+    the way the file's other dates are read, shown by one of them."""
+    found: FileDates | None = rows.dates
+    order = found.order(key) if found is not None else None
+    if style == "us" and order in (None, MONTH_FIRST) and _LIKE_NUMERIC_DATE.fullmatch(text):
+        return _etsy_date(rows, text, key, line)
+    match = _NUMERIC_DATE.fullmatch(text)
+    numbers = match is not None and (len(match.group(4)) == 4 or style == "us")
+    example = found.example(line, key) if found is not None and numbers else None
+    if example is not None:
+        # TRANSLATORS: {value} and {example} are dates as the file writes them ("3/29/2021 10:00").
+        message = (_("“{value}” in the column “{column}” is not a date: the dates in this column have the day first "
+                     "(like “{example}” on line {example_line}), and read that way this one does not exist. A "
+                     "spreadsheet program may have changed them: export the orders from the shop again and import "
+                     "that file without opening it first.")
+                   if order == DAY_FIRST else
+                   _("“{value}” in the column “{column}” is not a date: the dates in this column have the month first "
+                     "(like “{example}” on line {example_line}), and read that way this one does not exist. A "
+                     "spreadsheet program may have changed them: export the orders from the shop again and import "
+                     "that file without opening it first."))
+        return ImportFailed(line, message.format(value=text, column=rows.column(key), example=example.text,
+                                                 example_line=example.line))
+    return ImportFailed(line, _("“{value}” in the column “{column}” is not a date.").format(
+        value=text, column=rows.column(key)))
 
 
 # The years an order of a small shop can be dated in: anything else is a mistake in the
@@ -709,24 +951,16 @@ def parse_moment(text: str, style: str = "iso") -> datetime | date | None:
 ORDER_YEARS = dates.YEARS
 
 
-# A day, a month and a year with "/", "-" or "." between them: a date, read the wrong way round.
-_DAY_FIRST = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?:\d{2})?(?:\s.*)?")
-
-
 def _moment(rows: _Rows, row: dict, key: str, line: int, style: str) -> datetime | date | None:
+    """The date in the column for ``key``; ``style`` "us" for Etsy's file (its own dates put
+    the month first, a year may have two digits), "iso" for the others."""
     text = (row.get(key) or "").strip()
+    found: FileDates | None = rows.dates
+    order = (found.order(key) if found is not None else None) or (MONTH_FIRST if style == "us" else DAY_FIRST)
     try:
-        value = parse_moment(row.get(key, ""), style)
+        value = parse_moment(row.get(key, ""), order, short_year=style == "us")
     except ValueError:
-        if style == "us" and _DAY_FIRST.fullmatch(text):
-            # Etsy writes the month first; a spreadsheet that re-saved the file may have put the day first
-            # TRANSLATORS: {example} is a date as Etsy writes it, month first: 12/31/2023.
-            raise ImportFailed(line, _("“{value}” in the column “{column}” is not a date as Etsy writes it (month "
-                                       "first: {example}). A spreadsheet program may have changed it: download the "
-                                       "file from Etsy again and import it without opening it.").format(
-                value=text, column=rows.column(key), example="12/31/2023")) from None
-        raise ImportFailed(line, _("“{value}” in the column “{column}” is not a date.").format(
-            value=text, column=rows.column(key))) from None
+        raise _not_a_date(rows, " ".join(text.split()), key, line, style) from None
     if value is not None and value.year < ORDER_YEARS.start:
         # TRANSLATORS: {year} is a plain year (1990): an order dated before it is a mistake in the file.
         raise ImportFailed(line, _("“{value}” in the column “{column}” lies before {year}: too long ago for an "
@@ -869,6 +1103,11 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     order)."""
     rows = _order_rows(data, progress)
     platform = rows.layout.split("_")[0]
+    # Every row read first: a file cut off is refused as such (the reader checks its end)
+    # before a half cell in its last row is taken for a wrong value; and how its dates read
+    # is decided from all of them together.
+    read_rows = list(rows.with_cells())
+    rows.dates = file_dates(rows, platform, read_rows)
     parsed = ParsedOrders(platform=platform, layout=rows.layout, fields=frozenset(rows.index))
     said = encoding_note(rows.encoding)
     if said:
@@ -882,11 +1121,9 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         read = _etsy_row
     else:
         read = _shopify_row
-    # Every row read first: a file cut off is refused as such (the reader checks its end)
-    # before a half cell in its last row is taken for a wrong value.
     skipping = None  # the number of an order whose rows are read a second time
     blocks: list[tuple[str, list[dict]]] = []  # the rows read, an order's rows that come together a block
-    for line, row, cells in list(rows.with_cells()):
+    for line, row, cells in read_rows:
         same = _cells_key(cells)
         number_text = _text(row.get("number", ""))
         opens = _opens_order(row)

@@ -15,7 +15,9 @@ that arrived would look like a whole catalogue. Genuine exporters do write short
 header), but every one of them ends with a line end. WooCommerce also ends its last row
 with one, so a WooCommerce file (products or orders) whose last row has none was cut inside
 that row, possibly inside its last cell ("12.50" cut to "12."), and is refused too
-(``ENDS_WITH_LINE_END``); in a Shopify or Etsy file, whose whole exports may end without a
+(``ENDS_WITH_LINE_END``) - unless a spreadsheet program saved it after WooCommerce (Google
+Sheets writes no final line end) and its last cell is surely whole where it is read
+(``_Rows._last_row_whole``); in a Shopify or Etsy file, whose whole exports may end without a
 line end, a last row that is complete imports with or without one.
 
 What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it is met:
@@ -310,9 +312,10 @@ PRODUCT_FIELDS = ("sku", "name", "variant", "price_cents", "cost_cents", "catego
 
 # The exports that end every row with a line end, the last one too (the platform's name for
 # messages). WooCommerce writes its rows with PHP's fputcsv (products, and the Customer/Order
-# CSV Export plugin; a spreadsheet's re-save keeps a final line end too). Shopify's own sample
-# files and Etsy's downloads (its empty one, a spreadsheet's re-save) may end without one: for
-# those only a last row shorter than the header tells a cut.
+# CSV Export plugin); Excel's re-save keeps a final line end too, Google Sheets' does not
+# (``_Rows.saved_by_a_spreadsheet``). Shopify's own sample files and Etsy's downloads (its
+# empty one, a spreadsheet's re-save) may end without one: for those only a last row shorter
+# than the header tells a cut.
 ENDS_WITH_LINE_END = {WOOCOMMERCE: "WooCommerce"}
 
 SOURCE_OF_LAYOUT = {WOOCOMMERCE: "woocommerce", SHOPIFY: "shopify", SHOPIFY_2025: "shopify", ETSY: "etsy"}
@@ -893,8 +896,14 @@ class _Rows:
 
     def __init__(self, text: str, progress: Progress | None,
                  detect: Callable[[list[str], int], Layout] | None = None,
-                 unknown: Callable[[list[str], int], None] | None = None, encoding: str = ""):
+                 unknown: Callable[[list[str], int], None] | None = None, encoding: str = "",
+                 whole_cell: Callable[[str, str, list[str]], bool] | None = None):
         self.text = text
+        # Whether the unquoted last cell of a re-saved file without its final line end is
+        # whole where it is read, from what ends the same column's cells above it
+        # ((key, cell, cells above) -> bool: ``_last_cell_whole``); None: never known.
+        self.whole_cell = whole_cell
+        self._end_column: list[str] = []  # the last column's cells, row by row, for ``whole_cell``
         self.encoding = encoding  # the one-byte encoding the file was read in ("" for Unicode: ``read_text``)
         _first, self.delimiter, self.sep_line = header_and_delimiter(text)
         allow_large_cells(len(text))
@@ -983,6 +992,8 @@ class _Rows:
             if self.progress and count % 250 == 0:
                 self.progress(self.reader.line_num, self.total_lines)
             last = (start, cells)
+            if self.whole_cell is not None:
+                self._end_column.append(cells[-1])
             if not any(c.strip() for c in cells):
                 continue  # an empty row (spreadsheets add them at the end)
             if longer is not None:  # not the last row: no cut explains it
@@ -1023,12 +1034,55 @@ class _Rows:
                     "the last row stops after {found} of the {expected} columns, without a line end").format(
                         found=len(last[1]), expected=self.width))
             # A shop whose exports always end with a line end: its last row without one lost
-            # something, however many cells it has ("12.50" cut to "12.", a name mid-word).
+            # something, however many cells it has ("12.50" cut to "12.", a name mid-word),
+            # unless a spreadsheet program saved the file after the shop and the last row is
+            # whole where Afspraak reads it (``_last_row_whole``).
             shop = ENDS_WITH_LINE_END.get(self.layout)
             if shop and last is not None and (len(last[1]) > 1 or last[1][0].strip()):
-                raise _cut_off(last[0], _(
-                    "the last row ends without a line end, which {shop} writes after every row of its exports, "
-                    "the last one too").format(shop=shop))
+                if not self.saved_by_a_spreadsheet() or len(last[1]) > len(self.header):
+                    raise _cut_off(last[0], _(
+                        "the last row ends without a line end, which {shop} writes after every row of its exports, "
+                        "the last one too").format(shop=shop))
+                if not self._last_row_whole(last[1]):
+                    raise ImportFailed(last[0], _(
+                        "the last row ends without a line end, so its last cell (the column “{column}”) may have been "
+                        "cut short. A spreadsheet program saved this file after the shop, and nothing shows whether "
+                        "it is whole: export it from the shop again and import it without opening it first.").format(
+                            column=self.header[len(last[1]) - 1].replace("\ufeff", "").strip()))
+
+    def saved_by_a_spreadsheet(self) -> bool:
+        """Does the file show that a spreadsheet program saved it, not the shop's exporter
+        (``ENDS_WITH_LINE_END``: WooCommerce writes UTF-8, with commas and LF line ends)?
+        A tab or ";" between the cells, a one-byte encoding (``read_text``), or CRLF line ends
+        (Excel's, and Google Sheets', which writes no line end after the last row) say so."""
+        if self.delimiter != "," or self.encoding:
+            return True
+        at = self.text.find("\n")
+        return at > 0 and self.text[at - 1] == "\r"
+
+    def _last_row_whole(self, cells: list[str]) -> bool:
+        """Is the last row of a re-saved file without its final line end whole, as far as
+        Afspraak reads it? It has every column, no more (``_check_end`` refused it otherwise), so every
+        cell but the last ended at its delimiter; only the last cell can have been cut short,
+        and "all columns there" cannot tell that ("12.50" cut to "12." is a cell still). It is
+        whole when:
+
+        - it is empty, as the whole row: a spreadsheet's padding row, nothing read in it;
+        - its column is one Afspraak does not read: a cut in it loses nothing imported;
+        - it was quoted: its closing quote is there (a cut inside a quoted cell is refused as such);
+        - what ends it is what ends the same column's cells above it, in a part Afspraak does
+          not read (``whole_cell``: WooCommerce's packed items, "…|total:55.80|…|tax_subtotal:…").
+
+        Anything else may be a cut inside the last cell, and is refused."""
+        at = len(cells) - 1
+        value = cells[at]
+        if not any(c.strip() for c in cells) or at not in set(self.index.values()):
+            return True
+        quoted = '"' + value.replace('"', '""') + '"'
+        if self.text.endswith(self.delimiter + quoted):
+            return True
+        key = next(k for k, i in self.index.items() if i == at)
+        return self.whole_cell is not None and self.whole_cell(key, value, self._end_column[:-1])
 
     def _longer(self, line: int, found: int) -> ImportFailed:
         return ImportFailed(line, _(

@@ -1213,11 +1213,35 @@ def _order_rows(data: bytes, progress: Progress | None) -> _Rows:
     """The file's rows, once its header is an orders export with every column it cannot do
     without (an order's date too)."""
     text, encoding = read_text(data)
-    rows = _Rows(text, progress, detect=_detect, encoding=encoding)
+    rows = _Rows(text, progress, detect=_detect, encoding=encoding, whole_cell=_packed_cell_whole)
     if "created" not in rows.index:
         raise _missing_key_columns(rows.header_line, PLATFORM_NAMES[rows.layout.split("_")[0]],
                                    [(rows.column("created"), "created")])
     return rows
+
+
+# The parts of a packed items cell the importer reads (``_packed_item``).
+_PACKED_READ = frozenset({"name", "sku", "quantity", "total", "sub_total", "meta"})
+
+
+def _packed_cell_whole(key: str, value: str, above: list[str]) -> bool:
+    """Is the unquoted last cell of a re-saved WooCommerce file without its final line end
+    whole where it is read (``_Rows._last_row_whole``)? A packed items cell ("name:…|sku:…|
+    quantity:2|total:27.90|…|tax_subtotal:HST=3.627") is, when its last part is the one that
+    ends every such cell above it (the exporter writes an item's parts in one order) and
+    Afspraak does not read that part: a cut, if any, fell inside it, and each part read comes
+    before it, closed by its "|". A cut before that part leaves another one last, and is refused."""
+    if not key.startswith("line_item_"):
+        return False
+    end = _last_part(value)
+    ends = {_last_part(cell) for cell in above if cell.strip()}
+    return end is not None and end not in _PACKED_READ and ends == {end}
+
+
+def _last_part(cell: str) -> str | None:
+    """The name of the last part of a packed items cell ("tax_subtotal"), None without one."""
+    name, sep, _value = _PACKED_KEY.split(cell.strip())[-1].partition(":")
+    return name.strip() if sep and name.strip() else None
 
 
 def _opens_order(row: dict) -> bool:

@@ -284,6 +284,85 @@ def test_an_orders_export_without_a_key_column_is_told_to_export_the_orders_agai
         assert f"„{column}”" in str(failed.value) and "bestellingen" in str(failed.value), str(failed.value)
 
 
+def renamed(data: bytes, old: str, new: str) -> bytes:
+    """The same export with its column ``old`` called ``new`` (a spreadsheet, a hand)."""
+    text = importers.decode(data)
+    delimiter = importers._sniff_delimiter(importers._first_filled_line(text))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    assert old in rows[0]
+    rows[0] = [new if h == old else h for h in rows[0]]
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def in_dutch_admin(data: bytes) -> bytes:
+    """WooCommerce's products export as a Dutch admin gets it ("Naam", "Reguliere prijs")."""
+    text = importers.decode(data)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    english, dutch = importers.WOO_HEADERS["en"], importers.WOO_HEADERS["nl"]
+    names = {english[k][0]: dutch[k][0] for k in english if k in dutch and k != "attribute"}
+    rows[0] = [names.get(h.replace("\ufeff", ""), h) for h in rows[0]]
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+@needs_shared
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("name,column,platform,meaning", [
+    ("jewelery.csv", "Title", "Shopify", "the product's name"),
+    ("jewelery.csv", "Handle", "Shopify", "which product each row belongs to"),
+    ("nl_shop_products_export_partial_columns.csv", "Title", "Shopify", "the product's name"),
+    ("product_template_2025.csv", "URL handle", "Shopify", "which product each row belongs to"),
+    ("sample_products.csv", "Name", "WooCommerce", "the product's name"),
+    ("dutch admin", "Naam", "WooCommerce", "the product's name"),
+    ("EtsyListingsDownload.csv", "TITLE", "Etsy", "the product's name"),
+])
+def test_a_products_export_without_a_key_column_is_told_to_export_the_products_again(name, column, platform,
+                                                                                    meaning, language):
+    """Without "Title" the jewellery shop's products were told "this is not an export of products
+    or orders from WooCommerce, Shopify or Etsy" and fourteen column names, of which hers were
+    most: now, as an orders export is, that it looks like her products export, without that
+    column (review of the importers)."""
+    from desktop.domain.importers import ImportFailed
+
+    full = in_dutch_admin(EXPORTS["sample_products.csv"].read_bytes()) if name == "dutch admin" \
+        else EXPORTS[name].read_bytes()
+    data = without_columns(full, column)
+    for parse in (oi.parse_any, parse_export):  # the window and the command take both; the catalogue products
+        i18n.set_language("en")
+        with pytest.raises(ImportFailed) as failed:
+            parse(data)
+        assert failed.value.line == 1
+        assert failed.value.problem == (
+            f"this looks like a products export from {platform}, but the column “{column}” ({meaning}) is "
+            "missing. Export the products from the shop again, with every column, and import that file.")
+        i18n.set_language(language)
+        with pytest.raises(ImportFailed) as failed:
+            parse(data)
+        text = str(failed.value)
+        assert column in text and platform in text and "Lineitem name" not in text, text
+
+
+@needs_orders
+def test_an_etsy_orders_export_with_its_order_id_renamed_is_told_as_etsys():
+    """"Order ID" renamed "Order Number": the file has the two key columns of WooCommerce's orders
+    ("Order Number", "Order Total") and was told as "an orders export from WooCommerce" without
+    "order_date", though twenty of its columns are Etsy's. The export it has most columns of counts."""
+    from desktop.domain.importers import ImportFailed
+
+    data = renamed(ORDER_EXPORTS["EtsySoldOrders2023.csv"].read_bytes(), "Order ID", "Order Number")
+    i18n.set_language("en")
+    for parse in (oi.parse_any, oi.parse_orders):
+        with pytest.raises(ImportFailed) as failed:
+            parse(data)
+        assert failed.value.line == 1
+        assert failed.value.problem == (
+            "this looks like an orders export from Etsy, but the column “Order ID” (the order number) is missing. "
+            "Export the orders from the shop again, with every column, and import that file."), failed.value.problem
+
+
 def test_other_files_through_the_import_name_products_and_orders_alike():
     """The window and `afspraak import` take products and orders exports: a customers export,
     a file of another program or a picture renamed .csv is not told to export "the products"."""

@@ -49,7 +49,9 @@ What real exports contain (see shared/data/shop-exports/SOURCES.md) and how it i
   (a SKU, a Shopify variant's option, an order's customer and address: ``FIELD_LIMITS``) longer than
   any is a column mix-up, not a product: the file is refused naming the line;
 - an orders or customers export (Shopify, WooCommerce, Etsy) is refused naming what it
-  looks like.
+  looks like; a products or orders export without one of the columns it cannot do without
+  (a spreadsheet deleted or renamed it) naming the export it has most columns of and that
+  column (``lacking_key_columns``).
 
 A product's ``key`` (what a re-import matches on) is its SKU, or when it has none its
 WooCommerce ID (``woo_id_key``: it stays when the product is renamed), else ``handle|variant``,
@@ -670,6 +672,136 @@ def other_export(header: list[str], translated: bool = True) -> str | None:
     return None
 
 
+# --- an export that lacks one of the columns it cannot do without -----------------------------
+
+PRODUCTS, ORDERS = "products", "orders"
+NEAR_ENOUGH = 4  # other columns of an export that make a header without one of its key columns that export
+
+
+def column_key(name: str) -> str:
+    """A column's name as headers are compared: case, a BOM, "_" for a space and runs of
+    whitespace do not count ("order_number" is "Order Number")."""
+    return " ".join(unicodedata.normalize("NFC", name.replace("\ufeff", "")).replace("_", " ").split()).casefold()
+
+
+@dataclass(frozen=True)
+class KnownExport:
+    """What one platform's export is known by, for telling a header that lacks one of its key
+    columns (a spreadsheet deleted or renamed it) which export it still looks like."""
+
+    name: str  # the layout
+    platform: str  # for messages: "Shopify"
+    kind: str  # PRODUCTS or ORDERS
+    key: dict[str, tuple[str, ...]]  # the columns it cannot do without: field -> the names it may have
+    columns: dict[str, tuple[str, ...]]  # every column it is known by (its key columns' fields too)
+    meanings: dict[str, str]  # a key field -> what its column says (untranslated), for messages
+
+
+@dataclass(frozen=True)
+class Closest:
+    export: KnownExport
+    found: int  # the export's columns the header has
+    others: int  # of which not key columns
+    missing: tuple[tuple[str, str], ...]  # (the column, its field) of each key column the header lacks
+
+
+def closest_export(header: list[str], exports: list[KnownExport]) -> Closest | None:
+    """The export of ``exports`` whose columns the header has most of (the first of equals);
+    None when it has none of any. Scored by every column, not by the key columns alone: a
+    renamed "Order ID" leaves an Etsy file with "Order Number" and "Order Total", the key
+    columns of WooCommerce's orders, but with twenty of Etsy's own."""
+    names = {column_key(h) for h in header}
+    best = None
+    for export in exports:
+        fields = {field: export.columns.get(field, ()) + export.key.get(field, ())
+                  for field in export.columns.keys() | export.key.keys()}
+        present = {field for field, options in fields.items() if any(column_key(o) in names for o in options)}
+        missing = tuple((options[0], field) for field, options in export.key.items()
+                        if not any(column_key(o) in names for o in options))
+        others = len(present - set(export.key))
+        if present and (best is None or len(present) > best.found):
+            best = Closest(export, len(present), others, missing)
+    return best
+
+
+def lacking_key_columns(header: list[str], exports: list[KnownExport]) -> Closest | None:
+    """The export of ``exports`` that ``header`` looks like though it lacks some of the columns
+    that export cannot do without; None when it looks like none so (or is one whole). That is
+    the closest export (``closest_export``) when it lacks a key column, has at least
+    ``NEAR_ENOUGH`` of its other columns, and some of its key columns or the only one it has
+    (WooCommerce's products have one: the name)."""
+    closest = closest_export(header, exports)
+    if closest is None or not closest.missing or closest.others < NEAR_ENOUGH:
+        return None
+    if len(closest.missing) == len(closest.export.key) > 1:
+        return None
+    return closest
+
+
+def key_columns_missing(line: int, closest: Closest) -> ImportFailed:
+    """The refusal of a file that looks like ``closest``'s export but lacks key columns."""
+    export = closest.export
+    # TRANSLATORS: a column's name and what it holds ("“Title” (the product's name)").
+    columns = ", ".join(_("“{column}” ({meaning})").format(column=column, meaning=_(export.meanings[field]))
+                        for column, field in closest.missing)
+    n = len(closest.missing)
+    if export.kind == PRODUCTS:
+        return ImportFailed(line, ngettext(
+            "this looks like a products export from {platform}, but the column {columns} is missing. Export the "
+            "products from the shop again, with every column, and import that file.",
+            "this looks like a products export from {platform}, but the columns {columns} are missing. Export the "
+            "products from the shop again, with every column, and import that file.",
+            n).format(platform=export.platform, columns=columns))
+    return ImportFailed(line, ngettext(
+        "this looks like an orders export from {platform}, but the column {columns} is missing. Export the "
+        "orders from the shop again, with every column, and import that file.",
+        "this looks like an orders export from {platform}, but the columns {columns} are missing. Export the "
+        "orders from the shop again, with every column, and import that file.",
+        n).format(platform=export.platform, columns=columns))
+
+
+# What the columns a products export cannot do without say (``COLUMNS`` keys), for a message
+# about a file without one.
+# TRANSLATORS: each completes "the column “Title” ({meaning}) is missing".
+PRODUCT_KEY_MEANINGS = {"handle": N_("which product each row belongs to"), "name": N_("the product's name"),
+                        "price": N_("the price"), "currency": N_("the currency of the price")}
+
+# Columns the products exports have besides those the importer reads (``COLUMNS``): what they
+# are known by when a key column is missing (shared/data/shop-exports: Shopify's admin export
+# and product templates, Etsy's listings download).
+_SHOPIFY_ALSO = ("Body (HTML)", "Vendor", "Tags", "Published", "Option1 Name", "Option2 Name", "Option3 Name",
+                 "Variant Grams", "Variant Inventory Tracker", "Variant Inventory Qty", "Variant Inventory Policy",
+                 "Variant Fulfillment Service", "Variant Compare At Price", "Variant Requires Shipping",
+                 "Variant Taxable", "Variant Barcode", "Image Position", "Image Alt Text", "Gift Card", "SEO Title",
+                 "SEO Description", "Variant Weight Unit", "Variant Tax Code", "Status")
+_SHOPIFY_2025_ALSO = ("Description", "Vendor", "Tags", "Published on online store", "Status", "Barcode",
+                      "Option1 name", "Option2 name", "Option3 name", "Compare-at price", "Charge tax",
+                      "Inventory tracker", "Inventory quantity", "Continue selling when out of stock",
+                      "Weight value (grams)", "Requires shipping", "Fulfillment service", "Image position",
+                      "Image alt text", "Gift card", "SEO title", "SEO description")
+_ETSY_ALSO = ("DESCRIPTION", "QUANTITY", "TAGS", "MATERIALS", *(f"IMAGE{n}" for n in range(2, 11)),
+              *(f"VARIATION {n} {part}" for n in (1, 2) for part in ("TYPE", "NAME", "VALUES")))
+
+
+def _known_products() -> list[KnownExport]:
+    def known(layout: str, platform: str, key: tuple[str, ...], also: tuple[str, ...]) -> KnownExport:
+        columns = {**COLUMNS[layout], **{f"also:{name}": (name,) for name in also}}
+        return KnownExport(layout, platform, PRODUCTS, {f: COLUMNS[layout][f] for f in key}, columns,
+                           PRODUCT_KEY_MEANINGS)
+
+    exports = [known(SHOPIFY_2025, "Shopify", ("handle", "name"), _SHOPIFY_2025_ALSO),
+               known(SHOPIFY, "Shopify", ("handle", "name"), _SHOPIFY_ALSO),
+               known(ETSY, "Etsy", ("name", "price", "currency"), _ETSY_ALSO)]
+    for table in WOO_HEADERS.values():  # in the language of the admin who exported
+        columns = {k: v for k, v in table.items() if k != "attribute"}
+        exports.append(KnownExport(WOOCOMMERCE, "WooCommerce", PRODUCTS, {"name": table["name"]}, columns,
+                                   PRODUCT_KEY_MEANINGS))
+    return exports
+
+
+PRODUCT_EXPORTS = _known_products()
+
+
 # --- values ----------------------------------------------------------------------------
 
 _AMOUNT_JUNK = re.compile(r"[\s\u00a0\u202f€$£]|eur\b", re.IGNORECASE)
@@ -926,6 +1058,9 @@ class _Rows:
         if layout is None and unknown is not None:
             unknown(self.header, self.header_line)  # raises ImportFailed saying what the file is
         if layout is None:
+            lacking = lacking_key_columns(self.header, PRODUCT_EXPORTS)
+            if lacking is not None:
+                raise key_columns_missing(self.header_line, lacking)
             kind = other_export(self.header)
             if kind:
                 raise ImportFailed(self.header_line, _(

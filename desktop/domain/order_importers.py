@@ -58,9 +58,10 @@ from typing import Callable
 from desktop import defaults
 from desktop.domain import dates
 from desktop.domain import orders as order_rules
-from desktop.domain.importers import (ORDER_KINDS, ImportFailed, Layout, Progress, _Rows, amount_cell, check_amounts,
-                                      decode, encoding_note, foreign_sign, name_cell, other_export, read_text,
-                                      repair_text)
+from desktop.domain.importers import (ORDER_KINDS, ORDERS, PRODUCT_EXPORTS, Closest, ImportFailed, KnownExport, Layout,
+                                      Progress, _Rows, amount_cell, check_amounts, closest_export, column_key, decode,
+                                      encoding_note, foreign_sign, key_columns_missing, lacking_key_columns, name_cell,
+                                      other_export, read_text, repair_text)
 from desktop.i18n import N_, NP_, _, format_date, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
@@ -383,30 +384,35 @@ class ParsedOrders:
 
 # --- recognising the file --------------------------------------------------------------
 
-def _key(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name.replace("\ufeff", "")).replace("_", " ").split()).casefold()
+_key = column_key
 
 
 def detect_order_layout(header: list[str]) -> Layout | None:
-    """The orders export this header belongs to, or None."""
+    """The orders export this header belongs to, or None: of the layouts whose key columns
+    (``signature``) it has, the one it has most columns of; None when it has more of another
+    export's columns that lacks one of its key columns (``lacking_key_columns``: an Etsy file
+    whose "Order ID" was renamed "Order Number" has WooCommerce's two key columns, but twenty
+    of Etsy's)."""
     names = {_key(h) for h in header}
-    for name, layout in LAYOUTS.items():
-        if all(any(_key(o) in names for o in options) for options in layout["signature"].values()):
-            columns = dict(layout["columns"])
-            if name == "woocommerce":
-                for h in header:
-                    m = re.fullmatch(r"line item (\d+)", _key(h))
-                    if m:
-                        columns[f"line_item_{int(m.group(1))}"] = (h.strip(),)
-            position = {_key(h): i for i, h in reversed(list(enumerate(header)))}
-            index = {}
-            for key, options in columns.items():
-                for option in options:
-                    if _key(option) in position:
-                        index[key] = position[_key(option)]
-                        break
-            return Layout(name, index, columns)
-    return None
+    whole = [name for name, layout in LAYOUTS.items()
+             if all(any(_key(o) in names for o in options) for options in layout["signature"].values())]
+    if not whole or lacking_key_columns(header, ORDER_EXPORTS) is not None:
+        return None
+    name = closest_export(header, [e for e in ORDER_EXPORTS if e.name in whole]).export.name
+    columns = dict(LAYOUTS[name]["columns"])
+    if name == "woocommerce":
+        for h in header:
+            m = re.fullmatch(r"line item (\d+)", _key(h))
+            if m:
+                columns[f"line_item_{int(m.group(1))}"] = (h.strip(),)
+    position = {_key(h): i for i, h in reversed(list(enumerate(header)))}
+    index = {}
+    for key, options in columns.items():
+        for option in options:
+            if _key(option) in position:
+                index[key] = position[_key(option)]
+                break
+    return Layout(name, index, columns)
 
 
 def _header_cells(data: bytes) -> list[str]:
@@ -455,53 +461,45 @@ def _detect(header: list[str], line: int) -> Layout:
 # TRANSLATORS: each completes "the column “Name” ({meaning}) is missing".
 KEY_MEANINGS = {"number": N_("the order number"), "financial": N_("whether it is paid"), "item_name": N_("the items"),
                 "total": N_("the order's total"), "created": N_("the order date")}
-NEAR_ENOUGH = 4  # other columns of a layout that make a file without one of its key columns that export
 
 
-def incomplete_orders(header: list[str]) -> tuple[str, list[tuple[str, str]]] | None:
-    """A header that is an orders export of a known layout but for some of the columns it
-    cannot do without: (the platform's name, [(the column, the field)]), or None. It has
-    some of the layout's key columns and at least ``NEAR_ENOUGH`` of its others."""
-    names = {_key(h) for h in header}
-    best = None
+def _known_orders() -> list[KnownExport]:
+    """The orders layouts as ``KnownExport``s: their ``signature`` columns are the key ones."""
+    exports = []
     for name, layout in LAYOUTS.items():
         columns = layout["columns"]
-        fields = {key: next((f for f, options in columns.items() if options[0] == opts[0]), key)
-                  for key, opts in layout["signature"].items()}
-        missing = [(opts[0], fields[key]) for key, opts in layout["signature"].items()
-                   if not any(_key(o) in names for o in opts)]
-        if not missing or len(missing) == len(fields):
-            continue
-        key_fields = set(fields.values())
-        others = sum(1 for f, options in columns.items()
-                     if f not in key_fields and any(_key(o) in names for o in options))
-        if others >= NEAR_ENOUGH and (best is None or others > best[0]):
-            best = (others, PLATFORM_NAMES[name.split("_")[0]], missing)
-    return (best[1], best[2]) if best else None
+        key = {next((f for f, options in columns.items() if options[0] == opts[0]), k): opts
+               for k, opts in layout["signature"].items()}
+        exports.append(KnownExport(name, PLATFORM_NAMES[name.split("_")[0]], ORDERS, key, columns, KEY_MEANINGS))
+    return exports
+
+
+ORDER_EXPORTS = _known_orders()
+
+
+def incomplete_orders(header: list[str]) -> Closest | None:
+    """The orders export ``header`` looks like though it lacks some of the columns it cannot
+    do without (``lacking_key_columns``), or None."""
+    return lacking_key_columns(header, ORDER_EXPORTS)
 
 
 def _missing_key_columns(line: int, platform: str, missing: list[tuple[str, str]]) -> ImportFailed:
-    columns = ", ".join(_("“{column}” ({meaning})").format(column=column, meaning=_(KEY_MEANINGS[field]))
-                        for column, field in missing)
-    return ImportFailed(line, ngettext(
-        "this looks like an orders export from {platform}, but the column {columns} is missing. Export the "
-        "orders from the shop again, with every column, and import that file.",
-        "this looks like an orders export from {platform}, but the columns {columns} are missing. Export the "
-        "orders from the shop again, with every column, and import that file.",
-        len(missing)).format(platform=platform, columns=columns))
+    export = next(e for e in ORDER_EXPORTS if e.platform == platform)
+    return key_columns_missing(line, Closest(export, 0, 0, tuple(missing)))
 
 
-def _refuse_incomplete(header: list[str], line: int) -> None:
-    found = incomplete_orders(header)
+def _refuse_incomplete(header: list[str], line: int, exports: list[KnownExport] = ORDER_EXPORTS) -> None:
+    found = lacking_key_columns(header, exports)
     if found is not None:
-        raise _missing_key_columns(line, *found)
+        raise key_columns_missing(line, found)
 
 
 def _not_an_export(header: list[str], line: int) -> None:
     """Why a file that is neither a products nor an orders export is refused, for the import
-    that takes both (``parse_any``): an orders export without one of its key columns, a
-    file of another kind, or none the app knows."""
-    _refuse_incomplete(header, line)
+    that takes both (``parse_any``): an export without one of its key columns, a
+    file of another kind, or none the app knows. A products or an orders export without one of
+    its key columns is told as the one it has most columns of."""
+    _refuse_incomplete(header, line, PRODUCT_EXPORTS + ORDER_EXPORTS)
     kind = other_export(header, translated=False)
     if kind in ORDER_KINDS:
         raise _not_orders(line)

@@ -571,6 +571,45 @@ def test_an_order_the_shop_sent_days_ago_moves_on_at_the_day_it_went_out(databas
     assert {e.at for e in moves} == {datetime(2026, 11, 12, 11, 0)}  # midday in Amsterdam, as "Verstuurd op"
 
 
+@needs_orders
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Europe/Brussels"])
+def test_a_dutch_resave_of_the_same_orders_changes_nothing_wherever_her_computer_is(database, zone):
+    """Review of the importers: the Belgian shop's orders ("2021-04-08 17:24:41 +0200"), then the
+    same file re-saved by Excel in the Netherlands ("08-04-2021 17:24": no seconds, no zone) said
+    "39 bestellingen bijgewerkt" on a computer set to UTC, though only the seconds and the zone
+    were gone; each order would have lost them. The file's minute is the stored moment on the
+    shop's clock, whatever the computer's zone: nothing changes, the seconds stay."""
+    import re
+    from zoneinfo import ZoneInfo
+
+    from desktop import clock
+
+    clock.pin_system_zone(ZoneInfo(zone))
+    original = next(p for p in ORDER_FILES if p.name == "be_shop_orders_export_1.csv").read_bytes()
+    shop_orders.apply_plan(shop_orders.plan_import(oi.parse_orders(original), IMPORTED), NOW)
+    placed = {o.number: (o.ordered_at, o.ordered_on) for o in ShopOrder.select()}
+    assert len(placed) == 39 and all(at.second or at.minute for at, _day in placed.values())
+    before = snapshot()
+    resaved = re.sub(rb"(\d{4})-(\d\d)-(\d\d) (\d\d:\d\d):\d\d [+-]\d{4}", rb"\3-\2-\1 \4", original)
+    assert b"08-04-2021 17:24," in resaved and b" +0200" not in resaved
+    plan = shop_orders.plan_import(oi.parse_orders(resaved), IMPORTED)
+    assert not plan.updated_orders and len(plan.unchanged_orders) == 39
+    assert shop_orders.apply_plan(plan, NOW).updated == 0
+    assert snapshot() == before
+    assert {o.number: (o.ordered_at, o.ordered_on) for o in ShopOrder.select()} == placed
+
+
+def test_an_order_whose_date_changed_by_more_than_the_zone_is_still_updated():
+    """Only the same minute on some clock on the same day counts as the same moment."""
+    stored, day = datetime(2021, 4, 8, 15, 24, 41), date(2021, 4, 8)
+    assert oi.same_local_minute(datetime(2021, 4, 8, 17, 24), stored, day)  # +02:00
+    assert oi.same_local_minute(datetime(2021, 4, 8, 11, 24), stored, day)  # -04:00
+    assert not oi.same_local_minute(datetime(2021, 4, 8, 17, 25), stored, day)  # another minute
+    assert not oi.same_local_minute(datetime(2021, 4, 8, 17, 24, 41), stored, day)  # it gives its seconds
+    assert not oi.same_local_minute(datetime(2021, 4, 9, 17, 24), stored, day)  # another day
+    assert not oi.same_local_minute(datetime(2021, 4, 8, 15, 31), stored, day)  # not a zone's offset
+
+
 @pytest.mark.parametrize("language, said", [
     ("nl", "1 nieuwe klant woont in Brussel of Wallonië"), ("en", "1 new customer lives in Brussels or Wallonia")])
 def test_an_import_says_which_new_customers_live_outside_flanders(database, language, said):

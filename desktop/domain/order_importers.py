@@ -1853,6 +1853,26 @@ def to_utc(moment: datetime | None, local_to_utc: Callable[[datetime], datetime]
     return local_to_utc(moment)
 
 
+# The offsets from UTC a clock anywhere can have: whole quarters of an hour, -12 to +14 hours.
+_OFFSETS = range(-12 * 60, 14 * 60 + 1, 15)
+
+
+def same_local_minute(file_moment: datetime | None, stored: datetime | None, stored_day: date | None) -> bool:
+    """Is ``file_moment``, without seconds or zone ("8-4-2021 17:24": a spreadsheet's re-save
+    of the shop's "2021-04-08 17:24:41 +0200"), the moment stored (naive UTC, with its seconds)
+    on the clock of the zone the shop wrote it in? The file does not say that zone and the
+    owner's need not be it (she imports from elsewhere, the shop's clock is set to another
+    zone): it is the same minute when the stored moment, read at some offset from UTC, shows
+    the file's minute on the day stored (the shop's own day of the order). An order's moment
+    never changes in the shop: the file says nothing new, and the stored value says more."""
+    if file_moment is None or stored is None or file_moment.tzinfo is not None:
+        return False
+    if file_moment.second or file_moment.microsecond or file_moment.date() != stored_day:
+        return False
+    offset = (file_moment - stored.replace(second=0, microsecond=0)).total_seconds() / 60
+    return offset.is_integer() and int(offset) in _OFFSETS
+
+
 # TRANSLATORS: statuses of an order in the web shop (Shopify, WooCommerce, Etsy).
 # TRANSLATORS: an order's status in the web shop, as a column of the order import's preview
 # (an adjective: "open", not the button "Open").

@@ -333,11 +333,14 @@ def _kept(parsed: ParsedOrders, order: OrderRow, current: ShopOrder) -> dict:
                                                    tuple(getattr(order, f) for f in ship)):
         kept.update({f: getattr(current, f) for f in SHIP_FIELDS if not getattr(order, f) or f in ship})
     # A file re-saved by a spreadsheet keeps an order's minute, not its second ("8-4-2021
-    # 17:24"): the same moment, kept as stored (audit of 2026-12-05: 39 orders "updated",
-    # each losing its seconds).
+    # 17:24"), nor its zone: the same moment, kept as stored (audit of 2026-12-05: 39 orders
+    # "updated", each losing its seconds; review of the importers: still so for an owner in
+    # another zone than the shop's file).
     at = rules.to_utc(order.ordered_at, clock.local_to_utc)
     if at is not None and current.ordered_at is not None and at.second == 0 and at.microsecond == 0 \
             and current.ordered_at.replace(second=0, microsecond=0) == at:
+        kept["ordered_at"] = current.ordered_at
+    elif rules.same_local_minute(order.ordered_at, current.ordered_at, current.ordered_on):
         kept["ordered_at"] = current.ordered_at
     return kept
 

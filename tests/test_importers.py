@@ -309,7 +309,7 @@ def test_earrings_two_variants_that_share_a_sku_by_mistake_are_both_kept():
     assert (green.variant, orange.variant) == ("green / Silver", "orange-1 / Silver")
     assert green.sku == orange.sku == "EARRING-BASKETBALL-FILLED-GREEN-SILVER"
     assert green.key == green.sku and orange.key == "basketball-filled|orange-1 / Silver"
-    assert len(parsed.notes) == 2
+    assert len([n for n in parsed.notes if "has the same SKU" in n]) == 2  # (and its archived and draft ones)
     swim = [p for p in parsed.products if p.name == "Swim hut"]
     assert len(swim) == 20 and swim[0].variant == "black / Gold" and swim[0].price_cents == 9000
     assert all(p.image_url for p in swim)  # variant rows without a picture take the product's
@@ -774,3 +774,21 @@ def test_a_woocommerce_export_without_its_type_column_keeps_variations_variation
     assert not any(p.name.endswith(" - Red") for p in without.products)
     assert any(n.startswith("The file has no column “Type”: a variation is recognised by its parent product")
                for n in without.notes), without.notes
+
+
+@needs_shared
+def test_archived_and_draft_shopify_products_are_imported_and_the_summary_says_which(database):
+    """The earrings shop's export holds 20 archived and 20 draft variants among its 722 rows: they
+    became products to send without a word. She may still send an archived piece she has, or a new
+    one before it is for sale: they are imported, and the summary names them (review of the importers)."""
+    i18n.set_language("en")
+    path = next(p for p in EXPORTS if p.name == "earrings_products_export_1.csv")
+    summary = apply_import(parse_export(path.read_bytes()), NOW)
+    assert summary.new == 722
+    lines = importers.summary_lines(summary)
+    assert ("20 products are archived in Shopify (Language quote): they are imported all the same, so you can "
+            "still send them, though the shop no longer sells them.") in lines
+    assert ("20 products are drafts in Shopify (Language Seriöst Skärpning): they are imported all the same, so you "
+            "can already send them, though the shop does not sell them yet.") in lines
+    others = [p for p in EXPORTS if p.parent.name == "shopify" and p.name != path.name and "template" not in p.name]
+    assert others and not any("in Shopify (" in n for p in others for n in parse_export(p.read_bytes()).notes)

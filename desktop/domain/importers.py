@@ -237,6 +237,7 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "category": ("Product Category",),
         "image": ("Image Src",),
         "variant_image": ("Variant Image",),
+        "status": ("Status",),
     },
     SHOPIFY_2025: {
         "handle": ("URL handle",),
@@ -251,6 +252,7 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "category": ("Product category",),
         "image": ("Product image URL",),
         "variant_image": ("Variant image URL",),
+        "status": ("Status",),
     },
     ETSY: {
         "name": ("TITLE",),
@@ -402,6 +404,9 @@ class ParsedExport:
     # file does not say: an export with chosen columns (Shopify lets the owner pick them)
     # or without costs (Etsy) never empties a price, picture, category or cost.
     fields: frozenset = frozenset(PRODUCT_FIELDS)
+    # The products the shop does not sell, by line: Shopify's status "archived" or "draft"
+    # (``NOT_FOR_SALE``). They are imported (she may still send one), and the summary says so.
+    not_for_sale: dict[int, str] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -1381,7 +1386,40 @@ def parse_export(data: bytes, progress: Progress | None = None,
     check_amounts(rows)
     _drop_duplicates(parsed)
     _note_other_currencies(rows, parsed)
+    _note_not_for_sale(parsed)
     return parsed
+
+
+# Shopify's statuses of a product it does not sell ("active" is one it sells; Shopify's own
+# export of a real shop holds all three: shared/data/shop-exports/shopify/earrings_products_export_1.csv).
+ARCHIVED, DRAFT = "archived", "draft"
+NOT_FOR_SALE = (ARCHIVED, DRAFT)
+NAMES_SAID = 3  # products named in a note, the rest counted
+
+
+def _note_not_for_sale(parsed: ParsedExport) -> None:
+    """Say how many of the products imported the shop does not sell (archived, or a draft not
+    yet for sale), and which: they come into the catalogue all the same, as the owner may still
+    send an archived piece she has, or a new one before it is for sale, but she should not
+    take them for the shop's range (review of the importers: 20 archived and 20 draft variants
+    became products to send without a word)."""
+    for status, sentence in ((ARCHIVED, lambda n: ngettext(
+            "{n} product is archived in Shopify ({names}): it is imported all the same, so you can still send it, "
+            "though the shop no longer sells it.",
+            "{n} products are archived in Shopify ({names}): they are imported all the same, so you can still send "
+            "them, though the shop no longer sells them.", n)),
+            (DRAFT, lambda n: ngettext(
+            "{n} product is a draft in Shopify ({names}): it is imported all the same, so you can already send it, "
+            "though the shop does not sell it yet.",
+            "{n} products are drafts in Shopify ({names}): they are imported all the same, so you can already send "
+            "them, though the shop does not sell them yet.", n))):
+        products = [p for p in parsed.products if parsed.not_for_sale.get(p.line) == status]
+        if not products:
+            continue
+        names = list(dict.fromkeys(p.name for p in products))
+        # TRANSLATORS: product names in a note ("Basketball hoops, Mini moons"), "…" when there are more.
+        shown = ", ".join(names[:NAMES_SAID]) + (", …" if len(names) > NAMES_SAID else "")
+        parsed.notes.append(sentence(len(products)).format(n=len(products), names=shown))
 
 
 def _fields_read(rows: _Rows) -> frozenset:
@@ -1413,7 +1451,10 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
             raise ImportFailed(line, _("the column “{column}” is empty; every Shopify row needs one.").format(
                 column=rows.column("handle")))
         first_row = handle not in products
-        product = products.setdefault(handle, {"name": "", "category": "", "type": "", "image": "", "line": line})
+        product = products.setdefault(handle, {"name": "", "category": "", "type": "", "image": "", "line": line,
+                                               "status": ""})
+        if not product["status"]:  # on the product's first row
+            product["status"] = _clean(row.get("status", "")).lower()
         if not product["name"]:
             product["name"] = name_cell(rows, _clean(row.get("name", "")), "name", line)
         if not product["category"]:
@@ -1455,6 +1496,8 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
         if not product["type"] and not both_categories:
             unknown.add("category")
         own_key = f"{handle}|{v['variant']}"
+        if product["status"] in NOT_FOR_SALE:
+            parsed.not_for_sale[line] = product["status"]
         parsed.products.append(ProductRow(
             line=line,
             key=v["sku"] or own_key,

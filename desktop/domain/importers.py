@@ -1403,23 +1403,30 @@ def _note_not_for_sale(parsed: ParsedExport) -> None:
     send an archived piece she has, or a new one before it is for sale, but she should not
     take them for the shop's range (review of the importers: 20 archived and 20 draft variants
     became products to send without a word)."""
-    for status, sentence in ((ARCHIVED, lambda n: ngettext(
+    archived = [p for p in parsed.products if parsed.not_for_sale.get(p.line) == ARCHIVED]
+    drafts = [p for p in parsed.products if parsed.not_for_sale.get(p.line) == DRAFT]
+    if archived:
+        n = len(archived)
+        # TRANSLATORS: {names} are the products' names ("Basketball hoops, Mini moons, …").
+        parsed.notes.append(ngettext(
             "{n} product is archived in Shopify ({names}): it is imported all the same, so you can still send it, "
             "though the shop no longer sells it.",
             "{n} products are archived in Shopify ({names}): they are imported all the same, so you can still send "
-            "them, though the shop no longer sells them.", n)),
-            (DRAFT, lambda n: ngettext(
+            "them, though the shop no longer sells them.", n).format(n=n, names=_some_names(archived)))
+    if drafts:
+        n = len(drafts)
+        # TRANSLATORS: {names} are the products' names ("Basketball hoops, Mini moons, …").
+        parsed.notes.append(ngettext(
             "{n} product is a draft in Shopify ({names}): it is imported all the same, so you can already send it, "
             "though the shop does not sell it yet.",
             "{n} products are drafts in Shopify ({names}): they are imported all the same, so you can already send "
-            "them, though the shop does not sell them yet.", n))):
-        products = [p for p in parsed.products if parsed.not_for_sale.get(p.line) == status]
-        if not products:
-            continue
-        names = list(dict.fromkeys(p.name for p in products))
-        # TRANSLATORS: product names in a note ("Basketball hoops, Mini moons"), "…" when there are more.
-        shown = ", ".join(names[:NAMES_SAID]) + (", …" if len(names) > NAMES_SAID else "")
-        parsed.notes.append(sentence(len(products)).format(n=len(products), names=shown))
+            "them, though the shop does not sell them yet.", n).format(n=n, names=_some_names(drafts)))
+
+
+def _some_names(products: list[ProductRow]) -> str:
+    """The names of ``products``, each once, the first ``NAMES_SAID`` of them ("…" for the rest)."""
+    names = list(dict.fromkeys(p.name for p in products))
+    return ", ".join(names[:NAMES_SAID]) + (", …" if len(names) > NAMES_SAID else "")
 
 
 def _fields_read(rows: _Rows) -> frozenset:

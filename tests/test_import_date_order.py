@@ -216,3 +216,16 @@ def test_a_column_with_its_dates_written_two_ways_is_refused():
     assert failed.line == 37 and failed.problem.startswith(
         "“26-3-2021 10:00” in the column “Created at” is written differently from “4/8/2021 17:24” on line 2"), \
         failed.problem
+
+
+@pytest.mark.parametrize("dates,line,words", [
+    # as many dates show the day first as the month first: no way is the column's
+    (("13/4/2021 10:00", "4/13/2021 11:00"), 3, "“4/13/2021 11:00” in the column “Created at” is written differently "
+                                                "from “13/4/2021 10:00” on line 2"),
+    (("45/67/2021 10:00",), 2, "“45/67/2021 10:00” in the column “Created at” is not a date."),
+])
+def test_a_column_that_reads_no_way_is_refused_at_its_date(dates, line, words):
+    header = "Name,Email,Financial Status,Created at,Lineitem quantity,Lineitem name,Lineitem price,Total\n"
+    text = header + "".join(f"#{1001 + i},a{i}@example.nl,paid,{d},1,Ring,10.00,10.00\n" for i, d in enumerate(dates))
+    failed = refused(text.encode())
+    assert failed.line == line and failed.problem.startswith(words), failed.problem

@@ -827,7 +827,7 @@ def file_dates(rows: _Rows, platform: str, read: list[tuple[int, dict, list[str]
         if odd is not None:
             raise _dates_written_two_ways(rows, platform, odd, next(c for c in cells if c.separator == usual))
         separator[cells[0].key] = usual
-    shown = {key: _shown_order(cells) for key, cells in by_key.items()}
+    shown = {key: _shown_order(rows, platform, cells) for key, cells in by_key.items()}
     orders = {}
     for key, cells in by_key.items():
         order = shown[key]
@@ -841,19 +841,25 @@ def file_dates(rows: _Rows, platform: str, read: list[tuple[int, dict, list[str]
         if order is None and platform != ETSY and separator[key] in "-.":
             order = DAY_FIRST
         if order is None:
-            raise _dates_read_two_ways(rows, cells[0])
+            both = next((c for c in cells if c.reads(DAY_FIRST) and c.reads(MONTH_FIRST)), None)
+            if both is not None:
+                raise _dates_read_two_ways(rows, both)
+            order = DAY_FIRST  # no date of the column reads either way: each is refused as not a date
         orders[key] = order
     return FileDates(orders, tuple(c for cells in by_key.values() for c in cells))
 
 
-def _shown_order(cells: list[DateCell]) -> str | None:
-    """The way most dates of a column show by a number above 12, or None when none shows one
-    (or as many show the one way as the other)."""
-    day_first = sum(1 for c in cells if 12 < c.first <= 31 and c.second <= 12)
-    month_first = sum(1 for c in cells if 12 < c.second <= 31 and c.first <= 12)
-    if day_first == month_first:
+def _shown_order(rows: _Rows, platform: str, cells: list[DateCell]) -> str | None:
+    """The way most dates of a column show by a number above 12, or None when none shows one.
+    As many showing the one way as the other is a column written two ways: refused."""
+    day_first = [c for c in cells if 12 < c.first <= 31 and c.second <= 12]
+    month_first = [c for c in cells if 12 < c.second <= 31 and c.first <= 12]
+    if day_first and len(day_first) == len(month_first):
+        odd, example = sorted((day_first[0], month_first[0]), key=lambda c: c.line, reverse=True)
+        raise _dates_written_two_ways(rows, platform, odd, example)
+    if len(day_first) == len(month_first):
         return None
-    return DAY_FIRST if day_first > month_first else MONTH_FIRST
+    return DAY_FIRST if len(day_first) > len(month_first) else MONTH_FIRST
 
 
 def _order_by_numbers(cells: list[DateCell]) -> str | None:

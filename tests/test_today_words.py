@@ -105,6 +105,19 @@ def test_what_came_due_before_sunday_stays_to_do_on_sunday_with_its_count(qtbot,
     assert PopupPolicy().decide(SUNDAY, waiting, lambda moment: False) is None
 
 
+def test_in_the_quiet_hours_what_came_due_today_is_still_to_do(qtbot, demo_db, translator, frozen_clock):
+    """At 23:30 the morning's reminders were listed as "Next 7 days · 24 Nov" and the count
+    went away until 09:00; they are still to do, and nothing new comes before the morning."""
+    frozen_clock.set(utc(2026, 11, 23, 23, 30))
+    window, view = _today(qtbot, "en")
+    now_rows = [row for _i, row in view.item_rows() if row.extra["group"] == "now"]
+    assert len(now_rows) == view.due_now_count() >= 5
+    assert window.sidebar.item(0).text() == f"Today ({len(now_rows)})"
+    _select(view, qtbot, lambda i: i.action == "message" and i.due > utc(2026, 11, 23, 23, 30))
+    note = view.detail.findChild(QLabel, "todayWaitingNote").text().replace("\u00a0", " ")
+    assert note == "No new reminders come up until Tuesday 24 November, 09:00. This one was already waiting."
+
+
 def test_on_a_working_day_no_note_and_the_same_list(qtbot, shop_from_friday):
     window, view = _today(qtbot)
     assert all(row.cells[0] != "" for _i, row in view.item_rows())

@@ -573,9 +573,8 @@ def waiting_words(item: DueItem, now: datetime) -> str:
         return _("Today is a day off: no new reminders come up until {moment}. This one was already waiting; it "
                  "can wait until then too.").format(moment=back)
     # TRANSLATORS: Vandaag, over a reminder that came due before the owner's quiet hours began; {moment} is
-    # when they end.
-    return _("Your quiet hours last until {moment}: no new reminders come up until then. This one was already "
-             "waiting.").format(moment=back)
+    # when reminders start again (the quiet hours' end, or after a day off that follows them).
+    return _("No new reminders come up until {moment}. This one was already waiting.").format(moment=back)
 
 
 def new_date_hole() -> str:

@@ -321,3 +321,22 @@ def test_afspraak_due_in_the_night_names_when_a_waiting_step_comes_next(demo_db,
     assert "Nothing is due at" in out
     nexts = [line for line in out.splitlines() if line.strip().startswith("Next:")]
     assert nexts and all("24 November 2026, 09:00" in line.replace("\u00a0", " ") for line in nexts), nexts
+
+
+def test_the_popup_and_the_notification_name_the_same_day(qtbot, frozen_clock):
+    """A popup on Saturday offered "Tomorrow 09:00" too: its button and the notification's
+    say Monday, as Vandaag's does."""
+    from desktop import notifications
+    from desktop.domain.notify import Announcement
+    from desktop.tray import ReminderPopup
+
+    from .helpers import Item, describe
+
+    i18n.set_language("en")
+    frozen_clock.set(SATURDAY)
+    announcement = Announcement(items=[Item("k", SATURDAY)], summary=False)
+    assert (notifications.TOMORROW, "Monday 09:00") in notifications.buttons_for(announcement)
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    popup.show_announcement(announcement, describe)
+    assert popup.tomorrow_button.text() == "Monday 09:00"

@@ -1,11 +1,13 @@
 """The `afspraak` command: the GUI by default, plus demo, backup, restore and import.
 
-Exit codes: 0 ok, 1 the user's input was refused (message on stderr), 2 usage error.
+Exit codes: 0 ok, 1 the user's input was refused (message on stderr), or the program
+reading what it printed stopped early (`| head -1`), 2 usage error.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -120,9 +122,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(message: str, error: bool = False) -> None:
+    """Print ``message`` (on stderr when ``error``), a file's name in it readable whatever its
+    bytes (``paths.shown``: it printed as "caf\\udce9.csv", or ended in a UnicodeEncodeError)."""
+    print(paths.shown(message), file=sys.stderr if error else sys.stdout)
+
+
 def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
+    _say(message, error=True)
     return 1
+
+
+def _not_written(kind: str, exc: OSError) -> str:
+    """Why ``--out`` was not written (``kind``: backup, calendar, export), and that nothing was."""
+    from desktop.presentation import errors
+
+    failed = {"backup": _("The backup could not be written: {error}"),
+              "calendar": _("The file could not be written: {error}"),
+              "export": _("The export could not be written: {error}")}[kind]
+    return failed.format(error=errors.unwritable(exc)) + ". " + _("Nothing was written.")
 
 
 def _kept_file(out: str | None, kind: str) -> str | None:
@@ -130,14 +148,22 @@ def _kept_file(out: str | None, kind: str) -> str | None:
     written over only when it is what this command writes there anyway (an Afspraak
     database for a backup, a calendar file for the calendar): `calendar --out shop.csv`
     replaced a shop export with a calendar without a word (audit of 2026-12-05). An
-    export is never written over."""
+    export is never written over. Nor is anything but an ordinary file: a folder, a named
+    pipe, a device (/dev/null) or a symbolic link (store/outgoing.py), nor a place that
+    cannot be looked at (a name too long): each is said before anything is opened."""
     if not out:
         return None
+    from desktop.store import outgoing
+
     path = Path(out)
-    if not path.is_file():
-        return None  # nothing there (or a folder: the writing says what is wrong)
     try:
-        with open(path, "rb") as fh:
+        if not outgoing.existing(path):
+            return None
+    except OSError as exc:
+        return _not_written(kind, exc)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
             head = fh.read(100)
     except OSError:
         return None  # the writing says what is wrong
@@ -189,7 +215,7 @@ def _open(args):
         saved = settings.get("language")
         i18n.set_language(saved or i18n.system_language())
     if repaired is not None:
-        print(errors.recovered(repaired, command_line=True), file=sys.stderr)
+        _say(errors.recovered(repaired, command_line=True), error=True)
     return repaired
 
 
@@ -203,13 +229,12 @@ def cmd_demo(args) -> int:
     except demo.DatabaseNotEmpty:
         return _fail(_("The database already holds data; the demo only fills an empty one. "
                        "Use --data-dir with a new folder to try the demo."))
-    print(_("Example shop created: {people} people, {products} products, {shipments} shipments, {orders} custom "
-            "orders, {events} timeline events.").format(**counts))
+    _say(_("Example shop created: {people} people, {products} products, {shipments} shipments, {orders} custom "
+           "orders, {events} timeline events.").format(**counts))
     return 0
 
 
 def cmd_backup(args) -> int:
-    from desktop.presentation import errors
     from desktop.store import backup
     from desktop.store.db import db
 
@@ -226,8 +251,8 @@ def cmd_backup(args) -> int:
     try:
         path = backup.backup_now(db.obj, out=Path(args.out) if args.out else None)
     except OSError as exc:
-        return _fail(_("The backup could not be written: {error}").format(error=errors.unwritable(exc)))
-    print(_("Backup written to {path}").format(path=path))
+        return _fail(_not_written("backup", exc))
+    _say(_("Backup written to {path}").format(path=path))
     return 0
 
 
@@ -239,7 +264,12 @@ def cmd_restore(args) -> int:
     from desktop.presentation import errors
 
     source = Path(args.file)
-    if not source.is_file():
+    try:
+        plain = source.is_file()
+    except OSError as exc:  # a name too long, a folder she cannot open: was a traceback
+        return _fail(_("“{file}” cannot be read: {error}. Nothing was changed.").format(
+            file=args.file, error=errors.unreadable(exc)))
+    if not plain:
         return _fail(errors.restore_refused(args.file, None))
     try:
         from desktop.store.db import check_afspraak_file
@@ -266,8 +296,17 @@ def cmd_restore(args) -> int:
     except NotAnAfspraakDatabase as refused:
         return _fail(errors.restore_refused(args.file, refused))
     open_database()  # migrates a backup from an older version
-    print(_("Backup restored. The previous data was kept in {path}").format(path=kept))
+    _say(_("Backup restored. The previous data was kept in {path}").format(path=kept))
     return 0
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, False for a name that cannot be looked at (one too long): the
+    reading says why."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def cmd_import(args) -> int:
@@ -279,7 +318,7 @@ def cmd_import(args) -> int:
     source = Path(args.file)
     # A workbook that is there: how to make the CSV, not its header's faults. One that is not
     # there is said to be missing, below (audit of 2026-12-05: "is a spreadsheet" for no file).
-    if source.suffix.lower() in SPREADSHEET_SUFFIXES and source.is_file():
+    if source.suffix.lower() in SPREADSHEET_SUFFIXES and _is_file(source):
         from desktop.presentation.import_texts import not_an_export
 
         return _fail(not_an_export(args.file, False, source.suffix, alone=True))
@@ -307,18 +346,18 @@ def cmd_import(args) -> int:
                 file=args.file, error=import_texts.other_shop_text(plan) if plan.other_shop
                 else import_texts.dated_ahead_text(plan)))
         # the made-to-order marks as remembered
-        summary = shop_orders.apply_plan(plan, utcnow(), file_name=Path(args.file).name)
-        print(_("Orders from {platform}:").format(platform=parsed.platform_name))
-        print("\n".join(import_texts.order_summary_lines(summary)))
+        summary = shop_orders.apply_plan(plan, utcnow(), file_name=paths.shown(source.name))
+        _say(_("Orders from {platform}:").format(platform=parsed.platform_name))
+        _say("\n".join(import_texts.order_summary_lines(summary)))
         return 0
-    summary = apply_import(parsed, utcnow(), file_name=Path(args.file).name)
-    print("\n".join(summary_lines(summary)))
+    summary = apply_import(parsed, utcnow(), file_name=paths.shown(source.name))
+    _say("\n".join(summary_lines(summary)))
     return 0
 
 
 def cmd_calendar(args) -> int:
     from desktop.clock import utcnow
-    from desktop.presentation import calendar_export, errors
+    from desktop.presentation import calendar_export
 
     refused = _kept_file(args.out, "calendar")
     if refused:
@@ -327,8 +366,8 @@ def cmd_calendar(args) -> int:
     try:
         count = calendar_export.write_calendar(Path(args.out), utcnow())
     except OSError as exc:
-        return _fail(_("The file could not be written: {error}").format(error=errors.unwritable(exc)))
-    print(ngettext("{count} date written to {path}", "{count} dates written to {path}", count).format(
+        return _fail(_not_written("calendar", exc))
+    _say(ngettext("{count} date written to {path}", "{count} dates written to {path}", count).format(
         count=count, path=args.out))
     return 0
 
@@ -339,6 +378,7 @@ def _find_person(text: str):
 
     from desktop.store.models import Person
 
+    text = paths.shown(text)  # bytes that are not UTF-8 name nobody (and SQLite refused them with a traceback)
     if text.strip().isdigit():
         person = Person.get_or_none(Person.id == int(text))
         return (person, None) if person else (None, _("There is no person with number {id}.").format(id=text))
@@ -355,7 +395,6 @@ def _find_person(text: str):
 
 def cmd_export(args) -> int:
     from desktop.clock import utcnow
-    from desktop.presentation import errors
     from desktop.store import privacy, settings
     from desktop.store.db import db
 
@@ -370,8 +409,8 @@ def cmd_export(args) -> int:
         out = privacy.export_person(db.connection(), person.id, Path(args.out), utcnow(),
                                     backup_days=int(settings.get("backup_keep")))
     except OSError as exc:
-        return _fail(_("The export could not be written: {error}").format(error=errors.unwritable(exc)))
-    print(_("Everything held on {name} was written to {path}").format(name=person.name, path=out))
+        return _fail(_not_written("export", exc))
+    _say(_("Everything held on {name} was written to {path}").format(name=person.name, path=out))
     return 0
 
 
@@ -387,25 +426,25 @@ def cmd_erase(args) -> int:
         return _fail(error)
     holding = privacy.collect(db.connection(), person.id)
     if not args.yes:
-        print(describe_erasure(person.name, holding.counts(), holding.mentions))
+        _say(describe_erasure(person.name, holding.counts(), holding.mentions))
         return _fail(_("Nothing was erased. Run the command again with --yes to erase."))
     result = privacy.erase_person(db.obj, person.id, utcnow(), backups=args.backups)
-    print(_("{name} was erased.").format(name=person.name))
+    _say(_("{name} was erased.").format(name=person.name))
     if args.backups:
-        print(ngettext("Also erased from {n} backup copy.", "Also erased from {n} backup copies.",
+        _say(ngettext("Also erased from {n} backup copy.", "Also erased from {n} backup copies.",
                        len(result.backups)).format(n=len(result.backups)))
         for path in result.backups_failed:
-            print(_("Could not erase them from {path}; delete that copy by hand.").format(path=path), file=sys.stderr)
+            _say(_("Could not erase them from {path}; delete that copy by hand.").format(path=path), error=True)
     else:
-        print(_("Backup copies made before today still hold their data until they are rotated out; "
+        _say(_("Backup copies made before today still hold their data until they are rotated out; "
                 "use --backups to erase them there too."))
     if result.purge_problem is not None:
         from desktop.presentation import errors
 
-        print(errors.not_tidied(result.purge_problem, paths.configured_data_dir()), file=sys.stderr)
+        _say(errors.not_tidied(result.purge_problem, paths.configured_data_dir()), error=True)
     elif not result.fully_purged:
-        print(_("Close Afspraak and run the command again to clear the last traces from the database file."),
-              file=sys.stderr)
+        _say(_("Close Afspraak and run the command again to clear the last traces from the database file."),
+             error=True)
     return 0 if not result.backups_failed else 1
 
 
@@ -441,7 +480,33 @@ def _saved_language(data_dir: str | None) -> str | None:
     return peek.saved_settings(paths.configured_data_dir() / paths.DB_FILENAME, ("language",)).get("language")
 
 
+def _reader_gone() -> int:
+    """What the command printed has nowhere to go: the program reading it stopped early
+    (`afspraak due | head -1`). As the Python documentation's "Note on SIGPIPE" says: what
+    is left to print goes nowhere, and the command ends with exit code 1, without a
+    traceback. Whatever it wrote to the database was committed before it printed, or taken
+    back whole by its transaction: none prints while one is open."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a stream of the system's (a test's capture)
+        pass
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The `afspraak` command; its exit code (see the module's text)."""
+    try:
+        try:
+            return _main(argv)
+        finally:
+            if sys.stdout is not None:  # (None: started with its output closed, `>&-`)
+                sys.stdout.flush()  # here, not at exit: a reader gone is handled below, not by a traceback
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _main(argv: list[str] | None) -> int:
     if argv is None:  # the process's own start (not a test calling in): fix 55
         collection.pause()
     argv = sys.argv[1:] if argv is None else argv
@@ -492,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
         from desktop import instance_link
 
         if instance_link.ask_running_to_show():
-            print(_("Afspraak is already running; its window was brought to the front."))
+            _say(_("Afspraak is already running; its window was brought to the front."))
             return 0
     from desktop import app
 

@@ -110,6 +110,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "custom_order": N_("Custom order"),
         # TRANSLATORS: a reminder kind: the gift agreed with an influencer is not sent yet.
         "gift": N_("Gift not sent yet"),
+        # TRANSLATORS: a reminder kind: the shop gave an influencer something (a parcel) and
+        # nothing is written down about what she does in return.
+        "agreement": N_("Agreement not recorded"),
     },
     "due_step": {
         # TRANSLATORS: ladder step 1 (seed 003): a friendly first reminder.
@@ -134,6 +137,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "send": N_("Send the gift"),
         # TRANSLATORS: a task for the owner: a finished custom order still has to go out.
         "ship": N_("Ship the finished order"),
+        # TRANSLATORS: a task for the owner: write down what an influencer promised for the gift
+        # she got (a post, a story…, each with its deadline).
+        "record": N_("Record the agreement"),
     },
     "strike_reason": {
         "guidelines": N_("Guidelines not followed"),

@@ -46,6 +46,20 @@ def file_in_the_way(folder: Path) -> Path | None:
     return None
 
 
+def shown(text: str | os.PathLike) -> str:
+    """``text`` (a file's name, or a message naming one) as it can be printed, stored and read.
+
+    A name whose bytes are not UTF-8 (a file from an old Windows or Mac disk: b"caf\\xe9.csv")
+    reaches Python as lone surrogates ("caf\\udce9.csv"), which printed as that escape, or
+    ended in a UnicodeEncodeError where a message was printed or the name stored. Each such
+    byte becomes the replacement character (U+FFFD, a question mark in a diamond)."""
+    text = os.fspath(text)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte (a Windows name that is not UTF-16)
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
+
+
 def ensure_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     _chmod(path, 0o700)

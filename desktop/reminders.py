@@ -115,12 +115,15 @@ def mark_done(items: list, now: datetime | None = None) -> None:
             with recorded(without_strike_text(item.person_name)):
                 due.end_without_strike(item, now, **due_texts.no_strike_words())
         else:
-            with recorded(done_text(item.person_name, gift=item.kind == "gift")):
+            with recorded(done_text(item.person_name, gift=item.kind == "gift", kind=item.kind)):
                 due.dismiss(item, now)
     notify_changed()
 
 
-def done_text(name: str, gift: bool = False) -> str:
+def done_text(name: str, gift: bool = False, kind: str = "") -> str:
+    if kind == "agreement":
+        # TRANSLATORS: Edit → Undo "…"; the owner said she agreed nothing with {name} in return for the gift.
+        return _("nothing agreed with {name}").format(name=name)
     if gift:
         # TRANSLATORS: Edit → Undo "…"; the gift reached {name} another way than a parcel (by hand, say).
         return _("gift for {name} given without a parcel").format(name=name)

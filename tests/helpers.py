@@ -121,3 +121,40 @@ def ci_tool(name: str):
     sys.modules.setdefault(f"ci_{name}", module)
     spec.loader.exec_module(module)
     return module
+
+
+def png_bytes(width: int = 2, height: int = 2) -> bytes:
+    """A whole PNG (grey pixels), written by hand: for store tests that start no Qt."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = (b"\x00" + b"\x80" * width) * height
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def screenshot_like(path: Path, fmt: str = "PNG", size: tuple[int, int] = (320, 200), text: str = "Story van Yara") -> Path:
+    """A picture as real ones look (a gradient, lines, words), saved by Qt as ``fmt`` (PNG,
+    JPEG, WEBP, BMP) at ``path``. Needs the QApplication (pytest-qt's ``qapp``)."""
+    from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter
+
+    image = QImage(*size, QImage.Format_RGB32)
+    painter = QPainter(image)
+    gradient = QLinearGradient(0, 0, size[0], size[1])
+    gradient.setColorAt(0, QColor("#5b3a8c"))
+    gradient.setColorAt(1, QColor("#f2c14e"))
+    painter.fillRect(image.rect(), gradient)
+    painter.setPen(QColor("#a01c1c"))
+    for i in range(0, size[0], 16):
+        painter.drawLine(i, 0, size[0] - i, size[1])
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setPointSize(20)
+    painter.setFont(font)
+    painter.drawText(image.rect(), Qt.AlignCenter, text)
+    painter.end()
+    assert image.save(str(path), fmt), fmt
+    return path

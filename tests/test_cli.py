@@ -1,6 +1,7 @@
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -507,6 +508,8 @@ def test_out_never_writes_over_a_file_of_another_kind(data_dir, tmp_path, capsys
         target = tmp_path / name
         assert run_cli(command, "--out", str(target)) == 0
         assert run_cli(command, "--out", str(target)) == 0, capsys.readouterr().err
+        if os.name == "posix":  # names and what they owe: hers only, the calendar as the backup
+            assert stat.S_IMODE(target.stat().st_mode) == 0o600, command
 
 
 def test_a_backup_into_a_folder_and_a_missing_workbook_are_named_for_what_they_are(data_dir, tmp_path, capsys):

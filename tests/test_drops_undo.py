@@ -229,7 +229,7 @@ def test_a_mixed_drop_on_an_order_s_pictures_is_refused_whole(qtbot, database, t
     mime = files_mime([picture(tmp_path, "voorbeeld.png"), DATA / "woo_variations.csv"])
     assert drag(viewport, viewport.rect().center(), mime).isAccepted()
     qtbot.waitUntil(lambda: dialog.errors["pictures"].isVisibleTo(dialog))
-    assert "Niets toegevoegd" in dialog.errors["pictures"].text() and "woo_variations.csv" in dialog.errors["pictures"].text()
+    assert "niets toegevoegd" in dialog.errors["pictures"].text() and "woo_variations.csv" in dialog.errors["pictures"].text()
     assert dialog.pictures.count() == 0 and dialog.pending_pictures == []
     dialog.add_pictures([str(picture(tmp_path, "goed.png"))])
     assert dialog.pictures.count() == 1 and not dialog.errors["pictures"].isVisibleTo(dialog)

@@ -1,5 +1,7 @@
 """The Influencers view and its dialogs, driven as the owner would, in Dutch and English."""
 
+import os
+import stat
 from datetime import date, timedelta
 
 import pytest
@@ -326,7 +328,37 @@ def test_filters_bulk_tag_and_safe_export(qtbot, demo_db, translator, fixed_now,
     v.export_selected()
     text = out.read_text(encoding="utf-8-sig")
     assert text.count("\n") == 3  # header + 2 selected
-    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+    assert "'=HYPERLINK" in text and ";=HYPERLINK" not in text
+
+
+@pytest.mark.parametrize("language, words", [
+    ("nl", {"Naam": "Yara Claes", "Status": "Actief", "Land": "België", "Aanspreekvorm": "informeel (je)"}),
+    ("en", {"Name": "Yara Claes", "Status": "Active", "Country": "Belgium", "Form of address": "informal (je)"}),
+])
+def test_the_export_opens_in_columns_in_her_language(qtbot, demo_db, translator, fixed_now, monkeypatch, tmp_path,
+                                                     language, words):
+    """Dutch Excel splits on ";": the export wrote "," between the database's own codes under
+    English column names, so she saw every influencer in one cell reading "active,BE,nl,je"."""
+    import csv
+
+    i18n.set_language(language)
+    v = InfluencersView()
+    qtbot.addWidget(v)
+    v.refresh()
+    yara = Person.get(Person.name == "Yara Claes")
+    v.select_person(yara.id)
+    out = tmp_path / "influencers.csv"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(out))
+    v.export_selected()
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        header, *rows = list(csv.reader(fh, delimiter=";"))
+    assert len(rows) == 1
+    got = dict(zip(header, rows[0]))
+    assert {k: got[k] for k in words} == words
+    followers = got["Volgers" if language == "nl" else "Followers"]
+    assert followers == str(sum(h.followers for h in yara.handles if h.followers is not None))
+    if os.name == "posix":  # addresses and notes: hers only
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
 def test_detail_pane_shows_history_content_strikes_and_timeline(qtbot, demo_db, translator, fixed_now):

@@ -14,8 +14,9 @@ from desktop.store.opening import open_database
 from desktop.store.models import CustomOrder, Event, OrderDateChange, OrderPicture, Person, Product, Shipment
 from desktop.presentation import event_texts
 from tests.conftest import NOW
+from tests.helpers import png_bytes
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = png_bytes()  # whole: a picture is checked to its last byte
 
 
 def form(**kw):

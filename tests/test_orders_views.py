@@ -18,8 +18,9 @@ from desktop.views import order_message
 from desktop.views import orders as orders_view
 from desktop.views.main_window import MainWindow
 from tests.conftest import NOW
+from tests.helpers import png_bytes
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = png_bytes()  # whole: a picture is checked to its last byte
 
 
 @pytest.fixture

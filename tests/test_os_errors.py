@@ -89,13 +89,15 @@ def test_the_commands_say_a_folder_given_as_the_file_in_the_owners_language(data
         assert not tmp_path.with_name(tmp_path.name + ".part").exists(), command
 
 
-@pytest.mark.parametrize("language,words", [("nl", "De export kon niet worden opgeslagen: de schijf is vol"),
-                                            ("en", "The export could not be written: the disk is full")])
+@pytest.mark.parametrize("language,words", [("nl", "De export kon niet worden opgeslagen: de schijf is vol. Er is "
+                                                  "niets geschreven."),
+                                            ("en", "The export could not be written: the disk is full. Nothing was "
+                                                   "written.")])
 def test_a_privacy_export_on_a_full_disk_leaves_no_half_zip(data_dir, tmp_path, capsys, monkeypatch,
                                                             language, words):
     """A full disk left "eva.zip.part" beside the export: half a zip of her data that
     nothing lists or removes."""
-    from desktop.store import privacy
+    from desktop.store import outgoing
 
     open_database()
     Person.create(name="Eva")
@@ -104,7 +106,7 @@ def test_a_privacy_export_on_a_full_disk_leaves_no_half_zip(data_dir, tmp_path, 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(privacy.os, "fsync", full)
+    monkeypatch.setattr(outgoing.os, "fsync", full)
     out = tmp_path / "export" / "eva.zip"
     assert cli.main(["--lang", language, "export", "--person", "1", "--out", str(out)]) == 1
     close_database()

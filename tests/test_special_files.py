@@ -149,7 +149,7 @@ def test_a_pipe_dropped_as_a_products_picture_does_not_hang_the_window(qtbot, wi
     path = pipe.path
     product = Product.select().first()
     assert window.shipping.drop_picture(product.id, [path]) is False
-    assert warned == [("Geen foto", "„foto.png” is geen afbeelding die deze app kan lezen.")]
+    assert warned == [("Geen foto", "„foto.png” is geen bestand. Er is niets veranderd.")]
     assert Product.get_by_id(product.id).image_path == product.image_path
     assert not pipe.waited()
 
@@ -200,20 +200,26 @@ def _bomb() -> bytes:
     return _png(20000, 20000, b"".join(packer.compress(row) for _ in range(20000)) + packer.flush(), colour=0)
 
 
-@pytest.mark.parametrize("name, content", [
+@pytest.mark.parametrize("name, content, reason", [
     ("tekening.png", lambda: b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" '
-                             b'height="9"/></svg>'),
-    ("afgebroken.png", lambda: _png(2, 2, __import__("zlib").compress(b"\x00" + b"\xff" * 6) * 2)[:40]),
-    ("enorm.png", _bomb),
+                             b'height="9"/></svg>', pictures.NOT_A_PICTURE),
+    ("afgebroken.png", lambda: _png(2, 2, __import__("zlib").compress(b"\x00" + b"\xff" * 6) * 2)[:40],
+     pictures.DAMAGED),
+    ("enorm.png", _bomb, pictures.TOO_MANY_PIXELS),
 ])
-def test_a_picture_that_cannot_be_shown_is_not_put_with_a_product(qtbot, window, warned, tmp_path, name, content):
+def test_a_picture_that_cannot_be_shown_is_not_put_with_a_product(qtbot, window, warned, tmp_path, name, content,
+                                                                  reason):
     """An SVG (even named .png) ended in a ValueError traceback; a cut-off PNG or one of
-    20000 × 20000 pixels was saved with the product, which then showed no picture."""
+    20000 × 20000 pixels was saved with the product, which then showed no picture. Each is
+    named with what is wrong with it."""
+    from desktop.presentation import errors
+
     picture = tmp_path / name
     picture.write_bytes(content())
     product = Product.select().first()
     assert window.shipping.drop_picture(product.id, [picture]) is False
-    assert warned == [("Geen foto", f"„{name}” is geen afbeelding die deze app kan lezen.")]
+    said = errors.text(pictures.NotAPicture(reason, name, size=(20000, 20000)))
+    assert warned == [("Geen foto", f"{said} Er is niets veranderd.")]
     assert Product.get_by_id(product.id).image_path == product.image_path
 
 

@@ -23,7 +23,7 @@ def test_a_refused_picture_is_a_fact_worded_in_the_readers_language(tmp_path):
 
 def test_every_picture_reason_has_its_words():
     for reason in (pictures.UNREADABLE, pictures.NOT_A_FILE, pictures.NOT_A_PICTURE, pictures.TOO_LARGE,
-                   pictures.NONE_GIVEN):
+                   pictures.NONE_GIVEN, pictures.EMPTY, pictures.DAMAGED, pictures.TOO_MANY_PIXELS):
         with i18n.speaking("en"):
             worded = errors.text(pictures.NotAPicture(reason, "a.png", error="Permission denied"))
         assert worded and not worded.startswith(reason), reason

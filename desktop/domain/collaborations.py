@@ -136,10 +136,22 @@ class CostReturn:
     shipping_cents: int
     fee_cents: int
     revenue_cents: int
+    # Products were given whose cost price nobody filled in (the catalogue's cost price, or
+    # the collaboration's "Product cost" while no parcel names them): what they are worth in
+    # the shop (0 when that is unknown too). None when every product's cost is known, or
+    # none was given. A gift's cost is then not known: never "products € 0.00" (review of the
+    # two-week walk).
+    unpriced_value_cents: int | None = None
+
+    @property
+    def products_unpriced(self) -> bool:
+        return self.unpriced_value_cents is not None
 
     @property
     def cost_cents(self) -> int:
-        return self.product_cents + self.shipping_cents + self.fee_cents
+        """What it cost; without the products while their cost is not known (``products_unpriced``)."""
+        products = 0 if self.products_unpriced else self.product_cents
+        return products + self.shipping_cents + self.fee_cents
 
     @property
     def net_cents(self) -> int:
@@ -147,14 +159,15 @@ class CostReturn:
 
     @property
     def return_ratio(self) -> float | None:
-        """Revenue per euro spent (1.0 = break even); None when nothing was spent."""
-        return None if self.cost_cents <= 0 else self.revenue_cents / self.cost_cents
+        """Revenue per euro spent (1.0 = break even); None when nothing was spent, or when
+        the products' cost is not known (a ratio to part of the cost would flatter it)."""
+        return None if self.cost_cents <= 0 or self.products_unpriced else self.revenue_cents / self.cost_cents
 
 
 def cost_and_return(product_cents: int | None, shipping_cents: int | None, fee_cents: int | None,
-                    revenues: list[int | None]) -> CostReturn:
+                    revenues: list[int | None], unpriced_value_cents: int | None = None) -> CostReturn:
     return CostReturn(int(product_cents or 0), int(shipping_cents or 0), int(fee_cents or 0),
-                      sum(int(r) for r in revenues if r))
+                      sum(int(r) for r in revenues if r), unpriced_value_cents)
 
 
 def delivered(count: int, contents_logged: int) -> bool:

@@ -164,20 +164,77 @@ class CaptionCheck:
 
     @property
     def disclosure_ok(self) -> bool | None:
-        """True when every disclosure item is met, False when one fails, None when none apply."""
-        if not self.items:
-            return None
+        """True when every disclosure item is met, False when one fails, None when none apply
+        or when none fails but one is not checked yet (a box the owner did not tick: not
+        known, which is not "missing", review of the two-week walk)."""
         if any(i.ok is False for i in self.items):
             return False
-        return all(i.ok for i in self.items)
+        if not self.items or any(i.ok is None for i in self.items):
+            return None
+        return True
+
+    def _code(self, item: Item) -> str:
+        return MISSING_ITEM + item.key + (":" + self.country if item.key == "label" and self.country else "")
 
     def missing(self) -> list[str]:
         """What is missing, as stored: the hashtags and mentions as they are, the checklist
-        points as codes (``MISSING_ITEM``), worded when shown."""
-        out = [*self.hashtags_missing, *self.mentions_missing]
-        out += [MISSING_ITEM + i.key + (":" + self.country if i.key == "label" and self.country else "")
-                for i in self.items if not i.ok]
-        return out
+        points that fail as codes (``MISSING_ITEM``), worded when shown. A point not checked
+        yet is not missing (``unchecked``)."""
+        return [*self.hashtags_missing, *self.mentions_missing,
+                *(self._code(i) for i in self.items if i.ok is False)]
+
+    def unchecked(self) -> list[str]:
+        """The checklist points nobody checked yet (a box left unticked), as codes."""
+        return [self._code(i) for i in self.items if i.ok is None]
+
+    def checklist(self) -> dict[str, bool | None]:
+        """The points the owner ticks and how they stand, as stored (``Content.disclosure_checks``):
+        True ticked, None not checked (``stored_state`` reads it back)."""
+        return {i.key: i.ok for i in self.items if not i.auto}
+
+
+def manual_keys() -> frozenset[str]:
+    """The keys of every checklist point the owner ticks (under any country's rules)."""
+    return frozenset(key for rules in RULES.values() for key, _text, _kinds in rules.manual_items)
+
+
+def code_key(item: str) -> str | None:
+    """The checklist point a stored item names ("item:label:NL" -> "label"), None for a
+    hashtag, a mention or words."""
+    if not item.startswith(MISSING_ITEM):
+        return None
+    return item[len(MISSING_ITEM):].partition(":")[0]
+
+
+def stored_state(missing, checks) -> tuple[list[str], list[str]]:
+    """What a logged post lacks and what was not checked, from what is stored (its
+    ``missing`` and ``disclosure_checks``): (failing, unchecked), each as stored.
+
+    Before the review of the two-week walk a box left unticked was stored in ``missing``
+    as if the point failed ("item:video_said"): nothing else could put a ticked point's
+    code there (the dialog stored only ticks), so such a code is read as not checked,
+    unless the checks say it was checked and failed (False)."""
+    checks = checks or {}
+    failing, unchecked = [], []
+    for item in missing or ():
+        key = code_key(item)
+        if key in manual_keys() and checks.get(key) is not False:
+            unchecked.append(item)
+        else:
+            failing.append(item)
+    for key, ok in checks.items():
+        if ok is None and MISSING_ITEM + key not in unchecked:
+            unchecked.append(MISSING_ITEM + key)
+    return failing, unchecked
+
+
+def flags(missing, checks) -> bool:
+    """Does a post stored with ``disclosure_ok`` False really lack its disclosure? Not when
+    what made it False was only a point not checked (stored so before the review of the
+    two-week walk): then its failing items are at most the agreed tags."""
+    failing, unchecked = stored_state(missing, checks)
+    points = [item for item in failing if not item.startswith(("#", "@"))]
+    return bool(points) or not unchecked
 
 
 def normalise_tag(tag: str, prefix: str) -> str:

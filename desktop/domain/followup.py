@@ -76,7 +76,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from desktop.domain import shipments, workdays
 
 # Promise kinds as the CLI and the views show them.
-KINDS = ("deliverable", "shipment", "reply", "custom_order", "gift")
+KINDS = ("deliverable", "shipment", "reply", "custom_order", "gift", "agreement")
 # How a DueItem is acted on: a message to send, a decision for the owner, or a task of
 # hers with no message (the gift the agreement names, still to send).
 ACTIONS = ("message", "strike", "task")
@@ -295,6 +295,19 @@ RULES: dict[str, Rule] = {
     # messages do not stop it (audit 9, F4: a packed parcel left the promise silent).
     "gift": Rule("gift", (
         Step("send", lambda s: timedelta(days=GIFT_SEND_DAYS - 1), action="task", channel=""),
+    ), stop_on_incoming=False, by_day=True),
+    # The shop gave her something (a parcel went out, or the gift was handed over) and nothing
+    # is written down about what she does in return (domain/shipments.promise_unrecorded): a
+    # task for the owner, "record the agreement", or nothing of hers is ever followed up (the
+    # README's drop onto a new influencer made a proposal without deliverables). Due the
+    # morning after the parcel went out (its day over, counted like a deadline), not at once:
+    # right after the drop the owner is invited to write it down (views/agreement_task.py),
+    # and when she says "later" she usually waits for the influencer's answer; a tray popup
+    # minutes after that "later" would nag. Her messages do not stop it: only the owner can
+    # write it down. Gone once a deliverable is recorded or the collaboration ends; "Nothing
+    # agreed" (dismissed: a gift with no strings attached) keeps it gone.
+    "agreement": Rule("agreement", (
+        Step("record", lambda s: timedelta(0), action="task", channel=""),
     ), stop_on_incoming=False, by_day=True),
 }
 

@@ -294,6 +294,16 @@ WORTH_SAYING = {
     "images": N_("The file has no column “{column}”: new products are imported without a picture; the products already "
                  "in Afspraak keep theirs."),
 }
+# The same for an import into an empty catalogue: there are no products already in Afspraak
+# to keep anything or to be found (review of the two-week walk); None: nothing to say.
+WORTH_SAYING_FIRST = {
+    "sku": None,
+    # TRANSLATORS: after the first products import into an empty catalogue.
+    "price": N_("The file has no column “{column}”: the products are imported without a price."),
+    # TRANSLATORS: after the first products import into an empty catalogue.
+    "image": N_("The file has no column “{column}”: the products are imported without a picture."),
+    "images": N_("The file has no column “{column}”: the products are imported without a picture."),
+}
 
 # The product fields an import writes (store/catalogue.py).
 PRODUCT_FIELDS = ("sku", "name", "variant", "price_cents", "cost_cents", "category", "image_url")
@@ -379,6 +389,9 @@ class ParsedExport:
     products: list[ProductRow] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # for the owner, in their language
+    # The columns of WORTH_SAYING the file lacks, (field, column), said in ``notes``: worded
+    # again by ``summary_lines`` after an import into an empty catalogue.
+    lacking: list[tuple[str, str]] = field(default_factory=list)
     language: str = "en"  # the language of a WooCommerce file's column names
     # The product fields the file has columns for. A product already stored keeps what the
     # file does not say: an export with chosen columns (Shopify lets the owner pick them)
@@ -1167,6 +1180,7 @@ def parse_export(data: bytes, progress: Progress | None = None,
     for key, message in WORTH_SAYING.items():
         if key in rows.columns and key not in rows.index:
             parsed.notes.append(_(message).format(column=rows.column(key)))
+            parsed.lacking.append((key, rows.column(key)))
     if rows.layout == WOOCOMMERCE:
         _parse_woocommerce(rows, parsed)
     elif rows.layout == ETSY:
@@ -1521,19 +1535,23 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
     """
     unclear = list(getattr(summary, "unclear", []))
     skipped = len(summary.skipped) + len(unclear)
-    lines = [
-        ngettext("{n} new product", "{n} new products", summary.new).format(n=summary.new),
-        ngettext("{n} product updated", "{n} products updated", summary.updated).format(n=summary.updated),
-        ngettext("{n} product unchanged", "{n} products unchanged", summary.unchanged).format(n=summary.unchanged),
-        ngettext("{n} row skipped", "{n} rows skipped", skipped).format(n=skipped),
+    counts = [
+        (summary.new, ngettext("{n} new product", "{n} new products", summary.new)),
+        (summary.updated, ngettext("{n} product updated", "{n} products updated", summary.updated)),
+        (summary.unchanged, ngettext("{n} product unchanged", "{n} products unchanged", summary.unchanged)),
+        (skipped, ngettext("{n} row skipped", "{n} rows skipped", skipped)),
     ]
+    # A count of nothing is left out ("0 products updated" after a first import, review of the
+    # two-week walk); the new products are said when nothing else is.
+    lines = [text.format(n=n) for n, text in counts if n] or [counts[0][1].format(n=summary.new)]
     down, up = getattr(summary, "prices_down", 0), getattr(summary, "prices_up", 0)
     # TRANSLATORS: after a products import, right under "{n} products updated" (an older export
     # imported after a newer one sets prices back: the owner sees it here).
+    at = bool(summary.new) + 1  # right under "{n} products updated" (prices change only there)
     for n, text in ((down, ngettext("of which {n} at a lower price", "of which {n} at a lower price", down)),
                     (up, ngettext("of which {n} at a higher price", "of which {n} at a higher price", up))):
         if n:
-            lines.insert(2, text.format(n=n))
+            lines.insert(at, text.format(n=n))
     found = getattr(summary, "found_by_name", 0)
     if found:
         lines.append(ngettext(
@@ -1541,6 +1559,12 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
             "{n} products were found by name and variant, as the file or Afspraak has no SKU for them.",
             found).format(n=found))
     notes = list(getattr(summary, "notes", []))
+    if getattr(summary, "stored_before", None) == 0:  # an empty catalogue: nothing was kept or found
+        first = {}
+        for key, column in getattr(summary, "lacking", []):
+            said = WORTH_SAYING_FIRST.get(key, WORTH_SAYING[key])
+            first[_(WORTH_SAYING[key]).format(column=column)] = _(said).format(column=column) if said else None
+        notes = [first.get(note, note) for note in notes if first.get(note, note)]
     lines.extend(notes[:limit])
     if len(notes) > limit:
         lines.append(_("… and {n} more").format(n=len(notes) - limit))

@@ -123,6 +123,67 @@ def chased(parcel_statuses: Iterable[str], gift_pending: bool = False) -> bool:
     return any(status not in NOT_WITH_HER for status in statuses)
 
 
+# --- what she does in return: written down, or not yet --------------------------------
+
+# A collaboration still open and with nothing posted yet: what she promised for the gift can
+# still be written down and followed up. Once she posted, or the collaboration ended, there
+# is nothing left to watch.
+RECORDABLE_STATUSES = ("proposed", "agreed", "shipped", "received")
+# Without a parcel, a gift reached her by hand in these statuses ("Done without a parcel…"
+# moves an agreed collaboration on to "received").
+HANDED_OVER_STATUSES = ("shipped", "received")
+
+
+def gift_given(collab_status: str, parcel_statuses: Iterable[str], names_gift: bool) -> bool:
+    """Did the shop give her something for this collaboration: a parcel went out to her
+    (sent, delivered or received, not returned or lost), or without any parcel the gift the
+    agreement names was handed over (``HANDED_OVER_STATUSES``)?"""
+    statuses = list(parcel_statuses)
+    if any(status not in NOT_WITH_HER for status in statuses):
+        return True
+    return not statuses and names_gift and collab_status in HANDED_OVER_STATUSES
+
+
+def gift_coming(parcel_statuses: Iterable[str], names_gift: bool) -> bool:
+    """Is something given, or about to be: a parcel packed or out to her (not returned or
+    lost), or a gift the agreement names?"""
+    return names_gift or any(status not in GONE for status in parcel_statuses)
+
+
+def nothing_promised(collab_status: str, deliverables: int, contents: int) -> bool:
+    """Is nothing written down about what she does in return while it still can be: no
+    deliverable at all (open or posted), nothing posted, the collaboration open
+    (``RECORDABLE_STATUSES``)? The README's own gesture, a product dropped onto a new
+    influencer, makes such a collaboration ("proposed", no deliverables): with nothing to
+    chase, Afspraak would never follow it up (the owner's two-week walk, finding 1)."""
+    return collab_status in RECORDABLE_STATUSES and deliverables == 0 and contents == 0
+
+
+def promise_unrecorded(collab_status: str, deliverables: int, contents: int, parcel_statuses: Iterable[str],
+                       names_gift: bool) -> bool:
+    """The owner's task "record the agreement" (``followup.RULES["agreement"]``): the shop
+    gave her something (:func:`gift_given`) and nothing is written down about what she does
+    in return (:func:`nothing_promised`). ``store/promises/agreements.py`` asks the same in
+    its query."""
+    return nothing_promised(collab_status, deliverables, contents) and gift_given(
+        collab_status, parcel_statuses, names_gift)
+
+
+def status_once_agreed(collab_status: str, parcel_statuses: Iterable[str]) -> str:
+    """The status a collaboration takes when what she promised is written down: a proposal
+    becomes a deal, at the point its parcels reached ("shipped" once one went out, "received"
+    once one was confirmed, else "agreed"), so that her deliverables are chased (a proposal's
+    never are); any other status stays."""
+    if collab_status != "proposed":
+        return collab_status
+    statuses = set(parcel_statuses)
+    if "received" in statuses:
+        return "received"
+    if statuses & set(AWAITING_RECEIPT):
+        return "shipped"
+    return "agreed"
+
+
 # A check-in asks about a parcel sent this recently at most: weeks later, "is it there?"
 # reads as if nobody kept track (a shop imported with years of parcels, the app closed a while).
 CHECKIN_WINDOW = timedelta(days=30)

@@ -9,11 +9,8 @@ a stranger would run when the owner opens the file. Such cells get a leading apo
 from __future__ import annotations
 
 import csv
-import errno
 import io
-import os
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,10 +29,10 @@ def safe_cell(value: object) -> str:
     return text
 
 
-def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]], delimiter: str = ",") -> bytes:
     """UTF-8 CSV with a byte-order mark (so Excel reads accents right), every cell defused."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([safe_cell(h) for h in header])
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
@@ -44,27 +41,11 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
 
 # Files the owner opens in her spreadsheet program: Dutch and Belgian settings use the
 # comma as the decimal sign and expect ";" between fields (LibreOffice asks, Excel does
-# not); UTF-8 with a byte-order mark so Excel shows "é" and "ë" rightly on Windows.
+# not: with "," every row lands in the first column); UTF-8 with a byte-order mark so
+# Excel shows "é" and "ë" rightly on Windows.
 SPREADSHEET_DELIMITER = ";"
 
 
-def write_csv(path: Path | str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    """Write a header and rows for a spreadsheet program; returns the number of rows.
-    Writes a temporary file first, so a failed export never leaves half a file under the
-    chosen name."""
-    path = Path(path)
-    if path.is_dir():  # named as the folder it is, not as the ".part" beside it
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    tmp = path.with_name(path.name + ".part")
-    count = 0
-    try:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, delimiter=SPREADSHEET_DELIMITER, lineterminator="\r\n")
-            writer.writerow([safe_cell(h) for h in header])
-            for row in rows:
-                writer.writerow([safe_cell(v) for v in row])
-                count += 1
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return count
+def for_spreadsheet(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A file for her spreadsheet program (written whole by ``store/outgoing.write_whole``)."""
+    return to_csv(header, rows, delimiter=SPREADSHEET_DELIMITER)

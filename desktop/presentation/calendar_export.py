@@ -15,8 +15,6 @@ adding duplicates. Texts are in the app's current language. Built with ``icalend
 
 from __future__ import annotations
 
-import errno
-import os
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from desktop.clock import to_local
 from desktop.domain import dates, shipments
 from desktop.i18n import _
 from desktop.labels import label
+from desktop.store import outgoing
 from desktop.store.models import Collaboration, CustomOrder, Deliverable, Person, Shipment
 
 UID_DOMAIN = "afspraak"
@@ -129,13 +128,8 @@ def build_calendar(now: datetime) -> Calendar:
 def write_calendar(path: Path | str, now: datetime) -> int:
     """Write the calendar to ``path`` (via a temporary file); returns the number of events."""
     cal = build_calendar(now)
-    path = Path(path)
-    if path.is_dir():  # named as the folder it is, not as the ".part" beside it
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_bytes(cal.to_ical())
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    # A folder is named as the folder it is, not as the ".part" beside it; a pipe, a device or a
+    # link is not replaced by the file (store/outgoing.py). Hers only, as a backup is: it
+    # names influencers and customers with what they owe.
+    outgoing.write_whole(path, cal.to_ical(), mode=0o600)
     return len(cal.walk("VEVENT"))

@@ -11,11 +11,14 @@ from datetime import date
 
 from desktop import clock, i18n
 from desktop.domain import collaborations as collab_rules
-from desktop.i18n import NBE_, NF_, NP_
+from desktop.domain import disclosure
+from desktop.i18n import N_, NBE_, NF_, NP_
 from desktop.presentation import messages
+from desktop.presentation.disclosure_texts import stored_state
 from desktop.presentation.due_texts import compose_for, recipient
 from desktop.store import influencers as ops
 from desktop.store import lookups, settings
+from desktop.store.shipping import parcel_gifts
 
 TYPE_CHECKING = False  # the models only name the types here
 if TYPE_CHECKING:
@@ -80,8 +83,9 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     form = reader.context
     loc = i18n.formatting_locale(p.language, p.country)
     lines = []
-    given = collab_rules.gifts_words(ops.gifts(collaboration), collaboration.products, lambda quantity, product: t(
-        "{quantity} × {product}").format(quantity=quantity, product=product))
+    given = collab_rules.gifts_words(_gifts_given(collaboration), collaboration.products,
+                                     lambda quantity, product: t("{quantity} × {product}").format(
+                                         quantity=quantity, product=product))
     if given:
         lines.append("• " + tr.pgettext(form, "You receive: {products}").format(products=given))
     if collaboration.fee_cents:
@@ -131,6 +135,16 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
     return "\n".join(lines)
 
 
+def _gifts_given(collaboration: Collaboration) -> list:
+    """The products she receives: those the agreement names, else (a collaboration a drop
+    made names none, nor in words) what its parcels hold. The gift sent is part of the deal:
+    the agreement in writing left it out (the owner's two-week walk, finding 1)."""
+    named = ops.gifts(collaboration)
+    if named or collaboration.products.strip():
+        return named
+    return parcel_gifts(collaboration.id)
+
+
 def _typed_lines(text: str) -> list[str]:
     """The lines of a field the owner typed, without the empty ones and a bullet of her own."""
     cleaned = (line.strip().lstrip("•-*–").strip() for line in (text or "").splitlines())
@@ -146,25 +160,78 @@ def agreement_message(collaboration: Collaboration) -> str:
 _KIND_OF_PLATFORM = {"tiktok": "tiktok", "youtube": "youtube"}
 
 
+# A point of the advertising rules a post lacks, asked of her as a point of the request
+# (the "label" template: "Could you add this?"), in words without "je" or "u" so that one
+# text serves both forms. The label itself is worded in label_request_message (it names the
+# shop); a point without words here is asked as the label ("platform_label" is the label's
+# alternative: asked as the label).
+_POINTS = {
+    # TRANSLATORS: a point of the request to an influencer to add what her post lacks (after "Could
+    # you add this?"; no "je"/"u"): her advertising label is hidden among the hashtags.
+    "label_visible": N_("The advertising label where it stands out: at the start of the caption, not hidden among the "
+                        "other hashtags"),
+    # TRANSLATORS: a point of the request to an influencer to add what her post lacks (no "je"/"u"):
+    # the Dutch rules ask that a video says or shows itself that it is an ad.
+    "video_said": N_("A mention in the video itself that it's an ad: said or shown at the start, during the promotion "
+                     "or throughout"),
+    # TRANSLATORS: a point of the request to an influencer to add what her post lacks (no "je"/"u"):
+    # the Belgian rules ask that a video's disclosure does not come only at its end.
+    "video_not_only_end": N_("A mention in the video that it's an ad at the start or during the promotion, not only at "
+                             "the end"),
+    # TRANSLATORS: a point of the request to an influencer to add what her post lacks (no "je"/"u").
+    "stories_first_last": N_("The advertising label in at least the first and the last story"),
+    # TRANSLATORS: a point of the request to an influencer to add what her post lacks (no "je"/"u"):
+    # the Belgian rules ask for the label in the language of the post.
+    "post_language": N_("The advertising label in the language of the post (in Dutch, for example #reclame)"),
+}
+
+
+def _label_points(content: Content) -> tuple[list[str], list[str], bool, bool]:
+    """What the request asks for: (the points of the rules she lacks, as codes, each asked
+    on its own line; the agreed hashtags and mentions she left out; whether the label itself
+    is asked for, because the caption has none that counts; whether the points are only
+    ones nobody checked, asked when the owner looked and found them missing)."""
+    failing, unchecked = stored_state(content)
+    tags = [m for m in failing if m.startswith(("#", "@"))]
+    points, label = [], False
+    for item in failing:
+        if item in tags:
+            continue
+        key = disclosure.code_key(item)
+        if key in _POINTS:
+            points.append(key)
+        else:  # the label's own point, one Afspraak has no words for, or a version's own words
+            label = True
+    if not points and not label and not unchecked and (content.disclosure_ok is False or not tags):
+        label = True  # a post stored as lacking its label without saying what, or nothing said at all
+    only_unchecked = not points and not label and not tags and bool(unchecked)
+    if only_unchecked:  # the owner looked at what nobody checked and found it missing
+        keys = [disclosure.code_key(item) for item in unchecked]
+        points = [key for key in keys if key in _POINTS]
+        label = len(points) < len(keys)
+    return list(dict.fromkeys(points)), tags, label, only_unchecked
+
+
 def label_request_message(content: Content) -> str:
     """The polite request to add what a post lacks (owner-editable template "label").
 
-    The hashtags and mentions she left out are listed as they are; anything else missing
-    (no label that counts, a checklist point such as "the label stands out") is asked as
-    one clear advertising label, in her language: the checklist's own texts are the
-    owner's, in the owner's language."""
+    Each point of the rules she lacks is its own line, in her language (the checklist's own
+    texts are the owner's, in the owner's language): a label that counts only when the
+    caption has none, its place when it is hidden among the hashtags, the video's own
+    mention, the first and last story. The hashtags and mentions she left out are listed as
+    they are (as agreed; without a point of the rules the "label.agreed" template asks for
+    them). A point nobody checked (a box left unticked) is asked for only when nothing else
+    is: the pane offers it once the owner looked and found it missing."""
     collaboration = content.collaboration
     p = collaboration.person
     tr = i18n.translations_for(i18n.normalise_language(p.language))
-    missing = list(content.missing or [])
-    tags = [m for m in missing if m.startswith(("#", "@"))]
-    items = []  # the label's point, when it is missing
+    points, tags, label_missing, _only_unchecked = _label_points(content)
+    items = []
     reader = recipient(p)
     # not linked to a deliverable (an over-delivered TikTok): named by its platform where that
     # says what it is, not "je content" (review 26)
     kind = content.deliverable.kind if content.deliverable_id else _KIND_OF_PLATFORM.get(content.platform, "other")
     story = kind == "story"
-    label_missing = content.disclosure_ok is False or len(tags) < len(missing) or not tags
     if label_missing:
         # whom she got it from: the mention agreed with her, else the shop's name; without
         # either only #reclame is given as the example (never a "@…" hole)
@@ -183,7 +250,9 @@ def label_request_message(content: Content) -> str:
         else:
             items.append(tr.gettext("A clear advertising label at the start of the caption, e.g. #reclame (Dutch for "
                                     "“advertising”) or “Gekregen van {shop}” (Dutch for “gifted by”)").format(shop=shop))
-    if not label_missing:
+    items += [tr.gettext(_POINTS[key]) for key in points]
+    rules = bool(items)
+    if not rules:
         items = tags  # the "label.agreed" template asks for them as agreed
     else:
         # the "label" template asks in the name of the advertising rules: the shop's own tags
@@ -195,7 +264,7 @@ def label_request_message(content: Content) -> str:
     # {inhoud}: "je story" / "your reel": what she posted, named as the messages name it
     inhoud = _content_words([(kind, 1)], reader)
     # The rules ask for the advertising label; only tags agreed with her are asked as agreed.
-    return compose_for(p, "label" if label_missing else "label.agreed",
+    return compose_for(p, "label" if rules else "label.agreed",
                        {"titel": collaboration.title, "ontbreekt": lines, "inhoud": inhoud}, clock.utcnow()).body
 
 

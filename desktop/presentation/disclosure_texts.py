@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop import i18n
@@ -30,8 +31,61 @@ def missing_words(stored: Sequence[str]) -> list[str]:
     return [_item_words(item) for item in stored or ()]
 
 
+def _code_of(item: str) -> str:
+    """A stored item's code: itself when it is one, the code of a checklist point stored in
+    words by an older version, "" for anything else (a hashtag, a mention, other words)."""
+    return item if item.startswith(disclosure.MISSING_ITEM) else _known_words().get(item) or _country_words(item)
+
+
+def stored_split(missing: Sequence[str], checks: dict | None = None) -> tuple[list[str], list[str]]:
+    """What a post lacks and which points nobody checked, as ``disclosure.stored_state``
+    reads them from what is stored; a point stored in words by an older version is read as
+    its code (a hashtag, a mention or other words stay as stored)."""
+    return disclosure.stored_state([_code_of(item) or item for item in missing or ()], checks)
+
+
+def stored_state(content) -> tuple[list[str], list[str]]:
+    """``stored_split`` of a logged post (``Content``)."""
+    return stored_split(content.missing, content.disclosure_checks)
+
+
+@dataclass(frozen=True)
+class ContentNotes:
+    """What the influencer pane says under a logged post about its disclosure."""
+
+    lines: list[tuple[str, str]]  # (how it stands: "missing", "unchecked" or "ok"; the words)
+    ask: bool  # a request to add something can be written (collab_texts.label_request_message)
+    ask_prompt: str = ""  # what that request is, above it
+
+
+def content_notes(content) -> ContentNotes:
+    """The pane's lines about a logged post's disclosure: what is missing (with a request
+    to add it), what nobody checked yet (a box left unticked: the owner looks herself, and
+    may ask for it when she finds it missing), or that it is in order."""
+    failing, unchecked = stored_state(content)
+    lines = []
+    if failing or (content.disclosure_ok is False and not unchecked):
+        # TRANSLATORS: influencer pane, under a logged post; {items} what the caption check found missing.
+        missing = ", ".join(missing_words(failing)) or _("disclosure label")
+        lines.append(("missing", "⚠ " + _("Missing: {items}").format(items=missing)))
+    if unchecked:
+        # TRANSLATORS: influencer pane, under a logged post: a point of the advertising rules that the
+        # caption cannot show (said in the video, the first and last story) and that was not ticked
+        # when the post was logged. {items} the points, e.g. "Said or shown in the video itself (…)".
+        lines.append(("unchecked", "? " + _("Not checked: {items}. Check this yourself.").format(
+            items=", ".join(missing_words(unchecked)))))
+    if not lines and content.disclosure_ok:
+        lines.append(("ok", "✓ " + _("Disclosure in order")))
+    if any(kind == "missing" for kind, _text in lines):
+        return ContentNotes(lines, True, _("A friendly request to add what is missing."))
+    if unchecked:
+        # TRANSLATORS: above the request to add a point nobody checked yet (influencer pane).
+        return ContentNotes(lines, True, _("Only if you looked and it really is missing: a friendly request to add it."))
+    return ContentNotes(lines, False)
+
+
 def _item_words(item: str) -> str:
-    code = item if item.startswith(disclosure.MISSING_ITEM) else _known_words().get(item) or _country_words(item)
+    code = _code_of(item)
     if not code:
         return item
     key, _sep, country = code[len(disclosure.MISSING_ITEM):].partition(":")

@@ -178,6 +178,103 @@ def gift_drag_hint(name: str) -> str:
         panel=_("Products"), name=name)
 
 
+# --- the agreement to record: what she does in return for the gift ------------------------
+
+def _agreement_title(facts: tuple) -> str:
+    return facts[0] or _("(untitled)")
+
+
+TITLES["agreement"] = _agreement_title
+
+
+def agreement_facts(item: DueItem) -> dict:
+    """What a "record the agreement" task needs (``store/promises/agreements.details``): what
+    she got (``product``), when its parcel went out (``sent_at``), the collaboration's title."""
+    return due.part_details(item.parts[0])
+
+
+def agreement_open_text() -> str:
+    """The button that writes down what she promised: the collaboration at its deliverables."""
+    # TRANSLATORS: button on the "record the agreement" task (Vandaag) and in the influencer pane:
+    # opens the collaboration at its deliverables, to write down what she does for the gift.
+    return _("Record the agreement…")
+
+
+def agreement_done_text() -> str:
+    """The button that ends a "record the agreement" task: a gift with no strings attached."""
+    # TRANSLATORS: Vandaag's button on the "record the agreement" task: she promised nothing for
+    # the gift (a gift with no strings attached); the task goes and does not come back.
+    return _("Nothing agreed")
+
+
+def agreement_done_tip() -> str:
+    # TRANSLATORS: tooltip of the "Nothing agreed" button on the "record the agreement" task.
+    return _("A gift with no strings attached: there is nothing to follow up. This reminder goes away and does "
+             "not come back.")
+
+
+def agreement_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: bool = True) -> str:
+    """What to do for a "record the agreement" task (``followup.RULES["agreement"]``): what
+    she got and when, why it matters, which button writes it down, and the way out for a
+    gift with no strings attached. ``in_app`` False: ``afspraak due`` in a terminal."""
+    from babel.lists import format_list
+
+    if facts is None:
+        facts = agreement_facts(item)
+    name = item.person_name
+    product = facts.get("product") or ""
+    gift = format_list(product, locale=i18n.formatting_locale()) if isinstance(product, list) else product
+    sent = facts.get("sent_at")
+    day = i18n.detail_date(to_local(sent)) if sent is not None else ""
+    if gift and sent is not None:
+        # TRANSLATORS: a "record the agreement" task; {gift} lists the products, {date} the day the parcel went out.
+        first = _("{name} got {gift} from you: the parcel went out on {date}.").format(name=name, gift=gift, date=day)
+    elif gift:  # handed over without a parcel
+        # TRANSLATORS: a "record the agreement" task for a gift handed over; {gift} lists the products.
+        first = _("{name} got {gift} from you.").format(name=name, gift=gift)
+    elif sent is not None:
+        # TRANSLATORS: a "record the agreement" task; {date} is the day the parcel went out.
+        first = _("{name} got a parcel from you: it went out on {date}.").format(name=name, date=day)
+    else:
+        # TRANSLATORS: a "record the agreement" task for a gift whose products have no name.
+        first = _("{name} got a gift from you.").format(name=name)
+    # TRANSLATORS: a "record the agreement" task, after what she got.
+    first += " " + _("Nothing is written down yet about what {name} does in return, so there is nothing Afspraak "
+                     "can follow up.").format(name=name)
+    # TRANSLATORS: a "record the agreement" task: what to write down and what Afspraak then does.
+    how = _("Write down what you agreed, say a post, a story or a reel, each with its deadline: then Afspraak "
+            "keeps an eye on it and has a reminder ready for you when something is late.")
+    button, done = agreement_open_text(), agreement_done_text()
+    if in_app:
+        # TRANSLATORS: Vandaag, a "record the agreement" task; {button} is "Record the agreement…".
+        how += " " + _("“{button}” opens the collaboration at its deliverables.").format(button=button)
+        # TRANSLATORS: a "record the agreement" task; {done} is the button "Nothing agreed".
+        way_out = _("Nothing agreed, a gift with no strings attached? Then press “{done}”: this reminder does "
+                    "not come back.").format(done=done)
+    else:
+        # TRANSLATORS: `afspraak due` in a terminal; {button} is on the reminder in {view} (Today).
+        how += " " + _("In the app, “{button}” on this reminder in the {view} view opens the collaboration at its "
+                       "deliverables.").format(button=button, view=i18n.quoted(_("Today")))
+        # TRANSLATORS: `afspraak due` in a terminal; {done} is the button "Nothing agreed" on the reminder in the app.
+        way_out = _("Nothing agreed, a gift with no strings attached? Then press “{done}” on this reminder in the "
+                    "app: it does not come back.").format(done=done)
+    return "\n\n".join([first, how, way_out])
+
+
+def _agreement_task_first(words: Callable[..., str]) -> Callable[..., str]:
+    """:func:`task_words` with the words of a "record the agreement" task first
+    (:func:`agreement_words`); every other task as ``words`` has it."""
+    from functools import wraps
+
+    @wraps(words)
+    def worded(item: DueItem, now: datetime, facts: dict | None = None, in_app: bool = True) -> str:
+        if item.kind == "agreement":
+            return agreement_words(item, now, facts, in_app)
+        return words(item, now, facts, in_app)
+
+    return worded
+
+
 def _ship_words(item: DueItem, in_app: bool) -> str:
     """What to do for a finished custom order not shipped yet (``order_reminders.ship_promises``)."""
     details = item.parts[0].details
@@ -198,6 +295,7 @@ def _ship_words(item: DueItem, in_app: bool) -> str:
     return first
 
 
+@_agreement_task_first
 def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: bool = True) -> str:
     """What to do for an item without a message (Vandaag's pane; ``afspraak due`` with
     ``in_app`` False: its buttons are then named with where they are, audit 10, F10); a

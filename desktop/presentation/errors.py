@@ -14,7 +14,7 @@ from desktop import i18n, paths
 from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 from desktop.labels import label
-from desktop.store import incoming, orders, pictures, storage_errors, templates
+from desktop.store import incoming, orders, outgoing, pictures, storage_errors, templates
 from desktop.store.recovery import (EMPTY, FOREIGN, MISSING, REPLACED, OpenBlocked, Recovery, RepairBlocked,
                                     RepairedNotOpened, RescueBlocked)
 
@@ -32,7 +32,30 @@ def picture_refused(exc: pictures.NotAPicture) -> str:
         return _("“{file}” is too large: a picture may be at most 30 MB.").format(file=exc.file)
     if exc.reason == pictures.NONE_GIVEN:
         return _("No picture was given.")
+    if exc.reason == pictures.EMPTY:
+        # TRANSLATORS: a picture file of 0 bytes was dropped or chosen.
+        return _("“{file}” is empty (0 bytes): its download or copy probably never finished. Save or copy the "
+                 "picture again.").format(file=exc.file)
+    if exc.reason == pictures.DAMAGED:
+        # TRANSLATORS: a picture file that is cut off (a download that stopped, a copy to a full USB stick) or
+        # has bytes changed, so it cannot be shown whole.
+        return _("“{file}” is damaged or incomplete, so it cannot be shown whole (perhaps its download stopped or "
+                 "its copy broke off). Save or copy the picture again.").format(file=exc.file)
+    if exc.reason == pictures.TOO_MANY_PIXELS:
+        width, height = exc.size or (0, 0)
+        # TRANSLATORS: {width} and {height} are numbers of pixels, e.g. "20.000 × 20.000".
+        return _("“{file}” has too many pixels to show ({width} × {height}). Save a smaller copy of it and add "
+                 "that.").format(file=exc.file, width=i18n.format_number(width),
+                                 height=i18n.format_number(height))
     return str(exc)
+
+
+def pictures_refused(refused: Sequence[pictures.NotAPicture]) -> str:
+    """Why the pictures dropped or chosen together were refused as a whole: every file
+    named with what is wrong with it (a paragraph each), and that nothing was added."""
+    if len(refused) == 1:
+        return _("{problem} Nothing was added.").format(problem=picture_refused(refused[0]))
+    return "\n\n".join([_("Nothing was added.")] + [picture_refused(r) for r in refused])
 
 
 def order_problem(problem: orders.Problem | str) -> str:
@@ -503,6 +526,8 @@ def _reading_reason(code: int | None, fallback: str) -> str:
         errno.EACCES: lambda: _("you have no permission to read it"),
         errno.EPERM: lambda: _("you have no permission to read it"),
         errno.ENOTDIR: lambda: _("it does not exist"),
+        errno.ENAMETOOLONG: lambda: _("the file name is too long"),
+        errno.EIO: lambda: _("the disk reported an error"),
     }
     found = reasons.get(code)
     return found() if found else fallback
@@ -537,6 +562,15 @@ def unwritable(exc: OSError) -> str:
 
     code = getattr(exc, "errno", None)
     file = Path(exc.filename) if isinstance(exc.filename, (str, Path)) and str(exc.filename) else None
+    if isinstance(exc, outgoing.LinkInTheWay):
+        # TRANSLATORS: a file was to be saved under a name that is a symbolic link ("snelkoppeling")
+        # to {target}, a place that may not exist; saving would replace the link, not that file.
+        return _("“{file}” is a link to “{target}”: Afspraak does not save through a link. Give the name of the "
+                 "file itself, or another name").format(file=str(exc.filename), target=exc.target)
+    if isinstance(exc, incoming.NotAPlainFile):
+        # TRANSLATORS: a file was to be saved under the name of a named pipe or a device (such as /dev/null)
+        return _("“{file}” is not an ordinary file but a pipe or a device of the system: choose another file "
+                 "name").format(file=str(exc.filename))
     if code == errno.EISDIR and file is not None:
         return _("“{file}” is a folder: choose a file name in it").format(file=str(file))
     if code in (errno.EEXIST, errno.ENOTDIR) and file is not None:

@@ -206,10 +206,18 @@ def _content_kind(p) -> str:
 def _content_posted(p):
     kind = _content_kind(p)
     text = _("{kind} posted on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
-    if p.get("missing"):
-        from desktop.presentation.disclosure_texts import missing_words
+    if p.get("missing") or p.get("unchecked"):
+        from desktop.presentation.disclosure_texts import missing_words, stored_split
 
-        text += " · " + _("missing: {items}").format(items=", ".join(missing_words(p["missing"])))
+        # an older event stored a box left unticked as missing: read back as not checked
+        missing, unchecked = stored_split(p.get("missing") or [])
+        unchecked += [item for item in p.get("unchecked") or () if item not in unchecked]
+        if missing:
+            text += " · " + _("missing: {items}").format(items=", ".join(missing_words(missing)))
+        if unchecked:
+            # TRANSLATORS: timeline, after "Reel posted on Instagram": a point of the advertising rules
+            # nobody ticked when the post was logged (said in the video, first and last story).
+            text += " · " + _("not checked: {items}").format(items=", ".join(missing_words(unchecked)))
     return text
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop.domain import spreadsheet
 from desktop.presentation import timeline
+from desktop.store import outgoing
 from desktop.presentation.timeline import TimelineFilter
 from desktop.i18n import _
 from desktop.labels import label
@@ -32,5 +33,8 @@ def rows(f: TimelineFilter, tz: tzinfo | None = None):
 
 
 def export_csv(path: Path | str, f: TimelineFilter, tz: tzinfo | None = None) -> int:
-    """Write the events matching ``f`` to ``path``; returns how many were written."""
-    return spreadsheet.write_csv(path, header(), rows(f, tz))
+    """Write the events matching ``f`` to ``path`` (whole or not at all, readable by her
+    only: it holds people's names and what they wrote); returns how many were written."""
+    events = list(rows(f, tz))
+    outgoing.write_whole(path, spreadsheet.for_spreadsheet(header(), events), mode=0o600)
+    return len(events)

@@ -19,7 +19,7 @@ import peewee
 
 from desktop import paths
 from desktop.clock import utcnow
-from desktop.store import storage_errors
+from desktop.store import outgoing, storage_errors
 from desktop.store.db import PRAGMAS, NotAnAfspraakDatabase, check_afspraak_file, db, sidecar_files
 
 log = logging.getLogger(__name__)
@@ -74,8 +74,11 @@ def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
     A copy that fails (a full disk, a killed process the next time) leaves no half-written
     ``.part`` behind: it would fill the disk further and hold personal data nothing lists."""
     target = Path(target)
-    if target.is_dir():  # named as the folder it is, never as the ".part" copy beside it (audit of 2026-12-05)
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+    # A folder is named as the folder it is, never as the ".part" copy beside it (audit of
+    # 2026-12-05); a pipe or a device is not replaced by the copy (store/outgoing.py). A link
+    # is followed here: the data folder's own files may be links (a place the owner names is
+    # refused as one by ``backup_now``).
+    outgoing.existing(target, links=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     remove_leftovers(tmp, with_file=True)
@@ -92,6 +95,7 @@ def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
             dest.close()
         paths.make_private_file(tmp)
         remove_leftovers(target)  # not the database it replaces: that is never open here
+        outgoing.existing(target, links=True)  # what stands there now, right before it is replaced
         os.replace(tmp, target)
     except BaseException as exc:
         try:
@@ -123,6 +127,8 @@ def backup_now(database: peewee.SqliteDatabase, out: Path | None = None, why: st
     if out is None:
         suffix = f"-{why}" if why else ""
         out = paths.backup_dir() / f"afspraak-{_stamp(now)}{suffix}.sqlite3"
+    else:
+        outgoing.existing(out)  # the place she named: nothing, or an ordinary file (not a link, a pipe, a device)
     out = Path(out)
     own = Path(database.database)
     if out.resolve() in {f.resolve() for f in (own, *sidecar_files(own), own.with_name(own.name + "-journal"))}:

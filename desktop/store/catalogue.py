@@ -17,7 +17,6 @@ or the wrong one changed.
 from __future__ import annotations
 
 import logging
-import shutil
 import uuid
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from typing import Callable, NamedTuple
 
 from desktop import paths
 from desktop.domain.importers import PRODUCT_FIELDS as FIELDS, ParsedExport, ProductRow as FileRow, SkippedRow, Unclear
-from desktop.store import settings
+from desktop.store import pictures, settings
 from desktop.store.db import db, handing_turns
 from desktop.store.models import Event, Product
 
@@ -54,6 +53,8 @@ class ImportSummary:
     prices_up: int = 0  # products updated whose price the file puts higher than stored
     prices_down: int = 0  # ... lower (an older export after a newer one sets prices back: said, audit 11, F6)
     unclear: list[Unclear] = field(default_factory=list)  # rows that fit several products (or one, several rows)
+    stored_before: int | None = None  # products in the catalogue before (0: its first import)
+    lacking: list[tuple[str, str]] = field(default_factory=list)  # ParsedExport.lacking
 
 
 def _same_name(name: str, variant: str) -> tuple[str, str]:
@@ -129,12 +130,14 @@ def apply_import(parsed: ParsedExport, now: datetime,
     import that changed the catalogue leaves one event on the timeline, in the same
     transaction (fact ``products_imported``: the file's name and the counts), so the
     timeline says when the catalogue arrived; undoing the import takes it back with it."""
-    summary = ImportSummary(source=parsed.source, skipped=list(parsed.skipped), notes=list(parsed.notes))
+    summary = ImportSummary(source=parsed.source, skipped=list(parsed.skipped), notes=list(parsed.notes),
+                            lacking=list(parsed.lacking))
     total = len(parsed.products)
     # With ``progress`` the caller lets the event loop run between chunks: other writes
     # wait meanwhile (store/db.py, handing_turns).
     with handing_turns() if progress is not None else nullcontext(), db.atomic():
         existing = {p.key: p for p in Product.select()}
+        summary.stored_before = len(existing)
         targets = [existing.get(row.key) for row in parsed.products]
         unclear = _find_by_name(parsed, existing, targets, summary)
         new_rows: list[dict] = []
@@ -212,29 +215,32 @@ def add_product(*, name: str, sku: str = "", variant: str = "", price_cents: int
                               created_at=now, updated_at=now)
 
 
-def save_picture(source: Path, fmt: str) -> str:
+def save_picture(source: Path, fmt: str, check: pictures.Check | None = None) -> str:
     """Copy an image into the data dir under a generated name; returns the path relative to it.
 
-    ``fmt`` is the image format as read from the file's content (never from its name).
+    ``fmt`` is the image format as read from the file's content (never from its name). The
+    file is read once and checked whole (``store.pictures.read_picture``, with ``check``),
+    and exactly those bytes are written. Raises ``pictures.NotAPicture`` or the OSError of a
+    copy that could not be written; no file is left behind either way.
     """
     fmt = fmt.lower()
     if fmt not in PICTURE_FORMATS:
         raise ValueError(fmt)
+    data, kind = pictures.read_picture(source, pictures.PRODUCT_KINDS, check)
     folder = paths.ensure_private_dir(paths.data_dir() / PICTURE_FOLDER)
-    name = f"{uuid.uuid4().hex}.{'jpg' if fmt == 'jpeg' else fmt}"
-    target = folder / name
-    shutil.copyfile(source, target)
-    paths.make_private_file(target)
+    name = f"{uuid.uuid4().hex}{pictures.extension(kind)}"
+    pictures.write_new(folder / name, data)
     return f"{PICTURE_FOLDER}/{name}"
 
 
-def set_picture(product_id: int, source: Path, fmt: str, now: datetime) -> str:
+def set_picture(product_id: int, source: Path, fmt: str, now: datetime, check: pictures.Check | None = None) -> str:
     """Give the product ``source`` as its picture (a copy in the data dir). The picture it
     had is not deleted at once: the automatic backups hold the database only, and one
     restored from before today would name it. It is listed as replaced and deleted by
     :func:`sweep_replaced_pictures` once no kept backup can need it. When storing fails,
-    the new copy is deleted again and the old picture stays."""
-    new = save_picture(source, fmt)
+    the new copy is deleted again and the old picture stays. A file refused (``save_picture``)
+    changes nothing."""
+    new = save_picture(source, fmt, check)
     try:
         with db.atomic():
             product = Product.get_by_id(product_id)

@@ -1,9 +1,10 @@
 """Evidence: pictures kept with a content record (a screenshot of the post, the story
 frames, the figures), dropped from the file manager or chosen in a file dialog.
 
-Adding is all-or-nothing: every file is checked and copied first (``store.pictures``:
+Adding is all-or-nothing: every file is checked whole and copied first (``store.pictures``:
 random names, type from the file's own bytes, never the dropped name as a path); one
-unreadable file or one that is not a picture refuses the lot and removes the copies.
+unreadable file, one that is not a picture or not one whole (cut off, damaged), or a copy
+that cannot be written refuses the lot and removes the copies.
 The rows and ONE timeline event go in one transaction. ``remove`` undoes an addition
 (rows, event and files).
 """
@@ -32,15 +33,17 @@ class Added:
     event_id: int
 
 
-def add(content_id: int, files: list[str | Path], now: datetime) -> Added:
-    """Copy ``files`` in as evidence of the content record; raises NotAPicture (nothing changed)."""
+def add(content_id: int, files: list[str | Path], now: datetime, check: pictures.Check | None = None) -> Added:
+    """Copy ``files`` in as evidence of the content record, each checked whole (and by
+    ``check``: ``store.pictures``); raises NotAPicture or the OSError of a copy that could
+    not be written (nothing changed either way)."""
     content = Content.get_by_id(content_id)
     if not files:
         raise NotAPicture(pictures.NONE_GIVEN)
     copied: list[tuple[str, str]] = []
     try:
         for source in files:
-            copied.append((pictures.import_picture(source, pictures.EVIDENCE_FOLDER), Path(source).name))
+            copied.append((pictures.import_picture(source, pictures.EVIDENCE_FOLDER, check), Path(source).name))
     except (NotAPicture, OSError):
         for relative, _name in copied:
             pictures.remove_file(relative)

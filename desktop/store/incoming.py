@@ -25,7 +25,8 @@ EXPORT_MAX_BYTES = 50 * 1024 * 1024
 
 
 class NotAPlainFile(OSError):
-    """``filename`` is a named pipe, a device or a socket: nothing to read whole."""
+    """``filename`` is a named pipe, a device or a socket: nothing to read whole, nor a place
+    to put a file written (store/outgoing.py)."""
 
     def __init__(self, filename: str):
         super().__init__(None, "not a plain file", filename)

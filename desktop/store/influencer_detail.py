@@ -34,6 +34,7 @@ from desktop.store.models import (
     Handle,
     Person,
     Rating,
+    ReminderState,
     Shipment,
     Strike,
 )
@@ -61,6 +62,12 @@ class CollaborationDetail(NamedTuple):
     chased: bool = True
     # ...or while the gift the agreement names was not sent yet (shipments.gift_unsent).
     gift_pending: bool = False
+    # Something given or on its way to her and nothing written down about what she does in
+    # return (shipments.nothing_promised and gift_coming), the owner's "Nothing agreed" not
+    # said: the pane asks for it (the task "record the agreement" once it went out).
+    promise_missing: bool = False
+    # The owner said "Nothing agreed" on that task: a gift with no strings attached.
+    nothing_agreed: bool = False
 
 
 class StrikeRecord(NamedTuple):
@@ -111,6 +118,11 @@ _EVIDENCE = Shape("detail.evidence", lambda ids: ContentEvidence.select().where(
                   .order_by(ContentEvidence.id))
 _PARCELS = Shape("detail.parcels", lambda ids: Shipment.select(Shipment.collaboration, Shipment.status)
                  .where(Shipment.collaboration.in_(ids)).tuples())
+# The collaborations whose "record the agreement" task the owner ended with "Nothing agreed"
+# (followup.RULES["agreement"], its step "record" dismissed).
+_NOTHING_AGREED = Shape("detail.nothing_agreed", lambda ids: ReminderState.select(ReminderState.subject_id)
+                        .where((ReminderState.subject_type == "collaboration") & (ReminderState.step == "record")
+                               & (ReminderState.status == "dismissed") & ReminderState.subject_id.in_(ids)).tuples())
 _CITED = Shape("detail.cited", lambda ids: ContentEvidence.select().where(ContentEvidence.id.in_(ids)))
 _RATINGS = Shape("detail.ratings", lambda ids: Rating.select().where(Rating.collaboration.in_(ids)))
 
@@ -159,16 +171,21 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
         content.collaboration = by_id[content.collaboration_id]
         records[content.collaboration_id].append(ContentRecord(content, evidence[content.id]))
     gifts = influencers.gifts_of(ids)
-    costs = influencers.costs_and_returns(collaborations)
+    costs = influencers.costs_and_returns(collaborations, gifts)
     parcels = defaultdict(list)
     for collab_id, status in _PARCELS.objects(ids):
         parcels[collab_id].append(status)
+    unrecorded = {c.id for c in collaborations
+                  if shipment_rules.nothing_promised(c.status, len(deliverables[c.id]), len(records[c.id]))
+                  and shipment_rules.gift_coming(parcels[c.id], bool(gifts.get(c.id) or c.products.strip()))}
+    waived = {cid for (cid,) in _NOTHING_AGREED.objects(sorted(unrecorded))} if unrecorded else set()
     found = []
     for c in collaborations:
         pending = shipment_rules.gift_unsent(c.status, bool(gifts.get(c.id) or c.products.strip()),
                                              len(parcels[c.id]))
         found.append(CollaborationDetail(c, gifts.get(c.id, []), deliverables[c.id], versions[c.id], records[c.id],
-                                         costs[c.id], shipment_rules.chased(parcels[c.id], pending), pending))
+                                         costs[c.id], shipment_rules.chased(parcels[c.id], pending), pending,
+                                         c.id in unrecorded and c.id not in waived, c.id in waived))
     return found
 
 

@@ -5,8 +5,6 @@ only reads and writes the store. ``now`` is always passed in.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -20,8 +18,8 @@ from desktop.domain import collaborations as rules
 from desktop.domain import score as score_rules
 from desktop.domain import shipments as parcel_rules
 from desktop.domain import strikes as strike_rules
+from desktop.domain import disclosure
 from desktop.domain.disclosure import CaptionCheck
-from desktop.domain.spreadsheet import safe_cell
 from desktop.domain.validation import DeliverableInput
 from desktop.store import settings
 from desktop.store.db import Shape, db
@@ -213,7 +211,7 @@ _GIFTS = Shape("gifts_of", lambda ids: CollaborationProduct.select(
 _COST_SHIPPING = Shape("costs.shipping", lambda ids: Shipment.select(Shipment.collaboration, Shipment.shipping_cents)
                        .where(Shipment.collaboration.in_(ids)).tuples())
 _COST_PRODUCTS = Shape("costs.products", lambda ids: ShipmentItem.select(
-    Shipment.collaboration, Product.cost_cents, ShipmentItem.quantity)
+    Shipment.collaboration, Product.cost_cents, ShipmentItem.quantity, Product.price_cents)
     .join(Shipment).switch(ShipmentItem).join(Product).where(Shipment.collaboration.in_(ids)).tuples())
 _COST_REVENUE = Shape("costs.revenue", lambda ids: Content.select(Content.collaboration, Content.revenue_cents)
                       .where(Content.collaboration.in_(ids)).tuples())
@@ -359,7 +357,7 @@ def log_content(collaboration: Collaboration, deliverable: Deliverable | None, c
             shop_tagged=(bool(check.mentions_present) if collaboration.required_mentions
                          else bool(check.mentions_present or check.labels_found)),
             hashtags_present=check.hashtags_present, disclosure_ok=check.disclosure_ok,
-            disclosure_checks=ticks, missing=check.missing(),
+            disclosure_checks={**check.checklist(), **ticks}, missing=check.missing(),
             views=cleaned["views"], likes=cleaned["likes"], comments=cleaned["comments"],
             link_clicks=cleaned["link_clicks"], code_uses=cleaned["code_uses"], revenue_cents=cleaned["revenue_cents"],
             created_at=now)
@@ -370,6 +368,8 @@ def log_content(collaboration: Collaboration, deliverable: Deliverable | None, c
         posted = {"deliverable": deliverable.kind if deliverable else "", "platform": cleaned["platform"] or ""}
         if check.missing():
             posted["missing"] = list(check.missing())
+        if check.unchecked():  # a box left unticked: not known, not missing
+            posted["unchecked"] = list(check.unchecked())
         _fact(now, "content", "content_posted", posted, person, "collaboration", collaboration.id, direction="in",
               channel=cleaned["platform"] if cleaned["platform"] in ("instagram", "tiktok") else "")
         left = collaboration.deliverables.where(Deliverable.delivered_at.is_null()).count()
@@ -433,27 +433,41 @@ def cost_and_return(collaboration: Collaboration) -> rules.CostReturn:
     return costs_and_returns([collaboration])[collaboration.id]
 
 
-def costs_and_returns(collaborations: list[Collaboration]) -> dict[int, rules.CostReturn]:
-    """Cost and return of each collaboration, in three queries for all of them: the products
-    and shipping of its shipments when there are any, else the amounts typed in the editor;
-    the revenue its content brought."""
+def costs_and_returns(collaborations: list[Collaboration],
+                      gifts: dict[int, list[rules.Gift]] | None = None) -> dict[int, rules.CostReturn]:
+    """Cost and return of each collaboration, in three queries for all of them (four without
+    ``gifts``, their ``gifts_of``): the products and shipping of its shipments when there are
+    any, else the amounts typed in the editor; the revenue its content brought. Products
+    given without a cost price (a catalogue without costs, "Product cost" left empty) are
+    not counted as free: ``CostReturn.unpriced_value_cents`` holds what they are worth."""
     ids = [c.id for c in collaborations]
     shipped, product, shipping, revenues = set(), defaultdict(int), defaultdict(int), defaultdict(list)
+    value, unpriced = defaultdict(int), set()
     if ids:
         for collaboration_id, cents in _COST_SHIPPING.objects(ids):
             shipped.add(collaboration_id)
             shipping[collaboration_id] += cents or 0
-        for collaboration_id, cost, quantity in _COST_PRODUCTS.objects(ids):
+        for collaboration_id, cost, quantity, price in _COST_PRODUCTS.objects(ids):
             product[collaboration_id] += (cost or 0) * quantity
+            value[collaboration_id] += (price or 0) * quantity
+            if cost is None:
+                unpriced.add(collaboration_id)
         for collaboration_id, cents in _COST_REVENUE.objects(ids):
             revenues[collaboration_id].append(cents)
+    if gifts is None and any(c.id not in shipped and not c.product_cost_cents for c in collaborations):
+        gifts = gifts_of(ids)
     out = {}
     for c in collaborations:
         if c.id in shipped:
             spent = (product[c.id], shipping[c.id])
+            without = value[c.id] if c.id in unpriced else None
         else:
             spent = (c.product_cost_cents, c.shipping_cents)
-        out[c.id] = rules.cost_and_return(*spent, c.fee_cents, revenues[c.id])
+            given = (gifts or {}).get(c.id, [])
+            # "Product cost" is 0 until she fills it in: left empty, not free, when something was given
+            without = rules.gifts_total(given) if not c.product_cost_cents and (given or c.products.strip()) \
+                else None
+        out[c.id] = rules.cost_and_return(*spent, c.fee_cents, revenues[c.id], without)
     return out
 
 
@@ -623,8 +637,11 @@ def _people_open(ids):
 _PEOPLE_OPEN = Shape("people.open", _people_open)
 _PEOPLE_STAGES = Shape("people.stages", lambda ids: Collaboration.select(Collaboration.person, Collaboration.status)
                        .where(Collaboration.person.in_(ids), Collaboration.status.not_in(rules.CLOSED)))
-_PEOPLE_FLAGGED = Shape("people.flagged", lambda ids: Content.select(Collaboration.person).join(Collaboration)
-                        .where(Collaboration.person.in_(ids), Content.disclosure_ok == False).distinct())  # noqa: E712
+# Posts stored without their disclosure, with what they lack: stored before the review of the
+# two-week walk, a box left unticked made a post fail (disclosure.flags reads those back).
+_PEOPLE_FLAGGED = Shape("people.flagged", lambda ids: Content.select(
+    Collaboration.person, Content.missing, Content.disclosure_checks).join(Collaboration)
+    .where(Collaboration.person.in_(ids), Content.disclosure_ok == False))  # noqa: E712
 _PEOPLE_HANDLES = Shape("people.handles", lambda ids: Handle.select(
     Handle.person, Handle.platform, Handle.name, Handle.followers).where(Handle.person.in_(ids)).order_by(Handle.id))
 _PEOPLE = Shape("people.people", lambda ids: Person.select(
@@ -642,7 +659,8 @@ def _people(person_ids: list[int]) -> list[ListPerson]:
     # 10,000 people share a few dozen sets of stages: one frozenset each, not one set a person.
     shared: dict[frozenset, frozenset] = {}
     stages = {pid: shared.setdefault(frozenset(found), frozenset(found)) for pid, found in stages.items()}
-    flagged = {pid for (pid,) in _PEOPLE_FLAGGED.rows(person_ids)}
+    flagged = {pid for pid, missing, checks in _PEOPLE_FLAGGED.rows(person_ids)
+               if disclosure.flags(json.loads(missing or "[]"), json.loads(checks or "{}"))}
     handles_of = defaultdict(list)
     for person_id, platform, name, followers in _PEOPLE_HANDLES.rows(person_ids):
         handles_of[person_id].append(ListHandle(platform, name, followers))
@@ -674,21 +692,38 @@ def list_figures(person_ids: list[int], now: datetime) -> tuple[dict[int, score_
 
 # --- export --------------------------------------------------------------------------
 
-EXPORT_COLUMNS = ("name", "status", "country", "language", "address_form", "email", "phone", "whatsapp",
-                  "street", "postcode", "city", "tags", "instagram", "tiktok", "youtube", "pinterest", "blog",
-                  "followers", "notes")
+EXPORT_PLATFORMS = ("instagram", "tiktok", "youtube", "pinterest", "blog")
 
 
-def export_csv(person_ids: list[int]) -> str:
-    """The selected influencers as CSV (UTF-8 text); every cell is safe from formula injection."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_COLUMNS)
+class ExportRow(NamedTuple):
+    """One influencer as the export holds her: the facts, worded by ``presentation/influencer_export``."""
+
+    name: str
+    status: str
+    country: str
+    language: str
+    address_form: str
+    email: str
+    phone: str
+    whatsapp: str
+    street: str
+    postcode: str
+    city: str
+    tags: list[str]
+    links: dict[str, str]  # platform -> the handle's address
+    followers: int | None  # summed over her handles; None when no count is known
+    notes: str
+
+
+def export_rows(person_ids: list[int]) -> list[ExportRow]:
+    """The influencers ``person_ids``, by name, for the export."""
+    rows = []
     for person in Person.select().where(Person.id.in_(person_ids)).order_by(Person.name):
-        handles = {h.platform: h for h in person.handles}
-        row = [person.name, person.status, person.country, person.language, person.address_form, person.email,
-               person.phone, person.whatsapp, person.street, person.postcode, person.city, ", ".join(person.tags),
-               *(handles[p].url if p in handles else "" for p in ("instagram", "tiktok", "youtube", "pinterest", "blog")),
-               sum(h.followers or 0 for h in handles.values()), person.notes]
-        writer.writerow([safe_cell(v) for v in row])
-    return out.getvalue()
+        handles = list(person.handles)
+        counts = [h.followers for h in handles if h.followers is not None]
+        rows.append(ExportRow(
+            person.name, person.status, person.country, person.language, person.address_form, person.email,
+            person.phone, person.whatsapp, person.street, person.postcode, person.city, list(person.tags),
+            {h.platform: h.url for h in handles if h.platform in EXPORT_PLATFORMS},
+            sum(counts) if counts else None, person.notes))
+    return rows

@@ -160,17 +160,19 @@ def _status_event(order: CustomOrder, old: str, new: str, now: datetime) -> Even
 
 
 def save_order(form: rules.OrderInput, now: datetime, order_id: int | None = None, person_id: int | None = None,
-               add_pictures: list[str] = (), remove_pictures: list[int] = ()) -> CustomOrder:
+               add_pictures: list[str] = (), remove_pictures: list[int] = (),
+               check: pictures.Check | None = None) -> CustomOrder:
     """Create (``order_id`` None) or update an order and its customer.
 
     ``person_id`` picks an existing customer (whose details are updated from the form);
-    None makes a new one. ``add_pictures`` are files to copy in. Raises ``OrderInvalid``
-    (nothing changed) or ``pictures.NotAPicture`` (nothing changed).
+    None makes a new one. ``add_pictures`` are files to copy in, each checked whole (and by
+    ``check``: ``store.pictures``). Raises ``OrderInvalid``, ``pictures.NotAPicture`` or the
+    OSError of a picture's copy that could not be written (nothing changed in each case).
     """
     existing = CustomOrder.get_by_id(order_id) if order_id is not None else None
     previous = _promised(existing)
     clean = _validated(form, previous, order_id, to_local(now).date())  # her calendar day
-    copied = _copy_pictures(add_pictures)
+    copied = _copy_pictures(add_pictures, check)
     try:
         with db.atomic():
             person = _save_customer(clean.values, person_id, now)
@@ -217,14 +219,15 @@ def _validated(form: rules.OrderInput, previous: dict | None, order_id: int | No
     return clean
 
 
-def _copy_pictures(sources: list[str]) -> list[tuple[str, str]]:
+def _copy_pictures(sources: list[str], check: pictures.Check | None) -> list[tuple[str, str]]:
     """Copy the pictures in: [(stored path, original name)]. On a file that is not a
-    picture, removes the ones already copied and raises ``pictures.NotAPicture``."""
+    picture (whole), or a copy that cannot be written, removes the ones already copied
+    and raises ``pictures.NotAPicture`` or the OSError."""
     copied: list[tuple[str, str]] = []
     try:
         for source in sources:
-            copied.append((pictures.import_picture(source), Path(source).name))
-    except pictures.NotAPicture:
+            copied.append((pictures.import_picture(source, check=check), Path(source).name))
+    except (pictures.NotAPicture, OSError):
         for rel, _name in copied:
             pictures.remove_file(rel)
         raise

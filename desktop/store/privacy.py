@@ -20,11 +20,9 @@ from the live database and from every backup file.
 
 from __future__ import annotations
 
-import errno
 import io
 import json
 import logging
-import os
 import sqlite3
 import zipfile
 from dataclasses import dataclass, field
@@ -33,6 +31,7 @@ from pathlib import Path
 
 from desktop import __version__, paths
 from desktop.domain import privacy as rules
+from desktop.store import outgoing
 from desktop.store.db import NotAnAfspraakDatabase, check_afspraak_file
 
 log = logging.getLogger(__name__)
@@ -239,22 +238,9 @@ def export_person(con, person_id: int, out: Path, now: datetime, backup_days: in
         archive.writestr("data.json", json.dumps(document, ensure_ascii=False, indent=2))
         for name, content in rules.csv_files(holding.person, sections, json_columns()).items():
             archive.writestr(f"csv/{name}", content)
-    out = Path(out)
-    if out.is_dir():  # named as the folder it is, not as the ".part" beside it that failed to take its place
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(buffer.getvalue())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        # A full disk left half a zip of the person's data beside the export, listed nowhere.
-        tmp.unlink(missing_ok=True)
-        raise
+    # A folder is named as the folder it is, not as the ".part" beside it that failed to take its
+    # place; a full disk left half a zip of the person's data beside the export, listed nowhere.
+    out = outgoing.write_whole(out, buffer.getvalue(), mode=0o600, make_folder=True)
     paths.make_private_file(out)
     return out
 

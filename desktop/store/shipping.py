@@ -71,6 +71,26 @@ def collaboration_for_parcel(found: list[Collaboration], product_ids: list[int])
     return rules.collaboration_for_parcel([(c.id, c.status, gifts[c.id]) for c in found], product_ids)
 
 
+def parcel_gifts(collaboration_id: int) -> list[rules_collab.Gift]:
+    """What the parcels of a collaboration hold (packed or out to her; not those returned or
+    lost), each product once with how many in all, in the order packed, worth its catalogue
+    price: the gift of a collaboration a drop made, which names none of its own (the
+    agreement in writing says what she receives; writing down what she promised starts from it)."""
+    found: dict[int, rules_collab.Gift] = {}
+    query = (ShipmentItem.select(Product.id, Product.name, Product.variant, Product.price_cents, ShipmentItem.quantity)
+             .join(Shipment).switch(ShipmentItem).join(Product)
+             .where((Shipment.collaboration == collaboration_id) & Shipment.status.not_in(list(rules.GONE)))
+             .order_by(Shipment.id, ShipmentItem.id).tuples())
+    for product_id, name, variant, price, quantity in query:
+        quantity = max(1, quantity or 1)
+        if product_id in found:
+            before = found[product_id]
+            found[product_id] = rules_collab.Gift(before.name, before.quantity + quantity, before.value_cents, product_id)
+        else:
+            found[product_id] = rules_collab.Gift(title_of(name, variant), quantity, price, product_id)
+    return list(found.values())
+
+
 def product_title(product: Product) -> str:
     return title_of(product.name, product.variant)
 

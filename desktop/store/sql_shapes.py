@@ -11,7 +11,7 @@ SQL = {
         'SELECT "t1"."person_id", AVG(((("t2"."communication" + "t2"."quality") + "t2"."punctuality") + "t2"."result") / ?) FROM "rating" AS "t2" INNER JOIN "collaboration" AS "t1" ON ("t2"."collaboration_id" = "t1"."id") WHERE ("t1"."person_id" IN (SELECT value FROM json_each(?))) GROUP BY "t1"."person_id"',
         (4.0, '["ids"]'), 1),
     'costs.products': (
-        'SELECT "t1"."collaboration_id", "t2"."cost_cents", "t3"."quantity" FROM "shipment_item" AS "t3" INNER JOIN "shipment" AS "t1" ON ("t3"."shipment_id" = "t1"."id") INNER JOIN "product" AS "t2" ON ("t3"."product_id" = "t2"."id") WHERE ("t1"."collaboration_id" IN (SELECT value FROM json_each(?)))',
+        'SELECT "t1"."collaboration_id", "t2"."cost_cents", "t3"."quantity", "t2"."price_cents" FROM "shipment_item" AS "t3" INNER JOIN "shipment" AS "t1" ON ("t3"."shipment_id" = "t1"."id") INNER JOIN "product" AS "t2" ON ("t3"."product_id" = "t2"."id") WHERE ("t1"."collaboration_id" IN (SELECT value FROM json_each(?)))',
         ('["ids"]',), 0),
     'costs.revenue': (
         'SELECT "t1"."collaboration_id", "t1"."revenue_cents" FROM "content" AS "t1" WHERE ("t1"."collaboration_id" IN (SELECT value FROM json_each(?)))',
@@ -40,6 +40,9 @@ SQL = {
     'detail.handles': (
         'SELECT "t1"."id", "t1"."person_id", "t1"."platform", "t1"."name", "t1"."followers", "t1"."url" FROM "handle" AS "t1" WHERE ("t1"."person_id" = ?) ORDER BY "t1"."id"',
         (-7000000001,), 0),
+    'detail.nothing_agreed': (
+        'SELECT "t1"."subject_id" FROM "reminder_state" AS "t1" WHERE (((("t1"."subject_type" = ?) AND ("t1"."step" = ?)) AND ("t1"."status" = ?)) AND ("t1"."subject_id" IN (SELECT value FROM json_each(?))))',
+        ('collaboration', 'record', 'dismissed', '["ids"]'), 3),
     'detail.parcels': (
         'SELECT "t1"."collaboration_id", "t1"."status" FROM "shipment" AS "t1" WHERE ("t1"."collaboration_id" IN (SELECT value FROM json_each(?)))',
         ('["ids"]',), 0),
@@ -59,7 +62,7 @@ SQL = {
         'SELECT "t1"."collaboration_id", "t1"."name", "t1"."quantity", "t1"."value_cents", "t1"."product_id" FROM "collaboration_product" AS "t1" WHERE ("t1"."collaboration_id" IN (SELECT value FROM json_each(?))) ORDER BY "t1"."position", "t1"."id"',
         ('["ids"]',), 0),
     'people.flagged': (
-        'SELECT DISTINCT "t1"."person_id" FROM "content" AS "t2" INNER JOIN "collaboration" AS "t1" ON ("t2"."collaboration_id" = "t1"."id") WHERE (("t1"."person_id" IN (SELECT value FROM json_each(?))) AND ("t2"."disclosure_ok" = ?))',
+        'SELECT "t1"."person_id", "t2"."missing", "t2"."disclosure_checks" FROM "content" AS "t2" INNER JOIN "collaboration" AS "t1" ON ("t2"."collaboration_id" = "t1"."id") WHERE (("t1"."person_id" IN (SELECT value FROM json_each(?))) AND ("t2"."disclosure_ok" = ?))',
         ('["ids"]', False), 0),
     'people.handles': (
         'SELECT "t1"."person_id", "t1"."platform", "t1"."name", "t1"."followers" FROM "handle" AS "t1" WHERE ("t1"."person_id" IN (SELECT value FROM json_each(?))) ORDER BY "t1"."id"',

@@ -5,6 +5,7 @@ are; they stay thin and ask domain/ and store/ for everything.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -91,6 +92,7 @@ class _ResumeAfterPaint(QObject):
 
 
 _PAINT = QEvent.Type.Paint
+_BREAKS = re.compile(r"[ \t\n]+")  # where a label may break a line (not at a no-break space)
 
 
 class _EscapeClears(QObject):
@@ -211,10 +213,17 @@ class ListView(LazyRefresh, QWidget):
     # its first line, ", " its first item; the list is given the room for it.
     whole_lead: str | None = None
     # A key column that gives way when the list cannot get the room its columns need (a
-    # window narrower than a laptop's screen, 1180 px un-maximised): it is narrowed, at most
-    # to a third of its width, its text ending in "…" (whole in its tooltip and the pane), so
-    # that what tells the free-text column's rows apart stays whole. None: none gives way.
+    # window narrower than a laptop's screen: 1180 px un-maximised, or a 1920 × 1080 screen
+    # at 150 %, 1280 px): it is narrowed, at most to a third of its width, its text ending in
+    # "…" (whole in its tooltip and the pane), so that what tells the rows apart stays whole
+    # and no column is pushed out of sight. Of a two-line cell only the quieter second line
+    # gives way: the first (a name) stays whole. None: none gives way.
     yielding_column: int | None = None
+    # The pane's fields (add_fields) may go under their names: on a pane narrower than a
+    # name beside its value (the list beside it took the room for its key columns) a value
+    # that cannot stand beside its name goes under it, rather than the pane staying as wide
+    # as its widest pair (_room_for_fields) while the list cuts what tells its rows apart.
+    fields_wrap = False
     selection_changed = Signal(int)
     # What a view asks of the window, which connects these (views/main_window.py): a
     # done action for Edit → Undo (a views/undo.py command), a short status-bar message,
@@ -316,7 +325,8 @@ class ListView(LazyRefresh, QWidget):
 
     def _room_for_fields(self) -> None:
         """The pane at least as wide as its forms (``add_fields``) need with every name
-        beside its value. A value is never broken inside a date ("donderdag 26 november
+        beside its value (with ``fields_wrap``: each value that cannot stand beside its name
+        under it). A value is never broken inside a date ("donderdag 26 november
         2026"), and beside "Beloofd klaar" it ran up to 29 px past the edge of the Dutch
         Maatwerk pane. The pane only ever widens, the list beside it giving the room, so
         its divider moves once for a wider form, not back and forth from row to row."""
@@ -338,7 +348,8 @@ class ListView(LazyRefresh, QWidget):
             self.model.elide_column = self.elide_column
             self.model.yielding_column = self.yielding_column
             self.model.colour_columns = self.colour_columns
-        fit_columns(self.table, self.elide_column, self.two_line_rows, self.pill_column, self.whole_lead)
+        fit_columns(self.table, self.elide_column, self.two_line_rows, self.pill_column, self.whole_lead,
+                    yielding_column=self.yielding_column)
         self.give_list_room()
 
     def give_list_room(self) -> None:
@@ -371,14 +382,16 @@ class ListView(LazyRefresh, QWidget):
 
     def _give_way(self, shortfall: int) -> None:
         """The yielding column narrowed by what the list still lacks (at most to a third of its
-        width, never below its heading), or back at its measured width when nothing lacks."""
+        width, never below its heading nor the first line of its two-line cells), or back at
+        its measured width when nothing lacks."""
         column = self.yielding_column
         widths = self.table.property("measuredWidths")
         if column is None or not widths or column >= len(widths) or not widths[column]:
             return
         header = self.table.horizontalHeader()
         measured = int(widths[column])
-        floor = max(header.minimumSectionSize(), header.sectionSizeHint(column), measured // 3)
+        floor = max(header.minimumSectionSize(), header.sectionSizeHint(column), measured // 3,
+                    int(self.table.property("yieldingFloor") or 0))
         width = max(min(floor, measured), measured - max(0, shortfall))
         if header.sectionSize(column) != width:
             header.resizeSection(column, width)
@@ -618,8 +631,16 @@ class ListView(LazyRefresh, QWidget):
     def add_fields(self, layout: QVBoxLayout, pairs: list[tuple[str, str]]) -> None:
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignLeft)
+        if self.fields_wrap:
+            form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         for name, value in pairs:
-            form.addRow(plain_label(name, wrap=False), plain_label(value))
+            field = plain_label(value)
+            if self.fields_wrap:
+                # A wrapping label tells the form it can be as narrow as a word; a date is one
+                # word ("woensdag 11 november 2026", kept together): its row wraps instead.
+                field.setMinimumWidth(max(field.fontMetrics().horizontalAdvance(word)
+                                          for word in _BREAKS.split(value)))
+            form.addRow(plain_label(name, wrap=False), field)
         holder = QWidget()
         holder.setLayout(form)
         layout.addWidget(holder)

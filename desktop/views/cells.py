@@ -139,8 +139,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(normal if selected or foreground is None else foreground.color())
             painter.drawText(top, _LEFT_BOTTOM, fm.elidedText(first, self.elide_mode, top.width()))
             painter.setPen(normal if selected else self._muted_colour(opt.palette))
-            painter.drawText(bottom, _LEFT_TOP, fm.elidedText(second.replace("\n", " "),
-                                                              _ELIDE_RIGHT, bottom.width()))
+            painter.drawText(bottom, _LEFT_TOP, quiet_line(fm, second.replace("\n", " "), bottom.width()))
         painter.restore()
 
     def _paint_pill(self, painter, opt, rect, text, index, selected, normal) -> None:
@@ -166,16 +165,38 @@ class CellDelegate(QStyledItemDelegate):
                          fm.elidedText(text, _ELIDE_RIGHT, pill.width() - theme.S - theme.S // 2))
 
 
+_ELLIPSIS = "\u2026"
+
+
+def quiet_line(fm, text: str, width: int) -> str:
+    """A cell's second line as ``width`` shows it: whole, or ending in "…", but never inside
+    a number, which, cut, reads as another one ("@julia.mertens +1 · 33.…": 33 followers?):
+    then it ends before the number ("@julia.mertens +1 …")."""
+    shown = fm.elidedText(text, _ELIDE_RIGHT, width)
+    if shown == text or not shown.endswith(_ELLIPSIS):
+        return shown
+    kept = shown[:-1]
+    if not text.startswith(kept) or text[len(kept):len(kept) + 1] in ("", " "):
+        return shown  # cut between words
+    start = kept.rfind(" ") + 1
+    if not any(c.isdigit() for c in text[start:].split(" ", 1)[0]):
+        return shown  # a word cut reads as cut ("sierlijk letter…")
+    kept = kept[:start].rstrip(" ·")
+    return kept + " " + _ELLIPSIS if kept else shown
+
+
 def fit_columns(table: QAbstractItemView, elide_column: int | None, two_line: bool = False,
                 pill_column: int | None = None, whole_lead: str | None = None,
-                elide_mode=_ELIDE_RIGHT) -> None:
+                elide_mode=_ELIDE_RIGHT, yielding_column: int | None = None) -> None:
     """Key columns as wide as their content; the one free-text column takes the rest.
 
     ``whole_lead``: what of the free-text column's cells must stay whole, the part before
     this separator ("\n": the first line, the product over its engraving; ", ": the first
     product of a parcel). ``needed_width`` counts it in, and the view gives the list that
     room (views/base.py). Without a free-text column the last column takes the rest (every
-    column is as wide as its content, none may be cut)."""
+    column is as wide as its content, none may be cut). ``yielding_column``: the key column
+    the view narrows when the list lacks room (views/base.py ``_give_way``); the widest
+    first line of its two-line cells is measured with it (``yieldingFloor``)."""
     if not isinstance(table.itemDelegate(), CellDelegate):
         table.setItemDelegate(CellDelegate(table, pill_column))
     else:
@@ -194,6 +215,7 @@ def fit_columns(table: QAbstractItemView, elide_column: int | None, two_line: bo
     if elide_column is not None:
         header.setSectionResizeMode(elide_column, QHeaderView.Stretch)
     table.setProperty("elideColumn", -1 if elide_column is None else elide_column)
+    table.setProperty("yieldingColumn", -1 if yielding_column is None else yielding_column)
     model, delegate = table.model(), table.itemDelegate()
     if model is not None and getattr(delegate, "fitted_model", None) is not model:
         delegate.fitted_model = model  # new rows (a refresh, a search): measured again
@@ -276,6 +298,7 @@ def size_to_contents(table: QAbstractItemView, in_sight: bool = False) -> None:
         total += _measure_lead(table, header, sample)
         table.setProperty("contentWidth", total)
         table.setProperty("measuredWidths", measured)
+        table.setProperty("yieldingFloor", _first_lines_width(table, sample))
     finally:
         header.setResizeContentsPrecision(precision)
 
@@ -366,6 +389,24 @@ def _measure_lead(table: QAbstractItemView, header: QHeaderView, sample: list[in
                 width = max(width, fm.horizontalAdvance(text.split(lead, 1)[0].split("\n", 1)[0]))
         width += theme.CELL_PADDING + theme.XS
     return max(header.minimumSectionSize(), width)
+
+
+def _first_lines_width(table: QAbstractItemView, sample: list[int]) -> int:
+    """The width the yielding column (``yieldingColumn``) may not give way past: the widest
+    first line of its two-line cells (a name over its handle and followers: the quieter
+    line under it gives way, the name stays whole), on the rows the columns are measured
+    on; 0 for a column of one-line cells (Vandaag's steps), which give way as a whole."""
+    column = table.property("yieldingColumn")
+    if column is None or int(column) < 0:
+        return 0
+    model, fm, column = table.model(), table.fontMetrics(), int(column)
+    text_at = getattr(model, "display_text", None) or (lambda row, col: model.index(row, col).data())
+    width = 0
+    for row in sample:
+        text = text_at(row, column)
+        if isinstance(text, str) and "\n" in text:
+            width = max(width, fm.horizontalAdvance(text.split("\n", 1)[0]))
+    return width + theme.CELL_PADDING + theme.XS if width else 0
 
 
 def needed_width(table: QAbstractItemView) -> int:

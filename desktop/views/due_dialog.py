@@ -442,7 +442,8 @@ def open_due_item(item: DueItem, parent: QWidget | None = None,
     News about a custom order opens the order's own message dialog: the delay message
     needs the new date the owner picks, and sending it moves the promised date. Either
     way, acting reschedules the tray and timer at once. A gift to send has no dialog of
-    its own: its parcel opens (views/gift_task.py; None is returned)."""
+    its own: its parcel opens (views/gift_task.py; None is returned); nor has an agreement to
+    record: the collaboration's dialog opens at its deliverables (views/agreement_task.py)."""
     from desktop import reminders
 
     def acted(what: str) -> None:
@@ -458,6 +459,12 @@ def open_due_item(item: DueItem, parent: QWidget | None = None,
         from desktop.views.order_message import open_ship_for_due_item
 
         return open_ship_for_due_item(item, parent, acted)
+    if item.kind == "agreement":  # no message: the collaboration, to write down what she promised
+        from desktop.views.agreement_task import open_agreement
+
+        if open_agreement(item, parent):
+            acted("recorded")
+        return None
     if item.kind == "gift":  # no message: what sends the gift (the parcel, or a new one)
         from desktop.views.gift_task import open_gift
 
@@ -512,9 +519,21 @@ def due_lines(items: list[DueItem], now: datetime) -> list[tuple[DueItem, str]]:
         moment = i18n.list_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))
         waiting = followup.waiting(item, now)  # due, or come due before a day off it waits through
         when = _("due since {moment}").format(moment=moment) if waiting else _("from {moment}").format(moment=moment)
-        lines.append((item, _("{step} · {kind} · {when}").format(
-            step=label("due_step", item.step), kind=label("due_kind", item.kind), when=when)))
+        if item.step in SAYS_ITS_KIND:
+            # TRANSLATORS: a reminder in a list: its step ("Check-in: parcel received?") and when it is due.
+            text = _("{step} · {when}").format(step=label("due_step", item.step), when=when)
+        else:
+            text = _("{step} · {kind} · {when}").format(
+                step=label("due_step", item.step), kind=label("due_kind", item.kind), when=when)
+        lines.append((item, text))
     return lines
+
+
+# The steps whose name already says what the reminder is about ("Check-in: parcel received?",
+# "Send the gift", "After her answer: still not posted"): their kind ("Parcel received?") is
+# not said again beside them (review of the two-week walk). The ladder's numbered steps and
+# the strike say it by their kind: content overdue, or a reply overdue.
+SAYS_ITS_KIND = frozenset({"received", "answered", "delay_warning", "no_update", "late", "ship", "send"})
 
 
 __all__ = ["DueStepDialog", "open_due_item", "open_url", "channel_url", "due_lines", "add_reminders_section"]

@@ -24,11 +24,12 @@ from desktop.store import influencer_detail, lookups
 from desktop.store import influencers as ops
 from desktop.views import dialogs
 from desktop.views import evidence as evidence_view
+from desktop.views import picture_check
 from desktop.views.base import ListView, address_text, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import LazyRow, Row
 from desktop.views.undo import EvidenceAdded
-from desktop.presentation import errors, event_texts
+from desktop.presentation import cost_texts, errors, event_texts, influencer_export
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -39,15 +40,22 @@ if TYPE_CHECKING:
 # Meanings of text in the detail pane (views/theme.py gives the colour for the palette).
 WARNING_STYLE = "red"
 MUTED_STYLE = "grey"
+# A logged post's disclosure (presentation/disclosure_texts.content_notes): missing, not
+# checked yet (a box left unticked: for her to look at), in order.
+NOTE_STYLES = {"missing": WARNING_STYLE, "unchecked": "amber", "ok": MUTED_STYLE}
 
 
 class InfluencersView(ListView):
     key = "influencers"
     # Name over handle and followers; the status as a coloured label; no free-text column:
     # every column is as wide as its content (the name with its followers is what tells
-    # two people apart, never cut), the last takes what is left.
+    # two people apart), the last takes what is left. On a window narrower than a laptop's
+    # screen (1280 px, beside the products panel) the handle and followers under the name
+    # give way (whole in the tooltip and the pane): the name, the status, the deadline and
+    # the score stay in sight, with no scrolling sideways.
     two_line_rows = True
     elide_column = None
+    yielding_column = 0
     pill_column = 1
     colour_columns = (1, 2)
 
@@ -341,8 +349,7 @@ class InfluencersView(ListView):
         if not path:
             return
         try:
-            # utf-8-sig: spreadsheet programs then read the accents right.
-            Path(path).write_text(ops.export_csv(ids), encoding="utf-8-sig")
+            influencer_export.write(path, ids)
         except OSError as exc:
             dialogs.warn(self, _("Export failed"), _("The file could not be written: {error}").format(
                 error=errors.unwritable(exc)))
@@ -471,9 +478,13 @@ class InfluencersView(ListView):
         self.add_section(layout, _("Handles"))
         lines = []
         for h in handles:
-            lines.append(_("{platform}: {handle} ({followers} followers)").format(
-                platform=label("platform", h.platform), handle=display(h.platform, h.name),
-                followers=i18n.format_number(h.followers or 0)))
+            account = dict(platform=label("platform", h.platform), handle=display(h.platform, h.name))
+            if h.followers is None:  # not filled in: unknown, not "0 followers"
+                # TRANSLATORS: influencer pane, an account whose followers were not filled in: "Instagram: @sanne".
+                lines.append(_("{platform}: {handle}").format(**account))
+            else:
+                lines.append(_("{platform}: {handle} ({followers} followers)").format(
+                    followers=i18n.format_number(h.followers), **account))
             if h.url:  # a line of its own under the account: a long address wraps under its start
                 lines.append("    " + h.url)
         self.add_lines(layout, lines, _("No handles yet."))
@@ -542,7 +553,39 @@ class InfluencersView(ListView):
                 state = ""
             lines.append("    • " + _deliverable_line(label("deliverable", d.kind), d.count, done,
                                                   bool(d.delivered_at), state))
+        if not lines and (shown.promise_missing or shown.nothing_agreed):
+            self._detail_no_promise(layout, shown)
+            return
         self.add_lines(layout, lines, "    " + _("No deliverables."))
+
+    def _detail_no_promise(self, layout, shown: CollaborationDetail) -> None:
+        """A gift given (or on its way) and nothing written down that she does in return: what
+        is missing and the button that writes it down (views/agreement_task.py); or, once the
+        owner said so on the task, that nothing was agreed."""
+        from desktop.presentation import due_texts
+
+        c = shown.collaboration
+        if shown.nothing_agreed:
+            # TRANSLATORS: influencer pane, a collaboration whose "record the agreement" task the
+            # owner ended with "Nothing agreed".
+            layout.addWidget(plain_label("    " + _("Nothing agreed in return: a gift with no strings attached.")))
+            return
+        # TRANSLATORS: influencer pane, instead of "No deliverables." for a collaboration with a gift
+        # (a parcel) and nothing written down about what she does in return.
+        missing = plain_label("    " + _("Nothing written down yet about what {name} does in return for the gift: "
+                                         "Afspraak can only follow up what you write down.").format(name=c.person.name))
+        missing.setWordWrap(True)
+        missing.setObjectName(f"noPromise{c.id}")
+        theme.set_text_colour(missing, "amber")
+        layout.addWidget(missing)
+        layout.addWidget(self._button_row([(due_texts.agreement_open_text(), lambda: self.record_agreement(c))],
+                                          f"recordAgreement{c.id}"))
+
+    def record_agreement(self, collaboration: Collaboration) -> None:
+        from desktop.views.agreement_task import record_agreement
+
+        if record_agreement(self, collaboration.id):
+            self._after_change(collaboration.person_id)
 
     def _detail_versions(self, layout, shown: CollaborationDetail) -> None:
         versions = shown.versions
@@ -607,15 +650,14 @@ class InfluencersView(ListView):
             if shown:
                 box.addWidget(self._styled("      " + shown, MUTED_STYLE))
             buttons = [(_("Add evidence…"), lambda content=content: self.choose_evidence(content))]
-            if content.disclosure_ok is False or content.missing:
-                from desktop.presentation.disclosure_texts import missing_words
+            from desktop.presentation.disclosure_texts import content_notes
 
-                missing = ", ".join(missing_words(content.missing)) or _("disclosure label")
-                box.addWidget(self._styled("      ⚠ " + _("Missing: {items}").format(items=missing), WARNING_STYLE))
-                buttons.append((_("Ask for it to be added…"), lambda content=content: self.show_message(
-                    c.person, _label_message(content), _("A friendly request to add what is missing."), c)))
-            elif content.disclosure_ok:
-                box.addWidget(self._styled("      ✓ " + _("Disclosure in order"), MUTED_STYLE))
+            notes = content_notes(content)
+            for how, text in notes.lines:
+                box.addWidget(self._styled("      " + text, NOTE_STYLES[how]))
+            if notes.ask:
+                buttons.append((_("Ask for it to be added…"), lambda content=content, prompt=notes.ask_prompt:
+                                self.show_message(c.person, _label_message(content), prompt, c)))
             if pictures:
                 box.addWidget(self._styled("      " + ngettext("Evidence: {n} picture", "Evidence: {n} pictures",
                                                                  len(pictures)).format(n=len(pictures)), MUTED_STYLE))
@@ -631,15 +673,21 @@ class InfluencersView(ListView):
             self.add_evidence(content.id, [Path(f) for f in files])
 
     def add_evidence(self, content_id: int, files: list[Path]):
-        """Copy the pictures in as evidence (all or nothing); undo through Edit → Undo."""
-        try:
-            added = evidence_store.add(content_id, files, clock.utcnow())
-        except evidence_store.NotAPicture as exc:
-            dialogs.warn(self, _("No evidence added"), _("{problem} Nothing was added.").format(problem=errors.text(exc)))
-            return None
-        except OSError as exc:
-            dialogs.warn(self, _("No evidence added"), _("The picture could not be saved: {error}. Nothing was added.")
-                         .format(error=errors.unwritable(exc)))
+        """Copy the pictures in as evidence (all or nothing); undo through Edit → Undo. A file
+        that is not a picture, or not one whole (cut off, damaged), refuses the lot, and every
+        such file is named with what is wrong with it."""
+        refused = picture_check.refusals(files)  # every one named, not just the first
+        if not refused:
+            try:
+                added = evidence_store.add(content_id, files, clock.utcnow(), check=picture_check.decodes)
+            except evidence_store.NotAPicture as exc:  # changed since: the store reads it again
+                refused = [exc]
+            except OSError as exc:
+                dialogs.warn(self, _("No evidence added"), _(
+                    "The picture could not be saved: {error}. Nothing was added.").format(error=errors.unwritable(exc)))
+                return None
+        if refused:
+            dialogs.warn(self, _("No evidence added"), errors.pictures_refused(refused))
             return None
         content = lookups.content(content_id)
         # TRANSLATORS: what Edit → Undo takes back: "Undo evidence for Reel on Instagram".
@@ -649,18 +697,9 @@ class InfluencersView(ListView):
         return added
 
     def _detail_cost(self, layout, shown: CollaborationDetail) -> None:
-        figures = shown.cost
-        if not figures.cost_cents and not figures.revenue_cents:
-            return
-        text = _("Cost {cost} (products {products}, shipping {shipping}, fee {fee}) · revenue {revenue}").format(
-            cost=i18n.format_money(figures.cost_cents), products=i18n.format_money(figures.product_cents),
-            shipping=i18n.format_money(figures.shipping_cents), fee=i18n.format_money(figures.fee_cents),
-            revenue=i18n.format_money(figures.revenue_cents))
-        if figures.return_ratio is not None and figures.revenue_cents:  # left out when nothing was measured
-            # TRANSLATORS: what a collaboration's sales came to, against what it cost: "brought in 2.5× the cost"
-            text += " · " + _("brought in {ratio}× the cost").format(
-                ratio=i18n.format_number(round(figures.return_ratio, 1)))
-        layout.addWidget(self._styled("    " + text, MUTED_STYLE))
+        text = cost_texts.cost_line(shown.cost)
+        if text:
+            layout.addWidget(self._styled("    " + text, MUTED_STYLE))
 
     def _detail_strikes(self, layout, detail: InfluencerDetail, now) -> None:
         strikes = [s for s, _pictures in detail.strikes]

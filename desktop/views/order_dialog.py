@@ -38,8 +38,8 @@ from desktop.i18n import _
 from desktop.labels import choices
 from desktop.presentation import errors
 from desktop.store import orders as store
-from desktop.store import incoming, lookups, pictures, settings
-from desktop.views import dialogs
+from desktop.store import lookups, pictures, settings
+from desktop.views import dialogs, picture_check
 from desktop.views.base import plain_label
 from desktop.views.keys import delete_removes, enter_adds, letters_when_shown, type_to_find
 from desktop.views.forms import date_field, date_problems, load_form
@@ -359,22 +359,12 @@ class OrderDialog(QDialog):
         self.pictures.addItem(item)
 
     def add_pictures(self, files: list[str]) -> None:
-        """Add the dropped or chosen pictures, all or none: one file that is not a picture
-        refuses the drop as a whole, with its name (nothing is left out unsaid)."""
-        bad = []
-        for f in files:
-            path = Path(f)
-            try:
-                incoming.plain_file_size(path)  # open() would wait for ever on a named pipe
-                with open(path, "rb") as fh:
-                    ok = pictures.picture_type(fh.read(16)) is not None
-            except OSError:
-                ok = False
-            if not ok:
-                bad.append(path.name)
-        if bad:
-            self._show_error("pictures", _("Nothing added. Not a picture (PNG, JPEG, GIF or WebP): {files}").format(
-                files=", ".join(bad)))
+        """Add the dropped or chosen pictures, all or none: one file that is not a picture,
+        or not one whole (cut off half-way, damaged), refuses the drop as a whole, and each
+        such file is named with what is wrong with it (nothing is left out unsaid)."""
+        refused = picture_check.refusals([Path(f) for f in files])
+        if refused:
+            self._show_error("pictures", errors.pictures_refused(refused))
             return
         for f in files:
             path = Path(f)
@@ -516,7 +506,8 @@ class OrderDialog(QDialog):
             self.saved = store.save_order(form, self.now, order_id=self.order_id,
                                           person_id=self.customer_pick.currentData(),
                                           add_pictures=list(self.pending_pictures),
-                                          remove_pictures=list(self.removed_pictures))
+                                          remove_pictures=list(self.removed_pictures),
+                                          check=picture_check.decodes)  # as read now, not as when dropped
             return True
 
         try:
@@ -528,7 +519,11 @@ class OrderDialog(QDialog):
             self.show_errors(errors.fields(exc))
             return
         except pictures.NotAPicture as exc:
-            self.show_errors({"pictures": errors.text(exc)})
+            self.show_errors({"pictures": _("{problem} Nothing was saved.").format(problem=errors.text(exc))})
+            return
+        except OSError as exc:  # a picture's copy could not be written (a full disk): no half file, nothing saved
+            self.show_errors({"pictures": _("The picture could not be copied into your Afspraak data: {error}. "
+                                            "Nothing was saved.").format(error=errors.unwritable(exc))})
             return
         if files:
             reminders.steps_forgotten.emit()

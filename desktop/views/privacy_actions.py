@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop import reminders
 from desktop.clock import to_local, utcnow
@@ -105,14 +105,14 @@ def erase_person(parent: QWidget | None, person_id: int) -> bool:
 
 
 def add_buttons(layout, person_id: int, parent: QWidget, on_erased=None) -> QWidget:
-    """Put "Export data" and "Erase person" under a detail pane."""
-    holder = QWidget()
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 8, 0, 0)
-    export = QPushButton(_("Export data…"), holder)
+    """Put "Export data" and "Erase person" under a detail pane, the second under the
+    first when the pane is too narrow for both on a line (views/flow.py)."""
+    from desktop.views.flow import flow_of
+
+    export = QPushButton(_("Export data…"))
     export.setObjectName("privacyExport")
     export.clicked.connect(lambda: export_person(parent, person_id))
-    erase = QPushButton(_("Erase person…"), holder)
+    erase = QPushButton(_("Erase person…"))
     erase.setObjectName("privacyErase")
 
     def _erase():
@@ -120,9 +120,8 @@ def add_buttons(layout, person_id: int, parent: QWidget, on_erased=None) -> QWid
             on_erased()
 
     erase.clicked.connect(_erase)
-    row.addWidget(export)
-    row.addWidget(erase)
-    row.addStretch(1)
+    holder = flow_of([export, erase])
+    holder.layout().setContentsMargins(0, 8, 0, 0)
     layout.addWidget(holder)
     return holder
 

@@ -113,6 +113,10 @@ class ShipmentsView(ListView):
         for code, text in choices("shipment_status"):
             self.status_filter.addItem(text, code)
         self.search.setMinimumWidth(120)  # room for the filter beside it
+        # The first product of a parcel is named whole ("Oorbellen Druppel (zilver)"): on a
+        # 1280 px window the pane gives the list a little, its fields still beside their
+        # names (it is never narrower than they need: _room_for_fields).
+        self.detail_scroll.setMinimumWidth(theme.DETAIL_MIN_WIDTH - 40)
         header = self.form.findChild(QHBoxLayout, "header")
         header.insertWidget(header.indexOf(self.search), self.status_filter)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())

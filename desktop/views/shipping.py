@@ -35,9 +35,9 @@ from desktop.domain.order_importers import ParsedOrders, parse_any
 from desktop.i18n import _, ngettext
 from desktop.labels import label
 from desktop.presentation import errors, event_texts, import_texts
-from desktop.store import catalogue, incoming, journal, lookups, orders, settings, shipping, storage_errors
+from desktop.store import catalogue, incoming, journal, lookups, orders, pictures, settings, shipping, storage_errors
 from desktop.store.catalogue import ImportCancelled, apply_import
-from desktop.views import dialogs, theme
+from desktop.views import dialogs, picture_check, theme
 from desktop.views.catalogue import CatalogueDock
 from desktop.views.dropping import (
     EXPORT_SUFFIXES,
@@ -252,6 +252,10 @@ class ShippingController(QObject):
         moved = event_texts.moved_deadlines_at(now)  # the agreement changed: said at once, not only on the timeline
         if moved:
             self.window.statusBar().showMessage(moved, 20000)
+        if created.new_collaboration_id is not None:  # nothing of hers written down yet: offered at once
+            from desktop.views import agreement_task
+
+            agreement_task.offer(self.window, person.name, created.new_collaboration_id)
         return created
 
     def _chosen_in(self, key: str) -> int | None:
@@ -313,7 +317,12 @@ class ShippingController(QObject):
                          "name or variant, or a SKU of its own.").format(product=product_text(there))
             dialogs.warn(self.window, _("Not added"), text)
             return None  # checked before the picture is copied, so a refusal leaves no file behind
-        image_path = catalogue.save_picture(data.picture, data.picture_format) if data.picture else ""
+        try:  # read again, as it is now: nothing is added when it no longer reads whole
+            image_path = (catalogue.save_picture(data.picture, data.picture_format, picture_check.decodes)
+                          if data.picture else "")
+        except (pictures.NotAPicture, OSError) as exc:
+            dialogs.warn(self.window, _("Not added"), self._picture_not_saved(exc))
+            return None
         product = catalogue.add_product(name=data.name, sku=data.sku, variant=data.variant, price_cents=data.price_cents,
                                         cost_cents=data.cost_cents, category=data.category, image_path=image_path,
                                         now=utcnow())
@@ -331,12 +340,16 @@ class ShippingController(QObject):
     def set_picture(self, product_id: int, path: Path) -> bool:
         from desktop.views.shipping_dialogs import image_format
 
-        fmt = image_format(path)
-        if not fmt:
-            dialogs.warn(self.window, _("No picture"), _("“{file}” is not a picture this app can read.").format(file=path.name))
+        fmt, refused = image_format(path)
+        if refused is not None:
+            dialogs.warn(self.window, _("No picture"), self._picture_not_saved(refused))
             return False
-        with journal.recording() as change:
-            new = catalogue.set_picture(product_id, path, fmt, utcnow())  # the one it replaces is kept a while
+        try:
+            with journal.recording() as change:  # the one it replaces is kept a while
+                new = catalogue.set_picture(product_id, path, fmt, utcnow(), picture_check.decodes)
+        except (pictures.NotAPicture, OSError) as exc:  # changed since it was read, or a full disk
+            dialogs.warn(self.window, _("No picture"), self._picture_not_saved(exc))
+            return False
         product = lookups.product(product_id)
 
         def keep_aside() -> None:  # undone: the new copy is swept like any replaced picture
@@ -351,6 +364,14 @@ class ShippingController(QObject):
                    after_undo=keep_aside, before_redo=still_there)
         self.window.statusBar().showMessage(_("Picture saved with the product."), 8000)
         return True
+
+    @staticmethod
+    def _picture_not_saved(exc: Exception) -> str:
+        """Why a product's picture was not kept, and that nothing changed."""
+        if isinstance(exc, pictures.NotAPicture):
+            return errors.text(exc) + " " + _("Nothing was changed.")
+        return _("The picture could not be copied into your Afspraak data: {error}. Nothing was changed.").format(
+            error=errors.unwritable(exc))
 
     # --- import --------------------------------------------------------------------------
     def ask_import(self) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt
-from PySide6.QtGui import QImageReader, QKeyEvent, QPixmap
+from PySide6.QtGui import QKeyEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QListView, QWidget
 
 from desktop import i18n
@@ -23,14 +23,13 @@ from desktop.domain.names import clean_name
 from desktop.domain.shipments import value_cents
 from desktop.i18n import _
 from desktop.labels import choices, label
-from desktop.presentation import record_texts
-from desktop.store import incoming, lookups
-from desktop.store.catalogue import PICTURE_FORMATS
+from desktop.presentation import errors, record_texts
+from desktop.store import lookups, pictures
 from desktop.store.shipping import NewShipment, collaboration_for_parcel, open_collaborations, product_title
 from desktop.clock import to_local, utcnow
 from desktop.views.forms import date_field, load_form, to_qdate, typed_day
 from desktop.views.keys import letters_when_shown
-from desktop.views import theme
+from desktop.views import picture_check, theme
 
 
 def _amount_or_problem(text: str) -> tuple[int | None, str | None]:
@@ -246,23 +245,17 @@ class ProductInput:
     picture_format: str
 
 
-def image_format(path: Path) -> str:
-    """The image format read from the file's content ('' when it is no image Qt can read)."""
+def image_format(path: Path) -> tuple[str, pictures.NotAPicture | None]:
+    """The image format read from the file's content, or "" and why it cannot be a product's
+    picture. Only what the catalogue keeps (an SVG, even named .png, ended in a ValueError),
+    and only a picture that reads whole, every pixel: a cut-off PNG or JPEG, or one of
+    20000 × 20000 pixels (more than Qt decodes), was saved with the product and showed as
+    nothing, or as a grey half."""
     try:
-        incoming.plain_file_size(path)  # Qt would wait for ever on a named pipe: the window hung
-    except OSError:
-        return ""
-    reader = QImageReader(str(path))
-    reader.setDecideFormatFromContent(True)
-    if not reader.canRead():
-        return ""
-    fmt = bytes(reader.format()).decode("ascii", "replace").lower()
-    # Only what the catalogue keeps (an SVG, even named .png, ended in a ValueError), and
-    # only a picture that reads whole: a cut-off PNG, or one of 20000 × 20000 pixels (more
-    # than Qt decodes), was saved with the product and showed as nothing.
-    if fmt not in PICTURE_FORMATS or reader.read().isNull():
-        return ""
-    return fmt
+        _data, kind = pictures.read_picture(path, pictures.PRODUCT_KINDS, picture_check.decodes)
+    except pictures.NotAPicture as exc:
+        return "", exc
+    return kind, None
 
 
 def local_files(mime) -> list[Path]:
@@ -360,9 +353,9 @@ class ProductDialog:
             self.set_picture(Path(path))
 
     def set_picture(self, path: Path) -> bool:
-        fmt = image_format(path)
-        if not fmt:
-            self._say(_("“{file}” is not a picture this app can read.").format(file=path.name))
+        fmt, refused = image_format(path)
+        if refused is not None:
+            self._say(errors.text(refused))
             return False
         self.picture, self.picture_format = path, fmt
         pixmap = QPixmap(str(path))

@@ -234,7 +234,10 @@ class TimelineModel(QAbstractTableModel):
         if role == DISPLAY:
             return item.cells[index.column()]
         if role == TOOLTIP:
-            return plain_tooltip(item.event.text) if self.columns[index.column()] == "text" else None
+            column = self.columns[index.column()]
+            if column == "kind_channel":  # narrowed in a narrow pane (PersonTimeline): said whole
+                return plain_tooltip(item.cells[index.column()])
+            return plain_tooltip(item.event.text) if column == "text" else None
         if role == FOREGROUND:
             return _IN_BRUSH["green"] if item.event.direction == "in" else None
         if role == USER:

@@ -14,7 +14,7 @@ It is the Tijdlijn's own model, fixed on that person, without the filter bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.presentation.timeline import TimelineFilter
@@ -69,6 +69,7 @@ def size_columns(table: QTableView, model: TimelineModel, sample: int = 100) -> 
     extra = theme.CELL_PADDING + theme.XS
     rows = [r for r in range(min(model.rowCount(), sample)) if not model.is_heading(r)]
     total = 0
+    measured: list[int] = []  # each column's width as measured (PersonTimeline._give_way)
     for column in range(model.columnCount() - 1):
         title = str(model.headerData(column, Qt.Horizontal, Qt.DisplayRole) or "")
         widest = fm.horizontalAdvance(title)
@@ -77,8 +78,10 @@ def size_columns(table: QTableView, model: TimelineModel, sample: int = 100) -> 
             if isinstance(text, str) and text:
                 widest = max(widest, max(fm.horizontalAdvance(part) for part in text.splitlines()))
         header.resizeSection(column, widest + extra)
+        measured.append(widest + extra)
         total += widest + extra
     table.setProperty("contentWidth", total + fm.averageCharWidth() * TEXT_READ_CHARS)
+    table.setProperty("measuredWidths", measured)
 
 
 def event_subject(model: TimelineModel, index: QModelIndex) -> tuple[str, int, int] | None:
@@ -88,8 +91,18 @@ def event_subject(model: TimelineModel, index: QModelIndex) -> tuple[str, int, i
     return event.subject_type, event.subject_id or 0, event.person_id or 0
 
 
+# In a narrow pane the text of an event keeps room for about this many characters a line
+# (on two lines); the kind of event beside it gives way to it (PersonTimeline._give_way).
+TEXT_MIN_CHARS = 12
+KIND_COLUMN = 1  # "What": the kind of event over its channel
+
+
 class PersonTimeline(QWidget):
-    """One person's history, newest first, paged; double-click opens an event's subject."""
+    """One person's history, newest first, paged; double-click opens an event's subject.
+
+    In a pane narrower than its columns (Maatwerk's, on a 1280 px window beside the products
+    panel) the kind of event gives way to the text, as a list's yielding column does
+    (views/base.py): it ends in "…", whole in its tooltip, and the table never scrolls sideways."""
 
     open_subject = Signal(str, int, int)  # subject_type, subject_id, person_id
 
@@ -110,6 +123,15 @@ class PersonTimeline(QWidget):
         # A narrow pane: the text wraps onto the row's second line before it is cut (and
         # then ends in "…", its whole text in the tooltip) instead of cutting after a word.
         self.table.setWordWrap(True)
+        self.table.setProperty("yieldingColumn", KIND_COLUMN)
+        # The text (stretched) may get narrower than Qt's default section; the kind gives way
+        # first. A stretched last section never gets narrower than it was when stretched.
+        header = self.table.horizontalHeader()
+        header.setDefaultSectionSize(self.table.fontMetrics().averageCharWidth() * TEXT_MIN_CHARS)
+        header.setStretchLastSection(False)
+        header.resizeSection(self.model.columnCount() - 1, header.defaultSectionSize())
+        header.setStretchLastSection(True)
+        self.table.viewport().installEventFilter(self)
         self.empty = plain_label(_("Nothing on the timeline yet."))
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
@@ -130,9 +152,28 @@ class PersonTimeline(QWidget):
         self.empty.setVisible(not has_rows)
         if has_rows:
             size_columns(self.table, self.model)
+            self._give_way()
             shown = min(self.model.rowCount(), self.visible_rows)
             self.table.setFixedHeight(self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
                                       + shown * self.table.verticalHeader().defaultSectionSize() + 2)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Resize:  # the viewport: the pane's width, or a scroll bar came
+            self._give_way()
+        return False
+
+    def _give_way(self) -> None:
+        """The kind column narrowed by what the text lacks of its minimum (never below its
+        heading), or back at its measured width when the table has the room."""
+        widths = self.table.property("measuredWidths")
+        if not widths or len(widths) <= KIND_COLUMN:
+            return
+        header = self.table.horizontalHeader()
+        others = sum(int(w) for i, w in enumerate(widths) if i != KIND_COLUMN)
+        room = self.table.viewport().width() - others - header.defaultSectionSize()
+        width = max(header.sectionSizeHint(KIND_COLUMN), min(int(widths[KIND_COLUMN]), room))
+        if header.sectionSize(KIND_COLUMN) != width:
+            header.resizeSection(KIND_COLUMN, width)
 
     def _open(self, index) -> None:
         found = event_subject(self.model, index)

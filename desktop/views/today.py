@@ -363,6 +363,8 @@ class TodayView(ListView):
 
     def _buttons(self, item, gift: dict | None) -> QWidget:
         """The pane's four buttons; ``gift``: a gift task's facts (``due_texts.gift_facts``), else None."""
+        if item.kind == "agreement":
+            return self._agreement_buttons(item)
         # Two rows of two, so the pane stays narrow enough for a laptop screen.
         holder = QWidget()
         grid = QGridLayout(holder)
@@ -451,6 +453,29 @@ class TodayView(ListView):
     def _snooze(self, item, how) -> None:
         now = self._now()
         reminders.snooze([item], snooze_until(how, now), now)
+
+    def _agreement_buttons(self, item) -> QWidget:
+        """The buttons of a "record the agreement" task: write it down (the collaboration at its
+        deliverables), the two snoozes, and "Nothing agreed" (a gift with no strings attached:
+        the task is dismissed and stays gone)."""
+        from desktop.presentation import due_texts
+
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for index, (name, text, slot) in enumerate((
+            ("todayOpen", due_texts.agreement_open_text(), lambda: due_dialog.open_due_item(item, self)),
+            ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
+            ("todayTomorrow", self._morning_label(), lambda: self._snooze(item, "tomorrow")),
+            ("todayDone", due_texts.agreement_done_text(), lambda: reminders.mark_done([item], self._now())),
+        )):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            if name == "todayDone":
+                button.setToolTip(due_texts.agreement_done_tip())
+            button.clicked.connect(slot)
+            grid.addWidget(button, index // 2, index % 2)
+        return holder
 
 
 __all__ = ["TodayView", "bucket"]

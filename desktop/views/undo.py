@@ -163,8 +163,9 @@ class EvidenceAdded(_Command):
     def do_again(self) -> None:
         from desktop.presentation import errors
         from desktop.store import evidence
+        from desktop.views import picture_check
 
         try:
-            self.added = evidence.add(self.added.content_id, self.sources, utcnow())
+            self.added = evidence.add(self.added.content_id, self.sources, utcnow(), check=picture_check.decodes)
         except (evidence.NotAPicture, OSError) as exc:
             raise CannotRedo(errors.unwritable(exc) if isinstance(exc, OSError) else errors.text(exc)) from exc

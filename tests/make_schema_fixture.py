@@ -51,6 +51,15 @@ def build(version: int, out: Path) -> Path:
         CustomOrder.create(person=odd, personalisation="Ö & ü", price_cents=None, ordered_on=date(2026, 11, 1),
                            promised_ready=None, checklist=[{"text": "graveren", "done": False}], created_at=FIXED_NOW)
         Event.create(kind="note", text="", person=None, at=FIXED_NOW)
+        if version >= 16:  # a shop order whose parcel goes to somebody else: its delivery (v16) through upgrades
+            from desktop.store.models import ShopOrder, ShopOrderLine
+
+            gift = ShopOrder.create(
+                platform="shopify", number="#1038", person=odd, ordered_on=date(2026, 11, 4), currency="EUR",
+                total_cents=3990, status="open", shop_status="paid", notes="Cadeau", item_count=1,
+                imported_at=FIXED_NOW, updated_at=FIXED_NOW, ship_name="Zoë Verhoeven", ship_street="Kerkstraat 12",
+                ship_postcode="9000", ship_city="Gent", ship_country="BE", ship_phone="+32 9 123 45 67")
+            ShopOrderLine.create(shop_order=gift, name="Naamketting - goud", sku="NK-502", quantity=1, price_cents=3495)
     finally:
         close_database()
         migrations.MIGRATIONS = all_steps

@@ -307,6 +307,9 @@ def test_a_reminder_line_says_its_label_once(translator):
     gift = DueItem(1, "Lotte", "gift", "collaboration", 1, "send", "", NOW, "g", "")
     [(_item, line)] = due_lines([gift], NOW)
     assert line.startswith("Cadeau versturen · ") and "nog niet verzonden" not in line, line
+    record = DueItem(1, "Fleur", "agreement", "collaboration", 1, "record", "", NOW, "a", "")
+    [(_item, line)] = due_lines([record], NOW)
+    assert line.startswith("Afspraak vastleggen · ") and "niet vastgelegd" not in line, line
     # a ladder step names what it is about by its kind
     late = DueItem(1, "Lotte", "deliverable", "deliverable", 1, "1", "instagram", NOW, "d", "ladder.1")
     [(_item, line)] = due_lines([late], NOW)

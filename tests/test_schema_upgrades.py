@@ -251,3 +251,58 @@ def test_a_catalogue_gift_is_spelled_as_everywhere_else_after_the_upgrade(data_d
     names = {n for (n,) in con.execute("SELECT name FROM collaboration_product")}
     assert set(kept) <= names and f"{name} – {variant}" in names  # typed, renamed, not linked: as they were
     con.close()
+
+
+# --- v16: where each shop order's parcel goes ------------------------------------------------
+
+SHIP_COLUMNS = ["ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country", "ship_phone"]
+OLDER = [p for p in FIXTURES if int(p.stem[1:]) < 16]
+
+
+@pytest.mark.parametrize("fixture", OLDER, ids=[p.stem for p in OLDER])
+def test_every_older_file_keeps_where_its_orders_go_after_the_upgrade(data_dir, fixture):
+    """From every released version: the shop orders get the delivery columns (empty for the
+    orders stored before: their parcels go to the customer's address), and an orders file
+    imported right after the upgrade keeps each order's delivery; the same file again
+    changes nothing."""
+    from desktop.domain import order_importers as oi
+    from desktop.store import shop_orders
+    from desktop.store.models import Person, ShopOrder
+    from tests.conftest import NOW
+
+    target = paths.db_path()
+    shutil.copyfile(fixture, target)
+    assert open_checked(target) is None
+    con = sqlite3.connect(target)
+    try:
+        columns = {row[1]: (row[2], row[3], row[4]) for row in con.execute('PRAGMA table_info("shop_order")')}
+        stored = con.execute('SELECT COUNT(*) FROM "shop_order" WHERE ' +
+                             " OR ".join(f'"{c}" != \'\'' for c in SHIP_COLUMNS)).fetchone()[0]
+    finally:
+        con.close()
+    assert {c: columns[c] for c in SHIP_COLUMNS} == {c: ("VARCHAR(255)", 1, "''") for c in SHIP_COLUMNS}
+    assert stored == 0
+    data = (Path(__file__).parent / "data" / "shop" / "shopify_gift_orders.csv").read_bytes()
+    people = Person.select().count()
+    plan = shop_orders.plan_import(oi.parse_orders(data), NOW)
+    summary = shop_orders.apply_plan(plan, NOW)
+    assert (summary.new, summary.new_customers) == (2, 1) and Person.select().count() == people + 1
+    gift = ShopOrder.get(ShopOrder.number == "#1038")
+    assert (gift.ship_name, gift.ship_city, gift.person.city) == ("Zoë Verhoeven", "Gent", "Antwerpen")
+    again = shop_orders.apply_plan(shop_orders.plan_import(oi.parse_orders(data), NOW), NOW)
+    assert (again.new, again.updated, again.unchanged, again.new_customers) == (0, 0, 2, 0)
+    close_database()
+
+
+def test_an_upgrade_that_fails_at_v16_leaves_the_v15_file_as_it_was(data_dir, monkeypatch):
+    """The delivery columns are added in the upgrade's one transaction: a failure after
+    them takes them back, and the file is the one version 15 wrote."""
+    target = paths.db_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(__file__).parent / "data" / "schemas" / "v15.sqlite3", target)
+    before = _schema_and_rows(target)
+    _failing_at(monkeypatch, 16, ValueError("a step's own mistake"))
+    with pytest.raises(migrations.MigrationFailed):
+        open_checked(target)
+    close_database()
+    assert _schema_and_rows(target) == before

@@ -28,6 +28,13 @@ What the real exports hold (shared/data/shop-exports/SOURCES.md) and how it is m
 Customers: one per email address (case does not count), else per buyer account (Etsy's
 "Buyer User ID": one buyer whose address is written two ways is one customer), else per name and address
 (name, street and postcode, case, punctuation and a US ZIP+4 tail not counting). The
+buyer is the customer (the billing name: she is who the shop writes to); each order keeps
+where its parcel goes (``OrderRow.ship_*``: the recipient of a gift, or the buyer at the
+address she gave for it). A customer's own address is that of her newest order sent to
+herself, else her billing address, never a gift's (review of the import: a gift's address
+became the buyer's, and her own parcel was shown the gift's). Phones: the buyer's is the
+order's own or the billing one, the shipping one the recipient's (hers too when it goes to
+her); Shopify's "Street" holds Address1 and Address2 already (``join_street``). The
 country of the address decides NL/BE (else "other"); language nl for NL and BE, en
 elsewhere; Belgians get "u", the Dutch "je" (``customer_profile``). An order without
 any name or e-mail (a shop's test order, a draft) is kept without a customer.
@@ -83,7 +90,12 @@ LAYOUTS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "cancelled_at": ("Cancelled at",),
             "notes": ("Notes",),
             "note_attributes": ("Note Attributes",),
-            "phone": ("Phone", "Billing Phone", "Shipping Phone"),
+            # The buyer's phone: the order's own, else the billing one; the shipping one is the
+            # recipient's (the buyer's too when the parcel goes to her). "Phone" is in every
+            # Shopify header and mostly empty: each row takes the first of them it fills.
+            "phone": ("Phone",),
+            "billing_phone": ("Billing Phone",),
+            "shipping_phone": ("Shipping Phone",),
             "item_quantity": ("Lineitem quantity",),
             "item_name": ("Lineitem name",),
             "item_price": ("Lineitem price",),
@@ -91,13 +103,17 @@ LAYOUTS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "item_fulfilment": ("Lineitem fulfillment status",),
             "item_properties": ("Lineitem properties", "Line: Properties"),
             "billing_name": ("Billing Name",),
-            "billing_street": ("Billing Street", "Billing Address1"),
+            # "Billing Street" is Address1 and Address2 joined ("Avenue X, 5"): read only when
+            # the file has no Address1 (``_address``).
+            "billing_street": ("Billing Street",),
+            "billing_address1": ("Billing Address1",),
             "billing_street2": ("Billing Address2",),
             "billing_city": ("Billing City",),
             "billing_postcode": ("Billing Zip",),
             "billing_country": ("Billing Country",),
             "shipping_name": ("Shipping Name",),
-            "shipping_street": ("Shipping Street", "Shipping Address1"),
+            "shipping_street": ("Shipping Street",),
+            "shipping_address1": ("Shipping Address1",),
             "shipping_street2": ("Shipping Address2",),
             "shipping_city": ("Shipping City",),
             "shipping_postcode": ("Shipping Zip",),
@@ -119,6 +135,7 @@ LAYOUTS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "notes": ("customer_note", "Customer Note"),
             "email": ("billing_email", "Billing Email", "customer_email", "Customer Email"),
             "phone": ("billing_phone", "Billing Phone"),
+            "shipping_phone": ("shipping_phone", "Shipping Phone"),
             "billing_first": ("billing_first_name", "Billing First Name"),
             "billing_last": ("billing_last_name", "Billing Last Name"),
             "billing_company": ("billing_company", "Billing Company"),
@@ -283,6 +300,12 @@ class CustomerRow:
     address_form: str
     line: int  # where the customer first appears
     buyer: str = ""  # the buyer's account on the platform (Etsy's "Buyer User ID"), when the file names it
+    # Her own address above is that of her newest order sent to herself (else her newest
+    # billing address): the day of that order, and every address the file gives for her
+    # (billing and delivery, folded by ``address_key``), which tells an address Afspraak
+    # wrote from the shop from one the owner typed (store/shop_orders.py).
+    address_on: date | None = None
+    addresses: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -307,6 +330,15 @@ class OrderRow:
     lines: tuple[OrderLine, ...]
     item_count: int
     buyer: str = ""  # the buyer's account on the platform, when the file names it
+    # Where the parcel goes, as the shop's order says: the recipient (the buyer, or the
+    # person a gift goes to) and the delivery address, the country as the file writes it
+    # ("BE", "Canada"); the recipient's phone. "" where the file names none.
+    ship_name: str = ""
+    ship_street: str = ""
+    ship_postcode: str = ""
+    ship_city: str = ""
+    ship_country: str = ""
+    ship_phone: str = ""
 
 
 @dataclass
@@ -554,6 +586,34 @@ def customer_key(email: str, name: str, street: str, postcode: str, buyer: str =
         return ""
     base = re.sub(r"\s+", "", postcode.upper()).split("-")[0]
     return f"name:{_fold(name)}|{_fold(street)}|{base}"
+
+
+def address_key(street: str, postcode: str) -> str:
+    """An address to compare by: its street and postcode, case, punctuation and a US ZIP+4
+    tail not counting; "" for none."""
+    base = re.sub(r"\s+", "", (postcode or "").upper()).lstrip("'").split("-")[0]
+    street = _fold(street or "")
+    return f"{street}|{base}" if street or base else ""
+
+
+def same_delivery(stored: tuple[str, str, str, str], new: tuple[str, str, str, str]) -> bool:
+    """Does a file's delivery (recipient, street, postcode, city) say no more than the one
+    stored, written shorter: the same recipient, postcode and city, its street the stored
+    one's start ("4497 Ckndqnbhm st" for "4497 Ckndqnbhm St NE": Etsy's two downloads)?
+    Case and punctuation do not count; a street that says more ("Kerkstraat 12 bus 3") is
+    news."""
+    (name, street, postcode, city), (new_name, new_street, new_postcode, new_city) = stored, new
+    if _fold(name) != _fold(new_name) or _fold(city) != _fold(new_city):
+        return False
+    if address_key("", postcode) != address_key("", new_postcode):
+        return False
+    before, after = _fold(street).split(), _fold(new_street).split()
+    return bool(after) and before[:len(after)] == after
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Do two names name one person (case, accents' forms and punctuation not counting)?"""
+    return _fold(a or "") == _fold(b or "")
 
 
 def _amount(rows: _Rows, row: dict, key: str, line: int) -> int | None:
@@ -858,8 +918,9 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         _check_signs(rows, record)
         _check_sent_after_placed(rows, platform, record)
     accounts: dict[str, set[str]] = {}  # a name and address -> the customer keys of the buyer accounts it was seen with
+    ranks: dict[str, tuple] = {}  # a customer's key -> how good the order her address came from is (``_rank``)
     for record in groups.values():
-        _finish(parsed, record, accounts)
+        _finish(parsed, record, accounts, ranks)
     _join_guests(parsed, accounts)
     parsed.notes.extend(_capped(repeated, lambda n: ngettext(
         "… and {n} more row identical to an earlier one: skipped, as it counts only once.",
@@ -1072,12 +1133,65 @@ def _base_record(number: str, line: int) -> dict:
 
 
 def _address(row: dict, prefix: str, rows: _Rows) -> dict:
+    """An address of the row: its street with the second line once (Shopify's "Billing
+    Street" already holds Address1 + ", " + Address2: read only without an Address1),
+    city, and postcode and country as the file writes them."""
+    first = _text(row.get(f"{prefix}address1", "")) or _text(row.get(f"{prefix}street", ""))
     return {
-        "street": ", ".join(p for p in (_text(row.get(f"{prefix}street", "")), _text(row.get(f"{prefix}street2", ""))) if p),
+        "street": join_street(first, _text(row.get(f"{prefix}street2", ""))),
         "city": _text(row.get(f"{prefix}city", "")),
         "postcode_raw": row.get(f"{prefix}postcode", ""),
         "country_raw": _text(row.get(f"{prefix}country", "")),
     }
+
+
+def join_street(street: str, second: str) -> str:
+    """``street`` and an address's second line, joined by ", "; a second line the street
+    already ends with is not written again (review of the import: "Avenue des Kjéu i'Js,
+    5, 5")."""
+    if not second or not street:
+        return street or second
+    parts, tail = [_fold(p) for p in street.split(",")], [_fold(p) for p in second.split(",")]
+    if parts[-len(tail):] == tail:
+        return street
+    return f"{street}, {second}"
+
+
+def _phone(row: dict, key: str) -> str:
+    """A phone number as written: a spreadsheet's guard apostrophe ("'+32 …") dropped."""
+    return _text(row.get(key, "")).lstrip("'").strip()
+
+
+def _has_place(address: dict) -> bool:
+    return bool(address["street"] or address["city"] or _text(address["postcode_raw"]))
+
+
+def _delivery(record: dict, shipping_name: str, billing: dict, shipping: dict, buyer_phone: str,
+              shipping_phone: str) -> None:
+    """The order's delivery (``ship_*``: recipient, address, phone) and the buyer's own
+    address and phone (``street``… ``phone``: the customer's) into ``record``; the buyer's
+    name is ``record["name"]``. The parcel goes to the shipping address, else to the billing
+    one. It goes to the buyer herself when the shipping name is hers (or none): then that
+    address and phone are hers too; otherwise (a gift) hers are the billing ones, and
+    the recipient's name and address stay the order's only (review of the import: a
+    gift's address became the buyer's, and her own parcel went to the gift's)."""
+    buyer = record.get("name", "")
+    to = shipping if _has_place(shipping) else billing
+    country = to["country_raw"] or shipping["country_raw"] or billing["country_raw"]
+    to = {**to, "country_raw": country}
+    to_buyer = not shipping_name or not buyer or same_person_name(shipping_name, buyer) or to is billing
+    own = to if to_buyer else {**billing, "country_raw": billing["country_raw"] or country}
+    record.update(own)
+    record["phone"] = buyer_phone or (shipping_phone if to_buyer else "")
+    record["to_buyer"] = to_buyer
+    placed = _has_place(to)
+    record["ship_name"] = (shipping_name or buyer) if placed else ""
+    record["ship_street"], record["ship_city"] = to["street"], to["city"]
+    record["ship_postcode_raw"], record["ship_country_raw"] = to["postcode_raw"], to["country_raw"]
+    record["ship_phone"] = shipping_phone or (buyer_phone if to_buyer else "")
+    record["addresses"] = frozenset(
+        key for key in (address_key(a["street"], clean_postcode(a["postcode_raw"], a["country_raw"] or country))
+                        for a in (billing, shipping)) if key)
 
 
 def _shopify_row(rows: _Rows, row: dict, line: int) -> dict:
@@ -1095,15 +1209,13 @@ def _shopify_row(rows: _Rows, row: dict, line: int) -> dict:
     for key in ("subtotal", "shipping", "tax", "discount", "total"):
         record[key] = _amount(rows, row, key, line)
     record["email"] = _text(row.get("email", ""))
-    record["phone"] = _text(row.get("phone", "")).lstrip("'")
     record["notes"] = _multiline(row.get("notes", ""))
     record["note_attributes"] = _pairs(row.get("note_attributes", ""))
     billing, shipping = _address(row, "billing_", rows), _address(row, "shipping_", rows)
-    record["name"] = _text(row.get("billing_name", "")) or _text(row.get("shipping_name", ""))
-    address = shipping if (shipping["street"] or shipping["city"]) else billing
-    if not address["country_raw"]:
-        address["country_raw"] = shipping["country_raw"] or billing["country_raw"]
-    record.update(address)
+    shipping_name = _text(row.get("shipping_name", ""))
+    record["name"] = _text(row.get("billing_name", "")) or shipping_name
+    _delivery(record, shipping_name, billing, shipping, _phone(row, "phone") or _phone(row, "billing_phone"),
+              _phone(row, "shipping_phone"))
     name = name_cell(rows, _text(row.get("item_name", "")), "item_name", line)
     if name:
         fulfilment = _text(row.get("item_fulfilment", "")).lower()
@@ -1154,16 +1266,12 @@ def _woocommerce_row(rows: _Rows, row: dict, line: int) -> dict:
     for key in ("shipping", "tax", "discount", "total"):
         record[key] = _amount(rows, row, key, line)
     record["email"] = _text(row.get("email", ""))
-    record["phone"] = _text(row.get("phone", "")).lstrip("'")
     record["notes"] = _multiline(row.get("notes", ""))
     billing_name = " ".join(p for p in (_text(row.get("billing_first", "")), _text(row.get("billing_last", ""))) if p)
     shipping_name = " ".join(p for p in (_text(row.get("shipping_first", "")), _text(row.get("shipping_last", ""))) if p)
     record["name"] = billing_name or shipping_name or _text(row.get("billing_company", ""))
     billing, shipping = _address(row, "billing_", rows), _address(row, "shipping_", rows)
-    address = shipping if (shipping["street"] or shipping["city"]) else billing
-    if not address["country_raw"]:
-        address["country_raw"] = shipping["country_raw"] or billing["country_raw"]
-    record.update(address)
+    _delivery(record, shipping_name, billing, shipping, _phone(row, "phone"), _phone(row, "shipping_phone"))
     numbers = sorted(int(k.rsplit("_", 1)[1]) for k in rows.index if k.startswith("line_item_"))
     for n in numbers:
         item = _packed_item(rows, row.get(f"line_item_{n}", ""), f"line_item_{n}", line)
@@ -1193,11 +1301,11 @@ def _etsy_row(rows: _Rows, row: dict, line: int) -> dict:
         record[key] = _amount(rows, row, key, line)
     record["email"] = _text(row.get("email", ""))
     record["buyer"] = _text(row.get("buyer", ""))
-    record["phone"] = ""
     record["notes"] = ""
     full = _text(row.get("full_name", ""))
     record["name"] = full or " ".join(p for p in (_text(row.get("first_name", "")), _text(row.get("last_name", ""))) if p)
-    record.update(_address(row, "", rows))
+    address = _address(row, "", rows)  # the delivery address and its name: the buyer's too
+    _delivery(record, "", address, address, "", "")
     count = (row.get("item_count") or "").strip()
     record["item_count"] = _quantity(rows, count, "item_count", line) if count else 0
     name = name_cell(rows, _text(row.get("item_name", "")), "item_name", line)
@@ -1221,7 +1329,22 @@ def _status(record: dict, lines: list[OrderLine]) -> str:
     return OPEN
 
 
-def _finish(parsed: ParsedOrders, record: dict, accounts: dict[str, set[str]]) -> None:
+def _rank(record: dict, postcode: str) -> tuple:
+    """How well an order tells its buyer's own address, better ones greater: one with an
+    address, then one sent to herself (not a gift), then the newest."""
+    created = record.get("created")
+    if isinstance(created, datetime):
+        moment = created.astimezone(timezone.utc).replace(tzinfo=None) if created.tzinfo else created
+    else:
+        moment = datetime.combine(created, datetime.min.time())
+    placed = bool(record.get("street") or record.get("city") or postcode)
+    return placed, bool(record.get("to_buyer", True)), moment
+
+
+def _finish(parsed: ParsedOrders, record: dict, accounts: dict[str, set[str]], ranks: dict[str, tuple]) -> None:
+    """The order of ``record`` into ``parsed``, and its buyer: one customer per key, whose
+    own address is that of her best order (``_rank``: the newest sent to herself), and who
+    keeps every address the file gives for her (``CustomerRow.addresses``)."""
     line = record["line"]
     created = record.get("created")
     if created is None:
@@ -1233,18 +1356,36 @@ def _finish(parsed: ParsedOrders, record: dict, accounts: dict[str, set[str]]) -
     key = customer_key(record.get("email", ""), record.get("name", ""), record.get("street", ""), postcode, buyer)
     if buyer and not record.get("email"):
         accounts.setdefault(customer_key("", record.get("name", ""), record.get("street", ""), postcode), set()).add(key)
+    rank = _rank(record, postcode)
+    phone = record.get("phone", "")
+    addresses = frozenset(record.get("addresses", ()))
     if key and key not in parsed.customers:
         country, language, form = customer_profile(code)
         email = record.get("email", "")
         parsed.customers[key] = CustomerRow(
-            key=key, name=record.get("name", "") or email, email=email, phone=record.get("phone", ""),
+            key=key, name=record.get("name", "") or email, email=email, phone=phone,
             street=record.get("street", ""), postcode=postcode, city=record.get("city", ""), country=country,
-            country_name=country_raw, language=language, address_form=form, line=line, buyer=buyer)
+            country_name=country_raw, language=language, address_form=form, line=line, buyer=buyer,
+            address_on=_day(created), addresses=addresses)
+        ranks[key] = rank
     elif key:
         known = parsed.customers[key]
+        changes: dict = {"addresses": known.addresses | addresses}
         if known.name == known.email and record.get("name"):  # the first row only had the e-mail
-            parsed.customers[key] = CustomerRow(**{**known.__dict__, "name": record["name"]})
+            changes["name"] = record["name"]
+        if rank > ranks[key]:  # a newer order of hers to herself: her address now (and where she lives)
+            ranks[key] = rank
+            country, language, form = customer_profile(code)
+            changes.update(street=record.get("street", ""), postcode=postcode, city=record.get("city", ""),
+                           country=country, country_name=country_raw, language=language, address_form=form,
+                           address_on=_day(created))
+            if phone:
+                changes["phone"] = phone
+        elif phone and not known.phone:
+            changes["phone"] = phone
+        parsed.customers[key] = replace(known, **changes)
     lines = record["lines"]
+    ship_country = record.get("ship_country_raw", "")
     parsed.orders.append(OrderRow(
         line=line, platform=parsed.platform, number=record["number"], ordered_on=_day(created),
         ordered_at=created if isinstance(created, datetime) else None, customer_key=key,
@@ -1254,7 +1395,10 @@ def _finish(parsed: ParsedOrders, record: dict, accounts: dict[str, set[str]]) -
         status=_status(record, lines), fulfilled_on=_day(record.get("fulfilled_at")),
         shop_status=record.get("shop_status", ""), notes=record.get("notes", ""),
         note_attributes=tuple(record.get("note_attributes", ())), lines=tuple(lines),
-        item_count=record.get("item_count") or sum(li.quantity for li in lines), buyer=buyer))
+        item_count=record.get("item_count") or sum(li.quantity for li in lines), buyer=buyer,
+        ship_name=record.get("ship_name", ""), ship_street=record.get("ship_street", ""),
+        ship_postcode=clean_postcode(record.get("ship_postcode_raw", ""), ship_country),
+        ship_city=record.get("ship_city", ""), ship_country=ship_country, ship_phone=record.get("ship_phone", "")))
 
 
 def _join_guests(parsed: ParsedOrders, accounts: dict[str, set[str]]) -> None:
@@ -1275,8 +1419,7 @@ def _join_guests(parsed: ParsedOrders, accounts: dict[str, set[str]]) -> None:
         if guest is not None and buyer is not None:
             blanks = {name: getattr(guest, name) for name in ("phone", "city", "street", "postcode", "email")
                       if not getattr(buyer, name) and getattr(guest, name)}
-            if blanks:
-                parsed.customers[account] = replace(buyer, **blanks)
+            parsed.customers[account] = replace(buyer, **blanks, addresses=buyer.addresses | guest.addresses)
 
 
 def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:

@@ -281,6 +281,57 @@ class Address:
         return not (self.street or self.postcode or self.city)
 
 
+@dataclass(frozen=True)
+class ShipTo:
+    """Where a shop order's parcel goes, as the shop's order says (schema v16): the
+    recipient (the buyer, or the person a gift is for), the delivery address with the
+    country as the shop's file writes it ("BE", "Belgium", "Canada"), the recipient's phone.
+    The buyer stays the customer: she is who the shop writes to."""
+
+    name: str
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = ""
+    phone: str = ""
+
+    @property
+    def country_code(self) -> str:
+        """NL, BE, other, or "" when the order names no country."""
+        from desktop.domain.order_importers import country_code
+
+        return country_code(self.country, self.postcode)
+
+    @property
+    def iso_country(self) -> str:
+        """The country as two letters for a carrier's tracking link, "" when not known."""
+        code = self.country_code
+        if code in ("NL", "BE"):
+            return code
+        written = self.country.strip()
+        return written.upper() if re.fullmatch(r"[A-Za-z]{2}", written) else ""
+
+    @property
+    def complete(self) -> bool:
+        return has_address(self.street, self.postcode, self.city)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.street or self.postcode or self.city)
+
+    def is_for(self, name: str) -> bool:
+        """Does the parcel go to ``name`` (the buyer herself, not a gift for somebody else)?"""
+        from desktop.domain.order_importers import same_person_name
+
+        return not self.name.strip() or same_person_name(self.name, name)
+
+    def same_address(self, street: str, postcode: str) -> bool:
+        """Is this the address ``street``, ``postcode`` (case and punctuation not counting)?"""
+        from desktop.domain.order_importers import address_key
+
+        return address_key(self.street, self.postcode) == address_key(street, postcode)
+
+
 def has_address(street: str, postcode: str, city: str) -> bool:
     """Enough to put on a parcel: a street with number, a postcode and a city."""
     return bool((street or "").strip() and (postcode or "").strip() and (city or "").strip())

@@ -315,7 +315,17 @@ def _v15(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15]
+def _v16(database: peewee.SqliteDatabase) -> None:
+    """Where each shop order's parcel goes, as the shop says (review of the import: a
+    buyer's gift went into her record as her address, and her own order was shipped to the
+    gift's): the recipient's name, the delivery address (the country as the file writes it)
+    and the recipient's phone. Orders imported before keep "" (the parcel goes to the
+    customer's address, as before) until they are imported again."""
+    for column in ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country", "ship_phone"):
+        database.execute_sql(f'ALTER TABLE "shop_order" ADD COLUMN "{column}" VARCHAR(255) NOT NULL DEFAULT \'\'')
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

@@ -366,6 +366,15 @@ class ShopOrder(BaseModel):
     updated_at = DateTimeField(default=utcnow)
     # The buyer's account on the platform (Etsy's "Buyer User ID"), "" when the file has none (v12).
     buyer = CharField(default="")
+    # Where the parcel goes (v16): the recipient (the buyer, or whom a gift is for), the
+    # delivery address with the country as the shop's file writes it, the recipient's phone;
+    # "" for an order imported before (the parcel goes to the customer's address).
+    ship_name = CharField(default="")
+    ship_street = CharField(default="")
+    ship_postcode = CharField(default="")
+    ship_city = CharField(default="")
+    ship_country = CharField(default="")
+    ship_phone = CharField(default="")
 
     class Meta:
         indexes = ((("platform", "number"), True), (("platform", "buyer"), False))

@@ -26,6 +26,7 @@ from peewee import JOIN, fn
 
 from desktop.clock import to_local
 from desktop.domain import orders as rules
+from desktop.domain.shipments import ShipTo
 from desktop.store import pictures
 from desktop.store.db import db
 from desktop.store.models import (
@@ -37,6 +38,8 @@ from desktop.store.models import (
     Product,
     Shipment,
     ShipmentItem,
+    ShopOrder,
+    ShopOrderLine,
 )
 
 MESSAGE_STEPS = ("order_confirmation", "order_update", "order_delay", "order_ready", "order_shipped")
@@ -127,6 +130,22 @@ def order_events(order_id: int) -> list[Event]:
 def date_history(order_id: int) -> list[OrderDateChange]:
     return list(OrderDateChange.select().where(OrderDateChange.custom_order == order_id)
                 .order_by(OrderDateChange.changed_at.desc(), OrderDateChange.id.desc()))
+
+
+def ship_to(order_id: int | None) -> ShipTo | None:
+    """Where the parcel of a custom order made from a shop order goes, as that order says
+    (the recipient of a gift, or the buyer at the address she gave for it); None for an
+    order typed in by hand, or imported before the shop's delivery was kept (schema v16):
+    its parcel goes to the customer's address."""
+    if order_id is None:
+        return None
+    fields = (ShopOrder.ship_name, ShopOrder.ship_street, ShopOrder.ship_postcode, ShopOrder.ship_city,
+              ShopOrder.ship_country, ShopOrder.ship_phone)
+    found = (ShopOrder.select(*fields).join(ShopOrderLine).where(ShopOrderLine.custom_order == order_id)
+             .order_by(ShopOrderLine.id).tuples().first())
+    if found is None or not any((value or "").strip() for value in found[1:5]):
+        return None
+    return ShipTo(*found)
 
 
 def shipment_of(order_id: int) -> Shipment | None:
@@ -390,14 +409,16 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
     sent_at = sent_moment(sent_on, now)
 
     person = order.person
+    # The carrier's page asks the postcode the parcel goes to: the shop's order's (a gift's), else hers.
+    delivery = ship_to(order_id)
+    postcode, country = (delivery.postcode, delivery.iso_country) if delivery else (person.postcode, person.country)
     url = ship.tracking_url.strip()
     if url:  # a link pasted from the carrier's mail is kept as given
         if not carriers.is_link(url) or any(c.isspace() for c in url):
             raise OrderInvalid({"tracking_url": Problem(NOT_A_LINK)})
         code = carriers.normalise_code(ship.tracking_code) or carriers.code_from_link(url)
     else:  # a code is checked for the carrier and gets the carrier's link
-        typed = carriers.read_tracking_input(ship.carrier, ship.tracking_code, person.postcode, person.country,
-                                             person.language)
+        typed = carriers.read_tracking_input(ship.carrier, ship.tracking_code, postcode, country, person.language)
         if typed.problem:
             raise OrderInvalid({"tracking_code": typed.problem})
         code, url = typed.code, typed.url

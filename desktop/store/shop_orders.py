@@ -48,10 +48,14 @@ from desktop.store.influencers import midday_utc
 from desktop.store.db import db, handing_turns
 from desktop.store.models import CustomOrder, Event, Person, Product, ShopOrder, ShopOrderLine
 
+# Where an order's parcel goes (schema v16), as the shop's file says.
+SHIP_FIELDS = ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country", "ship_phone")
 ORDER_FIELDS = ("person_id", "ordered_on", "ordered_at", "currency", "subtotal_cents", "shipping_cents", "tax_cents",
-                "discount_cents", "total_cents", "status", "shop_status", "fulfilled_on", "notes", "item_count", "buyer")
+                "discount_cents", "total_cents", "status", "shop_status", "fulfilled_on", "notes", "item_count",
+                "buyer") + SHIP_FIELDS
 LINE_FIELDS = ("position", "name", "sku", "quantity", "price_cents", "personalisation")
 FILLED_FROM_THE_SHOP = ("phone", "street", "postcode", "city")  # filled in for a known customer when empty
+ADDRESS_FIELDS = ("street", "postcode", "city")
 
 
 @dataclass
@@ -81,6 +85,10 @@ class ImportPlan:
     # Orders stored before the buyer's account was kept (schema v12), otherwise unchanged:
     # number -> the account, written without counting the order as changed.
     buyers_to_fill: dict[str, str] = field(default_factory=dict)
+    # Orders stored before where their parcel goes was kept (schema v16), otherwise
+    # unchanged: number -> the delivery (``SHIP_FIELDS``), written without counting the
+    # order as changed.
+    ship_to_fill: dict[str, dict] = field(default_factory=dict)
     # Orders stored before: number -> what stays as stored because this file does not name
     # it (Etsy's two downloads each lack what the other has), including the customer when
     # the file knows her by name and address only.
@@ -282,9 +290,13 @@ def _order_values(order: OrderRow, person_id: int | None) -> dict:
         "tax_cents": order.tax_cents, "discount_cents": order.discount_cents, "total_cents": order.total_cents,
         "status": order.status, "shop_status": order.shop_status, "fulfilled_on": order.fulfilled_on,
         "notes": order.notes, "item_count": order.item_count, "buyer": order.buyer,
+        **{name: getattr(order, name) for name in SHIP_FIELDS},
     }
 
 
+_ADDRESS_COLUMNS = tuple(f"{kind}_{part}" for kind in ("billing", "shipping")
+                         for part in ("name", "first", "street", "address1", "city", "postcode")) + (
+    "full_name", "first_name", "street", "city", "postcode")
 # An order's stored field -> the file's fields that name it (``LAYOUTS`` keys): a file with
 # none of them leaves the field as stored.
 _NAMED_BY = {
@@ -292,6 +304,9 @@ _NAMED_BY = {
     "tax_cents": ("tax",), "discount_cents": ("discount",), "total_cents": ("total",), "notes": ("notes",),
     "buyer": ("buyer",), "fulfilled_on": ("fulfilled_at", "shipped", "completed_at"),
     "shop_status": ("financial", "status"),
+    # a file without any name or address column leaves where the parcel goes as stored
+    **{name: _ADDRESS_COLUMNS for name in SHIP_FIELDS if name != "ship_phone"},
+    "ship_phone": ("phone", "billing_phone", "shipping_phone"),
 }
 
 
@@ -312,6 +327,11 @@ def _kept(parsed: ParsedOrders, order: OrderRow, current: ShopOrder) -> dict:
         kept["item_count"] = current.item_count
     if current.person_id is not None and (not order.customer_key or order.customer_key.startswith("name:")):
         kept["person_id"] = current.person_id
+    # The same destination written another way (Etsy's two downloads) is no change: kept as stored.
+    ship = ("ship_name", "ship_street", "ship_postcode", "ship_city")
+    if current.ship_street and rules.same_delivery(tuple(getattr(current, f) for f in ship),
+                                                   tuple(getattr(order, f) for f in ship)):
+        kept.update({f: getattr(current, f) for f in SHIP_FIELDS if not getattr(order, f) or f in ship})
     # A file re-saved by a spreadsheet keeps an order's minute, not its second ("8-4-2021
     # 17:24"): the same moment, kept as stored (audit of 2026-12-05: 39 orders "updated",
     # each losing its seconds).
@@ -335,6 +355,27 @@ def _plan_customers(plan: ImportPlan, parsed: ParsedOrders) -> None:
             plan.new_customers.append(customer)
         else:
             plan.known_customers[key] = found
+
+
+def _only_filled_in(plan: ImportPlan, number: str, current: ShopOrder, values: dict) -> None:
+    """What a stored order did not keep yet (the buyer's account before schema v12, where
+    its parcel goes before v16) is filled in, not a change the owner would see: taken out of
+    ``values`` (the order counts as unchanged) into the plan, written as it is imported."""
+    if not current.buyer and values["buyer"]:
+        plan.buyers_to_fill[number] = values["buyer"]
+        values["buyer"] = current.buyer
+    if not any(getattr(current, name) for name in SHIP_FIELDS) and any(values[name] for name in SHIP_FIELDS):
+        plan.ship_to_fill[number] = {name: values[name] for name in SHIP_FIELDS}
+        values.update({name: getattr(current, name) for name in SHIP_FIELDS})
+
+
+def _fill_in(plan: ImportPlan, number: str, shop_id: int) -> None:
+    """Write what ``_only_filled_in`` took out of a stored order that is otherwise unchanged."""
+    filled = dict(plan.ship_to_fill.get(number, {}))
+    if number in plan.buyers_to_fill:
+        filled["buyer"] = plan.buyers_to_fill[number]
+    if filled:
+        ShopOrder.update(**filled).where(ShopOrder.id == shop_id).execute()
 
 
 def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan:
@@ -380,9 +421,7 @@ def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan
         if rules.sent_less(current.status, order.status):
             plan.sent_before.append(order.number)
         values.update(kept)
-        if not current.buyer and values["buyer"]:  # only filled in: not a change she would see
-            plan.buyers_to_fill[order.number] = values["buyer"]
-            values["buyer"] = current.buyer
+        _only_filled_in(plan, order.number, current, values)
         same = all(getattr(current, name) == value for name, value in values.items())
         old_lines = [{k: r[k] for k in LINE_FIELDS} for r in lines.get(current.id, [])]
         old_at = {line["position"]: line for line in old_lines}
@@ -439,15 +478,63 @@ def _save_marks(plan: ImportPlan, marks: set[str], now: datetime) -> dict[str, i
     return ids
 
 
+def _their_orders(plan: ImportPlan) -> dict[int, list[tuple]]:
+    """Per known customer, the orders stored with her: (platform, number, day, delivery
+    street, delivery postcode)."""
+    ids = sorted(set(plan.known_customers.values()))
+    found: dict[int, list[tuple]] = {}
+    for chunk in range(0, len(ids), 500):
+        for pid, *order in (ShopOrder.select(ShopOrder.person, ShopOrder.platform, ShopOrder.number,
+                                             ShopOrder.ordered_on, ShopOrder.ship_street, ShopOrder.ship_postcode)
+                            .where(ShopOrder.person.in_(ids[chunk:chunk + 500])).tuples()):
+            found.setdefault(pid, []).append(tuple(order))
+    return found
+
+
+def _address_from_the_shop(customer: CustomerRow, person: Person, stored: list[tuple],
+                           in_file: set[tuple[str, str]]) -> dict:
+    """What of a known customer's address the file changes: all of it when her card has
+    none; when her card's address is one the shop gave for her (in this file, billing or
+    delivery, or where a stored order of hers went: written by an import, not typed by the
+    owner) and the file's newest order to herself (``CustomerRow.address_on``) is newer than
+    every order of hers stored outside this file, the address of that order, with its
+    country; the parts her card lacks when it is that address already. An address the owner
+    typed or changed in Afspraak stays as it is."""
+    new = {name: getattr(customer, name) for name in ADDRESS_FIELDS}
+    mine = {name: getattr(person, name) for name in ADDRESS_FIELDS}
+    if not any(new.values()):
+        return {}
+    if not any(v.strip() for v in mine.values()):
+        return {name: value for name, value in new.items() if value}
+    key = rules.address_key(mine["street"], mine["postcode"])
+    if key == rules.address_key(new["street"], new["postcode"]):
+        return {name: value for name, value in new.items() if value and not mine[name].strip()}
+    shop = set(customer.addresses) | {rules.address_key(street, postcode) for *_o, street, postcode in stored}
+    if key not in shop or customer.address_on is None:
+        return {}
+    if any(day is not None and day >= customer.address_on
+           for platform, number, day, *_a in stored if (platform, number) not in in_file):
+        return {}  # an order of hers stored is as new as this file's, or newer: an older export
+    moved = dict(new)
+    if customer.country_name and customer.country != person.country:
+        moved["country"] = customer.country
+    return moved
+
+
 def _save_customers(plan: ImportPlan, now: datetime) -> dict[str, int]:
+    """The file's customers: new ones made, known ones given what the file says of them
+    that their card lacks (a phone number), and the address of their newest order to
+    themselves where the card's address came from the shop (``_address_from_the_shop``)."""
     people = dict(plan.known_customers)
+    stored = _their_orders(plan) if plan.known_customers else {}
+    in_file = {(plan.parsed.platform, o.number) for o in plan.parsed.orders}
     for key, pid in plan.known_customers.items():
         customer = plan.parsed.customers[key]
         person = Person.get_by_id(pid)
-        changed = {}
+        changed = _address_from_the_shop(customer, person, stored.get(pid, []), in_file)
         for name in FILLED_FROM_THE_SHOP:
             value = getattr(customer, name)
-            if value and not getattr(person, name):
+            if name not in ADDRESS_FIELDS and value and not getattr(person, name):
                 changed[name] = value
         if not person.is_customer:
             changed["is_customer"] = True
@@ -603,8 +690,8 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
             person_id = people.get(order.customer_key) if order.customer_key else None
             shop_id = plan.existing.get(order.number)
             stored = shop_id is not None
-            if order.number in plan.buyers_to_fill and order.number not in changed and stored:
-                ShopOrder.update(buyer=plan.buyers_to_fill[order.number]).where(ShopOrder.id == shop_id).execute()
+            if stored and order.number not in changed:
+                _fill_in(plan, order.number, shop_id)
             kept = plan.kept.get(order.number, {}) if stored else {}
             if "person_id" in kept:
                 person_id = kept["person_id"]

@@ -530,10 +530,10 @@ def due_lines(items: list[DueItem], now: datetime) -> list[tuple[DueItem, str]]:
 
 
 # The steps whose name already says what the reminder is about ("Check-in: parcel received?",
-# "Send the gift", "After her answer: still not posted"): their kind ("Parcel received?") is
+# "Send the gift", "Record the agreement", "After her answer: still not posted"): their kind ("Parcel received?") is
 # not said again beside them (review of the two-week walk). The ladder's numbered steps and
 # the strike say it by their kind: content overdue, or a reply overdue.
-SAYS_ITS_KIND = frozenset({"received", "answered", "delay_warning", "no_update", "late", "ship", "send"})
+SAYS_ITS_KIND = frozenset({"received", "answered", "delay_warning", "no_update", "late", "ship", "send", "record"})
 
 
 __all__ = ["DueStepDialog", "open_due_item", "open_url", "channel_url", "due_lines", "add_reminders_section"]

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
-from desktop.domain.shipments import has_address
 from desktop.i18n import _
-from desktop.labels import choices, label
-from desktop.presentation import due_texts, errors
+from desktop.labels import choices
+from desktop.presentation import delivery_texts, due_texts, errors
 from desktop.store import orders as store
+from desktop.views.base import plain_label
 from desktop.views.forms import date_field, date_problems, from_qdate, load_form, to_qdate, typed_day
 from desktop.views.keys import letters_when_shown
 
@@ -293,24 +293,26 @@ class OrderShipDialog(_Clocked, QDialog):
         layout.addWidget(self.form)
         f = self.form.findChild
         person = order.person
-        address = ", ".join(p for p in (person.street, " ".join(
-            p for p in (person.postcode, person.city) if p), label("country", person.country)) if p)
-        heading = _("To {name}, {address}").format(name=person.name, address=address)
+        # Where the parcel goes: the shop's order's delivery (a gift's recipient), else her address.
+        self.parcel = parcel = delivery_texts.parcel_of(order_id, person)
+        address = parcel.one_line()
+        heading = _("To {name}, {address}").format(name=parcel.name, address=address)
         # Audit 12, F11: an order shipped to a customer without an address, without a word.
         # The same rule as Zendingen's question before a parcel is marked sent: a street, a
         # postcode and a city (domain/shipments.has_address).
-        if not any(p.strip() for p in (person.street, person.postcode, person.city)):
+        if parcel.empty:
             heading = _("To {name}: Afspraak has no address for them. Check the address in the shop's order "
-                        "before you post the parcel.").format(name=person.name)
-        elif not has_address(person.street, person.postcode, person.city):
+                        "before you post the parcel.").format(name=parcel.name)
+        elif not parcel.complete:
             # TRANSLATORS: {address} is what Afspraak has of it, e.g. "Kerkstraat 4, België" (no postcode, no city).
             heading = _("To {name}, {address}: this address is not complete. Check it in the shop's order "
-                        "before you post the parcel.").format(name=person.name, address=address)
+                        "before you post the parcel.").format(name=parcel.name, address=address)
         f(QLabel, "heading").setText(heading)
+        self._add_delivery_note(parcel, person)
         self.carrier: QComboBox = f(QComboBox, "carrier")
         for code, text in choices("carrier"):
             self.carrier.addItem(text, code)
-        self.carrier.setCurrentIndex(self.carrier.findData("bpost" if order.person.country == "BE" else "postnl"))
+        self.carrier.setCurrentIndex(self.carrier.findData("bpost" if parcel.country_code == "BE" else "postnl"))
         self.tracking_code: QLineEdit = f(QLineEdit, "trackingCode")
         self.tracking_url: QLineEdit = f(QLineEdit, "trackingUrl")
         # The day it went out, today unless she records it later (the parcel counts from it).
@@ -330,6 +332,28 @@ class OrderShipDialog(_Clocked, QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(520, 220)
+
+    def _add_delivery_note(self, parcel, person) -> None:
+        """Under the heading: who ordered a gift; or, for her own order, that her address in
+        Afspraak is not the one in the shop's order (she moved, or asked for another one):
+        the owner checks which one the parcel goes to."""
+        if parcel.gift:
+            # TRANSLATORS: in the ship dialog of a custom order that is a gift: {buyer} is the customer who
+            # ordered it; the parcel goes to the recipient named above.
+            text = _("Ordered by {buyer} for someone else: the address is the one in the shop's order.").format(
+                buyer=person.name)
+        elif delivery_texts.differs_from_card(parcel, person) and any(
+                p.strip() for p in (person.street, person.postcode, person.city)):
+            card = delivery_texts.parcel_of(None, person).one_line()
+            # TRANSLATORS: in the ship dialog; {address} is the customer's address in Afspraak, which is not
+            # the one in the shop's order (shown above it).
+            text = _("Afspraak has another address for them: {address}. Check which one this parcel goes "
+                     "to.").format(address=card)
+        else:
+            return
+        note = plain_label(text)
+        note.setObjectName("deliveryNote")
+        self.form.layout().insertWidget(1, note)
 
     def ship(self) -> None:
         from desktop.domain.shipments import sent_day_problem

@@ -36,7 +36,7 @@ from desktop.views.rows import Row
 from desktop.views.flow import flow_of
 from desktop.views.rows import plain_tooltip, shortcut_safe
 from desktop.views.timeline_widget import PersonTimeline
-from desktop.presentation import errors, event_texts
+from desktop.presentation import delivery_texts, errors, event_texts
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -275,9 +275,19 @@ class OrdersView(ListView):
                                label("country", person.country) if person.country else "")
         form_text = (_("English") if person.language == "en" else
                      _("Dutch, {form}").format(form=_("formal (u)") if person.address_form == "u" else _("informal (je)")))
+        # Where the parcel goes, when the shop's order says somewhere else than her address
+        # here: a gift's recipient, or another address of hers (review of the import).
+        parcel = delivery_texts.parcel_of(o.id, person)
+        ship_to = ""
+        if delivery_texts.differs_from_card(parcel, person):
+            ship_to = "\n".join(p for p in (parcel.name, address_text(parcel.street, parcel.postcode, parcel.city,
+                                                                      parcel.country), parcel.phone) if p)
         self.add_fields(layout, [pair for pair in [
             (_("Name"), person.name), (_("Email"), person.email), (_("Phone"), person.phone),
             (_("Address"), address), (_("Language"), form_text),
+            # TRANSLATORS: Maatwerk, a custom order's customer: where the shop's order sends the parcel
+            # (a gift's recipient and address, or another address than the customer's own).
+            (_("Ship to"), ship_to),
         ] if pair[1]])
 
         pics = store.pictures_of(o.id)

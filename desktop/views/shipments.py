@@ -21,6 +21,7 @@ from desktop.domain import shipments as rules
 from desktop.domain.carriers import is_link
 from desktop.i18n import _
 from desktop.labels import choices, label
+from desktop.presentation import delivery_texts
 from desktop.store import journal, lookups, settings, shipping
 from desktop.views.base import ListView, address_text, plain_label
 from desktop.views import theme
@@ -238,10 +239,12 @@ class ShipmentsView(ListView):
         s = lookups.shipment(row_id)
         if s is None:
             return
-        self.add_heading(layout, _("Shipment to {name}").format(name=s.person.name))
         p = s.person
-        address = address_text(p.street, p.postcode, p.city)
-        no_address = rules.missing_address(s.status, p.street, p.postcode, p.city)
+        # A custom order's parcel goes where the shop's order says (a gift's recipient), else to her.
+        to = delivery_texts.parcel_of(s.custom_order_id, p) if s.custom_order_id is not None else p
+        self.add_heading(layout, _("Shipment to {name}").format(name=to.name))
+        address = address_text(to.street, to.postcode, to.city)
+        no_address = rules.missing_address(s.status, to.street, to.postcode, to.city)
         if no_address:
             warning = plain_label(_("No address known for {name}: add it to their profile (Influencers → Edit…) before the "
                                     "parcel goes out.").format(name=p.name))

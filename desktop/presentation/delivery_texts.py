@@ -1,0 +1,88 @@
+"""Where a custom order's parcel goes, in words: the delivery of the shop's order it was
+made from (the recipient of a gift, or the buyer at the address she gave for it), else the
+customer's own address in Afspraak (an order typed in by hand, or imported before the
+shop's delivery was kept).
+
+Review of the import: a buyer's gift ("Zoë Verhoeven, Kerkstraat 12, 9000 Gent") became
+her own address, and the ship dialog of her own order showed the gift's; the shop's
+order is what the parcel is addressed by.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.domain.shipments import ShipTo, has_address
+from desktop.i18n import current_language, formatting_locale
+from desktop.labels import label
+from desktop.store import orders as store
+
+if TYPE_CHECKING:
+    from desktop.store.models import Person
+
+
+@dataclass(frozen=True)
+class Parcel:
+    """Where one custom order's parcel goes, ready to show."""
+
+    name: str  # the recipient
+    street: str
+    postcode: str
+    city: str
+    country: str  # in words, in the reader's language ("België", "Canada")
+    country_code: str  # NL, BE, other or "": the carrier offered first
+    phone: str
+    from_the_order: bool  # the shop's order says it (else the customer's card)
+    gift: bool  # to somebody else than the customer who ordered it
+
+    @property
+    def complete(self) -> bool:
+        return has_address(self.street, self.postcode, self.city)
+
+    @property
+    def empty(self) -> bool:
+        return not any(p.strip() for p in (self.street, self.postcode, self.city))
+
+    def one_line(self) -> str:
+        """ "Kerkstraat 12, 9000 Gent, België" (the parts there are)."""
+        place = " ".join(p for p in (self.postcode, self.city) if p)
+        return ", ".join(p for p in (self.street, place, self.country) if p)
+
+
+def country_name(code: str, written: str = "") -> str:
+    """A country in the reader's language: the Netherlands and Belgium as everywhere in the
+    app; another one the shop's file wrote as two letters ("CA") by its name ("Canada"),
+    else as the file wrote it."""
+    if code in ("NL", "BE"):
+        return label("country", code)
+    written = (written or "").strip()
+    if len(written) == 2 and written.isalpha():
+        return formatting_locale(current_language()).territories.get(written.upper(), written)
+    return written or (label("country", code) if code else "")
+
+
+def ship_to_parcel(ship: ShipTo, customer: Person) -> Parcel:
+    return Parcel(name=ship.name or customer.name, street=ship.street, postcode=ship.postcode, city=ship.city,
+                  country=country_name(ship.country_code, ship.country), country_code=ship.country_code,
+                  phone=ship.phone, from_the_order=True, gift=not ship.is_for(customer.name))
+
+
+def parcel_of(order_id: int | None, customer: Person) -> Parcel:
+    """Where the parcel of custom order ``order_id`` (of ``customer``) goes."""
+    ship = store.ship_to(order_id)
+    if ship is not None:
+        return ship_to_parcel(ship, customer)
+    return Parcel(name=customer.name, street=customer.street, postcode=customer.postcode, city=customer.city,
+                  country=label("country", customer.country) if customer.country else "",
+                  country_code=customer.country or "", phone=customer.phone, from_the_order=False, gift=False)
+
+
+def differs_from_card(parcel: Parcel, customer: Person) -> bool:
+    """Does the parcel go elsewhere than the customer's own address in Afspraak (a gift, or
+    an address of the shop's order her card does not hold)?"""
+    if not parcel.from_the_order:
+        return False
+    if parcel.gift:
+        return True
+    return not ShipTo(parcel.name, parcel.street, parcel.postcode).same_address(customer.street, customer.postcode)

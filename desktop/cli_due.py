@@ -74,9 +74,12 @@ def due_listing(at: str | None, as_json: bool) -> int:
             moment=i18n.format_moment(now.replace(tzinfo=timezone.utc).astimezone(zone))))
         upcoming = [i for i in items if i.due > now][:3]
         for item in upcoming:
+            # when it comes next: a step that came due before the night or a day off keeps that
+            # moment as its own (Vandaag's "since"), and is asked about again at ``due``
+            moment = item.due if item.own_due <= now else item.own_due
             print("  " + _("Next: {person}, {step}, {moment}").format(
                 person=item.person_name, step=label("due_step", item.step),
-                moment=i18n.format_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))))
+                moment=i18n.format_moment(moment.replace(tzinfo=timezone.utc).astimezone(zone))))
         return 0
     for n, item in enumerate(now_items):
         data = as_dict(item, now)

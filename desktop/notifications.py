@@ -36,8 +36,8 @@ from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 
 from desktop import APP_NAME, paths
-from desktop.i18n import _, tomorrow_label
-from desktop.tray import announcement_texts, done_label
+from desktop.i18n import _
+from desktop.tray import announcement_texts, done_label, snooze_morning_label
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ NATIVE, BALLOON, POPUP = "native", "balloon", "popup"
 def buttons_for(announcement) -> list[tuple[str, str]]:
     """(action, label) pairs, as on the popup: no "done" for a summary of several, nor for
     a decision (``Announcement.can_be_done``)."""
-    buttons = [(OPEN, _("Open")), (HOUR, _("In 1 hour")), (TOMORROW, tomorrow_label())]
+    buttons = [(OPEN, _("Open")), (HOUR, _("In 1 hour")), (TOMORROW, snooze_morning_label())]
     if announcement.can_be_done:
         buttons.append((DONE, done_label()))
     return buttons

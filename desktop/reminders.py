@@ -68,10 +68,13 @@ def plan(now: datetime) -> list:
 
 
 def due_items(now: datetime) -> list:
+    """What the owner has to do at ``now`` (the tray's and the sidebar's count): what is
+    due, and what came due before a day off or the quiet hours and waits through them
+    (``followup.to_do``). A popup shows only what is due (``domain/notify``)."""
     global _handover
     items = plan(now)
     _handover = (now, items)
-    return followup.due_now(items, now)
+    return followup.to_do(items, now)
 
 
 def next_due(now: datetime) -> datetime | None:

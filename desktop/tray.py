@@ -46,6 +46,15 @@ def announcement_texts(announcement, describe=default_describe) -> tuple[str, st
     return _("Reminder"), describe(items[0])
 
 
+def snooze_morning_label() -> str:
+    """The popup's "remind me tomorrow morning" button, named for the day the reminder comes
+    back: "Maandag 09:00" on a Saturday when Sunday is a day off (``due_texts.snooze_morning_label``)."""
+    from desktop.clock import utcnow
+    from desktop.presentation import due_texts
+
+    return due_texts.snooze_morning_label(utcnow())
+
+
 def done_label() -> str:
     """The "done" button of a reminder (the popup's and the notification's): an action, with
     an entry of its own in the catalog. Shared with the collaboration status "Done", the row
@@ -159,7 +168,7 @@ class ReminderPopup(QWidget):
         self.body.setVisible(not announcement.summary)
         self.lines.setVisible(announcement.summary)
         self.hour_button.setVisible(True)
-        self.tomorrow_button.setText(tomorrow_label())
+        self.tomorrow_button.setText(snooze_morning_label())  # "Maandag 09:00" on a Saturday
         self.tomorrow_button.setVisible(True)
         self.done_button.setVisible(announcement.can_be_done)
         self.adjustSize()

@@ -18,7 +18,11 @@ and parts that waited for 12 November come on Wednesday 11 November (Armistice D
 holiday), nothing else changed, and with the holidays of both countries the old file still matched;
 2026-12-05, fourth: her message on a deadline's own day pauses its ladder (review 26): only the
 small shop's scans under New York time changed, Emma Lambrechts's and Nora Mertens's step 1 became
-the "after her answer" step, their messages falling on the deadline's day there, not in Amsterdam):
+the "after her answer" step, their messages falling on the deadline's day there, not in Amsterdam;
+2026-12-06, later: a step that came due before the quiet hours or a day off keeps that moment as
+its part's ``due`` while it waits through them (review walk, F5): only the plan scans made in the
+night, on a Sunday or on a skipped Saturday changed, and in them only those parts' ``due`` (now
+before the scan's moment); every item's own fields, and every due_now scan, the same):
 
     .venv/bin/python tests/make_due_golden.py
 """

@@ -69,7 +69,7 @@ Adding a promise kind is adding data: a :class:`Rule` in :data:`RULES` (or throu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
@@ -414,7 +414,9 @@ class DuePart:
     key: str
     template: str
     reference: datetime
-    due: datetime  # when this part came (comes) due, after the guards
+    # when this part came (comes) due, after the guards; one that came due before a day off
+    # or the quiet hours it waits through keeps that moment (``_kept_moments``)
+    due: datetime
     details: Mapping[str, object] = field(default_factory=dict)
 
 
@@ -844,6 +846,8 @@ def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts
         person = people.get(person_id) or PersonInfo(person_id, "")
         _person_items(scan, person, person_nexts, by_person_contacts.get(person_id, []),
                       last_template.get(person_id, (None, ""))[1], items)
+    if not scan.now_allowed and not due_only:
+        items = _kept_moments(items, nexts, by_person_contacts, scan)
     items.sort(key=lambda i: (i.due, i.person_name, i.key))
     return items
 
@@ -1330,6 +1334,73 @@ def due_now(items: Iterable[DueItem], now: datetime) -> list[DueItem]:
     return [i for i in items if i.due <= now]
 
 
+def waiting(item: DueItem, now: datetime) -> bool:
+    """Is ``item`` the owner's to do at ``now``: due, or come due before now and waiting
+    through a day off or the quiet hours for the next moment anyone may be contacted
+    (``item.due``; its parts keep the moment they came due)? A reminder that came due on
+    Saturday is still to do on Sunday, "since Saturday", not one that comes on Monday."""
+    if item.due <= now:
+        return True
+    for part in item.parts:
+        if part.due <= now:
+            return True
+    return False
+
+
+def to_do(items: Iterable[DueItem], now: datetime) -> list[DueItem]:
+    """The items the owner has to do at ``now`` (:func:`waiting`): Vandaag's "To do now",
+    the count on the sidebar and the tray. Popups stay with :func:`due_now` (their own
+    ``due <= now``): nothing new pops up on a day off or at night."""
+    return [i for i in items if waiting(i, now)]
+
+
+def day_off(day: date, settings: LadderSettings) -> bool:
+    """Is ``day`` (the owner's local date) a day nobody is written to (``_day_off``)?"""
+    return _day_off(day, settings)
+
+
+def _kept_moments(items: list[DueItem], nexts: Mapping[int, list[_Next]],
+                  contacts: Mapping[int, list[Contact]], scan: _Scan) -> list[DueItem]:
+    """``items`` with each part that had come due before ``now``, and waits while now is not
+    allowed (a day off, the quiet hours), dated when it came due instead of the next
+    allowed moment it was moved to (``item.due`` stays that moment: the scheduler and the
+    popups wait for it). Without this, a reminder due on Saturday read on Sunday as one
+    "from Monday 09:00", and on Monday as "since Saturday" (review walk, F5)."""
+    now, settings, today = scan.now, scan.settings, scan.today
+    came: dict[str, datetime] = {}
+    for person_id, person_nexts in nexts.items():
+        busy: set[date] | None = None
+        messages: list[tuple[_Next, datetime]] = []
+        for nxt in person_nexts:
+            if nxt.due > now:  # the guards only move a step later
+                continue
+            if nxt.step.action != "message":  # a task: on its own (_Scan.on_its_own)
+                moment = scan.settle(nxt.due, set())
+                if moment <= now:
+                    came[nxt.key] = moment
+                continue
+            if busy is None:
+                busy = {local_date(c.at, settings) for c in contacts.get(person_id, ()) if c.direction == "out"}
+            if today in busy:  # she heard from the shop today: tomorrow at the earliest, as on any day
+                continue
+            moment = scan.settle(nxt.due, busy)  # as _person_items settles it
+            if moment <= now:
+                messages.append((nxt, moment))
+        # one message a day: what would not fit in it waits for the next day, as on any day
+        for nxt, moment in _compose(messages)[0] if messages else ():
+            came[nxt.key] = moment
+    if not came:
+        return items
+    kept = []
+    for item in items:
+        if item.due > now and any(part.key in came for part in item.parts):
+            item = replace(item, parts=tuple(
+                replace(part, due=came[part.key]) if part.key in came and part.due > now else part
+                for part in item.parts))
+        kept.append(item)
+    return kept
+
+
 def next_moment(items: Iterable[DueItem], now: datetime) -> datetime | None:
     """The first moment after ``now`` when something comes due (for the scheduler)."""
     future = [i.due for i in items if i.due > now]
@@ -1351,6 +1422,6 @@ __all__ = [
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
     "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "pause_date",
     "after_answer", "working_day_before",
-    "min_offsets", "plan", "due_now", "next_moment",
+    "min_offsets", "plan", "due_now", "waiting", "to_do", "day_off", "next_moment",
     "with_state",
 ]

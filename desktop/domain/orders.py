@@ -258,12 +258,17 @@ def default_ready(ordered_on: date, lead_days: int, country: str) -> date:
     return workdays.working_day(dates.add_days(ordered_on, max(0, int(lead_days))), country)
 
 
-def propose_new_date(promised: date | None, today: date, country: str, days: int = DELAY_PROPOSAL_DAYS) -> date:
+def propose_new_date(promised: date | None, today: date, country: str, days: int = DELAY_PROPOSAL_DAYS,
+                     skip_weekends: bool = False) -> date:
     """The new expected date a delay message proposes: a week after the promised date,
     or after today when that has passed, moved off a Sunday or a public holiday of the
-    shop's ``country`` to its next working day. Always passes
+    shop's ``country`` (and off a Saturday when the owner keeps her weekends free,
+    ``skip_weekends``) to its next working day. Always passes
     :func:`validate_new_promise`. (The owner may still choose a Sunday in the dialog.)"""
-    return workdays.working_day(max(promised or today, today) + timedelta(days=days), country)
+    day = workdays.working_day(max(promised or today, today) + timedelta(days=days), country)
+    while skip_weekends and day.weekday() >= 5:
+        day = workdays.working_day(day + timedelta(days=1), country)
+    return day
 
 
 def validate_new_promise(current: date | None, new: date | None, today: date) -> str:

@@ -427,7 +427,8 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
         "bestelnummer": main.get("order_number", ""),
         "beloofde_datum": main.get("promised"),
         # A delay message proposes a new date (the order dialog lets the owner change it).
-        "nieuwe_datum": propose_new_date(main.get("promised"), followup.local_date(now, s), s.country),
+        "nieuwe_datum": propose_new_date(main.get("promised"), followup.local_date(now, s), s.country,
+                                         skip_weekends=s.skip_weekends),
         "personalisatie": main.get("personalisation", ""),
         "titel": main.get("title", ""),
         "bericht_van": main.get("message_at"),
@@ -508,8 +509,10 @@ def order_product(order: CustomOrder, to: messages.Recipient) -> str:
         product=name, count=i18n.format_number(order.quantity, to.locale))
 
 
-def compose_order(order_id: int, step: str, now: datetime, new_ready: date | None = None):
+def compose_order(order_id: int, step: str, now: datetime, new_ready: date | None = None, unchosen: str = ""):
     """The message ``step`` for this order, in the customer's language, form and locale.
+    ``unchosen``: the words in place of a new date the owner has not chosen yet (a preview:
+    :func:`preview`), instead of a proposal she never saw.
 
     Uses the owner's edited template when there is one; the alternative wording when the
     same message went out last time (never the same text twice in a row). News about an
@@ -549,7 +552,8 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         "beloofde_datum": told or (None if step == "order_confirmation" and order.promised_ready is not None
                                    and order.promised_ready < today else order.promised_ready),
         "nieuwe_datum": new_ready or (order.promised_ready if told else None) or (
-            rules.propose_new_date(order.promised_ready, today, s.country) if step == "order_delay" or late else None),
+            (unchosen or rules.propose_new_date(order.promised_ready, today, s.country, skip_weekends=s.skip_weekends))
+            if step == "order_delay" or late else None),
         "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,
         "personalisatie": rules.personalisation_summary(order.personalisation, order.font, order.colour, order.size),
         # A carrier's name (a brand, the same in every language); "other" has none to give, so
@@ -598,6 +602,134 @@ def strike_words(item: DueItem | None = None) -> dict[str, str]:
 def no_strike_words() -> dict[str, str]:
     """What ``due.end_without_strike`` records in the owner's language: the end reason."""
     return {"ending": _("Ended after the last reminder, without a strike.")}
+
+
+# --- Vandaag's pane: what a step is, in its own words ------------------------------------
+
+def strike_decision_words(item: DueItem, now: datetime, facts: dict | None = None) -> str:
+    """What a strike decision is about (Vandaag's pane): since when she has not answered,
+    what the final notice said, and what each choice does (the strike dialog's choices:
+    ``due.apply_strike``, ``due.end_without_strike``) with her strike count. ``facts``:
+    ``due.strike_facts`` when the caller has read them. The pane said only "this step is a
+    task for you (a call, or a strike to decide on)" (review walk, F4)."""
+    facts = due.strike_facts(item, now) if facts is None else facts
+    name = item.person_name
+    sent = facts.get("notice_sent")
+    if sent is not None:
+        until = followup.pause_date(sent, due.ladder_settings())
+        # TRANSLATORS: Vandaag, a strike decision; {date} is when the final reminder was sent, {until} the
+        # date it named ("if I haven't heard from you by ...").
+        first = _("No answer from {name} since the final reminder of {date}. It said the collaboration would end "
+                  "if nothing came by {until}.").format(name=name, date=_day_words(to_local(sent).date(), now),
+                                                         until=_day_words(until, now))
+    else:
+        # TRANSLATORS: Vandaag, a strike decision whose final reminder was marked done without a message.
+        first = _("No answer from {name} since the last reminder.").format(name=name)
+    count = facts.get("counting", 0) + 1
+    limit = facts.get("to_inactive", 3)
+    strike = _("This will be strike {n} of {limit}.").format(n=count, limit=limit)
+    if count >= limit and facts.get("status") == "active":
+        if facts.get("lift_when_delivered", True):
+            strike += " " + _("The influencer becomes inactive: no new collaborations until the outstanding work is "
+                              "posted.")
+        else:
+            # TRANSLATORS: Vandaag, a strike decision: the strike that reaches the owner's limit.
+            strike += " " + _("The influencer becomes inactive: no new collaborations.")
+    # TRANSLATORS: Vandaag, a strike decision, the first choice; {status} is the collaboration status
+    # "Not fulfilled"; a sentence like "This will be strike 2 of 3." follows.
+    with_strike = _("With a strike: the collaboration is marked “{status}” and the strike keeps the reminders "
+                    "as evidence.").format(status=label("collab_status", "failed")) + " " + strike
+    # TRANSLATORS: Vandaag, a strike decision, the second choice; {status} is the collaboration status "Ended early".
+    without = _("Without a strike: the collaboration is marked “{status}”, as the final reminder said, and "
+                "nothing counts against {name}.").format(status=label("collab_status", "ended"), name=name)
+    # TRANSLATORS: Vandaag, a strike decision: above the two choices, each on a line starting with "•".
+    return "\n\n".join([first, _("Your decision:") + "\n• " + with_strike + "\n• " + without])
+
+
+def phone_words(item: DueItem, number: str) -> str:
+    """Over the ready message of a step whose channel is the phone (step 3, "another
+    way"): call her, and the message is what to send as a text when she does not answer."""
+    if number:
+        # TRANSLATORS: Vandaag, a reminder step whose channel is the phone; {number} is her phone number.
+        return _("Call {name} on {number}. No answer? Send this message as a text instead.").format(
+            name=item.person_name, number=number)
+    return _("Call {name}. No answer? Send this message as a text instead.").format(name=item.person_name)
+
+
+def waiting_words(item: DueItem, now: datetime) -> str:
+    """Vandaag's pane over a step that came due before a day off or the quiet hours and
+    waits through them (``followup.waiting``, its ``due`` still ahead): nothing new comes
+    up until then, and this one may wait too. "" for any other step."""
+    if item.due <= now or not followup.waiting(item, now):
+        return ""
+    s = due.ladder_settings()
+    back = to_local(followup.settle(now, s))
+    back = "{date}, {time}".format(date=_day_words(back.date(), now), time=i18n.keep_together(i18n.format_time(back)))
+    if followup.day_off(followup.local_date(now, s), s):
+        # TRANSLATORS: Vandaag, over a reminder that came due before today, a Sunday or public holiday (or a
+        # Saturday the owner skips); {moment} is when reminders start again, e.g. "maandag 9 november, 09:00".
+        return _("Today is a day off: no new reminders come up until {moment}. This one was already waiting; it "
+                 "can wait until then too.").format(moment=back)
+    # TRANSLATORS: Vandaag, over a reminder that came due before the owner's quiet hours began; {moment} is
+    # when reminders start again (the quiet hours' end, or after a day off that follows them).
+    return _("No new reminders come up until {moment}. This one was already waiting.").format(moment=back)
+
+
+def new_date_hole() -> str:
+    """What a preview shows for the new date of a late custom order, which the owner
+    chooses in the order's dialog before anything is sent: a proposal (a week on) read as
+    a date she had chosen, another one each day (review walk, F6)."""
+    # TRANSLATORS: in the preview of a message to a customer, in place of the new date the owner still
+    # has to choose ("We now expect to have everything ready on [new date]").
+    return _("[new date]")
+
+
+def preview(item: DueItem, now: datetime) -> messages.Message | None:
+    """:func:`compose` as Vandaag's pane shows it: the news of a late custom order with
+    :func:`new_date_hole` for the new date; "Open and send…" opens the order's dialog,
+    which asks for it and fills it in (never the hole) before the message is copied, mailed
+    or marked sent."""
+    if item.kind == "custom_order" and item.action == "message" and item.step in orders.LADDER_STEPS:
+        return compose_order(item.subject_id, orders.LADDER_STEPS[item.step], now, unchosen=new_date_hole())
+    return compose(item, now)
+
+
+def _day_words(day: date, now: datetime) -> str:
+    """A day in a sentence of the pane: "maandag 30 november" (its year only when it is
+    not this year's), never broken inside."""
+    if day.year == to_local(now).year:
+        return i18n.keep_together(i18n.format_date(day, "EEEE d MMMM"))
+    return i18n.detail_date(day)
+
+
+def snooze_back(now: datetime) -> datetime:
+    """When "tomorrow morning" (``clock.snooze_until``) really brings a step back: the next
+    morning, moved on past a day off as the ladder moves it (``followup.settle``: a Sunday,
+    a public holiday, a Saturday the owner skips)."""
+    from desktop import clock
+
+    owner = clock.owner()  # the owner's days and hours only: no database needed (the tray's popup asks too)
+    days = LadderSettings(tz=owner.tz, quiet_start=owner.quiet_start, quiet_end=owner.quiet_end,
+                          skip_weekends=owner.skip_weekends, country=owner.country)
+    return followup.settle(clock.snooze_until("tomorrow", now), days)
+
+
+def snooze_morning_label(now: datetime) -> str:
+    """The "remind me tomorrow morning" button named for the day the step comes back
+    (:func:`snooze_back`): "Morgen 09:00", but "Maandag 09:00" on a Saturday, when Sunday is
+    a day off ("Morgen 09:00" brought it back on Monday: review walk, F5)."""
+    back = to_local(snooze_back(now))
+    days = (back.date() - to_local(now).date()).days
+    time = i18n.format_time(back)
+    if days == 1:
+        return _("Tomorrow {time}").format(time=time)  # i18n.tomorrow_label's words
+    if days <= 0:
+        # TRANSLATORS: a snooze button in the night: remind again this morning, at {time} (when the quiet hours end).
+        return i18n.pgettext("snooze", "Today {time}").format(time=time)
+    day = i18n.format_date(back, "EEEE") if days < 7 else i18n.format_date(back, "EEEE d MMM")
+    # TRANSLATORS: a snooze button: remind again on {weekday} (a day name, e.g. "Monday", capitalised
+    # here) at {time}, when tomorrow is a day off.
+    return _("{weekday} {time}").format(weekday=day[:1].upper() + day[1:], time=time)
 
 
 __all__ = ["recipient", "subject_title", "subject_titles", "TITLES", "values_for", "item_values", "fitted",

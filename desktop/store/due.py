@@ -406,7 +406,33 @@ def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> St
     return strike
 
 
+def strike_facts(item: DueItem, now: datetime) -> dict:
+    """What a strike decision (``item.action == "strike"``) is about, for its words
+    (``presentation/due_texts.strike_decision_words``): when the final notice before it
+    went out (``notice_sent``, naive UTC; None when no step of it is marked sent), how many
+    of her strikes count now (``counting``), the policy's ``to_inactive`` and
+    ``lift_when_delivered``, and her ``status``."""
+    from desktop.domain import strikes as strike_rules
+    from desktop.store import influencers
+
+    finals = {name: next((st.name for st in rule.steps if st.final), None) for name, rule in followup.RULES.items()}
+    keys = [part.key.rpartition(":")[0] + ":" + finals[part.rule]
+            for part in item.parts if finals.get(part.rule) is not None]
+    sent = [as_moment(at) for (at,) in ReminderState.select(ReminderState.at).where(
+        ReminderState.key.in_(keys), ReminderState.status == "sent").tuples()] if keys else []
+    person = Person.get_by_id(item.person_id)
+    policy = influencers.policy()
+    return {
+        "notice_sent": max(sent) if sent else None,
+        "counting": len(strike_rules.counting(influencers.strike_infos(person), policy, now)),
+        "to_inactive": policy.to_inactive,
+        "lift_when_delivered": policy.lift_when_delivered,
+        "status": person.status,
+    }
+
+
 __all__ = [
     "ACTIVE_COLLABS", "ladder_settings", "load", "plan", "due_now", "find", "part_details", "subject_facts", "subject_of",
     "contact_info", "ContactInfo", "mark_sent", "mark_reply", "snooze", "dismiss", "apply_strike", "end_without_strike",
+    "strike_facts",
 ]

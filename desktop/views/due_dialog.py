@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from desktop import i18n
 from desktop.clock import snooze_until, utcnow
+from desktop.domain import followup
 from desktop.domain.followup import NO_OTHER_CHANNEL, DueItem
-from desktop.i18n import _, tomorrow_label
+from desktop.i18n import _
 from desktop.labels import label
 from desktop.presentation import due_texts
 from desktop.store import due
@@ -185,7 +186,7 @@ class DueStepDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         menu = QMenu(self.snooze_button)
         self.snooze_hour = menu.addAction(_("In 1 hour"))
-        self.snooze_tomorrow = menu.addAction(tomorrow_label())
+        self.snooze_tomorrow = menu.addAction(due_texts.snooze_morning_label(self._now()))  # "Maandag 09:00" on a Saturday
         self.snooze_hour.triggered.connect(lambda: self.snooze(self._now() + timedelta(hours=1)))
         self.snooze_tomorrow.triggered.connect(lambda: self.snooze(self.tomorrow_morning()))
         self.snooze_button.setMenu(menu)
@@ -516,7 +517,8 @@ def due_lines(items: list[DueItem], now: datetime) -> list[tuple[DueItem, str]]:
     zone = due.owner_zone()
     for item in items:
         moment = i18n.list_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))
-        when = _("due since {moment}").format(moment=moment) if item.due <= now else _("from {moment}").format(moment=moment)
+        waiting = followup.waiting(item, now)  # due, or come due before a day off it waits through
+        when = _("due since {moment}").format(moment=moment) if waiting else _("from {moment}").format(moment=moment)
         if item.step in SAYS_ITS_KIND:
             # TRANSLATORS: a reminder in a list: its step ("Check-in: parcel received?") and when it is due.
             text = _("{step} · {when}").format(step=label("due_step", item.step), when=when)

@@ -122,7 +122,8 @@ class OrderMessageDialog(_Clocked, QDialog):
         self.channel.setCurrentIndex(self.channel.findData("email" if person.email else "whatsapp"))
         date_field(self.new_date)
         # A proposal she can change: a week after the promised date (never in the past).
-        self.new_date.setDate(to_qdate(propose_new_date(self.order.promised_ready, today, owner().country)))
+        self.new_date.setDate(to_qdate(propose_new_date(self.order.promised_ready, today, owner().country,
+                                                        skip_weekends=owner().skip_weekends)))
         form_name = _("formal (u)") if person.address_form == "u" else _("informal (je)")
         if person.language == "en":
             info = _("Written in English.")
@@ -249,6 +250,8 @@ def open_for_due_item(item, parent=None, on_acted=None, now=None) -> OrderMessag
         dialog.accepted.connect(lambda: on_acted("sent"))
     dialog.setModal(False)
     dialog.show()
+    if dialog.step() == "order_delay":  # Vandaag's preview left the new date open: it is asked here first
+        dialog.new_date.setFocus()
     return dialog
 
 

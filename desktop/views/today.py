@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop import i18n, reminders
-from desktop.presentation import messages
+from desktop.domain import followup
 from desktop.domain.followup import NO_OTHER_CHANNEL
 from desktop.clock import local_to_utc, snooze_until, to_local, utcnow
-from desktop.i18n import _, tomorrow_label
+from desktop.i18n import _
 from desktop.labels import label
 from desktop.store import lookups
 from desktop.views.base import ListView, clear_layout, plain_label
@@ -40,6 +40,19 @@ def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | N
     if item_due < now + WEEK:
         return "week"
     return None
+
+
+def group_of(item, now: datetime, end_of_today: datetime) -> str | None:
+    """:func:`bucket` of a due item: "now" too for one that came due before a day off or
+    the quiet hours and waits through them (``followup.waiting``): on Sunday, Saturday's
+    reminder is still to do, not one of the coming days (review walk, F5)."""
+    return "now" if followup.waiting(item, now) else bucket(item.due, now, end_of_today)
+
+
+def came_up(item) -> datetime:
+    """When the item came (or comes) up: its ``due``, or for one that waits through a day
+    off, the earliest moment its parts came due (most urgent first, as on any other day)."""
+    return min(item.due, *(part.due for part in item.parts)) if item.parts else item.due
 
 
 NO_CHANNEL_CELL = "–"  # the list's channel cell when none is known: the detail pane says why
@@ -233,8 +246,9 @@ class TodayView(ListView):
         later_today = _("Later today")
         self.items = []
         rows = []
-        shown_items = [(item, bucket(item.due, now, end_of_today)) for item in reminders.plan(now)]
+        shown_items = [(item, group_of(item, now, end_of_today)) for item in reminders.plan(now)]
         shown_items = [(item, when) for item, when in shown_items if when is not None]
+        shown_items.sort(key=lambda pair: (due_texts.TODAY_GROUPS.index(pair[1]), came_up(pair[0])))
         titles = due_texts.subject_titles(item for item, _when in shown_items)
         for (item, when), title in zip(shown_items, titles):
             moment = to_local(item.own_due)  # the moment of the step it names
@@ -274,7 +288,7 @@ class TodayView(ListView):
 
     def due_now_count(self) -> int:
         now = self._now()
-        return sum(1 for item in self.items if item.due <= now)
+        return sum(1 for item in self.items if followup.waiting(item, now))
 
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
         from desktop.presentation import due_texts
@@ -291,6 +305,7 @@ class TodayView(ListView):
             (due_texts.step_moment_label(item.own_due, now), i18n.list_moment(to_local(item.own_due))),
             (_("Channel"), channel_text(item)),
         ])
+        self._add_waiting_note(layout, item, now)
         if item.channel_note == NO_OTHER_CHANNEL:
             hint = plain_label(due_dialog.no_other_channel_words(item, due.contact_info(item.person_id)))
             hint.setObjectName("todayNoOtherChannel")
@@ -306,7 +321,7 @@ class TodayView(ListView):
             self.add_bullets(layout, [
                 label("due_kind", part.kind) + " · " + label("due_step", part.step) + " · "
                 + i18n.list_moment(to_local(part.due)) for part in item.parts])
-        message = due_texts.compose(item, now)
+        message = due_texts.preview(item, now)  # a new date only the owner can choose is a hole in it
         # a gift's facts read once, for the words and for the button that acts on them
         gift = due_texts.gift_facts(item) if item.kind == "gift" else None
         self.add_section(layout, _("Message to send") if message else _("What to do"))
@@ -321,11 +336,15 @@ class TodayView(ListView):
             hint.setObjectName("todayDelayQuestion")
             hint.setWordWrap(True)
             layout.addWidget(hint)
-        if message and "{nieuwe_datum}" in messages.TEMPLATES[item.template].body:
+        if message and due_texts.new_date_hole() in message.body:
             # The delay message names a date only the owner can pick: the dialog asks for it.
             layout.addWidget(plain_label(_("“Open and send…” asks for the new date and fills it in.")))
+        if message and item.channel == "phone":
+            self._add_phone_words(layout, item)
         if message:
-            words = (message.subject + "\n\n" if message.subject else "") + message.body
+            words = self._message_words(item, message)
+        elif item.action == "strike":
+            words = due_texts.strike_decision_words(item, now)
         else:
             words = due_texts.task_words(item, now, gift)
         text = ReadyMessageBox(words)
@@ -360,13 +379,17 @@ class TodayView(ListView):
             opening = _("Ship…")
             # TRANSLATORS: Vandaag's button on "ship the finished order": it reached the customer another way.
             done = _("Done without shipping")
+        elif item.action == "strike":
+            # TRANSLATORS: Vandaag's button on a strike decision after the final reminder: opens the choice.
+            opening = _("Decide…")
+            done = _("End without strike")
         else:
             opening = _("Open and send…")
-            done = _("End without strike") if item.action == "strike" else _("Done without a message")
+            done = _("Done without a message")
         for index, (name, text, slot) in enumerate((
             ("todayOpen", opening, lambda: due_dialog.open_due_item(item, self)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
-            ("todayTomorrow", tomorrow_label(), lambda: self._snooze(item, "tomorrow")),
+            ("todayTomorrow", self._morning_label(), lambda: self._snooze(item, "tomorrow")),
             ("todayDone", done, (lambda: self._handed_over(item)) if gift is not None
              else (lambda: reminders.mark_done([item], self._now()))),
         )):
@@ -378,6 +401,43 @@ class TodayView(ListView):
             button.clicked.connect(slot)
             grid.addWidget(button, index // 2, index % 2)
         return holder
+
+    def _morning_label(self) -> str:
+        """The snooze button named for the day the step comes back ("Maandag 09:00" on a Saturday)."""
+        from desktop.presentation import due_texts
+
+        return due_texts.snooze_morning_label(self._now())
+
+    @staticmethod
+    def _message_words(item, message) -> str:
+        """The ready message as the box shows it: an e-mail with its subject line over it; a
+        message for Instagram, WhatsApp, TikTok or the phone has none, so nothing copied
+        from the box starts with one (review walk, F3)."""
+        if item.channel == "email" and message.subject:
+            return message.subject + "\n\n" + message.body
+        return message.body
+
+    def _add_waiting_note(self, layout, item, now) -> None:
+        """A quiet line over a step that came due before a day off (or the quiet hours) and waits through them."""
+        from desktop.presentation import due_texts
+
+        words = due_texts.waiting_words(item, now)
+        if words:
+            note = plain_label(words)
+            note.setObjectName("todayWaitingNote")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+
+    def _add_phone_words(self, layout, item) -> None:
+        """Over a step whose channel is the phone: call her; the message is the text for when she does not answer."""
+        from desktop.presentation import due_texts
+        from desktop.store import due
+
+        info = due.contact_info(item.person_id)
+        hint = plain_label(due_texts.phone_words(item, info.phone or info.whatsapp))
+        hint.setObjectName("todayPhoneWords")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
 
     def _handed_over(self, item) -> None:
         """"Done without a parcel…": the day the gift reached her is asked (its save is the undo
@@ -406,7 +466,7 @@ class TodayView(ListView):
         for index, (name, text, slot) in enumerate((
             ("todayOpen", due_texts.agreement_open_text(), lambda: due_dialog.open_due_item(item, self)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
-            ("todayTomorrow", tomorrow_label(), lambda: self._snooze(item, "tomorrow")),
+            ("todayTomorrow", self._morning_label(), lambda: self._snooze(item, "tomorrow")),
             ("todayDone", due_texts.agreement_done_text(), lambda: reminders.mark_done([item], self._now())),
         )):
             button = QPushButton(text)

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton
 
 from desktop import clock, i18n
@@ -203,6 +204,9 @@ def test_a_late_orders_news_leaves_the_new_date_open_until_the_dialog_asks_for_i
     proposal = orders.propose_new_date(order.promised_ready, clock.to_local(NOW).date(), "NL")
     text = _box(view)
     assert due_texts.new_date_hole() in text
+    box = view.detail.findChild(QPlainTextEdit, "todayMessage")
+    # a preview she cannot copy with its hole: only the dialog hands the message over
+    assert box.textInteractionFlags() == Qt.NoTextInteraction and box.contextMenuPolicy() == Qt.NoContextMenu
     assert i18n.format_date(proposal, "d MMMM") not in text.replace("\u00a0", " ")
     hints = [label.text() for label in view.detail.findChildren(QLabel)]
     assert "„Openen en versturen…” vraagt om de nieuwe datum en vult die in." in hints

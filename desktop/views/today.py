@@ -349,6 +349,11 @@ class TodayView(ListView):
             words = due_texts.task_words(item, now, gift)
         text = ReadyMessageBox(words)
         text.setObjectName("todayMessage")
+        if message and due_texts.new_date_hole() in message.body:
+            # A preview, not a message to copy: with "[new date]" in it, only the order's
+            # dialog (which asks for the date) may hand it over (never a hole to a customer).
+            text.setTextInteractionFlags(Qt.NoTextInteraction)
+            text.setContextMenuPolicy(Qt.NoContextMenu)
         # The message takes the pane's free height (a big screen shows it whole, with room
         # to spare); the buttons are under the pane (the footer), always in sight. On a
         # laptop the box is as tall as its text and the pane scrolls if it must.

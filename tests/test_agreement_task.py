@@ -446,10 +446,33 @@ def test_nothing_agreed_in_vandaag_takes_it_off_for_good(window, qtbot, monkeypa
     qtbot.waitUntil(lambda: any(i.kind == "agreement" for i in today.items))
     window.redo_action.trigger()
     qtbot.waitUntil(lambda: not any(i.kind == "agreement" for i in today.items))
-    view = window.view("influencers")
+    view = window.view("influencers")  # built by the drop, out of sight since: loads again when shown
     window.show_view("influencers")
-    view.refresh()
     view.select_id(window.fleur.id)
+    texts = [w.text().strip() for w in view.detail.findChildren(QLabel)]
+    assert "Niets afgesproken: een cadeau zonder verplichtingen." in texts
+
+
+def test_a_pane_out_of_sight_follows_what_vandaag_did(window, qtbot, monkeypatch, frozen_clock):
+    """Acted on in Vandaag, with no undo or redo after it: the Influencers pane, built by
+    the drop and out of sight since, kept offering "Afspraak vastleggen…" when shown again."""
+    collab = _drop_on_her(window, qtbot, monkeypatch)
+    view = window.view("influencers")
+    view.select_id(window.fleur.id)
+    assert view.detail.findChild(QLabel, f"noPromise{collab.id}") is not None
+    frozen_clock.set(MORNING_AFTER)
+    window.show_view("today")
+    today = window.view("today")
+    monkeypatch.setattr(today, "_now", lambda: frozen_clock())
+    today.refresh()
+    [row] = [i for i, r in today.item_rows() if today.items[r.id].kind == "agreement"]
+    today.table.selectRow(row)
+    qtbot.waitUntil(lambda: today.detail_footer.findChild(QPushButton, "todayDone") is not None)
+    today.detail_footer.findChild(QPushButton, "todayDone").click()
+    qtbot.waitUntil(lambda: not any(i.kind == "agreement" for i in today.items))
+    window.show_view("influencers")
+    view.select_id(window.fleur.id)
+    assert view.detail.findChild(QLabel, f"noPromise{collab.id}") is None
     texts = [w.text().strip() for w in view.detail.findChildren(QLabel)]
     assert "Niets afgesproken: een cadeau zonder verplichtingen." in texts
 

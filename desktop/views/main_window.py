@@ -387,6 +387,16 @@ class MainWindow(QMainWindow):
         # what the owner did to a reminder (its dialog, Vandaag, the tray): on Edit → Undo too
         reminders.undoable.connect(self.push_reminder_action)
         reminders.steps_forgotten.connect(self.undo_stack.clear)
+        reminders.changed.connect(self._reminders_changed)
+
+    def _reminders_changed(self) -> None:
+        """A reminder acted on (Vandaag, its dialog, the tray) changes what the other views
+        show: a pane's reminders, a collaboration ended without a strike. Those out of sight
+        load again when shown; the one in sight did it (Vandaag follows ``changed`` itself).
+        An Influencers pane kept "Afspraak vastleggen" after "Niets afgesproken" in Vandaag."""
+        for view in self.built_views():
+            if not view.isVisible():
+                view.refresh_when_shown()
 
     def _undo_texts(self, *_changed) -> None:
         from shiboken6 import isValid

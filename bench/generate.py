@@ -132,8 +132,15 @@ WOO_HEADER = [
 
 
 def default_anchor() -> datetime:
-    """Today, 09:00 UTC: a whole day, so data made today is the same all day."""
-    return datetime.combine(date.today(), datetime.min.time()).replace(hour=9)
+    """Today, 09:00 UTC: a whole day, so data made today is the same all day; on a day the
+    ladder writes nobody (a Sunday, a public holiday) the working day before it, or the
+    due scan measured on a Sunday found nothing due and timed an empty scan."""
+    from desktop.domain import followup
+
+    day, settings = date.today(), followup.LadderSettings()
+    while followup.day_off(day, settings):
+        day -= timedelta(days=1)
+    return datetime.combine(day, datetime.min.time()).replace(hour=9)
 
 
 def weighted(rnd: random.Random, pairs) -> str:

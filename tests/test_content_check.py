@@ -8,6 +8,9 @@ to add it. Before, the note stayed for ever and nothing she saw could be recorde
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QRadioButton
 
 from desktop import i18n
 from desktop.domain import disclosure
@@ -15,9 +18,12 @@ from desktop.presentation import disclosure_texts, event_texts
 from desktop.presentation.disclosure_texts import content_notes
 from desktop.store import influencers as ops
 from desktop.store.models import Content, Event
+from desktop.views import dialogs
+from desktop.views.content_check_dialog import ContentCheckDialog
 
 from .conftest import NOW
-from .test_pane_words import REEL_CAPTION, flagged, log_reel, sanne_with_a_reel
+from .helpers import make_window
+from .test_pane_words import REEL_CAPTION, VIDEO_ASKED, flagged, log_reel, sanne_with_a_reel
 
 
 # --- the domain: what the post lacks once she looked -------------------------------------------
@@ -165,3 +171,159 @@ def test_a_point_an_older_version_stored_in_words_is_checked_by_what_the_pane_re
     stored = Content.get_by_id(content.id)
     assert (stored.missing, stored.disclosure_checks, stored.disclosure_ok) == ([], {"video_said": True}, True)
     assert content_notes(stored).lines[0][0] == "ok"
+
+
+# --- the window: log a reel, check it, undo ---------------------------------------------------
+
+def _pane_lines(view) -> list[str]:
+    QApplication.processEvents()  # the pane filled again: the old one's widgets gone
+    return [label.text().strip() for label in view.detail.findChildren(QLabel) if label.isVisibleTo(view.detail)]
+
+
+def _pane_button(view, text: str) -> QPushButton | None:
+    QApplication.processEvents()
+    return next((b for b in view.detail.findChildren(QPushButton) if b.text() == text and b.isVisibleTo(view.detail)),
+                None)
+
+
+def _log_the_reel(view, collab, monkeypatch):
+    def fill(d):
+        d.w("url").setText("https://www.instagram.com/reel/Cabc/")
+        d.w("caption").setPlainText(REEL_CAPTION)  # the video box left unticked
+        d.buttons.accepted.emit()
+        return d.result() == d.DialogCode.Accepted
+    monkeypatch.setattr(dialogs, "run", fill)
+    view.log_content(collab)
+
+
+def _check(view, found, monkeypatch) -> list[ContentCheckDialog]:
+    """Press "Check…" in the pane, choose ``found`` in the dialog and save."""
+    opened = []
+
+    def choose(d):
+        opened.append(d)
+        for key, value in found.items():
+            d.choose(key, value)
+        d.buttons.accepted.emit()
+        return d.result() == d.DialogCode.Accepted
+    monkeypatch.setattr(dialogs, "run", choose)
+    _pane_button(view, i18n._("Check…")).click()
+    QApplication.processEvents()
+    return opened
+
+
+def _timeline_texts(window) -> list[str]:
+    """What the Timeline view shows (every cell), the Influencers view shown again after."""
+    window.show_view("timeline")
+    timeline = window.view("timeline")
+    timeline.refresh()
+    model = timeline.model
+    texts = [str(model.index(r, c).data() or "") for r in range(model.rowCount()) for c in range(model.columnCount())]
+    window.show_view("influencers")
+    return texts
+
+
+@pytest.mark.parametrize("language, unchecked, in_order, missing, video", [
+    ("nl", "? Niet gecontroleerd: Genoemd of in beeld in de video zelf", "✓ Reclamemelding in orde",
+     "⚠ Ontbreekt: Genoemd of in beeld in de video zelf", VIDEO_ASKED["nl"]),
+    ("en", "? Not checked: Said or shown in the video itself", "✓ Disclosure in order",
+     "⚠ Missing: Said or shown in the video itself", VIDEO_ASKED["en"]),
+])
+def test_check_a_reel_logged_with_its_box_unticked_and_undo_it(qtbot, database, translator, monkeypatch, language,
+                                                               unchecked, in_order, missing, video):
+    sanne, collab, _reel = sanne_with_a_reel(language=language)
+    w = make_window(qtbot, language, view="influencers", size=(1366, 768))
+    v = w.view("influencers")
+    _log_the_reel(v, collab, monkeypatch)
+    v.select_person(sanne.id)
+    assert any(line.startswith(unchecked) for line in _pane_lines(v)), _pane_lines(v)
+    content = Content.get()
+
+    # she looked: the video says it is an ad
+    [dialog] = _check(v, {"video_said": True}, monkeypatch)
+    assert [b.text() for b in dialog.findChildren(QRadioButton)] == [
+        text for _value, text in disclosure_texts.check_choices()]
+    assert dialog.findChild(QRadioButton, "video_said_unchecked").isChecked() is False  # what she chose
+    stored = Content.get_by_id(content.id)
+    assert (stored.disclosure_checks, stored.disclosure_ok) == ({"video_said": True}, True)
+    lines = _pane_lines(v)
+    assert not any(line.startswith(unchecked[:8]) for line in lines), lines  # the note is gone
+    assert in_order in lines, lines
+    assert _pane_button(v, i18n._("Check…")) is None  # nothing left to check
+    assert any(i18n._("{content} checked").format(content=event_texts.content_title(stored)) in line
+               for line in lines), lines  # on the pane's timeline
+    assert w.undo_action.text().endswith(i18n._("{content} of {name} checked").format(
+        content=event_texts.content_title(stored, inline=True), name=sanne.name))
+    checked = i18n._("{content} checked").format(content=event_texts.content_title(stored))
+    assert any(checked in text for text in _timeline_texts(w))
+
+    # Ctrl+Z: not checked again, the timeline line gone
+    w.undo_action.trigger()
+    QApplication.processEvents()
+    stored = Content.get_by_id(content.id)
+    assert (stored.disclosure_checks, stored.disclosure_ok, stored.missing) == ({"video_said": None}, None, [])
+    assert not Event.select().where(Event.fact == "content_checked").exists()
+    assert not any(checked in text for text in _timeline_texts(w))
+    v.select_person(sanne.id)
+    assert any(line.startswith(unchecked) for line in _pane_lines(v)), _pane_lines(v)
+
+    # she looked again: nothing about an ad in the video
+    _check(v, {"video_said": False}, monkeypatch)
+    lines = _pane_lines(v)
+    assert any(line.startswith(missing) for line in lines), lines
+    assert not any(line.startswith(unchecked[:8]) for line in lines), lines
+    assert "⚠" in v.model.rows[0].cells[1] and flagged(sanne)  # the list's flag
+    # the request names the point she found missing
+    asked = []
+    monkeypatch.setattr(dialogs, "run", lambda d: asked.append(d.w("message").toPlainText()) or False)
+    _pane_button(v, {"nl": "Vragen om het toe te voegen…", "en": "Ask for it to be added…"}[language]).click()
+    assert video in asked[0], asked[0]
+
+    w.undo_action.trigger()
+    QApplication.processEvents()
+    v.select_person(sanne.id)
+    assert Content.get_by_id(content.id).disclosure_checks == {"video_said": None}
+    assert any(line.startswith(unchecked) for line in _pane_lines(v)), _pane_lines(v)
+    assert "⚠" not in v.model.rows[0].cells[1] and not flagged(sanne)
+    # and back again with redo
+    w.redo_action.trigger()
+    assert Content.get_by_id(content.id).disclosure_ok is False and flagged(sanne)
+
+
+def test_the_dialog_lists_only_the_points_nobody_checked_and_opens_on_not_checked(qtbot, database, translator):
+    i18n.set_language("en")
+    _sanne, collab, reel = sanne_with_a_reel()
+    content = log_reel(collab, reel, caption="Mijn ketting @letterlief")  # no label: the platform's may be on
+    dialog = ContentCheckDialog(None, Content.get_by_id(content.id))
+    qtbot.addWidget(dialog)
+    assert list(dialog.groups) == ["platform_label", "video_said"]
+    assert dialog.found() == {"platform_label": None, "video_said": None}
+    assert dialog.windowTitle() == "Check: Reel on Instagram"
+    assert "“Missing”" in dialog.w("prompt").text() and "Sanne de Wit" in dialog.w("prompt").text()
+    dialog.findChild(QRadioButton, "platform_label_ok").click()
+    assert dialog.found() == {"platform_label": True, "video_said": None}
+    assert dialog.save()
+    stored = Content.get_by_id(content.id)
+    assert (stored.missing, stored.disclosure_ok) == ([], None)  # the label met; the video still open
+    assert [how for how, _text in content_notes(stored).lines] == ["unchecked"]
+
+
+def test_the_keyboard_stops_once_at_each_point_on_its_answer_and_the_arrows_change_it(qtbot, database, translator):
+    i18n.set_language("en")
+    _sanne, collab, reel = sanne_with_a_reel()
+    content = log_reel(collab, reel, caption="Mijn ketting @letterlief")
+    dialog = ContentCheckDialog(None, Content.get_by_id(content.id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    QApplication.processEvents()
+    assert QApplication.focusWidget().objectName() == "platform_label_unchecked"  # not Save: she comes to choose
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_Left)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_Left)
+    assert dialog.found() == {"platform_label": True, "video_said": None}
+    stops = []
+    for _ in range(4):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        stops.append(QApplication.focusWidget().objectName() or QApplication.focusWidget().text())
+    assert stops == ["video_said_unchecked", "Save", "Cancel", "platform_label_ok"]

@@ -77,6 +77,8 @@ def test_every_fact_renders_in_both_languages_and_differs_where_the_words_do():
         "agreement_confirmed": {"title": "Ring"},
         "collab_status": {"title": "Ring", "old": "agreed", "new": "failed", "why": "last_reminder"},
         "content_posted": {"deliverable": "reel", "platform": "instagram", "missing": ["#ad"]},
+        "content_checked": {"deliverable": "story", "platform": "instagram", "in_order": ["item:platform_label"],
+                            "missing": ["item:stories_first_last"], "unchecked": ["item:post_language"]},
         "rated": {"stars": 4.5, "title": "Ring", "work_again": False},
         "evidence_added": {"deliverable": "", "platform": "tiktok", "n": 2, "names": ["a.png", "b.png"]},
         "shipment_ready": {"items": [["Ring", 1]]}, "shipment_sent": {"carrier": "dhl", "items": [["Ring", 2]]},

@@ -228,6 +228,57 @@ def stored_state(missing, checks) -> tuple[list[str], list[str]]:
     return failing, unchecked
 
 
+@dataclass(frozen=True)
+class Rechecked:
+    """A logged post once the owner looked at the points nobody checked (``recheck``): what
+    to store (``missing``, ``checks``, ``disclosure_ok``, as ``log_content`` stores them)
+    and what she found, as codes (``MISSING_ITEM``) for the timeline."""
+
+    missing: list[str]
+    checks: dict[str, bool | None]
+    disclosure_ok: bool | None
+    in_order: list[str]
+    found_missing: list[str]
+    unchecked: list[str]  # still not checked
+
+    @property
+    def found(self) -> bool:
+        """Did she find anything (in order or missing)? Else there is nothing to store."""
+        return bool(self.in_order or self.found_missing)
+
+
+def recheck(failing, unchecked, checks, found: dict[str, bool | None]) -> Rechecked:
+    """A logged post after the owner looked at what nobody checked (a box left unticked):
+    ``failing`` and ``unchecked`` as ``stored_state`` reads them, ``checks`` its stored
+    ``disclosure_checks``, ``found`` {point's key: True in order, False missing, None still
+    not checked} for points among ``unchecked`` (another key is refused: ValueError).
+
+    A point found missing is stored as failing (its code in ``missing``, False in the
+    checks), one in order leaves ``missing``; the platform's "Paid partnership" label is
+    the alternative to a label in the caption (``check_caption``), so found switched on it
+    meets the label's point, and found off it leaves that point the one missing. What is
+    decided as ``CaptionCheck.disclosure_ok``: False when a point fails, None while one is
+    not checked, else True (the agreed hashtags and mentions are no point of the rules)."""
+    waiting = list(dict.fromkeys(code_key(item) for item in unchecked))
+    strange = set(found) - set(waiting)
+    if strange:
+        raise ValueError(f"not a point nobody checked: {sorted(strange)}")
+    checks = dict(checks or {})
+    in_order, found_missing, still = [], [], []
+    for key in waiting:
+        answer = found.get(key)
+        checks[key] = answer
+        (still if answer is None else in_order if answer else found_missing).append(MISSING_ITEM + key)
+    label_met = found.get("platform_label") is True
+    missing = [item for item in failing if not (label_met and code_key(item) == "label")]
+    # the label's own point says what is missing when the platform's label is off too
+    label_missing = any(code_key(item) == "label" for item in missing)
+    missing += [item for item in found_missing if not (label_missing and code_key(item) == "platform_label")]
+    points = [item for item in missing if not item.startswith(("#", "@"))]
+    ok = False if points else None if still else True
+    return Rechecked(missing, checks, ok, in_order, found_missing, still)
+
+
 def flags(missing, checks) -> bool:
     """Does a post stored with ``disclosure_ok`` False really lack its disclosure? Not when
     what made it False was only a point not checked (stored so before the review of the

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from desktop import i18n
 from desktop.domain import disclosure
-from desktop.i18n import _
+from desktop.i18n import _, pgettext
 
 
 def _country_name(code: str, translate=None) -> str:
@@ -82,6 +82,28 @@ def content_notes(content) -> ContentNotes:
         # TRANSLATORS: above the request to add a point nobody checked yet (influencer pane).
         return ContentNotes(lines, True, _("Only if you looked and it really is missing: a friendly request to add it."))
     return ContentNotes(lines, False)
+
+
+def points_to_check(content) -> list[tuple[str, str]]:
+    """The points of a logged post nobody checked yet, as "Nakijken…" lists them: (the
+    point's key, its words in the language of the moment)."""
+    _failing, unchecked = stored_state(content)
+    return [(disclosure.code_key(item), _item_words(item)) for item in unchecked]
+
+
+def check_choices() -> list[tuple[bool | None, str]]:
+    """What the owner can say she found for a point she looked at ("Nakijken…"), in the
+    order shown: (what ``disclosure.recheck`` is given, the words)."""
+    return [
+        # TRANSLATORS: the choice for a point of the advertising rules the owner looked at herself
+        # (said in the video, first and last story): it is there.
+        (True, pgettext("disclosure point", "In order")),
+        # TRANSLATORS: the choice for a point of the advertising rules the owner looked at herself: it is
+        # not there (the request to the influencer then asks for it).
+        (False, pgettext("disclosure point", "Missing")),
+        # TRANSLATORS: the choice for a point of the advertising rules the owner has not looked at yet.
+        (None, pgettext("disclosure point", "Not checked yet")),
+    ]
 
 
 def _item_words(item: str) -> str:

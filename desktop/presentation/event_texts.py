@@ -221,6 +221,24 @@ def _content_posted(p):
     return text
 
 
+@_fact("content_checked")
+def _content_checked(p):
+    from desktop.presentation.disclosure_texts import missing_words
+
+    # TRANSLATORS: timeline: the owner looked at a logged post's points of the advertising rules that
+    # nobody had checked (said in the video, first and last story); {content} e.g. "Reel on Instagram".
+    text = _("{content} checked").format(content=_content_on(p))
+    if p.get("in_order"):
+        # TRANSLATORS: timeline, after "Reel on Instagram checked": the points the owner found in order.
+        text += " · " + _("in order: {items}").format(items=", ".join(missing_words(p["in_order"])))
+    if p.get("missing"):
+        text += " · " + _("missing: {items}").format(items=", ".join(missing_words(p["missing"])))
+    if p.get("unchecked"):
+        # TRANSLATORS: timeline, after "Reel on Instagram checked": points the owner left for later.
+        text += " · " + _("still not checked: {items}").format(items=", ".join(missing_words(p["unchecked"])))
+    return text
+
+
 @_fact("rated")
 def _rated(p):
     text = _("Rated {stars} out of 5: {title}").format(stars=i18n.format_number(p["stars"]), title=p["title"])
@@ -241,10 +259,20 @@ def _content_on(p, inline: bool = False) -> str:
     return _("{kind} on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
 
 
-def content_title(content) -> str:
-    """ "Reel on Instagram" for a content record (``models.Content``)."""
+def content_title(content, inline: bool = False) -> str:
+    """ "Reel on Instagram" for a content record (``models.Content``); ``inline``: as it
+    stands inside a sentence ("reel on Instagram")."""
     return _content_on({"deliverable": content.deliverable.kind if content.deliverable_id else "",
-                        "platform": content.platform or ""})
+                        "platform": content.platform or ""}, inline)
+
+
+def content_line(content) -> str:
+    """A content record's line as the influencer pane shows it: "Reel on Instagram, 20 Nov:
+    https://…" (``models.Content``, its deliverable attached)."""
+    kind = label("deliverable", content.deliverable.kind) if content.deliverable_id else _("Extra content")
+    return _("{kind} on {platform}, {date}: {url}").format(
+        kind=kind, platform=label("platform", content.platform),
+        date=i18n.list_date(clock.to_local(content.posted_at)) if content.posted_at else "", url=content.url)
 
 
 @_fact("evidence_added")

@@ -389,6 +389,33 @@ def log_content(collaboration: Collaboration, deliverable: Deliverable | None, c
     return content
 
 
+def check_content(content: Content, found: dict[str, bool | None], now: datetime,
+                  stored: tuple[list[str], list[str]] | None = None) -> disclosure.Rechecked | None:
+    """What the owner found when she looked at a logged post's points nobody checked (a box
+    left unticked): ``found`` {point's key: True in order, False missing, None still not
+    checked}, decided by ``disclosure.recheck``; the post and ONE timeline event
+    (``content_checked``, with what she found as codes) in one transaction. ``stored`` is
+    what the post lacks and what nobody checked as the caller read them (points older
+    versions stored in words read as their codes: presentation/disclosure_texts.stored_state),
+    else as the domain reads the stored codes. Nothing is written when she found nothing
+    (every point left not checked): None."""
+    failing, unchecked = stored if stored is not None else disclosure.stored_state(content.missing,
+                                                                                   content.disclosure_checks)
+    result = disclosure.recheck(failing, unchecked, content.disclosure_checks, found)
+    if not result.found:
+        return None
+    with restore_on_failure(content), db.atomic():
+        content.missing, content.disclosure_checks = result.missing, result.checks
+        content.disclosure_ok = result.disclosure_ok
+        content.save()
+        params = {"deliverable": content.deliverable.kind if content.deliverable_id else "",
+                  "platform": content.platform or "", "in_order": result.in_order,
+                  "missing": result.found_missing, "unchecked": result.unchecked}
+        _fact(now, "content", "content_checked", {k: v for k, v in params.items() if v != []},
+              content.collaboration.person_id, "content", content.id)
+    return result
+
+
 def rate(collaboration: Collaboration, cleaned: dict, now: datetime) -> Rating:
     with db.atomic():
         rating = Rating.get_or_none(Rating.collaboration == collaboration) or Rating(collaboration=collaboration)

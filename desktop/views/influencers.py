@@ -282,6 +282,13 @@ class InfluencersView(ListView):
         if dialogs.run(ContentDialog(self, collaboration)):
             self._after_change(collaboration.person_id)
 
+    def check_content(self, content: Content) -> None:
+        """"Check…": what she found when she looked at a post's points nobody checked."""
+        from desktop.views.content_check_dialog import ContentCheckDialog
+
+        if dialogs.run(ContentCheckDialog(self, content)):
+            self._after_change(content.collaboration.person_id)
+
     def add_strike(self, person: Person, collaboration: Collaboration | None = None) -> None:
         from desktop.views.small_dialogs import StrikeDialog
 
@@ -637,10 +644,7 @@ class InfluencersView(ListView):
             box = QVBoxLayout(record)
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(layout.spacing())
-            kind = label("deliverable", content.deliverable.kind) if content.deliverable else _("Extra content")
-            line = _("{kind} on {platform}, {date}: {url}").format(
-                kind=kind, platform=label("platform", content.platform),
-                date=i18n.list_date(clock.to_local(content.posted_at)) if content.posted_at else "", url=content.url)
+            line = event_texts.content_line(content)
             figures = [(_("views"), content.views), (_("likes"), content.likes), (_("comments"), content.comments),
                        (_("link clicks"), content.link_clicks), (_("code uses"), content.code_uses)]
             shown = ", ".join(f"{i18n.format_number(v)} {n}" for n, v in figures if v is not None)
@@ -655,6 +659,10 @@ class InfluencersView(ListView):
             notes = content_notes(content)
             for how, text in notes.lines:
                 box.addWidget(self._styled("      " + text, NOTE_STYLES[how]))
+            if any(how == "unchecked" for how, _text in notes.lines):
+                # TRANSLATORS: influencer pane, under a post with points nobody checked: opens a dialog to
+                # record what the owner found when she looked (in order, missing, not checked yet).
+                buttons.append((_("Check…"), lambda content=content: self.check_content(content)))
             if notes.ask:
                 buttons.append((_("Ask for it to be added…"), lambda content=content, prompt=notes.ask_prompt:
                                 self.show_message(c.person, _label_message(content), prompt, c)))

@@ -6,6 +6,7 @@ FORMS: .ui file name -> (module, its Ui class, the Qt class of the top widget).
 FORMS = {
     "chooser_dialog.ui": ("chooser_dialog", "Ui_ChooserDialog", "QDialog"),
     "collaboration_dialog.ui": ("collaboration_dialog", "Ui_CollaborationDialog", "QWidget"),
+    "content_check.ui": ("content_check", "Ui_ContentCheckDialog", "QWidget"),
     "content_dialog.ui": ("content_dialog", "Ui_ContentDialog", "QWidget"),
     "day_dialog.ui": ("day_dialog", "Ui_DayDialog", "QWidget"),
     "due_step.ui": ("due_step", "Ui_DueStep", "QWidget"),

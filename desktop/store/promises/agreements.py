@@ -18,11 +18,11 @@ no message), kept, not chased: her messages do not write it down."""
 from __future__ import annotations
 
 from desktop.domain import shipments
-from desktop.domain.followup import DueItem, DuePart, make_promise
+from desktop.domain.followup import DuePart, make_promise
 from desktop.store.db import db
 from desktop.store.models import Collaboration, Shipment
-from desktop.store.promises.facts import collaboration_details
-from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, moved, register, rows
+from desktop.store.promises.facts import collaboration_details, collaboration_titles
+from desktop.store.promises.registry import Kind, Scan, as_moment, moved, register
 
 _OPEN_STATUSES = list(shipments.RECORDABLE_STATUSES)
 _HANDED = list(shipments.HANDED_OVER_STATUSES)
@@ -88,11 +88,4 @@ def details(part: DuePart) -> dict:
     return found
 
 
-def subject_facts(items: list[DueItem]) -> dict[int, tuple]:
-    """collaboration id -> (title,)."""
-    query = Collaboration.select(Collaboration.id, Collaboration.title).where(
-        Collaboration.id.in_(ids_in(item.subject_id for item in items)))
-    return {cid: (title or "",) for cid, title in rows(query)}
-
-
-register(Kind("agreement", load, details, subject_facts))
+register(Kind("agreement", load, details, collaboration_titles))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.domain.shipments import GIFT_PENDING_STATUS, NOT_WITH_HER
 from desktop.store.models import Collaboration, CollaborationProduct, Product, Shipment, ShipmentItem
+from desktop.store.promises.registry import ids_in, rows
 
 
 def collaboration_details(collab_id: int | None, collaboration: Collaboration | None = None) -> dict:
@@ -37,3 +38,11 @@ def collaboration_details(collab_id: int | None, collaboration: Collaboration | 
         value = sum((v or 0) * (q or 1) for _name, q, v in gifts)
     return {"product": products if len(products) > 1 else (products[0] if products else ""),
             "agreed_at": c.agreed_at, "consequence": c.consequence, "value_cents": value, "title": c.title}
+
+
+def collaboration_titles(items: list) -> dict[int, tuple]:
+    """collaboration id -> (title,): the subject facts of a promise about a collaboration
+    itself (the gift to send, the agreement to record)."""
+    query = Collaboration.select(Collaboration.id, Collaboration.title).where(
+        Collaboration.id.in_(ids_in(item.subject_id for item in items)))
+    return {cid: (title or "",) for cid, title in rows(query)}

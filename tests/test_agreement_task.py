@@ -425,8 +425,8 @@ def test_undoing_the_drop_takes_the_offer_away(window, qtbot, monkeypatch):
     assert not bar.isVisible()
 
 
-def test_nothing_agreed_in_vandaag_takes_it_off_for_good(window, qtbot, monkeypatch, frozen_clock):
-    collab = _drop_on_her(window, qtbot, monkeypatch)
+def _agreement_task_in_vandaag(window, qtbot, monkeypatch, frozen_clock):
+    """The morning after the drop: Vandaag shown with the agreement task chosen; its view."""
     frozen_clock.set(MORNING_AFTER)
     window.show_view("today")
     today = window.view("today")
@@ -435,6 +435,12 @@ def test_nothing_agreed_in_vandaag_takes_it_off_for_good(window, qtbot, monkeypa
     [row] = [i for i, r in today.item_rows() if today.items[r.id].kind == "agreement"]
     today.table.selectRow(row)
     qtbot.waitUntil(lambda: today.detail_footer.findChild(QPushButton, "todayDone") is not None)
+    return today
+
+
+def test_nothing_agreed_in_vandaag_takes_it_off_for_good(window, qtbot, monkeypatch, frozen_clock):
+    collab = _drop_on_her(window, qtbot, monkeypatch)
+    today = _agreement_task_in_vandaag(window, qtbot, monkeypatch, frozen_clock)
     done = today.detail_footer.findChild(QPushButton, "todayDone")
     assert "komt niet terug" in done.toolTip()
     done.click()
@@ -460,14 +466,7 @@ def test_a_pane_out_of_sight_follows_what_vandaag_did(window, qtbot, monkeypatch
     view = window.view("influencers")
     view.select_id(window.fleur.id)
     assert view.detail.findChild(QLabel, f"noPromise{collab.id}") is not None
-    frozen_clock.set(MORNING_AFTER)
-    window.show_view("today")
-    today = window.view("today")
-    monkeypatch.setattr(today, "_now", lambda: frozen_clock())
-    today.refresh()
-    [row] = [i for i, r in today.item_rows() if today.items[r.id].kind == "agreement"]
-    today.table.selectRow(row)
-    qtbot.waitUntil(lambda: today.detail_footer.findChild(QPushButton, "todayDone") is not None)
+    today = _agreement_task_in_vandaag(window, qtbot, monkeypatch, frozen_clock)
     today.detail_footer.findChild(QPushButton, "todayDone").click()
     qtbot.waitUntil(lambda: not any(i.kind == "agreement" for i in today.items))
     window.show_view("influencers")

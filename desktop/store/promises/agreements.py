@@ -20,8 +20,8 @@ from __future__ import annotations
 from desktop.domain import shipments
 from desktop.domain.followup import DuePart, make_promise
 from desktop.store.db import db
-from desktop.store.models import Collaboration, Shipment
-from desktop.store.promises.facts import collaboration_details, collaboration_titles
+from desktop.store.models import Shipment
+from desktop.store.promises.facts import collaboration_facts, collaboration_titles
 from desktop.store.promises.registry import Kind, Scan, as_moment, moved, register
 
 _OPEN_STATUSES = list(shipments.RECORDABLE_STATUSES)
@@ -75,11 +75,9 @@ def details(part: DuePart) -> dict:
     handed over; ``title``; ``agreed_at``) and ``sent_at``: when its first parcel that is
     with her went out (None: the gift was handed over)."""
     cid = part.subject_id
-    found = dict(part.details)
-    c = Collaboration.get_or_none(Collaboration.id == cid)
+    found, c = collaboration_facts(part)
     if c is None:
         return found
-    found.update(collaboration_details(cid, c))
     first = (Shipment.select(Shipment.sent_at)
              .where((Shipment.collaboration == cid) & Shipment.sent_at.is_null(False)
                     & Shipment.status.not_in(_NOT_WITH_HER))

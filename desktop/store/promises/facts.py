@@ -46,3 +46,14 @@ def collaboration_titles(items: list) -> dict[int, tuple]:
     query = Collaboration.select(Collaboration.id, Collaboration.title).where(
         Collaboration.id.in_(ids_in(item.subject_id for item in items)))
     return {cid: (title or "",) for cid, title in rows(query)}
+
+
+def collaboration_facts(part) -> tuple[dict, Collaboration | None]:
+    """A collaboration promise's details for its words: the part's own, with the
+    collaboration's facts (``collaboration_details``) when it still exists, and that
+    collaboration (None when it is gone)."""
+    found = dict(part.details)
+    c = Collaboration.get_or_none(Collaboration.id == part.subject_id)
+    if c is not None:
+        found.update(collaboration_details(part.subject_id, c))
+    return found, c

@@ -13,8 +13,8 @@ from __future__ import annotations
 from desktop.domain import shipments
 from desktop.domain.followup import DuePart, make_promise
 from desktop.store.db import db
-from desktop.store.models import Collaboration, CollaborationProduct, Deliverable, Shipment
-from desktop.store.promises.facts import collaboration_details, collaboration_titles
+from desktop.store.models import CollaborationProduct, Deliverable, Shipment
+from desktop.store.promises.facts import collaboration_facts, collaboration_titles
 from desktop.store.promises.registry import Kind, Scan, as_moment, moved, register
 
 # The scan's query (constant SQL, bound parameters), through the (status, person) index:
@@ -57,11 +57,9 @@ def details(part: DuePart) -> dict:
     (quantity, name) of a line whose product left the catalogue), the parcel
     already packed (``parcel_id``) and the first open deadline it is for."""
     cid = part.subject_id
-    found = dict(part.details)
-    c = Collaboration.get_or_none(Collaboration.id == cid)
+    found, c = collaboration_facts(part)
     if c is None:
         return found
-    found.update(collaboration_details(cid, c))
     lines = list(CollaborationProduct.select(CollaborationProduct.name, CollaborationProduct.quantity,
                                              CollaborationProduct.product)
                  .where(CollaborationProduct.collaboration == cid)

@@ -87,7 +87,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "call": N_("Call"),
         "reminder": N_("Reminder"),
         "shipment": N_("Shipment"),
-        "content": N_("Content posted"),
+        # TRANSLATORS: timeline: a post the influencer made, checked or added evidence to (a row's own
+        # words say which: "Content posted", "Content checked", "Evidence added").
+        "content": N_("Content"),
         "agreement": N_("Agreement"),
         "strike": N_("Strike"),
         "rating": N_("Rating"),

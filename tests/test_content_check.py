@@ -99,6 +99,41 @@ def test_an_older_record_of_an_unticked_box_is_checked_too():
     assert (done.missing, done.checks, done.disclosure_ok) == ([], {"video_said": True}, True)
 
 
+def test_a_point_found_missing_can_be_found_in_order_once_she_added_it():
+    """She asked for the point found missing and the influencer added it: "Check…" offers it
+    again, on "Missing", and "In order" clears it (before, only Undo could)."""
+    check, checks = as_logged()
+    first = rechecked(check, checks, {"video_said": False})
+    failing, unchecked = disclosure.stored_state(first.missing, first.checks)
+    assert disclosure.checkable(failing, unchecked, first.checks) == [("video_said", False)]
+    done = disclosure.recheck(failing, unchecked, first.checks, {"video_said": True})
+    assert (done.missing, done.checks, done.disclosure_ok) == ([], {"video_said": True}, True)
+    assert (done.in_order, done.found_missing, done.unchecked) == (["item:video_said"], [], [])
+    assert disclosure.checkable(*disclosure.stored_state(done.missing, done.checks), done.checks) == []
+
+
+def test_a_point_found_missing_again_changes_nothing_and_back_to_not_checked_is_a_change():
+    check, checks = as_logged()
+    first = rechecked(check, checks, {"video_said": False})
+    failing, unchecked = disclosure.stored_state(first.missing, first.checks)
+    same = disclosure.recheck(failing, unchecked, first.checks, {"video_said": False})
+    assert not same.found and (same.missing, same.disclosure_ok) == (["item:video_said"], False)
+    assert not disclosure.recheck(failing, unchecked, first.checks, {}).found  # left as it stands
+    back = disclosure.recheck(failing, unchecked, first.checks, {"video_said": None})
+    assert back.found and back.reopened == ["item:video_said"]
+    assert (back.missing, back.checks, back.disclosure_ok) == ([], {"video_said": None}, None)
+
+
+def test_the_platforms_label_found_off_and_later_on_meets_the_labels_point():
+    check, checks = as_logged("Mijn ketting @letterlief")  # no label in the caption
+    off = rechecked(check, checks, {"platform_label": False, "video_said": True})
+    failing, unchecked = disclosure.stored_state(off.missing, off.checks)
+    assert disclosure.checkable(failing, unchecked, off.checks) == [("platform_label", False)]
+    on = disclosure.recheck(failing, unchecked, off.checks, {"platform_label": True})
+    assert (on.missing, on.disclosure_ok, on.in_order) == ([], True, ["item:platform_label"])
+    assert on.checks == {"platform_label": True, "video_said": True}
+
+
 def test_only_a_point_nobody_checked_can_be_checked():
     check, checks = as_logged()
     with pytest.raises(ValueError):
@@ -166,7 +201,7 @@ def test_a_point_an_older_version_stored_in_words_is_checked_by_what_the_pane_re
     content = Content.create(collaboration=collab, deliverable=reel, url="https://www.instagram.com/reel/Cold/",
                              platform="instagram", posted_at=NOW, caption=REEL_CAPTION, disclosure_ok=False,
                              missing=[words], disclosure_checks={})
-    assert disclosure_texts.points_to_check(content) == [("video_said", words)]
+    assert disclosure_texts.points_to_check(content) == [("video_said", words, None)]
     ops.check_content(content, {"video_said": True}, NOW, disclosure_texts.stored_state(content))
     stored = Content.get_by_id(content.id)
     assert (stored.missing, stored.disclosure_checks, stored.disclosure_ok) == ([], {"video_said": True}, True)
@@ -327,3 +362,62 @@ def test_the_keyboard_stops_once_at_each_point_on_its_answer_and_the_arrows_chan
         QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
         stops.append(QApplication.focusWidget().objectName() or QApplication.focusWidget().text())
     assert stops == ["video_said_unchecked", "Save", "Cancel", "platform_label_ok"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_point_found_missing_is_set_in_order_when_she_added_it(qtbot, database, translator, monkeypatch, language):
+    sanne, collab, _reel = sanne_with_a_reel(language=language)
+    w = make_window(qtbot, language, view="influencers", size=(1366, 768))
+    v = w.view("influencers")
+    _log_the_reel(v, collab, monkeypatch)
+    v.select_person(sanne.id)
+    _check(v, {"video_said": False}, monkeypatch)
+    assert flagged(sanne)
+    # she asked, Sanne added it to the video: "Check…" is still there, the point on "Missing"
+    [dialog] = _check(v, {"video_said": True}, monkeypatch)
+    assert list(dialog.groups) == ["video_said"]
+    stored = Content.get()
+    assert (stored.missing, stored.disclosure_checks, stored.disclosure_ok) == ([], {"video_said": True}, True)
+    assert not flagged(sanne)
+    lines = _pane_lines(v)
+    assert {"nl": "✓ Reclamemelding in orde", "en": "✓ Disclosure in order"}[language] in lines, lines
+    assert _pane_button(v, i18n._("Check…")) is None
+
+
+def test_the_dialog_opens_a_point_found_missing_on_missing(qtbot, database, translator):
+    i18n.set_language("en")
+    _sanne, collab, reel = sanne_with_a_reel()
+    content = log_reel(collab, reel)
+    ops.check_content(content, {"video_said": False}, NOW)
+    dialog = ContentCheckDialog(None, Content.get_by_id(content.id))
+    qtbot.addWidget(dialog)
+    assert dialog.found() == {"video_said": False}
+    assert dialog.findChild(QRadioButton, "video_said_missing").isChecked()
+
+
+@pytest.mark.parametrize("language, posted, checked, evidence, kind", [
+    ("nl", "Content geplaatst", "Content nagekeken", "Bewijs toegevoegd", "Content"),
+    ("en", "Content posted", "Content checked", "Evidence added", "Content"),
+])
+def test_the_timelines_what_says_a_post_was_checked_not_posted_again(database, translator, language, posted,
+                                                                     checked, evidence, kind):
+    """The "What" column (and the export's, and the pane's heading) said "Content posted" for
+    every event about a post: a check or added evidence read as a second post."""
+    from desktop.presentation import timeline, timeline_export
+    from desktop.presentation.timeline import TimelineFilter
+
+    sanne, collab, reel = sanne_with_a_reel()
+    content = log_reel(collab, reel)
+    ops.check_content(content, {"video_said": True}, NOW)
+    Event.create(at=NOW, kind="content", direction="none", fact="evidence_added", person=sanne,
+                 params={"deliverable": "reel", "platform": "instagram", "n": 2, "names": ["a.png", "b.png"]},
+                 subject_type="content",
+                 subject_id=content.id)
+    i18n.set_language(language)
+    by_fact = {e.fact: e.id for e in Event.select().where(Event.kind == "content")}
+    lines = {line.id: line for line in timeline.fetch_page(TimelineFilter(kind="content"))}
+    assert [lines[by_fact[f]].what for f in ("content_posted", "content_checked", "evidence_added")] == [
+        posted, checked, evidence]
+    exported = [row[3] for row in timeline_export.rows(TimelineFilter(kind="content"))]
+    assert sorted(exported) == sorted([posted, checked, evidence])
+    assert event_texts.what("content", None) == kind  # the filter's word for all of them

@@ -228,30 +228,52 @@ def stored_state(missing, checks) -> tuple[list[str], list[str]]:
     return failing, unchecked
 
 
+def checkable(failing, unchecked, checks) -> list[tuple[str, bool | None]]:
+    """The points the owner can look at herself ("Check…"), as ``stored_state`` and the
+    stored ``checks`` have them, each with how it stands: None nobody checked it yet (a box
+    left unticked), False she found it missing when she looked. A point found missing can be
+    looked at again: once the influencer added it after the request, it is in order. In the
+    checklist's order (the order ``checks`` keeps), then points older versions stored only
+    in ``missing``."""
+    waiting = {code_key(item) for item in unchecked}
+    points: dict[str, bool | None] = {}
+    for key, ok in (checks or {}).items():
+        if key in waiting:
+            points[key] = None
+        elif ok is False and key in manual_keys():
+            points[key] = False
+    for item in unchecked:
+        points.setdefault(code_key(item), None)
+    return list(points.items())
+
+
 @dataclass(frozen=True)
 class Rechecked:
-    """A logged post once the owner looked at the points nobody checked (``recheck``): what
-    to store (``missing``, ``checks``, ``disclosure_ok``, as ``log_content`` stores them)
-    and what she found, as codes (``MISSING_ITEM``) for the timeline."""
+    """A logged post once the owner looked at its points herself (``recheck``): what to
+    store (``missing``, ``checks``, ``disclosure_ok``, as ``log_content`` stores them) and
+    what changed, as codes (``MISSING_ITEM``) for the timeline."""
 
     missing: list[str]
     checks: dict[str, bool | None]
     disclosure_ok: bool | None
     in_order: list[str]
-    found_missing: list[str]
-    unchecked: list[str]  # still not checked
+    found_missing: list[str]  # found missing this time (not a point already missing)
+    unchecked: list[str]  # still (or again) not checked
+    reopened: list[str] = field(default_factory=list)  # found missing before, now "not checked yet"
 
     @property
     def found(self) -> bool:
-        """Did she find anything (in order or missing)? Else there is nothing to store."""
-        return bool(self.in_order or self.found_missing)
+        """Did anything change (a point in order, found missing, or taken back to not
+        checked)? Else there is nothing to store."""
+        return bool(self.in_order or self.found_missing or self.reopened)
 
 
 def recheck(failing, unchecked, checks, found: dict[str, bool | None]) -> Rechecked:
-    """A logged post after the owner looked at what nobody checked (a box left unticked):
-    ``failing`` and ``unchecked`` as ``stored_state`` reads them, ``checks`` its stored
-    ``disclosure_checks``, ``found`` {point's key: True in order, False missing, None still
-    not checked} for points among ``unchecked`` (another key is refused: ValueError).
+    """A logged post after the owner looked at its points herself: ``failing`` and
+    ``unchecked`` as ``stored_state`` reads them, ``checks`` its stored
+    ``disclosure_checks``, ``found`` {point's key: True in order, False missing, None not
+    checked} for points ``checkable`` offers (another key is refused: ValueError); a point
+    left out of ``found`` stays as it stands.
 
     A point found missing is stored as failing (its code in ``missing``, False in the
     checks), one in order leaves ``missing``; the platform's "Paid partnership" label is
@@ -259,24 +281,36 @@ def recheck(failing, unchecked, checks, found: dict[str, bool | None]) -> Rechec
     meets the label's point, and found off it leaves that point the one missing. What is
     decided as ``CaptionCheck.disclosure_ok``: False when a point fails, None while one is
     not checked, else True (the agreed hashtags and mentions are no point of the rules)."""
-    waiting = list(dict.fromkeys(code_key(item) for item in unchecked))
-    strange = set(found) - set(waiting)
+    before = dict(checkable(failing, unchecked, checks))
+    strange = set(found) - set(before)
     if strange:
-        raise ValueError(f"not a point nobody checked: {sorted(strange)}")
+        raise ValueError(f"not a point to check: {sorted(strange)}")
     checks = dict(checks or {})
-    in_order, found_missing, still = [], [], []
-    for key in waiting:
-        answer = found.get(key)
+    # a point she found missing before is decided again: out of what fails, then as answered now
+    failing = [item for item in failing if before.get(code_key(item), True) is not False]
+    in_order, now_missing, found_missing, still, reopened = [], [], [], [], []
+    for key, was in before.items():
+        answer = found.get(key, was)
         checks[key] = answer
-        (still if answer is None else in_order if answer else found_missing).append(MISSING_ITEM + key)
-    label_met = found.get("platform_label") is True
+        code = MISSING_ITEM + key
+        if answer is None:
+            still.append(code)
+            if was is False:
+                reopened.append(code)
+        elif answer:
+            in_order.append(code)
+        else:
+            now_missing.append(code)
+            if was is not False:
+                found_missing.append(code)
+    label_met = checks.get("platform_label") is True
     missing = [item for item in failing if not (label_met and code_key(item) == "label")]
     # the label's own point says what is missing when the platform's label is off too
     label_missing = any(code_key(item) == "label" for item in missing)
-    missing += [item for item in found_missing if not (label_missing and code_key(item) == "platform_label")]
+    missing += [item for item in now_missing if not (label_missing and code_key(item) == "platform_label")]
     points = [item for item in missing if not item.startswith(("#", "@"))]
     ok = False if points else None if still else True
-    return Rechecked(missing, checks, ok, in_order, found_missing, still)
+    return Rechecked(missing, checks, ok, in_order, found_missing, still, reopened)
 
 
 def flags(missing, checks) -> bool:

@@ -84,11 +84,14 @@ def content_notes(content) -> ContentNotes:
     return ContentNotes(lines, False)
 
 
-def points_to_check(content) -> list[tuple[str, str]]:
-    """The points of a logged post nobody checked yet, as "Nakijken…" lists them: (the
-    point's key, its words in the language of the moment)."""
-    _failing, unchecked = stored_state(content)
-    return [(disclosure.code_key(item), _item_words(item)) for item in unchecked]
+def points_to_check(content) -> list[tuple[str, str, bool | None]]:
+    """The points of a logged post the owner can look at herself, as "Check…" lists them:
+    (the point's key, its words in the language of the moment, how it stands: None nobody
+    checked it, False she found it missing; ``disclosure.checkable``)."""
+    failing, unchecked = stored_state(content)
+    words = {disclosure.code_key(item): _item_words(item) for item in unchecked}
+    return [(key, words.get(key) or _item_words(disclosure.MISSING_ITEM + key), now)
+            for key, now in disclosure.checkable(failing, unchecked, content.disclosure_checks)]
 
 
 def check_choices() -> list[tuple[bool | None, str]]:

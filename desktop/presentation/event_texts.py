@@ -25,7 +25,7 @@ from typing import Callable
 
 from desktop import clock, i18n
 from desktop.store import event_search
-from desktop.i18n import _, ngettext
+from desktop.i18n import N_, _, ngettext
 from desktop.labels import label
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,24 @@ def _fact(name: str):
         _RENDER[name] = fn
         return fn
     return register
+
+
+# The words of the timeline's "What" column for an app event whose kind alone would say too
+# little (a kind's own label otherwise: labels "event_kind"): a post checked is not a post made.
+_WHAT = {
+    "content_posted": N_("Content posted"),
+    # TRANSLATORS: timeline, "What" column: the owner looked at a post's points herself ("Check…").
+    "content_checked": N_("Content checked"),
+    # TRANSLATORS: timeline, "What" column: screenshots kept as evidence of a post.
+    "evidence_added": N_("Evidence added"),
+}
+
+
+def what(kind: str, fact: str | None) -> str:
+    """The timeline's "What" for an event: the fact's own words where the kind says too
+    little ("Content checked", not "Content posted"), else the kind's label."""
+    words = _WHAT.get(fact or "")
+    return _(words) if words else label("event_kind", kind)
 
 
 def known_facts() -> frozenset[str]:

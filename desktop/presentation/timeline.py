@@ -63,6 +63,7 @@ class EventLine(NamedTuple):
     subject_type: str
     subject_id: int | None
     at_key: str  # ``at`` exactly as stored: the paging cursor
+    what: str = ""  # the "What" column: the kind's label, or the fact's own words (event_texts.what)
 
 
 _SELECT = (
@@ -145,7 +146,7 @@ def _line(row) -> EventLine:
     if fact:  # the app's own event, worded in the reader's language (desktop/event_texts.py)
         text = event_texts.render(fact, json.loads(params or "{}"), text)
     return EventLine(event_id, datetime.fromisoformat(at), kind, channel, direction, text, person_id, name or "",
-                     subject_type, subject_id, at)
+                     subject_type, subject_id, at, event_texts.what(kind, fact))
 
 
 def fetch_page(f: TimelineFilter, after: EventLine | None = None, limit: int = PAGE) -> list[EventLine]:

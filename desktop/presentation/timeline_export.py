@@ -25,7 +25,7 @@ def rows(f: TimelineFilter, tz: tzinfo | None = None):
             local.date().isoformat(),
             local.time().isoformat(timespec="minutes"),
             e.person_name,
-            label("event_kind", e.kind),
+            e.what,
             label("channel", e.channel) if e.channel else "",
             label("direction", e.direction) if e.direction != "none" else "",
             e.text,

@@ -1,9 +1,10 @@
-"""Check a logged post's points nobody checked ("Check…" in the influencer pane).
+"""Check a logged post's points yourself ("Check…" in the influencer pane).
 
 What a caption cannot show (said in the video itself, the first and last story) is a box
 in "Log content…"; a box left unticked is "not checked" (domain/disclosure.py). Once the
 owner looked at the post herself, she says here what she found for each such point: in
-order, missing, or not checked yet. The store records it with a timeline event
+order, missing, or not checked yet; a point she found missing is listed again (once the
+influencer added it, it is in order). The store records it with a timeline event
 (``influencers.check_content``; the domain decides what the post then lacks); Edit → Undo
 takes it back as any dialog's save.
 """
@@ -55,7 +56,7 @@ class ContentCheckDialog(FormDialog):
         layout = holder.layout()
         self.groups: dict[str, QButtonGroup] = {}
         layout.setSpacing(2)  # a point's choices right under it...
-        for key, words in disclosure_texts.points_to_check(content):
+        for key, words, now in disclosure_texts.points_to_check(content):
             layout.addSpacing(self.fontMetrics().height() // 2)  # ...and the points apart
             point = plain_label(words, holder, bold=True)
             layout.addWidget(point)
@@ -68,7 +69,7 @@ class ContentCheckDialog(FormDialog):
                 button = QRadioButton(text, row)
                 button.setObjectName(f"{key}_{CHOICE_NAMES[value]}")
                 button.setAccessibleDescription(words)  # which point "In order" is about
-                button.setChecked(value is None)
+                button.setChecked(value is now)
                 group.addButton(button, index)
                 line.addWidget(button)
             line.addStretch(1)

@@ -654,14 +654,15 @@ class InfluencersView(ListView):
             if shown:
                 box.addWidget(self._styled("      " + shown, MUTED_STYLE))
             buttons = [(_("Add evidence…"), lambda content=content: self.choose_evidence(content))]
-            from desktop.presentation.disclosure_texts import content_notes
+            from desktop.presentation.disclosure_texts import content_notes, points_to_check
 
             notes = content_notes(content)
             for how, text in notes.lines:
                 box.addWidget(self._styled("      " + text, NOTE_STYLES[how]))
-            if any(how == "unchecked" for how, _text in notes.lines):
-                # TRANSLATORS: influencer pane, under a post with points nobody checked: opens a dialog to
-                # record what the owner found when she looked (in order, missing, not checked yet).
+            if points_to_check(content):
+                # TRANSLATORS: influencer pane, under a post with points nobody checked (or found missing):
+                # opens a dialog to record what the owner found when she looked (in order, missing, not
+                # checked yet).
                 buttons.append((_("Check…"), lambda content=content: self.check_content(content)))
             if notes.ask:
                 buttons.append((_("Ask for it to be added…"), lambda content=content, prompt=notes.ask_prompt:

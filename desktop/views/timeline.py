@@ -285,7 +285,7 @@ class TimelineView(ListView):
         e = lookups.event(row_id)
         if e is None:
             return
-        self.add_heading(layout, label("event_kind", e.kind))
+        self.add_heading(layout, event_texts.what(e.kind, e.fact))
         # Only what the event has, as its row shows it: an import or a status change is about
         # nobody, on no channel, and in no direction (the pane said "Direction: Note" for them
         # while the list's cell stayed empty: audit 9, F11).

@@ -158,9 +158,9 @@ class TimelineModel(QAbstractTableModel):
         values = {
             "time": i18n.format_time(local, "short", locale),
             "person": e.person_name,
-            "kind": label("event_kind", e.kind),
+            "kind": e.what,
             "channel": label("channel", e.channel) if e.channel else "",
-            "kind_channel": label("event_kind", e.kind) + ("\n" + label("channel", e.channel) if e.channel else ""),
+            "kind_channel": e.what + ("\n" + label("channel", e.channel) if e.channel else ""),
             "direction": label("direction", e.direction) if e.direction != "none" else "",
             "text": " ".join(e.text.split()),  # one line: a message's paragraphs with one space between
         }

@@ -122,6 +122,40 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What a terminal that cannot show a character gets instead (one set to ISO-8859-1, or a
+# pipe into an old program): the typographic marks as the keyboard's own, the rest as "?".
+_PLAIN = {"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'", "…": "...", "–": "-", "—": "-",
+          "→": "->", "✓": "v", "⚠": "!", "€": "EUR", "\u202f": " ", "\u00a0": " ", "\u2009": " "}
+
+
+def _plain_marks(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return "".join(_PLAIN.get(c, "?") for c in exc.object[exc.start:exc.end]), exc.end
+
+
+def _printable_everywhere() -> None:
+    """Our messages quote with „ ” and ‘…’: on a terminal whose encoding lacks them a print
+    ended in a UnicodeEncodeError (stdout) or showed "\\u201e" (stderr). Such a stream
+    prints them as plain marks (``_PLAIN``); a UTF-8 one is left as it is."""
+    import codecs
+
+    try:
+        codecs.lookup_error("afspraak-plain")
+    except LookupError:
+        codecs.register_error("afspraak-plain", _plain_marks)
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not encoding or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            "„”…€".encode(encoding)
+        except UnicodeEncodeError:
+            stream.reconfigure(errors="afspraak-plain")
+        except LookupError:
+            pass
+
+
 def _say(message: str, error: bool = False) -> None:
     """Print ``message`` (on stderr when ``error``), a file's name in it readable whatever its
     bytes (``paths.shown``: it printed as "caf\\udce9.csv", or ended in a UnicodeEncodeError)."""
@@ -507,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    _printable_everywhere()
     if argv is None:  # the process's own start (not a test calling in): fix 55
         collection.pause()
     argv = sys.argv[1:] if argv is None else argv
@@ -520,7 +555,12 @@ def _main(argv: list[str] | None) -> int:
         args = _parser().parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
-    in_the_way = paths.file_in_the_way(paths.configured_data_dir())
+    try:
+        in_the_way = paths.file_in_the_way(paths.configured_data_dir())
+    except OSError as exc:  # a name too long, a folder above it she may not open: was a traceback
+        from desktop.presentation import errors
+
+        return _fail(errors.data_dir_unusable(exc, paths.configured_data_dir()))
     if in_the_way is not None:  # was a traceback ending in FileExistsError
         return _fail(_("“{file}” is a file, not a folder: Afspraak cannot keep its data there. Choose a folder with "
                        "--data-dir (it need not exist yet).").format(file=str(in_the_way)))

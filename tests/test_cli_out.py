@@ -337,3 +337,39 @@ def test_a_write_failure_says_nothing_was_written(shop, tmp_path, capsys, monkey
         "nl": "Het bestand kon niet worden opgeslagen: de schijf is vol. Er is niets geschreven.",
         "en": "The file could not be written: the disk is full. Nothing was written."}[language]
     assert list(tmp_path.iterdir()) == [shop]
+
+
+# --- a data folder that cannot be looked at, a terminal that is not UTF-8 -------------------
+
+
+@pytest.mark.parametrize("language, said", [
+    ("nl", "Afspraak kan zijn gegevens niet bewaren in"),
+    ("en", "Afspraak cannot keep its data in"),
+])
+def test_a_data_folder_name_too_long_is_told_before_anything_is_opened(tmp_path, capsys, language, said):
+    """Was a traceback ending in "OSError: [Errno 36] File name too long" (settings peeked at
+    with the name, then the folder looked at)."""
+    folder = tmp_path / ("a" * 300) / "afspraak"
+    for command in (["due"], ["backup"], ["gui", "--smoke-test"]):
+        assert run_cli("--lang", language, "--data-dir", str(folder), *command) == 1
+        err = capsys.readouterr().err
+        assert said in err and "--data-dir" in err and "Traceback" not in err, err
+        assert not any(english in err for english in ENGLISH), err
+    assert list(tmp_path.iterdir()) == []  # nothing made
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_a_terminal_that_cannot_show_quotes_gets_plain_ones(shop, encoding):
+    """Our „ ” and ‘…’: on an ISO-8859-1 terminal `due` ended in a UnicodeEncodeError on
+    stdout, and an error on stderr showed "\\u201e"."""
+    env = dict(os.environ, AFSPRAAK_DATA_DIR=str(shop), PYTHONIOENCODING=encoding)
+    due = subprocess.run([sys.executable, "-m", "desktop", "--lang", "nl", "due", "--at", "2026-11-23T10:00"],
+                         capture_output=True, env=env, timeout=120)
+    assert due.returncode == 0 and b"Traceback" not in due.stderr, due.stderr.decode(errors="replace")
+    shown = due.stdout.decode(encoding)
+    assert "Stap" in shown and "\\u" not in shown
+    missing = subprocess.run([sys.executable, "-m", "desktop", "--lang", "nl", "import", str(shop / "nergens.csv")],
+                             capture_output=True, env=env, timeout=120)
+    assert missing.returncode == 1
+    said = missing.stderr.decode(encoding)
+    assert said.startswith('"') and "nergens.csv\" kan niet worden gelezen" in said and "\\u" not in said, said

@@ -554,6 +554,21 @@ def backup_failed(exc: BaseException, folder: Path) -> str:
         reason=reason, folder=str(folder))
 
 
+def data_dir_unusable(exc: OSError, folder: Path) -> str:
+    """The data folder named with --data-dir cannot even be looked at (a name longer than the
+    system allows, a folder above it she may not open): said before anything is opened."""
+    import errno
+
+    if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
+        # TRANSLATORS: why a folder cannot be used: its name (the whole path) is longer than the system allows.
+        reason = _("its name is too long for the system")
+    else:
+        reason = unwritable(exc)
+    # TRANSLATORS: {folder} the folder named with --data-dir; {reason} e.g. "its name is too long for the system".
+    return _("Afspraak cannot keep its data in “{folder}”: {reason}. Nothing was changed; choose another folder "
+             "with --data-dir.").format(folder=str(folder), reason=reason)
+
+
 def unwritable(exc: OSError) -> str:
     """Why a file (a backup, an export, a calendar, a picture's copy) could not be saved, in
     the owner's language: a clause naming the place where it helps ("“/tmp” is a folder:

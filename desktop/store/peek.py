@@ -36,7 +36,10 @@ def saved_settings(path: Path, keys=SHELL_SETTINGS) -> dict:
     are left out (all three shell settings are text)."""
     keys = tuple(keys)
     path = Path(path)
-    if not keys or not path.is_file():
+    try:
+        if not keys or not path.is_file():
+            return {}
+    except OSError:  # a name too long for the system, a folder she may not enter: nothing read
         return {}
     try:
         # mode=ro never creates the file; a short timeout: a writer holding a lock is not waited for.

@@ -413,7 +413,7 @@ def test_a_backup_after_a_repair_writes_over_nothing(data_dir, tmp_path, capsys,
     close_database()
     err = capsys.readouterr().err
     assert kept.read_bytes() == before
-    assert "geen back-up" in err and "Er is niets geschreven." in err
+    assert "geen back-up" in err and "Er is niets opgeslagen." in err
     if not backups:  # said by a command: the command that restores, not the window's menu
         assert "afspraak restore" in err and "Bestand →" not in err
     assert sorted(p.name for p in backup.auto_backups(paths.backup_dir())) == automatic

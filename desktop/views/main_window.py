@@ -486,10 +486,10 @@ class MainWindow(QMainWindow):
         """After the settings window saved: the menu's ticks follow, the views show the new
         values, and a new language rebuilds the window (as View → Language does)."""
         from desktop import autostart
-        from desktop.store import settings
+        from desktop.views.settings_window import keeps_running_in_tray
 
         for name, on in (("actionAutostart", autostart.is_enabled()),
-                         ("actionCloseToTray", bool(settings.get("close_to_tray")))):
+                         ("actionCloseToTray", keeps_running_in_tray())):
             action = self._action(name)
             blocked = action.blockSignals(True)
             action.setChecked(on)

@@ -190,3 +190,26 @@ def test_marking_a_gift_sent_asks_about_the_recipients_address(qtbot, window, gi
 ])
 def test_a_parcel_goes_where_the_shops_order_says_else_to_the_card(ship, card, goes_to):
     assert rules.parcel_address(ship, *card) == goes_to
+
+
+@pytest.mark.parametrize("language, words", [("nl", "Zoë Verhoeven (cadeau van {buyer})"),
+                                             ("en", "Zoë Verhoeven (gift from {buyer})")])
+def test_the_list_names_a_gifts_recipient_with_its_buyer(qtbot, window, gift_orders, language, words):
+    """Zendingen's first column named the buyer (Lotte) for a parcel that goes to Zoë in Gent,
+    while its pane said "to Zoë" (review of the gift recipient); her own order stays hers."""
+    from desktop import i18n
+
+    i18n.set_language(language)
+    sid = gift_parcel(gift_orders, buyer_address=True, recipient_address=True)
+    own = order_store.ship_order(gift_orders["#1039"].id, order_store.ShipInput("bpost"), NOW).id
+    buyer = gift_orders["#1038"].person.name
+    assert listed()[sid][10] == "Zoë Verhoeven" and listed()[own][10] == ""
+    window.show_view("shipments")
+    view = window.view("shipments")
+    view.refresh()
+    cells = {row.id: row.cells[0] for row in view.model.all_rows}
+    assert cells[sid] == words.format(buyer=buyer)
+    assert cells[own] == buyer
+    view.search.setText("Zoë")  # found by her name, as by the buyer's
+    view._apply_filter()
+    assert [view.model.row_at(r).id for r in range(view.model.rowCount())] == [sid]

@@ -337,10 +337,12 @@ def undo_order_product(change: OrderProductChange) -> None:
 def shipment_pages(statuses: tuple[str, ...] | None = None, first: int = 100, size: int = 1000
                    ) -> Iterator[tuple[list[tuple], dict[int, list[str]]]]:
     """The Zendingen list in pages: (id, recipient, carrier, tracking code, tracking url,
-    sent at, status, street, postcode, city) per shipment, with only ``statuses`` when
-    given, and each shipment's products as "name (variant)". The address is where the
+    sent at, status, street, postcode, city, gift for) per shipment, with only ``statuses``
+    when given, and each shipment's products as "name (variant)". The address is where the
     parcel goes (``domain/shipments.parcel_address``): for a custom order's parcel the
-    delivery of the shop's order it was made from (a gift's recipient), else the person's.
+    delivery of the shop's order it was made from (a gift's recipient), else the person's;
+    "gift for" is the name of a gift's recipient when the shop's order names someone other
+    than the person (the buyer), else "".
 
     The order is the list's: open parcels whose recipient has no address first (few: they
     are read with the first page), then every other one newest first (created, then id).
@@ -366,8 +368,13 @@ def shipment_pages(statuses: tuple[str, ...] | None = None, first: int = 100, si
         the buyer's card while the order named the recipient's); without the custom order."""
         ships = orders.ship_tos([row[10] for row in rows if row[10] is not None])
         if not ships:
-            return [row[:10] for row in rows]
-        return [(*row[:7], *rules.parcel_address(ships.get(row[10]), *row[7:10])) for row in rows]
+            return [(*row[:10], "") for row in rows]
+        out = []
+        for row in rows:
+            ship = ships.get(row[10])
+            gift_for = ship.name.strip() if ship is not None and not ship.is_for(row[1]) else ""
+            out.append((*row[:7], *rules.parcel_address(ship, *row[7:10]), gift_for))
+        return out
 
     def shipments(ids) -> list[tuple]:
         query = Shipment.select(*columns).join(Person).where(Shipment.id.in_(ids)).order_by(*newest_first)

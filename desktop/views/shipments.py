@@ -182,17 +182,21 @@ class ShipmentsView(ListView):
             return found
 
         link = _("link")
+        # TRANSLATORS: Shipments, the recipient of a gift a customer ordered for someone else.
+        gift_from = _("{recipient} (gift from {buyer})")
         local = owner().local
         awaiting_receipt, missing_address = rules.awaiting_receipt, rules.missing_address
         for shipments, products_of in pages:
             rows = []
             for (sid, person_name, carrier, tracking_code, tracking_url, sent_at, status_code,
-                 street, postcode, city) in shipments:
+                 street, postcode, city, gift_for) in shipments:
                 awaiting = awaiting_receipt(status_code, sent_at, now, days)
                 no_address = missing_address(status_code, street, postcode, city)
                 if (wanted == AWAITING and not awaiting) or (wanted == NO_ADDRESS and not no_address):
                     continue
                 products, products_key = once(", ".join(products_of.get(sid, ())))
+                if gift_for:  # whom the parcel goes to, as the pane says it (review of the gift recipient)
+                    person_name = gift_from.format(recipient=gift_for, buyer=person_name)
                 person_name, name_key = once(person_name)
                 status = statuses_shown.get((status_code, awaiting, no_address))
                 if status is None:

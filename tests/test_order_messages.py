@@ -15,6 +15,7 @@ every one of them (review of the order messages, seven findings), for the five r
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import timedelta
 
@@ -22,6 +23,7 @@ import pytest
 
 from desktop import i18n
 from desktop.clock import to_local
+from desktop.domain import orders as rules
 from desktop.presentation import due_texts, messages
 from desktop.store import due, orders, settings
 from desktop.store.models import CustomOrder, Person, Product, ShopOrder, ShopOrderLine
@@ -142,6 +144,8 @@ def test_an_order_shipped_to_the_buyer_herself_is_hers_to_enjoy(shop):
         assert message.template == "order.confirmation", key
 
 
+# --- 3. `afspraak due`: a new date only she chooses ----------------------------------------
+
 @pytest.fixture
 def late_orders(shop):
     """Two orders whose promised day (Friday) is over: one for a Dutch customer, one for an
@@ -149,6 +153,44 @@ def late_orders(shop):
     dutch = make_order(name="Ingrid van Leeuwen", product="Naamketting", number="#1033", ready_in=-3)
     english = make_order(name="Sarah O'Neil", product=SEO_TITLE, number="#1060", ready_in=-3, lang="en")
     return dutch, english
+
+
+def _due(capsys, *args):
+    from desktop import cli
+    from desktop.store.db import close_database
+
+    close_database()
+    assert cli.main(["due", "--at", "2026-11-23T10:00", *args]) == 0
+    close_database()
+    return capsys.readouterr().out
+
+
+def test_afspraak_due_never_prints_a_new_date_she_did_not_choose(late_orders, capsys):
+    dutch, english = late_orders
+    proposal = rules.propose_new_date(dutch.promised_ready, TODAY, "NL")
+    proposed = {i18n.format_date(proposal, "EEEE d MMMM", locale=i18n.formatting_locale(lang)) for lang in ("nl", "en")}
+    items = {i["subject_id"]: i for i in json.loads(_due(capsys, "--json", "--lang", "nl"))
+             if i["kind"] == "custom_order"}
+    assert set(items) == {dutch.id, english.id}
+    for order, hole in ((dutch, "[nieuwe datum]"), (english, "[new date]")):
+        item = items[order.id]
+        assert item["new_date_to_choose"] is True and item["template"] == "order.late", item
+        assert hole in item["message"] and not any(day in item["message"] for day in proposed), item["message"]
+    text = _due(capsys, "--lang", "nl")
+    assert "[nieuwe datum]" in text and "[new date]" in text
+    assert not any(day in text for day in proposed), text
+    said = ("De nieuwe datum kies je zelf, dus dit bericht is nog niet klaar om te versturen. In de app vraagt "
+            "„Openen en versturen…” bij deze herinnering in „Vandaag” om de datum en vult die in.")
+    assert text.count(said) == 2, text
+    english_text = _due(capsys, "--lang", "en")
+    assert english_text.count("The new date is yours to choose, so this message is not ready to send yet.") == 2
+
+
+def test_afspraak_due_says_no_date_is_to_choose_for_other_messages(shop, capsys):
+    make_order(ready_in=2)  # news before the date: the "on schedule" update
+    [item] = [i for i in json.loads(_due(capsys, "--json", "--at", "2026-11-23T10:00")) if i["kind"] == "custom_order"]
+    assert item["template"] == "order.update" and item["new_date_to_choose"] is False
+    assert "De nieuwe datum kies je zelf" not in _due(capsys, "--lang", "nl")
 
 
 # --- 4. the hole in the message's language ----------------------------------------------------

@@ -738,6 +738,17 @@ def holds_new_date_hole(message: messages.Message | None) -> bool:
     return message is not None and new_date_hole(message.language) in message.body
 
 
+def choose_date_words() -> str:
+    """Under a message that waits for its new date (:func:`holds_new_date_hole`) in
+    ``afspraak due``: the date is hers to choose, and where (the CLI printed a proposal, a
+    week on, as if she had chosen it: review of the order messages, finding 3)."""
+    # TRANSLATORS: `afspraak due` in a terminal, under a delay message with "[new date]" in it;
+    # {button} is Vandaag's "Open and send…", {view} the Today view.
+    return _("The new date is yours to choose, so this message is not ready to send yet. In the app, “{button}” on "
+             "this reminder in the {view} view asks for the date and fills it in.").format(
+        button=_("Open and send…"), view=i18n.quoted(_("Today")))
+
+
 def preview(item: DueItem, now: datetime) -> messages.Message | None:
     """:func:`compose` as Vandaag's pane shows it: the news of a late custom order with
     :func:`new_date_hole` for the new date; "Open and send…" opens the order's dialog,

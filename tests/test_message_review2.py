@@ -216,13 +216,11 @@ def test_order_news_in_one_voice_with_belgian_tegen_and_no_ambiguous_negation(la
     assert "promised your order for" not in late.body
     if lang == "en":
         assert "We're sorry: your order should have been ready on Friday 4 December, and it isn't yet." in late.body
-        assert "wasn't ready on the day we promised (Friday 4 December). We're sorry." in late_alt.body
+        assert "by the day we promised (Friday 4 December). We're sorry." in late_alt.body
     else:
         promised = "beloofd" if form == "je" or country == "BE" else "toegezegd"
-        ready = "gereed" if form == "u" and country == "NL" else "klaar"
         you = "je" if form == "je" else "u"
-        assert f"was niet {ready} op de dag die we {you} hadden {promised} (vrijdag 4 december)" in late_alt.body, \
-            late_alt.body
+        assert f"op de dag die we {you} hadden {promised} (vrijdag 4 december)" in late_alt.body, late_alt.body
     if (lang, country, form) == ("nl", "BE", "u"):
         assert late.subject == "Uw bestelling {bestelnummer} is later klaar dan beloofd".format(
             bestelnummer=messages.sample_values("nl")["bestelnummer"])

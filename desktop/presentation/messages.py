@@ -67,6 +67,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "prijs": NP_("placeholder", "Price"),
     "vervoerder": NP_("placeholder", "Carrier"),
     "track_trace": NP_("placeholder", "Tracking link"),
+    "ontvanger": NP_("placeholder", "Recipient of the parcel"),
     "titel": NP_("placeholder", "Title of the collaboration"),
     "bericht_van": NP_("placeholder", "Date of the unanswered message"),
     "antwoord_op": NP_("placeholder", "Date of her answer"),
@@ -119,7 +120,12 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "order.delay": _ORDER + ("nieuwe_datum",),
     "order.update": _ORDER + ("nieuwe_datum",),
     "order.late": _ORDER + ("nieuwe_datum",),
-    "order.shipped": _ORDER + ("vervoerder", "track_trace"),
+    "order.shipped": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
+    "order.confirmation": _ORDER + ("ontvanger",),
+    "order.confirmation.gift": _ORDER + ("ontvanger",),
+    "order.shipped.gift": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
+    "order.delay.again": _ORDER + ("nieuwe_datum",),
+    "order.late.again": _ORDER + ("nieuwe_datum",),
     "agreement": ("titel", "voorwaarden"),
     "agreement.moved": ("titel", "wijzigingen", "waarom"),
     "ending": ("titel", "reden"),
@@ -604,8 +610,8 @@ _t(
     "order.update.alt",
     N_("Custom order: an update during production (alternative wording)"),
     NF_("Your order {bestelnummer}"),
-    NF_("{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is right on schedule. We're "
-        "sticking to {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
+    NF_("{aanhef}\n\nJust to let you know: we're right on schedule with your {product} (order {bestelnummer}). "
+        "We're sticking to {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
 # The promised day is over and the order is not ready (rule "order_late"; the order
@@ -623,9 +629,48 @@ _t(
     "order.late.alt",
     N_("Custom order: the promised date has passed (alternative wording)"),
     NF_("News about your order {bestelnummer}"),
-    NF_("{aanhef}\n\nA short note: your {product} (order {bestelnummer}) wasn't ready on the day we promised "
-        "({beloofde_datum}). We're sorry. We now expect to have everything ready "
+    NF_("{aanhef}\n\nA short note: we didn't manage to finish your {product} (order {bestelnummer}) by the day we "
+        "promised ({beloofde_datum}). We're sorry. We now expect to have everything ready "
         "on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+
+# News of a delay after an earlier one (``due_texts.order_template``: any message that gave
+# the customer a later date, whatever came between): it says the order is late again, with
+# an apology, rather than repeating the first news word for word. Neither makes {product}
+# the subject of a verb: "(3 pieces)" read as "your necklace (3 pieces) is".
+_t(
+    "order.delay.again",
+    N_("Custom order: another delay notice before the date given"),
+    NF_("Your order {bestelnummer}: another new date"),
+    NF_("{aanhef}\n\nWe're sorry, but we need a little more time for your {product} (order {bestelnummer}) once "
+        "again. The last date we gave you was {beloofde_datum}. We now expect to have everything ready on "
+        "{nieuwe_datum}.\n\nWe know this means a longer wait than planned. Thank you for your patience.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "order.delay.again.alt",
+    N_("Custom order: another delay notice before the date given (alternative wording)"),
+    NF_("Another update on your order {bestelnummer}"),
+    NF_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): unfortunately, we have to move the "
+        "date once more. Our new expected date is {nieuwe_datum} (instead of {beloofde_datum}). We're sorry for the "
+        "extra wait, and thank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "order.late.again",
+    N_("Custom order: late again after an earlier delay"),
+    NF_("Your order {bestelnummer} is delayed again"),
+    NF_("{aanhef}\n\nWe're sorry to have to write to you about this again: we need more time for your {product} "
+        "(order {bestelnummer}). We didn't manage to finish everything by {beloofde_datum} either. We now expect to "
+        "have your order ready on {nieuwe_datum}, and we'll let you know as soon as it's on its way.\n\nWe know "
+        "you've already waited longer than planned. Thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "order.late.again.alt",
+    N_("Custom order: late again after an earlier delay (alternative wording)"),
+    NF_("Another update on your order {bestelnummer}"),
+    NF_("{aanhef}\n\nUnfortunately, we have to ask for your patience once more with your {product} (order "
+        "{bestelnummer}). We didn't make {beloofde_datum} either. Our new expected date is {nieuwe_datum}. We're "
+        "sorry it's taking this long, and thank you for your understanding.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 
 # The shop's own messages to a customer about a custom order (sent from the Maatwerk view).
@@ -638,19 +683,42 @@ _t(
         "We expect your order to be ready on {beloofde_datum}; if anything changes, we'll let you know before "
         "then.\n\n{groet}\n{afzender}\n{winkel}"),
 )
+# The order is made for somebody else (a gift: see "order.shipped.gift"), not "especially for you".
+_t(
+    "order.confirmation.gift",
+    N_("Custom order: order confirmation for someone else (a gift)"),
+    NF_("Your order {bestelnummer} from {winkel}"),
+    NF_("{aanhef}\n\nThank you for your order! We're making your {product} especially for {ontvanger} "
+        "(personalisation: “{personalisatie}”). The price is {prijs}. Your order number is {bestelnummer}.\n\n"
+        "We expect your order to be ready on {beloofde_datum}; if anything changes, we'll let you know before "
+        "then.\n\n{groet}\n{afzender}\n{winkel}"),
+)
 _t(
     "order.ready",
     N_("Custom order: ready"),
     NF_("Your order {bestelnummer} is ready"),
-    NF_("{aanhef}\n\nGood news: your {product} ({personalisatie}) is ready! We'll send it out soon, and you'll "
-        "get the tracking link once it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
+    # Promises no tracking link: a parcel may go without one ("other" carrier, no code).
+    NF_("{aanhef}\n\nGood news: we've finished your {product} ({personalisatie})! We'll send your order out "
+        "shortly, and we'll let you know once it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.shipped",
     N_("Custom order: shipped"),
     NF_("Your order {bestelnummer} is on its way"),
-    NF_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
-        "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nThe parcel with your {product} is on its way! It's being delivered by {vervoerder}. You "
+        "can follow your parcel here:\n{track_trace}\n\nWe hope you enjoy your order!\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+)
+# The parcel goes to somebody else than the buyer (the shop's order ships it to a gift's
+# recipient, {ontvanger}): the buyer reads that it is on its way to them, the link follows
+# that parcel, and the closing wishes the gift well, not the buyer "enjoy it".
+_t(
+    "order.shipped.gift",
+    N_("Custom order: shipped to someone else (a gift)"),
+    NF_("Your order {bestelnummer} is on its way"),
+    NF_("{aanhef}\n\nThe parcel with your {product} is on its way to {ontvanger}! It's being delivered by "
+        "{vervoerder}. You can follow the parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
 )
 # Messages about a collaboration, written from its dialogs (not by the ladder).
 _t(
@@ -723,8 +791,15 @@ _BELGIAN = (
          "expect to have your {product} (order {bestelnummer}) ready on {nieuwe_datum}. We'll let you know "
          "the moment your order is on its way.\n\nApologies for the wait, and thank you for your patience.\n\n"
          "{groet}\n{afzender}\n{winkel}"),
-    NBE_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
-         "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nThe parcel with your {product} is on its way! It's being delivered by {vervoerder}. You "
+         "can follow your parcel here:\n{track_trace}\n\nWe hope you enjoy your order!\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nThe parcel with your {product} is on its way to {ontvanger}! It's being delivered by "
+         "{vervoerder}. You can follow the parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
+    # a "pakje", as in the news that it is on its way
+    NBE_("{aanhef}\n\nGood news: we've finished your {product} ({personalisatie})! We'll send your order out "
+         "shortly, and we'll let you know once it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef}\n\nMy message of {bericht_van} about “{titel}” is still unanswered. When we "
         "started working together, we agreed on how soon you'd reply, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -739,13 +814,31 @@ _BELGIAN = (
     NBE_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): it is taking a little longer than "
          "planned. Our new expected date is {nieuwe_datum} (instead of {beloofde_datum}). Rest assured, we're "
          "taking good care of it!\n\n{groet}\n{afzender}\n{winkel}"),
-    NBE_("{aanhef}\n\nA short note: your {product} (order {bestelnummer}) wasn't ready on the day we promised "
-         "({beloofde_datum}). We're sorry. We now expect to have everything ready "
+    NBE_("{aanhef}\n\nA short note: we didn't manage to finish your {product} (order {bestelnummer}) by the day we "
+         "promised ({beloofde_datum}). We're sorry. We now expect to have everything ready "
          "on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nA quick update on your {product} (order {bestelnummer}): everything is still on track. "
          "It will be ready on {beloofde_datum}, as promised. As soon as your order is on its way, we'll let you "
          "know.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("Your order {bestelnummer} is running late"),
+    NBE_("{aanhef}\n\nThank you for your order! We're making your {product} especially for {ontvanger} "
+         "(personalisation: “{personalisatie}”). The price is {prijs}. Your order number is {bestelnummer}.\n\n"
+         "We expect your order to be ready on {beloofde_datum}; if anything changes, we'll let you know before "
+         "then.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nWe're sorry, but we need a little more time for your {product} (order {bestelnummer}) once "
+         "again. The last date we gave you was {beloofde_datum}. We now expect to have everything ready on "
+         "{nieuwe_datum}.\n\nWe know this means a longer wait than planned. Thank you for your patience.\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): unfortunately, we have to move the "
+         "date once more. Our new expected date is {nieuwe_datum} (instead of {beloofde_datum}). We're sorry for the "
+         "extra wait, and thank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nWe're sorry to have to write to you about this again: we need more time for your {product} "
+         "(order {bestelnummer}). We didn't manage to finish everything by {beloofde_datum} either. We now expect to "
+         "have your order ready on {nieuwe_datum}, and we'll let you know as soon as it's on its way.\n\nWe know "
+         "you've already waited longer than planned. Thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nUnfortunately, we have to ask for your patience once more with your {product} (order "
+         "{bestelnummer}). We didn't make {beloofde_datum} either. Our new expected date is {nieuwe_datum}. We're "
+         "sorry it's taking this long, and thank you for your understanding.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 
 # {aanhef} and {groet}: one greeting and one sign-off per language, form of address and
@@ -1109,6 +1202,7 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         "bestelnummer": "#1041", "beloofde_datum": date(2026, 12, 4), "nieuwe_datum": date(2026, 12, 9),
         "personalisatie": "M", "prijs": Money(3495), "vervoerder": "PostNL",
         "track_trace": "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-NL-1234AB",
+        "ontvanger": "Jeroen de Graaf",
         "titel": "Ketting Maan voor een reel",
         "voorwaarden": "• 1 reel by 7 December\n• @zilverenzo #gekregen" if language == "en"
         else "• 1 reel uiterlijk 7 december\n• @zilverenzo #gekregen",

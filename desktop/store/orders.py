@@ -491,6 +491,15 @@ def date_told(order_id: int) -> date | None:
     return told
 
 
+def delays_sent(order_id: int) -> int:
+    """How many messages about this order told the customer it would be later than they
+    had heard (the delay with a new date, from the dialog or the ladder's "late" step),
+    whatever came between: the next such news says it is late again."""
+    steps = [step for step, purpose in {**LADDER_STEPS, **{s: s for s in TEMPLATES}}.items() if purpose == "order_delay"]
+    return (Event.select().where(Event.subject_type == "custom_order", Event.subject_id == order_id,
+                                 Event.direction == "out", Event.step.in_(steps)).count())
+
+
 def last_purpose(order_id: int) -> str:
     """What the last message sent about this order was (``order_delay``...), or ''."""
     return last_purposes(order_id)[0]

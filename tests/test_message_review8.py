@@ -76,3 +76,74 @@ def test_a_couple_is_written_to_with_u(database):
                            address_form="je")
     message = due_texts.compose_for(person, "ending", {"titel": "Ketting Maan", "reden": "de collectie stopt"}, NOW)
     assert message.body.startswith("Beste heer en mevrouw Jansen,\n\n") and message.form == "u", message.body
+
+
+# --- 2. a don't that says "not" itself: "Niet doen: Geen kortingscodes …" -------------------
+
+DONT = {"nl": "• Niet doen: ", "en": "• Don't: "}
+DO = {"nl": "• Wel doen: ", "en": "• Do: "}
+
+
+@pytest.fixture
+def demo(demo_db):
+    from desktop.store import settings
+
+    settings.set("time_zone", "Europe/Amsterdam")
+    return demo_db
+
+
+def _terms_for(lang, country, form, dos, donts):
+    from desktop.presentation import collab_texts
+    from desktop.store.models import Collaboration
+
+    from .readers import as_reader
+
+    noor = Person.get(Person.name == "Noor Bakker")
+    as_reader(noor, lang, country, form)
+    collab = Collaboration.get(Collaboration.person == noor)
+    collab.dos, collab.donts = dos, donts
+    collab.save()
+    return collab_texts.agreement_terms_text(Collaboration.get_by_id(collab.id)).split("\n")
+
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_a_dont_that_says_not_itself_is_no_double_negative(demo, lang, country, form):
+    """The written agreement printed "• Niet doen: Geen kortingscodes van andere
+    sieradenmerken" / "• Don't: Geen kortingscodes…": the owner writes a don't the usual
+    way, with its own "Geen", "Niet", "Nooit" (English "No", "Don't", "Never")."""
+    negated = ["Geen kortingscodes van andere sieradenmerken", "Niet taggen van andere merken",
+               "Nooit het sieraad afdekken", "Kortingscodes van andere merken niet noemen",
+               "No discount codes from other brands", "Don't use filters", "Never tag other shops"]
+    terms = _terms_for(lang, country, form, "Geen filters", "\n".join([*negated, "Foto's die niet scherp zijn"]))
+    for typed in negated:
+        assert "• " + typed in terms, terms
+    assert "• Geen filters" in terms, terms  # a do that says "not": as she wrote it, not "Wel doen: Geen filters"
+    assert DONT[lang] + "Foto's die niet scherp zijn" in terms, terms  # a "niet" inside it: still a don't
+    assert not any(line.startswith((DONT[lang], DO[lang])) and _heading_before_not(line) for line in terms), terms
+
+
+def _heading_before_not(line):
+    from desktop.presentation.collab_texts import says_not
+
+    return says_not(line.split(": ", 1)[1])
+
+
+@pytest.mark.parametrize("lang, country, form", READERS)
+def test_a_dont_without_a_not_is_still_named_a_dont(demo, lang, country, form):
+    terms = _terms_for(lang, country, form, "Eigen foto's", "Kortingscodes van andere merken\nZonder label posten")
+    assert DONT[lang] + "Kortingscodes van andere merken" in terms, terms
+    assert DONT[lang] + "Zonder label posten" in terms, terms  # "without" is what not to do
+    assert DO[lang] + "Eigen foto's" in terms, terms
+
+
+def test_the_example_shops_donts_read_as_donts(demo):
+    """The example shop typed "Geen kortingscodes …" under "Niet doen" (its form and its agreement)."""
+    from desktop.presentation import collab_texts
+    from desktop.store.models import Collaboration
+
+    collabs = [c for c in Collaboration.select() if c.donts]
+    assert collabs
+    for collab in collabs:
+        assert not collab_texts.says_not(collab.donts), collab.donts
+        terms = collab_texts.agreement_terms_text(collab).split("\n")
+        assert DONT["nl"] + collab.donts in terms, terms

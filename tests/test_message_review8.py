@@ -147,3 +147,113 @@ def test_the_example_shops_donts_read_as_donts(demo):
         assert not collab_texts.says_not(collab.donts), collab.donts
         terms = collab_texts.agreement_terms_text(collab).split("\n")
         assert DONT["nl"] + collab.donts in terms, terms
+
+
+# --- 3. step 3 by e-mail: a chat's "Beste Sophie, ik probeer u …" under a subject line -------
+
+CHATS = ("instagram", "whatsapp", "tiktok")
+
+
+def _sample(tid, lang, country, form):
+    to = reader(lang, country, form, "Sophie")
+    values = dict(messages.sample_values(to.lang), voornaam="Sophie")
+    values["afspraken"] = list(messages.describe_owed(
+        [("deliverable", 1, {"what": "reel", "product": "Zegelring", "collaboration_id": 1})], to).afspraken)
+    values["inhoud"] = "je reel" if to.lang == "nl" and to.context == "je" else "uw reel" if to.lang == "nl" else "your reel"
+    return messages.render(tid, values, to, now=NOW)
+
+
+@pytest.mark.parametrize("lang, country, form", GREETED)
+@pytest.mark.parametrize("tid", messages.template_ids())
+def test_every_message_sent_by_email_has_its_greeting_on_a_line_of_its_own(tid, lang, country, form):
+    """A Dutch (and English) e-mail puts the greeting on its own line and starts the body with
+    a capital: step 3 by e-mail read "Beste Sophie, ik probeer u op deze manier te bereiken …"
+    under its subject line. Every template, in every reader's wording."""
+    message = messages.for_channel(_sample(tid, lang, country, form), "email")
+    first, empty, opening = message.body.split("\n")[:3]
+    assert first == message.greeting and first.endswith(",") and "Sophie" in first, message.body
+    assert empty == "" and opening[:1].isupper(), message.body
+
+
+@pytest.mark.parametrize("lang, country, form", GREETED)
+@pytest.mark.parametrize("tid", ["ladder.3", "ladder.3.alt", "reply.3", "reply.3.alt"])
+def test_step_3_in_a_chat_keeps_its_greeting_on_the_first_line(tid, lang, country, form):
+    message = _sample(tid, lang, country, form)
+    for channel in CHATS:
+        body = messages.for_channel(message, channel).body
+        assert body == message.body and body.startswith(message.greeting + " "), body
+        if lang == "nl":
+            assert body[len(message.greeting) + 1].islower(), body  # "Hoi Sophie, ik probeer …"
+    by_email = messages.for_channel(message, "email").body
+    assert by_email.startswith(message.greeting + "\n\n") and by_email[len(message.greeting) + 2].isupper()
+
+
+def test_an_owners_own_wording_in_a_chats_layout_is_laid_out_as_a_letter_by_email():
+    to = reader("nl", "NL", "je", "Sophie")
+    message = messages.render("ladder.1", {"afspraken": "je reel"}, to, now=NOW,
+                              override=("Even checken", "{aanhef} ik wilde even vragen hoe het met {afspraken} "
+                                                        "gaat.\n\n{groet}\nEva"))
+    assert message.body.startswith("Hoi Sophie, ik wilde")
+    assert messages.for_channel(message, "email").body == ("Hoi Sophie,\n\nIk wilde even vragen hoe het met je reel "
+                                                           "gaat.\n\nGroetjes,\nEva")
+    # a word with its own capitals stays as written
+    message = messages.render("ladder.1", {}, to, override=("", "{aanhef} iPhone-hoesjes zijn binnen!"))
+    assert messages.for_channel(message, "email").body == "Hoi Sophie,\n\niPhone-hoesjes zijn binnen!"
+
+
+def _step_three(now=NOW):
+    from desktop import reminders
+
+    return next(i for i in reminders.plan(now) if i.step == "3" and i.due <= now and i.template)
+
+
+def test_the_ready_message_of_step_3_is_laid_out_for_its_channel(demo):
+    """Vandaag, the tray and ``afspraak due`` show ``compose``: an e-mail step as a letter."""
+    from dataclasses import replace
+
+    item = _step_three()
+    by_email = due_texts.compose(replace(item, channel="email"), NOW)
+    assert by_email.body.startswith(by_email.greeting + "\n\nIk "), by_email.body
+    for channel in CHATS:
+        in_chat = due_texts.compose(replace(item, channel=channel), NOW)
+        assert in_chat.body.startswith(in_chat.greeting + " ik "), in_chat.body
+    assert due_texts.compose(replace(item, channel="email"), NOW, channel="").body == in_chat.body
+
+
+def test_the_dialog_lays_the_message_out_for_the_channel_she_picks(qtbot, demo, translator):
+    from desktop import i18n
+    from desktop.views.due_dialog import DueStepDialog
+
+    i18n.set_language("nl")
+    item = _step_three()
+    dialog = DueStepDialog(item, now=lambda: NOW)
+    qtbot.addWidget(dialog)
+    codes = [dialog.channel.itemData(i) for i in range(dialog.channel.count())]
+    assert "email" in codes and "instagram" in codes, codes
+
+    def pick(code):
+        dialog.channel.setCurrentIndex(dialog.channel.findData(code))
+        return dialog.message.toPlainText()
+
+    greeting = due_texts.compose(item, NOW).greeting
+    assert pick("email").startswith(greeting + "\n\nIk probeer je op deze manier"), dialog.message.toPlainText()
+    assert pick("instagram").startswith(greeting + " ik probeer je op deze manier")
+    assert pick("email").startswith(greeting + "\n\nIk ")
+    dialog.message.setPlainText("Mijn eigen tekst")  # her own words stay hers, whatever the channel
+    assert pick("instagram") == "Mijn eigen tekst" and pick("email") == "Mijn eigen tekst"
+
+
+def test_an_order_message_in_her_own_chat_wording_is_mailed_as_a_letter(qtbot, demo, translator):
+    from desktop.store import templates
+    from desktop.store.models import CustomOrder
+    from desktop.views.order_message import OrderMessageDialog
+
+    order = CustomOrder.select().join(Person).where(Person.name == "Marieke Hendriks").get()
+    Person.update(email="marieke@example.nl", language="nl", country="NL", address_form="je").where(
+        Person.id == order.person_id).execute()
+    templates.save("order.update", "nl", "je", "Je bestelling {bestelnummer}",
+                   "{aanhef} je {product} ligt op schema.\n\n{groet}\n{afzender}", NOW)
+    dialog = OrderMessageDialog(None, order.id, "order_update", NOW)
+    qtbot.addWidget(dialog)
+    assert dialog.channel.currentData() == "email"
+    assert dialog.body.toPlainText().startswith("Hoi Marieke,\n\nJe "), dialog.body.toPlainText()

@@ -243,7 +243,7 @@ def test_the_dialog_asks_before_showing_an_incomplete_message(qtbot, demo_db, tr
     assert real.incomplete == ()
     lacking = m.render(sanne.template, {"voornaam": "Sanne"}, READERS["nl-je"], now=NOW)
     assert "afspraken" in lacking.incomplete
-    monkeypatch.setattr(due_texts, "compose", lambda item, now, extra=None: lacking)
+    monkeypatch.setattr(due_texts, "compose", lambda item, now, extra=None, channel=None: lacking)
 
     dialog = DueStepDialog(sanne, now=lambda: NOW)
     qtbot.addWidget(dialog)
@@ -258,7 +258,7 @@ def test_the_dialog_asks_before_showing_an_incomplete_message(qtbot, demo_db, tr
     other.incomplete_question.findChild(type(other.sent_button), "writeOwn").click()
     assert other.message.toPlainText() == "" and other.subject.text() == lacking.subject
 
-    monkeypatch.setattr(due_texts, "compose", lambda item, now, extra=None: real)
+    monkeypatch.setattr(due_texts, "compose", lambda item, now, extra=None, channel=None: real)
     complete = DueStepDialog(sanne, now=lambda: NOW)
     qtbot.addWidget(complete)
     assert complete.incomplete_question is None and complete.message.toPlainText() == real.body

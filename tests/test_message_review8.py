@@ -3,6 +3,8 @@
 Each test renders what the recipient would read, for the readers (Dutch je/u, Belgian je/u,
 English), and checks the words she would stumble over are gone."""
 
+from datetime import date
+
 import pytest
 
 from desktop.domain import names
@@ -257,3 +259,72 @@ def test_an_order_message_in_her_own_chat_wording_is_mailed_as_a_letter(qtbot, d
     qtbot.addWidget(dialog)
     assert dialog.channel.currentData() == "email"
     assert dialog.body.toPlainText().startswith("Hoi Marieke,\n\nJe "), dialog.body.toPlainText()
+
+
+# --- 4. a product's name takes no article: "Ik heb Zilveren ketting Maan … gestuurd." ---------
+
+# Whether a name takes "de" or "het" is not known: a de-word, a het-word, a plural, a name in English.
+PRODUCTS = ["Zilveren ketting Maan", "Armbandje Luna", "Oorbellen Druppel", "Moon Necklace"]
+DUTCH = READERS[:4]
+
+
+def _every_mention_is_hers(text, product, form):
+    """Is every mention of ``product`` in ``text`` "je …"/"uw …" (never "met Armbandje Luna")?"""
+    mine = "je " if form == "je" else "uw "
+    at = [i for i in range(len(text)) if text.startswith(product, i)]
+    return bool(at) and all(text[max(0, i - len(mine)):i].lower() == mine for i in at)  # "Je …" starts a sentence
+
+
+@pytest.mark.parametrize("lang, country, form", DUTCH)
+@pytest.mark.parametrize("product", PRODUCTS)
+def test_every_dutch_message_names_the_product_as_hers(product, lang, country, form):
+    """"Ik heb Zilveren ketting Maan op maandag 30 november naar je gestuurd." (ungrammatical),
+    "je post met Armband met initiaal", "Is het pakket met Armband met initiaal en Zegelring
+    goed bij je aangekomen?": whether a name takes "de" or "het" is not known, and "je"/"uw"
+    needs neither. Every template that names the product, in every Dutch wording."""
+    to = reader(lang, country, form, "Sophie")
+    other = "Zegelring"
+    parts = [("deliverable", 1, {"what": "reel", "product": product, "collaboration_id": 1}),
+             ("shipment", 2, {"product": [other]})]
+    owed = messages.describe_owed(parts, to)
+    values = dict(messages.sample_values(lang), product=product, afspraken=list(owed.afspraken),
+                  pakketvraag=owed.pakketvraag)
+    for tid in messages.template_ids():
+        body = messages.render(tid, values, to, now=NOW).body
+        if product in body:
+            assert _every_mention_is_hers(body, product, form), (tid, body)
+        if other in body:
+            assert _every_mention_is_hers(body, other, form), (tid, body)
+    assert "{product}" in messages.default_text("shipment.received.alt", lang, form, country)[1]
+
+
+@pytest.mark.parametrize("lang, country, form", DUTCH)
+def test_what_is_owed_names_each_product_as_hers(lang, country, form):
+    to = reader(lang, country, form)
+    mine = "je" if form == "je" else "uw"
+    parcel = messages.describe("shipment", {"product": ["Armband met initiaal", "Zegelring"]}, to)
+    assert f"met {mine} Armband met initiaal en Zegelring" in parcel, parcel
+    same = messages.describe_owed([("deliverable", 1, {"what": "post", "product": "Armbandje Luna", "collaboration_id": 1}),
+                                   ("deliverable", 2, {"what": "story", "product": "Armbandje Luna",
+                                                       "collaboration_id": 1})], to).afspraken
+    assert same == (f"{mine} post en {mine} story met {mine} Armbandje Luna",), same
+    dated = messages.describe_owed(
+        [("deliverable", 1, {"what": "reel", "product": "Collier Ster", "collaboration_id": 1,
+                             "deadline": date(2026, 12, 4)}),
+         ("deliverable", 2, {"what": "story", "product": "Oorbellen Druppel", "collaboration_id": 2,
+                             "deadline": date(2026, 12, 5)}),
+         ("deliverable", 3, {"what": "post", "product": "Oorbellen Druppel", "collaboration_id": 2,
+                             "deadline": date(2026, 12, 5)})], to, NOW).afspraken
+    [listed] = dated
+    assert f"{mine} reel met {mine} Collier Ster (deadline vrijdag 4 december)" in listed, listed
+    assert f"{mine} story met {mine} Oorbellen Druppel (deadline" in listed, listed
+    question = messages.parcel_question({"product": "Armbandje Luna"}, to)
+    assert f"met {mine} Armbandje Luna" in question, question
+
+
+@pytest.mark.parametrize("product", PRODUCTS)
+def test_english_keeps_the_product_with_the(product):
+    to = reader("en", "NL", "je")
+    body = messages.render("shipment.received.alt", dict(messages.sample_values("en"), product=product), to).body
+    assert f"I sent the {product} on" in body, body
+    assert messages.describe("deliverable", {"what": "post", "product": product}, to) == f"your post with the {product}"

@@ -773,6 +773,8 @@ TRACKING_CODE = NF_("Tracking code: {code}")
 # Phrases that make up {afspraken}: one per promise kind, in both forms of address.
 # The English source is the same for both forms; Dutch differs (je/jouw or u/uw).
 DESCRIPTIONS: dict[str, str] = {}
+# TRANSLATORS: {product} is a product's name as the shop wrote it ("Zegelring", "Armband met
+# initiaal"): whether it takes "de" or "het" is not known, so Dutch says "je/uw {product}".
 DESCRIPTIONS["deliverable"] = NF_("your {what} with the {product}")
 DESCRIPTIONS["deliverable_no_product"] = NF_("your {what}")
 DESCRIPTIONS["reply"] = NF_("your reply to my message of {date}")
@@ -785,8 +787,9 @@ DESCRIPTIONS["deliverable_dated"] = NF_("your {what} (due {date})")
 # 10 November) and ...", never "A and B and C with X and Y" (audit 9, messages F4).
 DESCRIPTIONS["deliverable_dated_product"] = NF_("your {what} with the {product} (due {date})")
 # TRANSLATORS: {items} lists one influencer's deliverables with the same product, e.g.
-# "your post and your story"; {product} is the product's name.
-DELIVERABLES_WITH_PRODUCT = N_("{items} with the {product}")
+# "your post and your story"; {product} is the product's name, which takes no article in
+# Dutch ("de" or "het" is not known for a name): "je post en je story met je {product}".
+DELIVERABLES_WITH_PRODUCT = NF_("{items} with the {product}")
 # {pakketvraag}: a parcel check-in that rides along with a first reminder, asked in a
 # closing sentence of its own (it has no deadline and is not work to finish).
 PARCEL_QUESTION = NF_("Oh, and did the parcel with the {product} arrive safely?")
@@ -1047,7 +1050,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
                 items.append(fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_no_product"]), what=what))
         listed = babel_lists.format_list(items, locale=recipient.locale)
         product = _product_words(slot[0][1].get("product"), recipient)
-        phrases.append(fill_simple(catalog.gettext(DELIVERABLES_WITH_PRODUCT), items=listed, product=product)
+        phrases.append(fill_simple(_lookup(catalog, contexts, DELIVERABLES_WITH_PRODUCT), items=listed, product=product)
                        if product else listed)
     deadline = deliverables[0][1].get("deadline") if deliverables and not dated else None
     return Owed(tuple(phrases), deadline, days, " ".join(questions))

@@ -152,7 +152,7 @@ def test_belgian_formal_message_in_the_recipients_locale_whatever_the_ui_languag
     i18n.set_language("en")
     fleur = by_name(due.due_now(NOW))["Fleur Peeters"]
     body = due_texts.compose(fleur, NOW).body
-    assert body.startswith("Beste Fleur") and "uw story met Ring Golf" in body
+    assert body.startswith("Beste Fleur") and "uw story met uw Ring Golf" in body
     assert "€\xa024,95" in body and "Zilver & Zo" in body
 
 

@@ -246,7 +246,9 @@ def test_parcel_check_ins_say_toegekomen_in_belgium_and_name_the_product(lang, c
     if lang == "en":
         assert "I sent the Zilveren ketting Maan on Monday 30 November." in alt, alt
     else:
-        assert f"Ik heb Zilveren ketting Maan op maandag 30 november naar {'je' if form == 'je' else 'u'} " in alt, alt
+        # "Ik heb Zilveren ketting Maan … gestuurd." took no article: the product is hers ("je"/"uw")
+        verb = "opgestuurd" if country == "BE" else "verstuurd"
+        assert f"Ik heb {'je' if form == 'je' else 'uw'} Zilveren ketting Maan op maandag 30 november {verb}." in alt, alt
 
 
 # --- 9. present perfect in step 3 ----------------------------------------------------------------

@@ -89,8 +89,8 @@ def test_deliverables_of_two_collaborations_name_their_product_before_their_dead
                                   "your story with the Ring Golf (due Saturday 26 December)"), owed
     else:
         yours = "je" if form == "je" else "uw"
-        assert owed.afspraken == (f"{yours} reel met Zilveren ketting Maan (deadline vrijdag 25 december)",
-                                  f"{yours} story met Ring Golf (deadline zaterdag 26 december)"), owed
+        assert owed.afspraken == (f"{yours} reel met {yours} Zilveren ketting Maan (deadline vrijdag 25 december)",
+                                  f"{yours} story met {yours} Ring Golf (deadline zaterdag 26 december)"), owed
 
 
 @pytest.mark.parametrize("form", ["je", "u"])

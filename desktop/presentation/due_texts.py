@@ -472,8 +472,15 @@ def compose_for(person: Person, template_id: str, values: dict[str, object], now
     return messages.render(template_id, base, to, now=now, tz=due.owner_zone(), override=override)
 
 
-def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None) -> messages.Message | None:
-    """The ready message for ``item`` in the recipient's language and form (None for a task)."""
+def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None,
+            channel: str | None = None) -> messages.Message | None:
+    """The ready message for ``item`` in the recipient's language and form (None for a task),
+    laid out for ``channel`` (the step's own when None; "" as written: ``messages.for_channel``)."""
+    message = _composed(item, now, extra)
+    return None if message is None else messages.for_channel(message, item.channel if channel is None else channel)
+
+
+def _composed(item: DueItem, now: datetime, extra: dict[str, object] | None) -> messages.Message | None:
     if item.action != "message" or not item.template:
         return None
     if item.kind == "custom_order" and item.step in orders.LADDER_STEPS and not extra:

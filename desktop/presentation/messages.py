@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone, tzinfo
 
 from babel import dates as babel_dates
@@ -93,6 +93,7 @@ class Message:
     language: str
     form: str
     missing: tuple[str, ...] = ()  # placeholders without a value: their sentences were left out
+    greeting: str = ""  # {aanhef} as it was filled in ("Hoi Sanne,"): for_channel finds it at the start
 
     @property
     def incomplete(self) -> tuple[str, ...]:
@@ -865,6 +866,8 @@ TRACKING_CODE = NF_("Tracking code: {code}")
 # Phrases that make up {afspraken}: one per promise kind, in both forms of address.
 # The English source is the same for both forms; Dutch differs (je/jouw or u/uw).
 DESCRIPTIONS: dict[str, str] = {}
+# TRANSLATORS: {product} is a product's name as the shop wrote it ("Zegelring", "Armband met
+# initiaal"): whether it takes "de" or "het" is not known, so Dutch says "je/uw {product}".
 DESCRIPTIONS["deliverable"] = NF_("your {what} with the {product}")
 DESCRIPTIONS["deliverable_no_product"] = NF_("your {what}")
 DESCRIPTIONS["reply"] = NF_("your reply to my message of {date}")
@@ -877,8 +880,9 @@ DESCRIPTIONS["deliverable_dated"] = NF_("your {what} (due {date})")
 # 10 November) and ...", never "A and B and C with X and Y" (audit 9, messages F4).
 DESCRIPTIONS["deliverable_dated_product"] = NF_("your {what} with the {product} (due {date})")
 # TRANSLATORS: {items} lists one influencer's deliverables with the same product, e.g.
-# "your post and your story"; {product} is the product's name.
-DELIVERABLES_WITH_PRODUCT = N_("{items} with the {product}")
+# "your post and your story"; {product} is the product's name, which takes no article in
+# Dutch ("de" or "het" is not known for a name): "je post en je story met je {product}".
+DELIVERABLES_WITH_PRODUCT = NF_("{items} with the {product}")
 # {pakketvraag}: a parcel check-in that rides along with a first reminder, asked in a
 # closing sentence of its own (it has no deadline and is not work to finish).
 PARCEL_QUESTION = NF_("Oh, and did the parcel with the {product} arrive safely?")
@@ -1139,7 +1143,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
                 items.append(fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_no_product"]), what=what))
         listed = babel_lists.format_list(items, locale=recipient.locale)
         product = _product_words(slot[0][1].get("product"), recipient)
-        phrases.append(fill_simple(catalog.gettext(DELIVERABLES_WITH_PRODUCT), items=listed, product=product)
+        phrases.append(fill_simple(_lookup(catalog, contexts, DELIVERABLES_WITH_PRODUCT), items=listed, product=product)
                        if product else listed)
     deadline = deliverables[0][1].get("deadline") if deliverables and not dated else None
     return Owed(tuple(phrases), deadline, days, " ".join(questions))
@@ -1187,7 +1191,39 @@ def render(template_id: str, values: Mapping[str, object], recipient: Recipient,
     subject, missing_subject = fill_text(subject, formatted, subject=True)
     body, missing_body = fill_text(body, formatted)
     return Message(subject=subject.strip(), body=body.strip(), template=template_id, language=recipient.lang,
-                   form=recipient.context, missing=tuple(dict.fromkeys(missing_subject + missing_body)))
+                   form=recipient.context, missing=tuple(dict.fromkeys(missing_subject + missing_body)),
+                   greeting=formatted["aanhef"])
+
+
+# Channels whose messages are letters (with a subject line): the greeting on a line of its
+# own and the first sentence with its capital, as a Dutch or English e-mail is written. A
+# chat (Instagram, WhatsApp, TikTok, a text after a call) may run on after the greeting, as
+# step 3's templates do ("Hoi Sanne, ik probeer je op deze manier te bereiken …").
+LETTER_CHANNELS = frozenset({"email"})
+
+
+def for_channel(message: Message, channel: str) -> Message:
+    """``message`` laid out for ``channel``: sent by e-mail, a greeting that runs on into
+    the first sentence ("Beste Sophie, ik probeer u …", a chat's layout, under a subject
+    line) gets a line of its own and the sentence its capital ("Beste Sophie,\n\nIk probeer
+    u …"), whichever template or wording of the owner's it came from; in a chat as written."""
+    greeting, body = message.greeting, message.body
+    if channel not in LETTER_CHANNELS or not greeting or not body.startswith(greeting):
+        return message
+    after = body[len(greeting):]
+    rest = after.lstrip(" \t")
+    if rest == after or not rest or rest.startswith("\n"):  # already on its own line (or nothing after it)
+        return message
+    return replace(message, body=greeting + "\n\n" + _capitalised(rest))
+
+
+def _capitalised(text: str) -> str:
+    """``text`` with a capital to its first word ("ik probeer" → "Ik probeer", "just checking" →
+    "Just checking"); a word with a capital inside it ("iPhone") as it is."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    if not first[:1].islower() or any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].upper() + text[1:]
 
 
 def sample_values(language: str = "nl") -> dict[str, object]:
@@ -1225,6 +1261,6 @@ __all__ = [
     "render", "sample_values", "DEFAULT_CONSEQUENCE", "Owed", "describe_owed", "parcel_question", "cut_takes",
     "closed_sentence",
     "with_paragraph", "DELIVERABLE_WORDS", "COUNTED_WORDS", "NUMBER_WORDS", "deliverable_words", "OPTIONAL",
-    "greeting", "sign_off",
+    "greeting", "sign_off", "for_channel", "LETTER_CHANNELS",
     "default_form",
 ]

@@ -221,6 +221,6 @@ def test_an_unfulfilled_collaboration_is_not_called_undelivered_in_english(qtbot
     view = _shown_influencers(qtbot, language)
     view.select_person(anouk.id)
     QApplication.processEvents()
-    assert _pane_says(view, f"Ketting Ster in een post: {status}")
+    assert _pane_says(view, f"Ketting Ster in een post · {status}")
     assert not _pane_says(view, "Not delivered")
 

@@ -2,6 +2,7 @@ import os
 import stat
 import sqlite3
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from desktop.store import backup
 from desktop.store.db import NotAnAfspraakDatabase, close_database
 from desktop.store.opening import open_database
 from desktop.store.models import Person
+from tests.conftest import NOW
 
 
 def test_backup_and_restore_round_trip(database, tmp_path):
@@ -283,3 +285,16 @@ def test_a_backup_left_with_a_hot_journal_is_restored_as_it_was(database, tmp_pa
 
     open_database()
     assert [(p.id, p.name, p.notes) for p in Person.select().order_by(Person.id)] == expected
+
+
+def test_a_copys_moment_comes_from_its_name_never_a_rewrite(database):
+    """Review of backups, 1: how old a copy is, whatever its file time says later."""
+    auto = backup.daily_backup(database, keep=14, now=NOW - timedelta(days=3))
+    os.utime(auto, (1_900_000_000, 1_900_000_000))  # rewritten long after
+    assert backup.taken_at(auto) == NOW - timedelta(days=3)
+    for name in ("afspraak-20261120-080000-before-restore.sqlite3", "afspraak-20261120-080000-2-before-restore.sqlite3",
+                 "afspraak-damaged-20261120-080000.sqlite3", "afspraak-20261120-080000-rescued.sqlite3",
+                 "afspraak-20261120-080000.sqlite3"):
+        assert backup.stamp_of(Path(name)) == datetime(2026, 11, 20, 8, 0), name
+    for name in ("afspraak-backup.sqlite3", "afspraak-backup-2026-11-20-0800.sqlite3", "mijn kopie.sqlite3"):
+        assert backup.stamp_of(Path(name)) is None, name

@@ -4,6 +4,10 @@ Copies are made with SQLite's online backup API (consistent even while the app w
 stored as ``backups/afspraak-YYYYMMDD-HHMMSS[-why].sqlite3`` with mode 0600. The daily
 automatic backup keeps the newest N (setting ``backup_keep``, default 14); copies taken
 before a migration or a restore are kept apart from that rotation.
+
+How old a copy is comes from its name's stamp (UTC) where it has one (:func:`taken_at`),
+never from the file's time: an erase from the backups rewrites every copy, and a copy
+rewritten that way once passed for the newest (review of backups, 1).
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import peewee
@@ -29,6 +34,45 @@ AUTO_PREFIX = "afspraak-auto-"
 
 def _stamp(now: datetime) -> str:
     return now.strftime("%Y%m%d-%H%M%S")  # a file name, not a user-visible date
+
+
+# The stamp every copy Afspraak names itself carries (afspraak-auto-…, afspraak-…-before-restore,
+# afspraak-…-rescued, afspraak-damaged-…): the moment in UTC, right after the prefix.
+_STAMPED = re.compile(r"^afspraak-(?:auto-|damaged-)?(\d{8}-\d{6})(?:[-.]|$)")
+
+
+def stamp_of(path: Path) -> datetime | None:
+    """The moment (naive UTC) in a copy's name, or None when its name has none."""
+    found = _STAMPED.match(Path(path).name)
+    if found is None:
+        return None
+    try:
+        return datetime.strptime(found.group(1), "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+
+
+def _file_time(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(Path(path).stat().st_mtime, timezone.utc).replace(tzinfo=None)
+    except (OSError, OverflowError, ValueError):
+        return None
+
+
+def taken_at(path: Path) -> datetime | None:
+    """When the data in a copy is from (naive UTC): the stamp in its name, else the file's time
+    (None when the file cannot be read at all). Never the file's time when the name says more:
+    rewriting a copy (an erase from the backups) changes that time and nothing of the moment
+    its data is from."""
+    return stamp_of(path) or _file_time(path)
+
+
+def newest_last(copies) -> list[Path]:
+    """``copies`` ordered by :func:`taken_at`, oldest first (the name breaks a tie)."""
+    def order(path: Path):
+        return (taken_at(path) or datetime.min, path.name)
+
+    return sorted(copies, key=order)
 
 
 LEFTOVER_SUFFIXES = ("-journal", "-wal", "-shm")

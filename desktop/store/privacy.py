@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import sqlite3
 import zipfile
 from dataclasses import dataclass, field
@@ -318,6 +319,7 @@ def erase_from_file(path: Path, person: dict, erased_on: date) -> bool:
     belonged to someone else is never touched.
     """
     check_afspraak_file(path)
+    kept_time = path.stat()  # how old the copy is stays as it was (backup.taken_at, review of backups, 1)
     con = sqlite3.connect(str(path), isolation_level=None)
     try:
         con.execute("PRAGMA foreign_keys = ON")
@@ -336,6 +338,10 @@ def erase_from_file(path: Path, person: dict, erased_on: date) -> bool:
         purge_files(con)
     finally:
         con.close()
+        try:
+            os.utime(path, ns=(kept_time.st_atime_ns, kept_time.st_mtime_ns))
+        except OSError:
+            log.warning("could not keep the file time of %s", path.name)
     return True
 
 

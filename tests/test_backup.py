@@ -287,6 +287,31 @@ def test_a_backup_left_with_a_hot_journal_is_restored_as_it_was(database, tmp_pa
     assert [(p.id, p.name, p.notes) for p in Person.select().order_by(Person.id)] == expected
 
 
+def test_two_restores_in_one_second_keep_both_copies_of_what_they_replaced(database, tmp_path):
+    """Review of backups, 2: each restore keeps the data it replaces as
+    ``afspraak-<time>-before-restore.sqlite3``; a second restore in the same second wrote its
+    copy over the first one, and the data she had before both was gone."""
+    Person.create(name="Wat ik eerst had")
+    first = backup.backup_now(database, out=tmp_path / "eerste.sqlite3")
+    close_database()
+    kept_first = backup.restore(first, paths.db_path(), now=NOW)
+    open_database()
+    Person.create(name="Alleen in de eerste terugzetting")
+    close_database()
+    kept_second = backup.restore(first, paths.db_path(), now=NOW)
+    assert kept_first != kept_second and kept_first.exists() and kept_second.exists()
+    # both still read as a restore's copy (never put back by a repair)
+    assert all(k.name.endswith("-before-restore.sqlite3") for k in (kept_first, kept_second))
+    assert all(backup.stamp_of(k) == NOW for k in (kept_first, kept_second))
+    con = sqlite3.connect(kept_second)
+    assert sorted(r[0] for r in con.execute("SELECT name FROM person")) == [
+        "Alleen in de eerste terugzetting", "Wat ik eerst had"]
+    con.close()
+    con = sqlite3.connect(kept_first)
+    assert [r[0] for r in con.execute("SELECT name FROM person")] == ["Wat ik eerst had"]
+    con.close()
+
+
 def test_a_copys_moment_comes_from_its_name_never_a_rewrite(database):
     """Review of backups, 1: how old a copy is, whatever its file time says later."""
     auto = backup.daily_backup(database, keep=14, now=NOW - timedelta(days=3))

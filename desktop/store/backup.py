@@ -75,6 +75,21 @@ def newest_last(copies) -> list[Path]:
     return sorted(copies, key=order)
 
 
+def free_name(folder: Path, stem: str, suffix: str = ".sqlite3") -> Path:
+    """``folder/stem + suffix``, or ``stem-2 + suffix`` … when that name (or its -wal, -shm or
+    -journal) is taken: a copy kept for her is never written over by the next one (two
+    restores in one second, review of backups, 2). ``suffix`` stays last, so what a name
+    ends with still says what the copy is (``-before-restore.sqlite3``)."""
+    number = 1
+    while True:
+        name = f"{stem}{'' if number == 1 else f'-{number}'}{suffix}"
+        candidate = folder / name
+        if not any(Path(f"{candidate}{end}").exists() or Path(f"{candidate}{end}").is_symlink()
+                   for end in ("", "-wal", "-shm", "-journal")):
+            return candidate
+        number += 1
+
+
 LEFTOVER_SUFFIXES = ("-journal", "-wal", "-shm")
 
 
@@ -302,7 +317,8 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
         raise
     try:
         _no_other_writer(target)
-        kept = paths.backup_dir() / f"afspraak-{_stamp(now)}-before-restore.sqlite3"
+        # Never onto the copy an earlier restore kept (two in one second): that was her data.
+        kept = free_name(paths.backup_dir(), f"afspraak-{_stamp(now)}", "-before-restore.sqlite3")
         if target.exists():
             try:
                 copy_database(target, kept)

@@ -68,9 +68,10 @@ def taken_at(path: Path) -> datetime | None:
 
 
 def newest_last(copies) -> list[Path]:
-    """``copies`` ordered by :func:`taken_at`, oldest first (the name breaks a tie)."""
+    """``copies`` ordered by :func:`taken_at`, oldest first. Two of the same second (the day's
+    backup, and a rescue of the open data right after it): the one written later, then the name."""
     def order(path: Path):
-        return (taken_at(path) or datetime.min, path.name)
+        return (taken_at(path) or datetime.min, _file_time(path) or datetime.min, path.name)
 
     return sorted(copies, key=order)
 

@@ -451,6 +451,7 @@ def cmd_export(args) -> int:
 def cmd_erase(args) -> int:
     from desktop.clock import utcnow
     from desktop.domain.privacy import describe_erasure
+    from desktop.presentation import backup_texts
     from desktop.store import privacy
     from desktop.store.db import db
 
@@ -469,6 +470,8 @@ def cmd_erase(args) -> int:
                        len(result.backups)).format(n=len(result.backups)))
         for path in result.backups_failed:
             _say(_("Could not erase them from {path}; delete that copy by hand.").format(path=path), error=True)
+        for line in backup_texts.not_reached(result.backups_unreached):  # never "from all of them"
+            _say(line)
     else:
         _say(_("Backup copies made before today still hold their data until they are rotated out; "
                 "use --backups to erase them there too."))

@@ -312,14 +312,20 @@ def test_two_restores_in_one_second_keep_both_copies_of_what_they_replaced(datab
     con.close()
 
 
-def test_a_copys_moment_comes_from_its_name_never_a_rewrite(database):
+def test_a_copys_moment_comes_from_its_name_or_the_note_of_it_never_a_rewrite(database, tmp_path):
     """Review of backups, 1: how old a copy is, whatever its file time says later."""
     auto = backup.daily_backup(database, keep=14, now=NOW - timedelta(days=3))
     os.utime(auto, (1_900_000_000, 1_900_000_000))  # rewritten long after
-    assert backup.taken_at(auto) == NOW - timedelta(days=3)
+    assert backup.when_taken(auto) == (NOW - timedelta(days=3), True)
     for name in ("afspraak-20261120-080000-before-restore.sqlite3", "afspraak-20261120-080000-2-before-restore.sqlite3",
                  "afspraak-damaged-20261120-080000.sqlite3", "afspraak-20261120-080000-rescued.sqlite3",
                  "afspraak-20261120-080000.sqlite3"):
         assert backup.stamp_of(Path(name)) == datetime(2026, 11, 20, 8, 0), name
     for name in ("afspraak-backup.sqlite3", "afspraak-backup-2026-11-20-0800.sqlite3", "mijn kopie.sqlite3"):
         assert backup.stamp_of(Path(name)) is None, name
+    # a copy saved under a name of her own: the moment noted when it was written
+    mine = backup.backup_now(database, out=tmp_path / "mijn kopie.sqlite3", now=NOW - timedelta(hours=2))
+    assert backup.when_taken(mine) == (NOW - timedelta(hours=2), True)
+    # the file written again by something else since: only its file time is known
+    os.utime(mine, (1_800_000_000, 1_800_000_000))
+    assert backup.when_taken(mine) == (datetime(2027, 1, 15, 8, 0), False)

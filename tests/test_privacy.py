@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import zipfile
@@ -446,3 +447,38 @@ def test_an_erasure_on_a_nearly_full_disk_is_told_as_done(data_dir, capsys, monk
     assert "not saved" not in captured.err and "niet opgeslagen" not in captured.err
     open_database()
     assert Person.get_or_none(Person.id == pid) is None
+
+
+def holds(path, needle: str) -> bool:
+    return needle.encode() in path.read_bytes()
+
+
+def test_an_erase_from_the_backups_reaches_every_copy_afspraak_made_and_names_those_it_cannot(database, tmp_path):
+    """Review of backups, 4: only the backups folder was erased from. The copies Afspraak made
+    in the data folder (a damaged file kept aside, File → Save a backup…'s old suggestion)
+    and the copies she saved elsewhere through Afspraak kept the person; a copy that is not
+    where she saved it (a USB stick not plugged in) is named, never counted as done."""
+    p = make_person()
+    other_person()
+    con = database.connection()
+    in_data_folder = backup.backup_now(database, out=paths.data_dir() / "afspraak-backup.sqlite3", now=NOW)
+    kept_aside = paths.data_dir() / "afspraak-damaged-20261120-080000.sqlite3"  # readable enough to erase from
+    backup.copy_database(con, kept_aside)
+    unreadable = paths.data_dir() / "afspraak-damaged-20261121-080000.sqlite3"
+    backup.copy_database(con, unreadable)
+    unreadable.write_bytes(b"\x00\x13garbage" * 500 + NAME.encode())
+    documents = backup.backup_now(database, out=tmp_path / "Documenten" / "afspraak-backup-2026-11-23.sqlite3", now=NOW)
+    stick = backup.backup_now(database, out=tmp_path / "STICK" / "afspraak-backup-2026-11-22.sqlite3", now=NOW)
+    deleted = backup.backup_now(database, out=tmp_path / "Documenten" / "oud.sqlite3", now=NOW)
+    shutil.rmtree(stick.parent)  # the stick taken out
+    deleted.unlink()  # thrown away by her: nothing to reach, nothing to tell
+    assert privacy.backup_files() == sorted([in_data_folder, kept_aside, unreadable, documents])  # not the database
+
+    result = privacy.erase_person(database, p.id, NOW, backups=True)
+    assert sorted(result.backups) == sorted([in_data_folder, kept_aside, documents])
+    assert result.backups_failed == [unreadable] and result.backups_unreached == [stick]
+    for copy in (in_data_folder, kept_aside, documents):
+        assert not holds(copy, NAME) and not holds(copy, EMAIL), copy
+        assert holds(copy, "Bram Jansen"), copy
+    assert not paths.db_path().with_name("afspraak.sqlite3-journal").exists()
+

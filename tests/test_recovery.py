@@ -1459,13 +1459,14 @@ def _set_time(path: Path, moment) -> float:
     return stamp
 
 
-@pytest.mark.parametrize("where", ["cli"])
+@pytest.mark.parametrize("where", ["data_folder", "documents", "cli"])
 def test_an_erase_from_the_backups_never_makes_an_older_backup_the_one_put_back(data_dir, tmp_path, where):
     """Review of backups, 1: "Ook uit de back-ups wissen" rewrote every backup, so each got the
     erase's time as its file time; the repair after damage took the newest by file time, put
     the older automatic backup back over the backup she made that morning, and her newer
-    work was gone. Her own backup (`afspraak backup`) is the one put back, and every copy
-    keeps its file time."""
+    work was gone. Her own backup (File → Save a backup… in the data folder, as suggested
+    before, or in her documents, as now; `afspraak backup`) is the one put back, and every
+    copy keeps its file time."""
     from desktop.store import privacy
 
     database = open_database()
@@ -1475,8 +1476,10 @@ def test_an_erase_from_the_backups_never_makes_an_older_backup_the_one_put_back(
     automatic_time = _set_time(automatic, NOW - timedelta(days=3))
     Person.create(name="Nieuwe notitie van vanochtend")
     taken = NOW - timedelta(hours=1)
-    mine = backup.backup_now(database, now=taken)
-    mine_time = _set_time(mine, taken)
+    out = {"data_folder": paths.data_dir() / "afspraak-backup.sqlite3",
+           "documents": tmp_path / "Documenten" / "afspraak-backup-2026-11-23-0930.sqlite3", "cli": None}[where]
+    mine = backup.backup_now(database, out=out, now=taken)
+    mine_time = _set_time(mine, taken) if where != "documents" else _file_time(mine)
 
     result = privacy.erase_person(database, sanne.id, NOW, backups=True)
     assert set(result.backups) >= {automatic, mine} and not result.backups_failed

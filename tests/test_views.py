@@ -205,3 +205,33 @@ def test_a_restore_from_the_menu_empties_edit_undo(qtbot, demo_db, translator, t
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
     window.restore_backup()
     assert not window.undo_stack.canUndo() and not window.undo_stack.canRedo()
+
+
+def test_save_a_backup_suggests_a_dated_copy_in_her_documents_that_an_erase_reaches(qtbot, database, translator,
+                                                                                    tmp_path, monkeypatch):
+    """Review of backups, 4: File → Make a backup… suggested ".../afspraak/afspraak-backup.sqlite3":
+    the data folder itself (no second copy at all when the folder goes), the same name every
+    time (the last copy replaced), and an erase from the backups did not reach it."""
+    from PySide6.QtCore import QStandardPaths
+
+    from desktop import paths
+    from desktop.store import privacy
+    from desktop.views import dialogs
+
+    documents = tmp_path / "Documenten"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation",
+                        lambda where: str(documents) if where == QStandardPaths.DocumentsLocation else "")
+    suggested = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, title, path, filters: suggested.append(path) or path)
+    Person.create(name="Sanne Visser", email="sanne@example.nl")
+    window = make_window(qtbot, "en")
+    window.make_backup()
+    # 09:30 UTC is 10:30 in the shop's time
+    assert suggested == [str(documents / "afspraak-backup-2026-11-23-1030.sqlite3")]
+    copy = documents / "afspraak-backup-2026-11-23-1030.sqlite3"
+    assert copy.is_file() and paths.data_dir() not in copy.parents
+    sanne = Person.get(Person.name == "Sanne Visser")
+    result = privacy.erase_person(database, sanne.id, NOW, backups=True)
+    assert copy in result.backups and b"Sanne Visser" not in copy.read_bytes()
+

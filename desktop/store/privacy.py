@@ -71,6 +71,7 @@ class Erased:
     mentions: int
     backups: list[Path] = field(default_factory=list)  # backup files the person was erased from
     backups_failed: list[Path] = field(default_factory=list)
+    backups_unreached: list[Path] = field(default_factory=list)  # copies she saved, not found where she saved them
     fully_purged: bool = True  # False when the WAL could not be truncated (another reader)
     # The erasure is saved, but tidying the file up afterwards (VACUUM: a whole copy) met a
     # full disk or another storage problem: its kind (storage_errors), for the words.
@@ -346,8 +347,27 @@ def erase_from_file(path: Path, person: dict, erased_on: date) -> bool:
 
 
 def backup_files() -> list[Path]:
-    folder = paths.backup_dir()
-    return sorted(p for p in folder.glob("*.sqlite3") if p.is_file())
+    """Every copy of the data Afspraak made that can be reached now: the backups folder's, the
+    copies in the data folder (a damaged file kept aside, File → Save a backup…'s old name),
+    and those she saved elsewhere through Afspraak that are there now (``backup.saved_copies``;
+    :func:`unreached_copies` are the others). Never the database itself."""
+    from desktop.store import backup
+
+    own = os.path.abspath(paths.db_path())
+    found = {}
+    for p in [*paths.backup_dir().glob("*.sqlite3"), *paths.data_dir().glob("afspraak-*.sqlite3"),
+              *backup.saved_copies()[0]]:
+        if os.path.abspath(p) != own and p.is_file():
+            found.setdefault(os.path.abspath(p), p)
+    return sorted(found.values())
+
+
+def unreached_copies() -> list[Path]:
+    """The copies she saved through Afspraak that are not where she saved them now (a USB
+    stick not plugged in): an erase cannot reach them, and says so."""
+    from desktop.store import backup
+
+    return backup.saved_copies()[1]
 
 
 def _remove_pictures(holding: Holding) -> None:
@@ -404,6 +424,7 @@ def _erase_from_backups(result: Erased, erase_one) -> None:
         except (sqlite3.Error, OSError, NotAnAfspraakDatabase):
             log.exception("could not erase from backup %s", path.name)
             result.backups_failed.append(path)
+    result.backups_unreached = unreached_copies()
 
 
 # --- a gift's recipient (domain/privacy.py: no person of her own, only an order's delivery) --

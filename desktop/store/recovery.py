@@ -172,7 +172,8 @@ def backups_newest_last() -> list[Path]:
     in the backups folder the automatic backups, the ones `afspraak backup` writes, the
     copies taken before an upgrade of the file and those a rescue made of the open data
     (``rescue_replaced``: one that could not be put back is the newest whole copy, review 8,
-    F5); and File → Save a backup…'s own name in the data folder. A restore's copy of the data
+    F5); File → Save a backup…'s old name in the data folder; and the copies she saved where
+    she chose that are there now (``backup.saved_copies``). A restore's copy of the data
     it replaced is not one of them. Only automatic backups once: a backup she took herself an
     hour ago was passed over for the morning's, and that hour looked lost (audit of
     2026-12-05). Ordered by file time, an erase from the backups (which rewrites each copy)
@@ -181,6 +182,8 @@ def backups_newest_last() -> list[Path]:
     folder = paths.backup_dir()
     found = [p for p in folder.glob("afspraak-*.sqlite3") if not p.name.endswith(_REPLACED_BY_A_RESTORE)]
     found += paths.data_dir().glob("afspraak-backup*.sqlite3")
+    seen = {os.path.abspath(p) for p in found}
+    found += [p for p in backup.saved_copies()[0] if os.path.abspath(p) not in seen]
     return backup.newest_last(found)
 
 

@@ -15,7 +15,7 @@ from desktop import reminders
 from desktop.clock import to_local, utcnow
 from desktop.domain.privacy import count_text, describe_erasure
 from desktop.i18n import _, ngettext
-from desktop.presentation import errors
+from desktop.presentation import backup_texts, errors
 from desktop.store import privacy, settings
 from desktop.store import lookups
 from desktop.views import dialogs
@@ -109,6 +109,7 @@ def _backup_lines(result, backups: bool, days: int) -> list[str]:
                               len(result.backups)).format(n=len(result.backups)))
         for path in result.backups_failed:
             lines.append(_("Could not erase them from {path}; delete that copy by hand.").format(path=str(path)))
+        lines += backup_texts.not_reached(result.backups_unreached)  # never "from all of them"
     else:
         lines.append(ngettext(
             "The backup copies still hold their data for up to {n} day.",

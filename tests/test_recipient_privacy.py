@@ -127,7 +127,7 @@ def test_her_readme_speaks_to_her_as_a_customer_of_her_country(gifts, language):
     from desktop.presentation import recipient_texts
 
     i18n.set_language(language)
-    text = recipient_texts.readme(zoe(gifts), NOW, 14)
+    text = recipient_texts.readme(zoe(gifts), NOW)
     for part in ["Persoonsgegevens van Zoë Verhoeven", "1 bestelling uit de webshop", "Uw rechten"]:
         assert part in text
     assert i18n.translations_for("nl").pgettext("u", recipient_texts._WHY[0]) in text

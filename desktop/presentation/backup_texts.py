@@ -1,4 +1,13 @@
-"""The words about backups an owner reads: the copies an erase from the backups could not reach."""
+"""The words about backups an owner reads: what an erase leaves in them and for how long, and
+the copies it could not reach.
+
+How long a backup keeps an erased person's data is not a number of days: Afspraak keeps the
+newest ``backup_keep`` automatic backups, one for each day it is used, so with weekly use they
+go back months; her own backups and the copies kept before a restore or an upgrade stay until
+she deletes them (review of backups, 3: "nog hooguit 14 dagen" was untrue). Keeping them by
+count, not by age, is on purpose: a shop that opens Afspraak once a week, or comes back from
+three weeks away, still has as many points to go back to.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +15,29 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.i18n import _, ngettext
+
+
+def erase_keeps_backups(keep: int) -> str:
+    """The erase question's paragraph: what stays in the backups without the tick below it."""
+    return ngettext(
+        "Without the tick below, their data stays in the backups: Afspraak keeps {n} automatic backup (it "
+        "makes one on each day you use it) until a newer one replaces it, and your own backups and the copies "
+        "made before a restore or an update until you delete them.",
+        "Without the tick below, their data stays in the backups: Afspraak keeps {n} automatic backups (it "
+        "makes one on each day you use it, so they can go back months) until newer ones replace them, and "
+        "your own backups and the copies made before a restore or an update until you delete them.",
+        keep).format(n=keep)
+
+
+def still_in_backups(keep: int) -> str:
+    """After an erase without the backups: where their data still is, and until when."""
+    return ngettext(
+        "The backups still hold their data: Afspraak keeps {n} automatic backup until a newer one replaces "
+        "it, and your own backups and the copies made before a restore or an update until you delete them.",
+        "The backups still hold their data: Afspraak keeps {n} automatic backups (one for each day you use "
+        "it) until newer ones replace them, and your own backups and the copies made before a restore or an "
+        "update until you delete them.",
+        keep).format(n=keep)
 
 
 def not_reached(unreached: Iterable[Path]) -> list[str]:
@@ -28,4 +60,4 @@ def not_reached(unreached: Iterable[Path]) -> list[str]:
     return lines
 
 
-__all__ = ["not_reached"]
+__all__ = ["erase_keeps_backups", "still_in_backups", "not_reached"]

@@ -225,13 +225,13 @@ def _scrub_mentions(con, holding: Holding, dry_run: bool) -> int:
 
 
 # --- export ------------------------------------------------------------------------------
-def export_person(con, person_id: int, out: Path, now: datetime, backup_days: int = 14) -> Path:
+def export_person(con, person_id: int, out: Path, now: datetime) -> Path:
     """Write a zip with data.json, csv/*.csv and README.txt; mode 0600 (it is personal data)."""
     holding = collect(con, person_id)
     sections = holding.sections()
     _name_products(con, sections)
     document = rules.export_document(holding.person, sections, now, __version__, json_columns())
-    readme = rules.readme_text(holding.person.get("name", ""), now, holding.counts(), backup_days,
+    readme = rules.readme_text(holding.person.get("name", ""), now, holding.counts(),
                                holding.person.get("address_form") or "je", holding.person.get("language") or None,
                                holding.person.get("country") or None)
     buffer = io.BytesIO()
@@ -531,11 +531,11 @@ def holding_of(person_id: int) -> Holding:
     return collect(db.connection(), person_id)
 
 
-def export_from_open(person_id: int, out: Path, now: datetime, backup_days: int = 14) -> Path:
+def export_from_open(person_id: int, out: Path, now: datetime) -> Path:
     """``export_person`` from the open database."""
     from desktop.store.db import db
 
-    return export_person(db.connection(), person_id, out, now, backup_days=backup_days)
+    return export_person(db.connection(), person_id, out, now)
 
 
 def erase_from_open(person_id: int, now: datetime, backups: bool = False) -> Erased:

@@ -1,5 +1,5 @@
-"""The words about backups an owner reads: what an erase leaves in them and for how long, and
-the copies it could not reach.
+"""The words about backups an owner reads: what an erase leaves in them and for how long, the
+copies it could not reach, and what a restore does, with the backup's moment in her time.
 
 How long a backup keeps an erased person's data is not a number of days: Afspraak keeps the
 newest ``backup_keep`` automatic backups, one for each day it is used, so with weekly use they
@@ -12,8 +12,11 @@ three weeks away, still has as many points to go back to.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
+from desktop import i18n
+from desktop.clock import to_local
 from desktop.i18n import _, ngettext
 
 
@@ -60,4 +63,28 @@ def not_reached(unreached: Iterable[Path]) -> list[str]:
     return lines
 
 
-__all__ = ["erase_keeps_backups", "still_in_backups", "not_reached"]
+def restore_question(file: Path, taken: datetime | None, exact: bool) -> str:
+    """The question before a restore: which backup, of when (in her time), and what she loses:
+    everything entered since, and people erased since come back (review of backups, 5).
+    ``taken``: naive UTC (``backup.when_taken``); ``exact``: the moment the backup was made,
+    else only when the file was last saved."""
+    name = Path(file).name
+    if taken is None:
+        head = _("Restore “{file}”?").format(file=name)
+    else:
+        local = to_local(taken)
+        date, time = i18n.format_date(local, "long"), i18n.format_time(local)
+        if exact:
+            # TRANSLATORS: {date} "23 november 2026", {time} "10:30", in her time. Not the file's name: that
+            # carries the moment in UTC ("afspraak-auto-20261123-093000"), an hour or two off hers.
+            head = _("Restore the backup of {date} at {time}?").format(date=date, time=time)
+        else:
+            # TRANSLATORS: a file with no date in its name: when it was last saved is all that is known
+            head = _("Restore “{file}”, last saved on {date} at {time}?").format(file=name, date=date, time=time)
+    return head + "\n\n" + _(
+        "Afspraak then goes back to your data as it was when this backup was made: everything you entered or "
+        "changed since is no longer in Afspraak, and people you erased since are back (unless you also erased "
+        "them from the backups). A copy of your current data is kept in the backups folder first.")
+
+
+__all__ = ["erase_keeps_backups", "still_in_backups", "not_reached", "restore_question"]

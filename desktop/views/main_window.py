@@ -825,11 +825,16 @@ class MainWindow(QMainWindow):
         from desktop.store import backup, opening
         from desktop.views import dialogs
 
-        path = dialogs.ask_open_path(self, _("Restore a backup"), _("Afspraak database (*.sqlite3);;All files (*)"))
+        # Opens where the backups are (was her home folder, review of backups, 5).
+        path = dialogs.ask_open_path(self, _("Restore a backup"), _("Afspraak database (*.sqlite3);;All files (*)"),
+                                     str(paths.backup_dir()))
         if not path:
             return
-        if not dialogs.confirm(self, _("Restore a backup"), _(
-                "Replace the current data with this backup? A copy of the current data is saved in the backups folder first.")):
+        from desktop.presentation import backup_texts
+
+        # Which backup, of when in her time (the names carry UTC), and what she gives up.
+        taken, exact = backup.when_taken(Path(path))
+        if not dialogs.confirm(self, _("Restore a backup"), backup_texts.restore_question(Path(path), taken, exact)):
             return
         try:
             kept = opening.restore_open(Path(path))

@@ -215,6 +215,18 @@ def test_her_erasure_reaches_the_backups_and_spares_a_namesake_elsewhere(gifts):
     con.close()
 
 
+def test_her_erasure_from_the_backups_keeps_each_copys_file_time(gifts):
+    """Review of backups, 1: a backup rewritten by an erase got the erase's time as its file
+    time, and a repair took the oldest automatic backup for the newest."""
+    import os
+
+    daily = backup.daily_backup(gifts, keep=14, now=NOW)
+    os.utime(daily, (1_795_000_000, 1_795_000_000))
+    result = privacy.erase_recipient(gifts, zoe(gifts).key, backups=True)
+    assert result.backups == [daily] and b"Kerkstraat 12" not in daily.read_bytes()
+    assert daily.stat().st_mtime == 1_795_000_000
+
+
 def test_a_namesake_person_is_not_taken_for_her(gifts):
     """A customer card of the same name is somebody of her own: the recipient's erasure
     leaves the card, and the card's erasure is the person's (store/privacy.erase_person)."""

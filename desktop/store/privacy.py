@@ -20,6 +20,7 @@ from the live database and from every backup file.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
@@ -320,7 +321,6 @@ def erase_from_file(path: Path, person: dict, erased_on: date) -> bool:
     belonged to someone else is never touched.
     """
     check_afspraak_file(path)
-    kept_time = path.stat()  # how old the copy is stays as it was (backup.taken_at, review of backups, 1)
     con = sqlite3.connect(str(path), isolation_level=None)
     try:
         con.execute("PRAGMA foreign_keys = ON")
@@ -339,10 +339,6 @@ def erase_from_file(path: Path, person: dict, erased_on: date) -> bool:
         purge_files(con)
     finally:
         con.close()
-        try:
-            os.utime(path, ns=(kept_time.st_atime_ns, kept_time.st_mtime_ns))
-        except OSError:
-            log.warning("could not keep the file time of %s", path.name)
     return True
 
 
@@ -411,6 +407,21 @@ def _tidy_up(con) -> tuple[bool, str | None]:
         return False, problem
 
 
+@contextlib.contextmanager
+def _keeping_file_time(path: Path):
+    """Put ``path``'s file time back after it was rewritten: an erase changes what a copy holds,
+    never when it was made, and a repair once took a rewritten old backup for the newest
+    (``backup.taken_at``, review of backups, 1)."""
+    kept = path.stat()
+    try:
+        yield
+    finally:
+        try:
+            os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+        except OSError:
+            log.warning("could not keep the file time of %s", path.name)
+
+
 def _erase_from_backups(result: Erased, erase_one) -> None:
     """``erase_one(path)`` (True when it found whom it erases there) on every backup file;
     what it did goes into ``result``."""
@@ -419,7 +430,9 @@ def _erase_from_backups(result: Erased, erase_one) -> None:
     backup.sweep_unfinished()  # a killed copy's .part holds them too, and nothing else removes it
     for path in backup_files():
         try:
-            if erase_one(path):
+            with _keeping_file_time(path):
+                found = erase_one(path)
+            if found:
                 result.backups.append(path)
         except (sqlite3.Error, OSError, NotAnAfspraakDatabase):
             log.exception("could not erase from backup %s", path.name)

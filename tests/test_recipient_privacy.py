@@ -127,7 +127,7 @@ def test_her_readme_speaks_to_her_as_a_customer_of_her_country(gifts, language):
     from desktop.presentation import recipient_texts
 
     i18n.set_language(language)
-    text = recipient_texts.readme(zoe(gifts), NOW, 14)
+    text = recipient_texts.readme(zoe(gifts), NOW)
     for part in ["Persoonsgegevens van Zoë Verhoeven", "1 bestelling uit de webshop", "Uw rechten"]:
         assert part in text
     assert i18n.translations_for("nl").pgettext("u", recipient_texts._WHY[0]) in text
@@ -213,6 +213,18 @@ def test_her_erasure_reaches_the_backups_and_spares_a_namesake_elsewhere(gifts):
     assert con.execute("SELECT ship_name, ship_street FROM shop_order WHERE number = '#1038'").fetchone() == (
         ZOE, "Veldstraat 1")
     con.close()
+
+
+def test_her_erasure_from_the_backups_keeps_each_copys_file_time(gifts):
+    """Review of backups, 1: a backup rewritten by an erase got the erase's time as its file
+    time, and a repair took the oldest automatic backup for the newest."""
+    import os
+
+    daily = backup.daily_backup(gifts, keep=14, now=NOW)
+    os.utime(daily, (1_795_000_000, 1_795_000_000))
+    result = privacy.erase_recipient(gifts, zoe(gifts).key, backups=True)
+    assert result.backups == [daily] and b"Kerkstraat 12" not in daily.read_bytes()
+    assert daily.stat().st_mtime == 1_795_000_000
 
 
 def test_a_namesake_person_is_not_taken_for_her(gifts):

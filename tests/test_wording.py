@@ -187,8 +187,8 @@ def test_agreement_terms_and_privacy_texts_follow_je_and_u():
     assert nl.pgettext("je", "You receive: {products}").startswith("Je ontvangt")
     assert nl.pgettext("u", "You receive: {products}").startswith("U ontvangt")
     i18n.set_language("nl")
-    je = privacy.readme_text("Sanne", "23 november 2026", {"person": 1}, 30, form="je")
-    u = privacy.readme_text("Fleur", "23 november 2026", {"person": 1}, 30, form="u")
+    je = privacy.readme_text("Sanne", "23 november 2026", {"person": 1}, form="je")
+    u = privacy.readme_text("Fleur", "23 november 2026", {"person": 1}, form="u")
     assert "Je rechten" in je and "Uw rechten" in u
     assert not JE_WORDS.search(u.split("\n", 1)[1]), u
     assert not U_WORDS.search(je), je

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from desktop.domain.shipments import ShipTo
 from desktop.domain.spreadsheet import to_csv
 from desktop import i18n
-from desktop.i18n import NP_, _, days_text, format_date, formatting_locale, ngettext, pgettext, translations_for
+from desktop.i18n import NP_, _, format_date, formatting_locale, ngettext, pgettext, translations_for
 
 ERASED_MARK = "[…]"
 
@@ -48,10 +48,14 @@ _SPOKEN = {
                 "orders with you. It comes from you, from your public profiles and from the shop's own notes."),
             NP_("u", "Why it is kept: to arrange and keep track of collaborations, shipments and custom "
                 "orders with you. It comes from you, from your public profiles and from the shop's own notes.")),
-    "how_long": (NP_("je", "How long: until you ask to have it erased or the shop erases it. Automatic backups "
-                     "keep a copy for at most {period} after that."),
-                 NP_("u", "How long: until you ask to have it erased or the shop erases it. Automatic backups "
-                     "keep a copy for at most {period} after that.")),
+    # Backups are kept by number, and her own ones until she deletes them: no number of days
+    # is true for every copy (review of backups, 3: "for at most 14 days").
+    "how_long": (NP_("je", "How long: until you ask to have it erased or the shop erases it. Backups made before "
+                     "that may still hold a copy until newer backups replace them or the shop deletes them, "
+                     "unless the shop erases it from the backups as well."),
+                 NP_("u", "How long: until you ask to have it erased or the shop erases it. Backups made before "
+                     "that may still hold a copy until newer backups replace them or the shop deletes them, "
+                     "unless the shop erases it from the backups as well.")),
     "rights": (NP_("je", "Your rights: you may ask for a copy (this file), for corrections, and for erasure."),
                NP_("u", "Your rights: you may ask for a copy (this file), for corrections, and for erasure.")),
 }
@@ -156,7 +160,7 @@ def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: froze
     return files
 
 
-def readme_text(name: str, exported_on: str | date, counts: dict[str, int], backup_days: int, form: str = "je",
+def readme_text(name: str, exported_on: str | date, counts: dict[str, int], form: str = "je",
                 language: str | None = None, country: str | None = None, why: str | None = None) -> str:
     """The README of an export, addressed to the person in her form of address (je/u) and
     her ``language`` (the owner's when not given: the person reads it, not the owner);
@@ -182,8 +186,7 @@ def readme_text(name: str, exported_on: str | date, counts: dict[str, int], back
         why or _spoken("why", form, catalog),
         _("Where it is kept: only on the shop's own computer, in the Afspraak app. "
           "The app shares nothing with anybody."),
-        # {period}: "14 days" (or "1 day"), through the person's own catalog
-        _spoken("how_long", form, catalog).format(period=days_text(backup_days, catalog)),
+        _spoken("how_long", form, catalog),
         _spoken("rights", form, catalog),
     ]
     return "\n".join(lines) + "\n"

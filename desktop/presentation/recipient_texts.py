@@ -79,12 +79,12 @@ def erased_text(name: str, orders: int) -> str:
                     "The details of {name} have been erased from {n} orders.", orders).format(name=name, n=orders)
 
 
-def readme(recipient: Recipient, exported_on: datetime, backup_days: int) -> str:
+def readme(recipient: Recipient, exported_on: datetime) -> str:
     """The export's README, to her: in the language and form of address the import gives a
     customer of her country (``order_importers.customer_profile``)."""
     country, language, form = customer_profile(recipient.deliveries[-1].ship.country_code)
     why = translations_for(language).pgettext(form, _WHY[0])
-    return readme_text(recipient.name, exported_on, {"shop_order": len(recipient.deliveries)}, backup_days, form,
+    return readme_text(recipient.name, exported_on, {"shop_order": len(recipient.deliveries)}, form,
                        language, country, why=why)
 
 

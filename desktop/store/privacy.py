@@ -20,9 +20,11 @@ from the live database and from every backup file.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
+import os
 import sqlite3
 import zipfile
 from dataclasses import dataclass, field
@@ -70,6 +72,7 @@ class Erased:
     mentions: int
     backups: list[Path] = field(default_factory=list)  # backup files the person was erased from
     backups_failed: list[Path] = field(default_factory=list)
+    backups_unreached: list[Path] = field(default_factory=list)  # copies she saved, not found where she saved them
     fully_purged: bool = True  # False when the WAL could not be truncated (another reader)
     # The erasure is saved, but tidying the file up afterwards (VACUUM: a whole copy) met a
     # full disk or another storage problem: its kind (storage_errors), for the words.
@@ -223,13 +226,13 @@ def _scrub_mentions(con, holding: Holding, dry_run: bool) -> int:
 
 
 # --- export ------------------------------------------------------------------------------
-def export_person(con, person_id: int, out: Path, now: datetime, backup_days: int = 14) -> Path:
+def export_person(con, person_id: int, out: Path, now: datetime) -> Path:
     """Write a zip with data.json, csv/*.csv and README.txt; mode 0600 (it is personal data)."""
     holding = collect(con, person_id)
     sections = holding.sections()
     _name_products(con, sections)
     document = rules.export_document(holding.person, sections, now, __version__, json_columns())
-    readme = rules.readme_text(holding.person.get("name", ""), now, holding.counts(), backup_days,
+    readme = rules.readme_text(holding.person.get("name", ""), now, holding.counts(),
                                holding.person.get("address_form") or "je", holding.person.get("language") or None,
                                holding.person.get("country") or None)
     buffer = io.BytesIO()
@@ -340,8 +343,27 @@ def erase_from_file(path: Path, person: dict, erased_on: date) -> bool:
 
 
 def backup_files() -> list[Path]:
-    folder = paths.backup_dir()
-    return sorted(p for p in folder.glob("*.sqlite3") if p.is_file())
+    """Every copy of the data Afspraak made that can be reached now: the backups folder's, the
+    copies in the data folder (a damaged file kept aside, File → Save a backup…'s old name),
+    and those she saved elsewhere through Afspraak that are there now (``backup.saved_copies``;
+    :func:`unreached_copies` are the others). Never the database itself."""
+    from desktop.store import backup
+
+    own = os.path.abspath(paths.db_path())
+    found = {}
+    for p in [*paths.backup_dir().glob("*.sqlite3"), *paths.data_dir().glob("afspraak-*.sqlite3"),
+              *backup.saved_copies()[0]]:
+        if os.path.abspath(p) != own and p.is_file():
+            found.setdefault(os.path.abspath(p), p)
+    return sorted(found.values())
+
+
+def unreached_copies() -> list[Path]:
+    """The copies she saved through Afspraak that are not where she saved them now (a USB
+    stick not plugged in): an erase cannot reach them, and says so."""
+    from desktop.store import backup
+
+    return backup.saved_copies()[1]
 
 
 def _remove_pictures(holding: Holding) -> None:
@@ -385,6 +407,21 @@ def _tidy_up(con) -> tuple[bool, str | None]:
         return False, problem
 
 
+@contextlib.contextmanager
+def _keeping_file_time(path: Path):
+    """Put ``path``'s file time back after it was rewritten: an erase changes what a copy holds,
+    never when it was made, and a repair once took a rewritten old backup for the newest
+    (``backup.taken_at``, review of backups, 1)."""
+    kept = path.stat()
+    try:
+        yield
+    finally:
+        try:
+            os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+        except OSError:
+            log.warning("could not keep the file time of %s", path.name)
+
+
 def _erase_from_backups(result: Erased, erase_one) -> None:
     """``erase_one(path)`` (True when it found whom it erases there) on every backup file;
     what it did goes into ``result``."""
@@ -393,11 +430,14 @@ def _erase_from_backups(result: Erased, erase_one) -> None:
     backup.sweep_unfinished()  # a killed copy's .part holds them too, and nothing else removes it
     for path in backup_files():
         try:
-            if erase_one(path):
+            with _keeping_file_time(path):
+                found = erase_one(path)
+            if found:
                 result.backups.append(path)
         except (sqlite3.Error, OSError, NotAnAfspraakDatabase):
             log.exception("could not erase from backup %s", path.name)
             result.backups_failed.append(path)
+    result.backups_unreached = unreached_copies()
 
 
 # --- a gift's recipient (domain/privacy.py: no person of her own, only an order's delivery) --
@@ -504,11 +544,11 @@ def holding_of(person_id: int) -> Holding:
     return collect(db.connection(), person_id)
 
 
-def export_from_open(person_id: int, out: Path, now: datetime, backup_days: int = 14) -> Path:
+def export_from_open(person_id: int, out: Path, now: datetime) -> Path:
     """``export_person`` from the open database."""
     from desktop.store.db import db
 
-    return export_person(db.connection(), person_id, out, now, backup_days=backup_days)
+    return export_person(db.connection(), person_id, out, now)
 
 
 def erase_from_open(person_id: int, now: datetime, backups: bool = False) -> Erased:

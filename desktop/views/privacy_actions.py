@@ -15,7 +15,7 @@ from desktop import reminders
 from desktop.clock import to_local, utcnow
 from desktop.domain.privacy import count_text, describe_erasure
 from desktop.i18n import _, ngettext
-from desktop.presentation import errors
+from desktop.presentation import backup_texts, errors
 from desktop.store import privacy, settings
 from desktop.store import lookups
 from desktop.views import dialogs
@@ -40,8 +40,7 @@ def export_person(parent: QWidget | None, person_id: int) -> Path | None:
     person = lookups.person(person_id)
     if person is None:
         return None
-    return _export(parent, person.name, lambda out: privacy.export_from_open(
-        person_id, out, utcnow(), backup_days=int(settings.get("backup_keep"))))
+    return _export(parent, person.name, lambda out: privacy.export_from_open(person_id, out, utcnow()))
 
 
 def _export(parent: QWidget | None, name: str, write) -> Path | None:
@@ -71,13 +70,13 @@ def erase_question(parent: QWidget | None, person) -> tuple[str, str, str]:
     """The erase question's title, text (naming what goes) and backup option."""
     holding = privacy.holding_of(person.id)
     text = describe_erasure(person.name, holding.counts(), holding.mentions)
-    return _("Erase {name}").format(name=person.name), text, _backup_option(int(settings.get("backup_keep")))
+    # How long the backups keep them is a number of backups, not of days (review of backups, 3).
+    text += "\n\n" + backup_texts.erase_keeps_backups(int(settings.get("backup_keep")))
+    return _("Erase {name}").format(name=person.name), text, _backup_option()
 
 
-def _backup_option(days: int) -> str:
-    return ngettext("Erase them from the backup copies too (otherwise they stay there for up to {n} day)",
-                    "Erase them from the backup copies too (otherwise they stay there for up to {n} days)",
-                    days).format(n=days)
+def _backup_option() -> str:
+    return _("Erase them from the backups too")
 
 
 def erase_person(parent: QWidget | None, person_id: int) -> bool:
@@ -109,10 +108,9 @@ def _backup_lines(result, backups: bool, days: int) -> list[str]:
                               len(result.backups)).format(n=len(result.backups)))
         for path in result.backups_failed:
             lines.append(_("Could not erase them from {path}; delete that copy by hand.").format(path=str(path)))
+        lines += backup_texts.not_reached(result.backups_unreached)  # never "from all of them"
     else:
-        lines.append(ngettext(
-            "The backup copies still hold their data for up to {n} day.",
-            "The backup copies still hold their data for up to {n} days.", days).format(n=days))
+        lines.append(backup_texts.still_in_backups(days))
     if not result.fully_purged:
         lines.append(_("Restart Afspraak once to clear the last traces from the database file."))
     return lines
@@ -204,7 +202,7 @@ def export_recipient(parent: QWidget | None, key: tuple) -> Path | None:
 
     def write(out: Path) -> Path:
         now = utcnow()
-        readme = recipient_texts.readme(found, now, int(settings.get("backup_keep")))
+        readme = recipient_texts.readme(found, now)
         return privacy.export_recipient_from_open(key, out, now, readme)
 
     return _export(parent, found.name, write)
@@ -221,7 +219,8 @@ def erase_recipient(parent: QWidget | None, key: tuple) -> bool:
         return False
     title, text = recipient_texts.erase_question(found)
     days = int(settings.get("backup_keep"))
-    yes, backups = dialogs.confirm_with_option(parent, title, text, _backup_option(days), yes_text=_("Erase"))
+    text += "\n\n" + backup_texts.erase_keeps_backups(days)
+    yes, backups = dialogs.confirm_with_option(parent, title, text, _backup_option(), yes_text=_("Erase"))
     if not yes:
         return False
     result = privacy.erase_recipient_from_open(key, backups=backups)

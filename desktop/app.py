@@ -467,10 +467,10 @@ class Application:
     def _sweep_pictures() -> None:
         """Remove the replaced product pictures no kept backup names any more: on the first
         start after her list is painted (docs/PERFORMANCE.md, fix 42)."""
-        from desktop.store import catalogue, settings
+        from desktop.store import catalogue, recovery, settings
 
         try:
-            catalogue.sweep_replaced_pictures(utcnow(), int(settings.get("backup_keep")))
+            catalogue.sweep_replaced_pictures(utcnow(), int(settings.get("backup_keep")), recovery.oldest_copy())
         except Exception:  # tidying up never stops the start
             log.exception("removing replaced pictures failed")
 

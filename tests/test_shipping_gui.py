@@ -619,3 +619,36 @@ def test_the_chooser_narrows_widens_and_never_takes_a_greyed_line(qtbot, transla
         assert form.result is None and form.dialog.isVisible()
         qtbot.keyClicks(form.filter, "lotte")
         assert form.ok.isEnabled() and form.accept() and form.result == 12
+
+
+def test_a_replaced_picture_stays_while_an_older_backup_can_still_be_put_back(qtbot, window, tmp_path):
+    """Counted in days only, a picture replaced 30 days ago went, while the automatic backups
+    of a shop opened weekly reach back three months (and a copy she saved herself for ever):
+    that backup, put back, showed its product without its picture (review of backups)."""
+    from datetime import timedelta
+
+    from desktop.store import backup, catalogue, recovery
+
+    product = Product.get(Product.sku == "ZK-001")
+    files = []
+    for colour in (Qt.red, Qt.blue):
+        picture = tmp_path / f"foto-{len(files)}.png"
+        image = QImage(24, 24, QImage.Format_RGB32)
+        image.fill(colour)
+        image.save(str(picture), "PNG")
+        files.append(picture)
+    assert window.shipping.set_picture(product.id, files[0])
+    first = paths.data_dir() / Product.get_by_id(product.id).image_path
+    replaced = Product.get_by_id(product.id).updated_at
+    assert window.shipping.set_picture(product.id, files[1])
+    # an automatic backup from before the picture was replaced, ten weeks old by then
+    older = replaced - timedelta(days=40)
+    backup.backup_open(paths.backup_dir() / f"afspraak-auto-{backup._stamp(older)}.sqlite3", now=older)
+    assert recovery.oldest_copy() == older.replace(microsecond=0)
+    later = replaced + timedelta(days=30)
+    assert catalogue.sweep_replaced_pictures(later, keep_days=14, oldest_copy=recovery.oldest_copy()) == 0
+    assert first.exists()
+    for made in paths.backup_dir().glob("afspraak-auto-*.sqlite3"):
+        made.unlink()  # rotated out: nothing names it any more
+    assert catalogue.sweep_replaced_pictures(later, keep_days=14, oldest_copy=recovery.oldest_copy()) == 1
+    assert not first.exists()

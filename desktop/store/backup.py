@@ -198,6 +198,14 @@ def saved_copies() -> tuple[list[Path], list[Path]]:
     return here, away
 
 
+def saved_copy_moments() -> list[datetime]:
+    """When each copy she saved through Afspraak is from: those there now and those away (a
+    USB stick not plugged in: they can come back), not those she deleted."""
+    here, away = saved_copies()
+    noted = _noted()
+    return [noted[_key(p)].taken_at for p in (*here, *away) if _key(p) in noted]
+
+
 LEFTOVER_SUFFIXES = ("-journal", "-wal", "-shm")
 
 

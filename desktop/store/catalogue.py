@@ -265,13 +265,19 @@ def list_replaced_picture(image_path: str, now: datetime) -> None:
             settings.set("replaced_pictures", replaced)
 
 
-def sweep_replaced_pictures(now: datetime, keep_days: int) -> int:
-    """Delete the replaced pictures that no kept backup can name any more (replaced more
-    than ``keep_days`` + 1 days ago: the daily backups keep ``keep_days``) and that no
-    product uses again (a restored backup, say). Returns how many files went."""
+def sweep_replaced_pictures(now: datetime, keep_days: int, oldest_copy: datetime | None = None) -> int:
+    """Delete the replaced pictures that no kept backup can name any more and that no
+    product uses again (a restored backup, say). Returns how many files went. A picture
+    replaced after the oldest copy of her data that can still be put back (``oldest_copy``,
+    naive UTC: ``recovery.oldest_copy``) stays: that copy names it. Without one, those
+    replaced more than ``keep_days`` + 1 days ago go. Counted in days only, a restore of an
+    automatic backup of a shop opened weekly (14 backups: three months) or of a copy she saved
+    herself showed its products without their pictures (review of backups)."""
     with db.atomic():
         listed = [e for e in (settings.get("replaced_pictures") or []) if isinstance(e, dict) and e.get("path")]
         cutoff = now - timedelta(days=keep_days + 1)
+        if oldest_copy is not None:
+            cutoff = min(cutoff, oldest_copy)
         keep, gone = [], []
         for entry in listed:
             try:

@@ -187,6 +187,15 @@ def backups_newest_last() -> list[Path]:
     return backup.newest_last(found)
 
 
+def oldest_copy() -> datetime | None:
+    """When the data of the oldest copy that can still be put back is from (naive UTC): the
+    oldest of :func:`backups_newest_last`, or of the copies she saved that are away now (a USB
+    stick not plugged in); None when there is none."""
+    moments = [backup.taken_at(p) for p in backups_newest_last()[:1]]
+    moments += backup.saved_copy_moments()
+    return min((m for m in moments if m is not None), default=None)
+
+
 def newest_good_backup(skip: Iterable[Path] = ()) -> Path | None:
     """The newest backup (:func:`backups_newest_last`) that passes the thorough check,
     leaving out ``skip`` (backups already put back that failed afterwards)."""

@@ -1,0 +1,234 @@
+"""One person, one conversation: what a walk through seven weeks of the ladder found for an
+influencer with more than one promise (the message review's findings 5-8), each walked in the
+store every three hours with fixed moments in the owner's zone, the owner sending every message
+the moment it is due and deciding every strike without a strike.
+
+5. Two collaborations late on one day shared steps 1-3, then got a final notice each, on two days,
+   with two end dates.
+6. A second late collaboration got its cheerful first reminder twelve days late, on the morning
+   the strike on the first came due.
+7. An unanswered message's follow-up came back weeks later, after the deliverable ladder had
+   written to her four times and ended a collaboration.
+8. A final notice said the collaboration ends and named only the late post, not the TikTok video
+   of the same agreement that was not due yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from desktop import i18n
+from desktop.presentation import due_texts
+from desktop.store import due, settings
+from desktop.store.influencers import end_of_day_utc
+from desktop.store.models import (
+    Collaboration,
+    CollaborationProduct,
+    Deliverable,
+    Event,
+    Handle,
+    Person,
+    Product,
+    Shipment,
+    ShipmentItem,
+)
+
+AMS = ZoneInfo("Europe/Amsterdam")
+START = datetime(2026, 11, 30, 8, 30)  # Monday 30 November 2026, 09:30 in Amsterdam
+
+
+def _utc(day: date, at: time = time(12, 0)) -> datetime:
+    return datetime.combine(day, at, tzinfo=AMS).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+
+
+def _product(name: str, cents: int) -> Product:
+    return Product.create(key=name, sku=name, name=name, price_cents=cents, cost_cents=cents // 3, source="manual")
+
+
+def _person(name: str, country: str = "NL", **contact) -> Person:
+    p = Person.create(name=name, is_influencer=True, country=country, language="nl", address_form="je",
+                      email=contact.get("email", ""))
+    Handle.create(person=p, platform="instagram", name=contact.get("instagram", name.split()[0].lower()))
+    if contact.get("tiktok"):
+        Handle.create(person=p, platform="tiktok", name=contact["tiktok"])
+    return p
+
+
+def _collab(p: Person, title: str, deliverables, product: Product, agreed: datetime, consequence: str = "",
+            sent: datetime | None = None) -> tuple[Collaboration, list[Deliverable]]:
+    c = Collaboration.create(person=p, title=title, status="received", agreed_at=agreed, response_days=3,
+                             consequence=consequence, created_at=agreed)
+    CollaborationProduct.create(collaboration=c, product=product, quantity=1, value_cents=product.price_cents,
+                                name=product.name)
+    made = [Deliverable.create(collaboration=c, kind=kind, count=count, deadline=end_of_day_utc(deadline))
+            for kind, deadline, count in deliverables]
+    sent = sent or agreed + timedelta(days=1)
+    s = Shipment.create(person=p, collaboration=c, status="received", sent_at=sent, received_at=sent + timedelta(days=2),
+                        value_cents=product.price_cents, created_at=sent)
+    ShipmentItem.create(shipment=s, product=product)
+    return c, made
+
+
+@dataclass
+class Done:
+    at: datetime  # naive UTC
+    person: str
+    step: str
+    action: str
+    template: str
+    parts: list[tuple[str, int]]  # (subject type, id)
+    body: str = ""
+
+    @property
+    def day(self) -> date:
+        return self.at.replace(tzinfo=ZoneInfo("UTC")).astimezone(AMS).date()
+
+
+def walk(frozen_clock, days: int = 50, start: datetime = START) -> list[Done]:
+    """Every three hours from ``start``: the owner sends every message the moment it is due (its
+    ready text, on the channel proposed), and decides every strike without a strike."""
+    i18n.set_language("nl")
+    done: list[Done] = []
+    now = start
+    while now < start + timedelta(days=days):
+        frozen_clock.set(now)
+        for item in due.due_now(now):
+            parts = [(p.subject_type, p.subject_id) for p in item.parts]
+            if item.action == "message":
+                body = due_texts.compose(item, now).body
+                due.mark_sent(item, now, item.channel or "email", body)
+                done.append(Done(now, item.person_name, item.step, item.action, item.template, parts, body))
+            elif item.action == "strike":
+                due.end_without_strike(item, now, "Geen reactie na de laatste herinnering")
+                done.append(Done(now, item.person_name, item.step, item.action, "", parts))
+        now += timedelta(hours=3)
+    return done
+
+
+def _of(done: list[Done], name: str) -> list[Done]:
+    return [d for d in done if d.person == name]
+
+
+@pytest.fixture
+def shop(database):
+    settings.set("shop_name", "Zilver & Zo")
+    settings.set("owner_name", "Eva")
+    return {
+        "KM": _product("Zilveren ketting Maan", 4995),
+        "OD": _product("Oorbellen Druppel", 2495),
+        "AI": _product("Armband met initiaal", 2995),
+        "ZR": _product("Zegelring", 5995),
+    }
+
+
+# --- 5: one final notice, one end date ------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="reproduces the review; fixed in the next commits")
+def test_two_collaborations_late_together_get_one_final_notice_with_one_end_date(shop, frozen_clock):
+    """Yara: a reel and two stories in two collaborations, both due Wednesday 2 December. Steps
+    1-3 named both; step 4 was split into a notice per collaboration on Monday and Tuesday, each
+    "my last reminder" with its own end date (14 and 15 December)."""
+    y = _person("Yara Smit", email="yara@example.nl")
+    reel, [r] = _collab(y, "Ketting in een reel", [("reel", date(2026, 12, 2), 1)], shop["KM"],
+                        START - timedelta(days=40), "de ketting factureren")
+    stories, [s] = _collab(y, "Oorbellen in stories", [("story", date(2026, 12, 2), 2)], shop["OD"],
+                           START - timedelta(days=20), "geen nieuwe samenwerkingen")
+    mine = _of(walk(frozen_clock), "Yara Smit")
+    finals = [d for d in mine if d.step == "4"]
+    assert len(finals) == 1, [(d.day, d.parts) for d in finals]
+    [final] = finals
+    assert sorted(final.parts) == sorted([("deliverable", r.id), ("deliverable", s.id)])
+    body = final.body
+    assert "reel met Zilveren ketting Maan" in body and "twee stories met Oorbellen Druppel" in body
+    # one date by which she can still answer, named once
+    assert body.count("december nog geen reactie") == 1
+    # both agreements' consequences and values, each with its own collaboration
+    assert "de ketting factureren" in body and "geen nieuwe samenwerkingen" in body
+    assert "€ 49,95" in body and "€ 24,95" in body
+    # one decision after it, ending both collaborations; nothing more to her after that
+    decisions = [d for d in mine if d.action == "strike"]
+    assert len(decisions) == 1 and sorted(decisions[0].parts) == sorted(final.parts)
+    assert {c.status for c in Collaboration.select().where(Collaboration.person == y)} == {"ended"}
+    assert [d for d in mine if d.at > decisions[0].at] == []
+    # one message a working day, the ladder a rung at a time: 1, 2, 3, 4, then the decision
+    assert [d.step for d in mine] == ["1", "2", "3", "4", "strike"]
+
+
+# --- 6: a second late collaboration joins the ladder that runs --------------------------------
+
+@pytest.mark.xfail(strict=True, reason="reproduces the review; fixed in the next commits")
+def test_a_collaboration_late_a_day_after_another_joins_its_next_message(shop, frozen_clock):
+    """Yara: a reel due 1 December and two stories due 2 December, two collaborations. Steps 2-4
+    about the reel never named the stories; their cheerful step 1 came on Monday 14 December, the
+    morning the strike on the reel came due."""
+    y = _person("Yara Smit", email="yara@example.nl")
+    _reel, [r] = _collab(y, "Ketting in een reel", [("reel", date(2026, 12, 1), 1)], shop["KM"],
+                         START - timedelta(days=30))
+    _stories, [s] = _collab(y, "Oorbellen in stories", [("story", date(2026, 12, 2), 2)], shop["OD"],
+                            START - timedelta(days=30))
+    mine = _of(walk(frozen_clock), "Yara Smit")
+    messages = [d for d in mine if d.action == "message"]
+    # the reel's first reminder alone (the stories are not late yet), then every message names both
+    assert [(d.day, d.step) for d in messages] == [
+        (date(2026, 12, 2), "1"), (date(2026, 12, 3), "2"), (date(2026, 12, 4), "3"), (date(2026, 12, 5), "4")]
+    assert messages[0].parts == [("deliverable", r.id)]
+    for d in messages[1:]:
+        assert sorted(d.parts) == sorted([("deliverable", r.id), ("deliverable", s.id)]), d.day
+        assert "stories met Oorbellen Druppel" in d.body and "reel met Zilveren ketting Maan" in d.body
+    # each with its own deadline, as they differ
+    assert "1 december" in messages[1].body and "2 december" in messages[1].body
+    # never a first reminder about the stories, and nothing after the one decision
+    assert not any(d.step == "1" and ("deliverable", s.id) in d.parts for d in mine)
+    [decision] = [d for d in mine if d.action == "strike"]
+    assert [d for d in mine if d.at > decision.at] == []
+
+
+# --- 7: a follow-up of an unanswered message does not come back stale ------------------------
+
+@pytest.mark.xfail(strict=True, reason="reproduces the review; fixed in the next commits")
+def test_an_unanswered_message_is_not_chased_again_after_the_deliverable_ladder_wrote_to_her(shop, frozen_clock):
+    """Zoë: asked about collaboration B on Saturday 28 November, follow-ups on 1 and 2 December;
+    collaboration A's post then went late and its ladder ran 3-7 December; A ended without a strike
+    on the 15th, and three hours later: "just checking that all is well: I haven't had a reply yet
+    to my message of Saturday 28 November about Ring reel later"."""
+    z = _person("Zoë Maes", country="BE", email="zoe@example.be", instagram="zoem")
+    a, [post] = _collab(z, "Armband post", [("post", date(2026, 12, 2), 1)], shop["AI"], START - timedelta(days=30))
+    b, [later] = _collab(z, "Ring reel later", [("reel", date(2027, 1, 20), 1)], shop["ZR"], START - timedelta(days=6))
+    Event.create(at=_utc(date(2026, 11, 28), time(10, 0)), kind="message", channel="instagram", direction="out",
+                 text="Hoi! Vraagje over de ring", person=z, subject_type="collaboration", subject_id=b.id)
+    mine = _of(walk(frozen_clock), "Zoë Maes")
+    replies = [d for d in mine if d.template.startswith("reply.")]
+    assert [(d.day, d.step) for d in replies] == [(date(2026, 12, 1), "1"), (date(2026, 12, 2), "2")]
+    ladder = [d for d in mine if d.template.startswith("ladder.")]
+    assert ladder and ladder[0].day == date(2026, 12, 3)
+    assert [d for d in mine if d.template.startswith("reply.") and d.at > ladder[0].at] == []
+    # the final notice told her what still stands: collaboration B, with its own deadline
+    [final] = [d for d in mine if d.step == "4"]
+    assert "reel met Zegelring" in final.body and "20 januari" in final.body
+    assert Collaboration.get_by_id(b.id).status == "received"  # B stands
+    assert Collaboration.get_by_id(a.id).status == "ended"
+
+
+# --- 8: a final notice names what it ends -------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="reproduces the review; fixed in the next commits")
+def test_a_final_notice_names_the_deliverables_it_ends_that_are_not_due_yet(shop, frozen_clock):
+    """Fleur: one collaboration, a post due Tuesday 1 December and a TikTok video due Tuesday 8
+    December. Saturday 5 December: "my last reminder about your post … I'll end our
+    collaboration", not a word about the video the ending takes with it."""
+    f = _person("Fleur Bakker", email="fleur@example.nl", tiktok="fleurb")
+    c, [post, video] = _collab(f, "Armband: post en TikTok", [("post", date(2026, 12, 1), 1),
+                                                              ("tiktok", date(2026, 12, 8), 1)],
+                               shop["AI"], START - timedelta(days=30), "de armband terugsturen")
+    mine = _of(walk(frozen_clock), "Fleur Bakker")
+    [final] = [d for d in mine if d.step == "4"]
+    assert final.parts == [("deliverable", post.id)]
+    assert "post met Armband met initiaal" in final.body
+    assert "TikTok-video" in final.body and "8 december" in final.body
+    # the video is not chased on its own while the notice stands, and ends with the collaboration
+    assert all(("deliverable", video.id) not in d.parts for d in mine if d.action == "message")
+    assert Collaboration.get_by_id(c.id).status == "ended"

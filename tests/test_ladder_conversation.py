@@ -215,7 +215,6 @@ def test_an_unanswered_message_is_not_chased_again_after_the_deliverable_ladder_
 
 # --- 8: a final notice names what it ends -------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="reproduces the review; fixed in the next commits")
 def test_a_final_notice_names_the_deliverables_it_ends_that_are_not_due_yet(shop, frozen_clock):
     """Fleur: one collaboration, a post due Tuesday 1 December and a TikTok video due Tuesday 8
     December. Saturday 5 December: "my last reminder about your post … I'll end our
@@ -232,3 +231,62 @@ def test_a_final_notice_names_the_deliverables_it_ends_that_are_not_due_yet(shop
     # the video is not chased on its own while the notice stands, and ends with the collaboration
     assert all(("deliverable", video.id) not in d.parts for d in mine if d.action == "message")
     assert Collaboration.get_by_id(c.id).status == "ended"
+
+
+# --- the words of a final notice that ends several collaborations ---------------------------
+
+NOTICE_NOW = datetime(2026, 12, 5, 8, 30)
+
+
+def _several(consequence_two: str = "geen nieuwe samenwerkingen"):
+    from desktop.presentation import messages as m
+
+    return [
+        m.NoticeCollaboration(("je reel met Zilveren ketting Maan",),
+                              {"agreed_at": date(2026, 10, 21), "consequence": "de ketting factureren",
+                               "value_cents": 4995}),
+        m.NoticeCollaboration(("je twee stories met Oorbellen Druppel",),
+                              {"agreed_at": date(2026, 11, 10), "consequence": consequence_two, "value_cents": 2495}),
+    ]
+
+
+@pytest.mark.parametrize(("lang", "country", "form", "heading", "value"), [
+    ("nl", "NL", "je", "Wat we voor dat geval hebben afgesproken, per samenwerking:", "Wat je daarvoor kreeg, is € 49,95 waard."),
+    ("nl", "BE", "u", "Wat we voor dat geval hebben afgesproken, per samenwerking:",
+     "Wat u daarvoor ontving, heeft een waarde van € 49,95."),
+    ("en", "NL", "je", "What we agreed for that case, per collaboration:", "What we sent you for it is worth €49.95."),
+])
+def test_a_final_notice_about_several_collaborations_gives_each_its_own_consequence(lang, country, form, heading, value):
+    """One notice for two agreements (finding 5) quotes neither's date, consequence and value for
+    both (review finding 2b, the reason the notice was split): each has its own line."""
+    from desktop.domain.message_rules import Recipient
+    from desktop.presentation import messages as m
+
+    reader = Recipient("Yara", lang, country, form)
+    words = m.notice_words(_several(), [], [], reader, NOTICE_NOW)
+    values = dict(m.sample_values(lang), afspraken="…", afgesproken_op=None, gevolg=None, kosten=None, **words)
+    for template_id in ("ladder.4", "ladder.4.alt", "answered.4", "answered.4.alt"):
+        body = m.render(template_id, values, reader, NOTICE_NOW).body.replace("\xa0", " ")
+        lines = body.split("\n")
+        at = lines.index(heading)
+        assert lines[at + 1].startswith("• ") and "de ketting factureren." in lines[at + 1] and value in lines[at + 1]
+        assert lines[at + 2].startswith("• ") and "geen nieuwe samenwerkingen." in lines[at + 2]
+        assert "€ 24,95" in lines[at + 2] or "€24.95" in lines[at + 2]
+        assert body.count("factureren") == 1  # never the single consequence's sentence besides
+    # a consequence she typed with its own mark keeps it, once; one without any: no line, no value
+    words = m.notice_words(_several("dan sturen we een factuur!"), [], [], reader, NOTICE_NOW)
+    assert "factuur!" in words["gevolgen"] and "factuur!." not in words["gevolgen"]
+    words = m.notice_words(_several(""), [], [], reader, NOTICE_NOW)
+    assert words["gevolgen"].count("• ") == 1 and "24" not in words["gevolgen"]
+    # one collaboration: its consequence is the notice's own sentence, no list
+    assert m.notice_words(_several()[:1], [], [], reader, NOTICE_NOW)["gevolgen"] == ""
+
+
+def test_an_owners_own_final_notice_says_what_ends_and_what_stands_too():
+    """Her own wording of the final notice predates the paragraphs: they are added before her
+    sign-off, as a parcel question is."""
+    own = "{aanhef}\n\nLaatste kans voor {afspraken}, tot {pauzedatum}.\n\n{groet}\n{afzender}"
+    values = {"vervalt_ook": "Stopt onze samenwerking, dan vervalt ook …", "blijft_staan": "", "gevolgen": ""}
+    body, _values = due_texts.fitted(values, own)
+    assert body == ("{aanhef}\n\nLaatste kans voor {afspraken}, tot {pauzedatum}.\n\n{vervalt_ook}\n\n"
+                    "{groet}\n{afzender}")

@@ -404,6 +404,7 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
     late_days = None
     if deadline is not None:
         late_days = (followup.local_date(now, s) - followup.local_date(deadline, s)).days
+    notice, several = _notice_values(item, details, to, now, s) if item.final else ({}, False)
     return {
         "voornaam": to.first_name,
         "naam": person.name,
@@ -414,14 +415,17 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
         "product": main.get("product", ""),
         "deadline": deadline,
         "dagen_te_laat": messages.DaysLate(max(1, late_days)) if late_days is not None else None,
-        "afgesproken_op": main.get("agreed_at"),
+        # A final notice about several collaborations names each one's date, consequence and
+        # value in {gevolgen}: one of them quoted for all would be untrue of the others.
+        "afgesproken_op": None if several else main.get("agreed_at"),
         # Only a consequence the owner agreed with her: without one, the final notice leaves
         # its "what we agreed for that case" sentence out rather than claim an agreement.
-        "gevolg": main.get("consequence") or None,
+        "gevolg": None if several else (main.get("consequence") or None),
         # The value is quoted as what the agreed consequence is about: without a consequence
         # the final notice's "what we sent you is worth €24.95" stood alone, read as a bill.
-        "kosten": (messages.Money(main["value_cents"]) if main.get("value_cents")
+        "kosten": (messages.Money(main["value_cents"]) if main.get("value_cents") and not several
                    and (main.get("consequence") or not any(p.kind == "deliverable" for p in item.parts)) else None),
+        **notice,
         "pauzedatum": followup.pause_date(now, s),
         "verzonden_op": main.get("sent_at"),
         "bestelnummer": main.get("order_number", ""),
@@ -437,16 +441,44 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
     }, owed
 
 
+def _notice_values(item: DueItem, details: list[dict], to: messages.Recipient, now: datetime,
+                   s: LadderSettings) -> tuple[dict[str, str], bool]:
+    """A final notice's {gevolgen}, {vervalt_ook} and {blijft_staan} (``messages.notice_words``:
+    each collaboration it ends with its own consequence when there are several, what else
+    ends with them, what of her other agreements stands), and whether it ends several
+    collaborations (message review, findings 5 and 8)."""
+    by_collab: dict[object, list] = {}
+    for part, found in zip(item.parts, details):
+        if part.kind == "deliverable":
+            by_collab.setdefault(found.get("collaboration_id"), []).append((part, found))
+    if not by_collab:
+        return {}, False
+    ended = [messages.NoticeCollaboration(
+        messages.describe_owed([(p.kind, p.subject_id, d) for p, d in group], to, now, s.tz).afspraken, group[0][1])
+        for group in by_collab.values()]
+    also, standing = due.notice_facts(item, [c for c in by_collab if c is not None])
+    return messages.notice_words(ended, also, standing, to, now, s.tz), len(ended) > 1
+
+
+# A final notice's paragraphs, added to an owner's own wording that predates them.
+_NOTICE_PARAGRAPHS = ("gevolgen", "vervalt_ook", "blijft_staan")
+
+
 def fitted(values: dict[str, object], body: str, owed: messages.Owed | None = None) -> tuple[str, dict[str, object]]:
     """(body, values) made to fit each other, for a wording that predates some values
     (an owner's own template): a parcel question that rides along is added as a paragraph
-    of its own when the text has no {pakketvraag}, and when the deliverables have
+    of its own when the text has no {pakketvraag} (so is what a final notice ends or leaves
+    standing, and each collaboration's consequence: {gevolgen}, {vervalt_ook}, {blijft_staan}),
+    and when the deliverables have
     different deadlines but the text could only leave {deadline} out together with
     {afspraken}, {deadline} lists the dates instead of taking the sentence with it."""
     values = dict(values)
     deadlines = owed.deadlines if owed is not None else ()
     if values.get("pakketvraag"):
         body = messages.with_paragraph(body, "pakketvraag")
+    for name in _NOTICE_PARAGRAPHS:  # what a final notice ends and what stands, in her wording too
+        if values.get(name):
+            body = messages.with_paragraph(body, name)
     if values.get("deadline") is None and len(deadlines) > 1 and messages.cut_takes(body, "deadline", "afspraken"):
         values["deadline"] = list(deadlines)
     return body, values

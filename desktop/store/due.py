@@ -262,6 +262,18 @@ def part_details(part: followup.DuePart) -> dict:
     return kind.details(part) if kind is not None else dict(part.details)
 
 
+def notice_facts(item: DueItem, named: Iterable[int] = ()) -> tuple[list[dict], list[dict]]:
+    """What a final notice about ``item`` tells her besides the late work it names (message
+    review, finding 8): (what else ends with the collaborations it ends, not late yet; what of
+    her other live collaborations still stands), each deliverable as the details a message
+    names one by, by deadline. ``named``: the collaborations it ends (else those of its parts)."""
+    from desktop.store.promises import deliverables
+
+    ended = list(named) or _collaborations_of(item)
+    shown = {part.subject_id for part in item.parts if part.kind == "deliverable"}
+    return deliverables.notice_facts(item.person_id, ended, shown)
+
+
 def subject_facts(items: Iterable[DueItem]) -> dict[str, dict[int, tuple]]:
     """Per kind, the facts the titles of ``items`` need (one query per kind of subject: the
     Vandaag list shows hundreds of items on a busy day), keyed by ``Kind.subject_of``."""
@@ -341,12 +353,21 @@ def dismiss(item: DueItem, now: datetime, given_on: date | None = None) -> None:
             shipping.gift_handed_over(item.subject_id, now, given_on)
 
 
-def _collaboration_of(item: DueItem) -> int | None:
-    part = item.parts[0]
-    collab_id = part_details(part).get("collaboration_id")
+def _collaboration_of(part: followup.DuePart) -> int | None:
+    collab_id = part.details.get("collaboration_id")
+    if collab_id is None:
+        collab_id = part_details(part).get("collaboration_id")
     if collab_id is None and part.subject_type == "deliverable":
         collab_id = Deliverable.get_by_id(part.subject_id).collaboration_id
     return collab_id
+
+
+def _collaborations_of(item: DueItem) -> list[int]:
+    """The collaborations a final notice or its strike decision ends: every one it named
+    (one notice may name the late work of several: message review, finding 5), the primary
+    part's first."""
+    found = [_collaboration_of(part) for part in item.parts]
+    return list(dict.fromkeys(c for c in found if c is not None))
 
 
 def _subjects(item: DueItem) -> dict[str, list[int]]:
@@ -363,7 +384,8 @@ def end_without_strike(item: DueItem, now: datetime, ending: str) -> None:
     the end reason in the owner's words."""
     from desktop.store import influencers
 
-    collab_id = _collaboration_of(item)
+    collab_ids = _collaborations_of(item)
+    collab_id = collab_ids[0] if collab_ids else None
     with db.atomic():
         if collab_id:
             collaboration = Collaboration.get_by_id(collab_id)
@@ -379,7 +401,8 @@ def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> St
     ``evidence`` is the strike's evidence and ``ending`` the collaboration's end reason, in
     the owner's words (``presentation.due_texts.strike_words``)."""
     part = item.parts[0]
-    collab_id = _collaboration_of(item)
+    collab_ids = _collaborations_of(item)
+    collab_id = collab_ids[0] if collab_ids else None
     reminders = []  # the reminders about every part decided (a post and a story of one collaboration)
     for subject_type, ids in _subjects(item).items():
         reminders += [e for (e,) in Event.select(Event.id).where(
@@ -433,6 +456,7 @@ def strike_facts(item: DueItem, now: datetime) -> dict:
 
 __all__ = [
     "ACTIVE_COLLABS", "ladder_settings", "load", "plan", "due_now", "find", "part_details", "subject_facts", "subject_of",
-    "contact_info", "ContactInfo", "mark_sent", "mark_reply", "snooze", "dismiss", "apply_strike", "end_without_strike",
+    "contact_info", "ContactInfo", "notice_facts",
+    "mark_sent", "mark_reply", "snooze", "dismiss", "apply_strike", "end_without_strike",
     "strike_facts",
 ]

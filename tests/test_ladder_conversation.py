@@ -101,7 +101,8 @@ def walk(frozen_clock, days: int = 50, start: datetime = START) -> list[Done]:
             if item.action == "message":
                 body = due_texts.compose(item, now).body
                 due.mark_sent(item, now, item.channel or "email", body)
-                done.append(Done(now, item.person_name, item.step, item.action, item.template, parts, body))
+                done.append(Done(now, item.person_name, item.step, item.action, item.template, parts,
+                                 body.replace("\xa0", " ")))
             elif item.action == "strike":
                 due.end_without_strike(item, now, "Geen reactie na de laatste herinnering")
                 done.append(Done(now, item.person_name, item.step, item.action, "", parts))
@@ -127,7 +128,6 @@ def shop(database):
 
 # --- 5: one final notice, one end date ------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="reproduces the review; fixed in the next commits")
 def test_two_collaborations_late_together_get_one_final_notice_with_one_end_date(shop, frozen_clock):
     """Yara: a reel and two stories in two collaborations, both due Wednesday 2 December. Steps
     1-3 named both; step 4 was split into a notice per collaboration on Monday and Tuesday, each
@@ -160,7 +160,6 @@ def test_two_collaborations_late_together_get_one_final_notice_with_one_end_date
 
 # --- 6: a second late collaboration joins the ladder that runs --------------------------------
 
-@pytest.mark.xfail(strict=True, reason="reproduces the review; fixed in the next commits")
 def test_a_collaboration_late_a_day_after_another_joins_its_next_message(shop, frozen_clock):
     """Yara: a reel due 1 December and two stories due 2 December, two collaborations. Steps 2-4
     about the reel never named the stories; their cheerful step 1 came on Monday 14 December, the
@@ -290,3 +289,142 @@ def test_an_owners_own_final_notice_says_what_ends_and_what_stands_too():
     body, _values = due_texts.fitted(values, own)
     assert body == ("{aanhef}\n\nLaatste kans voor {afspraken}, tot {pauzedatum}.\n\n{vervalt_ook}\n\n"
                     "{groet}\n{afzender}")
+
+
+# --- the decision after one notice about several collaborations -----------------------------
+
+def test_one_decision_ends_every_collaboration_its_notice_named(shop, frozen_clock):
+    """One notice, one silence: one decision, its words and its title name both collaborations,
+    and with a strike both are "niet nagekomen" under one strike (not two for one silence)."""
+    from desktop.store.models import Strike
+
+    y = _person("Yara Smit", email="yara@example.nl")
+    reel, _ = _collab(y, "Ketting in een reel", [("reel", date(2026, 12, 2), 1)], shop["KM"],
+                      START - timedelta(days=40), "de ketting factureren")
+    stories, _ = _collab(y, "Oorbellen in stories", [("story", date(2026, 12, 2), 2)], shop["OD"],
+                         START - timedelta(days=20))
+    i18n.set_language("nl")
+    now = START
+    decision = None
+    while decision is None and now < START + timedelta(days=30):
+        frozen_clock.set(now)
+        for item in due.due_now(now):
+            if item.action == "strike":
+                decision = item
+            else:
+                due.mark_sent(item, now, item.channel, due_texts.compose(item, now).body)
+        now += timedelta(hours=3)
+    assert decision is not None and len(decision.parts) == 2
+    assert due_texts.subject_title(decision) == "Ketting in een reel (Reel) · Oorbellen in stories (Story)"
+    words = due_texts.strike_decision_words(decision, now)
+    assert "de samenwerkingen „Ketting in een reel” en „Oorbellen in stories”" in words
+    due.apply_strike(decision, now, **due_texts.strike_words(decision))
+    assert {c.status for c in Collaboration.select().where(Collaboration.person == y)} == {"failed"}
+    assert Strike.select().where(Strike.person == y).count() == 1
+    assert [i for i in due.plan(now + timedelta(days=1)) if i.person_id == y.id] == []
+
+
+# --- the conversation in the domain ---------------------------------------------------------
+
+def _domain():
+    from desktop.domain import followup as f
+    from desktop.domain.followup import LadderSettings, PersonInfo, Promise
+
+    settings = LadderSettings(tz=AMS)
+    people = {1: PersonInfo(1, "Yara", ("instagram", "email", "phone"))}
+
+    def promise(deadline: date, subject_id: int, collab: int):
+        return Promise("deliverable", 1, "deliverable", subject_id, end_of_day_utc(deadline),
+                       details={"collaboration_id": collab})
+
+    def plan(promises, states, now, due_only=False, contacts=()):
+        return f.plan(promises, people, contacts, states, settings, now, due_only=due_only)
+
+    return f, promise, plan
+
+
+def test_a_late_promise_joins_the_running_ladder_at_its_step_and_keeps_pace():
+    """The stories, late a day after the reel, join the reel's second reminder as a second
+    reminder (not a first one of their own later), and from then on go with it, a rung a day,
+    whatever their own deadline would say: their third step was a day later than the reel's."""
+    f, promise, plan = _domain()
+    reel, stories = promise(date(2026, 12, 1), 10, 1), promise(date(2026, 12, 2), 11, 2)
+    states, contacts, seen = [], [], []
+    for hour in range(0, 24 * 9, 3):
+        now = START + timedelta(hours=hour)
+        for item in f.due_now(plan([reel, stories], states, now, contacts=contacts), now):
+            if item.action == "message":
+                states += f.with_state([], item, "sent", now)
+                contacts.append(f.Contact(1, now, "out", item.channel))
+                seen.append((f.local_date(now, f.LadderSettings(tz=AMS)), item.step,
+                             sorted((p.subject_id, p.step) for p in item.parts), item.template, item.channel))
+    assert seen == [
+        (date(2026, 12, 2), "1", [(10, "1")], "ladder.1", "instagram"),
+        (date(2026, 12, 3), "2", [(10, "2"), (11, "2")], "ladder.2", "instagram"),
+        # "I'm trying to reach you this way" holds for the stories too: the conversation went by Instagram
+        (date(2026, 12, 4), "3", [(10, "3"), (11, "3")], "ladder.3", "phone"),
+        # "my final reminder": the conversation had reminders before it
+        (date(2026, 12, 5), "4", [(10, "4"), (11, "4")], "ladder.4", "instagram"),
+    ]
+    # what is due now and what the week's plan says agree (the tray asks one, Vandaag the other)
+    for hour in range(0, 24 * 9, 7):
+        now = START + timedelta(hours=hour)
+        assert plan([reel, stories], states, now, True, contacts) == f.due_now(
+            plan([reel, stories], states, now, contacts=contacts), now)
+
+
+def test_a_promise_not_late_yet_or_snoozed_does_not_join():
+    f, promise, plan = _domain()
+    reel, later = promise(date(2026, 12, 1), 10, 1), promise(date(2026, 12, 10), 11, 2)
+    first = START + timedelta(days=2)  # Wednesday 2 December: the reel's step 1
+    [item] = f.due_now(plan([reel, later], [], first), first)
+    assert [p.subject_id for p in item.parts] == [10]  # the reel due 10 December is not late yet
+    # a step the owner snoozed to a later day waits for that day: it is not pulled into today's
+    stories = promise(date(2026, 12, 1), 11, 2)
+    [one] = [i for i in plan([reel, stories], [], first) if i.due <= first]
+    snoozed = f.with_state([], one, "snoozed", first, first + timedelta(days=2))
+    snoozed = [s for s in snoozed if s.key.startswith("deliverable:deliverable:11:")]
+    items = plan([reel, stories], snoozed, first)
+    assert [sorted(p.subject_id for p in i.parts) for i in items if i.due <= first] == [[10]]
+    assert [i.due for i in items if 11 in [p.subject_id for p in i.parts]] == [first + timedelta(days=2)]
+
+
+def test_what_went_late_while_a_final_notice_ran_goes_on_from_the_second_step(shop, frozen_clock):
+    """Her other collaboration's video went late while the notice about the reel ran (its date
+    Saturday 12 December): it waits until the reel is decided, and is then no cheerful "is
+    everything OK?" (finding 6) but the reminder that explains why a date matters. The notice
+    had told her that agreement still stood."""
+    y = _person("Yara Smit", email="yara@example.nl")
+    _reel, [r] = _collab(y, "Ketting in een reel", [("reel", date(2026, 12, 1), 1)], shop["KM"],
+                         START - timedelta(days=30))
+    _video, [v] = _collab(y, "Oorbellen op TikTok", [("tiktok", date(2026, 12, 8), 1)], shop["OD"],
+                          START - timedelta(days=30))
+    mine = _of(walk(frozen_clock, days=20), "Yara Smit")
+    final = next(d for d in mine if d.step == "4")
+    assert final.parts == [("deliverable", r.id)] and final.day == date(2026, 12, 5)
+    assert "TikTok-video met Oorbellen Druppel (deadline dinsdag 8 december), staat hier los van" in final.body
+    decision = next(d for d in mine if d.action == "strike")
+    about_video = [d for d in mine if ("deliverable", v.id) in d.parts and d.action == "message"]
+    assert about_video[0].at >= decision.at and about_video[0].day == date(2026, 12, 14)
+    assert [d.step for d in about_video] == ["2", "3", "4"]
+
+
+def test_a_final_notice_whose_work_was_posted_holds_nothing_back():
+    """Only a decided notice speaks for what came after it: the reel posted after its notice
+    (closed, no decision), the stories that went late meanwhile start with their own first step."""
+    f, promise, plan = _domain()
+    reel, stories = promise(date(2026, 12, 1), 10, 1), promise(date(2026, 12, 8), 11, 2)
+    notice = START + timedelta(days=5)  # Saturday 5 December: the reel's final notice
+    steps = f.RULES["deliverable"].steps
+    states = [f.StepState(f.promise_key(reel, steps[k]), "sent", notice - timedelta(days=3 - k), person_id=1)
+              for k in range(4)]
+    now = START + timedelta(days=9, hours=1)  # Wednesday 9 December, the stories a day late
+    posted = f.Promise(reel.rule, 1, reel.subject_type, reel.subject_id, reel.reference, closed=True,
+                       details=reel.details)
+    [item] = f.due_now(plan([posted, stories], states, now), now)
+    assert [(p.subject_id, p.step) for p in item.parts] == [(11, "1")]
+    # decided (the strike step acted on): the stories wait for the day after its date, then step 2
+    decided = states + [f.StepState(f.promise_key(reel, steps[4]), "dismissed", now, person_id=1)]
+    assert f.due_now(plan([stories], decided, now), now) == []
+    [later] = plan([stories], decided, now)
+    assert later.step == "2" and f.local_date(later.due, f.LadderSettings(tz=AMS)) == date(2026, 12, 14)

@@ -132,19 +132,33 @@ def _same_collaboration(item: DueItem) -> list:
             if part.kind == "deliverable" and part.details.get("collaboration_id") == first]
 
 
+def _collaboration_title(found: tuple, together: list) -> str:
+    """ "Oorbellen (Post en Story)": a collaboration's title with the kinds of its parts."""
+    from babel.lists import format_list
+
+    kinds = list(dict.fromkeys(label("deliverable", part.details.get("what", "")) for part in together))
+    return _("{title} ({kind})").format(title=found[1] or _("(untitled)"),
+                                        kind=format_list(kinds, locale=i18n.formatting_locale()))
+
+
 def _title_of(item: DueItem, facts: dict[int, tuple]) -> str:
     found = facts.get(due.subject_of(item))
     if item.kind == "reply":  # without a live collaboration's title too
         return _reply_title(found)
+    if found is not None and item.kind == "deliverable":
+        groups: dict[object, list] = {}
+        for part in item.parts:
+            if part.kind == "deliverable" and part.subject_id in facts:
+                groups.setdefault(part.details.get("collaboration_id"), []).append(part)
+        if len(groups) > 1:
+            # one message or decision about several collaborations' work (message review,
+            # finding 5): each named, "Ketting (Reel) · Oorbellen (Story)", not the first alone
+            return " · ".join(_collaboration_title(facts[parts[0].subject_id], parts) for parts in groups.values())
     together = _same_collaboration(item) if found is not None and item.kind == "deliverable" else []
     if len(together) > 1:
         # one decision, or one message, for deliverables of a collaboration: "Oorbellen (Post en
         # Story)" (a message about "je post en je story" was "About: … (Story)": review 26)
-        from babel.lists import format_list
-
-        kinds = list(dict.fromkeys(label("deliverable", part.details.get("what", "")) for part in together))
-        return _("{title} ({kind})").format(title=found[1] or _("(untitled)"),
-                                            kind=format_list(kinds, locale=i18n.formatting_locale()))
+        return _collaboration_title(found, together)
     if found is not None and item.kind in TITLES:
         return TITLES[item.kind](found)
     return f"{item.subject_type} {item.subject_id}"
@@ -667,6 +681,22 @@ def strike_decision_words(item: DueItem, now: datetime, facts: dict | None = Non
         else:
             # TRANSLATORS: Vandaag, a strike decision: the strike that reaches the owner's limit.
             strike += " " + _("The influencer becomes inactive: no new collaborations.")
+    ended = facts.get("collaborations") or []
+    if len(ended) > 1:  # one final notice named the late work of several (message review, finding 5)
+        from babel.lists import format_list
+
+        titles = format_list([i18n.quoted(title or _("(untitled)")) for title in ended],
+                             locale=i18n.formatting_locale())
+        # TRANSLATORS: Vandaag, a strike decision whose final reminder named several collaborations, the
+        # first choice; {titles} lists them quoted, {status} is "Not fulfilled"; "This will be strike 2 of 3." follows.
+        with_strike = _("With a strike: the collaborations {titles} are marked “{status}” and one strike keeps "
+                        "the reminders as evidence.").format(titles=titles, status=label("collab_status", "failed"))
+        # TRANSLATORS: Vandaag, a strike decision whose final reminder named several collaborations, the second
+        # choice; {titles} lists them quoted, {status} is the collaboration status "Ended early".
+        without = _("Without a strike: the collaborations {titles} are marked “{status}”, as the final reminder "
+                    "said, and nothing counts against {name}.").format(
+            titles=titles, status=label("collab_status", "ended"), name=name)
+        return "\n\n".join([first, _("Your decision:") + "\n• " + with_strike + " " + strike + "\n• " + without])
     # TRANSLATORS: Vandaag, a strike decision, the first choice; {status} is the collaboration status
     # "Not fulfilled"; a sentence like "This will be strike 2 of 3." follows.
     with_strike = _("With a strike: the collaboration is marked “{status}” and the strike keeps the reminders "

@@ -384,10 +384,8 @@ def end_without_strike(item: DueItem, now: datetime, ending: str) -> None:
     the end reason in the owner's words."""
     from desktop.store import influencers
 
-    collab_ids = _collaborations_of(item)
-    collab_id = collab_ids[0] if collab_ids else None
     with db.atomic():
-        if collab_id:
+        for collab_id in _collaborations_of(item):
             collaboration = Collaboration.get_by_id(collab_id)
             if collaboration.status not in CLOSED_COLLABS:
                 influencers.end_collaboration(collaboration, ending, None, now, status="ended",
@@ -397,6 +395,10 @@ def end_without_strike(item: DueItem, now: datetime, ending: str) -> None:
 
 def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> Strike:
     """After the last reminder: a strike, the collaboration "niet nagekomen", on the timeline.
+
+    One strike for one final notice left unanswered, also when it named the late work of
+    several collaborations (one silence, one notice): each of them is "niet nagekomen", the
+    strike is filed under the first and keeps the reminders about all of them.
 
     ``evidence`` is the strike's evidence and ``ending`` the collaboration's end reason, in
     the owner's words (``presentation.due_texts.strike_words``)."""
@@ -414,8 +416,8 @@ def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> St
         strike = Strike.create(
             person=item.person_id, collaboration=collab_id, reason="late" if item.kind == "deliverable" else "communication",
             evidence=evidence, event_ids=reminders, created_at=now)
-        if collab_id:
-            collaboration = Collaboration.get_by_id(collab_id)
+        for ended in collab_ids:
+            collaboration = Collaboration.get_by_id(ended)
             if collaboration.status != "failed":
                 influencers.end_collaboration(collaboration, ending, None, now,
                                               status="failed", why="last_reminder")
@@ -432,7 +434,8 @@ def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> St
 def strike_facts(item: DueItem, now: datetime) -> dict:
     """What a strike decision (``item.action == "strike"``) is about, for its words
     (``presentation/due_texts.strike_decision_words``): when the final notice before it
-    went out (``notice_sent``, naive UTC; None when no step of it is marked sent), how many
+    went out (``notice_sent``, naive UTC; None when no step of it is marked sent), the titles of
+    the collaborations it ends (``collaborations``), how many
     of her strikes count now (``counting``), the policy's ``to_inactive`` and
     ``lift_when_delivered``, and her ``status``."""
     from desktop.domain import strikes as strike_rules
@@ -445,8 +448,13 @@ def strike_facts(item: DueItem, now: datetime) -> dict:
         ReminderState.key.in_(keys), ReminderState.status == "sent").tuples()] if keys else []
     person = Person.get_by_id(item.person_id)
     policy = influencers.policy()
+    ended = _collaborations_of(item)
+    titles = dict(Collaboration.select(Collaboration.id, Collaboration.title)
+                  .where(Collaboration.id.in_(ended)).tuples()) if ended else {}
     return {
         "notice_sent": max(sent) if sent else None,
+        # the collaborations the decision ends, by title (one notice may have named several)
+        "collaborations": [titles.get(c) or "" for c in ended],
         "counting": len(strike_rules.counting(influencers.strike_infos(person), policy, now)),
         "to_inactive": policy.to_inactive,
         "lift_when_delivered": policy.lift_when_delivered,

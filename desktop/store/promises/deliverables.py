@@ -99,9 +99,12 @@ def notice_facts(person_id: int, ending: list[int], named: set[int]) -> tuple[li
 
 
 def subject_facts(items: list[DueItem]) -> dict[int, tuple]:
-    """deliverable id -> (kind, collaboration title)."""
+    """deliverable id -> (kind, collaboration title), of every deliverable the items name (one
+    message or decision may name several collaborations' work)."""
+    wanted = {item.subject_id for item in items}
+    wanted.update(part.subject_id for item in items for part in item.parts if part.kind == "deliverable")
     query = (Deliverable.select(Deliverable.id, Deliverable.kind, Collaboration.title)
-             .join(Collaboration).where(Deliverable.id.in_(ids_in(item.subject_id for item in items))))
+             .join(Collaboration).where(Deliverable.id.in_(ids_in(wanted))))
     return {did: (kind, title) for did, kind, title in rows(query)}
 
 

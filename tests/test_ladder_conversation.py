@@ -188,7 +188,6 @@ def test_a_collaboration_late_a_day_after_another_joins_its_next_message(shop, f
 
 # --- 7: a follow-up of an unanswered message does not come back stale ------------------------
 
-@pytest.mark.xfail(strict=True, reason="reproduces the review; fixed in the next commits")
 def test_an_unanswered_message_is_not_chased_again_after_the_deliverable_ladder_wrote_to_her(shop, frozen_clock):
     """Zoë: asked about collaboration B on Saturday 28 November, follow-ups on 1 and 2 December;
     collaboration A's post then went late and its ladder ran 3-7 December; A ended without a strike
@@ -428,3 +427,28 @@ def test_a_final_notice_whose_work_was_posted_holds_nothing_back():
     assert f.due_now(plan([stories], decided, now), now) == []
     [later] = plan([stories], decided, now)
     assert later.step == "2" and f.local_date(later.due, f.LadderSettings(tz=AMS)) == date(2026, 12, 14)
+
+
+def test_a_follow_up_the_deliverable_ladder_wrote_over_is_dropped_for_good():
+    """Finding 7 in the domain: her unanswered message's follow-up is covered while her post is
+    late, and once a reminder about the post went to her after that message it does not come
+    back when the post's ladder ends. A message the owner sends after it is chased again; a
+    cover whose steps were only marked done (nothing sent) leaves the follow-up as it was."""
+    f, promise, plan = _domain()
+    asked = _utc(date(2026, 11, 28), time(10, 0))
+
+    def reply(at):
+        return f.Promise("reply", 1, "event", 7, at + timedelta(days=3), since=at, details={"message_at": at})
+
+    post = promise(date(2026, 12, 2), 10, 1)
+    reminded = START + timedelta(days=3)  # Thursday 3 December: the post's step 1 went out
+    sent = [f.StepState(f.promise_key(post, f.RULES["deliverable"].steps[0]), "sent", reminded, person_id=1)]
+    weeks = START + timedelta(days=15, hours=3)  # Tuesday 15 December: the post's collaboration ended
+    assert plan([reply(asked)], sent, weeks) == []
+    # marked done without a message: nothing was said to her, the follow-up comes back
+    done = [f.StepState(sent[0].key, "dismissed", reminded, person_id=1)]
+    assert [i.kind for i in plan([reply(asked)], done, weeks)] == ["reply"]
+    # a new message after the ladder: its own follow-up
+    again = _utc(date(2026, 12, 15), time(10, 0))
+    later = again + timedelta(days=3, hours=1)
+    assert [(i.kind, i.step) for i in f.due_now(plan([reply(again)], sent, later), later)] == [("reply", "1")]

@@ -183,6 +183,14 @@ class Rule:
     # is late (its first step has come due): that ladder's messages already ask her to
     # react, and any answer stops both. ``covered_on``: a ``details`` key both promises
     # must share (the same collaboration), or "" for any promise of the same person.
+    # With "", once that ladder has written to her since this promise began (a step of it
+    # sent after ``Promise.since``), this one is dropped for good, not resumed when the
+    # cover ends (message review, finding 7: "I haven't had a reply to my message of
+    # Saturday 28 November" came back on 15 December, after four reminders about her post
+    # and a collaboration ended). Restarting it from step 1 instead would still ask about a
+    # message two weeks and five reminders old; the final notice has since told her what
+    # still stands, and a new message from the owner is a new promise with a follow-up of
+    # its own.
     covered_by: str = ""
     covered_on: str = ""
     # Promises that share this ``details`` key (the deliverables of one collaboration)
@@ -948,13 +956,26 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
                     group = (person_id, notices[name], shared)
                     if group not in noticed or nxt.previous_sent > noticed[group]:
                         noticed[group] = nxt.previous_sent
-    if late and may_be_covered:
-        _drop_covered(nexts, may_be_covered, late, now)
-    notices = _final_notices(state_by_key, nexts) if with_states else {}
-    if noticed or notices:
-        _drop_after_final_notice(nexts, noticed, notices, latest_in, settings)
-    _join_conversation(nexts, settings)
+    states = state_by_key if with_states else {}
+    _between_promises(nexts, states, covering, may_be_covered, late, noticed, latest_in, settings, now)
     return nexts
+
+
+def _between_promises(nexts: dict[int, list[_Next]], state_by_key: Mapping[str, StepState], covering: set[str],
+                      may_be_covered: set[int], late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]],
+                      noticed: Mapping[tuple[int, str, object], datetime], latest_in: Mapping[int, tuple[datetime, ...]],
+                      settings: LadderSettings, now: datetime) -> None:
+    """What one of her promises does to her others (in place): what another one covers goes
+    (``Rule.covered_by``), what a final notice speaks for waits (``Rule.one_notice_per``), and
+    what is late goes with her conversation's next message (``_join_conversation``)."""
+    if may_be_covered:
+        wrote = _covering_sent(state_by_key.values(), covering, may_be_covered) if state_by_key else {}
+        if late or wrote:
+            _drop_covered(nexts, may_be_covered, late, wrote, now)
+    decided = _final_notices(state_by_key, nexts) if state_by_key else {}
+    if noticed or decided:
+        _drop_after_final_notice(nexts, noticed, decided, latest_in, settings)
+    _join_conversation(nexts, settings)
 
 
 def _final_steps() -> dict[str, tuple[str, str]]:
@@ -1081,13 +1102,33 @@ def _join_conversation(nexts: dict[int, list[_Next]], settings: LadderSettings) 
                     n.previous_sent, n.earlier_sent = lead.previous_sent, lead.earlier_sent
 
 
+def _covering_sent(states: Iterable[StepState], covering: set[str], people: set[int]) -> dict[tuple[int, str], datetime]:
+    """(person, covering rule's group) -> when a step of a rule in that group (a deliverable's
+    reminder, ``covering``) was last sent to her, for ``people``: whatever it was about, and
+    also once that promise is closed and gone from the scan."""
+    found: dict[tuple[int, str], datetime] = {}
+    for st in states:
+        if st.status != "sent" or st.person_id not in people:
+            continue
+        rule_name = st.key.partition(":")[0]
+        rule = RULES.get(rule_name)
+        if rule is None or rule.group(rule_name) not in covering:
+            continue
+        mine = (st.person_id, rule.group(rule_name))
+        if mine not in found or st.at > found[mine]:
+            found[mine] = st.at
+    return found
+
+
 def _drop_covered(nexts: dict[int, list[_Next]], people: Iterable[int],
-                  late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]], now: datetime) -> None:
+                  late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]],
+                  wrote: Mapping[tuple[int, str], datetime], now: datetime) -> None:
     """Remove (in place) the steps another late promise of the same person makes
-    unnecessary; ``people``: those with a step of a rule that can be covered."""
+    unnecessary, or made unnecessary for good (``wrote``: ``_covering_sent``); ``people``:
+    those with a step of a rule that can be covered."""
     for person_id in people:
         person_nexts = nexts[person_id]
-        person_nexts[:] = [n for n in person_nexts if not _covered(n, late, now)]
+        person_nexts[:] = [n for n in person_nexts if not _covered(n, late, wrote, now)]
 
 
 class _Scan:
@@ -1308,14 +1349,20 @@ def _put(groups: dict[date, list[tuple[_Next, datetime]]], occupied: set[date], 
 
 
 def _covered(nxt: _Next, late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]],
-             now: datetime) -> bool:
+             wrote: Mapping[tuple[int, str], datetime], now: datetime) -> bool:
     """Is ``nxt`` unnecessary because a promise of its rule's ``covered_by`` is late by
-    the time it would be asked (now, or its own due moment if later)?"""
+    the time it would be asked (now, or its own due moment if later), or because (for a
+    rule covered by any of hers, ``covered_on`` "") that ladder wrote to her since this
+    promise began (``wrote``, ``Rule.covered_by``)?"""
     rule = RULES[nxt.promise.rule]
     if not rule.covered_by:
         return False
     moment = max(now, nxt.due)
     on = rule.covered_on
+    if not on:
+        sent = wrote.get((nxt.promise.person_id, rule.covered_by))
+        if sent is not None and sent >= (nxt.promise.since or nxt.promise.reference):
+            return True
     mine = nxt.promise.details.get(on) if on else None
     if on and mine is None:
         return False

@@ -180,6 +180,10 @@ def test_a_collaboration_late_a_day_after_another_joins_its_next_message(shop, f
         assert "stories met Oorbellen Druppel" in d.body and "reel met Zilveren ketting Maan" in d.body
     # each with its own deadline, as they differ
     assert "1 december" in messages[1].body and "2 december" in messages[1].body
+    # one final notice, with one date; no consequence was agreed for either: the day they were
+    # agreed is still cited
+    assert messages[3].body.count("nog geen reactie") == 1
+    assert "We spraken dit af op zaterdag 31 oktober." in messages[3].body
     # never a first reminder about the stories, and nothing after the one decision
     assert not any(d.step == "1" and ("deliverable", s.id) in d.parts for d in mine)
     [decision] = [d for d in mine if d.action == "strike"]

@@ -431,7 +431,7 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
         "dagen_te_laat": messages.DaysLate(max(1, late_days)) if late_days is not None else None,
         # A final notice about several collaborations names each one's date, consequence and
         # value in {gevolgen}: one of them quoted for all would be untrue of the others.
-        "afgesproken_op": None if several else main.get("agreed_at"),
+        "afgesproken_op": _agreed_on(details, notice, s) if several else main.get("agreed_at"),
         # Only a consequence the owner agreed with her: without one, the final notice leaves
         # its "what we agreed for that case" sentence out rather than claim an agreement.
         "gevolg": None if several else (main.get("consequence") or None),
@@ -472,6 +472,21 @@ def _notice_values(item: DueItem, details: list[dict], to: messages.Recipient, n
         for group in by_collab.values()]
     also, standing = due.notice_facts(item, [c for c in by_collab if c is not None])
     return messages.notice_words(ended, also, standing, to, now, s.tz), len(ended) > 1
+
+
+def _agreed_on(details: list[dict], notice: dict[str, str], s: LadderSettings) -> list | None:
+    """{afgesproken_op} of a final notice about several collaborations: none when {gevolgen}
+    gives each its own date with its consequence; else the days they were agreed, each once
+    ("We spraken dit af op zaterdag 31 oktober", or "... op 21 oktober en 10 november"), so the
+    notice still cites the agreement when none of them has a consequence."""
+    if notice.get("gevolgen"):
+        return None
+    found = {}
+    for one in details:
+        agreed = one.get("agreed_at")
+        if agreed is not None:
+            found.setdefault(followup.local_date(agreed, s) if isinstance(agreed, datetime) else agreed, agreed)
+    return [found[day] for day in sorted(found)] or None
 
 
 # A final notice's paragraphs, added to an owner's own wording that predates them.

@@ -729,7 +729,8 @@ class Application:
         start_at_login.setChecked(autostart.is_enabled())
         start_at_login.toggled.connect(self._set_autostart)
         keep = self.window._action("actionCloseToTray")
-        keep.setChecked(bool(settings.get("close_to_tray")))
+        # ticked as Settings shows it: without a tray, closing the window ends Afspraak
+        keep.setChecked(bool(settings.get("close_to_tray")) and _tray_available())
         keep.setEnabled(_tray_available())
         keep.toggled.connect(lambda on: settings.set("close_to_tray", bool(on)))
 

@@ -7,26 +7,41 @@ Windows: the ``HKCU\\...\\Run`` registry value. macOS: a LaunchAgent plist.
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 from pathlib import Path
 
-from desktop import APP_ID
+from desktop import APP_ID, paths
 
 ENTRY_NAME = "afspraak.desktop"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
 
 def launch_command() -> list[str]:
-    """The command that starts this Afspraak minimised: the bundle, or this Python."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "gui", "--minimised"]
-    return [sys.executable, "-m", "desktop", "gui", "--minimised"]
+    """The command that starts this Afspraak minimised: the bundle, or this Python; with
+    the data folder it runs on when that is not the usual one (``--data-dir`` or
+    AFSPRAAK_DATA_DIR: without it, the start at login opened an empty shop elsewhere)."""
+    start = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "desktop"]
+    chosen = paths.chosen_data_dir()
+    return [*start, *(["--data-dir", str(chosen)] if chosen is not None else []), "gui", "--minimised"]
 
 
 def xdg_autostart_file() -> Path:
     config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(config) / "autostart" / ENTRY_NAME
+
+
+# What makes an argument of a desktop entry's Exec need quotes (the Desktop Entry
+# Specification, "The Exec key"); inside them ", `, $ and \ take a backslash.
+_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+
+
+def _exec_argument(part: str) -> str:
+    """One argument as the Exec key reads it: double quotes (not the shell's single ones,
+    which the specification does not know: a folder with a space broke the line), "%"
+    doubled, and every backslash written twice again for the key's string value."""
+    if any(c in _RESERVED for c in part):
+        part = '"' + "".join("\\" + c if c in '"`$\\' else c for c in part) + '"'
+    return part.replace("\\", "\\\\").replace("%", "%%").replace("\n", "\\n")
 
 
 def desktop_entry(command: list[str]) -> str:
@@ -35,7 +50,7 @@ def desktop_entry(command: list[str]) -> str:
         "Type=Application",
         "Name=Afspraak",
         "Comment=Reminders for influencer deals and custom orders",
-        "Exec=" + " ".join(shlex.quote(part) for part in command),
+        "Exec=" + " ".join(_exec_argument(part) for part in command),
         "Icon=afspraak",
         "Terminal=false",
         "X-GNOME-Autostart-enabled=true",

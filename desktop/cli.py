@@ -429,7 +429,7 @@ def _find_person(text: str):
 
 def cmd_export(args) -> int:
     from desktop.clock import utcnow
-    from desktop.store import privacy, settings
+    from desktop.store import privacy
     from desktop.store.db import db
 
     refused = _kept_file(args.out, "export")
@@ -440,8 +440,7 @@ def cmd_export(args) -> int:
     if error:
         return _fail(error)
     try:
-        out = privacy.export_person(db.connection(), person.id, Path(args.out), utcnow(),
-                                    backup_days=int(settings.get("backup_keep")))
+        out = privacy.export_person(db.connection(), person.id, Path(args.out), utcnow())
     except OSError as exc:
         return _fail(_not_written("export", exc))
     _say(_("Everything held on {name} was written to {path}").format(name=person.name, path=out))
@@ -451,7 +450,8 @@ def cmd_export(args) -> int:
 def cmd_erase(args) -> int:
     from desktop.clock import utcnow
     from desktop.domain.privacy import describe_erasure
-    from desktop.store import privacy
+    from desktop.presentation import backup_texts
+    from desktop.store import privacy, settings
     from desktop.store.db import db
 
     _open(args)
@@ -469,9 +469,14 @@ def cmd_erase(args) -> int:
                        len(result.backups)).format(n=len(result.backups)))
         for path in result.backups_failed:
             _say(_("Could not erase them from {path}; delete that copy by hand.").format(path=path), error=True)
+        for line in backup_texts.not_reached(result.backups_unreached):  # never "from all of them"
+            _say(line)
     else:
-        _say(_("Backup copies made before today still hold their data until they are rotated out; "
-                "use --backups to erase them there too."))
+        # Today's automatic backup holds them too, and her own backups never rotate out (review of
+        # backups, 3: "Backup copies made before today … until they are rotated out").
+        _say(backup_texts.still_in_backups(int(settings.get("backup_keep"))))
+        # TRANSLATORS: "--backups" is the command's option: keep it as it is
+        _say(_("To erase someone from the backups as well, add --backups when you erase them."))
     if result.purge_problem is not None:
         from desktop.presentation import errors
 

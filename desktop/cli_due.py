@@ -35,7 +35,11 @@ def parse_moment(text: str | None) -> datetime:
 
 
 def as_dict(item: DueItem, now: datetime) -> dict:
-    message = due_texts.compose(item, now)
+    """One due item for ``afspraak due``. A late custom order's news is Vandaag's preview:
+    the new date, which only the owner chooses (in the order's dialog), is a hole in the
+    message's language ("[nieuwe datum]", "[new date]"), and ``new_date_to_choose`` says
+    so; never a proposed date printed as if she had chosen it."""
+    message = due_texts.preview(item, now)
     zone = due.owner_zone()
     local_due = item.own_due.replace(tzinfo=timezone.utc).astimezone(zone)
     return {
@@ -55,6 +59,8 @@ def as_dict(item: DueItem, now: datetime) -> dict:
         "language": message.language if message else "",
         "title": message.subject if message else "",
         "message": message.body if message else "",
+        # True: the message holds the hole for a new date; it is not ready to send
+        "new_date_to_choose": due_texts.holds_new_date_hole(message),
         "parts": [{"kind": p.kind, "subject_type": p.subject_type, "subject_id": p.subject_id,
                    "step": int(p.step) if p.step.isdigit() else p.step, "key": p.key,
                    "due": p.due.replace(tzinfo=timezone.utc).astimezone(zone).isoformat()} for p in item.parts],
@@ -97,4 +103,7 @@ def due_listing(at: str | None, as_json: bool) -> int:
             print()
             for line in words.splitlines():
                 print("   " + line if line else "")
+        if data["new_date_to_choose"]:
+            print()
+            print("   " + due_texts.choose_date_words())
     return 0

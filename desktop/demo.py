@@ -383,7 +383,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                 required_mentions=["@zilverenzo"], required_hashtags=["#gekregen", "#zilverenzo"],
                 response_days=3, consequence=consequence_for(products[product_idx].sku),
                 created_at=_at(now, -agreed_days_ago - 2),
-                dos="Eigen foto's, daglicht, sieraad goed zichtbaar", donts="Geen kortingscodes van andere sieradenmerken",
+                dos="Eigen foto's, daglicht, sieraad goed zichtbaar", donts="Kortingscodes van andere sieradenmerken delen",
             )
             Event.create(at=_at(now, -agreed_days_ago, 11), kind="agreement",
                          fact="collab_created", params={"status": "agreed", "title": title}, person=person,

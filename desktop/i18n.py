@@ -203,7 +203,7 @@ def days_text(days: int, catalog: gettext.NullTranslations | None = None) -> str
     """"1 day", "14 days": a number of days in the current language, or in ``catalog``'s
     (a reader's own, for a message or a file that goes to her)."""
     # TRANSLATORS: a number of days inside a sentence: "Reply to messages within 3 days",
-    # "backups keep a copy for at most 14 days", "promised ready 10 days after it was ordered".
+    # "promised ready 10 days after it was ordered".
     return (catalog or _current).ngettext("{days} day", "{days} days", days).format(days=days)
 
 

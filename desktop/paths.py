@@ -33,6 +33,14 @@ def configured_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("afspraak", appauthor=False))
 
 
+def chosen_data_dir() -> Path | None:
+    """The data dir when it is not the usual one (``--data-dir`` or AFSPRAAK_DATA_DIR), else
+    None: what a start at login must name to open the same shop."""
+    if _override is not None or os.environ.get(ENV_DATA_DIR):
+        return configured_data_dir()
+    return None
+
+
 def data_dir() -> Path:
     return ensure_private_dir(configured_data_dir())
 

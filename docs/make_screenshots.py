@@ -23,6 +23,7 @@ import argparse
 import os
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -301,6 +302,14 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
         shoot_dialog(app, out, other_language_collaboration_dialog(window), f"dialog-collaboration-her-language-{tail}")
         shoot_dialog(app, out, other_language_collaboration_dialog(window, tab=2),
                      f"dialog-collaboration-her-language-rules-{tail}")
+        # A gift with nothing written down in return (followup.RULES["agreement"]): the offer
+        # right after the drop, and the task in Vandaag the morning after the parcel went out.
+        # (A pane widened by what one shows stays so: the shots after each see it as it was.)
+        with kept_panes(window):
+            shoot_agreement(app, window, out, tail)
+        # A posted reel with points nobody checked: the pane's "? Not checked", and "Check…".
+        with kept_panes(window):
+            shoot_content_check(app, window, out, tail, dark)
         # Last (it adds to the example shop): a products and an orders export (the test data),
         # each leaving one timeline event whose counts come before the file's name.
         shoot_imports(app, window, out / f"timeline-import-{tail}.png")
@@ -360,6 +369,205 @@ def shoot_moved_deadlines(app, window, path: Path) -> None:
     app.processEvents()
     window.grab().save(str(path))
     print(path)
+
+
+@contextmanager
+def kept_panes(window):
+    """The view on screen, the views' detail panes and their dividers put back as they were
+    on leaving: a pane only ever widens for a form it shows (views/base.py
+    ``_room_for_fields``; Isa's e-mail address widened Influencers'), and a view's divider
+    is placed for the width it is shown at (Influencers has the catalogue beside it): the
+    shots after these would show the lists narrowed by them."""
+    from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter
+
+    shown = window.current_view().key
+    splitters = [(splitter, splitter.sizes()) for splitter in window.findChildren(QSplitter)]
+    panes = [(pane, pane.minimumWidth()) for pane in window.findChildren(QScrollArea, "detailScroll")]
+    try:
+        yield
+    finally:
+        window.show_view(shown)
+        QApplication.processEvents()  # laid out at the window's width again before it is compared
+        for pane, width in panes:
+            pane.setMinimumWidth(width)
+        for splitter, sizes in splitters:
+            if splitter.sizes() != sizes:  # only the moved ones: the others as Qt keeps them
+                splitter.setSizes(sizes)
+
+
+class NewInfluencer:
+    """An influencer added on ``at`` with nothing sent to her yet (the README's drop is onto a
+    new one), Dutch as the example's influencers are in both sets of shots; taken out again
+    on leaving (the store's journal, as Edit → Undo does), so the shots after it see the
+    example shop as made."""
+
+    NAME, HANDLE = "Isa de Jong", "isa.dejong"
+
+    def __init__(self, at):
+        self.at = at
+
+    def __enter__(self):
+        from desktop.domain.validation import HandleInput, validate_person
+        from desktop.store import influencers, journal
+
+        values = dict(name=self.NAME, email="isa.dejong@example.nl", street="Oudegracht 112", postcode="3511 AX",
+                      city="Utrecht", country="NL", language="nl", address_form="je")
+        with journal.recording() as self.change:
+            errors, cleaned = validate_person(values, [HandleInput("instagram", self.HANDLE, "7300")],
+                                              influencers.handle_owner)
+            assert not errors, errors
+            person = influencers.save_person(cleaned, self.at)
+        return person
+
+    def __exit__(self, *exc):
+        from desktop.store import journal
+
+        journal.undo(self.change)
+        return False
+
+
+def shoot_agreement(app, window, out: Path, tail: str) -> None:
+    """What she does in return for a gift, not written down yet (views/agreement_task.py):
+    a product dropped onto a new influencer, the parcel dialog answered with its defaults
+    (sent, a new proposed collaboration): the bar that offers "Record the agreement…" over
+    her pane (``influencers-agreement-offer-…``); and, for a parcel that went out on Friday,
+    Vandaag on Monday morning with the task chosen, its words and buttons
+    (``today-agreement-…``). Both taken back after."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import QEvent
+
+    from desktop import clock
+    from desktop.presentation.record_texts import gift_title
+    from desktop.store import journal, shipping
+    from desktop.store.models import Collaboration, Product
+    from desktop.views import dialogs
+    from desktop.views.agreement_task import OFFER_NAME, AgreementOffer
+    from desktop.views.shipping_dialogs import ShipmentDialog
+
+    now = clock.utcnow()
+    friday = now - timedelta(days=2, hours=20)  # Friday, 14:30 in Amsterdam
+    product = Product.get(Product.sku == "AR-202")  # Schakelarmband Luna
+    with NewInfluencer(friday) as isa:
+        window.refresh_all()
+        window.show_view("influencers")
+        view = window.view("influencers")
+        view.select_id(isa.id)
+        app.processEvents()
+
+        def answered(parent, person_id, product_ids, collaboration_id=None):
+            form = ShipmentDialog(parent, person_id, product_ids, collaboration_id=collaboration_id)
+            form.set_values(sent=True)  # handed to the carrier today, no tracking code
+            assert form.accept()
+            form.dialog.close()
+            return form.result
+
+        asked, dialogs.ask_shipment = dialogs.ask_shipment, answered
+        try:
+            created = window.shipping.send_products(isa.id, [product.id])  # what the drop calls
+        finally:
+            dialogs.ask_shipment = asked
+        view.select_id(isa.id)
+        app.sendPostedEvents(None, QEvent.DeferredDelete)  # the pane's old widgets
+        app.processEvents()
+        scroll_pane_to(view, Collaboration.get_by_id(created.new_collaboration_id).title)  # what it says is missing
+        app.processEvents()
+        bar = window.findChild(AgreementOffer, OFFER_NAME)
+        assert bar is not None and bar.isVisible()
+        window.grab().save(str(out / f"influencers-agreement-offer-{tail}.png"))
+        print(out / f"influencers-agreement-offer-{tail}.png")
+        bar.later.click()
+        window.undo_stack.undo()  # the drop taken back
+        window.undo_stack.clear()  # nothing to redo, no message left in the status bar
+        window.statusBar().clearMessage()
+        # The parcel went out on Friday; "Later" on the bar: on Monday the task is in Vandaag.
+        with journal.recording() as change:
+            shipping.create_shipment(shipping.NewShipment(
+                person_id=isa.id, items=[(product.id, 1)], sent=True,
+                collaboration_title=gift_title([shipping.product_title(product)])), friday)
+        window.refresh_all()
+        window.show_view("today")
+        window.view("today").refresh()
+        assert shoot_today_row(app, window, lambda i: i.kind == "agreement", out / f"today-agreement-{tail}.png")
+        journal.undo(change)
+    window.refresh_all()
+
+
+def shoot_content_check(app, window, out: Path, tail: str, dark: bool) -> None:
+    """A reel Julia Mertens posted today, logged with its caption and the boxes of what a
+    caption cannot show left unticked (Belgian rules: two points): her pane with "? Not
+    checked: …" and "Check…" (``influencers-unchecked-…``), and the "Check…" dialog opened
+    over it (``influencers-content-check-…``). Taken back after (Edit → Undo)."""
+    from PySide6.QtCore import QEvent
+
+    from desktop.store.models import Collaboration, Content, Person
+    from desktop.views.content_check_dialog import ContentCheckDialog
+    from desktop.views.content_dialog import ContentDialog
+
+    julia = Person.get(Person.name == "Julia Mertens")
+    collab = Collaboration.get(Collaboration.person == julia)
+    window.show_view("influencers")
+    view = window.view("influencers")
+    view.select_id(julia.id)
+    logged = ContentDialog(view, collab)
+    logged.w("url").setText("https://www.instagram.com/reel/C7luna/")
+    # Her caption, in her language in both sets of shots (a post is quoted as she wrote it).
+    logged.w("caption").setPlainText("#reclame Mijn nieuwe schakelarmband van @zilverenzo, ik draag hem elke dag! "
+                                     "#gekregen #zilverenzo")
+    logged._on_ok()  # Save: a step of Edit → Undo, as the owner's own save is
+    logged.close()
+    content = Content.select().where(Content.collaboration == collab).get()
+    view.refresh()
+    view.select_id(julia.id)
+    app.sendPostedEvents(None, QEvent.DeferredDelete)
+    app.processEvents()
+    record = view.detail.findChild(type(view.detail), f"contentRecord{content.id}")
+    assert record is not None
+    scroll_pane_to(view, collab.title)  # her collaboration from its title down to the post
+    app.processEvents()
+    window.grab().save(str(out / f"influencers-unchecked-{tail}.png"))
+    print(out / f"influencers-unchecked-{tail}.png")
+    dialog = ContentCheckDialog(view, content)
+    assert dialog.groups, "no point left to check"
+    shoot_over(app, window, dialog, out / f"influencers-content-check-{tail}.png", dark)
+    dialog.close()
+    window.undo_stack.undo()  # the reel taken back
+    window.undo_stack.clear()
+    window.statusBar().clearMessage()
+    window.refresh_all()
+
+
+def shoot_over(app, window, dialog, path: Path, dark: bool) -> None:
+    """``dialog`` as it opens over ``window``: centred on it, at its own size, with a plain
+    title bar drawn over it (offscreen windows have none, and the title names what is checked)."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFont, QPainter, QPen, QPixmap
+
+    dialog.show()
+    app.processEvents()
+    inner = dialog.grab()
+    bar = 30
+    framed = QPixmap(inner.width(), inner.height() + bar)
+    palette = dialog.palette()
+    background = palette.window().color()
+    framed.fill(background.lighter(135) if dark else background.darker(112))
+    painter = QPainter(framed)
+    font = QFont(dialog.font())
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(palette.windowText().color())
+    painter.drawText(QRect(0, 0, inner.width(), bar), Qt.AlignCenter, dialog.windowTitle())
+    painter.drawPixmap(0, bar, inner)
+    painter.end()
+    shot = window.grab()
+    painter = QPainter(shot)
+    x, y = (shot.width() - framed.width()) // 2, (shot.height() - framed.height()) // 2
+    painter.drawPixmap(x, y, framed)
+    painter.setPen(QPen(palette.mid().color(), 1))
+    painter.drawRect(x - 1, y - 1, framed.width() + 1, framed.height() + 1)
+    painter.end()
+    shot.save(str(path))
+    print(path, f"{dialog.width()}x{dialog.height()}")
 
 
 def shoot_today_row(app, window, pick, path: Path) -> bool:

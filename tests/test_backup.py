@@ -2,6 +2,7 @@ import os
 import stat
 import sqlite3
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from desktop.store import backup
 from desktop.store.db import NotAnAfspraakDatabase, close_database
 from desktop.store.opening import open_database
 from desktop.store.models import Person
+from tests.conftest import NOW
 
 
 def test_backup_and_restore_round_trip(database, tmp_path):
@@ -283,3 +285,47 @@ def test_a_backup_left_with_a_hot_journal_is_restored_as_it_was(database, tmp_pa
 
     open_database()
     assert [(p.id, p.name, p.notes) for p in Person.select().order_by(Person.id)] == expected
+
+
+def test_two_restores_in_one_second_keep_both_copies_of_what_they_replaced(database, tmp_path):
+    """Review of backups, 2: each restore keeps the data it replaces as
+    ``afspraak-<time>-before-restore.sqlite3``; a second restore in the same second wrote its
+    copy over the first one, and the data she had before both was gone."""
+    Person.create(name="Wat ik eerst had")
+    first = backup.backup_now(database, out=tmp_path / "eerste.sqlite3")
+    close_database()
+    kept_first = backup.restore(first, paths.db_path(), now=NOW)
+    open_database()
+    Person.create(name="Alleen in de eerste terugzetting")
+    close_database()
+    kept_second = backup.restore(first, paths.db_path(), now=NOW)
+    assert kept_first != kept_second and kept_first.exists() and kept_second.exists()
+    # both still read as a restore's copy (never put back by a repair)
+    assert all(k.name.endswith("-before-restore.sqlite3") for k in (kept_first, kept_second))
+    assert all(backup.stamp_of(k) == NOW for k in (kept_first, kept_second))
+    con = sqlite3.connect(kept_second)
+    assert sorted(r[0] for r in con.execute("SELECT name FROM person")) == [
+        "Alleen in de eerste terugzetting", "Wat ik eerst had"]
+    con.close()
+    con = sqlite3.connect(kept_first)
+    assert [r[0] for r in con.execute("SELECT name FROM person")] == ["Wat ik eerst had"]
+    con.close()
+
+
+def test_a_copys_moment_comes_from_its_name_or_the_note_of_it_never_a_rewrite(database, tmp_path):
+    """Review of backups, 1: how old a copy is, whatever its file time says later."""
+    auto = backup.daily_backup(database, keep=14, now=NOW - timedelta(days=3))
+    os.utime(auto, (1_900_000_000, 1_900_000_000))  # rewritten long after
+    assert backup.when_taken(auto) == (NOW - timedelta(days=3), True)
+    for name in ("afspraak-20261120-080000-before-restore.sqlite3", "afspraak-20261120-080000-2-before-restore.sqlite3",
+                 "afspraak-damaged-20261120-080000.sqlite3", "afspraak-20261120-080000-rescued.sqlite3",
+                 "afspraak-20261120-080000.sqlite3"):
+        assert backup.stamp_of(Path(name)) == datetime(2026, 11, 20, 8, 0), name
+    for name in ("afspraak-backup.sqlite3", "afspraak-backup-2026-11-20-0800.sqlite3", "mijn kopie.sqlite3"):
+        assert backup.stamp_of(Path(name)) is None, name
+    # a copy saved under a name of her own: the moment noted when it was written
+    mine = backup.backup_now(database, out=tmp_path / "mijn kopie.sqlite3", now=NOW - timedelta(hours=2))
+    assert backup.when_taken(mine) == (NOW - timedelta(hours=2), True)
+    # the file written again by something else since: only its file time is known
+    os.utime(mine, (1_800_000_000, 1_800_000_000))
+    assert backup.when_taken(mine) == (datetime(2027, 1, 15, 8, 0), False)

@@ -480,7 +480,7 @@ def test_a_backup_over_the_database_itself_is_refused(data_dir, capsys, language
 
 @pytest.mark.parametrize("language, said", [
     ("nl", "bestaat al, en het is geen {what}. Afspraak schrijft er niet overheen: kies een andere bestandsnaam. "
-           "Er is niets geschreven."),
+           "Er is niets opgeslagen."),
     ("en", "already exists and is not {what}. Afspraak does not overwrite it: choose another file name. "
            "Nothing was written."),
 ])

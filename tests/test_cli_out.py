@@ -38,7 +38,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pipes, sockets 
 SHOP = Path(__file__).parent / "data" / "shop"
 ENGLISH = ("Is a directory", "File exists", "No such file", "Not a directory", "Permission denied",
            "Read-only", "No space left", "Input/output", "File too large", "File name too long")
-NOTHING = {"nl": "Er is niets geschreven.", "en": "Nothing was written."}
+NOTHING = {"nl": "Er is niets opgeslagen.", "en": "Nothing was written."}
 
 
 def run_cli(*args) -> int:
@@ -72,7 +72,7 @@ def _commands(out: Path) -> list[list[str]]:
 
 @pytest.mark.parametrize("language, said", [
     ("nl", "is geen gewoon bestand maar een speciaal bestand van het systeem (een pipe of een apparaat): kies een "
-           "andere bestandsnaam. Er is niets geschreven."),
+           "andere bestandsnaam. Er is niets opgeslagen."),
     ("en", "is not an ordinary file but a pipe or a device of the system: choose another file name. Nothing was "
            "written."),
 ])
@@ -103,7 +103,7 @@ def test_a_device_is_refused_as_a_place_to_write(tmp_path):
 
 @pytest.mark.parametrize("language, said", [
     ("nl", "is een snelkoppeling naar „{target}”: Afspraak slaat niets op via een snelkoppeling. Geef de naam van "
-           "het bestand zelf, of een andere naam. Er is niets geschreven."),
+           "het bestand zelf, of een andere naam. Er is niets opgeslagen."),
     ("en", "is a link to “{target}”: Afspraak does not save through a link. Give the name of the file itself, or "
            "another name. Nothing was written."),
 ])
@@ -138,7 +138,7 @@ def test_a_folder_given_as_out_says_nothing_was_written(shop, tmp_path, capsys):
     for command in _commands(folder):
         assert run_cli("--lang", "nl", *command) == 1
         assert capsys.readouterr().err.strip().endswith("„" + str(folder) + "” is een map: kies daarin een "
-                                                        "bestandsnaam. Er is niets geschreven.")
+                                                        "bestandsnaam. Er is niets opgeslagen.")
 
 
 @pytest.mark.parametrize("write", ["export", "calendar"])
@@ -287,7 +287,7 @@ def test_an_import_of_a_file_named_in_other_bytes_is_stored_and_told_readably(da
 @pytest.mark.parametrize("command, said", [
     (["import", "ontbreekt\udce9.csv"], "„ontbreekt\ufffd.csv” kan niet worden gelezen: het bestaat niet."),
     (["restore", "ontbreekt\udce9.sqlite3"], "„ontbreekt\ufffd.sqlite3” bestaat niet."),
-    (["calendar", "--out", "nieuw\udce9/agenda.ics"], "de map „nieuw\ufffd” bestaat niet. Er is niets geschreven."),
+    (["calendar", "--out", "nieuw\udce9/agenda.ics"], "de map „nieuw\ufffd” bestaat niet. Er is niets opgeslagen."),
     (["export", "--person", "\udce9", "--out", "eva.zip"], "Niemand heet „\ufffd” of heeft dat e-mailadres."),
 ])
 def test_a_message_naming_a_name_that_is_not_utf8_reads(shop, tmp_path, monkeypatch, capsys, command, said):
@@ -300,7 +300,7 @@ def test_a_message_naming_a_name_that_is_not_utf8_reads(shop, tmp_path, monkeypa
 
 
 @pytest.mark.parametrize("language, reading, writing", [
-    ("nl", "de bestandsnaam is te lang", "de bestandsnaam is te lang. Er is niets geschreven."),
+    ("nl", "de bestandsnaam is te lang", "de bestandsnaam is te lang. Er is niets opgeslagen."),
     ("en", "the file name is too long", "the file name is too long. Nothing was written."),
 ])
 def test_a_name_too_long_is_told_in_her_language_not_in_a_traceback(shop, tmp_path, capsys, language, reading,
@@ -334,7 +334,7 @@ def test_a_write_failure_says_nothing_was_written(shop, tmp_path, capsys, monkey
     out = tmp_path / "agenda.ics"
     assert run_cli("--lang", language, "calendar", "--out", str(out)) == 1
     assert capsys.readouterr().err.strip() == {
-        "nl": "Het bestand kon niet worden opgeslagen: de schijf is vol. Er is niets geschreven.",
+        "nl": "Het bestand kon niet worden opgeslagen: de schijf is vol. Er is niets opgeslagen.",
         "en": "The file could not be written: the disk is full. Nothing was written."}[language]
     assert list(tmp_path.iterdir()) == [shop]
 

@@ -421,3 +421,27 @@ def test_the_timelines_what_says_a_post_was_checked_not_posted_again(database, t
     exported = [row[3] for row in timeline_export.rows(TimelineFilter(kind="content"))]
     assert sorted(exported) == sorted([posted, checked, evidence])
     assert event_texts.what("content", None) == kind  # the filter's word for all of them
+
+
+@pytest.mark.parametrize("language, heading, points", [
+    ("nl", "? Niet gecontroleerd, kijk deze zelf na:", ["De melding staat in de taal van de post",
+                                                        "In een video: de melding komt niet alleen aan het eind"]),
+    ("en", "? Not checked yet, look at these yourself:", ["The label is in the language of the post",
+                                                          "In a video: the disclosure does not come only at the end"]),
+])
+def test_several_points_read_one_a_line_in_the_pane_and_apart_in_the_timeline(database, translator, language,
+                                                                             heading, points):
+    """Two points nobody checked (Belgian rules, a reel) read as one broken sentence: "… de taal
+    van de post, In een video: de melding …" (a review of the screenshots)."""
+    i18n.set_language(language)
+    _sanne, collab, reel = sanne_with_a_reel(country="BE")
+    content = log_reel(collab, reel)
+    [(how, text)] = content_notes(Content.get_by_id(content.id)).lines
+    assert how == "unchecked"
+    assert text.splitlines() == [heading] + [f"        • {p}" for p in points], text
+    event = Event.get(Event.fact == "content_posted")
+    line = event_texts.render(event.fact, event.params)
+    assert f"{points[0]}; {points[1][0].lower()}{points[1][1:]}" in line, line
+    # one point stays one line, and hashtags keep their commas
+    assert disclosure_texts.in_a_line(["#reclame", "@letterlief"]) == "#reclame, @letterlief"
+    assert disclosure_texts.in_a_line(["item:video_said"]) == i18n._(disclosure.item_texts()["video_said"])

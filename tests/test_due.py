@@ -152,7 +152,7 @@ def test_belgian_formal_message_in_the_recipients_locale_whatever_the_ui_languag
     i18n.set_language("en")
     fleur = by_name(due.due_now(NOW))["Fleur Peeters"]
     body = due_texts.compose(fleur, NOW).body
-    assert body.startswith("Beste Fleur") and "uw story met Ring Golf" in body
+    assert body.startswith("Beste Fleur") and "uw story met uw Ring Golf" in body
     assert "€\xa024,95" in body and "Zilver & Zo" in body
 
 
@@ -417,7 +417,7 @@ def test_a_reply_logged_the_next_day_counts_from_the_day_it_came(qtbot, demo, tr
     with qtbot.waitSignal(dialog.acted):
         dialog.reply_button.click()
     assert asked == [("Antwoord van Lotte Janssens", "Op welke dag heeft Lotte Janssens geantwoord? De herinneringen "
-                      "wachten vanaf die dag, en de volgende bedankt Lotte Janssens voor het bericht van die dag.")]
+                      "tellen vanaf die dag, en de volgende bedankt Lotte Janssens voor het bericht van die dag.")]
     reply = Event.select().where(Event.person == lotte.person_id, Event.direction == "in").order_by(Event.id.desc()).get()
     assert to_local(reply.at) == datetime(2026, 11, 22, 12, 0, tzinfo=AMS)
     back = by_name(due.plan(NOW + timedelta(days=5)))["Lotte Janssens"]  # a week after Sunday
@@ -454,8 +454,8 @@ def test_a_reminder_sent_yesterday_is_logged_on_that_day(
         dialog.sent_earlier_button.click()
     assert signal.args == ["sent"]
     assert asked == [("Herinnering aan Sanne de Vries eerder verstuurd",
-                      "Op welke dag heb je dit bericht aan Sanne de Vries verstuurd? Het komt op die dag in de "
-                      "tijdlijn, en de volgende herinnering telt vanaf dan.")]
+                      "Op welke dag heb je dit bericht aan Sanne de Vries verstuurd? Het komt met die datum op de "
+                      "tijdlijn, en de volgende herinnering telt vanaf die dag.")]
     event = Event.select().order_by(Event.id.desc()).first()
     sunday = datetime(2026, 11, 22, 12, 0, tzinfo=AMS)
     assert (event.kind, event.direction, event.text, to_local(event.at)) == (

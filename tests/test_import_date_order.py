@@ -229,3 +229,26 @@ def test_a_column_that_reads_no_way_is_refused_at_its_date(dates, line, words):
     text = header + "".join(f"#{1001 + i},a{i}@example.nl,paid,{d},1,Ring,10.00,10.00\n" for i, d in enumerate(dates))
     failed = refused(text.encode())
     assert failed.line == line and failed.problem.startswith(words), failed.problem
+
+
+def dutch_short_year(value: str) -> str:
+    """An ISO moment as a spreadsheet set to a short date writes it: "8-4-21 17:24"."""
+    m = _ISO.fullmatch(value)
+    return f"{int(m[3])}-{int(m[2])}-{m[1][2:]} {int(m[4])}:{m[5]}" if m else value
+
+
+@needs_shared
+@pytest.mark.parametrize("name, column", [(BELGIAN, "Created at"), (WOO, "order_date")])
+def test_a_year_of_two_digits_in_a_shops_own_file_is_refused_with_its_cause(name, column):
+    """Was "“8-4-21 17:24” in the column “Created at” is not a date.": true, but it did not say
+    what happened to the file or what to do. Not guessed (21 may be 1921, and the day and month
+    may have been swapped with it)."""
+    data = rewritten(name, (column,) if name == WOO else SHOPIFY_DATES, dutch_short_year)
+    failed = refused(data)
+    assert failed.line == 2
+    assert f"in the column “{column}” has a year of two digits" in failed.problem, failed.problem
+    assert "Export the orders from the shop again and import that file without opening it first." in failed.problem
+    i18n.set_language("nl")
+    with pytest.raises(ImportFailed) as dutch:
+        oi.parse_orders(data)
+    assert "jaartal van twee cijfers" in str(dutch.value), str(dutch.value)

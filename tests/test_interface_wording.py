@@ -210,17 +210,17 @@ def test_an_unfulfilled_collaboration_is_not_called_undelivered_in_english(qtbot
                                                                            status):
     i18n.set_language(language)
     assert label("collab_status", "failed") == status
-    assert label("due_step", "strike") == {"nl": "Beslissen: waarschuwing en „niet nagekomen”",
+    assert label("due_step", "strike") == {"nl": "Beslissen: waarschuwing en „Niet nagekomen”",
                                            "en": "Decide: strike and “Not fulfilled”"}[language]
     decision, later = _strike_decision()
     dialog = DueStepDialog(decision, now=lambda: later)
     qtbot.addWidget(dialog)
     asked = dialog.strike_text.text()
-    assert {"nl": "„niet nagekomen”", "en": "“Not fulfilled”"}[language] in asked
+    assert {"nl": "„Niet nagekomen”", "en": "“Not fulfilled”"}[language] in asked
     anouk = Person.get(Person.name == "Anouk Mulder")  # her collaboration is marked failed
     view = _shown_influencers(qtbot, language)
     view.select_person(anouk.id)
     QApplication.processEvents()
-    assert _pane_says(view, f"Ketting Ster in een post: {status}")
+    assert _pane_says(view, f"Ketting Ster in een post · {status}")
     assert not _pane_says(view, "Not delivered")
 

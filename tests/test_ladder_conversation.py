@@ -143,7 +143,7 @@ def test_two_collaborations_late_together_get_one_final_notice_with_one_end_date
     [final] = finals
     assert sorted(final.parts) == sorted([("deliverable", r.id), ("deliverable", s.id)])
     body = final.body
-    assert "reel met Zilveren ketting Maan" in body and "twee stories met Oorbellen Druppel" in body
+    assert "reel met je Zilveren ketting Maan" in body and "twee stories met je Oorbellen Druppel" in body
     # one date by which she can still answer, named once
     assert body.count("december nog geen reactie") == 1
     # both agreements' consequences and values, each with its own collaboration
@@ -177,7 +177,7 @@ def test_a_collaboration_late_a_day_after_another_joins_its_next_message(shop, f
     assert messages[0].parts == [("deliverable", r.id)]
     for d in messages[1:]:
         assert sorted(d.parts) == sorted([("deliverable", r.id), ("deliverable", s.id)]), d.day
-        assert "stories met Oorbellen Druppel" in d.body and "reel met Zilveren ketting Maan" in d.body
+        assert "stories met je Oorbellen Druppel" in d.body and "reel met je Zilveren ketting Maan" in d.body
     # each with its own deadline, as they differ
     assert "1 december" in messages[1].body and "2 december" in messages[1].body
     # one final notice, with one date; no consequence was agreed for either: the day they were
@@ -210,7 +210,7 @@ def test_an_unanswered_message_is_not_chased_again_after_the_deliverable_ladder_
     assert [d for d in mine if d.template.startswith("reply.") and d.at > ladder[0].at] == []
     # the final notice told her what still stands: collaboration B, with its own deadline
     [final] = [d for d in mine if d.step == "4"]
-    assert "reel met Zegelring" in final.body and "20 januari" in final.body
+    assert "reel met je Zegelring" in final.body and "20 januari" in final.body
     assert Collaboration.get_by_id(b.id).status == "received"  # B stands
     assert Collaboration.get_by_id(a.id).status == "ended"
 
@@ -228,7 +228,7 @@ def test_a_final_notice_names_the_deliverables_it_ends_that_are_not_due_yet(shop
     mine = _of(walk(frozen_clock), "Fleur Bakker")
     [final] = [d for d in mine if d.step == "4"]
     assert final.parts == [("deliverable", post.id)]
-    assert "post met Armband met initiaal" in final.body
+    assert "post met je Armband met initiaal" in final.body
     assert "TikTok-video" in final.body and "8 december" in final.body
     # the video is not chased on its own while the notice stands, and ends with the collaboration
     assert all(("deliverable", video.id) not in d.parts for d in mine if d.action == "message")
@@ -244,10 +244,10 @@ def _several(consequence_two: str = "geen nieuwe samenwerkingen"):
     from desktop.presentation import messages as m
 
     return [
-        m.NoticeCollaboration(("je reel met Zilveren ketting Maan",),
+        m.NoticeCollaboration(("je reel met je Zilveren ketting Maan",),
                               {"agreed_at": date(2026, 10, 21), "consequence": "de ketting factureren",
                                "value_cents": 4995}),
-        m.NoticeCollaboration(("je twee stories met Oorbellen Druppel",),
+        m.NoticeCollaboration(("je twee stories met je Oorbellen Druppel",),
                               {"agreed_at": date(2026, 11, 10), "consequence": consequence_two, "value_cents": 2495}),
     ]
 
@@ -405,7 +405,7 @@ def test_what_went_late_while_a_final_notice_ran_goes_on_from_the_second_step(sh
     mine = _of(walk(frozen_clock, days=20), "Yara Smit")
     final = next(d for d in mine if d.step == "4")
     assert final.parts == [("deliverable", r.id)] and final.day == date(2026, 12, 5)
-    assert "TikTok-video met Oorbellen Druppel (deadline dinsdag 8 december), staat hier los van" in final.body
+    assert "TikTok-video met je Oorbellen Druppel (deadline dinsdag 8 december), staat hier los van" in final.body
     decision = next(d for d in mine if d.action == "strike")
     about_video = [d for d in mine if ("deliverable", v.id) in d.parts and d.action == "message"]
     assert about_video[0].at >= decision.at and about_video[0].day == date(2026, 12, 14)

@@ -89,7 +89,7 @@ def test_a_late_reel_and_her_open_parcel_never_share_a_message(demo):
         body = due_texts.compose(item, NOW).body
         phrase = parcel_phrase(people[name])
         assert phrase and phrase not in body, (name, body)
-        assert "pakketje met Naamketting" not in body
+        assert "pakketje met je Naamketting" not in body
     # the check-in is not asked later on its own either, while the deliverable is late
     later = [i for i in due.plan(NOW) if i.person_name in LADDER]
     assert not any(p.kind == "shipment" for i in later for p in i.parts)
@@ -111,7 +111,7 @@ def test_a_final_notice_never_cites_a_check_in_of_another_collaboration(demo):
     final = by_name(due.due_now(NOW))["Fleur Peeters"]
     assert final.step == "4" and final.final and [p.kind for p in final.parts] == ["deliverable"]
     body = due_texts.compose(final, NOW).body
-    assert parcel_phrase(fleur) not in body and "uw story met Ring Golf" in body
+    assert parcel_phrase(fleur) not in body and "uw story met uw Ring Golf" in body
     due.mark_sent(final, NOW, final.channel, body)
     # the parcel question keeps its own message, the next day (never the same day)
     assert "Fleur Peeters" not in {i.person_name for i in due.due_now(NOW + timedelta(hours=5))

@@ -130,13 +130,13 @@ def test_two_deliverables_with_different_deadlines_each_get_their_own(demo):
     assert item.step == "4" and [p.kind for p in item.parts] == ["deliverable", "deliverable"]
     expected = {
         ("nl", "NL", "je"): "je post (deadline vrijdag 20 november) en je TikTok-video (deadline donderdag 3 december) "
-                            "met Armband met initiaal",
+                            "met je Armband met initiaal",
         ("nl", "NL", "u"): "uw post (deadline vrijdag 20 november) en uw TikTok-video (deadline donderdag 3 december) "
-                           "met Armband met initiaal",
+                           "met uw Armband met initiaal",
         ("nl", "BE", "je"): "je post (deadline vrijdag 20 november) en je TikTok-video (deadline donderdag 3 december) "
-                            "met Armband met initiaal",
+                            "met je Armband met initiaal",
         ("nl", "BE", "u"): "uw post (deadline vrijdag 20 november) en uw TikTok-video (deadline donderdag 3 december) "
-                           "met Armband met initiaal",
+                           "met uw Armband met initiaal",
         ("en", "NL", "je"): "your post (due Friday 20 November) and your TikTok video (due Thursday 3 December) "
                             "with the Armband met initiaal",
     }
@@ -157,12 +157,12 @@ def test_deliverables_of_one_collaboration_name_the_product_once_in_the_titles_o
     [item] = [i for i in due.due_now(now) if i.person_id == tess.id]
     assert item.step == "1" and len(item.parts) == 2
     expected = {
-        ("nl", "NL", "je"): ("je post en je story met Zegelring met letter (deadline woensdag 2 december)",
+        ("nl", "NL", "je"): ("je post en je story met je Zegelring met letter (deadline woensdag 2 december)",
                              "Wanneer denk je dat het lukt?"),
-        ("nl", "NL", "u"): ("uw post en uw story met Zegelring met letter (deadline woensdag 2 december)",
+        ("nl", "NL", "u"): ("uw post en uw story met uw Zegelring met letter (deadline woensdag 2 december)",
                             "Wanneer denkt u dat het lukt?"),
-        ("nl", "BE", "je"): ("je post en je story met Zegelring met letter (deadline woensdag 2 december)", ""),
-        ("nl", "BE", "u"): ("uw post en uw story met Zegelring met letter (deadline woensdag 2 december)", ""),
+        ("nl", "BE", "je"): ("je post en je story met je Zegelring met letter (deadline woensdag 2 december)", ""),
+        ("nl", "BE", "u"): ("uw post en uw story met uw Zegelring met letter (deadline woensdag 2 december)", ""),
         ("en", "NL", "je"): ("your post and your story with the Zegelring met letter (due Wednesday 2 December)",
                              "When do you think you'll be able to post?"),
     }
@@ -188,14 +188,14 @@ def test_a_parcel_riding_along_is_its_own_closing_question(demo):
     [item] = [i for i in due.due_now(NOW) if i.person_id == sanne.id]
     assert item.step == "1" and [p.kind for p in item.parts] == ["deliverable", "shipment"]
     expected = {
-        ("nl", "NL", "je"): ("je reel met Zilveren ketting Maan (deadline zondag 22 november).",
-                             "O ja, is het pakketje met Schakelarmband Luna goed aangekomen?"),
-        ("nl", "NL", "u"): ("uw reel met Zilveren ketting Maan (deadline zondag 22 november).",
-                            "Is het pakket met Schakelarmband Luna inmiddels in goede orde bij u aangekomen?"),
-        ("nl", "BE", "je"): ("je reel met Zilveren ketting Maan (deadline zondag 22 november).",
-                             "O ja, is het pakje met Schakelarmband Luna goed toegekomen?"),
-        ("nl", "BE", "u"): ("uw reel met Zilveren ketting Maan (deadline zondag 22 november).",
-                            "Is het pakje met Schakelarmband Luna intussen goed bij u toegekomen?"),
+        ("nl", "NL", "je"): ("je reel met je Zilveren ketting Maan (deadline zondag 22 november).",
+                             "O ja, is het pakketje met je Schakelarmband Luna goed aangekomen?"),
+        ("nl", "NL", "u"): ("uw reel met uw Zilveren ketting Maan (deadline zondag 22 november).",
+                            "Is het pakket met uw Schakelarmband Luna inmiddels in goede orde bij u aangekomen?"),
+        ("nl", "BE", "je"): ("je reel met je Zilveren ketting Maan (deadline zondag 22 november).",
+                             "O ja, is het pakje met je Schakelarmband Luna goed toegekomen?"),
+        ("nl", "BE", "u"): ("uw reel met uw Zilveren ketting Maan (deadline zondag 22 november).",
+                            "Is het pakje met uw Schakelarmband Luna intussen goed bij u toegekomen?"),
         ("en", "NL", "je"): ("your reel with the Zilveren ketting Maan (due Sunday 22 November).",
                              "Oh, and did the parcel with the Schakelarmband Luna arrive safely?"),
     }
@@ -226,7 +226,7 @@ def test_an_owners_own_wording_keeps_the_parcel_question_and_a_deadline_per_part
     [item] = [i for i in due.due_now(now) if i.person_id == noor.id]
     body = due_texts.compose(item, now).body
     assert ("Ik wacht nog op je post (deadline vrijdag 20 november) en je TikTok-video (deadline donderdag "
-            "3 december) met Armband met initiaal; de deadline was vrijdag 20 november en donderdag 3 december."
+            "3 december) met je Armband met initiaal; de deadline was vrijdag 20 november en donderdag 3 december."
             in body), body
     # without a parcel question nothing is added; with one it goes before the sign-off
     assert due_texts.fitted({"pakketvraag": ""}, "{aanhef}\n\nHoe staat het?\n\n{groet}")[0] == (
@@ -511,18 +511,21 @@ def test_the_order_confirmation_quotes_the_personalisation(demo):
 def test_a_belgian_reader_gets_a_pakje_in_every_parcel_text():
     values = messages.sample_values("nl")
     for form in ("je", "u"):
-        for template_id in ("order.shipped", "shipment.received", "shipment.received.alt"):
+        for template_id in ("order.shipped", "order.shipped.gift", "order.ready", "shipment.received",
+                            "shipment.received.alt"):
             be = messages.render(template_id, values, reader("nl", "BE", form, "Kevin"), now=NOW).body
             nl = messages.render(template_id, values, reader("nl", "NL", form, "Kevin"), now=NOW).body
             assert "pakje" in be and "pakket" not in be, (template_id, form, be)
             assert "pakket" in nl and "pakje" not in nl, (template_id, form, nl)
         shipped = messages.render("order.shipped", values, reader("nl", "BE", form, "Kevin"), now=NOW).body
-        assert "Het pakje wordt geleverd door PostNL." in shipped
+        assert f"Het pakje met {'je' if form == 'je' else 'uw'} Zilveren ketting Maan is onderweg" in shipped
+        assert "Het wordt geleverd door PostNL." in shipped
         assert ("Hier kun je de zending volgen:" if form == "je" else "Hier kunt u de zending volgen:") in shipped
         assert shipped.count("pakje") == 1  # not "het pakje ... je pakje" (review 2, finding 12)
         for phrase in (messages.describe("shipment", {"product": "Naamketting"}, reader("nl", "BE", form)),
                        messages.parcel_question({"product": "Naamketting"}, reader("nl", "BE", form))):
-            assert "pakje met Naamketting" in phrase and "toegekomen" in phrase and "pakket" not in phrase
+            mine = "je" if form == "je" else "uw"
+            assert f"pakje met {mine} Naamketting" in phrase and "toegekomen" in phrase and "pakket" not in phrase
         for phrase in (messages.describe("shipment", {"product": "Naamketting"}, reader("nl", "NL", form)),
                        messages.parcel_question({"product": "Naamketting"}, reader("nl", "NL", form))):
             assert "pakket" in phrase and "pakje" not in phrase
@@ -561,7 +564,7 @@ def test_an_update_after_the_news_of_a_new_date_never_says_still(demo):
     delay = due_texts.compose_order(order.id, "order_delay", NOW, new_ready=new_day)
     orders.record_message(order.id, "order_delay", "email", delay.body, NOW, new_ready=new_day)
     update = due_texts.compose_order(order.id, "order_update", NOW + timedelta(days=2)).body
-    assert "nog steeds" not in update and "ligt mooi op schema. De datum blijft dinsdag 8 december." in update
+    assert "nog steeds" not in update and "liggen we mooi op schema. De datum blijft dinsdag 8 december." in update
     marieke = Person.get(Person.name == "Marieke Hendriks")
     for lang, country, form in READERS:
         as_reader(marieke, lang, country, form)

@@ -216,13 +216,11 @@ def test_order_news_in_one_voice_with_belgian_tegen_and_no_ambiguous_negation(la
     assert "promised your order for" not in late.body
     if lang == "en":
         assert "We're sorry: your order should have been ready on Friday 4 December, and it isn't yet." in late.body
-        assert "wasn't ready on the day we promised (Friday 4 December). We're sorry." in late_alt.body
+        assert "by the day we promised (Friday 4 December). We're sorry." in late_alt.body
     else:
         promised = "beloofd" if form == "je" or country == "BE" else "toegezegd"
-        ready = "gereed" if form == "u" and country == "NL" else "klaar"
         you = "je" if form == "je" else "u"
-        assert f"was niet {ready} op de dag die we {you} hadden {promised} (vrijdag 4 december)" in late_alt.body, \
-            late_alt.body
+        assert f"op de dag die we {you} hadden {promised} (vrijdag 4 december)" in late_alt.body, late_alt.body
     if (lang, country, form) == ("nl", "BE", "u"):
         assert late.subject == "Uw bestelling {bestelnummer} is later klaar dan beloofd".format(
             bestelnummer=messages.sample_values("nl")["bestelnummer"])
@@ -248,7 +246,9 @@ def test_parcel_check_ins_say_toegekomen_in_belgium_and_name_the_product(lang, c
     if lang == "en":
         assert "I sent the Zilveren ketting Maan on Monday 30 November." in alt, alt
     else:
-        assert f"Ik heb Zilveren ketting Maan op maandag 30 november naar {'je' if form == 'je' else 'u'} " in alt, alt
+        # "Ik heb Zilveren ketting Maan … gestuurd." took no article: the product is hers ("je"/"uw")
+        verb = "opgestuurd" if country == "BE" else "verstuurd"
+        assert f"Ik heb {'je' if form == 'je' else 'uw'} Zilveren ketting Maan op maandag 30 november {verb}." in alt, alt
 
 
 # --- 9. present perfect in step 3 ----------------------------------------------------------------

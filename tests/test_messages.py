@@ -47,7 +47,7 @@ def test_dutch_forms_of_address_differ_and_english_is_english(template_id):
 def test_step_four_formats_dates_money_and_plural_per_locale():
     nl = m.render("ladder.4.alt", values(NL_JE), NL_JE, now=NOW).body
     assert "maandag 7 december" in nl and "€\xa024,95" in nl
-    assert "je reel met Zilveren ketting Maan. Sinds de deadline van maandag 7 december" in nl
+    assert "je reel met je Zilveren ketting Maan. Sinds de deadline van maandag 7 december" in nl
     be = m.render("ladder.4.alt", values(BE_U), BE_U, now=NOW).body
     assert "maandag 7 december" in be and "€\xa024,95" in be and "uw reel" in be
     en = m.render("ladder.4.alt", values(EN), EN, now=NOW).body

@@ -71,10 +71,10 @@ def test_the_timeline_words_a_posted_event_in_the_language_of_the_moment():
     params = {"deliverable": "post", "platform": "instagram", "missing": ["#gekregen", "item:label:NL"]}
     i18n.set_language("en")
     assert event_texts.render("content_posted", params) == (
-        "Post posted on Instagram · missing: #gekregen, A disclosure label that counts under the Dutch rules")
+        "Post posted on Instagram · missing: #gekregen; a disclosure label that counts under the Dutch rules")
     i18n.set_language("nl")
     assert event_texts.render("content_posted", params).endswith(
-        "ontbreekt: #gekregen, Een reclamemelding die geldt volgens de Nederlandse regels")
+        "ontbreekt: #gekregen; een reclamemelding die geldt volgens de Nederlandse regels")
     # found by a search in either language, as every event is
     words = event_texts.search_words("content_posted", params)
     assert "reclamemelding" in words and "disclosure label" in words

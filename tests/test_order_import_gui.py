@@ -125,7 +125,7 @@ def test_an_orders_file_dropped_on_the_window_is_previewed_then_imported(qtbot, 
     [imported] = Event.select().where(Event.fact == "orders_imported")
     assert imported.kind == "import" and imported.params["file"] == NL_FILE.name
     assert event_texts.render(imported.fact, imported.params) == (
-        f"Bestellingen van Shopify geïmporteerd: 6 nieuwe bestellingen, 5 nieuwe klanten, 3 nieuwe bestellingen "
+        f"Bestellingen uit Shopify geïmporteerd: 6 nieuwe bestellingen, 5 nieuwe klanten, 3 nieuwe bestellingen "
         f"in Maatwerk („{NL_FILE.name}”)")  # what did not happen (0 updated) is left out
 
 

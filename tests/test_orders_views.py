@@ -158,8 +158,8 @@ def test_move_an_order_through_its_statuses_and_ship_it(qtbot, window, monkeypat
     def shipped_message(dialog):
         assert dialog.kind.currentData() == "order_shipped"
         body = dialog.body.toPlainText()
-        assert body.startswith("Beste Sofie,") and "Uw Naamketting is onderweg" in body
-        assert "Het pakje wordt geleverd door bpost." in body and "pakket" not in body  # Belgian: a pakje
+        assert body.startswith("Beste Sofie,") and "Het pakje met uw Naamketting is onderweg." in body
+        assert "Het wordt geleverd door bpost." in body and "pakket" not in body  # Belgian: a pakje
         assert "https://track.bpost.cloud/btr/web/#/search?itemCode=323299999999999999999999&lang=nl" in body
         dialog.mark_sent()
 
@@ -439,10 +439,10 @@ def test_the_order_dialog_lines_up_its_fields_and_gives_its_todo_rows_room(qtbot
 @pytest.mark.parametrize("promised_in,new_in,wording", [
     # a delay sent yesterday, the new date in two days: the news before it is the update,
     # on schedule for that date (never "nog steeds": audit 9, messages F7)
-    (-2, 2, "Uw Naamketting (bestelling #1029) ligt goed op schema. De datum blijft"),
-    # a delay sent yesterday, and that new date is over too: the late news, in its other words
-    (-3, -1, "Een kort bericht: uw Naamketting (bestelling #1029) was niet klaar op de dag die we u hadden "
-             "beloofd"),  # Sofie lives in Belgium
+    (-2, 2, "Met uw Naamketting (bestelling #1029) liggen we goed op schema. De datum blijft"),
+    # a delay sent yesterday, and that new date is over too: late again, and it says so
+    (-3, -1, "Het spijt ons dat we u hier opnieuw over moeten schrijven: we hebben meer tijd nodig voor uw "
+             "Naamketting (bestelling #1029). Het is ons ook tegen"),  # Sofie lives in Belgium
 ])
 def test_vandaag_and_the_dialog_show_one_wording_of_an_order_message(qtbot, window, frozen_clock,
                                                                      promised_in, new_in, wording):

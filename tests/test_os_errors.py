@@ -90,7 +90,7 @@ def test_the_commands_say_a_folder_given_as_the_file_in_the_owners_language(data
 
 
 @pytest.mark.parametrize("language,words", [("nl", "De export kon niet worden opgeslagen: de schijf is vol. Er is "
-                                                  "niets geschreven."),
+                                                  "niets opgeslagen."),
                                             ("en", "The export could not be written: the disk is full. Nothing was "
                                                    "written.")])
 def test_a_privacy_export_on_a_full_disk_leaves_no_half_zip(data_dir, tmp_path, capsys, monkeypatch,

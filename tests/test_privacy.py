@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import sqlite3
 import stat
 import zipfile
@@ -125,18 +126,19 @@ def test_the_readme_speaks_the_persons_language_not_the_owners(database, tmp_pat
     assert not any(word in readme for word in other), readme
 
 
-@pytest.mark.parametrize("language, days, said", [("en", 1, "at most 1 day after"), ("en", 14, "at most 14 days after"),
-                                                    ("nl", 1, "hooguit 1 dag een kopie"),
-                                                    ("nl", 14, "hooguit 14 dagen een kopie")])
-def test_the_readme_counts_the_backup_days_in_words_that_fit_the_number(database, tmp_path, language, days, said):
-    """The backups' keeping time is the owner's setting and may be one day: "1 days" reached
-    the person in the README."""
+@pytest.mark.parametrize("form", ["je", "u"])
+def test_the_readme_promises_no_number_of_days_the_backups_do_not_keep(database, tmp_path, form):
+    """Review of backups, 3: the README told the person the backups keep her data "for at most
+    14 days"; they are kept by number (one a day the app is used: months for a weekly user),
+    and the owner's own backups until she deletes them."""
     p = make_person()
-    p.language = language
+    p.language, p.address_form = "en", form
     p.save()
-    out = privacy.export_person(database.connection(), p.id, tmp_path / "export.zip", datetime(2026, 12, 4, 10),
-                                backup_days=days)
-    assert said in zipfile.ZipFile(out).read("README.txt").decode("utf-8")
+    out = privacy.export_person(database.connection(), p.id, tmp_path / "export.zip", datetime(2026, 12, 4, 10))
+    readme = zipfile.ZipFile(out).read("README.txt").decode("utf-8")
+    assert "at most" not in readme and "14 days" not in readme, readme
+    assert ("Backups made before that may still hold a copy until newer backups replace them or the shop deletes "
+            "them, unless the shop erases it from the backups as well.") in readme, readme
 
 
 def test_erase_removes_them_keeps_others_and_anonymous_numbers(database):
@@ -446,3 +448,88 @@ def test_an_erasure_on_a_nearly_full_disk_is_told_as_done(data_dir, capsys, monk
     assert "not saved" not in captured.err and "niet opgeslagen" not in captured.err
     open_database()
     assert Person.get_or_none(Person.id == pid) is None
+
+
+def holds(path, needle: str) -> bool:
+    return needle.encode() in path.read_bytes()
+
+
+def test_an_erase_from_the_backups_reaches_every_copy_afspraak_made_and_names_those_it_cannot(database, tmp_path):
+    """Review of backups, 4: only the backups folder was erased from. The copies Afspraak made
+    in the data folder (a damaged file kept aside, File → Save a backup…'s old suggestion)
+    and the copies she saved elsewhere through Afspraak kept the person; a copy that is not
+    where she saved it (a USB stick not plugged in) is named, never counted as done."""
+    p = make_person()
+    other_person()
+    con = database.connection()
+    in_data_folder = backup.backup_now(database, out=paths.data_dir() / "afspraak-backup.sqlite3", now=NOW)
+    kept_aside = paths.data_dir() / "afspraak-damaged-20261120-080000.sqlite3"  # readable enough to erase from
+    backup.copy_database(con, kept_aside)
+    unreadable = paths.data_dir() / "afspraak-damaged-20261121-080000.sqlite3"
+    backup.copy_database(con, unreadable)
+    unreadable.write_bytes(b"\x00\x13garbage" * 500 + NAME.encode())
+    documents = backup.backup_now(database, out=tmp_path / "Documenten" / "afspraak-backup-2026-11-23.sqlite3", now=NOW)
+    stick = backup.backup_now(database, out=tmp_path / "STICK" / "afspraak-backup-2026-11-22.sqlite3", now=NOW)
+    deleted = backup.backup_now(database, out=tmp_path / "Documenten" / "oud.sqlite3", now=NOW)
+    shutil.rmtree(stick.parent)  # the stick taken out
+    deleted.unlink()  # thrown away by her: nothing to reach, nothing to tell
+    assert privacy.backup_files() == sorted([in_data_folder, kept_aside, unreadable, documents])  # not the database
+
+    result = privacy.erase_person(database, p.id, NOW, backups=True)
+    assert sorted(result.backups) == sorted([in_data_folder, kept_aside, documents])
+    assert result.backups_failed == [unreadable] and result.backups_unreached == [stick]
+    for copy in (in_data_folder, kept_aside, documents):
+        assert not holds(copy, NAME) and not holds(copy, EMAIL), copy
+        assert holds(copy, "Bram Jansen"), copy
+    assert not paths.db_path().with_name("afspraak.sqlite3-journal").exists()
+
+
+def test_the_erase_words_say_how_long_backups_keep_them_and_what_was_not_reached(qtbot, database, translator,
+                                                                                 tmp_path, monkeypatch):
+    """Review of backups, 3: the question and the done dialog said the backups keep the person
+    "for up to 14 days": automatic backups are kept by number (one per day Afspraak is used),
+    her own and the copies before a restore or an update until she deletes them. And after an
+    erase from the backups, a copy it could not reach is named (review of backups, 4)."""
+    from desktop import i18n
+    from desktop.views import dialogs, privacy_actions
+
+    i18n.set_language("en")
+    asked, told = [], []
+    first = make_person()
+    second = make_person(name="Bram Visser", email="bram.v@example.org", handle="bram.v")
+    stick = backup.backup_now(database, out=tmp_path / "STICK" / "afspraak-backup.sqlite3", now=NOW)
+    shutil.rmtree(stick.parent)
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    for person, tick in ((first, False), (second, True)):
+        monkeypatch.setattr(dialogs, "confirm_with_option", lambda parent, title, text, option, yes_text="", tick=tick:
+                            asked.append((text, option)) or (True, tick))
+        assert privacy_actions.erase_person(None, person.id)
+    text, option = asked[0]
+    assert option == "Erase them from the backups too"
+    assert ("Without the tick below, their data stays in the backups: Afspraak keeps 14 automatic backups (it makes "
+            "one on each day you use it, so they can go back months) until newer ones replace them, and your own "
+            "backups and the copies made before a restore or an update until you delete them.") in text
+    without, ticked = told
+    assert "days" not in without and "days" not in text
+    assert ("The backups still hold their data: Afspraak keeps 14 automatic backups (one for each day you use it) "
+            "until newer ones replace them, and your own backups and the copies made before a restore or an update "
+            "until you delete them.") in without
+    assert (f"1 backup you saved in {stick.parent} was not found there (is it on a USB stick that is not plugged "
+            "in?): it still holds their data. Delete it once you have it at hand.") in ticked
+    assert "Copies made outside Afspraak (copied by hand, or kept in a cloud service's version history) are not " \
+           "included." in ticked
+
+
+def test_the_command_says_how_long_backups_keep_them(data_dir, capsys):
+    """Review of backups, 3: "Backup copies made before today still hold their data until they
+    are rotated out; use --backups to erase them there too." Today's automatic backup holds them
+    as well, her own backups never rotate out, and --backups can no longer be given once the
+    person is gone."""
+    open_database()
+    pid = make_person().id
+    close_database()
+    assert run_cli("--lang", "en", "erase", "--person", str(pid), "--yes") == 0
+    out = capsys.readouterr().out
+    assert "before today" not in out and "rotated out" not in out
+    assert "The backups still hold their data: Afspraak keeps 14 automatic backups (one for each day" in out
+    assert "To erase someone from the backups as well, add --backups when you erase them." in out

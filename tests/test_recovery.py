@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import timedelta, timezone
 from pathlib import Path
 
 import peewee
@@ -413,7 +413,7 @@ def test_a_backup_after_a_repair_writes_over_nothing(data_dir, tmp_path, capsys,
     close_database()
     err = capsys.readouterr().err
     assert kept.read_bytes() == before
-    assert "geen back-up" in err and "Er is niets geschreven." in err
+    assert "geen back-up" in err and "Er is niets opgeslagen." in err
     if not backups:  # said by a command: the command that restores, not the window's menu
         assert "afspraak restore" in err and "Bestand →" not in err
     assert sorted(p.name for p in backup.auto_backups(paths.backup_dir())) == automatic
@@ -1445,4 +1445,72 @@ def test_the_copy_of_the_data_a_restore_replaced_is_never_put_back(data_dir):
     assert report.restored_from == newest and report.from_automatic
     assert "Wat ze verving" not in {p.name for p in Person.select()}
     assert "De automatische back-up van" in errors.recovered(report)
+    close_database()
+
+
+def _file_time(path: Path) -> float:
+    return path.stat().st_mtime
+
+
+def _set_time(path: Path, moment) -> float:
+    """Give ``path`` the file time of ``moment`` (naive UTC), as a copy made then has."""
+    stamp = moment.replace(tzinfo=timezone.utc).timestamp()
+    os.utime(path, (stamp, stamp))
+    return stamp
+
+
+@pytest.mark.parametrize("where", ["data_folder", "documents", "cli"])
+def test_an_erase_from_the_backups_never_makes_an_older_backup_the_one_put_back(data_dir, tmp_path, where):
+    """Review of backups, 1: "Ook uit de back-ups wissen" rewrote every backup, so each got the
+    erase's time as its file time; the repair after damage took the newest by file time, put
+    the older automatic backup back over the backup she made that morning, and her newer
+    work was gone. Her own backup (File → Save a backup… in the data folder, as suggested
+    before, or in her documents, as now; `afspraak backup`) is the one put back, and every
+    copy keeps its file time."""
+    from desktop.store import privacy
+
+    database = open_database()
+    sanne = Person.create(name="Sanne Visser", email="sanne@example.nl")
+    Person.create(name="Al lang klant")
+    automatic = backup.daily_backup(database, keep=14, now=NOW - timedelta(days=3))
+    automatic_time = _set_time(automatic, NOW - timedelta(days=3))
+    Person.create(name="Nieuwe notitie van vanochtend")
+    taken = NOW - timedelta(hours=1)
+    out = {"data_folder": paths.data_dir() / "afspraak-backup.sqlite3",
+           "documents": tmp_path / "Documenten" / "afspraak-backup-2026-11-23-0930.sqlite3", "cli": None}[where]
+    mine = backup.backup_now(database, out=out, now=taken)
+    mine_time = _set_time(mine, taken) if where != "documents" else _file_time(mine)
+
+    result = privacy.erase_person(database, sanne.id, NOW, backups=True)
+    assert set(result.backups) >= {automatic, mine} and not result.backups_failed
+    assert (_file_time(automatic), _file_time(mine)) == (automatic_time, mine_time)  # not the erase's time
+    close_database()
+    damage(paths.db_path(), "garbage")
+
+    report = recovery.open_checked(now=NOW + timedelta(hours=1))
+    assert report is not None and report.restored_from == mine
+    assert report.backup_taken_at == taken
+    names = {p.name for p in Person.select()}
+    assert "Nieuwe notitie van vanochtend" in names and "Sanne Visser" not in names
+    close_database()
+
+
+def test_backups_are_ordered_by_the_moment_in_their_names_not_their_file_times(data_dir):
+    """A copy's file time says when the file was last written (an erase from the backups by an
+    earlier Afspraak, a sync program), not when its data is from: the older automatic backup
+    rewritten later is still the older one (review of backups, 1)."""
+    database = open_database()
+    Person.create(name="In de oude back-up")
+    older = backup.daily_backup(database, keep=14, now=NOW - timedelta(days=2))
+    Person.create(name="In de nieuwe back-up")
+    newer = backup.daily_backup(database, keep=14, now=NOW - timedelta(days=1))
+    close_database()
+    _set_time(newer, NOW - timedelta(days=1))
+    _set_time(older, NOW - timedelta(minutes=5))  # rewritten this morning
+    assert recovery.backups_newest_last()[-1] == newer
+    damage(paths.db_path(), "garbage")
+
+    report = recovery.open_checked(now=NOW)
+    assert report.restored_from == newer and report.backup_taken_at == NOW - timedelta(days=1)
+    assert "In de nieuwe back-up" in {p.name for p in Person.select()}
     close_database()

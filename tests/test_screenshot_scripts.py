@@ -56,8 +56,53 @@ def _run(script: str, out: Path, *args: str) -> None:
 def test_the_main_views_script_runs_clean(tmp_path, args):
     _run("make_screenshots.py", tmp_path, *args)
     names = {p.name for p in tmp_path.glob("*.png")}
-    width = args[1].split("x")[0]
-    assert f"today-step3-{width}-{'dark-en' if '--dark' in args else 'light-nl'}.png" in names
+    tail = f"{args[1].split('x')[0]}-{'dark-en' if '--dark' in args else 'light-nl'}"
+    for scenario in ("today-step3", "today-agreement", "influencers-agreement-offer", "influencers-unchecked",
+                     "influencers-content-check"):
+        assert f"{scenario}-{tail}.png" in names
+
+
+def test_the_agreement_and_check_scenarios_leave_the_example_shop_and_the_window_as_they_were(
+        qtbot, demo_db, translator, tmp_path):
+    """Staged on the example shop (a new influencer, a parcel, a logged reel) and taken back:
+    the shots after them see the shop as made, the lists as wide as they were, Vandaag on
+    screen, and nothing left to undo."""
+    from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter
+
+    from desktop.store.models import Collaboration, Content, Event, Handle, Person, Shipment
+    from desktop.views.main_window import MainWindow
+
+    shots = _load("make_screenshots")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    app = QApplication.instance()
+    for view in window.views:  # each laid out once, as the shots before these leave them
+        window.show_view(view.key)
+        app.processEvents()
+    window.show_view("today")
+    app.processEvents()
+
+    def state():
+        return ([model.select().count() for model in (Person, Handle, Collaboration, Shipment, Content, Event)],
+                {view.key: (view.findChild(QSplitter).sizes(), view.findChild(QScrollArea, "detailScroll").minimumWidth())
+                 for view in window.views if view.findChild(QScrollArea, "detailScroll") is not None},
+                window.current_view().key)
+
+    before = state()
+    with shots.kept_panes(window):
+        shots.shoot_agreement(app, window, tmp_path, "1366-light-nl")
+    app.processEvents()
+    assert state() == before
+    with shots.kept_panes(window):
+        shots.shoot_content_check(app, window, tmp_path, "1366-light-nl", dark=False)
+    app.processEvents()
+    assert {p.name for p in tmp_path.glob("*.png")} == {
+        f"{name}-1366-light-nl.png" for name in ("influencers-agreement-offer", "today-agreement",
+                                                 "influencers-unchecked", "influencers-content-check")}
+    assert state() == before
+    assert window.undo_stack.count() == 0
 
 
 def test_the_cannot_start_messages_are_drawn_whole_over_the_first_window(tmp_path):

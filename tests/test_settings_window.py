@@ -367,3 +367,42 @@ def test_the_shops_country_is_chosen_on_the_shop_page_and_its_holidays_follow_at
     national_day = datetime(2026, 7, 21, 8)  # 10:00 in Brussels, on a Tuesday
     assert followup.settle(national_day, s) == national_day
     assert make(qtbot).shop_country.currentData() == "NL"
+
+
+def test_without_a_tray_the_file_menu_and_settings_agree_it_is_off(qtbot, main_window, monkeypatch):
+    """On a desktop without a tray, File showed "Keep running in the tray…" ticked while
+    Settings showed it unticked (review of the settings): closing ends Afspraak there."""
+    from types import SimpleNamespace
+
+    from desktop import app
+    from desktop.views import settings_window
+
+    settings.set("close_to_tray", True)
+    monkeypatch.setattr(settings_window, "tray_available", lambda: False)
+    monkeypatch.setattr(app, "_tray_available", lambda: False)
+    page = make(qtbot, page="app")
+    assert not page.close_to_tray.isChecked() and not page.close_to_tray.isEnabled()
+    main_window.settings_saved(SimpleNamespace(language_chosen=None))
+    assert not main_window.findChild(QAction, "actionCloseToTray").isChecked()
+    shell = SimpleNamespace(window=main_window, _set_autostart=lambda on: None)
+    app.Application._wire_tray_actions(shell)
+    action = main_window.findChild(QAction, "actionCloseToTray")
+    assert not action.isChecked() and not action.isEnabled()
+    assert settings.get("close_to_tray") is True  # kept for a desktop that has a tray
+    monkeypatch.setattr(settings_window, "tray_available", lambda: True)
+    main_window.settings_saved(SimpleNamespace(language_chosen=None))
+    assert action.isChecked()
+
+
+@pytest.mark.parametrize("language, said", [("nl", "na 10 uur, na 1 dag en 10 uur en na 2 dagen en 10 uur"),
+                                            ("en", "after 10 hours, after 1 day and 10 hours and after 2 days and 10 "
+                                                   "hours")])
+def test_the_reply_note_says_days_and_hours_not_58_hours(qtbot, database, translator, language, said):
+    i18n.set_language(language)
+    window = make(qtbot, "ladder")
+    window.quiet_on.setChecked(False)
+    for box, days in zip(window.step_days, (0, 2, 3, 4)):
+        box.setValue(days)
+    for at in window.step_hours:
+        at.setCurrentIndex(10)
+    assert said in window.reply_note.text(), window.reply_note.text()

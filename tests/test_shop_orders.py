@@ -383,7 +383,7 @@ TWO_WAYS = (("301", "pnrgsecskljezk", "Dpvhsh Psrsckd", "4497 Ckndqnbhm St NE"),
 
 @pytest.mark.parametrize("language,words", [
     ("nl", "2 dubbele klanten verwijderd: volgens het bestand zijn het dezelfde personen als andere klanten, die nu "
-           "hun bestellingen hebben (bij de dubbelen stond verder niets)."),
+           "hun bestellingen hebben (bij de dubbele klanten stond verder niets)."),
     ("en", "2 duplicate customers removed: the file shows they are the same people as other customers, who now have "
            "their orders (nothing else was stored on the duplicates)."),
 ])

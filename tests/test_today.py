@@ -399,7 +399,7 @@ def test_one_strike_decision_for_a_post_and_a_story_named_in_one_final_notice(qt
     w.show_today()
     view = w.current_view()
     tess = [(i, r) for i, r in view.item_rows() if r.cells[1] == "Tess van Dijk"]
-    assert [r.cells[2] for _i, r in tess] == ["Beslissen: waarschuwing en „niet nagekomen”"]
+    assert [r.cells[2] for _i, r in tess] == ["Beslissen: waarschuwing en „Niet nagekomen”"]
     assert tess[0][1].cells[3] == "Zegelring in post en story (Story en Post)"
     view.table.selectRow(tess[0][0])
     assert any(label.text() == "Eén beslissing voor alles waar de laatste herinnering over ging."

@@ -1,5 +1,9 @@
 """The main window and its four views, in Dutch and in English."""
 
+import os
+import shutil
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -205,3 +209,66 @@ def test_a_restore_from_the_menu_empties_edit_undo(qtbot, demo_db, translator, t
     monkeypatch.setattr(dialogs, "inform", lambda *a: None)
     window.restore_backup()
     assert not window.undo_stack.canUndo() and not window.undo_stack.canRedo()
+
+
+def test_save_a_backup_suggests_a_dated_copy_in_her_documents_that_an_erase_reaches(qtbot, database, translator,
+                                                                                    tmp_path, monkeypatch):
+    """Review of backups, 4: File → Make a backup… suggested ".../afspraak/afspraak-backup.sqlite3":
+    the data folder itself (no second copy at all when the folder goes), the same name every
+    time (the last copy replaced), and an erase from the backups did not reach it."""
+    from PySide6.QtCore import QStandardPaths
+
+    from desktop import paths
+    from desktop.store import privacy
+    from desktop.views import dialogs
+
+    documents = tmp_path / "Documenten"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation",
+                        lambda where: str(documents) if where == QStandardPaths.DocumentsLocation else "")
+    suggested = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, title, path, filters: suggested.append(path) or path)
+    Person.create(name="Sanne Visser", email="sanne@example.nl")
+    window = make_window(qtbot, "en")
+    window.make_backup()
+    # 09:30 UTC is 10:30 in the shop's time
+    assert suggested == [str(documents / "afspraak-backup-2026-11-23-1030.sqlite3")]
+    copy = documents / "afspraak-backup-2026-11-23-1030.sqlite3"
+    assert copy.is_file() and paths.data_dir() not in copy.parents
+    sanne = Person.get(Person.name == "Sanne Visser")
+    result = privacy.erase_person(database, sanne.id, NOW, backups=True)
+    assert copy in result.backups and b"Sanne Visser" not in copy.read_bytes()
+
+
+def test_restore_opens_in_the_backups_folder_and_names_the_moment_and_what_she_loses(qtbot, demo_db, translator,
+                                                                                    tmp_path, monkeypatch):
+    """Review of backups, 5: the file dialog opened in her home folder, the backups' names
+    carry UTC, and "Replace the current data with this backup?" said neither of when nor
+    what goes: everything entered since, and people erased since come back."""
+    from desktop import paths
+    from desktop.store import backup
+    from desktop.views import dialogs
+
+    automatic = backup.daily_backup(demo_db, keep=14, now=NOW - timedelta(days=2))
+    chosen, opened, asked = [automatic], [], []
+
+    def ask_open_path(parent, title, filters, folder=""):
+        opened.append(folder)
+        return str(chosen[-1])
+
+    monkeypatch.setattr(dialogs, "ask_open_path", ask_open_path)
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
+    window = make_window(qtbot, "en")
+    window.restore_backup()
+    assert opened == [str(paths.backup_dir())]
+    # 21 November 09:30 UTC is 10:30 in the shop's time
+    assert asked[0].startswith("Restore the backup of 21 November 2026 at 10:30?")  # not the name's 093000
+    assert ("everything you entered or changed since is no longer in Afspraak, and people you erased since are "
+            "back (unless you also erased them from the backups)") in asked[0]
+    # a copy from elsewhere, its name without a moment: when it was last saved is what is known
+    elsewhere = tmp_path / "kopie van de stick.sqlite3"
+    shutil.copyfile(automatic, elsewhere)
+    os.utime(elsewhere, (1_800_000_000, 1_800_000_000))  # 15 January 2027, 08:00 UTC
+    chosen.append(elsewhere)
+    window.restore_backup()
+    assert asked[1].startswith("Restore “kopie van de stick.sqlite3”, last saved on 15 January 2027 at 09:00?")

@@ -190,8 +190,8 @@ def test_agreement_terms_and_privacy_texts_follow_je_and_u():
     assert nl.pgettext("je", "You receive: {products}").startswith("Je ontvangt")
     assert nl.pgettext("u", "You receive: {products}").startswith("U ontvangt")
     i18n.set_language("nl")
-    je = privacy.readme_text("Sanne", "23 november 2026", {"person": 1}, 30, form="je")
-    u = privacy.readme_text("Fleur", "23 november 2026", {"person": 1}, 30, form="u")
+    je = privacy.readme_text("Sanne", "23 november 2026", {"person": 1}, form="je")
+    u = privacy.readme_text("Fleur", "23 november 2026", {"person": 1}, form="u")
     assert "Je rechten" in je and "Uw rechten" in u
     assert not JE_WORDS.search(u.split("\n", 1)[1]), u
     assert not U_WORDS.search(je), je
@@ -246,7 +246,7 @@ def test_the_dialog_asks_before_showing_an_incomplete_message(qtbot, demo_db, tr
     assert real.incomplete == ()
     lacking = m.render(sanne.template, {"voornaam": "Sanne"}, READERS["nl-je"], now=NOW)
     assert "afspraken" in lacking.incomplete
-    monkeypatch.setattr(due_texts, "compose", lambda item, now, extra=None: lacking)
+    monkeypatch.setattr(due_texts, "compose", lambda item, now, extra=None, channel=None: lacking)
 
     dialog = DueStepDialog(sanne, now=lambda: NOW)
     qtbot.addWidget(dialog)
@@ -261,7 +261,7 @@ def test_the_dialog_asks_before_showing_an_incomplete_message(qtbot, demo_db, tr
     other.incomplete_question.findChild(type(other.sent_button), "writeOwn").click()
     assert other.message.toPlainText() == "" and other.subject.text() == lacking.subject
 
-    monkeypatch.setattr(due_texts, "compose", lambda item, now, extra=None: real)
+    monkeypatch.setattr(due_texts, "compose", lambda item, now, extra=None, channel=None: real)
     complete = DueStepDialog(sanne, now=lambda: NOW)
     qtbot.addWidget(complete)
     assert complete.incomplete_question is None and complete.message.toPlainText() == real.body
@@ -270,10 +270,10 @@ def test_the_dialog_asks_before_showing_an_incomplete_message(qtbot, demo_db, tr
 # --- the number agreed (audit 8, finding 6) ---------------------------------------------
 
 POST_AND_THREE_STORIES = {
-    "nl-je": "je post en je drie stories met Oorbellen ‘Maan’",
-    "nl-u": "uw post en uw drie stories met Oorbellen ‘Maan’",
-    "nl_BE-je": "je post en je drie stories met Oorbellen ‘Maan’",
-    "nl_BE-u": "uw post en uw drie stories met Oorbellen ‘Maan’",
+    "nl-je": "je post en je drie stories met je Oorbellen ‘Maan’",
+    "nl-u": "uw post en uw drie stories met uw Oorbellen ‘Maan’",
+    "nl_BE-je": "je post en je drie stories met je Oorbellen ‘Maan’",
+    "nl_BE-u": "uw post en uw drie stories met uw Oorbellen ‘Maan’",
     "en": "your post and your three stories with the Oorbellen ‘Maan’",
 }
 
@@ -329,14 +329,14 @@ def test_the_ladder_names_the_two_stories_agreed(database):
     now = local(date(2026, 12, 2), 11)
     item = next(i for i in due.plan(now, sanne.id) if i.kind == "deliverable")
     body = due_texts.compose(item, now).body
-    assert "je twee stories met Oorbellen ‘Maan’" in body, body
+    assert "je twee stories met je Oorbellen ‘Maan’" in body, body
     # one of them posted: the message asks for the other one
     from desktop.store.models import Content, Deliverable
 
     story = Deliverable.get_by_id(item.subject_id)
     Content.create(collaboration=story.collaboration, deliverable=story, platform="instagram", posted_at=now)
     body = due_texts.compose(item, now).body
-    assert "je resterende story met Oorbellen ‘Maan’" in body, body
+    assert "je resterende story met je Oorbellen ‘Maan’" in body, body
 
 
 def test_deliverables_with_their_own_deadlines_are_named_in_date_order():
@@ -354,8 +354,8 @@ def test_deliverables_with_their_own_deadlines_are_named_in_date_order():
 
 
 @pytest.mark.parametrize("reader, expected", [
-    ("nl-je", "je reel met Zegelring Zomer (deadline woensdag 4 november), je reel met Sleutelhanger Veer "
-              "(deadline dinsdag 10 november) en je reel met Zegelring Zomer (deadline zaterdag 28 november)"),
+    ("nl-je", "je reel met je Zegelring Zomer (deadline woensdag 4 november), je reel met je Sleutelhanger Veer "
+              "(deadline dinsdag 10 november) en je reel met je Zegelring Zomer (deadline zaterdag 28 november)"),
     ("en", "your reel with the Zegelring Zomer (due Wednesday 4 November), your reel with the Sleutelhanger Veer "
            "(due Tuesday 10 November) and your reel with the Zegelring Zomer (due Saturday 28 November)"),
 ])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from desktop.i18n import _
 
@@ -193,3 +193,23 @@ def days_in_month(year: int, month: int) -> int:
     if month == 12:
         return 31
     return (date(year, month + 1, 1) - timedelta(days=1)).day
+
+
+def same_wall_time(moment: datetime, old: tzinfo, new: tzinfo, wall: time) -> datetime | None:
+    """A calendar day stored as a moment (a deadline: ``wall`` 23:59 of its day; a day
+    entered without a time: 12:00) after the owner's time zone changed from ``old`` to
+    ``new``: ``wall`` of the same day in ``new``, as naive UTC. None when ``moment`` (naive
+    UTC) is not exactly ``wall`` in ``old`` (a real moment, which stays where it was) or
+    when it would not move. Without this a deadline of Saturday 26 December 23:59 in UTC
+    read as Sunday 27 December 00:59 in Amsterdam (review of the settings)."""
+    try:
+        local = moment.replace(tzinfo=timezone.utc).astimezone(old)
+    except OverflowError:  # the very end of the calendar: left as it is
+        return None
+    if local.time() != wall:
+        return None
+    try:
+        moved = datetime.combine(local.date(), wall, tzinfo=new).astimezone(timezone.utc).replace(tzinfo=None)
+    except OverflowError:
+        return None
+    return None if moved == moment else moved

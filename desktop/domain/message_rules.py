@@ -89,6 +89,8 @@ PLACEHOLDERS: dict[str, str] = {
     "prijs": N_("the price of the custom order"),
     "vervoerder": N_("the carrier, e.g. PostNL"),
     "track_trace": N_("the parcel's tracking link"),
+    # TRANSLATORS: help text for {ontvanger}: the name on a custom order's parcel (a gift's recipient).
+    "ontvanger": N_("whom the parcel goes to: the recipient of a gift, else the customer"),
     "titel": N_("the collaboration's title, e.g. “Moon necklace in a reel”"),
     "voorwaarden": N_("the agreed terms, one per line"),
     "reden": N_("why the collaboration ends, as you typed it"),

@@ -85,11 +85,13 @@ def greeting_name(full_name: str) -> str:
     a name is (shop exports hold names as customers typed them: "Beste nedlzs," had to be
     mended by hand in every message). A surname first with a comma ("JANSEN, ANNA") greets
     the name after the comma; after a title the title and the surname ("Dhr. Luc Janssens" →
-    "Dhr. Janssens"); after an initial ("J. de Vries"),
-    a name that starts with its surname's particle ("de Vries") or that is a shop's or a
-    studio's ("Studio Lief"), the whole name; a double first name ("Anne Marie Peeters")
-    both words; a handle or an e-mail address in place of a name, nothing (the greeting
-    without a name)."""
+    "Dhr. Janssens"), after two ("Dhr. en Mevr. Jansen") both; a shop's or a studio's name
+    ("Studio Lief") the whole name; a double first name ("Anne Marie Peeters") both words.
+    A name without a first name, an initial in its place ("J. de Vries", "A.B. Jansen") or
+    a surname alone that starts with its particle ("de Vries"), and a handle or an e-mail
+    address in place of a name give nothing: the greeting without a name ("Hoi,",
+    "Goedendag,"), never "Hoi De Vries," or "Hoi J. de Vries," above a je body (review of
+    the ready messages, greetings 1)."""
     cleaned = clean_name(full_name)
     if "@" in cleaned:  # a handle or an e-mail address in place of a name: the greeting without one
         return ""
@@ -99,22 +101,45 @@ def greeting_name(full_name: str) -> str:
             return greeting_name(given)
         cleaned = surname
     words = cleaned.split()
+    if len(words) > 2 and words[0].lower() == "de" and words[1].rstrip(".").lower() in _TITLES:
+        words = words[1:]  # "de heer Jansen": the title is "heer"
     if not words:
         return ""
     first = words[0]
     bare = first.rstrip(".").lower()
-    initial = len([c for c in first if c.isalpha()]) == 1 or (
-        "." in first.rstrip(".") and _initials(first))  # "A.B." Jansen
     if len(words) > 1 and bare in _TITLES:
+        second = _second_title(words)
+        if second:  # "Dhr. en Mevr. Jansen": both, to both
+            return " ".join([_title(first), words[1], _title(second), *_surname_words(_surname_of(words[3:]))])
         return " ".join([_title(first), *_surname_words(_surname_of(words[1:]))])
+    initial = _abbreviated(first) and (len(words) > 1 or "." in first)  # "Ø" alone is a name
     if len(words) > 1 and bare in _NOT_A_FIRST_NAME and not initial:  # "A. de Vries" is an initial
         return " ".join([_as_written(first), *_surname_words(words[1:])])
-    if len(words) > 1 and (initial or bare in _PARTICLES):
-        head = first if bare in _PARTICLES else _as_written(first)
-        return " ".join([head.capitalize() if bare in _PARTICLES else head, *_surname_words(words[1:])])
+    if initial or (len(words) > 1 and bare in _PARTICLES):  # no first name to greet her by
+        return ""
     if len(words) > 2 and " ".join(words[:2]).lower() in _DOUBLE_FIRST_NAMES:
         return " ".join(_as_written(w) for w in words[:2])
     return _as_written(first)
+
+
+# What joins two titles of a couple: "Dhr. en Mevr. Jansen", "Mr & Mrs Smith".
+_AND = frozenset({"en", "&", "+", "and", "u."})
+
+
+def _second_title(words: list[str]) -> str:
+    """The second title of a couple ("Dhr. en Mevr. Jansen" → "Mevr."), or ""."""
+    if len(words) > 3 and words[1].lower() in _AND and words[2].rstrip(".").lower() in _TITLES:
+        return words[2]
+    return ""
+
+
+def _abbreviated(word: str) -> bool:
+    """Is ``word`` an initial or initials in place of a first name ("J", "J.", "A.B.",
+    "Th.", "IJ.")?"""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) == 1:
+        return True
+    return word.endswith(".") and all(len(part) <= 2 for part in word.split(".")) and bool(letters)
 
 
 def _surname_of(words: list[str]) -> list[str]:
@@ -140,36 +165,54 @@ def _title(word: str) -> str:
 
 # A title as a salutation spells it (Taalunie: no abbreviation after "Beste"/"Geachte":
 # "Beste heer Janssens", "Beste mevrouw De Boer", "Beste familie Jansen"); an English
-# message says "Mr"/"Ms" for the Dutch titles. Other titles (Dr., Prof.) stay as written.
+# message says "Mr"/"Ms" for the Dutch titles. Other titles stay abbreviated: in Dutch in
+# small letters, as Dutch writes them inside a sentence ("Beste dr. Janssens", "prof.",
+# "ir."; "Beste Dr. Janssens," was sent), in English as written ("Dear Dr. Janssens,").
 _SPELLED_TITLES = {
     # written out already ("Mevrouw de Boer", "Familie van Dam") or an English title typed at
     # a checkout ("Mrs. Smith"): lower case after "Beste", as the abbreviations are (review 26)
     "nl": {"dhr": "heer", "mevr": "mevrouw", "mw": "mevrouw", "fam": "familie", "mevrouw": "mevrouw",
            "heer": "heer", "meneer": "meneer", "familie": "familie", "mr": "heer", "mrs": "mevrouw",
-           "ms": "mevrouw", "miss": "mevrouw"},
-    "en": {"dhr": "Mr", "heer": "Mr", "meneer": "Mr", "mevr": "Ms", "mw": "Ms", "mevrouw": "Ms", "fam": "family",
-           "familie": "family"},
+           "ms": "mevrouw", "miss": "mevrouw", "mej": "mevrouw"},
+    "en": {"dhr": "Mr", "heer": "Mr", "meneer": "Mr", "mevr": "Ms", "mw": "Ms", "mevrouw": "Ms", "mej": "Ms",
+           "fam": "family", "familie": "family"},
 }
+# "and" between the titles of a couple: "Beste heer en mevrouw Jansen", "Dear Mr and Mrs Jansen".
+_AND_IN = {"nl": "en", "en": "and"}
+
+
+def _spelled(title: str, language: str, couple: bool) -> str:
+    """One title as a salutation in ``language`` writes it (:data:`_SPELLED_TITLES`)."""
+    spelled = _SPELLED_TITLES.get(language, {}).get(title.rstrip(".").lower())
+    if spelled is None:
+        return title.lower() if language == "nl" else title
+    if couple and spelled == "Ms":  # a couple with one surname: "Mr and Mrs Jansen"
+        return "Mrs"
+    return spelled
 
 
 def salutation_name(greeted: str, language: str) -> str:
     """``greeted`` (what ``greeting_name`` gave) as a greeting in ``language`` writes it: a
-    Dutch title spelled out, and then the surname's first particle with its capital, as
-    Dutch writes a surname without a first name before it ("Dhr. Janssens" → "heer
-    Janssens", "Mevr. de Boer" → "mevrouw De Boer"; in English "Mr Janssens", "Ms de
-    Boer"). Audit 12, F9: "Beste Dhr. Luc Janssens," read as a form letter."""
+    Dutch title spelled out (another in small letters), and then the surname's first
+    particle with its capital, as Dutch writes a surname without a first name before it
+    ("Dhr. Janssens" → "heer Janssens", "Mevr. de Boer" → "mevrouw De Boer", "Dr. de Wit"
+    → "dr. De Wit"; in English "Mr Janssens", "Ms de Boer", and as English writes a Dutch
+    surname that starts the name, "the Van Dam family"). A couple is named both: "Dhr. en
+    Mevr. Jansen" → "heer en mevrouw Jansen", "Mr and Mrs Jansen" (was "heer Jansen").
+    Audit 12, F9: "Beste Dhr. Luc Janssens," read as a form letter."""
     words = greeted.split()
     if not titled(greeted):
         return greeted
-    spelled = _SPELLED_TITLES.get(language, {}).get(words[0].rstrip(".").lower())
-    if spelled is None:
-        return greeted
-    rest = words[1:]
-    if spelled == "family":  # English puts it after the name: "the Jansen family", never "Fam. Jansen"
-        return " ".join([*rest, spelled])
-    if language == "nl" and rest and rest[0].lower() in _PARTICLES:
+    titles, rest = words[:1], words[1:]
+    if _second_title(words):
+        titles, rest = [words[0], words[2]], words[3:]
+    spelled = [_spelled(title, language, len(titles) > 1) for title in titles]
+    family = spelled == ["family"]
+    if (language == "nl" or family) and rest and rest[0].lower() in _PARTICLES:
         rest = [rest[0][:1].upper() + rest[0][1:], *rest[1:]]
-    return " ".join([spelled, *rest])
+    if family:  # English puts it after the name: "the Jansen family", never "Fam. Jansen"
+        return " ".join([*rest, "family"])
+    return " ".join([f" {_AND_IN.get(language, 'and')} ".join(spelled), *rest])
 
 
 def titled(greeted: str) -> bool:

@@ -945,6 +945,14 @@ def _not_a_date(rows: _Rows, text: str, key: str, line: int, style: str) -> Impo
                      "that file without opening it first."))
         return ImportFailed(line, message.format(value=text, column=rows.column(key), example=example.text,
                                                  example_line=example.line))
+    if match is not None and len(match.group(4)) == 2:
+        # Not guessed: "8-4-21" may be 2021 or 1921, and a spreadsheet that shortened the years
+        # may have swapped day and month too (the shop itself writes four digits).
+        # TRANSLATORS: {value} a date as the file writes it ("8-4-21 17:24"), with a year of two digits.
+        return ImportFailed(line, _("“{value}” in the column “{column}” has a year of two digits: the shop writes "
+                                    "the whole year, so a spreadsheet program changed this file. Export the orders "
+                                    "from the shop again and import that file without opening it first.").format(
+            value=text, column=rows.column(key)))
     return ImportFailed(line, _("“{value}” in the column “{column}” is not a date.").format(
         value=text, column=rows.column(key)))
 

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop.domain.shipments import ShipTo
 from desktop.domain.spreadsheet import to_csv
 from desktop import i18n
-from desktop.i18n import NP_, _, days_text, format_date, formatting_locale, ngettext, pgettext, translations_for
+from desktop.i18n import NP_, _, format_date, formatting_locale, ngettext, pgettext, translations_for
 
 ERASED_MARK = "[…]"
 
@@ -46,10 +48,14 @@ _SPOKEN = {
                 "orders with you. It comes from you, from your public profiles and from the shop's own notes."),
             NP_("u", "Why it is kept: to arrange and keep track of collaborations, shipments and custom "
                 "orders with you. It comes from you, from your public profiles and from the shop's own notes.")),
-    "how_long": (NP_("je", "How long: until you ask to have it erased or the shop erases it. Automatic backups "
-                     "keep a copy for at most {period} after that."),
-                 NP_("u", "How long: until you ask to have it erased or the shop erases it. Automatic backups "
-                     "keep a copy for at most {period} after that.")),
+    # Backups are kept by number, and her own ones until she deletes them: no number of days
+    # is true for every copy (review of backups, 3: "for at most 14 days").
+    "how_long": (NP_("je", "How long: until you ask to have it erased or the shop erases it. Backups made before "
+                     "that may still hold a copy until newer backups replace them or the shop deletes them, "
+                     "unless the shop erases it from the backups as well."),
+                 NP_("u", "How long: until you ask to have it erased or the shop erases it. Backups made before "
+                     "that may still hold a copy until newer backups replace them or the shop deletes them, "
+                     "unless the shop erases it from the backups as well.")),
     "rights": (NP_("je", "Your rights: you may ask for a copy (this file), for corrections, and for erasure."),
                NP_("u", "Your rights: you may ask for a copy (this file), for corrections, and for erasure.")),
 }
@@ -154,11 +160,12 @@ def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: froze
     return files
 
 
-def readme_text(name: str, exported_on: str | date, counts: dict[str, int], backup_days: int, form: str = "je",
-                language: str | None = None, country: str | None = None) -> str:
+def readme_text(name: str, exported_on: str | date, counts: dict[str, int], form: str = "je",
+                language: str | None = None, country: str | None = None, why: str | None = None) -> str:
     """The README of an export, addressed to the person in her form of address (je/u) and
     her ``language`` (the owner's when not given: the person reads it, not the owner);
-    ``exported_on`` a date (or moment), or a date already written out."""
+    ``exported_on`` a date (or moment), or a date already written out; ``why`` the data is
+    kept, worded for her when it is not the person's own reason (a gift's recipient)."""
     form = form if form in ("je", "u") else "je"
     catalog = translations_for(language) if language else None
     _ = catalog.gettext if catalog is not None else i18n._  # named "_": Babel extracts the calls below
@@ -176,11 +183,10 @@ def readme_text(name: str, exported_on: str | date, counts: dict[str, int], back
     lines += [
         "",
         # TRANSLATORS: the export's README speaks to the person: "je" and "u" contexts.
-        _spoken("why", form, catalog),
+        why or _spoken("why", form, catalog),
         _("Where it is kept: only on the shop's own computer, in the Afspraak app. "
           "The app shares nothing with anybody."),
-        # {period}: "14 days" (or "1 day"), through the person's own catalog
-        _spoken("how_long", form, catalog).format(period=days_text(backup_days, catalog)),
+        _spoken("how_long", form, catalog),
         _spoken("rights", form, catalog),
     ]
     return "\n".join(lines) + "\n"
@@ -230,3 +236,120 @@ def describe_erasure(name: str, counts: dict[str, int], mentions: int) -> str:
         _("This cannot be undone. Export their data first if they asked for a copy."),
     ]
     return "\n".join(lines)
+
+
+# --- a gift's recipient -------------------------------------------------------------------
+# Somebody a shop order was sent to who did not place it (a gift): no person of her own,
+# her name, address and phone only in the order's delivery (schema v16). She has the same
+# rights as anybody: found by name (or phone) in the Privacy menu, her data exported, and
+# erased by blanking exactly those fields of those orders; the order stays the buyer's.
+
+# The delivery's columns of ``shop_order``, blanked when she is erased.
+DELIVERY_COLUMNS = ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country", "ship_phone")
+# A custom order in one of these is still to be sent: blanked, its parcel goes to the buyer's card.
+UNSENT_ORDER_STATUSES = ("new", "in_production", "ready")
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One shop order sent to somebody else than its buyer, as stored."""
+
+    order_id: int
+    platform: str
+    number: str
+    ordered_on: str  # ISO day, as stored
+    buyer: str  # who placed it ("" when the order names nobody)
+    ship: ShipTo
+    unsent: bool = False  # a custom order made from it is not sent yet
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One recipient: her deliveries, oldest order first."""
+
+    key: tuple[str, str, str]
+    deliveries: tuple[Delivery, ...]
+
+    @property
+    def name(self) -> str:
+        return self.deliveries[-1].ship.name.strip()
+
+    @property
+    def city(self) -> str:
+        return self.deliveries[-1].ship.city.strip()
+
+    @property
+    def phones(self) -> list[str]:
+        """Her phone numbers as the orders write them, each once, newest first."""
+        seen: list[str] = []
+        for delivery in reversed(self.deliveries):
+            phone = delivery.ship.phone.strip()
+            if phone and phone not in seen:
+                seen.append(phone)
+        return seen
+
+
+def recipient_key(name: str, street: str, postcode: str) -> tuple[str, str, str]:
+    """Who a delivery is for: her name and address (case, accents' forms and punctuation
+    not counting). One name at two addresses is two recipients: an erasure blanks no
+    namesake's delivery, and she is found twice by her name."""
+    from desktop.domain.order_importers import _fold, address_key
+
+    return ("recipient", _fold(name or ""), address_key(street, postcode))
+
+
+def recipients(rows) -> list[Recipient]:
+    """The recipients of deliveries to somebody else than the buyer (a delivery without a
+    name, or to the buyer's name, is hers: her export and erasure take the order), each by
+    her ``recipient_key``, by name. An order that names nobody as its buyer (``buyer``
+    None) is nobody's own: its named recipient is one. ``rows``: (order id, platform,
+    number, ordered on, buyer's name or None, ship_name, ship_street, ship_postcode,
+    ship_city, ship_country, ship_phone, unsent)."""
+    from desktop.domain.order_importers import _fold, address_key
+
+    folded: dict[str, str] = {}  # a buyer's name is folded once, not once per order
+
+    def fold(text: str) -> str:
+        found = folded.get(text)
+        if found is None:
+            found = folded[text] = _fold(text)
+        return found
+
+    found: dict[tuple[str, str, str], list[Delivery]] = {}
+    for order_id, platform, number, ordered_on, buyer, *ship, unsent in rows:
+        ship = ShipTo(*[value or "" for value in ship])
+        name = fold(ship.name)  # as recipient_key and ShipTo.is_for have it, each name folded once
+        if not name or (buyer is not None and name == fold(buyer)):
+            continue
+        found.setdefault(("recipient", name, address_key(ship.street, ship.postcode)), []).append(
+            Delivery(order_id, platform or "", number or "", str(ordered_on or "")[:10], (buyer or "").strip(), ship,
+                     bool(unsent)))
+    out = [Recipient(key, tuple(sorted(deliveries, key=lambda d: (d.ordered_on, d.order_id))))
+           for key, deliveries in found.items()]
+    return sorted(out, key=lambda r: (r.name.casefold(), r.key))
+
+
+def recipient_export_document(recipient: Recipient, exported_at: datetime, app_version: str) -> dict:
+    """What the export holds on her: her deliveries (order number, day, the delivery's
+    fields). Not who placed the orders: that is the buyer's data, not hers."""
+    return {
+        "format": "afspraak-recipient-export",
+        "format_version": 1,
+        "app_version": app_version,
+        "exported_at": exported_at.isoformat(timespec="seconds") + "Z",
+        "recipient": {"name": recipient.name},
+        "data": {"shop_order": recipient_rows(recipient)},
+    }
+
+
+def recipient_rows(recipient: Recipient) -> list[dict]:
+    return [{"platform": d.platform, "number": d.number, "ordered_on": d.ordered_on,
+             **dict(zip(DELIVERY_COLUMNS, (d.ship.name, d.ship.street, d.ship.postcode, d.ship.city, d.ship.country,
+                                           d.ship.phone)))}
+            for d in recipient.deliveries]
+
+
+def recipient_csv_files(recipient: Recipient) -> dict[str, bytes]:
+    rows = recipient_rows(recipient)
+    header = list(rows[0])
+    return {"shop_order.csv": to_csv(header, [[row[c] for c in header] for row in rows])}

@@ -332,6 +332,22 @@ class ShipTo:
         return address_key(self.street, self.postcode) == address_key(street, postcode)
 
 
+def says_where(street: str, postcode: str, city: str, country: str) -> bool:
+    """Does a shop order's delivery say where its parcel goes? Blank for an order imported
+    before the delivery was kept (schema v16) or whose recipient's data was erased: its
+    parcel then goes to the customer's own address in Afspraak."""
+    return any((part or "").strip() for part in (street, postcode, city, country))
+
+
+def parcel_address(ship: ShipTo | None, street: str, postcode: str, city: str) -> tuple[str, str, str]:
+    """Where a parcel goes (street, postcode, city): the delivery of the shop's order it was
+    made for when that says where (a gift's recipient), else the address on the card of the
+    person it is for (``street``, ``postcode``, ``city``)."""
+    if ship is not None and says_where(ship.street, ship.postcode, ship.city, ship.country):
+        return ship.street, ship.postcode, ship.city
+    return street, postcode, city
+
+
 def has_address(street: str, postcode: str, city: str) -> bool:
     """Enough to put on a parcel: a street with number, a postcode and a city."""
     return bool((street or "").strip() and (postcode or "").strip() and (city or "").strip())

@@ -7,6 +7,7 @@ Presentation: reads the store, words in the reader's language; no Qt (the dialog
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from desktop import clock, i18n
@@ -118,13 +119,15 @@ def agreement_terms_text(collaboration: Collaboration) -> str:
             days=collaboration.exclusivity_days, category=collaboration.exclusivity_category))
     # What the owner typed in "Do's" and "Don'ts", a point per line she typed (a second line
     # lost its bullet); a don't is named a don't: "Please note: other brands' discount codes"
-    # read as an instruction to use them (review 26, messages 1).
+    # read as an instruction to use them (review 26, messages 1). A line that says "not"
+    # itself ("Geen kortingscodes …", "Never …") stands as she wrote it: "Niet doen: Geen
+    # kortingscodes …" was a double negative (review of every ready message, finding 2).
     for typed in _typed_lines(collaboration.dos):
-        lines.append("• " + tr.gettext("Do: {text}").format(text=typed))
+        lines.append("• " + (typed if says_not(typed) else tr.gettext("Do: {text}").format(text=typed)))
     for typed in _typed_lines(collaboration.donts):
         # TRANSLATORS: a line of the written agreement: something the influencer must not do,
         # as the shop's owner typed it under "Don'ts" (Dutch: "Niet doen: {text}").
-        lines.append("• " + tr.gettext("Don't: {text}").format(text=typed))
+        lines.append("• " + (typed if says_not(typed) else tr.gettext("Don't: {text}").format(text=typed)))
     if collaboration.approval_required:
         lines.append("• " + tr.pgettext(form, "Send the content for approval before posting"))
     period = i18n.days_text(collaboration.response_days, tr)
@@ -143,6 +146,27 @@ def _gifts_given(collaboration: Collaboration) -> list:
     if named or collaboration.products.strip():
         return named
     return parcel_gifts(collaboration.id)
+
+
+# Words a guideline the owner typed starts with when it says "not" itself, in Dutch or in
+# English (she types in her own language): "Geen kortingscodes van andere merken", "Niet
+# taggen", "Nooit …", "Vermijd …", "No discount codes", "Don't …", "Never …", "Avoid …".
+# Not "zonder"/"without": "Zonder label posten" under "Niet doen" is a don't as it stands.
+_NOT_FIRST = frozenset({"geen", "niet", "nooit", "niets", "niks", "nergens", "niemand", "vermijd", "vermijden",
+                        "no", "not", "never", "nothing", "avoid", "don't", "don’t", "dont", "do not"})
+# ...or ends with, in Dutch word order: "Kortingscodes van andere merken niet gebruiken".
+_NOT_LAST = frozenset({"niet", "nooit"})
+
+
+def says_not(text: str) -> bool:
+    """Does a guideline as the owner typed it say "not" itself (``_NOT_FIRST`` at its start,
+    a Dutch "niet"/"nooit" among its last two words)? Then a "Niet doen:"/"Don't:" before
+    it makes a double negative. A "niet" inside it ("Foto's die niet scherp zijn") does not
+    count: that is what not to do."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
+    if not words:
+        return False
+    return words[0] in _NOT_FIRST or " ".join(words[:2]) in _NOT_FIRST or bool(_NOT_LAST & set(words[-2:]))
 
 
 def _typed_lines(text: str) -> list[str]:

@@ -31,6 +31,27 @@ def missing_words(stored: Sequence[str]) -> list[str]:
     return [_item_words(item) for item in stored or ()]
 
 
+def in_a_line(stored: Sequence[str]) -> str:
+    """Stored items as one line (the timeline): hashtags and mentions with commas, points of
+    the rules, which are sentences with their own colons and commas, apart with ";" and each
+    after the first in small letters ("… the post; in a video: …", not "… the post, In a
+    video: …": a review of the screenshots)."""
+    words = missing_words(stored)
+    if not any(_code_of(item) for item in stored or ()):
+        return ", ".join(words)
+    return "; ".join(w if i == 0 or not _code_of(item) else w[:1].lower() + w[1:]
+                     for i, (item, w) in enumerate(zip(stored, words)))
+
+
+def _pane_list(stored: Sequence[str], one: str, many: str) -> str:
+    """The pane's line for ``stored`` items: ``one`` with them in a line, or, for more than
+    one point of the rules, ``many`` above them, one a line."""
+    words = missing_words(stored)
+    if len(words) > 1 and any(_code_of(item) for item in stored):
+        return many + "".join("\n        • " + w for w in words)
+    return one.format(items=", ".join(words))
+
+
 def _code_of(item: str) -> str:
     """A stored item's code: itself when it is one, the code of a checklist point stored in
     words by an older version, "" for anything else (a hashtag, a mention, other words)."""
@@ -66,14 +87,19 @@ def content_notes(content) -> ContentNotes:
     lines = []
     if failing or (content.disclosure_ok is False and not unchecked):
         # TRANSLATORS: influencer pane, under a logged post; {items} what the caption check found missing.
-        missing = ", ".join(missing_words(failing)) or _("disclosure label")
-        lines.append(("missing", "⚠ " + _("Missing: {items}").format(items=missing)))
+        one = _("Missing: {items}")
+        # TRANSLATORS: influencer pane, above what a logged post lacks when that is several points, one a line.
+        many = _("Missing:")
+        missing = _pane_list(failing, one, many) if failing else one.format(items=_("disclosure label"))
+        lines.append(("missing", "⚠ " + missing))
     if unchecked:
         # TRANSLATORS: influencer pane, under a logged post: a point of the advertising rules that the
         # caption cannot show (said in the video, the first and last story) and that was not ticked
         # when the post was logged. {items} the points, e.g. "Said or shown in the video itself (…)".
-        lines.append(("unchecked", "? " + _("Not checked: {items}. Check this yourself.").format(
-            items=", ".join(missing_words(unchecked)))))
+        one = _("Not checked: {items}. Check this yourself.")
+        # TRANSLATORS: influencer pane, above several such points nobody ticked, one a line.
+        many = _("Not checked yet, look at these yourself:")
+        lines.append(("unchecked", "? " + _pane_list(unchecked, one, many)))
     if not lines and content.disclosure_ok:
         lines.append(("ok", "✓ " + _("Disclosure in order")))
     if any(kind == "missing" for kind, _text in lines):

@@ -426,7 +426,7 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
         "afzender": settings.get("owner_name"),
         "afspraken": list(owed.afspraken),
         "pakketvraag": owed.pakketvraag,
-        "product": main.get("product", ""),
+        "product": _in_message(main.get("product", "")),
         "deadline": deadline,
         "dagen_te_laat": messages.DaysLate(max(1, late_days)) if late_days is not None else None,
         # A final notice about several collaborations names each one's date, consequence and
@@ -493,6 +493,14 @@ def _agreed_on(details: list[dict], notice: dict[str, str], s: LadderSettings) -
 _NOTICE_PARAGRAPHS = ("gevolgen", "vervalt_ook", "blijft_staan")
 
 
+def _in_message(product: object) -> object:
+    """A product's name (or names) as a message says it (``names.product_in_message``):
+    "Gepersonaliseerde ring", not its shop title "… | Zilver 925 | Cadeau voor haar | …"."""
+    if isinstance(product, (list, tuple)):
+        return list(dict.fromkeys(names.product_in_message(str(p)) for p in product))
+    return names.product_in_message(str(product or ""))
+
+
 def fitted(values: dict[str, object], body: str, owed: messages.Owed | None = None) -> tuple[str, dict[str, object]]:
     """(body, values) made to fit each other, for a wording that predates some values
     (an owner's own template): a parcel question that rides along is added as a paragraph
@@ -525,8 +533,15 @@ def compose_for(person: Person, template_id: str, values: dict[str, object], now
     return messages.render(template_id, base, to, now=now, tz=due.owner_zone(), override=override)
 
 
-def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None) -> messages.Message | None:
-    """The ready message for ``item`` in the recipient's language and form (None for a task)."""
+def compose(item: DueItem, now: datetime, extra: dict[str, object] | None = None,
+            channel: str | None = None) -> messages.Message | None:
+    """The ready message for ``item`` in the recipient's language and form (None for a task),
+    laid out for ``channel`` (the step's own when None; "" as written: ``messages.for_channel``)."""
+    message = _composed(item, now, extra)
+    return None if message is None else messages.for_channel(message, item.channel if channel is None else channel)
+
+
+def _composed(item: DueItem, now: datetime, extra: dict[str, object] | None) -> messages.Message | None:
     if item.action != "message" or not item.template:
         return None
     if item.kind == "custom_order" and item.step in orders.LADDER_STEPS and not extra:
@@ -556,12 +571,16 @@ UNNAMED_PRODUCT = i18n.NP_("order without a product", "personalised item")
 
 
 def order_product(order: CustomOrder, to: messages.Recipient) -> str:
-    """What a message to ``to`` calls an order's product: its name from the
-    catalogue, else "personalised item" (without it the sentence with the new date, or "is
-    ready", was left out of the message), and how many when more than one (audit 12, F11:
-    three necklaces were "your necklace")."""
+    """What a message to ``to`` calls an order's product: its name from the catalogue as
+    a message says it (``names.product_in_message``: a shop title written for search
+    engines up to its first " | ", as the influencers' messages name it), else
+    "personalised item" (without it the sentence with the new date, or "is ready", was left
+    out of the message), and how many when more than one (audit 12, F11: three necklaces
+    were "your necklace"). The order templates never make it the subject of a verb ("we
+    have your … ready", not "your … is ready"): with a count the verb read wrong."""
     catalog = i18n.translations_for(to.lang)
-    name = order.product.name if order.product_id else catalog.pgettext("order without a product", UNNAMED_PRODUCT)
+    name = (names.product_in_message(order.product.name) if order.product_id
+            else catalog.pgettext("order without a product", UNNAMED_PRODUCT))
     if order.quantity <= 1:
         return name
     # TRANSLATORS: a custom order's product in a message to the customer when more than one
@@ -570,18 +589,17 @@ def order_product(order: CustomOrder, to: messages.Recipient) -> str:
         product=name, count=i18n.format_number(order.quantity, to.locale))
 
 
-def compose_order(order_id: int, step: str, now: datetime, new_ready: date | None = None, unchosen: str = ""):
-    """The message ``step`` for this order, in the customer's language, form and locale.
-    ``unchosen``: the words in place of a new date the owner has not chosen yet (a preview:
-    :func:`preview`), instead of a proposal she never saw.
+def order_template(order_id: int, step: str, today: date, gift: bool) -> str:
+    """Which wording the message ``step`` about this order takes on ``today``.
 
-    Uses the owner's edited template when there is one; the alternative wording when the
-    same message went out last time (never the same text twice in a row). News about an
-    order whose promised day is over is the late wording ("order.late").
-    """
+    The owner's edited template is looked up by this name; the alternative wording when
+    the same message went out last time (never the same text twice in a row). News about
+    an order whose promised day is over is the late wording ("order.late"); news of a delay
+    after an earlier one says it is late again ("….again", review of the order messages:
+    the second delay read like the first, word for word), whatever came between. A gift
+    (the shop's order sends the parcel to somebody else) is confirmed and shipped in words
+    for the buyer who gave it ("….gift")."""
     order = CustomOrder.get_by_id(order_id)
-    person = order.person
-    today = to_local(now).date()
     template = orders.TEMPLATES[step]
     late = step in ("order_delay", "order_update") and rules.past_promise(order.promised_ready, today, order.status)
     # The owner moved the date later in the order's form: the customer still expects the
@@ -592,6 +610,12 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         template = "order.late"
     elif told is not None:
         template = "order.late" if told < today else "order.delay"
+    if template in ("order.delay", "order.late"):
+        earlier = orders.delays_sent(order_id)
+        if earlier:  # the first, third... again in one wording, the second, fourth... in the other
+            return template + (".again" if earlier % 2 else ".again.alt")
+    if gift and template in ("order.confirmation", "order.shipped"):
+        return template + ".gift"
     last, run = orders.last_purposes(order_id)
     if template == "order.update" and last == "order_delay":
         # Right after the news of a new date: on schedule for that date, never "still" on
@@ -599,9 +623,30 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         template = "order.update.alt"
     elif last == step and run % 2 and template + ".alt" in messages.TEMPLATES:
         template += ".alt"  # never the same words twice in a row: the second, fourth... take the other
+    return template
+
+
+def compose_order(order_id: int, step: str, now: datetime, new_ready: date | None = None,
+                  date_unchosen: bool = False):
+    """The message ``step`` for this order, in the customer's language, form and locale,
+    in the wording :func:`order_template` chooses (the owner's own when she edited it).
+    ``date_unchosen``: the new date of a delay is one the owner has not chosen yet (a
+    preview: :func:`preview`; ``afspraak due``): :func:`new_date_hole` in the message's
+    language stands in its place, never a proposal she did not see.
+    """
+    from desktop.presentation import delivery_texts
+
+    order = CustomOrder.get_by_id(order_id)
+    person = order.person
+    today = to_local(now).date()
+    late = step in ("order_delay", "order_update") and rules.past_promise(order.promised_ready, today, order.status)
+    told = orders.date_told(order_id) if step == "order_update" and not late else None
+    parcel = delivery_texts.parcel_of(order_id, person)
+    template = order_template(order_id, step, today, parcel.gift)
     to = recipient(person)
     s = due.ladder_settings()
     shipment = orders.shipment_of(order_id)
+    unchosen = new_date_hole(to.lang) if date_unchosen else None
     values = {
         "voornaam": to.first_name,
         "naam": person.name,
@@ -622,6 +667,8 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         "vervoerder": (label("carrier", shipment.carrier)
                        if shipment and shipment.carrier in carriers.CARRIERS and shipment.carrier != "other" else ""),
         "track_trace": tracking_line(shipment, to),
+        # whom the parcel goes to: the shop order's recipient of a gift, else the customer
+        "ontvanger": names.clean_name(parcel.name) or person.name,
     }
     override = templates.own(template, to.lang, to.context)
     return messages.render(template, values, to, now=now, tz=s.tz, override=override)
@@ -752,13 +799,38 @@ def waiting_words(item: DueItem, now: datetime) -> str:
     return _("No new reminders come up until {moment}. This one was already waiting.").format(moment=back)
 
 
-def new_date_hole() -> str:
+# TRANSLATORS: in the preview of a message to a customer, in place of the new date the owner still
+# has to choose ("We now expect to have everything ready on [new date]"). In the customer's language.
+NEW_DATE_HOLE = i18n.N_("[new date]")
+
+
+def new_date_hole(language: str | None = None) -> str:
     """What a preview shows for the new date of a late custom order, which the owner
     chooses in the order's dialog before anything is sent: a proposal (a week on) read as
-    a date she had chosen, another one each day (review walk, F6)."""
-    # TRANSLATORS: in the preview of a message to a customer, in place of the new date the owner still
-    # has to choose ("We now expect to have everything ready on [new date]").
-    return _("[new date]")
+    a date she had chosen, another one each day (review walk, F6). In the language of the
+    message it stands in (``language``), as every other word of it: "ready on [nieuwe
+    datum]" stood in an English message; without one, in the app's."""
+    if language is None:
+        return _(NEW_DATE_HOLE)
+    return i18n.translations_for(language).gettext(NEW_DATE_HOLE)
+
+
+def holds_new_date_hole(message: messages.Message | None) -> bool:
+    """Does ``message`` (:func:`preview`) still wait for the new date the owner chooses?
+    Then it is not to be handed over: only the order's dialog, which asks for the date,
+    does (Vandaag), and ``afspraak due`` says to choose it in the app."""
+    return message is not None and new_date_hole(message.language) in message.body
+
+
+def choose_date_words() -> str:
+    """Under a message that waits for its new date (:func:`holds_new_date_hole`) in
+    ``afspraak due``: the date is hers to choose, and where (the CLI printed a proposal, a
+    week on, as if she had chosen it: review of the order messages, finding 3)."""
+    # TRANSLATORS: `afspraak due` in a terminal, under a delay message with "[new date]" in it;
+    # {button} is Vandaag's "Open and send…", {view} the Today view.
+    return _("The new date is yours to choose, so this message is not ready to send yet. In the app, “{button}” on "
+             "this reminder in the {view} view asks for the date and fills it in.").format(
+        button=_("Open and send…"), view=i18n.quoted(_("Today")))
 
 
 def preview(item: DueItem, now: datetime) -> messages.Message | None:
@@ -767,7 +839,7 @@ def preview(item: DueItem, now: datetime) -> messages.Message | None:
     which asks for it and fills it in (never the hole) before the message is copied, mailed
     or marked sent."""
     if item.kind == "custom_order" and item.action == "message" and item.step in orders.LADDER_STEPS:
-        return compose_order(item.subject_id, orders.LADDER_STEPS[item.step], now, unchosen=new_date_hole())
+        return compose_order(item.subject_id, orders.LADDER_STEPS[item.step], now, date_unchosen=True)
     return compose(item, now)
 
 

@@ -225,35 +225,35 @@ def _content_posted(p):
     kind = _content_kind(p)
     text = _("{kind} posted on {platform}").format(kind=kind, platform=label("platform", p["platform"]) or "?")
     if p.get("missing") or p.get("unchecked"):
-        from desktop.presentation.disclosure_texts import missing_words, stored_split
+        from desktop.presentation.disclosure_texts import in_a_line, stored_split
 
         # an older event stored a box left unticked as missing: read back as not checked
         missing, unchecked = stored_split(p.get("missing") or [])
         unchecked += [item for item in p.get("unchecked") or () if item not in unchecked]
         if missing:
-            text += " · " + _("missing: {items}").format(items=", ".join(missing_words(missing)))
+            text += " · " + _("missing: {items}").format(items=in_a_line(missing))
         if unchecked:
             # TRANSLATORS: timeline, after "Reel posted on Instagram": a point of the advertising rules
             # nobody ticked when the post was logged (said in the video, first and last story).
-            text += " · " + _("not checked: {items}").format(items=", ".join(missing_words(unchecked)))
+            text += " · " + _("not checked: {items}").format(items=in_a_line(unchecked))
     return text
 
 
 @_fact("content_checked")
 def _content_checked(p):
-    from desktop.presentation.disclosure_texts import missing_words
+    from desktop.presentation.disclosure_texts import in_a_line
 
     # TRANSLATORS: timeline: the owner looked at a logged post's points of the advertising rules that
     # nobody had checked (said in the video, first and last story); {content} e.g. "Reel on Instagram".
     text = _("{content} checked").format(content=_content_on(p))
     if p.get("in_order"):
         # TRANSLATORS: timeline, after "Reel on Instagram checked": the points the owner found in order.
-        text += " · " + _("in order: {items}").format(items=", ".join(missing_words(p["in_order"])))
+        text += " · " + _("in order: {items}").format(items=in_a_line(p["in_order"]))
     if p.get("missing"):
-        text += " · " + _("missing: {items}").format(items=", ".join(missing_words(p["missing"])))
+        text += " · " + _("missing: {items}").format(items=in_a_line(p["missing"]))
     if p.get("unchecked"):
         # TRANSLATORS: timeline, after "Reel on Instagram checked": points the owner left for later.
-        text += " · " + _("still not checked: {items}").format(items=", ".join(missing_words(p["unchecked"])))
+        text += " · " + _("still not checked: {items}").format(items=in_a_line(p["unchecked"]))
     return text
 
 

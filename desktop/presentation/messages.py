@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone, tzinfo
 
 from babel import dates as babel_dates
@@ -67,6 +67,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "prijs": NP_("placeholder", "Price"),
     "vervoerder": NP_("placeholder", "Carrier"),
     "track_trace": NP_("placeholder", "Tracking link"),
+    "ontvanger": NP_("placeholder", "Recipient of the parcel"),
     "titel": NP_("placeholder", "Title of the collaboration"),
     "bericht_van": NP_("placeholder", "Date of the unanswered message"),
     "antwoord_op": NP_("placeholder", "Date of her answer"),
@@ -95,6 +96,7 @@ class Message:
     language: str
     form: str
     missing: tuple[str, ...] = ()  # placeholders without a value: their sentences were left out
+    greeting: str = ""  # {aanhef} as it was filled in ("Hoi Sanne,"): for_channel finds it at the start
 
     @property
     def incomplete(self) -> tuple[str, ...]:
@@ -123,7 +125,12 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "order.delay": _ORDER + ("nieuwe_datum",),
     "order.update": _ORDER + ("nieuwe_datum",),
     "order.late": _ORDER + ("nieuwe_datum",),
-    "order.shipped": _ORDER + ("vervoerder", "track_trace"),
+    "order.shipped": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
+    "order.confirmation": _ORDER + ("ontvanger",),
+    "order.confirmation.gift": _ORDER + ("ontvanger",),
+    "order.shipped.gift": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
+    "order.delay.again": _ORDER + ("nieuwe_datum",),
+    "order.late.again": _ORDER + ("nieuwe_datum",),
     "agreement": ("titel", "voorwaarden"),
     "agreement.moved": ("titel", "wijzigingen", "waarom"),
     "ending": ("titel", "reden"),
@@ -617,8 +624,8 @@ _t(
     "order.update.alt",
     N_("Custom order: an update during production (alternative wording)"),
     NF_("Your order {bestelnummer}"),
-    NF_("{aanhef}\n\nJust to let you know: your {product} (order {bestelnummer}) is right on schedule. We're "
-        "sticking to {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
+    NF_("{aanhef}\n\nJust to let you know: we're right on schedule with your {product} (order {bestelnummer}). "
+        "We're sticking to {beloofde_datum}. You'll hear from us as soon as your order ships.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
 # The promised day is over and the order is not ready (rule "order_late"; the order
@@ -636,9 +643,48 @@ _t(
     "order.late.alt",
     N_("Custom order: the promised date has passed (alternative wording)"),
     NF_("News about your order {bestelnummer}"),
-    NF_("{aanhef}\n\nA short note: your {product} (order {bestelnummer}) wasn't ready on the day we promised "
-        "({beloofde_datum}). We're sorry. We now expect to have everything ready "
+    NF_("{aanhef}\n\nA short note: we didn't manage to finish your {product} (order {bestelnummer}) by the day we "
+        "promised ({beloofde_datum}). We're sorry. We now expect to have everything ready "
         "on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+
+# News of a delay after an earlier one (``due_texts.order_template``: any message that gave
+# the customer a later date, whatever came between): it says the order is late again, with
+# an apology, rather than repeating the first news word for word. Neither makes {product}
+# the subject of a verb: "(3 pieces)" read as "your necklace (3 pieces) is".
+_t(
+    "order.delay.again",
+    N_("Custom order: another delay notice before the date given"),
+    NF_("Your order {bestelnummer}: another new date"),
+    NF_("{aanhef}\n\nWe're sorry, but we need a little more time for your {product} (order {bestelnummer}) once "
+        "again. The last date we gave you was {beloofde_datum}. We now expect to have everything ready on "
+        "{nieuwe_datum}.\n\nWe know this means a longer wait than planned. Thank you for your patience.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "order.delay.again.alt",
+    N_("Custom order: another delay notice before the date given (alternative wording)"),
+    NF_("Another update on your order {bestelnummer}"),
+    NF_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): unfortunately, we have to move the "
+        "date once more. Our new expected date is {nieuwe_datum} (instead of {beloofde_datum}). We're sorry for the "
+        "extra wait, and thank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "order.late.again",
+    N_("Custom order: late again after an earlier delay"),
+    NF_("Your order {bestelnummer} is delayed again"),
+    NF_("{aanhef}\n\nWe're sorry to have to write to you about this again: we need more time for your {product} "
+        "(order {bestelnummer}). We didn't manage to finish everything by {beloofde_datum} either. We now expect to "
+        "have your order ready on {nieuwe_datum}, and we'll let you know as soon as it's on its way.\n\nWe know "
+        "you've already waited longer than planned. Thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "order.late.again.alt",
+    N_("Custom order: late again after an earlier delay (alternative wording)"),
+    NF_("Another update on your order {bestelnummer}"),
+    NF_("{aanhef}\n\nUnfortunately, we have to ask for your patience once more with your {product} (order "
+        "{bestelnummer}). We didn't make {beloofde_datum} either. Our new expected date is {nieuwe_datum}. We're "
+        "sorry it's taking this long, and thank you for your understanding.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 
 # The shop's own messages to a customer about a custom order (sent from the Maatwerk view).
@@ -651,19 +697,42 @@ _t(
         "We expect your order to be ready on {beloofde_datum}; if anything changes, we'll let you know before "
         "then.\n\n{groet}\n{afzender}\n{winkel}"),
 )
+# The order is made for somebody else (a gift: see "order.shipped.gift"), not "especially for you".
+_t(
+    "order.confirmation.gift",
+    N_("Custom order: order confirmation for someone else (a gift)"),
+    NF_("Your order {bestelnummer} from {winkel}"),
+    NF_("{aanhef}\n\nThank you for your order! We're making your {product} especially for {ontvanger} "
+        "(personalisation: “{personalisatie}”). The price is {prijs}. Your order number is {bestelnummer}.\n\n"
+        "We expect your order to be ready on {beloofde_datum}; if anything changes, we'll let you know before "
+        "then.\n\n{groet}\n{afzender}\n{winkel}"),
+)
 _t(
     "order.ready",
     N_("Custom order: ready"),
     NF_("Your order {bestelnummer} is ready"),
-    NF_("{aanhef}\n\nGood news: your {product} ({personalisatie}) is ready! We'll send it out soon, and you'll "
-        "get the tracking link once it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
+    # Promises no tracking link: a parcel may go without one ("other" carrier, no code).
+    NF_("{aanhef}\n\nGood news: we've finished your {product} ({personalisatie})! We'll send your order out "
+        "shortly, and we'll let you know once it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.shipped",
     N_("Custom order: shipped"),
     NF_("Your order {bestelnummer} is on its way"),
-    NF_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
-        "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nThe parcel with your {product} is on its way! It's being delivered by {vervoerder}. You "
+        "can follow your parcel here:\n{track_trace}\n\nWe hope you enjoy your order!\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+)
+# The parcel goes to somebody else than the buyer (the shop's order ships it to a gift's
+# recipient, {ontvanger}): the buyer reads that it is on its way to them, the link follows
+# that parcel, and the closing wishes the gift well, not the buyer "enjoy it".
+_t(
+    "order.shipped.gift",
+    N_("Custom order: shipped to someone else (a gift)"),
+    NF_("Your order {bestelnummer} is on its way"),
+    NF_("{aanhef}\n\nThe parcel with your {product} is on its way to {ontvanger}! It's being delivered by "
+        "{vervoerder}. You can follow the parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
 )
 # Messages about a collaboration, written from its dialogs (not by the ladder).
 _t(
@@ -736,8 +805,15 @@ _BELGIAN = (
          "expect to have your {product} (order {bestelnummer}) ready on {nieuwe_datum}. We'll let you know "
          "the moment your order is on its way.\n\nApologies for the wait, and thank you for your patience.\n\n"
          "{groet}\n{afzender}\n{winkel}"),
-    NBE_("{aanhef}\n\nYour {product} is on its way! It's being delivered by {vervoerder}. You can follow "
-         "your parcel here:\n{track_trace}\n\nWe hope you enjoy it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nThe parcel with your {product} is on its way! It's being delivered by {vervoerder}. You "
+         "can follow your parcel here:\n{track_trace}\n\nWe hope you enjoy your order!\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nThe parcel with your {product} is on its way to {ontvanger}! It's being delivered by "
+         "{vervoerder}. You can follow the parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
+    # a "pakje", as in the news that it is on its way
+    NBE_("{aanhef}\n\nGood news: we've finished your {product} ({personalisatie})! We'll send your order out "
+         "shortly, and we'll let you know once it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef}\n\nMy message of {bericht_van} about “{titel}” is still unanswered. When we "
         "started working together, we agreed on how soon you'd reply, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -752,13 +828,31 @@ _BELGIAN = (
     NBE_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): it is taking a little longer than "
          "planned. Our new expected date is {nieuwe_datum} (instead of {beloofde_datum}). Rest assured, we're "
          "taking good care of it!\n\n{groet}\n{afzender}\n{winkel}"),
-    NBE_("{aanhef}\n\nA short note: your {product} (order {bestelnummer}) wasn't ready on the day we promised "
-         "({beloofde_datum}). We're sorry. We now expect to have everything ready "
+    NBE_("{aanhef}\n\nA short note: we didn't manage to finish your {product} (order {bestelnummer}) by the day we "
+         "promised ({beloofde_datum}). We're sorry. We now expect to have everything ready "
          "on {nieuwe_datum}.\n\nThank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nA quick update on your {product} (order {bestelnummer}): everything is still on track. "
          "It will be ready on {beloofde_datum}, as promised. As soon as your order is on its way, we'll let you "
          "know.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("Your order {bestelnummer} is running late"),
+    NBE_("{aanhef}\n\nThank you for your order! We're making your {product} especially for {ontvanger} "
+         "(personalisation: “{personalisatie}”). The price is {prijs}. Your order number is {bestelnummer}.\n\n"
+         "We expect your order to be ready on {beloofde_datum}; if anything changes, we'll let you know before "
+         "then.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nWe're sorry, but we need a little more time for your {product} (order {bestelnummer}) once "
+         "again. The last date we gave you was {beloofde_datum}. We now expect to have everything ready on "
+         "{nieuwe_datum}.\n\nWe know this means a longer wait than planned. Thank you for your patience.\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): unfortunately, we have to move the "
+         "date once more. Our new expected date is {nieuwe_datum} (instead of {beloofde_datum}). We're sorry for the "
+         "extra wait, and thank you for bearing with us.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nWe're sorry to have to write to you about this again: we need more time for your {product} "
+         "(order {bestelnummer}). We didn't manage to finish everything by {beloofde_datum} either. We now expect to "
+         "have your order ready on {nieuwe_datum}, and we'll let you know as soon as it's on its way.\n\nWe know "
+         "you've already waited longer than planned. Thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nUnfortunately, we have to ask for your patience once more with your {product} (order "
+         "{bestelnummer}). We didn't make {beloofde_datum} either. Our new expected date is {nieuwe_datum}. We're "
+         "sorry it's taking this long, and thank you for your understanding.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 
 # {aanhef} and {groet}: one greeting and one sign-off per language, form of address and
@@ -785,6 +879,8 @@ TRACKING_CODE = NF_("Tracking code: {code}")
 # Phrases that make up {afspraken}: one per promise kind, in both forms of address.
 # The English source is the same for both forms; Dutch differs (je/jouw or u/uw).
 DESCRIPTIONS: dict[str, str] = {}
+# TRANSLATORS: {product} is a product's name as the shop wrote it ("Zegelring", "Armband met
+# initiaal"): whether it takes "de" or "het" is not known, so Dutch says "je/uw {product}".
 DESCRIPTIONS["deliverable"] = NF_("your {what} with the {product}")
 DESCRIPTIONS["deliverable_no_product"] = NF_("your {what}")
 DESCRIPTIONS["reply"] = NF_("your reply to my message of {date}")
@@ -797,8 +893,9 @@ DESCRIPTIONS["deliverable_dated"] = NF_("your {what} (due {date})")
 # 10 November) and ...", never "A and B and C with X and Y" (audit 9, messages F4).
 DESCRIPTIONS["deliverable_dated_product"] = NF_("your {what} with the {product} (due {date})")
 # TRANSLATORS: {items} lists one influencer's deliverables with the same product, e.g.
-# "your post and your story"; {product} is the product's name.
-DELIVERABLES_WITH_PRODUCT = N_("{items} with the {product}")
+# "your post and your story"; {product} is the product's name, which takes no article in
+# Dutch ("de" or "het" is not known for a name): "je post en je story met je {product}".
+DELIVERABLES_WITH_PRODUCT = NF_("{items} with the {product}")
 # {pakketvraag}: a parcel check-in that rides along with a first reminder, asked in a
 # closing sentence of its own (it has no deadline and is not work to finish).
 PARCEL_QUESTION = NF_("Oh, and did the parcel with the {product} arrive safely?")
@@ -1076,7 +1173,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
                 items.append(fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_no_product"]), what=what))
         listed = babel_lists.format_list(items, locale=recipient.locale)
         product = _product_words(slot[0][1].get("product"), recipient)
-        phrases.append(fill_simple(catalog.gettext(DELIVERABLES_WITH_PRODUCT), items=listed, product=product)
+        phrases.append(fill_simple(_lookup(catalog, contexts, DELIVERABLES_WITH_PRODUCT), items=listed, product=product)
                        if product else listed)
     deadline = deliverables[0][1].get("deadline") if deliverables and not dated else None
     return Owed(tuple(phrases), deadline, days, " ".join(questions))
@@ -1102,7 +1199,7 @@ def _one_deliverable(d: Mapping[str, object], recipient: Recipient, catalog, con
 def listed_deliverables(found: Sequence[Mapping[str, object]], recipient: Recipient, now: datetime | None = None,
                         tz: tzinfo = timezone.utc) -> str:
     """Deliverables named one by one, each with its product and deadline, listed as the reader
-    lists things: "je TikTok-video met Armband met initiaal (deadline dinsdag 8 december) en
+    lists things: "je TikTok-video met je Armband met initiaal (deadline dinsdag 8 december) en
     je story met …"."""
     catalog = i18n.translations_for(recipient.lang)
     contexts = _contexts(recipient.context, recipient.lang, recipient.country)
@@ -1182,7 +1279,39 @@ def render(template_id: str, values: Mapping[str, object], recipient: Recipient,
     subject, missing_subject = fill_text(subject, formatted, subject=True)
     body, missing_body = fill_text(body, formatted)
     return Message(subject=subject.strip(), body=body.strip(), template=template_id, language=recipient.lang,
-                   form=recipient.context, missing=tuple(dict.fromkeys(missing_subject + missing_body)))
+                   form=recipient.context, missing=tuple(dict.fromkeys(missing_subject + missing_body)),
+                   greeting=formatted["aanhef"])
+
+
+# Channels whose messages are letters (with a subject line): the greeting on a line of its
+# own and the first sentence with its capital, as a Dutch or English e-mail is written. A
+# chat (Instagram, WhatsApp, TikTok, a text after a call) may run on after the greeting, as
+# step 3's templates do ("Hoi Sanne, ik probeer je op deze manier te bereiken …").
+LETTER_CHANNELS = frozenset({"email"})
+
+
+def for_channel(message: Message, channel: str) -> Message:
+    """``message`` laid out for ``channel``: sent by e-mail, a greeting that runs on into
+    the first sentence ("Beste Sophie, ik probeer u …", a chat's layout, under a subject
+    line) gets a line of its own and the sentence its capital ("Beste Sophie,\n\nIk probeer
+    u …"), whichever template or wording of the owner's it came from; in a chat as written."""
+    greeting, body = message.greeting, message.body
+    if channel not in LETTER_CHANNELS or not greeting or not body.startswith(greeting):
+        return message
+    after = body[len(greeting):]
+    rest = after.lstrip(" \t")
+    if rest == after or not rest or rest.startswith("\n"):  # already on its own line (or nothing after it)
+        return message
+    return replace(message, body=greeting + "\n\n" + _capitalised(rest))
+
+
+def _capitalised(text: str) -> str:
+    """``text`` with a capital to its first word ("ik probeer" → "Ik probeer", "just checking" →
+    "Just checking"); a word with a capital inside it ("iPhone") as it is."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    if not first[:1].islower() or any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].upper() + text[1:]
 
 
 def sample_values(language: str = "nl") -> dict[str, object]:
@@ -1197,6 +1326,7 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         "bestelnummer": "#1041", "beloofde_datum": date(2026, 12, 4), "nieuwe_datum": date(2026, 12, 9),
         "personalisatie": "M", "prijs": Money(3495), "vervoerder": "PostNL",
         "track_trace": "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-NL-1234AB",
+        "ontvanger": "Jeroen de Graaf",
         "titel": "Ketting Maan voor een reel",
         "voorwaarden": "• 1 reel by 7 December\n• @zilverenzo #gekregen" if language == "en"
         else "• 1 reel uiterlijk 7 december\n• @zilverenzo #gekregen",
@@ -1220,6 +1350,6 @@ __all__ = [
     "closed_sentence",
     "with_paragraph", "DELIVERABLE_WORDS", "NoticeCollaboration", "notice_words", "listed_deliverables",
     "COUNTED_WORDS", "NUMBER_WORDS", "deliverable_words", "OPTIONAL",
-    "greeting", "sign_off",
+    "greeting", "sign_off", "for_channel", "LETTER_CHANNELS",
     "default_form",
 ]

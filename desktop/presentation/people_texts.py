@@ -46,3 +46,22 @@ def block_prompt(name: str, unsent: list[str]) -> str:
                               "The gifts agreed in {titles} have not been sent: they leave {view}, so you are no "
                               "longer reminded to send them.", len(unsent)).format(titles=titles, view=_("Today")))
     return "\n\n".join(lines)
+
+
+def recipient_line(name: str, city: str, phones: list[str], orders: list[tuple[str, str]]) -> str:
+    """A gift's recipient in the list of everyone: "Zoë Verhoeven · received order #1038
+    from Lotte De Wit · Gent · +32 9 123 45 67"; ``orders``: (number, buyer) each, the buyer
+    "" when the order names nobody. She is no person of her own: what the data holds on her
+    is where those orders went, so she is found by her name, place or phone, and by who
+    sent her something; what tells her apart comes first (the dialog is narrow)."""
+    from babel.lists import format_list
+
+    # TRANSLATORS: one order in the list of everyone, after "received order(s)": "#1038 from Lotte De Wit"
+    named = [_("{number} from {buyer}").format(number=number, buyer=buyer) if buyer else number
+             for number, buyer in orders]
+    # TRANSLATORS: in the list of everyone (Privacy menu): somebody shop orders were sent to who
+    # did not place them (a gift's recipient); {orders}: "#1038 from Lotte De Wit"
+    what = ngettext("received order {orders}", "received orders {orders}", len(orders)).format(
+        orders=format_list(named, locale=formatting_locale()))
+    parts = [name.strip() or _("(no name)"), what, city.strip(), *phones]
+    return " · ".join(part for part in parts if part)

@@ -4,15 +4,25 @@ Copies are made with SQLite's online backup API (consistent even while the app w
 stored as ``backups/afspraak-YYYYMMDD-HHMMSS[-why].sqlite3`` with mode 0600. The daily
 automatic backup keeps the newest N (setting ``backup_keep``, default 14); copies taken
 before a migration or a restore are kept apart from that rotation.
+
+How old a copy is comes from its name's stamp (UTC) where it has one (:func:`taken_at`),
+never from the file's time: an erase from the backups rewrites every copy, and a copy
+rewritten that way once passed for the newest (review of backups, 1). A copy she saves
+where she chooses (File → Save a backup…, ``afspraak backup --out``) is noted in
+``afspraak-copies.json`` in the data folder (:func:`note_saved_copy`): when it was taken,
+so that a repair can put it back and an erase can reach it there.
 """
 
 from __future__ import annotations
 
 import errno
+import json
 import logging
 import os
+import re
 import sqlite3
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import peewee
@@ -29,6 +39,163 @@ AUTO_PREFIX = "afspraak-auto-"
 
 def _stamp(now: datetime) -> str:
     return now.strftime("%Y%m%d-%H%M%S")  # a file name, not a user-visible date
+
+
+# The stamp every copy Afspraak names itself carries (afspraak-auto-…, afspraak-…-before-restore,
+# afspraak-…-rescued, afspraak-damaged-…): the moment in UTC, right after the prefix.
+_STAMPED = re.compile(r"^afspraak-(?:auto-|damaged-)?(\d{8}-\d{6})(?:[-.]|$)")
+
+
+def stamp_of(path: Path) -> datetime | None:
+    """The moment (naive UTC) in a copy's name, or None when its name has none."""
+    found = _STAMPED.match(Path(path).name)
+    if found is None:
+        return None
+    try:
+        return datetime.strptime(found.group(1), "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+
+
+def _file_time(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(Path(path).stat().st_mtime, timezone.utc).replace(tzinfo=None)
+    except (OSError, OverflowError, ValueError):
+        return None
+
+
+def taken_at(path: Path) -> datetime | None:
+    """When the data in a copy is from (naive UTC): the stamp in its name; for a copy she saved
+    under a name of her own, the moment noted when it was written (:func:`note_saved_copy`),
+    as long as the file is still the one written then; else the file's time. None when the file
+    cannot be read at all. Never the file's time when the name says more: rewriting a copy (an
+    erase from the backups) changes that time and nothing of the moment its data is from."""
+    return when_taken(path)[0]
+
+
+def when_taken(path: Path) -> tuple[datetime | None, bool]:
+    """:func:`taken_at`, and whether that is the moment the copy was made (from its name or
+    the note of it: True) or only when the file was last written (False: a file from
+    elsewhere, copied or saved under its own name)."""
+    stamped = stamp_of(path)
+    if stamped is not None:
+        return stamped, True
+    noted = _noted().get(_key(path))
+    if noted is not None and noted.written == _mtime(path):
+        return noted.taken_at, True
+    return _file_time(path), False
+
+
+def newest_last(copies) -> list[Path]:
+    """``copies`` ordered by :func:`taken_at`, oldest first. Two of the same second (the day's
+    backup, and a rescue of the open data right after it): the one written later, then the name."""
+    def order(path: Path):
+        return (taken_at(path) or datetime.min, _file_time(path) or datetime.min, path.name)
+
+    return sorted(copies, key=order)
+
+
+def free_name(folder: Path, stem: str, suffix: str = ".sqlite3") -> Path:
+    """``folder/stem + suffix``, or ``stem-2 + suffix`` … when that name (or its -wal, -shm or
+    -journal) is taken: a copy kept for her is never written over by the next one (two
+    restores in one second, review of backups, 2). ``suffix`` stays last, so what a name
+    ends with still says what the copy is (``-before-restore.sqlite3``)."""
+    number = 1
+    while True:
+        name = f"{stem}{'' if number == 1 else f'-{number}'}{suffix}"
+        candidate = folder / name
+        if not any(Path(f"{candidate}{end}").exists() or Path(f"{candidate}{end}").is_symlink()
+                   for end in ("", "-wal", "-shm", "-journal")):
+            return candidate
+        number += 1
+
+
+# --- copies saved where she chose ----------------------------------------------------------
+SAVED_COPIES = "afspraak-copies.json"
+_SAVED_LIMIT = 500  # the newest; one a day for more than a year
+
+
+@dataclass(frozen=True)
+class SavedCopy:
+    path: Path
+    taken_at: datetime  # naive UTC: the moment the copy was made
+    written: float | None  # the file's time right after it was written (a later change: another file)
+
+
+def _key(path: Path) -> str:
+    return os.path.abspath(os.fspath(path))
+
+
+def _mtime(path: Path) -> float | None:
+    try:
+        return Path(path).stat().st_mtime
+    except OSError:
+        return None
+
+
+def _record_file() -> Path:
+    return paths.data_dir() / SAVED_COPIES
+
+
+def _noted() -> dict[str, SavedCopy]:
+    """The copies noted (:func:`note_saved_copy`), by their absolute path."""
+    try:
+        entries = json.loads(_record_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    noted = {}
+    for entry in entries if isinstance(entries, list) else []:
+        try:
+            copy = SavedCopy(Path(entry["path"]), datetime.fromisoformat(entry["at"]), entry.get("written"))
+        except (TypeError, KeyError, ValueError):
+            continue
+        noted[_key(copy.path)] = copy
+    return noted
+
+
+def _write_record(copies: list[SavedCopy]) -> None:
+    entries = [{"path": os.fspath(c.path), "at": c.taken_at.isoformat(), "written": c.written}
+               for c in copies[-_SAVED_LIMIT:]]
+    record = _record_file()
+    part = record.with_name(record.name + ".part")
+    try:
+        part.write_text(json.dumps(entries, indent=1), encoding="utf-8")  # (ASCII: odd names as \udcxx escapes)
+        paths.make_private_file(part)
+        os.replace(part, record)
+    except OSError:
+        log.warning("could not note the saved copy in %s", record.name)  # the copy itself is whole
+        part.unlink(missing_ok=True)
+
+
+def note_saved_copy(path: Path, now: datetime) -> None:
+    """Note a copy written where she chose, taken at ``now``: :func:`saved_copies` lists it
+    for a repair (the newest good copy is put back) and for an erase from the backups (which
+    reaches it, or says it could not)."""
+    noted = _noted()
+    noted.pop(_key(path), None)
+    _write_record([*noted.values(), SavedCopy(Path(_key(path)), now, _mtime(path))])
+
+
+def saved_copies() -> tuple[list[Path], list[Path]]:
+    """The copies she saved through Afspraak outside its backups folder: (those there now,
+    those not found where they were saved: on a USB stick that is not plugged in, say). A copy
+    whose folder is there but the file not was deleted, and is forgotten."""
+    noted = _noted()
+    here, away, kept = [], [], []
+    for copy in noted.values():
+        try:
+            if copy.path.is_file():
+                here.append(copy.path)
+            elif copy.path.parent.is_dir():
+                continue  # deleted (by her): nothing to reach, and nothing to tell
+            else:
+                away.append(copy.path)
+        except OSError:
+            away.append(copy.path)
+        kept.append(copy)
+    if len(kept) != len(noted):
+        _write_record(kept)
+    return here, away
 
 
 LEFTOVER_SUFFIXES = ("-journal", "-wal", "-shm")
@@ -124,6 +291,7 @@ def _raw(database: peewee.SqliteDatabase) -> sqlite3.Connection:
 
 def backup_now(database: peewee.SqliteDatabase, out: Path | None = None, why: str = "", now: datetime | None = None) -> Path:
     now = now or utcnow()
+    named = out is not None
     if out is None:
         suffix = f"-{why}" if why else ""
         out = paths.backup_dir() / f"afspraak-{_stamp(now)}{suffix}.sqlite3"
@@ -135,7 +303,10 @@ def backup_now(database: peewee.SqliteDatabase, out: Path | None = None, why: st
         # "Backup written" over the data itself: no copy at all, and the file replaced under
         # whoever has it open. Told as the file being in use (errors.unwritable).
         raise OSError(errno.EBUSY, "that is the database itself", str(out))
-    return copy_database(_raw(database), out)
+    made = copy_database(_raw(database), out)
+    if named:
+        note_saved_copy(made, now)
+    return made
 
 
 def backup_open(out: Path | None = None, why: str = "", now: datetime | None = None) -> Path:
@@ -258,7 +429,8 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
         raise
     try:
         _no_other_writer(target)
-        kept = paths.backup_dir() / f"afspraak-{_stamp(now)}-before-restore.sqlite3"
+        # Never onto the copy an earlier restore kept (two in one second): that was her data.
+        kept = free_name(paths.backup_dir(), f"afspraak-{_stamp(now)}", "-before-restore.sqlite3")
         if target.exists():
             try:
                 copy_database(target, kept)

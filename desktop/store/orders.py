@@ -26,9 +26,9 @@ from peewee import JOIN, fn
 
 from desktop.clock import to_local
 from desktop.domain import orders as rules
-from desktop.domain.shipments import ShipTo
+from desktop.domain.shipments import ShipTo, says_where
 from desktop.store import pictures
-from desktop.store.db import db
+from desktop.store.db import db, ids_in
 from desktop.store.models import (
     CustomOrder,
     Event,
@@ -139,13 +139,26 @@ def ship_to(order_id: int | None) -> ShipTo | None:
     its parcel goes to the customer's address."""
     if order_id is None:
         return None
-    fields = (ShopOrder.ship_name, ShopOrder.ship_street, ShopOrder.ship_postcode, ShopOrder.ship_city,
-              ShopOrder.ship_country, ShopOrder.ship_phone)
-    found = (ShopOrder.select(*fields).join(ShopOrderLine).where(ShopOrderLine.custom_order == order_id)
-             .order_by(ShopOrderLine.id).tuples().first())
-    if found is None or not any((value or "").strip() for value in found[1:5]):
-        return None
-    return ShipTo(*found)
+    return ship_tos([order_id]).get(order_id)
+
+
+def ship_tos(order_ids) -> dict[int, ShipTo]:
+    """``ship_to`` of many custom orders in one query (Zendingen's list): custom order id ->
+    where the shop's order sends its parcel, for those whose order says so."""
+    order_ids = [i for i in set(order_ids) if i is not None]
+    if not order_ids:
+        return {}
+    fields = (ShopOrderLine.custom_order, ShopOrder.ship_name, ShopOrder.ship_street, ShopOrder.ship_postcode,
+              ShopOrder.ship_city, ShopOrder.ship_country, ShopOrder.ship_phone)
+    found: dict[int, ShipTo | None] = {}
+    for order_id, *ship in (ShopOrderLine.select(*fields).join(ShopOrder)
+                            .where(ShopOrderLine.custom_order.in_(ids_in(order_ids)))
+                            .order_by(ShopOrderLine.id).tuples()):
+        if order_id in found:
+            continue  # its first line's order, as ever
+        ship = [value or "" for value in ship]
+        found[order_id] = ShipTo(*ship) if says_where(*ship[1:5]) else None
+    return {order_id: ship for order_id, ship in found.items() if ship is not None}
 
 
 def shipment_of(order_id: int) -> Shipment | None:
@@ -476,6 +489,15 @@ def date_told(order_id: int) -> date | None:
     if told is None or order.promised_ready is None or told >= order.promised_ready:
         return None
     return told
+
+
+def delays_sent(order_id: int) -> int:
+    """How many messages about this order told the customer it would be later than they
+    had heard (the delay with a new date, from the dialog or the ladder's "late" step),
+    whatever came between: the next such news says it is late again."""
+    steps = [step for step, purpose in {**LADDER_STEPS, **{s: s for s in TEMPLATES}}.items() if purpose == "order_delay"]
+    return (Event.select().where(Event.subject_type == "custom_order", Event.subject_id == order_id,
+                                 Event.direction == "out", Event.step.in_(steps)).count())
 
 
 def last_purpose(order_id: int) -> str:

@@ -20,9 +20,11 @@ from the live database and from every backup file.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
+import os
 import sqlite3
 import zipfile
 from dataclasses import dataclass, field
@@ -70,6 +72,7 @@ class Erased:
     mentions: int
     backups: list[Path] = field(default_factory=list)  # backup files the person was erased from
     backups_failed: list[Path] = field(default_factory=list)
+    backups_unreached: list[Path] = field(default_factory=list)  # copies she saved, not found where she saved them
     fully_purged: bool = True  # False when the WAL could not be truncated (another reader)
     # The erasure is saved, but tidying the file up afterwards (VACUUM: a whole copy) met a
     # full disk or another storage problem: its kind (storage_errors), for the words.
@@ -223,13 +226,13 @@ def _scrub_mentions(con, holding: Holding, dry_run: bool) -> int:
 
 
 # --- export ------------------------------------------------------------------------------
-def export_person(con, person_id: int, out: Path, now: datetime, backup_days: int = 14) -> Path:
+def export_person(con, person_id: int, out: Path, now: datetime) -> Path:
     """Write a zip with data.json, csv/*.csv and README.txt; mode 0600 (it is personal data)."""
     holding = collect(con, person_id)
     sections = holding.sections()
     _name_products(con, sections)
     document = rules.export_document(holding.person, sections, now, __version__, json_columns())
-    readme = rules.readme_text(holding.person.get("name", ""), now, holding.counts(), backup_days,
+    readme = rules.readme_text(holding.person.get("name", ""), now, holding.counts(),
                                holding.person.get("address_form") or "je", holding.person.get("language") or None,
                                holding.person.get("country") or None)
     buffer = io.BytesIO()
@@ -340,8 +343,27 @@ def erase_from_file(path: Path, person: dict, erased_on: date) -> bool:
 
 
 def backup_files() -> list[Path]:
-    folder = paths.backup_dir()
-    return sorted(p for p in folder.glob("*.sqlite3") if p.is_file())
+    """Every copy of the data Afspraak made that can be reached now: the backups folder's, the
+    copies in the data folder (a damaged file kept aside, File → Save a backup…'s old name),
+    and those she saved elsewhere through Afspraak that are there now (``backup.saved_copies``;
+    :func:`unreached_copies` are the others). Never the database itself."""
+    from desktop.store import backup
+
+    own = os.path.abspath(paths.db_path())
+    found = {}
+    for p in [*paths.backup_dir().glob("*.sqlite3"), *paths.data_dir().glob("afspraak-*.sqlite3"),
+              *backup.saved_copies()[0]]:
+        if os.path.abspath(p) != own and p.is_file():
+            found.setdefault(os.path.abspath(p), p)
+    return sorted(found.values())
+
+
+def unreached_copies() -> list[Path]:
+    """The copies she saved through Afspraak that are not where she saved them now (a USB
+    stick not plugged in): an erase cannot reach them, and says so."""
+    from desktop.store import backup
+
+    return backup.saved_copies()[1]
 
 
 def _remove_pictures(holding: Holding) -> None:
@@ -360,11 +382,21 @@ def erase_person(database, person_id: int, now: datetime, backups: bool = False)
     con = database.connection()
     with database.atomic():
         holding = erase_rows(con, person_id, now.date())
-    problem = None
+    purged, problem = _tidy_up(con)
+    _remove_pictures(holding)
+    result = Erased(counts=holding.counts(), mentions=holding.mentions, fully_purged=purged, purge_problem=problem)
+    if backups:
+        _erase_from_backups(result, lambda path: erase_from_file(path, holding.person, now.date()))
+    return result
+
+
+def _tidy_up(con) -> tuple[bool, str | None]:
+    """``purge_files`` after an erasure was saved: (fully purged, the storage problem that
+    stopped it or None)."""
     try:
-        purged = purge_files(con)
+        return purge_files(con), None
     except (sqlite3.Error, OSError) as exc:
-        # The rows are gone (committed above): a full disk while tidying up must not read as
+        # The rows are gone (committed): a full disk while tidying up must not read as
         # "nothing was saved". VACUUM failing changes nothing; the WAL is emptied at close.
         from desktop.store import storage_errors
 
@@ -372,20 +404,134 @@ def erase_person(database, person_id: int, now: datetime, backups: bool = False)
         if problem is None or storage_errors.is_damage(exc):
             raise
         log.warning("tidying the file up after an erasure failed (%s)", problem)
-        purged = False
-    _remove_pictures(holding)
-    result = Erased(counts=holding.counts(), mentions=holding.mentions, fully_purged=purged, purge_problem=problem)
-    if backups:
-        from desktop.store import backup
+        return False, problem
 
-        backup.sweep_unfinished()  # a killed copy's .part holds them too, and nothing else removes it
-        for path in backup_files():
-            try:
-                if erase_from_file(path, holding.person, now.date()):
-                    result.backups.append(path)
-            except (sqlite3.Error, OSError, NotAnAfspraakDatabase):
-                log.exception("could not erase from backup %s", path.name)
-                result.backups_failed.append(path)
+
+@contextlib.contextmanager
+def _keeping_file_time(path: Path):
+    """Put ``path``'s file time back after it was rewritten: an erase changes what a copy holds,
+    never when it was made, and a repair once took a rewritten old backup for the newest
+    (``backup.taken_at``, review of backups, 1)."""
+    kept = path.stat()
+    try:
+        yield
+    finally:
+        try:
+            os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+        except OSError:
+            log.warning("could not keep the file time of %s", path.name)
+
+
+def _erase_from_backups(result: Erased, erase_one) -> None:
+    """``erase_one(path)`` (True when it found whom it erases there) on every backup file;
+    what it did goes into ``result``."""
+    from desktop.store import backup
+
+    backup.sweep_unfinished()  # a killed copy's .part holds them too, and nothing else removes it
+    for path in backup_files():
+        try:
+            with _keeping_file_time(path):
+                found = erase_one(path)
+            if found:
+                result.backups.append(path)
+        except (sqlite3.Error, OSError, NotAnAfspraakDatabase):
+            log.exception("could not erase from backup %s", path.name)
+            result.backups_failed.append(path)
+    result.backups_unreached = unreached_copies()
+
+
+# --- a gift's recipient (domain/privacy.py: no person of her own, only an order's delivery) --
+class RecipientNotFound(Exception):
+    pass
+
+
+# Every shop order's delivery to a named recipient, with who placed it and whether a custom
+# order made from it is still to be sent (constant SQL; the statuses bound). An order sent to
+# its buyer under her name as written on her card is left out here already: most orders of a
+# shop are, and the domain's comparison of names (``recipients``) cost 0.3 s for 20,000 of them.
+_DELIVERIES = (
+    'SELECT o.id, o.platform, o.number, o.ordered_on, p.name, o.ship_name, o.ship_street, o.ship_postcode, '
+    'o.ship_city, o.ship_country, o.ship_phone, EXISTS (SELECT 1 FROM shop_order_line l JOIN custom_order c '
+    'ON c.id = l.custom_order_id WHERE l.shop_order_id = o.id AND c.status IN ({statuses})) '
+    'FROM shop_order o LEFT JOIN person p ON p.id = o.person_id '
+    'WHERE o.ship_name != \'\' AND (p.name IS NULL OR o.ship_name != p.name)'
+).format(statuses=", ".join("?" * len(rules.UNSENT_ORDER_STATUSES)))
+
+
+def recipients(con) -> list[rules.Recipient]:
+    """Everyone shop orders were sent to who did not place them, by name; none in a file
+    of before the orders kept their delivery (schema v16)."""
+    if not set(rules.DELIVERY_COLUMNS) <= set(_columns(con, "shop_order")):
+        return []
+    return rules.recipients(con.execute(_DELIVERIES, rules.UNSENT_ORDER_STATUSES))
+
+
+def recipient(con, key: tuple[str, str, str]) -> rules.Recipient:
+    """The recipient ``key`` (``domain/privacy.recipient_key``) as ``con`` holds her."""
+    found = next((r for r in recipients(con) if r.key == tuple(key)), None)
+    if found is None:
+        raise RecipientNotFound(key)
+    return found
+
+
+def export_recipient(con, key, out: Path, now: datetime, readme: str) -> Path:
+    """A zip of what is held on a gift's recipient, as ``export_person`` writes a person's:
+    ``readme`` (worded for her by the caller), data.json, csv/shop_order.csv; mode 0600."""
+    found = recipient(con, key)
+    document = rules.recipient_export_document(found, now, __version__)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", readme)
+        archive.writestr("data.json", json.dumps(document, ensure_ascii=False, indent=2))
+        for name, content in rules.recipient_csv_files(found).items():
+            archive.writestr(f"csv/{name}", content)
+    out = outgoing.write_whole(out, buffer.getvalue(), mode=0o600, make_folder=True)
+    paths.make_private_file(out)
+    return out
+
+
+def erase_recipient_rows(con, key) -> rules.Recipient:
+    """Blank her delivery on every order sent to her, inside the caller's transaction: only
+    those fields; the orders, their lines and their buyer stay. Returns whom it blanked."""
+    found = recipient(con, key)
+    blank = ", ".join(f'"{column}" = \'\'' for column in rules.DELIVERY_COLUMNS)
+    con.executemany(f'UPDATE "shop_order" SET {blank} WHERE id = ?', [(d.order_id,) for d in found.deliveries])
+    return found
+
+
+def erase_recipient_from_file(path: Path, key) -> bool:
+    """Erase the same recipient from a backup file (matched by her name and address, not
+    by the orders' ids); True when she was in it."""
+    check_afspraak_file(path)
+    con = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        con.execute("PRAGMA secure_delete = ON")
+        if not any(r.key == tuple(key) for r in recipients(con)):
+            return False
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            erase_recipient_rows(con, key)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        purge_files(con)
+    finally:
+        con.close()
+    return True
+
+
+def erase_recipient(database, key, backups: bool = False) -> Erased:
+    """Erase a gift's recipient from the live database in one transaction (and from every
+    backup when asked), leaving no readable copy in the file, as ``erase_person`` does."""
+    con = database.connection()
+    with database.atomic():
+        found = erase_recipient_rows(con, key)
+    purged, problem = _tidy_up(con)
+    result = Erased(counts={"shop_order": len(found.deliveries)}, mentions=0, fully_purged=purged,
+                    purge_problem=problem)
+    if backups:
+        _erase_from_backups(result, lambda path: erase_recipient_from_file(path, key))
     return result
 
 
@@ -398,11 +544,11 @@ def holding_of(person_id: int) -> Holding:
     return collect(db.connection(), person_id)
 
 
-def export_from_open(person_id: int, out: Path, now: datetime, backup_days: int = 14) -> Path:
+def export_from_open(person_id: int, out: Path, now: datetime) -> Path:
     """``export_person`` from the open database."""
     from desktop.store.db import db
 
-    return export_person(db.connection(), person_id, out, now, backup_days=backup_days)
+    return export_person(db.connection(), person_id, out, now)
 
 
 def erase_from_open(person_id: int, now: datetime, backups: bool = False) -> Erased:
@@ -410,3 +556,34 @@ def erase_from_open(person_id: int, now: datetime, backups: bool = False) -> Era
     from desktop.store.db import db
 
     return erase_person(db.obj, person_id, now, backups=backups)
+
+
+def recipients_of_open() -> list[rules.Recipient]:
+    """``recipients`` of the open database."""
+    from desktop.store.db import db
+
+    return recipients(db.connection())
+
+
+def recipient_of_open(key) -> rules.Recipient | None:
+    """``recipient`` of the open database; None when nothing was sent to her (any more)."""
+    from desktop.store.db import db
+
+    try:
+        return recipient(db.connection(), key)
+    except RecipientNotFound:
+        return None
+
+
+def export_recipient_from_open(key, out: Path, now: datetime, readme: str) -> Path:
+    """``export_recipient`` from the open database."""
+    from desktop.store.db import db
+
+    return export_recipient(db.connection(), key, out, now, readme)
+
+
+def erase_recipient_from_open(key, backups: bool = False) -> Erased:
+    """``erase_recipient`` from the open database (and from every backup when asked)."""
+    from desktop.store.db import db
+
+    return erase_recipient(db.obj, key, backups=backups)

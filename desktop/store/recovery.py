@@ -158,19 +158,8 @@ def _full_text_problem(con: sqlite3.Connection) -> str | None:
 
 
 def _backup_time(path: Path) -> datetime:
-    """When an automatic backup was taken: from its name (UTC), else from the file."""
-    stamp = path.stem[len(backup.AUTO_PREFIX):len(backup.AUTO_PREFIX) + 15]
-    try:
-        return datetime.strptime(stamp, "%Y%m%d-%H%M%S")
-    except ValueError:
-        return datetime.utcfromtimestamp(path.stat().st_mtime)
-
-
-def _when_written(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
+    """When a backup was taken (UTC): from its name, else as ``backup.taken_at`` finds it."""
+    return backup.taken_at(path) or datetime.min
 
 
 # The copy made of the data a restore replaced: the owner chose to leave that data behind.
@@ -178,18 +167,24 @@ _REPLACED_BY_A_RESTORE = "-before-restore.sqlite3"
 
 
 def backups_newest_last() -> list[Path]:
-    """Every whole copy of her data Afspraak knows of, oldest first (by when it was written):
+    """Every whole copy of her data Afspraak knows of, oldest first (by when its data is from,
+    ``backup.taken_at``: the stamp in its name, never the file's time when the name has one):
     in the backups folder the automatic backups, the ones `afspraak backup` writes, the
     copies taken before an upgrade of the file and those a rescue made of the open data
     (``rescue_replaced``: one that could not be put back is the newest whole copy, review 8,
-    F5); and File → Save a backup…'s own name in the data folder. A restore's copy of the data
+    F5); File → Save a backup…'s old name in the data folder; and the copies she saved where
+    she chose that are there now (``backup.saved_copies``). A restore's copy of the data
     it replaced is not one of them. Only automatic backups once: a backup she took herself an
     hour ago was passed over for the morning's, and that hour looked lost (audit of
-    2026-12-05)."""
+    2026-12-05). Ordered by file time, an erase from the backups (which rewrites each copy)
+    made the oldest automatic backup the newest, and a repair put it back over hers (review
+    of backups, 1)."""
     folder = paths.backup_dir()
     found = [p for p in folder.glob("afspraak-*.sqlite3") if not p.name.endswith(_REPLACED_BY_A_RESTORE)]
     found += paths.data_dir().glob("afspraak-backup*.sqlite3")
-    return sorted(found, key=lambda path: (_when_written(path), path.name))
+    seen = {os.path.abspath(p) for p in found}
+    found += [p for p in backup.saved_copies()[0] if os.path.abspath(p) not in seen]
+    return backup.newest_last(found)
 
 
 def newest_good_backup(skip: Iterable[Path] = ()) -> Path | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, tzinfo
 
 from desktop import clock, defaults
 from desktop.domain import workdays
@@ -80,6 +80,8 @@ def save_changes(values: dict, template_edits: dict, now: datetime) -> None:
     ``templates.TemplateRefused`` for a text with problems rolls it all back."""
     with db.atomic():
         stored = get_many(values)
+        if "time_zone" in values and (stored["time_zone"] or "") != (values["time_zone"] or ""):
+            keep_calendar_days(clock.zone_named(stored["time_zone"] or ""), clock.zone_named(values["time_zone"] or ""))
         for key, value in values.items():
             if stored[key] != value:
                 set(key, value)
@@ -88,3 +90,36 @@ def save_changes(values: dict, template_edits: dict, now: datetime) -> None:
                 templates.reset(template_id, language, form)
             else:
                 templates.save(template_id, language, form, typed[0], typed[1], now)
+
+
+# The calendar days kept as moments (models' convention: moments are UTC): a deadline is 23:59
+# of its day, a day entered without a time is 12:00 of it (store/influencers).
+_DAYS_AS_MOMENTS = (("deliverable", "deadline", time(23, 59)), ("deliverable", "delivered_at", time(12)),
+                    ("collaboration", "agreed_at", time(12)), ("content", "posted_at", time(12)),
+                    ("shipment", "sent_at", time(12)), ("shipment", "delivered_at", time(12)),
+                    ("shipment", "received_at", time(12)))
+
+
+def keep_calendar_days(old: tzinfo, new: tzinfo) -> int:
+    """When the owner's time zone changes from ``old`` to ``new``: every deadline and every
+    day she entered without a time keeps its date (``dates.same_wall_time``); real moments
+    stay. Part of the caller's transaction; how many were moved."""
+    from desktop.domain.dates import same_wall_time
+
+    if clock.zone_key(old) and clock.zone_key(old) == clock.zone_key(new):
+        return 0
+    moved = 0
+    for table, column, wall in _DAYS_AS_MOMENTS:
+        changes = []
+        for row_id, text in db.execute_sql(f'SELECT id, "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL'):
+            try:
+                moment = datetime.fromisoformat(text)
+            except (TypeError, ValueError):
+                continue
+            new_moment = same_wall_time(moment, old, new, wall)
+            if new_moment is not None:
+                changes.append((str(new_moment), row_id))
+        if changes:
+            db.cursor().executemany(f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?', changes)
+            moved += len(changes)
+    return moved

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from desktop import clock
 from desktop.domain import collaborations as rules_collab
 from desktop.domain import shipments as rules
+from desktop.store import orders
 from desktop.store.db import db, ids_in
 from desktop.store.influencers import current_terms, end_of_day_utc, local_day, sent_moment
 from desktop.store.models import (AgreementVersion, Collaboration, CollaborationProduct, CustomOrder, Deliverable, Event, Person,
@@ -284,8 +285,6 @@ def advance(shipment_id: int, action: str, now: datetime, sent_on: date | None =
             shipment.received_at = now
         shipment.save()
         if shipment.custom_order_id is not None and action in ("deliver", "confirm"):
-            from desktop.store import orders
-
             orders.parcel_delivered(shipment.custom_order_id, now)  # Maatwerk follows its parcel
         collab = shipment.collaboration
         if collab is not None:
@@ -338,8 +337,12 @@ def undo_order_product(change: OrderProductChange) -> None:
 def shipment_pages(statuses: tuple[str, ...] | None = None, first: int = 100, size: int = 1000
                    ) -> Iterator[tuple[list[tuple], dict[int, list[str]]]]:
     """The Zendingen list in pages: (id, recipient, carrier, tracking code, tracking url,
-    sent at, status, street, postcode, city) per shipment, with only ``statuses`` when
-    given, and each shipment's products as "name (variant)".
+    sent at, status, street, postcode, city, gift for) per shipment, with only ``statuses``
+    when given, and each shipment's products as "name (variant)". The address is where the
+    parcel goes (``domain/shipments.parcel_address``): for a custom order's parcel the
+    delivery of the shop's order it was made from (a gift's recipient), else the person's;
+    "gift for" is the name of a gift's recipient when the shop's order names someone other
+    than the person (the buyer), else "".
 
     The order is the list's: open parcels whose recipient has no address first (few: they
     are read with the first page), then every other one newest first (created, then id).
@@ -353,15 +356,30 @@ def shipment_pages(statuses: tuple[str, ...] | None = None, first: int = 100, si
     which = None
     if statuses:
         which = Shipment.status.in_(list(statuses)) if len(statuses) > 1 else Shipment.status == statuses[0]
+    # The last column, the custom order, is read to find where its parcel goes (addressed_to).
     columns = (Shipment.id, Person.name, Shipment.carrier, Shipment.tracking_code, Shipment.tracking_url,
-               Shipment.sent_at, Shipment.status, Person.street, Person.postcode, Person.city)
+               Shipment.sent_at, Shipment.status, Person.street, Person.postcode, Person.city, Shipment.custom_order)
     newest_first = (Shipment.created_at.desc(), Shipment.id.desc())
     parse = datetime.fromisoformat
 
+    def addressed_to(rows) -> list[tuple]:
+        """The rows with the address of the custom order's shop order where it says where
+        (a gift: its buyer's card was read; review of the ship-to: flagged "no address" by
+        the buyer's card while the order named the recipient's); without the custom order."""
+        ships = orders.ship_tos([row[10] for row in rows if row[10] is not None])
+        if not ships:
+            return [(*row[:10], "") for row in rows]
+        out = []
+        for row in rows:
+            ship = ships.get(row[10])
+            gift_for = ship.name.strip() if ship is not None and not ship.is_for(row[1]) else ""
+            out.append((*row[:7], *rules.parcel_address(ship, *row[7:10]), gift_for))
+        return out
+
     def shipments(ids) -> list[tuple]:
         query = Shipment.select(*columns).join(Person).where(Shipment.id.in_(ids)).order_by(*newest_first)
-        return [(sid, name, carrier, code, url, None if sent_at is None else parse(sent_at), *rest)
-                for sid, name, carrier, code, url, sent_at, *rest in db.execute_sql(*query.sql())]
+        return addressed_to([(sid, name, carrier, code, url, None if sent_at is None else parse(sent_at), *rest)
+                             for sid, name, carrier, code, url, sent_at, *rest in db.execute_sql(*query.sql())])
 
     def products_of(ids) -> dict[int, list[str]]:
         found = defaultdict(list)
@@ -384,7 +402,7 @@ def shipment_pages(statuses: tuple[str, ...] | None = None, first: int = 100, si
     lacking = set()
     if open_statuses:
         query = Shipment.select(*columns).join(Person).where(Shipment.status.in_(open_statuses))
-        lacking = {row[0] for row in db.execute_sql(*query.sql())
+        lacking = {row[0] for row in addressed_to(list(db.execute_sql(*query.sql())))
                    if rules.missing_address(row[6], row[7], row[8], row[9])}
     page = [sid for (sid,) in db.execute_sql(*ordered(first).sql())]
     ids = [*lacking, *(sid for sid in page if sid not in lacking)]

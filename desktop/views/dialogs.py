@@ -20,8 +20,9 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: s
     return path
 
 
-def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str:
-    path, _selected = QFileDialog.getOpenFileName(parent, title, "", filters)
+def ask_open_path(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str:
+    """One file to open ("" when cancelled); the dialog starts in ``folder`` when given."""
+    path, _selected = QFileDialog.getOpenFileName(parent, title, folder, filters)
     return path
 
 

@@ -34,7 +34,7 @@ from desktop.domain import followup
 from desktop.domain.followup import NO_OTHER_CHANNEL, DueItem
 from desktop.i18n import _
 from desktop.labels import label
-from desktop.presentation import due_texts
+from desktop.presentation import due_texts, messages
 from desktop.store import due
 from desktop.views.forms import load_form
 from desktop.views.keys import letters_when_shown
@@ -221,7 +221,9 @@ class DueStepDialog(QDialog):
                 "either way, as the last reminder said.").format(person=item.person_name))
             self.dismiss_button.setText(_("End without strike"))
             return
-        message = due_texts.compose(item, self._now())
+        # as written: laid out for the channel chosen below (_channel_changed), an e-mail as a letter
+        message = due_texts.compose(item, self._now(), channel="")
+        self._written = None  # the message the box shows, until she changes its text
         if message is not None and message.incomplete:
             self._ask_incomplete(message)
         else:
@@ -264,7 +266,20 @@ class DueStepDialog(QDialog):
 
     def show_message(self, message) -> None:
         self.subject.setText(message.subject if message else "")
-        self.message.setPlainText(message.body if message else "")
+        self._written = message
+        self._shown = messages.for_channel(message, self.current_channel()).body if message else ""
+        self.message.setPlainText(self._shown)
+
+    def _lay_out(self) -> None:
+        """The ready message laid out for the chosen channel (an e-mail's greeting on a line
+        of its own, step 3's chat form on one line: ``messages.for_channel``), as long as the
+        owner has not changed its text."""
+        if self._written is None or self.message.toPlainText() != self._shown:
+            return
+        laid_out = messages.for_channel(self._written, self.current_channel()).body
+        if laid_out != self._shown:
+            self._shown = laid_out
+            self.message.setPlainText(laid_out)
 
     def _ask_incomplete(self, message) -> None:
         """Ask before showing a message that lacks a value it needs: show it without the
@@ -298,7 +313,10 @@ class DueStepDialog(QDialog):
                 button.setEnabled(True)
             self.message.setPlaceholderText("")
             self.subject.setText(message.subject)
-            self.message.setPlainText(message.body if show_it else "")
+            if show_it:
+                self.show_message(message)
+            else:
+                self.message.setPlainText("")
 
         show.clicked.connect(lambda: answer(True))
         own.clicked.connect(lambda: answer(False))
@@ -316,6 +334,7 @@ class DueStepDialog(QDialog):
         self.open_button.setEnabled(channel in texts)
         self.subject.setEnabled(channel == "email")
         self.number.setText("")
+        self._lay_out()
 
     # --- sending ------------------------------------------------------------------
     def text(self) -> str:

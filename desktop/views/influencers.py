@@ -505,7 +505,9 @@ class InfluencersView(ListView):
 
     def _detail_collaboration(self, layout, shown: CollaborationDetail) -> None:
         c = shown.collaboration
-        title = _("{title}: {status}").format(title=c.title or _("(untitled)"), status=label("collab_status", c.status))
+        # TRANSLATORS: influencer pane, a collaboration's heading: its title (itself often "Gifted: Ring") and its
+        # status, e.g. "Gifted: Ring · Proposed" (not a second colon).
+        title = _("{title} · {status}").format(title=c.title or _("(untitled)"), status=label("collab_status", c.status))
         layout.addWidget(plain_label(title, bold=True))
         facts = []
         if c.agreed_at:

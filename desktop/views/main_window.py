@@ -72,6 +72,24 @@ def view_classes() -> list:
     return [view_class(key) for key in VIEW_KEYS]
 
 
+def suggested_backup_path(now=None) -> Path:
+    """Where File → Save a backup… suggests the copy: her documents folder, outside Afspraak's
+    own folder (a second copy she finds, to put on a stick), under a name with the date and
+    time in her time, so that one copy never replaces the one before (review of backups, 4:
+    "…/afspraak/afspraak-backup.sqlite3", the data folder itself, the same name every time)."""
+    from PySide6.QtCore import QStandardPaths
+
+    from desktop.clock import to_local, utcnow
+
+    found = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    folder = Path(found) if found else Path.home()
+    if not folder.is_dir():
+        folder = Path.home()
+    when = to_local(now or utcnow()).strftime("%Y-%m-%d-%H%M")  # a file name, not a date to read
+    # TRANSLATORS: suggested file name of a backup; {when} is its date and time ("2026-11-23-1030"). No spaces.
+    return folder / _("afspraak-backup-{when}.sqlite3").format(when=when)
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
     hidden_to_tray = Signal()
@@ -486,10 +504,10 @@ class MainWindow(QMainWindow):
         """After the settings window saved: the menu's ticks follow, the views show the new
         values, and a new language rebuilds the window (as View → Language does)."""
         from desktop import autostart
-        from desktop.store import settings
+        from desktop.views.settings_window import keeps_running_in_tray
 
         for name, on in (("actionAutostart", autostart.is_enabled()),
-                         ("actionCloseToTray", bool(settings.get("close_to_tray")))):
+                         ("actionCloseToTray", keeps_running_in_tray())):
             action = self._action(name)
             blocked = action.blockSignals(True)
             action.setChecked(on)
@@ -791,7 +809,7 @@ class MainWindow(QMainWindow):
         from desktop.store import backup
         from desktop.views import dialogs
 
-        path = dialogs.ask_save_path(self, _("Save a backup"), str(paths.data_dir() / "afspraak-backup.sqlite3"),
+        path = dialogs.ask_save_path(self, _("Save a backup"), str(suggested_backup_path()),
                                      _("Afspraak database (*.sqlite3)"))
         if not path:
             return
@@ -807,11 +825,16 @@ class MainWindow(QMainWindow):
         from desktop.store import backup, opening
         from desktop.views import dialogs
 
-        path = dialogs.ask_open_path(self, _("Restore a backup"), _("Afspraak database (*.sqlite3);;All files (*)"))
+        # Opens where the backups are (was her home folder, review of backups, 5).
+        path = dialogs.ask_open_path(self, _("Restore a backup"), _("Afspraak database (*.sqlite3);;All files (*)"),
+                                     str(paths.backup_dir()))
         if not path:
             return
-        if not dialogs.confirm(self, _("Restore a backup"), _(
-                "Replace the current data with this backup? A copy of the current data is saved in the backups folder first.")):
+        from desktop.presentation import backup_texts
+
+        # Which backup, of when in her time (the names carry UTC), and what she gives up.
+        taken, exact = backup.when_taken(Path(path))
+        if not dialogs.confirm(self, _("Restore a backup"), backup_texts.restore_question(Path(path), taken, exact)):
             return
         try:
             kept = opening.restore_open(Path(path))

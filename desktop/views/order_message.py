@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import _
 from desktop.labels import choices
-from desktop.presentation import delivery_texts, due_texts, errors
+from desktop.presentation import delivery_texts, due_texts, errors, messages
 from desktop.store import orders as store
 from desktop.views.base import plain_label
 from desktop.views.forms import date_field, date_problems, from_qdate, load_form, to_qdate, typed_day
@@ -195,6 +195,8 @@ class OrderMessageDialog(_Clocked, QDialog):
         self.new_date.setVisible(delay)
         self.reason.setVisible(delay)
         message = due_texts.compose_order(self.order_id, self.step(), self.now, self.chosen_date() if delay else None)
+        # an owner's own wording with the greeting in a chat's layout, as a letter when e-mailed
+        message = messages.for_channel(message, self.channel.currentData() or "")
         self.subject.setText(message.subject)
         self.body.setPlainText(message.body)
         self.error.hide()

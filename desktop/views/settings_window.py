@@ -91,6 +91,14 @@ def _one_line_label(label: QLabel) -> None:
     label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 4, LABEL_MAX_WIDTH))
 
 
+def keeps_running_in_tray() -> bool:
+    """"Keep running in the tray" as the owner gets it: the setting, on a desktop with a tray
+    (without one, closing the window ends Afspraak whatever is saved)."""
+    from desktop.store import settings
+
+    return bool(settings.get("close_to_tray")) and tray_available()
+
+
 def tray_available() -> bool:
     """Does this desktop have a tray (the system tray, the menu bar's extras)?"""
     return QSystemTrayIcon.isSystemTrayAvailable()
@@ -461,9 +469,16 @@ class SettingsWindow(QDialog):
 
     @staticmethod
     def _duration(hours: int) -> str:
-        if hours % 24 == 0:
-            return ngettext("after {n} day", "after {n} days", hours // 24).format(n=hours // 24)
-        return ngettext("after {n} hour", "after {n} hours", hours).format(n=hours)
+        """"after 2 days", "after 10 hours", "after 2 days and 10 hours" (not "after 58 hours")."""
+        days, rest = divmod(hours, 24)
+        if rest == 0:
+            return ngettext("after {n} day", "after {n} days", days).format(n=days)
+        if days == 0:
+            return ngettext("after {n} hour", "after {n} hours", hours).format(n=hours)
+        # TRANSLATORS: how long after the answer was due a step comes: {days} e.g. "2 days", {hours} "10 hours".
+        return _("after {days} and {hours}").format(
+            days=ngettext("{n} day", "{n} days", days).format(n=days),
+            hours=ngettext("{n} hour", "{n} hours", rest).format(n=rest))
 
     def _units_changed(self, *_args) -> None:
         self.strike_unit.setText(ngettext("hour after the last reminder was sent",

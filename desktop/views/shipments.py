@@ -84,6 +84,12 @@ def _status_text(status_code: str, awaiting: bool, no_address: bool) -> str:
     return status
 
 
+def _addressee(s):
+    """Whom and where a parcel goes to: a custom order's where the shop's order says (a
+    gift's recipient: ``delivery_texts.parcel_of``), else to the person it is for."""
+    return delivery_texts.parcel_of(s.custom_order_id, s.person) if s.custom_order_id is not None else s.person
+
+
 def open_link(url: str) -> bool:
     """Open a tracking link in the browser; only web links, never files or other schemes."""
     if not is_link(url):
@@ -176,17 +182,21 @@ class ShipmentsView(ListView):
             return found
 
         link = _("link")
+        # TRANSLATORS: Shipments, the recipient of a gift a customer ordered for someone else.
+        gift_from = _("{recipient} (gift from {buyer})")
         local = owner().local
         awaiting_receipt, missing_address = rules.awaiting_receipt, rules.missing_address
         for shipments, products_of in pages:
             rows = []
             for (sid, person_name, carrier, tracking_code, tracking_url, sent_at, status_code,
-                 street, postcode, city) in shipments:
+                 street, postcode, city, gift_for) in shipments:
                 awaiting = awaiting_receipt(status_code, sent_at, now, days)
                 no_address = missing_address(status_code, street, postcode, city)
                 if (wanted == AWAITING and not awaiting) or (wanted == NO_ADDRESS and not no_address):
                     continue
                 products, products_key = once(", ".join(products_of.get(sid, ())))
+                if gift_for:  # whom the parcel goes to, as the pane says it (review of the gift recipient)
+                    person_name = gift_from.format(recipient=gift_for, buyer=person_name)
                 person_name, name_key = once(person_name)
                 status = statuses_shown.get((status_code, awaiting, no_address))
                 if status is None:
@@ -240,14 +250,19 @@ class ShipmentsView(ListView):
         if s is None:
             return
         p = s.person
-        # A custom order's parcel goes where the shop's order says (a gift's recipient), else to her.
-        to = delivery_texts.parcel_of(s.custom_order_id, p) if s.custom_order_id is not None else p
+        to = _addressee(s)
         self.add_heading(layout, _("Shipment to {name}").format(name=to.name))
         address = address_text(to.street, to.postcode, to.city)
         no_address = rules.missing_address(s.status, to.street, to.postcode, to.city)
-        if no_address:
+        if no_address and getattr(to, "from_the_order", False):
+            # TRANSLATORS: Shipments pane: the shop's order names where the parcel goes (a gift's
+            # recipient, say), but not a street, a postcode and a city.
+            warning = plain_label(_("The shop's order gives no complete address for {name}: check it in your online "
+                                    "shop before the parcel goes out.").format(name=to.name))
+        elif no_address:
             warning = plain_label(_("No address known for {name}: add it to their profile (Influencers → Edit…) before the "
                                     "parcel goes out.").format(name=p.name))
+        if no_address:
             warning.setObjectName("noAddressWarning")
             warning.setStyleSheet(theme.text_style("red", bold=True))  # readable on a dark desktop too
             layout.addWidget(warning)
@@ -329,8 +344,9 @@ class ShipmentsView(ListView):
         if s is None:
             return
         p = s.person
-        if action == "send" and not rules.has_address(p.street, p.postcode, p.city) and \
-                not dialogs.confirm(self, *no_address_question(p.name)):
+        to = _addressee(s)
+        if action == "send" and not rules.has_address(to.street, to.postcode, to.city) and \
+                not dialogs.confirm(self, *no_address_question(to.name)):
             return
         now = utcnow()
         with journal.recording() as change:
@@ -351,7 +367,8 @@ class ShipmentsView(ListView):
         if s is None or not rules.can("send", s.status):
             return
         p = s.person
-        if not rules.has_address(p.street, p.postcode, p.city) and not dialogs.confirm(self, *no_address_question(p.name)):
+        to = _addressee(s)
+        if not rules.has_address(to.street, to.postcode, to.city) and not dialogs.confirm(self, *no_address_question(to.name)):
             return
         form = day_dialog.sent_earlier(self, shipment_id, p.name)
         if dialogs.run(form):  # its save is already a step for Edit → Undo

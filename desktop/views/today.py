@@ -336,7 +336,7 @@ class TodayView(ListView):
             hint.setObjectName("todayDelayQuestion")
             hint.setWordWrap(True)
             layout.addWidget(hint)
-        if message and due_texts.new_date_hole() in message.body:
+        if due_texts.holds_new_date_hole(message):
             # The delay message names a date only the owner can pick: the dialog asks for it.
             layout.addWidget(plain_label(_("“Open and send…” asks for the new date and fills it in.")))
         if message and item.channel == "phone":
@@ -349,7 +349,7 @@ class TodayView(ListView):
             words = due_texts.task_words(item, now, gift)
         text = ReadyMessageBox(words)
         text.setObjectName("todayMessage")
-        if message and due_texts.new_date_hole() in message.body:
+        if due_texts.holds_new_date_hole(message):
             # A preview, not a message to copy: with "[new date]" in it, only the order's
             # dialog (which asks for the date) may hand it over (never a hole to a customer).
             text.setTextInteractionFlags(Qt.NoTextInteraction)

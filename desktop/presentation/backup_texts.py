@@ -1,0 +1,90 @@
+"""The words about backups an owner reads: what an erase leaves in them and for how long, the
+copies it could not reach, and what a restore does, with the backup's moment in her time.
+
+How long a backup keeps an erased person's data is not a number of days: Afspraak keeps the
+newest ``backup_keep`` automatic backups, one for each day it is used, so with weekly use they
+go back months; her own backups and the copies kept before a restore or an upgrade stay until
+she deletes them (review of backups, 3: "nog hooguit 14 dagen" was untrue). Keeping them by
+count, not by age, is on purpose: a shop that opens Afspraak once a week, or comes back from
+three weeks away, still has as many points to go back to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from desktop import i18n
+from desktop.clock import to_local
+from desktop.i18n import _, ngettext
+
+
+def erase_keeps_backups(keep: int) -> str:
+    """The erase question's paragraph: what stays in the backups without the tick below it."""
+    return ngettext(
+        "Without the tick below, their data stays in the backups: Afspraak keeps {n} automatic backup (it "
+        "makes one on each day you use it) until a newer one replaces it, and your own backups and the copies "
+        "made before a restore or an update until you delete them.",
+        "Without the tick below, their data stays in the backups: Afspraak keeps {n} automatic backups (it "
+        "makes one on each day you use it, so they can go back months) until newer ones replace them, and "
+        "your own backups and the copies made before a restore or an update until you delete them.",
+        keep).format(n=keep)
+
+
+def still_in_backups(keep: int) -> str:
+    """After an erase without the backups: where their data still is, and until when."""
+    return ngettext(
+        "The backups still hold their data: Afspraak keeps {n} automatic backup until a newer one replaces "
+        "it, and your own backups and the copies made before a restore or an update until you delete them.",
+        "The backups still hold their data: Afspraak keeps {n} automatic backups (one for each day you use "
+        "it) until newer ones replace them, and your own backups and the copies made before a restore or an "
+        "update until you delete them.",
+        keep).format(n=keep)
+
+
+def not_reached(unreached: Iterable[Path]) -> list[str]:
+    """After an erase from the backups: the copies she saved through Afspraak that were not
+    where she saved them (a USB stick not plugged in), one line per folder; then that copies
+    made outside Afspraak are not included. Never "all of them"."""
+    by_folder: dict[str, int] = {}
+    for path in unreached:
+        folder = str(Path(path).parent)
+        by_folder[folder] = by_folder.get(folder, 0) + 1
+    lines = [ngettext(
+        "{n} backup you saved in {folder} was not found there (is it on a USB stick that is not plugged in?): "
+        "it still holds their data. Delete it once you have it at hand.",
+        "{n} backups you saved in {folder} were not found there (are they on a USB stick that is not plugged "
+        "in?): they still hold their data. Delete them once you have them at hand.",
+        n).format(n=n, folder=folder) for folder, n in by_folder.items()]
+    # TRANSLATORS: after erasing someone from the backups: what Afspraak cannot know of
+    lines.append(_("Copies made outside Afspraak (copied by hand, or kept in a cloud service's version history) "
+                   "are not included."))
+    return lines
+
+
+def restore_question(file: Path, taken: datetime | None, exact: bool) -> str:
+    """The question before a restore: which backup, of when (in her time), and what she loses:
+    everything entered since, and people erased since come back (review of backups, 5).
+    ``taken``: naive UTC (``backup.when_taken``); ``exact``: the moment the backup was made,
+    else only when the file was last saved."""
+    name = Path(file).name
+    if taken is None:
+        head = _("Restore “{file}”?").format(file=name)
+    else:
+        local = to_local(taken)
+        date, time = i18n.format_date(local, "long"), i18n.format_time(local)
+        if exact:
+            # TRANSLATORS: {date} "23 november 2026", {time} "10:30", in her time. Not the file's name: that
+            # carries the moment in UTC ("afspraak-auto-20261123-093000"), an hour or two off hers.
+            head = _("Restore the backup of {date} at {time}?").format(date=date, time=time)
+        else:
+            # TRANSLATORS: a file with no date in its name: when it was last saved is all that is known
+            head = _("Restore “{file}”, last saved on {date} at {time}?").format(file=name, date=date, time=time)
+    return head + "\n\n" + _(
+        "Afspraak then goes back to your data as it was when this backup was made: everything you entered or "
+        "changed since is no longer in Afspraak, and people you erased since are back (unless you also erased "
+        "them from the backups). A copy of your current data is kept in the backups folder first.")
+
+
+__all__ = ["erase_keeps_backups", "still_in_backups", "not_reached", "restore_question"]

@@ -175,24 +175,27 @@ def test_after_step_four_a_strike_is_proposed_never_a_step_five():
 def test_one_strike_decision_for_a_collaboration_whose_final_notice_named_two_deliverables():
     """Audit 11, F4: a post and a story of one collaboration, named in one final notice,
     asked for two strike decisions (deciding one took the other away). One decision covers
-    both; another collaboration's strike stays its own."""
+    both, and every other collaboration that notice named (message review, finding 5: one
+    notice, one date, one decision); a notice sent on another day keeps its own decision."""
     post = deliverable(NOW - timedelta(days=10), subject_id=10, details={"collaboration_id": 7, "what": "post"})
     story = deliverable(NOW - timedelta(days=10), subject_id=11, details={"collaboration_id": 7, "what": "story"})
     other = deliverable(NOW - timedelta(days=10), subject_id=12, details={"collaboration_id": 8, "what": "post"})
     states = climbed(post, 4) + climbed(story, 4) + climbed(other, 4)
     [notice] = due([post, story, other], states=states)
-    assert sorted(p.subject_id for p in notice.parts) == [10, 11]  # one final notice names both
+    assert sorted(p.subject_id for p in notice.parts) == [10, 11, 12]  # one final notice names all three
     states += sent(notice, NOW)
-    [notice] = due([post, story, other], states=states, now=NOW + timedelta(days=1))  # the other's, a day on
-    assert [p.subject_id for p in notice.parts] == [12]
-    states += sent(notice, NOW + timedelta(days=1))
-    decisions = due([post, story, other], states=states, now=NOW + timedelta(days=9, hours=1))
+    assert due([post, story, other], states=states, now=NOW + timedelta(days=1)) == []  # no second notice
+    [decision] = due([post, story, other], states=states, now=NOW + timedelta(days=8, hours=1))
+    assert decision.action == "strike" and sorted(p.subject_id for p in decision.parts) == [10, 11, 12]
+    states += sent(decision, NOW + timedelta(days=8, hours=2), "dismissed")  # decided once: all are done
+    assert plan([post, story, other], states=states, now=NOW + timedelta(days=8, hours=3)) == []
+    # notices sent on two days (as before one notice covered every collaboration): two decisions
+    states = climbed(post, 4) + climbed(story, 4) + climbed(other, 4)
+    finals = [f.StepState(f.promise_key(p, f.RULES["deliverable"].steps[3]), "sent", NOW + timedelta(days=d),
+                          template="ladder.4", person_id=1) for p, d in ((post, 0), (story, 0), (other, 1))]
+    decisions = due([post, story, other], states=states + finals, now=NOW + timedelta(days=9, hours=1))
     assert sorted(sorted(p.subject_id for p in i.parts) for i in decisions) == [[10, 11], [12]]
     assert all(i.action == "strike" and i.step == "strike" for i in decisions)
-    both = next(i for i in decisions if len(i.parts) == 2)
-    states += sent(both, NOW + timedelta(days=9, hours=2), "dismissed")  # decided once: both are done
-    [left] = due([post, story, other], states=states, now=NOW + timedelta(days=9, hours=3))
-    assert [p.subject_id for p in left.parts] == [12]
 
 
 def test_after_a_final_notice_the_collaborations_other_deliverables_wait_for_her_answer():
@@ -209,10 +212,12 @@ def test_after_a_final_notice_the_collaborations_other_deliverables_wait_for_her
     later = NOW + timedelta(days=4)  # the video's step 1 would be due (and the other collaboration's)
     assert due([post, video, other], states=states, now=later) == []
     # the other collaboration's first reminder waits for the day after the date the notice
-    # named (review 26: "is everything OK?" the day after "I'll end our collaboration")
+    # named (review 26: "is everything OK?" the day after "I'll end our collaboration"), and
+    # then it is no cheerful first reminder either: it went late while the notice's date ran,
+    # so its ladder goes on from the second step (message review, finding 6)
     ends = f.pause_date(NOW, S) + timedelta(days=1)
     [first] = [i for i in plan([post, video, other], states=states, now=later) if i.parts[0].subject_id == 12]
-    assert (first.step, f.local_date(first.due, S)) == ("1", ends)
+    assert (first.step, f.local_date(first.due, S)) == ("2", ends)
     for days in range(1, 12):  # no step of the video on any day; the post's strike comes
         moment = NOW + timedelta(days=days, hours=1)
         assert all(p.subject_id != 11 for i in plan([post, video], states=states, now=moment) for p in i.parts)
@@ -226,10 +231,11 @@ def test_after_a_final_notice_the_collaborations_other_deliverables_wait_for_her
     [item] = due([post, video], contacts=wrote, states=states, now=later)
     assert (item.parts[0].subject_id, item.step) == (11, "1")
     # the notice speaks for the collaboration until its strike is decided: then the
-    # video has a ladder of its own again (a dismissed strike silenced it for good)
+    # video has a ladder of its own again (a dismissed strike silenced it for good), from
+    # its second step: it went late while the notice's date ran (message review, finding 6)
     decided = states + sent(strike, NOW + timedelta(days=8, hours=1), "dismissed")
     after = NOW + timedelta(days=9)
-    assert [(i.parts[0].subject_id, i.step) for i in due([post, video], states=decided, now=after)] == [(11, "1")]
+    assert [(i.parts[0].subject_id, i.step) for i in due([post, video], states=decided, now=after)] == [(11, "2")]
     # ... and a new deadline for the post restarts its ladder: the notice no longer stands
     moved = Promise("deliverable", 1, "deliverable", 10, NOW + timedelta(days=1), details={"collaboration_id": 7})
     found = due([moved, video], states=states, now=later)

@@ -6,7 +6,7 @@
   unanswered-message follow-up too: they are dropped, not asked in the same or another
   message;
 - check-ins and follow-ups never climb past step 3, and a final notice (step 4) names every
-  late deliverable of its collaboration, nothing of another;
+  late deliverable of hers, of every collaboration (one notice, one date);
 - each item shows its own moment, not that of another part it carries.
 The same over the real store and the demo: tests/test_ladder_messages.py.
 """
@@ -192,7 +192,8 @@ def test_a_final_notice_names_every_late_deliverable_of_its_collaboration():
     climb = climbed(a, 4, NOW)
     [final] = due([a, b, c], states=climb)
     assert final.final and final.step == "4"
-    assert [(p.subject_id, p.step) for p in final.parts] == [(10, "4"), (11, "1")]
+    # b joins the notice at its step (the ladder that runs), so its strike is decided with a's
+    assert [(p.subject_id, p.step) for p in final.parts] == [(10, "4"), (11, "4")]
     # the other collaboration's parcel keeps its own, friendly message the next day (one
     # contact a day); b, named in the notice, waits with a for her answer or the strike
     states = climb + f.with_state([], final, "sent", NOW)
@@ -200,13 +201,17 @@ def test_a_final_notice_names_every_late_deliverable_of_its_collaboration():
     assert due([a, b, c], contacts, states, now=NOW + timedelta(hours=5)) == []
     [nxt] = due([a, b, c], contacts, states, now=utc(2026, 11, 24, 9))
     assert not nxt.final and [(p.kind, p.step) for p in nxt.parts] == [("shipment", "received")]
-    for days in range(2, 8):
+    for days in range(2, 8):  # no message about b; it is decided with a, in one decision
         moment = NOW + timedelta(days=days)
-        assert all(p.subject_id != 11 for i in plan([a, b, c], contacts, states, now=moment) for p in i.parts)
-    # another collaboration's late deliverable at step 1 on that day gets its own message
+        items = plan([a, b, c], contacts, states, now=moment)
+        assert all(p.subject_id != 11 for i in items if i.action == "message" for p in i.parts)
+        [decision] = [i for i in items if i.action == "strike"]
+        assert [p.subject_id for p in decision.parts] == [10, 11]
+    # another collaboration's deliverable, late that day too, is named in the same notice:
+    # one notice, one date (message review, finding 5), not a notice of its own the next day
     d = reel(on(2026, 11, 22), subject_id=12, collab=3)
-    [final] = [i for i in due([a, d], states=climb) if i.final]
-    assert [p.subject_id for p in final.parts] == [10]
+    [final] = due([a, d], states=climb)
+    assert final.final and [p.subject_id for p in final.parts] == [10, 12]
 
 
 def test_customer_news_and_a_reminder_never_share_a_message():
@@ -234,19 +239,18 @@ def test_each_item_shows_its_own_moment():
 
 # --- what a merged message may cite (review findings 2b, 13) ------------------------------
 
-def test_a_final_notice_cites_one_collaboration_only():
-    """Two agreements have two dates, consequences and values: a final notice about both
-    would quote those of one for the other. Each gets its own notice, a day apart; the
-    deliverables of one collaboration share theirs."""
+def test_a_final_notice_covers_every_late_collaboration_once():
+    """Two agreements late together got a final notice each, on two days, each "my final
+    reminder" with its own date (message review, finding 5): one notice names them all, with
+    one date; its words give each agreement its own date, consequence and value
+    (tests/test_ladder_conversation.py). Before the final step they shared every reminder."""
     a = reel(on(2026, 11, 19), subject_id=10, collab=1)
     b = reel(on(2026, 11, 19), subject_id=11, collab=2)
     c = reel(on(2026, 11, 19), subject_id=12, collab=1)
     climb = [state for promise in (a, b, c) for state in climbed(promise, 4, NOW)]
     [final] = due([a, b, c], states=climb)
-    assert final.final and sorted(p.subject_id for p in final.parts) == [10, 12]
-    later = [i for i in plan([a, b, c], states=climb) if i.due > NOW]
-    assert [(i.step, [p.subject_id for p in i.parts]) for i in later] == [("4", [11])]
-    assert f.local_date(later[0].due, S) == date(2026, 11, 24)
+    assert final.final and sorted(p.subject_id for p in final.parts) == [10, 11, 12]
+    assert [i for i in plan([a, b, c], states=climb) if i.due > NOW and i.action == "message"] == []
     # before the final step, both collaborations share one reminder
     second_day = utc(2026, 11, 21, 9, 30)
     [second] = due([a, b, c], now=second_day,

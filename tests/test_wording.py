@@ -71,12 +71,15 @@ def test_final_reminder_without_costs_drops_that_sentence():
     reader = READERS["nl-u"]
     values = sample(reader)
     with_costs = m.render("ladder.4", values, reader, now=NOW)
-    assert "een waarde van €\xa024,95" in with_costs.body and with_costs.missing == ()
+    # a notice about one collaboration, with nothing else of hers: its paragraphs about several
+    # collaborations, what else ends and what still stands have nothing to say
+    notice = ("gevolgen", "vervalt_ook", "blijft_staan")
+    assert "een waarde van €\xa024,95" in with_costs.body and with_costs.missing == notice
     values["kosten"] = None
     msg = m.render("ladder.4", values, reader, now=NOW)
     assert "waarde" not in msg.body and "€" not in msg.body
     assert "zet ik onze samenwerking stop" in msg.body and "laatste herinnering" in msg.body
-    assert msg.missing == ("kosten",) and msg.incomplete == ()
+    assert msg.missing == ("kosten", *notice) and msg.incomplete == ()
 
 
 def test_a_missing_needed_value_makes_the_message_incomplete():

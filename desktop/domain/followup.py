@@ -36,10 +36,19 @@ Etiquette guards (seed 004), applied per person after the steps are known:
 * at most one outgoing contact per person per local day: a day that already had an
   outgoing contact is skipped, and everything due for one person on one day is combined
   into ONE :class:`DueItem` whose ``parts`` list every promise (the message cites them
-  all); a step that is not yet due is never pulled forward into an earlier message;
+  all); a step that is not yet due is never pulled forward into an earlier message, but
+  for a late deliverable joining her conversation (next point);
+* one person, one conversation (:func:`_join_conversation`; message review, findings 5
+  and 6): her deliverables late by the time her ladder's next message goes join that
+  message at its step, instead of a ladder of their own (a cheerful first reminder about
+  the stories the day the reel got its final notice; a second final notice with another
+  date the day after the first). What went late while a final notice's date ran is not
+  greeted with a first reminder after it either: it goes on from step 2
+  (:func:`_drop_after_final_notice`);
 * what one message may cite (:func:`_fits`): only deliverables at the same step share a
-  message (a final notice names every late deliverable of its collaboration due that
-  day, whatever its step, and nothing of another), and one parcel check-in rides along only in a step-1 reminder; an
+  message (a final notice names every late deliverable of hers due that day, whatever its
+  step or collaboration: one notice, one date, one strike decision), and one parcel
+  check-in rides along only in a step-1 reminder; an
   unanswered message and the shop's news to a customer get a message of their own (one
   order's promises share one). A part that does not fit keeps its own message on the
   next free day;
@@ -174,13 +183,23 @@ class Rule:
     # is late (its first step has come due): that ladder's messages already ask her to
     # react, and any answer stops both. ``covered_on``: a ``details`` key both promises
     # must share (the same collaboration), or "" for any promise of the same person.
+    # With "", once that ladder has written to her since this promise began (a step of it
+    # sent after ``Promise.since``), this one is dropped for good, not resumed when the
+    # cover ends (message review, finding 7: "I haven't had a reply to my message of
+    # Saturday 28 November" came back on 15 December, after four reminders about her post
+    # and a collaboration ended). Restarting it from step 1 instead would still ask about a
+    # message two weeks and five reminders old; the final notice has since told her what
+    # still stands, and a new message from the owner is a new promise with a follow-up of
+    # its own.
     covered_by: str = ""
     covered_on: str = ""
     # Promises that share this ``details`` key (the deliverables of one collaboration)
     # share their final notice: once it was sent for one of them ("if I haven't heard from
     # you by ..., I'll end our collaboration") and until its strike is decided, while she
     # has not written since, the others are not chased with a ladder of their own (a
-    # cheerful first reminder, a second final notice with another date).
+    # cheerful first reminder, a second final notice with another date). A rule with it set
+    # is one conversation per person (``_join_conversation``): her late promises of it share
+    # every message, the final notice too, whatever collaboration they belong to.
     one_notice_per: str = ""
     # Her answer pauses the promise instead of ending it: an answer is not the post. When
     # it is still not kept ``answer_wait_days`` after her latest message, it is asked about
@@ -606,6 +625,10 @@ class _Next:
     key: str
     previous_sent: datetime | None = None  # when the step before it was sent (None: not sent, or none)
     earlier_sent: bool = False  # was any earlier step of this promise really sent (not only dismissed)?
+    start: datetime | None = None  # when its ladder starts counting (``ladder_start``): from then on it is late
+    # the earliest moment the owner allows (a snooze, a hold after a final notice): never
+    # moved before it, not even to join her other promises' message (``_join_conversation``)
+    not_before: datetime | None = None
 
 
 def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], with_states: set[str],
@@ -646,16 +669,18 @@ def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], wi
     index, due = chosen
     if offsets[index] < ZERO:  # news ahead of a date: a day off moves it earlier, never onto or past the date
         due = working_day_before(due, settings)
-    if snoozed:
-        due = max(due, max(snoozed))
+    not_before = max(snoozed) if snoozed else None
     held = promise.details.get("snoozed_until")  # snoozed before she answered (``after_answer``)
-    if held is not None and held > due:
-        due = held
+    if held is not None and (not_before is None or held > not_before):
+        not_before = held
+    if not_before is not None and not_before > due:
+        due = not_before
     step = steps[index]
     previous = found[last] if last >= 0 else None  # the last step acted on
     earlier = found is not None and any(st is not None and st.status == "sent" for st in found[:index])
     return _Next(promise, index, step, due, prefix + step.name,
-                 previous.at if previous is not None and previous.status == "sent" else None, earlier)
+                 previous.at if previous is not None and previous.status == "sent" else None, earlier, start,
+                 not_before)
 
 
 def after_answer(promise: Promise, answered: datetime, settings: LadderSettings,
@@ -931,24 +956,82 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
                     group = (person_id, notices[name], shared)
                     if group not in noticed or nxt.previous_sent > noticed[group]:
                         noticed[group] = nxt.previous_sent
-    if late and may_be_covered:
-        _drop_covered(nexts, may_be_covered, late, now)
-    if noticed:
-        _drop_after_final_notice(nexts, noticed, latest_in, settings)
+    states = state_by_key if with_states else {}
+    _between_promises(nexts, states, covering, may_be_covered, late, noticed, latest_in, settings, now)
     return nexts
 
 
+def _between_promises(nexts: dict[int, list[_Next]], state_by_key: Mapping[str, StepState], covering: set[str],
+                      may_be_covered: set[int], late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]],
+                      noticed: Mapping[tuple[int, str, object], datetime], latest_in: Mapping[int, tuple[datetime, ...]],
+                      settings: LadderSettings, now: datetime) -> None:
+    """What one of her promises does to her others (in place): what another one covers goes
+    (``Rule.covered_by``), what a final notice speaks for waits (``Rule.one_notice_per``), and
+    what is late goes with her conversation's next message (``_join_conversation``)."""
+    if may_be_covered:
+        wrote = _covering_sent(state_by_key.values(), covering, may_be_covered) if state_by_key else {}
+        if late or wrote:
+            _drop_covered(nexts, may_be_covered, late, wrote, now)
+    decided = _final_notices(state_by_key, nexts) if state_by_key else {}
+    if noticed or decided:
+        _drop_after_final_notice(nexts, noticed, decided, latest_in, settings)
+    _join_conversation(nexts, settings)
+
+
+def _final_steps() -> dict[str, tuple[str, str]]:
+    """Per rule with a shared final notice (``Rule.one_notice_per``), the names of its final
+    step and of the strike decision after it."""
+    found = {}
+    for name, rule in RULES.items():
+        final = next((st.name for st in rule.steps if st.final), None)
+        strike = next((st.name for st in rule.steps if st.action == "strike"), None)
+        if rule.one_notice_per and final and strike:
+            found[name] = (final, strike)
+    return found
+
+
+def _final_notices(state_by_key: Mapping[str, StepState], nexts: Mapping[int, list[_Next]]
+                   ) -> dict[tuple[int, str], datetime]:
+    """(person, rule's group) -> when her latest decided final notice was sent: one whose
+    strike the owner decided (``states``), also once what it named is closed and gone from
+    the scan, so what came due during its pause still knows the notice went out
+    (``_drop_after_final_notice``; a notice still waiting for its decision is in ``noticed``).
+    A notice without a decision (its work posted, its deadline moved) speaks for nothing."""
+    finals = _final_steps()
+    found: dict[tuple[int, str], datetime] = {}
+    for key, st in state_by_key.items():
+        if st.status != "sent" or st.person_id is None or st.person_id not in nexts:
+            continue
+        prefix, _sep, step = key.rpartition(":")
+        rule_name = prefix.partition(":")[0]
+        final, strike = finals.get(rule_name, ("", ""))
+        if step != final:
+            continue
+        decided = state_by_key.get(prefix + ":" + strike)
+        if decided is None or decided.status not in ACTED:
+            continue
+        mine = (st.person_id, RULES[rule_name].group(rule_name))
+        if mine not in found or st.at > found[mine]:
+            found[mine] = st.at
+    return found
+
+
 def _drop_after_final_notice(nexts: dict[int, list[_Next]], noticed: Mapping[tuple[int, str, object], datetime],
+                             notices: Mapping[tuple[int, str], datetime],
                              latest_in: Mapping[int, tuple[datetime, ...]], settings: LadderSettings) -> None:
     """Remove (in place) the steps of promises whose group has a final notice waiting for
     its strike (``Rule.one_notice_per``), unless she wrote after it: then she answered,
     and a later promise of the group is chased from its own first step again.
 
-    Her other collaborations' friendlier reminders wait until the day after the date that
-    notice names: "is everything OK?" about another reel the day after "if I haven't heard
-    from you by Monday, I'll end our collaboration" took the notice back (review 26, ladder
-    1). Another collaboration's own final notice keeps its day: it says the same."""
-    latest: dict[tuple[int, str], datetime] = {}  # (person, group) -> her latest final notice
+    Her other promises' friendlier reminders wait until the day after the date her latest
+    final notice (``notices``) names: "is everything OK?" about another reel the day after "if
+    I haven't heard from you by Monday, I'll end our collaboration" took the notice back
+    (review 26, ladder 1). Another collaboration's own final notice keeps its day: it says
+    the same. One that became late while that notice's date was running is not greeted with
+    a cheerful first reminder after it either (message review, finding 6: "is everything
+    OK?" on the morning its strike came due): its ladder goes on from the second step, the
+    one that explains why a date matters."""
+    latest = dict(notices)  # (person, group) -> her latest final notice
     for (person_id, group, _shared), sent in noticed.items():
         latest[(person_id, group)] = max(sent, latest.get((person_id, group), sent))
     for person_id, person_nexts in nexts.items():
@@ -967,19 +1050,85 @@ def _drop_after_final_notice(nexts: dict[int, list[_Next]], noticed: Mapping[tup
             last_notice = latest.get((person_id, group))
             if (last_notice is not None and n.step.action == "message" and not n.step.final
                     and not (written and written[0] >= last_notice)):
-                n.due = max(n.due, _day_start(pause_date(last_notice, settings) + timedelta(days=1), settings))
+                after = _day_start(pause_date(last_notice, settings) + timedelta(days=1), settings)
+                if n.due < after:
+                    n.due = n.not_before = after
+                if n.index == 0 and n.start is not None and last_notice <= n.start < after:
+                    _restep(n, 1)
             kept.append(n)
         if len(kept) != len(person_nexts):
             person_nexts[:] = kept
 
 
+def _restep(n: _Next, index: int) -> None:
+    """Move ``n`` (in place) to step ``index`` of its rule: the step key changes with it, so
+    what the owner does is kept for that step."""
+    step = RULES[n.promise.rule].steps[index]
+    n.index, n.step, n.key = index, step, n.key.rpartition(":")[0] + ":" + step.name
+
+
+def _join_conversation(nexts: dict[int, list[_Next]], settings: LadderSettings) -> None:
+    """One person, one conversation (message review, findings 5 and 6): her deliverables
+    that are late by the time her ladder's next message goes join that message, at its
+    step, instead of starting a ladder of their own (a cheerful first reminder about the
+    stories the day the reel got its final notice, and a second final notice with another
+    date the day after). Per rule with a shared final notice (``Rule.one_notice_per``):
+    the next message is the earliest of her steps; every promise of that rule whose ladder
+    has started by then (``_Next.start``) goes with it, at the most advanced step among
+    them, and with what that step's ladder sent before (its "another way", its "final").
+    A promise not late yet waits for a later message; one the owner snoozed past that
+    moment (``_Next.not_before``) keeps its own."""
+    for person_nexts in nexts.values():
+        if len(person_nexts) < 2:
+            continue
+        by_rule: dict[str, list[_Next]] = {}
+        for n in person_nexts:
+            if n.step.action == "message" and RULES[n.promise.rule].one_notice_per and n.start is not None:
+                by_rule.setdefault(n.promise.rule, []).append(n)
+        for ladder in by_rule.values():
+            if len(ladder) < 2:
+                continue
+            first = min(ladder, key=lambda n: (n.due, n.key))
+            moment = _settle_anyone(first.due, settings)
+            late = [n for n in ladder if n.start <= moment and (n.not_before is None or n.not_before <= first.due)]
+            if len(late) < 2:
+                continue
+            lead = max(late, key=lambda n: (n.index, n.previous_sent is not None, n.earlier_sent))
+            for n in late:
+                if n.index < lead.index:
+                    _restep(n, lead.index)
+                n.due = first.due
+                if n is not lead:
+                    n.previous_sent, n.earlier_sent = lead.previous_sent, lead.earlier_sent
+
+
+def _covering_sent(states: Iterable[StepState], covering: set[str], people: set[int]) -> dict[tuple[int, str], datetime]:
+    """(person, covering rule's group) -> when a step of a rule in that group (a deliverable's
+    reminder, ``covering``) was last sent to her, for ``people``: whatever it was about, and
+    also once that promise is closed and gone from the scan."""
+    found: dict[tuple[int, str], datetime] = {}
+    for st in states:
+        if st.status != "sent" or st.person_id not in people:
+            continue
+        rule_name = st.key.partition(":")[0]
+        rule = RULES.get(rule_name)
+        if rule is None or rule.group(rule_name) not in covering:
+            continue
+        mine = (st.person_id, rule.group(rule_name))
+        if mine not in found or st.at > found[mine]:
+            found[mine] = st.at
+    return found
+
+
 def _drop_covered(nexts: dict[int, list[_Next]], people: Iterable[int],
-                  late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]], now: datetime) -> None:
+                  late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]],
+                  wrote: Mapping[tuple[int, str], datetime], now: datetime) -> None:
     """Remove (in place) the steps another late promise of the same person makes
-    unnecessary; ``people``: those with a step of a rule that can be covered."""
+    unnecessary, or made unnecessary for good (``wrote``: ``_covering_sent``); ``people``:
+    those with a step of a rule that can be covered."""
     for person_id in people:
         person_nexts = nexts[person_id]
-        person_nexts[:] = [n for n in person_nexts if not _covered(n, late, now)]
+        person_nexts[:] = [n for n in person_nexts if not _covered(n, late, wrote, now)]
 
 
 class _Scan:
@@ -1028,7 +1177,7 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
     settings, now, due_only = scan.settings, scan.now, scan.due_only
     busy = {local_date(c.at, settings) for c in person_contacts if c.direction == "out"}
     messages: list[tuple[_Next, datetime]] = []
-    decisions: dict[tuple[str, object], list[tuple[_Next, datetime]]] = {}
+    decisions: list[tuple[set, list[tuple[_Next, datetime]]]] = []  # (what ties them, their parts)
     for nxt in person_nexts:
         if due_only and nxt.due > now:  # the guards only move it later
             continue
@@ -1036,10 +1185,10 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
             due = scan.on_its_own(nxt.due)
             if not due_only or due <= now:
                 shared = _decided_together(nxt)
-                if shared is None:
+                if not shared:
                     items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
                 else:
-                    decisions.setdefault(shared, []).append((nxt, due))
+                    _decide_with(decisions, shared, (nxt, due))
             continue
         due = scan.settle(nxt.due, busy)
         if busy and _past_its_promise(nxt, due, settings):
@@ -1048,7 +1197,7 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
             items.extend(_own_message(scan, person, nxt, person_contacts, last))
             continue
         messages.append((nxt, due))
-    for parts in decisions.values():
+    for _ties, parts in decisions:
         items.append(_item(person, parts, settings, person_contacts, last))
     if messages:
         _message_items(scan, person, messages, busy, person_contacts, last, items)
@@ -1083,16 +1232,38 @@ def _own_message(scan: _Scan, person: PersonInfo, nxt: _Next, contacts: list[Con
     return [_item(person, [(nxt, due)], scan.settings, contacts, last)]
 
 
-def _decided_together(nxt: _Next) -> tuple[str, object] | None:
-    """The group whose strike is decided once (the deliverables of one collaboration, who
-    shared one final notice: ``Rule.one_notice_per``), or None for a task on its own.
-    Audit 11, F4: a post and a story of one collaboration asked for two strike decisions,
-    and deciding one took the other away."""
+def _decided_together(nxt: _Next) -> set:
+    """What ties a strike decision to others decided with it, or an empty set for a task on
+    its own: the group of its rule with its collaboration (the deliverables of one
+    collaboration, ``Rule.one_notice_per``) and with the moment its final notice went out
+    (the deliverables one notice named, of every collaboration it ended: message review,
+    finding 5). Audit 11, F4: a post and a story of one collaboration asked for two strike
+    decisions, and deciding one took the other away."""
     rule = RULES[nxt.promise.rule]
     if nxt.step.action != "strike" or not rule.one_notice_per:
-        return None
+        return set()
+    group = rule.group(nxt.promise.rule)
+    ties = set()
     shared = nxt.promise.details.get(rule.one_notice_per)
-    return None if shared is None else (rule.group(nxt.promise.rule), shared)
+    if shared is not None:
+        ties.add((group, "shared", shared))
+    if nxt.previous_sent is not None:
+        ties.add((group, "notice", nxt.previous_sent))
+    return ties
+
+
+def _decide_with(decisions: list[tuple[set, list[tuple[_Next, datetime]]]], ties: set,
+                 part: tuple[_Next, datetime]) -> None:
+    """File ``part`` (in place) with every decision it shares a tie with, merging those."""
+    parts = [part]
+    kept = []
+    for found_ties, found_parts in decisions:
+        if found_ties & ties:
+            ties = ties | found_ties
+            parts = found_parts + parts
+        else:
+            kept.append((found_ties, found_parts))
+    decisions[:] = kept + [(ties, parts)]
 
 
 def _message_items(scan: _Scan, person: PersonInfo, messages: list[tuple[_Next, datetime]], busy: set[date],
@@ -1178,14 +1349,20 @@ def _put(groups: dict[date, list[tuple[_Next, datetime]]], occupied: set[date], 
 
 
 def _covered(nxt: _Next, late: Mapping[tuple[int, str], list[tuple[datetime, Mapping[str, object]]]],
-             now: datetime) -> bool:
+             wrote: Mapping[tuple[int, str], datetime], now: datetime) -> bool:
     """Is ``nxt`` unnecessary because a promise of its rule's ``covered_by`` is late by
-    the time it would be asked (now, or its own due moment if later)?"""
+    the time it would be asked (now, or its own due moment if later), or because (for a
+    rule covered by any of hers, ``covered_on`` "") that ladder wrote to her since this
+    promise began (``wrote``, ``Rule.covered_by``)?"""
     rule = RULES[nxt.promise.rule]
     if not rule.covered_by:
         return False
     moment = max(now, nxt.due)
     on = rule.covered_on
+    if not on:
+        sent = wrote.get((nxt.promise.person_id, rule.covered_by))
+        if sent is not None and sent >= (nxt.promise.since or nxt.promise.reference):
+            return True
     mine = nxt.promise.details.get(on) if on else None
     if on and mine is None:
         return False
@@ -1223,20 +1400,19 @@ def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:
       question ("Oh, and did the parcel ... arrive?"); from step 2 on "my messages about
       ... whether the parcel arrived" would claim a question never asked;
     * an unanswered message is never cited in a reminder about a deliverable;
-    * a final notice cites the agreement, its date, its consequences and costs, and ends
-      the collaboration: it names every late deliverable of that collaboration due that
-      day, at whatever step (walk-through finding 5: two late stories whose first reminder
-      fell on the notice's day were never named, and the strike ended them too), and
-      nothing of another collaboration (two agreements have two dates, two consequences
-      and two values: each its own notice).
+    * a final notice cites the agreements, their dates, consequences and costs, and ends
+      the collaborations: it names every late deliverable of hers due that day, at whatever
+      step and of whichever collaboration (walk-through finding 5: two late stories whose
+      first reminder fell on the notice's day were never named, and the strike ended them
+      too; message review, finding 5: two collaborations late together got a notice each,
+      on two days, each "my last reminder" with its own date). One notice, one date by which
+      she can answer; its words give each agreement its own date, consequence and value.
+      (Her late deliverables are at one step already: ``_join_conversation``.)
 
     A part that does not fit keeps its own message on the next free day."""
     step, primary_step = part.step, primary.step
     if kind == primary_kind == "deliverable":
-        if primary_step.final:
-            mine = part.promise.details.get("collaboration_id")
-            return mine is not None and mine == primary.promise.details.get("collaboration_id")
-        return step.name == primary_step.name
+        return primary_step.final or step.name == primary_step.name
     return primary_kind == "deliverable" and primary_step.name == "1" and kind == "shipment"
 
 

@@ -104,6 +104,15 @@ PLACEHOLDERS: dict[str, str] = {
     # TRANSLATORS: help text for {pakketvraag}: a closing sentence of a first reminder.
     "pakketvraag": N_("a closing question asking whether a parcel has arrived, added when that check-in falls due together "
                       "with a first reminder (empty otherwise)"),
+    # TRANSLATORS: help text for {gevolgen}: a paragraph of a final reminder about several collaborations.
+    "gevolgen": N_("when a final reminder is about several collaborations: per collaboration the day it was agreed, "
+                   "the agreed consequence and the value of what she received (empty otherwise)"),
+    # TRANSLATORS: help text for {vervalt_ook}: a sentence of a final reminder.
+    "vervalt_ook": N_("a sentence naming what else of the agreement ends with it, not late yet (empty when there is "
+                      "nothing)"),
+    # TRANSLATORS: help text for {blijft_staan}: a sentence of a final reminder.
+    "blijft_staan": N_("a sentence naming her other agreements, which the final reminder does not end (empty when "
+                       "there are none)"),
 }
 
 
@@ -141,6 +150,7 @@ OPTIONAL = frozenset({
     # a message about deliverables with different deadlines names each in {afspraken}
     "deadline",
     "pakketvraag",
+    "gevolgen", "vervalt_ook", "blijft_staan",  # a final notice's paragraphs: most have nothing to say
     "inhoud",
     "waarom",  # deadlines moved for a reason it has no words for: the message goes without one
 })

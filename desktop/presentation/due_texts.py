@@ -132,19 +132,33 @@ def _same_collaboration(item: DueItem) -> list:
             if part.kind == "deliverable" and part.details.get("collaboration_id") == first]
 
 
+def _collaboration_title(found: tuple, together: list) -> str:
+    """ "Oorbellen (Post en Story)": a collaboration's title with the kinds of its parts."""
+    from babel.lists import format_list
+
+    kinds = list(dict.fromkeys(label("deliverable", part.details.get("what", "")) for part in together))
+    return _("{title} ({kind})").format(title=found[1] or _("(untitled)"),
+                                        kind=format_list(kinds, locale=i18n.formatting_locale()))
+
+
 def _title_of(item: DueItem, facts: dict[int, tuple]) -> str:
     found = facts.get(due.subject_of(item))
     if item.kind == "reply":  # without a live collaboration's title too
         return _reply_title(found)
+    if found is not None and item.kind == "deliverable":
+        groups: dict[object, list] = {}
+        for part in item.parts:
+            if part.kind == "deliverable" and part.subject_id in facts:
+                groups.setdefault(part.details.get("collaboration_id"), []).append(part)
+        if len(groups) > 1:
+            # one message or decision about several collaborations' work (message review,
+            # finding 5): each named, "Ketting (Reel) · Oorbellen (Story)", not the first alone
+            return " · ".join(_collaboration_title(facts[parts[0].subject_id], parts) for parts in groups.values())
     together = _same_collaboration(item) if found is not None and item.kind == "deliverable" else []
     if len(together) > 1:
         # one decision, or one message, for deliverables of a collaboration: "Oorbellen (Post en
         # Story)" (a message about "je post en je story" was "About: … (Story)": review 26)
-        from babel.lists import format_list
-
-        kinds = list(dict.fromkeys(label("deliverable", part.details.get("what", "")) for part in together))
-        return _("{title} ({kind})").format(title=found[1] or _("(untitled)"),
-                                            kind=format_list(kinds, locale=i18n.formatting_locale()))
+        return _collaboration_title(found, together)
     if found is not None and item.kind in TITLES:
         return TITLES[item.kind](found)
     return f"{item.subject_type} {item.subject_id}"
@@ -404,6 +418,7 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
     late_days = None
     if deadline is not None:
         late_days = (followup.local_date(now, s) - followup.local_date(deadline, s)).days
+    notice, several = _notice_values(item, details, to, now, s) if item.final else ({}, False)
     return {
         "voornaam": to.first_name,
         "naam": person.name,
@@ -414,14 +429,17 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
         "product": _in_message(main.get("product", "")),
         "deadline": deadline,
         "dagen_te_laat": messages.DaysLate(max(1, late_days)) if late_days is not None else None,
-        "afgesproken_op": main.get("agreed_at"),
+        # A final notice about several collaborations names each one's date, consequence and
+        # value in {gevolgen}: one of them quoted for all would be untrue of the others.
+        "afgesproken_op": _agreed_on(details, notice, s) if several else main.get("agreed_at"),
         # Only a consequence the owner agreed with her: without one, the final notice leaves
         # its "what we agreed for that case" sentence out rather than claim an agreement.
-        "gevolg": main.get("consequence") or None,
+        "gevolg": None if several else (main.get("consequence") or None),
         # The value is quoted as what the agreed consequence is about: without a consequence
         # the final notice's "what we sent you is worth €24.95" stood alone, read as a bill.
-        "kosten": (messages.Money(main["value_cents"]) if main.get("value_cents")
+        "kosten": (messages.Money(main["value_cents"]) if main.get("value_cents") and not several
                    and (main.get("consequence") or not any(p.kind == "deliverable" for p in item.parts)) else None),
+        **notice,
         "pauzedatum": followup.pause_date(now, s),
         "verzonden_op": main.get("sent_at"),
         "bestelnummer": main.get("order_number", ""),
@@ -437,6 +455,44 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
     }, owed
 
 
+def _notice_values(item: DueItem, details: list[dict], to: messages.Recipient, now: datetime,
+                   s: LadderSettings) -> tuple[dict[str, str], bool]:
+    """A final notice's {gevolgen}, {vervalt_ook} and {blijft_staan} (``messages.notice_words``:
+    each collaboration it ends with its own consequence when there are several, what else
+    ends with them, what of her other agreements stands), and whether it ends several
+    collaborations (message review, findings 5 and 8)."""
+    by_collab: dict[object, list] = {}
+    for part, found in zip(item.parts, details):
+        if part.kind == "deliverable":
+            by_collab.setdefault(found.get("collaboration_id"), []).append((part, found))
+    if not by_collab:
+        return {}, False
+    ended = [messages.NoticeCollaboration(
+        messages.describe_owed([(p.kind, p.subject_id, d) for p, d in group], to, now, s.tz).afspraken, group[0][1])
+        for group in by_collab.values()]
+    also, standing = due.notice_facts(item, [c for c in by_collab if c is not None])
+    return messages.notice_words(ended, also, standing, to, now, s.tz), len(ended) > 1
+
+
+def _agreed_on(details: list[dict], notice: dict[str, str], s: LadderSettings) -> list | None:
+    """{afgesproken_op} of a final notice about several collaborations: none when {gevolgen}
+    gives each its own date with its consequence; else the days they were agreed, each once
+    ("We spraken dit af op zaterdag 31 oktober", or "... op 21 oktober en 10 november"), so the
+    notice still cites the agreement when none of them has a consequence."""
+    if notice.get("gevolgen"):
+        return None
+    found = {}
+    for one in details:
+        agreed = one.get("agreed_at")
+        if agreed is not None:
+            found.setdefault(followup.local_date(agreed, s) if isinstance(agreed, datetime) else agreed, agreed)
+    return [found[day] for day in sorted(found)] or None
+
+
+# A final notice's paragraphs, added to an owner's own wording that predates them.
+_NOTICE_PARAGRAPHS = ("gevolgen", "vervalt_ook", "blijft_staan")
+
+
 def _in_message(product: object) -> object:
     """A product's name (or names) as a message says it (``names.product_in_message``):
     "Gepersonaliseerde ring", not its shop title "… | Zilver 925 | Cadeau voor haar | …"."""
@@ -448,13 +504,18 @@ def _in_message(product: object) -> object:
 def fitted(values: dict[str, object], body: str, owed: messages.Owed | None = None) -> tuple[str, dict[str, object]]:
     """(body, values) made to fit each other, for a wording that predates some values
     (an owner's own template): a parcel question that rides along is added as a paragraph
-    of its own when the text has no {pakketvraag}, and when the deliverables have
+    of its own when the text has no {pakketvraag} (so is what a final notice ends or leaves
+    standing, and each collaboration's consequence: {gevolgen}, {vervalt_ook}, {blijft_staan}),
+    and when the deliverables have
     different deadlines but the text could only leave {deadline} out together with
     {afspraken}, {deadline} lists the dates instead of taking the sentence with it."""
     values = dict(values)
     deadlines = owed.deadlines if owed is not None else ()
     if values.get("pakketvraag"):
         body = messages.with_paragraph(body, "pakketvraag")
+    for name in _NOTICE_PARAGRAPHS:  # what a final notice ends and what stands, in her wording too
+        if values.get(name):
+            body = messages.with_paragraph(body, name)
     if values.get("deadline") is None and len(deadlines) > 1 and messages.cut_takes(body, "deadline", "afspraken"):
         values["deadline"] = list(deadlines)
     return body, values
@@ -682,6 +743,22 @@ def strike_decision_words(item: DueItem, now: datetime, facts: dict | None = Non
         else:
             # TRANSLATORS: Vandaag, a strike decision: the strike that reaches the owner's limit.
             strike += " " + _("The influencer becomes inactive: no new collaborations.")
+    ended = facts.get("collaborations") or []
+    if len(ended) > 1:  # one final notice named the late work of several (message review, finding 5)
+        from babel.lists import format_list
+
+        titles = format_list([i18n.quoted(title or _("(untitled)")) for title in ended],
+                             locale=i18n.formatting_locale())
+        # TRANSLATORS: Vandaag, a strike decision whose final reminder named several collaborations, the
+        # first choice; {titles} lists them quoted, {status} is "Not fulfilled"; "This will be strike 2 of 3." follows.
+        with_strike = _("With a strike: the collaborations {titles} are marked “{status}” and one strike keeps "
+                        "the reminders as evidence.").format(titles=titles, status=label("collab_status", "failed"))
+        # TRANSLATORS: Vandaag, a strike decision whose final reminder named several collaborations, the second
+        # choice; {titles} lists them quoted, {status} is the collaboration status "Ended early".
+        without = _("Without a strike: the collaborations {titles} are marked “{status}”, as the final reminder "
+                    "said, and nothing counts against {name}.").format(
+            titles=titles, status=label("collab_status", "ended"), name=name)
+        return "\n\n".join([first, _("Your decision:") + "\n• " + with_strike + " " + strike + "\n• " + without])
     # TRANSLATORS: Vandaag, a strike decision, the first choice; {status} is the collaboration status
     # "Not fulfilled"; a sentence like "This will be strike 2 of 3." follows.
     with_strike = _("With a strike: the collaboration is marked “{status}” and the strike keeps the reminders "

@@ -75,6 +75,9 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "reden": NP_("placeholder", "Reason for ending"),
     "ontbreekt": NP_("placeholder", "What the post still lacks"),
     "pakketvraag": NP_("placeholder", "Question: has the parcel arrived?"),
+    "gevolgen": NP_("placeholder", "Consequences per collaboration"),
+    "vervalt_ook": NP_("placeholder", "What else ends with it"),
+    "blijft_staan": NP_("placeholder", "What still stands"),
     "inhoud": NP_("placeholder", "The content it is about"),
     "wijzigingen": NP_("placeholder", "The new deadlines"),
     "waarom": NP_("placeholder", "Why there is more time"),
@@ -113,10 +116,11 @@ _EVERY_TEMPLATE = ("voornaam", "aanhef", "groet", "naam", "winkel", "afzender")
 _ORDER = ("product", "bestelnummer", "beloofde_datum", "personalisatie", "prijs")
 _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "ladder": ("afspraken", "product", "deadline", "dagen_te_laat", "afgesproken_op", "gevolg", "kosten",
-               "pauzedatum", "pakketvraag"),
+               "pauzedatum", "pakketvraag", "gevolgen", "vervalt_ook", "blijft_staan"),
     "shipment.received": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
     "reply": ("bericht_van", "titel", "afgesproken_op"),
-    "answered": ("afspraken", "product", "deadline", "antwoord_op", "afgesproken_op", "gevolg", "kosten", "pauzedatum"),
+    "answered": ("afspraken", "product", "deadline", "antwoord_op", "afgesproken_op", "gevolg", "kosten", "pauzedatum",
+                 "gevolgen", "vervalt_ook", "blijft_staan"),
     "order": _ORDER,  # confirmation, ready
     "order.delay": _ORDER + ("nieuwe_datum",),
     "order.update": _ORDER + ("nieuwe_datum",),
@@ -462,7 +466,13 @@ _t(
 )
 # Step 4 names the deadline in its own sentence ("since the deadline of ..."): when the
 # deliverables have different deadlines, {afspraken} names each one's date and that sentence
-# is left out, so it never speaks of "the deadline" with two of them.
+# is left out, so it never speaks of "the deadline" with two of them. A final notice is one
+# message for everything it ends (message review, findings 5 and 8): when it names the late
+# work of several collaborations, {gevolgen} gives each its own date, consequence and value
+# ({afgesproken_op}, {gevolg} and {kosten} are then left out with their sentences);
+# {vervalt_ook} says what else of those agreements ends with them (not due yet), and
+# {blijft_staan} what of her other agreements still stands. Each is a paragraph of its own,
+# left out when there is nothing to say.
 _t(
     "ladder.4",
     N_("Step 4: last reminder"),
@@ -470,8 +480,9 @@ _t(
     NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We made this agreement on {afgesproken_op}. "
         "The deadline was {deadline}, and I haven't heard from you since.\n\nIf there's still no reply from "
         "you by {pauzedatum}, I'll end our collaboration. In that case, the consequence we agreed on applies: "
-        "{gevolg}. For reference, what we sent you is worth {kosten}.\n\nI'd much rather sort this out "
-        "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
+        "{gevolg}. For reference, what we sent you is worth {kosten}.\n\n{gevolgen}\n\n{vervalt_ook}\n\n"
+        "{blijft_staan}\n\nI'd much rather sort this out together, so please let me know how you'd like to "
+        "proceed.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "ladder.4.alt",
@@ -480,8 +491,8 @@ _t(
     NF_("{aanhef}\n\nI'm writing to you about {afspraken}. The deadline was {deadline}, and I haven't heard "
         "from you since. This is my last message about it: if there's still no reply from you by {pauzedatum}, "
         "I'll have to end the collaboration. In that case, the consequence we agreed on applies: {gevolg}. For "
-        "reference, what we sent you is worth {kosten}.\n\nA short message is all it takes to sort it out "
-        "together.\n\n{groet}\n{afzender}\n{winkel}"),
+        "reference, what we sent you is worth {kosten}.\n\n{gevolgen}\n\n{vervalt_ook}\n\n{blijft_staan}\n\n"
+        "A short message is all it takes to sort it out together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # After her answer (rule "deliverable_answered"): she wrote ("it's coming!") on {antwoord_op}
 # and has not posted since. These never say "I haven't heard from you"; {afspraken} is the
@@ -509,7 +520,8 @@ _t(
         "{afspraken}. This is my final reminder about our agreement. We made it on {afgesproken_op}.\n\nIf there's "
         "still no "
         "reply from you by {pauzedatum}, I'll end our collaboration. In that case, the consequence we agreed on "
-        "applies: {gevolg}. For reference, what we sent you is worth {kosten}.\n\nI'd much rather sort this out "
+        "applies: {gevolg}. For reference, what we sent you is worth {kosten}.\n\n{gevolgen}\n\n{vervalt_ook}\n\n"
+        "{blijft_staan}\n\nI'd much rather sort this out "
         "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -519,7 +531,8 @@ _t(
     NF_("{aanhef}\n\nThanks for your message of {antwoord_op}. I still haven't seen {afspraken}, so this is my last "
         "message about it: if there's still no reply from you by {pauzedatum}, I'll have to end the collaboration. "
         "In that case, the consequence we agreed on applies: {gevolg}. For reference, what we sent you is worth "
-        "{kosten}.\n\nA short message is all it takes to sort it out together.\n\n{groet}\n{afzender}\n{winkel}"),
+        "{kosten}.\n\n{gevolgen}\n\n{vervalt_ook}\n\n{blijft_staan}\n\nA short message is all it takes to sort it "
+        "out together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # The follow-up of an unanswered message (rule "reply"): she owes an answer, not a
 # deliverable, so these never speak of a deadline or of work to finish. {bericht_van} is
@@ -922,6 +935,23 @@ NUMBER_WORDS = {
     6: NP_("number", "six"), 7: NP_("number", "seven"), 8: NP_("number", "eight"), 9: NP_("number", "nine"),
     10: NP_("number", "ten"),
 }
+# What a final notice says besides the late work it names (message review, findings 5 and 8),
+# each a paragraph of its own ({gevolgen}, {vervalt_ook}, {blijft_staan}).
+# TRANSLATORS: a final reminder about the late work of several collaborations: the line above
+# one bullet per collaboration (NOTICE_CONSEQUENCE_FOR), each with its agreed consequence.
+NOTICE_CONSEQUENCES = NF_("What we agreed for that case, per collaboration:")
+# TRANSLATORS: one bullet under NOTICE_CONSEQUENCES, before the consequence she agreed to (typed by
+# the owner); {items} is e.g. "your reel with the Moon necklace", {date} the day it was agreed.
+NOTICE_CONSEQUENCE_FOR = NF_("{items} (agreed on {date}):")
+NOTICE_CONSEQUENCE_FOR_UNDATED = NF_("{items}:")
+# TRANSLATORS: after a bullet's consequence: the value of what she received for that collaboration.
+NOTICE_VALUE = NF_("What we sent you for it is worth {value}.")
+# TRANSLATORS: a final reminder: what else of the agreement ends with it (not late yet); {items}
+# is e.g. "your TikTok video with the Initial bracelet (due Tuesday 8 December)".
+NOTICE_ALSO_ENDS = NF_("If our collaboration ends, so does the rest of what we agreed: {items}.")
+# TRANSLATORS: a final reminder: her other agreements are not ended by it; {items} is e.g. "your
+# reel with the Signet ring (due Wednesday 20 January)".
+NOTICE_STILL_STANDS = NF_("What we agreed about {items} is separate from this and still stands.")
 # TRANSLATORS: an example consequence, shown for {gevolg} in the template editor's preview
 # (a real message without an agreed consequence leaves that sentence out).
 DEFAULT_CONSEQUENCE = N_("no new collaborations for now")
@@ -1166,6 +1196,64 @@ def _one_deliverable(d: Mapping[str, object], recipient: Recipient, catalog, con
     return fill_simple(_lookup(catalog, contexts, DESCRIPTIONS["deliverable_no_product"]), what=what)
 
 
+def listed_deliverables(found: Sequence[Mapping[str, object]], recipient: Recipient, now: datetime | None = None,
+                        tz: tzinfo = timezone.utc) -> str:
+    """Deliverables named one by one, each with its product and deadline, listed as the reader
+    lists things: "je TikTok-video met je Armband met initiaal (deadline dinsdag 8 december) en
+    je story met …"."""
+    catalog = i18n.translations_for(recipient.lang)
+    contexts = _contexts(recipient.context, recipient.lang, recipient.country)
+    items = [_one_deliverable(d, recipient, catalog, contexts, True, now, tz) for d in found]
+    return babel_lists.format_list(items, locale=recipient.locale) if items else ""
+
+
+@dataclass(frozen=True)
+class NoticeCollaboration:
+    """One collaboration a final notice ends: the phrases of its late work it names, and what
+    was agreed for that case (its details: ``agreed_at``, ``consequence``, ``value_cents``)."""
+
+    afspraken: tuple[str, ...]
+    details: Mapping[str, object]
+
+
+def notice_words(ended: Sequence[NoticeCollaboration], also: Sequence[Mapping[str, object]],
+                 standing: Sequence[Mapping[str, object]], recipient: Recipient, now: datetime | None = None,
+                 tz: tzinfo = timezone.utc) -> dict[str, str]:
+    """The paragraphs a final notice adds to the late work it names (message review, findings 5
+    and 8): {gevolgen}, each ended collaboration's agreed consequence with its date and value
+    when it ends more than one (one notice, one date: each agreement its own consequence); {vervalt_ook},
+    the deliverables of those collaborations not late yet, which end with them; {blijft_staan},
+    her other open deliverables, which do not. "" for what there is nothing to say about."""
+    words = {"gevolgen": "", "vervalt_ook": "", "blijft_staan": ""}
+    if len(ended) > 1:
+        lines = []
+        for one in ended:
+            consequence = str(one.details.get("consequence") or "").strip()
+            if not consequence:
+                continue  # as in a notice about one: no consequence agreed, none claimed (nor a value)
+            items = babel_lists.format_list(list(one.afspraken), locale=recipient.locale)
+            agreed = one.details.get("agreed_at")
+            if agreed is not None:
+                line = fill_simple(in_words_of(recipient, NOTICE_CONSEQUENCE_FOR), items=items,
+                                   date=format_value(agreed, recipient, now, tz))
+            else:
+                line = fill_simple(in_words_of(recipient, NOTICE_CONSEQUENCE_FOR_UNDATED), items=items)
+            line += " " + closed_sentence(consequence, "")
+            if one.details.get("value_cents"):
+                line += " " + fill_simple(in_words_of(recipient, NOTICE_VALUE),
+                                          value=format_value(Money(int(one.details["value_cents"])), recipient))
+            lines.append("• " + line)
+        if lines:
+            words["gevolgen"] = "\n".join([in_words_of(recipient, NOTICE_CONSEQUENCES), *lines])
+    if also:
+        words["vervalt_ook"] = fill_simple(in_words_of(recipient, NOTICE_ALSO_ENDS),
+                                           items=listed_deliverables(also, recipient, now, tz))
+    if standing:
+        words["blijft_staan"] = fill_simple(in_words_of(recipient, NOTICE_STILL_STANDS),
+                                            items=listed_deliverables(standing, recipient, now, tz))
+    return words
+
+
 def fill_simple(text: str, **values: str) -> str:
     """str.format for catalog phrases, tolerant of a translation with a broken placeholder."""
     try:
@@ -1260,7 +1348,8 @@ __all__ = [
     "placeholders_in", "validate", "fill", "fill_text", "format_value", "template_ids", "default_text", "describe",
     "render", "sample_values", "DEFAULT_CONSEQUENCE", "Owed", "describe_owed", "parcel_question", "cut_takes",
     "closed_sentence",
-    "with_paragraph", "DELIVERABLE_WORDS", "COUNTED_WORDS", "NUMBER_WORDS", "deliverable_words", "OPTIONAL",
+    "with_paragraph", "DELIVERABLE_WORDS", "NoticeCollaboration", "notice_words", "listed_deliverables",
+    "COUNTED_WORDS", "NUMBER_WORDS", "deliverable_words", "OPTIONAL",
     "greeting", "sign_off", "for_channel", "LETTER_CHANNELS",
     "default_form",
 ]

@@ -262,6 +262,18 @@ def part_details(part: followup.DuePart) -> dict:
     return kind.details(part) if kind is not None else dict(part.details)
 
 
+def notice_facts(item: DueItem, named: Iterable[int] = ()) -> tuple[list[dict], list[dict]]:
+    """What a final notice about ``item`` tells her besides the late work it names (message
+    review, finding 8): (what else ends with the collaborations it ends, not late yet; what of
+    her other live collaborations still stands), each deliverable as the details a message
+    names one by, by deadline. ``named``: the collaborations it ends (else those of its parts)."""
+    from desktop.store.promises import deliverables
+
+    ended = list(named) or _collaborations_of(item)
+    shown = {part.subject_id for part in item.parts if part.kind == "deliverable"}
+    return deliverables.notice_facts(item.person_id, ended, shown)
+
+
 def subject_facts(items: Iterable[DueItem]) -> dict[str, dict[int, tuple]]:
     """Per kind, the facts the titles of ``items`` need (one query per kind of subject: the
     Vandaag list shows hundreds of items on a busy day), keyed by ``Kind.subject_of``."""
@@ -341,12 +353,21 @@ def dismiss(item: DueItem, now: datetime, given_on: date | None = None) -> None:
             shipping.gift_handed_over(item.subject_id, now, given_on)
 
 
-def _collaboration_of(item: DueItem) -> int | None:
-    part = item.parts[0]
-    collab_id = part_details(part).get("collaboration_id")
+def _collaboration_of(part: followup.DuePart) -> int | None:
+    collab_id = part.details.get("collaboration_id")
+    if collab_id is None:
+        collab_id = part_details(part).get("collaboration_id")
     if collab_id is None and part.subject_type == "deliverable":
         collab_id = Deliverable.get_by_id(part.subject_id).collaboration_id
     return collab_id
+
+
+def _collaborations_of(item: DueItem) -> list[int]:
+    """The collaborations a final notice or its strike decision ends: every one it named
+    (one notice may name the late work of several: message review, finding 5), the primary
+    part's first."""
+    found = [_collaboration_of(part) for part in item.parts]
+    return list(dict.fromkeys(c for c in found if c is not None))
 
 
 def _subjects(item: DueItem) -> dict[str, list[int]]:
@@ -363,9 +384,8 @@ def end_without_strike(item: DueItem, now: datetime, ending: str) -> None:
     the end reason in the owner's words."""
     from desktop.store import influencers
 
-    collab_id = _collaboration_of(item)
     with db.atomic():
-        if collab_id:
+        for collab_id in _collaborations_of(item):
             collaboration = Collaboration.get_by_id(collab_id)
             if collaboration.status not in CLOSED_COLLABS:
                 influencers.end_collaboration(collaboration, ending, None, now, status="ended",
@@ -376,10 +396,15 @@ def end_without_strike(item: DueItem, now: datetime, ending: str) -> None:
 def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> Strike:
     """After the last reminder: a strike, the collaboration "niet nagekomen", on the timeline.
 
+    One strike for one final notice left unanswered, also when it named the late work of
+    several collaborations (one silence, one notice): each of them is "niet nagekomen", the
+    strike is filed under the first and keeps the reminders about all of them.
+
     ``evidence`` is the strike's evidence and ``ending`` the collaboration's end reason, in
     the owner's words (``presentation.due_texts.strike_words``)."""
     part = item.parts[0]
-    collab_id = _collaboration_of(item)
+    collab_ids = _collaborations_of(item)
+    collab_id = collab_ids[0] if collab_ids else None
     reminders = []  # the reminders about every part decided (a post and a story of one collaboration)
     for subject_type, ids in _subjects(item).items():
         reminders += [e for (e,) in Event.select(Event.id).where(
@@ -391,8 +416,8 @@ def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> St
         strike = Strike.create(
             person=item.person_id, collaboration=collab_id, reason="late" if item.kind == "deliverable" else "communication",
             evidence=evidence, event_ids=reminders, created_at=now)
-        if collab_id:
-            collaboration = Collaboration.get_by_id(collab_id)
+        for ended in collab_ids:
+            collaboration = Collaboration.get_by_id(ended)
             if collaboration.status != "failed":
                 influencers.end_collaboration(collaboration, ending, None, now,
                                               status="failed", why="last_reminder")
@@ -409,7 +434,8 @@ def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> St
 def strike_facts(item: DueItem, now: datetime) -> dict:
     """What a strike decision (``item.action == "strike"``) is about, for its words
     (``presentation/due_texts.strike_decision_words``): when the final notice before it
-    went out (``notice_sent``, naive UTC; None when no step of it is marked sent), how many
+    went out (``notice_sent``, naive UTC; None when no step of it is marked sent), the titles of
+    the collaborations it ends (``collaborations``), how many
     of her strikes count now (``counting``), the policy's ``to_inactive`` and
     ``lift_when_delivered``, and her ``status``."""
     from desktop.domain import strikes as strike_rules
@@ -422,8 +448,13 @@ def strike_facts(item: DueItem, now: datetime) -> dict:
         ReminderState.key.in_(keys), ReminderState.status == "sent").tuples()] if keys else []
     person = Person.get_by_id(item.person_id)
     policy = influencers.policy()
+    ended = _collaborations_of(item)
+    titles = dict(Collaboration.select(Collaboration.id, Collaboration.title)
+                  .where(Collaboration.id.in_(ended)).tuples()) if ended else {}
     return {
         "notice_sent": max(sent) if sent else None,
+        # the collaborations the decision ends, by title (one notice may have named several)
+        "collaborations": [titles.get(c) or "" for c in ended],
         "counting": len(strike_rules.counting(influencers.strike_infos(person), policy, now)),
         "to_inactive": policy.to_inactive,
         "lift_when_delivered": policy.lift_when_delivered,
@@ -433,6 +464,7 @@ def strike_facts(item: DueItem, now: datetime) -> dict:
 
 __all__ = [
     "ACTIVE_COLLABS", "ladder_settings", "load", "plan", "due_now", "find", "part_details", "subject_facts", "subject_of",
-    "contact_info", "ContactInfo", "mark_sent", "mark_reply", "snooze", "dismiss", "apply_strike", "end_without_strike",
+    "contact_info", "ContactInfo", "notice_facts",
+    "mark_sent", "mark_reply", "snooze", "dismiss", "apply_strike", "end_without_strike",
     "strike_facts",
 ]

@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+from peewee import fn
+
 from desktop.domain import shipments
 from desktop.domain.followup import DueItem, DuePart, make_promise
 from desktop.store.db import db
-from desktop.store.models import Collaboration, Deliverable
+from desktop.store.models import Collaboration, Content, Deliverable
 from desktop.store.promises.facts import collaboration_details
 from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_moment, ids_in, moved, register, rows
 
@@ -66,10 +68,43 @@ def details(part: DuePart) -> dict:
     return found
 
 
+def notice_facts(person_id: int, ending: list[int], named: set[int]) -> tuple[list[dict], list[dict]]:
+    """What a final notice that ends the collaborations ``ending`` (and names the deliverables
+    ``named``) has to tell her besides (message review, finding 8): (what else ends with them:
+    their other open deliverables, not late yet; what still stands: the open deliverables of
+    her other live collaborations), each as the details a message names one by (``details``),
+    by deadline."""
+    query = (Deliverable.select(Deliverable.id, Deliverable.kind, Deliverable.count, Deliverable.deadline,
+                                Collaboration.id)
+             .join(Collaboration)
+             .where(Collaboration.person == person_id, Collaboration.status.in_(list(ACTIVE_COLLABS)),
+                    Deliverable.delivered_at.is_null())
+             .order_by(Deliverable.deadline, Deliverable.id))
+    found = [(did, kind, count, as_moment(deadline), cid) for did, kind, count, deadline, cid in rows(query)
+             if did not in named]
+    if not found:
+        return [], []
+    posted = dict(Content.select(Content.deliverable, fn.COUNT(Content.id))
+                  .where(Content.deliverable.in_(ids_in(did for did, *_rest in found)))
+                  .group_by(Content.deliverable).tuples())
+    facts: dict[int, dict] = {}
+    also, standing = [], []
+    for did, kind, count, deadline, cid in found:
+        if cid not in facts:
+            facts[cid] = collaboration_details(cid)
+        one = {**facts[cid], "what": kind, "count": count, "posted": posted.get(did, 0), "deadline": deadline,
+               "collaboration_id": cid}
+        (also if cid in ending else standing).append(one)
+    return also, standing
+
+
 def subject_facts(items: list[DueItem]) -> dict[int, tuple]:
-    """deliverable id -> (kind, collaboration title)."""
+    """deliverable id -> (kind, collaboration title), of every deliverable the items name (one
+    message or decision may name several collaborations' work)."""
+    wanted = {item.subject_id for item in items}
+    wanted.update(part.subject_id for item in items for part in item.parts if part.kind == "deliverable")
     query = (Deliverable.select(Deliverable.id, Deliverable.kind, Collaboration.title)
-             .join(Collaboration).where(Deliverable.id.in_(ids_in(item.subject_id for item in items))))
+             .join(Collaboration).where(Deliverable.id.in_(ids_in(wanted))))
     return {did: (kind, title) for did, kind, title in rows(query)}
 
 

@@ -456,6 +456,18 @@ def test_a_duplicate_product_by_hand_is_refused_and_leaves_no_picture_behind(qtb
     assert (sorted(folder.rglob("*")) if folder.exists() else []) == before
 
 
+def _pictures(folder, colours) -> list:
+    """A small PNG of each colour in ``folder``: foto-0.png, foto-1.png, …"""
+    files = []
+    for colour in colours:
+        picture = folder / f"foto-{len(files)}.png"
+        image = QImage(24, 24, QImage.Format_RGB32)
+        image.fill(colour)
+        image.save(str(picture), "PNG")
+        files.append(picture)
+    return files
+
+
 def test_a_replaced_product_picture_stays_while_a_backup_may_name_it_then_goes(qtbot, window, tmp_path,
                                                                               monkeypatch):
     from datetime import timedelta
@@ -464,13 +476,7 @@ def test_a_replaced_product_picture_stays_while_a_backup_may_name_it_then_goes(q
 
     folder = paths.data_dir() / "pictures"
     product = Product.get(Product.sku == "ZK-001")
-    files = []
-    for colour in (Qt.red, Qt.blue, Qt.green):
-        picture = tmp_path / f"foto-{len(files)}.png"
-        image = QImage(24, 24, QImage.Format_RGB32)
-        image.fill(colour)
-        image.save(str(picture), "PNG")
-        files.append(picture)
+    files = _pictures(tmp_path, (Qt.red, Qt.blue, Qt.green))
     assert window.shipping.set_picture(product.id, files[0])
     first = paths.data_dir() / Product.get_by_id(product.id).image_path
     assert first.read_bytes() == files[0].read_bytes()
@@ -630,13 +636,7 @@ def test_a_replaced_picture_stays_while_an_older_backup_can_still_be_put_back(qt
     from desktop.store import backup, catalogue, recovery
 
     product = Product.get(Product.sku == "ZK-001")
-    files = []
-    for colour in (Qt.red, Qt.blue):
-        picture = tmp_path / f"foto-{len(files)}.png"
-        image = QImage(24, 24, QImage.Format_RGB32)
-        image.fill(colour)
-        image.save(str(picture), "PNG")
-        files.append(picture)
+    files = _pictures(tmp_path, (Qt.red, Qt.blue))
     assert window.shipping.set_picture(product.id, files[0])
     first = paths.data_dir() / Product.get_by_id(product.id).image_path
     replaced = Product.get_by_id(product.id).updated_at

@@ -65,24 +65,74 @@ def _spoken(key: str, form: str, catalog=None) -> str:
     return (catalog.pgettext if catalog is not None else pgettext)(form, _SPOKEN[key][0])
 
 
-def identifying_terms(person: dict, handles: list[dict]) -> list[str]:
-    """The strings that name this person in someone else's text."""
+def identifying_terms(person: dict, handles: list[dict], address: bool = True) -> list[str]:
+    """The strings that name this person in someone else's text: her name, e-mail, phone
+    numbers, handles and (``address``) her address (``address_terms``)."""
     terms = [person.get("name", ""), person.get("email", ""), person.get("phone", ""), person.get("whatsapp", "")]
     for handle in handles:
         terms.append(handle.get("name", ""))
+    if address:
+        terms += address_terms(person.get("street", ""), person.get("postcode", ""), person.get("city", ""))
     seen: list[str] = []
     for term in terms:
-        term = (term or "").strip()
+        term = " ".join((term or "").split())
         if len(term) >= MIN_TERM_LENGTH and term.casefold() not in (s.casefold() for s in seen):
             seen.append(term)
     return seen
 
 
+# A Dutch postcode ("1234 AB", also written "1234AB"): four digits and two letters name one
+# street or less, so it names her on its own.
+_NL_POSTCODE = re.compile(r"([1-9][0-9]{3}) ?([A-Za-z]{2})")
+# A street with its house number: letters and a digit ("Grote Markt 1", "Meir 8, bus 3").
+_STREET_AND_NUMBER = re.compile(r"(?=.*[^\W\d_]{2})(?=.*\d)")
+
+
+def address_terms(street: str, postcode: str, city: str) -> list[str]:
+    """Her address as it may be written in someone else's note: the street with its house
+    number ("Grote Markt 1") and the postcode ("9711 AA" and "9711AA"; a postcode of digits
+    only, as Belgium's, only with its place: "3500 Hasselt"). Never a part alone: a street
+    without its number ("Markt"), a place or a bare "3500" would blank common words and
+    amounts in everyone's notes."""
+    terms = []
+    street = " ".join((street or "").split())
+    if _STREET_AND_NUMBER.match(street):
+        terms.append(street)
+    postcode, city = " ".join((postcode or "").split()), " ".join((city or "").split())
+    dutch = _NL_POSTCODE.fullmatch(postcode)
+    if dutch:
+        terms += [f"{dutch[1]} {dutch[2]}", f"{dutch[1]}{dutch[2]}"]
+    elif postcode and city:
+        terms.append(f"{postcode} {city}")
+    return terms
+
+
+# The columns that hold an address of their own (a person's, an order's delivery): somebody
+# living with her, or next door, has the same street or postcode there, and it is theirs.
+_ADDRESS_COLUMN = re.compile(r"(?:^|_)(?:street|postcode|city|address\d*)$")
+
+
+def mention_patterns(person: dict, handles: list[dict]) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(in free text, in an address column): what is replaced by ERASED_MARK where it stays
+    in someone else's row. Her address only in free text (a note, a message): an address
+    column of another row names whoever lives there (``is_address_column``)."""
+    return (mention_pattern(identifying_terms(person, handles)),
+            mention_pattern(identifying_terms(person, handles, address=False)))
+
+
+def is_address_column(column: str) -> bool:
+    return bool(_ADDRESS_COLUMN.search(column))
+
+
 def mention_pattern(terms: list[str]) -> re.Pattern | None:
+    """Any of ``terms``, case and the width of spaces not counting, as a whole: not inside a
+    longer word or number ("Grote Markt 1" is no part of "Grote Markt 12", "Lien" none of
+    "Lienke")."""
     if not terms:
         return None
     ordered = sorted(terms, key=len, reverse=True)  # "Sanne de Vries" before "sanne"
-    return re.compile("|".join(re.escape(t) for t in ordered), re.IGNORECASE)
+    alternatives = "|".join(r"\s+".join(re.escape(part) for part in t.split()) for t in ordered)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def scrub(text: str, pattern: re.Pattern | None) -> tuple[str, int]:

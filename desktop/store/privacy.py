@@ -193,15 +193,11 @@ def _add(holding: Holding, table: str, new: dict[int, dict], queue: list[str]) -
         queue.append(table)
 
 
-def _terms(holding: Holding) -> list[str]:
-    handles = list(holding.rows.get("handle", {}).values())
-    return rules.identifying_terms(holding.person, handles)
-
-
 def _scrub_mentions(con, holding: Holding, dry_run: bool) -> int:
-    """Replace mentions of the person in rows that stay; returns how many there were."""
-    pattern = rules.mention_pattern(_terms(holding))
-    if pattern is None:
+    """Replace mentions of the person in rows that stay; returns how many there were. Her
+    address only in free text: an address column of another row is whoever lives there's."""
+    in_text, in_address = rules.mention_patterns(holding.person, list(holding.rows.get("handle", {}).values()))
+    if in_text is None:
         return 0
     total = 0
     for table in _tables(con):
@@ -217,7 +213,7 @@ def _scrub_mentions(con, holding: Holding, dry_run: bool) -> int:
             for rowid, value in rows.fetchall():
                 if rowid in ours or not isinstance(value, str):
                     continue
-                new, n = rules.scrub(value, pattern)
+                new, n = rules.scrub(value, in_address if rules.is_address_column(column) else in_text)
                 if n:
                     total += n
                     if not dry_run:

@@ -1,0 +1,73 @@
+"""After an erasure on request (AVG/GDPR art. 17): nothing of her stays behind or comes back.
+
+- her address goes from other people's notes, as her name does, but never a common word
+  alone nor anybody else's own address;
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain import privacy as rules
+from desktop.store import privacy
+from desktop.store.models import Event, Person, ShopOrder
+from tests.conftest import NOW
+
+
+def lien_and_sanne():
+    """Lien (as the demo shop has her: Grote Markt 1, 3500 Hasselt), and Sanne whose note
+    says where Lien lives."""
+    lien = Person.create(name="Lien Wouters", email="lien@example.be", phone="+32 470 12 34 11", street="Grote Markt 1",
+                         postcode="3500", city="Hasselt", country="BE", is_influencer=True)
+    sanne = Person.create(name="Sanne de Vries", email="sanne@example.nl", is_influencer=True)
+    return lien, sanne
+
+
+def search(database, word: str) -> int:
+    return database.execute_sql("SELECT count(*) FROM event_fts WHERE event_fts MATCH ?", (word,)).fetchone()[0]
+
+
+def test_her_address_goes_from_other_peoples_notes_and_the_search_index(database):
+    lien, sanne = lien_and_sanne()
+    note = Event.create(kind="note", person=sanne, at=NOW, text="Sanne raadt Lien Wouters aan, woont Grote Markt 1, "
+                                                                 "3500  Hasselt. Grote Markt 12 is de winkel.")
+    assert search(database, "grote") == 1
+    holding = privacy.collect(database.connection(), lien.id)
+    assert holding.mentions == 3  # her name, her street and number, her postcode with her place
+    privacy.erase_person(database, lien.id, NOW)
+    assert Event.get_by_id(note.id).text == "Sanne raadt […] aan, woont […], […]. Grote Markt 12 is de winkel."
+    assert search(database, "hasselt") == 0 and search(database, "wouters") == 0
+    assert search(database, "12") == 1  # another address, another house: not hers
+
+
+def test_a_common_word_a_bare_number_and_a_housemates_own_address_stay(database):
+    lien, sanne = lien_and_sanne()
+    housemate = Person.create(name="Jef Wouters-Peeters", street="Grote Markt 1", postcode="3500", city="Hasselt")
+    order = ShopOrder.create(platform="shopify", number="#7", person=housemate, ordered_on=NOW.date(),
+                             ship_name="Jef Wouters-Peeters", ship_street="Grote Markt 1", ship_postcode="3500",
+                             ship_city="Hasselt")
+    text = "Op de Markt in Hasselt 3500 stuks verkocht; Grote Markt is druk."
+    note = Event.create(kind="note", person=sanne, at=NOW, text=text)
+    assert privacy.collect(database.connection(), lien.id).mentions == 0
+    privacy.erase_person(database, lien.id, NOW)
+    assert Event.get_by_id(note.id).text == text
+    jef = Person.get_by_id(housemate.id)
+    assert (jef.street, jef.postcode, jef.city) == ("Grote Markt 1", "3500", "Hasselt")
+    order = ShopOrder.get_by_id(order.id)
+    assert (order.ship_name, order.ship_street, order.ship_postcode) == ("Jef Wouters-Peeters", "Grote Markt 1", "3500")
+
+
+@pytest.mark.parametrize("street, postcode, city, terms", [
+    ("Herestraat 15", "9711 AA", "Groningen", ["Herestraat 15", "9711 AA", "9711AA"]),
+    ("Grote Markt 1", "3500", "Hasselt", ["Grote Markt 1", "3500 Hasselt"]),
+    ("Markt", "3500", "", []),  # no house number, a postcode without its place: nothing alone
+    ("  Meir  8, bus 3 ", "2000", "Antwerpen", ["Meir 8, bus 3", "2000 Antwerpen"]),
+])
+def test_what_of_an_address_names_her(street, postcode, city, terms):
+    assert rules.address_terms(street, postcode, city) == terms
+
+
+def test_a_dutch_postcode_is_found_however_it_is_spaced():
+    pattern, _address = rules.mention_patterns({"name": "Mila Smit", "street": "Herestraat 15", "postcode": "9711 AA",
+                                                "city": "Groningen"}, [])
+    assert rules.scrub("Mila Smit (9711AA) en 9711 aa; niet 19711 AAB", pattern) == ("[…] ([…]) en […]; niet 19711 AAB", 3)

@@ -2,9 +2,13 @@
 
 - her address goes from other people's notes, as her name does, but never a common word
   alone nor anybody else's own address;
+- what the window says when it is done names the mentions the question counted, and a
+  disk too full to tidy the file up afterwards as such (not "start again");
 """
 
 from __future__ import annotations
+
+import sqlite3
 
 import pytest
 
@@ -71,3 +75,32 @@ def test_a_dutch_postcode_is_found_however_it_is_spaced():
     pattern, _address = rules.mention_patterns({"name": "Mila Smit", "street": "Herestraat 15", "postcode": "9711 AA",
                                                 "city": "Groningen"}, [])
     assert rules.scrub("Mila Smit (9711AA) en 9711 aa; niet 19711 AAB", pattern) == ("[…] ([…]) en […]; niet 19711 AAB", 3)
+
+
+@pytest.mark.parametrize("language, mentions, full", [
+    ("en", "2 mentions of them in other records, replaced by “[…]”", "is too full to tidy the database file up"),
+    ("nl", "  • 2 ", "is te vol om het databasebestand daarna op te ruimen"),
+])
+def test_the_window_says_what_was_done_and_that_the_disk_is_full(database, monkeypatch, language, mentions, full):
+    """The question counted "2 vermeldingen in andere gegevens"; what was done left them out.
+    And when tidying the file up after the erasure met a full disk, the window said "Start
+    Afspraak once more to clear the last traces", which a start does not do, and not why."""
+    from desktop import i18n
+    from desktop.views import dialogs, privacy_actions
+
+    lien, sanne = lien_and_sanne()
+    Event.create(kind="note", person=sanne, at=NOW, text="Lien Wouters (lien@example.be) komt langs.")
+
+    def vacuum_on_a_full_disk(con):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    told = []
+    monkeypatch.setattr(privacy, "purge_files", vacuum_on_a_full_disk)
+    monkeypatch.setattr(dialogs, "confirm_with_option", lambda *a, **k: (True, False))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    i18n.set_language(language)
+    assert privacy_actions.erase_person(None, lien.id)
+    [text] = told
+    assert mentions in text and full in text, text
+    assert "Restart" not in text and "opnieuw" not in text, text
+    assert Person.get_or_none(Person.id == lien.id) is None

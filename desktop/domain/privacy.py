@@ -272,14 +272,25 @@ def count_text(table: str, n: int, language: str | None = None) -> str:
     return ngettext("{n} record of kind “{table}”", "{n} records of kind “{table}”", n).format(n=n, table=table)
 
 
+def mentions_text(mentions: int, done: bool = False) -> str:
+    """"4 mentions of them in other records (replaced by “[…]”)", asked; ``done``: as told
+    after the erasure, which left them out ("Gewist" listed everything but these)."""
+    if done:
+        # TRANSLATORS: after an erasure, below what was erased: the mentions the question counted
+        return ngettext("{n} mention of them in other records, replaced by “{mark}”",
+                        "{n} mentions of them in other records, replaced by “{mark}”", mentions).format(
+            n=mentions, mark=ERASED_MARK)
+    return ngettext("{n} mention of them in other records (replaced by “{mark}”)",
+                    "{n} mentions of them in other records (replaced by “{mark}”)", mentions).format(n=mentions,
+                                                                                                 mark=ERASED_MARK)
+
+
 def describe_erasure(name: str, counts: dict[str, int], mentions: int) -> str:
     """The confirmation text: who goes, and exactly what goes with them."""
     lines = [_("Erase {name} and everything that names them? This removes:").format(name=name)]
     lines += ["  • " + count_text(table, n) for table, n in counts.items() if n]
     if mentions:
-        lines.append("  • " + ngettext(
-            "{n} mention of them in other records (replaced by “{mark}”)",
-            "{n} mentions of them in other records (replaced by “{mark}”)", mentions).format(n=mentions, mark=ERASED_MARK))
+        lines.append("  • " + mentions_text(mentions))
     lines += [
         "",
         _("Kept without any link to them: amounts, dates and results, for your bookkeeping and statistics."),

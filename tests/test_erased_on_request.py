@@ -104,3 +104,53 @@ def test_the_window_says_what_was_done_and_that_the_disk_is_full(database, monke
     assert mentions in text and full in text, text
     assert "Restart" not in text and "opnieuw" not in text, text
     assert Person.get_or_none(Person.id == lien.id) is None
+
+
+# --- the export's times -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language, said", [
+    ("nl", "(Europe/Amsterdam)"),
+    ("en", "Dates and times are in the shop's time zone (Europe/Amsterdam). The end of a time, such as +01:00, is its "
+           "difference from UTC."),
+])
+def test_the_exports_times_say_their_offset_from_utc(database, tmp_path, language, said):
+    """data.json said "deadline": "2026-10-27 23:59:00", which was UTC without saying so: an
+    hour earlier than the deadline on the shop's clock, for the person who reads it."""
+    import csv
+    import io
+    import json
+    import zipfile
+    from datetime import datetime
+
+    from desktop.store.models import Collaboration, Deliverable
+
+    lien, _sanne = lien_and_sanne()
+    lien.language = language
+    lien.save()
+    collaboration = Collaboration.create(person=lien, title="Reel", status="agreed")
+    Deliverable.create(collaboration=collaboration, kind="reel", deadline=datetime(2026, 10, 27, 22, 59))  # 23:59 there
+    out = privacy.export_person(database.connection(), lien.id, tmp_path / "lien.zip", NOW)
+    archive = zipfile.ZipFile(out)
+    document = json.loads(archive.read("data.json"))
+    assert document["data"]["deliverable"][0]["deadline"] == "2026-10-27T23:59:00+01:00"
+    assert document["person"]["created_at"] == "2026-11-23T10:30:00+01:00"
+    assert document["exported_at"] == "2026-11-23T10:30:00+01:00"
+    [row] = csv.DictReader(io.StringIO(archive.read("csv/deliverable.csv").decode("utf-8-sig")))
+    assert row["deadline"] == "2026-10-27T23:59:00+01:00"
+    assert said in archive.read("README.txt").decode("utf-8")
+
+
+def test_a_recipients_export_says_its_moment_with_its_offset(database, tmp_path):
+    import json
+    import zipfile
+
+    from desktop.presentation import recipient_texts
+
+    ShopOrder.create(platform="shopify", number="#9", ordered_on=NOW.date(), ship_name="Zoë Verhoeven",
+                     ship_street="Kerkstraat 12", ship_postcode="9000", ship_city="Gent", ship_country="BE")
+    [zoe] = privacy.recipients(database.connection())
+    out = privacy.export_recipient(database.connection(), zoe.key, tmp_path / "zoe.zip", NOW,
+                                   recipient_texts.readme(zoe, NOW))
+    archive = zipfile.ZipFile(out)
+    assert json.loads(archive.read("data.json"))["exported_at"] == "2026-11-23T10:30:00+01:00"
+    assert "(Europe/Amsterdam)" in archive.read("README.txt").decode("utf-8")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone, tzinfo
 
 from desktop.domain.shipments import ShipTo
 from desktop.domain.spreadsheet import to_csv
@@ -162,8 +162,15 @@ def anonymous_values(table: str, row: dict, column_types: dict[str, str]) -> dic
     return kept
 
 
-def plain_value(value: object, is_json: bool = False) -> object:
-    """A stored value as readable JSON: days and times in ISO form, JSON columns unpacked."""
+def plain_value(value: object, is_json: bool = False, zone: tzinfo | None = None) -> object:
+    """A stored value as readable JSON: days and times in ISO form, JSON columns unpacked.
+    ``zone``: the value is a stored moment (naive UTC, as a datetime or as SQLite's text),
+    written in that zone with its offset ("2026-10-28T00:59:00+01:00"): the person reads
+    it, and a bare "2026-10-27 23:59:00" was UTC without saying so."""
+    if zone is not None:
+        moment = _stored_moment(value)
+        if moment is not None:
+            return in_zone(moment, zone)
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, bytes):
@@ -176,24 +183,53 @@ def plain_value(value: object, is_json: bool = False) -> object:
     return value
 
 
+def _stored_moment(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and len(value) > 10:  # a day alone is no moment
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def in_zone(moment: datetime, zone: tzinfo) -> str:
+    """A naive-UTC moment in ``zone``, ISO 8601 with its offset, to the second."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(zone).isoformat(timespec="seconds")
+
+
+def zone_name(zone: tzinfo, moment: datetime) -> str:
+    """How an export names the zone its times are in: "Europe/Amsterdam", else its name at
+    ``moment`` (naive UTC): "CET", "UTC"."""
+    return str(getattr(zone, "key", "") or "") or moment.replace(tzinfo=timezone.utc).astimezone(zone).tzname() or "UTC"
+
+
 def export_document(person: dict, sections: dict[str, list[dict]], exported_at: datetime, app_version: str,
-                    json_columns: frozenset = frozenset()) -> dict:
-    """``json_columns``: {(table, column)} that hold JSON (tags, checklists) to unpack."""
+                    json_columns: frozenset = frozenset(), moments: frozenset = frozenset(),
+                    zone: tzinfo = timezone.utc) -> dict:
+    """``json_columns``: {(table, column)} that hold JSON (tags, checklists) to unpack;
+    ``moments``: {(table, column)} that hold moments, written in ``zone`` with its offset."""
     def plain(table, row):
-        return {k: plain_value(v, (table, k) in json_columns) for k, v in row.items()}
+        return {k: plain_value(v, (table, k) in json_columns, zone if (table, k) in moments else None)
+                for k, v in row.items()}
 
     return {
         "format": "afspraak-person-export",
         "format_version": 1,
         "app_version": app_version,
-        "exported_at": exported_at.isoformat(timespec="seconds") + "Z",
+        "exported_at": in_zone(exported_at, zone),
         "person": plain("person", person),
         "data": {table: [plain(table, row) for row in rows] for table, rows in sections.items()},
     }
 
 
-def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: frozenset = frozenset()) -> dict[str, bytes]:
-    """One CSV per kind of row (``person.csv``, ``collaboration.csv``...), cells defused."""
+def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: frozenset = frozenset(),
+              moments: frozenset = frozenset(), zone: tzinfo = timezone.utc) -> dict[str, bytes]:
+    """One CSV per kind of row (``person.csv``, ``collaboration.csv``...), cells defused;
+    moments as in ``export_document``."""
     files = {}
     for table, rows in [("person", [person]), *sections.items()]:
         if not rows:
@@ -203,7 +239,8 @@ def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: froze
         for row in rows:
             out = []
             for column in header:
-                value = plain_value(row.get(column), (table, column) in json_columns)
+                value = plain_value(row.get(column), (table, column) in json_columns,
+                                    zone if (table, column) in moments else None)
                 out.append(json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value)
             values.append(out)
         files[f"{table}.csv"] = to_csv(header, values)
@@ -211,11 +248,13 @@ def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: froze
 
 
 def readme_text(name: str, exported_on: str | date, counts: dict[str, int], form: str = "je",
-                language: str | None = None, country: str | None = None, why: str | None = None) -> str:
+                language: str | None = None, country: str | None = None, why: str | None = None,
+                zone_name: str = "") -> str:
     """The README of an export, addressed to the person in her form of address (je/u) and
     her ``language`` (the owner's when not given: the person reads it, not the owner);
     ``exported_on`` a date (or moment), or a date already written out; ``why`` the data is
-    kept, worded for her when it is not the person's own reason (a gift's recipient)."""
+    kept, worded for her when it is not the person's own reason (a gift's recipient);
+    ``zone_name`` the zone its times are written in ("Europe/Amsterdam", ``in_zone``)."""
     form = form if form in ("je", "u") else "je"
     catalog = translations_for(language) if language else None
     _ = catalog.gettext if catalog is not None else i18n._  # named "_": Babel extracts the calls below
@@ -227,6 +266,12 @@ def readme_text(name: str, exported_on: str | date, counts: dict[str, int], form
         _("What is in this file:"),
         _("- data.json: everything in one file that both people and computers can read."),
         _("- csv/: the same data as tables, one file per kind of record (opens in a spreadsheet)."),
+    ]
+    if zone_name:
+        # TRANSLATORS: the export's README; {zone} is a time zone's name, such as Europe/Amsterdam
+        lines.append(_("Dates and times are in the shop's time zone ({zone}). The end of a time, such as +01:00, is "
+                       "its difference from UTC.").format(zone=zone_name))
+    lines += [
         "",
     ]
     lines += ["  " + count_text(table, n, language) for table, n in counts.items() if n]
@@ -390,14 +435,15 @@ def recipients(rows) -> list[Recipient]:
     return sorted(out, key=lambda r: (r.name.casefold(), r.key))
 
 
-def recipient_export_document(recipient: Recipient, exported_at: datetime, app_version: str) -> dict:
+def recipient_export_document(recipient: Recipient, exported_at: datetime, app_version: str,
+                              zone: tzinfo = timezone.utc) -> dict:
     """What the export holds on her: her deliveries (order number, day, the delivery's
     fields). Not who placed the orders: that is the buyer's data, not hers."""
     return {
         "format": "afspraak-recipient-export",
         "format_version": 1,
         "app_version": app_version,
-        "exported_at": exported_at.isoformat(timespec="seconds") + "Z",
+        "exported_at": in_zone(exported_at, zone),
         "recipient": {"name": recipient.name},
         "data": {"shop_order": recipient_rows(recipient)},
     }

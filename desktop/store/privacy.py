@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop import __version__, paths
+from desktop import __version__, clock, paths
 from desktop.domain import privacy as rules
 from desktop.store import outgoing
 from desktop.store.db import NotAnAfspraakDatabase, check_afspraak_file
@@ -227,15 +227,16 @@ def export_person(con, person_id: int, out: Path, now: datetime) -> Path:
     holding = collect(con, person_id)
     sections = holding.sections()
     _name_products(con, sections)
-    document = rules.export_document(holding.person, sections, now, __version__, json_columns())
+    zone, moments = clock.owner().tz, moment_columns(con)
+    document = rules.export_document(holding.person, sections, now, __version__, json_columns(), moments, zone)
     readme = rules.readme_text(holding.person.get("name", ""), now, holding.counts(),
                                holding.person.get("address_form") or "je", holding.person.get("language") or None,
-                               holding.person.get("country") or None)
+                               holding.person.get("country") or None, zone_name=rules.zone_name(zone, now))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", readme)
         archive.writestr("data.json", json.dumps(document, ensure_ascii=False, indent=2))
-        for name, content in rules.csv_files(holding.person, sections, json_columns()).items():
+        for name, content in rules.csv_files(holding.person, sections, json_columns(), moments, zone).items():
             archive.writestr(f"csv/{name}", content)
     # A folder is named as the folder it is, not as the ".part" beside it that failed to take its
     # place; a full disk left half a zip of the person's data beside the export, listed nowhere.
@@ -250,6 +251,12 @@ def json_columns() -> frozenset:
 
     return frozenset((m._meta.table_name, f.column_name) for m in models.ALL_MODELS
                      for f in m._meta.sorted_fields if isinstance(f, models.JSONField))
+
+
+def moment_columns(con) -> frozenset:
+    """{(table, column)} that hold a moment (naive UTC): declared DATETIME, as the models' are."""
+    return frozenset((table, column) for table in _tables(con)
+                     for column, declared in _columns(con, table).items() if declared.upper().startswith("DATETIME"))
 
 
 def _name_products(con, sections: dict[str, list[dict]]) -> None:
@@ -474,7 +481,7 @@ def export_recipient(con, key, out: Path, now: datetime, readme: str) -> Path:
     """A zip of what is held on a gift's recipient, as ``export_person`` writes a person's:
     ``readme`` (worded for her by the caller), data.json, csv/shop_order.csv; mode 0600."""
     found = recipient(con, key)
-    document = rules.recipient_export_document(found, now, __version__)
+    document = rules.recipient_export_document(found, now, __version__, clock.owner().tz)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", readme)

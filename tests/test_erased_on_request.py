@@ -1,7 +1,7 @@
 """After an erasure on request (AVG/GDPR art. 17): nothing of her stays behind or comes back.
 
 - her address goes from other people's notes, as her name does, but never a common word
-  alone nor anybody else's own address;
+  alone nor anybody else's own address, name, e-mail or phone;
 - what the window says when it is done names the mentions the question counted, and a
   disk too full to tidy the file up afterwards as such (not "start again");
 """
@@ -59,6 +59,18 @@ def test_a_common_word_a_bare_number_and_a_housemates_own_address_stay(database)
     assert (jef.street, jef.postcode, jef.city) == ("Grote Markt 1", "3500", "Hasselt")
     order = ShopOrder.get_by_id(order.id)
     assert (order.ship_name, order.ship_street, order.ship_postcode) == ("Jef Wouters-Peeters", "Grote Markt 1", "3500")
+
+
+def test_a_namesakes_own_name_and_a_shared_phone_stay_hers(database):
+    """Erasing "Eva" made every other Eva's own name "[…]", and a phone the family shares
+    left her sister without one: those columns of another person are that person's."""
+    eva = Person.create(name="Eva", email="eva@example.nl", phone="+31 6 1111 2222", is_influencer=True)
+    sister = Person.create(name="Eva", email="eva.b@example.nl", phone="+31 6 1111 2222", notes="Zus van Eva",
+                           is_influencer=True)
+    privacy.erase_person(database, eva.id, NOW)
+    sister = Person.get_by_id(sister.id)
+    assert (sister.name, sister.email, sister.phone, sister.notes) == ("Eva", "eva.b@example.nl", "+31 6 1111 2222",
+                                                                       "Zus van […]")
 
 
 @pytest.mark.parametrize("street, postcode, city, terms", [

@@ -112,16 +112,27 @@ def address_terms(street: str, postcode: str, city: str) -> list[str]:
 _ADDRESS_COLUMN = re.compile(r"(?:^|_)(?:street|postcode|city|address\d*)$")
 
 
+# What another person's row says of who she is: her name, e-mail address and phone numbers
+# are hers, also where they are the same as the erased person's (a namesake, a family's
+# shared address or phone).
+_OWN_IDENTITY = {"person": frozenset({"name", "email", "phone", "whatsapp"})}
+
+
 def mention_patterns(person: dict, handles: list[dict]) -> tuple[re.Pattern | None, re.Pattern | None]:
     """(in free text, in an address column): what is replaced by ERASED_MARK where it stays
     in someone else's row. Her address only in free text (a note, a message): an address
-    column of another row names whoever lives there (``is_address_column``)."""
+    column of another row names whoever lives there (``mentions_in``)."""
     return (mention_pattern(identifying_terms(person, handles)),
             mention_pattern(identifying_terms(person, handles, address=False)))
 
 
-def is_address_column(column: str) -> bool:
-    return bool(_ADDRESS_COLUMN.search(column))
+def mentions_in(table: str, column: str) -> str | None:
+    """Which of ``mention_patterns`` applies to ``column`` of another row of ``table``:
+    "text" (free text), "address" (an address of its own: her name, e-mail, phone and handles
+    only), or None (another person's own name, e-mail or phone: never hers)."""
+    if column in _OWN_IDENTITY.get(table, ()):
+        return None
+    return "address" if _ADDRESS_COLUMN.search(column) else "text"
 
 
 def mention_pattern(terms: list[str]) -> re.Pattern | None:

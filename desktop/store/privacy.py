@@ -207,13 +207,14 @@ def _scrub_mentions(con, holding: Holding, dry_run: bool) -> int:
         ours = holding.rows.get(table, {})
         for column, declared in _columns(con, table).items():
             declared = declared.upper()
-            if column in unique or not ("TEXT" in declared or "CHAR" in declared or "CLOB" in declared):
+            where = rules.mentions_in(table, column)
+            if column in unique or where is None or not ("TEXT" in declared or "CHAR" in declared or "CLOB" in declared):
                 continue
             rows = con.execute(f'SELECT rowid, "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL AND "{column}" != \'\'')
             for rowid, value in rows.fetchall():
                 if rowid in ours or not isinstance(value, str):
                     continue
-                new, n = rules.scrub(value, in_address if rules.is_address_column(column) else in_text)
+                new, n = rules.scrub(value, in_address if where == "address" else in_text)
                 if n:
                     total += n
                     if not dry_run:

@@ -250,7 +250,19 @@ def _open(args):
         i18n.set_language(saved or i18n.system_language())
     if repaired is not None:
         _say(errors.recovered(repaired, command_line=True), error=True)
+    _tell_erased_again()
     return repaired
+
+
+def _tell_erased_again() -> None:
+    """People erased on request that the data opened (restored, repaired, put in place) still
+    held were erased from it again: said once (store/erasures.py)."""
+    from desktop.presentation import erasure_texts
+    from desktop.store import erasures
+
+    untold = erasures.take_untold()
+    if untold:
+        _say(erasure_texts.erased_again(untold), error=True)
 
 
 def cmd_demo(args) -> int:
@@ -331,6 +343,7 @@ def cmd_restore(args) -> int:
         return _fail(errors.restore_refused(args.file, refused))
     open_database()  # migrates a backup from an older version
     _say(_("Backup restored. The previous data was kept in {path}").format(path=kept))
+    _tell_erased_again()
     return 0
 
 

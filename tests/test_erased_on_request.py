@@ -4,6 +4,10 @@
   alone nor anybody else's own address, name, e-mail or phone;
 - what the window says when it is done names the mentions the question counted, and a
   disk too full to tidy the file up afterwards as such (not "start again");
+- the export's times say their offset from UTC;
+- a restore, the repair of a damaged file from a backup, or the shop's export imported
+  again never brings back somebody erased since (the list beside the database,
+  store/erasures.py), and the owner is told once when an older copy still held her.
 """
 
 from __future__ import annotations
@@ -166,3 +170,218 @@ def test_a_recipients_export_says_its_moment_with_its_offset(database, tmp_path)
     archive = zipfile.ZipFile(out)
     assert json.loads(archive.read("data.json"))["exported_at"] == "2026-11-23T10:30:00+01:00"
     assert "(Europe/Amsterdam)" in archive.read("README.txt").decode("utf-8")
+
+
+
+# --- the list of erasures on request (store/erasures.py) ----------------------------------------
+
+def run_cli(*args) -> int:
+    from desktop import cli
+    from desktop.store.db import close_database
+
+    code = cli.main(list(args))
+    close_database()
+    return code
+
+
+def the_list(data_dir):
+    from desktop.store import erasures
+
+    return erasures.read(data_dir)
+
+
+def test_an_erasure_is_listed_beside_the_database_without_anything_readable(database, data_dir):
+    import os
+    import stat
+
+    from desktop.store import erasures
+
+    lien, _sanne = lien_and_sanne()
+    ShopOrder.create(platform="etsy", number="#1", person=lien, ordered_on=NOW.date(), buyer="lienw1988")
+    privacy.erase_person(database, lien.id, NOW)
+    path = data_dir / erasures.FILE_NAME
+    raw = path.read_bytes()
+    if os.name == "posix":
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    for secret in ("Lien", "Wouters", "lien@example.be", "470123411", "470 12", "Grote Markt", "lienw1988", "Hasselt"):
+        assert secret.encode() not in raw, secret
+    listing = the_list(data_dir)
+    [entry] = listing.entries
+    assert (entry.kind, entry.at) == ("person", NOW)
+    # her e-mail, her name with her phone and with her address, her buyer account, her record
+    assert len(entry.prints) == 5
+    assert listing.prints(["email:lien@example.be", "buyer:etsy:lienw1988"]) <= entry.prints
+    assert erasures.stored_mark(database.connection()) == listing.mark
+
+
+def test_an_erasure_taken_back_leaves_the_list_as_it_was(database, data_dir):
+    """The erasure's line is written in its transaction: when that fails, the list says
+    nothing of it (and a second erasure that fails leaves the first one's line)."""
+    from desktop.store import erasures
+
+    lien, sanne = lien_and_sanne()
+    privacy.erase_person(database, sanne.id, NOW)
+    before = (data_dir / erasures.FILE_NAME).read_bytes()
+    database.execute_sql("CREATE TEMP TRIGGER refuse BEFORE DELETE ON person WHEN old.id = %d "
+                         "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END" % lien.id)
+    with pytest.raises(Exception, match="disk trouble"):
+        privacy.erase_person(database, lien.id, NOW)
+    assert (data_dir / erasures.FILE_NAME).read_bytes() == before
+    assert Person.get_by_id(lien.id).name == "Lien Wouters"
+
+
+def test_a_restore_erases_again_whom_the_backup_still_holds_and_says_so_once(database, data_dir, monkeypatch):
+    from desktop.store import backup, erasures, opening
+    from desktop.store.models import AnonymousRecord, Collaboration
+
+    lien, sanne = lien_and_sanne()
+    Collaboration.create(person=lien, title="Reel", status="done", fee_cents=2500)
+    Event.create(kind="note", person=sanne, at=NOW, text="Lien Wouters woont Grote Markt 1.")
+    taken = backup.backup_now(database, why="manual", now=NOW)
+    privacy.erase_person(database, lien.id, NOW)
+    assert AnonymousRecord.select().count() == 1
+    opening.restore_open(taken)
+    assert Person.get_or_none(Person.name == "Lien Wouters") is None
+    assert Event.get(Event.person == sanne.id).text == "[…] woont […]."
+    records = list(AnonymousRecord.select())
+    assert [(r.kind, r.data["fee_cents"], str(r.erased_on)) for r in records] == [("collaboration", 2500, "2026-11-23")]
+    assert b"Wouters" not in paths_db_bytes()
+    assert erasures.take_untold() == 1
+    assert erasures.take_untold() == 0  # told once
+    # the next open compares a count and hashes nobody
+    monkeypatch.setattr(rules, "fingerprint", lambda *a: pytest.fail("an ordinary open hashed somebody"))
+    from desktop.store.db import close_database
+
+    close_database()
+    opening.open_database()
+    assert erasures.take_untold() == 0
+
+
+def paths_db_bytes() -> bytes:
+    from desktop import paths
+
+    base = paths.db_path()
+    return b"".join(f.read_bytes() for f in (base, base.with_name(base.name + "-wal")) if f.exists())
+
+
+def test_a_backup_of_after_the_erasure_holds_nobody_to_erase_again(database, data_dir):
+    """Erased from the backups too (or a backup taken after the erasure): the restore
+    finds nobody, says nothing, and counts nothing twice."""
+    from desktop.store import backup, erasures, opening
+    from desktop.store.models import AnonymousRecord
+
+    lien, sanne = lien_and_sanne()
+    taken = backup.backup_now(database, why="manual", now=NOW)
+    privacy.erase_person(database, lien.id, NOW, backups=True)
+    opening.restore_open(taken)
+    assert Person.get_or_none(Person.name == "Lien Wouters") is None
+    assert erasures.take_untold() == 0
+    assert AnonymousRecord.select().count() == 0  # (she had nothing counted)
+    assert Person.get_by_id(sanne.id).name == "Sanne de Vries"
+
+
+def test_an_unchanged_person_with_her_name_only_is_found_again_by_her_record(database, data_dir):
+    """An influencer known by her name alone (no e-mail, phone, handle or address), whose
+    name was changed after the backup: the backup's row is still hers."""
+    from desktop.store import backup, opening
+
+    only = Person.create(name="Fenna", is_influencer=True)
+    namesake = Person.create(name="Fenna", is_influencer=True)  # her name alone tells nobody
+    taken = backup.backup_now(database, why="manual", now=NOW)
+    Person.update(name="Fenna K.").where(Person.id == only.id).execute()
+    privacy.erase_person(database, only.id, NOW)
+    opening.restore_open(taken)
+    assert Person.get_or_none(Person.id == only.id) is None
+    assert Person.get_by_id(namesake.id).name == "Fenna"
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "1 person erased earlier on request was removed from the restored data again."),
+    ("nl", "1 "),
+])
+def test_the_command_line_restore_says_who_was_erased_again(data_dir, capsys, language, said):
+    from desktop.store import backup
+    from desktop.store.db import close_database
+    from desktop.store.opening import open_database
+
+    database = open_database()
+    lien, _sanne = lien_and_sanne()
+    taken = backup.backup_now(database, why="manual", now=NOW)
+    close_database()
+    assert run_cli("--lang", language, "erase", "--person", "lien@example.be", "--yes") == 0
+    capsys.readouterr()
+    assert run_cli("--lang", language, "restore", str(taken)) == 0
+    captured = capsys.readouterr()
+    assert said in captured.err
+    assert run_cli("--lang", language, "export", "--person", "lien@example.be", "--out", str(data_dir / "x.zip")) == 1
+    assert said not in capsys.readouterr().err  # once
+
+
+def test_a_damaged_file_repaired_from_a_backup_does_not_bring_her_back(data_dir, capsys):
+    """Env `res` of the review: erase Mila Smit, damage the file, start: Mila was back."""
+    from desktop.store import backup
+    from desktop.store.db import close_database
+    from desktop.store.opening import open_database
+
+    database = open_database()
+    lien, _sanne = lien_and_sanne()
+    backup.backup_now(database, why="manual", now=NOW)
+    close_database()
+    assert run_cli("--lang", "en", "erase", "--person", "Lien Wouters", "--yes") == 0
+    damaged = bytearray((data_dir / "afspraak.sqlite3").read_bytes())
+    damaged[:16] = b"garbage garbage!"
+    (data_dir / "afspraak.sqlite3").write_bytes(bytes(damaged))
+    capsys.readouterr()
+    assert run_cli("--lang", "en", "export", "--person", "Lien Wouters", "--out", str(data_dir / "x.zip")) == 1
+    err = capsys.readouterr().err
+    assert "has been restored" in err and "1 person erased earlier on request was removed" in err
+    assert "Nobody is called “Lien Wouters”" in err
+    open_database()
+    assert Person.get_or_none(Person.name == "Lien Wouters") is None
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "1 person erased earlier on request was removed from the restored data again."), ("nl", "\n\n1 ")])
+def test_the_windows_restore_says_who_was_erased_again(qtbot, database, translator, monkeypatch, language, said):
+    """restore_gui.py r1 of the review: Lien Wouters was back after File → Restore."""
+    from desktop import i18n
+    from desktop.store import backup
+    from desktop.views import dialogs
+    from desktop.views.main_window import MainWindow
+
+    lien, _sanne = lien_and_sanne()
+    taken = backup.backup_now(database, why="manual", now=NOW)
+    privacy.erase_person(database, lien.id, NOW)
+    i18n.set_language(language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    told = []
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(taken))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    window.restore_backup()
+    assert said in told[-1], told
+    assert Person.get_or_none(Person.name == "Lien Wouters") is None
+
+
+def test_a_start_on_an_older_file_put_in_place_says_so_once(data_dir, capsys, no_other_instance):
+    """A file copied back by hand (or by a sync program) is an older copy too."""
+    import shutil
+
+    from desktop import app
+    from desktop.store import backup
+    from desktop.store.db import close_database
+    from desktop.store.opening import open_database
+
+    database = open_database()
+    lien, _sanne = lien_and_sanne()
+    taken = backup.backup_now(database, why="manual", now=NOW)
+    privacy.erase_person(database, lien.id, NOW)
+    close_database()
+    shutil.copyfile(taken, data_dir / "afspraak.sqlite3")
+    assert app.run(cli_language="en", smoke_test=True) == 0
+    assert capsys.readouterr().err.count("1 person erased earlier on request was removed") == 1
+    assert app.run(cli_language="en", smoke_test=True) == 0
+    assert "erased earlier" not in capsys.readouterr().err
+    open_database()
+    assert Person.get_or_none(Person.name == "Lien Wouters") is None

@@ -471,3 +471,87 @@ def recipient_csv_files(recipient: Recipient) -> dict[str, bytes]:
     rows = recipient_rows(recipient)
     header = list(rows[0])
     return {"shop_order.csv": to_csv(header, [[row[c] for c in header] for row in rows])}
+
+
+# --- erased on request: what no restore, repair or import brings back (store/erasures.py) -----
+# What tells somebody erased on request, kept only as salted one-way fingerprints: her e-mail
+# address, her handles, her buyer accounts in the shop, her name with her address or with a
+# phone number (a phone alone may be a household's), and her record itself (its number and
+# when it was made: the same row in an older copy, whatever was changed on it since). A
+# gift's recipient: her name with the address the orders were sent to.
+
+def _folded(text: str) -> str:
+    from desktop.domain.order_importers import _fold
+
+    return _fold(text or "")
+
+
+def _phone_key(phone: str) -> str:
+    """A phone number's last nine digits ("+31 6 1234 5678" and "06 12345678" alike, as
+    "+32 470 12 34 11" and "0470 12 34 11"); "" for a number too short to tell anyone by."""
+    digits = re.sub(r"\D", "", phone or "")
+    return digits[-9:] if len(digits) >= 9 else ""
+
+
+def name_address_key(name: str, street: str, postcode: str) -> str:
+    """Somebody by her name and address (as ``recipient_key`` compares them); "" without both."""
+    from desktop.domain.order_importers import address_key
+
+    name, address = _folded(name), address_key(street, postcode)
+    return f"name_address:{name}|{address}" if name and address else ""
+
+
+def _name_phone_keys(name: str, phones) -> set[str]:
+    name = _folded(name)
+    return {f"name_phone:{name}|{key}" for key in map(_phone_key, phones) if name and key}
+
+
+def erasure_keys(person: dict, handles: list[dict], orders: list[dict]) -> set[str]:
+    """The keys of a person as stored (``person``, her ``handle`` and ``shop_order`` rows)."""
+    keys = {f"record:{person.get('id')}:{person.get('created_at')}"}
+    email = (person.get("email") or "").strip().casefold()
+    if email:
+        keys.add("email:" + email)
+    name = person.get("name") or ""
+    keys |= _name_phone_keys(name, (person.get("phone"), person.get("whatsapp")))
+    keys.add(name_address_key(name, person.get("street") or "", person.get("postcode") or ""))
+    for handle in handles:
+        if (handle.get("name") or "").strip():
+            keys.add(f"handle:{(handle.get('platform') or '').casefold()}:{handle['name'].strip().lstrip('@').casefold()}")
+    for order in orders:
+        keys.add(buyer_key(order.get("platform") or "", order.get("buyer") or ""))
+        if _folded(order.get("ship_name") or "") == _folded(name):  # sent to herself, elsewhere perhaps
+            keys.add(name_address_key(name, order.get("ship_street") or "", order.get("ship_postcode") or ""))
+    keys.discard("")
+    return keys
+
+
+def buyer_key(platform: str, buyer: str) -> str:
+    buyer = (buyer or "").strip().casefold()
+    return f"buyer:{platform.casefold()}:{buyer}" if buyer else ""
+
+
+def customer_erasure_keys(platform: str, customer) -> set[str]:
+    """The keys of a customer as a shop's orders file gives her (``order_importers.CustomerRow``)."""
+    keys = {buyer_key(platform, customer.buyer), name_address_key(customer.name, customer.street, customer.postcode)}
+    if customer.email.strip():
+        keys.add("email:" + customer.email.strip().casefold())
+    keys |= _name_phone_keys(customer.name, (customer.phone,))
+    name = _folded(customer.name)
+    keys |= {f"name_address:{name}|{address}" for address in customer.addresses if name and address}
+    keys.discard("")
+    return keys
+
+
+def recipient_erasure_keys(key: tuple[str, str, str]) -> set[str]:
+    """A gift's recipient by her ``recipient_key``: her name with the address she received at."""
+    _kind, name, address = key
+    return {f"name_address:{name}|{address}"} if name and address else set()
+
+
+def fingerprint(salt: bytes, key: str) -> str:
+    """A key as the list keeps it: salted (the list's own random salt) and one-way."""
+    import hashlib
+    import hmac
+
+    return hmac.new(salt, key.encode("utf-8"), hashlib.sha256).hexdigest()[:32]

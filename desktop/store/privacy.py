@@ -33,7 +33,7 @@ from pathlib import Path
 
 from desktop import __version__, clock, paths
 from desktop.domain import privacy as rules
-from desktop.store import outgoing
+from desktop.store import erasures, outgoing
 from desktop.store.db import NotAnAfspraakDatabase, check_afspraak_file
 
 log = logging.getLogger(__name__)
@@ -384,8 +384,9 @@ def _remove_pictures(holding: Holding) -> None:
 def erase_person(database, person_id: int, now: datetime, backups: bool = False) -> Erased:
     """Erase a person from the live database (and from every backup when asked)."""
     con = database.connection()
-    with database.atomic():
+    with erasures.recording(database, now) as record:  # kept beside the file: no restore brings her back
         holding = erase_rows(con, person_id, now.date())
+        record(erasures.PERSON, person_keys(con, holding))
     purged, problem = _tidy_up(con)
     _remove_pictures(holding)
     result = Erased(counts=holding.counts(), mentions=holding.mentions, fully_purged=purged, purge_problem=problem)
@@ -525,18 +526,78 @@ def erase_recipient_from_file(path: Path, key) -> bool:
     return True
 
 
-def erase_recipient(database, key, backups: bool = False) -> Erased:
+def erase_recipient(database, key, backups: bool = False, now: datetime | None = None) -> Erased:
     """Erase a gift's recipient from the live database in one transaction (and from every
     backup when asked), leaving no readable copy in the file, as ``erase_person`` does."""
     con = database.connection()
-    with database.atomic():
+    with erasures.recording(database, now or clock.utcnow()) as record:
         found = erase_recipient_rows(con, key)
+        record(erasures.RECIPIENT, rules.recipient_erasure_keys(found.key))
     purged, problem = _tidy_up(con)
     result = Erased(counts={"shop_order": len(found.deliveries)}, mentions=0, fully_purged=purged,
                     purge_problem=problem)
     if backups:
         _erase_from_backups(result, lambda path: erase_recipient_from_file(path, key))
     return result
+
+
+# --- erased on request: applied again where an older copy brought them back (store/erasures) --
+
+def person_keys(con, holding: Holding) -> set[str]:
+    """What tells ``holding``'s person (``domain/privacy.erasure_keys``)."""
+    return rules.erasure_keys(holding.person, list(holding.rows.get("handle", {}).values()),
+                              list(holding.rows.get("shop_order", {}).values()))
+
+
+def _everyones_prints(con, listing: erasures.ErasedList) -> dict[int, frozenset[str]]:
+    """Person id -> the fingerprints of her keys, for everyone the database holds."""
+    handles: dict[int, list[dict]] = {}
+    for person_id, platform, name in con.execute("SELECT person_id, platform, name FROM handle"):
+        handles.setdefault(person_id, []).append({"platform": platform, "name": name})
+    orders: dict[int, list[dict]] = {}
+    columns = ("platform", "buyer", "ship_name", "ship_street", "ship_postcode")
+    present = [c for c in columns if c in _columns(con, "shop_order")]  # (older files keep less)
+    for person_id, *values in con.execute(
+            f'SELECT person_id, {", ".join(present)} FROM shop_order WHERE person_id IS NOT NULL'):
+        orders.setdefault(person_id, []).append(dict(zip(present, values)))
+    out = {}
+    for person in _select(con, "person", "1", ()).values():
+        keys = rules.erasure_keys(person, handles.get(person["id"], []), orders.get(person["id"], []))
+        out[person["id"]] = listing.prints(keys)
+    return out
+
+
+def reapply_erasures(database, listing: erasures.ErasedList, entries: list[erasures.Entry]) -> int:
+    """Erase again, in one transaction, whoever of ``entries`` (erasures the open
+    ``database`` has not had applied: it is a restored, repaired or older copy) it holds,
+    as the erasure did (the rows, the mentions, the anonymous numbers dated on the day of
+    the erasure; a recipient's deliveries blanked), then tidy the file up. Marks the
+    database up to date and returns how many people it removed (also kept to be told:
+    ``erasures.take_untold``)."""
+    con = database.connection()
+    people = [e for e in entries if e.kind == erasures.PERSON]
+    wanted = frozenset().union(*(e.prints for e in entries if e.kind == erasures.RECIPIENT))
+    holdings = []
+    with database.atomic():
+        if people:
+            for person_id, prints in _everyones_prints(con, listing).items():
+                entry = next((e for e in people if e.prints & prints), None)
+                if entry is not None:
+                    holdings.append(erase_rows(con, person_id, entry.day()))
+        blanked = 0
+        if wanted:
+            for found in recipients(con):
+                if listing.prints(rules.recipient_erasure_keys(found.key)) & wanted:
+                    erase_recipient_rows(con, found.key)
+                    blanked += 1
+        removed = len(holdings) + blanked
+        erasures.applied(con, listing, removed)
+    if removed:
+        log.warning("%d erased on request were in the data opened, and were erased again", removed)
+        _tidy_up(con)
+        for holding in holdings:
+            _remove_pictures(holding)
+    return removed
 
 
 # --- the open database (for the views, which hold no connection) ---------------------------

@@ -20,6 +20,7 @@ from desktop.domain import privacy as rules
 from desktop.store import privacy
 from desktop.store.models import Event, Person, ShopOrder
 from tests.conftest import NOW
+from tests.test_order_importers import needs_orders
 
 
 def lien_and_sanne():
@@ -385,3 +386,136 @@ def test_a_start_on_an_older_file_put_in_place_says_so_once(data_dir, capsys, no
     assert "erased earlier" not in capsys.readouterr().err
     open_database()
     assert Person.get_or_none(Person.name == "Lien Wouters") is None
+
+
+
+def test_a_restore_blanks_a_gift_recipients_delivery_again(database, data_dir):
+    from desktop.store import backup, erasures, opening
+    from tests.test_order_ship_to import GIFTS, import_bytes
+
+    import_bytes(GIFTS.read_bytes())
+    taken = backup.backup_now(database, why="manual", now=NOW)
+    [zoe] = privacy.recipients(database.connection())
+    privacy.erase_recipient(database, zoe.key)
+    opening.restore_open(taken)
+    gift = ShopOrder.get(ShopOrder.number == "#1038")
+    assert (gift.ship_name, gift.ship_street, gift.ship_phone) == ("", "", "")
+    assert ShopOrder.get(ShopOrder.number == "#1039").ship_name == "Lotte De Wit"  # the buyer's own order
+    assert erasures.take_untold() == 1
+
+
+# --- the shop's export imported again -----------------------------------------------------------
+
+def be_file() -> bytes:
+    from tests.test_order_importers import ORDERS_DIR
+
+    return (ORDERS_DIR / "shopify" / "be_shop_orders_export_1.csv").read_bytes()
+
+
+def import_orders(data: bytes, now=NOW):
+    from desktop.domain import order_importers as oi
+    from desktop.store import shop_orders
+
+    plan = shop_orders.plan_import(oi.parse_orders(data), now)
+    return plan, shop_orders.apply_plan(plan, now)
+
+
+@needs_orders
+def test_the_same_export_again_does_not_bring_an_erased_customer_back(database):
+    """Env `imp` of the review: import, erase customer049, import again: "1 nieuwe klant"."""
+    from desktop.i18n import set_language
+    from desktop.presentation import import_texts
+    from desktop.store.models import AnonymousRecord
+
+    import_orders(be_file())
+    her = Person.get(Person.email == "customer049@example.com")
+    orders_before = ShopOrder.select().count()
+    privacy.erase_person(database, her.id, NOW)
+    assert ShopOrder.select().count() == orders_before - 1
+    plan, summary = import_orders(be_file())
+    assert (summary.new, summary.new_customers, summary.erased_orders) == (0, 0, 1)
+    assert [o.number for o in plan.erased_orders] == ["#1039"]
+    assert "customer049@example.com" not in {c.email for c in plan.parsed.customers.values()}
+    assert Person.get_or_none(Person.email == "customer049@example.com") is None
+    assert ShopOrder.select().count() == orders_before - 1  # her order once: in the anonymous records
+    assert AnonymousRecord.select().where(AnonymousRecord.kind == "shop_order").count() == 1
+    set_language("en")
+    lines = import_texts.order_summary_lines(summary)
+    assert "0 new customers" in lines
+    assert "1 order left out: it is from somebody erased on request, placed before the erasure (its amounts are " \
+           "kept without a name)." in lines
+
+
+def test_an_erased_customer_who_orders_again_afterwards_is_a_customer_again(database, frozen_clock):
+    """Her orders of before her erasure stay out (their amounts are in the anonymous
+    records); an order she placed after it is new business, imported, and said."""
+    from datetime import datetime
+
+    from tests.test_order_ship_to import shopify_file
+
+    lotte = {"Email": "lotte.dewit@example.be", "Billing Name": "Lotte De Wit", "Shipping Name": "Lotte De Wit"}
+    before = shopify_file([{**lotte, "Name": "#1039"}])
+    import_orders(before)
+    privacy.erase_person(database, Person.get(Person.email == "lotte.dewit@example.be").id, NOW)
+    later = datetime(2026, 11, 30, 9, 0)
+    frozen_clock.set(later)
+    after = shopify_file([{**lotte, "Name": "#1039"}, {**lotte, "Name": "#1050", "Created at": "2026-11-28 10:00:00 +0100",
+                                                       "Paid at": "2026-11-28 10:00:00 +0100"}])
+    plan, summary = import_orders(after, now=later)
+    assert (summary.new, summary.new_customers, summary.erased_orders, summary.erased_returned) == (1, 1, 1, 1)
+    assert [o.number for o in ShopOrder.select()] == ["#1050"]
+    assert Person.get(Person.email == "lotte.dewit@example.be").name == "Lotte De Wit"
+
+
+def test_the_same_export_again_does_not_write_an_erased_recipients_delivery_back(database):
+    """Another helper's finding: her delivery came back with the next import of the file."""
+    from desktop.i18n import set_language
+    from desktop.presentation import import_texts
+    from tests.test_order_ship_to import GIFTS
+
+    import_orders(GIFTS.read_bytes())
+    [zoe] = privacy.recipients(database.connection())
+    privacy.erase_recipient(database, zoe.key)
+    plan, summary = import_orders(GIFTS.read_bytes())
+    gift = ShopOrder.get(ShopOrder.number == "#1038")
+    assert (gift.ship_name, gift.ship_street, gift.ship_postcode, gift.ship_phone) == ("", "", "", "")
+    assert (summary.updated, summary.unchanged, summary.erased_deliveries) == (0, 2, 1)
+    assert privacy.recipients(database.connection()) == []
+    set_language("en")
+    assert "The delivery details of 1 order were not imported: its recipient was erased on request." in \
+        import_texts.order_summary_lines(summary)
+
+
+def test_a_gift_to_an_erased_person_stays_without_her_in_the_buyers_order(database):
+    """Erasing the person replaced her name in somebody else's order's delivery; the file
+    again wrote it back."""
+    from tests.test_order_ship_to import GIFTS
+
+    import_orders(GIFTS.read_bytes())
+    zoe = Person.create(name="Zoë Verhoeven", street="Kerkstraat 12", postcode="9000", city="Gent", country="BE")
+    privacy.erase_person(database, zoe.id, NOW)
+    kept = ShopOrder.get(ShopOrder.number == "#1038")
+    assert kept.ship_name == "[…]"
+    plan, summary = import_orders(GIFTS.read_bytes())
+    gift = ShopOrder.get(ShopOrder.number == "#1038")
+    assert (gift.ship_name, gift.ship_street) == ("[…]", kept.ship_street)
+    assert summary.updated == 0 and summary.erased_deliveries == 1
+
+
+@pytest.mark.parametrize("language, said", [("en", "2 orders left out (erased on request)"), ("nl", " · 2 ")])
+def test_the_import_preview_counts_what_it_leaves_out(qtbot, database, language, said):
+    from desktop.domain import order_importers as oi
+    from desktop.i18n import set_language
+    from desktop.store import shop_orders
+    from desktop.views.order_import import OrderPreviewDialog
+    from tests.test_order_ship_to import GIFTS
+
+    import_orders(GIFTS.read_bytes())
+    privacy.erase_person(database, Person.get(Person.email == "lotte.dewit@example.be").id, NOW)
+    set_language(language)
+    plan = shop_orders.plan_import(oi.parse_orders(GIFTS.read_bytes()), NOW)
+    dialog = OrderPreviewDialog(plan, "orders_export.csv")
+    qtbot.addWidget(dialog)
+    assert said in dialog.counts.text() and len(plan.erased_orders) == 2
+    assert "Lotte" not in " ".join(dialog.customers.item(r, c).text() for r in range(dialog.customers.rowCount())
+                                   for c in range(dialog.customers.columnCount()) if dialog.customers.item(r, c))

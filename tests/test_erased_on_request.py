@@ -7,7 +7,8 @@
 - the export's times say their offset from UTC;
 - a restore, the repair of a damaged file from a backup, or the shop's export imported
   again never brings back somebody erased since (the list beside the database,
-  store/erasures.py), and the owner is told once when an older copy still held her.
+  store/erasures.py), and the owner is told once when an older copy still held her;
+- `afspraak export/erase --person` know a gift's recipient, as the Privacy menu does.
 """
 
 from __future__ import annotations
@@ -519,3 +520,74 @@ def test_the_import_preview_counts_what_it_leaves_out(qtbot, database, language,
     assert said in dialog.counts.text() and len(plan.erased_orders) == 2
     assert "Lotte" not in " ".join(dialog.customers.item(r, c).text() for r in range(dialog.customers.rowCount())
                                    for c in range(dialog.customers.columnCount()) if dialog.customers.item(r, c))
+
+
+
+# --- the command line and a gift's recipient ---------------------------------------------------
+
+def gifts_in(data_dir, *extra: dict):
+    from desktop.store.db import close_database
+    from desktop.store.opening import open_database
+    from tests.test_order_ship_to import GIFTS, shopify_file
+
+    open_database()
+    import_orders(GIFTS.read_bytes())
+    if extra:
+        import_orders(shopify_file(list(extra)))
+    close_database()
+
+
+@pytest.mark.parametrize("language, done", [("nl", "De gegevens van Zoë Verhoeven zijn uit 1 bestelling gewist."),
+                                            ("en", "The details of Zoë Verhoeven have been erased from 1 order.")])
+def test_the_command_line_exports_and_erases_a_gifts_recipient(data_dir, tmp_path, capsys, language, done):
+    import json
+    import zipfile
+
+    from desktop.store.opening import open_database
+
+    gifts_in(data_dir)
+    out = tmp_path / "zoe.zip"
+    assert run_cli("--lang", language, "export", "--person", "zoë verhoeven", "--out", str(out)) == 0
+    assert [o["ship_street"] for o in json.loads(zipfile.ZipFile(out).read("data.json"))["data"]["shop_order"]] == [
+        "Kerkstraat 12"]
+    assert "Lotte" not in zipfile.ZipFile(out).read("data.json").decode("utf-8")
+    capsys.readouterr()
+    assert run_cli("--lang", language, "erase", "--person", "+32 9 123 45 67") == 1  # by her phone: only asked
+    said = capsys.readouterr()
+    assert "#1038" in said.out and "Lotte De Wit" in said.out and "--yes" in said.err
+    assert run_cli("--lang", language, "erase", "--person", "Zoë Verhoeven", "--yes") == 0
+    assert done in capsys.readouterr().out
+    open_database()
+    assert ShopOrder.get(ShopOrder.number == "#1038").ship_street == ""
+    assert ShopOrder.get(ShopOrder.number == "#1039").ship_name == "Lotte De Wit"
+
+
+def test_two_recipients_of_one_name_are_told_apart_by_their_postcode(data_dir, tmp_path, capsys):
+    from desktop.store.opening import open_database
+
+    other = {"Name": "#1040", "Created at": "2026-11-06 10:00:00 +0100", "Shipping Name": "Zoë Verhoeven",
+             "Shipping Street": "Veldstraat 1", "Shipping Address1": "Veldstraat 1", "Shipping Zip": "'2000",
+             "Shipping City": "Antwerpen", "Shipping Phone": ""}
+    gifts_in(data_dir, other)
+    assert run_cli("--lang", "en", "erase", "--person", "Zoë Verhoeven", "--yes") == 1
+    err = capsys.readouterr().err
+    assert "Zoë Verhoeven, 9000: " in err and "Zoë Verhoeven, 2000: " in err and "name and postcode" in err
+    assert run_cli("--lang", "en", "erase", "--person", "Zoë Verhoeven, 2000", "--yes") == 0
+    open_database()
+    assert ShopOrder.get(ShopOrder.number == "#1040").ship_street == ""
+    assert ShopOrder.get(ShopOrder.number == "#1038").ship_street == "Kerkstraat 12"
+
+
+def test_a_person_and_a_recipient_of_one_name_are_both_listed(data_dir, tmp_path, capsys):
+    from desktop.store.db import close_database
+    from desktop.store.opening import open_database
+
+    gifts_in(data_dir)
+    open_database()
+    card = Person.create(name="Zoë Verhoeven", email="zoe@example.be")
+    close_database()
+    assert run_cli("--lang", "en", "export", "--person", "Zoë Verhoeven", "--out", str(tmp_path / "x.zip")) == 1
+    err = capsys.readouterr().err
+    assert f"  {card.id}: Zoë Verhoeven <zoe@example.be>" in err and "Zoë Verhoeven, 9000: " in err
+    assert run_cli("--lang", "en", "export", "--person", "Nobody Here", "--out", str(tmp_path / "x.zip")) == 1
+    assert "Nobody is called “Nobody Here”" in capsys.readouterr().err

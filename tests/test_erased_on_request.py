@@ -216,6 +216,17 @@ def test_an_erasure_is_listed_beside_the_database_without_anything_readable(data
     assert erasures.stored_mark(database.connection()) == listing.mark
 
 
+def test_a_list_that_cannot_be_read_is_kept_aside_not_written_over(database, data_dir):
+    from desktop.store import erasures
+
+    (data_dir / erasures.FILE_NAME).write_bytes(b'{"format": "afspraak-erased-on-req')  # cut off
+    lien, _sanne = lien_and_sanne()
+    privacy.erase_person(database, lien.id, NOW)
+    [aside] = data_dir.glob("erased-on-request-unreadable-*.json")
+    assert aside.read_bytes() == b'{"format": "afspraak-erased-on-req'
+    assert len(the_list(data_dir).entries) == 1
+
+
 def test_an_erasure_taken_back_leaves_the_list_as_it_was(database, data_dir):
     """The erasure's line is written in its transaction: when that fails, the list says
     nothing of it (and a second erasure that fails leaves the first one's line)."""

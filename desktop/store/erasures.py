@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from desktop import clock, paths
-from desktop.domain import privacy as rules
 from desktop.store import outgoing, storage_errors
 
 log = logging.getLogger(__name__)
@@ -69,7 +68,9 @@ class ErasedList:
         return f"{self.id}:{len(self.entries)}"
 
     def prints(self, keys: Iterable[str]) -> frozenset[str]:
-        return frozenset(rules.fingerprint(self.salt, key) for key in keys if key)
+        from desktop.domain.privacy import fingerprint  # (not at an ordinary start: nobody is hashed then)
+
+        return frozenset(fingerprint(self.salt, key) for key in keys if key)
 
     def since(self, mark: str | None) -> list[Entry]:
         """The erasures a database with ``mark`` has not had applied (all, from another list)."""

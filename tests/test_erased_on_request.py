@@ -210,8 +210,8 @@ def test_an_erasure_is_listed_beside_the_database_without_anything_readable(data
     listing = the_list(data_dir)
     [entry] = listing.entries
     assert (entry.kind, entry.at) == ("person", NOW)
-    # her e-mail, her name with her phone and with her address, her buyer account, her record
-    assert len(entry.prints) == 5
+    # her e-mail, her name (alone, and with her phone and with her address), her buyer account, her record
+    assert len(entry.prints) == 6
     assert listing.prints(["email:lien@example.be", "buyer:etsy:lienw1988"]) <= entry.prints
     assert erasures.stored_mark(database.connection()) == listing.mark
 
@@ -291,6 +291,24 @@ def test_a_backup_of_after_the_erasure_holds_nobody_to_erase_again(database, dat
     assert erasures.take_untold() == 0
     assert AnonymousRecord.select().count() == 0  # (she had nothing counted)
     assert Person.get_by_id(sanne.id).name == "Sanne de Vries"
+
+
+def test_a_restore_erases_only_whom_the_erasure_did(database, data_dir):
+    """Her second card (another name: the owner erased one) and her mother's card with the
+    family's e-mail address stayed when she was erased; a restore left them too. Only her
+    record, or her name with another of her keys, is hers (found by the kill test: the
+    worker's people share e-mail addresses, and a line of the list whose erasure a kill took
+    back erased them all at the next start)."""
+    from desktop.store import backup, opening
+
+    lien, _sanne = lien_and_sanne()
+    card = Person.create(name="L. Wouters", email="lien@example.be", is_customer=True)
+    mother = Person.create(name="An Wouters", email="lien@example.be", phone="+32 470 12 34 11")
+    taken = backup.backup_now(database, why="manual", now=NOW)
+    privacy.erase_person(database, lien.id, NOW)
+    opening.restore_open(taken)
+    assert Person.get_or_none(Person.id == lien.id) is None
+    assert Person.get_by_id(card.id).name == "L. Wouters" and Person.get_by_id(mother.id).name == "An Wouters"
 
 
 def test_an_unchanged_person_with_her_name_only_is_found_again_by_her_record(database, data_dir):

@@ -508,7 +508,7 @@ def _name_phone_keys(name: str, phones) -> set[str]:
 
 def erasure_keys(person: dict, handles: list[dict], orders: list[dict]) -> set[str]:
     """The keys of a person as stored (``person``, her ``handle`` and ``shop_order`` rows)."""
-    keys = {f"record:{person.get('id')}:{person.get('created_at')}"}
+    keys = {f"record:{person.get('id')}:{person.get('created_at')}", name_key(person.get("name") or "")}
     email = (person.get("email") or "").strip().casefold()
     if email:
         keys.add("email:" + email)
@@ -524,6 +524,26 @@ def erasure_keys(person: dict, handles: list[dict], orders: list[dict]) -> set[s
             keys.add(name_address_key(name, order.get("ship_street") or "", order.get("ship_postcode") or ""))
     keys.discard("")
     return keys
+
+
+def name_key(name: str) -> str:
+    """Her name alone: no key of its own (namesakes), only with another one (``is_hers``)."""
+    name = _folded(name)
+    return f"name:{name}" if name else ""
+
+
+def is_hers(remembered: frozenset[str], prints: dict[str, str]) -> bool:
+    """Is the person whose keys (``erasure_keys`` of a row in an older copy of the data) have
+    the fingerprints ``prints`` (key -> fingerprint) the one an erasure remembered by the
+    fingerprints ``remembered``? Her record (the same row, whatever was changed on it since),
+    or her name together with another of her keys. Another key alone is not enough: an
+    e-mail address a family shares, or a second card of hers the owner did not erase, was
+    left alone by the erasure and stays so."""
+    if any(print_ in remembered for key, print_ in prints.items() if key.startswith("record:")):
+        return True
+    named = any(print_ in remembered for key, print_ in prints.items() if key.startswith("name:"))
+    return named and any(print_ in remembered for key, print_ in prints.items()
+                         if not key.startswith(("record:", "name:")))
 
 
 def buyer_key(platform: str, buyer: str) -> str:

@@ -67,10 +67,13 @@ class ErasedList:
     def mark(self) -> str:
         return f"{self.id}:{len(self.entries)}"
 
-    def prints(self, keys: Iterable[str]) -> frozenset[str]:
+    def fingerprint(self, key: str) -> str:
         from desktop.domain.privacy import fingerprint  # (not at an ordinary start: nobody is hashed then)
 
-        return frozenset(fingerprint(self.salt, key) for key in keys if key)
+        return fingerprint(self.salt, key)
+
+    def prints(self, keys: Iterable[str]) -> frozenset[str]:
+        return frozenset(self.fingerprint(key) for key in keys if key)
 
     def since(self, mark: str | None) -> list[Entry]:
         """The erasures a database with ``mark`` has not had applied (all, from another list)."""

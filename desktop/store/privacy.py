@@ -549,8 +549,8 @@ def person_keys(con, holding: Holding) -> set[str]:
                               list(holding.rows.get("shop_order", {}).values()))
 
 
-def _everyones_prints(con, listing: erasures.ErasedList) -> dict[int, frozenset[str]]:
-    """Person id -> the fingerprints of her keys, for everyone the database holds."""
+def _everyones_keys(con) -> dict[int, set[str]]:
+    """Person id -> her keys (``domain/privacy.erasure_keys``), for everyone the database holds."""
     handles: dict[int, list[dict]] = {}
     for person_id, platform, name in con.execute("SELECT person_id, platform, name FROM handle"):
         handles.setdefault(person_id, []).append({"platform": platform, "name": name})
@@ -560,11 +560,8 @@ def _everyones_prints(con, listing: erasures.ErasedList) -> dict[int, frozenset[
     for person_id, *values in con.execute(
             f'SELECT person_id, {", ".join(present)} FROM shop_order WHERE person_id IS NOT NULL'):
         orders.setdefault(person_id, []).append(dict(zip(present, values)))
-    out = {}
-    for person in _select(con, "person", "1", ()).values():
-        keys = rules.erasure_keys(person, handles.get(person["id"], []), orders.get(person["id"], []))
-        out[person["id"]] = listing.prints(keys)
-    return out
+    return {person["id"]: rules.erasure_keys(person, handles.get(person["id"], []), orders.get(person["id"], []))
+            for person in _select(con, "person", "1", ()).values()}
 
 
 def reapply_erasures(database, listing: erasures.ErasedList, entries: list[erasures.Entry]) -> int:
@@ -580,8 +577,9 @@ def reapply_erasures(database, listing: erasures.ErasedList, entries: list[erasu
     holdings = []
     with database.atomic():
         if people:
-            for person_id, prints in _everyones_prints(con, listing).items():
-                entry = next((e for e in people if e.prints & prints), None)
+            for person_id, keys in _everyones_keys(con).items():
+                prints = {key: listing.fingerprint(key) for key in keys if key}
+                entry = next((e for e in people if rules.is_hers(e.prints, prints)), None)
                 if entry is not None:
                     holdings.append(erase_rows(con, person_id, entry.day()))
         blanked = 0

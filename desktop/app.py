@@ -402,10 +402,7 @@ class Application:
         first_time = self.scheduler is None
         if not first_time:
             self.scheduler.reschedule()  # tray count and popups from the recovered data
-        if reports:
-            from desktop.presentation import errors
-
-            self._tell(errors.recovered_title(reports), errors.recovered(reports))
+        self._tell_opened(reports)
         if first_time:
             # The tray, the notifications and the scheduler after the list is painted: her
             # data first (docs/PERFORMANCE.md, fix 26). ``ready`` follows then.
@@ -413,6 +410,19 @@ class Application:
             return True
         self.ready = True
         return True
+
+    def _tell_opened(self, reports: list) -> None:
+        """What opening her data did of itself: a repair (``reports``), and the people erased on
+        request it removed again from an older copy (store/erasures.py), told once."""
+        from desktop.presentation import erasure_texts, errors
+        from desktop.store import erasures
+
+        untold = erasures.take_untold()
+        again = erasure_texts.erased_again(untold) if untold else ""
+        if reports:
+            self._tell(errors.recovered_title(reports), "\n\n".join(t for t in (errors.recovered(reports), again) if t))
+        elif again:
+            self._tell(_("Privacy"), again)
 
     def _note(self, key: str, value) -> None:
         """A setting the start writes of itself (that the banner told her there is no tray,

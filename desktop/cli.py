@@ -250,7 +250,19 @@ def _open(args):
         i18n.set_language(saved or i18n.system_language())
     if repaired is not None:
         _say(errors.recovered(repaired, command_line=True), error=True)
+    _tell_erased_again()
     return repaired
+
+
+def _tell_erased_again() -> None:
+    """People erased on request that the data opened (restored, repaired, put in place) still
+    held were erased from it again: said once (store/erasures.py)."""
+    from desktop.presentation import erasure_texts
+    from desktop.store import erasures
+
+    untold = erasures.take_untold()
+    if untold:
+        _say(erasure_texts.erased_again(untold), error=True)
 
 
 def cmd_demo(args) -> int:
@@ -331,6 +343,7 @@ def cmd_restore(args) -> int:
         return _fail(errors.restore_refused(args.file, refused))
     open_database()  # migrates a backup from an older version
     _say(_("Backup restored. The previous data was kept in {path}").format(path=kept))
+    _tell_erased_again()
     return 0
 
 
@@ -427,8 +440,67 @@ def _find_person(text: str):
     return None, _("More than one person matches “{text}”; use their number:").format(text=text) + "\n" + listing
 
 
+def _find_subject(text: str):
+    """The one person or gift's recipient ``text`` names, or an error message. A recipient
+    (somebody shop orders were sent to who did not place them: no person of her own, no
+    number) is named by her name, by her name and postcode ("Zoë Verhoeven, 9000") when
+    there are more of that name, or by her phone number, as the Privacy menu finds her."""
+    from desktop.presentation.people_texts import recipient_line
+
+    if text.strip().isdigit():
+        return _find_person(text)
+    people, found = _people_named(text), _recipients_named(text)
+    if len(people) + len(found) == 1:
+        return (people or found)[0], None
+    if not found:  # nobody, or more than one person: said as it always was
+        return _find_person(text)
+    listing = [f"  {p.id}: {p.name} <{p.email}>" for p in people]
+    listing += [f"  {r.name}, {r.deliveries[-1].ship.postcode.strip()}: " + recipient_line(
+        r.name, r.city, r.phones, [(d.number, d.buyer) for d in r.deliveries]) for r in found]
+    # TRANSLATORS: afspraak export/erase --person; somebody who only received orders has no number of her own
+    return None, _("More than one person matches “{text}”. Use the number of a person, or for somebody who only "
+                   "received orders their name and postcode, as listed:").format(text=paths.shown(text)) + "\n" + \
+        "\n".join(listing)
+
+
+def _recipients_named(text: str) -> list:
+    """The gift's recipients ``text`` names: by name ("Zoë Verhoeven"), name and postcode
+    ("Zoë Verhoeven, 9000"), or phone number (its last nine digits)."""
+    from desktop.domain.order_importers import address_key, same_person_name
+    from desktop.store import privacy
+    from desktop.store.db import db
+
+    text = paths.shown(text)
+    name, _comma, postcode = text.rpartition(",")
+    if not name.strip():
+        name, postcode = text, ""
+
+    def digits(value: str) -> str:
+        return "".join(c for c in value if c.isdigit())
+
+    def named(r) -> bool:
+        return same_person_name(r.name, name) and (not postcode.strip() or any(
+            address_key("", d.ship.postcode) == address_key("", postcode) for d in r.deliveries))
+
+    phone = digits(text)[-9:] if len(digits(text)) >= 9 else ""
+    return [r for r in privacy.recipients(db.connection())
+            if named(r) or (phone and any(digits(p).endswith(phone) for p in r.phones))]
+
+
+def _people_named(text: str) -> list:
+    """The people ``text`` names by e-mail or full name (``_find_person``'s, when more than one)."""
+    from peewee import fn
+
+    from desktop.store.models import Person
+
+    needle = paths.shown(text).strip().casefold()
+    return [p for p in Person.select().where((fn.LOWER(Person.email) == needle) | (fn.LOWER(Person.name) == needle))
+            if needle in (p.email.casefold(), p.name.casefold())]
+
+
 def cmd_export(args) -> int:
     from desktop.clock import utcnow
+    from desktop.domain.privacy import Recipient
     from desktop.store import privacy
     from desktop.store.db import db
 
@@ -436,11 +508,18 @@ def cmd_export(args) -> int:
     if refused:
         return _fail(refused)
     _open(args)
-    person, error = _find_person(args.person)
+    person, error = _find_subject(args.person)
     if error:
         return _fail(error)
     try:
-        out = privacy.export_person(db.connection(), person.id, Path(args.out), utcnow())
+        if isinstance(person, Recipient):  # a gift's recipient: her deliveries, a README to her
+            from desktop.presentation import recipient_texts
+
+            now = utcnow()
+            out = privacy.export_recipient(db.connection(), person.key, Path(args.out), now,
+                                           recipient_texts.readme(person, now))
+        else:
+            out = privacy.export_person(db.connection(), person.id, Path(args.out), utcnow())
     except OSError as exc:
         return _fail(_not_written("export", exc))
     _say(_("Everything held on {name} was written to {path}").format(name=person.name, path=out))
@@ -449,21 +528,29 @@ def cmd_export(args) -> int:
 
 def cmd_erase(args) -> int:
     from desktop.clock import utcnow
-    from desktop.domain.privacy import describe_erasure
-    from desktop.presentation import backup_texts
+    from desktop.domain.privacy import Recipient, describe_erasure
+    from desktop.presentation import backup_texts, recipient_texts
     from desktop.store import privacy, settings
     from desktop.store.db import db
 
     _open(args)
-    person, error = _find_person(args.person)
+    person, error = _find_subject(args.person)
     if error:
         return _fail(error)
-    holding = privacy.collect(db.connection(), person.id)
+    recipient = isinstance(person, Recipient)  # a gift's recipient: her deliveries are blanked
     if not args.yes:
-        _say(describe_erasure(person.name, holding.counts(), holding.mentions))
+        if recipient:
+            _say(recipient_texts.erase_question(person)[1])
+        else:
+            holding = privacy.collect(db.connection(), person.id)
+            _say(describe_erasure(person.name, holding.counts(), holding.mentions))
         return _fail(_("Nothing was erased. Run the command again with --yes to erase."))
-    result = privacy.erase_person(db.obj, person.id, utcnow(), backups=args.backups)
-    _say(_("{name} was erased.").format(name=person.name))
+    if recipient:
+        result = privacy.erase_recipient(db.obj, person.key, backups=args.backups, now=utcnow())
+        _say(recipient_texts.erased_text(person.name, result.counts["shop_order"]))
+    else:
+        result = privacy.erase_person(db.obj, person.id, utcnow(), backups=args.backups)
+        _say(_("{name} was erased.").format(name=person.name))
     if args.backups:
         _say(ngettext("Also erased from {n} backup copy.", "Also erased from {n} backup copies.",
                        len(result.backups)).format(n=len(result.backups)))

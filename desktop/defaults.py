@@ -52,6 +52,11 @@ SETTINGS: dict[str, object] = {
     "told_about_tray": False,
     "told_no_tray": False,  # the "your desktop has no tray" notice: shown once, ever
     "autostart": False,
+    # erasures on request (store/erasures.py): how much of the list beside the database this
+    # file has had applied ("<list id>:<count>"), and how many people an open removed again
+    # that the owner is still to be told of
+    "erasures_applied": "",
+    "erasures_untold": 0,
 }
 
 CURRENCY = "EUR"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone, tzinfo
 
 from desktop.domain.shipments import ShipTo
 from desktop.domain.spreadsheet import to_csv
@@ -65,24 +65,85 @@ def _spoken(key: str, form: str, catalog=None) -> str:
     return (catalog.pgettext if catalog is not None else pgettext)(form, _SPOKEN[key][0])
 
 
-def identifying_terms(person: dict, handles: list[dict]) -> list[str]:
-    """The strings that name this person in someone else's text."""
+def identifying_terms(person: dict, handles: list[dict], address: bool = True) -> list[str]:
+    """The strings that name this person in someone else's text: her name, e-mail, phone
+    numbers, handles and (``address``) her address (``address_terms``)."""
     terms = [person.get("name", ""), person.get("email", ""), person.get("phone", ""), person.get("whatsapp", "")]
     for handle in handles:
         terms.append(handle.get("name", ""))
+    if address:
+        terms += address_terms(person.get("street", ""), person.get("postcode", ""), person.get("city", ""))
     seen: list[str] = []
     for term in terms:
-        term = (term or "").strip()
+        term = " ".join((term or "").split())
         if len(term) >= MIN_TERM_LENGTH and term.casefold() not in (s.casefold() for s in seen):
             seen.append(term)
     return seen
 
 
+# A Dutch postcode ("1234 AB", also written "1234AB"): four digits and two letters name one
+# street or less, so it names her on its own.
+_NL_POSTCODE = re.compile(r"([1-9][0-9]{3}) ?([A-Za-z]{2})")
+# A street with its house number: letters and a digit ("Grote Markt 1", "Meir 8, bus 3").
+_STREET_AND_NUMBER = re.compile(r"(?=.*[^\W\d_]{2})(?=.*\d)")
+
+
+def address_terms(street: str, postcode: str, city: str) -> list[str]:
+    """Her address as it may be written in someone else's note: the street with its house
+    number ("Grote Markt 1") and the postcode ("9711 AA" and "9711AA"; a postcode of digits
+    only, as Belgium's, only with its place: "3500 Hasselt"). Never a part alone: a street
+    without its number ("Markt"), a place or a bare "3500" would blank common words and
+    amounts in everyone's notes."""
+    terms = []
+    street = " ".join((street or "").split())
+    if _STREET_AND_NUMBER.match(street):
+        terms.append(street)
+    postcode, city = " ".join((postcode or "").split()), " ".join((city or "").split())
+    dutch = _NL_POSTCODE.fullmatch(postcode)
+    if dutch:
+        terms += [f"{dutch[1]} {dutch[2]}", f"{dutch[1]}{dutch[2]}"]
+    elif postcode and city:
+        terms.append(f"{postcode} {city}")
+    return terms
+
+
+# The columns that hold an address of their own (a person's, an order's delivery): somebody
+# living with her, or next door, has the same street or postcode there, and it is theirs.
+_ADDRESS_COLUMN = re.compile(r"(?:^|_)(?:street|postcode|city|address\d*)$")
+
+
+# What another person's row says of who she is: her name, e-mail address and phone numbers
+# are hers, also where they are the same as the erased person's (a namesake, a family's
+# shared address or phone).
+_OWN_IDENTITY = {"person": frozenset({"name", "email", "phone", "whatsapp"})}
+
+
+def mention_patterns(person: dict, handles: list[dict]) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(in free text, in an address column): what is replaced by ERASED_MARK where it stays
+    in someone else's row. Her address only in free text (a note, a message): an address
+    column of another row names whoever lives there (``mentions_in``)."""
+    return (mention_pattern(identifying_terms(person, handles)),
+            mention_pattern(identifying_terms(person, handles, address=False)))
+
+
+def mentions_in(table: str, column: str) -> str | None:
+    """Which of ``mention_patterns`` applies to ``column`` of another row of ``table``:
+    "text" (free text), "address" (an address of its own: her name, e-mail, phone and handles
+    only), or None (another person's own name, e-mail or phone: never hers)."""
+    if column in _OWN_IDENTITY.get(table, ()):
+        return None
+    return "address" if _ADDRESS_COLUMN.search(column) else "text"
+
+
 def mention_pattern(terms: list[str]) -> re.Pattern | None:
+    """Any of ``terms``, case and the width of spaces not counting, as a whole: not inside a
+    longer word or number ("Grote Markt 1" is no part of "Grote Markt 12", "Lien" none of
+    "Lienke")."""
     if not terms:
         return None
     ordered = sorted(terms, key=len, reverse=True)  # "Sanne de Vries" before "sanne"
-    return re.compile("|".join(re.escape(t) for t in ordered), re.IGNORECASE)
+    alternatives = "|".join(r"\s+".join(re.escape(part) for part in t.split()) for t in ordered)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def scrub(text: str, pattern: re.Pattern | None) -> tuple[str, int]:
@@ -112,8 +173,15 @@ def anonymous_values(table: str, row: dict, column_types: dict[str, str]) -> dic
     return kept
 
 
-def plain_value(value: object, is_json: bool = False) -> object:
-    """A stored value as readable JSON: days and times in ISO form, JSON columns unpacked."""
+def plain_value(value: object, is_json: bool = False, zone: tzinfo | None = None) -> object:
+    """A stored value as readable JSON: days and times in ISO form, JSON columns unpacked.
+    ``zone``: the value is a stored moment (naive UTC, as a datetime or as SQLite's text),
+    written in that zone with its offset ("2026-10-28T00:59:00+01:00"): the person reads
+    it, and a bare "2026-10-27 23:59:00" was UTC without saying so."""
+    if zone is not None:
+        moment = _stored_moment(value)
+        if moment is not None:
+            return in_zone(moment, zone)
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, bytes):
@@ -126,24 +194,53 @@ def plain_value(value: object, is_json: bool = False) -> object:
     return value
 
 
+def _stored_moment(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and len(value) > 10:  # a day alone is no moment
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def in_zone(moment: datetime, zone: tzinfo) -> str:
+    """A naive-UTC moment in ``zone``, ISO 8601 with its offset, to the second."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(zone).isoformat(timespec="seconds")
+
+
+def zone_name(zone: tzinfo, moment: datetime) -> str:
+    """How an export names the zone its times are in: "Europe/Amsterdam", else its name at
+    ``moment`` (naive UTC): "CET", "UTC"."""
+    return str(getattr(zone, "key", "") or "") or moment.replace(tzinfo=timezone.utc).astimezone(zone).tzname() or "UTC"
+
+
 def export_document(person: dict, sections: dict[str, list[dict]], exported_at: datetime, app_version: str,
-                    json_columns: frozenset = frozenset()) -> dict:
-    """``json_columns``: {(table, column)} that hold JSON (tags, checklists) to unpack."""
+                    json_columns: frozenset = frozenset(), moments: frozenset = frozenset(),
+                    zone: tzinfo = timezone.utc) -> dict:
+    """``json_columns``: {(table, column)} that hold JSON (tags, checklists) to unpack;
+    ``moments``: {(table, column)} that hold moments, written in ``zone`` with its offset."""
     def plain(table, row):
-        return {k: plain_value(v, (table, k) in json_columns) for k, v in row.items()}
+        return {k: plain_value(v, (table, k) in json_columns, zone if (table, k) in moments else None)
+                for k, v in row.items()}
 
     return {
         "format": "afspraak-person-export",
         "format_version": 1,
         "app_version": app_version,
-        "exported_at": exported_at.isoformat(timespec="seconds") + "Z",
+        "exported_at": in_zone(exported_at, zone),
         "person": plain("person", person),
         "data": {table: [plain(table, row) for row in rows] for table, rows in sections.items()},
     }
 
 
-def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: frozenset = frozenset()) -> dict[str, bytes]:
-    """One CSV per kind of row (``person.csv``, ``collaboration.csv``...), cells defused."""
+def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: frozenset = frozenset(),
+              moments: frozenset = frozenset(), zone: tzinfo = timezone.utc) -> dict[str, bytes]:
+    """One CSV per kind of row (``person.csv``, ``collaboration.csv``...), cells defused;
+    moments as in ``export_document``."""
     files = {}
     for table, rows in [("person", [person]), *sections.items()]:
         if not rows:
@@ -153,7 +250,8 @@ def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: froze
         for row in rows:
             out = []
             for column in header:
-                value = plain_value(row.get(column), (table, column) in json_columns)
+                value = plain_value(row.get(column), (table, column) in json_columns,
+                                    zone if (table, column) in moments else None)
                 out.append(json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value)
             values.append(out)
         files[f"{table}.csv"] = to_csv(header, values)
@@ -161,11 +259,13 @@ def csv_files(person: dict, sections: dict[str, list[dict]], json_columns: froze
 
 
 def readme_text(name: str, exported_on: str | date, counts: dict[str, int], form: str = "je",
-                language: str | None = None, country: str | None = None, why: str | None = None) -> str:
+                language: str | None = None, country: str | None = None, why: str | None = None,
+                zone_name: str = "") -> str:
     """The README of an export, addressed to the person in her form of address (je/u) and
     her ``language`` (the owner's when not given: the person reads it, not the owner);
     ``exported_on`` a date (or moment), or a date already written out; ``why`` the data is
-    kept, worded for her when it is not the person's own reason (a gift's recipient)."""
+    kept, worded for her when it is not the person's own reason (a gift's recipient);
+    ``zone_name`` the zone its times are written in ("Europe/Amsterdam", ``in_zone``)."""
     form = form if form in ("je", "u") else "je"
     catalog = translations_for(language) if language else None
     _ = catalog.gettext if catalog is not None else i18n._  # named "_": Babel extracts the calls below
@@ -177,6 +277,12 @@ def readme_text(name: str, exported_on: str | date, counts: dict[str, int], form
         _("What is in this file:"),
         _("- data.json: everything in one file that both people and computers can read."),
         _("- csv/: the same data as tables, one file per kind of record (opens in a spreadsheet)."),
+    ]
+    if zone_name:
+        # TRANSLATORS: the export's README; {zone} is a time zone's name, such as Europe/Amsterdam
+        lines.append(_("Dates and times are in the shop's time zone ({zone}). The end of a time, such as +01:00, is "
+                       "its difference from UTC.").format(zone=zone_name))
+    lines += [
         "",
     ]
     lines += ["  " + count_text(table, n, language) for table, n in counts.items() if n]
@@ -222,14 +328,25 @@ def count_text(table: str, n: int, language: str | None = None) -> str:
     return ngettext("{n} record of kind “{table}”", "{n} records of kind “{table}”", n).format(n=n, table=table)
 
 
+def mentions_text(mentions: int, done: bool = False) -> str:
+    """"4 mentions of them in other records (replaced by “[…]”)", asked; ``done``: as told
+    after the erasure, which left them out ("Gewist" listed everything but these)."""
+    if done:
+        # TRANSLATORS: after an erasure, below what was erased: the mentions the question counted
+        return ngettext("{n} mention of them in other records, replaced by “{mark}”",
+                        "{n} mentions of them in other records, replaced by “{mark}”", mentions).format(
+            n=mentions, mark=ERASED_MARK)
+    return ngettext("{n} mention of them in other records (replaced by “{mark}”)",
+                    "{n} mentions of them in other records (replaced by “{mark}”)", mentions).format(n=mentions,
+                                                                                                 mark=ERASED_MARK)
+
+
 def describe_erasure(name: str, counts: dict[str, int], mentions: int) -> str:
     """The confirmation text: who goes, and exactly what goes with them."""
     lines = [_("Erase {name} and everything that names them? This removes:").format(name=name)]
     lines += ["  • " + count_text(table, n) for table, n in counts.items() if n]
     if mentions:
-        lines.append("  • " + ngettext(
-            "{n} mention of them in other records (replaced by “{mark}”)",
-            "{n} mentions of them in other records (replaced by “{mark}”)", mentions).format(n=mentions, mark=ERASED_MARK))
+        lines.append("  • " + mentions_text(mentions))
     lines += [
         "",
         _("Kept without any link to them: amounts, dates and results, for your bookkeeping and statistics."),
@@ -329,14 +446,15 @@ def recipients(rows) -> list[Recipient]:
     return sorted(out, key=lambda r: (r.name.casefold(), r.key))
 
 
-def recipient_export_document(recipient: Recipient, exported_at: datetime, app_version: str) -> dict:
+def recipient_export_document(recipient: Recipient, exported_at: datetime, app_version: str,
+                              zone: tzinfo = timezone.utc) -> dict:
     """What the export holds on her: her deliveries (order number, day, the delivery's
     fields). Not who placed the orders: that is the buyer's data, not hers."""
     return {
         "format": "afspraak-recipient-export",
         "format_version": 1,
         "app_version": app_version,
-        "exported_at": exported_at.isoformat(timespec="seconds") + "Z",
+        "exported_at": in_zone(exported_at, zone),
         "recipient": {"name": recipient.name},
         "data": {"shop_order": recipient_rows(recipient)},
     }
@@ -353,3 +471,107 @@ def recipient_csv_files(recipient: Recipient) -> dict[str, bytes]:
     rows = recipient_rows(recipient)
     header = list(rows[0])
     return {"shop_order.csv": to_csv(header, [[row[c] for c in header] for row in rows])}
+
+
+# --- erased on request: what no restore, repair or import brings back (store/erasures.py) -----
+# What tells somebody erased on request, kept only as salted one-way fingerprints: her e-mail
+# address, her handles, her buyer accounts in the shop, her name with her address or with a
+# phone number (a phone alone may be a household's), and her record itself (its number and
+# when it was made: the same row in an older copy, whatever was changed on it since). A
+# gift's recipient: her name with the address the orders were sent to.
+
+def _folded(text: str) -> str:
+    from desktop.domain.order_importers import _fold
+
+    return _fold(text or "")
+
+
+def _phone_key(phone: str) -> str:
+    """A phone number's last nine digits ("+31 6 1234 5678" and "06 12345678" alike, as
+    "+32 470 12 34 11" and "0470 12 34 11"); "" for a number too short to tell anyone by."""
+    digits = re.sub(r"\D", "", phone or "")
+    return digits[-9:] if len(digits) >= 9 else ""
+
+
+def name_address_key(name: str, street: str, postcode: str) -> str:
+    """Somebody by her name and address (as ``recipient_key`` compares them); "" without both."""
+    from desktop.domain.order_importers import address_key
+
+    name, address = _folded(name), address_key(street, postcode)
+    return f"name_address:{name}|{address}" if name and address else ""
+
+
+def _name_phone_keys(name: str, phones) -> set[str]:
+    name = _folded(name)
+    return {f"name_phone:{name}|{key}" for key in map(_phone_key, phones) if name and key}
+
+
+def erasure_keys(person: dict, handles: list[dict], orders: list[dict]) -> set[str]:
+    """The keys of a person as stored (``person``, her ``handle`` and ``shop_order`` rows)."""
+    keys = {f"record:{person.get('id')}:{person.get('created_at')}", name_key(person.get("name") or "")}
+    email = (person.get("email") or "").strip().casefold()
+    if email:
+        keys.add("email:" + email)
+    name = person.get("name") or ""
+    keys |= _name_phone_keys(name, (person.get("phone"), person.get("whatsapp")))
+    keys.add(name_address_key(name, person.get("street") or "", person.get("postcode") or ""))
+    for handle in handles:
+        if (handle.get("name") or "").strip():
+            keys.add(f"handle:{(handle.get('platform') or '').casefold()}:{handle['name'].strip().lstrip('@').casefold()}")
+    for order in orders:
+        keys.add(buyer_key(order.get("platform") or "", order.get("buyer") or ""))
+        if _folded(order.get("ship_name") or "") == _folded(name):  # sent to herself, elsewhere perhaps
+            keys.add(name_address_key(name, order.get("ship_street") or "", order.get("ship_postcode") or ""))
+    keys.discard("")
+    return keys
+
+
+def name_key(name: str) -> str:
+    """Her name alone: no key of its own (namesakes), only with another one (``is_hers``)."""
+    name = _folded(name)
+    return f"name:{name}" if name else ""
+
+
+def is_hers(remembered: frozenset[str], prints: dict[str, str]) -> bool:
+    """Is the person whose keys (``erasure_keys`` of a row in an older copy of the data) have
+    the fingerprints ``prints`` (key -> fingerprint) the one an erasure remembered by the
+    fingerprints ``remembered``? Her record (the same row, whatever was changed on it since),
+    or her name together with another of her keys. Another key alone is not enough: an
+    e-mail address a family shares, or a second card of hers the owner did not erase, was
+    left alone by the erasure and stays so."""
+    if any(print_ in remembered for key, print_ in prints.items() if key.startswith("record:")):
+        return True
+    named = any(print_ in remembered for key, print_ in prints.items() if key.startswith("name:"))
+    return named and any(print_ in remembered for key, print_ in prints.items()
+                         if not key.startswith(("record:", "name:")))
+
+
+def buyer_key(platform: str, buyer: str) -> str:
+    buyer = (buyer or "").strip().casefold()
+    return f"buyer:{platform.casefold()}:{buyer}" if buyer else ""
+
+
+def customer_erasure_keys(platform: str, customer) -> set[str]:
+    """The keys of a customer as a shop's orders file gives her (``order_importers.CustomerRow``)."""
+    keys = {buyer_key(platform, customer.buyer), name_address_key(customer.name, customer.street, customer.postcode)}
+    if customer.email.strip():
+        keys.add("email:" + customer.email.strip().casefold())
+    keys |= _name_phone_keys(customer.name, (customer.phone,))
+    name = _folded(customer.name)
+    keys |= {f"name_address:{name}|{address}" for address in customer.addresses if name and address}
+    keys.discard("")
+    return keys
+
+
+def recipient_erasure_keys(key: tuple[str, str, str]) -> set[str]:
+    """A gift's recipient by her ``recipient_key``: her name with the address she received at."""
+    _kind, name, address = key
+    return {f"name_address:{name}|{address}"} if name and address else set()
+
+
+def fingerprint(salt: bytes, key: str) -> str:
+    """A key as the list keeps it: salted (the list's own random salt) and one-way."""
+    import hashlib
+    import hmac
+
+    return hmac.new(salt, key.encode("utf-8"), hashlib.sha256).hexdigest()[:32]

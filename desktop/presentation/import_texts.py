@@ -112,6 +112,7 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[st
             "{n} new customers live in Brussels or Wallonia: messages to them are in Dutch (formal). If they do "
             "not read Dutch, choose English for them (Custom orders, Edit…).",
             summary.outside_flanders).format(n=summary.outside_flanders))
+    lines += erased_lines(summary.erased_orders, summary.erased_returned, summary.erased_deliveries)
     notes = list(summary.notes)
     if summary.without_customer:
         notes.append(ngettext(
@@ -122,6 +123,36 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[st
     if len(notes) > limit:
         lines.append(_("… and {n} more").format(n=len(notes) - limit))
     return lines
+
+
+def erased_lines(orders: int, returned: int, deliveries: int) -> list[str]:
+    """What an orders import left out because it was erased on request (store/erasures.py)."""
+    lines = []
+    if orders:
+        # TRANSLATORS: after an orders import; the erasure kept the orders' amounts without a name
+        lines.append(ngettext(
+            "{n} order left out: it is from somebody erased on request, placed before the erasure (its amounts are "
+            "kept without a name).",
+            "{n} orders left out: they are from people erased on request, placed before the erasure (their amounts "
+            "are kept without a name).", orders).format(n=orders))
+    if returned:
+        lines.append(ngettext(
+            "{n} customer erased on request earlier has ordered again since: those newer orders were imported.",
+            "{n} customers erased on request earlier have ordered again since: those newer orders were imported.",
+            returned).format(n=returned))
+    if deliveries:
+        lines.append(ngettext(
+            "The delivery details of {n} order were not imported: its recipient was erased on request.",
+            "The delivery details of {n} orders were not imported: their recipients were erased on request.",
+            deliveries).format(n=deliveries))
+    return lines
+
+
+def erased_preview(orders: int) -> str:
+    """The import preview's count of the orders it leaves out, erased on request."""
+    # TRANSLATORS: in the orders import preview, beside "3 new orders · 1 new customer"
+    return ngettext("{n} order left out (erased on request)", "{n} orders left out (erased on request)",
+                    orders).format(n=orders)
 
 
 def not_an_export(name: str, is_dir: bool, suffix: str, alone: bool) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from desktop import i18n
+from desktop import clock, i18n
 from desktop.domain.order_importers import customer_profile
-from desktop.domain.privacy import Delivery, Recipient, readme_text
+from desktop.domain.privacy import Delivery, Recipient, readme_text, zone_name
 from desktop.i18n import NP_, _, ngettext, translations_for
 from desktop.presentation.delivery_texts import country_name
 
@@ -85,7 +85,7 @@ def readme(recipient: Recipient, exported_on: datetime) -> str:
     country, language, form = customer_profile(recipient.deliveries[-1].ship.country_code)
     why = translations_for(language).pgettext(form, _WHY[0])
     return readme_text(recipient.name, exported_on, {"shop_order": len(recipient.deliveries)}, form,
-                       language, country, why=why)
+                       language, country, why=why, zone_name=zone_name(clock.owner().tz, exported_on))
 
 
 __all__ = ["delivery_text", "order_line", "erase_question", "erased_text", "readme"]

@@ -47,7 +47,21 @@ def open_database(path: Path | None = None, migrate: bool = True) -> peewee.Sqli
                     copy.unlink(missing_ok=True)
             raise
         settings.refresh_owner_time()  # the owner's zone and quiet hours, as stored in this file
+        _erasures_again(database, path)
     return database
+
+
+def _erasures_again(database: peewee.SqliteDatabase, path: Path) -> None:
+    """Whoever was erased on request since this file was made (a restore, a repair from a
+    backup, an older file put in place) is erased from it again before anything reads it
+    (store/erasures.py). An ordinary start only compares a count."""
+    from desktop.store import erasures
+
+    pending = erasures.behind(database, path.parent)
+    if pending is not None:
+        from desktop.store import privacy
+
+        privacy.reapply_erasures(database, *pending)
 
 
 def restore_open(source: Path, path: Path | None = None) -> Path:

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop import __version__, paths
+from desktop import __version__, clock, paths
 from desktop.domain import privacy as rules
-from desktop.store import outgoing
+from desktop.store import erasures, outgoing
 from desktop.store.db import NotAnAfspraakDatabase, check_afspraak_file
 
 log = logging.getLogger(__name__)
@@ -193,15 +193,11 @@ def _add(holding: Holding, table: str, new: dict[int, dict], queue: list[str]) -
         queue.append(table)
 
 
-def _terms(holding: Holding) -> list[str]:
-    handles = list(holding.rows.get("handle", {}).values())
-    return rules.identifying_terms(holding.person, handles)
-
-
 def _scrub_mentions(con, holding: Holding, dry_run: bool) -> int:
-    """Replace mentions of the person in rows that stay; returns how many there were."""
-    pattern = rules.mention_pattern(_terms(holding))
-    if pattern is None:
+    """Replace mentions of the person in rows that stay; returns how many there were. Her
+    address only in free text: an address column of another row is whoever lives there's."""
+    in_text, in_address = rules.mention_patterns(holding.person, list(holding.rows.get("handle", {}).values()))
+    if in_text is None:
         return 0
     total = 0
     for table in _tables(con):
@@ -211,13 +207,14 @@ def _scrub_mentions(con, holding: Holding, dry_run: bool) -> int:
         ours = holding.rows.get(table, {})
         for column, declared in _columns(con, table).items():
             declared = declared.upper()
-            if column in unique or not ("TEXT" in declared or "CHAR" in declared or "CLOB" in declared):
+            where = rules.mentions_in(table, column)
+            if column in unique or where is None or not ("TEXT" in declared or "CHAR" in declared or "CLOB" in declared):
                 continue
             rows = con.execute(f'SELECT rowid, "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL AND "{column}" != \'\'')
             for rowid, value in rows.fetchall():
                 if rowid in ours or not isinstance(value, str):
                     continue
-                new, n = rules.scrub(value, pattern)
+                new, n = rules.scrub(value, in_address if where == "address" else in_text)
                 if n:
                     total += n
                     if not dry_run:
@@ -231,15 +228,16 @@ def export_person(con, person_id: int, out: Path, now: datetime) -> Path:
     holding = collect(con, person_id)
     sections = holding.sections()
     _name_products(con, sections)
-    document = rules.export_document(holding.person, sections, now, __version__, json_columns())
+    zone, moments = clock.owner().tz, moment_columns(con)
+    document = rules.export_document(holding.person, sections, now, __version__, json_columns(), moments, zone)
     readme = rules.readme_text(holding.person.get("name", ""), now, holding.counts(),
                                holding.person.get("address_form") or "je", holding.person.get("language") or None,
-                               holding.person.get("country") or None)
+                               holding.person.get("country") or None, zone_name=rules.zone_name(zone, now))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", readme)
         archive.writestr("data.json", json.dumps(document, ensure_ascii=False, indent=2))
-        for name, content in rules.csv_files(holding.person, sections, json_columns()).items():
+        for name, content in rules.csv_files(holding.person, sections, json_columns(), moments, zone).items():
             archive.writestr(f"csv/{name}", content)
     # A folder is named as the folder it is, not as the ".part" beside it that failed to take its
     # place; a full disk left half a zip of the person's data beside the export, listed nowhere.
@@ -254,6 +252,12 @@ def json_columns() -> frozenset:
 
     return frozenset((m._meta.table_name, f.column_name) for m in models.ALL_MODELS
                      for f in m._meta.sorted_fields if isinstance(f, models.JSONField))
+
+
+def moment_columns(con) -> frozenset:
+    """{(table, column)} that hold a moment (naive UTC): declared DATETIME, as the models' are."""
+    return frozenset((table, column) for table in _tables(con)
+                     for column, declared in _columns(con, table).items() if declared.upper().startswith("DATETIME"))
 
 
 def _name_products(con, sections: dict[str, list[dict]]) -> None:
@@ -380,8 +384,9 @@ def _remove_pictures(holding: Holding) -> None:
 def erase_person(database, person_id: int, now: datetime, backups: bool = False) -> Erased:
     """Erase a person from the live database (and from every backup when asked)."""
     con = database.connection()
-    with database.atomic():
+    with erasures.recording(database, now) as record:  # kept beside the file: no restore brings her back
         holding = erase_rows(con, person_id, now.date())
+        record(erasures.PERSON, person_keys(con, holding))
     purged, problem = _tidy_up(con)
     _remove_pictures(holding)
     result = Erased(counts=holding.counts(), mentions=holding.mentions, fully_purged=purged, purge_problem=problem)
@@ -478,7 +483,7 @@ def export_recipient(con, key, out: Path, now: datetime, readme: str) -> Path:
     """A zip of what is held on a gift's recipient, as ``export_person`` writes a person's:
     ``readme`` (worded for her by the caller), data.json, csv/shop_order.csv; mode 0600."""
     found = recipient(con, key)
-    document = rules.recipient_export_document(found, now, __version__)
+    document = rules.recipient_export_document(found, now, __version__, clock.owner().tz)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", readme)
@@ -521,18 +526,76 @@ def erase_recipient_from_file(path: Path, key) -> bool:
     return True
 
 
-def erase_recipient(database, key, backups: bool = False) -> Erased:
+def erase_recipient(database, key, backups: bool = False, now: datetime | None = None) -> Erased:
     """Erase a gift's recipient from the live database in one transaction (and from every
     backup when asked), leaving no readable copy in the file, as ``erase_person`` does."""
     con = database.connection()
-    with database.atomic():
+    with erasures.recording(database, now or clock.utcnow()) as record:
         found = erase_recipient_rows(con, key)
+        record(erasures.RECIPIENT, rules.recipient_erasure_keys(found.key))
     purged, problem = _tidy_up(con)
     result = Erased(counts={"shop_order": len(found.deliveries)}, mentions=0, fully_purged=purged,
                     purge_problem=problem)
     if backups:
         _erase_from_backups(result, lambda path: erase_recipient_from_file(path, key))
     return result
+
+
+# --- erased on request: applied again where an older copy brought them back (store/erasures) --
+
+def person_keys(con, holding: Holding) -> set[str]:
+    """What tells ``holding``'s person (``domain/privacy.erasure_keys``)."""
+    return rules.erasure_keys(holding.person, list(holding.rows.get("handle", {}).values()),
+                              list(holding.rows.get("shop_order", {}).values()))
+
+
+def _everyones_keys(con) -> dict[int, set[str]]:
+    """Person id -> her keys (``domain/privacy.erasure_keys``), for everyone the database holds."""
+    handles: dict[int, list[dict]] = {}
+    for person_id, platform, name in con.execute("SELECT person_id, platform, name FROM handle"):
+        handles.setdefault(person_id, []).append({"platform": platform, "name": name})
+    orders: dict[int, list[dict]] = {}
+    columns = ("platform", "buyer", "ship_name", "ship_street", "ship_postcode")
+    present = [c for c in columns if c in _columns(con, "shop_order")]  # (older files keep less)
+    for person_id, *values in con.execute(
+            f'SELECT person_id, {", ".join(present)} FROM shop_order WHERE person_id IS NOT NULL'):
+        orders.setdefault(person_id, []).append(dict(zip(present, values)))
+    return {person["id"]: rules.erasure_keys(person, handles.get(person["id"], []), orders.get(person["id"], []))
+            for person in _select(con, "person", "1", ()).values()}
+
+
+def reapply_erasures(database, listing: erasures.ErasedList, entries: list[erasures.Entry]) -> int:
+    """Erase again, in one transaction, whoever of ``entries`` (erasures the open
+    ``database`` has not had applied: it is a restored, repaired or older copy) it holds,
+    as the erasure did (the rows, the mentions, the anonymous numbers dated on the day of
+    the erasure; a recipient's deliveries blanked), then tidy the file up. Marks the
+    database up to date and returns how many people it removed (also kept to be told:
+    ``erasures.take_untold``)."""
+    con = database.connection()
+    people = [e for e in entries if e.kind == erasures.PERSON]
+    wanted = frozenset().union(*(e.prints for e in entries if e.kind == erasures.RECIPIENT))
+    holdings = []
+    with database.atomic():
+        if people:
+            for person_id, keys in _everyones_keys(con).items():
+                prints = {key: listing.fingerprint(key) for key in keys if key}
+                entry = next((e for e in people if rules.is_hers(e.prints, prints)), None)
+                if entry is not None:
+                    holdings.append(erase_rows(con, person_id, entry.day()))
+        blanked = 0
+        if wanted:
+            for found in recipients(con):
+                if listing.prints(rules.recipient_erasure_keys(found.key)) & wanted:
+                    erase_recipient_rows(con, found.key)
+                    blanked += 1
+        removed = len(holdings) + blanked
+        erasures.applied(con, listing, removed)
+    if removed:
+        log.warning("%d erased on request were in the data opened, and were erased again", removed)
+        _tidy_up(con)
+        for holding in holdings:
+            _remove_pictures(holding)
+    return removed
 
 
 # --- the open database (for the views, which hold no connection) ---------------------------

@@ -31,6 +31,7 @@ Pure rules (matching keys, statuses, dates) live in ``domain/order_importers.py`
 
 from __future__ import annotations
 
+import dataclasses
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -41,8 +42,9 @@ from peewee import fn
 from desktop import clock
 from desktop.domain import message_rules
 from desktop.domain import order_importers as rules
+from desktop.domain import privacy as privacy_rules
 from desktop.domain.order_importers import CustomerRow, OrderLine, OrderRow, ParsedOrders
-from desktop.store import settings
+from desktop.store import erasures, settings
 from desktop.store.catalogue import ImportCancelled
 from desktop.store.influencers import midday_utc
 from desktop.store.db import db, handing_turns
@@ -113,6 +115,13 @@ class ImportPlan:
     # Orders the file reads as sent less far than stored (an older export): their stored
     # status stays (``order_importers.status_to_store``), and the owner is told.
     sent_before: list[str] = field(default_factory=list)
+    # Erased on request (store/erasures.py): the orders of the file left out, placed by
+    # somebody erased on or after the day she placed them (not in ``parsed`` any more); how
+    # many such customers ordered again after their erasure (those orders are imported); and
+    # the numbers of orders whose delivery is to somebody erased, not written (kept as stored).
+    erased_orders: list[OrderRow] = field(default_factory=list)
+    erased_returned: int = 0
+    erased_deliveries: set[str] = field(default_factory=set)
 
     def made_to_order(self) -> set[str]:
         return {p.key for p in self.products if p.made_to_order}
@@ -171,6 +180,9 @@ class OrderImportSummary:
     history_lead_days: int = 0
     sent_before: int = 0  # orders the file reads as not sent (yet) that were stored as sent: kept as sent
     outside_flanders: int = 0  # new customers in Brussels or Wallonia, written to in Dutch (their language to check)
+    erased_orders: int = 0  # orders of people erased on request, placed before their erasure: left out
+    erased_returned: int = 0  # people erased on request who ordered again after it: those orders imported
+    erased_deliveries: int = 0  # orders whose delivery is to somebody erased on request: not written
     notes: list[str] = field(default_factory=list)  # the file's own notes (worded when parsed)
 
 
@@ -381,10 +393,57 @@ def _fill_in(plan: ImportPlan, number: str, shop_id: int) -> None:
         ShopOrder.update(**filled).where(ShopOrder.id == shop_id).execute()
 
 
+def _leave_out_erased(plan: ImportPlan, parsed: ParsedOrders) -> ParsedOrders:
+    """``parsed`` without what was erased on request (store/erasures.py) and is not to come
+    back: the orders of a customer erased on the day she placed them or later are left out
+    whole (``plan.erased_orders``). Her erasure kept their amounts in the anonymous records,
+    so the shop's books have them once; imported again, even without her name, they would
+    count twice, and bring back her items' personalisation and her notes. Her orders after her
+    erasure are new business: imported (``plan.erased_returned``). A delivery to somebody
+    erased (a gift's recipient, or the person) in an order placed by then is not written:
+    blanked here, kept as stored when the order is (``plan.erased_deliveries``)."""
+    listing = erasures.open_list()
+    if listing is None or not listing.entries:
+        return parsed
+    people, anyone = listing.days(erasures.PERSON), listing.days()
+
+    def erased_on(prints, days) -> date | None:
+        found = [days[p] for p in prints if p in days]
+        return max(found) if found else None
+
+    erased = {}
+    for key, customer in parsed.customers.items():
+        day = erased_on(listing.prints(privacy_rules.customer_erasure_keys(parsed.platform, customer)), people)
+        if day is not None:
+            erased[key] = day
+    kept: list[OrderRow] = []
+    returned = set()
+    for order in parsed.orders:
+        day = erased.get(order.customer_key) if order.customer_key else None
+        if day is not None and order.ordered_on <= day:
+            plan.erased_orders.append(order)
+            continue
+        if day is not None:
+            returned.add(order.customer_key)
+        delivery = privacy_rules.name_address_key(order.ship_name, order.ship_street, order.ship_postcode)
+        day = erased_on(listing.prints([delivery]), anyone) if delivery else None
+        if day is not None and order.ordered_on <= day:
+            plan.erased_deliveries.add(order.number)
+            order = dataclasses.replace(order, **{name: "" for name in SHIP_FIELDS})
+        kept.append(order)
+    plan.erased_returned = len(returned)
+    if not plan.erased_orders and not plan.erased_deliveries:
+        return parsed
+    used = {order.customer_key for order in kept}
+    customers = {key: c for key, c in parsed.customers.items() if key not in erased or key in used}
+    return dataclasses.replace(parsed, orders=kept, customers=customers)
+
+
 def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan:
     """What importing ``parsed`` on ``now`` (naive UTC; default: the clock) would do; reads only."""
     plan = ImportPlan(parsed=parsed, today=clock.owner().today(now or clock.utcnow()),
                       lead_days=int(settings.get("order_lead_days")))
+    parsed = plan.parsed = _leave_out_erased(plan, parsed)
     plan.dated_ahead = [o for o in parsed.orders if rules.dated_ahead(o.ordered_on, plan.today)]
     _plan_customers(plan, parsed)
 
@@ -421,6 +480,8 @@ def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan
         if order.customer_key and person_id is None:
             values["person_id"] = "new"  # a customer not in the database yet: changes
         kept = plan.kept[order.number] = _kept(parsed, order, current)
+        if order.number in plan.erased_deliveries:  # as the erasure left it, not the file's
+            kept.update({name: getattr(current, name) for name in SHIP_FIELDS})
         if rules.sent_less(current.status, order.status):
             plan.sent_before.append(order.number)
         values.update(kept)
@@ -679,7 +740,9 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                                  unchanged=len(plan.unchanged_orders), new_customers=len(plan.new_customers),
                                  known_customers=len(plan.known_customers), sent_before=len(plan.sent_before),
                                  outside_flanders=sum(1 for c in plan.new_customers if c.language == "nl"
-                                                      and message_rules.outside_flanders(c.country, c.postcode)))
+                                                      and message_rules.outside_flanders(c.country, c.postcode)),
+                                 erased_orders=len(plan.erased_orders), erased_returned=plan.erased_returned,
+                                 erased_deliveries=len(plan.erased_deliveries))
     history: set[str] = set()
     changed = {o.number for o in plan.new_orders} | {o.number for o in plan.updated_orders}
     total = len(parsed.orders)

@@ -857,8 +857,12 @@ class MainWindow(QMainWindow):
         # after it (review 8, F9).
         self.undo_stack.clear()
         self.refresh_all()
-        dialogs.inform(self, _("Backup restored"), _(
-            "The backup is restored. Your previous data was kept in {path}.").format(path=str(kept)))
+        from desktop.presentation import erasure_texts
+        from desktop.store import erasures
+
+        untold = erasures.take_untold()  # people erased on request since the backup: erased from it again
+        text = _("The backup is restored. Your previous data was kept in {path}.").format(path=str(kept))
+        dialogs.inform(self, _("Backup restored"), text + ("\n\n" + erasure_texts.erased_again(untold) if untold else ""))
 
     def about(self) -> None:
         from desktop.views import dialogs

@@ -27,7 +27,7 @@ from desktop import clock, i18n
 from desktop.domain import order_importers as rules
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import label
-from desktop.presentation.import_texts import history_text
+from desktop.presentation.import_texts import erased_preview, history_text
 from desktop.store.shop_orders import ImportPlan
 from desktop.views.date_edit import DateEdit
 from desktop.views.forms import date_field, from_qdate, to_qdate, typed_day
@@ -101,6 +101,8 @@ class OrderPreviewDialog(QDialog):
             ngettext("{n} known customer", "{n} known customers", len(plan.known_customers)).format(
                 n=len(plan.known_customers)),
         ]
+        if plan.erased_orders:
+            counts.append(erased_preview(len(plan.erased_orders)))
         self.counts = QLabel(" · ".join(counts))
         self.counts.setTextFormat(Qt.PlainText)
         self.counts.setObjectName("previewCounts")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from desktop import reminders
+from desktop import paths, reminders
 from desktop.clock import to_local, utcnow
-from desktop.domain.privacy import count_text, describe_erasure
+from desktop.domain.privacy import count_text, describe_erasure, mentions_text
 from desktop.i18n import _, ngettext
 from desktop.presentation import backup_texts, errors
 from desktop.store import privacy, settings
@@ -95,6 +95,8 @@ def erase_person(parent: QWidget | None, person_id: int) -> bool:
     reminders.steps_forgotten.emit()
     lines = [_("{name} has been erased.").format(name=name)]
     lines += ["  • " + count_text(table, n) for table, n in result.counts.items()]
+    if result.mentions:  # as the question counted them
+        lines.append("  • " + mentions_text(result.mentions, done=True))
     lines += _backup_lines(result, backups, days)
     dialogs.inform(parent, _("Erased"), "\n".join(lines))
     return True
@@ -111,7 +113,9 @@ def _backup_lines(result, backups: bool, days: int) -> list[str]:
         lines += backup_texts.not_reached(result.backups_unreached)  # never "from all of them"
     else:
         lines.append(backup_texts.still_in_backups(days))
-    if not result.fully_purged:
+    if result.purge_problem is not None:  # a full disk: a restart would not tidy the file up either
+        lines.append(errors.not_tidied(result.purge_problem, paths.configured_data_dir()))
+    elif not result.fully_purged:
         lines.append(_("Restart Afspraak once to clear the last traces from the database file."))
     return lines
 

@@ -324,18 +324,30 @@ def erase_from_file(path: Path, person: dict, erased_on: date) -> bool:
     The person is matched by id *and* name (or e-mail), so a backup in which the id
     belonged to someone else is never touched.
     """
+    def found(con):
+        row = con.execute("SELECT id FROM person WHERE id = ? AND (name = ? OR (email != '' AND email = ?))",
+                          (person["id"], person.get("name", ""), person.get("email", ""))).fetchone()
+        return None if row is None else (lambda: erase_rows(con, row[0], erased_on))
+
+    return _erase_in_file(path, found, foreign_keys=True)
+
+
+def _erase_in_file(path: Path, found, foreign_keys: bool = False) -> bool:
+    """Open the copy at ``path`` and, when ``found(con)`` hands back what to erase in it (a
+    function; None: not in this copy), run that in one transaction and leave no readable
+    trace in the file (``purge_files``); True when something was erased."""
     check_afspraak_file(path)
     con = sqlite3.connect(str(path), isolation_level=None)
     try:
-        con.execute("PRAGMA foreign_keys = ON")
+        if foreign_keys:
+            con.execute("PRAGMA foreign_keys = ON")
         con.execute("PRAGMA secure_delete = ON")
-        row = con.execute("SELECT id FROM person WHERE id = ? AND (name = ? OR (email != '' AND email = ?))",
-                          (person["id"], person.get("name", ""), person.get("email", ""))).fetchone()
-        if row is None:
+        erase = found(con)
+        if erase is None:
             return False
         con.execute("BEGIN IMMEDIATE")
         try:
-            erase_rows(con, row[0], erased_on)
+            erase()
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -507,23 +519,12 @@ def erase_recipient_rows(con, key) -> rules.Recipient:
 def erase_recipient_from_file(path: Path, key) -> bool:
     """Erase the same recipient from a backup file (matched by her name and address, not
     by the orders' ids); True when she was in it."""
-    check_afspraak_file(path)
-    con = sqlite3.connect(str(path), isolation_level=None)
-    try:
-        con.execute("PRAGMA secure_delete = ON")
+    def found(con):
         if not any(r.key == tuple(key) for r in recipients(con)):
-            return False
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            erase_recipient_rows(con, key)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        purge_files(con)
-    finally:
-        con.close()
-    return True
+            return None
+        return lambda: erase_recipient_rows(con, key)
+
+    return _erase_in_file(path, found)
 
 
 def erase_recipient(database, key, backups: bool = False, now: datetime | None = None) -> Erased:

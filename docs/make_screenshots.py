@@ -166,10 +166,7 @@ def shoot_cannot_start(app, out: Path, size: str, dark: bool, lang: str) -> None
     """Each "Afspraak cannot start" message (``cannot_start_texts``) as the start shows it:
     the box ``dialogs.warn`` shows, centred over the first window (before the data is open),
     with a plain title bar drawn over it, since offscreen windows have none and the title
-    is half the message (``cannot-start-full-1366-light-nl.png``)."""
-    from PySide6.QtCore import QRect, Qt
-    from PySide6.QtGui import QFont, QPainter, QPen, QPixmap
-
+    is half the message (``cannot-start-full-1366-light-nl.png``): ``shoot_over``."""
     from desktop.i18n import _
     from desktop.views import dialogs
     from desktop.views.main_window import MainWindow
@@ -181,32 +178,8 @@ def shoot_cannot_start(app, out: Path, size: str, dark: bool, lang: str) -> None
     app.processEvents()
     for name, text in cannot_start_texts().items():
         box = dialogs.warning_box(shell, _("Afspraak cannot start"), text)
-        box.show()
-        app.processEvents()
-        inner = box.grab()
-        bar = 30
-        framed = QPixmap(inner.width(), inner.height() + bar)
-        palette = box.palette()
-        background = palette.window().color()
-        framed.fill(background.lighter(135) if dark else background.darker(112))
-        painter = QPainter(framed)
-        font = QFont(box.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(palette.windowText().color())
-        painter.drawText(QRect(0, 0, inner.width(), bar), Qt.AlignCenter, box.windowTitle())
-        painter.drawPixmap(0, bar, inner)
-        painter.end()
-        shot = shell.grab()
-        painter = QPainter(shot)
-        x, y = (shot.width() - framed.width()) // 2, (shot.height() - framed.height()) // 2
-        painter.drawPixmap(x, y, framed)
-        painter.setPen(QPen(palette.mid().color(), 1))
-        painter.drawRect(x - 1, y - 1, framed.width() + 1, framed.height() + 1)
-        painter.end()
-        path = out / f"cannot-start-{name}-{width}-{'dark' if dark else 'light'}-{lang}.png"
-        shot.save(str(path))
-        print(path, f"{box.width()}x{box.height()}")
+        shoot_over(app, shell, box, out / f"cannot-start-{name}-{width}-{'dark' if dark else 'light'}-{lang}.png",
+                   dark)
         box.close()
     shell.close()
 

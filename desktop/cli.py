@@ -528,7 +528,7 @@ def cmd_export(args) -> int:
 
 def cmd_erase(args) -> int:
     from desktop.clock import utcnow
-    from desktop.domain.privacy import Recipient, describe_erasure
+    from desktop.domain.privacy import Recipient, count_text, describe_erasure, mentions_text
     from desktop.presentation import backup_texts, recipient_texts
     from desktop.store import privacy, settings
     from desktop.store.db import db
@@ -543,7 +543,7 @@ def cmd_erase(args) -> int:
             _say(recipient_texts.erase_question(person)[1])
         else:
             holding = privacy.collect(db.connection(), person.id)
-            _say(describe_erasure(person.name, holding.counts(), holding.mentions))
+            _say(describe_erasure(person.name, holding.counts(), holding.mentions, holding.unsent, holding.elsewhere))
         return _fail(_("Nothing was erased. Run the command again with --yes to erase."))
     if recipient:
         result = privacy.erase_recipient(db.obj, person.key, backups=args.backups, now=utcnow())
@@ -551,6 +551,10 @@ def cmd_erase(args) -> int:
     else:
         result = privacy.erase_person(db.obj, person.id, utcnow(), backups=args.backups)
         _say(_("{name} was erased.").format(name=person.name))
+        for table, n in result.counts.items():  # what went, as the question (without --yes) named it
+            _say("  • " + count_text(table, n))
+        if result.mentions:
+            _say("  • " + mentions_text(result.mentions, done=True))
     if args.backups:
         _say(ngettext("Also erased from {n} backup copy.", "Also erased from {n} backup copies.",
                        len(result.backups)).format(n=len(result.backups)))

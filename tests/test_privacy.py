@@ -274,7 +274,9 @@ def test_cli_export_and_erase(data_dir, tmp_path, capsys):
     assert Person.get_or_none(Person.id == pid) is not None
     close_database()
     assert run_cli("--lang", "nl", "erase", "--person", str(pid), "--yes") == 0
-    assert "is gewist" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "is gewist" in said
+    assert "  • 1 samenwerking\n" in said  # what went, as without --yes it was named
     open_database()
     assert Person.get_or_none(Person.id == pid) is None
     close_database()

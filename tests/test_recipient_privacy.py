@@ -235,6 +235,38 @@ def test_a_namesake_person_is_not_taken_for_her(gifts):
     assert Person.get_by_id(card.id).street == "Veldstraat 1"
 
 
+def test_erasing_her_card_blanks_the_gift_sent_to_her_address_and_spares_a_namesake_elsewhere(gifts, tmp_path):
+    """A gift's recipient who is a person of her own too (an influencer at the same address):
+    erasing her card blanked her name in the gift's delivery but left her street, postcode and
+    phone in it. Now the delivery goes whole (as an import after her erasure leaves it out),
+    is counted in the question and exported with her data; a namesake's elsewhere stays."""
+    i18n.set_language("en")  # (the database fixture sets Dutch back)
+    card = Person.create(name=ZOE, email="zoe@example.be", street="Kerkstraat 12", postcode="9000", city="Gent")
+    ShopOrder.create(platform="shopify", number="#2000", ordered_on="2026-11-20", buyer="An Claes",
+                     ship_name=ZOE, ship_street="Veldstraat 1", ship_postcode="9000", ship_city="Gent",
+                     ship_country="BE")
+    holding = privacy.holding_of(card.id)
+    assert holding.counts()[rules.DELIVERY_TO_HER] == 1
+    question = rules.describe_erasure(ZOE, holding.counts(), holding.mentions, holding.unsent, holding.elsewhere)
+    assert "1 delivery to them in an order somebody else placed" in question
+    assert "Order #1038 has not been sent yet" in question  # its parcel would go to the buyer
+    assert "Not included: 1 delivery to the name Zoë Verhoeven at another address." in question
+    out = privacy.export_from_open(card.id, tmp_path / "zoe.zip", NOW)
+    archive = zipfile.ZipFile(out)
+    [delivery] = json.loads(archive.read("data.json"))["data"][rules.DELIVERY_TO_HER]
+    assert (delivery["number"], delivery["ship_street"], delivery["ship_phone"]) == ("#1038", "Kerkstraat 12",
+                                                                                   "+32 9 123 45 67")
+    assert "Lotte" not in archive.read("data.json").decode()  # who gave it is the buyer's data
+    assert "csv/delivery.csv" in archive.namelist()
+    result = privacy.erase_person(gifts, card.id, NOW)
+    assert result.counts[rules.DELIVERY_TO_HER] == 1
+    assert delivery_of("#1038") == BLANK
+    assert delivery_of("#2000")[:2] == (ZOE, "Veldstraat 1")  # a namesake's parcel still reaches her
+    assert delivery_of("#1039")[0] == "Lotte De Wit"  # the buyer's own order as it was
+    for secret in ("Kerkstraat 12", "+32 9 123 45 67"):
+        assert grep(secret) == [], f"{secret!r} still readable in {grep(secret)}"
+
+
 # --- the Privacy menu (the view) ----------------------------------------------------------------
 
 @pytest.mark.parametrize("language, line, done", [

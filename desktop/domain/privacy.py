@@ -115,7 +115,10 @@ _ADDRESS_COLUMN = re.compile(r"(?:^|_)(?:street|postcode|city|address\d*)$")
 # What another person's row says of who she is: her name, e-mail address and phone numbers
 # are hers, also where they are the same as the erased person's (a namesake, a family's
 # shared address or phone).
-_OWN_IDENTITY = {"person": frozenset({"name", "email", "phone", "whatsapp"})}
+_OWN_IDENTITY = {"person": frozenset({"name", "email", "phone", "whatsapp"}),
+                 # a delivery's recipient: hers only with her address or phone (store/privacy.
+                 # _deliveries_to_her, blanked whole); a namesake's elsewhere is the namesake's
+                 "shop_order": frozenset({"ship_name", "ship_phone"})}
 
 
 def mention_patterns(person: dict, handles: list[dict]) -> tuple[re.Pattern | None, re.Pattern | None]:
@@ -321,6 +324,10 @@ def count_text(table: str, n: int, language: str | None = None) -> str:
         "event": lambda: ngettext("{n} timeline event or message", "{n} timeline events and messages", n),
         "strike": lambda: ngettext("{n} strike", "{n} strikes", n),
         "rating": lambda: ngettext("{n} rating", "{n} ratings", n),
+        # TRANSLATORS: a gift somebody else ordered and had sent to this person: her name, address
+        # and phone in that order's delivery (the order itself stays the buyer's).
+        DELIVERY_TO_HER: lambda: ngettext("{n} delivery to them in an order somebody else placed",
+                                          "{n} deliveries to them in orders somebody else placed", n),
     }
     if table in texts:
         return texts[table]().format(n=n)
@@ -341,12 +348,33 @@ def mentions_text(mentions: int, done: bool = False) -> str:
                                                                                                  mark=ERASED_MARK)
 
 
-def describe_erasure(name: str, counts: dict[str, int], mentions: int) -> str:
-    """The confirmation text: who goes, and exactly what goes with them."""
+def describe_erasure(name: str, counts: dict[str, int], mentions: int, unsent: list[str] = (),
+                     elsewhere: int = 0) -> str:
+    """The confirmation text: who goes, and exactly what goes with them; ``unsent``: numbers of
+    orders somebody else placed for her that are not sent yet (their delivery goes with her);
+    ``elsewhere``: deliveries to her name at an address not hers, left alone."""
     lines = [_("Erase {name} and everything that names them? This removes:").format(name=name)]
     lines += ["  • " + count_text(table, n) for table, n in counts.items() if n]
     if mentions:
         lines.append("  • " + mentions_text(mentions))
+    if unsent:
+        from babel.lists import format_list
+
+        lines.append("")
+        lines.append(ngettext(
+            "Order {numbers} has not been sent yet: without these details Afspraak takes the address of whoever "
+            "placed it.",
+            "Orders {numbers} have not been sent yet: without these details Afspraak takes the address of whoever "
+            "placed them.", len(unsent)).format(numbers=format_list(list(unsent), locale=i18n.formatting_locale())))
+    if elsewhere:
+        lines.append("")
+        # TRANSLATORS: erasing a person: orders somebody else placed were sent to the same name at
+        # an address that is not theirs (a namesake, or an address the app does not know as theirs)
+        lines.append(ngettext(
+            "Not included: {n} delivery to the name {name} at another address. If that was them too, erase it as "
+            "well: Privacy → Erase a person…, under that name.",
+            "Not included: {n} deliveries to the name {name} at other addresses. If those were them too, erase "
+            "them as well: Privacy → Erase a person…, under that name.", elsewhere).format(n=elsewhere, name=name))
     lines += [
         "",
         _("Kept without any link to them: amounts, dates and results, for your bookkeeping and statistics."),
@@ -361,6 +389,9 @@ def describe_erasure(name: str, counts: dict[str, int], mentions: int) -> str:
 # rights as anybody: found by name (or phone) in the Privacy menu, her data exported, and
 # erased by blanking exactly those fields of those orders; the order stays the buyer's.
 
+# What an export and an erasure of a person call the deliveries to her in orders somebody else
+# placed (``store/privacy.Holding.deliveries``): not a table of their own.
+DELIVERY_TO_HER = "delivery"
 # The delivery's columns of ``shop_order``, blanked when she is erased.
 DELIVERY_COLUMNS = ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country", "ship_phone")
 # A custom order in one of these is still to be sent: blanked, its parcel goes to the buyer's card.
@@ -501,7 +532,7 @@ def name_address_key(name: str, street: str, postcode: str) -> str:
     return f"name_address:{name}|{address}" if name and address else ""
 
 
-def _name_phone_keys(name: str, phones) -> set[str]:
+def name_phone_keys(name: str, phones) -> set[str]:
     name = _folded(name)
     return {f"name_phone:{name}|{key}" for key in map(_phone_key, phones) if name and key}
 
@@ -513,7 +544,7 @@ def erasure_keys(person: dict, handles: list[dict], orders: list[dict]) -> set[s
     if email:
         keys.add("email:" + email)
     name = person.get("name") or ""
-    keys |= _name_phone_keys(name, (person.get("phone"), person.get("whatsapp")))
+    keys |= name_phone_keys(name, (person.get("phone"), person.get("whatsapp")))
     keys.add(name_address_key(name, person.get("street") or "", person.get("postcode") or ""))
     for handle in handles:
         if (handle.get("name") or "").strip():
@@ -556,7 +587,7 @@ def customer_erasure_keys(platform: str, customer) -> set[str]:
     keys = {buyer_key(platform, customer.buyer), name_address_key(customer.name, customer.street, customer.postcode)}
     if customer.email.strip():
         keys.add("email:" + customer.email.strip().casefold())
-    keys |= _name_phone_keys(customer.name, (customer.phone,))
+    keys |= name_phone_keys(customer.name, (customer.phone,))
     name = _folded(customer.name)
     keys |= {f"name_address:{name}|{address}" for address in customer.addresses if name and address}
     keys.discard("")

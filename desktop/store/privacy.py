@@ -54,16 +54,26 @@ class Holding:
     rows: dict[str, dict[int, dict]] = field(default_factory=dict)  # table -> rowid -> row
     order: list[str] = field(default_factory=list)  # tables in the order they were reached
     mentions: int = 0  # mentions of the person in rows that are not theirs
+    # Deliveries to her in orders somebody else placed (a gift sent to her name at her address):
+    # order id -> the order's number and day with the delivery's fields, not who placed it.
+    deliveries: dict[int, dict] = field(default_factory=dict)
+    unsent: list[str] = field(default_factory=list)  # numbers of those orders not sent yet
+    elsewhere: int = 0  # deliveries to her name at another address: a namesake's, left alone
 
     def counts(self) -> dict[str, int]:
         counts = {"person": 1}
         for table in self.order:
             if table != "person" and self.rows.get(table):
                 counts[table] = len(self.rows[table])
+        if self.deliveries:
+            counts[rules.DELIVERY_TO_HER] = len(self.deliveries)
         return counts
 
     def sections(self) -> dict[str, list[dict]]:
-        return {t: list(self.rows[t].values()) for t in self.order if t != "person" and self.rows.get(t)}
+        found = {t: list(self.rows[t].values()) for t in self.order if t != "person" and self.rows.get(t)}
+        if self.deliveries:
+            found[rules.DELIVERY_TO_HER] = list(self.deliveries.values())
+        return found
 
 
 @dataclass
@@ -177,8 +187,40 @@ def collect(con, person_id: int) -> Holding:
                     new.update(_select(con, table, f'subject_type = ? AND subject_id IN ({",".join("?" * len(chunk))})',
                                        [parent, *chunk]))
                 _add(holding, table, new, queue)
+    holding.deliveries, holding.unsent, holding.elsewhere = _deliveries_to_her(con, holding)
     holding.mentions = _scrub_mentions(con, holding, dry_run=True)
     return holding
+
+
+def _deliveries_to_her(con, holding: Holding) -> tuple[dict[int, dict], list[str], int]:
+    """Orders placed by somebody else and sent to her (``Holding.deliveries``): her name at
+    one of her addresses (her card's, or one she had her own orders sent to) or with one of
+    her phone numbers, as an import after her erasure finds them (``store/shop_orders.
+    _leave_out_erased``). Also the numbers of those not sent yet, and how many deliveries to
+    her name go elsewhere: a namesake's, perhaps, left alone and told."""
+    wanted = {key for key in person_keys(con, holding) if key.startswith(("name_address:", "name_phone:"))}
+    name = rules.name_key(holding.person.get("name") or "")
+    if not wanted or not name:
+        return {}, [], 0
+    found, unsent, elsewhere = {}, [], 0
+    own = holding.rows.get("shop_order", {})
+    for recipient in recipients(con):  # none in a file of before the orders kept their delivery
+        if recipient.key[1] != name.removeprefix("name:"):
+            continue
+        for d in recipient.deliveries:
+            if d.order_id in own:
+                continue
+            keys = {rules.name_address_key(d.ship.name, d.ship.street, d.ship.postcode),
+                    *rules.name_phone_keys(d.ship.name, (d.ship.phone,))}
+            if not keys & wanted:
+                elsewhere += 1
+                continue
+            found[d.order_id] = {"platform": d.platform, "number": d.number, "ordered_on": d.ordered_on,
+                                 **dict(zip(rules.DELIVERY_COLUMNS, (d.ship.name, d.ship.street, d.ship.postcode,
+                                                                     d.ship.city, d.ship.country, d.ship.phone)))}
+            if d.unsent:
+                unsent.append(d.number)
+    return found, unsent, elsewhere
 
 
 def _add(holding: Holding, table: str, new: dict[int, dict], queue: list[str]) -> None:
@@ -205,6 +247,8 @@ def _scrub_mentions(con, holding: Holding, dry_run: bool) -> int:
             continue
         unique = _unique_columns(con, table)
         ours = holding.rows.get(table, {})
+        if table == "shop_order" and holding.deliveries:  # blanked whole (erase_rows), not scrubbed
+            ours = {**ours, **holding.deliveries}
         for column, declared in _columns(con, table).items():
             declared = declared.upper()
             where = rules.mentions_in(table, column)
@@ -286,6 +330,7 @@ def erase_rows(con, person_id: int, erased_on: date) -> Holding:
                     con.execute('INSERT INTO "anonymous_record" ("erased_on", "kind", "data") VALUES (?, ?, ?)',
                                 (erased_on.isoformat(), table, json.dumps(kept, ensure_ascii=False, sort_keys=True)))
     holding.mentions = _scrub_mentions(con, holding, dry_run=False)
+    _blank_deliveries(con, holding.deliveries)
     for table in reversed(holding.order):  # children before parents
         for chunk in _chunks(holding.rows[table].keys()):
             con.execute(f'DELETE FROM "{table}" WHERE rowid IN ({",".join("?" * len(chunk))})', chunk)
@@ -511,9 +556,14 @@ def erase_recipient_rows(con, key) -> rules.Recipient:
     """Blank her delivery on every order sent to her, inside the caller's transaction: only
     those fields; the orders, their lines and their buyer stay. Returns whom it blanked."""
     found = recipient(con, key)
-    blank = ", ".join(f'"{column}" = \'\'' for column in rules.DELIVERY_COLUMNS)
-    con.executemany(f'UPDATE "shop_order" SET {blank} WHERE id = ?', [(d.order_id,) for d in found.deliveries])
+    _blank_deliveries(con, [d.order_id for d in found.deliveries])
     return found
+
+
+def _blank_deliveries(con, order_ids) -> None:
+    """Blank the delivery fields of these shop orders: only those; the orders stay the buyer's."""
+    blank = ", ".join(f'"{column}" = \'\'' for column in rules.DELIVERY_COLUMNS)
+    con.executemany(f'UPDATE "shop_order" SET {blank} WHERE id = ?', [(order_id,) for order_id in order_ids])
 
 
 def erase_recipient_from_file(path: Path, key) -> bool:

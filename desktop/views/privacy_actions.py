@@ -69,7 +69,7 @@ def _export(parent: QWidget | None, name: str, write) -> Path | None:
 def erase_question(parent: QWidget | None, person) -> tuple[str, str, str]:
     """The erase question's title, text (naming what goes) and backup option."""
     holding = privacy.holding_of(person.id)
-    text = describe_erasure(person.name, holding.counts(), holding.mentions)
+    text = describe_erasure(person.name, holding.counts(), holding.mentions, holding.unsent, holding.elsewhere)
     # How long the backups keep them is a number of backups, not of days (review of backups, 3).
     text += "\n\n" + backup_texts.erase_keeps_backups(int(settings.get("backup_keep")))
     return _("Erase {name}").format(name=person.name), text, _backup_option()

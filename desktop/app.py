@@ -418,7 +418,7 @@ class Application:
         from desktop.store import erasures
 
         untold = erasures.take_untold()
-        again = erasure_texts.erased_again(untold) if untold else ""
+        again = erasure_texts.erased_again(untold, restored=False) if untold else ""
         if reports:
             self._tell(errors.recovered_title(reports), "\n\n".join(t for t in (errors.recovered(reports), again) if t))
         elif again:

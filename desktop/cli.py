@@ -250,19 +250,19 @@ def _open(args):
         i18n.set_language(saved or i18n.system_language())
     if repaired is not None:
         _say(errors.recovered(repaired, command_line=True), error=True)
-    _tell_erased_again()
+    _tell_erased_again(restored=False)
     return repaired
 
 
-def _tell_erased_again() -> None:
-    """People erased on request that the data opened (restored, repaired, put in place) still
-    held were erased from it again: said once (store/erasures.py)."""
+def _tell_erased_again(restored: bool = True) -> None:
+    """People erased on request that the data opened (restored, repaired, put in place, or cut
+    off by a crash mid-erasure) still held were erased from it again: said once (store/erasures.py)."""
     from desktop.presentation import erasure_texts
     from desktop.store import erasures
 
     untold = erasures.take_untold()
     if untold:
-        _say(erasure_texts.erased_again(untold), error=True)
+        _say(erasure_texts.erased_again(untold, restored), error=True)
 
 
 def cmd_demo(args) -> int:

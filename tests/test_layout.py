@@ -443,6 +443,33 @@ def test_every_order_reads_whole_in_its_pane(qtbot, demo_db, translator, languag
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_long_tracking_code_gives_way_to_the_products_and_the_status(qtbot, demo_db, translator, language,
+                                                                       monkeypatch):
+    """At 1366 a parcel with a bpost code of 24 digits (3232…, the carrier's own format) pushed
+    "Producten" down to "…" and the status out of sight behind a sideways scroll bar: the code
+    column gives way (ending in "…", whole in its tooltip and the pane); at 1920 it is whole."""
+    from desktop.store.models import Shipment
+
+    code = "323299999900001234567890"
+    parcel = Shipment.select().where(Shipment.status == "sent").order_by(Shipment.sent_at.desc()).first()
+    Shipment.update(carrier="bpost", tracking_code=code).where(Shipment.id == parcel.id).execute()
+    i18n.set_language(language)
+    window = shown_window(qtbot, monkeypatch, view_key="shipments")
+    view = window.view("shipments")
+    table, model = view.table, view.table.model()
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 3), Qt.DisplayRole) == code)
+    view.select_id(parcel.id)  # its pane shows the tracking link, long too
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    assert view.current_id == parcel.id
+    assert not layout_problems(window)
+    assert code in model.data(model.index(row, 3), Qt.ToolTipRole)  # whole there, if the column gave way
+    window.resize(1920, 1080)
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(3) == int(table.property("measuredWidths")[3]))
+
+
 def test_the_check_sees_a_cut_column(qtbot, demo_db, translator, monkeypatch):
     """The check can fail: a key column squeezed to a sliver is reported."""
     window = shown_window(qtbot, monkeypatch, view_key="shipments")

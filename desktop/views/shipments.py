@@ -103,6 +103,10 @@ class ShipmentsView(ListView):
     whole_lead = ", "  # ...but the first is named whole: "Oorbellen Druppel (zilver), Ring…"
     pill_column = 5
     colour_columns = (5,)
+    # A bpost code has 24 digits (3232…): beside a pane showing its long tracking link it pushed
+    # the products down to "…" and the status out of sight. The code gives way (whole in its
+    # tooltip and the pane): the recipient, the first product and the status tell the rows apart.
+    yielding_column = 3
 
     def __init__(self, parent=None):
         super().__init__(parent)

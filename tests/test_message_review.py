@@ -578,7 +578,7 @@ def test_the_order_dialog_offers_no_news_of_the_making_once_it_is_made(qtbot, de
     from desktop.store.models import CustomOrder
     from desktop.views.order_message import OrderMessageDialog
 
-    for status, opened_on in (("ready", "order_ready"), ("shipped", "order_shipped"), ("delivered", "order_shipped")):
+    for status, opened_on in (("ready", "order_ready"), ("shipped", "order_shipped")):
         order = order_of("Marieke Hendriks")
         CustomOrder.update(status=status).where(CustomOrder.id == order.id).execute()
         dialog = OrderMessageDialog(None, order.id, "order_update", NOW)
@@ -587,3 +587,8 @@ def test_the_order_dialog_offers_no_news_of_the_making_once_it_is_made(qtbot, de
         assert "order_update" not in kinds and "order_delay" not in kinds, status
         assert dialog.kind.currentData() == opened_on
         assert "op schema" not in dialog.body.toPlainText()
+    # delivered: none of the messages is true any more, "on its way" neither (order-offers)
+    CustomOrder.update(status="delivered").where(CustomOrder.id == order.id).execute()
+    dialog = OrderMessageDialog(None, order.id, "order_update", NOW)
+    qtbot.addWidget(dialog)
+    assert dialog.kind.count() == 0 and not dialog.body.toPlainText()

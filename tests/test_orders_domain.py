@@ -361,18 +361,20 @@ def test_every_proposal_for_a_year_of_days_is_a_working_day_after_the_promise():
 def test_the_order_dialog_opens_on_the_message_that_fits_where_the_order_is():
     from desktop.domain.orders import offered_messages, opening_message
 
-    steps = ["order_confirmation", "order_update", "order_delay", "order_ready", "order_shipped"]
+    steps = ["order_confirmation", "order_update", "order_delay", "order_ready", "order_shipped", "order_cancelled"]
     making = offered_messages("in_production", False, steps)
     assert opening_message("order_update", "in_production", False, making) == "order_update"
     late = offered_messages("in_production", True, steps)
     assert "order_update" not in late and opening_message("order_update", "in_production", True, late) == "order_delay"
-    for status, fits in (("ready", "order_ready"), ("shipped", "order_shipped"), ("delivered", "order_shipped")):
+    # an order made since: the message of where it is now, whatever was asked for (the
+    # confirmation's "we're making it" too); a delivered one has none (order-offers)
+    for status, fits in (("ready", "order_ready"), ("shipped", "order_shipped"), ("cancelled", "order_cancelled")):
         made = offered_messages(status, False, steps)
-        assert "order_update" not in made and "order_delay" not in made
+        assert made == [fits]
         assert opening_message("order_update", status, False, made) == fits
-        assert opening_message("order_confirmation", status, False, made) == "order_confirmation"
-    cancelled = offered_messages("cancelled", False, steps)
-    assert opening_message("order_delay", "cancelled", False, cancelled) == cancelled[0]
+        assert opening_message("order_confirmation", status, False, made) == fits
+    assert offered_messages("delivered", False, steps) == []
+    assert opening_message("order_shipped", "delivered", False, []) == ""
 
 
 def test_a_ready_date_nobody_typed_is_a_working_day():

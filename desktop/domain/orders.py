@@ -55,32 +55,43 @@ def past_promise(promised: date | None, today: date, status: str) -> bool:
     return status in IN_THE_MAKING and promised is not None and promised < today
 
 
-# The messages about the making itself: "on schedule", "a new date". Once it is made
-# (ready, shipped, delivered) or cancelled they would be untrue ("still on schedule for 20
-# November", sent in December about an order delivered then: audit 9, messages F7).
-WHILE_MAKING = ("order_update", "order_delay")
+# The messages that are true of an order in each status (the order's "Send message" menu and
+# its dialog offer only these): the confirmation and the news of the making while it is
+# being made; "ready" once it is ready and not yet sent; "on its way" while it is; the
+# cancellation once it is cancelled. None for a delivered order: "the parcel is on its way",
+# "we'll send it shortly" would be untrue by then. A message is never offered for a step
+# before it happened ("on its way" for a new order, without a carrier or a link), nor news
+# of the making once it is made or cancelled ("still on schedule for 20 November", sent in
+# December about an order delivered then: audit 9, messages F7), nor the confirmation's
+# "we're making it" for an order already made or cancelled (review of the order messages).
+MESSAGES_BY_STATUS = {
+    "new": ("order_confirmation", "order_update", "order_delay"),
+    "in_production": ("order_confirmation", "order_update", "order_delay"),
+    "ready": ("order_ready",),
+    "shipped": ("order_shipped",),
+    "delivered": (),
+    "cancelled": ("order_cancelled",),
+}
 
 
 def offered_messages(status: str, late: bool, steps: list[str]) -> list[str]:
-    """Which of ``steps`` (the order dialog's messages, in order) fit an order in ``status``;
-    ``late``: its promised day is over (no "on schedule" then, the delay is late news)."""
-    return [step for step in steps
-            if not (step in WHILE_MAKING and status not in IN_THE_MAKING) and not (late and step == "order_update")]
-
-
-# The message that fits an order already made when news of the making was asked for (a
-# reminder opened after the order moved on): the one about where it is now.
-MESSAGE_OF_STATUS = {"ready": "order_ready", "shipped": "order_shipped", "delivered": "order_shipped"}
+    """Which of ``steps`` (the order dialog's messages, in order) fit an order in ``status``
+    (:data:`MESSAGES_BY_STATUS`); ``late``: its promised day is over (no "on schedule" then,
+    the delay is late news)."""
+    fits = MESSAGES_BY_STATUS.get(status, ())
+    return [step for step in steps if step in fits and not (late and step == "order_update")]
 
 
 def opening_message(step: str, status: str, late: bool, offered: list[str]) -> str:
     """The message the order dialog opens on when ``step`` was asked for: once the promised
-    day is over the delay (worded as late news) instead of "on schedule"; for an order made
-    since, the message of its status; otherwise ``step``. ``offered``: :func:`offered_messages`."""
+    day is over the delay (worded as late news) instead of "on schedule"; for an order that
+    moved on since (a reminder opened later), the first message that fits where it is now;
+    otherwise ``step``. '' when nothing fits (a delivered order). ``offered``:
+    :func:`offered_messages`."""
     if late and step == "order_update":
         step = "order_delay"
     if step not in offered:
-        return MESSAGE_OF_STATUS.get(status, offered[0])
+        return offered[0] if offered else ""
     return step
 
 

@@ -589,6 +589,14 @@ def order_product(order: CustomOrder, to: messages.Recipient) -> str:
         product=name, count=i18n.format_number(order.quantity, to.locale))
 
 
+def told_date(order_id: int, step: str) -> date | None:
+    """The ready date the customer was last told, when the news ``step`` starts from it and
+    the owner has moved the date in the order's form since (``orders.date_told``): an
+    update or a delay quotes what they heard ("we had promised your order for Monday 14
+    December"), never a date they never heard (review of the order messages, order-offers)."""
+    return orders.date_told(order_id) if step in ("order_update", "order_delay") else None
+
+
 def order_template(order_id: int, step: str, today: date, gift: bool) -> str:
     """Which wording the message ``step`` about this order takes on ``today``.
 
@@ -603,9 +611,10 @@ def order_template(order_id: int, step: str, today: date, gift: bool) -> str:
     template = orders.TEMPLATES[step]
     late = step in ("order_delay", "order_update") and rules.past_promise(order.promised_ready, today, order.status)
     # The owner moved the date later in the order's form: the customer still expects the
-    # date they were told, so an update is the news that it moved (late news once that day
-    # is over), never "on schedule, as promised" for a date they never heard.
-    told = orders.date_told(order_id) if step == "order_update" and not late else None
+    # date they were told, so an update is the news that it moved, and a delay starts from
+    # that date (late news once that day is over), never "on schedule, as promised" or "we
+    # had promised it for" a date they never heard.
+    told = told_date(order_id, step) if not late else None
     if late:  # the promised day is over: late news with an apology, not "before" or "on schedule"
         template = "order.late"
     elif told is not None:
@@ -640,7 +649,9 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
     person = order.person
     today = to_local(now).date()
     late = step in ("order_delay", "order_update") and rules.past_promise(order.promised_ready, today, order.status)
-    told = orders.date_told(order_id) if step == "order_update" and not late else None
+    told = told_date(order_id, step)
+    # An update before the moved date is the news of that date; a delay's new date is hers to choose.
+    moved = told is not None and step == "order_update" and not late
     parcel = delivery_texts.parcel_of(order_id, person)
     template = order_template(order_id, step, today, parcel.gift)
     to = recipient(person)
@@ -657,7 +668,7 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         # A confirmation never promises a day that is already over: its sentence is left out.
         "beloofde_datum": told or (None if step == "order_confirmation" and order.promised_ready is not None
                                    and order.promised_ready < today else order.promised_ready),
-        "nieuwe_datum": new_ready or (order.promised_ready if told else None) or (
+        "nieuwe_datum": new_ready or (order.promised_ready if moved else None) or (
             (unchosen or rules.propose_new_date(order.promised_ready, today, s.country, skip_weekends=s.skip_weekends))
             if step == "order_delay" or late else None),
         "prijs": messages.Money(order.price_cents) if order.price_cents is not None else None,

@@ -734,6 +734,17 @@ _t(
         "{vervoerder}. You can follow the parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
+# The order was cancelled (by the customer or by the shop: Afspraak does not know which, nor
+# why). Afspraak keeps no refund, so the message promises none, nor any other step: it says
+# the order is cancelled, names it, and leaves the door open for her questions.
+_t(
+    "order.cancelled",
+    N_("Custom order: cancelled"),
+    NF_("Your order {bestelnummer} has been cancelled"),
+    NF_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): this order has been cancelled.\n\n"
+        "If you have any questions about it, just reply to this message. We hope to see you again another "
+        "time.\n\n{groet}\n{afzender}\n{winkel}"),
+)
 # Messages about a collaboration, written from its dialogs (not by the ladder).
 _t(
     "agreement",
@@ -853,6 +864,10 @@ _BELGIAN = (
     NBE_("{aanhef}\n\nUnfortunately, we have to ask for your patience once more with your {product} (order "
          "{bestelnummer}). We didn't make {beloofde_datum} either. Our new expected date is {nieuwe_datum}. We're "
          "sorry it's taking this long, and thank you for your understanding.\n\n{groet}\n{afzender}\n{winkel}"),
+    # Belgians "contacteren" the shop with a question, and hope to be of service "opnieuw".
+    NBE_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): this order has been cancelled.\n\n"
+         "If you have any questions about it, just reply to this message. We hope to see you again another "
+         "time.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 
 # {aanhef} and {groet}: one greeting and one sign-off per language, form of address and

@@ -12,7 +12,7 @@ Decisions:
   "in production since" can be read back without parsing text.
 - **Messages** to the customer are ``message`` events (direction ``out``) whose ``step``
   says which message it was (``order_confirmation``, ``order_ready``, ``order_shipped``,
-  ``order_delay``, ``order_update``).
+  ``order_delay``, ``order_update``, ``order_cancelled``).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from desktop.store.models import (
     ShopOrderLine,
 )
 
-MESSAGE_STEPS = ("order_confirmation", "order_update", "order_delay", "order_ready", "order_shipped")
+MESSAGE_STEPS = ("order_confirmation", "order_update", "order_delay", "order_ready", "order_shipped", "order_cancelled")
 
 
 @dataclass(frozen=True)
@@ -459,6 +459,7 @@ TEMPLATES = {
     "order_delay": "order.delay",
     "order_ready": "order.ready",
     "order_shipped": "order.shipped",
+    "order_cancelled": "order.cancelled",
 }
 # The ladder's step names for the same purposes (a reminder acted on in the tray).
 # The news before the promised date is the "on schedule" update (``followup.RULES``); the

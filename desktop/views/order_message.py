@@ -48,11 +48,23 @@ MESSAGE_LABELS = {
     "order_delay": i18n.N_("Delay: a new expected date"),
     "order_ready": i18n.N_("Your order is ready"),
     "order_shipped": i18n.N_("Shipped, with tracking link"),
+    "order_cancelled": i18n.N_("Your order has been cancelled"),
 }
 
 
 def message_label(step: str) -> str:
     return _(MESSAGE_LABELS[step]) if step in MESSAGE_LABELS else step
+
+
+def nothing_to_send(status: str) -> str:
+    """Why no message is offered for an order in ``status`` (a delivered one: every ready
+    message would be untrue by then, ``domain/orders.MESSAGES_BY_STATUS``)."""
+    from desktop.labels import label
+
+    # TRANSLATORS: the custom order's "Send message" button (tooltip) and dialog, for an order none of the
+    # ready messages fit; {status} is its status, e.g. "Delivered".
+    return _("There is no ready message for an order that is “{status}”. To tell the customer something, write to "
+             "them yourself.").format(status=label("order_status", status))
 
 
 def open_url(url: QUrl) -> bool:
@@ -116,6 +128,7 @@ class OrderMessageDialog(_Clocked, QDialog):
         for code in offered:
             self.kind.addItem(message_label(code), code)
         self.kind.setCurrentIndex(max(0, self.kind.findData(step)))
+        self.kind.setEnabled(bool(offered))
         for code, text in choices("channel"):
             if code in ("email", "whatsapp", "instagram", "phone", "other"):
                 self.channel.addItem(text, code)
@@ -145,6 +158,14 @@ class OrderMessageDialog(_Clocked, QDialog):
         f(QPushButton, "markSent").clicked.connect(self.mark_sent)
         f(QPushButton, "close").clicked.connect(self.reject)
         self.render()
+        if not offered:  # a delivered order (a reminder opened after it moved on): nothing true to send
+            for button in (f(QPushButton, "copy"), self.mail_button, f(QPushButton, "markSent")):
+                button.setEnabled(False)
+            for field in (self.channel, self.subject, self.body):
+                field.setEnabled(False)
+            self.reader_info.hide()  # "you can change the text before sending it": there is none
+            self.error.setText(nothing_to_send(self.order.status))
+            self.error.show()
         self.resize(680, 600)
 
     def _add_schedule_question(self, late: bool) -> None:
@@ -194,6 +215,8 @@ class OrderMessageDialog(_Clocked, QDialog):
             self.form.findChild(QLabel, name).setVisible(delay)
         self.new_date.setVisible(delay)
         self.reason.setVisible(delay)
+        if self.step() is None:  # no message fits the order (a delivered one)
+            return
         message = due_texts.compose_order(self.order_id, self.step(), self.now, self.chosen_date() if delay else None)
         # an owner's own wording with the greeting in a chat's layout, as a letter when e-mailed
         message = messages.for_channel(message, self.channel.currentData() or "")
@@ -215,18 +238,18 @@ class OrderMessageDialog(_Clocked, QDialog):
         return bool(problem)
 
     def copy(self) -> None:
-        if self._date_refused():
+        if self.step() is None or self._date_refused():
             return
         QGuiApplication.clipboard().setText(self.body.toPlainText())
 
     def open_mail(self) -> None:
-        if self._date_refused():
+        if self.step() is None or self._date_refused():
             return
         open_url(mailto(self.order.person.email, self.subject.text(), self.body.toPlainText()))
 
     def mark_sent(self) -> None:
         delay = self.step() == "order_delay"
-        if self._date_refused():
+        if self.step() is None or self._date_refused():
             return
         try:
             self.sent_event = store.record_message(

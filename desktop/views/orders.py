@@ -403,9 +403,16 @@ class OrdersView(ListView):
             row.append(nxt)
         message = theme.menu_button(_("Send message"), "sendMessage")
         menu = message.menu()
-        from desktop.views.order_message import MESSAGE_LABELS, message_label
+        from desktop.views.order_message import MESSAGE_LABELS, message_label, nothing_to_send
 
-        for code in MESSAGE_LABELS:
+        # Only the messages true of the order where it is now (a cancelled order's "your order is
+        # ready" and a new order's "on its way" were one click away); none for a delivered one.
+        late = rules.past_promise(o.promised_ready, self.today(), o.status)
+        offered = rules.offered_messages(o.status, late, list(MESSAGE_LABELS))
+        if not offered:
+            message.setEnabled(False)
+            message.setToolTip(nothing_to_send(o.status))
+        for code in offered:
             # TRANSLATORS: an entry of the "Send message" menu, "Order confirmation…": "…" as on every button that opens a dialog.
             action = menu.addAction(_("{message}…").format(message=message_label(code)))
             action.setData(code)

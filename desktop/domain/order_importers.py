@@ -1810,14 +1810,27 @@ def custom_order_status(order: OrderRow, line: OrderLine) -> str:
     return "new"
 
 
-def status_to_store(platform: str, fields: frozenset[str], stored: str, new: str) -> str:
-    """The status an order stored as ``stored`` gets from a file that reads it as ``new``:
-    a file without the column that tells a cancellation (or a sending, ``STATUS_COLUMNS``)
-    cannot say the order was not cancelled (or not sent), so it leaves that as stored."""
+def can_reopen(platform: str, shop_status: str) -> bool:
+    """Can an order the shop called off (stored as cancelled, the shop's own word for it
+    ``shop_status``) go on again in the shop? A cancellation or a refund is not taken back
+    (Shopify and Etsy have no way to; WooCommerce's "cancelled" and "refunded" stay), but a
+    WooCommerce order whose payment failed is paid later still: "failed" becomes "processing"."""
+    return platform == WOOCOMMERCE and shop_status == "failed"
+
+
+def status_to_store(platform: str, fields: frozenset[str], stored: str, new: str, stored_shop_status: str = "") -> str:
+    """The status an order stored as ``stored`` (the shop's own word ``stored_shop_status``)
+    gets from a file that reads it as ``new``: a cancelled order stays cancelled (a shop does
+    not undo a cancellation, ``can_reopen``: a file that says otherwise is older than the one
+    that said it, review of the imports: an older export made a cancelled, refunded order open
+    and paid again); a file without the column that tells a cancellation (or a sending,
+    ``STATUS_COLUMNS``) cannot say the order was not cancelled (or not sent), so it leaves
+    that as stored."""
     cancel_columns, sent_columns = STATUS_COLUMNS[platform]
     if new == CANCELLED:
         return new
-    if stored == CANCELLED and not all(c in fields for c in cancel_columns):
+    if stored == CANCELLED and (not can_reopen(platform, stored_shop_status)
+                                or not all(c in fields for c in cancel_columns)):
         return stored
     if not all(c in fields for c in sent_columns):
         return stored if stored != CANCELLED else OPEN
@@ -1834,6 +1847,53 @@ def sent_less(stored: str, new: str) -> bool:
     """Does a file reading an order as ``new`` say it went out less far than ``stored``
     (an older export: the stored status stays, ``status_to_store``)?"""
     return new in _SENT_ORDER and stored in _SENT_ORDER and _SENT_ORDER[new] < _SENT_ORDER[stored]
+
+
+def cancellation_undone(platform: str, fields: frozenset[str], stored: str, stored_shop_status: str,
+                        new: str) -> bool:
+    """Does a file read an order stored as cancelled as not cancelled, with the columns that
+    tell a cancellation (``STATUS_COLUMNS``)? Not something the shop did (``can_reopen``): the
+    file was exported before the order was cancelled."""
+    cancel_columns = STATUS_COLUMNS[platform][0]
+    return (stored == CANCELLED and new != CANCELLED and all(c in fields for c in cancel_columns)
+            and not can_reopen(platform, stored_shop_status))
+
+
+def shows_older(platform: str, fields: frozenset[str], stored: str, stored_shop_status: str, new: str) -> bool:
+    """Does a file reading an order stored as ``stored`` as ``new`` show that it was exported
+    before the file that was imported with it? It reads the order as sent less far
+    (``sent_less``) or as not cancelled (``cancellation_undone``), having the columns that tell
+    it. A shop's export is one moment for all its orders: such a file is older for every order
+    in it, and what the shop changed since (a delivery address, a refund) would go back too."""
+    sent_columns = STATUS_COLUMNS[platform][1]
+    if stored == CANCELLED:
+        return cancellation_undone(platform, fields, stored, stored_shop_status, new)
+    return all(c in fields for c in sent_columns) and sent_less(stored, new)
+
+
+def older_file_notes(cancelled: int, kept: int) -> list[str]:
+    """What the owner is told of a file older than an earlier import (``shows_older``):
+    ``cancelled`` orders it reads as not cancelled, which stay cancelled; ``kept`` orders
+    already stored that it reads otherwise (those too), which stay as stored, their customers'
+    addresses too (store/shop_orders.py)."""
+    notes = []
+    if cancelled:
+        # TRANSLATORS: an orders import; the file's orders are older than what Afspraak holds.
+        notes.append(ngettext(
+            "{n} order is cancelled in Afspraak but not in this file. A shop cannot undo a cancellation: the file "
+            "is older than an earlier import, so the order stays cancelled.",
+            "{n} orders are cancelled in Afspraak but not in this file. A shop cannot undo a cancellation: the "
+            "file is older than an earlier import, so the orders stay cancelled.", cancelled).format(n=cancelled))
+    if kept:
+        # TRANSLATORS: an orders import whose file was exported before one imported earlier.
+        notes.append(ngettext(
+            "This file is older than an earlier import: {n} order already in Afspraak that it reads otherwise "
+            "stays as it was (its status, delivery address, amounts and items), and its customer keeps the "
+            "address Afspraak has.",
+            "This file is older than an earlier import: {n} orders already in Afspraak that it reads otherwise "
+            "stay as they were (their status, delivery address, amounts and items), and their customers keep the "
+            "addresses Afspraak has.", kept).format(n=kept))
+    return notes
 
 
 def status_moves(current: str, order: OrderRow, line: OrderLine | None) -> list[str]:

@@ -1,0 +1,131 @@
+"""A review of imports of real shop exports, and of copies of them damaged the way a shop, a
+spreadsheet program or a second export damages them (shared/data/shop-exports):
+
+1. an older orders export imported after a newer one undid a cancellation and put a gift's
+   delivery (and the customer's card) back on the street she had moved from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from desktop import i18n
+from desktop.domain import order_importers as oi
+from desktop.store import shop_orders
+from desktop.store.models import Person, ShopOrder
+from tests.conftest import NOW
+from tests.shared_data import shared_dir
+
+SHARED = shared_dir()
+EXPORTS = SHARED / "data" / "shop-exports" if SHARED else None
+needs_shared = pytest.mark.skipif(EXPORTS is None, reason="shared/data/shop-exports is not beside the checkout")
+
+BELGIAN = "orders/shopify/be_shop_orders_export_1.csv"  # one row an order, #1001 to #1039, April 2021
+WOO_PRODUCTS = "woocommerce/sample_products.csv"
+WOO_ORDERS = "orders/woocommerce/customer_order_csv_export_one_row_per_order.csv"
+JEWELLERY = "shopify/jewelery.csv"
+
+
+def rows_of(name: str) -> tuple[list[str], list[list[str]]]:
+    text = (EXPORTS / name).read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    return rows[0], [row for row in rows[1:] if any(cell.strip() for cell in row)]
+
+
+def written(header: list[str], rows: list[list[str]], delimiter: str = ",") -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def changed(name: str, key: str, changes: dict[str, dict[str, str]], header_changes: dict[str, str] | None = None,
+            cells=lambda column, cell: cell) -> bytes:
+    """The real export ``name`` with ``changes`` (the value of ``key`` -> {column: new cell}),
+    its columns renamed by ``header_changes``, every cell passed through ``cells``."""
+    header, rows = rows_of(name)
+    out = []
+    for row in rows:
+        cell = dict(zip(header, row))
+        cell.update(changes.get(cell[key], {}))
+        out.append([cells(column, cell[column]) for column in header])
+    return written([(header_changes or {}).get(column, column) for column in header], out)
+
+
+def import_orders(data: bytes):
+    plan = shop_orders.plan_import(oi.parse_orders(data), NOW)
+    return plan, shop_orders.apply_plan(plan, NOW)
+
+
+def order(number: str) -> ShopOrder:
+    return ShopOrder.get(ShopOrder.number == number)
+
+
+# --- 1. an older orders export ----------------------------------------------------------------
+
+CANCELLED = {"#1038": {"Financial Status": "refunded", "Cancelled at": "2021-04-09 11:00:00 +0200",
+                       "Refunded Amount": "5.99"}}
+SENT = {"#1039": {"Fulfillment Status": "fulfilled", "Fulfilled at": "2021-04-09 10:00:00 +0200",
+                  "Lineitem fulfillment status": "fulfilled"}}
+MOVED = {"#1036": {column: "Nieuwstraat 1" for column in ("Billing Street", "Billing Address1", "Shipping Street",
+                                                          "Shipping Address1")},
+         "#1037": {"Shipping": "1.50", "Total": "6.49"}}
+
+
+@needs_shared
+@pytest.mark.parametrize("sign", [CANCELLED, SENT], ids=["cancelled", "sent"])
+def test_an_older_orders_export_changes_back_nothing_the_shop_changed_since(database, sign):
+    """The newer export has #1038 cancelled and refunded (or #1039 sent), #1036's buyer at a
+    new street and #1037 with another shipping cost. The older one imported again said "3
+    orders updated … the file is older than an earlier import", yet made #1038 open and paid
+    again and put #1036 and her card back on the old street. Either sign shows the file is
+    older: the orders stay as the newer file left them, and she is told."""
+    older = (EXPORTS / BELGIAN).read_bytes()
+    import_orders(older)
+    _plan, newer = import_orders(changed(BELGIAN, "Name", {**sign, **MOVED}))
+    assert newer.updated == 3
+    stored = {o.number: (o.status, o.shop_status, o.fulfilled_on, o.ship_street, o.total_cents)
+              for o in ShopOrder.select()}
+    card = Person.get_by_id(order("#1036").person_id).street
+    assert card == "Nieuwstraat 1"
+    i18n.set_language("en")
+    plan, summary = import_orders(older)
+    assert {o.number: (o.status, o.shop_status, o.fulfilled_on, o.ship_street, o.total_cents)
+            for o in ShopOrder.select()} == stored
+    assert Person.get_by_id(order("#1036").person_id).street == "Nieuwstraat 1"
+    assert (summary.updated, summary.unchanged) == (0, 39)
+    assert plan.older and sorted(plan.older_kept) == ["#1036", "#1037", *sign]
+    kept = ("This file is older than an earlier import: 3 orders already in Afspraak that it reads otherwise stay "
+            "as they were (their status, delivery address, amounts and items), and their customers keep the "
+            "addresses Afspraak has.")
+    assert kept in summary.notes and kept in plan.parsed.notes  # the preview says it too
+    cancelled = ("1 order is cancelled in Afspraak but not in this file. A shop cannot undo a cancellation: the "
+                 "file is older than an earlier import, so the order stays cancelled.")
+    assert (cancelled in summary.notes) == (sign is CANCELLED)
+    assert summary.sent_before == (sign is SENT)
+
+
+@needs_shared
+def test_the_newer_export_after_the_older_one_still_changes_what_the_shop_changed(database):
+    """Not every file after another is older: the newer export imported second updates the
+    orders, the card follows her newest order, and nothing is said about an older file."""
+    import_orders((EXPORTS / BELGIAN).read_bytes())
+    plan, summary = import_orders(changed(BELGIAN, "Name", {**CANCELLED, **MOVED}))
+    assert not plan.older and summary.updated == 3
+    assert (order("#1038").status, order("#1036").ship_street, order("#1037").total_cents) == (
+        "cancelled", "Nieuwstraat 1", 649)
+    assert not any("older" in note for note in summary.notes)
+
+
+def test_a_shop_does_not_undo_a_cancellation_but_a_failed_payment_may_be_paid_later():
+    fields = frozenset({"status", "cancelled_at", "fulfilment"})
+    assert oi.status_to_store(oi.SHOPIFY, fields, oi.CANCELLED, oi.OPEN, "refunded") == oi.CANCELLED
+    assert oi.status_to_store(oi.WOOCOMMERCE, fields, oi.CANCELLED, oi.OPEN, "cancelled") == oi.CANCELLED
+    assert oi.status_to_store(oi.WOOCOMMERCE, fields, oi.CANCELLED, oi.OPEN, "failed") == oi.OPEN
+    assert oi.shows_older(oi.SHOPIFY, fields, oi.CANCELLED, "refunded", oi.OPEN)
+    assert not oi.shows_older(oi.WOOCOMMERCE, fields, oi.CANCELLED, "failed", oi.OPEN)
+    assert not oi.shows_older(oi.ETSY, frozenset({"shipped"}), oi.CANCELLED, "", oi.OPEN)  # no column tells it

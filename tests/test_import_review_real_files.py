@@ -2,7 +2,9 @@
 spreadsheet program or a second export damages them (shared/data/shop-exports):
 
 1. an older orders export imported after a newer one undid a cancellation and put a gift's
-   delivery (and the customer's card) back on the street she had moved from.
+   delivery (and the customer's card) back on the street she had moved from;
+2. WooCommerce writes "&amp;" and "&#039;" in product names, stored as written, so an order's
+   item without SKU (its name read) no longer found its product.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ import io
 import pytest
 
 from desktop import i18n
+from desktop.domain import importers
 from desktop.domain import order_importers as oi
+from desktop.domain.importers import parse_export
 from desktop.store import shop_orders
-from desktop.store.models import Person, ShopOrder
+from desktop.store.catalogue import apply_import
+from desktop.store.models import Person, Product, ShopOrder
 from tests.conftest import NOW
 from tests.shared_data import shared_dir
 
@@ -129,3 +134,41 @@ def test_a_shop_does_not_undo_a_cancellation_but_a_failed_payment_may_be_paid_la
     assert oi.shows_older(oi.SHOPIFY, fields, oi.CANCELLED, "refunded", oi.OPEN)
     assert not oi.shows_older(oi.WOOCOMMERCE, fields, oi.CANCELLED, "failed", oi.OPEN)
     assert not oi.shows_older(oi.ETSY, frozenset({"shipped"}), oi.CANCELLED, "", oi.OPEN)  # no column tells it
+
+
+# --- 2. HTML character references in product names ------------------------------------------
+
+ESCAPED = {"45": {"Name": "Hoodie &amp; Sweater", "Categories": "Clothing &gt; Hoodies &amp; Sweaters"},
+           "48": {"Name": "Beanie &#039;Luna&#039; &#8211; red"}}
+
+
+def escaped_products() -> bytes:
+    """The real WooCommerce sample with names and a category as WooCommerce writes an "&",
+    a "'" and a "–"; the hoodie's variations ("Hoodie - Red, No") renamed with it."""
+    return changed(WOO_PRODUCTS, "ID", ESCAPED, cells=lambda column, cell: cell.replace(
+        "Hoodie - ", "Hoodie &amp; Sweater - ") if column == "Name" else cell)
+
+
+@needs_shared
+def test_product_names_variants_and_categories_are_read_without_html_references():
+    parsed = parse_export(escaped_products())
+    found = {(p.name, p.variant, p.category) for p in parsed.products}
+    assert ("Hoodie & Sweater", "Red, No", "Hoodies & Sweaters") in found
+    assert ("Beanie 'Luna' – red", "", "Accessories") in found
+    assert not any("&" in p.name + p.variant + p.category and ";" in p.name + p.variant + p.category
+                   for p in parsed.products)
+    assert importers.unescape("Fish &notes, R&D &amp; co") == "Fish &notes, R&D & co"  # a reference needs its ";"
+
+
+@needs_shared
+def test_an_order_item_without_sku_finds_its_product_by_the_name_the_shop_shows(database):
+    """The real WooCommerce orders name their item without a SKU; one named as the escaped
+    product is ("Beanie &#039;Luna&#039; &#8211; red"), read as "Beanie 'Luna' – red". The
+    product came in with the references in its name, and the order's item found nothing."""
+    apply_import(parse_export(escaped_products()), NOW)
+    orders = (EXPORTS / WOO_ORDERS).read_bytes().replace(
+        b"Patty and the Pandemic", b"Beanie &#039;Luna&#039; &#8211; red")
+    plan = shop_orders.plan_import(oi.parse_orders(orders), NOW)
+    beanie = Product.get(Product.sku == "woo-beanie")
+    assert beanie.name == "Beanie 'Luna' – red"
+    assert [p.product_id for p in plan.products if p.name == "Beanie 'Luna' – red"] == [beanie.id]

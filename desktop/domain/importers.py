@@ -64,6 +64,7 @@ without SKU, with the same note.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import unicodedata
@@ -979,6 +980,25 @@ def _clean(text: str) -> str:
     return " ".join(repair_text(text or "").split())
 
 
+# A character reference with its closing semicolon ("&amp;", "&#039;", "&#x2013;"): what
+# WooCommerce writes for "&", "'" and "–" in a product's name and categories, and its orders
+# plugin in an item's name. Without the semicolon it is text ("Fish &notes"), as a shop wrote it.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape(text: str) -> str:
+    """``text`` with its HTML character references read ("Naamketting &amp; hanger" ->
+    "Naamketting & hanger"; review of the imports: the product kept "&amp;" in its name, and an
+    order's item, read without it, no longer found it)."""
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text) if "&" in text else text
+
+
+def _plain(text: str) -> str:
+    """A name as the shop shows it: one line (``_clean``), its HTML character references read
+    (``unescape``), as the orders importer reads an item's name."""
+    return " ".join(unescape(repair_text(text or "")).split())
+
+
 # Two characters that UTF-8 text read as Windows-1252 gives ("Ã©" for "é"): a file with
 # one stray Windows-1252 byte is read as Windows-1252 whole (decode), every accented
 # letter then in this form; and text that went through UTF-8 twice looks the same.
@@ -1017,7 +1037,7 @@ def _first_url(cell: str) -> str:
 
 def _category(text: str) -> str:
     """WooCommerce lists categories as 'Clothing > Tshirts, Music': keep the first, deepest."""
-    first = _clean(text).split(",")[0] if text else ""
+    first = _plain(text).split(",")[0] if text else ""
     return first.split(">")[-1].strip()
 
 
@@ -1463,13 +1483,13 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
         if not product["status"]:  # on the product's first row
             product["status"] = _clean(row.get("status", "")).lower()
         if not product["name"]:
-            product["name"] = name_cell(rows, _clean(row.get("name", "")), "name", line)
+            product["name"] = name_cell(rows, _plain(row.get("name", "")), "name", line)
         if not product["category"]:
-            product["type"] = _clean(row.get("type", ""))
+            product["type"] = _plain(row.get("type", ""))
             product["category"] = product["type"] or _category(row.get("category", ""))
         if not product["image"]:
             product["image"] = _first_url(row.get("image", ""))
-        options = [_clean(row.get(k, "")) for k in ("option1", "option2", "option3")]
+        options = [_plain(row.get(k, "")) for k in ("option1", "option2", "option3")]
         sku = _sku(row.get("sku", ""))
         price = _amount(rows, row, "price", line)
         cost = _amount(rows, row, "cost", line)
@@ -1545,7 +1565,7 @@ def _variants_untold(rows: _Rows, parsed: ParsedExport, pending: list[tuple[int,
 def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
     """One listing a row. Prices are kept in euros only: another currency is left empty."""
     for line, row in rows:
-        name = name_cell(rows, _clean(row.get("name", "")), "name", line)
+        name = name_cell(rows, _plain(row.get("name", "")), "name", line)
         sku = _sku(row.get("sku", ""))
         if not name:
             parsed.skipped.append(SkippedRow(line, sku, _("no product name")))
@@ -1640,14 +1660,14 @@ def _woo_record(rows: _Rows, line: int, row: dict[str, str]) -> dict:
         "types": types,
         "id": row.get("id", "").strip(),
         "sku": _sku(row.get("sku", "")),
-        "name": name_cell(rows, _clean(row.get("name", "")), "name", line),
+        "name": name_cell(rows, _plain(row.get("name", "")), "name", line),
         "price": _amount(rows, row, "price", line),
         "sale": _amount(rows, row, "sale_price", line),
         "cost": _amount(rows, row, "cost", line),
         "category": _category(row.get("category", "")),
         "image": _first_url(row.get("images", "")),
         "parent": row.get("parent", "").strip(),
-        "attributes": [_clean(row.get(f"attr{n}", "")) for n in range(1, WOO_ATTRIBUTES + 1)],
+        "attributes": [_plain(row.get(f"attr{n}", "")) for n in range(1, WOO_ATTRIBUTES + 1)],
     }
 
 

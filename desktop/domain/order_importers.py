@@ -48,7 +48,6 @@ with ``_`` and spaces alike, so "order_number" and "Order Number" are one column
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -61,7 +60,7 @@ from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ORDER_KINDS, ORDERS, PRODUCT_EXPORTS, Closest, ImportFailed, KnownExport, Layout,
                                       Progress, _Rows, amount_cell, check_amounts, closest_export, column_key, decode,
                                       encoding_note, foreign_sign, key_columns_missing, lacking_key_columns, name_cell,
-                                      other_export, read_text, repair_text)
+                                      other_export, read_text, repair_text, unescape)
 from desktop.i18n import N_, NP_, _, format_date, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
@@ -518,12 +517,13 @@ def _not_an_export(header: list[str], line: int) -> None:
 # --- values ----------------------------------------------------------------------------
 
 def _text(value: str) -> str:
-    """One line of text: repaired, HTML entities read, whitespace collapsed."""
-    return " ".join(html.unescape(repair_text(value or "")).split())
+    """One line of text: repaired, HTML character references read (``importers.unescape``, as
+    a product's name is), whitespace collapsed."""
+    return " ".join(unescape(repair_text(value or "")).split())
 
 
 def _multiline(value: str) -> str:
-    lines = [" ".join(html.unescape(repair_text(part)).split()) for part in (value or "").splitlines()]
+    lines = [" ".join(unescape(repair_text(part)).split()) for part in (value or "").splitlines()]
     return "\n".join(line for line in lines if line)
 
 

@@ -4,7 +4,8 @@ spreadsheet program or a second export damages them (shared/data/shop-exports):
 1. an older orders export imported after a newer one undid a cancellation and put a gift's
    delivery (and the customer's card) back on the street she had moved from;
 2. WooCommerce writes "&amp;" and "&#039;" in product names, stored as written, so an order's
-   item without SKU (its name read) no longer found its product.
+   item without SKU (its name read) no longer found its product;
+3. a Shopify product file whose "Title" was renamed "Name" was read as WooCommerce.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 from desktop import i18n
 from desktop.domain import importers
 from desktop.domain import order_importers as oi
-from desktop.domain.importers import parse_export
+from desktop.domain.importers import ImportFailed, parse_export
 from desktop.store import shop_orders
 from desktop.store.catalogue import apply_import
 from desktop.store.models import Person, Product, ShopOrder
@@ -172,3 +173,21 @@ def test_an_order_item_without_sku_finds_its_product_by_the_name_the_shop_shows(
     beanie = Product.get(Product.sku == "woo-beanie")
     assert beanie.name == "Beanie 'Luna' – red"
     assert [p.product_id for p in plan.products if p.name == "Beanie 'Luna' – red"] == [beanie.id]
+
+
+# --- 3. a Shopify product file with a renamed "Title" ------------------------------------------
+
+@needs_shared
+@pytest.mark.parametrize("renamed", ["Name", "Product name"])
+def test_a_shopify_products_file_without_its_title_column_is_refused_naming_it(renamed):
+    """"Title" renamed "Name": with "Type", "Published" and "Tags" (Shopify's columns and
+    WooCommerce's) the file was read as WooCommerce: 21 rows skipped, the rest without price,
+    category or picture. It is refused, naming the column it lacks."""
+    header, rows = rows_of(JEWELLERY)
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        parse_export(written([renamed if column == "Title" else column for column in header], rows))
+    assert str(failed.value) == (
+        "Line 1: this looks like a products export from Shopify, but the column “Title” (the product's name) is "
+        "missing. Export the products from the shop again, with every column, and import that file.")
+    assert importers.detect_layout(header).name == importers.SHOPIFY

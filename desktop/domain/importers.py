@@ -659,7 +659,11 @@ def detect_layout(header: list[str]) -> Layout | None:
         found = {key for key, options in table.items() if key != "attribute" and any(_norm(o) in names for o in options)}
         if "name" in found and len(found & set(WOO_ONLY)) >= 2 and (best is None or len(found) > best[0]):
             best = (len(found), language)
-    if best is None:
+    # Shopify's own columns "Type", "Published" and "Tags" are WooCommerce's too: a Shopify
+    # file whose "Title" a spreadsheet renamed "Name" is one still, refused naming the column
+    # it lacks (review of the imports: it came in as WooCommerce, 21 rows skipped, the rest
+    # without price, category or picture).
+    if best is None or lacking_key_columns(header, PRODUCT_EXPORTS) is not None:
         return None
     columns = _woo_columns(best[1])
     return Layout(WOOCOMMERCE, _resolve(header, columns), columns, best[1])

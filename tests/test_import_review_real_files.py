@@ -5,7 +5,8 @@ spreadsheet program or a second export damages them (shared/data/shop-exports):
    delivery (and the customer's card) back on the street she had moved from;
 2. WooCommerce writes "&amp;" and "&#039;" in product names, stored as written, so an order's
    item without SKU (its name read) no longer found its product;
-3. a Shopify product file whose "Title" was renamed "Name" was read as WooCommerce.
+3. a Shopify product file whose "Title" was renamed "Name" was read as WooCommerce;
+4. a repeated WooCommerce variable product's row came as a product without a price.
 """
 
 from __future__ import annotations
@@ -191,3 +192,26 @@ def test_a_shopify_products_file_without_its_title_column_is_refused_naming_it(r
         "Line 1: this looks like a products export from Shopify, but the column “Title” (the product's name) is "
         "missing. Export the products from the shop again, with every column, and import that file.")
     assert importers.detect_layout(header).name == importers.SHOPIFY
+
+
+# --- 4. a repeated variable product ---------------------------------------------------------
+
+@needs_shared
+@pytest.mark.parametrize("repeated", ["44", "47"], ids=["variable", "simple"])
+def test_a_repeated_woocommerce_row_is_a_duplicate_skipped_and_counted(database, repeated):
+    """The V-Neck T-Shirt's row (a variable product) again at the end of the real file: it
+    came as a product without a price, and the note said a product had lost its variations.
+    It is skipped, as a repeated simple row (the T-Shirt) is."""
+    header, rows = rows_of(WOO_PRODUCTS)
+    i18n.set_language("en")
+    original = parse_export(written(header, rows))
+    twice = parse_export(written(header, rows + [next(r for r in rows if r[0] == repeated)]))
+    assert twice.products == original.products and twice.notes == original.notes == []
+    assert len(twice.skipped) == len(original.skipped) + 1
+    last = twice.skipped[-1]
+    assert last.line == len(rows) + 2
+    assert last.reason == ("the same product as line 2, whose variations are imported instead" if repeated == "44"
+                           else "the same SKU or variant as line 5, which is imported instead")
+    summary = apply_import(twice, NOW)
+    assert (summary.new, len(summary.skipped)) == (21, 5)
+    assert Product.select().where(Product.price_cents.is_null()).count() == 0

@@ -1616,11 +1616,28 @@ def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
             by_ref.setdefault(r["sku"], r)
         if r["id"]:
             by_ref.setdefault(f"id:{r['id']}", r)
-    variables = [r for r in records if "variable" in r["types"] and r["name"]]
+    # A variable product's row repeated (two exports pasted together, a row copied in a
+    # spreadsheet): the same product, by its ID, else its SKU. Its variations are the first
+    # row's; the repeat is a duplicate row, skipped as a repeated simple row is (review of the
+    # imports: it came as a product without a price, said to have lost its variations).
+    first_variable: dict[str, dict] = {}
+    repeats: dict[int, dict] = {}
+    for r in records:
+        ref = f"id:{r['id']}" if r["id"] else r["sku"]
+        if "variable" in r["types"] and r["name"] and ref:
+            first = first_variable.setdefault(ref, r)
+            if first is not r:
+                repeats[id(r)] = first
+    variables = [r for r in records if "variable" in r["types"] and r["name"] and id(r) not in repeats]
     parents = {id(r): by_ref.get(r["parent"]) or _woo_parent_by_name(r, variables)
                for r in records if "variation" in r["types"]}
     with_variations = {id(parent) for parent in parents.values() if parent is not None}
     for r in records:
+        first = repeats.get(id(r))
+        if first is not None and id(first) in with_variations:
+            parsed.skipped.append(SkippedRow(r["line"], r["name"], _(
+                "the same product as line {line}, whose variations are imported instead").format(line=first["line"])))
+            continue
         why = _woo_skip_reason(r, id(r) in with_variations)
         if why:
             parsed.skipped.append(SkippedRow(r["line"], r["name"], why))

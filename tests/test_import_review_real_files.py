@@ -6,7 +6,8 @@ spreadsheet program or a second export damages them (shared/data/shop-exports):
 2. WooCommerce writes "&amp;" and "&#039;" in product names, stored as written, so an order's
    item without SKU (its name read) no longer found its product;
 3. a Shopify product file whose "Title" was renamed "Name" was read as WooCommerce;
-4. a repeated WooCommerce variable product's row came as a product without a price.
+4. a repeated WooCommerce variable product's row came as a product without a price;
+5. an orders file without its e-mail column made customers without one, and said nothing.
 """
 
 from __future__ import annotations
@@ -215,3 +216,23 @@ def test_a_repeated_woocommerce_row_is_a_duplicate_skipped_and_counted(database,
     summary = apply_import(twice, NOW)
     assert (summary.new, len(summary.skipped)) == (21, 5)
     assert Product.select().where(Product.price_cents.is_null()).count() == 0
+
+
+# --- 5. an orders file without its e-mail column -----------------------------------------------
+
+@needs_shared
+def test_an_orders_file_without_email_says_so_and_a_later_file_fills_the_addresses_in(database):
+    """"Email" renamed "E-mail": 38 customers came without an e-mail address and no word was
+    said; the complete file after it found them (by name and address) and left them so."""
+    i18n.set_language("en")
+    _plan, summary = import_orders(changed(BELGIAN, "Name", {}, {"Email": "E-mail"}))
+    assert summary.new_customers == 38
+    assert ("The file has no column “Email”: customers are recognised by their name and address, and new "
+            "customers are added without an email address. A later file with that column fills it in."
+            ) in summary.notes
+    assert Person.select().where(Person.email != "").count() == 0
+    _plan, summary = import_orders((EXPORTS / BELGIAN).read_bytes())
+    assert (summary.new_customers, summary.known_customers) == (0, 38)
+    header, rows = rows_of(BELGIAN)
+    emails = {row[header.index("Email")] for row in rows}
+    assert {p.email for p in Person.select()} == emails and len(emails) == 38

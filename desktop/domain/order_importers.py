@@ -252,13 +252,16 @@ MISSING_NOTES = {
                     "new orders are imported as not cancelled."),
     "status": N_("The file has no column “{column}”: the orders already in Afspraak keep their status; new orders are "
                  "imported as open."),
+    # TRANSLATORS: {column} is the orders export's e-mail column ("Email", "billing_email").
+    "email": N_("The file has no column “{column}”: customers are recognised by their name and address, and new "
+                "customers are added without an email address. A later file with that column fills it in."),
 }
 NOTED_WHEN_MISSING = {
-    SHOPIFY: {"fulfilment": "sent", "cancelled_at": "cancelled", "item_quantity": "item_quantity",
+    SHOPIFY: {"email": "email", "fulfilment": "sent", "cancelled_at": "cancelled", "item_quantity": "item_quantity",
               "item_price": "item_price", "item_sku": "item_sku"},
-    WOOCOMMERCE: {"status": "status"},
-    WOOCOMMERCE + " items": {"item_quantity": "item_quantity", "item_total": "item_total", "item_sku": "item_sku",
-                             "item_meta": "item_meta"},
+    WOOCOMMERCE: {"email": "email", "status": "status"},
+    WOOCOMMERCE + " items": {"email": "email", "item_quantity": "item_quantity", "item_total": "item_total",
+                             "item_sku": "item_sku", "item_meta": "item_meta"},
     ETSY: {"status": "cancelled", "shipped": "sent"},
     ETSY + " items": {"shipped": "sent", "item_quantity": "item_quantity", "item_price": "item_price",
                       "item_sku": "item_sku", "item_variations": "item_variations"},

@@ -61,7 +61,9 @@ ORDER_FIELDS = ("person_id", "ordered_on", "ordered_at", "currency", "subtotal_c
                 "discount_cents", "total_cents", "status", "shop_status", "fulfilled_on", "notes", "item_count",
                 "buyer") + SHIP_FIELDS
 LINE_FIELDS = ("position", "name", "sku", "quantity", "price_cents", "personalisation")
-FILLED_FROM_THE_SHOP = ("phone", "street", "postcode", "city")  # filled in for a known customer when empty
+# Filled in for a known customer when empty: her e-mail address too, which a file without its
+# column left out (she was found by name and address; review of the imports: never filled in).
+FILLED_FROM_THE_SHOP = ("email", "phone", "street", "postcode", "city")
 ADDRESS_FIELDS = ("street", "postcode", "city")
 
 

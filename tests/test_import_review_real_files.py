@@ -7,7 +7,8 @@ spreadsheet program or a second export damages them (shared/data/shop-exports):
    item without SKU (its name read) no longer found its product;
 3. a Shopify product file whose "Title" was renamed "Name" was read as WooCommerce;
 4. a repeated WooCommerce variable product's row came as a product without a price;
-5. an orders file without its e-mail column made customers without one, and said nothing.
+5. an orders file without its e-mail column made customers without one, and said nothing;
+6. a catalogue re-saved by Excel ("123" for "00123") came in a second time.
 """
 
 from __future__ import annotations
@@ -236,3 +237,53 @@ def test_an_orders_file_without_email_says_so_and_a_later_file_fills_the_address
     header, rows = rows_of(BELGIAN)
     emails = {row[header.index("Email")] for row in rows}
     assert {p.email for p in Person.select()} == emails and len(emails) == 38
+
+
+# --- 6. SKUs without their leading zeros --------------------------------------------------------
+
+def numbered(delimiter: str = ",", zeros: bool = True) -> bytes:
+    """The real WooCommerce sample as a shop numbering its SKUs ("00046"), or as Excel re-saves
+    it in the Netherlands: ";" between cells, the zeros gone ("46")."""
+    header, rows = rows_of(WOO_PRODUCTS)
+    number = {row[header.index("SKU")]: row[header.index("ID")] for row in rows}
+
+    def sku(cell: str) -> str:
+        return (f"{int(number[cell]):05d}" if zeros else str(int(number[cell]))) if cell in number else cell
+    out = [[sku(cell) if column in ("SKU", "Parent") else cell for column, cell in zip(header, row)] for row in rows]
+    return written(header, out, delimiter)
+
+
+@needs_shared
+def test_skus_a_spreadsheet_wrote_without_their_zeros_find_their_products(database):
+    """"00046" became "46" in Excel: 21 new products beside the 21 stored. They are the same
+    products (the same name and variant), which keep the SKU with the zeros, and she hears it."""
+    apply_import(parse_export(numbered()), NOW)
+    stored = sorted(Product.select(Product.key, Product.sku, Product.name, Product.variant).tuples())
+    i18n.set_language("en")
+    summary = apply_import(parse_export(numbered(";", zeros=False)), NOW)
+    assert (summary.new, Product.select().count()) == (0, 21)
+    assert sorted(Product.select(Product.key, Product.sku, Product.name, Product.variant).tuples()) == stored
+    assert ("21 SKUs are written without their leading zeros, such as “46” for “00046”, as a spreadsheet program "
+            "writes numbers: each is one product, with the SKU that has the zeros. Import the shop's export "
+            "without opening it in a spreadsheet first.") in summary.notes
+
+
+@needs_shared
+def test_the_export_with_the_zeros_after_the_resaved_one_gives_the_products_their_zeros(database):
+    apply_import(parse_export(numbered(zeros=False)), NOW)
+    summary = apply_import(parse_export(numbered()), NOW)
+    assert (summary.new, Product.select().count()) == (0, 21)
+    assert Product.get(Product.name == "Belt").sku == Product.get(Product.name == "Belt").key == "00058"
+
+
+@needs_shared
+def test_a_sku_without_zeros_of_another_name_is_a_new_product_and_said(database):
+    """The same digits under another name may be another product: added, not guessed, and said."""
+    apply_import(parse_export(numbered()), NOW)
+    i18n.set_language("en")
+    resaved = numbered(zeros=False).replace(b",Belt,", b",Leather belt,")
+    summary = apply_import(parse_export(resaved), NOW)
+    assert summary.new == 1 and len(summary.zeros) == 20
+    assert any(note.endswith("the SKU “58” may be “00058” with its leading zeros dropped by a spreadsheet "
+                             "program, but “Leather belt” has another name than that product in Afspraak: it was "
+                             "added as a new product.") for note in summary.notes)

@@ -64,6 +64,7 @@ without SKU, with the same note.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import unicodedata
@@ -658,7 +659,11 @@ def detect_layout(header: list[str]) -> Layout | None:
         found = {key for key, options in table.items() if key != "attribute" and any(_norm(o) in names for o in options)}
         if "name" in found and len(found & set(WOO_ONLY)) >= 2 and (best is None or len(found) > best[0]):
             best = (len(found), language)
-    if best is None:
+    # Shopify's own columns "Type", "Published" and "Tags" are WooCommerce's too: a Shopify
+    # file whose "Title" a spreadsheet renamed "Name" is one still, refused naming the column
+    # it lacks (review of the imports: it came in as WooCommerce, 21 rows skipped, the rest
+    # without price, category or picture).
+    if best is None or lacking_key_columns(header, PRODUCT_EXPORTS) is not None:
         return None
     columns = _woo_columns(best[1])
     return Layout(WOOCOMMERCE, _resolve(header, columns), columns, best[1])
@@ -979,6 +984,25 @@ def _clean(text: str) -> str:
     return " ".join(repair_text(text or "").split())
 
 
+# A character reference with its closing semicolon ("&amp;", "&#039;", "&#x2013;"): what
+# WooCommerce writes for "&", "'" and "–" in a product's name and categories, and its orders
+# plugin in an item's name. Without the semicolon it is text ("Fish &notes"), as a shop wrote it.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape(text: str) -> str:
+    """``text`` with its HTML character references read ("Naamketting &amp; hanger" ->
+    "Naamketting & hanger"; review of the imports: the product kept "&amp;" in its name, and an
+    order's item, read without it, no longer found it)."""
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text) if "&" in text else text
+
+
+def _plain(text: str) -> str:
+    """A name as the shop shows it: one line (``_clean``), its HTML character references read
+    (``unescape``), as the orders importer reads an item's name."""
+    return " ".join(unescape(repair_text(text or "")).split())
+
+
 # Two characters that UTF-8 text read as Windows-1252 gives ("Ã©" for "é"): a file with
 # one stray Windows-1252 byte is read as Windows-1252 whole (decode), every accented
 # letter then in this form; and text that went through UTF-8 twice looks the same.
@@ -1017,7 +1041,7 @@ def _first_url(cell: str) -> str:
 
 def _category(text: str) -> str:
     """WooCommerce lists categories as 'Clothing > Tshirts, Music': keep the first, deepest."""
-    first = _clean(text).split(",")[0] if text else ""
+    first = _plain(text).split(",")[0] if text else ""
     return first.split(">")[-1].strip()
 
 
@@ -1463,13 +1487,13 @@ def _parse_shopify(rows: _Rows, parsed: ParsedExport) -> None:
         if not product["status"]:  # on the product's first row
             product["status"] = _clean(row.get("status", "")).lower()
         if not product["name"]:
-            product["name"] = name_cell(rows, _clean(row.get("name", "")), "name", line)
+            product["name"] = name_cell(rows, _plain(row.get("name", "")), "name", line)
         if not product["category"]:
-            product["type"] = _clean(row.get("type", ""))
+            product["type"] = _plain(row.get("type", ""))
             product["category"] = product["type"] or _category(row.get("category", ""))
         if not product["image"]:
             product["image"] = _first_url(row.get("image", ""))
-        options = [_clean(row.get(k, "")) for k in ("option1", "option2", "option3")]
+        options = [_plain(row.get(k, "")) for k in ("option1", "option2", "option3")]
         sku = _sku(row.get("sku", ""))
         price = _amount(rows, row, "price", line)
         cost = _amount(rows, row, "cost", line)
@@ -1545,7 +1569,7 @@ def _variants_untold(rows: _Rows, parsed: ParsedExport, pending: list[tuple[int,
 def _parse_etsy(rows: _Rows, parsed: ParsedExport) -> None:
     """One listing a row. Prices are kept in euros only: another currency is left empty."""
     for line, row in rows:
-        name = name_cell(rows, _clean(row.get("name", "")), "name", line)
+        name = name_cell(rows, _plain(row.get("name", "")), "name", line)
         sku = _sku(row.get("sku", ""))
         if not name:
             parsed.skipped.append(SkippedRow(line, sku, _("no product name")))
@@ -1592,11 +1616,28 @@ def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
             by_ref.setdefault(r["sku"], r)
         if r["id"]:
             by_ref.setdefault(f"id:{r['id']}", r)
-    variables = [r for r in records if "variable" in r["types"] and r["name"]]
+    # A variable product's row repeated (two exports pasted together, a row copied in a
+    # spreadsheet): the same product, by its ID, else its SKU. Its variations are the first
+    # row's; the repeat is a duplicate row, skipped as a repeated simple row is (review of the
+    # imports: it came as a product without a price, said to have lost its variations).
+    first_variable: dict[str, dict] = {}
+    repeats: dict[int, dict] = {}
+    for r in records:
+        ref = f"id:{r['id']}" if r["id"] else r["sku"]
+        if "variable" in r["types"] and r["name"] and ref:
+            first = first_variable.setdefault(ref, r)
+            if first is not r:
+                repeats[id(r)] = first
+    variables = [r for r in records if "variable" in r["types"] and r["name"] and id(r) not in repeats]
     parents = {id(r): by_ref.get(r["parent"]) or _woo_parent_by_name(r, variables)
                for r in records if "variation" in r["types"]}
     with_variations = {id(parent) for parent in parents.values() if parent is not None}
     for r in records:
+        first = repeats.get(id(r))
+        if first is not None and id(first) in with_variations:
+            parsed.skipped.append(SkippedRow(r["line"], r["name"], _(
+                "the same product as line {line}, whose variations are imported instead").format(line=first["line"])))
+            continue
         why = _woo_skip_reason(r, id(r) in with_variations)
         if why:
             parsed.skipped.append(SkippedRow(r["line"], r["name"], why))
@@ -1640,14 +1681,14 @@ def _woo_record(rows: _Rows, line: int, row: dict[str, str]) -> dict:
         "types": types,
         "id": row.get("id", "").strip(),
         "sku": _sku(row.get("sku", "")),
-        "name": name_cell(rows, _clean(row.get("name", "")), "name", line),
+        "name": name_cell(rows, _plain(row.get("name", "")), "name", line),
         "price": _amount(rows, row, "price", line),
         "sale": _amount(rows, row, "sale_price", line),
         "cost": _amount(rows, row, "cost", line),
         "category": _category(row.get("category", "")),
         "image": _first_url(row.get("images", "")),
         "parent": row.get("parent", "").strip(),
-        "attributes": [_clean(row.get(f"attr{n}", "")) for n in range(1, WOO_ATTRIBUTES + 1)],
+        "attributes": [_plain(row.get(f"attr{n}", "")) for n in range(1, WOO_ATTRIBUTES + 1)],
     }
 
 
@@ -1732,6 +1773,41 @@ def _same_name_note(p: ProductRow, other: ProductRow) -> str:
     WooCommerce IDs, which the owner does not see)."""
     return _("Line {line}: “{name}” has no SKU and the same name as line {other}; both are imported, as separate "
              "products.").format(line=p.line, name=_title(p), other=other.line)
+
+
+def zeros_dropped(sku: str, other: str) -> bool:
+    """Are ``sku`` and ``other`` one SKU of digits, one written without the leading zeros the
+    other has ("123", "00123")? A spreadsheet program reads such a SKU as a number and writes it
+    so (review of the imports: a catalogue re-saved by Excel came in a second time beside the
+    first); the one with the zeros is the shop's."""
+    return (sku != other and sku.isascii() and other.isascii() and sku.isdigit() and other.isdigit()
+            and sku.lstrip("0") == other.lstrip("0"))
+
+
+def zeros_notes(found: list[tuple[str, str]], unsure: list[tuple[int, str, str, str]]) -> list[str]:
+    """What the owner hears of SKUs without their leading zeros (``zeros_dropped``): ``found``
+    (the file's SKU, the stored one) each the same product as the one with the other SKU, by
+    its name and variant; ``unsure`` (line, the file's SKU, the stored one, the row's name)
+    rows whose name is another, added as new products (store/catalogue.py)."""
+    notes = []
+    if found:
+        short, long = sorted(found[0], key=len)
+        # TRANSLATORS: after a products import; {short} and {long} are one SKU ("123", "00123").
+        notes.append(ngettext(
+            "{n} SKU is written without its leading zeros (“{short}” for “{long}”), as a spreadsheet program "
+            "writes a number: it is one product, with the SKU “{long}”. Import the shop's export without opening "
+            "it in a spreadsheet first.",
+            "{n} SKUs are written without their leading zeros, such as “{short}” for “{long}”, as a spreadsheet "
+            "program writes numbers: each is one product, with the SKU that has the zeros. Import the shop's "
+            "export without opening it in a spreadsheet first.", len(found)).format(
+                n=len(found), short=short, long=long))
+    for line, sku, stored, name in unsure:
+        # TRANSLATORS: after a products import; {sku} and {stored} are one SKU with and without zeros.
+        notes.append(_(
+            "Line {line}: the SKU “{sku}” may be “{stored}” with its leading zeros dropped by a spreadsheet "
+            "program, but “{name}” has another name than that product in Afspraak: it was added as a new "
+            "product.").format(line=line, sku=sku, stored=stored, name=name))
+    return notes
 
 
 def _drop_duplicates(parsed: ParsedExport) -> None:

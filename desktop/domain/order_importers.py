@@ -48,7 +48,6 @@ with ``_`` and spaces alike, so "order_number" and "Order Number" are one column
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -61,7 +60,7 @@ from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ORDER_KINDS, ORDERS, PRODUCT_EXPORTS, Closest, ImportFailed, KnownExport, Layout,
                                       Progress, _Rows, amount_cell, check_amounts, closest_export, column_key, decode,
                                       encoding_note, foreign_sign, key_columns_missing, lacking_key_columns, name_cell,
-                                      other_export, read_text, repair_text)
+                                      other_export, read_text, repair_text, unescape)
 from desktop.i18n import N_, NP_, _, format_date, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
@@ -253,13 +252,16 @@ MISSING_NOTES = {
                     "new orders are imported as not cancelled."),
     "status": N_("The file has no column “{column}”: the orders already in Afspraak keep their status; new orders are "
                  "imported as open."),
+    # TRANSLATORS: {column} is the orders export's e-mail column ("Email", "billing_email").
+    "email": N_("The file has no column “{column}”: customers are recognised by their name and address, and new "
+                "customers are added without an email address. A later file with that column fills it in."),
 }
 NOTED_WHEN_MISSING = {
-    SHOPIFY: {"fulfilment": "sent", "cancelled_at": "cancelled", "item_quantity": "item_quantity",
+    SHOPIFY: {"email": "email", "fulfilment": "sent", "cancelled_at": "cancelled", "item_quantity": "item_quantity",
               "item_price": "item_price", "item_sku": "item_sku"},
-    WOOCOMMERCE: {"status": "status"},
-    WOOCOMMERCE + " items": {"item_quantity": "item_quantity", "item_total": "item_total", "item_sku": "item_sku",
-                             "item_meta": "item_meta"},
+    WOOCOMMERCE: {"email": "email", "status": "status"},
+    WOOCOMMERCE + " items": {"email": "email", "item_quantity": "item_quantity", "item_total": "item_total",
+                             "item_sku": "item_sku", "item_meta": "item_meta"},
     ETSY: {"status": "cancelled", "shipped": "sent"},
     ETSY + " items": {"shipped": "sent", "item_quantity": "item_quantity", "item_price": "item_price",
                       "item_sku": "item_sku", "item_variations": "item_variations"},
@@ -518,12 +520,13 @@ def _not_an_export(header: list[str], line: int) -> None:
 # --- values ----------------------------------------------------------------------------
 
 def _text(value: str) -> str:
-    """One line of text: repaired, HTML entities read, whitespace collapsed."""
-    return " ".join(html.unescape(repair_text(value or "")).split())
+    """One line of text: repaired, HTML character references read (``importers.unescape``, as
+    a product's name is), whitespace collapsed."""
+    return " ".join(unescape(repair_text(value or "")).split())
 
 
 def _multiline(value: str) -> str:
-    lines = [" ".join(html.unescape(repair_text(part)).split()) for part in (value or "").splitlines()]
+    lines = [" ".join(unescape(repair_text(part)).split()) for part in (value or "").splitlines()]
     return "\n".join(line for line in lines if line)
 
 
@@ -1810,14 +1813,27 @@ def custom_order_status(order: OrderRow, line: OrderLine) -> str:
     return "new"
 
 
-def status_to_store(platform: str, fields: frozenset[str], stored: str, new: str) -> str:
-    """The status an order stored as ``stored`` gets from a file that reads it as ``new``:
-    a file without the column that tells a cancellation (or a sending, ``STATUS_COLUMNS``)
-    cannot say the order was not cancelled (or not sent), so it leaves that as stored."""
+def can_reopen(platform: str, shop_status: str) -> bool:
+    """Can an order the shop called off (stored as cancelled, the shop's own word for it
+    ``shop_status``) go on again in the shop? A cancellation or a refund is not taken back
+    (Shopify and Etsy have no way to; WooCommerce's "cancelled" and "refunded" stay), but a
+    WooCommerce order whose payment failed is paid later still: "failed" becomes "processing"."""
+    return platform == WOOCOMMERCE and shop_status == "failed"
+
+
+def status_to_store(platform: str, fields: frozenset[str], stored: str, new: str, stored_shop_status: str = "") -> str:
+    """The status an order stored as ``stored`` (the shop's own word ``stored_shop_status``)
+    gets from a file that reads it as ``new``: a cancelled order stays cancelled (a shop does
+    not undo a cancellation, ``can_reopen``: a file that says otherwise is older than the one
+    that said it, review of the imports: an older export made a cancelled, refunded order open
+    and paid again); a file without the column that tells a cancellation (or a sending,
+    ``STATUS_COLUMNS``) cannot say the order was not cancelled (or not sent), so it leaves
+    that as stored."""
     cancel_columns, sent_columns = STATUS_COLUMNS[platform]
     if new == CANCELLED:
         return new
-    if stored == CANCELLED and not all(c in fields for c in cancel_columns):
+    if stored == CANCELLED and (not can_reopen(platform, stored_shop_status)
+                                or not all(c in fields for c in cancel_columns)):
         return stored
     if not all(c in fields for c in sent_columns):
         return stored if stored != CANCELLED else OPEN
@@ -1834,6 +1850,53 @@ def sent_less(stored: str, new: str) -> bool:
     """Does a file reading an order as ``new`` say it went out less far than ``stored``
     (an older export: the stored status stays, ``status_to_store``)?"""
     return new in _SENT_ORDER and stored in _SENT_ORDER and _SENT_ORDER[new] < _SENT_ORDER[stored]
+
+
+def cancellation_undone(platform: str, fields: frozenset[str], stored: str, stored_shop_status: str,
+                        new: str) -> bool:
+    """Does a file read an order stored as cancelled as not cancelled, with the columns that
+    tell a cancellation (``STATUS_COLUMNS``)? Not something the shop did (``can_reopen``): the
+    file was exported before the order was cancelled."""
+    cancel_columns = STATUS_COLUMNS[platform][0]
+    return (stored == CANCELLED and new != CANCELLED and all(c in fields for c in cancel_columns)
+            and not can_reopen(platform, stored_shop_status))
+
+
+def shows_older(platform: str, fields: frozenset[str], stored: str, stored_shop_status: str, new: str) -> bool:
+    """Does a file reading an order stored as ``stored`` as ``new`` show that it was exported
+    before the file that was imported with it? It reads the order as sent less far
+    (``sent_less``) or as not cancelled (``cancellation_undone``), having the columns that tell
+    it. A shop's export is one moment for all its orders: such a file is older for every order
+    in it, and what the shop changed since (a delivery address, a refund) would go back too."""
+    sent_columns = STATUS_COLUMNS[platform][1]
+    if stored == CANCELLED:
+        return cancellation_undone(platform, fields, stored, stored_shop_status, new)
+    return all(c in fields for c in sent_columns) and sent_less(stored, new)
+
+
+def older_file_notes(cancelled: int, kept: int) -> list[str]:
+    """What the owner is told of a file older than an earlier import (``shows_older``):
+    ``cancelled`` orders it reads as not cancelled, which stay cancelled; ``kept`` orders
+    already stored that it reads otherwise (those too), which stay as stored, their customers'
+    addresses too (store/shop_orders.py)."""
+    notes = []
+    if cancelled:
+        # TRANSLATORS: an orders import; the file's orders are older than what Afspraak holds.
+        notes.append(ngettext(
+            "{n} order is cancelled in Afspraak but not in this file. A shop cannot undo a cancellation: the file "
+            "is older than an earlier import, so the order stays cancelled.",
+            "{n} orders are cancelled in Afspraak but not in this file. A shop cannot undo a cancellation: the "
+            "file is older than an earlier import, so the orders stay cancelled.", cancelled).format(n=cancelled))
+    if kept:
+        # TRANSLATORS: an orders import whose file was exported before one imported earlier.
+        notes.append(ngettext(
+            "This file is older than an earlier import: {n} order already in Afspraak that it reads otherwise "
+            "stays as it was (its status, delivery address, amounts and items), and its customer keeps the "
+            "address Afspraak has.",
+            "This file is older than an earlier import: {n} orders already in Afspraak that it reads otherwise "
+            "stay as they were (their status, delivery address, amounts and items), and their customers keep the "
+            "addresses Afspraak has.", kept).format(n=kept))
+    return notes
 
 
 def status_moves(current: str, order: OrderRow, line: OrderLine | None) -> list[str]:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from desktop import paths
+from desktop.domain import importers as rules
 from desktop.domain.importers import PRODUCT_FIELDS as FIELDS, ParsedExport, ProductRow as FileRow, SkippedRow, Unclear
 from desktop.store import pictures, settings
 from desktop.store.db import db, handing_turns
@@ -55,6 +56,12 @@ class ImportSummary:
     unclear: list[Unclear] = field(default_factory=list)  # rows that fit several products (or one, several rows)
     stored_before: int | None = None  # products in the catalogue before (0: its first import)
     lacking: list[tuple[str, str]] = field(default_factory=list)  # ParsedExport.lacking
+    # SKUs of digits a spreadsheet wrote without their leading zeros (``importers.zeros_dropped``):
+    # (the file's SKU, the stored one) of the rows found so, by name and variant; and (line,
+    # the file's SKU, the stored one, the row's name) of those added as new products, their
+    # name another. Said in ``notes``.
+    zeros: list[tuple[str, str]] = field(default_factory=list)
+    zeros_unsure: list[tuple[int, str, str, str]] = field(default_factory=list)
 
 
 def _same_name(name: str, variant: str) -> tuple[str, str]:
@@ -116,6 +123,38 @@ def _find_by_name(parsed: ParsedExport, existing: dict[str, Product], targets: l
     return unclear
 
 
+def _find_without_zeros(parsed: ParsedExport, existing: dict[str, Product], targets: list[Product | None],
+                        summary: ImportSummary) -> set[int]:
+    """Fill ``targets`` for the rows whose SKU of digits a stored product of the shop has with
+    or without leading zeros ("123" and "00123": a spreadsheet program wrote it as a number,
+    ``importers.zeros_dropped``), the same name and variant too: that product. Returns the
+    indexes of those rows whose stored SKU has the zeros (the shop's): it stays. A row of
+    another name is a new product, said (``summary.zeros_unsure``)."""
+    claimed = {t.id for t in targets if t is not None}
+    by_digits: dict[str, list[Product]] = {}
+    for product in existing.values():
+        if product.source == parsed.source and product.sku.isascii() and product.sku.isdigit():
+            by_digits.setdefault(product.sku.lstrip("0"), []).append(product)
+    keep: set[int] = set()
+    if not by_digits:
+        return keep
+    for i, row in enumerate(parsed.products):
+        if targets[i] is not None or not row.sku:
+            continue
+        others = [p for p in by_digits.get(row.sku.lstrip("0"), ())
+                  if p.id not in claimed and rules.zeros_dropped(row.sku, p.sku)]
+        same = [p for p in others if _same_name(p.name, p.variant) == _same_name(row.name, row.variant)]
+        if len(same) == 1:
+            targets[i] = same[0]
+            claimed.add(same[0].id)
+            summary.zeros.append((row.sku, same[0].sku))
+            if len(same[0].sku) > len(row.sku):
+                keep.add(i)
+        elif others and not same:
+            summary.zeros_unsure.append((row.line, row.sku, others[0].sku, row.name))
+    return keep
+
+
 def _same_values(parsed: ParsedExport, row: FileRow, product: Product) -> bool:
     """Does ``product`` hold what ``row`` says besides its name (at least one thing to compare)?"""
     said = [f for f in ("price_cents", "cost_cents", "category", "image_url")
@@ -140,6 +179,8 @@ def apply_import(parsed: ParsedExport, now: datetime,
         summary.stored_before = len(existing)
         targets = [existing.get(row.key) for row in parsed.products]
         unclear = _find_by_name(parsed, existing, targets, summary)
+        stored_sku = _find_without_zeros(parsed, existing, targets, summary)
+        summary.notes += rules.zeros_notes(summary.zeros, summary.zeros_unsure)
         new_rows: list[dict] = []
         for done, row in enumerate(parsed.products, start=1):
             current = targets[done - 1]
@@ -153,7 +194,9 @@ def apply_import(parsed: ParsedExport, now: datetime,
             else:  # only what the file has a column for (and the row can tell): the rest stays as stored
                 changed = {name: value for name, value in values.items()
                            if name in parsed.fields and name not in row.unknown and getattr(current, name) != value}
-                if row.sku and current.key != row.key and "sku" in parsed.fields:
+                if done - 1 in stored_sku:  # the SKU with its zeros, as the shop has it
+                    changed.pop("sku", None)
+                elif row.sku and current.key != row.key and "sku" in parsed.fields:
                     changed["key"] = row.key  # found by name: from now on by its SKU
                 if current.key != row.key and current.key in row.former_keys:
                     # stored by an earlier Afspraak under its name: from now on by its WooCommerce ID,

@@ -24,7 +24,12 @@ a cancel leaves the database exactly as it was):
   say how many (``history``). The same file again finds it unlinked and old: history still;
 - a customer whose orders all moved to another person in this import (the file's e-mail or
   buyer account says they are one: a buyer whose address was written two ways was two
-  customers before schema v12) and who has nothing else attached is removed: a duplicate.
+  customers before schema v12) and who has nothing else attached is removed: a duplicate;
+- a file older than an earlier import (``order_importers.shows_older``: it reads an order as
+  sent less far, or as not cancelled, than stored; a shop's export is one moment for all its
+  orders) changes no order stored: what the shop changed since (a cancellation, a refund, a
+  delivery address, an amount) stays, and so do the customers' addresses; it adds the orders
+  Afspraak lacks and fills in what is empty, and its notes say what was kept.
 
 Pure rules (matching keys, statuses, dates) live in ``domain/order_importers.py``.
 """
@@ -56,7 +61,9 @@ ORDER_FIELDS = ("person_id", "ordered_on", "ordered_at", "currency", "subtotal_c
                 "discount_cents", "total_cents", "status", "shop_status", "fulfilled_on", "notes", "item_count",
                 "buyer") + SHIP_FIELDS
 LINE_FIELDS = ("position", "name", "sku", "quantity", "price_cents", "personalisation")
-FILLED_FROM_THE_SHOP = ("phone", "street", "postcode", "city")  # filled in for a known customer when empty
+# Filled in for a known customer when empty: her e-mail address too, which a file without its
+# column left out (she was found by name and address; review of the imports: never filled in).
+FILLED_FROM_THE_SHOP = ("email", "phone", "street", "postcode", "city")
 ADDRESS_FIELDS = ("street", "postcode", "city")
 
 
@@ -115,6 +122,16 @@ class ImportPlan:
     # Orders the file reads as sent less far than stored (an older export): their stored
     # status stays (``order_importers.status_to_store``), and the owner is told.
     sent_before: list[str] = field(default_factory=list)
+    # Orders stored as cancelled that the file reads as not cancelled: a shop does not undo a
+    # cancellation (``order_importers.cancellation_undone``), the file is older; they stay so.
+    cancelled_before: list[str] = field(default_factory=list)
+    # The file was exported before one imported earlier (``order_importers.shows_older``: an
+    # order of it reads as sent less far, or not cancelled, than stored): the orders already
+    # stored keep what they have (``_as_stored``), their customers their addresses. The numbers
+    # of those it would have changed; of those, the ones whose stored items stay too.
+    older: bool = False
+    older_kept: list[str] = field(default_factory=list)
+    lines_kept: set[str] = field(default_factory=set)
     # Erased on request (store/erasures.py): the orders of the file left out, placed by
     # somebody erased on or after the day she placed them (not in ``parsed`` any more); how
     # many such customers ordered again after their erasure (those orders are imported); and
@@ -328,7 +345,7 @@ def _kept(parsed: ParsedOrders, order: OrderRow, current: ShopOrder) -> dict:
     knows her by name and address only (not by e-mail or buyer account)."""
     kept = {key: getattr(current, key) for key, named in _NAMED_BY.items()
             if not any(f in parsed.fields for f in named)}
-    status = rules.status_to_store(parsed.platform, parsed.fields, current.status, order.status)
+    status = rules.status_to_store(parsed.platform, parsed.fields, current.status, order.status, current.shop_status)
     if status != order.status:
         kept["status"] = status
         if rules.sent_less(current.status, order.status):  # an older file: the day it went out stays too
@@ -354,6 +371,16 @@ def _kept(parsed: ParsedOrders, order: OrderRow, current: ShopOrder) -> dict:
         kept["ordered_at"] = current.ordered_at
     elif rules.same_local_minute(order.ordered_at, current.ordered_at, current.ordered_on):
         kept["ordered_at"] = current.ordered_at
+    return kept
+
+
+def _as_stored(current: ShopOrder) -> dict:
+    """What of the stored order ``current`` a file older than an earlier import leaves as it
+    is (``ImportPlan.older``): every field that holds something (an empty one the file fills
+    in), where its parcel goes as a whole."""
+    kept = {name: getattr(current, name) for name in ORDER_FIELDS if getattr(current, name) not in ("", None)}
+    if any(getattr(current, name) for name in SHIP_FIELDS):
+        kept.update({name: getattr(current, name) for name in SHIP_FIELDS})
     return kept
 
 
@@ -439,6 +466,46 @@ def _leave_out_erased(plan: ImportPlan, parsed: ParsedOrders) -> ParsedOrders:
     return dataclasses.replace(parsed, orders=kept, customers=customers)
 
 
+def _plan_stored(plan: ImportPlan, parsed: ParsedOrders, order: OrderRow, current: ShopOrder,
+                 stored_lines: list[dict]) -> None:
+    """What the file does to ``current``, the order of it stored before (``stored_lines``: its
+    items): updated or unchanged, with what of it stays as stored (``ImportPlan.kept``)."""
+    plan.existing[order.number] = current.id
+    plan.stored_people[order.number] = current.person_id
+    person_id = plan.known_customers.get(order.customer_key) if order.customer_key else None
+    values = _order_values(order, person_id if person_id is not None else current.person_id)
+    if order.customer_key and person_id is None:
+        values["person_id"] = "new"  # a customer not in the database yet: changes
+    kept = plan.kept[order.number] = _kept(parsed, order, current)
+    if order.number in plan.erased_deliveries:  # as the erasure left it, not the file's
+        kept.update({name: getattr(current, name) for name in SHIP_FIELDS})
+    behind = False  # the file reads it as sent less far, or not cancelled: its stored status stays (``_kept``)
+    if rules.sent_less(current.status, order.status):
+        plan.sent_before.append(order.number)
+        behind = True
+    if rules.cancellation_undone(parsed.platform, parsed.fields, current.status, current.shop_status, order.status):
+        plan.cancelled_before.append(order.number)
+        behind = True
+    values.update(kept)
+    _only_filled_in(plan, order.number, current, values)
+    old_lines = [{k: r[k] for k in LINE_FIELDS} for r in stored_lines]
+    old_at = {line["position"]: line for line in old_lines}
+    new_lines = ([_line_values(order, i, li, parsed, old_at.get(i)) for i, li in enumerate(order.lines)]
+                 if parsed.names_items() else old_lines)  # a file without items leaves the stored ones
+    same = all(getattr(current, name) == value for name, value in values.items()) and old_lines == new_lines
+    if plan.older and (behind or not same):  # what the shop changed since this file stays (review of the imports)
+        before = dict(values)
+        kept.update(_as_stored(current))
+        values.update(kept)
+        if behind or values != before or (old_lines and new_lines != old_lines):
+            plan.older_kept.append(order.number)
+        if old_lines:
+            new_lines = old_lines
+            plan.lines_kept.add(order.number)
+        same = all(getattr(current, name) == value for name, value in values.items()) and old_lines == new_lines
+    (plan.unchanged_orders if same else plan.updated_orders).append(order)
+
+
 def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan:
     """What importing ``parsed`` on ``now`` (naive UTC; default: the clock) would do; reads only."""
     plan = ImportPlan(parsed=parsed, today=clock.owner().today(now or clock.utcnow()),
@@ -462,6 +529,7 @@ def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan
             lines.setdefault(row["shop_order"], []).append(row)
             if row["custom_order"] is not None:
                 plan.linked_lines.add((number_of[row["shop_order"]], row["position"]))
+    again: list[tuple[OrderRow, ShopOrder]] = []  # the file's orders stored before
     for order in parsed.orders:
         current = stored.get(order.number)
         if current is None:
@@ -473,29 +541,18 @@ def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan
             named = current.person_id is not None and not plan.other_shop  # the first is named (one query)
             plan.other_shop.append((order, current.ordered_on, current.person.name if named else ""))
             continue
-        plan.existing[order.number] = current.id
-        plan.stored_people[order.number] = current.person_id
-        person_id = plan.known_customers.get(order.customer_key) if order.customer_key else None
-        values = _order_values(order, person_id if person_id is not None else current.person_id)
-        if order.customer_key and person_id is None:
-            values["person_id"] = "new"  # a customer not in the database yet: changes
-        kept = plan.kept[order.number] = _kept(parsed, order, current)
-        if order.number in plan.erased_deliveries:  # as the erasure left it, not the file's
-            kept.update({name: getattr(current, name) for name in SHIP_FIELDS})
-        if rules.sent_less(current.status, order.status):
-            plan.sent_before.append(order.number)
-        values.update(kept)
-        _only_filled_in(plan, order.number, current, values)
-        same = all(getattr(current, name) == value for name, value in values.items())
-        old_lines = [{k: r[k] for k in LINE_FIELDS} for r in lines.get(current.id, [])]
-        old_at = {line["position"]: line for line in old_lines}
-        new_lines = ([_line_values(order, i, li, parsed, old_at.get(i)) for i, li in enumerate(order.lines)]
-                     if parsed.names_items() else old_lines)  # a file without items leaves the stored ones
-        (plan.unchanged_orders if same and old_lines == new_lines else plan.updated_orders).append(order)
+        again.append((order, current))
+    plan.older = any(rules.shows_older(parsed.platform, parsed.fields, current.status, current.shop_status,
+                                       order.status) for order, current in again)
+    for order, current in again:
+        _plan_stored(plan, parsed, order, current, lines.get(current.id, []))
     # A customer the file names only on orders that stay with their stored customer is
     # nobody new (the same buyer, her address written another way).
     used = {o.customer_key for o in parsed.orders if "person_id" not in plan.kept.get(o.number, {})}
     plan.new_customers = [c for c in plan.new_customers if c.key in used]
+    notes = rules.older_file_notes(len(plan.cancelled_before), len(plan.older_kept))
+    if notes:  # said in the preview and after the import, with the file's own notes
+        plan.parsed = parsed = dataclasses.replace(parsed, notes=[*parsed.notes, *notes])
 
     by_sku, by_product_name, marks = _catalogue_index()
     counts: dict[str, int] = {}
@@ -556,14 +613,16 @@ def _their_orders(plan: ImportPlan) -> dict[int, list[tuple]]:
 
 
 def _address_from_the_shop(customer: CustomerRow, person: Person, stored: list[tuple],
-                           in_file: set[tuple[str, str]]) -> dict:
+                           in_file: set[tuple[str, str]], older: bool = False) -> dict:
     """What of a known customer's address the file changes: all of it when her card has
     none; when her card's address is one the shop gave for her (in this file, billing or
     delivery, or where a stored order of hers went: written by an import, not typed by the
     owner) and the file's newest order to herself (``CustomerRow.address_on``) is newer than
     every order of hers stored outside this file, the address of that order, with its
     country; the parts her card lacks when it is that address already. An address the owner
-    typed or changed in Afspraak stays as it is."""
+    typed or changed in Afspraak stays as it is, and so does any address when the file is
+    ``older`` than an earlier import (``ImportPlan.older``: its addresses may be ones she moved
+    from since)."""
     new = {name: getattr(customer, name) for name in ADDRESS_FIELDS}
     mine = {name: getattr(person, name) for name in ADDRESS_FIELDS}
     if not any(new.values()):
@@ -573,6 +632,8 @@ def _address_from_the_shop(customer: CustomerRow, person: Person, stored: list[t
     key = rules.address_key(mine["street"], mine["postcode"])
     if key == rules.address_key(new["street"], new["postcode"]):
         return {name: value for name, value in new.items() if value and not mine[name].strip()}
+    if older:
+        return {}
     shop = set(customer.addresses) | {rules.address_key(street, postcode) for *_o, street, postcode in stored}
     if key not in shop or customer.address_on is None:
         return {}
@@ -595,7 +656,7 @@ def _save_customers(plan: ImportPlan, now: datetime) -> dict[str, int]:
     for key, pid in plan.known_customers.items():
         customer = plan.parsed.customers[key]
         person = Person.get_by_id(pid)
-        changed = _address_from_the_shop(customer, person, stored.get(pid, []), in_file)
+        changed = _address_from_the_shop(customer, person, stored.get(pid, []), in_file, plan.older)
         for name in FILLED_FROM_THE_SHOP:
             value = getattr(customer, name)
             if name not in ADDRESS_FIELDS and value and not getattr(person, name):
@@ -715,6 +776,14 @@ def _made_to_order_lines(plan: ImportPlan, order: OrderRow, shop_id: int, person
     return without_customer
 
 
+def _with_status_kept(order: OrderRow, kept: dict) -> OrderRow:
+    """``order`` with the status its stored order keeps (``ImportPlan.kept``: a cancelled one
+    stays cancelled, one sent stays sent): its custom orders go by that, not by an older file."""
+    if kept.get("status", order.status) == order.status:
+        return order
+    return dataclasses.replace(order, status=kept["status"], fulfilled_on=kept.get("fulfilled_on", order.fulfilled_on))
+
+
 def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None = None,
                progress: Callable[[int, int], bool | None] | None = None, chunk: int = 200,
                file_name: str = "", still_making: dict[str, date] | None = None) -> OrderImportSummary:
@@ -773,11 +842,13 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                 else:
                     shop_id = ShopOrder.insert(platform=parsed.platform, number=order.number, imported_at=now,
                                                updated_at=now, **values).execute()
-                if names_items or not stored:  # a file without items leaves the stored ones
+                # a file without items leaves the stored ones, and so does a file older than them
+                if not stored or (names_items and order.number not in plan.lines_kept):
                     _save_lines(shop_id, order, product_ids, parsed)
             # an order kept as history in an earlier import is not said again (audit 12, F7)
-            without_customer += _made_to_order_lines(plan, order, shop_id, person_id, marks, product_ids,
-                                                     summary, history if not stored else set(), now, still_making)
+            without_customer += _made_to_order_lines(plan, _with_status_kept(order, kept), shop_id, person_id,
+                                                     marks, product_ids, summary, history if not stored else set(),
+                                                     now, still_making)
             if done % chunk == 0 and progress is not None and progress(done, total) is False:
                 raise ImportCancelled()
         summary.merged = _remove_left_empty(left)

@@ -154,10 +154,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "en": N_("English"),
     },
     "address_form": {
-        # TRANSLATORS: the informal Dutch "je" as form of address.
-        "je": N_("informal (je)"),
-        # TRANSLATORS: the formal Dutch "u" as form of address.
-        "u": N_("formal (u)"),
+        # TRANSLATORS: the informal form of address: Dutch "je"; the English names the greeting it
+        # gives an English message, "Hi Sanne," (Dutch: "informeel (je)"). Short: a narrow pane shows it.
+        "je": N_("informal (Hi …)"),
+        # TRANSLATORS: the formal form of address: Dutch "u"; the English names the greeting it
+        # gives an English message, "Hello Sanne," (Dutch: "formeel (u)"). Short: a narrow pane shows it.
+        "u": N_("formal (Hello …)"),
     },
     "requested_by": {
         # TRANSLATORS: who asked for a change to an agreement: the shop itself.

@@ -195,10 +195,8 @@ class OrderDialog(QDialog):
             self.country.addItem(text, code)
         self.language.addItem(_("Dutch"), "nl")
         self.language.addItem(_("English"), "en")
-        # TRANSLATORS: informal Dutch form of address, as a choice in the order form.
-        self.address_form.addItem(_("informal (je)"), "je")
-        # TRANSLATORS: formal Dutch form of address, as a choice in the order form.
-        self.address_form.addItem(_("formal (u)"), "u")
+        for code, text in choices("address_form"):  # je / u, named as everywhere (labels.py)
+            self.address_form.addItem(text, code)
         self.language.currentIndexChanged.connect(
             lambda _i: self.address_form.setEnabled(self.language.currentData() == "nl"))
         # A new Belgian customer is addressed with u unless the owner picks the form herself.

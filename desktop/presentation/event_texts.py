@@ -248,7 +248,7 @@ def _content_checked(p):
     text = _("{content} checked").format(content=_content_on(p))
     if p.get("in_order"):
         # TRANSLATORS: timeline, after "Reel on Instagram checked": the points the owner found in order.
-        text += " · " + _("in order: {items}").format(items=in_a_line(p["in_order"]))
+        text += " · " + _("OK: {items}").format(items=in_a_line(p["in_order"]))
     if p.get("missing"):
         text += " · " + _("missing: {items}").format(items=in_a_line(p["missing"]))
     if p.get("unchecked"):

@@ -704,12 +704,12 @@ def strike_words(item: DueItem | None = None) -> dict[str, str]:
         evidence = _("Not delivered after her answer and two more reminders.")
     else:
         evidence = _("No answer after four reminders.")
-    return {"evidence": evidence, "ending": _("Not delivered after the last reminder.")}
+    return {"evidence": evidence, "ending": _("Not delivered after the final reminder.")}
 
 
 def no_strike_words() -> dict[str, str]:
     """What ``due.end_without_strike`` records in the owner's language: the end reason."""
-    return {"ending": _("Ended after the last reminder, without a strike.")}
+    return {"ending": _("Ended after the final reminder, without a strike.")}
 
 
 # --- Vandaag's pane: what a step is, in its own words ------------------------------------
@@ -727,12 +727,12 @@ def strike_decision_words(item: DueItem, now: datetime, facts: dict | None = Non
         until = followup.pause_date(sent, due.ladder_settings())
         # TRANSLATORS: Vandaag, a strike decision; {date} is when the final reminder was sent, {until} the
         # date it named ("if I haven't heard from you by ...").
-        first = _("No answer from {name} since the final reminder of {date}. It said the collaboration would end "
-                  "if nothing came by {until}.").format(name=name, date=_day_words(to_local(sent).date(), now),
+        first = _("No answer from {name} since the final reminder sent on {date}. It said the collaboration would "
+                  "end if nothing came by {until}.").format(name=name, date=_day_words(to_local(sent).date(), now),
                                                          until=_day_words(until, now))
     else:
         # TRANSLATORS: Vandaag, a strike decision whose final reminder was marked done without a message.
-        first = _("No answer from {name} since the last reminder.").format(name=name)
+        first = _("No answer from {name} since the final reminder.").format(name=name)
     count = facts.get("counting", 0) + 1
     limit = facts.get("to_inactive", 3)
     strike = _("This will be strike {n} of {limit}.").format(n=count, limit=limit)

@@ -138,7 +138,7 @@ def _strikes_lifted(p):
 
 @_fact("strike_after_reminders")
 def _strike_after_reminders(p):
-    return _("Strike: not delivered after the last reminder.")
+    return _("Strike: not delivered after the final reminder.")
 
 
 @_fact("reply_received")
@@ -209,9 +209,9 @@ def _collab_status(p):
     text = _("{title}: {old} → {new}").format(title=p["title"], old=label("collab_status", p["old"]),
                                               new=label("collab_status", p["new"]))
     if p.get("why") == "last_reminder":  # the app's own reason (store/due.apply_strike)
-        text += " · " + _("Not delivered after the last reminder.")
+        text += " · " + _("Not delivered after the final reminder.")
     elif p.get("why") == "last_reminder_no_strike":  # store/due.end_without_strike
-        text += " · " + _("Ended after the last reminder, without a strike.")
+        text += " · " + _("Ended after the final reminder, without a strike.")
     return text
 
 

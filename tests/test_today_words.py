@@ -322,7 +322,7 @@ def test_afspraak_due_in_the_night_names_when_a_waiting_step_comes_next(demo_db,
     assert cli.main(["due", "--lang", "en", "--at", "2026-11-23T23:30"]) == 0
     close_database()
     out = capsys.readouterr().out
-    assert "Nothing is due at" in out
+    assert "Nothing is due as of" in out
     nexts = [line for line in out.splitlines() if line.strip().startswith("Next:")]
     assert nexts and all("24 November 2026, 09:00" in line.replace("\u00a0", " ") for line in nexts), nexts
 

@@ -177,7 +177,7 @@ def gift_open_text(facts: dict) -> str:
     agreed products, or (a gift agreed in words only) show the influencer to drag them onto."""
     if facts.get("parcel_id"):
         # TRANSLATORS: button on a "send the gift" reminder whose parcel is packed: opens it in Shipments.
-        return _("Open the parcel")
+        return _("Show the parcel")
     if facts.get("product_ids"):
         # TRANSLATORS: button on a "send the gift" reminder: a new parcel with the agreed products filled in.
         return _("Pack the parcel…")
@@ -385,11 +385,11 @@ def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: 
         # TRANSLATORS: a "send the gift" reminder, after the first deadline; {days} is the most
         # days a deadline keeps after the gift's late arrival (14).
         held = ngettext("Until the gift is sent, {name} gets no reminders about what was agreed. If it goes out "
-                        "late, the deadlines move on together, so that after it arrives {name} still has the "
-                        "days planned before the first one (up to {days} day).",
+                        "late, the deadlines all move later by the same number of days, so that after it arrives {name} "
+                        "still has the days planned before the first one (up to {days} day).",
                         "Until the gift is sent, {name} gets no reminders about what was agreed. If it goes out "
-                        "late, the deadlines move on together, so that after it arrives {name} still has the "
-                        "days planned before the first one (up to {days} days).", LATE_GIFT_KEPT_DAYS).format(
+                        "late, the deadlines all move later by the same number of days, so that after it arrives {name} "
+                        "still has the days planned before the first one (up to {days} days).", LATE_GIFT_KEPT_DAYS).format(
             name=name, days=LATE_GIFT_KEPT_DAYS)
         lines.append(f"{deadline} {held}")
     return "\n\n".join(lines)

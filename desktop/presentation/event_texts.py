@@ -181,19 +181,19 @@ def _deadlines_moved(p):
                       for iso, old in zip(p["dates"], before))
     if p.get("why") == "late_gift":
         # TRANSLATORS: timeline event: the collaboration's first parcel went out too late for a
-        # deadline, so that deadline moves on by the {days} days the gift waited after the agreement.
+        # deadline, so that deadline moves later by the {days} days the gift waited after the agreement.
         return ngettext("Gift sent {days} day after the agreement, so the deadline of {title} moves: {dates}",
                         "Gift sent {days} days after the agreement, so the deadline of {title} moves: {dates}",
                         p["days"]).format(title=p["title"], days=p["days"], dates=dates)
     if p.get("why") == "handed_over":
         # TRANSLATORS: timeline event: the gift reached her another way than a parcel (by hand, say)
-        # {days} days after the agreement, so the collaboration's deadlines move on to give her time.
+        # {days} days after the agreement, so the collaboration's deadlines move later to give her time.
         return ngettext("Gift given without a parcel {days} day after the agreement, so the deadline of {title} "
                         "moves: {dates}",
                         "Gift given without a parcel {days} days after the agreement, so the deadline of {title} "
                         "moves: {dates}", p["days"]).format(title=p["title"], days=p["days"], dates=dates)
     # TRANSLATORS: timeline event: a new parcel went out after the earlier one came back or
-    # got lost, so the collaboration's open deadlines move on by {days} days.
+    # got lost, so the collaboration's open deadlines move later by {days} days.
     return ngettext("New parcel sent, so the deadline of {title} moves {days} day later: {dates}",
                     "New parcel sent, so the deadline of {title} moves {days} days later: {dates}", p["days"]).format(
         title=p["title"], days=p["days"], dates=dates)

@@ -76,7 +76,7 @@ def due_listing(at: str | None, as_json: bool) -> int:
         return 0
     zone = due.owner_zone()
     if not now_items:
-        print(_("Nothing is due at {moment}.").format(
+        print(_("Nothing is due as of {moment}.").format(
             moment=i18n.format_moment(now.replace(tzinfo=timezone.utc).astimezone(zone))))
         upcoming = [i for i in items if i.due > now][:3]
         for item in upcoming:

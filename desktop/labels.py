@@ -124,7 +124,7 @@ _LABELS: dict[str, dict[str, str]] = {
         # TRANSLATORS: ladder step 3: call, or a DM on a channel not used so far.
         "3": N_("Step 3: another channel"),
         # TRANSLATORS: ladder step 4: the final reminder before the work is paused.
-        "4": N_("Step 4: last reminder"),
+        "4": N_("Step 4: final reminder"),
         # TRANSLATORS: she answered ("it's coming") a week ago and has not posted: ask again, thanking her for her message.
         "answered": N_("After her answer: still not posted"),
         # TRANSLATORS: check-in: ask whether a parcel arrived.
@@ -133,7 +133,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "no_update": N_("Send the customer an update"),
         # TRANSLATORS: a custom order's promised date has passed: news with a new date.
         "late": N_("Late: tell the customer a new date"),
-        # TRANSLATORS: after the last reminder: decide on a strike and the collaboration status "Not fulfilled".
+        # TRANSLATORS: after the final reminder: decide on a strike and the collaboration status "Not fulfilled".
         "strike": N_("Decide: strike and “Not fulfilled”"),
         # TRANSLATORS: a task for the owner: send the gift agreed with an influencer.
         "send": N_("Send the gift"),
@@ -154,10 +154,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "en": N_("English"),
     },
     "address_form": {
-        # TRANSLATORS: the informal Dutch "je" as form of address.
-        "je": N_("informal (je)"),
-        # TRANSLATORS: the formal Dutch "u" as form of address.
-        "u": N_("formal (u)"),
+        # TRANSLATORS: the informal form of address: Dutch "je"; the English names the greeting it
+        # gives an English message, "Hi Sanne," (Dutch: "informeel (je)"). Short: a narrow pane shows it.
+        "je": N_("informal (Hi …)"),
+        # TRANSLATORS: the formal form of address: Dutch "u"; the English names the greeting it
+        # gives an English message, "Hello Sanne," (Dutch: "formeel (u)"). Short: a narrow pane shows it.
+        "u": N_("formal (Hello …)"),
     },
     "requested_by": {
         # TRANSLATORS: who asked for a change to an agreement: the shop itself.

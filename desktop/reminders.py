@@ -132,5 +132,5 @@ def done_text(name: str, gift: bool = False, kind: str = "") -> str:
 
 
 def without_strike_text(name: str) -> str:
-    # TRANSLATORS: Edit → Undo "…"; after the last reminder, ended without a strike.
+    # TRANSLATORS: Edit → Undo "…"; after the final reminder, ended without a strike.
     return _("collaboration with {name} ended without a strike").format(name=name)

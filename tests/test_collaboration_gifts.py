@@ -141,7 +141,7 @@ def test_her_new_collaboration_takes_typed_words_only_from_one_in_her_language(q
         assert dialog.w("title").placeholderText() == "e.g. Luna necklace in a reel"  # the example in hers too
         assert dialog.w("exclusivity_category").placeholderText() == "e.g. jewellery"
         assert dialog.w("consequence").placeholderText() == (
-            "Genoemd in de laatste herinnering, bijv. invoice the product at retail price")
+            "Genoemd in de laatste herinnering, bijv. we invoice the product at its retail price")
         # each tab names the fields on it that are quoted to her (audit 10, F4)
         gifts, rules = (dialog.findChild(QLabel, name) for name in ("herLanguageGifts", "herLanguageRules"))
         assert dialog.w("giftsTab").isAncestorOf(gifts) and "„Andere producten”" in gifts.text()
@@ -149,7 +149,7 @@ def test_her_new_collaboration_takes_typed_words_only_from_one_in_her_language(q
         assert "„Wel doen”, „Niet doen” en „Gevolg” ook in het Engels" in rules.text()
     else:
         assert dialog.w("exclusivity_category").placeholderText() == "e.g. jewellery"  # hers is the app's
-    Collaboration.create(person=emma, title="Necklace", consequence="invoice the necklace at retail price",
+    Collaboration.create(person=emma, title="Necklace", consequence="we invoice the necklace at its retail price",
                          dos="in daylight", created_at=NOW)
     dialog, _hint = opened(emma)
     assert dialog.w("dos").toPlainText() == "in daylight"
@@ -157,7 +157,7 @@ def test_her_new_collaboration_takes_typed_words_only_from_one_in_her_language(q
     assert dialog.w("consequence").text() == ""
     offered = dialog.w("consequence").completer()
     offered.setCompletionPrefix("neckl")
-    assert offered.currentCompletion() == "invoice the necklace at retail price"
+    assert offered.currentCompletion() == "we invoice the necklace at its retail price"
     dialog, hint = opened(dutch)  # the newest is hers in English: a Dutch one keeps the Dutch words
     assert dialog.w("dos").toPlainText() == "in daglicht"
     offered = dialog.w("consequence").completer()

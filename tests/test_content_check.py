@@ -101,7 +101,7 @@ def test_an_older_record_of_an_unticked_box_is_checked_too():
 
 def test_a_point_found_missing_can_be_found_in_order_once_she_added_it():
     """She asked for the point found missing and the influencer added it: "Check…" offers it
-    again, on "Missing", and "In order" clears it (before, only Undo could)."""
+    again, on "Missing", and "OK" clears it (before, only Undo could)."""
     check, checks = as_logged()
     first = rechecked(check, checks, {"video_said": False})
     failing, unchecked = disclosure.stored_state(first.missing, first.checks)
@@ -261,7 +261,7 @@ def _timeline_texts(window) -> list[str]:
 @pytest.mark.parametrize("language, unchecked, in_order, missing, video", [
     ("nl", "? Niet gecontroleerd: Genoemd of in beeld in de video zelf", "✓ Reclamemelding in orde",
      "⚠ Ontbreekt: Genoemd of in beeld in de video zelf", VIDEO_ASKED["nl"]),
-    ("en", "? Not checked: Said or shown in the video itself", "✓ Disclosure in order",
+    ("en", "? Not checked: Said or shown in the video itself", "✓ Disclosure OK",
      "⚠ Missing: Said or shown in the video itself", VIDEO_ASKED["en"]),
 ])
 def test_check_a_reel_logged_with_its_box_unticked_and_undo_it(qtbot, database, translator, monkeypatch, language,
@@ -287,7 +287,7 @@ def test_check_a_reel_logged_with_its_box_unticked_and_undo_it(qtbot, database, 
     assert _pane_button(v, i18n._("Check…")) is None  # nothing left to check
     assert any(i18n._("{content} checked").format(content=event_texts.content_title(stored)) in line
                for line in lines), lines  # on the pane's timeline
-    assert w.undo_action.text().endswith(i18n._("{content} of {name} checked").format(
+    assert w.undo_action.text().endswith(i18n._("{name}'s {content} checked").format(
         content=event_texts.content_title(stored, inline=True), name=sanne.name))
     checked = i18n._("{content} checked").format(content=event_texts.content_title(stored))
     assert any(checked in text for text in _timeline_texts(w))
@@ -380,7 +380,7 @@ def test_a_point_found_missing_is_set_in_order_when_she_added_it(qtbot, database
     assert (stored.missing, stored.disclosure_checks, stored.disclosure_ok) == ([], {"video_said": True}, True)
     assert not flagged(sanne)
     lines = _pane_lines(v)
-    assert {"nl": "✓ Reclamemelding in orde", "en": "✓ Disclosure in order"}[language] in lines, lines
+    assert {"nl": "✓ Reclamemelding in orde", "en": "✓ Disclosure OK"}[language] in lines, lines
     assert _pane_button(v, i18n._("Check…")) is None
 
 

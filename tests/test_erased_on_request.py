@@ -130,8 +130,8 @@ def test_the_window_says_what_was_done_and_that_the_disk_is_full(database, monke
 
 @pytest.mark.parametrize("language, said", [
     ("nl", "(Europe/Amsterdam)"),
-    ("en", "Dates and times are in the shop's time zone (Europe/Amsterdam). The end of a time, such as +01:00, is its "
-           "difference from UTC."),
+    ("en", "Dates and times are in the shop's time zone (Europe/Amsterdam). The part at the end of a time, such as "
+           "+01:00, is its offset from UTC."),
 ])
 def test_the_exports_times_say_their_offset_from_utc(database, tmp_path, language, said):
     """data.json said "deadline": "2026-10-27 23:59:00", which was UTC without saying so: an

@@ -223,7 +223,7 @@ def test_what_to_do_names_the_gift_its_date_and_the_way_to_send_it(demo, transla
     words = due_texts.task_words(item, NOW)
     assert ("Zendingen („Klaar om te verzenden”)" if language == "nl" else "Shipments (“Ready to send”)") in words
     assert due_texts.gift_open_text(due_texts.gift_facts(item)) == ("Pakket openen" if language == "nl"
-                                                                      else "Open the parcel")
+                                                                      else "Show the parcel")
 
 
 @pytest.mark.parametrize("language, said", [

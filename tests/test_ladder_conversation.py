@@ -256,7 +256,8 @@ def _several(consequence_two: str = "geen nieuwe samenwerkingen"):
     ("nl", "NL", "je", "Wat we voor dat geval hebben afgesproken, per samenwerking:", "Wat je daarvoor kreeg, is € 49,95 waard."),
     ("nl", "BE", "u", "Wat we voor dat geval hebben afgesproken, per samenwerking:",
      "Wat u daarvoor ontving, heeft een waarde van € 49,95."),
-    ("en", "NL", "je", "What we agreed for that case, per collaboration:", "What we sent you for it is worth €49.95."),
+    ("en", "NL", "je", "What we agreed would happen in that case, for each collaboration:",
+     "What we sent you for it is worth €49.95."),
 ])
 def test_a_final_notice_about_several_collaborations_gives_each_its_own_consequence(lang, country, form, heading, value):
     """One notice for two agreements (finding 5) quotes neither's date, consequence and value for

@@ -116,7 +116,7 @@ def test_step_two_claims_no_earlier_message(lang, country, form):
         for claim in ("once more", "nog een keer", "nogmaals", "heard back", "opnieuw"):
             assert claim not in body, (template_id, lang, country, form, body)
     reply = rendered("reply.2", lang, country, form, bericht_van=date(2026, 11, 19), titel="Ketting").body
-    assert ("My message of Thursday 19 November about “Ketting” is still unanswered." in reply if lang == "en"
+    assert ("My message from Thursday 19 November about “Ketting” is still unanswered." in reply if lang == "en"
             else "Mijn bericht van donderdag 19 november over „Ketting” is nog onbeantwoord." in reply), reply
 
 

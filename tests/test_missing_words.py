@@ -15,7 +15,7 @@ from desktop.presentation.disclosure_texts import missing_words
 
 DUTCH = ["#gekregen", "Een reclamemelding die geldt volgens de Nederlandse regels",
          "Het label „Betaald partnerschap” van het platform staat aan"]
-ENGLISH = ["#gekregen", "A disclosure label that counts under the Dutch rules",
+ENGLISH = ["#gekregen", "An advertising label that counts under the Dutch rules",
            "The platform's “Paid partnership” label is switched on"]
 # As versions before codes stored them (the English named "the rules for Netherlands").
 STORED_DUTCH = ["#gekregen", "Een reclamemelding die geldt volgens de regels voor Nederland",
@@ -46,7 +46,7 @@ def test_words_stored_by_an_earlier_version_are_worded_again(stored):
 def test_the_belgian_label_keeps_its_country_and_unknown_words_stay_as_stored():
     i18n.set_language("en")
     assert missing_words(["Een reclamemelding die geldt volgens de regels voor België", "iets eigens", "@zilverenzo"]) \
-        == ["A disclosure label that counts under the Belgian rules", "iets eigens", "@zilverenzo"]
+        == ["An advertising label that counts under the Belgian rules", "iets eigens", "@zilverenzo"]
     i18n.set_language("nl")
     assert missing_words(["item:label:BE", "item:label:DE", "item:label"]) == [
         "Een reclamemelding die geldt volgens de Belgische regels",
@@ -71,10 +71,10 @@ def test_the_timeline_words_a_posted_event_in_the_language_of_the_moment():
     params = {"deliverable": "post", "platform": "instagram", "missing": ["#gekregen", "item:label:NL"]}
     i18n.set_language("en")
     assert event_texts.render("content_posted", params) == (
-        "Post posted on Instagram · missing: #gekregen; a disclosure label that counts under the Dutch rules")
+        "Post posted on Instagram · missing: #gekregen; an advertising label that counts under the Dutch rules")
     i18n.set_language("nl")
     assert event_texts.render("content_posted", params).endswith(
         "ontbreekt: #gekregen; een reclamemelding die geldt volgens de Nederlandse regels")
     # found by a search in either language, as every event is
     words = event_texts.search_words("content_posted", params)
-    assert "reclamemelding" in words and "disclosure label" in words
+    assert "reclamemelding" in words and "advertising label" in words

@@ -153,7 +153,7 @@ def test_what_is_missing_and_what_is_not_checked_are_told_apart(database):
     notes = content_notes(Content.get_by_id(content.id))
     assert [kind for kind, _text in notes.lines] == ["missing", "unchecked"]
     assert notes.lines[0][1] == ("⚠ Missing:\n        • @letterlief\n"
-                                 "        • A disclosure label that counts under the Dutch rules")
+                                 "        • An advertising label that counts under the Dutch rules")
     assert "Paid partnership" in notes.lines[1][1] and "video itself" in notes.lines[1][1]
     assert notes.ask_prompt == "A friendly request to add what is missing."
     assert flagged(sanne)
@@ -163,7 +163,7 @@ def test_what_is_missing_and_what_is_not_checked_are_told_apart(database):
     assert CAPTION_LABEL.search(text) and "• @letterlief (as agreed)" in text and "video" not in text, text
     posted = Event.get(Event.fact == "content_posted")
     assert event_texts.render("content_posted", posted.params).startswith(
-        "Reel posted on Instagram · missing: @letterlief; a disclosure label that counts under the Dutch rules · "
+        "Reel posted on Instagram · missing: @letterlief; an advertising label that counts under the Dutch rules · "
         "not checked: ")
 
 

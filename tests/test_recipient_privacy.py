@@ -149,7 +149,7 @@ def test_the_list_and_the_erase_question_name_her_orders_under_their_buyer(gifts
     assert title == "Erase Zoë Verhoeven"
     lines = text.split("\n")
     assert lines[0].startswith("Erase what Afspraak holds on Zoë Verhoeven? Zoë Verhoeven received an order placed by")
-    assert lines[1] == ("  • order #1038 of Lotte De Wit, 4\u00a0Nov\u00a02026: "
+    assert lines[1] == ("  • order #1038 placed by Lotte De Wit, 4\u00a0Nov\u00a02026: "
                         "Zoë Verhoeven, Kerkstraat 12, 9000 Gent, Belgium, +32 9 123 45 67")
     assert "The order itself stays with whoever placed it" in text
     # its custom order is not sent yet: she is told where its parcel then goes

@@ -278,7 +278,7 @@ def test_the_strike_decision_says_what_it_is_about_and_what_each_choice_does(qtb
 
     assert day(clock.to_local(notice).date()) in text and day(until) in text
     if language == "en":
-        assert text.startswith(f"No answer from {item.person_name} since the final reminder of ")
+        assert text.startswith(f"No answer from {item.person_name} since the final reminder sent on ")
         assert f"This will be strike {count} of {policy.to_inactive}." in text
         assert "“Not fulfilled”" in text and "“Ended early”" in text
         assert (_button(view, "todayOpen").text(), _button(view, "todayDone").text()) == (
@@ -301,7 +301,7 @@ def test_the_strike_words_name_the_limit_when_this_strike_reaches_it():
     item = DueItem(1, "Tess", "deliverable", "deliverable", 1, "strike", "", NOW, "k", "", action="strike")
     facts = {"notice_sent": None, "counting": 2, "to_inactive": 3, "lift_when_delivered": True, "status": "active"}
     words = due_texts.strike_decision_words(item, NOW, facts)
-    assert words.startswith("No answer from Tess since the last reminder.")
+    assert words.startswith("No answer from Tess since the final reminder.")
     assert ("This will be strike 3 of 3. The influencer becomes inactive: no new collaborations until the "
             "outstanding work is posted.") in words
     words = due_texts.strike_decision_words(item, NOW, {**facts, "lift_when_delivered": False})
@@ -322,7 +322,7 @@ def test_afspraak_due_in_the_night_names_when_a_waiting_step_comes_next(demo_db,
     assert cli.main(["due", "--lang", "en", "--at", "2026-11-23T23:30"]) == 0
     close_database()
     out = capsys.readouterr().out
-    assert "Nothing is due at" in out
+    assert "Nothing is due as of" in out
     nexts = [line for line in out.splitlines() if line.strip().startswith("Next:")]
     assert nexts and all("24 November 2026, 09:00" in line.replace("\u00a0", " ") for line in nexts), nexts
 

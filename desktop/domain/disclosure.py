@@ -55,7 +55,7 @@ RULES: dict[str, RuleSet] = {
                        "betaald partnerschap", "betaalde promotie"),
         paid_labels=("#ad", "#advertentie", "#reclame", "betaald partnerschap", "betaalde promotie"),
         not_valid=("#partner", "#collab"),
-        label_item=N_("A disclosure label that counts under the Dutch rules"),
+        label_item=N_("An advertising label that counts under the Dutch rules"),
         # TRANSLATORS: {label} is a hashtag such as “#partner”.
         not_counting=N_("“{label}” does not count as disclosure under the Dutch rules."),
         discouraged=(
@@ -81,7 +81,7 @@ RULES: dict[str, RuleSet] = {
         paid_labels=("#reclame", "#advertentie", "#publiciteit", "#productplaatsing", "#sponsoring"),
         # "#gesponsord" only fits content without agreements on posts: not a gift-for-post deal.
         not_valid=("#partner", "#collab", "#gesponsord"),
-        label_item=N_("A disclosure label that counts under the Belgian rules"),
+        label_item=N_("An advertising label that counts under the Belgian rules"),
         # TRANSLATORS: {label} is a hashtag such as “#partner”.
         not_counting=N_("“{label}” does not count as disclosure under the Belgian rules."),
         discouraged=(
@@ -130,7 +130,10 @@ MISSING_ITEM = "item:"
 # Netherlands"): read back (presentation/disclosure_texts.py), never shown.
 STORED_LABEL_TEXT = N_("A disclosure label that counts under the rules for {country}")
 # The label's point for a country Afspraak has no rules of (stored before its rules went).
-ANY_LABEL_TEXT = N_("A disclosure label that counts under the local rules")
+ANY_LABEL_TEXT = N_("An advertising label that counts under the local rules")
+# ...and its English words before the label was called the advertising label everywhere:
+# read back (presentation/disclosure_texts.py), never shown.
+STORED_ANY_LABEL_TEXT = "A disclosure label that counts under the local rules"
 
 
 def label_item(country: str) -> str:

@@ -1865,8 +1865,8 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
     # TRANSLATORS: after a products import, right under "{n} products updated" (an older export
     # imported after a newer one sets prices back: the owner sees it here).
     at = bool(summary.new) + 1  # right under "{n} products updated" (prices change only there)
-    for n, text in ((down, ngettext("of which {n} at a lower price", "of which {n} at a lower price", down)),
-                    (up, ngettext("of which {n} at a higher price", "of which {n} at a higher price", up))):
+    for n, text in ((down, ngettext("{n} of them at a lower price", "{n} of them at a lower price", down)),
+                    (up, ngettext("{n} of them at a higher price", "{n} of them at a higher price", up))):
         if n:
             lines.insert(at, text.format(n=n))
     found = getattr(summary, "found_by_name", 0)

@@ -80,7 +80,7 @@ PLACEHOLDERS: dict[str, str] = {
     "verzonden_op": N_("the day the parcel was sent"),
     "bericht_van": N_("the day of your message that is still unanswered"),
     # TRANSLATORS: help text for {antwoord_op}: the day of her last message, when she answered a reminder.
-    "antwoord_op": N_("the day of her last message about it"),
+    "antwoord_op": N_("the day of her latest message about it"),
     "bestelnummer": N_("the order number"),
     "beloofde_datum": N_("the date promised to the customer"),
     "nieuwe_datum": N_("the new expected date"),
@@ -105,7 +105,7 @@ PLACEHOLDERS: dict[str, str] = {
     "pakketvraag": N_("a closing question asking whether a parcel has arrived, added when that check-in falls due together "
                       "with a first reminder (empty otherwise)"),
     # TRANSLATORS: help text for {gevolgen}: a paragraph of a final reminder about several collaborations.
-    "gevolgen": N_("when a final reminder is about several collaborations: per collaboration the day it was agreed, "
+    "gevolgen": N_("when a final reminder is about several collaborations: for each collaboration the day it was agreed, "
                    "the agreed consequence and the value of what she received (empty otherwise)"),
     # TRANSLATORS: help text for {vervalt_ook}: a sentence of a final reminder.
     "vervalt_ook": N_("a sentence naming what else of the agreement ends with it, not late yet (empty when there is "

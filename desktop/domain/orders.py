@@ -204,7 +204,7 @@ def _check_customer(form: OrderInput, taken_numbers: set[str] | None, errors: di
     if form.language not in ("nl", "en"):
         errors["language"] = _("Choose Dutch or English.")
     if form.address_form not in ("je", "u"):
-        errors["address_form"] = _("Choose informal (je) or formal (u).")
+        errors["address_form"] = _("Choose a form of address: informal or formal.")
     number = form.order_number.strip()
     if number and taken_numbers and number.lower() in {n.lower() for n in taken_numbers}:
         errors["order_number"] = _("Order number {number} is already used by another order.").format(number=number)

@@ -283,8 +283,8 @@ def readme_text(name: str, exported_on: str | date, counts: dict[str, int], form
     ]
     if zone_name:
         # TRANSLATORS: the export's README; {zone} is a time zone's name, such as Europe/Amsterdam
-        lines.append(_("Dates and times are in the shop's time zone ({zone}). The end of a time, such as +01:00, is "
-                       "its difference from UTC.").format(zone=zone_name))
+        lines.append(_("Dates and times are in the shop's time zone ({zone}). The part at the end of a time, such as "
+                       "+01:00, is its offset from UTC.").format(zone=zone_name))
     lines += [
         "",
     ]

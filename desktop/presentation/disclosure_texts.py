@@ -90,7 +90,7 @@ def content_notes(content) -> ContentNotes:
         one = _("Missing: {items}")
         # TRANSLATORS: influencer pane, above what a logged post lacks when that is several points, one a line.
         many = _("Missing:")
-        missing = _pane_list(failing, one, many) if failing else one.format(items=_("disclosure label"))
+        missing = _pane_list(failing, one, many) if failing else one.format(items=_("advertising label"))
         lines.append(("missing", "⚠ " + missing))
     if unchecked:
         # TRANSLATORS: influencer pane, under a logged post: a point of the advertising rules that the
@@ -101,7 +101,7 @@ def content_notes(content) -> ContentNotes:
         many = _("Not checked yet, look at these yourself:")
         lines.append(("unchecked", "? " + _pane_list(unchecked, one, many)))
     if not lines and content.disclosure_ok:
-        lines.append(("ok", "✓ " + _("Disclosure in order")))
+        lines.append(("ok", "✓ " + _("Disclosure OK")))
     if any(kind == "missing" for kind, _text in lines):
         return ContentNotes(lines, True, _("A friendly request to add what is missing."))
     if unchecked:
@@ -126,7 +126,7 @@ def check_choices() -> list[tuple[bool | None, str]]:
     return [
         # TRANSLATORS: the choice for a point of the advertising rules the owner looked at herself
         # (said in the video, first and last story): it is there.
-        (True, pgettext("disclosure point", "In order")),
+        (True, pgettext("disclosure point", "OK")),
         # TRANSLATORS: the choice for a point of the advertising rules the owner looked at herself: it is
         # not there (the request to the influencer then asks for it).
         (False, pgettext("disclosure point", "Missing")),
@@ -157,6 +157,7 @@ def _known_words() -> dict[str, str]:
         for key, text in disclosure.item_texts().items():
             if "{country}" not in text:
                 found[catalog.gettext(text)] = disclosure.MISSING_ITEM + key
+    found[disclosure.STORED_ANY_LABEL_TEXT] = disclosure.MISSING_ITEM + "label"
     return found
 
 

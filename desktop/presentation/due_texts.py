@@ -177,7 +177,7 @@ def gift_open_text(facts: dict) -> str:
     agreed products, or (a gift agreed in words only) show the influencer to drag them onto."""
     if facts.get("parcel_id"):
         # TRANSLATORS: button on a "send the gift" reminder whose parcel is packed: opens it in Shipments.
-        return _("Open the parcel")
+        return _("Show the parcel")
     if facts.get("product_ids"):
         # TRANSLATORS: button on a "send the gift" reminder: a new parcel with the agreed products filled in.
         return _("Pack the parcel…")
@@ -385,11 +385,11 @@ def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: 
         # TRANSLATORS: a "send the gift" reminder, after the first deadline; {days} is the most
         # days a deadline keeps after the gift's late arrival (14).
         held = ngettext("Until the gift is sent, {name} gets no reminders about what was agreed. If it goes out "
-                        "late, the deadlines move on together, so that after it arrives {name} still has the "
-                        "days planned before the first one (up to {days} day).",
+                        "late, the deadlines all move later by the same number of days, so that after it arrives {name} "
+                        "still has the days planned before the first one (up to {days} day).",
                         "Until the gift is sent, {name} gets no reminders about what was agreed. If it goes out "
-                        "late, the deadlines move on together, so that after it arrives {name} still has the "
-                        "days planned before the first one (up to {days} days).", LATE_GIFT_KEPT_DAYS).format(
+                        "late, the deadlines all move later by the same number of days, so that after it arrives {name} "
+                        "still has the days planned before the first one (up to {days} days).", LATE_GIFT_KEPT_DAYS).format(
             name=name, days=LATE_GIFT_KEPT_DAYS)
         lines.append(f"{deadline} {held}")
     return "\n\n".join(lines)
@@ -715,12 +715,12 @@ def strike_words(item: DueItem | None = None) -> dict[str, str]:
         evidence = _("Not delivered after her answer and two more reminders.")
     else:
         evidence = _("No answer after four reminders.")
-    return {"evidence": evidence, "ending": _("Not delivered after the last reminder.")}
+    return {"evidence": evidence, "ending": _("Not delivered after the final reminder.")}
 
 
 def no_strike_words() -> dict[str, str]:
     """What ``due.end_without_strike`` records in the owner's language: the end reason."""
-    return {"ending": _("Ended after the last reminder, without a strike.")}
+    return {"ending": _("Ended after the final reminder, without a strike.")}
 
 
 # --- Vandaag's pane: what a step is, in its own words ------------------------------------
@@ -738,12 +738,12 @@ def strike_decision_words(item: DueItem, now: datetime, facts: dict | None = Non
         until = followup.pause_date(sent, due.ladder_settings())
         # TRANSLATORS: Vandaag, a strike decision; {date} is when the final reminder was sent, {until} the
         # date it named ("if I haven't heard from you by ...").
-        first = _("No answer from {name} since the final reminder of {date}. It said the collaboration would end "
-                  "if nothing came by {until}.").format(name=name, date=_day_words(to_local(sent).date(), now),
+        first = _("No answer from {name} since the final reminder sent on {date}. It said the collaboration would "
+                  "end if nothing came by {until}.").format(name=name, date=_day_words(to_local(sent).date(), now),
                                                          until=_day_words(until, now))
     else:
         # TRANSLATORS: Vandaag, a strike decision whose final reminder was marked done without a message.
-        first = _("No answer from {name} since the last reminder.").format(name=name)
+        first = _("No answer from {name} since the final reminder.").format(name=name)
     count = facts.get("counting", 0) + 1
     limit = facts.get("to_inactive", 3)
     strike = _("This will be strike {n} of {limit}.").format(n=count, limit=limit)

@@ -138,7 +138,7 @@ def _strikes_lifted(p):
 
 @_fact("strike_after_reminders")
 def _strike_after_reminders(p):
-    return _("Strike: not delivered after the last reminder.")
+    return _("Strike: not delivered after the final reminder.")
 
 
 @_fact("reply_received")
@@ -181,19 +181,19 @@ def _deadlines_moved(p):
                       for iso, old in zip(p["dates"], before))
     if p.get("why") == "late_gift":
         # TRANSLATORS: timeline event: the collaboration's first parcel went out too late for a
-        # deadline, so that deadline moves on by the {days} days the gift waited after the agreement.
+        # deadline, so that deadline moves later by the {days} days the gift waited after the agreement.
         return ngettext("Gift sent {days} day after the agreement, so the deadline of {title} moves: {dates}",
                         "Gift sent {days} days after the agreement, so the deadline of {title} moves: {dates}",
                         p["days"]).format(title=p["title"], days=p["days"], dates=dates)
     if p.get("why") == "handed_over":
         # TRANSLATORS: timeline event: the gift reached her another way than a parcel (by hand, say)
-        # {days} days after the agreement, so the collaboration's deadlines move on to give her time.
+        # {days} days after the agreement, so the collaboration's deadlines move later to give her time.
         return ngettext("Gift given without a parcel {days} day after the agreement, so the deadline of {title} "
                         "moves: {dates}",
                         "Gift given without a parcel {days} days after the agreement, so the deadline of {title} "
                         "moves: {dates}", p["days"]).format(title=p["title"], days=p["days"], dates=dates)
     # TRANSLATORS: timeline event: a new parcel went out after the earlier one came back or
-    # got lost, so the collaboration's open deadlines move on by {days} days.
+    # got lost, so the collaboration's open deadlines move later by {days} days.
     return ngettext("New parcel sent, so the deadline of {title} moves {days} day later: {dates}",
                     "New parcel sent, so the deadline of {title} moves {days} days later: {dates}", p["days"]).format(
         title=p["title"], days=p["days"], dates=dates)
@@ -209,9 +209,9 @@ def _collab_status(p):
     text = _("{title}: {old} → {new}").format(title=p["title"], old=label("collab_status", p["old"]),
                                               new=label("collab_status", p["new"]))
     if p.get("why") == "last_reminder":  # the app's own reason (store/due.apply_strike)
-        text += " · " + _("Not delivered after the last reminder.")
+        text += " · " + _("Not delivered after the final reminder.")
     elif p.get("why") == "last_reminder_no_strike":  # store/due.end_without_strike
-        text += " · " + _("Ended after the last reminder, without a strike.")
+        text += " · " + _("Ended after the final reminder, without a strike.")
     return text
 
 
@@ -248,7 +248,7 @@ def _content_checked(p):
     text = _("{content} checked").format(content=_content_on(p))
     if p.get("in_order"):
         # TRANSLATORS: timeline, after "Reel on Instagram checked": the points the owner found in order.
-        text += " · " + _("in order: {items}").format(items=in_a_line(p["in_order"]))
+        text += " · " + _("OK: {items}").format(items=in_a_line(p["in_order"]))
     if p.get("missing"):
         text += " · " + _("missing: {items}").format(items=in_a_line(p["missing"]))
     if p.get("unchecked"):

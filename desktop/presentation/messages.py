@@ -75,7 +75,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "reden": NP_("placeholder", "Reason for ending"),
     "ontbreekt": NP_("placeholder", "What the post still lacks"),
     "pakketvraag": NP_("placeholder", "Question: has the parcel arrived?"),
-    "gevolgen": NP_("placeholder", "Consequences per collaboration"),
+    "gevolgen": NP_("placeholder", "Consequences for each collaboration"),
     "vervalt_ook": NP_("placeholder", "What else ends with it"),
     "blijft_staan": NP_("placeholder", "What still stands"),
     "inhoud": NP_("placeholder", "The content it is about"),
@@ -475,7 +475,7 @@ _t(
 # left out when there is nothing to say.
 _t(
     "ladder.4",
-    N_("Step 4: last reminder"),
+    N_("Step 4: final reminder"),
     NF_("Final reminder about our agreement"),
     NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We made this agreement on {afgesproken_op}. "
         "The deadline was {deadline}, and I haven't heard from you since.\n\nIf there's still no reply from "
@@ -486,7 +486,7 @@ _t(
 )
 _t(
     "ladder.4.alt",
-    N_("Step 4: last reminder (alternative wording)"),
+    N_("Step 4: final reminder (alternative wording)"),
     NF_("One last message about our agreement"),
     NF_("{aanhef}\n\nI'm writing to you about {afspraken}. The deadline was {deadline}, and I haven't heard "
         "from you since. This is my last message about it: if there's still no reply from you by {pauzedatum}, "
@@ -501,7 +501,7 @@ _t(
     "answered.1",
     N_("After her answer: still not posted"),
     NF_("Checking in about what we agreed"),
-    NF_("{aanhef}\n\nThanks for your message of {antwoord_op}. I haven't seen {afspraken} yet, so I'm checking in: "
+    NF_("{aanhef}\n\nThanks for your message on {antwoord_op}. I haven't seen {afspraken} yet, so I'm checking in: "
         "will it work out in the next few days? If something has come up, just let me know and we'll find a new date "
         "together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -509,14 +509,14 @@ _t(
     "answered.1.alt",
     N_("After her answer: still not posted (alternative wording)"),
     NF_("A short question"),
-    NF_("{aanhef}\n\nYou wrote to me on {antwoord_op}, thank you. I'm still looking forward to {afspraken}: could "
+    NF_("{aanhef}\n\nThank you for writing to me on {antwoord_op}. I'm still looking forward to {afspraken}: could "
         "you let me know when you think you'll post?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "answered.4",
-    N_("After her answer: last reminder"),
+    N_("After her answer: final reminder"),
     NF_("Final reminder about our agreement"),
-    NF_("{aanhef}\n\nSince your message of {antwoord_op} I've written to you again, and I still haven't seen "
+    NF_("{aanhef}\n\nSince your message on {antwoord_op}, I've written to you again, and I still haven't seen "
         "{afspraken}. This is my final reminder about our agreement. We made it on {afgesproken_op}.\n\nIf there's "
         "still no "
         "reply from you by {pauzedatum}, I'll end our collaboration. In that case, the consequence we agreed on "
@@ -526,9 +526,9 @@ _t(
 )
 _t(
     "answered.4.alt",
-    N_("After her answer: last reminder (alternative wording)"),
+    N_("After her answer: final reminder (alternative wording)"),
     NF_("One last message about our agreement"),
-    NF_("{aanhef}\n\nThanks for your message of {antwoord_op}. I still haven't seen {afspraken}, so this is my last "
+    NF_("{aanhef}\n\nThanks for your message on {antwoord_op}. I still haven't seen {afspraken}, so this is my last "
         "message about it: if there's still no reply from you by {pauzedatum}, I'll have to end the collaboration. "
         "In that case, the consequence we agreed on applies: {gevolg}. For reference, what we sent you is worth "
         "{kosten}.\n\n{gevolgen}\n\n{vervalt_ook}\n\n{blijft_staan}\n\nA short message is all it takes to sort it "
@@ -547,15 +547,15 @@ _t(
 _t(
     "reply.1.alt",
     N_("Unanswered message, step 1: did it arrive? (alternative wording)"),
-    NF_("About my message of {bericht_van}"),
-    NF_("{aanhef}\n\nI'm following up on my message of {bericht_van} about “{titel}”, as I haven't had an "
+    NF_("About my message from {bericht_van}"),
+    NF_("{aanhef}\n\nI'm following up on my message from {bericht_van} about “{titel}”, as I haven't had an "
         "answer yet. Could you let me know what you think?\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "reply.2",
     N_("Unanswered message, step 2: the agreed response time"),
     NF_("Still hoping to hear from you"),
-    NF_("{aanhef}\n\nMy message of {bericht_van} about “{titel}” is still unanswered. When we "
+    NF_("{aanhef}\n\nMy message from {bericht_van} about “{titel}” is still unanswered. When we "
         "started working together, we agreed on how soon you'd reply, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -563,7 +563,7 @@ _t(
     "reply.2.alt",
     N_("Unanswered message, step 2: the agreed response time (alternative wording)"),
     NF_("A question about “{titel}”"),
-    NF_("{aanhef}\n\nI still haven't had an answer to my message of {bericht_van} about “{titel}”, and "
+    NF_("{aanhef}\n\nI still haven't had an answer to my message from {bericht_van} about “{titel}”, and "
         "without it I can't plan the next steps on our side. Could you reply in the next few days, even if "
         "it's only to say you need more time?\n\n{groet}\n{afzender}\n{winkel}"),
 )
@@ -571,7 +571,7 @@ _t(
     "reply.3",
     N_("Unanswered message, step 3: another channel"),
     NF_("Trying to reach you"),
-    NF_("{aanhef} I'm trying to reach you this way because my message of {bericht_van} about “{titel}” is "
+    NF_("{aanhef} I'm trying to reach you this way because my message from {bericht_van} about “{titel}” is "
         "still unanswered. Is everything all right? A short message is enough.\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
@@ -579,7 +579,7 @@ _t(
     "reply.3.alt",
     N_("Unanswered message, step 3: another channel (alternative wording)"),
     NF_("A quick question from {winkel}"),
-    NF_("{aanhef} just checking that all is well: I haven't had a reply yet to my message of {bericht_van} "
+    NF_("{aanhef} just checking that all is well: I haven't had a reply yet to my message from {bericht_van} "
         "about “{titel}”. A short message is enough!\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -601,8 +601,9 @@ _t(
     N_("Custom order: delay notice before the promised date"),
     NF_("News about your order {bestelnummer}"),
     NF_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
-        "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
-        "{nieuwe_datum}.\n\nSorry for the delay, and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+        "than planned. We'd promised your order would be ready on {beloofde_datum}. We now expect to have "
+        "everything ready on {nieuwe_datum}.\n\nSorry for the delay, and thank you for your patience.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.delay.alt",
@@ -768,9 +769,8 @@ _t(
     "ending",
     N_("Collaboration: a polite ending"),
     NF_("About our collaboration “{titel}”"),
-    NF_("{aanhef}\n\nThank you for your time. We've decided to end our "
-        "collaboration “{titel}”. Our reason: {reden}\n\nWe wish you all the best for the future.\n\n"
-        "{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nWe've decided to end our collaboration “{titel}”. The reason: {reden}\n\nThank you "
+        "for your time, and we wish you all the best for the future.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "label",
@@ -825,7 +825,7 @@ _BELGIAN = (
     # a "pakje", as in the news that it is on its way
     NBE_("{aanhef}\n\nGood news: we've finished your {product} ({personalisatie})! We'll send your order out "
          "shortly, and we'll let you know once it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
-    NP_("je_BE", "{aanhef}\n\nMy message of {bericht_van} about “{titel}” is still unanswered. When we "
+    NP_("je_BE", "{aanhef}\n\nMy message from {bericht_van} about “{titel}” is still unanswered. When we "
         "started working together, we agreed on how soon you'd reply, so that we can both plan "
         "ahead. Could you let me know where things stand?\n\n{groet}\n{afzender}\n{winkel}"),
     # Belgians are ready "tegen" a date (not "op"), and the u_BE late subject matches its body.
@@ -834,8 +834,9 @@ _BELGIAN = (
          "We expect your order to be ready on {beloofde_datum}; if anything changes, we'll let you know before "
          "then.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nUnfortunately, making your {product} (order {bestelnummer}) is taking a little longer "
-         "than planned. We had promised your order for {beloofde_datum}. We now expect to have everything ready on "
-         "{nieuwe_datum}.\n\nSorry for the delay, and thank you for your patience.\n\n{groet}\n{afzender}\n{winkel}"),
+         "than planned. We'd promised your order would be ready on {beloofde_datum}. We now expect to have "
+         "everything ready on {nieuwe_datum}.\n\nSorry for the delay, and thank you for your patience.\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): it is taking a little longer than "
          "planned. Our new expected date is {nieuwe_datum} (instead of {beloofde_datum}). Rest assured, we're "
          "taking good care of it!\n\n{groet}\n{afzender}\n{winkel}"),
@@ -898,7 +899,7 @@ DESCRIPTIONS: dict[str, str] = {}
 # initiaal"): whether it takes "de" or "het" is not known, so Dutch says "je/uw {product}".
 DESCRIPTIONS["deliverable"] = NF_("your {what} with the {product}")
 DESCRIPTIONS["deliverable_no_product"] = NF_("your {what}")
-DESCRIPTIONS["reply"] = NF_("your reply to my message of {date}")
+DESCRIPTIONS["reply"] = NF_("your reply to my message from {date}")
 DESCRIPTIONS["shipment"] = NF_("word on whether the parcel with the {product} arrived safely")
 DESCRIPTIONS["custom_order"] = NF_("news about order {number}")
 # When the deliverables of one message have different deadlines, each is named with its own.
@@ -954,7 +955,7 @@ NUMBER_WORDS = {
 # each a paragraph of its own ({gevolgen}, {vervalt_ook}, {blijft_staan}).
 # TRANSLATORS: a final reminder about the late work of several collaborations: the line above
 # one bullet per collaboration (NOTICE_CONSEQUENCE_FOR), each with its agreed consequence.
-NOTICE_CONSEQUENCES = NF_("What we agreed for that case, per collaboration:")
+NOTICE_CONSEQUENCES = NF_("What we agreed would happen in that case, for each collaboration:")
 # TRANSLATORS: one bullet under NOTICE_CONSEQUENCES, before the consequence she agreed to (typed by
 # the owner); {items} is e.g. "your reel with the Moon necklace", {date} the day it was agreed.
 NOTICE_CONSEQUENCE_FOR = NF_("{items} (agreed on {date}):")

@@ -30,15 +30,15 @@ def delivery_text(delivery: Delivery) -> str:
 
 
 def order_line(delivery: Delivery) -> str:
-    """One order sent to her, under its buyer: "order #1038 of Lotte De Wit, 2 nov 2026:
+    """One order sent to her, under its buyer: "order #1038 placed by Lotte De Wit, 2 nov 2026:
     Zoë Verhoeven, Kerkstraat 12, …"."""
     day = i18n.list_date(date.fromisoformat(delivery.ordered_on)) if delivery.ordered_on else ""
     if delivery.buyer:
         # TRANSLATORS: a shop order sent to a gift's recipient, in the erase question:
-        # "order #1038 of Lotte De Wit, 2 nov 2026: Zoë Verhoeven, Kerkstraat 12, 9000 Gent, België"
-        head = _("order {number} of {buyer}, {date}").format(number=delivery.number, buyer=delivery.buyer, date=day)
+        # "order #1038 placed by Lotte De Wit, 2 Nov 2026: Zoë Verhoeven, Kerkstraat 12, 9000 Gent, België"
+        head = _("order {number} placed by {buyer}, {date}").format(number=delivery.number, buyer=delivery.buyer, date=day)
     else:
-        # TRANSLATORS: as "order {number} of {buyer}, {date}", for an order that names nobody as its buyer
+        # TRANSLATORS: as "order {number} placed by {buyer}, {date}", for an order that names nobody as its buyer
         head = _("order {number}, {date}").format(number=delivery.number, date=day)
     return f"{head}: {delivery_text(delivery)}"
 

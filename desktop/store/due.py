@@ -379,7 +379,7 @@ def _subjects(item: DueItem) -> dict[str, list[int]]:
 
 
 def end_without_strike(item: DueItem, now: datetime, ending: str) -> None:
-    """After the last reminder, the owner's lenient answer: the collaboration ends as the
+    """After the final reminder, the owner's lenient answer: the collaboration ends as the
     final notice said it would, without a strike (not counted against her). ``ending`` is
     the end reason in the owner's words."""
     from desktop.store import influencers
@@ -394,7 +394,7 @@ def end_without_strike(item: DueItem, now: datetime, ending: str) -> None:
 
 
 def apply_strike(item: DueItem, now: datetime, evidence: str, ending: str) -> Strike:
-    """After the last reminder: a strike, the collaboration "niet nagekomen", on the timeline.
+    """After the final reminder: a strike, the collaboration "niet nagekomen", on the timeline.
 
     One strike for one final notice left unanswered, also when it named the late work of
     several collaborations (one silence, one notice): each of them is "niet nagekomen", the

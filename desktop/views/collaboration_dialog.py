@@ -129,7 +129,7 @@ class CollaborationDialog(FormDialog):
 
     # The consequence's example, in her language (marked for extraction; translated when shown).
     # TRANSLATORS: an example consequence, quoted to the influencer in her language.
-    _CONSEQUENCE_EXAMPLE = N_("invoice the product at retail price")
+    _CONSEQUENCE_EXAMPLE = N_("we invoice the product at its retail price")
 
     def _say_her_language(self) -> None:
         """Her messages in another language than the app's: what is quoted to her as typed
@@ -153,7 +153,7 @@ class CollaborationDialog(FormDialog):
             self.w("exclusivity_category").setPlaceholderText(hers("e.g. jewellery"))
         if self.w("consequence").placeholderText():
             # TRANSLATORS: the consequence's example when her messages are in another language than
-            # the app's; {example} is in her language ("invoice the product at retail price").
+            # the app's; {example} is in her language ("we invoice the product at its retail price").
             self.w("consequence").setPlaceholderText(_("Named in the final reminder, e.g. {example}").format(
                 example=hers(self._CONSEQUENCE_EXAMPLE)))
         tabs = (("herLanguage", "dealTab", ("title",)), ("herLanguageGifts", "giftsTab", ("products",)),

@@ -68,7 +68,7 @@ class ContentCheckDialog(FormDialog):
             for index, (value, text) in enumerate(choices):
                 button = QRadioButton(text, row)
                 button.setObjectName(f"{key}_{CHOICE_NAMES[value]}")
-                button.setAccessibleDescription(words)  # which point "In order" is about
+                button.setAccessibleDescription(words)  # which point "OK" is about
                 button.setChecked(value is now)
                 group.addButton(button, index)
                 line.addWidget(button)
@@ -97,7 +97,7 @@ class ContentCheckDialog(FormDialog):
     def undo_text(self) -> str:
         # TRANSLATORS: Edit → Undo "…": the owner recorded what she found when she checked a post herself;
         # {content} e.g. "reel on Instagram".
-        return _("{content} of {name} checked").format(
+        return _("{name}'s {content} checked").format(
             content=event_texts.content_title(self.content, inline=True), name=self.person.name)
 
 

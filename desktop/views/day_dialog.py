@@ -123,8 +123,8 @@ def handed_over(parent: QWidget | None, item) -> DayDialog:
         parent,
         # TRANSLATORS: title of the dialog behind "Done without a parcel…" on a gift reminder.
         _("Gift for {name} given without a parcel").format(name=name),
-        _("On which day did {name} get the gift? If that was later than planned, the deadlines move on from that "
-          "day, so that {name} keeps the days that were agreed.").format(name=name),
+        _("On which day did {name} get the gift? If that was later than planned, the deadlines move later by the "
+          "same number of days, so that {name} keeps the days that were agreed.").format(name=name),
         # TRANSLATORS: the field in the "Gift given without a parcel" dialog: the day she got it.
         _("Given &on"), _("Done without a parcel"),
         lambda day, today: past_day_problem(day, today, _(

@@ -216,9 +216,9 @@ class DueStepDialog(QDialog):
         self.reply_button.setVisible(item.kind != "custom_order")
         if not is_message:
             self.strike_text.setText(_(
-                "{person} did not answer the last reminder. Add a strike and mark the collaboration “Not fulfilled”? "
+                "{person} did not answer the final reminder. Add a strike and mark the collaboration “Not fulfilled”? "
                 "The strike lists the reminders as evidence. Or end the collaboration without a strike: it ends "
-                "either way, as the last reminder said.").format(person=item.person_name))
+                "either way, as the final reminder said.").format(person=item.person_name))
             self.dismiss_button.setText(_("End without strike"))
             return
         # as written: laid out for the channel chosen below (_channel_changed), an e-mail as a letter
@@ -448,7 +448,7 @@ class DueStepDialog(QDialog):
     def give_strike(self) -> None:
         from desktop import reminders
 
-        # TRANSLATORS: Edit → Undo "…"; a strike given to {name} after the last reminder.
+        # TRANSLATORS: Edit → Undo "…"; a strike given to {name} after the final reminder.
         with reminders.recorded(_("strike for {name}").format(name=self.item.person_name)):
             due.apply_strike(self.item, self._now(), **due_texts.strike_words(self.item))
         self._done("strike")

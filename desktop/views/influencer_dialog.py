@@ -64,7 +64,8 @@ class InfluencerDialog(FormDialog):
             row = 1 + 2 * i
             handle = QLineEdit(self.form)
             handle.setObjectName(f"handle_{platform}")
-            handle.setPlaceholderText(_("https://mijnblog.nl") if platform == "blog" else _("@name"))
+            # TRANSLATORS: an example of a blog's link, shown in its empty field (Dutch: "https://mijnblog.nl").
+            handle.setPlaceholderText(_("https://myblog.com") if platform == "blog" else _("@name"))
             followers = QLineEdit(self.form)
             followers.setObjectName(f"followers_{platform}")
             followers.setMaximumWidth(110)
@@ -135,14 +136,14 @@ class InfluencerDialog(FormDialog):
         who = f"{known.name} ({known.email})" if known.email else known.name
         same_address = bool(email) and email.casefold() == known.email.strip().casefold()
         if known.is_influencer:
-            text = (_("There is already an influencer with this e-mail address in Afspraak: {who}. Open that card, "
+            text = (_("There is already an influencer with this email address in Afspraak: {who}. Open that card, "
                       "or add a second one anyway?") if same_address else
                     _("There is already an influencer with this name in Afspraak: {who}. Open that card, or add a "
                       "second one anyway?"))
             # TRANSLATORS: a button: edit the influencer already in Afspraak, named {name}, instead.
             choices = [("known", _("Open {name}").format(name=known.name)), ("add", _("Add anyway"))]
         else:  # a customer of the shop: she becomes an influencer on her own card, or gets a second one
-            text = (_("{who} is already in Afspraak as a customer, with this e-mail address. Add what you typed to "
+            text = (_("{who} is already in Afspraak as a customer, with this email address. Add what you typed to "
                       "that card and make it an influencer's, or make a second card?") if same_address else
                     _("{who} is already in Afspraak as a customer, with this name. Add what you typed to that card "
                       "and make it an influencer's, or make a second card?"))

@@ -195,10 +195,8 @@ class OrderDialog(QDialog):
             self.country.addItem(text, code)
         self.language.addItem(_("Dutch"), "nl")
         self.language.addItem(_("English"), "en")
-        # TRANSLATORS: informal Dutch form of address, as a choice in the order form.
-        self.address_form.addItem(_("informal (je)"), "je")
-        # TRANSLATORS: formal Dutch form of address, as a choice in the order form.
-        self.address_form.addItem(_("formal (u)"), "u")
+        for code, text in choices("address_form"):  # je / u, named as everywhere (labels.py)
+            self.address_form.addItem(text, code)
         self.language.currentIndexChanged.connect(
             lambda _i: self.address_form.setEnabled(self.language.currentData() == "nl"))
         # A new Belgian customer is addressed with u unless the owner picks the form herself.
@@ -444,7 +442,7 @@ class OrderDialog(QDialog):
         details = ", ".join(x for x in (known.email, known.city) if x)
         who = f"{known.name} ({details})" if details else known.name
         same_address = bool(email.strip()) and email.strip().casefold() == known.email.strip().casefold()
-        text = (_("There is already someone with this e-mail address in Afspraak: {who}. Is this order theirs, or a "
+        text = (_("There is already someone with this email address in Afspraak: {who}. Is this order theirs, or a "
                   "new customer's?") if same_address else
                 _("There is already someone with this name in Afspraak: {who}. Is this order theirs, or a new "
                   "customer's?")).format(who=who)
@@ -538,10 +536,10 @@ class OrderDialog(QDialog):
         if not past_promise(ready, to_local(self.now).date(), form.status) or (
                 self.order is not None and self.order.promised_ready == ready):
             return True
-        text = _("The ready date, {date}, is already over. Afspraak will list the order as late straight "
+        text = _("The ready date, {date}, has already passed. Afspraak will list the order as late straight "
                  "away and offer you a message to the customer with a new date. Save it like this?").format(
             date=i18n.detail_date(ready))
-        answer = dialogs.ask_which(self, _("Ready date already over"), text, [
+        answer = dialogs.ask_which(self, _("Ready date has passed"), text, [
             (None, _("Change the date")), ("save", _("Save anyway"))])  # Enter goes back: nothing lost
         if answer != "save":
             self.promised_ready.setFocus(Qt.OtherFocusReason)

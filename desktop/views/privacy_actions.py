@@ -175,7 +175,7 @@ def privacy_menu_chosen(window, action: str) -> None:
     main window's: this module is imported when one of them is chosen, not at the start."""
     if action == "export":
         chosen = choose_person(window, _("Export a person's data"),
-                               _("Whose data? Type part of their name or e-mail address."),
+                               _("Whose data? Type part of their name or email address."),
                                selected_person_id(window.current_view()))
         if isinstance(chosen, tuple):
             export_recipient(window, chosen)
@@ -183,7 +183,7 @@ def privacy_menu_chosen(window, action: str) -> None:
             export_person(window, chosen)
         return
     chosen = choose_person(window, _("Erase a person"),
-                           _("Who is to be erased? Type part of their name or e-mail address."),
+                           _("Who is to be erased? Type part of their name or email address."),
                            selected_person_id(window.current_view()))
     if isinstance(chosen, tuple):
         erased = erase_recipient(window, chosen)

@@ -248,7 +248,7 @@ class SettingsWindow(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         names = (_("Step 1: reminder"), _("Step 2: why the deadline matters"), _("Step 3: another channel"),
-                 _("Step 4: last reminder"))
+                 _("Step 4: final reminder"))
         hours = [int(h) for h in values["ladder_step_hours"]]
         if len(hours) != 4:
             hours = [0, 24, 48, 72]
@@ -303,7 +303,7 @@ class SettingsWindow(QDialog):
         self.checkin_days.setValue(int(values["checkin_days"]))
         self.strike_unit, self.pause_unit, self.checkin_unit = _plain(), _plain(), _plain()
         rows = ((_("Propose a strike"), self.strike_hours, self.strike_unit),
-                (_("The last reminder names a final date"), self.pause_days, self.pause_unit),
+                (_("The final reminder names a cut-off date"), self.pause_days, self.pause_unit),
                 (_("Ask whether a parcel arrived"), self.checkin_days, self.checkin_unit))
         for row, (label, box, unit) in enumerate(rows):
             more.addWidget(_plain(label), row, 0)
@@ -313,9 +313,9 @@ class SettingsWindow(QDialog):
         more.setColumnStretch(3, 1)
         column.addSpacing(8)
         column.addLayout(more)
-        # TRANSLATORS: under "Propose a strike ... hours after the last reminder was sent" and
-        # "The last reminder names a final date ... days later" (after it, the collaboration ends).
-        column.addWidget(_note(_("No strike is proposed until the date named in the last reminder has passed "
+        # TRANSLATORS: under "Propose a strike ... hours after the final reminder was sent" and
+        # "The final reminder names a cut-off date ... days later" (after it, the collaboration ends).
+        column.addWidget(_note(_("No strike is proposed until the date named in the final reminder has passed "
                                  "(moved to a working day: never a Sunday or a public holiday).")))
 
         quiet = QHBoxLayout()
@@ -481,8 +481,8 @@ class SettingsWindow(QDialog):
             hours=ngettext("{n} hour", "{n} hours", rest).format(n=rest))
 
     def _units_changed(self, *_args) -> None:
-        self.strike_unit.setText(ngettext("hour after the last reminder was sent",
-                                          "hours after the last reminder was sent", self.strike_hours.value()))
+        self.strike_unit.setText(ngettext("hour after the final reminder was sent",
+                                          "hours after the final reminder was sent", self.strike_hours.value()))
         self.pause_unit.setText(ngettext("day later", "days later", self.pause_days.value()))
         self.checkin_unit.setText(ngettext("day after sending it", "days after sending it", self.checkin_days.value()))
 

@@ -399,7 +399,7 @@ class ShipmentsView(ListView):
         # TRANSLATORS: Shipments pane under a returned or lost parcel; {title} is the collaboration.
         return _("No parcel for “{title}” is with {name} or on its way, so Afspraak holds back its reminders "
                  "about what was agreed for now. Send a new parcel for this collaboration and its deadlines move "
-                 "on by the days in between.").format(
+                 "later by the days in between.").format(
             name=s.person.name, title=s.collaboration.title or _("(untitled)"))
 
     def select_id(self, row_id: int) -> None:

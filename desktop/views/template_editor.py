@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from desktop.clock import utcnow
 from desktop.presentation import messages
 from desktop.domain.followup import DueItem
+from desktop import i18n
 from desktop.i18n import _, pgettext
+from desktop.labels import label
 from desktop.presentation import due_texts
 from desktop.store import due, lookups
 from desktop.views.forms import load_form
@@ -118,8 +120,13 @@ class TemplateEditor(QWidget):
             self.template.addItem(_(template.title), template_id)
         self.language.addItem(_("Dutch"), "nl")
         self.language.addItem(_("English"), "en")
-        self.form_box.addItem(_("informal (je)"), "je")
-        self.form_box.addItem(_("formal (u)"), "u")
+        # The templates open in the language the app speaks: an owner who works in English
+        # starts on the English wording, not on Dutch she did not ask for.
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
+        for code in ("je", "u"):
+            self.form_box.addItem("", code)
+        self._name_forms()
+        self.language.currentIndexChanged.connect(self._name_forms)
         self._sample_items = [i for i in due.plan(self._now()) if i.action == "message"]
 
         for box in (self.template, self.language, self.form_box):
@@ -133,6 +140,18 @@ class TemplateEditor(QWidget):
         self.reset_button.clicked.connect(self.reset_template)
         self._load_placeholders()
         self._load_template()
+
+    def _name_forms(self, *_args) -> None:
+        """The forms of address named for the language chosen: a Dutch template's by its
+        pronoun ("informal (je)"), an English one's by the greeting it gives ("informal (Hi …)")."""
+        for index in range(self.form_box.count()):
+            code = self.form_box.itemData(index)
+            if self.language.currentData() == "nl":
+                # TRANSLATORS: the Dutch forms of address, named by their pronoun (a Dutch text).
+                text = _("formal (u)") if code == "u" else _("informal (je)")
+            else:
+                text = label("address_form", code)
+            self.form_box.setItemText(index, text)
 
     # --- templates -----------------------------------------------------------------
     def selection(self) -> tuple[str, str, str]:

@@ -315,7 +315,7 @@ class TodayView(ListView):
         if len(item.parts) > 1 and item.action != "message":
             # TRANSLATORS: Vandaag, a strike decision for several deliverables (one final notice named them
             # all); "About" above names them.
-            layout.addWidget(plain_label(_("One decision for everything the last reminder was about.")))
+            layout.addWidget(plain_label(_("One decision for everything the final reminder was about.")))
         elif len(item.parts) > 1:
             layout.addWidget(plain_label(_("One message covering everything outstanding with this person today:")))
             self.add_bullets(layout, [

@@ -422,7 +422,7 @@ class Ui_CollaborationDialog(object):
         self.approval_required.setText(QCoreApplication.translate("CollaborationDialog", u"The content is sent for approval before posting", None))
         self.response_daysLabel.setText(QCoreApplication.translate("CollaborationDialog", u"Response time (days)", None))
         self.consequenceLabel.setText(QCoreApplication.translate("CollaborationDialog", u"Consequence", None))
-        self.consequence.setPlaceholderText(QCoreApplication.translate("CollaborationDialog", u"Named in the final reminder, e.g. invoice the product at retail price", None))
+        self.consequence.setPlaceholderText(QCoreApplication.translate("CollaborationDialog", u"Named in the final reminder, e.g. we invoice the product at its retail price", None))
         self.tabs.setTabText(self.tabs.indexOf(self.rulesTab), QCoreApplication.translate("CollaborationDialog", u"Guidelines", None))
         self.changeBox.setTitle(QCoreApplication.translate("CollaborationDialog", u"This agreement has already been made: record the change", None))
         self.requested_byLabel.setText(QCoreApplication.translate("CollaborationDialog", u"Requested by", None))

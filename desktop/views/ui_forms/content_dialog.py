@@ -227,7 +227,7 @@ class Ui_ContentDialog(object):
         self.url.setPlaceholderText(QCoreApplication.translate("ContentDialog", u"https://www.instagram.com/p/\u2026", None))
         self.platformLabel.setText(QCoreApplication.translate("ContentDialog", u"Platform", None))
         self.posted_onLabel.setText(QCoreApplication.translate("ContentDialog", u"Posted on", None))
-        self.captionLabel.setText(QCoreApplication.translate("ContentDialog", u"Caption: paste the text of the post to check hashtags and the ad label", None))
+        self.captionLabel.setText(QCoreApplication.translate("ContentDialog", u"Caption: paste the text of the post to check hashtags and the advertising label", None))
         self.checkBox.setTitle(QCoreApplication.translate("ContentDialog", u"Check", None))
         self.resultsBox.setTitle(QCoreApplication.translate("ContentDialog", u"Results (fill in later if you like)", None))
         self.viewsLabel.setText(QCoreApplication.translate("ContentDialog", u"Views", None))

@@ -115,3 +115,127 @@ def test_a_reminder_done_from_a_tray_popup_takes_the_banner_off_the_pane(qtbot, 
     shell.window = window
     app_module.Application._done(shell, [reminder_for(kevin)])
     assert "dueAction" not in buttons(view)
+
+
+# --- 1b. a button does what it said, or nothing ------------------------------------------------
+
+def test_a_button_on_a_pane_the_order_moved_on_from_does_nothing_and_says_so(qtbot, window, monkeypatch):
+    """"Verzenden…" on a pane left at "Klaar" after the order was shipped elsewhere marked it
+    delivered, parcel and all, with no question and nothing on Undo."""
+    view = window.view("orders")
+    sofie = order_of("Sofie Maes")
+    view.select_order(sofie.id)
+    stale_ship = buttons(view)["nextStatus"]
+    store.ship_order(sofie.id, store.ShipInput("bpost", BPOST), NOW)  # elsewhere: nothing told the view
+    told, asked = [], []
+    monkeypatch.setattr(dialogs, "inform", lambda _parent, title, text: told.append(text))
+    monkeypatch.setattr(dialogs, "confirm", lambda _parent, title, text: asked.append(text) or True)
+
+    stale_ship.click()
+    assert CustomOrder.get_by_id(sofie.id).status == "shipped"
+    assert [s.status for s in Shipment.select().where(Shipment.custom_order == sofie.id)] == ["sent"]
+    [text] = told
+    assert "Sofie Maes" in text and "Verzonden" in text
+    assert view.current_id == sofie.id and buttons(view)["nextStatus"].text() == "Markeren als bezorgd"
+
+    stale_cancel = more_action(view, "Deze bestelling annuleren")  # on the pane of the shipped order
+    store.move_status(sofie.id, "delivered", NOW)  # elsewhere again
+    stale_cancel.trigger()
+    assert CustomOrder.get_by_id(sofie.id).status == "delivered" and not asked and len(told) == 2
+    assert view.model.index_of(sofie.id) is None  # delivered: not an open order any more
+    assert told[1].count("Bezorgd") == 2  # its status, and where she finds it (Show → "Bezorgd")
+
+
+# --- 2. the empty list under a status -----------------------------------------------------------
+
+def test_a_status_without_orders_says_so_with_the_way_back(qtbot, window):
+    view = window.view("orders")
+    view.status_filter.setCurrentIndex(view.status_filter.findData("cancelled"))
+    assert view.pages.currentIndex() == 0  # the empty page, not an empty list beside an empty pane
+    assert "Geannuleerd" in view.empty_title.text()
+    assert view.empty_title.text() != view.empty_heading()  # not "no custom orders yet"
+    assert view.show_all_button.isVisible()
+    assert not view.no_match.isVisible()
+    view.show_all_button.click()
+    assert view.status_filter.currentData() == "all"
+    assert view.pages.currentIndex() == 1 and view.model.rowCount() == 5
+    assert not view.show_all_button.isVisible()
+    assert view.current_id is not None
+
+
+def test_with_no_order_at_all_the_empty_page_says_how_to_start(qtbot, database, translator):
+    w = make_window(qtbot, "nl", view="orders")
+    view = w.view("orders")
+    assert view.pages.currentIndex() == 0 and view.empty_title.text() == view.empty_heading()
+    assert not view.show_all_button.isVisible()
+
+
+def test_a_search_that_finds_nothing_leaves_the_list_its_height(qtbot, window):
+    """The line under the list took half the page: the list shrank to its top ~300 px."""
+    view = window.view("orders")
+    view.search.setText("xyz")
+    view._apply_filter()
+    qtbot.waitUntil(lambda: view.no_match.isVisible())
+    QApplication.processEvents()
+    page = view.splitter.parentWidget()
+    assert view.splitter.height() >= page.height() - 3 * view.no_match.sizeHint().height()
+
+
+# --- 3. an order that leaves the list -----------------------------------------------------------
+
+def test_a_cancelled_order_leaves_its_place_to_the_next_row_says_where_it_went_and_can_be_undone(
+        qtbot, window, monkeypatch):
+    view = window.view("orders")
+    kevin = order_of("Kevin Jacobs")
+    view.select_order(kevin.id)
+    before = [row.id for row in view.model.rows]
+    place = before.index(kevin.id)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    more_action(view, "Deze bestelling annuleren").trigger()
+    assert CustomOrder.get_by_id(kevin.id).status == "cancelled"
+    assert view.current_id == before[place + 1]  # the row that took its place, not the first row
+    assert view.current_id != view.model.rows[0].id
+    said = window.statusBar().currentMessage()
+    assert "Kevin Jacobs" in said and "#1038" in said and "Geannuleerd" in said
+    assert "Kevin Jacobs" in window.undo_stack.undoText()
+    window.undo_stack.undo()
+    assert CustomOrder.get_by_id(kevin.id).status == "in_production"
+    assert "Kevin Jacobs" in listed(view)
+
+
+def test_a_delivered_order_leaves_its_place_to_a_neighbour_and_says_where_it_went(qtbot, window):
+    view = window.view("orders")
+    sofie = order_of("Sofie Maes")
+    store.ship_order(sofie.id, store.ShipInput("bpost", BPOST), NOW)
+    view.refresh()
+    view.select_order(sofie.id)
+    before = [row.id for row in view.model.rows]
+    buttons(view)["nextStatus"].click()  # "Markeren als bezorgd"
+    assert CustomOrder.get_by_id(sofie.id).status == "delivered"
+    assert before.index(sofie.id) == len(before) - 1  # the last row: the one before it takes its place
+    assert view.current_id == before[-2]
+    said = window.statusBar().currentMessage()
+    assert "Sofie Maes" in said and "Bezorgd" in said
+
+
+def test_a_reopened_order_is_followed_to_the_open_orders(qtbot, window, monkeypatch):
+    view = window.view("orders")
+    kevin = order_of("Kevin Jacobs")
+    store.move_status(kevin.id, "cancelled", NOW)
+    view.status_filter.setCurrentIndex(view.status_filter.findData("cancelled"))
+    view.select_order(kevin.id)
+    more_action(view, "Bestelling heropenen").trigger()
+    assert CustomOrder.get_by_id(kevin.id).status == "new"
+    assert view.status_filter.currentData() == "open"
+    assert view.current_id == kevin.id and "Kevin Jacobs" in heading(view)
+    said = window.statusBar().currentMessage()
+    assert "Kevin Jacobs" in said and "Nieuw" in said
+
+
+def test_an_order_still_listed_stays_in_the_pane_with_its_step_in_the_status_bar(qtbot, window, monkeypatch):
+    view = window.view("orders")
+    marieke = order_of("Marieke Hendriks")
+    view.select_order(marieke.id)
+    buttons(view)["nextStatus"].click()  # "Productie starten": still an open order
+    assert view.current_id == marieke.id and buttons(view)["nextStatus"].text() == "Markeren als klaar"
+    assert "Marieke Hendriks" in window.statusBar().currentMessage()

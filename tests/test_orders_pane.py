@@ -239,3 +239,33 @@ def test_an_order_still_listed_stays_in_the_pane_with_its_step_in_the_status_bar
     buttons(view)["nextStatus"].click()  # "Productie starten": still an open order
     assert view.current_id == marieke.id and buttons(view)["nextStatus"].text() == "Markeren als klaar"
     assert "Marieke Hendriks" in window.statusBar().currentMessage()
+
+
+# --- 4. a product dropped on an order already sent ----------------------------------------------
+
+@pytest.mark.parametrize("status", ["shipped", "delivered", "cancelled"])
+def test_a_product_dropped_on_an_order_already_sent_or_cancelled_is_refused_with_its_reason(
+        qtbot, window, monkeypatch, status):
+    view = window.view("orders")
+    view.status_filter.setCurrentIndex(view.status_filter.findData("all"))
+    sofie = order_of("Sofie Maes")
+    if status in ("shipped", "delivered"):
+        store.ship_order(sofie.id, store.ShipInput("bpost", BPOST), NOW)
+    if status != "shipped":
+        store.move_status(sofie.id, status, NOW)
+    view.refresh()
+    before = CustomOrder.get_by_id(sofie.id).product_id
+    ring = Product.get(Product.sku == "VP-801")
+    warned = []
+    monkeypatch.setattr(dialogs, "warn", lambda _parent, title, text: warned.append(text))
+    mime = products_mime([ring.id])
+    index = view.model.index_of(sofie.id)
+    spot = view.table.visualRect(view.model.index(index, 0)).center()
+    [row_target] = [t for t in window.shipping.order_targets if t.widget is view.table.viewport()]
+    drag(view.table.viewport(), spot, mime, drop=False)
+    assert row_target.highlight.refused and "Sofie Maes" in row_target.refused_reason  # outlined in red, said why
+    drag(view.table.viewport(), spot, mime)
+    qtbot.waitUntil(lambda: bool(warned))
+    assert CustomOrder.get_by_id(sofie.id).product_id == before
+    assert "Sofie Maes" in warned[0] and "#1029" in warned[0]
+    assert not Event.select().where(Event.fact == "order_product").exists()

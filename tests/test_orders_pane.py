@@ -269,3 +269,45 @@ def test_a_product_dropped_on_an_order_already_sent_or_cancelled_is_refused_with
     assert CustomOrder.get_by_id(sofie.id).product_id == before
     assert "Sofie Maes" in warned[0] and "#1029" in warned[0]
     assert not Event.select().where(Event.fact == "order_product").exists()
+
+
+# --- 5. an order without a shop number ----------------------------------------------------------
+
+@pytest.fixture
+def noor(window):
+    person = Person.create(name="Noor Visser", email="noor@example.nl", is_customer=True)
+    return CustomOrder.create(person=person, order_number="", personalisation="Letter N", price_cents=1995,
+                              ordered_on=NOW.date(), promised_ready=NOW.date() + timedelta(days=10), status="new")
+
+
+def test_an_order_without_a_number_is_named_by_its_customer(qtbot, window, noor, monkeypatch):
+    view = window.view("orders")
+    view.refresh()
+    view.select_order(noor.id)
+    assert "Noor Visser" in heading(view) and "—" not in heading(view)
+    product = Product.get(Product.sku == "VP-801")
+    mime = products_mime([product.id])
+    spot = view.table.visualRect(view.model.index(view.model.index_of(noor.id), 0)).center()
+    drag(view.table.viewport(), spot, mime)
+    qtbot.waitUntil(lambda: CustomOrder.get_by_id(noor.id).product_id == product.id)
+    for text in (window.undo_stack.undoText(), window.statusBar().currentMessage(), window.undo_action.text()):
+        assert "Noor Visser" in text and "  " not in text
+    [event] = Event.select().where(Event.fact == "order_product")
+    line = event_texts.shown(event)
+    assert line.endswith(": Sieradendoosje") or "Sieradendoosje" in line
+    assert " :" not in line and "  " not in line
+    chosen = []
+    monkeypatch.setattr(dialogs, "choose", lambda _p, _t, _x, entries, current=None: chosen.append(entries))
+    window.shipping.catalogue.table.selectRow(0)
+    window.shipping.order_selected()
+    [entry] = [text for _id, text, _mark in chosen[0] if _id == noor.id]
+    assert "Noor Visser" in entry and not entry.startswith(" ") and "Sieradendoosje" in entry
+
+
+def test_the_order_number_field_shows_an_example_not_a_number(qtbot, window):
+    from desktop.views.order_dialog import OrderDialog
+
+    dialog = OrderDialog(window, NOW)
+    qtbot.addWidget(dialog)
+    hint = dialog.order_number.placeholderText()
+    assert hint.endswith("#1042") and hint != "#1042"

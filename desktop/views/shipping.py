@@ -303,7 +303,12 @@ class ShippingController(QObject):
         with journal.recording() as recorded:
             change = shipping.set_order_product(order_id, product_ids[0], utcnow())
         order = orders.find(order_id)
-        self._done(_("product of order {number}").format(number=order.order_number), recorded)
+        if order.order_number:
+            what = _("product of order {number}").format(number=order.order_number)
+        else:
+            # TRANSLATORS: Edit → Undo "…": the product given to a custom order that has no shop number.
+            what = _("product of the order for {name}").format(name=order.person.name)
+        self._done(what, recorded)
         return change
 
     def order_selected(self) -> None:
@@ -311,7 +316,8 @@ class ShippingController(QObject):
         if len(ids) != 1:
             self.window.statusBar().showMessage(_("Select one product for the custom order."), 8000)
             return
-        entries = [(o.id, _("{number} for {name}").format(number=o.order_number, name=o.person.name), None)
+        entries = [(o.id, order_texts.choice(o.order_number, o.person.name, o.promised_ready,
+                                             shipping.product_title(o.product) if o.product else ""), None)
                    for o in orders.waiting_for_product()]
         order_id = dialogs.choose(self.window, _("For custom order…"), _("Which order is {product} for?").format(
             product=_product_list(ids)), entries, current=self._chosen_in("orders"))

@@ -815,11 +815,19 @@ class Application:
         from desktop.clock import snooze_until
 
         reminders.snooze(items, snooze_until(how, utcnow()))
+        self._views_follow()
 
     def _done(self, items: list) -> None:
         from desktop import reminders
 
         reminders.mark_done(items)
+        self._views_follow()
+
+    def _views_follow(self) -> None:
+        """A popup's button changed a reminder: the view on screen shows it too (Maatwerk's
+        banner "Laat de klant iets weten"), as after a reminder's dialog (due_dialog.tell_views)."""
+        if self.window is not None and self.window.is_complete:
+            self.window.data_changed.emit()
 
     def _told_about_tray(self) -> None:
         from desktop.store import settings

@@ -432,6 +432,9 @@ def _order_shipped(p):
 
 @_fact("order_product")
 def _order_product(p):
+    if not p.get("number"):  # an order typed in without a shop number: no hole where it would go
+        # TRANSLATORS: timeline event: a product from the catalogue given to a custom order that has no shop number.
+        return _("Product for the order without a number: {product}").format(product=p["product"])
     return _("Product for order {number}: {product}").format(number=p["number"], product=p["product"])
 
 

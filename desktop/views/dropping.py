@@ -9,7 +9,8 @@
   cannot be taken as a whole (a CSV among the screenshots, two pictures for one
   product): the target is outlined in red and the drop, when it comes, is refused whole
   through ``on_refused`` with that reason, so no file is ever left out without a word.
-- ``install_person_target`` / ``install_order_target``: the two lines a list view needs.
+- ``install_person_target`` / ``install_order_target``: the two lines a list view needs (an
+  order already sent, delivered or cancelled is refused with its reason when dropped on).
 - ``FileDrop``: shop CSV files dropped anywhere on the main window (every file of the drop
   is handed on, so the import's summary names the ones it does not take).
 
@@ -98,6 +99,9 @@ class DropTarget(QObject):
         self.on_drop = on_drop
         self.refusal = refusal
         self.refuse_items = refuse_items
+        # A target that cannot take it, said when dropped (a sent order's product): outlined
+        # in red like ``refuse_items``, the drop taken to tell why (``on_refused``).
+        self.refuse_target: Callable[[int], str | None] = lambda _t: None
         self.on_refused = on_refused
         self.area = area or (lambda _t, _p: widget.rect())
         self.highlight = Highlight(widget)
@@ -118,7 +122,7 @@ class DropTarget(QObject):
             target = self.resolve(pos)
             reason = self.refusal(target) if target is not None else None
             # Not these files as a whole: the drop is taken, to say why nothing was added.
-            unfit = self.refuse_items(items) if target is not None and not reason else None
+            unfit = (self.refuse_target(target) or self.refuse_items(items)) if target is not None and not reason else None
             if kind == QEvent.Drop:
                 self._clear()
                 if target is None or reason:
@@ -193,9 +197,17 @@ def install_person_target(view, on_drop: Callable[[int, list[int]], None],
     return install_on_list(view, product_ids, on_drop, refusal)
 
 
-def install_order_target(view, on_drop: Callable[[int, list[int]], None]) -> list[DropTarget]:
-    """A product dropped on a custom order's row or its detail pane."""
-    return install_on_list(view, product_ids, on_drop)
+def install_order_target(view, on_drop: Callable[[int, list[int]], None],
+                         refusal: Callable[[int], str | None] = lambda _t: None,
+                         on_refused: Callable[[str], None] = lambda _reason: None) -> list[DropTarget]:
+    """A product dropped on a custom order's row or its detail pane. An order that takes no
+    product any more (sent, delivered, cancelled: ``refusal`` says why) is outlined in red,
+    and a drop on it is told (``on_refused``) rather than passed by without a word."""
+    targets = install_on_list(view, product_ids, on_drop)
+    for target in targets:
+        target.refuse_target = refusal
+        target.on_refused = on_refused
+    return targets
 
 
 # The names a shop export is read under: a CSV file, as text, or tab-separated (an Etsy

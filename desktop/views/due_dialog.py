@@ -467,6 +467,7 @@ def open_due_item(item: DueItem, parent: QWidget | None = None,
 
     def acted(what: str) -> None:
         reminders.notify_changed()
+        tell_views(parent)
         if on_acted is not None:
             on_acted(what)
 
@@ -496,8 +497,24 @@ def open_due_item(item: DueItem, parent: QWidget | None = None,
     return dialog
 
 
+def tell_views(widget: QWidget | None) -> None:
+    """What the owner did to a reminder changed the data (an order shipped, its promised date
+    moved): every view showing it loads again, as after any other action, through the first
+    ``data_changed`` up from ``widget`` (a view's, or the main window's for the tray), which
+    the window answers with ``refresh_all``. Only telling the reminders (``notify_changed``)
+    left the view on screen as it was when the dialog came from the tray: Maatwerk went on
+    showing an order shipped from the tray as "Klaar", its button "Verzenden…" (review of
+    Maatwerk, 2026-12-07)."""
+    while widget is not None:
+        changed = getattr(widget, "data_changed", None)
+        if changed is not None:
+            changed.emit()
+            return
+        widget = widget.parentWidget()
+
+
 def _refresh(view, person_id: int) -> None:
-    view.refresh()
+    view.refresh_if_stale()  # the view on screen loaded again already (tell_views)
     view.show_detail(person_id)
 
 
@@ -555,4 +572,4 @@ def due_lines(items: list[DueItem], now: datetime) -> list[tuple[DueItem, str]]:
 SAYS_ITS_KIND = frozenset({"received", "answered", "delay_warning", "no_update", "late", "ship", "send", "record"})
 
 
-__all__ = ["DueStepDialog", "open_due_item", "open_url", "channel_url", "due_lines", "add_reminders_section"]
+__all__ = ["DueStepDialog", "open_due_item", "tell_views", "open_url", "channel_url", "due_lines", "add_reminders_section"]

@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
     quit_requested = Signal()
     banner_clicked = Signal()
+    # The data changed outside any view (a reminder acted on from the tray): every view
+    # loads again, as after a view's own ``data_changed`` (views/due_dialog.tell_views).
+    data_changed = Signal()
 
     def __init__(self, parent=None, lazy_views: bool = False, deferred: bool = False,
                  saved: dict | None = None):
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
         self.banner_text.setMinimumHeight(self.banner_button.sizeHint().height())
         self.banner.setStyleSheet(_banner_style())
         self.banner_button.clicked.connect(self.banner_clicked.emit)
+        self.data_changed.connect(self.refresh_all)
         self.findChild(QWidget, "bannerClose").clicked.connect(self.close_banner)
         # What the banner says: a one-off notice (no tray, a failed change) and, where the
         # app says so (no tray), how many reminders are due. One count feeds the sidebar,

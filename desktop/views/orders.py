@@ -36,7 +36,7 @@ from desktop.views.rows import Row
 from desktop.views.flow import flow_of
 from desktop.views.rows import plain_tooltip, shortcut_safe
 from desktop.views.timeline_widget import PersonTimeline
-from desktop.presentation import delivery_texts, errors, event_texts
+from desktop.presentation import delivery_texts, errors, event_texts, order_texts
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -129,7 +129,8 @@ class OrdersView(ListView):
         self.status_filter.setAccessibleName(_("Show orders with this status"))
         self.status_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.status_filter.setMinimumContentsLength(17)
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        # Another status chosen: the order shown stays when the list still has it, else the first row.
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh(neighbour=False))
         self.new_button = QPushButton(_("New order…"), self)
         self.new_button.setObjectName("newOrder")
         self.new_button.clicked.connect(self.new_order)
@@ -145,6 +146,18 @@ class OrdersView(ListView):
         bar.addWidget(self.settings_button)
         outer.insertLayout(1, bar)
         self.table.doubleClicked.connect(lambda _index: self.edit_order())
+        # The empty page when orders exist but the status chosen at "Show" hides them all:
+        # it says so, with the way back (review of Maatwerk, 2026-12-07: the list shrank to
+        # its top and the pane said to clear the search field, which was empty).
+        self.show_all_button = QPushButton(_("Show all orders"), self)
+        self.show_all_button.setObjectName("showAllOrders")
+        self.show_all_button.clicked.connect(
+            lambda: self.status_filter.setCurrentIndex(self.status_filter.findData("all")))
+        self.show_all_button.hide()
+        empty_layout = self.empty_text.parentWidget().layout()
+        empty_layout.insertWidget(empty_layout.indexOf(self.empty_text) + 1, self.show_all_button, 0, Qt.AlignHCenter)
+        # While the list loads again, the order the pane showed (and its place in the list).
+        self._following: tuple[int | None, int | None] | None = None
 
     # --- list ----------------------------------------------------------------------
     def view_title(self):
@@ -209,17 +222,47 @@ class OrdersView(ListView):
         rows.sort(key=lambda r: r.extra["urgency"])
         return rows
 
-    def refresh(self) -> None:
+    def refresh(self, neighbour: bool = True) -> None:
+        """The list and pane loaded again, the pane on the order it showed (follow_rows; with
+        ``neighbour``, one that left the list gives its place to the row that took it)."""
         keep = self.current_id
-        super().refresh()
-        if not self.model.all_rows and store.any_order():
-            # Orders exist, just none with this status: say so instead of "no orders yet".
-            self.pages.setCurrentIndex(1)
-            self.no_match.setText(_("No orders with this status. Choose another status above the list."))
-            self.no_match.setVisible(True)
-            self.show_detail(None)
-        elif keep is not None:
-            self.select_order(keep)
+        self._following = (keep, self.model.index_of(keep) if keep is not None and neighbour else None)
+        try:
+            super().refresh()
+        finally:
+            self._following = None
+        # Orders exist, just none with the status chosen: say so instead of "no orders yet".
+        self._filter_hides_all(not self.model.all_rows and store.any_order())
+
+    def follow_rows(self, keep: int | None) -> None:
+        """After the list loaded again, the pane stays on the order it showed; one that left
+        the list (cancelled, delivered: not an open order any more) gives its place to the
+        row that took it, not to the first row of the list (review of Maatwerk: the pane
+        jumped to another customer after "Annuleren")."""
+        if keep is None and self._following is not None:
+            keep, place = self._following
+            rows = self.model.rows
+            if keep is not None and self.model.index_of(keep) is None and place is not None and rows:
+                keep = rows[min(place, len(rows) - 1)].id
+        super().follow_rows(keep)
+
+    def _filter_hides_all(self, hides: bool) -> None:
+        """The empty page for "the status chosen at Show hides every order" (with a button
+        back to all of them), or for "no orders at all yet"."""
+        if hides:
+            wanted = self.status_filter.currentData()
+            self.pages.setCurrentIndex(0)
+            # TRANSLATORS: Maatwerk, when the status chosen at "Show" hides every order
+            # ("No orders with the status “Cancelled”").
+            title = _("No orders with the status “{status}”").format(status=label("order_status", wanted))
+            self.empty_title.setText(_("No open orders") if wanted == "open" else title)
+            self.empty_text.setText(_(
+                "The list shows only the orders with the status you choose at “Show” above it. Your other orders "
+                "are all still there."))
+        else:
+            self.empty_title.setText(self.empty_heading())
+            self.empty_text.setText(self.empty_help())
+        self.show_all_button.setVisible(hides)
 
     def select_order(self, order_id: int) -> bool:
         for i, row in enumerate(self.model.rows):
@@ -236,7 +279,7 @@ class OrdersView(ListView):
         if o is None:
             return
         person = o.person
-        self.add_heading(layout, _("Order {number} for {name}").format(number=o.order_number or "—", name=person.name))
+        self.add_heading(layout, order_texts.heading(o.order_number, person.name))
         today = self.today()
         making = o.status in rules.IN_THE_MAKING
         days = rules.days_left(o.promised_ready, today) if making else None
@@ -399,7 +442,9 @@ class OrdersView(ListView):
             nxt = QPushButton(_(_NEXT_LABELS[o.status]))
             nxt.setObjectName("nextStatus")
             nxt.setDefault(True)
-            nxt.clicked.connect(self.advance)
+            # What the button says is what it does: it carries the status it was made for
+            # (the order may move on elsewhere, from a reminder in the tray, before the click).
+            nxt.clicked.connect(lambda _c=False, oid=o.id, shown=o.status: self.advance(oid, shown))
             row.append(nxt)
         message = theme.menu_button(_("Send message"), "sendMessage")
         menu = message.menu()
@@ -431,7 +476,7 @@ class OrdersView(ListView):
                     _("Back to “{status}”").format(status=label("order_status", to)) if to != "new" or o.status != "cancelled"
                     else _("Reopen the order"))
             action = more_menu.addAction(text)
-            action.triggered.connect(lambda _c=False, t=to: self.move_to(t))
+            action.triggered.connect(lambda _c=False, t=to, oid=o.id, shown=o.status: self.move_to(t, oid, shown))
         more.setEnabled(not more_menu.isEmpty())
         row.append(more)
         return flow_of(row, "orderActions")
@@ -477,51 +522,121 @@ class OrdersView(ListView):
         if run_dialog(dialog) == QDialog.Accepted:
             self._after_change()
 
-    def advance(self) -> None:
-        o = store.find(self.current_id) if self.current_id else None
+    def _as_shown(self, order_id: int | None, shown: str | None) -> CustomOrder | None:
+        """The order a button acts on, still as its pane showed it; otherwise None, after the
+        list and pane are loaded again and she is told. A pane left showing "Klaar" after
+        the order was shipped from the tray marked it delivered on "Verzenden…" (review of
+        Maatwerk, 2026-12-07): a button does what it said, or nothing."""
+        if order_id is None:
+            return None
+        o = store.find(order_id)
+        if o is None:  # gone meanwhile (its customer erased): the list follows
+            self.refresh()
+            return None
+        if shown is not None and o.status != shown:
+            self.refresh()
+            if self.model.index_of(o.id) is not None:
+                # TRANSLATORS: {order} is "Order #1029 for Sofie Maes", {status} its status now ("Shipped").
+                text = _("{order} is “{status}” by now (it changed elsewhere, from a reminder for instance), so "
+                         "this button did nothing. The list now shows the order as it is.")
+            else:  # its new status is not one the list shows
+                # TRANSLATORS: {order} is "Order #1029 for Sofie Maes", {status} its status now ("Delivered").
+                text = _("{order} is “{status}” by now (it changed elsewhere, from a reminder for instance), so "
+                         "this button did nothing. You find it at Show → “{status}”.")
+            dialogs.inform(self, _("Not changed"), text.format(
+                order=order_texts.subject(o.order_number, o.person.name), status=label("order_status", o.status)))
+            return None
+        return o
+
+    def advance(self, order_id: int | None = None, shown: str | None = None) -> None:
+        """The pane's main button: the order's next status (``shown``: the status the
+        button was made for; a different one now does nothing, _as_shown)."""
+        o = self._as_shown(order_id if order_id is not None else self.current_id, shown)
         if o is None or o.status not in NEXT_ACTIONS:
             return
         if o.status == "ready":
-            self.ship()
+            self.ship(o.id)
             return
         to = NEXT_ACTIONS[o.status]
-        self.move_to(to)
-        if to == "ready" and dialogs.confirm(
+        if self.move_to(to, o.id) and to == "ready" and dialogs.confirm(
                 self, _("Order ready"), _("Let the customer know the order is ready?")):
-            self.send_message("order_ready")
+            self.send_message("order_ready", o.id)
 
-    def move_to(self, status: str) -> None:
-        if self.current_id is None:
-            return
+    def move_to(self, status: str, order_id: int | None = None, shown: str | None = None) -> bool:
+        """The order moved to ``status`` (asked first where that undoes something), on Edit →
+        Undo; True when it moved. The pane stays on it, or, when it left the list, on the
+        row that took its place, the status bar saying where it went (_say_where)."""
+        o = self._as_shown(order_id if order_id is not None else self.current_id, shown)
+        if o is None:
+            return False
         if status == "cancelled" and not dialogs.confirm(self, _("Cancel the order"), _(
                 "Cancel this order? It stays in the list under “Cancelled”, with its history.")):
-            return
-        current = store.find(self.current_id)
-        if current is not None and current.status == "shipped" and status == "ready" and not dialogs.confirm(
+            return False
+        if o.status == "shipped" and status == "ready" and not dialogs.confirm(
                 self, _("Not shipped after all"), _(
                     "Take this order back to “Ready”? Its parcel leaves Shipments (ship it again with the right "
                     "details); the timeline keeps that it was sent.")):
-            return
+            return False
+        from desktop import reminders
+
         try:
-            store.move_status(self.current_id, status, self.clock())
+            with reminders.recorded(self._move_text(o, status)):
+                store.move_status(o.id, status, self.clock())
         except store.OrderInvalid as exc:
             dialogs.warn(self, _("Not changed"), errors.text(exc))
+            self._after_change()
+            return False
         self._after_change()
+        self._say_where(o, status)
+        return True
 
-    def ship(self) -> None:
+    @staticmethod
+    def _move_text(o: CustomOrder, status: str) -> str:
+        """What Edit → Undo names a status move by: "order #1038 for Kevin Jacobs set to “Cancelled”"."""
+        shown = label("order_status", status)
+        if o.order_number:
+            # TRANSLATORS: Edit → Undo "…": a custom order moved to another status.
+            return _("order {number} for {name} set to “{status}”").format(
+                number=o.order_number, name=o.person.name, status=shown)
+        # TRANSLATORS: Edit → Undo "…": a custom order without a shop number moved to another status.
+        return _("the order for {name} set to “{status}”").format(name=o.person.name, status=shown)
+
+    def _say_where(self, o: CustomOrder, status: str) -> None:
+        """After a move that took the order out of the list: a step back (reopened, back to
+        "Ready") follows it to the open orders; a step on (cancelled, delivered) leaves the
+        pane on the next row, and the status bar says where the order went."""
+        if any(row.id == o.id for row in self.model.all_rows):
+            return  # still in the list (or only hidden by the search): Edit → Undo's line says what was done
+        name = order_texts.subject(o.order_number, o.person.name)
+        shown = label("order_status", status)
+        onward = status == "cancelled" or NEXT_ACTIONS.get(o.status) == status
+        if not onward and status in rules.OPEN:
+            self.status_filter.setCurrentIndex(self.status_filter.findData("open"))
+            self.select_id(o.id)
+            # TRANSLATORS: status bar, after "Reopen the order" or "Back to …" under another status
+            # at "Show": the list switched to the open orders to keep the order in sight.
+            text = _("{order} is “{status}” again; the list now shows “Open orders”. Ctrl+Z undoes it.")
+        else:
+            # TRANSLATORS: status bar, after a custom order moved out of the list shown ("Open orders").
+            text = _("{order} is “{status}” now: you find it at Show → “{status}”. Ctrl+Z undoes it.")
+        self.status_message.emit(text.format(order=name, status=shown))
+
+    def ship(self, order_id: int | None = None) -> None:
         from desktop.views.order_message import OrderShipDialog
 
-        dialog = OrderShipDialog(self, self.current_id, self.clock)
+        order_id = order_id if order_id is not None else self.current_id
+        dialog = OrderShipDialog(self, order_id, self.clock)
         if run_dialog(dialog) == QDialog.Accepted and dialog.shipment is not None:
             self._after_change()
-            self.send_message("order_shipped")
+            self.send_message("order_shipped", order_id)  # this order's, also when it left the list
 
-    def send_message(self, step: str) -> None:
-        if self.current_id is None:
+    def send_message(self, step: str, order_id: int | None = None) -> None:
+        order_id = order_id if order_id is not None else self.current_id
+        if order_id is None:
             return
         from desktop.views.order_message import OrderMessageDialog
 
-        dialog = OrderMessageDialog(self, self.current_id, step, self.clock)
+        dialog = OrderMessageDialog(self, order_id, step, self.clock)
         if run_dialog(dialog) == QDialog.Accepted:
             self._after_change()
 

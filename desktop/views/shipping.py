@@ -34,7 +34,7 @@ from desktop.domain.importers import ImportFailed, ParsedExport, summary_lines
 from desktop.domain.order_importers import ParsedOrders, parse_any
 from desktop.i18n import _, ngettext
 from desktop.labels import label
-from desktop.presentation import errors, event_texts, import_texts
+from desktop.presentation import errors, event_texts, import_texts, order_texts
 from desktop.store import catalogue, incoming, journal, lookups, orders, pictures, settings, shipping, storage_errors
 from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.views import dialogs, picture_check, theme
@@ -164,7 +164,8 @@ class ShippingController(QObject):
         if view.key == "influencers":
             self._targets["influencers"] = install_person_target(view, self.send_products, self.refusal)
         elif view.key == "orders":
-            self._targets["orders"] = install_order_target(view, self.order_product)
+            self._targets["orders"] = install_order_target(view, self.order_product, self.order_refusal,
+                                                           self._order_not_changed)
 
     @property
     def person_targets(self) -> list:
@@ -279,7 +280,22 @@ class ShippingController(QObject):
             self.send_products(person_id, ids)
 
     # --- a product onto a custom order ------------------------------------------------------
+    @staticmethod
+    def order_refusal(order_id: int) -> str | None:
+        """Why the order no longer takes a product, or None: once sent, delivered or
+        cancelled, its product is what went out (the parcel in Zendingen holds it). A drop
+        on a sent order changed the order's product while its parcel kept the old one
+        (review of Maatwerk, 2026-12-07)."""
+        return _order_refusal_of(orders.find(order_id))
+
+    def _order_not_changed(self, reason: str) -> None:
+        dialogs.warn(self.window, _("Not changed"), reason)
+
     def order_product(self, order_id: int, product_ids: list[int]):
+        refused = self.order_refusal(order_id)
+        if refused:
+            self._order_not_changed(refused)
+            return None
         if len(product_ids) != 1:
             dialogs.warn(self.window, _("Not changed"), _(
                 "A custom order has only one product: drag a single product onto it. Nothing was changed."))
@@ -287,7 +303,12 @@ class ShippingController(QObject):
         with journal.recording() as recorded:
             change = shipping.set_order_product(order_id, product_ids[0], utcnow())
         order = orders.find(order_id)
-        self._done(_("product of order {number}").format(number=order.order_number), recorded)
+        if order.order_number:
+            what = _("product of order {number}").format(number=order.order_number)
+        else:
+            # TRANSLATORS: Edit → Undo "…": the product given to a custom order that has no shop number.
+            what = _("product of the order for {name}").format(name=order.person.name)
+        self._done(what, recorded)
         return change
 
     def order_selected(self) -> None:
@@ -295,7 +316,8 @@ class ShippingController(QObject):
         if len(ids) != 1:
             self.window.statusBar().showMessage(_("Select one product for the custom order."), 8000)
             return
-        entries = [(o.id, _("{number} for {name}").format(number=o.order_number, name=o.person.name), None)
+        entries = [(o.id, order_texts.choice(o.order_number, o.person.name, o.promised_ready,
+                                             shipping.product_title(o.product) if o.product else ""), None)
                    for o in orders.waiting_for_product()]
         order_id = dialogs.choose(self.window, _("For custom order…"), _("Which order is {product} for?").format(
             product=_product_list(ids)), entries, current=self._chosen_in("orders"))
@@ -624,6 +646,24 @@ def _refusal_of(person) -> str | None:
     if person.status in REFUSED_STATUSES:
         reason = person.status_reason or label("person_status", person.status)
         return _("{name} gets no products: {reason}").format(name=person.name, reason=reason)
+    return None
+
+
+def _order_refusal_of(order) -> str | None:
+    """Why a custom order (or None: gone) takes no product from the catalogue, or None."""
+    if order is None:
+        return _("This order no longer exists.")
+    name = order_texts.subject(order.order_number, order.person.name)
+    if order.status == "shipped":
+        # TRANSLATORS: a product dropped on a custom order already sent; {order} is "Order #1029 for Sofie Maes".
+        return _("{order} has already been sent: its product went out in the parcel and stays as it was. Nothing "
+                 "was changed.").format(order=name)
+    if order.status == "delivered":
+        return _("{order} has already been delivered: its product stays as it was. Nothing was changed.").format(
+            order=name)
+    if order.status == "cancelled":
+        return _("{order} is cancelled. To give it another product, reopen it first (More → Reopen the order). "
+                 "Nothing was changed.").format(order=name)
     return None
 
 

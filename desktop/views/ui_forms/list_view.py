@@ -108,6 +108,7 @@ class Ui_ListView(object):
 
         self.contentLayout.addWidget(self.noMatch)
 
+        self.contentLayout.setStretch(0, 1)
         self.pages.addWidget(self.contentPage)
 
         self.layout.addWidget(self.pages)

@@ -146,7 +146,6 @@ class Ui_OrderForm(object):
 
         self.orderNumber = QLineEdit(self.orderBox)
         self.orderNumber.setObjectName(u"orderNumber")
-        self.orderNumber.setPlaceholderText(u"#1042")
 
         self.orderForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.orderNumber)
 
@@ -435,6 +434,7 @@ class Ui_OrderForm(object):
         self.languageLabel.setText(QCoreApplication.translate("OrderForm", u"Language", u"Which language the customer's messages are in"))
         self.orderBox.setTitle(QCoreApplication.translate("OrderForm", u"Order", None))
         self.orderNumberLabel.setText(QCoreApplication.translate("OrderForm", u"Shop order number", None))
+        self.orderNumber.setPlaceholderText(QCoreApplication.translate("OrderForm", u"e.g. #1042", u"An example of a shop order number, shown in the empty field"))
         self.productLabel.setText(QCoreApplication.translate("OrderForm", u"Product", None))
         self.quantityLabel.setText(QCoreApplication.translate("OrderForm", u"Quantity", u"How many pieces of the product the customer ordered"))
         self.priceLabel.setText(QCoreApplication.translate("OrderForm", u"Price", None))

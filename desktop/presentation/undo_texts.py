@@ -75,12 +75,16 @@ def _changed_line(change: journal.RowChanged) -> str:
         # TRANSLATORS: a line of what changed since a step Edit → Undo refused: {subject} is e.g. "Parcel to Sanne".
         return _("{subject}: removed since").format(subject=subject)
     if change.back:
+        # TRANSLATORS: a line of what changed since a step Edit → Undo refused: the record is there again.
         return _("{subject}: added again since").format(subject=subject)
     if change.table != "custom_order":
+        # TRANSLATORS: a line of what changed since a step Edit → Undo refused: {subject} is e.g. "Parcel to Sanne".
         return _("{subject}: changed since").format(subject=subject)
     changes = [_order_field(column, row) for column in change.columns if column in _ORDER_FIELDS]
     if not changes:
         return _("{subject}: changed since").format(subject=subject)
+    # TRANSLATORS: a line of what changed since a step Edit → Undo refused: "Order #1041 for Marieke: Ready by is
+    # now 22 Dec 2026; Status is now “Shipped”".
     return _("{subject}: {changes}").format(subject=subject, changes="; ".join(changes))
 
 
@@ -112,6 +116,7 @@ def _added_line(added: journal.RowAdded) -> str:
                                                  what=event_texts.what(event.kind, event.fact),
                                                  text=event_texts.line(event))
     subject = _subject(added.table, journal.row_of(added.table, added.rowid))
+    # TRANSLATORS: a line of what changed since a step Edit → Undo refused: {subject} is e.g. "Parcel to Sanne".
     return _("{subject}: added since").format(subject=subject) if subject else ""
 
 
@@ -132,10 +137,13 @@ def _subject(table: str, row: dict | None) -> str:
         name = _name(row.get("person_id"))
         if row.get("order_number"):
             return _("Order {number} for {name}").format(number=row["order_number"], name=name)
+        # TRANSLATORS: a custom order without a shop order number, named in a list of what changed since.
         return _("Order for {name}").format(name=name)
     if table == "shipment":
+        # TRANSLATORS: a parcel (Shipments), named in a list of what changed since a step Edit → Undo refused.
         return _("Parcel to {name}").format(name=_name(row.get("person_id")))
     if table == "person":
+        # TRANSLATORS: a person's card (name, address…), named in a list of what changed since.
         return _("Details of {name}").format(name=row.get("name") or "")
     if table == "collaboration":
         return _("Collaboration with {name}").format(name=_name(row.get("person_id")))
@@ -146,4 +154,5 @@ def _subject(table: str, row: dict | None) -> str:
 
 def _gone_subject(table: str) -> str:
     """A record removed since, by its kind alone."""
+    # TRANSLATORS: a custom order or a parcel removed since a step Edit → Undo refused ("An order: removed since").
     return {"custom_order": lambda: _("An order"), "shipment": lambda: _("A parcel")}.get(table, lambda: "")()

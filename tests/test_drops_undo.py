@@ -185,7 +185,7 @@ def test_undo_that_is_no_longer_possible_is_refused_and_changes_nothing(qtbot, w
     shipping.create_shipment(shipping.NewShipment(sanne.id, [(new.id, 1)]), utcnow())  # not through the stack
     before = products()
     window.undo_action.trigger()
-    assert said and said[0][0] == "warn" and "niets veranderd" in said[0][2]
+    assert said and said[0][0] == "warn" and "niets teruggedraaid" in said[0][2]  # (store/journal: changed since)
     assert products() == before
     assert not window.undo_stack.canUndo() and not window.undo_stack.canRedo()
 

@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from desktop.domain import dates, workdays
 from desktop.domain.money import MoneyError, parse_money
 from desktop.domain.names import clean_name
-from desktop.i18n import _, format_number
+from desktop.i18n import _, format_number, formatting_locale, quoted
+from desktop.labels import label
 
 # Pieces on one custom order: as many as an order line of an import may hold (more is a
 # mistake in the file), so an imported order can always be edited and saved again.
@@ -43,6 +44,28 @@ def allowed_moves(status: str) -> list[str]:
 
 def can_move(status: str, to: str) -> bool:
     return to in allowed_moves(status)
+
+
+# The statuses before the parcel: the order form moves an order freely between them.
+BEFORE_PARCEL = ("new", "in_production", "ready")
+
+
+def form_statuses(current: str | None) -> list[str]:
+    """The statuses the order form offers an order in ``current`` (None: a new one), in
+    the pipeline's order (review of the custom orders, finding 2: the form's Status went
+    around the parcel). Before the parcel, and from or to "cancelled", she moves it freely:
+    a correction, no parcel involved. "Shipped" is reached only through "Ship…", which asks
+    the carrier and makes the parcel: no order in the form becomes shipped without one. A
+    shipped or delivered order moves as its buttons move it (back to ready: the parcel on
+    its way is taken back; delivered: the parcel too), so its parcel follows
+    (``store/orders._parcel_follows``) and shipping again never makes a second one."""
+    if current is None:
+        offered = set(BEFORE_PARCEL)
+    elif current in BEFORE_PARCEL or current == "cancelled":
+        offered = {*BEFORE_PARCEL, "cancelled"}
+    else:
+        offered = {current, *allowed_moves(current)}
+    return [status for status in STATUSES if status in offered]
 
 
 def days_left(promised: date | None, today: date) -> int | None:
@@ -231,8 +254,11 @@ def _check_status_and_dates(form: OrderInput, previous: dict | None, errors: dic
     """The status, the order date, the promised dates in order and in the years Afspraak
     takes (the same as an orders import: ``dates.YEARS``), and a reason when a promised
     date moves."""
+    current = (previous or {}).get("status")
     if form.status not in STATUSES:
         errors["status"] = _("Choose a status.")
+    elif form.status != current and form.status not in form_statuses(current):
+        errors["status"] = _status_refused(current, form.status)
     if form.ordered_on is None:
         errors["ordered_on"] = _("Enter the date the customer ordered.")
     elif today is not None and form.ordered_on > today:
@@ -254,6 +280,23 @@ def _check_status_and_dates(form: OrderInput, previous: dict | None, errors: dic
                  or previous.get("promised_delivery") != form.promised_delivery)
         if moved:
             errors["change_reason"] = _("Say why the promised date is changing; the reason is kept in the order's history.")
+
+
+def _status_refused(current: str | None, status: str) -> str:
+    """Why the order form does not make an order in ``current`` (None: a new one) ``status``."""
+    if status == "shipped":
+        return _("An order is shipped with “Ship…” in Custom orders: it asks for the carrier and puts the parcel "
+                 "in Shipments. Choose another status here.")
+    from babel.lists import format_list
+
+    choices = format_list([quoted(label("order_status", s)) for s in form_statuses(current) if s != current],
+                          style="or", locale=formatting_locale())
+    if current is None:
+        # TRANSLATORS: {statuses} lists the statuses a new custom order may have: "“New”, “In production” or “Ready”".
+        return _("A new order can only be {statuses}.").format(statuses=choices)
+    # TRANSLATORS: {old} is the order's status, in lower case; {statuses} lists those it may get here.
+    return _("An order that is {old} can only become {statuses} here.").format(
+        old=label("order_status", current).lower(), statuses=choices)
 
 
 # A delay message proposes the promised date plus this many days (never a day in the

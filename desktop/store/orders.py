@@ -234,10 +234,12 @@ def check_order(form: rules.OrderInput, now: datetime, order_id: int | None = No
 
 
 def _promised(existing: CustomOrder | None) -> dict | None:
-    """The promised dates saved on an order being edited (None for a new one)."""
+    """The promised dates and the status saved on an order being edited (None for a new
+    one): moving a date needs a reason, and the status moves as ``rules.form_statuses`` allows."""
     if existing is None:
         return None
-    return {"promised_ready": existing.promised_ready, "promised_delivery": existing.promised_delivery}
+    return {"promised_ready": existing.promised_ready, "promised_delivery": existing.promised_delivery,
+            "status": existing.status}
 
 
 def _validated(form: rules.OrderInput, previous: dict | None, order_id: int | None, today: date | None = None
@@ -292,12 +294,16 @@ def _save_order_row(existing: CustomOrder | None, person: Person, clean: rules.C
 
 
 def _record_changes(order: CustomOrder, previous: dict, old_status: str, v: dict, now: datetime) -> None:
-    """The history of an edited order: each promised date that moved, and a new status."""
+    """The history of an edited order: each promised date that moved, and a new status,
+    which its parcel follows as it does a move by the buttons (review of the custom
+    orders, finding 2: back to "ready" from the form kept the parcel on its way, and
+    shipping again made a second one)."""
     for field in ("promised_ready", "promised_delivery"):
         if previous[field] != v[field]:
             _record_date(order, field, previous[field], v[field], v["change_reason"], now)
     if old_status != order.status:
         _status_event(order, old_status, order.status, now)
+        _parcel_follows(order, old_status, order.status, now)
 
 
 def _update_pictures(order: CustomOrder, copied: list[tuple[str, str]], remove: list[int], now: datetime) -> list[str]:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.clock import owner, to_local
 from desktop.domain.message_rules import default_form, outside_flanders
-from desktop.domain.orders import MAX_QUANTITY, OrderInput, default_ready, past_promise
+from desktop.domain.orders import MAX_QUANTITY, OrderInput, default_ready, form_statuses, past_promise
 from desktop.i18n import _
 from desktop.labels import choices
 from desktop.presentation import errors
@@ -148,6 +148,7 @@ class OrderDialog(QDialog):
         self._fill_choices()
         self._make_error_labels()
         self._make_language_hint()
+        self._make_ship_hint()
         self.customer_pick.currentIndexChanged.connect(self._customer_picked)
         self.has_delivery.toggled.connect(self.promised_delivery.setEnabled)
         self.promised_ready.dateChanged.connect(self._dates_changed)
@@ -209,8 +210,10 @@ class OrderDialog(QDialog):
 
         self.product_search = CatalogueSearch(self.product, store.products())
 
+        offered = form_statuses(self.order.status if self.order else None)  # "Shipped" only through Ship…
         for code, text in choices("order_status"):
-            self.status.addItem(text, code)
+            if code in offered:
+                self.status.addItem(text, code)
         for edit in (self.ordered_on, self.promised_ready, self.promised_delivery):
             date_field(edit)
 
@@ -249,6 +252,22 @@ class OrderDialog(QDialog):
         for signal in (self.country.currentIndexChanged, self.language.currentIndexChanged,
                        self.postcode.textChanged):
             signal.connect(self._language_hint)
+
+    def _make_ship_hint(self) -> None:
+        """A grey line under the status when it is "Ready": the form does not ship (it makes
+        no parcel); "Ship…" does (review of the custom orders, finding 2)."""
+        self.ship_hint = plain_label(_("Ship it with “Ship…” in Custom orders."))
+        self.ship_hint.setObjectName("shipHint")
+        self.ship_hint.setWordWrap(True)
+        self.ship_hint.setStyleSheet(theme.text_style("grey"))
+        form, row = self._form_row(self.status)
+        form.insertRow(row + 1, "", self.ship_hint)
+        self.status.currentIndexChanged.connect(self._ship_hint_follows)
+        self._ship_hint_follows()
+
+    def _ship_hint_follows(self, *_args) -> None:
+        form, row = self._form_row(self.ship_hint)
+        form.setRowVisible(row, self.status.currentData() == "ready")
 
     def _language_hint(self, *_args) -> None:
         shown = (self.language.currentData() == "nl"

@@ -15,7 +15,10 @@ window refreshes its views and the reminder counts after either (main_window.py)
 
 A step that cannot be taken any more (a product that a parcel made since uses) is
 refused with a message and changes nothing; the command is then made obsolete, so Qt
-takes it off the stack (the commands before it stay available).
+takes it off the stack (the commands before it stay available). So is a step whose data
+was changed since by an action that is no step (an order marked ready or a message sent
+in Maatwerk after an edit in its form): the message lists what changed
+(``store.journal.ChangedSince``, ``presentation/undo_texts.py``).
 """
 
 from __future__ import annotations
@@ -64,17 +67,24 @@ class _Command(QUndoCommand):
         if not self._pushed:
             self._pushed = True  # done by the view before the push
             return
-        self._guarded(self.do_again, _("Not redone"))
+        self._guarded(self.do_again, _("Not redone"), undoing=False)
 
     def undo(self) -> None:
-        self._guarded(self.take_back, _("Not undone"))
+        self._guarded(self.take_back, _("Not undone"), undoing=True)
 
-    def _guarded(self, step: Callable[[], None], title: str) -> None:
+    def _guarded(self, step: Callable[[], None], title: str, undoing: bool) -> None:
         from desktop.store import storage_errors
         from desktop.views import dialogs
 
         try:
             step()
+        except journal.ChangedSince as exc:  # done before what came after it: refused whole
+            from desktop.presentation import undo_texts
+
+            log.info("%s: %s (%s)", title, self.text(), exc)
+            self.setObsolete(True)
+            dialogs.warn(self.widget, title, undo_texts.refused(exc, self.text(), undoing))
+            return
         except (journal.NotUndoable, CannotRedo) as exc:
             log.info("%s: %s (%s)", title, self.text(), exc)
             reason = exc.reason if isinstance(exc, CannotRedo) else _(

@@ -205,6 +205,18 @@ COUNTRY_NAMES = {
     "BE": ("be", "bel", "belgium", "belgie", "belgique", "belgien", "belgica", "belgio"),
 }
 US_NAMES = ("us", "usa", "united states", "united states of america")
+# Where a postcode is always this many digits, and many start with 0: a spreadsheet that took
+# the code for a number dropped those zeros (Etsy's "4012" for 04012 in Italy, "2270" for 02270
+# in Finland, "949" for 00949 in Puerto Rico). By ISO code (Shopify, WooCommerce) and English
+# name (Etsy). The lengths are Google's address metadata ("zip": IT "\d{5}", FI "\d{5}", PR
+# "00[679]\d{2}([ \-]\d{4})?", FR "\d{2}[ ]?\d{3}", AU "\d{4}" …; libaddressinput's
+# testdata/countryinfo.txt, the data served at https://chromium-i18n.appspot.com/ssl-address/data/IT).
+DIGIT_POSTCODES = {name: digits for digits, *names in (
+    (5, *US_NAMES), (5, "pr", "puerto rico"), (5, "it", "italy"), (5, "fi", "finland"), (5, "fr", "france"),
+    (5, "de", "germany"), (5, "es", "spain"), (5, "lt", "lithuania"), (5, "ua", "ukraine"),
+    (5, "tr", "turkey", "turkiye"), (5, "mx", "mexico"), (5, "my", "malaysia"), (4, "au", "australia"),
+    (4, "no", "norway"), (4, "za", "south africa"),
+) for name in names}
 NL_POSTCODE = re.compile(r"^[1-9][0-9]{3}\s?[A-Za-z]{2}$")
 
 # Statuses of a shop order (stored codes; labels in desktop/labels.py "shop_order_status").
@@ -551,13 +563,15 @@ def country_code(country: str, postcode: str = "") -> str:
 
 
 def clean_postcode(value: str, country: str) -> str:
-    """'1630 (Shopify's apostrophe) -> 1630; a US ZIP that lost its leading zero padded;
-    a Dutch postcode as 1234 AB."""
+    """'1630 (Shopify's apostrophe) -> 1630; a postcode of digits that lost its leading zeros
+    padded where the country's are all that many digits (``DIGIT_POSTCODES``: a US ZIP, an
+    Italian CAP); a Dutch postcode as 1234 AB."""
     text = _text(value).lstrip("'").strip()
-    if _plain_code(country) in US_NAMES:
-        m = re.fullmatch(r"(\d{3,4})(-\d{4})?", text)
-        if m:
-            return m.group(1).zfill(5) + (m.group(2) or "")
+    digits = DIGIT_POSTCODES.get(_plain_code(country))
+    if digits:
+        m = re.fullmatch(r"(\d+)(-\d{4})?", text)  # ZIP+4 ("07302-1234") in the US and Puerto Rico
+        if m and len(m.group(1)) < digits:
+            return m.group(1).zfill(digits) + (m.group(2) or "")
     m = re.fullmatch(r"([1-9][0-9]{3})\s*([A-Za-z]{2})", text)
     if m and country_code(country, text) in ("NL", ""):
         return f"{m.group(1)} {m.group(2).upper()}"

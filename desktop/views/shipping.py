@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog
 
 from desktop import paths
 from desktop.clock import utcnow
-from desktop.domain.importers import ImportFailed, ParsedExport, summary_lines
+from desktop.domain.importers import ImportFailed, ParsedExport
 from desktop.domain.order_importers import ParsedOrders, parse_any
 from desktop.i18n import _, ngettext
 from desktop.labels import label
@@ -578,7 +578,7 @@ class ShippingController(QObject):
         progress.close()
         self._job = None
         self._batch["kinds"].add("products")
-        self._file_done(path, True, "\n".join(summary_lines(summary, limit=15)), summary)
+        self._file_done(path, True, "\n".join(import_texts.summary_lines(summary, limit=15)), summary)
 
     def _written(self, write, path: Path, progress: QProgressDialog):
         """Run an import's ``write`` (one transaction), recorded for Edit → Undo; its summary,

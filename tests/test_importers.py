@@ -732,7 +732,7 @@ def test_an_import_says_how_many_prices_went_down_or_up(database):
     assert (summary.updated, summary.prices_down, summary.prices_up) == (3, 2, 1)
     i18n.set_language("nl")
     assert import_texts.summary_lines(summary)[:3] == [  # "0 nieuwe producten" is left out
-        "3 producten bijgewerkt", "waarvan 1 met een hogere prijs", "waarvan 2 met een lagere prijs"]
+        "3 producten bijgewerkt", "  waarvan 1 met een hogere prijs", "  waarvan 2 met een lagere prijs"]
 
 
 def test_a_spreadsheets_apostrophe_before_a_sku_is_not_part_of_it(database):

@@ -333,7 +333,7 @@ def test_a_first_import_says_no_counts_of_nothing_and_nothing_about_products_kep
     again = FILE + "3,simple,OB-MAAN,Oorbellen Maan,1,Gouden maantjes,\"24,95\",Oorbellen\n"
     summary = catalogue.apply_import(importers.parse_export(again.replace("34,95", "36,95").encode()), NOW)
     assert import_texts.summary_lines(summary) == [
-        "1 nieuw product", "1 product bijgewerkt", "waarvan 1 met een hogere prijs", "1 product ongewijzigd",
+        "1 nieuw product", "1 product bijgewerkt", "  waarvan 1 met een hogere prijs", "1 product ongewijzigd",
         "Het bestand heeft geen kolom „Afbeeldingen”: nieuwe producten komen binnen zonder foto; de producten die "
         "al in Afspraak staan, houden hun foto."]
 

@@ -14,31 +14,42 @@ from desktop.store.shop_orders import ImportPlan, OrderImportSummary
 
 
 def summary_lines(summary, limit: int = 50) -> list[str]:
-    """What an import did, for people: counts first, then notes about the file, then each
-    skipped row with its reason.
+    """What an import did, for people: the counts, each with its details indented under it
+    (the prices that went down or up under the products updated, each skipped row with its
+    reason under the rows skipped), then the notes about the file.
 
     ``summary`` has ``new``, ``updated``, ``unchanged``, ``skipped`` and ``notes``
     (store.catalogue.ImportSummary).
     """
     unclear = list(getattr(summary, "unclear", []))
     skipped = len(summary.skipped) + len(unclear)
-    counts = [
-        (summary.new, ngettext("{n} new product", "{n} new products", summary.new)),
-        (summary.updated, ngettext("{n} product updated", "{n} products updated", summary.updated)),
-        (summary.unchanged, ngettext("{n} product unchanged", "{n} products unchanged", summary.unchanged)),
-        (skipped, ngettext("{n} row skipped", "{n} rows skipped", skipped)),
-    ]
-    # A count of nothing is left out ("0 products updated" after a first import, review of the
-    # two-week walk); the new products are said when nothing else is.
-    lines = [text.format(n=n) for n, text in counts if n] or [counts[0][1].format(n=summary.new)]
     down, up = getattr(summary, "prices_down", 0), getattr(summary, "prices_up", 0)
     # TRANSLATORS: after a products import, right under "{n} products updated" (an older export
     # imported after a newer one sets prices back: the owner sees it here).
-    at = bool(summary.new) + 1  # right under "{n} products updated" (prices change only there)
-    for n, text in ((down, ngettext("of which {n} at a lower price", "of which {n} at a lower price", down)),
-                    (up, ngettext("of which {n} at a higher price", "of which {n} at a higher price", up))):
+    prices = [text.format(n=n) for n, text in (
+        (up, ngettext("of which {n} at a higher price", "of which {n} at a higher price", up)),
+        (down, ngettext("of which {n} at a lower price", "of which {n} at a lower price", down))) if n]
+    rows = sorted([*summary.skipped, *(_unclear_row(u) for u in unclear)], key=lambda s: s.line)
+    # TRANSLATORS: one skipped row of an import: line number, product name, reason.
+    reasons = [_("line {line}: {name}: {reason}").format(line=s.line, name=s.name or "?", reason=s.reason)
+               for s in rows[:limit]]
+    if len(rows) > limit:
+        reasons.append(_("… and {n} more").format(n=len(rows) - limit))
+    counts = [
+        (summary.new, ngettext("{n} new product", "{n} new products", summary.new), []),
+        (summary.updated, ngettext("{n} product updated", "{n} products updated", summary.updated), prices),
+        (summary.unchanged, ngettext("{n} product unchanged", "{n} products unchanged", summary.unchanged), []),
+        (skipped, ngettext("{n} row skipped", "{n} rows skipped", skipped), reasons),
+    ]
+    # A count of nothing is left out ("0 products updated" after a first import, review of the
+    # two-week walk); the new products are said when nothing else is. Each detail stays under
+    # its own count (review of the imports: a skipped row's reason came under an unrelated note).
+    lines = []
+    for n, text, details in counts:
         if n:
-            lines.insert(at, text.format(n=n))
+            lines.append(text.format(n=n))
+            lines.extend("  " + detail for detail in details)
+    lines = lines or [counts[0][1].format(n=summary.new)]
     found = getattr(summary, "found_by_name", 0)
     if found:
         lines.append(ngettext(
@@ -55,12 +66,6 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
     lines.extend(notes[:limit])
     if len(notes) > limit:
         lines.append(_("… and {n} more").format(n=len(notes) - limit))
-    rows = sorted([*summary.skipped, *(_unclear_row(u) for u in unclear)], key=lambda s: s.line)
-    for s in rows[:limit]:
-        # TRANSLATORS: one skipped row of an import: line number, product name, reason.
-        lines.append("  " + _("line {line}: {name}: {reason}").format(line=s.line, name=s.name or "?", reason=s.reason))
-    if len(rows) > limit:
-        lines.append("  " + _("… and {n} more").format(n=len(rows) - limit))
     return lines
 
 

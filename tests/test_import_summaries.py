@@ -1,0 +1,40 @@
+"""What the owner reads after an import (review of the imports): each detail under its own
+line, no counts of nothing, words for a first import, and one short block per file when she
+drops several files at once."""
+
+from __future__ import annotations
+
+from desktop import i18n
+from desktop.domain.importers import SkippedRow
+from desktop.presentation import import_texts
+from desktop.store.catalogue import ImportSummary
+
+
+def test_a_skipped_rows_reason_stays_under_the_rows_skipped_not_under_a_note():
+    """The reviewer's "experimental_sample_9_products.csv": "1 rij overgeslagen / 2 producten met
+    varianten staan zonder… /   regel 10: Logo Collection: een gegroepeerd product": the
+    indented reason looked like a detail of the note about variations."""
+    i18n.set_language("en")
+    note = ("2 products with variations came without them: they are imported without a price. WooCommerce keeps "
+            "each variation's price on a row of its own: export the variations too.")
+    summary = ImportSummary(source="woocommerce", new=8, updated=2, prices_up=1, prices_down=1,
+                            skipped=[SkippedRow(10, "Logo Collection", "a grouped product: a set of other products")],
+                            notes=[note])
+    assert import_texts.summary_lines(summary) == [
+        "8 new products",
+        "2 products updated",
+        "  of which 1 at a higher price",
+        "  of which 1 at a lower price",
+        "1 row skipped",
+        "  line 10: Logo Collection: a grouped product: a set of other products",
+        note,
+    ]
+
+
+def test_the_skipped_rows_beyond_the_limit_are_counted_under_them():
+    i18n.set_language("en")
+    summary = ImportSummary(source="shopify", new=1, notes=["A note."],
+                            skipped=[SkippedRow(line, f"P{line}", "no name") for line in range(2, 6)])
+    assert import_texts.summary_lines(summary, limit=2) == [
+        "1 new product", "4 rows skipped", "  line 2: P2: no name", "  line 3: P3: no name", "  … and 2 more",
+        "A note."]

@@ -38,3 +38,35 @@ def test_the_skipped_rows_beyond_the_limit_are_counted_under_them():
     assert import_texts.summary_lines(summary, limit=2) == [
         "1 new product", "4 rows skipped", "  line 2: P2: no name", "  line 3: P3: no name", "  … and 2 more",
         "A note."]
+
+
+def test_an_orders_summary_leaves_out_the_counts_of_nothing():
+    """Review of the imports: "0 bestellingen bijgewerkt / 0 ongewijzigd / 0 bekende klanten /
+    0 nieuwe bestellingen in Maatwerk" after a first import, in the CLI and the window."""
+    from desktop.store.shop_orders import OrderImportSummary
+
+    i18n.set_language("nl")
+    first = OrderImportSummary("etsy", new=1605, new_customers=1532)
+    assert import_texts.order_summary_lines(first) == ["1605 nieuwe bestellingen", "1532 nieuwe klanten"]
+    again = OrderImportSummary("shopify", updated=2, unchanged=37, known_customers=38, custom_orders=1)
+    assert import_texts.order_summary_lines(again) == [
+        "2 bestellingen bijgewerkt", "37 bestellingen ongewijzigd", "38 bekende klanten",
+        "1 nieuwe bestelling in Maatwerk"]
+    nothing = OrderImportSummary("shopify", erased_orders=1)  # everything left out: still a count first
+    assert import_texts.order_summary_lines(nothing)[0] == "0 nieuwe bestellingen"
+
+
+def test_the_preview_of_a_first_import_counts_no_nothing(qtbot, database):
+    from pathlib import Path
+
+    from desktop.domain import order_importers as oi
+    from desktop.store import shop_orders
+    from desktop.views.order_import import OrderPreviewDialog
+
+    from .conftest import NOW
+
+    i18n.set_language("nl")
+    data = (Path(__file__).parent / "data" / "shop" / "shopify_orders_nl.csv").read_bytes()
+    dialog = OrderPreviewDialog(shop_orders.plan_import(oi.parse_orders(data), NOW), "orders.csv")
+    qtbot.addWidget(dialog)
+    assert dialog.counts.text() == "6 nieuwe bestellingen · 5 nieuwe klanten"

@@ -148,17 +148,26 @@ def history_text(n: int, before: date, lead_days: int, done: bool) -> str:
     return text.format(n=n, date=i18n.format_date(before, "long"), period=i18n.days_text(lead_days))
 
 
+def order_counts(new: int, updated: int, unchanged: int, new_customers: int, known_customers: int,
+                 custom_orders: int = 0) -> list[str]:
+    """The counts of an orders import (its preview, its summary), each only when it is
+    something, as for products (review of the imports: "0 orders updated · 0 orders unchanged
+    · 0 known customers" after a first import); the new orders when nothing else is."""
+    counts = [
+        (new, ngettext("{n} new order", "{n} new orders", new)),
+        (updated, ngettext("{n} order updated", "{n} orders updated", updated)),
+        (unchanged, ngettext("{n} order unchanged", "{n} orders unchanged", unchanged)),
+        (new_customers, ngettext("{n} new customer", "{n} new customers", new_customers)),
+        (known_customers, ngettext("{n} known customer", "{n} known customers", known_customers)),
+        (custom_orders, ngettext("{n} new custom order", "{n} new custom orders", custom_orders)),
+    ]
+    return [text.format(n=n) for n, text in counts if n] or [counts[0][1].format(n=new)]
+
+
 def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[str]:
     """What an orders import did, for people (the window and ``afspraak import``)."""
-    lines = [
-        ngettext("{n} new order", "{n} new orders", summary.new).format(n=summary.new),
-        ngettext("{n} order updated", "{n} orders updated", summary.updated).format(n=summary.updated),
-        ngettext("{n} order unchanged", "{n} orders unchanged", summary.unchanged).format(n=summary.unchanged),
-        ngettext("{n} new customer", "{n} new customers", summary.new_customers).format(n=summary.new_customers),
-        ngettext("{n} known customer", "{n} known customers", summary.known_customers).format(n=summary.known_customers),
-        ngettext("{n} new custom order", "{n} new custom orders",
-          summary.custom_orders).format(n=summary.custom_orders),
-    ]
+    lines = order_counts(summary.new, summary.updated, summary.unchanged, summary.new_customers,
+                         summary.known_customers, summary.custom_orders)
     if summary.moved:
         lines.append(ngettext("{n} custom order updated to match the shop", "{n} custom orders updated to match the shop",
                        summary.moved).format(n=summary.moved))

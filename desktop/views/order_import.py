@@ -27,7 +27,7 @@ from desktop import clock, i18n
 from desktop.domain import order_importers as rules
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import label
-from desktop.presentation.import_texts import erased_preview, history_text
+from desktop.presentation.import_texts import erased_preview, history_text, order_counts
 from desktop.store.shop_orders import ImportPlan
 from desktop.views.date_edit import DateEdit
 from desktop.views.forms import date_field, from_qdate, to_qdate, typed_day
@@ -90,17 +90,8 @@ class OrderPreviewDialog(QDialog):
         heading.setObjectName("previewHeading")
         layout.addWidget(heading)
 
-        counts = [
-            ngettext("{n} new order", "{n} new orders", len(plan.new_orders)).format(n=len(plan.new_orders)),
-            ngettext("{n} order updated", "{n} orders updated", len(plan.updated_orders)).format(
-                n=len(plan.updated_orders)),
-            ngettext("{n} order unchanged", "{n} orders unchanged", len(plan.unchanged_orders)).format(
-                n=len(plan.unchanged_orders)),
-            ngettext("{n} new customer", "{n} new customers", len(plan.new_customers)).format(
-                n=len(plan.new_customers)),
-            ngettext("{n} known customer", "{n} known customers", len(plan.known_customers)).format(
-                n=len(plan.known_customers)),
-        ]
+        counts = order_counts(len(plan.new_orders), len(plan.updated_orders), len(plan.unchanged_orders),
+                              len(plan.new_customers), len(plan.known_customers))
         if plan.erased_orders:
             counts.append(erased_preview(len(plan.erased_orders)))
         self.counts = QLabel(" · ".join(counts))

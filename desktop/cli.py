@@ -395,7 +395,7 @@ def cmd_import(args) -> int:
         # the made-to-order marks as remembered
         summary = shop_orders.apply_plan(plan, utcnow(), file_name=paths.shown(source.name))
         _say(_("Orders from {platform}:").format(platform=parsed.platform_name))
-        _say("\n".join(import_texts.order_summary_lines(summary)))
+        _say("\n".join(import_texts.order_summary_lines(summary, lacking=parsed.lacking)))
         return 0
     from desktop.presentation.import_texts import summary_lines
 

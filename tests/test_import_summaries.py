@@ -4,6 +4,8 @@ drops several files at once."""
 
 from __future__ import annotations
 
+import pytest
+
 from desktop import i18n
 from desktop.domain.importers import SkippedRow
 from desktop.presentation import import_texts
@@ -56,17 +58,84 @@ def test_an_orders_summary_leaves_out_the_counts_of_nothing():
     assert import_texts.order_summary_lines(nothing)[0] == "0 nieuwe bestellingen"
 
 
-def test_the_preview_of_a_first_import_counts_no_nothing(qtbot, database):
-    from pathlib import Path
+# --- an orders file: its preview and its summary ------------------------------------------------
 
-    from desktop.domain import order_importers as oi
-    from desktop.store import shop_orders
+import csv  # noqa: E402
+import io  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from desktop.domain import order_importers as oi  # noqa: E402
+from desktop.store import shop_orders  # noqa: E402
+
+from .conftest import NOW  # noqa: E402
+
+NL_ORDERS = Path(__file__).parent / "data" / "shop" / "shopify_orders_nl.csv"
+
+
+def without(data: bytes, *columns: str) -> bytes:
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    keep = [i for i, name in enumerate(rows[0]) if name not in columns]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([[r[i] for i in keep if i < len(r)] for r in rows])
+    return out.getvalue().encode()
+
+
+def preview_of(qtbot, data: bytes, name: str = "orders.csv"):
     from desktop.views.order_import import OrderPreviewDialog
 
-    from .conftest import NOW
-
-    i18n.set_language("nl")
-    data = (Path(__file__).parent / "data" / "shop" / "shopify_orders_nl.csv").read_bytes()
-    dialog = OrderPreviewDialog(shop_orders.plan_import(oi.parse_orders(data), NOW), "orders.csv")
+    plan = shop_orders.plan_import(oi.parse_orders(data), NOW)
+    dialog = OrderPreviewDialog(plan, name)
     qtbot.addWidget(dialog)
+    return plan, dialog
+
+
+def notes_of(dialog) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    label = dialog.findChild(QLabel, "previewNotes")
+    return label.text() if label is not None else ""
+
+
+def test_the_preview_of_a_first_import_counts_no_nothing(qtbot, database):
+    i18n.set_language("nl")
+    _plan, dialog = preview_of(qtbot, NL_ORDERS.read_bytes())
     assert dialog.counts.text() == "6 nieuwe bestellingen · 5 nieuwe klanten"
+
+
+@pytest.mark.parametrize("language, first, again", [
+    ("nl", "Het bestand heeft geen kolom „Total”: de bestellingen komen binnen zonder dat bedrag.",
+     "Het bestand heeft geen kolom „Total”: bij de bestellingen die al in Afspraak staan, blijft dat bedrag zoals "
+     "het is; nieuwe bestellingen komen binnen zonder dat bedrag."),
+    ("en", "The file has no column “Total”: the orders are imported without that amount.",
+     "The file has no column “Total”: the orders already in Afspraak keep that amount as it is; new orders are "
+     "imported without it."),
+])
+def test_a_missing_total_on_a_first_import_says_nothing_of_orders_already_in_afspraak(qtbot, database, language,
+                                                                                     first, again):
+    """Review of the imports: a first import without "Total" said the orders already in Afspraak
+    keep that amount, when there were none; the products' summary has a first-import wording."""
+    i18n.set_language(language)
+    data = without(NL_ORDERS.read_bytes(), "Total")
+    plan, dialog = preview_of(qtbot, data)
+    assert first in notes_of(dialog) and again not in notes_of(dialog)
+    summary = shop_orders.apply_plan(plan, NOW)
+    lines = import_texts.order_summary_lines(summary, lacking=plan.parsed.lacking)
+    assert first in lines and again not in lines
+    plan, dialog = preview_of(qtbot, data)  # the same file again: its orders are in Afspraak now
+    assert again in notes_of(dialog)
+    summary = shop_orders.apply_plan(plan, NOW)
+    assert again in import_texts.order_summary_lines(summary, lacking=plan.parsed.lacking)
+
+
+def test_each_missing_column_has_its_first_import_wording(database):
+    i18n.set_language("en")
+    data = without(NL_ORDERS.read_bytes(), "Lineitem price", "Lineitem sku", "Lineitem quantity", "Fulfillment Status",
+                   "Cancelled at", "Subtotal", "Total")
+    parsed = oi.parse_orders(data)
+    assert {what for what, _columns in parsed.lacking} == {"item_price", "item_sku", "item_quantity", "sent",
+                                                           "cancelled", "amounts"}
+    said = import_texts.order_notes(parsed.notes, parsed.lacking, stored=False)
+    assert not any("already in Afspraak" in note for note in said), said
+    assert "The file has no columns “Subtotal”, “Total”: the orders are imported without those amounts." in said
+    assert "The file has no column “Fulfillment Status”: the orders are imported as not sent yet." in said
+    assert import_texts.order_notes(parsed.notes, parsed.lacking, stored=True) == parsed.notes

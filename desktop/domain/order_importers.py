@@ -368,6 +368,11 @@ class ParsedOrders:
     # items download has no order total nor buyer account, its orders download no items)
     # is kept as stored when an order is imported again.
     fields: frozenset[str] = frozenset()
+    # The columns whose absence a note tells (a ``MISSING_NOTES`` key, or "amounts" for
+    # ``AMOUNT_COLUMNS``: ``amounts_note``) with their names: worded again for a file none of
+    # whose orders is in Afspraak yet, where nothing stored keeps anything
+    # (presentation/import_texts.order_notes).
+    lacking: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     def names_items(self) -> bool:
         """Does the file name the orders' items (not only how many)?"""
@@ -1717,16 +1722,13 @@ def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
         if key not in rows.index and note not in said:
             said.add(note)
             parsed.notes.append(_(MISSING_NOTES[note]).format(column=rows.column(key)))
+            parsed.lacking.append((note, (rows.column(key),)))
     items_download = parsed.platform == ETSY and "item_name" in rows.index
     amounts = [] if items_download else [k for k in AMOUNT_COLUMNS.get(parsed.platform, ()) if k not in rows.index]
     if amounts:
-        # TRANSLATORS: a column's name in quotes, one of a list ("“Subtotal”, “Total”").
-        columns = ", ".join(_("“{column}”").format(column=rows.column(k)) for k in amounts)
-        parsed.notes.append(ngettext(
-            "The file has no column {columns}: the orders already in Afspraak keep that amount as it is; new orders "
-            "are imported without it.",
-            "The file has no columns {columns}: the orders already in Afspraak keep those amounts as they are; new "
-            "orders are imported without them.", len(amounts)).format(columns=columns))
+        columns = tuple(rows.column(k) for k in amounts)
+        parsed.notes.append(amounts_note(columns))
+        parsed.lacking.append(("amounts", columns))
     nobody = sum(1 for o in parsed.orders if not o.customer_key)
     if nobody:
         parsed.notes.append(ngettext(
@@ -1737,6 +1739,17 @@ def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
         parsed.notes.append(_(
             "This file lists orders without their items (Etsy's “Sold Orders”): no custom orders can be "
             "made from it. Etsy's “Sold Order Items” download names the items and their personalisation."))
+
+
+def amounts_note(columns: tuple[str, ...]) -> str:
+    """The note about a file without the order amounts' ``columns`` (``AMOUNT_COLUMNS``)."""
+    # TRANSLATORS: a column's name in quotes, one of a list ("“Subtotal”, “Total”").
+    quoted = ", ".join(_("“{column}”").format(column=column) for column in columns)
+    return ngettext(
+        "The file has no column {columns}: the orders already in Afspraak keep that amount as it is; new orders "
+        "are imported without it.",
+        "The file has no columns {columns}: the orders already in Afspraak keep those amounts as they are; new "
+        "orders are imported without them.", len(columns)).format(columns=quoted)
 
 
 # --- what an import does to a custom order ------------------------------------------------

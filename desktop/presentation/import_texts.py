@@ -8,8 +8,9 @@ from datetime import date
 
 from desktop import i18n
 from desktop.domain import importers
+from desktop.domain import order_importers as rules
 from desktop.domain.importers import SPREADSHEET_SUFFIXES
-from desktop.i18n import _, ngettext
+from desktop.i18n import N_, _, ngettext
 from desktop.store.shop_orders import ImportPlan, OrderImportSummary
 
 
@@ -148,6 +149,60 @@ def history_text(n: int, before: date, lead_days: int, done: bool) -> str:
     return text.format(n=n, date=i18n.format_date(before, "long"), period=i18n.days_text(lead_days))
 
 
+# What a note about a column the orders file lacks (``order_importers.MISSING_NOTES``) says
+# when none of the file's orders is in Afspraak yet: there are no stored orders to keep
+# anything (review of the imports; the products' WORTH_SAYING_FIRST).
+FIRST_ORDER_NOTES = {
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "item_price": N_("The file has no column “{column}”: the items are imported without a price."),
+    "item_total": N_("The file has no column “{column}”: the items are imported without a price."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "item_sku": N_("The file has no column “{column}”: the items are found in the catalogue by their name."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "item_quantity": N_("The file has no column “{column}”: each item counts once."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "item_meta": N_("The file has no column “{column}”: the items are imported without their personalisation."),
+    "item_variations": N_("The file has no column “{column}”: the items are imported without their personalisation."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "sent": N_("The file has no column “{column}”: the orders are imported as not sent yet."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "cancelled": N_("The file has no column “{column}”: the orders are imported as not cancelled."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "status": N_("The file has no column “{column}”: the orders are imported as open."),
+}
+
+
+def _first_amounts_note(columns: tuple[str, ...]) -> str:
+    quoted = ", ".join(_("“{column}”").format(column=column) for column in columns)
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak
+    # before; {columns}: "“Total”" or "“Subtotal”, “Total”".
+    return ngettext("The file has no column {columns}: the orders are imported without that amount.",
+                    "The file has no columns {columns}: the orders are imported without those amounts.",
+                    len(columns)).format(columns=quoted)
+
+
+def order_notes(notes: list[str], lacking, stored: bool) -> list[str]:
+    """The notes of an orders file (``ParsedOrders.notes``, ``.lacking``) for the owner: when
+    none of its orders is in Afspraak yet (``stored`` False), a lacking column's note says
+    what the orders come in with, not what "the orders already in Afspraak" keep (there are none)."""
+    if stored:
+        return list(notes)
+    first = {}
+    for what, columns in lacking:
+        if what == "amounts":
+            first[rules.amounts_note(columns)] = _first_amounts_note(columns)
+        elif what in FIRST_ORDER_NOTES:
+            first[_(rules.MISSING_NOTES[what]).format(column=columns[0])] = \
+                _(FIRST_ORDER_NOTES[what]).format(column=columns[0])
+    return [first.get(note, note) for note in notes]
+
+
+def preview_notes(plan: ImportPlan) -> list[str]:
+    """The notes under an orders import's preview: the file's (``order_notes``)."""
+    parsed = plan.parsed
+    return order_notes(parsed.notes, parsed.lacking, bool(plan.updated_orders or plan.unchanged_orders))
+
+
 def order_counts(new: int, updated: int, unchanged: int, new_customers: int, known_customers: int,
                  custom_orders: int = 0) -> list[str]:
     """The counts of an orders import (its preview, its summary), each only when it is
@@ -164,8 +219,9 @@ def order_counts(new: int, updated: int, unchanged: int, new_customers: int, kno
     return [text.format(n=n) for n, text in counts if n] or [counts[0][1].format(n=new)]
 
 
-def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[str]:
-    """What an orders import did, for people (the window and ``afspraak import``)."""
+def order_summary_lines(summary: OrderImportSummary, limit: int = 20, lacking=()) -> list[str]:
+    """What an orders import did, for people (the window and ``afspraak import``);
+    ``lacking``: the file's ``ParsedOrders.lacking`` (``order_notes``)."""
     lines = order_counts(summary.new, summary.updated, summary.unchanged, summary.new_customers,
                          summary.known_customers, summary.custom_orders)
     if summary.moved:
@@ -195,7 +251,7 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[st
             "not read Dutch, choose English for them (Custom orders, Edit…).",
             summary.outside_flanders).format(n=summary.outside_flanders))
     lines += erased_lines(summary.erased_orders, summary.erased_returned, summary.erased_deliveries)
-    notes = list(summary.notes)
+    notes = order_notes(summary.notes, lacking, bool(summary.updated or summary.unchanged))
     if summary.without_customer:
         notes.append(ngettext(
             "{n} made-to-order item is in an order without a customer: no custom order was made for it.",

@@ -27,6 +27,7 @@ from desktop import clock, i18n
 from desktop.domain import order_importers as rules
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import label
+from desktop.presentation import import_texts
 from desktop.presentation.import_texts import erased_preview, history_text, order_counts
 from desktop.store.shop_orders import ImportPlan
 from desktop.views.date_edit import DateEdit
@@ -122,8 +123,9 @@ class OrderPreviewDialog(QDialog):
         self.older_tab = self._older_tab()
         self.tabs.addTab(self.older_tab, "")
 
-        if parsed.notes:
-            notes = QLabel("\n".join(parsed.notes))
+        said = import_texts.preview_notes(plan)
+        if said:
+            notes = QLabel("\n".join(said))
             notes.setTextFormat(Qt.PlainText)  # they quote the file: names, numbers as written
             notes.setObjectName("previewNotes")
             notes.setWordWrap(True)

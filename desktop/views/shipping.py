@@ -554,7 +554,8 @@ class ShippingController(QObject):
         progress.close()
         self._job = None
         self._batch["kinds"].add("orders")
-        self._file_done(path, True, "\n".join(import_texts.order_summary_lines(summary, limit=10)), summary)
+        lines = import_texts.order_summary_lines(summary, limit=10, lacking=parsed.lacking)
+        self._file_done(path, True, "\n".join(lines), summary)
 
     @Slot(str)
     def _parse_failed(self, message: str) -> None:

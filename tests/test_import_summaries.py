@@ -70,6 +70,10 @@ from desktop.store import shop_orders  # noqa: E402
 from .conftest import NOW  # noqa: E402
 
 NL_ORDERS = Path(__file__).parent / "data" / "shop" / "shopify_orders_nl.csv"
+SOLD_ORDERS = ("Sale Date\tOrder ID\tFull Name\tNumber of Items\tDate Shipped\tShip Zipcode\tShip Country\tCurrency\t"
+               "Order Value\tOrder Total\tStatus\n"
+               "11/02/2026\t3159107009\tAnn Smit\t1\t\t4012\tItaly\tEUR\t12.50\t12.50\t\n"
+               "11/03/2026\t3159107010\tBea Vos\t2\t11/05/2026\t3511 AB\tThe Netherlands\tEUR\t24.00\t24.00\t\n").encode()
 
 
 def without(data: bytes, *columns: str) -> bytes:
@@ -100,6 +104,28 @@ def test_the_preview_of_a_first_import_counts_no_nothing(qtbot, database):
     i18n.set_language("nl")
     _plan, dialog = preview_of(qtbot, NL_ORDERS.read_bytes())
     assert dialog.counts.text() == "6 nieuwe bestellingen · 5 nieuwe klanten"
+
+
+def test_the_preview_of_orders_without_items_says_what_the_file_holds_not_to_tick(qtbot, database):
+    """Review of the imports: Etsy's "Sold Orders" showed "Producten (0)", an empty list and, in
+    bold, "Geen maatwerk: vink de producten aan die je op maat maakt." above "daar kunnen geen
+    maatwerkbestellingen van worden gemaakt"."""
+    i18n.set_language("nl")
+    plan, dialog = preview_of(qtbot, SOLD_ORDERS, "EtsySoldOrders2023.csv")
+    assert not plan.products
+    assert not dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.products))
+    assert dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.orders))
+    assert dialog.custom.text() == (
+        "Dit bestand noemt 2 bestellingen zonder de artikelen erin: bij het importeren komen ze in de geschiedenis "
+        "van je klanten, en er worden geen maatwerkbestellingen van gemaakt.")
+    assert "vink" not in dialog.custom.text() and "vink" not in notes_of(dialog)
+    assert notes_of(dialog) == ("Voor maatwerkbestellingen importeer je de download „Sold Order Items” van Etsy: "
+                                "die noemt de artikelen en hun personalisatie.")
+    # with items, the ticks are asked for as before
+    _plan, with_items = preview_of(qtbot, NL_ORDERS.read_bytes())
+    with_items.set_made_to_order("sku:NK-502", False)
+    assert with_items.tabs.isTabVisible(with_items.tabs.indexOf(with_items.products))
+    assert with_items.custom.text() == "Geen maatwerk: vink de producten aan die je op maat maakt."
 
 
 @pytest.mark.parametrize("language, first, again", [

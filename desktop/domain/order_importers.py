@@ -284,6 +284,10 @@ NOTED_WHEN_MISSING = {
 # new ones come without them, and the owner hears which (review of the importers: a file
 # without "Total" and "Subtotal" imported without a word, the preview's totals all empty).
 AMOUNT_COLUMNS = {SHOPIFY: ("subtotal", "total"), ETSY: ("subtotal", "total")}
+# A file of orders without their items: nothing in it can be made to order (the import
+# preview says so in its own words, presentation/import_texts.no_items_text).
+NO_ITEMS_NOTE = N_("This file lists orders without their items (Etsy's “Sold Orders”): no custom orders can be "
+                   "made from it. Etsy's “Sold Order Items” download names the items and their personalisation.")
 
 
 @dataclass(frozen=True)
@@ -1736,9 +1740,7 @@ def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
             "{n} orders name no customer (no email address, no name): they are kept without one.",
             nobody).format(n=nobody))
     if parsed.orders and not any(o.lines for o in parsed.orders):
-        parsed.notes.append(_(
-            "This file lists orders without their items (Etsy's “Sold Orders”): no custom orders can be "
-            "made from it. Etsy's “Sold Order Items” download names the items and their personalisation."))
+        parsed.notes.append(_(NO_ITEMS_NOTE))
 
 
 def amounts_note(columns: tuple[str, ...]) -> str:

@@ -198,9 +198,26 @@ def order_notes(notes: list[str], lacking, stored: bool) -> list[str]:
 
 
 def preview_notes(plan: ImportPlan) -> list[str]:
-    """The notes under an orders import's preview: the file's (``order_notes``)."""
+    """The notes under an orders import's preview: the file's (``order_notes``); for a file
+    without items the preview's line says what it holds (``no_items_text``), and this only
+    where to find the items."""
     parsed = plan.parsed
-    return order_notes(parsed.notes, parsed.lacking, bool(plan.updated_orders or plan.unchanged_orders))
+    notes = order_notes(parsed.notes, parsed.lacking, bool(plan.updated_orders or plan.unchanged_orders))
+    # TRANSLATORS: under the orders import preview of Etsy's "Sold Orders" download (orders without items).
+    hint = _("For custom orders, import Etsy's “Sold Order Items” download: it names the items and their "
+             "personalisation.")
+    return [hint if note == _(rules.NO_ITEMS_NOTE) else note for note in notes]
+
+
+def no_items_text(n: int) -> str:
+    """The preview's line for a file of orders without their items (Etsy's "Sold Orders"):
+    nothing to tick, so what the file holds and what importing does."""
+    # TRANSLATORS: the orders import preview of a file of orders without their items (Etsy's "Sold Orders").
+    return ngettext(
+        "This file lists {n} order without its items: importing keeps it as the customer's history, and no "
+        "custom order is made from it.",
+        "This file lists {n} orders without their items: importing keeps them as the customers' history, and no "
+        "custom orders are made from them.", n).format(n=n)
 
 
 def order_counts(new: int, updated: int, unchanged: int, new_customers: int, known_customers: int,

@@ -122,6 +122,9 @@ class OrderPreviewDialog(QDialog):
         self.tabs.addTab(self.customers, _("Customers ({n})").format(n=len(parsed.customers)))
         self.older_tab = self._older_tab()
         self.tabs.addTab(self.older_tab, "")
+        # A file without items (Etsy's "Sold Orders") has no products to tick: no empty list
+        # (review of the imports: "Products (0)" and "tick the products you make to order").
+        self.tabs.setTabVisible(self.tabs.indexOf(self.products), bool(plan.products))
 
         said = import_texts.preview_notes(plan)
         if said:
@@ -339,6 +342,11 @@ class OrderPreviewDialog(QDialog):
             text = ngettext("{n} item becomes a custom order, promised ready {period} after it was ordered.",
                             "{n} items become custom orders, promised ready {period} after they were ordered.",
                             count)
+        elif not self.plan.products:  # nothing to tick: what the file holds, and what importing does
+            orders = len(self.plan.parsed.orders)
+            self.custom.setText(import_texts.no_items_text(orders) if orders else "")
+            self.custom.setVisible(bool(orders))
+            return
         else:
             text = _("No custom orders: tick the products you make to order.")
         days = self.plan.lead_days

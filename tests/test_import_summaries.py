@@ -165,3 +165,106 @@ def test_each_missing_column_has_its_first_import_wording(database):
     assert "The file has no columns “Subtotal”, “Total”: the orders are imported without those amounts." in said
     assert "The file has no column “Fulfillment Status”: the orders are imported as not sent yet." in said
     assert import_texts.order_notes(parsed.notes, parsed.lacking, stored=True) == parsed.notes
+
+
+# --- several files dropped at once ------------------------------------------------------------
+
+SHOP = Path(__file__).parent / "data" / "shop"
+
+
+def test_a_file_not_imported_among_several_is_named_once_with_only_why():
+    """Review of the imports: '"prod_cut_midrow.csv": not imported', then '"prod_cut_midrow.csv"
+    was not imported. Line 16: … Nothing was changed.', then at the end 'A file that was not
+    imported changed nothing…': each failed file three times."""
+    i18n.set_language("en")
+    text = import_texts.files_summary([
+        ("jewelery.csv", True, "23 new products"),
+        ("prod_cut_midrow.csv", False, "Line 16: the file ends inside a quoted cell that starts on this line."),
+        ("empty.csv", False, "The file is empty."),
+        ("woo_nl.csv", True, "5 new products\n1 row skipped\n  line 2: Naamketting: a variable product"),
+    ])
+    assert text == (
+        "“jewelery.csv”: imported\n"
+        "    23 new products\n"
+        "“prod_cut_midrow.csv”: not imported\n"
+        "    Line 16: the file ends inside a quoted cell that starts on this line.\n"
+        "“empty.csv”: not imported\n"
+        "    The file is empty.\n"
+        "“woo_nl.csv”: imported\n"
+        "    5 new products\n"
+        "    1 row skipped\n"
+        "      line 2: Naamketting: a variable product\n"
+        "\n"
+        "2 of 4 files imported. A file that was not imported changed nothing: each file is imported whole or not at "
+        "all.")
+
+
+@pytest.fixture
+def window(qtbot, demo_db, translator):
+    from desktop.views.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    return w
+
+
+def test_the_window_names_each_file_once_and_says_once_that_nothing_changed(qtbot, window, monkeypatch, tmp_path):
+    from desktop.views import dialogs
+
+    said = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: said.append(("warn", text)))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: said.append(("inform", text)))
+    i18n.set_language("nl")
+    data = (SHOP / "shopify_variants.csv").read_bytes()
+    cut = tmp_path / "prod_cut_midrow.csv"
+    cut.write_bytes(data[:data.index(b"naamketting,Naamketting,") + 30])  # stops in the last row
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with qtbot.waitSignal(window.shipping.batch_finished, timeout=20000) as finished:
+        window.shipping.import_files([SHOP / "woo_variations.csv", cut, empty])
+    assert [(name, ok) for name, ok, _what in finished.args[0]] == [
+        ("woo_variations.csv", True), ("prod_cut_midrow.csv", False), ("empty.csv", False)]
+    [(kind, text)] = said
+    assert kind == "warn"
+    for name in ("woo_variations.csv", "prod_cut_midrow.csv", "empty.csv"):
+        assert text.count(name) == 1, text
+    assert "„prod_cut_midrow.csv”: niet geïmporteerd\n    Regel " in text
+    assert "is niet geïmporteerd" not in text and text.count("niets veranderd") == 1, text
+    assert text.endswith("1 van 3 bestanden geïmporteerd. Een bestand dat niet is geïmporteerd, heeft niets "
+                         "veranderd: elk bestand wordt in zijn geheel geïmporteerd of helemaal niet.")
+    said.clear()
+    window.shipping.import_files([empty])  # alone, the whole sentence as before
+    qtbot.waitUntil(lambda: bool(said))
+    assert said == [("warn", "„empty.csv” is niet geïmporteerd. Het bestand is leeg. Er is niets veranderd.")]
+
+
+def test_an_indented_line_keeps_its_indent_when_the_box_wraps_it(qtbot):
+    """Review of the imports: in the 400-pixel box a wrapped reason lost its indent, so
+    "16: the file ends inside…" looked like an item of its own. Indented lines are shown as
+    indented paragraphs (and never as markup), in a box wide enough for a screen of 1366×768."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.views import dialogs
+
+    text = ("“<b>cut</b>.csv”: not imported\n    Line 16: the file ends inside a quoted cell that starts on this "
+            "line (or a closing quote is missing). The file was probably cut off (an interrupted download or a full "
+            "disk?): export it from the shop again.\n“ok.csv”: imported\n    1 row skipped\n      line 2: A & B\n\n"
+            "1 of 2 files imported.")
+    box = dialogs.warning_box(None, "Import", text)
+    qtbot.addWidget(box)
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    assert label.textFormat() == Qt.RichText
+    assert '<p style="margin-top:0px; margin-bottom:0px; margin-left:20px; white-space:pre-wrap">Line 16: the file' \
+        in label.text()
+    assert "margin-left:30px; white-space:pre-wrap\">line 2: A &amp; B</p>" in label.text()
+    assert "&lt;b&gt;cut&lt;/b&gt;" in label.text()  # a name as written, not bold
+    box.show()
+    qtbot.waitExposed(box)
+    assert label.width() >= dialogs.SUMMARY_WIDTH_PX
+    assert box.width() < 1366 and box.height() < 768
+    plain = dialogs.warning_box(None, "Import", "“<b>x</b>.csv” was not imported. The file is empty.")
+    qtbot.addWidget(plain)
+    assert plain.findChild(QLabel, "qt_msgbox_label").textFormat() == Qt.PlainText  # one sentence: as before

@@ -310,6 +310,26 @@ def erased_preview(orders: int) -> str:
                     orders).format(n=orders)
 
 
+def files_summary(results: list[tuple[str, bool, str]]) -> str:
+    """The one summary of a drop of several files: per file (name, imported, what: its
+    summary, or why it was not imported) its name and outcome, what it did indented under it;
+    then how many were imported, and once that the others changed nothing. The window shows
+    the indented lines as indented paragraphs (``views/dialogs``), so a wrapped line stays
+    under its file (review of the imports)."""
+    lines = []
+    for name, imported, what in results:
+        # TRANSLATORS: one file in the summary of a drop of several files.
+        lines.append(_("“{file}”: {outcome}").format(file=name, outcome=_("imported") if imported else _("not imported")))
+        lines.extend("    " + line for line in what.splitlines() if line.strip())
+    done = sum(1 for _name, imported, _what in results if imported)
+    lines.append("")
+    lines.append(ngettext("{done} of {n} file imported.", "{done} of {n} files imported.", len(results)).format(
+        done=done, n=len(results)))
+    if done < len(results):
+        lines[-1] += " " + _("A file that was not imported changed nothing: each file is imported whole or not at all.")
+    return "\n".join(lines)
+
+
 def not_an_export(name: str, is_dir: bool, suffix: str, alone: bool) -> str:
     """Why a dropped or chosen file is not read: a folder, a spreadsheet workbook (with how
     to make a CSV of it), or another file. ``alone``: the whole message about one file;

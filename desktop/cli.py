@@ -358,7 +358,7 @@ def _is_file(path: Path) -> bool:
 
 def cmd_import(args) -> int:
     from desktop.clock import utcnow
-    from desktop.domain.importers import SPREADSHEET_SUFFIXES, ImportFailed, summary_lines
+    from desktop.domain.importers import SPREADSHEET_SUFFIXES, ImportFailed
     from desktop.domain.order_importers import ParsedOrders, parse_any
     from desktop.store.catalogue import apply_import
 
@@ -395,8 +395,10 @@ def cmd_import(args) -> int:
         # the made-to-order marks as remembered
         summary = shop_orders.apply_plan(plan, utcnow(), file_name=paths.shown(source.name))
         _say(_("Orders from {platform}:").format(platform=parsed.platform_name))
-        _say("\n".join(import_texts.order_summary_lines(summary)))
+        _say("\n".join(import_texts.order_summary_lines(summary, lacking=parsed.lacking)))
         return 0
+    from desktop.presentation.import_texts import summary_lines
+
     summary = apply_import(parsed, utcnow(), file_name=paths.shown(source.name))
     _say("\n".join(summary_lines(summary)))
     return 0

@@ -12,6 +12,7 @@ import pytest
 from desktop import i18n
 from desktop.domain import importers
 from desktop.domain.importers import parse_export
+from desktop.presentation import import_texts
 from desktop.store.catalogue import apply_import
 from desktop.store.models import Product
 from tests.conftest import NOW
@@ -120,7 +121,7 @@ def test_an_export_without_its_sku_column_finds_the_products_by_name_and_never_d
     summary = apply_import(partial, NOW)
     assert (summary.new, summary.updated) == (0, 0)
     assert stored("sku", "name", "variant", "price_cents", "image_url", "category") == before
-    lines = importers.summary_lines(summary)
+    lines = import_texts.summary_lines(summary)
     if summary.found_by_name:
         assert any("found by name and variant" in line for line in lines)
 
@@ -157,7 +158,7 @@ def test_two_products_of_one_name_and_variant_are_not_guessed_between(database):
     assert (summary.new, summary.updated, summary.unchanged, summary.found_by_name) == (1, 0, 1, 1)
     assert sorted(Product.select(Product.key, Product.price_cents).tuples()) == [
         ("RA-16", 1000), ("RB-16", 1200), ("kaart|", 300)]
-    lines = importers.summary_lines(summary)
+    lines = import_texts.summary_lines(summary)
     assert "1 row skipped" in lines
     assert any(line.strip().startswith("line 2: Ring – 16:") and "2 products" in line for line in lines), lines
 

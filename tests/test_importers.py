@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from desktop import i18n
 from desktop.domain import importers
 from desktop.domain.importers import ImportFailed, parse_amount, parse_export
+from desktop.presentation import import_texts
 from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.store.models import Product
 from tests.conftest import NOW
@@ -392,7 +393,7 @@ def test_other_exports_are_named(header, kind):
 def test_notes_are_in_the_summary(database):
     i18n.set_language("en")
     summary = apply_import(parse_export(b"Handle,Title\r\nring,Ring\r\n"), NOW)
-    lines = importers.summary_lines(summary)
+    lines = import_texts.summary_lines(summary)
     assert lines[0] == "1 new product"
     assert any("no column “Variant Price”" in line for line in lines)
 
@@ -730,8 +731,8 @@ def test_an_import_says_how_many_prices_went_down_or_up(database):
     summary = catalogue.apply_import(importers.parse_export(older.encode()), NOW)
     assert (summary.updated, summary.prices_down, summary.prices_up) == (3, 2, 1)
     i18n.set_language("nl")
-    assert importers.summary_lines(summary)[:3] == [  # "0 nieuwe producten" is left out
-        "3 producten bijgewerkt", "waarvan 1 met een hogere prijs", "waarvan 2 met een lagere prijs"]
+    assert import_texts.summary_lines(summary)[:3] == [  # "0 nieuwe producten" is left out
+        "3 producten bijgewerkt", "  waarvan 1 met een hogere prijs", "  waarvan 2 met een lagere prijs"]
 
 
 def test_a_spreadsheets_apostrophe_before_a_sku_is_not_part_of_it(database):
@@ -785,7 +786,7 @@ def test_archived_and_draft_shopify_products_are_imported_and_the_summary_says_w
     path = next(p for p in EXPORTS if p.name == "earrings_products_export_1.csv")
     summary = apply_import(parse_export(path.read_bytes()), NOW)
     assert summary.new == 722
-    lines = importers.summary_lines(summary)
+    lines = import_texts.summary_lines(summary)
     assert ("20 products are archived in Shopify (Language quote): they are imported all the same, so you can "
             "still send them, though the shop no longer sells them.") in lines
     assert ("20 products are drafts in Shopify (Language Seriöst Skärpning): they are imported all the same, so you "

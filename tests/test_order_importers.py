@@ -425,6 +425,32 @@ def test_postcodes(raw, country, expected):
     assert oi.clean_postcode(raw, country) == expected
 
 
+@pytest.mark.parametrize("raw,country,expected", [
+    ("4012", "Italy", "04012"), ("144", "IT", "00144"), ("2270", "Finland", "02270"), ("949", "Puerto Rico", "00949"),
+    ("949-1234", "PR", "00949-1234"), ("1000", "France", "01000"), ("1067", "DE", "01067"), ("8001", "Spain", "08001"),
+    ("800", "Australia", "0800"), ("25", "NO", "0025"), ("41350", "France", "41350"), ("75 001", "FR", "75 001"),
+    ("8046", "Switzerland", "8046"), ("4310", "New Zealand", "4310"), ("LV-1048", "Latvia", "LV-1048"),
+])
+def test_postcodes_of_fixed_digits_get_back_the_zeros_a_spreadsheet_dropped(raw, country, expected):
+    """Review of the imports: only a US ZIP was padded; Etsy's Italy "4012" (04012), Finland
+    "2270" (02270) and Puerto Rico "949" (00949) were kept without their zeros. Countries whose
+    postcodes are not all of one length (Switzerland and New Zealand: 4 digits, none with a 0
+    in front) are left as written."""
+    assert oi.clean_postcode(raw, country) == expected
+
+
+@needs_orders
+def test_the_real_etsy_file_keeps_the_zeros_of_italy_finland_and_puerto_rico():
+    etsy = oi.parse_orders((ORDERS_DIR / "etsy" / "EtsySoldOrders2023.csv").read_bytes())
+    by_country: dict[str, set[str]] = {}
+    for c in etsy.customers.values():
+        by_country.setdefault(c.country_name, set()).add(c.postcode)
+    assert "04012" in by_country["Italy"] and "02270" in by_country["Finland"]
+    assert by_country["Puerto Rico"] == {"00949"}
+    assert by_country["Switzerland"] == {"8046", "8500"}
+    assert all(len(code.split("-")[0]) == 5 for code in by_country["United States"] if code)
+
+
 @pytest.mark.parametrize("country,postcode,code", [
     ("NL", "", "NL"), ("The Netherlands", "", "NL"), ("Nederland", "", "NL"), ("België", "", "BE"),
     ("Belgique", "", "BE"), ("BE", "", "BE"), ("Canada", "", "other"), ("", "3511 AB", "NL"), ("", "", ""),

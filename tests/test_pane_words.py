@@ -21,7 +21,7 @@ from desktop import clock, i18n
 from desktop.domain import collaborations as rules
 from desktop.domain import disclosure, importers
 from desktop.domain.followup import DueItem
-from desktop.presentation import collab_texts, cost_texts, event_texts
+from desktop.presentation import collab_texts, cost_texts, event_texts, import_texts
 from desktop.presentation.disclosure_texts import content_notes
 from desktop.store import catalogue, influencer_detail, settings
 from desktop.store import influencers as ops
@@ -327,13 +327,13 @@ FILE = ("ID,Type,SKU,Naam,Gepubliceerd,Korte beschrijving,Reguliere prijs,Catego
 def test_a_first_import_says_no_counts_of_nothing_and_nothing_about_products_kept(database):
     i18n.set_language("nl")
     summary = catalogue.apply_import(importers.parse_export(FILE.encode()), NOW)
-    assert importers.summary_lines(summary) == [
+    assert import_texts.summary_lines(summary) == [
         "2 nieuwe producten", "Het bestand heeft geen kolom „Afbeeldingen”: de producten komen binnen zonder foto."]
     # the next import: the products already there keep their picture, and the counts that are something
     again = FILE + "3,simple,OB-MAAN,Oorbellen Maan,1,Gouden maantjes,\"24,95\",Oorbellen\n"
     summary = catalogue.apply_import(importers.parse_export(again.replace("34,95", "36,95").encode()), NOW)
-    assert importers.summary_lines(summary) == [
-        "1 nieuw product", "1 product bijgewerkt", "waarvan 1 met een hogere prijs", "1 product ongewijzigd",
+    assert import_texts.summary_lines(summary) == [
+        "1 nieuw product", "1 product bijgewerkt", "  waarvan 1 met een hogere prijs", "1 product ongewijzigd",
         "Het bestand heeft geen kolom „Afbeeldingen”: nieuwe producten komen binnen zonder foto; de producten die "
         "al in Afspraak staan, houden hun foto."]
 
@@ -342,6 +342,6 @@ def test_an_import_of_nothing_new_still_says_so(database):
     i18n.set_language("en")
     catalogue.apply_import(importers.parse_export(FILE.encode()), NOW)
     summary = catalogue.apply_import(importers.parse_export(FILE.encode()), NOW)
-    assert importers.summary_lines(summary)[0] == "2 products unchanged"
+    assert import_texts.summary_lines(summary)[0] == "2 products unchanged"
     nothing = catalogue.ImportSummary(source="woocommerce")  # nothing counted at all
-    assert importers.summary_lines(nothing) == ["0 new products"]
+    assert import_texts.summary_lines(nothing) == ["0 new products"]

@@ -127,7 +127,7 @@ def test_the_orders_import_summary_is_worded_from_its_counts():
     summary = OrderImportSummary("shopify", new=2, custom_orders=1, without_customer=3, notes=["Een notitie."])
     with i18n.speaking("en"):
         lines = import_texts.order_summary_lines(summary)
-    assert lines[0] == "2 new orders" and lines[5] == "1 new custom order"
+    assert lines[:2] == ["2 new orders", "1 new custom order"]  # no counts of nothing
     assert lines[-2:] == ["Een notitie.", "3 made-to-order items are in orders without a customer: "
                                           "no custom orders were made for them."]
 

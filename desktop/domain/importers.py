@@ -398,7 +398,7 @@ class ParsedExport:
     skipped: list[SkippedRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # for the owner, in their language
     # The columns of WORTH_SAYING the file lacks, (field, column), said in ``notes``: worded
-    # again by ``summary_lines`` after an import into an empty catalogue.
+    # again by ``presentation/import_texts.summary_lines`` after an import into an empty catalogue.
     lacking: list[tuple[str, str]] = field(default_factory=list)
     language: str = "en"  # the language of a WooCommerce file's column names
     # The product fields the file has columns for. A product already stored keeps what the
@@ -1841,69 +1841,3 @@ def _drop_duplicates(parsed: ParsedExport) -> None:
         kept.append(p)
     parsed.products = kept
     parsed.skipped.sort(key=lambda s: s.line)
-
-
-def summary_lines(summary, limit: int = 50) -> list[str]:
-    """What an import did, for people: counts first, then notes about the file, then each
-    skipped row with its reason.
-
-    ``summary`` has ``new``, ``updated``, ``unchanged``, ``skipped`` and ``notes``
-    (store.catalogue.ImportSummary).
-    """
-    unclear = list(getattr(summary, "unclear", []))
-    skipped = len(summary.skipped) + len(unclear)
-    counts = [
-        (summary.new, ngettext("{n} new product", "{n} new products", summary.new)),
-        (summary.updated, ngettext("{n} product updated", "{n} products updated", summary.updated)),
-        (summary.unchanged, ngettext("{n} product unchanged", "{n} products unchanged", summary.unchanged)),
-        (skipped, ngettext("{n} row skipped", "{n} rows skipped", skipped)),
-    ]
-    # A count of nothing is left out ("0 products updated" after a first import, review of the
-    # two-week walk); the new products are said when nothing else is.
-    lines = [text.format(n=n) for n, text in counts if n] or [counts[0][1].format(n=summary.new)]
-    down, up = getattr(summary, "prices_down", 0), getattr(summary, "prices_up", 0)
-    # TRANSLATORS: after a products import, right under "{n} products updated" (an older export
-    # imported after a newer one sets prices back: the owner sees it here).
-    at = bool(summary.new) + 1  # right under "{n} products updated" (prices change only there)
-    for n, text in ((down, ngettext("{n} of them at a lower price", "{n} of them at a lower price", down)),
-                    (up, ngettext("{n} of them at a higher price", "{n} of them at a higher price", up))):
-        if n:
-            lines.insert(at, text.format(n=n))
-    found = getattr(summary, "found_by_name", 0)
-    if found:
-        lines.append(ngettext(
-            "{n} product was found by name and variant, as the file or Afspraak has no SKU for it.",
-            "{n} products were found by name and variant, as the file or Afspraak has no SKU for them.",
-            found).format(n=found))
-    notes = list(getattr(summary, "notes", []))
-    if getattr(summary, "stored_before", None) == 0:  # an empty catalogue: nothing was kept or found
-        first = {}
-        for key, column in getattr(summary, "lacking", []):
-            said = WORTH_SAYING_FIRST.get(key, WORTH_SAYING[key])
-            first[_(WORTH_SAYING[key]).format(column=column)] = _(said).format(column=column) if said else None
-        notes = [first.get(note, note) for note in notes if first.get(note, note)]
-    lines.extend(notes[:limit])
-    if len(notes) > limit:
-        lines.append(_("… and {n} more").format(n=len(notes) - limit))
-    rows = sorted([*summary.skipped, *(_unclear_row(u) for u in unclear)], key=lambda s: s.line)
-    for s in rows[:limit]:
-        # TRANSLATORS: one skipped row of an import: line number, product name, reason.
-        lines.append("  " + _("line {line}: {name}: {reason}").format(line=s.line, name=s.name or "?", reason=s.reason))
-    if len(rows) > limit:
-        lines.append("  " + _("… and {n} more").format(n=len(rows) - limit))
-    return lines
-
-
-def _unclear_row(u: Unclear) -> SkippedRow:
-    """Why a row the store could not tie to one product was skipped, in words."""
-    if u.in_afspraak > 1:
-        reason = ngettext(
-            "{n} product in Afspraak has this name and variant, and no SKU tells which one this is",
-            "{n} products in Afspraak have this name and variant, and no SKU tells which one this is",
-            u.in_afspraak).format(n=u.in_afspraak)
-    else:
-        reason = ngettext(
-            "{n} row of the file has this name and variant, and no SKU tells which one is the product in Afspraak",
-            "{n} rows of the file have this name and variant, and no SKU tells which one is the product in Afspraak",
-            u.in_file).format(n=u.in_file)
-    return SkippedRow(u.line, f"{u.name} – {u.variant}" if u.variant else u.name, reason)

@@ -204,6 +204,18 @@ COUNTRY_NAMES = {
     "BE": ("be", "bel", "belgium", "belgie", "belgique", "belgien", "belgica", "belgio"),
 }
 US_NAMES = ("us", "usa", "united states", "united states of america")
+# Where a postcode is always this many digits, and many start with 0: a spreadsheet that took
+# the code for a number dropped those zeros (Etsy's "4012" for 04012 in Italy, "2270" for 02270
+# in Finland, "949" for 00949 in Puerto Rico). By ISO code (Shopify, WooCommerce) and English
+# name (Etsy). The lengths are Google's address metadata ("zip": IT "\d{5}", FI "\d{5}", PR
+# "00[679]\d{2}([ \-]\d{4})?", FR "\d{2}[ ]?\d{3}", AU "\d{4}" …; libaddressinput's
+# testdata/countryinfo.txt, the data served at https://chromium-i18n.appspot.com/ssl-address/data/IT).
+DIGIT_POSTCODES = {name: digits for digits, *names in (
+    (5, *US_NAMES), (5, "pr", "puerto rico"), (5, "it", "italy"), (5, "fi", "finland"), (5, "fr", "france"),
+    (5, "de", "germany"), (5, "es", "spain"), (5, "lt", "lithuania"), (5, "ua", "ukraine"),
+    (5, "tr", "turkey", "turkiye"), (5, "mx", "mexico"), (5, "my", "malaysia"), (4, "au", "australia"),
+    (4, "no", "norway"), (4, "za", "south africa"),
+) for name in names}
 NL_POSTCODE = re.compile(r"^[1-9][0-9]{3}\s?[A-Za-z]{2}$")
 
 # Statuses of a shop order (stored codes; labels in desktop/labels.py "shop_order_status").
@@ -274,6 +286,10 @@ NOTED_WHEN_MISSING = {
 # new ones come without them, and the owner hears which (review of the importers: a file
 # without "Total" and "Subtotal" imported without a word, the preview's totals all empty).
 AMOUNT_COLUMNS = {SHOPIFY: ("subtotal", "total"), ETSY: ("subtotal", "total")}
+# A file of orders without their items: nothing in it can be made to order (the import
+# preview says so in its own words, presentation/import_texts.no_items_text).
+NO_ITEMS_NOTE = N_("This file lists orders without their items (Etsy's “Sold Orders”): no custom orders can be "
+                   "made from it. Etsy's “Sold Order Items” download names the items and their personalisation.")
 
 
 @dataclass(frozen=True)
@@ -358,6 +374,11 @@ class ParsedOrders:
     # items download has no order total nor buyer account, its orders download no items)
     # is kept as stored when an order is imported again.
     fields: frozenset[str] = frozenset()
+    # The columns whose absence a note tells (a ``MISSING_NOTES`` key, or "amounts" for
+    # ``AMOUNT_COLUMNS``: ``amounts_note``) with their names: worded again for a file none of
+    # whose orders is in Afspraak yet, where nothing stored keeps anything
+    # (presentation/import_texts.order_notes).
+    lacking: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     def names_items(self) -> bool:
         """Does the file name the orders' items (not only how many)?"""
@@ -554,13 +575,15 @@ def country_code(country: str, postcode: str = "") -> str:
 
 
 def clean_postcode(value: str, country: str) -> str:
-    """'1630 (Shopify's apostrophe) -> 1630; a US ZIP that lost its leading zero padded;
-    a Dutch postcode as 1234 AB."""
+    """'1630 (Shopify's apostrophe) -> 1630; a postcode of digits that lost its leading zeros
+    padded where the country's are all that many digits (``DIGIT_POSTCODES``: a US ZIP, an
+    Italian CAP); a Dutch postcode as 1234 AB."""
     text = _text(value).lstrip("'").strip()
-    if _plain_code(country) in US_NAMES:
-        m = re.fullmatch(r"(\d{3,4})(-\d{4})?", text)
-        if m:
-            return m.group(1).zfill(5) + (m.group(2) or "")
+    digits = DIGIT_POSTCODES.get(_plain_code(country))
+    if digits:
+        m = re.fullmatch(r"(\d+)(-\d{4})?", text)  # ZIP+4 ("07302-1234") in the US and Puerto Rico
+        if m and len(m.group(1)) < digits:
+            return m.group(1).zfill(digits) + (m.group(2) or "")
     m = re.fullmatch(r"([1-9][0-9]{3})\s*([A-Za-z]{2})", text)
     if m and country_code(country, text) in ("NL", ""):
         return f"{m.group(1)} {m.group(2).upper()}"
@@ -1706,16 +1729,13 @@ def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
         if key not in rows.index and note not in said:
             said.add(note)
             parsed.notes.append(_(MISSING_NOTES[note]).format(column=rows.column(key)))
+            parsed.lacking.append((note, (rows.column(key),)))
     items_download = parsed.platform == ETSY and "item_name" in rows.index
     amounts = [] if items_download else [k for k in AMOUNT_COLUMNS.get(parsed.platform, ()) if k not in rows.index]
     if amounts:
-        # TRANSLATORS: a column's name in quotes, one of a list ("“Subtotal”, “Total”").
-        columns = ", ".join(_("“{column}”").format(column=rows.column(k)) for k in amounts)
-        parsed.notes.append(ngettext(
-            "The file has no column {columns}: the orders already in Afspraak keep that amount as it is; new orders "
-            "are imported without it.",
-            "The file has no columns {columns}: the orders already in Afspraak keep those amounts as they are; new "
-            "orders are imported without them.", len(amounts)).format(columns=columns))
+        columns = tuple(rows.column(k) for k in amounts)
+        parsed.notes.append(amounts_note(columns))
+        parsed.lacking.append(("amounts", columns))
     nobody = sum(1 for o in parsed.orders if not o.customer_key)
     if nobody:
         parsed.notes.append(ngettext(
@@ -1723,9 +1743,18 @@ def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
             "{n} orders name no customer (no email address, no name): they are kept without one.",
             nobody).format(n=nobody))
     if parsed.orders and not any(o.lines for o in parsed.orders):
-        parsed.notes.append(_(
-            "This file lists orders without their items (Etsy's “Sold Orders”): no custom orders can be "
-            "made from it. Etsy's “Sold Order Items” download names the items and their personalisation."))
+        parsed.notes.append(_(NO_ITEMS_NOTE))
+
+
+def amounts_note(columns: tuple[str, ...]) -> str:
+    """The note about a file without the order amounts' ``columns`` (``AMOUNT_COLUMNS``)."""
+    # TRANSLATORS: a column's name in quotes, one of a list ("“Subtotal”, “Total”").
+    quoted = ", ".join(_("“{column}”").format(column=column) for column in columns)
+    return ngettext(
+        "The file has no column {columns}: the orders already in Afspraak keep that amount as it is; new orders "
+        "are imported without it.",
+        "The file has no columns {columns}: the orders already in Afspraak keep those amounts as they are; new "
+        "orders are imported without them.", len(columns)).format(columns=quoted)
 
 
 # --- what an import does to a custom order ------------------------------------------------

@@ -1,14 +1,88 @@
-"""The words of what an import of the shop's orders did (store/shop_orders.py keeps the counts),
-and of a dropped file that is no export at all."""
+"""The words of what an import of the shop's products (store/catalogue.py) or orders
+(store/shop_orders.py) did, from the counts the store keeps, and of a dropped file that is no
+export at all."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from desktop import i18n
+from desktop.domain import importers
+from desktop.domain import order_importers as rules
 from desktop.domain.importers import SPREADSHEET_SUFFIXES
-from desktop.i18n import _, ngettext
+from desktop.i18n import N_, _, ngettext
 from desktop.store.shop_orders import ImportPlan, OrderImportSummary
+
+
+def summary_lines(summary, limit: int = 50) -> list[str]:
+    """What an import did, for people: the counts, each with its details indented under it
+    (the prices that went down or up under the products updated, each skipped row with its
+    reason under the rows skipped), then the notes about the file.
+
+    ``summary`` has ``new``, ``updated``, ``unchanged``, ``skipped`` and ``notes``
+    (store.catalogue.ImportSummary).
+    """
+    unclear = list(getattr(summary, "unclear", []))
+    skipped = len(summary.skipped) + len(unclear)
+    down, up = getattr(summary, "prices_down", 0), getattr(summary, "prices_up", 0)
+    # TRANSLATORS: after a products import, right under "{n} products updated" (an older export
+    # imported after a newer one sets prices back: the owner sees it here).
+    prices = [text.format(n=n) for n, text in (
+        (up, ngettext("{n} of them at a higher price", "{n} of them at a higher price", up)),
+        (down, ngettext("{n} of them at a lower price", "{n} of them at a lower price", down))) if n]
+    rows = sorted([*summary.skipped, *(_unclear_row(u) for u in unclear)], key=lambda s: s.line)
+    # TRANSLATORS: one skipped row of an import: line number, product name, reason.
+    reasons = [_("line {line}: {name}: {reason}").format(line=s.line, name=s.name or "?", reason=s.reason)
+               for s in rows[:limit]]
+    if len(rows) > limit:
+        reasons.append(_("… and {n} more").format(n=len(rows) - limit))
+    counts = [
+        (summary.new, ngettext("{n} new product", "{n} new products", summary.new), []),
+        (summary.updated, ngettext("{n} product updated", "{n} products updated", summary.updated), prices),
+        (summary.unchanged, ngettext("{n} product unchanged", "{n} products unchanged", summary.unchanged), []),
+        (skipped, ngettext("{n} row skipped", "{n} rows skipped", skipped), reasons),
+    ]
+    # A count of nothing is left out ("0 products updated" after a first import, review of the
+    # two-week walk); the new products are said when nothing else is. Each detail stays under
+    # its own count (review of the imports: a skipped row's reason came under an unrelated note).
+    lines = []
+    for n, text, details in counts:
+        if n:
+            lines.append(text.format(n=n))
+            lines.extend("  " + detail for detail in details)
+    lines = lines or [counts[0][1].format(n=summary.new)]
+    found = getattr(summary, "found_by_name", 0)
+    if found:
+        lines.append(ngettext(
+            "{n} product was found by name and variant, as the file or Afspraak has no SKU for it.",
+            "{n} products were found by name and variant, as the file or Afspraak has no SKU for them.",
+            found).format(n=found))
+    notes = list(getattr(summary, "notes", []))
+    if getattr(summary, "stored_before", None) == 0:  # an empty catalogue: nothing was kept or found
+        first = {}
+        for key, column in getattr(summary, "lacking", []):
+            said = importers.WORTH_SAYING_FIRST.get(key, importers.WORTH_SAYING[key])
+            first[_(importers.WORTH_SAYING[key]).format(column=column)] = _(said).format(column=column) if said else None
+        notes = [first.get(note, note) for note in notes if first.get(note, note)]
+    lines.extend(notes[:limit])
+    if len(notes) > limit:
+        lines.append(_("… and {n} more").format(n=len(notes) - limit))
+    return lines
+
+
+def _unclear_row(u: importers.Unclear) -> importers.SkippedRow:
+    """Why a row the store could not tie to one product was skipped, in words."""
+    if u.in_afspraak > 1:
+        reason = ngettext(
+            "{n} product in Afspraak has this name and variant, and no SKU tells which one this is",
+            "{n} products in Afspraak have this name and variant, and no SKU tells which one this is",
+            u.in_afspraak).format(n=u.in_afspraak)
+    else:
+        reason = ngettext(
+            "{n} row of the file has this name and variant, and no SKU tells which one is the product in Afspraak",
+            "{n} rows of the file have this name and variant, and no SKU tells which one is the product in Afspraak",
+            u.in_file).format(n=u.in_file)
+    return importers.SkippedRow(u.line, f"{u.name} – {u.variant}" if u.variant else u.name, reason)
 
 
 def other_shop_text(plan: ImportPlan) -> str:
@@ -75,17 +149,98 @@ def history_text(n: int, before: date, lead_days: int, done: bool) -> str:
     return text.format(n=n, date=i18n.format_date(before, "long"), period=i18n.days_text(lead_days))
 
 
-def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[str]:
-    """What an orders import did, for people (the window and ``afspraak import``)."""
-    lines = [
-        ngettext("{n} new order", "{n} new orders", summary.new).format(n=summary.new),
-        ngettext("{n} order updated", "{n} orders updated", summary.updated).format(n=summary.updated),
-        ngettext("{n} order unchanged", "{n} orders unchanged", summary.unchanged).format(n=summary.unchanged),
-        ngettext("{n} new customer", "{n} new customers", summary.new_customers).format(n=summary.new_customers),
-        ngettext("{n} known customer", "{n} known customers", summary.known_customers).format(n=summary.known_customers),
-        ngettext("{n} new custom order", "{n} new custom orders",
-          summary.custom_orders).format(n=summary.custom_orders),
+# What a note about a column the orders file lacks (``order_importers.MISSING_NOTES``) says
+# when none of the file's orders is in Afspraak yet: there are no stored orders to keep
+# anything (review of the imports; the products' WORTH_SAYING_FIRST).
+FIRST_ORDER_NOTES = {
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "item_price": N_("The file has no column “{column}”: the items are imported without a price."),
+    "item_total": N_("The file has no column “{column}”: the items are imported without a price."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "item_sku": N_("The file has no column “{column}”: the items are found in the catalogue by their name."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "item_quantity": N_("The file has no column “{column}”: each item counts once."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "item_meta": N_("The file has no column “{column}”: the items are imported without their personalisation."),
+    "item_variations": N_("The file has no column “{column}”: the items are imported without their personalisation."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "sent": N_("The file has no column “{column}”: the orders are imported as not sent yet."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "cancelled": N_("The file has no column “{column}”: the orders are imported as not cancelled."),
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak before.
+    "status": N_("The file has no column “{column}”: the orders are imported as open."),
+}
+
+
+def _first_amounts_note(columns: tuple[str, ...]) -> str:
+    quoted = ", ".join(_("“{column}”").format(column=column) for column in columns)
+    # TRANSLATORS: after an orders import (or in its preview) of which no order was in Afspraak
+    # before; {columns}: "“Total”" or "“Subtotal”, “Total”".
+    return ngettext("The file has no column {columns}: the orders are imported without that amount.",
+                    "The file has no columns {columns}: the orders are imported without those amounts.",
+                    len(columns)).format(columns=quoted)
+
+
+def order_notes(notes: list[str], lacking, stored: bool) -> list[str]:
+    """The notes of an orders file (``ParsedOrders.notes``, ``.lacking``) for the owner: when
+    none of its orders is in Afspraak yet (``stored`` False), a lacking column's note says
+    what the orders come in with, not what "the orders already in Afspraak" keep (there are none)."""
+    if stored:
+        return list(notes)
+    first = {}
+    for what, columns in lacking:
+        if what == "amounts":
+            first[rules.amounts_note(columns)] = _first_amounts_note(columns)
+        elif what in FIRST_ORDER_NOTES:
+            first[_(rules.MISSING_NOTES[what]).format(column=columns[0])] = \
+                _(FIRST_ORDER_NOTES[what]).format(column=columns[0])
+    return [first.get(note, note) for note in notes]
+
+
+def preview_notes(plan: ImportPlan) -> list[str]:
+    """The notes under an orders import's preview: the file's (``order_notes``); for a file
+    without items the preview's line says what it holds (``no_items_text``), and this only
+    where to find the items."""
+    parsed = plan.parsed
+    notes = order_notes(parsed.notes, parsed.lacking, bool(plan.updated_orders or plan.unchanged_orders))
+    # TRANSLATORS: under the orders import preview of Etsy's "Sold Orders" download (orders without items).
+    hint = _("For custom orders, import Etsy's “Sold Order Items” download: it names the items and their "
+             "personalisation.")
+    return [hint if note == _(rules.NO_ITEMS_NOTE) else note for note in notes]
+
+
+def no_items_text(n: int) -> str:
+    """The preview's line for a file of orders without their items (Etsy's "Sold Orders"):
+    nothing to tick, so what the file holds and what importing does."""
+    # TRANSLATORS: the orders import preview of a file of orders without their items (Etsy's "Sold Orders").
+    return ngettext(
+        "This file lists {n} order without its items: importing keeps it as the customer's history, and no "
+        "custom order is made from it.",
+        "This file lists {n} orders without their items: importing keeps them as the customers' history, and no "
+        "custom orders are made from them.", n).format(n=n)
+
+
+def order_counts(new: int, updated: int, unchanged: int, new_customers: int, known_customers: int,
+                 custom_orders: int = 0) -> list[str]:
+    """The counts of an orders import (its preview, its summary), each only when it is
+    something, as for products (review of the imports: "0 orders updated · 0 orders unchanged
+    · 0 known customers" after a first import); the new orders when nothing else is."""
+    counts = [
+        (new, ngettext("{n} new order", "{n} new orders", new)),
+        (updated, ngettext("{n} order updated", "{n} orders updated", updated)),
+        (unchanged, ngettext("{n} order unchanged", "{n} orders unchanged", unchanged)),
+        (new_customers, ngettext("{n} new customer", "{n} new customers", new_customers)),
+        (known_customers, ngettext("{n} known customer", "{n} known customers", known_customers)),
+        (custom_orders, ngettext("{n} new custom order", "{n} new custom orders", custom_orders)),
     ]
+    return [text.format(n=n) for n, text in counts if n] or [counts[0][1].format(n=new)]
+
+
+def order_summary_lines(summary: OrderImportSummary, limit: int = 20, lacking=()) -> list[str]:
+    """What an orders import did, for people (the window and ``afspraak import``);
+    ``lacking``: the file's ``ParsedOrders.lacking`` (``order_notes``)."""
+    lines = order_counts(summary.new, summary.updated, summary.unchanged, summary.new_customers,
+                         summary.known_customers, summary.custom_orders)
     if summary.moved:
         lines.append(ngettext("{n} custom order updated to match the shop", "{n} custom orders updated to match the shop",
                        summary.moved).format(n=summary.moved))
@@ -113,7 +268,7 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20) -> list[st
             "not read Dutch, choose English for them (Custom orders, Edit…).",
             summary.outside_flanders).format(n=summary.outside_flanders))
     lines += erased_lines(summary.erased_orders, summary.erased_returned, summary.erased_deliveries)
-    notes = list(summary.notes)
+    notes = order_notes(summary.notes, lacking, bool(summary.updated or summary.unchanged))
     if summary.without_customer:
         notes.append(ngettext(
             "{n} made-to-order item is in an order without a customer: no custom order was made for it.",
@@ -153,6 +308,26 @@ def erased_preview(orders: int) -> str:
     # TRANSLATORS: in the orders import preview, beside "3 new orders · 1 new customer"
     return ngettext("{n} order left out (erased on request)", "{n} orders left out (erased on request)",
                     orders).format(n=orders)
+
+
+def files_summary(results: list[tuple[str, bool, str]]) -> str:
+    """The one summary of a drop of several files: per file (name, imported, what: its
+    summary, or why it was not imported) its name and outcome, what it did indented under it;
+    then how many were imported, and once that the others changed nothing. The window shows
+    the indented lines as indented paragraphs (``views/dialogs``), so a wrapped line stays
+    under its file (review of the imports)."""
+    lines = []
+    for name, imported, what in results:
+        # TRANSLATORS: one file in the summary of a drop of several files.
+        lines.append(_("“{file}”: {outcome}").format(file=name, outcome=_("imported") if imported else _("not imported")))
+        lines.extend("    " + line for line in what.splitlines() if line.strip())
+    done = sum(1 for _name, imported, _what in results if imported)
+    lines.append("")
+    lines.append(ngettext("{done} of {n} file imported.", "{done} of {n} files imported.", len(results)).format(
+        done=done, n=len(results)))
+    if done < len(results):
+        lines[-1] += " " + _("A file that was not imported changed nothing: each file is imported whole or not at all.")
+    return "\n".join(lines)
 
 
 def not_an_export(name: str, is_dir: bool, suffix: str, alone: bool) -> str:

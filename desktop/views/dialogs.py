@@ -60,8 +60,8 @@ def ask_which(parent: QWidget | None, title: str, text: str, choices: list[tuple
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Information, title, text, QMessageBox.Ok, parent)
-    box.setTextFormat(_plain())
+    box = QMessageBox(QMessageBox.Information, title, "", QMessageBox.Ok, parent)
+    _show_text(box, text)
     box.exec()
 
 
@@ -71,8 +71,8 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 def warning_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     """The box :func:`warn` shows (also for docs/make_screenshots.py, which draws it)."""
-    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, parent)
-    box.setTextFormat(_plain())
+    box = QMessageBox(QMessageBox.Warning, title, "", QMessageBox.Ok, parent)
+    _show_text(box, text)
     return box
 
 
@@ -80,6 +80,46 @@ def _plain():
     from PySide6.QtCore import Qt
 
     return Qt.PlainText
+
+
+INDENT_PX = 5  # per space a line of a message is indented by
+SUMMARY_WIDTH_PX = 640  # the text of a message with indented lines (a summary)
+
+
+def _show_text(box: QMessageBox, text: str) -> None:
+    """``text`` as written, never read as markup (a name with <b> is not bold). A text with
+    indented lines (an import's summary: a file's outcome under its name, a skipped row under
+    "1 row skipped") is shown as paragraphs with that indent, so a line the box wraps stays
+    under the line it belongs to instead of looking like the next item (review of the
+    imports: "16: the file ends inside…" at the margin)."""
+    from PySide6.QtCore import Qt
+
+    if not any(line.startswith(" ") for line in text.split("\n")):
+        box.setTextFormat(Qt.PlainText)
+        box.setText(text)
+        return
+    box.setTextFormat(Qt.RichText)
+    box.setText(indented_html(text))
+    # wider than the box's own choice (about 400 pixels), so fewer lines wrap and a summary
+    # of several files stays on a 768-pixel-high screen
+    box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {SUMMARY_WIDTH_PX}px; }}")
+
+
+def indented_html(text: str) -> str:
+    """Plain ``text`` as HTML paragraphs, each line's leading spaces a left margin; a line at
+    the margin after indented ones starts a new block, a little apart."""
+    import html
+
+    paragraphs = []
+    previous = 0
+    for line in text.split("\n"):
+        words = line.lstrip(" ")
+        indent = len(line) - len(words)
+        top = 6 if indent == 0 and previous > 0 else 0
+        paragraphs.append(f'<p style="margin-top:{top}px; margin-bottom:0px; margin-left:{indent * INDENT_PX}px; '
+                          f'white-space:pre-wrap">{html.escape(words, quote=False) or "&nbsp;"}</p>')
+        previous = indent if words else 0
+    return "".join(paragraphs)
 
 
 # --- the shipping flow (forms in ui/, classes in views/shipping_dialogs.py) -------------

@@ -27,7 +27,8 @@ from desktop import clock, i18n
 from desktop.domain import order_importers as rules
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import label
-from desktop.presentation.import_texts import erased_preview, history_text
+from desktop.presentation import import_texts
+from desktop.presentation.import_texts import erased_preview, history_text, order_counts
 from desktop.store.shop_orders import ImportPlan
 from desktop.views.date_edit import DateEdit
 from desktop.views.forms import date_field, from_qdate, to_qdate, typed_day
@@ -90,17 +91,8 @@ class OrderPreviewDialog(QDialog):
         heading.setObjectName("previewHeading")
         layout.addWidget(heading)
 
-        counts = [
-            ngettext("{n} new order", "{n} new orders", len(plan.new_orders)).format(n=len(plan.new_orders)),
-            ngettext("{n} order updated", "{n} orders updated", len(plan.updated_orders)).format(
-                n=len(plan.updated_orders)),
-            ngettext("{n} order unchanged", "{n} orders unchanged", len(plan.unchanged_orders)).format(
-                n=len(plan.unchanged_orders)),
-            ngettext("{n} new customer", "{n} new customers", len(plan.new_customers)).format(
-                n=len(plan.new_customers)),
-            ngettext("{n} known customer", "{n} known customers", len(plan.known_customers)).format(
-                n=len(plan.known_customers)),
-        ]
+        counts = order_counts(len(plan.new_orders), len(plan.updated_orders), len(plan.unchanged_orders),
+                              len(plan.new_customers), len(plan.known_customers))
         if plan.erased_orders:
             counts.append(erased_preview(len(plan.erased_orders)))
         self.counts = QLabel(" · ".join(counts))
@@ -130,9 +122,13 @@ class OrderPreviewDialog(QDialog):
         self.tabs.addTab(self.customers, _("Customers ({n})").format(n=len(parsed.customers)))
         self.older_tab = self._older_tab()
         self.tabs.addTab(self.older_tab, "")
+        # A file without items (Etsy's "Sold Orders") has no products to tick: no empty list
+        # (review of the imports: "Products (0)" and "tick the products you make to order").
+        self.tabs.setTabVisible(self.tabs.indexOf(self.products), bool(plan.products))
 
-        if parsed.notes:
-            notes = QLabel("\n".join(parsed.notes))
+        said = import_texts.preview_notes(plan)
+        if said:
+            notes = QLabel("\n".join(said))
             notes.setTextFormat(Qt.PlainText)  # they quote the file: names, numbers as written
             notes.setObjectName("previewNotes")
             notes.setWordWrap(True)
@@ -346,6 +342,11 @@ class OrderPreviewDialog(QDialog):
             text = ngettext("{n} item becomes a custom order, promised ready {period} after it was ordered.",
                             "{n} items become custom orders, promised ready {period} after they were ordered.",
                             count)
+        elif not self.plan.products:  # nothing to tick: what the file holds, and what importing does
+            orders = len(self.plan.parsed.orders)
+            self.custom.setText(import_texts.no_items_text(orders) if orders else "")
+            self.custom.setVisible(bool(orders))
+            return
         else:
             text = _("No custom orders: tick the products you make to order.")
         days = self.plan.lead_days

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog
 
 from desktop import paths
 from desktop.clock import utcnow
-from desktop.domain.importers import ImportFailed, ParsedExport, summary_lines
+from desktop.domain.importers import ImportFailed, ParsedExport
 from desktop.domain.order_importers import ParsedOrders, parse_any
 from desktop.i18n import _, ngettext
 from desktop.labels import label
@@ -436,10 +436,14 @@ class ShippingController(QObject):
         else:
             self._finish_batch()
 
-    def _file_done(self, path: Path, imported: bool, what: str, finished, cancelled: bool = False) -> None:
-        """One file's outcome; the next file, or the summary after the last."""
+    def _file_done(self, path: Path, imported: bool, what: str, finished, cancelled: bool = False,
+                   alone: str = "") -> None:
+        """One file's outcome (``what``: its summary, or why it was not imported; ``alone``:
+        the whole sentence when it is the only file); the next file, or the summary after the last."""
         batch = self._batch
         batch["results"].append((path.name, imported, what))
+        if alone:
+            batch["alone"][path.name] = alone
         if cancelled:  # the owner stopped: the files not read yet are named, not read
             batch["results"].extend((f.name, False, _("not read: the import was cancelled."))
                                     for f in batch["queue"])
@@ -469,24 +473,12 @@ class ShippingController(QObject):
                 title = _("Orders imported") if "orders" in batch["kinds"] else _("Products imported")
                 dialogs.inform(self.window, title, what)
             elif batch.get("cancelled_only"):
-                self.window.statusBar().showMessage(what, 8000)
+                self.window.statusBar().showMessage(batch["alone"].get(name, what), 8000)
             else:
                 dialogs.warn(self.window, _("Not imported"), batch["alone"].get(name, what))
             return
-        lines = []
-        for name, imported, what in results:
-            # TRANSLATORS: one file in the summary of a drop of several files.
-            lines.append(_("“{file}”: {outcome}").format(
-                file=name, outcome=_("imported") if imported else _("not imported")))
-            lines.extend("    " + line for line in what.splitlines())
-        done = sum(1 for _n, imported, _w in results if imported)
-        lines.append("")
-        lines.append(ngettext("{done} of {n} file imported.", "{done} of {n} files imported.", len(results)).format(
-            done=done, n=len(results)))
-        if done < len(results):
-            lines.append(_("A file that was not imported changed nothing: each file is imported whole or not at all."))
-        show = dialogs.inform if done == len(results) else dialogs.warn
-        show(self.window, _("Import from the shop"), "\n".join(lines))
+        show = dialogs.inform if all(imported for _n, imported, _w in results) else dialogs.warn
+        show(self.window, _("Import from the shop"), import_texts.files_summary(results))
 
     def _start(self, path: Path) -> None:
         progress = QProgressDialog(self.window)
@@ -576,7 +568,8 @@ class ShippingController(QObject):
         progress.close()
         self._job = None
         self._batch["kinds"].add("orders")
-        self._file_done(path, True, "\n".join(import_texts.order_summary_lines(summary, limit=10)), summary)
+        lines = import_texts.order_summary_lines(summary, limit=10, lacking=parsed.lacking)
+        self._file_done(path, True, "\n".join(lines), summary)
 
     @Slot(str)
     def _parse_failed(self, message: str) -> None:
@@ -600,7 +593,7 @@ class ShippingController(QObject):
         progress.close()
         self._job = None
         self._batch["kinds"].add("products")
-        self._file_done(path, True, "\n".join(summary_lines(summary, limit=15)), summary)
+        self._file_done(path, True, "\n".join(import_texts.summary_lines(summary, limit=15)), summary)
 
     def _written(self, write, path: Path, progress: QProgressDialog):
         """Run an import's ``write`` (one transaction), recorded for Edit → Undo; its summary,
@@ -633,10 +626,13 @@ class ShippingController(QObject):
             text = _("Import cancelled. Nothing was changed.")
             if not self._batch["results"] and len(self._batch["queue"]) == 0:
                 self._batch["cancelled_only"] = True
-            self._file_done(path, False, text, text, cancelled=True)
+            # TRANSLATORS: why a file was not imported, in the summary of several files.
+            self._file_done(path, False, _("you cancelled the import."), text, cancelled=True, alone=text)
             return
         text = _("“{file}” was not imported. {error} Nothing was changed.").format(file=path.name, error=message)
-        self._file_done(path, False, text, text)
+        # Among several files only why: the summary names the file, and says once that
+        # nothing changed (review of the imports: each file was named three times).
+        self._file_done(path, False, message, text, alone=text)
 
 
 def _refusal_of(person) -> str | None:

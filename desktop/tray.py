@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
 
 from desktop import paths
 from desktop.i18n import _, ngettext, pgettext, tomorrow_label
@@ -331,13 +331,24 @@ class Tray(QObject):
         title, body = announcement_texts(announcement, self.describe)
         self.last_message = (title, body)
         if self.icon is not None and self.icon.supportsMessages():
-            if sys.platform.startswith("linux"):
-                # Qt's own balloon and freedesktop servers read markup: names like
-                # "Anna & Bo" or a "<" must arrive as typed (Windows and macOS show plain text).
+            if self.message_reads_markup():
+                # names like "Anna & Bo" or a "<" must arrive as typed
                 title, body = html.escape(title, quote=False), html.escape(body, quote=False)
             self.icon.showMessage(title, body, badge_icon(len(self.items)), 15000)
         else:
             self.popup.show_announcement(announcement, self.describe)
+
+    def message_reads_markup(self) -> bool:
+        """Is the tray's message read as markup? On Linux, where Qt's tray icon is a
+        StatusNotifierItem, Qt hands it to the freedesktop notification service, which reads
+        markup. Beside an XEmbed tray (no StatusNotifierWatcher on the bus: trayer, older
+        panels) Qt draws the icon and its balloon itself (QBalloonTip), as plain text:
+        escaped there, "Anna & Bo" read "Anna &amp; Bo" (review walk). Windows and macOS
+        show plain text."""
+        if not sys.platform.startswith("linux"):
+            return False
+        return not any(widget.metaObject().className() == "QSystemTrayIconSys"
+                       for widget in QApplication.topLevelWidgets())
 
     def hide(self) -> None:
         if self.icon is not None:

@@ -10,7 +10,8 @@ Two rules of the ladder's table belong to custom orders:
   comes due at the start of that calendar day in the owner's time zone; the ladder moves
   it to the end of the quiet hours (09:00 with the default 21:00-09:00). News sent to the
   customer on or after that moment answers it; a new promised date (the delay message)
-  starts it afresh for the new date.
+  starts it afresh for the new date. On the promised day itself it has lapsed
+  (``followup._lapsed``): news "before" the date sent that day says nothing in time.
 - ``order_update`` (step ``no_update``): an order in production has had no news sent for
   ``order_update_days`` days, counted from the last message sent or from the moment it
   went into production. Only before the promised date has passed: an update says "still

@@ -40,7 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from desktop.domain import dates, followup
+from desktop.domain import dates, followup, workdays
 from desktop.domain.orders import IN_THE_MAKING
 
 DELAY_RULE = "order_delay"
@@ -162,3 +162,11 @@ def ship_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[
     details.update(order_id=facts.order_id, promised_delivery=facts.promised_delivery)
     return [followup.Promise(rule=SHIP_RULE, person_id=facts.person_id, subject_type="custom_order",
                              subject_id=facts.order_id, reference=reference, details=details)]
+
+
+def arrives_in_time(promised_delivery: date, today: date, country: str) -> bool:
+    """Can a parcel handed to the carrier ``today`` still reach the customer by the promised
+    delivery date? It arrives the next working day at the earliest (no parcels on a Sunday or
+    a public holiday of ``country``). From the day it cannot, the ship task says it will be late
+    (review walk: on 16 October it still said "ship it now so it arrives in time" for the 14th)."""
+    return workdays.working_day(today + timedelta(days=1), country) <= promised_delivery

@@ -15,7 +15,7 @@ import sys
 
 from datetime import timedelta
 
-from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
 
@@ -188,7 +188,9 @@ class ReminderPopup(QWidget):
         self.done_button.setVisible(announcement.can_be_done)
 
     def _place(self) -> None:
-        """Its size to its text, in the bottom right corner of the screen."""
+        """Its size to its text, in the bottom right corner of the screen (shown already, its
+        layouts are laid out again first: it shrinks when reminders left it)."""
+        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
         self.adjustSize()
         screen = QGuiApplication.primaryScreen()
         if screen is not None:

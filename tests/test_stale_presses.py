@@ -129,12 +129,14 @@ def test_the_popup_follows_what_is_still_due_and_closes_when_nothing_is(qtbot, t
     tray.set_items(items)
     tray.show_announcement(Announcement(items=items, summary=True))
     assert tray.popup.title.text() == "3 herinneringen"
+    tall = tray.popup.height()
     snoozed = []
     tray.snooze_items.connect(lambda shown, how: snoozed.append([i.key for i in shown]))
     tray.set_items(items[1:])  # Anna's handled from the menu
     assert [i.key for i in tray.popup.items] == ["b", "c"]
     assert tray.popup.title.text() == "2 herinneringen" and "Anna" not in tray.popup.shown_text()
     assert not tray.popup.done_button.isVisible()
+    assert tray.popup.height() < tall  # it shrinks to what it says, no gap where Anna was
     tray.set_items(items[2:])
     assert tray.popup.isVisible() and tray.popup.title.text() == "Herinnering"
     assert tray.popup.shown_text() == "Cas: Reel is 2 dagen te laat" and tray.popup.done_button.isVisible()

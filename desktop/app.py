@@ -851,8 +851,18 @@ class Application:
         self.window.show_today()
 
     def open_item(self, item) -> None:
+        """A reminder from the tray's menu, a popup or a notification: as the ladder plans it
+        now. One handled since it was shown (sent from the menu while its notification stayed)
+        opens Vandaag instead of the step already sent ("Aan de beurt sinds …", and
+        "Verstuurd" logged it twice: review walk)."""
+        from desktop import reminders
+
         self.bring_to_front()
-        self.window.open_due_item(item)
+        current = reminders.current_item(item, utcnow())
+        if current is None:
+            self.window.show_today()
+        else:
+            self.window.open_due_item(current)
 
     def shutdown(self) -> None:
         """Stop the reminders (timer, signals, tray) and the backup check; save the window state."""

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 from desktop import i18n
 from desktop.clock import utcnow
+from desktop.domain import followup
 from desktop.domain.followup import DueItem
 from desktop.i18n import _
 from desktop.labels import label
@@ -42,6 +43,8 @@ def as_dict(item: DueItem, now: datetime) -> dict:
     message = due_texts.preview(item, now)
     zone = due.owner_zone()
     local_due = item.own_due.replace(tzinfo=timezone.utc).astimezone(zone)
+    # came due before a day off or the quiet hours and waits through them: until then
+    waits = item.due.replace(tzinfo=timezone.utc).astimezone(zone).isoformat() if item.due > now else None
     return {
         "kind": item.kind,
         "person": item.person_name,
@@ -54,6 +57,7 @@ def as_dict(item: DueItem, now: datetime) -> dict:
         "action": item.action,
         "channel": item.channel,
         "due": local_due.isoformat(),
+        "waits_until": waits,  # None: it may be done now
         "key": item.key,
         "template": message.template if message else item.template,  # the wording shown, as the dialog's
         "language": message.language if message else "",
@@ -68,9 +72,13 @@ def as_dict(item: DueItem, now: datetime) -> dict:
 
 
 def due_listing(at: str | None, as_json: bool) -> int:
+    """What is to do at ``at`` (else now): the list the tray counts and Vandaag shows as "To
+    do now" (``followup.to_do``), with what came due before a day off or the quiet hours and
+    waits through them, said so (its ``waits_until`` in JSON). Only ``due <= now`` said
+    "nothing is due" on a Sunday or an evening while the tray counted nine (review walk)."""
     now = parse_moment(at)
     items = due.plan(now)
-    now_items = [i for i in items if i.due <= now]
+    now_items = followup.to_do(items, now)
     if as_json:
         print(json.dumps([as_dict(i, now) for i in now_items], ensure_ascii=False, indent=2))
         return 0
@@ -98,6 +106,9 @@ def due_listing(at: str | None, as_json: bool) -> int:
             print("   " + _("Channel: {channel}").format(channel=label("channel", item.channel)))
         print("   " + _("Due since: {moment}").format(
             moment=i18n.format_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))))
+        waiting = due_texts.waiting_words(item, now)  # "No new reminders come up until …"
+        if waiting:
+            print("   " + waiting)
         words = data["message"] or (due_texts.task_words(item, now, in_app=False) if item.action == "task" else "")
         if words:  # the ready message, or what to do for a task of the owner's (a gift to send)
             print()

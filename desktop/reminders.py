@@ -10,6 +10,7 @@ made for the first is handed to the second once, so a check costs one scan.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -92,11 +93,49 @@ def describe(item) -> str:
         person=item.person_name, step=label("due_step", item.step), subject=due_texts.subject_title(item))
 
 
+def _shown_keys(item) -> tuple[str, ...]:
+    return tuple(getattr(item, "keys", ())) or (item.key,)
+
+
+def current(items: list, now: datetime) -> list:
+    """``items`` as the ladder plans them at ``now``, for a press on something shown earlier
+    (a popup, a notification, Vandaag's list): the owner may have handled a step since, from
+    the tray's menu or a dialog. Each step is looked up again by its key: one sent or done
+    since (or whose promise closed) is left out, and the rest come back as they are now,
+    with only the parts that were shown (one that joined since was not seen: it comes up on
+    its own). A press never acts on a step as it was (review walk: "Afvinken" on a popup took
+    a final notice sent since back to "done", and its strike decision never came)."""
+    if not items:
+        return []
+    shown = {key for item in items for key in _shown_keys(item)}
+    found = []
+    for item in plan(now):
+        parts = tuple(part for part in item.parts if part.key in shown)
+        if not parts:
+            continue
+        if len(parts) < len(item.parts):
+            first = parts[0]
+            item = replace(item, parts=parts, kind=first.kind, subject_type=first.subject_type,
+                           subject_id=first.subject_id, step=first.step, key=first.key, template=first.template)
+        found.append(item)
+    return found
+
+
+def current_item(item, now: datetime):
+    """The item the ladder plans now for the step ``item`` showed (its primary part), whole
+    as it is now; None when that step was handled since (:func:`current`)."""
+    for planned in plan(now):
+        if item.key in planned.keys:
+            return planned
+    return None
+
+
 def snooze(items: list, until: datetime, now: datetime | None = None) -> None:
+    """Move ``items`` to ``until``: what is still open of them (:func:`current`)."""
     from desktop.store import due
 
     now = now or utcnow()
-    for item in items:
+    for item in current(items, now):
         # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder is about.
         with recorded(_("reminder for {name} moved later").format(name=item.person_name)):
             due.snooze(item, now, until)
@@ -105,12 +144,12 @@ def snooze(items: list, until: datetime, now: datetime | None = None) -> None:
 
 def mark_done(items: list, now: datetime | None = None) -> None:
     """Done without a message; for a strike decision: ended without a strike (the final
-    notice said the collaboration ends)."""
+    notice said the collaboration ends). Only what is still open of ``items`` (:func:`current`)."""
     from desktop.presentation import due_texts
     from desktop.store import due
 
     now = now or utcnow()
-    for item in items:
+    for item in current(items, now):
         if item.action == "strike":
             with recorded(without_strike_text(item.person_name)):
                 due.end_without_strike(item, now, **due_texts.no_strike_words())

@@ -15,9 +15,9 @@ import sys
 
 from datetime import timedelta
 
-from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
 
 from desktop import paths
 from desktop.i18n import _, ngettext, pgettext, tomorrow_label
@@ -87,6 +87,11 @@ def badge_icon(count: int, size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
+def _keys(item) -> tuple:
+    """The step keys a shown reminder stands for (a ladder item's parts; a stand-in's own key)."""
+    return tuple(getattr(item, "keys", ())) or (item.key,)
+
+
 class ReminderPopup(QWidget):
     """Small always-on-top window with actions, used where the tray cannot show buttons."""
 
@@ -139,6 +144,8 @@ class ReminderPopup(QWidget):
         close.setAccessibleName(_("Close"))  # not "×"
         close.setToolTip(_("Close"))
         self.items: list = []
+        self.summary = False
+        self._describe = default_describe
 
     def keyPressEvent(self, event):
         if event.key() == Qt.Key_Escape:
@@ -147,15 +154,23 @@ class ReminderPopup(QWidget):
         super().keyPressEvent(event)
 
     def show_announcement(self, announcement, describe=default_describe) -> None:
+        self._fill(list(announcement.items), announcement.summary, describe)
+        self._place()
+        self.show()
+        self.raise_()
+
+    def _fill(self, items: list, summary: bool, describe) -> None:
+        from desktop.domain.notify import Announcement
         from desktop.views import theme
         from desktop.views.base import bullet_item, clear_layout, plain_label
 
-        self.items = list(announcement.items)
+        self.items, self.summary, self._describe = items, summary, describe
+        announcement = Announcement(items=items, summary=summary)
         title, body = announcement_texts(announcement, describe)
         self.title.setText(title)
         layout = self.lines.layout()
         clear_layout(layout)
-        if announcement.summary:
+        if summary:
             self.body.clear()
             for item in self.items[:TOP_ITEMS]:
                 layout.addWidget(bullet_item(describe(item)))
@@ -165,19 +180,58 @@ class ReminderPopup(QWidget):
                 layout.addWidget(more)
         else:
             self.body.setText(body)
-        self.body.setVisible(not announcement.summary)
-        self.lines.setVisible(announcement.summary)
+        self.body.setVisible(not summary)
+        self.lines.setVisible(summary)
         self.hour_button.setVisible(True)
-        self.tomorrow_button.setText(snooze_morning_label())  # "Maandag 09:00" on a Saturday
+        self.refresh_labels()
         self.tomorrow_button.setVisible(True)
         self.done_button.setVisible(announcement.can_be_done)
+
+    def _place(self) -> None:
+        """Its size to its text, in the bottom right corner of the screen (shown already, its
+        layouts are laid out again first: it shrinks when reminders left it)."""
+        QApplication.sendPostedEvents(None, QEvent.LayoutRequest)
         self.adjustSize()
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
             area = screen.availableGeometry()
             self.move(area.right() - self.width() - 16, area.bottom() - self.height() - 16)
-        self.show()
-        self.raise_()
+
+    def refresh_labels(self) -> None:
+        """The "tomorrow morning" button named for the day its press brings the reminders back
+        now: a popup left up from Friday evening says "Maandag 09:00" on Saturday."""
+        self.tomorrow_button.setText(snooze_morning_label())  # "Maandag 09:00" on a Saturday
+
+    def enterEvent(self, event):
+        self.refresh_labels()  # the pointer on its way to a button: the day its label names is today's
+        super().enterEvent(event)
+
+    def follow(self, current: list) -> None:
+        """What is due now (the tray's items, after every check and every change): a reminder
+        in the popup that was handled since (sent from the tray's menu, snoozed on Vandaag)
+        leaves it, and with none left it closes; what stays is shown as it is now. Its
+        buttons then act only on what it says (review walk: "Afvinken" on a popup still up
+        took back a final notice sent from the menu)."""
+        if self.isHidden() or not self.items:
+            return
+        by_key = {}
+        for item in current:
+            for key in _keys(item):
+                by_key.setdefault(key, item)
+        kept = []
+        for item in self.items:
+            now = by_key.get(item.key)
+            if now is not None and all(now is not other for other in kept):
+                kept.append(now)
+        if not kept:
+            self.items = []
+            self.hide()
+            return
+        if [_keys(i) for i in kept] != [_keys(i) for i in self.items]:
+            self._fill(kept, self.summary and len(kept) > 1, self._describe)
+            self._place()
+        else:
+            self.refresh_labels()
 
     def shown_text(self) -> str:
         """What the popup says below its title, a line per reminder (as a reader takes it in)."""
@@ -240,6 +294,7 @@ class Tray(QObject):
 
     def set_items(self, items: list) -> None:
         self.items = list(items)
+        self.popup.follow(self.items)  # what was handled since it showed leaves the popup
         if self.icon is not None:
             self.icon.setIcon(badge_icon(len(self.items)))
             self.icon.setToolTip(self.tooltip())
@@ -278,13 +333,24 @@ class Tray(QObject):
         title, body = announcement_texts(announcement, self.describe)
         self.last_message = (title, body)
         if self.icon is not None and self.icon.supportsMessages():
-            if sys.platform.startswith("linux"):
-                # Qt's own balloon and freedesktop servers read markup: names like
-                # "Anna & Bo" or a "<" must arrive as typed (Windows and macOS show plain text).
+            if self.message_reads_markup():
+                # names like "Anna & Bo" or a "<" must arrive as typed
                 title, body = html.escape(title, quote=False), html.escape(body, quote=False)
             self.icon.showMessage(title, body, badge_icon(len(self.items)), 15000)
         else:
             self.popup.show_announcement(announcement, self.describe)
+
+    def message_reads_markup(self) -> bool:
+        """Is the tray's message read as markup? On Linux, where Qt's tray icon is a
+        StatusNotifierItem, Qt hands it to the freedesktop notification service, which reads
+        markup. Beside an XEmbed tray (no StatusNotifierWatcher on the bus: trayer, older
+        panels) Qt draws the icon and its balloon itself (QBalloonTip), as plain text:
+        escaped there, "Anna & Bo" read "Anna &amp; Bo" (review walk). Windows and macOS
+        show plain text."""
+        if not sys.platform.startswith("linux"):
+            return False
+        return not any(widget.metaObject().className() == "QSystemTrayIconSys"
+                       for widget in QApplication.topLevelWidgets())
 
     def hide(self) -> None:
         if self.icon is not None:

@@ -22,7 +22,11 @@ the "after her answer" step, their messages falling on the deadline's day there,
 2026-12-06, later: a step that came due before the quiet hours or a day off keeps that moment as
 its part's ``due`` while it waits through them (review walk, F5): only the plan scans made in the
 night, on a Sunday or on a skipped Saturday changed, and in them only those parts' ``due`` (now
-before the scan's moment); every item's own fields, and every due_now scan, the same):
+before the scan's moment); every item's own fields, and every due_now scan, the same;
+2026-12-07: the news before an order's promised day lapses on that day (review walk): only the
+demo's scans on a promised day changed, Kevin's #1038 news (promised 24 November) gone from the
+scans on the 24th, and the news part riding with Marieke's (29 November, a Sunday) and Ingrid's
+(22 November, New York's evening) late news gone from it; nothing else):
 
     .venv/bin/python tests/make_due_golden.py
 """

@@ -188,7 +188,50 @@ def test_cli_due_text_is_in_the_chosen_language(demo, capsys):
     out = capsys.readouterr().out
     assert "Stap 1: herinnering" in out and "Hoi Sanne" in out
     assert run_cli("due", "--lang", "nl", "--at", "2026-11-23T23:30+01:00") == 0
-    assert "is er niets aan de beurt" in capsys.readouterr().out  # quiet hours
+    out = capsys.readouterr().out.replace("\xa0", " ")  # quiet hours: what came up today waits through them
+    assert "is er niets aan de beurt" not in out and "Stap 1: herinnering" in out
+    assert "Tot dinsdag 24 november, 09:00 komen er geen nieuwe herinneringen bij. Deze stond al klaar." in out
+
+
+def test_cli_due_with_nothing_to_do_says_so(database, capsys):
+    assert run_cli("due", "--lang", "en", "--at", "2026-11-23T10:00") == 0
+    assert capsys.readouterr().out.startswith("Nothing is due ")
+    assert run_cli("due", "--lang", "en", "--json", "--at", "2026-11-23T10:00") == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize("at, until", [
+    ("2026-11-23T23:30", "2026-11-24T09:00:00+01:00"),  # an evening, in the quiet hours
+    ("2026-11-24T07:45", "2026-11-24T09:00:00+01:00"),  # before 09:00 the next morning
+    ("2026-11-29T12:00", "2026-11-30T09:00:00+01:00"),  # a Sunday
+    ("2026-12-26T11:00", "2026-12-28T09:00:00+01:00"),  # Boxing Day (a Saturday), then a Sunday
+])
+def test_cli_due_lists_what_the_tray_counts(demo, at, until):
+    """Review walk: `afspraak due` said nothing was due while the tray counted nine, on
+    Sundays, holidays, before 09:00 and in the evening: it listed only ``due <= now``. It
+    lists what the tray and Vandaag do (``followup.to_do``); what waits through a day off or
+    the quiet hours says until when, in words and in its JSON's ``waits_until``."""
+    import contextlib
+    import io
+
+    from desktop import cli_due, reminders
+
+    now = cli_due.parse_moment(at)
+    tray = reminders.due_items(now)
+    assert len(tray) >= 5
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli_due.due_listing(at, True) == 0
+    listed = json.loads(out.getvalue())
+    assert [i["key"] for i in listed] == [i.key for i in tray]
+    assert {i["waits_until"] for i in listed} == {until}
+    assert all(i["due"] < until for i in listed)  # when each came up: before the day off or the night
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli_due.due_listing(at, False) == 0
+    text = out.getvalue()
+    assert "is er niets aan de beurt" not in text and text.count("── ") == len(tray)
+    assert text.count("komen er geen nieuwe herinneringen bij") == len(tray)
 
 
 # --- the dialog ----------------------------------------------------------------------

@@ -77,6 +77,39 @@ def test_due_in_the_plan_with_its_words_and_gone_once_shipped(database):
     assert [i for i in due.due_now(NOW + timedelta(days=1)) if i.kind == "custom_order"] == []
 
 
+def test_once_it_cannot_arrive_in_time_the_task_says_it_will_be_late(database):
+    """Review walk: promised for Wednesday 14 October, on Friday the 16th the task still said
+    "ship it now so it arrives in time". A parcel arrives the next working day at the
+    earliest: from the promised day on (or earlier, with days off before it) it says the order
+    will be late and to tell the customer."""
+    from desktop import i18n
+
+    settings.set("time_zone", "Europe/Amsterdam")
+    _ready_order(delivery=date(2026, 11, 25))  # a Wednesday
+    i18n.set_language("en")
+
+    def words(now, in_app=True):
+        [item] = [i for i in due.plan(now) if i.kind == "custom_order"]
+        return due_texts.task_words(item, now, in_app=in_app).replace("\xa0", " ")
+
+    for now in (NOW, utc(2026, 11, 24, 20, 0)):  # Monday, and Tuesday evening: it can still make it
+        assert "ship it now so it arrives in time" in words(now) and "late" not in words(now)
+    for now in (utc(2026, 11, 25, 9, 0), utc(2026, 11, 27, 10, 0)):  # the day itself, and two days on
+        text = words(now)
+        assert text.startswith("Order #7001 for Sanne Bakker is ready and not shipped yet. You promised it would be "
+                               "delivered by Wednesday, 25 November 2026, and it can no longer arrive in time. Ship "
+                               "it as soon as you can, and let Sanne Bakker know the order will arrive late."), text
+        assert "arrives in time" not in text
+        assert text.endswith("Say there that the order comes later than promised: you can change the message before "
+                             "you send it.")
+        assert "Say there" not in words(now, in_app=False)  # `afspraak due`: no button to name
+    # days off between: handed over on Christmas Eve (or on Boxing Day, a Saturday), it arrives on Monday 28
+    # at the earliest (Christmas, Boxing Day and a Sunday)
+    assert order_reminders.arrives_in_time(date(2026, 12, 28), date(2026, 12, 24), "NL")
+    assert not order_reminders.arrives_in_time(date(2026, 12, 27), date(2026, 12, 26), "NL")
+    assert order_reminders.arrives_in_time(date(2026, 12, 28), date(2026, 12, 26), "NL")
+
+
 @pytest.fixture
 def window(qtbot, database, translator, monkeypatch):
     settings.set("time_zone", "Europe/Amsterdam")

@@ -289,11 +289,33 @@ def test_once_the_promised_day_is_over_the_late_news_replaces_the_others():
     """Promised Friday 27 November, the warning on Wednesday never acted on: from Saturday
     morning the reminder is the late news, not "news before the date" any more."""
     f = facts(ready=date(2026, 11, 27), in_production_since=utc(2026, 11, 12, 10, 0))
-    assert due(f, utc(2026, 11, 27, 20, 0))[0].step == "delay_warning"  # the promised day itself
+    assert due(f, utc(2026, 11, 26, 20, 0))[0].step == "delay_warning"  # the day before: still in time
+    assert due(f, utc(2026, 11, 27, 20, 0)) == []  # the promised day itself: the news before it has lapsed
     [item] = due(f, utc(2026, 11, 28, 9, 0))
     assert (item.step, item.template) == ("late", "order.late") and [p.step for p in item.parts] == ["late"]
     # and it stays the late news on the days after
     assert [i.step for i in due(f, utc(2026, 12, 3, 12, 0))] == ["late"]
+
+
+def test_the_news_before_the_date_lapses_on_the_promised_day():
+    """Review walk: "Bericht sturen vóór de beloofde datum" stayed offered, and popped up, on
+    the promised day itself ("De datum blijft maandag 26 oktober", sent on 26 October with
+    the order not ready). From that day it is gone, also when snoozed onto it; the late news
+    comes the morning after. Asked for on the day itself (0 days before), it keeps that day."""
+    f = facts(ready=date(2026, 10, 26), in_production_since=utc(2026, 10, 20, 10, 0))
+    [warning] = due(f, utc(2026, 10, 24, 9, 0))  # Saturday, two days before
+    assert warning.step == "delay_warning"
+    for moment in (utc(2026, 10, 26, 9, 0), utc(2026, 10, 26, 18, 0)):
+        assert due(f, moment) == []
+        assert not [i for i in followup.plan(r.order_promises(f, S), PEOPLE, (), (), S, moment)
+                    if i.step == "delay_warning"]  # nor upcoming: not in the pane, not in the tray
+    snoozed = followup.StepState(warning.key, "snoozed", utc(2026, 10, 25, 20, 0),
+                                 snoozed_until=utc(2026, 10, 26, 9, 0), person_id=7)
+    assert due(f, utc(2026, 10, 26, 9, 30), states=[snoozed]) == []
+    assert [i.step for i in due(f, utc(2026, 10, 27, 9, 0))] == ["late"]
+    same_day = LadderSettings(tz=AMS, delay_warning_days=0)
+    assert due(f, utc(2026, 10, 25, 12, 0), settings=same_day) == []
+    assert [i.step for i in due(f, utc(2026, 10, 26, 9, 0), settings=same_day)] == ["delay_warning"]
 
 
 def test_no_update_is_ever_proposed_after_the_promised_date():

@@ -311,8 +311,9 @@ def test_the_strike_words_name_the_limit_when_this_strike_reaches_it():
 
 
 def test_afspraak_due_in_the_night_names_when_a_waiting_step_comes_next(demo_db, capsys):
-    """`afspraak due` lists what is due at a moment (nothing in the quiet hours); its
-    "Next:" lines name when each comes again, not the morning it first came up."""
+    """`afspraak due` in the quiet hours lists what the tray counts (review walk: it said
+    "Nothing is due" while the tray counted nine); each step waiting through the night names
+    when reminders come again, not the morning it first came up."""
     from desktop import cli
     from desktop.store import settings
     from desktop.store.db import close_database
@@ -321,10 +322,11 @@ def test_afspraak_due_in_the_night_names_when_a_waiting_step_comes_next(demo_db,
     close_database()
     assert cli.main(["due", "--lang", "en", "--at", "2026-11-23T23:30"]) == 0
     close_database()
-    out = capsys.readouterr().out
-    assert "Nothing is due as of" in out
-    nexts = [line for line in out.splitlines() if line.strip().startswith("Next:")]
-    assert nexts and all("24 November 2026, 09:00" in line.replace("\u00a0", " ") for line in nexts), nexts
+    out = capsys.readouterr().out.replace("\u00a0", " ")
+    assert "Nothing is due" not in out
+    waits = [line for line in out.splitlines() if "No new reminders come up until" in line]
+    assert len(waits) == out.count("── ") >= 5
+    assert all("until Tuesday 24 November, 09:00. This one was already waiting." in line for line in waits), waits
 
 
 def test_the_popup_and_the_notification_name_the_same_day(qtbot, frozen_clock):

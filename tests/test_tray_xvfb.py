@@ -44,3 +44,16 @@ def test_tray_icon_tooltip_and_message_with_a_tray_host(xserver):
     assert facts["messages"] and facts["messages"][0][0] == "2 herinneringen"
     assert "Vandaag openen" in facts["menu"] and "Alles 1 uur stilzetten" in facts["menu"]
     assert not facts["popup_visible"]  # the tray shows the message; no fallback popup
+
+
+def test_names_in_qt_s_own_balloon_read_as_typed(xserver):
+    """An XEmbed tray (trayer; no StatusNotifierWatcher, no notification service): Qt draws
+    the balloon itself, as plain text. Escaped for a notification service that reads
+    markup, it read "Anna &amp; Bo &lt;3: Ring &lt;b&gt;Maan&lt;/b&gt;" (review walk)."""
+    env = dict(xserver, DBUS_SESSION_BUS_ADDRESS="disabled:")
+    result = subprocess.run([sys.executable, str(HERE / "xvfb_balloon_probe.py")], env=env,
+                            capture_output=True, text=True, timeout=60, cwd=HERE.parent)
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(result.stdout.strip().splitlines()[-1])
+    assert facts["available"] and facts["supports"] and not facts["popup_visible"]
+    assert facts["balloon"] == ["Herinnering", "Anna & Bo <3: Ring <b>Maan</b>"]

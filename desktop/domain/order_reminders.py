@@ -10,7 +10,8 @@ Two rules of the ladder's table belong to custom orders:
   comes due at the start of that calendar day in the owner's time zone; the ladder moves
   it to the end of the quiet hours (09:00 with the default 21:00-09:00). News sent to the
   customer on or after that moment answers it; a new promised date (the delay message)
-  starts it afresh for the new date.
+  starts it afresh for the new date. On the promised day itself it has lapsed
+  (``followup._lapsed``): news "before" the date sent that day says nothing in time.
 - ``order_update`` (step ``no_update``): an order in production has had no news sent for
   ``order_update_days`` days, counted from the last message sent or from the moment it
   went into production. Only before the promised date has passed: an update says "still
@@ -39,7 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from desktop.domain import dates, followup
+from desktop.domain import dates, followup, workdays
 from desktop.domain.orders import IN_THE_MAKING
 
 DELAY_RULE = "order_delay"
@@ -161,3 +162,11 @@ def ship_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[
     details.update(order_id=facts.order_id, promised_delivery=facts.promised_delivery)
     return [followup.Promise(rule=SHIP_RULE, person_id=facts.person_id, subject_type="custom_order",
                              subject_id=facts.order_id, reference=reference, details=details)]
+
+
+def arrives_in_time(promised_delivery: date, today: date, country: str) -> bool:
+    """Can a parcel handed to the carrier ``today`` still reach the customer by the promised
+    delivery date? It arrives the next working day at the earliest (no parcels on a Sunday or
+    a public holiday of ``country``). From the day it cannot, the ship task says it will be late
+    (review walk: on 16 October it still said "ship it now so it arrives in time" for the 14th)."""
+    return workdays.working_day(today + timedelta(days=1), country) <= promised_delivery

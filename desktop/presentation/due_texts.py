@@ -289,12 +289,26 @@ def _agreement_task_first(words: Callable[..., str]) -> Callable[..., str]:
     return worded
 
 
-def _ship_words(item: DueItem, in_app: bool) -> str:
-    """What to do for a finished custom order not shipped yet (``order_reminders.ship_promises``)."""
+def _ship_words(item: DueItem, now: datetime, in_app: bool) -> str:
+    """What to do for a finished custom order not shipped yet (``order_reminders.ship_promises``):
+    once it can no longer arrive by the delivery date promised (``order_reminders.arrives_in_time``),
+    that it will be late, and to tell the customer."""
+    from desktop import clock
+    from desktop.domain import order_reminders
+
     details = item.parts[0].details
     number = details.get("order_number") or "—"
     delivery = details.get("promised_delivery")
-    if delivery is not None:
+    late = delivery is not None and not order_reminders.arrives_in_time(
+        delivery, to_local(now).date(), clock.owner().country)
+    if late:
+        # TRANSLATORS: Vandaag, a task: a finished custom order that can no longer arrive by the delivery date
+        # the customer was given ({date}); {name} is the customer.
+        first = _("Order {number} for {name} is ready and not shipped yet. You promised it would be delivered "
+                  "by {date}, and it can no longer arrive in time. Ship it as soon as you can, and let {name} know "
+                  "the order will arrive late.").format(
+            number=number, name=item.person_name, date=i18n.detail_date(delivery))
+    elif delivery is not None:
         # TRANSLATORS: Vandaag, a task: a finished custom order; {date} is the delivery date the customer was given.
         first = _("Order {number} for {name} is ready and not shipped yet. You promised it would be delivered "
                   "by {date}: ship it now so it arrives in time.").format(
@@ -304,8 +318,13 @@ def _ship_words(item: DueItem, in_app: bool) -> str:
             number=number, name=item.person_name)
     if in_app:
         # TRANSLATORS: Vandaag: the button "Ship…" opens the shipping dialog of the order.
-        return first + "\n\n" + _("“Ship…” records the carrier and tracking code; then the message with the "
-                                   "tracking link is ready for the customer.")
+        how = _("“Ship…” records the carrier and tracking code; then the message with the "
+                "tracking link is ready for the customer.")
+        if late:
+            # TRANSLATORS: Vandaag, after "the message with the tracking link is ready": a late order's parcel.
+            how += " " + _("Say there that the order comes later than promised: you can change the message "
+                           "before you send it.")
+        return first + "\n\n" + how
     return first
 
 
@@ -315,7 +334,7 @@ def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: 
     ``in_app`` False: its buttons are then named with where they are, audit 10, F10); a
     gift's ``facts`` (:func:`gift_facts`) when the caller has read them already."""
     if item.ships_an_order:
-        return _ship_words(item, in_app)
+        return _ship_words(item, now, in_app)
     if item.kind != "gift":
         if not in_app:
             # TRANSLATORS: `afspraak due` in a terminal, for a step without a message; {view} is the Today view.

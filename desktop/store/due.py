@@ -291,16 +291,46 @@ def subject_of(item: DueItem) -> int | None:
 
 # --- acting on a step -----------------------------------------------------------------
 
+# What a later press may not overwrite: a step sent or done stays handled (a popup or a
+# notification may still show it, and its "Over 1 uur" or "Afvinken" would take it back:
+# sent -> snoozed put the ladder back at that step; sent -> dismissed lost the strike
+# decision after a final notice). Sending is a fact of its own and is always recorded.
+_KEPT_STATUSES = tuple(sorted(followup.ACTED))
+
+
+def _handled_keys(keys: Iterable[str]) -> set[str]:
+    """Which of the step ``keys`` are sent or done already."""
+    keys = list(keys)
+    if not keys:
+        return set()
+    return {key for (key,) in ReminderState.select(ReminderState.key).where(
+        ReminderState.key.in_(keys), ReminderState.status.in_(_KEPT_STATUSES)).tuples()}
+
+
 def _save_states(item: DueItem, status: str, now: datetime, until: datetime | None = None,
-                 event_id: int | None = None) -> None:
+                 event_id: int | None = None) -> list[str]:
+    """Store what the owner did with every part of ``item``; the keys written. A snooze or a
+    "done" leaves a part that was sent or done since alone (``_KEPT_STATUSES``): the press
+    came from something shown before (a stale popup); the upsert itself refuses it too."""
+    kept = set() if status == "sent" else _handled_keys(item.keys)
+    written = []
     for state, part in zip(followup.with_state([], item, status, now, until), item.parts):
-        ReminderState.insert(
+        if state.key in kept:
+            continue
+        query = ReminderState.insert(
             key=state.key, person=item.person_id, subject_type=part.subject_type, subject_id=part.subject_id,
             step=part.step, status=status, at=now, snoozed_until=until, template=state.template, event_id=event_id,
-        ).on_conflict(conflict_target=[ReminderState.key], update={
-            ReminderState.status: status, ReminderState.at: now, ReminderState.snoozed_until: until,
-            ReminderState.template: state.template, ReminderState.event_id: event_id,
-        }).execute()
+        )
+        update = {ReminderState.status: status, ReminderState.at: now, ReminderState.snoozed_until: until,
+                  ReminderState.template: state.template, ReminderState.event_id: event_id}
+        if status == "sent":
+            query = query.on_conflict(conflict_target=[ReminderState.key], update=update)
+        else:
+            query = query.on_conflict(conflict_target=[ReminderState.key], update=update,
+                                      where=ReminderState.status.not_in(_KEPT_STATUSES))
+        query.execute()
+        written.append(state.key)
+    return written
 
 
 def mark_sent(item: DueItem, now: datetime, channel: str, text: str, day: date | None = None) -> Event:
@@ -346,7 +376,8 @@ def dismiss(item: DueItem, now: datetime, given_on: date | None = None) -> None:
     if item.action == "strike":
         raise ValueError("a strike decision is not dismissed: end_without_strike")
     with db.atomic():
-        _save_states(item, "dismissed", now)
+        if not _save_states(item, "dismissed", now):
+            return  # sent or done already (a stale press): nothing more happens
         if item.kind == "gift":  # it reached her another way: what she owes is chased from now on
             from desktop.store import shipping
 
@@ -385,6 +416,9 @@ def end_without_strike(item: DueItem, now: datetime, ending: str) -> None:
     from desktop.store import influencers
 
     with db.atomic():
+        keys = set(item.keys)
+        if keys and _handled_keys(keys) == keys:
+            return  # decided already (a stale press): the strike stands, or it ended before
         for collab_id in _collaborations_of(item):
             collaboration = Collaboration.get_by_id(collab_id)
             if collaboration.status not in CLOSED_COLLABS:

@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         view.undoable.connect(self.push_undoable)
         view.status_message.connect(self.show_status)
         view.data_changed.connect(self.refresh_all)
+        view.tab_anchor = self.sidebar  # Tab from the sidebar goes into the view, not the products panel first
         if key == "today":
             view.due_count_changed.connect(self.set_due_count)
             first_steps = view.getting_started

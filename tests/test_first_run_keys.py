@@ -1,0 +1,98 @@
+"""A first run, and by keyboard alone (review of the first start): nothing offered that
+cannot be done, a message never goes out unsigned without a word about it, the keys always
+land on something in sight, and Tab reads the window in order, in the app as it starts
+(lazy views: ``start_app``), not only in the test window that builds every view at once."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+from .conftest import NOW
+from .helpers import start_app, stop_app
+
+
+# --- the app as it starts ------------------------------------------------------------------
+
+@pytest.fixture
+def app_window(qtbot, data_dir, translator, monkeypatch, no_other_instance):
+    """The app started as ``afspraak gui`` starts it, on a first run in Dutch: only the view
+    on screen built, the products panel after it. Yields its window, shown and active."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    application = start_app(qtbot, ready=True)
+    window = application.window
+    window.showNormal()
+    window.resize(1366, 768)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    try:
+        yield window
+    finally:
+        stop_app(application, qtbot)
+
+
+def _tab_walk(start: QWidget, presses: int = 60) -> list[QWidget]:
+    """The widgets Tab gives the focus to, one press at a time from ``start``, until it comes round."""
+    start.setFocus(Qt.TabFocusReason)
+    QApplication.processEvents()
+    seen = []
+    for _ in range(presses):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        widget = QApplication.focusWidget()
+        if widget is start:
+            break
+        seen.append(widget)
+    return seen
+
+
+@pytest.mark.parametrize("with_data", [False, True])
+def test_tab_from_the_sidebar_reads_the_view_before_the_products_panel(qtbot, data_dir, translator, monkeypatch,
+                                                                         no_other_instance, with_data):
+    """In the app the products panel is built after the first view: Tab from the sidebar went
+    through the panel's search and buttons before it reached the view's own search. Now: the
+    view (its search, its buttons, the list and the pane with its buttons), then the panel."""
+    if with_data:
+        from desktop import demo
+        from desktop.presentation import event_texts  # noqa: F401 - the events' wording, for the example's timeline
+        from desktop.store.db import close_database
+        from desktop.store.opening import open_database
+
+        open_database()
+        demo.fill(NOW)
+        close_database()
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "nl_NL.UTF-8")
+    from desktop import tray
+
+    # The example's reminders come due at start: their popup (no tray here) would take the keys.
+    monkeypatch.setattr(tray.ReminderPopup, "show_announcement", lambda *args, **kwargs: None)
+    application = start_app(qtbot, ready=True)
+    window = application.window
+    try:
+        window.showNormal()
+        window.resize(1366, 768)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        for key in ("influencers", "orders"):
+            window.show_view(key)
+            QApplication.processEvents()
+            view = window.view(key)
+            dock = window.shipping.catalogue
+            assert dock.isVisible()
+            walk = _tab_walk(window.sidebar)
+            assert walk[0] is view.search, (key, walk[0])
+            in_view = [i for i, w in enumerate(walk) if view.isAncestorOf(w)]
+            in_dock = [i for i, w in enumerate(walk) if dock.isAncestorOf(w)]
+            assert in_dock and max(in_view) < min(in_dock), key
+            if with_data:  # the list, then its pane's buttons, all before the panel
+                assert view.table in walk[:max(in_view) + 1]
+                pane = [i for i, w in enumerate(walk) if view.detail.isAncestorOf(w)]
+                assert pane and walk.index(view.table) < min(pane) and max(pane) < min(in_dock), key
+    finally:
+        stop_app(application, qtbot)

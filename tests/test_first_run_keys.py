@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
+from desktop.store import settings
+from desktop.store.models import Person
 
 from .conftest import NOW
 from .helpers import start_app, stop_app
@@ -96,3 +98,54 @@ def test_tab_from_the_sidebar_reads_the_view_before_the_products_panel(qtbot, da
                 assert pane and walk.index(view.table) < min(pane) and max(pane) < min(in_dock), key
     finally:
         stop_app(application, qtbot)
+
+
+def test_ctrl_and_a_number_on_a_first_run_puts_the_keys_on_what_starts_the_view(app_window, qtbot):
+    """Ctrl+1…5 on an empty view gave the focus to its list, which is hidden while there is
+    nothing in it; Escape in an empty search did the same. Now the keys go to what starts
+    the view: the first step of "Getting started", "New influencer…", "New order…", or the
+    search where the view has no such button."""
+    window = app_window
+    expected = {"today": "gettingStartedShop", "influencers": "newInfluencer", "shipments": "search",
+                "orders": "newOrder", "timeline": "search"}
+    for number, key in enumerate(window.view_keys, start=1):
+        window.sidebar.setFocus()
+        QTest.keyClick(window, getattr(Qt, f"Key_{number}"), Qt.ControlModifier)
+        QApplication.processEvents()
+        focus = QApplication.focusWidget()
+        assert window.current_view().key == key
+        assert focus is not None and focus.isVisible(), (key, focus)
+        assert focus.objectName() == expected[key], key
+        view = window.view(key)
+        view.search.setFocus()
+        QTest.keyClick(view.search, Qt.Key_Escape)  # in the empty search: on to the list, here what starts it
+        assert QApplication.focusWidget() is focus, key
+
+
+def test_each_step_of_getting_started_hands_the_keys_to_the_next(app_window, qtbot, monkeypatch):
+    """The names saved with Enter cleared the focus (the keys went nowhere); a new influencer
+    saved from the list left it on the banner's "×" or the sidebar (the influencer list it
+    was given to is out of sight). Now each step hands the keys to the next one's button."""
+    from desktop.views import dialogs
+
+    window = app_window
+    window.show_view("today")
+    steps = window.view("today").getting_started
+    steps.shop_name.setFocus()
+    QTest.keyClicks(steps.shop_name, "Zilver & Zo")
+    QTest.keyClick(steps.shop_name, Qt.Key_Tab)
+    assert QApplication.focusWidget() is steps.owner_name
+    QTest.keyClicks(steps.owner_name, "Eva")
+    QTest.keyClick(steps.owner_name, Qt.Key_Return)
+    assert settings.get("shop_name") == "Zilver & Zo"
+    assert window.focusWidget() is steps.findChild(QPushButton, "gettingStartedImport")
+
+    def fill_in(dialog) -> bool:
+        dialog.w("name").setText("Roos Verbeek")
+        return dialog.save()
+
+    monkeypatch.setattr(dialogs, "run", fill_in)
+    steps.findChild(QPushButton, "gettingStartedInfluencer").click()
+    assert Person.select().count() == 1
+    agreement = steps.findChild(QPushButton, "gettingStartedAgreement")
+    assert agreement.isEnabled() and window.focusWidget() is agreement

@@ -108,7 +108,7 @@ class _EscapeClears(QObject):
             if search.text():
                 search.clear()
             else:
-                self._view.table.setFocus(Qt.ShortcutFocusReason)
+                self._view.focus_list()
             return True
         return False
 
@@ -512,6 +512,21 @@ class ListView(LazyRefresh, QWidget):
                 self.search.clear()
                 self._apply_filter()
         return False
+
+    def focus_list(self) -> None:
+        """The keys to the list (Ctrl+1…5, Escape in an empty search); while the view has
+        nothing to list (its empty page, the list hidden), to what starts it instead
+        (``empty_focus``): the focus went to the hidden list, and the keys went nowhere."""
+        target = self.table if self.pages.currentIndex() == 1 else self.empty_focus()
+        target.setFocus(Qt.ShortcutFocusReason)
+
+    def empty_focus(self) -> QWidget:
+        """What the keys go to on the empty page: the first button above the list that can be
+        pressed ("New influencer…"), else the search field."""
+        from PySide6.QtWidgets import QAbstractButton
+
+        buttons = [w for w in tab_stops(self.form, beside=self.pages) if isinstance(w, QAbstractButton)]
+        return next((b for b in buttons if b.isEnabled()), self.search)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.ShortcutFocusReason)

@@ -251,7 +251,8 @@ class InfluencersView(ListView):
         dialog = InfluencerDialog(self)
         if dialogs.run(dialog):
             self._after_change(dialog.person.id)
-            self.table.setFocus(Qt.OtherFocusReason)  # on her new row, not on the button that made her
+            if self.isVisible():  # asked from elsewhere ("Getting started"), the focus stays there
+                self.table.setFocus(Qt.OtherFocusReason)  # on her new row, not on the button that made her
 
     def edit_influencer(self) -> None:
         from desktop.views.influencer_dialog import InfluencerDialog

@@ -204,9 +204,9 @@ class MainWindow(QMainWindow):
         view_menu.insertSeparator(first)
 
     def open_view(self, key: str) -> None:
-        """Show the view ``key`` with the focus on its list."""
+        """Show the view ``key`` with the focus on its list (on an empty view: on what starts it)."""
         self.show_view(key)
-        self.view(key).table.setFocus(Qt.ShortcutFocusReason)
+        self.view(key).focus_list()
 
     def _tint_sidebar(self) -> None:
         """The sidebar's icons in the colours of the palette in use (views/theme.py)."""

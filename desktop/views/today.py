@@ -160,6 +160,7 @@ class TodayView(ListView):
         self.getting_started.hide()
         self.getting_started.status_message.connect(self.status_message)
         self.getting_started.data_changed.connect(self.data_changed)
+        self.getting_started.focus_elsewhere.connect(self.focus_list)
         reminders.changed.connect(self.refresh)
         self._add_detail_footer()
         # A double-click or Enter (views/keys.py) on a reminder opens it to send, as the
@@ -207,6 +208,10 @@ class TodayView(ListView):
 
     def empty_heading(self):
         return _("Nothing to do today")
+
+    def empty_focus(self):
+        """On an empty Vandaag: the next step of "Getting started" while it is in sight, else the search."""
+        return self.getting_started.next_step_widget() or self.search
 
     def empty_help(self):
         return _(

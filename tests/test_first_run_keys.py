@@ -8,13 +8,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QPushButton, QWidget
 
+from desktop import i18n
 from desktop.store import settings
 from desktop.store.models import Person
 
 from .conftest import NOW
-from .helpers import start_app, stop_app
+from .helpers import make_window, start_app, stop_app
 
 
 # --- the app as it starts ------------------------------------------------------------------
@@ -149,3 +150,112 @@ def test_each_step_of_getting_started_hands_the_keys_to_the_next(app_window, qtb
     assert Person.select().count() == 1
     agreement = steps.findChild(QPushButton, "gettingStartedAgreement")
     assert agreement.isEnabled() and window.focusWidget() is agreement
+
+
+# --- an unsigned message ----------------------------------------------------------------------
+
+@pytest.fixture
+def unsigned(demo_db, monkeypatch):
+    """The example shop's reminders, with no shop name and no owner's name to sign them."""
+    from desktop.views import today
+
+    monkeypatch.setattr(today, "utcnow", lambda: NOW)
+    settings.set("shop_name", "")
+    settings.set("owner_name", "")
+
+
+def _names_filled_in(monkeypatch, seen: list):
+    """Settings answered as the owner would: her names typed on the page it opened at, saved."""
+    from desktop.views import dialogs
+
+    def fill_in(window) -> bool:
+        seen.append((window.current_page(), window.focusWidget()))
+        window.shop_name.setText("Zilver & Zo")
+        window.owner_name.setText("Eva")
+        return window.save()
+
+    monkeypatch.setattr(dialogs, "run", fill_in)
+
+
+def test_vandaag_says_a_message_is_not_signed_and_fills_in_the_names(qtbot, unsigned, translator, monkeypatch):
+    """With no names set, Vandaag's ready message ended on "Groetjes," with nothing under it,
+    and nothing said so. Now the pane says it, and its button opens Settings at the names;
+    saved, the same reminder shows again, signed."""
+    i18n.set_language("en")
+    window = make_window(qtbot, "en", view="today")
+    view = window.view("today")
+    rows = [i for i, r in view.item_rows() if view.items[r.id].action == "message" and view.items[r.id].kind != "custom_order"]
+    row = rows[-1]  # not the first: the one she was reading comes back, not the top of the list
+    assert row != view.item_rows()[0][0]
+    view.table.selectRow(row)
+    QApplication.processEvents()  # the pane's new widgets shown
+    item = view.items[view.model.rows[row].id]
+    note = view.detail.findChild(QLabel, "todayUnsigned")
+    assert note is not None and note.isVisible() and "not signed" in note.text()
+    assert view.detail.findChild(QPlainTextEdit, "todayMessage").toPlainText().rstrip().endswith(",")  # "Cheers,"
+    seen: list = []
+    _names_filled_in(monkeypatch, seen)
+    view.detail.findChild(QPushButton, "todayFillNames").click()
+    assert seen and seen[0][0] == "shop"  # at the names, the cursor in the first one
+    assert settings.get("owner_name") == "Eva"
+    assert view.items[view.current_id].key == item.key  # the same reminder again
+    assert view.detail.findChild(QLabel, "todayUnsigned") is None
+    text = view.detail.findChild(QPlainTextEdit, "todayMessage").toPlainText()
+    assert text.rstrip().endswith("Eva\nZilver & Zo")
+
+
+def test_the_reminders_dialog_asks_for_the_names_first_and_its_keys_start_there(qtbot, unsigned, translator,
+                                                                                monkeypatch):
+    """The question over an unsigned message offered only "show without those sentences" or
+    "write it yourself", and the keys started on "Kanaal" with the dialog's buttons off. Now
+    its first answer fills in the names (Settings), the keys start there, Tab goes through
+    the answers first; saved, the message is written again, signed, ready to copy."""
+    from desktop.store import due
+    from desktop.views.due_dialog import DueStepDialog
+
+    i18n.set_language("en")
+    item = next(i for i in due.due_now(NOW) if i.action == "message" and i.kind == "deliverable")
+    dialog = DueStepDialog(item, now=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    question = dialog.incomplete_question
+    names = question.findChild(QPushButton, "fillInNames")
+    assert names is not None and QApplication.focusWidget() is names
+    order = [names, question.findChild(QPushButton, "showIncomplete"), question.findChild(QPushButton, "writeOwn"),
+             dialog.channel]
+    for before, after in zip(order, order[1:]):
+        QTest.keyClick(before, Qt.Key_Tab)
+        assert QApplication.focusWidget() is after, before.objectName()
+    seen: list = []
+    _names_filled_in(monkeypatch, seen)
+    names.click()
+    assert seen[0][0] == "shop"
+    assert dialog.incomplete_question is None
+    assert dialog.message.toPlainText().rstrip().endswith("Eva\nZilver & Zo")
+    assert dialog.copy_button.isEnabled() and dialog.sent_button.isEnabled()
+    assert dialog.focusWidget() is dialog.copy_button
+
+
+def test_a_question_about_another_missing_value_starts_at_its_first_answer(qtbot, demo_db, translator,
+                                                                           monkeypatch):
+    """Not the names but another value missing: no names button, and the keys start at
+    "Show without those sentences", not on "Kanaal"."""
+    from desktop.presentation import due_texts
+    from desktop.presentation import messages as m
+    from desktop.store import due
+    from desktop.views.due_dialog import DueStepDialog
+
+    sanne = next(i for i in due.due_now(NOW) if i.person_name == "Sanne de Vries")
+    lacking = m.render(sanne.template, {"voornaam": "Sanne", "winkel": "Zilver & Zo"}, m.Recipient("Sanne", "nl", "NL", "je"),
+                       now=NOW)
+    assert lacking.incomplete and not m.UNSIGNED <= set(lacking.incomplete)
+    monkeypatch.setattr(due_texts, "compose", lambda item, now, extra=None, channel=None: lacking)
+    dialog = DueStepDialog(sanne, now=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.incomplete_question.findChild(QPushButton, "fillInNames") is None
+    assert QApplication.focusWidget() is dialog.incomplete_question.findChild(QPushButton, "showIncomplete")

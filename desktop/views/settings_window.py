@@ -577,6 +577,27 @@ class SettingsWindow(QDialog):
         return True
 
 
+def fill_in_names(parent: QWidget | None) -> bool:
+    """Settings at "Your shop", the cursor in the first of the two names still empty: what a
+    message without a signature offers (Vandaag, the reminder's dialog). True when saved;
+    the window then shows the new values (``settings_saved``), as after Ctrl+,."""
+    from desktop.views import dialogs
+
+    window = SettingsWindow(parent, page="shop")
+    field = next((f for f in (window.shop_name, window.owner_name) if not f.text().strip()), window.shop_name)
+    field.setFocus()
+    if not dialogs.run(window):
+        return False
+    host = parent
+    while host is not None:  # the main window, also from a dialog of its own (the reminder's)
+        after = getattr(host.window(), "settings_saved", None)
+        if after is not None:
+            after(window)
+            break
+        host = host.window().parentWidget()
+    return True
+
+
 def open_settings(parent: QWidget | None = None, page: str = "shop") -> SettingsWindow | None:
     """Show the settings window at ``page``; the window when it was saved, else None."""
     from desktop.views import dialogs
@@ -585,4 +606,4 @@ def open_settings(parent: QWidget | None = None, page: str = "shop") -> Settings
     return window if dialogs.run(window) else None
 
 
-__all__ = ["PAGES", "SettingsWindow", "open_settings", "hours_to_day_and_hour", "day_and_hour_to_hours"]
+__all__ = ["PAGES", "SettingsWindow", "open_settings", "fill_in_names", "hours_to_day_and_hour", "day_and_hour_to_hours"]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QPushButton,
 
 from desktop import i18n
 from desktop.store import settings
-from desktop.store.models import Person
+from desktop.store.models import Person, Product
 
 from .conftest import NOW
 from .helpers import make_window, start_app, stop_app
@@ -259,3 +259,49 @@ def test_a_question_about_another_missing_value_starts_at_its_first_answer(qtbot
     qtbot.waitUntil(dialog.isActiveWindow)
     assert dialog.incomplete_question.findChild(QPushButton, "fillInNames") is None
     assert QApplication.focusWidget() is dialog.incomplete_question.findChild(QPushButton, "showIncomplete")
+
+
+# --- only what is possible --------------------------------------------------------------------
+
+def test_influencers_offer_the_example_shop_only_while_it_can_be_loaded(qtbot, database, translator):
+    """After a product import the empty Influencers view still said "or load the example
+    shop: Help → Getting started", where no such button is (it loads only into an empty
+    database)."""
+    window = make_window(qtbot, "en", view="influencers")
+    view = window.view("influencers")
+    steps = window.view("today").getting_started
+    assert "example shop" in view.empty_text.text()
+    steps.refresh()
+    assert not steps.load_button.isHidden()
+    Product.create(key="RM-01", name="Ring Maan", price_cents=2995)
+    view.refresh()
+    steps.refresh()
+    assert steps.load_button.isHidden()
+    assert view.pages.currentIndex() == 0 and "example shop" not in view.empty_text.text()
+    assert "New influencer" in view.empty_text.text()
+
+
+def test_a_note_is_not_offered_while_there_is_nobody_to_write_it_about(qtbot, database, translator, monkeypatch):
+    """On an empty database the timeline said "press Ctrl+N to write a note", and Ctrl+N
+    opened a note whose "Who" list was empty, refused with "Choose who this is about". Now
+    the timeline says to add someone first, and Ctrl+N says so instead of the form."""
+    from desktop.views import dialogs
+
+    told = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    window = make_window(qtbot, "en", view="timeline")
+    view = window.view("timeline")
+    assert view.pages.currentIndex() == 0
+    assert "Ctrl+N to write a note" not in view.empty_text.text()
+    assert "add an influencer or an order first" in view.empty_text.text()
+    window.open_quick_note()
+    qtbot.waitUntil(lambda: bool(told))
+    assert window.quick_note is None and "New influencer" in told[0]
+
+    Person.create(name="Roos Verbeek", is_influencer=True)  # somebody, still nothing on the timeline
+    view.refresh()
+    assert view.pages.currentIndex() == 0 and "Ctrl+N to write a note" in view.empty_text.text()
+    window.open_quick_note()
+    qtbot.waitUntil(lambda: window.quick_note is not None)
+    assert window.quick_note.person.count() == 1
+    window.quick_note.dialog.reject()

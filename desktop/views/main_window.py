@@ -640,8 +640,19 @@ class MainWindow(QMainWindow):
         when_free(self._open_quick_note, key="quick_note")  # an app-wide shortcut: never inside an import
 
     def _open_quick_note(self) -> None:
+        from desktop.store import lookups
         from desktop.views.quick_note import QuickNote
 
+        if not lookups.anyone():
+            # A note is about somebody ("Kies over wie dit gaat."): with nobody to choose, the
+            # form could not be saved. Said instead of it, with where to add someone.
+            from desktop.views import dialogs
+
+            dialogs.inform(self, _("Quick note"), _(
+                "A note is always about someone, and Afspraak holds nobody yet. Add an influencer first "
+                "(Influencers → New influencer…) or a custom order (Custom orders → New order…); then Ctrl+N "
+                "writes a note about them."))
+            return
         self.quick_note = QuickNote(self, person_id=self.current_person_id())
         self.quick_note.saved.connect(self._note_saved)
         self.quick_note.show()

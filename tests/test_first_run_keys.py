@@ -305,3 +305,21 @@ def test_a_note_is_not_offered_while_there_is_nobody_to_write_it_about(qtbot, da
     qtbot.waitUntil(lambda: window.quick_note is not None)
     assert window.quick_note.person.count() == 1
     window.quick_note.dialog.reject()
+
+
+@pytest.mark.parametrize("country, postcode", [("BE", "1000"), ("NL", "1234 AB")])
+def test_a_new_influencer_or_customer_lives_in_the_shops_country(qtbot, database, translator, country, postcode):
+    """A Belgian shop (Settings → Country: Belgium) got every new influencer and customer
+    in the Netherlands, with the Dutch postcode "1234 AB" as the example."""
+    from desktop.clock import utcnow
+    from desktop.views.influencer_dialog import InfluencerDialog
+    from desktop.views.order_dialog import OrderDialog
+
+    settings.set("shop_country", country)
+    influencer = InfluencerDialog(None)
+    qtbot.addWidget(influencer)
+    assert influencer.w("country").currentData() == country
+    order = OrderDialog(None, utcnow())
+    qtbot.addWidget(order)
+    assert order.country.currentData() == country
+    assert order.postcode.placeholderText() == postcode

@@ -320,7 +320,8 @@ class OrderDialog(QDialog):
         for edit, key in ((self.name, "name"), (self.email, "email"), (self.phone, "phone"),
                           (self.street, "street"), (self.postcode, "postcode"), (self.city, "city")):
             edit.setText(getattr(person, key) if person else "")
-        self.country.setCurrentIndex(max(0, self.country.findData(person.country if person else "NL")))
+        # a new customer lives where the shop is (Settings → Country), until the owner says otherwise
+        self.country.setCurrentIndex(max(0, self.country.findData(person.country if person else owner().country)))
         self.language.setCurrentIndex(max(0, self.language.findData(person.language if person else "nl")))
         self.address_form.setCurrentIndex(max(0, self.address_form.findData(
             person.address_form if person else default_form(self.country.currentData(), self.language.currentData()))))

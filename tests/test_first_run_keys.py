@@ -323,3 +323,26 @@ def test_a_new_influencer_or_customer_lives_in_the_shops_country(qtbot, database
     qtbot.addWidget(order)
     assert order.country.currentData() == country
     assert order.postcode.placeholderText() == postcode
+
+
+def test_a_first_custom_order_is_told_why_its_product_cannot_be_chosen(qtbot, database, translator):
+    """With an empty catalogue, a product name typed into a first custom order was refused
+    "Choose a product from the catalogue, or leave it empty", with no word that the catalogue
+    is empty nor where products come from; Maatwerk's empty page never said that her shop's
+    orders can be imported."""
+    from desktop.clock import utcnow
+    from desktop.views.order_dialog import OrderDialog
+
+    i18n.set_language("en")
+    dialog = OrderDialog(None, utcnow())
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Lotte de Wit")
+    dialog.product.setEditText("Keychain with a letter")
+    dialog.save()
+    assert "No products yet" in dialog.errors["product"].text()
+    said = dialog.summary.text()
+    assert "no products yet" in said and "File → Import from the shop…" in said and "Leave the product empty" in said
+
+    window = make_window(qtbot, "en", view="orders")
+    words = window.view("orders").empty_text.text().replace("\u00a0", " ")
+    assert "File → Import from the shop…" in words and "order export" in words

@@ -489,7 +489,21 @@ class OrderDialog(QDialog):
             return
         form = self.read_input()
         if form.product_id == -1:
-            self.show_errors({"product": _("Choose a product from the catalogue, or leave it empty.")})
+            if not self.product_search.products:  # nothing to choose from: say so, and where products come from
+                from desktop.views.rows import without_shortcut
+
+                # Under the field a short line (its row has room for little more); the way on, with the
+                # menu's own words, in the line at the foot of the dialog.
+                # TRANSLATORS: under the product field of a custom order while the catalogue has no products.
+                refusal = {"product": _("No products yet: leave this empty."),
+                           # TRANSLATORS: {menu} is a menu path such as "File → Import from the shop…".
+                           "catalogue": _("Your catalogue has no products yet. Leave the product empty, or import "
+                                          "your products first: {menu}").format(
+                               menu="{} → {}".format(without_shortcut(_("&File")),
+                                                     without_shortcut(_("&Import from the shop…"))))}
+            else:
+                refusal = {"product": _("Choose a product from the catalogue, or leave it empty.")}
+            self.show_errors(refusal)
             return
         try:
             store.check_order(form, self.now, self.order_id)  # the fields first, then any question

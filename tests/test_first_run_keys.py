@@ -346,3 +346,48 @@ def test_a_first_custom_order_is_told_why_its_product_cannot_be_chosen(qtbot, da
     window = make_window(qtbot, "en", view="orders")
     words = window.view("orders").empty_text.text().replace("\u00a0", " ")
     assert "File → Import from the shop…" in words and "order export" in words
+
+
+# --- names for a screen reader, letters for the keys -----------------------------------------
+
+def test_the_notices_close_button_the_first_steps_fields_and_the_settings_pages_have_names(qtbot, database,
+                                                                                          translator):
+    from desktop.views.settings_window import SettingsWindow
+
+    window = make_window(qtbot, "nl")
+    close = window.findChild(QWidget, "bannerClose")
+    assert close.accessibleName() and close.toolTip()
+    steps = window.view("today").getting_started
+    assert steps.shop_name.accessibleName() == "Naam van je winkel" and steps.owner_name.accessibleName() == "Je naam"
+    settings_window = SettingsWindow(window)
+    qtbot.addWidget(settings_window)
+    assert settings_window.pages.accessibleName()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_field_of_the_settings_has_an_alt_letter_on_every_page(qtbot, database, translator, language):
+    """Settings (Ctrl+,) had no Alt letters at all, where every other dialog has them."""
+    from desktop.views.settings_window import SettingsWindow
+
+    from .test_keyboard import _clashes, _mnemonic, _widget_texts
+
+    i18n.set_language(language)
+    dialog = SettingsWindow(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    for page in range(dialog.stack.count()):
+        dialog.pages.setCurrentRow(page)
+        QApplication.processEvents()
+        assert _clashes(_widget_texts(dialog)) == {}, page
+        labels = [label for label in dialog.findChildren(QLabel) if label.buddy() is not None and label.isVisibleTo(dialog)]
+        assert labels or page == 3, page  # the templates page: its one label chose its letter by hand
+        assert [label.text() for label in labels if _mnemonic(label.text()) is None] == [], page
+    dialog.show_page("shop")
+    QApplication.processEvents()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    label = next(label for label in dialog.findChildren(QLabel) if label.buddy() is dialog.owner_name)
+    dialog.shop_name.setFocus()
+    QTest.keyClick(dialog, _mnemonic(label.text())[-1].lower(), Qt.AltModifier)
+    assert QApplication.focusWidget() is dialog.owner_name

@@ -152,6 +152,7 @@ class GettingStarted(QFrame):
         self.owner_name.setObjectName("gettingStartedOwner")
         self.owner_name.setPlaceholderText(_("Your name"))
         for field in (self.shop_name, self.owner_name):
+            field.setAccessibleName(field.placeholderText())  # a placeholder is no name for a screen reader
             field.setMinimumWidth(110)  # the window stays as narrow as the owner likes (700 px)
             field.returnPressed.connect(self.save_names)
             row.addWidget(field)

@@ -126,7 +126,12 @@ class MainWindow(QMainWindow):
         self.banner_text.setMinimumHeight(self.banner_button.sizeHint().height())
         self.banner.setStyleSheet(_banner_style())
         self.banner_button.clicked.connect(self.banner_clicked.emit)
-        self.findChild(QWidget, "bannerClose").clicked.connect(self.close_banner)
+        close = self.findChild(QWidget, "bannerClose")
+        close.clicked.connect(self.close_banner)
+        # "×" says nothing to a screen reader, nor to everyone what it closes.
+        # TRANSLATORS: tooltip and spoken name of the "×" that closes the yellow notice at the top of the window.
+        close.setToolTip(_("Close this notice"))
+        close.setAccessibleName(_("Close this notice"))
         # What the banner says: a one-off notice (no tray, a failed change) and, where the
         # app says so (no tray), how many reminders are due. One count feeds the sidebar,
         # the banner and (through the app) the tray: they change together.

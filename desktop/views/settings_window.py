@@ -50,6 +50,7 @@ from desktop.presentation import errors
 from desktop.store import settings, templates
 from desktop.views import theme
 from desktop.views.forms import load_form
+from desktop.views.keys import letters_when_shown
 from desktop.views.template_editor import TemplateEditor
 
 PAGES = ("shop", "ladder", "orders", "templates", "app")
@@ -123,6 +124,8 @@ class SettingsWindow(QDialog):
 
         self.pages = QListWidget()
         self.pages.setObjectName("settingsPages")
+        # TRANSLATORS: the name a screen reader gives the list of the settings' pages on the left.
+        self.pages.setAccessibleName(_("Settings pages"))
         self.stack = QStackedWidget()
         titles = {"shop": _("Your shop"), "ladder": _("Follow-up reminders"), "orders": _("Custom orders"),
                   "templates": _("Message templates"), "app": _("Startup and language")}
@@ -166,6 +169,7 @@ class SettingsWindow(QDialog):
         outer.addWidget(self.buttons)
         self.show_page(page)
         self._fit_to_screen()
+        letters_when_shown(self)  # Alt and a letter to each field, as in every other dialog
 
     def _fit_to_screen(self) -> None:
         """1000 × 660, or less on a small screen (the pages scroll)."""
@@ -271,7 +275,9 @@ class SettingsWindow(QDialog):
             hint = _note()
             hint.setWordWrap(False)
             hint.setToolTip(_("This hour falls in your quiet hours: the reminder waits until they end."))
-            grid.addWidget(_plain(name), row, 0)
+            step_label = _plain(name)
+            step_label.setBuddy(days)
+            grid.addWidget(step_label, row, 0)
             grid.addWidget(days, row, 1)
             grid.addWidget(unit, row, 2)
             grid.addWidget(at, row, 3)
@@ -306,7 +312,9 @@ class SettingsWindow(QDialog):
                 (_("The last reminder names a final date"), self.pause_days, self.pause_unit),
                 (_("Ask whether a parcel arrived"), self.checkin_days, self.checkin_unit))
         for row, (label, box, unit) in enumerate(rows):
-            more.addWidget(_plain(label), row, 0)
+            name = _plain(label)
+            name.setBuddy(box)
+            more.addWidget(name, row, 0)
             more.addWidget(box, row, 1)
             more.addWidget(unit, row, 2)
             box.valueChanged.connect(self._units_changed)

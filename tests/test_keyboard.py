@@ -157,6 +157,7 @@ def _every_dialog():
     from desktop.views.content_dialog import ContentDialog
     from desktop.views.influencer_dialog import InfluencerDialog
     from desktop.views.order_dialog import OrderDialog
+    from desktop.views.settings_window import SettingsWindow
     from desktop.views.shipping_dialogs import ProductDialog, ShipmentDialog
     from desktop.views.small_dialogs import BlockDialog, EndDialog, MessageDialog, RatingDialog, StrikeDialog
 
@@ -171,6 +172,7 @@ def _every_dialog():
         ("end", EndDialog(None, collab)), ("block", BlockDialog(None, sanne)),
         ("message", MessageDialog(None, sanne, "Hoi Sanne")),
         ("parcel", ShipmentDialog(None, sanne.id, []).dialog), ("product", ProductDialog(None).dialog),
+        ("settings", SettingsWindow(None)),  # its pages: tests/test_first_run_keys.py
     ]
 
 

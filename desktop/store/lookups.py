@@ -46,6 +46,11 @@ def people_like(name: str, email: str, other_than: int | None = None) -> list[Pe
     return list(Person.select().where(Person.id.in_(ids)).order_by(Person.id)) if ids else []
 
 
+def anyone() -> bool:
+    """Is there anybody at all (an influencer, a customer) a note could be about?"""
+    return Person.select().exists()
+
+
 def person_names() -> list[tuple[int, str]]:
     """(id, name) of everyone, by name (case-insensitive), then by id for equal names."""
     return list(Person.select(Person.id, Person.name).order_by(fn.lower(Person.name), Person.id).tuples())

@@ -108,16 +108,18 @@ class _EscapeClears(QObject):
             if search.text():
                 search.clear()
             else:
-                self._view.table.setFocus(Qt.ShortcutFocusReason)
+                self._view.focus_list()
             return True
         return False
 
 
-def tab_stops(root: QWidget, beside: QWidget | None = None) -> list[QWidget]:
+def tab_stops(root: QWidget, beside: QWidget | None = None, hidden_too: bool = False) -> list[QWidget]:
     """The widgets under ``root`` that Tab stops at, in the order they were made (a form's
     order, top to bottom): not the parts of a field (a date's text, a list's popup), and
-    not those hidden in it; with ``beside``, not those under that widget either (a list
-    and its pane: looked at on every switch to the view, its fifty labels took the most)."""
+    not those hidden in it (with ``hidden_too`` those as well: a pane's buttons made just
+    now are hidden until the next turn of the event loop, and Tab passes a hidden one by
+    anyway); with ``beside``, not those under that widget either (a list and its pane:
+    looked at on every switch to the view, its fifty labels took the most)."""
     from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
 
     found = root.findChildren(QWidget)
@@ -125,7 +127,7 @@ def tab_stops(root: QWidget, beside: QWidget | None = None) -> list[QWidget]:
         under = set(beside.findChildren(QWidget))
         found = [w for w in found if w is not beside and w not in under]
     return [w for w in found
-            if w.focusPolicy() & Qt.TabFocus and w.isVisibleTo(root) and w.window() is root.window()
+            if w.focusPolicy() & Qt.TabFocus and (hidden_too or w.isVisibleTo(root)) and w.window() is root.window()
             and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))]
 
 
@@ -225,6 +227,10 @@ class ListView(LazyRefresh, QWidget):
     # as its widest pair (_room_for_fields) while the list cuts what tells its rows apart.
     fields_wrap = False
     selection_changed = Signal(int)
+    # The widget Tab comes from into the view (the window's sidebar, which sets it): the
+    # view's stops follow it, whatever was built in between.
+    tab_anchor: QWidget | None = None
+    _pane_stops: list[QWidget] = []  # the pane's Tab stops in order, as show_detail linked them
     # What a view asks of the window, which connects these (views/main_window.py): a
     # done action for Edit → Undo (a views/undo.py command), a short status-bar message,
     # and "the data changed: refresh every view".
@@ -433,12 +439,19 @@ class ListView(LazyRefresh, QWidget):
             spot = widget.mapTo(self, widget.rect().center())
             return spot.y() // row_height, spot.x()
 
-        # Where the view's stops begin: the stop before the search (the sidebar). Qt moves
-        # nothing after a widget that takes no focus.
-        before = self.search.previousInFocusChain()
+        # Where the view's stops begin: the window's sidebar (``tab_anchor``), else the stop
+        # before the search. Not simply the latter: in the app the products panel is built
+        # after the first view, its stops came between the sidebar and the view, and Tab
+        # from the sidebar went through the panel first. Qt moves nothing after a widget
+        # that takes no focus.
+        before = self.tab_anchor or self.search.previousInFocusChain()
         while before in above or before.focusPolicy() == Qt.NoFocus:
             before = before.previousInFocusChain()
-        chain = [before] + sorted(above, key=place) + [self.table]
+        # The list, then its pane with its buttons (as show_detail linked them): what was
+        # built in between (the products panel) comes after the pane, not inside the view.
+        window = self.window()
+        pane = [w for w in self._pane_stops if w.window() is window]
+        chain = [before] + sorted(above, key=place) + [self.table, self.detail_scroll] + pane
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -499,6 +512,21 @@ class ListView(LazyRefresh, QWidget):
                 self.search.clear()
                 self._apply_filter()
         return False
+
+    def focus_list(self) -> None:
+        """The keys to the list (Ctrl+1…5, Escape in an empty search); while the view has
+        nothing to list (its empty page, the list hidden), to what starts it instead
+        (``empty_focus``): the focus went to the hidden list, and the keys went nowhere."""
+        target = self.table if self.pages.currentIndex() == 1 else self.empty_focus()
+        target.setFocus(Qt.ShortcutFocusReason)
+
+    def empty_focus(self) -> QWidget:
+        """What the keys go to on the empty page: the first button above the list that can be
+        pressed ("New influencer…"), else the search field."""
+        from PySide6.QtWidgets import QAbstractButton
+
+        buttons = [w for w in tab_stops(self.form, beside=self.pages) if isinstance(w, QAbstractButton)]
+        return next((b for b in buttons if b.isEnabled()), self.search)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.ShortcutFocusReason)
@@ -571,6 +599,7 @@ class ListView(LazyRefresh, QWidget):
         in_pane = focus is not None and focus is not self.table and self.pages.isAncestorOf(focus)
         layout: QVBoxLayout = self.detail.layout()
         clear_layout(layout)
+        self._pane_stops = []
         if in_pane:
             self.table.setFocus(Qt.OtherFocusReason)
         if row_id is None:
@@ -579,7 +608,8 @@ class ListView(LazyRefresh, QWidget):
         self.fill_detail(row_id, layout)
         # The pane's buttons are made now, long after the window: Tab reaches them right
         # after the pane itself, not after the products panel and everything else.
-        chain = [self.detail_scroll] + tab_stops(self.detail)
+        chain = [self.detail_scroll] + tab_stops(self.detail, hidden_too=True)
+        self._pane_stops = chain[1:]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         if not any(layout.stretch(i) for i in range(layout.count())):

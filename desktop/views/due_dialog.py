@@ -254,11 +254,26 @@ class DueStepDialog(QDialog):
             return
         self.item = new
         self.info = due.contact_info(new.person_id)
+        self._fill_again()
+
+    def _names_filled_in(self) -> None:
+        """Settings at the shop's names (the message was not signed); saved, the message
+        is written again with them."""
+        from desktop.views.settings_window import fill_in_names
+
+        if fill_in_names(self):
+            self._fill_again()
+            self.copy_button.setFocus(Qt.OtherFocusReason)
+
+    def _fill_again(self) -> None:
         for old in (self.add_channel, self.incomplete_question):
             if old is not None:
                 old.hide()
                 old.deleteLater()
         self.add_channel = self.incomplete_question = None
+        for button in self._message_buttons:  # off while the question was asked: asked again if still needed
+            button.setEnabled(True)
+        self.message.setPlaceholderText("")
         self.channel.blockSignals(True)
         self.channel.clear()
         self.channel.blockSignals(False)
@@ -283,25 +298,44 @@ class DueStepDialog(QDialog):
 
     def _ask_incomplete(self, message) -> None:
         """Ask before showing a message that lacks a value it needs: show it without the
-        sentences that need the value, or start from an empty text."""
+        sentences that need the value, or start from an empty text; without the names that
+        sign it, first of all: fill them in (Settings), and the message is written again."""
         from desktop.presentation.messages import PLACEHOLDERS
 
         missing = ", ".join(_(PLACEHOLDERS[name]) for name in message.incomplete)
+        unsigned = messages.UNSIGNED <= set(message.incomplete)
         box = QWidget(self)
         box.setObjectName("incompleteQuestion")
         row = QVBoxLayout(box)
-        question = QLabel(_("This message needs something the app does not know: {missing}. The sentences that "
-                            "need it are left out. Show the message anyway, or write it yourself?").format(
+        question = QLabel((_("This message needs something the app does not know: {missing}. The sentences that "
+                             "need it are left out. Fill in your names, show the message without those sentences, or "
+                             "write it yourself?") if unsigned else
+                           _("This message needs something the app does not know: {missing}. The sentences that "
+                             "need it are left out. Show the message anyway, or write it yourself?")).format(
             missing=missing))
         question.setWordWrap(True)
         row.addWidget(question)
+        answers = []
+        if unsigned:  # no name to sign it with: fill them in
+            names = QPushButton(_("Fill in your names…"))
+            names.setObjectName("fillInNames")
+            names.clicked.connect(self._names_filled_in)
+            answers.append(names)
         show = QPushButton(_("Show without those sentences"))
         show.setObjectName("showIncomplete")
         own = QPushButton(_("Write it myself"))
         own.setObjectName("writeOwn")
-        row.addWidget(show)
-        row.addWidget(own)
+        answers += [show, own]
+        for button in answers:
+            row.addWidget(button)
         self.layout().insertWidget(0, box)
+        # The question comes first: the keys start at its first answer (with the dialog's
+        # send buttons off until one is chosen, Enter on "Kanaal" pressed nothing).
+        from desktop.views.base import tab_stops
+        from desktop.views.keys import tab_in_reading_order
+
+        tab_in_reading_order(*answers, *(w for w in tab_stops(self) if w not in answers))
+        answers[0].setFocus(Qt.OtherFocusReason)
         for button in self._message_buttons:
             button.setEnabled(False)
         self.message.setPlainText("")
@@ -317,6 +351,8 @@ class DueStepDialog(QDialog):
                 self.show_message(message)
             else:
                 self.message.setPlainText("")
+            # on from the answer that went: to the message's first button, or into the box to write it
+            (self.copy_button if show_it else self.message).setFocus(Qt.OtherFocusReason)
 
         show.clicked.connect(lambda: answer(True))
         own.clicked.connect(lambda: answer(False))

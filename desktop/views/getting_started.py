@@ -38,6 +38,7 @@ class GettingStarted(QFrame):
     Influencers view's dialogs), every view refreshed, a status-bar message."""
 
     changed = Signal()
+    focus_elsewhere = Signal()  # a step done and none left in sight: the keys go on in the view
     import_requested = Signal()
     new_influencer_requested = Signal()
     new_collaboration_requested = Signal(object)  # the Person
@@ -151,6 +152,7 @@ class GettingStarted(QFrame):
         self.owner_name.setObjectName("gettingStartedOwner")
         self.owner_name.setPlaceholderText(_("Your name"))
         for field in (self.shop_name, self.owner_name):
+            field.setAccessibleName(field.placeholderText())  # a placeholder is no name for a screen reader
             field.setMinimumWidth(110)  # the window stays as narrow as the owner likes (700 px)
             field.returnPressed.connect(self.save_names)
             row.addWidget(field)
@@ -242,6 +244,31 @@ class GettingStarted(QFrame):
         self.example_line.setVisible(offer and not self.is_folded())
         self._show_folded()
 
+    def next_step_widget(self, after: int = -1) -> QWidget | None:
+        """Where the keys go for the next step not done (the first after step ``after``, else
+        the first of all): its name field or its button; the fold button while the steps are
+        folded away; None while the list is out of sight or all is done."""
+        progress = self.progress
+        if progress is None or self.isHidden() or progress.example_loaded:
+            return None
+        if self.is_folded():
+            return self.fold_button
+        names = self.owner_name if self.shop_name.text().strip() else self.shop_name
+        widgets = (names, *(self.findChild(QPushButton, name) for name in (
+            "gettingStartedImport", "gettingStartedInfluencer", "gettingStartedAgreement")))
+        open_steps = [index for index, done in enumerate(progress.steps) if not done and widgets[index].isEnabled()]
+        chosen = next((index for index in open_steps if index > after), open_steps[0] if open_steps else None)
+        return None if chosen is None else widgets[chosen]
+
+    def focus_next_step(self, after: int = -1) -> None:
+        """After a step: the keys on the next one (the focus stayed on the name field, or went
+        to the sidebar or nowhere when the dialog closed); with none left, on the view."""
+        widget = self.next_step_widget(after)
+        if widget is None:
+            self.focus_elsewhere.emit()
+        else:
+            widget.setFocus(Qt.OtherFocusReason)
+
     def show_again(self) -> None:
         """Help → Getting started: back on screen, even when every step is done."""
         from desktop.store import first_run
@@ -273,6 +300,7 @@ class GettingStarted(QFrame):
         self.owner_name.clearFocus()
         self.refresh()
         self.changed.emit()
+        self.focus_next_step(after=0)
 
     def import_products(self) -> None:
         self.import_requested.emit()
@@ -280,6 +308,7 @@ class GettingStarted(QFrame):
     def new_influencer(self) -> None:
         self.new_influencer_requested.emit()  # saves, refreshes the list and tells the reminders: this list follows
         self.refresh()
+        self.focus_next_step(after=2)
 
     def new_collaboration(self) -> None:
         from desktop.store import first_run, lookups
@@ -297,6 +326,7 @@ class GettingStarted(QFrame):
             return
         self.new_collaboration_requested.emit(person)
         self.refresh()
+        self.focus_next_step(after=3)
 
     # --- the example shop --------------------------------------------------------------
     def load_example(self) -> None:

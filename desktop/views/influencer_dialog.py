@@ -45,7 +45,8 @@ class InfluencerDialog(FormDialog):
         self.setWindowTitle(_("Edit {name}").format(name=person.name) if person else _("New influencer"))
         self.buttons.button(self.buttons.StandardButton.Save).setText(_("Save"))
         self.buttons.button(self.buttons.StandardButton.Cancel).setText(_("Cancel"))
-        fill_combo(self.w("country"), choices("country"), person.country if person else "NL")
+        # a new influencer lives where the shop is, unless the owner says otherwise (Settings → Country)
+        fill_combo(self.w("country"), choices("country"), person.country if person else clock.owner().country)
         fill_combo(self.w("language"), choices("language"), person.language if person else "nl")
         # je for a new influencer, Belgian or Dutch (message_rules.default_form); the owner may pick u
         fill_combo(self.w("address_form"), choices("address_form"), person.address_form if person else "je")

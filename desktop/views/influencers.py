@@ -113,10 +113,12 @@ class InfluencersView(ListView):
         return _("No influencers yet")
 
     def empty_help(self):
-        return _(
-            "Add the first influencer you send products to with “New influencer…” above. Or, to look around first, "
-            "load the example shop from Help → Getting started."
-        )
+        from desktop.store import first_run
+
+        first = _("Add the first influencer you send products to with “New influencer…” above.")
+        if not first_run.is_empty():  # the example shop is only offered for a database with nothing in it
+            return first
+        return first + " " + _("Or, to look around first, load the example shop from Help → Getting started.")
 
     def load_rows(self):
         # The people and what the search and the filters need, a page at a time (the
@@ -177,6 +179,8 @@ class InfluencersView(ListView):
     def refresh(self) -> None:
         keep = self.current_id
         super().refresh()
+        if not self.model.all_rows:  # what it offers follows the data (products imported: no example shop)
+            self.empty_text.setText(self.empty_help())
         if hasattr(self, "tag_filter"):
             self._fill_tag_filter()
             if self._filters() != getattr(self, "_filtering", None):  # a tag gone with its last influencer
@@ -251,7 +255,8 @@ class InfluencersView(ListView):
         dialog = InfluencerDialog(self)
         if dialogs.run(dialog):
             self._after_change(dialog.person.id)
-            self.table.setFocus(Qt.OtherFocusReason)  # on her new row, not on the button that made her
+            if self.isVisible():  # asked from elsewhere ("Getting started"), the focus stays there
+                self.table.setFocus(Qt.OtherFocusReason)  # on her new row, not on the button that made her
 
     def edit_influencer(self) -> None:
         from desktop.views.influencer_dialog import InfluencerDialog

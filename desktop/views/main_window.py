@@ -130,7 +130,12 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet(_banner_style())
         self.banner_button.clicked.connect(self.banner_clicked.emit)
         self.data_changed.connect(self.refresh_all)
-        self.findChild(QWidget, "bannerClose").clicked.connect(self.close_banner)
+        close = self.findChild(QWidget, "bannerClose")
+        close.clicked.connect(self.close_banner)
+        # "×" says nothing to a screen reader, nor to everyone what it closes.
+        # TRANSLATORS: tooltip and spoken name of the "×" that closes the yellow notice at the top of the window.
+        close.setToolTip(_("Close this notice"))
+        close.setAccessibleName(_("Close this notice"))
         # What the banner says: a one-off notice (no tray, a failed change) and, where the
         # app says so (no tray), how many reminders are due. One count feeds the sidebar,
         # the banner and (through the app) the tray: they change together.
@@ -208,9 +213,9 @@ class MainWindow(QMainWindow):
         view_menu.insertSeparator(first)
 
     def open_view(self, key: str) -> None:
-        """Show the view ``key`` with the focus on its list."""
+        """Show the view ``key`` with the focus on its list (on an empty view: on what starts it)."""
         self.show_view(key)
-        self.view(key).table.setFocus(Qt.ShortcutFocusReason)
+        self.view(key).focus_list()
 
     def _tint_sidebar(self) -> None:
         """The sidebar's icons in the colours of the palette in use (views/theme.py)."""
@@ -312,6 +317,7 @@ class MainWindow(QMainWindow):
         view.undoable.connect(self.push_undoable)
         view.status_message.connect(self.show_status)
         view.data_changed.connect(self.refresh_all)
+        view.tab_anchor = self.sidebar  # Tab from the sidebar goes into the view, not the products panel first
         if key == "today":
             view.due_count_changed.connect(self.set_due_count)
             first_steps = view.getting_started
@@ -643,8 +649,19 @@ class MainWindow(QMainWindow):
         when_free(self._open_quick_note, key="quick_note")  # an app-wide shortcut: never inside an import
 
     def _open_quick_note(self) -> None:
+        from desktop.store import lookups
         from desktop.views.quick_note import QuickNote
 
+        if not lookups.anyone():
+            # A note is about somebody ("Kies over wie dit gaat."): with nobody to choose, the
+            # form could not be saved. Said instead of it, with where to add someone.
+            from desktop.views import dialogs
+
+            dialogs.inform(self, _("Quick note"), _(
+                "A note is always about someone, and Afspraak holds nobody yet. Add an influencer first "
+                "(Influencers → New influencer…) or a custom order (Custom orders → New order…); then Ctrl+N "
+                "writes a note about them."))
+            return
         self.quick_note = QuickNote(self, person_id=self.current_person_id())
         self.quick_note.saved.connect(self._note_saved)
         self.quick_note.show()

@@ -337,7 +337,8 @@ class OrderDialog(QDialog):
         for edit, key in ((self.name, "name"), (self.email, "email"), (self.phone, "phone"),
                           (self.street, "street"), (self.postcode, "postcode"), (self.city, "city")):
             edit.setText(getattr(person, key) if person else "")
-        self.country.setCurrentIndex(max(0, self.country.findData(person.country if person else "NL")))
+        # a new customer lives where the shop is (Settings → Country), until the owner says otherwise
+        self.country.setCurrentIndex(max(0, self.country.findData(person.country if person else owner().country)))
         self.language.setCurrentIndex(max(0, self.language.findData(person.language if person else "nl")))
         self.address_form.setCurrentIndex(max(0, self.address_form.findData(
             person.address_form if person else default_form(self.country.currentData(), self.language.currentData()))))
@@ -505,7 +506,21 @@ class OrderDialog(QDialog):
             return
         form = self.read_input()
         if form.product_id == -1:
-            self.show_errors({"product": _("Choose a product from the catalogue, or leave it empty.")})
+            if not self.product_search.products:  # nothing to choose from: say so, and where products come from
+                from desktop.views.rows import without_shortcut
+
+                # Under the field a short line (its row has room for little more); the way on, with the
+                # menu's own words, in the line at the foot of the dialog.
+                # TRANSLATORS: under the product field of a custom order while the catalogue has no products.
+                refusal = {"product": _("No products yet: leave this empty."),
+                           # TRANSLATORS: {menu} is a menu path such as "File → Import from the shop…".
+                           "catalogue": _("Your catalogue has no products yet. Leave the product empty, or import "
+                                          "your products first: {menu}").format(
+                               menu="{} → {}".format(without_shortcut(_("&File")),
+                                                     without_shortcut(_("&Import from the shop…"))))}
+            else:
+                refusal = {"product": _("Choose a product from the catalogue, or leave it empty.")}
+            self.show_errors(refusal)
             return
         try:
             store.check_order(form, self.now, self.order_id)  # the fields first, then any question

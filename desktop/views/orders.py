@@ -174,10 +174,19 @@ class OrdersView(ListView):
         return _("No custom orders yet")
 
     def empty_help(self):
+        from desktop.views.rows import without_shortcut
+
+        # The orders of her webshop come in too: said, with the menu's own words (review of the first run).
+        # TRANSLATORS: the empty Maatwerk view, after how to add an order; {menu} is a menu path such as
+        # "File → Import from the shop…".
+        shop = _("Orders from your webshop? {menu} reads its order export (WooCommerce, Shopify or Etsy): each "
+                 "made-to-order item becomes a custom order here.").format(
+            menu="{} → {}".format(without_shortcut(_("&File")), without_shortcut(_("&Import from the shop…")))
+            .replace(" ", "\u00a0"))  # the menu path kept on one line
         return _(
             "Add a personalised order with the date you promised the customer (the “New order…” button above). "
             "Afspraak reminds you to update the customer before that date, not after."
-        )
+        ) + " " + shop
 
     def today(self):
         return self.clock().replace(tzinfo=timezone.utc).astimezone(due.owner_zone()).date()

@@ -50,6 +50,7 @@ from desktop.presentation import errors
 from desktop.store import settings, templates
 from desktop.views import theme
 from desktop.views.forms import load_form
+from desktop.views.keys import letters_when_shown
 from desktop.views.template_editor import TemplateEditor
 
 PAGES = ("shop", "ladder", "orders", "templates", "app")
@@ -123,6 +124,8 @@ class SettingsWindow(QDialog):
 
         self.pages = QListWidget()
         self.pages.setObjectName("settingsPages")
+        # TRANSLATORS: the name a screen reader gives the list of the settings' pages on the left.
+        self.pages.setAccessibleName(_("Settings pages"))
         self.stack = QStackedWidget()
         titles = {"shop": _("Your shop"), "ladder": _("Follow-up reminders"), "orders": _("Custom orders"),
                   "templates": _("Message templates"), "app": _("Startup and language")}
@@ -166,6 +169,7 @@ class SettingsWindow(QDialog):
         outer.addWidget(self.buttons)
         self.show_page(page)
         self._fit_to_screen()
+        letters_when_shown(self)  # Alt and a letter to each field, as in every other dialog
 
     def _fit_to_screen(self) -> None:
         """1000 × 660, or less on a small screen (the pages scroll)."""
@@ -271,7 +275,9 @@ class SettingsWindow(QDialog):
             hint = _note()
             hint.setWordWrap(False)
             hint.setToolTip(_("This hour falls in your quiet hours: the reminder waits until they end."))
-            grid.addWidget(_plain(name), row, 0)
+            step_label = _plain(name)
+            step_label.setBuddy(days)
+            grid.addWidget(step_label, row, 0)
             grid.addWidget(days, row, 1)
             grid.addWidget(unit, row, 2)
             grid.addWidget(at, row, 3)
@@ -306,7 +312,9 @@ class SettingsWindow(QDialog):
                 (_("The final reminder names a cut-off date"), self.pause_days, self.pause_unit),
                 (_("Ask whether a parcel arrived"), self.checkin_days, self.checkin_unit))
         for row, (label, box, unit) in enumerate(rows):
-            more.addWidget(_plain(label), row, 0)
+            name = _plain(label)
+            name.setBuddy(box)
+            more.addWidget(name, row, 0)
             more.addWidget(box, row, 1)
             more.addWidget(unit, row, 2)
             box.valueChanged.connect(self._units_changed)
@@ -577,6 +585,27 @@ class SettingsWindow(QDialog):
         return True
 
 
+def fill_in_names(parent: QWidget | None) -> bool:
+    """Settings at "Your shop", the cursor in the first of the two names still empty: what a
+    message without a signature offers (Vandaag, the reminder's dialog). True when saved;
+    the window then shows the new values (``settings_saved``), as after Ctrl+,."""
+    from desktop.views import dialogs
+
+    window = SettingsWindow(parent, page="shop")
+    field = next((f for f in (window.shop_name, window.owner_name) if not f.text().strip()), window.shop_name)
+    field.setFocus()
+    if not dialogs.run(window):
+        return False
+    host = parent
+    while host is not None:  # the main window, also from a dialog of its own (the reminder's)
+        after = getattr(host.window(), "settings_saved", None)
+        if after is not None:
+            after(window)
+            break
+        host = host.window().parentWidget()
+    return True
+
+
 def open_settings(parent: QWidget | None = None, page: str = "shop") -> SettingsWindow | None:
     """Show the settings window at ``page``; the window when it was saved, else None."""
     from desktop.views import dialogs
@@ -585,4 +614,4 @@ def open_settings(parent: QWidget | None = None, page: str = "shop") -> Settings
     return window if dialogs.run(window) else None
 
 
-__all__ = ["PAGES", "SettingsWindow", "open_settings", "hours_to_day_and_hour", "day_and_hour_to_hours"]
+__all__ = ["PAGES", "SettingsWindow", "open_settings", "fill_in_names", "hours_to_day_and_hour", "day_and_hour_to_hours"]

@@ -118,6 +118,13 @@ class TimelineView(ListView):
         return _("Nothing on the timeline yet")
 
     def empty_help(self):
+        if not lookups.anyone():  # a note is about somebody: Ctrl+N is offered once there is someone
+            # TRANSLATORS: the empty timeline while Afspraak holds nobody at all (no influencer, no customer).
+            return _(
+                "Every message, shipment, reminder, strike and note appears here, newest first. The timeline fills "
+                "up by itself as you work with influencers and orders. A note of your own (Ctrl+N) is always about "
+                "someone: add an influencer or an order first."
+            )
         return _(
             "Every message, shipment, reminder, strike and note appears here, newest first. The timeline fills up "
             "by itself as you work with influencers and orders; press Ctrl+N to write a note."
@@ -133,6 +140,8 @@ class TimelineView(ListView):
             self._fill_people()  # the chosen person may have been erased
         has_events = lookups.any_event()
         self.pages.setCurrentIndex(1 if has_events else 0)
+        if not has_events:
+            self.empty_text.setText(self.empty_help())
         keep = self.current_id
         self.model.set_filter(self.current_filter())
         self._after_filter()

@@ -160,6 +160,7 @@ class TodayView(ListView):
         self.getting_started.hide()
         self.getting_started.status_message.connect(self.status_message)
         self.getting_started.data_changed.connect(self.data_changed)
+        self.getting_started.focus_elsewhere.connect(self.focus_list)
         reminders.changed.connect(self.refresh)
         self._add_detail_footer()
         # A double-click or Enter (views/keys.py) on a reminder opens it to send, as the
@@ -207,6 +208,10 @@ class TodayView(ListView):
 
     def empty_heading(self):
         return _("Nothing to do today")
+
+    def empty_focus(self):
+        """On an empty Vandaag: the next step of "Getting started" while it is in sight, else the search."""
+        return self.getting_started.next_step_widget() or self.search
 
     def empty_help(self):
         return _(
@@ -339,6 +344,8 @@ class TodayView(ListView):
         if due_texts.holds_new_date_hole(message):
             # The delay message names a date only the owner can pick: the dialog asks for it.
             layout.addWidget(plain_label(_("“Open and send…” asks for the new date and fills it in.")))
+        if message is not None and message.incomplete:
+            self._add_incomplete_words(layout, item, message)
         if message and item.channel == "phone":
             self._add_phone_words(layout, item)
         if message:
@@ -432,6 +439,41 @@ class TodayView(ListView):
             note.setObjectName("todayWaitingNote")
             note.setWordWrap(True)
             layout.addWidget(note)
+
+    def _add_incomplete_words(self, layout, item, message) -> None:
+        """Beside a message that lacks what it needs: what is missing, and for the names that
+        sign it the way to fill them in (a first run's messages ended on "Groetjes," with
+        nothing under it, and nothing said so). Once saved, the message shows again."""
+        from desktop.presentation.messages import PLACEHOLDERS, UNSIGNED
+
+        unsigned = UNSIGNED <= set(message.incomplete)
+        if unsigned:
+            note = plain_label(_("This message is not signed: Afspraak does not know your name or your shop's name "
+                                 "yet, so nothing stands under the greeting at the end."))
+            note.setObjectName("todayUnsigned")
+            layout.addWidget(note)
+            # TRANSLATORS: Vandaag's button beside a message nobody signs: opens Settings at the shop's names.
+            button = QPushButton(_("Fill in your names…"))
+            button.setObjectName("todayFillNames")
+            button.clicked.connect(lambda: self._fill_in_names(item))
+            layout.addWidget(button, 0, Qt.AlignLeft)
+        others = [name for name in message.incomplete if name not in UNSIGNED]
+        if others:
+            # TRANSLATORS: Vandaag, beside a ready message; {missing} names what is missing, e.g. "the new expected date".
+            note = plain_label(_("Something this message needs is missing: {missing}. The sentences that need it "
+                                 "are left out.").format(missing=", ".join(_(PLACEHOLDERS[name]) for name in others)))
+            note.setObjectName("todayIncomplete")
+            layout.addWidget(note)
+
+    def _fill_in_names(self, item) -> None:
+        """Settings at the shop's names; saved, the same reminder is shown again, signed."""
+        from desktop.views.settings_window import fill_in_names
+
+        if fill_in_names(self):  # saved: the reminders changed (Vandaag follows them), back at the first row
+            shown = next((index for index, other in enumerate(self.items) if other.key == item.key), None)
+            if shown is not None:
+                self.select_id(shown)
+            self.table.setFocus(Qt.OtherFocusReason)
 
     def _add_phone_words(self, layout, item) -> None:
         """Over a step whose channel is the phone: call her; the message is the text for when she does not answer."""

@@ -112,11 +112,12 @@ class InfluencersView(ListView):
     def empty_heading(self):
         return _("No influencers yet")
 
-    def empty_help(self):
-        from desktop.store import first_run
-
+    def empty_help(self, example_offered: bool = False):
+        """``example_offered``: the example shop can still be loaded (a database with nothing in
+        it): asked by ``refresh``, not here, as the view is built before it reads anything (a
+        damaged file is met by the refresh, which the recovery knows)."""
         first = _("Add the first influencer you send products to with “New influencer…” above.")
-        if not first_run.is_empty():  # the example shop is only offered for a database with nothing in it
+        if not example_offered:
             return first
         return first + " " + _("Or, to look around first, load the example shop from Help → Getting started.")
 
@@ -180,7 +181,9 @@ class InfluencersView(ListView):
         keep = self.current_id
         super().refresh()
         if not self.model.all_rows:  # what it offers follows the data (products imported: no example shop)
-            self.empty_text.setText(self.empty_help())
+            from desktop.store import first_run
+
+            self.empty_text.setText(self.empty_help(example_offered=first_run.is_empty()))
         if hasattr(self, "tag_filter"):
             self._fill_tag_filter()
             if self._filters() != getattr(self, "_filtering", None):  # a tag gone with its last influencer

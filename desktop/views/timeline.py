@@ -117,8 +117,10 @@ class TimelineView(ListView):
     def empty_heading(self):
         return _("Nothing on the timeline yet")
 
-    def empty_help(self):
-        if not lookups.anyone():  # a note is about somebody: Ctrl+N is offered once there is someone
+    def empty_help(self, anyone: bool = True):
+        """``anyone``: somebody a note could be about (asked by ``refresh``, not while the view
+        is built: it reads nothing then, so a damaged file is met by the refresh)."""
+        if not anyone:  # a note is about somebody: Ctrl+N is offered once there is someone
             # TRANSLATORS: the empty timeline while Afspraak holds nobody at all (no influencer, no customer).
             return _(
                 "Every message, shipment, reminder, strike and note appears here, newest first. The timeline fills "
@@ -141,7 +143,7 @@ class TimelineView(ListView):
         has_events = lookups.any_event()
         self.pages.setCurrentIndex(1 if has_events else 0)
         if not has_events:
-            self.empty_text.setText(self.empty_help())
+            self.empty_text.setText(self.empty_help(anyone=lookups.anyone()))
         keep = self.current_id
         self.model.set_filter(self.current_filter())
         self._after_filter()

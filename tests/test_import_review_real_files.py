@@ -108,12 +108,13 @@ def test_an_older_orders_export_changes_back_nothing_the_shop_changed_since(data
     assert Person.get_by_id(order("#1036").person_id).street == "Nieuwstraat 1"
     assert (summary.updated, summary.unchanged) == (0, 39)
     assert plan.older and sorted(plan.older_kept) == ["#1036", "#1037", *sign]
-    kept = ("This file is older than an earlier import: 3 orders already in Afspraak that it reads otherwise stay "
-            "as they were (their status, delivery address, amounts and items), and their customers keep the "
+    kept = ("This file is older than an earlier import: 3 orders that were already in Afspraak and look different "
+            "in this file stay as they were (their status, delivery address, amounts and items), and their customers keep the "
             "addresses Afspraak has.")
     assert kept in summary.notes and kept in plan.parsed.notes  # the preview says it too
-    cancelled = ("1 order is cancelled in Afspraak but not in this file. A shop cannot undo a cancellation: the "
-                 "file is older than an earlier import, so the order stays cancelled.")
+    cancelled = ("1 order is cancelled in Afspraak but not in this file. An import never undoes a cancellation: "
+                 "usually the file is older than an earlier import. If you reopened the order in your shop, reopen "
+                 "it here too (Custom orders → More → Reopen the order).")
     assert (cancelled in summary.notes) == (sign is CANCELLED)
     assert summary.sent_before == (sign is SENT)
 
@@ -264,7 +265,7 @@ def test_skus_a_spreadsheet_wrote_without_their_zeros_find_their_products(databa
     assert (summary.new, Product.select().count()) == (0, 21)
     assert sorted(Product.select(Product.key, Product.sku, Product.name, Product.variant).tuples()) == stored
     assert ("21 SKUs are written without their leading zeros, such as “46” for “00046”, as a spreadsheet program "
-            "writes numbers: each is one product, with the SKU that has the zeros. Import the shop's export "
+            "writes numbers: Afspraak takes each for the product whose SKU has the zeros. Import the shop's export "
             "without opening it in a spreadsheet first.") in summary.notes
 
 
@@ -285,5 +286,5 @@ def test_a_sku_without_zeros_of_another_name_is_a_new_product_and_said(database)
     summary = apply_import(parse_export(resaved), NOW)
     assert summary.new == 1 and len(summary.zeros) == 20
     assert any(note.endswith("the SKU “58” may be “00058” with its leading zeros dropped by a spreadsheet "
-                             "program, but “Leather belt” has another name than that product in Afspraak: it was "
-                             "added as a new product.") for note in summary.notes)
+                             "program, but that product is called something else in Afspraak than “Leather belt”: "
+                             "this row was added as a new product.") for note in summary.notes)

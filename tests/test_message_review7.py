@@ -77,7 +77,7 @@ def test_with_an_agreed_consequence_the_value_is_still_named(demo):
 def test_the_ending_thanks_for_time_not_for_working_together(lang, country, form):
     body = messages.render("ending", messages.sample_values(lang), reader(lang, country, form), now=NOW).body
     assert "working with us" not in body and "samenwerking tot nu toe" not in body, body
-    assert ("Thank you for your time" in body) if lang == "en" else ("voor je tijd." in body or "voor uw tijd." in body)
+    assert ("Thank you for your time" in body) if lang == "en" else ("voor je tijd" in body or "voor uw tijd" in body)
 
 
 # --- a titled name is greeted as a letter greets it ------------------------------------------

@@ -70,8 +70,8 @@ def test_due_in_the_plan_with_its_words_and_gone_once_shipped(database):
     assert (item.step, item.action, item.subject_id) == ("ship", "task", order.id)
     assert item.due == utc(2026, 11, 23, 9, 0)  # the quiet hours end on Monday 23 November
     words = due_texts.task_words(item, NOW).replace("\xa0", " ")
-    assert words.startswith("Bestelling #7001 voor Sanne Bakker is klaar en nog niet verzonden. Je hebt beloofd dat ze "
-                            "uiterlijk woensdag 25 november 2026 bezorgd zou worden")
+    assert words.startswith("Bestelling #7001 voor Sanne Bakker is klaar en nog niet verzonden. Je hebt beloofd dat de "
+                            "bestelling uiterlijk woensdag 25 november 2026 bezorgd zou zijn")
     assert "{" not in words and "[" not in words
     orders.ship_order(order.id, orders.ShipInput("postnl", "3SABCD1234567"), NOW)
     assert [i for i in due.due_now(NOW + timedelta(days=1)) if i.kind == "custom_order"] == []
@@ -100,9 +100,9 @@ def test_once_it_cannot_arrive_in_time_the_task_says_it_will_be_late(database):
                                "delivered by Wednesday, 25 November 2026, and it can no longer arrive in time. Ship "
                                "it as soon as you can, and let Sanne Bakker know the order will arrive late."), text
         assert "arrives in time" not in text
-        assert text.endswith("Say there that the order comes later than promised: you can change the message before "
-                             "you send it.")
-        assert "Say there" not in words(now, in_app=False)  # `afspraak due`: no button to name
+        assert text.endswith("In that message, say the order will arrive later than promised: you can edit it "
+                             "before you send it.")
+        assert "In that message" not in words(now, in_app=False)  # `afspraak due`: no button to name
     # days off between: handed over on Christmas Eve (or on Boxing Day, a Saturday), it arrives on Monday 28
     # at the earliest (Christmas, Boxing Day and a Sunday)
     assert order_reminders.arrives_in_time(date(2026, 12, 28), date(2026, 12, 24), "NL")

@@ -1795,18 +1795,18 @@ def zeros_notes(found: list[tuple[str, str]], unsure: list[tuple[int, str, str, 
         # TRANSLATORS: after a products import; {short} and {long} are one SKU ("123", "00123").
         notes.append(ngettext(
             "{n} SKU is written without its leading zeros (“{short}” for “{long}”), as a spreadsheet program "
-            "writes a number: it is one product, with the SKU “{long}”. Import the shop's export without opening "
+            "writes a number: Afspraak takes it for the product with the SKU “{long}”. Import the shop's export without opening "
             "it in a spreadsheet first.",
             "{n} SKUs are written without their leading zeros, such as “{short}” for “{long}”, as a spreadsheet "
-            "program writes numbers: each is one product, with the SKU that has the zeros. Import the shop's "
+            "program writes numbers: Afspraak takes each for the product whose SKU has the zeros. Import the shop's "
             "export without opening it in a spreadsheet first.", len(found)).format(
                 n=len(found), short=short, long=long))
     for line, sku, stored, name in unsure:
         # TRANSLATORS: after a products import; {sku} and {stored} are one SKU with and without zeros.
         notes.append(_(
             "Line {line}: the SKU “{sku}” may be “{stored}” with its leading zeros dropped by a spreadsheet "
-            "program, but “{name}” has another name than that product in Afspraak: it was added as a new "
-            "product.").format(line=line, sku=sku, stored=stored, name=name))
+            "program, but that product is called something else in Afspraak than “{name}”: this row was "
+            "added as a new product.").format(line=line, sku=sku, stored=stored, name=name))
     return notes
 
 

@@ -1912,18 +1912,20 @@ def older_file_notes(cancelled: int, kept: int) -> list[str]:
     if cancelled:
         # TRANSLATORS: an orders import; the file's orders are older than what Afspraak holds.
         notes.append(ngettext(
-            "{n} order is cancelled in Afspraak but not in this file. A shop cannot undo a cancellation: the file "
-            "is older than an earlier import, so the order stays cancelled.",
-            "{n} orders are cancelled in Afspraak but not in this file. A shop cannot undo a cancellation: the "
-            "file is older than an earlier import, so the orders stay cancelled.", cancelled).format(n=cancelled))
+            "{n} order is cancelled in Afspraak but not in this file. An import never undoes a cancellation: "
+            "usually the file is older than an earlier import. If you reopened the order in your shop, reopen it "
+            "here too (Custom orders → More → Reopen the order).",
+            "{n} orders are cancelled in Afspraak but not in this file. An import never undoes a cancellation: "
+            "usually the file is older than an earlier import. If you reopened them in your shop, reopen them "
+            "here too (Custom orders → More → Reopen the order).", cancelled).format(n=cancelled))
     if kept:
         # TRANSLATORS: an orders import whose file was exported before one imported earlier.
         notes.append(ngettext(
-            "This file is older than an earlier import: {n} order already in Afspraak that it reads otherwise "
-            "stays as it was (its status, delivery address, amounts and items), and its customer keeps the "
+            "This file is older than an earlier import: {n} order that was already in Afspraak and looks different "
+            "in this file stays as it was (its status, delivery address, amounts and items), and its customer keeps the "
             "address Afspraak has.",
-            "This file is older than an earlier import: {n} orders already in Afspraak that it reads otherwise "
-            "stay as they were (their status, delivery address, amounts and items), and their customers keep the "
+            "This file is older than an earlier import: {n} orders that were already in Afspraak and look different "
+            "in this file stay as they were (their status, delivery address, amounts and items), and their customers keep the "
             "addresses Afspraak has.", kept).format(n=kept))
     return notes
 

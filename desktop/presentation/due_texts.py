@@ -296,33 +296,33 @@ def _ship_words(item: DueItem, now: datetime, in_app: bool) -> str:
     from desktop import clock
     from desktop.domain import order_reminders
 
+    from desktop.presentation import order_texts
+
     details = item.parts[0].details
-    number = details.get("order_number") or "—"
+    order = order_texts.subject(details.get("order_number") or "", item.person_name)  # no "—" without a number
     delivery = details.get("promised_delivery")
     late = delivery is not None and not order_reminders.arrives_in_time(
         delivery, to_local(now).date(), clock.owner().country)
     if late:
         # TRANSLATORS: Vandaag, a task: a finished custom order that can no longer arrive by the delivery date
-        # the customer was given ({date}); {name} is the customer.
-        first = _("Order {number} for {name} is ready and not shipped yet. You promised it would be delivered "
-                  "by {date}, and it can no longer arrive in time. Ship it as soon as you can, and let {name} know "
-                  "the order will arrive late.").format(
-            number=number, name=item.person_name, date=i18n.detail_date(delivery))
+        # the customer was given ({date}); {order} is "Order #1029 for Sofie Maes", {name} the customer.
+        first = _("{order} is ready and not shipped yet. You promised it would be delivered by {date}, and it can "
+                  "no longer arrive in time. Ship it as soon as you can, and let {name} know the order will arrive "
+                  "late.").format(order=order, name=item.person_name, date=i18n.detail_date(delivery))
     elif delivery is not None:
-        # TRANSLATORS: Vandaag, a task: a finished custom order; {date} is the delivery date the customer was given.
-        first = _("Order {number} for {name} is ready and not shipped yet. You promised it would be delivered "
-                  "by {date}: ship it now so it arrives in time.").format(
-            number=number, name=item.person_name, date=i18n.detail_date(delivery))
+        # TRANSLATORS: Vandaag, a task: a finished custom order ({order}: "Order #1029 for Sofie Maes");
+        # {date} is the delivery date the customer was given.
+        first = _("{order} is ready and not shipped yet. You promised it would be delivered by {date}: ship it now "
+                  "so it arrives in time.").format(order=order, date=i18n.detail_date(delivery))
     else:
-        first = _("Order {number} for {name} is ready and not shipped yet.").format(
-            number=number, name=item.person_name)
+        first = _("{order} is ready and not shipped yet.").format(order=order)
     if in_app:
         # TRANSLATORS: Vandaag: the button "Ship…" opens the shipping dialog of the order.
         how = _("“Ship…” records the carrier and tracking code; then the message with the "
                 "tracking link is ready for the customer.")
         if late:
             # TRANSLATORS: Vandaag, after "the message with the tracking link is ready": a late order's parcel.
-            how += " " + _("Say there that the order comes later than promised: you can change the message "
+            how += " " + _("In that message, say the order will arrive later than promised: you can edit it "
                            "before you send it.")
         return first + "\n\n" + how
     return first

@@ -517,9 +517,8 @@ _t(
     N_("After her answer: final reminder"),
     NF_("Final reminder about our agreement"),
     NF_("{aanhef}\n\nSince your message on {antwoord_op}, I've written to you again, and I still haven't seen "
-        "{afspraken}. This is my final reminder about our agreement. We made it on {afgesproken_op}.\n\nIf there's "
-        "still no "
-        "reply from you by {pauzedatum}, I'll end our collaboration. In that case, the consequence we agreed on "
+        "{afspraken}. This is my final reminder about our agreement. We made it on {afgesproken_op}.\n\nIf I haven't "
+        "heard from you again by {pauzedatum}, I'll end our collaboration. In that case, the consequence we agreed on "
         "applies: {gevolg}. For reference, what we sent you is worth {kosten}.\n\n{gevolgen}\n\n{vervalt_ook}\n\n"
         "{blijft_staan}\n\nI'd much rather sort this out "
         "together, so please let me know how you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
@@ -529,7 +528,7 @@ _t(
     N_("After her answer: final reminder (alternative wording)"),
     NF_("One last message about our agreement"),
     NF_("{aanhef}\n\nThanks for your message on {antwoord_op}. I still haven't seen {afspraken}, so this is my last "
-        "message about it: if there's still no reply from you by {pauzedatum}, I'll have to end the collaboration. "
+        "message about it: if I haven't heard from you again by {pauzedatum}, I'll have to end the collaboration. "
         "In that case, the consequence we agreed on applies: {gevolg}. For reference, what we sent you is worth "
         "{kosten}.\n\n{gevolgen}\n\n{vervalt_ook}\n\n{blijft_staan}\n\nA short message is all it takes to sort it "
         "out together.\n\n{groet}\n{afzender}\n{winkel}"),
@@ -742,9 +741,9 @@ _t(
     "order.cancelled",
     N_("Custom order: cancelled"),
     NF_("Your order {bestelnummer} has been cancelled"),
-    NF_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): this order has been cancelled.\n\n"
-        "If you have any questions about it, just reply to this message. We hope to see you again another "
-        "time.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nWe're letting you know that your order for your {product} (order {bestelnummer}) has been "
+        "cancelled.\n\nIf you have any questions about it, just reply to this message.\n\n{groet}\n{afzender}\n"
+        "{winkel}"),
 )
 # Messages about a collaboration, written from its dialogs (not by the ladder).
 _t(
@@ -866,9 +865,9 @@ _BELGIAN = (
          "{bestelnummer}). We didn't make {beloofde_datum} either. Our new expected date is {nieuwe_datum}. We're "
          "sorry it's taking this long, and thank you for your understanding.\n\n{groet}\n{afzender}\n{winkel}"),
     # Belgians "contacteren" the shop with a question, and hope to be of service "opnieuw".
-    NBE_("{aanhef}\n\nA short note about your {product} (order {bestelnummer}): this order has been cancelled.\n\n"
-         "If you have any questions about it, just reply to this message. We hope to see you again another "
-         "time.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nWe're letting you know that your order for your {product} (order {bestelnummer}) has been "
+         "cancelled.\n\nIf you have any questions about it, just reply to this message.\n\n{groet}\n{afzender}\n"
+         "{winkel}"),
 )
 
 # {aanhef} and {groet}: one greeting and one sign-off per language, form of address and

@@ -302,17 +302,30 @@ class DueStepDialog(QDialog):
         sign it, first of all: fill them in (Settings), and the message is written again."""
         from desktop.presentation.messages import PLACEHOLDERS
 
-        missing = ", ".join(_(PLACEHOLDERS[name]) for name in message.incomplete)
+        from babel.lists import format_list
+
+        def listed(names) -> str:
+            return format_list([_(PLACEHOLDERS[name]) for name in names], locale=i18n.formatting_locale())
+
         unsigned = messages.UNSIGNED <= set(message.incomplete)
+        others = [name for name in message.incomplete if not unsigned or name not in messages.UNSIGNED]
         box = QWidget(self)
         box.setObjectName("incompleteQuestion")
         row = QVBoxLayout(box)
-        question = QLabel((_("This message needs something the app does not know: {missing}. The sentences that "
-                             "need it are left out. Fill in your names, show the message without those sentences, or "
-                             "write it yourself?") if unsigned else
-                           _("This message needs something the app does not know: {missing}. The sentences that "
-                             "need it are left out. Show the message anyway, or write it yourself?")).format(
-            missing=missing))
+        if unsigned and not others:
+            # TRANSLATORS: the reminder dialog; {missing} is "your own name and your shop's name"
+            text = _("Afspraak does not know {missing} yet, so this message is not signed. Fill in your names first, "
+                     "see the message without a signature, or write it yourself?").format(
+                missing=listed(sorted(messages.UNSIGNED)))
+        elif unsigned:
+            # TRANSLATORS: the reminder dialog; {names}: "your own name and your shop's name", {missing}: the rest
+            text = _("Afspraak does not know {names} yet, so this message is not signed, and it lacks {missing}: the "
+                     "sentences that need it are left out. Fill in your names first, see the message without them, "
+                     "or write it yourself?").format(names=listed(sorted(messages.UNSIGNED)), missing=listed(others))
+        else:
+            text = _("This message needs something Afspraak does not know: {missing}. The sentences that need it "
+                     "are left out. Show the message anyway, or write it yourself?").format(missing=listed(others))
+        question = QLabel(text)
         question.setWordWrap(True)
         row.addWidget(question)
         answers = []
@@ -321,7 +334,8 @@ class DueStepDialog(QDialog):
             names.setObjectName("fillInNames")
             names.clicked.connect(self._names_filled_in)
             answers.append(names)
-        show = QPushButton(_("Show without those sentences"))
+        show = QPushButton(_("Show without a signature") if unsigned and not others else
+                           _("Show without those sentences"))
         show.setObjectName("showIncomplete")
         own = QPushButton(_("Write it myself"))
         own.setObjectName("writeOwn")

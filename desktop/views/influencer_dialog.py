@@ -145,9 +145,9 @@ class InfluencerDialog(FormDialog):
             choices = [("known", _("Open {name}").format(name=known.name)), ("add", _("Add anyway"))]
         else:  # a customer of the shop: she becomes an influencer on her own card, or gets a second one
             text = (_("{who} is already in Afspraak as a customer, with this email address. Add what you typed to "
-                      "that card and make it an influencer's, or make a second card?") if same_address else
+                      "that card and mark them as an influencer, or make a second card?") if same_address else
                     _("{who} is already in Afspraak as a customer, with this name. Add what you typed to that card "
-                      "and make it an influencer's, or make a second card?"))
+                      "and mark them as an influencer, or make a second card?"))
             # TRANSLATORS: a button: the customer {name}, already in Afspraak, becomes an influencer (one card).
             choices = [("known", _("Make {name} an influencer").format(name=known.name)),
                        ("add", _("Make a second card"))]

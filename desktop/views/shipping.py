@@ -658,7 +658,7 @@ def _order_refusal_of(order) -> str | None:
         return _("{order} has already been delivered: its product stays as it was. Nothing was changed.").format(
             order=name)
     if order.status == "cancelled":
-        return _("{order} is cancelled. To give it another product, reopen it first (More → Reopen the order). "
+        return _("{order} is cancelled. To change its product, reopen it first (More → Reopen the order). "
                  "Nothing was changed.").format(order=name)
     return None
 

@@ -444,6 +444,8 @@ class TodayView(ListView):
         """Beside a message that lacks what it needs: what is missing, and for the names that
         sign it the way to fill them in (a first run's messages ended on "Groetjes," with
         nothing under it, and nothing said so). Once saved, the message shows again."""
+        from babel.lists import format_list
+
         from desktop.presentation.messages import PLACEHOLDERS, UNSIGNED
 
         unsigned = UNSIGNED <= set(message.incomplete)
@@ -461,7 +463,8 @@ class TodayView(ListView):
         if others:
             # TRANSLATORS: Vandaag, beside a ready message; {missing} names what is missing, e.g. "the new expected date".
             note = plain_label(_("Something this message needs is missing: {missing}. The sentences that need it "
-                                 "are left out.").format(missing=", ".join(_(PLACEHOLDERS[name]) for name in others)))
+                                 "are left out.").format(missing=format_list(
+                [_(PLACEHOLDERS[name]) for name in others], locale=i18n.formatting_locale())))
             note.setObjectName("todayIncomplete")
             layout.addWidget(note)
 

@@ -78,6 +78,24 @@ def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = Fals
     return label
 
 
+LONGEST_RUN = 30  # characters without a space a message may hold before it gets a place to break
+_LONG_RUN = re.compile(r"[^\s\u200b]{%d,}" % (LONGEST_RUN + 1))
+
+
+def breakable(text: str) -> str:
+    """``text`` with a place to break a line (a zero-width space) in every run of more than
+    LONGEST_RUN characters without a space: what the owner typed or pasted into a field (an
+    e-mail address, an amount, a file's name) and a message quotes. A label breaks lines
+    only between words; one such "word" made a message as wide as itself, wider than its
+    dialog, and the dialog cut it off."""
+
+    def split(match: re.Match) -> str:
+        run = match.group(0)
+        return "\u200b".join(run[i:i + LONGEST_RUN] for i in range(0, len(run), LONGEST_RUN))
+
+    return _LONG_RUN.sub(split, text)
+
+
 class _ResumeAfterPaint(QObject):
     """Once the list has painted, its model reads the rows still to come (RowsModel.resume)."""
 

@@ -141,3 +141,18 @@ def test_a_name_of_a_file_without_spaces_breaks_in_its_message(qtbot, database, 
     label = dialog.errors["pictures"]
     assert label.text().replace("\u200b", "").startswith("„" + name)
     _assert_whole(qtbot, dialog, {"pictures": label})
+
+
+def test_a_long_run_without_a_space_gets_places_to_break_and_nothing_else_changes():
+    from desktop.views.base import LONGEST_RUN, breakable
+
+    short = "„12,3456789” heeft meer dan twee cijfers achter de komma. Typ centen als 24,95 en duizenden als 1.250."
+    assert breakable(short) == short  # an ordinary message stays as it is
+    name = "“Schermafbeelding_2026-11-20_om_14.32.07_bericht_van_de_klant.png” is empty"
+    broken = breakable(name)
+    assert broken.replace("\u200b", "") == name
+    assert "Schermafbeelding_\u200b2026-" in broken  # after a separator, not in the middle of a word
+    assert all(len(piece) <= LONGEST_RUN for word in broken.split() for piece in word.split("\u200b"))
+    assert breakable(broken) == broken
+    pasted = "x" * 100
+    assert all(len(piece) <= LONGEST_RUN for piece in breakable(pasted).split("\u200b"))

@@ -80,6 +80,7 @@ def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = Fals
 
 LONGEST_RUN = 30  # characters without a space a message may hold before it gets a place to break
 _LONG_RUN = re.compile(r"[^\s\u200b]{%d,}" % (LONGEST_RUN + 1))
+_AFTER_SEPARATOR = re.compile(r"(?<=[_.@/\\-])")
 
 
 def breakable(text: str) -> str:
@@ -90,8 +91,10 @@ def breakable(text: str) -> str:
     dialog, and the dialog cut it off."""
 
     def split(match: re.Match) -> str:
-        run = match.group(0)
-        return "\u200b".join(run[i:i + LONGEST_RUN] for i in range(0, len(run), LONGEST_RUN))
+        # After its separators first ("Schermafbeelding_2026-11-20_om…", "lotte.vermeulen@…"),
+        # and a piece still too long every LONGEST_RUN characters.
+        pieces = [piece for piece in _AFTER_SEPARATOR.split(match.group(0)) if piece]
+        return "\u200b".join(piece[i:i + LONGEST_RUN] for piece in pieces for i in range(0, len(piece), LONGEST_RUN))
 
     return _LONG_RUN.sub(split, text)
 

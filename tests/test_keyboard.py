@@ -176,29 +176,62 @@ def _every_dialog():
     ]
 
 
+def _unmarked(dialog) -> list[str]:
+    """The fields in sight without an Alt letter: a label with a buddy, a check box, a radio
+    button (not one whose text another has too: a row of the same choices per point)."""
+    from collections import Counter
+
+    from PySide6.QtWidgets import QCheckBox, QLabel, QRadioButton
+
+    boxes = [box for box in dialog.findChildren(QCheckBox) + dialog.findChildren(QRadioButton) if box.text()]
+    repeated = {text for text, count in Counter(box.text() for box in boxes).items() if count > 1}
+    fields = [label for label in dialog.findChildren(QLabel) if label.buddy() is not None]
+    fields += [box for box in boxes if box.text() not in repeated]
+    return [field.text() for field in fields if field.isVisibleTo(dialog) and _mnemonic(field.text()) is None]
+
+
+def _all_texts(root) -> list[str]:
+    """``_widget_texts`` of everything under ``root``, in sight or not (a page of Settings
+    not shown, a field that appears once a date moves)."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    return ([w.text() for w in root.findChildren(QAbstractButton)]
+            + [w.text() for w in root.findChildren(QLabel) if w.buddy() is not None]
+            + [w.title() for w in root.findChildren(QGroupBox)])
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_every_field_of_a_dialog_has_an_alt_letter_of_its_own(qtbot, demo_db, translator, language):
     """Alt and a letter goes to a field in every dialog, in either language (audit 9): each
-    field's label has a letter, and on each tab no two things in sight share one. The name's
-    letter in "Nieuwe influencer" (Alt+N) goes to the name."""
-    from PySide6.QtWidgets import QLabel, QTabWidget
+    field's label, check box and radio button has a letter ("Stille uren…" and "Afspraak
+    starten als ik inlog" in Settings had none), and on each tab no two things share one; a
+    dialog without tabs (Settings, its pages too) has each letter once. The name's letter in
+    "Nieuwe influencer" (Alt+N) goes to the name."""
+    from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget
 
     i18n.set_language(language)
+    boxes_seen = 0
     for name, dialog in _every_dialog():
         qtbot.addWidget(dialog)
         dialog.show()
         QApplication.processEvents()
         tabs = dialog.findChildren(QTabWidget)
-        for index in range(tabs[0].count() if tabs else 1):
+        pages = getattr(dialog, "stack", None)  # Settings: its pages one after another
+        for index in range(tabs[0].count() if tabs else pages.count() if pages is not None else 1):
             if tabs:
                 tabs[0].setCurrentIndex(index)
                 QApplication.processEvents()
+            elif pages is not None:
+                dialog.pages.setCurrentRow(index)
+                QApplication.processEvents()
             texts = _widget_texts(dialog)
             assert _clashes(texts) == {}, (name, index)
-            unmarked = [label.text() for label in dialog.findChildren(QLabel)
-                        if label.buddy() is not None and label.isVisibleTo(dialog) and _mnemonic(label.text()) is None]
-            assert unmarked == [], (name, index)
+            assert _unmarked(dialog) == [], (name, index)
+            boxes_seen += sum(box.isVisibleTo(dialog) for box in dialog.findChildren(QCheckBox))
+        if not tabs:
+            assert _clashes(_all_texts(dialog)) == {}, name
         dialog.close()
+    assert boxes_seen >= 8  # Settings' four, the parcel's, the rating's, the end's two, the order's
     from desktop.views.influencer_dialog import InfluencerDialog
 
     dialog = InfluencerDialog(None)
@@ -213,6 +246,40 @@ def test_every_field_of_a_dialog_has_an_alt_letter_of_its_own(qtbot, demo_db, tr
     dialog.w("notes").setFocus()
     QTest.keyClick(dialog, Qt.Key_N, Qt.AltModifier)
     assert QApplication.focusWidget() is dialog.w("name")
+
+
+def test_the_language_question_and_a_question_with_a_box_give_their_choices_letters(qtbot, qapp, translator,
+                                                                                   language_question):
+    """The first start's "Nederlands / English" and the box under the erase question ("Also
+    from the backups") had no Alt letter; each now has its own, none of the buttons'."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog, QRadioButton
+
+    from desktop.views import dialogs
+
+    box, check = dialogs.option_box(None, "Vraag", "Zeker?", "Ook uit de reservekopieën")
+    qtbot.addWidget(box)
+    box.show()
+    QApplication.processEvents()
+    assert _mnemonic(check.text()) is not None
+    assert _clashes(_widget_texts(box)) == {}
+
+    seen = []
+
+    def look():
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QDialog) and w.objectName() == "languageQuestion" and w.isVisible()), None)
+        if dialog is None:  # its exec() has not shown it yet: look again on the next turn
+            QTimer.singleShot(0, look)
+            return
+        seen.extend(_widget_texts(dialog))
+        seen.append([_mnemonic(b.text()) for b in dialog.findChildren(QRadioButton)])
+        dialog.accept()
+
+    QTimer.singleShot(0, look)
+    assert language_question.real(None) == "nl"
+    *texts, letters = seen
+    assert letters == ["Alt+N", "Alt+E"] and _clashes(texts) == {}
 
 
 def _tab_walk(start, presses: int = 80) -> list:

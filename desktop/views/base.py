@@ -78,6 +78,27 @@ def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = Fals
     return label
 
 
+LONGEST_RUN = 30  # characters without a space a message may hold before it gets a place to break
+_LONG_RUN = re.compile(r"[^\s\u200b]{%d,}" % (LONGEST_RUN + 1))
+_AFTER_SEPARATOR = re.compile(r"(?<=[_.@/\\-])")
+
+
+def breakable(text: str) -> str:
+    """``text`` with a place to break a line (a zero-width space) in every run of more than
+    LONGEST_RUN characters without a space: what the owner typed or pasted into a field (an
+    e-mail address, an amount, a file's name) and a message quotes. A label breaks lines
+    only between words; one such "word" made a message as wide as itself, wider than its
+    dialog, and the dialog cut it off."""
+
+    def split(match: re.Match) -> str:
+        # After its separators first ("Schermafbeelding_2026-11-20_om…", "lotte.vermeulen@…"),
+        # and a piece still too long every LONGEST_RUN characters.
+        pieces = [piece for piece in _AFTER_SEPARATOR.split(match.group(0)) if piece]
+        return "\u200b".join(piece[i:i + LONGEST_RUN] for piece in pieces for i in range(0, len(piece), LONGEST_RUN))
+
+    return _LONG_RUN.sub(split, text)
+
+
 class _ResumeAfterPaint(QObject):
     """Once the list has painted, its model reads the rows still to come (RowsModel.resume)."""
 
@@ -521,10 +542,14 @@ class ListView(LazyRefresh, QWidget):
         target.setFocus(Qt.ShortcutFocusReason)
 
     def empty_focus(self) -> QWidget:
-        """What the keys go to on the empty page: the first button above the list that can be
-        pressed ("New influencer…"), else the search field."""
+        """What the keys go to on the empty page: its button back to the whole list when a
+        filter hides every row (``show_filtered_empty``), else the first button above the
+        list that can be pressed ("New influencer…"), else the search field."""
         from PySide6.QtWidgets import QAbstractButton
 
+        back = getattr(self, "show_all_button", None)
+        if back is not None and not back.isHidden() and self.pages.currentIndex() == 0:
+            return back
         buttons = [w for w in tab_stops(self.form, beside=self.pages) if isinstance(w, QAbstractButton)]
         return next((b for b in buttons if b.isEnabled()), self.search)
 
@@ -575,6 +600,39 @@ class ListView(LazyRefresh, QWidget):
         self.no_match.setVisible(bool(no_rows))
         if no_rows:
             self.no_match.setText(_("Nothing matches “{text}”.").format(text=self.search.text()))
+
+    def show_filtered_empty(self, hides: bool, title: str = "", text: str = "", button: str = "") -> None:
+        """The empty page when rows exist but the view's own filter (not the search) hides
+        every one: ``title`` and ``text`` say so, with ``button`` (back to the whole list:
+        ``show_all``) under them; with ``hides`` false, the list again when there are rows,
+        and the page back to its words for "nothing here yet". The list left empty beside
+        a pane that said to clear the search field, which was empty (as Maatwerk did before
+        its own page, review of 2026-12-07)."""
+        from PySide6.QtWidgets import QPushButton
+
+        back = getattr(self, "show_all_button", None)
+        if hides:
+            if back is None:
+                back = self.show_all_button = QPushButton(self)
+                back.setObjectName("showAll")
+                back.clicked.connect(self.show_all)
+                empty_layout = self.empty_text.parentWidget().layout()
+                empty_layout.insertWidget(empty_layout.indexOf(self.empty_text) + 1, back, 0, Qt.AlignHCenter)
+            back.setText(button)
+            self.empty_title.setText(title)
+            self.empty_text.setText(text)
+            self.no_match.hide()
+            self.pages.setCurrentIndex(0)
+        elif back is not None and not back.isHidden():  # (only then: a search asks at every key)
+            if self.model.all_rows:
+                self.pages.setCurrentIndex(1)
+            self.empty_title.setText(self.empty_heading())
+            self.empty_text.setText(self.empty_help())
+        if back is not None:
+            back.setVisible(hides)
+
+    def show_all(self) -> None:
+        """The view's filters back to "all" (the button of ``show_filtered_empty``)."""
 
     def _on_current(self, current, _previous) -> None:
         row = self.model.row_at(current.row())

@@ -182,6 +182,9 @@ def option_box(parent: QWidget | None, title: str, text: str, option: str, yes_t
         box.button(QMessageBox.No).setText(_("Cancel"))
     check = QCheckBox(option, box)
     box.setCheckBox(check)
+    from desktop.views.keys import letters_when_shown
+
+    letters_when_shown(box)  # the box's Alt letter, none of the buttons'
     return box, check
 
 
@@ -232,5 +235,8 @@ def ask_language(parent: QWidget | None = None) -> str:
     buttons = QDialogButtonBox(QDialogButtonBox.Ok)
     buttons.accepted.connect(dialog.accept)
     layout.addWidget(buttons)
+    from desktop.views.keys import letters_when_shown
+
+    letters_when_shown(dialog)  # Alt+N, Alt+E: each language by its own letter
     dialog.exec()
     return "en" if choices["en"].isChecked() else "nl"

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import clock, i18n
 from desktop.domain import collaborations as collab_rules
@@ -222,9 +222,38 @@ class InfluencersView(ListView):
 
     def _after_filter(self) -> None:
         super()._after_filter()
-        if self.model.all_rows and not self.model.rows and not self.search.text():
-            self.no_match.setText(_("Nobody matches these filters."))
-            self.no_match.setVisible(True)
+        # The filters themselves (not the search) let nobody through: the empty page says
+        # so, naming what was chosen, with the way back to everyone (as Maatwerk does). A
+        # search that finds nobody keeps its line under the list.
+        hides = bool(self.model.all_rows) and not self.model.rows and not self.model.predicate_keeps_any()
+        if not hides:
+            self.show_filtered_empty(False)
+            return
+        from desktop.views.rows import without_shortcut
+
+        tb = self.toolbar.findChild
+        chosen = [
+            # TRANSLATORS: one filter of Influencers as chosen, in the empty list's text: Status “Blocked”.
+            _("{filter} “{value}”").format(filter=without_shortcut(tb(QLabel, label_name).text()),
+                                           value=combo.currentText())
+            for label_name, combo in (("statusFilterLabel", self.status_filter), ("tagFilterLabel", self.tag_filter),
+                                      ("countryFilterLabel", self.country_filter))
+            if combo.currentData()]
+        self.show_filtered_empty(
+            True, _("No influencers match these filters"),
+            # TRANSLATORS: Influencers, when the filters above the list hide everybody; {filters} names
+            # them: Status “Blocked”, Country “Belgium”.
+            _("The list shows only the influencers that fit what you chose above it: {filters}. Your other "
+              "influencers are all still there.").format(filters=", ".join(chosen)),
+            _("Show all influencers"))
+
+    def show_all(self) -> None:
+        """Every filter back to "All", the list filtered once."""
+        for combo in (self.status_filter, self.tag_filter, self.country_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._apply_predicate()
 
     def select_person(self, person_id: int) -> None:
         i = self.model.index_of(person_id)

@@ -172,14 +172,29 @@ def _page_of(widget, pages: set) -> object | None:
     return None
 
 
+def _lettered_choices(root) -> list:
+    """The check boxes and radio buttons of ``root`` that get a letter of their own: not one
+    without text, and not one whose text another has too (a row of "OK / Missing / Not
+    checked" per point: Alt and a letter would say nothing of which point; the arrow keys
+    go through a group)."""
+    from collections import Counter
+
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+
+    boxes = [box for box in root.findChildren(QCheckBox) + root.findChildren(QRadioButton) if box.text()]
+    counts = Counter(box.text() for box in boxes)
+    return [box for box in boxes if counts[box.text()] == 1]
+
+
 def letter_fields(root) -> None:
     """Alt and a letter goes to a field, as in any desktop dialog: each field's label (a
-    QLabel with a buddy) without one of its own gets the first free letter of its text in
-    the language on screen, so no catalog needs a letter chosen by hand per language. A
-    letter is free when nothing the owner can see with that field has it: the buttons, the
-    tabs' titles, the labels on no tab or on the same tab (a hidden tab's shortcuts are off,
-    so two tabs may share one). Letters chosen by hand in a form (ui/product_dialog.ui)
-    are kept."""
+    QLabel with a buddy), check box and radio button without one of its own gets the first
+    free letter of its text in the language on screen, so no catalog needs a letter chosen
+    by hand per language. A letter is free when nothing the owner can see with that field
+    has it: the buttons, the tabs' titles, the labels and boxes on no tab or on the same tab
+    (a hidden tab's shortcuts are off, so two tabs may share one); without tabs, nothing
+    else in the dialog (Settings' pages are one dialog). Letters chosen by hand in a form
+    (ui/product_dialog.ui) are kept."""
     from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget
 
     pages = set()
@@ -189,12 +204,13 @@ def letter_fields(root) -> None:
             pages.add(tabs.widget(index))
             shared |= _taken(tabs.tabText(index))
     per_page: dict[object, set[str]] = {}
-    groups: dict[object, list] = {}  # the fields' labels, by the tab they are on
+    groups: dict[object, list] = {}  # the fields' labels and the boxes, by the tab they are on
+    choices = set(_lettered_choices(root))
     for widget in root.findChildren(QLabel) + root.findChildren(QAbstractButton) + root.findChildren(QGroupBox):
         page = _page_of(widget, pages)
         per_page.setdefault(page, set()).update(_taken(widget.title() if isinstance(widget, QGroupBox)
                                                        else widget.text()))
-        if isinstance(widget, QLabel) and widget.buddy() is not None:
+        if (isinstance(widget, QLabel) and widget.buddy() is not None) or widget in choices:
             groups.setdefault(page, []).append(widget)
     # The labels on no tab first (in sight with every tab), then each tab's own.
     shared |= per_page.get(None, set())
@@ -202,7 +218,7 @@ def letter_fields(root) -> None:
     for page in order:
         members = groups[page]
         taken = shared | (set().union(*per_page.values()) if page is None else per_page.get(page, set()))
-        texts = [label.text() for label in members]
+        texts = [member.text() for member in members]
         for index, position in _letters_for(texts, taken).items():
             text = texts[index]
             members[index].setText(text[:position] + "&" + text[position:])

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLayout,
     QLineEdit,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -40,7 +43,7 @@ from desktop.presentation import errors
 from desktop.store import orders as store
 from desktop.store import lookups, pictures, settings
 from desktop.views import dialogs, picture_check
-from desktop.views.base import plain_label
+from desktop.views.base import breakable, plain_label
 from desktop.views.keys import delete_removes, enter_adds, letters_when_shown, type_to_find
 from desktop.views.forms import date_field, date_problems, load_form
 from desktop.views.forms import from_qdate as pydate, to_qdate as qdate
@@ -95,7 +98,20 @@ class OrderDialog(QDialog):
         self.form = load_form("order_dialog.ui", self)
         letters_when_shown(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        # The form scrolls where what it says no longer fits the screen: messages at several
+        # fields, or a long one (three pictures refused, each with its reason), on a laptop of
+        # 1366 × 768. The dialog grows first (_grow_to_fit); the form was squeezed to the
+        # screen's height before, and each message cut off after its first line.
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("orderFormScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.form)
+        layout.addWidget(self.scroll)
+        # The customer's and the order's boxes as tall as their fields (and messages): a long
+        # message in the right-hand column made the form taller, and they stretched, empty.
+        self.form.findChild(QVBoxLayout, "leftColumn").addStretch(1)
         self.summary = plain_label("")
         self.summary.setStyleSheet(theme.text_style("red"))
         self.summary.hide()
@@ -177,7 +193,37 @@ class OrderDialog(QDialog):
             self.promised_delivery.setEnabled(False)
             self._customer_picked(0)
         self._dates_changed()
+        # Never narrower than the form needs (the scroll area does not scroll sideways).
+        self.scroll.setMinimumWidth(self.form.minimumSizeHint().width()
+                                    + self.scroll.verticalScrollBar().sizeHint().width())
         self.resize(1000, 660)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """As tall as the form needs at its width (never shrunk), up to the height of the
+        screen; beyond that the form scrolls."""
+        layout = self.layout()
+        layout.activate()
+        width = self.scroll.viewport().width()
+        needed = (self.form.heightForWidth(width) if self.form.hasHeightForWidth()
+                  else self.form.sizeHint().height())
+        wanted = self.height() - self.scroll.viewport().height() + needed
+        room = self.room()
+        if room is not None:
+            frame = self.frameGeometry().height() - self.geometry().height()  # the title bar
+            wanted = min(wanted, room.height() - frame)
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+            if room is not None and self.frameGeometry().bottom() > room.bottom():
+                self.move(self.x(), max(room.top(), room.bottom() - self.frameGeometry().height()))
+
+    def room(self):
+        """The part of the screen a window may take (without the task bar), or None."""
+        screen = self.screen()
+        return screen.availableGeometry() if screen is not None else None
 
     def w(self, cls, name):
         widget = self.form.findChild(cls, name)
@@ -233,6 +279,12 @@ class OrderDialog(QDialog):
             label = plain_label("")
             label.setObjectName(f"{name}Error")
             label.setStyleSheet(theme.text_style("red"))
+            # As wide as its field, not as its words would like: a long message widened its
+            # column and narrowed the other (its fields cut); it wraps, taller, instead.
+            policy = label.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Ignored)
+            label.setSizePolicy(policy)
+            label.setAlignment(Qt.AlignLeft | Qt.AlignTop)  # right under its field
             label.hide()
             form.insertRow(row + 1, "", label)
             # an empty label cell keeps the row from taking space while hidden
@@ -588,13 +640,16 @@ class OrderDialog(QDialog):
 
     def _show_error(self, key: str, text: str) -> None:
         label = self.errors[key]
-        label.setText(text)
+        label.setText(breakable(text))  # what she typed, quoted, wraps too
         label.setVisible(bool(text))
         form, row = self._form_row(label)
         form.setRowVisible(row, bool(text))
         field = self.form.findChild(QWidget, self.FIELDS[key])
         field.setProperty("invalid", bool(text))
         theme.mark_mistake(field, bool(text) and not isinstance(field, QListWidget))
+        if text and self.isVisible():
+            self._grow_to_fit()
+            self.scroll.ensureWidgetVisible(label)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         first = None
@@ -605,8 +660,11 @@ class OrderDialog(QDialog):
         others = [text for key, text in errors.items() if key not in self.errors]
         self.summary.setText("\n".join([_("Nothing was saved. Please check the fields marked in red.")] + others))
         self.summary.show()
+        if self.isVisible():
+            self._grow_to_fit()  # the line at its foot too
         if first is not None:
             first.setFocus(Qt.OtherFocusReason)
+            self.scroll.ensureWidgetVisible(first)
 
     def _clear_errors(self) -> None:
         for key in self.errors:

@@ -375,6 +375,12 @@ class RowsModel(QAbstractTableModel):
         self._predicate = predicate
         self._apply()
 
+    def predicate_keeps_any(self) -> bool:
+        """Does the predicate (the view's own filters, the search aside) keep any row?"""
+        if self._predicate is None:
+            return bool(self.all_rows)
+        return any(self._predicate(r) for r in self.all_rows)
+
     def _apply(self, within: list[Row] | None = None) -> None:
         """Filter ``within`` (rows already known to pass the predicate), or all rows."""
         self.beginResetModel()

@@ -230,10 +230,29 @@ class ShipmentsView(ListView):
 
     def refresh(self) -> None:
         super().refresh()
-        if not self.model.all_rows and self.status_filter.currentData() and lookups.any_shipment():
-            self.pages.setCurrentIndex(1)
-            self.no_match.setText(_("No shipments with this status."))
-            self.no_match.setVisible(True)
+        # Parcels exist, just none the filter beside the search lets through: said on the
+        # empty page, with the way back to all of them (as Maatwerk does).
+        wanted = self.status_filter.currentData() if hasattr(self, "status_filter") else ""
+        hides = not self.model.all_rows and bool(wanted) and lookups.any_shipment()
+        if not hides:
+            self.show_filtered_empty(False)
+            return
+        if wanted == AWAITING:
+            # TRANSLATORS: Shipments, when the filter "Receipt not confirmed yet" hides every parcel.
+            title = _("No shipments waiting for a confirmation of receipt")
+        elif wanted == NO_ADDRESS:
+            # TRANSLATORS: Shipments, when the filter "Address missing" hides every parcel.
+            title = _("No shipments without an address")
+        else:
+            # TRANSLATORS: Shipments, when the status chosen beside the search hides every parcel
+            # ("No shipments with the status “Lost”").
+            title = _("No shipments with the status “{status}”").format(status=label("shipment_status", wanted))
+        self.show_filtered_empty(True, title, _(
+            "The list shows only the shipments you choose in the drop-down list beside the search field. Your "
+            "other shipments are all still there."), _("Show all shipments"))
+
+    def show_all(self) -> None:
+        self.status_filter.setCurrentIndex(self.status_filter.findData(""))
 
     def _clicked(self, index) -> None:
         row = self.model.row_at(index.row())

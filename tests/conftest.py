@@ -128,6 +128,26 @@ def no_keys_held():
     assert QGuiApplication.keyboardModifiers() == Qt.NoModifier
 
 
+@pytest.fixture(autouse=True)
+def no_window_left_open():
+    """No window of the test before still on screen. A dialog or an always-on-top reminder popup
+    a test left shown stayed the active window (or blocked the others, modal): Ctrl+N, a window
+    shortcut, then did nothing in a later test (the full suite on 2026-12-06, random order)."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in app.topLevelWidgets():
+        if widget.isVisible():
+            widget.hide()  # not close(): a window's closeEvent may ask something (close to the tray?)
+
+
 @pytest.fixture
 def database(data_dir):
     database = open_database()

@@ -158,3 +158,16 @@ def screenshot_like(path: Path, fmt: str = "PNG", size: tuple[int, int] = (320, 
     painter.end()
     assert image.save(str(path), fmt), fmt
     return path
+
+
+def press_in_window(qtbot, window, widget, key, modifier=None) -> None:
+    """A key pressed on ``widget`` with ``window`` the active window, as on her screen. A window
+    shortcut (Ctrl+N) fires only for the active window: in a long run, a popup another test
+    left open (an always-on-top reminder popup) could be the active one and take it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    QApplication.setActiveWindow(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.keyClick(widget, key, modifier if modifier is not None else Qt.NoModifier)

@@ -17,6 +17,7 @@ from desktop.views import quick_note, today
 from desktop.views.main_window import MainWindow
 
 from .conftest import NOW
+from tests.helpers import press_in_window
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def test_a_reply_logged_with_ctrl_n_pauses_her_ladder(window, qtbot):
 
     # Her reminder is selected on Vandaag; Ctrl+N opens the quick note with her filled in.
     view.table.selectRow(view.model.rows.index(mine[0]))
-    qtbot.keyClick(view.table, Qt.Key_N, Qt.ControlModifier)
+    press_in_window(qtbot, window, view.table, Qt.Key_N, Qt.ControlModifier)
     qtbot.waitUntil(lambda: window.quick_note is not None and window.quick_note.dialog.isVisible())
     note = window.quick_note
     assert note.person.currentText() == name
@@ -114,7 +115,7 @@ def test_ctrl_n_saved_as_it_opens_is_a_note_and_never_stops_her_ladder(window, q
     assert due_before
     events_before = Event.select().count()
     view.table.selectRow(view.model.rows.index(mine[0]))
-    qtbot.keyClick(view.table, Qt.Key_N, Qt.ControlModifier)
+    press_in_window(qtbot, window, view.table, Qt.Key_N, Qt.ControlModifier)
     qtbot.waitUntil(lambda: window.quick_note is not None and window.quick_note.dialog.isVisible())
     note = window.quick_note
     assert note.kind.currentData() == "note"

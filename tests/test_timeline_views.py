@@ -21,6 +21,7 @@ from desktop.views import dialogs
 from desktop.views.timeline_widget import PersonTimeline
 from tests.conftest import NOW
 from tests.helpers import make_window
+from tests.helpers import press_in_window
 
 
 
@@ -157,7 +158,7 @@ def test_ctrl_n_logs_a_reply_that_lands_on_the_timeline(qtbot, demo_db, translat
     sanne = Person.get(Person.name == "Sanne de Vries")
     window.view("influencers").select_id(sanne.id)
     activate(qtbot, window)
-    qtbot.keyClick(window.view("influencers").table, Qt.Key_N, Qt.ControlModifier)  # Ctrl+N from any widget
+    press_in_window(qtbot, window, window.view("influencers").table, Qt.Key_N, Qt.ControlModifier)  # Ctrl+N from any widget
     qtbot.waitUntil(lambda: window.quick_note is not None and window.quick_note.dialog.isVisible())
     note = window.quick_note
     assert note.person.currentText() == "Sanne de Vries"  # preselected from the current view

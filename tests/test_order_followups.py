@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QPushButton
+import pytest
+
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from desktop import i18n
 from desktop.store import orders as store
@@ -87,3 +89,87 @@ def test_a_signed_order_message_has_no_note(qtbot, database, translator):
     dialog.show()
     assert not dialog.findChild(QLabel, "incompleteWords").isVisible()
     assert dialog.body.toPlainText().rstrip().endswith("Zilver & Zo")
+
+
+# --- 2 and 3. the message offered after a move or a new order -----------------------------------
+
+@pytest.fixture
+def maatwerk(qtbot, database, translator):
+    from .helpers import make_window
+
+    settings.set("shop_name", "Zilver & Zo")
+    settings.set("owner_name", "Eva")
+    window = make_window(qtbot, "nl", view="orders", size=(1366, 768))
+    view = window.view("orders")
+    view.clock = lambda: NOW
+    return view
+
+
+def _opened(monkeypatch) -> list:
+    """The order dialogs Maatwerk opens (message or shipping), by what they open on; closed at once."""
+    from desktop.views import orders as orders_view
+
+    opened: list = []
+    monkeypatch.setattr(orders_view, "run_dialog", lambda d: opened.append(
+        d.step() if hasattr(d, "step") else type(d).__name__) or QDialog.Rejected)
+    return opened
+
+
+def test_cancelling_an_order_offers_the_cancellation_message(qtbot, maatwerk, monkeypatch):
+    order = _order(status="in_production")
+    maatwerk.refresh()
+    maatwerk.select_order(order.id)
+    asked: list = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, title, text: asked.append((title, text)) or True)
+    opened = _opened(monkeypatch)
+    assert maatwerk.move_to("cancelled", order.id, "in_production")
+    assert CustomOrder.get_by_id(order.id).status == "cancelled"
+    assert asked[0][0] == "Bestelling annuleren"
+    assert asked[1] == (i18n._("Order cancelled"), i18n._("Let the customer know the order is cancelled?"))
+    assert opened == ["order_cancelled"]
+
+
+def test_no_cancellation_message_when_she_says_no(qtbot, maatwerk, monkeypatch):
+    order = _order(status="new")
+    maatwerk.refresh()
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, title, _t: title == "Bestelling annuleren")
+    opened = _opened(monkeypatch)
+    assert maatwerk.move_to("cancelled", order.id, "new")
+    assert opened == []
+
+
+@pytest.mark.parametrize("status,question,step", [
+    ("new", "orderbevestiging", "order_confirmation"),
+    ("in_production", "orderbevestiging", "order_confirmation"),
+    ("ready", "klaar is", "order_ready"),
+])
+def test_after_a_new_order_the_question_names_the_message_that_opens(qtbot, maatwerk, monkeypatch, status, question,
+                                                                    step):
+    """An order saved as "Klaar" was asked about an order confirmation and got the ready
+    message: the question now names what opens."""
+    from desktop.views import orders as orders_view
+
+    opened: list = []
+    choice = {"new": "Nieuw", "in_production": "In productie", "ready": "Klaar"}[status]
+
+    def run(dialog):
+        if hasattr(dialog, "step"):  # the message dialog: what it opens on
+            opened.append(dialog.step())
+            return QDialog.Rejected
+        dialog.show()
+        dialog.name.setText("Noor Visser")
+        dialog.personalisation.setText("Letter N")
+        dialog.price.setText("24,95")
+        dialog.status.setCurrentIndex(dialog.status.findText(choice))
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        dialog.hide()
+        return dialog.result()
+
+    monkeypatch.setattr(orders_view, "run_dialog", run)
+    asked: list = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, title, text: asked.append((title, text)) or True)
+    maatwerk.new_order()
+    assert CustomOrder.get(CustomOrder.personalisation == "Letter N").status == status
+    assert [title for title, _text in asked] == ["Bestelling opgeslagen"]
+    assert question in asked[0][1]
+    assert opened == [step]

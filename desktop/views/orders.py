@@ -68,6 +68,14 @@ def product_words(order) -> str:
     return _("{quantity} × {product}").format(quantity=count, product=name)
 
 
+# The question after a new order is saved, per message its status opens the dialog on
+# (rules.opening_message of the confirmation): none for a message that is not news to her.
+AFTER_SAVING = {
+    "order_confirmation": i18n.N_("Send the customer an order confirmation now?"),
+    "order_ready": i18n.N_("Let the customer know the order is ready?"),
+}
+
+
 GROUPS = {"new": 0, "in_production": 0, "ready": 1, "shipped": 2, "delivered": 3, "cancelled": 4}
 
 
@@ -508,8 +516,21 @@ class OrdersView(ListView):
             self.current_id = dialog.saved.id
             self._after_change()
             self.table.setFocus(Qt.OtherFocusReason)  # on the new order's row, not on the button
-            if dialogs.confirm(self, _("Order saved"), _("Send the customer an order confirmation now?")):
-                self.send_message("order_confirmation")
+            self._offer_first_message(dialog.saved)
+
+    def _offer_first_message(self, o: CustomOrder) -> None:
+        """After a new order is saved: the message that fits its status, asked as what it is.
+        An order saved as "Ready" was asked "Send the customer an order confirmation now?" and
+        got the ready message (the dialog opens on what is true of the status:
+        ``rules.opening_message``); one saved as anything else offered nothing true of it."""
+        late = rules.past_promise(o.promised_ready, self.today(), o.status)
+        from desktop.views.order_message import MESSAGE_LABELS
+
+        offered = rules.offered_messages(o.status, late, list(MESSAGE_LABELS))
+        step = rules.opening_message("order_confirmation", o.status, late, offered)
+        question = AFTER_SAVING.get(step)
+        if question is not None and dialogs.confirm(self, _("Order saved"), _(question)):
+            self.send_message(step, o.id)
 
     def open_settings(self) -> None:
         """The settings window at its custom-orders page."""
@@ -597,6 +618,10 @@ class OrdersView(ListView):
             return False
         self._after_change()
         self._say_where(o, status)
+        if status == "cancelled" and dialogs.confirm(self, _("Order cancelled"), _(
+                "Let the customer know the order is cancelled?")):
+            # the cancellation message (template order.cancelled), as "ready" offers the ready one
+            self.send_message("order_cancelled", o.id)
         return True
 
     @staticmethod

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -173,3 +173,69 @@ def test_after_a_new_order_the_question_names_the_message_that_opens(qtbot, maat
     assert [title for title, _text in asked] == ["Bestelling opgeslagen"]
     assert question in asked[0][1]
     assert opened == [step]
+
+
+# --- 4. an order without a shop number, named by its customer -----------------------------------
+
+def _without_number():
+    """Noor Visser's order, typed in without a shop number: entered, made, shipped."""
+    order = _order(order_number="", status="in_production", promised_delivery=date(2026, 12, 8))
+    store.move_status(order.id, "ready", NOW)
+    return order
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_events_of_an_order_without_a_number_name_its_customer(database, language):
+    from desktop.presentation import event_texts, timeline
+    from desktop.store.models import Event
+
+    order = _without_number()
+    store.ship_order(order.id, store.ShipInput("postnl", "3SABCD1234567", sent_on=date(2026, 11, 22)), NOW)
+    # (a confirmation logged by a version before the messages were kept whole)
+    Event.create(at=NOW, kind="message", fact="order_confirmed", params={"number": ""}, person=order.person_id,
+                 subject_type="custom_order", subject_id=order.id)
+    i18n.set_language(language)
+    events = [e for e in store.order_events(order.id) if e.fact in event_texts.ORDER_FACTS]
+    assert {e.fact for e in events} == {"order_entered", "order_status", "order_shipped", "order_confirmed"}
+    for event in events:
+        line = event_texts.shown(event)
+        assert "Noor Visser" in line and "—" not in line and "  " not in line, line
+    lines = [line.text for line in timeline.fetch_page(timeline.TimelineFilter()) if line.subject_type == "custom_order"]
+    assert len(lines) == len(events) and all("Noor Visser" in text and "—" not in text for text in lines), lines
+    # an order with a number is named by it, as before
+    numbered = _order(name="Ingrid Jansen", email="ingrid@example.com", order_number="#2002")
+    [entered] = [e for e in store.order_events(numbered.id) if e.fact == "order_entered"]
+    assert "#2002" in event_texts.shown(entered) and "Ingrid" not in event_texts.shown(entered)
+
+
+def test_the_ship_dialog_and_the_message_dialog_name_an_order_without_a_number(qtbot, database, translator):
+    from desktop.views.order_message import OrderMessageDialog, OrderShipDialog
+
+    settings.set("shop_name", "Zilver & Zo")
+    order = _without_number()
+    ship = OrderShipDialog(None, order.id, NOW)
+    qtbot.addWidget(ship)
+    assert "Noor Visser" in ship.windowTitle() and "—" not in ship.windowTitle()
+    message = OrderMessageDialog(None, order.id, "order_ready", NOW)
+    qtbot.addWidget(message)
+    assert message.heading.text() == "Bestelling voor Noor Visser"
+    numbered = _order(name="Ingrid Jansen", email="ingrid@example.com", order_number="#2002", status="ready")
+    ship = OrderShipDialog(None, numbered.id, NOW)
+    qtbot.addWidget(ship)
+    assert ship.windowTitle() == "Bestelling #2002 verzenden"
+
+
+def test_the_ship_task_and_the_calendar_name_an_order_without_a_number(database):
+    from desktop.presentation import calendar_export, due_texts
+    from desktop.store import due
+
+    settings.set("time_zone", "Europe/Amsterdam")
+    order = _without_number()
+    i18n.set_language("en")
+    [item] = [i for i in due.plan(NOW + timedelta(days=14)) if i.kind == "custom_order" and i.subject_id == order.id]
+    words = due_texts.task_words(item, NOW + timedelta(days=14))
+    assert words.startswith("The order for Noor Visser is ready and not shipped yet."), words
+    assert "—" not in due_texts.subject_title(item) and due_texts.subject_title(item).strip()
+    titles = [str(c.get("summary")) for c in calendar_export.build_calendar(NOW).walk("VEVENT")]
+    assert "Order for Noor Visser: promised delivery date" in titles, titles
+    assert not any(" for Noor" in t and t.startswith("Order  ") for t in titles)

@@ -91,6 +91,9 @@ def _parcel_title(facts: tuple) -> str:
 
 
 def _order_title(facts: tuple) -> str:
+    if not facts[0]:  # typed in without a shop number (the list names its customer beside it)
+        # TRANSLATORS: what a reminder is about: a custom order that has no shop order number.
+        return _("order without a number")
     return _("order {number}").format(number=facts[0])
 
 
@@ -297,11 +300,27 @@ def _ship_words(item: DueItem, now: datetime, in_app: bool) -> str:
     from desktop.domain import order_reminders
 
     details = item.parts[0].details
-    number = details.get("order_number") or "—"
+    number = details.get("order_number") or ""
     delivery = details.get("promised_delivery")
     late = delivery is not None and not order_reminders.arrives_in_time(
         delivery, to_local(now).date(), clock.owner().country)
-    if late:
+    if not number:  # an order typed in without a shop number: named by its customer, not "Order — for …"
+        if late:
+            # TRANSLATORS: Vandaag, a task: a finished custom order without a shop number that can no longer
+            # arrive by the delivery date the customer was given ({date}); {name} is the customer.
+            first = _("The order for {name} is ready and not shipped yet. You promised it would be delivered by "
+                      "{date}, and it can no longer arrive in time. Ship it as soon as you can, and let {name} know "
+                      "the order will arrive late.").format(name=item.person_name, date=i18n.detail_date(delivery))
+        elif delivery is not None:
+            # TRANSLATORS: Vandaag, a task: a finished custom order without a shop number; {date} is the
+            # delivery date the customer was given.
+            first = _("The order for {name} is ready and not shipped yet. You promised it would be delivered by "
+                      "{date}: ship it now so it arrives in time.").format(
+                name=item.person_name, date=i18n.detail_date(delivery))
+        else:
+            # TRANSLATORS: Vandaag, a task: a finished custom order without a shop number; {name} is the customer.
+            first = _("The order for {name} is ready and not shipped yet.").format(name=item.person_name)
+    elif late:
         # TRANSLATORS: Vandaag, a task: a finished custom order that can no longer arrive by the delivery date
         # the customer was given ({date}); {name} is the customer.
         first = _("Order {number} for {name} is ready and not shipped yet. You promised it would be delivered "

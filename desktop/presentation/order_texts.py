@@ -32,6 +32,15 @@ def subject(number: str, name: str) -> str:
     return _("The order for {name}").format(name=name)
 
 
+def ship_title(number: str, name: str) -> str:
+    """The ship dialog's title: "Ship order #1029", or without a shop number "Ship the order
+    for Noor Visser" (it read "Ship order —")."""
+    if number:
+        return _("Ship order {number}").format(number=number)
+    # TRANSLATORS: title of the ship dialog of a custom order without a shop number; {name} is its customer.
+    return _("Ship the order for {name}").format(name=name)
+
+
 def choice(number: str, name: str, ready: date | None = None, product: str = "") -> str:
     """One order in a list to choose from ("For custom order…"): "#1029 for Sofie Maes", or
     without a number "Order for Noor Visser: Keyring, ready by 17 Dec 2026" (her other orders
@@ -49,4 +58,4 @@ def choice(number: str, name: str, ready: date | None = None, product: str = "")
     return text
 
 
-__all__ = ["choice", "heading", "subject"]
+__all__ = ["choice", "heading", "ship_title", "subject"]

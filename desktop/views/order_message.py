@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import _
 from desktop.labels import choices
-from desktop.presentation import delivery_texts, due_texts, errors, messages
+from desktop.presentation import delivery_texts, due_texts, errors, messages, order_texts
 from desktop.store import orders as store
 from desktop.views.base import plain_label
 from desktop.views.forms import date_field, date_problems, from_qdate, load_form, to_qdate, typed_day
@@ -117,7 +117,7 @@ class OrderMessageDialog(_Clocked, QDialog):
         self.mail_button: QPushButton = f(QPushButton, "mail")
 
         heading = self.add_heading_font()
-        heading.setText(_("Order {number} for {name}").format(number=self.order.order_number or "—", name=person.name))
+        heading.setText(order_texts.heading(self.order.order_number, person.name))  # never "Order — for …"
         from desktop.clock import owner, to_local
         from desktop.domain.orders import offered_messages, opening_message, past_promise, propose_new_date
 
@@ -364,7 +364,7 @@ class OrderShipDialog(_Clocked, QDialog):
         self._set_clock(now)
         self.shipment = None
         order = store.find(order_id)
-        self.setWindowTitle(_("Ship order {number}").format(number=order.order_number or "—"))
+        self.setWindowTitle(order_texts.ship_title(order.order_number, order.person.name))
         self.form = load_form("order_ship.ui", self)
         letters_when_shown(self)
         layout = QVBoxLayout(self)

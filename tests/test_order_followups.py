@@ -17,7 +17,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 
 from desktop import i18n
 from desktop.store import orders as store
@@ -239,3 +240,188 @@ def test_the_ship_task_and_the_calendar_name_an_order_without_a_number(database)
     titles = [str(c.get("summary")) for c in calendar_export.build_calendar(NOW).walk("VEVENT")]
     assert "Order for Noor Visser: promised delivery date" in titles, titles
     assert not any(" for Noor" in t and t.startswith("Order  ") for t in titles)
+
+
+# --- 5. a lost or returned parcel of an order ---------------------------------------------------
+
+def _shipped(**kw) -> tuple[CustomOrder, object]:
+    """Order #2001 for Noor Visser, made and shipped with PostNL on NOW."""
+    order = _order(status="ready", street="Langestraat 2", postcode="3811 AB", city="Amersfoort", **kw)
+    parcel = store.ship_order(order.id, store.ShipInput("postnl", "3SABCD1234567"), NOW)
+    return CustomOrder.get_by_id(order.id), parcel
+
+
+def _status(order) -> str:
+    return CustomOrder.get_by_id(order.id).status
+
+
+@pytest.mark.parametrize("action", ["lose", "return"])
+def test_a_parcel_that_did_not_arrive_puts_its_order_back_at_ready_to_ship_again(database, action):
+    from desktop.store import shipping
+    from desktop.store.models import Event, Shipment
+
+    order, parcel = _shipped()
+    shipping.advance(parcel.id, action, NOW + timedelta(days=2))
+    assert _status(order) == "ready"
+    moved = Event.select().where(Event.fact == "order_status", Event.subject_id == order.id).order_by(Event.id.desc())
+    assert (moved[0].params["old"], moved[0].params["new"]) == ("shipped", "ready")
+    assert store.gone_parcel(order.id).id == parcel.id
+    # shipped again: a new parcel, the one that did not arrive kept as it is
+    again = store.ship_order(order.id, store.ShipInput("dhl", "JVGL0123456789"), NOW + timedelta(days=3))
+    assert _status(order) == "shipped" and again.id != parcel.id
+    assert Shipment.get_by_id(parcel.id).status == ("lost" if action == "lose" else "returned")
+    assert store.gone_parcel(order.id) is None
+    assert store.shipment_of(order.id).id == again.id
+
+
+def test_a_delivered_order_whose_parcel_came_back_is_ready_again(database):
+    from desktop.store import shipping
+
+    order, parcel = _shipped()
+    shipping.advance(parcel.id, "deliver", NOW + timedelta(days=1))
+    assert _status(order) == "delivered"
+    shipping.advance(parcel.id, "return", NOW + timedelta(days=4))
+    assert _status(order) == "ready"
+
+
+def test_a_cancelled_order_stays_cancelled_when_its_parcel_comes_back(database):
+    from desktop.store import shipping
+
+    order, parcel = _shipped()
+    CustomOrder.update(status="cancelled").where(CustomOrder.id == order.id).execute()
+    shipping.advance(parcel.id, "return", NOW + timedelta(days=4))
+    assert _status(order) == "cancelled"
+    with pytest.raises(store.OrderInvalid):
+        store.ship_order(order.id, store.ShipInput("postnl", "3SABCD1234568"), NOW)
+
+
+def test_undo_of_a_lost_parcel_takes_the_order_back_to_shipped_but_not_after_it_was_sent_again(database):
+    from desktop.store import journal, shipping
+    from desktop.store.models import Shipment
+
+    order, parcel = _shipped()
+    with journal.recording() as lost:
+        shipping.advance(parcel.id, "lose", NOW)
+    journal.undo(lost)
+    assert _status(order) == "shipped" and Shipment.get_by_id(parcel.id).status == "sent"
+    journal.redo(lost)
+    assert _status(order) == "ready"
+    store.ship_order(order.id, store.ShipInput("postnl", "3SABCD1234568"), NOW)
+    with pytest.raises(journal.ChangedSince):  # two parcels on their way for one order otherwise
+        journal.undo(lost)
+    assert _status(order) == "shipped" and Shipment.get_by_id(parcel.id).status == "lost"
+    assert Shipment.select().where(Shipment.custom_order == order.id, Shipment.status == "sent").count() == 1
+
+
+def test_an_order_still_shipped_with_its_parcel_lost_ships_again_without_a_second_status_step(database):
+    """An order whose parcel was marked lost before the order followed it (or moved on by the
+    shop's export) is shipped again as it is: a new parcel, no "Ready → Shipped" it never took."""
+    from desktop.store.models import Event, Shipment
+
+    order, parcel = _shipped()
+    Shipment.update(status="lost").where(Shipment.id == parcel.id).execute()
+    steps = Event.select().where(Event.fact == "order_status").count()
+    store.ship_order(order.id, store.ShipInput("postnl", "3SABCD1234568"), NOW)
+    assert _status(order) == "shipped" and Event.select().where(Event.fact == "order_status").count() == steps
+    with pytest.raises(store.OrderInvalid):  # its new parcel is on its way: no third one
+        store.ship_order(order.id, store.ShipInput("postnl", "3SABCD1234569"), NOW)
+
+
+def test_after_a_lost_parcel_the_ship_task_comes_due(database):
+    from desktop.store import due, shipping
+
+    settings.set("time_zone", "Europe/Amsterdam")
+    order, parcel = _shipped(promised_delivery=date(2026, 12, 8))
+    shipping.advance(parcel.id, "lose", NOW)
+    later = NOW + timedelta(days=14)
+    assert any(item.subject_id == order.id and item.ships_an_order for item in due.plan(later))
+
+
+@pytest.fixture
+def lost(qtbot, database, translator):
+    """Noor Visser's order #2001 shipped, its parcel lost; the window on Zendingen."""
+    from desktop.store import shipping
+
+    from .helpers import make_window
+
+    settings.set("shop_name", "Zilver & Zo")
+    settings.set("owner_name", "Eva")
+    from desktop.store.models import Product
+
+    product = Product.create(key="NK-01", name="Naamketting", variant="goud", price_cents=3995)
+    order, parcel = _shipped(product_id=product.id)
+    shipping.advance(parcel.id, "lose", NOW)
+    window = make_window(qtbot, "nl", view="shipments", size=(1366, 768))
+    window.view("orders").clock = lambda: NOW
+    return window, order, parcel
+
+
+def _pane(view) -> tuple[dict[str, QPushButton], list[str]]:
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    buttons = {b.objectName(): b for b in view.detail.findChildren(QPushButton) if b.objectName()}
+    return buttons, [label.text() for label in view.detail.findChildren(QLabel)]
+
+
+def test_zendingen_names_the_order_of_a_lost_parcel_and_ships_it_again(qtbot, lost, monkeypatch):
+    from desktop.presentation import order_texts
+    from desktop.store.models import Shipment
+    from desktop.views.order_message import OrderMessageDialog, OrderShipDialog
+
+    window, order, parcel = lost
+    view = window.view("shipments")
+    view.select_id(parcel.id)
+    buttons, texts = _pane(view)
+    assert "#2001 · Naamketting (goud)" in texts  # the field "Bestelling"
+    assert "Bestelling" in texts
+    note = view.detail.findChild(QLabel, "orderNote").text()
+    assert "Bestelling #2001 voor Noor Visser" in note and "Noor Visser" in note
+    again = buttons["shipAgain"]
+    assert again.text() == order_texts.ship_again_label()
+    opened: list = []
+
+    def run(dialog) -> bool:
+        opened.append(type(dialog).__name__)
+        if isinstance(dialog, OrderShipDialog):
+            assert dialog.findChild(QLabel, "againNote") is not None
+            dialog.carrier.setCurrentIndex(dialog.carrier.findData("dhl"))
+            dialog.tracking_code.setText("JVGL0123456789")
+            dialog.ship()
+            return dialog.result() == QDialog.Accepted
+        assert isinstance(dialog, OrderMessageDialog) and dialog.step() == "order_shipped"
+        return False
+
+    monkeypatch.setattr(dialogs, "run", run)
+    again.click()
+    assert opened == ["OrderShipDialog", "OrderMessageDialog"]
+    new = store.shipment_of(order.id)
+    assert new.id != parcel.id and new.carrier == "dhl" and _status(order) == "shipped"
+    assert Shipment.get_by_id(parcel.id).status == "lost"
+    assert view.current_id == new.id  # the new parcel shown
+    view.select_id(parcel.id)  # the lost one says where the order went
+    buttons, texts = _pane(view)
+    assert "shipAgain" not in buttons
+    note = view.detail.findChild(QLabel, "orderNote").text()
+    assert "#2001" in note and i18n.detail_date(NOW.date()) in note  # went out again on that day
+
+
+def test_maatwerk_shows_an_order_whose_parcel_got_lost_as_one_to_ship_again(qtbot, lost, monkeypatch):
+    from desktop.presentation import order_texts
+    from desktop.views import orders as orders_view
+
+    window, order, parcel = lost
+    window.show_view("orders")
+    view = window.view("orders")
+    view.refresh()
+    view.select_order(order.id)
+    buttons, texts = _pane(view)
+    main = buttons["nextStatus"]
+    assert main.text() == order_texts.ship_again_label()  # not "Markeren als bezorgd"
+    assert "Markeren als bezorgd" not in [b.text() for b in buttons.values()]
+    assert order_texts.status_with_parcel("ready", "lost") in texts
+    assert view.detail.findChild(QWidget, "parcelGoneBanner") is not None
+    [row] = [r for r in view.model.rows if r.id == order.id]
+    assert row.cells[1] == order_texts.status_with_parcel("ready", "lost")
+    opened: list = []
+    monkeypatch.setattr(orders_view, "run_dialog", lambda d: opened.append(type(d).__name__) or QDialog.Rejected)
+    main.click()
+    assert opened == ["OrderShipDialog"]

@@ -286,6 +286,8 @@ def advance(shipment_id: int, action: str, now: datetime, sent_on: date | None =
         shipment.save()
         if shipment.custom_order_id is not None and action in ("deliver", "confirm"):
             orders.parcel_delivered(shipment.custom_order_id, now)  # Maatwerk follows its parcel
+        elif shipment.custom_order_id is not None and action in ("return", "lose"):
+            orders.parcel_gone(shipment.custom_order_id, now)  # back at "ready": to ship again
         collab = shipment.collaboration
         if collab is not None:
             status = rules.collaboration_status_after(action, collab.status)

@@ -387,6 +387,7 @@ class OrderShipDialog(_Clocked, QDialog):
                         "before you post the parcel.").format(name=parcel.name, address=address)
         f(QLabel, "heading").setText(heading)
         self._add_delivery_note(parcel, person)
+        self._add_again_note(order_id)
         self.carrier: QComboBox = f(QComboBox, "carrier")
         for code, text in choices("carrier"):
             self.carrier.addItem(text, code)
@@ -431,6 +432,18 @@ class OrderShipDialog(_Clocked, QDialog):
             return
         note = plain_label(text)
         note.setObjectName("deliveryNote")
+        self.form.layout().insertWidget(1, note)
+
+    def _add_again_note(self, order_id: int) -> None:
+        """Over a new parcel for an order whose parcel did not arrive (lost, returned): which
+        one it replaces, and that that one stays in Zendingen as it is."""
+        gone = store.gone_parcel(order_id)
+        if gone is None:
+            return
+        # TRANSLATORS: in the ship dialog, after "The parcel sent on 3 Dec 2026 got lost.".
+        note = plain_label(order_texts.parcel_gone(gone) + " " + _(
+            "This is a new parcel for the order; that one stays in Shipments as it is."))
+        note.setObjectName("againNote")
         self.form.layout().insertWidget(1, note)
 
     def ship(self) -> None:

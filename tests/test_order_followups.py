@@ -265,6 +265,9 @@ def test_a_parcel_that_did_not_arrive_puts_its_order_back_at_ready_to_ship_again
     assert _status(order) == "ready"
     moved = Event.select().where(Event.fact == "order_status", Event.subject_id == order.id).order_by(Event.id.desc())
     assert (moved[0].params["old"], moved[0].params["new"]) == ("shipped", "ready")
+    [gone] = Event.select().where(Event.subject_type == "shipment", Event.subject_id == parcel.id,
+                                  Event.fact != "shipment_sent").order_by(Event.id.desc()).limit(1)
+    assert gone.id < moved[0].id  # the parcel's line, then the order's: read in that order on the timeline
     assert store.gone_parcel(order.id).id == parcel.id
     # shipped again: a new parcel, the one that did not arrive kept as it is
     again = store.ship_order(order.id, store.ShipInput("dhl", "JVGL0123456789"), NOW + timedelta(days=3))
@@ -374,7 +377,7 @@ def test_zendingen_names_the_order_of_a_lost_parcel_and_ships_it_again(qtbot, lo
     assert "#2001 · Naamketting (goud)" in texts  # the field "Bestelling"
     assert "Bestelling" in texts
     note = view.detail.findChild(QLabel, "orderNote").text()
-    assert "Bestelling #2001 voor Noor Visser" in note and "Noor Visser" in note
+    assert "Bestelling #2001" in note and "Noor Visser" in note
     again = buttons["shipAgain"]
     assert again.text() == order_texts.ship_again_label()
     opened: list = []
@@ -420,7 +423,7 @@ def test_maatwerk_shows_an_order_whose_parcel_got_lost_as_one_to_ship_again(qtbo
     assert order_texts.status_with_parcel("ready", "lost") in texts
     assert view.detail.findChild(QWidget, "parcelGoneBanner") is not None
     [row] = [r for r in view.model.rows if r.id == order.id]
-    assert row.cells[1] == order_texts.status_with_parcel("ready", "lost")
+    assert row.cells[1] == order_texts.parcel_state("lost")
     opened: list = []
     monkeypatch.setattr(orders_view, "run_dialog", lambda d: opened.append(type(d).__name__) or QDialog.Rejected)
     main.click()

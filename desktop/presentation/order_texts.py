@@ -89,7 +89,7 @@ def parcel_gone(parcel) -> str:
     got lost." / "… came back." (``parcel``: a Shipment, returned or lost)."""
     from desktop.clock import to_local
 
-    day = i18n.detail_date(to_local(parcel.sent_at).date()) if parcel.sent_at else ""
+    day = i18n.list_date(to_local(parcel.sent_at).date()) if parcel.sent_at else ""
     if parcel.status == "lost":
         # TRANSLATORS: a custom order's parcel the carrier lost (Shipments: "Lost"); {date} the day it was sent.
         return _("The parcel sent on {date} got lost.").format(date=day)
@@ -111,10 +111,20 @@ def status_with_parcel(status: str, parcel_status: str) -> str:
     return _("{status}, parcel returned").format(status=shown)
 
 
+def parcel_state(parcel_status: str) -> str:
+    """An order's status cell in Maatwerk's list while its parcel did not arrive: "Parcel
+    lost" (short: the column is narrow; the pane says "Ready, parcel lost")."""
+    if parcel_status == "lost":
+        # TRANSLATORS: the status column of Custom orders for an order whose parcel got lost (to ship again).
+        return _("Parcel lost")
+    # TRANSLATORS: the status column of Custom orders for an order whose parcel came back (to ship again).
+    return _("Parcel returned")
+
+
 def ship_again_label() -> str:
     # TRANSLATORS: button on a custom order whose parcel got lost or came back: ships it in a new parcel.
     return _("Ship again…")
 
 
-__all__ = ["choice", "field", "heading", "parcel_gone", "product_words", "ship_again_label", "ship_title",
+__all__ = ["choice", "field", "heading", "parcel_gone", "parcel_state", "product_words", "ship_again_label", "ship_title",
            "status_with_parcel", "subject"]

@@ -217,8 +217,7 @@ class OrdersView(ListView):
                 # promised to the customer ("delivery: 2 days left").
                 tooltip = "\n".join(t for t in (tooltip, _("delivery: {days}").format(
                     days=days_left_text(to_deliver))) if t)
-            status = (order_texts.status_with_parcel(o.status, gone[o.id]) if o.id in gone
-                      else label("order_status", o.status))
+            status = order_texts.parcel_state(gone[o.id]) if o.id in gone else label("order_status", o.status)
             rows.append(Row(
                 id=o.id,
                 cells=[o.person.name, status,

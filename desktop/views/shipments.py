@@ -345,7 +345,10 @@ class ShipmentsView(ListView):
             return
         from desktop.domain import orders as order_rules
 
-        subject = order_texts.subject(order.order_number, order.person.name)
+        # "Order #1029" where the parcel went to its customer (named just before), else with her name
+        subject = (_("Order {number}").format(number=order.order_number)
+                   if order.order_number and name == order.person.name
+                   else order_texts.subject(order.order_number, order.person.name))
         gone = order_store.gone_parcel(order.id)
         latest = order_store.shipment_of(order.id)
         button = None

@@ -68,6 +68,29 @@ def form_statuses(current: str | None) -> list[str]:
     return [status for status in STATUSES if status in offered]
 
 
+# An order is sent on in these: a parcel made by "Ship…" is on its way to the customer or with her.
+SENT_ON = ("shipped", "delivered")
+
+
+def status_after_parcel_gone(status: str, none_arrived: bool) -> str:
+    """The order's status once one of its parcels came back or got lost; ``none_arrived``:
+    none of its parcels is on its way or with the customer any more
+    (``domain/shipments.none_arrived``). A shipped or delivered order is then the shop's to
+    send again: "ready" (Maatwerk's "Ship again…", the ship task in Vandaag), the parcel that
+    did not arrive kept as it is in Zendingen. Otherwise it stays: another parcel is still
+    out, or she moved the order on by hand (cancelled it, or back into production to make it
+    again)."""
+    return "ready" if status in SENT_ON and none_arrived else status
+
+
+def can_ship(status: str, none_arrived: bool) -> bool:
+    """May "Ship…" make a parcel for this order? A ready one, and one still "shipped" or
+    "delivered" none of whose parcels arrived (``none_arrived``: they all came back or got
+    lost; its status from before the order followed its parcel, or from the shop's export):
+    a new parcel, never a second one on its way."""
+    return status == "ready" or (status in SENT_ON and none_arrived)
+
+
 def days_left(promised: date | None, today: date) -> int | None:
     return None if promised is None else (promised - today).days
 

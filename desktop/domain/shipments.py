@@ -53,6 +53,14 @@ def takes_a_new_parcel(collab_status: str, parcel_statuses: Iterable[str]) -> bo
     return collab_status == "shipped" and bool(statuses) and not chased(statuses)
 
 
+def none_arrived(parcel_statuses: Iterable[str]) -> bool:
+    """Did a custom order's parcels all fail to reach the customer: at least one came back or
+    got lost, and none is on its way or with her? Its order is then sent again in a new
+    parcel (``domain/orders.status_after_parcel_gone``, ``can_ship``)."""
+    statuses = list(parcel_statuses)
+    return any(s in GONE for s in statuses) and all(s in NOT_WITH_HER for s in statuses)
+
+
 def can(action: str, status: str) -> bool:
     starts, _target = ACTIONS[action]
     return status in starts

@@ -111,14 +111,25 @@ def build_calendar(now: datetime) -> Calendar:
     for o in orders:
         details = "\n".join(x for x in [o.personalisation, o.note] if x)
         if o.promised_ready and o.status in READY_OPEN:
-            # TRANSLATORS: calendar event title for a custom order promised ready that day.
-            summary = _("Order {number} for {name}: promised ready date").format(number=o.order_number, name=o.person.name)
+            if o.order_number:
+                # TRANSLATORS: calendar event title for a custom order promised ready that day.
+                summary = _("Order {number} for {name}: promised ready date").format(
+                    number=o.order_number, name=o.person.name)
+            else:  # typed in without a shop number: named by its customer alone
+                # TRANSLATORS: calendar event title for a custom order without a shop number promised ready that day.
+                summary = _("Order for {name}: promised ready date").format(name=o.person.name)
             e = _event("order-ready", o.id, summary, details, now, sequence)
             _whole_day(e, o.promised_ready)
             cal.add_component(e)
         if o.promised_delivery:
-            # TRANSLATORS: calendar event title for a custom order promised delivered that day.
-            summary = _("Order {number} for {name}: promised delivery date").format(number=o.order_number, name=o.person.name)
+            if o.order_number:
+                # TRANSLATORS: calendar event title for a custom order promised delivered that day.
+                summary = _("Order {number} for {name}: promised delivery date").format(
+                    number=o.order_number, name=o.person.name)
+            else:
+                # TRANSLATORS: calendar event title for a custom order without a shop number promised delivered
+                # that day.
+                summary = _("Order for {name}: promised delivery date").format(name=o.person.name)
             e = _event("order-delivery", o.id, summary, details, now, sequence)
             _whole_day(e, o.promised_delivery)
             cal.add_component(e)

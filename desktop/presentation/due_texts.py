@@ -91,6 +91,9 @@ def _parcel_title(facts: tuple) -> str:
 
 
 def _order_title(facts: tuple) -> str:
+    if not facts[0]:  # typed in without a shop number (the list names its customer beside it)
+        # TRANSLATORS: what a reminder is about: a custom order that has no shop order number.
+        return _("order without a number")
     return _("order {number}").format(number=facts[0])
 
 

@@ -66,8 +66,23 @@ def known_facts() -> frozenset[str]:
     return frozenset(_RENDER)
 
 
-def render(fact: str, params: dict | None, text: str = "") -> str:
+# Facts about a custom order that name it by its shop number, and by its customer where it
+# has none: the event's person (``render``'s ``name``), never a hole ("Bestelling — bevestigd").
+ORDER_FACTS = frozenset({"order_entered", "order_status", "order_confirmed", "order_shipped"})
+# The customer's name handed to a renderer (the params as stored never hold it: an erasure
+# would have to find it there).
+_CUSTOMER = "\x00customer"
+
+
+def names_customer(fact: str | None, params: dict | None) -> bool:
+    """Does this fact name its order by the customer (an order without a shop number)?"""
+    return fact in ORDER_FACTS and not (params or {}).get("number")
+
+
+def render(fact: str, params: dict | None, text: str = "", name: str = "") -> str:
     """What the reader sees for an event: the fact in the current language, else the text.
+    ``name``: the event's person, which names an order without a shop number
+    (:func:`names_customer`); the timeline has it in its row, :func:`shown` asks for it.
 
     An unknown fact (written by a newer Afspraak, or damaged params) falls back to the
     stored text, never to an error on the timeline."""
@@ -77,7 +92,10 @@ def render(fact: str, params: dict | None, text: str = "") -> str:
     if renderer is None:
         return text or fact
     try:
-        sentence = renderer(params or {})
+        given = params or {}
+        if name and names_customer(fact, given):
+            given = {**given, _CUSTOMER: name}
+        sentence = renderer(given)
     except (KeyError, TypeError, ValueError):
         log.warning("event fact %s with unexpected params %r", fact, params)
         return text or fact
@@ -383,8 +401,11 @@ def _orders_imported(p):
 
 @_fact("order_entered")
 def _order_entered(p):
-    return _("Custom order {number} entered, promised for {date}").format(
-        number=p["number"] or "—", date=_date(p.get("date")) if p.get("date") else "")
+    day = _date(p.get("date")) if p.get("date") else ""
+    if p.get(_CUSTOMER):  # an order typed in without a shop number: named by its customer
+        # TRANSLATORS: timeline event; {name} is the customer of a custom order that has no shop number.
+        return _("Custom order for {name} entered, promised for {date}").format(name=p[_CUSTOMER], date=day)
+    return _("Custom order {number} entered, promised for {date}").format(number=p["number"] or "—", date=day)
 
 
 @_fact("order_imported")
@@ -397,14 +418,21 @@ def _order_imported(p):
 
 @_fact("order_status")
 def _order_status(p):
+    old, new = label("order_status", p["old"]), label("order_status", p["new"])
     if p.get("platform"):  # followed from the shop's export (store/shop_orders.py)
         from desktop.domain.order_importers import PLATFORM_NAMES
 
+        platform = PLATFORM_NAMES.get(p["platform"], p["platform"])
+        if p.get(_CUSTOMER):
+            # TRANSLATORS: timeline event; {name} is the customer of a custom order without a shop number.
+            return _("Order for {name}: {old} → {new} ({platform})").format(
+                name=p[_CUSTOMER], old=old, new=new, platform=platform)
         return _("Order {number}: {old} → {new} ({platform})").format(
-            number=p["number"] or "—", old=label("order_status", p["old"]), new=label("order_status", p["new"]),
-            platform=PLATFORM_NAMES.get(p["platform"], p["platform"]))
-    return _("Order {number}: {old} → {new}").format(
-        number=p["number"] or "—", old=label("order_status", p["old"]), new=label("order_status", p["new"]))
+            number=p["number"] or "—", old=old, new=new, platform=platform)
+    if p.get(_CUSTOMER):
+        # TRANSLATORS: timeline event; {name} is the customer of a custom order without a shop number.
+        return _("Order for {name}: {old} → {new}").format(name=p[_CUSTOMER], old=old, new=new)
+    return _("Order {number}: {old} → {new}").format(number=p["number"] or "—", old=old, new=new)
 
 
 @_fact("order_date_moved")
@@ -416,18 +444,31 @@ def _order_date_moved(p):
 
 @_fact("order_confirmed")
 def _order_confirmed(p):
+    if p.get(_CUSTOMER):
+        # TRANSLATORS: timeline event: the order confirmation went to {name}, the customer of an order without
+        # a shop number.
+        return _("Order for {name} confirmed").format(name=p[_CUSTOMER])
     # TRANSLATORS: timeline event: the order confirmation went to the customer.
     return _("Order {number} confirmed").format(number=p["number"] or "—")
 
 
 @_fact("order_shipped")
 def _order_shipped(p):
+    carrier = label("carrier", p["carrier"])
+    who = p.get(_CUSTOMER)
     if p.get("day"):  # recorded on a later day than it went out
+        if who:
+            # TRANSLATORS: timeline event: the custom order of {name} (it has no shop number) was shipped on
+            # {date}, recorded later.
+            return _("Order for {name} sent with {carrier} on {date}").format(
+                name=who, carrier=carrier, date=_date(p["day"]))
         # TRANSLATORS: timeline event: a custom order was shipped on {date}, recorded later.
         return _("Order {number} sent with {carrier} on {date}").format(
-            number=p["number"] or "—", carrier=label("carrier", p["carrier"]), date=_date(p["day"]))
-    return _("Order {number} sent with {carrier}").format(number=p["number"] or "—",
-                                                          carrier=label("carrier", p["carrier"]))
+            number=p["number"] or "—", carrier=carrier, date=_date(p["day"]))
+    if who:
+        # TRANSLATORS: timeline event: the custom order of {name} (it has no shop number) was shipped.
+        return _("Order for {name} sent with {carrier}").format(name=who, carrier=carrier)
+    return _("Order {number} sent with {carrier}").format(number=p["number"] or "—", carrier=carrier)
 
 
 @_fact("order_product")
@@ -443,9 +484,15 @@ _NOTE_INSIDE = frozenset({"agreement_changed", "order_date_moved"})
 
 
 def shown(event) -> str:
-    """What the reader sees of a stored event: its fact in the current language, or the
-    text a person wrote."""
-    return render(event.fact, event.params, event.text)
+    """What the reader sees of a stored event: its fact in the current language (an order
+    without a shop number named by the event's person), or the text a person wrote."""
+    name = ""
+    if names_customer(event.fact, event.params) and event.person_id is not None:
+        from desktop.store import lookups
+
+        person = lookups.person(event.person_id)
+        name = person.name if person is not None else ""
+    return render(event.fact, event.params, event.text, name)
 
 
 def _says(text: str) -> str:

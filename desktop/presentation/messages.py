@@ -741,8 +741,8 @@ _t(
     "order.cancelled",
     N_("Custom order: cancelled"),
     NF_("Your order {bestelnummer} has been cancelled"),
-    NF_("{aanhef}\n\nWe're letting you know that your order for your {product} (order {bestelnummer}) has been "
-        "cancelled.\n\nIf you have any questions about it, just reply to this message.\n\n{groet}\n{afzender}\n"
+    NF_("{aanhef}\n\nWe're letting you know that your order has been cancelled: your {product} (order "
+        "{bestelnummer}).\n\nIf you have any questions about it, just reply to this message.\n\n{groet}\n{afzender}\n"
         "{winkel}"),
 )
 # Messages about a collaboration, written from its dialogs (not by the ladder).
@@ -865,8 +865,8 @@ _BELGIAN = (
          "{bestelnummer}). We didn't make {beloofde_datum} either. Our new expected date is {nieuwe_datum}. We're "
          "sorry it's taking this long, and thank you for your understanding.\n\n{groet}\n{afzender}\n{winkel}"),
     # Belgians "contacteren" the shop with a question, and hope to be of service "opnieuw".
-    NBE_("{aanhef}\n\nWe're letting you know that your order for your {product} (order {bestelnummer}) has been "
-         "cancelled.\n\nIf you have any questions about it, just reply to this message.\n\n{groet}\n{afzender}\n"
+    NBE_("{aanhef}\n\nWe're letting you know that your order has been cancelled: your {product} (order "
+         "{bestelnummer}).\n\nIf you have any questions about it, just reply to this message.\n\n{groet}\n{afzender}\n"
          "{winkel}"),
 )
 

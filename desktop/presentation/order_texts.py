@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop import i18n
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 
 def heading(number: str, name: str) -> str:
@@ -32,6 +32,15 @@ def subject(number: str, name: str) -> str:
     return _("The order for {name}").format(name=name)
 
 
+def ship_title(number: str, name: str) -> str:
+    """The ship dialog's title: "Ship order #1029", or without a shop number "Ship the order
+    for Noor Visser" (it read "Ship order —")."""
+    if number:
+        return _("Ship order {number}").format(number=number)
+    # TRANSLATORS: title of the ship dialog of a custom order without a shop number; {name} is its customer.
+    return _("Ship the order for {name}").format(name=name)
+
+
 def choice(number: str, name: str, ready: date | None = None, product: str = "") -> str:
     """One order in a list to choose from ("For custom order…"): "#1029 for Sofie Maes", or
     without a number "Order for Noor Visser: Keyring, ready by 17 Dec 2026" (her other orders
@@ -49,4 +58,73 @@ def choice(number: str, name: str, ready: date | None = None, product: str = "")
     return text
 
 
-__all__ = ["choice", "heading", "subject"]
+def product_words(order) -> str:
+    """An order's product as the list and the pane name it, with its variant as the
+    catalogue shows it ("Naamketting (goud)": gold or silver is what she makes; audit of
+    2026-12-05): "3 × Naamketting (goud)" when it is more than one piece, "3 pieces"
+    without a product from the catalogue."""
+    from desktop.store import shipping
+
+    name = shipping.product_title(order.product) if order.product else ""
+    if order.quantity <= 1:
+        return name
+    count = i18n.format_number(order.quantity)
+    if not name:
+        return ngettext("{count} piece", "{count} pieces", order.quantity).format(count=count)
+    return _("{quantity} × {product}").format(quantity=count, product=name)
+
+
+def field(order) -> str:
+    """The order a parcel belongs to, as a field of Zendingen's pane ("Order: #1029 ·
+    Naamketting (goud)"): its shop number (or that it has none) and its product."""
+    # TRANSLATORS: Shipments, the field "Order" of a parcel whose custom order has no shop order number.
+    number = order.order_number or _("without a number")
+    product = product_words(order)
+    # TRANSLATORS: Shipments, the field "Order" of a parcel: the shop order number and the order's product.
+    return _("{number} · {product}").format(number=number, product=product) if product else number
+
+
+def parcel_gone(parcel) -> str:
+    """What happened to an order's parcel that did not arrive: "The parcel sent on 3 Dec 2026
+    got lost." / "… came back." (``parcel``: a Shipment, returned or lost)."""
+    from desktop.clock import to_local
+
+    day = i18n.list_date(to_local(parcel.sent_at).date()) if parcel.sent_at else ""
+    if parcel.status == "lost":
+        # TRANSLATORS: a custom order's parcel the carrier lost (Shipments: "Lost"); {date} the day it was sent.
+        return _("The parcel sent on {date} got lost.").format(date=day)
+    # TRANSLATORS: a custom order's parcel that came back to the shop (Shipments: "Returned"); {date} the
+    # day it was sent.
+    return _("The parcel sent on {date} came back.").format(date=day)
+
+
+def status_with_parcel(status: str, parcel_status: str) -> str:
+    """An order's status while its parcel did not arrive: "Ready, parcel lost"."""
+    from desktop.labels import label
+
+    shown = label("order_status", status)
+    if parcel_status == "lost":
+        # TRANSLATORS: a custom order's status (Custom orders) while the parcel it was sent in is lost, e.g.
+        # "Ready, parcel lost".
+        return _("{status}, parcel lost").format(status=shown)
+    # TRANSLATORS: a custom order's status while the parcel it was sent in came back, e.g. "Ready, parcel returned".
+    return _("{status}, parcel returned").format(status=shown)
+
+
+def parcel_state(parcel_status: str) -> str:
+    """An order's status cell in Maatwerk's list while its parcel did not arrive: "Parcel
+    lost" (short: the column is narrow; the pane says "Ready, parcel lost")."""
+    if parcel_status == "lost":
+        # TRANSLATORS: the status column of Custom orders for an order whose parcel got lost (to ship again).
+        return _("Parcel lost")
+    # TRANSLATORS: the status column of Custom orders for an order whose parcel came back (to ship again).
+    return _("Parcel returned")
+
+
+def ship_again_label() -> str:
+    # TRANSLATORS: button on a custom order whose parcel got lost or came back: ships it in a new parcel.
+    return _("Ship again…")
+
+
+__all__ = ["choice", "field", "heading", "parcel_gone", "parcel_state", "product_words", "ship_again_label", "ship_title",
+           "status_with_parcel", "subject"]

@@ -144,7 +144,7 @@ def _match_count(expression: str) -> int:
 def _line(row) -> EventLine:
     event_id, at, kind, channel, direction, text, person_id, name, subject_type, subject_id, fact, params = row
     if fact:  # the app's own event, worded in the reader's language (desktop/event_texts.py)
-        text = event_texts.render(fact, json.loads(params or "{}"), text)
+        text = event_texts.render(fact, json.loads(params or "{}"), text, name or "")
     return EventLine(event_id, datetime.fromisoformat(at), kind, channel, direction, text, person_id, name or "",
                      subject_type, subject_id, at, event_texts.what(kind, fact))
 

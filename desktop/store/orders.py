@@ -26,7 +26,7 @@ from peewee import JOIN, fn
 
 from desktop.clock import to_local
 from desktop.domain import orders as rules
-from desktop.domain.shipments import ShipTo, says_where
+from desktop.domain.shipments import ShipTo, none_arrived, says_where
 from desktop.store import pictures
 from desktop.store.db import db, ids_in
 from desktop.store.models import (
@@ -163,6 +163,33 @@ def ship_tos(order_ids) -> dict[int, ShipTo]:
 
 def shipment_of(order_id: int) -> Shipment | None:
     return Shipment.select().where(Shipment.custom_order == order_id).order_by(Shipment.id.desc()).first()
+
+
+def parcel_statuses(order_id: int) -> list[str]:
+    """The statuses of every parcel of the order (Zendingen's), oldest first."""
+    return [status for (status,) in Shipment.select(Shipment.status).where(Shipment.custom_order == order_id)
+            .order_by(Shipment.id).tuples()]
+
+
+def gone_parcel(order_id: int) -> Shipment | None:
+    """The order's last parcel when its parcels all came back or got lost and none is on its
+    way or with the customer (``domain/shipments.none_arrived``): the one to send again; else None."""
+    if not none_arrived(parcel_statuses(order_id)):
+        return None
+    return shipment_of(order_id)
+
+
+def gone_parcels(order_ids) -> dict[int, str]:
+    """``gone_parcel`` for many orders in one query (Maatwerk's list): order id -> the status
+    of its last parcel ("returned", "lost"), for the orders whose parcels all did not arrive."""
+    order_ids = [i for i in set(order_ids) if i is not None]
+    if not order_ids:
+        return {}
+    found: dict[int, list[str]] = {}
+    for order_id, status in (Shipment.select(Shipment.custom_order, Shipment.status)
+                             .where(Shipment.custom_order.in_(ids_in(order_ids))).order_by(Shipment.id).tuples()):
+        found.setdefault(order_id, []).append(status)
+    return {order_id: statuses[-1] for order_id, statuses in found.items() if none_arrived(statuses)}
 
 
 # --- saving ---------------------------------------------------------------------------------
@@ -347,6 +374,27 @@ def _parcel_follows(order: CustomOrder, old: str, to: str, now: datetime) -> Non
         Shipment.update(status="delivered", delivered_at=now).where(on_its_way).execute()
 
 
+def parcel_gone(order_id: int, now: datetime) -> bool:
+    """A parcel of the order came back or got lost (Zendingen): a shipped or delivered order
+    with no other parcel on its way or with the customer is "ready" again, with its status
+    event (``rules.status_after_parcel_gone``): Maatwerk offers "Ship again…" and the ship
+    task comes due, where it said "Shipped" with "Mark as delivered" as its main button.
+    Called inside the parcel's transaction, after its new status is saved; the parcel stays
+    as it is. On Edit → Undo with the parcel's step (the order's status is part of it), which
+    is refused once the order was shipped again (store/journal.py)."""
+    order = CustomOrder.get_or_none(CustomOrder.id == order_id)
+    if order is None:
+        return False
+    to = rules.status_after_parcel_gone(order.status, none_arrived(parcel_statuses(order_id)))
+    if to == order.status:
+        return False
+    old = order.status
+    order.status = to
+    order.save()
+    _status_event(order, old, to, now)
+    return True
+
+
 def parcel_delivered(order_id: int, now: datetime) -> bool:
     """The parcel of a shipped order was delivered or received (Zendingen): the order is
     delivered too, with its status event. Called inside the parcel's transaction; False
@@ -411,7 +459,8 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
     day than it went out (``ship.sent_on``), the parcel counts from that day and the
     timeline says so; a day still to come is refused (``OrderInvalid``, nothing changed)."""
     order = CustomOrder.get_by_id(order_id)
-    if order.status != "ready":
+    # a ready order, or one none of whose parcels arrived (lost, returned: a new parcel)
+    if not rules.can_ship(order.status, none_arrived(parcel_statuses(order_id))):
         raise OrderInvalid({"status": Problem(NOT_READY)})
     from desktop.store.models import CARRIERS
 
@@ -451,9 +500,11 @@ def ship_order(order_id: int, ship: ShipInput, now: datetime) -> Shipment:
         if sent_on is not None:
             params["day"] = sent_on.isoformat()
         _event(now, order.person, order, "shipment", fact="order_shipped", params=params)
+        old = order.status
         order.status = "shipped"
         order.save()
-        _status_event(order, "ready", "shipped", now)
+        if old != "shipped":  # (a shipped order whose parcel did not arrive stays shipped, in a new parcel)
+            _status_event(order, old, "shipped", now)
     return shipment
 
 

@@ -298,6 +298,9 @@ def advance(shipment_id: int, action: str, now: datetime, sent_on: date | None =
         Event.create(at=now, kind="shipment", direction="in" if action == "confirm" else "none",
                      fact=fact, params=params, person=shipment.person,
                      subject_type="shipment", subject_id=shipment.id)
+        if shipment.custom_order_id is not None and action in ("return", "lose"):
+            # its order back at "ready", to ship again (after the parcel's line: the timeline reads cause, then effect)
+            orders.parcel_gone(shipment.custom_order_id, now)
     return shipment
 
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import _
 from desktop.labels import choices
-from desktop.presentation import delivery_texts, due_texts, errors, messages
+from desktop.presentation import delivery_texts, due_texts, errors, messages, order_texts
 from desktop.store import orders as store
 from desktop.views.base import plain_label
 from desktop.views.forms import date_field, date_problems, from_qdate, load_form, to_qdate, typed_day
@@ -117,7 +117,7 @@ class OrderMessageDialog(_Clocked, QDialog):
         self.mail_button: QPushButton = f(QPushButton, "mail")
 
         heading = self.add_heading_font()
-        heading.setText(_("Order {number} for {name}").format(number=self.order.order_number or "—", name=person.name))
+        heading.setText(order_texts.heading(self.order.order_number, person.name))  # never "Order — for …"
         from desktop.clock import owner, to_local
         from desktop.domain.orders import offered_messages, opening_message, past_promise, propose_new_date
 
@@ -146,6 +146,7 @@ class OrderMessageDialog(_Clocked, QDialog):
             info = _("Written in Dutch, {form}.").format(form=form_name)
         self.reader_info.setText(info + " " + _("You can change the text before sending it."))
         self._add_schedule_question(late)
+        self._add_incomplete_note()
         self.mail_button.setEnabled(bool(person.email))
         if not person.email:
             self.mail_button.setToolTip(_("No email address for this customer."))
@@ -191,6 +192,56 @@ class OrderMessageDialog(_Clocked, QDialog):
         self._asks_schedule = promised is not None and not late
         self.form.layout().insertWidget(1, self.schedule_question)
 
+    def _add_incomplete_note(self) -> None:
+        """Over the message, when it lacks a value it needs (``Message.incomplete``): what is
+        missing, and without the names that sign it the way to fill them in, as Vandaag and
+        the reminder's dialog offer (an order confirmation went out ending on "Groetjes,"
+        with nothing under it, and nothing said so). Shown again for every message chosen."""
+        self.incomplete_note = QWidget()
+        self.incomplete_note.setObjectName("incompleteNote")
+        column = QVBoxLayout(self.incomplete_note)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.incomplete_words = plain_label()
+        self.incomplete_words.setObjectName("incompleteWords")
+        column.addWidget(self.incomplete_words)
+        # TRANSLATORS: button beside a message nobody signs: opens Settings at the shop's names.
+        self.names_button = QPushButton(_("Fill in your names…"))
+        self.names_button.setObjectName("fillInNames")
+        self.names_button.clicked.connect(self._fill_in_names)
+        column.addWidget(self.names_button, 0, Qt.AlignLeft)
+        self.incomplete_note.hide()
+        layout = self.form.layout()
+        layout.insertWidget(layout.indexOf(self.body), self.incomplete_note)
+        from desktop.views.keys import tab_in_reading_order
+
+        tab_in_reading_order(self.subject, self.names_button, self.body)
+
+    def _show_incomplete(self, message) -> None:
+        """The note over a message that lacks what it needs (hidden over a whole one)."""
+        from desktop.presentation.messages import PLACEHOLDERS, UNSIGNED
+
+        missing = message.incomplete if message is not None else ()
+        unsigned = UNSIGNED <= set(missing)
+        others = [name for name in missing if name not in UNSIGNED]
+        words = []
+        if unsigned:
+            words.append(_("This message is not signed: Afspraak does not know your name or your shop's name "
+                           "yet, so nothing stands under the greeting at the end."))
+        if others:
+            words.append(_("Something this message needs is missing: {missing}. The sentences that need it "
+                           "are left out.").format(missing=", ".join(_(PLACEHOLDERS[name]) for name in others)))
+        self.incomplete_words.setText(" ".join(words))
+        self.names_button.setVisible(unsigned)
+        self.incomplete_note.setVisible(bool(words))
+
+    def _fill_in_names(self) -> None:
+        """Settings at the shop's names; saved, the message is written again, signed."""
+        from desktop.views.settings_window import fill_in_names
+
+        if fill_in_names(self):
+            self.render()
+            self.form.findChild(QPushButton, "copy").setFocus(Qt.OtherFocusReason)
+
     def will_be_late(self) -> None:
         self.kind.setCurrentIndex(self.kind.findData("order_delay"))
         self.new_date.setFocus()
@@ -216,8 +267,10 @@ class OrderMessageDialog(_Clocked, QDialog):
         self.new_date.setVisible(delay)
         self.reason.setVisible(delay)
         if self.step() is None:  # no message fits the order (a delivered one)
+            self._show_incomplete(None)
             return
         message = due_texts.compose_order(self.order_id, self.step(), self.now, self.chosen_date() if delay else None)
+        self._show_incomplete(message)
         # an owner's own wording with the greeting in a chat's layout, as a letter when e-mailed
         message = messages.for_channel(message, self.channel.currentData() or "")
         self.subject.setText(message.subject)
@@ -311,7 +364,7 @@ class OrderShipDialog(_Clocked, QDialog):
         self._set_clock(now)
         self.shipment = None
         order = store.find(order_id)
-        self.setWindowTitle(_("Ship order {number}").format(number=order.order_number or "—"))
+        self.setWindowTitle(order_texts.ship_title(order.order_number, order.person.name))
         self.form = load_form("order_ship.ui", self)
         letters_when_shown(self)
         layout = QVBoxLayout(self)
@@ -334,6 +387,7 @@ class OrderShipDialog(_Clocked, QDialog):
                         "before you post the parcel.").format(name=parcel.name, address=address)
         f(QLabel, "heading").setText(heading)
         self._add_delivery_note(parcel, person)
+        self._add_again_note(order_id)
         self.carrier: QComboBox = f(QComboBox, "carrier")
         for code, text in choices("carrier"):
             self.carrier.addItem(text, code)
@@ -378,6 +432,18 @@ class OrderShipDialog(_Clocked, QDialog):
             return
         note = plain_label(text)
         note.setObjectName("deliveryNote")
+        self.form.layout().insertWidget(1, note)
+
+    def _add_again_note(self, order_id: int) -> None:
+        """Over a new parcel for an order whose parcel did not arrive (lost, returned): which
+        one it replaces, and that that one stays in Zendingen as it is."""
+        gone = store.gone_parcel(order_id)
+        if gone is None:
+            return
+        # TRANSLATORS: in the ship dialog, after "The parcel sent on 3 Dec 2026 got lost.".
+        note = plain_label(order_texts.parcel_gone(gone) + " " + _(
+            "This is a new parcel for the order; that one stays in Shipments as it is."))
+        note.setObjectName("againNote")
         self.form.layout().insertWidget(1, note)
 
     def ship(self) -> None:

@@ -28,7 +28,7 @@ from desktop.clock import utcnow
 from desktop.domain import orders as rules
 from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
-from desktop.store import due, pictures, settings, shipping
+from desktop.store import due, pictures, settings
 from desktop.store import orders as store
 from desktop.views import dialogs
 from desktop.views.base import ListView, address_text, plain_label
@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from desktop.store.models import CustomOrder
 
 # The status the main button moves to, and its label, per status.
+# The statuses in which an order whose parcels all did not arrive is sent again ("Ship again…":
+# rules.can_ship): ready once its parcel came back or got lost, or still shipped from before.
+SHIPS_AGAIN = ("ready", *rules.SENT_ON)
 NEXT_ACTIONS = {"new": "in_production", "in_production": "ready", "ready": "shipped", "shipped": "delivered"}
 _NEXT_LABELS = {
     # TRANSLATORS: buttons on a custom order that move it to its next status ("Ship…" opens the shipping dialog).
@@ -54,18 +57,16 @@ _NEXT_LABELS = {
 }
 
 
-def product_words(order) -> str:
-    """An order's product as the list and the pane name it, with its variant as the
-    catalogue shows it ("Naamketting (goud)": gold or silver is what she makes; audit of
-    2026-12-05): "3 × Naamketting (goud)" when it is more than one piece, "3 pieces"
-    without a product from the catalogue."""
-    name = shipping.product_title(order.product) if order.product else ""
-    if order.quantity <= 1:
-        return name
-    count = i18n.format_number(order.quantity)
-    if not name:
-        return ngettext("{count} piece", "{count} pieces", order.quantity).format(count=count)
-    return _("{quantity} × {product}").format(quantity=count, product=name)
+# An order's product as the list and the pane name it (presentation/order_texts.py).
+product_words = order_texts.product_words
+
+
+# The question after a new order is saved, per message its status opens the dialog on
+# (rules.opening_message of the confirmation): none for a message that is not news to her.
+AFTER_SAVING = {
+    "order_confirmation": i18n.N_("Send the customer an order confirmation now?"),
+    "order_ready": i18n.N_("Let the customer know the order is ready?"),
+}
 
 
 GROUPS = {"new": 0, "in_production": 0, "ready": 1, "shipped": 2, "delivered": 3, "cancelled": 4}
@@ -196,7 +197,10 @@ class OrdersView(ListView):
         warn = int(settings.get("delay_warning_days"))
         wanted = self.status_filter.currentData() if hasattr(self, "status_filter") else "open"
         rows = []
-        for o in store.listed(wanted):
+        listed = store.listed(wanted)
+        # Orders whose parcel did not arrive (lost, returned): said with their status (to ship again).
+        gone = store.gone_parcels(o.id for o in listed if o.status in SHIPS_AGAIN)
+        for o in listed:
             making = o.status in rules.IN_THE_MAKING
             days = rules.days_left(o.promised_ready, today) if making else None
             # A finished order waits for shipping: its promised delivery day is what comes
@@ -213,9 +217,10 @@ class OrdersView(ListView):
                 # promised to the customer ("delivery: 2 days left").
                 tooltip = "\n".join(t for t in (tooltip, _("delivery: {days}").format(
                     days=days_left_text(to_deliver))) if t)
+            status = order_texts.parcel_state(gone[o.id]) if o.id in gone else label("order_status", o.status)
             rows.append(Row(
                 id=o.id,
-                cells=[o.person.name, label("order_status", o.status),
+                cells=[o.person.name, status,
                        i18n.list_date(o.promised_ready) if o.promised_ready else "",
                        product_words(o)],
                 sublines={2: days_left_text(days) if days is not None else "", 3: summary},
@@ -299,9 +304,11 @@ class OrdersView(ListView):
             urgency.setStyleSheet(theme.text_style(colour, bold=True))
             layout.addWidget(urgency)
         self._add_due_banner(layout, o)
-        layout.addWidget(self._actions(o))
+        gone = self._add_parcel_gone_banner(layout, o)
+        layout.addWidget(self._actions(o, gone))
 
-        status_text = label("order_status", o.status)
+        status_text = (order_texts.status_with_parcel(o.status, gone.status) if gone is not None
+                       else label("order_status", o.status))
         if days is not None:
             status_text = _("{status}, {days}").format(status=status_text, days=days_left_text(days))
         outstanding = (o.price_cents or 0) - (o.deposit_cents or 0)
@@ -434,6 +441,27 @@ class OrdersView(ListView):
         column.addWidget(button, 0, Qt.AlignLeft)
         layout.addWidget(banner)
 
+    def _add_parcel_gone_banner(self, layout: QVBoxLayout, o: CustomOrder):
+        """Over an order whose parcel did not arrive (lost, returned: Zendingen), to be sent
+        again: what happened, and that "Ship again…" sends it in a new parcel, the old one
+        kept. Returns that parcel (None for any other order: nothing added)."""
+        parcel = store.gone_parcel(o.id) if o.status in SHIPS_AGAIN else None
+        if parcel is None:
+            return None
+        banner = QWidget()
+        banner.setObjectName("parcelGoneBanner")
+        banner.setStyleSheet(theme.banner_style("parcelGoneBanner", "amber"))
+        column = QVBoxLayout(banner)
+        # TRANSLATORS: Custom orders, after "The parcel sent on 3 Dec 2026 got lost."; {button} is "Ship again…".
+        words = order_texts.parcel_gone(parcel) + " " + _(
+            "It stays in Shipments as it is. “{button}” sends the order in a new parcel, with its own tracking "
+            "code.").format(button=order_texts.ship_again_label())
+        note = plain_label(words)
+        note.setObjectName("parcelGone")
+        column.addWidget(note)
+        layout.addWidget(banner)
+        return parcel
+
     def due_step(self, o: CustomOrder) -> str:
         """The ladder step due now for this order ('delay_warning', 'no_update') or ''."""
         if o.status not in rules.IN_THE_MAKING:
@@ -445,9 +473,17 @@ class OrdersView(ListView):
                     return part.step
         return ""
 
-    def _actions(self, o: CustomOrder) -> QWidget:
+    def _actions(self, o: CustomOrder, gone=None) -> QWidget:
+        """The pane's buttons; ``gone``: the order's parcel that did not arrive, when it is to
+        be sent again (its main button is then "Ship again…", never "Mark as delivered")."""
         row = []  # one flow: the buttons wrap to a new line when the pane is narrow
-        if o.status in _NEXT_LABELS:
+        if gone is not None:
+            again = QPushButton(order_texts.ship_again_label())
+            again.setObjectName("nextStatus")
+            again.setDefault(True)
+            again.clicked.connect(lambda _c=False, oid=o.id, shown=o.status: self.ship_again(oid, shown))
+            row.append(again)
+        elif o.status in _NEXT_LABELS:
             nxt = QPushButton(_(_NEXT_LABELS[o.status]))
             nxt.setObjectName("nextStatus")
             nxt.setDefault(True)
@@ -508,8 +544,21 @@ class OrdersView(ListView):
             self.current_id = dialog.saved.id
             self._after_change()
             self.table.setFocus(Qt.OtherFocusReason)  # on the new order's row, not on the button
-            if dialogs.confirm(self, _("Order saved"), _("Send the customer an order confirmation now?")):
-                self.send_message("order_confirmation")
+            self._offer_first_message(dialog.saved)
+
+    def _offer_first_message(self, o: CustomOrder) -> None:
+        """After a new order is saved: the message that fits its status, asked as what it is.
+        An order saved as "Ready" was asked "Send the customer an order confirmation now?" and
+        got the ready message (the dialog opens on what is true of the status:
+        ``rules.opening_message``); one saved as anything else offered nothing true of it."""
+        late = rules.past_promise(o.promised_ready, self.today(), o.status)
+        from desktop.views.order_message import MESSAGE_LABELS
+
+        offered = rules.offered_messages(o.status, late, list(MESSAGE_LABELS))
+        step = rules.opening_message("order_confirmation", o.status, late, offered)
+        question = AFTER_SAVING.get(step)
+        if question is not None and dialogs.confirm(self, _("Order saved"), _(question)):
+            self.send_message(step, o.id)
 
     def open_settings(self) -> None:
         """The settings window at its custom-orders page."""
@@ -597,6 +646,10 @@ class OrdersView(ListView):
             return False
         self._after_change()
         self._say_where(o, status)
+        if status == "cancelled" and dialogs.confirm(self, _("Order cancelled"), _(
+                "Let the customer know the order is cancelled?")):
+            # the cancellation message (template order.cancelled), as "ready" offers the ready one
+            self.send_message("order_cancelled", o.id)
         return True
 
     @staticmethod
@@ -629,6 +682,13 @@ class OrdersView(ListView):
             # TRANSLATORS: status bar, after a custom order moved out of the list shown ("Open orders").
             text = _("{order} is “{status}” now: you find it at Show → “{status}”. Ctrl+Z undoes it.")
         self.status_message.emit(text.format(order=name, status=shown))
+
+    def ship_again(self, order_id: int, shown: str) -> None:
+        """"Ship again…": the order whose parcel did not arrive goes out in a new parcel (the
+        ship dialog), as the pane showed it (_as_shown)."""
+        o = self._as_shown(order_id, shown)
+        if o is not None:
+            self.ship(o.id)
 
     def ship(self, order_id: int | None = None) -> None:
         from desktop.views.order_message import OrderShipDialog

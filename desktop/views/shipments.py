@@ -21,8 +21,9 @@ from desktop.domain import shipments as rules
 from desktop.domain.carriers import is_link
 from desktop.i18n import _
 from desktop.labels import choices, label
-from desktop.presentation import delivery_texts
+from desktop.presentation import delivery_texts, order_texts
 from desktop.store import journal, lookups, settings, shipping
+from desktop.store import orders as order_store
 from desktop.views.base import ListView, address_text, plain_label
 from desktop.views import theme
 from desktop.views.flow import flow_of
@@ -289,6 +290,7 @@ class ShipmentsView(ListView):
             warning.setObjectName("noAddressWarning")
             warning.setStyleSheet(theme.text_style("red", bold=True))  # readable on a dark desktop too
             layout.addWidget(warning)
+        order = order_store.find(s.custom_order_id)  # the custom order it carries, named in a field
         self.add_fields(layout, [pair for pair in [  # a field without a value is left out, as in Maatwerk
             (_("Status"), label("shipment_status", s.status)),
             (_("Address"), address or _("No address known yet")),
@@ -302,6 +304,7 @@ class ShipmentsView(ListView):
             (_("Product value"), i18n.format_money(s.value_cents)),
             (_("Shipping cost"), i18n.format_money(s.shipping_cents)),
             (_("Collaboration"), (s.collaboration.title or _("(untitled)")) if s.collaboration else ""),
+            (_("Order"), order_texts.field(order) if order is not None else ""),
         ] if pair[1]])
         buttons = []  # wrapping to a new line when the pane is narrow (views/flow.py)
         if s.tracking_url:
@@ -346,11 +349,68 @@ class ShipmentsView(ListView):
             again.clicked.connect(lambda _c=False: self._send_again(
                 s.person_id, [i.product_id for i in s.items if i.product_id is not None], s.collaboration_id))
             layout.addWidget(flow_of([again]))
+        self._add_order_note(layout, s, order, to.name)
         self.add_section(layout, _("Products"))
         self.add_lines(layout, [
             _("{quantity} × {product}").format(quantity=i.quantity, product=shipping.product_title(i.product))
             for i in s.items
         ], _("No products."))
+
+    def _add_order_note(self, layout: QVBoxLayout, s, order, name: str) -> None:
+        """Under a returned or lost parcel of a custom order: what it means for the order, and
+        while it waits to be sent again the way to do so, this parcel kept as it is (review of
+        the custom orders: the pane offered only the tracking page and never named the order)."""
+        if order is None or s.status not in rules.GONE:
+            return
+        from desktop.domain import orders as order_rules
+
+        # "Order #1029" where the parcel went to its customer (named just before), else with her name
+        subject = (_("Order {number}").format(number=order.order_number)
+                   if order.order_number and name == order.person.name
+                   else order_texts.subject(order.order_number, order.person.name))
+        gone = order_store.gone_parcel(order.id)
+        latest = order_store.shipment_of(order.id)
+        button = None
+        if gone is not None and gone.id == s.id and order_rules.can_ship(order.status, True):
+            # TRANSLATORS: Shipments, under a lost or returned parcel of a custom order; {order} is "Order #1029
+            # for Sofie Maes", {name} whom the parcel went to, {button} "Ship again…".
+            text = _("This parcel did not reach {name}. {order} waits in Custom orders to be sent again: “{button}” "
+                     "sends it in a new parcel, and this parcel stays here as it is.").format(
+                name=name, order=subject, button=order_texts.ship_again_label())
+            button = QPushButton(order_texts.ship_again_label())
+            button.setObjectName("shipAgain")
+            button.clicked.connect(lambda _c=False, oid=order.id: self._ship_order_again(oid))
+        elif latest is not None and latest.id != s.id and latest.status not in rules.GONE and latest.sent_at:
+            # TRANSLATORS: Shipments, under a lost or returned parcel of a custom order sent again since;
+            # {order} is "Order #1029 for Sofie Maes", {date} the day the new parcel went out.
+            text = _("This parcel did not reach {name}. {order} went out again on {date}, in a new parcel.").format(
+                name=name, order=subject, date=i18n.detail_date(to_local(latest.sent_at).date()))
+        else:
+            # TRANSLATORS: Shipments, under a lost or returned parcel of a custom order; {status} is the order's
+            # status in Custom orders ("Cancelled").
+            text = _("This parcel did not reach {name}. {order} is “{status}” in Custom orders.").format(
+                name=name, order=subject, status=label("order_status", order.status))
+        note = plain_label(text)
+        note.setObjectName("orderNote")
+        layout.addWidget(note)
+        if button is not None:
+            layout.addWidget(flow_of([button]))
+
+    def _ship_order_again(self, order_id: int) -> None:
+        """"Ship again…": the order's ship dialog for a new parcel (the one that did not arrive
+        stays as it is), then the message with the new tracking link, as Maatwerk's "Ship…"."""
+        from desktop import reminders
+        from desktop.views import dialogs
+        from desktop.views.order_message import OrderMessageDialog, OrderShipDialog
+
+        dialog = OrderShipDialog(self, order_id, utcnow)
+        if not dialogs.run(dialog) or dialog.shipment is None:
+            return
+        self._advanced(dialog.shipment.id)  # the new parcel in the list and the pane; every view follows
+        message = OrderMessageDialog(self, order_id, "order_shipped", utcnow)
+        if dialogs.run(message):
+            reminders.notify_changed()
+            self.data_changed.emit()
 
     def _send_again(self, person_id: int, product_ids: list[int], collaboration_id: int | None) -> None:
         """The parcel dialog for a new parcel in place of a lost or returned one (the window's

@@ -22,7 +22,8 @@ MAX_QUANTITY = 100_000
 STATUSES = ("new", "in_production", "ready", "shipped", "delivered", "cancelled")
 # Orders the shop still has to make: the promised ready date counts for these.
 IN_THE_MAKING = ("new", "in_production")
-# Orders still on the owner's plate (shown by default in the Maatwerk view).
+# The statuses an order on the owner's plate may have (Maatwerk's "Open orders"): a shipped
+# one only while it has a parcel to follow (``running``).
 OPEN = ("new", "in_production", "ready", "shipped")
 FINAL = ("delivered", "cancelled")
 
@@ -81,6 +82,19 @@ def status_after_parcel_gone(status: str, none_arrived: bool) -> str:
     out, or she moved the order on by hand (cancelled it, or back into production to make it
     again)."""
     return "ready" if status in SENT_ON and none_arrived else status
+
+
+def running(status: str, has_parcel: bool) -> bool:
+    """Is the order still on the owner's plate (Maatwerk's "Open orders", its default list)?
+    While she still makes it or ships it; once shipped, only while Afspraak has a parcel of it
+    (``has_parcel``: one in Zendingen) that tells its delivery and, when it arrives, makes the
+    order delivered. An order the shop's export shows as already sent came with no parcel:
+    nothing here to follow, and nothing that would ever close it, so it is not "running"; it
+    stays "shipped" (Afspraak does not know it arrived, and never says so), under "Shipped"
+    and "All orders", where "Mark as delivered" still closes it by hand. No reminder is due for
+    a shipped order either way (``domain/order_reminders.py``). Kept in step with
+    ``store/orders.listed("open")``, which asks the same in SQL."""
+    return status in BEFORE_PARCEL or (status == "shipped" and has_parcel)
 
 
 def can_ship(status: str, none_arrived: bool) -> bool:

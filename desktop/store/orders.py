@@ -89,11 +89,19 @@ def listed(status: str) -> list[CustomOrder]:
     """The orders for the list, with customer and product joined in: "open", "all" or one status code."""
     query = (CustomOrder.select(CustomOrder, Person, Product).join(Person)
              .switch(CustomOrder).join(Product, join_type=JOIN.LEFT_OUTER))
-    if status == "open":
-        query = query.where(CustomOrder.status.in_(rules.OPEN))
+    if status == "open":  # rules.running: a shipped order only with a parcel to follow in Zendingen
+        has_parcel = fn.EXISTS(Shipment.select(Shipment.id).where(Shipment.custom_order == CustomOrder.id))
+        query = query.where(CustomOrder.status.in_(rules.BEFORE_PARCEL)
+                            | ((CustomOrder.status == "shipped") & has_parcel))
     elif status != "all":
         query = query.where(CustomOrder.status == status)
     return list(query)
+
+
+def is_running(order: CustomOrder) -> bool:
+    """Is ``order`` one of the open orders (``rules.running``; ``listed("open")``)?"""
+    has_parcel = Shipment.select(Shipment.id).where(Shipment.custom_order == order.id).exists()
+    return rules.running(order.status, has_parcel)
 
 
 def waiting_for_product() -> list[CustomOrder]:

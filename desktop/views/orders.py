@@ -123,6 +123,13 @@ class OrdersView(ListView):
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(_("Open orders"), "open")
+        # What "open" holds, on hover: an order the shop's export showed as sent has no parcel
+        # here to follow (rules.running), so it is found under "Shipped" (review of Maatwerk).
+        # TRANSLATORS: tooltip of "Open orders" in Maatwerk's "Show" list; “Shipments” and
+        # “Shipped” as the sidebar and the status say them.
+        self.status_filter.setItemData(0, _(
+            "Orders you still have to make or ship, and shipped orders whose parcel you follow in “Shipments”. "
+            "Orders your webshop had already sent are under “Shipped”."), Qt.ToolTipRole)
         self.status_filter.addItem(_("All orders"), "all")
         for code, text in choices("order_status"):
             self.status_filter.addItem(text, code)
@@ -672,7 +679,9 @@ class OrdersView(ListView):
         name = order_texts.subject(o.order_number, o.person.name)
         shown = label("order_status", status)
         onward = status == "cancelled" or NEXT_ACTIONS.get(o.status) == status
-        if not onward and status in rules.OPEN:
+        moved = store.find(o.id)
+        # (back to "Shipped" without a parcel to follow, the shop's export sent it: not an open order)
+        if not onward and moved is not None and store.is_running(moved):
             self.status_filter.setCurrentIndex(self.status_filter.findData("open"))
             self.select_id(o.id)
             # TRANSLATORS: status bar, after "Reopen the order" or "Back to …" under another status

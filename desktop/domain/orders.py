@@ -132,13 +132,17 @@ MESSAGES_BY_STATUS = {
     "delivered": (),
     "cancelled": ("order_cancelled",),
 }
+# A ready order whose parcel got lost or came back (``status_after_parcel_gone``): "good news,
+# we've finished it, we'll send it shortly" is untrue of it; the news is that it goes out again.
+MESSAGES_AFTER_PARCEL_GONE = ("order_resend",)
 
 
-def offered_messages(status: str, late: bool, steps: list[str]) -> list[str]:
+def offered_messages(status: str, late: bool, steps: list[str], parcel_gone: bool = False) -> list[str]:
     """Which of ``steps`` (the order dialog's messages, in order) fit an order in ``status``
     (:data:`MESSAGES_BY_STATUS`); ``late``: its promised day is over (no "on schedule" then,
-    the delay is late news)."""
-    fits = MESSAGES_BY_STATUS.get(status, ())
+    the delay is late news); ``parcel_gone``: its parcels all got lost or came back (a ready
+    order is then sent again: :data:`MESSAGES_AFTER_PARCEL_GONE` instead of "ready")."""
+    fits = MESSAGES_AFTER_PARCEL_GONE if status == "ready" and parcel_gone else MESSAGES_BY_STATUS.get(status, ())
     return [step for step in steps if step in fits and not (late and step == "order_update")]
 
 

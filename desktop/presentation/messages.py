@@ -121,7 +121,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "reply": ("bericht_van", "titel", "afgesproken_op"),
     "answered": ("afspraken", "product", "deadline", "antwoord_op", "afgesproken_op", "gevolg", "kosten", "pauzedatum",
                  "gevolgen", "vervalt_ook", "blijft_staan"),
-    "order": _ORDER,  # confirmation, ready
+    "order": _ORDER,  # confirmation, ready, sending again
     "order.delay": _ORDER + ("nieuwe_datum",),
     "order.update": _ORDER + ("nieuwe_datum",),
     "order.late": _ORDER + ("nieuwe_datum",),
@@ -129,6 +129,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "order.confirmation": _ORDER + ("ontvanger",),
     "order.confirmation.gift": _ORDER + ("ontvanger",),
     "order.shipped.gift": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
+    "order.shipped.again": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
     "order.delay.again": _ORDER + ("nieuwe_datum",),
     "order.late.again": _ORDER + ("nieuwe_datum",),
     "agreement": ("titel", "voorwaarden"),
@@ -734,6 +735,37 @@ _t(
         "{vervoerder}. You can follow the parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
+# The order's parcel got lost or came back (Zendingen) and the order is ready to go out again
+# ("order_resend", offered instead of "ready": "good news, we've finished it" would be untrue).
+# Afspraak knows no new date, so none is promised; the parcel "did not arrive" rather than
+# "did not reach you", true of a gift's parcel too. {bestelnummer} sits in a parenthesis of
+# its own, left out without a number.
+_t(
+    "order.resend",
+    N_("Custom order: sending it again (the parcel got lost)"),
+    NF_("We're sending your order {bestelnummer} again"),
+    NF_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) got lost on its way and "
+        "never arrived. We're very sorry about that.\n\nWe're sending your order out again. As soon as the new "
+        "parcel is on its way, you'll get a new tracking link from us.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "order.resend.returned",
+    N_("Custom order: sending it again (the parcel came back)"),
+    NF_("We're sending your order {bestelnummer} again"),
+    NF_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) was not delivered and "
+        "has come back to us.\n\nWe're sending your order out again. As soon as the new parcel is on its way, "
+        "you'll get a new tracking link from us.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+# Shipped again after a parcel that got lost or came back: she hears this is the new parcel,
+# with its own link (a gift's buyer keeps "order.shipped.gift").
+_t(
+    "order.shipped.again",
+    N_("Custom order: shipped again in a new parcel"),
+    NF_("Your order {bestelnummer} is on its way again"),
+    NF_("{aanhef}\n\nThe new parcel with your {product} is on its way! It's being delivered by {vervoerder}. You "
+        "can follow the new parcel here:\n{track_trace}\n\nWe hope you enjoy your order!\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+)
 # The order was cancelled (by the customer or by the shop: Afspraak does not know which, nor
 # why). Afspraak keeps no refund, so the message promises none, nor any other step: it says
 # the order is cancelled, names it, and leaves the door open for her questions.
@@ -864,6 +896,16 @@ _BELGIAN = (
     NBE_("{aanhef}\n\nUnfortunately, we have to ask for your patience once more with your {product} (order "
          "{bestelnummer}). We didn't make {beloofde_datum} either. Our new expected date is {nieuwe_datum}. We're "
          "sorry it's taking this long, and thank you for your understanding.\n\n{groet}\n{afzender}\n{winkel}"),
+    # a "pakje" that got lost or came back, and the new one
+    NBE_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) got lost on its way and "
+         "never arrived. We're very sorry about that.\n\nWe're sending your order out again. As soon as the new "
+         "parcel is on its way, you'll get a new tracking link from us.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) was not delivered and "
+         "has come back to us.\n\nWe're sending your order out again. As soon as the new parcel is on its way, "
+         "you'll get a new tracking link from us.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nThe new parcel with your {product} is on its way! It's being delivered by {vervoerder}. You "
+         "can follow the new parcel here:\n{track_trace}\n\nWe hope you enjoy your order!\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
     # Belgians "contacteren" the shop with a question, and hope to be of service "opnieuw".
     NBE_("{aanhef}\n\nWe're letting you know that your order has been cancelled: your {product} (order "
          "{bestelnummer}).\n\nIf you have any questions about it, just reply to this message.\n\n{groet}\n{afzender}\n"

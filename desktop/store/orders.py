@@ -12,7 +12,8 @@ Decisions:
   "in production since" can be read back without parsing text.
 - **Messages** to the customer are ``message`` events (direction ``out``) whose ``step``
   says which message it was (``order_confirmation``, ``order_ready``, ``order_shipped``,
-  ``order_delay``, ``order_update``, ``order_cancelled``).
+  ``order_delay``, ``order_update``, ``order_cancelled``; ``order_resend``: its parcel got lost or
+  came back and it goes out again).
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ from desktop.store.models import (
     ShopOrderLine,
 )
 
-MESSAGE_STEPS = ("order_confirmation", "order_update", "order_delay", "order_ready", "order_shipped", "order_cancelled")
+MESSAGE_STEPS = ("order_confirmation", "order_update", "order_delay", "order_ready", "order_resend", "order_shipped",
+                 "order_cancelled")
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,12 @@ def gone_parcel(order_id: int) -> Shipment | None:
     if not none_arrived(parcel_statuses(order_id)):
         return None
     return shipment_of(order_id)
+
+
+def sent_again(order_id: int) -> bool:
+    """Is the order's last parcel a new one, after an earlier parcel got lost or came back?"""
+    statuses = parcel_statuses(order_id)
+    return len(statuses) > 1 and not none_arrived(statuses) and none_arrived(statuses[:-1])
 
 
 def gone_parcels(order_ids) -> dict[int, str]:
@@ -523,6 +531,7 @@ TEMPLATES = {
     "order_update": "order.update",
     "order_delay": "order.delay",
     "order_ready": "order.ready",
+    "order_resend": "order.resend",  # "order.resend.returned" for a parcel that came back
     "order_shipped": "order.shipped",
     "order_cancelled": "order.cancelled",
 }

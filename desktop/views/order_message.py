@@ -47,6 +47,8 @@ MESSAGE_LABELS = {
     "order_update": i18n.N_("Update: still on schedule"),
     "order_delay": i18n.N_("Delay: a new expected date"),
     "order_ready": i18n.N_("Your order is ready"),
+    # TRANSLATORS: offered instead of "Your order is ready" once the order's parcel got lost or came back.
+    "order_resend": i18n.N_("We're sending your order again"),
     "order_shipped": i18n.N_("Shipped, with tracking link"),
     "order_cancelled": i18n.N_("Your order has been cancelled"),
 }
@@ -123,7 +125,8 @@ class OrderMessageDialog(_Clocked, QDialog):
 
         today = to_local(self.now).date()
         late = past_promise(self.order.promised_ready, today, self.order.status)
-        offered = offered_messages(self.order.status, late, list(MESSAGE_LABELS))
+        offered = offered_messages(self.order.status, late, list(MESSAGE_LABELS),
+                                   parcel_gone=store.gone_parcel(order_id) is not None)
         step = opening_message(step, self.order.status, late, offered)
         for code in offered:
             self.kind.addItem(message_label(code), code)

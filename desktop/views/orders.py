@@ -505,7 +505,8 @@ class OrdersView(ListView):
         # Only the messages true of the order where it is now (a cancelled order's "your order is
         # ready" and a new order's "on its way" were one click away); none for a delivered one.
         late = rules.past_promise(o.promised_ready, self.today(), o.status)
-        offered = rules.offered_messages(o.status, late, list(MESSAGE_LABELS))
+        # its parcel got lost or came back: "we're sending it again", not "good news, it's ready"
+        offered = rules.offered_messages(o.status, late, list(MESSAGE_LABELS), parcel_gone=gone is not None)
         if not offered:
             message.setEnabled(False)
             message.setToolTip(nothing_to_send(o.status))

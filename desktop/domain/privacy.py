@@ -492,10 +492,15 @@ def recipient_export_document(recipient: Recipient, exported_at: datetime, app_v
 
 
 def recipient_rows(recipient: Recipient) -> list[dict]:
-    return [{"platform": d.platform, "number": d.number, "ordered_on": d.ordered_on,
-             **dict(zip(DELIVERY_COLUMNS, (d.ship.name, d.ship.street, d.ship.postcode, d.ship.city, d.ship.country,
-                                           d.ship.phone)))}
-            for d in recipient.deliveries]
+    return [delivery_row(d) for d in recipient.deliveries]
+
+
+def delivery_row(d: Delivery) -> dict:
+    """One delivery as an export holds it: the order's number and day, the delivery's fields
+    (never who placed the order)."""
+    return {"platform": d.platform, "number": d.number, "ordered_on": d.ordered_on,
+            **dict(zip(DELIVERY_COLUMNS, (d.ship.name, d.ship.street, d.ship.postcode, d.ship.city, d.ship.country,
+                                          d.ship.phone)))}
 
 
 def recipient_csv_files(recipient: Recipient) -> dict[str, bytes]:

@@ -215,9 +215,7 @@ def _deliveries_to_her(con, holding: Holding) -> tuple[dict[int, dict], list[str
             if not keys & wanted:
                 elsewhere += 1
                 continue
-            found[d.order_id] = {"platform": d.platform, "number": d.number, "ordered_on": d.ordered_on,
-                                 **dict(zip(rules.DELIVERY_COLUMNS, (d.ship.name, d.ship.street, d.ship.postcode,
-                                                                     d.ship.city, d.ship.country, d.ship.phone)))}
+            found[d.order_id] = rules.delivery_row(d)
             if d.unsent:
                 unsent.append(d.number)
     return found, unsent, elsewhere

@@ -630,7 +630,8 @@ def order_template(order_id: int, step: str, today: date, gift: bool) -> str:
     (the shop's order sends the parcel to somebody else) is confirmed and shipped in words
     for the buyer who gave it ("….gift"). An order whose parcel got lost or came back is sent
     again in the words of its parcel ("order.resend", "order.resend.returned"), and its new
-    parcel is named as the new one ("order.shipped.again")."""
+    parcel is named as the new one ("order.shipped.again"; a gift's says why there is a new
+    one: "order.shipped.gift.again", "….returned")."""
     order = CustomOrder.get_by_id(order_id)
     template = orders.TEMPLATES[step]
     late = step in ("order_delay", "order_update") and rules.past_promise(order.promised_ready, today, order.status)
@@ -647,13 +648,16 @@ def order_template(order_id: int, step: str, today: date, gift: bool) -> str:
         earlier = orders.delays_sent(order_id)
         if earlier:  # the first, third... again in one wording, the second, fourth... in the other
             return template + (".again" if earlier % 2 else ".again.alt")
+    replaced = orders.replaced_parcel(order_id) if template == "order.shipped" else None
+    if replaced is not None and gift:  # a gift's new parcel: why there is one, in the words of the old one
+        return "order.shipped.gift.again" + (".returned" if replaced == "returned" else "")
+    if replaced is not None:
+        return "order.shipped.again"  # the new parcel, after one that got lost or came back
     if gift and template in ("order.confirmation", "order.shipped"):
         return template + ".gift"
     if template == "order.resend":  # the parcel got lost ("order.resend") or came back
         gone = orders.gone_parcel(order_id)
         return "order.resend.returned" if gone is not None and gone.status == "returned" else template
-    if template == "order.shipped" and orders.sent_again(order_id):
-        return "order.shipped.again"  # the new parcel, after one that got lost or came back
     last, run = orders.last_purposes(order_id)
     if template == "order.update" and last == "order_delay":
         # Right after the news of a new date: on schedule for that date, never "still" on

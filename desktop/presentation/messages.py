@@ -130,6 +130,8 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "order.confirmation.gift": _ORDER + ("ontvanger",),
     "order.shipped.gift": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
     "order.shipped.again": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
+    "order.shipped.gift.again": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
+    "order.shipped.gift.again.returned": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
     "order.delay.again": _ORDER + ("nieuwe_datum",),
     "order.late.again": _ORDER + ("nieuwe_datum",),
     "agreement": ("titel", "voorwaarden"),
@@ -737,7 +739,9 @@ _t(
 )
 # The order's parcel got lost or came back (Zendingen) and the order is ready to go out again
 # ("order_resend", offered instead of "ready": "good news, we've finished it" would be untrue).
-# Afspraak knows no new date, so none is promised; the parcel "did not arrive" rather than
+# Afspraak knows no new date, so none is promised; nor a tracking link: the new parcel is not
+# made yet and may go without a code (the "on its way again" message that follows it quotes
+# its link only when it has one, its sentence left out otherwise). The parcel "did not arrive" rather than
 # "did not reach you", true of a gift's parcel too. {bestelnummer} sits in a parenthesis of
 # its own, left out without a number.
 _t(
@@ -745,25 +749,45 @@ _t(
     N_("Custom order: sending it again (the parcel got lost)"),
     NF_("We're sending your order {bestelnummer} again"),
     NF_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) got lost on its way and "
-        "never arrived. We're very sorry about that.\n\nWe're sending your order out again. As soon as the new "
-        "parcel is on its way, you'll get a new tracking link from us.\n\n{groet}\n{afzender}\n{winkel}"),
+        "never arrived. We're very sorry about that.\n\nWe're sending your order out again, and we'll let you "
+        "know as soon as the new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.resend.returned",
     N_("Custom order: sending it again (the parcel came back)"),
     NF_("We're sending your order {bestelnummer} again"),
     NF_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) was not delivered and "
-        "has come back to us.\n\nWe're sending your order out again. As soon as the new parcel is on its way, "
-        "you'll get a new tracking link from us.\n\n{groet}\n{afzender}\n{winkel}"),
+        "has come back to us.\n\nWe're sending your order out again, and we'll let you know as soon as the "
+        "new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # Shipped again after a parcel that got lost or came back: she hears this is the new parcel,
-# with its own link (a gift's buyer keeps "order.shipped.gift").
+# with its own link when it has one (without a code, "You can follow…" is left out).
 _t(
     "order.shipped.again",
     N_("Custom order: shipped again in a new parcel"),
     NF_("Your order {bestelnummer} is on its way again"),
     NF_("{aanhef}\n\nThe new parcel with your {product} is on its way! It's being delivered by {vervoerder}. You "
         "can follow the new parcel here:\n{track_trace}\n\nWe hope you enjoy your order!\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+)
+# A gift's new parcel (the shop's order sends it to {ontvanger}, not to the buyer), after one
+# that got lost or came back: the buyer reads that this is the new parcel and why (a buyer who
+# never heard of the first one's fate learns it here), with its link only when it has one.
+_t(
+    "order.shipped.gift.again",
+    N_("Custom order: a gift shipped again in a new parcel (the parcel got lost)"),
+    NF_("Your order {bestelnummer} is on its way again"),
+    NF_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} got lost on its way, so we've sent a new "
+        "one. The new parcel is on its way now! It's being delivered by {vervoerder}. You can "
+        "follow the new parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "order.shipped.gift.again.returned",
+    N_("Custom order: a gift shipped again in a new parcel (the parcel came back)"),
+    NF_("Your order {bestelnummer} is on its way again"),
+    NF_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} was not delivered and came back to us, so "
+        "we've sent a new one. The new parcel is on its way now! It's being delivered by "
+        "{vervoerder}. You can follow the new parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
 # The order was cancelled (by the customer or by the shop: Afspraak does not know which, nor
@@ -898,13 +922,20 @@ _BELGIAN = (
          "sorry it's taking this long, and thank you for your understanding.\n\n{groet}\n{afzender}\n{winkel}"),
     # a "pakje" that got lost or came back, and the new one
     NBE_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) got lost on its way and "
-         "never arrived. We're very sorry about that.\n\nWe're sending your order out again. As soon as the new "
-         "parcel is on its way, you'll get a new tracking link from us.\n\n{groet}\n{afzender}\n{winkel}"),
+         "never arrived. We're very sorry about that.\n\nWe're sending your order out again, and we'll let you "
+         "know as soon as the new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) was not delivered and "
-         "has come back to us.\n\nWe're sending your order out again. As soon as the new parcel is on its way, "
-         "you'll get a new tracking link from us.\n\n{groet}\n{afzender}\n{winkel}"),
+         "has come back to us.\n\nWe're sending your order out again, and we'll let you know as soon as the "
+         "new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nThe new parcel with your {product} is on its way! It's being delivered by {vervoerder}. You "
          "can follow the new parcel here:\n{track_trace}\n\nWe hope you enjoy your order!\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} got lost on its way, so we've sent a new "
+         "one. The new parcel is on its way now! It's being delivered by {vervoerder}. You can "
+         "follow the new parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} was not delivered and came back to us, so "
+         "we've sent a new one. The new parcel is on its way now! It's being delivered by "
+         "{vervoerder}. You can follow the new parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
          "{groet}\n{afzender}\n{winkel}"),
     # Belgians "contacteren" the shop with a question, and hope to be of service "opnieuw".
     NBE_("{aanhef}\n\nWe're letting you know that your order has been cancelled: your {product} (order "

@@ -41,6 +41,48 @@ _ORDER_FIELDS = {
 }
 
 
+# --- what Edit → Undo names a step of Maatwerk by ---------------------------------------------
+
+def order_moved(number: str, name: str, status: str) -> str:
+    """A status move: "order #1038 for Kevin Jacobs set to “Cancelled”"."""
+    shown = label("order_status", status)
+    if number:
+        # TRANSLATORS: Edit → Undo "…": a custom order moved to another status.
+        return _("order {number} for {name} set to “{status}”").format(number=number, name=name, status=shown)
+    # TRANSLATORS: Edit → Undo "…": a custom order without a shop number moved to another status.
+    return _("the order for {name} set to “{status}”").format(name=name, status=shown)
+
+
+def order_shipped(number: str, name: str, again: bool) -> str:
+    """A custom order shipped (its parcel made, the order "Shipped"): "order #1038 for Kevin
+    Jacobs shipped"; ``again``: a new parcel after one that got lost or came back (undoing it
+    takes out that new parcel, never the one that did not arrive)."""
+    if number and again:
+        # TRANSLATORS: Edit → Undo "…": a custom order sent again in a new parcel, after its parcel got lost or
+        # came back ("Undo order #1038 for Kevin Jacobs shipped again").
+        return _("order {number} for {name} shipped again").format(number=number, name=name)
+    if number:
+        # TRANSLATORS: Edit → Undo "…": a custom order shipped ("Undo order #1038 for Kevin Jacobs shipped").
+        return _("order {number} for {name} shipped").format(number=number, name=name)
+    if again:
+        # TRANSLATORS: Edit → Undo "…": a custom order without a shop number sent again in a new parcel.
+        return _("the order for {name} shipped again").format(name=name)
+    # TRANSLATORS: Edit → Undo "…": a custom order without a shop number shipped.
+    return _("the order for {name} shipped").format(name=name)
+
+
+def order_message_sent(number: str, name: str, message: str) -> str:
+    """A message to the customer marked sent: "message “Your order is ready” about order
+    #1038 for Kevin Jacobs marked sent" (``message``: its kind, as the dialog offers it)."""
+    if number:
+        # TRANSLATORS: Edit → Undo "…": a message to the customer of a custom order marked sent; {message} is
+        # the kind of message as the message dialog names it ("Your order is ready").
+        return _("message “{message}” about order {number} for {name} marked sent").format(
+            message=message, number=number, name=name)
+    # TRANSLATORS: Edit → Undo "…": the same, for a custom order without a shop number.
+    return _("message “{message}” about the order for {name} marked sent").format(message=message, name=name)
+
+
 def refused(exc: journal.ChangedSince, what: str, undoing: bool) -> str:
     """The whole message: ``what`` (the step's name on Edit → Undo) was not undone (or,
     ``undoing`` False, not redone), what changed since, and that nothing changed."""

@@ -16,11 +16,13 @@ taken back any more (an imported product that a parcel uses now) fails with
 
 A replay never writes over what was done after it (review of the custom orders, finding 1:
 Ctrl+Z put an order's ready date back to the 13th after a delay message had told the
-customer the 22nd). Not every action is a step on Edit → Undo (an order marked ready, a
-message sent, a parcel made in Maatwerk are not), so the step Ctrl+Z reaches is not always
-the last thing done. Each ``Change`` keeps the state it left its rows in, and a replay
-first compares the data with it; it refuses (``ChangedSince``, the facts of what differs:
-nothing is written) when, since the action (or since its undo, for a redo):
+customer the 22nd). Not every change is a step on Edit → Undo (a step that was refused
+leaves the stack, and a change made where no step is recorded stays done), so the step
+Ctrl+Z reaches is not always the last thing done; in Maatwerk a status move, a parcel made
+and a message marked sent are each a step, the latest taken back first. Each ``Change``
+keeps the state it left its rows in, and a replay first compares the data with it; it
+refuses (``ChangedSince``, the facts of what differs: nothing is written) when, since the
+action (or since its undo, for a redo):
 
 - a column it changed holds another value now, or a row it added or removed was changed,
   removed or added again (whole rows: a replay adds or removes them whole);

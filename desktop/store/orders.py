@@ -27,7 +27,7 @@ from peewee import JOIN, fn
 
 from desktop.clock import to_local
 from desktop.domain import orders as rules
-from desktop.domain.shipments import ShipTo, none_arrived, says_where
+from desktop.domain.shipments import GONE, ShipTo, none_arrived, says_where
 from desktop.store import pictures
 from desktop.store.db import db, ids_in
 from desktop.store.models import (
@@ -191,8 +191,16 @@ def gone_parcel(order_id: int) -> Shipment | None:
 
 def sent_again(order_id: int) -> bool:
     """Is the order's last parcel a new one, after an earlier parcel got lost or came back?"""
+    return replaced_parcel(order_id) is not None
+
+
+def replaced_parcel(order_id: int) -> str | None:
+    """When the order's last parcel is a new one (``sent_again``): what happened to the one it
+    replaces, the latest that did not arrive ("lost", "returned"); else None."""
     statuses = parcel_statuses(order_id)
-    return len(statuses) > 1 and not none_arrived(statuses) and none_arrived(statuses[:-1])
+    if not (len(statuses) > 1 and not none_arrived(statuses) and none_arrived(statuses[:-1])):
+        return None
+    return next(status for status in reversed(statuses[:-1]) if status in GONE)
 
 
 def gone_parcels(order_ids) -> dict[int, str]:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import _
 from desktop.labels import choices
-from desktop.presentation import delivery_texts, due_texts, errors, messages, order_texts
+from desktop.presentation import delivery_texts, due_texts, errors, messages, order_texts, undo_texts
 from desktop.store import orders as store
 from desktop.views.base import plain_label
 from desktop.views.forms import date_field, date_problems, from_qdate, load_form, to_qdate, typed_day
@@ -307,11 +307,19 @@ class OrderMessageDialog(_Clocked, QDialog):
         delay = self.step() == "order_delay"
         if self.step() is None or self._date_refused():
             return
+        from desktop import reminders
+
+        # A step on Edit → Undo (as a status move is): a message marked sent by mistake, or the
+        # wrong one, is taken back with Ctrl+Z; the journal refuses it once something was done
+        # to the order since (store/journal.py).
+        what = undo_texts.order_message_sent(self.order.order_number, self.order.person.name,
+                                             message_label(self.step()))
         try:
-            self.sent_event = store.record_message(
-                self.order_id, self.step(), self.channel.currentData(), self.body.toPlainText(), self.now,
-                new_ready=self.chosen_date() if delay else None,
-                reason=(self.reason.text().strip() or due_texts.delay_reason()) if delay else "")
+            with reminders.recorded(what):
+                self.sent_event = store.record_message(
+                    self.order_id, self.step(), self.channel.currentData(), self.body.toPlainText(), self.now,
+                    new_ready=self.chosen_date() if delay else None,
+                    reason=(self.reason.text().strip() or due_texts.delay_reason()) if delay else "")
         except store.OrderInvalid as exc:
             self.error.setText(errors.text(exc))
             self.error.show()
@@ -458,9 +466,18 @@ class OrderShipDialog(_Clocked, QDialog):
             self.error.show()
             self.sent_on.setFocus()
             return
+        from desktop import reminders
+
+        order = store.find(self.order_id)
+        # A step on Edit → Undo (as a status move is): the parcel and the order's "Shipped" are
+        # taken back together; a message about it sent since is undone first (store/journal.py).
+        what = undo_texts.order_shipped(order.order_number, order.person.name,
+                                        again=store.gone_parcel(self.order_id) is not None)
         try:
-            self.shipment = store.ship_order(self.order_id, store.ShipInput(
-                self.carrier.currentData(), self.tracking_code.text(), self.tracking_url.text(), sent_on), self.now)
+            with reminders.recorded(what):
+                self.shipment = store.ship_order(self.order_id, store.ShipInput(
+                    self.carrier.currentData(), self.tracking_code.text(), self.tracking_url.text(), sent_on),
+                    self.now)
         except store.OrderInvalid as exc:
             self.error.setText(errors.text(exc))
             self.error.show()

@@ -36,7 +36,7 @@ from desktop.views.rows import Row
 from desktop.views.flow import flow_of
 from desktop.views.rows import plain_tooltip, shortcut_safe
 from desktop.views.timeline_widget import PersonTimeline
-from desktop.presentation import delivery_texts, errors, event_texts, order_texts
+from desktop.presentation import delivery_texts, errors, event_texts, order_texts, undo_texts
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -663,13 +663,7 @@ class OrdersView(ListView):
     @staticmethod
     def _move_text(o: CustomOrder, status: str) -> str:
         """What Edit → Undo names a status move by: "order #1038 for Kevin Jacobs set to “Cancelled”"."""
-        shown = label("order_status", status)
-        if o.order_number:
-            # TRANSLATORS: Edit → Undo "…": a custom order moved to another status.
-            return _("order {number} for {name} set to “{status}”").format(
-                number=o.order_number, name=o.person.name, status=shown)
-        # TRANSLATORS: Edit → Undo "…": a custom order without a shop number moved to another status.
-        return _("the order for {name} set to “{status}”").format(name=o.person.name, status=shown)
+        return undo_texts.order_moved(o.order_number, o.person.name, status)
 
     def _say_where(self, o: CustomOrder, status: str) -> None:
         """After a move that took the order out of the list: a step back (reopened, back to

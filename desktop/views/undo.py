@@ -16,8 +16,9 @@ window refreshes its views and the reminder counts after either (main_window.py)
 A step that cannot be taken any more (a product that a parcel made since uses) is
 refused with a message and changes nothing; the command is then made obsolete, so Qt
 takes it off the stack (the commands before it stay available). So is a step whose data
-was changed since by an action that is no step (an order marked ready or a message sent
-in Maatwerk after an edit in its form): the message lists what changed
+was changed since by an action that is no step, or by a step itself taken off the stack
+(a message about an order recorded after the edit in its form that Ctrl+Z reached): the
+message lists what changed
 (``store.journal.ChangedSince``, ``presentation/undo_texts.py``).
 """
 

@@ -575,10 +575,12 @@ def _composed(item: DueItem, now: datetime, extra: dict[str, object] | None) -> 
     to = recipient(person)
     values, owed = item_values(item, person, now, s)
     values.update(extra or {})
-    subject, body = (templates.own(item.template, to.lang, to.context)
-                     or messages.default_text(item.template, to.lang, to.context, to.country))
+    # a final notice that ends several collaborations in its plural wording (its own template)
+    template = messages.wording(item.template, owed)
+    subject, body = (templates.own(template, to.lang, to.context)
+                     or messages.default_text(template, to.lang, to.context, to.country))
     body, values = fitted(values, body, owed)
-    return messages.render(item.template, values, to, now=now, tz=s.tz, override=(subject, body))
+    return messages.render(template, values, to, now=now, tz=s.tz, override=(subject, body))
 
 
 def delay_reason() -> str:

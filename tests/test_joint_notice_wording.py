@@ -133,3 +133,28 @@ def test_the_joint_final_notice_of_the_walk_is_plural(shop, frozen_clock, monkey
     assert re.search(SINGULAR[language], final.body) is None, final.body
     assert subjects["4"] == subject
     assert final.template in ("ladder.4", "ladder.4.alt")  # what is recorded: the step's own template
+
+
+def test_the_decision_after_a_joint_notice_says_what_it_said_of_them_all(shop, frozen_clock):
+    """Vandaag's words for the decision after that notice: it said the collaborations would end,
+    not "the collaboration"."""
+    from desktop import i18n
+    from desktop.store import due
+
+    y = _person("Yara Smit", email="yara@example.nl")
+    _collab(y, "Ketting in een reel", [("reel", date(2026, 12, 2), 1)], shop["KM"], START - timedelta(days=40))
+    _collab(y, "Oorbellen in stories", [("story", date(2026, 12, 2), 2)], shop["OD"], START - timedelta(days=20))
+    i18n.set_language("nl")
+    now, decision = START, None
+    while decision is None and now < START + timedelta(days=30):
+        frozen_clock.set(now)
+        for item in due.due_now(now):
+            if item.action == "strike":
+                decision = item
+            else:
+                due.mark_sent(item, now, item.channel, due_texts.compose(item, now).body)
+        now += timedelta(hours=3)
+    assert decision is not None
+    words = due_texts.strike_decision_words(decision, now)
+    assert "Daarin stond: als er uiterlijk" in words and "niets komt, stoppen de samenwerkingen." in words
+    assert "stopt de samenwerking." not in words

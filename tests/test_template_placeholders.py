@@ -134,3 +134,15 @@ def test_double_click_and_the_button_insert_into_the_field_used_last(qtbot, data
     dialog.insert_button.click()
     assert dialog.body.toPlainText() == "{deadline}"
     assert dialog.subject.text() == "{voornaam}Herinnering van {winkel}"
+
+
+def test_the_preview_of_a_notice_that_ends_several_collaborations_names_work_of_more_than_one(
+        qtbot, database, translator):
+    """Its example values name two things owed, as the plural wording says ("our collaborations"),
+    not one reel."""
+    dialog = make(qtbot, "ladder.4.several")
+    text = dialog.preview.toPlainText()
+    assert "onze samenwerkingen" in text or "our collaborations" in text
+    assert "je twee stories" in text or "your two stories" in text
+    dialog.template.setCurrentIndex(dialog.template.findData("ladder.4"))
+    assert "stories" not in dialog.preview.toPlainText()

@@ -44,7 +44,9 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   the stories the day the reel got its final notice; a second final notice with another
   date the day after the first). What went late while a final notice's date ran is not
   greeted with a first reminder after it either: it goes on from step 2
-  (:func:`_drop_after_final_notice`);
+  (:func:`_drop_after_final_notice`), and neither is what goes late the day after unanswered
+  follow-ups of her message ("is everything OK?" after "my message is still unanswered":
+  :func:`_after_follow_ups`);
 * what one message may cite (:func:`_fits`): only deliverables at the same step share a
   message (a final notice names every late deliverable of hers due that day, whatever its
   step or collaboration: one notice, one date, one strike decision), and one parcel
@@ -975,6 +977,8 @@ def _between_promises(nexts: dict[int, list[_Next]], state_by_key: Mapping[str, 
     decided = _final_notices(state_by_key, nexts) if state_by_key else {}
     if noticed or decided:
         _drop_after_final_notice(nexts, noticed, decided, latest_in, settings)
+    if state_by_key:
+        _after_follow_ups(nexts, state_by_key, latest_in)
     _join_conversation(nexts, settings)
 
 
@@ -1058,6 +1062,60 @@ def _drop_after_final_notice(nexts: dict[int, list[_Next]], noticed: Mapping[tup
             kept.append(n)
         if len(kept) != len(person_nexts):
             person_nexts[:] = kept
+
+
+# How long unanswered follow-ups of her message (``_after_follow_ups``) are the conversation that
+# runs with her: a week after the last one, a promise of hers that goes late is a new subject and
+# may open with its friendly first reminder again.
+FOLLOW_UPS_RUN = timedelta(days=7)
+
+
+def _after_follow_ups(nexts: dict[int, list[_Next]], state_by_key: Mapping[str, StepState],
+                      latest_in: Mapping[int, tuple[datetime, ...]]) -> None:
+    """One person, one conversation, across kinds of promise (review of the ladder, defect 2):
+    a promise that goes late while follow-ups of her unanswered message run (a rule covered by
+    any promise of hers, ``Rule.covered_by`` with no ``covered_on``: "reply") joins that
+    conversation instead of opening a new one. Zoë got "did my message reach you?" and "my
+    message is still unanswered" on two days, and on the third "just checking in about your
+    post … is everything OK?": her late post covered the follow-ups (``_drop_covered``), and its
+    ladder started from its first, cheerful step as if nothing had been said to her.
+
+    So (in place) the first step of such a promise (nothing of its ladder acted on yet) becomes
+    its second, the reminder that says she has not answered and why a date matters, when a
+    follow-up was sent to her before it comes due, at most ``FOLLOW_UPS_RUN`` before, and she
+    has not written since. It keeps the day of its first step (the one the next follow-up would
+    have had); its later steps keep their own days, counted from its deadline as ever, so its
+    final notice comes no sooner than it would have: only the cheerful opener is left out. Only
+    a rule whose second step is an ordinary message moves (not the check-in after her answer,
+    whose next step is a final notice)."""
+    wanted: dict[int, list[_Next]] = {}
+    for person_id, person_nexts in nexts.items():
+        for n in person_nexts:
+            rule = RULES[n.promise.rule]
+            if (n.index == 0 and n.previous_sent is None and not n.earlier_sent and len(rule.steps) > 1
+                    and rule.steps[1].action == "message" and not rule.steps[1].final
+                    and rule.steps[1].channel == n.step.channel):
+                wanted.setdefault(person_id, []).append(n)
+    if not wanted:
+        return
+    # (person, covering rule's group) -> the moments follow-ups covered by that group were sent
+    followed: dict[tuple[int, str], list[datetime]] = {}
+    for st in state_by_key.values():
+        if st.status != "sent" or st.person_id not in wanted:
+            continue
+        rule = RULES.get(st.key.partition(":")[0])
+        if rule is None or not rule.covered_by or rule.covered_on:
+            continue
+        followed.setdefault((st.person_id, rule.covered_by), []).append(st.at)
+    if not followed:
+        return
+    for person_id, candidates in wanted.items():
+        written = latest_in.get(person_id, ())
+        for n in candidates:
+            found = followed.get((person_id, RULES[n.promise.rule].group(n.promise.rule)), ())
+            if any(at <= n.due and n.due - at <= FOLLOW_UPS_RUN and not (written and written[0] >= at)
+                   for at in found):
+                _restep(n, 1)
 
 
 def _restep(n: _Next, index: int) -> None:

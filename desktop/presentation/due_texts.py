@@ -575,10 +575,12 @@ def _composed(item: DueItem, now: datetime, extra: dict[str, object] | None) -> 
     to = recipient(person)
     values, owed = item_values(item, person, now, s)
     values.update(extra or {})
-    subject, body = (templates.own(item.template, to.lang, to.context)
-                     or messages.default_text(item.template, to.lang, to.context, to.country))
+    # a final notice that ends several collaborations in its plural wording (its own template)
+    template = messages.wording(item.template, owed)
+    subject, body = (templates.own(template, to.lang, to.context)
+                     or messages.default_text(template, to.lang, to.context, to.country))
     body, values = fitted(values, body, owed)
-    return messages.render(item.template, values, to, now=now, tz=s.tz, override=(subject, body))
+    return messages.render(template, values, to, now=now, tz=s.tz, override=(subject, body))
 
 
 def delay_reason() -> str:
@@ -767,13 +769,20 @@ def strike_decision_words(item: DueItem, now: datetime, facts: dict | None = Non
     facts = due.strike_facts(item, now) if facts is None else facts
     name = item.person_name
     sent = facts.get("notice_sent")
+    ended = facts.get("collaborations") or []
     if sent is not None:
         until = followup.pause_date(sent, due.ladder_settings())
-        # TRANSLATORS: Vandaag, a strike decision; {date} is when the final reminder was sent, {until} the
-        # date it named ("if I haven't heard from you by ...").
-        first = _("No answer from {name} since the final reminder sent on {date}. It said the collaboration would "
-                  "end if nothing came by {until}.").format(name=name, date=_day_words(to_local(sent).date(), now),
-                                                         until=_day_words(until, now))
+        if len(ended) > 1:  # the notice said so of all of them ("our collaborations")
+            # TRANSLATORS: Vandaag, a strike decision whose final reminder named several collaborations; {date}
+            # is when it was sent, {until} the date it named ("if I haven't heard from you by ...").
+            first = _("No answer from {name} since the final reminder sent on {date}. It said the collaborations "
+                      "would end if nothing came by {until}.")
+        else:
+            # TRANSLATORS: Vandaag, a strike decision; {date} is when the final reminder was sent, {until} the
+            # date it named ("if I haven't heard from you by ...").
+            first = _("No answer from {name} since the final reminder sent on {date}. It said the collaboration "
+                      "would end if nothing came by {until}.")
+        first = first.format(name=name, date=_day_words(to_local(sent).date(), now), until=_day_words(until, now))
     else:
         # TRANSLATORS: Vandaag, a strike decision whose final reminder was marked done without a message.
         first = _("No answer from {name} since the final reminder.").format(name=name)
@@ -787,7 +796,6 @@ def strike_decision_words(item: DueItem, now: datetime, facts: dict | None = Non
         else:
             # TRANSLATORS: Vandaag, a strike decision: the strike that reaches the owner's limit.
             strike += " " + _("The influencer becomes inactive: no new collaborations.")
-    ended = facts.get("collaborations") or []
     if len(ended) > 1:  # one final notice named the late work of several (message review, finding 5)
         from babel.lists import format_list
 

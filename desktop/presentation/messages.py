@@ -536,6 +536,65 @@ _t(
         "{kosten}.\n\n{gevolgen}\n\n{vervalt_ook}\n\n{blijft_staan}\n\nA short message is all it takes to sort it "
         "out together.\n\n{groet}\n{afzender}\n{winkel}"),
 )
+# A final notice that ends several collaborations at once (message review, finding 5: one notice,
+# one date) says so in the plural: "I'll end our collaborations", "our agreements" (review of the
+# ladder, defect 1: a joint notice said "onze samenwerking" of two). The messages above in their
+# own wording for that case (``wording``), without the sentences of the one agreed consequence and
+# value: {gevolgen} gives each collaboration its own, and {afgesproken_op} is left out with it.
+_t(
+    "ladder.4.several",
+    N_("Step 4: final reminder, several collaborations"),
+    NF_("Final reminder about our agreements"),
+    NF_("{aanhef}\n\nThis is my final reminder about {afspraken}. We made these agreements on {afgesproken_op}. "
+        "The deadline was {deadline}, and I haven't heard from you since.\n\nIf there's still no reply from "
+        "you by {pauzedatum}, I'll end our collaborations.\n\n{gevolgen}\n\n{vervalt_ook}\n\n{blijft_staan}\n\n"
+        "I'd much rather sort this out together, so please let me know how you'd like to proceed.\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "ladder.4.several.alt",
+    N_("Step 4: final reminder, several collaborations (alternative wording)"),
+    NF_("One last message about our agreements"),
+    NF_("{aanhef}\n\nI'm writing to you about {afspraken}. The deadline was {deadline}, and I haven't heard "
+        "from you since. This is my last message about them: if there's still no reply from you by "
+        "{pauzedatum}, I'll have to end our collaborations.\n\n{gevolgen}\n\n{vervalt_ook}\n\n{blijft_staan}\n\n"
+        "A short message is all it takes to sort it out together.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "answered.4.several",
+    N_("After her answer: final reminder, several collaborations"),
+    NF_("Final reminder about our agreements"),
+    NF_("{aanhef}\n\nSince your message on {antwoord_op}, I've written to you again, and I still haven't seen "
+        "{afspraken}. This is my final reminder about our agreements. We made them on {afgesproken_op}.\n\nIf I "
+        "haven't heard from you again by {pauzedatum}, I'll end our collaborations.\n\n{gevolgen}\n\n"
+        "{vervalt_ook}\n\n{blijft_staan}\n\nI'd much rather sort this out together, so please let me know how "
+        "you'd like to proceed.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "answered.4.several.alt",
+    N_("After her answer: final reminder, several collaborations (alternative wording)"),
+    NF_("One last message about our agreements"),
+    NF_("{aanhef}\n\nThanks for your message on {antwoord_op}. I still haven't seen {afspraken}, so this is my "
+        "last message about them: if I haven't heard from you again by {pauzedatum}, I'll have to end our "
+        "collaborations.\n\n{gevolgen}\n\n{vervalt_ook}\n\n{blijft_staan}\n\nA short message is all it takes "
+        "to sort it out together.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+# The final notices above and their wording when they end several collaborations.
+SEVERAL_COLLABORATIONS = {
+    "ladder.4": "ladder.4.several", "ladder.4.alt": "ladder.4.several.alt",
+    "answered.4": "answered.4.several", "answered.4.alt": "answered.4.several.alt",
+}
+
+
+def wording(template_id: str, owed: Owed | None) -> str:
+    """The template a ladder step's message is written in: its own, or for a final notice
+    about the work of several collaborations (``Owed.collaborations``), its plural wording
+    ("I'll end our collaborations"; the owner edits it as a template of its own)."""
+    if owed is not None and owed.collaborations > 1:
+        return SEVERAL_COLLABORATIONS.get(template_id, template_id)
+    return template_id
+
+
 # The follow-up of an unanswered message (rule "reply"): she owes an answer, not a
 # deliverable, so these never speak of a deadline or of work to finish. {bericht_van} is
 # the day of the shop's message, {titel} the collaboration it was about.
@@ -1037,6 +1096,8 @@ NOTICE_VALUE = NF_("What we sent you for it is worth {value}.")
 # TRANSLATORS: a final reminder: what else of the agreement ends with it (not late yet); {items}
 # is e.g. "your TikTok video with the Initial bracelet (due Tuesday 8 December)".
 NOTICE_ALSO_ENDS = NF_("If our collaboration ends, so does the rest of what we agreed: {items}.")
+# TRANSLATORS: as the line above, in a final reminder that ends several collaborations at once.
+NOTICE_ALSO_END = NF_("If our collaborations end, so does the rest of what we agreed: {items}.")
 # TRANSLATORS: a final reminder: her other agreements are not ended by it; {items} is e.g. "your
 # reel with the Signet ring (due Wednesday 20 January)".
 NOTICE_STILL_STANDS = NF_("What we agreed about {items} is separate from this and still stands.")
@@ -1168,6 +1229,7 @@ class Owed:
     deadline: object = None  # the deadline the deliverables share; None when they differ (each phrase has its own)
     deadlines: tuple = ()  # every deliverable's deadline day, in order, once each
     pakketvraag: str = ""  # the closing question about a parcel that rides along ("" when none)
+    collaborations: int = 0  # how many collaborations its deliverables belong to (a final notice ends them all)
 
 
 def _day(value: object, tz: tzinfo) -> date | None:
@@ -1264,7 +1326,8 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
         phrases.append(fill_simple(_lookup(catalog, contexts, DELIVERABLES_WITH_PRODUCT), items=listed, product=product)
                        if product else listed)
     deadline = deliverables[0][1].get("deadline") if deliverables and not dated else None
-    return Owed(tuple(phrases), deadline, days, " ".join(questions))
+    collaborations = len({d.get("collaboration_id") for _sid, d in deliverables})
+    return Owed(tuple(phrases), deadline, days, " ".join(questions), collaborations)
 
 
 def _one_deliverable(d: Mapping[str, object], recipient: Recipient, catalog, contexts, dated: bool,
@@ -1334,7 +1397,7 @@ def notice_words(ended: Sequence[NoticeCollaboration], also: Sequence[Mapping[st
         if lines:
             words["gevolgen"] = "\n".join([in_words_of(recipient, NOTICE_CONSEQUENCES), *lines])
     if also:
-        words["vervalt_ook"] = fill_simple(in_words_of(recipient, NOTICE_ALSO_ENDS),
+        words["vervalt_ook"] = fill_simple(in_words_of(recipient, NOTICE_ALSO_END if len(ended) > 1 else NOTICE_ALSO_ENDS),
                                            items=listed_deliverables(also, recipient, now, tz))
     if standing:
         words["blijft_staan"] = fill_simple(in_words_of(recipient, NOTICE_STILL_STANDS),
@@ -1437,7 +1500,7 @@ __all__ = [
     "render", "sample_values", "DEFAULT_CONSEQUENCE", "Owed", "describe_owed", "parcel_question", "cut_takes",
     "closed_sentence",
     "with_paragraph", "DELIVERABLE_WORDS", "NoticeCollaboration", "notice_words", "listed_deliverables",
-    "COUNTED_WORDS", "NUMBER_WORDS", "deliverable_words", "OPTIONAL",
+    "COUNTED_WORDS", "NUMBER_WORDS", "deliverable_words", "OPTIONAL", "SEVERAL_COLLABORATIONS", "wording",
     "greeting", "sign_off", "for_channel", "LETTER_CHANNELS",
     "default_form",
 ]

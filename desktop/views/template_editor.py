@@ -260,6 +260,8 @@ class TemplateEditor(QWidget):
             values, owed = messages.sample_values(language), None
             to = messages.Recipient("Sanne", language, "NL", form)
             values["afspraken"] = [messages.describe("deliverable", {"what": "reel", "product": values["product"]}, to)]
+            if template_id in messages.SEVERAL_COLLABORATIONS.values():  # a notice that ends several collaborations
+                values["afspraken"].append(messages.describe("deliverable", {"what": "story", "count": 2}, to))
             values["inhoud"] = messages.describe("deliverable", {"what": "story"}, to)  # "je story" / "uw story"
             title = _("Preview with example values")
         body, values = due_texts.fitted(values, self.body.toPlainText(), owed)

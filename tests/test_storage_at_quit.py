@@ -160,7 +160,11 @@ def test_a_setting_the_start_cannot_write_is_told_as_such_and_the_reminders_star
         assert storage == [] and len(told) == 1, (told, storage)
         assert told[0][0] == title and all(words in told[0][1] for words in said), told
         assert not_said not in told[0][1] and str(paths.data_dir()) in told[0][1]
-        assert application.scheduler is not None and application.scheduler.timer.isActive()  # her reminders run
+        # Her reminders run: the scheduler's first scan follows the window's next paint (or
+        # a second at most, app._after_first_paint), which a loaded machine can put after
+        # ``ready``; wait for it rather than catch it halfway.
+        qtbot.waitUntil(lambda: application.scheduler is not None and application.scheduler.timer.isActive(),
+                        timeout=5000)
         assert "tray" in application.window.banner_text.text() or "systeemvak" in application.window.banner_text.text()
     finally:
         stop_app(application, qtbot)

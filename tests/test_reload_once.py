@@ -179,3 +179,22 @@ def test_a_change_after_the_load_in_the_same_turn_is_loaded_too(window, qtbot, m
     qtbot.wait(1)
     window.refresh_all()
     assert loads["today"] == [1, 1, 1, 1]
+
+
+def test_a_popup_press_with_vandaag_on_screen_loads_it_once(window, qtbot, monkeypatch):
+    """The tray's popup or a notification: "Morgen 09:00" moves the reminder (reminders.changed)
+    and the app tells the window (data_changed): Vandaag loaded twice."""
+    from types import SimpleNamespace
+
+    from desktop.app import Application
+
+    today = window.view("today")
+    item = next(today.items[row.id] for _i, row in today.item_rows() if row.extra["group"] == "now")
+    app = SimpleNamespace(window=window)
+    app._views_follow = lambda: Application._views_follow(app)
+    loads = count_loads(window, monkeypatch)
+    Application._snooze(app, [item], "tomorrow")
+    assert loads_of(loads) == {key: 1 for key in VIEW_KEYS}  # Vandaag: 2 before
+    assert ReminderState.get(ReminderState.key == item.key).status == "snoozed"
+    assert item.key not in {key for _i, row in today.item_rows() if row.extra["group"] == "now"
+                            for key in today.items[row.id].keys}

@@ -169,3 +169,124 @@ def test_the_popups_morning_button_names_the_day_it_brings_the_reminder_back(qtb
     QApplication.sendEvent(tray.popup, QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
     assert tray.popup.tomorrow_button.text() == "Vandaag 09:00"
     tray.hide()
+
+
+# --- a reminder's window left open ---------------------------------------------------------
+
+def _open_dialog(qtbot, item, now):
+    from desktop.views.due_dialog import DueStepDialog
+
+    dialog = DueStepDialog(item, now=lambda: now)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _told(monkeypatch):
+    from desktop.views import dialogs
+
+    told = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append((title, text)))
+    return told
+
+
+def _reminders_logged(item):
+    from desktop.store.models import Event
+
+    return Event.select().where(Event.kind == "reminder", Event.person == item.person_id,
+                                Event.subject_type == item.subject_type, Event.subject_id == item.subject_id,
+                                Event.step == item.step).count()
+
+
+@pytest.mark.parametrize("elsewhere", ["sent", "done"])
+def test_verstuurd_in_a_window_left_open_after_the_step_was_handled_elsewhere(qtbot, demo, translator, monkeypatch,
+                                                                               elsewhere):
+    """Sanne's step 1 open in its window; meanwhile it is marked sent from the tray's menu (or
+    done on Vandaag). "Verstuurd" in the old window logged a second step 1 (or a message for a
+    step she had closed): now it changes nothing, says what happened, and the window closes."""
+    sanne = by_name(due.due_now(NOW))["Sanne de Vries"]
+    at = NOW + timedelta(minutes=5)
+    dialog = _open_dialog(qtbot, sanne, at)
+    acted = []
+    dialog.acted.connect(acted.append)
+    if elsewhere == "sent":
+        due.mark_sent(sanne, NOW + timedelta(minutes=2), "instagram", "Hoi Sanne")
+    else:
+        reminders.mark_done([sanne], NOW + timedelta(minutes=2))
+    logged = _reminders_logged(sanne)
+    told = _told(monkeypatch)
+    undo = []
+    reminders.undoable.connect(lambda what, change: undo.append(what))
+    dialog.sent_button.click()
+    assert _reminders_logged(sanne) == logged  # nothing logged a second time
+    assert state(sanne.key) == ("sent" if elsewhere == "sent" else "dismissed")
+    assert acted == [] and undo == []
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+    [(title, text)] = told
+    assert title == _("Already handled") and "Sanne de Vries" in text
+    said = (_("While this window was open, this message to {name} was already marked as sent ({moment}).")
+            if elsewhere == "sent" else
+            _("While this window was open, this reminder for {name} was already marked as done ({moment})."))
+    assert text.startswith(said.split("{name}")[0]) and said.split("{name}")[1].split("(")[0] in text
+    assert _("Nothing was changed or logged a second time. Today shows what is still to do.") in text
+
+
+def test_every_press_of_the_old_window_is_refused_and_english_says_so(qtbot, demo, translator, monkeypatch, frozen_clock):
+    """The other buttons too: snooze, done, "reply received", "sent on an earlier day": none of
+    them acts on a step handled since (an old "In 1 hour" put a sent step back); in English."""
+    from desktop import i18n
+    from desktop.views import dialogs
+
+    i18n.set_language("en")
+    try:
+        sanne = by_name(due.due_now(NOW))["Sanne de Vries"]
+        due.mark_sent(sanne, NOW, "instagram", "Hoi Sanne")
+        asked = []
+        monkeypatch.setattr(dialogs, "run", lambda dialog: asked.append(dialog) or True)
+        for press in ("snooze", "dismiss", "reply", "earlier"):
+            dialog = _open_dialog(qtbot, sanne, NOW + timedelta(minutes=5))
+            told = _told(monkeypatch)
+            {"snooze": dialog.snooze_hour.trigger, "dismiss": dialog.dismiss_button.click,
+             "reply": dialog.reply_button.click, "earlier": dialog.sent_earlier_button.click}[press]()
+            assert state(sanne.key) == "sent", press
+            assert asked == [], press  # no day asked: nothing to log
+            assert told and told[0][0] == "Already handled", press
+            said = told[0][1].replace("\u00a0", " ")
+            assert said.startswith("While this window was open, this message to Sanne de Vries was already "
+                                   "marked as sent (23 Nov 2026, 10:30)."), said
+            assert not dialog.isVisible(), press
+    finally:
+        i18n.set_language("nl")
+
+
+def test_a_strike_pressed_in_a_window_left_open_is_not_given_twice(qtbot, demo, translator, monkeypatch):
+    """Fleur's strike decision open in its window; the strike is given from another window.
+    "Strike geven" in the old one gave her a second strike."""
+    from desktop.store.models import Strike
+
+    fleur = by_name(due.due_now(NOW))["Fleur Peeters"]
+    due.mark_sent(fleur, NOW, "instagram", "Mijn laatste herinnering")
+    later = NOW + timedelta(days=8, hours=1)
+    decision = by_name(due.due_now(later))["Fleur Peeters"]
+    assert decision.action == "strike"
+    dialog = _open_dialog(qtbot, decision, later)
+    from desktop.presentation import due_texts
+
+    due.apply_strike(decision, later, **due_texts.strike_words(decision))
+    strikes = Strike.select().where(Strike.person == decision.person_id).count()
+    told = _told(monkeypatch)
+    dialog.strike_button.click()
+    assert Strike.select().where(Strike.person == decision.person_id).count() == strikes
+    assert told and "Fleur Peeters" in told[0][1]
+
+
+def test_a_step_only_moved_elsewhere_is_still_sent_from_the_window(qtbot, demo, translator, monkeypatch):
+    """Snoozed from a popup is still open: "Verstuurd" in the window logs it, once."""
+    sanne = by_name(due.due_now(NOW))["Sanne de Vries"]
+    dialog = _open_dialog(qtbot, sanne, NOW + timedelta(minutes=5))
+    reminders.snooze([sanne], NOW + timedelta(hours=1), NOW + timedelta(minutes=2))
+    told = _told(monkeypatch)
+    logged = _reminders_logged(sanne)
+    dialog.sent_button.click()
+    assert told == []
+    assert state(sanne.key) == "sent" and _reminders_logged(sanne) == logged + 1

@@ -822,6 +822,42 @@ def strike_decision_words(item: DueItem, now: datetime, facts: dict | None = Non
     return "\n\n".join([first, _("Your decision:") + "\n• " + with_strike + "\n• " + without])
 
 
+def handled_since_words(item: DueItem, handled: tuple[str, datetime] | None) -> tuple[str, str]:
+    """The title and text said when a reminder's dialog, left open, is pressed after the same
+    step was handled elsewhere (the tray's menu, a popup or notification, Vandaag):
+    ``handled`` is ``due.handled_as(item)``. Nothing was done by that press."""
+    name = item.person_name
+    if handled is None:
+        # TRANSLATORS: a reminder's window left open; the step was closed elsewhere meanwhile (an
+        # answer logged, the work delivered, a parcel confirmed).
+        text = _("While this window was open, this reminder for {name} was closed elsewhere: an answer was "
+                 "logged, or what it was about was delivered or changed.").format(name=name)
+    else:
+        status, at = handled
+        moment = i18n.list_moment(to_local(at))
+        if item.action == "strike" and status == "sent":
+            # TRANSLATORS: a strike decision's window left open; {moment} is when the strike was given elsewhere.
+            text = _("While this window was open, a strike was already given to {name} ({moment}).").format(
+                name=name, moment=moment)
+        elif item.action == "strike":
+            # TRANSLATORS: a strike decision's window left open; it was ended without a strike elsewhere.
+            text = _("While this window was open, the collaboration with {name} was already ended without a "
+                     "strike ({moment}).").format(name=name, moment=moment)
+        elif status == "sent":
+            # TRANSLATORS: a reminder's window left open; the same message was marked sent elsewhere
+            # (the tray's menu, a notification, Vandaag) at {moment}.
+            text = _("While this window was open, this message to {name} was already marked as sent "
+                     "({moment}).").format(name=name, moment=moment)
+        else:
+            # TRANSLATORS: a reminder's window left open; the step was marked done without a message elsewhere.
+            text = _("While this window was open, this reminder for {name} was already marked as done "
+                     "({moment}).").format(name=name, moment=moment)
+    # TRANSLATORS: after the text above: the press in the old window did nothing.
+    text += " " + _("Nothing was changed or logged a second time. Today shows what is still to do.")
+    # TRANSLATORS: title of the notice that a reminder was handled elsewhere meanwhile.
+    return _("Already handled"), text
+
+
 def phone_words(item: DueItem, number: str) -> str:
     """Over the ready message of a step whose channel is the phone (step 3, "another
     way"): call her, and the message is what to send as a text when she does not answer."""

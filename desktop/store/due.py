@@ -307,6 +307,20 @@ def _handled_keys(keys: Iterable[str]) -> set[str]:
         ReminderState.key.in_(keys), ReminderState.status.in_(_KEPT_STATUSES)).tuples()}
 
 
+def handled_as(item: DueItem) -> tuple[str, datetime] | None:
+    """How the step ``item`` stands handled: ("sent", when) or ("dismissed", when) for the
+    first of its parts that was sent or done (a strike decision: "sent" for the strike,
+    "dismissed" for ended without one); None when none was (still open, or closed another
+    way: an answer came, the work was delivered)."""
+    keys = list(item.keys)
+    if not keys:
+        return None
+    found = {key: (status, at) for key, status, at in ReminderState.select(
+        ReminderState.key, ReminderState.status, ReminderState.at).where(
+        ReminderState.key.in_(keys), ReminderState.status.in_(_KEPT_STATUSES)).tuples()}
+    return next((found[key] for key in keys if key in found), None)
+
+
 def _save_states(item: DueItem, status: str, now: datetime, until: datetime | None = None,
                  event_id: int | None = None) -> list[str]:
     """Store what the owner did with every part of ``item``; the keys written. A snooze or a

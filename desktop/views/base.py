@@ -195,20 +195,66 @@ def add_bullets(layout, lines: list[str]) -> None:
         layout.addWidget(bullet_item(line))
 
 
+def load_moment():
+    """What a view's load reads besides its own search and filters: the database's content
+    (``lookups.data_token``), the clock (to the second), the owner's time and the language.
+    None when it cannot be vouched for (no database open, a transaction still open)."""
+    from desktop import clock, i18n
+    from desktop.store import lookups
+
+    if not lookups.database_open():
+        return None
+    token = lookups.data_token()
+    if token is None:
+        return None
+    return token, clock.utcnow(), clock.owner(), i18n.current_language()
+
+
 class LazyRefresh:
     """For widgets that load data: refresh now when on screen, else the next time shown.
 
     Start-up loads only what the owner sees (the view on screen; the product panel only
     once it is shown). Mix in before the Qt class; the widget defines ``refresh()`` and
-    sets ``self._stale = False`` in it."""
+    sets ``self._stale = False`` in it (and calls ``_loaded`` for ``follow_change``)."""
 
     _stale = False
+    _loaded_as = None  # load_moment() of the last load, until the end of its event-loop turn
+    _forget_queued = False
 
     def refresh_when_shown(self) -> None:
         if self.isVisible():
             self.refresh()
         else:
             self._stale = True
+
+    def follow_change(self, even_hidden: bool = False) -> None:
+        """The data changed, said by a signal (``reminders.changed``, the window's
+        ``data_changed``): load again now when on screen (or ``even_hidden``), else the next
+        time shown. One action says it more than once (a reminder's dialog tells the
+        reminders, then the window; a Settings save too): a view that loaded the data as it
+        is now in this same event-loop turn (same database content, second, owner's time and
+        language: ``load_moment``) has nothing new to show and is not loaded again. Vandaag
+        loaded twice after every action on a reminder (docs/PERFORMANCE.md, round 28)."""
+        if self._loaded_as is not None and self._loaded_as == load_moment():
+            return
+        if even_hidden or self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _loaded(self, moment) -> None:
+        """``refresh`` read the data as of ``moment`` (``load_moment()`` taken before it
+        read): a ``follow_change`` in the same event-loop turn with nothing changed since is
+        answered by this load. Forgotten when the turn ends, so a later change is never
+        judged against an old load."""
+        self._loaded_as = moment
+        if moment is not None and not self._forget_queued:
+            self._forget_queued = True
+            QTimer.singleShot(0, self, self._forget_load)
+
+    def _forget_load(self) -> None:
+        self._forget_queued = False
+        self._loaded_as = None
 
     def refresh_if_stale(self) -> None:
         """Load now if a refresh was put off (e.g. before selecting in a hidden view)."""
@@ -500,6 +546,7 @@ class ListView(LazyRefresh, QWidget):
     # --- behaviour -----------------------------------------------------------------
     def refresh(self) -> None:
         self._stale = False
+        moment = load_moment()  # first: a write while the rows are read is read next time
         rows = self.load_rows()
         more = None
         if not isinstance(rows, list):
@@ -515,6 +562,7 @@ class ListView(LazyRefresh, QWidget):
         self._after_filter()
         self.fit_columns()
         self.follow_rows(None)
+        self._loaded(moment)
 
     def _watch_paint(self) -> None:
         if getattr(self, "_paint_watch", None) is None:

@@ -415,6 +415,25 @@ class DueStepDialog(QDialog):
         self.acted.emit(what)
         self.accept()
 
+    def _still_open(self) -> bool:
+        """Is the step this window shows still to do? The window stays open beside everything
+        else, and the same step may be sent, done or closed meanwhile from the tray's menu, a
+        popup or notification, or Vandaag: a press here then does nothing (a "Verstuurd" in a
+        window left open logged the message a second time), says what happened, and closes
+        the window. Still open, a press acts on the step as it is now, the parts shown
+        (``reminders.current``), as a popup's press does."""
+        from desktop import reminders
+        from desktop.views import dialogs
+
+        found = reminders.current([self.item], self._now())
+        if found:
+            self.item = found[0]
+            return True
+        title, text = due_texts.handled_since_words(self.item, due.handled_as(self.item))
+        dialogs.inform(self, title, text)
+        self.reject()
+        return False
+
     def _add_parcel_buttons(self) -> None:
         """A parcel check-in is where "yes, it came" or "no, nothing arrived" comes in: the
         parcel's own buttons next to "Reply received…" (walk-through 2, finding P: her "nothing
@@ -447,6 +466,8 @@ class DueStepDialog(QDialog):
         from desktop.store import shipping
         from desktop.views.undo import parcel_marked
 
+        if not self._still_open():
+            return
         with reminders.recorded(parcel_marked(self.item.person_name, ACTIONS[action][1])):
             shipping.advance(self.item.subject_id, action, self._now())
         self._done("parcel")
@@ -456,6 +477,8 @@ class DueStepDialog(QDialog):
         from desktop import reminders
         from desktop.views.undo import reminder_marked_sent
 
+        if not self._still_open():
+            return
         with reminders.recorded(reminder_marked_sent(self.item.person_name)):
             due.mark_sent(self.item, self._now(), self.current_channel(), self.text())
         self._done("sent")
@@ -464,6 +487,8 @@ class DueStepDialog(QDialog):
         """The message went out on an earlier day: asked which (yesterday unless changed)."""
         from desktop.views import day_dialog, dialogs
 
+        if not self._still_open():
+            return
         if dialogs.run(day_dialog.message_sent_earlier(self, self.item, self.current_channel(), self.text())):
             self._done("sent")  # its save is the undo step
 
@@ -472,6 +497,8 @@ class DueStepDialog(QDialog):
         answer logged the next morning was thanked for as a message of that morning)."""
         from desktop.views import day_dialog, dialogs
 
+        if not self._still_open():
+            return
         channel = self.current_channel() if self.item.action == "message" else ""
         if dialogs.run(day_dialog.reply_received(self, self.item, channel)):  # its save is the undo step
             self._done("reply")
@@ -479,12 +506,16 @@ class DueStepDialog(QDialog):
     def snooze(self, until: datetime) -> None:
         from desktop import reminders
 
+        if not self._still_open():
+            return
         reminders.snooze([self.item], until, self._now())
         self._done("snoozed")
 
     def dismiss(self) -> None:
         from desktop import reminders
 
+        if not self._still_open():
+            return
         if self.item.kind == "gift":  # the day it reached her is asked; its save is the undo step
             from desktop.views import day_dialog, dialogs
 
@@ -498,6 +529,8 @@ class DueStepDialog(QDialog):
     def give_strike(self) -> None:
         from desktop import reminders
 
+        if not self._still_open():
+            return
         # TRANSLATORS: Edit → Undo "…"; a strike given to {name} after the final reminder.
         with reminders.recorded(_("strike for {name}").format(name=self.item.person_name)):
             due.apply_strike(self.item, self._now(), **due_texts.strike_words(self.item))

@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
         An Influencers pane kept "Afspraak vastleggen" after "Niets afgesproken" in Vandaag."""
         for view in self.built_views():
             if not view.isVisible():
-                view.refresh_when_shown()
+                view.follow_change()  # when shown; not at all when it loaded this already
 
     def _undo_texts(self, *_changed) -> None:
         from shiboken6 import isValid
@@ -604,11 +604,12 @@ class MainWindow(QMainWindow):
         open_due_item(item, self)
 
     def refresh_all(self) -> None:
+        """The data changed: every view built loads again (lazy_views: the one in sight now,
+        the others when shown), except one that loaded it as it is now in this same
+        event-loop turn (``follow_change``: a reminder acted on from Vandaag reached it
+        through ``reminders.changed`` first, and Vandaag loaded twice)."""
         for v in self.built_views():  # one not built yet loads fresh when it is
-            if self._lazy_views:
-                getattr(v, "refresh_when_shown", v.refresh)()
-            else:
-                v.refresh()
+            v.follow_change(even_hidden=not self._lazy_views)
 
     # --- timeline: quick note, calendar export, opening an event's subject -------------
     def _add_timeline_actions(self) -> None:
@@ -672,9 +673,9 @@ class MainWindow(QMainWindow):
         reminders.notify_changed()  # a logged reply stops that person's ladder
         timeline = self._built.get("timeline")
         if timeline is not None:  # not built yet: it reads the note when it is
-            timeline.refresh()
+            timeline.follow_change(even_hidden=True)
         if self.current_view().key != "timeline":
-            self.current_view().refresh()
+            self.current_view().follow_change(even_hidden=True)  # Vandaag: loaded already
         self.statusBar().showMessage(_("Saved on the timeline."), 6000)
 
     def open_subject(self, subject_type: str, subject_id: int, person_id: int) -> None:

@@ -23,7 +23,7 @@ from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
 from desktop.store import lookups
 from desktop.views import dialogs, theme
-from desktop.views.base import ListView
+from desktop.views.base import ListView, load_moment
 from desktop.views.forms import date_field, date_problems, load_form
 from desktop.views.timeline_model import COLUMNS, TimelineModel, column_titles
 from desktop.presentation import event_texts
@@ -137,6 +137,8 @@ class TimelineView(ListView):
 
     # --- behaviour -----------------------------------------------------------------------
     def refresh(self) -> None:
+        self._stale = False
+        moment = load_moment()
         self._people_stale = True
         if self.person_box.currentData() is not None:
             self._fill_people()  # the chosen person may have been erased
@@ -150,6 +152,7 @@ class TimelineView(ListView):
         self._size_columns()
         row = self.model.row_of(keep) if keep else -1
         self._select_row(row if row >= 0 else self.model.first_event_row())
+        self._loaded(moment)
 
     def current_filter(self) -> TimelineFilter:
         first = None if self.from_date.date() == NO_DATE else self.from_date.date().toPython()

@@ -161,7 +161,7 @@ class TodayView(ListView):
         self.getting_started.status_message.connect(self.status_message)
         self.getting_started.data_changed.connect(self.data_changed)
         self.getting_started.focus_elsewhere.connect(self.focus_list)
-        reminders.changed.connect(self.refresh)
+        reminders.changed.connect(self._reminders_changed)
         self._add_detail_footer()
         # A double-click or Enter (views/keys.py) on a reminder opens it to send, as the
         # pane's first button does.
@@ -276,6 +276,12 @@ class TodayView(ListView):
         self.getting_started.set_compact(bool(self.items))
         self._read_steps()
         self.due_count_changed.emit(self.due_now_count())
+
+    def _reminders_changed(self) -> None:
+        """A reminder acted on, anywhere: the list follows, also while out of sight (its count
+        is on the sidebar). Once: the window's "data changed" that often comes with it finds
+        the list loaded already (``follow_change``)."""
+        self.follow_change(even_hidden=True)
 
     def _read_steps(self) -> None:
         self._steps_token = lookups.data_token()  # first, so a write meanwhile is read next time

@@ -45,7 +45,7 @@ def settings_window(qtbot, language):
 # --- 1. the template editor opens on the app's language --------------------------------------
 
 @pytest.mark.parametrize("language, opening, preview", [
-    ("en", "{aanhef}\n\nJust checking in", "Preview with example values"),
+    ("en", "{greeting}\n\nJust checking in", "Preview with example values"),  # its placeholders in English too
     ("nl", "{aanhef}\n\nIk wacht nog op", "Voorbeeld met verzonnen gegevens"),
 ])
 def test_the_template_editor_opens_on_the_apps_language(qtbot, database, translator, language, opening, preview):

@@ -22,6 +22,7 @@ from desktop import i18n
 from desktop.domain import importers
 from desktop.domain import order_importers as oi
 from desktop.domain.importers import ImportFailed, parse_export
+from desktop.presentation import import_texts
 from desktop.store import shop_orders
 from desktop.store.catalogue import apply_import
 from desktop.store.models import Person, Product, ShopOrder
@@ -101,8 +102,8 @@ def test_an_older_orders_export_changes_back_nothing_the_shop_changed_since(data
               for o in ShopOrder.select()}
     card = Person.get_by_id(order("#1036").person_id).street
     assert card == "Nieuwstraat 1"
+    plan, summary = import_orders(older)  # in Dutch; read in English: the words are the reader's
     i18n.set_language("en")
-    plan, summary = import_orders(older)
     assert {o.number: (o.status, o.shop_status, o.fulfilled_on, o.ship_street, o.total_cents)
             for o in ShopOrder.select()} == stored
     assert Person.get_by_id(order("#1036").person_id).street == "Nieuwstraat 1"
@@ -111,11 +112,15 @@ def test_an_older_orders_export_changes_back_nothing_the_shop_changed_since(data
     kept = ("This file is older than an earlier import: 3 orders that were already in Afspraak and look different "
             "in this file stay as they were (their status, delivery address, amounts and items), and their customers keep the "
             "addresses Afspraak has.")
-    assert kept in summary.notes and kept in plan.parsed.notes  # the preview says it too
+    said, previewed = import_texts.order_summary_lines(summary), import_texts.preview_notes(plan)
+    assert kept in said and kept in previewed  # the preview says it too
     cancelled = ("1 order is cancelled in Afspraak but not in this file. An import never undoes a cancellation: "
                  "usually the file is older than an earlier import. If you reopened the order in your shop, reopen "
                  "it here too (Custom orders → More → Reopen the order).")
-    assert (cancelled in summary.notes) == (sign is CANCELLED)
+    assert (cancelled in said) == (cancelled in previewed) == (sign is CANCELLED)
+    # the store keeps the facts, no words (domain and store decide and keep; presentation words)
+    assert (summary.older_kept, summary.cancelled_before) == (3, int(sign is CANCELLED))
+    assert not summary.notes and not plan.parsed.notes
     assert summary.sent_before == (sign is SENT)
 
 
@@ -260,13 +265,14 @@ def test_skus_a_spreadsheet_wrote_without_their_zeros_find_their_products(databa
     products (the same name and variant), which keep the SKU with the zeros, and she hears it."""
     apply_import(parse_export(numbered()), NOW)
     stored = sorted(Product.select(Product.key, Product.sku, Product.name, Product.variant).tuples())
+    summary = apply_import(parse_export(numbered(";", zeros=False)), NOW)  # in Dutch; read in English
     i18n.set_language("en")
-    summary = apply_import(parse_export(numbered(";", zeros=False)), NOW)
     assert (summary.new, Product.select().count()) == (0, 21)
     assert sorted(Product.select(Product.key, Product.sku, Product.name, Product.variant).tuples()) == stored
     assert ("21 SKUs are written without their leading zeros, such as “46” for “00046”, as a spreadsheet program "
             "writes numbers: Afspraak takes each for the product whose SKU has the zeros. Import the shop's export "
-            "without opening it in a spreadsheet first.") in summary.notes
+            "without opening it in a spreadsheet first.") in import_texts.summary_lines(summary)
+    assert not any("46" in note for note in summary.notes)  # the store keeps the facts (summary.zeros), no words
 
 
 @needs_shared
@@ -281,10 +287,10 @@ def test_the_export_with_the_zeros_after_the_resaved_one_gives_the_products_thei
 def test_a_sku_without_zeros_of_another_name_is_a_new_product_and_said(database):
     """The same digits under another name may be another product: added, not guessed, and said."""
     apply_import(parse_export(numbered()), NOW)
-    i18n.set_language("en")
     resaved = numbered(zeros=False).replace(b",Belt,", b",Leather belt,")
     summary = apply_import(parse_export(resaved), NOW)
+    i18n.set_language("en")
     assert summary.new == 1 and len(summary.zeros) == 20
     assert any(note.endswith("the SKU “58” may be “00058” with its leading zeros dropped by a spreadsheet "
                              "program, but that product is called something else in Afspraak than “Leather belt”: "
-                             "this row was added as a new product.") for note in summary.notes)
+                             "this row was added as a new product.") for note in import_texts.summary_lines(summary))

@@ -19,10 +19,11 @@ from desktop.presentation import import_texts
 from desktop.store.catalogue import ImportCancelled, apply_import
 from desktop.store.models import Product
 from tests.conftest import NOW
-from tests.shared_data import shop_exports
+from tests.shared_data import is_orders_file, order_exports, platform_of, product_exports, shop_exports
 
 DATA = Path(__file__).parent / "data" / "shop"
-EXPORTS = shop_exports()
+EXPORTS = shop_exports()  # every real export: products and orders, at any depth
+PRODUCT_EXPORTS = product_exports()
 needs_shared = pytest.mark.skipif(not EXPORTS, reason="shared/data/shop-exports is not beside the checkout")
 
 # What each real export holds (counted by hand from the files; see SOURCES.md): a product
@@ -62,11 +63,33 @@ def assert_sane(parsed):
     assert len({p.key for p in parsed.products}) == len(parsed.products)
 
 
+def import_orders_file(data: bytes):
+    from desktop.domain import order_importers as oi
+    from desktop.store import shop_orders
+
+    return shop_orders.apply_plan(shop_orders.plan_import(oi.parse_orders(data), NOW), NOW)
+
+
 @needs_shared
 @pytest.mark.parametrize("path", EXPORTS, ids=lambda p: p.name)
 def test_every_real_export_imports(path, database):
     """Files added to shared later need no entry here to be checked: they import with
-    sane products, or are refused with a message; never a crash."""
+    sane products (or orders), or are refused with a message; never a crash. Imported again,
+    nothing changes."""
+    if is_orders_file(path):
+        from desktop.domain import order_importers as oi
+        from desktop.store.models import ShopOrder
+
+        data = path.read_bytes()
+        assert oi.is_orders_export(data)
+        parsed = oi.parse_orders(data)
+        assert parsed.orders and len({o.number for o in parsed.orders}) == len(parsed.orders)
+        first = import_orders_file(data)
+        assert first.new == len(parsed.orders) == ShopOrder.select().count()
+        again = import_orders_file(data)
+        assert (again.new, again.updated, again.unchanged) == (0, 0, len(parsed.orders))
+        assert ShopOrder.select().count() == len(parsed.orders)
+        return
     if path.name not in EXPECTED:
         try:
             parsed = parse_export(path.read_bytes())
@@ -361,7 +384,7 @@ def test_a_product_whose_price_and_cost_are_in_dollars_is_one_price_in_dollars()
 
 # --- not a products export -------------------------------------------------------------------
 
-ORDERS = sorted(EXPORTS[0].parent.parent.glob("orders/*/*.csv")) if EXPORTS else []
+ORDERS = order_exports()
 
 
 @needs_shared
@@ -370,7 +393,7 @@ def test_an_orders_export_is_refused_saying_what_it_looks_like(path):
     i18n.set_language("en")
     with pytest.raises(ImportFailed) as failed:
         parse_export(path.read_bytes())
-    kind = {"shopify": "a Shopify", "woocommerce": "a WooCommerce", "etsy": "an Etsy"}[path.parent.name]
+    kind = {"shopify": "a Shopify", "woocommerce": "a WooCommerce", "etsy": "an Etsy"}[platform_of(path)]
     assert failed.value.line == 1
     assert f"this looks like {kind} orders export, not a products export" in str(failed.value)
 
@@ -402,7 +425,8 @@ def dutch_resave(data: bytes) -> bytes:
     """What a Dutch spreadsheet program writes: ';', Windows-1252, decimal commas, no BOM, and
     every row (also an empty one) as wide as the widest. Column names that Windows-1252
     cannot hold (Russian) make the owner choose "CSV UTF-8": UTF-8 with a BOM."""
-    rows = list(csv.reader(io.StringIO(importers.decode(data).replace("\ufeff", ""), newline="")))
+    text = importers.decode(data).replace("\ufeff", "")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=importers.header_and_delimiter(text)[1]))
     header = next(row for row in rows if any(c.strip() for c in row))
     money = {i for i, h in enumerate(header) if "price" in h.lower() or "cost" in h.lower()}
     width = max(len(row) for row in rows)
@@ -420,16 +444,24 @@ def dutch_resave(data: bytes) -> bytes:
     return out.getvalue().encode("cp1252", errors="replace")
 
 
+def read_as_dropped(data: bytes) -> tuple:
+    """What the app reads of a dropped file (products or orders, by its header): its layout,
+    its products (or orders) and its skipped rows."""
+    from desktop.domain.order_importers import parse_any
+
+    parsed = parse_any(data)
+    if hasattr(parsed, "orders"):
+        return parsed.layout, parsed.orders, []
+    return parsed.layout, parsed.products, parsed.skipped
+
+
 @pytest.mark.parametrize("path", [*EXPORTS, DATA / "woo_variations.csv", DATA / "shopify_variants.csv"],
                          ids=lambda p: p.name)
 def test_dutch_resave_imports_the_same(path):
-    original = parse_export(path.read_bytes())
+    original = read_as_dropped(path.read_bytes())
     resaved = dutch_resave(path.read_bytes())
     assert b";" in resaved.split(b"\n")[0]
-    again = parse_export(resaved)
-    assert again.layout == original.layout
-    assert again.products == original.products
-    assert again.skipped == original.skipped
+    assert read_as_dropped(resaved) == original
 
 
 @pytest.mark.parametrize("path", [*EXPORTS, DATA / "woo_variations.csv", DATA / "shopify_variants.csv"],
@@ -438,9 +470,9 @@ def test_old_mac_line_ends_import_the_same(path):
     """"CSV (Macintosh)" of an older Mac's spreadsheet program ends every line with a CR alone."""
     data = path.read_bytes()
     mac = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r")
-    original, again = parse_export(data), parse_export(mac)
-    assert (again.layout, again.products, again.skipped) == (original.layout, original.products, original.skipped)
-    assert [p.line for p in again.products] == [p.line for p in original.products]
+    original, again = read_as_dropped(data), read_as_dropped(mac)
+    assert again == original
+    assert [p.line for p in again[1]] == [p.line for p in original[1]]
 
 
 # What an older Mac's spreadsheet program ("CSV (Macintosh)": Mac OS Roman, CR line ends) and
@@ -791,5 +823,6 @@ def test_archived_and_draft_shopify_products_are_imported_and_the_summary_says_w
             "still send them, though the shop no longer sells them.") in lines
     assert ("20 products are drafts in Shopify (Language Seriöst Skärpning): they are imported all the same, so you "
             "can already send them, though the shop does not sell them yet.") in lines
-    others = [p for p in EXPORTS if p.parent.name == "shopify" and p.name != path.name and "template" not in p.name]
+    others = [p for p in PRODUCT_EXPORTS
+              if platform_of(p) == "shopify" and p.name != path.name and "template" not in p.name]
     assert others and not any("in Shopify (" in n for p in others for n in parse_export(p.read_bytes()).notes)

@@ -13,13 +13,13 @@ import pytest
 from desktop import i18n
 from desktop.domain import order_importers as oi
 from desktop.domain.importers import ImportFailed, ParsedExport
-from tests.shared_data import shared_dir
+from tests.shared_data import order_exports, shared_dir
 
 DATA = Path(__file__).parent / "data" / "shop"
 NL_ORDERS = DATA / "shopify_orders_nl.csv"
 SHARED = shared_dir()
 ORDERS_DIR = SHARED / "data" / "shop-exports" / "orders" if SHARED else None
-ORDER_FILES = sorted(ORDERS_DIR.glob("*/*.csv")) if ORDERS_DIR and ORDERS_DIR.is_dir() else []
+ORDER_FILES = order_exports()  # at any depth under orders/
 needs_orders = pytest.mark.skipif(not ORDER_FILES, reason="shared/data/shop-exports/orders is not beside the checkout")
 
 # Counted by hand from the files (see shared/data/shop-exports/SOURCES.md):
@@ -43,7 +43,9 @@ EXPECTED = {
 
 @needs_orders
 def test_every_real_orders_file_is_counted():
-    assert {p.name for p in ORDER_FILES} == set(EXPECTED)
+    """Every file counted here is found (at any depth under orders/); one added to shared
+    later is read by the test below all the same, and skipped there until counted."""
+    assert {p.name for p in ORDER_FILES} >= set(EXPECTED)
 
 
 @needs_orders
@@ -52,13 +54,14 @@ def test_a_real_orders_export_is_read_whole(path):
     data = path.read_bytes()
     assert oi.is_orders_export(data)
     parsed = oi.parse_orders(data)
-    platform, orders, customers, lines, nobody = EXPECTED[path.name]
-    assert parsed.platform == platform
-    assert len(parsed.orders) == orders
-    assert len({o.number for o in parsed.orders}) == orders
-    assert len(parsed.customers) == customers
-    assert sum(len(o.lines) for o in parsed.orders) == lines
-    assert sum(1 for o in parsed.orders if not o.customer_key) == nobody
+    if path.name in EXPECTED:
+        platform, orders, customers, lines, nobody = EXPECTED[path.name]
+        assert parsed.platform == platform
+        assert len(parsed.orders) == orders
+        assert len(parsed.customers) == customers
+        assert sum(len(o.lines) for o in parsed.orders) == lines
+        assert sum(1 for o in parsed.orders if not o.customer_key) == nobody
+    assert parsed.orders and len({o.number for o in parsed.orders}) == len(parsed.orders)
     for order in parsed.orders:
         assert order.ordered_on.year >= 2020
         assert order.total_cents is None or order.total_cents >= 0
@@ -71,6 +74,8 @@ def test_a_real_orders_export_is_read_whole(path):
             "BE": ("nl", "u"), "NL": ("nl", "je"), "other": ("en", "je")}[customer.country]
     # the same file through the entry the window and the command use
     assert isinstance(oi.parse_any(data), oi.ParsedOrders)
+    if path.name not in EXPECTED:
+        pytest.skip(f"{path.name} is not in EXPECTED yet: it reads {len(parsed.orders)} orders; count them by hand")
 
 
 @needs_orders

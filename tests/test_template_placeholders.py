@@ -61,7 +61,7 @@ def test_the_list_shows_plain_meanings_in_the_ui_language(qtbot, database, trans
         "&Invulvelden" if language == "nl" else "&Placeholders")
     # the code and what it holds are in the tooltip and the help line
     item = choose(dialog, "dagen_te_laat")
-    assert item.toolTip().startswith("{dagen_te_laat}: ")
+    assert item.toolTip().startswith("{dagen_te_laat}: " if language == "nl" else "{days_late}: ")
     assert dialog.placeholder_help.text() == item.toolTip()
     assert ("hoeveel dagen te laat" if language == "nl" else "how many days late") in item.toolTip()
 
@@ -146,3 +146,104 @@ def test_the_preview_of_a_notice_that_ends_several_collaborations_names_work_of_
     assert "je twee stories" in text or "your two stories" in text
     dialog.template.setCurrentIndex(dialog.template.findData("ladder.4"))
     assert "stories" not in dialog.preview.toPlainText()
+
+
+# --- the placeholders' names in the app's language ----------------------------------------------
+# An owner who runs the app in English saw {aanhef}, {afspraken} … in the editor and had to type
+# Dutch names. She reads and types English ones; a template is kept with the Dutch (canonical)
+# names, so one saved before, or in either spelling, renders in both languages.
+
+def test_every_placeholder_has_one_english_name_that_is_no_other_placeholders_name():
+    from desktop.domain import message_rules
+
+    assert set(message_rules.ENGLISH_NAMES) == set(messages.PLACEHOLDERS)
+    english = list(message_rules.ENGLISH_NAMES.values())
+    assert len(set(english)) == len(english)
+    for dutch, name in message_rules.ENGLISH_NAMES.items():
+        assert name == dutch or name not in messages.PLACEHOLDERS, name
+        assert name.isidentifier() and name.islower()
+
+
+def test_a_text_reads_in_either_spelling_and_is_kept_canonically():
+    text = "{greeting} {{greeting}} {afspraken} by {deadline}, {days_late}. {onbekend} {\n{sign_off}"
+    assert messages.canonical(text) == "{aanhef} {{greeting}} {afspraken} by {deadline}, {dagen_te_laat}. {onbekend} {\n{groet}"
+    assert messages.spelled(messages.canonical(text), "en") == (
+        "{greeting} {{greeting}} {promises} by {deadline}, {days_late}. {onbekend} {\n{sign_off}")
+    assert messages.spelled(messages.canonical(text), "nl") == messages.canonical(text)
+    assert messages.placeholders_in("{greeting} {aanhef} {promises}") == {"aanhef", "afspraken"}
+
+
+@pytest.mark.parametrize("ui", ["nl", "en"])
+def test_both_spellings_pass_the_check_and_an_unknown_name_lists_them_in_the_ui_language(ui):
+    i18n.set_language(ui)
+    assert messages.validate("{greeting} {aanhef} {days_late} {dagen_te_laat}") == []
+    [problem] = messages.validate("{groeting}")
+    assert ("{greeting}" in problem and "{aanhef}" not in problem) if ui == "en" else (
+        "{aanhef}" in problem and "{greeting}" not in problem)
+
+
+@pytest.mark.parametrize("language, form, country, start", [
+    ("nl", "je", "NL", "Hoi Sanne,"), ("en", "je", "NL", "Hi Sanne,"), ("nl", "u", "BE", "Beste Sanne,")])
+def test_a_template_in_either_spelling_renders_the_same_in_every_language(language, form, country, start):
+    to = messages.Recipient("Sanne", language, country, form)
+    values = messages.sample_values(language)
+    dutch = ("Over {product}", "{aanhef}\n\nJe bent {dagen_te_laat}: {product}.\n\n{groet}\n{afzender}")
+    english = ("Over {product}", "{greeting}\n\nJe bent {days_late}: {product}.\n\n{sign_off}\n{your_name}")
+    one, other = (messages.render("ladder.1", values, to, now=NOW, override=texts) for texts in (dutch, english))
+    assert (one.subject, one.body, one.missing) == (other.subject, other.body, other.missing)
+    assert one.body.startswith(start) and "{" not in one.body and one.body.endswith("Eva")
+
+
+def test_an_english_owner_reads_types_and_keeps_english_names(qtbot, database, translator):
+    from desktop.store import settings, templates
+    from desktop.views.template_editor import NAME_ROLE
+
+    i18n.set_language("en")
+    dialog = make(qtbot, "ladder.1")
+    # the standard text of a Dutch template, in English names
+    dialog.language.setCurrentIndex(dialog.language.findData("nl"))
+    body = dialog.body.toPlainText()
+    assert body.startswith("{greeting}") and "{promises}" in body and "{sign_off}" in body
+    assert not messages.placeholders_in(body) - {"aanhef", "afspraken", "deadline", "groet", "afzender", "winkel",
+                                                 "pakketvraag"}
+    assert "{aanhef}" not in body and "{afspraken}" not in body and "{groet}" not in body
+    assert dialog.edits == {}  # shown in other names, nothing changed
+    # the list: the English name under each meaning, and inserted so
+    item = choose(dialog, "dagen_te_laat")
+    assert item.data(NAME_ROLE) == "days_late" and dialog.placeholder_help.text().startswith("{days_late}: ")
+    dialog.body.setPlainText("{greeting} je bent  met {promises}.\n\n{sign_off}\n{your_name}")
+    focus(qtbot, dialog.body)
+    cursor = dialog.body.textCursor()
+    cursor.setPosition(len("{greeting} je bent "))
+    dialog.body.setTextCursor(cursor)
+    dialog.insert_button.click()
+    assert dialog.body.toPlainText() == "{greeting} je bent {days_late} met {promises}.\n\n{sign_off}\n{your_name}"
+    assert dialog.template_problem.text() == ""
+    assert dialog.preview.toPlainText().split("\n\n")[1].startswith("Hoi Sanne, je bent 2 dagen te laat met")
+    # kept with the canonical names: it renders in every language, and reads in Dutch for a Dutch owner
+    settings.save_changes({}, dialog.edits, NOW)
+    dialog.saved()
+    assert templates.own("ladder.1", "nl", "je")[1] == (
+        "{aanhef} je bent {dagen_te_laat} met {afspraken}.\n\n{groet}\n{afzender}")
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.language.setCurrentIndex(dialog.language.findData("nl"))
+    assert dialog.body.toPlainText().startswith("{greeting} je bent {days_late}")
+    assert dialog.edits == {}
+    i18n.set_language("nl")
+    dutch = make(qtbot, "ladder.1")
+    dutch.language.setCurrentIndex(dutch.language.findData("nl"))
+    assert dutch.body.toPlainText().startswith("{aanhef} je bent {dagen_te_laat}")
+
+
+def test_a_template_saved_with_dutch_names_reads_in_english_and_renders(qtbot, database, translator):
+    """Templates saved before keep working: the Dutch names are the canonical ones."""
+    from desktop.store import templates
+
+    templates.save("ladder.1", "en", "je", "About {product}", "{aanhef} you are {dagen_te_laat}.\n\n{groet}\n{afzender}",
+                   NOW)
+    i18n.set_language("en")
+    dialog = make(qtbot, "ladder.1")
+    assert dialog.language.currentData() == "en"
+    assert dialog.body.toPlainText() == "{greeting} you are {days_late}.\n\n{sign_off}\n{your_name}"
+    assert dialog.edits == {}
+    assert "Hi Sanne, you are 2 days late." in dialog.preview.toPlainText()

@@ -1784,32 +1784,6 @@ def zeros_dropped(sku: str, other: str) -> bool:
             and sku.lstrip("0") == other.lstrip("0"))
 
 
-def zeros_notes(found: list[tuple[str, str]], unsure: list[tuple[int, str, str, str]]) -> list[str]:
-    """What the owner hears of SKUs without their leading zeros (``zeros_dropped``): ``found``
-    (the file's SKU, the stored one) each the same product as the one with the other SKU, by
-    its name and variant; ``unsure`` (line, the file's SKU, the stored one, the row's name)
-    rows whose name is another, added as new products (store/catalogue.py)."""
-    notes = []
-    if found:
-        short, long = sorted(found[0], key=len)
-        # TRANSLATORS: after a products import; {short} and {long} are one SKU ("123", "00123").
-        notes.append(ngettext(
-            "{n} SKU is written without its leading zeros (“{short}” for “{long}”), as a spreadsheet program "
-            "writes a number: Afspraak takes it for the product with the SKU “{long}”. Import the shop's export without opening "
-            "it in a spreadsheet first.",
-            "{n} SKUs are written without their leading zeros, such as “{short}” for “{long}”, as a spreadsheet "
-            "program writes numbers: Afspraak takes each for the product whose SKU has the zeros. Import the shop's "
-            "export without opening it in a spreadsheet first.", len(found)).format(
-                n=len(found), short=short, long=long))
-    for line, sku, stored, name in unsure:
-        # TRANSLATORS: after a products import; {sku} and {stored} are one SKU with and without zeros.
-        notes.append(_(
-            "Line {line}: the SKU “{sku}” may be “{stored}” with its leading zeros dropped by a spreadsheet "
-            "program, but that product is called something else in Afspraak than “{name}”: this row was "
-            "added as a new product.").format(line=line, sku=sku, stored=stored, name=name))
-    return notes
-
-
 def _drop_duplicates(parsed: ParsedExport) -> None:
     """One product per key. A second row with a taken key is the same product (skipped), or
     a different one that only shares the SKU or the name: kept under its fallback key."""

@@ -116,11 +116,90 @@ PLACEHOLDERS: dict[str, str] = {
 }
 
 
+# Each placeholder as an owner who runs the app in English reads and types it ({greeting}
+# for {aanhef}). The Dutch names are the canonical ones: the catalogs' default wording and
+# every template saved (store/templates.py) hold them, so a template saved before, or in
+# the other language, keeps working. The editor shows a template in the names of the app's
+# language (``spelled``); what is typed in either spelling is read (``canonical``).
+ENGLISH_NAMES: dict[str, str] = {
+    "voornaam": "first_name",
+    "aanhef": "greeting",
+    "groet": "sign_off",
+    "naam": "full_name",
+    "winkel": "shop",
+    "afzender": "your_name",
+    "afspraken": "promises",
+    "product": "product",
+    "deadline": "deadline",
+    "dagen_te_laat": "days_late",
+    "afgesproken_op": "agreed_on",
+    "gevolg": "consequence",
+    "kosten": "value",
+    "pauzedatum": "end_date",
+    "verzonden_op": "sent_on",
+    "bericht_van": "message_date",
+    "antwoord_op": "answered_on",
+    "bestelnummer": "order_number",
+    "beloofde_datum": "promised_date",
+    "nieuwe_datum": "new_date",
+    "personalisatie": "personalisation",
+    "prijs": "price",
+    "vervoerder": "carrier",
+    "track_trace": "tracking_link",
+    "ontvanger": "recipient",
+    "titel": "title",
+    "voorwaarden": "terms",
+    "reden": "reason",
+    "ontbreekt": "missing",
+    "inhoud": "content",
+    "wijzigingen": "changes",
+    "waarom": "why",
+    "pakketvraag": "parcel_question",
+    "gevolgen": "consequences",
+    "vervalt_ook": "also_ends",
+    "blijft_staan": "still_stands",
+}
+_CANONICAL = {english: dutch for dutch, english in ENGLISH_NAMES.items()}
+
+
+def canonical_name(name: str) -> str:
+    """A placeholder's canonical (Dutch) name, whichever spelling it was typed in."""
+    return _CANONICAL.get(name, name)
+
+
+def spelled_name(name: str, language: str) -> str:
+    """A placeholder (canonical name) as an owner who runs the app in ``language`` types it."""
+    return ENGLISH_NAMES.get(name, name) if i18n.normalise_language(language) == "en" else name
+
+
+def _respelled(text: str, name_of) -> str:
+    def one(m: re.Match) -> str:
+        name = m.group(1)
+        if name is None or canonical_name(name) not in PLACEHOLDERS:
+            return m.group(0)  # a brace, an escaped one, or an unknown name: as typed
+        return "{" + name_of(canonical_name(name)) + "}"
+
+    return _TOKEN.sub(one, text)
+
+
+def canonical(text: str) -> str:
+    """``text`` with every placeholder in its canonical name ("{greeting}" → "{aanhef}"):
+    how a template is kept and rendered, in whichever spelling it was typed."""
+    return _respelled(text, lambda name: name)
+
+
+def spelled(text: str, language: str) -> str:
+    """``text`` with every placeholder named as an owner who runs the app in ``language``
+    types it (``spelled_name``): how the template editor shows it."""
+    return _respelled(text, lambda name: spelled_name(name, language))
+
+
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 
 def placeholders_in(text: str) -> set[str]:
-    return {m.group(1) for m in _TOKEN.finditer(text) if m.group(1) is not None}
+    """The placeholders ``text`` uses, by their canonical names (either spelling is read)."""
+    return {canonical_name(m.group(1)) for m in _TOKEN.finditer(text) if m.group(1) is not None}
 
 
 def validate(text: str) -> list[str]:
@@ -135,9 +214,10 @@ def validate(text: str) -> list[str]:
             problems.append(i18n._("The brace “{brace}” has no matching brace; type {{{{ or }}}} for a brace in the "
                                    "text.").format(
                 brace=token))
-        elif name not in PLACEHOLDERS:
+        elif canonical_name(name) not in PLACEHOLDERS:
+            language = i18n.current_language()  # the names as the owner types them
             problems.append(i18n._("Unknown placeholder {{{name}}}. Known: {known}.").format(
-                name=name, known=", ".join("{" + p + "}" for p in PLACEHOLDERS)))
+                name=name, known=", ".join("{" + spelled_name(p, language) + "}" for p in PLACEHOLDERS)))
     return list(dict.fromkeys(problems))
 
 

@@ -1903,33 +1903,6 @@ def shows_older(platform: str, fields: frozenset[str], stored: str, stored_shop_
     return all(c in fields for c in sent_columns) and sent_less(stored, new)
 
 
-def older_file_notes(cancelled: int, kept: int) -> list[str]:
-    """What the owner is told of a file older than an earlier import (``shows_older``):
-    ``cancelled`` orders it reads as not cancelled, which stay cancelled; ``kept`` orders
-    already stored that it reads otherwise (those too), which stay as stored, their customers'
-    addresses too (store/shop_orders.py)."""
-    notes = []
-    if cancelled:
-        # TRANSLATORS: an orders import; the file's orders are older than what Afspraak holds.
-        notes.append(ngettext(
-            "{n} order is cancelled in Afspraak but not in this file. An import never undoes a cancellation: "
-            "usually the file is older than an earlier import. If you reopened the order in your shop, reopen it "
-            "here too (Custom orders → More → Reopen the order).",
-            "{n} orders are cancelled in Afspraak but not in this file. An import never undoes a cancellation: "
-            "usually the file is older than an earlier import. If you reopened them in your shop, reopen them "
-            "here too (Custom orders → More → Reopen the order).", cancelled).format(n=cancelled))
-    if kept:
-        # TRANSLATORS: an orders import whose file was exported before one imported earlier.
-        notes.append(ngettext(
-            "This file is older than an earlier import: {n} order that was already in Afspraak and looks different "
-            "in this file stays as it was (its status, delivery address, amounts and items), and its customer keeps the "
-            "address Afspraak has.",
-            "This file is older than an earlier import: {n} orders that were already in Afspraak and look different "
-            "in this file stay as they were (their status, delivery address, amounts and items), and their customers keep the "
-            "addresses Afspraak has.", kept).format(n=kept))
-    return notes
-
-
 def status_moves(current: str, order: OrderRow, line: OrderLine | None) -> list[str]:
     """The statuses a KNOWN custom order moves through because of what the shop says now:
     step by step along the pipeline (``domain/orders.py``) to "shipped" when the shop sent

@@ -532,6 +532,7 @@ def fitted(values: dict[str, object], body: str, owed: messages.Owed | None = No
     different deadlines but the text could only leave {deadline} out together with
     {afspraken}, {deadline} lists the dates instead of taking the sentence with it."""
     values = dict(values)
+    body = messages.canonical(body)  # her wording may name the placeholders in English
     deadlines = owed.deadlines if owed is not None else ()
     if values.get("pakketvraag"):
         body = messages.with_paragraph(body, "pakketvraag")

@@ -57,7 +57,8 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
             "{n} product was found by name and variant, as the file or Afspraak has no SKU for it.",
             "{n} products were found by name and variant, as the file or Afspraak has no SKU for them.",
             found).format(n=found))
-    notes = list(getattr(summary, "notes", []))
+    notes = list(getattr(summary, "notes", [])) + zeros_notes(getattr(summary, "zeros", []),
+                                                              getattr(summary, "zeros_unsure", []))
     if getattr(summary, "stored_before", None) == 0:  # an empty catalogue: nothing was kept or found
         first = {}
         for key, column in getattr(summary, "lacking", []):
@@ -68,6 +69,32 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
     if len(notes) > limit:
         lines.append(_("… and {n} more").format(n=len(notes) - limit))
     return lines
+
+
+def zeros_notes(found: list[tuple[str, str]], unsure: list[tuple[int, str, str, str]]) -> list[str]:
+    """What the owner hears of SKUs without their leading zeros (``importers.zeros_dropped``):
+    ``found`` (the file's SKU, the stored one) each the same product as the one with the other
+    SKU, by its name and variant; ``unsure`` (line, the file's SKU, the stored one, the row's
+    name) rows whose name is another, added as new products (``ImportSummary.zeros``, ``.zeros_unsure``)."""
+    notes = []
+    if found:
+        short, long = sorted(found[0], key=len)
+        # TRANSLATORS: after a products import; {short} and {long} are one SKU ("123", "00123").
+        notes.append(ngettext(
+            "{n} SKU is written without its leading zeros (“{short}” for “{long}”), as a spreadsheet program "
+            "writes a number: Afspraak takes it for the product with the SKU “{long}”. Import the shop's export without opening "
+            "it in a spreadsheet first.",
+            "{n} SKUs are written without their leading zeros, such as “{short}” for “{long}”, as a spreadsheet "
+            "program writes numbers: Afspraak takes each for the product whose SKU has the zeros. Import the shop's "
+            "export without opening it in a spreadsheet first.", len(found)).format(
+                n=len(found), short=short, long=long))
+    for line, sku, stored, name in unsure:
+        # TRANSLATORS: after a products import; {sku} and {stored} are one SKU with and without zeros.
+        notes.append(_(
+            "Line {line}: the SKU “{sku}” may be “{stored}” with its leading zeros dropped by a spreadsheet "
+            "program, but that product is called something else in Afspraak than “{name}”: this row was "
+            "added as a new product.").format(line=line, sku=sku, stored=stored, name=name))
+    return notes
 
 
 def _unclear_row(u: importers.Unclear) -> importers.SkippedRow:
@@ -197,12 +224,42 @@ def order_notes(notes: list[str], lacking, stored: bool) -> list[str]:
     return [first.get(note, note) for note in notes]
 
 
+def older_file_notes(cancelled: int, kept: int) -> list[str]:
+    """What the owner is told of a file older than an earlier import
+    (``order_importers.shows_older``): ``cancelled`` orders it reads as not cancelled, which
+    stay cancelled; ``kept`` orders already stored that it reads otherwise (those too), which
+    stay as stored, their customers' addresses too (``ImportPlan.cancelled_before``,
+    ``.older_kept``; the summary's counts of them)."""
+    notes = []
+    if cancelled:
+        # TRANSLATORS: an orders import; the file's orders are older than what Afspraak holds.
+        notes.append(ngettext(
+            "{n} order is cancelled in Afspraak but not in this file. An import never undoes a cancellation: "
+            "usually the file is older than an earlier import. If you reopened the order in your shop, reopen it "
+            "here too (Custom orders → More → Reopen the order).",
+            "{n} orders are cancelled in Afspraak but not in this file. An import never undoes a cancellation: "
+            "usually the file is older than an earlier import. If you reopened them in your shop, reopen them "
+            "here too (Custom orders → More → Reopen the order).", cancelled).format(n=cancelled))
+    if kept:
+        # TRANSLATORS: an orders import whose file was exported before one imported earlier.
+        notes.append(ngettext(
+            "This file is older than an earlier import: {n} order that was already in Afspraak and looks different "
+            "in this file stays as it was (its status, delivery address, amounts and items), and its customer keeps the "
+            "address Afspraak has.",
+            "This file is older than an earlier import: {n} orders that were already in Afspraak and look different "
+            "in this file stay as they were (their status, delivery address, amounts and items), and their customers keep the "
+            "addresses Afspraak has.", kept).format(n=kept))
+    return notes
+
+
 def preview_notes(plan: ImportPlan) -> list[str]:
-    """The notes under an orders import's preview: the file's (``order_notes``); for a file
+    """The notes under an orders import's preview: the file's (``order_notes``), then what an
+    older file leaves as stored (``older_file_notes``); for a file
     without items the preview's line says what it holds (``no_items_text``), and this only
     where to find the items."""
     parsed = plan.parsed
     notes = order_notes(parsed.notes, parsed.lacking, bool(plan.updated_orders or plan.unchanged_orders))
+    notes += older_file_notes(len(plan.cancelled_before), len(plan.older_kept))
     # TRANSLATORS: under the orders import preview of Etsy's "Sold Orders" download (orders without items).
     hint = _("For custom orders, import Etsy's “Sold Order Items” download: it names the items and their "
              "personalisation.")
@@ -269,6 +326,7 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20, lacking=()
             summary.outside_flanders).format(n=summary.outside_flanders))
     lines += erased_lines(summary.erased_orders, summary.erased_returned, summary.erased_deliveries)
     notes = order_notes(summary.notes, lacking, bool(summary.updated or summary.unchanged))
+    notes += older_file_notes(summary.cancelled_before, summary.older_kept)
     if summary.without_customer:
         notes.append(ngettext(
             "{n} made-to-order item is in an order without a customer: no custom order was made for it.",

@@ -8,9 +8,11 @@ language and form (stored by ``store/templates.py``); :func:`validate` (``domain
 before it is saved, and :func:`render` never fails on a missing or unknown value.
 
 Placeholders are Dutch names in braces (``{voornaam}``), the same in every language, so a
-template can be translated without renaming them. Values are given typed (dates, moments,
-:class:`Money`, :class:`DaysLate`, lists) and formatted with Babel for the recipient's
-locale: nl_NL, nl_BE for Belgians, or en.
+template can be translated without renaming them; that is how templates are kept. An owner
+who runs the app in English reads and types them in English (``{first_name}``:
+``message_rules.ENGLISH_NAMES``); a text in either spelling renders the same (``fill_text``).
+Values are given typed (dates, moments, :class:`Money`, :class:`DaysLate`, lists) and
+formatted with Babel for the recipient's locale: nl_NL, nl_BE for Belgians, or en.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from desktop import i18n
 from desktop.domain import names
 from desktop.domain.message_rules import (  # the facts of a message (re-exported: callers read them here)
     _TOKEN,
+    ENGLISH_NAMES,
     FORMS,
     OPTIONAL,
     PLACEHOLDERS,
@@ -34,8 +37,12 @@ from desktop.domain.message_rules import (  # the facts of a message (re-exporte
     DaysLate,
     Money,
     Recipient,
+    canonical,
+    canonical_name,
     default_form,
     placeholders_in,
+    spelled,
+    spelled_name,
     validate,
 )
 from desktop.i18n import N_, NBE_, NF_, NN_, NP_
@@ -294,7 +301,9 @@ def fill_text(text: str, values: Mapping[str, str], subject: bool = False) -> tu
     never shows: the sentence (or parenthesis) that needs it is left out, in a subject
     only the value. A clause the owner typed that ends a sentence gets one closing mark
     (:func:`closed_sentence`). Returns the text and the names that had no value. Anything
-    that is not a known name stays as typed (``validate`` keeps it out of saved templates)."""
+    that is not a known name stays as typed (``validate`` keeps it out of saved templates).
+    A placeholder may be spelled in English ("{greeting}"): read as its canonical name."""
+    text = canonical(text)
     missing: list[str] = []
     cuts: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
@@ -1419,6 +1428,7 @@ def render(template_id: str, values: Mapping[str, object], recipient: Recipient,
     this language and form, if any. Never raises on missing or unknown values."""
     subject, body = override if override else default_text(template_id, recipient.lang, recipient.context,
                                                               recipient.country)
+    subject, body = canonical(subject), canonical(body)  # the owner's may name them in English
     formatted = {name: format_value(value, recipient, now, tz) for name, value in values.items()}
     if not formatted.get("voornaam") and recipient.first_name:
         formatted["voornaam"] = recipient.first_name
@@ -1496,7 +1506,8 @@ __all__ = [
     "FORMS", "Money", "DaysLate", "Recipient", "Message", "PLACEHOLDERS", "PLACEHOLDER_LABELS", "placeholders_for",
     "in_words_of",
     "Template", "TEMPLATES",
-    "placeholders_in", "validate", "fill", "fill_text", "format_value", "template_ids", "default_text", "describe",
+    "placeholders_in", "validate", "canonical", "canonical_name", "spelled", "spelled_name", "ENGLISH_NAMES",
+    "fill", "fill_text", "format_value", "template_ids", "default_text", "describe",
     "render", "sample_values", "DEFAULT_CONSEQUENCE", "Owed", "describe_owed", "parcel_question", "cut_takes",
     "closed_sentence",
     "with_paragraph", "DELIVERABLE_WORDS", "NoticeCollaboration", "notice_words", "listed_deliverables",

@@ -59,7 +59,7 @@ class ImportSummary:
     # SKUs of digits a spreadsheet wrote without their leading zeros (``importers.zeros_dropped``):
     # (the file's SKU, the stored one) of the rows found so, by name and variant; and (line,
     # the file's SKU, the stored one, the row's name) of those added as new products, their
-    # name another. Said in ``notes``.
+    # name another. Facts, worded for the owner by presentation/import_texts.zeros_notes.
     zeros: list[tuple[str, str]] = field(default_factory=list)
     zeros_unsure: list[tuple[int, str, str, str]] = field(default_factory=list)
 
@@ -180,7 +180,6 @@ def apply_import(parsed: ParsedExport, now: datetime,
         targets = [existing.get(row.key) for row in parsed.products]
         unclear = _find_by_name(parsed, existing, targets, summary)
         stored_sku = _find_without_zeros(parsed, existing, targets, summary)
-        summary.notes += rules.zeros_notes(summary.zeros, summary.zeros_unsure)
         new_rows: list[dict] = []
         for done, row in enumerate(parsed.products, start=1):
             current = targets[done - 1]

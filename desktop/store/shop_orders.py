@@ -200,6 +200,10 @@ class OrderImportSummary:
     erased_orders: int = 0  # orders of people erased on request, placed before their erasure: left out
     erased_returned: int = 0  # people erased on request who ordered again after it: those orders imported
     erased_deliveries: int = 0  # orders whose delivery is to somebody erased on request: not written
+    # The file is older than an earlier import (``ImportPlan.cancelled_before``, ``.older_kept``):
+    # how many orders stay cancelled, how many stay as stored (import_texts.older_file_notes).
+    cancelled_before: int = 0
+    older_kept: int = 0
     notes: list[str] = field(default_factory=list)  # the file's own notes (worded when parsed)
 
 
@@ -550,9 +554,6 @@ def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan
     # nobody new (the same buyer, her address written another way).
     used = {o.customer_key for o in parsed.orders if "person_id" not in plan.kept.get(o.number, {})}
     plan.new_customers = [c for c in plan.new_customers if c.key in used]
-    notes = rules.older_file_notes(len(plan.cancelled_before), len(plan.older_kept))
-    if notes:  # said in the preview and after the import, with the file's own notes
-        plan.parsed = parsed = dataclasses.replace(parsed, notes=[*parsed.notes, *notes])
 
     by_sku, by_product_name, marks = _catalogue_index()
     counts: dict[str, int] = {}
@@ -811,7 +812,8 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
                                  outside_flanders=sum(1 for c in plan.new_customers if c.language == "nl"
                                                       and message_rules.outside_flanders(c.country, c.postcode)),
                                  erased_orders=len(plan.erased_orders), erased_returned=plan.erased_returned,
-                                 erased_deliveries=len(plan.erased_deliveries))
+                                 erased_deliveries=len(plan.erased_deliveries),
+                                 cancelled_before=len(plan.cancelled_before), older_kept=len(plan.older_kept))
     history: set[str] = set()
     changed = {o.number for o in plan.new_orders} | {o.number for o in plan.updated_orders}
     total = len(parsed.orders)

@@ -24,17 +24,21 @@ class TemplateRefused(ValueError):
 
 
 def own(template_id: str, language: str, form: str) -> tuple[str, str] | None:
-    """The owner's (subject, body) of a template in ``language`` and ``form``, if she wrote one."""
+    """The owner's (subject, body) of a template in ``language`` and ``form``, if she wrote one,
+    its placeholders by their canonical names (``message_rules.canonical``)."""
     row = MessageTemplate.get_or_none(MessageTemplate.template == template_id, MessageTemplate.language == language,
                                       MessageTemplate.form == form)
-    return (row.subject, row.body) if row else None
+    return (message_rules.canonical(row.subject), message_rules.canonical(row.body)) if row else None
 
 
 def save(template_id: str, language: str, form: str, subject: str, body: str, now: datetime) -> None:
-    """Keep the owner's wording of a template (the editor offers ``messages.TEMPLATES``'s ids)."""
+    """Keep the owner's wording of a template (the editor offers ``messages.TEMPLATES``'s ids),
+    its placeholders by their canonical (Dutch) names whichever spelling she typed ("{greeting}"
+    is kept as "{aanhef}"): it renders in every language, and reads in hers in the editor."""
     problems = message_rules.validate(subject) + message_rules.validate(body)
     if problems or not body.strip():
         raise TemplateRefused(list(dict.fromkeys(problems)), empty=not body.strip())
+    subject, body = message_rules.canonical(subject), message_rules.canonical(body)
     with db.atomic():
         MessageTemplate.insert(template=template_id, language=language, form=form, subject=subject, body=body,
                                updated_at=now).on_conflict(

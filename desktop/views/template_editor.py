@@ -1,6 +1,10 @@
 """The message template editor of the settings window (views/settings_window.py): edit per
 template, language and form, placeholders by their meaning, live preview on a real due item,
-reset; the changes are saved with the other settings, in one transaction."""
+reset; the changes are saved with the other settings, in one transaction.
+
+The placeholders read and are typed in the app's language ({greeting} in English, {aanhef} in
+Dutch), whichever language the template is in; either spelling is read, and a template is
+kept with the canonical (Dutch) names (``messages.canonical``)."""
 
 from __future__ import annotations
 
@@ -32,7 +36,8 @@ from desktop.store import due, lookups
 from desktop.views.forms import load_form
 from desktop.views import theme
 
-CODE_ROLE = Qt.UserRole  # the placeholder's name ("dagen_te_laat") on each list item
+CODE_ROLE = Qt.UserRole  # the placeholder's canonical name ("dagen_te_laat") on each list item
+NAME_ROLE = Qt.UserRole + 1  # ... as the owner types it in the app's language ("days_late")
 
 
 class PlaceholderDelegate(QStyledItemDelegate):
@@ -71,7 +76,7 @@ class PlaceholderDelegate(QStyledItemDelegate):
         if not selected:
             painter.setPen(opt.palette.color(group, QPalette.PlaceholderText))
         painter.drawText(QRect(rect.left(), rect.top() + line, rect.width(), rect.height() - line),
-                         Qt.AlignLeft | Qt.AlignVCenter, "{" + str(index.data(CODE_ROLE)) + "}")
+                         Qt.AlignLeft | Qt.AlignVCenter, "{" + str(index.data(NAME_ROLE) or index.data(CODE_ROLE)) + "}")
         painter.restore()
 
 
@@ -170,8 +175,8 @@ class TemplateEditor(QWidget):
         typed = self.edits.get(selection)
         subject, body = typed if typed else (stored_subject, stored_body)
         self._shown = None  # no edit is noted while the editors are filled
-        self.subject.setText(subject)
-        self.body.setPlainText(body)
+        self.subject.setText(self._spelled(subject))
+        self.body.setPlainText(self._spelled(body))
         self._shown = selection
         self.template_problem.setText("")
         self._show_state()
@@ -180,7 +185,7 @@ class TemplateEditor(QWidget):
     def _edited(self, *_args) -> None:
         """Note what was typed for the template on screen (written when the settings are saved)."""
         if self._shown is not None:
-            subject, body = self.subject.text(), self.body.toPlainText()
+            subject, body = self.typed()
             stored_subject, stored_body, _own = self._stored(self._shown)
             if (subject, body) != (stored_subject, stored_body):
                 self.edits[self._shown] = (subject, body)
@@ -188,6 +193,15 @@ class TemplateEditor(QWidget):
                 self.edits.pop(self._shown, None)
             self._show_state()
         self.update_preview()
+
+    @staticmethod
+    def _spelled(text: str) -> str:
+        """A template's text with its placeholders named in the app's language."""
+        return messages.spelled(text, i18n.current_language())
+
+    def typed(self) -> tuple[str, str]:
+        """(subject, body) as typed, the placeholders by their canonical names (either spelling)."""
+        return messages.canonical(self.subject.text()), messages.canonical(self.body.toPlainText())
 
     def _show_state(self) -> None:
         selection = self.selection()
@@ -213,10 +227,13 @@ class TemplateEditor(QWidget):
     def _load_placeholders(self, *_args) -> None:
         """The placeholders this template can use, each by its plain meaning."""
         self.placeholders.clear()
+        language = i18n.current_language()
         for name in messages.placeholders_for(self.template.currentData()):
             item = QListWidgetItem(pgettext("placeholder", messages.PLACEHOLDER_LABELS[name]))
             item.setData(CODE_ROLE, name)
-            item.setToolTip("{" + name + "}: " + _(messages.PLACEHOLDERS[name]))
+            typed = messages.spelled_name(name, language)
+            item.setData(NAME_ROLE, typed)
+            item.setToolTip("{" + typed + "}: " + _(messages.PLACEHOLDERS[name]))
             self.placeholders.addItem(item)
         self.placeholders.setCurrentRow(0)
 
@@ -225,14 +242,15 @@ class TemplateEditor(QWidget):
         self.insert_button.setEnabled(item is not None)
 
     def insert_placeholder(self, name: str | None = None) -> None:
-        """Put ``{name}`` (default: the chosen one) at the cursor of the subject or body,
-        whichever was edited last, and go back there to keep typing."""
+        """Put ``{name}`` (default: the chosen one; a canonical name) at the cursor of the
+        subject or body, whichever was edited last, as the owner types it in the app's
+        language, and go back there to keep typing."""
         if name is None:
             item = self.placeholders.currentItem()
             if item is None:
                 return
             name = item.data(CODE_ROLE)
-        token = "{" + name + "}"
+        token = "{" + messages.spelled_name(name, i18n.current_language()) + "}"
         if self._target is self.subject:
             self.subject.insert(token)
         else:
@@ -264,8 +282,9 @@ class TemplateEditor(QWidget):
                 values["afspraken"].append(messages.describe("deliverable", {"what": "story", "count": 2}, to))
             values["inhoud"] = messages.describe("deliverable", {"what": "story"}, to)  # "je story" / "uw story"
             title = _("Preview with example values")
-        body, values = due_texts.fitted(values, self.body.toPlainText(), owed)
-        msg = messages.render(template_id, values, to, now=now, tz=due.owner_zone(), override=(self.subject.text(), body))
+        subject, body = self.typed()
+        body, values = due_texts.fitted(values, body, owed)
+        msg = messages.render(template_id, values, to, now=now, tz=due.owner_zone(), override=(subject, body))
         self.preview_title.setText(title)
         self.preview.setPlainText(msg.subject + "\n\n" + msg.body)
         problems = messages.validate(self.subject.text()) + messages.validate(self.body.toPlainText())
@@ -310,4 +329,4 @@ class TemplateEditor(QWidget):
         self._load_template()
 
 
-__all__ = ["PlaceholderDelegate", "TemplateEditor", "CODE_ROLE"]
+__all__ = ["PlaceholderDelegate", "TemplateEditor", "CODE_ROLE", "NAME_ROLE"]

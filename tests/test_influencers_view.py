@@ -2,7 +2,7 @@
 
 import os
 import stat
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -599,6 +599,27 @@ def test_a_deadline_on_hold_says_so_in_the_list_and_is_never_late(view):
     Shipment.create(person=mila, collaboration=collab, status="sent", sent_at=NOW - timedelta(days=1))
     v.refresh()  # the gift went out: chased again, and past its date
     assert date_cell() == ("red", None)
+
+
+@pytest.mark.parametrize("language, waiting, stalled", [
+    ("nl", "; staat stil tot het cadeau verzonden is", "het pakket kwam retour"),
+    ("en", "; on hold until the gift is sent", "came back or got lost")])
+def test_a_parcel_only_packed_waits_for_the_gift_in_the_pane(qtbot, view, language, waiting, stalled):
+    """Review of the Influencers pane: a Reel agreed with no products named, a product dropped on
+    her and the parcel made without "Al aan de vervoerder meegegeven": the pane said the parcel
+    came back or got lost."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.store.models import Shipment
+
+    mila = Person.create(name="Mila Smit", is_influencer=True)
+    collab = Collaboration.create(person=mila, title="Reel", status="agreed", products="")
+    Deliverable.create(collaboration=collab, kind="reel", deadline=datetime(2026, 12, 1, 22, 59))
+    Shipment.create(person=mila, collaboration=collab, status="ready")
+    v = view(language)
+    v.select_person(mila.id)
+    texts = " | ".join(w.text() for w in v.detail.findChildren(QLabel))
+    assert waiting in texts and stalled not in texts, texts
 
 
 @pytest.mark.parametrize("language, button_text, in_message", [

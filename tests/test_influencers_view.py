@@ -744,3 +744,20 @@ def test_an_indented_line_of_her_pane_wraps_under_its_own_start(qtbot, demo_db, 
     # An account's address: its own line under the account, wrapping under its start too.
     address = next(w for w in labels() if w.text().startswith("https://www.instagram.com/"))
     assert address.indent() == bullet.indent() and "\n" not in address.text()
+
+
+def test_the_search_finds_what_the_owner_types(view):
+    """Review of the Influencers search: "@lotte", a straight apostrophe for a curly one,
+    "celik" and "anais" without their accents, and a phone number typed any way found nobody."""
+    anais = Person.create(name="Anaïs D’Hondt-Çelik 🌸", is_influencer=True, city="Gent")
+    Handle.create(person=anais, platform="instagram", name="anais.dhondt")
+    lotte = Person.create(name="Lotte Peeters", is_influencer=True, phone="+32 470 12 34 56")
+    Handle.create(person=lotte, platform="instagram", name="lotte.peeters")
+    sanne = Person.create(name="Sanne de Vries", is_influencer=True, phone="06 12345678")
+    v = view("nl")
+    for typed, found in [("@lotte", [lotte.id]), ("d'hondt", [anais.id]), ("celik", [anais.id]),
+                         ("anais d", [anais.id]), ("06 12345678", [sanne.id]), ("0612345678", [sanne.id]),
+                         ("+31 6 1234 5678", [sanne.id]), ("0470 12 34 56", [lotte.id]), ("+32470123456", [lotte.id])]:
+        v.search.setText(typed)
+        v._apply_filter()
+        assert [r.id for r in v.model.rows] == found, typed

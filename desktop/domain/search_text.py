@@ -19,41 +19,38 @@ import re
 import unicodedata
 
 # Apostrophes and quotes in their typographic forms: left out, so "d'hondt", "d’hondt" and
-# "dhondt" are one text. An "@" is a space ("@lotte" is the word "lotte").
-_DROPPED = "'’‘‚‛ʼʹʻ`´′＇\"“”„‟″«»"
-_TABLE = str.maketrans({**dict.fromkeys(_DROPPED), "@": " "})
-# The combining marks NFKD splits off a letter (é → e + ◌́, Ç → C + ◌̧).
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# "dhondt" are one text; and the combining marks NFKD splits off a letter (é → e + ◌́,
+# Ç → C + ◌̧). An "@" is a space ("@lotte" is the word "lotte"). Regular expressions and
+# str.replace, not str.translate with a table: that cost ten times more on 10,000 rows.
+_QUOTES = "'’‘‚‛ʼʹʻ`´′＇\"“”„‟″«»"
+_ASCII_QUOTES = re.compile("['\"`]")
+_DROPPED = re.compile("[" + re.escape(_QUOTES) + "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NOT_DIGIT = re.compile(r"\D")
 # Typed text that is a phone number: digits with the usual separators, and enough digits to
 # be more than a house number or a postcode.
 _PHONE_LIKE = re.compile(r"\+?[\d\s\-./()]+")
 PHONE_MIN_DIGITS = 6
-# International prefixes written as the country code: +31 6… is 06… (NL), +32 470… is 0470… (BE).
-_COUNTRY_CODES = ("31", "32")
+# A number with the country code of NL (31) or BE (32), "00" or "+" before it, and the
+# national number after it (a "0" written after the code too: "+31 (0)6…"): +31 6… is 06….
+_INTERNATIONAL = re.compile(r"(?:00)?3[12]0?(\d{8,})$")
 
 
 def fold(text: str) -> str:
     """``text`` as a search compares it (see the module)."""
-    if not text.isascii():
-        text = _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
-    else:
+    if text.isascii():  # most names and handles: no accents to take off
         text = text.lower()
-    return text.translate(_TABLE)
+        if "'" in text or '"' in text or "`" in text:
+            text = _ASCII_QUOTES.sub("", text)
+    else:
+        text = _DROPPED.sub("", unicodedata.normalize("NFKD", text)).casefold()
+    return text.replace("@", " ") if "@" in text else text
 
 
 def _national(digits: str) -> str:
     """A phone number's digits as dialled at home: "0031612345678" and "31612345678" (from
-    "+31 6 12345678") are "0612345678"; other digits as they are."""
-    if digits.startswith("00"):
-        digits = digits[2:]
-    elif not digits.startswith(_COUNTRY_CODES):
-        return digits
-    for code in _COUNTRY_CODES:
-        if digits.startswith(code) and len(digits) - len(code) >= 8:
-            rest = digits[len(code):]
-            return rest if rest.startswith("0") else "0" + rest
-    return digits
+    "+31 6 12345678") are "0612345678", "32470123456" is "0470123456"; other digits as they are."""
+    found = _INTERNATIONAL.match(digits)
+    return "0" + found.group(1) if found else digits
 
 
 def phone_forms(phone: str) -> str:

@@ -660,3 +660,19 @@ def test_the_order_pane_calls_the_personalisation_as_its_dialog_does(qtbot, wind
     view.table.selectRow(0)
     labels = [w.text() for w in view.detail.findChildren(QLabel)]
     assert "Personalisatie" in labels and "Letter M" in labels and "Tekst" not in labels, labels
+
+
+def test_the_search_finds_a_customer_as_the_owner_types_her(window):
+    """As the Influencers list (review of its search): accents, apostrophes and a phone
+    number typed any way find the order of that customer."""
+    anais = Person.create(name="Anaïs D’Hondt", phone="+32 470 12 34 56", is_customer=True)
+    sanne = Person.create(name="Sanne de Vries", phone="06 12345678", is_customer=True)
+    CustomOrder.create(person=anais, order_number="#1", personalisation="Letter A", promised_ready=date(2026, 12, 4))
+    CustomOrder.create(person=sanne, order_number="#2", personalisation="Letter S", promised_ready=date(2026, 12, 5))
+    view = window.view("orders")
+    view.refresh()
+    for typed, name in [("anais d'hondt", "Anaïs D’Hondt"), ("0470 12 34 56", "Anaïs D’Hondt"),
+                        ("+31 6 12345678", "Sanne de Vries"), ("0612345678", "Sanne de Vries")]:
+        view.search.setText(typed)
+        view._apply_filter()
+        assert [r.cells[0] for r in view.model.rows] == [name], typed

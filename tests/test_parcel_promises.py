@@ -267,6 +267,46 @@ def test_a_gift_not_sent_yet_is_not_chased_nor_counted_against_her(shop):
     assert [item.step for item, _text in climb(noor, local(date(2026, 12, 2), 11), days=5)][:2] == ["1", "2"]
 
 
+@pytest.mark.parametrize("statuses, collab, names_gift, unsent", [
+    ((), "agreed", True, True),  # named in the agreement, nothing packed yet
+    ((), "agreed", False, False),  # nothing to give: her deliverables are chased
+    ((), "shipped", True, False),  # handed over another way
+    (("ready",), "agreed", False, True),  # packed, not with the carrier: not "returned or lost"
+    (("ready",), "proposed", False, True),
+    (("returned", "ready"), "shipped", True, True),  # the replacement is packed, not sent
+    (("ready", "sent"), "shipped", True, False),  # one is on its way
+    (("returned",), "shipped", True, False),  # back at the shop: a different hold
+    (("lost",), "shipped", False, False),
+    (("ready",), "ended", True, False),  # over: nothing waits
+])
+def test_a_gift_only_packed_is_not_sent_yet(statuses, collab, names_gift, unsent):
+    """Review of the Influencers pane: a parcel made in Zendingen without "Al aan de vervoerder
+    meegegeven" read as "stalled: the parcel came back or is lost"."""
+    from desktop.domain.shipments import chased, gift_unsent
+
+    assert gift_unsent(collab, names_gift, statuses) is unsent
+    if unsent:
+        assert not chased(statuses, unsent)  # never chased while the gift waits
+
+
+def test_a_packed_parcel_of_a_deal_without_a_named_gift_holds_her_deliverables_for_the_gift(shop):
+    """The reviewer's steps: a Reel by a date and no products on the agreement, then a product
+    dropped on her and the parcel made, not handed to the carrier: the pane waits for the gift
+    to be sent (not "returned or lost"), and the ladder does not chase her until it is."""
+    from desktop.store import influencer_detail
+
+    mila = person("Mila Smit")
+    collaboration = agreed(mila, [("reel", 1, date(2026, 12, 1))], products="")
+    shipping.create_shipment(shipping.NewShipment(person_id=mila.id, items=[(product().id, 1)],
+                                                  collaboration_id=collaboration.id), local(date(2026, 11, 24)))
+    shown = influencer_detail.detail(mila.id).collaborations[0]
+    assert shown.gift_pending and not shown.chased
+    assert not [item for item, _text in climb(mila, local(date(2026, 12, 2), 11), days=10)
+                if item.kind == "deliverable"]
+    [listed] = [p for page in influencers.people_pages() for p in page if p.id == mila.id]
+    assert listed.held  # the list's "on hold" under her deadline, never red
+
+
 def test_a_gift_sent_after_a_deadline_gives_her_the_time_she_agreed_to(shop):
     from desktop.store.models import Event
 

@@ -285,3 +285,54 @@ def test_columns_measured_once_per_text_are_as_wide_as_qt_measures_them(qtbot):
     table.setFont(font)
     table.setStyleSheet("QTableView::item { padding: 2px 11px; }")
     compare()
+
+
+# --- what an owner types finds what is stored (review of the Influencers search) ----------
+
+FOLDED = [("Anaïs D’Hondt-Çelik 🌸", "@anais.dhondt"), ("Lotte Peeters", "@lotte.peeters"),
+          ("Sanne de Vries", "+31 6 12345678"), ("Noor", "06-87654321"), ("Order 2024-00123", "")]
+
+
+def folded_model():
+    from desktop.domain.search_text import fold, phone_forms
+
+    model = RowsModel(["Name", "Handle"])
+    model.set_rows([Row(id=i, cells=[name, extra], search=fold(f"{name} {extra} {phone_forms(extra)}"
+                                                               if extra.startswith(("+", "0")) else f"{name} {extra}"))
+                    for i, (name, extra) in enumerate(FOLDED)])
+    return model
+
+
+def test_search_folds_case_accents_quotes_and_a_leading_at(qapp):
+    model = folded_model()
+    for typed, found in [("@lotte", [1]), ("d'hondt", [0]), ("D’HONDT", [0]), ("dhondt", [0]), ("celik", [0]),
+                         ("anais", [0]), ("ANAÏS", [0]), ("@anais", [0]), ("çelik", [0])]:
+        model.set_filter(typed)
+        assert [r.id for r in model.rows] == found, typed
+
+
+def test_search_finds_a_phone_number_by_its_digits(qapp):
+    model = folded_model()
+    for typed, found in [("06 12345678", [2]), ("0612345678", [2]), ("+31 6 1234 5678", [2]), ("+31612345678", [2]),
+                         ("0031 6 12345678", [2]), ("12345678", [2]), ("0687654321", [3]), ("06 87654321", [3]),
+                         ("+31 6 87654321", [3]), ("2024-00123", [4]), ("2024", [4])]:
+        model.set_filter(typed)
+        assert [r.id for r in model.rows] == found, typed
+
+
+def plain_scan(model, text):
+    from desktop.domain.search_text import needle, phone_digits
+
+    words, digits = needle(text).split(), phone_digits(text)
+    return [r.id for r in model.all_rows
+            if (digits and digits in r.search) or all(w in r.search for w in words)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="0612+3 -’'@anïçelk", max_size=10), max_size=12))
+def test_folded_filter_matches_a_plain_scan_after_any_edits(qapp, texts):
+    """The narrowing shortcut never hides a row with folding and phone numbers either."""
+    model = folded_model()
+    for text in texts:
+        model.set_filter(text)
+        assert [r.id for r in model.rows] == plain_scan(model, text), text

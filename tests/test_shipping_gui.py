@@ -652,3 +652,18 @@ def test_a_replaced_picture_stays_while_an_older_backup_can_still_be_put_back(qt
         made.unlink()  # rotated out: nothing names it any more
     assert catalogue.sweep_replaced_pictures(later, keep_days=14, oldest_copy=recovery.oldest_copy()) == 1
     assert not first.exists()
+
+
+def test_the_chooser_finds_what_the_owner_types(qtbot, translator):
+    """As the lists (review of the Influencers search): accents, a straight apostrophe for a
+    curly one and a leading "@" do not count in the "Send to…" list either."""
+    from desktop.views.shipping_dialogs import Chooser
+
+    i18n.set_language("nl")
+    entries = [(10, "Anaïs D’Hondt-Çelik · @anais.dhondt", None), (12, "Lotte Peeters · @lotte.peeters", None)]
+    form = Chooser(None, "Kies", "Wie?", entries)
+    qtbot.addWidget(form.dialog)
+    form.dialog.show()
+    for typed, shown in [("anais", 0), ("d'hondt", 0), ("celik", 0), ("@lotte", 1)]:
+        form.filter.setText(typed)
+        assert form.shown_texts() == [entries[shown][1]], typed

@@ -10,6 +10,7 @@ inside a name they stay (a joiner holds an emoji family together: 👩‍👩‍
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _DRAWN_AS_NOTHING = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
@@ -80,6 +81,10 @@ def _surname_words(words: list[str]) -> list[str]:
     return [w.lower() if w.lower() in _PARTICLES else _as_written(w) for w in words]
 
 
+# A web address in place of a name ("lottesblog.nl", "https://lottesblog.nl/over"): a blog's.
+_WEB_ADDRESS = re.compile(r"(?i:https?://|www\.)\S+$|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?$")
+
+
 def greeting_name(full_name: str) -> str:
     """The name a message greets ``full_name`` by ("Hoi Sanne,"): the first name, written as
     a name is (shop exports hold names as customers typed them: "Beste nedlzs," had to be
@@ -93,7 +98,9 @@ def greeting_name(full_name: str) -> str:
     "Goedendag,"), never "Hoi De Vries," or "Hoi J. de Vries," above a je body (review of
     the ready messages, greetings 1)."""
     cleaned = clean_name(full_name)
-    if "@" in cleaned:  # a handle or an e-mail address in place of a name: the greeting without one
+    if "@" in cleaned or _WEB_ADDRESS.match(cleaned):
+        # a handle, an e-mail address or a blog's address in place of a name (an influencer
+        # saved by her handle alone): the greeting without one
         return ""
     if "," in cleaned:
         surname, _comma, given = cleaned.partition(",")

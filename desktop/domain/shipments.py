@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
 from desktop.domain import dates, workdays
+from desktop.domain.collaborations import CLOSED as CLOSED_COLLAB_STATUSES
 from desktop.i18n import _
 
 # action -> (statuses it may start from, status it leads to)
@@ -33,7 +34,8 @@ ACTIONS: dict[str, tuple[tuple[str, ...], str]] = {
 # Parcels that did not reach her (or no longer are with her): she owes nothing for them.
 GONE = ("returned", "lost")
 # Not (yet, or any more) with her: packed and not sent, returned, lost.
-NOT_WITH_HER = ("ready", *GONE)
+PACKED = "ready"  # packed in Zendingen, not handed to the carrier yet: still the shop's
+NOT_WITH_HER = (PACKED, *GONE)
 
 # A collaboration moves along with its parcel, never backwards.
 COLLAB_AFTER = {
@@ -107,12 +109,21 @@ def collaboration_for_parcel(candidates: list[tuple[int, str, set[int]]], droppe
     return best
 
 
-def gift_unsent(collab_status: str, names_gift: bool, parcel_count: int) -> bool:
-    """Is the gift the agreement names still with the shop: the collaboration is agreed,
-    it names a product (from the catalogue or in words), and no parcel of it exists? She
-    has nothing to post about yet (audit 9, F1: a TikTok about earrings never sent was
-    chased up to a final notice threatening to invoice them)."""
-    return collab_status == GIFT_PENDING_STATUS and names_gift and parcel_count == 0
+def gift_unsent(collab_status: str, names_gift: bool, parcel_statuses: Iterable[str]) -> bool:
+    """Is the gift still with the shop: no parcel of the collaboration is with her or on its
+    way, and either one is packed and not handed to the carrier yet ("ready": made in
+    Zendingen, "Al aan de vervoerder meegegeven" not ticked), or, with no parcel at all, the
+    collaboration is agreed and names a product (from the catalogue or in words)? She has
+    nothing to post about yet (audit 9, F1: a TikTok about earrings never sent was chased up
+    to a final notice threatening to invoice them), and the wait is for the shop to send
+    it, not a parcel that came back or got lost (a packed parcel read as "returned or lost").
+    A closed collaboration waits for nothing."""
+    statuses = list(parcel_statuses)
+    if collab_status in CLOSED_COLLAB_STATUSES or any(status not in NOT_WITH_HER for status in statuses):
+        return False
+    if PACKED in statuses:
+        return True
+    return not statuses and collab_status == GIFT_PENDING_STATUS and names_gift
 
 
 def chased(parcel_statuses: Iterable[str], gift_pending: bool = False) -> bool:

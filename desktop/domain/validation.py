@@ -105,8 +105,6 @@ def validate_person(
     (id, name) of the person who already has that handle, or None."""
     errors: dict[str, str] = {}
     name = clean_name(values.get("name") or "")  # zero-width spaces alone are no name
-    if not name:
-        errors["name"] = _("Fill in a name.")
     email = (values.get("email") or "").strip()
     if email and not EMAIL.match(email):
         errors["email"] = _("“{email}” is not an email address.").format(email=email)
@@ -138,6 +136,16 @@ def validate_person(
                     handle=handle_rules.display(h.platform, normalised),
                     platform=handle_rules._platform_name(h.platform), name=owner[1])
             cleaned_handles.append((h.platform, normalised, followers, handle_rules.profile_url(h.platform, normalised)))
+    if not name:
+        # Somebody known only by her handle is saved by it ("@juulsjewels_"): the lists show the
+        # handle, a message greets her without a name (names.greeting_name), and the owner
+        # need not make a name up (review of the Influencers pane). A social handle before a blog.
+        social = [h for h in cleaned_handles if h[0] != "blog"] or cleaned_handles
+        if social:
+            name = handle_rules.display(social[0][0], social[0][1])
+        elif not any(k.startswith("handle_") for k in errors):
+            # TRANSLATORS: the influencer form, under the name: neither a name nor a handle was filled in.
+            errors["name"] = _("Fill in a name or a handle.")
     cleaned = {
         "name": name,
         "email": email,

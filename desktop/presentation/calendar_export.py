@@ -25,7 +25,7 @@ from desktop.domain import dates, shipments
 from desktop.i18n import _
 from desktop.labels import label
 from desktop.store import outgoing
-from desktop.store.models import Collaboration, CustomOrder, Deliverable, Person, Shipment
+from desktop.store.models import Collaboration, CollaborationProduct, CustomOrder, Deliverable, Person, Shipment
 
 UID_DOMAIN = "afspraak"
 PRODID = "-//Afspraak//Afspraak agenda//NL"
@@ -95,9 +95,17 @@ def build_calendar(now: datetime) -> Calendar:
                               .where(Shipment.collaboration.in_({d.collaboration_id for d in deliverables}))
                               .tuples()):
         parcels.setdefault(collab_id, []).append(status)
+    # The collaborations that name a gift from the catalogue (or in words: c.products).
+    gifted = {cid for (cid,) in CollaborationProduct.select(CollaborationProduct.collaboration)
+              .where(CollaborationProduct.collaboration.in_({d.collaboration_id for d in deliverables}))
+              .distinct().tuples()}
     for d in deliverables:
         c = d.collaboration
-        if not shipments.chased(parcels.get(c.id, ())):  # on hold: nothing reached her to post about
+        statuses = parcels.get(c.id, ())
+        # On hold, as her reminders are: nothing reached her to post about, or the gift is not
+        # sent yet (only packed, or named and no parcel: shipments.gift_unsent).
+        pending = shipments.gift_unsent(c.status, c.id in gifted or bool(c.products.strip()), statuses)
+        if not shipments.chased(statuses, pending):
             continue
         # TRANSLATORS: calendar event title; {kind} is e.g. "Reel", {name} the influencer.
         summary = _("{kind} due from {name}").format(kind=label("deliverable", d.kind), name=c.person.name)

@@ -60,7 +60,7 @@ class CollaborationDetail(NamedTuple):
     # Her deliverables are chased (domain/shipments.chased): False while every parcel of the
     # collaboration came back or got lost, and she owes nothing until a new one goes out...
     chased: bool = True
-    # ...or while the gift the agreement names was not sent yet (shipments.gift_unsent).
+    # ...or while the gift is not sent yet: only packed, or named and no parcel (shipments.gift_unsent).
     gift_pending: bool = False
     # Something given or on its way to her and nothing written down about what she does in
     # return (shipments.nothing_promised and gift_coming), the owner's "Nothing agreed" not
@@ -182,7 +182,7 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
     found = []
     for c in collaborations:
         pending = shipment_rules.gift_unsent(c.status, bool(gifts.get(c.id) or c.products.strip()),
-                                             len(parcels[c.id]))
+                                             parcels[c.id])
         found.append(CollaborationDetail(c, gifts.get(c.id, []), deliverables[c.id], versions[c.id], records[c.id],
                                          costs[c.id], shipment_rules.chased(parcels[c.id], pending), pending,
                                          c.id in unrecorded and c.id not in waived, c.id in waived))

@@ -604,6 +604,7 @@ class ListPerson(NamedTuple):
     tags: tuple
     city: str
     email: str
+    phone: str  # found by its digits (domain/search_text.phone_forms)
     country: str
     handles: list  # ListHandle, biggest account first
     open_count: int  # open deliverables of live collaborations
@@ -673,7 +674,7 @@ _PEOPLE_HANDLES = Shape("people.handles", lambda ids: Handle.select(
     Handle.person, Handle.platform, Handle.name, Handle.followers).where(Handle.person.in_(ids)).order_by(Handle.id))
 _PEOPLE = Shape("people.people", lambda ids: Person.select(
     Person.id, Person.name, Person.status, Person.status_reason, Person.tags, Person.city, Person.email,
-    Person.country).where(Person.id.in_(ids)))
+    Person.phone, Person.country).where(Person.id.in_(ids)))
 
 
 def _people(person_ids: list[int]) -> list[ListPerson]:
@@ -693,12 +694,12 @@ def _people(person_ids: list[int]) -> list[ListPerson]:
         handles_of[person_id].append(ListHandle(platform, name, followers))
     found = {}
     none = (0, None, None)
-    for pid, name, status, reason, tags, city, email, country in _PEOPLE.rows(person_ids):
+    for pid, name, status, reason, tags, city, email, phone, country in _PEOPLE.rows(person_ids):
         handles = handles_of.get(pid, [])
         if len(handles) > 1:
             handles.sort(key=lambda h: -(h.followers or 0))
         count, live, held = open_by_person.get(pid, none)
-        found[pid] = ListPerson(pid, name, status, reason, _tags(tags), city, email, country,
+        found[pid] = ListPerson(pid, name, status, reason, _tags(tags), city, email, phone or "", country,
                                 handles, count, live or held, stages.get(pid, _NO_STAGES), pid in flagged,
                                 live is None and held is not None)
     return [found[pid] for pid in person_ids if pid in found]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from desktop import clock, i18n
 from desktop.domain import collaborations as collab_rules
 from desktop.domain.handles import display
+from desktop.domain.search_text import fold, phone_forms
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import choices, label
 from desktop.store import evidence as evidence_store
@@ -166,8 +167,8 @@ class InfluencersView(ListView):
                     cells=[person.name, status, list_date(local(nearest)) if nearest else "",
                            str(count) if count else "", ""],
                     sort_keys=[person.name.lower(), person.status, nearest, count, None],
-                    search=" ".join([person.name, *(h.name for h in person.handles), *person.tags, person.city,
-                                     person.email]).lower(),
+                    search=fold(" ".join([person.name, *(h.name for h in person.handles), *person.tags, person.city,
+                                          person.email, phone_forms(person.phone)])),
                     colour=status_colour or ("red" if late == "red" else ""),
                     colours=colour_sets.setdefault((status_colour, late), {1: status_colour, 2: late}),
                     sublines={2: on_hold} if person.held else None,

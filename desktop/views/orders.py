@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.clock import utcnow
 from desktop.domain import orders as rules
+from desktop.domain import search_text
 from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
 from desktop.store import due, pictures, settings
@@ -236,8 +237,10 @@ class OrdersView(ListView):
                 colour=(rules.urgency_colour(days if days is not None else to_deliver, warn)
                         or ("grey" if o.status in rules.FINAL else "")),
                 tooltip=tooltip,
-                search=" ".join([o.order_number, o.person.name, o.person.email, o.product.name if o.product else "",
-                                 summary, o.note, label("order_status", o.status)]).lower(),
+                search=search_text.fold(" ".join([o.order_number, o.person.name, o.person.email,
+                                                  search_text.phone_forms(o.person.phone),
+                                                  o.product.name if o.product else "", summary, o.note,
+                                                  label("order_status", o.status)])),
                 extra={"urgency": urgency},
             ))
         rows.sort(key=lambda r: r.extra["urgency"])

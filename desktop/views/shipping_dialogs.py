@@ -20,6 +20,7 @@ from desktop.domain import carriers
 from desktop.domain import shipments as shipment_rules
 from desktop.domain.money import MoneyError, parse_money
 from desktop.domain.names import clean_name
+from desktop.domain.search_text import fold, needle
 from desktop.domain.shipments import value_cents
 from desktop.i18n import _
 from desktop.labels import choices, label
@@ -418,7 +419,7 @@ class _Choices(QStringListModel):
         self.texts = [text if not blocked else _("{name} ({reason})").format(name=text, reason=blocked)
                       for _id, text, blocked in entries]
         self.enabled = [not blocked for _id, _text, blocked in entries]
-        self._lowered = [text.lower() for text in self.texts]
+        self._lowered = [fold(text) for text in self.texts]  # as the lists search: "anais" finds Anaïs
         self.shown = list(range(len(self.texts)))  # entry indexes, in the entries' order
         self._words: list[str] = []
         self.setStringList(self.texts)
@@ -429,7 +430,7 @@ class _Choices(QStringListModel):
         return Qt.NoItemFlags  # greyed, and passed over by the keys
 
     def show_matching(self, words: list[str]) -> None:
-        """Only the entries holding every one of ``words`` (lower case) as rows."""
+        """Only the entries holding every one of ``words`` (folded: search_text.needle) as rows."""
         # Every earlier word inside one of the new ones (a word typed further): the new
         # matches are among the old ones, so only those are looked at again.
         narrower = all(any(old in new for new in words) for old in self._words)
@@ -506,7 +507,7 @@ class Chooser:
         return [self.choices.texts[i] for i in self.choices.shown]
 
     def _filter(self, text: str) -> None:
-        self.choices.show_matching(text.lower().split())
+        self.choices.show_matching(needle(text).split())
         self._on_greyed = False
         self._select_first()
         self._say_if_greyed()

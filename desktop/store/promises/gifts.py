@@ -29,7 +29,7 @@ _OPEN = """
       AND (SELECT p.status FROM person p WHERE p.id = c.person_id) != 'blocked' AND""" + _UNSENT
 _OPEN_OF_ONE = _OPEN + " AND c.person_id = ?"
 _HERS = "SELECT c.title FROM collaboration c WHERE c.status = ? AND c.person_id = ? AND" + _UNSENT + " ORDER BY c.id"
-_PACKED = "ready"  # the one parcel status that is still the shop's: packed, not sent
+_PACKED = shipments.PACKED  # the one parcel status that is still the shop's: packed, not sent
 
 
 def load(scan: Scan) -> None:

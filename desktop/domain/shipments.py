@@ -302,6 +302,7 @@ class ShipTo:
     city: str = ""
     country: str = ""
     phone: str = ""
+    typed: bool = False  # typed in the custom order's own form (v17), not the shop's order's
 
     @property
     def country_code(self) -> str:

@@ -356,6 +356,75 @@ class Ui_OrderForm(object):
 
         self.rightColumn.addWidget(self.personalBox)
 
+        self.shipToBox = QGroupBox(OrderForm)
+        self.shipToBox.setObjectName(u"shipToBox")
+        self.shipToBox.setCheckable(True)
+        self.shipToBox.setChecked(False)
+        self.shipToLayout = QVBoxLayout(self.shipToBox)
+        self.shipToLayout.setObjectName(u"shipToLayout")
+        self.shipToLayout.setContentsMargins(0, 0, 0, 0)
+        self.shipToFields = QWidget(self.shipToBox)
+        self.shipToFields.setObjectName(u"shipToFields")
+        self.shipToForm = QFormLayout(self.shipToFields)
+        self.shipToForm.setObjectName(u"shipToForm")
+        self.shipToForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.shipNameLabel = QLabel(self.shipToFields)
+        self.shipNameLabel.setObjectName(u"shipNameLabel")
+
+        self.shipToForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.shipNameLabel)
+
+        self.shipName = QLineEdit(self.shipToFields)
+        self.shipName.setObjectName(u"shipName")
+
+        self.shipToForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.shipName)
+
+        self.shipStreetLabel = QLabel(self.shipToFields)
+        self.shipStreetLabel.setObjectName(u"shipStreetLabel")
+
+        self.shipToForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.shipStreetLabel)
+
+        self.shipStreet = QLineEdit(self.shipToFields)
+        self.shipStreet.setObjectName(u"shipStreet")
+
+        self.shipToForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.shipStreet)
+
+        self.shipPostcodeLabel = QLabel(self.shipToFields)
+        self.shipPostcodeLabel.setObjectName(u"shipPostcodeLabel")
+
+        self.shipToForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.shipPostcodeLabel)
+
+        self.shipPostcodeRow = QHBoxLayout()
+        self.shipPostcodeRow.setObjectName(u"shipPostcodeRow")
+        self.shipPostcode = QLineEdit(self.shipToFields)
+        self.shipPostcode.setObjectName(u"shipPostcode")
+        self.shipPostcode.setPlaceholderText(u"1234 AB")
+
+        self.shipPostcodeRow.addWidget(self.shipPostcode)
+
+        self.shipCity = QLineEdit(self.shipToFields)
+        self.shipCity.setObjectName(u"shipCity")
+
+        self.shipPostcodeRow.addWidget(self.shipCity)
+
+
+        self.shipToForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.shipPostcodeRow)
+
+        self.shipCountryLabel = QLabel(self.shipToFields)
+        self.shipCountryLabel.setObjectName(u"shipCountryLabel")
+
+        self.shipToForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.shipCountryLabel)
+
+        self.shipCountry = QComboBox(self.shipToFields)
+        self.shipCountry.setObjectName(u"shipCountry")
+
+        self.shipToForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.shipCountry)
+
+
+        self.shipToLayout.addWidget(self.shipToFields)
+
+
+        self.rightColumn.addWidget(self.shipToBox)
+
         self.todoBox = QGroupBox(OrderForm)
         self.todoBox.setObjectName(u"todoBox")
         self.todoLayout = QVBoxLayout(self.todoBox)
@@ -415,6 +484,10 @@ class Ui_OrderForm(object):
         self.sizeLabel.setBuddy(self.size)
         self.noteLabel.setBuddy(self.note)
         self.picturesLabel.setBuddy(self.pictures)
+        self.shipNameLabel.setBuddy(self.shipName)
+        self.shipStreetLabel.setBuddy(self.shipStreet)
+        self.shipPostcodeLabel.setBuddy(self.shipPostcode)
+        self.shipCountryLabel.setBuddy(self.shipCountry)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(OrderForm)
@@ -460,6 +533,11 @@ class Ui_OrderForm(object):
 #endif // QT_CONFIG(tooltip)
         self.addPicture.setText(QCoreApplication.translate("OrderForm", u"Add picture\u2026", None))
         self.removePicture.setText(QCoreApplication.translate("OrderForm", u"Remove", None))
+        self.shipToBox.setTitle(QCoreApplication.translate("OrderForm", u"Deliver to another address", u"A section of the custom order form, ticked to open it: the parcel goes to somebody else's address (a present), not to the customer's"))
+        self.shipNameLabel.setText(QCoreApplication.translate("OrderForm", u"Recipient", u"The person a custom order's parcel goes to"))
+        self.shipStreetLabel.setText(QCoreApplication.translate("OrderForm", u"Street and number", None))
+        self.shipPostcodeLabel.setText(QCoreApplication.translate("OrderForm", u"Postcode and city", None))
+        self.shipCountryLabel.setText(QCoreApplication.translate("OrderForm", u"Country", None))
         self.todoBox.setTitle(QCoreApplication.translate("OrderForm", u"To do (only for you)", None))
         self.newTodo.setPlaceholderText(QCoreApplication.translate("OrderForm", u"New task, e.g. engrave", None))
         self.addTodo.setText(QCoreApplication.translate("OrderForm", u"Add", None))

@@ -536,7 +536,7 @@ def shoot_order_ship_to(app, window, out: Path, tail: str, dark: bool) -> None:
 
     order = CustomOrder.get(CustomOrder.order_number == "#1033")
     dialog = OrderDialog(window, utcnow(), order_id=order.id)
-    dialog.ship_box.setChecked(True)
+    dialog.ship_to.setChecked(True)
     dialog.ship_name.setText(typed("Oma Riet Jansen", "Grandma Riet Jansen"))
     dialog.ship_street.setText("Dorpsstraat 8")
     dialog.ship_postcode.setText("7411 KT")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from desktop import i18n, paths
 from desktop.domain import orders as rules
 from desktop.presentation import delivery_texts
-from desktop.store import journal, privacy, shop_orders
+from desktop.store import journal, privacy
 from desktop.store import orders as store
 from desktop.store.models import CustomOrder, Person, ShopOrder, ShopOrderLine
 from desktop.store.recovery import open_checked
@@ -184,27 +184,20 @@ def test_every_older_file_gets_the_typed_delivery_and_keeps_its_orders(data_dir,
 
 
 def test_an_upgrade_that_fails_at_v17_leaves_the_v16_file_as_it_was(data_dir, monkeypatch):
+    """The typed delivery's columns are added in the upgrade's one transaction: a failure
+    after them takes them back, and the file is the one version 16 wrote."""
     from desktop.store import migrations
+    from tests.test_schema_upgrades import _failing_at, _schema_and_rows
 
     target = paths.db_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SCHEMAS / "v16.sqlite3", target)
-    before = target.read_bytes()
-
-    def fail(database):
-        raise ValueError("a step's own mistake")
-
-    steps = list(migrations.MIGRATIONS)
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*steps[:16], lambda database: (steps[16](database), fail(database))])
+    before = _schema_and_rows(target)
+    _failing_at(monkeypatch, 17, ValueError("a step's own mistake"))
     with pytest.raises(migrations.MigrationFailed):
         open_checked(target)
     close_database()
-    con = sqlite3.connect(target)
-    try:
-        assert con.execute("PRAGMA user_version").fetchone()[0] == 16
-        assert "ship_name" not in {row[1] for row in con.execute('PRAGMA table_info("custom_order")')}
-    finally:
-        con.close()
+    assert _schema_and_rows(target) == before
 
 
 # --- privacy: the recipient of a present, and a person erased ----------------------------------
@@ -281,11 +274,11 @@ def test_the_form_opens_the_section_checks_it_saves_it_and_shows_it_again(qtbot,
     dialog = OrderDialog(None, NOW)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.ship_box.title() == "Bezorgen op een ander adres"
-    assert not dialog.ship_box.isChecked() and not dialog.ship_fields.isVisible()
+    assert dialog.ship_to.text().replace("&", "") == "Bezorgen op een ander adres"
+    assert not dialog.ship_to.isChecked() and not dialog.ship_fields.isVisible()
     assert dialog.ship_country.currentData() == "BE"
     dialog.name.setText("Ingrid van Leeuwen")
-    dialog.ship_box.setChecked(True)
+    dialog.ship_to.setChecked(True)
     assert dialog.ship_fields.isVisible() and dialog.ship_postcode.placeholderText() == "1000"
     dialog.ship_name.setText("<b>Riet</b> Jansen")  # plain text, wherever shown
     dialog.ship_street.setText("Dorpsstraat 8")
@@ -304,10 +297,10 @@ def test_the_form_opens_the_section_checks_it_saves_it_and_shows_it_again(qtbot,
     again = OrderDialog(None, NOW, order_id=order.id)
     qtbot.addWidget(again)
     again.show()
-    assert again.ship_box.isChecked() and again.ship_fields.isVisible()
+    assert again.ship_to.isChecked() and again.ship_fields.isVisible()
     assert (again.ship_name.text(), again.ship_postcode.text(), again.ship_country.currentData()) == (
         "<b>Riet</b> Jansen", "7411 KT", "NL")
-    again.ship_box.setChecked(False)  # to the customer after all
+    again.ship_to.setChecked(False)  # to the customer after all
     _save(again)
     assert again.result() == QDialog.Accepted and typed_delivery(order) == ("",) * 5
 
@@ -352,7 +345,7 @@ def test_the_form_with_the_section_open_fits_a_laptop_and_tells_its_messages_who
     qtbot.addWidget(dialog)
     dialog.show()
     QApplication.processEvents()
-    dialog.ship_box.setChecked(True)
+    dialog.ship_to.setChecked(True)
     QApplication.processEvents()
     _assert_whole(qtbot, dialog, {})
     assert dialog.ship_fields.isVisible()

@@ -294,7 +294,7 @@ def _check_ship_to(form: OrderInput, errors: dict[str, str]) -> dict[str, str]:
     ``SHIP_FIELDS``, all "" when the parcel goes to the customer."""
     if not form.ship_to:
         return dict.fromkeys(SHIP_FIELDS, "")
-    from desktop.domain.shipments import read_address
+    from desktop.domain.addresses import read_address
 
     name = clean_name(form.ship_name)
     if not name:

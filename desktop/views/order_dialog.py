@@ -156,13 +156,20 @@ class OrderDialog(QDialog):
         self.pictures: QListWidget = w(QListWidget, "pictures")
         self.checklist: QListWidget = w(QListWidget, "checklist")
         theme.roomy_rows(self.checklist, wrap=True)  # the tables' row height, not 14-pixel lines
+        # The to-do list takes the column's room that is left (it stretches), not a height of its
+        # own: its 192 pixels asked for made the form scroll on a laptop once "Deliver to another
+        # address" was under the personalisation, where its messages had fitted. Two rows at least.
+        policy = self.checklist.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Ignored)
+        self.checklist.setSizePolicy(policy)
+        self.checklist.setMinimumHeight(self.checklist.minimumSizeHint().height())
         for field in (self.price, self.deposit):
             theme.currency_field(field)
         self.new_todo: QLineEdit = w(QLineEdit, "newTodo")
         # "Deliver to another address": closed, the parcel goes to the customer (or where the
         # shop's order says); open, to the recipient typed here (a present), kept with the order.
-        self.ship_box: QGroupBox = w(QGroupBox, "shipToBox")
-        self.ship_fields: QWidget = w(QWidget, "shipToFields")
+        self.ship_to: QCheckBox = w(QCheckBox, "shipTo")
+        self.ship_fields: QGroupBox = w(QGroupBox, "shipToFields")
         self.ship_name: QLineEdit = w(QLineEdit, "shipName")
         self.ship_street: QLineEdit = w(QLineEdit, "shipStreet")
         self.ship_postcode: QLineEdit = w(QLineEdit, "shipPostcode")
@@ -218,6 +225,7 @@ class OrderDialog(QDialog):
     def _grow_to_fit(self) -> None:
         """As tall as the form needs at its width (never shrunk), up to the height of the
         screen; beyond that the form scrolls."""
+        self.form.layout().activate()  # its own hint as it is now (a section opened or closed since)
         layout = self.layout()
         layout.activate()
         width = self.scroll.viewport().width()
@@ -259,7 +267,10 @@ class OrderDialog(QDialog):
         self.ship_country.currentIndexChanged.connect(self._ship_postcode_hint)
         self._ship_postcode_hint()
         self.ship_fields.setVisible(False)
-        self.ship_box.toggled.connect(self._ship_to_toggled)
+        self.ship_to.toggled.connect(self._ship_to_toggled)
+        # What room the right-hand column has to spare goes to the to-do list, not between the
+        # personalisation's rows.
+        self.form.findChild(QVBoxLayout, "rightColumn").setStretchFactor(self.form.findChild(QWidget, "todoBox"), 1)
         self.language.addItem(_("Dutch"), "nl")
         self.language.addItem(_("English"), "en")
         for code, text in choices("address_form"):  # je / u, named as everywhere (labels.py)
@@ -409,7 +420,7 @@ class OrderDialog(QDialog):
             self.ship_postcode.setText(o.ship_postcode)
             self.ship_city.setText(o.ship_city)
             self.ship_country.setCurrentIndex(max(0, self.ship_country.findData(o.ship_country or owner().country)))
-            self.ship_box.setChecked(True)
+            self.ship_to.setChecked(True)
         for picture in store.pictures_of(o.id):
             self._add_picture_item(pictures.absolute(picture.path), picture.original_name, ("saved", picture.id))
 
@@ -540,7 +551,7 @@ class OrderDialog(QDialog):
                         "done": self.checklist.item(i).checkState() == Qt.Checked}
                        for i in range(self.checklist.count())],
             change_reason=self.change_reason.text() if self.change_reason.isVisible() else "",
-            ship_to=self.ship_box.isChecked(), ship_name=self.ship_name.text(), ship_street=self.ship_street.text(),
+            ship_to=self.ship_to.isChecked(), ship_name=self.ship_name.text(), ship_street=self.ship_street.text(),
             ship_postcode=self.ship_postcode.text(), ship_city=self.ship_city.text(),
             ship_country=self.ship_country.currentData(),
         )

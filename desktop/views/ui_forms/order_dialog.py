@@ -356,14 +356,12 @@ class Ui_OrderForm(object):
 
         self.rightColumn.addWidget(self.personalBox)
 
-        self.shipToBox = QGroupBox(OrderForm)
-        self.shipToBox.setObjectName(u"shipToBox")
-        self.shipToBox.setCheckable(True)
-        self.shipToBox.setChecked(False)
-        self.shipToLayout = QVBoxLayout(self.shipToBox)
-        self.shipToLayout.setObjectName(u"shipToLayout")
-        self.shipToLayout.setContentsMargins(0, 0, 0, 0)
-        self.shipToFields = QWidget(self.shipToBox)
+        self.shipTo = QCheckBox(OrderForm)
+        self.shipTo.setObjectName(u"shipTo")
+
+        self.rightColumn.addWidget(self.shipTo)
+
+        self.shipToFields = QGroupBox(OrderForm)
         self.shipToFields.setObjectName(u"shipToFields")
         self.shipToForm = QFormLayout(self.shipToFields)
         self.shipToForm.setObjectName(u"shipToForm")
@@ -420,10 +418,7 @@ class Ui_OrderForm(object):
         self.shipToForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.shipCountry)
 
 
-        self.shipToLayout.addWidget(self.shipToFields)
-
-
-        self.rightColumn.addWidget(self.shipToBox)
+        self.rightColumn.addWidget(self.shipToFields)
 
         self.todoBox = QGroupBox(OrderForm)
         self.todoBox.setObjectName(u"todoBox")
@@ -533,7 +528,7 @@ class Ui_OrderForm(object):
 #endif // QT_CONFIG(tooltip)
         self.addPicture.setText(QCoreApplication.translate("OrderForm", u"Add picture\u2026", None))
         self.removePicture.setText(QCoreApplication.translate("OrderForm", u"Remove", None))
-        self.shipToBox.setTitle(QCoreApplication.translate("OrderForm", u"Deliver to another address", u"A section of the custom order form, ticked to open it: the parcel goes to somebody else's address (a present), not to the customer's"))
+        self.shipTo.setText(QCoreApplication.translate("OrderForm", u"Deliver to another address", u"A tick box in the custom order form that opens the fields of another delivery address: the parcel goes to somebody else (a present), not to the customer"))
         self.shipNameLabel.setText(QCoreApplication.translate("OrderForm", u"Recipient", u"The person a custom order's parcel goes to"))
         self.shipStreetLabel.setText(QCoreApplication.translate("OrderForm", u"Street and number", None))
         self.shipPostcodeLabel.setText(QCoreApplication.translate("OrderForm", u"Postcode and city", None))

@@ -175,6 +175,14 @@ class OrderDialog(QDialog):
         self.ship_postcode: QLineEdit = w(QLineEdit, "shipPostcode")
         self.ship_city: QLineEdit = w(QLineEdit, "shipCity")
         self.ship_country: QComboBox = w(QComboBox, "shipCountry")
+        # The tick box has the section's Alt letter and puts her in the recipient's field: the
+        # form has no letters left for a second address's labels (Klant's take them). Screen
+        # readers name each field by its label.
+        for label, fields in (("shipNameLabel", (self.ship_name,)), ("shipStreetLabel", (self.ship_street,)),
+                              ("shipPostcodeLabel", (self.ship_postcode, self.ship_city)),
+                              ("shipCountryLabel", (self.ship_country,))):
+            for field in fields:
+                field.setAccessibleName(w(QLabel, label).text())
         theme.align_label_columns(self.form.findChild(QFormLayout, "customerForm"),
                                   self.form.findChild(QFormLayout, "orderForm"))
         # (in the right-hand column, under the personalisation: the form fits a laptop's screen open)
@@ -456,8 +464,7 @@ class OrderDialog(QDialog):
         if on and self.isVisible():
             self._grow_to_fit()
             self.scroll.ensureWidgetVisible(self.ship_fields)
-            if not self.ship_name.text():
-                self.ship_name.setFocus(Qt.OtherFocusReason)
+            self.ship_name.setFocus(Qt.OtherFocusReason)
 
     def _default_form(self, *_args) -> None:
         if not getattr(self, "_form_chosen", True):

@@ -147,15 +147,15 @@ def test_undo_and_redo_of_the_save_take_the_delivery_back_and_again(database):
 def test_an_undo_refused_names_the_delivery_as_the_form_does(database, translator):
     from desktop.presentation import undo_texts
 
-    i18n.set_language("nl")
+    i18n.set_language("en")
     order = store.save_order(form(), NOW)
     with journal.recording() as change:
         store.save_order(form(**RIET), NOW, order_id=order.id, person_id=order.person_id)
     CustomOrder.update(ship_city="Zwolle", ship_postcode="8011 AA").where(CustomOrder.id == order.id).execute()
     with pytest.raises(journal.ChangedSince) as refused:
         journal.undo(change)
-    text = undo_texts.refused(refused.value, "wijzigingen", undoing=True)
-    assert text.count("Bezorgen op een ander adres gewijzigd") == 1, text  # once, not per column
+    text = undo_texts.refused(refused.value, "changes", undoing=True)
+    assert text.count("Deliver to another address changed") == 1, text  # once, not per column
 
 
 # --- the schema: v17 from every older file ----------------------------------------------------
@@ -274,7 +274,8 @@ def test_the_form_opens_the_section_checks_it_saves_it_and_shows_it_again(qtbot,
     dialog = OrderDialog(None, NOW)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.ship_to.text().replace("&", "") == "Bezorgen op een ander adres"
+    # (the Dutch, "Bezorgen op een ander adres", once the catalogs have it)
+    assert dialog.ship_to.text().replace("&", "") == i18n._("Deliver to another address (a gift, a workplace…)")
     assert not dialog.ship_to.isChecked() and not dialog.ship_fields.isVisible()
     assert dialog.ship_country.currentData() == "BE"
     dialog.name.setText("Ingrid van Leeuwen")
@@ -355,3 +356,17 @@ def test_the_form_with_the_section_open_fits_a_laptop_and_tells_its_messages_who
     messages = _messages(dialog)
     assert {"ship_name", "ship_street", "ship_postcode", "ship_city"} <= set(messages)
     _assert_whole(qtbot, dialog, messages)
+
+
+def test_the_erase_question_names_a_present_typed_without_a_number(database, translator):
+    """A hand-made order need not have a shop number: the question names it by its buyer."""
+    from desktop.presentation import recipient_texts
+
+    i18n.set_language("en")
+    store.save_order(form(order_number="", **RIET), NOW)
+    [riet] = privacy.recipients(database.connection())
+    _title, text = recipient_texts.erase_question(riet)
+    assert ("custom order placed by Ingrid van Leeuwen, 20\u00a0Nov\u00a02026: Riet Jansen, Dorpsstraat 8, "
+            "7411 KT Deventer") in text
+    assert "The custom order placed by Ingrid van Leeuwen has not been sent yet" in text
+    assert "order  placed" not in text and "Orders  have" not in text

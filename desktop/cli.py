@@ -549,7 +549,7 @@ def cmd_erase(args) -> int:
         return _fail(_("Nothing was erased. Run the command again with --yes to erase."))
     if recipient:
         result = privacy.erase_recipient(db.obj, person.key, backups=args.backups, now=utcnow())
-        _say(recipient_texts.erased_text(person.name, result.counts["shop_order"]))
+        _say(recipient_texts.erased_text(person.name, sum(result.counts.values())))
     else:
         result = privacy.erase_person(db.obj, person.id, utcnow(), backups=args.backups)
         _say(_("{name} was erased.").format(name=person.name))

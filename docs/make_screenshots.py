@@ -15,6 +15,10 @@ a message box takes its width from. Every one of them:
     for size in 1366x768 1920x1080; do for lang in nl en; do for dark in "" --dark; do
       .venv/bin/python docs/make_screenshots.py --only-cannot-start --size $size --lang $lang $dark
     done; done; done
+
+``--only-order-form`` takes only the custom order form of a present, "Deliver to another
+address" open, over the main window on a screen of ``--size`` (``order-dialog-ship-to-1366-
+light-nl.png``), with the same loop.
 """
 
 from __future__ import annotations
@@ -48,13 +52,16 @@ def main() -> None:
     parser.add_argument("--only-settings", action="store_true",
                         help="only the settings window (settings-*.png): its pages, or with --size two of them "
                              "over the main window")
+    parser.add_argument("--only-order-form", action="store_true",
+                        help="only the custom order form with 'Deliver to another address' open, over the main "
+                             "window at --size (order-dialog-ship-to-*.png)")
     parser.add_argument("--only-cannot-start", action="store_true",
                         help="only the 'Afspraak cannot start' messages over the first window (cannot-start-*.png), "
                              "on a screen of --size (default 1366x768)")
     args = parser.parse_args()
     global LANGUAGE
     LANGUAGE = args.lang
-    if args.only_cannot_start:
+    if args.only_cannot_start or args.only_order_form:
         args.size = args.size or "1366x768"
         screen_of(args.size)
 
@@ -89,6 +96,14 @@ def main() -> None:
     translator.install(app)
     from desktop.views.main_window import MainWindow
 
+    if args.only_order_form:
+        width, height = (int(x) for x in args.size.lower().split("x"))
+        window = MainWindow()
+        window.resize(width, height)
+        window.show()
+        shoot_order_ship_to(app, window, out, f"{width}-{'dark' if args.dark else 'light'}-{args.lang}", args.dark)
+        window.close()
+        return
     if args.size:
         shoot_views(app, out, args.size, args.dark, args.lang, only_settings=args.only_settings)
         return
@@ -283,6 +298,8 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
         # A posted reel with points nobody checked: the pane's "? Not checked", and "Check…".
         with kept_panes(window):
             shoot_content_check(app, window, out, tail, dark)
+        # A custom order given as a present: the form with "Deliver to another address" open.
+        shoot_order_ship_to(app, window, out, tail, dark)
         # Last (it adds to the example shop): a products and an orders export (the test data),
         # each leaving one timeline event whose counts come before the file's name.
         shoot_imports(app, window, out / f"timeline-import-{tail}.png")
@@ -508,6 +525,25 @@ def shoot_content_check(app, window, out: Path, tail: str, dark: bool) -> None:
     window.undo_stack.clear()
     window.statusBar().clearMessage()
     window.refresh_all()
+
+
+def shoot_order_ship_to(app, window, out: Path, tail: str, dark: bool) -> None:
+    """The form of a custom order (#1033) given as a present, "Deliver to another address"
+    open with the recipient typed in, as it opens over the window (nothing saved)."""
+    from desktop.clock import utcnow
+    from desktop.store.models import CustomOrder
+    from desktop.views.order_dialog import OrderDialog
+
+    order = CustomOrder.get(CustomOrder.order_number == "#1033")
+    dialog = OrderDialog(window, utcnow(), order_id=order.id)
+    dialog.ship_to.setChecked(True)
+    dialog.ship_name.setText(typed("Oma Riet Jansen", "Grandma Riet Jansen"))
+    dialog.ship_street.setText("Dorpsstraat 8")
+    dialog.ship_postcode.setText("7411 KT")
+    dialog.ship_city.setText("Deventer")
+    path = out / f"order-dialog-ship-to-{tail}.png"
+    shoot_over(app, window, dialog, path, dark)
+    dialog.close()
 
 
 def shoot_over(app, window, dialog, path: Path, dark: bool) -> None:

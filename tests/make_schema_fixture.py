@@ -60,6 +60,11 @@ def build(version: int, out: Path) -> Path:
                 imported_at=FIXED_NOW, updated_at=FIXED_NOW, ship_name="Zoë Verhoeven", ship_street="Kerkstraat 12",
                 ship_postcode="9000", ship_city="Gent", ship_country="BE", ship_phone="+32 9 123 45 67")
             ShopOrderLine.create(shop_order=gift, name="Naamketting - goud", sku="NK-502", quantity=1, price_cents=3495)
+        if version >= 17:  # an order typed in by hand with a delivery of its own (v17) through upgrades
+            CustomOrder.create(person=odd, personalisation="L", ordered_on=date(2026, 11, 5),
+                               promised_ready=date(2026, 11, 30), created_at=FIXED_NOW, ship_name="Lotte de Wit",
+                               ship_street="Grote Markt 1", ship_postcode="2000", ship_city="Antwerpen",
+                               ship_country="BE")
     finally:
         close_database()
         migrations.MIGRATIONS = all_steps

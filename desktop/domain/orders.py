@@ -209,6 +209,14 @@ class OrderInput:
     status: str = "new"
     checklist: list[dict] = field(default_factory=list)
     change_reason: str = ""  # why a promised date moved (editing only)
+    # "Deliver to another address": the parcel goes to somebody else, or elsewhere (a present).
+    # Off: the parcel goes to the customer's address (or, imported, the shop order's delivery).
+    ship_to: bool = False
+    ship_name: str = ""
+    ship_street: str = ""
+    ship_postcode: str = ""
+    ship_city: str = ""
+    ship_country: str = "NL"  # NL, BE or other: the form starts it at the shop's country
     # The locale the owner typed the amounts in ("nl_NL", "nl_BE", "en_GB"): the dialog's
     # UI language. Required, so no caller can have its amounts read in another convention.
     money_locale: str = field(kw_only=True)
@@ -238,6 +246,7 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
         errors["quantity"] = _("Enter how many pieces: from 1 to {most}.").format(most=format_number(MAX_QUANTITY))
     price, deposit = _check_money(form, errors)
     _check_status_and_dates(form, previous, errors, today)
+    ship = _check_ship_to(form, errors)
     name, email, number = clean_name(form.name), form.email.strip(), form.order_number.strip()
 
     checklist = [{"text": str(i.get("text", "")).strip(), "done": bool(i.get("done"))}
@@ -253,7 +262,7 @@ def validate(form: OrderInput, previous: dict | None = None, taken_numbers: set[
         "colour": form.colour.strip(), "size": form.size.strip(), "note": form.note.strip(),
         "ordered_on": form.ordered_on, "promised_ready": form.promised_ready,
         "promised_delivery": form.promised_delivery, "status": form.status, "checklist": checklist,
-        "change_reason": form.change_reason.strip(),
+        "change_reason": form.change_reason.strip(), **ship,
     }
     return CleanOrder(values=values, price_cents=price, deposit_cents=deposit or 0), {}
 
@@ -272,6 +281,35 @@ def _check_customer(form: OrderInput, taken_numbers: set[str] | None, errors: di
     number = form.order_number.strip()
     if number and taken_numbers and number.lower() in {n.lower() for n in taken_numbers}:
         errors["order_number"] = _("Order number {number} is already used by another order.").format(number=number)
+
+
+SHIP_FIELDS = ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country")
+SHIP_COUNTRIES = ("NL", "BE", "other")
+
+
+def _check_ship_to(form: OrderInput, errors: dict[str, str]) -> dict[str, str]:
+    """The delivery to another address, checked as a parcel's address is
+    (``shipments.read_address``: complete, a Dutch or Belgian postcode of its country's
+    form, written as the carriers do) and with the recipient's name: the cleaned
+    ``SHIP_FIELDS``, all "" when the parcel goes to the customer."""
+    if not form.ship_to:
+        return dict.fromkeys(SHIP_FIELDS, "")
+    from desktop.domain.addresses import read_address
+
+    name = clean_name(form.ship_name)
+    if not name:
+        errors["ship_name"] = _("Enter the name of the person the parcel goes to.")
+    country = form.ship_country if form.ship_country in SHIP_COUNTRIES else ""
+    if not country:
+        errors["ship_country"] = _("Choose the country the parcel goes to.")
+    address, problems = read_address(form.ship_street, form.ship_postcode, form.ship_city, country or "other")
+    if address.empty:  # the section open with no address in it: where should it go?
+        problems = {"street": _("Fill in the street and house number."), "postcode": _("Fill in the postcode."),
+                    "city": _("Fill in the city.")}
+    for key, problem in problems.items():
+        errors[f"ship_{key}"] = problem
+    return {"ship_name": name, "ship_street": address.street, "ship_postcode": address.postcode,
+            "ship_city": address.city, "ship_country": country}
 
 
 def _check_money(form: OrderInput, errors: dict[str, str]) -> tuple[int | None, int | None]:

@@ -118,7 +118,9 @@ _ADDRESS_COLUMN = re.compile(r"(?:^|_)(?:street|postcode|city|address\d*)$")
 _OWN_IDENTITY = {"person": frozenset({"name", "email", "phone", "whatsapp"}),
                  # a delivery's recipient: hers only with her address or phone (store/privacy.
                  # _deliveries_to_her, blanked whole); a namesake's elsewhere is the namesake's
-                 "shop_order": frozenset({"ship_name", "ship_phone"})}
+                 "shop_order": frozenset({"ship_name", "ship_phone"}),
+                 # the same for a delivery typed in a custom order's form (v17)
+                 "custom_order": frozenset({"ship_name"})}
 
 
 def mention_patterns(person: dict, handles: list[dict]) -> tuple[re.Pattern | None, re.Pattern | None]:
@@ -394,6 +396,9 @@ def describe_erasure(name: str, counts: dict[str, int], mentions: int, unsent: l
 DELIVERY_TO_HER = "delivery"
 # The delivery's columns of ``shop_order``, blanked when she is erased.
 DELIVERY_COLUMNS = ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country", "ship_phone")
+# A delivery typed in a custom order's own form ("Deliver to another address", v17): the same
+# but for a phone; a gift's recipient there is erased as from a shop order.
+DELIVERY_TABLES = {"shop_order": DELIVERY_COLUMNS, "custom_order": DELIVERY_COLUMNS[:5]}
 # A custom order in one of these is still to be sent: blanked, its parcel goes to the buyer's card.
 UNSENT_ORDER_STATUSES = ("new", "in_production", "ready")
 
@@ -409,6 +414,7 @@ class Delivery:
     buyer: str  # who placed it ("" when the order names nobody)
     ship: ShipTo
     unsent: bool = False  # a custom order made from it is not sent yet
+    table: str = "shop_order"  # or "custom_order": the delivery typed in its form (v17)
 
 
 @dataclass(frozen=True)
@@ -452,7 +458,7 @@ def recipients(rows) -> list[Recipient]:
     her ``recipient_key``, by name. An order that names nobody as its buyer (``buyer``
     None) is nobody's own: its named recipient is one. ``rows``: (order id, platform,
     number, ordered on, buyer's name or None, ship_name, ship_street, ship_postcode,
-    ship_city, ship_country, ship_phone, unsent)."""
+    ship_city, ship_country, ship_phone, unsent[, table]): without a table, a shop order's."""
     from desktop.domain.order_importers import _fold, address_key
 
     folded: dict[str, str] = {}  # a buyer's name is folded once, not once per order
@@ -464,14 +470,16 @@ def recipients(rows) -> list[Recipient]:
         return found
 
     found: dict[tuple[str, str, str], list[Delivery]] = {}
-    for order_id, platform, number, ordered_on, buyer, *ship, unsent in rows:
-        ship = ShipTo(*[value or "" for value in ship])
+    for row in rows:
+        order_id, platform, number, ordered_on, buyer = row[:5]
+        unsent, table = row[11], (row[12] if len(row) > 12 else "shop_order")
+        ship = ShipTo(*[value or "" for value in row[5:11]], typed=table == "custom_order")
         name = fold(ship.name)  # as recipient_key and ShipTo.is_for have it, each name folded once
         if not name or (buyer is not None and name == fold(buyer)):
             continue
         found.setdefault(("recipient", name, address_key(ship.street, ship.postcode)), []).append(
             Delivery(order_id, platform or "", number or "", str(ordered_on or "")[:10], (buyer or "").strip(), ship,
-                     bool(unsent)))
+                     bool(unsent), table))
     out = [Recipient(key, tuple(sorted(deliveries, key=lambda d: (d.ordered_on, d.order_id))))
            for key, deliveries in found.items()]
     return sorted(out, key=lambda r: (r.name.casefold(), r.key))
@@ -487,12 +495,21 @@ def recipient_export_document(recipient: Recipient, exported_at: datetime, app_v
         "app_version": app_version,
         "exported_at": in_zone(exported_at, zone),
         "recipient": {"name": recipient.name},
-        "data": {"shop_order": recipient_rows(recipient)},
+        "data": recipient_tables(recipient),
     }
 
 
 def recipient_rows(recipient: Recipient) -> list[dict]:
     return [delivery_row(d) for d in recipient.deliveries]
+
+
+def recipient_tables(recipient: Recipient) -> dict[str, list[dict]]:
+    """Her deliveries by the table they are in: the shop's orders, the custom orders whose
+    form has her as the recipient (v17)."""
+    tables: dict[str, list[dict]] = {}
+    for d in recipient.deliveries:
+        tables.setdefault(d.table, []).append(delivery_row(d))
+    return tables
 
 
 def delivery_row(d: Delivery) -> dict:
@@ -504,9 +521,11 @@ def delivery_row(d: Delivery) -> dict:
 
 
 def recipient_csv_files(recipient: Recipient) -> dict[str, bytes]:
-    rows = recipient_rows(recipient)
-    header = list(rows[0])
-    return {"shop_order.csv": to_csv(header, [[row[c] for c in header] for row in rows])}
+    files = {}
+    for table, rows in recipient_tables(recipient).items():
+        header = list(rows[0])
+        files[f"{table}.csv"] = to_csv(header, [[row[c] for c in header] for row in rows])
+    return files
 
 
 # --- erased on request: what no restore, repair or import brings back (store/erasures.py) -----

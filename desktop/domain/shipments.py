@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 from desktop.domain import dates, workdays
 from desktop.domain.collaborations import CLOSED as CLOSED_COLLAB_STATUSES
 from desktop.i18n import _
+from desktop.domain.addresses import _POSTCODE, Address, has_address, read_address  # noqa: F401 (used here, and by name)
 
 # action -> (statuses it may start from, status it leads to)
 ACTIONS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -281,23 +282,6 @@ def value_cents(items: list[tuple[int | None, int]]) -> int:
 
 # Open parcels still need somewhere to go; once delivered, received or returned they don't.
 NEEDS_ADDRESS = ("ready", "sent")
-_POSTCODE = {"NL": re.compile(r"([1-9][0-9]{3})\s*([A-Z]{2})"), "BE": re.compile(r"[1-9][0-9]{3}")}
-
-
-@dataclass(frozen=True)
-class Address:
-    street: str = ""
-    postcode: str = ""
-    city: str = ""
-    country: str = "NL"
-
-    @property
-    def complete(self) -> bool:
-        return has_address(self.street, self.postcode, self.city)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.street or self.postcode or self.city)
 
 
 @dataclass(frozen=True)
@@ -313,6 +297,7 @@ class ShipTo:
     city: str = ""
     country: str = ""
     phone: str = ""
+    typed: bool = False  # typed in the custom order's own form (v17), not the shop's order's
 
     @property
     def country_code(self) -> str:
@@ -367,41 +352,8 @@ def parcel_address(ship: ShipTo | None, street: str, postcode: str, city: str) -
     return street, postcode, city
 
 
-def has_address(street: str, postcode: str, city: str) -> bool:
-    """Enough to put on a parcel: a street with number, a postcode and a city."""
-    return bool((street or "").strip() and (postcode or "").strip() and (city or "").strip())
-
-
 def missing_address(status: str, street: str, postcode: str, city: str) -> bool:
     """True for an open parcel whose recipient has no address (flagged in Zendingen)."""
     return status in NEEDS_ADDRESS and not has_address(street, postcode, city)
 
 
-def read_address(street: str, postcode: str, city: str, country: str) -> tuple[Address, dict[str, str]]:
-    """What was typed in the parcel's address fields -> (cleaned address, problems per field).
-
-    All empty is no address (allowed: the parcel is flagged until one is known); a partly
-    filled address must be complete, with a postcode of the country's form."""
-    street = " ".join((street or "").split())
-    city = " ".join((city or "").split())
-    code = " ".join((postcode or "").split()).upper()
-    country = country or "NL"
-    problems: dict[str, str] = {}
-    pattern = _POSTCODE.get(country)
-    if code and pattern is not None:
-        found = pattern.fullmatch(code)
-        if found is None:
-            problems["postcode"] = (_("“{postcode}” is not a Dutch postcode; write it like 1234 AB.") if country == "NL"
-                                    else _("“{postcode}” is not a Belgian postcode; write it like 9000.")).format(
-                postcode=code)
-        elif country == "NL":
-            code = f"{found.group(1)} {found.group(2)}"
-    address = Address(street, code, city, country)
-    if not address.empty:
-        if not street:
-            problems["street"] = _("Fill in the street and house number.")
-        if not code:
-            problems.setdefault("postcode", _("Fill in the postcode."))
-        if not city:
-            problems["city"] = _("Fill in the city.")
-    return address, problems

@@ -1,7 +1,8 @@
-"""Where a custom order's parcel goes, in words: the delivery of the shop's order it was
-made from (the recipient of a gift, or the buyer at the address she gave for it), else the
-customer's own address in Afspraak (an order typed in by hand, or imported before the
-shop's delivery was kept).
+"""Where a custom order's parcel goes, in words: the delivery typed in its order form
+("Deliver to another address"), else the delivery of the shop's order it was made from (the
+recipient of a gift, or the buyer at the address she gave for it), else the customer's own
+address in Afspraak (an order typed in by hand for herself, or imported before the shop's
+delivery was kept).
 
 Review of the import: a buyer's gift ("Zoë Verhoeven, Kerkstraat 12, 9000 Gent") became
 her own address, and the ship dialog of her own order showed the gift's; the shop's
@@ -33,8 +34,9 @@ class Parcel:
     country: str  # in words, in the reader's language ("België", "Canada")
     country_code: str  # NL, BE, other or "": the carrier offered first
     phone: str
-    from_the_order: bool  # the shop's order says it (else the customer's card)
+    from_the_order: bool  # the order says it: its own form or the shop's order (else the customer's card)
     gift: bool  # to somebody else than the customer who ordered it
+    typed: bool = False  # typed in the order form ("Deliver to another address"), not the shop's order's
 
     @property
     def complete(self) -> bool:
@@ -54,7 +56,7 @@ def country_name(code: str, written: str = "") -> str:
     """A country in the reader's language: the Netherlands and Belgium as everywhere in the
     app; another one the shop's file wrote as two letters ("CA") by its name ("Canada"),
     else as the file wrote it."""
-    if code in ("NL", "BE"):
+    if code in ("NL", "BE") or (code == "other" and (written or "").strip() == "other"):  # typed in the order form
         return label("country", code)
     written = (written or "").strip()
     if len(written) == 2 and written.isalpha():
@@ -65,7 +67,7 @@ def country_name(code: str, written: str = "") -> str:
 def ship_to_parcel(ship: ShipTo, customer: Person) -> Parcel:
     return Parcel(name=ship.name or customer.name, street=ship.street, postcode=ship.postcode, city=ship.city,
                   country=country_name(ship.country_code, ship.country), country_code=ship.country_code,
-                  phone=ship.phone, from_the_order=True, gift=not ship.is_for(customer.name))
+                  phone=ship.phone, from_the_order=True, gift=not ship.is_for(customer.name), typed=ship.typed)
 
 
 def parcel_of(order_id: int | None, customer: Person) -> Parcel:

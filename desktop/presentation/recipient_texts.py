@@ -19,6 +19,11 @@ _WHY = (NP_("je", "Why it is kept: somebody ordered something from the shop to b
                   "and any phone number are the delivery details of that order, as the online shop passed them on."),
         NP_("u", "Why it is kept: somebody ordered something from the shop to be sent to you. Your name, address "
                  "and any phone number are the delivery details of that order, as the online shop passed them on."))
+# The same for a delivery the shop typed in a custom order's form (v17): no online shop passed it on.
+_WHY_TYPED = (NP_("je", "Why it is kept: somebody ordered something from the shop to be sent to you. Your name and "
+                        "address are the delivery details of that order, as they were given to the shop."),
+              NP_("u", "Why it is kept: somebody ordered something from the shop to be sent to you. Your name and "
+                       "address are the delivery details of that order, as they were given to the shop."))
 
 
 def delivery_text(delivery: Delivery) -> str:
@@ -33,7 +38,10 @@ def order_line(delivery: Delivery) -> str:
     """One order sent to her, under its buyer: "order #1038 placed by Lotte De Wit, 2 nov 2026:
     Zoë Verhoeven, Kerkstraat 12, …"."""
     day = i18n.list_date(date.fromisoformat(delivery.ordered_on)) if delivery.ordered_on else ""
-    if delivery.buyer:
+    if not delivery.number and delivery.buyer:  # a custom order typed in without a shop order number
+        # TRANSLATORS: as "order {number} placed by {buyer}, {date}", for a custom order typed in without a number
+        head = _("custom order placed by {buyer}, {date}").format(buyer=delivery.buyer, date=day)
+    elif delivery.buyer:
         # TRANSLATORS: a shop order sent to a gift's recipient, in the erase question:
         # "order #1038 placed by Lotte De Wit, 2 Nov 2026: Zoë Verhoeven, Kerkstraat 12, 9000 Gent, België"
         head = _("order {number} placed by {buyer}, {date}").format(number=delivery.number, buyer=delivery.buyer, date=day)
@@ -59,7 +67,12 @@ def erase_question(recipient: Recipient) -> tuple[str, str]:
     # TRANSLATORS: erasing a gift's recipient: the shop orders themselves are not erased
     lines.append(ngettext("The order itself stays with whoever placed it, with its items and amounts.",
                           "The orders themselves stay with whoever placed them, with their items and amounts.", n))
-    unsent = [d.number for d in recipient.deliveries if d.unsent]
+    unsent = [d.number for d in recipient.deliveries if d.unsent and d.number]
+    for d in recipient.deliveries:
+        if d.unsent and not d.number:
+            # TRANSLATORS: erasing a gift's recipient while a custom order (typed in without a number) is not sent yet
+            lines.append(_("The custom order placed by {buyer} has not been sent yet: without these details Afspraak "
+                           "takes the address of whoever placed it.").format(buyer=d.buyer))
     if unsent:
         from babel.lists import format_list
 
@@ -83,8 +96,12 @@ def readme(recipient: Recipient, exported_on: datetime) -> str:
     """The export's README, to her: in the language and form of address the import gives a
     customer of her country (``order_importers.customer_profile``)."""
     country, language, form = customer_profile(recipient.deliveries[-1].ship.country_code)
-    why = translations_for(language).pgettext(form, _WHY[0])
-    return readme_text(recipient.name, exported_on, {"shop_order": len(recipient.deliveries)}, form,
+    typed = all(d.table == "custom_order" for d in recipient.deliveries)
+    why = translations_for(language).pgettext(form, (_WHY_TYPED if typed else _WHY)[0])
+    counts: dict[str, int] = {}
+    for d in recipient.deliveries:
+        counts[d.table] = counts.get(d.table, 0) + 1
+    return readme_text(recipient.name, exported_on, counts, form,
                        language, country, why=why, zone_name=zone_name(clock.owner().tz, exported_on))
 
 

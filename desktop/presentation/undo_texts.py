@@ -38,6 +38,9 @@ _ORDER_FIELDS = {
     "product_id": lambda: _("Product"),
     "person_id": lambda: _("Customer"),
     "checklist": lambda: _("To do (only for you)"),
+    # the delivery typed in the form: one field for her, whichever of its parts changed
+    **dict.fromkeys(("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country"),
+                    lambda: _("Deliver to another address")),
 }
 
 
@@ -122,7 +125,7 @@ def _changed_line(change: journal.RowChanged) -> str:
     if change.table != "custom_order":
         # TRANSLATORS: a line of what changed since a step Edit → Undo refused: {subject} is e.g. "Parcel to Sanne".
         return _("{subject}: changed since").format(subject=subject)
-    changes = [_order_field(column, row) for column in change.columns if column in _ORDER_FIELDS]
+    changes = list(dict.fromkeys(_order_field(column, row) for column in change.columns if column in _ORDER_FIELDS))
     if not changes:
         return _("{subject}: changed since").format(subject=subject)
     # TRANSLATORS: a line of what changed since a step Edit → Undo refused: "Order #1041 for Marieke: Ready by is

@@ -325,7 +325,16 @@ def _v16(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(f'ALTER TABLE "shop_order" ADD COLUMN "{column}" VARCHAR(255) NOT NULL DEFAULT \'\'')
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16]
+def _v17(database: peewee.SqliteDatabase) -> None:
+    """A custom order typed in by hand gets a delivery of its own, as an imported one has
+    through its shop order (v16): a made-to-order piece given as a present goes to the
+    recipient's name and address, not to the customer's. Orders stored before keep ""
+    (their parcels go where they went: the customer's address, or the shop order's)."""
+    for column in ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country"):
+        database.execute_sql(f'ALTER TABLE "custom_order" ADD COLUMN "{column}" VARCHAR(255) NOT NULL DEFAULT \'\'')
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16, _v17]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

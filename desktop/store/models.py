@@ -214,6 +214,15 @@ class CustomOrder(BaseModel):
     status = CharField(default="new", index=True)
     checklist = JSONField(default=list)  # [{"text": ..., "done": bool}]
     created_at = DateTimeField(default=utcnow)
+    # Where the parcel goes when the owner typed another address in the order form (v17): a
+    # present for somebody else, say. The recipient's name, street, postcode, city and the
+    # country as a code (NL, BE, other); all "" when the parcel goes to the customer's own
+    # address (or, for an imported order, to the delivery of the shop's order).
+    ship_name = CharField(default="")
+    ship_street = CharField(default="")
+    ship_postcode = CharField(default="")
+    ship_city = CharField(default="")
+    ship_country = CharField(default="")
 
 
 class Shipment(BaseModel):

@@ -143,21 +143,35 @@ def date_history(order_id: int) -> list[OrderDateChange]:
 
 
 def ship_to(order_id: int | None) -> ShipTo | None:
-    """Where the parcel of a custom order made from a shop order goes, as that order says
-    (the recipient of a gift, or the buyer at the address she gave for it); None for an
-    order typed in by hand, or imported before the shop's delivery was kept (schema v16):
-    its parcel goes to the customer's address."""
+    """Where the parcel of a custom order goes when not to the customer's own address: the
+    delivery the owner typed in its form ("Deliver to another address", schema v17: a
+    present for somebody else), else the delivery of the shop order it was made from (the
+    recipient of a gift, or the buyer at the address she gave for it). None when neither
+    says where (an order typed in by hand for the customer herself, or imported before the
+    shop's delivery was kept, schema v16): its parcel goes to the customer's address."""
     if order_id is None:
         return None
     return ship_tos([order_id]).get(order_id)
 
 
 def ship_tos(order_ids) -> dict[int, ShipTo]:
-    """``ship_to`` of many custom orders in one query (Zendingen's list): custom order id ->
-    where the shop's order sends its parcel, for those whose order says so."""
+    """``ship_to`` of many custom orders in two queries (Zendingen's list): custom order id ->
+    where its parcel goes, for those whose own delivery (typed in the order form) or whose
+    shop order says so. The order's own wins: she typed it knowing the shop's."""
     order_ids = [i for i in set(order_ids) if i is not None]
     if not order_ids:
         return {}
+    own: dict[int, ShipTo] = {}
+    for order_id, *ship in (CustomOrder.select(CustomOrder.id, CustomOrder.ship_name, CustomOrder.ship_street,
+                                               CustomOrder.ship_postcode, CustomOrder.ship_city,
+                                               CustomOrder.ship_country)
+                            .where(CustomOrder.id.in_(ids_in(order_ids)),
+                                   (CustomOrder.ship_street != "") | (CustomOrder.ship_postcode != "")
+                                   | (CustomOrder.ship_city != "")).tuples()):
+        own[order_id] = ShipTo(*[value or "" for value in ship], typed=True)
+    order_ids = [i for i in order_ids if i not in own]
+    if not order_ids:
+        return own
     fields = (ShopOrderLine.custom_order, ShopOrder.ship_name, ShopOrder.ship_street, ShopOrder.ship_postcode,
               ShopOrder.ship_city, ShopOrder.ship_country, ShopOrder.ship_phone)
     found: dict[int, ShipTo | None] = {}
@@ -168,7 +182,7 @@ def ship_tos(order_ids) -> dict[int, ShipTo]:
             continue  # its first line's order, as ever
         ship = [value or "" for value in ship]
         found[order_id] = ShipTo(*ship) if says_where(*ship[1:5]) else None
-    return {order_id: ship for order_id, ship in found.items() if ship is not None}
+    return {**own, **{order_id: ship for order_id, ship in found.items() if ship is not None}}
 
 
 def shipment_of(order_id: int) -> Shipment | None:
@@ -335,7 +349,7 @@ def _save_order_row(existing: CustomOrder | None, person: Person, clean: rules.C
     order = existing or CustomOrder(created_at=now)
     order.person = person
     for key in ("order_number", "quantity", "personalisation", "font", "colour", "size", "note", "ordered_on",
-                "promised_ready", "promised_delivery", "status", "checklist"):
+                "promised_ready", "promised_delivery", "status", "checklist", *rules.SHIP_FIELDS):
         setattr(order, key, v[key])
     order.product = v["product_id"]
     order.price_cents = clean.price_cents

@@ -55,8 +55,9 @@ class Holding:
     order: list[str] = field(default_factory=list)  # tables in the order they were reached
     mentions: int = 0  # mentions of the person in rows that are not theirs
     # Deliveries to her in orders somebody else placed (a gift sent to her name at her address):
-    # order id -> the order's number and day with the delivery's fields, not who placed it.
-    deliveries: dict[int, dict] = field(default_factory=dict)
+    # (table, order id) -> the order's number and day with the delivery's fields, not who placed
+    # it; a shop order's, or a custom order's typed in its form (v17).
+    deliveries: dict[tuple[str, int], dict] = field(default_factory=dict)
     unsent: list[str] = field(default_factory=list)  # numbers of those orders not sent yet
     elsewhere: int = 0  # deliveries to her name at another address: a namesake's, left alone
 
@@ -192,7 +193,7 @@ def collect(con, person_id: int) -> Holding:
     return holding
 
 
-def _deliveries_to_her(con, holding: Holding) -> tuple[dict[int, dict], list[str], int]:
+def _deliveries_to_her(con, holding: Holding) -> tuple[dict[tuple[str, int], dict], list[str], int]:
     """Orders placed by somebody else and sent to her (``Holding.deliveries``): her name at
     one of her addresses (her card's, or one she had her own orders sent to) or with one of
     her phone numbers, as an import after her erasure finds them (``store/shop_orders.
@@ -203,19 +204,18 @@ def _deliveries_to_her(con, holding: Holding) -> tuple[dict[int, dict], list[str
     if not wanted or not name:
         return {}, [], 0
     found, unsent, elsewhere = {}, [], 0
-    own = holding.rows.get("shop_order", {})
     for recipient in recipients(con):  # none in a file of before the orders kept their delivery
         if recipient.key[1] != name.removeprefix("name:"):
             continue
         for d in recipient.deliveries:
-            if d.order_id in own:
+            if d.order_id in holding.rows.get(d.table, {}):  # her own order: erased whole
                 continue
             keys = {rules.name_address_key(d.ship.name, d.ship.street, d.ship.postcode),
                     *rules.name_phone_keys(d.ship.name, (d.ship.phone,))}
             if not keys & wanted:
                 elsewhere += 1
                 continue
-            found[d.order_id] = rules.delivery_row(d)
+            found[(d.table, d.order_id)] = rules.delivery_row(d)
             if d.unsent:
                 unsent.append(d.number)
     return found, unsent, elsewhere
@@ -245,8 +245,9 @@ def _scrub_mentions(con, holding: Holding, dry_run: bool) -> int:
             continue
         unique = _unique_columns(con, table)
         ours = holding.rows.get(table, {})
-        if table == "shop_order" and holding.deliveries:  # blanked whole (erase_rows), not scrubbed
-            ours = {**ours, **holding.deliveries}
+        blanked = {order_id: None for (kind, order_id) in holding.deliveries if kind == table}
+        if blanked:  # blanked whole (erase_rows), not scrubbed
+            ours = {**ours, **blanked}
         for column, declared in _columns(con, table).items():
             declared = declared.upper()
             where = rules.mentions_in(table, column)
@@ -518,12 +519,26 @@ _DELIVERIES = (
 ).format(statuses=", ".join("?" * len(rules.UNSENT_ORDER_STATUSES)))
 
 
+# The same of the custom orders whose form sends the parcel to somebody else (v17): no phone,
+# unsent while the order itself is.
+_TYPED_DELIVERIES = (
+    'SELECT c.id, \'\', c.order_number, c.ordered_on, p.name, c.ship_name, c.ship_street, c.ship_postcode, '
+    'c.ship_city, c.ship_country, \'\', c.status IN ({statuses}), \'custom_order\' '
+    'FROM custom_order c JOIN person p ON p.id = c.person_id '
+    'WHERE c.ship_name != \'\' AND c.ship_name != p.name'
+).format(statuses=", ".join("?" * len(rules.UNSENT_ORDER_STATUSES)))
+
+
 def recipients(con) -> list[rules.Recipient]:
-    """Everyone shop orders were sent to who did not place them, by name; none in a file
-    of before the orders kept their delivery (schema v16)."""
+    """Everyone orders were sent to who did not place them, by name: the shop's orders'
+    deliveries, and those typed in a custom order's form; none in a file of before the
+    orders kept their delivery (schema v16)."""
     if not set(rules.DELIVERY_COLUMNS) <= set(_columns(con, "shop_order")):
         return []
-    return rules.recipients(con.execute(_DELIVERIES, rules.UNSENT_ORDER_STATUSES))
+    rows = list(con.execute(_DELIVERIES, rules.UNSENT_ORDER_STATUSES))
+    if set(rules.DELIVERY_TABLES["custom_order"]) <= set(_columns(con, "custom_order")):
+        rows += con.execute(_TYPED_DELIVERIES, rules.UNSENT_ORDER_STATUSES).fetchall()
+    return rules.recipients(rows)
 
 
 def recipient(con, key: tuple[str, str, str]) -> rules.Recipient:
@@ -554,14 +569,18 @@ def erase_recipient_rows(con, key) -> rules.Recipient:
     """Blank her delivery on every order sent to her, inside the caller's transaction: only
     those fields; the orders, their lines and their buyer stay. Returns whom it blanked."""
     found = recipient(con, key)
-    _blank_deliveries(con, [d.order_id for d in found.deliveries])
+    _blank_deliveries(con, [(d.table, d.order_id) for d in found.deliveries])
     return found
 
 
-def _blank_deliveries(con, order_ids) -> None:
-    """Blank the delivery fields of these shop orders: only those; the orders stay the buyer's."""
-    blank = ", ".join(f'"{column}" = \'\'' for column in rules.DELIVERY_COLUMNS)
-    con.executemany(f'UPDATE "shop_order" SET {blank} WHERE id = ?', [(order_id,) for order_id in order_ids])
+def _blank_deliveries(con, orders) -> None:
+    """Blank the delivery fields of these orders ((table, id): a shop order, or a custom
+    order's typed delivery): only those; the orders stay the buyer's."""
+    for table, columns in rules.DELIVERY_TABLES.items():
+        ids = [(order_id,) for kind, order_id in orders if kind == table]
+        if ids:
+            blank = ", ".join(f'"{column}" = \'\'' for column in columns)
+            con.executemany(f'UPDATE "{table}" SET {blank} WHERE id = ?', ids)
 
 
 def erase_recipient_from_file(path: Path, key) -> bool:
@@ -583,7 +602,10 @@ def erase_recipient(database, key, backups: bool = False, now: datetime | None =
         found = erase_recipient_rows(con, key)
         record(erasures.RECIPIENT, rules.recipient_erasure_keys(found.key))
     purged, problem = _tidy_up(con)
-    result = Erased(counts={"shop_order": len(found.deliveries)}, mentions=0, fully_purged=purged,
+    counts: dict[str, int] = {}
+    for d in found.deliveries:
+        counts[d.table] = counts.get(d.table, 0) + 1
+    result = Erased(counts=counts, mentions=0, fully_purged=purged,
                     purge_problem=problem)
     if backups:
         _erase_from_backups(result, lambda path: erase_recipient_from_file(path, key))

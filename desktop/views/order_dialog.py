@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGroupBox,
     QLabel,
     QLayout,
     QLineEdit,
@@ -155,11 +156,38 @@ class OrderDialog(QDialog):
         self.pictures: QListWidget = w(QListWidget, "pictures")
         self.checklist: QListWidget = w(QListWidget, "checklist")
         theme.roomy_rows(self.checklist, wrap=True)  # the tables' row height, not 14-pixel lines
+        # The to-do list takes the column's room that is left (it stretches), not a height of its
+        # own: its 192 pixels asked for made the form scroll on a laptop once "Deliver to another
+        # address" was under the personalisation, where its messages had fitted. Two rows at least.
+        policy = self.checklist.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Ignored)
+        self.checklist.setSizePolicy(policy)
+        self.checklist.setMinimumHeight(self.checklist.minimumSizeHint().height())
         for field in (self.price, self.deposit):
             theme.currency_field(field)
+        self.new_todo: QLineEdit = w(QLineEdit, "newTodo")
+        # "Deliver to another address": closed, the parcel goes to the customer (or where the
+        # shop's order says); open, to the recipient typed here (a present), kept with the order.
+        self.ship_to: QCheckBox = w(QCheckBox, "shipTo")
+        self.ship_fields: QGroupBox = w(QGroupBox, "shipToFields")
+        self.ship_name: QLineEdit = w(QLineEdit, "shipName")
+        self.ship_street: QLineEdit = w(QLineEdit, "shipStreet")
+        self.ship_postcode: QLineEdit = w(QLineEdit, "shipPostcode")
+        self.ship_city: QLineEdit = w(QLineEdit, "shipCity")
+        self.ship_country: QComboBox = w(QComboBox, "shipCountry")
+        # The tick box has the section's Alt letter and puts her in the recipient's field: the
+        # form has no letters left for a second address's labels (Klant's take them). Screen
+        # readers name each field by its label.
+        for label, fields in (("shipNameLabel", (self.ship_name,)), ("shipStreetLabel", (self.ship_street,)),
+                              ("shipPostcodeLabel", (self.ship_postcode, self.ship_city)),
+                              ("shipCountryLabel", (self.ship_country,))):
+            for field in fields:
+                field.setAccessibleName(w(QLabel, label).text())
         theme.align_label_columns(self.form.findChild(QFormLayout, "customerForm"),
                                   self.form.findChild(QFormLayout, "orderForm"))
-        self.new_todo: QLineEdit = w(QLineEdit, "newTodo")
+        # (in the right-hand column, under the personalisation: the form fits a laptop's screen open)
+        theme.align_label_columns(self.form.findChild(QFormLayout, "personalForm"),
+                                  self.form.findChild(QFormLayout, "shipToForm"))
 
         self._fill_choices()
         self._make_error_labels()
@@ -205,6 +233,7 @@ class OrderDialog(QDialog):
     def _grow_to_fit(self) -> None:
         """As tall as the form needs at its width (never shrunk), up to the height of the
         screen; beyond that the form scrolls."""
+        self.form.layout().activate()  # its own hint as it is now (a section opened or closed since)
         layout = self.layout()
         layout.activate()
         width = self.scroll.viewport().width()
@@ -240,6 +269,16 @@ class OrderDialog(QDialog):
         type_to_find(self.customer_pick)  # after an orders import: hundreds of customers
         for code, text in choices("country"):
             self.country.addItem(text, code)
+            self.ship_country.addItem(text, code)
+        # A present goes where the shop is, until the owner says otherwise (Settings → Country).
+        self.ship_country.setCurrentIndex(max(0, self.ship_country.findData(owner().country)))
+        self.ship_country.currentIndexChanged.connect(self._ship_postcode_hint)
+        self._ship_postcode_hint()
+        self.ship_fields.setVisible(False)
+        self.ship_to.toggled.connect(self._ship_to_toggled)
+        # What room the right-hand column has to spare goes to the to-do list, not between the
+        # personalisation's rows.
+        self.form.findChild(QVBoxLayout, "rightColumn").setStretchFactor(self.form.findChild(QWidget, "todoBox"), 1)
         self.language.addItem(_("Dutch"), "nl")
         self.language.addItem(_("English"), "en")
         for code, text in choices("address_form"):  # je / u, named as everywhere (labels.py)
@@ -268,6 +307,9 @@ class OrderDialog(QDialog):
         "order_number": "orderNumber", "product": "product", "quantity": "quantity", "price": "price", "deposit": "deposit",
         "ordered_on": "orderedOn", "promised_ready": "promisedReady", "promised_delivery": "promisedDelivery",
         "change_reason": "changeReason", "status": "status", "pictures": "pictures",
+        # (the city before the postcode: each message goes right under their row, the postcode's on top)
+        "ship_name": "shipName", "ship_street": "shipStreet", "ship_city": "shipCity", "ship_postcode": "shipPostcode",
+        "ship_country": "shipCountry",
     }
 
     def _make_error_labels(self) -> None:
@@ -380,6 +422,13 @@ class OrderDialog(QDialog):
         self.note.setPlainText(o.note)
         for item in o.checklist:
             self._add_todo_item(str(item.get("text", "")), bool(item.get("done")))
+        if any((o.ship_street, o.ship_postcode, o.ship_city)):  # a delivery of its own (not the shop order's)
+            self.ship_name.setText(o.ship_name)
+            self.ship_street.setText(o.ship_street)
+            self.ship_postcode.setText(o.ship_postcode)
+            self.ship_city.setText(o.ship_city)
+            self.ship_country.setCurrentIndex(max(0, self.ship_country.findData(o.ship_country or owner().country)))
+            self.ship_to.setChecked(True)
         for picture in store.pictures_of(o.id):
             self._add_picture_item(pictures.absolute(picture.path), picture.original_name, ("saved", picture.id))
 
@@ -404,6 +453,18 @@ class OrderDialog(QDialog):
 
     def _postcode_hint(self, *_args) -> None:
         self.postcode.setPlaceholderText(self._POSTCODE_HINTS.get(self.country.currentData(), ""))
+
+    def _ship_postcode_hint(self, *_args) -> None:
+        self.ship_postcode.setPlaceholderText(self._POSTCODE_HINTS.get(self.ship_country.currentData(), ""))
+
+    def _ship_to_toggled(self, on: bool) -> None:
+        """The section's fields show while it is ticked; what she typed stays while it is
+        closed again (saved only while it is open)."""
+        self.ship_fields.setVisible(on)
+        if on and self.isVisible():
+            self._grow_to_fit()
+            self.scroll.ensureWidgetVisible(self.ship_fields)
+            self.ship_name.setFocus(Qt.OtherFocusReason)
 
     def _default_form(self, *_args) -> None:
         if not getattr(self, "_form_chosen", True):
@@ -497,6 +558,9 @@ class OrderDialog(QDialog):
                         "done": self.checklist.item(i).checkState() == Qt.Checked}
                        for i in range(self.checklist.count())],
             change_reason=self.change_reason.text() if self.change_reason.isVisible() else "",
+            ship_to=self.ship_to.isChecked(), ship_name=self.ship_name.text(), ship_street=self.ship_street.text(),
+            ship_postcode=self.ship_postcode.text(), ship_city=self.ship_city.text(),
+            ship_country=self.ship_country.currentData(),
         )
 
     _CUSTOMER_FIELDS = ("name", "email", "phone", "street", "postcode", "city")

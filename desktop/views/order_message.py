@@ -427,11 +427,18 @@ class OrderShipDialog(_Clocked, QDialog):
         """Under the heading: who ordered a gift; or, for her own order, that her address in
         Afspraak is not the one in the shop's order (she moved, or asked for another one):
         the owner checks which one the parcel goes to."""
-        if parcel.gift:
+        if parcel.gift and parcel.typed:
+            # TRANSLATORS: in the ship dialog of a custom order that is a gift: {buyer} is the customer who
+            # ordered it; the parcel goes to the recipient named above, whose address was typed in the order's form.
+            text = _("Ordered by {buyer} for someone else: the address is the one you entered in the order.").format(
+                buyer=person.name)
+        elif parcel.gift:
             # TRANSLATORS: in the ship dialog of a custom order that is a gift: {buyer} is the customer who
             # ordered it; the parcel goes to the recipient named above.
             text = _("Ordered by {buyer} for someone else: the address is the one in the shop's order.").format(
                 buyer=person.name)
+        elif parcel.typed:  # another address of hers, typed in the order's form on purpose
+            return
         elif delivery_texts.differs_from_card(parcel, person) and any(
                 p.strip() for p in (person.street, person.postcode, person.city)):
             card = delivery_texts.parcel_of(None, person).one_line()

@@ -230,7 +230,7 @@ def erase_recipient(parent: QWidget | None, key: tuple) -> bool:
     result = privacy.erase_recipient_from_open(key, backups=backups)
     # An older step on Edit → Undo (an import) would write her delivery back: gone too.
     reminders.steps_forgotten.emit()
-    lines = [recipient_texts.erased_text(found.name, result.counts["shop_order"]), *_backup_lines(result, backups, days)]
+    lines = [recipient_texts.erased_text(found.name, sum(result.counts.values())), *_backup_lines(result, backups, days)]
     dialogs.inform(parent, _("Erased"), "\n".join(lines))
     return True
 

@@ -356,6 +356,70 @@ class Ui_OrderForm(object):
 
         self.rightColumn.addWidget(self.personalBox)
 
+        self.shipTo = QCheckBox(OrderForm)
+        self.shipTo.setObjectName(u"shipTo")
+
+        self.rightColumn.addWidget(self.shipTo)
+
+        self.shipToFields = QGroupBox(OrderForm)
+        self.shipToFields.setObjectName(u"shipToFields")
+        self.shipToForm = QFormLayout(self.shipToFields)
+        self.shipToForm.setObjectName(u"shipToForm")
+        self.shipToForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.shipNameLabel = QLabel(self.shipToFields)
+        self.shipNameLabel.setObjectName(u"shipNameLabel")
+
+        self.shipToForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.shipNameLabel)
+
+        self.shipName = QLineEdit(self.shipToFields)
+        self.shipName.setObjectName(u"shipName")
+
+        self.shipToForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.shipName)
+
+        self.shipStreetLabel = QLabel(self.shipToFields)
+        self.shipStreetLabel.setObjectName(u"shipStreetLabel")
+
+        self.shipToForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.shipStreetLabel)
+
+        self.shipStreet = QLineEdit(self.shipToFields)
+        self.shipStreet.setObjectName(u"shipStreet")
+
+        self.shipToForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.shipStreet)
+
+        self.shipPostcodeLabel = QLabel(self.shipToFields)
+        self.shipPostcodeLabel.setObjectName(u"shipPostcodeLabel")
+
+        self.shipToForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.shipPostcodeLabel)
+
+        self.shipPostcodeRow = QHBoxLayout()
+        self.shipPostcodeRow.setObjectName(u"shipPostcodeRow")
+        self.shipPostcode = QLineEdit(self.shipToFields)
+        self.shipPostcode.setObjectName(u"shipPostcode")
+        self.shipPostcode.setPlaceholderText(u"1234 AB")
+
+        self.shipPostcodeRow.addWidget(self.shipPostcode)
+
+        self.shipCity = QLineEdit(self.shipToFields)
+        self.shipCity.setObjectName(u"shipCity")
+
+        self.shipPostcodeRow.addWidget(self.shipCity)
+
+
+        self.shipToForm.setLayout(2, QFormLayout.ItemRole.FieldRole, self.shipPostcodeRow)
+
+        self.shipCountryLabel = QLabel(self.shipToFields)
+        self.shipCountryLabel.setObjectName(u"shipCountryLabel")
+
+        self.shipToForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.shipCountryLabel)
+
+        self.shipCountry = QComboBox(self.shipToFields)
+        self.shipCountry.setObjectName(u"shipCountry")
+
+        self.shipToForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.shipCountry)
+
+
+        self.rightColumn.addWidget(self.shipToFields)
+
         self.todoBox = QGroupBox(OrderForm)
         self.todoBox.setObjectName(u"todoBox")
         self.todoLayout = QVBoxLayout(self.todoBox)
@@ -460,6 +524,11 @@ class Ui_OrderForm(object):
 #endif // QT_CONFIG(tooltip)
         self.addPicture.setText(QCoreApplication.translate("OrderForm", u"Add picture\u2026", None))
         self.removePicture.setText(QCoreApplication.translate("OrderForm", u"Remove", None))
+        self.shipTo.setText(QCoreApplication.translate("OrderForm", u"Deliver to another address (a gift, a workplace\u2026)", u"A tick box in the custom order form that opens the fields of another delivery address: the parcel goes to somebody else (a present) or elsewhere, not to the customer's address. The examples in brackets are there for an Alt letter in English; leave them out where the words alone read well"))
+        self.shipNameLabel.setText(QCoreApplication.translate("OrderForm", u"Recipient", u"The person a custom order's parcel goes to"))
+        self.shipStreetLabel.setText(QCoreApplication.translate("OrderForm", u"Street and number", None))
+        self.shipPostcodeLabel.setText(QCoreApplication.translate("OrderForm", u"Postcode and city", None))
+        self.shipCountryLabel.setText(QCoreApplication.translate("OrderForm", u"Country", None))
         self.todoBox.setTitle(QCoreApplication.translate("OrderForm", u"To do (only for you)", None))
         self.newTodo.setPlaceholderText(QCoreApplication.translate("OrderForm", u"New task, e.g. engrave", None))
         self.addTodo.setText(QCoreApplication.translate("OrderForm", u"Add", None))

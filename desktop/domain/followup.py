@@ -631,6 +631,9 @@ class _Next:
     # the earliest moment the owner allows (a snooze, a hold after a final notice): never
     # moved before it, not even to join her other promises' message (``_join_conversation``)
     not_before: datetime | None = None
+    # first named in a message of the conversation that runs, at a later step than its own
+    # first (``_join_conversation``): its words may not say it was asked about before
+    joined: bool = False
 
 
 def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], with_states: set[str],
@@ -787,10 +790,14 @@ def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime
             continue
         due_i = start + offsets[i]
         if last >= 0:
-            due_i = max(due_i, found[last].at + (offsets[i] - offsets[last]))
+            after = found[last].at + (offsets[i] - offsets[last])
             if steps[i].action == "strike" and steps[last].final and found[last].status == "sent":
-                # not before the date the notice named is over (moved off a holiday)
-                due_i = max(due_i, _day_end(pause_date(found[last].at, settings), settings.tz))
+                # the notice's moment, not its own deadline's: every part one notice named is
+                # decided together, at the moment that notice set (walk of an influencer's
+                # month, B: a reel it named asked for its decision on 2 January, the stories
+                # on 31 December); never before the date it named is over (off a holiday)
+                return i, max(after, _day_end(pause_date(found[last].at, settings), settings.tz))
+            due_i = max(due_i, after)
         return i, due_i
     return None
 
@@ -1057,7 +1064,9 @@ def _drop_after_final_notice(nexts: dict[int, list[_Next]], noticed: Mapping[tup
                 after = _day_start(pause_date(last_notice, settings) + timedelta(days=1), settings)
                 if n.due < after:
                     n.due = n.not_before = after
-                if n.index == 0 and n.start is not None and last_notice <= n.start < after:
+                if n.index == 0 and n.start is not None and n.start < after and not n.earlier_sent:
+                    # late while the notice's date ran, or before it and left out of it
+                    # (``JOIN_BEFORE_FINAL``): the notice told her of it
                     _restep(n, 1)
             kept.append(n)
         if len(kept) != len(person_nexts):
@@ -1125,6 +1134,23 @@ def _restep(n: _Next, index: int) -> None:
     n.index, n.step, n.key = index, step, n.key.rpartition(":")[0] + ":" + step.name
 
 
+# A late deliverable joins her running conversation only while at least this many of its
+# messages are left before the final notice, this one included (walk of an influencer's month,
+# A: the reel, late the day the stories got "another way", was named once, by phone, and the
+# next day got the final notice with the invoice, two days after its deadline). It then is named
+# in the reminder that explains why a date matters and in the one on another channel, as the
+# ladder promises before any final notice. Joining later, it would reach a final notice after a
+# single message: it waits instead. A final notice ends its collaboration and names it among
+# what ends with it; of another collaboration, the notice says it still stands, and after the
+# notice's decision it goes on from the second step (``_drop_after_final_notice``).
+JOIN_BEFORE_FINAL = 2
+
+
+def _final_index(rule: Rule) -> int | None:
+    """The index of ``rule``'s final step (the notice), None when it has none."""
+    return next((i for i, st in enumerate(rule.steps) if st.final), None)
+
+
 def _join_conversation(nexts: dict[int, list[_Next]], settings: LadderSettings) -> None:
     """One person, one conversation (message review, findings 5 and 6): her deliverables
     that are late by the time her ladder's next message goes join that message, at its
@@ -1152,8 +1178,17 @@ def _join_conversation(nexts: dict[int, list[_Next]], settings: LadderSettings) 
             if len(late) < 2:
                 continue
             lead = max(late, key=lambda n: (n.index, n.previous_sent is not None, n.earlier_sent))
+            final = _final_index(RULES[lead.promise.rule])
+            if final is not None and final - lead.index < JOIN_BEFORE_FINAL:
+                # too near its final notice to be named in enough messages before it: what was
+                # never named waits (the notice says it ends too, or that it still stands)
+                late = [n for n in late if n.index >= lead.index or n.earlier_sent or n.previous_sent is not None]
+                if len(late) < 2:
+                    continue
             for n in late:
                 if n.index < lead.index:
+                    if n.index == 0 and not n.earlier_sent and n.previous_sent is None:
+                        n.joined = True
                     _restep(n, lead.index)
                 n.due = first.due
                 if n is not lead:
@@ -1237,18 +1272,22 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
     messages: list[tuple[_Next, datetime]] = []
     decisions: list[tuple[set, list[tuple[_Next, datetime]]]] = []  # (what ties them, their parts)
     for nxt in person_nexts:
-        if due_only and nxt.due > now:  # the guards only move it later
-            continue
         if nxt.step.name in _BEFORE_THE_PROMISE and _lapsed(nxt, scan):
             continue
         if nxt.step.action != "message":
-            due = scan.on_its_own(nxt.due)
-            if not due_only or due <= now:
-                shared = _decided_together(nxt)
-                if not shared:
+            shared = _decided_together(nxt)
+            if not shared:
+                if due_only and nxt.due > now:  # the guards only move it later
+                    continue
+                due = scan.on_its_own(nxt.due)
+                if not due_only or due <= now:
                     items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
-                else:
-                    _decide_with(decisions, shared, (nxt, due))
+            else:
+                # a part of a decision taken together: filed whatever its own moment, as
+                # the week's plan files it (the decision is due when its first part is)
+                _decide_with(decisions, shared, (nxt, scan.on_its_own(nxt.due)))
+            continue
+        if due_only and nxt.due > now:  # the guards only move it later
             continue
         due = scan.settle(nxt.due, busy)
         if busy and _past_its_promise(nxt, due, settings):
@@ -1258,7 +1297,8 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
             continue
         messages.append((nxt, due))
     for _ties, parts in decisions:
-        items.append(_item(person, parts, settings, person_contacts, last))
+        if not due_only or min(due for _n, due in parts) <= now:
+            items.append(_item(person, parts, settings, person_contacts, last))
     if messages:
         _message_items(scan, person, messages, busy, person_contacts, last, items)
 
@@ -1485,7 +1525,10 @@ def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:
     A part that does not fit keeps its own message on the next free day."""
     step, primary_step = part.step, primary.step
     if kind == primary_kind == "deliverable":
-        return primary_step.final or step.name == primary_step.name
+        # a final notice names what walked the ladder to it: a deliverable at an earlier step
+        # (late too near the notice to be named enough before it, ``JOIN_BEFORE_FINAL``) is
+        # told as what ends with it or what still stands, not as late work warned a last time
+        return step.name == primary_step.name or (primary_step.final and step.final)
     return primary_kind == "deliverable" and primary_step.name == "1" and kind == "shipment"
 
 
@@ -1526,12 +1569,14 @@ def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: Lad
     since = primary.promise.since or primary.promise.reference
     channel, channel_note = channel_decision(step, person, contacts, since)
     if template and step.alt_template and (template == last_template or channel_note == NO_OTHER_CHANNEL
+                                           or any(n.joined for n, _d in parts)
                                            or not _another_way(step, channel, primary, contacts)
                                            or (step.final and not primary.earlier_sent)):
         # the other wording: not the same text twice, none that says "this way" when there
         # is no other way to write to her or the step before did not go another way, and
         # no "my final reminder" when no earlier reminder was sent (catch-up made the last
-        # step the first message: its other wording claims no earlier contact)
+        # step the first message: its other wording claims no earlier contact), nor "I haven't
+        # heard from you about" what this message is the first to name (``_Next.joined``)
         template = step.alt_template
     due_parts = tuple([
         _built(DuePart, {

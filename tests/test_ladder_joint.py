@@ -9,6 +9,10 @@ A. The reel joined the stories' conversation at step 3 ("I'm trying to reach you
    (``followup.JOIN_BEFORE_FINAL``); later, the notice names it among what ends with the
    collaboration (or, of another collaboration, what still stands) and the strike is about what
    walked the ladder.
+D. Her deliverable she answered about (rule "deliverable_answered") and one late since (rule
+   "deliverable") were two conversations: the answered one was named in the other's final
+   notice ("I haven't heard from you since the deadline", though she wrote) and got a final
+   notice of its own two days later.
 B. The joint decision after a notice that named both gave the reel's part its own moment (from
    its deadline: Saturday 2 January 09:00) instead of the notice's.
 C. ``store.due.due_now`` left that part out of the decision ``plan`` showed.
@@ -22,7 +26,6 @@ from desktop import i18n
 from desktop.domain import followup as f
 from desktop.presentation import due_texts
 from desktop.store import due
-from desktop.store.influencers import end_of_day_utc
 from desktop.store.models import Collaboration
 from tests import test_ladder_conversation as conversation
 from tests.test_ladder_conversation import AMS, _collab, _person, _utc
@@ -144,7 +147,7 @@ def test_joining_at_the_second_step_names_it_twice_before_the_notice_and_does_no
 # --- B and C in the domain --------------------------------------------------------------------
 
 def _promise(deadline: date, subject_id: int, collab: int = 1) -> f.Promise:
-    return f.Promise("deliverable", 1, "deliverable", subject_id, end_of_day_utc(deadline),
+    return f.Promise("deliverable", 1, "deliverable", subject_id, _utc(deadline, time(23, 59)),
                      details={"collaboration_id": collab})
 
 
@@ -190,3 +193,58 @@ def test_what_is_due_now_is_the_plans_decision_whole():
         assert f.plan([post, story], PEOPLE, [], states, S, now, due_only=True) == planned, now
         seen.update(len(i.parts) for i in planned)
     assert seen == {2}
+
+
+# --- D: the deliverable she answered about and one late since: one conversation ---------------
+
+def _domain_walk(promises, contacts, start: datetime, days: int = 30):
+    """Hour by hour in the domain: every message sent when due, every decision taken."""
+    contacts, states, done = list(contacts), [], []
+    now = start
+    while now < start + timedelta(days=days):
+        for item in f.due_now(f.plan(promises, PEOPLE, contacts, states, S, now), now):
+            if item.action == "message":
+                states += f.with_state([], item, "sent", now)
+                contacts.append(f.Contact(1, now, "out", item.channel))
+            else:
+                states += f.with_state([], item, "dismissed", now)
+            done.append((f.local_date(now, S), item))
+        now += timedelta(hours=1)
+    return done
+
+
+def test_her_answered_deliverable_and_one_late_since_are_one_conversation():
+    """She wrote on Tuesday 5 January about her post (due the 4th): a week on, Wednesday 13 January,
+    the check-in that thanks her for it. Her reel of another collaboration was due on the 12th:
+    its first reminder and that check-in are one message (the words that know she wrote), and
+    after it each keeps its own words, one message a day: the post's final notice names only the
+    post (she wrote: "I haven't heard from you since the deadline" is not true of it), and the reel
+    never has a notice right after it."""
+    post, reel = _promise(date(2027, 1, 4), 10, 1), _promise(date(2027, 1, 12), 11, 2)
+    wrote = [f.Contact(1, _utc(date(2027, 1, 5), time(12, 0)), "in", "instagram")]
+    done = _domain_walk([post, reel], wrote, _utc(date(2027, 1, 6), time(9, 0)))
+    messages = [(day, item) for day, item in done if item.action == "message"]
+    days = [day for day, _i in messages]
+    assert len(days) == len(set(days))
+    first = messages[0]
+    assert first[0] == date(2027, 1, 13) and first[1].template == "answered.1"
+    assert sorted((p.subject_id, p.step) for p in first[1].parts) == [(10, "answered"), (11, "1")]
+    for _day, item in messages:  # the words that say she never wrote are never about the post
+        if item.template.startswith("ladder."):
+            assert 10 not in [p.subject_id for p in item.parts], item
+    finals = [item.final for _d, item in messages]
+    assert not any(a and b for a, b in zip(finals, finals[1:]))
+    assert [[p.subject_id for p in item.parts] for _d, item in messages if item.final] == [[10], [11]]
+
+
+def test_her_answered_deliverable_waits_through_another_notice_as_a_check_in():
+    """The reel went late first and its ladder ran while the post's check-in waited: the reel's notice
+    does not name the post (once it did, and the post's own notice followed two days later), and
+    after the reel's decision the post is asked about with its check-in, never a notice at once."""
+    post, reel = _promise(date(2027, 1, 4), 10, 1), _promise(date(2027, 1, 8), 11, 2)
+    wrote = [f.Contact(1, _utc(date(2027, 1, 5), time(12, 0)), "in", "instagram")]
+    done = _domain_walk([post, reel], wrote, _utc(date(2027, 1, 6), time(9, 0)))
+    messages = [(day, item) for day, item in done if item.action == "message"]
+    assert [(item.template.split(".")[0], item.step, [p.subject_id for p in item.parts]) for _d, item in messages] == [
+        ("ladder", "1", [11]), ("ladder", "2", [11]), ("ladder", "3", [11]), ("ladder", "4", [11]),
+        ("answered", "answered", [10]), ("answered", "4", [10])]

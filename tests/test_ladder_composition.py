@@ -182,36 +182,46 @@ def test_a_late_deliverable_covers_a_reply_follow_up():
     assert [i.kind for i in due(promises, now=utc(2026, 11, 21, 12))] == ["reply"]
 
 
-def test_a_final_notice_names_every_late_deliverable_of_its_collaboration():
-    """The notice ends the collaboration: a second late deliverable of it, whose first
-    reminder falls on the notice's day, is named in it, not left to be ended unnamed by the
-    strike (walk-through finding 5); another collaboration's parcel keeps its own message."""
+def test_a_final_notice_names_as_late_only_what_walked_the_ladder_to_it():
+    """The notice ends the collaboration. A second deliverable of it, whose first reminder falls
+    on the notice's day, was once named in it as late work at step 4, so its "last reminder" and
+    strike came after no other message about it (walk of an influencer's month, A). It is not
+    warned a last time now: the notice's words name it among what ends with the collaboration
+    (``store.due.notice_facts``), it is not chased while the notice runs and ends with the
+    decision. Another collaboration's parcel keeps its own message."""
     a = reel(on(2026, 11, 19), subject_id=10)  # step 4 due today
     b = reel(on(2026, 11, 22), subject_id=11)  # step 1 due today, the same collaboration
     c = parcel(NOW - timedelta(days=6), subject_id=5, collab=2)  # another collaboration's parcel
     climb = climbed(a, 4, NOW)
     [final] = due([a, b, c], states=climb)
     assert final.final and final.step == "4"
-    # b joins the notice at its step (the ladder that runs), so its strike is decided with a's
-    assert [(p.subject_id, p.step) for p in final.parts] == [(10, "4"), (11, "4")]
+    assert [(p.subject_id, p.step) for p in final.parts] == [(10, "4")]
     # the other collaboration's parcel keeps its own, friendly message the next day (one
-    # contact a day); b, named in the notice, waits with a for her answer or the strike
+    # contact a day); b waits with a for her answer or the decision that ends them both
     states = climb + f.with_state([], final, "sent", NOW)
     contacts = [Contact(1, NOW, "out", "instagram")]
     assert due([a, b, c], contacts, states, now=NOW + timedelta(hours=5)) == []
     [nxt] = due([a, b, c], contacts, states, now=utc(2026, 11, 24, 9))
     assert not nxt.final and [(p.kind, p.step) for p in nxt.parts] == [("shipment", "received")]
-    for days in range(2, 8):  # no message about b; it is decided with a, in one decision
+    for days in range(2, 8):  # no message about b; the decision is the notice's
         moment = NOW + timedelta(days=days)
         items = plan([a, b, c], contacts, states, now=moment)
         assert all(p.subject_id != 11 for i in items if i.action == "message" for p in i.parts)
         [decision] = [i for i in items if i.action == "strike"]
-        assert [p.subject_id for p in decision.parts] == [10, 11]
-    # another collaboration's deliverable, late that day too, is named in the same notice:
-    # one notice, one date (message review, finding 5), not a notice of its own the next day
+        assert [p.subject_id for p in decision.parts] == [10]
+    # another collaboration's deliverable, late that day too, is not in the notice either (its
+    # words say it still stands): one notice, one date; after its decision the deliverable goes
+    # on from the second step, the day after the notice's date, never with a cheerful first one
     d = reel(on(2026, 11, 22), subject_id=12, collab=3)
     [final] = due([a, d], states=climb)
-    assert final.final and [p.subject_id for p in final.parts] == [10, 12]
+    assert final.final and [p.subject_id for p in final.parts] == [10]
+    states = climb + f.with_state([], final, "sent", NOW)
+    later = NOW + timedelta(days=9)
+    [decision] = [i for i in plan([a, d], contacts, states, now=later) if i.action == "strike"]
+    decided = states + f.with_state([], decision, "dismissed", later)
+    [following] = plan([a, d], contacts, decided, now=later)
+    assert (following.step, [p.subject_id for p in following.parts]) == ("2", [12])
+    assert f.local_date(following.due, S) == f.pause_date(NOW, S) + timedelta(days=1)
 
 
 def test_customer_news_and_a_reminder_never_share_a_message():

@@ -42,14 +42,19 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   and 6): her deliverables late by the time her ladder's next message goes join that
   message at its step, instead of a ladder of their own (a cheerful first reminder about
   the stories the day the reel got its final notice; a second final notice with another
-  date the day after the first). What went late while a final notice's date ran is not
+  date the day after the first), while at least ``JOIN_BEFORE_FINAL`` of its messages are left
+  before the notice (a reel late the day the stories went "another way" got its final notice
+  after one message: it waits, and the notice says it ends too or still stands); a deliverable
+  she answered about and one late since share their first, friendly rung (walk of an
+  influencer's month, A and D). What went late while a final notice's date ran is not
   greeted with a first reminder after it either: it goes on from step 2
   (:func:`_drop_after_final_notice`), and neither is what goes late the day after unanswered
   follow-ups of her message ("is everything OK?" after "my message is still unanswered":
   :func:`_after_follow_ups`);
 * what one message may cite (:func:`_fits`): only deliverables at the same step share a
-  message (a final notice names every late deliverable of hers due that day, whatever its
-  step or collaboration: one notice, one date, one strike decision), and one parcel
+  message (a final notice names every late deliverable of hers that walked the ladder to it,
+  whatever its collaboration: one notice, one date, one strike decision, due for every part
+  at the moment the notice set), and one parcel
   check-in rides along only in a step-1 reminder; an
   unanswered message and the shop's news to a customer get a message of their own (one
   order's promises share one). A part that does not fit keeps its own message on the
@@ -631,6 +636,9 @@ class _Next:
     # the earliest moment the owner allows (a snooze, a hold after a final notice): never
     # moved before it, not even to join her other promises' message (``_join_conversation``)
     not_before: datetime | None = None
+    # first named in a message of the conversation that runs, at a later step than its own
+    # first (``_join_conversation``): its words may not say it was asked about before
+    joined: bool = False
 
 
 def _next_step(promise: Promise, rule: Rule, states: Mapping[str, StepState], with_states: set[str],
@@ -787,10 +795,14 @@ def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime
             continue
         due_i = start + offsets[i]
         if last >= 0:
-            due_i = max(due_i, found[last].at + (offsets[i] - offsets[last]))
+            after = found[last].at + (offsets[i] - offsets[last])
             if steps[i].action == "strike" and steps[last].final and found[last].status == "sent":
-                # not before the date the notice named is over (moved off a holiday)
-                due_i = max(due_i, _day_end(pause_date(found[last].at, settings), settings.tz))
+                # the notice's moment, not its own deadline's: every part one notice named is
+                # decided together, at the moment that notice set (walk of an influencer's
+                # month, B: a reel it named asked for its decision on 2 January, the stories
+                # on 31 December); never before the date it named is over (off a holiday)
+                return i, max(after, _day_end(pause_date(found[last].at, settings), settings.tz))
+            due_i = max(due_i, after)
         return i, due_i
     return None
 
@@ -1057,7 +1069,11 @@ def _drop_after_final_notice(nexts: dict[int, list[_Next]], noticed: Mapping[tup
                 after = _day_start(pause_date(last_notice, settings) + timedelta(days=1), settings)
                 if n.due < after:
                     n.due = n.not_before = after
-                if n.index == 0 and n.start is not None and last_notice <= n.start < after:
+                if (n.index == 0 and n.start is not None and n.start < after and not n.earlier_sent
+                        and len(rule.steps) > 1 and rule.steps[1].action == "message" and not rule.steps[1].final):
+                    # late while the notice's date ran, or before it and left out of it
+                    # (``JOIN_BEFORE_FINAL``): the notice told her of it; never onto a final
+                    # step (the check-in after her answer stays: it is no cheerful opener)
                     _restep(n, 1)
             kept.append(n)
         if len(kept) != len(person_nexts):
@@ -1125,6 +1141,23 @@ def _restep(n: _Next, index: int) -> None:
     n.index, n.step, n.key = index, step, n.key.rpartition(":")[0] + ":" + step.name
 
 
+# A late deliverable joins her running conversation only while at least this many of its
+# messages are left before the final notice, this one included (walk of an influencer's month,
+# A: the reel, late the day the stories got "another way", was named once, by phone, and the
+# next day got the final notice with the invoice, two days after its deadline). It then is named
+# in the reminder that explains why a date matters and in the one on another channel, as the
+# ladder promises before any final notice. Joining later, it would reach a final notice after a
+# single message: it waits instead. A final notice ends its collaboration and names it among
+# what ends with it; of another collaboration, the notice says it still stands, and after the
+# notice's decision it goes on from the second step (``_drop_after_final_notice``).
+JOIN_BEFORE_FINAL = 2
+
+
+def _final_index(rule: Rule) -> int | None:
+    """The index of ``rule``'s final step (the notice), None when it has none."""
+    return next((i for i, st in enumerate(rule.steps) if st.final), None)
+
+
 def _join_conversation(nexts: dict[int, list[_Next]], settings: LadderSettings) -> None:
     """One person, one conversation (message review, findings 5 and 6): her deliverables
     that are late by the time her ladder's next message goes join that message, at its
@@ -1133,31 +1166,78 @@ def _join_conversation(nexts: dict[int, list[_Next]], settings: LadderSettings) 
     date the day after). Per rule with a shared final notice (``Rule.one_notice_per``):
     the next message is the earliest of her steps; every promise of that rule whose ladder
     has started by then (``_Next.start``) goes with it, at the most advanced step among
-    them, and with what that step's ladder sent before (its "another way", its "final").
+    them, and with what that step's ladder sent before (its "another way", its "final"),
+    while enough of its messages are left before the notice (``JOIN_BEFORE_FINAL``).
     A promise not late yet waits for a later message; one the owner snoozed past that
-    moment (``_Next.not_before``) keeps its own."""
+    moment (``_Next.not_before``) keeps its own.
+
+    Her deliverables under the rules of one group (``Rule.group``: "deliverable" and
+    "deliverable_answered", a deliverable she answered about) are one conversation too
+    (walk of an influencer's month, D): their steps mean other things (the check-in after
+    her answer, then a final notice that names her message), so a promise does not take the
+    other rule's step. Their first rungs, the check-in that thanks her for her message and a
+    first reminder, are one friendly question and go in one message (``_fits``: the words
+    that know she wrote lead); at later rungs each keeps its own words, one message a day."""
     for person_nexts in nexts.values():
         if len(person_nexts) < 2:
             continue
-        by_rule: dict[str, list[_Next]] = {}
+        by_group: dict[str, list[_Next]] = {}
         for n in person_nexts:
-            if n.step.action == "message" and RULES[n.promise.rule].one_notice_per and n.start is not None:
+            rule = RULES[n.promise.rule]
+            if n.step.action == "message" and rule.one_notice_per and n.start is not None:
+                by_group.setdefault(rule.group(n.promise.rule), []).append(n)
+        for conversation in by_group.values():
+            if len(conversation) < 2:
+                continue
+            by_rule: dict[str, list[_Next]] = {}
+            for n in conversation:
                 by_rule.setdefault(n.promise.rule, []).append(n)
-        for ladder in by_rule.values():
-            if len(ladder) < 2:
-                continue
-            first = min(ladder, key=lambda n: (n.due, n.key))
-            moment = _settle_anyone(first.due, settings)
-            late = [n for n in ladder if n.start <= moment and (n.not_before is None or n.not_before <= first.due)]
-            if len(late) < 2:
-                continue
-            lead = max(late, key=lambda n: (n.index, n.previous_sent is not None, n.earlier_sent))
-            for n in late:
-                if n.index < lead.index:
-                    _restep(n, lead.index)
-                n.due = first.due
-                if n is not lead:
-                    n.previous_sent, n.earlier_sent = lead.previous_sent, lead.earlier_sent
+            for ladder in by_rule.values():
+                _join_ladder(ladder, settings)
+            if len(by_rule) > 1:
+                _join_first_rungs(conversation, settings)
+
+
+def _join_ladder(ladder: list[_Next], settings: LadderSettings) -> None:
+    """One rule's late promises of one person in its next message (``_join_conversation``)."""
+    if len(ladder) < 2:
+        return
+    first = min(ladder, key=lambda n: (n.due, n.key))
+    moment = _settle_anyone(first.due, settings)
+    late = [n for n in ladder if n.start <= moment and (n.not_before is None or n.not_before <= first.due)]
+    if len(late) < 2:
+        return
+    lead = max(late, key=lambda n: (n.index, n.previous_sent is not None, n.earlier_sent))
+    final = _final_index(RULES[lead.promise.rule])
+    if final is not None and final - lead.index < JOIN_BEFORE_FINAL:
+        # too near its final notice to be named in enough messages before it: what was
+        # never named waits (the notice says it ends too, or that it still stands)
+        late = [n for n in late if n.index >= lead.index or n.earlier_sent or n.previous_sent is not None]
+        if len(late) < 2:
+            return
+    for n in late:
+        if n.index < lead.index:
+            if n.index == 0 and not n.earlier_sent and n.previous_sent is None:
+                n.joined = True
+            _restep(n, lead.index)
+        n.due = first.due
+        if n is not lead:
+            n.previous_sent, n.earlier_sent = lead.previous_sent, lead.earlier_sent
+
+
+def _join_first_rungs(conversation: list[_Next], settings: LadderSettings) -> None:
+    """Her conversation's next message, when it is a first rung (a first reminder, the check-in
+    after her answer), takes the first rungs of her other rules' promises late by then
+    (``_join_conversation``): one friendly question, not one a day per rule."""
+    first = min(conversation, key=lambda n: (n.due, n.key))
+    if first.index != 0:
+        return
+    moment = _settle_anyone(first.due, settings)
+    for n in conversation:
+        if (n.promise.rule != first.promise.rule and n.index == 0 and not n.earlier_sent
+                and n.previous_sent is None and n.start <= moment
+                and (n.not_before is None or n.not_before <= first.due)):
+            n.due = first.due
 
 
 def _covering_sent(states: Iterable[StepState], covering: set[str], people: set[int]) -> dict[tuple[int, str], datetime]:
@@ -1237,18 +1317,22 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
     messages: list[tuple[_Next, datetime]] = []
     decisions: list[tuple[set, list[tuple[_Next, datetime]]]] = []  # (what ties them, their parts)
     for nxt in person_nexts:
-        if due_only and nxt.due > now:  # the guards only move it later
-            continue
         if nxt.step.name in _BEFORE_THE_PROMISE and _lapsed(nxt, scan):
             continue
         if nxt.step.action != "message":
-            due = scan.on_its_own(nxt.due)
-            if not due_only or due <= now:
-                shared = _decided_together(nxt)
-                if not shared:
+            shared = _decided_together(nxt)
+            if not shared:
+                if due_only and nxt.due > now:  # the guards only move it later
+                    continue
+                due = scan.on_its_own(nxt.due)
+                if not due_only or due <= now:
                     items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
-                else:
-                    _decide_with(decisions, shared, (nxt, due))
+            else:
+                # a part of a decision taken together: filed whatever its own moment, as
+                # the week's plan files it (the decision is due when its first part is)
+                _decide_with(decisions, shared, (nxt, scan.on_its_own(nxt.due)))
+            continue
+        if due_only and nxt.due > now:  # the guards only move it later
             continue
         due = scan.settle(nxt.due, busy)
         if busy and _past_its_promise(nxt, due, settings):
@@ -1258,7 +1342,8 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
             continue
         messages.append((nxt, due))
     for _ties, parts in decisions:
-        items.append(_item(person, parts, settings, person_contacts, last))
+        if not due_only or min(due for _n, due in parts) <= now:
+            items.append(_item(person, parts, settings, person_contacts, last))
     if messages:
         _message_items(scan, person, messages, busy, person_contacts, last, items)
 
@@ -1452,10 +1537,16 @@ def _covered(nxt: _Next, late: Mapping[tuple[int, str], list[tuple[datetime, Map
 _ORDER_NEWS = {"late": 2, "delay_warning": 1}
 
 
+# The first rungs of a deliverable's two rules, one friendly question together (``_fits``);
+# the check-in that knows she wrote leads it ("thanks for your message").
+_FIRST_RUNGS = ("answered", "1")
+
+
 def _primary_order(part: tuple[_Next, datetime]):
     # The primary part: the most advanced step, then the one that came due first.
     name = part[0].step.name
-    return (-step_order(name), -_ORDER_NEWS.get(name, 0), part[1], part[0].key)
+    rank = step_order(_FIRST_RUNGS[1] if name == _FIRST_RUNGS[0] else name)
+    return (-rank, name != _FIRST_RUNGS[0], -_ORDER_NEWS.get(name, 0), part[1], part[0].key)
 
 
 def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:
@@ -1474,18 +1565,30 @@ def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:
       ... whether the parcel arrived" would claim a question never asked;
     * an unanswered message is never cited in a reminder about a deliverable;
     * a final notice cites the agreements, their dates, consequences and costs, and ends
-      the collaborations: it names every late deliverable of hers due that day, at whatever
-      step and of whichever collaboration (walk-through finding 5: two late stories whose
-      first reminder fell on the notice's day were never named, and the strike ended them
-      too; message review, finding 5: two collaborations late together got a notice each,
-      on two days, each "my last reminder" with its own date). One notice, one date by which
-      she can answer; its words give each agreement its own date, consequence and value.
-      (Her late deliverables are at one step already: ``_join_conversation``.)
+      the collaborations: it names every late deliverable of hers that reached it, of
+      whichever collaboration (message review, finding 5: two collaborations late together
+      got a notice each, on two days, each "my last reminder" with its own date). One notice,
+      one date by which she can answer; its words give each agreement its own date,
+      consequence and value. (Her late deliverables are at one step already:
+      ``_join_conversation``.) One late too near the notice to be named enough before it
+      (``JOIN_BEFORE_FINAL``) is not warned a last time: the notice's words name it among
+      what ends with it or what still stands (walk-through finding 5 asked that it be named);
+    * a deliverable she answered about (its check-in, "thanks for your message") and one late
+      since (its first reminder) share that first, friendly message, the words that know
+      she wrote leading; at later rungs each keeps its own words ("I haven't heard from you"
+      is not true of the one she wrote about).
 
     A part that does not fit keeps its own message on the next free day."""
     step, primary_step = part.step, primary.step
     if kind == primary_kind == "deliverable":
-        return primary_step.final or step.name == primary_step.name
+        # a final notice names what walked the ladder to it: a deliverable at an earlier step
+        # (late too near the notice to be named enough before it, ``JOIN_BEFORE_FINAL``) is
+        # told as what ends with it or what still stands, not as late work warned a last time
+        if step.name == primary_step.name or (primary_step.final and step.final):
+            return True
+        # the check-in after her answer and a first reminder: one friendly question ("thanks
+        # for your message; I haven't seen … yet"), true of both (``_join_first_rungs``)
+        return {step.name, primary_step.name} == set(_FIRST_RUNGS)
     return primary_kind == "deliverable" and primary_step.name == "1" and kind == "shipment"
 
 
@@ -1526,12 +1629,14 @@ def _item(person: PersonInfo, parts: list[tuple[_Next, datetime]], settings: Lad
     since = primary.promise.since or primary.promise.reference
     channel, channel_note = channel_decision(step, person, contacts, since)
     if template and step.alt_template and (template == last_template or channel_note == NO_OTHER_CHANNEL
+                                           or any(n.joined for n, _d in parts)
                                            or not _another_way(step, channel, primary, contacts)
                                            or (step.final and not primary.earlier_sent)):
         # the other wording: not the same text twice, none that says "this way" when there
         # is no other way to write to her or the step before did not go another way, and
         # no "my final reminder" when no earlier reminder was sent (catch-up made the last
-        # step the first message: its other wording claims no earlier contact)
+        # step the first message: its other wording claims no earlier contact), nor "I haven't
+        # heard from you about" what this message is the first to name (``_Next.joined``)
         template = step.alt_template
     due_parts = tuple([
         _built(DuePart, {

@@ -162,5 +162,5 @@ def changed_since_words(number: str, name: str, changed, message: str = "") -> t
     return title, text
 
 
-__all__ = ["changed_since_words", "choice", "field", "heading", "parcel_gone", "parcel_state", "product_words", "ship_again_label", "ship_title",
-           "status_with_parcel", "subject"]
+__all__ = ["changed_since_words", "choice", "field", "heading", "parcel_gone", "parcel_state", "product_words",
+           "ship_again_label", "ship_title", "status_with_parcel", "subject"]

@@ -4,7 +4,8 @@ mark it sent, log the reply, snooze it or close it without a message.
 Self-contained: anything that has a ``DueItem`` (the influencer pane, the Vandaag list,
 a tray popup) opens it with :func:`open_due_item` or ``DueStepDialog(item, parent)``.
 The ``acted`` signal says what the owner did ("sent", "reply", "snoozed", "dismissed",
-"strike") so the caller can refresh.
+"strike") so the caller can refresh and tell the reminders (``open_due_item`` does, once:
+the dialog's own snooze and done leave that to it).
 """
 
 from __future__ import annotations
@@ -198,8 +199,12 @@ class DueStepDialog(QDialog):
         self.heading.setText(_("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
         zone = due.owner_zone()
         about = [label("due_kind", item.kind) + " · " + due_texts.subject_title(item)]
-        # each part with its own moment, never another part's
-        about += [label("due_kind", p.kind) + " · " + _("also in this message") + " · "
+        # each part with its own moment, never another part's; a decision has no message: what
+        # else it decides on (the joint decision after a notice that named several collaborations)
+        # TRANSLATORS: the header of a strike decision that decides on several late deliverables at once:
+        # a line per deliverable after the first ("Content overdue · also in this decision · <moment>").
+        also = _("also in this decision") if item.action == "strike" else _("also in this message")
+        about += [label("due_kind", p.kind) + " · " + also + " · "
                   + i18n.format_moment(p.due.replace(tzinfo=timezone.utc).astimezone(zone)) for p in item.parts[1:]]
         self.about.setText("\n".join(about))
         local_due = item.own_due.replace(tzinfo=timezone.utc).astimezone(zone)
@@ -508,7 +513,7 @@ class DueStepDialog(QDialog):
 
         if not self._still_open():
             return
-        reminders.snooze([self.item], until, self._now())
+        reminders.snooze([self.item], until, self._now(), tell=False)  # told once, by ``acted``
         self._done("snoozed")
 
     def dismiss(self) -> None:
@@ -520,10 +525,9 @@ class DueStepDialog(QDialog):
             from desktop.views import day_dialog, dialogs
 
             if dialogs.run(day_dialog.handed_over(self, self.item)):
-                reminders.notify_changed()
-                self._done("dismissed")
+                self._done("dismissed")  # told once, by ``acted``
             return
-        reminders.mark_done([self.item], self._now())  # a strike decision: ended without a strike
+        reminders.mark_done([self.item], self._now(), tell=False)  # a strike decision: ended without a strike
         self._done("dismissed")
 
     def give_strike(self) -> None:

@@ -527,18 +527,32 @@ class DueStepDialog(QDialog):
             if dialogs.run(day_dialog.handed_over(self, self.item)):
                 self._done("dismissed")  # told once, by ``acted``
             return
-        reminders.mark_done([self.item], self._now(), tell=False)  # a strike decision: ended without a strike
+        now = self._now()
+        reminders.mark_done([self.item], now, tell=False)  # a strike decision: ended without a strike
         self._done("dismissed")
+        if self.item.action == "strike":
+            self._offer_ending(now)
 
     def give_strike(self) -> None:
         from desktop import reminders
 
         if not self._still_open():
             return
+        now = self._now()
         # TRANSLATORS: Edit → Undo "…"; a strike given to {name} after the final reminder.
         with reminders.recorded(_("strike for {name}").format(name=self.item.person_name)):
-            due.apply_strike(self.item, self._now(), **due_texts.strike_words(self.item))
+            due.apply_strike(self.item, now, **due_texts.strike_words(self.item))
         self._done("strike")
+        self._offer_ending(now)
+
+    def _offer_ending(self, decided: datetime) -> None:
+        """The decision ended her collaboration(s): the message that tells her, in the same
+        flow ("Not now" leaves it in her pane). Marked sent, the views and the reminders hear
+        of it (``acted``: a message to her counts for the ladder too)."""
+        from desktop.views.small_dialogs import offer_ending
+
+        if offer_ending(self.parentWidget(), self.item.person_id, decided):
+            self.acted.emit("told")
 
 
 def open_due_item(item: DueItem, parent: QWidget | None = None,

@@ -211,6 +211,9 @@ def test_a_joint_decision_says_what_else_it_decides_not_what_else_is_in_a_messag
     assert len(lines) == len(decision.parts)
     assert all("also in this decision" in line for line in lines[1:]), lines
     assert "also in this message" not in dialog.about.text()
+    # and its choices speak of the collaborations it ends, all of them
+    assert ("Add a strike and mark the collaborations “Not fulfilled”?" in dialog.strike_text.text()
+            and "they end either way" in dialog.strike_text.text()), dialog.strike_text.text()
 
 
 def test_a_joint_decision_ends_both_with_one_message_naming_both(qtbot, joint, monkeypatch, frozen_clock):

@@ -220,10 +220,17 @@ class DueStepDialog(QDialog):
         self.strike_button.setVisible(not is_message)
         self.reply_button.setVisible(item.kind != "custom_order")
         if not is_message:
-            self.strike_text.setText(_(
-                "{person} did not answer the final reminder. Add a strike and mark the collaboration “Not fulfilled”? "
-                "The strike lists the reminders as evidence. Or end the collaboration without a strike: it ends "
-                "either way, as the final reminder said.").format(person=item.person_name))
+            if len(due.strike_facts(item, self._now())["collaborations"]) > 1:  # a notice that named several
+                # TRANSLATORS: a strike decision after a final reminder that named the late work of several
+                # collaborations: the decision ends them all (one strike).
+                words = _("{person} did not answer the final reminder. Add a strike and mark the collaborations "
+                          "“Not fulfilled”? The strike lists the reminders as evidence. Or end the collaborations "
+                          "without a strike: they end either way, as the final reminder said.")
+            else:
+                words = _("{person} did not answer the final reminder. Add a strike and mark the collaboration "
+                          "“Not fulfilled”? The strike lists the reminders as evidence. Or end the collaboration "
+                          "without a strike: it ends either way, as the final reminder said.")
+            self.strike_text.setText(words.format(person=item.person_name))
             self.dismiss_button.setText(_("End without strike"))
             return
         # as written: laid out for the channel chosen below (_channel_changed), an e-mail as a letter

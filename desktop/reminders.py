@@ -130,8 +130,10 @@ def current_item(item, now: datetime):
     return None
 
 
-def snooze(items: list, until: datetime, now: datetime | None = None) -> None:
-    """Move ``items`` to ``until``: what is still open of them (:func:`current`)."""
+def snooze(items: list, until: datetime, now: datetime | None = None, tell: bool = True) -> None:
+    """Move ``items`` to ``until``: what is still open of them (:func:`current`). ``tell``
+    False: the caller tells the reminders itself (a step's dialog, through its ``acted``),
+    so the scheduler scans once, not twice."""
     from desktop.store import due
 
     now = now or utcnow()
@@ -139,12 +141,14 @@ def snooze(items: list, until: datetime, now: datetime | None = None) -> None:
         # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder is about.
         with recorded(_("reminder for {name} moved later").format(name=item.person_name)):
             due.snooze(item, now, until)
-    notify_changed()
+    if tell:
+        notify_changed()
 
 
-def mark_done(items: list, now: datetime | None = None) -> None:
+def mark_done(items: list, now: datetime | None = None, tell: bool = True) -> None:
     """Done without a message; for a strike decision: ended without a strike (the final
-    notice said the collaboration ends). Only what is still open of ``items`` (:func:`current`)."""
+    notice said the collaboration ends). Only what is still open of ``items`` (:func:`current`).
+    ``tell``: as for :func:`snooze`."""
     from desktop.presentation import due_texts
     from desktop.store import due
 
@@ -156,7 +160,8 @@ def mark_done(items: list, now: datetime | None = None) -> None:
         else:
             with recorded(done_text(item.person_name, gift=item.kind == "gift", kind=item.kind)):
                 due.dismiss(item, now)
-    notify_changed()
+    if tell:
+        notify_changed()
 
 
 def done_text(name: str, gift: bool = False, kind: str = "") -> str:

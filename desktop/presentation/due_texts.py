@@ -759,6 +759,34 @@ def no_strike_words() -> dict[str, str]:
     return {"ending": _("Ended after the final reminder, without a strike.")}
 
 
+# The reasons the app records itself for a collaboration it ended after a final reminder
+# nobody answered (``due.apply_strike``, ``due.end_without_strike``: the timeline's ``why``).
+AFTER_FINAL_REMINDER = frozenset({"last_reminder", "last_reminder_no_strike"})
+
+
+def ending_message(person: Person, titles: list[str], now: datetime, why: str = "",
+                   reason: str = "") -> messages.Message:
+    """The polite ending of the collaborations ``titles`` (ended together: one decision ends
+    every one its final reminder named) for ``person``, in her language and form: the
+    template "ending", or "ending.several" for more than one. After a final reminder nobody
+    answered (``why`` in ``AFTER_FINAL_REMINDER``) its reason is that: the same words after
+    a strike and without one (the strike is the shop's own record, and the final reminder
+    already said what was agreed if nothing came); else ``reason``, the owner's own words
+    (the ending dialog's), and without them no reason sentence."""
+    from babel.lists import format_list
+
+    to = recipient(person)
+    if why in AFTER_FINAL_REMINDER:
+        reason = messages.in_words_of(to, messages.AFTER_FINAL_REMINDER)
+    values: dict[str, object] = {"reden": reason.strip() or None}
+    if len(titles) > 1:
+        quote = i18n.translations_for(to.lang).gettext("“{text}”")
+        values["titel"] = format_list([quote.format(text=t) for t in titles], locale=to.locale)
+        return compose_for(person, "ending.several", values, now)
+    values["titel"] = titles[0] if titles else ""
+    return compose_for(person, "ending", values, now)
+
+
 # --- Vandaag's pane: what a step is, in its own words ------------------------------------
 
 def strike_decision_words(item: DueItem, now: datetime, facts: dict | None = None) -> str:

@@ -895,6 +895,19 @@ _t(
     NF_("{aanhef}\n\nWe've decided to end our collaboration “{titel}”. The reason: {reden}\n\nThank you "
         "for your time, and we wish you all the best for the future.\n\n{groet}\n{afzender}\n{winkel}"),
 )
+# The ending of several collaborations at once (the decision after a final notice that named
+# the late work of several ends them all): {titel} is their titles, each quoted, in a list.
+_t(
+    "ending.several",
+    N_("Collaboration: a polite ending, several collaborations"),
+    NF_("About our collaborations"),
+    NF_("{aanhef}\n\nWe've decided to end our collaborations {titel}. The reason: {reden}\n\nThank you "
+        "for your time, and we wish you all the best for the future.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+# Why a collaboration ends after a final reminder nobody answered ({reden} of the endings above):
+# as true after a strike as without one (the strike is the shop's own record; the final
+# reminder already told her what was agreed if nothing came).
+AFTER_FINAL_REMINDER = NF_("we haven't heard from you since our final reminder")
 _t(
     "label",
     N_("Content: please add the advertising label"),

@@ -126,5 +126,41 @@ def ship_again_label() -> str:
     return _("Ship again…")
 
 
-__all__ = ["choice", "field", "heading", "parcel_gone", "parcel_state", "product_words", "ship_again_label", "ship_title",
-           "status_with_parcel", "subject"]
+def changed_since_words(number: str, name: str, changed, message: str = "") -> tuple[str, str]:
+    """The title and text said when an order's message or ship dialog, left open, is pressed
+    after the order was shipped, its message marked sent or it changed elsewhere (another
+    dialog, Vandaag, the tray): ``changed`` is ``store.orders.changed_since``'s answer, and
+    ``message`` the name of the message marked sent meanwhile. Nothing was done by that press."""
+    from desktop.clock import to_local
+    from desktop.labels import label
+
+    order = subject(number, name)
+    order = order[:1].lower() + order[1:]  # inside the sentence: "bestelling #1029 voor Sofie Maes"
+    if changed.what == "shipped":
+        # TRANSLATORS: an order's ship or message dialog left open; the order was shipped elsewhere
+        # at {moment}. {order} is "order #1029 for Sofie Maes" or "the order for Noor Visser" (inside the sentence).
+        text = _("While this window was open, {order} was already shipped ({moment}).").format(
+            order=order, moment=i18n.list_moment(to_local(changed.at)))
+    elif changed.what == "message":
+        # TRANSLATORS: an order's message or ship dialog left open; a message about the order was marked sent
+        # elsewhere. {message} is its kind, e.g. "Your order is ready"; {order} as above.
+        text = _("While this window was open, the message “{message}” about {order} was already marked as sent "
+                 "({moment}).").format(message=message, order=order,
+                                       moment=i18n.list_moment(to_local(changed.at)))
+    elif changed.what == "gone":
+        # TRANSLATORS: an order's message or ship dialog left open; the order was deleted meanwhile.
+        text = _("While this window was open, {order} was deleted.").format(order=order)
+    else:
+        # TRANSLATORS: an order's message or ship dialog left open; its status or promised date changed elsewhere.
+        # {status} is its status now, e.g. "Ready".
+        text = _("While this window was open, {order} was changed elsewhere: it is “{status}” now.").format(
+            order=order, status=label("order_status", changed.status))
+    # TRANSLATORS: after the text above: the press in the old window did nothing.
+    text += " " + _("Nothing was changed or logged a second time.")
+    # TRANSLATORS: title of the notice that an order was handled or changed elsewhere meanwhile.
+    title = _("Already handled") if changed.what in ("shipped", "message") else _("Changed meanwhile")
+    return title, text
+
+
+__all__ = ["changed_since_words", "choice", "field", "heading", "parcel_gone", "parcel_state", "product_words",
+           "ship_again_label", "ship_title", "status_with_parcel", "subject"]

@@ -13,7 +13,10 @@ relation the pane and those follow already attached, so reading them runs no que
 from __future__ import annotations
 
 from collections import defaultdict
+import dataclasses
+import json
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from typing import NamedTuple
 
@@ -70,6 +73,18 @@ class CollaborationDetail(NamedTuple):
     nothing_agreed: bool = False
 
 
+class Ending(NamedTuple):
+    """Collaborations ended and never told: no message to her about any of them since."""
+
+    collaborations: tuple[int, ...]  # ended at the same moment (one decision ends every one its notice named)
+    at: datetime
+    why: str  # the app's own reason ("last_reminder", "last_reminder_no_strike"), "" for the owner's
+
+
+# The statuses an ending message tells her about ("done" went as agreed: nothing to end).
+TOLD_ENDINGS = ("ended", "failed")
+
+
 class StrikeRecord(NamedTuple):
     strike: Strike
     evidence: list[ContentEvidence]  # the pictures it cites that still exist
@@ -84,6 +99,7 @@ class InfluencerDetail:
     policy: strike_rules.Policy  # when strikes count and make her inactive
     ratings: list[Rating]  # in the order of her collaborations
     events: list[Event]  # her latest on the timeline, the newest first
+    untold: list[Ending] = dataclasses.field(default_factory=list)  # her endings no message told her of
 
 
 # Her latest events on the pane (``detail``'s default).
@@ -145,7 +161,47 @@ def detail(person_id: int | None, events: int = EVENTS_SHOWN) -> InfluencerDetai
     latest = (_EVENTS.objects(person.id) if events == EVENTS_SHOWN
               else prepared(f"detail.events.{int(events)}", partial(_events, int(events)), person.id))
     return InfluencerDetail(person, handles, _collaborations(collaborations), _strikes(strikes),
-                            influencers.policy(), _ratings(collaborations), latest)
+                            influencers.policy(), _ratings(collaborations), latest, _untold(collaborations))
+
+
+def untold_endings(person_id: int) -> list[Ending]:
+    """Her collaborations ended and never told (:class:`Ending`), the latest first."""
+    return _untold(list(Collaboration.select().where(Collaboration.person == person_id)))
+
+
+def _untold(collaborations: list[Collaboration]) -> list[Ending]:
+    """Those of ``collaborations`` that ended early or were not fulfilled and that no message
+    to her told: no message out about any collaboration ended with it, since it ended (the
+    ending dialog's, or the one offered after the decision after a final reminder). Grouped
+    by the moment they ended: one decision ends every collaboration its notice named, and one
+    message tells them all. Two queries, only when something ended."""
+    ended = [c for c in collaborations if c.status in TOLD_ENDINGS and c.ended_at is not None]
+    if not ended:
+        return []
+    ids = [c.id for c in ended]
+    told: dict[int, datetime] = {}
+    for collab_id, at in (Event.select(Event.subject_id, fn.MAX(Event.at))
+                          .where(Event.kind == "message", Event.direction == "out",
+                                 Event.subject_type == "collaboration", Event.subject_id.in_(ids))
+                          .group_by(Event.subject_id).tuples()):
+        told[collab_id] = at
+    why: dict[int, str] = {}
+    for collab_id, params in (Event.select(Event.subject_id, Event.params)
+                              .where(Event.fact == "collab_status", Event.subject_type == "collaboration",
+                                     Event.subject_id.in_(ids)).order_by(Event.at, Event.id).tuples()):
+        if isinstance(params, str):  # as stored, where the query hands it on unread
+            params = json.loads(params or "{}")
+        why[collab_id] = (params or {}).get("why", "")
+    groups: dict[datetime, list[Collaboration]] = defaultdict(list)
+    for c in ended:
+        groups[c.ended_at].append(c)
+    found = []
+    for at, together in sorted(groups.items(), key=lambda kv: kv[0], reverse=True):
+        if any(told.get(c.id) is not None and told[c.id] >= at for c in together):
+            continue
+        together.sort(key=lambda c: c.id)
+        found.append(Ending(tuple(c.id for c in together), at, why.get(together[0].id, "")))
+    return found
 
 
 def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDetail]:

@@ -597,6 +597,65 @@ def delays_sent(order_id: int) -> int:
                                  Event.direction == "out", Event.step.in_(steps)).count())
 
 
+@dataclass(frozen=True)
+class Shown:
+    """An order as a dialog about it showed it when it opened: its status and promised day,
+    the newest message sent about it and its newest parcel (ids). The message and ship
+    dialogs stay open beside everything else (the tray's, Vandaag's, Maatwerk's); the same
+    order shipped or its message marked sent elsewhere meanwhile is no longer as shown."""
+
+    status: str
+    promised_ready: date | None
+    message: int | None
+    parcel: int | None
+
+
+@dataclass(frozen=True)
+class ChangedSince:
+    """What happened to an order since a dialog showed it (:func:`changed_since`): ``what``
+    is "shipped" (a new parcel), "message" (a message marked sent: its ``step``), "changed"
+    (its status or promised day: ``status`` is the new one) or "gone" (deleted); ``at`` when."""
+
+    what: str
+    at: datetime | None = None
+    step: str = ""
+    status: str = ""
+
+
+def as_shown(order_id: int) -> Shown | None:
+    """The order as a dialog opened now shows it; None when it is gone."""
+    order = CustomOrder.get_or_none(CustomOrder.id == order_id)
+    if order is None:
+        return None
+    message = (Event.select(Event.id).where(Event.subject_type == "custom_order", Event.subject_id == order_id,
+                                            Event.kind == "message", Event.direction == "out")
+               .order_by(Event.id.desc()).scalar())
+    parcel = Shipment.select(Shipment.id).where(Shipment.custom_order == order_id).order_by(Shipment.id.desc()).scalar()
+    return Shown(order.status, order.promised_ready, message, parcel)
+
+
+def changed_since(order_id: int, shown: Shown | None) -> ChangedSince | None:
+    """None when the order is still as ``shown``; else what happened since, the weightiest
+    first: a parcel made, then a message marked sent, then any other change of status or date."""
+    now = as_shown(order_id)
+    if now == shown:
+        return None
+    if now is None:
+        return ChangedSince("gone")
+    if _newer(now.parcel, shown and shown.parcel):
+        parcel = Shipment.get_by_id(now.parcel)
+        return ChangedSince("shipped", parcel.created_at, status=now.status)
+    if _newer(now.message, shown and shown.message):
+        event = Event.get_by_id(now.message)
+        return ChangedSince("message", event.at, step=event.step, status=now.status)
+    return ChangedSince("changed", status=now.status)
+
+
+def _newer(now: int | None, shown: int | None) -> bool:
+    """A row made since (ids grow); one taken back by Edit → Undo is no news of its own."""
+    return now is not None and (shown is None or now > shown)
+
+
 def last_purpose(order_id: int) -> str:
     """What the last message sent about this order was (``order_delay``...), or ''."""
     return last_purposes(order_id)[0]

@@ -4,7 +4,8 @@ mark it sent, log the reply, snooze it or close it without a message.
 Self-contained: anything that has a ``DueItem`` (the influencer pane, the Vandaag list,
 a tray popup) opens it with :func:`open_due_item` or ``DueStepDialog(item, parent)``.
 The ``acted`` signal says what the owner did ("sent", "reply", "snoozed", "dismissed",
-"strike") so the caller can refresh.
+"strike") so the caller can refresh and tell the reminders (``open_due_item`` does, once:
+the dialog's own snooze and done leave that to it).
 """
 
 from __future__ import annotations
@@ -198,8 +199,12 @@ class DueStepDialog(QDialog):
         self.heading.setText(_("{person}: {step}").format(person=item.person_name, step=label("due_step", item.step)))
         zone = due.owner_zone()
         about = [label("due_kind", item.kind) + " · " + due_texts.subject_title(item)]
-        # each part with its own moment, never another part's
-        about += [label("due_kind", p.kind) + " · " + _("also in this message") + " · "
+        # each part with its own moment, never another part's; a decision has no message: what
+        # else it decides on (the joint decision after a notice that named several collaborations)
+        # TRANSLATORS: the header of a strike decision that decides on several late deliverables at once:
+        # a line per deliverable after the first ("Content overdue · also in this decision · <moment>").
+        also = _("also in this decision") if item.action == "strike" else _("also in this message")
+        about += [label("due_kind", p.kind) + " · " + also + " · "
                   + i18n.format_moment(p.due.replace(tzinfo=timezone.utc).astimezone(zone)) for p in item.parts[1:]]
         self.about.setText("\n".join(about))
         local_due = item.own_due.replace(tzinfo=timezone.utc).astimezone(zone)
@@ -215,10 +220,17 @@ class DueStepDialog(QDialog):
         self.strike_button.setVisible(not is_message)
         self.reply_button.setVisible(item.kind != "custom_order")
         if not is_message:
-            self.strike_text.setText(_(
-                "{person} did not answer the final reminder. Add a strike and mark the collaboration “Not fulfilled”? "
-                "The strike lists the reminders as evidence. Or end the collaboration without a strike: it ends "
-                "either way, as the final reminder said.").format(person=item.person_name))
+            if len(due.strike_facts(item, self._now())["collaborations"]) > 1:  # a notice that named several
+                # TRANSLATORS: a strike decision after a final reminder that named the late work of several
+                # collaborations: the decision ends them all (one strike).
+                words = _("{person} did not answer the final reminder. Add a strike and mark the collaborations "
+                          "“Not fulfilled”? The strike lists the reminders as evidence. Or end the collaborations "
+                          "without a strike: they end either way, as the final reminder said.")
+            else:
+                words = _("{person} did not answer the final reminder. Add a strike and mark the collaboration "
+                          "“Not fulfilled”? The strike lists the reminders as evidence. Or end the collaboration "
+                          "without a strike: it ends either way, as the final reminder said.")
+            self.strike_text.setText(words.format(person=item.person_name))
             self.dismiss_button.setText(_("End without strike"))
             return
         # as written: laid out for the channel chosen below (_channel_changed), an e-mail as a letter
@@ -508,7 +520,7 @@ class DueStepDialog(QDialog):
 
         if not self._still_open():
             return
-        reminders.snooze([self.item], until, self._now())
+        reminders.snooze([self.item], until, self._now(), tell=False)  # told once, by ``acted``
         self._done("snoozed")
 
     def dismiss(self) -> None:
@@ -520,21 +532,34 @@ class DueStepDialog(QDialog):
             from desktop.views import day_dialog, dialogs
 
             if dialogs.run(day_dialog.handed_over(self, self.item)):
-                reminders.notify_changed()
-                self._done("dismissed")
+                self._done("dismissed")  # told once, by ``acted``
             return
-        reminders.mark_done([self.item], self._now())  # a strike decision: ended without a strike
+        now = self._now()
+        reminders.mark_done([self.item], now, tell=False)  # a strike decision: ended without a strike
         self._done("dismissed")
+        if self.item.action == "strike":
+            self._offer_ending(now)
 
     def give_strike(self) -> None:
         from desktop import reminders
 
         if not self._still_open():
             return
+        now = self._now()
         # TRANSLATORS: Edit → Undo "…"; a strike given to {name} after the final reminder.
         with reminders.recorded(_("strike for {name}").format(name=self.item.person_name)):
-            due.apply_strike(self.item, self._now(), **due_texts.strike_words(self.item))
+            due.apply_strike(self.item, now, **due_texts.strike_words(self.item))
         self._done("strike")
+        self._offer_ending(now)
+
+    def _offer_ending(self, decided: datetime) -> None:
+        """The decision ended her collaboration(s): the message that tells her, in the same
+        flow ("Not now" leaves it in her pane). Marked sent, the views and the reminders hear
+        of it (``acted``: a message to her counts for the ladder too)."""
+        from desktop.views.small_dialogs import offer_ending
+
+        if offer_ending(self.parentWidget(), self.item.person_id, decided):
+            self.acted.emit("told")
 
 
 def open_due_item(item: DueItem, parent: QWidget | None = None,

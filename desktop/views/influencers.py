@@ -345,6 +345,14 @@ class InfluencersView(ListView):
         if dialogs.run(EndDialog(self, collaboration)):
             self._after_change(collaboration.person_id)
 
+    def closing_message(self, person: Person, ending) -> None:
+        """"Closing message…": the message that tells her the collaboration (or those ended
+        with it) ended, for an ending nobody told her of."""
+        from desktop.views.small_dialogs import EndingMessageDialog
+
+        if dialogs.run(EndingMessageDialog(self, person, ending)):
+            self._after_change(person.id)
+
     def block(self, person: Person) -> None:
         from desktop.views.small_dialogs import BlockDialog
 
@@ -465,6 +473,8 @@ class InfluencersView(ListView):
         self._detail_score(layout, person, now)
         self._detail_profile(layout, person)
         self._detail_handles(layout, detail.handles)
+        # her endings no message told her of, by collaboration ("Closing message…")
+        self._untold = {c: ending for ending in detail.untold for c in ending.collaborations}
         self._detail_collaborations(layout, detail.collaborations)
         self._detail_strikes(layout, detail, now)
         self._detail_ratings(layout, detail.ratings)
@@ -574,6 +584,11 @@ class InfluencersView(ListView):
             buttons.append((_("Rate…"), lambda: self.rate(c)))
         if collab_rules.is_open(c.status):
             buttons.append((_("End…"), lambda: self.end_collaboration(c)))
+        ending = getattr(self, "_untold", {}).get(c.id)
+        if ending is not None:  # ended (after the final reminder, say) and she was never told
+            # TRANSLATORS: influencer pane, a collaboration that ended and whose ending she was never told:
+            # opens the ready message that tells her (gone once it is marked sent).
+            buttons.append((_("Closing message…"), lambda: self.closing_message(c.person, ending)))
         layout.addWidget(self._button_row(buttons, f"collaborationActions{c.id}", per_line=2))
 
     def _detail_deliverables(self, layout, shown: CollaborationDetail) -> None:

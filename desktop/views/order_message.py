@@ -91,6 +91,28 @@ class _Clocked:
     def now(self):
         return self._clock()
 
+    def _remember_order(self, order) -> None:
+        """The order as this dialog shows it (``store.as_shown``), for :meth:`_still_as_shown`."""
+        self._shown = store.as_shown(order.id)
+        self._named = (order.order_number, order.person.name)
+
+    def _still_as_shown(self) -> bool:
+        """Is the order still as this dialog showed it? These dialogs stay open beside
+        everything else, and the same order may be shipped or its message marked sent
+        meanwhile from another dialog, Vandaag or the tray: a press here then does nothing
+        (a second parcel, or the message logged twice), says what happened, and closes the
+        window, as a reminder's window does (``due_dialog.DueStepDialog._still_open``)."""
+        from desktop.views import dialogs
+
+        changed = store.changed_since(self.order_id, self._shown)
+        if changed is None:
+            return True
+        sent = message_label(changed.step) if changed.what == "message" else ""
+        title, text = order_texts.changed_since_words(*self._named, changed, sent)
+        dialogs.inform(self, title, text)
+        self.reject()
+        return False
+
 
 class OrderMessageDialog(_Clocked, QDialog):
     def __init__(self, parent, order_id: int, step: str, now):
@@ -99,6 +121,7 @@ class OrderMessageDialog(_Clocked, QDialog):
         self._set_clock(now)
         self.sent_event = None
         self.order = store.find(order_id)
+        self._remember_order(self.order)
         person = self.order.person
         self.setWindowTitle(_("Message to {name}").format(name=person.name))
         self.form = load_form("order_message.ui", self)
@@ -305,7 +328,7 @@ class OrderMessageDialog(_Clocked, QDialog):
 
     def mark_sent(self) -> None:
         delay = self.step() == "order_delay"
-        if self.step() is None or self._date_refused():
+        if self.step() is None or self._date_refused() or not self._still_as_shown():
             return
         from desktop import reminders
 
@@ -375,6 +398,7 @@ class OrderShipDialog(_Clocked, QDialog):
         self._set_clock(now)
         self.shipment = None
         order = store.find(order_id)
+        self._remember_order(order)
         self.setWindowTitle(order_texts.ship_title(order.order_number, order.person.name))
         self.form = load_form("order_ship.ui", self)
         letters_when_shown(self)
@@ -472,6 +496,8 @@ class OrderShipDialog(_Clocked, QDialog):
             self.error.setText(problem)
             self.error.show()
             self.sent_on.setFocus()
+            return
+        if not self._still_as_shown():
             return
         from desktop import reminders
 

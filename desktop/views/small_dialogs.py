@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QListWidgetItem
 from desktop import clock, i18n
 from desktop.domain import strikes as strike_rules
 from desktop.domain.validation import validate_rating, validate_reason, validate_strike
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.labels import choices, label
 from desktop.store import influencers as ops
 from desktop.presentation.due_texts import compose_for
@@ -270,3 +270,51 @@ class MessageDialog(FormDialog):
     def undo_text(self) -> str:
         # TRANSLATORS: Edit → Undo "…"; a message the owner sent to {name} herself.
         return _("message to {name} marked sent").format(name=self.person.name)
+
+
+class EndingMessageDialog(MessageDialog):
+    """The message that tells her a collaboration ended (the template "ending"): offered right
+    after the decision after a final reminder nobody answered ended it (the reminder's window,
+    Vandaag's "End without strike"), and from her pane ("Closing message…") as long as no
+    message told her. The decision alone left her without a word: the final reminder had
+    said the collaboration would end, and nothing said it had (review of the influencer walk)."""
+
+    def __init__(self, parent=None, person: Person | None = None, ending=None):
+        from desktop.presentation.due_texts import ending_message
+
+        collaborations = [lookups.collaboration(c) for c in ending.collaborations]
+        collaborations = [c for c in collaborations if c is not None]
+        titles = [c.title for c in collaborations]
+        message = ending_message(person, titles, clock.utcnow(), ending.why,
+                                 collaborations[0].end_reason if collaborations else "")
+        # TRANSLATORS: over the closing message to an influencer whose collaboration(s) ended (after the
+        # final reminder, say). "Not now" is the dialog's button; "Closing message…" the button in her pane.
+        prompt = ngettext(
+            "Let {name} know the collaboration has ended: copy this message, send it, then mark it as sent. "
+            "Not now? It waits in Influencers, under the collaboration: “Closing message…”.",
+            "Let {name} know the collaborations have ended: copy this message, send it, then mark it as sent. "
+            "Not now? It waits in Influencers, under the collaborations: “Closing message…”.",
+            len(titles)).format(name=person.name)
+        super().__init__(parent, person, message.body, prompt, collaborations[0] if collaborations else None)
+        # TRANSLATORS: title of the dialog with the message that tells an influencer her collaboration ended.
+        self.setWindowTitle(_("Closing message to {name}").format(name=person.name))
+        # TRANSLATORS: button of the closing message: close it without marking it sent (it waits in her pane).
+        self.buttons.button(self.buttons.StandardButton.Close).setText(_("Not now"))
+
+    def undo_text(self) -> str:
+        # TRANSLATORS: Edit → Undo "…"; the message telling {name} her collaboration ended, marked sent.
+        return _("closing message to {name} marked sent").format(name=self.person.name)
+
+
+def offer_ending(parent, person_id: int, since) -> bool:
+    """After a decision at ``since`` that ended her collaborations (her final reminder went
+    unanswered): the message that tells her, when one ended then and none told her yet;
+    True when she marked it sent. Skipped ("Not now"), it waits in her pane."""
+    from desktop.store import influencer_detail
+    from desktop.views import dialogs
+
+    ending = next((e for e in influencer_detail.untold_endings(person_id) if e.at >= since), None)
+    person = lookups.person(person_id)
+    if ending is None or person is None:
+        return False
+    return dialogs.run(EndingMessageDialog(parent, person, ending))

@@ -409,6 +409,7 @@ class TodayView(ListView):
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
             ("todayTomorrow", self._morning_label(), lambda: self._snooze(item, "tomorrow")),
             ("todayDone", done, (lambda: self._handed_over(item)) if gift is not None
+             else (lambda: self._decide_without_strike(item)) if item.action == "strike"
              else (lambda: reminders.mark_done([item], self._now()))),
         )):
             button = QPushButton(text)
@@ -505,6 +506,16 @@ class TodayView(ListView):
         if dialogs.run(dialog):
             reminders.notify_changed()
             self.say_moved_deadlines(dialog.now)
+
+    def _decide_without_strike(self, item) -> None:
+        """"End without strike" on a decision: it ends, and the message that tells her is
+        offered at once, as after the choice in the reminder's window."""
+        from desktop.views.small_dialogs import offer_ending
+
+        now = self._now()
+        reminders.mark_done([item], now)
+        if offer_ending(self, item.person_id, now):
+            reminders.notify_changed()
 
     def _snooze(self, item, how) -> None:
         now = self._now()

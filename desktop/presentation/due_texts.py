@@ -692,7 +692,8 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
     template = order_template(order_id, step, today, parcel.gift)
     to = recipient(person)
     s = due.ladder_settings()
-    shipment = orders.shipment_of(order_id)
+    # the parcel on its way or with the customer: never the carrier or link of one that got lost or came back
+    shipment = orders.parcel_to_follow(order_id)
     unchosen = new_date_hole(to.lang) if date_unchosen else None
     values = {
         "voornaam": to.first_name,

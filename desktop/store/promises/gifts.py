@@ -30,45 +30,47 @@ from desktop.store.shipping import title_of
 _PACKED = shipments.PACKED  # the one parcel status that is still the shop's: packed, not sent
 _LIVE = [status for status in collaborations.PIPELINE if status not in collaborations.CLOSED]
 _AWAY = list(shipments.NOT_WITH_HER)  # packed, returned, lost: not on its way or with her
-# The scan's query (constant SQL, bound parameters), through the (status, person) index: the
-# collaborations still going on, of anyone but a person the owner blocked (no gift goes to her:
-# the owner ends that deal), whose gift is still with the shop. Named: agreed, naming a gift,
-# no parcel beyond a packed one (its reference the agreement). Packed: a parcel packed and none
-# on its way or with her (its reference the moment the first of them was packed).
+# The scan's query (constant SQL, bound parameters): the collaborations of anyone but a person
+# the owner blocked (no gift goes to her: the owner ends that deal) whose gift is still with
+# the shop, in two parts, each through an index. Named: through the (status, person) index,
+# the agreed ones that name a gift and have no parcel beyond a packed one (their reference the
+# agreement). Packed: from the few packed parcels (the shipment status index; from the live
+# collaborations it read them all, 0.8 → 25 ms of the start on the large shop), those of a
+# collaboration still going on with none on its way or with her, named ones left to the first
+# part (their reference the moment the first parcel still waiting was packed).
 _NAMED = """
-      (c.status = ? AND (trim(c.products) != ''
-                         OR EXISTS (SELECT 1 FROM collaboration_product g WHERE g.collaboration_id = c.id))
-       AND NOT EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id AND s.status != ?))"""
-_PACKED_ONLY = f"""
-      (EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id AND s.status = ?)
-       AND NOT EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id
-                       AND s.status NOT IN ({', '.join('?' * len(_AWAY))})))"""
-_WAITING = f"c.status IN ({', '.join('?' * len(_LIVE))}) AND ({_NAMED} OR {_PACKED_ONLY})"
-_REFERENCE = f"""CASE WHEN {_NAMED} THEN COALESCE(c.agreed_at, c.created_at)
-      ELSE (SELECT MIN(s.created_at) FROM shipment s WHERE s.collaboration_id = c.id AND s.status = ?) END"""
+      c.status = ? AND (trim(c.products) != ''
+                        OR EXISTS (SELECT 1 FROM collaboration_product g WHERE g.collaboration_id = c.id))
+      AND NOT EXISTS (SELECT 1 FROM shipment o WHERE o.collaboration_id = c.id AND o.status != ?)"""
+_NOT_BLOCKED = "(SELECT p.status FROM person p WHERE p.id = c.person_id) != 'blocked'"
 _OPEN = f"""
-    SELECT c.id, c.person_id, {_REFERENCE} AS reference FROM collaboration c
-    WHERE {_WAITING} AND (SELECT p.status FROM person p WHERE p.id = c.person_id) != 'blocked'
-      {{person}} AND reference <= ?"""
+    SELECT c.id, c.person_id, COALESCE(c.agreed_at, c.created_at) FROM collaboration c
+    WHERE {_NAMED} AND {_NOT_BLOCKED} {{person}} AND COALESCE(c.agreed_at, c.created_at) <= ?
+    UNION ALL
+    SELECT c.id, c.person_id, MIN(s.created_at) FROM shipment s CROSS JOIN collaboration c
+    WHERE s.status = ? AND c.id = s.collaboration_id AND c.status IN ({', '.join('?' * len(_LIVE))})
+      AND NOT EXISTS (SELECT 1 FROM shipment o WHERE o.collaboration_id = c.id
+                      AND o.status NOT IN ({', '.join('?' * len(_AWAY))}))
+      AND NOT ({_NAMED}) AND {_NOT_BLOCKED} {{person}}
+    GROUP BY c.id HAVING MIN(s.created_at) <= ?"""
 _OPEN_ALL = _OPEN.format(person="")
 _OPEN_OF_ONE = _OPEN.format(person="AND c.person_id = ?")
-_HERS = f"SELECT c.title FROM collaboration c WHERE c.person_id = ? AND {_WAITING} ORDER BY c.id"
 
 
 def _named() -> list:
     return [shipments.GIFT_PENDING_STATUS, _PACKED]
 
 
-def _waiting() -> list:
-    """The parameters of ``_WAITING``, in their order."""
-    return [*_LIVE, *_named(), _PACKED, *_AWAY]
+def _params(latest: str, person_id: int | None = None) -> list:
+    """The parameters of ``_OPEN_ALL`` (``_OPEN_OF_ONE`` with ``person_id``), in their order."""
+    person = [] if person_id is None else [int(person_id)]
+    return [*_named(), *person, latest, _PACKED, *_LIVE, *_AWAY, *_named(), *person, latest]
 
 
 def load(scan: Scan) -> None:
-    params = [*_named(), _PACKED, *_waiting()]
     latest = str(scan.latest_reference("gift"))
-    found = (db.execute_sql(_OPEN_ALL, [*params, latest]) if scan.person_id is None
-             else db.execute_sql(_OPEN_OF_ONE, [*params, int(scan.person_id), latest]))
+    found = (db.execute_sql(_OPEN_ALL, _params(latest)) if scan.person_id is None
+             else db.execute_sql(_OPEN_OF_ONE, _params(latest, scan.person_id)))
     ahead = scan.ahead("gift")
     for cid, pid, reference in found.fetchall():
         reference = as_moment(reference)
@@ -76,11 +78,23 @@ def load(scan: Scan) -> None:
                   valid_from=moved(reference, -ahead))
 
 
+_HERS = f"""
+    SELECT c.title FROM collaboration c WHERE c.id IN (
+      SELECT c.id FROM collaboration c WHERE {_NAMED} AND c.person_id = ?
+      UNION
+      SELECT c.id FROM collaboration c WHERE c.person_id = ? AND c.status IN ({', '.join('?' * len(_LIVE))})
+        AND EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id AND s.status = ?)
+        AND NOT EXISTS (SELECT 1 FROM shipment o WHERE o.collaboration_id = c.id
+                        AND o.status NOT IN ({', '.join('?' * len(_AWAY))})))
+    ORDER BY c.id"""
+
+
 def unsent_titles(person_id: int) -> list[str]:
     """The titles of her collaborations whose gift is still with the shop (named and not sent,
     or packed and not sent), whatever her status (what blocking her takes off Vandaag: the
     block dialog names them)."""
-    return [title or "" for (title,) in db.execute_sql(_HERS, [int(person_id), *_waiting()]).fetchall()]
+    pid = int(person_id)
+    return [title or "" for (title,) in db.execute_sql(_HERS, [*_named(), pid, pid, *_LIVE, _PACKED, *_AWAY])]
 
 
 def details(part: DuePart) -> dict:

@@ -55,8 +55,9 @@ def test_a_ready_order_whose_parcel_did_not_arrive_is_offered_the_resend_message
     assert offered_messages("ready", False, steps) == ["order_ready"]
     assert offered_messages("ready", False, steps, parcel_gone=True) == ["order_resend"]
     assert offered_messages("ready", True, steps, parcel_gone=True) == ["order_resend"]
-    # the other statuses keep theirs (a shipped order's new parcel is on its way)
-    assert offered_messages("shipped", False, steps, parcel_gone=True) == ["order_shipped"]
+    # a shipped order's new parcel on its way is no parcel gone: "on its way" again
+    assert offered_messages("shipped", False, steps) == ["order_shipped"]
+    # the other statuses keep theirs
     assert offered_messages("in_production", False, steps, parcel_gone=True) == [
         "order_confirmation", "order_update", "order_delay"]
 

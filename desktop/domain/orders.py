@@ -135,14 +135,22 @@ MESSAGES_BY_STATUS = {
 # A ready order whose parcel got lost or came back (``status_after_parcel_gone``): "good news,
 # we've finished it, we'll send it shortly" is untrue of it; the news is that it goes out again.
 MESSAGES_AFTER_PARCEL_GONE = ("order_resend",)
+# The statuses in which an order whose parcels all got lost or came back is the shop's to send
+# again (``can_ship``: Maatwerk's "Ship again…"): ready, and still "shipped" or "delivered"
+# where the order did not follow its parcel (an import of the shop's export that says it was
+# sent, or a parcel marked lost after the order moved on by hand). "On its way, follow it
+# here" would quote the lost parcel's link.
+SENDS_AGAIN = ("ready", *SENT_ON)
 
 
 def offered_messages(status: str, late: bool, steps: list[str], parcel_gone: bool = False) -> list[str]:
     """Which of ``steps`` (the order dialog's messages, in order) fit an order in ``status``
     (:data:`MESSAGES_BY_STATUS`); ``late``: its promised day is over (no "on schedule" then,
-    the delay is late news); ``parcel_gone``: its parcels all got lost or came back (a ready
-    order is then sent again: :data:`MESSAGES_AFTER_PARCEL_GONE` instead of "ready")."""
-    fits = MESSAGES_AFTER_PARCEL_GONE if status == "ready" and parcel_gone else MESSAGES_BY_STATUS.get(status, ())
+    the delay is late news); ``parcel_gone``: its parcels all got lost or came back, none on
+    its way or with the customer (an order in :data:`SENDS_AGAIN` is then sent again:
+    :data:`MESSAGES_AFTER_PARCEL_GONE` instead of "ready" or "on its way")."""
+    fits = (MESSAGES_AFTER_PARCEL_GONE if status in SENDS_AGAIN and parcel_gone
+            else MESSAGES_BY_STATUS.get(status, ()))
     return [step for step in steps if step in fits and not (late and step == "order_update")]
 
 

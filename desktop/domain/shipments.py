@@ -64,6 +64,17 @@ def none_arrived(parcel_statuses: Iterable[str]) -> bool:
     return any(s in GONE for s in statuses) and all(s in NOT_WITH_HER for s in statuses)
 
 
+def replaced(earlier_statuses: Iterable[str]) -> str | None:
+    """What happened to the parcel a new one replaces, given the statuses of the parcels sent
+    before it (of the same collaboration or order, oldest first): when none of them reached
+    her (:func:`none_arrived`), the latest that got lost or came back ("lost", "returned");
+    else None (her first parcel, or one sent beside another that is with her)."""
+    statuses = list(earlier_statuses)
+    if not none_arrived(statuses):
+        return None
+    return next(status for status in reversed(statuses) if status in GONE)
+
+
 def can(action: str, status: str) -> bool:
     starts, _target = ACTIONS[action]
     return status in starts

@@ -331,6 +331,30 @@ def _ship_words(item: DueItem, now: datetime, in_app: bool) -> str:
     return first
 
 
+def _gift_first_line(item: DueItem, facts: dict, name: str, gift: list[str], packed: list[str]) -> str:
+    """A gift task's first line: what she is still waiting for since the agreement, or (nothing
+    named in the agreement, or no agreement yet) the parcel packed for her since its day."""
+    from babel.lists import format_list
+
+    locale = i18n.formatting_locale()
+    if not gift and facts.get("parcel_id") and facts.get("packed_at") is not None:
+        day = i18n.detail_date(to_local(facts["packed_at"]))
+        if packed:
+            # TRANSLATORS: a "send the gift" reminder for a parcel packed in Shipments and not sent; {date} is the
+            # day it was packed, {items} what it holds.
+            return _("A parcel for {name} has been ready since {date} and has not been sent yet: {items}.").format(
+                name=name, date=day, items=format_list(packed, locale=locale))
+        return _("A parcel for {name} has been ready since {date} and has not been sent yet.").format(
+            name=name, date=day)
+    agreed = i18n.detail_date(to_local(facts.get("agreed_at") or item.parts[0].reference))
+    if gift:
+        # TRANSLATORS: a "send the gift" reminder; {gift} lists the products, {date} is when it was agreed.
+        return _("{name} is still waiting for the gift agreed on {date}: {gift}.").format(
+            name=name, date=agreed, gift=format_list(gift, locale=locale))
+    # a product line without a name (never written by the app): no list with a hole
+    return _("{name} is still waiting for the gift agreed on {date}.").format(name=name, date=agreed)
+
+
 @_agreement_task_first
 def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: bool = True) -> str:
     """What to do for an item without a message (Vandaag's pane; ``afspraak due`` with
@@ -359,15 +383,7 @@ def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: 
     words = [facts["gift_words"]] if facts.get("gift_words") else []
     gift += words
 
-    agreed = facts.get("agreed_at") or item.parts[0].reference
-    if gift:
-        # TRANSLATORS: a "send the gift" reminder; {gift} lists the products, {date} is when it was agreed.
-        first = _("{name} is still waiting for the gift agreed on {date}: {gift}.").format(
-            name=name, date=i18n.detail_date(to_local(agreed)), gift=format_list(gift, locale=locale))
-    else:  # a product line without a name (never written by the app): no list with a hole
-        first = _("{name} is still waiting for the gift agreed on {date}.").format(
-            name=name, date=i18n.detail_date(to_local(agreed)))
-    lines = [first]
+    lines = [_gift_first_line(item, facts, name, gift, pieces(facts.get("parcel_items", [])))]
     if facts.get("parcel_id"):
         # TRANSLATORS: a "send the gift" reminder; {view} is the Shipments view, {status} its "Ready to send".
         lines.append(_("The parcel is packed and waits in {view} (“{status}”): mark it as sent once it is on its "
@@ -692,7 +708,8 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
     template = order_template(order_id, step, today, parcel.gift)
     to = recipient(person)
     s = due.ladder_settings()
-    shipment = orders.shipment_of(order_id)
+    # the parcel on its way or with the customer: never the carrier or link of one that got lost or came back
+    shipment = orders.parcel_to_follow(order_id)
     unchosen = new_date_hole(to.lang) if date_unchosen else None
     values = {
         "voornaam": to.first_name,

@@ -125,6 +125,8 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "ladder": ("afspraken", "product", "deadline", "dagen_te_laat", "afgesproken_op", "gevolg", "kosten",
                "pauzedatum", "pakketvraag", "gevolgen", "vervalt_ook", "blijft_staan"),
     "shipment.received": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
+    "shipment.received.again": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
+    "shipment.received.again.returned": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
     "reply": ("bericht_van", "titel", "afgesproken_op"),
     "answered": ("afspraken", "product", "deadline", "antwoord_op", "afgesproken_op", "gevolg", "kosten", "pauzedatum",
                  "gevolgen", "vervalt_ook", "blijft_staan"),
@@ -595,12 +597,26 @@ SEVERAL_COLLABORATIONS = {
 }
 
 
+# The parcel check-in about a new parcel sent because the one before it got lost or came back
+# (``Owed.replaces``): its own wording, "lost" or "returned" (the owner edits each as a template).
+REPLACEMENT_PARCEL = {
+    "lost": {"shipment.received": "shipment.received.again", "shipment.received.alt": "shipment.received.again"},
+    "returned": {"shipment.received": "shipment.received.again.returned",
+                 "shipment.received.alt": "shipment.received.again.returned"},
+}
+
+
 def wording(template_id: str, owed: Owed | None) -> str:
     """The template a ladder step's message is written in: its own, or for a final notice
     about the work of several collaborations (``Owed.collaborations``), its plural wording
-    ("I'll end our collaborations"; the owner edits it as a template of its own)."""
+    ("I'll end our collaborations"; the owner edits it as a template of its own); the
+    check-in of a parcel that replaces one that got lost or came back (``Owed.replaces``)
+    in the words of the new parcel ("Has your parcel arrived?" read as if the lost one
+    were asked about, or as if there had been only one)."""
     if owed is not None and owed.collaborations > 1:
         return SEVERAL_COLLABORATIONS.get(template_id, template_id)
+    if owed is not None and owed.replaces:
+        return REPLACEMENT_PARCEL.get(owed.replaces, {}).get(template_id, template_id)
     return template_id
 
 
@@ -665,6 +681,27 @@ _t(
     NF_("Your parcel from {winkel}"),
     NF_("{aanhef}\n\nQuick question: did my parcel reach you? I sent the {product} on {verzonden_op}. "
         "Just drop me a line so I know it hasn't gone astray.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+# A new parcel to her, sent because the one before it got lost on its way or came back to the
+# shop (Zendingen: "Lost", "Returned"): she reads that this is about the new parcel and why
+# there is one, never a plain "has your parcel arrived?" that she might answer about the first.
+# What happened and the question each stand in a sentence of their own: without a date or a
+# product, only the sentence that names it is left out.
+_t(
+    "shipment.received.again",
+    N_("Check-in: has the new parcel arrived? (the one before it got lost)"),
+    NF_("Has the new parcel arrived?"),
+    NF_("{aanhef}\n\nThe parcel I sent you earlier got lost on its way. On {verzonden_op} I sent you the {product} "
+        "again. Did the new parcel reach you safely? I'd love to hear what you think of it!\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
+)
+_t(
+    "shipment.received.again.returned",
+    N_("Check-in: has the new parcel arrived? (the one before it came back)"),
+    NF_("Has the new parcel arrived?"),
+    NF_("{aanhef}\n\nThe parcel I sent you earlier was not delivered and came back to me. On {verzonden_op} I sent "
+        "you the {product} again. Did the new parcel reach you safely? I'd love to hear what you think of it!\n\n"
+        "{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.delay",
@@ -948,6 +985,17 @@ _BELGIAN = (
     NBE_("word on whether the parcel with the {product} arrived safely"),
     NBE_("Oh, and did the parcel with the {product} arrive safely?"),
     NBE_("Oh, and did the parcel I sent you arrive safely?"),
+    # a new "pakje" that "toekomt", after one that got lost or came back
+    NBE_("Has the new parcel arrived?"),
+    NBE_("{aanhef}\n\nThe parcel I sent you earlier got lost on its way. On {verzonden_op} I sent you the {product} "
+         "again. Did the new parcel reach you safely? I'd love to hear what you think of it!\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nThe parcel I sent you earlier was not delivered and came back to me. On {verzonden_op} I sent "
+         "you the {product} again. Did the new parcel reach you safely? I'd love to hear what you think of it!\n\n"
+         "{groet}\n{afzender}\n{winkel}"),
+    NBE_("word on whether the new parcel with the {product} arrived safely"),
+    NBE_("Oh, and did the new parcel with the {product} arrive safely?"),
+    NBE_("Oh, and did the new parcel I sent you arrive safely?"),
     NBE_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We now "
          "expect to have your {product} (order {bestelnummer}) ready on {nieuwe_datum}. We'll let you know "
          "the moment your order is on its way.\n\nApologies for the wait, and thank you for your patience.\n\n"
@@ -1054,6 +1102,8 @@ DESCRIPTIONS["deliverable"] = NF_("your {what} with the {product}")
 DESCRIPTIONS["deliverable_no_product"] = NF_("your {what}")
 DESCRIPTIONS["reply"] = NF_("your reply to my message from {date}")
 DESCRIPTIONS["shipment"] = NF_("word on whether the parcel with the {product} arrived safely")
+# ...a new parcel, sent because the one before it got lost or came back (``details["replaces"]``)
+DESCRIPTIONS["shipment_again"] = NF_("word on whether the new parcel with the {product} arrived safely")
 DESCRIPTIONS["custom_order"] = NF_("news about order {number}")
 # When the deliverables of one message have different deadlines, each is named with its own.
 DESCRIPTIONS["deliverable_dated"] = NF_("your {what} (due {date})")
@@ -1069,6 +1119,9 @@ DELIVERABLES_WITH_PRODUCT = NF_("{items} with the {product}")
 # closing sentence of its own (it has no deadline and is not work to finish).
 PARCEL_QUESTION = NF_("Oh, and did the parcel with the {product} arrive safely?")
 PARCEL_QUESTION_NO_PRODUCT = NF_("Oh, and did the parcel I sent you arrive safely?")
+# ...about a new parcel, sent because the one before it got lost or came back: she hears which one is meant.
+PARCEL_QUESTION_AGAIN = NF_("Oh, and did the new parcel with the {product} arrive safely?")
+PARCEL_QUESTION_AGAIN_NO_PRODUCT = NF_("Oh, and did the new parcel I sent you arrive safely?")
 # What a deliverable is, inside a sentence.
 DELIVERABLE_WORDS = {
     "post": NP_("inline", "post"),
@@ -1236,8 +1289,8 @@ def describe(kind: str, details: Mapping[str, object], recipient: Recipient, now
     if kind == "reply":
         text = lookup(context, DESCRIPTIONS["reply"])
         return fill_simple(text, date=format_value(details.get("message_at"), recipient, now, tz))
-    if kind == "shipment":
-        text = lookup(context, DESCRIPTIONS["shipment"])
+    if kind == "shipment":  # a new parcel after one that did not arrive is named as the new one
+        text = lookup(context, DESCRIPTIONS["shipment_again" if details.get("replaces") else "shipment"])
         return fill_simple(text, product=_product_words(details.get("product"), recipient))
     text = lookup(context, DESCRIPTIONS["custom_order"])
     return fill_simple(text, number=str(details.get("order_number") or ""))
@@ -1252,6 +1305,8 @@ class Owed:
     deadlines: tuple = ()  # every deliverable's deadline day, in order, once each
     pakketvraag: str = ""  # the closing question about a parcel that rides along ("" when none)
     collaborations: int = 0  # how many collaborations its deliverables belong to (a final notice ends them all)
+    # a parcel check-in about a new parcel: what happened to the one it replaces ("lost", "returned"), else ""
+    replaces: str = ""
 
 
 def _day(value: object, tz: tzinfo) -> date | None:
@@ -1273,9 +1328,11 @@ def parcel_question(details: Mapping[str, object], recipient: Recipient) -> str:
     catalog = i18n.translations_for(recipient.lang)
     contexts = _contexts(recipient.context, recipient.lang, recipient.country)
     product = _product_words(details.get("product"), recipient)
+    again = bool(details.get("replaces"))  # a new parcel after one that got lost or came back
     if not product:
-        return _lookup(catalog, contexts, PARCEL_QUESTION_NO_PRODUCT)
-    return fill_simple(_lookup(catalog, contexts, PARCEL_QUESTION), product=product)
+        return _lookup(catalog, contexts, PARCEL_QUESTION_AGAIN_NO_PRODUCT if again else PARCEL_QUESTION_NO_PRODUCT)
+    return fill_simple(_lookup(catalog, contexts, PARCEL_QUESTION_AGAIN if again else PARCEL_QUESTION),
+                       product=product)
 
 
 def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipient: Recipient,
@@ -1349,7 +1406,9 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
                        if product else listed)
     deadline = deliverables[0][1].get("deadline") if deliverables and not dated else None
     collaborations = len({d.get("collaboration_id") for _sid, d in deliverables})
-    return Owed(tuple(phrases), deadline, days, " ".join(questions), collaborations)
+    # a parcel check-in of its own about a new parcel is worded as one (``wording``)
+    replaces = str(parts[0][2].get("replaces") or "") if parts and parts[0][0] == "shipment" else ""
+    return Owed(tuple(phrases), deadline, days, " ".join(questions), collaborations, replaces)
 
 
 def _one_deliverable(d: Mapping[str, object], recipient: Recipient, catalog, contexts, dated: bool,
@@ -1524,7 +1583,8 @@ __all__ = [
     "render", "sample_values", "DEFAULT_CONSEQUENCE", "Owed", "describe_owed", "parcel_question", "cut_takes",
     "closed_sentence",
     "with_paragraph", "DELIVERABLE_WORDS", "NoticeCollaboration", "notice_words", "listed_deliverables",
-    "COUNTED_WORDS", "NUMBER_WORDS", "deliverable_words", "OPTIONAL", "SEVERAL_COLLABORATIONS", "wording",
+    "COUNTED_WORDS", "NUMBER_WORDS", "deliverable_words", "OPTIONAL", "SEVERAL_COLLABORATIONS", "REPLACEMENT_PARCEL",
+    "wording",
     "greeting", "sign_off", "for_channel", "LETTER_CHANNELS",
     "default_form",
 ]

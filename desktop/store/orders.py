@@ -189,6 +189,14 @@ def shipment_of(order_id: int) -> Shipment | None:
     return Shipment.select().where(Shipment.custom_order == order_id).order_by(Shipment.id.desc()).first()
 
 
+def parcel_to_follow(order_id: int) -> Shipment | None:
+    """The order's newest parcel that did not get lost or come back: the one a message may
+    name the carrier of and quote the tracking link of; None when every parcel of the order
+    got lost or came back (a lost parcel's link is never sent to the customer) or it has none."""
+    return (Shipment.select().where((Shipment.custom_order == order_id) & Shipment.status.not_in(list(GONE)))
+            .order_by(Shipment.id.desc()).first())
+
+
 def parcel_statuses(order_id: int) -> list[str]:
     """The statuses of every parcel of the order (Zendingen's), oldest first."""
     return [status for (status,) in Shipment.select(Shipment.status).where(Shipment.custom_order == order_id)

@@ -304,6 +304,21 @@ def advance(shipment_id: int, action: str, now: datetime, sent_on: date | None =
     return shipment
 
 
+def replaced_parcel(shipment_id: int) -> str | None:
+    """When a parcel to an influencer is a new one, sent because every earlier parcel of its
+    collaboration got lost or came back: what happened to the one it replaces, the latest of
+    them ("lost", "returned"; ``domain/shipments.replaced``); else None (her first parcel, one
+    sent beside another that reached her, a parcel of no collaboration). A custom order's
+    counterpart: ``store/orders.replaced_parcel``."""
+    parcel = Shipment.get_or_none(Shipment.id == shipment_id)
+    if parcel is None or parcel.collaboration_id is None:
+        return None
+    earlier = [status for (status,) in Shipment.select(Shipment.status)
+               .where((Shipment.collaboration == parcel.collaboration_id) & (Shipment.id < parcel.id))
+               .order_by(Shipment.id).tuples()]
+    return rules.replaced(earlier)
+
+
 def awaiting_receipt(now: datetime, days: int) -> list[Shipment]:
     """Sent parcels nobody confirmed as received ``days`` after sending (feeds the follow-up ladder)."""
     query = Shipment.select().where(Shipment.status.in_(list(rules.AWAITING_RECEIPT)), Shipment.sent_at.is_null(False))

@@ -103,6 +103,11 @@ def storage(kind: str, folder: Path) -> str:
         return _("The disk with your Afspraak data ({folder}) is full. Your last change was not saved; everything saved "
                  "before it is safe.\n\nFree up some space (empty the bin, delete large files) and try again.").format(
             folder=str(folder))
+    if kind == storage_errors.READ_ONLY and _is_backups(folder):
+        # TRANSLATORS: only the backups folder is read-only (the data folder itself can be written)
+        return _("Afspraak cannot write in its backups folder ({folder}): the folder is read-only, or belongs to "
+                 "another user. Nothing was changed and nothing is lost.\n\nGive yourself write permission on that "
+                 "folder: Afspraak keeps a copy of your data there first.").format(folder=str(folder))
     if kind == storage_errors.READ_ONLY:
         return _("Afspraak cannot write in its data folder ({folder}): the folder or the disk is read-only, "
                  "or belongs to another user. Nothing was changed and nothing is lost.\n\nGive yourself write "
@@ -111,6 +116,14 @@ def storage(kind: str, folder: Path) -> str:
     return _("The disk with your Afspraak data ({folder}) reported an error. Your last change may not have been "
              "saved; everything saved before it is safe.\n\nMake a backup copy to another disk as soon as you "
              "can.").format(folder=str(folder))
+
+
+def _is_backups(folder: Path) -> bool:
+    """Is ``folder`` the backups folder (``paths.backup_place``), not the data folder?"""
+    try:
+        return Path(folder).resolve() == paths.backup_place().resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def storage_problem(exc: BaseException, folder: Path, command_line: bool = False,
@@ -133,6 +146,10 @@ def storage_problem(exc: BaseException, folder: Path, command_line: bool = False
     kind = storage_errors.kind_of(exc) or storage_errors.DISK
     if repaired:
         return repaired_not_opened(repaired, kind, folder, command_line)
+    for cause in (exc, exc.__cause__, exc.__context__):
+        if isinstance(cause, storage_errors.StorageProblem):  # the store named the folder that refused
+            folder = cause.folder
+            break
     return storage(kind, folder)
 
 
@@ -568,11 +585,28 @@ def restore_refused(file: object, problem: BaseException | None) -> str:
         text = _("“{file}” does not exist.")
     elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.NEWER:
         text = _("“{file}” was saved by a newer version of Afspraak: install that version to restore it.")
+    elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.UNREADABLE:
+        return damaged_file(path) + " " + _("Nothing in it can be read any more. Nothing was changed. Try an "
+                                            "older backup.")
     elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.DAMAGED:
-        text = _("“{file}” is an Afspraak backup, but it is damaged and cannot be used. Try an older backup.")
+        return damaged_file(path) + " " + _("Nothing was changed.") + " " + _(
+            "Afspraak can copy what can still be read from it into your data: choose it with File → Restore a "
+            "backup in the Afspraak window.")
     else:
         text = _("“{file}” is not an Afspraak backup.")
     return text.format(file=str(file)) + " " + _("Nothing was changed.")
+
+
+def damaged_file(path: Path) -> str:
+    """What a damaged Afspraak file given to a restore is: the damaged database a repair kept
+    aside (``afspraak-damaged-….sqlite3``: not a backup, review of data safety, 2), or a
+    damaged backup or copy."""
+    if Path(path).name.startswith("afspraak-damaged-"):
+        # TRANSLATORS: {file} is the full path of the file
+        return _("“{file}” is not a backup: it is the damaged database that Afspraak kept aside when it "
+                 "repaired your data, so it cannot be restored as it is.").format(file=str(path))
+    return _("“{file}” is an Afspraak database, but it is damaged, so it cannot be restored as it is.").format(
+        file=str(path))
 
 
 # Why a file could not be read or written, worded here for every caller (the CLI, the

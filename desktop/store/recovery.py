@@ -544,7 +544,22 @@ def recover_after_error(path: Path | None = None, now: datetime | None = None,
         kind = storage_errors.kind_of(exc)
         if kind is None:
             raise
-        raise StorageProblem(kind, folder, str(exc)) from exc
+        raise StorageProblem(kind, where(exc, folder), str(exc)) from exc
+
+
+def where(exc: BaseException, folder: Path) -> Path:
+    """The folder a storage failure ``exc`` is to be told of: the backups folder when the file
+    it names lies there (a copy before an upgrade or a restore, the backups folder alone
+    read-only), else ``folder`` (the data folder): its fix is another (review of data
+    safety, 3: "start Afspraak with --data-dir" was said of a read-only backups folder)."""
+    failed = storage_errors.failed_file(exc)
+    place = paths.backup_place()
+    try:
+        if failed is not None and Path(os.path.abspath(failed)).is_relative_to(os.path.abspath(place)):
+            return place
+    except (OSError, ValueError):
+        pass
+    return folder
 
 
 def used_before(folder: Path) -> bool:
@@ -695,4 +710,4 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
             raise
         if report is not None:  # the repair was made, the opening after it refused
             raise RepairedNotOpened(kind, folder, [report], str(exc)) from exc
-        raise OpenBlocked(kind, folder, str(exc)) from exc
+        raise OpenBlocked(kind, where(exc, folder), str(exc)) from exc

@@ -119,6 +119,36 @@ def _next_readable(src: sqlite3.Connection, table: str, cols: str, start: int) -
     return found
 
 
+def _put(dst, insert: str, rows: list, rowid_alias: bool, table: str, out: Salvaged) -> int:
+    """Write ``rows`` (rowid first); returns how many were written."""
+    try:
+        dst.executemany(insert, [r[1:] for r in rows] if rowid_alias else rows)
+        return len(rows)
+    except sqlite3.IntegrityError:  # row by row: garbage a damaged page passed off as a row
+        done = 0
+        for row in rows:
+            try:
+                dst.execute(insert, row[1:] if rowid_alias else row)
+                done += 1
+            except sqlite3.IntegrityError:
+                out.unreadable.setdefault(table, []).append((row[0], row[0]))
+        return done
+
+
+def _copy_without_rowid(src, dst, table: str, cols: str, insert: str, out: Salvaged) -> None:
+    """A WITHOUT ROWID table (none of Afspraak's): in one read; unreadable from where it fails."""
+    copied = 0
+    try:
+        for row in src.execute(f"SELECT {cols} FROM {_q(table)}"):
+            dst.execute(insert, row)
+            copied += 1
+    except Exception as exc:
+        if not _broken(exc):
+            raise
+        out.unreadable[table] = []
+    out.rows[table] = copied
+
+
 def _copy_table(src, dst, table: str, out: Salvaged) -> None:
     info = src.execute(f"PRAGMA table_info({_q(table)})").fetchall()
     names = [row[1] for row in info]
@@ -127,37 +157,28 @@ def _copy_table(src, dst, table: str, out: Salvaged) -> None:
     rowid_alias = len(keys) == 1 and (keys[0][2] or "").upper() == "INTEGER"
     target = names if rowid_alias else ["rowid", *names]
     insert = f"INSERT INTO {_q(table)} ({', '.join(_q(n) for n in target)}) VALUES ({', '.join('?' * len(target))})"
-    copied = 0
-    without_rowid = bool(src.execute(
-        "SELECT 1 FROM sqlite_master WHERE name = ? AND upper(sql) LIKE '%WITHOUT ROWID%'", (table,)).fetchone())
-    if without_rowid:
-        try:
-            for row in src.execute(f"SELECT {cols} FROM {_q(table)}"):
-                dst.execute(insert, row)
-                copied += 1
-        except Exception as exc:
-            if not _broken(exc):
-                raise
-            out.unreadable[table] = []
-        out.rows[table] = copied
+    if src.execute("SELECT 1 FROM sqlite_master WHERE name = ? AND upper(sql) LIKE '%WITHOUT ROWID%'",
+                   (table,)).fetchone():
+        _copy_without_rowid(src, dst, table, cols, insert, out)
         return
-    start = _LOWEST
+    copied = 0
+    start, careful = _LOWEST, 0  # careful: rows still to read one by one (a batch that fails loses them all)
     while True:
-        progressed = False
+        progressed, batched = False, not careful
         try:
-            for row in src.execute(f"SELECT rowid, {cols} FROM {_q(table)} WHERE rowid >= ? ORDER BY rowid", (start,)):
+            cursor = src.execute(f"SELECT rowid, {cols} FROM {_q(table)} WHERE rowid >= ? ORDER BY rowid", (start,))
+            while rows := cursor.fetchmany(1 if careful else 500):
+                careful = max(careful - 1, 0)
                 progressed = True
-                start = row[0] + 1
-                try:
-                    dst.execute(insert, row[1:] if rowid_alias else row)
-                except sqlite3.IntegrityError:  # garbage a damaged page passed off as a row
-                    out.unreadable.setdefault(table, []).append((row[0], row[0]))
-                    continue
-                copied += 1
+                start = rows[-1][0] + 1
+                copied += _put(dst, insert, rows, rowid_alias, table, out)
             break
         except Exception as exc:
             if not _broken(exc):
                 raise
+            careful = 500
+            if batched:
+                continue  # again from the last row written, one by one up to the damage
         if start > _HIGHEST:
             break
         # The row at ``start`` read in the probe (or no row was read yet) but not whole: past it.
@@ -198,9 +219,9 @@ def salvage(damaged: Path, out: Path, backup: Path | None = None) -> Salvaged | 
     try:
         result = _salvage(damaged, scratch, building, backup)
         if result is not None:
+            paths.make_private_file(building)
             _remove(out)
             building.replace(out)
-            paths.make_private_file(out)
             result.path = out
         return result
     except Exception as exc:  # (its text only: a traceback kept in the log would keep the window's frames alive)

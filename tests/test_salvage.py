@@ -328,3 +328,21 @@ def test_a_damaged_index_loses_nothing_and_says_so(data_dir):
     assert len(names()) == 201
     sound()
     assert "Nothing is missing." in errors.recovered(report)
+
+
+def test_file_restore_into_a_read_only_backups_folder_names_that_folder(qtbot, data_dir, tmp_path, monkeypatch):
+    from desktop.views import dialogs
+    from tests.helpers import make_window
+
+    database = open_database()
+    Person.create(name="Eerst")
+    good = backup.backup_now(database, out=tmp_path / "goed.sqlite3")
+    refuse_the_backups_folder(monkeypatch)
+    warned = []
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(good))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append(text))
+    window = make_window(qtbot, "en")
+    window.restore_backup()
+    assert len(warned) == 1 and str(paths.backup_place()) in warned[0] and "--data-dir" not in warned[0]
+    assert names() == {"Eerst"}

@@ -87,4 +87,30 @@ def restore_question(file: Path, taken: datetime | None, exact: bool) -> str:
         "them from the backups). A copy of your current data is kept in the backups folder first.")
 
 
-__all__ = ["erase_keeps_backups", "still_in_backups", "not_reached", "restore_question"]
+def salvage_question(file: Path) -> str:
+    """File → Restore a backup was given a damaged file: what it is, and the offer to put in
+    place what can still be read of it (review of data safety, 2: "Try an older backup"
+    was all she was told, also of the file a repair had kept aside)."""
+    from desktop.presentation import errors
+
+    return errors.damaged_file(Path(file)) + "\n\n" + _(
+        "Afspraak can copy everything that can still be read from it into a new, sound database and use that "
+        "instead of your current data; the file itself stays as it is, and a copy of your current data is kept "
+        "in the backups folder first. Copy what can be read?")
+
+
+def salvage_restored(salvaged, kept: Path) -> str:
+    """After a restore that salvaged a damaged file (``salvage.Salvaged``): what was saved,
+    what could not be read, and where her previous data is."""
+    from desktop.presentation import errors
+
+    if salvaged is None or salvaged.whole:
+        text = _("Everything in the file could still be read: it is now your data in Afspraak.")
+    else:
+        text = _("What could still be read from the file is now your data in Afspraak. Could not be read: "
+                 "{parts}.").format(parts=errors.unreadable_parts(list(salvaged.unreadable) + list(salvaged.dropped)))
+    return text + " " + _("Your previous data was kept in {path}.").format(path=str(kept))
+
+
+__all__ = ["erase_keeps_backups", "still_in_backups", "not_reached", "restore_question", "salvage_question",
+           "salvage_restored"]

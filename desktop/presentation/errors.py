@@ -12,10 +12,10 @@ from pathlib import Path
 
 from desktop import i18n, paths
 from desktop.clock import to_local
-from desktop.i18n import _, ngettext
+from desktop.i18n import N_, _, ngettext
 from desktop.labels import label
 from desktop.store import incoming, orders, outgoing, pictures, storage_errors, templates
-from desktop.store.recovery import (EMPTY, FOREIGN, MISSING, REPLACED, OpenBlocked, Recovery, RepairBlocked,
+from desktop.store.recovery import (EMPTY, FOREIGN, MISSING, NOT_SQLITE, REPLACED, OpenBlocked, Recovery, RepairBlocked,
                                     RepairedNotOpened, RescueBlocked)
 
 
@@ -103,6 +103,11 @@ def storage(kind: str, folder: Path) -> str:
         return _("The disk with your Afspraak data ({folder}) is full. Your last change was not saved; everything saved "
                  "before it is safe.\n\nFree up some space (empty the bin, delete large files) and try again.").format(
             folder=str(folder))
+    if kind == storage_errors.READ_ONLY and _is_backups(folder):
+        # TRANSLATORS: only the backups folder is read-only (the data folder itself can be written)
+        return _("Afspraak cannot write in its backups folder ({folder}): the folder is read-only, or belongs to "
+                 "another user. Nothing was changed and nothing is lost.\n\nGive yourself write permission on that "
+                 "folder: Afspraak keeps a copy of your data there first.").format(folder=str(folder))
     if kind == storage_errors.READ_ONLY:
         return _("Afspraak cannot write in its data folder ({folder}): the folder or the disk is read-only, "
                  "or belongs to another user. Nothing was changed and nothing is lost.\n\nGive yourself write "
@@ -111,6 +116,14 @@ def storage(kind: str, folder: Path) -> str:
     return _("The disk with your Afspraak data ({folder}) reported an error. Your last change may not have been "
              "saved; everything saved before it is safe.\n\nMake a backup copy to another disk as soon as you "
              "can.").format(folder=str(folder))
+
+
+def _is_backups(folder: Path) -> bool:
+    """Is ``folder`` the backups folder (``paths.backup_place``), not the data folder?"""
+    try:
+        return Path(folder).resolve() == paths.backup_place().resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def storage_problem(exc: BaseException, folder: Path, command_line: bool = False,
@@ -133,6 +146,10 @@ def storage_problem(exc: BaseException, folder: Path, command_line: bool = False
     kind = storage_errors.kind_of(exc) or storage_errors.DISK
     if repaired:
         return repaired_not_opened(repaired, kind, folder, command_line)
+    for cause in (exc, exc.__cause__, exc.__context__):
+        if isinstance(cause, storage_errors.StorageProblem):  # the store named the folder that refused
+            folder = cause.folder
+            break
     return storage(kind, folder)
 
 
@@ -289,6 +306,9 @@ def _blocked_file(problem: RepairBlocked) -> str:
         return _("Afspraak's database file is empty (for example after a full disk or an interrupted copy).")
     if problem.damaged == FOREIGN:
         return _("The file where Afspraak keeps its data holds another program's data.")
+    if problem.damaged == NOT_SQLITE:
+        return _("The file where Afspraak keeps its data is not an Afspraak database: it is another kind of file "
+                 "(perhaps saved or copied there by mistake).")
     return _("Afspraak's database file is damaged (for example by a power cut or a failing disk).")
 
 
@@ -369,6 +389,8 @@ def _recovered(reports: list[Recovery], command_line: bool, opened: bool) -> str
                 file=str(first.kept_as))
         return text
     text = _what_was_wrong(reports)
+    if last.salvaged is not None:
+        return text + "\n\n" + _salvaged(last, command_line)
     if last.restored_from is None:
         return text + "\n\n" + _started_empty(command_line, opened)
     taken = to_local(last.backup_taken_at)
@@ -396,6 +418,14 @@ def _what_was_wrong(reports: list[Recovery]) -> str:
     elif first.damaged == FOREIGN:
         text = _("The file where Afspraak keeps its data holds another program's data. It was kept as {file}, "
                  "in case you need it.").format(file=str(first.kept_as))
+    elif first.damaged == NOT_SQLITE:
+        # TRANSLATORS: a text, a picture or a document where the database should be: not damage
+        text = _("The file where Afspraak keeps its data was not an Afspraak database: it is another kind of file "
+                 "(perhaps saved or copied there by mistake). It was kept as {file}, in case you need it.").format(
+            file=str(first.kept_as))
+    elif reports[-1].salvaged is not None:
+        text = _("Afspraak found damage in its database (for example after a power cut or a failing disk). The "
+                 "damaged file was kept as {file}, untouched, in case you need it.").format(file=str(first.kept_as))
     else:
         text = _("Afspraak could not read its database: the file was damaged (for example by a power cut "
                  "or a failing disk). The damaged file was kept as {file}, in case you need it.").format(
@@ -407,6 +437,70 @@ def _what_was_wrong(reports: list[Recovery]) -> str:
             "The backups restored first were damaged too; they were kept as well, as {files}.",
             len(later)).format(files=", ".join(later))
     return text
+
+
+# Her tables in her words: what part of her data a salvage could not read wholly
+# (``Recovery.salvaged.unreadable``, store/salvage.py). A table not named here is "other data".
+_PARTS = {
+    "event": N_("part of the timeline (notes, messages and history)"),
+    "person": N_("some people's details"),
+    "handle": N_("some people's social media names"),
+    "shop_order": N_("some shop orders"),
+    "shop_order_line": N_("some lines of shop orders"),
+    "custom_order": N_("some custom orders"),
+    "order_date_change": N_("some changes of custom orders' dates"),
+    "order_picture": N_("some pictures of custom orders"),
+    "collaboration": N_("some collaborations"),
+    "collaboration_product": N_("some products of collaborations"),
+    "agreement_version": N_("some agreements"),
+    "deliverable": N_("some deliverables of collaborations"),
+    "content": N_("some posts and other content"),
+    "content_evidence": N_("some proof of posted content"),
+    "shipment": N_("some shipments"),
+    "shipment_item": N_("some items of shipments"),
+    "product": N_("some products"),
+    "strike": N_("some strikes"),
+    "rating": N_("some ratings"),
+    "message_template": N_("some message templates"),
+}
+
+
+def unreadable_parts(tables: Sequence[str]) -> str:
+    """The parts of her data a salvage could not read wholly, as one list in her words."""
+    from babel import lists as babel_lists
+
+    words: list[str] = []
+    for table in sorted(tables, key=lambda t: (t not in _PARTS, list(_PARTS).index(t) if t in _PARTS else 0)):
+        # TRANSLATORS: a part of her data that could not be read, after "Could not be read:"
+        word = _(_PARTS[table]) if table in _PARTS else _("some settings and other data")
+        if word not in words:
+            words.append(word)
+    return babel_lists.format_list(words, locale=i18n.formatting_locale()) if words else ""
+
+
+def _salvaged(report: Recovery, command_line: bool) -> str:
+    """What a salvage saved (``Recovery.salvaged``) and what it could not; and the backup
+    that may still hold the rest."""
+    saved = report.salvaged
+    if saved.whole:
+        return _("Everything in it could still be read: Afspraak copied all of your data into a new, sound "
+                 "database. Nothing is missing.")
+    text = _("Afspraak copied everything that could still be read into a new, sound database: the rest of "
+             "your data is as you left it. Could not be read: {parts}.").format(
+        parts=unreadable_parts(list(saved.unreadable) + list(saved.dropped)))
+    if report.backup_left is not None and report.backup_has_more:
+        taken = to_local(report.backup_left_at)
+        if command_line:
+            # TRANSLATORS: "afspraak restore" is a command: keep it; {file} is the backup's full path
+            how = _("To go back to that backup instead (everything you changed after it is then missing): "
+                    "afspraak restore {file}").format(file=str(report.backup_left))
+        else:
+            how = _("To go back to that backup instead (everything you changed after it is then missing), "
+                    "choose it with File → Restore a backup.")
+        return text + " " + _("The backup of {date} at {time} may still have what is missing, as it was then; "
+                              "it stays in the backups folder.").format(
+            date=i18n.format_date(taken, "long"), time=i18n.format_time(taken)) + " " + how
+    return text + " " + _("There is no backup that has more of it.")
 
 
 def _started_empty(command_line: bool, opened: bool) -> str:
@@ -433,7 +527,7 @@ def recovered_title(report: Recovery | Sequence[Recovery]) -> str:
     """The title over :func:`recovered`: "repaired" only when a backup was put back; with
     none to put back her data is not repaired, she has an empty database."""
     reports = _reports(report)
-    if reports[0].damaged != REPLACED and reports[-1].restored_from is None:
+    if reports[0].damaged != REPLACED and reports[-1].restored_from is None and reports[-1].salvaged is None:
         return _("Afspraak started with an empty database")
     return _("Your data was repaired")
 
@@ -491,11 +585,28 @@ def restore_refused(file: object, problem: BaseException | None) -> str:
         text = _("“{file}” does not exist.")
     elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.NEWER:
         text = _("“{file}” was saved by a newer version of Afspraak: install that version to restore it.")
+    elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.UNREADABLE:
+        return damaged_file(path) + " " + _("Nothing in it can be read any more. Nothing was changed. Try an "
+                                            "older backup.")
     elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.DAMAGED:
-        text = _("“{file}” is an Afspraak backup, but it is damaged and cannot be used. Try an older backup.")
+        return damaged_file(path) + " " + _("Nothing was changed.") + " " + _(
+            "Afspraak can copy what can still be read from it into your data: choose it with File → Restore a "
+            "backup in the Afspraak window.")
     else:
         text = _("“{file}” is not an Afspraak backup.")
     return text.format(file=str(file)) + " " + _("Nothing was changed.")
+
+
+def damaged_file(path: Path) -> str:
+    """What a damaged Afspraak file given to a restore is: the damaged database a repair kept
+    aside (``afspraak-damaged-….sqlite3``: not a backup, review of data safety, 2), or a
+    damaged backup or copy."""
+    if Path(path).name.startswith("afspraak-damaged-"):
+        # TRANSLATORS: {file} is the full path of the file
+        return _("“{file}” is not a backup: it is the damaged database that Afspraak kept aside when it "
+                 "repaired your data, so it cannot be restored as it is.").format(file=str(path))
+    return _("“{file}” is an Afspraak database, but it is damaged, so it cannot be restored as it is.").format(
+        file=str(path))
 
 
 # Why a file could not be read or written, worded here for every caller (the CLI, the

@@ -403,7 +403,19 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
     upgraded and checked *before* it replaces anything. The database must be closed by
     the caller. Returns where the old database was kept.
     """
-    from desktop.store import migrations
+    return _restore(source, target, now, salvaging=False)[0]
+
+
+def restore_salvaged(source: Path, target: Path | None = None, now: datetime | None = None):
+    """:func:`restore`, and when ``source`` is damaged (the one a repair kept aside, a backup
+    on a failing stick), what can still be read of it (``salvage.salvage``) instead of a
+    refusal; ``source`` itself is only read. Returns (where the old database was kept, the
+    ``salvage.Salvaged`` facts, or None when ``source`` was whole)."""
+    return _restore(source, target, now, salvaging=True)
+
+
+def _restore(source: Path, target: Path | None, now: datetime | None, salvaging: bool):
+    from desktop.store import migrations, salvage
 
     source = Path(source)
     if not source.is_file():
@@ -413,12 +425,24 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
         raise NotAnAfspraakDatabase("written by a newer Afspraak", NotAnAfspraakDatabase.NEWER)
     if version < 1:
         raise NotAnAfspraakDatabase("no Afspraak schema in it")
-    _quick_check(source)
+    saved = None
+    try:
+        _quick_check(source)
+    except NotAnAfspraakDatabase:
+        if not salvaging:
+            raise
+        saved = True
     target = Path(target) if target else paths.db_path()
     now = now or utcnow()
     staged = target.with_name(target.name + ".restore")
     try:
-        copy_database(source, staged)  # (also clears what a killed restore left beside it)
+        if saved:
+            remove_leftovers(staged, with_file=True)
+            saved = salvage.salvage(source, staged)
+            if saved is None:
+                raise NotAnAfspraakDatabase("nothing of it can be read", NotAnAfspraakDatabase.UNREADABLE)
+        else:
+            copy_database(source, staged)  # (also clears what a killed restore left beside it)
         # Opened as the app opens it (WAL and all) and written to once: a file SQLite may
         # only read (a header that asks for a newer writer) is refused here, not at start.
         trial = peewee.SqliteDatabase(str(staged), pragmas=PRAGMAS)
@@ -431,12 +455,32 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
         _quick_check(staged)
     except (peewee.PeeweeException, sqlite3.Error, NotAnAfspraakDatabase, migrations.MigrationFailed) as exc:
         remove_leftovers(staged, with_file=True)
-        raise NotAnAfspraakDatabase(f"cannot be used: {exc}", getattr(exc, "reason", NotAnAfspraakDatabase.DAMAGED)) from exc
+        reason = getattr(exc, "reason", NotAnAfspraakDatabase.DAMAGED)
+        if saved and reason == NotAnAfspraakDatabase.DAMAGED:  # not even what was read of it can be used
+            reason = NotAnAfspraakDatabase.UNREADABLE
+        raise NotAnAfspraakDatabase(f"cannot be used: {exc}", reason) from exc
     except BaseException:
         remove_leftovers(staged, with_file=True)
         raise
     try:
         _no_other_writer(target)
+        kept = _keep_current(target, now)
+        for side in sidecar_files(target):
+            side.unlink(missing_ok=True)
+        os.replace(staged, target)
+    finally:
+        # gone once it replaced the database; a refusal or a failure before that leaves no
+        # copy of the backup beside it (one a privacy erase would not know about)
+        remove_leftovers(staged, with_file=True)
+    paths.make_private_file(target)
+    return kept, saved
+
+
+def _keep_current(target: Path, now: datetime) -> Path:
+    """A copy of the data a restore replaces, in the backups folder; returns where. When that
+    folder refuses it (the data folder may be fine), a ``StorageProblem`` that names the
+    backups folder (review of data safety, 3)."""
+    try:
         # Never onto the copy an earlier restore kept (two in one second): that was her data.
         kept = free_name(paths.backup_dir(), f"afspraak-{_stamp(now)}", "-before-restore.sqlite3")
         if target.exists():
@@ -448,14 +492,11 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
                 if not storage_errors.is_damage(exc):
                     raise
                 _keep_bytes(target, kept)
-        for side in sidecar_files(target):
-            side.unlink(missing_ok=True)
-        os.replace(staged, target)
-    finally:
-        # gone once it replaced the database; a refusal or a failure before that leaves no
-        # copy of the backup beside it (one a privacy erase would not know about)
-        remove_leftovers(staged, with_file=True)
-    paths.make_private_file(target)
+    except (OSError, sqlite3.Error) as exc:
+        kind = storage_errors.kind_of(exc)
+        if kind is None or kind == storage_errors.BUSY:
+            raise
+        raise storage_errors.StorageProblem(kind, paths.backup_place(), str(exc)) from exc
     return kept
 
 

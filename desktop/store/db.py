@@ -62,6 +62,7 @@ class NotAnAfspraakDatabase(Exception):
     which (presentation/errors.py ``restore_refused``)."""
 
     FOREIGN, NEWER, DAMAGED = "foreign", "newer", "damaged"
+    UNREADABLE = "unreadable"  # damaged, and a salvage could read nothing of it (store/salvage.py)
 
     def __init__(self, detail: str = "", reason: str = FOREIGN):
         super().__init__(detail)

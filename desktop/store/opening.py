@@ -70,12 +70,23 @@ def restore_open(source: Path, path: Path | None = None) -> Path:
     Returns where the previous data was kept. A refusal (``backup.NotAnAfspraakDatabase``,
     ``FileNotFoundError``) or any other failure changes nothing and reopens the current data
     before it is raised."""
+    return _restore_open(source, path, salvaging=False)[0]
+
+
+def salvage_open(source: Path, path: Path | None = None):
+    """:func:`restore_open` of a damaged file: what can still be read of it goes in
+    (``backup.restore_salvaged``). Returns (where the previous data was kept, the
+    ``salvage.Salvaged`` facts or None when the file was whole after all)."""
+    return _restore_open(source, path, salvaging=True)
+
+
+def _restore_open(source: Path, path: Path | None, salvaging: bool):
     path = Path(path) if path else paths.db_path()
     close_database()
     try:
-        kept = backup.restore(Path(source), path)
+        done = backup.restore_salvaged(Path(source), path) if salvaging else (backup.restore(Path(source), path), None)
     except BaseException:
         open_database(path)
         raise
     open_database(path)  # migrates a backup from an older version
-    return kept
+    return done

@@ -7,9 +7,11 @@ backup is put back, and the user is told what happened and what may be missing
 - healthy file (``PRAGMA quick_check`` is ok): opened and migrated as usual;
 - damaged file (not SQLite any more, not ours, or quick_check reports errors): renamed to
   ``afspraak-damaged-YYYYMMDD-HHMMSS.sqlite3`` (with its -wal and -shm) in the data dir,
-  never deleted; the newest backup that passes the same check is copied in (its own or an
-  automatic one: :func:`backups_newest_last`);
-  without one, a fresh empty database is started. A ``Recovery`` says what was done;
+  never deleted; what can still be read of it is copied into a new database
+  (``store/salvage.py``) and put in its place, unless the newest backup that passes the same
+  check (its own or an automatic one: :func:`backups_newest_last`) holds more of her data:
+  then that backup is copied in (:func:`_salvage_or_backup`); with neither, a fresh empty
+  database is started. A ``Recovery`` says what was done and what could not be read;
 - the folder cannot be written or the disk is full: ``OpenBlocked`` (a ``StorageProblem``:
   nothing changed, and no change of hers lost: the data could not be opened at all);
   when that stops the repair of a damaged file, the repair is taken back and the file
@@ -57,7 +59,7 @@ import peewee
 
 from desktop import paths
 from desktop.clock import utcnow
-from desktop.store import backup, storage_errors
+from desktop.store import backup, salvage, storage_errors
 from desktop.store.db import APPLICATION_ID, sidecar_files
 from desktop.store.opening import open_database
 from desktop.store.storage_errors import StorageProblem
@@ -77,6 +79,12 @@ class Recovery:
     restored_from: Path | None  # the backup put back, or None (fresh database)
     backup_taken_at: datetime | None  # UTC
     folder: Path | None = None  # where the file was missing from (MISSING)
+    # What could still be read of the damaged file, now in its place (restored_from is then None)
+    salvaged: salvage.Salvaged | None = None
+    # The newest good backup, when it was not put back (a salvage held more): still in the backups
+    backup_left: Path | None = None
+    backup_left_at: datetime | None = None  # UTC
+    backup_has_more: int = 0  # rows of that backup the salvage lacks (unreadable now, or deleted since)
 
     @property
     def from_automatic(self) -> bool:
@@ -88,6 +96,9 @@ class Recovery:
 # to, or one emptied by a full disk, a sync tool or a bad copy (open_checked tells them apart).
 EMPTY = "the file is empty"
 FOREIGN = "SQLite, but not an Afspraak database"
+NOT_SQLITE = "not an SQLite file"  # another kind of file altogether (a text, a picture): not damage
+DAMAGED_HEADER = "the file's header is damaged"  # pages of a database behind a header written over
+FOLDER = "a folder, not a file"
 # The database file is gone (deleted or moved while Afspraak was closed, or while it ran:
 # a sync or clean-up program) but there are automatic backups: not a first start.
 MISSING = "the file is missing"
@@ -107,13 +118,13 @@ def diagnose(path: Path, full: bool = True, thorough: bool = False) -> str | Non
     Raises sqlite3.Error / OSError for trouble that is not damage (locked, no access).
     """
     if path.is_dir():  # a folder where the file should be (a bad copy, a sync tool)
-        return "a folder, not a file"
+        return FOLDER
     with open(path, "rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header == b"":
         return EMPTY
     if header != SQLITE_HEADER:
-        return "not an SQLite file"
+        return DAMAGED_HEADER if _pages_behind(path) else NOT_SQLITE
     con = sqlite3.connect(str(path), timeout=5)  # read-write, so a leftover WAL is replayed
     try:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
@@ -138,6 +149,20 @@ def diagnose(path: Path, full: bool = True, thorough: bool = False) -> str | Non
     finally:
         con.close()
     return None
+
+
+def _pages_behind(path: Path) -> bool:
+    """Is a file whose first bytes are not SQLite's still laid out as a database (a damaged
+    header, not another kind of file): whole pages, and the first page's table header
+    where SQLite puts it (byte 100: a leaf or an interior table page)?"""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            fh.seek(100)
+            kind = fh.read(1)
+    except OSError:
+        return False
+    return size >= 512 and size % 512 == 0 and kind in (b"\x05", b"\x0d")
 
 
 def _full_text_problem(con: sqlite3.Connection) -> str | None:
@@ -271,21 +296,25 @@ class RepairedNotOpened(StorageProblem):
 
 
 def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) -> Recovery:
-    """Keep the damaged file aside and put the newest good backup in its place
-    (leaving out ``skip``), or a new empty database when there is none; the database must
-    be closed. Whole or not at all: the result is opened once (room for SQLite's log and
-    an upgrade of an older backup) and, when the disk refuses any step, the repair is
-    taken back (:class:`RepairBlocked`): a half repair left the damaged file aside and
-    nothing in its place, and the next start told a file "deleted or moved", or started
-    empty without a word (review of damaged databases, 1)."""
+    """Keep the damaged file aside and put in its place what can still be read of it
+    (:func:`_salvage_or_backup`), or else the newest good backup (leaving out ``skip``), or
+    else a new empty database; the database must be closed. Whole or not at all: the result
+    is opened once (room for SQLite's log and an upgrade of an older backup) and, when the
+    disk refuses any step, the repair is taken back (:class:`RepairBlocked`): a half repair
+    left the damaged file aside and nothing in its place, and the next start told a file
+    "deleted or moved", or started empty without a word (review of damaged databases, 1)."""
     kept = _kept_name(path, now)
     there = [f for f in (path, *sidecar_files(path)) if f.exists()]
     moved: list[tuple[Path, Path]] = []
     source = newest_good_backup(skip)  # (only reads: known also when the first step is refused)
+    report = Recovery(damaged=damaged, kept_as=kept, restored_from=source,
+                      backup_taken_at=_backup_time(source) if source else None)
     try:
         _move_aside(there, path, kept, moved)
         paths.make_private_file(kept)
-        if source is not None:
+        if damaged not in (EMPTY, FOREIGN, NOT_SQLITE, FOLDER, DAMAGED_HEADER):  # nothing SQLite can read
+            report = _salvage_or_backup(kept, path, report)
+        if report.salvaged is None and source is not None:
             backup.copy_database(source, path)
         _open_once(path)
     except Exception as exc:
@@ -296,10 +325,62 @@ def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) 
         log.error("damaged database (%s) not repaired, the disk refused it (%s); %s", damaged, exc,
                   f"kept as {kept.name}" if left else "left in its place")
         raise RepairBlocked(kind, path.parent, damaged, kept if left else None, str(exc), restoring=source) from exc
-    log.error("damaged database (%s) kept as %s; restored from %s", damaged, kept.name,
-              source.name if source else "nothing (fresh database)")
-    return Recovery(damaged=damaged, kept_as=kept, restored_from=source,
-                    backup_taken_at=_backup_time(source) if source else None)
+    if damaged == NOT_SQLITE:
+        _drop_empty_log(kept)
+    log.error("damaged database (%s) kept as %s; %s", damaged, kept.name,
+              "what could be read of it put in its place" if report.salvaged else
+              f"restored from {source.name}" if source else "nothing to restore (fresh database)")
+    return report
+
+
+def _salvage_or_backup(kept: Path, path: Path, report: Recovery) -> Recovery:
+    """Read what can be read of the damaged file ``kept`` into a new database at ``path``
+    (``salvage.salvage``) and keep it there when it holds more of her data than the backup
+    (``report.restored_from``, the newest good one) would: rows the backup has and it lacks
+    (unreadable now, or deleted since) against rows it has and the backup lacks or holds as
+    they were (added or changed since); a tie keeps the salvage, being newer. Without a
+    backup, what can be read always beats an empty database (review of data safety, 1: the
+    morning's backup, or nothing at all, was put back over a file nearly all of which read).
+
+    Not merged row by row: a row of the backup that the salvage lacks may be one she
+    deleted or erased since, and would come back without a word. Only a parent the salvage
+    itself proves (a row still points at it) is taken from the backup. Returns the report
+    with ``salvaged`` set, or unchanged (the backup goes in, as before)."""
+    source = report.restored_from
+    saved = salvage.salvage(kept, path, source)
+    if saved is None:
+        return report
+    has_more = 0
+    if source is not None:
+        try:
+            has_more, lacks = salvage.weigh(path, source)
+        except sqlite3.Error as exc:
+            log.warning("could not compare the salvage with %s (%s); keeping the salvage", source.name, str(exc))
+            has_more, lacks = 0, 0
+        if has_more > lacks:
+            log.warning("the salvage lacks %d rows of %s, which lacks %d of it: the backup is put back",
+                        has_more, source.name, lacks)
+            for f in (path, *sidecar_files(path)):
+                f.unlink(missing_ok=True)
+            return report
+    return Recovery(damaged=report.damaged, kept_as=report.kept_as, restored_from=None, backup_taken_at=None,
+                    salvaged=saved, backup_left=source, backup_left_at=report.backup_taken_at,
+                    backup_has_more=has_more)
+
+
+def _drop_empty_log(kept: Path) -> None:
+    """Another kind of file stood where the database should (a text, a document): the log
+    and its index an earlier run left beside it were kept aside with it. An empty log holds
+    nothing and the index is only ever rebuilt: both removed, not left for her to puzzle
+    over (review of data safety, 4). A log with something in it stays."""
+    wal, shm = (kept.with_name(kept.name + suffix) for suffix in ("-wal", "-shm"))
+    try:
+        if wal.exists() and wal.stat().st_size == 0:
+            wal.unlink()
+        if not wal.exists():
+            shm.unlink(missing_ok=True)
+    except OSError:
+        log.warning("could not remove the empty log kept beside %s", kept.name)
 
 
 def _move_aside(files: list[Path], path: Path, kept: Path, moved: list[tuple[Path, Path]],
@@ -463,7 +544,22 @@ def recover_after_error(path: Path | None = None, now: datetime | None = None,
         kind = storage_errors.kind_of(exc)
         if kind is None:
             raise
-        raise StorageProblem(kind, folder, str(exc)) from exc
+        raise StorageProblem(kind, where(exc, folder), str(exc)) from exc
+
+
+def where(exc: BaseException, folder: Path) -> Path:
+    """The folder a storage failure ``exc`` is to be told of: the backups folder when the file
+    it names lies there (a copy before an upgrade or a restore, the backups folder alone
+    read-only), else ``folder`` (the data folder): its fix is another (review of data
+    safety, 3: "start Afspraak with --data-dir" was said of a read-only backups folder)."""
+    failed = storage_errors.failed_file(exc)
+    place = paths.backup_place()
+    try:
+        if failed is not None and Path(os.path.abspath(failed)).is_relative_to(os.path.abspath(place)):
+            return place
+    except (OSError, ValueError):
+        pass
+    return folder
 
 
 def used_before(folder: Path) -> bool:
@@ -614,4 +710,4 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
             raise
         if report is not None:  # the repair was made, the opening after it refused
             raise RepairedNotOpened(kind, folder, [report], str(exc)) from exc
-        raise OpenBlocked(kind, folder, str(exc)) from exc
+        raise OpenBlocked(kind, where(exc, folder), str(exc)) from exc

@@ -113,6 +113,18 @@ def kind_of(exc: BaseException) -> str | None:
     return None
 
 
+def failed_file(exc: BaseException) -> Path | None:
+    """The file a storage failure names (an OSError's ``filename`` along the chain, or a
+    ``StorageProblem``'s folder), for the caller to say which folder refused: the backups
+    folder, not the data folder, when only that one is read-only (review of data safety, 3)."""
+    for e in _chain(exc):
+        if isinstance(e, StorageProblem):
+            return e.folder
+        if isinstance(e, OSError) and e.filename:
+            return Path(e.filename)
+    return None
+
+
 def _nearly_full(folder: Path) -> bool:
     import shutil
 

@@ -858,8 +858,19 @@ class MainWindow(QMainWindow):
         taken, exact = backup.when_taken(Path(path))
         if not dialogs.confirm(self, _("Restore a backup"), backup_texts.restore_question(Path(path), taken, exact)):
             return
+        salvaged = None
         try:
-            kept = opening.restore_open(Path(path))
+            try:
+                kept = opening.restore_open(Path(path))
+            except backup.NotAnAfspraakDatabase as refused:
+                # A damaged file (the one a repair kept aside, a backup on a failing stick): what
+                # can still be read of it is offered (review of data safety, 2).
+                if refused.reason != backup.NotAnAfspraakDatabase.DAMAGED:
+                    raise
+                if not dialogs.confirm(self, _("Restore a backup"), backup_texts.salvage_question(Path(path))):
+                    return  # she chose not to: nothing was changed
+                kept, salvaged = opening.salvage_open(Path(path))
+                salvaged = salvaged or False  # (False: whole after all)
         except (backup.NotAnAfspraakDatabase, FileNotFoundError) as refused:
             from desktop.presentation import errors
 
@@ -872,7 +883,8 @@ class MainWindow(QMainWindow):
             kind = storage_errors.kind_of(exc)
             if kind is None:
                 raise
-            dialogs.warn(self, _("Not restored"), errors.storage(kind, paths.configured_data_dir()))
+            # (the folder the store names: the backups folder when only that one refused)
+            dialogs.warn(self, _("Not restored"), errors.storage_problem(exc, paths.configured_data_dir()))
             return
         # Edit → Undo replays row changes by id: on the restored data those ids are other rows
         # (or will be, for what she adds next), so nothing done before the restore is undone
@@ -883,7 +895,10 @@ class MainWindow(QMainWindow):
         from desktop.store import erasures
 
         untold = erasures.take_untold()  # people erased on request since the backup: erased from it again
-        text = _("The backup is restored. Your previous data was kept in {path}.").format(path=str(kept))
+        if salvaged is not None:
+            text = backup_texts.salvage_restored(salvaged or None, kept)
+        else:
+            text = _("The backup is restored. Your previous data was kept in {path}.").format(path=str(kept))
         dialogs.inform(self, _("Backup restored"), text + ("\n\n" + erasure_texts.erased_again(untold) if untold else ""))
 
     def about(self) -> None:

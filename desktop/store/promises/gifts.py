@@ -25,7 +25,6 @@ from desktop.store.db import db
 from desktop.store.models import CollaborationProduct, Deliverable, Product, Shipment, ShipmentItem
 from desktop.store.promises.facts import collaboration_facts, collaboration_titles
 from desktop.store.promises.registry import Kind, Scan, as_moment, moved, register
-from desktop.store.shipping import title_of
 
 _PACKED = shipments.PACKED  # the one parcel status that is still the shop's: packed, not sent
 _LIVE = [status for status in collaborations.PIPELINE if status not in collaborations.CLOSED]
@@ -122,6 +121,8 @@ def details(part: DuePart) -> dict:
     found["parcel_id"] = packed.id if packed is not None else None
     found["packed_at"] = packed.created_at if packed is not None else None
     # what the packed parcel holds (quantity, name): a gift the agreement does not name is told by it
+    from desktop.store.shipping import title_of  # shown items only, not before her list (test_start)
+
     found["parcel_items"] = ([(max(1, quantity or 1), title_of(name, variant)) for name, variant, quantity in
                               ShipmentItem.select(Product.name, Product.variant, ShipmentItem.quantity).join(Product)
                               .where(ShipmentItem.shipment == packed.id).order_by(ShipmentItem.id).tuples() if name]

@@ -20,7 +20,6 @@ from desktop.store.db import db
 from desktop.store.models import Collaboration, Product, Shipment, ShipmentItem
 from desktop.store.promises.facts import collaboration_details
 from desktop.store.promises.registry import Kind, Scan, as_moment, ids_in, moved, register, rows
-from desktop.store.shipping import replaced_parcel
 
 
 # The scan's query (constant SQL, bound parameters): from the few live collaborations to
@@ -76,6 +75,8 @@ def details(part: DuePart) -> dict:
         # The names as a list: the message lists them in the reader's language ("… en …").
         found.update(product=names, sent_at=sh.sent_at, value_cents=sh.value_cents)
         # a new parcel after one that got lost or came back: its check-in is about the new one
+        from desktop.store.shipping import replaced_parcel  # not before her list (test_start)
+
         replaces = replaced_parcel(sh.id)
         if replaces is not None:
             found["replaces"] = replaces

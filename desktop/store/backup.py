@@ -243,22 +243,33 @@ def clear_stale_restore(target: Path, now: float | None = None) -> bool:
     return True
 
 
-def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
+def copy_database(source: sqlite3.Connection | Path, target: Path, make_folder: bool = True) -> Path:
     """Write a consistent copy of ``source`` to ``target`` (atomic: temp file + rename).
 
     A copy that fails (a full disk, a killed process the next time) leaves no half-written
-    ``.part`` behind: it would fill the disk further and hold personal data nothing lists."""
+    ``.part`` behind: it would fill the disk further and hold personal data nothing lists.
+    The ``.part`` is hers only from the moment it is made (and so is the journal SQLite
+    writes beside it, which takes its mode): a copy killed half-way (no handler runs then)
+    left both readable by anyone where she chose to save (review of data safety, 4); the
+    next copy under the same name removes them. ``make_folder``: make the folder it goes
+    in (not for a place she names: a missing folder there is a typing error, or a USB
+    stick that is not plugged in, and the copy would land beside the stick's place)."""
     target = Path(target)
     # A folder is named as the folder it is, never as the ".part" copy beside it (audit of
     # 2026-12-05); a pipe or a device is not replaced by the copy (store/outgoing.py). A link
     # is followed here: the data folder's own files may be links (a place the owner names is
     # refused as one by ``backup_now``).
     outgoing.existing(target, links=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if make_folder:
+        target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     remove_leftovers(tmp, with_file=True)
     own = None
     try:
+        # Made empty and private first (SQLite takes an empty file for a new database, and
+        # gives its journal the same mode); never through a link put under that name.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        os.close(os.open(tmp, flags, 0o600))
         if isinstance(source, (str, Path)):
             own = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
             source = own
@@ -311,7 +322,7 @@ def backup_now(database: peewee.SqliteDatabase, out: Path | None = None, why: st
         # "Backup written" over the data itself: no copy at all, and the file replaced under
         # whoever has it open. Told as the file being in use (errors.unwritable).
         raise OSError(errno.EBUSY, "that is the database itself", str(out))
-    made = copy_database(_raw(database), out)
+    made = copy_database(_raw(database), out, make_folder=not named)
     if named:
         note_saved_copy(made, now)
     return made

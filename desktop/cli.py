@@ -392,8 +392,14 @@ def cmd_import(args) -> int:
             return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(
                 file=args.file, error=import_texts.other_shop_text(plan) if plan.other_shop
                 else import_texts.dated_ahead_text(plan)))
-        # the made-to-order marks as remembered
-        summary = shop_orders.apply_plan(plan, utcnow(), file_name=paths.shown(source.name))
+        # the made-to-order marks as remembered; planned again under the write lock when the data
+        # changed since (another import at the same time: its customers are not made twice)
+        try:
+            summary = shop_orders.apply_plan(plan, utcnow(), file_name=paths.shown(source.name))
+        except (shop_orders.OrdersOfAnotherShop, shop_orders.OrdersDatedAhead) as refused:
+            return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(
+                file=args.file, error=import_texts.other_shop_text(refused.plan) if refused.plan.other_shop
+                else import_texts.dated_ahead_text(refused.plan)))
         _say(_("Orders from {platform}:").format(platform=parsed.platform_name))
         _say("\n".join(import_texts.order_summary_lines(summary, lacking=parsed.lacking)))
         return 0

@@ -371,3 +371,39 @@ def test_a_backup_killed_half_way_leaves_nothing_anyone_else_may_read(database, 
     assert [p.name for p in stick.iterdir()] == ["kopie.sqlite3"]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert _rows(target, "SELECT count(*) FROM person") == [(300,)]
+
+
+def _damage_in_the_middle(path: Path) -> None:
+    """What a failing disk or a sync program leaves: a page in the middle of the file overwritten."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    pages = con.execute("PRAGMA page_count").fetchone()[0]
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(path, "r+b") as fh:
+        fh.seek((pages // 2) * size)
+        fh.write(b"\xde\xad\xbe\xef" * 300)
+
+
+def test_the_rotation_never_pushes_good_copies_out_for_a_damaged_one(database):
+    """Review of data safety, 1: each new day's copy pushed out the oldest one, whatever the
+    copy was: fourteen days of copies of a damaged file left no good one. A copy that does
+    not pass the check is removed again, and no other copy with it."""
+    for i in range(400):
+        Person.create(name=f"Klant {i}", notes="x" * 300)
+    good = [backup.daily_backup(database, keep=3, now=NOW - timedelta(days=d)) for d in (3, 2, 1)]
+    close_database()
+    _damage_in_the_middle(paths.db_path())
+    with pytest.raises(backup.CopyDamaged):
+        backup.daily_backup(paths.db_path(), keep=3, now=NOW)
+    assert backup.auto_backups() == good
+    assert sorted(p.name for p in paths.backup_dir().iterdir()) == sorted(p.name for p in good)  # nothing left of it
+    for copy in good:
+        assert _rows(copy, "PRAGMA quick_check") == [("ok",)]
+
+
+def test_a_good_copy_keeps_the_newest_and_never_itself(database):
+    """The clock set back: the day's copy is named before the others, and still stays."""
+    later = [backup.daily_backup(database, keep=2, now=NOW + timedelta(days=d)) for d in (5, 6)]
+    made = backup.daily_backup(database, keep=2, now=NOW)
+    assert backup.auto_backups() == [made, later[1]]

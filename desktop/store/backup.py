@@ -389,21 +389,54 @@ def sweep_unfinished(folder: Path | None = None) -> list[Path]:
     return gone
 
 
+class CopyDamaged(sqlite3.DatabaseError):
+    """The day's copy, just written, does not pass SQLite's check: it was removed again, and
+    no older copy with it."""
+
+
 def daily_backup(database: peewee.SqliteDatabase | Path, keep: int, now: datetime | None = None) -> Path | None:
-    """Take today's automatic backup unless one exists; keep the newest ``keep``; remove
-    what killed copies left (``sweep_unfinished``). ``database``: the open database, or
-    the file's path (copied through a read-only connection of its own, as a thread does)."""
+    """Take today's automatic backup unless one exists; remove what killed copies left
+    (``sweep_unfinished``). ``database``: the open database, or the file's path (copied
+    through a read-only connection of its own, as a thread does); the caller checked it
+    (a backup is only ever taken from a checked file: store/recovery.check_beside).
+
+    Only a new copy that passes ``quick_check`` itself makes room: then the newest ``keep``
+    automatic copies stay (never the new one removed). A damaged copy is removed and
+    nothing else (``CopyDamaged``): rotation once pushed the last good copies out for
+    damaged ones, fourteen days of them (review of data safety, 1)."""
     now = now or utcnow()
     folder = paths.backup_dir()
     sweep_unfinished(folder)
-    made = None
-    if not has_auto_backup_on(now, folder):
-        source = database if isinstance(database, (str, Path)) else _raw(database)
-        made = copy_database(source, folder / f"{AUTO_PREFIX}{_stamp(now)}.sqlite3")
-    existing = auto_backups(folder)
-    for old in existing[: max(0, len(existing) - max(1, keep))]:
+    if has_auto_backup_on(now, folder):
+        return None
+    source = database if isinstance(database, (str, Path)) else _raw(database)
+    made = copy_database(source, folder / f"{AUTO_PREFIX}{_stamp(now)}.sqlite3")
+    problem = _copy_problem(made)
+    if problem is not None:
+        remove_leftovers(made, with_file=True)
+        log.error("the day's copy %s does not pass the check (%s); removed, and no older copy", made.name, problem)
+        raise CopyDamaged(f"the day's copy is damaged: {problem}")
+    existing = [p for p in auto_backups(folder) if p != made]
+    for old in existing[: max(0, len(existing) + 1 - max(1, keep))]:
         old.unlink(missing_ok=True)
     return made
+
+
+def _copy_problem(path: Path) -> str | None:
+    """What SQLite's ``quick_check`` finds wrong in a copy just made, or None."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            found = [row[0] for row in con.execute("PRAGMA quick_check(5)").fetchall()]
+        finally:
+            con.close()
+    except UnicodeDecodeError:  # SQLite's report on a damaged page can hold raw bytes
+        return "the file is damaged"
+    except sqlite3.DatabaseError as exc:
+        if storage_errors.is_damage(exc):
+            return str(exc)
+        raise
+    return None if found == ["ok"] else "; ".join(found)
 
 
 def restore(source: Path, target: Path | None = None, now: datetime | None = None) -> Path:

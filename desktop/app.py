@@ -193,6 +193,9 @@ class Application:
         self._check_beside_due = False
         self._check_thread = None
         self._check_error: BaseException | None = None  # why the day's check beside the start did not end
+        # When the opening checked the whole file (UTC): the day's copy may follow that check
+        # at once; any later copy (a new day while she keeps Afspraak running) has its own.
+        self._checked_at = None
         self._backup_failure_told = None  # the day the owner was told its backup failed
         self._not_written_told = False  # told that a note of the start could not be written (once a session)
         self._check_results = _CheckResults(self.qt)
@@ -354,8 +357,10 @@ class Application:
             # else beside it, once her list is painted, at every start (store/recovery.py).
             now = utcnow()
             later = not rebuild and recovery.check_can_wait(paths.db_path(), now)
+            checked = not later and recovery.check_due(paths.db_path(), now)  # (asked before the check notes itself)
             repaired = recovery.open_checked(now=now, when_due=True, check_later=later)
             self._check_beside_due = later
+            self._checked_at = now if checked else None
         except SchemaTooNew:
             self._tell(_("Afspraak cannot start"), _(
                 "Your data was saved by a newer version of Afspraak. Install that version again; "
@@ -504,7 +509,15 @@ class Application:
     def _daily_backup(self) -> None:
         """Take the day's automatic backup unless it exists (store/backup.daily_backup). Not
         while the data is closed (a restore, a recovery) nor while a write is under way: the
-        copy would hold what may still be rolled back; a later check takes it."""
+        copy would hold what may still be rolled back; a later check takes it.
+
+        A backup is only ever taken from a checked file: right after the opening's whole-file
+        check (the same UTC day, as the copies are named), else the check runs first, in a
+        thread beside the window as at the start (``_start_check_beside``), and the copy
+        follows it there. Damage it finds is recovered from as any damage met while running
+        (``_checked_beside``), and she is told. A running Afspraak copied each new day's file
+        unchecked, and one left in the tray two weeks could end with only damaged copies
+        (review of data safety, 1)."""
         from desktop.store import backup, lookups, settings
         from desktop.store.db import db
 
@@ -520,8 +533,18 @@ class Application:
             return
         if self._rescue_replaced_file():
             return  # opened again on the data put back; the next check takes the day's backup
+        now = utcnow()
         try:
-            backup.daily_backup(db.obj, keep=int(settings.get("backup_keep")), now=utcnow())
+            if backup.has_auto_backup_on(now):
+                return
+        except OSError as exc:  # the backups folder cannot be made (a file in its place): the copy says why
+            log.warning("cannot look at the backups folder: %s", exc)
+        checked, self._checked_at = self._checked_at, None
+        if checked is None or checked.date() != now.date():
+            self._start_check_beside()  # the file checked first; the copy follows it there
+            return
+        try:
+            backup.daily_backup(db.obj, keep=int(settings.get("backup_keep")), now=now)
         except (OSError, sqlite3.Error) as exc:
             log.exception("daily backup failed")
             self._tell_backup_failed(exc)

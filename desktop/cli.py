@@ -7,6 +7,7 @@ reading what it printed stopped early (`| head -1`), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from contextlib import contextmanager
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from desktop import __version__, collection, i18n, paths
 from desktop.i18n import N_, _, ngettext
+
+log = logging.getLogger(__name__)
 
 # argparse words its own messages ("usage: ", "the following arguments are required: %s")
 # through the module gettext's default catalog. These are its texts that reach a user
@@ -238,13 +241,78 @@ def _recover_after(exc: BaseException) -> int:
                                                                              "again."))
 
 
+class _LeftToTheWindow(Exception):
+    """Afspraak's window has this data open, and its file is damaged or gone: not repaired
+    here (``_open_beside_the_window``). ``problem``: what ``recovery.diagnose`` said, or
+    ``recovery.MISSING``."""
+
+    def __init__(self, problem: str):
+        super().__init__(problem)
+        self.problem = problem
+
+
+def _window_open() -> bool:
+    """Is Afspraak running with this data folder (its window open, or in the tray)? Asked
+    without bringing it to the front."""
+    from desktop import instance_link
+
+    running = instance_link.is_running()
+    if running is None:  # Windows names a pipe: asked through Qt (single_instance.py)
+        from desktop.single_instance import notify_running
+
+        running = notify_running(b"")
+    return bool(running)
+
+
+def _left_to_the_window(problem: str) -> str:
+    """Why a command did nothing: the data is damaged or gone while the window has it open."""
+    from desktop.store import recovery
+
+    if problem == recovery.MISSING:
+        # TRANSLATORS: a command run while the app runs; the database file went (a sync or clean-up
+        # program). At quit the app puts the data it still holds back in place (store/recovery.rescue_replaced).
+        return _("Afspraak is open with this data, but the file it keeps the data in is gone (deleted or moved). "
+                 "This command does not repair that while Afspraak is open: quit Afspraak (File → Quit), and it "
+                 "puts your data back in place. Then run this command again. Nothing was changed.")
+    # TRANSLATORS: a command run while the app runs found the database file damaged; the app's
+    # next start puts back the newest good backup and says what that changes.
+    return _("Afspraak is open with this data, and the file it keeps the data in is damaged. This command does not "
+             "repair it while Afspraak is open: quit Afspraak (File → Quit) and start it again; it then puts back "
+             "the newest good backup and tells you what that changes. Then run this command again. Nothing was "
+             "changed.")
+
+
+def _open_beside_the_window() -> None:
+    """Open the data while Afspraak's window has it open, without repairing anything: a
+    repair here (the damaged file moved aside, a backup put in its place) went on under the
+    window, which kept its own connection to the file moved aside, and what she saved next
+    there was lost without a word (review of data safety, 2). A sound file is opened as
+    always (SQLite keeps the two writers apart); a damaged or missing one is left to the
+    window (``_LeftToTheWindow``)."""
+    from desktop.store import recovery
+    from desktop.store.opening import open_database
+
+    path = paths.db_path()
+    if not path.exists():
+        raise _LeftToTheWindow(recovery.MISSING)
+    damaged = recovery.diagnose(path)  # the whole-file check the command makes every time
+    if damaged:
+        raise _LeftToTheWindow(damaged)
+    open_database(path)
+
+
 def _open(args):
-    """Open the database (repairing a damaged one from a backup) and take the saved language;
-    what the repair did (``recovery.Recovery``), or None when the file was sound."""
+    """Open the database (repairing a damaged one from a backup, unless Afspraak's window has
+    it open) and take the saved language; what the repair did (``recovery.Recovery``), or
+    None when the file was sound."""
     from desktop.presentation import errors
     from desktop.store import recovery, settings
 
-    repaired = recovery.open_checked()
+    if _window_open():
+        _open_beside_the_window()
+        repaired = None
+    else:
+        repaired = recovery.open_checked()
     if not args.lang:
         saved = settings.get("language")
         i18n.set_language(saved or i18n.system_language())
@@ -392,8 +460,14 @@ def cmd_import(args) -> int:
             return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(
                 file=args.file, error=import_texts.other_shop_text(plan) if plan.other_shop
                 else import_texts.dated_ahead_text(plan)))
-        # the made-to-order marks as remembered
-        summary = shop_orders.apply_plan(plan, utcnow(), file_name=paths.shown(source.name))
+        # the made-to-order marks as remembered; planned again under the write lock when the data
+        # changed since (another import at the same time: its customers are not made twice)
+        try:
+            summary = shop_orders.apply_plan(plan, utcnow(), file_name=paths.shown(source.name))
+        except (shop_orders.OrdersOfAnotherShop, shop_orders.OrdersDatedAhead) as refused:
+            return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(
+                file=args.file, error=import_texts.other_shop_text(refused.plan) if refused.plan.other_shop
+                else import_texts.dated_ahead_text(refused.plan)))
         _say(_("Orders from {platform}:").format(platform=parsed.platform_name))
         _say("\n".join(import_texts.order_summary_lines(summary, lacking=parsed.lacking)))
         return 0
@@ -679,9 +753,18 @@ def _main(argv: list[str] | None) -> int:
                            "nothing was changed."))
         except MigrationFailed:  # was a traceback; every step was taken back
             return _fail(errors.migration_failed(paths.log_dir()))
+        except _LeftToTheWindow as left:
+            log.error("the data is damaged or gone while Afspraak's window has it open; not repaired: %s", left.problem)
+            return _fail(_left_to_the_window(left.problem))
         except Exception as exc:  # a full disk or a read-only folder: say so, not a traceback
             # Damage the check at open did not see (a refused repair names its damage itself).
             if storage_errors.is_damage(exc) and not isinstance(exc, storage_errors.StorageProblem):
+                from desktop.store.db import drop_database
+
+                if _window_open():  # not repaired under the window either
+                    drop_database()
+                    log.error("damage met while Afspraak's window has the data open; not repaired: %s", exc)
+                    return _fail(_left_to_the_window(str(exc)))
                 return _recover_after(exc)
             kind = storage_errors.kind_of(exc)
             if kind is None:

@@ -51,6 +51,15 @@ def ask_running_to_show(timeout: float = 0.5) -> bool | None:
     return reaches(server_name(), SHOW, timeout)
 
 
+def is_running(timeout: float = 0.5) -> bool | None:
+    """True when an Afspraak runs for this data folder (asked without a word: its window
+    stays where it is); False when none listens; None when this platform cannot tell
+    without Qt (Windows: ``single_instance.notify_running(b"")``)."""
+    if os.name != "posix" or not hasattr(socket, "AF_UNIX"):
+        return None
+    return reaches(server_name(), b"", timeout)
+
+
 def reaches(path: str, message: bytes, timeout: float = 0.5) -> bool:
     """Does an Afspraak listen on the socket file ``path``? It is sent ``message`` (``SHOW``;
     nothing: connected and left, the listener lets the link go without a word)."""

@@ -329,3 +329,81 @@ def test_a_copys_moment_comes_from_its_name_or_the_note_of_it_never_a_rewrite(da
     # the file written again by something else since: only its file time is known
     os.utime(mine, (1_800_000_000, 1_800_000_000))
     assert backup.when_taken(mine) == (datetime(2027, 1, 15, 8, 0), False)
+
+
+_KILLED_BACKUP = """
+import os, sqlite3, sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+os.umask(0o022)  # the usual: a file anyone may read unless made otherwise
+from desktop.store import backup
+source = sqlite3.connect({source!r})
+class Killed:
+    def backup(self, dest):  # killed after the first page: the copy and its journal are there
+        source.backup(dest, pages=1, progress=lambda *_: os.kill(os.getpid(), 9))
+backup.copy_database(Killed(), Path({target!r}))
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL and file modes")
+def test_a_backup_killed_half_way_leaves_nothing_anyone_else_may_read(database, tmp_path):
+    """`afspraak backup --out` killed while it copied left ``x.sqlite3.part`` and its
+    ``.part-journal`` readable by anyone (-rw-r--r--) where she chose to save: the copy was
+    made private only once it was whole (review of data safety, 4). From its creation now;
+    the next backup under that name removes both."""
+    import subprocess
+    import sys
+
+    for i in range(300):
+        Person.create(name=f"Klant {i}", notes="x" * 500)
+    close_database()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    target = stick / "kopie.sqlite3"
+    script = _KILLED_BACKUP.format(root=str(Path(__file__).resolve().parent.parent), source=str(paths.db_path()),
+                                   target=str(target))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert done.returncode == -9, done.stderr
+    left = sorted(stick.iterdir())
+    assert [p.name for p in left] == ["kopie.sqlite3.part", "kopie.sqlite3.part-journal"]
+    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in left} == {p.name: 0o600 for p in left}
+    backup.backup_now(open_database(), out=target)
+    assert [p.name for p in stick.iterdir()] == ["kopie.sqlite3"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert _rows(target, "SELECT count(*) FROM person") == [(300,)]
+
+
+def _damage_in_the_middle(path: Path) -> None:
+    """What a failing disk or a sync program leaves: a page in the middle of the file overwritten."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    pages = con.execute("PRAGMA page_count").fetchone()[0]
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(path, "r+b") as fh:
+        fh.seek((pages // 2) * size)
+        fh.write(b"\xde\xad\xbe\xef" * 300)
+
+
+def test_the_rotation_never_pushes_good_copies_out_for_a_damaged_one(database):
+    """Review of data safety, 1: each new day's copy pushed out the oldest one, whatever the
+    copy was: fourteen days of copies of a damaged file left no good one. A copy that does
+    not pass the check is removed again, and no other copy with it."""
+    for i in range(400):
+        Person.create(name=f"Klant {i}", notes="x" * 300)
+    good = [backup.daily_backup(database, keep=3, now=NOW - timedelta(days=d)) for d in (3, 2, 1)]
+    close_database()
+    _damage_in_the_middle(paths.db_path())
+    with pytest.raises(backup.CopyDamaged):
+        backup.daily_backup(paths.db_path(), keep=3, now=NOW)
+    assert backup.auto_backups() == good
+    assert sorted(p.name for p in paths.backup_dir().iterdir()) == sorted(p.name for p in good)  # nothing left of it
+    for copy in good:
+        assert _rows(copy, "PRAGMA quick_check") == [("ok",)]
+
+
+def test_a_good_copy_keeps_the_newest_and_never_itself(database):
+    """The clock set back: the day's copy is named before the others, and still stays."""
+    later = [backup.daily_backup(database, keep=2, now=NOW + timedelta(days=d)) for d in (5, 6)]
+    made = backup.daily_backup(database, keep=2, now=NOW)
+    assert backup.auto_backups() == [made, later[1]]

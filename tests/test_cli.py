@@ -526,3 +526,139 @@ def test_a_backup_into_a_folder_and_a_missing_workbook_are_named_for_what_they_a
     assert run_cli("--lang", "en", "import", str(tmp_path / "missing.xlsx")) == 1
     err = capsys.readouterr().err
     assert "cannot be read" in err and "spreadsheet" not in err
+
+
+class _RunningApp:
+    """The running Afspraak's listener (its socket file), answering every command that asks;
+    what each one sent is kept (b"": asked only whether it runs)."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        from desktop import instance_link
+
+        self.heard: list[bytes] = []
+        self.path = instance_link.server_name()
+        self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.server.bind(self.path)
+        self.server.listen(5)
+        self.server.settimeout(0.2)
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        import socket
+
+        while not self.stopping.is_set():
+            try:
+                link, _address = self.server.accept()
+            except socket.timeout:
+                continue
+            with link:
+                link.settimeout(2)
+                self.heard.append(link.recv(16))
+
+    def asked(self) -> set[bytes]:
+        """What the commands sent, once the listener has read it (each link is read after it closed)."""
+        import time
+
+        deadline = time.monotonic() + 10
+        while not self.heard and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return set(self.heard)
+
+    def stop(self):
+        self.stopping.set()
+        self.thread.join(5)
+        self.server.close()
+        os.unlink(self.path)
+
+
+@pytest.fixture
+def running_app():
+    app = _RunningApp()
+    yield app
+    app.stop()
+
+
+def _damaged_shop() -> bytes:
+    """A shop with a backup, then the page of its file that holds "Klant 150" damaged (one in
+    the middle of the person table); the file's bytes."""
+    from desktop.store import backup
+
+    database = open_database()
+    for i in range(300):
+        Person.create(name=f"Klant {i}", notes="x" * 300)
+    backup.daily_backup(database, keep=14)
+    close_database()
+    path = paths.db_path()
+    page = path.read_bytes().find(b"Klant 150") // 4096
+    assert page > 0
+    with open(path, "r+b") as fh:
+        fh.seek(page * 4096)
+        fh.write(b"\xa5\x5a" * 2048)
+    return path.read_bytes()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the running app is found through a Unix socket here")
+@pytest.mark.parametrize("language, said", [
+    ("nl", "Afspraak is open met deze gegevens, en het bestand waarin Afspraak ze bewaart is beschadigd."),
+    ("en", "Afspraak is open with this data, and the file it keeps the data in is damaged."),
+])
+@pytest.mark.parametrize("command", [["due"], ["export", "--person", "1", "--out", "x.zip"], ["demo"]])
+def test_a_command_while_afspraak_is_open_never_repairs_the_data_under_it(data_dir, tmp_path, capsys, running_app,
+                                                                          monkeypatch, language, said, command):
+    """Review of data safety, 2: a command run while the window was open repaired the damaged
+    file from under it (moved aside, a backup put in its place); the window kept writing to
+    the file moved aside, and her next change was lost without a word. The command now
+    leaves the file to the window and says what to do; nothing is moved or written."""
+    monkeypatch.chdir(tmp_path)
+    before = _damaged_shop()
+    assert run_cli("--lang", language, *command) == 1
+    out = capsys.readouterr()
+    assert out.err.startswith(said), out.err
+    assert ("(Bestand → Afsluiten)" if language == "nl" else "(File → Quit)") in out.err
+    assert out.err.rstrip().endswith("Er is niets veranderd." if language == "nl" else "Nothing was changed.")
+    assert "Traceback" not in out.err and not out.out
+    assert paths.db_path().read_bytes() == before
+    assert not list(paths.data_dir().glob("afspraak-damaged-*")) and not (tmp_path / "x.zip").exists()
+    assert running_app.asked() == {b""}  # asked, never brought to the front
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the running app is found through a Unix socket here")
+def test_damage_a_query_meets_while_afspraak_is_open_is_not_repaired_either(data_dir, tmp_path, capsys, running_app,
+                                                                            monkeypatch):
+    """The check at open saw nothing (a page damaged right after it): the query that meets it
+    does not start the repair under the window either."""
+    from desktop.store import recovery
+
+    before = _damaged_shop()
+    monkeypatch.setattr(recovery, "diagnose", lambda path, full=True, thorough=False: None)
+    out = tmp_path / "agenda.ics"
+    assert run_cli("--lang", "en", "export", "--person", "Klant 150", "--out", str(out)) == 1
+    err = capsys.readouterr().err
+    assert "the file it keeps the data in is damaged" in err and "Traceback" not in err, err
+    assert paths.db_path().read_bytes() == before and not list(paths.data_dir().glob("afspraak-damaged-*"))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the running app is found through a Unix socket here")
+def test_a_command_while_afspraak_is_open_on_sound_data_works_as_always(data_dir, tmp_path, capsys, running_app):
+    open_database()
+    Person.create(name="Eva", email="eva@example.nl")
+    close_database()
+    assert run_cli("--lang", "en", "export", "--person", "Eva", "--out", str(tmp_path / "eva.zip")) == 0
+    assert (tmp_path / "eva.zip").is_file() and running_app.asked() == {b""}
+    paths.db_path().unlink()  # gone while the window has it open (a sync program): left to the window
+    assert run_cli("--lang", "nl", "due") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Afspraak is open met deze gegevens, maar het bestand waarin Afspraak ze bewaart is weg")
+    assert not paths.db_path().exists()
+
+
+def test_a_damaged_file_is_still_repaired_when_afspraak_is_not_open(data_dir, capsys):
+    _damaged_shop()
+    assert run_cli("--lang", "en", "due") == 0
+    assert len(list(paths.data_dir().glob("afspraak-damaged-*.sqlite3"))) == 1
+    assert "damaged" in capsys.readouterr().err

@@ -373,3 +373,28 @@ def test_a_terminal_that_cannot_show_quotes_gets_plain_ones(shop, encoding):
     assert missing.returncode == 1
     said = missing.stderr.decode(encoding)
     assert said.startswith('"') and "nergens.csv\" kan niet worden gelezen" in said and "\\u" not in said, said
+
+
+@pytest.mark.parametrize("language, said", [
+    ("nl", "de map „{folder}” bestaat niet. Er is niets opgeslagen."),
+    ("en", "the folder “{folder}” does not exist. Nothing was written."),
+])
+def test_a_folder_that_is_not_there_is_said_by_backup_calendar_and_export_alike(shop, tmp_path, capsys,
+                                                                                language, said):
+    """`calendar --out` refused a folder that is not there, while `backup --out` and `export
+    --out` made it without a word: a typing error in the name ("Bureaublad/Afspraak-kopie")
+    put the copy in a new folder she never looks in, and a USB stick that is not plugged in
+    got its backup on the laptop, in the folder the stick is mounted on. All three refuse
+    now, and make no folder."""
+    missing = tmp_path / "stick" / "afspraak"
+    for command in _commands(missing / "kopie.out"):
+        assert run_cli("--lang", language, *command) == 1, command
+        err = capsys.readouterr().err
+        assert err.strip().endswith(said.format(folder=missing)), (command, err)
+        assert not (tmp_path / "stick").exists(), command
+    (tmp_path / "stick").mkdir()  # plugged in: the same commands write
+    missing.mkdir()
+    for command, name in zip(_commands(missing / "kopie.out"), ("kopie.sqlite3", "agenda.ics", "eva.zip")):
+        out = missing / name
+        assert run_cli("--lang", language, *command[:-1], str(out)) == 0, capsys.readouterr().err
+        assert out.is_file()

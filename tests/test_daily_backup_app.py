@@ -121,17 +121,34 @@ def test_the_window_answers_while_the_days_check_runs(qtbot, database, translato
 
 def test_a_running_afspraak_backs_up_each_new_day_but_never_halfway_a_write(qtbot, database, translator,
                                                                            monkeypatch, no_other_instance):
+    """Each new day's copy follows a whole-file check of its own, beside the window as at the
+    start (review of data safety, 1: it copied the file unchecked)."""
+    import threading
+
+    from desktop.store import recovery
+
     clock = [NOW]
     monkeypatch.setattr(app_module, "utcnow", lambda: clock[0])
+    checks, real = [], recovery.check_beside
+
+    def check(path, now, keep):
+        checks.append((now, threading.current_thread() is threading.main_thread()))
+        return real(path, now, keep)
+
+    monkeypatch.setattr(recovery, "check_beside", check)
     application = start_app(qtbot, "nl", ready=True)
     try:
         assert application._backup_timer is not None and application._backup_timer.isActive()
         assert application._backup_timer.interval() == app_module.BACKUP_CHECK_MS
+        assert checks == [(NOW, False)]  # the start's
+        application._daily_backup()  # the same day: nothing to check or copy
         clock[0] = NOW + timedelta(days=1)  # still running the next day (in the tray)
         with db.atomic():  # a write under way: the copy would hold what may be rolled back
             application._daily_backup()
-        assert len(auto_days()) == 1
+        assert len(auto_days()) == 1 and len(checks) == 1
         application._backup_timer.timeout.emit()  # the next check, the write done
+        qtbot.waitUntil(lambda: not application.checking_beside())
+        assert checks == [(NOW, False), (clock[0], False)]  # checked first, beside the window
         assert auto_days() == [NOW.strftime("%Y%m%d"), clock[0].strftime("%Y%m%d")]
     finally:
         stop_app(application, qtbot)

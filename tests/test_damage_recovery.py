@@ -370,3 +370,52 @@ def test_damage_again_and_again_stops_with_a_message_not_a_loop(qtbot, data_dir,
         assert (data_dir / recovery.RUNNING_MARKER).exists()  # the next start checks the whole file
     finally:
         stopped(application, qtbot)
+
+
+# --- a new day while Afspraak keeps running -----------------------------------------------------
+
+def test_a_new_days_backup_while_running_checks_first_and_recovers_from_damage(qtbot, data_dir, watched, monkeypatch,
+                                                                               no_other_instance, caplog):
+    """Review of data safety, 1: left running in the tray, each new day's backup copied the
+    file unchecked, and the rotation kept the newest fourteen: a file damaged while running
+    left, two weeks later, only damaged copies. The new day's copy follows the same check as
+    the start's, beside the window; the damage it finds is recovered from as any damage met
+    while running (the file kept aside, the newest good backup put back, she is told), and
+    no copy is taken of the damaged file."""
+    clock = [NOW]
+    yesterday = BACKUP_AT - timedelta(days=1)
+    database = open_database()
+    settings.set("language", "nl")
+    backup.daily_backup(database, keep=14, now=yesterday)
+    for i in range(200):
+        Person.create(name=f"Vulling {i}", notes="x" * 300, is_influencer=True)
+    close_database()
+    recovery._record_check(paths.db_path(), yesterday)
+    recovery.mark_running()
+    recovery.mark_clean_exit()
+    monkeypatch.setattr(app_module, "utcnow", lambda: clock[0])
+    application = started(qtbot, watched, monkeypatch)
+    qtbot.waitUntil(lambda: application.ready and not application.checking_beside(), timeout=20000)
+    try:
+        assert [backup.stamp_of(p) for p in backup.auto_backups()] == [yesterday.replace(microsecond=0), NOW]
+        clock[0] = NOW + timedelta(days=1)  # still running the next day
+        page, _damaged = damage_under_the_open_app("middle page")
+        application._backup_timer.timeout.emit()  # the half-hourly look for the day's copy
+        qtbot.waitUntil(lambda: bool(watched["told"] or watched["exits"] or watched["crashes"]), timeout=20000)
+        qtbot.waitUntil(lambda: application.ready and not application.checking_beside())
+        assert watched["crashes"] == [] and watched["exits"] == []
+        assert "the day's check found the database damaged" in caplog.text
+        kept = kept_files(data_dir)
+        assert len(kept) == 1
+        assert_told_about(watched, kept[0], NOW)  # today's copy, from the file checked at the start, put back
+        assert "Vulling 100" in names() and db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+        copies = backup.auto_backups()
+        assert [backup.stamp_of(p) for p in copies] == [yesterday.replace(microsecond=0), NOW]  # none of the damage
+        assert all(recovery.diagnose(p, thorough=True) is None for p in copies)
+        application._backup_timer.timeout.emit()  # the next look: the new day's copy, of the data put back
+        qtbot.waitUntil(lambda: not application.checking_beside())
+        copies = backup.auto_backups()
+        assert [backup.stamp_of(p) for p in copies][-1] == clock[0]
+        assert all(recovery.diagnose(p, thorough=True) is None for p in copies)
+    finally:
+        stopped(application, qtbot)

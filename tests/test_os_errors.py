@@ -108,6 +108,7 @@ def test_a_privacy_export_on_a_full_disk_leaves_no_half_zip(data_dir, tmp_path, 
 
     monkeypatch.setattr(outgoing.os, "fsync", full)
     out = tmp_path / "export" / "eva.zip"
+    out.parent.mkdir()  # (a folder that is not there is said as such: tests/test_cli_out.py)
     assert cli.main(["--lang", language, "export", "--person", "1", "--out", str(out)]) == 1
     close_database()
     assert capsys.readouterr().err.strip() == words

@@ -470,6 +470,8 @@ def test_an_erase_from_the_backups_reaches_every_copy_afspraak_made_and_names_th
     unreadable = paths.data_dir() / "afspraak-damaged-20261121-080000.sqlite3"
     backup.copy_database(con, unreadable)
     unreadable.write_bytes(b"\x00\x13garbage" * 500 + NAME.encode())
+    for folder in ("Documenten", "STICK"):  # (a backup makes no folder where she names one)
+        (tmp_path / folder).mkdir()
     documents = backup.backup_now(database, out=tmp_path / "Documenten" / "afspraak-backup-2026-11-23.sqlite3", now=NOW)
     stick = backup.backup_now(database, out=tmp_path / "STICK" / "afspraak-backup-2026-11-22.sqlite3", now=NOW)
     deleted = backup.backup_now(database, out=tmp_path / "Documenten" / "oud.sqlite3", now=NOW)
@@ -499,6 +501,7 @@ def test_the_erase_words_say_how_long_backups_keep_them_and_what_was_not_reached
     asked, told = [], []
     first = make_person()
     second = make_person(name="Bram Visser", email="bram.v@example.org", handle="bram.v")
+    (tmp_path / "STICK").mkdir()  # (a backup makes no folder where she names one)
     stick = backup.backup_now(database, out=tmp_path / "STICK" / "afspraak-backup.sqlite3", now=NOW)
     shutil.rmtree(stick.parent)
     monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))

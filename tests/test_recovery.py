@@ -1478,6 +1478,7 @@ def test_an_erase_from_the_backups_never_makes_an_older_backup_the_one_put_back(
     taken = NOW - timedelta(hours=1)
     out = {"data_folder": paths.data_dir() / "afspraak-backup.sqlite3",
            "documents": tmp_path / "Documenten" / "afspraak-backup-2026-11-23-0930.sqlite3", "cli": None}[where]
+    (tmp_path / "Documenten").mkdir()  # (a backup makes no folder where she names one)
     mine = backup.backup_now(database, out=out, now=taken)
     mine_time = _set_time(mine, taken) if where != "documents" else _file_time(mine)
 

@@ -238,10 +238,10 @@ def refuse_the_backups_folder(monkeypatch) -> None:
     """The backups folder read-only, the data folder not (as root, chmod would not stop it)."""
     real = backup.copy_database
 
-    def copy(source, target):
+    def copy(source, target, **options):
         if Path(target).parent == paths.backup_place():
             raise PermissionError(errno.EACCES, "Permission denied", str(target))
-        return real(source, target)
+        return real(source, target, **options)
 
     monkeypatch.setattr(backup, "copy_database", copy)
 

@@ -306,3 +306,44 @@ def test_an_upgrade_that_fails_at_v16_leaves_the_v15_file_as_it_was(data_dir, mo
         open_checked(target)
     close_database()
     assert _schema_and_rows(target) == before
+
+
+# --- v13 from a v12 file: each imported custom order's quantity ------------------------------
+
+def test_a_v12_file_gives_each_imported_custom_order_the_quantity_of_its_line(data_dir):
+    """v12 was the one released version without a fixture: upgrading from it was never run.
+    v13 gives a custom order made from a shop order's line that line's quantity, and drops
+    the note line the import wrote for it ("3 stuks"); its buyer (v12) stays with the order."""
+    target = paths.db_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(__file__).parent / "data" / "schemas" / "v12.sqlite3", target)
+    con = sqlite3.connect(target)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 12
+    three, one = [r[0] for r in con.execute("SELECT id FROM custom_order ORDER BY id LIMIT 2")]
+    con.execute("UPDATE custom_order SET note = '3 stuks\nGraveer: Zoë' WHERE id = ?", (three,))
+    con.execute("UPDATE custom_order SET note = '1 stuks' WHERE id = ?", (one,))
+    order = con.execute(
+        "INSERT INTO shop_order (platform, number, person_id, ordered_on, currency, status, shop_status, notes, "
+        "item_count, imported_at, updated_at, buyer) SELECT 'etsy', '3001', person_id, '2026-11-02', 'EUR', 'open', "
+        "'paid', '', 3, '2026-11-03 10:00:00', '2026-11-03 10:00:00', 'zoe-etsy-77' FROM custom_order WHERE id = ?",
+        (three,)).lastrowid
+    for position, (quantity, custom) in enumerate([(3, three), (1, one)]):
+        con.execute("INSERT INTO shop_order_line (shop_order_id, position, name, sku, quantity, personalisation, "
+                    "custom_order_id) VALUES (?, ?, 'Naamketting', 'NK-1', ?, '', ?)", (order, position, quantity, custom))
+    con.commit()
+    con.close()
+
+    assert open_checked(target) is None
+    close_database()
+    con = sqlite3.connect(target)
+    try:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == migrations.CURRENT_VERSION
+        quantities = dict(con.execute("SELECT id, quantity FROM custom_order WHERE id IN (?, ?)", (three, one)))
+        notes = dict(con.execute("SELECT id, note FROM custom_order WHERE id IN (?, ?)", (three, one)))
+        buyer = con.execute("SELECT buyer FROM shop_order WHERE id = ?", (order,)).fetchone()[0]
+    finally:
+        con.close()
+    assert quantities == {three: 3, one: 1}
+    assert notes == {three: "Graveer: Zoë", one: "1 stuks"}  # a note of one piece was never the import's
+    assert buyer == "zoe-etsy-77"
+    assert list(paths.backup_dir().glob("*before-migration-v12.sqlite3"))

@@ -243,22 +243,33 @@ def clear_stale_restore(target: Path, now: float | None = None) -> bool:
     return True
 
 
-def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
+def copy_database(source: sqlite3.Connection | Path, target: Path, make_folder: bool = True) -> Path:
     """Write a consistent copy of ``source`` to ``target`` (atomic: temp file + rename).
 
     A copy that fails (a full disk, a killed process the next time) leaves no half-written
-    ``.part`` behind: it would fill the disk further and hold personal data nothing lists."""
+    ``.part`` behind: it would fill the disk further and hold personal data nothing lists.
+    The ``.part`` is hers only from the moment it is made (and so is the journal SQLite
+    writes beside it, which takes its mode): a copy killed half-way (no handler runs then)
+    left both readable by anyone where she chose to save (review of data safety, 4); the
+    next copy under the same name removes them. ``make_folder``: make the folder it goes
+    in (not for a place she names: a missing folder there is a typing error, or a USB
+    stick that is not plugged in, and the copy would land beside the stick's place)."""
     target = Path(target)
     # A folder is named as the folder it is, never as the ".part" copy beside it (audit of
     # 2026-12-05); a pipe or a device is not replaced by the copy (store/outgoing.py). A link
     # is followed here: the data folder's own files may be links (a place the owner names is
     # refused as one by ``backup_now``).
     outgoing.existing(target, links=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if make_folder:
+        target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     remove_leftovers(tmp, with_file=True)
     own = None
     try:
+        # Made empty and private first (SQLite takes an empty file for a new database, and
+        # gives its journal the same mode); never through a link put under that name.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        os.close(os.open(tmp, flags, 0o600))
         if isinstance(source, (str, Path)):
             own = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
             source = own
@@ -311,7 +322,7 @@ def backup_now(database: peewee.SqliteDatabase, out: Path | None = None, why: st
         # "Backup written" over the data itself: no copy at all, and the file replaced under
         # whoever has it open. Told as the file being in use (errors.unwritable).
         raise OSError(errno.EBUSY, "that is the database itself", str(out))
-    made = copy_database(_raw(database), out)
+    made = copy_database(_raw(database), out, make_folder=not named)
     if named:
         note_saved_copy(made, now)
     return made
@@ -378,21 +389,54 @@ def sweep_unfinished(folder: Path | None = None) -> list[Path]:
     return gone
 
 
+class CopyDamaged(sqlite3.DatabaseError):
+    """The day's copy, just written, does not pass SQLite's check: it was removed again, and
+    no older copy with it."""
+
+
 def daily_backup(database: peewee.SqliteDatabase | Path, keep: int, now: datetime | None = None) -> Path | None:
-    """Take today's automatic backup unless one exists; keep the newest ``keep``; remove
-    what killed copies left (``sweep_unfinished``). ``database``: the open database, or
-    the file's path (copied through a read-only connection of its own, as a thread does)."""
+    """Take today's automatic backup unless one exists; remove what killed copies left
+    (``sweep_unfinished``). ``database``: the open database, or the file's path (copied
+    through a read-only connection of its own, as a thread does); the caller checked it
+    (a backup is only ever taken from a checked file: store/recovery.check_beside).
+
+    Only a new copy that passes ``quick_check`` itself makes room: then the newest ``keep``
+    automatic copies stay (never the new one removed). A damaged copy is removed and
+    nothing else (``CopyDamaged``): rotation once pushed the last good copies out for
+    damaged ones, fourteen days of them (review of data safety, 1)."""
     now = now or utcnow()
     folder = paths.backup_dir()
     sweep_unfinished(folder)
-    made = None
-    if not has_auto_backup_on(now, folder):
-        source = database if isinstance(database, (str, Path)) else _raw(database)
-        made = copy_database(source, folder / f"{AUTO_PREFIX}{_stamp(now)}.sqlite3")
-    existing = auto_backups(folder)
-    for old in existing[: max(0, len(existing) - max(1, keep))]:
+    if has_auto_backup_on(now, folder):
+        return None
+    source = database if isinstance(database, (str, Path)) else _raw(database)
+    made = copy_database(source, folder / f"{AUTO_PREFIX}{_stamp(now)}.sqlite3")
+    problem = _copy_problem(made)
+    if problem is not None:
+        remove_leftovers(made, with_file=True)
+        log.error("the day's copy %s does not pass the check (%s); removed, and no older copy", made.name, problem)
+        raise CopyDamaged(f"the day's copy is damaged: {problem}")
+    existing = [p for p in auto_backups(folder) if p != made]
+    for old in existing[: max(0, len(existing) + 1 - max(1, keep))]:
         old.unlink(missing_ok=True)
     return made
+
+
+def _copy_problem(path: Path) -> str | None:
+    """What SQLite's ``quick_check`` finds wrong in a copy just made, or None."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            found = [row[0] for row in con.execute("PRAGMA quick_check(5)").fetchall()]
+        finally:
+            con.close()
+    except UnicodeDecodeError:  # SQLite's report on a damaged page can hold raw bytes
+        return "the file is damaged"
+    except sqlite3.DatabaseError as exc:
+        if storage_errors.is_damage(exc):
+            return str(exc)
+        raise
+    return None if found == ["ok"] else "; ".join(found)
 
 
 def restore(source: Path, target: Path | None = None, now: datetime | None = None) -> Path:

@@ -139,6 +139,13 @@ class ImportPlan:
     erased_orders: list[OrderRow] = field(default_factory=list)
     erased_returned: int = 0
     erased_deliveries: set[str] = field(default_factory=set)
+    # The file as it was read (before anything above was left out of ``parsed``), and what
+    # the database held when the plan was read (``_read_token``; None: it cannot be told).
+    # ``apply_plan`` makes the plan again from ``source`` when anything was written since:
+    # two imports of one file at once each planned every customer as new (review of data
+    # safety, 3: 215 customers twice, or a UNIQUE error as a traceback).
+    source: ParsedOrders | None = None
+    read_at: object = None
 
     def made_to_order(self) -> set[str]:
         return {p.key for p in self.products if p.made_to_order}
@@ -208,11 +215,31 @@ class OrderImportSummary:
 
 
 class OrdersOfAnotherShop(Exception):
-    """A plan holds orders of another shop (``ImportPlan.other_shop``): not written."""
+    """A plan holds orders of another shop (``ImportPlan.other_shop``): not written. ``plan``:
+    the plan that holds them (made again by ``apply_plan`` when the data changed meanwhile)."""
+
+    def __init__(self, count: int, plan: ImportPlan | None = None):
+        super().__init__(count)
+        self.plan = plan
 
 
 class OrdersDatedAhead(Exception):
-    """A plan holds orders placed on a day still to come (``ImportPlan.dated_ahead``): not written."""
+    """A plan holds orders placed on a day still to come (``ImportPlan.dated_ahead``): not
+    written. ``plan``: the plan that holds them."""
+
+    def __init__(self, count: int, plan: ImportPlan | None = None):
+        super().__init__(count)
+        self.plan = plan
+
+
+def _read_token():
+    """What identifies the database's content right now, as this connection sees it: the
+    connection, the rows it changed (``total_changes``) and ``PRAGMA data_version`` (which
+    moves when another connection or process commits). Unlike ``db.data_token`` it is read
+    inside a transaction too: ``apply_plan`` reads it right after taking the write lock,
+    when nobody else can write any more."""
+    conn = db.connection()
+    return conn, conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 # --- reading: the plan -----------------------------------------------------------------------
@@ -512,8 +539,9 @@ def _plan_stored(plan: ImportPlan, parsed: ParsedOrders, order: OrderRow, curren
 
 def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan:
     """What importing ``parsed`` on ``now`` (naive UTC; default: the clock) would do; reads only."""
+    read_at = _read_token() if not db.connection().in_transaction else None  # first: a write meanwhile is seen
     plan = ImportPlan(parsed=parsed, today=clock.owner().today(now or clock.utcnow()),
-                      lead_days=int(settings.get("order_lead_days")))
+                      lead_days=int(settings.get("order_lead_days")), source=parsed, read_at=read_at)
     parsed = plan.parsed = _leave_out_erased(plan, parsed)
     plan.dated_ahead = [o for o in parsed.orders if rules.dated_ahead(o.ordered_on, plan.today)]
     _plan_customers(plan, parsed)
@@ -794,16 +822,38 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
     by the caller), made custom orders instead of history. ``progress(done, total)``
     returning False cancels (ImportCancelled). An import that added or changed orders leaves
     one event on the timeline in the same transaction (fact ``orders_imported``: the file's
-    name, the platform and the counts)."""
-    if plan.other_shop:
-        raise OrdersOfAnotherShop(len(plan.other_shop))
-    if plan.dated_ahead:
-        raise OrdersDatedAhead(len(plan.dated_ahead))
-    parsed = plan.parsed
+    name, the platform and the counts).
+
+    The plan is written as it was read only when nothing was written since (checked under
+    the write lock, which the transaction takes as it begins: another import, in this
+    window or in `afspraak import`, waits until this one is done): otherwise it is made
+    again from the file inside the transaction, and that plan is written (its summary
+    returned). Raises OrdersOfAnotherShop or OrdersDatedAhead (with the plan) when that
+    plan holds such orders."""
+    _refuse(plan)
     still_making = dict(still_making or {})
-    for order in parsed.orders:
+    for order in plan.parsed.orders:
         if order.number in still_making and rules.still_making_problem(order.ordered_on, still_making[order.number]):
             raise ValueError(f"order {order.number}: {still_making[order.number]} is no ready date for it")
+    with handing_turns() if progress is not None else nullcontext(), db.atomic(lock_type="IMMEDIATE"):
+        if plan.source is not None and (plan.read_at is None or plan.read_at != _read_token()):
+            plan = plan_import(plan.source, now)
+            _refuse(plan)
+        return _write_plan(plan, now, made_to_order, progress, chunk, file_name, still_making)
+
+
+def _refuse(plan: ImportPlan) -> None:
+    if plan.other_shop:
+        raise OrdersOfAnotherShop(len(plan.other_shop), plan)
+    if plan.dated_ahead:
+        raise OrdersDatedAhead(len(plan.dated_ahead), plan)
+
+
+def _write_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None,
+                progress: Callable[[int, int], bool | None] | None, chunk: int, file_name: str,
+                still_making: dict[str, date]) -> OrderImportSummary:
+    """``apply_plan``'s writing, inside its transaction."""
+    parsed = plan.parsed
     marks = plan.made_to_order() if made_to_order is None else set(made_to_order)
     summary = OrderImportSummary(platform=parsed.platform, notes=list(parsed.notes),
                                  new=len(plan.new_orders), updated=len(plan.updated_orders),
@@ -820,47 +870,46 @@ def apply_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None =
     without_customer = 0
     names_items = parsed.names_items()
     left: dict[int, set[int]] = {}  # people an order of theirs moved away from: to whom
-    with handing_turns() if progress is not None else nullcontext(), db.atomic():
-        product_ids = _save_marks(plan, marks, now)
-        people = _save_customers(plan, now)
-        for done, order in enumerate(parsed.orders, start=1):
-            person_id = people.get(order.customer_key) if order.customer_key else None
-            shop_id = plan.existing.get(order.number)
-            stored = shop_id is not None
-            if stored and order.number not in changed:
-                _fill_in(plan, order.number, shop_id)
-            kept = plan.kept.get(order.number, {}) if stored else {}
-            if "person_id" in kept:
-                person_id = kept["person_id"]
-            if order.number in changed:
-                values = _order_values(order, person_id)
-                values.update(kept)
-                values["person"] = values.pop("person_id")
-                if stored:
-                    ShopOrder.update(updated_at=now, **values).where(ShopOrder.id == shop_id).execute()
-                    before = plan.stored_people.get(order.number)
-                    if before is not None and before != values["person"]:
-                        left.setdefault(before, set()).add(values["person"])
-                else:
-                    shop_id = ShopOrder.insert(platform=parsed.platform, number=order.number, imported_at=now,
-                                               updated_at=now, **values).execute()
-                # a file without items leaves the stored ones, and so does a file older than them
-                if not stored or (names_items and order.number not in plan.lines_kept):
-                    _save_lines(shop_id, order, product_ids, parsed)
-            # an order kept as history in an earlier import is not said again (audit 12, F7)
-            without_customer += _made_to_order_lines(plan, _with_status_kept(order, kept), shop_id, person_id,
-                                                     marks, product_ids, summary, history if not stored else set(),
-                                                     now, still_making)
-            if done % chunk == 0 and progress is not None and progress(done, total) is False:
-                raise ImportCancelled()
-        summary.merged = _remove_left_empty(left)
-        if summary.new or summary.updated:
-            Event.create(at=now, kind="import", direction="none", fact="orders_imported",
-                         params={"file": file_name, "platform": parsed.platform, "new": summary.new,
-                                 "updated": summary.updated, "custom_orders": summary.custom_orders,
-                                 "new_customers": summary.new_customers})
-        if progress is not None and progress(total, total) is False:
+    product_ids = _save_marks(plan, marks, now)
+    people = _save_customers(plan, now)
+    for done, order in enumerate(parsed.orders, start=1):
+        person_id = people.get(order.customer_key) if order.customer_key else None
+        shop_id = plan.existing.get(order.number)
+        stored = shop_id is not None
+        if stored and order.number not in changed:
+            _fill_in(plan, order.number, shop_id)
+        kept = plan.kept.get(order.number, {}) if stored else {}
+        if "person_id" in kept:
+            person_id = kept["person_id"]
+        if order.number in changed:
+            values = _order_values(order, person_id)
+            values.update(kept)
+            values["person"] = values.pop("person_id")
+            if stored:
+                ShopOrder.update(updated_at=now, **values).where(ShopOrder.id == shop_id).execute()
+                before = plan.stored_people.get(order.number)
+                if before is not None and before != values["person"]:
+                    left.setdefault(before, set()).add(values["person"])
+            else:
+                shop_id = ShopOrder.insert(platform=parsed.platform, number=order.number, imported_at=now,
+                                           updated_at=now, **values).execute()
+            # a file without items leaves the stored ones, and so does a file older than them
+            if not stored or (names_items and order.number not in plan.lines_kept):
+                _save_lines(shop_id, order, product_ids, parsed)
+        # an order kept as history in an earlier import is not said again (audit 12, F7)
+        without_customer += _made_to_order_lines(plan, _with_status_kept(order, kept), shop_id, person_id,
+                                                 marks, product_ids, summary, history if not stored else set(),
+                                                 now, still_making)
+        if done % chunk == 0 and progress is not None and progress(done, total) is False:
             raise ImportCancelled()
+    summary.merged = _remove_left_empty(left)
+    if summary.new or summary.updated:
+        Event.create(at=now, kind="import", direction="none", fact="orders_imported",
+                     params={"file": file_name, "platform": parsed.platform, "new": summary.new,
+                             "updated": summary.updated, "custom_orders": summary.custom_orders,
+                             "new_customers": summary.new_customers})
+    if progress is not None and progress(total, total) is False:
+        raise ImportCancelled()
     summary.without_customer = without_customer
     summary.history = len(history)
     summary.history_before = plan.history_before if history else None

@@ -598,11 +598,17 @@ class ShippingController(QObject):
     def _written(self, write, path: Path, progress: QProgressDialog):
         """Run an import's ``write`` (one transaction), recorded for Edit → Undo; its summary,
         or None when it was cancelled or failed: rolled back, and the owner told why."""
+        from desktop.store.shop_orders import OrdersDatedAhead, OrdersOfAnotherShop
+
         try:
             with journal.recording() as change:
                 summary = write()
         except ImportCancelled:
             self._failed("", path, progress)
+        except (OrdersOfAnotherShop, OrdersDatedAhead) as refused:  # found when planned again (written meanwhile)
+            plan = refused.plan
+            self._failed(import_texts.other_shop_text(plan) if plan.other_shop else import_texts.dated_ahead_text(plan),
+                         path, progress)
         except Exception as exc:  # rolled back; say so, import again later
             if storage_errors.is_damage(exc):  # a damaged database: the app recovers (app.py)
                 progress.close()

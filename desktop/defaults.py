@@ -57,6 +57,9 @@ SETTINGS: dict[str, object] = {
     # that the owner is still to be told of
     "erasures_applied": "",
     "erasures_untold": 0,
+    # the calendar file (store/calendar_record.py): every date an export gave her calendar,
+    # {"sequence": the highest SEQUENCE written, "dates": {UID: "YYYY-MM-DD"}}
+    "calendar_exported": {},
 }
 
 CURRENCY = "EUR"

@@ -1,6 +1,7 @@
 """The Influencers view and its dialogs, driven as the owner would, in Dutch and English."""
 
 import os
+from pathlib import Path
 import stat
 from datetime import date, datetime, timedelta
 
@@ -348,8 +349,11 @@ def test_the_export_opens_in_columns_in_her_language(qtbot, demo_db, translator,
     yara = Person.get(Person.name == "Yara Claes")
     v.select_person(yara.id)
     out = tmp_path / "influencers.csv"
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(out))
+    suggested = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, title, path, filters: suggested.append(path) or str(out))
     v.export_selected()
+    # in her home folder (it was the folder Afspraak was started from), under a name through the catalogs
+    assert suggested == [str(Path.home() / "influencers.csv")]
     with open(out, encoding="utf-8-sig", newline="") as fh:
         header, *rows = list(csv.reader(fh, delimiter=";"))
     assert len(rows) == 1

@@ -287,6 +287,20 @@ def test_timeline_csv_is_the_filtered_timeline(qtbot, database, translator, tmp_
     assert "450" in window.statusBar().currentMessage()
 
 
+@pytest.mark.parametrize("language, name", [("nl", "afspraak-tijdlijn-2026-11-23.csv"),
+                                            ("en", "afspraak-timeline-2026-11-23.csv")])
+def test_the_timeline_export_suggests_a_file_name_in_her_language(qtbot, database, translator, monkeypatch,
+                                                                  language, name):
+    """Review of the timeline, 2: the English window suggested the Dutch "afspraak-tijdlijn-….csv"."""
+    from pathlib import Path
+
+    suggested = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, title, path, filters: suggested.append(path))
+    window = make_window(qtbot, language)
+    window.view("timeline").export_csv()
+    assert suggested == [str(Path.home() / name)]
+
+
 # --- iCalendar ---------------------------------------------------------------------------
 
 def test_calendar_round_trip_dates_time_zone_and_stable_uids(demo_db, tmp_path):
@@ -398,7 +412,7 @@ def test_calendar_menu_action(qtbot, demo_db, translator, tmp_path, monkeypatch)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(out))
     window.action_calendar.trigger()
     assert Calendar.from_ical(out.read_bytes()).walk("VEVENT")
-    assert "Importeer" in window.statusBar().currentMessage()
+    assert str(out) in window.statusBar().currentMessage()  # what it says: tests/test_calendar_export.py
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["1366x768", "1920x1080"])

@@ -398,7 +398,9 @@ class InfluencersView(ListView):
             ids = [r.id for r in self.model.rows]
         if not ids:
             return
-        path = dialogs.ask_save_path(self, _("Export influencers"), "influencers.csv", _("CSV file (*.csv)"))
+        # TRANSLATORS: suggested file name of the influencer list export. No spaces.
+        path = dialogs.ask_save_path(self, _("Export influencers"), str(Path.home() / _("influencers.csv")),
+                                     _("CSV file (*.csv)"))
         if not path:
             return
         try:

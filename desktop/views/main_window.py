@@ -700,15 +700,12 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            count = calendar_export.write_calendar(Path(path), utcnow())
+            written = calendar_export.export(Path(path), utcnow())
         except OSError as exc:
             dialogs.warn(self, _("Export failed"), _("The file could not be written: {error}").format(
                 error=errors.unwritable(exc)))
             return
-        self.statusBar().showMessage(ngettext(
-            "{count} date exported to {path}. Import it into your calendar; importing it again updates it.",
-            "{count} dates exported to {path}. Import it into your calendar; importing it again updates it.",
-            count).format(count=count, path=path), 10000)
+        self.statusBar().showMessage(calendar_export.written_message(written, path), 20000)
 
     # --- state ---------------------------------------------------------------------
     def _restore_geometry(self, geometry: str | None) -> None:

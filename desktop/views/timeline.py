@@ -322,8 +322,9 @@ class TimelineView(ListView):
 
     # --- export --------------------------------------------------------------------------
     def export_csv(self) -> None:
-        suggested = str(Path.home() / "afspraak-tijdlijn-{day}.csv".format(
-            day=to_local(utcnow()).date().isoformat()))
+        # TRANSLATORS: suggested file name of the timeline export; {date} is today ("2026-11-23"). No spaces.
+        suggested = str(Path.home() / _("afspraak-timeline-{date}.csv").format(
+            date=to_local(utcnow()).date().isoformat()))
         path = dialogs.ask_save_path(self, _("Export the timeline"), suggested, _("CSV file (*.csv)"))
         if not path:
             return

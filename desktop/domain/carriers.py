@@ -214,6 +214,24 @@ def tracking_link(carrier: str, code: str, postcode: str = "", country: str = ""
     return ""
 
 
+def why_no_link(carrier: str, code: str) -> tuple[str, str | None]:
+    """Why ``tracking_link`` gives no page for a parcel: ("no_carrier", None), ("no_code",
+    None), ("no_page", None) for a carrier whose page Afspraak does not know (the owner's
+    "Other carrier"), or ("bad_code", what is wrong: ``check_code``'s words) for a code that
+    does not fit its carrier; ("", None) when a link can be made."""
+    if not carrier:
+        return "no_carrier", None
+    if not code:
+        return "no_code", None
+    spec = CARRIERS.get(carrier)
+    if spec is None or not spec.links:
+        return "no_page", None
+    problem = check_code(carrier, normalise_code(code))
+    if problem is not None:
+        return "bad_code", problem
+    return "", None
+
+
 # Where the carriers' own links carry the code (checked against their pages, November 2026):
 # ups.com/track?tracknum= (older WebTracking?trackNums=, InquiryNumber1=), dpdgroup.com
 # …/track?parcelNumber=, gls-group.com …?match=, bpost's #/search?itemCode=, PostNL's

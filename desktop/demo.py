@@ -413,7 +413,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                     created_at=_at(now, -sent_days_ago, 14),
                 )
                 ShipmentItem.create(shipment=s, product=prod)
-                Event.create(at=_at(now, -sent_days_ago, 15), kind="shipment", channel="", direction="out",
+                Event.create(at=_at(now, -sent_days_ago, 15), kind="shipment", channel="", direction="none",
                              fact="shipment_sent", params={"carrier": s.carrier, "items": [[prod.name, 1]]},
                              person=person, subject_type="shipment", subject_id=s.id)
                 if received_days_ago is not None:

@@ -128,6 +128,10 @@ class ShipmentsView(ListView):
     # the products down to "…" and the status out of sight. The code gives way (whole in its
     # tooltip and the pane): the recipient, the first product and the status tell the rows apart.
     yielding_column = 3
+    # ...and the pane's values go under their names when the pane is narrow (a 24-digit bpost
+    # code beside "Ontvangst bevestigd" kept it 373 px wide): the list keeps the room for its
+    # first product whole ("Gouden schakelketting (50 cm)", not "Goud…").
+    fields_wrap = True
 
     def __init__(self, parent=None):
         super().__init__(parent)

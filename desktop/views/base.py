@@ -95,7 +95,7 @@ ZERO_WIDTH_SPACE = "\u200b"
 LONGEST_RUN = 30  # characters without a space a message may hold before it gets a place to break
 _LONG_RUN = re.compile(r"[^\s\u200b]{%d,}" % (LONGEST_RUN + 1))
 # ...and in a link after "=", before "?" and "&": a tracking link breaks around its code, not inside it.
-_AFTER_SEPARATOR = re.compile(r"(?<=[_.@/\\=-])|(?=[?&])")
+_AFTER_SEPARATOR = re.compile(r"(?<=[_.@\\=-])|(?<=/)(?!/)|(?=[?&])")
 
 
 def breakable(text: str) -> str:

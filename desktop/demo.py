@@ -33,6 +33,7 @@ from datetime import datetime, timedelta
 
 from peewee import ForeignKeyField
 
+from desktop.domain import carriers
 from desktop.domain.message_rules import default_form
 from desktop.i18n import N_, _
 
@@ -396,9 +397,15 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                 ds.append(Deliverable.create(collaboration=c, kind=kind, deadline=_deadline(now, deadline_days)))
             if sent_days_ago is not None:
                 prod = products[product_idx]
+                # A code of the carrier's own shape (domain/carriers.py), with the link the app
+                # builds for it: a Belgian parcel goes with bpost (24 digits, 3232…), a Dutch one
+                # with PostNL (3S + customer code + serial). One draw either way.
+                serial = rnd.randint(1000000, 9999999)
+                carrier = "bpost" if person.country == "BE" else "postnl"
+                code = f"3232{serial}{serial:07d}{serial % 1000000:06d}" if carrier == "bpost" else f"3SZLVR{serial}"
                 s = Shipment.create(
-                    person=person, collaboration=c, carrier="bpost" if person.country == "BE" else "postnl",
-                    tracking_code=f"3SZLVR{rnd.randint(1000000, 9999999)}",
+                    person=person, collaboration=c, carrier=carrier, tracking_code=code,
+                    tracking_url=carriers.tracking_link(carrier, code, person.postcode, person.country, person.language),
                     status="received" if received_days_ago is not None else "sent",
                     sent_at=_at(now, -sent_days_ago, 15),
                     received_at=_at(now, -received_days_ago, 12) if received_days_ago is not None else None,
@@ -406,7 +413,7 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                     created_at=_at(now, -sent_days_ago, 14),
                 )
                 ShipmentItem.create(shipment=s, product=prod)
-                Event.create(at=_at(now, -sent_days_ago, 15), kind="shipment", channel="", direction="out",
+                Event.create(at=_at(now, -sent_days_ago, 15), kind="shipment", channel="", direction="none",
                              fact="shipment_sent", params={"carrier": s.carrier, "items": [[prod.name, 1]]},
                              person=person, subject_type="shipment", subject_id=s.id)
                 if received_days_ago is not None:

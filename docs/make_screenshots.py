@@ -244,6 +244,13 @@ def shoot_views(app, out: Path, size: str, dark: bool, lang: str, only_settings:
     for view in ([] if only_settings else window.views):
         window.show_view(view.key)
         app.processEvents()
+        if view.key == "shipments":  # the parcel with the longest link: it wraps in the pane, the list keeps its room
+            from desktop.store.models import Shipment
+
+            longest = max(Shipment.select(), key=lambda s: len(s.tracking_url), default=None)
+            if longest is not None:
+                view.select_id(longest.id)
+                app.processEvents()
         path = out / f"{view.key}-{width}-{'dark' if dark else 'light'}-{lang}.png"
         window.grab().save(str(path))
         print(path)
@@ -643,7 +650,9 @@ def shoot_imports(app, window, path: Path) -> None:
     products, orders = exports / "woo_variations.csv", exports / "shopify_orders_nl.csv"
     apply_import(parse_any(products.read_bytes()), utcnow(), file_name=products.name)
     plan = shop_orders.plan_import(parse_any(orders.read_bytes()))
-    shop_orders.apply_plan(plan, utcnow(), file_name=orders.name)
+    # Under the long name a WooCommerce export plugin gives its file: it breaks in the pane
+    # after its "_" rather than run past the edge.
+    shop_orders.apply_plan(plan, utcnow(), file_name="customer_order_csv_export_one_row_per_order.csv")
     window.refresh_all()
     window.show_view("timeline")
     view = window.view("timeline")

@@ -89,3 +89,37 @@ def test_problems_are_told_in_dutch_and_english():
     assert "controlecijfer" in read_tracking_input("ups", "1Z5R89390357567128").problem
     i18n.set_language("en")
     assert "check digit" in read_tracking_input("ups", "1Z5R89390357567128").problem
+
+
+@pytest.mark.parametrize("link,code", [
+    # dhl.com's tracking page (the link in DHL's mails): the code is its "tracking-id"
+    ("https://www.dhl.com/nl-nl/home/tracking/tracking-parcel.html?submit=1&tracking-id=JVGL0123456789",
+     "JVGL0123456789"),
+    ("https://www.dhl.com/en/express/tracking.html?AWB=1234567890&brand=DHL", "1234567890"),
+    ("https://www.dhlparcel.nl/nl/consument/volg-je-pakket?tc=JVGL0123456789&pc=3043LC", "JVGL0123456789"),
+    ("https://my.dhlecommerce.nl/home/tracktrace/JVGL0123456789/3043LC", "JVGL0123456789"),
+    ("https://my.dhlparcel.be/home/tracktrace/JJD000390007878", "JJD000390007878"),
+    ("https://postnl.nl/tracktrace/?B=3SKABA000000000&D=NL&T=C", "3SKABA000000000"),
+    ("https://www.internationalparceltracking.com/Main.aspx#/track/3STUNM283054292/NL/3043LC", "3STUNM283054292"),
+    ("https://www.dpdgroup.com/nl/mydpd/my-parcels/track?parcelNumber=05212345678901", "05212345678901"),
+    ("https://tracking.dpd.de/status/nl_NL/parcel/05212345678901", "05212345678901"),
+    ("https://gls-group.com/NL/nl/volg-je-pakket?match=123456789012&postalCode=3511AB", "123456789012"),
+    ("https://wwwapps.ups.com/WebTracking/track?track=yes&trackNums=1Z5R89390357567127", "1Z5R89390357567127"),
+    ("https://www.ups.com/track?loc=nl_NL", ""),  # the page without a code: nothing made up
+])
+def test_every_carriers_own_link_gives_its_code(link, code):
+    assert carriers.code_from_link(link) == code
+    assert read_tracking_input("dhl", link).code == code
+
+
+@pytest.mark.parametrize("typed,kept", [(" ABC-123 ", "ABC-123"), ("zx.77-b", "zx.77-b"), ("AB  12 3", "AB 12 3")])
+def test_an_unknown_carriers_code_is_kept_as_she_typed_it(typed, kept):
+    """A carrier whose codes we do not know: nobody can say its dash or capitals do not
+    count, so the code is kept as typed (trimmed), not "ABC123"."""
+    result = read_tracking_input("other", typed)
+    assert (result.code, result.url, result.problem) == (kept, "", None)
+    assert read_tracking_input("postnl", " 3skaba-000000000 ").code == "3SKABA000000000"  # a known carrier: normalised
+
+
+def test_an_unknown_carriers_code_still_needs_letters_or_digits():
+    assert read_tracking_input("other", "--").problem is not None

@@ -291,3 +291,29 @@ def test_a_sent_reminder_reads_as_what_it_said_not_its_greeting(demo_db, languag
     # Afspraak's own facts: their first line, in the reader's language.
     assert event_texts.line(order_event("#1041", "order")) == {"nl": "Bestelling #1041 bevestigd",
                                                                "en": "Order #1041 confirmed"}[language]
+
+
+@pytest.mark.parametrize("fact,params,english", [
+    ("shipment_sent", {"items": [["Ring", 1]]}, "Parcel sent: 1 × Ring"),
+    ("shipment_sent", {"day": "2026-11-20", "items": [["Ring", 1]]}, "Parcel sent on 20 Nov 2026: 1 × Ring"),
+    ("shipment_delivered", {"items": [["Ring", 1]]}, "Parcel delivered: 1 × Ring"),
+    ("shipment_lost", {"items": [["Ring", 1]]}, "Parcel lost on its way: 1 × Ring"),
+    ("order_shipped", {"number": "#7"}, "Order #7 sent"),
+    ("order_shipped", {"number": "#7", "day": "2026-11-20"}, "Order #7 sent on 20 Nov 2026"),
+    ("order_shipped", {"number": "", event_texts._CUSTOMER: "Anna"}, "Order for Anna sent"),
+    ("order_shipped", {"number": "", event_texts._CUSTOMER: "Anna", "day": "2026-11-20"}, "Order for Anna sent on 20 Nov 2026"),
+])
+@pytest.mark.parametrize("carrier", ["other", "", "made_up_carrier"])
+def test_a_parcel_with_the_other_carrier_names_no_company(fact, params, english, carrier):
+    """"Andere vervoerder" is the owner's choice of none of the listed carriers, not a
+    company: the timeline leaves it out ("Parcel sent: …"), as the messages do, rather
+    than "Sent with Other carrier" or "Verzonden met Andere vervoerder"."""
+    params = {**params, "carrier": carrier}
+    with i18n.speaking("en"):
+        assert event_texts.render(fact, params, "FALLBACK") == english
+    with i18n.speaking("nl"):
+        dutch = event_texts.render(fact, params, "FALLBACK")
+    assert "FALLBACK" not in dutch and "vervoerder" not in dutch.lower() and "carrier" not in dutch.lower()
+    with i18n.speaking("en"):  # a named carrier is still named
+        named = event_texts.render(fact, {**params, "carrier": "bpost"}, "FALLBACK")
+    assert "bpost" in named

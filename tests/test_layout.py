@@ -453,7 +453,8 @@ def test_a_long_tracking_code_gives_way_to_the_products_and_the_status(qtbot, de
 
     code = "323299999900001234567890"
     parcel = Shipment.select().where(Shipment.status == "sent").order_by(Shipment.sent_at.desc()).first()
-    Shipment.update(carrier="bpost", tracking_code=code).where(Shipment.id == parcel.id).execute()
+    link = f"https://track.bpost.cloud/btr/web/#/search?itemCode={code}&lang=nl"  # its own: the example's has its own
+    Shipment.update(carrier="bpost", tracking_code=code, tracking_url=link).where(Shipment.id == parcel.id).execute()
     i18n.set_language(language)
     window = shown_window(qtbot, monkeypatch, view_key="shipments")
     view = window.view("shipments")
@@ -713,3 +714,97 @@ def test_a_dialogs_hints_read_whole_at_its_opening_size(qtbot, demo_db, translat
         problems += [f"{type(dialog).__name__}: {p}" for p in _hint_problems(shown)]
         shown.close()
     assert not problems, "\n".join(problems)
+
+
+def _first_products_cut(view) -> list[str]:
+    """The first product of each row (``whole_lead``) that does not read whole in its cell."""
+    table, model = view.table, view.table.model()
+    fm = table.fontMetrics()
+    cut = []
+    for row in range(model.rowCount()):
+        first = (model.data(model.index(row, 1), Qt.DisplayRole) or "").split(", ")[0]
+        if first and fm.horizontalAdvance(first) + PADDING > table.visualRect(model.index(row, 1)).width():
+            cut.append(first)
+    return cut
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_long_tracking_link_wraps_in_the_pane_and_the_products_stay_readable(qtbot, demo_db, translator,
+                                                                                language, monkeypatch):
+    """At 1366 the pane of a bpost parcel with its long link (and "Andere vervoerder" in the
+    list) took the list's room: every product read "Goud…" and the heading "Producter". The
+    link wraps in the pane, which is no wider for it, and the code column gives way instead."""
+    from desktop.domain import carriers
+    from desktop.store.models import Person, Product, Shipment, ShipmentItem
+    from desktop.views.base import ZERO_WIDTH_SPACE
+
+    gold = Product.create(key="GS50", sku="GS50", name="Gouden schakelketting", variant="50 cm")
+    belgian = Person.select().where(Person.country == "BE").first()
+    parcels = []
+    for carrier, code in (("other", "ABC-123"), ("bpost", "323212345678901234567890"), ("dhl", "JVGL0123456789")):
+        url = carriers.tracking_link(carrier, code, belgian.postcode, "BE", "nl")
+        parcel = Shipment.create(person=belgian, carrier=carrier, tracking_code=code, tracking_url=url,
+                                 status="ready", created_at=NOW)
+        ShipmentItem.create(shipment=parcel, product=gold)
+        parcels.append(parcel)
+    long_link = parcels[1]
+    assert len(long_link.tracking_url) > 80
+    i18n.set_language(language)
+    window = shown_window(qtbot, monkeypatch, view_key="shipments")
+    view = window.view("shipments")
+
+    def settle():
+        for _ in range(4):
+            QCoreApplication.processEvents()
+
+    Shipment.update(tracking_url="").where(Shipment.id == long_link.id).execute()
+    window.refresh_all()
+    view.select_id(long_link.id)
+    settle()
+    without_link = view.detail_scroll.minimumWidth()
+    Shipment.update(tracking_url=long_link.tracking_url).where(Shipment.id == long_link.id).execute()
+    window.refresh_all()
+    view.select_id(parcels[0].id)
+    view.select_id(long_link.id)
+    settle()
+    assert view.current_id == long_link.id
+    assert view.detail_scroll.minimumWidth() <= without_link  # the link wraps: the pane is no wider for it
+    shown = [label.text().replace(ZERO_WIDTH_SPACE, "") for label in view.detail.findChildren(QLabel)]
+    assert long_link.tracking_url in shown
+    assert _first_products_cut(view) == []
+    assert not layout_problems(window)
+
+
+def test_a_long_file_name_wraps_in_the_timeline_pane(qtbot, demo_db, translator, monkeypatch):
+    """At 1366 an import's file name ran past the edge of the Timeline pane (the ")" out of
+    sight): it breaks after its "_", and what she copies from it is the name as it is."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+
+    from desktop.domain.order_importers import parse_any
+    from desktop.store import shop_orders
+    from desktop.store.models import Event
+    from desktop.views.base import ZERO_WIDTH_SPACE
+    from pathlib import Path
+
+
+    name = "customer_order_csv_export_one_row_per_order.csv"
+    plan = shop_orders.plan_import(parse_any((Path(__file__).parent / "data" / "shop" / "shopify_orders_nl.csv").read_bytes()))
+    shop_orders.apply_plan(plan, NOW, file_name=name)
+    i18n.set_language("nl")
+    window = shown_window(qtbot, monkeypatch, view_key="timeline")
+    view = window.view("timeline")
+    view.select_id(Event.select().where(Event.fact == "orders_imported").get().id)
+    for _ in range(4):
+        QCoreApplication.processEvents()
+    labels = [label for label in view.detail.findChildren(QLabel)
+              if name in label.text().replace(ZERO_WIDTH_SPACE, "")]
+    assert labels, "the file's name is in the pane"
+    assert not layout_problems(window)
+    label = labels[0]
+    label.make_selectable()
+    label.setFocus()
+    label.setSelection(0, len(label.text()))
+    QTest.keyClick(label, Qt.Key_C, Qt.ControlModifier)
+    copied = QGuiApplication.clipboard().text()
+    assert name in copied and ZERO_WIDTH_SPACE not in copied

@@ -26,6 +26,9 @@ CHANGED_ON_PURPOSE: set[tuple[str, str]] = set()
 CHANGED_INTO_FACTS = {
     ("event", "text"): lambda old, new: new["text"] == "" and new["fact"] != "",
     ("collaboration_product", "name"): lambda old, new: " – " in old and new["name"] == old.replace(" – ", " (", 1) + ")",
+    # v18: a parcel packed or sent is no message: the app's own line of it has no direction.
+    ("event", "direction"): lambda old, new: (old, new["direction"], new["kind"]) == ("out", "none", "shipment")
+    and new["fact"] in ("shipment_ready", "shipment_sent"),
 }
 
 
@@ -347,3 +350,51 @@ def test_a_v12_file_gives_each_imported_custom_order_the_quantity_of_its_line(da
     assert notes == {three: "Graveer: Zoë", one: "1 stuks"}  # a note of one piece was never the import's
     assert buyer == "zoe-etsy-77"
     assert list(paths.backup_dir().glob("*before-migration-v12.sqlite3"))
+
+
+
+# --- v18: a parcel is no message ---------------------------------------------------------------
+
+BEFORE_18 = [p for p in FIXTURES if int(p.stem[1:]) < 18]
+
+
+@pytest.mark.parametrize("fixture", BEFORE_18, ids=[p.stem for p in BEFORE_18])
+def test_a_parcel_line_has_no_direction_after_the_upgrade(data_dir, fixture):
+    """A timeline line's direction is who spoke. The app's own lines of a parcel packed or
+    sent were stored as "Sent" (a parcel only packed among them) while its later steps had
+    none: after the upgrade none of them has one, so filtering on "Sent" lists what the
+    shop wrote, not parcels; her confirmation stays "Received", and a line the owner logged
+    herself keeps the direction she chose."""
+    target = paths.db_path()
+    shutil.copyfile(fixture, target)
+    con = sqlite3.connect(target)
+    con.execute("INSERT INTO event (at, kind, channel, direction, text, subject_type, step) VALUES "
+                "('2026-11-01 10:00:00', 'shipment', 'email', 'out', 'Pakket nagestuurd, zelf genoteerd', '', '')")
+    con.commit()
+    con.close()
+    assert open_checked(target) is None
+    close_database()
+    con = sqlite3.connect(target)
+    try:
+        by_fact = con.execute("SELECT fact, direction, COUNT(*) FROM event WHERE kind = 'shipment' "
+                              "GROUP BY fact, direction").fetchall()
+        logged = con.execute("SELECT direction FROM event WHERE text = 'Pakket nagestuurd, zelf genoteerd'").fetchall()
+    finally:
+        con.close()
+    parcels = {(fact, direction) for fact, direction, _n in by_fact if fact.startswith("shipment_")}
+    assert ("shipment_sent", "none") in parcels, "the fixture has parcels sent"
+    assert {d for f, d in parcels if f != "shipment_confirmed"} == {"none"}
+    assert {d for f, d in parcels if f == "shipment_confirmed"} <= {"in"}
+    assert logged == [("out",)]
+
+
+def test_an_upgrade_that_fails_at_v18_leaves_the_v17_file_as_it_was(data_dir, monkeypatch):
+    target = paths.db_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(__file__).parent / "data" / "schemas" / "v17.sqlite3", target)
+    before = _schema_and_rows(target)
+    _failing_at(monkeypatch, 18, ValueError("a step's own mistake"))
+    with pytest.raises(migrations.MigrationFailed):
+        open_checked(target)
+    close_database()
+    assert _schema_and_rows(target) == before

@@ -155,6 +155,15 @@ def normalise_code(text: str) -> str:
     return re.sub(r"[\s\-.]", "", text or "").upper()
 
 
+def read_code(carrier: str, text: str) -> str:
+    """The code as kept for ``carrier``: normalised for a carrier whose codes we know (its
+    format and its link need them so), but as typed (trimmed) for the owner's "Other
+    carrier" or one we do not know: nobody can say its dash or its capitals do not count."""
+    if carrier not in CARRIERS or carrier == "other":
+        return " ".join((text or "").split())
+    return normalise_code(text)
+
+
 def normalise_postcode(text: str) -> str:
     return re.sub(r"\s", "", text or "").upper()
 
@@ -168,8 +177,8 @@ def check_code(carrier: str, code: str) -> str | None:
     if not code:
         return None  # no code yet: a parcel still to be sent
     spec = CARRIERS.get(carrier, CARRIERS["other"])
-    if spec.code == "other":
-        return None if re.fullmatch(r"[A-Z0-9]{3,60}", code) else _(
+    if spec.code == "other":  # kept as typed: its letters and digits, spaces, dashes and dots forgiven
+        return None if re.fullmatch(r"[A-Z0-9]{3,60}", normalise_code(code)) else _(
             "A tracking code contains only letters and digits.")
     for fmt in spec.formats:
         if re.fullmatch(fmt.pattern, code):
@@ -205,21 +214,54 @@ def tracking_link(carrier: str, code: str, postcode: str = "", country: str = ""
     return ""
 
 
-_CODE_PARAMS = ("tracknum", "parcelnumber", "match", "itemcode", "b", "trackNums".lower(), "tracking")
+def why_no_link(carrier: str, code: str) -> tuple[str, str | None]:
+    """Why ``tracking_link`` gives no page for a parcel: ("no_carrier", None), ("no_code",
+    None), ("no_page", None) for a carrier whose page Afspraak does not know (the owner's
+    "Other carrier"), or ("bad_code", what is wrong: ``check_code``'s words) for a code that
+    does not fit its carrier; ("", None) when a link can be made."""
+    if not carrier:
+        return "no_carrier", None
+    if not code:
+        return "no_code", None
+    spec = CARRIERS.get(carrier)
+    if spec is None or not spec.links:
+        return "no_page", None
+    problem = check_code(carrier, normalise_code(code))
+    if problem is not None:
+        return "bad_code", problem
+    return "", None
+
+
+# Where the carriers' own links carry the code (checked against their pages, November 2026):
+# ups.com/track?tracknum= (older WebTracking?trackNums=, InquiryNumber1=), dpdgroup.com
+# …/track?parcelNumber=, gls-group.com …?match=, bpost's #/search?itemCode=, PostNL's
+# tracktrace/?B=, dhl.com …/tracking-parcel.html?tracking-id= (older …?AWB=), dhlparcel.nl
+# …/volg-je-pakket?tc=.
+_CODE_PARAMS = ("tracknum", "tracknums", "parcelnumber", "match", "itemcode", "b", "tracking-id", "tc", "awb",
+                "inquirynumber1", "tracking")
+# …and in a path, the segment after one of these: jouw.postnl.nl/track-and-trace/{code}-NL-{postcode},
+# my.dhlecommerce.nl/home/tracktrace/{code}, my.dhlparcel.be/home/tracktrace/{code},
+# tracking.dpd.de/status/nl_NL/parcel/{code}, gls-group.eu/track/{code},
+# internationalparceltracking.com/Main.aspx#/track/{code}/NL/{postcode} (PostNL abroad).
+_CODE_BEFORE = ("track-and-trace", "tracktrace", "parcel", "track")
 
 
 def code_from_link(url: str) -> str:
     """Best effort: the tracking code inside a carrier's link (for search and display)."""
     parts = urlsplit(url.strip())
-    for source in (parts.query, parts.fragment.partition("?")[2]):
+    fragment_path, _mark, fragment_query = parts.fragment.partition("?")
+    for source in (parts.query, fragment_query):
         params = {k.lower(): v for k, v in parse_qs(source).items()}
         for name in _CODE_PARAMS:
             if params.get(name):
                 return normalise_code(params[name][0])
-    segments = [s for s in parts.path.split("/") if s]
-    for i, segment in enumerate(segments[:-1]):
-        if segment.lower() in ("track-and-trace", "tracktrace"):
-            return normalise_code(segments[i + 1].split("-")[0])
+    for path in (parts.path, fragment_path):
+        segments = [s for s in path.split("/") if s]
+        for i, segment in enumerate(segments[:-1]):
+            if segment.lower() in _CODE_BEFORE:
+                code = normalise_code(segments[i + 1].split("-")[0])
+                if _PLAUSIBLE.fullmatch(code):
+                    return code
     return ""
 
 
@@ -242,7 +284,7 @@ def read_tracking_input(carrier: str, text: str, postcode: str = "", country: st
         if any(c.isspace() for c in text):
             return TrackingInput("", text, _("A link cannot contain spaces."))
         return TrackingInput(code_from_link(text), text, None)
-    code = normalise_code(text)
+    code = read_code(carrier, text)
     problem = check_code(carrier, code)
     url = tracking_link(carrier, code, postcode, country, language) if problem is None else ""
     return TrackingInput(code, url, problem)

@@ -24,6 +24,7 @@ from datetime import date
 from typing import Callable
 
 from desktop import clock, i18n
+from desktop.domain import carriers
 from desktop.store import event_search
 from desktop.i18n import N_, _, ngettext
 from desktop.labels import label
@@ -327,19 +328,39 @@ def _shipment_ready(p):
     return _("Parcel ready to send: {items}").format(items=_items(p["items"]))
 
 
+def _named(carrier: str | None) -> str:
+    """The carrier's name for a sentence, or "" when there is none to give: the owner's
+    "Other carrier" choice (or none at all) is no company, so the sentence leaves it out
+    rather than read "Sent with Other carrier" (as messages do: due_texts' ``vervoerder``)."""
+    if not carrier or carrier == "other" or carrier not in carriers.CARRIERS:
+        return ""
+    return label("carrier", carrier)
+
+
 @_fact("shipment_sent")
 def _shipment_sent(p):
+    carrier = _named(p.get("carrier"))
     if p.get("day"):  # recorded on a later day than it went out
+        if not carrier:
+            # TRANSLATORS: timeline: a parcel recorded after the day it went out, with a carrier the owner did
+            # not name; {date} is that day.
+            return _("Parcel sent on {date}: {items}").format(date=_date(p["day"]), items=_items(p["items"]))
         # TRANSLATORS: timeline: a parcel recorded after the day it went out; {date} is that day.
         return _("Sent with {carrier} on {date}: {items}").format(
-            carrier=label("carrier", p["carrier"]), date=_date(p["day"]), items=_items(p["items"]))
-    return _("Sent with {carrier}: {items}").format(carrier=label("carrier", p["carrier"]), items=_items(p["items"]))
+            carrier=carrier, date=_date(p["day"]), items=_items(p["items"]))
+    if not carrier:
+        # TRANSLATORS: timeline: a parcel went out with a carrier the owner did not name.
+        return _("Parcel sent: {items}").format(items=_items(p["items"]))
+    return _("Sent with {carrier}: {items}").format(carrier=carrier, items=_items(p["items"]))
 
 
 @_fact("shipment_delivered")
 def _shipment_delivered(p):
-    return _("Delivered by {carrier}: {items}").format(carrier=label("carrier", p["carrier"]),
-                                                       items=_items(p["items"]))
+    carrier = _named(p.get("carrier"))
+    if not carrier:
+        # TRANSLATORS: timeline: a parcel was delivered by a carrier the owner did not name.
+        return _("Parcel delivered: {items}").format(items=_items(p["items"]))
+    return _("Delivered by {carrier}: {items}").format(carrier=carrier, items=_items(p["items"]))
 
 
 @_fact("shipment_confirmed")
@@ -354,8 +375,13 @@ def _shipment_returned(p):
 
 @_fact("shipment_lost")
 def _shipment_lost(p):
+    carrier = _named(p.get("carrier"))
+    if not carrier:
+        # TRANSLATORS: timeline event: a parcel got lost on its way (or never arrived), with a carrier the owner
+        # did not name.
+        return _("Parcel lost on its way: {items}").format(items=_items(p["items"]))
     # TRANSLATORS: timeline event: the carrier lost the parcel (or it never arrived).
-    return _("Lost by {carrier}: {items}").format(carrier=label("carrier", p["carrier"]), items=_items(p["items"]))
+    return _("Lost by {carrier}: {items}").format(carrier=carrier, items=_items(p["items"]))
 
 
 # --- imports from the shop -------------------------------------------------------------------
@@ -454,8 +480,23 @@ def _order_confirmed(p):
 
 @_fact("order_shipped")
 def _order_shipped(p):
-    carrier = label("carrier", p["carrier"])
+    carrier = _named(p.get("carrier"))
     who = p.get(_CUSTOMER)
+    if not carrier:  # the owner's "Other carrier": no company to name
+        if p.get("day"):
+            if who:
+                # TRANSLATORS: timeline event: the custom order of {name} (it has no shop number) was shipped on
+                # {date}, recorded later, with a carrier the owner did not name.
+                return _("Order for {name} sent on {date}").format(name=who, date=_date(p["day"]))
+            # TRANSLATORS: timeline event: a custom order was shipped on {date}, recorded later, with a carrier
+            # the owner did not name.
+            return _("Order {number} sent on {date}").format(number=p["number"] or "—", date=_date(p["day"]))
+        if who:
+            # TRANSLATORS: timeline event: the custom order of {name} (it has no shop number) was shipped, with a
+            # carrier the owner did not name.
+            return _("Order for {name} sent").format(name=who)
+        # TRANSLATORS: timeline event: a custom order was shipped, with a carrier the owner did not name.
+        return _("Order {number} sent").format(number=p["number"] or "—")
     if p.get("day"):  # recorded on a later day than it went out
         if who:
             # TRANSLATORS: timeline event: the custom order of {name} (it has no shop number) was shipped on

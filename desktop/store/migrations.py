@@ -334,7 +334,19 @@ def _v17(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(f'ALTER TABLE "custom_order" ADD COLUMN "{column}" VARCHAR(255) NOT NULL DEFAULT \'\'')
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16, _v17]
+def _v18(database: peewee.SqliteDatabase) -> None:
+    """A timeline line's direction is who spoke: "out" a message or call of the shop's, "in"
+    hers (her word that a parcel arrived too), none for what happened to a parcel (review of
+    the timeline: a parcel only packed read "Sent", the real "Sent with bpost" line had no
+    direction, and filtering on "Sent" listed parcels that never left). The app's own lines
+    of a parcel packed or sent were stored as "out": they go to none, as every later step of
+    a parcel already was; what the owner logged herself stays as she chose."""
+    database.execute_sql(
+        'UPDATE "event" SET "direction" = \'none\' WHERE "kind" = \'shipment\' AND "direction" = \'out\' '
+        'AND "fact" IN (\'shipment_ready\', \'shipment_sent\')')
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16, _v17, _v18]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

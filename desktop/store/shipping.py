@@ -146,7 +146,8 @@ def create_shipment(new: NewShipment, now: datetime) -> Created:
             fact, params = "shipment_sent", _sent_params(new.carrier, items_fact(items), sent_at, now)
         else:
             fact, params = "shipment_ready", {"items": items_fact(items)}
-        event = Event.create(at=now, kind="shipment", direction="out", fact=fact, params=params, person=person,
+        # No direction: a parcel is no message (a line's direction is who spoke; migration v18).
+        event = Event.create(at=now, kind="shipment", direction="none", fact=fact, params=params, person=person,
                              subject_type="shipment", subject_id=shipment.id)
     return Created(shipment.id, event.id, created_collab.id if created_collab else None, previous_address)
 

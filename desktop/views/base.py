@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -44,6 +45,18 @@ class SelectableLabel(QLabel):
     def make_selectable(self) -> None:
         if not self.textInteractionFlags() & Qt.TextSelectableByMouse:
             self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            if ZERO_WIDTH_SPACE in self.text():  # places to break (``breakable``): never copied
+                QGuiApplication.clipboard().dataChanged.connect(self._copied_without_breaks)
+
+    def _copied_without_breaks(self) -> None:
+        """What she copies from a label given places to break is what it says: a link or a
+        file's name without the invisible spaces, which would break it where it is pasted."""
+        if not self.hasSelectedText():
+            return
+        clipboard = QGuiApplication.clipboard()
+        text = clipboard.text()
+        if ZERO_WIDTH_SPACE in text:
+            clipboard.setText(text.replace(ZERO_WIDTH_SPACE, ""))
 
     def enterEvent(self, event) -> None:
         self.make_selectable()
@@ -78,9 +91,11 @@ def plain_label(text: str = "", parent: QWidget | None = None, bold: bool = Fals
     return label
 
 
+ZERO_WIDTH_SPACE = "\u200b"
 LONGEST_RUN = 30  # characters without a space a message may hold before it gets a place to break
 _LONG_RUN = re.compile(r"[^\s\u200b]{%d,}" % (LONGEST_RUN + 1))
-_AFTER_SEPARATOR = re.compile(r"(?<=[_.@/\\-])")
+# ...and in a link after "=", before "?" and "&": a tracking link breaks around its code, not inside it.
+_AFTER_SEPARATOR = re.compile(r"(?<=[_.@\\=-])|(?<=/)(?!/)|(?=[?&])")
 
 
 def breakable(text: str) -> str:
@@ -113,7 +128,7 @@ class _ResumeAfterPaint(QObject):
 
 
 _PAINT = QEvent.Type.Paint
-_BREAKS = re.compile(r"[ \t\n]+")  # where a label may break a line (not at a no-break space)
+_BREAKS = re.compile(r"[ \t\n\u200b]+")  # where a label may break a line (not at a no-break space)
 
 
 class _EscapeClears(QObject):
@@ -412,6 +427,10 @@ class ListView(LazyRefresh, QWidget):
                   + scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth())
         if wanted > scroll.minimumWidth():
             scroll.setMinimumWidth(wanted)
+            # The list lost that room: its yielding column gives way (once the splitter has moved),
+            # rather than the free-text column taking it all (a bpost code in the Shipments pane
+            # cut every product to "Goud…").
+            QTimer.singleShot(0, self, self.give_list_room)
 
     def fit_columns(self) -> None:
         """Key columns as wide as their content, the free-text column takes the rest."""
@@ -770,6 +789,10 @@ class ListView(LazyRefresh, QWidget):
         if self.fields_wrap:
             form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         for name, value in pairs:
+            # A value with a long run without a space (a tracking link, a file's name) gets places
+            # to break: it wraps in the pane rather than widen it past the list's room (review of
+            # the timeline: a bpost link took the list's room and cut its products to "Goud…").
+            value = breakable(value)
             field = plain_label(value)
             if self.fields_wrap:
                 # A wrapping label tells the form it can be as narrow as a word; a date is one
@@ -790,4 +813,6 @@ class ListView(LazyRefresh, QWidget):
         if not lines:
             layout.addWidget(plain_label(empty))
         for line in lines:
-            layout.addWidget(plain_label(line))
+            # A file's name is one long word ("customer_order_csv_export_one_row_per_order.csv"): it
+            # breaks after its "_", "-" and "." rather than run past the pane's edge.
+            layout.addWidget(plain_label(breakable(line)))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout
 from desktop import i18n
 from desktop.clock import owner, to_local, utcnow
 from desktop.domain import shipments as rules
+from desktop.domain import carriers
 from desktop.domain.carriers import is_link
 from desktop.i18n import _
 from desktop.labels import choices, label
@@ -91,6 +92,25 @@ def _addressee(s):
     return delivery_texts.parcel_of(s.custom_order_id, s.person) if s.custom_order_id is not None else s.person
 
 
+def _no_link_text(s) -> str:
+    """What the status bar says when a parcel has no tracking page to open: the real reason."""
+    why, problem = carriers.why_no_link(s.carrier if s else "", s.tracking_code if s else "")
+    if why == "no_carrier":
+        # TRANSLATORS: status bar, Shipments: a double-clicked parcel has no carrier chosen.
+        return _("No tracking page for this parcel: no carrier was chosen for it.")
+    if why == "no_page":
+        # TRANSLATORS: status bar, Shipments: the parcel went with "Other carrier", whose tracking page Afspraak
+        # cannot make; {code} is the parcel's tracking code.
+        return _("No tracking page for this parcel: Afspraak does not know its carrier's tracking page. Look up "
+                 "{code} on the carrier's website.").format(code=s.tracking_code)
+    if why == "bad_code":
+        # TRANSLATORS: status bar, Shipments: {problem} says why the parcel's code does not fit its carrier, e.g.
+        # "“3SZLVR1234567” is not a bpost tracking code; those look like 3232…".
+        return _("No tracking page for this parcel: {problem}").format(problem=problem)
+    # TRANSLATORS: status bar, Shipments: a double-clicked parcel has no tracking code (yet).
+    return _("No tracking page for this parcel: it has no tracking code.")
+
+
 def open_link(url: str) -> bool:
     """Open a tracking link in the browser; only web links, never files or other schemes."""
     if not is_link(url):
@@ -108,6 +128,10 @@ class ShipmentsView(ListView):
     # the products down to "…" and the status out of sight. The code gives way (whole in its
     # tooltip and the pane): the recipient, the first product and the status tell the rows apart.
     yielding_column = 3
+    # ...and the pane's values go under their names when the pane is narrow (a 24-digit bpost
+    # code beside "Ontvangst bevestigd" kept it 373 px wide): the list keeps the room for its
+    # first product whole ("Gouden schakelketting (50 cm)", not "Goud…").
+    fields_wrap = True
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -264,10 +288,23 @@ class ShipmentsView(ListView):
         row = self.model.row_at(index.row())
         if row is None:
             return
-        if row.extra.get("url"):
-            open_link(row.extra["url"])
+        url = row.extra.get("url") or self._built_link(row.id)
+        if url:
+            open_link(url)
         else:
-            self.status_message.emit(_("No tracking page for this parcel: it has no carrier with a tracking code."))
+            self.status_message.emit(_no_link_text(lookups.shipment(row.id)))
+
+    @staticmethod
+    def _built_link(shipment_id: int) -> str:
+        """The carrier's page made from the code, for a parcel stored without its link (one
+        recorded before its code fitted, say): "" when the code and carrier make none."""
+        s = lookups.shipment(shipment_id)
+        if s is None or carriers.why_no_link(s.carrier, s.tracking_code)[0]:
+            return ""  # no code, or one that does not fit: no page made up for it
+        to = _addressee(s)
+        country = getattr(to, "country_code", None) or s.person.country or ""  # NL, BE: the carrier's page asks
+        return carriers.tracking_link(s.carrier, carriers.normalise_code(s.tracking_code), to.postcode or "",
+                                      country, i18n.current_language())
 
     def fill_detail(self, row_id: int, layout: QVBoxLayout) -> None:
         s = lookups.shipment(row_id)

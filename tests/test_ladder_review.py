@@ -77,7 +77,10 @@ def test_a_packed_replacement_does_not_restart_the_chase(database):
     Shipment.create(person=p, collaboration=c, status="lost", sent_at=datetime(2026, 11, 1, 10))
     assert [i for i in due.plan(datetime(2026, 11, 23, 10)) if i.subject_id == d.id] == []
     Shipment.create(person=p, collaboration=c, status="ready")
-    assert [i for i in due.plan(datetime(2026, 11, 23, 10)) if i.subject_id == d.id] == []
+    planned = due.plan(datetime(2026, 11, 23, 10))
+    assert [i for i in planned if i.subject_type == "deliverable" and i.subject_id == d.id] == []
+    # the packed parcel is the owner's own task: send it (parcel-truth), not a chase of Sanne
+    assert [(i.kind, i.step) for i in planned if i.subject_type == "collaboration"] == [("gift", "send")]
 
 
 def test_a_snooze_the_owner_set_holds_after_her_answer():

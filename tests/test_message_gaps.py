@@ -15,7 +15,8 @@ READERS = [Recipient("Sanne", "nl", "NL", "je"), Recipient("Sanne", "nl", "NL", 
 # Worded per promise or greeting, not a value to find back as it is.
 WORDED = {"aanhef", "groet", "voornaam", "afspraken", "inhoud"}
 # A parcel's check-in is planned from the day it was sent: it never comes without that day.
-ALWAYS_WITH = {("shipment.received", "verzonden_op"), ("shipment.received.alt", "verzonden_op")}
+ALWAYS_WITH = {(template, "verzonden_op") for template in (
+    "shipment.received", "shipment.received.alt", "shipment.received.again", "shipment.received.again.returned")}
 
 
 def _first_line(value: str) -> str:

@@ -156,5 +156,5 @@ def test_the_decision_after_a_joint_notice_says_what_it_said_of_them_all(shop, f
         now += timedelta(hours=3)
     assert decision is not None
     words = due_texts.strike_decision_words(decision, now)
-    assert "Daarin stond: als er uiterlijk" in words and "niets komt, stoppen de samenwerkingen." in words
+    assert "Daarin stond: is er op" in words and "nog geen reactie, dan stoppen de samenwerkingen." in words
     assert "stopt de samenwerking." not in words

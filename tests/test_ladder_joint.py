@@ -100,7 +100,7 @@ def test_a_deliverable_late_at_step_three_is_not_warned_a_last_time_after_one_me
     assert not any(_named(item, reel) for _at, item, _b in messages)
     final = messages[-1][2]
     assert "laatste herinnering over je twee stories" in final
-    assert "vervalt ook wat we verder afspraken: je reel" in final and "21 december" in final
+    assert "vervalt ook de rest van wat we afspraken: je reel" in final and "21 december" in final
     call = messages[2][2]
     assert "reel" not in call  # "I haven't heard from you about your reel": never asked about
     [decision] = [item for _at, item, _b in done if item.action == "strike"]

@@ -31,7 +31,7 @@ from desktop.store import backup, incoming, outgoing
 from desktop.store.db import close_database
 from desktop.store.models import Event, Person, ShopOrder
 
-from .conftest import NOW
+from .conftest import NOW, OWNER_ZONE
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pipes, sockets and byte names are POSIX")
 
@@ -361,8 +361,12 @@ def test_a_data_folder_name_too_long_is_told_before_anything_is_opened(tmp_path,
 @pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
 def test_a_terminal_that_cannot_show_quotes_gets_plain_ones(shop, encoding):
     """Our „ ” and ‘…’: on an ISO-8859-1 terminal `due` ended in a UnicodeEncodeError on
-    stdout, and an error on stderr showed "\\u201e"."""
-    env = dict(os.environ, AFSPRAAK_DATA_DIR=str(shop), PYTHONIOENCODING=encoding)
+    stdout, and an error on stderr showed "\\u201e".
+
+    The command runs on the owner's machine, in the zone the demo shop was made in: `--at`
+    without a zone is her local time, and under the runner's own zone (Asia/Tokyo) 10:00 fell
+    before the demo's moment, with no step due yet."""
+    env = dict(os.environ, AFSPRAAK_DATA_DIR=str(shop), PYTHONIOENCODING=encoding, TZ=OWNER_ZONE.key)
     due = subprocess.run([sys.executable, "-m", "desktop", "--lang", "nl", "due", "--at", "2026-11-23T10:00"],
                          capture_output=True, env=env, timeout=120)
     assert due.returncode == 0 and b"Traceback" not in due.stderr, due.stderr.decode(errors="replace")

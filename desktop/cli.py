@@ -676,6 +676,33 @@ COMMANDS = {
 }
 
 
+# The commands that read or copy her data: on a folder without any they refuse (review of a first
+# week: `--data-dir` mistyped made an empty database there and `due` said nothing was due, exit 0).
+# `demo` and `import` add data and may begin a new folder; `restore` puts a backup in place.
+READ_OR_COPY = frozenset({"due", "backup", "calendar", "export", "erase"})
+
+
+def _data_dir_refused(command: str | None) -> str | None:
+    """Why the data folder cannot serve ``command``, said before anything is opened or made
+    there; None when it can."""
+    from desktop.presentation import errors
+
+    try:
+        in_the_way = paths.file_in_the_way(paths.configured_data_dir())
+    except OSError as exc:  # a name too long, a folder above it she may not open: was a traceback
+        return errors.data_dir_unusable(exc, paths.configured_data_dir())
+    if in_the_way is not None:  # was a traceback ending in FileExistsError
+        return _("“{file}” is a file, not a folder: Afspraak cannot keep its data there. Choose a folder with "
+                 "--data-dir (it need not exist yet).").format(file=str(in_the_way))
+    if command in READ_OR_COPY:
+        from desktop.store.recovery import holds_data
+
+        # (while the window is open on it, the file gone from under it is said by _open)
+        if not holds_data(paths.configured_data_dir()) and not _window_open():
+            return errors.no_data_here(paths.configured_data_dir())
+    return None
+
+
 def _saved_language(data_dir: str | None) -> str | None:
     """The language saved in the settings, read before the database is opened (read-only,
     nothing created): help and usage errors come in it too."""
@@ -727,15 +754,9 @@ def _main(argv: list[str] | None) -> int:
         args = _parser().parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
-    try:
-        in_the_way = paths.file_in_the_way(paths.configured_data_dir())
-    except OSError as exc:  # a name too long, a folder above it she may not open: was a traceback
-        from desktop.presentation import errors
-
-        return _fail(errors.data_dir_unusable(exc, paths.configured_data_dir()))
-    if in_the_way is not None:  # was a traceback ending in FileExistsError
-        return _fail(_("“{file}” is a file, not a folder: Afspraak cannot keep its data there. Choose a folder with "
-                       "--data-dir (it need not exist yet).").format(file=str(in_the_way)))
+    refused = _data_dir_refused(args.command)
+    if refused:
+        return _fail(refused)
     if args.command in COMMANDS:
         collection.resume()  # only the window's start waits for it
         from desktop import logs

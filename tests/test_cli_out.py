@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli, i18n
+from desktop import cli, i18n, paths
 from desktop.presentation import calendar_export, errors
 from desktop.store import backup, incoming, outgoing
 from desktop.store.db import close_database
@@ -402,3 +402,43 @@ def test_a_folder_that_is_not_there_is_said_by_backup_calendar_and_export_alike(
         out = missing / name
         assert run_cli("--lang", language, *command[:-1], str(out)) == 0, capsys.readouterr().err
         assert out.is_file()
+
+
+# --- a folder without her data ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("language, said", [
+    ("nl", "In „{folder}” staan geen gegevens van Afspraak. Kijk de naam van de map na (--data-dir), of start "
+           "Afspraak één keer om daar te beginnen. Er is niets veranderd."),
+    ("en", "There is no Afspraak data in “{folder}”. Check the folder's name (--data-dir), or start Afspraak "
+           "once to begin there. Nothing was changed."),
+])
+@pytest.mark.parametrize("made", [False, True], ids=["no folder", "an empty folder"])
+def test_a_command_that_reads_her_data_refuses_a_folder_without_any(tmp_path, capsys, language, said, made):
+    """Review of a first week: `--data-dir` mistyped (or a drive not plugged in) made a new
+    empty database there, and `due` said "Nothing is due" with exit code 0 while her real
+    reminders piled up; `backup` wrote a backup of the empty one. Now each command that reads
+    or copies her data says there is none there, and makes nothing (no folder, no log)."""
+    folder = tmp_path / "typo" / "afspraak-data"
+    if made:
+        folder.mkdir(parents=True)
+    out = tmp_path / "uit.out"
+    for command in (["due"], ["erase", "--person", "Eva", "--yes"], *_commands(out)):
+        assert run_cli("--lang", language, "--data-dir", str(folder), *command) == 1, command
+        err = capsys.readouterr().err
+        assert err.strip() == said.format(folder=folder), err
+    assert not out.exists()
+    assert list(folder.iterdir()) == [] if made else not (tmp_path / "typo").exists()
+
+
+def test_a_folder_whose_database_went_but_whose_backups_are_there_is_still_put_back(shop, capsys):
+    """The refusal is for a folder without her data: one whose file went missing but whose
+    automatic backups are there is hers, and `due` puts the newest backup back as before."""
+    from desktop.store.db import db
+
+    assert run_cli("backup") == 0
+    close_database()
+    paths.db_path().unlink()
+    assert run_cli("--lang", "en", "due") == 0
+    assert Person.select().count() > 0 and db.obj is not None
+    assert "Afspraak's database file was missing" in capsys.readouterr().err

@@ -665,6 +665,15 @@ def backup_failed(exc: BaseException, folder: Path) -> str:
         reason=reason, folder=str(folder))
 
 
+def no_data_here(folder: Path) -> str:
+    """A command that reads or copies her data, run on a folder that holds none (a mistyped
+    --data-dir, a drive not plugged in): said, and nothing made there."""
+    # TRANSLATORS: {folder} the data folder (named with --data-dir, or the usual one); "--data-dir" is the
+    # command's option: keep it as it is.
+    return _("There is no Afspraak data in “{folder}”. Check the folder's name (--data-dir), or start Afspraak "
+             "once to begin there. Nothing was changed.").format(folder=str(folder))
+
+
 def data_dir_unusable(exc: OSError, folder: Path) -> str:
     """The data folder named with --data-dir cannot even be looked at (a name longer than the
     system allows, a folder above it she may not open): said before anything is opened."""

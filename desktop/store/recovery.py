@@ -562,6 +562,19 @@ def where(exc: BaseException, folder: Path) -> Path:
     return folder
 
 
+def holds_data(folder: Path) -> bool:
+    """Is there any of Afspraak's data in ``folder``: its database file (or what is left of
+    it, a write-ahead log), or automatic backups that :func:`put_back_missing` would put
+    back? A command that only reads or copies her data refuses a folder without it (a
+    mistyped ``--data-dir``, a drive not plugged in) rather than make an empty database there
+    and report "nothing is due"."""
+    path = folder / paths.DB_FILENAME
+    try:
+        return any(f.exists() for f in (path, *sidecar_files(path))) or (folder / "backups").is_dir()
+    except OSError:
+        return True  # cannot be told: opening it says what is wrong
+
+
 def used_before(folder: Path) -> bool:
     """Has Afspraak run on this data folder before? Then an empty database file is her data
     emptied (a full disk, a sync tool, a bad copy), not a new shop, also when no backup is

@@ -414,8 +414,10 @@ class TodayView(ListView):
         )):
             button = QPushButton(text)
             if gift is not None and name == "todayDone":
-                button.setToolTip(_("The gift reached her another way (handed over in person, say): the "
-                                    "collaboration moves on to “Received” and what she promised is followed up."))
+                tip = _("The gift reached her another way (handed over in person, say): the "
+                        "collaboration moves on to “Received” and what she promised is followed up.")
+                packed = due_texts.packed_parcel_goes(gift, item.person_name)  # taken out with it
+                button.setToolTip(f"{tip} {packed}" if packed else tip)
             button.setObjectName(name)
             button.clicked.connect(slot)
             grid.addWidget(button, index // 2, index % 2)

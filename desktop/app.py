@@ -841,10 +841,13 @@ class Application:
         self._views_follow()
 
     def _done(self, items: list) -> None:
-        from desktop import reminders
+        """"Done" on the tray's popup or a notification. A strike decision among them ended her
+        collaboration: the message that tells her is offered at once, over the main window
+        brought up for it, as after the same choice in Vandaag or the step's window
+        (``small_dialogs.mark_done``, the one path for all of them)."""
+        from desktop.views import small_dialogs
 
-        reminders.mark_done(items)
-        self._views_follow()
+        small_dialogs.mark_done(self.window, items, utcnow(), marked=self._views_follow, show=self.bring_to_front)
 
     def _views_follow(self) -> None:
         """A popup's button changed a reminder: the view on screen shows it too (Maatwerk's

@@ -166,6 +166,66 @@ def test_vandaag_end_without_strike_offers_the_message_too(qtbot, demo, monkeypa
     assert Collaboration.get_by_id(_ended(decision)[0]).status == "ended"
 
 
+@pytest.mark.parametrize("send", [True, False])
+def test_done_from_the_tray_offers_the_ending_message_over_the_window_brought_up(qtbot, demo, monkeypatch,
+                                                                                 frozen_clock, send):
+    """Task-ends review, gap 2: "Done" reaching the app from the tray's popup or a notification
+    (``Tray.done_items`` → ``Application._done``) ended the collaboration without a strike and
+    offered no message, while the same answer in Vandaag or the step's window did. It takes
+    their path now (``small_dialogs.mark_done``): the main window comes up and the ending
+    message is offered over it; "Not now" leaves it in her pane."""
+    from desktop import app as app_module
+    from desktop.tray import Tray
+    from desktop.views.main_window import MainWindow
+
+    decision, later = _decision()
+    frozen_clock.set(later)
+    window = MainWindow()  # the app lives in the tray: its window is hidden
+    qtbot.addWidget(window)
+    assert not window.isVisible()
+    shell = app_module.Application.__new__(app_module.Application)  # only its window is asked
+    shell.window, shell.marks = window, False
+    seen = []
+
+    def run(dialog):
+        seen.append((dialog, window.isVisible()))
+        return dialog.save() if send else False
+
+    monkeypatch.setattr(dialogs, "run", run)
+    told = []
+    reminders.changed.connect(lambda: told.append(1))
+    tray = Tray(available=False)
+    try:
+        tray.done_items.connect(shell._done)
+        tray.done_items.emit([decision])  # what the popup's and a notification's "Done" send
+    finally:
+        reminders.changed.disconnect()
+        tray.hide()
+    [(offer, window_shown)] = seen
+    assert isinstance(offer, EndingMessageDialog) and offer.parent() is window and window_shown
+    assert offer.windowTitle() == "Closing message to Fleur Peeters"
+    assert Collaboration.get_by_id(_ended(decision)[0]).status == "ended"
+    assert _messages_about(_ended(decision)) == (1 if send else 0)
+    assert len(told) == (2 if send else 1)  # the message marked sent counts for the reminders too
+    assert bool(influencer_detail.untold_endings(decision.person_id)) is not send
+
+
+def test_done_from_the_tray_on_a_message_opens_nothing(qtbot, demo, monkeypatch, frozen_clock):
+    """A plain reminder done from the tray ends nothing: no offer, and the hidden window stays hidden."""
+    from desktop import app as app_module
+    from desktop.views.main_window import MainWindow
+
+    seen = _offered(monkeypatch, send=True)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    shell = app_module.Application.__new__(app_module.Application)
+    shell.window, shell.marks = window, False
+    sanne = next(i for i in due.due_now(NOW) if i.person_name == "Sanne de Vries")
+    shell._done([sanne])
+    assert seen == [] and not window.isVisible()
+    assert not any(i.key == sanne.key for i in due.due_now(NOW))
+
+
 # --- a joint decision: several collaborations ---------------------------------------------------
 
 from tests import test_ladder_conversation as conversation  # noqa: E402

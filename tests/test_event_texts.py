@@ -84,6 +84,7 @@ def test_every_fact_renders_in_both_languages_and_differs_where_the_words_do():
         "shipment_ready": {"items": [["Ring", 1]]}, "shipment_sent": {"carrier": "dhl", "items": [["Ring", 2]]},
         "shipment_delivered": {"carrier": "dhl", "items": [["Ring", 1]]}, "shipment_confirmed": {"items": [["Ring", 1]]},
         "shipment_returned": {"items": [["Ring", 1]]}, "shipment_lost": {"carrier": "postnl", "items": [["Ring", 1]]},
+        "shipment_withdrawn": {"items": [["Ring", 1]]},
         "deadlines_moved": {"title": "Ring", "days": 9, "dates": ["2026-12-20"]},
         "order_entered": {"number": "#7", "date": "2026-12-01"},
         "order_status": {"number": "#7", "old": "ready", "new": "shipped"}, "order_confirmed": {"number": "#7"},

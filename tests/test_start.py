@@ -433,6 +433,8 @@ def test_every_command_but_the_window_runs_with_the_collector(data_dir, collecto
 
     from desktop import cli
 
+    open_database()  # her data (due and backup refuse a folder without any)
+    close_database()
     monkeypatch.setattr(sys, "argv", ["afspraak", "--lang", "en", "--data-dir", str(data_dir), *command])
     assert cli.main() == 0
     assert gc.isenabled()

@@ -188,6 +188,22 @@ def gift_open_text(facts: dict) -> str:
     return _("Show in Influencers")
 
 
+def packed_parcel_goes(facts: dict, name: str) -> str:
+    """"Done without a parcel…" on a gift task whose parcel is packed: that parcel is taken out
+    of Zendingen and not sent (``store/shipping.withdraw_packed``), said where the owner chooses
+    it (the day's dialog, Vandaag's button); "" when nothing is packed."""
+    if not facts.get("parcel_id"):
+        return ""
+    if facts.get("packed_at") is None:
+        # TRANSLATORS: "Done without a parcel…" on a gift whose parcel is packed; {view} is "Shipments".
+        return _("The parcel packed for {name} is taken out of {view}: it will not be sent.").format(
+            name=name, view=_("Shipments"))
+    # TRANSLATORS: "Done without a parcel…" on a gift whose parcel is packed; {date} is the day it was packed,
+    # {view} is "Shipments".
+    return _("The parcel ready for {name} since {date} is taken out of {view}: it will not be sent.").format(
+        name=name, date=i18n.detail_date(to_local(facts["packed_at"])), view=_("Shipments"))
+
+
 def gift_drag_hint(name: str) -> str:
     """How to pack a gift agreed in words only (no catalogue product to fill in)."""
     # TRANSLATORS: a "send the gift" reminder for a gift agreed in words; {panel} is the Products panel.

@@ -328,6 +328,18 @@ def _shipment_ready(p):
     return _("Parcel ready to send: {items}").format(items=_items(p["items"]))
 
 
+@_fact("shipment_withdrawn")
+def _shipment_withdrawn(p):
+    if not p.get("items"):  # a parcel whose products all left the catalogue: no empty brackets
+        # TRANSLATORS: timeline event: as "Parcel taken out of Shipments, not sent: …" for a parcel whose products
+        # are no longer known.
+        return _("Parcel taken out of Shipments, not sent: the gift was given without a parcel")
+    # TRANSLATORS: timeline event: a parcel packed for an influencer was never sent and is gone from Shipments,
+    # because the owner chose "Done without a parcel…" on the task to send the gift (she got it another way).
+    return _("Parcel taken out of Shipments, not sent: the gift was given without a parcel ({items})").format(
+        items=_items(p["items"]))
+
+
 def _named(carrier: str | None) -> str:
     """The carrier's name for a sentence, or "" when there is none to give: the owner's
     "Other carrier" choice (or none at all) is no company, so the sentence leaves it out

@@ -386,7 +386,9 @@ def dismiss(item: DueItem, now: datetime, given_on: date | None = None) -> None:
     """Done without sending (handled another way): the ladder moves on. A strike decision
     is made with ``apply_strike`` or ``end_without_strike``, never dismissed: the final
     notice said the collaboration ends (walk-through finding 8: it stayed open forever).
-    ``given_on``: for a gift, the day it reached her when that was before today."""
+    ``given_on``: for a gift, the day it reached her when that was before today; a parcel
+    packed for that gift and never sent is taken out of Zendingen in the same transaction
+    (``shipping.withdraw_packed``)."""
     if item.action == "strike":
         raise ValueError("a strike decision is not dismissed: end_without_strike")
     with db.atomic():
@@ -395,6 +397,7 @@ def dismiss(item: DueItem, now: datetime, given_on: date | None = None) -> None:
         if item.kind == "gift":  # it reached her another way: what she owes is chased from now on
             from desktop.store import shipping
 
+            shipping.withdraw_packed(item.subject_id, now)  # a parcel packed for it is not sent any more
             shipping.gift_handed_over(item.subject_id, now, given_on)
 
 

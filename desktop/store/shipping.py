@@ -225,6 +225,29 @@ def gift_handed_over(collaboration_id: int, now: datetime, given_on: date | None
     collab.save()
 
 
+def withdraw_packed(collaboration_id: int, now: datetime) -> list[int]:
+    """The parcels packed for a collaboration and never handed to the carrier ("ready"),
+    taken out of Zendingen at ``now`` because its gift reached her without them ("Done
+    without a parcel…" on the task to send it, ``due.dismiss``): left packed, a parcel went
+    on showing as ready to send in Zendingen and her pane, held back her deliverables
+    (``shipments.chased``) and came back as a task to send it. The parcel and its items go;
+    the timeline keeps what it held (``shipment_withdrawn``, beside the line of its packing).
+    The caller's transaction holds it, so Edit → Undo brings the parcel back with the rest.
+    Returns the ids of the parcels taken out."""
+    parcels = list(Shipment.select().where((Shipment.collaboration == collaboration_id)
+                                           & (Shipment.status == rules.PACKED)).order_by(Shipment.id))
+    with db.atomic():
+        for parcel in parcels:
+            items = [(item.product, item.quantity) for item in
+                     ShipmentItem.select().where(ShipmentItem.shipment == parcel.id).order_by(ShipmentItem.id)]
+            Event.create(at=now, kind="shipment", direction="none", fact="shipment_withdrawn",
+                         params={"items": items_fact(items)}, person=parcel.person_id,
+                         subject_type="shipment", subject_id=parcel.id)
+            ShipmentItem.delete().where(ShipmentItem.shipment == parcel.id).execute()
+            Shipment.delete().where(Shipment.id == parcel.id).execute()
+    return [parcel.id for parcel in parcels]
+
+
 def _open_deadlines(collab: Collaboration):
     return (Deliverable.select().where(Deliverable.collaboration == collab.id, Deliverable.delivered_at.is_null(),
                                        Deliverable.deadline.is_null(False))

@@ -115,16 +115,20 @@ def reply_received(parent: QWidget | None, item, channel: str) -> DayDialog:
 def handed_over(parent: QWidget | None, item) -> DayDialog:
     """"Done without a parcel…" on a gift task: the day the gift reached her another way
     (handed over at a market, say); her deadlines move on from that day if it came late,
-    never from the click (audit 11, F1)."""
+    never from the click (audit 11, F1). A parcel packed for it is taken out of Zendingen in
+    the same step, and the prompt says so."""
+    from desktop.presentation import due_texts
     from desktop.reminders import done_text
 
     name = item.person_name
+    prompt = _("On which day did {name} get the gift? If that was later than planned, the deadlines move later by "
+               "the same number of days, so that {name} keeps the days that were agreed.").format(name=name)
+    packed = due_texts.packed_parcel_goes(due_texts.gift_facts(item), name)  # it goes in the same step
     return DayDialog(
         parent,
         # TRANSLATORS: title of the dialog behind "Done without a parcel…" on a gift reminder.
         _("Gift for {name} given without a parcel").format(name=name),
-        _("On which day did {name} get the gift? If that was later than planned, the deadlines move later by the "
-          "same number of days, so that {name} keeps the days that were agreed.").format(name=name),
+        f"{prompt}\n\n{packed}" if packed else prompt,
         # TRANSLATORS: the field in the "Gift given without a parcel" dialog: the day she got it.
         _("Given &on"), _("Done without a parcel"),
         lambda day, today: past_day_problem(day, today, _(

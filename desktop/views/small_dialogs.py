@@ -306,10 +306,12 @@ class EndingMessageDialog(MessageDialog):
         return _("closing message to {name} marked sent").format(name=self.person.name)
 
 
-def offer_ending(parent, person_id: int, since) -> bool:
+def offer_ending(parent, person_id: int, since, show=None) -> bool:
     """After a decision at ``since`` that ended her collaborations (her final reminder went
     unanswered): the message that tells her, when one ended then and none told her yet;
-    True when she marked it sent. Skipped ("Not now"), it waits in her pane."""
+    True when she marked it sent. Skipped ("Not now"), it waits in her pane. ``show`` runs
+    right before the dialog opens, only when there is one to offer (the tray brings the
+    main window up first: the offer opens over it, not over a hidden window)."""
     from desktop.store import influencer_detail
     from desktop.views import dialogs
 
@@ -317,4 +319,31 @@ def offer_ending(parent, person_id: int, since) -> bool:
     person = lookups.person(person_id)
     if ending is None or person is None:
         return False
+    if show is not None:
+        show()
     return dialogs.run(EndingMessageDialog(parent, person, ending))
+
+
+def mark_done(parent, items: list, now=None, marked=None, show=None) -> bool:
+    """"Done" on reminders outside a step's own window: Vandaag's "End without strike", the
+    tray popup's and a notification's "Done" (``app.Application._done``). They are marked
+    done (``reminders.mark_done``; a strike decision: ended without a strike), ``marked``
+    runs (the views follow), and for each person whose decision ended her collaborations
+    then, the message that tells her is offered at once (:func:`offer_ending`, ``show``
+    before it), as after the same choice in the step's window: from the tray, the decision
+    ended the collaboration and no message was offered. True when one was marked sent (the
+    reminders are told again: a message to her counts for the ladder)."""
+    from desktop import reminders
+
+    now = now or clock.utcnow()
+    reminders.mark_done(items, now)
+    if marked is not None:
+        marked()
+    told = False
+    for person_id in dict.fromkeys(item.person_id for item in items if getattr(item, "action", "") == "strike"):
+        told = offer_ending(parent, person_id, now, show) or told
+    if told:
+        reminders.notify_changed()
+        if marked is not None:
+            marked()
+    return told

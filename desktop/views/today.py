@@ -414,8 +414,10 @@ class TodayView(ListView):
         )):
             button = QPushButton(text)
             if gift is not None and name == "todayDone":
-                button.setToolTip(_("The gift reached her another way (handed over in person, say): the "
-                                    "collaboration moves on to “Received” and what she promised is followed up."))
+                tip = _("The gift reached her another way (handed over in person, say): the "
+                        "collaboration moves on to “Received” and what she promised is followed up.")
+                packed = due_texts.packed_parcel_goes(gift, item.person_name)  # taken out with it
+                button.setToolTip(f"{tip} {packed}" if packed else tip)
             button.setObjectName(name)
             button.clicked.connect(slot)
             grid.addWidget(button, index // 2, index % 2)
@@ -510,12 +512,9 @@ class TodayView(ListView):
     def _decide_without_strike(self, item) -> None:
         """"End without strike" on a decision: it ends, and the message that tells her is
         offered at once, as after the choice in the reminder's window."""
-        from desktop.views.small_dialogs import offer_ending
+        from desktop.views.small_dialogs import mark_done
 
-        now = self._now()
-        reminders.mark_done([item], now)
-        if offer_ending(self, item.person_id, now):
-            reminders.notify_changed()
+        mark_done(self, [item], self._now())  # the tray's "Done" takes the same path
 
     def _snooze(self, item, how) -> None:
         now = self._now()

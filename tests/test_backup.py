@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from desktop import paths
-from desktop.store import backup
-from desktop.store.db import NotAnAfspraakDatabase, close_database
+from desktop.store import backup, recovery
+from desktop.store.db import APPLICATION_ID, NotAnAfspraakDatabase, close_database
 from desktop.store.opening import open_database
 from desktop.store.models import Person
 from tests.conftest import NOW
@@ -407,3 +407,97 @@ def test_a_good_copy_keeps_the_newest_and_never_itself(database):
     later = [backup.daily_backup(database, keep=2, now=NOW + timedelta(days=d)) for d in (5, 6)]
     made = backup.daily_backup(database, keep=2, now=NOW)
     assert backup.auto_backups() == [made, later[1]]
+
+
+# --- the one reader of SQLite's own check (backup.check_problem) ------------------------------
+# Used by the day's copy (quick_check), a restore's source and staged copy (integrity_check,
+# every error damage there) and recovery.diagnose (on its own connection).
+
+
+def _a_shop(path: Path) -> Path:
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT, notes TEXT)")
+    con.execute("CREATE INDEX person_name ON person (name)")
+    con.executemany("INSERT INTO person (name, notes) VALUES (?, ?)", [(f"Klant {i}", "x" * 300) for i in range(400)])
+    con.commit()
+    con.close()
+    return path
+
+
+def _a_report_of_raw_bytes(path: Path) -> Path:
+    """A file whose check reports a table name that is not UTF-8 (the bytes a damaged page
+    can put in SQLite's report): Python's sqlite3 raises an OperationalError for such text,
+    whose words say nothing of damage."""
+    name = b"person\xff"
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("CREATE TABLE person (name)")
+    con.execute("INSERT INTO person VALUES (NULL)")
+    con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET sql = CAST(? AS TEXT), name = CAST(? AS TEXT), tbl_name = CAST(? AS TEXT)",
+                (b'CREATE TABLE "' + name + b'" (name NOT NULL)', name, name))
+    con.close()
+    return path
+
+
+@pytest.mark.parametrize("check", ["quick_check", "integrity_check"])
+def test_the_check_reader_finds_a_sound_file_sound_and_leaves_it_as_it_was(tmp_path, check):
+    sound = _a_shop(tmp_path / "sound.sqlite3")
+    before = sound.read_bytes()
+    assert backup.check_problem(sound, check) is None
+    assert sound.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["sound.sqlite3"]  # read only
+    backup._quick_check(sound)  # a restore's check lets it through
+
+
+@pytest.mark.parametrize("check", ["quick_check", "integrity_check"])
+def test_the_check_reader_says_what_is_damaged_in_a_copy(tmp_path, check):
+    damaged = _a_shop(tmp_path / "damaged.sqlite3")
+    _damage_in_the_middle(damaged)
+    problem = backup.check_problem(damaged, check)
+    assert problem and problem != "ok"
+    with pytest.raises(NotAnAfspraakDatabase) as refused:
+        backup._quick_check(damaged)
+    assert refused.value.reason == NotAnAfspraakDatabase.DAMAGED
+
+
+@pytest.mark.parametrize("check", ["quick_check", "integrity_check"])
+def test_the_check_reader_says_a_file_that_is_no_database_is_damaged(tmp_path, check):
+    text = tmp_path / "notes.sqlite3"
+    text.write_bytes(b"just text, no database\n" * 200)
+    assert "not a database" in backup.check_problem(text, check)
+    with pytest.raises(NotAnAfspraakDatabase) as refused:
+        backup._quick_check(text)
+    assert refused.value.reason == NotAnAfspraakDatabase.DAMAGED
+
+
+@pytest.mark.parametrize("check", ["quick_check", "integrity_check"])
+def test_a_report_sqlite_cannot_give_as_text_is_damage_not_an_error(tmp_path, check):
+    """The report's bytes were to be caught as UnicodeDecodeError, which Python 3.11's sqlite3
+    never raises (it raises OperationalError "Could not decode to UTF-8"): the day's copy and
+    recovery.diagnose raised it as trouble that is not damage."""
+    odd = _a_report_of_raw_bytes(tmp_path / "odd.sqlite3")
+    problem = backup.check_problem(odd, check)
+    assert problem == "NULL value in person\ufffd.name"
+    assert backup._copy_problem(odd) == problem  # the day's copy is removed, not an error raised
+    assert recovery.diagnose(odd, thorough=check == "integrity_check") == problem  # repaired at the start
+    with pytest.raises(NotAnAfspraakDatabase):
+        backup._quick_check(odd)
+    con = sqlite3.connect(odd)
+    try:
+        assert backup.check_problem(con, check) == problem
+        assert con.text_factory is str  # the caller's connection as it was
+    finally:
+        con.close()
+
+
+def test_what_is_not_damage_is_raised_by_the_reader_and_refused_by_a_restore(tmp_path):
+    """No file to open is no damage for the day's copy or the start's diagnosis (raised);
+    a restore refuses whatever kept its source from being read."""
+    missing = tmp_path / "gone.sqlite3"
+    with pytest.raises(sqlite3.OperationalError):
+        backup.check_problem(missing, "quick_check")
+    with pytest.raises(NotAnAfspraakDatabase) as refused:
+        backup._quick_check(missing)
+    assert refused.value.reason == NotAnAfspraakDatabase.DAMAGED
+    with pytest.raises(ValueError):
+        backup.check_problem(missing, "foreign_key_check")

@@ -14,6 +14,7 @@ between the plan and the writing (deterministic: no race is timed).
 from __future__ import annotations
 
 import os
+import time
 import subprocess
 import sys
 from pathlib import Path
@@ -166,3 +167,80 @@ def test_an_import_command_while_the_window_imports_makes_nobody_twice(qtbot, wi
     assert emails() == sorted(email for email, _given, _family in CUSTOMERS)
     assert ShopOrder.select().count() == 24
     assert told and "12 bekende klanten" in told[-1] and "nieuwe klant" not in told[-1], told
+
+
+# --- products ----------------------------------------------------------------------------------
+# A products import reads what is stored (``existing``) inside the transaction it writes in,
+# which takes the write lock as it begins (``db.OwnedDatabase``: BEGIN IMMEDIATE): it has no
+# plan read before, so nothing to plan again. A second import meanwhile waits for the lock
+# (busy_timeout) and then finds the first one's products. Begun without the lock, the second
+# read what was stored before the first one committed and could not write after it: SQLite
+# says "database is locked" at once (the snapshot it read is stale), not after waiting.
+
+PRODUCTS = 40
+
+_PAUSED_IMPORT = """
+import sys, time
+from pathlib import Path
+from desktop import cli
+from desktop.store import catalogue
+
+found = catalogue._find_by_name
+
+def paused(*args, **kwargs):
+    Path(sys.argv[2]).touch()  # in its transaction: the write lock taken, what is stored read
+    while not Path(sys.argv[3]).exists():
+        time.sleep(0.01)
+    return found(*args, **kwargs)
+
+catalogue._find_by_name = paused
+sys.exit(cli.main(["--lang", "nl", "import", sys.argv[1]]))
+"""
+
+
+def products_file(folder: Path) -> Path:
+    path = folder / "producten.csv"
+    path.write_text("Handle,Title,Variant SKU,Variant Price\n"
+                    + "".join(f"p{i},Ring {i},RG-{i:03d},{i + 5}.95\n" for i in range(PRODUCTS)), encoding="utf-8")
+    return path
+
+
+def test_two_products_imports_of_one_file_at_once_make_each_product_once(data_dir, tmp_path, capsys, monkeypatch):
+    """The other `afspraak import` holds the write lock, paused after reading what is stored;
+    this one begins the moment it is let go: it waits for the lock, then finds every product."""
+    from desktop.store import catalogue
+    from desktop.store.models import Event, Product
+
+    path = products_file(tmp_path)
+    open_database()
+    close_database()  # made and migrated before either import opens it
+    paused, go = tmp_path / "paused", tmp_path / "go"
+    env = dict(os.environ, AFSPRAAK_DATA_DIR=str(paths.data_dir()), PYTHONPATH=str(ROOT))
+    other = subprocess.Popen([sys.executable, "-c", _PAUSED_IMPORT, str(path), str(paused), str(go)], env=env,
+                             cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(6000):  # (at most a minute: starting Python and opening the data)
+            if paused.exists() or other.poll() is not None:
+                break
+            time.sleep(0.01)
+        assert paused.exists(), other.communicate()
+        real = catalogue.apply_import
+
+        def when_let_go(*args, **kwargs):
+            go.touch()  # the other import writes now, while this one asks for the lock
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(catalogue, "apply_import", when_let_go)
+        assert cli.main(["--lang", "nl", "import", str(path)]) == 0
+        theirs = other.communicate(timeout=120)
+    finally:
+        if other.poll() is None:
+            other.kill()
+            other.communicate()
+    assert other.returncode == 0 and theirs[0].startswith(f"{PRODUCTS} nieuwe producten"), theirs
+    out = capsys.readouterr()
+    assert out.out.startswith(f"{PRODUCTS} producten ongewijzigd") and not out.err, out
+    open_database()
+    assert Product.select().count() == PRODUCTS  # each one once
+    assert Event.select().where(Event.fact == "products_imported").count() == 1  # the first import's
+    close_database()

@@ -15,12 +15,13 @@ from desktop.i18n import _
 _POSTCODE = {"NL": re.compile(r"([1-9][0-9]{3})\s*([A-Z]{2})"), "BE": re.compile(r"[1-9][0-9]{3}")}
 
 
-@dataclass(frozen=True)
-class Address:
-    street: str = ""
-    postcode: str = ""
-    city: str = ""
-    country: str = "NL"
+class AddressParts:
+    """``complete`` and ``empty`` of a record with a ``street``, ``postcode`` and ``city``:
+    ``Address``, and the shop order's delivery (``shipments.ShipTo``)."""
+
+    street: str
+    postcode: str
+    city: str
 
     @property
     def complete(self) -> bool:
@@ -29,6 +30,14 @@ class Address:
     @property
     def empty(self) -> bool:
         return not (self.street or self.postcode or self.city)
+
+
+@dataclass(frozen=True)
+class Address(AddressParts):
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "NL"
 
 
 def has_address(street: str, postcode: str, city: str) -> bool:

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from desktop.domain import dates, workdays
 from desktop.domain.collaborations import CLOSED as CLOSED_COLLAB_STATUSES
 from desktop.i18n import _
-from desktop.domain.addresses import _POSTCODE, Address, has_address, read_address  # noqa: F401 (used here, and by name)
+from desktop.domain.addresses import _POSTCODE, Address, AddressParts, has_address, read_address  # noqa: F401 (used here, and by name)
 
 # action -> (statuses it may start from, status it leads to)
 ACTIONS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -296,7 +296,7 @@ NEEDS_ADDRESS = ("ready", "sent")
 
 
 @dataclass(frozen=True)
-class ShipTo:
+class ShipTo(AddressParts):
     """Where a shop order's parcel goes, as the shop's order says (schema v16): the
     recipient (the buyer, or the person a gift is for), the delivery address with the
     country as the shop's file writes it ("BE", "Belgium", "Canada"), the recipient's phone.
@@ -325,14 +325,6 @@ class ShipTo:
             return code
         written = self.country.strip()
         return written.upper() if re.fullmatch(r"[A-Za-z]{2}", written) else ""
-
-    @property
-    def complete(self) -> bool:
-        return has_address(self.street, self.postcode, self.city)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.street or self.postcode or self.city)
 
     def is_for(self, name: str) -> bool:
         """Does the parcel go to ``name`` (the buyer herself, not a gift for somebody else)?"""

@@ -424,19 +424,45 @@ def daily_backup(database: peewee.SqliteDatabase | Path, keep: int, now: datetim
 
 def _copy_problem(path: Path) -> str | None:
     """What SQLite's ``quick_check`` finds wrong in a copy just made, or None."""
+    return check_problem(path, "quick_check")
+
+
+def check_problem(source: Path | sqlite3.Connection, check: str) -> str | None:
+    """What SQLite's ``PRAGMA <check>`` (``quick_check``, or ``integrity_check``, which also
+    finds indexes that disagree with their table) finds wrong in a database, or None when
+    it says ok: its first five problems, or the damage that stopped it (the error's text,
+    ``storage_errors.is_damage``). ``source``: a file, opened read-only for the check, or a
+    connection of the caller's (used as it is; recovery.diagnose's replays a left WAL).
+
+    SQLite's report on a damaged page can hold raw bytes: they are read as they can be
+    (U+FFFD for the rest), since Python's own decoding raises an OperationalError for
+    them that does not say damage. Raises what is not damage (sqlite3.DatabaseError:
+    locked, no access, cannot open) as it came; the caller decides what that means."""
+    if check not in ("quick_check", "integrity_check"):
+        raise ValueError(f"not a check: {check!r}")
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            found = [row[0] for row in con.execute("PRAGMA quick_check(5)").fetchall()]
-        finally:
-            con.close()
-    except UnicodeDecodeError:  # SQLite's report on a damaged page can hold raw bytes
-        return "the file is damaged"
+        if isinstance(source, sqlite3.Connection):
+            found = _check_rows(source, check)
+        else:
+            con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            try:
+                found = _check_rows(con, check)
+            finally:
+                con.close()
     except sqlite3.DatabaseError as exc:
         if storage_errors.is_damage(exc):
             return str(exc)
         raise
     return None if found == ["ok"] else "; ".join(found)
+
+
+def _check_rows(con: sqlite3.Connection, check: str) -> list[str]:
+    kept = con.text_factory
+    con.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    try:
+        return [row[0] for row in con.execute(f"PRAGMA {check}(5)").fetchall()]
+    finally:
+        con.text_factory = kept
 
 
 def restore(source: Path, target: Path | None = None, now: datetime | None = None) -> Path:
@@ -579,18 +605,16 @@ def _no_other_writer(target: Path) -> None:
 
 
 def _quick_check(path: Path) -> None:
+    """Refuse ``path`` (DAMAGED) unless SQLite's ``integrity_check`` finds it whole (not
+    quick_check: it also finds indexes that disagree with their table). Any error reading
+    it counts as damage here, locked or unopenable too: a file to restore from must be read
+    whole now."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            # integrity_check, not quick_check: it also finds indexes that disagree with their table
-            if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise NotAnAfspraakDatabase("the file is damaged", NotAnAfspraakDatabase.DAMAGED)
-        finally:
-            con.close()
+        problem = check_problem(path, "integrity_check")
     except sqlite3.DatabaseError as exc:
         raise NotAnAfspraakDatabase(str(exc), NotAnAfspraakDatabase.DAMAGED) from exc
-    except UnicodeDecodeError as exc:  # SQLite's report on a damaged page can hold raw bytes
-        raise NotAnAfspraakDatabase("the file is damaged", NotAnAfspraakDatabase.DAMAGED) from exc
+    if problem is not None:
+        raise NotAnAfspraakDatabase(f"the file is damaged: {problem}", NotAnAfspraakDatabase.DAMAGED)
 
 
 __all__ = ["NotAnAfspraakDatabase", "backup_now", "backup_open", "daily_backup", "restore", "auto_backups"]

@@ -168,7 +168,12 @@ def apply_import(parsed: ParsedExport, now: datetime,
     """Write ``parsed`` in one transaction (cancelled, or failing, nothing is written). An
     import that changed the catalogue leaves one event on the timeline, in the same
     transaction (fact ``products_imported``: the file's name and the counts), so the
-    timeline says when the catalogue arrived; undoing the import takes it back with it."""
+    timeline says when the catalogue arrived; undoing the import takes it back with it.
+
+    What is stored is read inside that transaction, which takes the write lock as it begins
+    (BEGIN IMMEDIATE, ``db.OwnedDatabase``): another import at the same time, in the window
+    or in `afspraak import`, waits for this one and then finds its products (nothing read
+    before the lock, so nothing to plan again as ``shop_orders.apply_plan`` must)."""
     summary = ImportSummary(source=parsed.source, skipped=list(parsed.skipped), notes=list(parsed.notes),
                             lacking=list(parsed.lacking))
     total = len(parsed.products)

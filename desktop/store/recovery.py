@@ -134,15 +134,12 @@ def diagnose(path: Path, full: bool = True, thorough: bool = False) -> str | Non
         if app_id == 0 and con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             return FOREIGN  # another program's tables, not a new file
         if full:
-            check = "integrity_check" if thorough else "quick_check"
-            problems = [r[0] for r in con.execute(f"PRAGMA {check}(5)").fetchall()]
-            if problems != ["ok"]:
-                return "; ".join(problems)
+            problem = backup.check_problem(con, "integrity_check" if thorough else "quick_check")
+            if problem is not None:
+                return problem
         if full and thorough:
             return _full_text_problem(con)
-    except UnicodeDecodeError:  # SQLite's report on a damaged page can hold raw bytes
-        return "the file is damaged"
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.DatabaseError as exc:  # reading its header and schema (the check says its own)
         if storage_errors.is_damage(exc):
             return str(exc)
         raise

@@ -511,11 +511,15 @@ def cmd_calendar(args) -> int:
         return _fail(refused)
     _open(args)
     try:
-        count = calendar_export.write_calendar(Path(args.out), utcnow())
+        written = calendar_export.export(Path(args.out), utcnow())
     except OSError as exc:
         return _fail(_not_written("calendar", exc))
-    _say(ngettext("{count} date written to {path}", "{count} dates written to {path}", count).format(
-        count=count, path=args.out))
+    _say(ngettext("{count} date written to {path}", "{count} dates written to {path}", written.dates).format(
+        count=written.dates, path=args.out))
+    if written.taken_back:  # dates an earlier export gave her calendar that ended since (as the window says)
+        _say(ngettext("{count} date that ended is in it as cancelled.",
+                      "{count} dates that ended are in it as cancelled.",
+                      written.taken_back).format(count=written.taken_back))
     return 0
 
 

@@ -326,16 +326,22 @@ class Application:
         return True
 
     def _show_salvage(self, progress) -> None:
-        """How far the salvage of a damaged database is (store/salvage.py ``Progress``): on the
-        page that says her data is being opened, or in the status bar of a window already
-        complete; the window paints meanwhile (a large shop's salvage takes some 13 s, and
-        the start looked frozen)."""
+        """How far the salvage of a damaged database is (store/salvage.py ``Progress``; a large
+        shop's takes some 13 s, and the start looked frozen). On the page that says her data
+        is being opened, the window painting meanwhile: the shell reads nothing of the data.
+        A window already complete (damage met after it was built, or while she worked) has
+        views and timers that would read the data closed for the repair, and open the file
+        being replaced again: only its status bar is painted anew, no event handled."""
         from desktop.presentation import backup_texts
         from desktop.views.busy import keep_painting
 
-        if self.window is not None:
-            self.window.show_progress(backup_texts.salvage_progress(progress))
-        keep_painting()
+        if self.window is None:
+            return
+        self.window.show_progress(backup_texts.salvage_progress(progress))
+        if self.window.opening is not None:
+            keep_painting()
+        else:
+            self.window.statusBar().repaint()
 
     def _stop_title(self) -> str:
         """The title over why the app stops while it opens her data: "cannot start" during

@@ -70,7 +70,7 @@ def test_restore_salvage_prints_a_line_per_table_and_per_step(data_dir, capsys):
     assert lines[0] == f"Rescuing the damaged database… (people, 1 of {len(tables)} tables)"
     assert f"Rescuing the damaged database… (timeline, {tables.index('event') + 1} of {len(tables)} tables)" in lines
     assert len(lines) == len(tables) + 2  # a line per table, no line per batch of rows
-    assert lines[-2:] == ["Rescuing the damaged database… (putting everything back in order)",
+    assert lines[-2:] == ["Rescuing the damaged database… (putting it all back together)",
                           "Rescuing the damaged database… (checking the result)"]
 
 

@@ -115,7 +115,7 @@ def test_a_restore_of_a_kept_damaged_file_passes_the_progress_on(data_dir):
      "Rescuing the damaged database… (timeline, 2 of 9 tables)\n12,500 rows of it read so far"),
     (salvage.Progress(salvage.READING, "reminder_state", 8, 9, 1),
      "Rescuing the damaged database… (other data, 8 of 9 tables)\n1 row of it read so far"),
-    (salvage.Progress(salvage.REBUILDING), "Rescuing the damaged database… (putting everything back in order)"),
+    (salvage.Progress(salvage.REBUILDING), "Rescuing the damaged database… (putting it all back together)"),
     (salvage.Progress(salvage.CHECKING), "Rescuing the damaged database… (checking the result)"),
     (salvage.Progress(salvage.COMPARING), "Rescuing the damaged database… (comparing it with the newest backup)"),
 ])

@@ -163,7 +163,7 @@ def salvage_progress(progress, rows: bool = True) -> str:
         return text
     if progress.step == salvage.REBUILDING:
         # TRANSLATORS: shown while a salvage makes the indexes of the copied data
-        return _("Rescuing the damaged database… (putting everything back in order)")
+        return _("Rescuing the damaged database… (putting it all back together)")
     if progress.step == salvage.COMPARING:
         return _("Rescuing the damaged database… (comparing it with the newest backup)")
     return _("Rescuing the damaged database… (checking the result)")

@@ -313,7 +313,7 @@ class Application:
             return False
         tried = [r.restored_from for r in reports if r.restored_from is not None]
         try:
-            report = recovery.recover_after_error(now=utcnow(), skip=tried)
+            report = recovery.recover_after_error(now=utcnow(), skip=tried, progress=self._show_salvage)
         except Exception as exc:  # the damaged file cannot be moved: a full disk, a read-only folder
             kind = storage_errors.kind_of(exc)
             if kind is None:
@@ -324,6 +324,24 @@ class Application:
         if report is not None:
             reports.append(report)
         return True
+
+    def _show_salvage(self, progress) -> None:
+        """How far the salvage of a damaged database is (store/salvage.py ``Progress``; a large
+        shop's takes some 13 s, and the start looked frozen). On the page that says her data
+        is being opened, the window painting meanwhile: the shell reads nothing of the data.
+        A window already complete (damage met after it was built, or while she worked) has
+        views and timers that would read the data closed for the repair, and open the file
+        being replaced again: only its status bar is painted anew, no event handled."""
+        from desktop.presentation import backup_texts
+        from desktop.views.busy import keep_painting
+
+        if self.window is None:
+            return
+        self.window.show_progress(backup_texts.salvage_progress(progress))
+        if self.window.opening is not None:
+            keep_painting()
+        else:
+            self.window.statusBar().repaint()
 
     def _stop_title(self) -> str:
         """The title over why the app stops while it opens her data: "cannot start" during
@@ -358,7 +376,7 @@ class Application:
             now = utcnow()
             later = not rebuild and recovery.check_can_wait(paths.db_path(), now)
             checked = not later and recovery.check_due(paths.db_path(), now)  # (asked before the check notes itself)
-            repaired = recovery.open_checked(now=now, when_due=True, check_later=later)
+            repaired = recovery.open_checked(now=now, when_due=True, check_later=later, progress=self._show_salvage)
             self._check_beside_due = later
             self._checked_at = now if checked else None
         except SchemaTooNew:
@@ -802,9 +820,7 @@ class Application:
             lambda: self._snooze(items, how), key=("act", tuple(sorted(i.key for i in items)))))
         self.tray.done_items.connect(lambda items: when_free(
             lambda: self._done(items), key=("act", tuple(sorted(i.key for i in items)))))
-        self.scheduler = Scheduler(
-            reminders.due_items, reminders.next_due, clock=lambda: utcnow(), parent=self.qt,
-        )
+        self.scheduler = Scheduler(self._due_items, self._next_due, clock=lambda: utcnow(), parent=self.qt)
         self.tray.pause_all.connect(self.scheduler.pause)
         self.scheduler.due_changed.connect(self._on_due_changed)
         # native notification with buttons -> tray balloon -> in-app popup (notifications.py)
@@ -822,6 +838,24 @@ class Application:
         # The first scan (what came due while the app was closed) after the window's first
         # paint, not before it appears: Vandaag has just made the same plan for the list.
         _after_first_paint(self.window, self._start_scheduler)
+
+    def _due_items(self, now):
+        """What is due (``reminders.due_items``); while her data is closed (a restore that
+        salvages a damaged file lets the window paint meanwhile) the list as it was: a scan
+        then reopened the file about to be replaced."""
+        from desktop import reminders
+        from desktop.store import lookups
+
+        if not lookups.database_open():
+            return list(self.scheduler.items) if self.scheduler is not None else []
+        return reminders.due_items(now)
+
+    @staticmethod
+    def _next_due(now):
+        from desktop import reminders
+        from desktop.store import lookups
+
+        return reminders.next_due(now) if lookups.database_open() else None
 
     def _start_scheduler(self) -> None:
         if self.scheduler is not None:

@@ -100,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     r = command("restore", help=_("replace the database with a backup"))
     r.add_argument("file", metavar=file, help=_(
         "the backup to restore (an Afspraak .sqlite3 file); a copy of the current data is saved in the backups folder first"))
+    r.add_argument("--salvage", action="store_true", help=_(
+        "when the file is damaged (the one Afspraak kept aside when it repaired your data, or a damaged backup), "
+        "restore what can still be read of it; the file itself is only read"))
     imp = command("import", help=_(
         "import the products or the orders from a WooCommerce, Shopify or Etsy export (CSV)"))
     imp.add_argument("file", metavar=file, help=_(
@@ -384,13 +387,13 @@ def cmd_restore(args) -> int:
         return _fail(_("“{file}” cannot be read: {error}. Nothing was changed.").format(
             file=args.file, error=errors.unreadable(exc)))
     if not plain:
-        return _fail(errors.restore_refused(args.file, None))
+        return _fail(errors.restore_refused(args.file, None, command_line=True))
     try:
         from desktop.store.db import check_afspraak_file
 
         check_afspraak_file(source)
     except NotAnAfspraakDatabase as refused:
-        return _fail(errors.restore_refused(args.file, refused))
+        return _fail(errors.restore_refused(args.file, refused, command_line=True))
     from desktop import instance_link
 
     running = instance_link.ask_running_to_show()
@@ -406,13 +409,34 @@ def cmd_restore(args) -> int:
                        "(File → Restore a backup…), or quit Afspraak and run this again. Nothing was changed."))
     close_database()
     try:
-        kept = backup.restore(source, paths.db_path())
+        if args.salvage:  # what can still be read of a damaged file (as File → Restore offers it)
+            kept, saved = backup.restore_salvaged(source, paths.db_path(), progress=_salvage_lines())
+        else:
+            kept = backup.restore(source, paths.db_path())
     except NotAnAfspraakDatabase as refused:
-        return _fail(errors.restore_refused(args.file, refused))
+        return _fail(errors.restore_refused(args.file, refused, command_line=True))
     open_database()  # migrates a backup from an older version
-    _say(_("Backup restored. The previous data was kept in {path}").format(path=kept))
+    if args.salvage:
+        from desktop.presentation import backup_texts
+
+        _say(backup_texts.salvage_restored(saved, kept))
+    else:
+        _say(_("Backup restored. The previous data was kept in {path}").format(path=kept))
     _tell_erased_again()
     return 0
+
+
+def _salvage_lines():
+    """A salvage's progress (store/salvage.py ``Progress``) as lines on stderr: one as each
+    table is begun, one for each step after; not the rows (a line per batch)."""
+    from desktop.presentation import backup_texts
+    from desktop.store import salvage
+
+    def say(fact) -> None:
+        if fact.step != salvage.READING or fact.rows == 0:
+            _say(backup_texts.salvage_progress(fact, rows=False), error=True)
+
+    return say
 
 
 def _is_file(path: Path) -> bool:
@@ -487,11 +511,15 @@ def cmd_calendar(args) -> int:
         return _fail(refused)
     _open(args)
     try:
-        count = calendar_export.write_calendar(Path(args.out), utcnow())
+        written = calendar_export.export(Path(args.out), utcnow())
     except OSError as exc:
         return _fail(_not_written("calendar", exc))
-    _say(ngettext("{count} date written to {path}", "{count} dates written to {path}", count).format(
-        count=count, path=args.out))
+    _say(ngettext("{count} date written to {path}", "{count} dates written to {path}", written.dates).format(
+        count=written.dates, path=args.out))
+    if written.taken_back:  # dates an earlier export gave her calendar that ended since (as the window says)
+        _say(ngettext("{count} date that ended is in it as cancelled.",
+                      "{count} dates that ended are in it as cancelled.",
+                      written.taken_back).format(count=written.taken_back))
     return 0
 
 

@@ -212,3 +212,37 @@ def test_the_window_says_what_was_taken_back_and_promises_no_update(qtbot, demo_
     message = window.statusBar().currentMessage()
     assert message.startswith(f"13 dates exported to {out}. Not every calendar app")
     assert message.endswith(" 3 dates that ended are in it as cancelled.")
+
+
+def deliver_the_first_deliverable():
+    """One date ended: the first open deliverable delivered."""
+    deliverable = Deliverable.get_by_id(1)
+    Deliverable.update(delivered_at=NOW).where(Deliverable.id == deliverable.id).execute()
+    return {f"deliverable-{deliverable.id}@afspraak"}
+
+
+@pytest.mark.parametrize("language, lines", [
+    ("en", {"open": "{n} dates written to {path}", "one": "1 date that ended is in it as cancelled.",
+            "three": "3 dates that ended are in it as cancelled."}),
+    ("nl", {"open": "{n} datums opgeslagen in {path}", "one": "1 vervallen datum staat erin als geannuleerd.",
+            "three": "3 vervallen datums staan erin als geannuleerd."}),
+])
+@pytest.mark.parametrize("ended", ["one", "three"])
+def test_the_command_says_how_many_ended_dates_it_wrote_as_cancelled(demo_db, tmp_path, capsys, language, lines,
+                                                                      ended):
+    """`afspraak calendar` said only the open dates; the ended ones it wrote as cancelled went
+    unsaid (the window says them). Both now, each with its plural; none said when there are none."""
+    close_database()
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    assert cli.main(["--lang", language, "calendar", "--out", str(first)]) == 0
+    close_database()
+    assert capsys.readouterr().out.splitlines() == [lines["open"].format(n=16, path=first)]
+    open_database()
+    taken_back = ended_in_the_demo() if ended == "three" else deliver_the_first_deliverable()
+    close_database()
+    assert cli.main(["--lang", language, "calendar", "--out", str(second)]) == 0
+    close_database()
+    still_open = 16 - len(taken_back)
+    assert capsys.readouterr().out.splitlines() == [lines["open"].format(n=still_open, path=second), lines[ended]]
+    events = events_of(second)
+    assert {uid for uid, e in events.items() if str(e["STATUS"]) == "CANCELLED"} == taken_back

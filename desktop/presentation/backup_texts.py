@@ -17,7 +17,7 @@ from pathlib import Path
 
 from desktop import i18n
 from desktop.clock import to_local
-from desktop.i18n import _, ngettext
+from desktop.i18n import NP_, _, ngettext, pgettext
 
 
 def erase_keeps_backups(keep: int) -> str:
@@ -112,5 +112,62 @@ def salvage_restored(salvaged, kept: Path) -> str:
     return text + " " + _("Your previous data was kept in {path}.").format(path=str(kept))
 
 
+# Her tables in a word or two, while a salvage reads them (``salvage.Progress.table``); a table
+# not named here (settings, reminders' state, the store's own) is "other data". (Context
+# "salvage": a bare "people" or "products" means other things elsewhere.)
+_TABLE_WORDS = {
+    # TRANSLATORS: a part of her data, in "Rescuing the damaged database… ({part}, 3 of 9 tables)"
+    "event": NP_("salvage", "timeline"),
+    "event_fts": NP_("salvage", "search index"),
+    "person": NP_("salvage", "people"),
+    "handle": NP_("salvage", "social media names"),
+    "shop_order": NP_("salvage", "shop orders"),
+    "shop_order_line": NP_("salvage", "lines of shop orders"),
+    "custom_order": NP_("salvage", "custom orders"),
+    "order_date_change": NP_("salvage", "changed dates of custom orders"),
+    "order_picture": NP_("salvage", "pictures of custom orders"),
+    "collaboration": NP_("salvage", "collaborations"),
+    "collaboration_product": NP_("salvage", "products of collaborations"),
+    "agreement_version": NP_("salvage", "agreements"),
+    "deliverable": NP_("salvage", "deliverables"),
+    "content": NP_("salvage", "posts and other content"),
+    "content_evidence": NP_("salvage", "proof of posted content"),
+    "shipment": NP_("salvage", "shipments"),
+    "shipment_item": NP_("salvage", "items of shipments"),
+    "product": NP_("salvage", "products"),
+    "strike": NP_("salvage", "strikes"),
+    "rating": NP_("salvage", "ratings"),
+    "message_template": NP_("salvage", "message templates"),
+}
+NP_("salvage", "other data")  # (any other table)
+
+
+def salvage_progress(progress, rows: bool = True) -> str:
+    """How far the salvage of a damaged database is (``salvage.Progress``), for the start's
+    page, the status bar and the command line; ``rows``: with the rows read from the table
+    so far on a line of its own (the command line prints one line per table instead)."""
+    from desktop.store import salvage
+
+    if progress.step == salvage.READING:
+        part = pgettext("salvage", _TABLE_WORDS.get(progress.table, "other data"))
+        text = ngettext(
+            # TRANSLATORS: shown while Afspraak copies what can still be read from a damaged
+            # database; {part} is a part of her data ("timeline"), {number} of {count} tables read.
+            "Rescuing the damaged database… ({part}, {number} of {count} table)",
+            "Rescuing the damaged database… ({part}, {number} of {count} tables)",
+            progress.tables).format(part=part, number=i18n.format_number(progress.number),
+                                    count=i18n.format_number(progress.tables))
+        if rows and progress.rows:
+            text += "\n" + ngettext("{rows} row of it read so far", "{rows} rows of it read so far",
+                                    progress.rows).format(rows=i18n.format_number(progress.rows))
+        return text
+    if progress.step == salvage.REBUILDING:
+        # TRANSLATORS: shown while a salvage makes the indexes of the copied data
+        return _("Rescuing the damaged database… (putting it all back together)")
+    if progress.step == salvage.COMPARING:
+        return _("Rescuing the damaged database… (comparing it with the newest backup)")
+    return _("Rescuing the damaged database… (checking the result)")
+
+
 __all__ = ["erase_keeps_backups", "still_in_backups", "not_reached", "restore_question", "salvage_question",
-           "salvage_restored"]
+           "salvage_restored", "salvage_progress"]

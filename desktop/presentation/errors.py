@@ -572,10 +572,11 @@ def text(exc: BaseException) -> str:
     return str(exc)
 
 
-def restore_refused(file: object, problem: BaseException | None) -> str:
+def restore_refused(file: object, problem: BaseException | None, command_line: bool = False) -> str:
     """Why a backup was not restored (store/backup.py ``restore``), in words: missing, a
     folder, another program's file, damaged, or saved by a newer Afspraak. Nothing was
-    changed in each case."""
+    changed in each case. ``command_line``: a damaged file's salvage is offered as the
+    command's option (``afspraak restore --salvage``), not as the window's menu."""
     from desktop.store.db import NotAnAfspraakDatabase
 
     path = Path(str(file))
@@ -588,6 +589,11 @@ def restore_refused(file: object, problem: BaseException | None) -> str:
     elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.UNREADABLE:
         return damaged_file(path) + " " + _("Nothing in it can be read any more. Nothing was changed. Try an "
                                             "older backup.")
+    elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.DAMAGED and command_line:
+        # TRANSLATORS: "afspraak restore --salvage" is a command: keep it as it is; {file} is the file's full path
+        return damaged_file(path) + " " + _("Nothing was changed.") + " " + _(
+            "Afspraak can copy what can still be read from it into your data: afspraak restore --salvage "
+            "{file}").format(file=str(file))
     elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.DAMAGED:
         return damaged_file(path) + " " + _("Nothing was changed.") + " " + _(
             "Afspraak can copy what can still be read from it into your data: choose it with File → Restore a "

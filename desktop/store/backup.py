@@ -476,15 +476,16 @@ def restore(source: Path, target: Path | None = None, now: datetime | None = Non
     return _restore(source, target, now, salvaging=False)[0]
 
 
-def restore_salvaged(source: Path, target: Path | None = None, now: datetime | None = None):
+def restore_salvaged(source: Path, target: Path | None = None, now: datetime | None = None, progress=None):
     """:func:`restore`, and when ``source`` is damaged (the one a repair kept aside, a backup
     on a failing stick), what can still be read of it (``salvage.salvage``) instead of a
     refusal; ``source`` itself is only read. Returns (where the old database was kept, the
-    ``salvage.Salvaged`` facts, or None when ``source`` was whole)."""
-    return _restore(source, target, now, salvaging=True)
+    ``salvage.Salvaged`` facts, or None when ``source`` was whole). ``progress``: told how
+    far the salvage is (``salvage.Progress``)."""
+    return _restore(source, target, now, salvaging=True, progress=progress)
 
 
-def _restore(source: Path, target: Path | None, now: datetime | None, salvaging: bool):
+def _restore(source: Path, target: Path | None, now: datetime | None, salvaging: bool, progress=None):
     from desktop.store import migrations, salvage
 
     source = Path(source)
@@ -508,7 +509,7 @@ def _restore(source: Path, target: Path | None, now: datetime | None, salvaging:
     try:
         if saved:
             remove_leftovers(staged, with_file=True)
-            saved = salvage.salvage(source, staged)
+            saved = salvage.salvage(source, staged, progress=progress)
             if saved is None:
                 raise NotAnAfspraakDatabase("nothing of it can be read", NotAnAfspraakDatabase.UNREADABLE)
         else:

@@ -8,14 +8,15 @@ store, so that none of those needs to import another in a circle.
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from pathlib import Path
 
 import peewee
 
 from desktop import paths
 from desktop.store import backup, migrations, settings, storage_errors
-from desktop.store.db import (PRAGMAS, OwnedDatabase, check_afspraak_file, close_database, db, note_opened_file,
-                               sidecar_files)
+from desktop.store.db import (PRAGMAS, OwnedDatabase, check_afspraak_file, close_database, db, handing_turns,
+                               note_opened_file, sidecar_files)
 
 log = logging.getLogger(__name__)
 
@@ -73,18 +74,23 @@ def restore_open(source: Path, path: Path | None = None) -> Path:
     return _restore_open(source, path, salvaging=False)[0]
 
 
-def salvage_open(source: Path, path: Path | None = None):
+def salvage_open(source: Path, path: Path | None = None, progress=None):
     """:func:`restore_open` of a damaged file: what can still be read of it goes in
     (``backup.restore_salvaged``). Returns (where the previous data was kept, the
-    ``salvage.Salvaged`` facts or None when the file was whole after all)."""
-    return _restore_open(source, path, salvaging=True)
+    ``salvage.Salvaged`` facts or None when the file was whole after all). ``progress``:
+    told how far the salvage is (``salvage.Progress``); the caller may let the event loop
+    run then, and what would write waits meanwhile (``db.handing_turns``: the data is
+    closed until the salvage is in place)."""
+    with handing_turns() if progress is not None else nullcontext():
+        return _restore_open(source, path, salvaging=True, progress=progress)
 
 
-def _restore_open(source: Path, path: Path | None, salvaging: bool):
+def _restore_open(source: Path, path: Path | None, salvaging: bool, progress=None):
     path = Path(path) if path else paths.db_path()
     close_database()
     try:
-        done = backup.restore_salvaged(Path(source), path) if salvaging else (backup.restore(Path(source), path), None)
+        done = (backup.restore_salvaged(Path(source), path, progress=progress) if salvaging
+                else (backup.restore(Path(source), path), None))
     except BaseException:
         open_database(path)
         raise

@@ -292,14 +292,16 @@ class RepairedNotOpened(StorageProblem):
         self.reports = list(reports)
 
 
-def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) -> Recovery:
+def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = (),
+            progress: salvage.Listener | None = None) -> Recovery:
     """Keep the damaged file aside and put in its place what can still be read of it
     (:func:`_salvage_or_backup`), or else the newest good backup (leaving out ``skip``), or
     else a new empty database; the database must be closed. Whole or not at all: the result
     is opened once (room for SQLite's log and an upgrade of an older backup) and, when the
     disk refuses any step, the repair is taken back (:class:`RepairBlocked`): a half repair
     left the damaged file aside and nothing in its place, and the next start told a file
-    "deleted or moved", or started empty without a word (review of damaged databases, 1)."""
+    "deleted or moved", or started empty without a word (review of damaged databases, 1).
+    ``progress``: told how far the salvage is (``salvage.Progress``)."""
     kept = _kept_name(path, now)
     there = [f for f in (path, *sidecar_files(path)) if f.exists()]
     moved: list[tuple[Path, Path]] = []
@@ -310,7 +312,7 @@ def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) 
         _move_aside(there, path, kept, moved)
         paths.make_private_file(kept)
         if damaged not in (EMPTY, FOREIGN, NOT_SQLITE, FOLDER, DAMAGED_HEADER):  # nothing SQLite can read
-            report = _salvage_or_backup(kept, path, report)
+            report = _salvage_or_backup(kept, path, report, progress)
         if report.salvaged is None and source is not None:
             backup.copy_database(source, path)
         _open_once(path)
@@ -330,7 +332,7 @@ def recover(path: Path, damaged: str, now: datetime, skip: Iterable[Path] = ()) 
     return report
 
 
-def _salvage_or_backup(kept: Path, path: Path, report: Recovery) -> Recovery:
+def _salvage_or_backup(kept: Path, path: Path, report: Recovery, progress: salvage.Listener | None = None) -> Recovery:
     """Read what can be read of the damaged file ``kept`` into a new database at ``path``
     (``salvage.salvage``) and keep it there when it holds more of her data than the backup
     (``report.restored_from``, the newest good one) would: rows the backup has and it lacks
@@ -344,11 +346,12 @@ def _salvage_or_backup(kept: Path, path: Path, report: Recovery) -> Recovery:
     itself proves (a row still points at it) is taken from the backup. Returns the report
     with ``salvaged`` set, or unchanged (the backup goes in, as before)."""
     source = report.restored_from
-    saved = salvage.salvage(kept, path, source)
+    saved = salvage.salvage(kept, path, source, progress=progress)
     if saved is None:
         return report
     has_more = 0
     if source is not None:
+        salvage.tell(progress, salvage.Progress(salvage.COMPARING))
         try:
             has_more, lacks = salvage.weigh(path, source)
         except sqlite3.Error as exc:
@@ -519,12 +522,12 @@ def rescue_replaced(now: datetime | None = None) -> Recovery | None:
 
 
 def recover_after_error(path: Path | None = None, now: datetime | None = None,
-                        skip: Iterable[Path] = ()) -> Recovery | None:
+                        skip: Iterable[Path] = (), progress: salvage.Listener | None = None) -> Recovery | None:
     """A query said the database is damaged: check the file thoroughly and, when it is
     damaged, keep it aside and put back the newest good backup not in ``skip``.
 
     The database must be closed first. Returns None when the file is healthy after all (it
-    is then left alone) or gone (there is nothing to keep aside).
+    is then left alone) or gone (there is nothing to keep aside). ``progress``: as :func:`recover`.
     """
     now = now or utcnow()
     path = Path(path) if path else paths.db_path()
@@ -536,7 +539,7 @@ def recover_after_error(path: Path | None = None, now: datetime | None = None,
         if not damaged:
             log.warning("a query reported damage, but the thorough check finds %s healthy", path.name)
             return None
-        return recover(path, damaged, now, skip)
+        return recover(path, damaged, now, skip, progress)
     except (sqlite3.Error, OSError) as exc:
         kind = storage_errors.kind_of(exc)
         if kind is None:
@@ -676,13 +679,14 @@ def check_beside(path: Path, now: datetime, keep: int) -> str | None:
 
 
 def open_checked(path: Path | None = None, now: datetime | None = None, when_due: bool = False,
-                 check_later: bool = False) -> Recovery | None:
+                 check_later: bool = False, progress: salvage.Listener | None = None) -> Recovery | None:
     """Open (and migrate) the database, recovering from a damaged file; see the module doc.
 
     ``when_due``: run the full check only when :func:`check_due` says so (the app's start);
     otherwise it runs every time (the CLI). ``check_later``: the caller makes the day's
     check beside the start (:func:`check_can_wait`, :func:`check_beside`); only the
-    header and the application id are checked here."""
+    header and the application id are checked here. ``progress``: told how far the salvage
+    of a damaged file is (``salvage.Progress``; the start shows it)."""
     now = now or utcnow()
     folder = Path(path).parent if path else paths.configured_data_dir()
     report = None
@@ -694,7 +698,7 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
             if damaged == EMPTY and not used_before(path.parent) and newest_good_backup() is None:
                 damaged = None  # nothing was ever kept, nor run here: a new database (a first start cut short)
             if damaged:
-                report = recover(path, damaged, now)
+                report = recover(path, damaged, now, progress=progress)
             elif full:
                 _record_check(path, now)
         else:
@@ -711,7 +715,7 @@ def open_checked(path: Path | None = None, now: datetime | None = None, when_due
             damaged = diagnose(path, thorough=True)
             if not damaged:
                 raise
-            report = recover(path, damaged, now)
+            report = recover(path, damaged, now, progress=progress)
             open_database(path)
         return report
     except (sqlite3.Error, peewee.DatabaseError, OSError) as exc:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 RETRY_MS = 150
 
@@ -59,3 +59,10 @@ def _run_pending() -> None:
         slot = next(iter(_pending))
         action = _pending.pop(slot)
         action()
+
+
+def keep_painting() -> None:
+    """Let the windows paint, and the desktop see Afspraak answer, during long work on the
+    GUI thread (the salvage of a damaged database). Her clicks and keys are held until it
+    has ended (Qt delivers them then), so nothing she does starts inside it."""
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)

@@ -489,6 +489,24 @@ class MainWindow(QMainWindow):
         """A view's short message in the status bar (its ``status_message`` signal)."""
         self.statusBar().showMessage(text, timeout)
 
+    def show_progress(self, text: str) -> None:
+        """How far long work on her data is (the salvage of a damaged database): on the page
+        that says her data is being opened while the window is a shell, else in the status
+        bar until the next message."""
+        if self.opening is not None:
+            self.opening.setEnabled(True)  # (quiet grey while it only opens: this she should read)
+            self.opening.setText(text)
+        else:
+            self.statusBar().showMessage(text)
+
+    def _salvage_progress(self, progress) -> None:
+        """File → Restore of a damaged file: how far its salvage is, the window painting meanwhile."""
+        from desktop.presentation import backup_texts
+        from desktop.views.busy import keep_painting
+
+        self.show_progress(backup_texts.salvage_progress(progress))
+        keep_painting()
+
     def _add_settings_action(self) -> None:
         """File > Settings… (Ctrl+,): every setting in one window (views/settings_window.py)."""
         from PySide6.QtGui import QKeySequence
@@ -866,7 +884,10 @@ class MainWindow(QMainWindow):
                     raise
                 if not dialogs.confirm(self, _("Restore a backup"), backup_texts.salvage_question(Path(path))):
                     return  # she chose not to: nothing was changed
-                kept, salvaged = opening.salvage_open(Path(path))
+                try:
+                    kept, salvaged = opening.salvage_open(Path(path), progress=self._salvage_progress)
+                finally:
+                    self.statusBar().clearMessage()
                 salvaged = salvaged or False  # (False: whole after all)
         except (backup.NotAnAfspraakDatabase, FileNotFoundError) as refused:
             from desktop.presentation import errors

@@ -102,20 +102,21 @@ def test_a_reminder_due_this_morning_is_still_to_do_in_the_quiet_hours():
 
 
 def test_what_waits_for_the_next_free_day_anyway_is_not_to_do_on_the_day_off():
-    """A parcel check-in does not ride along with a second reminder: on Saturday the step 2
+    """A parcel check-in does not ride along with a final notice: on Saturday the notice
     goes, the check-in (due that morning too) moves to the next day she may be written to.
-    On Sunday that check-in is not "to do" (on Saturday it was not either): only the step 2
-    is. (Two late deliverables share one message, whatever their steps: the later one joins
-    the ladder that runs, tests/test_ladder_conversation.py.)"""
-    a = deliverable(on(2026, 11, 5), subject_id=10, collaboration=1)
+    On Sunday that check-in is not "to do" (on Saturday it was not either): only the notice
+    is. (It does ride along with the reminders before it, tests/test_checkin_timing.py; two
+    late deliverables share one message, whatever their steps: the later one joins the
+    ladder that runs, tests/test_ladder_conversation.py.)"""
+    a = deliverable(on(2026, 11, 3), subject_id=10, collaboration=1)
     parcel = Promise("shipment", 1, "shipment", 11, utc(2026, 11, 3, 9), details={"collaboration_id": 2})
     saturday = utc(2026, 11, 7, 9)
-    states = ladder_states.climbed(a, 2, saturday)  # step 1 of a sent on Friday
+    states = ladder_states.climbed(a, 4, saturday)  # steps 1-3 of a sent Wednesday to Friday
     items = plan([a, parcel], utc(2026, 11, 7, 10), states=states)
-    assert [(i.subject_id, i.step, i.due <= utc(2026, 11, 7, 10)) for i in items] == [
-        (10, "2", True), (11, "received", False)]
+    assert [(i.subject_id, i.step, i.due <= utc(2026, 11, 7, 10)) for i in items
+            if i.action == "message"] == [(10, "4", True), (11, "received", False)]
     sunday = utc(2026, 11, 8, 12)
-    items = plan([a, parcel], sunday, states=states)
+    items = [i for i in plan([a, parcel], sunday, states=states) if i.action == "message"]
     waiting = {i.subject_id: f.waiting(i, sunday) for i in items}
     assert waiting == {10: True, 11: False}
     assert next(i for i in items if i.subject_id == 10).own_due == saturday

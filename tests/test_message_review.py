@@ -66,9 +66,13 @@ def test_the_demo_chases_an_unanswered_message_with_the_reply_wording(demo):
 
 # --- 2. a merged message cites each promise only at its own step --------------------------
 
-def test_a_parcel_check_in_is_never_cited_in_a_step_three_reminder(demo):
+def test_a_parcel_check_in_rides_along_in_a_step_three_reminder_as_its_closing_question(demo):
     """merge.py of the review: Noor's post at step 3 and the open parcel of another
-    collaboration. The check-in keeps its own message, the next day."""
+    collaboration. The step-3 text once claimed "my messages about whether the parcel arrived";
+    kept apart, the check-in was held a day behind each reminder and reached her after the final
+    notice (review: a check-in held behind another ladder). It rides along as the closing
+    question of its own ("Apart from that: …"): what the reminder says she was asked about
+    names her post only."""
     from desktop.store.models import Deliverable, Product, Shipment, ShipmentItem
 
     noor = Person.get(Person.name == "Noor Bakker")
@@ -79,13 +83,19 @@ def test_a_parcel_check_in_is_never_cited_in_a_step_three_reminder(demo):
                              value_cents=4295, created_at=NOW - timedelta(days=6))
     ShipmentItem.create(shipment=parcel, product=Product.get(Product.name == "Naamketting"))
     [item] = [i for i in due.due_now(NOW) if i.person_id == noor.id]
-    assert item.step == "3" and [p.kind for p in item.parts] == ["deliverable"]
+    assert item.step == "3" and [p.kind for p in item.parts] == ["deliverable", "shipment"]
     for lang, country, form in READERS:
         as_reader(noor, lang, country, form)
+        to = due_texts.recipient(Person.get_by_id(noor.id))
+        question = messages.parcel_question({"product": ["Naamketting"]}, to, apart=True)
+        assert question != messages.parcel_question({"product": ["Naamketting"]}, to), (lang, form)
         body = due_texts.compose(item, NOW).body
-        assert "Naamketting" not in body and "pakket" not in body and "parcel" not in body, body
-    nxt = [i for i in due.plan(NOW) if i.person_id == noor.id and i.due > NOW]
-    assert [p.kind for p in nxt[0].parts] == ["shipment"]
+        before, found, after = body.partition(question)
+        assert found and "\n\n" + question + "\n\n" in body, body  # a paragraph of its own, before the sign-off
+        assert "Naamketting" not in before + after and "pakket" not in before and "parcel" not in before, body
+    # and nothing is left to ask it again on its own
+    assert not any(p.kind == "shipment" for i in due.plan(NOW) if i.person_id == noor.id and i.due > NOW
+                   for p in i.parts)
 
 
 # --- 4. a first contact never claims earlier attempts ---------------------------------------

@@ -54,8 +54,12 @@ Etiquette guards (seed 004), applied per person after the steps are known:
 * what one message may cite (:func:`_fits`): only deliverables at the same step share a
   message (a final notice names every late deliverable of hers that walked the ladder to it,
   whatever its collaboration: one notice, one date, one strike decision, due for every part
-  at the moment the notice set), and one parcel
-  check-in rides along only in a step-1 reminder; an
+  at the moment the notice set), and one parcel check-in rides along in a reminder about her
+  late work (not a final notice) as its closing question. A check-in whose first free moment
+  falls on the day of her ladder's next reminder, before it, waits those hours for it
+  (:func:`_checkin_waits_for_reminder`); one due after that day's reminder went is not pulled
+  into it and goes with the next one while the ladder runs (a reminder a day), on its own day
+  while the ladder waits on her (a final notice's date, her answer being waited out); an
   unanswered message and the shop's news to a customer get a message of their own (one
   order's promises share one). A part that does not fit keeps its own message on the
   next free day;
@@ -1314,6 +1318,8 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
     """Append one person's items: each task on its own, her messages one per local day."""
     settings, now, due_only = scan.settings, scan.now, scan.due_only
     busy = {local_date(c.at, settings) for c in person_contacts if c.direction == "out"}
+    if len(person_nexts) > 1:
+        _checkin_waits_for_reminder(scan, person_nexts, busy)
     messages: list[tuple[_Next, datetime]] = []
     decisions: list[tuple[set, list[tuple[_Next, datetime]]]] = []  # (what ties them, their parts)
     for nxt in person_nexts:
@@ -1346,6 +1352,33 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
             items.append(_item(person, parts, settings, person_contacts, last))
     if messages:
         _message_items(scan, person, messages, busy, person_contacts, last, items)
+
+
+def _checkin_waits_for_reminder(scan: _Scan, person_nexts: list[_Next], busy: set[date]) -> None:
+    """A parcel check-in of hers whose first free moment falls on the day of her ladder's next
+    reminder (about late work, not a final notice), before it, waits for that reminder and rides
+    along in it as its closing question (``_fits``), in place: one message that day, at the
+    reminder's moment. Review: a check-in due the day a reminder went was held a day behind
+    each of them and reached her after the final notice; one due that morning, with the
+    reminder in the afternoon, would go on its own and push the ladder a day on.
+
+    Only ever later: a check-in due after that day's reminder is not pulled into it (it goes
+    with the next reminder while the ladder runs, on its own day while the ladder waits on
+    her), so no step comes before ``min_offsets`` and ``due_now`` of the plan is what the
+    scheduler's own scan finds."""
+    checkins = [n for n in person_nexts if n.step.action == "message" and RULES[n.promise.rule].kind == "shipment"]
+    if not checkins:
+        return
+    reminders = [scan.settle(n.due, busy) for n in person_nexts
+                 if n.step.action == "message" and not n.step.final and RULES[n.promise.rule].kind == "deliverable"]
+    if not reminders:
+        return
+    reminder = min(reminders)
+    day = local_date(reminder, scan.settings)
+    for n in checkins:
+        own = scan.settle(n.due, busy)
+        if own < reminder and local_date(own, scan.settings) == day:
+            n.due = reminder
 
 
 # The shop's news about a custom order before its promised day ("on schedule for", "a new
@@ -1560,9 +1593,14 @@ def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:
     * the shop's own news to a customer and what a person owes the shop never share a
       message (one is an apology, the other a reminder), nor do two orders (the order
       templates name one order);
-    * a parcel check-in rides along only in a first, friendly reminder, as its closing
-      question ("Oh, and did the parcel ... arrive?"); from step 2 on "my messages about
-      ... whether the parcel arrived" would claim a question never asked;
+    * a parcel check-in rides along in a reminder about her late work as a closing question
+      of its own ({pakketvraag}: "Oh, and did the parcel ... arrive?" in a first reminder, "Apart
+      from that: did the parcel ... arrive?" after it), never among what {afspraken} says she
+      was asked about before ("my messages about ... whether the parcel arrived" would claim a
+      question never asked). Held back a day behind each reminder, it reached her after the
+      final notice (review: a check-in held behind another ladder; ``_checkin_waits_for_reminder``).
+      Not in a final notice ("I'll end our collaboration … oh, and did the parcel arrive?"): the
+      ladder then waits on her, and the question goes the next free day in a message of its own;
     * an unanswered message is never cited in a reminder about a deliverable;
     * a final notice cites the agreements, their dates, consequences and costs, and ends
       the collaborations: it names every late deliverable of hers that reached it, of
@@ -1589,7 +1627,8 @@ def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:
         # the check-in after her answer and a first reminder: one friendly question ("thanks
         # for your message; I haven't seen … yet"), true of both (``_join_first_rungs``)
         return {step.name, primary_step.name} == set(_FIRST_RUNGS)
-    return primary_kind == "deliverable" and primary_step.name == "1" and kind == "shipment"
+    # a parcel check-in: the closing question of any reminder about her late work but a final notice
+    return primary_kind == "deliverable" and kind == "shipment" and not primary_step.final
 
 
 def _same_order(a: Promise, b: Promise) -> bool:

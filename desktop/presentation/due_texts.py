@@ -451,6 +451,12 @@ def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: 
 
 # --- messages --------------------------------------------------------------------------
 
+# The first, friendly rungs (a first reminder, the check-in after her answer): a parcel question
+# riding along closes them with "Oh, and …"; after a later reminder it is another subject
+# ("Apart from that: …", ``messages.parcel_question``).
+_FRIENDLY_OPENERS = ("1", "answered")
+
+
 def values_for(item: DueItem, person: Person, now: datetime, s: LadderSettings,
                to: messages.Recipient | None = None) -> dict[str, object]:
     """The typed placeholder values for an item (formatted later in the recipient's locale).
@@ -464,7 +470,8 @@ def item_values(item: DueItem, person: Person, now: datetime, s: LadderSettings,
     to = to or recipient(person)
     details = [due.part_details(p) for p in item.parts]
     main = details[0]
-    owed = messages.describe_owed([(p.kind, p.subject_id, d) for p, d in zip(item.parts, details)], to, now, s.tz)
+    owed = messages.describe_owed([(p.kind, p.subject_id, d) for p, d in zip(item.parts, details)], to, now, s.tz,
+                                  apart=item.step not in _FRIENDLY_OPENERS)
     if any(p.kind == "deliverable" for p in item.parts):
         deadline = owed.deadline  # None when they differ: {afspraken} names each one's own
     else:

@@ -996,6 +996,11 @@ _BELGIAN = (
     NBE_("word on whether the new parcel with the {product} arrived safely"),
     NBE_("Oh, and did the new parcel with the {product} arrive safely?"),
     NBE_("Oh, and did the new parcel I sent you arrive safely?"),
+    # the same questions riding along with a reminder after the first
+    NBE_("Apart from that: did the parcel with the {product} arrive safely?"),
+    NBE_("Apart from that: did the parcel I sent you arrive safely?"),
+    NBE_("Apart from that: did the new parcel with the {product} arrive safely?"),
+    NBE_("Apart from that: did the new parcel I sent you arrive safely?"),
     NBE_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We now "
          "expect to have your {product} (order {bestelnummer}) ready on {nieuwe_datum}. We'll let you know "
          "the moment your order is on its way.\n\nApologies for the wait, and thank you for your patience.\n\n"
@@ -1122,6 +1127,20 @@ PARCEL_QUESTION_NO_PRODUCT = NF_("Oh, and did the parcel I sent you arrive safel
 # ...about a new parcel, sent because the one before it got lost or came back: she hears which one is meant.
 PARCEL_QUESTION_AGAIN = NF_("Oh, and did the new parcel with the {product} arrive safely?")
 PARCEL_QUESTION_AGAIN_NO_PRODUCT = NF_("Oh, and did the new parcel I sent you arrive safely?")
+# ...riding along with a reminder after the first (why an agreed date matters, another channel):
+# a closing line on another subject, not a casual "oh, and" after the serious words before it
+# (review: a check-in held behind another ladder now joins its next reminder, whatever its step).
+PARCEL_QUESTION_APART = NF_("Apart from that: did the parcel with the {product} arrive safely?")
+PARCEL_QUESTION_APART_NO_PRODUCT = NF_("Apart from that: did the parcel I sent you arrive safely?")
+PARCEL_QUESTION_APART_AGAIN = NF_("Apart from that: did the new parcel with the {product} arrive safely?")
+PARCEL_QUESTION_APART_AGAIN_NO_PRODUCT = NF_("Apart from that: did the new parcel I sent you arrive safely?")
+# The closing question's words: (friendly, apart) by (with the product, new parcel).
+_PARCEL_QUESTIONS = {
+    (False, False): (PARCEL_QUESTION_NO_PRODUCT, PARCEL_QUESTION_APART_NO_PRODUCT),
+    (True, False): (PARCEL_QUESTION, PARCEL_QUESTION_APART),
+    (False, True): (PARCEL_QUESTION_AGAIN_NO_PRODUCT, PARCEL_QUESTION_APART_AGAIN_NO_PRODUCT),
+    (True, True): (PARCEL_QUESTION_AGAIN, PARCEL_QUESTION_APART_AGAIN),
+}
 # What a deliverable is, inside a sentence.
 DELIVERABLE_WORDS = {
     "post": NP_("inline", "post"),
@@ -1323,20 +1342,19 @@ def _product_words(value: object, recipient: Recipient) -> str:
     return names.product_in_message(str(value or ""))
 
 
-def parcel_question(details: Mapping[str, object], recipient: Recipient) -> str:
-    """{pakketvraag}: "O ja, is het pakketje met Schakelarmband Luna goed aangekomen?"."""
+def parcel_question(details: Mapping[str, object], recipient: Recipient, apart: bool = False) -> str:
+    """{pakketvraag}: "O ja, is het pakketje met Schakelarmband Luna goed aangekomen?";
+    ``apart``: riding along with a reminder after the first ("Los daarvan: is het pakketje …")."""
     catalog = i18n.translations_for(recipient.lang)
     contexts = _contexts(recipient.context, recipient.lang, recipient.country)
     product = _product_words(details.get("product"), recipient)
     again = bool(details.get("replaces"))  # a new parcel after one that got lost or came back
-    if not product:
-        return _lookup(catalog, contexts, PARCEL_QUESTION_AGAIN_NO_PRODUCT if again else PARCEL_QUESTION_NO_PRODUCT)
-    return fill_simple(_lookup(catalog, contexts, PARCEL_QUESTION_AGAIN if again else PARCEL_QUESTION),
-                       product=product)
+    text = _lookup(catalog, contexts, _PARCEL_QUESTIONS[(bool(product), again)][apart])
+    return fill_simple(text, product=product) if product else text
 
 
 def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipient: Recipient,
-                  now: datetime | None = None, tz: tzinfo = timezone.utc) -> Owed:
+                  now: datetime | None = None, tz: tzinfo = timezone.utc, apart: bool = False) -> Owed:
     """The words for every promise one message cites: ``parts`` are (kind, subject id,
     details), the primary part first.
 
@@ -1345,7 +1363,8 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
     deliverables have different deadlines, each is named with its own ("your post (due
     Friday 20 November) and your TikTok video (due Thursday 3 December) with the ...") and
     there is no one deadline to quote. A parcel check-in that rides along becomes the
-    closing question {pakketvraag}; a parcel alone is described in {afspraken}."""
+    closing question {pakketvraag} (``apart``: in a reminder after the first, worded as another
+    subject); a parcel alone is described in {afspraken}."""
     catalog = i18n.translations_for(recipient.lang)
     contexts = _contexts(recipient.context, recipient.lang, recipient.country)
     deliverables = [(sid, d) for kind, sid, d in parts if kind == "deliverable"]
@@ -1364,7 +1383,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
                 slots.append(groups[key])
             groups[key].append((sid, d))
         elif kind == "shipment" and index > 0:
-            questions.append(parcel_question(d, recipient))
+            questions.append(parcel_question(d, recipient, apart))
         else:
             slots.append(describe(kind, d, recipient, now, tz))
 

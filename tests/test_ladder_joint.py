@@ -142,6 +142,8 @@ def test_joining_at_the_second_step_names_it_twice_before_the_notice_and_does_no
     joined = messages[1]
     assert joined[1].template == "ladder.2.alt"
     assert "nog niets van je gehoord" not in joined[2] and "reel" in joined[2]
+    # nor that it comes back to what it names for the first time ("Ik kom nog even terug op", order-words)
+    assert "terug op" not in joined[2] and "Ik wil het graag even met je hebben over" in joined[2]
 
 
 # --- B and C in the domain --------------------------------------------------------------------

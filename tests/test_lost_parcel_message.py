@@ -62,12 +62,16 @@ def test_a_ready_order_whose_parcel_did_not_arrive_is_offered_the_resend_message
         "order_confirmation", "order_update", "order_delay"]
 
 
-@pytest.mark.parametrize("action,template,words", [
-    ("lose", "order.resend", "got lost on its way and never arrived"),
-    ("return", "order.resend.returned", "was not delivered and has come back to us"),
+@pytest.mark.parametrize("action,template,words,again", [
+    ("lose", "order.resend", "got lost on its way and never arrived",
+     "We're sending your order out again, and we'll let you know as soon as the new parcel is on its way."),
+    # a parcel that came back: sorry, and is the address right before it goes again (order-words)
+    ("return", "order.resend.returned", "couldn't be delivered and has come back to us. We're sorry about that.",
+     "Before we send your order out again: is the address we sent it to still right? If not, just reply with "
+     "the correct address. We'll let you know as soon as the new parcel is on its way."),
 ])
 def test_the_resend_message_says_what_happened_to_the_parcel_and_that_a_new_one_follows(database, action,
-                                                                                       template, words):
+                                                                                       template, words, again):
     from desktop.presentation import due_texts
 
     order = _gone(action)
@@ -75,8 +79,7 @@ def test_the_resend_message_says_what_happened_to_the_parcel_and_that_a_new_one_
     assert message.template == template
     assert message.subject == "We're sending your order #2001 again"
     assert words in message.body and "(order #2001)" in message.body
-    assert ("We're sending your order out again, and we'll let you know as soon as the new parcel is on its way."
-            in message.body)
+    assert again in message.body
     assert "track" not in message.body.lower() and "link" not in message.body  # the new parcel is not made yet
     assert "Good news" not in message.body and "finished" not in message.body
     assert message.body.startswith("Hi Noor,") and message.body.endswith("Eva\nZilver & Zo")

@@ -454,11 +454,14 @@ _t(
         "our partners, so when something is late, the rest of our schedule slips too.\n\nCould you get it done "
         "in the next few days, or tell me a date that does work for you?\n\n{groet}\n{afzender}\n{winkel}"),
 )
+# Step 2's other wording is the one for a message that names a late deliverable for the first
+# time (it joined the conversation at step 2: followup ``_Next.joined``): its opening claims no
+# earlier word about any of {afspraken} ("I'm following up on", "Ik kom nog even terug op" did).
 _t(
     "ladder.2.alt",
     N_("Step 2: why the deadline matters (alternative wording)"),
     NF_("A note on our planning at {winkel}"),
-    NF_("{aanhef}\n\nI'm following up on {afspraken} (due {deadline}). For a small shop like "
+    NF_("{aanhef}\n\nI'd like to talk to you about {afspraken} (due {deadline}). For a small shop like "
         "ours every agreement counts: we set products aside, time our own posts around yours and tell "
         "customers what's coming. That only works if we both stick to the dates we agreed.\n\nCould you let "
         "me know in the next few days how you'd like to proceed?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -848,7 +851,9 @@ _t(
 # made yet and may go without a code (the "on its way again" message that follows it quotes
 # its link only when it has one, its sentence left out otherwise). The parcel "did not arrive" rather than
 # "did not reach you", true of a gift's parcel too. {bestelnummer} sits in a parenthesis of
-# its own, left out without a number.
+# its own, left out without a number. A parcel that came back often went to a wrong address:
+# that message apologises and asks whether the address it went to is still right before the
+# new one goes (of a gift, the recipient's: "the address we sent it to" is true of both).
 _t(
     "order.resend",
     N_("Custom order: sending it again (the parcel got lost)"),
@@ -861,9 +866,10 @@ _t(
     "order.resend.returned",
     N_("Custom order: sending it again (the parcel came back)"),
     NF_("We're sending your order {bestelnummer} again"),
-    NF_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) was not delivered and "
-        "has come back to us.\n\nWe're sending your order out again, and we'll let you know as soon as the "
-        "new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) couldn't be delivered "
+        "and has come back to us. We're sorry about that.\n\nBefore we send your order out again: is the address "
+        "we sent it to still right? If not, just reply with the correct address. We'll let you know as soon as "
+        "the new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # Shipped again after a parcel that got lost or came back: she hears this is the new parcel,
 # with its own link when it has one (without a code, "You can follow…" is left out).
@@ -877,23 +883,24 @@ _t(
 )
 # A gift's new parcel (the shop's order sends it to {ontvanger}, not to the buyer), after one
 # that got lost or came back: the buyer reads that this is the new parcel and why (a buyer who
-# never heard of the first one's fate learns it here), with its link only when it has one.
+# never heard of the first one's fate learns it here), with its link only when it has one. Bad
+# news first, then an apology, no cheer in between; the carrier in a sentence of its own (left
+# out for "other" without leaving out that a new parcel was sent), the closing wish for {ontvanger}.
 _t(
     "order.shipped.gift.again",
     N_("Custom order: a gift shipped again in a new parcel (the parcel got lost)"),
     NF_("Your order {bestelnummer} is on its way again"),
-    NF_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} got lost on its way, so we've sent a new "
-        "one. The new parcel is on its way now! It's being delivered by {vervoerder}. You can "
-        "follow the new parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} got lost in the post. We're sorry about that! "
+        "We've sent a new one. {vervoerder} is delivering it. You can follow it here:\n{track_trace}\n\n"
+        "We hope {ontvanger} loves it!\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "order.shipped.gift.again.returned",
     N_("Custom order: a gift shipped again in a new parcel (the parcel came back)"),
     NF_("Your order {bestelnummer} is on its way again"),
-    NF_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} was not delivered and came back to us, so "
-        "we've sent a new one. The new parcel is on its way now! It's being delivered by "
-        "{vervoerder}. You can follow the new parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
-        "{groet}\n{afzender}\n{winkel}"),
+    NF_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} couldn't be delivered and came back to us. "
+        "We're sorry about that! We've sent a new one. {vervoerder} is delivering it. You can follow it here:\n"
+        "{track_trace}\n\nWe hope {ontvanger} loves it!\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # The order was cancelled (by the customer or by the shop: Afspraak does not know which, nor
 # why). Afspraak keeps no refund, so the message promises none, nor any other step: it says
@@ -1058,19 +1065,19 @@ _BELGIAN = (
     NBE_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) got lost on its way and "
          "never arrived. We're very sorry about that.\n\nWe're sending your order out again, and we'll let you "
          "know as soon as the new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
-    NBE_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) was not delivered and "
-         "has come back to us.\n\nWe're sending your order out again, and we'll let you know as soon as the "
-         "new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) couldn't be delivered "
+         "and has come back to us. We're sorry about that.\n\nBefore we send your order out again: is the address "
+         "we sent it to still right? If not, just reply with the correct address. We'll let you know as soon as "
+         "the new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nThe new parcel with your {product} is on its way! It's being delivered by {vervoerder}. You "
          "can follow the new parcel here:\n{track_trace}\n\nWe hope you enjoy your order!\n\n"
          "{groet}\n{afzender}\n{winkel}"),
-    NBE_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} got lost on its way, so we've sent a new "
-         "one. The new parcel is on its way now! It's being delivered by {vervoerder}. You can "
-         "follow the new parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n{groet}\n{afzender}\n{winkel}"),
-    NBE_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} was not delivered and came back to us, so "
-         "we've sent a new one. The new parcel is on its way now! It's being delivered by "
-         "{vervoerder}. You can follow the new parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
-         "{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} got lost in the post. We're sorry about that! "
+         "We've sent a new one. {vervoerder} is delivering it. You can follow it here:\n{track_trace}\n\n"
+         "We hope {ontvanger} loves it!\n\n{groet}\n{afzender}\n{winkel}"),
+    NBE_("{aanhef}\n\nThe parcel with your {product} for {ontvanger} couldn't be delivered and came back to us. "
+         "We're sorry about that! We've sent a new one. {vervoerder} is delivering it. You can follow it here:\n"
+         "{track_trace}\n\nWe hope {ontvanger} loves it!\n\n{groet}\n{afzender}\n{winkel}"),
     # Belgians "contacteren" the shop with a question, and hope to be of service "opnieuw".
     NBE_("{aanhef}\n\nWe're letting you know that your order has been cancelled: your {product} (order "
          "{bestelnummer}).\n\nIf you have any questions about it, just reply to this message.\n\n{groet}\n{afzender}\n"

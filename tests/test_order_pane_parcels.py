@@ -132,3 +132,36 @@ def test_what_was_typed_with_a_parcel_shows_as_plain_text_and_only_a_web_link_op
     shown(view, sofie.id)
     [link] = [w for w in view.detail.findChildren(QLabel) if w.objectName() == "parcelLink"]
     assert '"><img' not in link.text() and "&quot;&gt;&lt;img" in link.text()
+
+
+# --- 2. the kinds of message are the owner's names, not words to the customer -------------------
+
+def test_the_kinds_of_message_do_not_speak_to_the_customer(english):
+    """"Your order is ready" read "Je bestelling is klaar" in the pane of a customer addressed
+    with "u"; a name for the owner says no "you" at all."""
+    from desktop.views.order_message import MESSAGE_LABELS, message_label
+
+    for step in MESSAGE_LABELS:
+        words = message_label(step).lower().split()
+        assert not {"your", "you", "we're"} & set(words), step
+
+
+def test_a_message_sent_to_a_u_customer_is_named_without_je_in_the_pane_and_on_undo(qtbot, dutch):
+    """Dutch words: the catalog's (strings_order-pane.json until merged). A message stored
+    before keeps its key (``Event.step``): it is named in the new words too."""
+    from desktop.views.order_message import OrderMessageDialog
+
+    view = dutch.view("orders")
+    sofie = order_of("Sofie Maes")
+    Person.update(address_form="u").where(Person.id == sofie.person_id).execute()
+    shown(view, sofie.id)
+    dialog = OrderMessageDialog(dutch, sofie.id, "order_ready", NOW)
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentText() == "Bestelling klaar"
+    dialog.mark_sent()
+    assert dutch.undo_action.text() == (
+        "&Ongedaan maken: bericht „Bestelling klaar” over bestelling #1029 voor Sofie Maes als verzonden gemarkeerd")
+    shown(view, sofie.id)
+    sent = [t for t in pane_texts(view) if "Bestelling klaar" in t]
+    assert len(sent) == 1 and sent[0].endswith("E-mail: Bestelling klaar"), sent
+    assert not [t for t in pane_texts(view) if "Je bestelling" in t or "je bestelling" in t]

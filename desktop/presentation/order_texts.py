@@ -214,7 +214,7 @@ def changed_since_words(number: str, name: str, changed, message: str = "") -> t
             order=order, moment=i18n.list_moment(to_local(changed.at)))
     elif changed.what == "message":
         # TRANSLATORS: an order's message or ship dialog left open; a message about the order was marked sent
-        # elsewhere. {message} is its kind, e.g. "Your order is ready"; {order} as above.
+        # elsewhere. {message} is its kind, e.g. "Order ready"; {order} as above.
         text = _("While this window was open, the message “{message}” about {order} was already marked as sent "
                  "({moment}).").format(message=message, order=order,
                                        moment=i18n.list_moment(to_local(changed.at)))

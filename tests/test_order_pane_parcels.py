@@ -165,3 +165,29 @@ def test_a_message_sent_to_a_u_customer_is_named_without_je_in_the_pane_and_on_u
     sent = [t for t in pane_texts(view) if "Bestelling klaar" in t]
     assert len(sent) == 1 and sent[0].endswith("E-mail: Bestelling klaar"), sent
     assert not [t for t in pane_texts(view) if "Je bestelling" in t or "je bestelling" in t]
+
+
+# --- 3. a lost parcel "zoekgeraakt" everywhere in Maatwerk ---------------------------------------
+
+def test_a_lost_parcel_is_zoekgeraakt_in_the_list_the_pane_and_the_ship_dialog(qtbot, dutch):
+    """The banner said "is kwijtgeraakt", the status "Pakket kwijt", the rest of the app
+    (the timeline, the messages) "zoekgeraakt". Dutch words: the catalog's
+    (strings_order-pane.json until merged)."""
+    from desktop.views.order_message import OrderShipDialog
+
+    view = dutch.view("orders")
+    sofie = order_of("Sofie Maes")
+    parcel = store.ship_order(sofie.id, store.ShipInput(carrier="bpost", tracking_code=BPOST), NOW)
+    shipping.advance(parcel.id, "lose", NOW)
+    shown(view, sofie.id)
+    [row] = [r for r in view.model.rows if r.id == sofie.id]
+    assert row.cells[1] == "Pakket zoekgeraakt"
+    texts = pane_texts(view)
+    [banner] = [w.text() for w in view.detail.findChildren(QLabel) if w.objectName() == "parcelGone"]
+    assert banner.startswith("Het pakket dat op ") and ", is onderweg zoekgeraakt. " in banner, banner
+    assert "Klaar, pakket zoekgeraakt" in texts and "Zoekgeraakt" in texts  # the status, the parcel's
+    assert not [t for t in texts if "kwijt" in t.lower()], texts
+    dialog = OrderShipDialog(dutch, sofie.id, NOW)
+    qtbot.addWidget(dialog)
+    [note] = [w.text() for w in dialog.findChildren(QLabel) if w.objectName() == "againNote"]
+    assert ", is onderweg zoekgeraakt. " in note and "kwijt" not in note

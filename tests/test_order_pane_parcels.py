@@ -191,3 +191,41 @@ def test_a_lost_parcel_is_zoekgeraakt_in_the_list_the_pane_and_the_ship_dialog(q
     qtbot.addWidget(dialog)
     [note] = [w.text() for w in dialog.findChildren(QLabel) if w.objectName() == "againNote"]
     assert ", is onderweg zoekgeraakt. " in note and "kwijt" not in note
+
+
+# --- 4. the ready message: the order number beside the count ------------------------------------
+# (tests/test_order_messages.py: three necklaces; here the reviewer's order, a "u" customer in Belgium)
+
+def test_the_ready_message_names_the_order_number_beside_the_count(qtbot, demo_db):
+    from desktop.presentation import due_texts
+
+    sofie = order_of("Sofie Maes")
+    CustomOrder.update(quantity=2, order_number="MW-101", personalisation="Sleutelhanger met letter M").where(
+        CustomOrder.id == sofie.id).execute()
+    Person.update(address_form="u", country="BE", language="nl").where(Person.id == sofie.person_id).execute()
+    body = due_texts.compose_order(sofie.id, "order_ready", NOW).body
+    assert "we hebben uw Naamketting (2 stuks, bestelling MW-101) klaar!" in body, body
+    assert "letter M" not in body
+
+
+# --- 5. the status bar and the list at 1366 × 768 ------------------------------------------------
+
+def test_the_status_bar_does_not_repeat_what_its_undo_button_says(qtbot, english):
+    from PySide6.QtGui import QUndoCommand
+
+    what = "message “Order confirmation” about order MW-101 for Marc Peeters marked sent"
+    english.push_undoable(QUndoCommand(what))
+    assert english.undo_button.isVisible() and english.undo_button.text() == f"Undo: {what}"
+    assert english.statusBar().currentMessage() == "Done (Ctrl+Z undoes it)"
+
+
+def test_an_order_without_a_product_names_its_personalisation_on_its_rows_main_line(qtbot, english):
+    view = english.view("orders")
+    sofie = order_of("Sofie Maes")
+    CustomOrder.update(product=None, personalisation="Sleutelhanger met letter M").where(
+        CustomOrder.id == sofie.id).execute()
+    view.refresh()
+    [row] = [r for r in view.model.rows if r.id == sofie.id]
+    assert row.cells[3] == "Sleutelhanger met letter M" and not row.sublines.get(3)
+    [kept] = [r for r in view.model.rows if r.id == order_of("Kevin Jacobs").id]
+    assert kept.cells[3] and kept.sublines.get(3)  # a product over its personalisation, as before

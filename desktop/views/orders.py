@@ -247,12 +247,17 @@ class OrdersView(ListView):
                 tooltip = "\n".join(t for t in (tooltip, _("delivery: {days}").format(
                     days=days_left_text(to_deliver))) if t)
             status = order_texts.parcel_state(gone[o.id]) if o.id in gone else label("order_status", o.status)
+            # The product over its personalisation; an order without a product names its
+            # personalisation on the main line (it stood under an empty one: review of Maatwerk).
+            product, engraving = product_words(o), summary
+            if not product:
+                product, engraving = summary, ""
             rows.append(Row(
                 id=o.id,
                 cells=[o.person.name, status,
                        i18n.list_date(o.promised_ready) if o.promised_ready else "",
-                       product_words(o)],
-                sublines={2: days_left_text(days) if days is not None else "", 3: summary},
+                       product],
+                sublines={2: days_left_text(days) if days is not None else "", 3: engraving},
                 sort_keys=[o.person.name.lower(), (GROUPS.get(o.status, 5), o.status), urgency,
                            (o.product.name.lower() if o.product else "")],
                 colour=(rules.urgency_colour(days if days is not None else to_deliver, warn)

@@ -60,7 +60,7 @@ def test_a_count_beside_the_order_number_is_one_aside():
     assert "je Sleutelhanger met naam (3 stuks, bestelling #1041):" in body
     english = m.render("order.ready", {**m.sample_values("en"), "product": "Name keyring (3 pieces)"},
                        Recipient("Emma", "en"), NOW).body
-    assert "we've finished your Name keyring (3 pieces, M)!" in english
+    assert "we've finished your Name keyring (3 pieces, order #1041)!" in english
 
 
 @pytest.mark.parametrize("form", ["je", "u"])

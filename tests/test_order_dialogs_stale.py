@@ -75,7 +75,7 @@ def test_a_message_marked_sent_in_another_window_is_not_logged_twice(qtbot, engl
     assert old.result() == old.DialogCode.Rejected and not old.isVisible()
     [(title, text)] = told
     assert title == "Already handled"
-    assert text.startswith("While this window was open, the message “Your order is ready” about order #1029 for "
+    assert text.startswith("While this window was open, the message “Order ready” about order #1029 for "
                            "Sofie Maes was already marked as sent ("), text
     assert text.endswith("). Nothing was changed or logged a second time."), text
 
@@ -96,7 +96,7 @@ def test_an_order_shipped_in_another_window_is_not_shipped_twice(qtbot, english,
 
 
 def test_a_message_about_an_order_shipped_meanwhile_is_not_marked_sent(qtbot, english, monkeypatch):
-    """"Your order is ready" left open while the order went out from Maatwerk: marking it sent
+    """"Order ready" left open while the order went out from Maatwerk: marking it sent
     now would tell the customer an order already on its way is ready."""
     order = make_order(status="ready", ready_in=2)
     old = _message_dialog(qtbot, order, "order_ready", NOW)

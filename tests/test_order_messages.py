@@ -298,8 +298,11 @@ def test_no_order_message_puts_a_singular_verb_after_a_count(template_id, key):
 
 
 def test_three_necklaces_are_ready_in_words_that_fit_three(shop):
+    """The count beside the order number, as in the other order messages: beside the count
+    the personalisation read as part of it ("(3 stuks, Letter M)"; review of Maatwerk)."""
     order = make_order(product="Zilveren ketting Maan", quantity=3, personalisation="Letter M", status="ready")
     words = {key: message.body for key, message in every_reader(order, "order_ready")}
-    assert "Goed nieuws: we hebben je Zilveren ketting Maan (3 stuks, Letter M) klaar!" in words["nl", "NL", "je"]
-    assert "Goed nieuws: we hebben uw Zilveren ketting Maan (3 stuks, Letter M) klaar!" in words["nl", "BE", "u"]
-    assert "Good news: we've finished your Zilveren ketting Maan (3 pieces, Letter M)!" in words["en", "NL", "je"]
+    assert "Goed nieuws: we hebben je Zilveren ketting Maan (3 stuks, bestelling #1050) klaar!" in words["nl", "NL", "je"]
+    assert "Goed nieuws: we hebben uw Zilveren ketting Maan (3 stuks, bestelling #1050) klaar!" in words["nl", "BE", "u"]
+    assert "Good news: we've finished your Zilveren ketting Maan (3 pieces, order #1050)!" in words["en", "NL", "je"]
+    assert not any("Letter M" in body for body in words.values())

@@ -84,7 +84,7 @@ def test_a_message_marked_sent_on_its_own_is_a_step(qtbot, window, monkeypatch):
     Script(monkeypatch, _mark_sent)
     view.send_message("order_ready", order.id)
     assert Event.select().where(Event.kind == "message", Event.step == "order_ready").count() == 1
-    assert window.undo_action.text() == "&Undo message “Your order is ready” about order #1029 for Sofie Maes marked sent"
+    assert window.undo_action.text() == "&Undo message “Order ready” about order #1029 for Sofie Maes marked sent"
     window.undo_action.trigger()
     assert not Event.select().where(Event.kind == "message").exists()
 
@@ -130,6 +130,6 @@ def test_the_undo_words_of_an_order_without_a_number():
 
     assert undo_texts.order_shipped("", "Noor Visser", again=False) == "the order for Noor Visser shipped"
     assert undo_texts.order_shipped("", "Noor Visser", again=True) == "the order for Noor Visser shipped again"
-    assert undo_texts.order_message_sent("", "Noor Visser", "Your order is ready") == (
-        "message “Your order is ready” about the order for Noor Visser marked sent")
+    assert undo_texts.order_message_sent("", "Noor Visser", "Order ready") == (
+        "message “Order ready” about the order for Noor Visser marked sent")
     assert undo_texts.order_moved("#7", "Noor Visser", "cancelled") == "order #7 for Noor Visser set to “Cancelled”"

@@ -51,9 +51,11 @@ def test_ctrl_z_after_adding_an_influencer_takes_her_back_not_the_import_before(
     added = people()
     assert [name for _id, name in added] == ["Sanne de Vries"]
     assert w.undo_action.text() == undo
+    # the button beside the message names it; the message does not say it again (review of Maatwerk)
     assert w.statusBar().currentMessage() == {
-        "nl": "Gedaan: nieuwe influencer Sanne de Vries (Ctrl+Z maakt het ongedaan)",
-        "en": "Done: new influencer Sanne de Vries (Ctrl+Z undoes it)"}[language]
+        "nl": "Gedaan (Ctrl+Z maakt het ongedaan)", "en": "Done (Ctrl+Z undoes it)"}[language]
+    assert w.undo_button.isVisible() and w.undo_button.text() == {
+        "nl": "Ongedaan maken: nieuwe influencer Sanne de Vries", "en": "Undo: new influencer Sanne de Vries"}[language]
 
     w.undo_action.trigger()
     assert people() == []  # she is taken back...

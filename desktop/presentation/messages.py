@@ -823,7 +823,10 @@ _t(
     N_("Custom order: ready"),
     NF_("Your order {bestelnummer} is ready"),
     # Promises no tracking link: a parcel may go without one ("other" carrier, no code).
-    NF_("{aanhef}\n\nGood news: we've finished your {product} ({personalisatie})! We'll send your order out "
+    # The order number in the parenthesis, as the other order messages have it: beside a count the
+    # personalisation read as part of it ("uw Armband (2 stuks, Sleutelhanger met letter M)"; review of
+    # Maatwerk). The confirmation quotes the personalisation, named as such.
+    NF_("{aanhef}\n\nGood news: we've finished your {product} (order {bestelnummer})! We'll send your order out "
         "shortly, and we'll let you know once it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
@@ -1019,7 +1022,7 @@ _BELGIAN = (
          "{vervoerder}. You can follow the parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
          "{groet}\n{afzender}\n{winkel}"),
     # a "pakje", as in the news that it is on its way
-    NBE_("{aanhef}\n\nGood news: we've finished your {product} ({personalisatie})! We'll send your order out "
+    NBE_("{aanhef}\n\nGood news: we've finished your {product} (order {bestelnummer})! We'll send your order out "
          "shortly, and we'll let you know once it's on its way.\n\n{groet}\n{afzender}\n{winkel}"),
     NP_("je_BE", "{aanhef}\n\nMy message from {bericht_van} about “{titel}” is still unanswered. When we "
         "started working together, we agreed on how soon you'd reply, so that we can both plan "

@@ -8,6 +8,7 @@ tell two apart, by its product or its promised date too. "{number}" left empty g
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from desktop import i18n
@@ -98,6 +99,76 @@ def parcel_gone(parcel) -> str:
     return _("The parcel sent on {date} came back.").format(date=day)
 
 
+@dataclass(frozen=True)
+class ParcelShown:
+    """One parcel of a custom order as Maatwerk's pane shows it (what Zendingen holds)."""
+
+    title: str  # "Parcel 1 of 2" when the order has several, else ""
+    fields: list[tuple[str, str]]  # (name, value) as plain text: a typed code is never markup
+    link: str  # the carrier's tracking page to open, "" when there is none
+
+
+def parcels_title(count: int) -> str:
+    # TRANSLATORS: Custom orders, the pane's section with the order's parcel(s) (as in Shipments).
+    return ngettext("Parcel", "Parcels", count)
+
+
+def parcel_status(status: str) -> str:
+    """A parcel's status in the order's pane: as Zendingen names it, but a lost one in the
+    words of the banner over it ("got lost")."""
+    from desktop.labels import label
+
+    if status == "lost":
+        # TRANSLATORS: Custom orders, the status of one of the order's parcels: the carrier lost it (the
+        # banner above says "The parcel sent on … got lost.").
+        return i18n.pgettext("order parcel", "Lost")
+    return label("shipment_status", status)
+
+
+def parcel_link(parcel, order) -> str:
+    """The page to follow ``parcel`` by: the link kept with it (made for the postcode it was
+    sent to), else the carrier's page made from its code for where the order's parcel goes
+    (``delivery_texts.parcel_of``: a gift's recipient, else the customer); only a web link."""
+    from desktop.domain import carriers
+    from desktop.presentation import delivery_texts
+
+    url = (parcel.tracking_url or "").strip()
+    if url:
+        return url if carriers.is_link(url) and not any(c.isspace() for c in url) else ""
+    if carriers.why_no_link(parcel.carrier, parcel.tracking_code)[0]:
+        return ""
+    to = delivery_texts.parcel_of(order.id, order.person)
+    country = to.country_code if to.country_code in ("NL", "BE") else ""
+    return carriers.tracking_link(parcel.carrier, carriers.normalise_code(parcel.tracking_code), to.postcode or "",
+                                  country, order.person.language or "nl")
+
+
+def parcels_shown(order) -> list[ParcelShown]:
+    """The order's parcels, oldest first (a lost one and the new one sent after it): carrier,
+    tracking code, the day sent (and delivered), status and the page to follow it by."""
+    from desktop.clock import to_local
+    from desktop.labels import label
+    from desktop.store import orders as store
+
+    found = store.parcels(order.id)
+    shown = []
+    for n, parcel in enumerate(found, 1):
+        # TRANSLATORS: Custom orders, over each parcel when the order has several ("Parcel 1 of 2": the
+        # first, lost one; "Parcel 2 of 2": the new one).
+        title = _("Parcel {n} of {count}").format(n=n, count=len(found)) if len(found) > 1 else ""
+        sent = i18n.detail_date(to_local(parcel.sent_at).date()) if parcel.sent_at else _("not yet")
+        delivered = i18n.detail_date(to_local(parcel.delivered_at).date()) if parcel.delivered_at else ""
+        fields = [pair for pair in [
+            (_("Status"), parcel_status(parcel.status)),
+            (_("Carrier"), label("carrier", parcel.carrier) if parcel.carrier else ""),
+            (_("Tracking code"), parcel.tracking_code or ""),
+            (_("Sent"), sent),
+            (_("Delivered"), delivered),
+        ] if pair[1]]
+        shown.append(ParcelShown(title, fields, parcel_link(parcel, order)))
+    return shown
+
+
 def status_with_parcel(status: str, parcel_status: str) -> str:
     """An order's status while its parcel did not arrive: "Ready, parcel lost"."""
     from desktop.labels import label
@@ -143,7 +214,7 @@ def changed_since_words(number: str, name: str, changed, message: str = "") -> t
             order=order, moment=i18n.list_moment(to_local(changed.at)))
     elif changed.what == "message":
         # TRANSLATORS: an order's message or ship dialog left open; a message about the order was marked sent
-        # elsewhere. {message} is its kind, e.g. "Your order is ready"; {order} as above.
+        # elsewhere. {message} is its kind, e.g. "Order ready"; {order} as above.
         text = _("While this window was open, the message “{message}” about {order} was already marked as sent "
                  "({moment}).").format(message=message, order=order,
                                        moment=i18n.list_moment(to_local(changed.at)))
@@ -162,5 +233,6 @@ def changed_since_words(number: str, name: str, changed, message: str = "") -> t
     return title, text
 
 
-__all__ = ["changed_since_words", "choice", "field", "heading", "parcel_gone", "parcel_state", "product_words",
-           "ship_again_label", "ship_title", "status_with_parcel", "subject"]
+__all__ = ["ParcelShown", "changed_since_words", "choice", "field", "heading", "parcel_gone", "parcel_link",
+           "parcel_state", "parcel_status", "parcels_shown", "parcels_title", "product_words", "ship_again_label",
+           "ship_title", "status_with_parcel", "subject"]

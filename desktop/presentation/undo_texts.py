@@ -75,11 +75,11 @@ def order_shipped(number: str, name: str, again: bool) -> str:
 
 
 def order_message_sent(number: str, name: str, message: str) -> str:
-    """A message to the customer marked sent: "message “Your order is ready” about order
+    """A message to the customer marked sent: "message “Order ready” about order
     #1038 for Kevin Jacobs marked sent" (``message``: its kind, as the dialog offers it)."""
     if number:
         # TRANSLATORS: Edit → Undo "…": a message to the customer of a custom order marked sent; {message} is
-        # the kind of message as the message dialog names it ("Your order is ready").
+        # the kind of message as the message dialog names it ("Order ready").
         return _("message “{message}” about order {number} for {name} marked sent").format(
             message=message, number=number, name=name)
     # TRANSLATORS: Edit → Undo "…": the same, for a custom order without a shop number.

@@ -189,6 +189,12 @@ def shipment_of(order_id: int) -> Shipment | None:
     return Shipment.select().where(Shipment.custom_order == order_id).order_by(Shipment.id.desc()).first()
 
 
+def parcels(order_id: int) -> list[Shipment]:
+    """Every parcel of the order (Zendingen's), oldest first: one that got lost or came back
+    and the new one sent after it (Maatwerk's pane names them all)."""
+    return list(Shipment.select().where(Shipment.custom_order == order_id).order_by(Shipment.id))
+
+
 def parcel_to_follow(order_id: int) -> Shipment | None:
     """The order's newest parcel that did not get lost or come back: the one a message may
     name the carrier of and quote the tracking link of; None when every parcel of the order

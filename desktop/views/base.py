@@ -783,12 +783,15 @@ class ListView(LazyRefresh, QWidget):
         layout.addWidget(line)
         layout.addWidget(plain_label(text, bold=True))
 
-    def add_fields(self, layout: QVBoxLayout, pairs: list[tuple[str, str]]) -> None:
+    def add_fields(self, layout: QVBoxLayout, pairs: list[tuple[str, str | QWidget]]) -> None:
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignLeft)
         if self.fields_wrap:
             form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         for name, value in pairs:
+            if isinstance(value, QWidget):  # a value that is not text (a link to click)
+                form.addRow(plain_label(name, wrap=False), value)
+                continue
             # A value with a long run without a space (a tracking link, a file's name) gets places
             # to break: it wraps in the pane rather than widen it past the list's room (review of
             # the timeline: a bpost link took the list's room and cut its products to "Goud…").

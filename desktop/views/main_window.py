@@ -453,6 +453,13 @@ class MainWindow(QMainWindow):
             self._undo_index = self.undo_stack.index()
             self._undo_count = self.undo_stack.count()
         self._undo_texts()
+        if not self.undo_button.isHidden():
+            # Its undo button beside it names the action in full ("Undo: message “Order confirmation” about
+            # order MW-101 for Marc Peeters marked sent"): said twice, both were cut at 1366 px (review of Maatwerk).
+            # TRANSLATORS: the status bar after an action that Edit → Undo can take back, beside the button
+            # "Undo: {what}" that names it.
+            self.statusBar().showMessage(_("Done (Ctrl+Z undoes it)"), 10000)
+            return
         # TRANSLATORS: the status bar after an action that Edit → Undo can take back; {what}
         # is its name there ("new influencer Sanne", "import of “jewelery.csv”").
         self.statusBar().showMessage(_("Done: {what} (Ctrl+Z undoes it)").format(what=command.text()), 10000)

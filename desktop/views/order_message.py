@@ -40,17 +40,22 @@ from desktop.views.base import plain_label
 from desktop.views.forms import date_field, date_problems, from_qdate, load_form, to_qdate, typed_day
 from desktop.views.keys import letters_when_shown
 
-# The messages the owner can pick, in the order offered.
+# The messages the owner can pick, in the order offered. Their names are the owner's, never
+# words to the customer: "Your order is ready" read "Je bestelling is klaar" in the menu, the
+# pane's messages sent and Edit → Undo about a customer addressed with "u" (review of Maatwerk).
+# Events keep the key (``Event.step``), so a message sent before is named in these words too.
 MESSAGE_LABELS = {
-    # TRANSLATORS: the kinds of message to a customer about a custom order.
+    # TRANSLATORS: the kinds of message to a customer about a custom order, as the owner picks them (a name
+    # for her, not words to the customer: no "you"/"je").
     "order_confirmation": i18n.N_("Order confirmation"),
     "order_update": i18n.N_("Update: still on schedule"),
     "order_delay": i18n.N_("Delay: a new expected date"),
-    "order_ready": i18n.N_("Your order is ready"),
-    # TRANSLATORS: offered instead of "Your order is ready" once the order's parcel got lost or came back.
-    "order_resend": i18n.N_("We're sending your order again"),
+    "order_ready": i18n.N_("Order ready"),
+    # TRANSLATORS: offered instead of "Order ready" once the order's parcel got lost or came back: the
+    # message tells the customer the order goes out again in a new parcel.
+    "order_resend": i18n.N_("Didn't arrive: a new parcel follows"),
     "order_shipped": i18n.N_("Shipped, with tracking link"),
-    "order_cancelled": i18n.N_("Your order has been cancelled"),
+    "order_cancelled": i18n.N_("Order cancelled"),
 }
 
 

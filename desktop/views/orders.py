@@ -94,6 +94,27 @@ def days_left_text(days: int) -> str:
     return ngettext("{n} day left", "{n} days left", days).format(n=days)
 
 
+def tracking_link_label(url: str) -> QLabel:
+    """"Open tracking page" as a link to ``url`` (a web link: ``order_texts.parcel_link``),
+    opened in the browser by ``shipments.open_link`` (which opens nothing but web links); the
+    link is escaped into the markup, never read as markup itself, and shown whole on hover."""
+    from html import escape
+
+    from desktop.views import shipments
+
+    link = QLabel()
+    link.setObjectName("parcelLink")
+    link.setTextFormat(Qt.RichText)
+    link.setText('<a href="{url}">{text}</a>'.format(url=escape(url, quote=True),
+                                                    text=escape(_("Open tracking page"))))
+    link.setOpenExternalLinks(False)
+    link.setTextInteractionFlags(Qt.LinksAccessibleByMouse | Qt.LinksAccessibleByKeyboard)
+    link.linkActivated.connect(lambda _href, url=url: shipments.open_link(url))
+    link.setToolTip(plain_tooltip(url))
+    link.setAccessibleName(_("Open tracking page"))
+    return link
+
+
 class OrdersView(ListView):
     key = "orders"
     # Two-line rows: the promised date over the days left, the product over what to put
@@ -226,12 +247,17 @@ class OrdersView(ListView):
                 tooltip = "\n".join(t for t in (tooltip, _("delivery: {days}").format(
                     days=days_left_text(to_deliver))) if t)
             status = order_texts.parcel_state(gone[o.id]) if o.id in gone else label("order_status", o.status)
+            # The product over its personalisation; an order without a product names its
+            # personalisation on the main line (it stood under an empty one: review of Maatwerk).
+            product, engraving = product_words(o), summary
+            if not product:
+                product, engraving = summary, ""
             rows.append(Row(
                 id=o.id,
                 cells=[o.person.name, status,
                        i18n.list_date(o.promised_ready) if o.promised_ready else "",
-                       product_words(o)],
-                sublines={2: days_left_text(days) if days is not None else "", 3: summary},
+                       product],
+                sublines={2: days_left_text(days) if days is not None else "", 3: engraving},
                 sort_keys=[o.person.name.lower(), (GROUPS.get(o.status, 5), o.status), urgency,
                            (o.product.name.lower() if o.product else "")],
                 colour=(rules.urgency_colour(days if days is not None else to_deliver, warn)
@@ -338,6 +364,7 @@ class OrdersView(ListView):
         ] if pair[1]])
         if o.note:
             layout.addWidget(plain_label(o.note))
+        self._add_parcels(layout, o)
 
         self.add_section(layout, _("Customer"))
         address = address_text(person.street, person.postcode, person.city,
@@ -423,6 +450,25 @@ class OrdersView(ListView):
         from desktop.views import privacy_actions
 
         privacy_actions.add_buttons(layout, o.person_id, self, on_erased=self.data_changed.emit)
+
+    def _add_parcels(self, layout: QVBoxLayout, o: CustomOrder) -> None:
+        """The order's parcels as Zendingen keeps them (review of Maatwerk: the pane never
+        named the carrier, the code or its link, and after a re-send the lost parcel and the
+        new one were only in Zendingen): each with its status, carrier, code, the day it went
+        out and a link to the carrier's page."""
+        shown = order_texts.parcels_shown(o)
+        if not shown:
+            return
+        self.add_section(layout, order_texts.parcels_title(len(shown)))
+        for parcel in shown:
+            if parcel.title:
+                title = plain_label(parcel.title, bold=True)
+                title.setObjectName("parcelTitle")
+                layout.addWidget(title)
+            fields = list(parcel.fields)
+            if parcel.link:
+                fields.append((_("Link"), tracking_link_label(parcel.link)))
+            self.add_fields(layout, fields)
 
     def _add_due_banner(self, layout: QVBoxLayout, o: CustomOrder) -> None:
         """A reminder due for this order (the same ladder as the tray), with the way to act on it."""

@@ -434,17 +434,22 @@ def arrival_words(item: DueItem, now: datetime, facts: dict | None = None, in_ap
     else:
         first = _("{order} should have arrived by now. Has it arrived?").format(order=order)
     url, code = facts.get("tracking_url") or "", facts.get("tracking_code") or ""
-    carrier = label("carrier", facts.get("carrier") or "")
+    # a carrier's name is a brand; "other" has none to give (it is not named like a company)
+    carrier = facts.get("carrier") if facts.get("carrier") in carriers.CARRIERS and facts.get("carrier") != "other" \
+        else ""
     if url:
         # TRANSLATORS: Vandaag, a shipped order's arrival check; {url} is the carrier's tracking page of the parcel.
         look = _("Look at the parcel's tracking page: {url}").format(url=url)
-    elif code:
+    elif code and carrier:
         # TRANSLATORS: Vandaag, a shipped order's arrival check without a tracking link; {carrier} e.g. "PostNL".
-        look = _("Look up the tracking code {code} with {carrier}.").format(code=code, carrier=carrier)
+        look = _("Look up the tracking code {code} with {carrier}.").format(code=code, carrier=label("carrier", carrier))
+    elif code:
+        # TRANSLATORS: Vandaag, a shipped order's arrival check without a tracking link, with another carrier.
+        look = _("Look up the tracking code {code} on the carrier's website.").format(code=code)
     else:
         # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel without a tracking code.
-        look = _("The parcel has no tracking code in Afspraak: ask {carrier}, or ask {name} whether it "
-                 "arrived.").format(carrier=carrier, name=name)
+        look = _("The parcel has no tracking code in Afspraak: ask the carrier, or ask {name} whether it "
+                 "arrived.").format(name=name)
     lines = [first + " " + look]
     if in_app:
         # TRANSLATORS: Vandaag, a shipped order's arrival check: what each button does. {delivered} is

@@ -233,3 +233,16 @@ def test_maatwerk_colours_a_shipped_order_past_its_delivery_date(window):
     view.refresh()
     [row] = [r for r in view.model.rows if r.id == order.id]
     assert row.colour == ""  # still on its way in time: nothing to look at
+
+
+def test_the_arrival_check_from_the_tray_opens_its_parcel_in_zendingen(window, qtbot):
+    """The tray's "Open" (``due_dialog.open_due_item``) has no dialog for the look at a parcel:
+    the parcel in Zendingen, with its tracking page and its Delivered / Lost / Returned."""
+    from desktop.views import due_dialog
+
+    _order, parcel = _shipped_order()
+    window.refresh_all()  # as the ship dialog does once the parcel is made
+    [item] = [i for i in due.due_now(NOW) if i.checks_arrival]
+    assert due_dialog.open_due_item(item, window) is None
+    assert window.current_view().key == "shipments"
+    qtbot.waitUntil(lambda: window.view("shipments").current_id == parcel.id)

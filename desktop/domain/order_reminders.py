@@ -72,7 +72,6 @@ SHIP_RULE = "order_ship"
 SHIP_STEP = "ship"
 # The task to send an order again, per what happened to its parcel (Shipments' statuses).
 SHIP_AGAIN_RULES = {"lost": "order_ship_lost", "returned": "order_ship_returned"}
-SHIP_AGAIN_STEPS = {"lost": "ship_lost", "returned": "ship_returned"}
 ARRIVAL_RULE = "order_arrival"
 ARRIVAL_STEP = "arrival"
 # The look at a shipped parcel's tracking comes this many working days after the day it was

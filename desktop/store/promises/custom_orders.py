@@ -28,7 +28,9 @@ WITH_PARCELS = ("ready", "shipped")
 
 # The scan's query (constant SQL, bound parameters): each open order with the last news
 # sent about it, the moment it went into production (else its creation), and the ready date
-# the customer last heard when the owner moved it since without telling them.
+# the customer last heard when the owner moved it since without telling them. A shipped order
+# only with a parcel in Afspraak (the custom-order index of shipment): the many an import of the
+# shop's export brought in as sent, with no parcel to follow, are not read at every scan.
 _OPEN = f"""
     SELECT o.id, o.promised_ready, o.status, o.person_id, o.order_number,
            (SELECT MAX(e.at) FROM event e WHERE e.direction = 'out'
@@ -41,7 +43,8 @@ _OPEN = f"""
             AND e.subject_type = 'custom_order' AND e.subject_id = o.id),
            ({TOLD_READY.format(order="o.id")})
     FROM custom_order o
-    WHERE o.status IN (SELECT value FROM json_each(?))"""
+    WHERE o.status IN (SELECT value FROM json_each(?))
+      AND (o.status != 'shipped' OR EXISTS (SELECT 1 FROM shipment s WHERE s.custom_order_id = o.id))"""
 _OPEN_OF_ONE = _OPEN + " AND o.person_id = ?"
 # The parcels of those orders (oldest first), each with the moment it was marked lost or
 # returned (its timeline line: Shipment keeps no such moment).

@@ -139,6 +139,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "send": N_("Send the gift"),
         # TRANSLATORS: a task for the owner: a finished custom order still has to go out.
         "ship": N_("Ship the finished order"),
+        # TRANSLATORS: a task for the owner: a custom order's parcel got lost; it goes out again in a new parcel.
+        "ship_lost": N_("Parcel lost: ship again"),
+        # TRANSLATORS: a task for the owner: a custom order's parcel came back; it goes out again in a new parcel.
+        "ship_returned": N_("Parcel returned: ship again"),
+        # TRANSLATORS: a task for the owner: a shipped custom order was to be delivered by now; has it
+        # arrived? (look at the carrier's tracking page).
+        "arrival": N_("Parcel delivered? Check the tracking"),
         # TRANSLATORS: a task for the owner: write down what an influencer promised for the gift
         # she got (a post, a story…, each with its deadline).
         "record": N_("Record the agreement"),

@@ -95,6 +95,9 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from desktop.domain import shipments, workdays
 
+# The steps of the tasks that ship a custom order: the first time, and again after its parcel
+# got lost or came back (``domain/order_reminders.py``).
+SHIP_STEPS = ("ship", "ship_lost", "ship_returned")
 # Promise kinds as the CLI and the views show them.
 KINDS = ("deliverable", "shipment", "reply", "custom_order", "gift", "agreement")
 # How a DueItem is acted on: a message to send, a decision for the owner, or a task of
@@ -318,6 +321,20 @@ RULES: dict[str, Rule] = {
     "order_ship": Rule("custom_order", (
         Step("ship", lambda s: timedelta(0), action="task", channel=""),
     ), stop_on_incoming=False),
+    # Every parcel of a custom order got lost or came back (order_reminders.ship_again_promises):
+    # the task to send it again, from the moment that was marked; one rule per what happened,
+    # so its name in Vandaag and the tray says it ("Parcel lost: ship again").
+    "order_ship_lost": Rule("custom_order", (
+        Step("ship_lost", lambda s: timedelta(0), action="task", channel=""),
+    ), stop_on_incoming=False),
+    "order_ship_returned": Rule("custom_order", (
+        Step("ship_returned", lambda s: timedelta(0), action="task", channel=""),
+    ), stop_on_incoming=False),
+    # A shipped custom order nobody marked delivered (order_reminders.arrival_promises): a task
+    # for the owner, a working day after it was to arrive, to look at the parcel's tracking.
+    "order_arrival": Rule("custom_order", (
+        Step("arrival", lambda s: timedelta(0), action="task", channel=""),
+    ), stop_on_incoming=False),
     # The shop's own promise to an influencer: the gift the agreement names, still not sent
     # (no parcel, or one packed and left "ready"). A task for the owner, not a message: on
     # the morning of the second day after the agreement (counted from the end of its day),
@@ -478,9 +495,21 @@ class DueItem:
 
     @property
     def ships_an_order(self) -> bool:
-        """Is this the owner's task to ship a finished custom order (rule ``order_ship``)?
-        Vandaag's buttons, the due dialog's opener and the task's words ask it so."""
-        return self.kind == "custom_order" and self.step == "ship"
+        """Is this the owner's task to ship a finished custom order (rule ``order_ship``), or
+        to send it again after its parcel got lost or came back (``order_ship_lost``,
+        ``order_ship_returned``)? Vandaag's buttons, the due dialog's opener and the task's
+        words ask it so."""
+        return self.kind == "custom_order" and self.step in SHIP_STEPS
+
+    @property
+    def ships_again(self) -> bool:
+        """Is this the task to send a custom order again, its parcel lost or returned?"""
+        return self.kind == "custom_order" and self.step in SHIP_STEPS[1:]
+
+    @property
+    def checks_arrival(self) -> bool:
+        """Is this the owner's look at a shipped custom order's tracking (rule ``order_arrival``)?"""
+        return self.kind == "custom_order" and self.step == "arrival"
 
     @property
     def own_due(self) -> datetime:

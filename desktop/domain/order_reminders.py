@@ -30,7 +30,26 @@ A finished order owes one more thing: to go out.
   on the morning after it was marked ready (audit 12, F1: a finished parcel sat a week past
   the day the customer was given, and nothing said so). Shipping it ends the task.
 
-Orders that are shipped, delivered or cancelled owe nothing.
+- ``order_ship_lost`` / ``order_ship_returned`` (steps ``ship_lost``, ``ship_returned``, a
+  task): every parcel of the order got lost or came back (``OrderFacts.parcel_gone``), so the
+  order is the shop's to send again. It comes due the moment the parcel was marked so
+  (``gone_at``), not from the old delivery date: the loss was not known before (review of
+  Maatwerk: "since 1 Feb" for a parcel marked lost on the 3rd, and a parcel that came back on
+  24 February had no task until 1 March). It stands in for the ship task: "ready and not
+  shipped yet" is untrue of an order that went out once.
+
+A shipped order owes a look at its parcel:
+
+- ``order_arrival`` (step ``arrival``, a task): the order is shipped, its parcel on its way
+  (``shipped_at``: when that parcel went out), and nobody marked it delivered. It comes due on
+  the morning of the ``ARRIVAL_CHECK_WORKING_DAYS``-th working day after the day it was to be
+  delivered: the promised delivery date, or, when the parcel went out too late for that (or no
+  date was promised), the first day it could arrive (the next working day after it went out).
+  The carrier's tracking page tells whether it arrived: marking the parcel delivered (the order
+  follows), lost or returned (then the task to send it again) ends it. Without this a shipped
+  order stayed "Shipped" for ever, its passed delivery date unremarked (review of Maatwerk).
+
+Orders that are delivered or cancelled owe nothing.
 
 Pure Python: the store hands in :class:`OrderFacts`; nothing here reads the clock.
 """
@@ -41,7 +60,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from desktop.domain import dates, followup, workdays
-from desktop.domain.orders import IN_THE_MAKING
+from desktop.domain.orders import IN_THE_MAKING, SENDS_AGAIN
 
 DELAY_RULE = "order_delay"
 UPDATE_RULE = "order_update"
@@ -51,6 +70,14 @@ UPDATE_STEP = "no_update"
 LATE_STEP = "late"
 SHIP_RULE = "order_ship"
 SHIP_STEP = "ship"
+# The task to send an order again, per what happened to its parcel (Shipments' statuses).
+SHIP_AGAIN_RULES = {"lost": "order_ship_lost", "returned": "order_ship_returned"}
+ARRIVAL_RULE = "order_arrival"
+ARRIVAL_STEP = "arrival"
+# The look at a shipped parcel's tracking comes this many working days after the day it was
+# to arrive: one, so a parcel a day late with the carrier still shows up in its tracking before
+# the customer has waited long, and on the first morning the tracking can say it was delivered.
+ARRIVAL_CHECK_WORKING_DAYS = 1
 # A parcel handed to the carrier this many days before the promised delivery date arrives
 # in time with PostNL or bpost (next working day, a day to spare).
 SHIP_DAYS_BEFORE_DELIVERY = 2
@@ -74,6 +101,13 @@ class OrderFacts:
     ready_since: datetime | None = None  # when it was marked ready
     # the ready date the customer last heard, when the owner moved it since without telling them
     told_ready: date | None = None
+    # every parcel of the order got lost or came back: what happened to the last ("lost",
+    # "returned"; ``domain/shipments.none_arrived``), and when it was marked so
+    parcel_gone: str | None = None
+    gone_at: datetime | None = None
+    # a shipped order's parcel on its way: its id and when it went out
+    parcel_id: int | None = None
+    shipped_at: datetime | None = None
 
 
 def warning_start(promised_ready: date, warn_days: int, tz: tzinfo) -> datetime:
@@ -94,10 +128,13 @@ def day_over(promised_ready: date, tz: tzinfo) -> datetime:
 
 
 def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[followup.Promise]:
-    """The ladder promises of one order (none for an order that is shipped, delivered or
-    cancelled)."""
+    """The ladder promises of one order (none for an order that is delivered or cancelled)."""
+    if facts.parcel_gone is not None and facts.status in SENDS_AGAIN:
+        return ship_again_promises(facts, settings)
     if facts.status == "ready":
         return ship_promises(facts, settings)
+    if facts.status == "shipped":
+        return arrival_promises(facts, settings)
     if facts.status not in IN_THE_MAKING:
         return []
     details = dict(facts.details or {})
@@ -162,6 +199,58 @@ def ship_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[
     details.update(order_id=facts.order_id, promised_delivery=facts.promised_delivery)
     return [followup.Promise(rule=SHIP_RULE, person_id=facts.person_id, subject_type="custom_order",
                              subject_id=facts.order_id, reference=reference, details=details)]
+
+
+def ship_again_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[followup.Promise]:
+    """Every parcel of the order got lost or came back: the task to send it again, from the
+    moment that was marked (``gone_at``; without it, as the ship task would come). Its details
+    say what happened (``parcel_gone``) and keep the delivery date promised."""
+    if facts.gone_at is None:
+        return ship_promises(facts, settings) if facts.status == "ready" else []
+    details = dict(facts.details or {})
+    details.update(order_id=facts.order_id, promised_delivery=facts.promised_delivery, parcel_gone=facts.parcel_gone)
+    gone = facts.parcel_gone if facts.parcel_gone in SHIP_AGAIN_RULES else "lost"
+    return [followup.Promise(rule=SHIP_AGAIN_RULES[gone], person_id=facts.person_id, subject_type="custom_order",
+                             subject_id=facts.order_id, reference=facts.gone_at, details=details)]
+
+
+def expected_arrival(shipped_on: date, promised_delivery: date | None, country: str) -> date:
+    """The day a parcel handed to the carrier on ``shipped_on`` was to reach the customer:
+    the delivery date promised, or the first day it can arrive (the next working day of
+    ``country``) when that is later or nothing was promised."""
+    earliest = workdays.working_day(shipped_on + timedelta(days=1), country)
+    if promised_delivery is None or not dates.plausible(promised_delivery):
+        return earliest
+    return max(promised_delivery, earliest)
+
+
+def arrival_check_day(expected: date, country: str) -> date:
+    """The day to look at a parcel's tracking: ``ARRIVAL_CHECK_WORKING_DAYS`` working days
+    of ``country`` after the day it was to arrive."""
+    day = expected
+    for _n in range(ARRIVAL_CHECK_WORKING_DAYS):
+        day = workdays.working_day(day + timedelta(days=1), country)
+    return day
+
+
+def arrival_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list[followup.Promise]:
+    """A shipped order whose parcel is on its way: the task to look whether it arrived
+    (``ARRIVAL_RULE``), on the morning of :func:`arrival_check_day`. None for an order without
+    a parcel to follow (one the shop's export says was sent: Afspraak has no tracking of it)."""
+    if facts.parcel_id is None or facts.shipped_at is None:
+        return []
+    shipped_on = followup.local_date(facts.shipped_at, settings)
+    expected = expected_arrival(shipped_on, facts.promised_delivery, settings.country)
+    try:
+        check = arrival_check_day(expected, settings.country)
+    except OverflowError:
+        return []
+    details = dict(facts.details or {})
+    details.update(order_id=facts.order_id, promised_delivery=facts.promised_delivery, parcel_id=facts.parcel_id,
+                   expected=expected)
+    return [followup.Promise(rule=ARRIVAL_RULE, person_id=facts.person_id, subject_type="custom_order",
+                             subject_id=facts.order_id, reference=warning_start(check, 0, settings.tz),
+                             details=details)]
 
 
 def arrives_in_time(promised_delivery: date, today: date, country: str) -> bool:

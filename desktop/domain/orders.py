@@ -91,8 +91,9 @@ def running(status: str, has_parcel: bool) -> bool:
     order delivered. An order the shop's export shows as already sent came with no parcel:
     nothing here to follow, and nothing that would ever close it, so it is not "running"; it
     stays "shipped" (Afspraak does not know it arrived, and never says so), under "Shipped"
-    and "All orders", where "Mark as delivered" still closes it by hand. No reminder is due for
-    a shipped order either way (``domain/order_reminders.py``). Kept in step with
+    and "All orders", where "Mark as delivered" still closes it by hand. Only a shipped order
+    with a parcel on its way gets a reminder: the look at its tracking once it was to have
+    arrived (``domain/order_reminders.arrival_promises``). Kept in step with
     ``store/orders.listed("open")``, which asks the same in SQL."""
     return status in BEFORE_PARCEL or (status == "shipped" and has_parcel)
 
@@ -176,6 +177,14 @@ def urgency_colour(days: int | None, warn_days: int) -> str:
     if days <= warn_days:
         return "amber"
     return ""
+
+
+def shipped_colour(days: int | None) -> str:
+    """A shipped order's colour in Maatwerk: 'amber' once the day its parcel was to be
+    delivered by (``days`` left until it) has passed and nobody marked it delivered: a look
+    at the tracking is due (``order_reminders.arrival_promises``). Not red: it most likely
+    arrived and was not marked yet, and the shop kept its promise by shipping in time."""
+    return "amber" if days is not None and days < 0 else ""
 
 
 def personalisation_summary(text: str, font: str = "", colour: str = "", size: str = "") -> str:

@@ -318,6 +318,8 @@ def _ship_words(item: DueItem, now: datetime, in_app: bool) -> str:
     from desktop.presentation import order_texts
 
     details = item.parts[0].details
+    if item.ships_again:
+        return _ship_again_words(item, now, in_app)
     order = order_texts.subject(details.get("order_number") or "", item.person_name)  # no "—" without a number
     delivery = details.get("promised_delivery")
     late = delivery is not None and not order_reminders.arrives_in_time(
@@ -345,6 +347,142 @@ def _ship_words(item: DueItem, now: datetime, in_app: bool) -> str:
                            "before you send it.")
         return first + "\n\n" + how
     return first
+
+
+def _in_sentence(order: str) -> str:
+    """ "Order #1029 for Sofie Maes" inside a sentence: "order #1029 for Sofie Maes"."""
+    return order[:1].lower() + order[1:]
+
+
+def _ship_again_words(item: DueItem, now: datetime, in_app: bool) -> str:
+    """What to do for a custom order whose parcels all got lost or came back
+    (``order_reminders.ship_again_promises``): what happened to the parcel, as Maatwerk says
+    it, that the order goes out again in a new parcel, and what "Ship again…" does."""
+    from desktop import clock
+    from desktop.domain import order_reminders
+    from desktop.presentation import order_texts
+
+    facts = due.part_details(item.parts[0])
+    order = _in_sentence(order_texts.subject(facts.get("order_number") or "", item.person_name))
+    sent = facts.get("sent_at")
+    day = i18n.detail_date(to_local(sent).date()) if sent is not None else ""
+    returned = item.step == "ship_returned"
+    if returned and sent is not None:
+        # TRANSLATORS: Vandaag, a task: a custom order's parcel came back to the shop (Shipments: "Returned");
+        # {order} is "order #1029 for Sofie Maes" (inside the sentence), {date} the day it was sent.
+        first = _("The parcel with {order}, sent on {date}, came back to you. Send the order again in a new "
+                  "parcel.").format(order=order, date=day)
+    elif returned:
+        first = _("The parcel with {order} came back to you. Send the order again in a new parcel.").format(order=order)
+    elif sent is not None:
+        # TRANSLATORS: Vandaag, a task: a custom order's parcel got lost (Shipments: "Lost"); {order} is
+        # "order #1029 for Sofie Maes" (inside the sentence), {date} the day it was sent.
+        first = _("The parcel with {order}, sent on {date}, got lost. Send the order again in a new parcel.").format(
+            order=order, date=day)
+    else:
+        first = _("The parcel with {order} got lost. Send the order again in a new parcel.").format(order=order)
+    lines = [first]
+    if returned:
+        # TRANSLATORS: Vandaag, a returned custom order's parcel, before it goes out again.
+        lines.append(_("A parcel usually comes back when nobody collected it or the address was not right: check "
+                       "the address with {name} before you send it again.").format(name=item.person_name))
+    delivery = facts.get("promised_delivery")
+    if delivery is not None and not order_reminders.arrives_in_time(delivery, to_local(now).date(),
+                                                                    clock.owner().country):
+        # TRANSLATORS: Vandaag, a custom order to send again; {date} is the delivery date the customer was given.
+        lines.append(_("You promised it would be delivered by {date}: it will now arrive later, so tell {name} "
+                       "when the new parcel goes out.").format(date=i18n.detail_date(delivery), name=item.person_name))
+    if in_app:
+        # TRANSLATORS: Vandaag: {button} is "Ship again…", the button that opens the order's shipping dialog.
+        lines.append(_("“{button}” records the new parcel's carrier and tracking code; then the message with the new "
+                       "tracking link is ready for {name}. The old parcel stays in Shipments as it is.").format(
+            button=order_texts.ship_again_label(), name=item.person_name))
+    return "\n\n".join(lines)
+
+
+def arrival_open_text() -> str:
+    """The button on a shipped order's arrival check that marks its parcel delivered."""
+    # TRANSLATORS: Vandaag's button on "Parcel delivered? Check the tracking": the parcel arrived (the order
+    # is then delivered).
+    return i18n.pgettext("shipment action", "Delivered")
+
+
+def arrival_gone_text() -> str:
+    """The button on a shipped order's arrival check with "lost" and "returned" in its menu."""
+    # TRANSLATORS: Vandaag's button on "Parcel delivered? Check the tracking": a menu with "Lost" and "Returned".
+    return _("Lost or returned")
+
+
+def arrival_track_text() -> str:
+    # TRANSLATORS: Vandaag's button on "Parcel delivered? Check the tracking": opens the carrier's tracking page.
+    return _("Open tracking page")
+
+
+def arrival_facts(item: DueItem) -> dict:
+    """What a shipped order's arrival check needs (``store/promises/custom_orders.details``):
+    its parcel (``parcel_id``, ``carrier``, ``tracking_code``, ``tracking_url``, ``sent_at``)."""
+    return due.part_details(item.parts[0])
+
+
+def arrival_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: bool = True) -> str:
+    """What to do for a shipped custom order nobody marked delivered
+    (``order_reminders.arrival_promises``): when it went out and was to arrive, to look at the
+    tracking (its link), and what each answer means."""
+    from desktop.presentation import order_texts
+
+    if facts is None:
+        facts = arrival_facts(item)
+    name = item.person_name
+    order = order_texts.subject(facts.get("order_number") or "", name)
+    sent = facts.get("sent_at")
+    delivery = facts.get("promised_delivery")
+    expected = facts.get("expected")
+    if sent is not None and delivery is not None and expected == delivery:
+        # TRANSLATORS: Vandaag, a task: a shipped custom order; {order} is "Order #1029 for Sofie Maes",
+        # {sent} the day it went out, {date} the delivery date the customer was given.
+        first = _("{order} went out on {sent} and was to be delivered by {date}. Has it arrived?").format(
+            order=order, sent=i18n.detail_date(to_local(sent).date()), date=i18n.detail_date(delivery))
+    elif sent is not None:
+        # TRANSLATORS: Vandaag, a task: a shipped custom order ({order}: "Order #1029 for Sofie Maes");
+        # {sent} the day it went out.
+        first = _("{order} went out on {sent} and should have arrived by now. Has it arrived?").format(
+            order=order, sent=i18n.detail_date(to_local(sent).date()))
+    else:
+        first = _("{order} should have arrived by now. Has it arrived?").format(order=order)
+    url, code = facts.get("tracking_url") or "", facts.get("tracking_code") or ""
+    # a carrier's name is a brand; "other" has none to give (it is not named like a company)
+    carrier = facts.get("carrier") if facts.get("carrier") in carriers.CARRIERS and facts.get("carrier") != "other" \
+        else ""
+    if url:
+        # TRANSLATORS: Vandaag, a shipped order's arrival check; {url} is the carrier's tracking page of the parcel.
+        look = _("Look at the parcel's tracking page: {url}").format(url=url)
+    elif code and carrier:
+        # TRANSLATORS: Vandaag, a shipped order's arrival check without a tracking link; {carrier} e.g. "PostNL".
+        look = _("Look up the tracking code {code} with {carrier}.").format(code=code, carrier=label("carrier", carrier))
+    elif code:
+        # TRANSLATORS: Vandaag, a shipped order's arrival check without a tracking link, with another carrier.
+        look = _("Look up the tracking code {code} on the carrier's website.").format(code=code)
+    else:
+        # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel without a tracking code.
+        look = _("The parcel has no tracking code in Afspraak: ask the carrier, or ask {name} whether it "
+                 "arrived.").format(name=name)
+    lines = [first + " " + look]
+    if in_app:
+        # TRANSLATORS: Vandaag, a shipped order's arrival check: what each button does. {delivered} is
+        # "Delivered", {gone} is "Lost or returned".
+        lines.append(_("Delivered? Press “{delivered}”: the order is then delivered and this reminder goes. Lost, "
+                       "or on its way back to you? “{gone}” marks the parcel, and the order comes back to send "
+                       "again.").format(delivered=arrival_open_text(), gone=arrival_gone_text()))
+        # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel still on its way; {view} is
+        # Custom orders, {menu} its "Send message" button.
+        lines.append(_("Still on its way? Put this reminder off until tomorrow, and if it is taking long, let "
+                       "{name} know: the order's “{menu}” in {view} has the message with the tracking link.").format(
+            name=name, menu=_("Send message"), view=_("Custom orders")))
+    else:
+        # TRANSLATORS: `afspraak due` in a terminal; {view} is the Today view of the app.
+        lines.append(_("In the app, this reminder in the {view} view marks the parcel delivered, lost or "
+                       "returned.").format(view=i18n.quoted(_("Today"))))
+    return "\n\n".join(lines)
 
 
 def _gift_first_line(item: DueItem, facts: dict, name: str, gift: list[str], packed: list[str]) -> str:
@@ -378,6 +516,8 @@ def task_words(item: DueItem, now: datetime, facts: dict | None = None, in_app: 
     gift's ``facts`` (:func:`gift_facts`) when the caller has read them already."""
     if item.ships_an_order:
         return _ship_words(item, now, in_app)
+    if item.checks_arrival:
+        return arrival_words(item, now, facts, in_app)
     if item.kind != "gift":
         if not in_app:
             # TRANSLATORS: `afspraak due` in a terminal, for a step without a message; {view} is the Today view.

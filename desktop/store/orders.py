@@ -231,6 +231,16 @@ def replaced_parcel(order_id: int) -> str | None:
     return next(status for status in reversed(statuses[:-1]) if status in GONE)
 
 
+def on_their_way(order_ids) -> set[int]:
+    """Of ``order_ids``, the orders with a parcel on its way (sent, not yet delivered, lost or
+    returned), in one query (Maatwerk's list: a shipped order past its delivery date)."""
+    order_ids = [i for i in set(order_ids) if i is not None]
+    if not order_ids:
+        return set()
+    return {order_id for (order_id,) in Shipment.select(Shipment.custom_order).distinct()
+            .where(Shipment.custom_order.in_(ids_in(order_ids)) & (Shipment.status == "sent")).tuples()}
+
+
 def gone_parcels(order_ids) -> dict[int, str]:
     """``gone_parcel`` for many orders in one query (Maatwerk's list): order id -> the status
     of its last parcel ("returned", "lost"), for the orders whose parcels all did not arrive."""

@@ -568,7 +568,8 @@ def open_due_item(item: DueItem, parent: QWidget | None = None,
 
     News about a custom order opens the order's own message dialog: the delay message
     needs the new date the owner picks, and sending it moves the promised date. Either
-    way, acting reschedules the tray and timer at once. A gift to send has no dialog of
+    way, acting reschedules the tray and timer at once. A shipped order's look at its parcel
+    opens that parcel in Zendingen (None is returned). A gift to send has no dialog of
     its own: its parcel opens (views/gift_task.py; None is returned); nor has an agreement to
     record: the collaboration's dialog opens at its deliverables (views/agreement_task.py)."""
     from desktop import reminders
@@ -583,7 +584,16 @@ def open_due_item(item: DueItem, parent: QWidget | None = None,
         from desktop.views.order_message import open_for_due_item
 
         return open_for_due_item(item, parent, acted)
-    if item.ships_an_order:  # the order's own shipping dialog
+    if item.checks_arrival:  # no dialog: its parcel in Zendingen (tracking page, delivered, lost, returned)
+        from desktop.presentation import due_texts
+        from desktop.views.gift_task import _main_window
+
+        window = _main_window(parent)
+        parcel_id = due_texts.arrival_facts(item).get("parcel_id")
+        if window is not None and parcel_id is not None:
+            window.open_subject("shipment", parcel_id, item.person_id)
+        return None
+    if item.ships_an_order:  # the order's own shipping dialog (the first time, or again: "Ship again…")
         from desktop.views.order_message import open_ship_for_due_item
 
         return open_ship_for_due_item(item, parent, acted)
@@ -677,7 +687,8 @@ def due_lines(items: list[DueItem], now: datetime) -> list[tuple[DueItem, str]]:
 # "Send the gift", "Record the agreement", "After her answer: still not posted"): their kind ("Parcel received?") is
 # not said again beside them (review of the two-week walk). The ladder's numbered steps and
 # the strike say it by their kind: content overdue, or a reply overdue.
-SAYS_ITS_KIND = frozenset({"received", "answered", "delay_warning", "no_update", "late", "ship", "send", "record"})
+SAYS_ITS_KIND = frozenset({"received", "answered", "delay_warning", "no_update", "late", "ship", "ship_lost",
+                           "ship_returned", "arrival", "send", "record"})
 
 
 __all__ = ["DueStepDialog", "open_due_item", "tell_views", "open_url", "channel_url", "due_lines", "add_reminders_section"]

@@ -229,13 +229,17 @@ class OrdersView(ListView):
         listed = store.listed(wanted)
         # Orders whose parcel did not arrive (lost, returned): said with their status (to ship again).
         gone = store.gone_parcels(o.id for o in listed if o.status in SHIPS_AGAIN)
+        # Shipped orders whose parcel is on its way: past their delivery date, a look is due.
+        on_the_way = store.on_their_way(o.id for o in listed if o.status == "shipped")
         for o in listed:
             making = o.status in rules.IN_THE_MAKING
             days = rules.days_left(o.promised_ready, today) if making else None
             # A finished order waits for shipping: its promised delivery day is what comes
-            # close (audit 12: one ready past its delivery day was not coloured at all).
+            # close (audit 12: one ready past its delivery day was not coloured at all); a
+            # shipped one's parcel was to arrive by then (review of Maatwerk: "Verzonden",
+            # its delivery date a month past, uncoloured).
             to_deliver = (rules.days_left(o.promised_delivery, today)
-                          if o.status == "ready" and o.promised_delivery else None)
+                          if o.promised_delivery and (o.status == "ready" or o.id in on_the_way) else None)
             promised = o.promised_ready or today
             urgency = (GROUPS.get(o.status, 5), days if days is not None else
                        to_deliver if to_deliver is not None else (promised - today).days, o.id)
@@ -260,7 +264,8 @@ class OrdersView(ListView):
                 sublines={2: days_left_text(days) if days is not None else "", 3: engraving},
                 sort_keys=[o.person.name.lower(), (GROUPS.get(o.status, 5), o.status), urgency,
                            (o.product.name.lower() if o.product else "")],
-                colour=(rules.urgency_colour(days if days is not None else to_deliver, warn)
+                colour=(rules.shipped_colour(to_deliver) if o.status == "shipped" else
+                        rules.urgency_colour(days if days is not None else to_deliver, warn)
                         or ("grey" if o.status in rules.FINAL else "")),
                 tooltip=tooltip,
                 search=search_text.fold(" ".join([o.order_number, o.person.name, o.person.email,

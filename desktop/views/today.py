@@ -335,6 +335,8 @@ class TodayView(ListView):
         message = due_texts.preview(item, now)  # a new date only the owner can choose is a hole in it
         # a gift's facts read once, for the words and for the button that acts on them
         gift = due_texts.gift_facts(item) if item.kind == "gift" else None
+        # a shipped order's arrival check: its parcel's facts, for the words and the buttons
+        parcel = due_texts.arrival_facts(item) if item.checks_arrival else None
         self.add_section(layout, _("Message to send") if message else _("What to do"))
         promised = item.parts[0].details.get("promised_ready") if item.step == "delay_warning" else None
         if promised is not None:
@@ -359,7 +361,7 @@ class TodayView(ListView):
         elif item.action == "strike":
             words = due_texts.strike_decision_words(item, now)
         else:
-            words = due_texts.task_words(item, now, gift)
+            words = due_texts.task_words(item, now, gift if parcel is None else parcel)
         text = ReadyMessageBox(words)
         text.setObjectName("todayMessage")
         if due_texts.holds_new_date_hole(message):
@@ -371,7 +373,8 @@ class TodayView(ListView):
         # to spare); the buttons are under the pane (the footer), always in sight. On a
         # laptop the box is as tall as its text and the pane scrolls if it must.
         layout.addWidget(text, 1)
-        self.detail_footer.layout().addWidget(self._buttons(item, gift))
+        self.detail_footer.layout().addWidget(self._buttons(item, gift) if parcel is None
+                                              else self._arrival_buttons(item, parcel))
         self.detail_footer.show()
 
     def _open_row(self, index) -> None:
@@ -393,6 +396,11 @@ class TodayView(ListView):
             opening = due_texts.gift_open_text(gift)
             # TRANSLATORS: Vandaag's button on a "send the gift" reminder: no more reminders about this gift.
             done = _("Done without a parcel…")
+        elif item.ships_again:  # its parcel got lost or came back: Maatwerk's "Ship again…", the same dialog
+            from desktop.presentation import order_texts
+
+            opening = order_texts.ship_again_label()
+            done = _("Done without shipping")
         elif item.ships_an_order:
             opening = _("Ship…")
             # TRANSLATORS: Vandaag's button on "ship the finished order": it reached the customer another way.
@@ -519,6 +527,63 @@ class TodayView(ListView):
     def _snooze(self, item, how) -> None:
         now = self._now()
         reminders.snooze([item], snooze_until(how, now), now)
+
+    def _arrival_buttons(self, item, parcel: dict) -> QWidget:
+        """The buttons of a shipped order's arrival check: "Delivered" (the parcel, and so the
+        order), "Lost or returned" (Zendingen's two steps, after which the order is to send
+        again), the parcel's tracking page, and the two snoozes (still on its way)."""
+        from desktop.presentation import due_texts
+        from desktop.views import theme
+
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        parcel_id = parcel.get("parcel_id")
+        delivered = QPushButton(due_texts.arrival_open_text())
+        delivered.setObjectName("todayOpen")
+        delivered.clicked.connect(lambda: self._parcel_step(item, parcel_id, "deliver"))
+        gone = theme.menu_button(due_texts.arrival_gone_text(), "todayGone")
+        for action, text in (("lose", label("shipment_status", "lost")), ("return", label("shipment_status", "returned"))):
+            gone.menu().addAction(text).triggered.connect(
+                lambda _c=False, a=action: self._parcel_step(item, parcel_id, a))
+        buttons = [delivered, gone]
+        if parcel.get("tracking_url"):
+            track = QPushButton(due_texts.arrival_track_text())
+            track.setObjectName("todayTrack")
+            track.clicked.connect(lambda: self._open_tracking(parcel["tracking_url"]))
+            buttons.append(track)
+        for name, text, slot in (
+            ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
+            ("todayTomorrow", self._morning_label(), lambda: self._snooze(item, "tomorrow")),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            buttons.append(button)
+        for index, button in enumerate(buttons):
+            grid.addWidget(button, index // 2, index % 2)
+        return holder
+
+    @staticmethod
+    def _open_tracking(url: str) -> None:
+        from desktop.views.shipments import open_link
+
+        open_link(url)
+
+    def _parcel_step(self, item, parcel_id: int | None, action: str) -> None:
+        """The parcel of an arrival check marked delivered, lost or returned (as Zendingen does:
+        the order follows; one step for Edit → Undo). A parcel moved on elsewhere since the
+        pane was shown is left as it is: the list loads again."""
+        from desktop.domain.shipments import ACTIONS, can
+        from desktop.store import shipping
+        from desktop.views.undo import parcel_marked
+
+        parcel = lookups.shipment(parcel_id)
+        if parcel is not None and can(action, parcel.status):
+            with reminders.recorded(parcel_marked(item.person_name, ACTIONS[action][1])):
+                shipping.advance(parcel_id, action, self._now())
+        reminders.notify_changed()
+        due_dialog.tell_views(self)
 
     def _agreement_buttons(self, item) -> QWidget:
         """The buttons of a "record the agreement" task: write it down (the collaboration at its

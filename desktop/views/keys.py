@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QCompleter, QLineEdit
 
+from desktop.domain import search_text
+
 _ENTER = (Qt.Key_Return, Qt.Key_Enter)
 
 
@@ -74,6 +76,56 @@ def tab_in_reading_order(*widgets) -> None:
         QWidget.setTabOrder(first, second)
 
 
+# The role a drop-down's entry keeps its text in as the search compares it (FoldedCompleter).
+FOLDED = Qt.UserRole + 70
+
+
+class FoldedCompleter(QCompleter):
+    """Typing in an editable drop-down finds its entries by any part of their text, folded
+    as every list's search is (domain/search_text.py): "creme" finds "Crème", "@anna" finds
+    "@anna.maakt", "dhondt" finds "D’Hondt" (review of the product and person searches).
+    Each entry's folded text is kept once, in ``FOLDED``, as the entries are added; the typed
+    text is folded per keystroke (``splitPath``); a chosen match puts the entry's own text in
+    the field (``pathFromIndex``)."""
+
+    def __init__(self, combo: QComboBox):
+        model = combo.model()
+        super().__init__(model, combo)
+        self.setFilterMode(Qt.MatchContains)
+        self.setCaseSensitivity(Qt.CaseSensitive)  # both sides are folded already
+        self.setCompletionRole(FOLDED)
+        self.setCompletionMode(QCompleter.PopupCompletion)
+        self._combo = combo
+        self._fold_rows(0, model.rowCount() - 1)
+        model.rowsInserted.connect(lambda _parent, first, last: self._fold_rows(first, last))
+        model.dataChanged.connect(self._text_changed)
+
+    def _fold_rows(self, first: int, last: int) -> None:
+        combo = self._combo
+        for row in range(first, last + 1):
+            combo.setItemData(row, search_text.needle(combo.itemText(row)), FOLDED)
+
+    def _text_changed(self, top_left, bottom_right, roles=()) -> None:
+        if not roles or Qt.DisplayRole in roles or Qt.EditRole in roles:
+            self._fold_rows(top_left.row(), bottom_right.row())
+
+    def splitPath(self, path: str) -> list[str]:
+        return [search_text.needle(path)]
+
+    def pathFromIndex(self, index) -> str:
+        return index.data(Qt.DisplayRole) or ""
+
+
+def find_folded(combo: QComboBox, typed: str) -> int:
+    """The entry of ``combo`` whose whole text is ``typed`` (folded as the search folds: "creme
+    ketting" is "Crème ketting"), or -1. Needs a FoldedCompleter on ``combo``."""
+    wanted = search_text.needle(typed)
+    if not wanted:
+        return -1
+    found = combo.model().match(combo.model().index(0, 0), FOLDED, wanted, 1, Qt.MatchExactly | Qt.MatchCaseSensitive)
+    return found[0].row() if found else -1
+
+
 def type_to_find(combo: QComboBox) -> None:
     """Typing in ``combo`` finds its entries by any part of their text ("jansen", an e-mail
     address, a city), as the catalogue search does: a drop-down of 1,800 customers an
@@ -81,10 +133,7 @@ def type_to_find(combo: QComboBox) -> None:
     can be chosen: text that names none is put back to the chosen entry when she leaves."""
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.NoInsert)
-    completer = QCompleter(combo.model(), combo)
-    completer.setFilterMode(Qt.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseInsensitive)
-    completer.setCompletionMode(QCompleter.PopupCompletion)
+    completer = FoldedCompleter(combo)
     combo.setCompleter(completer)
 
     def put_back():

@@ -10,6 +10,8 @@ what an owner types finds what is stored (review of the Influencers search).
 - a phone number is compared by its digits: "06 12345678", "06-12345678" and "+31 6 1234
   5678" all find the number stored as "+31612345678" or "06 12345678" (``phone_forms``).
 
+People are sorted by the same folding (``sort_key``): "@juul" among the J's, "Émilie" among the E's.
+
 A row's text is folded once, when the list is built (``fold``); the typed text once per
 keystroke (``needle``, ``phone_digits``): the per-keystroke filter stays a substring test over plain strings."""
 
@@ -44,6 +46,21 @@ def fold(text: str) -> str:
     else:
         text = _DROPPED.sub("", unicodedata.normalize("NFKD", text)).casefold()
     return text.replace("@", " ") if "@" in text else text
+
+
+def sort_key(name: str) -> str:
+    """A person's name as every list of people sorts it: folded as the search folds it (case
+    and accents do not count: "émilie" among the E's, "anna" beside "Anna"), and somebody known
+    only by her handle ("@juul.maakt", validation) by the handle without its "@", among the
+    J's, not before every name."""
+    return fold(name or "").strip()
+
+
+def ids_by_name(people) -> list[int]:
+    """The ids of ``people`` ((id, name) pairs) in the order of every list of people: by
+    ``sort_key``, then by id."""
+    key = sort_key
+    return [pid for _key, pid in sorted([(key(name), pid) for pid, name in people])]
 
 
 def _national(digits: str) -> str:

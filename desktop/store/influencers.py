@@ -638,7 +638,8 @@ def people_pages(first: int = 100, size: int = 500) -> Iterator[list[ListPerson]
     no per-value conversion), and nothing that only a shown row needs (the score, the
     rating: ``list_figures``). Issue 20 / fix 25."""
     influencers = Person.is_influencer == True  # noqa: E712
-    ids = search_text.ids_by_name(_rows(Person.select(Person.id, Person.name).where(influencers)))
+    ids = search_text.ids_by_name(_rows(Person.select(Person.id, Person.name).where(influencers)
+                                        .order_by(Person.name, Person.id)))  # the v15 index, no sorting
     if ids:
         yield _people(ids[:first])
     for start in range(first, len(ids), size):

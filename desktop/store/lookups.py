@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from peewee import JOIN, fn
 
-from desktop.domain.search_text import sort_key
+from desktop.domain.search_text import by_name, sort_key
 from desktop.store import db as _db
 from desktop.store.models import (
     AgreementVersion,
@@ -55,7 +55,7 @@ def anyone() -> bool:
 def person_names() -> list[tuple[int, str]]:
     """(id, name) of everyone, by name as every list of people sorts (search_text.sort_key:
     case and accents do not count, "@juul" among the J's), then by id for equal names."""
-    return sorted(Person.select(Person.id, Person.name).tuples(), key=lambda p: (sort_key(p[1]), p[0]))
+    return by_name(Person.select(Person.id, Person.name).order_by(Person.name, Person.id).tuples())
 
 
 class PersonEntry(NamedTuple):
@@ -88,8 +88,8 @@ def handles_of(person_id: int) -> list[Handle]:
 
 def influencers() -> list[Person]:
     """Everyone marked as an influencer, by name (search_text.sort_key), then by id."""
-    return sorted(Person.select().where(Person.is_influencer == True),  # noqa: E712
-                  key=lambda p: (sort_key(p.name), p.id))
+    return by_name(Person.select().where(Person.is_influencer == True).order_by(Person.name, Person.id),  # noqa: E712
+                   lambda p: p.name)
 
 
 def event(event_id: int | None) -> Event | None:

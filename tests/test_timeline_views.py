@@ -474,3 +474,12 @@ def test_the_search_and_the_person_filter_are_folded_as_every_list(qtbot, databa
     box.setEditText("anais celik")  # her whole name without its accents picks her
     view._person_typed()
     assert view.current_filter().person_id == anais.id
+    # Somebody added since is found too once the filter is filled again.
+    Person.create(name="Émile Nieuw")
+    view.refresh()
+    box.setEditText("")
+    view._people_stale = True
+    view.ensure_people()
+    completer.setCompletionPrefix("emile")
+    assert [completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())] == [
+        "Émile Nieuw"]

@@ -105,6 +105,15 @@ def needle(typed: str) -> str:
     return " ".join(fold(typed).split())
 
 
+def needles(texts: list[str]) -> list[str]:
+    """``needle`` of each of ``texts``, folded as one text (a drop-down's 13,000 entries: one
+    pass, not one each; see ``sort_keys``)."""
+    folded = fold("\n".join(texts)).split("\n")
+    if len(folded) != len(texts):
+        return [needle(text) for text in texts]
+    return [" ".join(text.split()) for text in folded]
+
+
 def phone_digits(typed: str) -> str:
     """The typed search as a phone number's digits as dialled at home, when it is one (only
     digits and the usual separators, ``PHONE_MIN_DIGITS`` digits or more); else "". A row is

@@ -25,7 +25,7 @@ from desktop.store import lookups
 from desktop.views import dialogs, theme
 from desktop.views.base import ListView, load_moment
 from desktop.views.forms import date_field, date_problems, load_form
-from desktop.views.keys import FoldedCompleter, find_folded
+from desktop.views.keys import FoldedCompleter, find_folded, refill
 from desktop.views.timeline_model import COLUMNS, TimelineModel, column_titles
 from desktop.presentation import event_texts
 from desktop.views.timeline_widget import event_subject, setup_table, size_columns
@@ -243,10 +243,7 @@ class TimelineView(ListView):
         box = self.person_box
         current = box.currentData()
         box.blockSignals(True)
-        box.clear()
-        box.addItem("", ANY)
-        for person_id, name in people:
-            box.addItem(name, person_id)
+        refill(box, [("", ANY), *((name, person_id) for person_id, name in people)])
         index = box.findData(current)
         box.setCurrentIndex(max(index, 0))
         box.blockSignals(False)

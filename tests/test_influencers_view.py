@@ -786,7 +786,6 @@ def test_somebody_known_by_her_handle_sorts_among_the_names(view):
 
 
 def test_every_list_of_people_sorts_a_handle_among_the_names(database):
-    from desktop.presentation import people_texts  # noqa: F401 - the privacy chooser's lines
     from desktop.store import influencers as ops
     from desktop.store import lookups
     from desktop.store import orders as order_store

@@ -487,6 +487,7 @@ class Application:
             self._smoke_ready()
         self._start_daily_backups()  # after her list: the first start of a day copies the file
         self._sweep_pictures()
+        self._rewrite_words()
         self.start_reminders()
         self._build_rest(self.window)
         was_ready, self.ready = self.ready, True
@@ -506,6 +507,37 @@ class Application:
             catalogue.sweep_replaced_pictures(utcnow(), int(settings.get("backup_keep")), recovery.oldest_copy())
         except Exception:  # tidying up never stops the start
             log.exception("removing replaced pictures failed")
+
+    def _rewrite_words(self) -> None:
+        """The timeline's search words made again where the wording changed since they were
+        stored (a label renamed in the catalogs: store/event_search.rewrite_words), after her
+        list is painted, a chunk of events per turn of the event loop; nothing but a compared
+        stamp when the wording is the one they were made with. Like tidying up, it never
+        stops the start: a failure is logged, and the next start takes it up again."""
+        from desktop.presentation import event_texts
+        from desktop.store import event_search
+        from desktop.store.db import db
+
+        round_, done = self._recoveries, object()
+        try:
+            steps = event_search.rewrite_words(db, event_texts.wording_stamp())
+        except Exception:
+            log.exception("checking the timeline's search words failed")
+            return
+
+        def step():
+            if round_ != self._recoveries or not self.opened:  # the data was put back or closed since
+                steps.close()
+                return
+            try:
+                if next(steps, done) is done:
+                    return
+            except Exception:
+                log.exception("rewriting the timeline's search words failed")
+                return
+            QTimer.singleShot(0, self.qt, step)
+
+        step()
 
     def _start_daily_backups(self) -> None:
         """Today's automatic backup now (once her list is painted: on the large shop the

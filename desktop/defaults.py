@@ -56,6 +56,9 @@ SETTINGS: dict[str, object] = {
     # file has had applied ("<list id>:<count>"), and how many people an open removed again
     # that the owner is still to be told of
     "erasures_applied": "",
+    # the stamp of the wording the timeline's stored search words were made with
+    # (store/event_search.rewrite_words; presentation/event_texts.wording_stamp)
+    "event_words_made_with": "",
     "erasures_untold": 0,
     # the calendar file (store/calendar_record.py): every date an export gave her calendar,
     # {"sequence": the highest SEQUENCE written, "dates": {UID: "YYYY-MM-DD"}}

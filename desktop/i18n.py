@@ -80,6 +80,26 @@ def translations_for(language: str) -> gettext.NullTranslations:
     return gettext.NullTranslations()
 
 
+@lru_cache(maxsize=None)
+def catalogs_fingerprint() -> str:
+    """A digest of every language's catalog as shipped (its ``.po``, else its ``.mo``): another
+    wording of any text, another digest. What the stored search words of the timeline were
+    made with (presentation/event_texts.wording_stamp)."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
+    for language in LANGUAGES:
+        folder = paths.locale_dir() / language / "LC_MESSAGES"
+        digest.update(language.encode() + b"\0")
+        for source in (folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"):
+            try:
+                digest.update(source.read_bytes())
+                break
+            except OSError:
+                continue
+    return digest.hexdigest()
+
+
 def normalise_language(value: str | None) -> str:
     """'nl_BE.UTF-8' -> 'nl'; unknown -> the default language."""
     if not value:

@@ -324,3 +324,25 @@ def test_the_value_column_has_room_for_a_four_digit_amount(dialog_for, qtbot, la
     table.cellWidget(1, 1).setValue(12)  # € 14.814,72: wider still, the column follows
     QApplication.processEvents()
     assert all(_shown_whole(table, row, 3) for row in range(table.rowCount()))
+
+
+def test_the_product_search_is_folded_as_every_list_search(qtbot, dialog_for, shop):
+    """Typing "creme" finds "Crème …" and "dhondt" a name with an apostrophe (review of the
+    search: the lists were folded, the collaboration's product search was not)."""
+    creme = Product.create(key="CR-03", name="Crème Oorbellen", price_cents=1500)
+    hondt = Product.create(key="DH-04", name="Ring D’Hondt", price_cents=1800)
+    dialog = dialog_for()
+    box = dialog.w("giftSearch")
+    completer = box.completer()
+    for typed, wanted in (("creme", "Crème Oorbellen"), ("CRÈME", "Crème Oorbellen"), ("dhondt", "Ring D’Hondt"),
+                          ("d'hondt", "Ring D’Hondt"), ("  ketting   maan ", "Ketting Maan")):
+        completer.setCompletionPrefix(typed)
+        found = [completer.completionModel().index(row, 0).data() for row in range(completer.completionCount())]
+        assert found == [wanted], typed
+    # Its whole name typed without the accents is that product, not words for "Other products".
+    _search_and_add(qtbot, dialog, "creme oorbellen")
+    _search_and_add(qtbot, dialog, "ring d'hondt")
+    table = dialog.w("gifts")
+    assert [table.item(row, 0).text() for row in range(table.rowCount())] == ["Crème Oorbellen", "Ring D’Hondt"]
+    assert dialog.w("products").text() == ""
+    assert dialog._gift_products == [creme.id, hondt.id]

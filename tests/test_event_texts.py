@@ -318,3 +318,67 @@ def test_a_parcel_with_the_other_carrier_names_no_company(fact, params, english,
     with i18n.speaking("en"):  # a named carrier is still named
         named = event_texts.render(fact, {**params, "carrier": "bpost"}, "FALLBACK")
     assert "bpost" in named
+
+
+# --- stored words made again when the wording changed -------------------------------------------
+
+OLD_WORDS = "Verzonden met Andere vervoerder: 1 × Ring\nSent with Other carrier: 1 × Ring"
+
+
+def _stored_before_the_rename(person) -> Event:
+    """A parcel line stored while the timeline still named "Andere vervoerder" (before the
+    carrier was left out): its stored words are the old sentence."""
+    event = Event.create(at=NOW, kind="shipment", direction="none", person=person, fact="shipment_sent",
+                         params={"carrier": "other", "items": [["Ring", 1]]})
+    db.execute_sql('UPDATE "event" SET "words" = ? WHERE id = ?', (OLD_WORDS, event.id))
+    return event
+
+
+def test_old_search_words_are_made_again_once_the_wording_changed(database):
+    """Review of the search: typing "andere vervoerder" in the timeline found parcels whose line
+    no longer says it (words stored before the rename). The words are made again where they
+    read otherwise now, once per wording (its stamp kept); others are left alone."""
+    person = Person.create(name="Sanne de Vries", is_influencer=True)
+    old = _stored_before_the_rename(person)
+    note = Event.create(at=NOW, kind="note", text="Andere vervoerder gekozen", person=person)  # her own words stay
+    current = Event.create(at=NOW, kind="person", person=person, fact="person_added", params={})
+
+    def found(text):
+        return {e.id for e in timeline.fetch_page(TimelineFilter(text=text))}
+
+    assert found("andere vervoerder") == {old.id, note.id}
+    stamp = event_texts.wording_stamp()
+    assert sum(event_search.rewrite_words(db, stamp, chunk=1)) == 1  # only the line that reads otherwise now
+    assert found("andere vervoerder") == {note.id}
+    assert found("pakket verzonden") == {old.id} and found("parcel sent ring") == {old.id}
+    assert Event.get_by_id(old.id).words == event_texts.search_words("shipment_sent", old.params)
+    assert Event.get_by_id(current.id).words == "Toegevoegd als influencer\nAdded as an influencer"
+    assert event_search.indexed_count(db) == Event.select().count()
+    # Made with this wording: the next start only compares the stamp.
+    db.execute_sql('UPDATE "event" SET "words" = ? WHERE id = ?', (OLD_WORDS, old.id))
+    assert list(event_search.rewrite_words(db, stamp)) == []
+    assert Event.get_by_id(old.id).words == OLD_WORDS
+    # Another wording (a catalog or WORDING_VERSION changed): made again.
+    assert sum(event_search.rewrite_words(db, stamp + "+")) == 1
+    assert found("andere vervoerder") == {note.id}
+
+
+def test_the_stamp_follows_the_catalogs_and_the_wording_version(monkeypatch, tmp_path):
+    stamp = event_texts.wording_stamp()
+    assert stamp == event_texts.wording_stamp()
+    monkeypatch.setattr(event_texts, "WORDING_VERSION", event_texts.WORDING_VERSION + 1)
+    assert event_texts.wording_stamp() != stamp
+    monkeypatch.undo()
+    for language in i18n.LANGUAGES:  # a copy of the catalogs, one text reworded
+        shutil.copytree(paths.locale_dir() / language, tmp_path / language)
+    po = tmp_path / "nl" / "LC_MESSAGES" / "messages.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Andere vervoerder"', 'msgstr "Een andere"'),
+                  encoding="utf-8")
+    monkeypatch.setattr(paths, "locale_dir", lambda: tmp_path)
+    i18n.catalogs_fingerprint.cache_clear()
+    try:
+        assert event_texts.wording_stamp() != stamp
+    finally:
+        monkeypatch.undo()
+        i18n.catalogs_fingerprint.cache_clear()
+    assert event_texts.wording_stamp() == stamp

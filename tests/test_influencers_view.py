@@ -766,3 +766,38 @@ def test_the_search_finds_what_the_owner_types(view):
         v.search.setText(typed)
         v._apply_filter()
         assert [r.id for r in v.model.rows] == found, typed
+
+
+SORTED_NAMES = ["anna", "Bram", "Émilie", "@juul.maakt", "Zoë"]  # as every list of people sorts them
+
+
+def test_somebody_known_by_her_handle_sorts_among_the_names(view):
+    """Review of the search: "@juul.maakt" (saved by her handle, no name) came before every name,
+    "anna" after "Zoë", "Émilie" last. The list reads as its names: case and accents do not
+    count, a handle is sorted without its "@"; a click on the name column sorts the same way."""
+    for name in ("Zoë", "@juul.maakt", "Bram", "Émilie", "anna"):
+        Person.create(name=name, is_influencer=True)
+    v = view("nl")
+    v.model.complete()
+    assert [r.cells[0] for r in v.model.rows] == SORTED_NAMES
+    v.model.sort(0, Qt.DescendingOrder)
+    v.model.sort(0, Qt.AscendingOrder)
+    assert [r.cells[0] for r in v.model.rows] == SORTED_NAMES
+
+
+def test_every_list_of_people_sorts_a_handle_among_the_names(database):
+    from desktop.store import influencers as ops
+    from desktop.store import lookups
+    from desktop.store import orders as order_store
+    from desktop.views import privacy_actions
+
+    people = {name: Person.create(name=name, is_influencer=True, is_customer=True)
+              for name in ("Zoë", "@juul.maakt", "Bram", "Émilie", "anna")}
+    ids = [people[name].id for name in SORTED_NAMES]
+    assert [pid for pid, _name in lookups.person_names()] == ids  # the timeline's and a note's person
+    assert [p.id for p in lookups.influencers()] == ids  # "Send to…"
+    assert [p.id for p in order_store.customers()] == ids  # the order form's customer
+    assert [e.id for e in lookups.everyone()] == ids  # the Privacy menu
+    assert [key for key, _line, _x in privacy_actions.person_entries()] == ids
+    assert [p.id for page in ops.people_pages(first=2, size=2) for p in page] == ids  # Influencers, in pages
+    assert [row.name for row in ops.export_rows(ids[::-1])] == SORTED_NAMES

@@ -336,3 +336,16 @@ def test_folded_filter_matches_a_plain_scan_after_any_edits(qapp, texts):
     for text in texts:
         model.set_filter(text)
         assert [r.id for r in model.rows] == plain_scan(model, text), text
+
+
+def test_people_sort_by_the_name_as_shown_folded():
+    """A handle-only "@juul.maakt" among the J's, "anna" beside "Anna", "Émilie" among the E's;
+    folding many names at once gives what folding each does (a line break in one falls back)."""
+    from desktop.domain import search_text
+
+    names = ["Zoë", "@juul.maakt", "Bram", "Émilie", "anna", "Anna", "D’Hondt", " ‘t Hooft", "Ça\nva", ""]
+    assert search_text.sort_keys(names) == [search_text.sort_key(n) for n in names]
+    assert search_text.sort_keys(names[:-2]) == [search_text.sort_key(n) for n in names[:-2]]
+    people = list(enumerate(["Zoë", "@juul.maakt", "Bram", "Émilie", "anna", "Anna"]))
+    assert [name for _id, name in search_text.by_name(people)] == ["anna", "Anna", "Bram", "Émilie", "@juul.maakt", "Zoë"]
+    assert search_text.ids_by_name(people) == [4, 5, 2, 3, 1, 0]

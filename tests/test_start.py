@@ -467,3 +467,26 @@ def test_the_pause_never_outlasts_the_start(qtbot, data_dir, translator, no_othe
         assert not application.ready
     finally:
         application.instance_server.server.close()
+
+
+def test_the_start_makes_old_search_words_again_after_her_list(qtbot, data_dir, translator, no_other_instance):
+    """Words stored before a label was renamed ("Andere vervoerder") are made again once her
+    list is on screen (store/event_search.rewrite_words), and the wording's stamp is kept."""
+    from desktop.presentation import event_texts
+    from desktop.store import event_search
+    from desktop.store.db import db
+    from desktop.store.models import Event, Person
+
+    open_database()
+    person = Person.create(name="Sanne de Vries", is_influencer=True)
+    event = Event.create(kind="shipment", direction="none", person=person, fact="shipment_sent",
+                         params={"carrier": "other", "items": [["Ring", 1]]})
+    db.execute_sql('UPDATE "event" SET "words" = ? WHERE id = ?', ("Verzonden met Andere vervoerder", event.id))
+    close_database()
+    application = start_app(qtbot)
+    try:
+        qtbot.waitUntil(lambda: application.ready)
+        qtbot.waitUntil(lambda: settings.get(event_search.WORDS_STAMP) == event_texts.wording_stamp())
+        assert "vervoerder" not in Event.get_by_id(event.id).words
+    finally:
+        stop_app(application, qtbot)

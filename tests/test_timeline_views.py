@@ -16,7 +16,7 @@ from desktop.domain import notes, spreadsheet
 from desktop.store import notes as note_store
 from desktop.presentation import calendar_export
 from desktop.store.db import close_database
-from desktop.store.models import Collaboration, CustomOrder, Deliverable, Event, Person
+from desktop.store.models import Collaboration, CustomOrder, Deliverable, Event, Handle, Person
 from desktop.views import dialogs
 from desktop.views.timeline_widget import PersonTimeline
 from tests.conftest import NOW
@@ -442,3 +442,44 @@ def test_the_person_filters_everyone_reads_as_a_value_not_as_switched_off(qtbot,
     assert field.text() == "" and field.placeholderText() == "Iedereen"
     pal = field.palette()
     assert pal.color(QPalette.PlaceholderText) == pal.color(QPalette.Text)
+
+
+def test_the_search_and_the_person_filter_are_folded_as_every_list(qtbot, database, translator):
+    """Review of the search: the timeline found "Anaïs" by her name only with its accents and
+    nobody by a handle ("@annamaakt"), and its person filter listed "@juul.maakt" (known by her
+    handle) before every name. Now it folds what is typed as every list does (search_text)."""
+    anais = Person.create(name="Anaïs Çelik", is_influencer=True)
+    juul = Person.create(name="@juul.maakt", is_influencer=True)
+    Handle.create(person=juul, platform="tiktok", name="juul.maakt")
+    anna = Person.create(name="Anna de Wit", is_influencer=True)
+    Handle.create(person=anna, platform="instagram", name="annamaakt")
+    Event.create(at=NOW, kind="note", text="Gebeld over de ketting", person=anais)
+    Event.create(at=NOW - timedelta(hours=1), kind="note", text="Stuurde een DM", person=juul)
+    Event.create(at=NOW - timedelta(hours=2), kind="note", text="Mailtje", person=anna)
+    window = make_window(qtbot, "nl")
+    window.show_view("timeline")
+    view = window.view("timeline")
+    for typed, who in (("anais", {anais.id}), ("CELIK", {anais.id}), ("@annamaakt", {anna.id}),
+                       ("juul", {juul.id}), ("@juul", {juul.id})):
+        view.set_filter(text=typed)
+        assert {e.person_id for e in event_rows(view.model)} == who, typed
+    view.clear_filters()
+    box = view.person_box
+    view.ensure_people()
+    assert [box.itemText(i) for i in range(box.count())] == ["", "Anaïs Çelik", "Anna de Wit", "@juul.maakt"]
+    completer = box.completer()
+    for typed, wanted in (("anais", ["Anaïs Çelik"]), ("@juul", ["@juul.maakt"]), ("de wit", ["Anna de Wit"])):
+        completer.setCompletionPrefix(typed)
+        assert [completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())] == wanted
+    box.setEditText("anais celik")  # her whole name without its accents picks her
+    view._person_typed()
+    assert view.current_filter().person_id == anais.id
+    # Somebody added since is found too once the filter is filled again.
+    Person.create(name="Émile Nieuw")
+    view.refresh()
+    box.setEditText("")
+    view._people_stale = True
+    view.ensure_people()
+    completer.setCompletionPrefix("emile")
+    assert [completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())] == [
+        "Émile Nieuw"]

@@ -10,6 +10,8 @@ what an owner types finds what is stored (review of the Influencers search).
 - a phone number is compared by its digits: "06 12345678", "06-12345678" and "+31 6 1234
   5678" all find the number stored as "+31612345678" or "06 12345678" (``phone_forms``).
 
+People are sorted by the same folding (``sort_key``): "@juul" among the J's, "Émilie" among the E's.
+
 A row's text is folded once, when the list is built (``fold``); the typed text once per
 keystroke (``needle``, ``phone_digits``): the per-keystroke filter stays a substring test over plain strings."""
 
@@ -46,6 +48,40 @@ def fold(text: str) -> str:
     return text.replace("@", " ") if "@" in text else text
 
 
+def sort_key(name: str) -> str:
+    """A person's name as every list of people sorts it: folded as the search folds it (case
+    and accents do not count: "émilie" among the E's, "anna" beside "Anna"), and somebody known
+    only by her handle ("@juul.maakt", validation) by the handle without its "@", among the
+    J's, not before every name."""
+    return fold(name or "").strip()
+
+
+def sort_keys(names: list[str]) -> list[str]:
+    """``sort_key`` of each of ``names``, folded as one text (one normalisation and one pass
+    of each pattern for 10,000 names, not one each: the Influencers list's first page waits
+    for it). Folding works letter by letter, so the names folded together are the names
+    folded one by one; a name with a line break in it has each folded on its own."""
+    folded = fold("\n".join(names)).split("\n")
+    if len(folded) != len(names):
+        return [sort_key(name) for name in names]
+    return [text.strip() for text in folded]
+
+
+def by_name(people, name=lambda person: person[1]) -> list:
+    """``people`` in the order of every list of people: by ``sort_key`` of ``name(person)``
+    (an (id, name) pair's second by default); equal keys keep the order they come in (give
+    them by name, then id). A sort of positions by their keys: four times faster than one
+    of (key, id) pairs on 10,000."""
+    people = list(people)
+    keys = sort_keys([name(person) or "" for person in people])
+    return [people[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]
+
+
+def ids_by_name(people) -> list[int]:
+    """The ids of ``people`` ((id, name) pairs), ``by_name``."""
+    return [pid for pid, _name in by_name(people)]
+
+
 def _national(digits: str) -> str:
     """A phone number's digits as dialled at home: "0031612345678" and "31612345678" (from
     "+31 6 12345678") are "0612345678", "32470123456" is "0470123456"; other digits as they are."""
@@ -67,6 +103,15 @@ def needle(typed: str) -> str:
     """The typed search as the rows' folded text is searched for: its words folded, separated
     by one space (a row is found when it holds every word)."""
     return " ".join(fold(typed).split())
+
+
+def needles(texts: list[str]) -> list[str]:
+    """``needle`` of each of ``texts``, folded as one text (a drop-down's 13,000 entries: one
+    pass, not one each; see ``sort_keys``)."""
+    folded = fold("\n".join(texts)).split("\n")
+    if len(folded) != len(texts):
+        return [needle(text) for text in texts]
+    return [" ".join(text.split()) for text in folded]
 
 
 def phone_digits(typed: str) -> str:

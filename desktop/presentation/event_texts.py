@@ -600,6 +600,20 @@ def dated_line(event) -> str:
 
 event_search.use_wording(search_words)  # the store indexes a fact by these words
 
+# Raise it when a fact's sentence changes in this module without any catalog text changing
+# (which changes ``i18n.catalogs_fingerprint`` by itself): the stored search words follow at
+# the next start (``wording_stamp``).
+WORDING_VERSION = 1
+
+
+def wording_stamp() -> str:
+    """What the search words ``search_words`` makes now are made with: this module's wording
+    and every language's catalog. The window's start compares it with the stamp the stored
+    words were made with and rewrites those that read otherwise now (store/event_search.
+    rewrite_words): a carrier's label renamed in the catalogs ("Andere vervoerder") no longer
+    finds the lines that stopped showing it."""
+    return f"{WORDING_VERSION}:{i18n.catalogs_fingerprint()}"
+
 
 def moved_deadlines_at(moment) -> str:
     """What the "deadlines moved" events written at ``moment`` say, in one line ("" when

@@ -23,8 +23,9 @@ from babel import Locale
 from desktop import clock, i18n
 from desktop.presentation import event_texts
 from desktop.i18n import _
+from desktop.domain import search_text
 from desktop.store import event_search
-from desktop.store.db import db
+from desktop.store.db import data_token, db
 
 # A search matching more events than this walks an index in time order instead of
 # sorting all matches (measured: both stay under ~15 ms at 250,000 events).
@@ -78,13 +79,32 @@ def _stored(moment: datetime) -> str:
     return str(moment.replace(tzinfo=None))
 
 
+# Everyone's name and handles folded as the search compares them (domain/search_text), with
+# the data token they were read at: read again only once something was written.
+_people_folded: tuple = (None, ())
+
+
+def _folded_people() -> tuple[tuple[int, str], ...]:
+    global _people_folded
+    token = data_token()
+    if token is not None and _people_folded[0] == token:
+        return _people_folded[1]
+    handles: dict[int, list[str]] = {}
+    for person_id, handle in db.execute_sql('SELECT person_id, name FROM "handle"'):
+        handles.setdefault(person_id, []).append(handle)
+    found = tuple((person_id, search_text.fold(" ".join([name or "", *handles.get(person_id, ())])))
+                  for person_id, name in db.execute_sql('SELECT id, name FROM "person"'))
+    _people_folded = (token, found)
+    return found
+
+
 def _person_ids_named(text: str) -> list[int]:
-    needle = text.strip().lower()
+    """The people whose name or handle holds what was typed, folded as every list's search
+    ("anais" finds Anaïs, "@juul" her handle "juul.maakt", "dhondt" D’Hondt)."""
+    needle = search_text.needle(text)
     if len(needle) < 2:
         return []
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    cursor = db.execute_sql("SELECT id FROM person WHERE lower(name) LIKE ? ESCAPE '\\'", (f"%{escaped}%",))
-    return [row[0] for row in cursor]
+    return [person_id for person_id, folded in _folded_people() if needle in folded]
 
 
 def _where(f: TimelineFilter) -> tuple[list[str], list, str]:

@@ -14,12 +14,16 @@ know it exists:
   ``PRAGMA secure_delete`` the freed pages are overwritten).
 - ``insert_events_bulk``: loads many events at once (synthetic data for tests and
   benchmarks) and indexes them in one pass instead of row by row.
+- ``rewrite_words``: the stored words of the app's events made again where they read
+  otherwise now (a catalog or a fact's wording changed since they were stored), once per
+  wording (its stamp kept in the ``event_words_made_with`` setting).
 """
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import peewee
 
@@ -49,6 +53,53 @@ def search_words(fact: str, params) -> str:
     if _wording is None:
         raise RuntimeError("no event wording installed: import desktop.presentation.event_texts first")
     return _wording(fact, params)
+
+
+# The setting that holds the stamp of the wording the stored words were made with.
+WORDS_STAMP = "event_words_made_with"
+REWRITE_CHUNK = 2000
+
+
+def rewrite_words(database: peewee.SqliteDatabase, stamp: str, chunk: int = REWRITE_CHUNK) -> Iterator[int]:
+    """Make the stored words of the app's events again where they read otherwise now: the
+    words are written when an event is stored (``Event.save``), so a catalog that renamed a
+    label ("Andere vervoerder" no longer in a parcel's line) left the old words findable.
+    Nothing happens when the words were last made with ``stamp`` (the wording's, from
+    presentation/event_texts.wording_stamp); else the events are compared ``chunk`` at a
+    time, each chunk's changes written in one transaction, yielding how many changed (the
+    caller lets the window breathe in between); the stamp is kept once all are done, so a
+    rewrite cut short is taken up again at the next start."""
+    if _made_with(database) == stamp:
+        return
+    if _wording is None:
+        raise RuntimeError("no event wording installed: import desktop.presentation.event_texts first")
+    last = 0
+    while True:
+        rows = database.execute_sql(
+            'SELECT id, fact, params, words FROM "event" WHERE id > ? AND fact != \'\' ORDER BY id LIMIT ?',
+            (last, chunk)).fetchall()
+        if not rows:
+            break
+        changed = []
+        for event_id, fact, params, words in rows:
+            made = _wording(fact, json.loads(params) if params else {})
+            if made != words:
+                changed.append((made, event_id))
+        if changed:
+            with database.atomic():
+                database.cursor().executemany('UPDATE "event" SET "words" = ? WHERE id = ?', changed)
+        last = rows[-1][0]
+        yield len(changed)
+    # The setting as store/settings.set writes it (a JSON value), without importing it: the
+    # settings import the models, which import this module.
+    database.execute_sql('INSERT INTO "setting" ("key", "value") VALUES (?, ?) '
+                         'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"', (WORDS_STAMP, json.dumps(stamp)))
+
+
+def _made_with(database: peewee.SqliteDatabase) -> str:
+    """The stamp of the wording the stored words were made with ("" before any was kept)."""
+    row = database.execute_sql('SELECT "value" FROM "setting" WHERE "key" = ?', (WORDS_STAMP,)).fetchone()
+    return json.loads(row[0]) if row and row[0] else ""
 
 
 def match_expression(text: str) -> str:

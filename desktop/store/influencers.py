@@ -18,7 +18,7 @@ from desktop.domain import collaborations as rules
 from desktop.domain import score as score_rules
 from desktop.domain import shipments as parcel_rules
 from desktop.domain import strikes as strike_rules
-from desktop.domain import disclosure
+from desktop.domain import disclosure, search_text
 from desktop.domain.disclosure import CaptionCheck
 from desktop.domain.validation import DeliverableInput
 from desktop.store import settings
@@ -630,22 +630,20 @@ def _rows(query) -> list[tuple]:
 def people_pages(first: int = 100, size: int = 500) -> Iterator[list[ListPerson]]:
     """Every influencer for the list, by name (then id), in pages: ``first`` people, then
     ``size`` at a time, each page read when asked for (the list reads one per event-loop
-    turn after it has painted the first: docs/PERFORMANCE.md, fix 35). After the first
-    page the ids of the rest are read in order at once, and each page by its ids (one
+    turn after it has painted the first: docs/PERFORMANCE.md, fix 35). Every id is read
+    at once with its name and put in the order of ``search_text.sort_key`` (case and
+    accents do not count, somebody known only by "@juul" among the J's: SQLite's order put
+    her before every name, "anna" after "Zoë"); each page is then read by its ids (one
     JSON text, no values to bind). Five queries a page, read as stored (no model objects,
     no per-value conversion), and nothing that only a shown row needs (the score, the
     rating: ``list_figures``). Issue 20 / fix 25."""
-    by_name = (Person.name, Person.id)
     influencers = Person.is_influencer == True  # noqa: E712
-    page = [pid for (pid,) in _rows(Person.select(Person.id).where(influencers).order_by(*by_name).limit(first))]
-    if page:
-        yield _people(page)
-    if len(page) < first:
-        return
-    rest = [pid for (pid,) in _rows(Person.select(Person.id).where(influencers).order_by(*by_name)
-                                    .limit(-1).offset(first))]  # -1: no limit
-    for start in range(0, len(rest), size):
-        yield _people(rest[start:start + size])
+    ids = search_text.ids_by_name(_rows(Person.select(Person.id, Person.name).where(influencers)
+                                        .order_by(Person.name, Person.id)))  # the v15 index, no sorting
+    if ids:
+        yield _people(ids[:first])
+    for start in range(first, len(ids), size):
+        yield _people(ids[start:start + size])
 
 
 # What the list shows of a page of people, each query's SQL made ahead of time (db.Shape).
@@ -744,9 +742,10 @@ class ExportRow(NamedTuple):
 
 
 def export_rows(person_ids: list[int]) -> list[ExportRow]:
-    """The influencers ``person_ids``, by name, for the export."""
+    """The influencers ``person_ids``, by name (search_text.sort_key), for the export."""
     rows = []
-    for person in Person.select().where(Person.id.in_(person_ids)).order_by(Person.name):
+    people = Person.select().where(Person.id.in_(person_ids))
+    for person in sorted(people, key=lambda p: (search_text.sort_key(p.name), p.id)):
         handles = list(person.handles)
         counts = [h.followers for h in handles if h.followers is not None]
         rows.append(ExportRow(

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from peewee import JOIN, fn
 
+from desktop.domain.search_text import by_name, sort_key
 from desktop.store import db as _db
 from desktop.store.models import (
     AgreementVersion,
@@ -52,8 +53,9 @@ def anyone() -> bool:
 
 
 def person_names() -> list[tuple[int, str]]:
-    """(id, name) of everyone, by name (case-insensitive), then by id for equal names."""
-    return list(Person.select(Person.id, Person.name).order_by(fn.lower(Person.name), Person.id).tuples())
+    """(id, name) of everyone, by name as every list of people sorts (search_text.sort_key:
+    case and accents do not count, "@juul" among the J's), then by id for equal names."""
+    return by_name(Person.select(Person.id, Person.name).order_by(Person.name, Person.id).tuples())
 
 
 class PersonEntry(NamedTuple):
@@ -76,7 +78,7 @@ def everyone() -> list[PersonEntry]:
                          custom.alias("custom"), shop.alias("shop")).tuples()
     entries = [PersonEntry(pid, name, email or "", bool(influencer), (c or 0) + (s or 0))
                for pid, name, email, influencer, c, s in rows]
-    return sorted(entries, key=lambda e: (e.name.casefold(), e.email.casefold(), e.id))
+    return sorted(entries, key=lambda e: (sort_key(e.name), e.email.casefold(), e.id))
 
 
 def handles_of(person_id: int) -> list[Handle]:
@@ -85,8 +87,9 @@ def handles_of(person_id: int) -> list[Handle]:
 
 
 def influencers() -> list[Person]:
-    """Everyone marked as an influencer, by name."""
-    return list(Person.select().where(Person.is_influencer == True).order_by(Person.name))  # noqa: E712
+    """Everyone marked as an influencer, by name (search_text.sort_key), then by id."""
+    return by_name(Person.select().where(Person.is_influencer == True).order_by(Person.name, Person.id),  # noqa: E712
+                   lambda p: p.name)
 
 
 def event(event_id: int | None) -> Event | None:

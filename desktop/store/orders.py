@@ -27,6 +27,7 @@ from peewee import JOIN, fn
 
 from desktop.clock import to_local
 from desktop.domain import orders as rules
+from desktop.domain.search_text import by_name
 from desktop.domain.shipments import GONE, ShipTo, none_arrived, says_where
 from desktop.store import pictures
 from desktop.store.db import db, ids_in
@@ -80,7 +81,9 @@ class OrderInvalid(Exception):
 # --- reading --------------------------------------------------------------------------------
 
 def customers() -> list[Person]:
-    return list(Person.select().where(Person.is_customer == True).order_by(fn.lower(Person.name)))  # noqa: E712
+    """Every customer, by name as every list of people sorts (search_text.sort_key), then by id."""
+    return by_name(Person.select().where(Person.is_customer == True).order_by(Person.name, Person.id),  # noqa: E712
+                   lambda p: p.name)
 
 
 def products() -> list[Product]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from desktop import paths, reminders
 from desktop.clock import to_local, utcnow
 from desktop.domain.privacy import count_text, describe_erasure, mentions_text
+from desktop.domain.search_text import sort_key
 from desktop.i18n import _, ngettext
 from desktop.presentation import backup_texts, errors
 from desktop.store import privacy, settings
@@ -148,9 +149,9 @@ def person_entries() -> list[tuple[int | tuple, str, None]]:
     of her own, store/privacy.recipients), her id the key of her deliveries (a tuple)."""
     from desktop.presentation.people_texts import directory_line, recipient_line
 
-    entries = [(e.name.casefold(), (e.id, directory_line(e.name, e.email, e.influencer, e.orders), None))
+    entries = [(sort_key(e.name), (e.id, directory_line(e.name, e.email, e.influencer, e.orders), None))
                for e in lookups.everyone()]
-    entries += [(r.name.casefold(), (r.key, recipient_line(r.name, r.city, r.phones,
+    entries += [(sort_key(r.name), (r.key, recipient_line(r.name, r.city, r.phones,
                                                            [(d.number, d.buyer) for d in r.deliveries]), None))
                 for r in privacy.recipients_of_open()]
     entries.sort(key=lambda entry: entry[0])  # stable: each kind keeps its own order within a name

@@ -1,15 +1,16 @@
 """The catalogue search every form uses to pick a product: an editable combo box whose
-typed text finds products anywhere in their name (the custom-order form, the products
-given in a collaboration). The products come from the store; this only shows them.
+typed text finds products anywhere in their name, folded as every list's search is ("creme"
+finds "Crème": views/keys.FoldedCompleter) (the custom-order form, the products given in a
+collaboration). The products come from the store; this only shows them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtWidgets import QComboBox
 
 from desktop.i18n import _
 from desktop.store.shipping import title_of
+from desktop.views.keys import FoldedCompleter, find_folded
 
 NOT_IN_CATALOGUE = -1  # typed text that names no product of the catalogue
 
@@ -32,20 +33,17 @@ class CatalogueSearch:
         for p in products:
             combo.addItem(product_text(p), p.id)
         combo.lineEdit().setPlaceholderText(_("Type to search the catalogue"))
-        completer = QCompleter(combo.model(), combo)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.PopupCompletion)
-        combo.setCompleter(completer)
+        combo.setCompleter(FoldedCompleter(combo))
 
     def chosen_id(self) -> int | None:
         """The product whose text is in the box; None when empty, NOT_IN_CATALOGUE when the
-        text names no product."""
+        text names no product. A product's name typed whole is that product, also without its
+        accents or capitals ("creme ketting" is "Crème ketting")."""
         text = self.combo.currentText().strip()
         if not text:
             return None
-        index = self.combo.findText(text, Qt.MatchFixedString)
-        return self.combo.itemData(index) if index >= 0 else NOT_IN_CATALOGUE
+        index = find_folded(self.combo, text)
+        return self.combo.itemData(index) if index > 0 else NOT_IN_CATALOGUE
 
     def product(self, product_id: int | None):
         return self.products.get(product_id)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -27,7 +26,7 @@ from desktop.i18n import _
 from desktop.labels import choices
 from desktop.store import lookups
 from desktop.views.forms import date_field, date_problems, load_form
-from desktop.views.keys import letters_when_shown
+from desktop.views.keys import FoldedCompleter, find_folded, letters_when_shown
 
 FIELDS = ("person", "kind", "channel", "direction", "at", "text")
 
@@ -57,10 +56,7 @@ class QuickNote(QObject):
             self.person.addItem(name, person_id_)
         self.person.setCurrentIndex(max(self.person.findData(person_id), 0) if person_id else -1)
         self.person.lineEdit().setPlaceholderText(_("Type a name"))
-        completer = QCompleter(self.person.model(), self.person)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.person.setCompleter(completer)
+        self.person.setCompleter(FoldedCompleter(self.person))  # "anais" finds "Anaïs", "@juul" her handle
         for code, text in notes.entry_kinds():
             self.kind.addItem(text, code)
         for code, text in choices("channel"):
@@ -107,7 +103,7 @@ class QuickNote(QObject):
         typed = self.person.currentText().strip()
         if not typed:
             return None
-        index = self.person.findText(typed, Qt.MatchFixedString)
+        index = find_folded(self.person, typed)
         return self.person.itemData(index) if index >= 0 else None
 
     def entry(self) -> notes.Entry:

@@ -20,6 +20,7 @@ from desktop.clock import owner, to_local, utcnow
 from desktop.domain import shipments as rules
 from desktop.domain import carriers
 from desktop.domain.carriers import is_link
+from desktop.domain.search_text import sort_key
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.presentation import delivery_texts, order_texts
@@ -203,6 +204,7 @@ class ShipmentsView(ListView):
         # ...and the same recipient, products, carrier or status is one text, not one per
         # row (with its lower-case sort key): docs/PERFORMANCE.md, fix 38.
         lowered: dict[str, tuple[str, str]] = {}
+        name_keys: dict[str, str] = {}  # a recipient as every list of people sorts (search_text.sort_key)
 
         def once(text: str) -> tuple[str, str]:
             found = lowered.get(text)
@@ -226,7 +228,10 @@ class ShipmentsView(ListView):
                 products, products_key = once(", ".join(products_of.get(sid, ())))
                 if gift_for:  # whom the parcel goes to, as the pane says it (review of the gift recipient)
                     person_name = gift_from.format(recipient=gift_for, buyer=person_name)
-                person_name, name_key = once(person_name)
+                person_name = once(person_name)[0]
+                name_key = name_keys.get(person_name)
+                if name_key is None:  # as every list of people sorts: "@juul" among the J's
+                    name_key = name_keys[person_name] = sort_key(person_name)
                 status = statuses_shown.get((status_code, awaiting, no_address))
                 if status is None:
                     status = statuses_shown[status_code, awaiting, no_address] = _status_text(

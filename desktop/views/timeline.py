@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLabel, QPushButton, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from desktop import i18n
 from desktop.clock import to_local, utcnow
@@ -25,6 +25,7 @@ from desktop.store import lookups
 from desktop.views import dialogs, theme
 from desktop.views.base import ListView, load_moment
 from desktop.views.forms import date_field, date_problems, load_form
+from desktop.views.keys import FoldedCompleter, find_folded, refill
 from desktop.views.timeline_model import COLUMNS, TimelineModel, column_titles
 from desktop.presentation import event_texts
 from desktop.views.timeline_widget import event_subject, setup_table, size_columns
@@ -79,10 +80,8 @@ class TimelineView(ListView):
         # "Everyone" is the filter's value while nothing is typed: in the text's own colour,
         # as "All kinds" beside it, not greyed as if the filter were switched off (review 26)
         theme.placeholder_as_value(self.person_box.lineEdit())
-        completer = QCompleter(self.person_box.model(), self.person_box)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.person_box.setCompleter(completer)
+        # Found by any part of the name or handle, folded as every search is ("anais" finds "Anaïs").
+        self.person_box.setCompleter(FoldedCompleter(self.person_box))
 
         self._filters_timer = QTimer(self)
         self._filters_timer.setSingleShot(True)
@@ -244,10 +243,7 @@ class TimelineView(ListView):
         box = self.person_box
         current = box.currentData()
         box.blockSignals(True)
-        box.clear()
-        box.addItem("", ANY)
-        for person_id, name in people:
-            box.addItem(name, person_id)
+        refill(box, [("", ANY), *((name, person_id) for person_id, name in people)])
         index = box.findData(current)
         box.setCurrentIndex(max(index, 0))
         box.blockSignals(False)
@@ -256,7 +252,7 @@ class TimelineView(ListView):
         self.ensure_people()
         box = self.person_box
         text = box.currentText().strip()
-        index = box.findText(text, Qt.MatchFixedString) if text else 0
+        index = find_folded(box, text) if text else 0
         if index < 0:
             index = box.currentIndex()
             box.setEditText(box.itemText(index))

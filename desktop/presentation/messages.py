@@ -1354,7 +1354,7 @@ def _product_words(value: object, recipient: Recipient) -> str:
 
 def parcel_question(details: Mapping[str, object], recipient: Recipient, apart: bool = False) -> str:
     """{pakketvraag}: "O ja, is het pakketje met Schakelarmband Luna goed aangekomen?";
-    ``apart``: riding along with a reminder after the first ("Los daarvan: is het pakketje …")."""
+    ``apart``: riding along with a reminder after the first ("Nog iets anders: is het pakketje …")."""
     catalog = i18n.translations_for(recipient.lang)
     contexts = _contexts(recipient.context, recipient.lang, recipient.country)
     product = _product_words(details.get("product"), recipient)

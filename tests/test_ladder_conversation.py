@@ -364,7 +364,7 @@ def test_a_late_promise_joins_the_running_ladder_at_its_step_and_keeps_pace():
                              sorted((p.subject_id, p.step) for p in item.parts), item.template, item.channel))
     assert seen == [
         (date(2026, 12, 2), "1", [(10, "1")], "ladder.1", "instagram"),
-        # the stories are first named here: "I'd like to talk to you about", not "I haven't heard from you
+        # the stories are first named here: "I'm getting in touch about", not "I haven't heard from you
         # yet about" (nothing was asked about them before)
         (date(2026, 12, 3), "2", [(10, "2"), (11, "2")], "ladder.2.alt", "instagram"),
         # "I'm trying to reach you this way" holds for the stories too: the conversation went by Instagram

@@ -71,7 +71,7 @@ def test_a_parcel_check_in_rides_along_in_a_step_three_reminder_as_its_closing_q
     collaboration. The step-3 text once claimed "my messages about whether the parcel arrived";
     kept apart, the check-in was held a day behind each reminder and reached her after the final
     notice (review: a check-in held behind another ladder). It rides along as the closing
-    question of its own ("Apart from that: …"): what the reminder says she was asked about
+    question of its own ("On another note, …"): what the reminder says she was asked about
     names her post only."""
     from desktop.store.models import Deliverable, Product, Shipment, ShipmentItem
 

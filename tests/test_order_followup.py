@@ -114,7 +114,7 @@ def test_the_arrival_check_comes_with_the_tracking_and_goes_once_delivered(datab
 
     i18n.set_language("en")
     words = due_texts.task_words(item, NOW).replace("\xa0", " ")
-    assert words.startswith("Order MW-101 for Marc Peeters went out on Wednesday, 18 November 2026 and was to be "
+    assert words.startswith("Order MW-101 for Marc Peeters went out on Wednesday, 18 November 2026 and was due to be "
                             "delivered by Friday, 20 November 2026. Has it arrived? Look at the parcel's tracking "
                             "page: https://"), words
     assert Shipment.get_by_id(parcel.id).tracking_url in words

@@ -192,7 +192,7 @@ STEP_2_ALT = {
     ("nl", "NL", "u"): "Ik wil het graag met u hebben over uw reel met uw Ketting Luna (deadline",
     ("nl", "BE", "je"): "Ik wil het graag even met je hebben over je reel met je Ketting Luna (deadline",
     ("nl", "BE", "u"): "Ik wil het graag met u hebben over uw reel met uw Ketting Luna (deadline",
-    ("en", "NL", "je"): "I'd like to talk to you about your reel with the Ketting Luna (due",
+    ("en", "NL", "je"): "I'm getting in touch about your reel with the Ketting Luna (due",
 }
 
 

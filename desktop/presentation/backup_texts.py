@@ -158,7 +158,7 @@ def salvage_progress(progress, rows: bool = True) -> str:
             progress.tables).format(part=part, number=i18n.format_number(progress.number),
                                     count=i18n.format_number(progress.tables))
         if rows and progress.rows:
-            text += "\n" + ngettext("{rows} row of it read so far", "{rows} rows of it read so far",
+            text += "\n" + ngettext("{rows} row read so far", "{rows} rows read so far",
                                     progress.rows).format(rows=i18n.format_number(progress.rows))
         return text
     if progress.step == salvage.REBUILDING:

@@ -440,15 +440,15 @@ def arrival_words(item: DueItem, now: datetime, facts: dict | None = None, in_ap
     if sent is not None and delivery is not None and expected == delivery:
         # TRANSLATORS: Vandaag, a task: a shipped custom order; {order} is "Order #1029 for Sofie Maes",
         # {sent} the day it went out, {date} the delivery date the customer was given.
-        first = _("{order} went out on {sent} and was to be delivered by {date}. Has it arrived?").format(
+        first = _("{order} went out on {sent} and was due to be delivered by {date}. Has it arrived?").format(
             order=order, sent=i18n.detail_date(to_local(sent).date()), date=i18n.detail_date(delivery))
     elif sent is not None:
         # TRANSLATORS: Vandaag, a task: a shipped custom order ({order}: "Order #1029 for Sofie Maes");
         # {sent} the day it went out.
-        first = _("{order} went out on {sent} and should have arrived by now. Has it arrived?").format(
+        first = _("{order} went out on {sent} and should have been delivered by now. Has it arrived?").format(
             order=order, sent=i18n.detail_date(to_local(sent).date()))
     else:
-        first = _("{order} should have arrived by now. Has it arrived?").format(order=order)
+        first = _("{order} should have been delivered by now. Has it arrived?").format(order=order)
     url, code = facts.get("tracking_url") or "", facts.get("tracking_code") or ""
     # a carrier's name is a brand; "other" has none to give (it is not named like a company)
     carrier = facts.get("carrier") if facts.get("carrier") in carriers.CARRIERS and facts.get("carrier") != "other" \
@@ -458,7 +458,8 @@ def arrival_words(item: DueItem, now: datetime, facts: dict | None = None, in_ap
         look = _("Look at the parcel's tracking page: {url}").format(url=url)
     elif code and carrier:
         # TRANSLATORS: Vandaag, a shipped order's arrival check without a tracking link; {carrier} e.g. "PostNL".
-        look = _("Look up the tracking code {code} with {carrier}.").format(code=code, carrier=label("carrier", carrier))
+        look = _("Look up the tracking code {code} on the {carrier} website.").format(
+            code=code, carrier=label("carrier", carrier))
     elif code:
         # TRANSLATORS: Vandaag, a shipped order's arrival check without a tracking link, with another carrier.
         look = _("Look up the tracking code {code} on the carrier's website.").format(code=code)
@@ -470,9 +471,9 @@ def arrival_words(item: DueItem, now: datetime, facts: dict | None = None, in_ap
     if in_app:
         # TRANSLATORS: Vandaag, a shipped order's arrival check: what each button does. {delivered} is
         # "Delivered", {gone} is "Lost or returned".
-        lines.append(_("Delivered? Press “{delivered}”: the order is then delivered and this reminder goes. Lost, "
-                       "or on its way back to you? “{gone}” marks the parcel, and the order comes back to send "
-                       "again.").format(delivered=arrival_open_text(), gone=arrival_gone_text()))
+        lines.append(_("Delivered? Press “{delivered}”: the order is marked delivered and this reminder goes "
+                       "away. Lost, or on its way back to you? “{gone}” marks the parcel, and the order is back on "
+                       "your list to send again.").format(delivered=arrival_open_text(), gone=arrival_gone_text()))
         # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel still on its way; {view} is
         # Custom orders, {menu} its "Send message" button.
         lines.append(_("Still on its way? Put this reminder off until tomorrow, and if it is taking long, let "
@@ -480,8 +481,8 @@ def arrival_words(item: DueItem, now: datetime, facts: dict | None = None, in_ap
             name=name, menu=_("Send message"), view=_("Custom orders")))
     else:
         # TRANSLATORS: `afspraak due` in a terminal; {view} is the Today view of the app.
-        lines.append(_("In the app, this reminder in the {view} view marks the parcel delivered, lost or "
-                       "returned.").format(view=i18n.quoted(_("Today"))))
+        lines.append(_("In the app, you can mark the parcel delivered, lost or returned from this reminder "
+                       "in the {view} view.").format(view=i18n.quoted(_("Today"))))
     return "\n\n".join(lines)
 
 

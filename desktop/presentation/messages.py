@@ -461,7 +461,7 @@ _t(
     "ladder.2.alt",
     N_("Step 2: why the deadline matters (alternative wording)"),
     NF_("A note on our planning at {winkel}"),
-    NF_("{aanhef}\n\nI'd like to talk to you about {afspraken} (due {deadline}). For a small shop like "
+    NF_("{aanhef}\n\nI'm getting in touch about {afspraken} (due {deadline}). For a small shop like "
         "ours every agreement counts: we set products aside, time our own posts around yours and tell "
         "customers what's coming. That only works if we both stick to the dates we agreed.\n\nCould you let "
         "me know in the next few days how you'd like to proceed?\n\n{groet}\n{afzender}\n{winkel}"),
@@ -1007,10 +1007,10 @@ _BELGIAN = (
     NBE_("Oh, and did the new parcel with the {product} arrive safely?"),
     NBE_("Oh, and did the new parcel I sent you arrive safely?"),
     # the same questions riding along with a reminder after the first
-    NBE_("Apart from that: did the parcel with the {product} arrive safely?"),
-    NBE_("Apart from that: did the parcel I sent you arrive safely?"),
-    NBE_("Apart from that: did the new parcel with the {product} arrive safely?"),
-    NBE_("Apart from that: did the new parcel I sent you arrive safely?"),
+    NBE_("On another note, did the parcel with the {product} arrive safely?"),
+    NBE_("On another note, did the parcel I sent you arrive safely?"),
+    NBE_("On another note, did the new parcel with the {product} arrive safely?"),
+    NBE_("On another note, did the new parcel I sent you arrive safely?"),
     NBE_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We now "
          "expect to have your {product} (order {bestelnummer}) ready on {nieuwe_datum}. We'll let you know "
          "the moment your order is on its way.\n\nApologies for the wait, and thank you for your patience.\n\n"
@@ -1140,10 +1140,10 @@ PARCEL_QUESTION_AGAIN_NO_PRODUCT = NF_("Oh, and did the new parcel I sent you ar
 # ...riding along with a reminder after the first (why an agreed date matters, another channel):
 # a closing line on another subject, not a casual "oh, and" after the serious words before it
 # (review: a check-in held behind another ladder now joins its next reminder, whatever its step).
-PARCEL_QUESTION_APART = NF_("Apart from that: did the parcel with the {product} arrive safely?")
-PARCEL_QUESTION_APART_NO_PRODUCT = NF_("Apart from that: did the parcel I sent you arrive safely?")
-PARCEL_QUESTION_APART_AGAIN = NF_("Apart from that: did the new parcel with the {product} arrive safely?")
-PARCEL_QUESTION_APART_AGAIN_NO_PRODUCT = NF_("Apart from that: did the new parcel I sent you arrive safely?")
+PARCEL_QUESTION_APART = NF_("On another note, did the parcel with the {product} arrive safely?")
+PARCEL_QUESTION_APART_NO_PRODUCT = NF_("On another note, did the parcel I sent you arrive safely?")
+PARCEL_QUESTION_APART_AGAIN = NF_("On another note, did the new parcel with the {product} arrive safely?")
+PARCEL_QUESTION_APART_AGAIN_NO_PRODUCT = NF_("On another note, did the new parcel I sent you arrive safely?")
 # The closing question's words: (friendly, apart) by (with the product, new parcel).
 _PARCEL_QUESTIONS = {
     (False, False): (PARCEL_QUESTION_NO_PRODUCT, PARCEL_QUESTION_APART_NO_PRODUCT),

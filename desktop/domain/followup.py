@@ -1708,6 +1708,14 @@ def to_do(items: Iterable[DueItem], now: datetime) -> list[DueItem]:
     return [i for i in items if waiting(i, now)]
 
 
+def snooze_moves(item: DueItem, until: datetime) -> bool:
+    """Does a snooze to ``until`` move ``item`` later than it stands? Only past the moment
+    it comes (or came) up: its ``due``, or for one that waits through a day off or the
+    quiet hours the earliest moment a part came due. "In 1 hour" on a step due on Thursday
+    moved nothing, yet was recorded and told as moved (review of the first week)."""
+    return until > min(item.due, *(part.due for part in item.parts))
+
+
 def day_off(day: date, settings: LadderSettings) -> bool:
     """Is ``day`` (the owner's local date) a day nobody is written to (``_day_off``)?"""
     return _day_off(day, settings)
@@ -1776,6 +1784,6 @@ __all__ = [
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
     "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "pause_date",
     "after_answer", "working_day_before",
-    "min_offsets", "plan", "due_now", "waiting", "to_do", "day_off", "next_moment",
+    "min_offsets", "plan", "due_now", "waiting", "to_do", "snooze_moves", "day_off", "next_moment",
     "with_state",
 ]

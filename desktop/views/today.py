@@ -458,14 +458,14 @@ class TodayView(ListView):
         else:
             opening = _("Open and send…")
             done = _("Done without a message")
-        for index, (name, text, slot) in enumerate((
+        for index, (name, text, slot) in enumerate(self._offered(item, (
             ("todayOpen", opening, lambda: due_dialog.open_due_item(item, self)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
             ("todayTomorrow", self._morning_label(), lambda: self._snooze(item, "tomorrow")),
             ("todayDone", done, (lambda: self._handed_over(item)) if gift is not None
              else (lambda: self._decide_without_strike(item)) if item.action == "strike"
              else (lambda: reminders.mark_done([item], self._now()))),
-        )):
+        ))):
             button = QPushButton(text)
             if gift is not None and name == "todayDone":
                 button.setToolTip(_("The gift reached her another way (handed over in person, say): the "
@@ -571,6 +571,16 @@ class TodayView(ListView):
         if offer_ending(self, item.person_id, now):
             reminders.notify_changed()
 
+    SNOOZES = {"todayHour": timedelta(hours=1), "todayTomorrow": "tomorrow"}
+
+    def _offered(self, item, buttons: tuple) -> list:
+        """The pane's buttons without a snooze that would not move the step: one of the next
+        days comes later than "In 1 hour" or tomorrow morning (review of the first week:
+        "Done: … moved later" while nothing moved)."""
+        now = self._now()
+        return [button for button in buttons
+                if button[0] not in self.SNOOZES or followup.snooze_moves(item, snooze_until(self.SNOOZES[button[0]], now))]
+
     def _snooze(self, item, how) -> None:
         now = self._now()
         reminders.snooze([item], snooze_until(how, now), now)
@@ -584,12 +594,12 @@ class TodayView(ListView):
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
-        for index, (name, text, slot) in enumerate((
+        for index, (name, text, slot) in enumerate(self._offered(item, (
             ("todayOpen", due_texts.agreement_open_text(), lambda: due_dialog.open_due_item(item, self)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
             ("todayTomorrow", self._morning_label(), lambda: self._snooze(item, "tomorrow")),
             ("todayDone", due_texts.agreement_done_text(), lambda: reminders.mark_done([item], self._now())),
-        )):
+        ))):
             button = QPushButton(text)
             button.setObjectName(name)
             if name == "todayDone":

@@ -286,10 +286,14 @@ RULES: dict[str, Rule] = {
     "reply": Rule("reply", REPLY_STEPS, covered_by="deliverable"),
     # A parcel sent but not yet confirmed as received: one check-in, dropped once a
     # deliverable of the same collaboration is late (she either got the parcel, or her
-    # answer to that reminder will say she did not).
+    # answer to that reminder will say she did not). Counted in days from the end of the
+    # day it went out, as a deadline and the gift are, so it comes in the morning (the
+    # quiet hours' end) ``checkin_days`` days after sending, not at the minute of the day
+    # the parcel was marked sent (16:37 beside the others' 09:00: review of the first week).
     "shipment": Rule("shipment", (
-        Step("received", lambda s: timedelta(days=s.checkin_days), "shipment.received", "shipment.received.alt"),
-    ), covered_by="deliverable", covered_on="collaboration_id"),
+        Step("received", lambda s: timedelta(days=s.checkin_days - 1), "shipment.received",
+             "shipment.received.alt"),
+    ), covered_by="deliverable", covered_on="collaboration_id", by_day=True),
     # The shop's own promises to a customer (refined by the custom-orders feature): news
     # N days before the promised date while the order is not ready, and an update when
     # nothing was sent for X days during production. A customer's question never stops them.

@@ -147,3 +147,19 @@ def test_an_order_pane_shows_the_reminder_whose_moment_came(window, scheduler, f
     scheduler.check()
     assert view.current_id == item.subject_id
     assert view.detail.findChild(QWidget, "dueBanner") is not None
+
+
+def test_nothing_loads_while_she_types_a_search(window, scheduler, frozen_clock, qtbot, monkeypatch):
+    """A reload for the clock waits while a search keystroke's pane is still to come, then follows."""
+    view = window.current_view()
+    scheduler.check()
+    first_later = min((item for _i, item in _rows(view, "today") + _rows(view, "week")), key=lambda i: i.due)
+    view.search.setText(first_later.person_name.split()[0])
+    view._apply_filter()
+    assert view.detail_pending()
+    loads = _loads(view, monkeypatch)
+    frozen_clock.set(first_later.due + timedelta(minutes=1))
+    scheduler.check()
+    assert loads[0] == 0  # not under her fingers
+    qtbot.waitUntil(lambda: loads[0] == 1, timeout=5000)  # after the pause
+    assert view.search.text() and first_later.key in {item.key for _i, item in _rows(view, "now")}

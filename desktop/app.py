@@ -898,6 +898,7 @@ class Application:
         self.tray.set_items(items)
         if self.window is not None:
             self.window.set_due_count(len(items))
+            self.window.follow_due(items)  # Vandaag (and the panes) follow the moments that came
 
     def _snooze(self, items: list, how) -> None:
         from desktop import reminders

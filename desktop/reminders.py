@@ -130,19 +130,24 @@ def current_item(item, now: datetime):
     return None
 
 
-def snooze(items: list, until: datetime, now: datetime | None = None, tell: bool = True) -> None:
-    """Move ``items`` to ``until``: what is still open of them (:func:`current`). ``tell``
-    False: the caller tells the reminders itself (a step's dialog, through its ``acted``),
-    so the scheduler scans once, not twice."""
+def snooze(items: list, until: datetime, now: datetime | None = None, tell: bool = True) -> list:
+    """Move ``items`` to ``until``: what is still open of them (:func:`current`) and comes
+    up before ``until`` (``followup.snooze_moves``); one not due until later stays as it is,
+    with no step on Edit → Undo and nothing said of it. The items moved are returned.
+    ``tell`` False: the caller tells the reminders itself (a step's dialog, through its
+    ``acted``), so the scheduler scans once, not twice."""
     from desktop.store import due
 
     now = now or utcnow()
-    for item in current(items, now):
+    moved = [item for item in current(items, now) if followup.snooze_moves(item, until)]
+    for item in moved:
         # TRANSLATORS: Edit → Undo "…"; {name} is the person the reminder is about.
         with recorded(_("reminder for {name} moved later").format(name=item.person_name)):
             due.snooze(item, now, until)
-    if tell:
+    if tell and moved:
         notify_changed()
+    return moved
+
 
 
 def mark_done(items: list, now: datetime | None = None, tell: bool = True) -> None:

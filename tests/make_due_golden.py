@@ -26,7 +26,10 @@ before the scan's moment); every item's own fields, and every due_now scan, the 
 2026-12-07: the news before an order's promised day lapses on that day (review walk): only the
 demo's scans on a promised day changed, Kevin's #1038 news (promised 24 November) gone from the
 scans on the 24th, and the news part riding with Marieke's (29 November, a Sunday) and Ingrid's
-(22 November, New York's evening) late news gone from it; nothing else):
+(22 November, New York's evening) late news gone from it; nothing else; 2026-12-06, third: a
+parcel's "received?" check-in counts by day from the end of the day it went out and comes in the
+morning (review of the first week): only the scans' shipment check-ins changed (44 of 424 scans),
+their ``due`` at the quiet hours' end instead of the minute the parcel was sent):
 
     .venv/bin/python tests/make_due_golden.py
 """

@@ -268,11 +268,11 @@ def test_the_agreement_in_writing_names_what_her_parcels_hold(shop, language, li
 # --- the words ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("language, expected", [
-    ("nl", ["Fleur Bakker kreeg Naamketting Luna van je: het pakket ging op maandag 23 november 2026 de deur uit.",
+    ("nl", ["Je stuurde Fleur Bakker Naamketting Luna op maandag 23 november 2026.",
             "Er is nog niet vastgelegd wat Fleur Bakker daarvoor terugdoet, dus Afspraak kan niets opvolgen.",
             "„Afspraak vastleggen…” opent de samenwerking bij de opdrachten.",
             "Niets afgesproken, gewoon een cadeau zonder verplichtingen? Kies dan „Niets afgesproken”"]),
-    ("en", ["Fleur Bakker got Naamketting Luna from you: the parcel went out on Monday, 23 November 2026.",
+    ("en", ["You sent Fleur Bakker Naamketting Luna on Monday, 23 November 2026.",
             "Nothing is written down yet about what Fleur Bakker does in return",
             "“Record the agreement…” opens the collaboration at its deliverables.",
             "Nothing agreed, a gift with no strings attached? Then press “Nothing agreed”"]),
@@ -383,7 +383,7 @@ def test_the_drop_offers_it_at_once_and_later_leaves_the_task_in_vandaag(window,
     today.table.selectRow(row)
     qtbot.waitUntil(lambda: today.detail_footer.findChild(QPushButton, "todayOpen") is not None)
     words = today.detail.findChild(QPlainTextEdit, "todayMessage").toPlainText()
-    assert "Fleur Bakker kreeg Naamketting Luna van je" in words
+    assert "Je stuurde Fleur Bakker Naamketting Luna op " in words
     footer = today.detail_footer
     assert footer.findChild(QPushButton, "todayOpen").text() == "Afspraak vastleggen…"
     assert footer.findChild(QPushButton, "todayDone").text() == "Niets afgesproken"

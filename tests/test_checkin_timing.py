@@ -75,12 +75,13 @@ def test_a_check_in_due_the_day_of_her_second_reminder_rides_along_in_it():
     assert [at for at, _parts in sent] == [utc(2026, 11, day, 9) for day in (3, 4, 5, 6)]
 
 
-def test_a_check_in_due_after_the_days_reminder_went_rides_along_in_the_next_one():
-    """Sent on Saturday 31 October at 14:00: its check-in comes due on Wednesday at 14:00, after
-    step 2 went that morning. It is not pulled into that morning's message; it joins Thursday's
-    step 3 (not a message of its own that would push the ladder a day on)."""
+def test_a_parcel_sent_in_the_afternoon_is_asked_about_with_that_mornings_reminder():
+    """Sent on Saturday 31 October at 14:00: its check-in comes on the morning of its day (as every
+    step does, not at the minute the parcel went out), Wednesday 09:00, and rides along in step 2
+    that goes then: one message that day, the ladder at its pace. (It came due at 14:00, after
+    step 2 had gone, and waited for Thursday's step 3.)"""
     sent = walk([POST_A, parcel_b(utc(2026, 10, 31, 14))], utc(2026, 11, 3, 0))
-    assert checkin_sent(sent) == (utc(2026, 11, 5, 9), [(10, "3"), (20, "received")])
+    assert checkin_sent(sent) == (utc(2026, 11, 4, 9), [(10, "2"), (20, "received")])
     assert [at for at, _parts in sent] == [utc(2026, 11, day, 9) for day in (3, 4, 5, 6)]
 
 
@@ -113,9 +114,9 @@ def test_the_final_notice_stays_on_its_own_and_the_question_follows_the_next_day
 
 def test_while_the_ladder_waits_on_her_the_check_in_goes_on_its_own_day():
     """After the final notice (its date running, the strike decision a week off) a check-in
-    comes due on its own day, at its own moment: it does not wait for the decision."""
-    sent = walk([POST_A, parcel_b(utc(2026, 11, 5, 14))], utc(2026, 11, 3, 0))  # due Monday 9 November 14:00
-    assert checkin_sent(sent) == (utc(2026, 11, 9, 14), [(20, "received")])
+    comes due on its own day, in its morning: it does not wait for the decision."""
+    sent = walk([POST_A, parcel_b(utc(2026, 11, 5, 14))], utc(2026, 11, 3, 0))  # due Monday 9 November 09:00
+    assert checkin_sent(sent) == (utc(2026, 11, 9, 9), [(20, "received")])
 
 
 def test_a_gift_of_no_collaboration_rides_along_too():
@@ -129,7 +130,7 @@ def test_her_answer_pauses_the_ladder_and_the_check_in_goes_on_its_own_day():
     on its own day, not held for the week her answer is given."""
     answer = utc(2026, 11, 5, 11)
     sent = walk([POST_A, parcel_b(utc(2026, 11, 6, 10))], utc(2026, 11, 3, 0), incoming=[answer])
-    assert checkin_sent(sent) == (utc(2026, 11, 10, 10), [(20, "received")])
+    assert checkin_sent(sent) == (utc(2026, 11, 10, 9), [(20, "received")])  # its morning
 
 
 def test_two_check_ins_never_share_one_reminder():

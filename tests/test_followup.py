@@ -303,7 +303,8 @@ def test_promises_of_one_person_are_combined_into_one_message():
 
 def test_a_step_not_yet_due_is_not_pulled_into_todays_message_but_moves_to_tomorrow():
     a = deliverable(on(2026, 11, 22), subject_id=10)
-    b = Promise("shipment", 1, "shipment", 11, NOW - timedelta(days=4) + timedelta(hours=4))  # later today
+    # a parcel whose check-in comes tomorrow morning (it comes in the morning, as the others)
+    b = Promise("shipment", 1, "shipment", 11, NOW - timedelta(days=3) + timedelta(hours=4))
     items = plan([a, b])
     assert [(i.subject_id, i.step) for i in items] == [(10, "1"), (11, "received")]
     assert items[0].due <= NOW and items[1].due == utc(2026, 11, 24, 9)
@@ -426,6 +427,26 @@ def test_snooze_moves_the_step_and_never_duplicates_it():
     later = plan([p], states=states)
     assert len(later) == 1 and later[0].due == NOW + timedelta(hours=1) and later[0].key == item.key
     assert [i.key for i in due([p], states=states, now=NOW + timedelta(hours=1))] == [item.key]
+
+
+def test_the_received_check_in_comes_in_the_morning_as_the_other_steps():
+    """Sent on Thursday at 16:37: asked about on Monday at 09:00 (the quiet hours' end), as a
+    deadline's step 1 is, not at 16:37 (review of the first week); plan and due_now agree."""
+    sent_at = utc(2026, 11, 19, 16, 37)
+    parcel = Promise("shipment", 1, "shipment", 5, sent_at)
+    [item] = plan([parcel], now=utc(2026, 11, 22, 12))
+    assert item.due == utc(2026, 11, 23, 9) and item.own_due == utc(2026, 11, 23, 9)
+    assert due([parcel], now=utc(2026, 11, 23, 8, 59)) == []
+    assert [i.key for i in due([parcel], now=utc(2026, 11, 23, 9))] == [item.key]
+    # the morning moves with the owner's quiet hours, and a day off passes as for the others
+    late = LadderSettings(tz=AMS, quiet_end=time(10, 30))
+    assert plan([parcel], now=utc(2026, 11, 22, 12), settings=late)[0].due == utc(2026, 11, 23, 10, 30)
+    friday = Promise("shipment", 1, "shipment", 6, utc(2026, 11, 17, 16, 37))  # Tuesday: four days on is Saturday
+    weekends = LadderSettings(tz=AMS, skip_weekends=True)
+    assert plan([friday], now=utc(2026, 11, 20, 12), settings=weekends)[0].due == utc(2026, 11, 23, 9)
+    # one day: the next morning
+    one = LadderSettings(tz=AMS, checkin_days=1)
+    assert plan([parcel], now=utc(2026, 11, 19, 17), settings=one)[0].due == utc(2026, 11, 20, 9)
 
 
 def test_received_check_in_after_the_configured_days():

@@ -139,6 +139,8 @@ def test_the_ready_message_takes_the_room_and_its_buttons_stay_in_view(window, q
         text = view.detail.findChild(QPlainTextEdit, "todayMessage")
         for name in ("todayOpen", "todayHour", "todayTomorrow", "todayDone"):
             button = view.findChild(QPushButton, name)
+            if button is None and name in view.SNOOZES and _item.extra["group"] != "now":
+                continue  # a step of later today or the next days: only a snooze that moves it is offered
             assert button is not None and _in_sight(window, button), f"row {row}: {name} is out of sight at {size}"
         assert text.height() >= MESSAGE_MIN_LINES * text.fontMetrics().lineSpacing()
     if size == (1920, 1080):

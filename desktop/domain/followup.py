@@ -293,10 +293,14 @@ RULES: dict[str, Rule] = {
     "reply": Rule("reply", REPLY_STEPS, covered_by="deliverable"),
     # A parcel sent but not yet confirmed as received: one check-in, dropped once a
     # deliverable of the same collaboration is late (she either got the parcel, or her
-    # answer to that reminder will say she did not).
+    # answer to that reminder will say she did not). Counted in days from the end of the
+    # day it went out, as a deadline and the gift are, so it comes in the morning (the
+    # quiet hours' end) ``checkin_days`` days after sending, not at the minute of the day
+    # the parcel was marked sent (16:37 beside the others' 09:00: review of the first week).
     "shipment": Rule("shipment", (
-        Step("received", lambda s: timedelta(days=s.checkin_days), "shipment.received", "shipment.received.alt"),
-    ), covered_by="deliverable", covered_on="collaboration_id"),
+        Step("received", lambda s: timedelta(days=s.checkin_days - 1), "shipment.received",
+             "shipment.received.alt"),
+    ), covered_by="deliverable", covered_on="collaboration_id", by_day=True),
     # The shop's own promises to a customer (refined by the custom-orders feature): news
     # N days before the promised date while the order is not ready, and an update when
     # nothing was sent for X days during production. A customer's question never stops them.
@@ -1776,6 +1780,14 @@ def to_do(items: Iterable[DueItem], now: datetime) -> list[DueItem]:
     return [i for i in items if waiting(i, now)]
 
 
+def snooze_moves(item: DueItem, until: datetime) -> bool:
+    """Does a snooze to ``until`` move ``item`` later than it stands? Only past the moment
+    it comes (or came) up: its ``due``, or for one that waits through a day off or the
+    quiet hours the earliest moment a part came due. "In 1 hour" on a step due on Thursday
+    moved nothing, yet was recorded and told as moved (review of the first week)."""
+    return until > min(item.due, *(part.due for part in item.parts))
+
+
 def day_off(day: date, settings: LadderSettings) -> bool:
     """Is ``day`` (the owner's local date) a day nobody is written to (``_day_off``)?"""
     return _day_off(day, settings)
@@ -1844,6 +1856,6 @@ __all__ = [
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
     "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "pause_date",
     "after_answer", "working_day_before",
-    "min_offsets", "plan", "due_now", "waiting", "to_do", "day_off", "next_moment",
+    "min_offsets", "plan", "due_now", "waiting", "to_do", "snooze_moves", "day_off", "next_moment",
     "with_state",
 ]

@@ -259,15 +259,18 @@ def agreement_words(item: DueItem, now: datetime, facts: dict | None = None, in_
     gift = format_list(product, locale=i18n.formatting_locale()) if isinstance(product, list) else product
     sent = facts.get("sent_at")
     day = i18n.detail_date(to_local(sent)) if sent is not None else ""
+    # A parcel is worded as sent, not as received: nobody knows yet that it arrived (review of
+    # the first week: "Sanne de Vries got Hoodie with Logo from you" the day after it went out).
     if gift and sent is not None:
-        # TRANSLATORS: a "record the agreement" task; {gift} lists the products, {date} the day the parcel went out.
-        first = _("{name} got {gift} from you: the parcel went out on {date}.").format(name=name, gift=gift, date=day)
+        # TRANSLATORS: a "record the agreement" task; {gift} lists the products, {date} the day the parcel
+        # went out ("Monday 23 November 2026"). Sent, not received: nobody knows yet that it arrived.
+        first = _("You sent {name} {gift} on {date}.").format(name=name, gift=gift, date=day)
     elif gift:  # handed over without a parcel
         # TRANSLATORS: a "record the agreement" task for a gift handed over; {gift} lists the products.
         first = _("{name} got {gift} from you.").format(name=name, gift=gift)
     elif sent is not None:
-        # TRANSLATORS: a "record the agreement" task; {date} is the day the parcel went out.
-        first = _("{name} got a parcel from you: it went out on {date}.").format(name=name, date=day)
+        # TRANSLATORS: a "record the agreement" task; {date} is the day the parcel went out. Sent, not received.
+        first = _("You sent {name} a parcel on {date}.").format(name=name, date=day)
     else:
         # TRANSLATORS: a "record the agreement" task for a gift whose products have no name.
         first = _("{name} got a gift from you.").format(name=name)

@@ -509,7 +509,9 @@ class ListView(LazyRefresh, QWidget):
         QTimer.singleShot(0, self, self.give_list_room)  # once the splitter has its new size
 
     def showEvent(self, event):
-        super().showEvent(event)
+        super().showEvent(event)  # a view put off loads first (refresh_if_stale)
+        if self._pane_stale:
+            self._reword_pane()
         self._tab_in_reading_order()
         QTimer.singleShot(0, self, self.give_list_room)
 
@@ -563,8 +565,33 @@ class ListView(LazyRefresh, QWidget):
         raise NotImplementedError
 
     # --- behaviour -----------------------------------------------------------------
+    # The pane words a reminder's moment as the clock stands ("from …", "due since …", a
+    # due reminder's banner): ``moment_passed`` builds it again when a moment came or the
+    # day changed (Vandaag loads its list again instead: ``TodayView.follow_due``).
+    pane_tells_time = False
+    _pane_stale = False
+
+    def moment_passed(self) -> None:
+        """A reminder's moment came, or the owner's day changed, with nothing written: the
+        pane's words about time are built again, for the row she is on, now when on screen
+        and nobody is typing or in the pane, else when the view is shown again."""
+        if not self.pane_tells_time:
+            return
+        focus = self.window().focusWidget()
+        in_pane = focus is not None and focus is not self.table and self.pages.isAncestorOf(focus)
+        if not self.isVisible() or in_pane or self.detail_pending():
+            self._pane_stale = True
+            return
+        self._reword_pane()
+
+    def _reword_pane(self) -> None:
+        self._pane_stale = False
+        if self.current_id is not None:
+            self.show_detail(self.current_id)
+
     def refresh(self) -> None:
         self._stale = False
+        self._pane_stale = False  # the pane is built again with the rows
         moment = load_moment()  # first: a write while the rows are read is read next time
         rows = self.load_rows()
         more = None

@@ -191,6 +191,11 @@ class DueStepDialog(QDialog):
         self.snooze_hour.triggered.connect(lambda: self.snooze(self._now() + timedelta(hours=1)))
         self.snooze_tomorrow.triggered.connect(lambda: self.snooze(self.tomorrow_morning()))
         self.snooze_button.setMenu(menu)
+        # Only a snooze that moves the step later: a step of the next days stays as planned.
+        now = self._now()
+        self.snooze_hour.setVisible(followup.snooze_moves(item, now + timedelta(hours=1)))
+        self.snooze_tomorrow.setVisible(followup.snooze_moves(item, self.tomorrow_morning()))
+        self.snooze_button.setVisible(self.snooze_hour.isVisible() or self.snooze_tomorrow.isVisible())
         self.resize(680, 640)
 
     # --- filling ------------------------------------------------------------------
@@ -520,7 +525,8 @@ class DueStepDialog(QDialog):
 
         if not self._still_open():
             return
-        reminders.snooze([self.item], until, self._now(), tell=False)  # told once, by ``acted``
+        if not reminders.snooze([self.item], until, self._now(), tell=False):  # told once, by ``acted``
+            return  # it comes up later than that anyway: nothing moved (the menu offers no such snooze)
         self._done("snoozed")
 
     def dismiss(self) -> None:

@@ -48,6 +48,7 @@ NOTE_STYLES = {"missing": WARNING_STYLE, "unchecked": "amber", "ok": MUTED_STYLE
 
 class InfluencersView(ListView):
     key = "influencers"
+    pane_tells_time = True  # its reminders ("from …", a due banner): reworded as time passes
     # Name over handle and followers; the status as a coloured label; no free-text column:
     # every column is as wide as its content (the name with its followers is what tells
     # two people apart), the last takes what is left. On a window narrower than a laptop's

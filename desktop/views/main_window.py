@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.due_in_banner = False
         self._notices: list[str] = []  # the one-off notices shown, each until the banner is closed
         self._due_count = 0
+        self._due_seen: tuple | None = None  # (due keys, owner's day, data token) at the scheduler's last check
         self._due_closed_at: int | None = None  # the count when the owner closed the banner
         # Set by the app: True when closing should hide the window into the tray.
         self.keep_in_tray = lambda: False
@@ -617,6 +618,30 @@ class MainWindow(QMainWindow):
         if count != self._due_count:
             self._due_count = count
             self._show_banner_state()
+
+    def follow_due(self, items: list) -> None:
+        """The scheduler looked again (``items``: what is due now; a step's moment came, its
+        recheck, a clock jump): Vandaag loads again when it lists another moment (its
+        ``follow_due``), and when only the clock moved (nothing written since the last
+        check; a write reloads them itself) the panes that word a reminder's moment are
+        built again (``moment_passed``). Vandaag kept "Later vandaag 09:00" at 09:01 while
+        the tray counted the reminder (review of the first week)."""
+        if not self.is_complete:
+            return
+        from desktop.clock import to_local, utcnow
+        from desktop.store import lookups
+
+        now = utcnow()
+        keys, day, token = frozenset(item.key for item in items), to_local(now).date(), lookups.data_token()
+        before, self._due_seen = self._due_seen, (keys, day, token)
+        today = self._built.get("today")
+        if today is not None:
+            today.follow_due(items, now)
+        if before is None or before[:2] == (keys, day) or token is None or before[2] != token:
+            return
+        for view in self.built_views():
+            if view is not today:
+                view.moment_passed()
 
     def show_today(self) -> None:
         """Show what is due today (the Vandaag list)."""

@@ -29,6 +29,7 @@ from desktop.views.rows import Row
 WEEK = timedelta(days=7)
 MESSAGE_MIN_LINES = 5  # the ready message never gets shorter than this on a small screen
 MESSAGE_MAX_LINES = 30  # ...and asks for no more room than this: a longer one scrolls in its box
+DETAIL_RETRY_MS = 1000  # a reload for the clock waits this long while she types or holds the mouse
 
 
 def bucket(item_due: datetime, now: datetime, end_of_today: datetime) -> str | None:
@@ -148,6 +149,12 @@ class TodayView(ListView):
         from desktop.views.getting_started import GettingStarted
 
         self.items: list = []
+        # What the list was read as (``_time_read``): the reminders due now and the owner's
+        # day; compared with the scheduler's every check (``follow_due``).
+        self._shown_as: tuple | None = None
+        self._shown_data = None  # the database's token when it was read
+        self._keep_selected = False  # a reload for the clock keeps the row she is on
+        self._keep_key: str | None = None
         super().__init__(parent)
         self.table.setSortingEnabled(False)  # the order is the urgency
         # A heading over each group, with what it lists (after a search too): spanning
@@ -249,6 +256,7 @@ class TodayView(ListView):
         local_now = to_local(now)
         end_of_today = local_to_utc((local_now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0))
         later_today = _("Later today")
+        self._shown_data = lookups.data_token()  # first: a write while the rows are read is read next time
         self.items = []
         rows = []
         shown_items = [(item, group_of(item, now, end_of_today)) for item in reminders.plan(now)]
@@ -269,10 +277,56 @@ class TodayView(ListView):
                 tooltip=channel_text(item) if item.channel_note == NO_OTHER_CHANNEL and not item.channel else "",
                 extra={"group": when},
             ))
+        self._shown_as = self._time_read(
+            (item.key for item, when in shown_items if when == "now"), local_now.date())
         return rows
 
+    @staticmethod
+    def _time_read(due_keys, day) -> tuple:
+        return frozenset(due_keys), day
+
+    def follow_due(self, items: list, now: datetime) -> None:
+        """The scheduler looked again (a step's moment came, its recheck every few minutes,
+        a clock that jumped overnight): when what is due now or the owner's day is not what
+        the list shows, it loads again, on screen now, else when shown. At 09:01 the tray
+        said three reminders while Vandaag still listed two "Later vandaag 09:00" (review of
+        the first week). A load for the same moment as an action's is not done twice
+        (``follow_change``); the row she is on stays selected while it is listed, and
+        nothing loads while she types a search (it follows after the pause)."""
+        if self._shown_as is None:
+            return  # not read yet: its first load reads the moment as it is then
+        if self._shown_as == self._time_read((item.key for item in items), to_local(now).date()):
+            return
+        from PySide6.QtWidgets import QApplication
+
+        if self.isVisible() and (self.detail_pending() or QApplication.mouseButtons() != Qt.NoButton):
+            QTimer.singleShot(DETAIL_RETRY_MS, self, self._follow_due_later)
+            return
+        # Only the clock moved (nothing written since the list was read): she stays on her row.
+        # A write reloads it through ``reminders.changed`` as after any action.
+        self._keep_selected = self._shown_data is not None and self._shown_data == lookups.data_token()
+        self.follow_change()
+
+    def _follow_due_later(self) -> None:
+        now = self._now()
+        self.follow_due(followup.to_do(reminders.plan(now), now), now)
+
+    def _selected_key(self) -> str | None:
+        row_id = self.current_id
+        return self.items[row_id].key if row_id is not None and 0 <= row_id < len(self.items) else None
+
+    def follow_rows(self, keep: int | None) -> None:
+        if keep is None and self._keep_key is not None:  # a reload for the clock: the row she was on
+            keep = next((index for index, item in enumerate(self.items) if self._keep_key in item.keys), None)
+        super().follow_rows(keep)
+
     def refresh(self) -> None:
-        super().refresh()
+        self._keep_key = self._selected_key() if self._keep_selected else None
+        self._keep_selected = False
+        try:
+            super().refresh()
+        finally:
+            self._keep_key = None
         self.getting_started.set_compact(bool(self.items))
         self._read_steps()
         self.due_count_changed.emit(self.due_now_count())
@@ -412,14 +466,14 @@ class TodayView(ListView):
         else:
             opening = _("Open and send…")
             done = _("Done without a message")
-        for index, (name, text, slot) in enumerate((
+        for index, (name, text, slot) in enumerate(self._offered(item, (
             ("todayOpen", opening, lambda: due_dialog.open_due_item(item, self)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
             ("todayTomorrow", self._morning_label(), lambda: self._snooze(item, "tomorrow")),
             ("todayDone", done, (lambda: self._handed_over(item)) if gift is not None
              else (lambda: self._decide_without_strike(item)) if item.action == "strike"
              else (lambda: reminders.mark_done([item], self._now()))),
-        )):
+        ))):
             button = QPushButton(text)
             if gift is not None and name == "todayDone":
                 tip = _("The gift reached her another way (handed over in person, say): the "
@@ -524,6 +578,16 @@ class TodayView(ListView):
 
         mark_done(self, [item], self._now())  # the tray's "Done" takes the same path
 
+    SNOOZES = {"todayHour": timedelta(hours=1), "todayTomorrow": "tomorrow"}
+
+    def _offered(self, item, buttons: tuple) -> list:
+        """The pane's buttons without a snooze that would not move the step: one of the next
+        days comes later than "In 1 hour" or tomorrow morning (review of the first week:
+        "Done: … moved later" while nothing moved)."""
+        now = self._now()
+        return [button for button in buttons
+                if button[0] not in self.SNOOZES or followup.snooze_moves(item, snooze_until(self.SNOOZES[button[0]], now))]
+
     def _snooze(self, item, how) -> None:
         now = self._now()
         reminders.snooze([item], snooze_until(how, now), now)
@@ -594,12 +658,12 @@ class TodayView(ListView):
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
-        for index, (name, text, slot) in enumerate((
+        for index, (name, text, slot) in enumerate(self._offered(item, (
             ("todayOpen", due_texts.agreement_open_text(), lambda: due_dialog.open_due_item(item, self)),
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
             ("todayTomorrow", self._morning_label(), lambda: self._snooze(item, "tomorrow")),
             ("todayDone", due_texts.agreement_done_text(), lambda: reminders.mark_done([item], self._now())),
-        )):
+        ))):
             button = QPushButton(text)
             button.setObjectName(name)
             if name == "todayDone":

@@ -8,7 +8,7 @@ stop" reads as if nothing happened).
 Not asked about either: a parcel sent more than ``shipments.CHECKIN_WINDOW`` ago ("did my
 parcel of April last year arrive?" reads as if nobody kept track: audit 9, F2), nor one of a
 collaboration she has since posted for (then it arrived).
-Rule: ``followup.RULES["shipment"]`` (one check-in ``checkin_days`` after sending)."""
+Rule: ``followup.RULES["shipment"]`` (one check-in the morning ``checkin_days`` days after sending)."""
 
 from __future__ import annotations
 

@@ -192,3 +192,25 @@ def test_the_english_catalog_fills_a_plural_form_a_message_was_given_later(tmp_p
     assert filled.get(("One new date", "{n} new dates")).string == ("One new date", "{n} new dates")
     assert filled.get(("A day", "{n} days")).string == ("A day", "{n} days")
     assert filled.get("Kept").string == "Kept as it was"
+
+
+def test_a_translator_comment_about_a_command_is_attached_to_the_line_that_holds_it():
+    """A TRANSLATORS comment goes with the first _() after it: above a line that calls _()
+    twice ("Nothing was changed." + the salvage command) it told the translator of "Nothing
+    was changed." to keep "afspraak restore --salvage" as it is, and the command's own line
+    had no word."""
+    from babel.messages.extract import extract_from_dir
+
+    keywords = {"_": None, "N_": None, "NN_": (1, 2), "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "NP_": ((1, "c"), 2)}
+    commented = {}
+    for _file, _line, message, comments, _context in extract_from_dir(
+        str(ROOT / "desktop" / "presentation"), method_map=[("**.py", "desktop.i18n_extract:extract_python_forms")],
+        keywords=keywords, comment_tags=["TRANSLATORS:"],
+    ):
+        text = message if isinstance(message, str) else " ".join(message)
+        for comment in comments:
+            for command in re.findall(r'"(afspraak [^"]*)"', comment):
+                commented[command] = text
+    salvage = commented.get("afspraak restore --salvage", "")
+    assert "afspraak restore --salvage {file}" in salvage, salvage
+    assert all(command in text for command, text in commented.items()), commented

@@ -65,10 +65,11 @@ def test_a_ready_order_whose_parcel_did_not_arrive_is_offered_the_resend_message
 @pytest.mark.parametrize("action,template,words,again", [
     ("lose", "order.resend", "got lost on its way and never arrived",
      "We're sending your order out again, and we'll let you know as soon as the new parcel is on its way."),
-    # a parcel that came back: sorry, and is the address right before it goes again (order-words)
+    # a parcel that came back: sorry, where it went, and is that address right before it goes again
+    # (order-words, resend-address)
     ("return", "order.resend.returned", "couldn't be delivered and has come back to us. We're sorry about that.",
-     "Before we send your order out again: is the address we sent it to still right? If not, just reply with "
-     "the correct address. We'll let you know as soon as the new parcel is on its way."),
+     "We sent it to:\nNoor Visser\nLangestraat 2\n3811 AB Amersfoort\n\nIs the address still right? If not, "
+     "just reply with the correct one. We'll let you know as soon as the new parcel is on its way."),
 ])
 def test_the_resend_message_says_what_happened_to_the_parcel_and_that_a_new_one_follows(database, action,
                                                                                        template, words, again):
@@ -123,6 +124,9 @@ def test_the_new_templates_are_edited_like_the_others():
         offered = messages.placeholders_for(template_id)
         assert {"product", "bestelnummer", "aanhef", "groet", "afzender", "winkel"} <= set(offered)
     assert {"vervoerder", "track_trace"} <= set(messages.placeholders_for("order.shipped.again"))
+    # where the parcel that came back went (resend-address): only where it is filled in
+    assert "adres" in messages.placeholders_for("order.resend.returned")
+    assert "adres" not in messages.placeholders_for("order.resend")
 
 
 def test_maatwerk_offers_the_resend_message_for_an_order_whose_parcel_got_lost(qtbot, database, translator,

@@ -246,3 +246,21 @@ def test_the_arrival_check_from_the_tray_opens_its_parcel_in_zendingen(window, q
     assert due_dialog.open_due_item(item, window) is None
     assert window.current_view().key == "shipments"
     qtbot.waitUntil(lambda: window.view("shipments").current_id == parcel.id)
+
+
+def test_vandaags_lost_or_returned_menu_names_the_order_parcel_as_the_task_it_makes(qtbot, database, translator,
+                                                                                   monkeypatch):
+    """The menu on a custom order's arrival check took Zendingen's words for an influencer's
+    parcel ("Kwijt"), while the task it makes says "Pakket zoekgeraakt: opnieuw verzenden"
+    and Maatwerk's pane "Zoekgeraakt": the order's parcel is named in one word everywhere."""
+    settings.set("time_zone", "Europe/Amsterdam")
+    monkeypatch.setattr(today, "utcnow", lambda: NOW)
+    window = make_window(qtbot, "nl", size=(1366, 768))
+    _order, parcel = _shipped_order()
+    view, _row = _select(window, qtbot, "arrival")
+    menu = view.detail_footer.findChild(QPushButton, "todayGone").menu()
+    assert [a.text() for a in menu.actions()] == ["Zoekgeraakt", "Retour"]
+    menu.actions()[0].trigger()
+    assert Shipment.get_by_id(parcel.id).status == "lost"
+    _view, row = _select(window, qtbot, "ship_lost")
+    assert row.cells[2] == "Pakket zoekgeraakt: opnieuw verzenden"

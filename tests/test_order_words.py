@@ -26,37 +26,43 @@ from tests.test_order_messages import make_order, shipped_to, shop  # noqa: F401
 
 LATER = NOW + timedelta(days=3)
 
-# The resend message after a parcel came back: (its first paragraph, its second), per reader.
+# The resend message after a parcel came back: (the apology, the line above the address, the
+# question after it), per reader (resend-address: the address it went to is shown).
 RETURNED = {
     ("nl", "NL", "je"): (
         "Helaas kon het pakket met je Armband met initiaal (bestelling #1050) niet worden bezorgd en is het bij ons "
         "teruggekomen. Sorry daarvoor!",
-        "Voordat we je bestelling opnieuw versturen: klopt het adres waar we het pakket naartoe stuurden nog? "
-        "Zo niet, geef ons dan even het juiste adres door. We laten je weten zodra het nieuwe pakket onderweg is."),
+        "We hadden het pakket gestuurd naar:",
+        "Klopt het adres nog? Zo niet, geef ons dan even het juiste adres door. We laten je weten zodra het nieuwe "
+        "pakket onderweg is."),
     ("nl", "NL", "u"): (
         "Helaas kon het pakket met uw Armband met initiaal (bestelling #1050) niet worden bezorgd en is het bij ons "
         "teruggekomen. Onze excuses daarvoor.",
-        "Voordat we uw bestelling opnieuw versturen: klopt het adres waar we het pakket naartoe stuurden nog? "
-        "Zo niet, wilt u ons dan het juiste adres doorgeven? We laten u weten zodra het nieuwe pakket onderweg is."),
+        "We hadden het pakket gestuurd naar:",
+        "Klopt het adres nog? Zo niet, wilt u ons dan het juiste adres doorgeven? We laten u weten zodra het nieuwe "
+        "pakket onderweg is."),
     ("nl", "BE", "je"): (
         "Helaas kon het pakje met je Armband met initiaal (bestelling #1050) niet geleverd worden en is het bij ons "
         "teruggekomen. Sorry daarvoor!",
-        "Voor we je bestelling opnieuw versturen: klopt het adres waar we het pakje naartoe stuurden nog? "
-        "Zo niet, geef ons dan eens het juiste adres door. We laten je weten zodra het nieuwe pakje onderweg is."),
+        "We hadden het pakje gestuurd naar:",
+        "Klopt het adres nog? Zo niet, geef ons dan eens het juiste adres door. We laten je weten zodra het nieuwe "
+        "pakje onderweg is."),
     ("nl", "BE", "u"): (
         "Helaas kon het pakje met uw Armband met initiaal (bestelling #1050) niet geleverd worden en is het bij ons "
         "teruggekomen. Onze excuses daarvoor.",
-        "Voor we uw bestelling opnieuw versturen: klopt het adres waar we het pakje naartoe stuurden nog? "
-        "Zo niet, wilt u ons dan het juiste adres doorgeven? We laten u weten zodra het nieuwe pakje onderweg is."),
+        "We hadden het pakje gestuurd naar:",
+        "Klopt het adres nog? Zo niet, wilt u ons dan het juiste adres doorgeven? We laten u weten zodra het nieuwe "
+        "pakje onderweg is."),
     ("en", "NL", "je"): (
         "Unfortunately, the parcel with your Armband met initiaal (order #1050) couldn't be delivered and has come "
         "back to us. We're sorry about that.",
-        "Before we send your order out again: is the address we sent it to still right? If not, just reply with the "
-        "correct address. We'll let you know as soon as the new parcel is on its way."),
+        "We sent it to:",
+        "Is the address still right? If not, just reply with the correct one. We'll let you know as soon as the new "
+        "parcel is on its way."),
 }
 APOLOGY = re.compile(r"Sorry daarvoor!|Onze excuses daarvoor\.|We're sorry about that[.!]")
-ADDRESS = re.compile(r"klopt het adres waar we het (pakket|pakje) naartoe stuurden nog\?|is the address we sent it "
-                     r"to still right\?")
+ADDRESS = re.compile(r"klopt het adres nog\?|is the address still right\?", re.IGNORECASE)
+BELGIUM = {"nl": "België", "en": "Belgium"}
 
 
 def _gone(action: str, gift: bool):
@@ -70,19 +76,39 @@ def _gone(action: str, gift: bool):
 
 
 @pytest.mark.parametrize("gift", [False, True])
-def test_the_resend_after_a_returned_parcel_apologises_and_asks_whether_the_address_is_right(shop, gift):  # noqa: F811
-    """Was: "… was not delivered and has come back to us. / We're sending your order out again …":
-    no apology, and the parcel would go to the same address again. Of a gift, the address is the
-    recipient's: "the address we sent it to" is true of both."""
+def test_the_resend_after_a_returned_parcel_shows_the_address_it_went_to_and_asks_whether_it_is_right(
+        shop, gift):  # noqa: F811
+    """Was: "is the address we sent it to still right?" without the address: every customer had
+    to ask "which address?", and of a gift it is not even hers. The address block is the one on
+    the parcel, a line per part: the gift's recipient in Antwerp (the shop is Dutch, so the
+    country is named, in the reader's language), else the customer's own (her card's country)."""
     order = _gone("return", gift)
     for key in READERS:
         as_reader(Person.get_by_id(order.person_id), *key)
         message = due_texts.compose_order(order.id, "order_resend", NOW + timedelta(days=2))
         assert message.template == "order.resend.returned", key
+        apology, intro, question = RETURNED[key]
+        country = [BELGIUM[key[0]]] if gift or key[1] == "BE" else []
+        block = (["Jeroen de Graaf", "Dorpsstraat 5", "2000 Antwerpen"] if gift
+                 else ["Marieke Smit", "Straat 1", "3511 AB Utrecht"]) + country
         paragraphs = message.body.split("\n\n")
-        assert paragraphs[1:3] == list(RETURNED[key]), (key, message.body)
-        assert APOLOGY.search(paragraphs[1]) and ADDRESS.search(paragraphs[2]), key
+        assert paragraphs[1:4] == [apology, "\n".join([intro, *block]), question], (key, message.body)
+        assert APOLOGY.search(paragraphs[1]) and ADDRESS.search(paragraphs[3]), key
         assert message.missing == ()
+
+
+def test_without_an_address_the_resend_leaves_out_where_it_went_and_still_asks(shop):  # noqa: F811
+    """A customer whose card has no address and whose order names no delivery: "We sent it
+    to:" goes with the empty address, and "is the address still right?" reads on its own."""
+    order = _gone("return", gift=False)
+    Person.update(street="", postcode="", city="").where(Person.id == order.person_id).execute()
+    for key in READERS:
+        as_reader(Person.get_by_id(order.person_id), *key)
+        message = due_texts.compose_order(order.id, "order_resend", NOW + timedelta(days=2))
+        apology, intro, question = RETURNED[key]
+        assert message.body.split("\n\n")[1:3] == [apology, question], (key, message.body)
+        assert intro not in message.body and ":" not in message.body.split("\n\n")[1], key
+        assert message.missing == ("adres",) and message.incomplete == ()
 
 
 @pytest.mark.parametrize("reader_key", READERS, ids="-".join)

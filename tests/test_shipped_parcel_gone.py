@@ -56,8 +56,8 @@ def test_a_sent_order_whose_parcels_all_did_not_arrive_is_offered_the_resend_mes
 
 @pytest.mark.parametrize("action,words,again", [
     ("lose", "got lost on its way and never arrived", "We're sending your order out again"),
-    # a parcel that came back asks first whether the address it went to is right (order-words)
-    ("return", "couldn't be delivered and has come back to us", "Before we send your order out again"),
+    # a parcel that came back shows where it went and asks whether that is right (order-words, resend-address)
+    ("return", "couldn't be delivered and has come back to us", "We sent it to:\n"),
 ])
 def test_the_message_dialog_of_such_an_order_offers_the_resend_and_no_link(qtbot, database, action, words, again):
     from desktop.views.order_message import OrderMessageDialog

@@ -80,6 +80,26 @@ def test_only_the_placeholders_of_this_template_are_offered(qtbot, database, tra
     assert list(offered(dialog)) == list(messages.placeholders_for("order.shipped"))
 
 
+@pytest.mark.parametrize("language, label, code, help_start, intro", [
+    ("nl", "Adres waar het pakket naartoe ging", "adres", "het adres waar het pakket naartoe ging",
+     "We hadden het pakket gestuurd naar:"),
+    ("en", "Address the parcel went to", "address", "the address the parcel went to", "We sent it to:"),
+])
+def test_the_returned_parcels_message_offers_the_address_it_went_to(qtbot, database, translator, language, label,
+                                                                    code, help_start, intro):
+    """resend-address: "is the address still right?" now shows the address, {adres}: offered
+    (with what it holds) for that template only, and the preview shows an address block."""
+    i18n.set_language(language)
+    dialog = make(qtbot, "order.resend.returned")
+    assert offered(dialog)["adres"] == label
+    item = choose(dialog, "adres")
+    assert item.toolTip().startswith("{" + code + "}: " + help_start)
+    assert dialog.placeholder_help.text() == item.toolTip()
+    assert intro + "\nJeroen de Graaf\nKerkstraat 12\n3811 AB Amersfoort\n\n" in dialog.preview.toPlainText()
+    dialog.template.setCurrentIndex(dialog.template.findData("order.resend"))
+    assert "adres" not in offered(dialog)
+
+
 def test_every_default_template_uses_only_what_it_offers_and_every_placeholder_has_a_label():
     for template_id, template in messages.TEMPLATES.items():
         allowed = set(messages.placeholders_for(template_id))

@@ -91,6 +91,9 @@ PLACEHOLDERS: dict[str, str] = {
     "track_trace": N_("the parcel's tracking link"),
     # TRANSLATORS: help text for {ontvanger}: the name on a custom order's parcel (a gift's recipient).
     "ontvanger": N_("whom the parcel goes to: the recipient of a gift, else the customer"),
+    # TRANSLATORS: help text for {adres}: the address block of a custom order's parcel that came back.
+    "adres": N_("the address the parcel went to, on lines of its own as on the parcel: the recipient of a gift's, "
+                "else the customer's"),
     "titel": N_("the collaboration's title, e.g. “Moon necklace in a reel”"),
     "voorwaarden": N_("the agreed terms, one per line"),
     "reden": N_("why the collaboration ends, as you typed it"),
@@ -147,6 +150,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "vervoerder": "carrier",
     "track_trace": "tracking_link",
     "ontvanger": "recipient",
+    "adres": "address",
     "titel": "title",
     "voorwaarden": "terms",
     "reden": "reason",
@@ -227,6 +231,7 @@ def validate(text: str) -> list[str]:
 OPTIONAL = frozenset({
     "naam", "winkel", "afzender", "dagen_te_laat", "afgesproken_op", "kosten", "verzonden_op", "bestelnummer",
     "personalisatie", "prijs", "vervoerder", "track_trace", "reden", "gevolg", "beloofde_datum",
+    "adres",  # a parcel sent to an address Afspraak never had: "We sent it to:" is left out
     # a message about deliverables with different deadlines names each in {afspraken}
     "deadline",
     "pakketvraag",

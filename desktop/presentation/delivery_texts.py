@@ -37,6 +37,8 @@ class Parcel:
     from_the_order: bool  # the order says it: its own form or the shop's order (else the customer's card)
     gift: bool  # to somebody else than the customer who ordered it
     typed: bool = False  # typed in the order form ("Deliver to another address"), not the shop's order's
+    iso_country: str = ""  # the country as two letters when known ("NL", "BE", "CA"), else ""
+    country_written: str = ""  # the country as the shop's file or the order form wrote it ("Canada")
 
     @property
     def complete(self) -> bool:
@@ -67,7 +69,8 @@ def country_name(code: str, written: str = "") -> str:
 def ship_to_parcel(ship: ShipTo, customer: Person) -> Parcel:
     return Parcel(name=ship.name or customer.name, street=ship.street, postcode=ship.postcode, city=ship.city,
                   country=country_name(ship.country_code, ship.country), country_code=ship.country_code,
-                  phone=ship.phone, from_the_order=True, gift=not ship.is_for(customer.name), typed=ship.typed)
+                  phone=ship.phone, from_the_order=True, gift=not ship.is_for(customer.name), typed=ship.typed,
+                  iso_country=ship.iso_country, country_written=ship.country.strip())
 
 
 def parcel_of(order_id: int | None, customer: Person) -> Parcel:
@@ -77,7 +80,8 @@ def parcel_of(order_id: int | None, customer: Person) -> Parcel:
         return ship_to_parcel(ship, customer)
     return Parcel(name=customer.name, street=customer.street, postcode=customer.postcode, city=customer.city,
                   country=label("country", customer.country) if customer.country else "",
-                  country_code=customer.country or "", phone=customer.phone, from_the_order=False, gift=False)
+                  country_code=customer.country or "", phone=customer.phone, from_the_order=False, gift=False,
+                  iso_country=customer.country if customer.country in ("NL", "BE") else "")
 
 
 def differs_from_card(parcel: Parcel, customer: Person) -> bool:
@@ -88,3 +92,33 @@ def differs_from_card(parcel: Parcel, customer: Person) -> bool:
     if parcel.gift:
         return True
     return not ShipTo(parcel.name, parcel.street, parcel.postcode).same_address(customer.street, customer.postcode)
+
+
+# Where a country writes the town before the postcode (the Netherlands, Belgium and most of
+# Europe: "9000 Gent"): on one line ("Toronto ON M5V 2T6"), or the postcode on a line of
+# its own under the town (the United Kingdom, Ireland).
+_TOWN_FIRST = {"US": "line", "CA": "line", "AU": "line", "NZ": "line", "GB": "lines", "IE": "lines"}
+
+
+def address_block(parcel: Parcel, locale, home_country: str) -> str:
+    """Where ``parcel`` goes as it is written on it, a line per part, for a message to the
+    customer in ``locale``: the name, the street, the postcode and town as the country writes
+    them, and the country in the reader's language when it is not the shop's own
+    (``home_country``). "" when Afspraak knows no address (a name is not one)."""
+    if parcel.empty:
+        return ""
+    postcode, city = parcel.postcode.strip(), parcel.city.strip()
+    way = _TOWN_FIRST.get(parcel.iso_country)
+    if way == "lines":
+        place = [city, postcode]
+    elif way == "line":
+        place = [" ".join(p for p in (city, postcode) if p)]
+    else:
+        place = [" ".join(p for p in (postcode, city) if p)]
+    country = ""
+    if parcel.iso_country and parcel.iso_country != home_country:
+        country = locale.territories.get(parcel.iso_country, parcel.iso_country)
+    elif not parcel.iso_country and parcel.country_code == "other" and parcel.country_written.lower() != "other":
+        country = parcel.country_written  # as the shop's file wrote it ("Canada"): no name of ours for it
+    lines = [parcel.name.strip(), parcel.street.strip(), *place, country]
+    return "\n".join(line for line in lines if line)

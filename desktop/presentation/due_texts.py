@@ -900,6 +900,9 @@ def compose_order(order_id: int, step: str, now: datetime, new_ready: date | Non
         "track_trace": tracking_line(shipment, to),
         # whom the parcel goes to: the shop order's recipient of a gift, else the customer
         "ontvanger": names.clean_name(parcel.name) or person.name,
+        # where the parcel went, as written on it ("We sent it to:" when it came back): the
+        # order's delivery (a gift's recipient), else the customer's address; "" when none is known
+        "adres": delivery_texts.address_block(parcel, to.locale, s.country),
     }
     override = templates.own(template, to.lang, to.context)
     return messages.render(template, values, to, now=now, tz=s.tz, override=override)

@@ -590,10 +590,11 @@ def restore_refused(file: object, problem: BaseException | None, command_line: b
         return damaged_file(path) + " " + _("Nothing in it can be read any more. Nothing was changed. Try an "
                                             "older backup.")
     elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.DAMAGED and command_line:
+        nothing = _("Nothing was changed.")
         # TRANSLATORS: "afspraak restore --salvage" is a command: keep it as it is; {file} is the file's full path
-        return damaged_file(path) + " " + _("Nothing was changed.") + " " + _(
-            "Afspraak can copy what can still be read from it into your data: afspraak restore --salvage "
-            "{file}").format(file=str(file))
+        salvage = _("Afspraak can copy what can still be read from it into your data: afspraak restore --salvage "
+                    "{file}").format(file=str(file))
+        return damaged_file(path) + " " + nothing + " " + salvage
     elif getattr(problem, "reason", None) == NotAnAfspraakDatabase.DAMAGED:
         return damaged_file(path) + " " + _("Nothing was changed.") + " " + _(
             "Afspraak can copy what can still be read from it into your data: choose it with File → Restore a "

@@ -75,6 +75,7 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "vervoerder": NP_("placeholder", "Carrier"),
     "track_trace": NP_("placeholder", "Tracking link"),
     "ontvanger": NP_("placeholder", "Recipient of the parcel"),
+    "adres": NP_("placeholder", "Address the parcel went to"),
     "titel": NP_("placeholder", "Title of the collaboration"),
     "bericht_van": NP_("placeholder", "Date of the unanswered message"),
     "antwoord_op": NP_("placeholder", "Date of her answer"),
@@ -141,6 +142,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "order.shipped.again": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
     "order.shipped.gift.again": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
     "order.shipped.gift.again.returned": _ORDER + ("vervoerder", "track_trace", "ontvanger"),
+    "order.resend.returned": _ORDER + ("adres",),
     "order.delay.again": _ORDER + ("nieuwe_datum",),
     "order.late.again": _ORDER + ("nieuwe_datum",),
     "agreement": ("titel", "voorwaarden"),
@@ -855,8 +857,10 @@ _t(
 # its link only when it has one, its sentence left out otherwise). The parcel "did not arrive" rather than
 # "did not reach you", true of a gift's parcel too. {bestelnummer} sits in a parenthesis of
 # its own, left out without a number. A parcel that came back often went to a wrong address:
-# that message apologises and asks whether the address it went to is still right before the
-# new one goes (of a gift, the recipient's: "the address we sent it to" is true of both).
+# that message apologises, shows the address it went to ({adres}: the order's delivery, a
+# gift's recipient's, else the customer's, as on the parcel: she could not tell which address
+# was meant) and asks whether it is still right before the new one goes. Without an address
+# "We sent it to:" is left out with it; the question says "the address", true either way.
 _t(
     "order.resend",
     N_("Custom order: sending it again (the parcel got lost)"),
@@ -870,9 +874,9 @@ _t(
     N_("Custom order: sending it again (the parcel came back)"),
     NF_("We're sending your order {bestelnummer} again"),
     NF_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) couldn't be delivered "
-        "and has come back to us. We're sorry about that.\n\nBefore we send your order out again: is the address "
-        "we sent it to still right? If not, just reply with the correct address. We'll let you know as soon as "
-        "the new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
+        "and has come back to us. We're sorry about that.\n\nWe sent it to:\n{adres}\n\nIs the address still "
+        "right? If not, just reply with the correct one. We'll let you know as soon as the new parcel is on its "
+        "way.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 # Shipped again after a parcel that got lost or came back: she hears this is the new parcel,
 # with its own link when it has one (without a code, "You can follow…" is left out).
@@ -1069,9 +1073,9 @@ _BELGIAN = (
          "never arrived. We're very sorry about that.\n\nWe're sending your order out again, and we'll let you "
          "know as soon as the new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nUnfortunately, the parcel with your {product} (order {bestelnummer}) couldn't be delivered "
-         "and has come back to us. We're sorry about that.\n\nBefore we send your order out again: is the address "
-         "we sent it to still right? If not, just reply with the correct address. We'll let you know as soon as "
-         "the new parcel is on its way.\n\n{groet}\n{afzender}\n{winkel}"),
+         "and has come back to us. We're sorry about that.\n\nWe sent it to:\n{adres}\n\nIs the address still "
+         "right? If not, just reply with the correct one. We'll let you know as soon as the new parcel is on its "
+         "way.\n\n{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nThe new parcel with your {product} is on its way! It's being delivered by {vervoerder}. You "
          "can follow the new parcel here:\n{track_trace}\n\nWe hope you enjoy your order!\n\n"
          "{groet}\n{afzender}\n{winkel}"),
@@ -1589,6 +1593,7 @@ def sample_values(language: str = "nl") -> dict[str, object]:
         "personalisatie": "M", "prijs": Money(3495), "vervoerder": "PostNL",
         "track_trace": "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-NL-1234AB",
         "ontvanger": "Jeroen de Graaf",
+        "adres": "Jeroen de Graaf\nKerkstraat 12\n3811 AB Amersfoort",
         "titel": "Ketting Maan voor een reel",
         "voorwaarden": "• 1 reel by 7 December\n• @zilverenzo #gekregen" if language == "en"
         else "• 1 reel uiterlijk 7 december\n• @zilverenzo #gekregen",

@@ -596,7 +596,7 @@ class TodayView(ListView):
         """The buttons of a shipped order's arrival check: "Delivered" (the parcel, and so the
         order), "Lost or returned" (Zendingen's two steps, after which the order is to send
         again), the parcel's tracking page, and the two snoozes (still on its way)."""
-        from desktop.presentation import due_texts
+        from desktop.presentation import due_texts, order_texts
         from desktop.views import theme
 
         holder = QWidget()
@@ -607,7 +607,10 @@ class TodayView(ListView):
         delivered.setObjectName("todayOpen")
         delivered.clicked.connect(lambda: self._parcel_step(item, parcel_id, "deliver"))
         gone = theme.menu_button(due_texts.arrival_gone_text(), "todayGone")
-        for action, text in (("lose", label("shipment_status", "lost")), ("return", label("shipment_status", "returned"))):
+        # in the words of the order's parcel (Maatwerk's "Zoekgeraakt"), as the task it makes
+        # ("Parcel lost: ship again"), not Zendingen's influencer parcel ("Kwijt")
+        for action, status in (("lose", "lost"), ("return", "returned")):
+            text = order_texts.parcel_status(status)
             gone.menu().addAction(text).triggered.connect(
                 lambda _c=False, a=action: self._parcel_step(item, parcel_id, a))
         buttons = [delivered, gone]

@@ -421,7 +421,9 @@ def cmd_restore(args) -> int:
 
         _say(backup_texts.salvage_restored(saved, kept))
     else:
-        _say(_("Backup restored. The previous data was kept in {path}").format(path=kept))
+        # (nothing was there before, a new folder: no kept copy is named)
+        _say(_("Backup restored. The previous data was kept in {path}").format(path=kept) if kept
+             else _("Backup restored."))
     _tell_erased_again()
     return 0
 

@@ -224,8 +224,8 @@ def deliver_the_first_deliverable():
 @pytest.mark.parametrize("language, lines", [
     ("en", {"open": "{n} dates written to {path}", "one": "1 date that ended is in it as cancelled.",
             "three": "3 dates that ended are in it as cancelled."}),
-    ("nl", {"open": "{n} datums opgeslagen in {path}", "one": "1 vervallen datum staat erin als geannuleerd.",
-            "three": "3 vervallen datums staan erin als geannuleerd."}),
+    ("nl", {"open": "{n} datums opgeslagen in {path}", "one": "1 datum die niet meer geldt, staat erin als geannuleerd.",
+            "three": "3 datums die niet meer gelden, staan erin als geannuleerd."}),
 ])
 @pytest.mark.parametrize("ended", ["one", "three"])
 def test_the_command_says_how_many_ended_dates_it_wrote_as_cancelled(demo_db, tmp_path, capsys, language, lines,

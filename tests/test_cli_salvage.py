@@ -160,3 +160,28 @@ def test_restore_salvage_while_afspraak_is_open_is_refused(data_dir, capsys):
     out = capsys.readouterr()
     assert "Afspraak is open with this data" in out.err and "Rescuing" not in out.err
     assert paths.db_path().read_bytes() == before and not copies_before_restore()
+
+
+@pytest.mark.parametrize("salvage", [False, True], ids=["restore", "restore --salvage"])
+def test_a_restore_into_a_folder_without_data_names_no_kept_copy(data_dir, tmp_path, capsys, salvage):
+    """Review of this session's changes, 2: a restore into a new folder (her backup on a new
+    computer) said "Your previous data was kept in …/afspraak-…-before-restore.sqlite3", a file
+    that was never written (there was nothing to keep). Now it names none, and none is made."""
+    if salvage:
+        source = kept_damaged_file()
+    else:
+        open_database()
+        from desktop.store import backup
+        from desktop.store.db import db
+
+        source = backup.backup_now(db.obj, out=tmp_path / "kopie.sqlite3")
+        close_database()
+    new = tmp_path / "nieuwe-computer"
+    capsys.readouterr()
+    args = ["restore", "--salvage", str(source)] if salvage else ["restore", str(source)]
+    assert run_cli("--lang", "en", "--data-dir", str(new), *args) == 0
+    out = capsys.readouterr().out
+    assert "kept in" not in out and "before-restore" not in out, out
+    assert out.strip() == "Backup restored." or out.startswith("What could still be read"), out
+    assert not list(new.glob("backups/*before-restore*"))
+    assert (new / paths.DB_FILENAME).is_file()

@@ -99,9 +99,9 @@ def salvage_question(file: Path) -> str:
         "in the backups folder first. Copy what can be read?")
 
 
-def salvage_restored(salvaged, kept: Path) -> str:
+def salvage_restored(salvaged, kept: Path | None) -> str:
     """After a restore that salvaged a damaged file (``salvage.Salvaged``): what was saved,
-    what could not be read, and where her previous data is."""
+    what could not be read, and where her previous data is (``kept`` None: there was none)."""
     from desktop.presentation import errors
 
     if salvaged is None or salvaged.whole:
@@ -109,6 +109,8 @@ def salvage_restored(salvaged, kept: Path) -> str:
     else:
         text = _("What could still be read from the file is now your data in Afspraak. Could not be read: "
                  "{parts}.").format(parts=errors.unreadable_parts(list(salvaged.unreadable) + list(salvaged.dropped)))
+    if kept is None:
+        return text
     return text + " " + _("Your previous data was kept in {path}.").format(path=str(kept))
 
 

@@ -465,13 +465,14 @@ def _check_rows(con: sqlite3.Connection, check: str) -> list[str]:
         con.text_factory = kept
 
 
-def restore(source: Path, target: Path | None = None, now: datetime | None = None) -> Path:
+def restore(source: Path, target: Path | None = None, now: datetime | None = None) -> Path | None:
     """Replace the database with ``source``; the current one is kept aside first.
 
     Raises NotAnAfspraakDatabase (nothing changed) when ``source`` is not ours, is
     damaged, was written by a newer Afspraak, or cannot be upgraded: the copy is
     upgraded and checked *before* it replaces anything. The database must be closed by
-    the caller. Returns where the old database was kept.
+    the caller. Returns where the old database was kept (None: there was none, a restore
+    into a new folder).
     """
     return _restore(source, target, now, salvaging=False)[0]
 
@@ -547,22 +548,24 @@ def _restore(source: Path, target: Path | None, now: datetime | None, salvaging:
     return kept, saved
 
 
-def _keep_current(target: Path, now: datetime) -> Path:
-    """A copy of the data a restore replaces, in the backups folder; returns where. When that
-    folder refuses it (the data folder may be fine), a ``StorageProblem`` that names the
-    backups folder (review of data safety, 3)."""
+def _keep_current(target: Path, now: datetime) -> Path | None:
+    """A copy of the data a restore replaces, in the backups folder; returns where, or None
+    when there is no data to replace (a restore into a new folder: no copy named that was
+    never written). When that folder refuses it (the data folder may be fine), a
+    ``StorageProblem`` that names the backups folder (review of data safety, 3)."""
+    if not target.exists():
+        return None
     try:
         # Never onto the copy an earlier restore kept (two in one second): that was her data.
         kept = free_name(paths.backup_dir(), f"afspraak-{_stamp(now)}", "-before-restore.sqlite3")
-        if target.exists():
-            try:
-                copy_database(target, kept)
-            except sqlite3.DatabaseError as exc:
-                # A damaged file (often why she restores) cannot be copied through SQLite:
-                # kept byte for byte instead, never in the way of the restore she asked for.
-                if not storage_errors.is_damage(exc):
-                    raise
-                _keep_bytes(target, kept)
+        try:
+            copy_database(target, kept)
+        except sqlite3.DatabaseError as exc:
+            # A damaged file (often why she restores) cannot be copied through SQLite:
+            # kept byte for byte instead, never in the way of the restore she asked for.
+            if not storage_errors.is_damage(exc):
+                raise
+            _keep_bytes(target, kept)
     except (OSError, sqlite3.Error) as exc:
         kind = storage_errors.kind_of(exc)
         if kind is None or kind == storage_errors.BUSY:

@@ -1168,16 +1168,17 @@ def _day_words(day: date, now: datetime) -> str:
     return i18n.detail_date(day)
 
 
-def snooze_back(now: datetime) -> datetime:
-    """When "tomorrow morning" (``clock.snooze_until``) really brings a step back: the next
-    morning, moved on past a day off as the ladder moves it (``followup.settle``: a Sunday,
-    a public holiday, a Saturday the owner skips)."""
+def snooze_back(now: datetime, how="tomorrow") -> datetime:
+    """When a snooze (``clock.snooze_until``: "tomorrow" morning, or a timedelta) really brings
+    a step back: its moment moved on out of the quiet hours and past a day off as the ladder
+    moves it (``followup.settle``: a Sunday, a public holiday, a Saturday the owner skips).
+    "In 1 hour" at 20:30 comes back tomorrow at 09:00, as tomorrow morning does."""
     from desktop import clock
 
     owner = clock.owner()  # the owner's days and hours only: no database needed (the tray's popup asks too)
     days = LadderSettings(tz=owner.tz, quiet_start=owner.quiet_start, quiet_end=owner.quiet_end,
                           skip_weekends=owner.skip_weekends, country=owner.country)
-    return followup.settle(clock.snooze_until("tomorrow", now), days)
+    return followup.settle(clock.snooze_until(how, now), days)
 
 
 def snooze_morning_label(now: datetime) -> str:

@@ -581,15 +581,15 @@ class TodayView(ListView):
 
         mark_done(self, [item], self._now())  # the tray's "Done" takes the same path
 
-    SNOOZES = {"todayHour": timedelta(hours=1), "todayTomorrow": "tomorrow"}
+    SNOOZES = ("todayHour", "todayTomorrow")  # in the order of ``reminders.snoozes_offered``
 
     def _offered(self, item, buttons: tuple) -> list:
-        """The pane's buttons without a snooze that would not move the step: one of the next
-        days comes later than "In 1 hour" or tomorrow morning (review of the first week:
-        "Done: … moved later" while nothing moved)."""
-        now = self._now()
-        return [button for button in buttons
-                if button[0] not in self.SNOOZES or followup.snooze_moves(item, snooze_until(self.SNOOZES[button[0]], now))]
+        """The pane's buttons without a snooze ``reminders.snoozes_offered`` leaves out (the
+        step's own window asks it too): one that would not move the step (review of the first
+        week: "Done: … moved later" while nothing moved), or "In 1 hour" landing where the
+        morning button does."""
+        offered = dict(zip(self.SNOOZES, reminders.snoozes_offered(item, self._now())))
+        return [button for button in buttons if offered.get(button[0], True)]
 
     def _snooze(self, item, how) -> None:
         now = self._now()

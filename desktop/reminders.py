@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
@@ -128,6 +128,26 @@ def current_item(item, now: datetime):
         if item.key in planned.keys:
             return planned
     return None
+
+
+HOUR = timedelta(hours=1)  # "In 1 hour"
+
+
+def snoozes_offered(item, now: datetime) -> tuple[bool, bool]:
+    """Which snoozes a step's buttons offer (Vandaag's pane and the step's own window alike):
+    ("In 1 hour", tomorrow morning). Only one that moves the step later
+    (``followup.snooze_moves``: a step of the next days stays as planned); and no "In 1 hour"
+    that brings it back at the same moment as the morning button (``due_texts.snooze_back``:
+    at 20:30 both came back tomorrow at 09:00 after the quiet hours, at 07:30 both today at
+    09:00: two buttons for one thing, review of session 33)."""
+    from desktop.clock import snooze_until
+    from desktop.presentation import due_texts
+
+    morning = followup.snooze_moves(item, snooze_until("tomorrow", now))
+    hour = followup.snooze_moves(item, snooze_until(HOUR, now))
+    if hour and morning and due_texts.snooze_back(now, HOUR) == due_texts.snooze_back(now):
+        hour = False
+    return hour, morning
 
 
 def snooze(items: list, until: datetime, now: datetime | None = None, tell: bool = True) -> list:

@@ -98,3 +98,49 @@ def test_the_steps_window_offers_no_snooze_for_a_step_of_the_next_days(window, q
     other = DueStepDialog(now, view)
     qtbot.addWidget(other)
     assert other.snooze_hour.isVisible() and other.snooze_tomorrow.isVisible() and not other.snooze_button.isHidden()
+
+
+def _local(hour, minute, day=None):
+    from desktop.clock import local_to_utc
+
+    day = day or NOW.date()
+    return local_to_utc(datetime(day.year, day.month, day.day, hour, minute))
+
+
+@pytest.mark.parametrize("hour, minute, day, offered", [
+    (10, 30, 0, (True, True)),   # "In 1 hour" at 11:30, tomorrow at 09:00
+    (20, 30, 0, (False, True)),  # 21:30 is in the quiet hours: it comes back tomorrow at 09:00 too
+    (7, 30, 1, (False, True)),   # 08:30 is still quiet: it comes back at 09:00, as "Today 09:00"
+    (8, 30, 1, (True, True)),    # 09:30, not the morning's 09:00
+])
+def test_in_1_hour_is_not_offered_where_it_comes_back_with_the_morning(hour, minute, day, offered):
+    """At 20:30 "In 1 hour" and "Tomorrow 09:00" both moved the step to tomorrow 09:00, at 07:30
+    both to today 09:00 (review, session 33): the morning one is offered, not the hour."""
+    now = _local(hour, minute, NOW.date() + timedelta(days=day))
+    assert reminders.snoozes_offered(_item(now - timedelta(hours=2)), now) == offered
+    # a step of the next days: neither
+    assert reminders.snoozes_offered(_item(now + timedelta(days=3)), now) == (False, False)
+
+
+def test_vandaag_and_the_steps_window_leave_out_in_1_hour_in_the_evening(window, frozen_clock, qtbot):
+    from desktop.views.due_dialog import DueStepDialog
+
+    frozen_clock.set(_local(20, 30))
+    view = window.current_view()
+    view.refresh()
+    index, row = next((i, r) for i, r in view.item_rows() if r.extra["group"] == "now")
+    view.table.selectRow(index)
+    assert sorted(_buttons(view)) == ["todayDone", "todayOpen", "todayTomorrow"]
+    dialog = DueStepDialog(view.items[row.id], view)
+    qtbot.addWidget(dialog)
+    assert not dialog.snooze_hour.isVisible() and dialog.snooze_tomorrow.isVisible()
+    assert not dialog.snooze_button.isHidden()
+    # in the day both are offered, in both places
+    frozen_clock.set(_local(11, 0))
+    view.refresh()
+    index, row = next((i, r) for i, r in view.item_rows() if r.extra["group"] == "now")
+    view.table.selectRow(index)
+    assert sorted(_buttons(view)) == ["todayDone", "todayHour", "todayOpen", "todayTomorrow"]
+    other = DueStepDialog(view.items[row.id], view)
+    qtbot.addWidget(other)
+    assert other.snooze_hour.isVisible() and other.snooze_tomorrow.isVisible()

@@ -163,3 +163,30 @@ def test_nothing_loads_while_she_types_a_search(window, scheduler, frozen_clock,
     assert loads[0] == 0  # not under her fingers
     qtbot.waitUntil(lambda: loads[0] == 1, timeout=5000)  # after the pause
     assert view.search.text() and first_later.key in {item.key for _i, item in _rows(view, "now")}
+
+
+def test_nothing_loads_while_a_menu_is_open(window, scheduler, frozen_clock, qtbot, monkeypatch):
+    """A reload for the clock took the pane, and the drop-down menu open in it ("Zoekgeraakt of
+    retour") went from under her cursor (review, session 33): it waits while a menu is open."""
+    from PySide6.QtWidgets import QApplication, QMenu
+    from shiboken6 import isValid
+
+    view = window.current_view()
+    scheduler.check()
+    first_later = min((item for _i, item in _rows(view, "today") + _rows(view, "week")), key=lambda i: i.due)
+    index, _item = _rows(view, "now")[0]
+    view.table.selectRow(index)
+    button = view.detail_footer.findChild(QPushButton)
+    menu = QMenu(button)  # a menu of the pane: a reload deletes it with the pane
+    menu.addAction("Zoekgeraakt")
+    menu.addAction("Retour")
+    menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu)
+    loads = _loads(view, monkeypatch)
+    frozen_clock.set(first_later.due + timedelta(minutes=1))
+    scheduler.check()
+    qtbot.wait(1300)  # past a retry (DETAIL_RETRY_MS), still open
+    assert loads[0] == 0 and isValid(menu) and menu.isVisible()  # still under her cursor
+    menu.close()
+    qtbot.waitUntil(lambda: loads[0] == 1, timeout=5000)  # once it closed
+    assert first_later.key in {item.key for _i, item in _rows(view, "now")}

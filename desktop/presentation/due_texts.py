@@ -477,11 +477,24 @@ def arrival_words(item: DueItem, now: datetime, facts: dict | None = None, in_ap
         lines.append(_("Delivered? Press “{delivered}”: the order is marked delivered and this reminder goes "
                        "away. Lost, or on its way back to you? “{gone}” marks the parcel, and the order is back on "
                        "your list to send again.").format(delivered=arrival_open_text(), gone=arrival_gone_text()))
-        # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel still on its way; {view} is
-        # Custom orders, {menu} its "Send message" button.
-        lines.append(_("Still on its way? Put this reminder off until tomorrow, and if it is taking long, let "
-                       "{name} know: the order's “{menu}” in {view} has the message with the tracking link.").format(
-            name=name, menu=_("Send message"), view=_("Custom orders")))
+        # The order's message quotes what the parcel has ({track_trace}: its link, else its code, else
+        # nothing): a link is promised only when there is one.
+        if url:
+            # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel still on its way; {view} is
+            # Custom orders, {menu} its "Send message" button.
+            still = _("Still on its way? Put this reminder off until tomorrow, and if it is taking long, let "
+                      "{name} know: the order's “{menu}” in {view} has the message with the tracking link.")
+        elif code:
+            # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel (with a tracking code but no
+            # link) still on its way; {view} is Custom orders, {menu} its "Send message" button.
+            still = _("Still on its way? Put this reminder off until tomorrow, and if it is taking long, let "
+                      "{name} know: the order's “{menu}” in {view} has the message with the tracking code.")
+        else:
+            # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel (without a tracking code)
+            # still on its way; {view} is Custom orders, {menu} its "Send message" button.
+            still = _("Still on its way? Put this reminder off until tomorrow, and if it is taking long, let "
+                      "{name} know: the order's “{menu}” in {view} has a message to send.")
+        lines.append(still.format(name=name, menu=_("Send message"), view=_("Custom orders")))
     else:
         # TRANSLATORS: `afspraak due` in a terminal; {view} is the Today view of the app.
         lines.append(_("In the app, you can mark the parcel delivered, lost or returned from this reminder "
@@ -1155,16 +1168,17 @@ def _day_words(day: date, now: datetime) -> str:
     return i18n.detail_date(day)
 
 
-def snooze_back(now: datetime) -> datetime:
-    """When "tomorrow morning" (``clock.snooze_until``) really brings a step back: the next
-    morning, moved on past a day off as the ladder moves it (``followup.settle``: a Sunday,
-    a public holiday, a Saturday the owner skips)."""
+def snooze_back(now: datetime, how="tomorrow") -> datetime:
+    """When a snooze (``clock.snooze_until``: "tomorrow" morning, or a timedelta) really brings
+    a step back: its moment moved on out of the quiet hours and past a day off as the ladder
+    moves it (``followup.settle``: a Sunday, a public holiday, a Saturday the owner skips).
+    "In 1 hour" at 20:30 comes back tomorrow at 09:00, as tomorrow morning does."""
     from desktop import clock
 
     owner = clock.owner()  # the owner's days and hours only: no database needed (the tray's popup asks too)
     days = LadderSettings(tz=owner.tz, quiet_start=owner.quiet_start, quiet_end=owner.quiet_end,
                           skip_weekends=owner.skip_weekends, country=owner.country)
-    return followup.settle(clock.snooze_until("tomorrow", now), days)
+    return followup.settle(clock.snooze_until(how, now), days)
 
 
 def snooze_morning_label(now: datetime) -> str:

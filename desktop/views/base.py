@@ -830,6 +830,12 @@ class ListView(LazyRefresh, QWidget):
                 field.setMinimumWidth(max(field.fontMetrics().horizontalAdvance(word)
                                           for word in _BREAKS.split(value)))
             form.addRow(plain_label(name, wrap=False), field)
+        # Margins from the one spacing scale, the names in line with the pane's headings: the
+        # style's 9 px on each side (off the scale) took the room of a date beside its name,
+        # and Maatwerk's "donderdag 26 november 2026" went under "Beloofd bezorgd" at 1366 × 768.
+        from desktop.views import theme
+
+        form.setContentsMargins(0, theme.S, 0, theme.S)
         holder = QWidget()
         holder.setLayout(form)
         layout.addWidget(holder)

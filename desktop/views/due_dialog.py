@@ -192,9 +192,12 @@ class DueStepDialog(QDialog):
         self.snooze_tomorrow.triggered.connect(lambda: self.snooze(self.tomorrow_morning()))
         self.snooze_button.setMenu(menu)
         # Only a snooze that moves the step later: a step of the next days stays as planned.
-        now = self._now()
-        self.snooze_hour.setVisible(followup.snooze_moves(item, now + timedelta(hours=1)))
-        self.snooze_tomorrow.setVisible(followup.snooze_moves(item, self.tomorrow_morning()))
+        # ...and no "In 1 hour" that comes back when the morning one does: Vandaag's rule
+        from desktop import reminders
+
+        hour, morning = reminders.snoozes_offered(item, self._now())
+        self.snooze_hour.setVisible(hour)
+        self.snooze_tomorrow.setVisible(morning)
         self.snooze_button.setVisible(self.snooze_hour.isVisible() or self.snooze_tomorrow.isVisible())
         self.resize(680, 640)
 

@@ -292,14 +292,17 @@ class TodayView(ListView):
         said three reminders while Vandaag still listed two "Later vandaag 09:00" (review of
         the first week). A load for the same moment as an action's is not done twice
         (``follow_change``); the row she is on stays selected while it is listed, and
-        nothing loads while she types a search (it follows after the pause)."""
+        nothing loads while she types a search or a menu is open (it follows after)."""
         if self._shown_as is None:
             return  # not read yet: its first load reads the moment as it is then
         if self._shown_as == self._time_read((item.key for item in items), to_local(now).date()):
             return
         from PySide6.QtWidgets import QApplication
 
-        if self.isVisible() and (self.detail_pending() or QApplication.mouseButtons() != Qt.NoButton):
+        # ...nor while a menu or a list drops down (her "Zoekgeraakt of retour" under the cursor: a
+        # reload took its pane and the menu with it): it follows once the menu closes
+        if self.isVisible() and (self.detail_pending() or QApplication.mouseButtons() != Qt.NoButton
+                                 or QApplication.activePopupWidget() is not None):
             QTimer.singleShot(DETAIL_RETRY_MS, self, self._follow_due_later)
             return
         # Only the clock moved (nothing written since the list was read): she stays on her row.
@@ -578,15 +581,15 @@ class TodayView(ListView):
 
         mark_done(self, [item], self._now())  # the tray's "Done" takes the same path
 
-    SNOOZES = {"todayHour": timedelta(hours=1), "todayTomorrow": "tomorrow"}
+    SNOOZES = ("todayHour", "todayTomorrow")  # in the order of ``reminders.snoozes_offered``
 
     def _offered(self, item, buttons: tuple) -> list:
-        """The pane's buttons without a snooze that would not move the step: one of the next
-        days comes later than "In 1 hour" or tomorrow morning (review of the first week:
-        "Done: … moved later" while nothing moved)."""
-        now = self._now()
-        return [button for button in buttons
-                if button[0] not in self.SNOOZES or followup.snooze_moves(item, snooze_until(self.SNOOZES[button[0]], now))]
+        """The pane's buttons without a snooze ``reminders.snoozes_offered`` leaves out (the
+        step's own window asks it too): one that would not move the step (review of the first
+        week: "Done: … moved later" while nothing moved), or "In 1 hour" landing where the
+        morning button does."""
+        offered = dict(zip(self.SNOOZES, reminders.snoozes_offered(item, self._now())))
+        return [button for button in buttons if offered.get(button[0], True)]
 
     def _snooze(self, item, how) -> None:
         now = self._now()

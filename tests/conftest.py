@@ -105,10 +105,12 @@ def language_question(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def no_keys_held():
-    """No modifier key held over from the test before. Qt keeps the modifiers of the last
-    key event it was sent (QTest's Ctrl+V leaves Ctrl "down"), and a list then extends or
-    toggles a selection as if Shift or Ctrl were held: a test passed or failed by the test
-    run before it. After each test a key release without modifiers lets them go."""
+    """No modifier key nor mouse button held over from the test before. Qt keeps the
+    modifiers of the last key event it was sent (QTest's Ctrl+V leaves Ctrl "down"), and a
+    list then extends or toggles a selection as if Shift or Ctrl were held; and the buttons of
+    the last mouse event (a double click sent without its release leaves the button "down"),
+    and Vandaag then waits with its reload for the clock as if she held the mouse: a test
+    passed or failed by the test run before it. After each test a release lets them go."""
     yield
     import sys
 
@@ -119,13 +121,22 @@ def no_keys_held():
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QWidget
 
-    if QGuiApplication.instance() is None or QGuiApplication.keyboardModifiers() == Qt.NoModifier:
+    if QGuiApplication.instance() is None:
         return
-
-    target = QWidget()
-    QTest.keyRelease(target, Qt.Key_A)
-    target.deleteLater()
-    assert QGuiApplication.keyboardModifiers() == Qt.NoModifier
+    if QGuiApplication.keyboardModifiers() != Qt.NoModifier:
+        target = QWidget()
+        QTest.keyRelease(target, Qt.Key_A)
+        target.deleteLater()
+        assert QGuiApplication.keyboardModifiers() == Qt.NoModifier
+    if QGuiApplication.mouseButtons() != Qt.NoButton:
+        target = QWidget()
+        target.show()  # a window of its own: the release goes through the window system, as a press does
+        for button in (Qt.LeftButton, Qt.RightButton, Qt.MiddleButton):
+            if QGuiApplication.mouseButtons() & button:
+                QTest.mouseRelease(target, button)
+        target.close()
+        target.deleteLater()
+        assert QGuiApplication.mouseButtons() == Qt.NoButton
 
 
 @pytest.fixture(autouse=True)

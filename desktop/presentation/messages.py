@@ -128,7 +128,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "shipment.received": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
     "shipment.received.again": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
     "shipment.received.again.returned": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
-    "reply": ("bericht_van", "titel", "afgesproken_op"),
+    "reply": ("bericht_van", "titel", "afgesproken_op", "pakketvraag"),
     "answered": ("afspraken", "product", "deadline", "antwoord_op", "afgesproken_op", "gevolg", "kosten", "pauzedatum",
                  "gevolgen", "vervalt_ook", "blijft_staan"),
     "order": _ORDER,  # confirmation, ready, sending again

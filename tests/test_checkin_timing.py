@@ -172,11 +172,11 @@ def test_a_check_in_due_the_day_of_her_first_follow_up_rides_along_in_it():
     assert [at for at, _parts in sent] == [utc(2026, 11, day, 9) for day in (3, 4, 5)]
 
 
-def test_a_check_in_due_after_the_days_follow_up_went_rides_along_in_the_next_one():
-    """Due on Wednesday at 14:00, after that morning's follow-up: not pulled into it, it joins
-    Thursday's follow-up on another channel."""
+def test_a_parcel_sent_in_the_afternoon_is_asked_about_with_that_mornings_follow_up():
+    """Sent on Saturday 31 October at 14:00: its check-in comes on the morning of Wednesday 4
+    November, as every step does, and rides along in that morning's second follow-up."""
     sent = walk([REPLY_A, parcel_b(utc(2026, 10, 31, 14))], utc(2026, 11, 3, 0))
-    assert checkin_sent(sent) == (utc(2026, 11, 5, 9), [(30, "3"), (20, "received")])
+    assert checkin_sent(sent) == (utc(2026, 11, 4, 9), [(30, "2"), (20, "received")])
     assert [at for at, _parts in sent] == [utc(2026, 11, day, 9) for day in (3, 4, 5)]
 
 
@@ -189,10 +189,10 @@ def test_a_check_in_waits_hours_not_days_for_the_follow_up_of_its_day():
 
 
 def test_after_her_last_follow_up_the_check_in_goes_on_its_own_day():
-    """The follow-ups stop at the third (Thursday): a check-in due on Friday 6 November at 14:00
-    goes then, on its own."""
+    """The follow-ups stop at the third (Thursday): a check-in due on Friday 6 November goes that
+    morning, on its own."""
     sent = walk([REPLY_A, parcel_b(utc(2026, 11, 2, 14))], utc(2026, 11, 3, 0))
-    assert checkin_sent(sent) == (utc(2026, 11, 6, 14), [(20, "received")])
+    assert checkin_sent(sent) == (utc(2026, 11, 6, 9), [(20, "received")])
 
 
 def test_a_follow_up_and_a_late_posts_reminder_take_one_check_in_between_them():

@@ -140,3 +140,64 @@ def test_two_check_ins_never_share_one_reminder():
     first, second = checkin_sent(sent, 20), checkin_sent(sent, 21)
     assert {first[0], second[0]} == {utc(2026, 11, 4, 9), utc(2026, 11, 5, 9)}
     assert all(sum(1 for _s, step in parts if step == "received") == 1 for _at, parts in sent if len(parts) > 1)
+
+
+# --- the follow-ups of her unanswered message ("did my message reach you?") -------------------------
+# The shop wrote to her on Friday 30 October about collaboration A; her answer was due on Tuesday 3
+# November at 09:00: follow-up 1 then, 2 on Wednesday, 3 (another channel) on Thursday, then nothing.
+# A parcel check-in of another collaboration kept apart from them went a day behind each one (on
+# Friday, two days late); it joins them as their closing question, as it joins her late work's.
+
+def follow_ups(answer_due: datetime, subject_id: int = 30) -> Promise:
+    """The follow-ups of her unanswered message, step 1 at ``answer_due``."""
+    return Promise("reply", 1, "event", subject_id, answer_due, since=answer_due - timedelta(days=4),
+                   details={"collaboration_id": 1})
+
+
+REPLY_A = follow_ups(utc(2026, 11, 3, 9))
+
+
+def test_a_check_in_due_the_day_of_her_second_follow_up_rides_along_in_it():
+    """Sent on Saturday 31 October at 09:00: its check-in is due Wednesday 4 November 09:00, the
+    morning "my message is still unanswered" goes. One message that day; before, it went on
+    Friday 6 November, behind the follow-ups of two days."""
+    sent = walk([REPLY_A, parcel_b(utc(2026, 10, 31, 9))], utc(2026, 11, 3, 0))
+    assert checkin_sent(sent) == (utc(2026, 11, 4, 9), [(30, "2"), (20, "received")])
+    assert [at for at, _parts in sent] == [utc(2026, 11, day, 9) for day in (3, 4, 5)]
+
+
+def test_a_check_in_due_the_day_of_her_first_follow_up_rides_along_in_it():
+    sent = walk([REPLY_A, parcel_b(utc(2026, 10, 30, 9))], utc(2026, 11, 3, 0))  # due Tuesday 3 November
+    assert checkin_sent(sent) == (utc(2026, 11, 3, 9), [(30, "1"), (20, "received")])
+    assert [at for at, _parts in sent] == [utc(2026, 11, day, 9) for day in (3, 4, 5)]
+
+
+def test_a_parcel_sent_in_the_afternoon_is_asked_about_with_that_mornings_follow_up():
+    """Sent on Saturday 31 October at 14:00: its check-in comes on the morning of Wednesday 4
+    November, as every step does, and rides along in that morning's second follow-up."""
+    sent = walk([REPLY_A, parcel_b(utc(2026, 10, 31, 14))], utc(2026, 11, 3, 0))
+    assert checkin_sent(sent) == (utc(2026, 11, 4, 9), [(30, "2"), (20, "received")])
+    assert [at for at, _parts in sent] == [utc(2026, 11, day, 9) for day in (3, 4, 5)]
+
+
+def test_a_check_in_waits_hours_not_days_for_the_follow_up_of_its_day():
+    """Her follow-ups go at 15:00; the check-in comes due at 09:00 of the day the second goes: it
+    waits until 15:00 and rides along, one message that day (``due_now`` agreeing every hour)."""
+    sent = walk([follow_ups(utc(2026, 11, 3, 15)), parcel_b(utc(2026, 10, 31, 9))], utc(2026, 11, 3, 0))
+    assert checkin_sent(sent) == (utc(2026, 11, 4, 15), [(30, "2"), (20, "received")])
+    assert [at for at, _parts in sent] == [utc(2026, 11, day, 15) for day in (3, 4, 5)]
+
+
+def test_after_her_last_follow_up_the_check_in_goes_on_its_own_day():
+    """The follow-ups stop at the third (Thursday): a check-in due on Friday 6 November goes that
+    morning, on its own."""
+    sent = walk([REPLY_A, parcel_b(utc(2026, 11, 2, 14))], utc(2026, 11, 3, 0))
+    assert checkin_sent(sent) == (utc(2026, 11, 6, 9), [(20, "received")])
+
+
+def test_a_follow_up_and_a_late_posts_reminder_take_one_check_in_between_them():
+    """Her late post covers her unanswered message's follow-ups (its reminders ask for an answer
+    too): the check-in rides along in the post's reminder, never a second closing question."""
+    sent = walk([POST_A, REPLY_A, parcel_b(utc(2026, 10, 31, 9))], utc(2026, 11, 3, 0))
+    assert checkin_sent(sent) == (utc(2026, 11, 4, 9), [(10, "2"), (20, "received")])
+    assert all(sum(1 for _s, step in parts if step == "received") <= 1 for _at, parts in sent)

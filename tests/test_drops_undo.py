@@ -299,7 +299,7 @@ def test_a_parcel_check_in_takes_arrived_or_lost(window, qtbot, button, status):
     check_in = next(i for i in due.due_now(later) if i.kind == "shipment")
     dialog = DueStepDialog(check_in, window, now=lambda: later)
     qtbot.addWidget(dialog)
-    assert dialog.lost_button.text() in ("Niet aangekomen: kwijt", "Not arrived: lost")
+    assert dialog.lost_button.text() in ("Niet aangekomen: zoekgeraakt", "Not arrived: lost")
     getattr(dialog, button).click()
     assert Shipment.get_by_id(check_in.subject_id).status == status
     assert check_in.key not in {i.key for i in due.plan(later)}

@@ -810,3 +810,42 @@ def test_a_long_file_name_wraps_in_the_timeline_pane(qtbot, demo_db, translator,
     QTest.keyClick(label, Qt.Key_C, Qt.ControlModifier)
     copied = QGuiApplication.clipboard().text()
     assert name in copied and ZERO_WIDTH_SPACE not in copied
+
+
+@pytest.mark.parametrize("size", [(1366, 768), NARROW], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_lost_parcel_and_its_button_read_whole_in_zendingen(qtbot, demo_db, translator, language, size, monkeypatch):
+    """Zendingen's "Kwijt" became "Zoekgeraakt", as Maatwerk and the messages say it: the button
+    "Markeren als zoekgeraakt" under a parcel on its way, then the wider status in the list and in
+    its filter and the pane of the lost parcel read whole on a laptop."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.labels import label
+    from desktop.store import shipping
+    from desktop.store.models import Shipment
+
+    parcel = Shipment.select().where(Shipment.status == "sent").order_by(Shipment.id).first()
+    i18n.set_language(language)
+    window = shown_window(qtbot, monkeypatch, size, view_key="shipments")
+    view = window.view("shipments")
+
+    def shown(shipment_id: int) -> list[str]:
+        view.select_id(shipment_id)
+        for _ in range(3):
+            QCoreApplication.processEvents()
+        assert view.current_id == shipment_id
+        return layout_problems(window)
+
+    assert shown(parcel.id) == []
+    lose = view.detail.findChild(QPushButton, "action_lose")
+    assert lose is not None and lose.text() == i18n.pgettext("shipment action", "Mark as lost")
+    shipping.advance(parcel.id, "lose", NOW)
+    view.refresh()
+    lost = label("shipment_status", "lost")
+    assert shown(parcel.id) == [] and lost in view.model.rows[view.model.index_of(parcel.id)].cells
+    combo = view.status_filter
+    combo.setCurrentIndex(combo.findText(lost))
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    assert combo.currentText() == lost and combo.fontMetrics().horizontalAdvance(lost) + 24 <= combo.width()
+    assert shown(parcel.id) == []

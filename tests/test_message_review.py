@@ -64,6 +64,36 @@ def test_the_demo_chases_an_unanswered_message_with_the_reply_wording(demo):
         assert "deadline" not in body.lower() and collab.title in body, (lang, country, form, body)
 
 
+def test_a_parcel_check_in_rides_along_in_a_follow_up_of_her_unanswered_message(demo):
+    """Mila's message is unanswered ("did my message reach you?") and the parcel of another
+    collaboration is to be asked about the same day: one message, the question its closing line
+    ("Oh, and …" after a first follow-up). Kept apart, it went a day behind each follow-up."""
+    from desktop.store.models import Deliverable, Product, Shipment, ShipmentItem
+
+    mila = Person.get(Person.name == "Mila Smit")
+    collab = Collaboration.get(Collaboration.person == mila)
+    Event.create(at=NOW - timedelta(days=4), kind="message", channel="instagram", direction="out",
+                 text="Zullen we de datum vastleggen?", person=mila, subject_type="collaboration",
+                 subject_id=collab.id)
+    other = Collaboration.create(person=mila, title="Naamketting in een story", status="shipped",
+                                 agreed_at=NOW - timedelta(days=8), response_days=3)
+    Deliverable.create(collaboration=other, kind="story", deadline=NOW + timedelta(days=20))
+    parcel = Shipment.create(person=mila, collaboration=other, status="sent", sent_at=NOW - timedelta(days=6),
+                             value_cents=4295, created_at=NOW - timedelta(days=6))
+    ShipmentItem.create(shipment=parcel, product=Product.get(Product.name == "Naamketting"))
+    [item] = [i for i in due.due_now(NOW) if i.person_id == mila.id and i.action == "message"]
+    assert item.kind == "reply" and [p.kind for p in item.parts] == ["reply", "shipment"]
+    for lang, country, form in READERS:
+        as_reader(mila, lang, country, form)
+        to = due_texts.recipient(Person.get_by_id(mila.id))
+        question = messages.parcel_question({"product": ["Naamketting"]}, to)
+        body = due_texts.compose(item, NOW).body
+        before, found, after = body.partition("\n\n" + question + "\n\n")
+        assert found and collab.title in before and "Naamketting" not in before + after, body
+    # and nothing is left to ask it again on its own
+    assert not any(p.kind == "shipment" for i in due.plan(NOW) if i.person_id == mila.id and i.due > NOW
+                   for p in i.parts)
+
 # --- 2. a merged message cites each promise only at its own step --------------------------
 
 def test_a_parcel_check_in_rides_along_in_a_step_three_reminder_as_its_closing_question(demo):

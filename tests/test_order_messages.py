@@ -93,15 +93,15 @@ def test_the_ladders_values_name_an_order_product_as_the_message_does(shop):
 
 GIFT_WORDS = {
     ("nl", "NL", "je"): ("Het pakket met je Armband met initiaal is onderweg naar Jeroen de Graaf!",
-                         "We hopen dat het in de smaak valt!"),
+                         "We hopen dat Jeroen de Graaf er blij mee is!"),
     ("nl", "NL", "u"): ("Het pakket met uw Armband met initiaal is onderweg naar Jeroen de Graaf.",
-                        "We hopen dat het in de smaak valt."),
+                        "We hopen dat Jeroen de Graaf er blij mee is."),
     ("nl", "BE", "je"): ("Het pakje met je Armband met initiaal is onderweg naar Jeroen de Graaf!",
-                         "We hopen dat het in de smaak valt!"),
+                         "We hopen dat Jeroen de Graaf er blij mee is!"),
     ("nl", "BE", "u"): ("Het pakje met uw Armband met initiaal is onderweg naar Jeroen de Graaf.",
-                        "We hopen dat het in de smaak valt."),
+                        "We hopen dat Jeroen de Graaf er blij mee is."),
     ("en", "NL", "je"): ("The parcel with your Armband met initiaal is on its way to Jeroen de Graaf!",
-                         "We hope it goes down well!"),
+                         "We hope Jeroen de Graaf loves it!"),
 }
 # What the buyer of a gift is never told: to enjoy it herself, or "he"/"she" of the recipient.
 NOT_TO_A_GIVER = re.compile(r"plezier|enjoy|\b(hij|zij|hem|haar|zijn|he|she|him|her|his)\b", re.I)

@@ -167,9 +167,9 @@ def test_lost_is_a_status_with_its_event_and_only_for_a_parcel_on_its_way(shop):
     noor = person("Noor Bakker", form="u")
     parcel = send(noor, [product()])
     shipping.advance(parcel.shipment_id, "lose", NOW + timedelta(days=3))
-    assert Shipment.get_by_id(parcel.shipment_id).status == "lost" and label("shipment_status", "lost") == "Kwijt"
+    assert Shipment.get_by_id(parcel.shipment_id).status == "lost" and label("shipment_status", "lost") == "Zoekgeraakt"
     event = Event.select().where(Event.fact == "shipment_lost").get()
-    assert event_texts.shown(event) == "Kwijtgeraakt bij PostNL: 1 × Armband Anker"
+    assert event_texts.shown(event) == "Zoekgeraakt bij PostNL: 1 × Armband Anker"
     assert [rules.can("lose", status) for status in ("ready", "sent", "delivered", "received", "returned", "lost")] == [
         False, True, True, False, False, False]
 

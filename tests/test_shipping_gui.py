@@ -529,7 +529,7 @@ def test_zendingen_lost_stops_the_chase_says_so_and_undo_takes_it_back(qtbot, wi
     assert chased()
     view.select_id(sent.id)
     lose = view.detail.findChild(QPushButton, "action_lose")
-    assert lose is not None and lose.text() == "Markeren als kwijt"
+    assert lose is not None and lose.text() == "Markeren als zoekgeraakt"
     assert view.detail.findChild(QPushButton, "action_return").text() == "Markeren als retour"
     lose.click()
     assert Shipment.get_by_id(sent.id).status == "lost"
@@ -544,16 +544,16 @@ def test_zendingen_lost_stops_the_chase_says_so_and_undo_takes_it_back(qtbot, wi
     assert again is not None and again.text() == "Nieuw pakket…"
     again.click()
     assert asked == [(sent.person_id, [i.product_id for i in sent.items], sent.collaboration_id)]
-    assert view.model.rows[view.model.index_of(sent.id)].cells[5] == "Kwijt"
+    assert view.model.rows[view.model.index_of(sent.id)].cells[5] == "Zoekgeraakt"
     assert Event.select().where(Event.fact == "shipment_lost", Event.subject_id == sent.id).exists()
     assert not chased()
     people = window.view("influencers")
     window.show_view("influencers")
     people.select_id(sent.person_id)
-    assert any("staat stil: het pakket kwam retour of is kwijt" in label.text()
+    assert any("staat stil: het pakket kwam retour of is zoekgeraakt" in label.text()
                for label in people.detail.findChildren(QLabel))
     window.show_view("shipments")
-    assert window.undo_stack.undoText() == f"zending naar {sent.person.name} als „Kwijt” gemarkeerd"
+    assert window.undo_stack.undoText() == f"zending naar {sent.person.name} als „Zoekgeraakt” gemarkeerd"
     window.undo_stack.undo()
     assert Shipment.get_by_id(sent.id).status == "sent"
     assert not Event.select().where(Event.fact == "shipment_lost", Event.subject_id == sent.id).exists()

@@ -55,7 +55,8 @@ Etiquette guards (seed 004), applied per person after the steps are known:
   message (a final notice names every late deliverable of hers that walked the ladder to it,
   whatever its collaboration: one notice, one date, one strike decision, due for every part
   at the moment the notice set), and one parcel check-in rides along in a reminder about her
-  late work (not a final notice) as its closing question. A check-in whose first free moment
+  late work (not a final notice) or in a follow-up of her unanswered message as its closing
+  question. A check-in whose first free moment
   falls on the day of her ladder's next reminder, before it, waits those hours for it
   (:func:`_checkin_waits_for_reminder`); one due after that day's reminder went is not pulled
   into it and goes with the next one while the ladder runs (a reminder a day), on its own day
@@ -1387,9 +1388,17 @@ def _person_items(scan: _Scan, person: PersonInfo, person_nexts: list[_Next], pe
         _message_items(scan, person, messages, busy, person_contacts, last, items)
 
 
+# The kinds of her reminders a parcel check-in of hers rides along in as their closing question
+# (``_fits``, ``_checkin_waits_for_reminder``): her late work (not its final notice) and the
+# follow-ups of her unanswered message ("did my message reach you? … Oh, and did the parcel
+# arrive?"). Kept apart from those follow-ups, it went a day behind each of them, up to three.
+_TAKES_A_CHECKIN = ("deliverable", "reply")
+
+
 def _checkin_waits_for_reminder(scan: _Scan, person_nexts: list[_Next], busy: set[date]) -> None:
     """A parcel check-in of hers whose first free moment falls on the day of her ladder's next
-    reminder (about late work, not a final notice), before it, waits for that reminder and rides
+    reminder (about late work, not a final notice, or a follow-up of her unanswered message:
+    ``_TAKES_A_CHECKIN``), before it, waits for that reminder and rides
     along in it as its closing question (``_fits``), in place: one message that day, at the
     reminder's moment. Review: a check-in due the day a reminder went was held a day behind
     each of them and reached her after the final notice; one due that morning, with the
@@ -1403,7 +1412,7 @@ def _checkin_waits_for_reminder(scan: _Scan, person_nexts: list[_Next], busy: se
     if not checkins:
         return
     reminders = [scan.settle(n.due, busy) for n in person_nexts
-                 if n.step.action == "message" and not n.step.final and RULES[n.promise.rule].kind == "deliverable"]
+                 if n.step.action == "message" and not n.step.final and RULES[n.promise.rule].kind in _TAKES_A_CHECKIN]
     if not reminders:
         return
     reminder = min(reminders)
@@ -1633,7 +1642,10 @@ def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:
       question never asked). Held back a day behind each reminder, it reached her after the
       final notice (review: a check-in held behind another ladder; ``_checkin_waits_for_reminder``).
       Not in a final notice ("I'll end our collaboration … oh, and did the parcel arrive?"): the
-      ladder then waits on her, and the question goes the next free day in a message of its own;
+      ladder then waits on her, and the question goes the next free day in a message of its own.
+      A follow-up of her unanswered message (steps 1-3, none final) takes it the same way ("did
+      my message reach you? … Oh, and did the parcel arrive?"): kept apart, it went a day behind
+      each of those follow-ups;
     * an unanswered message is never cited in a reminder about a deliverable;
     * a final notice cites the agreements, their dates, consequences and costs, and ends
       the collaborations: it names every late deliverable of hers that reached it, of
@@ -1660,8 +1672,9 @@ def _fits(primary: _Next, primary_kind: str, part: _Next, kind: str) -> bool:
         # the check-in after her answer and a first reminder: one friendly question ("thanks
         # for your message; I haven't seen … yet"), true of both (``_join_first_rungs``)
         return {step.name, primary_step.name} == set(_FIRST_RUNGS)
-    # a parcel check-in: the closing question of any reminder about her late work but a final notice
-    return primary_kind == "deliverable" and kind == "shipment" and not primary_step.final
+    # a parcel check-in: the closing question of any reminder about her late work or her unanswered
+    # message but a final notice
+    return primary_kind in _TAKES_A_CHECKIN and kind == "shipment" and not primary_step.final
 
 
 def _same_order(a: Promise, b: Promise) -> bool:

@@ -104,9 +104,10 @@ PLACEHOLDERS: dict[str, str] = {
     "wijzigingen": N_("the deadlines that moved, one per line, each with the date agreed before"),
     # TRANSLATORS: help text for {waarom}: the opening sentence of a message about deadlines Afspraak moved.
     "waarom": N_("why there is more time, e.g. “Your parcel went out later than we had planned…”"),
-    # TRANSLATORS: help text for {pakketvraag}: a closing sentence of a first reminder.
+    # TRANSLATORS: help text for {pakketvraag}: a closing sentence of a reminder (not a final one) or of a
+    # follow-up of an unanswered message.
     "pakketvraag": N_("a closing question asking whether a parcel has arrived, added when that check-in falls due together "
-                      "with a first reminder (empty otherwise)"),
+                      "with a reminder (not a final one) or a follow-up of an unanswered message (empty otherwise)"),
     # TRANSLATORS: help text for {gevolgen}: a paragraph of a final reminder about several collaborations.
     "gevolgen": N_("when a final reminder is about several collaborations: for each collaboration the day it was agreed, "
                    "the agreed consequence and the value of what she received (empty otherwise)"),

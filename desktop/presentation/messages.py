@@ -128,7 +128,7 @@ _PLACEHOLDERS_BY_FAMILY: dict[str, tuple[str, ...]] = {
     "shipment.received": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
     "shipment.received.again": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
     "shipment.received.again.returned": ("afspraken", "product", "verzonden_op", "afgesproken_op", "kosten"),
-    "reply": ("bericht_van", "titel", "afgesproken_op"),
+    "reply": ("bericht_van", "titel", "afgesproken_op", "pakketvraag"),
     "answered": ("afspraken", "product", "deadline", "antwoord_op", "afgesproken_op", "gevolg", "kosten", "pauzedatum",
                  "gevolgen", "vervalt_ook", "blijft_staan"),
     "order": _ORDER,  # confirmation, ready, sending again
@@ -841,13 +841,14 @@ _t(
 )
 # The parcel goes to somebody else than the buyer (the shop's order ships it to a gift's
 # recipient, {ontvanger}): the buyer reads that it is on its way to them, the link follows
-# that parcel, and the closing wishes the gift well, not the buyer "enjoy it".
+# that parcel, and the closing names {ontvanger} in its wish (as the new parcel's message
+# does: "We hope Oma Ria loves it!"), not the buyer "enjoy it" nor a vague "it goes down well".
 _t(
     "order.shipped.gift",
     N_("Custom order: shipped to someone else (a gift)"),
     NF_("Your order {bestelnummer} is on its way"),
     NF_("{aanhef}\n\nThe parcel with your {product} is on its way to {ontvanger}! It's being delivered by "
-        "{vervoerder}. You can follow the parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
+        "{vervoerder}. You can follow the parcel here:\n{track_trace}\n\nWe hope {ontvanger} loves it!\n\n"
         "{groet}\n{afzender}\n{winkel}"),
 )
 # The order's parcel got lost or came back (Zendingen) and the order is ready to go out again
@@ -1023,7 +1024,7 @@ _BELGIAN = (
          "can follow your parcel here:\n{track_trace}\n\nWe hope you enjoy your order!\n\n"
          "{groet}\n{afzender}\n{winkel}"),
     NBE_("{aanhef}\n\nThe parcel with your {product} is on its way to {ontvanger}! It's being delivered by "
-         "{vervoerder}. You can follow the parcel here:\n{track_trace}\n\nWe hope it goes down well!\n\n"
+         "{vervoerder}. You can follow the parcel here:\n{track_trace}\n\nWe hope {ontvanger} loves it!\n\n"
          "{groet}\n{afzender}\n{winkel}"),
     # a "pakje", as in the news that it is on its way
     NBE_("{aanhef}\n\nGood news: we've finished your {product} (order {bestelnummer})! We'll send your order out "

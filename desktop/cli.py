@@ -74,7 +74,13 @@ def _described(help_text: str) -> str:
 def _parser() -> argparse.ArgumentParser:
     # TRANSLATORS: the placeholders of the command line's help ("afspraak import FILE"):
     # one word in capitals, no spaces.
-    file, folder, command, person = _("FILE"), _("DIR"), _("COMMAND"), _("ID")
+    file = _("FILE")
+    # TRANSLATORS: a placeholder of the command line's help ("--data-dir DIR"): one word in capitals.
+    folder = _("DIR")
+    # TRANSLATORS: a placeholder of the command line's help ("afspraak COMMAND"): one word in capitals.
+    command = _("COMMAND")
+    # TRANSLATORS: a placeholder of the command line's help ("--person ID"): one word in capitals.
+    person = _("ID")
     parser = argparse.ArgumentParser(prog="afspraak", description=_("Afspraak: a deal is a deal."))
     parser.add_argument("--version", action="version", version=f"afspraak {__version__}",
                         help=_("show the version number and exit"))

@@ -264,3 +264,19 @@ def test_vandaags_lost_or_returned_menu_names_the_order_parcel_as_the_task_it_ma
     assert Shipment.get_by_id(parcel.id).status == "lost"
     _view, row = _select(window, qtbot, "ship_lost")
     assert row.cells[2] == "Pakket zoekgeraakt: opnieuw verzenden"
+
+
+def test_the_arrival_checks_snoozes_leave_out_in_1_hour_where_it_lands_with_the_morning(window, qtbot, monkeypatch):
+    """As Vandaag's other panes and the step's window (reminders.snoozes_offered): at 20:30 "In
+    1 hour" falls in the quiet hours and comes back tomorrow at 09:00, as the button beside it
+    does; the arrival check offered both all the same."""
+    _shipped_order()
+    monkeypatch.setattr(today, "utcnow", lambda: utc(2026, 11, 23, 20, 30))
+    view, _row = _select(window, qtbot, "arrival")
+    shown = [b.objectName() for b in view.detail_footer.findChildren(QPushButton) if not b.isHidden()]
+    assert "todayTomorrow" in shown and "todayHour" not in shown, shown
+    monkeypatch.setattr(today, "utcnow", lambda: utc(2026, 11, 23, 11, 0))  # in the day: both
+    view.refresh()
+    view, _row = _select(window, qtbot, "arrival")
+    shown = [b.objectName() for b in view.detail_footer.findChildren(QPushButton) if not b.isHidden()]
+    assert "todayTomorrow" in shown and "todayHour" in shown, shown

@@ -622,10 +622,10 @@ class TodayView(ListView):
             track.setObjectName("todayTrack")
             track.clicked.connect(lambda: self._open_tracking(parcel["tracking_url"]))
             buttons.append(track)
-        for name, text, slot in (
+        for name, text, slot in self._offered(item, (  # as the other panes: none that lands with another
             ("todayHour", _("In 1 hour"), lambda: self._snooze(item, timedelta(hours=1))),
             ("todayTomorrow", self._morning_label(), lambda: self._snooze(item, "tomorrow")),
-        ):
+        )):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(slot)

@@ -155,7 +155,12 @@ class TodayView(ListView):
         self._shown_data = None  # the database's token when it was read
         self._keep_selected = False  # a reload for the clock keeps the row she is on
         self._keep_key: str | None = None
+        self._waiting_due: list | None = None  # the scheduler's items a reload for the clock waits with
         super().__init__(parent)
+        self._due_retry = QTimer(self)  # one retry waiting at a time: a later check restarts it
+        self._due_retry.setSingleShot(True)
+        self._due_retry.setInterval(DETAIL_RETRY_MS)
+        self._due_retry.timeout.connect(self._follow_due_later)
         self.table.setSortingEnabled(False)  # the order is the urgency
         # A heading over each group, with what it lists (after a search too): spanning
         # the row, passed over by the arrow keys and clicks (views/rows.py).
@@ -293,6 +298,7 @@ class TodayView(ListView):
         the first week). A load for the same moment as an action's is not done twice
         (``follow_change``); the row she is on stays selected while it is listed, and
         nothing loads while she types a search or a menu is open (it follows after)."""
+        self._waiting_due = None  # this check supersedes one that waited
         if self._shown_as is None:
             return  # not read yet: its first load reads the moment as it is then
         if self._shown_as == self._time_read((item.key for item in items), to_local(now).date()):
@@ -300,10 +306,12 @@ class TodayView(ListView):
         from PySide6.QtWidgets import QApplication
 
         # ...nor while a menu or a list drops down (her "Zoekgeraakt of retour" under the cursor: a
-        # reload took its pane and the menu with it): it follows once the menu closes
+        # reload took its pane and the menu with it): it follows once the menu closes, with the
+        # scheduler's items of its last check (one retry waiting at a time; no plan of its own)
         if self.isVisible() and (self.detail_pending() or QApplication.mouseButtons() != Qt.NoButton
                                  or QApplication.activePopupWidget() is not None):
-            QTimer.singleShot(DETAIL_RETRY_MS, self, self._follow_due_later)
+            self._waiting_due = list(items)
+            self._due_retry.start()
             return
         # Only the clock moved (nothing written since the list was read): she stays on her row.
         # A write reloads it through ``reminders.changed`` as after any action.
@@ -311,8 +319,9 @@ class TodayView(ListView):
         self.follow_change()
 
     def _follow_due_later(self) -> None:
-        now = self._now()
-        self.follow_due(followup.to_do(reminders.plan(now), now), now)
+        items = self._waiting_due
+        if items is not None:  # (None: a later check came meanwhile and did it, or it was not needed)
+            self.follow_due(items, self._now())
 
     def _selected_key(self) -> str | None:
         row_id = self.current_id

@@ -111,3 +111,19 @@ def test_zendingen_marks_a_parcel_the_morning_vandaag_asks_about_it(qtbot, shop,
     view.status_filter.setCurrentIndex(view.status_filter.findData("awaiting"))
     view.refresh()
     assert [r.id for r in view.model.rows] == [parcel_id]
+
+
+def test_zendingen_on_screen_marks_the_parcel_when_the_check_in_comes(qtbot, shop, frozen_clock, translator):
+    """Zendingen open from 08:59 on: the scheduler's check at 09:00 (the check-in came) loads
+    its list again, so the marker appears with Vandaag's task, not at her next click."""
+    sent, morning = CASES[0]
+    parcel_id = _send(sent)
+    frozen_clock.set(morning - MINUTE)
+    window = make_window(qtbot, "nl", view="shipments")
+    view = window.view("shipments")
+    shown = lambda: next((r.cells[5], r.colour) for r in view.model.rows if r.id == parcel_id)  # noqa: E731
+    window.follow_due(followup.to_do(due.plan(frozen_clock.now), frozen_clock.now))
+    assert shown() == ("Verzonden", "")
+    frozen_clock.set(morning)
+    window.follow_due(followup.to_do(due.plan(morning), morning))
+    assert shown() == ("Verzonden, ontvangen?", "amber")

@@ -196,7 +196,20 @@ class ShipmentsView(ListView):
         if wanted:
             statuses = (rules.AWAITING_RECEIPT if wanted == AWAITING else tuple(rules.NEEDS_ADDRESS)
                         if wanted == NO_ADDRESS else (wanted,))
+        self._next_marker = None  # the next morning a parcel shown turns "received?" (_rows)
         return self._rows(shipping.shipment_pages(statuses), wanted, now, ladder)
+
+    _next_marker = None
+
+    def moment_passed(self) -> None:
+        """A reminder's moment came (a parcel's check-in on Vandaag among them), with nothing
+        written: once the morning a parcel turns "received?" has come, the list loads again
+        (now when on screen, else when shown), so the marker appears with Vandaag's task, not
+        at her next click. Other moments leave it as it is (20,000 parcels)."""
+        super().moment_passed()
+        if self._next_marker is not None and self._next_marker <= utcnow():
+            self._next_marker = None
+            self.refresh_when_shown()
 
     def _rows(self, pages, wanted: str, now, ladder):
         # 20,000 parcels name a few carriers, statuses and days: each text is written once
@@ -218,6 +231,7 @@ class ShipmentsView(ListView):
         gift_from = _("{recipient} (gift from {buyer})")
         local = owner().local
         awaiting_receipt, missing_address, checkin_due = rules.awaiting_receipt, rules.missing_address, followup.checkin_due
+        waiting_statuses = rules.AWAITING_RECEIPT
         for shipments, products_of in pages:
             rows = []
             for (sid, person_name, carrier, tracking_code, tracking_url, sent_at, status_code,
@@ -229,6 +243,9 @@ class ShipmentsView(ListView):
                     if checkin is None:
                         checkin = checkins[day] = checkin_due(sent_at, ladder)
                 awaiting = awaiting_receipt(status_code, checkin, now)
+                if (checkin is not None and checkin > now and status_code in waiting_statuses
+                        and (self._next_marker is None or checkin < self._next_marker)):
+                    self._next_marker = checkin
                 no_address = missing_address(status_code, street, postcode, city)
                 if (wanted == AWAITING and not awaiting) or (wanted == NO_ADDRESS and not no_address):
                     continue

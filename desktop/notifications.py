@@ -37,7 +37,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 
 from desktop import APP_NAME, paths
 from desktop.i18n import _
-from desktop.tray import announcement_texts, done_label, snooze_morning_label
+from desktop.tray import announcement_texts, done_label, snooze_morning_label, snoozes_offered
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +58,15 @@ NATIVE, BALLOON, POPUP = "native", "balloon", "popup"
 
 def buttons_for(announcement) -> list[tuple[str, str]]:
     """(action, label) pairs, as on the popup: no "done" for a summary of several, nor for
-    a decision (``Announcement.can_be_done``)."""
-    buttons = [(OPEN, _("Open")), (HOUR, _("In 1 hour")), (TOMORROW, snooze_morning_label())]
+    a decision (``Announcement.can_be_done``); only the snoozes that move its reminders, and
+    no "In 1 hour" that comes back when the morning one does (``tray.snoozes_offered``: at
+    20:30 "Over 1 uur" meant tomorrow at 09:00, beside "Morgen 09:00")."""
+    hour, morning = snoozes_offered(announcement.items)
+    buttons = [(OPEN, _("Open"))]
+    if hour:
+        buttons.append((HOUR, _("In 1 hour")))
+    if morning:
+        buttons.append((TOMORROW, snooze_morning_label()))
     if announcement.can_be_done:
         buttons.append((DONE, done_label()))
     return buttons

@@ -150,6 +150,15 @@ def snoozes_offered(item, now: datetime) -> tuple[bool, bool]:
     return hour, morning
 
 
+def snoozes_offered_all(items, now: datetime) -> tuple[bool, bool]:
+    """:func:`snoozes_offered` for what one popup or notification shows (a summary of several:
+    its buttons snooze them all, and :func:`snooze` moves only those it moves later): a snooze
+    is offered when it moves one of them. The tray's popup and the desktop notification's
+    buttons ask it, so at 20:30 neither offers an "In 1 hour" that means tomorrow at 09:00."""
+    offered = [snoozes_offered(item, now) for item in items]
+    return any(hour for hour, _morning in offered), any(morning for _hour, morning in offered)
+
+
 def snooze(items: list, until: datetime, now: datetime | None = None, tell: bool = True) -> list:
     """Move ``items`` to ``until``: what is still open of them (:func:`current`) and comes
     up before ``until`` (``followup.snooze_moves``); one not due until later stays as it is,

@@ -55,6 +55,18 @@ def snooze_morning_label() -> str:
     return due_texts.snooze_morning_label(utcnow())
 
 
+def snoozes_offered(items: list) -> tuple[bool, bool]:
+    """("In 1 hour", tomorrow morning): which snoozes the popup's and a notification's buttons
+    offer for ``items`` now, by the rule of Vandaag and the step's window
+    (``reminders.snoozes_offered_all``): only one that moves them later, and no "In 1 hour"
+    that comes back when the morning one does (at 20:30 it fell in the quiet hours and meant
+    tomorrow at 09:00, beside the "Morgen 09:00" button)."""
+    from desktop import reminders
+    from desktop.clock import utcnow
+
+    return reminders.snoozes_offered_all(items, utcnow())
+
+
 def done_label() -> str:
     """The "done" button of a reminder (the popup's and the notification's): an action, with
     an entry of its own in the catalog. Shared with the collaboration status "Done", the row
@@ -182,9 +194,7 @@ class ReminderPopup(QWidget):
             self.body.setText(body)
         self.body.setVisible(not summary)
         self.lines.setVisible(summary)
-        self.hour_button.setVisible(True)
         self.refresh_labels()
-        self.tomorrow_button.setVisible(True)
         self.done_button.setVisible(announcement.can_be_done)
 
     def _place(self) -> None:
@@ -198,8 +208,13 @@ class ReminderPopup(QWidget):
             self.move(area.right() - self.width() - 16, area.bottom() - self.height() - 16)
 
     def refresh_labels(self) -> None:
-        """The "tomorrow morning" button named for the day its press brings the reminders back
-        now: a popup left up from Friday evening says "Maandag 09:00" on Saturday."""
+        """The snoozes as they are now: the "tomorrow morning" button named for the day its
+        press brings the reminders back (a popup left up from Friday evening says "Maandag
+        09:00" on Saturday), and only the snoozes that move them (:func:`snoozes_offered`: a
+        popup left up into the evening drops its "In 1 hour" once that means tomorrow morning)."""
+        hour, morning = snoozes_offered(self.items)
+        self.hour_button.setVisible(hour)
+        self.tomorrow_button.setVisible(morning)
         self.tomorrow_button.setText(snooze_morning_label())  # "Maandag 09:00" on a Saturday
 
     def enterEvent(self, event):
@@ -358,4 +373,5 @@ class Tray(QObject):
         self.popup.hide()
 
 
-__all__ = ["Tray", "ReminderPopup", "badge_icon", "announcement_texts", "done_label", "tomorrow_label"]
+__all__ = ["Tray", "ReminderPopup", "badge_icon", "announcement_texts", "done_label", "snoozes_offered",
+           "tomorrow_label"]

@@ -30,6 +30,10 @@ class Item:
     person_name: str
     title: str
 
+    @property
+    def parts(self) -> tuple:  # a ladder item's parts, each with its own moment: one, at ``due``
+        return (self,)
+
 
 async def name_has_owner() -> bool:
     from dbus_fast import Message
@@ -84,6 +88,15 @@ def main():
         from desktop.tray import Tray
         from desktop.views import translator
 
+        # A fixed Monday morning in the shop's zone, as the suite's NOW: the buttons offered
+        # ("Over 1 uur" only where it does not mean tomorrow morning, "Morgen 09:00" named for
+        # the day) do not depend on the day or hour of the run.
+        from zoneinfo import ZoneInfo
+
+        from desktop import clock
+
+        clock.freeze(datetime(2026, 11, 23, 9, 30))
+        clock.pin_system_zone(ZoneInfo("Europe/Amsterdam"))
         i18n.set_language("nl")
         translator.install(app)
         tray = Tray(available=False, describe=lambda item: f"{item.person_name}: {item.title}")

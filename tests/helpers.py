@@ -58,6 +58,19 @@ class Item:
     due: datetime
     person_name: str = "Sanne de Vries"
     title: str = "Reel is 2 dagen te laat"
+    parts: tuple = ()  # a ladder item's parts, each with its own moment: by default one, at ``due``
+
+    def __post_init__(self):
+        if not self.parts:
+            self.parts = (Part(self.key, self.due),)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stand-in for a ladder DuePart: its key and moment (what a snooze's rule reads)."""
+
+    key: str
+    due: datetime
 
 
 def describe(item) -> str:

@@ -659,6 +659,25 @@ def ladder_start(rule: Rule, reference: datetime, settings: LadderSettings) -> d
     return _end_of_day(reference, settings.tz) if rule.by_day else reference
 
 
+def first_step_due(rule_name: str, reference: datetime, settings: LadderSettings) -> datetime:
+    """When the first step of a promise of ``rule_name`` made at ``reference`` comes up, as the
+    ladder dates it for anyone: :func:`ladder_start` plus the step's offset, settled out of the
+    quiet hours and off the days nobody is written to (:func:`settle`; not her own busy days,
+    nor a ride along in another reminder of hers)."""
+    rule = RULES[rule_name]
+    return settle(ladder_start(rule, reference, settings) + rule.steps[0].offset(settings), settings)
+
+
+def checkin_due(sent_at: datetime, settings: LadderSettings) -> datetime:
+    """The moment a parcel sent at ``sent_at`` is asked about ("received?"): the owner's morning
+    ``checkin_days`` calendar days after the day it went out, in her zone (the next working
+    morning when that is a day off), as ``RULES["shipment"]`` puts the check-in on Vandaag.
+    Zendingen's marker asks it too: it counted 24-hour periods from the minute of sending and
+    turned amber at 16:37, or on the evening before the task after a parcel sent late at night,
+    not the morning the task came."""
+    return first_step_due("shipment", sent_at, settings)
+
+
 # --- the ladder -------------------------------------------------------------------------
 
 @dataclass(slots=True)  # internal and made for every promise: not frozen (cheaper to build)
@@ -1867,7 +1886,8 @@ def with_state(states: Iterable[StepState], item: DueItem, status: str, now: dat
 __all__ = [
     "KINDS", "ACTIONS", "ACTED", "STATUSES", "LadderSettings", "Step", "Rule", "RULES", "register_rule",
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
-    "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "pause_date",
+    "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "first_step_due",
+    "checkin_due", "pause_date",
     "after_answer", "working_day_before",
     "min_offsets", "plan", "due_now", "waiting", "to_do", "snooze_moves", "day_off", "next_moment",
     "with_state",

@@ -96,9 +96,11 @@ def collaboration_status_after(action: str, collab_status: str) -> str:
 AWAITING_RECEIPT = ("sent", "delivered")
 
 
-def awaiting_receipt(status: str, sent_at: datetime | None, now: datetime, days: int) -> bool:
-    """True when a sent parcel has not been confirmed as received ``days`` after sending."""
-    return status in AWAITING_RECEIPT and sent_at is not None and now - sent_at >= timedelta(days=days)
+def awaiting_receipt(status: str, checkin_at: datetime | None, now: datetime) -> bool:
+    """True when a sent parcel has not been confirmed as received by the moment it is asked
+    about (``checkin_at``: ``followup.checkin_due`` of its sending, the morning the check-in
+    comes on Vandaag; None for one not sent)."""
+    return status in AWAITING_RECEIPT and checkin_at is not None and now >= checkin_at
 
 
 # A collaboration in this status has not had its gift sent or handed over (sending a parcel,

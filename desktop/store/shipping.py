@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from desktop import clock
 from desktop.domain import collaborations as rules_collab
@@ -19,6 +20,9 @@ from desktop.store.db import db, ids_in
 from desktop.store.influencers import current_terms, end_of_day_utc, local_day, sent_moment
 from desktop.store.models import (AgreementVersion, Collaboration, CollaborationProduct, CustomOrder, Deliverable, Event, Person,
                                   Product, Shipment, ShipmentItem)
+
+if TYPE_CHECKING:
+    from desktop.domain.followup import LadderSettings
 
 
 @dataclass
@@ -343,10 +347,13 @@ def replaced_parcel(shipment_id: int) -> str | None:
     return rules.replaced(earlier)
 
 
-def awaiting_receipt(now: datetime, days: int) -> list[Shipment]:
-    """Sent parcels nobody confirmed as received ``days`` after sending (feeds the follow-up ladder)."""
+def awaiting_receipt(now: datetime, ladder: LadderSettings) -> list[Shipment]:
+    """Sent parcels nobody confirmed as received by the morning they are asked about
+    (``followup.checkin_due``: ``checkin_days`` of the owner's calendar days after sending)."""
+    from desktop.domain import followup  # the ladder's rules: not loaded with every parcel step
+
     query = Shipment.select().where(Shipment.status.in_(list(rules.AWAITING_RECEIPT)), Shipment.sent_at.is_null(False))
-    return [s for s in query if rules.awaiting_receipt(s.status, s.sent_at, now, days)]
+    return [s for s in query if rules.awaiting_receipt(s.status, followup.checkin_due(s.sent_at, ladder), now)]
 
 
 @dataclass

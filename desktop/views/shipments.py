@@ -3,8 +3,9 @@
 A status filter beside the search; the tracking code is a link (click it in the list or
 use the button in the detail pane); the detail pane moves a parcel along: sent,
 delivered, receipt confirmed (logged on the timeline), returned, lost by the carrier;
-each step goes on Edit → Undo. Parcels nobody confirmed ``checkin_days`` after sending are
-marked "received?" in amber. A returned or lost parcel says what it means for her
+each step goes on Edit → Undo. Parcels nobody confirmed by the morning they are asked about
+(``followup.checkin_due``: ``checkin_days`` of the owner's days after sending, the morning the
+check-in comes on Vandaag) are marked "received?" in amber. A returned or lost parcel says what it means for her
 deliverables (not chased until a new parcel goes out: domain/shipments.py).
 """
 
@@ -18,13 +19,13 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout
 from desktop import i18n
 from desktop.clock import owner, to_local, utcnow
 from desktop.domain import shipments as rules
-from desktop.domain import carriers
+from desktop.domain import carriers, followup
 from desktop.domain.carriers import is_link
 from desktop.domain.search_text import sort_key
 from desktop.i18n import _
 from desktop.labels import choices, label
 from desktop.presentation import delivery_texts, order_texts
-from desktop.store import journal, lookups, settings, shipping
+from desktop.store import due, journal, lookups, shipping
 from desktop.store import orders as order_store
 from desktop.views.base import ListView, address_text, plain_label
 from desktop.views import theme
@@ -189,18 +190,31 @@ class ShipmentsView(ListView):
         """The rows a page at a time (store/shipping.shipment_pages): the first screenful
         is shown at once, the rest comes in one page per event-loop turn (views/rows.py)."""
         now = utcnow()
-        days = int(settings.get("checkin_days"))
+        ladder = due.ladder_settings()  # the check-in's days, the owner's zone, mornings and days off
         wanted = self.status_filter.currentData() if hasattr(self, "status_filter") else ""
         statuses = None
         if wanted:
             statuses = (rules.AWAITING_RECEIPT if wanted == AWAITING else tuple(rules.NEEDS_ADDRESS)
                         if wanted == NO_ADDRESS else (wanted,))
-        return self._rows(shipping.shipment_pages(statuses), wanted, now, days)
+        self._next_marker = None  # the next morning a parcel shown turns "received?" (_rows)
+        return self._rows(shipping.shipment_pages(statuses), wanted, now, ladder)
 
-    def _rows(self, pages, wanted: str, now, days: int):
+    _next_marker = None
+
+    def moment_passed(self) -> None:
+        """A reminder's moment came (a parcel's check-in on Vandaag among them), with nothing
+        written: once the morning a parcel turns "received?" has come, the list loads again
+        (now when on screen, else when shown), so the marker appears with Vandaag's task, not
+        at her next click. Other moments leave it as it is (20,000 parcels)."""
+        super().moment_passed()
+        if self._next_marker is not None and self._next_marker <= utcnow():
+            self._next_marker = None
+            self.refresh_when_shown()
+
+    def _rows(self, pages, wanted: str, now, ladder):
         # 20,000 parcels name a few carriers, statuses and days: each text is written once
-        # per refresh, not per row (docs/PERFORMANCE.md, fix 32).
-        carriers, statuses_shown, days_shown = {}, {}, {}
+        # per refresh, not per row (docs/PERFORMANCE.md, fix 32); so is a day's check-in moment
+        carriers, statuses_shown, days_shown, checkins = {}, {}, {}, {}
         # ...and the same recipient, products, carrier or status is one text, not one per
         # row (with its lower-case sort key): docs/PERFORMANCE.md, fix 38.
         lowered: dict[str, tuple[str, str]] = {}
@@ -216,12 +230,22 @@ class ShipmentsView(ListView):
         # TRANSLATORS: Shipments, the recipient of a gift a customer ordered for someone else.
         gift_from = _("{recipient} (gift from {buyer})")
         local = owner().local
-        awaiting_receipt, missing_address = rules.awaiting_receipt, rules.missing_address
+        awaiting_receipt, missing_address, checkin_due = rules.awaiting_receipt, rules.missing_address, followup.checkin_due
+        waiting_statuses = rules.AWAITING_RECEIPT
         for shipments, products_of in pages:
             rows = []
             for (sid, person_name, carrier, tracking_code, tracking_url, sent_at, status_code,
                  street, postcode, city, gift_for) in shipments:
-                awaiting = awaiting_receipt(status_code, sent_at, now, days)
+                day = checkin = None
+                if sent_at:  # asked about on the morning of a day: the same moment for a day's parcels
+                    day = local(sent_at).date()
+                    checkin = checkins.get(day)
+                    if checkin is None:
+                        checkin = checkins[day] = checkin_due(sent_at, ladder)
+                awaiting = awaiting_receipt(status_code, checkin, now)
+                if (checkin is not None and checkin > now and status_code in waiting_statuses
+                        and (self._next_marker is None or checkin < self._next_marker)):
+                    self._next_marker = checkin
                 no_address = missing_address(status_code, street, postcode, city)
                 if (wanted == AWAITING and not awaiting) or (wanted == NO_ADDRESS and not no_address):
                     continue
@@ -240,8 +264,7 @@ class ShipmentsView(ListView):
                 if carrier_text is None:
                     carrier_text = carriers[carrier] = label("carrier", carrier)
                 sent = ""
-                if sent_at:
-                    day = local(sent_at).date()
+                if day is not None:
                     sent = days_shown.get(day)
                     if sent is None:
                         sent = days_shown[day] = i18n.list_date(day)

@@ -95,6 +95,11 @@ class Salvaged:
         """Was every row read (the damage was in an index, or in the free space)?"""
         return not self.unreadable and not self.dropped
 
+    def nothing_kept(self, table: str) -> bool:
+        """Is not one row of ``table`` in the salvage: none read, or all it read left out,
+        and none taken from the backup?"""
+        return self.rows.get(table, 0) - self.dropped.get(table, 0) + self.filled.get(table, 0) <= 0
+
 
 def _q(name: str) -> str:
     return '"{}"'.format(name.replace('"', '""'))

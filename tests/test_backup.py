@@ -501,3 +501,34 @@ def test_what_is_not_damage_is_raised_by_the_reader_and_refused_by_a_restore(tmp
     assert refused.value.reason == NotAnAfspraakDatabase.DAMAGED
     with pytest.raises(ValueError):
         backup.check_problem(missing, "foreign_key_check")
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "The backup is restored."), ("nl", "De back-up is teruggezet.")])
+def test_file_restore_after_her_file_went_missing_names_no_kept_copy(qtbot, database, translator, tmp_path,
+                                                                      monkeypatch, language, said):
+    """Her database removed under the open window (a sync tool took it): File → Restore has
+    nothing to keep aside (``_keep_current`` returns None), and said "kept in None"."""
+    from desktop import i18n
+    from desktop.store import backup
+    from desktop.views import dialogs
+    from desktop.views.main_window import MainWindow
+
+    Person.create(name="In de back-up")
+    taken = backup.backup_now(database, out=tmp_path / "copy.sqlite3")
+    i18n.set_language(language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    for path in (paths.db_path(), *backup.sidecar_files(paths.db_path())):
+        path.unlink(missing_ok=True)
+    told = []
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(taken))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append(("warn", text)))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(("inform", text)))
+    window.restore_backup()
+    assert [kind for kind, _ in told] == ["inform"], told
+    text = told[0][1]
+    assert said in text and "None" not in text, text
+    assert not list(paths.backup_dir().glob("*-before-restore.sqlite3"))
+    assert [p.name for p in Person.select()] == ["In de back-up"]

@@ -19,7 +19,7 @@ from desktop import i18n, paths
 from desktop.presentation import backup_texts, errors
 from desktop.store import backup, migrations, recovery, salvage, storage_errors
 from desktop.store.db import NotAnAfspraakDatabase, close_database
-from desktop.store.models import Event, Person
+from desktop.store.models import Event, Person, Product
 from desktop.store.opening import open_database
 from tests.conftest import NOW
 
@@ -176,6 +176,52 @@ def test_the_salvage_reads_past_the_damaged_page_and_notes_the_range(tmp_path, d
     assert con.execute("SELECT count(*) FROM event_fts WHERE event_fts MATCH 'Tijdlijn'").fetchone()[0] > 100
     assert con.execute("PRAGMA user_version").fetchone()[0] == migrations.CURRENT_VERSION
     con.close()
+
+
+@pytest.mark.parametrize("language, part, whole", [
+    ("en", "part of the timeline (notes, messages and history)", "all products"),
+    ("nl", "een deel van de tijdlijn (notities, berichten en geschiedenis)", "alle producten")])
+def test_a_part_of_which_nothing_could_be_read_is_told_as_all_of_it(tmp_path, data_dir, language, part, whole):
+    """Every product on the one page that was written over, one page of the timeline too: the
+    products were told as "some products"; now all of them, and part of the timeline."""
+    from babel.lists import format_list
+
+    shop()
+    open_database()
+    for i in range(6):
+        Product.create(key=f"SKU-{i}", name=f"Armband met letter {i}")
+    close_database()
+    path = paths.db_path()
+    garble(path, page_of(path, b"Armband met letter 3"))
+    garble(path, page_of(path, b"Tijdlijn 150 yyy"))
+
+    out = salvage.salvage(path, tmp_path / "gered.sqlite3")
+
+    assert out is not None and set(out.unreadable) == {"event", "product"} and out.rows["product"] == 0
+    assert out.nothing_kept("product") and not out.nothing_kept("event")
+    i18n.set_language(language)
+    assert errors.unreadable_parts(out) == format_list([part, whole], locale=i18n.formatting_locale())
+    text = backup_texts.salvage_restored(out, None)
+    assert part in text and whole in text, text
+
+
+def test_a_timeline_none_of_which_could_be_read_is_not_called_part_of_it(tmp_path, data_dir):
+    """A few notes, all on the page that was written over (the table's only page): "all of
+    the timeline", never "part of the timeline"."""
+    database = open_database()
+    person = Person.create(name="Eerst")
+    for i in range(3):
+        note(person, f"Enige notitie {i} " + "z" * 100)
+    backup.daily_backup(database, keep=14, now=BACKUP_AT)  # (no parent of anything: not taken from it)
+    close_database()
+    path = paths.db_path()
+    garble(path, page_of(path, b"Enige notitie 1"))
+
+    out = salvage.salvage(path, tmp_path / "gered.sqlite3")
+
+    assert out is not None and out.rows.get("event") == 0 and "event" in out.unreadable
+    text = backup_texts.salvage_restored(out, None)
+    assert "all of the timeline (notes, messages and history)" in text and "part of the timeline" not in text
 
 
 # --- a restore of the damaged file a repair kept aside (review of data safety, 2) -------------

@@ -108,7 +108,7 @@ def salvage_restored(salvaged, kept: Path | None) -> str:
         text = _("Everything in the file could still be read: it is now your data in Afspraak.")
     else:
         text = _("What could still be read from the file is now your data in Afspraak. Could not be read: "
-                 "{parts}.").format(parts=errors.unreadable_parts(list(salvaged.unreadable) + list(salvaged.dropped)))
+                 "{parts}.").format(parts=errors.unreadable_parts(salvaged))
     if kept is None:
         return text
     return text + " " + _("Your previous data was kept in {path}.").format(path=str(kept))

@@ -465,14 +465,47 @@ _PARTS = {
 }
 
 
-def unreadable_parts(tables: Sequence[str]) -> str:
-    """The parts of her data a salvage could not read wholly, as one list in her words."""
+# The same parts where not one row of the table is in the salvage (its every page unreadable,
+# or all it read left out): "part of" or "some" would not be true.
+_WHOLE = {
+    # TRANSLATORS: after "Could not be read:": not one row of this part of her data could be read
+    "event": N_("all of the timeline (notes, messages and history)"),
+    "person": N_("all people's details"),
+    "handle": N_("all people's social media names"),
+    "shop_order": N_("all shop orders"),
+    "shop_order_line": N_("all lines of shop orders"),
+    "custom_order": N_("all custom orders"),
+    "order_date_change": N_("all changes of custom orders' dates"),
+    "order_picture": N_("all pictures of custom orders"),
+    "collaboration": N_("all collaborations"),
+    "collaboration_product": N_("all products of collaborations"),
+    "agreement_version": N_("all agreements"),
+    "deliverable": N_("all deliverables of collaborations"),
+    "content": N_("all posts and other content"),
+    "content_evidence": N_("all proof of posted content"),
+    "shipment": N_("all shipments"),
+    "shipment_item": N_("all items of shipments"),
+    "product": N_("all products"),
+    "strike": N_("all strikes"),
+    "rating": N_("all ratings"),
+    "message_template": N_("all message templates"),
+}
+
+
+def unreadable_parts(salvaged) -> str:
+    """The parts of her data a salvage (``salvage.Salvaged``) could not read wholly, as one
+    list in her words: all of a part none of which is in the salvage (``nothing_kept``), else
+    part of it."""
     from babel import lists as babel_lists
 
+    tables = {*salvaged.unreadable, *salvaged.dropped}
     words: list[str] = []
     for table in sorted(tables, key=lambda t: (t not in _PARTS, list(_PARTS).index(t) if t in _PARTS else 0)):
-        # TRANSLATORS: a part of her data that could not be read, after "Could not be read:"
-        word = _(_PARTS[table]) if table in _PARTS else _("some settings and other data")
+        if table not in _PARTS:
+            # TRANSLATORS: a part of her data that could not be read, after "Could not be read:"
+            word = _("some settings and other data")
+        else:
+            word = _(_WHOLE[table] if salvaged.nothing_kept(table) else _PARTS[table])
         if word not in words:
             words.append(word)
     return babel_lists.format_list(words, locale=i18n.formatting_locale()) if words else ""
@@ -487,7 +520,7 @@ def _salvaged(report: Recovery, command_line: bool) -> str:
                  "database. Nothing is missing.")
     text = _("Afspraak copied everything that could still be read into a new, sound database: the rest of "
              "your data is as you left it. Could not be read: {parts}.").format(
-        parts=unreadable_parts(list(saved.unreadable) + list(saved.dropped)))
+        parts=unreadable_parts(saved))
     if report.backup_left is not None and report.backup_has_more:
         taken = to_local(report.backup_left_at)
         if command_line:

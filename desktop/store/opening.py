@@ -65,12 +65,12 @@ def _erasures_again(database: peewee.SqliteDatabase, path: Path) -> None:
         privacy.reapply_erasures(database, *pending)
 
 
-def restore_open(source: Path, path: Path | None = None) -> Path:
+def restore_open(source: Path, path: Path | None = None) -> Path | None:
     """Replace the open database with the backup ``source`` (File > Restore a backup…): close
     it, restore (``backup.restore``: the current file kept aside first), open it again.
-    Returns where the previous data was kept. A refusal (``backup.NotAnAfspraakDatabase``,
-    ``FileNotFoundError``) or any other failure changes nothing and reopens the current data
-    before it is raised."""
+    Returns where the previous data was kept (None: its file was gone, nothing to keep). A
+    refusal (``backup.NotAnAfspraakDatabase``, ``FileNotFoundError``) or any other failure
+    changes nothing and reopens the current data before it is raised."""
     return _restore_open(source, path, salvaging=False)[0]
 
 

@@ -434,6 +434,14 @@ def _take_back(path: Path, there: list[Path], moved: list[tuple[Path, Path]]) ->
     return False
 
 
+def _signs_of_missing(path: Path) -> tuple[list[Path], bool]:
+    """What tells, with ``path`` itself not there, that her data was there and went missing
+    (:func:`put_back_missing` puts it back, :func:`holds_data` counts it as data): its
+    write-ahead log and index left beside it (those that are), and whether the folder has
+    its backups folder (asked without making it, as ``paths.backup_dir`` would)."""
+    return [side for side in sidecar_files(path) if side.exists()], (path.parent / "backups").is_dir()
+
+
 def put_back_missing(path: Path, now: datetime) -> Recovery | None:
     """The database file is not there. A first start has nothing else either; but when
     automatic backups are there, or the write-ahead log of the file that went, the data
@@ -445,8 +453,8 @@ def put_back_missing(path: Path, now: datetime) -> Recovery | None:
     the disk refuses any step the log goes back where it was and the copy is removed
     (:class:`RepairBlocked`, :data:`MISSING`). A copy left in place unopened was taken at
     the next start for her file, and nobody was told that it had gone missing."""
-    stale = [side for side in sidecar_files(path) if side.exists()]
-    source = newest_good_backup() if (path.parent / "backups").is_dir() else None
+    stale, backups_there = _signs_of_missing(path)
+    source = newest_good_backup() if backups_there else None
     if source is None and not stale:
         return None
     kept = _kept_name(path, now) if stale else None
@@ -570,7 +578,10 @@ def holds_data(folder: Path) -> bool:
     and report "nothing is due"."""
     path = folder / paths.DB_FILENAME
     try:
-        return any(f.exists() for f in (path, *sidecar_files(path))) or (folder / "backups").is_dir()
+        if path.exists():
+            return True
+        stale, backups_there = _signs_of_missing(path)
+        return bool(stale) or backups_there
     except OSError:
         return True  # cannot be told: opening it says what is wrong
 

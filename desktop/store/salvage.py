@@ -95,6 +95,11 @@ class Salvaged:
         """Was every row read (the damage was in an index, or in the free space)?"""
         return not self.unreadable and not self.dropped
 
+    def nothing_kept(self, table: str) -> bool:
+        """Is not one row of ``table`` in the salvage: none read, or all it read left out,
+        and none taken from the backup?"""
+        return self.rows.get(table, 0) - self.dropped.get(table, 0) + self.filled.get(table, 0) <= 0
+
 
 def _q(name: str) -> str:
     return '"{}"'.format(name.replace('"', '""'))
@@ -119,40 +124,40 @@ def _shadow_names(schema: list[tuple[str, str, str, str | None]]) -> set[str]:
             and any(name.startswith(v + "_") for v in virtual)}
 
 
-def _probe(src: sqlite3.Connection, table: str, cols: str, start: int):
-    return src.execute(f"SELECT rowid, {cols} FROM {_q(table)} WHERE rowid >= ? ORDER BY rowid LIMIT 1",
-                       (start,)).fetchone()
+_UNREADABLE = object()  # what :func:`_read_at` gives for a seek into a damaged page
+
+
+def _read_at(src: sqlite3.Connection, table: str, cols: str, start: int):
+    """The first row at or after rowid ``start`` (None: none is there), or _UNREADABLE when
+    the seek meets a damaged page."""
+    try:
+        return src.execute(f"SELECT rowid, {cols} FROM {_q(table)} WHERE rowid >= ? ORDER BY rowid LIMIT 1",
+                           (start,)).fetchone()
+    except Exception as exc:
+        if not _broken(exc):
+            raise
+        return _UNREADABLE
 
 
 def _next_readable(src: sqlite3.Connection, table: str, cols: str, start: int) -> int | None:
     """The first rowid at or after ``start`` whose row can be read, or None (none can, or
     none is there). A seek into a damaged page fails; one past it succeeds."""
     failed, step, at = start - 1, 1, start
-    while True:
-        try:
-            row = _probe(src, table, cols, at)
-        except Exception as exc:
-            if not _broken(exc):
-                raise
-            failed = at
-            if at >= _HIGHEST:
-                return None
-            at = min(start + step, _HIGHEST)
-            step *= 2
-            continue
-        break
+    while (row := _read_at(src, table, cols, at)) is _UNREADABLE:
+        failed = at
+        if at >= _HIGHEST:
+            return None
+        at = min(start + step, _HIGHEST)
+        step *= 2
     found = row[0] if row else None
     low, high = failed, at  # low fails (or is below start), high reads
     while high - low > 1:
         middle = (low + high) // 2
-        try:
-            row = _probe(src, table, cols, middle)
-        except Exception as exc:
-            if not _broken(exc):
-                raise
+        row = _read_at(src, table, cols, middle)
+        if row is _UNREADABLE:
             low = middle
-            continue
-        high, found = middle, (row[0] if row else None)
+        else:
+            high, found = middle, (row[0] if row else None)
     return found
 
 

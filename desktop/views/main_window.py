@@ -947,6 +947,11 @@ class MainWindow(QMainWindow):
         untold = erasures.take_untold()  # people erased on request since the backup: erased from it again
         if salvaged is not None:
             text = backup_texts.salvage_restored(salvaged or None, kept)
+        elif kept is None:
+            # Her data file was gone from under the open window (a sync tool removed it): nothing
+            # was kept aside, so no kept copy is named (it said "kept in None").
+            text = _("The backup is restored. Your data file was no longer there, so there was no previous "
+                     "data to keep aside.")
         else:
             text = _("The backup is restored. Your previous data was kept in {path}.").format(path=str(kept))
         dialogs.inform(self, _("Backup restored"), text + ("\n\n" + erasure_texts.erased_again(untold) if untold else ""))

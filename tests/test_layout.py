@@ -563,18 +563,23 @@ def test_an_address_is_a_line_per_part_and_its_place_stays_whole(qtbot, demo_db,
     from PySide6.QtWidgets import QLabel
 
     from desktop.store.models import Shipment
-    from desktop.views.base import address_text
+    from desktop.presentation.address_texts import PostalAddress, address_text
+    from desktop.presentation.delivery_texts import parcel_of
 
     nbsp = "\u00a0"
-    assert address_text("Lange Voorhout 1", "2514 EA", "Den Haag") == f"Lange Voorhout 1\n2514{nbsp}EA{nbsp}Den{nbsp}Haag"
-    assert address_text("", "", "Den Haag", "Nederland") == f"Den{nbsp}Haag\nNederland"
+    assert (address_text(PostalAddress("Lange Voorhout 1", "2514 EA", "Den Haag", "NL"), screen=True)
+            == f"Lange Voorhout 1\n2514{nbsp}EA{nbsp}Den{nbsp}Haag")
+    # a place written over two lines (the United Kingdom): each kept whole, the country named
+    assert (address_text(PostalAddress("", "SW1A 2AA", "St Albans", "GB"), screen=True, locale=i18n.formatting_locale("nl"),
+                         home="NL") == f"St{nbsp}Albans\nSW1A{nbsp}2AA\nVerenigd Koninkrijk")
     window = shown_window(qtbot, monkeypatch, view_key="shipments")
     view = window.view("shipments")
     shipment = Shipment.select().where(Shipment.person.is_null(False)).first()
     view.select_id(shipment.id)
-    person = shipment.person
+    to = parcel_of(shipment.custom_order_id, shipment.person) if shipment.custom_order_id else None
+    where = to.address() if to is not None else PostalAddress.of_card(shipment.person)
     texts = [label.text() for label in view.detail.findChildren(QLabel)]
-    assert address_text(person.street, person.postcode, person.city) in texts
+    assert address_text(where, screen=True) in texts  # as the formatter writes it, the country when abroad
     if not shipment.tracking_url:
         assert "Link" not in texts  # a field without a value is left out, not shown as a bare label
 

@@ -30,9 +30,17 @@ def parcel(street="Kerkstraat 12", postcode="9000", city="Gent", iso="BE", code=
      "Zoë Verhoeven\n10 Downing Street\nLondon\nSW1A 2AA\nUnited Kingdom"),
     (parcel("100 Queen St W", "M5H 2N2", "Toronto", "CA", "other", "CA"), "nl_NL", "NL",
      "Zoë Verhoeven\n100 Queen St W\nToronto M5H 2N2\nCanada"),
-    # a country the shop's file wrote out in full: as it wrote it
+    # a country the shop's file wrote out in full: named in the reader's language when Babel knows it
     (parcel("Hauptstraße 1", "10115", "Berlin", "", "other", "Deutschland"), "nl_NL", "NL",
-     "Zoë Verhoeven\nHauptstraße 1\n10115 Berlin\nDeutschland"),
+     "Zoë Verhoeven\nHauptstraße 1\n10115 Berlin\nDuitsland"),
+    (parcel("Hauptstraße 1", "10115", "Berlin", "", "other", "Deutschland"), "en", "NL",
+     "Zoë Verhoeven\nHauptstraße 1\n10115 Berlin\nGermany"),
+    # ... else as it wrote it
+    (parcel("Main Road 1", "123", "Bree", "", "other", "Atlantis"), "nl_NL", "NL",
+     "Zoë Verhoeven\nMain Road 1\n123 Bree\nAtlantis"),
+    # the United States: "City, ST 12345" when the state is in the town's field, the country in the reader's words
+    (parcel("1 Main St", "97201", "Portland, OR", "US", "other", "US"), "nl_NL", "NL",
+     "Zoë Verhoeven\n1 Main St\nPortland, OR 97201\nVerenigde Staten"),
     # "another country" typed in the form names none: no line that says "Other country"
     (parcel("Hauptstraße 1", "10115", "Berlin", "", "other", "other"), "nl_NL", "NL",
      "Zoë Verhoeven\nHauptstraße 1\n10115 Berlin"),

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.domain.shipments import ShipTo, has_address
-from desktop.i18n import current_language, formatting_locale
-from desktop.labels import label
+from desktop.presentation.address_texts import PostalAddress, address_line, address_text, country_words
 from desktop.store import orders as store
 
 if TYPE_CHECKING:
@@ -48,27 +47,21 @@ class Parcel:
     def empty(self) -> bool:
         return not any(p.strip() for p in (self.street, self.postcode, self.city))
 
+    def address(self, name: bool = False) -> PostalAddress:
+        """Where it goes, for ``address_texts`` to write (with the recipient's name first)."""
+        return PostalAddress(street=self.street, postcode=self.postcode, city=self.city,
+                             country=self.iso_country or self.country_code, written=self.country_written,
+                             name=self.name if name else "")
+
     def one_line(self) -> str:
-        """ "Kerkstraat 12, 9000 Gent, België" (the parts there are)."""
-        place = " ".join(p for p in (self.postcode, self.city) if p)
-        return ", ".join(p for p in (self.street, place, self.country) if p)
-
-
-def country_name(code: str, written: str = "") -> str:
-    """A country in the reader's language: the Netherlands and Belgium as everywhere in the
-    app; another one the shop's file wrote as two letters ("CA") by its name ("Canada"),
-    else as the file wrote it."""
-    if code in ("NL", "BE") or (code == "other" and (written or "").strip() == "other"):  # typed in the order form
-        return label("country", code)
-    written = (written or "").strip()
-    if len(written) == 2 and written.isalpha():
-        return formatting_locale(current_language()).territories.get(written.upper(), written)
-    return written or (label("country", code) if code else "")
+        """ "Kerkstraat 12, 9000 Gent, België" (the parts there are; the country when it is
+        not the shop's own)."""
+        return address_line(self.address())
 
 
 def ship_to_parcel(ship: ShipTo, customer: Person) -> Parcel:
     return Parcel(name=ship.name or customer.name, street=ship.street, postcode=ship.postcode, city=ship.city,
-                  country=country_name(ship.country_code, ship.country), country_code=ship.country_code,
+                  country=country_words(PostalAddress.of_ship(ship), home=""), country_code=ship.country_code,
                   phone=ship.phone, from_the_order=True, gift=not ship.is_for(customer.name), typed=ship.typed,
                   iso_country=ship.iso_country, country_written=ship.country.strip())
 
@@ -79,7 +72,7 @@ def parcel_of(order_id: int | None, customer: Person) -> Parcel:
     if ship is not None:
         return ship_to_parcel(ship, customer)
     return Parcel(name=customer.name, street=customer.street, postcode=customer.postcode, city=customer.city,
-                  country=label("country", customer.country) if customer.country else "",
+                  country=country_words(PostalAddress.of_card(customer), home=""),
                   country_code=customer.country or "", phone=customer.phone, from_the_order=False, gift=False,
                   iso_country=customer.country if customer.country in ("NL", "BE") else "")
 
@@ -94,31 +87,12 @@ def differs_from_card(parcel: Parcel, customer: Person) -> bool:
     return not ShipTo(parcel.name, parcel.street, parcel.postcode).same_address(customer.street, customer.postcode)
 
 
-# Where a country writes the town before the postcode (the Netherlands, Belgium and most of
-# Europe: "9000 Gent"): on one line ("Toronto ON M5V 2T6"), or the postcode on a line of
-# its own under the town (the United Kingdom, Ireland).
-_TOWN_FIRST = {"US": "line", "CA": "line", "AU": "line", "NZ": "line", "GB": "lines", "IE": "lines"}
-
-
 def address_block(parcel: Parcel, locale, home_country: str) -> str:
     """Where ``parcel`` goes as it is written on it, a line per part, for a message to the
-    customer in ``locale``: the name, the street, the postcode and town as the country writes
-    them, and the country in the reader's language when it is not the shop's own
-    (``home_country``). "" when Afspraak knows no address (a name is not one)."""
+    customer in ``locale`` (``address_texts``: the name, the street, the postcode and town as
+    the country writes them, and the country in the reader's language when it is not the
+    shop's own, ``home_country``; never "Other country"). "" when Afspraak knows no address
+    (a name is not one)."""
     if parcel.empty:
         return ""
-    postcode, city = parcel.postcode.strip(), parcel.city.strip()
-    way = _TOWN_FIRST.get(parcel.iso_country)
-    if way == "lines":
-        place = [city, postcode]
-    elif way == "line":
-        place = [" ".join(p for p in (city, postcode) if p)]
-    else:
-        place = [" ".join(p for p in (postcode, city) if p)]
-    country = ""
-    if parcel.iso_country and parcel.iso_country != home_country:
-        country = locale.territories.get(parcel.iso_country, parcel.iso_country)
-    elif not parcel.iso_country and parcel.country_code == "other" and parcel.country_written.lower() != "other":
-        country = parcel.country_written  # as the shop's file wrote it ("Canada"): no name of ours for it
-    lines = [parcel.name.strip(), parcel.street.strip(), *place, country]
-    return "\n".join(line for line in lines if line)
+    return address_text(parcel.address(name=True), locale=locale, home=home_country, other_country=False)

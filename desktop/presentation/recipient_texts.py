@@ -12,7 +12,7 @@ from desktop import clock, i18n
 from desktop.domain.order_importers import customer_profile
 from desktop.domain.privacy import Delivery, Recipient, readme_text, zone_name
 from desktop.i18n import NP_, _, ngettext, translations_for
-from desktop.presentation.delivery_texts import country_name
+from desktop.presentation.address_texts import PostalAddress, address_line
 
 # The README's reason, in both forms of address (the form is known at run time).
 _WHY = (NP_("je", "Why it is kept: somebody ordered something from the shop to be sent to you. Your name, address "
@@ -27,11 +27,10 @@ _WHY_TYPED = (NP_("je", "Why it is kept: somebody ordered something from the sho
 
 
 def delivery_text(delivery: Delivery) -> str:
-    """ "Zoë Verhoeven, Kerkstraat 12, 9000 Gent, België, +32 9 123 45 67" (the parts there are)."""
+    """ "Zoë Verhoeven, Kerkstraat 12, 9000 Gent, België, +32 9 123 45 67" (the parts there are;
+    the address as ``address_texts`` writes it on one line)."""
     ship = delivery.ship
-    place = " ".join(p for p in (ship.postcode.strip(), ship.city.strip()) if p)
-    country = country_name(ship.country_code, ship.country)
-    return ", ".join(p for p in (ship.name.strip(), ship.street.strip(), place, country, ship.phone.strip()) if p)
+    return ", ".join(p for p in (address_line(PostalAddress.of_ship(ship)), ship.phone.strip()) if p)
 
 
 def order_line(delivery: Delivery) -> str:

@@ -178,15 +178,6 @@ def clear_layout(layout) -> None:
             widget.deleteLater()
 
 
-def address_text(street: str, postcode: str, city: str, country: str = "") -> str:
-    """An address for a detail pane, a line per part as on an envelope; "2511 CV Den Haag"
-    is never broken inside (no "Den / Haag")."""
-    from desktop.i18n import keep_together
-
-    place = " ".join(part for part in ((postcode or "").strip(), (city or "").strip()) if part)
-    return "\n".join(part for part in ((street or "").strip(), keep_together(place), country or "") if part)
-
-
 def bullet_item(text: str) -> QWidget:
     """A "•" and its text beside it: the text wraps under itself, not under the bullet."""
     from PySide6.QtWidgets import QHBoxLayout

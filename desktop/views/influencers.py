@@ -26,11 +26,11 @@ from desktop.store import influencers as ops
 from desktop.views import dialogs
 from desktop.views import evidence as evidence_view
 from desktop.views import picture_check
-from desktop.views.base import ListView, address_text, plain_label
+from desktop.views.base import ListView, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import LazyRow, Row
 from desktop.views.undo import EvidenceAdded
-from desktop.presentation import cost_texts, errors, event_texts, influencer_export
+from desktop.presentation import address_texts, cost_texts, errors, event_texts, influencer_export
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -521,7 +521,9 @@ class InfluencersView(ListView):
             (_("Email"), person.email),
             (_("Phone"), person.phone),
             (_("WhatsApp"), person.whatsapp),
-            (_("Address"), address_text(person.street, person.postcode, person.city)),
+            # the country in a field of its own below (it also tells her language)
+            (_("Address"), address_texts.address_text(address_texts.PostalAddress.of_card(person), screen=True,
+                                                      with_country=False)),
             (_("Country"), label("country", person.country)),
             (_("Language"), label("language", person.language)),
             (_("Form of address"), label("address_form", person.address_form)),

@@ -27,7 +27,7 @@ from desktop import clock, i18n
 from desktop.domain import order_importers as rules
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import label
-from desktop.presentation import import_texts
+from desktop.presentation import address_texts, import_texts
 from desktop.presentation.import_texts import erased_preview, history_text, order_counts
 from desktop.store.shop_orders import ImportPlan
 from desktop.views.date_edit import DateEdit
@@ -194,9 +194,10 @@ class OrderPreviewDialog(QDialog):
         rows = list(self.plan.parsed.customers.values())[:SHOWN_ROWS]
         table.setRowCount(len(rows))
         for row, c in enumerate(rows):
-            place = " ".join(p for p in (c.postcode, c.city) if p)
-            country = (label("country", c.country) if c.country in ("NL", "BE")
-                       else (c.country_name or label("country", c.country)))
+            # the place as the country writes it; the country named in the reader's language, the shop's own too
+            where = address_texts.PostalAddress(postcode=c.postcode, city=c.city, country=c.country,
+                                                written=c.country_name)
+            place, country = address_texts.place_line(where), address_texts.country_words(where, home="")
             cells = [_("known") if c.key in known else _("new"), c.name, c.email, place, country,
                      label("language", c.language), label("address_form", c.address_form)]
             for column, text in enumerate(cells):

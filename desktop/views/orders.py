@@ -32,12 +32,12 @@ from desktop.labels import choices, label
 from desktop.store import due, pictures, settings
 from desktop.store import orders as store
 from desktop.views import dialogs
-from desktop.views.base import ListView, address_text, plain_label
+from desktop.views.base import ListView, plain_label
 from desktop.views.rows import Row
 from desktop.views.flow import flow_of
 from desktop.views.rows import plain_tooltip, shortcut_safe
 from desktop.views.timeline_widget import PersonTimeline
-from desktop.presentation import delivery_texts, errors, event_texts, order_texts, undo_texts
+from desktop.presentation import address_texts, delivery_texts, errors, event_texts, order_texts, undo_texts
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -373,8 +373,7 @@ class OrdersView(ListView):
         self._add_parcels(layout, o)
 
         self.add_section(layout, _("Customer"))
-        address = address_text(person.street, person.postcode, person.city,
-                               label("country", person.country) if person.country else "")
+        address = address_texts.address_text(address_texts.PostalAddress.of_card(person), screen=True)
         form_text = (_("English") if person.language == "en" else
                      _("Dutch, {form}").format(form=_("formal (u)") if person.address_form == "u" else _("informal (je)")))
         # Where the parcel goes, when the shop's order says somewhere else than her address
@@ -382,8 +381,8 @@ class OrdersView(ListView):
         parcel = delivery_texts.parcel_of(o.id, person)
         ship_to = ""
         if delivery_texts.differs_from_card(parcel, person):
-            ship_to = "\n".join(p for p in (parcel.name, address_text(parcel.street, parcel.postcode, parcel.city,
-                                                                      parcel.country), parcel.phone) if p)
+            ship_to = "\n".join(p for p in (address_texts.address_text(parcel.address(name=True), screen=True),
+                                             parcel.phone) if p)
         self.add_fields(layout, [pair for pair in [
             (_("Name"), person.name), (_("Email"), person.email), (_("Phone"), person.phone),
             (_("Address"), address), (_("Language"), form_text),

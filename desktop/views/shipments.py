@@ -24,10 +24,10 @@ from desktop.domain.carriers import is_link
 from desktop.domain.search_text import sort_key
 from desktop.i18n import _
 from desktop.labels import choices, label
-from desktop.presentation import delivery_texts, order_texts
+from desktop.presentation import address_texts, delivery_texts, order_texts
 from desktop.store import due, journal, lookups, shipping
 from desktop.store import orders as order_store
-from desktop.views.base import ListView, address_text, plain_label
+from desktop.views.base import ListView, plain_label
 from desktop.views import theme
 from desktop.views.flow import flow_of
 from desktop.views.undo import Recorded, parcel_marked
@@ -341,7 +341,8 @@ class ShipmentsView(ListView):
         p = s.person
         to = _addressee(s)
         self.add_heading(layout, _("Shipment to {name}").format(name=to.name))
-        address = address_text(to.street, to.postcode, to.city)
+        where = to.address() if isinstance(to, delivery_texts.Parcel) else address_texts.PostalAddress.of_card(to)
+        address = address_texts.address_text(where, screen=True)
         no_address = rules.missing_address(s.status, to.street, to.postcode, to.city)
         if no_address and getattr(to, "from_the_order", False):
             # TRANSLATORS: Shipments pane: the shop's order names where the parcel goes (a gift's

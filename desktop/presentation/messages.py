@@ -1036,6 +1036,8 @@ _BELGIAN = (
     NBE_("On another note, did the parcel I sent you arrive safely?"),
     NBE_("On another note, did the new parcel with the {product} arrive safely?"),
     NBE_("On another note, did the new parcel I sent you arrive safely?"),
+    # the parcel's code without a link: a "trackingcode" (the Dutch say "track-and-tracecode")
+    NBE_("Tracking code: {code}"),
     # ...and asked together with whether her message arrived (a "pakje" that "toekomt")
     NBE_("Did my message and parcel reach you?"),
     NBE_("Did both my message and the parcel with the {product} reach you?"),
@@ -1136,7 +1138,8 @@ SIGN_OFF = NBE_("Best wishes,")
 # {track_trace} when the parcel has a tracking code but no link to follow it by: the line
 # after "You can follow your parcel here:" gives the code with its name, not a bare code.
 # TRANSLATORS: a line of its own in "your order is on its way", after "You can follow your
-# parcel here:"; {code} is the carrier's tracking code (Dutch: "Track & Trace-code: {code}").
+# parcel here:"; {code} is the carrier's tracking code (Dutch: "Track-and-tracecode: {code}";
+# Belgian readers say "Trackingcode: {code}").
 TRACKING_CODE = NF_("Tracking code: {code}")
 
 # Phrases that make up {afspraken}: one per promise kind, in both forms of address.

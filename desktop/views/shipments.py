@@ -519,7 +519,7 @@ class ShipmentsView(ListView):
         is left with her or on its way ("" otherwise)."""
         if s is None or s.status not in rules.GONE or s.collaboration_id is None:
             return ""
-        if rules.chased(lookups.parcel_statuses(s.collaboration_id)):
+        if rules.chased(lookups.parcel_statuses(s.collaboration_id), collab_status=s.collaboration.status):
             return ""
         # TRANSLATORS: Shipments pane under a returned or lost parcel; {title} is the collaboration.
         return _("No parcel for “{title}” is with {name} or on its way, so Afspraak holds back its reminders "

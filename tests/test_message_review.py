@@ -83,16 +83,82 @@ def test_a_parcel_check_in_rides_along_in_a_follow_up_of_her_unanswered_message(
     ShipmentItem.create(shipment=parcel, product=Product.get(Product.name == "Naamketting"))
     [item] = [i for i in due.due_now(NOW) if i.person_id == mila.id and i.action == "message"]
     assert item.kind == "reply" and [p.kind for p in item.parts] == ["reply", "shipment"]
+    assert item.template == "reply.1"
     for lang, country, form in READERS:
         as_reader(mila, lang, country, form)
         to = due_texts.recipient(Person.get_by_id(mila.id))
-        question = messages.parcel_question({"product": ["Naamketting"]}, to)
+        # step 1 asks whether her message arrived: one question asks after both
+        question = messages.parcel_question({"product": ["Naamketting"]}, to, with_message=True)
         body = due_texts.compose(item, NOW).body
+        before, found, after = body.partition(" " + question + " ")
+        assert found and collab.title in before and "Naamketting" not in before + after, body
+        # the follow-up's other wording asks no such thing: the parcel is its closing line
+        other = dataclasses.replace(item, template="reply.1.alt")
+        question = messages.parcel_question({"product": ["Naamketting"]}, to)
+        body = due_texts.compose(other, NOW).body
         before, found, after = body.partition("\n\n" + question + "\n\n")
         assert found and collab.title in before and "Naamketting" not in before + after, body
     # and nothing is left to ask it again on its own
     assert not any(p.kind == "shipment" for i in due.plan(NOW) if i.person_id == mila.id and i.due > NOW
                    for p in i.parts)
+
+
+# A question whether something arrived (her message, the parcel): Dutch "aangekomen" (Belgian
+# "toegekomen"), English "arrive" or "reach you".
+_ARRIVED = re.compile(r"aangekomen|toegekomen|arrive|reach(?:ed)? you", re.IGNORECASE)
+
+
+def _arrival_questions(body: str) -> list[str]:
+    sentences = re.split(r"(?<=[?.!])\s+", body)
+    return [s for s in sentences if s.rstrip().endswith("?") and _ARRIVED.search(s)]
+
+
+@pytest.mark.parametrize("replaces", ["", "lost"])
+@pytest.mark.parametrize("product", [True, False])
+def test_a_follow_up_with_a_parcel_check_in_never_asks_twice_whether_something_arrived(demo, monkeypatch, product,
+                                                                                       replaces):
+    """Step 1 of her unanswered message asks "did it reach you?" ("Is het goed aangekomen?"); the parcel
+    check-in riding along closed it with "O ja, is het pakketje … goed aangekomen?": the same question
+    twice in one message. Every follow-up and reminder that takes a check-in, in each wording, for the
+    five readers, with and without a product named, for a first and a new parcel: one such question,
+    and it names the parcel."""
+    from desktop.store.models import Deliverable, Product, Shipment, ShipmentItem
+
+    mila = Person.get(Person.name == "Mila Smit")
+    collab = Collaboration.get(Collaboration.person == mila)
+    Event.create(at=NOW - timedelta(days=4), kind="message", channel="instagram", direction="out",
+                 text="Zullen we de datum vastleggen?", person=mila, subject_type="collaboration",
+                 subject_id=collab.id)
+    other = Collaboration.create(person=mila, title="Naamketting in een story", status="shipped",
+                                 agreed_at=NOW - timedelta(days=8), response_days=3)
+    Deliverable.create(collaboration=other, kind="story", deadline=NOW + timedelta(days=20))
+    parcel = Shipment.create(person=mila, collaboration=other, status="sent", sent_at=NOW - timedelta(days=6),
+                             value_cents=4295, created_at=NOW - timedelta(days=6))
+    if product:
+        ShipmentItem.create(shipment=parcel, product=Product.get(Product.name == "Naamketting"))
+    [item] = [i for i in due.due_now(NOW) if i.person_id == mila.id and i.action == "message"]
+    assert [p.kind for p in item.parts] == ["reply", "shipment"]
+    if replaces:  # the check-in of a new parcel, after one that got lost (desktop/store/promises/parcels.py)
+        real = due.part_details
+        monkeypatch.setattr(due, "part_details", lambda part: dict(real(part), replaces=replaces)
+                            if part.kind == "shipment" else real(part))
+    late = Deliverable.create(collaboration=collab, kind="post", deadline=NOW - timedelta(days=2))
+    post = dataclasses.replace(item.parts[0], kind="deliverable", subject_id=late.id)
+    items = [dataclasses.replace(item, step=step, template=f"reply.{step}{alt}")
+             for step in ("1", "2", "3") for alt in ("", ".alt")]
+    items += [dataclasses.replace(item, kind="deliverable", step=step, template=f"{name}{alt}",
+                                  parts=(post, item.parts[1]))
+              for step, name in (("1", "ladder.1"), ("2", "ladder.2"), ("3", "ladder.3"), ("answered", "answered.1"))
+              for alt in ("", ".alt")]
+    for lang, country, form in READERS:
+        as_reader(mila, lang, country, form)
+        for one in items:
+            body = due_texts.compose(one, NOW).body
+            asked = _arrival_questions(body)
+            assert len(asked) == 1, (one.template, lang, country, form, body)
+            assert ("Naamketting" in asked[0]) == product, (one.template, lang, country, form, body)
+            new = {"nl": "nieuwe", "en": "new"}[lang]
+            assert (new in asked[0]) == bool(replaces), (one.template, lang, country, form, body)
 
 # --- 2. a merged message cites each promise only at its own step --------------------------
 

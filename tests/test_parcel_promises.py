@@ -564,3 +564,77 @@ def test_the_message_about_moved_deadlines_says_why_they_moved(shop, how, expect
     text = moved_message(version)
     assert expected in text, text
     assert "uiterlijk" in text and "{" not in text
+
+
+# --- a new parcel packed after a loss, then given by hand ("Done without a parcel…") ------
+
+def test_a_replacement_given_by_hand_counts_as_with_her():
+    """The domain: every parcel of a collaboration gone, yet the collaboration says the gift
+    reached her (a replacement handed over): her deliverables are chased."""
+    from desktop.domain import shipments as rules
+
+    assert not rules.chased(["lost"], collab_status="shipped")
+    assert not rules.chased(["returned", "ready"], collab_status="shipped")
+    assert rules.chased(["lost"], collab_status="received")
+    assert rules.chased(["returned"], collab_status="posted")
+    assert not rules.chased([], gift_pending=True, collab_status="agreed")
+
+
+@pytest.mark.parametrize("given_on", [None, date(2026, 12, 9)])
+def test_a_replacement_given_by_hand_lets_her_promises_go_on_from_that_day(shop, given_on):
+    """Her first parcel (Mon 23 Nov) got lost; a new one was packed on Tue 8 Dec and not sent:
+    its task to send it came, and on Thu 10 Dec the owner gave it to her by hand ("Done without
+    a parcel…", the day asked). Her story stayed on hold for good (the collaboration "shipped"
+    with only a lost parcel). Now her promises go on as after a new parcel that reached her:
+    the deadline moves on by the days since the lost one went out, the ladder starts afresh
+    from the new date, and no check-in asks about a parcel she was handed."""
+    from desktop.store import influencer_detail, journal
+    from desktop.store.models import CollaborationProduct, Event, Shipment
+
+    lotte = person("Lotte Peeters")
+    first = send(lotte, [product()])  # Mon 23 Nov
+    collaboration = agree(lotte, first.new_collaboration_id, [("story", 2, date(2026, 12, 1))])
+    story = collaboration.deliverables.get()
+    assert [item.step for item, _text in climb(lotte, local(date(2026, 12, 2), 11), days=2)] == ["1", "2"]
+    shipping.advance(first.shipment_id, "lose", local(date(2026, 12, 4)))
+    again = product("Armband Anker II", 6999)
+    packed = shipping.create_shipment(shipping.NewShipment(
+        person_id=lotte.id, items=[(again.id, 1)], collaboration_id=collaboration.id), local(date(2026, 12, 8)))
+    # (the gift the agreement names: what she has once it was handed over, the lost parcel's never)
+    CollaborationProduct.create(collaboration=collaboration.id, product=again.id, name="Armband Anker II",
+                                value_cents=6999)
+    given = local(date(2026, 12, 10), 11)
+    [task] = [item for item in due_at(given, lotte) if item.kind == "gift"]
+    with journal.recording() as change:  # one Edit → Undo step takes it all back
+        due.dismiss(task, given, given_on)
+    journal.undo(change)
+    assert Collaboration.get_by_id(collaboration.id).status == "shipped"
+    assert Deliverable.get_by_id(story.id).deadline == influencers.end_of_day_utc(date(2026, 12, 1))
+    assert Shipment.get_by_id(packed.shipment_id).status == "ready"
+    [task] = [item for item in due_at(given, lotte) if item.kind == "gift"]
+    due.dismiss(task, given, given_on)
+    assert not Shipment.select().where(Shipment.id == packed.shipment_id).exists()  # out of Zendingen
+    assert Collaboration.get_by_id(collaboration.id).status == "received"
+    assert influencer_detail.detail(lotte.id).collaborations[0].chased
+    # 17 days between the lost parcel and the hand-over (16 when it was given the day before)
+    day = given_on or date(2026, 12, 10)
+    deadline = date(2026, 12, 1) + (day - date(2026, 11, 23))
+    assert Deliverable.get_by_id(story.id).deadline == influencers.end_of_day_utc(deadline)
+    moved = Event.select().where(Event.fact == "deadlines_moved").get()
+    assert moved.params["why"] == "handed_again"
+    days = (day - date(2026, 11, 23)).days
+    assert event_texts.shown(moved) == (
+        f"Cadeau zonder pakket gegeven in plaats van het pakket dat niet aankwam, dus de deadline van Armband Anker "
+        f"schuift {days} dagen op: {deadline.day} dec 2026 (was 1 dec 2026)")
+    from desktop.presentation.collab_texts import moved_message
+    from desktop.store.models import AgreementVersion
+
+    version = AgreementVersion.select().where(AgreementVersion.collaboration == collaboration.id).get()
+    assert "Je eerste pakketje is helaas niet aangekomen, dus we hebben je het cadeau zelf gegeven." in (
+        moved_message(version))
+    # nothing until the new deadline (no check-in of a parcel she was handed), then her ladder afresh
+    start = date(2026, 12, 11)
+    assert not climb(lotte, local(start, 11), days=(deadline - start).days + 1)
+    steps = climb(lotte, local(deadline + timedelta(days=1), 11), days=5)
+    assert [item.step for item, _text in steps] == ["1", "2", "3", "4"]
+    assert deadline.strftime("%-d december") in steps[0][1].body and "Armband Anker II" in steps[0][1].body

@@ -140,20 +140,38 @@ def gift_unsent(collab_status: str, names_gift: bool, parcel_statuses: Iterable[
     return not statuses and collab_status == GIFT_PENDING_STATUS and names_gift
 
 
-def chased(parcel_statuses: Iterable[str], gift_pending: bool = False) -> bool:
-    """May a collaboration's deliverables be chased, given the statuses of its parcels?
+# A collaboration in these statuses says its gift reached her: a parcel confirmed received, a
+# gift or a replacement handed over without a parcel ("Done without a parcel…"), or she posted.
+GIFT_WITH_HER_STATUSES = ("received", "posted")
+
+
+def chased(parcel_statuses: Iterable[str], gift_pending: bool = False, collab_status: str = "") -> bool:
+    """May a collaboration's deliverables be chased, given the statuses of its parcels (and
+    the collaboration's status, ``collab_status``)?
 
     Yes without any parcel when there is no gift to wait for (none was needed, or it was
     handed over and marked received), and while at least one parcel went out to her and
     did not come back or get lost; no while the gift is not sent (``gift_pending``, see
     :func:`gift_unsent`) and once every parcel is returned, lost or only packed (she has
     nothing to post about: a replacement that is ready but not sent ended the hold too
-    early, review 8, F8). ``store/promises/deliverables.py`` and the scores
-    (``store/influencers.scores``) ask the same in their queries."""
+    early, review 8, F8), unless the collaboration says the gift reached her another way
+    (``GIFT_WITH_HER_STATUSES``: the replacement packed after a lost parcel and then given
+    by hand left her promises on hold for good). ``store/promises/deliverables.py`` and the
+    scores (``store/influencers.scores``) ask the same in their queries."""
     statuses = list(parcel_statuses)
     if not statuses:
         return not gift_pending
-    return any(status not in NOT_WITH_HER for status in statuses)
+    return collab_status in GIFT_WITH_HER_STATUSES or any(status not in NOT_WITH_HER for status in statuses)
+
+
+def handed_over_again(collab_status: str, parcel_statuses: Iterable[str]) -> bool:
+    """Does a gift given without a parcel reach her in place of parcels that came back or got
+    lost: the collaboration went out ("shipped") and every parcel of it is returned, lost or
+    only packed? Her promises then go on as after a new parcel that reached her: the open
+    deadlines move on by the days since the last of those went out (:func:`deadline_after_resend`,
+    the hand-over day as the day it went) and the collaboration moves on to "received"."""
+    statuses = list(parcel_statuses)
+    return collab_status == "shipped" and bool(statuses) and not chased(statuses, collab_status=collab_status)
 
 
 # --- what she does in return: written down, or not yet --------------------------------

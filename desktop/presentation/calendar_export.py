@@ -188,7 +188,7 @@ def _open_entries() -> list[Entry]:
         # On hold, as her reminders are: nothing reached her to post about, or the gift is not
         # sent yet (only packed, or named and no parcel: shipments.gift_unsent).
         pending = shipments.gift_unsent(c.status, c.id in gifted or bool(c.products.strip()), statuses)
-        if not shipments.chased(statuses, pending):
+        if not shipments.chased(statuses, pending, c.status):
             continue
         entries.append(Entry(uid("deliverable", d.id), _local_day(d.deadline), _deliverable_title(d), c.title))
 

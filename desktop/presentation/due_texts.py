@@ -774,6 +774,8 @@ def _composed(item: DueItem, now: datetime, extra: dict[str, object] | None) -> 
     values.update(extra or {})
     # a final notice that ends several collaborations in its plural wording (its own template)
     template = messages.wording(item.template, owed)
+    if template in messages.ASKS_ARRIVAL.values():  # "did it reach you?" asks after the parcel too, once
+        values["pakketvraag"] = owed.asked_with_message
     subject, body = (templates.own(template, to.lang, to.context)
                      or messages.default_text(template, to.lang, to.context, to.country))
     body, values = fitted(values, body, owed)

@@ -211,6 +211,15 @@ def _deadlines_moved(p):
                         "moves: {dates}",
                         "Gift given without a parcel {days} days after the agreement, so the deadline of {title} "
                         "moves: {dates}", p["days"]).format(title=p["title"], days=p["days"], dates=dates)
+    if p.get("why") == "handed_again":
+        # TRANSLATORS: timeline event: every parcel of the collaboration came back or got lost, and then
+        # the gift reached her another way than a parcel (by hand, say), so its open deadlines move later
+        # by the {days} days since the parcel that did not arrive went out.
+        return ngettext("Gift given without a parcel in place of the one that did not arrive, so the deadline of "
+                        "{title} moves {days} day later: {dates}",
+                        "Gift given without a parcel in place of the one that did not arrive, so the deadline of "
+                        "{title} moves {days} days later: {dates}", p["days"]).format(
+            title=p["title"], days=p["days"], dates=dates)
     # TRANSLATORS: timeline event: a new parcel went out after the earlier one came back or
     # got lost, so the collaboration's open deadlines move later by {days} days.
     return ngettext("New parcel sent, so the deadline of {title} moves {days} day later: {dates}",

@@ -602,6 +602,11 @@ SEVERAL_COLLABORATIONS = {
 }
 
 
+# The follow-up of her unanswered message that asks whether it arrived, in its wording for a parcel
+# check-in riding along: one question about both (``Owed.asked_with_message``), not two.
+ASKS_ARRIVAL = {"reply.1": "reply.1.parcel"}
+
+
 # The parcel check-in about a new parcel sent because the one before it got lost or came back
 # (``Owed.replaces``): its own wording, "lost" or "returned" (the owner edits each as a template).
 REPLACEMENT_PARCEL = {
@@ -617,7 +622,11 @@ def wording(template_id: str, owed: Owed | None) -> str:
     ("I'll end our collaborations"; the owner edits it as a template of its own); the
     check-in of a parcel that replaces one that got lost or came back (``Owed.replaces``)
     in the words of the new parcel ("Has your parcel arrived?" read as if the lost one
-    were asked about, or as if there had been only one)."""
+    were asked about, or as if there had been only one); the first follow-up of her unanswered
+    message ("did it reach you?") with a parcel check-in riding along asks after both in one
+    question (``ASKS_ARRIVAL``), never twice whether something arrived."""
+    if owed is not None and owed.pakketvraag and template_id in ASKS_ARRIVAL:
+        return ASKS_ARRIVAL[template_id]
     if owed is not None and owed.collaborations > 1:
         return SEVERAL_COLLABORATIONS.get(template_id, template_id)
     if owed is not None and owed.replaces:
@@ -634,6 +643,17 @@ _t(
     NF_("Did my message reach you?"),
     NF_("{aanhef}\n\nOn {bericht_van} I sent you a message about “{titel}”, but I haven't heard back yet. "
         "Did it reach you? A one-line reply is plenty.\n\n{groet}\n{afzender}\n{winkel}"),
+)
+# Step 1 with a parcel check-in riding along ({pakketvraag}, ``wording``): step 1 asks whether her
+# message arrived, and a closing "Oh, and did the parcel arrive?" asked it a second time ("Is het goed
+# aangekomen? … O ja, is het pakketje … goed aangekomen?"); here one question asks after both.
+_t(
+    "reply.1.parcel",
+    N_("Unanswered message, step 1: did it arrive? (with a parcel)"),
+    # TRANSLATORS: subject of a follow-up that asks whether both an earlier message and a parcel arrived.
+    NF_("Did my message and parcel reach you?"),
+    NF_("{aanhef}\n\nOn {bericht_van} I sent you a message about “{titel}”, but I haven't heard back yet. "
+        "{pakketvraag} A one-line reply is plenty.\n\n{groet}\n{afzender}\n{winkel}"),
 )
 _t(
     "reply.1.alt",
@@ -1016,6 +1036,14 @@ _BELGIAN = (
     NBE_("On another note, did the parcel I sent you arrive safely?"),
     NBE_("On another note, did the new parcel with the {product} arrive safely?"),
     NBE_("On another note, did the new parcel I sent you arrive safely?"),
+    # the parcel's code without a link: a "trackingcode" (the Dutch say "track-and-tracecode")
+    NBE_("Tracking code: {code}"),
+    # ...and asked together with whether her message arrived (a "pakje" that "toekomt")
+    NBE_("Did my message and parcel reach you?"),
+    NBE_("Did both my message and the parcel with the {product} reach you?"),
+    NBE_("Did both my message and my parcel reach you?"),
+    NBE_("Did both my message and the new parcel with the {product} reach you?"),
+    NBE_("Did both my message and my new parcel reach you?"),
     NBE_("{aanhef}\n\nWe're sorry: your order should have been ready on {beloofde_datum}, and it isn't yet. We now "
          "expect to have your {product} (order {bestelnummer}) ready on {nieuwe_datum}. We'll let you know "
          "the moment your order is on its way.\n\nApologies for the wait, and thank you for your patience.\n\n"
@@ -1110,7 +1138,8 @@ SIGN_OFF = NBE_("Best wishes,")
 # {track_trace} when the parcel has a tracking code but no link to follow it by: the line
 # after "You can follow your parcel here:" gives the code with its name, not a bare code.
 # TRANSLATORS: a line of its own in "your order is on its way", after "You can follow your
-# parcel here:"; {code} is the carrier's tracking code (Dutch: "Track & Trace-code: {code}").
+# parcel here:"; {code} is the carrier's tracking code (Dutch: "Track-and-tracecode: {code}";
+# Belgian readers say "Trackingcode: {code}").
 TRACKING_CODE = NF_("Tracking code: {code}")
 
 # Phrases that make up {afspraken}: one per promise kind, in both forms of address.
@@ -1149,12 +1178,22 @@ PARCEL_QUESTION_APART = NF_("On another note, did the parcel with the {product} 
 PARCEL_QUESTION_APART_NO_PRODUCT = NF_("On another note, did the parcel I sent you arrive safely?")
 PARCEL_QUESTION_APART_AGAIN = NF_("On another note, did the new parcel with the {product} arrive safely?")
 PARCEL_QUESTION_APART_AGAIN_NO_PRODUCT = NF_("On another note, did the new parcel I sent you arrive safely?")
-# The closing question's words: (friendly, apart) by (with the product, new parcel).
+# ...asked together with whether her unanswered message arrived (``ASKS_ARRIVAL``: "Did it reach
+# you?" and a closing "Oh, and did the parcel arrive?" asked the same thing twice): one question.
+# TRANSLATORS: one question about an earlier message and a parcel (Dutch: "Zijn mijn bericht en het
+# pakketje met je {product} allebei goed aangekomen?"); {product} is the product's name.
+PARCEL_QUESTION_WITH_MESSAGE = NF_("Did both my message and the parcel with the {product} reach you?")
+PARCEL_QUESTION_WITH_MESSAGE_NO_PRODUCT = NF_("Did both my message and my parcel reach you?")
+PARCEL_QUESTION_WITH_MESSAGE_AGAIN = NF_("Did both my message and the new parcel with the {product} reach you?")
+PARCEL_QUESTION_WITH_MESSAGE_AGAIN_NO_PRODUCT = NF_("Did both my message and my new parcel reach you?")
+# The closing question's words: (friendly, apart, with her message) by (with the product, new parcel).
 _PARCEL_QUESTIONS = {
-    (False, False): (PARCEL_QUESTION_NO_PRODUCT, PARCEL_QUESTION_APART_NO_PRODUCT),
-    (True, False): (PARCEL_QUESTION, PARCEL_QUESTION_APART),
-    (False, True): (PARCEL_QUESTION_AGAIN_NO_PRODUCT, PARCEL_QUESTION_APART_AGAIN_NO_PRODUCT),
-    (True, True): (PARCEL_QUESTION_AGAIN, PARCEL_QUESTION_APART_AGAIN),
+    (False, False): (PARCEL_QUESTION_NO_PRODUCT, PARCEL_QUESTION_APART_NO_PRODUCT,
+                     PARCEL_QUESTION_WITH_MESSAGE_NO_PRODUCT),
+    (True, False): (PARCEL_QUESTION, PARCEL_QUESTION_APART, PARCEL_QUESTION_WITH_MESSAGE),
+    (False, True): (PARCEL_QUESTION_AGAIN_NO_PRODUCT, PARCEL_QUESTION_APART_AGAIN_NO_PRODUCT,
+                    PARCEL_QUESTION_WITH_MESSAGE_AGAIN_NO_PRODUCT),
+    (True, True): (PARCEL_QUESTION_AGAIN, PARCEL_QUESTION_APART_AGAIN, PARCEL_QUESTION_WITH_MESSAGE_AGAIN),
 }
 # What a deliverable is, inside a sentence.
 DELIVERABLE_WORDS = {
@@ -1341,6 +1380,9 @@ class Owed:
     collaborations: int = 0  # how many collaborations its deliverables belong to (a final notice ends them all)
     # a parcel check-in about a new parcel: what happened to the one it replaces ("lost", "returned"), else ""
     replaces: str = ""
+    # the same parcel asked about together with her unanswered message ("did both my message and
+    # the parcel … reach you?"): {pakketvraag} of the wordings in ``ASKS_ARRIVAL``
+    asked_with_message: str = ""
 
 
 def _day(value: object, tz: tzinfo) -> date | None:
@@ -1357,14 +1399,17 @@ def _product_words(value: object, recipient: Recipient) -> str:
     return names.product_in_message(str(value or ""))
 
 
-def parcel_question(details: Mapping[str, object], recipient: Recipient, apart: bool = False) -> str:
+def parcel_question(details: Mapping[str, object], recipient: Recipient, apart: bool = False,
+                    with_message: bool = False) -> str:
     """{pakketvraag}: "O ja, is het pakketje met Schakelarmband Luna goed aangekomen?";
-    ``apart``: riding along with a reminder after the first ("Nog iets anders: is het pakketje …")."""
+    ``apart``: riding along with a reminder after the first ("Nog iets anders: is het pakketje …");
+    ``with_message``: one question about her unanswered message and the parcel ("Zijn mijn bericht
+    en het pakketje … allebei goed aangekomen?", ``ASKS_ARRIVAL``)."""
     catalog = i18n.translations_for(recipient.lang)
     contexts = _contexts(recipient.context, recipient.lang, recipient.country)
     product = _product_words(details.get("product"), recipient)
     again = bool(details.get("replaces"))  # a new parcel after one that got lost or came back
-    text = _lookup(catalog, contexts, _PARCEL_QUESTIONS[(bool(product), again)][apart])
+    text = _lookup(catalog, contexts, _PARCEL_QUESTIONS[(bool(product), again)][2 if with_message else int(apart)])
     return fill_simple(text, product=product) if product else text
 
 
@@ -1388,7 +1433,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
     dated = len(days) > 1
     slots: list[object] = []  # a phrase, or the list of deliverables named together
     groups: dict[tuple, list[tuple[int, Mapping[str, object]]]] = {}
-    questions = []
+    questions, together = [], []
     for index, (kind, sid, d) in enumerate(parts):
         if kind == "deliverable":
             collab = d.get("collaboration_id")
@@ -1399,6 +1444,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
             groups[key].append((sid, d))
         elif kind == "shipment" and index > 0:
             questions.append(parcel_question(d, recipient, apart))
+            together.append(parcel_question(d, recipient, with_message=True))
         else:
             slots.append(describe(kind, d, recipient, now, tz))
 
@@ -1442,7 +1488,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
     collaborations = len({d.get("collaboration_id") for _sid, d in deliverables})
     # a parcel check-in of its own about a new parcel is worded as one (``wording``)
     replaces = str(parts[0][2].get("replaces") or "") if parts and parts[0][0] == "shipment" else ""
-    return Owed(tuple(phrases), deadline, days, " ".join(questions), collaborations, replaces)
+    return Owed(tuple(phrases), deadline, days, " ".join(questions), collaborations, replaces, " ".join(together))
 
 
 def _one_deliverable(d: Mapping[str, object], recipient: Recipient, catalog, contexts, dated: bool,
@@ -1619,6 +1665,7 @@ __all__ = [
     "closed_sentence",
     "with_paragraph", "DELIVERABLE_WORDS", "NoticeCollaboration", "notice_words", "listed_deliverables",
     "COUNTED_WORDS", "NUMBER_WORDS", "deliverable_words", "OPTIONAL", "SEVERAL_COLLABORATIONS", "REPLACEMENT_PARCEL",
+    "ASKS_ARRIVAL",
     "wording",
     "greeting", "sign_off", "for_channel", "LETTER_CHANNELS",
     "default_form",

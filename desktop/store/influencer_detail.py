@@ -240,7 +240,7 @@ def _collaborations(collaborations: list[Collaboration]) -> list[CollaborationDe
         pending = shipment_rules.gift_unsent(c.status, bool(gifts.get(c.id) or c.products.strip()),
                                              parcels[c.id])
         found.append(CollaborationDetail(c, gifts.get(c.id, []), deliverables[c.id], versions[c.id], records[c.id],
-                                         costs[c.id], shipment_rules.chased(parcels[c.id], pending), pending,
+                                         costs[c.id], shipment_rules.chased(parcels[c.id], pending, c.status), pending,
                                          c.id in unrecorded and c.id not in waived, c.id in waived))
     return found
 

@@ -531,14 +531,16 @@ def _raw(query: _ByPerson, person_ids: list[int]) -> list[tuple]:
 def _on_hold():
     """A collaboration whose open deliverables are not chased, as a condition of a query
     joined on Collaboration (``shipments.chased``): every parcel of it came back or got
-    lost, or none went out while the gift the agreement names is still with the shop."""
+    lost (and the gift did not reach her by hand since), or none went out while the gift the
+    agreement names is still with the shop."""
     any_parcel = Shipment.select(Shipment.id).where(Shipment.collaboration == Collaboration.id)
     kept_parcel = any_parcel.where(Shipment.status.not_in(list(parcel_rules.NOT_WITH_HER)))
     any_gift = CollaborationProduct.select(CollaborationProduct.id).where(
         CollaborationProduct.collaboration == Collaboration.id)
     gift_pending = ((Collaboration.status == parcel_rules.GIFT_PENDING_STATUS)
                     & ((fn.trim(Collaboration.products) != "") | fn.EXISTS(any_gift)))
-    return (fn.EXISTS(any_parcel) & ~fn.EXISTS(kept_parcel)) | (~fn.EXISTS(any_parcel) & gift_pending)
+    with_her = Collaboration.status.in_(list(parcel_rules.GIFT_WITH_HER_STATUSES))  # handed over in their place
+    return (fn.EXISTS(any_parcel) & ~fn.EXISTS(kept_parcel) & ~with_her) | (~fn.EXISTS(any_parcel) & gift_pending)
 
 
 # What a score is made of, for everyone or for some people (the rows on screen).

@@ -205,8 +205,8 @@ def _give_time_again(collab: Collaboration, shipment: Shipment, sent_at: datetim
             return
         _after_late_gift(collab, now, resent, resent + timedelta(days=rules.TRANSIT_DAYS), why="late_gift")
         return
-    if rules.chased(status for status, _sent in earlier):
-        return
+    if rules.chased((status for status, _sent in earlier), collab_status=collab.status):
+        return  # one of them is with her, or the gift reached her by hand since
     sent_days = [local_day(sent_at) for _status, sent_at in earlier if sent_at is not None]
     if not sent_days:
         return
@@ -219,12 +219,29 @@ def gift_handed_over(collaboration_id: int, now: datetime, given_on: date | None
     over at a market, say) at ``now``: the collaboration moves on to "received", so her
     deliverables are chased from now on (they waited for the gift), and her deadlines move on
     as for a late parcel, the gift having reached her that day (``late_gift_shift``):
-    ``given_on``, when recorded on a later day, else today."""
+    ``given_on``, when recorded on a later day, else today. Given in place of parcels that
+    came back or got lost (``shipments.handed_over_again``: the replacement packed, then
+    handed over), her deadlines move on as for a new parcel sent that day
+    (``deadline_after_resend``), and the ladder starts afresh from them."""
     collab = Collaboration.get_or_none(Collaboration.id == collaboration_id)
-    if collab is None or collab.status != rules.GIFT_PENDING_STATUS:
+    if collab is None:
         return
     given = given_on or local_day(now)
-    _after_late_gift(collab, now, given, given, why="handed_over")
+    parcels = list(Shipment.select(Shipment.status, Shipment.sent_at)
+                   .where(Shipment.collaboration == collab.id).tuples())
+    if rules.handed_over_again(collab.status, (status for status, _sent in parcels)):
+        # In place of the parcels that came back or got lost (a replacement packed, then given
+        # by hand): as after a new parcel that reached her, from the day she got it. Left
+        # "shipped", every parcel gone, her promises stayed on hold for good.
+        sent_days = [local_day(sent) for _status, sent in parcels if sent is not None]
+        if sent_days:
+            gone_sent = max(sent_days)
+            _move_deadlines(collab, now, given, lambda day: rules.deadline_after_resend(day, gone_sent, given),
+                            gone_sent, why="handed_again")
+    elif collab.status == rules.GIFT_PENDING_STATUS:
+        _after_late_gift(collab, now, given, given, why="handed_over")
+    else:
+        return
     collab.status = "received"
     collab.save()
 

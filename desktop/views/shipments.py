@@ -167,7 +167,11 @@ class ShipmentsView(ListView):
         return _("Shipments")
 
     def headers(self):
-        return [_("Recipient"), _("Products"), _("Carrier"), _("Tracking code"), _("Sent"), _("Status")]
+        # TRANSLATORS: Zendingen's column of the parcels' tracking codes: the short word of the code the
+        # rest of the app names (Dutch "Track-and-trace", as "Track-and-tracecode" elsewhere), narrow
+        # enough to leave the products their width at 1280x720.
+        tracking = i18n.pgettext("column", "Tracking code")
+        return [_("Recipient"), _("Products"), _("Carrier"), tracking, _("Sent"), _("Status")]
 
     def empty_heading(self):
         return _("No shipments yet")
@@ -539,7 +543,7 @@ class ShipmentsView(ListView):
         is left with her or on its way ("" otherwise)."""
         if s is None or s.status not in rules.GONE or s.collaboration_id is None:
             return ""
-        if rules.chased(lookups.parcel_statuses(s.collaboration_id)):
+        if rules.chased(lookups.parcel_statuses(s.collaboration_id), collab_status=s.collaboration.status):
             return ""
         # TRANSLATORS: Shipments pane under a returned or lost parcel; {title} is the collaboration.
         return _("No parcel for “{title}” is with {name} or on its way, so Afspraak holds back its reminders "

@@ -281,6 +281,8 @@ class TemplateEditor(QWidget):
             if template_id in messages.SEVERAL_COLLABORATIONS.values():  # a notice that ends several collaborations
                 values["afspraken"].append(messages.describe("deliverable", {"what": "story", "count": 2}, to))
             values["inhoud"] = messages.describe("deliverable", {"what": "story"}, to)  # "je story" / "uw story"
+            if template_id in messages.ASKS_ARRIVAL.values():  # "did both my message and the parcel … reach you?"
+                values["pakketvraag"] = messages.parcel_question({"product": values["product"]}, to, with_message=True)
             title = _("Preview with example values")
         subject, body = self.typed()
         body, values = due_texts.fitted(values, body, owed)

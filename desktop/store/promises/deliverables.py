@@ -26,7 +26,8 @@ from desktop.store.promises.registry import ACTIVE_COLLABS, Kind, Scan, as_momen
 # (CROSS JOIN keeps that order). The live statuses are one placeholder each: through
 # ``json_each`` SQLite read every collaboration (45,000 on the large shop, 12 ms) instead of
 # the index on status (5 ms). The last lines are ``shipments.chased``: no parcel at all
-# and no gift waiting to be sent (``shipments.gift_unsent``), or a parcel that is with her.
+# and no gift waiting to be sent (``shipments.gift_unsent``), or a parcel that is with her,
+# or a collaboration that says the gift reached her (``GIFT_WITH_HER_STATUSES``).
 _OPEN = f"""
     SELECT d.id, d.kind, d.deadline, c.id, c.person_id
     FROM collaboration c CROSS JOIN deliverable d
@@ -36,14 +37,17 @@ _OPEN = f"""
             AND NOT (c.status = ? AND (trim(c.products) != ''
                      OR EXISTS (SELECT 1 FROM collaboration_product g WHERE g.collaboration_id = c.id))))
            OR EXISTS (SELECT 1 FROM shipment s WHERE s.collaboration_id = c.id
-                      AND s.status NOT IN (SELECT value FROM json_each(?))))"""
+                      AND s.status NOT IN (SELECT value FROM json_each(?)))
+           OR c.status IN (SELECT value FROM json_each(?)))"""
 _OPEN_OF_ONE = _OPEN + " AND c.person_id = ?"
 _GONE = json.dumps(shipments.NOT_WITH_HER)
+_WITH_HER = json.dumps(shipments.GIFT_WITH_HER_STATUSES)  # the gift reached her, whatever became of its parcels
 ANSWER_LEAD = timedelta(days=2)  # more than the deadline's day in any zone, clock changes included
 
 
 def load(scan: Scan) -> None:
-    params = [*ACTIVE_COLLABS, str(scan.latest_reference("deliverable")), shipments.GIFT_PENDING_STATUS, _GONE]
+    params = [*ACTIVE_COLLABS, str(scan.latest_reference("deliverable")), shipments.GIFT_PENDING_STATUS, _GONE,
+              _WITH_HER]
     found = (db.execute_sql(_OPEN, params) if scan.person_id is None
              else db.execute_sql(_OPEN_OF_ONE, params + [int(scan.person_id)]))
     ahead = scan.ahead("deliverable")

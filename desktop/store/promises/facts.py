@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.domain.shipments import GIFT_PENDING_STATUS, NOT_WITH_HER
+from desktop.domain.shipments import GIFT_PENDING_STATUS, GIFT_WITH_HER_STATUSES, NOT_WITH_HER
 from desktop.store.models import Collaboration, CollaborationProduct, Product, Shipment, ShipmentItem
 from desktop.store.promises.registry import ids_in, rows
 
@@ -25,11 +25,14 @@ def collaboration_details(collab_id: int | None, collaboration: Collaboration | 
             .where(kept).order_by(Shipment.id, ShipmentItem.id).tuples()]
     products = [name for name in dict.fromkeys(sent) if name]
     value = sum(v or 0 for (v,) in Shipment.select(Shipment.value_cents).where(kept).tuples())
-    if not sent and c.status not in ("proposed", GIFT_PENDING_STATUS) and \
-            not Shipment.select(Shipment.id).where(Shipment.collaboration == c.id).exists():
-        # No parcel, and past "agreed": the gift reached her another way (handed over at a
-        # market, or before the app): what was agreed is what she has (audit 11, F5: the
-        # messages named no product and no value after "Done without a parcel…").
+    if not sent and c.status not in ("proposed", GIFT_PENDING_STATUS) and (
+            c.status in GIFT_WITH_HER_STATUSES
+            or not Shipment.select(Shipment.id).where(Shipment.collaboration == c.id).exists()):
+        # No parcel with her, and past "agreed" without one at all, or "received" after every
+        # parcel came back or got lost: the gift reached her another way (handed over at a
+        # market, before the app, or in place of a lost parcel): what was agreed is what she
+        # has (audit 11, F5: the messages named no product and no value after "Done without a
+        # parcel…").
         gifts = list(CollaborationProduct.select(CollaborationProduct.name, CollaborationProduct.quantity,
                                                  CollaborationProduct.value_cents)
                      .where(CollaborationProduct.collaboration == c.id)

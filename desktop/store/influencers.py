@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from typing import NamedTuple
 
-from peewee import Case, Select, fn
+from peewee import Case, Select, Tuple, fn
 
 from desktop.clock import local_to_utc, to_local
 from desktop.domain import collaborations as rules
@@ -632,20 +632,30 @@ def _rows(query) -> list[tuple]:
 def people_pages(first: int = 100, size: int = 500) -> Iterator[list[ListPerson]]:
     """Every influencer for the list, by name (then id), in pages: ``first`` people, then
     ``size`` at a time, each page read when asked for (the list reads one per event-loop
-    turn after it has painted the first: docs/PERFORMANCE.md, fix 35). Every id is read
-    at once, in the order of ``search_text.sort_key`` (case and accents do not count,
-    somebody known only by "@juul" among the J's: SQLite's order of the names put her
-    before every name, "anna" after "Zoë"): by the key stored beside the name, along the
-    v19 index (no sorting, no name folded: round 31); each page is then read by its ids
-    (one JSON text, no values to bind). Five queries a page, read as stored (no model
-    objects, no per-value conversion), and nothing that only a shown row needs (the score,
-    the rating: ``list_figures``). Issue 20 / fix 25."""
+    turn after it has painted the first: docs/PERFORMANCE.md, fix 35). In the order of
+    ``search_text.sort_key`` (case and accents do not count, somebody known only by
+    "@juul" among the J's: SQLite's order of the names put her before every name, "anna"
+    after "Zoë"), by the key stored beside the name, read along the v19 index: no sorting,
+    no name folded (round 31). The first page's ids are read alone (``first`` rows of the
+    index); the rest's at once when the next page is asked for, from after the first
+    page's last (its key, name and id: a person added meanwhile is not listed twice, nor
+    one skipped); each page is then read by its ids (one JSON text, no values to bind).
+    Five queries a page, read as stored (no model objects, no per-value conversion), and
+    nothing that only a shown row needs (the score, the rating: ``list_figures``).
+    Issue 20 / fix 25."""
     influencers = Person.is_influencer == True  # noqa: E712
-    ids = [pid for (pid,) in _rows(Person.select(Person.id).where(influencers).order_by(*PEOPLE_BY_NAME))]
-    if ids:
-        yield _people(ids[:first])
-    for start in range(first, len(ids), size):
-        yield _people(ids[start:start + size])
+    head = _rows(Person.select(Person.id, Person.name_key, Person.name).where(influencers)
+                 .order_by(*PEOPLE_BY_NAME).limit(first))
+    if not head:
+        return
+    yield _people([pid for pid, _key, _name in head])
+    if len(head) < first:
+        return
+    last_id, last_key, last_name = head[-1]
+    after = Tuple(Person.name_key, Person.name, Person.id) > Tuple(last_key, last_name, last_id)
+    rest = [pid for (pid,) in _rows(Person.select(Person.id).where(influencers, after).order_by(*PEOPLE_BY_NAME))]
+    for start in range(0, len(rest), size):
+        yield _people(rest[start:start + size])
 
 
 # What the list shows of a page of people, each query's SQL made ahead of time (db.Shape).

@@ -148,18 +148,36 @@ def test_a_handle_only_person_sorts_by_her_handle(database):
     assert_sorted_as_sort_key()
 
 
+def test_somebody_added_between_the_first_page_and_the_rest_is_neither_listed_twice_nor_skipped(database):
+    """The first page's ids are read alone; the rest's from after its last person (key,
+    name, id), when the next page is asked for."""
+    for name in ("Bram", "Dirk", "Fenna", "Hugo", "Jet", "Lot"):
+        _influencer(name)
+    pages = influencers.people_pages(first=3, size=2)
+    first = [p.name for p in next(pages)]
+    assert first == ["Bram", "Dirk", "Fenna"]
+    _influencer("@anna")  # before the first page's last: the list's next reload shows her
+    _influencer("Gijs")  # after it: in the rest
+    rest = [p.name for page in pages for p in page]
+    assert rest == ["Gijs", "Hugo", "Jet", "Lot"]
+
+
 def test_the_demo_shop_and_the_synthetic_people_have_their_keys(database):
     demo.fill(NOW)
     synthetic.fill_events(10, NOW, people=Person.select().count() + 20)
     assert_sorted_as_sort_key()
 
 
-def test_an_erased_person_leaves_the_order_as_it_was(database):
+def test_an_erased_person_leaves_her_namesakes_keys_as_they_were(database):
+    """Erasing her replaces mentions of her in the rows that stay; a namesake's own name is
+    not one (domain/privacy._OWN_IDENTITY), and neither is its sort key ("anna de wit")."""
     from desktop.store import privacy
 
     people = [_influencer(name) for name in AWKWARD]
-    privacy.erase_person(database, people[4].id, now=NOW)
-    assert not Person.select().where(Person.id == people[4].id).exists()
+    anna, namesake = people[2], people[1]
+    privacy.erase_person(database, anna.id, now=NOW)
+    assert not Person.select().where(Person.id == anna.id).exists()
+    assert Person.get_by_id(namesake.id).name_key == "anna de wit"
     assert_sorted_as_sort_key()
 
 

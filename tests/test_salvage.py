@@ -162,6 +162,36 @@ def test_a_row_whose_parent_cannot_be_read_gets_it_from_the_backup(data_dir):
     sound()
 
 
+def test_people_taken_from_an_older_backup_get_their_sort_keys(data_dir):
+    """A person the salvage takes from a backup made before v19 comes without her sort key
+    (Person.name_key): the keys are made again when the salvage is opened, so the lists
+    still sort her by her name."""
+    from desktop.domain.search_text import sort_key
+    from desktop.store import lookups
+
+    database = open_database()
+    people = [Person.create(name=f"Mens {i}", notes=f"Mens {i} notitie " + "x" * 300) for i in range(120)]
+    taken = backup.daily_backup(database, keep=14, now=BACKUP_AT)
+    for person in people:
+        note(person, f"Na de back-up over {person.name}")
+    close_database()
+    older = sqlite3.connect(taken)  # the backup as an Afspraak before v19 wrote it
+    older.execute('DROP INDEX "person_is_influencer_name_key_name_id"')
+    older.execute('ALTER TABLE "person" DROP COLUMN "name_key"')
+    older.commit()
+    older.close()
+    path = paths.db_path()
+    garble(path, page_of(path, b"Mens 60 notitie"))
+
+    report = recovery.open_checked(path, now=NOW)
+
+    assert report.salvaged is not None and report.salvaged.filled.get("person")
+    keys = list(Person.select(Person.name, Person.name_key).tuples())
+    assert len(keys) == 120 and all(key == sort_key(name) for name, key in keys)
+    assert [name for _pid, name in lookups.person_names()] == sorted(name for name, _key in keys)
+    sound()
+
+
 def test_the_salvage_reads_past_the_damaged_page_and_notes_the_range(tmp_path, data_dir):
     shop()
     path = paths.db_path()

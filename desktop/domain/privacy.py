@@ -114,8 +114,9 @@ _ADDRESS_COLUMN = re.compile(r"(?:^|_)(?:street|postcode|city|address\d*)$")
 
 # What another person's row says of who she is: her name, e-mail address and phone numbers
 # are hers, also where they are the same as the erased person's (a namesake, a family's
-# shared address or phone).
-_OWN_IDENTITY = {"person": frozenset({"name", "email", "phone", "whatsapp"}),
+# shared address or phone). Her name's sort key (v19: the name folded) is her name too: a
+# namesake's "anna de wit" scrubbed would sort her under "[…]".
+_OWN_IDENTITY = {"person": frozenset({"name", "name_key", "email", "phone", "whatsapp"}),
                  # a delivery's recipient: hers only with her address or phone (store/privacy.
                  # _deliveries_to_her, blanked whole); a namesake's elsewhere is the namesake's
                  "shop_order": frozenset({"ship_name", "ship_phone"}),

@@ -11,20 +11,21 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from typing import NamedTuple
 
-from peewee import Case, Select, fn
+from peewee import Case, Select, Tuple, fn
 
 from desktop.clock import local_to_utc, to_local
 from desktop.domain import collaborations as rules
 from desktop.domain import score as score_rules
 from desktop.domain import shipments as parcel_rules
 from desktop.domain import strikes as strike_rules
-from desktop.domain import disclosure, search_text
+from desktop.domain import disclosure
 from desktop.domain.disclosure import CaptionCheck
 from desktop.domain.validation import DeliverableInput
 from desktop.store import settings
 from desktop.store.db import Shape, db
 from desktop.store.unsaved import restore_on_failure
 from desktop.store.models import (
+    PEOPLE_BY_NAME,
     AgreementVersion,
     Collaboration,
     CollaborationProduct,
@@ -601,6 +602,7 @@ class ListPerson(NamedTuple):
 
     id: int
     name: str
+    name_key: str  # how the list sorts her name (Person.name_key: search_text.sort_key)
     status: str
     status_reason: str
     tags: tuple
@@ -632,20 +634,30 @@ def _rows(query) -> list[tuple]:
 def people_pages(first: int = 100, size: int = 500) -> Iterator[list[ListPerson]]:
     """Every influencer for the list, by name (then id), in pages: ``first`` people, then
     ``size`` at a time, each page read when asked for (the list reads one per event-loop
-    turn after it has painted the first: docs/PERFORMANCE.md, fix 35). Every id is read
-    at once with its name and put in the order of ``search_text.sort_key`` (case and
-    accents do not count, somebody known only by "@juul" among the J's: SQLite's order put
-    her before every name, "anna" after "Zoë"); each page is then read by its ids (one
-    JSON text, no values to bind). Five queries a page, read as stored (no model objects,
-    no per-value conversion), and nothing that only a shown row needs (the score, the
-    rating: ``list_figures``). Issue 20 / fix 25."""
+    turn after it has painted the first: docs/PERFORMANCE.md, fix 35). In the order of
+    ``search_text.sort_key`` (case and accents do not count, somebody known only by
+    "@juul" among the J's: SQLite's order of the names put her before every name, "anna"
+    after "Zoë"), by the key stored beside the name, read along the v19 index: no sorting,
+    no name folded (round 31). The first page's ids are read alone (``first`` rows of the
+    index); the rest's at once when the next page is asked for, from after the first
+    page's last (its key, name and id: a person added meanwhile is not listed twice, nor
+    one skipped); each page is then read by its ids (one JSON text, no values to bind).
+    Five queries a page, read as stored (no model objects, no per-value conversion), and
+    nothing that only a shown row needs (the score, the rating: ``list_figures``).
+    Issue 20 / fix 25."""
     influencers = Person.is_influencer == True  # noqa: E712
-    ids = search_text.ids_by_name(_rows(Person.select(Person.id, Person.name).where(influencers)
-                                        .order_by(Person.name, Person.id)))  # the v15 index, no sorting
-    if ids:
-        yield _people(ids[:first])
-    for start in range(first, len(ids), size):
-        yield _people(ids[start:start + size])
+    head = _rows(Person.select(Person.id, Person.name_key, Person.name).where(influencers)
+                 .order_by(*PEOPLE_BY_NAME).limit(first))
+    if not head:
+        return
+    yield _people([pid for pid, _key, _name in head])
+    if len(head) < first:
+        return
+    last_id, last_key, last_name = head[-1]
+    after = Tuple(Person.name_key, Person.name, Person.id) > Tuple(last_key, last_name, last_id)
+    rest = [pid for (pid,) in _rows(Person.select(Person.id).where(influencers, after).order_by(*PEOPLE_BY_NAME))]
+    for start in range(0, len(rest), size):
+        yield _people(rest[start:start + size])
 
 
 # What the list shows of a page of people, each query's SQL made ahead of time (db.Shape).
@@ -673,7 +685,7 @@ _PEOPLE_FLAGGED = Shape("people.flagged", lambda ids: Content.select(
 _PEOPLE_HANDLES = Shape("people.handles", lambda ids: Handle.select(
     Handle.person, Handle.platform, Handle.name, Handle.followers).where(Handle.person.in_(ids)).order_by(Handle.id))
 _PEOPLE = Shape("people.people", lambda ids: Person.select(
-    Person.id, Person.name, Person.status, Person.status_reason, Person.tags, Person.city, Person.email,
+    Person.id, Person.name, Person.name_key, Person.status, Person.status_reason, Person.tags, Person.city, Person.email,
     Person.phone, Person.country).where(Person.id.in_(ids)))
 
 
@@ -694,12 +706,12 @@ def _people(person_ids: list[int]) -> list[ListPerson]:
         handles_of[person_id].append(ListHandle(platform, name, followers))
     found = {}
     none = (0, None, None)
-    for pid, name, status, reason, tags, city, email, phone, country in _PEOPLE.rows(person_ids):
+    for pid, name, name_key, status, reason, tags, city, email, phone, country in _PEOPLE.rows(person_ids):
         handles = handles_of.get(pid, [])
         if len(handles) > 1:
             handles.sort(key=lambda h: -(h.followers or 0))
         count, live, held = open_by_person.get(pid, none)
-        found[pid] = ListPerson(pid, name, status, reason, _tags(tags), city, email, phone or "", country,
+        found[pid] = ListPerson(pid, name, name_key, status, reason, _tags(tags), city, email, phone or "", country,
                                 handles, count, live or held, stages.get(pid, _NO_STAGES), pid in flagged,
                                 live is None and held is not None)
     return [found[pid] for pid in person_ids if pid in found]
@@ -746,8 +758,7 @@ class ExportRow(NamedTuple):
 def export_rows(person_ids: list[int]) -> list[ExportRow]:
     """The influencers ``person_ids``, by name (search_text.sort_key), for the export."""
     rows = []
-    people = Person.select().where(Person.id.in_(person_ids))
-    for person in sorted(people, key=lambda p: (search_text.sort_key(p.name), p.id)):
+    for person in Person.select().where(Person.id.in_(person_ids)).order_by(*PEOPLE_BY_NAME):
         handles = list(person.handles)
         counts = [h.followers for h in handles if h.followers is not None]
         rows.append(ExportRow(

@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 from peewee import JOIN, fn
 
-from desktop.domain.search_text import by_name, sort_key
 from desktop.store import db as _db
 from desktop.store.models import (
+    PEOPLE_BY_NAME,
     AgreementVersion,
     Collaboration,
     Content,
@@ -54,8 +54,9 @@ def anyone() -> bool:
 
 def person_names() -> list[tuple[int, str]]:
     """(id, name) of everyone, by name as every list of people sorts (search_text.sort_key:
-    case and accents do not count, "@juul" among the J's), then by id for equal names."""
-    return by_name(Person.select(Person.id, Person.name).order_by(Person.name, Person.id).tuples())
+    case and accents do not count, "@juul" among the J's), then by id for equal names:
+    by the key stored beside each name (Person.name_key)."""
+    return list(Person.select(Person.id, Person.name).order_by(*PEOPLE_BY_NAME).tuples())
 
 
 class PersonEntry(NamedTuple):
@@ -66,6 +67,7 @@ class PersonEntry(NamedTuple):
     email: str
     influencer: bool
     orders: int  # custom orders and the shop's own orders together
+    name_key: str = ""  # how the lists sort her name (Person.name_key: search_text.sort_key)
 
 
 def everyone() -> list[PersonEntry]:
@@ -75,10 +77,10 @@ def everyone() -> list[PersonEntry]:
     custom = CustomOrder.select(fn.COUNT(CustomOrder.id)).where(CustomOrder.person == Person.id)
     shop = ShopOrder.select(fn.COUNT(ShopOrder.id)).where(ShopOrder.person == Person.id)
     rows = Person.select(Person.id, Person.name, Person.email, Person.is_influencer,
-                         custom.alias("custom"), shop.alias("shop")).tuples()
-    entries = [PersonEntry(pid, name, email or "", bool(influencer), (c or 0) + (s or 0))
-               for pid, name, email, influencer, c, s in rows]
-    return sorted(entries, key=lambda e: (sort_key(e.name), e.email.casefold(), e.id))
+                         custom.alias("custom"), shop.alias("shop"), Person.name_key).tuples()
+    entries = [PersonEntry(pid, name, email or "", bool(influencer), (c or 0) + (s or 0), key)
+               for pid, name, email, influencer, c, s, key in rows]
+    return sorted(entries, key=lambda e: (e.name_key, e.email.casefold(), e.id))
 
 
 def handles_of(person_id: int) -> list[Handle]:
@@ -88,8 +90,7 @@ def handles_of(person_id: int) -> list[Handle]:
 
 def influencers() -> list[Person]:
     """Everyone marked as an influencer, by name (search_text.sort_key), then by id."""
-    return by_name(Person.select().where(Person.is_influencer == True).order_by(Person.name, Person.id),  # noqa: E712
-                   lambda p: p.name)
+    return list(Person.select().where(Person.is_influencer == True).order_by(*PEOPLE_BY_NAME))  # noqa: E712
 
 
 def event(event_id: int | None) -> Event | None:

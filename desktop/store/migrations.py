@@ -346,7 +346,28 @@ def _v18(database: peewee.SqliteDatabase) -> None:
         'AND "fact" IN (\'shipment_ready\', \'shipment_sent\')')
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16, _v17, _v18]
+def _v19(database: peewee.SqliteDatabase) -> None:
+    """Every person's sort key beside her name (``name_key``: search_text.sort_key, case,
+    accents, quotes and a leading "@" not counting), so the lists of people are sorted by
+    the database again (issue 20, docs/PERFORMANCE.md round 31: the Influencers list folded
+    every influencer's name before its first page, ~60 ms on 10,000). The keys of the rows
+    stored are written here, in the upgrade's one transaction, with the number of the rule
+    they were made by (store/name_keys). The Influencers list reads along a new index in
+    that order; v15's index on the name, which nothing orders by any more, goes."""
+    from desktop.store import name_keys
+
+    database.execute_sql('ALTER TABLE "person" ADD COLUMN "name_key" VARCHAR(255) NOT NULL DEFAULT \'\'')
+    name_keys.fill(database)
+    for sql in (
+        'DROP INDEX IF EXISTS "person_is_influencer_name_id"',
+        'CREATE INDEX IF NOT EXISTS "person_is_influencer_name_key_name_id" ON "person" '
+        '("is_influencer", "name_key", "name", "id")',
+    ):
+        database.execute_sql(sql)
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16, _v17, _v18,
+              _v19]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

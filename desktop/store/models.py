@@ -24,6 +24,7 @@ from peewee import (
 )
 
 from desktop.clock import utcnow
+from desktop.domain.search_text import sort_key
 from desktop.store.db import db
 
 # --- choices (codes; translated labels live in desktop/labels.py) ---------------------
@@ -67,10 +68,69 @@ class Person(BaseModel):
     status_reason = TextField(default="")
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+    # v19: the name as every list of people sorts it (search_text.sort_key), so the database
+    # sorts (ORDER BY name_key, name, id: the order sort_key gives, equal keys by name, then
+    # id). Never written by hand: every write of ``name`` through the model writes it too
+    # (``update``, ``insert``, ``insert_many`` below; ``save`` and ``create`` go through
+    # them), the migration fills it, and store/name_keys.follow_rule writes them all again
+    # once when the rule changes (search_text.SORT_KEY_RULE).
+    name_key = CharField(default="")
 
     class Meta:
-        # Created by migrations (v15: the Influencers list in its order, no sort).
-        indexes = ((("is_influencer", "name", "id"), False),)
+        # Created by migrations (v19: the Influencers list in its order, no sort; it
+        # replaced v15's index on the name).
+        indexes = ((("is_influencer", "name_key", "name", "id"), False),)
+
+    # The one place the key follows the name: Peewee's save() and create() write through
+    # update() and insert(), bulk inserts through insert_many() (bench/generate.py, the
+    # synthetic data), so no caller can store a name without its key. Raw SQL does not
+    # come here: only the migrations, the undo journal (which puts back both columns as
+    # they were) and the erasures (which delete the row) write the person table that way.
+    def save(self, *args, **kwargs):
+        self.name_key = sort_key(self.name)  # the instance too, not only the row
+        return super().save(*args, **kwargs)
+
+    @classmethod
+    def update(cls, _data=None, **update):
+        return super().update(_keyed(cls._normalize_data(_data, update)))
+
+    @classmethod
+    def insert(cls, _data=None, **insert):
+        return super().insert(_keyed(cls._normalize_data(_data, insert)))
+
+    @classmethod
+    def insert_many(cls, rows, fields=None):
+        rows = list(rows)
+        if fields is None:
+            if any(not isinstance(row, dict) for row in rows):
+                raise TypeError("Person.insert_many: rows as tuples need their fields (the name's key follows the name)")
+            return super().insert_many([_keyed(cls._normalize_data(row, {})) for row in rows])
+        fields = [getattr(cls, f) if isinstance(f, str) else f for f in fields]
+        at = next((i for i, f in enumerate(fields) if f is cls.name), None)  # by identity: a Field's == is SQL
+        if at is None:
+            return super().insert_many(rows, fields)
+        kept = [i for i, f in enumerate(fields) if f is not cls.name_key]
+        keyed = [tuple(row[i] for i in kept) + (_key_of(row[at]),) for row in rows]
+        return super().insert_many(keyed, [fields[i] for i in kept] + [cls.name_key])
+
+
+# Every list of people in the order of search_text.sort_key, equal keys by name, then id
+# (a query's .order_by(*PEOPLE_BY_NAME)).
+PEOPLE_BY_NAME = (Person.name_key, Person.name, Person.id)
+
+
+def _key_of(name) -> str:
+    if not isinstance(name, str):  # an expression (fn.TRIM(Person.name)...): no key to write beside it
+        raise TypeError("Person.name is written as text, so that its sort key (name_key) can follow it")
+    return sort_key(name)
+
+
+def _keyed(data):
+    """``data`` (a Person insert's or update's values by field) with the name's key beside
+    its name, whatever key was given; as it is without a name."""
+    if isinstance(data, dict) and Person.name in data:
+        data[Person.name_key] = _key_of(data[Person.name])
+    return data
 
 
 class Handle(BaseModel):

@@ -14,7 +14,7 @@ from pathlib import Path
 import peewee
 
 from desktop import paths
-from desktop.store import backup, migrations, settings, storage_errors
+from desktop.store import backup, migrations, name_keys, settings, storage_errors
 from desktop.store.db import (PRAGMAS, OwnedDatabase, check_afspraak_file, close_database, db, handing_turns,
                                note_opened_file, sidecar_files)
 
@@ -47,6 +47,7 @@ def open_database(path: Path | None = None, migrate: bool = True) -> peewee.Sqli
                 for copy in taken:
                     copy.unlink(missing_ok=True)
             raise
+        name_keys.follow_rule(database)  # the people's sort keys, made again once if the rule changed
         settings.refresh_owner_time()  # the owner's zone and quiet hours, as stored in this file
         _erasures_again(database, path)
     return database

@@ -27,11 +27,11 @@ from peewee import JOIN, fn
 
 from desktop.clock import to_local
 from desktop.domain import orders as rules
-from desktop.domain.search_text import by_name
 from desktop.domain.shipments import GONE, ShipTo, none_arrived, says_where
 from desktop.store import pictures
 from desktop.store.db import db, ids_in
 from desktop.store.models import (
+    PEOPLE_BY_NAME,
     CustomOrder,
     Event,
     OrderDateChange,
@@ -82,8 +82,7 @@ class OrderInvalid(Exception):
 
 def customers() -> list[Person]:
     """Every customer, by name as every list of people sorts (search_text.sort_key), then by id."""
-    return by_name(Person.select().where(Person.is_customer == True).order_by(Person.name, Person.id),  # noqa: E712
-                   lambda p: p.name)
+    return list(Person.select().where(Person.is_customer == True).order_by(*PEOPLE_BY_NAME))  # noqa: E712
 
 
 def products() -> list[Product]:

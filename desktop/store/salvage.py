@@ -328,6 +328,8 @@ def _salvage(damaged: Path, scratch: Path, building: Path, backup: Path | None,
         tell(progress, Progress(REBUILDING))
         _mend_links(dst, backup, out)  # (outside a transaction: it attaches the backup)
         dst.execute("BEGIN")
+        if out.filled.get("person"):
+            _keys_made_again(dst)
         for kind in ("index", "view", "trigger"):
             for k, _, _, sql in schema:
                 if k == kind and sql:
@@ -380,6 +382,18 @@ def _mend_links(dst: sqlite3.Connection, backup: Path | None, out: Salvaged) -> 
     finally:
         if backup is not None:
             dst.execute("DETACH DATABASE old")
+
+
+def _keys_made_again(dst: sqlite3.Connection) -> None:
+    """People put back from a backup of an older version came without their sort key
+    (Person.name_key, v19): the stored keys' rule is forgotten, so the next open makes every
+    key again (store/name_keys.follow_rule)."""
+    from desktop.store import name_keys
+
+    try:
+        dst.execute('DELETE FROM "setting" WHERE "key" = ?', (name_keys.KEYS_RULE,))
+    except sqlite3.DatabaseError:
+        pass  # no settings table: a file from before v19 anyway, whose upgrade makes the keys
 
 
 def _fill(dst, table: str, rowid: int, parent: str, link: list, have_backup: bool, out: Salvaged) -> bool:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from desktop import clock, i18n
 from desktop.domain import collaborations as collab_rules
 from desktop.domain.handles import display
-from desktop.domain.search_text import fold, phone_forms, sort_key
+from desktop.domain.search_text import fold, phone_forms
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import choices, label
 from desktop.store import evidence as evidence_store
@@ -167,7 +167,7 @@ class InfluencersView(ListView):
                     id=person.id,
                     cells=[person.name, status, list_date(local(nearest)) if nearest else "",
                            str(count) if count else "", ""],
-                    sort_keys=[sort_key(person.name), person.status, nearest, count, None],
+                    sort_keys=[person.name_key, person.status, nearest, count, None],
                     search=fold(" ".join([person.name, *(h.name for h in person.handles), *person.tags, person.city,
                                           person.email, phone_forms(person.phone)])),
                     colour=status_colour or ("red" if late == "red" else ""),

@@ -263,7 +263,7 @@ class OrdersView(ListView):
                        i18n.list_date(o.promised_ready) if o.promised_ready else "",
                        product],
                 sublines={2: days_left_text(days) if days is not None else "", 3: engraving},
-                sort_keys=[search_text.sort_key(o.person.name), (GROUPS.get(o.status, 5), o.status), urgency,
+                sort_keys=[o.person.name_key, (GROUPS.get(o.status, 5), o.status), urgency,
                            (o.product.name.lower() if o.product else "")],
                 colour=(rules.shipped_colour(to_deliver) if o.status == "shipped" else
                         rules.urgency_colour(days if days is not None else to_deliver, warn)

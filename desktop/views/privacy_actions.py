@@ -149,7 +149,7 @@ def person_entries() -> list[tuple[int | tuple, str, None]]:
     of her own, store/privacy.recipients), her id the key of her deliveries (a tuple)."""
     from desktop.presentation.people_texts import directory_line, recipient_line
 
-    entries = [(sort_key(e.name), (e.id, directory_line(e.name, e.email, e.influencer, e.orders), None))
+    entries = [(e.name_key, (e.id, directory_line(e.name, e.email, e.influencer, e.orders), None))
                for e in lookups.everyone()]
     entries += [(sort_key(r.name), (r.key, recipient_line(r.name, r.city, r.phones,
                                                            [(d.number, d.buyer) for d in r.deliveries]), None))

@@ -48,3 +48,39 @@ def test_a_rendered_message_names_the_deadline_by_the_owners_year():
 def test_a_stored_moment_is_her_day_and_her_year():
     # 31 December 23:30 UTC is New Year's Day in Amsterdam: this year's, so without a year.
     assert m.format_value(datetime(2026, 12, 31, 23, 30), NL, NEW_YEAR_AMSTERDAM, AMSTERDAM) == "vrijdag 1 januari"
+
+
+WEEKDAY_DATE = {
+    "nl": r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d+ \w+(?: \d{4})?",
+    "en": r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d+ \w+(?: \d{4})?",
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_vandaags_preview_just_after_her_new_year(database, frozen_clock, language):
+    """The messages Vandaag shows (``due_texts.preview``) at 00:10 on New Year's Day in
+    Amsterdam: last year's days with their year, this year's without (the people of the demo
+    shop read ``language``)."""
+    import re
+
+    from desktop import demo
+    from desktop.presentation import due_texts
+    from desktop.store import due, settings
+    from desktop.store.models import Person
+
+    evening, after_midnight = datetime(2026, 12, 31, 21, 0), datetime(2026, 12, 31, 23, 10)
+    frozen_clock.set(evening)
+    demo.fill(evening)
+    settings.set("time_zone", "Europe/Amsterdam")
+    Person.update(language=language).execute()
+    frozen_clock.set(after_midnight)
+    found = []
+    for item in due.plan(after_midnight):
+        message = due_texts.preview(item, after_midnight)
+        if message is not None:
+            found += re.findall(WEEKDAY_DATE[language], message.body)
+    last_year = [d for d in found if "december" in d.lower() or "november" in d.lower()]
+    this_year = [d for d in found if "januari" in d.lower() or "january" in d.lower()]
+    assert last_year and this_year, found
+    assert all(d.endswith(" 2026") for d in last_year), last_year
+    assert not any(d.endswith(" 2027") for d in this_year), this_year

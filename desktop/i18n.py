@@ -379,6 +379,14 @@ def detail_date(value: date | datetime | None, locale: Locale | None = None) -> 
     return keep_together(format_date(value, DETAIL_DATE, locale))
 
 
+def weekday_date(day: date, today: date, locale: Locale | None = None) -> str:
+    """A day in a sentence: "vrijdag 8 januari", with its year only when it is not the
+    year of ``today``, the owner's own calendar day (her local date, never UTC's: at
+    00:30 on New Year's Day in Amsterdam, UTC still reads the old year, and a message said
+    "vrijdag 8 januari 2027" and "vrijdag 25 december" for last year's Christmas)."""
+    return format_date(day, "EEEE d MMMM" if day.year == today.year else "EEEE d MMMM y", locale)
+
+
 def list_moment(value: datetime | None, locale: Locale | None = None) -> str:
     """A date with its time, wherever shown: "3 dec 2026, 17:14" (a line may break only
     after the comma)."""

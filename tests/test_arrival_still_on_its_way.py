@@ -4,7 +4,7 @@ in Custom orders has the message with the tracking link" was said of a parcel wi
 sentence promises what the message quotes ({track_trace}: the link, else the code, else
 nothing)."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -47,3 +47,26 @@ def test_still_on_its_way_promises_a_link_only_when_the_parcel_has_one(database,
     finally:
         i18n.set_language("nl")
 
+
+
+# Holy Saturday 2027, 11:00 in Amsterdam: Sunday and Easter Monday are days off, so the
+# snooze button beside the check reads "Dinsdag 09:00".
+EASTER_SATURDAY = datetime(2027, 3, 27, 10, 0)
+
+
+@pytest.mark.parametrize("language, button", [("en", "Tuesday 09:00"), ("nl", "Dinsdag 09:00")])
+def test_still_on_its_way_names_the_moment_its_button_names(database, language, button):
+    """"Put this reminder off until tomorrow" stood beside a button "Dinsdag 09:00" on Easter
+    Saturday (review of the days around Easter): the sentence names the button, so both say
+    the same moment."""
+    settings.set("time_zone", "Europe/Amsterdam")
+    i18n.set_language(language)
+    try:
+        item = _arrival("postnl", "3SABCD1234567")
+        assert due_texts.snooze_morning_label(EASTER_SATURDAY) == button
+        words = due_texts.task_words(item, EASTER_SATURDAY).replace("\xa0", " ")
+        still = words.split("\n\n")[-1]
+        assert button in still, still
+        assert "tomorrow" not in still.lower() and "morgen" not in still.lower(), still
+    finally:
+        i18n.set_language("nl")

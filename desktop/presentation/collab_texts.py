@@ -339,8 +339,8 @@ def moved_message(version) -> str:
         what = messages.fill_simple(messages.in_words_of(reader, messages.DESCRIPTIONS["deliverable_no_product"]),
                                     what=messages.deliverable_words({"what": kind, "count": count}, reader))
         line = messages.fill_simple(catalog.pgettext("message", _MOVED_LINE), what=what[:1].upper() + what[1:],
-                                    date=messages.format_value(after, reader, now),
-                                    before=messages.format_value(before, reader, now))
+                                    date=messages.format_value(after, reader, now, clock.owner().tz),
+                                    before=messages.format_value(before, reader, now, clock.owner().tz))
         lines.append("• " + line)
     moved_by = lookups.deadlines_moved_by(collaboration.id, version.changed_at)
     why = messages.in_words_of(reader, _WHY_MOVED[moved_by]) if moved_by in _WHY_MOVED else ""

@@ -478,23 +478,29 @@ def arrival_words(item: DueItem, now: datetime, facts: dict | None = None, in_ap
                        "away. Lost, or on its way back to you? “{gone}” marks the parcel, and the order is back on "
                        "your list to send again.").format(delivered=arrival_open_text(), gone=arrival_gone_text()))
         # The order's message quotes what the parcel has ({track_trace}: its link, else its code, else
-        # nothing): a link is promised only when there is one.
+        # nothing): a link is promised only when there is one. The snooze is named by its button
+        # (snooze_morning_label): "until tomorrow" beside a button "Dinsdag 09:00" on Easter
+        # Saturday promised a day the reminder did not come back on.
         if url:
-            # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel still on its way; {view} is
-            # Custom orders, {menu} its "Send message" button.
-            still = _("Still on its way? Put this reminder off until tomorrow, and if it is taking long, let "
-                      "{name} know: the order's “{menu}” in {view} has the message with the tracking link.")
+            # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel still on its way; {later} is
+            # the snooze button beside it ("Tomorrow 09:00", "Tuesday 09:00"), {view} is Custom orders,
+            # {menu} its "Send message" button.
+            still = _("Still on its way? “{later}” puts this reminder off until then, and if it is taking long, "
+                      "let {name} know: the order's “{menu}” in {view} has the message with the tracking link.")
         elif code:
             # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel (with a tracking code but no
-            # link) still on its way; {view} is Custom orders, {menu} its "Send message" button.
-            still = _("Still on its way? Put this reminder off until tomorrow, and if it is taking long, let "
-                      "{name} know: the order's “{menu}” in {view} has the message with the tracking code.")
+            # link) still on its way; {later} is the snooze button beside it ("Tomorrow 09:00", "Tuesday
+            # 09:00"), {view} is Custom orders, {menu} its "Send message" button.
+            still = _("Still on its way? “{later}” puts this reminder off until then, and if it is taking long, "
+                      "let {name} know: the order's “{menu}” in {view} has the message with the tracking code.")
         else:
             # TRANSLATORS: Vandaag, a shipped order's arrival check, its parcel (without a tracking code)
-            # still on its way; {view} is Custom orders, {menu} its "Send message" button.
-            still = _("Still on its way? Put this reminder off until tomorrow, and if it is taking long, let "
-                      "{name} know: the order's “{menu}” in {view} has a message to send.")
-        lines.append(still.format(name=name, menu=_("Send message"), view=_("Custom orders")))
+            # still on its way; {later} is the snooze button beside it ("Tomorrow 09:00", "Tuesday 09:00"),
+            # {view} is Custom orders, {menu} its "Send message" button.
+            still = _("Still on its way? “{later}” puts this reminder off until then, and if it is taking long, "
+                      "let {name} know: the order's “{menu}” in {view} has a message to send.")
+        lines.append(still.format(later=snooze_morning_label(now), name=name, menu=_("Send message"),
+                                  view=_("Custom orders")))
     else:
         # TRANSLATORS: `afspraak due` in a terminal; {view} is the Today view of the app.
         lines.append(_("In the app, you can mark the parcel delivered, lost or returned from this reminder "

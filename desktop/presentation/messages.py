@@ -380,6 +380,13 @@ def with_paragraph(text: str, name: str) -> str:
     return text[:line_start] + "{" + name + "}\n\n" + text[line_start:]
 
 
+def local_day(now: datetime, tz: tzinfo) -> date:
+    """The owner's calendar day at ``now`` (a naive UTC moment, as the store keeps them)."""
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=timezone.utc)
+    return now.astimezone(tz).date()
+
+
 def format_value(value: object, recipient: Recipient, now: datetime | None = None,
                  tz: tzinfo = timezone.utc) -> str:
     """One typed value as the recipient reads it."""
@@ -389,8 +396,9 @@ def format_value(value: object, recipient: Recipient, now: datetime | None = Non
     if isinstance(value, datetime):  # naive UTC moment: the owner's local day
         value = value.replace(tzinfo=timezone.utc).astimezone(tz).date()
     if isinstance(value, date):
-        pattern = "EEEE d MMMM" if now is None or value.year == now.year else "EEEE d MMMM y"
-        return babel_dates.format_date(value, pattern, locale=locale)
+        if now is None:
+            return babel_dates.format_date(value, "EEEE d MMMM", locale=locale)
+        return i18n.weekday_date(value, local_day(now, tz), locale)
     if isinstance(value, Money):
         return i18n.format_money(value.cents, value.currency, locale=locale)
     if isinstance(value, DaysLate):

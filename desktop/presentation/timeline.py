@@ -234,9 +234,7 @@ def day_heading(day: date, today: date, locale: Locale | None = None) -> str:
         return _("Yesterday")
     if day == today + timedelta(days=1):
         return _("Tomorrow")
-    # Babel patterns (CLDR): weekday, day, month name; the year only when it differs.
-    pattern = "EEEE d MMMM" if day.year == today.year else "EEEE d MMMM y"
-    text = i18n.format_date(day, pattern, locale)
+    text = i18n.weekday_date(day, today, locale)  # the year only when it is not today's
     return text[:1].upper() + text[1:]
 
 

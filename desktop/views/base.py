@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -580,10 +581,48 @@ class ListView(LazyRefresh, QWidget):
         if self.current_id is not None:
             self.show_detail(self.current_id)
 
+    # The rows word days as the owner's calendar stands ("3 dagen te laat", "nog 4 dagen", a
+    # date without its year): ``day_passed`` words them again when her day changed. Maatwerk
+    # kept yesterday's counts after midnight while the app stayed open in the tray (review of
+    # the days around New Year).
+    rows_tell_day = False
+    _rows_day: date | None = None  # the owner's day the rows were worded on
+
+    def day_passed(self, day: date) -> None:
+        """The owner's day is ``day`` now (the scheduler's check after her midnight): rows
+        worded on an earlier day take today's words, in place (``RowsModel.reword``: her
+        selection, search, sort and scroll stay); rows that are no longer the same are loaded
+        again now when on screen, else when the view is shown."""
+        if not self.rows_tell_day or self._rows_day is None or self._rows_day == day or self._stale:
+            return
+        if self.model.reword(self.load_rows_now()):
+            self._rows_day = day
+            return
+        bar = self.table.verticalScrollBar()
+        place = bar.value()
+        self.refresh_when_shown()
+        if not self._stale:
+            bar.setValue(place)
+
+    def load_rows_now(self) -> list[Row]:
+        """Every row of ``load_rows`` at once (a long list comes in chunks)."""
+        rows = self.load_rows()
+        if isinstance(rows, list):
+            return rows
+        return [row for chunk in rows for row in chunk]
+
+    @staticmethod
+    def owner_day() -> date:
+        """The owner's calendar day now (her zone, never UTC's)."""
+        from desktop import clock
+
+        return clock.owner().today(clock.utcnow())
+
     def refresh(self) -> None:
         self._stale = False
         self._pane_stale = False  # the pane is built again with the rows
         moment = load_moment()  # first: a write while the rows are read is read next time
+        self._rows_day = self.owner_day()
         rows = self.load_rows()
         more = None
         if not isinstance(rows, list):

@@ -637,11 +637,27 @@ class MainWindow(QMainWindow):
         today = self._built.get("today")
         if today is not None:
             today.follow_due(items, now)
-        if before is None or before[:2] == (keys, day) or token is None or before[2] != token:
+        new_day = before is not None and before[1] != day
+        if new_day:
+            self._follow_day(day)
+        if before is None or before[:2] == (keys, day) or token is None or (before[2] != token and not new_day):
             return
         for view in self.built_views():
             if view is not today:
                 view.moment_passed()
+
+    def _follow_day(self, day) -> None:
+        """The owner's day changed with the app open (her midnight, in the tray): the rows
+        that word days ("3 dagen te laat", "nog 4 dagen", the timeline's "Vandaag" and
+        "Gisteren", a date's year on New Year's Day) take today's words, once a day and in
+        place, her selection, search and scroll kept. They kept yesterday's words until she
+        did something (review of the days around New Year)."""
+        from desktop.views.timeline_model import TimelineModel
+
+        for view in self.built_views():
+            view.day_passed(day)
+        for model in self.findChildren(TimelineModel):  # Tijdlijn, and the histories in the panes
+            model.follow_day()
 
     def show_today(self) -> None:
         """Show what is due today (the Vandaag list)."""

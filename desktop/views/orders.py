@@ -118,6 +118,7 @@ def tracking_link_label(url: str) -> QLabel:
 class OrdersView(ListView):
     key = "orders"
     pane_tells_time = True  # its reminders ("from …", a due banner): reworded as time passes
+    rows_tell_day = True  # "3 dagen te laat", "nog 4 dagen": worded again after her midnight (day_passed)
     # Two-line rows: the promised date over the days left, the product over what to put
     # on it (the one column that may end in "…"; in full in the detail pane).
     two_line_rows = True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -47,6 +47,10 @@ class Row:
 
 
 _SLOTS = {name: Row.__dict__[name] for name in ("cells", "sort_keys", "tooltip", "subline", "sublines")}
+
+
+# What a row says and how it is sorted and coloured: taken over by ``RowsModel.reword``.
+_ROW_FIELDS = tuple(f.name for f in fields(Row) if f.name not in ("id", "search", "fill", "measure", "heading"))
 
 
 def _lazy(name: str) -> property:
@@ -255,6 +259,7 @@ class RowsModel(QAbstractTableModel):
         self.headers = headers
         self.all_rows: list[Row] = []
         self.rows: list[Row] = []
+        self._load_ids: list[int | None] = []  # the ids of all_rows in the order they were loaded
         self._more: Iterator[list[Row]] | None = None  # the chunks still to come
         self._pending: list[Row] = []  # rows read from them, shown once all are in
         self._chunk_posted = False  # a _CHUNK event is on its way to this model
@@ -280,11 +285,13 @@ class RowsModel(QAbstractTableModel):
         painted its first rows."""
         _searchable(rows)
         self.all_rows = rows
+        self._load_ids = [r.id for r in rows]  # the order they came in (a sort by a header moves all_rows)
         self._more = more  # a chunk on its way from earlier rows reads these
         self._pending = []
         if more is not None and (self._needle or self._predicate is not None):
             self._read_rest()  # a search or a filter is on: it needs every row
             self.all_rows.extend(self._pending)
+            self._load_ids.extend(r.id for r in self._pending)
             self._pending = []
         self._apply()
         if self._more is not None:
@@ -344,6 +351,7 @@ class RowsModel(QAbstractTableModel):
         rows, self._pending = self._pending, []
         if rows:
             self.all_rows.extend(rows)
+            self._load_ids.extend(r.id for r in rows)
             first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self.rows.extend(rows)
@@ -412,6 +420,28 @@ class RowsModel(QAbstractTableModel):
         if self.grouping is not None:
             self.rows = self.grouping(self.rows)
         self.endResetModel()
+
+    def reword(self, rows: list[Row]) -> bool:
+        """The rows shown, worded anew as the clock stands (the owner's day changed: "nog 3
+        dagen" is "nog 2 dagen" now, a date lost its year): each takes its new words in place,
+        so the selection, the search, a sort by a header and the scroll stay as they are, and
+        nothing is measured again. False (nothing changed) when ``rows`` are not the rows
+        loaded, in their order, or a search would keep others: the view then loads again."""
+        if self.loading or self.grouping is not None or any(type(r) is not Row for r in rows):
+            return False
+        if [r.id for r in rows] != self._load_ids or any(type(r) is not Row for r in self.all_rows):
+            return False
+        _searchable(rows)
+        by_id = {r.id: r for r in rows}
+        if len(by_id) != len(rows) or any(by_id[r.id].search != r.search for r in self.all_rows):
+            return False
+        for row in self.all_rows:
+            fresh = by_id[row.id]
+            for name in _ROW_FIELDS:
+                setattr(row, name, getattr(fresh, name))
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.headers) - 1))
+        return True
 
     def fill_near(self, index: int) -> None:
         """Fill the lazy rows from ``index`` on (the ones Qt is about to show) in one go."""

@@ -119,6 +119,30 @@ class TimelineModel(QAbstractTableModel):
         self.total = timeline.count(self.filter) if self._count_enabled else self.event_count()
         self.counted.emit(self.total)
 
+    def follow_day(self) -> bool:
+        """The owner's day changed (her midnight, the app open in the tray): the day headings
+        say "Vandaag", "Gisteren" and a date's year as today stands, in place, so the rows
+        loaded, the selection and the scroll stay ("Vandaag" over yesterday's events stayed
+        until something reloaded the list: review of the days around New Year). True when
+        the day had changed."""
+        if self._today == date.min:
+            return False  # nothing loaded yet: the first load words them
+        today = timeline.to_local(self._now(), self.tz).date()
+        if today == self._today:
+            return False
+        self._today = today
+        locale = i18n.formatting_locale()
+        changed = []
+        for row, item in enumerate(self.items):
+            if item.__class__ is Heading:
+                text = timeline.day_heading(item.day, today, locale)
+                if text != item.text:
+                    item.text = text
+                    changed.append(row)
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(self.columns) - 1))
+        return True
+
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted
 

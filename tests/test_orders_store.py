@@ -256,6 +256,8 @@ def test_a_version_12_database_gets_each_orders_quantity_from_its_shop_order_lin
         con.execute(f'ALTER TABLE "shop_order" DROP COLUMN "{column}"')  # v16's
     for column in ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country"):
         con.execute(f'ALTER TABLE "custom_order" DROP COLUMN "{column}"')  # v17's
+    con.execute('DROP INDEX "person_is_influencer_name_key_name_id"')  # v19's, on its column
+    con.execute('ALTER TABLE "person" DROP COLUMN "name_key"')  # v19's
     con.execute("PRAGMA user_version = 12")
     con.commit()
     con.close()

@@ -54,7 +54,7 @@ def test_settings_fall_back_to_defaults_and_store_changes(database):
     settings.set("backup_keep", 5)
     settings.set("backup_keep", 6)
     assert settings.get("backup_keep") == 6
-    assert models.Setting.select().count() == 1
+    assert models.Setting.select().where(models.Setting.key == "backup_keep").count() == 1
     settings.reset("backup_keep")
     assert settings.get("backup_keep") == 14
     with pytest.raises(KeyError):

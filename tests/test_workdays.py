@@ -37,6 +37,10 @@ def test_the_generated_table_is_the_librarys_answer():
     (date(2026, 4, 27), date(2026, 4, 28)),  # King's Day
     (date(2025, 5, 5), date(2025, 5, 6)),  # Liberation Day (a day off every fifth year)
     (date(2026, 11, 29), date(2026, 11, 30)),  # an ordinary Sunday
+    # Good Friday: not a day off of the Algemene termijnenwet; most shops, and PostNL, work
+    (date(2026, 4, 3), date(2026, 4, 3)),
+    (date(2027, 3, 26), date(2027, 3, 26)),
+    (date(2061, 4, 8), date(2061, 4, 8)),  # beyond the table: the library's answer, less Good Friday
     (date(2025, 12, 26), date(2025, 12, 27)),  # Boxing Day (a Friday)
     (date(2061, 12, 25), date(2061, 12, 27)),  # beyond the table: the library answers
     # Belgium's days off are working days of a Dutch shop
@@ -62,6 +66,7 @@ def test_a_dutch_shop_names_its_own_working_days(day, expected):
     (date(2026, 4, 27), date(2026, 4, 27)),  # King's Day
     (date(2025, 5, 5), date(2025, 5, 5)),  # Liberation Day
     (date(2026, 4, 3), date(2026, 4, 3)),  # Good Friday
+    (date(2061, 4, 8), date(2061, 4, 8)),  # Good Friday beyond the table
     (date(2025, 12, 26), date(2025, 12, 26)),  # Boxing Day (a Friday)
 ])
 def test_a_belgian_shop_names_its_own_working_days(day, expected):
@@ -82,6 +87,16 @@ def test_the_shops_country_is_the_one_chosen_else_the_time_zones(chosen, zone, c
     assert workdays.shop_country(chosen, zone) == country
     zone_info = ZoneInfo(zone) if zone else timezone.utc  # a zone without an IANA name
     assert LadderSettings.from_values({"shop_country": chosen}, tz=zone_info).country == country
+
+
+def test_good_friday_is_a_working_day_of_the_shop():
+    """Goede Vrijdag is not a day off in the Netherlands (not in the Algemene termijnenwet;
+    the `holidays` library lists it all the same) nor a holiday in Belgium: a reminder due
+    that morning goes that morning, and a final notice sent a week before names that Friday."""
+    for shop in (NL_SHOP, BE_SHOP):
+        assert f.settle(_utc(2026, 4, 3, 10), shop) == _utc(2026, 4, 3, 10)
+        assert f.pause_date(_utc(2026, 3, 27, 10), shop) == date(2026, 4, 3)
+    assert orders.default_ready(date(2026, 3, 27), 7, "NL") == date(2026, 4, 3)
 
 
 def test_a_new_date_for_a_late_order_is_never_christmas():

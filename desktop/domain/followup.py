@@ -246,8 +246,10 @@ def _strike_after(s: LadderSettings) -> int:
 def pause_date(sent: datetime, settings: LadderSettings) -> date:
     """The date a final notice sent at ``sent`` names ("if I haven't heard from you by
     ..."): ``pause_days`` later in the owner's zone, moved to a working day of the shop
-    (never a Sunday, Christmas or Easter Monday: domain/workdays.py)."""
-    return workdays.working_day(local_date(sent, settings) + timedelta(days=settings.pause_days), settings.country)
+    (never a Sunday, Christmas or Easter Monday, nor a Saturday when she skips weekends:
+    domain/workdays.py), the days her reminders come on."""
+    return workdays.working_day(local_date(sent, settings) + timedelta(days=settings.pause_days), settings.country,
+                                settings.skip_weekends)
 
 
 LADDER_STEPS = (
@@ -590,7 +592,7 @@ def allowed(moment: datetime, settings: LadderSettings, busy_days: Iterable[date
 def _day_off(day: date, settings: LadderSettings) -> bool:
     """A day nobody is written to: a Sunday, a public holiday of the shop's country, a
     Saturday the owner skips."""
-    return (settings.skip_weekends and day.weekday() >= 5) or not workdays.is_working_day(day, settings.country)
+    return not workdays.is_working_day(day, settings.country, settings.skip_weekends)
 
 
 def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date] | set[date] = frozenset()) -> datetime:
@@ -613,10 +615,7 @@ def _settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[dat
     for _ in range(400):  # a year of busy days at most; always ends
         local = _local(moment, settings.tz)
         day = local.date()
-        if settings.skip_weekends and day.weekday() >= 5:
-            moment = _day_start(day + timedelta(days=7 - day.weekday()), settings)
-            continue
-        if day in busy_days or not workdays.is_working_day(day, settings.country):
+        if day in busy_days or _day_off(day, settings):
             moment = _day_start(day + timedelta(days=1), settings)
             continue
         if _quiet_at(local.time(), settings):

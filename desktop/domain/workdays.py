@@ -71,14 +71,21 @@ def holidays_in(year: int, country: str) -> frozenset[date]:
     return frozenset(date(n // 10000, n // 100 % 100, n % 100) for n in kept)
 
 
-def is_working_day(day: date, country: str) -> bool:
-    """Is ``day`` a working day of a shop in ``country``?"""
+def is_working_day(day: date, country: str, skip_weekends: bool = False) -> bool:
+    """Is ``day`` a working day of a shop in ``country``? Not a Sunday, not a public
+    holiday, and not a Saturday either when the owner keeps her weekends free
+    (``skip_weekends``, the setting "skip_weekends": no reminders come then, and no date
+    the shop names falls then). The one rule for every day the shop names or writes on:
+    the ladder's steps (``followup``), a final notice's date, a promised date."""
+    if skip_weekends and day.weekday() >= 5:
+        return False
     return day.weekday() not in CLOSED_WEEKDAYS and day not in holidays_in(day.year, country)
 
 
-def working_day(day: date, country: str) -> date:
-    """``day``, or the first day after it that is a working day in ``country``."""
-    while not is_working_day(day, country):
+def working_day(day: date, country: str, skip_weekends: bool = False) -> date:
+    """``day``, or the first day after it that is a working day in ``country``
+    (:func:`is_working_day`)."""
+    while not is_working_day(day, country, skip_weekends):
         day += timedelta(days=1)
     return day
 

@@ -1536,7 +1536,13 @@ def _message_items(scan: _Scan, person: PersonInfo, messages: list[tuple[_Next, 
             if _past_its_promise(nxt, moved, settings) or not _put(groups, occupied, nxt, moved, settings):
                 items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
     for nxt, due in later:
-        if not _put(groups, occupied, nxt, due, settings):
+        if nxt.step.name in _BEFORE_THE_PROMISE and _past_its_promise(nxt, due, settings):
+            # came due before a day off or the quiet hours that last past the promised day (news
+            # on Thursday 24 December, promised Sunday 27, the next free moment Monday 28): it
+            # waits as itself, a message of its own, never joined to that order's apology on
+            # the day after the date (which named that Monday as the moment it was due "since")
+            items.extend(_own_message(scan, person, nxt, person_contacts, last))
+        elif not _put(groups, occupied, nxt, due, settings):
             items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
     while groups:  # day by day: a part that does not fit a day's message moves on
         day = min(groups)

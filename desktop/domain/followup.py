@@ -651,6 +651,20 @@ def _end_of_day(moment: datetime, tz: tzinfo) -> datetime:
     return end if end > moment else moment
 
 
+@lru_cache(maxsize=8192)  # a scan asks it of few moments (deadlines fall on few days), many times
+def _later(moment: datetime, offset: timedelta, tz: tzinfo) -> datetime:
+    """``moment`` (naive UTC) moved by ``offset`` on the owner's clock, as naive UTC: a step
+    ``offset`` after its ladder's start lands on the local day and hour the setting shows
+    ("3 days after the deadline, at 14:00": 62 hours from the end of that day), whatever
+    the clocks did in between. Added to the UTC moment, 62 hours ran an hour late (14:00
+    became 15:00) across the last Sunday of March and an hour early across October's. A
+    local time the clocks skip (02:30 on the spring Sunday) is read as the time before the
+    change (03:30 summer time); one they go through twice is the first pass."""
+    if not offset:
+        return moment
+    return _utc(_local(moment, tz) + offset)
+
+
 def ladder_start(rule: Rule, reference: datetime, settings: LadderSettings) -> datetime:
     """The moment a promise's step offsets count from: the reference itself, or for a
     date (``Rule.by_day``) the end of that day in the owner's zone, so that step 1 of a
@@ -787,6 +801,9 @@ def _snoozed_subjects(states: Iterable[StepState]) -> dict[tuple[str, str, int],
 
 
 ZERO = timedelta(0)
+# The most a change of the clocks moves a local time against UTC (an hour in Europe; two
+# in a few zones' history): how much sooner than its hours a step may come (``min_offsets``).
+CLOCK_CHANGE = timedelta(hours=2)
 # The longest run of days off that news ahead of a date moves back over (``working_day_before``):
 # Christmas and a weekend, with Saturdays skipped, fit in a week.
 DAYS_OFF_RUN = timedelta(days=7)
@@ -819,8 +836,8 @@ def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime
               last: int, settings: LadderSettings) -> tuple[int, datetime] | None:
     """(index, due moment) of the step to show after step ``last`` was acted on (-1: none).
 
-    A step comes due ``offset`` after the reference; after the owner acted on a step,
-    the later ones keep their spacing from that moment. Catch-up: the step after the
+    A step comes due ``offset`` after the reference, on the owner's clock (:func:`_later`);
+    after the owner acted on a step, the later ones keep their spacing from that moment. Catch-up: the step after the
     last one acted on, however many came due while the app was closed. The ladder is
     climbed a rung at a time: a final notice is never the first message, even after a
     week away (seed 003: the last reminder follows the mails, messages and calls she
@@ -830,9 +847,9 @@ def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime
     for i in range(last + 1, len(steps)):
         if steps[i].needs_previous and not (i - 1 == last and found[last].status == "sent"):
             continue
-        due_i = start + offsets[i]
+        due_i = _later(start, offsets[i], settings.tz)
         if last >= 0:
-            after = found[last].at + (offsets[i] - offsets[last])
+            after = _later(found[last].at, offsets[i] - offsets[last], settings.tz)
             if steps[i].action == "strike" and steps[last].final and found[last].status == "sent":
                 # the notice's moment, not its own deadline's: every part one notice named is
                 # decided together, at the moment that notice set (walk of an influencer's
@@ -893,9 +910,12 @@ def channel_decision(step: Step, person: PersonInfo, contacts: list[Contact], si
 def min_offsets(settings: LadderSettings) -> dict[str, timedelta]:
     """Per rule, its earliest step offset: no step of a promise comes due before
     ``reference + min_offsets[rule]`` (acting, snoozing and the guards only move steps
-    later), so a promise whose bound is after ``now`` has nothing due at ``now``."""
+    later), so a promise whose bound is after ``now`` has nothing due at ``now``. Offsets
+    count on the owner's clock (:func:`_later`): across a change of the clocks a step
+    comes up to ``CLOCK_CHANGE`` sooner than the hours say, so the bound is that much earlier."""
     found = {name: min(st.offset(settings) for st in rule.steps) for name, rule in RULES.items()}
-    return {name: offset - DAYS_OFF_RUN if offset < ZERO else offset for name, offset in found.items()}
+    return {name: offset - DAYS_OFF_RUN if offset < ZERO else offset - CLOCK_CHANGE if offset else offset
+            for name, offset in found.items()}
 
 
 def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts: Iterable[Contact],
@@ -988,7 +1008,7 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
             found = late.get((person_id, group))
             if found is None:
                 found = late[(person_id, group)] = []
-            found.append((start + earliest[name], promise.details))
+            found.append((_later(start, earliest[name], tz), promise.details))
         nxt = _next_step(promise, rule, state_by_key, with_states, written, offsets[name], start, catch_ups, settings)
         if nxt is not None:
             found = nexts.get(person_id)
@@ -1451,7 +1471,7 @@ def _lapsed(nxt: _Next, scan: _Scan) -> bool:
     promised = nxt.promise.details.get("promised_ready")
     if promised is None or scan.today < promised:
         return False
-    own = local_date(nxt.promise.reference + nxt.step.offset(scan.settings), scan.settings)
+    own = local_date(_later(nxt.promise.reference, nxt.step.offset(scan.settings), scan.settings.tz), scan.settings)
     return own < scan.today
 
 

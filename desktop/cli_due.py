@@ -71,6 +71,19 @@ def as_dict(item: DueItem, now: datetime) -> dict:
     }
 
 
+def turn_line(item: DueItem, now: datetime, zone) -> str:
+    """When the item's own step came up ("Due since …"), or for one whose turn is still to come
+    (a part of it came up earlier and waits with it) "Due from …": never a moment to come
+    called "since" (the reviewer's Christmas check: "since Monday 28 December" on the 25th).
+    The rule of the due dialog and Vandaag's pane (``due_texts.step_moment_label``)."""
+    moment = i18n.format_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))
+    if item.own_due <= now:
+        return _("Due since: {moment}").format(moment=moment)
+    # TRANSLATORS: `afspraak due`: beside the moment a reminder step comes up (its turn, not a
+    # deadline), when that moment is still to come; "Due since: {moment}" says it for one that came.
+    return _("Due from: {moment}").format(moment=moment)
+
+
 def due_listing(at: str | None, as_json: bool) -> int:
     """What is to do at ``at`` (else now): the list the tray counts and Vandaag shows as "To
     do now" (``followup.to_do``), with what came due before a day off or the quiet hours and
@@ -104,8 +117,7 @@ def due_listing(at: str | None, as_json: bool) -> int:
         print("   " + _("About: {subject}").format(subject=data["subject"]))
         if item.channel:
             print("   " + _("Channel: {channel}").format(channel=label("channel", item.channel)))
-        print("   " + _("Due since: {moment}").format(
-            moment=i18n.format_moment(item.own_due.replace(tzinfo=timezone.utc).astimezone(zone))))
+        print("   " + turn_line(item, now, zone))
         waiting = due_texts.waiting_words(item, now)  # "No new reminders come up until …"
         if waiting:
             print("   " + waiting)

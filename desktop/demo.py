@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import math
 import random
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from peewee import ForeignKeyField
 
-from desktop.domain import carriers
+from desktop.domain import carriers, workdays
+from desktop.domain import orders as order_rules
 from desktop.domain.message_rules import default_form
 from desktop.i18n import N_, _
 
@@ -343,6 +344,19 @@ def _sign_with_example_names() -> dict[str, str]:
     return names_set
 
 
+
+def _shop_day(today: date, days: int, shop) -> date:
+    """The example shop's date ``days`` from ``today`` on a working day of the shop (``shop``:
+    her country and weekends, ``clock.OwnerTime``), as the order form proposes one: a date to
+    come moves on to the next working day (``orders.default_ready``: never "ready on Sunday 27
+    December"), one gone by back to the working day before it, so a late order stays late."""
+    if days >= 0:
+        return order_rules.default_ready(today, days, shop.country, shop.skip_weekends)
+    day = today + timedelta(days=days)
+    while not workdays.is_working_day(day, shop.country, shop.skip_weekends):
+        day -= timedelta(days=1)
+    return day
+
 def fill(now: datetime, seed: int = 7) -> dict[str, int]:
     """Fill the (empty) database; returns counts. Raises DatabaseNotEmpty otherwise."""
     if not is_empty():
@@ -492,9 +506,10 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
             form = "u" if "Ingrid" in name else default_form(country, "nl")
             customers.append(Person.create(name=name, is_customer=True, email=email, country=country, city=city,
                                            postcode=pc, street=street, address_form=form))
-        from desktop.clock import to_local
+        from desktop.clock import owner, to_local
 
         today = to_local(now).date()  # the owner's today, also just after midnight
+        shop = owner()  # her country and weekends: the days the shop names (domain/workdays.py)
         # TRANSLATORS: example data: a to-do on a custom order of the invented example shop.
         engrave = _("Engrave")
         # TRANSLATORS: example data: a to-do on a custom order of the invented example shop.
@@ -507,10 +522,11 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
             (customers[4], "#1020", 12, "Letter D", "delivered", -25, -14),
         ]
         for person, number, pidx, text, status, ordered, ready in orders:
+            promised = _shop_day(today, ready, shop)
             o = CustomOrder.create(
                 person=person, order_number=number, product=products[pidx], personalisation=text,
                 price_cents=products[pidx].price_cents, deposit_cents=0, ordered_on=today + timedelta(days=ordered),
-                promised_ready=today + timedelta(days=ready), promised_delivery=today + timedelta(days=ready + 2),
+                promised_ready=promised, promised_delivery=max(promised, _shop_day(today, ready + 2, shop)),
                 status=status, checklist=[{"text": engrave, "done": status != "new"}, {"text": pack, "done": False}],
                 created_at=_at(now, ordered),
             )
@@ -530,8 +546,8 @@ def fill(now: datetime, seed: int = 7) -> dict[str, int]:
                     # will be ready a few days later.
                     text=_("Sorry, the silver tags came in later than planned, so your keychain will be ready "
                            "a few days later. Thank you for your patience!"))
-                OrderDateChange.create(custom_order=o, field="promised_ready", old_date=today + timedelta(days=ready - 3),
-                                       new_date=today + timedelta(days=ready), changed_at=_at(now, -4, 11),
+                OrderDateChange.create(custom_order=o, field="promised_ready", old_date=_shop_day(today, ready - 3, shop),
+                                       new_date=promised, changed_at=_at(now, -4, 11),
                                        # TRANSLATORS: example data: why the owner of the invented example shop
                                        # moved a custom order's ready date.
                                        reason=_("The silver tags arrived later than the supplier promised"),

@@ -198,6 +198,8 @@ def every_day_a_working_day(monkeypatch):
     from desktop.domain import followup, workdays
 
     followup._settle_anyone.cache_clear()
-    monkeypatch.setattr(workdays, "is_working_day", lambda day, country: True)
+    # a Saturday she skips stays a day off (``skip_weekends``): her choice, not the calendar's
+    monkeypatch.setattr(workdays, "is_working_day",
+                        lambda day, country, skip_weekends=False: not (skip_weekends and day.weekday() >= 5))
     yield
     followup._settle_anyone.cache_clear()

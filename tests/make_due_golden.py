@@ -29,7 +29,14 @@ scans on the 24th, and the news part riding with Marieke's (29 November, a Sunda
 (22 November, New York's evening) late news gone from it; nothing else; 2026-12-06, third: a
 parcel's "received?" check-in counts by day from the end of the day it went out and comes in the
 morning (review of the first week): only the scans' shipment check-ins changed (44 of 424 scans),
-their ``due`` at the quiet hours' end instead of the minute the parcel was sent):
+their ``due`` at the quiet hours' end instead of the minute the parcel was sent; 2026-12-06,
+fourth: news before an order's promised date that waits through days off lasting past that date
+is its own message, not a part of the late news after it (a moment to come called "since"): only
+the demo's scan under New York time at -50 h changed, Ingrid's #1033 news (promised Sunday 22
+November, due Friday 20, a skipped Saturday) an item of its own beside the late news; 2026-12-06,
+fifth: the demo's promised dates fall on the shop's working days (a date to come moves on, one
+gone by moves back): only the items of Marieke's #1041 (Sunday 29 November, now Monday 30) and
+Ingrid's #1033 (Sunday 22 November, now Saturday 21) changed, every other item the same):
 
     .venv/bin/python tests/make_due_golden.py
 """

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -132,3 +132,29 @@ def test_the_example_strikes_come_after_the_date_the_final_notice_named(database
             continue
         last_reminder = min(deadlines) + timedelta(days=4)  # step 4: three days after the deadline's day
         assert followup.local_date(strike.created_at, s) > followup.pause_date(last_reminder, s), strike.created_at
+
+
+@pytest.mark.parametrize("made", [
+    datetime(2026, 12, 21, 9, 0),  # Monday 21 December 2026, 10:00 in Amsterdam: #1041 fell on Sunday 27
+    datetime(2026, 11, 23, 8, 30),  # NOW's Monday: #1041 on Sunday 29, #1033 on Sunday 22 November
+    datetime(2027, 3, 29, 8, 0),  # Easter Monday 2027
+])
+def test_the_example_shop_promises_its_orders_on_working_days(database, made):
+    """The demo put its promised dates at today + N days, Sundays and Christmas included ("klaar
+    op zondag 27 december"). A date to come moves on to the shop's next working day, as the order
+    form proposes one (orders.default_ready); one gone by moves back, so the late orders stay late
+    and the others on time."""
+    from desktop import clock
+    from desktop.domain import workdays
+    from desktop.domain.orders import IN_THE_MAKING
+
+    demo.fill(made)
+    today = clock.to_local(made).date()
+    country = clock.owner().country
+    for order in CustomOrder.select():
+        for day in (order.promised_ready, order.promised_delivery):
+            assert workdays.is_working_day(day, country), (order.order_number, day)
+        assert order.promised_delivery >= order.promised_ready
+    late = [o.order_number for o in CustomOrder.select() if o.status in IN_THE_MAKING and o.promised_ready < today]
+    to_come = [o.order_number for o in CustomOrder.select() if o.status in IN_THE_MAKING and o.promised_ready > today]
+    assert late == ["#1033"] and sorted(to_come) == ["#1038", "#1041"]

@@ -353,15 +353,15 @@ def order_of(name):
 LATE_OPENING = {
     # the day it should have been ready, never "we had promised your order for" it: her
     # promise may be a delivery day later than that (the screenshots' review of 2026-12-05)
-    ("nl", "NL", "je"): "Het spijt ons: je bestelling had op zondag 22 november klaar moeten zijn, maar dat is niet "
+    ("nl", "NL", "je"): "Het spijt ons: je bestelling had op zaterdag 21 november klaar moeten zijn, maar dat is niet "
                         "gelukt.",
-    ("nl", "NL", "u"): "Het spijt ons: uw bestelling had op zondag 22 november gereed moeten zijn, maar dat is "
+    ("nl", "NL", "u"): "Het spijt ons: uw bestelling had op zaterdag 21 november gereed moeten zijn, maar dat is "
                        "helaas niet gelukt.",
-    ("nl", "BE", "je"): "Het spijt ons: je bestelling had tegen zondag 22 november klaar moeten zijn, maar dat is "
+    ("nl", "BE", "je"): "Het spijt ons: je bestelling had tegen zaterdag 21 november klaar moeten zijn, maar dat is "
                         "niet gelukt.",
-    ("nl", "BE", "u"): "Het spijt ons: uw bestelling had tegen zondag 22 november klaar moeten zijn, maar dat is "
+    ("nl", "BE", "u"): "Het spijt ons: uw bestelling had tegen zaterdag 21 november klaar moeten zijn, maar dat is "
                        "helaas niet gelukt.",
-    ("en", "NL", "je"): "We're sorry: your order should have been ready on Sunday 22 November, and it isn't yet.",
+    ("en", "NL", "je"): "We're sorry: your order should have been ready on Saturday 21 November, and it isn't yet.",
 }
 NEW_DATE = {"nl": "maandag 30 november", "en": "Monday 30 November"}
 BEFORE_THE_DATE = ("nu al", "nog steeds", "op schema", "gepland voor", "Bedankt voor je bestelling",
@@ -418,11 +418,11 @@ def test_the_order_dialog_offers_no_update_for_a_late_order(qtbot, demo, transla
     kinds = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
     assert "order_update" not in kinds and dialog.kind.currentData() == "order_delay"
     assert "maar dat is helaas niet gelukt" in dialog.body.toPlainText()
-    on_time = order_of("Marieke Hendriks")  # promised Sunday 29 November: an update is still right
+    on_time = order_of("Marieke Hendriks")  # promised Monday 30 November: an update is still right
     dialog = OrderMessageDialog(None, on_time.id, "order_update", NOW)
     qtbot.addWidget(dialog)
     assert dialog.kind.currentData() == "order_update"
-    assert "alles ligt nog steeds op schema. Je bestelling is op zondag 29 november klaar, zoals beloofd." \
+    assert "alles ligt nog steeds op schema. Je bestelling is op maandag 30 november klaar, zoals beloofd." \
         in dialog.body.toPlainText()
 
 
@@ -437,7 +437,7 @@ def test_the_delay_and_the_update_need_no_pronoun_for_the_product(demo):
         update = due_texts.compose_order(order.id, "order_update", NOW).body
         for body in (delay, update):
             assert "Sleutelhanger met letter" in body
-            assert ("zondag 29 november" if lang == "nl" else "Sunday 29 November") in body
+            assert ("maandag 30 november" if lang == "nl" else "Monday 30 November") in body
             for wrong in (" het voor ", "het staat", "heeft je", "heeft uw", "tijd nodig", " hem ", " hij ",
                           "it's still on track", "promised it for"):
                 assert wrong not in body, (lang, country, form, body)
@@ -670,7 +670,7 @@ def test_an_update_after_the_news_of_a_new_date_never_says_still(demo):
     delay = due_texts.compose_order(order.id, "order_delay", NOW, new_ready=new_day)
     orders.record_message(order.id, "order_delay", "email", delay.body, NOW, new_ready=new_day)
     update = due_texts.compose_order(order.id, "order_update", NOW + timedelta(days=2)).body
-    assert "nog steeds" not in update and "liggen we mooi op schema. De datum blijft dinsdag 8 december." in update
+    assert "nog steeds" not in update and "liggen we mooi op schema. De datum blijft woensdag 9 december." in update
     marieke = Person.get(Person.name == "Marieke Hendriks")
     for lang, country, form in READERS:
         as_reader(marieke, lang, country, form)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop import clock
-from desktop.domain import followup as f, holiday_dates, orders, workdays
+from desktop.domain import followup as f, holiday_dates, order_importers, orders, workdays
 from desktop.domain.followup import LadderSettings, PersonInfo, Promise
 
 from tests import ladder_states
@@ -37,6 +37,10 @@ def test_the_generated_table_is_the_librarys_answer():
     (date(2026, 4, 27), date(2026, 4, 28)),  # King's Day
     (date(2025, 5, 5), date(2025, 5, 6)),  # Liberation Day (a day off every fifth year)
     (date(2026, 11, 29), date(2026, 11, 30)),  # an ordinary Sunday
+    # Good Friday: not a day off of the Algemene termijnenwet; most shops, and PostNL, work
+    (date(2026, 4, 3), date(2026, 4, 3)),
+    (date(2027, 3, 26), date(2027, 3, 26)),
+    (date(2061, 4, 8), date(2061, 4, 8)),  # beyond the table: the library's answer, less Good Friday
     (date(2025, 12, 26), date(2025, 12, 27)),  # Boxing Day (a Friday)
     (date(2061, 12, 25), date(2061, 12, 27)),  # beyond the table: the library answers
     # Belgium's days off are working days of a Dutch shop
@@ -62,6 +66,7 @@ def test_a_dutch_shop_names_its_own_working_days(day, expected):
     (date(2026, 4, 27), date(2026, 4, 27)),  # King's Day
     (date(2025, 5, 5), date(2025, 5, 5)),  # Liberation Day
     (date(2026, 4, 3), date(2026, 4, 3)),  # Good Friday
+    (date(2061, 4, 8), date(2061, 4, 8)),  # Good Friday beyond the table
     (date(2025, 12, 26), date(2025, 12, 26)),  # Boxing Day (a Friday)
 ])
 def test_a_belgian_shop_names_its_own_working_days(day, expected):
@@ -82,6 +87,39 @@ def test_the_shops_country_is_the_one_chosen_else_the_time_zones(chosen, zone, c
     assert workdays.shop_country(chosen, zone) == country
     zone_info = ZoneInfo(zone) if zone else timezone.utc  # a zone without an IANA name
     assert LadderSettings.from_values({"shop_country": chosen}, tz=zone_info).country == country
+
+
+def test_good_friday_is_a_working_day_of_the_shop():
+    """Goede Vrijdag is not a day off in the Netherlands (not in the Algemene termijnenwet;
+    the `holidays` library lists it all the same) nor a holiday in Belgium: a reminder due
+    that morning goes that morning, and a final notice sent a week before names that Friday."""
+    for shop in (NL_SHOP, BE_SHOP):
+        assert f.settle(_utc(2026, 4, 3, 10), shop) == _utc(2026, 4, 3, 10)
+        assert f.pause_date(_utc(2026, 3, 27, 10), shop) == date(2026, 4, 3)
+    assert orders.default_ready(date(2026, 3, 27), 7, "NL") == date(2026, 4, 3)
+
+
+def test_with_weekends_skipped_no_date_the_shop_names_is_a_saturday():
+    """"No reminders at the weekend" (skip_weekends) makes Saturday a day off of the shop for
+    every date it names, by one rule (``workdays.working_day``): a final notice sent on
+    Friday 19 December 2025 named Saturday 27 December (Boxing Day the Friday before), and
+    the strike waited for that Saturday only; an order made over Christmas was promised for
+    that Saturday too. Without the setting, Saturday stays a working day."""
+    skipping = LadderSettings(tz=AMS, country="NL", skip_weekends=True)
+    sent_at = _utc(2025, 12, 19, 10)
+    assert f.pause_date(sent_at, S) == date(2025, 12, 27)
+    assert f.pause_date(sent_at, skipping) == date(2025, 12, 29)
+    promise = Promise("deliverable", 1, "deliverable", 10, sent_at - timedelta(days=10))
+    states = ladder_states.climbed(promise, 5, sent_at + timedelta(days=1))  # the notice sent at sent_at
+    people = {1: PersonInfo(1, "Sanne", ("instagram",))}
+    [strike] = [i for i in f.plan([promise], people, [], states, skipping, sent_at) if i.action == "strike"]
+    assert strike.due == _utc(2025, 12, 30, 9)  # the Monday it named is over: Tuesday morning
+    assert orders.default_ready(date(2025, 12, 16), 10, "NL") == date(2025, 12, 27)
+    assert orders.default_ready(date(2025, 12, 16), 10, "NL", skip_weekends=True) == date(2025, 12, 29)
+    assert order_importers.promised_ready(date(2025, 12, 16), 10, "NL", skip_weekends=True) == date(2025, 12, 29)
+    assert orders.propose_new_date(date(2025, 12, 19), date(2025, 12, 19), "NL", skip_weekends=True) \
+        == date(2025, 12, 29)
+    assert workdays.working_day(date(2025, 12, 26), "NL", skip_weekends=True) == date(2025, 12, 29)
 
 
 def test_a_new_date_for_a_late_order_is_never_christmas():

@@ -246,8 +246,10 @@ def _strike_after(s: LadderSettings) -> int:
 def pause_date(sent: datetime, settings: LadderSettings) -> date:
     """The date a final notice sent at ``sent`` names ("if I haven't heard from you by
     ..."): ``pause_days`` later in the owner's zone, moved to a working day of the shop
-    (never a Sunday, Christmas or Easter Monday: domain/workdays.py)."""
-    return workdays.working_day(local_date(sent, settings) + timedelta(days=settings.pause_days), settings.country)
+    (never a Sunday, Christmas or Easter Monday, nor a Saturday when she skips weekends:
+    domain/workdays.py), the days her reminders come on."""
+    return workdays.working_day(local_date(sent, settings) + timedelta(days=settings.pause_days), settings.country,
+                                settings.skip_weekends)
 
 
 LADDER_STEPS = (
@@ -590,7 +592,7 @@ def allowed(moment: datetime, settings: LadderSettings, busy_days: Iterable[date
 def _day_off(day: date, settings: LadderSettings) -> bool:
     """A day nobody is written to: a Sunday, a public holiday of the shop's country, a
     Saturday the owner skips."""
-    return (settings.skip_weekends and day.weekday() >= 5) or not workdays.is_working_day(day, settings.country)
+    return not workdays.is_working_day(day, settings.country, settings.skip_weekends)
 
 
 def settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[date] | set[date] = frozenset()) -> datetime:
@@ -613,10 +615,7 @@ def _settle(moment: datetime, settings: LadderSettings, busy_days: frozenset[dat
     for _ in range(400):  # a year of busy days at most; always ends
         local = _local(moment, settings.tz)
         day = local.date()
-        if settings.skip_weekends and day.weekday() >= 5:
-            moment = _day_start(day + timedelta(days=7 - day.weekday()), settings)
-            continue
-        if day in busy_days or not workdays.is_working_day(day, settings.country):
+        if day in busy_days or _day_off(day, settings):
             moment = _day_start(day + timedelta(days=1), settings)
             continue
         if _quiet_at(local.time(), settings):
@@ -650,6 +649,20 @@ def end_of_local_day(moment: datetime, settings: LadderSettings) -> datetime:
 def _end_of_day(moment: datetime, tz: tzinfo) -> datetime:
     end = _day_end(_local(moment, tz).date(), tz)  # the scan asks for a few days only
     return end if end > moment else moment
+
+
+@lru_cache(maxsize=8192)  # a scan asks it of few moments (deadlines fall on few days), many times
+def _later(moment: datetime, offset: timedelta, tz: tzinfo) -> datetime:
+    """``moment`` (naive UTC) moved by ``offset`` on the owner's clock, as naive UTC: a step
+    ``offset`` after its ladder's start lands on the local day and hour the setting shows
+    ("3 days after the deadline, at 14:00": 62 hours from the end of that day), whatever
+    the clocks did in between. Added to the UTC moment, 62 hours ran an hour late (14:00
+    became 15:00) across the last Sunday of March and an hour early across October's. A
+    local time the clocks skip (02:30 on the spring Sunday) is read as the time before the
+    change (03:30 summer time); one they go through twice is the first pass."""
+    if not offset:
+        return moment
+    return _utc(_local(moment, tz) + offset)
 
 
 def ladder_start(rule: Rule, reference: datetime, settings: LadderSettings) -> datetime:
@@ -807,6 +820,9 @@ def _snoozed_subjects(states: Iterable[StepState]) -> dict[tuple[str, str, int],
 
 
 ZERO = timedelta(0)
+# The most a change of the clocks moves a local time against UTC (an hour in Europe; two
+# in a few zones' history): how much sooner than its hours a step may come (``min_offsets``).
+CLOCK_CHANGE = timedelta(hours=2)
 # The longest run of days off that news ahead of a date moves back over (``working_day_before``):
 # Christmas and a weekend, with Saturdays skipped, fit in a week.
 DAYS_OFF_RUN = timedelta(days=7)
@@ -839,8 +855,8 @@ def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime
               last: int, settings: LadderSettings) -> tuple[int, datetime] | None:
     """(index, due moment) of the step to show after step ``last`` was acted on (-1: none).
 
-    A step comes due ``offset`` after the reference; after the owner acted on a step,
-    the later ones keep their spacing from that moment. Catch-up: the step after the
+    A step comes due ``offset`` after the reference, on the owner's clock (:func:`_later`);
+    after the owner acted on a step, the later ones keep their spacing from that moment. Catch-up: the step after the
     last one acted on, however many came due while the app was closed. The ladder is
     climbed a rung at a time: a final notice is never the first message, even after a
     week away (seed 003: the last reminder follows the mails, messages and calls she
@@ -850,9 +866,9 @@ def _catch_up(steps: tuple[Step, ...], offsets: list[timedelta], start: datetime
     for i in range(last + 1, len(steps)):
         if steps[i].needs_previous and not (i - 1 == last and found[last].status == "sent"):
             continue
-        due_i = start + offsets[i]
+        due_i = _later(start, offsets[i], settings.tz)
         if last >= 0:
-            after = found[last].at + (offsets[i] - offsets[last])
+            after = _later(found[last].at, offsets[i] - offsets[last], settings.tz)
             if steps[i].action == "strike" and steps[last].final and found[last].status == "sent":
                 # the notice's moment, not its own deadline's: every part one notice named is
                 # decided together, at the moment that notice set (walk of an influencer's
@@ -913,9 +929,12 @@ def channel_decision(step: Step, person: PersonInfo, contacts: list[Contact], si
 def min_offsets(settings: LadderSettings) -> dict[str, timedelta]:
     """Per rule, its earliest step offset: no step of a promise comes due before
     ``reference + min_offsets[rule]`` (acting, snoozing and the guards only move steps
-    later), so a promise whose bound is after ``now`` has nothing due at ``now``."""
+    later), so a promise whose bound is after ``now`` has nothing due at ``now``. Offsets
+    count on the owner's clock (:func:`_later`): across a change of the clocks a step
+    comes up to ``CLOCK_CHANGE`` sooner than the hours say, so the bound is that much earlier."""
     found = {name: min(st.offset(settings) for st in rule.steps) for name, rule in RULES.items()}
-    return {name: offset - DAYS_OFF_RUN if offset < ZERO else offset for name, offset in found.items()}
+    return {name: offset - DAYS_OFF_RUN if offset < ZERO else offset - CLOCK_CHANGE if offset else offset
+            for name, offset in found.items()}
 
 
 def plan(promises: Iterable[Promise], people: Mapping[int, PersonInfo], contacts: Iterable[Contact],
@@ -1008,7 +1027,7 @@ def _next_steps(promises: Iterable[Promise], state_by_key: Mapping[str, StepStat
             found = late.get((person_id, group))
             if found is None:
                 found = late[(person_id, group)] = []
-            found.append((start + earliest[name], promise.details))
+            found.append((_later(start, earliest[name], tz), promise.details))
         nxt = _next_step(promise, rule, state_by_key, with_states, written, offsets[name], start, catch_ups, settings)
         if nxt is not None:
             found = nexts.get(person_id)
@@ -1471,7 +1490,7 @@ def _lapsed(nxt: _Next, scan: _Scan) -> bool:
     promised = nxt.promise.details.get("promised_ready")
     if promised is None or scan.today < promised:
         return False
-    own = local_date(nxt.promise.reference + nxt.step.offset(scan.settings), scan.settings)
+    own = local_date(_later(nxt.promise.reference, nxt.step.offset(scan.settings), scan.settings.tz), scan.settings)
     return own < scan.today
 
 
@@ -1556,7 +1575,13 @@ def _message_items(scan: _Scan, person: PersonInfo, messages: list[tuple[_Next, 
             if _past_its_promise(nxt, moved, settings) or not _put(groups, occupied, nxt, moved, settings):
                 items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
     for nxt, due in later:
-        if not _put(groups, occupied, nxt, due, settings):
+        if nxt.step.name in _BEFORE_THE_PROMISE and _past_its_promise(nxt, due, settings):
+            # came due before a day off or the quiet hours that last past the promised day (news
+            # on Thursday 24 December, promised Sunday 27, the next free moment Monday 28): it
+            # waits as itself, a message of its own, never joined to that order's apology on
+            # the day after the date (which named that Monday as the moment it was due "since")
+            items.extend(_own_message(scan, person, nxt, person_contacts, last))
+        elif not _put(groups, occupied, nxt, due, settings):
             items.append(_item(person, [(nxt, due)], settings, person_contacts, last))
     while groups:  # day by day: a part that does not fit a day's message moves on
         day = min(groups)

@@ -1759,11 +1759,12 @@ def amounts_note(columns: tuple[str, ...]) -> str:
 
 # --- what an import does to a custom order ------------------------------------------------
 
-def promised_ready(ordered_on: date, lead_days: int, country: str, sent_on: date | None = None) -> date:
+def promised_ready(ordered_on: date, lead_days: int, country: str, sent_on: date | None = None,
+                   skip_weekends: bool = False) -> date:
     """The ready date an imported order gets: the shop's file holds none (``orders.default_ready``).
     An order the shop sent already (``sent_on``) was ready by the day it went out: never a
     ready date after it (audit of 2026-12-05: sent on 18 November, "ready by 23 November")."""
-    ready = order_rules.default_ready(ordered_on, lead_days, country)
+    ready = order_rules.default_ready(ordered_on, lead_days, country, skip_weekends)
     return min(ready, sent_on) if sent_on is not None and sent_on >= ordered_on else ready
 
 

@@ -151,11 +151,12 @@ def order_promises(facts: OrderFacts, settings: followup.LadderSettings) -> list
         start = warning_start(heard, settings.delay_warning_days, settings.tz)
         # news sent on the day the reminder moved back to (over days off) answers it too (review 8, F2)
         answered = facts.last_news_at is not None and facts.last_news_at >= followup.working_day_before(start, settings)
-        # The ladder's delay step sits ``delay_warning_days`` before its reference; the
-        # reference is chosen so that step lands on local midnight of the warning day even
-        # when a daylight-saving change falls in between.
+        # The ladder's delay step sits ``delay_warning_days`` before its reference, counted
+        # on the owner's clock (``followup._later``): the reference is local midnight of the
+        # day heard, so that step lands on local midnight of the warning day even when a
+        # daylight-saving change falls in between.
         news_from = start
-        reference = start + timedelta(days=settings.delay_warning_days)
+        reference = warning_start(heard, 0, settings.tz)
         details["promised_ready"] = facts.promised_ready
         promises.append(followup.Promise(
             rule=DELAY_RULE, person_id=facts.person_id, subject_type="custom_order", subject_id=facts.order_id,

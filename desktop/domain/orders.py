@@ -400,12 +400,14 @@ def _status_refused(current: str | None, status: str) -> str:
 DELAY_PROPOSAL_DAYS = 7
 
 
-def default_ready(ordered_on: date, lead_days: int, country: str) -> date:
+def default_ready(ordered_on: date, lead_days: int, country: str, skip_weekends: bool = False) -> date:
     """The ready date an order gets when nobody typed one (a new order's first proposal, an
     imported order): the order date plus the shop's lead time (``order_lead_days``), moved
     off a Sunday or a public holiday of the shop's ``country`` (it makes the order, whoever
-    the customer is) to the next working day, as a customer would be told."""
-    return workdays.working_day(dates.add_days(ordered_on, max(0, int(lead_days))), country)
+    the customer is), and off a Saturday when the owner keeps her weekends free
+    (``skip_weekends``), to the next working day (``workdays.working_day``), as a customer
+    would be told."""
+    return workdays.working_day(dates.add_days(ordered_on, max(0, int(lead_days))), country, skip_weekends)
 
 
 def propose_new_date(promised: date | None, today: date, country: str, days: int = DELAY_PROPOSAL_DAYS,
@@ -413,12 +415,9 @@ def propose_new_date(promised: date | None, today: date, country: str, days: int
     """The new expected date a delay message proposes: a week after the promised date,
     or after today when that has passed, moved off a Sunday or a public holiday of the
     shop's ``country`` (and off a Saturday when the owner keeps her weekends free,
-    ``skip_weekends``) to its next working day. Always passes
+    ``skip_weekends``) to its next working day (``workdays.working_day``). Always passes
     :func:`validate_new_promise`. (The owner may still choose a Sunday in the dialog.)"""
-    day = workdays.working_day(max(promised or today, today) + timedelta(days=days), country)
-    while skip_weekends and day.weekday() >= 5:
-        day = workdays.working_day(day + timedelta(days=1), country)
-    return day
+    return workdays.working_day(max(promised or today, today) + timedelta(days=days), country, skip_weekends)
 
 
 def validate_new_promise(current: date | None, new: date | None, today: date) -> str:

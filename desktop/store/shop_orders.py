@@ -731,7 +731,8 @@ def _new_custom_order(order: OrderRow, position: int, line: OrderLine, number: s
         price_cents=(line.price_cents * line.quantity) if line.price_cents is not None and order.currency in ("", "EUR")
         else None,
         ordered_on=order.ordered_on,
-        promised_ready=promised or rules.promised_ready(order.ordered_on, lead_days, clock.owner().country, sent_on),
+        promised_ready=promised or rules.promised_ready(order.ordered_on, lead_days, clock.owner().country, sent_on,
+                                                          clock.owner().skip_weekends),
         status=status, created_at=now)
     _event(now, person_id, custom, "order", "order_imported", {
         "number": number, "platform": order.platform,

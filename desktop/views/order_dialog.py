@@ -213,7 +213,8 @@ class OrderDialog(QDialog):
             self._load(self.order)
         else:
             day = to_local(now).date()  # her day, not UTC's (just after her midnight)
-            ready = default_ready(day, int(settings.get("order_lead_days")), owner().country)  # her lead time, off a Sunday
+            # her lead time, off a Sunday (and a Saturday when she skips weekends)
+            ready = default_ready(day, int(settings.get("order_lead_days")), owner().country, owner().skip_weekends)
             self.ordered_on.setDate(qdate(day))
             self.promised_ready.setDate(qdate(ready))
             self.promised_delivery.setDate(qdate(ready).addDays(2))

@@ -251,7 +251,8 @@ class OrderPreviewDialog(QDialog):
         return page
 
     def _default_ready(self, order):
-        return rules.promised_ready(order.ordered_on, self.plan.lead_days, clock.owner().country)
+        shop = clock.owner()
+        return rules.promised_ready(order.ordered_on, self.plan.lead_days, shop.country, skip_weekends=shop.skip_weekends)
 
     def _older_ticked(self, item: QTableWidgetItem) -> None:
         """Ticked: the row's ready date becomes a field to type in (the lead time's date

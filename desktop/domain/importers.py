@@ -1383,7 +1383,7 @@ def _note_other_currencies(rows: _Rows, parsed: ParsedExport) -> None:
         parsed.notes.append(ngettext(
             "{n} price is in {currencies}, not in euros: that product is imported without a price.",
             "{n} prices are in {currencies}, not in euros: those products are imported without a price.",
-            n).format(n=n, currencies=", ".join(sorted(found))))
+            n).format(n=format_number(n), currencies=", ".join(sorted(found))))
 
 
 def parse_export(data: bytes, progress: Progress | None = None,
@@ -1436,7 +1436,7 @@ def _note_not_for_sale(parsed: ParsedExport) -> None:
             "{n} product is archived in Shopify ({names}): it is imported all the same, so you can still send it, "
             "though the shop no longer sells it.",
             "{n} products are archived in Shopify ({names}): they are imported all the same, so you can still send "
-            "them, though the shop no longer sells them.", n).format(n=n, names=_some_names(archived)))
+            "them, though the shop no longer sells them.", n).format(n=format_number(n), names=_some_names(archived)))
     if drafts:
         n = len(drafts)
         # TRANSLATORS: {names} are the products' names ("Basketball hoops, Mini moons, …").
@@ -1444,7 +1444,7 @@ def _note_not_for_sale(parsed: ParsedExport) -> None:
             "{n} product is a draft in Shopify ({names}): it is imported all the same, so you can already send it, "
             "though the shop does not sell it yet.",
             "{n} products are drafts in Shopify ({names}): they are imported all the same, so you can already send "
-            "them, though the shop does not sell them yet.", n).format(n=n, names=_some_names(drafts)))
+            "them, though the shop does not sell them yet.", n).format(n=format_number(n), names=_some_names(drafts)))
 
 
 def _some_names(products: list[ProductRow]) -> str:
@@ -1656,7 +1656,7 @@ def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
             "{n} product with variations came without them: it is imported without a price. WooCommerce keeps "
             "each variation's price on a row of its own: export the variations too.",
             "{n} products with variations came without them: they are imported without a price. WooCommerce "
-            "keeps each variation's price on a row of its own: export the variations too.", bare).format(n=bare))
+            "keeps each variation's price on a row of its own: export the variations too.", bare).format(n=format_number(bare)))
 
 
 def _woo_types_from_parents(records: list[dict]) -> None:

@@ -1199,12 +1199,12 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     _join_guests(parsed, accounts)
     parsed.notes.extend(_capped(repeated, lambda n: ngettext(
         "… and {n} more row identical to an earlier one: skipped, as it counts only once.",
-        "… and {n} more rows identical to an earlier one: skipped, as each counts only once.", n).format(n=n)))
+        "… and {n} more rows identical to an earlier one: skipped, as each counts only once.", n).format(n=format_number(n))))
     parsed.notes.extend(_capped(disagreeing, lambda n: ngettext(
         "… and {n} more row that disagrees with the first row of its order: the first row's customer and "
         "total are kept.",
         "… and {n} more rows that disagree with the first row of their order: the first row's customer and "
-        "total are kept.", n).format(n=n)))
+        "total are kept.", n).format(n=format_number(n))))
     _say_what_is_missing(parsed, rows)
     return parsed
 
@@ -1741,7 +1741,7 @@ def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
         parsed.notes.append(ngettext(
             "{n} order names no customer (no email address, no name): it is kept without one.",
             "{n} orders name no customer (no email address, no name): they are kept without one.",
-            nobody).format(n=nobody))
+            nobody).format(n=format_number(nobody)))
     if parsed.orders and not any(o.lines for o in parsed.orders):
         parsed.notes.append(_(NO_ITEMS_NOTE))
 

@@ -475,3 +475,139 @@ def test_an_etsy_date_with_the_day_first_says_how_etsy_writes_it(day_first):
         return
     failed = refused(data, orders=True)
     assert failed.line == 2 and f"“{day_first}”" in str(failed) and "month first: 12/31/2023" in str(failed)
+
+
+# --- "8,7206E+12": a code or a phone number a spreadsheet program shortened ----------------------
+# A Dutch owner opens the shop's export in Excel and saves it as CSV: every number of more than
+# eleven digits (a barcode used as SKU) and a phone in a narrow column come out as a power of ten,
+# their last digits gone. 740 products were imported under the SKU "8,7206E+12" with notes to
+# give each its own SKU, and the shop's own file later doubled the catalogue; phones were stored
+# as "6,12346E+08". Such a file is refused, naming the line and the column.
+
+NL_PARTIAL = "shopify/nl_shop_products_export_partial_columns.csv"  # the real Dutch shop's export (barcodes)
+BE_ORDERS = "orders/shopify/be_shop_orders_export_1.csv"  # phones and zips with a leading apostrophe
+WOO_ORDERS = "orders/woocommerce/customer_order_csv_export_one_row_per_order.csv"
+
+
+def shortened(digits: str, mark: str = ",") -> str:
+    """``digits`` as a spreadsheet program writes a long number in a narrow column ("8,7206E+12")."""
+    return f"{int(digits):.4E}".replace(".", mark)
+
+
+SHORTENED_PROBLEM = (
+    "“{value}” in the column “{column}” is a number that a spreadsheet program shortened: it kept the first digits "
+    "and wrote the rest as a power of ten, so the other digits are lost. Export the file from the shop again and "
+    "import it without opening it in a spreadsheet first (or open it there with this column as text, not as "
+    "numbers).")
+
+
+@needs_shared
+@pytest.mark.parametrize("mark", [",", "."])
+def test_skus_a_spreadsheet_shortened_refuse_the_products_file(mark):
+    """The reviewer's file: the real Dutch shop's barcodes as SKUs, saved by Excel in Dutch
+    (";", Windows-1252, "8,7206E+12") or in English ("8.7206E+12")."""
+    barcode = {}
+
+    def as_excel(cell: str) -> str:
+        return shortened(barcode.setdefault(cell, cell.lstrip("'")), mark)
+
+    text = (EXPORTS / NL_PARTIAL).read_bytes().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    sku, code = rows[0].index("Variant SKU"), rows[0].index("Variant Barcode")
+    for row in rows[1:]:
+        if row[code].lstrip("'").isdigit():  # a barcode with more than digits in it stays text
+            row[sku] = row[code] = as_excel(row[code])
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    failed = refused(out.getvalue().encode("cp1252"))
+    first = next(n for n, row in enumerate(rows[1:], start=2) if "E+" in row[code])
+    assert failed.line == first
+    assert failed.problem == SHORTENED_PROBLEM.format(value=rows[first - 1][sku], column="Variant SKU")
+    assert rows[first - 1][sku] == f"8{mark}7206E+12"
+
+
+@needs_shared
+@pytest.mark.parametrize("name, column, value", [
+    (NL_PARTIAL, "Variant SKU", "8,7206E+12"),
+    (NL_PARTIAL, "Handle", "1,55424E+12"),
+    (WOO, "SKU", "8.7206E+12"),
+    (BE_ORDERS, "Billing Phone", "6,12346E+08"),
+    (BE_ORDERS, "Shipping Phone", "'3,24567E+10"),
+    (BE_ORDERS, "Billing Zip", "1,0115E+04"),
+    (BE_ORDERS, "Lineitem sku", "8,7206E+12"),
+    (SHOPIFY_ORDERS, "Name", "1,00123E+12"),
+    (WOO_ORDERS, "order_number", "1,23457E+11"),
+    (WOO_ORDERS, "billing_phone", "3,16123E+10"),
+])
+def test_a_code_or_phone_a_spreadsheet_shortened_is_refused_naming_line_and_column(tmp_path, name, column, value):
+    orders = name.startswith("orders/")
+    data, line = damaged(tmp_path, name, column, value)
+    failed = refused(data, orders=orders)
+    assert failed.line == line
+    assert failed.problem == SHORTENED_PROBLEM.format(value=value, column=column)
+
+
+@needs_shared
+@pytest.mark.parametrize("name, column, value, words", [
+    (WOO, "Regular price", "1,5E+02", "is not an amount"),  # an amount is no code: said as what it is
+    (SHOPIFY_ORDERS, "Total", "1.5E+02", "is not an amount"),
+])
+def test_an_amount_written_as_a_power_of_ten_is_not_taken_for_a_shortened_code(tmp_path, name, column, value, words):
+    data, line = damaged(tmp_path, name, column, value)
+    failed = refused(data, orders=name.startswith("orders/"))
+    assert failed.line == line and words in failed.problem and "spreadsheet program shortened" not in failed.problem
+
+
+@needs_shared
+@pytest.mark.parametrize("name, column, value", [
+    (NL_PARTIAL, "Title", "Ring E+12"), (NL_PARTIAL, "Title", "8,7206E+12"), (NL_PARTIAL, "Variant SKU", "RING-1E+2-GOUD"),
+    (NL_PARTIAL, "Variant SKU", "12E5"), (BE_ORDERS, "Lineitem name", "Waffly E+ (5pcs)"), (BE_ORDERS, "Billing Street", "1E+2"),
+])
+def test_e_plus_in_a_name_or_inside_a_code_is_read(tmp_path, name, column, value):
+    """A name is no number, whatever it holds; a code with more than a shortened number in it
+    is a code of the shop's."""
+    data, line = damaged(tmp_path, name, column, value)
+    if name.startswith("orders/"):
+        assert oi.parse_orders(data).orders
+    else:
+        product = next(p for p in parse_export(data).products if p.line == line)
+        assert value in (product.name, product.sku)
+
+
+@needs_shared
+def test_a_phone_of_more_digits_than_any_shortened_in_a_real_export_is_left_out():
+    """The real WooCommerce orders export (re-saved by Excel) has one billing phone "7.0740E+53":
+    a buyer typed 54 digits, and no phone number has more than 15. It was stored as written;
+    the file imports, that phone left out."""
+    raw = (EXPORTS / WOO_ORDERS).read_bytes()
+    assert b",7.0740E+53," in raw
+    parsed = oi.parse_orders(raw)
+    assert len(parsed.orders) == 221
+    assert not any("E+" in c.phone for c in parsed.customers.values())
+    assert not any("E+" in o.ship_phone for o in parsed.orders)
+
+
+@needs_shared
+@pytest.mark.parametrize("language, words", [
+    ("en", "was not imported. Line {line}: “8,7206E+12” in the column “Variant SKU” is a number that a spreadsheet "
+           "program shortened"),
+    ("nl", "is niet geïmporteerd. Regel {line}: "),
+])
+def test_the_import_command_refuses_shortened_skus_and_a_later_good_file_does_not_double(
+        data_dir, tmp_path, capsys, language, words):
+    open_database()
+    Product.create(key="blijft", name="Blijft")
+    close_database()
+    before = paths.db_path().read_bytes()
+    data, line = damaged(tmp_path, NL_PARTIAL, "Variant SKU", "8,7206E+12")
+    path = tmp_path / NL_PARTIAL.rsplit("/", 1)[-1]
+    assert cli.main(["--lang", language, "import", str(path)]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert words.format(line=line) in err and "8,7206E+12" in err and "Variant SKU" in err
+    assert paths.db_path().read_bytes() == before
+    path.write_bytes((EXPORTS / NL_PARTIAL).read_bytes())  # exported again, imported unopened
+    assert cli.main(["--lang", language, "import", str(path)]) == 0
+    close_database()
+    open_database()
+    assert Product.select().count() == 1 + 814

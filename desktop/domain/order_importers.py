@@ -60,7 +60,8 @@ from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ORDER_KINDS, ORDERS, PRODUCT_EXPORTS, Closest, ImportFailed, KnownExport, Layout,
                                       Progress, _Rows, amount_cell, check_amounts, closest_export, column_key, decode,
                                       encoding_note, foreign_sign, key_columns_missing, lacking_key_columns, name_cell,
-                                      other_export, read_text, repair_text, unescape)
+                                      other_export, read_text, repair_text, shortened_number,
+                                      unescape)
 from desktop.i18n import N_, NP_, _, format_date, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
@@ -1457,8 +1458,11 @@ def join_street(street: str, second: str) -> str:
 
 
 def _phone(row: dict, key: str) -> str:
-    """A phone number as written: a spreadsheet's guard apostrophe ("'+32 …") dropped."""
-    return _text(row.get(key, "")).lstrip("'").strip()
+    """A phone number as written: a spreadsheet's guard apostrophe ("'+32 …") dropped. What a
+    spreadsheet program shortened to a power of ten is no phone number: one that was is refused
+    with the file (``importers._Rows._check_shortened``), a longer one ("7.0740E+53") left out."""
+    phone = _text(row.get(key, "")).lstrip("'").strip()
+    return "" if shortened_number(phone) is not None else phone
 
 
 def _has_place(address: dict) -> bool:

@@ -17,7 +17,7 @@ from desktop.domain.importers import ImportFailed, parse_export
 from desktop.store.db import close_database
 from desktop.store.models import Product, ShopOrder
 from desktop.store.opening import open_database
-from tests.shared_data import shared_dir
+from tests.shared_data import shared_dir, shop_exports
 from tests.test_import_whole_or_refused import records
 from tests.test_import_whole_or_refused import window  # noqa: F401 (a fixture)
 from tests.test_importers import dutch_resave
@@ -611,3 +611,75 @@ def test_the_import_command_refuses_shortened_skus_and_a_later_good_file_does_no
     close_database()
     open_database()
     assert Product.select().count() == 1 + 814
+
+
+# --- two exports pasted into one file ----------------------------------------------------------
+
+def line_ends(text: str) -> int:
+    """The line ends in ``text`` as the csv module counts them (CRLF, LF, a CR alone)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def header_line(text: str) -> int:
+    """The line of the column names (blank lines, a tab, a BOM may come before them)."""
+    return line_ends(text[:text.index(importers.header_and_delimiter(text)[0])]) + 1
+
+
+def pasted_twice(path) -> tuple[bytes, int, int]:
+    """A real export followed by itself, its column names again (two exports pasted into one
+    file), every byte of each as it was; the line of the first header and of the second."""
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    ending = "\r\n" if "\r\n" in text else "\n"
+    first = text if text.endswith(("\n", "\r")) else text + ending  # Etsy writes no final line end
+    return (first + text).encode("utf-8"), header_line(text), line_ends(first) + header_line(text)
+
+
+def refused_any_file(data: bytes) -> ImportFailed:
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_any(data)
+    return failed.value
+
+
+@needs_shared
+@pytest.mark.parametrize("path", shop_exports(), ids=lambda p: p.name)
+def test_two_real_exports_pasted_into_one_file_are_refused_at_the_second_header(path):
+    """Review of the imports: "Line 41: “Created at” in the column “Created at” is not a date"
+    (orders), "“Variant Price” … is not an amount" (products)."""
+    data, first, second = pasted_twice(path)
+    failed = refused_any_file(data)
+    assert failed.line == second
+    assert failed.problem == (f"the column names appear here again (as on line {first}): two exports were probably "
+                              "pasted into one file. Import each export on its own.")
+
+
+@needs_shared
+def test_an_older_and_a_newer_shopify_orders_export_pasted_together_are_refused_at_the_second_header():
+    """The 71-column header of 2021 and the 79-column one of today: the second header is told as
+    such, not as a row with more cells than the header."""
+    older = (EXPORTS / BE_ORDERS).read_bytes().decode("utf-8")
+    newer = (EXPORTS / SHOPIFY_ORDERS).read_bytes().decode("utf-8")
+    older = older if older.endswith("\n") else older + "\n"
+    failed = refused_any_file((older + newer).encode())
+    assert failed.line == older.count("\n") + 1 and "the column names appear here again (as on line 1)" in failed.problem
+
+
+@pytest.mark.parametrize("language, words", [
+    ("en", "was not imported. Line 4: the column names appear here again (as on line 1)"),
+    ("nl", "is niet geïmporteerd. Regel 4: "),
+])
+def test_the_import_command_refuses_two_pasted_exports_and_changes_nothing(data_dir, tmp_path, capsys, language,
+                                                                           words):
+    open_database()
+    Product.create(key="blijft", name="Blijft")
+    close_database()
+    before = paths.db_path().read_bytes()
+    header = "Handle,Title,Variant SKU,Variant Price\n"
+    path = tmp_path / "products_export_1.csv"
+    path.write_text(header + "ring,Ring,R-1,24.95\n\n" + header + "ketting,Ketting,K-1,12.50\n", encoding="utf-8")
+    assert cli.main(["--lang", language, "import", str(path)]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert words in err
+    assert paths.db_path().read_bytes() == before

@@ -1138,6 +1138,9 @@ class _Rows:
         self._limited = [(key, FIELD_LIMITS[key], layout.name == ETSY and key in _LISTED_CODES)
                          for key in layout.index if key in FIELD_LIMITS]
         self._identifiers = [key for key in layout.index if key in IDENTIFIER_FIELDS]
+        # The header's column names, to tell them again further down (``_repeats_header``).
+        self._names = {h.replace("\ufeff", "").strip() for h in self.header} - {""}
+        self._norm_names = {_norm(h) for h in self._names}
         # Rows may leave out cells for trailing columns without a name.
         self.width = len(self.header)
         while self.width and not self.header[self.width - 1].replace("\ufeff", "").strip():
@@ -1192,6 +1195,13 @@ class _Rows:
                 self._end_column.append(cells[-1])
             if not any(c.strip() for c in cells):
                 continue  # an empty row (spreadsheets add them at the end)
+            if self._repeats_header(cells):
+                # Two exports pasted into one file (review of the imports: "“Created at” in the column
+                # “Created at” is not a date"); told before its width, which another export's may change.
+                # TRANSLATORS: {first} is the line of the file's column names, usually 1.
+                raise ImportFailed(start, _(
+                    "the column names appear here again (as on line {first}): two exports were probably "
+                    "pasted into one file. Import each export on its own.").format(first=self.header_line))
             if longer is not None:  # not the last row: no cut explains it
                 raise self._longer(*longer)
             if len(cells) > len(self.header):
@@ -1301,6 +1311,15 @@ class _Rows:
                     "row in the file, or export the file from the shop again.").format(
                         start=text[:40].rstrip(), column=self.column(key), length=format_number(len(value)),
                         limit=format_number(limit)))
+
+    def _repeats_header(self, cells: list[str]) -> bool:
+        """Is this row the file's column names again (two exports pasted one after the other,
+        of one version or of two: most of its cells are column names of the header)?"""
+        if not any(c.strip() in self._names for c in cells[:3]):  # cheap: most rows stop here
+            return False
+        filled = [c for c in cells if c.strip()]
+        same = sum(1 for c in filled if _norm(c) in self._norm_names)
+        return same >= min(3, len(self._norm_names)) and same * 2 > len(filled)
 
     def _check_shortened(self, row: dict[str, str], line: int) -> None:
         """Refuse the file at a code or number a spreadsheet program shortened (``IDENTIFIER_FIELDS``)."""

@@ -17,7 +17,7 @@ from desktop.domain.importers import ImportFailed, parse_export
 from desktop.store.db import close_database
 from desktop.store.models import Product, ShopOrder
 from desktop.store.opening import open_database
-from tests.shared_data import shared_dir
+from tests.shared_data import shared_dir, shop_exports
 from tests.test_import_whole_or_refused import records
 from tests.test_import_whole_or_refused import window  # noqa: F401 (a fixture)
 from tests.test_importers import dutch_resave
@@ -475,3 +475,211 @@ def test_an_etsy_date_with_the_day_first_says_how_etsy_writes_it(day_first):
         return
     failed = refused(data, orders=True)
     assert failed.line == 2 and f"“{day_first}”" in str(failed) and "month first: 12/31/2023" in str(failed)
+
+
+# --- "8,7206E+12": a code or a phone number a spreadsheet program shortened ----------------------
+# A Dutch owner opens the shop's export in Excel and saves it as CSV: every number of more than
+# eleven digits (a barcode used as SKU) and a phone in a narrow column come out as a power of ten,
+# their last digits gone. 740 products were imported under the SKU "8,7206E+12" with notes to
+# give each its own SKU, and the shop's own file later doubled the catalogue; phones were stored
+# as "6,12346E+08". Such a file is refused, naming the line and the column.
+
+NL_PARTIAL = "shopify/nl_shop_products_export_partial_columns.csv"  # the real Dutch shop's export (barcodes)
+BE_ORDERS = "orders/shopify/be_shop_orders_export_1.csv"  # phones and zips with a leading apostrophe
+WOO_ORDERS = "orders/woocommerce/customer_order_csv_export_one_row_per_order.csv"
+
+
+def shortened(digits: str, mark: str = ",") -> str:
+    """``digits`` as a spreadsheet program writes a long number in a narrow column ("8,7206E+12")."""
+    return f"{int(digits):.4E}".replace(".", mark)
+
+
+SHORTENED_PROBLEM = (
+    "“{value}” in the column “{column}” is a number that a spreadsheet program shortened: it kept the first digits "
+    "and wrote the rest as a power of ten, so the other digits are lost. Export the file from the shop again and "
+    "import it without opening it in a spreadsheet first (or open it there with this column as text, not as "
+    "numbers).")
+
+
+@needs_shared
+@pytest.mark.parametrize("mark", [",", "."])
+def test_skus_a_spreadsheet_shortened_refuse_the_products_file(mark):
+    """The reviewer's file: the real Dutch shop's barcodes as SKUs, saved by Excel in Dutch
+    (";", Windows-1252, "8,7206E+12") or in English ("8.7206E+12")."""
+    barcode = {}
+
+    def as_excel(cell: str) -> str:
+        return shortened(barcode.setdefault(cell, cell.lstrip("'")), mark)
+
+    text = (EXPORTS / NL_PARTIAL).read_bytes().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    sku, code = rows[0].index("Variant SKU"), rows[0].index("Variant Barcode")
+    for row in rows[1:]:
+        if row[code].lstrip("'").isdigit():  # a barcode with more than digits in it stays text
+            row[sku] = row[code] = as_excel(row[code])
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    failed = refused(out.getvalue().encode("cp1252"))
+    first = next(n for n, row in enumerate(rows[1:], start=2) if "E+" in row[code])
+    assert failed.line == first
+    assert failed.problem == SHORTENED_PROBLEM.format(value=rows[first - 1][sku], column="Variant SKU")
+    assert rows[first - 1][sku] == f"8{mark}7206E+12"
+
+
+@needs_shared
+@pytest.mark.parametrize("name, column, value", [
+    (NL_PARTIAL, "Variant SKU", "8,7206E+12"),
+    (NL_PARTIAL, "Handle", "1,55424E+12"),
+    (WOO, "SKU", "8.7206E+12"),
+    (BE_ORDERS, "Billing Phone", "6,12346E+08"),
+    (BE_ORDERS, "Shipping Phone", "'3,24567E+10"),
+    (BE_ORDERS, "Billing Zip", "1,0115E+04"),
+    (BE_ORDERS, "Lineitem sku", "8,7206E+12"),
+    (SHOPIFY_ORDERS, "Name", "1,00123E+12"),
+    (WOO_ORDERS, "order_number", "1,23457E+11"),
+    (WOO_ORDERS, "billing_phone", "3,16123E+10"),
+])
+def test_a_code_or_phone_a_spreadsheet_shortened_is_refused_naming_line_and_column(tmp_path, name, column, value):
+    orders = name.startswith("orders/")
+    data, line = damaged(tmp_path, name, column, value)
+    failed = refused(data, orders=orders)
+    assert failed.line == line
+    assert failed.problem == SHORTENED_PROBLEM.format(value=value, column=column)
+
+
+@needs_shared
+@pytest.mark.parametrize("name, column, value, words", [
+    (WOO, "Regular price", "1,5E+02", "is not an amount"),  # an amount is no code: said as what it is
+    (SHOPIFY_ORDERS, "Total", "1.5E+02", "is not an amount"),
+])
+def test_an_amount_written_as_a_power_of_ten_is_not_taken_for_a_shortened_code(tmp_path, name, column, value, words):
+    data, line = damaged(tmp_path, name, column, value)
+    failed = refused(data, orders=name.startswith("orders/"))
+    assert failed.line == line and words in failed.problem and "spreadsheet program shortened" not in failed.problem
+
+
+@needs_shared
+@pytest.mark.parametrize("name, column, value", [
+    (NL_PARTIAL, "Title", "Ring E+12"), (NL_PARTIAL, "Title", "8,7206E+12"), (NL_PARTIAL, "Variant SKU", "RING-1E+2-GOUD"),
+    (NL_PARTIAL, "Variant SKU", "12E5"), (BE_ORDERS, "Lineitem name", "Waffly E+ (5pcs)"), (BE_ORDERS, "Billing Street", "1E+2"),
+])
+def test_e_plus_in_a_name_or_inside_a_code_is_read(tmp_path, name, column, value):
+    """A name is no number, whatever it holds; a code with more than a shortened number in it
+    is a code of the shop's."""
+    data, line = damaged(tmp_path, name, column, value)
+    if name.startswith("orders/"):
+        assert oi.parse_orders(data).orders
+    else:
+        product = next(p for p in parse_export(data).products if p.line == line)
+        assert value in (product.name, product.sku)
+
+
+@needs_shared
+def test_a_phone_of_more_digits_than_any_shortened_in_a_real_export_is_left_out():
+    """The real WooCommerce orders export (re-saved by Excel) has one billing phone "7.0740E+53":
+    a buyer typed 54 digits, and no phone number has more than 15. It was stored as written;
+    the file imports, that phone left out."""
+    raw = (EXPORTS / WOO_ORDERS).read_bytes()
+    assert b",7.0740E+53," in raw
+    parsed = oi.parse_orders(raw)
+    assert len(parsed.orders) == 221
+    assert not any("E+" in c.phone for c in parsed.customers.values())
+    assert not any("E+" in o.ship_phone for o in parsed.orders)
+
+
+@needs_shared
+@pytest.mark.parametrize("language, words", [
+    ("en", "was not imported. Line {line}: “8,7206E+12” in the column “Variant SKU” is a number that a spreadsheet "
+           "program shortened"),
+    ("nl", "is niet geïmporteerd. Regel {line}: "),
+])
+def test_the_import_command_refuses_shortened_skus_and_a_later_good_file_does_not_double(
+        data_dir, tmp_path, capsys, language, words):
+    open_database()
+    Product.create(key="blijft", name="Blijft")
+    close_database()
+    before = paths.db_path().read_bytes()
+    data, line = damaged(tmp_path, NL_PARTIAL, "Variant SKU", "8,7206E+12")
+    path = tmp_path / NL_PARTIAL.rsplit("/", 1)[-1]
+    assert cli.main(["--lang", language, "import", str(path)]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert words.format(line=line) in err and "8,7206E+12" in err and "Variant SKU" in err
+    assert paths.db_path().read_bytes() == before
+    path.write_bytes((EXPORTS / NL_PARTIAL).read_bytes())  # exported again, imported unopened
+    assert cli.main(["--lang", language, "import", str(path)]) == 0
+    close_database()
+    open_database()
+    assert Product.select().count() == 1 + 814
+
+
+# --- two exports pasted into one file ----------------------------------------------------------
+
+def line_ends(text: str) -> int:
+    """The line ends in ``text`` as the csv module counts them (CRLF, LF, a CR alone)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def header_line(text: str) -> int:
+    """The line of the column names (blank lines, a tab, a BOM may come before them)."""
+    return line_ends(text[:text.index(importers.header_and_delimiter(text)[0])]) + 1
+
+
+def pasted_twice(path) -> tuple[bytes, int, int]:
+    """A real export followed by itself, its column names again (two exports pasted into one
+    file), every byte of each as it was; the line of the first header and of the second."""
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    ending = "\r\n" if "\r\n" in text else "\n"
+    first = text if text.endswith(("\n", "\r")) else text + ending  # Etsy writes no final line end
+    return (first + text).encode("utf-8"), header_line(text), line_ends(first) + header_line(text)
+
+
+def refused_any_file(data: bytes) -> ImportFailed:
+    i18n.set_language("en")
+    with pytest.raises(ImportFailed) as failed:
+        oi.parse_any(data)
+    return failed.value
+
+
+@needs_shared
+@pytest.mark.parametrize("path", shop_exports(), ids=lambda p: p.name)
+def test_two_real_exports_pasted_into_one_file_are_refused_at_the_second_header(path):
+    """Review of the imports: "Line 41: “Created at” in the column “Created at” is not a date"
+    (orders), "“Variant Price” … is not an amount" (products)."""
+    data, first, second = pasted_twice(path)
+    failed = refused_any_file(data)
+    assert failed.line == second
+    assert failed.problem == (f"the column names appear here again (as on line {first}): two exports were probably "
+                              "pasted into one file. Import each export on its own.")
+
+
+@needs_shared
+def test_an_older_and_a_newer_shopify_orders_export_pasted_together_are_refused_at_the_second_header():
+    """The 71-column header of 2021 and the 79-column one of today: the second header is told as
+    such, not as a row with more cells than the header."""
+    older = (EXPORTS / BE_ORDERS).read_bytes().decode("utf-8")
+    newer = (EXPORTS / SHOPIFY_ORDERS).read_bytes().decode("utf-8")
+    older = older if older.endswith("\n") else older + "\n"
+    failed = refused_any_file((older + newer).encode())
+    assert failed.line == older.count("\n") + 1 and "the column names appear here again (as on line 1)" in failed.problem
+
+
+@pytest.mark.parametrize("language, words", [
+    ("en", "was not imported. Line 4: the column names appear here again (as on line 1)"),
+    ("nl", "is niet geïmporteerd. Regel 4: "),
+])
+def test_the_import_command_refuses_two_pasted_exports_and_changes_nothing(data_dir, tmp_path, capsys, language,
+                                                                           words):
+    open_database()
+    Product.create(key="blijft", name="Blijft")
+    close_database()
+    before = paths.db_path().read_bytes()
+    header = "Handle,Title,Variant SKU,Variant Price\n"
+    path = tmp_path / "products_export_1.csv"
+    path.write_text(header + "ring,Ring,R-1,24.95\n\n" + header + "ketting,Ketting,K-1,12.50\n", encoding="utf-8")
+    assert cli.main(["--lang", language, "import", str(path)]) == 1
+    close_database()
+    err = capsys.readouterr().err
+    assert words in err
+    assert paths.db_path().read_bytes() == before

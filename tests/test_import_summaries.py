@@ -49,13 +49,33 @@ def test_an_orders_summary_leaves_out_the_counts_of_nothing():
 
     i18n.set_language("nl")
     first = OrderImportSummary("etsy", new=1605, new_customers=1532)
-    assert import_texts.order_summary_lines(first) == ["1605 nieuwe bestellingen", "1532 nieuwe klanten"]
+    assert import_texts.order_summary_lines(first) == ["1.605 nieuwe bestellingen", "1.532 nieuwe klanten"]
     again = OrderImportSummary("shopify", updated=2, unchanged=37, known_customers=38, custom_orders=1)
     assert import_texts.order_summary_lines(again) == [
         "2 bestellingen bijgewerkt", "37 bestellingen ongewijzigd", "38 bekende klanten",
         "1 nieuwe bestelling in Maatwerk"]
     nothing = OrderImportSummary("shopify", erased_orders=1)  # everything left out: still a count first
     assert import_texts.order_summary_lines(nothing)[0] == "0 nieuwe bestellingen"
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("nl", ["112.094 nieuwe bestellingen", "1.532 nieuwe klanten", "12.345 nieuwe producten", "1.251 rijen overgeslagen",
+            "  … en nog 1.250", "1.000 van 1.001 bestanden geïmporteerd."]),
+    ("en", ["112,094 new orders", "1,532 new customers", "12,345 new products", "1,251 rows skipped",
+            "  … and 1,250 more", "1,000 of 1,001 files imported."]),
+])
+def test_counts_in_an_import_summary_have_their_thousands_separator(language, expected):
+    """Review of the imports: "112094 bestellingen". A count she reads is written as her
+    language writes numbers (Babel), as the window's other numbers are."""
+    from desktop.store.shop_orders import OrderImportSummary
+
+    i18n.set_language(language)
+    orders = import_texts.order_summary_lines(OrderImportSummary("shopify", new=112_094, new_customers=1532))
+    products = import_texts.summary_lines(ImportSummary(source="shopify", new=12_345, skipped=[
+        SkippedRow(line, "P", "no name") for line in range(2, 1_253)]), limit=1)
+    files = import_texts.files_summary([("a.csv", True, "")] * 1000 + [("b.csv", False, "")])
+    assert orders + [products[0], products[1], products[3]] == expected[:5]
+    assert expected[5] in files
 
 
 # --- an orders file: its preview and its summary ------------------------------------------------

@@ -852,6 +852,37 @@ FIELD_LIMITS: dict[str, int] = {
 }
 
 
+# The columns that hold a code or a number to be kept digit for digit (the importers' keys): a
+# product's SKU, ID and handle, an order's number, an item's SKU, a buyer's account, a phone
+# number and a postcode. A spreadsheet program that opened the file took a long one for a
+# number and wrote it shortened, as a power of ten ("8720602828605" as "8,7206E+12", a phone
+# "0612345678" as "6,12346E+08" in a narrow column): its last digits are gone, and every product
+# whose barcode was its SKU then has the same one (review of the imports: 740 products under
+# "8,7206E+12", and the shop's own file later doubled the catalogue). Such a file is refused
+# (``_Rows._check_shortened``). Amounts are not here: no shop writes a price so, and one that
+# reads so is "not an amount" anyway. Columns Afspraak does not read (a barcode) lose nothing.
+IDENTIFIER_FIELDS = frozenset((
+    "sku", "id", "handle", "number", "item_sku", "skus", "buyer", "phone", "billing_phone", "shipping_phone",
+    "postcode", "billing_postcode", "shipping_postcode"))
+PHONE_FIELDS = frozenset(("phone", "billing_phone", "shipping_phone"))
+# A phone number has at most 15 digits (ITU-T E.164). A "phone" that a spreadsheet program
+# shortened from more (the real WooCommerce orders export in shared/ has "7.0740E+53": a buyer
+# typed 54 digits) was never one; nothing of it is lost that could be called, so it does not
+# refuse the file (order_importers._phone leaves it out).
+PHONE_DIGITS = 15
+# A number as a spreadsheet program writes it shortened: digits, maybe a decimal mark and more
+# digits, then "E+" and the power of ten ("8,7206E+12", "8.7206E+12", "1E+15"); the whole cell.
+_SHORTENED = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE]\+([0-9]{1,3})")
+
+
+def shortened_number(text: str) -> int | None:
+    """The number of digits before the decimal mark of ``text`` (a cell of a column of
+    ``IDENTIFIER_FIELDS``) when it is a number a spreadsheet program shortened to a power of
+    ten, its last digits lost ("8,7206E+12": 13); else None."""
+    match = _SHORTENED.fullmatch(" ".join((text or "").split()).lstrip("'"))
+    return int(match.group(1)) + 1 if match else None
+
+
 class AmountTooLarge(ValueError):
     """An amount above what a shop's file can mean (``MAX_AMOUNT_CENTS``)."""
 
@@ -1106,6 +1137,10 @@ class _Rows:
         # The short fields this file has and their ceilings (FIELD_LIMITS), found once, not per row.
         self._limited = [(key, FIELD_LIMITS[key], layout.name == ETSY and key in _LISTED_CODES)
                          for key in layout.index if key in FIELD_LIMITS]
+        self._identifiers = [key for key in layout.index if key in IDENTIFIER_FIELDS]
+        # The header's column names, to tell them again further down (``_repeats_header``).
+        self._names = {h.replace("\ufeff", "").strip() for h in self.header} - {""}
+        self._norm_names = {_norm(h) for h in self._names}
         # Rows may leave out cells for trailing columns without a name.
         self.width = len(self.header)
         while self.width and not self.header[self.width - 1].replace("\ufeff", "").strip():
@@ -1160,6 +1195,13 @@ class _Rows:
                 self._end_column.append(cells[-1])
             if not any(c.strip() for c in cells):
                 continue  # an empty row (spreadsheets add them at the end)
+            if self._repeats_header(cells):
+                # Two exports pasted into one file (review of the imports: "“Created at” in the column
+                # “Created at” is not a date"); told before its width, which another export's may change.
+                # TRANSLATORS: {first} is the line of the file's column names, usually 1.
+                raise ImportFailed(start, _(
+                    "the column names appear here again (as on line {first}): two exports were probably "
+                    "pasted into one file. Import each export on its own.").format(first=self.header_line))
             if longer is not None:  # not the last row: no cut explains it
                 raise self._longer(*longer)
             if len(cells) > len(self.header):
@@ -1173,6 +1215,7 @@ class _Rows:
             filled += 1
             row = {key: (cells[i] if i < len(cells) else "") for key, i in self.index.items()}
             self._check_lengths(row, start)
+            self._check_shortened(row, start)
             yield start, row, cells
         self._check_end(count, last)
         if longer is not None:
@@ -1268,6 +1311,29 @@ class _Rows:
                     "row in the file, or export the file from the shop again.").format(
                         start=text[:40].rstrip(), column=self.column(key), length=format_number(len(value)),
                         limit=format_number(limit)))
+
+    def _repeats_header(self, cells: list[str]) -> bool:
+        """Is this row the file's column names again (two exports pasted one after the other,
+        of one version or of two: most of its cells are column names of the header)?"""
+        if not any(c.strip() in self._names for c in cells[:3]):  # cheap: most rows stop here
+            return False
+        filled = [c for c in cells if c.strip()]
+        same = sum(1 for c in filled if _norm(c) in self._norm_names)
+        return same >= min(3, len(self._norm_names)) and same * 2 > len(filled)
+
+    def _check_shortened(self, row: dict[str, str], line: int) -> None:
+        """Refuse the file at a code or number a spreadsheet program shortened (``IDENTIFIER_FIELDS``)."""
+        for key in self._identifiers:
+            value = row[key]
+            digits = shortened_number(value) if value else None
+            if digits is not None and (key not in PHONE_FIELDS or digits <= PHONE_DIGITS):
+                # TRANSLATORS: {value} is a number as a spreadsheet program wrote it, "8,7206E+12" (8.7206 × 10¹²).
+                raise ImportFailed(line, _(
+                    "“{value}” in the column “{column}” is a number that a spreadsheet program shortened: it kept "
+                    "the first digits and wrote the rest as a power of ten, so the other digits are lost. Export "
+                    "the file from the shop again and import it without opening it in a spreadsheet first (or open "
+                    "it there with this column as text, not as numbers).").format(
+                        value=" ".join(value.split()), column=self.column(key)))
 
     def csv_reason(self, exc: csv.Error) -> str:
         """What the csv module ran into, in the owner's language (its own words are English:
@@ -1383,7 +1449,7 @@ def _note_other_currencies(rows: _Rows, parsed: ParsedExport) -> None:
         parsed.notes.append(ngettext(
             "{n} price is in {currencies}, not in euros: that product is imported without a price.",
             "{n} prices are in {currencies}, not in euros: those products are imported without a price.",
-            n).format(n=n, currencies=", ".join(sorted(found))))
+            n).format(n=format_number(n), currencies=", ".join(sorted(found))))
 
 
 def parse_export(data: bytes, progress: Progress | None = None,
@@ -1436,7 +1502,7 @@ def _note_not_for_sale(parsed: ParsedExport) -> None:
             "{n} product is archived in Shopify ({names}): it is imported all the same, so you can still send it, "
             "though the shop no longer sells it.",
             "{n} products are archived in Shopify ({names}): they are imported all the same, so you can still send "
-            "them, though the shop no longer sells them.", n).format(n=n, names=_some_names(archived)))
+            "them, though the shop no longer sells them.", n).format(n=format_number(n), names=_some_names(archived)))
     if drafts:
         n = len(drafts)
         # TRANSLATORS: {names} are the products' names ("Basketball hoops, Mini moons, …").
@@ -1444,7 +1510,7 @@ def _note_not_for_sale(parsed: ParsedExport) -> None:
             "{n} product is a draft in Shopify ({names}): it is imported all the same, so you can already send it, "
             "though the shop does not sell it yet.",
             "{n} products are drafts in Shopify ({names}): they are imported all the same, so you can already send "
-            "them, though the shop does not sell them yet.", n).format(n=n, names=_some_names(drafts)))
+            "them, though the shop does not sell them yet.", n).format(n=format_number(n), names=_some_names(drafts)))
 
 
 def _some_names(products: list[ProductRow]) -> str:
@@ -1656,7 +1722,7 @@ def _parse_woocommerce(rows: _Rows, parsed: ParsedExport) -> None:
             "{n} product with variations came without them: it is imported without a price. WooCommerce keeps "
             "each variation's price on a row of its own: export the variations too.",
             "{n} products with variations came without them: they are imported without a price. WooCommerce "
-            "keeps each variation's price on a row of its own: export the variations too.", bare).format(n=bare))
+            "keeps each variation's price on a row of its own: export the variations too.", bare).format(n=format_number(bare)))
 
 
 def _woo_types_from_parents(records: list[dict]) -> None:

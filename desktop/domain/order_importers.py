@@ -60,7 +60,8 @@ from desktop.domain import orders as order_rules
 from desktop.domain.importers import (ORDER_KINDS, ORDERS, PRODUCT_EXPORTS, Closest, ImportFailed, KnownExport, Layout,
                                       Progress, _Rows, amount_cell, check_amounts, closest_export, column_key, decode,
                                       encoding_note, foreign_sign, key_columns_missing, lacking_key_columns, name_cell,
-                                      other_export, read_text, repair_text, unescape)
+                                      other_export, read_text, repair_text, shortened_number,
+                                      unescape)
 from desktop.i18n import N_, NP_, _, format_date, format_money, format_number, ngettext
 
 SHOPIFY = "shopify"
@@ -1199,12 +1200,12 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     _join_guests(parsed, accounts)
     parsed.notes.extend(_capped(repeated, lambda n: ngettext(
         "… and {n} more row identical to an earlier one: skipped, as it counts only once.",
-        "… and {n} more rows identical to an earlier one: skipped, as each counts only once.", n).format(n=n)))
+        "… and {n} more rows identical to an earlier one: skipped, as each counts only once.", n).format(n=format_number(n))))
     parsed.notes.extend(_capped(disagreeing, lambda n: ngettext(
         "… and {n} more row that disagrees with the first row of its order: the first row's customer and "
         "total are kept.",
         "… and {n} more rows that disagree with the first row of their order: the first row's customer and "
-        "total are kept.", n).format(n=n)))
+        "total are kept.", n).format(n=format_number(n))))
     _say_what_is_missing(parsed, rows)
     return parsed
 
@@ -1457,8 +1458,11 @@ def join_street(street: str, second: str) -> str:
 
 
 def _phone(row: dict, key: str) -> str:
-    """A phone number as written: a spreadsheet's guard apostrophe ("'+32 …") dropped."""
-    return _text(row.get(key, "")).lstrip("'").strip()
+    """A phone number as written: a spreadsheet's guard apostrophe ("'+32 …") dropped. What a
+    spreadsheet program shortened to a power of ten is no phone number: one that was is refused
+    with the file (``importers._Rows._check_shortened``), a longer one ("7.0740E+53") left out."""
+    phone = _text(row.get(key, "")).lstrip("'").strip()
+    return "" if shortened_number(phone) is not None else phone
 
 
 def _has_place(address: dict) -> bool:
@@ -1741,7 +1745,7 @@ def _say_what_is_missing(parsed: ParsedOrders, rows: _Rows) -> None:
         parsed.notes.append(ngettext(
             "{n} order names no customer (no email address, no name): it is kept without one.",
             "{n} orders name no customer (no email address, no name): they are kept without one.",
-            nobody).format(n=nobody))
+            nobody).format(n=format_number(nobody)))
     if parsed.orders and not any(o.lines for o in parsed.orders):
         parsed.notes.append(_(NO_ITEMS_NOTE))
 

@@ -10,7 +10,7 @@ from desktop import i18n
 from desktop.domain import importers
 from desktop.domain import order_importers as rules
 from desktop.domain.importers import SPREADSHEET_SUFFIXES
-from desktop.i18n import N_, _, ngettext
+from desktop.i18n import N_, _, format_number, ngettext
 from desktop.store.shop_orders import ImportPlan, OrderImportSummary
 
 
@@ -27,7 +27,7 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
     down, up = getattr(summary, "prices_down", 0), getattr(summary, "prices_up", 0)
     # TRANSLATORS: after a products import, right under "{n} products updated" (an older export
     # imported after a newer one sets prices back: the owner sees it here).
-    prices = [text.format(n=n) for n, text in (
+    prices = [text.format(n=format_number(n)) for n, text in (
         (up, ngettext("{n} of them at a higher price", "{n} of them at a higher price", up)),
         (down, ngettext("{n} of them at a lower price", "{n} of them at a lower price", down))) if n]
     rows = sorted([*summary.skipped, *(_unclear_row(u) for u in unclear)], key=lambda s: s.line)
@@ -35,7 +35,7 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
     reasons = [_("line {line}: {name}: {reason}").format(line=s.line, name=s.name or "?", reason=s.reason)
                for s in rows[:limit]]
     if len(rows) > limit:
-        reasons.append(_("… and {n} more").format(n=len(rows) - limit))
+        reasons.append(_("… and {n} more").format(n=format_number(len(rows) - limit)))
     counts = [
         (summary.new, ngettext("{n} new product", "{n} new products", summary.new), []),
         (summary.updated, ngettext("{n} product updated", "{n} products updated", summary.updated), prices),
@@ -48,15 +48,15 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
     lines = []
     for n, text, details in counts:
         if n:
-            lines.append(text.format(n=n))
+            lines.append(text.format(n=format_number(n)))
             lines.extend("  " + detail for detail in details)
-    lines = lines or [counts[0][1].format(n=summary.new)]
+    lines = lines or [counts[0][1].format(n=format_number(summary.new))]
     found = getattr(summary, "found_by_name", 0)
     if found:
         lines.append(ngettext(
             "{n} product was found by name and variant, as the file or Afspraak has no SKU for it.",
             "{n} products were found by name and variant, as the file or Afspraak has no SKU for them.",
-            found).format(n=found))
+            found).format(n=format_number(found)))
     notes = list(getattr(summary, "notes", [])) + zeros_notes(getattr(summary, "zeros", []),
                                                               getattr(summary, "zeros_unsure", []))
     if getattr(summary, "stored_before", None) == 0:  # an empty catalogue: nothing was kept or found
@@ -67,7 +67,7 @@ def summary_lines(summary, limit: int = 50) -> list[str]:
         notes = [first.get(note, note) for note in notes if first.get(note, note)]
     lines.extend(notes[:limit])
     if len(notes) > limit:
-        lines.append(_("… and {n} more").format(n=len(notes) - limit))
+        lines.append(_("… and {n} more").format(n=format_number(len(notes) - limit)))
     return lines
 
 
@@ -87,7 +87,7 @@ def zeros_notes(found: list[tuple[str, str]], unsure: list[tuple[int, str, str, 
             "{n} SKUs are written without their leading zeros, such as “{short}” for “{long}”, as a spreadsheet "
             "program writes numbers: Afspraak takes each for the product whose SKU has the zeros. Import the shop's "
             "export without opening it in a spreadsheet first.", len(found)).format(
-                n=len(found), short=short, long=long))
+                n=format_number(len(found)), short=short, long=long))
     for line, sku, stored, name in unsure:
         # TRANSLATORS: after a products import; {sku} and {stored} are one SKU with and without zeros.
         notes.append(_(
@@ -103,12 +103,12 @@ def _unclear_row(u: importers.Unclear) -> importers.SkippedRow:
         reason = ngettext(
             "{n} product in Afspraak has this name and variant, and no SKU tells which one this is",
             "{n} products in Afspraak have this name and variant, and no SKU tells which one this is",
-            u.in_afspraak).format(n=u.in_afspraak)
+            u.in_afspraak).format(n=format_number(u.in_afspraak))
     else:
         reason = ngettext(
             "{n} row of the file has this name and variant, and no SKU tells which one is the product in Afspraak",
             "{n} rows of the file have this name and variant, and no SKU tells which one is the product in Afspraak",
-            u.in_file).format(n=u.in_file)
+            u.in_file).format(n=format_number(u.in_file))
     return importers.SkippedRow(u.line, f"{u.name} – {u.variant}" if u.variant else u.name, reason)
 
 
@@ -129,7 +129,7 @@ def other_shop_text(plan: ImportPlan) -> str:
         "{count} orders have the same numbers as orders of another {platform} shop that are already in "
         "Afspraak, such as order {number} of {date} (stored: placed on {stored}): importing them would replace "
         "those orders. Afspraak keeps the orders of one shop per platform.", count).format(
-        count=count, number=order.number, date=i18n.format_date(order.ordered_on, "long"),
+        count=format_number(count), number=order.number, date=i18n.format_date(order.ordered_on, "long"),
         platform=plan.parsed.platform_name, stored=stored)
 
 
@@ -144,7 +144,7 @@ def dated_ahead_text(plan: ImportPlan) -> str:
         "in the shop and export the orders again.",
         "{count} orders are dated on days still to come, such as order {number} on line {line} ({date}). Check "
         "those dates in the shop and export the orders again.", count).format(
-        count=count, line=order.line, number=order.number, date=i18n.format_date(order.ordered_on, "long"))
+        count=format_number(count), line=order.line, number=order.number, date=i18n.format_date(order.ordered_on, "long"))
 
 
 def history_text(n: int, before: date, lead_days: int, done: bool) -> str:
@@ -173,7 +173,7 @@ def history_text(n: int, before: date, lead_days: int, done: bool) -> str:
             "({period}): they are kept as the customers' history, not added to Custom orders, and no "
             "reminder will ask you to send news about them. Still making one? Tick it under “Older open "
             "orders” with the date you gave the customer.", n)
-    return text.format(n=n, date=i18n.format_date(before, "long"), period=i18n.days_text(lead_days))
+    return text.format(n=format_number(n), date=i18n.format_date(before, "long"), period=i18n.days_text(lead_days))
 
 
 # What a note about a column the orders file lacks (``order_importers.MISSING_NOTES``) says
@@ -239,7 +239,7 @@ def older_file_notes(cancelled: int, kept: int) -> list[str]:
             "here too (Custom orders → More → Reopen the order).",
             "{n} orders are cancelled in Afspraak but not in this file. An import never undoes a cancellation: "
             "usually the file is older than an earlier import. If you reopened them in your shop, reopen them "
-            "here too (Custom orders → More → Reopen the order).", cancelled).format(n=cancelled))
+            "here too (Custom orders → More → Reopen the order).", cancelled).format(n=format_number(cancelled)))
     if kept:
         # TRANSLATORS: an orders import whose file was exported before one imported earlier.
         notes.append(ngettext(
@@ -248,7 +248,7 @@ def older_file_notes(cancelled: int, kept: int) -> list[str]:
             "address Afspraak has.",
             "This file is older than an earlier import: {n} orders that were already in Afspraak and look different "
             "in this file stay as they were (their status, delivery address, amounts and items), and their customers keep the "
-            "addresses Afspraak has.", kept).format(n=kept))
+            "addresses Afspraak has.", kept).format(n=format_number(kept)))
     return notes
 
 
@@ -274,7 +274,7 @@ def no_items_text(n: int) -> str:
         "This file lists {n} order without its items: importing keeps it as the customer's history, and no "
         "custom order is made from it.",
         "This file lists {n} orders without their items: importing keeps them as the customers' history, and no "
-        "custom orders are made from them.", n).format(n=n)
+        "custom orders are made from them.", n).format(n=format_number(n))
 
 
 def order_counts(new: int, updated: int, unchanged: int, new_customers: int, known_customers: int,
@@ -290,7 +290,7 @@ def order_counts(new: int, updated: int, unchanged: int, new_customers: int, kno
         (known_customers, ngettext("{n} known customer", "{n} known customers", known_customers)),
         (custom_orders, ngettext("{n} new custom order", "{n} new custom orders", custom_orders)),
     ]
-    return [text.format(n=n) for n, text in counts if n] or [counts[0][1].format(n=new)]
+    return [text.format(n=format_number(n)) for n, text in counts if n] or [counts[0][1].format(n=format_number(new))]
 
 
 def order_summary_lines(summary: OrderImportSummary, limit: int = 20, lacking=()) -> list[str]:
@@ -300,20 +300,21 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20, lacking=()
                          summary.known_customers, summary.custom_orders)
     if summary.moved:
         lines.append(ngettext("{n} custom order updated to match the shop", "{n} custom orders updated to match the shop",
-                       summary.moved).format(n=summary.moved))
+                       summary.moved).format(n=format_number(summary.moved)))
     if summary.merged:
         lines.append(ngettext(
             "{n} duplicate customer removed: the file shows they are the same person as another customer, who now "
             "has their orders (nothing else was stored on the duplicate).",
             "{n} duplicate customers removed: the file shows they are the same people as other customers, who now "
-            "have their orders (nothing else was stored on the duplicates).", summary.merged).format(n=summary.merged))
+            "have their orders (nothing else was stored on the duplicates).", summary.merged).format(
+                n=format_number(summary.merged)))
     if summary.sent_before:
         # TRANSLATORS: after an orders import whose file is older than what was imported before.
         lines.append(ngettext(
             "{n} order is not sent yet in this file but was already stored as sent: the file is older than an "
             "earlier import, so it stays marked as sent.",
             "{n} orders are not sent yet in this file but were already stored as sent: the file is older than an "
-            "earlier import, so they stay marked as sent.", summary.sent_before).format(n=summary.sent_before))
+            "earlier import, so they stay marked as sent.", summary.sent_before).format(n=format_number(summary.sent_before)))
     if summary.history and summary.history_before is not None:
         lines.append(history_text(summary.history, summary.history_before, summary.history_lead_days, done=True))
     if summary.outside_flanders:
@@ -323,7 +324,7 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20, lacking=()
             "not read Dutch, choose English for them (Custom orders, Edit…).",
             "{n} new customers live in Brussels or Wallonia: messages to them are in Dutch (formal). If they do "
             "not read Dutch, choose English for them (Custom orders, Edit…).",
-            summary.outside_flanders).format(n=summary.outside_flanders))
+            summary.outside_flanders).format(n=format_number(summary.outside_flanders)))
     lines += erased_lines(summary.erased_orders, summary.erased_returned, summary.erased_deliveries)
     notes = order_notes(summary.notes, lacking, bool(summary.updated or summary.unchanged))
     notes += older_file_notes(summary.cancelled_before, summary.older_kept)
@@ -331,10 +332,10 @@ def order_summary_lines(summary: OrderImportSummary, limit: int = 20, lacking=()
         notes.append(ngettext(
             "{n} made-to-order item is in an order without a customer: no custom order was made for it.",
             "{n} made-to-order items are in orders without a customer: no custom orders were made for them.",
-            summary.without_customer).format(n=summary.without_customer))
+            summary.without_customer).format(n=format_number(summary.without_customer)))
     lines.extend(notes[:limit])
     if len(notes) > limit:
-        lines.append(_("… and {n} more").format(n=len(notes) - limit))
+        lines.append(_("… and {n} more").format(n=format_number(len(notes) - limit)))
     return lines
 
 
@@ -347,17 +348,17 @@ def erased_lines(orders: int, returned: int, deliveries: int) -> list[str]:
             "{n} order left out: it is from somebody erased on request, placed before the erasure (its amounts are "
             "kept without a name).",
             "{n} orders left out: they are from people erased on request, placed before the erasure (their amounts "
-            "are kept without a name).", orders).format(n=orders))
+            "are kept without a name).", orders).format(n=format_number(orders)))
     if returned:
         lines.append(ngettext(
             "{n} customer erased on request earlier has ordered again since: those newer orders were imported.",
             "{n} customers erased on request earlier have ordered again since: those newer orders were imported.",
-            returned).format(n=returned))
+            returned).format(n=format_number(returned)))
     if deliveries:
         lines.append(ngettext(
             "The delivery details of {n} order were not imported: its recipient was erased on request.",
             "The delivery details of {n} orders were not imported: their recipients were erased on request.",
-            deliveries).format(n=deliveries))
+            deliveries).format(n=format_number(deliveries)))
     return lines
 
 
@@ -365,7 +366,7 @@ def erased_preview(orders: int) -> str:
     """The import preview's count of the orders it leaves out, erased on request."""
     # TRANSLATORS: in the orders import preview, beside "3 new orders · 1 new customer"
     return ngettext("{n} order left out (erased on request)", "{n} orders left out (erased on request)",
-                    orders).format(n=orders)
+                    orders).format(n=format_number(orders))
 
 
 def files_summary(results: list[tuple[str, bool, str]]) -> str:
@@ -382,7 +383,7 @@ def files_summary(results: list[tuple[str, bool, str]]) -> str:
     done = sum(1 for _name, imported, _what in results if imported)
     lines.append("")
     lines.append(ngettext("{done} of {n} file imported.", "{done} of {n} files imported.", len(results)).format(
-        done=done, n=len(results)))
+        done=format_number(done), n=format_number(len(results))))
     if done < len(results):
         lines[-1] += " " + _("A file that was not imported changed nothing: each file is imported whole or not at all.")
     return "\n".join(lines)

@@ -32,7 +32,7 @@ from desktop import paths
 from desktop.clock import utcnow
 from desktop.domain.importers import ImportFailed, ParsedExport
 from desktop.domain.order_importers import ParsedOrders, parse_any
-from desktop.i18n import _, ngettext
+from desktop.i18n import _, format_number, ngettext
 from desktop.labels import label
 from desktop.presentation import errors, event_texts, import_texts, order_texts
 from desktop.store import catalogue, incoming, journal, lookups, orders, pictures, settings, shipping, storage_errors
@@ -464,7 +464,7 @@ class ShippingController(QObject):
             names = batch["imported"]
             # TRANSLATORS: what Edit → Undo takes back: "Undo import of “producten.csv”".
             what = (_("import of “{file}”").format(file=names[0]) if len(names) == 1 else
-                    ngettext("import of {n} file", "import of {n} files", len(names)).format(n=len(names)))
+                    ngettext("import of {n} file", "import of {n} files", len(names)).format(n=format_number(len(names))))
             self.undoable.emit(Recorded(what, batch["change"], self.window))
         self.batch_finished.emit(results)
         if len(results) == 1:
@@ -552,7 +552,7 @@ class ShippingController(QObject):
             self._failed("", path, progress)
             return
         progress.setLabelText(ngettext("Saving {count} order…", "Saving {count} orders…", len(parsed.orders)).format(
-            count=len(parsed.orders)))
+            count=format_number(len(parsed.orders))))
         progress.setValue(50)
         progress.show()
 
@@ -578,7 +578,7 @@ class ShippingController(QObject):
 
     def _write(self, parsed: ParsedExport, path: Path, progress: QProgressDialog) -> None:
         progress.setLabelText(ngettext("Saving {count} product…", "Saving {count} products…", len(parsed.products)).format(
-            count=len(parsed.products)))
+            count=format_number(len(parsed.products))))
 
         def step(done: int, total: int) -> bool:
             progress.setValue(50 + int(50 * done / max(total, 1)))

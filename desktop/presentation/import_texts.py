@@ -11,7 +11,6 @@ from desktop.domain import importers
 from desktop.domain import order_importers as rules
 from desktop.domain.importers import SPREADSHEET_SUFFIXES
 from desktop.i18n import N_, _, ngettext
-from desktop.presentation import made_to_order_texts
 from desktop.store.shop_orders import ImportPlan, OrderImportSummary
 
 
@@ -297,6 +296,8 @@ def order_counts(new: int, updated: int, unchanged: int, new_customers: int, kno
 def order_summary_lines(summary: OrderImportSummary, limit: int = 20, lacking=()) -> list[str]:
     """What an orders import did, for people (the window and ``afspraak import``);
     ``lacking``: the file's ``ParsedOrders.lacking`` (``order_notes``)."""
+    from desktop.presentation import made_to_order_texts  # the custom orders the shop already sent or cancelled
+
     lines = order_counts(summary.new, summary.updated, summary.unchanged, summary.new_customers, summary.known_customers,
                          summary.custom_orders - summary.custom_sent - summary.custom_cancelled)
     lines += made_to_order_texts.summary_lines(summary.custom_sent, summary.custom_cancelled)

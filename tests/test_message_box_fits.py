@@ -67,6 +67,7 @@ def test_a_long_message_fits_the_screen_with_its_button(qtbot, monkeypatch, room
     area.setFocus()
     qtbot.keyClick(area, Qt.Key_PageDown)
     assert bar.value() > 0
+    assert box.text() == text  # the box still holds its text (what reads it aloud, what a test reads)
     # Enter still says OK (the default button)
     qtbot.keyClick(area, Qt.Key_Return)
     assert not box.isVisible() and box.clickedButton() is ok

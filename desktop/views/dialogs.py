@@ -134,7 +134,7 @@ def _show_text(box: QMessageBox, text: str) -> None:
     # a long text scrolls in two thirds of the screen: the box stays a message, not a page
     text_room = min(room.height() - _besides_text(box), room.height() * 2 // 3)
     if _text_height(shown, indented, width, font) > text_room:
-        _scrolling(box, shown, indented, width, text_room)
+        _scrolling(box, text, shown, indented, width, text_room)
         return
     if not indented and _text_height(text, False, NARROW_WIDTH_PX, font) <= text_room:
         box.setTextFormat(Qt.PlainText)
@@ -157,20 +157,21 @@ def _besides_text(box: QMessageBox) -> int:
     return TITLE_BAR_PX + frame + gaps + buttons
 
 
-def _scrolling(box: QMessageBox, shown: str, rich: bool, width: int, text_room: int) -> None:
-    """The text in an area of its own that scrolls (the mouse wheel; Tab to it, then the
-    arrows and Page Up/Down), under ``text_room`` pixels high; the box's own label stays
-    empty. OK stays the default button: Enter closes the box as before."""
+def _scrolling(box: QMessageBox, text: str, shown: str, rich: bool, width: int, text_room: int) -> None:
+    """The text (``shown``: as the label shows it) in an area of its own that scrolls (the
+    mouse wheel; Tab to it, then the arrows and Page Up/Down), under ``text_room`` pixels
+    high. The box's own label keeps ``text``, hidden (``box.text()`` is what it says). OK
+    stays the default button: Enter closes the box as before."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFrame, QScrollArea
 
-    text = QLabel()
-    text.setObjectName("messageText")
-    text.setTextFormat(Qt.RichText if rich else Qt.PlainText)  # plain: what her file says, as written
-    text.setText(shown)
-    text.setWordWrap(True)
-    text.setAlignment(Qt.AlignLeft | Qt.AlignTop)
-    text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label = QLabel()
+    label.setObjectName("messageText")
+    label.setTextFormat(Qt.RichText if rich else Qt.PlainText)  # plain: what her file says, as written
+    label.setText(shown)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
     area = QScrollArea(box)
     area.setObjectName("messageScroll")
     area.setFrameShape(QFrame.NoFrame)
@@ -178,12 +179,13 @@ def _scrolling(box: QMessageBox, shown: str, rich: bool, width: int, text_room: 
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
     area.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
     area.setFocusPolicy(Qt.StrongFocus)
-    area.setWidget(text)
+    area.setWidget(label)
     area.viewport().setAutoFillBackground(False)
-    text.setAutoFillBackground(False)
+    label.setAutoFillBackground(False)
     bar = area.verticalScrollBar().sizeHint().width()
-    area.setFixedSize(width + bar + 4, min(text.heightForWidth(width), text_room))
-    box.setText("")
+    area.setFixedSize(width + bar + 4, min(label.heightForWidth(width), text_room))
+    box.setTextFormat(Qt.PlainText)
+    box.setText(text)
     own = box.findChild(QLabel, "qt_msgbox_label")
     grid = box.layout()
     row, column, _rows, _columns = grid.getItemPosition(grid.indexOf(own))

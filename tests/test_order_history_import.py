@@ -10,7 +10,7 @@ import pytest
 
 from desktop import i18n
 from desktop.domain import order_importers as oi
-from desktop.presentation import import_texts
+from desktop.presentation import import_texts, made_to_order_texts
 from desktop.store import due, shop_orders
 from desktop.store.models import CustomOrder, Person, ShopOrder, ShopOrderLine
 from tests.conftest import NOW
@@ -149,7 +149,8 @@ def test_the_preview_dialog_tells_the_history_and_follows_the_ticks(qtbot, datab
     qtbot.addWidget(preview)
     for key in NL_MARKS:
         preview.set_made_to_order(key, True)
-    assert preview.custom.text().startswith("2 artikelen worden maatwerkbestellingen")  # #2005 and #2006
+    # #2005 was sent, #2006 cancelled: custom orders as such, no ready date promised for them
+    assert preview.custom.text() == made_to_order_texts.preview_text(0, 1, 1, plan.lead_days)
     assert preview.history.text().startswith("3 bestellingen die in de webshop nog openstaan, zijn geplaatst vóór "
                                              "13 november 2026")
     assert not preview.history.isHidden()
@@ -211,9 +212,10 @@ def test_the_preview_lists_the_older_orders_to_tick(qtbot, database, translator)
     assert preview.tabs.isTabVisible(tab) and preview.tabs.tabText(tab) == "Oudere open bestellingen (3)"
     shown = [preview.older.item(r, 1).text() for r in range(preview.older.rowCount()) if not preview.older.isRowHidden(r)]
     assert sorted(shown) == ["#2001", "#2002", "#2004"]
-    assert preview.custom.text().startswith("2 artikelen")
+    assert preview.custom.text() == made_to_order_texts.preview_text(0, 1, 1, plan.lead_days)  # #2005 sent, #2006 cancelled
     preview.set_still_making("#2001", True, "01-11-2026")  # before the order: said, nothing imported
-    assert preview.custom.text().startswith("3 artikelen") and preview.history.text().startswith("2 bestellingen")
+    assert preview.custom.text().startswith("1 artikel wordt een maatwerkbestelling")
+    assert preview.history.text().startswith("2 bestellingen")
     preview.buttons.button(preview.buttons.StandardButton.Ok).click()
     assert preview.result() != QDialog.Accepted and preview.tabs.currentWidget() is preview.older_tab
     assert preview.older_problem.isVisible()

@@ -13,6 +13,7 @@ from desktop import i18n
 from desktop.domain import order_importers as oi
 from desktop.store import shop_orders
 from desktop.store.models import CustomOrder, Person, Product, ShopOrder
+from desktop.presentation import made_to_order_texts
 from desktop.views import dialogs, order_import
 from desktop.views.main_window import MainWindow
 
@@ -61,9 +62,12 @@ def test_the_preview_says_what_will_happen_and_follows_the_ticks(qtbot, demo_db,
     assert "6 bestellingen uit Shopify" in preview.findChild(type(preview.counts), "previewHeading").text()
     assert "6 nieuwe bestellingen" in preview.counts.text() and "5 nieuwe klanten" in preview.counts.text()
     assert preview.made_to_order() == {"sku:NK-502"}
-    assert preview.custom.text().startswith("2 artikelen worden maatwerkbestellingen")  # #2001 and #2005
+    # #2001 still to make; #2005 was sent by the shop (review of the imports: it was promised ready too)
+    assert preview.custom.text() == " ".join([
+        "1 artikel wordt een maatwerkbestelling, die 10 dagen na de bestelling klaar moet zijn.",
+        made_to_order_texts.preview_text(0, 1, 0, 10)])
     preview.set_made_to_order("sku:SH-401", True)
-    assert preview.custom.text().startswith("3 artikelen")
+    assert preview.custom.text().startswith("2 artikelen")
     preview.set_made_to_order("sku:NK-502", False)
     preview.set_made_to_order("sku:SH-401", False)
     assert preview.custom.text() == "Geen maatwerk: vink de producten aan die je op maat maakt."
@@ -110,8 +114,10 @@ def test_an_orders_file_dropped_on_the_window_is_previewed_then_imported(qtbot, 
     monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
     summary = drop_file(qtbot, window, NL_FILE)
     assert seen and "6 nieuwe bestellingen" in seen[0][0]
-    assert (summary.new, summary.new_customers, summary.custom_orders) == (6, 5, 3)
-    assert "3 nieuwe bestellingen in Maatwerk" in told[0]
+    assert (summary.new, summary.new_customers, summary.custom_orders, summary.custom_sent) == (6, 5, 3, 1)
+    # #2005 was sent by the shop: it is counted apart from the two still to make
+    assert "2 nieuwe bestellingen in Maatwerk" in told[0].splitlines()
+    assert made_to_order_texts.summary_lines(1, 0)[0] in told[0].splitlines()
     assert {p.sku for p in Product.select().where(Product.made_to_order == True)} == {"NK-502", "SH-401"}  # noqa: E712
     view = window.view("orders")
     shown = " ".join(str(cell) for row in view.model.rows  # the personalisation is under the product
@@ -124,9 +130,10 @@ def test_an_orders_file_dropped_on_the_window_is_previewed_then_imported(qtbot, 
 
     [imported] = Event.select().where(Event.fact == "orders_imported")
     assert imported.kind == "import" and imported.params["file"] == NL_FILE.name
+    sent = made_to_order_texts.summary_lines(1, 0)[0]
     assert event_texts.render(imported.fact, imported.params) == (
-        f"Bestellingen uit Shopify geïmporteerd: 6 nieuwe bestellingen, 5 nieuwe klanten, 3 nieuwe bestellingen "
-        f"in Maatwerk („{NL_FILE.name}”)")  # what did not happen (0 updated) is left out
+        f"Bestellingen uit Shopify geïmporteerd: 6 nieuwe bestellingen, 5 nieuwe klanten, 2 nieuwe bestellingen "
+        f"in Maatwerk, {sent} („{NL_FILE.name}”)")  # what did not happen (0 updated) is left out
 
 
 def test_a_repeated_row_is_told_in_the_preview_and_the_summary(qtbot, window, monkeypatch, tmp_path):
@@ -149,8 +156,8 @@ def test_a_repeated_row_is_told_in_the_preview_and_the_summary(qtbot, window, mo
     monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
     summary = drop_file(qtbot, window, path)
     assert said in seen[0].splitlines()
-    assert seen[1].startswith("2 artikelen worden")  # #2001's necklace once, and #2005's
-    assert summary.custom_orders == 2 and said in told[0].splitlines()
+    assert seen[1].startswith("1 artikel wordt een maatwerkbestelling")  # #2001's necklace once, and #2005's sent
+    assert summary.custom_orders == 2 and summary.custom_sent == 1 and said in told[0].splitlines()
     assert [o.order_number for o in CustomOrder.select().where(CustomOrder.order_number.startswith("#2001"))] == [
         "#2001"]
 

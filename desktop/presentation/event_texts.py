@@ -28,6 +28,7 @@ from desktop.domain import carriers
 from desktop.store import event_search
 from desktop.i18n import N_, _, ngettext
 from desktop.labels import label
+from desktop.presentation import made_to_order_texts
 
 log = logging.getLogger(__name__)
 
@@ -432,11 +433,14 @@ def _products_imported(p):
 def _orders_imported(p):
     from desktop.domain.order_importers import PLATFORM_NAMES
 
-    new, updated, people, made = p["new"], p["updated"], p.get("new_customers", 0), p["custom_orders"]
+    new, updated, people = p["new"], p["updated"], p.get("new_customers", 0)
+    sent, cancelled = p.get("custom_sent", 0), p.get("custom_cancelled", 0)  # events before 2026-12 lack them
+    made = p["custom_orders"] - sent - cancelled
     counts = [(new, ngettext("{n} new order", "{n} new orders", new)),
               (updated, ngettext("{n} order updated", "{n} orders updated", updated)),
               (people, ngettext("{n} new customer", "{n} new customers", people)),
-              (made, ngettext("{n} new custom order", "{n} new custom orders", made))]
+              (made, ngettext("{n} new custom order", "{n} new custom orders", made)),
+              *made_to_order_texts.already_done_counts(sent, cancelled)]
     platform = PLATFORM_NAMES.get(p.get("platform"), p.get("platform") or "")
     # TRANSLATORS: timeline event; {platform} e.g. Shopify, {counts} what changed, {file} the
     # file's name: the counts come first, so a narrow list still shows them.

@@ -296,8 +296,11 @@ def order_counts(new: int, updated: int, unchanged: int, new_customers: int, kno
 def order_summary_lines(summary: OrderImportSummary, limit: int = 20, lacking=()) -> list[str]:
     """What an orders import did, for people (the window and ``afspraak import``);
     ``lacking``: the file's ``ParsedOrders.lacking`` (``order_notes``)."""
-    lines = order_counts(summary.new, summary.updated, summary.unchanged, summary.new_customers,
-                         summary.known_customers, summary.custom_orders)
+    from desktop.presentation import made_to_order_texts  # the custom orders the shop already sent or cancelled
+
+    lines = order_counts(summary.new, summary.updated, summary.unchanged, summary.new_customers, summary.known_customers,
+                         summary.custom_orders - summary.custom_sent - summary.custom_cancelled)
+    lines += made_to_order_texts.summary_lines(summary.custom_sent, summary.custom_cancelled)
     if summary.moved:
         lines.append(ngettext("{n} custom order updated to match the shop", "{n} custom orders updated to match the shop",
                        summary.moved).format(n=format_number(summary.moved)))

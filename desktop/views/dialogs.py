@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from desktop.i18n import _
 
@@ -83,7 +83,33 @@ def _plain():
 
 
 INDENT_PX = 5  # per space a line of a message is indented by
-SUMMARY_WIDTH_PX = 640  # the text of a message with indented lines (a summary)
+SUMMARY_WIDTH_PX = 640  # the text of a message with indented lines (a summary), or of a long one
+NARROW_WIDTH_PX = 420  # about the width Qt's own box wraps a text at (its 500 pixels less the icon)
+# What a box needs besides its text: the window's title bar (drawn by the desktop, outside the
+# box), the margins, the gaps, the row of buttons; a text taller than the screen less this scrolls.
+TITLE_BAR_PX = 48
+
+
+def _screen_room(box: QMessageBox):
+    """The part of the screen a box may take (its parent's screen, else the main one)."""
+    from PySide6.QtGui import QGuiApplication
+
+    parent = box.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or box.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def _text_height(text: str, rich: bool, width: int, font) -> int:
+    """How high ``text`` is in a wrapping label ``width`` pixels wide."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    probe = QLabel()
+    probe.setFont(font)
+    probe.setWordWrap(True)
+    probe.setTextFormat(Qt.RichText if rich else Qt.PlainText)
+    probe.setText(text)
+    return probe.heightForWidth(width)
 
 
 def _show_text(box: QMessageBox, text: str) -> None:
@@ -91,18 +117,80 @@ def _show_text(box: QMessageBox, text: str) -> None:
     indented lines (an import's summary: a file's outcome under its name, a skipped row under
     "1 row skipped") is shown as paragraphs with that indent, so a line the box wraps stays
     under the line it belongs to instead of looking like the next item (review of the
-    imports: "16: the file ends inside…" at the margin)."""
+    imports: "16: the file ends inside…" at the margin).
+
+    The box always fits the screen with its buttons: a text too high for Qt's own narrow box
+    is shown wider (``SUMMARY_WIDTH_PX``), and one too high for that too in a scrolling area
+    of that width under the screen's height (review of the imports: a summary of a file with
+    many notes made a box 1148 pixels high, its OK button below a 768-pixel screen)."""
     from PySide6.QtCore import Qt
 
-    if not any(line.startswith(" ") for line in text.split("\n")):
+    indented = any(line.startswith(" ") for line in text.split("\n"))
+    shown = indented_html(text) if indented else text
+    room = _screen_room(box)
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    font = label.font() if label is not None else box.font()
+    width = max(NARROW_WIDTH_PX, min(SUMMARY_WIDTH_PX, room.width() - 150))  # the icon, margins, scroll bar
+    # a long text scrolls in two thirds of the screen: the box stays a message, not a page
+    text_room = min(room.height() - _besides_text(box), room.height() * 2 // 3)
+    if _text_height(shown, indented, width, font) > text_room:
+        _scrolling(box, text, shown, indented, width, text_room)
+        return
+    if not indented and _text_height(text, False, NARROW_WIDTH_PX, font) <= text_room:
         box.setTextFormat(Qt.PlainText)
         box.setText(text)
         return
-    box.setTextFormat(Qt.RichText)
-    box.setText(indented_html(text))
+    box.setTextFormat(Qt.RichText if indented else Qt.PlainText)
+    box.setText(shown)
     # wider than the box's own choice (about 400 pixels), so fewer lines wrap and a summary
     # of several files stays on a 768-pixel-high screen
-    box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {SUMMARY_WIDTH_PX}px; }}")
+    box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {width}px; }}")
+
+
+def _besides_text(box: QMessageBox) -> int:
+    """The height a box takes besides its text: title bar, margins, gaps, buttons."""
+    layout = box.layout()
+    margins = layout.contentsMargins() if layout is not None else None
+    frame = (margins.top() + margins.bottom()) if margins is not None else 24
+    gaps = 2 * max(layout.verticalSpacing() if layout is not None else 0, 6)
+    buttons = max((b.sizeHint().height() for b in box.buttons()), default=30)
+    return TITLE_BAR_PX + frame + gaps + buttons
+
+
+def _scrolling(box: QMessageBox, text: str, shown: str, rich: bool, width: int, text_room: int) -> None:
+    """The text (``shown``: as the label shows it) in an area of its own that scrolls (the
+    mouse wheel; Tab to it, then the arrows and Page Up/Down), under ``text_room`` pixels
+    high. The box's own label keeps ``text``, hidden (``box.text()`` is what it says). OK
+    stays the default button: Enter closes the box as before."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    label = QLabel()
+    label.setObjectName("messageText")
+    label.setTextFormat(Qt.RichText if rich else Qt.PlainText)  # plain: what her file says, as written
+    label.setText(shown)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    area = QScrollArea(box)
+    area.setObjectName("messageScroll")
+    area.setFrameShape(QFrame.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
+    area.setFocusPolicy(Qt.StrongFocus)
+    area.setWidget(label)
+    area.viewport().setAutoFillBackground(False)
+    label.setAutoFillBackground(False)
+    bar = area.verticalScrollBar().sizeHint().width()
+    area.setFixedSize(width + bar + 4, min(label.heightForWidth(width), text_room))
+    box.setTextFormat(Qt.PlainText)
+    box.setText(text)
+    own = box.findChild(QLabel, "qt_msgbox_label")
+    grid = box.layout()
+    row, column, _rows, _columns = grid.getItemPosition(grid.indexOf(own))
+    own.hide()
+    grid.addWidget(area, row, column, 1, 1)
 
 
 def indented_html(text: str) -> str:

@@ -27,7 +27,7 @@ from desktop import clock, i18n
 from desktop.domain import order_importers as rules
 from desktop.i18n import _, ngettext, pgettext
 from desktop.labels import label
-from desktop.presentation import address_texts, import_texts
+from desktop.presentation import address_texts, import_texts, made_to_order_texts
 from desktop.presentation.import_texts import erased_preview, history_text, order_counts
 from desktop.store.shop_orders import ImportPlan
 from desktop.views.date_edit import DateEdit
@@ -334,22 +334,16 @@ class OrderPreviewDialog(QDialog):
         # TRANSLATORS: a tab of the orders import preview: orders still open in the shop, older than the lead time.
         self.tabs.setTabText(self.tabs.indexOf(self.older_tab), _("Older open orders ({n})").format(n=len(older)))
         making = self.still_making(older)
-        count = len(self.plan.custom_orders(marks, making))
+        # the shop's sent and cancelled orders come in as such: no ready date is promised for them
+        statuses = self.plan.custom_order_statuses(marks, making)
         old = len(older - making.keys())
         self.history.setVisible(bool(old))
         self.history.setText(history_text(old, self.plan.history_before, self.plan.lead_days, done=False)
                              if old else "")
-        if count:
-            # TRANSLATORS: {period} is "10 days" (or "1 day"): the setting "promised this many days after the order".
-            text = ngettext("{n} item becomes a custom order, promised ready {period} after it was ordered.",
-                            "{n} items become custom orders, promised ready {period} after they were ordered.",
-                            count)
-        elif not self.plan.products:  # nothing to tick: what the file holds, and what importing does
+        if not statuses and not self.plan.products:  # nothing to tick: what the file holds, and what importing does
             orders = len(self.plan.parsed.orders)
             self.custom.setText(import_texts.no_items_text(orders) if orders else "")
             self.custom.setVisible(bool(orders))
             return
-        else:
-            text = _("No custom orders: tick the products you make to order.")
-        days = self.plan.lead_days
-        self.custom.setText(text.format(n=count, period=i18n.days_text(days)))
+        self.custom.setText(made_to_order_texts.preview_text(statuses["new"], statuses["shipped"],
+                                                             statuses["cancelled"], self.plan.lead_days))

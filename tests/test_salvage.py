@@ -424,6 +424,18 @@ def test_file_restore_into_a_read_only_backups_folder_names_that_folder(qtbot, d
     assert names() == {"Eerst"}
 
 
+@pytest.mark.parametrize("language, said", [
+    ("en", "all products and some other data (such as settings)"),
+    ("nl", "alle producten en een deel van de overige gegevens (zoals instellingen)")])
+def test_the_rest_of_her_data_that_could_not_be_read_reads_as_one_item(language, said):
+    """The parts not named in her words come last as one item: "alle producten en sommige
+    instellingen en andere gegevens" read as three."""
+    out = salvage.Salvaged(Path("gered.sqlite3"), rows={"product": 0, "setting": 3},
+                           unreadable={"product": [], "setting": [(4, None)]})
+    i18n.set_language(language)
+    assert errors.unreadable_parts(out) == said
+
+
 @pytest.mark.parametrize("keeps", [True, False])
 def test_the_salvage_question_promises_a_copy_only_when_one_can_be_kept(keeps):
     """Her file gone and the open data unreadable too (``opening.current_data_keepable``):

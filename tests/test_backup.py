@@ -503,32 +503,148 @@ def test_what_is_not_damage_is_raised_by_the_reader_and_refused_by_a_restore(tmp
         backup.check_problem(missing, "foreign_key_check")
 
 
-@pytest.mark.parametrize("language, said", [
-    ("en", "The backup is restored."), ("nl", "De back-up is teruggezet.")])
-def test_file_restore_after_her_file_went_missing_names_no_kept_copy(qtbot, database, translator, tmp_path,
-                                                                      monkeypatch, language, said):
-    """Her database removed under the open window (a sync tool took it): File → Restore has
-    nothing to keep aside (``_keep_current`` returns None), and said "kept in None"."""
-    from desktop import i18n
-    from desktop.store import backup
+def vanish(path: Path, sidecars: bool = False) -> None:
+    """A sync tool deletes her database under the open window (with its -wal/-shm too when
+    ``sidecars``): the open connection goes on reading what it opened."""
+    for gone in (path, *(backup.sidecar_files(path) if sidecars else ())):
+        gone.unlink()
+
+
+def vanish_unreadably(database, path: Path) -> None:
+    """Her file emptied, then deleted, under the open window, everything in it written into
+    it and nothing of it in the connection's memory: the open connection cannot read her
+    data either."""
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.execute_sql("PRAGMA shrink_memory")
+    os.truncate(path, 0)
+    path.unlink()
+
+
+def restore_in_window(qtbot, monkeypatch, taken: Path) -> tuple[list, list]:
+    """File → Restore a backup of ``taken``, said yes to: (the questions, what she was told)."""
     from desktop.views import dialogs
     from desktop.views.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    asked, told = [], []
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(taken))
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, *a, **k: asked.append(text) or True)
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append(("warn", text)))
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(("inform", text)))
+    return window, asked, told
+
+
+def kept_names(kept: Path) -> list[str]:
+    con = sqlite3.connect(f"file:{kept}?mode=ro", uri=True)
+    try:
+        return sorted(r[0] for r in con.execute("SELECT name FROM person"))
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("sidecars", [False, True])
+def test_a_restore_after_her_file_went_missing_keeps_the_open_data(database, tmp_path, sidecars):
+    """Her file deleted under the open window (the -wal/-shm stay, or go too): what the open
+    connection still reads (written after the backup too) is kept aside, checked whole, under
+    the usual kept-copy name, before the restore closes it (was thrown away: "nothing to keep")."""
+    from desktop.store import opening
+
+    Person.create(name="In de back-up")
+    taken = backup.backup_now(database, out=tmp_path / "copy.sqlite3")
+    Person.create(name="Na de back-up")
+    vanish(paths.db_path(), sidecars)
+
+    kept = opening.restore_open(taken)
+
+    assert kept is not None and kept.parent == paths.backup_dir() and kept.name.endswith("-before-restore.sqlite3")
+    assert kept_names(kept) == ["In de back-up", "Na de back-up"]
+    assert backup.check_problem(kept, "integrity_check") is None
+    assert [p.name for p in Person.select()] == ["In de back-up"]
+    if os.name == "posix":
+        assert stat.S_IMODE(os.stat(kept).st_mode) == 0o600
+
+
+def test_a_refused_restore_after_her_file_went_missing_puts_her_data_back(database, tmp_path):
+    """The backup refused after her open data was kept: her data goes back in its place
+    (was: a new, empty database opened there)."""
+    from desktop.store import opening
+
+    Person.create(name="Haar gegevens")
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"just text\n")
+    vanish(paths.db_path())
+    with pytest.raises(NotAnAfspraakDatabase):
+        opening.restore_open(bad)
+    assert [p.name for p in Person.select()] == ["Haar gegevens"]
+    assert backup.check_problem(paths.db_path(), "integrity_check") is None
+
+
+def test_a_restore_when_the_open_data_cannot_be_read_keeps_nothing_half(database, tmp_path):
+    """Her file gone and the open connection unable to read it: nothing to keep (None), no
+    half copy in the backups folder, and the restore is made."""
+    from desktop.store import opening
+
+    Person.create(name="In de back-up")
+    taken = backup.backup_now(database, out=tmp_path / "copy.sqlite3")
+    vanish_unreadably(database, paths.db_path())
+    assert not opening.current_data_keepable()
+
+    assert opening.restore_open(taken) is None
+    assert not [p for p in paths.backup_dir().iterdir() if "before-restore" in p.name]
+    assert [p.name for p in Person.select()] == ["In de back-up"]
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "The backup is restored. Your previous data was kept in {path}."),
+    ("nl", "De back-up is teruggezet. Je vorige gegevens staan bewaard in {path}.")])
+def test_file_restore_after_her_file_went_missing_names_the_copy_of_her_open_data(
+        qtbot, database, translator, tmp_path, monkeypatch, language, said):
+    """File → Restore with her file deleted under the open window: the copy kept of her open
+    data is named as any kept copy, and holds what she entered after the backup (it said
+    "there was no previous data to keep aside", and that data was lost)."""
+    from desktop import i18n
+
+    Person.create(name="In de back-up")
+    taken = backup.backup_now(database, out=tmp_path / "copy.sqlite3")
+    Person.create(name="Na de back-up")
+    i18n.set_language(language)
+    window, asked, told = restore_in_window(qtbot, monkeypatch, taken)
+    vanish(paths.db_path())
+    window.restore_backup()
+    assert [kind for kind, _ in told] == ["inform"], told
+    [kept] = paths.backup_dir().glob("*-before-restore.sqlite3")
+    assert told[0][1] == said.format(path=kept), told
+    assert kept_names(kept) == ["In de back-up", "Na de back-up"]
+    assert [p.name for p in Person.select()] == ["In de back-up"]
+    assert len(asked) == 1 and ("A copy of your current data is kept" in asked[0]
+                                or "Wat er nu staat, wordt eerst apart bewaard" in asked[0]), asked
+
+
+@pytest.mark.parametrize("language, promise, no_copy, said", [
+    ("en", "A copy of your current data is kept",
+     "Your data file has gone and its data can no longer be read, so Afspraak cannot keep a copy of it first.",
+     "The backup is restored. Your data file had already gone, so Afspraak could not keep a copy of it first. "
+     "Anything you entered after this backup is no longer there."),
+    ("nl", "Wat er nu staat, wordt eerst apart bewaard",
+     "Je gegevensbestand is verdwenen en wat erin stond, is niet meer te lezen, dus Afspraak kan er vooraf geen "
+     "kopie van bewaren.",
+     "De back-up is teruggezet. Je gegevensbestand was al verdwenen, dus Afspraak kon er vooraf geen kopie van "
+     "bewaren. Wat je na deze back-up nog had ingevoerd, staat er niet meer in.")])
+def test_file_restore_when_nothing_of_her_data_can_be_kept_says_so(
+        qtbot, database, translator, tmp_path, monkeypatch, language, promise, no_copy, said):
+    """Her file gone and the open data unreadable too: the question promises no copy, and
+    afterwards she is told plainly that none was kept and what that costs her (it said
+    "there was no previous data to keep aside": untrue)."""
+    from desktop import i18n
 
     Person.create(name="In de back-up")
     taken = backup.backup_now(database, out=tmp_path / "copy.sqlite3")
     i18n.set_language(language)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    for path in (paths.db_path(), *backup.sidecar_files(paths.db_path())):
-        path.unlink(missing_ok=True)
-    told = []
-    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(taken))
-    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
-    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: told.append(("warn", text)))
-    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(("inform", text)))
+    window, asked, told = restore_in_window(qtbot, monkeypatch, taken)
+    vanish_unreadably(database, paths.db_path())
     window.restore_backup()
-    assert [kind for kind, _ in told] == ["inform"], told
-    text = told[0][1]
-    assert said in text and "None" not in text, text
+    assert len(asked) == 1 and promise not in asked[0] and no_copy in asked[0], asked
+    assert told == [("inform", said)], told
     assert not list(paths.backup_dir().glob("*-before-restore.sqlite3"))
     assert [p.name for p in Person.select()] == ["In de back-up"]

@@ -422,3 +422,34 @@ def test_file_restore_into_a_read_only_backups_folder_names_that_folder(qtbot, d
     window.restore_backup()
     assert len(warned) == 1 and str(paths.backup_place()) in warned[0] and "--data-dir" not in warned[0]
     assert names() == {"Eerst"}
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "all products and some other data (such as settings)"),
+    ("nl", "alle producten en een deel van de overige gegevens (zoals instellingen)")])
+def test_the_rest_of_her_data_that_could_not_be_read_reads_as_one_item(language, said):
+    """The parts not named in her words come last as one item: "alle producten en sommige
+    instellingen en andere gegevens" read as three."""
+    out = salvage.Salvaged(Path("gered.sqlite3"), rows={"product": 0, "setting": 3},
+                           unreadable={"product": [], "setting": [(4, None)]})
+    i18n.set_language(language)
+    assert errors.unreadable_parts(out) == said
+
+
+@pytest.mark.parametrize("keeps", [True, False])
+def test_the_salvage_question_promises_a_copy_only_when_one_can_be_kept(keeps):
+    """Her file gone and the open data unreadable too (``opening.current_data_keepable``):
+    the offer to salvage promises no copy of her current data."""
+    text = backup_texts.salvage_question(Path("afspraak-damaged.sqlite3"), keeps=keeps)
+    assert ("a copy of your current data is kept in the backups folder first" in text) == keeps
+    assert ("Afspraak cannot keep a copy of it first" in text) != keeps
+
+
+def test_a_salvage_restored_after_her_file_went_missing_says_nothing_was_kept():
+    out = salvage.Salvaged(Path("gered.sqlite3"), rows={"product": 2})
+    assert backup_texts.salvage_restored(out, None) == (
+        "Everything in the file could still be read: it is now your data in Afspraak.")  # (a new folder)
+    assert backup_texts.salvage_restored(out, None, gone=True) == (
+        "Everything in the file could still be read: it is now your data in Afspraak. Your data file had already "
+        "gone, so Afspraak could not keep a copy of it first. Anything you entered after this backup is no "
+        "longer there.")

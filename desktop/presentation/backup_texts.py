@@ -63,11 +63,13 @@ def not_reached(unreached: Iterable[Path]) -> list[str]:
     return lines
 
 
-def restore_question(file: Path, taken: datetime | None, exact: bool) -> str:
+def restore_question(file: Path, taken: datetime | None, exact: bool, keeps: bool = True) -> str:
     """The question before a restore: which backup, of when (in her time), and what she loses:
     everything entered since, and people erased since come back (review of backups, 5).
     ``taken``: naive UTC (``backup.when_taken``); ``exact``: the moment the backup was made,
-    else only when the file was last saved."""
+    else only when the file was last saved. ``keeps``: a copy of her current data can be
+    kept first (``opening.current_data_keepable``: not when her file is gone and the open
+    data cannot be read either); no copy is promised otherwise."""
     name = Path(file).name
     if taken is None:
         head = _("Restore “{file}”?").format(file=name)
@@ -81,27 +83,51 @@ def restore_question(file: Path, taken: datetime | None, exact: bool) -> str:
         else:
             # TRANSLATORS: a file with no date in its name: when it was last saved is all that is known
             head = _("Restore “{file}”, last saved on {date} at {time}?").format(file=name, date=date, time=time)
+    if not keeps:
+        return head + "\n\n" + _(
+            "Afspraak then goes back to your data as it was when this backup was made: everything you entered "
+            "or changed since is no longer in Afspraak, and people you erased since are back (unless you also "
+            "erased them from the backups). Your data file has gone and its data can no longer be read, so "
+            "Afspraak cannot keep a copy of it first.")
     return head + "\n\n" + _(
         "Afspraak then goes back to your data as it was when this backup was made: everything you entered or "
         "changed since is no longer in Afspraak, and people you erased since are back (unless you also erased "
         "them from the backups). A copy of your current data is kept in the backups folder first.")
 
 
-def salvage_question(file: Path) -> str:
+def restored(kept: Path | None) -> str:
+    """After File → Restore a backup: where her previous data was kept; ``kept`` None: her
+    file had gone from under the window and nothing of it could be read to keep (said
+    plainly, with what that costs her: "there was no previous data" was untrue)."""
+    if kept is None:
+        return _("The backup is restored. Your data file had already gone, so Afspraak could not keep a copy of "
+                 "it first. Anything you entered after this backup is no longer there.")
+    return _("The backup is restored. Your previous data was kept in {path}.").format(path=str(kept))
+
+
+def salvage_question(file: Path, keeps: bool = True) -> str:
     """File → Restore a backup was given a damaged file: what it is, and the offer to put in
     place what can still be read of it (review of data safety, 2: "Try an older backup"
-    was all she was told, also of the file a repair had kept aside)."""
+    was all she was told, also of the file a repair had kept aside). ``keeps``: as for
+    :func:`restore_question`."""
     from desktop.presentation import errors
 
+    if not keeps:
+        return errors.damaged_file(Path(file)) + "\n\n" + _(
+            "Afspraak can copy everything that can still be read from it into a new, sound database and use "
+            "that instead of your current data; the file itself stays as it is. Your data file has gone and its "
+            "data can no longer be read, so Afspraak cannot keep a copy of it first. Copy what can be read?")
     return errors.damaged_file(Path(file)) + "\n\n" + _(
         "Afspraak can copy everything that can still be read from it into a new, sound database and use that "
         "instead of your current data; the file itself stays as it is, and a copy of your current data is kept "
         "in the backups folder first. Copy what can be read?")
 
 
-def salvage_restored(salvaged, kept: Path | None) -> str:
+def salvage_restored(salvaged, kept: Path | None, gone: bool = False) -> str:
     """After a restore that salvaged a damaged file (``salvage.Salvaged``): what was saved,
-    what could not be read, and where her previous data is (``kept`` None: there was none)."""
+    what could not be read, and where her previous data is (``kept`` None: there was none).
+    ``gone``: there was data, but its file had gone from under the window and nothing of it
+    could be read to keep (File → Restore with ``kept`` None)."""
     from desktop.presentation import errors
 
     if salvaged is None or salvaged.whole:
@@ -110,6 +136,9 @@ def salvage_restored(salvaged, kept: Path | None) -> str:
         text = _("What could still be read from the file is now your data in Afspraak. Could not be read: "
                  "{parts}.").format(parts=errors.unreadable_parts(salvaged))
     if kept is None:
+        if gone:
+            return text + " " + _("Your data file had already gone, so Afspraak could not keep a copy of it "
+                                  "first. Anything you entered after this backup is no longer there.")
         return text
     return text + " " + _("Your previous data was kept in {path}.").format(path=str(kept))
 
@@ -171,5 +200,6 @@ def salvage_progress(progress, rows: bool = True) -> str:
     return _("Rescuing the damaged database… (checking the result)")
 
 
-__all__ = ["erase_keeps_backups", "still_in_backups", "not_reached", "restore_question", "salvage_question",
+__all__ = ["erase_keeps_backups", "still_in_backups", "not_reached", "restore_question", "restored",
+           "salvage_question",
            "salvage_restored", "salvage_progress"]

@@ -502,8 +502,9 @@ def unreadable_parts(salvaged) -> str:
     words: list[str] = []
     for table in sorted(tables, key=lambda t: (t not in _PARTS, list(_PARTS).index(t) if t in _PARTS else 0)):
         if table not in _PARTS:
-            # TRANSLATORS: a part of her data that could not be read, after "Could not be read:"
-            word = _("some settings and other data")
+            # TRANSLATORS: a part of her data that could not be read, after "Could not be read:" and
+            # often after another part ("all products and …"): one item, no "and" of its own
+            word = _("some other data (such as settings)")
         else:
             word = _(_WHOLE[table] if salvaged.nothing_kept(table) else _PARTS[table])
         if word not in words:

@@ -465,28 +465,33 @@ def _check_rows(con: sqlite3.Connection, check: str) -> list[str]:
         con.text_factory = kept
 
 
-def restore(source: Path, target: Path | None = None, now: datetime | None = None) -> Path | None:
+def restore(source: Path, target: Path | None = None, now: datetime | None = None,
+            kept: Path | None = None) -> Path | None:
     """Replace the database with ``source``; the current one is kept aside first.
 
     Raises NotAnAfspraakDatabase (nothing changed) when ``source`` is not ours, is
     damaged, was written by a newer Afspraak, or cannot be upgraded: the copy is
     upgraded and checked *before* it replaces anything. The database must be closed by
     the caller. Returns where the old database was kept (None: there was none, a restore
-    into a new folder).
+    into a new folder). ``kept``: the copy of the current data the caller already made
+    (``keep_open_data``: its file had gone, the open connection still read it), returned
+    as the kept copy when no file is there to keep.
     """
-    return _restore(source, target, now, salvaging=False)[0]
+    return _restore(source, target, now, salvaging=False, kept=kept)[0]
 
 
-def restore_salvaged(source: Path, target: Path | None = None, now: datetime | None = None, progress=None):
+def restore_salvaged(source: Path, target: Path | None = None, now: datetime | None = None, progress=None,
+                     kept: Path | None = None):
     """:func:`restore`, and when ``source`` is damaged (the one a repair kept aside, a backup
     on a failing stick), what can still be read of it (``salvage.salvage``) instead of a
     refusal; ``source`` itself is only read. Returns (where the old database was kept, the
     ``salvage.Salvaged`` facts, or None when ``source`` was whole). ``progress``: told how
     far the salvage is (``salvage.Progress``)."""
-    return _restore(source, target, now, salvaging=True, progress=progress)
+    return _restore(source, target, now, salvaging=True, progress=progress, kept=kept)
 
 
-def _restore(source: Path, target: Path | None, now: datetime | None, salvaging: bool, progress=None):
+def _restore(source: Path, target: Path | None, now: datetime | None, salvaging: bool, progress=None,
+             kept: Path | None = None):
     from desktop.store import migrations, salvage
 
     source = Path(source)
@@ -536,7 +541,7 @@ def _restore(source: Path, target: Path | None, now: datetime | None, salvaging:
         raise
     try:
         _no_other_writer(target)
-        kept = _keep_current(target, now)
+        kept = _keep_current(target, now) or kept
         for side in sidecar_files(target):
             side.unlink(missing_ok=True)
         os.replace(staged, target)
@@ -556,8 +561,7 @@ def _keep_current(target: Path, now: datetime) -> Path | None:
     if not target.exists():
         return None
     try:
-        # Never onto the copy an earlier restore kept (two in one second): that was her data.
-        kept = free_name(paths.backup_dir(), f"afspraak-{_stamp(now)}", "-before-restore.sqlite3")
+        kept = _kept_name(now)
         try:
             copy_database(target, kept)
         except sqlite3.DatabaseError as exc:
@@ -571,6 +575,41 @@ def _keep_current(target: Path, now: datetime) -> Path | None:
         if kind is None or kind == storage_errors.BUSY:
             raise
         raise storage_errors.StorageProblem(kind, paths.backup_place(), str(exc)) from exc
+    return kept
+
+
+def _kept_name(now: datetime) -> Path:
+    # Never onto the copy an earlier restore kept (two in one second): that was her data.
+    return free_name(paths.backup_dir(), f"afspraak-{_stamp(now)}", "-before-restore.sqlite3")
+
+
+def keep_open_data(connection: sqlite3.Connection, now: datetime | None = None) -> Path | None:
+    """The data a restore replaces when its file is gone (a sync tool deleted it under the
+    open window; the -wal/-shm stay and the open connection still reads all of it): copied
+    from that connection (SQLite's online backup) into the backups folder under the name
+    ``_keep_current`` gives the copy it keeps, and checked whole (``integrity_check``).
+    Returns where, or None when the connection cannot read it whole either (then nothing of
+    it can be kept, and no half copy stays). When the backups folder refuses the copy, a
+    ``StorageProblem`` that names it, as ``_keep_current`` raises: the restore is not made."""
+    now = now or utcnow()
+    kept = None
+    try:
+        kept = _kept_name(now)
+        copy_database(connection, kept)
+        _quick_check(kept)
+    except NotAnAfspraakDatabase as exc:
+        log.error("the open data of the missing database cannot be copied whole: %s", exc)
+        remove_leftovers(kept, with_file=True)
+        return None
+    except (OSError, sqlite3.Error) as exc:
+        if kept is not None and isinstance(exc, sqlite3.Error) and storage_errors.is_damage(exc):
+            log.error("the open data of the missing database cannot be read: %s", exc)
+            return None  # (copy_database left nothing of it behind)
+        kind = storage_errors.kind_of(exc)
+        if kind is None or kind == storage_errors.BUSY:
+            raise
+        raise storage_errors.StorageProblem(kind, paths.backup_place(), str(exc)) from exc
+    paths.make_private_file(kept)
     return kept
 
 

@@ -8,6 +8,7 @@ store, so that none of those needs to import another in a circle.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -69,7 +70,8 @@ def _erasures_again(database: peewee.SqliteDatabase, path: Path) -> None:
 def restore_open(source: Path, path: Path | None = None) -> Path | None:
     """Replace the open database with the backup ``source`` (File > Restore a backup…): close
     it, restore (``backup.restore``: the current file kept aside first), open it again.
-    Returns where the previous data was kept (None: its file was gone, nothing to keep). A
+    Returns where the previous data was kept (None: its file was gone and the open
+    connection could not read it whole either, so nothing could be kept). A
     refusal (``backup.NotAnAfspraakDatabase``, ``FileNotFoundError``) or any other failure
     changes nothing and reopens the current data before it is raised."""
     return _restore_open(source, path, salvaging=False)[0]
@@ -86,13 +88,53 @@ def salvage_open(source: Path, path: Path | None = None, progress=None):
         return _restore_open(source, path, salvaging=True, progress=progress)
 
 
+def _open_data_gone(path: Path) -> peewee.SqliteDatabase | None:
+    """The open database when its file at ``path`` is gone (a sync or clean-up program
+    deleted it under the open window: the connection goes on reading what it opened, and
+    the -wal/-shm beside it still hold what was written since); else None."""
+    database = db.obj
+    if database is None or database.is_closed() or path.exists():
+        return None
+    if Path(database.database).absolute() != path.absolute():
+        return None
+    return database
+
+
+def current_data_keepable(path: Path | None = None) -> bool:
+    """Can a restore keep a copy of the current data first? Yes when its file is there;
+    when the file is gone, only while the open connection still reads it whole (a quick
+    check of it: the copy itself is checked when it is made, ``backup.keep_open_data``)."""
+    path = Path(path) if path else paths.db_path()
+    if path.exists():
+        return True
+    database = _open_data_gone(path)
+    if database is None:
+        return False
+    try:
+        return backup.check_problem(database.connection(), "quick_check") is None
+    except sqlite3.Error:  # not damage (locked, say): the copy itself will tell
+        return True
+
+
 def _restore_open(source: Path, path: Path | None, salvaging: bool, progress=None):
     path = Path(path) if path else paths.db_path()
+    # Her file gone from under the window: what the open connection still reads is all there
+    # is of her data, lost once it is closed; kept from it first (before, it was thrown away
+    # and "nothing to keep" was said).
+    database = _open_data_gone(path)
+    kept = backup.keep_open_data(database.connection()) if database is not None else None
     close_database()
     try:
-        done = (backup.restore_salvaged(Path(source), path, progress=progress) if salvaging
-                else (backup.restore(Path(source), path), None))
+        done = (backup.restore_salvaged(Path(source), path, progress=progress, kept=kept) if salvaging
+                else (backup.restore(Path(source), path, kept=kept), None))
     except BaseException:
+        if kept is not None and not path.exists():
+            # Refused, or failed before it replaced anything: her data goes back in its place
+            # (the copy stays in the backups), not a new empty database opened there.
+            try:
+                backup.copy_database(kept, path)
+            except (OSError, sqlite3.Error) as exc:  # what stopped the restore is what she is told
+                log.error("could not put the kept copy %s back in place: %s", kept.name, exc)
         open_database(path)
         raise
     open_database(path)  # migrates a backup from an older version

@@ -919,7 +919,10 @@ class MainWindow(QMainWindow):
 
         # Which backup, of when in her time (the names carry UTC), and what she gives up.
         taken, exact = backup.when_taken(Path(path))
-        if not dialogs.confirm(self, _("Restore a backup"), backup_texts.restore_question(Path(path), taken, exact)):
+        # (her file gone from under the window, the open data unreadable too: no copy is promised)
+        keeps = opening.current_data_keepable()
+        if not dialogs.confirm(self, _("Restore a backup"),
+                               backup_texts.restore_question(Path(path), taken, exact, keeps=keeps)):
             return
         salvaged = None
         try:
@@ -930,7 +933,7 @@ class MainWindow(QMainWindow):
                 # can still be read of it is offered (review of data safety, 2).
                 if refused.reason != backup.NotAnAfspraakDatabase.DAMAGED:
                     raise
-                if not dialogs.confirm(self, _("Restore a backup"), backup_texts.salvage_question(Path(path))):
+                if not dialogs.confirm(self, _("Restore a backup"), backup_texts.salvage_question(Path(path), keeps=keeps)):
                     return  # she chose not to: nothing was changed
                 try:
                     kept, salvaged = opening.salvage_open(Path(path), progress=self._salvage_progress)
@@ -961,15 +964,12 @@ class MainWindow(QMainWindow):
         from desktop.store import erasures
 
         untold = erasures.take_untold()  # people erased on request since the backup: erased from it again
+        # (kept None: her file had gone from under the window and the open data could not be
+        # read to keep either; when it could, the copy made of it is named as any kept copy)
         if salvaged is not None:
-            text = backup_texts.salvage_restored(salvaged or None, kept)
-        elif kept is None:
-            # Her data file was gone from under the open window (a sync tool removed it): nothing
-            # was kept aside, so no kept copy is named (it said "kept in None").
-            text = _("The backup is restored. Your data file was no longer there, so there was no previous "
-                     "data to keep aside.")
+            text = backup_texts.salvage_restored(salvaged or None, kept, gone=kept is None)
         else:
-            text = _("The backup is restored. Your previous data was kept in {path}.").format(path=str(kept))
+            text = backup_texts.restored(kept)
         dialogs.inform(self, _("Backup restored"), text + ("\n\n" + erasure_texts.erased_again(untold) if untold else ""))
 
     def about(self) -> None:

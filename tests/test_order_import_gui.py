@@ -205,3 +205,20 @@ def test_a_tab_separated_export_named_tsv_is_imported_too(qtbot, window, monkeyp
     monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: None)
     summary = drop_file(qtbot, window, path)
     assert summary.new == 6 and ShopOrder.select().count() == 6
+
+
+@pytest.mark.parametrize("language, many", [("nl", "1.200"), ("en", "1,200")])
+def test_the_preview_writes_its_counts_as_her_language_does(qtbot, demo_db, translator, language, many):
+    """The heading and the tabs counted "1200 bestellingen": numbers she reads go through Babel."""
+    i18n.set_language(language)
+    rows = "".join(f"11/20/2026\t{5000 + i}\tbuyer{i}\tKlant {i}\t1\tKerkstraat {i}\tGent\t9000\tBelgium\tEUR\t17.00\n"
+                   for i in range(1200))
+    text = ("Sale Date\tOrder ID\tBuyer User ID\tFull Name\tNumber of Items\tStreet 1\tShip City\tShip Zipcode\t"
+            "Ship Country\tCurrency\tOrder Total\n" + rows)
+    plan = shop_orders.plan_import(oi.parse_orders(text.encode()))
+    preview = order_import.OrderPreviewDialog(plan, "EtsySoldOrders2026.csv")
+    qtbot.addWidget(preview)
+    assert f": {many} " in preview.findChild(type(preview.counts), "previewHeading").text()
+    tabs = [preview.tabs.tabText(i) for i in range(preview.tabs.count())]
+    assert any(f"({many})" in tab for tab in tabs), tabs  # the orders' tab
+    assert sum(f"({many})" in tab for tab in tabs) == 2, tabs  # and the customers'

@@ -85,7 +85,7 @@ class OrderPreviewDialog(QDialog):
         # TRANSLATORS: {file} is the file's name, {platform} Shopify, WooCommerce or Etsy.
         heading = QLabel(ngettext("“{file}”: {n} order from {platform}. Nothing has changed yet.",
                                   "“{file}”: {n} orders from {platform}. Nothing has changed yet.", n).format(
-            file=file_name, n=n, platform=parsed.platform_name))
+            file=file_name, n=i18n.format_number(n), platform=parsed.platform_name))
         heading.setWordWrap(True)
         heading.setTextFormat(Qt.PlainText)  # the file's name as it is
         heading.setObjectName("previewHeading")
@@ -115,11 +115,11 @@ class OrderPreviewDialog(QDialog):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         self.products = self._products_table()
-        self.tabs.addTab(self.products, _("Products ({n})").format(n=len(plan.products)))
+        self.tabs.addTab(self.products, _("Products ({n})").format(n=i18n.format_number(len(plan.products))))
         self.orders = self._orders_table()
-        self.tabs.addTab(self.orders, _("Orders ({n})").format(n=n))
+        self.tabs.addTab(self.orders, _("Orders ({n})").format(n=i18n.format_number(n)))
         self.customers = self._customers_table()
-        self.tabs.addTab(self.customers, _("Customers ({n})").format(n=len(parsed.customers)))
+        self.tabs.addTab(self.customers, _("Customers ({n})").format(n=i18n.format_number(len(parsed.customers))))
         self.older_tab = self._older_tab()
         self.tabs.addTab(self.older_tab, "")
         # A file without items (Etsy's "Sold Orders") has no products to tick: no empty list
@@ -332,7 +332,7 @@ class OrderPreviewDialog(QDialog):
             self.older.setRowHidden(row, order.number not in older)
         self.tabs.setTabVisible(self.tabs.indexOf(self.older_tab), bool(older))
         # TRANSLATORS: a tab of the orders import preview: orders still open in the shop, older than the lead time.
-        self.tabs.setTabText(self.tabs.indexOf(self.older_tab), _("Older open orders ({n})").format(n=len(older)))
+        self.tabs.setTabText(self.tabs.indexOf(self.older_tab), _("Older open orders ({n})").format(n=i18n.format_number(len(older))))
         making = self.still_making(older)
         # the shop's sent and cancelled orders come in as such: no ready date is promised for them
         statuses = self.plan.custom_order_statuses(marks, making)

@@ -332,8 +332,8 @@ class OrderPreviewDialog(QDialog):
             self.older.setRowHidden(row, order.number not in older)
         self.tabs.setTabVisible(self.tabs.indexOf(self.older_tab), bool(older))
         # TRANSLATORS: a tab of the orders import preview: orders still open in the shop, older than the lead time.
-        self.tabs.setTabText(self.tabs.indexOf(self.older_tab),
-                             _("Older open orders ({n})").format(n=i18n.format_number(len(older))))
+        title = _("Older open orders ({n})").format(n=i18n.format_number(len(older)))
+        self.tabs.setTabText(self.tabs.indexOf(self.older_tab), title)
         making = self.still_making(older)
         # the shop's sent and cancelled orders come in as such: no ready date is promised for them
         statuses = self.plan.custom_order_statuses(marks, making)

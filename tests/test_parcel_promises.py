@@ -543,7 +543,7 @@ def test_deadlines_moved_by_a_late_gift_come_with_a_message_to_her(shop, languag
 
 
 @pytest.mark.parametrize("how, expected", [
-    ("resent", "Je eerste pakketje is helaas niet aangekomen, dus we hebben je een nieuw pakketje gestuurd. Daarom krijg je"),
+    ("resent", "Het pakketje is helaas niet aangekomen, dus we hebben je een nieuw pakketje gestuurd. Daarom krijg je"),
     ("handed_over", "We konden je het cadeau pas later geven dan we hadden gepland"),
 ])
 def test_the_message_about_moved_deadlines_says_why_they_moved(shop, how, expected):
@@ -630,7 +630,7 @@ def test_a_replacement_given_by_hand_lets_her_promises_go_on_from_that_day(shop,
     from desktop.store.models import AgreementVersion
 
     version = AgreementVersion.select().where(AgreementVersion.collaboration == collaboration.id).get()
-    assert "Je eerste pakketje is helaas niet aangekomen, dus we hebben je het cadeau zelf gegeven." in (
+    assert "Het pakketje is helaas niet aangekomen, dus we hebben je het cadeau zelf gegeven." in (
         moved_message(version))
     # nothing until the new deadline (no check-in of a parcel she was handed), then her ladder afresh
     start = date(2026, 12, 11)
@@ -638,3 +638,48 @@ def test_a_replacement_given_by_hand_lets_her_promises_go_on_from_that_day(shop,
     steps = climb(lotte, local(deadline + timedelta(days=1), 11), days=5)
     assert [item.step for item, _text in steps] == ["1", "2", "3", "4"]
     assert deadline.strftime("%-d december") in steps[0][1].body and "Armband Anker II" in steps[0][1].body
+
+
+# Why her deadlines moved after the gift was given by hand, per reader: (language, country, form).
+_HANDED_AGAIN_WHY = {
+    ("nl", "NL", "je"): "Het pakketje is helaas niet aangekomen, dus we hebben je het cadeau zelf gegeven. Daarom "
+                        "krijg je meer tijd.",
+    ("nl", "NL", "u"): "Uw pakket is helaas niet aangekomen, dus we hebben u het cadeau zelf gegeven. Daarom krijgt "
+                       "u meer tijd.",
+    ("nl", "BE", "je"): "Het pakje is helaas niet toegekomen, dus we hebben je het cadeau zelf gegeven. Daarom krijg "
+                        "je meer tijd.",
+    ("nl", "BE", "u"): "Uw pakje is helaas niet toegekomen, dus we hebben u het cadeau zelf gegeven. Daarom krijgt u "
+                       "meer tijd.",
+    ("en", "NL", "je"): "Unfortunately the parcel didn't reach you, so we gave you the gift ourselves. That gives you "
+                        "more time.",
+}
+
+
+def test_after_a_second_lost_parcel_the_hand_over_message_says_no_first_parcel(shop):
+    """Her first parcel got lost, the new one sent after it got lost too, and the owner gave her the
+    gift by hand: the message about her new dates said "Je eerste pakketje is helaas niet
+    aangekomen" ("Unfortunately the first parcel didn't reach you"), untrue of the second. "The
+    parcel" is true of either; for every reader."""
+    from desktop.presentation.collab_texts import moved_message
+    from desktop.store.models import AgreementVersion
+
+    from .readers import as_reader
+
+    lotte = person("Lotte Peeters")
+    first = send(lotte, [product()])  # Mon 23 Nov
+    collaboration = agree(lotte, first.new_collaboration_id, [("story", 2, date(2026, 12, 1))])
+    shipping.advance(first.shipment_id, "lose", local(date(2026, 12, 2)))
+    second = send(lotte, [product("Armband Anker II")], now=local(date(2026, 12, 3)), collaboration_id=collaboration.id)
+    shipping.advance(second.shipment_id, "lose", local(date(2026, 12, 8)))
+    shipping.create_shipment(shipping.NewShipment(person_id=lotte.id, items=[(product("Armband Anker III").id, 1)],
+                                                  collaboration_id=collaboration.id), local(date(2026, 12, 9)))
+    given = local(date(2026, 12, 11), 11)
+    [task] = [item for item in due_at(given, lotte) if item.kind == "gift"]
+    due.dismiss(task, given, None)
+    version = (AgreementVersion.select().where(AgreementVersion.collaboration == collaboration.id)
+               .order_by(AgreementVersion.id.desc()).get())
+    for (lang, country, form), why in _HANDED_AGAIN_WHY.items():
+        as_reader(lotte, lang, country, form)
+        text = moved_message(AgreementVersion.get_by_id(version.id))  # her language and form as saved
+        assert why in text, (lang, country, form, text)
+        assert "eerste" not in text and "first" not in text

@@ -698,3 +698,73 @@ def test_the_order_dialog_offers_no_news_of_the_making_once_it_is_made(qtbot, de
     dialog = OrderMessageDialog(None, order.id, "order_update", NOW)
     qtbot.addWidget(dialog)
     assert dialog.kind.count() == 0 and not dialog.body.toPlainText()
+
+
+# Her own step 1 of an unanswered message, per reader: (subject, body) as she might write it.
+_HER_REPLY_1 = {
+    "nl": ("Even checken", "Hoi {voornaam}!\n\nOp {bericht_van} stuurde ik je een DM over {titel}. Is die goed "
+                           "aangekomen? Laat je even iets weten?\n\nLiefs,\nEva van Zilver & Zo"),
+    "en": ("Just checking", "Hey {voornaam}!\n\nOn {bericht_van} I sent you a DM about {titel}. Did it reach you? "
+                            "Let me know?\n\nLove,\nEva from Zilver & Zo"),
+}
+
+
+def test_her_own_first_follow_up_is_kept_when_a_parcel_check_in_joins_it(demo):
+    """She reworded step 1 of an unanswered message (reply.1), not its wording with a parcel
+    (reply.1.parcel): when a parcel's check-in rode along, the standard reply.1.parcel went out
+    instead, her wording, greeting and signature gone. Her step 1 is sent, the parcel question
+    closing it as another subject ("Nog iets anders: …", not an "O ja, is het … aangekomen?"
+    that echoes her own "did it arrive?"); once she rewords reply.1.parcel too, that is sent."""
+    from desktop.store import templates
+    from desktop.store.models import Deliverable, Product, Shipment, ShipmentItem
+
+    mila = Person.get(Person.name == "Mila Smit")
+    collab = Collaboration.get(Collaboration.person == mila)
+    Event.create(at=NOW - timedelta(days=4), kind="message", channel="instagram", direction="out",
+                 text="Zullen we de datum vastleggen?", person=mila, subject_type="collaboration",
+                 subject_id=collab.id)
+    other = Collaboration.create(person=mila, title="Naamketting in een story", status="shipped",
+                                 agreed_at=NOW - timedelta(days=8), response_days=3)
+    Deliverable.create(collaboration=other, kind="story", deadline=NOW + timedelta(days=20))
+    parcel = Shipment.create(person=mila, collaboration=other, status="sent", sent_at=NOW - timedelta(days=6),
+                             value_cents=4295, created_at=NOW - timedelta(days=6))
+    ShipmentItem.create(shipment=parcel, product=Product.get(Product.name == "Naamketting"))
+    [item] = [i for i in due.due_now(NOW) if i.person_id == mila.id and i.action == "message"]
+    assert item.template == "reply.1" and [p.kind for p in item.parts] == ["reply", "shipment"]
+    for lang, country, form in READERS:
+        as_reader(mila, lang, country, form)
+        templates.save("reply.1", lang, form, *_HER_REPLY_1[lang], NOW)
+    for lang, country, form in READERS:
+        as_reader(mila, lang, country, form)
+        to = due_texts.recipient(Person.get_by_id(mila.id))
+        message = due_texts.compose(item, NOW, channel="")
+        assert message.template == "reply.1", (lang, country, form, message.body)  # was reply.1.parcel
+        subject, body = _HER_REPLY_1[lang]
+        assert message.subject == subject
+        assert message.body.startswith(body.split("{")[0] + "Mila!"), message.body
+        assert message.body.endswith(body.rsplit("\n\n", 1)[1]), message.body
+        apart = messages.parcel_question({"product": ["Naamketting"]}, to, apart=True)
+        assert "\n\n" + apart + "\n\n" in message.body, (lang, country, form, message.body)
+        asked = _arrival_questions(message.body)
+        assert len(asked) == 2 and "Naamketting" not in asked[0] and asked[1] == apart, asked
+    # her own wording with the parcel goes out once there is one
+    as_reader(mila, "nl", "NL", "je")
+    templates.save("reply.1.parcel", "nl", "je", "Twee vragen",
+                   "Hoi {voornaam}!\n\nMijn DM van {bericht_van} over {titel}: {pakketvraag}\n\nLiefs,\nEva", NOW)
+    message = due_texts.compose(item, NOW, channel="")
+    assert message.template == "reply.1.parcel" and message.subject == "Twee vragen"
+    to = due_texts.recipient(Person.get_by_id(mila.id))
+    assert messages.parcel_question({"product": ["Naamketting"]}, to, with_message=True) in message.body
+
+
+def test_reply_1_parcel_tells_in_the_editor_when_it_is_sent_and_what_its_question_is():
+    """The template editor names {pakketvraag} in reply.1.parcel as the one question about her
+    message and the parcel (it read "Question: has the parcel arrived?"), and says when the
+    template is sent instead of step 1."""
+    assert messages.placeholder_label("reply.1.parcel", "pakketvraag") == "Question: did my message and the parcel arrive?"
+    assert messages.placeholder_label("ladder.1", "pakketvraag") == messages.PLACEHOLDER_LABELS["pakketvraag"]
+    assert "message" in messages.placeholder_help("reply.1.parcel", "pakketvraag")
+    assert messages.placeholder_help("ladder.1", "pakketvraag") == messages.PLACEHOLDERS["pakketvraag"]
+    note = messages.TEMPLATE_NOTES["reply.1.parcel"]
+    assert "instead of step 1" in note and "If you changed step 1" in note
+    assert "parcel check-in" in messages.TEMPLATES["reply.1.parcel"].title

@@ -107,3 +107,30 @@ def test_the_new_check_ins_are_edited_like_the_plain_one():
     for template_id in ("shipment.received.again", "shipment.received.again.returned"):
         assert template_id in messages.template_ids()
         assert set(messages.placeholders_for(template_id)) == plain
+
+
+def test_a_parcel_sent_after_the_gift_was_handed_over_gets_the_plain_check_in(shop):  # noqa: F811
+    """Her first parcel (Armband Anker) got lost; the replacement was packed and then given to her
+    by hand ("Done without a parcel…": the collaboration "received"). A later, different parcel
+    (Oorbellen Ster) was checked in on as "The parcel I sent you earlier got lost on its way. On …
+    I sent you the Oorbellen Ster again": untrue, she had her gift and the lost parcel held
+    another product. Its check-in is the plain one."""
+    settings.set("shop_name", "Zilver & Zo")
+    settings.set("owner_name", "Eva")
+    lotte = _english(person("Lotte Peeters"))
+    first = send(lotte, [product("Armband Anker")])  # Mon 23 Nov
+    collaboration = agree(lotte, first.new_collaboration_id, [("story", 2, date(2026, 12, 1))])
+    shipping.advance(first.shipment_id, "lose", local(date(2026, 12, 4)))
+    shipping.create_shipment(shipping.NewShipment(person_id=lotte.id, items=[(product("Armband Anker II").id, 1)],
+                                                  collaboration_id=collaboration.id), local(date(2026, 12, 8)))
+    given = local(date(2026, 12, 10), 11)
+    [task] = [item for item in due_at(given, lotte) if item.kind == "gift"]
+    due.dismiss(task, given, None)
+    later = send(lotte, [product("Oorbellen Ster", 1999)], now=local(date(2026, 12, 12)),
+                 collaboration_id=collaboration.id)
+    assert shipping.replaced_parcel(later.shipment_id) is None  # was "lost"
+    now = local(date(2026, 12, 16), 11)
+    message = due_texts.compose(_checkin(lotte, later.shipment_id, now), now)
+    assert message.template in ("shipment.received", "shipment.received.alt")
+    assert "lost" not in message.body and "again" not in message.body
+    assert "Oorbellen Ster" in message.body

@@ -268,3 +268,21 @@ def test_a_template_saved_with_dutch_names_reads_in_english_and_renders(qtbot, d
     assert dialog.body.toPlainText() == "{greeting} you are {days_late}.\n\n{sign_off}\n{your_name}"
     assert dialog.edits == {}
     assert "Hi Sanne, you are 2 days late." in dialog.preview.toPlainText()
+
+
+def test_reply_1_parcel_says_when_it_is_sent_and_names_its_joined_question(qtbot, database, translator):
+    """reply.1.parcel is sent instead of step 1 when a parcel check-in joins it: the editor says
+    so (and that a reworded step 1 is sent instead when this one is not), and its {pakketvraag}
+    is the question about her message and the parcel, not "has the parcel arrived?"."""
+    i18n.set_language("en")
+    dialog = make(qtbot, "reply.1.parcel")
+    assert offered(dialog)["pakketvraag"] == "Question: did my message and the parcel arrive?"
+    assert "unanswered message and the parcel" in choose(dialog, "pakketvraag").toolTip()
+    assert dialog.template_state.text().startswith("Sent instead of step 1 when a parcel's check-in falls due")
+    index = dialog.template.findData("reply.1.parcel")
+    assert "If you changed step 1's text" in dialog.template.itemData(index, Qt.ToolTipRole)
+    assert "when a parcel check-in joins it" in dialog.template.itemText(index)
+    # elsewhere the closing question keeps its own name, and no note stands above the state
+    dialog.template.setCurrentIndex(dialog.template.findData("ladder.1"))
+    assert offered(dialog)["pakketvraag"] == "Question: has the parcel arrived?"
+    assert dialog.template_state.text().startswith("This is the standard text.")

@@ -64,13 +64,17 @@ def none_arrived(parcel_statuses: Iterable[str]) -> bool:
     return any(s in GONE for s in statuses) and all(s in NOT_WITH_HER for s in statuses)
 
 
-def replaced(earlier_statuses: Iterable[str]) -> str | None:
+def replaced(earlier_statuses: Iterable[str], collab_status: str | None = None) -> str | None:
     """What happened to the parcel a new one replaces, given the statuses of the parcels sent
     before it (of the same collaboration or order, oldest first): when none of them reached
     her (:func:`none_arrived`), the latest that got lost or came back ("lost", "returned");
-    else None (her first parcel, or one sent beside another that is with her)."""
+    else None (her first parcel, or one sent beside another that is with her). A parcel of a
+    collaboration whose gift reached her another way since (``collab_status`` in
+    ``GIFT_WITH_HER_STATUSES``: a replacement handed over after a lost parcel) replaces
+    nothing: "the parcel I sent you earlier got lost, so I sent your … again" was untrue of a
+    later parcel, she had been given the gift by hand."""
     statuses = list(earlier_statuses)
-    if not none_arrived(statuses):
+    if collab_status in GIFT_WITH_HER_STATUSES or not none_arrived(statuses):
         return None
     return next(status for status in reversed(statuses) if status in GONE)
 

@@ -297,16 +297,19 @@ def label_request_message(content: Content) -> str:
 # TRANSLATORS: to the influencer, in her form of address; Belgian readers get "pakje".
 _WHY_MOVED = {
     "late_gift": NF_("Your parcel went out later than we had planned, so you get more time."),
-    "resent": NF_("Unfortunately the first parcel didn't reach you, so we've sent a new one. That gives you more time."),
+    # a new parcel in place of the one that came back or got lost: "the parcel", not "the first
+    # parcel" (untrue after a replacement that did not arrive either)
+    "resent": NF_("Unfortunately the parcel didn't reach you, so we've sent a new one. That gives you more time."),
     "handed_over": NF_("We gave you the gift later than we had planned, so you get more time."),
-    # the gift given without a parcel, in place of the one that came back or got lost
-    "handed_again": NF_("Unfortunately the first parcel didn't reach you, so we gave you the gift ourselves. That "
+    # the gift given without a parcel, in place of the one that came back or got lost (or of a
+    # replacement that did not arrive either: "the first parcel" was untrue then)
+    "handed_again": NF_("Unfortunately the parcel didn't reach you, so we gave you the gift ourselves. That "
                         "gives you more time."),
 }
 _WHY_MOVED_BE = (
     NBE_("Your parcel went out later than we had planned, so you get more time."),
-    NBE_("Unfortunately the first parcel didn't reach you, so we've sent a new one. That gives you more time."),
-    NBE_("Unfortunately the first parcel didn't reach you, so we gave you the gift ourselves. That "
+    NBE_("Unfortunately the parcel didn't reach you, so we've sent a new one. That gives you more time."),
+    NBE_("Unfortunately the parcel didn't reach you, so we gave you the gift ourselves. That "
          "gives you more time."),
 )
 # TRANSLATORS: one moved deadline in a message to the influencer: "Je reel: uiterlijk vrijdag

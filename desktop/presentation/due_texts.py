@@ -778,14 +778,26 @@ def _composed(item: DueItem, now: datetime, extra: dict[str, object] | None) -> 
     to = recipient(person)
     values, owed = item_values(item, person, now, s)
     values.update(extra or {})
-    # a final notice that ends several collaborations in its plural wording (its own template)
-    template = messages.wording(item.template, owed)
+    # a final notice that ends several collaborations in its plural wording (its own template);
+    # her own step 1 of an unanswered message unless she reworded its wording with a parcel too
+    template = messages.wording(item.template, owed, _own_of(item.template, to))
     if template in messages.ASKS_ARRIVAL.values():  # "did it reach you?" asks after the parcel too, once
         values["pakketvraag"] = owed.asked_with_message
+    elif template in messages.ASKS_ARRIVAL and owed.pakketvraag:  # her own words: the parcel as another subject
+        values["pakketvraag"] = owed.asked_apart
     subject, body = (templates.own(template, to.lang, to.context)
                      or messages.default_text(template, to.lang, to.context, to.country))
     body, values = fitted(values, body, owed)
     return messages.render(template, values, to, now=now, tz=s.tz, override=(subject, body))
+
+
+def _own_of(template_id: str, to: messages.Recipient) -> set[str]:
+    """Which of ``template_id`` and its wording with a parcel (``messages.ASKS_ARRIVAL``) the
+    owner has her own text of, for ``to``'s language and form (``messages.wording``)."""
+    joined = messages.ASKS_ARRIVAL.get(template_id)
+    if joined is None:
+        return set()
+    return {t for t in (template_id, joined) if templates.own(t, to.lang, to.context) is not None}
 
 
 def delay_reason() -> str:

@@ -212,20 +212,20 @@ def _deadlines_moved(p):
                         "moves: {dates}",
                         "Gift given without a parcel {days} days after the agreement, so the deadline of {title} "
                         "moves: {dates}", p["days"]).format(title=p["title"], days=p["days"], dates=dates)
+    count = len(p["dates"])  # one deadline or several: "the deadline … moves", "the deadlines … move"
     if p.get("why") == "handed_again":
         # TRANSLATORS: timeline event: every parcel of the collaboration came back or got lost, and then
-        # the gift reached her another way than a parcel (by hand, say), so its open deadlines move later
-        # by the {days} days since the parcel that did not arrive went out.
-        return ngettext("Gift given without a parcel in place of the one that did not arrive, so the deadline of "
-                        "{title} moves {days} day later: {dates}",
-                        "Gift given without a parcel in place of the one that did not arrive, so the deadline of "
-                        "{title} moves {days} days later: {dates}", p["days"]).format(
-            title=p["title"], days=p["days"], dates=dates)
-    # TRANSLATORS: timeline event: a new parcel went out after the earlier one came back or
-    # got lost, so the collaboration's open deadlines move later by {days} days.
-    return ngettext("New parcel sent, so the deadline of {title} moves {days} day later: {dates}",
-                    "New parcel sent, so the deadline of {title} moves {days} days later: {dates}", p["days"]).format(
-        title=p["title"], days=p["days"], dates=dates)
+        # the gift reached her another way than a parcel (by hand, say), so its open deadlines move
+        # later; {dates}: each new date with the one before ("18 dec 2026 (was 1 dec 2026), …"). No
+        # number of days: each deadline moves by its own (the count held for the first only).
+        return ngettext("Gift given by hand after the parcel did not arrive, so the deadline of {title} moves: {dates}",
+                        "Gift given by hand after the parcel did not arrive, so the deadlines of {title} move: "
+                        "{dates}", count).format(title=p["title"], dates=dates)
+    # TRANSLATORS: timeline event: a new parcel went out after the earlier one came back or got lost,
+    # so the collaboration's open deadlines move later; {dates}: each new date with the one before.
+    return ngettext("New parcel sent, so the deadline of {title} moves: {dates}",
+                    "New parcel sent, so the deadlines of {title} move: {dates}", count).format(
+        title=p["title"], dates=dates)
 
 
 @_fact("agreement_confirmed")
@@ -616,7 +616,7 @@ event_search.use_wording(search_words)  # the store indexes a fact by these word
 # Raise it when a fact's sentence changes in this module without any catalog text changing
 # (which changes ``i18n.catalogs_fingerprint`` by itself): the stored search words follow at
 # the next start (``wording_stamp``).
-WORDING_VERSION = 1
+WORDING_VERSION = 2  # 2: a moved deadline's line after a lost parcel names no day count, "deadlines" for several
 
 
 def wording_stamp() -> str:

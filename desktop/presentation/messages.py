@@ -18,7 +18,7 @@ formatted with Babel for the recipient's locale: nl_NL, nl_BE for Belgians, or e
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone, tzinfo
 
@@ -90,6 +90,30 @@ PLACEHOLDER_LABELS: dict[str, str] = {
     "wijzigingen": NP_("placeholder", "The new deadlines"),
     "waarom": NP_("placeholder", "Why there is more time"),
 }
+# A placeholder that stands for something else in one template than in the rest: its name and
+# its help there (``placeholder_label``, ``placeholder_help``). In "reply.1.parcel" {pakketvraag}
+# is one question about her unanswered message and the parcel, not "has the parcel arrived?".
+_PLACEHOLDER_LABELS_IN = {
+    # TRANSLATORS: a placeholder's name in the template editor: one question whether both an earlier
+    # message and a parcel arrived (Dutch: "Vraag of bericht én pakket zijn aangekomen").
+    "reply.1.parcel": {"pakketvraag": NP_("placeholder", "Question: did my message and the parcel arrive?")},
+}
+_PLACEHOLDER_HELP_IN = {
+    # TRANSLATORS: help text for {pakketvraag} in the follow-up that asks about a message and a parcel at once.
+    "reply.1.parcel": {"pakketvraag": N_("one question whether both your unanswered message and the parcel that is "
+                                         "due for a check-in arrived, e.g. “Did both my message and the parcel with "
+                                         "the Naamketting reach you?”")},
+}
+
+
+def placeholder_label(template_id: str, name: str) -> str:
+    """The name of ``name`` in the template editor for ``template_id`` (a "placeholder" msgid)."""
+    return _PLACEHOLDER_LABELS_IN.get(template_id, {}).get(name) or PLACEHOLDER_LABELS[name]
+
+
+def placeholder_help(template_id: str, name: str) -> str:
+    """What ``name`` stands for in ``template_id`` (a msgid): the help the editor shows."""
+    return _PLACEHOLDER_HELP_IN.get(template_id, {}).get(name) or PLACEHOLDERS[name]
 
 
 # A message whose signature would have neither of these is not signed at all.
@@ -368,13 +392,24 @@ def cut_takes(text: str, name: str, other: str) -> bool:
     return False
 
 
+def _signed_off(paragraph: str) -> bool:
+    """Is ``paragraph`` a sign-off written out ("Liefs,\nEva van Zilver & Zo"): a few short lines,
+    the first a greeting that ends in a comma?"""
+    lines = paragraph.strip().split("\n")
+    return len(lines) <= 4 and lines[0].rstrip().endswith(",") and all(len(line) <= 60 for line in lines)
+
+
 def with_paragraph(text: str, name: str) -> str:
     """``text`` with ``{name}`` in it: as it is when it already has it, else as a
-    paragraph of its own before the sign-off line ({groet}), or at the end."""
+    paragraph of its own before the sign-off line ({groet}, or the owner's own words for it:
+    "Liefs,\nEva"), or at the end."""
     if name in placeholders_in(text):
         return text
     at = text.find("{groet}")
     if at < 0:
+        head, gap, last = text.rstrip().rpartition("\n\n")
+        if gap and _signed_off(last):  # her sign-off written out: the paragraph comes before it
+            return head + "\n\n{" + name + "}\n\n" + last
         return text.rstrip() + "\n\n{" + name + "}"
     line_start = text.rfind("\n", 0, at) + 1
     return text[:line_start] + "{" + name + "}\n\n" + text[line_start:]
@@ -611,7 +646,9 @@ SEVERAL_COLLABORATIONS = {
 
 
 # The follow-up of her unanswered message that asks whether it arrived, in its wording for a parcel
-# check-in riding along: one question about both (``Owed.asked_with_message``), not two.
+# check-in riding along: one question about both (``Owed.asked_with_message``), not two. Unless the
+# owner reworded the first and not the second (``wording``'s ``own``): her own words then, with
+# the parcel question as another subject (``Owed.asked_apart``) closing them.
 ASKS_ARRIVAL = {"reply.1": "reply.1.parcel"}
 
 
@@ -624,7 +661,7 @@ REPLACEMENT_PARCEL = {
 }
 
 
-def wording(template_id: str, owed: Owed | None) -> str:
+def wording(template_id: str, owed: Owed | None, own: Collection[str] = ()) -> str:
     """The template a ladder step's message is written in: its own, or for a final notice
     about the work of several collaborations (``Owed.collaborations``), its plural wording
     ("I'll end our collaborations"; the owner edits it as a template of its own); the
@@ -632,9 +669,13 @@ def wording(template_id: str, owed: Owed | None) -> str:
     in the words of the new parcel ("Has your parcel arrived?" read as if the lost one
     were asked about, or as if there had been only one); the first follow-up of her unanswered
     message ("did it reach you?") with a parcel check-in riding along asks after both in one
-    question (``ASKS_ARRIVAL``), never twice whether something arrived."""
+    question (``ASKS_ARRIVAL``), never twice whether something arrived; but when the owner
+    reworded that follow-up and not its wording with the parcel (``own``: the templates she has
+    her own text of), her words are sent (with the parcel question closing them, ``Owed.asked_apart``):
+    the standard text in their place lost her wording, greeting and signature."""
     if owed is not None and owed.pakketvraag and template_id in ASKS_ARRIVAL:
-        return ASKS_ARRIVAL[template_id]
+        joined = ASKS_ARRIVAL[template_id]
+        return template_id if template_id in own and joined not in own else joined
     if owed is not None and owed.collaborations > 1:
         return SEVERAL_COLLABORATIONS.get(template_id, template_id)
     if owed is not None and owed.replaces:
@@ -657,12 +698,21 @@ _t(
 # aangekomen? … O ja, is het pakketje … goed aangekomen?"); here one question asks after both.
 _t(
     "reply.1.parcel",
-    N_("Unanswered message, step 1: did it arrive? (with a parcel)"),
+    # TRANSLATORS: a template's name in the editor: step 1 as sent when a parcel check-in falls due with it.
+    N_("Unanswered message, step 1: did it arrive? (when a parcel check-in joins it)"),
     # TRANSLATORS: subject of a follow-up that asks whether both an earlier message and a parcel arrived.
     NF_("Did my message and parcel reach you?"),
     NF_("{aanhef}\n\nOn {bericht_van} I sent you a message about “{titel}”, but I haven't heard back yet. "
         "{pakketvraag} A one-line reply is plenty.\n\n{groet}\n{afzender}\n{winkel}"),
 )
+# When a template is sent, where its name cannot say it all: the template editor shows it.
+TEMPLATE_NOTES = {
+    # TRANSLATORS: in the template editor, under the template "Unanswered message, step 1: did it arrive?
+    # (when a parcel check-in joins it)".
+    "reply.1.parcel": N_("Sent instead of step 1 when a parcel's check-in falls due at the same time: one question "
+                         "asks whether both your message and the parcel arrived. If you changed step 1's text and "
+                         "not this one, your step 1 is sent, with the question about the parcel at the end."),
+}
 _t(
     "reply.1.alt",
     N_("Unanswered message, step 1: did it arrive? (alternative wording)"),
@@ -1391,6 +1441,10 @@ class Owed:
     # the same parcel asked about together with her unanswered message ("did both my message and
     # the parcel … reach you?"): {pakketvraag} of the wordings in ``ASKS_ARRIVAL``
     asked_with_message: str = ""
+    # the same parcel asked about as another subject ("On another note, did the parcel … arrive
+    # safely?"): {pakketvraag} of the owner's own wording of a template in ``ASKS_ARRIVAL`` (it may
+    # ask whether her message arrived: "Oh, and did the parcel arrive?" echoed that)
+    asked_apart: str = ""
 
 
 def _day(value: object, tz: tzinfo) -> date | None:
@@ -1441,7 +1495,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
     dated = len(days) > 1
     slots: list[object] = []  # a phrase, or the list of deliverables named together
     groups: dict[tuple, list[tuple[int, Mapping[str, object]]]] = {}
-    questions, together = [], []
+    questions, together, elsewise = [], [], []
     for index, (kind, sid, d) in enumerate(parts):
         if kind == "deliverable":
             collab = d.get("collaboration_id")
@@ -1453,6 +1507,7 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
         elif kind == "shipment" and index > 0:
             questions.append(parcel_question(d, recipient, apart))
             together.append(parcel_question(d, recipient, with_message=True))
+            elsewise.append(parcel_question(d, recipient, apart=True))
         else:
             slots.append(describe(kind, d, recipient, now, tz))
 
@@ -1496,7 +1551,8 @@ def describe_owed(parts: Sequence[tuple[str, int, Mapping[str, object]]], recipi
     collaborations = len({d.get("collaboration_id") for _sid, d in deliverables})
     # a parcel check-in of its own about a new parcel is worded as one (``wording``)
     replaces = str(parts[0][2].get("replaces") or "") if parts and parts[0][0] == "shipment" else ""
-    return Owed(tuple(phrases), deadline, days, " ".join(questions), collaborations, replaces, " ".join(together))
+    return Owed(tuple(phrases), deadline, days, " ".join(questions), collaborations, replaces, " ".join(together),
+                " ".join(elsewise))
 
 
 def _one_deliverable(d: Mapping[str, object], recipient: Recipient, catalog, contexts, dated: bool,
@@ -1673,7 +1729,7 @@ __all__ = [
     "closed_sentence",
     "with_paragraph", "DELIVERABLE_WORDS", "NoticeCollaboration", "notice_words", "listed_deliverables",
     "COUNTED_WORDS", "NUMBER_WORDS", "deliverable_words", "OPTIONAL", "SEVERAL_COLLABORATIONS", "REPLACEMENT_PARCEL",
-    "ASKS_ARRIVAL",
+    "ASKS_ARRIVAL", "placeholder_label", "placeholder_help", "TEMPLATE_NOTES",
     "wording",
     "greeting", "sign_off", "for_channel", "LETTER_CHANNELS",
     "default_form",

@@ -353,15 +353,17 @@ def replaced_parcel(shipment_id: int) -> str | None:
     """When a parcel to an influencer is a new one, sent because every earlier parcel of its
     collaboration got lost or came back: what happened to the one it replaces, the latest of
     them ("lost", "returned"; ``domain/shipments.replaced``); else None (her first parcel, one
-    sent beside another that reached her, a parcel of no collaboration). A custom order's
-    counterpart: ``store/orders.replaced_parcel``."""
+    sent beside another that reached her, a parcel of no collaboration, a parcel sent after
+    the gift reached her by hand). A custom order's counterpart: ``store/orders.replaced_parcel``."""
     parcel = Shipment.get_or_none(Shipment.id == shipment_id)
     if parcel is None or parcel.collaboration_id is None:
         return None
     earlier = [status for (status,) in Shipment.select(Shipment.status)
                .where((Shipment.collaboration == parcel.collaboration_id) & (Shipment.id < parcel.id))
                .order_by(Shipment.id).tuples()]
-    return rules.replaced(earlier)
+    collab_status = Collaboration.select(Collaboration.status).where(
+        Collaboration.id == parcel.collaboration_id).scalar()
+    return rules.replaced(earlier, collab_status)
 
 
 def awaiting_receipt(now: datetime, ladder: LadderSettings) -> list[Shipment]:

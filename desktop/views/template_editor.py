@@ -123,6 +123,9 @@ class TemplateEditor(QWidget):
 
         for template_id, template in messages.TEMPLATES.items():
             self.template.addItem(_(template.title), template_id)
+            if template_id in messages.TEMPLATE_NOTES:  # when it is sent, where the name cannot say it all
+                self.template.setItemData(self.template.count() - 1, _(messages.TEMPLATE_NOTES[template_id]),
+                                          Qt.ToolTipRole)
         self.language.addItem(_("Dutch"), "nl")
         self.language.addItem(_("English"), "en")
         # The templates open in the language the app speaks: an owner who works in English
@@ -206,13 +209,14 @@ class TemplateEditor(QWidget):
     def _show_state(self) -> None:
         selection = self.selection()
         if selection in self.edits:
-            self.template_state.setText(_("Changed: saved when you save the settings"))
+            state = _("Changed: saved when you save the settings")
         else:
             own = due_texts.template_text(*selection)[2]
             # A sentence, not a lone word beside the reset button: what this text is, and what to do.
-            self.template_state.setText(
-                _("This is your own wording; “Reset to default” brings back the standard text.") if own else
-                _("This is the standard text. Change it here to make it your own."))
+            state = (_("This is your own wording; “Reset to default” brings back the standard text.") if own else
+                     _("This is the standard text. Change it here to make it your own."))
+        note = messages.TEMPLATE_NOTES.get(selection[0])  # when this template is sent (reply.1.parcel)
+        self.template_state.setText(state if note is None else _(note) + "\n" + state)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.FocusIn and watched in (self.subject, self.body):
@@ -228,12 +232,14 @@ class TemplateEditor(QWidget):
         """The placeholders this template can use, each by its plain meaning."""
         self.placeholders.clear()
         language = i18n.current_language()
-        for name in messages.placeholders_for(self.template.currentData()):
-            item = QListWidgetItem(pgettext("placeholder", messages.PLACEHOLDER_LABELS[name]))
+        template_id = self.template.currentData()
+        for name in messages.placeholders_for(template_id):
+            # its meaning in this template ({pakketvraag} in reply.1.parcel asks after her message too)
+            item = QListWidgetItem(pgettext("placeholder", messages.placeholder_label(template_id, name)))
             item.setData(CODE_ROLE, name)
             typed = messages.spelled_name(name, language)
             item.setData(NAME_ROLE, typed)
-            item.setToolTip("{" + typed + "}: " + _(messages.PLACEHOLDERS[name]))
+            item.setToolTip("{" + typed + "}: " + _(messages.placeholder_help(template_id, name)))
             self.placeholders.addItem(item)
         self.placeholders.setCurrentRow(0)
 
@@ -273,6 +279,8 @@ class TemplateEditor(QWidget):
             s = due.ladder_settings()
             to = messages.Recipient(due_texts.recipient(person).first_name, language, person.country, form)
             values, owed = due_texts.item_values(item, person, now, s, to)
+            if template_id in messages.ASKS_ARRIVAL and owed.pakketvraag:  # her own step 1, the parcel apart
+                values["pakketvraag"] = owed.asked_apart
             title = _("Preview for {person}").format(person=person.name)
         else:
             values, owed = messages.sample_values(language), None

@@ -38,6 +38,7 @@ class Parcel:
     typed: bool = False  # typed in the order form ("Deliver to another address"), not the shop's order's
     iso_country: str = ""  # the country as two letters when known ("NL", "BE", "CA"), else ""
     country_written: str = ""  # the country as the shop's file or the order form wrote it ("Canada")
+    region: str = ""  # a state or province as the shop's file wrote it ("AK"; v20)
 
     @property
     def complete(self) -> bool:
@@ -51,7 +52,7 @@ class Parcel:
         """Where it goes, for ``address_texts`` to write (with the recipient's name first)."""
         return PostalAddress(street=self.street, postcode=self.postcode, city=self.city,
                              country=self.iso_country or self.country_code, written=self.country_written,
-                             name=self.name if name else "")
+                             name=self.name if name else "", region=self.region)
 
     def one_line(self) -> str:
         """ "Kerkstraat 12, 9000 Gent, België" (the parts there are; the country when it is
@@ -63,7 +64,7 @@ def ship_to_parcel(ship: ShipTo, customer: Person) -> Parcel:
     return Parcel(name=ship.name or customer.name, street=ship.street, postcode=ship.postcode, city=ship.city,
                   country=country_words(PostalAddress.of_ship(ship), home=""), country_code=ship.country_code,
                   phone=ship.phone, from_the_order=True, gift=not ship.is_for(customer.name), typed=ship.typed,
-                  iso_country=ship.iso_country, country_written=ship.country.strip())
+                  iso_country=ship.iso_country, country_written=ship.country.strip(), region=ship.region)
 
 
 def parcel_of(order_id: int | None, customer: Person) -> Parcel:

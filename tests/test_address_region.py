@@ -1,9 +1,11 @@
-"""A delivery's state or province (schema v20).
+"""A delivery's state or province (schema v20), and the address on a foreign customer's card.
 
 Review of the one address formatter: it promised "City, ST 12345" for the United States,
 but no state was ever read or kept: the ship dialog wrote "ANCHORAGE 99503-2016", Canada
 "Edmonton T6W 0X1" without AB, while Etsy's export has "Ship State", Shopify's "Shipping
-Province" and WooCommerce's "shipping_state".
+Province" and WooCommerce's "shipping_state". And a card of "another country" (her card
+keeps only NL, BE or other) was written postcode first with "Ander land" ("NN5 7NP
+NORTHAMPTON"), while her order that gave that address names the United Kingdom.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from babel import Locale
 from desktop import paths
 from desktop.domain import order_importers as oi
 from desktop.domain.shipments import ShipTo
-from desktop.presentation import delivery_texts
+from desktop.presentation import address_texts, delivery_texts
 from desktop.presentation.address_texts import PostalAddress, address_lines, place_lines
 from desktop.store import orders, shop_orders
 from desktop.store.models import Person, ShopOrder
@@ -125,6 +127,34 @@ def test_the_state_is_written_only_where_the_country_writes_one():
     assert place_lines(PostalAddress("1 Rd", "6011", "Wellington", "NZ", region="Wellington")) == ["Wellington 6011"]
 
 
+# --- the card of a customer in another country -------------------------------------------------
+
+@needs_orders
+def test_a_foreign_customer_s_card_is_written_as_her_country_writes_it(database):
+    imported(ETSY)
+    uk = Person.get(Person.name == "Fulkj West")
+    assert uk.country == "other"  # her card: NL, BE or other (it chooses her language)
+    assert nl(delivery_texts.card_address(uk)) == ["96 East Smlr", "NORTHAMPTON", "NN5 7NP", "Verenigd Koninkrijk"]
+    us = Person.get(Person.name == "Iiyjlld Qtkyzdkf")
+    assert nl(delivery_texts.card_address(us)) == ["PO Box 986", "Bernalillo, NM 87004", "Verenigde Staten"]
+    # a parcel to her card (no delivery of the shop's order): the same
+    parcel = delivery_texts.parcel_of(None, uk)
+    assert parcel.one_line() == "96 East Smlr, NORTHAMPTON NN5 7NP, Verenigd Koninkrijk"
+
+
+@needs_orders
+def test_a_card_whose_address_no_order_went_to_stays_another_country(database, translator):
+    imported(ETSY)
+    uk = Person.get(Person.name == "Fulkj West")
+    Person.update(street="Elm Road 4", postcode="NN1 1AA").where(Person.id == uk.id).execute()
+    moved = Person.get_by_id(uk.id)  # typed by the owner: Afspraak does not know where that is
+    assert delivery_texts.card_address(moved).written == ""
+    assert nl(delivery_texts.card_address(moved))[-1] == "Ander land"
+    # a card of the Netherlands or Belgium says its country itself
+    Person.update(country="BE", street="96 East Smlr", postcode="NN5 7NP").where(Person.id == uk.id).execute()
+    assert address_texts.iso_country(delivery_texts.card_address(Person.get_by_id(uk.id))) == "BE"
+
+
 # --- schema v20 --------------------------------------------------------------------------------
 
 OLDER = [p for p in FIXTURES if int(p.stem[1:]) < 20]
@@ -188,3 +218,35 @@ def test_a_recipient_is_erased_from_a_backup_of_before_v20(data_dir, tmp_path):
         assert con.execute("SELECT COUNT(*) FROM shop_order WHERE ship_name = 'Zoë Verhoeven'").fetchone()[0] == 0
     finally:
         con.close()
+
+
+@needs_orders
+def test_the_maatwerk_and_influencers_panes_write_her_card_as_her_country_does(qtbot, database, translator):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from desktop.store.models import CustomOrder
+    from tests.helpers import make_window
+
+    imported(ETSY)
+    uk = Person.get(Person.name == "Fulkj West")
+    Person.update(is_influencer=True).where(Person.id == uk.id).execute()
+    typed = CustomOrder.create(person=uk, personalisation="Fulkj", ordered_on=NOW.date(), created_at=NOW,
+                               order_number="UK-1")
+    window = make_window(qtbot, "nl", view="orders", size=(1366, 768))
+
+    def texts(view) -> list[str]:
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return [" ".join(w.text().split()) for w in view.detail.findChildren(QLabel) if w.text()]
+
+    orders_view = window.view("orders")
+    orders_view.clock = lambda: NOW
+    orders_view.refresh()
+    assert orders_view.select_order(typed.id)
+    orders_view.show_detail(typed.id)
+    assert "96 East Smlr NORTHAMPTON NN5 7NP Verenigd Koninkrijk" in texts(orders_view)
+    window.show_view("influencers")
+    people = window.view("influencers")
+    people.select_id(uk.id)
+    shown = texts(people)
+    assert "96 East Smlr NORTHAMPTON NN5 7NP" in shown and "Verenigd Koninkrijk" in shown and "Ander land" not in shown

@@ -63,10 +63,18 @@ class PostalAddress:
                    name=ship.name if name is None else name, region=ship.region)
 
     @classmethod
-    def of_card(cls, person, name: str = "") -> PostalAddress:
-        """The address on a person's card (NL, BE or "other")."""
-        return cls(street=person.street, postcode=person.postcode, city=person.city, country=person.country or "",
-                   name=name)
+    def of_card(cls, person, name: str = "", delivery: ShipTo | None = None) -> PostalAddress:
+        """The address on a person's card (NL, BE or "other"). A card of "another country"
+        whose address a shop's order was sent to (``delivery``: ``store.orders.card_delivery``)
+        takes that order's country and state as its file wrote them, so the address is
+        written as there ("NORTHAMPTON / NN5 7NP / Verenigd Koninkrijk", not the postcode
+        first and "Ander land")."""
+        country = person.country or ""
+        written = region = ""
+        if delivery is not None and country in ("", _OTHER) and delivery.same_address(person.street, person.postcode):
+            written, region = delivery.country, delivery.region
+        return cls(street=person.street, postcode=person.postcode, city=person.city, country=country,
+                   written=written, name=name, region=region)
 
 
 def _text(value) -> str:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.domain.shipments import ShipTo, has_address
-from desktop.presentation.address_texts import PostalAddress, address_line, address_text, country_words
+from desktop.presentation.address_texts import (PostalAddress, address_line, address_text, country_words,
+                                                iso_country)
 from desktop.store import orders as store
 
 if TYPE_CHECKING:
@@ -72,10 +73,20 @@ def parcel_of(order_id: int | None, customer: Person) -> Parcel:
     ship = store.ship_to(order_id)
     if ship is not None:
         return ship_to_parcel(ship, customer)
+    card = card_address(customer)
     return Parcel(name=customer.name, street=customer.street, postcode=customer.postcode, city=customer.city,
-                  country=country_words(PostalAddress.of_card(customer), home=""),
+                  country=country_words(card, home=""),
                   country_code=customer.country or "", phone=customer.phone, from_the_order=False, gift=False,
-                  iso_country=customer.country if customer.country in ("NL", "BE") else "")
+                  iso_country=iso_country(card), country_written=card.written, region=card.region)
+
+
+def card_address(person: Person, name: str = "") -> PostalAddress:
+    """The address on ``person``'s card, with the country and state of the shop's order that
+    went there when her card says only "another country" (``PostalAddress.of_card``)."""
+    delivery = None
+    if (person.country or "") in ("", "other"):
+        delivery = store.card_delivery(person.id, person.street, person.postcode)
+    return PostalAddress.of_card(person, name=name, delivery=delivery)
 
 
 def differs_from_card(parcel: Parcel, customer: Person) -> bool:

@@ -65,6 +65,14 @@ def build(version: int, out: Path) -> Path:
                                promised_ready=date(2026, 11, 30), created_at=FIXED_NOW, ship_name="Lotte de Wit",
                                ship_street="Grote Markt 1", ship_postcode="2000", ship_city="Antwerpen",
                                ship_country="BE")
+        if version >= 20:  # a delivery in the United States with its state (v20) through upgrades
+            from desktop.store.models import ShopOrder
+
+            ShopOrder.create(
+                platform="etsy", number="3012345678", person=odd, ordered_on=date(2026, 11, 6), currency="USD",
+                total_cents=4200, status="open", shop_status="paid", notes="", item_count=1, imported_at=FIXED_NOW,
+                updated_at=FIXED_NOW, ship_name="Kaylee Brooks", ship_street="2016 E 5th Ave",
+                ship_postcode="99503-2016", ship_city="ANCHORAGE", ship_country="United States", ship_region="AK")
     finally:
         close_database()
         migrations.MIGRATIONS = all_steps

@@ -252,6 +252,8 @@ def test_a_version_12_database_gets_each_orders_quantity_from_its_shop_order_lin
     close_database()
     con = sqlite3.connect(paths.db_path())
     con.execute('ALTER TABLE "custom_order" DROP COLUMN "quantity"')
+    for table in ("shop_order", "custom_order"):
+        con.execute(f'ALTER TABLE "{table}" DROP COLUMN "ship_region"')  # v20's
     for column in ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country", "ship_phone"):
         con.execute(f'ALTER TABLE "shop_order" DROP COLUMN "{column}"')  # v16's
     for column in ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country"):

@@ -115,6 +115,7 @@ LAYOUTS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "billing_city": ("Billing City",),
             "billing_postcode": ("Billing Zip",),
             "billing_country": ("Billing Country",),
+            "billing_region": ("Billing Province", "Billing Province Name"),  # a state: "ON", "Ontario"
             "shipping_name": ("Shipping Name",),
             "shipping_street": ("Shipping Street",),
             "shipping_address1": ("Shipping Address1",),
@@ -122,6 +123,7 @@ LAYOUTS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "shipping_city": ("Shipping City",),
             "shipping_postcode": ("Shipping Zip",),
             "shipping_country": ("Shipping Country",),
+            "shipping_region": ("Shipping Province", "Shipping Province Name"),
         },
     },
     "woocommerce": {
@@ -148,6 +150,7 @@ LAYOUTS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "billing_postcode": ("billing_postcode", "Billing Postcode"),
             "billing_city": ("billing_city", "Billing City"),
             "billing_country": ("billing_country", "Billing Country"),
+            "billing_region": ("billing_state", "Billing State"),
             "shipping_first": ("shipping_first_name", "Shipping First Name"),
             "shipping_last": ("shipping_last_name", "Shipping Last Name"),
             "shipping_street": ("shipping_address_1", "Shipping Address 1"),
@@ -155,6 +158,7 @@ LAYOUTS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "shipping_postcode": ("shipping_postcode", "Shipping Postcode"),
             "shipping_city": ("shipping_city", "Shipping City"),
             "shipping_country": ("shipping_country", "Shipping Country"),
+            "shipping_region": ("shipping_state", "Shipping State"),
             # one row per item (the plugin's other layout)
             "item_name": ("Item Name", "item_name"),
             "item_sku": ("Item SKU", "item_sku"),
@@ -187,6 +191,7 @@ LAYOUTS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
             "city": ("Ship City",),
             "postcode": ("Ship Zipcode",),
             "country": ("Ship Country",),
+            "region": ("Ship State",),
             "skus": ("SKU",),
             # sold order items: one row an item
             "item_name": ("Item Name",),
@@ -362,6 +367,7 @@ class OrderRow:
     ship_city: str = ""
     ship_country: str = ""
     ship_phone: str = ""
+    ship_region: str = ""  # a state or province as the file writes it ("AK", "Ontario")
 
 
 @dataclass
@@ -1442,6 +1448,7 @@ def _address(row: dict, prefix: str, rows: _Rows) -> dict:
         "city": _text(row.get(f"{prefix}city", "")),
         "postcode_raw": row.get(f"{prefix}postcode", ""),
         "country_raw": _text(row.get(f"{prefix}country", "")),
+        "region": _text(row.get(f"{prefix}region", "")),
     }
 
 
@@ -1492,6 +1499,7 @@ def _delivery(record: dict, shipping_name: str, billing: dict, shipping: dict, b
     record["ship_street"], record["ship_city"] = to["street"], to["city"]
     record["ship_postcode_raw"], record["ship_country_raw"] = to["postcode_raw"], to["country_raw"]
     record["ship_phone"] = shipping_phone or (buyer_phone if to_buyer else "")
+    record["ship_region"] = to["region"]
     record["addresses"] = frozenset(
         key for key in (address_key(a["street"], clean_postcode(a["postcode_raw"], a["country_raw"] or country))
                         for a in (billing, shipping)) if key)
@@ -1701,7 +1709,8 @@ def _finish(parsed: ParsedOrders, record: dict, accounts: dict[str, set[str]], r
         item_count=record.get("item_count") or sum(li.quantity for li in lines), buyer=buyer,
         ship_name=record.get("ship_name", ""), ship_street=record.get("ship_street", ""),
         ship_postcode=clean_postcode(record.get("ship_postcode_raw", ""), ship_country),
-        ship_city=record.get("ship_city", ""), ship_country=ship_country, ship_phone=record.get("ship_phone", "")))
+        ship_city=record.get("ship_city", ""), ship_country=ship_country, ship_phone=record.get("ship_phone", ""),
+        ship_region=record.get("ship_region", "")))
 
 
 def _join_guests(parsed: ParsedOrders, accounts: dict[str, set[str]]) -> None:

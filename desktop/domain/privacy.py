@@ -399,7 +399,9 @@ DELIVERY_TO_HER = "delivery"
 DELIVERY_COLUMNS = ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country", "ship_phone")
 # A delivery typed in a custom order's own form ("Deliver to another address", v17): the same
 # but for a phone; a gift's recipient there is erased as from a shop order.
-DELIVERY_TABLES = {"shop_order": DELIVERY_COLUMNS, "custom_order": DELIVERY_COLUMNS[:5]}
+# Its state or province (v20), blanked with them where the file has the column.
+REGION_COLUMN = "ship_region"
+DELIVERY_TABLES = {"shop_order": (*DELIVERY_COLUMNS, REGION_COLUMN), "custom_order": (*DELIVERY_COLUMNS[:5], REGION_COLUMN)}
 # A custom order in one of these is still to be sent: blanked, its parcel goes to the buyer's card.
 UNSENT_ORDER_STATUSES = ("new", "in_production", "ready")
 
@@ -459,7 +461,8 @@ def recipients(rows) -> list[Recipient]:
     her ``recipient_key``, by name. An order that names nobody as its buyer (``buyer``
     None) is nobody's own: its named recipient is one. ``rows``: (order id, platform,
     number, ordered on, buyer's name or None, ship_name, ship_street, ship_postcode,
-    ship_city, ship_country, ship_phone, unsent[, table]): without a table, a shop order's."""
+    ship_city, ship_country, ship_phone, unsent[, table[, ship_region]]): without a table, a
+    shop order's; without a region (a file of before v20), none."""
     from desktop.domain.order_importers import _fold, address_key
 
     folded: dict[str, str] = {}  # a buyer's name is folded once, not once per order
@@ -474,7 +477,8 @@ def recipients(rows) -> list[Recipient]:
     for row in rows:
         order_id, platform, number, ordered_on, buyer = row[:5]
         unsent, table = row[11], (row[12] if len(row) > 12 else "shop_order")
-        ship = ShipTo(*[value or "" for value in row[5:11]], typed=table == "custom_order")
+        ship = ShipTo(*[value or "" for value in row[5:11]], typed=table == "custom_order",
+                      region=(row[13] if len(row) > 13 else "") or "")
         name = fold(ship.name)  # as recipient_key and ShipTo.is_for have it, each name folded once
         if not name or (buyer is not None and name == fold(buyer)):
             continue
@@ -518,7 +522,7 @@ def delivery_row(d: Delivery) -> dict:
     (never who placed the order)."""
     return {"platform": d.platform, "number": d.number, "ordered_on": d.ordered_on,
             **dict(zip(DELIVERY_COLUMNS, (d.ship.name, d.ship.street, d.ship.postcode, d.ship.city, d.ship.country,
-                                          d.ship.phone)))}
+                                          d.ship.phone))), REGION_COLUMN: d.ship.region}
 
 
 def recipient_csv_files(recipient: Recipient) -> dict[str, bytes]:

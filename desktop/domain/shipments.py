@@ -333,6 +333,7 @@ class ShipTo(AddressParts):
     country: str = ""
     phone: str = ""
     typed: bool = False  # typed in the custom order's own form (v17), not the shop's order's
+    region: str = ""  # a state or province as the shop's file writes it ("AK", "ON"; v20)
 
     @property
     def country_code(self) -> str:

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 # Afspraak does not know: the postcode first, "9000 Gent"). "lines": the town, then the
 # postcode on a line of its own; "comma": "City, ST 12345"; "after": "Toronto ON M5V 2T6".
 _PLACE_ORDER = {"GB": "lines", "IE": "lines", "US": "comma", "CA": "after", "AU": "after", "NZ": "after"}
+# The countries whose addresses name the state or province (Google's address metadata, "%S"
+# in their "fmt"). A shop's file writes one for others too (Etsy: an English county, "FR" for
+# France): kept as stored, left off the address there.
+_WRITES_REGION = frozenset({"US", "CA", "AU"})
 _OTHER = "other"  # a country Afspraak knows only as "another one" (the custom order form, a card)
 # Languages whose names of countries a shop's file may write ("Deutschland", "Belgique").
 _NAME_LANGUAGES = ("en", "nl", "de", "fr", "es", "it")
@@ -56,13 +60,21 @@ class PostalAddress:
         """The delivery of a shop's order (or of the custom order form)."""
         return cls(street=ship.street, postcode=ship.postcode, city=ship.city,
                    country=ship.iso_country or ship.country_code, written=ship.country,
-                   name=ship.name if name is None else name)
+                   name=ship.name if name is None else name, region=ship.region)
 
     @classmethod
-    def of_card(cls, person, name: str = "") -> PostalAddress:
-        """The address on a person's card (NL, BE or "other")."""
-        return cls(street=person.street, postcode=person.postcode, city=person.city, country=person.country or "",
-                   name=name)
+    def of_card(cls, person, name: str = "", delivery: ShipTo | None = None) -> PostalAddress:
+        """The address on a person's card (NL, BE or "other"). A card of "another country"
+        whose address a shop's order was sent to (``delivery``: ``store.orders.card_delivery``)
+        takes that order's country and state as its file wrote them, so the address is
+        written as there ("NORTHAMPTON / NN5 7NP / Verenigd Koninkrijk", not the postcode
+        first and "Ander land")."""
+        country = person.country or ""
+        written = region = ""
+        if delivery is not None and country in ("", _OTHER) and delivery.same_address(person.street, person.postcode):
+            written, region = delivery.country, delivery.region
+        return cls(street=person.street, postcode=person.postcode, city=person.city, country=country,
+                   written=written, name=name, region=region)
 
 
 def _text(value) -> str:
@@ -129,12 +141,15 @@ def country_words(address: PostalAddress, locale: Locale | None = None, home: st
 
 
 def place_lines(address: PostalAddress) -> list[str]:
-    """The postcode and the town (and a state) as the country writes them: one line, or
-    the town and the postcode each on its own (the United Kingdom, Ireland)."""
-    postcode, city, region = _text(address.postcode), _text(address.city), _text(address.region)
-    order = _PLACE_ORDER.get(iso_country(address))
+    """The postcode and the town (and a state where the country writes one) as the country
+    writes them: one line, or the town and the postcode each on its own (the United
+    Kingdom, Ireland)."""
+    iso = iso_country(address)
+    postcode, city = _text(address.postcode), _text(address.city)
+    region = _text(address.region) if iso in _WRITES_REGION else ""
+    order = _PLACE_ORDER.get(iso)
     if order == "lines":
-        return [part for part in (" ".join(p for p in (city, region) if p), postcode) if part]
+        return [part for part in (city, postcode) if part]
     if order == "comma":  # "Portland, OR 97201"; without a state "Portland 97201"
         after = " ".join(p for p in (region, postcode) if p)
         line = f"{city}, {after}" if city and region else " ".join(p for p in (city, after) if p)

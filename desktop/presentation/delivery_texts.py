@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.domain.shipments import ShipTo, has_address
-from desktop.presentation.address_texts import PostalAddress, address_line, address_text, country_words
+from desktop.presentation.address_texts import (PostalAddress, address_line, address_text, country_words,
+                                                iso_country)
 from desktop.store import orders as store
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class Parcel:
     typed: bool = False  # typed in the order form ("Deliver to another address"), not the shop's order's
     iso_country: str = ""  # the country as two letters when known ("NL", "BE", "CA"), else ""
     country_written: str = ""  # the country as the shop's file or the order form wrote it ("Canada")
+    region: str = ""  # a state or province as the shop's file wrote it ("AK"; v20)
 
     @property
     def complete(self) -> bool:
@@ -51,7 +53,7 @@ class Parcel:
         """Where it goes, for ``address_texts`` to write (with the recipient's name first)."""
         return PostalAddress(street=self.street, postcode=self.postcode, city=self.city,
                              country=self.iso_country or self.country_code, written=self.country_written,
-                             name=self.name if name else "")
+                             name=self.name if name else "", region=self.region)
 
     def one_line(self) -> str:
         """ "Kerkstraat 12, 9000 Gent, België" (the parts there are; the country when it is
@@ -63,7 +65,7 @@ def ship_to_parcel(ship: ShipTo, customer: Person) -> Parcel:
     return Parcel(name=ship.name or customer.name, street=ship.street, postcode=ship.postcode, city=ship.city,
                   country=country_words(PostalAddress.of_ship(ship), home=""), country_code=ship.country_code,
                   phone=ship.phone, from_the_order=True, gift=not ship.is_for(customer.name), typed=ship.typed,
-                  iso_country=ship.iso_country, country_written=ship.country.strip())
+                  iso_country=ship.iso_country, country_written=ship.country.strip(), region=ship.region)
 
 
 def parcel_of(order_id: int | None, customer: Person) -> Parcel:
@@ -71,10 +73,20 @@ def parcel_of(order_id: int | None, customer: Person) -> Parcel:
     ship = store.ship_to(order_id)
     if ship is not None:
         return ship_to_parcel(ship, customer)
+    card = card_address(customer)
     return Parcel(name=customer.name, street=customer.street, postcode=customer.postcode, city=customer.city,
-                  country=country_words(PostalAddress.of_card(customer), home=""),
+                  country=country_words(card, home=""),
                   country_code=customer.country or "", phone=customer.phone, from_the_order=False, gift=False,
-                  iso_country=customer.country if customer.country in ("NL", "BE") else "")
+                  iso_country=iso_country(card), country_written=card.written, region=card.region)
+
+
+def card_address(person: Person, name: str = "") -> PostalAddress:
+    """The address on ``person``'s card, with the country and state of the shop's order that
+    went there when her card says only "another country" (``PostalAddress.of_card``)."""
+    delivery = None
+    if (person.country or "") in ("", "other"):
+        delivery = store.card_delivery(person.id, person.street, person.postcode)
+    return PostalAddress.of_card(person, name=name, delivery=delivery)
 
 
 def differs_from_card(parcel: Parcel, customer: Person) -> bool:

@@ -366,8 +366,19 @@ def _v19(database: peewee.SqliteDatabase) -> None:
         database.execute_sql(sql)
 
 
+def _v20(database: peewee.SqliteDatabase) -> None:
+    """A delivery's state or province beside its town (``ship_region``: "AK", "ON", "VIC"),
+    as the shop's file writes it (Etsy's "Ship State", Shopify's "Shipping Province",
+    WooCommerce's "shipping_state"), so an address in the United States, Canada or
+    Australia is written as there ("Anchorage, AK 99503"; review of the one address
+    formatter: the state was read from no file and kept nowhere, "ANCHORAGE 99503-2016").
+    Orders stored before keep "" until their file is imported again (it fills it in)."""
+    for table in ("shop_order", "custom_order"):
+        database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "ship_region" VARCHAR(255) NOT NULL DEFAULT \'\'')
+
+
 MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13, _v14, _v15, _v16, _v17, _v18,
-              _v19]
+              _v19, _v20]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

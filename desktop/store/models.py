@@ -283,6 +283,8 @@ class CustomOrder(BaseModel):
     ship_postcode = CharField(default="")
     ship_city = CharField(default="")
     ship_country = CharField(default="")
+    # A state or province (v20): "" from the form, which offers no country that writes one.
+    ship_region = CharField(default="")
 
 
 class Shipment(BaseModel):
@@ -444,6 +446,7 @@ class ShopOrder(BaseModel):
     ship_city = CharField(default="")
     ship_country = CharField(default="")
     ship_phone = CharField(default="")
+    ship_region = CharField(default="")  # a state or province, as the file writes it (v20)
 
     class Meta:
         indexes = ((("platform", "number"), True), (("platform", "buyer"), False))

@@ -166,25 +166,46 @@ def ship_tos(order_ids) -> dict[int, ShipTo]:
     own: dict[int, ShipTo] = {}
     for order_id, *ship in (CustomOrder.select(CustomOrder.id, CustomOrder.ship_name, CustomOrder.ship_street,
                                                CustomOrder.ship_postcode, CustomOrder.ship_city,
-                                               CustomOrder.ship_country)
+                                               CustomOrder.ship_country, CustomOrder.ship_region)
                             .where(CustomOrder.id.in_(ids_in(order_ids)),
                                    (CustomOrder.ship_street != "") | (CustomOrder.ship_postcode != "")
                                    | (CustomOrder.ship_city != "")).tuples()):
-        own[order_id] = ShipTo(*[value or "" for value in ship], typed=True)
+        *ship, region = [value or "" for value in ship]
+        own[order_id] = ShipTo(*ship, typed=True, region=region)
     order_ids = [i for i in order_ids if i not in own]
     if not order_ids:
         return own
     fields = (ShopOrderLine.custom_order, ShopOrder.ship_name, ShopOrder.ship_street, ShopOrder.ship_postcode,
-              ShopOrder.ship_city, ShopOrder.ship_country, ShopOrder.ship_phone)
+              ShopOrder.ship_city, ShopOrder.ship_country, ShopOrder.ship_phone, ShopOrder.ship_region)
     found: dict[int, ShipTo | None] = {}
     for order_id, *ship in (ShopOrderLine.select(*fields).join(ShopOrder)
                             .where(ShopOrderLine.custom_order.in_(ids_in(order_ids)))
                             .order_by(ShopOrderLine.id).tuples()):
         if order_id in found:
             continue  # its first line's order, as ever
-        ship = [value or "" for value in ship]
-        found[order_id] = ShipTo(*ship) if says_where(*ship[1:5]) else None
+        *ship, region = [value or "" for value in ship]
+        found[order_id] = ShipTo(*ship, region=region) if says_where(*ship[1:5]) else None
     return {**own, **{order_id: ship for order_id, ship in found.items() if ship is not None}}
+
+
+def card_delivery(person_id: int | None, street: str, postcode: str) -> ShipTo | None:
+    """The delivery of the newest shop order of ``person_id`` that went to the address on
+    her card (``street``, ``postcode``; case and punctuation not counting): where the import
+    took that address from, with the country and state as the shop's file wrote them
+    ("United Kingdom", "AK"). Her card keeps only NL, BE or "other" (that field chooses her
+    language and the rules of her messages), so this is how the card's address is written
+    as its country writes it. None when no order of hers went there."""
+    if person_id is None or not (street or "").strip():
+        return None
+    rows = (ShopOrder.select(ShopOrder.ship_name, ShopOrder.ship_street, ShopOrder.ship_postcode,
+                             ShopOrder.ship_city, ShopOrder.ship_country, ShopOrder.ship_phone, ShopOrder.ship_region)
+            .where(ShopOrder.person == person_id, ShopOrder.ship_street != "", ShopOrder.ship_country != "")
+            .order_by(ShopOrder.ordered_on.desc(), ShopOrder.id.desc()).tuples())
+    for *ship, region in rows:
+        found = ShipTo(*[value or "" for value in ship], region=region or "")
+        if found.same_address(street, postcode):
+            return found
+    return None
 
 
 def shipment_of(order_id: int) -> Shipment | None:

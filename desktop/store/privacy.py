@@ -513,20 +513,27 @@ class RecipientNotFound(Exception):
 _DELIVERIES = (
     'SELECT o.id, o.platform, o.number, o.ordered_on, p.name, o.ship_name, o.ship_street, o.ship_postcode, '
     'o.ship_city, o.ship_country, o.ship_phone, EXISTS (SELECT 1 FROM shop_order_line l JOIN custom_order c '
-    'ON c.id = l.custom_order_id WHERE l.shop_order_id = o.id AND c.status IN ({statuses})) '
-    'FROM shop_order o LEFT JOIN person p ON p.id = o.person_id '
+    'ON c.id = l.custom_order_id WHERE l.shop_order_id = o.id AND c.status IN ({statuses})), \'shop_order\', '
+    '{region} FROM shop_order o LEFT JOIN person p ON p.id = o.person_id '
     'WHERE o.ship_name != \'\' AND (p.name IS NULL OR o.ship_name != p.name)'
-).format(statuses=", ".join("?" * len(rules.UNSENT_ORDER_STATUSES)))
+)
 
 
 # The same of the custom orders whose form sends the parcel to somebody else (v17): no phone,
 # unsent while the order itself is.
 _TYPED_DELIVERIES = (
     'SELECT c.id, \'\', c.order_number, c.ordered_on, p.name, c.ship_name, c.ship_street, c.ship_postcode, '
-    'c.ship_city, c.ship_country, \'\', c.status IN ({statuses}), \'custom_order\' '
+    'c.ship_city, c.ship_country, \'\', c.status IN ({statuses}), \'custom_order\', {region} '
     'FROM custom_order c JOIN person p ON p.id = c.person_id '
     'WHERE c.ship_name != \'\' AND c.ship_name != p.name'
-).format(statuses=", ".join("?" * len(rules.UNSENT_ORDER_STATUSES)))
+)
+
+
+def _deliveries_sql(sql: str, con, table: str, alias: str) -> str:
+    """``sql`` with the statuses' placeholders and the delivery's region: its column, or ''
+    in a file of before it was kept (v20: a backup)."""
+    region = f"{alias}.{rules.REGION_COLUMN}" if rules.REGION_COLUMN in _columns(con, table) else "''"
+    return sql.format(statuses=", ".join("?" * len(rules.UNSENT_ORDER_STATUSES)), region=region)
 
 
 def recipients(con) -> list[rules.Recipient]:
@@ -535,9 +542,10 @@ def recipients(con) -> list[rules.Recipient]:
     orders kept their delivery (schema v16)."""
     if not set(rules.DELIVERY_COLUMNS) <= set(_columns(con, "shop_order")):
         return []
-    rows = list(con.execute(_DELIVERIES, rules.UNSENT_ORDER_STATUSES))
-    if set(rules.DELIVERY_TABLES["custom_order"]) <= set(_columns(con, "custom_order")):
-        rows += con.execute(_TYPED_DELIVERIES, rules.UNSENT_ORDER_STATUSES).fetchall()
+    rows = list(con.execute(_deliveries_sql(_DELIVERIES, con, "shop_order", "o"), rules.UNSENT_ORDER_STATUSES))
+    if set(rules.DELIVERY_COLUMNS[:5]) <= set(_columns(con, "custom_order")):
+        rows += con.execute(_deliveries_sql(_TYPED_DELIVERIES, con, "custom_order", "c"),
+                            rules.UNSENT_ORDER_STATUSES).fetchall()
     return rules.recipients(rows)
 
 
@@ -579,7 +587,8 @@ def _blank_deliveries(con, orders) -> None:
     for table, columns in rules.DELIVERY_TABLES.items():
         ids = [(order_id,) for kind, order_id in orders if kind == table]
         if ids:
-            blank = ", ".join(f'"{column}" = \'\'' for column in columns)
+            present = _columns(con, table)  # (a backup of before v20 has no region)
+            blank = ", ".join(f'"{column}" = \'\'' for column in columns if column in present)
             con.executemany(f'UPDATE "{table}" SET {blank} WHERE id = ?', ids)
 
 

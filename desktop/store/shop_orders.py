@@ -56,8 +56,8 @@ from desktop.store.influencers import midday_utc
 from desktop.store.db import db, handing_turns
 from desktop.store.models import CustomOrder, Event, Person, Product, ShopOrder, ShopOrderLine
 
-# Where an order's parcel goes (schema v16), as the shop's file says.
-SHIP_FIELDS = ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country", "ship_phone")
+# Where an order's parcel goes (schema v16; its state or province v20), as the shop's file says.
+SHIP_FIELDS = ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country", "ship_phone", "ship_region")
 ORDER_FIELDS = ("person_id", "ordered_on", "ordered_at", "currency", "subtotal_cents", "shipping_cents", "tax_cents",
                 "discount_cents", "total_cents", "status", "shop_status", "fulfilled_on", "notes", "item_count",
                 "buyer") + SHIP_FIELDS
@@ -378,8 +378,9 @@ _NAMED_BY = {
     "buyer": ("buyer",), "fulfilled_on": ("fulfilled_at", "shipped", "completed_at"),
     "shop_status": ("financial", "status"),
     # a file without any name or address column leaves where the parcel goes as stored
-    **{name: _ADDRESS_COLUMNS for name in SHIP_FIELDS if name != "ship_phone"},
+    **{name: _ADDRESS_COLUMNS for name in SHIP_FIELDS if name not in ("ship_phone", "ship_region")},
     "ship_phone": ("phone", "billing_phone", "shipping_phone"),
+    "ship_region": ("region", "billing_region", "shipping_region"),
 }
 
 
@@ -445,14 +446,18 @@ def _plan_customers(plan: ImportPlan, parsed: ParsedOrders) -> None:
 
 def _only_filled_in(plan: ImportPlan, number: str, current: ShopOrder, values: dict) -> None:
     """What a stored order did not keep yet (the buyer's account before schema v12, where
-    its parcel goes before v16) is filled in, not a change the owner would see: taken out of
-    ``values`` (the order counts as unchanged) into the plan, written as it is imported."""
+    its parcel goes before v16, its state or province before v20) is filled in, not a change
+    the owner would see: taken out of ``values`` (the order counts as unchanged) into the
+    plan, written as it is imported."""
     if not current.buyer and values["buyer"]:
         plan.buyers_to_fill[number] = values["buyer"]
         values["buyer"] = current.buyer
     if not any(getattr(current, name) for name in SHIP_FIELDS) and any(values[name] for name in SHIP_FIELDS):
         plan.ship_to_fill[number] = {name: values[name] for name in SHIP_FIELDS}
         values.update({name: getattr(current, name) for name in SHIP_FIELDS})
+    elif not current.ship_region and values["ship_region"]:  # stored before its state was kept (v20)
+        plan.ship_to_fill[number] = {"ship_region": values["ship_region"]}
+        values["ship_region"] = current.ship_region
 
 
 def _fill_in(plan: ImportPlan, number: str, shop_id: int) -> None:

@@ -30,7 +30,7 @@ from desktop.views.base import ListView, plain_label
 from desktop.views.forms import load_form
 from desktop.views.rows import LazyRow, Row
 from desktop.views.undo import EvidenceAdded
-from desktop.presentation import address_texts, cost_texts, errors, event_texts, influencer_export
+from desktop.presentation import address_texts, cost_texts, delivery_texts, errors, event_texts, influencer_export
 from desktop.views import theme
 
 TYPE_CHECKING = False  # not typing's; the models only name the types here (views run no SQL)
@@ -517,14 +517,15 @@ class InfluencersView(ListView):
             layout.addWidget(self._styled(line, MUTED_STYLE))
 
     def _detail_profile(self, layout, person: Person) -> None:
+        card = delivery_texts.card_address(person)
         pairs = [
             (_("Email"), person.email),
             (_("Phone"), person.phone),
             (_("WhatsApp"), person.whatsapp),
             # the country in a field of its own below (it also tells her language)
-            (_("Address"), address_texts.address_text(address_texts.PostalAddress.of_card(person), screen=True,
-                                                      with_country=False)),
-            (_("Country"), label("country", person.country)),
+            (_("Address"), address_texts.address_text(card, screen=True, with_country=False)),
+            # "another country" named when a shop's order to her address names it
+            (_("Country"), (card.written and address_texts.country_words(card, home="")) or label("country", person.country)),
             (_("Language"), label("language", person.language)),
             (_("Form of address"), label("address_form", person.address_form)),
             (_("Tags"), ", ".join(person.tags)),

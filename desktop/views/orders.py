@@ -374,7 +374,7 @@ class OrdersView(ListView):
         self._add_parcels(layout, o)
 
         self.add_section(layout, _("Customer"))
-        address = address_texts.address_text(address_texts.PostalAddress.of_card(person), screen=True)
+        address = address_texts.address_text(delivery_texts.card_address(person), screen=True)
         form_text = (_("English") if person.language == "en" else
                      _("Dutch, {form}").format(form=_("formal (u)") if person.address_form == "u" else _("informal (je)")))
         # Where the parcel goes, when the shop's order says somewhere else than her address

@@ -345,7 +345,7 @@ class ShipmentsView(ListView):
         p = s.person
         to = _addressee(s)
         self.add_heading(layout, _("Shipment to {name}").format(name=to.name))
-        where = to.address() if isinstance(to, delivery_texts.Parcel) else address_texts.PostalAddress.of_card(to)
+        where = to.address() if isinstance(to, delivery_texts.Parcel) else delivery_texts.card_address(to)
         address = address_texts.address_text(where, screen=True)
         no_address = rules.missing_address(s.status, to.street, to.postcode, to.city)
         if no_address and getattr(to, "from_the_order", False):

@@ -681,14 +681,22 @@ def first_step_due(rule_name: str, reference: datetime, settings: LadderSettings
     return settle(ladder_start(rule, reference, settings) + rule.steps[0].offset(settings), settings)
 
 
-def checkin_due(sent_at: datetime, settings: LadderSettings) -> datetime:
+def checkin_due(sent_at: datetime, settings: LadderSettings, busy_days: Iterable[date] = ()) -> datetime:
     """The moment a parcel sent at ``sent_at`` is asked about ("received?"): the owner's morning
     ``checkin_days`` calendar days after the day it went out, in her zone (the next working
     morning when that is a day off), as ``RULES["shipment"]`` puts the check-in on Vandaag.
     Zendingen's marker asks it too: it counted 24-hour periods from the minute of sending and
     turned amber at 16:37, or on the evening before the task after a parcel sent late at night,
-    not the morning the task came."""
-    return first_step_due("shipment", sent_at, settings)
+    not the morning the task came.
+
+    ``busy_days``: the days the shop already wrote to her (an outgoing contact, as the ladder
+    counts them: ``store/due.busy_days``). The check-in waits for the next free morning then,
+    as Vandaag's does (``_person_items`` settles it off her busy days): written to on the
+    morning of its day, the marker came a day before the task (review of the marker)."""
+    due = first_step_due("shipment", sent_at, settings)
+    if busy_days:
+        due = _settle(due, settings, frozenset(busy_days))
+    return due
 
 
 # --- the ladder -------------------------------------------------------------------------

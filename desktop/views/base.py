@@ -576,6 +576,11 @@ class ListView(LazyRefresh, QWidget):
             return
         self._reword_pane()
 
+    def time_came(self, now) -> None:
+        """The scheduler looked at ``now`` (naive UTC) with nothing written, whether or not a
+        reminder's moment came: a view with moments of its own (Zendingen's "received?")
+        loads again once one has come. Most views have none."""
+
     def _reword_pane(self) -> None:
         self._pane_stale = False
         if self.current_id is not None:

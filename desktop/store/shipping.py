@@ -293,7 +293,9 @@ def _move_deadlines(collab: Collaboration, now: datetime, resent, move, since, w
     open_ones = list(_open_deadlines(collab))
     old_terms = current_terms(collab) if open_ones and rules_collab.is_agreed(collab.status) else None
     days = [local_day(d.deadline) for d in open_ones]
-    for deliverable, day, new_day in zip(open_ones, days, rules.moved_deadlines(days, move, clock.owner().country)):
+    shop = clock.owner()
+    for deliverable, day, new_day in zip(open_ones, days,
+                                         rules.moved_deadlines(days, move, shop.country, shop.skip_weekends)):
         if new_day != day:
             deliverable.deadline = end_of_day_utc(new_day)
             deliverable.save()

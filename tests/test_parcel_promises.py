@@ -86,7 +86,7 @@ def test_a_parcel_the_carrier_delivered_still_gets_its_check_in(shop):
     shipping.advance(parcel.shipment_id, "deliver", NOW + timedelta(days=2))  # the tracking page said so
     items = due_at(NOW + timedelta(days=4, hours=1), sanne)
     assert ("shipment", parcel.shipment_id) in kinds(items)
-    assert [s.id for s in shipping.awaiting_receipt(NOW + timedelta(days=4, hours=1), due.ladder_settings())] == [
+    assert [s.id for s in shipping.awaiting_receipt(NOW + timedelta(days=4, hours=1), due.ladder_settings(), {})] == [
         parcel.shipment_id]
 
 

@@ -80,6 +80,12 @@ def _send(sent: datetime):
                                     sent).shipment_id
 
 
+def _awaiting(now: datetime) -> list:
+    """Zendingen's "received?" parcels at ``now``, with her busy days as the view reads them."""
+    ladder = due.ladder_settings()
+    return shipping.awaiting_receipt(now, ladder, due.busy_days(now, ladder))
+
+
 def _checkin_due(now: datetime, parcel_id: int) -> bool:
     """Does Vandaag list the parcel's check-in as to do at ``now``?"""
     return any(part.kind == "shipment" and part.subject_id == parcel_id
@@ -101,12 +107,12 @@ def test_zendingen_marks_a_parcel_the_morning_vandaag_asks_about_it(qtbot, shop,
     before = row()
     assert (before.cells[5], before.colour) == ("Verzonden", "")
     assert not _checkin_due(morning - MINUTE, parcel_id)
-    assert [s.id for s in shipping.awaiting_receipt(morning - MINUTE, due.ladder_settings())] == []
+    assert [s.id for s in _awaiting(morning - MINUTE)] == []
     frozen_clock.set(morning)
     after = row()
     assert (after.cells[5], after.colour) == ("Verzonden, ontvangen?", "amber")
     assert _checkin_due(morning, parcel_id)
-    assert [s.id for s in shipping.awaiting_receipt(morning, due.ladder_settings())] == [parcel_id]
+    assert [s.id for s in _awaiting(morning)] == [parcel_id]
     # the filter "Ontvangst nog niet bevestigd" finds it from that morning on
     view.status_filter.setCurrentIndex(view.status_filter.findData("awaiting"))
     view.refresh()
@@ -127,3 +133,95 @@ def test_zendingen_on_screen_marks_the_parcel_when_the_check_in_comes(qtbot, sho
     frozen_clock.set(morning)
     window.follow_due(followup.to_do(due.plan(morning), morning))
     assert shown() == ("Verzonden, ontvangen?", "amber")
+
+
+# --- a day she was already written to: the check-in waits for the next free morning ----------
+
+SENT_THU = local(2026, 12, 17, 10)  # Thursday 17 December: its check-in day is Monday 21 December
+MONDAY_9, TUESDAY_9 = local(2026, 12, 21, 9), local(2026, 12, 22, 9)
+
+
+def _written_to(parcel_id: int, at: datetime) -> None:
+    """An outgoing message to the parcel's recipient at ``at`` (about something else)."""
+    from desktop.store.models import Event, Shipment
+
+    person_id = Shipment.get_by_id(parcel_id).person_id
+    Event.create(at=at, kind="message", channel="email", direction="out", text="Hoi Sanne", fact="",
+                 person=person_id, subject_type="person", subject_id=person_id, step="")
+
+
+def test_a_check_in_waits_past_a_day_she_was_written_to():
+    ladder = LadderSettings(tz=AMS)
+    assert followup.checkin_due(SENT_THU, ladder) == MONDAY_9
+    monday, tuesday = MONDAY_9.date(), TUESDAY_9.date()
+    assert followup.checkin_due(SENT_THU, ladder, {monday}) == TUESDAY_9
+    assert followup.checkin_due(SENT_THU, ladder, {monday, tuesday}) == local(2026, 12, 23, 9)
+    assert followup.checkin_due(SENT_THU, ladder, {local(2026, 12, 18, 9).date()}) == MONDAY_9  # not its day
+
+
+@pytest.mark.parametrize("skip_weekends", [False, True])
+def test_the_marker_and_the_check_in_come_on_the_same_morning_after_a_busy_one(shop, skip_weekends):
+    """Parcel sent Thursday 17 December, a message to her on Monday 21 at 08:00: Vandaag's
+    check-in comes on Tuesday 22 at 09:00 (once a day), and so does Zendingen's marker (it
+    came on Monday at 09:00, a day before)."""
+    settings.set("skip_weekends", skip_weekends)
+    parcel_id = _send(SENT_THU)
+    _written_to(parcel_id, local(2026, 12, 21, 8))
+    ladder = due.ladder_settings()
+    for now in (MONDAY_9, local(2026, 12, 21, 18), TUESDAY_9 - MINUTE):
+        assert not _checkin_due(now, parcel_id), now
+        assert [s.id for s in _awaiting(now)] == [], now
+    assert _checkin_due(TUESDAY_9, parcel_id)
+    assert [s.id for s in _awaiting(TUESDAY_9)] == [parcel_id]
+    assert shipping.checkins_moved(ladder, due.busy_days(MONDAY_9, ladder)) == {parcel_id: TUESDAY_9}
+
+
+def test_a_message_the_day_after_the_check_in_leaves_the_marker_where_it_was(shop):
+    parcel_id = _send(SENT_THU)
+    _written_to(parcel_id, TUESDAY_9 + timedelta(hours=1))
+    ladder = due.ladder_settings()
+    assert shipping.checkins_moved(ladder, due.busy_days(TUESDAY_9 + timedelta(hours=2), ladder)) == {}
+    assert [s.id for s in _awaiting(MONDAY_9)] == [parcel_id]
+
+
+def _shown(view, parcel_id):
+    return next((r.cells[5], r.colour) for r in view.model.rows if r.id == parcel_id)
+
+
+def test_zendingen_on_screen_marks_the_parcel_the_morning_after_a_busy_one(qtbot, shop, frozen_clock, translator):
+    """Zendingen open on the Monday she was written to: no marker at 09:00 (no check-in on
+    Vandaag either), the marker with Vandaag's check-in on Tuesday at 09:00."""
+    parcel_id = _send(SENT_THU)
+    _written_to(parcel_id, local(2026, 12, 21, 8))
+    frozen_clock.set(MONDAY_9 - MINUTE)
+    window = make_window(qtbot, "nl", view="shipments")
+    view = window.view("shipments")
+    for now in (MONDAY_9 - MINUTE, MONDAY_9, local(2026, 12, 21, 21), TUESDAY_9 - MINUTE):
+        frozen_clock.set(now)
+        window.follow_due(followup.to_do(due.plan(now), now))
+        assert _shown(view, parcel_id) == ("Verzonden", ""), now
+    frozen_clock.set(TUESDAY_9)
+    window.follow_due(followup.to_do(due.plan(TUESDAY_9), TUESDAY_9))
+    assert _checkin_due(TUESDAY_9, parcel_id)
+    assert _shown(view, parcel_id) == ("Verzonden, ontvangen?", "amber")
+
+
+def test_zendingen_on_screen_marks_a_parcel_vandaag_does_not_ask_about(qtbot, shop, frozen_clock, translator):
+    """A parcel to somebody blocked has no check-in on Vandaag, so the due set does not
+    change at its morning: the scheduler's next look still loads the list (it stayed white
+    until her next click)."""
+    from desktop.store.models import Person, Shipment
+
+    sent, morning = CASES[0]
+    parcel_id = _send(sent)
+    Person.update(status="blocked").where(Person.id == Shipment.get_by_id(parcel_id).person_id).execute()
+    frozen_clock.set(morning - MINUTE)
+    window = make_window(qtbot, "nl", view="shipments")
+    view = window.view("shipments")
+    window.follow_due(followup.to_do(due.plan(frozen_clock.now), frozen_clock.now))
+    assert _shown(view, parcel_id) == ("Verzonden", "")
+    later = morning + timedelta(minutes=4)
+    frozen_clock.set(later)
+    assert not _checkin_due(later, parcel_id)
+    window.follow_due(followup.to_do(due.plan(later), later))
+    assert _shown(view, parcel_id) == ("Verzonden, ontvangen?", "amber")

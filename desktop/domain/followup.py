@@ -681,14 +681,22 @@ def first_step_due(rule_name: str, reference: datetime, settings: LadderSettings
     return settle(ladder_start(rule, reference, settings) + rule.steps[0].offset(settings), settings)
 
 
-def checkin_due(sent_at: datetime, settings: LadderSettings) -> datetime:
+def checkin_due(sent_at: datetime, settings: LadderSettings, busy_days: Iterable[date] = ()) -> datetime:
     """The moment a parcel sent at ``sent_at`` is asked about ("received?"): the owner's morning
     ``checkin_days`` calendar days after the day it went out, in her zone (the next working
     morning when that is a day off), as ``RULES["shipment"]`` puts the check-in on Vandaag.
     Zendingen's marker asks it too: it counted 24-hour periods from the minute of sending and
     turned amber at 16:37, or on the evening before the task after a parcel sent late at night,
-    not the morning the task came."""
-    return first_step_due("shipment", sent_at, settings)
+    not the morning the task came.
+
+    ``busy_days``: the days the shop already wrote to her (an outgoing contact, as the ladder
+    counts them: ``store/due.busy_days``). The check-in waits for the next free morning then,
+    as Vandaag's does (``_person_items`` settles it off her busy days): written to on the
+    morning of its day, the marker came a day before the task (review of the marker)."""
+    due = first_step_due("shipment", sent_at, settings)
+    if busy_days:
+        due = _settle(due, settings, frozenset(busy_days))
+    return due
 
 
 # --- the ladder -------------------------------------------------------------------------
@@ -1830,6 +1838,18 @@ def waiting(item: DueItem, now: datetime) -> bool:
     return False
 
 
+def lapses_before(item: DueItem, moment: datetime, settings: LadderSettings) -> date | None:
+    """The promised day of the shop's news before it (``_BEFORE_THE_PROMISE``) in ``item``
+    when that news lapses before ``moment`` (naive UTC): from that day on it says nothing in
+    time (``_lapsed``), so it cannot wait for ``moment``. None when nothing in it lapses so.
+    News due on Thursday 24 December for Sunday 27 waits through Christmas, but not until
+    Monday 28 (Vandaag's pane told the owner it could)."""
+    day = local_date(moment, settings)
+    promised = [part.details.get("promised_ready") for part in item.parts if part.step in _BEFORE_THE_PROMISE]
+    lapsing = [p for p in promised if isinstance(p, date) and p <= day]
+    return min(lapsing) if lapsing else None
+
+
 def to_do(items: Iterable[DueItem], now: datetime) -> list[DueItem]:
     """The items the owner has to do at ``now`` (:func:`waiting`): Vandaag's "To do now",
     the count on the sidebar and the tray. Popups stay with :func:`due_now` (their own
@@ -1912,7 +1932,7 @@ __all__ = [
     "KINDS", "ACTIONS", "ACTED", "STATUSES", "LadderSettings", "Step", "Rule", "RULES", "register_rule",
     "Promise", "PersonInfo", "Contact", "StepState", "DuePart", "DueItem", "step_key", "promise_key",
     "in_quiet_hours", "allowed", "settle", "local_date", "end_of_local_day", "ladder_start", "first_step_due",
-    "checkin_due", "pause_date",
+    "checkin_due", "pause_date", "lapses_before",
     "after_answer", "working_day_before",
     "min_offsets", "plan", "due_now", "waiting", "to_do", "snooze_moves", "day_off", "next_moment",
     "with_state",

@@ -218,19 +218,22 @@ def ship_again_promises(facts: OrderFacts, settings: followup.LadderSettings) ->
 def expected_arrival(shipped_on: date, promised_delivery: date | None, country: str) -> date:
     """The day a parcel handed to the carrier on ``shipped_on`` was to reach the customer:
     the delivery date promised, or the first day it can arrive (the next working day of
-    ``country``) when that is later or nothing was promised."""
+    ``country``) when that is later or nothing was promised. The carrier's days: it delivers
+    on a Saturday whether or not the owner keeps her weekends free (not ``skip_weekends``,
+    as :func:`arrives_in_time`)."""
     earliest = workdays.working_day(shipped_on + timedelta(days=1), country)
     if promised_delivery is None or not dates.plausible(promised_delivery):
         return earliest
     return max(promised_delivery, earliest)
 
 
-def arrival_check_day(expected: date, country: str) -> date:
-    """The day to look at a parcel's tracking: ``ARRIVAL_CHECK_WORKING_DAYS`` working days
-    of ``country`` after the day it was to arrive."""
+def arrival_check_day(expected: date, country: str, skip_weekends: bool = False) -> date:
+    """The day to look at a parcel's tracking: ``ARRIVAL_CHECK_WORKING_DAYS`` of the owner's
+    working days (of ``country``; no Saturday when she keeps her weekends free,
+    ``skip_weekends``: ``workdays``) after the day it was to arrive."""
     day = expected
     for _n in range(ARRIVAL_CHECK_WORKING_DAYS):
-        day = workdays.working_day(day + timedelta(days=1), country)
+        day = workdays.working_day(day + timedelta(days=1), country, skip_weekends)
     return day
 
 
@@ -243,7 +246,7 @@ def arrival_promises(facts: OrderFacts, settings: followup.LadderSettings) -> li
     shipped_on = followup.local_date(facts.shipped_at, settings)
     expected = expected_arrival(shipped_on, facts.promised_delivery, settings.country)
     try:
-        check = arrival_check_day(expected, settings.country)
+        check = arrival_check_day(expected, settings.country, settings.skip_weekends)
     except OverflowError:
         return []
     details = dict(facts.details or {})
@@ -258,5 +261,8 @@ def arrives_in_time(promised_delivery: date, today: date, country: str) -> bool:
     """Can a parcel handed to the carrier ``today`` still reach the customer by the promised
     delivery date? It arrives the next working day at the earliest (no parcels on a Sunday or
     a public holiday of ``country``). From the day it cannot, the ship task says it will be late
-    (review walk: on 16 October it still said "ship it now so it arrives in time" for the 14th)."""
+    (review walk: on 16 October it still said "ship it now so it arrives in time" for the 14th).
+    The carrier's days, not the owner's: a carrier delivers on Saturdays whether or not she
+    keeps her weekends free (``skip_weekends``), so a parcel handed over on Friday for a
+    delivery promised on Saturday still arrives in time."""
     return workdays.working_day(today + timedelta(days=1), country) <= promised_delivery

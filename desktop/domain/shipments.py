@@ -253,10 +253,12 @@ GIFT_SEND_DAYS = 2
 LATE_GIFT_KEPT_DAYS = 14
 
 
-def moved_deadlines(days: Iterable[date], move: Callable[[date], date], country: str) -> list[date]:
+def moved_deadlines(days: Iterable[date], move: Callable[[date], date], country: str,
+                    skip_weekends: bool = False) -> list[date]:
     """The new day of each deadline in ``days`` (earliest first) moved by ``move``: a day
     that moves lands on a working day of the shop's ``country`` (the date the shop names,
-    as the ladder's own dates: ``workdays``), as a day she agreed to would (audit 11: a moved
+    as the ladder's own dates: ``workdays``; not a Saturday either when the owner keeps her
+    weekends free, ``skip_weekends``), as a day she agreed to would (audit 11: a moved
     deadline fell on a Sunday); deadlines on different days stay on different days, in
     their order (a Friday and a Saturday both moved onto the Monday after would be one
     day). A day ``move`` leaves alone stays, a Sunday she agreed to included."""
@@ -265,9 +267,9 @@ def moved_deadlines(days: Iterable[date], move: Callable[[date], date], country:
     for day in days:
         new = move(day)
         if new != day:
-            new = workdays.working_day(new, country)
+            new = workdays.working_day(new, country, skip_weekends)
             if before is not None and day != before[0] and new <= before[1]:
-                new = workdays.working_day(before[1] + timedelta(days=1), country)
+                new = workdays.working_day(before[1] + timedelta(days=1), country, skip_weekends)
             elif before is not None and day == before[0]:
                 new = before[1]
         out.append(new)

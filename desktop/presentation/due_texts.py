@@ -1124,8 +1124,24 @@ def waiting_words(item: DueItem, now: datetime) -> str:
     if item.due <= now or not followup.waiting(item, now):
         return ""
     s = due.ladder_settings()
-    back = to_local(followup.settle(now, s))
+    settled = followup.settle(now, s)
+    back = to_local(settled)
     back = "{date}, {time}".format(date=_day_words(back.date(), now), time=i18n.keep_together(i18n.format_time(back)))
+    lapses = followup.lapses_before(item, settled, s)
+    if lapses is not None:
+        # News before an order's promised day that lapses before then cannot wait for it.
+        if followup.day_off(followup.local_date(now, s), s):
+            # TRANSLATORS: Vandaag, over an order's news that came due before today, a day off; {moment} is
+            # when reminders start again, {date} the ready date promised to the customer, which comes before
+            # {moment}: from that day on the news ("still on schedule") comes too late.
+            text = _("Today is a day off: no new reminders come up until {moment}. This news cannot wait that "
+                     "long: send it before {date}, the ready date you promised, or it comes too late.")
+        else:
+            # TRANSLATORS: Vandaag, over an order's news that came due before the quiet hours; {moment} is when
+            # reminders start again, {date} the ready date promised to the customer, which comes before {moment}.
+            text = _("No new reminders come up until {moment}. This news cannot wait that long: send it before "
+                     "{date}, the ready date you promised, or it comes too late.")
+        return text.format(moment=back, date=_day_words(lapses, now))
     if followup.day_off(followup.local_date(now, s), s):
         # TRANSLATORS: Vandaag, over a reminder that came due before today, a Sunday or public holiday (or a
         # Saturday the owner skips); {moment} is when reminders start again, e.g. "maandag 9 november, 09:00".

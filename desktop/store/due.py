@@ -168,6 +168,17 @@ def _recent_out(now: datetime, ids: set[int], person_id: int | None = None) -> l
     return [make_contact(pid, as_moment(at), "out", channel) for pid, at, channel in found if pid in ids]
 
 
+def busy_days(now: datetime, s: LadderSettings) -> dict[int, frozenset[date]]:
+    """Per person, the owner's days the shop wrote to her (an outgoing contact) as the ladder
+    counts them at ``now``: those of the last ``CONTACT_WINDOW`` (the once-a-day rule's days,
+    ``followup.settle``'s busy days). People without any are left out. One indexed query
+    (``_RECENT_OUT``), so Zendingen can ask it for a long list of parcels."""
+    found: dict[int, set[date]] = {}
+    for pid, at, _channel in db.execute_sql(_RECENT_OUT, [str(now - CONTACT_WINDOW)]).fetchall():
+        found.setdefault(pid, set()).add(followup.local_date(as_moment(at), s))
+    return {pid: frozenset(days) for pid, days in found.items()}
+
+
 def _states(ids: list[int]) -> list[StepState]:
     return [StepState(key, status, as_moment(at), as_moment(until), template, pid)
             for key, status, at, until, template, pid in db.execute_sql(_STATES, [json.dumps(ids)]).fetchall()]

@@ -7,7 +7,7 @@ Every function here is one transaction; the views only call them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -293,7 +293,9 @@ def _move_deadlines(collab: Collaboration, now: datetime, resent, move, since, w
     open_ones = list(_open_deadlines(collab))
     old_terms = current_terms(collab) if open_ones and rules_collab.is_agreed(collab.status) else None
     days = [local_day(d.deadline) for d in open_ones]
-    for deliverable, day, new_day in zip(open_ones, days, rules.moved_deadlines(days, move, clock.owner().country)):
+    shop = clock.owner()
+    for deliverable, day, new_day in zip(open_ones, days,
+                                         rules.moved_deadlines(days, move, shop.country, shop.skip_weekends)):
         if new_day != day:
             deliverable.deadline = end_of_day_utc(new_day)
             deliverable.save()
@@ -366,13 +368,49 @@ def replaced_parcel(shipment_id: int) -> str | None:
     return rules.replaced(earlier, collab_status)
 
 
-def awaiting_receipt(now: datetime, ladder: LadderSettings) -> list[Shipment]:
+def awaiting_receipt(now: datetime, ladder: LadderSettings, busy_days: Mapping[int, Iterable[date]]) -> list[Shipment]:
     """Sent parcels nobody confirmed as received by the morning they are asked about
-    (``followup.checkin_due``: ``checkin_days`` of the owner's calendar days after sending)."""
+    (``followup.checkin_due``: ``checkin_days`` of the owner's calendar days after sending,
+    the next free morning when the shop wrote to her that day: :func:`checkins_moved`, with
+    ``busy_days`` as ``store/due.busy_days`` gives them)."""
     from desktop.domain import followup  # the ladder's rules: not loaded with every parcel step
 
+    moved = checkins_moved(ladder, busy_days)
     query = Shipment.select().where(Shipment.status.in_(list(rules.AWAITING_RECEIPT)), Shipment.sent_at.is_null(False))
-    return [s for s in query if rules.awaiting_receipt(s.status, followup.checkin_due(s.sent_at, ladder), now)]
+    return [s for s in query
+            if rules.awaiting_receipt(s.status, moved.get(s.id) or followup.checkin_due(s.sent_at, ladder), now)]
+
+
+# The longest run of days off (Sundays, holidays, skipped Saturdays) a check-in moves over: a
+# parcel sent this long before its check-in days plus the first day the shop wrote to somebody
+# cannot be asked about on such a day.
+_DAYS_OFF_RUN = timedelta(days=7)
+
+
+def checkins_moved(ladder: LadderSettings, busy_days: Mapping[int, Iterable[date]]) -> dict[int, datetime]:
+    """The parcels on their way or delivered whose "received?" moment her busy days move, as
+    Vandaag's check-in moves (``followup.checkin_due`` with ``busy_days``, per person the days
+    the shop wrote to her: ``store/due.busy_days``): shipment id -> that moment. The shop wrote
+    to her on the morning the check-in was due: the marker waits for the next free morning with
+    the task (review: it came a day before it). Only parcels sent recently enough for their
+    check-in day to be one of those days are read; every other one keeps ``checkin_due`` of its
+    sending alone, the same for every parcel of a day (20,000 parcels: one small query)."""
+    from desktop.domain import followup
+
+    busy = {pid: frozenset(days) for pid, days in busy_days.items() if days}
+    if not busy:
+        return {}
+    first = min(min(days) for days in busy.values())
+    since = datetime.combine(first, datetime.min.time()) - timedelta(days=ladder.checkin_days) - _DAYS_OFF_RUN
+    query = (Shipment.select(Shipment.id, Shipment.person, Shipment.sent_at)
+             .where(Shipment.status.in_(list(rules.AWAITING_RECEIPT)), Shipment.sent_at >= since,
+                    Shipment.person.in_(ids_in(list(busy)))))
+    found = {}
+    for sid, pid, sent_at in query.tuples():
+        moment = followup.checkin_due(sent_at, ladder, busy[pid])
+        if moment != followup.checkin_due(sent_at, ladder):
+            found[sid] = moment
+    return found
 
 
 @dataclass

@@ -576,6 +576,11 @@ class ListView(LazyRefresh, QWidget):
             return
         self._reword_pane()
 
+    def time_came(self, now) -> None:
+        """The scheduler looked at ``now`` (naive UTC) with nothing written, whether or not a
+        reminder's moment came: a view with moments of its own (Zendingen's "received?")
+        loads again once one has come. Most views have none."""
+
     def _reword_pane(self) -> None:
         self._pane_stale = False
         if self.current_id is not None:
@@ -841,13 +846,28 @@ class ListView(LazyRefresh, QWidget):
         layout.addWidget(plain_label(text, bold=True))
 
     def add_fields(self, layout: QVBoxLayout, pairs: list[tuple[str, str | QWidget]]) -> None:
-        form = QFormLayout()
+        holder = QWidget()
+        form = QFormLayout(holder)  # on its widget first: its spacing is the style's
         form.setLabelAlignment(Qt.AlignLeft)
         if self.fields_wrap:
             form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        # The gap between a name and its value is the name's own right margin, not the form's
+        # spacing: QFormLayout decides to wrap a row (WrapLongRows) on the name's width plus the
+        # value's minimum, without the spacing, then places the value after the spacing. A value
+        # up to that many pixels too wide stayed beside its name and was clipped at the form's
+        # edge (a bpost code's last digit, at 1366 × 768). With the gap in the name, what it
+        # decides on is what it places.
+        gap = form.horizontalSpacing()
+        form.setHorizontalSpacing(0)
+
+        def name_label(name: str) -> QLabel:
+            shown = plain_label(name, wrap=False)
+            shown.setContentsMargins(0, 0, max(gap, 0), 0)
+            return shown
+
         for name, value in pairs:
             if isinstance(value, QWidget):  # a value that is not text (a link to click)
-                form.addRow(plain_label(name, wrap=False), value)
+                form.addRow(name_label(name), value)
                 continue
             # A value with a long run without a space (a tracking link, a file's name) gets places
             # to break: it wraps in the pane rather than widen it past the list's room (review of
@@ -859,15 +879,13 @@ class ListView(LazyRefresh, QWidget):
                 # word ("woensdag 11 november 2026", kept together): its row wraps instead.
                 field.setMinimumWidth(max(field.fontMetrics().horizontalAdvance(word)
                                           for word in _BREAKS.split(value)))
-            form.addRow(plain_label(name, wrap=False), field)
+            form.addRow(name_label(name), field)
         # Margins from the one spacing scale, the names in line with the pane's headings: the
         # style's 9 px on each side (off the scale) took the room of a date beside its name,
         # and Maatwerk's "donderdag 26 november 2026" went under "Beloofd bezorgd" at 1366 × 768.
         from desktop.views import theme
 
         form.setContentsMargins(0, theme.S, 0, theme.S)
-        holder = QWidget()
-        holder.setLayout(form)
         layout.addWidget(holder)
 
     def add_bullets(self, layout: QVBoxLayout, lines: list[str]) -> None:

@@ -640,7 +640,12 @@ class MainWindow(QMainWindow):
         new_day = before is not None and before[1] != day
         if new_day:
             self._follow_day(day)
-        if before is None or before[:2] == (keys, day) or token is None or (before[2] != token and not new_day):
+        if before is None or token is None or (before[2] != token and not new_day):
+            return
+        for view in self.built_views():  # a moment of a view's own (Zendingen's "received?")
+            if view is not today:
+                view.time_came(now)
+        if before[:2] == (keys, day):
             return
         for view in self.built_views():
             if view is not today:

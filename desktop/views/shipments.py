@@ -201,7 +201,9 @@ class ShipmentsView(ListView):
             statuses = (rules.AWAITING_RECEIPT if wanted == AWAITING else tuple(rules.NEEDS_ADDRESS)
                         if wanted == NO_ADDRESS else (wanted,))
         self._next_marker = None  # the next morning a parcel shown turns "received?" (_rows)
-        return self._rows(shipping.shipment_pages(statuses), wanted, now, ladder)
+        # a check-in her busy days move (the shop wrote to her that morning): as Vandaag's
+        moved = shipping.checkins_moved(ladder, due.busy_days(now, ladder))
+        return self._rows(shipping.shipment_pages(statuses), wanted, now, ladder, moved)
 
     _next_marker = None
 
@@ -215,7 +217,16 @@ class ShipmentsView(ListView):
             self._next_marker = None
             self.refresh_when_shown()
 
-    def _rows(self, pages, wanted: str, now, ladder):
+    def time_came(self, now) -> None:
+        """The scheduler looked at ``now`` with nothing written (``MainWindow.follow_due``),
+        whether or not a reminder came due: once the morning a parcel shown turns "received?"
+        has come, the list loads again. A parcel without a check-in of its own on Vandaag (a
+        custom order's, one of an ended collaboration) turned amber only at her next click."""
+        if self._next_marker is not None and self._next_marker <= now:
+            self._next_marker = None
+            self.refresh_when_shown()
+
+    def _rows(self, pages, wanted: str, now, ladder, moved: dict):
         # 20,000 parcels name a few carriers, statuses and days: each text is written once
         # per refresh, not per row (docs/PERFORMANCE.md, fix 32); so is a day's check-in moment
         carriers, statuses_shown, days_shown, checkins = {}, {}, {}, {}
@@ -243,7 +254,7 @@ class ShipmentsView(ListView):
                 day = checkin = None
                 if sent_at:  # asked about on the morning of a day: the same moment for a day's parcels
                     day = local(sent_at).date()
-                    checkin = checkins.get(day)
+                    checkin = moved.get(sid) or checkins.get(day)  # moved: her busy days (load_rows)
                     if checkin is None:
                         checkin = checkins[day] = checkin_due(sent_at, ladder)
                 awaiting = awaiting_receipt(status_code, checkin, now)

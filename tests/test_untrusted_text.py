@@ -19,8 +19,10 @@ HOSTILE = '<a href="javascript:alert(1)">klik</a><b>vet</b><img src="file:///etc
 
 
 def poison():
-    Person.update(name=Person.name.concat(" " + HOSTILE), notes=HOSTILE, status_reason=HOSTILE,
-                  city=HOSTILE, street=HOSTILE, email=HOSTILE, tags=[HOSTILE]).execute()
+    for person in Person.select(Person.id, Person.name):  # a name as text: its sort key (name_key) follows it
+        Person.update(name=f"{person.name} {HOSTILE}").where(Person.id == person.id).execute()
+    Person.update(notes=HOSTILE, status_reason=HOSTILE, city=HOSTILE, street=HOSTILE, email=HOSTILE,
+                  tags=[HOSTILE]).execute()
     Person.update(status="inactive").where(Person.id == Person.select(Person.id).limit(1)).execute()
     Handle.update(name=Handle.name.concat(HOSTILE)).execute()
     Event.update(text=HOSTILE).execute()

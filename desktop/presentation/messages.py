@@ -743,7 +743,7 @@ _t(
 _t(
     "reply.1.parcel",
     # TRANSLATORS: a template's name in the editor: step 1 as sent when a parcel check-in falls due with it.
-    N_("Unanswered message, step 1: did it arrive? (when a parcel check-in joins it)"),
+    N_("Unanswered message, step 1: did it arrive? (with a parcel check-in)"),
     # TRANSLATORS: subject of a follow-up that asks whether both an earlier message and a parcel arrived.
     NF_("Did my message and parcel reach you?"),
     NF_("{aanhef}\n\nOn {bericht_van} I sent you a message about “{titel}”, but I haven't heard back yet. "
@@ -752,10 +752,12 @@ _t(
 # When a template is sent, where its name cannot say it all: the template editor shows it.
 TEMPLATE_NOTES = {
     # TRANSLATORS: in the template editor, under the template "Unanswered message, step 1: did it arrive?
-    # (when a parcel check-in joins it)".
+    # (with a parcel check-in)". Her own step 1 gets the parcel question before her sign-off
+    # (``with_paragraph``), not at the end.
     "reply.1.parcel": N_("Sent instead of step 1 when a parcel's check-in falls due at the same time: one question "
                          "asks whether both your message and the parcel arrived. If you changed step 1's text and "
-                         "not this one, your step 1 is sent, with the question about the parcel at the end."),
+                         "not this one, your step 1 is sent, with the question about the parcel before your "
+                         "sign-off."),
 }
 _t(
     "reply.1.alt",

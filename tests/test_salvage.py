@@ -426,7 +426,7 @@ def test_file_restore_into_a_read_only_backups_folder_names_that_folder(qtbot, d
 
 @pytest.mark.parametrize("language, said", [
     ("en", "all products and some other data (such as settings)"),
-    ("nl", "alle producten en een deel van de overige gegevens (zoals instellingen)")])
+    ("nl", "alle producten en een deel van de overige gegevens (zoals je instellingen)")])
 def test_the_rest_of_her_data_that_could_not_be_read_reads_as_one_item(language, said):
     """The parts not named in her words come last as one item: "alle producten en sommige
     instellingen en andere gegevens" read as three."""

@@ -623,14 +623,15 @@ def test_file_restore_after_her_file_went_missing_names_the_copy_of_her_open_dat
 
 @pytest.mark.parametrize("language, promise, no_copy, said", [
     ("en", "A copy of your current data is kept",
-     "Your data file has gone and its data can no longer be read, so Afspraak cannot keep a copy of it first.",
+     "Your own data file has disappeared in the meantime and the data that is open can no longer be read either, "
+     "so Afspraak cannot make a copy of it first.",
      "The backup is restored. Your data file had already gone, so Afspraak could not keep a copy of it first. "
-     "Anything you entered after this backup is no longer there."),
+     "Anything you entered after this backup is no longer in Afspraak."),
     ("nl", "Wat er nu staat, wordt eerst apart bewaard",
-     "Je gegevensbestand is verdwenen en wat erin stond, is niet meer te lezen, dus Afspraak kan er vooraf geen "
-     "kopie van bewaren.",
+     "Je eigen gegevensbestand is intussen verdwenen en ook de geopende gegevens zijn niet meer te lezen, dus "
+     "Afspraak kan daar niet eerst een kopie van maken.",
      "De back-up is teruggezet. Je gegevensbestand was al verdwenen, dus Afspraak kon er vooraf geen kopie van "
-     "bewaren. Wat je na deze back-up nog had ingevoerd, staat er niet meer in.")])
+     "bewaren. Wat je na deze back-up nog had ingevoerd, staat niet meer in Afspraak.")])
 def test_file_restore_when_nothing_of_her_data_can_be_kept_says_so(
         qtbot, database, translator, tmp_path, monkeypatch, language, promise, no_copy, said):
     """Her file gone and the open data unreadable too: the question promises no copy, and

@@ -48,7 +48,7 @@ def test_an_export_of_sent_orders_promises_no_ready_date(qtbot, database, transl
     assert {c.status for c in CustomOrder.select()} == {"shipped"} and CustomOrder.select().count() == 17
     assert (summary.custom_orders, summary.custom_sent, summary.custom_cancelled) == (17, 17, 0)
     lines = import_texts.order_summary_lines(summary)
-    assert "17 custom orders already sent, in Custom orders as shipped" in lines
+    assert "17 custom orders already sent (marked shipped in Custom orders)" in lines
     assert not any("new custom order" in line for line in lines)
 
 
@@ -78,13 +78,15 @@ def test_the_summary_and_the_timeline_count_them_apart(database):
                                              custom_cancelled=1)
     lines = import_texts.order_summary_lines(summary)
     assert lines[:4] == ["20 new orders", "2 new custom orders",
-                         "14 custom orders already sent, in Custom orders as shipped",
-                         "1 custom order cancelled in the shop, in Custom orders as cancelled"]
+                         "14 custom orders already sent (marked shipped in Custom orders)",
+                         "1 custom order cancelled in the shop (marked cancelled in Custom orders)"]
     said = event_texts.render("orders_imported", {"file": "", "platform": "shopify", "new": 20, "updated": 0,
                                                   "custom_orders": 17, "custom_sent": 14, "custom_cancelled": 1})
+    # no comma inside an item of the list (it read "14 custom orders already sent, in Custom orders as
+    # shipped, 1 custom order cancelled in the shop, in Custom orders as cancelled")
     assert said == ("Orders from Shopify imported: 20 new orders, 2 new custom orders, 14 custom orders already "
-                    "sent, in Custom orders as shipped, 1 custom order cancelled in the shop, in Custom orders as "
-                    "cancelled")
+                    "sent (marked shipped in Custom orders), 1 custom order cancelled in the shop (marked cancelled "
+                    "in Custom orders)")
     # an event written before the split says what it said
     assert event_texts.render("orders_imported", {"file": "", "platform": "shopify", "new": 3, "updated": 0,
                                                   "custom_orders": 3}) == (
@@ -100,3 +102,7 @@ def test_numbers_and_plurals_go_by_the_language(database):
     i18n.set_language("nl")
     assert made_to_order_texts.preview_text(1200, 0, 0, 10).startswith("1.200 artikelen worden maatwerkbestellingen")
     assert made_to_order_texts.preview_text(0, 0, 0, 10) == "Geen maatwerk: vink de producten aan die je op maat maakt."
+    # not "17 artikelen waren al verzonden en komen als verzonden in Maatwerk" ("verzonden" twice in a row)
+    assert made_to_order_texts.preview_text(0, 17, 1, 10) == (
+        "17 artikelen zijn al verzonden; ze komen in Maatwerk te staan als verzonden. 1 artikel hoort bij een "
+        "geannuleerde bestelling; het komt in Maatwerk te staan als geannuleerd.")

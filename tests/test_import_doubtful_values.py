@@ -495,10 +495,9 @@ def shortened(digits: str, mark: str = ",") -> str:
 
 
 SHORTENED_PROBLEM = (
-    "“{value}” in the column “{column}” is a number that a spreadsheet program shortened: it kept the first digits "
-    "and wrote the rest as a power of ten, so the other digits are lost. Export the file from the shop again and "
-    "import it without opening it in a spreadsheet first (or open it there with this column as text, not as "
-    "numbers).")
+    "“{value}” in the column “{column}” was shortened by a spreadsheet program such as Excel: it kept only the first "
+    "few digits and replaced the rest with a power of ten, so they are lost. Export the file from the shop again and "
+    "import it without opening it in a spreadsheet first (or set this column to text there).")
 
 
 @needs_shared
@@ -589,9 +588,10 @@ def test_a_phone_of_more_digits_than_any_shortened_in_a_real_export_is_left_out(
 
 @needs_shared
 @pytest.mark.parametrize("language, words", [
-    ("en", "was not imported. Line {line}: “8,7206E+12” in the column “Variant SKU” is a number that a spreadsheet "
-           "program shortened"),
-    ("nl", "is niet geïmporteerd. Regel {line}: "),
+    ("en", "was not imported. Line {line}: “8,7206E+12” in the column “Variant SKU” was shortened by a spreadsheet "
+           "program"),
+    ("nl", "is niet geïmporteerd. Regel {line}: „8,7206E+12” in de kolom „Variant SKU” is afgekort door een "
+           "spreadsheetprogramma"),
 ])
 def test_the_import_command_refuses_shortened_skus_and_a_later_good_file_does_not_double(
         data_dir, tmp_path, capsys, language, words):

@@ -757,6 +757,62 @@ def test_her_own_first_follow_up_is_kept_when_a_parcel_check_in_joins_it(demo):
     assert messages.parcel_question({"product": ["Naamketting"]}, to, with_message=True) in message.body
 
 
+# Her sign-off as she writes it: Dutch often without a comma, on one line or two, or English.
+_SIGN_OFFS = ("Met vriendelijke groet\nEva van Zilver & Zo", "Liefs\nEva", "Groetjes!\nEva", "Liefs, Eva",
+              "Liefs x Eva", "MET VRIENDELIJKE GROET\nEva", "xx Eva", "Doei!", "Dank je wel!\nEva",
+              "Hartelijke groet\nEva de Vries\nZilver & Zo\nzilverenzo.nl", "Groeten uit Utrecht\nEva",
+              "Kind regards\nEva", "Best\nEva", "Love, Eva x", "Thanks!\nEva", "Cheers\nEva from Zilver & Zo",
+              "Thanks again, Eva", "Liefs,\nEva")
+# a last paragraph that is a sentence of her message, though it may start like a sign-off
+_LAST_SENTENCES = ("Laat je even iets weten?", "Dank je wel voor je snelle reactie!", "Groeten aan je moeder!",
+                   "Bedankt voor het mooie filmpje", "Bedankt!\nIk hoor graag van je.", "Liefs dat je meedoet",
+                   "Thanks for your patience!", "Best of luck with the launch!", "Love it when it works out.")
+
+
+@pytest.mark.parametrize("sign_off", _SIGN_OFFS)
+def test_a_paragraph_added_to_her_own_wording_goes_before_her_sign_off_written_her_way(sign_off):
+    """The parcel question added to her own follow-up went after her signature unless her
+    sign-off's first line ended in a comma ("Liefs,\nEva"); a Dutch sign-off often has none
+    ("Met vriendelijke groet\nEva van Zilver & Zo", "Liefs x Eva")."""
+    text = "Hoi {voornaam}!\n\nOp {bericht_van} stuurde ik je een DM over {titel}.\n\n" + sign_off
+    assert messages.with_paragraph(text, "pakketvraag") == (
+        "Hoi {voornaam}!\n\nOp {bericht_van} stuurde ik je een DM over {titel}.\n\n{pakketvraag}\n\n" + sign_off)
+
+
+@pytest.mark.parametrize("last", _LAST_SENTENCES)
+def test_a_paragraph_added_to_her_own_wording_goes_after_a_last_sentence_that_is_no_sign_off(last):
+    text = "Hoi {voornaam}!\n\nOp {bericht_van} stuurde ik je een DM over {titel}.\n\n" + last
+    assert messages.with_paragraph(text, "pakketvraag") == text + "\n\n{pakketvraag}"
+
+
+def test_her_own_follow_up_signed_without_a_comma_gets_the_parcel_question_before_her_signature(demo):
+    """End to end: her step 1 signed "Met vriendelijke groet\nEva van Zilver & Zo" (no comma) ends
+    with her signature, the parcel question before it."""
+    from desktop.store import templates
+    from desktop.store.models import Deliverable, Product, Shipment, ShipmentItem
+
+    mila = Person.get(Person.name == "Mila Smit")
+    collab = Collaboration.get(Collaboration.person == mila)
+    Event.create(at=NOW - timedelta(days=4), kind="message", channel="instagram", direction="out", text="x",
+                 person=mila, subject_type="collaboration", subject_id=collab.id)
+    other = Collaboration.create(person=mila, title="Naamketting in een story", status="shipped",
+                                 agreed_at=NOW - timedelta(days=8), response_days=3)
+    Deliverable.create(collaboration=other, kind="story", deadline=NOW + timedelta(days=20))
+    parcel = Shipment.create(person=mila, collaboration=other, status="sent", sent_at=NOW - timedelta(days=6),
+                             value_cents=4295, created_at=NOW - timedelta(days=6))
+    ShipmentItem.create(shipment=parcel, product=Product.get(Product.name == "Naamketting"))
+    [item] = [i for i in due.due_now(NOW) if i.person_id == mila.id and i.action == "message"]
+    as_reader(mila, "nl", "NL", "je")
+    sign_off = "Met vriendelijke groet\nEva van Zilver & Zo"
+    templates.save("reply.1", "nl", "je", "Even checken",
+                   "Hoi {voornaam}!\n\nOp {bericht_van} stuurde ik je een DM over {titel}. Laat je even iets "
+                   "weten?\n\n" + sign_off, NOW)
+    message = due_texts.compose(item, NOW, channel="")
+    to = due_texts.recipient(Person.get_by_id(mila.id))
+    apart = messages.parcel_question({"product": ["Naamketting"]}, to, apart=True)
+    assert message.body.endswith("weten?\n\n" + apart + "\n\n" + sign_off), message.body
+
+
 def test_reply_1_parcel_tells_in_the_editor_when_it_is_sent_and_what_its_question_is():
     """The template editor names {pakketvraag} in reply.1.parcel as the one question about her
     message and the parcel (it read "Question: has the parcel arrived?"), and says when the

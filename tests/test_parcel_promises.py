@@ -623,13 +623,13 @@ def test_a_replacement_given_by_hand_lets_her_promises_go_on_from_that_day(shop,
     moved = Event.select().where(Event.fact == "deadlines_moved").get()
     assert moved.params["why"] == "handed_again"
     assert event_texts.shown(moved) == (
-        f"Cadeau alsnog zelf gegeven nadat het pakket niet aankwam, dus de deadline van Armband Anker "
+        f"Cadeau alsnog gegeven (het pakket kwam niet aan), dus de deadline van Armband Anker "
         f"schuift op: {deadline.day} dec 2026 (was 1 dec 2026)")
     from desktop.presentation.collab_texts import moved_message
     from desktop.store.models import AgreementVersion
 
     version = AgreementVersion.select().where(AgreementVersion.collaboration == collaboration.id).get()
-    assert "Het pakketje is helaas niet aangekomen, dus we hebben je het cadeau zelf gegeven." in (
+    assert "Het pakketje is helaas niet aangekomen, dus je kreeg het cadeau later dan gepland." in (
         moved_message(version))
     # nothing until the new deadline (no check-in of a parcel she was handed), then her ladder afresh
     start = date(2026, 12, 11)
@@ -639,18 +639,19 @@ def test_a_replacement_given_by_hand_lets_her_promises_go_on_from_that_day(shop,
     assert deadline.strftime("%-d december") in steps[0][1].body and "Armband Anker II" in steps[0][1].body
 
 
-# Why her deadlines moved after the gift was given by hand, per reader: (language, country, form).
+# Why her deadlines moved after the gift was given without a parcel, per reader: (language, country,
+# form). Not "we gave it to you ourselves" ("zelf gegeven"): she may have collected it.
 _HANDED_AGAIN_WHY = {
-    ("nl", "NL", "je"): "Het pakketje is helaas niet aangekomen, dus we hebben je het cadeau zelf gegeven. Daarom "
-                        "krijg je meer tijd.",
-    ("nl", "NL", "u"): "Uw pakket is helaas niet aangekomen, dus we hebben u het cadeau zelf gegeven. Daarom krijgt "
-                       "u meer tijd.",
-    ("nl", "BE", "je"): "Het pakje is helaas niet toegekomen, dus we hebben je het cadeau zelf gegeven. Daarom krijg "
-                        "je meer tijd.",
-    ("nl", "BE", "u"): "Uw pakje is helaas niet toegekomen, dus we hebben u het cadeau zelf gegeven. Daarom krijgt u "
-                       "meer tijd.",
-    ("en", "NL", "je"): "Unfortunately the parcel didn't reach you, so we gave you the gift ourselves. That gives you "
-                        "more time.",
+    ("nl", "NL", "je"): "Het pakketje is helaas niet aangekomen, dus je kreeg het cadeau later dan gepland. "
+                        "Daarom krijg je meer tijd.",
+    ("nl", "NL", "u"): "Uw pakket is helaas niet aangekomen, dus u kreeg het cadeau later dan gepland. "
+                       "Daarom krijgt u meer tijd.",
+    ("nl", "BE", "je"): "Het pakje is helaas niet toegekomen, dus je kreeg het cadeau later dan gepland. "
+                        "Daarom krijg je meer tijd.",
+    ("nl", "BE", "u"): "Uw pakje is helaas niet toegekomen, dus u kreeg het cadeau later dan gepland. "
+                       "Daarom krijgt u meer tijd.",
+    ("en", "NL", "je"): "Unfortunately the parcel didn't reach you, so the gift came to you later than planned. "
+                        "We've moved your dates accordingly.",
 }
 
 
@@ -713,9 +714,9 @@ def test_the_timeline_line_of_moved_deadlines_counts_them_and_no_days(shop, how)
     expected = {
         "new parcel": {"nl": "Nieuw pakket verzonden, dus de deadlines van Armband Anker schuiven op: ",
                        "en": "New parcel sent, so the deadlines of Armband Anker move: "},
-        "by hand": {"nl": "Cadeau alsnog zelf gegeven nadat het pakket niet aankwam, dus de deadlines van Armband "
+        "by hand": {"nl": "Cadeau alsnog gegeven (het pakket kwam niet aan), dus de deadlines van Armband "
                           "Anker schuiven op: ",
-                    "en": "Gift given by hand after the parcel did not arrive, so the deadlines of Armband Anker "
+                    "en": "Gift given another way after the parcel never arrived, so the deadlines of Armband Anker "
                           "move: "},
     }[how]
     for language in ("nl", "en"):

@@ -426,7 +426,7 @@ def test_file_restore_into_a_read_only_backups_folder_names_that_folder(qtbot, d
 
 @pytest.mark.parametrize("language, said", [
     ("en", "all products and some other data (such as settings)"),
-    ("nl", "alle producten en een deel van de overige gegevens (zoals instellingen)")])
+    ("nl", "alle producten en een deel van de overige gegevens (zoals je instellingen)")])
 def test_the_rest_of_her_data_that_could_not_be_read_reads_as_one_item(language, said):
     """The parts not named in her words come last as one item: "alle producten en sommige
     instellingen en andere gegevens" read as three."""
@@ -442,7 +442,10 @@ def test_the_salvage_question_promises_a_copy_only_when_one_can_be_kept(keeps):
     the offer to salvage promises no copy of her current data."""
     text = backup_texts.salvage_question(Path("afspraak-damaged.sqlite3"), keeps=keeps)
     assert ("a copy of your current data is kept in the backups folder first" in text) == keeps
-    assert ("Afspraak cannot keep a copy of it first" in text) != keeps
+    assert ("Afspraak cannot make a copy of it first" in text) != keeps
+    # the damaged file she chose and her own data file are told apart (review: "the file itself"
+    # next to "your data file", both unnamed)
+    assert ("the damaged file itself stays as it is" in text) and ("Your own data file" in text) != keeps
 
 
 def test_a_salvage_restored_after_her_file_went_missing_says_nothing_was_kept():
@@ -452,4 +455,4 @@ def test_a_salvage_restored_after_her_file_went_missing_says_nothing_was_kept():
     assert backup_texts.salvage_restored(out, None, gone=True) == (
         "Everything in the file could still be read: it is now your data in Afspraak. Your data file had already "
         "gone, so Afspraak could not keep a copy of it first. Anything you entered after this backup is no "
-        "longer there.")
+        "longer in Afspraak.")

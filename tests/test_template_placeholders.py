@@ -280,9 +280,21 @@ def test_reply_1_parcel_says_when_it_is_sent_and_names_its_joined_question(qtbot
     assert "unanswered message and the parcel" in choose(dialog, "pakketvraag").toolTip()
     assert dialog.template_state.text().startswith("Sent instead of step 1 when a parcel's check-in falls due")
     index = dialog.template.findData("reply.1.parcel")
-    assert "If you changed step 1's text" in dialog.template.itemData(index, Qt.ToolTipRole)
-    assert "when a parcel check-in joins it" in dialog.template.itemText(index)
+    note = dialog.template.itemData(index, Qt.ToolTipRole)
+    assert "If you changed step 1's text" in note
+    # her step 1 gets the question before her sign-off (``messages.with_paragraph``), not at the end
+    assert "before your sign-off" in note and "at the end" not in note
+    assert dialog.template.itemText(index).endswith("step 1: did it arrive? (with a parcel check-in)")
     # elsewhere the closing question keeps its own name, and no note stands above the state
     dialog.template.setCurrentIndex(dialog.template.findData("ladder.1"))
     assert offered(dialog)["pakketvraag"] == "Question: has the parcel arrived?"
     assert dialog.template_state.text().startswith("This is the standard text.")
+    # in Dutch its name follows its siblings' "stap 1: is het aangekomen? (…)", its note says
+    # "verstuurd" (not "gaat … de deur uit") and where the question goes
+    i18n.set_language("nl")
+    dialog = make(qtbot, "reply.1.parcel")
+    names = [dialog.template.itemText(i) for i in range(dialog.template.count())
+             if dialog.template.itemData(i) in ("reply.1", "reply.1.parcel", "reply.1.alt")]
+    assert len(names) == 3 and all(n.startswith("Onbeantwoord bericht, stap 1: is het aangekomen?") for n in names)
+    note = dialog.template.itemData(dialog.template.findData("reply.1.parcel"), Qt.ToolTipRole)
+    assert "de deur uit" not in note and "vóór je afsluiting" in note and "aan het eind" not in note

@@ -1329,10 +1329,10 @@ class _Rows:
             if digits is not None and (key not in PHONE_FIELDS or digits <= PHONE_DIGITS):
                 # TRANSLATORS: {value} is a number as a spreadsheet program wrote it, "8,7206E+12" (8.7206 × 10¹²).
                 raise ImportFailed(line, _(
-                    "“{value}” in the column “{column}” is a number that a spreadsheet program shortened: it kept "
-                    "the first digits and wrote the rest as a power of ten, so the other digits are lost. Export "
-                    "the file from the shop again and import it without opening it in a spreadsheet first (or open "
-                    "it there with this column as text, not as numbers).").format(
+                    "“{value}” in the column “{column}” was shortened by a spreadsheet program such as Excel: it "
+                    "kept only the first few digits and replaced the rest with a power of ten, so they are lost. "
+                    "Export the file from the shop again and import it without opening it in a spreadsheet first "
+                    "(or set this column to text there).").format(
                         value=" ".join(value.split()), column=self.column(key)))
 
     def csv_reason(self, exc: csv.Error) -> str:

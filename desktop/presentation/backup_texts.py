@@ -87,8 +87,8 @@ def restore_question(file: Path, taken: datetime | None, exact: bool, keeps: boo
         return head + "\n\n" + _(
             "Afspraak then goes back to your data as it was when this backup was made: everything you entered "
             "or changed since is no longer in Afspraak, and people you erased since are back (unless you also "
-            "erased them from the backups). Your data file has gone and its data can no longer be read, so "
-            "Afspraak cannot keep a copy of it first.")
+            "erased them from the backups). Your own data file has disappeared in the meantime and the data "
+            "that is open can no longer be read either, so Afspraak cannot make a copy of it first.")
     return head + "\n\n" + _(
         "Afspraak then goes back to your data as it was when this backup was made: everything you entered or "
         "changed since is no longer in Afspraak, and people you erased since are back (unless you also erased "
@@ -101,7 +101,7 @@ def restored(kept: Path | None) -> str:
     plainly, with what that costs her: "there was no previous data" was untrue)."""
     if kept is None:
         return _("The backup is restored. Your data file had already gone, so Afspraak could not keep a copy of "
-                 "it first. Anything you entered after this backup is no longer there.")
+                 "it first. Anything you entered after this backup is no longer in Afspraak.")
     return _("The backup is restored. Your previous data was kept in {path}.").format(path=str(kept))
 
 
@@ -114,13 +114,16 @@ def salvage_question(file: Path, keeps: bool = True) -> str:
 
     if not keeps:
         return errors.damaged_file(Path(file)) + "\n\n" + _(
+            # TRANSLATORS: "the damaged file itself" is the backup she chose; "your own data file" the
+            # database Afspraak works in, gone from under the window.
             "Afspraak can copy everything that can still be read from it into a new, sound database and use "
-            "that instead of your current data; the file itself stays as it is. Your data file has gone and its "
-            "data can no longer be read, so Afspraak cannot keep a copy of it first. Copy what can be read?")
+            "that instead of your current data; the damaged file itself stays as it is. Your own data file has "
+            "disappeared in the meantime and the data that is open can no longer be read either, so Afspraak "
+            "cannot make a copy of it first. Copy what can be read?")
     return errors.damaged_file(Path(file)) + "\n\n" + _(
         "Afspraak can copy everything that can still be read from it into a new, sound database and use that "
-        "instead of your current data; the file itself stays as it is, and a copy of your current data is kept "
-        "in the backups folder first. Copy what can be read?")
+        "instead of your current data; the damaged file itself stays as it is, and a copy of your current data "
+        "is kept in the backups folder first. Copy what can be read?")
 
 
 def salvage_restored(salvaged, kept: Path | None, gone: bool = False) -> str:
@@ -138,7 +141,7 @@ def salvage_restored(salvaged, kept: Path | None, gone: bool = False) -> str:
     if kept is None:
         if gone:
             return text + " " + _("Your data file had already gone, so Afspraak could not keep a copy of it "
-                                  "first. Anything you entered after this backup is no longer there.")
+                                  "first. Anything you entered after this backup is no longer in Afspraak.")
         return text
     return text + " " + _("Your previous data was kept in {path}.").format(path=str(kept))
 

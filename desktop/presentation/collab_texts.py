@@ -302,15 +302,16 @@ _WHY_MOVED = {
     "resent": NF_("Unfortunately the parcel didn't reach you, so we've sent a new one. That gives you more time."),
     "handed_over": NF_("We gave you the gift later than we had planned, so you get more time."),
     # the gift given without a parcel, in place of the one that came back or got lost (or of a
-    # replacement that did not arrive either: "the first parcel" was untrue then)
-    "handed_again": NF_("Unfortunately the parcel didn't reach you, so we gave you the gift ourselves. That "
-                        "gives you more time."),
+    # replacement that did not arrive either: "the first parcel" was untrue then). Not "we gave it
+    # to you ourselves": she may have collected it, or someone else brought it.
+    "handed_again": NF_("Unfortunately the parcel didn't reach you, so the gift came to you later than planned. "
+                        "We've moved your dates accordingly."),
 }
 _WHY_MOVED_BE = (
     NBE_("Your parcel went out later than we had planned, so you get more time."),
     NBE_("Unfortunately the parcel didn't reach you, so we've sent a new one. That gives you more time."),
-    NBE_("Unfortunately the parcel didn't reach you, so we gave you the gift ourselves. That "
-         "gives you more time."),
+    NBE_("Unfortunately the parcel didn't reach you, so the gift came to you later than planned. "
+         "We've moved your dates accordingly."),
 )
 # TRANSLATORS: one moved deadline in a message to the influencer: "Je reel: uiterlijk vrijdag
 # 11 december (was maandag 7 december)". {what} is "your reel", "your two stories".

@@ -215,11 +215,12 @@ def _deadlines_moved(p):
     count = len(p["dates"])  # one deadline or several: "the deadline … moves", "the deadlines … move"
     if p.get("why") == "handed_again":
         # TRANSLATORS: timeline event: every parcel of the collaboration came back or got lost, and then
-        # the gift reached her another way than a parcel (by hand, say), so its open deadlines move
-        # later; {dates}: each new date with the one before ("18 dec 2026 (was 1 dec 2026), …"). No
-        # number of days: each deadline moves by its own (the count held for the first only).
-        return ngettext("Gift given by hand after the parcel did not arrive, so the deadline of {title} moves: {dates}",
-                        "Gift given by hand after the parcel did not arrive, so the deadlines of {title} move: "
+        # the gift reached her another way than a parcel (collected, brought by someone: not "by hand"),
+        # so its open deadlines move later; {dates}: each new date with the one before ("18 dec 2026
+        # (was 1 dec 2026), …"). No number of days: each deadline moves by its own.
+        return ngettext("Gift given another way after the parcel never arrived, so the deadline of {title} moves: "
+                        "{dates}",
+                        "Gift given another way after the parcel never arrived, so the deadlines of {title} move: "
                         "{dates}", count).format(title=p["title"], dates=dates)
     # TRANSLATORS: timeline event: a new parcel went out after the earlier one came back or got lost,
     # so the collaboration's open deadlines move later; {dates}: each new date with the one before.

@@ -18,12 +18,15 @@ def already_done_counts(sent: int, cancelled: int) -> list[tuple[int, str]]:
     return [
         # TRANSLATORS: after an orders import, beside "3 new custom orders": lines of orders the shop
         # already sent, added to Custom orders with the status "Shipped" (nothing to make).
-        (sent, ngettext("{n} custom order already sent, in Custom orders as shipped",
-                        "{n} custom orders already sent, in Custom orders as shipped", sent)),
+        # One item of a list joined with commas ("20 new orders, 14 custom orders already sent (…), …"):
+        # no comma inside it.
+        (sent, ngettext("{n} custom order already sent (marked shipped in Custom orders)",
+                        "{n} custom orders already sent (marked shipped in Custom orders)", sent)),
         # TRANSLATORS: after an orders import: lines of orders cancelled in the shop, added to Custom
-        # orders with the status "Cancelled".
-        (cancelled, ngettext("{n} custom order cancelled in the shop, in Custom orders as cancelled",
-                             "{n} custom orders cancelled in the shop, in Custom orders as cancelled", cancelled)),
+        # orders with the status "Cancelled". One item of a list joined with commas: no comma inside it.
+        (cancelled, ngettext("{n} custom order cancelled in the shop (marked cancelled in Custom orders)",
+                             "{n} custom orders cancelled in the shop (marked cancelled in Custom orders)",
+                             cancelled)),
     ]
 
 

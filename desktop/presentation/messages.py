@@ -392,17 +392,61 @@ def cut_takes(text: str, name: str, other: str) -> bool:
     return False
 
 
+# A closing greeting, Dutch or English, as a sign-off starts: "Met vriendelijke groet",
+# "Liefs", "Groetjes", "Kind regards", "Thanks again", "xx" (lower case; longer phrases first).
+_CLOSING_GREETING = re.compile(
+    r"(?:(?:met|veel|vele|lieve|hele|dikke|warme|zonnige|vriendelijke|hartelijke|hartelijk|"
+    r"alvast|nogmaals|kind|best|warm|warmest|many|lots\s+of|all\s+the|with|thanks\s+and)\s+)*"
+    r"(?:groetjes|groeten|groet|grtjs|gr|liefs|doei|doeg|dag|tot\s+snel|tot\s+gauw|kusjes|kus|"
+    r"knuffels|knuffel|dank\s+je\s+wel|dank\s+u\s+wel|dank\s+je|dank\s+u|dankjewel|dankuwel|dank|bedankt|"
+    r"best\s+wishes|regards|best|wishes|love|thank\s+you|thanks|cheers|sincerely|yours|warmly|"
+    r"take\s+care|speak\s+soon|talk\s+soon|bye|xo(?:xo)*|x+)"
+    r"(?:\s+(?:alvast|nogmaals|again))?"
+    r"(?![\w'’-])")
+# the words of a name that are not capitalised: "Eva van Zilver & Zo", "Team de Vries", "x"
+_NAME_PARTICLES = frozenset(
+    "van de der den het 't te ter ten von la le du da del & en and + from x xx xxx".split())
+
+
+def _signer(words: str) -> bool:
+    """Can ``words`` be who signs (what follows a closing greeting on its line, or a line
+    under it): nothing, a kiss ("xx"), a name ("Eva", "Eva van Zilver & Zo"), not (the rest
+    of) a sentence ("voor je snelle reactie!", "Ik hoor graag van je.")?"""
+    words = words.strip(" \t,.;:!-–—~♥♡❤️😘🤍💕")
+    if not words:
+        return True
+    if len(words) > 40 or "?" in words or "!" in words:
+        return False
+    for word in words.split():
+        letters = "".join(c for c in word if c.isalpha())
+        if letters and not letters[0].isupper() and word.lower() not in _NAME_PARTICLES:
+            return False
+    return True
+
+
 def _signed_off(paragraph: str) -> bool:
-    """Is ``paragraph`` a sign-off written out ("Liefs,\nEva van Zilver & Zo"): a few short lines,
-    the first a greeting that ends in a comma?"""
-    lines = paragraph.strip().split("\n")
-    return len(lines) <= 4 and lines[0].rstrip().endswith(",") and all(len(line) <= 60 for line in lines)
+    """Is ``paragraph`` a sign-off written out, a few short lines: the first a closing greeting
+    that ends in a comma ("Liefs,\nEva van Zilver & Zo"), or one with or without punctuation,
+    alone or with her name after it ("Met vriendelijke groet\nEva", "Groetjes!\nEva", "Liefs, Eva",
+    "Liefs x Eva", "Kind regards\nEva"), or one that goes on ("Groeten uit Utrecht") above her
+    name; the lines under it her name, her shop or its address? Not a last sentence that starts
+    like one ("Dank je wel voor je snelle reactie!", "Bedankt!\nIk hoor graag van je.")."""
+    lines = [line.strip() for line in paragraph.strip().split("\n")]
+    if len(lines) > 4 or any(len(line) > 60 for line in lines):
+        return False
+    if lines[0].endswith(","):
+        return True
+    closing = _CLOSING_GREETING.match(lines[0].lower())
+    if closing is None or not (len(lines) > 1 or _signer(lines[0][closing.end():])):
+        return False
+    # the lines under it: her name, her shop, its address ("zilverenzo.nl")
+    return all(_signer(line) or re.fullmatch(r"\S+[.@]\S+", line) for line in lines[1:])
 
 
 def with_paragraph(text: str, name: str) -> str:
     """``text`` with ``{name}`` in it: as it is when it already has it, else as a
     paragraph of its own before the sign-off line ({groet}, or the owner's own words for it:
-    "Liefs,\nEva"), or at the end."""
+    "Liefs,\nEva", "Met vriendelijke groet\nEva", "Liefs x Eva"), or at the end."""
     if name in placeholders_in(text):
         return text
     at = text.find("{groet}")
@@ -699,7 +743,7 @@ _t(
 _t(
     "reply.1.parcel",
     # TRANSLATORS: a template's name in the editor: step 1 as sent when a parcel check-in falls due with it.
-    N_("Unanswered message, step 1: did it arrive? (when a parcel check-in joins it)"),
+    N_("Unanswered message, step 1: did it arrive? (with a parcel check-in)"),
     # TRANSLATORS: subject of a follow-up that asks whether both an earlier message and a parcel arrived.
     NF_("Did my message and parcel reach you?"),
     NF_("{aanhef}\n\nOn {bericht_van} I sent you a message about “{titel}”, but I haven't heard back yet. "
@@ -708,10 +752,12 @@ _t(
 # When a template is sent, where its name cannot say it all: the template editor shows it.
 TEMPLATE_NOTES = {
     # TRANSLATORS: in the template editor, under the template "Unanswered message, step 1: did it arrive?
-    # (when a parcel check-in joins it)".
+    # (with a parcel check-in)". Her own step 1 gets the parcel question before her sign-off
+    # (``with_paragraph``), not at the end.
     "reply.1.parcel": N_("Sent instead of step 1 when a parcel's check-in falls due at the same time: one question "
                          "asks whether both your message and the parcel arrived. If you changed step 1's text and "
-                         "not this one, your step 1 is sent, with the question about the parcel at the end."),
+                         "not this one, your step 1 is sent, with the question about the parcel before your "
+                         "sign-off."),
 }
 _t(
     "reply.1.alt",

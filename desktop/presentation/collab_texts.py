@@ -299,7 +299,7 @@ _WHY_MOVED = {
     "late_gift": NF_("Your parcel went out later than we had planned, so you get more time."),
     # a new parcel in place of the one that came back or got lost: "the parcel", not "the first
     # parcel" (untrue after a replacement that did not arrive either)
-    "resent": NF_("Unfortunately the parcel didn't reach you, so we've sent a new one. That gives you more time."),
+    "resent": NF_("Unfortunately the parcel didn't reach you, so we've sent a new one, and you get more time."),
     "handed_over": NF_("We gave you the gift later than we had planned, so you get more time."),
     # the gift given without a parcel, in place of the one that came back or got lost (or of a
     # replacement that did not arrive either: "the first parcel" was untrue then). Not "we gave it
@@ -309,7 +309,7 @@ _WHY_MOVED = {
 }
 _WHY_MOVED_BE = (
     NBE_("Your parcel went out later than we had planned, so you get more time."),
-    NBE_("Unfortunately the parcel didn't reach you, so we've sent a new one. That gives you more time."),
+    NBE_("Unfortunately the parcel didn't reach you, so we've sent a new one, and you get more time."),
     NBE_("Unfortunately the parcel didn't reach you, so the gift came to you later than planned. "
          "We've moved your dates accordingly."),
 )

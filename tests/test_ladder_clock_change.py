@@ -72,3 +72,20 @@ def test_news_before_a_promised_date_stays_at_local_midnight_across_a_change(eve
     [news] = [i for i in f.plan(r.order_promises(facts, no_quiet), PEOPLE, [], [], no_quiet, utc(2027, 3, 27, 12))
               if i.step == "delay_warning"]
     assert news.due == utc(2027, 3, 28, 0)
+
+
+@pytest.mark.parametrize("sent", [
+    utc(2026, 10, 24, 15),  # the clocks go back on Sunday 25 October
+    utc(2026, 3, 28, 15),  # and forward on Sunday 29 March
+    utc(2026, 11, 21, 15),  # no change
+])
+def test_a_parcels_marker_comes_when_the_ladders_check_in_does_over_a_clock_change(sent):
+    """Zendingen's "received?" moment (checkin_due) added the step's offset to the UTC moment
+    while the ladder adds it on her clock: with quiet hours from 23:30, a parcel sent on the
+    Saturday before October's change turned amber on Tuesday 23:00, the check-in came on
+    Wednesday 08:00 (review of the day's code)."""
+    late = LadderSettings(tz=AMS, quiet_start=time(23, 30), quiet_end=time(8, 0))
+    parcel = f.Promise(rule="shipment", person_id=1, subject_type="shipment", subject_id=1, reference=sent)
+    [checkin] = f.plan([parcel], {1: PersonInfo(1, "Anna", ("email",))}, [], [], late, sent + timedelta(hours=1))
+    assert f.checkin_due(sent, late) == checkin.due
+    assert f._local(checkin.due, AMS).hour == 8  # the morning after her quiet hours

@@ -104,6 +104,17 @@ def test_every_way_the_model_writes_a_name_writes_its_key(database):
     assert_sorted_as_sort_key()
 
 
+def test_a_person_read_without_her_name_saves_without_blanking_her_key(database):
+    """A person selected with a few columns and saved (review of the day's code): the save wrote
+    sort_key(None), an empty key, and she sorted first in every list."""
+    Person.create(name="Zoë Anders", is_influencer=True)
+    partial = Person.select(Person.id, Person.status).get()
+    partial.status = "blocked"
+    partial.save()
+    assert Person.select(Person.name, Person.name_key, Person.status).tuples().get() == (
+        "Zoë Anders", "zoe anders", "blocked")
+
+
 def test_an_import_its_undo_and_its_redo_keep_the_order(database):
     for name in AWKWARD:
         _influencer(name)

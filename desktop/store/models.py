@@ -87,7 +87,10 @@ class Person(BaseModel):
     # come here: only the migrations, the undo journal (which puts back both columns as
     # they were) and the erasures (which delete the row) write the person table that way.
     def save(self, *args, **kwargs):
-        self.name_key = sort_key(self.name)  # the instance too, not only the row
+        # the instance too, not only the row; a person read without her name (select(Person.id,
+        # Person.status)) saves without touching the key: sort_key(None) would blank it
+        if "name" in self.__data__:
+            self.name_key = _key_of(self.name)
         return super().save(*args, **kwargs)
 
     @classmethod

@@ -578,6 +578,8 @@ def test_a_refused_restore_after_her_file_went_missing_puts_her_data_back(databa
         opening.restore_open(bad)
     assert [p.name for p in Person.select()] == ["Haar gegevens"]
     assert backup.check_problem(paths.db_path(), "integrity_check") is None
+    # her file back whole: no second copy of her data left in the backups that nothing names
+    assert not [p for p in paths.backup_dir().iterdir() if "before-restore" in p.name]
 
 
 def test_a_restore_when_the_open_data_cannot_be_read_keeps_nothing_half(database, tmp_path):

@@ -129,10 +129,14 @@ def _restore_open(source: Path, path: Path | None, salvaging: bool, progress=Non
                 else (backup.restore(Path(source), path, kept=kept), None))
     except BaseException:
         if kept is not None and not path.exists():
-            # Refused, or failed before it replaced anything: her data goes back in its place
-            # (the copy stays in the backups), not a new empty database opened there.
+            # Refused, or failed before it replaced anything: her data goes back in its place,
+            # not a new empty database opened there. The copy in the backups goes once her file
+            # is back whole: a second copy of her data nothing names (a salvage after it keeps
+            # its own, review of the day's code).
             try:
                 backup.copy_database(kept, path)
+                if backup.check_problem(path, "quick_check") is None:
+                    kept.unlink()
             except (OSError, sqlite3.Error) as exc:  # what stopped the restore is what she is told
                 log.error("could not put the kept copy %s back in place: %s", kept.name, exc)
         open_database(path)

@@ -1098,6 +1098,7 @@ class _Rows:
         self._end_column: list[str] = []  # the last column's cells, row by row, for ``whole_cell``
         self.encoding = encoding  # the one-byte encoding the file was read in ("" for Unicode: ``read_text``)
         _first, self.delimiter, self.sep_line = header_and_delimiter(text)
+        self._sep_line_first = self.sep_line  # for ``again``
         allow_large_cells(len(text))
         self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
         # the lines the csv module counts: CRLF, LF and a CR alone (an older Mac's) each end one
@@ -1163,6 +1164,15 @@ class _Rows:
                 continue
             if any(c.replace("\ufeff", "").strip() for c in cells):
                 return start, cells
+
+    def again(self) -> None:
+        """Read the file from its first row again: a second pass over the text, as the first
+        (order_importers.parse_orders reads an orders export once for how its dates read and
+        once for its orders, so that no row is held beyond its own turn)."""
+        self.reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter, strict=True)
+        self.sep_line = self._sep_line_first
+        self._end_column = []
+        self.header_line, self.header = self._header()
 
     def __iter__(self):
         for start, row, _cells in self.with_cells():

@@ -1202,13 +1202,14 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     check_amounts(rows)  # "1.234" read as the file's other amounts show, or refused
     _check_last_order_whole(platform, blocks)
     groups = _merged(blocks, repeated, disagreeing)
+    del blocks
     for record in groups.values():
         _check_signs(rows, record)
         _check_sent_after_placed(rows, platform, record)
     accounts: dict[str, set[str]] = {}  # a name and address -> the customer keys of the buyer accounts it was seen with
     ranks: dict[str, tuple] = {}  # a customer's key -> how good the order her address came from is (``_rank``)
-    for record in groups.values():
-        _finish(parsed, record, accounts, ranks)
+    for number in list(groups):  # each record let go as its order is made: not every order held twice
+        _finish(parsed, groups.pop(number), accounts, ranks)
     _join_guests(parsed, accounts)
     parsed.notes.extend(_capped(repeated, lambda n: ngettext(
         "… and {n} more row identical to an earlier one: skipped, as it counts only once.",

@@ -456,6 +456,60 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+class _ImportProgress:
+    """How far a long import is, on stderr: one line, written over in place. Only on a terminal
+    (a script's log gets the summary alone), and only once the import has taken ``LONG``
+    seconds: a shop's usual export is done before then, without a line; a file of 100,000
+    orders takes minutes (round 32 of docs/PERFORMANCE.md), and said nothing all that time."""
+
+    LONG = 2.0
+
+    def __init__(self, file: str, stream=None, clock=None):
+        import time
+
+        self.file = file
+        self.stream = stream if stream is not None else sys.stderr
+        self.clock = clock or time.monotonic
+        self.started = self.clock()
+        self.on = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.shown = ""  # the line on screen
+
+    def reading(self, done: int, total: int) -> None:
+        """``parse_any``'s progress (lines of the file)."""
+        # TRANSLATORS: a line the command line writes over while it reads a large export: "Reading orders.csv… 40%".
+        self._show(lambda percent: _("Reading {file}… {percent}").format(file=self.file, percent=percent),
+                   done, total)
+
+    def saving(self, count: int):
+        """``apply_plan``'s progress (orders written) for ``count`` orders."""
+
+        def step(done: int, total: int) -> None:
+            # TRANSLATORS: a line the command line writes over while it saves a large import: "Saving 112.094 orders… 40%".
+            self._show(lambda percent: ngettext("Saving {count} order… {percent}", "Saving {count} orders… {percent}",
+                                                count).format(count=i18n.format_number(count), percent=percent),
+                       done, total)
+
+        return step
+
+    def _show(self, text, done: int, total: int) -> None:
+        if not self.on or self.clock() - self.started < self.LONG:
+            return
+        from babel.numbers import format_percent
+
+        line = paths.shown(text(format_percent(min(done, total) / max(total, 1), locale=i18n.formatting_locale())))
+        if line != self.shown:
+            self.stream.write("\r" + line.ljust(len(self.shown)))
+            self.stream.flush()
+            self.shown = line
+
+    def done(self) -> None:
+        """Take the line away (the summary or the error comes in its place)."""
+        if self.shown:
+            self.stream.write("\r" + " " * len(self.shown) + "\r")
+            self.stream.flush()
+            self.shown = ""
+
+
 def cmd_import(args) -> int:
     from desktop.clock import utcnow
     from desktop.domain.importers import SPREADSHEET_SUFFIXES, ImportFailed
@@ -478,10 +532,15 @@ def cmd_import(args) -> int:
 
         return _fail(_("“{file}” cannot be read: {error}. Nothing was changed.").format(
             file=args.file, error=errors.unreadable(exc)))
+    progress = _ImportProgress(source.name)
     try:
-        parsed = parse_any(data)  # products or orders, told apart by the header
+        parsed = parse_any(data, progress=progress.reading)  # products or orders, told apart by the header
     except ImportFailed as exc:
+        progress.done()
         return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(file=args.file, error=exc))
+    finally:
+        progress.done()
+    del data  # the file's bytes: read, no longer needed while the import is written
     _open(args)
     if isinstance(parsed, ParsedOrders):
         from desktop.presentation import import_texts
@@ -495,11 +554,14 @@ def cmd_import(args) -> int:
         # the made-to-order marks as remembered; planned again under the write lock when the data
         # changed since (another import at the same time: its customers are not made twice)
         try:
-            summary = shop_orders.apply_plan(plan, utcnow(), file_name=paths.shown(source.name))
+            summary = shop_orders.apply_plan(plan, utcnow(), file_name=paths.shown(source.name),
+                                             progress=progress.saving(len(parsed.orders)))
         except (shop_orders.OrdersOfAnotherShop, shop_orders.OrdersDatedAhead) as refused:
             return _fail(_("“{file}” was not imported. {error} Nothing was changed.").format(
                 file=args.file, error=import_texts.other_shop_text(refused.plan) if refused.plan.other_shop
                 else import_texts.dated_ahead_text(refused.plan)))
+        finally:
+            progress.done()
         _say(_("Orders from {platform}:").format(platform=parsed.platform_name))
         _say("\n".join(import_texts.order_summary_lines(summary, lacking=parsed.lacking)))
         return 0

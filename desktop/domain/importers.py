@@ -65,12 +65,11 @@ from __future__ import annotations
 
 import csv
 import html
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Callable
+from typing import Callable, Iterator
 
 from desktop.domain import text_encoding
 from desktop.domain.money import without_whole_euros
@@ -1083,6 +1082,17 @@ def _slug(text: str) -> str:
 
 # --- the reader ------------------------------------------------------------------------
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+
+def file_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` for the csv reader, exactly as ``io.StringIO(text, newline="")``
+    gives them (each with its own end: CRLF, LF or a CR alone), one at a time: a StringIO
+    keeps a copy of the whole text at four bytes a character (200 MB for a 50 MB export,
+    round 32 of docs/PERFORMANCE.md)."""
+    return (match.group() for match in _LINE.finditer(text))
+
+
 class _Rows:
     """csv rows as (start line, {field: value}) with the layout's columns resolved."""
 
@@ -1098,8 +1108,9 @@ class _Rows:
         self._end_column: list[str] = []  # the last column's cells, row by row, for ``whole_cell``
         self.encoding = encoding  # the one-byte encoding the file was read in ("" for Unicode: ``read_text``)
         _first, self.delimiter, self.sep_line = header_and_delimiter(text)
+        self._sep_line_first = self.sep_line  # for ``again``
         allow_large_cells(len(text))
-        self.reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
+        self.reader = csv.reader(file_lines(text), delimiter=self.delimiter, strict=True)
         # the lines the csv module counts: CRLF, LF and a CR alone (an older Mac's) each end one
         self.total_lines = max(1, text.count("\n") + text.count("\r") - text.count("\r\n") + 1)
         self.progress = progress
@@ -1163,6 +1174,15 @@ class _Rows:
                 continue
             if any(c.replace("\ufeff", "").strip() for c in cells):
                 return start, cells
+
+    def again(self) -> None:
+        """Read the file from its first row again: a second pass over the text, as the first
+        (order_importers.parse_orders reads an orders export once for how its dates read and
+        once for its orders, so that no row is held beyond its own turn)."""
+        self.reader = csv.reader(file_lines(self.text), delimiter=self.delimiter, strict=True)
+        self.sep_line = self._sep_line_first
+        self._end_column = []
+        self.header_line, self.header = self._header()
 
     def __iter__(self):
         for start, row, _cells in self.with_cells():

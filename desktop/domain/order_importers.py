@@ -48,6 +48,7 @@ with ``_`` and spaces alike, so "order_number" and "Order Number" are one column
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -1150,9 +1151,14 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     platform = rows.layout.split("_")[0]
     # Every row read first: a file cut off is refused as such (the reader checks its end)
     # before a half cell in its last row is taken for a wrong value; and how its dates read
-    # is decided from all of them together.
-    read_rows = list(rows.with_cells())
-    rows.dates = file_dates(rows, platform, read_rows)
+    # is decided from all of them together. That first pass keeps only the dates (the rows
+    # of a 50 MB file held whole took over a GB); the orders are read in a second pass, a row
+    # at a time (round 32 of docs/PERFORMANCE.md). Progress: each pass half the way.
+    rows.progress = _pass_progress(progress, 0)
+    rows.dates = file_dates(rows, platform, ((line, {key: row[key] for key in _DATED if key in row}, ())
+                                             for line, row in rows))
+    rows.again()
+    rows.progress = _pass_progress(progress, 1)
     parsed = ParsedOrders(platform=platform, layout=rows.layout, fields=frozenset(rows.index))
     said = encoding_note(rows.encoding)
     if said:
@@ -1168,7 +1174,7 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
         read = _shopify_row
     skipping = None  # the number of an order whose rows are read a second time
     blocks: list[tuple[str, list[dict]]] = []  # the rows read, an order's rows that come together a block
-    for line, row, cells in read_rows:
+    for line, row, cells in rows.with_cells():
         same = _cells_key(cells)
         number_text = _text(row.get("number", ""))
         opens = _opens_order(row)
@@ -1196,13 +1202,14 @@ def parse_orders(data: bytes, progress: Progress | None = None) -> ParsedOrders:
     check_amounts(rows)  # "1.234" read as the file's other amounts show, or refused
     _check_last_order_whole(platform, blocks)
     groups = _merged(blocks, repeated, disagreeing)
+    del blocks
     for record in groups.values():
         _check_signs(rows, record)
         _check_sent_after_placed(rows, platform, record)
     accounts: dict[str, set[str]] = {}  # a name and address -> the customer keys of the buyer accounts it was seen with
     ranks: dict[str, tuple] = {}  # a customer's key -> how good the order her address came from is (``_rank``)
-    for record in groups.values():
-        _finish(parsed, record, accounts, ranks)
+    for number in list(groups):  # each record let go as its order is made: not every order held twice
+        _finish(parsed, groups.pop(number), accounts, ranks)
     _join_guests(parsed, accounts)
     parsed.notes.extend(_capped(repeated, lambda n: ngettext(
         "… and {n} more row identical to an earlier one: skipped, as it counts only once.",
@@ -1295,12 +1302,25 @@ def _opens_order(row: dict) -> bool:
     return bool((row.get("total") or "").strip())
 
 
-def _cells_key(cells: list[str]) -> tuple[str, ...]:
-    """What a row holds, for telling a repeated row: every cell, trailing empty ones left out."""
+def _cells_key(cells: list[str]) -> bytes:
+    """What a row holds, for telling a repeated row: every cell, trailing empty ones left out,
+    as a digest (16 bytes a row kept, not every cell of it: two rows that differ have the
+    same digest with a chance of one in 2¹²⁸)."""
     values = [c.strip() for c in cells]
     while values and not values[-1]:
         values.pop()
-    return tuple(values)
+    return hashlib.blake2b(repr(values).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+# What the first pass over an orders export keeps of a row (``file_dates``): its dates and number.
+_DATED = (*DATE_FIELDS, "number")
+
+
+def _pass_progress(progress: Progress | None, done_passes: int) -> Progress | None:
+    """``progress`` for one of the two passes over the file's lines: each half of the way."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(done_passes * total + done, 2 * total)
 
 
 def _capped(notes: list[str], more: Callable[[int], str]) -> list[str]:

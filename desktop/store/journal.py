@@ -262,14 +262,15 @@ def recording():
         yield change
     finally:
         conn.execute(f"UPDATE {STATE} SET active = 0")
-    rows = conn.execute(f"SELECT tbl, rid, op, col, undo, redo FROM {LOG} WHERE seq > ? ORDER BY seq",
-                        (start,)).fetchall()
-    conn.execute(f"DELETE FROM {LOG}")
-    for table, rowid, op, column, undo_sql, redo_sql in rows:
+    # row by row from the log, not all of it fetched first: a large import's log held twice
+    # at its peak (round 32 of docs/PERFORMANCE.md)
+    for table, rowid, op, column, undo_sql, redo_sql in conn.execute(
+            f"SELECT tbl, rid, op, col, undo, redo FROM {LOG} WHERE seq > ? ORDER BY seq", (start,)):
         change.tables.add(table)
         change.undo_sql.append(undo_sql)
         change.redo_sql.append(redo_sql)
         change._note(table, rowid, op, column)
+    conn.execute(f"DELETE FROM {LOG}")
     if not change.empty:
         change.left = _state(change, True)
 

@@ -55,6 +55,7 @@ from desktop.store.catalogue import ImportCancelled
 from desktop.store.influencers import midday_utc
 from desktop.store.db import db, handing_turns
 from desktop.store.models import CustomOrder, Event, Person, Product, ShopOrder, ShopOrderLine
+from desktop.store.row_inserts import RowInserts, insert_person
 
 # Where an order's parcel goes (schema v16; its state or province v20), as the shop's file says.
 SHIP_FIELDS = ("ship_name", "ship_street", "ship_postcode", "ship_city", "ship_country", "ship_phone", "ship_region")
@@ -617,6 +618,12 @@ def plan_import(parsed: ParsedOrders, now: datetime | None = None) -> ImportPlan
 
 # --- writing -----------------------------------------------------------------------------------
 
+# The new customers, orders and their lines, each table's rows through one prepared statement
+# (store/row_inserts.py: Peewee built each INSERT afresh, most of a large import's time).
+_PERSON_ROWS = RowInserts(Person)
+_ORDER_ROWS = RowInserts(ShopOrder)
+_LINE_ROWS = RowInserts(ShopOrderLine)
+
 def _event(now: datetime, person_id: int, order: CustomOrder, kind: str, fact: str, params: dict,
            step: str = "") -> None:
     """An imported order's event: a fact, worded when shown (presentation/event_texts.py)."""
@@ -712,12 +719,11 @@ def _save_customers(plan: ImportPlan, now: datetime) -> dict[str, int]:
             changed["is_customer"] = True
         if changed:
             Person.update(**changed, updated_at=now).where(Person.id == pid).execute()
-    for customer in plan.new_customers:
-        person = Person.create(
+    for customer in plan.new_customers:  # as Person.create writes them, through one prepared statement
+        people[customer.key] = insert_person(_PERSON_ROWS, dict(
             name=customer.name, email=customer.email, phone=customer.phone, street=customer.street,
             postcode=customer.postcode, city=customer.city, country=customer.country, language=customer.language,
-            address_form=customer.address_form, is_customer=True, created_at=now, updated_at=now)
-        people[customer.key] = person.id
+            address_form=customer.address_form, is_customer=True, created_at=now, updated_at=now))
     return people
 
 
@@ -914,11 +920,11 @@ def _write_plan(plan: ImportPlan, now: datetime, made_to_order: set[str] | None,
                 if before is not None and before != values["person"]:
                     left.setdefault(before, set()).add(values["person"])
             else:
-                shop_id = ShopOrder.insert(platform=parsed.platform, number=order.number, imported_at=now,
-                                           updated_at=now, **values).execute()
+                shop_id = _ORDER_ROWS.one(dict(platform=parsed.platform, number=order.number, imported_at=now,
+                                               updated_at=now, **values))
             # a file without items leaves the stored ones, and so does a file older than them
             if not stored or (names_items and order.number not in plan.lines_kept):
-                _save_lines(shop_id, order, product_ids, parsed)
+                _save_lines(shop_id, order, product_ids, parsed, new=not stored)
         # an order kept as history in an earlier import is not said again (audit 12, F7)
         without_customer += _made_to_order_lines(plan, _with_status_kept(order, kept), shop_id, person_id,
                                                  marks, product_ids, summary, history if not stored else set(),
@@ -998,9 +1004,16 @@ def _remove_left_empty(people: dict[int, set[int]]) -> int:
     return len(empty)
 
 
-def _save_lines(shop_id: int, order: OrderRow, product_ids: dict[str, int], parsed: ParsedOrders) -> None:
+def _save_lines(shop_id: int, order: OrderRow, product_ids: dict[str, int], parsed: ParsedOrders,
+                new: bool = False) -> None:
     """The order's lines by position; a line's custom order stays linked; what the file has
-    no column for stays as stored (``_line_values``)."""
+    no column for stays as stored (``_line_values``). ``new``: the order was inserted just
+    now, so it has no lines to look up: they are written in one go."""
+    if new:
+        _LINE_ROWS.many([dict(_line_values(order, position, line, parsed), shop_order=shop_id,
+                              product=product_ids.get(line.product_key))
+                         for position, line in enumerate(order.lines)])
+        return
     current = {r.position: r for r in ShopOrderLine.select().where(ShopOrderLine.shop_order == shop_id)}
     for position, line in enumerate(order.lines):
         row = current.pop(position, None)

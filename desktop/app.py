@@ -532,7 +532,7 @@ class Application:
             return
 
         def step():
-            if round_ != self._recoveries or not self.opened:  # the data was put back or closed since
+            if round_ != self._recoveries or not self.opened or self._stopped:  # put back, closed or stopped since
                 steps.close()
                 return
             try:

@@ -511,3 +511,30 @@ def test_an_app_stopped_before_its_data_opened_never_opens_it_nor_starts_its_rem
     qtbot.wait(50)
     assert not application.opened
     assert application.scheduler is None and application.tray is None
+
+
+def test_the_search_words_stop_being_rewritten_when_the_app_stops(qtbot, database, monkeypatch):
+    """The timeline's search words are made again a chunk per turn of the event loop after
+    the start (``_rewrite_words``); once the app is shut down no further chunk is written:
+    the chain went on on whatever data was open next (in the suite, the next test's)."""
+    from desktop import app as app_module
+    from desktop.store import event_search
+
+    written, closed = [], []
+
+    def chunks(db, stamp):
+        try:
+            for n in range(1000):
+                written.append(n)
+                yield
+        finally:
+            closed.append(True)
+
+    monkeypatch.setattr(event_search, "rewrite_words", chunks)
+    application = app_module.Application([], cli_language="nl")
+    application.opened = True  # the data is open: what the start's _open says
+    application._rewrite_words()
+    assert written == [0]  # the first chunk at once, the next on the event loop's next turn
+    application.shutdown()
+    qtbot.waitUntil(lambda: bool(closed), timeout=10000)
+    assert written == [0]

@@ -187,6 +187,9 @@ class Application:
         self._dialogs_closed = 0
         self._language_answer: str | None = None  # the first start's answer, saved once the data is open
         self._reminders_queued = False  # the reminders start after the completed window's first paint
+        # Shut down (``shutdown``): what the start still waits for (the first paint's opening of her
+        # data, the reminders after the completed window's paint, a recovery) does nothing then.
+        self._stopped = False
         self._backup_timer: QTimer | None = None  # the day's backup, checked while it runs
         # The day's whole-file check, made beside the start when it may wait
         # (store/recovery.check_can_wait): due once her list is painted, then its thread.
@@ -254,6 +257,9 @@ class Application:
         crash, and the app quits too, rather than staying on "opening"."""
         from desktop.store import event_search
 
+        if self._stopped:  # shut down before her data was opened: nothing is opened any more
+            collection.resume()
+            return
         if "desktop.presentation.event_texts" not in sys.modules:
             event_search.use_wording(_event_words)  # the words imported when an event is first stored
         self._opening = True
@@ -480,7 +486,7 @@ class Application:
     def _finish_start(self) -> None:
         """The completed window has painted: start the reminders; the app is ready."""
         self._reminders_queued = False
-        if not self.opened or self.scheduler is not None:  # stopped, or a recovery opens again
+        if self._stopped or not self.opened or self.scheduler is not None:  # stopped, or a recovery opens again
             collection.resume()
             return
         if self.smoke_test:
@@ -526,7 +532,7 @@ class Application:
             return
 
         def step():
-            if round_ != self._recoveries or not self.opened:  # the data was put back or closed since
+            if round_ != self._recoveries or not self.opened or self._stopped:  # put back, closed or stopped since
                 steps.close()
                 return
             try:
@@ -719,7 +725,7 @@ class Application:
 
         self._recovery_scheduled = False
         damage = self._damage_pending
-        if damage is None or self._opening or self._recovering:
+        if damage is None or self._opening or self._recovering or self._stopped:
             return
         # A dialog of the damaged data (a form, a message) runs its own event loop: close it
         # and recover once its loop has ended, so nothing goes on working on the old window.
@@ -961,6 +967,11 @@ class Application:
         """Stop the reminders (timer, signals, tray) and the backup check; save the window state."""
         from desktop import reminders
 
+        # A start still waiting for the window's first paint (stopped within its first 250 ms)
+        # neither opens her data nor starts the reminders afterwards: they started in whatever
+        # came next (in the tests, the next test: a scheduler and tray nobody stopped, following
+        # that test's data and announcing its reminders, and calling the closed window).
+        self._stopped = True
         if self._backup_timer is not None:
             self._backup_timer.stop()
         self.wait_for_check_beside()  # a quit right after the start still checks and copies

@@ -490,3 +490,51 @@ def test_the_start_makes_old_search_words_again_after_her_list(qtbot, data_dir, 
         assert "vervoerder" not in Event.get_by_id(event.id).words
     finally:
         stop_app(application, qtbot)
+
+
+def test_an_app_stopped_before_its_data_opened_never_opens_it_nor_starts_its_reminders(
+        qtbot, data_dir, translator, no_other_instance):
+    """Shut down while the start still waited for the window's first paint: the opening of
+    her data and the reminders after it stay undone. They ran once the event loop turned
+    again (in the suite, in the next test): a scheduler and a tray nobody stopped, following
+    that test's data and announcing its reminders (test_catch_up's one summary became two),
+    and writing to the closed window's deleted widgets."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import app as app_module
+
+    application = start_app(qtbot, "nl")  # not ready: the data opens after the first paint
+    stop_app(application, qtbot)
+    waiting = lambda: [o for o in QApplication.instance().children()  # noqa: E731
+                       if isinstance(o, app_module._FirstPaint)]
+    qtbot.waitUntil(lambda: not waiting(), timeout=10000)  # what the start waited for has fired
+    qtbot.wait(50)
+    assert not application.opened
+    assert application.scheduler is None and application.tray is None
+
+
+def test_the_search_words_stop_being_rewritten_when_the_app_stops(qtbot, database, monkeypatch):
+    """The timeline's search words are made again a chunk per turn of the event loop after
+    the start (``_rewrite_words``); once the app is shut down no further chunk is written:
+    the chain went on on whatever data was open next (in the suite, the next test's)."""
+    from desktop import app as app_module
+    from desktop.store import event_search
+
+    written, closed = [], []
+
+    def chunks(db, stamp):
+        try:
+            for n in range(1000):
+                written.append(n)
+                yield
+        finally:
+            closed.append(True)
+
+    monkeypatch.setattr(event_search, "rewrite_words", chunks)
+    application = app_module.Application([], cli_language="nl")
+    application.opened = True  # the data is open: what the start's _open says
+    application._rewrite_words()
+    assert written == [0]  # the first chunk at once, the next on the event loop's next turn
+    application.shutdown()
+    qtbot.waitUntil(lambda: bool(closed), timeout=10000)
+    assert written == [0]

@@ -27,6 +27,8 @@ from typing import Iterable, Iterator, Sequence
 
 import peewee
 
+from desktop.store import setting_values
+
 FTS_TABLE = "event_fts"
 INSERT_TRIGGER = "event_fts_ai"
 
@@ -90,16 +92,13 @@ def rewrite_words(database: peewee.SqliteDatabase, stamp: str, chunk: int = REWR
                 database.cursor().executemany('UPDATE "event" SET "words" = ? WHERE id = ?', changed)
         last = rows[-1][0]
         yield len(changed)
-    # The setting as store/settings.set writes it (a JSON value), without importing it: the
-    # settings import the models, which import this module.
-    database.execute_sql('INSERT INTO "setting" ("key", "value") VALUES (?, ?) '
-                         'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"', (WORDS_STAMP, json.dumps(stamp)))
+    # the settings import the models, which import this module
+    setting_values.keep(database, WORDS_STAMP, stamp)
 
 
 def _made_with(database: peewee.SqliteDatabase) -> str:
     """The stamp of the wording the stored words were made with ("" before any was kept)."""
-    row = database.execute_sql('SELECT "value" FROM "setting" WHERE "key" = ?', (WORDS_STAMP,)).fetchone()
-    return json.loads(row[0]) if row and row[0] else ""
+    return setting_values.stored(database, WORDS_STAMP) or ""
 
 
 def match_expression(text: str) -> str:

@@ -12,11 +12,10 @@ setting, as the timeline's search words keep their wording's stamp (store/event_
 
 from __future__ import annotations
 
-import json
-
 import peewee
 
 from desktop.domain import search_text
+from desktop.store import setting_values
 
 # The setting that holds the number of the rule the stored keys were made by.
 KEYS_RULE = "person_keys_made_with"
@@ -40,15 +39,10 @@ def fill(database: peewee.SqliteDatabase) -> int:
     changed = [(key, pid) for (pid, _name, stored), key in zip(rows, keys) if key != stored]
     if changed:
         database.cursor().executemany('UPDATE "person" SET "name_key" = ? WHERE "id" = ?', changed)
-    # The setting as store/settings.set writes it (a JSON value), without importing it: the
-    # settings import the models (and the migrations call this).
-    database.execute_sql('INSERT INTO "setting" ("key", "value") VALUES (?, ?) '
-                         'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"',
-                         (KEYS_RULE, json.dumps(search_text.SORT_KEY_RULE)))
+    setting_values.keep(database, KEYS_RULE, search_text.SORT_KEY_RULE)  # the migrations call this
     return len(changed)
 
 
 def _made_by(database: peewee.SqliteDatabase) -> int | None:
     """The number of the rule the stored keys were made by (None before any was kept)."""
-    row = database.execute_sql('SELECT "value" FROM "setting" WHERE "key" = ?', (KEYS_RULE,)).fetchone()
-    return json.loads(row[0]) if row and row[0] else None
+    return setting_values.stored(database, KEYS_RULE)
